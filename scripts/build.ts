@@ -1,0 +1,31 @@
+/**
+ * Builds both browser packages from the one manifest source:
+ *   dist/chrome/, dist/firefox/            unpacked, manifest.json at their root
+ *   dist/cookie-charter-inspector-<browser>-<version>.zip   ready for the stores
+ */
+import { build } from 'vite';
+import { zipSync } from 'fflate';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const targets = ['chrome', 'firefox'] as const;
+
+/** Every file under `dir`, keyed by its path inside the zip (forward slashes, as stores expect). */
+function filesUnder(dir: string, root = dir, files: Record<string, Uint8Array> = {}): Record<string, Uint8Array> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) filesUnder(path, root, files);
+    else files[relative(root, path).split('\\').join('/')] = readFileSync(path);
+  }
+  return files;
+}
+
+const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
+for (const target of targets) {
+  await build({ mode: target === 'firefox' ? 'firefox' : 'production', logLevel: 'warn' });
+  const zipPath = `dist/cookie-charter-inspector-${target}-${version}.zip`;
+  // A fixed timestamp keeps the archive byte-identical between builds of the same source.
+  const mtime = new Date('2025-01-01T00:00:00Z');
+  writeFileSync(zipPath, zipSync(filesUnder(`dist/${target}`), { level: 9, mtime }));
+  console.log(`built dist/${target}/ and ${zipPath}`);
+}

@@ -1,0 +1,126 @@
+/**
+ * A small stand-in for an Opendatasoft portal, served on loopback for tests and the demo.
+ * It answers under any portal host name: browsers reach it through host mapping (Chromium's
+ * --host-resolver-rules) or as an HTTP proxy (Firefox's PAC), so it accepts both
+ * `GET /path` with a Host header and proxy-style `GET http://host/path`.
+ *
+ * Like the platform it sets the functional cookies on every page (sessionid HttpOnly,
+ * csrftoken, django_language) and `cookies_preferences` once the visitor makes a choice
+ * in its consent banner. After "accept" it starts its statistics trackers the way their
+ * scripts do: Matomo on the portal host, Google Analytics on the parent domain.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A running portal server. */
+export type PortalServer = {
+  /** Loopback port it listens on. */
+  port: number;
+  /** Requests served so far, as `host path` (lets tests wait on a page having been fetched). */
+  requests: string[];
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>;
+};
+
+const TWO_WEEKS = 14 * 24 * 3600;
+const ONE_YEAR = 365 * 24 * 3600;
+
+/** The host and path a request is for, whether it came directly or through the proxy door. */
+export function requestTarget(request: IncomingMessage): { host: string; path: string; query: URLSearchParams } {
+  const raw = request.url ?? '/';
+  const url = raw.startsWith('http://') || raw.startsWith('https://')
+    ? new URL(raw)
+    : new URL(raw, `http://${request.headers.host ?? 'localhost'}`);
+  return { host: url.hostname.toLowerCase(), path: url.pathname, query: url.searchParams };
+}
+
+/** The platform's functional cookies, as its Django back end sets them on every page. */
+function platformCookies(): string[] {
+  return [
+    `sessionid=fixture-session-${Math.random().toString(36).slice(2)}; Path=/; Max-Age=${TWO_WEEKS}; HttpOnly; SameSite=Lax`,
+    `csrftoken=fixture-csrf-${Math.random().toString(36).slice(2)}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
+    `django_language=fr; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
+  ];
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A portal page with the platform's consent banner ("Gestion de vos préférences sur les cookies"). */
+function portalPage(host: string, title: string, body: string): string {
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)} — ${escapeHtml(host)}</title></head>
+<body>
+<header><a href="/">${escapeHtml(host)}</a> · <a href="/explore/dataset/demo/">Jeu de données</a> · <a href="/terms/cookies-policy/">Charte cookies</a></header>
+<main><h1>${escapeHtml(title)}</h1>${body}</main>
+<section id="consent-banner" role="dialog" aria-label="Gestion de vos préférences sur les cookies" hidden>
+  <h2>Gestion de vos préférences sur les cookies</h2>
+  <p>Cookies strictement nécessaires : toujours actifs.</p>
+  <label><input type="checkbox" id="consent-statistics"> Statistiques (Matomo)</label>
+  <button type="button" id="consent-accept">Tout accepter</button>
+  <button type="button" id="consent-refuse">Tout refuser</button>
+  <button type="button" id="consent-save">Sauvegarder mes choix</button>
+</section>
+<script>
+(() => {
+  const banner = document.getElementById('consent-banner');
+  const chosen = document.cookie.split('; ').some((c) => c.startsWith('cookies_preferences='));
+  if (!chosen) banner.hidden = false;
+  function startTrackers() {
+    const visitor = Math.random().toString(16).slice(2, 18);
+    // Matomo: first-party, on the portal host (13 months and 30 minutes).
+    document.cookie = '_pk_id.1.a1b2=' + visitor + '.' + Date.now() + '; path=/; max-age=' + (393 * 24 * 3600) + '; SameSite=Lax';
+    document.cookie = '_pk_ses.1.a1b2=1; path=/; max-age=1800; SameSite=Lax';
+    // Google Analytics: on the parent domain, so every sub-domain shares it (2 years).
+    const parent = location.hostname.split('.').slice(1).join('.');
+    document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + parent + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';
+  }
+  function save(statistics) {
+    const preferences = encodeURIComponent(JSON.stringify({ matomo: statistics }));
+    document.cookie = 'cookies_preferences=' + preferences + '; path=/; max-age=' + (183 * 24 * 3600) + '; SameSite=Lax';
+    if (statistics) startTrackers();
+    banner.hidden = true;
+    document.body.dataset.consent = statistics ? 'accepted' : 'refused';
+  }
+  document.getElementById('consent-accept').onclick = () => save(true);
+  document.getElementById('consent-refuse').onclick = () => save(false);
+  document.getElementById('consent-save').onclick = () => save(document.getElementById('consent-statistics').checked);
+})();
+</script>
+</body></html>`;
+}
+
+function handle(request: IncomingMessage, response: ServerResponse, requests: string[]): void {
+  const { host, path } = requestTarget(request);
+  requests.push(`${host} ${path}`);
+  if (path === '/' || path.startsWith('/explore/')) {
+    const title = path === '/' ? 'Portail open data' : 'Jeu de données de démonstration';
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': platformCookies() });
+    response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>'));
+    return;
+  }
+  if (path === '/favicon.ico') {
+    response.writeHead(204).end();
+    return;
+  }
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+}
+
+/** Starts the portal on 127.0.0.1 (port 0 = any free port). */
+export async function startPortalServer(port = 0): Promise<PortalServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => handle(request, response, requests));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

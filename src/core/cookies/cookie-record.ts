@@ -1,0 +1,85 @@
+/**
+ * What the extension keeps about a cookie. There is deliberately no `value` field anywhere:
+ * values never leave the browser's cookie jar (privacy principle), so they cannot be stored,
+ * logged, rendered or exported by accident.
+ */
+
+/** The fields of a browser cookie we read; `value` is accepted and dropped. */
+export type BrowserCookie = {
+  name: string;
+  value?: string;
+  domain: string;
+  path: string;
+  hostOnly: boolean;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  session: boolean;
+  /** Seconds since the epoch; absent for session cookies. */
+  expirationDate?: number;
+  storeId: string;
+  /** CHIPS partition (Chrome: { topLevelSite }, Firefox: { topLevelSite }); absent when unpartitioned. */
+  partitionKey?: { topLevelSite?: string } | undefined;
+};
+
+/** A cookie as recorded for a site: its identity and flags, and when we saw it. */
+export type CookieRecord = {
+  /** Cookie name (hostile names are kept as text: the views escape them). */
+  name: string;
+  /** Domain as the browser reports it: `.example.org` for domain cookies, `host` for host-only. */
+  domain: string;
+  /** Path attribute. */
+  path: string;
+  /** True when the cookie is sent only to the exact host that set it. */
+  hostOnly: boolean;
+  /** Secure attribute. */
+  secure: boolean;
+  /** HttpOnly attribute: page scripts cannot read it. */
+  httpOnly: boolean;
+  /** SameSite as the browser reports it ('lax', 'strict', 'no_restriction', 'unspecified'). */
+  sameSite: string;
+  /** Expiry in seconds since the epoch; null for a session cookie. */
+  expires: number | null;
+  /** Top-level site of a partitioned (CHIPS) cookie; null when unpartitioned. */
+  partitionKey: string | null;
+  /** Cookie store: separates private windows and Firefox containers. */
+  storeId: string;
+  /** When this cookie was first seen (ms since the epoch). */
+  firstSeen: number;
+  /** When it was last set or changed (ms since the epoch). */
+  lastChanged: number;
+  /** When it was removed (ms since the epoch); null while it exists. */
+  removed: number | null;
+};
+
+/** Identity of a cookie in the browser: same name, domain, path, store and partition = same cookie. */
+export function cookieKey(cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey'>): string {
+  return JSON.stringify([cookie.storeId, cookie.partitionKey, cookie.domain, cookie.path, cookie.name]);
+}
+
+/** Copies the facts we keep from a browser cookie, leaving the value behind. */
+export function describeCookie(cookie: BrowserCookie, now: number, previous?: CookieRecord): CookieRecord {
+  return {
+    name: cookie.name,
+    domain: cookie.domain,
+    path: cookie.path,
+    hostOnly: cookie.hostOnly,
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    sameSite: cookie.sameSite,
+    expires: cookie.session || cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate),
+    partitionKey: cookie.partitionKey?.topLevelSite ?? null,
+    storeId: cookie.storeId,
+    firstSeen: previous && previous.removed === null ? previous.firstSeen : now,
+    lastChanged: now,
+    removed: null,
+  };
+}
+
+/** True when a browser would send a cookie with this domain to `host` (RFC 6265 domain-match). */
+export function cookieAppliesToHost(cookie: Pick<CookieRecord, 'domain' | 'hostOnly'>, host: string): boolean {
+  const domain = cookie.domain.replace(/^\./, '').toLowerCase();
+  const target = host.toLowerCase();
+  if (cookie.hostOnly) return domain === target;
+  return target === domain || target.endsWith(`.${domain}`);
+}

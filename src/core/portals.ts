@@ -1,0 +1,29 @@
+/**
+ * Which hosts are Opendatasoft / Huwise portals. Pure: the bundled host list is passed in,
+ * so the registry stays the one source of truth for it.
+ */
+
+/** Platform domains whose sub-domains are all portals (the company was renamed Huwise in 2025). */
+export const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'] as const;
+
+/** True for `NAME.opendatasoft.com` and `NAME.huwise.com`. */
+export function isPlatformHost(host: string): boolean {
+  const lower = host.toLowerCase();
+  return PLATFORM_DOMAINS.some((domain) => lower.endsWith(`.${domain}`));
+}
+
+/** True when `host` is a bundled portal or a platform portal. */
+export function isPortalHost(host: string, bundledHosts: ReadonlySet<string>): boolean {
+  return bundledHosts.has(host.toLowerCase()) || isPlatformHost(host);
+}
+
+/** The host of an http(s) URL, lower-case, or null for anything else (about:, chrome://, junk). */
+export function webHost(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,20 @@
+import { browser, type Browser } from './browser.ts';
+import type englishMessages from '../../public/_locales/en/messages.json';
+
+/** Every message key of _locales; a typo is a type error. */
+export type MessageKey = keyof typeof englishMessages;
+
+/** Looks up a UI string in the browser's language (fr or en, English otherwise). */
+export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
+
+type I18nApi = Pick<Browser, 'i18n'>;
+
+/** A Translate bound to browser.i18n; falls back to the key so a missing string is visible, not blank. */
+export function browserTranslate(api: I18nApi = browser): Translate {
+  return (key, ...substitutions) => api.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The browser UI language, for number and date formatting. */
+export function uiLanguage(api: I18nApi = browser): string {
+  return api.i18n.getUILanguage();
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { cookieAppliesToHost, cookieKey, describeCookie } from '../../../src/core/cookies/cookie-record.ts';
+import { browserCookie } from '../../support/cookies.ts';
+
+
+describe('describeCookie', () => {
+  it('keeps identity, flags and times, and drops the value', () => {
+    const record = describeCookie(browserCookie(), 1000);
+    expect(record).toEqual({
+      name: 'sessionid',
+      domain: 'data.tco.re',
+      path: '/',
+      hostOnly: true,
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      expires: 1_800_000_000,
+      partitionKey: null,
+      storeId: '0',
+      firstSeen: 1000,
+      lastChanged: 1000,
+      removed: null,
+    });
+    expect(JSON.stringify(record)).not.toContain('SECRET-VALUE');
+  });
+
+  it('gives a session cookie no expiry and keeps a partition key', () => {
+    const record = describeCookie(
+      browserCookie({ session: true, expirationDate: undefined, partitionKey: { topLevelSite: 'https://tco.re' } }),
+      5,
+    );
+    expect(record.expires).toBeNull();
+    expect(record.partitionKey).toBe('https://tco.re');
+  });
+
+  it('keeps the first-seen time of a cookie that still exists, restarts it after a removal', () => {
+    const first = describeCookie(browserCookie(), 1000);
+    expect(describeCookie(browserCookie(), 2000, first)).toMatchObject({ firstSeen: 1000, lastChanged: 2000 });
+    expect(describeCookie(browserCookie(), 3000, { ...first, removed: 2500 })).toMatchObject({ firstSeen: 3000 });
+  });
+});
+
+describe('cookieKey', () => {
+  it('separates stores, partitions, domains and paths of one name', () => {
+    const base = describeCookie(browserCookie(), 0);
+    const keys = new Set([
+      cookieKey(base),
+      cookieKey({ ...base, storeId: 'firefox-private' }),
+      cookieKey({ ...base, partitionKey: 'https://tco.re' }),
+      cookieKey({ ...base, domain: '.tco.re' }),
+      cookieKey({ ...base, path: '/api' }),
+    ]);
+    expect(keys.size).toBe(5);
+  });
+});
+
+describe('cookieAppliesToHost', () => {
+  it('matches a host-only cookie to its exact host only', () => {
+    expect(cookieAppliesToHost({ domain: 'data.tco.re', hostOnly: true }, 'data.tco.re')).toBe(true);
+    expect(cookieAppliesToHost({ domain: 'data.tco.re', hostOnly: true }, 'www.data.tco.re')).toBe(false);
+  });
+
+  it('matches a domain cookie to the domain and its sub-domains, not to look-alikes', () => {
+    const ga = { domain: '.toulouse-metropole.fr', hostOnly: false };
+    expect(cookieAppliesToHost(ga, 'data.toulouse-metropole.fr')).toBe(true);
+    expect(cookieAppliesToHost(ga, 'toulouse-metropole.fr')).toBe(true);
+    expect(cookieAppliesToHost(ga, 'evil-toulouse-metropole.fr')).toBe(false);
+    expect(cookieAppliesToHost(ga, 'data.nantesmetropole.fr')).toBe(false);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { isPlatformHost, isPortalHost, webHost } from '../../src/core/portals.ts';
+
+describe('portal hosts', () => {
+  const bundled = new Set(['data.tco.re']);
+
+  it('knows platform sub-domains under both company names', () => {
+    expect(isPlatformHost('demo.opendatasoft.com')).toBe(true);
+    expect(isPlatformHost('DEMO.Huwise.com')).toBe(true);
+    expect(isPlatformHost('opendatasoft.com.evil.org')).toBe(false);
+    expect(isPlatformHost('notopendatasoft.com')).toBe(false);
+  });
+
+  it('counts bundled hosts as portals', () => {
+    expect(isPortalHost('data.tco.re', bundled)).toBe(true);
+    expect(isPortalHost('tco.re', bundled)).toBe(false);
+  });
+
+  it('reads the host of web pages only', () => {
+    expect(webHost('https://Data.TCO.re/explore/?q=1')).toBe('data.tco.re');
+    expect(webHost('chrome://extensions')).toBeNull();
+    expect(webHost('not a url')).toBeNull();
+    expect(webHost(undefined)).toBeNull();
+  });
+});

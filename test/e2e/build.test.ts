@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+
+const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
+
+describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
+  const manifest = JSON.parse(readFileSync(`dist/${target}/manifest.json`, 'utf8')) as Record<string, unknown> & {
+    background: Record<string, unknown>;
+    action: { default_popup: string };
+  };
+
+  it('is unpacked with manifest.json at its root and every file it names', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(existsSync(`dist/${target}/${manifest.action.default_popup}`)).toBe(true);
+    for (const size of [16, 32, 48, 128]) expect(existsSync(`dist/${target}/icons/icon-${size}.png`)).toBe(true);
+    expect(existsSync(`dist/${target}/_locales/en/messages.json`)).toBe(true);
+    expect(existsSync(`dist/${target}/_locales/fr/messages.json`)).toBe(true);
+  });
+
+  it('uses the background form its browser runs', () => {
+    if (target === 'firefox') {
+      expect(manifest.background.scripts).toHaveLength(1);
+      expect(manifest.browser_specific_settings).toBeDefined();
+    } else {
+      expect(typeof manifest.background.service_worker).toBe('string');
+      expect(manifest.browser_specific_settings).toBeUndefined();
+    }
+  });
+
+  it('is zipped for the store with the same files', () => {
+    const zip = unzipSync(readFileSync(`dist/cookie-charter-inspector-${target}-${version}.zip`));
+    expect(Object.keys(zip)).toContain('manifest.json');
+    expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toEqual(manifest);
+  });
+});

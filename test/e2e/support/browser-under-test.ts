@@ -1,0 +1,75 @@
+/**
+ * What the end-to-end scenarios need from a browser, whichever drives it: Playwright for
+ * Chromium, Puppeteer over WebDriver BiDi for Firefox. Scenarios are written once against this.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export type PageUnderTest = {
+  /** Navigates and waits for the document to be there (extension pages: see each driver). */
+  goto(url: string): Promise<void>;
+  /** Waits until `selector` matches a node. */
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  /** Clicks the first node matching `selector`. */
+  click(selector: string): Promise<void>;
+  /** textContent of every node matching `selector`. */
+  texts(selector: string): Promise<string[]>;
+  /** An attribute of every node matching `selector`. */
+  attributes(selector: string, name: string): Promise<string[]>;
+  /** innerHTML of the first node matching `selector` (to prove text was not parsed as markup). */
+  innerHtml(selector: string): Promise<string>;
+  /** Saves a PNG of the page. */
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type BrowserUnderTest = {
+  name: 'chromium' | 'firefox';
+  newPage(): Promise<PageUnderTest>;
+  /** URL of the extension's popup page, with an optional query string. */
+  popupUrl(query?: string): string;
+  close(): Promise<void>;
+};
+
+/** Unpacked build of the extension for a browser; tests run against what users install. */
+export function extensionDir(target: 'chrome' | 'firefox'): string {
+  const dir = resolve('dist', target);
+  try {
+    readFileSync(join(dir, 'manifest.json'));
+  } catch {
+    throw new Error(`No build in ${dir}: run \`npm run build\` first (npm test does).`);
+  }
+  return dir;
+}
+
+/** The popup path the manifest declares (action.default_popup). */
+export function popupPath(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { action: { default_popup: string } };
+  return manifest.action.default_popup;
+}
+
+/** The Firefox add-on id the build declares (browser_specific_settings.gecko.id). */
+export function geckoId(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+/** A temporary folder owned by one test run; `remove` deletes it and everything the browser left. */
+export function scratchDir(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), `cci-${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Portal hosts the fixture answers for in every e2e run. */
+export const FIXTURE_HOSTS = [
+  'data.toulouse-metropole.fr',
+  'data.nantesmetropole.fr',
+  'data.tco.re',
+  'itie.opendatasoft.com',
+  'anglet-opendatapaysbasque.opendatasoft.com',
+  'demo.opendatasoft.com',
+  'demo.huwise.com',
+];

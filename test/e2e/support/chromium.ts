@@ -1,0 +1,69 @@
+/**
+ * Real headless Chromium (Debian's /usr/bin/chromium) with the built extension loaded, driven by
+ * playwright-core. Portal host names resolve to the local fixture with --host-resolver-rules.
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  extensionDir,
+  FIXTURE_HOSTS,
+  popupPath,
+  scratchDir,
+  type BrowserUnderTest,
+  type PageUnderTest,
+} from './browser-under-test.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function wrapPage(page: Page): PageUnderTest {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout, state: 'attached' })),
+    click: (selector) => page.click(selector),
+    texts: (selector) => page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent ?? '')),
+    attributes: (selector, name) => page.$$eval(selector, (nodes, attr) => nodes.map((n) => n.getAttribute(attr) ?? ''), name),
+    innerHtml: (selector) => page.$eval(selector, (node) => node.innerHTML),
+    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    close: () => page.close(),
+  };
+}
+
+/** The extension's id, read from its service worker's URL once the worker is up. */
+async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+export async function launchChromium(portalPort: number): Promise<BrowserUnderTest & { context: BrowserContext }> {
+  const dir = extensionDir('chrome');
+  const profile = scratchDir('chromium');
+  const hostRules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${portalPort}`).join(', ');
+  const context = await chromium.launchPersistentContext(profile.path, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      `--host-resolver-rules=${hostRules}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      // This machine has no network: keep Chromium from trying its own services.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const id = await extensionId(context);
+  const popup = popupPath(dir);
+  return {
+    name: 'chromium',
+    context,
+    newPage: async () => wrapPage(await context.newPage()),
+    popupUrl: (query = '') => `chrome-extension://${id}/${popup}${query}`,
+    close: async () => {
+      await context.close();
+      profile.remove();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
+vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
+const { callBackground, isOwnPage, serveRequests } = await import('../../src/platform/messaging.ts');
+
+type Listener = (message: unknown, sender: object, sendResponse: (response: unknown) => void) => boolean;
+
+function fakeRuntime() {
+  let listener: Listener | undefined;
+  const runtime = {
+    id: 'our-id',
+    getURL: (path: string) => `chrome-extension://our-id/${path}`,
+    onMessage: { addListener: (l: Listener) => (listener = l) },
+    /** Delivers `message` as if sent by `sender`, resolving with the answer. */
+    deliver: (message: unknown, sender: object) =>
+      new Promise((resolve) => {
+        listener!(message, sender, resolve);
+      }),
+  };
+  return { runtime } as never as Parameters<typeof serveRequests>[1] & { runtime: typeof runtime };
+}
+
+const ownPopup = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html?host=data.tco.re' };
+const snapshot = { host: 'data.tco.re', isPortal: true, cookies: [] };
+
+describe('message contract', () => {
+  it('answers our own pages', async () => {
+    const api = fakeRuntime();
+    serveRequests({ getSite: async ({ host }) => ({ ...snapshot, host }) }, api);
+    expect(await api.runtime.deliver({ method: 'getSite', params: { host: 'data.tco.re' } }, ownPopup)).toEqual({
+      ok: true,
+      result: snapshot,
+    });
+  });
+
+  it('refuses content scripts, web pages and other extensions', async () => {
+    const api = fakeRuntime();
+    const getSite = vi.fn(async () => snapshot);
+    serveRequests({ getSite }, api);
+    for (const sender of [
+      { id: 'our-id', url: 'https://data.tco.re/', tab: { id: 1 } },
+      { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' },
+      { url: 'https://evil.example/' },
+    ]) {
+      expect(isOwnPage(sender, api)).toBe(false);
+      expect(await api.runtime.deliver({ method: 'getSite', params: { host: 'x' } }, sender)).toMatchObject({ ok: false });
+    }
+    expect(getSite).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown methods and carries handler errors back as errors', async () => {
+    const api = fakeRuntime();
+    serveRequests({ getSite: async () => Promise.reject(new Error('state unreadable')) }, api);
+    expect(await api.runtime.deliver({ method: 'dropTables', params: {} }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
+    expect(await api.runtime.deliver({ method: 'getSite', params: { host: 'a' } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'state unreadable',
+    });
+  });
+
+  it('turns an error answer into a rejected call', async () => {
+    const api = { runtime: { sendMessage: async () => ({ ok: false, error: 'boom' }) } } as never;
+    await expect(callBackground('getSite', { host: 'a' }, api)).rejects.toThrow('boom');
+    const silent = { runtime: { sendMessage: async () => undefined } } as never;
+    await expect(callBackground('getSite', { host: 'a' }, silent)).rejects.toThrow(/No answer/);
+  });
+});

@@ -1,0 +1,47 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import sourceManifest from './manifest.json' with { type: 'json' };
+
+/** The add-on id Firefox knows us by; the e2e tests pin its internal UUID through it. */
+export const GECKO_ID = 'cookie-charter-inspector@extension';
+
+type Target = 'chrome' | 'firefox';
+
+/**
+ * One manifest source for both browsers. Firefox runs the same worker code as an event page
+ * (`background.scripts`: CRXJS's Firefox mode expects that shape) and gets what only it reads:
+ * an add-on id, a minimum version and its data-collection declaration.
+ */
+export function manifestFor(target: Target): ManifestV3Export {
+  if (target === 'chrome') return sourceManifest as ManifestV3Export;
+  return {
+    ...sourceManifest,
+    background: { scripts: [sourceManifest.background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        // 140 is the first ESR that reads data_collection_permissions.
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      // Firefox for Android reads data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  } as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      // Extension pages load from disk: no need to split or hash for caching.
+      sourcemap: false,
+      target: 'es2022',
+    },
+    server: { cors: { origin: [/chrome-extension:\/\//] } },
+  };
+});
