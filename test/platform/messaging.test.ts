@@ -39,7 +39,7 @@ describe('message contract', () => {
     const getSite = vi.fn(async () => snapshot);
     serveRequests({ getSite }, api);
     for (const sender of [
-      { id: 'our-id', url: 'https://data.tco.re/', tab: { id: 1 } },
+      { id: 'our-id', url: 'https://data.tco.re/', tab: { id: 1 } as never },
       { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' },
       { url: 'https://evil.example/' },
     ]) {
