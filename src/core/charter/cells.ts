@@ -1,0 +1,176 @@
+/**
+ * Cookie-name cells -> cookie names with their match kind. A cell may name several cookies
+ * (`_pk_id.*, _pk_ses.*`, `_hjSessionUser; _hjid`, "_ga et _gid"), mark a variable part with a
+ * wildcard (`*`, `<ID>`, `{id}`, `XXXX`), or say it in prose ("Any cookie starting with “_hs”",
+ * "tout cookie commençant par _pk_").
+ */
+import type { CharterEntry } from './types.ts';
+import { isKnownCookieName } from './known.ts';
+import { collapseWhitespace } from './normalise.ts';
+
+/** One cookie name read from a cell. */
+export type CookieName = Pick<CharterEntry, 'cookie' | 'match'>;
+
+/** What a cookie-name cell holds: the names it could read, and why it skipped the rest. */
+export type NameCellReading = {
+  /** Names in the order written, without duplicates. */
+  names: CookieName[];
+  /** One reason per part of the cell that is not a usable name. */
+  problems: string[];
+};
+
+/** Characters that mark the variable part of a name; no returned cookie contains one. */
+export const WILDCARD_CHARACTERS: readonly string[] = ['*', '<', '>', '{', '}', '[', ']', '…'];
+
+/** Prose that makes the names after it prefixes ("Any cookie starting with", "tout cookie commençant par"). */
+export const PROSE_PREFIX_SOURCE =
+  '(?:(?:any|all|every)\\s+cookies?\\s+' +
+  '(?:(?:whose\\s+names?\\s+)?(?:starting|beginning|starts|begins|start|begin)|prefixed)\\s+with' +
+  '|cookies?\\s+(?:starting|beginning)\\s+with' +
+  '|(?:tout|tous\\s+les|les)\\s+cookies?\\s+' +
+  '(?:(?:dont\\s+le\\s+nom\\s+)?(?:commen[cç]ant|d[ée]butant|commencent|commence|d[ée]butent|d[ée]bute)|pr[ée]fix[ée]s?)\\s+par' +
+  '|cookies?\\s+(?:commen[cç]ant|d[ée]butant|pr[ée]fix[ée]s?)\\s+par' +
+  '|names?\\s+prefixed\\s+with|pr[ée]fixe)\\s*:?';
+
+const PROSE_PREFIX = new RegExp(PROSE_PREFIX_SOURCE, 'iu');
+
+/** Separators between names in one cell. */
+const NAME_SEPARATOR = /\s*[,;/]\s*|\s+(?:et|and|ou|or|&|\+)\s+|\s+-\s+/iu;
+
+/** What authors write in a cell that has nothing to say ("-", "N/A", "aucun"). */
+const EMPTY_MARKER = /^(?:[-–—/.?]+|n\/?a|none|aucun|n[ée]ant|nil)$/iu;
+
+/** Quotes, backticks and brackets a name may be wrapped in. */
+const OPENING_WRAPPERS = new Set(['"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', '(']);
+const CLOSING_WRAPPERS = new Set(['"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', ')']);
+
+/** Strips wrapping quotes and brackets; a loop, because an anchored `[...]+$` is quadratic on long runs. */
+function stripWrapping(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENING_WRAPPERS.has(token[start] ?? '')) start++;
+  while (end > start && CLOSING_WRAPPERS.has(token[end - 1] ?? '')) end--;
+  return token.slice(start, end);
+}
+
+/** Characters a cookie name cannot hold (RFC 6265 token separators, whitespace, wildcards, controls). */
+const FORBIDDEN_IN_NAME = /[\s,;"'\\()=*<>{}[\]…\u0000-\u001f\u007f\u00ab\u00bb\u2018\u2019\u201c\u201d]/u;
+
+/** Reads a cookie-name cell into names; never throws. */
+export function readNameCell(cell: string): NameCellReading {
+  const text = collapseWhitespace(unescapeMarkdown(decodeEntities(cell)).replace(/<br\s*\/?>/gi, ', ').replace(/\*\*/g, ''));
+  if (text === '' || EMPTY_MARKER.test(text)) return { names: [], problems: ['empty cookie name cell'] };
+
+  const names: CookieName[] = [];
+  const problems: string[] = [];
+  const prose = PROSE_PREFIX.exec(text);
+  const plainPart = prose ? text.slice(0, prose.index) : text;
+  const prefixPart = prose ? text.slice(prose.index + prose[0].length) : '';
+
+  for (const item of splitNames(plainPart)) {
+    collect(readNameItem(item, false), names, problems);
+  }
+  if (prose) {
+    const items = splitNames(prefixPart);
+    if (items.length === 0) problems.push(`“${text}”: no name after “${prose[0].trim()}”`);
+    for (const item of items) collect(readNameItem(item, true), names, problems);
+  }
+  if (names.length === 0 && problems.length === 0) problems.push(`“${text}”: no cookie name found`);
+  return { names, problems };
+}
+
+function collect(reading: NameCellReading, names: CookieName[], problems: string[]): void {
+  for (const name of reading.names) {
+    if (!names.some((known) => known.cookie === name.cookie && known.match === name.match)) names.push(name);
+  }
+  problems.push(...reading.problems);
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** HTML entities from pages saved as markdown (`_ga_&lt;ID&gt;`). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|nbsp|#39);/g, (entity, name: string) => ENTITIES[name] ?? entity);
+}
+
+/** Markdown escapes (`\_ga`) are markup, not part of the name. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}
+
+function splitNames(text: string): string[] {
+  return text
+    .split(NAME_SEPARATOR)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * One item between separators. A single token is a name whatever its shape (the column says so);
+ * several words keep only the name-shaped ones, so "_ga (Universal Analytics)" gives `_ga`.
+ */
+function readNameItem(item: string, isPrefix: boolean): NameCellReading {
+  const withoutRemarks = item.replace(/\s*\([^()]*\)/g, ' ').trim();
+  const tokens = withoutRemarks
+    .split(/\s+/)
+    .map(stripWrapping)
+    .filter((token) => token !== '');
+  if (tokens.length === 0) return { names: [], problems: [`“${item}”: no cookie name found`] };
+  // "<container id>" is one placeholder even with a space inside it.
+  const joined = tokens.length > 1 && /<[^<>]*$/.test(tokens[0] ?? '') ? [tokens.join('_')] : tokens;
+  const candidates = joined.length === 1 ? joined : joined.filter(looksLikeCookieName);
+  if (candidates.length === 0) return { names: [], problems: [`“${item}”: prose, not a cookie name`] };
+
+  const names: CookieName[] = [];
+  const problems: string[] = [];
+  for (const candidate of candidates) {
+    const name = toCookieName(candidate, isPrefix);
+    if (typeof name === 'string') problems.push(name);
+    else names.push(name);
+  }
+  return { names, problems };
+}
+
+/** Placeholder runs of capital X at the end (`_ga_XXXXXXX`) stand for an id. */
+const X_PLACEHOLDER = /(?<=[_.\-:])X{3,}$/;
+
+/** A name or a prefix from one token; a string is the reason it is not usable. */
+export function toCookieName(token: string, isPrefix: boolean): CookieName | string {
+  const wildcardAt = firstWildcardIndex(token);
+  const placeholder = X_PLACEHOLDER.exec(token);
+  let cookie = token;
+  let match: CookieName['match'] = isPrefix ? 'prefix' : 'exact';
+  if (wildcardAt >= 0) {
+    cookie = token.slice(0, wildcardAt);
+    match = 'prefix';
+  } else if (placeholder) {
+    cookie = token.slice(0, placeholder.index);
+    match = 'prefix';
+  } else if (token.endsWith('...')) {
+    cookie = token.slice(0, -3);
+    match = 'prefix';
+  }
+  if (cookie === '') return `“${token}”: a wildcard must follow a fixed prefix`;
+  if (FORBIDDEN_IN_NAME.test(cookie)) return `“${token}”: not a cookie name (spaces, quotes or separators in it)`;
+  return { cookie, match };
+}
+
+function firstWildcardIndex(token: string): number {
+  let first = -1;
+  for (const wildcard of WILDCARD_CHARACTERS) {
+    const index = token.indexOf(wildcard);
+    if (index >= 0 && (first < 0 || index < first)) first = index;
+  }
+  return first;
+}
+
+/**
+ * True for a token shaped like a cookie name rather than a word: a known name, or letters with
+ * an underscore, a wildcard or a placeholder (`_ga`, `django_language`, `_pk_id.*`, `_ga_<ID>`).
+ */
+export function looksLikeCookieName(token: string): boolean {
+  if (isKnownCookieName(token)) return true;
+  if (!/^[\w.\-:$*<>{}[\]…]+$/u.test(token)) return false;
+  if (!/[A-Za-z]/.test(token)) return false;
+  return /[_*<{[…]/.test(token) || X_PLACEHOLDER.test(token);
+}

@@ -1,0 +1,168 @@
+/**
+ * Column roles: which header wording means provider, service, cookie name, duration or purpose,
+ * in French and English, for both templates:
+ * old (provider, service and location, cookie name, purpose) and new (provider, cookie name,
+ * duration, function).
+ */
+import { foldForMatching } from './normalise.ts';
+
+/** What a table column (or a one-field-per-line label) holds. */
+export type ColumnRole = 'provider' | 'service' | 'cookie' | 'duration' | 'purpose';
+
+/** A header column: its role, or null for a column the parser reads past ("Type", "Consent"). */
+export type Column = ColumnRole | null;
+
+/** Keywords that mark a header cell; tried in this order, because "Service provider's name" is a provider. */
+const CELL_KEYWORDS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
+  ['provider', /prestataire|fournisseur|provider|supplier|vendor|editeur|emetteur/],
+  ['service', /emplacement|location|\bservices?\b/],
+  ['duration', /duree|duration|lifetime|expir|retention|conservation|validit/],
+  ['purpose', /finalite|purpose|function|fonction|description|objet|objectif|usage|utilite|\broles?\b/],
+  ['cookie', /cookie|traceur|tracker|\bnoms?\b|\bnames?\b/],
+];
+
+/** Header columns the parser knows but does not read. */
+const IGNORED_CELL = /\btypes?\b|categor|consent/;
+
+/** Longest text a header cell has; a longer cell is data that happens to contain a keyword. */
+const MAX_HEADER_CELL_LENGTH = 60;
+
+/**
+ * Role of one header cell of a tab or pipe table: a role, null for a known but unread column,
+ * or 'unknown' when the cell is not header wording.
+ */
+export function roleOfHeaderCell(cell: string): Column | 'unknown' {
+  const folded = foldForMatching(cell).replace(/\*\*|__/g, '').replace(/\(s\)/g, 's').trim();
+  if (folded === '' || folded.length > MAX_HEADER_CELL_LENGTH) return 'unknown';
+  if (IGNORED_CELL.test(folded)) return null;
+  for (const [role, keywords] of CELL_KEYWORDS) {
+    if (keywords.test(folded)) return role;
+  }
+  return 'unknown';
+}
+
+/** Whole header phrases for text without cell separators, longest wording first within a role. */
+const HEADER_PHRASES: Record<ColumnRole, readonly string[]> = {
+  provider: [
+    "service providers?'?s? names?",
+    'service providers?',
+    'noms? (?:du|des|de) (?:prestataires?|fournisseurs?)',
+    "noms? de l'editeur",
+    "providers?'?s? names?",
+    "suppliers?'?s? names?",
+    'prestataires?',
+    'fournisseurs?',
+    'providers?',
+    'suppliers?',
+    'vendors?',
+    'editeurs?',
+    'emetteurs?',
+  ],
+  service: [
+    'services? et emplacements?',
+    'services? and locations?',
+    'functions? and locations?',
+    'fonctions? et emplacements?',
+    'emplacements?',
+    'locations?',
+    'services?',
+  ],
+  cookie: [
+    'noms? (?:du|des|de) (?:cookies?|traceurs?)',
+    'names? of (?:the )?cookies?',
+    'cookies? names?',
+    'cookies?',
+    'traceurs?',
+    'noms?',
+    'names?',
+  ],
+  duration: [
+    'durees? de conservation',
+    'durees? de vie',
+    'retention periods?',
+    'durees?',
+    'durations?',
+    'lifetimes?',
+    'expiry',
+    'expiration',
+    'retention',
+  ],
+  purpose: ['finalites?', 'purposes?', 'functions?', 'fonctions?', 'descriptions?', 'objectifs?', 'objets?', 'usages?'],
+};
+
+const PHRASE_PATTERNS: ReadonlyArray<{ role: ColumnRole; sticky: RegExp; whole: RegExp }> = (
+  Object.entries(HEADER_PHRASES) as Array<[ColumnRole, readonly string[]]>
+).map(([role, phrases]) => ({
+  role,
+  sticky: new RegExp(`(?:${phrases.join('|')})`, 'y'),
+  whole: new RegExp(`^(?:${phrases.join('|')})$`),
+}));
+
+/** Header read from text whose cells are not separated by tabs or pipes. */
+export type PhraseHeader = {
+  /** Roles in the order the phrases appear. */
+  columns: ColumnRole[];
+  /** True when at least two phrases touch (no space between): the rows are read without separators. */
+  glued: boolean;
+};
+
+/** Stands for a lower-to-upper case change ("prestataireService"), which ends a glued cell. */
+const CASE_BOUNDARY = '\u0001';
+
+/**
+ * Reads a header written as consecutive phrases ("Nom du prestataire Service et emplacement ...",
+ * or with no space at all between them). Null unless the phrases cover the whole text.
+ */
+export function readPhraseHeader(text: string): PhraseHeader | null {
+  const folded = foldForMatching(text.replace(/(\p{Ll})(\p{Lu})/gu, `$1${CASE_BOUNDARY}$2`))
+    .replace(/\*\*|__/g, '')
+    .replace(/\(s\)/g, 's');
+  const dead = new Set<number>();
+
+  /** Covers `folded` from `position` with phrases; tries shorter plural-less endings when the greedy one leads nowhere. */
+  const cover = (position: number): PhraseHeader | null => {
+    if (position >= folded.length) return { columns: [], glued: false };
+    if (dead.has(position)) return null;
+    for (const { role, sticky, whole } of PHRASE_PATTERNS) {
+      sticky.lastIndex = position;
+      const match = sticky.exec(folded);
+      if (!match) continue;
+      const greedyEnd = position + match[0].length;
+      const ends = [greedyEnd];
+      // "prestataireservice": the greedy "prestataires" ate the next cell's first letter.
+      if (folded[greedyEnd - 1] === 's' && whole.test(folded.slice(position, greedyEnd - 1))) ends.push(greedyEnd - 1);
+      for (const end of ends) {
+        const next = skipSeparators(folded, end);
+        const rest = cover(next);
+        if (rest === null) continue;
+        const touching = next < folded.length && (next === end || folded.slice(end, next).includes(CASE_BOUNDARY));
+        return { columns: [role, ...rest.columns], glued: rest.glued || touching };
+      }
+    }
+    dead.add(position);
+    return null;
+  };
+
+  const header = cover(skipSeparators(folded, 0));
+  return header === null || header.columns.length === 0 ? null : header;
+}
+
+function skipSeparators(text: string, position: number): number {
+  let index = position;
+  while (index < text.length && /[\s|\u0001]/.test(text[index] ?? '')) index++;
+  return index;
+}
+
+/** Role named by a one-field-per-line label ("Nom du cookie", "Cookie name"), or null. */
+export function roleOfFieldLabel(label: string): ColumnRole | null {
+  const header = readPhraseHeader(label);
+  if (header === null || header.columns.length !== 1) return null;
+  return header.columns[0] ?? null;
+}
+
+/** True when the columns can make entries: a provider, a cookie name and a purpose, and no role twice. */
+export function isUsableColumnSet(columns: readonly Column[]): boolean {
+  const roles = columns.filter((column): column is ColumnRole => column !== null);
+  if (new Set(roles).size !== roles.length) return false;
+  return roles.includes('provider') && roles.includes('cookie') && roles.includes('purpose');
+}

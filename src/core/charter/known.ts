@@ -1,0 +1,152 @@
+/**
+ * Names the parser anchors on when a row has no usable separator: providers that Opendatasoft /
+ * Huwise charters list, and cookie names those providers set. Only layouts without tabs or pipes
+ * depend on these lists; tab and pipe tables read any provider and any name.
+ */
+
+/** Providers charters name, as they usually spell them; matched without regard to case. */
+export const KNOWN_PROVIDERS: readonly string[] = [
+  'Opendatasoft',
+  'Huwise',
+  'Google Analytics 4',
+  'Google Analytics',
+  'Google Tag Manager',
+  'Google reCAPTCHA',
+  'reCAPTCHA/Google',
+  'reCAPTCHA / Google',
+  'reCAPTCHA',
+  'Google Maps',
+  'Google',
+  'Matomo',
+  'Piwik PRO',
+  'Piwik',
+  'AT Internet / Xiti',
+  'AT Internet (Xiti)',
+  'AT Internet',
+  'Xiti',
+  'Piano Analytics',
+  'Disqus',
+  'Mapbox',
+  'Thunderforest',
+  'OpenStreetMap',
+  'Hotjar',
+  'HubSpot',
+  'YouTube',
+  'Vimeo',
+  'Twitter',
+  'Facebook',
+  'LinkedIn',
+  'Cloudflare',
+  'Microsoft Clarity',
+  'Axeptio',
+  'Didomi',
+  'tarteaucitron',
+];
+
+/** Cookie names set by the platform and the trackers above; matched with case. */
+export const KNOWN_COOKIE_NAMES: readonly string[] = [
+  'sessionid',
+  'csrftoken',
+  'cookies_preferences',
+  'django_language',
+  '_ga',
+  '_gid',
+  '_gat',
+  '_gac',
+  '__utma',
+  '__utmb',
+  '__utmc',
+  '__utmt',
+  '__utmz',
+  'AMP_TOKEN',
+  '_GRECAPTCHA',
+  'NID',
+  '1P_JAR',
+  'CONSENT',
+  '_pk_id',
+  '_pk_ses',
+  '_pk_ref',
+  '_pk_cvar',
+  '_pk_hsr',
+  '_pk_testcookie',
+  'mtm_consent',
+  'mtm_consent_removed',
+  'mtm_cookie_consent',
+  'MATOMO_SESSID',
+  'atuserid',
+  'atidvisitor',
+  'atidx',
+  'atauthority',
+  'atreman',
+  'atredir',
+  'xtvrn',
+  'xtan',
+  'xtant',
+  'xtidc',
+  'xtor',
+  'xtdate',
+  'xtvid',
+  '_pcid',
+  '_pctx',
+  'pa_vid',
+  '_hjSessionUser',
+  '_hjSession',
+  '_hjid',
+  '_hjFirstSeen',
+  '_hjIncludedInSessionSample',
+  '_hjIncludedInPageviewSample',
+  '_hjAbsoluteSessionInProgress',
+  '_hjTLDTest',
+  '_hjLocalStorageTest',
+  '_hjSessionStorageTest',
+  '_hjRecordingEnabled',
+  '_hjRecordingLastActivity',
+  '_hjClosedSurveyInvites',
+  '_hjDonePolls',
+  '_hjMinimizedPolls',
+  '_hjShownFeedbackMessage',
+  '_hjCachedUserAttributes',
+  '_hjViewportId',
+  '_hjUserAttributesHash',
+  '__hstc',
+  '__hssc',
+  '__hssrc',
+  'hubspotutk',
+  'messagesUtk',
+  '__hs_opt_out',
+  '__hs_do_not_track',
+  '__hs_initial_opt_in',
+  '__cf_bm',
+  'cf_clearance',
+  'disqus_unique',
+  'disqusauth',
+  'YSC',
+  'VISITOR_INFO1_LIVE',
+];
+
+const KNOWN_NAME_SET = new Set(KNOWN_COOKIE_NAMES);
+
+/** Known names longest first, so `_pk_ses` is tried before a shorter name it starts with. */
+export const KNOWN_COOKIE_NAMES_LONGEST_FIRST: readonly string[] = [...KNOWN_COOKIE_NAMES].sort(
+  (left, right) => right.length - left.length,
+);
+
+/** Known providers longest first, so "Google Analytics" wins over "Google". */
+export const KNOWN_PROVIDERS_LONGEST_FIRST: readonly string[] = [...KNOWN_PROVIDERS].sort(
+  (left, right) => right.length - left.length,
+);
+
+/** True when `name` is a cookie name from the list above, exactly as written. */
+export function isKnownCookieName(name: string): boolean {
+  return KNOWN_NAME_SET.has(name);
+}
+
+/** Lengths of every known provider name `text` starts with at `position` (any case), longest first. */
+export function knownProviderLengthsAt(text: string, position: number): number[] {
+  const lengths: number[] = [];
+  for (const provider of KNOWN_PROVIDERS_LONGEST_FIRST) {
+    const candidate = text.slice(position, position + provider.length);
+    if (candidate.toLowerCase() === provider.toLowerCase()) lengths.push(provider.length);
+  }
+  return lengths;
+}

@@ -1,0 +1,118 @@
+/**
+ * Text clean-up shared by every reader: byte decoding, line ends, whitespace, and a folded form
+ * of text used only to compare against keywords (never returned to callers as data).
+ */
+import { CharterError } from './errors.ts';
+
+/** Tab, LF, vertical tab, form feed, CR: control codes that are text. */
+const WHITESPACE_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
+/** Share of undecodable or control characters above which a text is not a charter. */
+const UNREADABLE_SHARE = 0.05;
+
+/** Decodes file bytes as UTF-8; bad sequences become U+FFFD, which `assertReadableText` counts. */
+export function decodeCharterBytes(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+/**
+ * Throws a CharterError when the text cannot be a charter: empty, binary (NUL bytes), or mostly
+ * characters that did not decode as UTF-8 or are control codes.
+ */
+export function assertReadableText(text: string): void {
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new CharterError('the file is empty', 'empty');
+  }
+  let nul = 0;
+  let replacement = 0;
+  let control = 0;
+  let visible = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0) nul++;
+    else if (code === 0xfffd) replacement++;
+    else if ((code < 0x20 && !WHITESPACE_CONTROLS.has(code)) || code === 0x7f) control++;
+    if (code > 0x20) visible++;
+  }
+  if (nul > 0) {
+    // UTF-16 text read as UTF-8 has a NUL beside almost every ASCII letter.
+    const looksUtf16 = nul * 3 >= text.length;
+    throw new CharterError(
+      looksUtf16
+        ? `binary data: ${nul} NUL bytes, it looks like UTF-16 text; save the charter as UTF-8`
+        : `binary data: ${nul} NUL byte${nul === 1 ? '' : 's'}, not a text charter`,
+      'binary',
+    );
+  }
+  const total = Math.max(visible, 1);
+  if (control / total > UNREADABLE_SHARE) {
+    throw new CharterError(`binary data: ${control} control characters in ${visible}, not a text charter`, 'binary');
+  }
+  if (replacement / total > UNREADABLE_SHARE) {
+    throw new CharterError(
+      `not valid UTF-8: ${replacement} of ${visible} characters could not be decoded; save the charter as UTF-8`,
+      'not-utf8',
+    );
+  }
+}
+
+/**
+ * Text ready for line-based reading: no BOM or zero-width characters, LF line ends,
+ * no trailing spaces (tabs are kept: a trailing tab can end an empty cell).
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/[\f\v]/g, ' ')
+    .split('\n')
+    .map(trimTrailingSpaces)
+    .join('\n');
+}
+
+const SPACE_CHARACTERS = new Set([' ', '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000']);
+
+/** Drops trailing spaces but keeps trailing tabs; a loop, because `/ +$/` is quadratic on long runs. */
+function trimTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0) {
+    const character = line[end - 1] ?? '';
+    const code = character.charCodeAt(0);
+    if (!SPACE_CHARACTERS.has(character) && !(code >= 0x2000 && code <= 0x200a)) break;
+    end--;
+  }
+  return line.slice(0, end);
+}
+
+/** Lines of the text; index 0 is line 1. */
+export function splitLines(text: string): string[] {
+  return text.split('\n');
+}
+
+/** Drops leading and trailing spaces but keeps tabs, which delimit empty first and last cells. */
+export function trimSpaces(line: string): string {
+  let start = 0;
+  while (start < line.length && line[start] === ' ') start++;
+  return trimTrailingSpaces(line.slice(start));
+}
+
+/** Cell text as the parser returns it: trimmed, every run of whitespace one space. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case, accents dropped, typographic apostrophes and quotes made plain: for keyword tests only. */
+export function foldForMatching(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"');
+}
+
+/** True for a line holding nothing but whitespace. */
+export function isBlank(line: string): boolean {
+  return line.trim() === '';
+}

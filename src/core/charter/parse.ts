@@ -1,0 +1,253 @@
+/**
+ * Charter text -> entries. `readCharter` walks the document once, following headings for the
+ * category and reading every table it meets (tab, pipe, single-space, unseparated, or one field
+ * per line); `parseCharter` is the strict form the registry build uses.
+ */
+import type { CharterEntry, ParsedCharter } from './types.ts';
+import type { Column } from './columns.ts';
+import { CharterError } from './errors.ts';
+import { readFieldRun } from './fields.ts';
+import { assertReadableText, collapseWhitespace, isBlank, normaliseText, splitLines } from './normalise.ts';
+import { entriesFromRow } from './rows.ts';
+import { SectionTracker, charterTitle, detectLanguage, findPortal, readHeading, type Heading } from './sections.ts';
+import type { RowCells } from './segment.ts';
+import { isSeparatorRow, isStrictRow, readTableHeader, splitRow, type TableHeader, type TableLayout } from './table.ts';
+
+export { CharterError } from './errors.ts';
+
+/** A row (or field record) the parser skipped, for people writing charters. */
+export type UnreadRow = {
+  /** 1-based line number. */
+  line: number;
+  /** The line as written, whitespace collapsed. */
+  text: string;
+  /** Why it gave no entry (or fewer than it names). */
+  reason: string;
+};
+
+/** A table found in the charter. */
+export type TableSummary = {
+  /** 1-based line of its header, or of its first row when it continues an earlier table's columns. */
+  line: number;
+  /** How its cells are separated; 'fields' for one field per line. */
+  layout: TableLayout | 'fields';
+  /** Its columns in order (null for one read past). */
+  columns: Column[];
+  /** Entries read from it. */
+  entries: number;
+  /** Line of the header whose columns it reuses, when it has no header of its own. */
+  continues: number | null;
+};
+
+/** Everything read from one charter, including what was skipped and why. */
+export type CharterReading = ParsedCharter & {
+  /** Page title ("Charte cookies", "Cookie Policy"), or null. */
+  title: string | null;
+  /** Tables in document order. */
+  tables: TableSummary[];
+  /** Rows that gave no entry, or names skipped in a row, in document order. */
+  unreadRows: UnreadRow[];
+};
+
+const NO_TABLE_MESSAGE =
+  'no cookie table: expected a header row such as ' +
+  '"Nom du prestataire | Service et emplacement | Nom du cookies | Finalités" ' +
+  'or "Supplier name | Cookie name | Duration | Function", or one field per line ("Nom du cookie : _pk_id")';
+
+/** Collects what tables give while the document is walked. */
+class Collector {
+  readonly entries: CharterEntry[] = [];
+  readonly unreadRows: UnreadRow[] = [];
+  readonly tables: TableSummary[] = [];
+  /** 0-based indexes of lines that belong to tables. */
+  readonly tableLines = new Set<number>();
+
+  addRow(index: number, text: string, cells: RowCells, sections: SectionTracker, table: TableSummary): void {
+    const reading = entriesFromRow(cells, sections.category);
+    this.entries.push(...reading.entries);
+    table.entries += reading.entries.length;
+    for (const reason of reading.problems) this.addUnread(index, text, reason);
+  }
+
+  addUnread(index: number, text: string, reason: string): void {
+    // Tabs shown as pipes, so an empty cell stays visible in the report.
+    this.unreadRows.push({ line: index + 1, text: collapseWhitespace(text.replace(/\t/g, ' | ')), reason });
+  }
+}
+
+/**
+ * Reads a charter into entries plus the rows it could not read. Throws CharterError when the
+ * text is empty, binary or not UTF-8, or holds no cookie table at all.
+ */
+export function readCharter(text: string): CharterReading {
+  assertReadableText(text);
+  const normalised = normaliseText(text);
+  const lines = splitLines(normalised);
+  const sections = new SectionTracker();
+  const collector = new Collector();
+  let title: string | null = null;
+  let lastHeader: TableHeader | null = null;
+  // Field lines before this index are known not to form a table; rescanning them would be quadratic.
+  let noFieldTableBefore = 0;
+
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index] ?? '';
+    if (isBlank(line)) {
+      index++;
+      continue;
+    }
+    const header = readTableHeader(line, index + 1);
+    if (header) {
+      collector.tableLines.add(index);
+      index = readTableBody(lines, index + 1, header, null, sections, collector);
+      lastHeader = header;
+      continue;
+    }
+    const fieldRun = index >= noFieldTableBefore ? readFieldRun(lines, index) : null;
+    if (fieldRun && !fieldRun.isTable) noFieldTableBefore = fieldRun.next;
+    if (fieldRun?.isTable) {
+      const table: TableSummary = { line: index + 1, layout: 'fields', columns: [], entries: 0, continues: null };
+      collector.tables.push(table);
+      for (const record of fieldRun.records) {
+        table.columns = mergeColumns(table.columns, record.cells);
+        collector.addRow(record.line - 1, lines[record.line - 1] ?? '', record.cells, sections, table);
+      }
+      for (let fieldIndex = index; fieldIndex < fieldRun.next; fieldIndex++) collector.tableLines.add(fieldIndex);
+      index = fieldRun.next;
+      continue;
+    }
+    // Rows further down (usually under a new section heading) that reuse the previous table's columns.
+    if (lastHeader && (lastHeader.layout === 'tab' || lastHeader.layout === 'pipe') && isStrictRow(line, lastHeader)) {
+      index = Math.max(index + 1, readTableBody(lines, index, lastHeader, lastHeader.line, sections, collector));
+      continue;
+    }
+    const heading = readHeading(line);
+    if (heading) {
+      sections.enter(heading);
+      title ??= charterTitle(heading.text);
+    }
+    index++;
+  }
+
+  if (collector.tables.length === 0) throw new CharterError(NO_TABLE_MESSAGE, 'no-table');
+  return {
+    portal: findPortal(lines, (lineIndex) => collector.tableLines.has(lineIndex)),
+    language: detectLanguage(normalised),
+    entries: collector.entries,
+    title,
+    tables: collector.tables,
+    unreadRows: collector.unreadRows,
+  };
+}
+
+/** Field records may differ in which fields they give; the table lists every role seen, in order. */
+function mergeColumns(columns: Column[], cells: RowCells): Column[] {
+  const merged = [...columns];
+  for (const role of Object.keys(cells) as Array<keyof RowCells>) {
+    if (!merged.includes(role)) merged.push(role);
+  }
+  return merged;
+}
+
+/**
+ * Reads the rows under a header from line index `start`; returns the index of the first line
+ * after the table. Blank lines and rules are skipped; a heading followed by more rows of the same
+ * shape changes the category and the table goes on; a stray line between rows is reported.
+ */
+function readTableBody(
+  lines: readonly string[],
+  start: number,
+  header: TableHeader,
+  continues: number | null,
+  sections: SectionTracker,
+  collector: Collector,
+): number {
+  const table: TableSummary = {
+    line: continues === null ? header.line : start + 1,
+    layout: header.layout,
+    columns: header.columns,
+    entries: 0,
+    continues,
+  };
+  collector.tables.push(table);
+  let index = start;
+  while (index < lines.length) {
+    const line = lines[index] ?? '';
+    if (isBlank(line) || isSeparatorRow(line)) {
+      index++;
+      continue;
+    }
+    if (readTableHeader(line, index + 1)) break;
+    const isMarkdownHeading = /^\s*#{1,6}(?:\s|$)/.test(line);
+    if (!isMarkdownHeading) {
+      const split = splitRow(line, header);
+      const sectionRow = split.kind === 'row' ? headingInRow(split.cells, header) : null;
+      if (sectionRow) {
+        collector.tableLines.add(index);
+        sections.enter(sectionRow);
+        index++;
+        continue;
+      }
+      if (split.kind === 'row') {
+        collector.tableLines.add(index);
+        collector.addRow(index, line, split.cells, sections, table);
+        index++;
+        continue;
+      }
+      if (split.kind === 'unreadable') {
+        collector.tableLines.add(index);
+        collector.addUnread(index, line, split.reason);
+        index++;
+        continue;
+      }
+    }
+    const following = nextNonBlank(lines, index + 1);
+    if (following === null || !isStrictRow(lines[following] ?? '', header)) break;
+    const heading = readHeading(line);
+    if (heading) {
+      sections.enter(heading);
+    } else {
+      collector.tableLines.add(index);
+      const reason = `not a row of the table at line ${header.line}: its cells are not separated like the header's`;
+      collector.addUnread(index, line, reason);
+    }
+    index++;
+  }
+  return index;
+}
+
+/** A row with only its first cell filled, naming a section ("| **Cookies statistiques** | | | |"), is a heading. */
+function headingInRow(cells: RowCells, header: TableHeader): Heading | null {
+  const first = header.columns[0];
+  const filled = Object.values(cells).filter((cell) => cell.trim() !== '');
+  if (first === null || first === undefined || filled.length !== 1 || (cells[first] ?? '').trim() === '') return null;
+  const heading = readHeading(cells[first] ?? '');
+  return heading && { ...heading, level: null };
+}
+
+function nextNonBlank(lines: readonly string[], from: number): number | null {
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (!isBlank(line) && !isSeparatorRow(line)) return index;
+  }
+  return null;
+}
+
+/** Why a reading cannot feed the registry (no entry at all), or null when it can. */
+export function charterProblem(reading: CharterReading): string | null {
+  if (reading.entries.length > 0) return null;
+  const lines = reading.tables.map((table) => table.line).join(', ');
+  const where = reading.tables.length > 1 ? `tables at lines ${lines}` : `table at line ${lines}`;
+  const first = reading.unreadRows[0];
+  const example = first ? ` (line ${first.line}: ${first.reason})` : '';
+  return `no readable cookie row in the ${where}${example}`;
+}
+
+/** Parses a charter into its portal, language and entries; throws CharterError when it gives none. */
+export function parseCharter(text: string): ParsedCharter {
+  const reading = readCharter(text);
+  const problem = charterProblem(reading);
+  if (problem !== null) throw new CharterError(problem, 'no-entries');
+  return { portal: reading.portal, language: reading.language, entries: reading.entries };
+}

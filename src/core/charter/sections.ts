@@ -1,0 +1,178 @@
+/**
+ * What surrounds the tables: headings and the category they give the rows under them, the title,
+ * the portal the charter names, and the language it is written in.
+ */
+import type { Category, ParsedCharter } from './types.ts';
+import { collapseWhitespace, foldForMatching } from './normalise.ts';
+
+/** A heading line: markdown (`##` to `####`...), bold, or a plain line that reads as a title. */
+export type Heading = {
+  /** Heading text without markdown marks, whitespace collapsed. */
+  text: string;
+  /** Markdown level (number of `#`), or null for a plain or bold line. */
+  level: number | null;
+  /** Category its wording names, or null when it names none. */
+  category: Category | null;
+};
+
+/** Longest line taken for a heading; longer lines are prose. */
+const MAX_HEADING_LENGTH = 200;
+/** Most words in a plain-line heading. */
+const MAX_HEADING_WORDS = 20;
+
+const NEGATED_NECESSARY =
+  /\bnon[- ](?:strictement )?(?:necessaire|essentiel|fonctionnel)|\bnot (?:strictly )?(?:necessary|essential)|\bunnecessary/;
+const NECESSARY =
+  /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|obligatoire|\btechniques?\b/;
+const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement/;
+const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
+const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;
+const MENTIONS_COOKIES = /cookie|traceur|tracker/;
+
+/** Category a heading's wording names: necessary/functional, statistics, third-party, other; null if none. */
+export function categoryOfHeading(text: string): Category | null {
+  const folded = foldForMatching(text).replace(/<[^<>]*>|https?:\/\/\S+/g, ' ');
+  if (NECESSARY.test(folded) && !NEGATED_NECESSARY.test(folded)) return 'necessary';
+  if (STATISTICS.test(folded)) return 'statistics';
+  if (THIRD_PARTY.test(folded)) return 'third-party';
+  if (OTHER.test(folded)) return 'other';
+  return null;
+}
+
+/**
+ * Reads a line as a heading, or returns null. A plain line counts only when it is short, ends
+ * without sentence punctuation and is about cookies, so prose and provider names are not headings.
+ */
+export function readHeading(line: string): Heading | null {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.length > MAX_HEADING_LENGTH) return null;
+
+  const markdown = /^(#{1,6})(?:\s+|$)/.exec(trimmed);
+  if (markdown) {
+    const text = collapseWhitespace(stripClosingHashes(trimmed.slice(markdown[0].length)));
+    if (text === '') return null;
+    return { text, level: markdown[1]?.length ?? 1, category: categoryOfHeading(text) };
+  }
+
+  const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__):?$/.exec(trimmed);
+  const text = collapseWhitespace(bold?.[1] ?? trimmed);
+  if (!bold) {
+    if (/[\t|]/.test(trimmed) || /[.,;:!]$/.test(text) || /^[-*•+>]\s/.test(text)) return null;
+    if (text.split(' ').length > MAX_HEADING_WORDS) return null;
+  }
+  const category = categoryOfHeading(text);
+  if (category === null && !MENTIONS_COOKIES.test(foldForMatching(text))) return null;
+  return { text, level: null, category };
+}
+
+function stripClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  // "## Title ##" closes with hashes after a space; "C#" keeps its hash.
+  if (hashes < end && (hashes === 0 || /\s/.test(text[hashes - 1] ?? ''))) end = hashes;
+  return text.slice(0, end);
+}
+
+/**
+ * Follows headings through the document to give each row its category. A markdown heading
+ * naming no category inherits its parent's; any other heading naming none means 'other'.
+ */
+export class SectionTracker {
+  private readonly open: Array<{ level: number; category: Category }> = [];
+  /** Category of rows read now. */
+  category: Category = 'other';
+
+  /** Moves into the section a heading opens. */
+  enter(heading: Heading): void {
+    if (heading.level === null) {
+      this.category = heading.category ?? 'other';
+      return;
+    }
+    while (this.open.length > 0 && (this.open[this.open.length - 1]?.level ?? 0) >= heading.level) this.open.pop();
+    this.category = heading.category ?? this.open[this.open.length - 1]?.category ?? 'other';
+    this.open.push({ level: heading.level, category: this.category });
+  }
+}
+
+const TITLE = new RegExp(
+  '^(?:charte (?:des |de |d\'utilisation des |relative aux )?cookies' +
+    '|politique (?:de |des |relative aux |d\'utilisation des )?cookies' +
+    '|cookies? polic(?:y|ies)|cookies? charter|gestion des cookies)\\b',
+);
+
+/** The heading as a page title ("Charte cookies", "Cookie Policy"), URL dropped; null for other headings. */
+export function charterTitle(headingText: string): string | null {
+  const title = collapseWhitespace(headingText.replace(/<https?:\/\/[^<>\s]*>/gi, ' '));
+  return TITLE.test(foldForMatching(title)) ? title : null;
+}
+
+/** Host of an http(s) URL, lower case, without scheme, credentials, port or path; null if none. */
+export function hostOfUrl(url: string): string | null {
+  const match = /^https?:\/\/(?:[^\s/?#@]*@)?([^\s/?#:<>@]+)/i.exec(url.trim());
+  const host = match?.[1]?.toLowerCase().replace(/\.+$/, '') ?? '';
+  return /^[\p{L}\p{N}](?:[\p{L}\p{N}.-]*[\p{L}\p{N}])?$/u.test(host) ? host : null;
+}
+
+const ANGLE_URL = /<(https?:\/\/[^<>\s]+)>/i;
+const BARE_URL = /https?:\/\/[^\s<>()"'\]]+/i;
+/** A markdown link whose text is itself an address; "[Download as PDF](...)" is not the portal. */
+const LINK_ONLY = /^\[(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}\/?\]\((https?:\/\/[^()\s]+)\)$/i;
+const NAMES_PLATFORM = /plate-?forme|platform|portail|portal|\bsite\b/;
+
+/**
+ * Portal the charter names: a URL on a line of its own or on a heading about the platform
+ * ("A quoi servent les cookies sur la plateforme <https://...>"), else the first URL in angle
+ * brackets. Lines for which `isTableLine` is true (rows, whose cells may link anywhere) are skipped.
+ */
+export function findPortal(lines: readonly string[], isTableLine: (index: number) => boolean): string | null {
+  let firstAngle: string | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    if (isTableLine(index)) continue;
+    const line = (lines[index] ?? '').trim();
+    if (line === '' || line.length > 500) continue;
+    const angle = ANGLE_URL.exec(line)?.[1];
+    const link = LINK_ONLY.exec(line)?.[1];
+    const urlOnly = /^<?https?:\/\/\S+?>?$/i.test(line) ? (angle ?? line) : (link ?? null);
+    if (urlOnly) {
+      const host = hostOfUrl(urlOnly);
+      if (host) return host;
+    }
+    const url = angle ?? BARE_URL.exec(line)?.[0];
+    const aboutPlatform = url !== undefined && NAMES_PLATFORM.test(foldForMatching(line.replace(url, ' ')));
+    if (url && aboutPlatform && readHeading(line.replace(url, 'x')) !== null) {
+      const host = hostOfUrl(url);
+      if (host) return host;
+    }
+    if (angle && firstAngle === null) firstAngle = hostOfUrl(angle);
+  }
+  return firstAngle;
+}
+
+const FRENCH_WORDS = new Set([
+  'le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'pour', 'dans', 'sur', 'vous', 'nous', 'votre', 'vos',
+  'au', 'aux', 'ce', 'ces', 'cette', 'qui', 'que', 'par', 'pas', 'avec', 'ou', 'sont', 'leur', 'en', 'd', 'l', 'qu', 'n',
+  'prestataire', 'finalite', 'finalites', 'duree', 'fournisseur', 'charte', 'politique', 'mois', 'jours', 'semaines', 'ans',
+]);
+const ENGLISH_WORDS = new Set([
+  'the', 'and', 'of', 'to', 'is', 'are', 'you', 'your', 'we', 'our', 'for', 'in', 'with', 'this', 'that', 'which', 'by',
+  'be', 'from', 'it', 'not', 'or', 'any', 'these', 'when', 'between',
+  'provider', 'supplier', 'purpose', 'purposes', 'duration', 'location', 'policy', 'name', 'months', 'days', 'weeks',
+  'years', 'starting',
+]);
+/** Words read for language detection; enough for any charter, bounded for huge input. */
+const MAX_LANGUAGE_WORDS = 50_000;
+
+/** Language of the text by its common words: 'fr', 'en', or null when neither clearly wins. */
+export function detectLanguage(text: string): ParsedCharter['language'] {
+  const words = foldForMatching(text.slice(0, 500_000)).match(/[a-z]+/g) ?? [];
+  let french = 0;
+  let english = 0;
+  for (const word of words.slice(0, MAX_LANGUAGE_WORDS)) {
+    if (FRENCH_WORDS.has(word)) french++;
+    else if (ENGLISH_WORDS.has(word)) english++;
+  }
+  if (Math.max(french, english) < 2 || french === english) return null;
+  return french > english ? 'fr' : 'en';
+}

@@ -1,0 +1,183 @@
+/**
+ * Cookie tables: recognising a header row in any layout (tabs, markdown pipes, single spaces,
+ * no separator at all) and splitting the rows under it into cells.
+ */
+import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
+import { knownProviderLengthsAt } from './known.ts';
+import { collapseWhitespace, trimSpaces } from './normalise.ts';
+import { segmentRow, type RowCells } from './segment.ts';
+
+/** How the cells of a table are separated. */
+export type TableLayout = 'tab' | 'pipe' | 'space' | 'glued';
+
+/** A header row found in the text. */
+export type TableHeader = {
+  /** 1-based line number of the header. */
+  line: number;
+  /** Separator the header uses, and so the rows are expected to use. */
+  layout: TableLayout;
+  /** Column roles in order; null for a column read past. */
+  columns: Column[];
+};
+
+/** What one line under a header is. */
+export type RowSplit =
+  | { kind: 'row'; cells: RowCells }
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'not-a-row' };
+
+/** Longest line taken for a header. */
+const MAX_HEADER_LENGTH = 400;
+
+/** Reads a line as a cookie-table header, or returns null. */
+export function readTableHeader(line: string, lineNumber: number): TableHeader | null {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.length > MAX_HEADER_LENGTH) return null;
+  if (usesPipes(trimmed) || trimmed.includes('\t')) {
+    const layout: TableLayout = usesPipes(trimmed) ? 'pipe' : 'tab';
+    const cells = (layout === 'pipe' ? splitPipeCells(trimmed) : trimmed.split('\t'))
+      .map(collapseWhitespace)
+      .filter((cell) => cell !== '');
+    const roles = cells.map(roleOfHeaderCell);
+    if (roles.some((role) => role === 'unknown')) return null;
+    const columns = roles.filter((role): role is Column => role !== 'unknown');
+    return isUsableColumnSet(columns) ? { line: lineNumber, layout, columns } : null;
+  }
+  const phrases = readPhraseHeader(trimmed);
+  if (phrases === null || !isUsableColumnSet(phrases.columns)) return null;
+  return { line: lineNumber, layout: phrases.glued ? 'glued' : 'space', columns: phrases.columns };
+}
+
+/** A markdown table line: starts with a pipe, or has pipes and no tab. */
+function usesPipes(line: string): boolean {
+  return line.startsWith('|') || (line.includes('|') && !line.includes('\t'));
+}
+
+/** True for a rule under a header: `|---|:---:|`, a tab-separated `----` row, `=====`. */
+export function isSeparatorRow(line: string): boolean {
+  const trimmed = line.trim();
+  if (!/^[\s|:+\-=–—_]+$/.test(trimmed)) return false;
+  return (trimmed.match(/[-=–—_]/g)?.length ?? 0) >= 3;
+}
+
+/** Cells of a markdown row: outer pipes dropped, `\|` kept as a pipe inside a cell. */
+export function splitPipeCells(line: string): string[] {
+  let body = line.trim();
+  if (body.startsWith('|')) body = body.slice(1);
+  if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
+  const cells: string[] = [];
+  let current = '';
+  for (let index = 0; index < body.length; index++) {
+    const character = body[index] ?? '';
+    if (character === '\\' && body[index + 1] === '|') {
+      current += '|';
+      index++;
+    } else if (character === '|') {
+      cells.push(current);
+      current = '';
+    } else {
+      current += character;
+    }
+  }
+  cells.push(current);
+  return cells;
+}
+
+/**
+ * Cells of a tab row fitted to `count` columns: trailing and leading empty cells dropped, and
+ * runs of tabs (used to align columns) taken as one when that gives the right count.
+ */
+export function splitTabCells(line: string, count: number): string[] | { found: number } {
+  const cells = line.split('\t').map(collapseWhitespace);
+  while (cells.length > count && cells[cells.length - 1] === '') cells.pop();
+  while (cells.length > count && cells[0] === '') cells.shift();
+  if (cells.length === count) return cells;
+  if (cells.length > count) {
+    const filled = cells.filter((cell) => cell !== '');
+    if (filled.length === count) return filled;
+  }
+  return { found: cells.length };
+}
+
+/** Pipe-row cells fitted to `count` columns, or the number found. */
+function fitPipeCells(line: string, count: number): string[] | { found: number } {
+  // `<br>` is how markdown tables break a line inside a cell.
+  const cells = splitPipeCells(line).map((cell) => collapseWhitespace(cell.replace(/<br\s*\/?>/gi, ' ')));
+  while (cells.length > count && cells[cells.length - 1] === '') cells.pop();
+  return cells.length === count ? cells : { found: cells.length };
+}
+
+function toRowCells(columns: readonly Column[], cells: readonly string[]): RowCells {
+  const rowCells: RowCells = {};
+  columns.forEach((column, index) => {
+    if (column !== null) rowCells[column] = cells[index] ?? '';
+  });
+  return rowCells;
+}
+
+/** Describes the columns for messages: "provider / service / cookie / purpose". */
+export function describeColumns(columns: readonly Column[]): string {
+  return columns.map((column) => column ?? '(ignored)').join(' / ');
+}
+
+/**
+ * Splits one non-blank line under `header`. A line with the table's separator is a row (readable
+ * or not); a line without one is a row only if it starts with a known provider and splits on
+ * anchors; anything else is not part of the table.
+ */
+export function splitRow(line: string, header: TableHeader): RowSplit {
+  const count = header.columns.length;
+  // Only spaces are trimmed: a leading or trailing tab delimits an empty first or last cell.
+  const trimmed = trimSpaces(line);
+  if (trimmed.includes('\t')) {
+    const cells = splitTabCells(trimmed, count);
+    if (Array.isArray(cells)) return { kind: 'row', cells: toRowCells(header.columns, cells) };
+    if (header.layout === 'tab') {
+      const reason = `expected ${count} cells separated by tabs (${describeColumns(header.columns)}), found ${cells.found}`;
+      return { kind: 'unreadable', reason };
+    }
+  }
+  if (looksLikePipeRow(trimmed, count)) {
+    const cells = fitPipeCells(trimmed, count);
+    if (Array.isArray(cells)) return { kind: 'row', cells: toRowCells(header.columns, cells) };
+    if (header.layout === 'pipe') {
+      const reason = `expected ${count} cells between pipes (${describeColumns(header.columns)}), found ${cells.found}`;
+      return { kind: 'unreadable', reason };
+    }
+  }
+  const text = trimmed.trim();
+  // Copied tables often keep two or more spaces between cells: as good as a separator when the count fits.
+  if (header.layout === 'space' || header.layout === 'glued') {
+    const cells = text.split(/ {2,}/);
+    if (cells.length === count) return { kind: 'row', cells: toRowCells(header.columns, cells.map(collapseWhitespace)) };
+  }
+  if (knownProviderLengthsAt(text, 0).length === 0) return { kind: 'not-a-row' };
+  const glued = header.layout === 'glued';
+  const cells = segmentRow(text, header.columns, glued) ?? segmentRow(text, header.columns, !glued);
+  if (cells) return { kind: 'row', cells };
+  if (header.layout === 'space' || header.layout === 'glued') {
+    return {
+      kind: 'unreadable',
+      reason:
+        `could not split into ${describeColumns(header.columns)}: ` +
+        'without tabs or pipes a row is split on a known provider, ' +
+        'cookie-name shapes (_ga, django_language, _pk_id.*) and a duration; separate the cells with tabs',
+    };
+  }
+  return { kind: 'not-a-row' };
+}
+
+/** A markdown row starts with a pipe; without one, it needs nearly a pipe per column, unlike prose. */
+function looksLikePipeRow(line: string, count: number): boolean {
+  if (line.startsWith('|')) return true;
+  return (line.match(/\|/g)?.length ?? 0) >= Math.max(1, count - 1);
+}
+
+/** True when the line is certainly a row of this table: exact cell count, or a clean anchored split. */
+export function isStrictRow(line: string, header: TableHeader): boolean {
+  if (line.trim() === '' || isSeparatorRow(line)) return false;
+  const count = header.columns.length;
+  if (header.layout === 'tab') return line.includes('\t') && Array.isArray(splitTabCells(trimSpaces(line), count));
+  if (header.layout === 'pipe') return looksLikePipeRow(line.trim(), count) && Array.isArray(fitPipeCells(line, count));
+  return splitRow(line, header).kind === 'row';
+}

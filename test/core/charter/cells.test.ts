@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { WILDCARD_CHARACTERS, looksLikeCookieName, readNameCell, toCookieName } from '../../../src/core/charter/cells.ts';
+
+const exact = (cookie: string) => ({ cookie, match: 'exact' as const });
+const prefix = (cookie: string) => ({ cookie, match: 'prefix' as const });
+
+describe('readNameCell', () => {
+  it('reads one plain name, whatever its shape', () => {
+    expect(readNameCell(' sessionid ')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readNameCell('hubspotutk')).toEqual({ names: [exact('hubspotutk')], problems: [] });
+  });
+
+  it('reads several names separated by commas, semicolons, "et", "and", "ou" and slashes', () => {
+    expect(readNameCell('_pk_id.*, _pk_ses.*').names).toEqual([prefix('_pk_id.'), prefix('_pk_ses.')]);
+    expect(readNameCell('_hjSessionUser; _hjid').names).toEqual([exact('_hjSessionUser'), exact('_hjid')]);
+    expect(readNameCell('atuserid et atidvisitor').names).toEqual([exact('atuserid'), exact('atidvisitor')]);
+    expect(readNameCell('_ga and _gid').names).toEqual([exact('_ga'), exact('_gid')]);
+    expect(readNameCell('_ga ou _gat').names).toEqual([exact('_ga'), exact('_gat')]);
+    expect(readNameCell('_ga/_gid').names).toEqual([exact('_ga'), exact('_gid')]);
+  });
+
+  it('turns every wildcard form into a prefix without wildcard characters', () => {
+    expect(readNameCell('_ga_<ID>').names).toEqual([prefix('_ga_')]);
+    expect(readNameCell('_ga_<container id>').names).toEqual([prefix('_ga_')]);
+    expect(readNameCell('_gat*').names).toEqual([prefix('_gat')]);
+    expect(readNameCell('_pk_id.*.*').names).toEqual([prefix('_pk_id.')]);
+    expect(readNameCell('_hjSessionUser_{site_id}').names).toEqual([prefix('_hjSessionUser_')]);
+    expect(readNameCell('_ga_XXXXXXXXXX').names).toEqual([prefix('_ga_')]);
+    expect(readNameCell('_pk_ref…').names).toEqual([prefix('_pk_ref')]);
+    expect(readNameCell('_pk_cvar...').names).toEqual([prefix('_pk_cvar')]);
+  });
+
+  it('reads English prose with curly quotes as a prefix', () => {
+    expect(readNameCell('Any cookie starting with “_hs”')).toEqual({ names: [prefix('_hs')], problems: [] });
+    expect(readNameCell('All cookies beginning with "__hs" or "_hs"').names).toEqual([prefix('__hs'), prefix('_hs')]);
+  });
+
+  it('reads French prose, with or without « » quotes, as a prefix', () => {
+    expect(readNameCell('tout cookie commençant par _pk_').names).toEqual([prefix('_pk_')]);
+    expect(readNameCell('Tous les cookies commençant par « _pk_ »').names).toEqual([prefix('_pk_')]);
+  });
+
+  it('keeps exact names written before the prose', () => {
+    expect(readNameCell('hubspotutk, any cookie starting with _hs').names).toEqual([exact('hubspotutk'), prefix('_hs')]);
+  });
+
+  it('strips quotes, backticks, markdown escapes, bold marks and remarks in brackets', () => {
+    expect(readNameCell('« _ga », “_gid”, `_gat`').names).toEqual([exact('_ga'), exact('_gid'), exact('_gat')]);
+    expect(readNameCell('\\_pk\\_id.\\*').names).toEqual([prefix('_pk_id.')]);
+    expect(readNameCell('**csrftoken**').names).toEqual([exact('csrftoken')]);
+    expect(readNameCell('_ga (Universal Analytics), _ga_<ID> (GA4)').names).toEqual([exact('_ga'), prefix('_ga_')]);
+  });
+
+  it('reads names split by <br> and written with HTML entities, as pages saved to markdown have them', () => {
+    expect(readNameCell('_ga<br>_ga_&lt;ID&gt;').names).toEqual([exact('_ga'), prefix('_ga_')]);
+  });
+
+  it('keeps only name-shaped words when an item is a phrase', () => {
+    expect(readNameCell('Cookies Matomo : _pk_id').names).toEqual([exact('_pk_id')]);
+  });
+
+  it('reports an empty cell, or one that says it is empty', () => {
+    expect(readNameCell('')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+    expect(readNameCell('  ')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+    expect(readNameCell('-')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+    expect(readNameCell('N/A')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+  });
+
+  it('reports a wildcard with no fixed prefix, and keeps the other names of the cell', () => {
+    expect(readNameCell('*_session, sessionid')).toEqual({
+      names: [exact('sessionid')],
+      problems: ['“*_session”: a wildcard must follow a fixed prefix'],
+    });
+  });
+
+  it('reports prose that names no cookie', () => {
+    expect(readNameCell('Voir la politique de Google')).toEqual({
+      names: [],
+      problems: ['“Voir la politique de Google”: prose, not a cookie name'],
+    });
+    expect(readNameCell('any cookie starting with')).toEqual({
+      names: [],
+      problems: ['“any cookie starting with”: no name after “any cookie starting with”'],
+    });
+  });
+
+  it('does not repeat a name written twice', () => {
+    expect(readNameCell('_ga, _ga').names).toEqual([exact('_ga')]);
+  });
+});
+
+describe('toCookieName', () => {
+  it('gives an exact name, a prefix, or the reason it cannot', () => {
+    expect(toCookieName('_ga', false)).toEqual(exact('_ga'));
+    expect(toCookieName('_hs', true)).toEqual(prefix('_hs'));
+    expect(toCookieName('<ID>_x', false)).toBe('“<ID>_x”: a wildcard must follow a fixed prefix');
+    expect(toCookieName('a=b', false)).toBe('“a=b”: not a cookie name (spaces, quotes or separators in it)');
+  });
+});
+
+describe('looksLikeCookieName', () => {
+  it('accepts known names and name shapes', () => {
+    for (const token of ['sessionid', 'csrftoken', '_ga', 'django_language', '_pk_id.*', '_ga_<ID>', 'NID', '_ga_XXXX']) {
+      expect(looksLikeCookieName(token), token).toBe(true);
+    }
+  });
+
+  it('refuses words, numbers and URLs', () => {
+    for (const token of ['Authentification', 'CSRF', 'front-office', '13', 'https://x.org', '(front']) {
+      expect(looksLikeCookieName(token), token).toBe(false);
+    }
+  });
+});
+
+describe('WILDCARD_CHARACTERS', () => {
+  it('lists the characters no returned cookie may hold', () => {
+    expect(WILDCARD_CHARACTERS).toEqual(['*', '<', '>', '{', '}', '[', ']', '…']);
+  });
+});

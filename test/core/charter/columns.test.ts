@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { isUsableColumnSet, readPhraseHeader, roleOfFieldLabel, roleOfHeaderCell } from '../../../src/core/charter/columns.ts';
+
+describe('roleOfHeaderCell', () => {
+  it.each([
+    ['Nom du prestataire', 'provider'],
+    ['Service et emplacement', 'service'],
+    ['Nom du cookies', 'cookie'],
+    ['Finalités', 'purpose'],
+    ['Provider', 'provider'],
+    ["Service provider’s name", 'provider'],
+    ['Service and location', 'service'],
+    ['Function and location', 'service'],
+    ['Cookie name(s)', 'cookie'],
+    ['Purposes', 'purpose'],
+    ['Supplier name', 'provider'],
+    ['Cookie name', 'cookie'],
+    ['Duration', 'duration'],
+    ['Function', 'purpose'],
+    ['Prestataire', 'provider'],
+    ['Nom du cookie', 'cookie'],
+    ['Durée de conservation', 'duration'],
+    ['Finalité', 'purpose'],
+    ['**Cookie**', 'cookie'],
+  ] as const)('reads “%s” as %s', (cell, role) => {
+    expect(roleOfHeaderCell(cell)).toBe(role);
+  });
+
+  it('reads past known columns it does not use', () => {
+    expect(roleOfHeaderCell('Type')).toBeNull();
+    expect(roleOfHeaderCell('Consentement requis')).toBeNull();
+  });
+
+  it('says unknown for data and for long text', () => {
+    expect(roleOfHeaderCell('Opendatasoft')).toBe('unknown');
+    expect(roleOfHeaderCell('_pk_id.*')).toBe('unknown');
+    expect(roleOfHeaderCell('Permet de se souvenir du choix opéré par le visiteur concernant les cookies')).toBe('unknown');
+  });
+});
+
+describe('readPhraseHeader', () => {
+  it('reads a single-space French old-template header', () => {
+    expect(readPhraseHeader('Nom du prestataire Service et emplacement Nom du cookies Finalités')).toEqual({
+      columns: ['provider', 'service', 'cookie', 'purpose'],
+      glued: false,
+    });
+  });
+
+  it('reads a single-space English new-template header', () => {
+    expect(readPhraseHeader('Supplier name Cookie name Duration Function')).toEqual({
+      columns: ['provider', 'cookie', 'duration', 'purpose'],
+      glued: false,
+    });
+  });
+
+  it('reads an English old-template header with close wordings', () => {
+    expect(readPhraseHeader("Service provider's name Function and location Cookie name(s) Purposes")).toEqual({
+      columns: ['provider', 'service', 'cookie', 'purpose'],
+      glued: false,
+    });
+  });
+
+  it('reads headers whose cells run together, by case changes', () => {
+    expect(readPhraseHeader('Nom du prestataireService et emplacementNom du cookiesFinalités')).toEqual({
+      columns: ['provider', 'service', 'cookie', 'purpose'],
+      glued: true,
+    });
+    expect(readPhraseHeader('Supplier nameCookie nameDurationFunction')).toEqual({
+      columns: ['provider', 'cookie', 'duration', 'purpose'],
+      glued: true,
+    });
+  });
+
+  it('reads an all-lower-case glued header, backing off a greedy plural', () => {
+    expect(readPhraseHeader('nom du prestataireservice et emplacementnom du cookiesfinalités')).toEqual({
+      columns: ['provider', 'service', 'cookie', 'purpose'],
+      glued: true,
+    });
+  });
+
+  it('returns null when some text is not a header phrase', () => {
+    expect(readPhraseHeader('Cookies fonctionnels')).toBeNull();
+    expect(readPhraseHeader('Nom du prestataire et autres précisions')).toBeNull();
+    expect(readPhraseHeader('')).toBeNull();
+  });
+});
+
+describe('roleOfFieldLabel', () => {
+  it('names the role of a one-field-per-line label', () => {
+    expect(roleOfFieldLabel('Nom du cookie')).toBe('cookie');
+    expect(roleOfFieldLabel('Cookie name')).toBe('cookie');
+    expect(roleOfFieldLabel('Durée')).toBe('duration');
+    expect(roleOfFieldLabel('Provider')).toBe('provider');
+  });
+
+  it('refuses labels that are not one header phrase', () => {
+    expect(roleOfFieldLabel('Last update')).toBeNull();
+    expect(roleOfFieldLabel('Nom du cookie Finalité')).toBeNull();
+  });
+});
+
+describe('isUsableColumnSet', () => {
+  it('needs a provider, a cookie and a purpose, each once', () => {
+    expect(isUsableColumnSet(['provider', 'service', 'cookie', 'purpose'])).toBe(true);
+    expect(isUsableColumnSet(['provider', 'cookie', null, 'duration', 'purpose'])).toBe(true);
+    expect(isUsableColumnSet(['provider', 'cookie', 'duration'])).toBe(false);
+    expect(isUsableColumnSet(['cookie', 'purpose'])).toBe(false);
+    expect(isUsableColumnSet(['provider', 'cookie', 'cookie', 'purpose'])).toBe(false);
+  });
+});

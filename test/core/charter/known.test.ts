@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_PROVIDERS, isKnownCookieName, knownProviderLengthsAt } from '../../../src/core/charter/known.ts';
+
+describe('knownProviderLengthsAt', () => {
+  it('lists every known provider the text starts with there, longest first, in any case', () => {
+    expect(knownProviderLengthsAt('Google Analytics _ga', 0)).toEqual(['Google Analytics'.length, 'Google'.length]);
+    expect(knownProviderLengthsAt('xx OPENDATASOFT', 3)).toEqual(['Opendatasoft'.length]);
+    expect(knownProviderLengthsAt('reCAPTCHA/Google _GRECAPTCHA', 0)).toEqual(['reCAPTCHA/Google'.length, 'reCAPTCHA'.length]);
+  });
+
+  it('is empty for an unknown provider', () => {
+    expect(knownProviderLengthsAt('Acme _acme', 0)).toEqual([]);
+  });
+
+  it('covers the providers the format guide names', () => {
+    for (const provider of ['Opendatasoft', 'Huwise', 'Google', 'Google Analytics', 'Matomo', 'AT Internet', 'Xiti', 'Disqus', 'Mapbox', 'Thunderforest', 'reCAPTCHA/Google', 'Hotjar', 'HubSpot']) {
+      expect(KNOWN_PROVIDERS, provider).toContain(provider);
+    }
+  });
+});
+
+describe('isKnownCookieName', () => {
+  it('knows the platform’s and the trackers’ names, with case', () => {
+    for (const name of ['sessionid', 'csrftoken', 'cookies_preferences', 'django_language', '_ga', '_pk_id', 'atuserid', 'xtvrn', '_hjid', 'hubspotutk']) {
+      expect(isKnownCookieName(name), name).toBe(true);
+    }
+    expect(isKnownCookieName('SESSIONID')).toBe(false);
+    expect(isKnownCookieName('session')).toBe(false);
+  });
+});

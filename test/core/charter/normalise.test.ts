@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { CharterError } from '../../../src/core/charter/errors.ts';
+import {
+  assertReadableText,
+  collapseWhitespace,
+  decodeCharterBytes,
+  foldForMatching,
+  isBlank,
+  normaliseText,
+  splitLines,
+  trimSpaces,
+} from '../../../src/core/charter/normalise.ts';
+
+function errorOf(action: () => unknown): CharterError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof CharterError) return error;
+    throw error;
+  }
+  throw new Error('expected a CharterError');
+}
+
+describe('decodeCharterBytes', () => {
+  it('decodes UTF-8 and keeps accents', () => {
+    expect(decodeCharterBytes(new TextEncoder().encode('Finalités'))).toBe('Finalités');
+  });
+
+  it('turns invalid UTF-8 sequences into replacement characters', () => {
+    expect(decodeCharterBytes(Uint8Array.from([0x61, 0xff, 0x62]))).toBe('a\uFFFDb');
+  });
+});
+
+describe('assertReadableText', () => {
+  it('accepts ordinary text, including one stray undecodable character', () => {
+    expect(() => assertReadableText('Charte cookies\nNom du cookie : sessionid \uFFFD')).not.toThrow();
+  });
+
+  it('rejects empty and whitespace-only text', () => {
+    expect(errorOf(() => assertReadableText('')).kind).toBe('empty');
+    expect(errorOf(() => assertReadableText('\uFEFF \n\t\r\n')).message).toBe('the file is empty');
+  });
+
+  it('rejects NUL bytes as binary', () => {
+    const error = errorOf(() => assertReadableText('%PDF-1.4\u0000\u0001stream'));
+    expect(error.kind).toBe('binary');
+    expect(error.message).toBe('binary data: 1 NUL byte, not a text charter');
+  });
+
+  it('recognises UTF-16 read as UTF-8', () => {
+    const utf16 = [...'Charte cookies'].map((letter) => `${letter}\u0000`).join('');
+    expect(errorOf(() => assertReadableText(utf16)).message).toBe(
+      'binary data: 14 NUL bytes, it looks like UTF-16 text; save the charter as UTF-8',
+    );
+  });
+
+  it('rejects text dominated by replacement characters', () => {
+    const error = errorOf(() => assertReadableText('ab\uFFFD\uFFFD\uFFFD cd'));
+    expect(error.kind).toBe('not-utf8');
+    expect(error.message).toBe('not valid UTF-8: 3 of 7 characters could not be decoded; save the charter as UTF-8');
+  });
+
+  it('rejects text dominated by control characters', () => {
+    expect(errorOf(() => assertReadableText('\u0001\u0002\u0003abc')).kind).toBe('binary');
+  });
+});
+
+describe('normaliseText', () => {
+  it('drops the BOM, makes CRLF and CR line ends LF, and trims trailing spaces but not tabs', () => {
+    expect(normaliseText('\uFEFFa  \r\nb\t\rc \u00A0\u202F')).toBe('a\nb\t\nc');
+  });
+
+  it('removes zero-width characters and turns form feeds into spaces', () => {
+    expect(normaliseText('_g\u200Ba\fx')).toBe('_ga x');
+  });
+
+  it('keeps a text without final newline as it is', () => {
+    expect(splitLines(normaliseText('a\nb'))).toEqual(['a', 'b']);
+  });
+});
+
+describe('small helpers', () => {
+  it('collapseWhitespace trims and collapses every kind of space', () => {
+    expect(collapseWhitespace('  Se\u00A0souvenir \t de\n la  langue ')).toBe('Se souvenir de la langue');
+  });
+
+  it('trimSpaces keeps the tabs that delimit empty cells', () => {
+    expect(trimSpaces('  \tGoogle\t ')).toBe('\tGoogle\t');
+  });
+
+  it('foldForMatching drops accents and case and makes quotes plain', () => {
+    expect(foldForMatching('Durée « Mesure d’audience » “X”')).toBe('duree " mesure d\'audience " "x"');
+  });
+
+  it('isBlank is true only for whitespace', () => {
+    expect(isBlank(' \t')).toBe(true);
+    expect(isBlank(' x')).toBe(false);
+  });
+});

@@ -1,0 +1,397 @@
+import { describe, expect, it } from 'vitest';
+import type { CharterEntry } from '../../../src/core/charter/types.ts';
+import { CharterError, charterProblem, parseCharter, readCharter } from '../../../src/core/charter/parse.ts';
+
+/** Builds an expected entry; the defaults are the new template's (no service). */
+function entry(fields: Partial<CharterEntry> & Pick<CharterEntry, 'provider' | 'cookie' | 'purpose' | 'category'>): CharterEntry {
+  return { service: null, match: 'exact', duration: null, ...fields };
+}
+
+function charterError(text: string): CharterError {
+  try {
+    parseCharter(text);
+  } catch (error) {
+    if (error instanceof CharterError) return error;
+    throw error;
+  }
+  throw new Error('expected a CharterError');
+}
+
+/** Old template, French, tabs: BOM, CRLF, trailing spaces, « », a `----` rule, blank lines between rows, no final newline. */
+const FRENCH_TABS =
+  '\uFEFFCharte cookies\r\n\r\n' +
+  'Les cookies « nécessaires » permettent de naviguer.   \r\n\r\n' +
+  'A quoi servent les cookies sur la plateforme\r\n\r\n' +
+  '<https://Data.Exemple.FR>\r\n\r\n' +
+  'Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels\r\n\r\n' +
+  'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\r\n' +
+  '--------------------\t------------------------\t----------------\t-----------\r\n\r\n' +
+  'Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir de l\'utilisateur d\'une page à une autre.  \r\n\r\n\r\n' +
+  'Opendatasoft\tChoix concernant vos préférences sur les cookies\tcookies_preferences\tSe souvenir du choix « cookies » du visiteur';
+
+/** New template, English, markdown: preambles, several sections, every wildcard form, an empty name cell. */
+const ENGLISH_PIPES = `Download as PDF
+
+# Cookie Policy
+
+Last update: 12 March 2025
+
+Translated to English:
+
+## What the cookies on the platform are for <https://Portal.Huwise.com/explore/>
+
+### Strictly necessary cookies
+
+| Supplier name | Cookie name | Duration | Function |
+|---|---|---|---|
+| Huwise | sessionid | 2 weeks by default | Keeps you signed in between pages |
+| Huwise | cookies_preferences | 6 months | Remembers your “cookie” choices |
+
+### Analytics and stats
+
+| Supplier name | Cookie name(s) | Duration | Function |
+|:---|:---|:---|:---|
+| Matomo | _pk_id.*, _pk_ses.* | 13 months / 30 minutes | Counts visits anonymously |
+| Google Analytics | \`_ga\`, _ga_<ID> | 13 months | Measures the audience |
+| HubSpot | Any cookie starting with “_hs” | Session | Tracks visits |
+| Hotjar |  | 1 year | Heatmaps |
+
+### Third party cookies
+
+| Supplier name | Cookie name | Duration | Function |
+|---|---|---|---|
+| reCAPTCHA/Google | _GRECAPTCHA | 6 months | Protects the contact form |
+| Disqus | disqus_unique | 1 year | Comments |
+`;
+
+describe('parseCharter: French old template with tabs', () => {
+  it('reads portal, language and entries through BOM, CRLF, rules, blank lines and trailing spaces', () => {
+    expect(parseCharter(FRENCH_TABS)).toEqual({
+      portal: 'data.exemple.fr',
+      language: 'fr',
+      entries: [
+        entry({
+          provider: 'Opendatasoft',
+          service: 'Authentification (front et back office)',
+          cookie: 'sessionid',
+          purpose: "Se souvenir de l'utilisateur d'une page à une autre.",
+          category: 'necessary',
+        }),
+        entry({
+          provider: 'Opendatasoft',
+          service: 'Choix concernant vos préférences sur les cookies',
+          cookie: 'cookies_preferences',
+          purpose: 'Se souvenir du choix « cookies » du visiteur',
+          category: 'necessary',
+        }),
+      ],
+    });
+  });
+
+  it('reads the same text with LF line ends and a final newline identically', () => {
+    const unix = `${FRENCH_TABS.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')}\n`;
+    expect(parseCharter(unix)).toEqual(parseCharter(FRENCH_TABS));
+  });
+});
+
+describe('parseCharter: English new template with markdown pipes', () => {
+  it('reads every section with its category, every wildcard form, and skips the empty name cell', () => {
+    expect(parseCharter(ENGLISH_PIPES)).toEqual({
+      portal: 'portal.huwise.com',
+      language: 'en',
+      entries: [
+        entry({ provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in between pages', category: 'necessary' }),
+        entry({ provider: 'Huwise', cookie: 'cookies_preferences', duration: '6 months', purpose: 'Remembers your “cookie” choices', category: 'necessary' }),
+        entry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'statistics' }),
+        entry({ provider: 'Matomo', cookie: '_pk_ses.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'statistics' }),
+        entry({ provider: 'Google Analytics', cookie: '_ga', duration: '13 months', purpose: 'Measures the audience', category: 'statistics' }),
+        entry({ provider: 'Google Analytics', cookie: '_ga_', match: 'prefix', duration: '13 months', purpose: 'Measures the audience', category: 'statistics' }),
+        entry({ provider: 'HubSpot', cookie: '_hs', match: 'prefix', duration: 'Session', purpose: 'Tracks visits', category: 'statistics' }),
+        entry({ provider: 'reCAPTCHA/Google', cookie: '_GRECAPTCHA', duration: '6 months', purpose: 'Protects the contact form', category: 'third-party' }),
+        entry({ provider: 'Disqus', cookie: 'disqus_unique', duration: '1 year', purpose: 'Comments', category: 'third-party' }),
+      ],
+    });
+  });
+
+  it('reports the empty name cell with its line, and lists the tables', () => {
+    const reading = readCharter(ENGLISH_PIPES);
+    expect(reading.title).toBe('Cookie Policy');
+    expect(reading.unreadRows).toEqual([{ line: 25, text: '| Hotjar | | 1 year | Heatmaps |', reason: 'empty cookie name cell' }]);
+    expect(reading.tables.map((table) => [table.line, table.layout, table.entries])).toEqual([
+      [13, 'pipe', 2],
+      [20, 'pipe', 5],
+      [29, 'pipe', 2],
+    ]);
+  });
+
+  it('reads the guide’s tiny example (table only, no heading)', () => {
+    const example = [
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Huwise | sessionid | 2 weeks by default | Keeps you signed in between pages |',
+      '| Matomo | _pk_id.*, _pk_ses.* | 13 months / 30 minutes | Counts visits anonymously |',
+    ].join('\n');
+    const parsed = parseCharter(example);
+    expect([parsed.portal, parsed.language]).toEqual([null, 'en']);
+    expect(parsed.entries.map((found) => [found.cookie, found.match, found.category])).toEqual([
+      ['sessionid', 'exact', 'other'],
+      ['_pk_id.', 'prefix', 'other'],
+      ['_pk_ses.', 'prefix', 'other'],
+    ]);
+  });
+});
+
+describe('parseCharter: English old template with tabs and close wordings', () => {
+  it('reads “Service provider’s name / Function and location / Cookie name(s) / Purposes”', () => {
+    const text = [
+      'Cookies policy',
+      '',
+      'Analytics and stats',
+      "Service provider's name\tFunction and location\tCookie name(s)\tPurposes",
+      'Google Analytics\tAudience (front office)\t_ga; _gid\tMeasures the audience of the portal',
+    ].join('\n');
+    expect(parseCharter(text)).toEqual({
+      portal: null,
+      language: 'en',
+      entries: [
+        entry({ provider: 'Google Analytics', service: 'Audience (front office)', cookie: '_ga', purpose: 'Measures the audience of the portal', category: 'statistics' }),
+        entry({ provider: 'Google Analytics', service: 'Audience (front office)', cookie: '_gid', purpose: 'Measures the audience of the portal', category: 'statistics' }),
+      ],
+    });
+  });
+});
+
+describe('parseCharter: single-space separated rows', () => {
+  it('splits French old-template rows on known providers and cookie-name shapes', () => {
+    const text = [
+      '## Politique de cookies',
+      '',
+      '### Cookies de mesure d’audience',
+      '',
+      'Nom du prestataire Service et emplacement Nom du cookies Finalités',
+      'Matomo Statistiques (front office) _pk_id.*, _pk_ses.* Mesure d’audience anonyme',
+      '',
+      'AT Internet Mesure d’audience (front) atuserid et atidvisitor Suivi des visites',
+      'Google Analytics Statistiques tout cookie commençant par _ga_ Statistiques de visite',
+    ].join('\n');
+    expect(parseCharter(text).entries).toEqual([
+      entry({ provider: 'Matomo', service: 'Statistiques (front office)', cookie: '_pk_id.', match: 'prefix', purpose: 'Mesure d’audience anonyme', category: 'statistics' }),
+      entry({ provider: 'Matomo', service: 'Statistiques (front office)', cookie: '_pk_ses.', match: 'prefix', purpose: 'Mesure d’audience anonyme', category: 'statistics' }),
+      entry({ provider: 'AT Internet', service: 'Mesure d’audience (front)', cookie: 'atuserid', purpose: 'Suivi des visites', category: 'statistics' }),
+      entry({ provider: 'AT Internet', service: 'Mesure d’audience (front)', cookie: 'atidvisitor', purpose: 'Suivi des visites', category: 'statistics' }),
+      entry({ provider: 'Google Analytics', service: 'Statistiques', cookie: '_ga_', match: 'prefix', purpose: 'Statistiques de visite', category: 'statistics' }),
+    ]);
+  });
+
+  it('splits English new-template rows on provider, names and duration, and reports a row it cannot split', () => {
+    const text = [
+      'Cookie Policy',
+      'Third party cookies',
+      'Supplier name Cookie name Duration Function',
+      'Hotjar _hjSessionUser_<ID>; _hjid 1 year Heatmaps of the pages',
+      'Mapbox tiles are loaded with a token',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries).toEqual([
+      entry({ provider: 'Hotjar', cookie: '_hjSessionUser_', match: 'prefix', duration: '1 year', purpose: 'Heatmaps of the pages', category: 'third-party' }),
+      entry({ provider: 'Hotjar', cookie: '_hjid', duration: '1 year', purpose: 'Heatmaps of the pages', category: 'third-party' }),
+    ]);
+    expect(reading.unreadRows.map((row) => [row.line, row.text])).toEqual([[5, 'Mapbox tiles are loaded with a token']]);
+    expect(reading.unreadRows[0]?.reason).toMatch(/^could not split into provider \/ cookie \/ duration \/ purpose/);
+  });
+});
+
+describe('parseCharter: cells with no separator', () => {
+  it('reads French old-template rows that run together', () => {
+    const text = [
+      'Charte cookies',
+      'Cookies fonctionnels',
+      'Nom du prestataireService et emplacementNom du cookiesFinalités',
+      "OpendatasoftAuthentification (front et back office)sessionidSe souvenir de l'utilisateur",
+      'OpendatasoftSélection de la languedjango_languageSe souvenir de la langue du visiteur',
+    ].join('\n');
+    expect(parseCharter(text)).toEqual({
+      portal: null,
+      language: 'fr',
+      entries: [
+        entry({ provider: 'Opendatasoft', service: 'Authentification (front et back office)', cookie: 'sessionid', purpose: "Se souvenir de l'utilisateur", category: 'necessary' }),
+        entry({ provider: 'Opendatasoft', service: 'Sélection de la langue', cookie: 'django_language', purpose: 'Se souvenir de la langue du visiteur', category: 'necessary' }),
+      ],
+    });
+  });
+
+  it('reads English new-template rows that run together', () => {
+    const text = [
+      'Cookies policy',
+      'Strictly necessary',
+      'Supplier nameCookie nameDurationFunction',
+      'Huwisesessionid2 weeks by defaultKeeps you signed in between pages',
+      'Matomo_pk_id.*, _pk_ses.*13 months / 30 minutesCounts visits anonymously',
+    ].join('\n');
+    expect(parseCharter(text).entries).toEqual([
+      entry({ provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in between pages', category: 'necessary' }),
+      entry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'necessary' }),
+      entry({ provider: 'Matomo', cookie: '_pk_ses.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'necessary' }),
+    ]);
+  });
+});
+
+describe('parseCharter: one field per line', () => {
+  it('reads French records, with « » around names', () => {
+    const text = [
+      '## Charte cookies',
+      '### Cookies statistiques',
+      'Nom du prestataire : Matomo',
+      'Nom du cookie : _pk_id.*',
+      'Durée : 13 mois',
+      'Finalité : Mesure d’audience',
+      '',
+      'Nom du prestataire : Google',
+      'Nom du cookie : « _ga », « _gid »',
+      'Durée : 13 mois',
+      'Finalité : Statistiques',
+    ].join('\n');
+    expect(parseCharter(text)).toEqual({
+      portal: null,
+      language: 'fr',
+      entries: [
+        entry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', duration: '13 mois', purpose: 'Mesure d’audience', category: 'statistics' }),
+        entry({ provider: 'Google', cookie: '_ga', duration: '13 mois', purpose: 'Statistiques', category: 'statistics' }),
+        entry({ provider: 'Google', cookie: '_gid', duration: '13 mois', purpose: 'Statistiques', category: 'statistics' }),
+      ],
+    });
+  });
+
+  it('reads English bulleted records with bold labels, reporting an empty cookie name', () => {
+    const text = [
+      '# Cookie Policy',
+      '## Third party cookies',
+      '- **Provider:** reCAPTCHA/Google',
+      '- **Cookie name:** _GRECAPTCHA',
+      '- **Purpose:** Protects the contact form against spam',
+      '- **Provider:** Disqus',
+      '- **Cookie name:**',
+      '- **Purpose:** Comments',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries).toEqual([
+      entry({ provider: 'reCAPTCHA/Google', cookie: '_GRECAPTCHA', purpose: 'Protects the contact form against spam', category: 'third-party' }),
+    ]);
+    expect(reading.unreadRows).toEqual([{ line: 6, text: '- **Provider:** Disqus', reason: 'empty cookie name cell' }]);
+    expect(reading.tables).toEqual([{ line: 3, layout: 'fields', columns: ['provider', 'cookie', 'purpose'], entries: 1, continues: null }]);
+  });
+});
+
+describe('parseCharter: sections and several tables', () => {
+  it('follows headings between rows of one tab table and reports a stray line', () => {
+    const text = [
+      'Politique de cookies',
+      '',
+      'Cookies nécessaires au bon fonctionnement',
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      'Opendatasoft\tAuthentification\tsessionid\tSe souvenir de l’utilisateur',
+      'Matomo (si activé)',
+      'Opendatasoft\tPréférences\tcookies_preferences\tChoix cookies',
+      '',
+      'Cookies de mesure d’audience',
+      'Matomo\tStatistiques\t_pk_id.*; _pk_ses.*\tMesure d’audience',
+      'Google\tStatistiques\t\tMesure',
+      'Google\tStatistiques\t*_session\tMesure',
+      '',
+      'Texte libre sans rapport.',
+      '',
+      'Cookies tiers',
+      'Disqus\tCommentaires\tdisqus_unique\tCommentaires',
+      '',
+      'Autres cookies',
+      'Xiti\tStatistiques\txtvrn\tMesure',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.provider, found.cookie, found.category])).toEqual([
+      ['Opendatasoft', 'sessionid', 'necessary'],
+      ['Opendatasoft', 'cookies_preferences', 'necessary'],
+      ['Matomo', '_pk_id.', 'statistics'],
+      ['Matomo', '_pk_ses.', 'statistics'],
+      ['Disqus', 'disqus_unique', 'third-party'],
+      ['Xiti', 'xtvrn', 'other'],
+    ]);
+    expect(reading.unreadRows).toEqual([
+      { line: 6, text: 'Matomo (si activé)', reason: 'not a row of the table at line 4: its cells are not separated like the header\'s' },
+      { line: 11, text: 'Google | Statistiques | | Mesure', reason: 'empty cookie name cell' },
+      { line: 12, text: 'Google | Statistiques | *_session | Mesure', reason: '“*_session”: a wildcard must follow a fixed prefix' },
+    ]);
+    expect(reading.tables.map((table) => [table.line, table.continues])).toEqual([
+      [4, null],
+      [17, 4],
+    ]);
+  });
+
+  it('takes a row with only its first cell filled for a section heading inside a pipe table', () => {
+    const text = [
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| **Strictly necessary** | | | |',
+      '| Huwise | sessionid | 2 weeks by default | Keeps you signed in |',
+      '| **Analytics and stats** | | | |',
+      '| Matomo | _pk_id.* | 13 months | Counts visits |',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+
+  it('reads two tables of different templates and layouts in one document', () => {
+    const text = [
+      '## Charte cookies',
+      '#### Cookies fonctionnels',
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      'Opendatasoft\tAPI (CSRF)\tcsrftoken\tRécupérer des données',
+      '#### Cookies tiers',
+      '| Prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Mapbox | mapbox_session | Session | Cartes |',
+    ].join('\n');
+    expect(parseCharter(text).entries).toEqual([
+      entry({ provider: 'Opendatasoft', service: 'API (CSRF)', cookie: 'csrftoken', purpose: 'Récupérer des données', category: 'necessary' }),
+      entry({ provider: 'Mapbox', cookie: 'mapbox_session', duration: 'Session', purpose: 'Cartes', category: 'third-party' }),
+    ]);
+  });
+});
+
+describe('parseCharter: errors', () => {
+  it('throws on empty, binary and undecodable text', () => {
+    expect(charterError('').kind).toBe('empty');
+    expect(charterError('\u0000\u0000PK\u0003\u0004').kind).toBe('binary');
+    expect(charterError('\uFFFD\uFFFD\uFFFD\uFFFD Charte').kind).toBe('not-utf8');
+  });
+
+  it('throws a specific message when there is no cookie table', () => {
+    const error = charterError('## Charte cookies\n\nNous utilisons des cookies pour assurer le bon fonctionnement du site.\n');
+    expect(error.kind).toBe('no-table');
+    expect(error.message).toBe(
+      'no cookie table: expected a header row such as "Nom du prestataire | Service et emplacement | Nom du cookies | Finalités" ' +
+        'or "Supplier name | Cookie name | Duration | Function", or one field per line ("Nom du cookie : _pk_id")',
+    );
+  });
+
+  it('throws when a table gives no entry, naming the first unread row', () => {
+    const text = 'Nom du prestataire\tNom du cookie\tFinalité\nGoogle\t\tMesure\nMatomo\t-\tMesure';
+    const error = charterError(text);
+    expect(error.kind).toBe('no-entries');
+    expect(error.message).toBe('no readable cookie row in the table at line 1 (line 2: empty cookie name cell)');
+    expect(charterProblem(readCharter(text))).toBe(error.message);
+  });
+
+  it('is a CharterError and an Error', () => {
+    const error = charterError('hello');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('CharterError');
+  });
+
+  it('returns only portal, language and entries', () => {
+    expect(Object.keys(parseCharter(FRENCH_TABS))).toEqual(['portal', 'language', 'entries']);
+  });
+});

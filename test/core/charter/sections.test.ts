@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SectionTracker,
+  categoryOfHeading,
+  detectLanguage,
+  findPortal,
+  hostOfUrl,
+  charterTitle,
+  readHeading,
+} from '../../../src/core/charter/sections.ts';
+
+describe('categoryOfHeading', () => {
+  it.each([
+    ['Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels', 'necessary'],
+    ['Cookies fonctionnels', 'necessary'],
+    ['Strictly necessary cookies', 'necessary'],
+    ['Cookies statistiques', 'statistics'],
+    ['Cookies de mesure d’audience', 'statistics'],
+    ['Analytics and stats', 'statistics'],
+    ['Cookies tiers', 'third-party'],
+    ['Third party cookies', 'third-party'],
+    ['Third-party services', 'third-party'],
+    ['Autres cookies', 'other'],
+  ] as const)('“%s” is %s', (heading, category) => {
+    expect(categoryOfHeading(heading)).toBe(category);
+  });
+
+  it('does not take “non nécessaires” for necessary, and names nothing for other wording', () => {
+    expect(categoryOfHeading('Cookies non nécessaires')).toBeNull();
+    expect(categoryOfHeading('Charte cookies')).toBeNull();
+    expect(categoryOfHeading('A quoi servent les cookies sur la plateforme <https://stats.example.org>')).toBeNull();
+  });
+});
+
+describe('readHeading', () => {
+  it('reads markdown headings with their level, closing hashes dropped', () => {
+    expect(readHeading('#### Cookies nécessaires au bon fonctionnement')).toEqual({
+      text: 'Cookies nécessaires au bon fonctionnement',
+      level: 4,
+      category: 'necessary',
+    });
+    expect(readHeading('## Charte cookies ##')).toEqual({ text: 'Charte cookies', level: 2, category: null });
+    expect(readHeading('### Matomo')).toEqual({ text: 'Matomo', level: 3, category: null });
+  });
+
+  it('reads plain and bold lines about cookies', () => {
+    expect(readHeading('Cookies statistiques')).toEqual({ text: 'Cookies statistiques', level: null, category: 'statistics' });
+    expect(readHeading('**Analytics and stats**')).toEqual({ text: 'Analytics and stats', level: null, category: 'statistics' });
+    expect(readHeading('Qu’est ce qu’un cookie ?')).toEqual({ text: 'Qu’est ce qu’un cookie ?', level: null, category: null });
+  });
+
+  it('leaves prose, list items, unrelated lines and table rows alone', () => {
+    expect(readHeading('Les cookies « statistiques » permettent de suivre les actions d’un internaute.')).toBeNull();
+    expect(readHeading('Il existe plusieurs types de cookies :')).toBeNull();
+    expect(readHeading('- Cookies statistiques')).toBeNull();
+    expect(readHeading('Download as PDF')).toBeNull();
+    expect(readHeading('Matomo')).toBeNull();
+    expect(readHeading('Matomo\tStatistiques\t_pk_id\tMesure d’audience')).toBeNull();
+  });
+});
+
+describe('SectionTracker', () => {
+  it('gives each heading’s category, markdown sub-headings inheriting their parent’s', () => {
+    const sections = new SectionTracker();
+    expect(sections.category).toBe('other');
+    const seen: string[] = [];
+    for (const line of ['## Charte cookies', '### Cookies statistiques', '#### Matomo', '### Cookies tiers', '## Autres', 'Cookie list']) {
+      const heading = readHeading(line);
+      if (heading) sections.enter(heading);
+      seen.push(sections.category);
+    }
+    expect(seen).toEqual(['other', 'statistics', 'statistics', 'third-party', 'other', 'other']);
+  });
+
+  it('resets to other on a plain heading about cookies that names no category', () => {
+    const sections = new SectionTracker();
+    sections.enter({ text: 'Cookies statistiques', level: null, category: 'statistics' });
+    sections.enter({ text: 'Cookies de personnalisation', level: null, category: null });
+    expect(sections.category).toBe('other');
+  });
+});
+
+describe('charterTitle', () => {
+  it('recognises the four titles', () => {
+    for (const title of ['Charte cookies', 'Cookies policy', 'Cookie Policy', 'Politique de cookies']) expect(charterTitle(title)).toBe(title);
+  });
+
+  it('drops a URL on the title line, and is null for other headings', () => {
+    expect(charterTitle('Cookie Policy <https://data.example.org>')).toBe('Cookie Policy');
+    expect(charterTitle('Cookies statistiques')).toBeNull();
+  });
+});
+
+describe('hostOfUrl', () => {
+  it('keeps the host only, lower case', () => {
+    expect(hostOfUrl('https://Data.Example.ORG/explore/?q=1')).toBe('data.example.org');
+    expect(hostOfUrl('http://user@portal.opendatasoft.com:8080/x')).toBe('portal.opendatasoft.com');
+    expect(hostOfUrl('https://data.tco.re.')).toBe('data.tco.re');
+  });
+
+  it('is null for anything else', () => {
+    expect(hostOfUrl('ftp://x.org')).toBeNull();
+    expect(hostOfUrl('https://')).toBeNull();
+  });
+});
+
+describe('findPortal', () => {
+  const never = () => false;
+
+  it('reads the URL on the heading line', () => {
+    expect(findPortal(['### A quoi servent les cookies sur la plateforme <https://data.nantesmetropole.fr>'], never)).toBe('data.nantesmetropole.fr');
+  });
+
+  it('reads the URL on the line after the heading', () => {
+    expect(findPortal(['A quoi servent les cookies sur la plateforme', '', '<https://anglet-opendatapaysbasque.opendatasoft.com>'], never)).toBe(
+      'anglet-opendatapaysbasque.opendatasoft.com',
+    );
+    expect(findPortal(['What cookies are for on the platform', 'https://portal.huwise.com/'], never)).toBe('portal.huwise.com');
+    expect(findPortal(['[https://x.example.org](https://x.example.org/)'], never)).toBe('x.example.org');
+  });
+
+  it('does not take a “Download as PDF” link for the portal', () => {
+    expect(findPortal(['[Download as PDF](https://cdn.example.net/charte.pdf)', '### Cookies sur la plateforme <https://data.example.fr>'], never)).toBe(
+      'data.example.fr',
+    );
+  });
+
+  it('is null when the charter names none', () => {
+    expect(findPortal(['Charte cookies', 'Nous utilisons des cookies.'], never)).toBeNull();
+  });
+
+  it('prefers the platform line over an earlier link, and skips table lines', () => {
+    const lines = ['See <https://cdn.example.net/policy.pdf>', 'Google\t<https://policies.google.com>', 'Cookies on the platform <https://data.example.org>'];
+    expect(findPortal(lines, (index) => index === 1)).toBe('data.example.org');
+    expect(findPortal(lines.slice(0, 2), (index) => index === 1)).toBe('cdn.example.net');
+    expect(findPortal(lines.slice(1, 2), (index) => index === 0)).toBeNull();
+  });
+});
+
+describe('detectLanguage', () => {
+  it('tells French from English', () => {
+    expect(detectLanguage('Afin de vous proposer le meilleur service possible nous utilisons des cookies.')).toBe('fr');
+    expect(detectLanguage('We use cookies to keep you signed in and to count the visits of the portal.')).toBe('en');
+  });
+
+  it('is null when it cannot tell', () => {
+    expect(detectLanguage('sessionid csrftoken _ga')).toBeNull();
+    expect(detectLanguage('')).toBeNull();
+  });
+});

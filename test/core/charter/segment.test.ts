@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Column } from '../../../src/core/charter/columns.ts';
+import { segmentRow } from '../../../src/core/charter/segment.ts';
+
+const OLD_TEMPLATE: Column[] = ['provider', 'service', 'cookie', 'purpose'];
+const NEW_TEMPLATE: Column[] = ['provider', 'cookie', 'duration', 'purpose'];
+
+describe('segmentRow with single spaces', () => {
+  it('splits an old-template row on the provider and the cookie name', () => {
+    expect(
+      segmentRow("Opendatasoft Authentification (front et back office) sessionid Se souvenir de l'utilisateur d'une page à une autre.", OLD_TEMPLATE, false),
+    ).toEqual({
+      provider: 'Opendatasoft',
+      service: 'Authentification (front et back office)',
+      cookie: 'sessionid',
+      purpose: "Se souvenir de l'utilisateur d'une page à une autre.",
+    });
+  });
+
+  it('does not take words of the service for the cookie name', () => {
+    expect(segmentRow('Opendatasoft Choix concernant vos préférences sur les cookies cookies_preferences Permet de se souvenir', OLD_TEMPLATE, false)).toEqual({
+      provider: 'Opendatasoft',
+      service: 'Choix concernant vos préférences sur les cookies',
+      cookie: 'cookies_preferences',
+      purpose: 'Permet de se souvenir',
+    });
+  });
+
+  it('splits a new-template row on provider, names and duration', () => {
+    expect(segmentRow('Matomo _pk_id.*, _pk_ses.* 13 months / 30 minutes Counts visits anonymously', NEW_TEMPLATE, false)).toEqual({
+      provider: 'Matomo',
+      cookie: '_pk_id.*, _pk_ses.*',
+      duration: '13 months / 30 minutes',
+      purpose: 'Counts visits anonymously',
+    });
+  });
+
+  it('reads free-text durations', () => {
+    expect(segmentRow('Huwise sessionid 2 weeks by default Keeps you signed in', NEW_TEMPLATE, false)?.duration).toBe('2 weeks by default');
+    expect(segmentRow('Huwise sessionid Session Keeps you signed in', NEW_TEMPLATE, false)?.duration).toBe('Session');
+    expect(segmentRow('Matomo _pk_id.* 13 mois Mesure', NEW_TEMPLATE, false)?.duration).toBe('13 mois');
+    expect(segmentRow('Huwise csrftoken Up to 12 months Protects forms', NEW_TEMPLATE, false)?.duration).toBe('Up to 12 months');
+  });
+
+  it('takes the longest known provider and a remark in brackets after it', () => {
+    expect(segmentRow('Google Analytics (GA4) _ga, _gid 13 mois Mesure d’audience', NEW_TEMPLATE, false)).toEqual({
+      provider: 'Google Analytics (GA4)',
+      cookie: '_ga, _gid',
+      duration: '13 mois',
+      purpose: 'Mesure d’audience',
+    });
+  });
+
+  it('reads prose prefixes in the name column', () => {
+    expect(segmentRow('HubSpot Any cookie starting with “_hs” 13 months Tracks visits', NEW_TEMPLATE, false)?.cookie).toBe('Any cookie starting with “_hs”');
+    expect(segmentRow('Matomo Statistiques tout cookie commençant par _pk_ Mesure', OLD_TEMPLATE, false)?.cookie).toBe('tout cookie commençant par _pk_');
+  });
+
+  it('returns null without a known provider, a cookie name or a duration', () => {
+    expect(segmentRow('Acme Tracking _acme 1 year Purpose', NEW_TEMPLATE, false)).toBeNull();
+    expect(segmentRow('Matomo Statistiques Mesure d’audience', OLD_TEMPLATE, false)).toBeNull();
+    expect(segmentRow('Matomo _pk_id whenever Counts', NEW_TEMPLATE, false)).toBeNull();
+  });
+
+  it('returns null when two free-text columns touch', () => {
+    expect(segmentRow('Matomo Statistiques _pk_id Mesure', ['provider', 'service', 'purpose', 'cookie'], false)).toBeNull();
+  });
+});
+
+describe('segmentRow with no separator', () => {
+  it('splits an old-template row on a known provider and a known cookie name', () => {
+    expect(segmentRow("OpendatasoftAuthentification (front et back office)sessionidSe souvenir de l'utilisateur", OLD_TEMPLATE, true)).toEqual({
+      provider: 'Opendatasoft',
+      service: 'Authentification (front et back office)',
+      cookie: 'sessionid',
+      purpose: "Se souvenir de l'utilisateur",
+    });
+  });
+
+  it('finds a known name that the service ran into', () => {
+    expect(segmentRow('OpendatasoftSélection de la languedjango_languageSe souvenir de la langue', OLD_TEMPLATE, true)).toEqual({
+      provider: 'Opendatasoft',
+      service: 'Sélection de la langue',
+      cookie: 'django_language',
+      purpose: 'Se souvenir de la langue',
+    });
+  });
+
+  it('splits a new-template row, ending names at wildcards and durations at the next capital', () => {
+    expect(segmentRow('Huwisesessionid2 weeks by defaultKeeps you signed in between pages', NEW_TEMPLATE, true)).toEqual({
+      provider: 'Huwise',
+      cookie: 'sessionid',
+      duration: '2 weeks by default',
+      purpose: 'Keeps you signed in between pages',
+    });
+    expect(segmentRow('Matomo_pk_id.*, _pk_ses.*13 months / 30 minutesCounts visits anonymously', NEW_TEMPLATE, true)).toEqual({
+      provider: 'Matomo',
+      cookie: '_pk_id.*, _pk_ses.*',
+      duration: '13 months / 30 minutes',
+      purpose: 'Counts visits anonymously',
+    });
+    expect(segmentRow('Google Analytics_ga_<ID>13 moisMesure d’audience', NEW_TEMPLATE, true)?.cookie).toBe('_ga_<ID>');
+  });
+
+  it('cuts an unknown name at a lower-to-upper case change', () => {
+    expect(segmentRow('Matomo Statistiques_custom_tokenMesure', OLD_TEMPLATE, true)).toEqual({
+      provider: 'Matomo',
+      service: 'Statistiques',
+      cookie: '_custom_token',
+      purpose: 'Mesure',
+    });
+  });
+});
+
+describe('segmentRow limits', () => {
+  it('gives up on very long rows and ends on pathological text', () => {
+    expect(segmentRow(`Matomo ${'a '.repeat(1500)}`, OLD_TEMPLATE, false)).toBeNull();
+    expect(segmentRow(`Matomo${'_'.repeat(1900)}`, OLD_TEMPLATE, true)).toBeNull();
+    const row = segmentRow(`Matomo ${'_a '.repeat(600)}`, OLD_TEMPLATE, false);
+    expect([row?.service, row?.cookie, row?.purpose?.length]).toEqual(['_a', '_a', 1806 - 'Matomo _a _a '.length]);
+  });
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isSeparatorRow,
+  isStrictRow,
+  readTableHeader,
+  splitPipeCells,
+  splitRow,
+  splitTabCells,
+  type TableHeader,
+} from '../../../src/core/charter/table.ts';
+
+const OLD_TAB: TableHeader = { line: 1, layout: 'tab', columns: ['provider', 'service', 'cookie', 'purpose'] };
+const NEW_PIPE: TableHeader = { line: 1, layout: 'pipe', columns: ['provider', 'cookie', 'duration', 'purpose'] };
+const OLD_SPACE: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'service', 'cookie', 'purpose'] };
+const NEW_GLUED: TableHeader = { line: 1, layout: 'glued', columns: ['provider', 'cookie', 'duration', 'purpose'] };
+
+describe('readTableHeader', () => {
+  it('reads a tab-separated French old-template header', () => {
+    expect(readTableHeader('Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités', 27)).toEqual({ ...OLD_TAB, line: 27 });
+  });
+
+  it('reads a markdown pipe header with outer pipes', () => {
+    expect(readTableHeader('| Supplier name | Cookie name | Duration | Function |', 3)).toEqual({ ...NEW_PIPE, line: 3 });
+  });
+
+  it('reads a pipe header without outer pipes and an English old template', () => {
+    expect(readTableHeader('Provider | Service and location | Cookie name | Purpose', 1)).toEqual({
+      line: 1,
+      layout: 'pipe',
+      columns: ['provider', 'service', 'cookie', 'purpose'],
+    });
+  });
+
+  it('keeps an ignored column in its place', () => {
+    expect(readTableHeader('Prestataire\tNom du cookie\tType\tDurée\tFinalité', 1)?.columns).toEqual([
+      'provider',
+      'cookie',
+      null,
+      'duration',
+      'purpose',
+    ]);
+  });
+
+  it('reads single-space and unseparated headers', () => {
+    expect(readTableHeader('Nom du prestataire Service et emplacement Nom du cookies Finalités', 5)).toEqual({ ...OLD_SPACE, line: 5 });
+    expect(readTableHeader('Supplier nameCookie nameDurationFunction', 1)).toEqual(NEW_GLUED);
+  });
+
+  it('refuses rows, prose and incomplete headers', () => {
+    expect(readTableHeader('Opendatasoft\tAuthentification\tsessionid\tSe souvenir', 1)).toBeNull();
+    expect(readTableHeader('Il existe plusieurs types de cookies :', 1)).toBeNull();
+    expect(readTableHeader('Nom du cookie\tDurée', 1)).toBeNull();
+    expect(readTableHeader('|---|---|---|---|', 1)).toBeNull();
+  });
+});
+
+describe('isSeparatorRow', () => {
+  it('recognises markdown rules and tab-separated underline rows', () => {
+    expect(isSeparatorRow('|---|---|---|---|')).toBe(true);
+    expect(isSeparatorRow('| :--- | :---: |')).toBe(true);
+    expect(isSeparatorRow('--------------------\t------------------------\t----------------\t-----------')).toBe(true);
+    expect(isSeparatorRow('=====')).toBe(true);
+  });
+
+  it('leaves data and short dashes alone', () => {
+    expect(isSeparatorRow('| Huwise | sessionid |')).toBe(false);
+    expect(isSeparatorRow('--')).toBe(false);
+    expect(isSeparatorRow('')).toBe(false);
+  });
+});
+
+describe('splitPipeCells and splitTabCells', () => {
+  it('drops outer pipes and keeps escaped pipes inside a cell', () => {
+    expect(splitPipeCells('| a | b \\| c | d |')).toEqual([' a ', ' b | c ', ' d ']);
+    expect(splitPipeCells('a|b')).toEqual(['a', 'b']);
+  });
+
+  it('fits tab cells to the column count', () => {
+    expect(splitTabCells('a\tb\tc\td', 4)).toEqual(['a', 'b', 'c', 'd']);
+    expect(splitTabCells('a\t\tb\tc\td\t\t', 4)).toEqual(['a', 'b', 'c', 'd']);
+    expect(splitTabCells('a\t\t\td', 4)).toEqual(['a', '', '', 'd']);
+    expect(splitTabCells('a\tb\tc', 4)).toEqual({ found: 3 });
+  });
+});
+
+describe('splitRow', () => {
+  it('splits a tab row into cells by role', () => {
+    expect(splitRow('Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir  de l’utilisateur', OLD_TAB)).toEqual({
+      kind: 'row',
+      cells: {
+        provider: 'Opendatasoft',
+        service: 'Authentification (front et back office)',
+        cookie: 'sessionid',
+        purpose: 'Se souvenir de l’utilisateur',
+      },
+    });
+  });
+
+  it('keeps an empty last cell delimited by a trailing tab', () => {
+    expect(splitRow('Google\tStats\t_ga\t', OLD_TAB)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Google', service: 'Stats', cookie: '_ga', purpose: '' },
+    });
+  });
+
+  it('reports a tab row with the wrong number of cells', () => {
+    expect(splitRow('Google\t_ga\tStats', OLD_TAB)).toEqual({
+      kind: 'unreadable',
+      reason: 'expected 4 cells separated by tabs (provider / service / cookie / purpose), found 3',
+    });
+  });
+
+  it('reads a row written with spaces inside a tab table when it splits on anchors', () => {
+    expect(splitRow('Matomo Statistiques _pk_id Mesure', OLD_TAB)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Matomo', service: 'Statistiques', cookie: '_pk_id', purpose: 'Mesure' },
+    });
+  });
+
+  it('says a prose line is not a row', () => {
+    expect(splitRow('Vous pouvez changer d’avis à tout moment.', OLD_TAB)).toEqual({ kind: 'not-a-row' });
+    expect(splitRow('Google Analytics n’est utilisé qu’avec votre accord', OLD_TAB)).toEqual({ kind: 'not-a-row' });
+  });
+
+  it('splits pipe rows with trailing pipes and reports a short one', () => {
+    expect(splitRow('| Huwise | sessionid | 2 weeks by default | Keeps you signed in |', NEW_PIPE)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in' },
+    });
+    expect(splitRow('| Huwise | sessionid |', NEW_PIPE)).toEqual({
+      kind: 'unreadable',
+      reason: 'expected 4 cells between pipes (provider / cookie / duration / purpose), found 2',
+    });
+  });
+
+  it('splits single-space and unseparated rows on anchors, and reports what it cannot split', () => {
+    expect(splitRow('Opendatasoft API (CSRF) (front et back office) csrftoken Récupérer des données', OLD_SPACE)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Opendatasoft', service: 'API (CSRF) (front et back office)', cookie: 'csrftoken', purpose: 'Récupérer des données' },
+    });
+    expect(splitRow('Huwisecsrftoken12 monthsProtects forms', NEW_GLUED)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Huwise', cookie: 'csrftoken', duration: '12 months', purpose: 'Protects forms' },
+    });
+    const unreadable = splitRow('Matomo Statistiques Mesure', OLD_SPACE);
+    expect(unreadable.kind).toBe('unreadable');
+    expect(splitRow('Acme Statistiques _acme Mesure', OLD_SPACE)).toEqual({ kind: 'not-a-row' });
+  });
+});
+
+describe('splitRow: runs of spaces and markdown line breaks', () => {
+  it('takes runs of two or more spaces as separators under a single-space header when the count fits', () => {
+    expect(splitRow('Acme Corp    Tracking pixel    acme_id    Counts visits', OLD_SPACE)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Acme Corp', service: 'Tracking pixel', cookie: 'acme_id', purpose: 'Counts visits' },
+    });
+  });
+
+  it('turns <br> inside pipe cells into a space', () => {
+    expect(splitRow('| Matomo | _pk_id.*<br>_pk_ses.* | 13 mois | Mesure<br/>d’audience |', NEW_PIPE)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Matomo', cookie: '_pk_id.* _pk_ses.*', duration: '13 mois', purpose: 'Mesure d’audience' },
+    });
+  });
+});
+
+describe('isStrictRow', () => {
+  it('needs the exact cell count for tab and pipe tables', () => {
+    expect(isStrictRow('a\tb\tc\td', OLD_TAB)).toBe(true);
+    expect(isStrictRow('a\tb\tc', OLD_TAB)).toBe(false);
+    expect(isStrictRow('| a | b | c | d |', NEW_PIPE)).toBe(true);
+    expect(isStrictRow('|---|---|---|---|', NEW_PIPE)).toBe(false);
+  });
+
+  it('needs a clean anchored split without separators', () => {
+    expect(isStrictRow('Matomo _pk_id 13 mois Mesure', NEW_GLUED)).toBe(true);
+    expect(isStrictRow('Matomo Mesure', NEW_GLUED)).toBe(false);
+  });
+});
