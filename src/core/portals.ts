@@ -3,12 +3,16 @@
  * so the registry stays the one source of truth for it.
  */
 
-/** Platform domains whose sub-domains are all portals (the company was renamed Huwise in 2025). */
+/** Platform domains whose sub-domains are portals (the company was renamed Huwise in 2025). */
 export const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'] as const;
 
-/** True for `NAME.opendatasoft.com` and `NAME.huwise.com`. */
+/** Hosts under those domains that are the company's own websites, not portals. */
+export const PLATFORM_NON_PORTAL_HOSTS: readonly string[] = ['www.opendatasoft.com', 'www.huwise.com'];
+
+/** True for `NAME.opendatasoft.com` and `NAME.huwise.com` (not a customer CNAME, not the company site). */
 export function isPlatformHost(host: string): boolean {
   const lower = host.toLowerCase();
+  if (PLATFORM_NON_PORTAL_HOSTS.includes(lower)) return false;
   return PLATFORM_DOMAINS.some((domain) => lower.endsWith(`.${domain}`));
 }
 

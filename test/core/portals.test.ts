@@ -23,3 +23,19 @@ describe('portal hosts', () => {
     expect(webHost(undefined)).toBeNull();
   });
 });
+
+describe('isPlatformHost, host by host', () => {
+  it.each([
+    ['itie.opendatasoft.com', true],
+    ['anything.huwise.com', true],
+    ['a.b.opendatasoft.com', true],
+    ['opendatasoft.com', false],
+    ['www.opendatasoft.com', false],
+    ['www.huwise.com', false],
+    ['evilopendatasoft.com', false],
+    ['data.nantesmetropole.fr', false],
+    ['opendatasoft.com.example.org', false],
+  ])('%s -> %s', (host, expected) => {
+    expect(isPlatformHost(host)).toBe(expected);
+  });
+});

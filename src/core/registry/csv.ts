@@ -1,0 +1,144 @@
+/**
+ * A small RFC 4180 CSV reader: comma-separated fields, double-quoted fields that may hold commas,
+ * doubled quotes ("") and line breaks; records ended by CRLF, LF or a lone CR. Pure; no I/O.
+ */
+
+/** Thrown when the text breaks RFC 4180 in a way that would otherwise shift fields silently. */
+export class CsvSyntaxError extends Error {
+  /** 1-based line of the text where the problem was found. */
+  readonly line: number;
+
+  constructor(message: string, line: number) {
+    super(`CSV line ${line}: ${message}`);
+    this.name = 'CsvSyntaxError';
+    this.line = line;
+  }
+}
+
+const QUOTE = '"';
+const COMMA = ',';
+const CR = '\r';
+const LF = '\n';
+
+/**
+ * Reads CSV text into records of raw field strings (no trimming, no type conversion).
+ * A leading BOM is dropped; a final line break does not start an empty record; a blank line in
+ * the middle is a record with one empty field, as RFC 4180 reads it.
+ */
+export function parseCsv(text: string): string[][] {
+  return readCsvRecords(text).map((record) => record.fields);
+}
+
+/** One CSV record and where it starts. */
+export type CsvRecord = {
+  /** Raw field values, in column order. */
+  fields: string[];
+  /** 1-based line of the text the record starts on (quoted line breaks make this differ from its index). */
+  line: number;
+};
+
+/** Like `parseCsv`, keeping the line each record starts on for error messages. */
+export function readCsvRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const length = source.length;
+  let record: string[] = [];
+  let position = 0;
+  let line = 1;
+  let recordLine = 1;
+
+  // Each turn of the loop reads one field and the separator after it.
+  for (;;) {
+    let field: string;
+    if (source[position] === QUOTE) {
+      const openedOnLine = line;
+      let value = '';
+      let chunkStart = position + 1;
+      for (;;) {
+        const closing = source.indexOf(QUOTE, chunkStart);
+        if (closing === -1) throw new CsvSyntaxError('quoted field is never closed', openedOnLine);
+        value += source.slice(chunkStart, closing);
+        line += countLineBreaks(source, chunkStart, closing);
+        if (source[closing + 1] === QUOTE) {
+          value += QUOTE;
+          chunkStart = closing + 2;
+          continue;
+        }
+        position = closing + 1;
+        break;
+      }
+      const next = source[position];
+      if (position < length && next !== COMMA && next !== CR && next !== LF) {
+        throw new CsvSyntaxError(`unexpected ${JSON.stringify(next)} after a closing quote`, line);
+      }
+      field = value;
+    } else {
+      let end = position;
+      while (end < length) {
+        const char = source[end];
+        if (char === COMMA || char === CR || char === LF) break;
+        // A quote inside an unquoted field is not RFC 4180 and usually means a broken row.
+        if (char === QUOTE) throw new CsvSyntaxError('quote inside an unquoted field', line);
+        end += 1;
+      }
+      field = source.slice(position, end);
+      position = end;
+    }
+    record.push(field);
+
+    if (position >= length) {
+      records.push({ fields: record, line: recordLine });
+      return records;
+    }
+    const separator = source[position];
+    if (separator === COMMA) {
+      position += 1;
+      continue;
+    }
+    // A record ends at CRLF, LF or a lone CR.
+    position += separator === CR && source[position + 1] === LF ? 2 : 1;
+    line += 1;
+    records.push({ fields: record, line: recordLine });
+    record = [];
+    recordLine = line;
+    if (position >= length) return records;
+  }
+}
+
+/** Counts line breaks (CRLF, LF or lone CR, each counted once) in source[start, end). */
+function countLineBreaks(source: string, start: number, end: number): number {
+  let count = 0;
+  for (let index = start; index < end; index += 1) {
+    const char = source[index];
+    if (char === LF) count += 1;
+    else if (char === CR && source[index + 1] !== LF) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Reads CSV text whose first record is a header into one object per record, keyed by header name.
+ * Blank lines are skipped. Throws when a record's field count differs from the header's, so a
+ * broken row cannot shift columns silently.
+ */
+export function parseCsvWithHeader(text: string): Record<string, string>[] {
+  const [header, ...rows] = readCsvRecords(text);
+  if (header === undefined) return [];
+  const columns = header.fields;
+  const objects: Record<string, string>[] = [];
+  for (const row of rows) {
+    if (row.fields.length === 1 && row.fields[0] === '') continue;
+    if (row.fields.length !== columns.length) {
+      throw new CsvSyntaxError(
+        `record has ${row.fields.length} fields, the header has ${columns.length}`,
+        row.line,
+      );
+    }
+    const object: Record<string, string> = {};
+    columns.forEach((name, column) => {
+      object[name] = row.fields[column] ?? '';
+    });
+    objects.push(object);
+  }
+  return objects;
+}

@@ -1,0 +1,513 @@
+/**
+ * Trackers and third parties an Opendatasoft / Huwise portal can switch on, written from each
+ * vendor's public documentation (one source URL per entry). Matching consults this table after
+ * the site's own charter and before the Open Cookie Database, because these are the cookies a
+ * portal is known to set and the vendor's word beats a crowd-sourced row.
+ *
+ * Services that set no cookies, so have no entries:
+ * - Mapbox basemaps: Mapbox GL JS keeps its telemetry ID in localStorage under keys prefixed
+ *   `mapbox.eventData`, not in cookies (https://github.com/mapbox/mapbox-gl-js/blob/main/STORAGE.md);
+ *   tile requests are authorised by an access token in the URL.
+ * - Thunderforest basemaps: tiles are fetched with an API key in the URL; Thunderforest's privacy
+ *   policy describes logging API requests and lists no cookies for them
+ *   (https://www.thunderforest.com/privacy/). Their own website's analytics (Fathom) is cookieless.
+ */
+import type { Category } from '../charter/types.ts';
+
+/** One cookie (or family of cookies sharing a fixed prefix) a known third party sets. */
+export type KnownTracker = {
+  /** Stable identifier of this entry, unique in the table. */
+  id: string;
+  /** Company that sets the cookie ("Google", "Matomo", "AT Internet"). */
+  provider: string;
+  /** Product or feature that sets it ("Google Analytics 4", "Matomo JavaScript tracker"). */
+  service: string;
+  /** Cookie name, or the fixed prefix when `match` is 'prefix'. */
+  cookie: string;
+  /** 'prefix' when the documented name carries a variable part (`_ga_<container-id>`, `_pk_id.*`). */
+  match: 'exact' | 'prefix';
+  /** When set, only cookies on this domain or its subdomains match (for generic names such as `testCookie`). */
+  domain: string | null;
+  /** What the cookie is for, in English, after the vendor's documentation. */
+  purpose: string;
+  /** Default lifetime as the vendor documents it. */
+  lifetime: string;
+  /** Charter section such a cookie belongs in. */
+  category: Category;
+  /** Vendor documentation the entry is written from. */
+  sourceUrl: string;
+};
+
+const GOOGLE_ANALYTICS_UNIVERSAL =
+  'https://developers.google.com/analytics/devguides/collection/gtagjs/cookie-usage';
+const GOOGLE_ANALYTICS_4 = 'https://support.google.com/analytics/answer/11397207';
+const MATOMO = 'https://matomo.org/faq/general/faq_146/';
+// AT Internet's own archive of its SmartTag (AS2) documentation, "AT Internet cookies" page.
+const AT_INTERNET_SMARTTAG = 'https://github.com/at-internet/smarttag-documentation-archive/wiki/AT-Internet-cookies';
+const PIANO_ANALYTICS = 'https://developers.atinternet-solutions.com/piano-analytics/data-collection/general/cookie-storage';
+const DISQUS = 'https://help.disqus.com/customer/portal/articles/466235-use-of-cookies';
+const GOOGLE_COOKIES = 'https://policies.google.com/technologies/cookies';
+
+/** The curated table. Order does not matter for matching (exact beats prefix, longest prefix wins). */
+export const KNOWN_TRACKERS: readonly KnownTracker[] = [
+  // Google Analytics. `_ga` is shared by Universal Analytics and GA4, so it has one entry.
+  {
+    id: 'google-analytics-ga',
+    provider: 'Google',
+    service: 'Google Analytics (Universal Analytics and GA4)',
+    cookie: '_ga',
+    match: 'exact',
+    domain: null,
+    purpose: 'Distinguishes users.',
+    lifetime: '2 years',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_4,
+  },
+  {
+    id: 'google-analytics-4-session',
+    provider: 'Google',
+    service: 'Google Analytics 4',
+    cookie: '_ga_',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Persists session state (named _ga_<container-id>).',
+    lifetime: '2 years',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_4,
+  },
+  {
+    id: 'google-analytics-gid',
+    provider: 'Google',
+    service: 'Google Analytics (Universal Analytics)',
+    cookie: '_gid',
+    match: 'exact',
+    domain: null,
+    purpose: 'Distinguishes users.',
+    lifetime: '24 hours',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+  },
+  {
+    id: 'google-analytics-gat',
+    provider: 'Google',
+    service: 'Google Analytics (Universal Analytics)',
+    cookie: '_gat',
+    match: 'exact',
+    domain: null,
+    purpose: 'Throttles the request rate.',
+    lifetime: '1 minute',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+  },
+  {
+    // Named trackers write `_gat_<tracker name>`; gtag.js writes `_gat_gtag_<property id>`.
+    id: 'google-analytics-gat-named',
+    provider: 'Google',
+    service: 'Google Analytics (Universal Analytics)',
+    cookie: '_gat_',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Throttles the request rate (the _gat cookie of a named tracker).',
+    lifetime: '1 minute',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+  },
+  {
+    id: 'google-analytics-dc-gtm',
+    provider: 'Google',
+    service: 'Google Analytics (Universal Analytics) via Google Tag Manager',
+    cookie: '_dc_gtm_',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Throttles the request rate; the name _gat takes when Analytics is deployed through Tag Manager.',
+    lifetime: '1 minute',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+  },
+  {
+    id: 'google-analytics-amp-token',
+    provider: 'Google',
+    service: 'Google Analytics (Universal Analytics)',
+    cookie: 'AMP_TOKEN',
+    match: 'exact',
+    domain: null,
+    purpose: 'Holds a token to retrieve a Client ID from the AMP Client ID service, or an opt-out or error marker.',
+    lifetime: '30 seconds to 1 year',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+  },
+  {
+    id: 'google-analytics-gac',
+    provider: 'Google',
+    service: 'Google Analytics (Universal Analytics)',
+    cookie: '_gac_',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Holds campaign information for the user; read by Google Ads conversion tags when the accounts are linked.',
+    lifetime: '90 days',
+    category: 'statistics',
+    sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+  },
+
+  // Matomo JavaScript tracker: cookie names are suffixed `.<site id>.<domain hash>`.
+  {
+    id: 'matomo-pk-id',
+    provider: 'Matomo',
+    service: 'Matomo JavaScript tracker',
+    cookie: '_pk_id.',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Stores a few details about the visitor, such as the unique visitor ID.',
+    lifetime: '13 months',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-pk-ref',
+    provider: 'Matomo',
+    service: 'Matomo JavaScript tracker',
+    cookie: '_pk_ref.',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Stores attribution information: the referrer first used to reach the site.',
+    lifetime: '6 months',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-pk-ses',
+    provider: 'Matomo',
+    service: 'Matomo JavaScript tracker',
+    cookie: '_pk_ses.',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Short-lived cookie that temporarily stores data for the visit.',
+    lifetime: '30 minutes',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-pk-cvar',
+    provider: 'Matomo',
+    service: 'Matomo JavaScript tracker',
+    cookie: '_pk_cvar.',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Short-lived cookie that temporarily stores custom variables for the visit.',
+    lifetime: '30 minutes',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-pk-hsr',
+    provider: 'Matomo',
+    service: 'Matomo Heatmap & Session Recording',
+    cookie: '_pk_hsr.',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Short-lived cookie that temporarily stores data for the visit while heatmaps or session recordings run.',
+    lifetime: '30 minutes',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-pk-testcookie',
+    provider: 'Matomo',
+    service: 'Matomo JavaScript tracker',
+    cookie: '_pk_testcookie',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Checks whether the browser accepts cookies; deleted right after it is created.',
+    lifetime: 'Deleted immediately',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-mtm-consent',
+    provider: 'Matomo',
+    service: 'Matomo consent',
+    cookie: 'mtm_consent',
+    match: 'exact',
+    domain: null,
+    purpose: 'Remembers that the visitor gave consent to tracking.',
+    lifetime: '30 years',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-mtm-consent-removed',
+    provider: 'Matomo',
+    service: 'Matomo consent',
+    cookie: 'mtm_consent_removed',
+    match: 'exact',
+    domain: null,
+    purpose: 'Remembers that the visitor withdrew consent to tracking.',
+    lifetime: '30 years',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-mtm-cookie-consent',
+    provider: 'Matomo',
+    service: 'Matomo consent',
+    cookie: 'mtm_cookie_consent',
+    match: 'exact',
+    domain: null,
+    purpose: 'Remembers that the visitor gave consent to tracking cookies.',
+    lifetime: '30 years',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+  {
+    id: 'matomo-sessid',
+    provider: 'Matomo',
+    service: 'Matomo opt-out',
+    cookie: 'MATOMO_SESSID',
+    match: 'exact',
+    domain: null,
+    purpose: 'Temporary nonce set by the opt-out feature to prevent cross-site request forgery.',
+    lifetime: 'Session',
+    category: 'statistics',
+    sourceUrl: MATOMO,
+  },
+
+  // AT Internet SmartTag (smarttag.js, Analytics Suite 2).
+  {
+    id: 'at-internet-atuserid',
+    provider: 'AT Internet',
+    service: 'AT Internet SmartTag',
+    cookie: 'atuserid',
+    match: 'exact',
+    domain: null,
+    purpose: 'Visitor ID for sites that use client-side cookies.',
+    lifetime: '13 months by default, modifiable',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  {
+    id: 'at-internet-atidvisitor',
+    provider: 'AT Internet',
+    service: 'AT Internet SmartTag',
+    cookie: 'atidvisitor',
+    match: 'exact',
+    domain: null,
+    purpose: 'Lists the site numbers the visitor has encountered and stores identified-visitor information.',
+    lifetime: '6 months by default, modifiable',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  {
+    id: 'at-internet-atauthority',
+    provider: 'AT Internet',
+    service: 'AT Internet SmartTag',
+    cookie: 'atauthority',
+    match: 'exact',
+    domain: null,
+    purpose: "Remembers the visitor's privacy mode.",
+    lifetime: '13 months by default, modifiable',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  {
+    id: 'at-internet-atreman',
+    provider: 'AT Internet',
+    service: 'AT Internet SmartTag',
+    cookie: 'atreman',
+    match: 'exact',
+    domain: null,
+    purpose: 'Keeps a prior attribution campaign in memory.',
+    lifetime: '30 days by default, modifiable',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  {
+    id: 'at-internet-atredir',
+    provider: 'AT Internet',
+    service: 'AT Internet SmartTag',
+    cookie: 'atredir',
+    match: 'exact',
+    domain: null,
+    purpose: 'Keeps the information to transmit during a JavaScript redirect.',
+    lifetime: '30 seconds by default, modifiable',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  {
+    id: 'at-internet-atsession',
+    provider: 'AT Internet',
+    service: 'AT Internet SmartTag',
+    cookie: 'atsession',
+    match: 'exact',
+    domain: null,
+    purpose: 'Lists the campaigns met during the visit so the same campaign is not measured twice.',
+    lifetime: '30 minutes by default, modifiable',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  // XiTi's older xtcore.js tag. The same AT Internet cookies page lists these under xtcore.js;
+  // that part could not be re-read while this table was written, so purposes stay general and
+  // lifetimes are marked unverified. xtan / xtant carry the site number as a suffix.
+  {
+    id: 'at-internet-xtvrn',
+    provider: 'AT Internet',
+    service: 'XiTi (xtcore.js)',
+    cookie: 'xtvrn',
+    match: 'exact',
+    domain: null,
+    purpose: 'Lists the site numbers the visitor has encountered (xtcore.js counterpart of atidvisitor).',
+    lifetime: 'Not verified',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  {
+    id: 'at-internet-xtan',
+    provider: 'AT Internet',
+    service: 'XiTi (xtcore.js)',
+    cookie: 'xtan',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Stores identified-visitor information for the site.',
+    lifetime: 'Not verified',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+  {
+    id: 'at-internet-xtant',
+    provider: 'AT Internet',
+    service: 'XiTi (xtcore.js)',
+    cookie: 'xtant',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Stores identified-visitor information for the site.',
+    lifetime: 'Not verified',
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG,
+  },
+
+  // Piano Analytics JavaScript SDK (the successor of SmartTag).
+  {
+    id: 'piano-analytics-pcid',
+    provider: 'Piano',
+    service: 'Piano Analytics',
+    cookie: '_pcid',
+    match: 'exact',
+    domain: null,
+    purpose: 'Visitor ID.',
+    lifetime: '13 months by default, can be configured',
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+  },
+  {
+    id: 'piano-analytics-pctx',
+    provider: 'Piano',
+    service: 'Piano Analytics',
+    cookie: '_pctx',
+    match: 'exact',
+    domain: null,
+    purpose: 'Piano context storage shared between Piano SDKs.',
+    lifetime: '13 months by default, can be configured',
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+  },
+  {
+    id: 'piano-analytics-pprv',
+    provider: 'Piano',
+    service: 'Piano Analytics',
+    cookie: '_pprv',
+    match: 'exact',
+    domain: null,
+    purpose: 'Persists the consent mode.',
+    lifetime: '13 months by default, can be configured',
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+  },
+  {
+    id: 'piano-analytics-pa-user',
+    provider: 'Piano',
+    service: 'Piano Analytics',
+    cookie: 'pa_user',
+    match: 'exact',
+    domain: null,
+    purpose: 'Stores user information added to events.',
+    lifetime: '13 months by default, can be configured',
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+  },
+  {
+    id: 'piano-analytics-pa-vid',
+    provider: 'Piano',
+    service: 'Piano Analytics (SDK before 6.8.0)',
+    cookie: 'pa_vid',
+    match: 'exact',
+    domain: null,
+    purpose: 'Visitor ID.',
+    lifetime: '13 months by default, can be configured',
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+  },
+  {
+    id: 'piano-analytics-pa-privacy',
+    provider: 'Piano',
+    service: 'Piano Analytics (SDK before 6.8.0)',
+    cookie: 'pa_privacy',
+    match: 'exact',
+    domain: null,
+    purpose: 'Persists the privacy mode.',
+    lifetime: '13 months by default, can be configured',
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+  },
+
+  // Disqus comments: set on disqus.com domains, and `testCookie` is too generic to match elsewhere.
+  // Disqus's page gives no lifetimes.
+  {
+    id: 'disqus-unique',
+    provider: 'Disqus',
+    service: 'Disqus comments',
+    cookie: 'disqus_unique',
+    match: 'exact',
+    domain: 'disqus.com',
+    purpose: "Disqus's internal statistics for anonymous visitors.",
+    lifetime: 'Not stated by Disqus',
+    category: 'third-party',
+    sourceUrl: DISQUS,
+  },
+  {
+    id: 'disqus-test-cookie',
+    provider: 'Disqus',
+    service: 'Disqus comments',
+    cookie: 'testCookie',
+    match: 'exact',
+    domain: 'disqus.com',
+    purpose: 'Checks whether the browser accepts third-party cookies.',
+    lifetime: 'Not stated by Disqus',
+    category: 'third-party',
+    sourceUrl: DISQUS,
+  },
+  {
+    id: 'disqus-quantcast-qca',
+    provider: 'Quantcast',
+    service: 'Disqus comments (external cookie)',
+    cookie: '__qca',
+    match: 'exact',
+    domain: 'disqus.com',
+    purpose: 'Quantcast audience measurement cookie that Disqus lists among the external cookies of its embed.',
+    lifetime: 'Not stated by Disqus',
+    category: 'third-party',
+    sourceUrl: DISQUS,
+  },
+
+  // reCAPTCHA in the portal's contact form.
+  {
+    id: 'google-recaptcha',
+    provider: 'Google',
+    service: 'reCAPTCHA',
+    cookie: '_GRECAPTCHA',
+    match: 'exact',
+    domain: null,
+    purpose: 'Set by the reCAPTCHA service to tell humans from bots and protect forms against spam.',
+    lifetime: '6 months',
+    category: 'third-party',
+    sourceUrl: GOOGLE_COOKIES,
+  },
+];

@@ -1,0 +1,161 @@
+/**
+ * Says what a cookie is: which source describes it, by which rule, and whether the site's own
+ * charter declares it. Pure and allocation-light: it runs for every cookie a portal sets.
+ */
+import type { Category } from '../charter/types.ts';
+import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
+import type { KnownTracker } from './known-trackers.ts';
+import { acceptAll, lookupName } from './name-index.ts';
+import { categoryFromOpenCookieDatabase } from './open-cookie-database.ts';
+import { indexedCharterFor, openCookieDatabaseRowFits, type Registry } from './registry.ts';
+
+/** Which source described the cookie. */
+export type MatchSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'unknown';
+
+/** The row a match was read from. */
+export type MatchReference =
+  | {
+      /** A charter entry. */
+      kind: 'charter';
+      /** Whether the charter is the one bundled for the site or the platform default. */
+      charterKind: 'bundled' | 'platform-default';
+      /** Host the charter is bundled under; null for the platform default. */
+      host: string | null;
+      /** Position of the entry in the charter's `entries`. */
+      entryIndex: number;
+      /** The entry's cookie name or prefix. */
+      cookie: string;
+    }
+  | {
+      /** An entry of the curated known-tracker table. */
+      kind: 'known-tracker';
+      /** The entry's id. */
+      id: string;
+      /** Vendor documentation the entry is written from. */
+      sourceUrl: string;
+    }
+  | {
+      /** A row of the Open Cookie Database. */
+      kind: 'open-cookie-database';
+      /** The row's ID column. */
+      rowId: string;
+      /** The row's Category column, as written upstream. */
+      upstreamCategory: string;
+    };
+
+/** What is known about one cookie. */
+export type MatchResult = {
+  /** Which source described the cookie; 'unknown' when none did. */
+  source: MatchSource;
+  /** Whether the cookie's name matched exactly or by prefix; null when unknown. */
+  rule: 'exact' | 'prefix' | null;
+  /** True when the charter that applies to the site (bundled, or the platform default) declares it. */
+  declared: boolean;
+  /** Who sets the cookie, as the source names it; '' when unknown. */
+  provider: string;
+  /** Service as the source names it; null when the source has none. */
+  service: string | null;
+  /** Purpose as the source states it; '' when unknown. */
+  purpose: string;
+  /** Lifetime as the source states it; null when it states none. */
+  duration: string | null;
+  /** Charter section the cookie belongs in; 'other' when unknown. */
+  category: Category;
+  /** The row used; null when unknown. */
+  reference: MatchReference | null;
+};
+
+/** The cookie being matched: its name and the domain the browser reports for it. */
+export type CookieIdentity = {
+  /** Cookie name. */
+  name: string;
+  /** Cookie domain as the browser reports it, with or without the leading dot; '' means the site's host. */
+  domain: string;
+};
+
+const UNKNOWN: MatchResult = Object.freeze({
+  source: 'unknown',
+  rule: null,
+  declared: false,
+  provider: '',
+  service: null,
+  purpose: '',
+  duration: null,
+  category: 'other',
+  reference: null,
+});
+
+function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
+  return tracker.domain === null || isDomainOrSubdomain(cookieDomain, tracker.domain);
+}
+
+/**
+ * Matches a cookie seen on `siteHost`. Precedence: the site's charter (exact name, then longest
+ * prefix), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
+ * Open Cookie Database (exact, then longest prefix, a row with a Domain only for cookies on that
+ * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
+ */
+export function matchCookie(registry: Registry, siteHost: string, cookie: CookieIdentity): MatchResult {
+  const charter = indexedCharterFor(registry, siteHost);
+  if (charter !== null) {
+    const found = lookupName(charter.entries, cookie.name, acceptAll, null);
+    if (found !== null) {
+      const entry = charter.charter.entries[found.value];
+      if (entry !== undefined) {
+        return {
+          source: 'charter',
+          rule: found.rule,
+          declared: true,
+          provider: entry.provider,
+          service: entry.service,
+          purpose: entry.purpose,
+          duration: entry.duration,
+          category: entry.category,
+          reference: {
+            kind: 'charter',
+            charterKind: charter.kind,
+            host: charter.host,
+            entryIndex: found.value,
+            cookie: entry.cookie,
+          },
+        };
+      }
+    }
+  }
+
+  const cookieDomain = normalizeDomain(cookie.domain === '' ? siteHost : cookie.domain);
+
+  const tracker = lookupName(registry.knownTrackers, cookie.name, trackerFits, cookieDomain);
+  if (tracker !== null) {
+    const known = tracker.value;
+    return {
+      source: 'known-tracker',
+      rule: tracker.rule,
+      declared: false,
+      provider: known.provider,
+      service: known.service,
+      purpose: known.purpose,
+      duration: known.lifetime,
+      category: known.category,
+      reference: { kind: 'known-tracker', id: known.id, sourceUrl: known.sourceUrl },
+    };
+  }
+
+  const listed = lookupName(registry.openCookieDatabase, cookie.name, openCookieDatabaseRowFits, cookieDomain);
+  if (listed !== null) {
+    const { row } = listed.value;
+    return {
+      source: 'open-cookie-database',
+      rule: listed.rule,
+      declared: false,
+      provider: row.platform,
+      service: null,
+      purpose: row.description,
+      duration: row.retention === '' ? null : row.retention,
+      category: categoryFromOpenCookieDatabase(row.category),
+      reference: { kind: 'open-cookie-database', rowId: row.id, upstreamCategory: row.category },
+    };
+  }
+
+  return { ...UNKNOWN };
+}

@@ -1,0 +1,155 @@
+/**
+ * The registry: every source of cookie knowledge, indexed once for fast lookup by `matchCookie`.
+ * Sources, in the order matching consults them: the site's charter (bundled, or the platform
+ * default for unbundled portals), the curated known trackers, the Open Cookie Database.
+ */
+import type { ParsedCharter } from '../charter/types.ts';
+import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
+import { KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
+import { buildNameIndex, type NameIndex, type NamedRule } from './name-index.ts';
+import generatedOpenCookieDatabase from './open-cookie-database.generated.json';
+import { parseDomainCell, rowsFromDocument, type OpenCookieDatabaseRow } from './open-cookie-database.ts';
+import { isPlatformHost } from '../portals.ts';
+import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
+
+/** Which charter applies to a site. */
+export type CharterKind = 'bundled' | 'platform-default' | 'none';
+
+/** A charter with its entries indexed by cookie name. */
+export type IndexedCharter = {
+  /** 'bundled' for a charter shipped for this host; 'platform-default' for the platform's template. */
+  kind: 'bundled' | 'platform-default';
+  /** Host the charter is bundled under (normalised); null for the platform default. */
+  host: string | null;
+  /** The charter itself. */
+  charter: ParsedCharter;
+  /** Entry positions in `charter.entries`, indexed by cookie name (exact) and prefix. */
+  entries: NameIndex<number>;
+};
+
+/** An Open Cookie Database row with its Domain column read once. */
+export type IndexedOpenCookieDatabaseRow = {
+  /** The row. */
+  row: OpenCookieDatabaseRow;
+  /** Domains the row is restricted to; empty when `anyDomain`. */
+  domains: readonly string[];
+  /** True when the row has no Domain, so it matches a cookie on any domain. */
+  anyDomain: boolean;
+};
+
+/** All lookup structures. Build with `buildRegistry`; treat as immutable. */
+export type Registry = {
+  /** Bundled charters by normalised host. */
+  bundledCharters: ReadonlyMap<string, IndexedCharter>;
+  /** The platform default charter, for unbundled *.opendatasoft.com / *.huwise.com portals. */
+  platformDefault: IndexedCharter;
+  /** Known trackers by cookie name and prefix. */
+  knownTrackers: NameIndex<KnownTracker>;
+  /** Open Cookie Database rows by cookie name and prefix, in CSV order within a name. */
+  openCookieDatabase: NameIndex<IndexedOpenCookieDatabaseRow>;
+};
+
+/** Data the registry is built from besides charters; tests pass small tables. */
+export type RegistrySources = {
+  /** Curated trackers; defaults to `KNOWN_TRACKERS`. */
+  knownTrackers: readonly KnownTracker[];
+  /** Open Cookie Database rows; defaults to the bundled generated JSON. */
+  openCookieDatabase: readonly OpenCookieDatabaseRow[];
+};
+
+/** What `charterFor` found for a host. */
+export type CharterLookup =
+  | { kind: 'bundled'; charter: ParsedCharter }
+  | { kind: 'platform-default'; charter: ParsedCharter }
+  | { kind: 'none'; charter: null };
+
+let bundledOpenCookieDatabase: readonly OpenCookieDatabaseRow[] | undefined;
+
+/** The bundled Open Cookie Database rows, decoded on first use. */
+export function bundledOpenCookieDatabaseRows(): readonly OpenCookieDatabaseRow[] {
+  bundledOpenCookieDatabase ??= rowsFromDocument(generatedOpenCookieDatabase);
+  return bundledOpenCookieDatabase;
+}
+
+/**
+ * Builds the registry from bundled charters keyed by portal host. Throws when two keys name the
+ * same host once normalised, since one charter would silently hide the other.
+ */
+export function buildRegistry(
+  charters: Record<string, ParsedCharter>,
+  sources: Partial<RegistrySources> = {},
+): Registry {
+  const bundledCharters = new Map<string, IndexedCharter>();
+  for (const [key, charter] of Object.entries(charters)) {
+    const host = normalizeDomain(key);
+    if (bundledCharters.has(host)) throw new Error(`Two bundled charters for host "${host}"`);
+    bundledCharters.set(host, indexCharter(charter, 'bundled', host));
+  }
+  return {
+    bundledCharters,
+    platformDefault: indexCharter(PLATFORM_DEFAULT_CHARTER, 'platform-default', null),
+    knownTrackers: buildNameIndex(
+      (sources.knownTrackers ?? KNOWN_TRACKERS).map((tracker) => ({
+        name: tracker.cookie,
+        match: tracker.match,
+        value: tracker,
+      })),
+    ),
+    openCookieDatabase: buildNameIndex(
+      (sources.openCookieDatabase ?? bundledOpenCookieDatabaseRows()).map(indexOpenCookieDatabaseRow),
+    ),
+  };
+}
+
+function indexCharter(charter: ParsedCharter, kind: IndexedCharter['kind'], host: string | null): IndexedCharter {
+  return {
+    kind,
+    host,
+    charter,
+    entries: buildNameIndex(
+      charter.entries.map((entry, position) => ({ name: entry.cookie, match: entry.match, value: position })),
+    ),
+  };
+}
+
+function indexOpenCookieDatabaseRow(row: OpenCookieDatabaseRow): NamedRule<IndexedOpenCookieDatabaseRow> {
+  // A name with a literal `*` (`SSPR_*`, Wildcard 0) is a prefix written the other way.
+  const star = row.name.indexOf('*');
+  const isPrefix = row.wildcard || star !== -1;
+  const name = star === -1 ? row.name : row.name.slice(0, star);
+  const domains = parseDomainCell(row.domain);
+  return {
+    name,
+    match: isPrefix ? 'prefix' : 'exact',
+    // A Domain cell that names no readable domain restricts the row to nothing rather than to
+    // everything: a wrong label is worse than none.
+    value: { row, domains, anyDomain: row.domain === '' },
+  };
+}
+
+/** True when the row may describe a cookie on `cookieDomain` (normalised). */
+export function openCookieDatabaseRowFits(entry: IndexedOpenCookieDatabaseRow, cookieDomain: string): boolean {
+  if (entry.anyDomain) return true;
+  for (const domain of entry.domains) {
+    if (isDomainOrSubdomain(cookieDomain, domain)) return true;
+  }
+  return false;
+}
+
+/** The indexed charter that applies to `host`, or null. Used by `matchCookie` and `charterFor`. */
+export function indexedCharterFor(registry: Registry, host: string): IndexedCharter | null {
+  const normalizedHost = normalizeDomain(host);
+  const bundled = registry.bundledCharters.get(normalizedHost);
+  if (bundled !== undefined) return bundled;
+  return isPlatformHost(normalizedHost) ? registry.platformDefault : null;
+}
+
+/**
+ * The charter for a site: the one bundled for its exact host; else the platform default for hosts
+ * under .opendatasoft.com or .huwise.com; else none (a customer domain we hold no charter for).
+ */
+export function charterFor(registry: Registry, host: string): CharterLookup {
+  const indexed = indexedCharterFor(registry, host);
+  if (indexed === null) return { kind: 'none', charter: null };
+  return { kind: indexed.kind, charter: indexed.charter };
+}

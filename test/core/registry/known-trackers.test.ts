@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
+
+const CATEGORIES = new Set(['necessary', 'statistics', 'third-party', 'other']);
+
+describe('KNOWN_TRACKERS (data test)', () => {
+  it('has unique ids', () => {
+    const ids = KNOWN_TRACKERS.map((tracker) => tracker.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has each cookie rule once (same name, match and domain would shadow one another)', () => {
+    const rules = KNOWN_TRACKERS.map((tracker) => `${tracker.match}:${tracker.cookie}@${tracker.domain ?? '*'}`);
+    expect(new Set(rules).size).toBe(rules.length);
+  });
+
+  it.each(KNOWN_TRACKERS.map((tracker) => [tracker.id, tracker] as const))('%s is complete', (_id, tracker) => {
+    expect(tracker.provider.trim()).not.toBe('');
+    expect(tracker.service.trim()).not.toBe('');
+    expect(tracker.cookie.trim()).toBe(tracker.cookie);
+    expect(tracker.cookie).not.toBe('');
+    // Prefixes are stored without wildcard characters.
+    expect(tracker.cookie).not.toMatch(/[*<>]/);
+    expect(tracker.purpose.trim()).not.toBe('');
+    expect(tracker.lifetime.trim()).not.toBe('');
+    expect(CATEGORIES.has(tracker.category)).toBe(true);
+    expect(new URL(tracker.sourceUrl).protocol).toBe('https:');
+    if (tracker.domain !== null) expect(tracker.domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+  });
+
+  it('covers the trackers and third parties the platform supports', () => {
+    const services = new Set(KNOWN_TRACKERS.map((tracker) => tracker.service));
+    for (const expected of ['Google Analytics 4', 'Matomo JavaScript tracker', 'AT Internet SmartTag', 'Disqus comments', 'reCAPTCHA']) {
+      expect(services).toContain(expected);
+    }
+  });
+});

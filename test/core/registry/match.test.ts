@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
+import { matchCookie, type MatchResult } from '../../../src/core/registry/match.ts';
+import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database.ts';
+import { buildRegistry, bundledOpenCookieDatabaseRows } from '../../../src/core/registry/registry.ts';
+import { BUNDLED_CHARTERS } from './charter-fixtures.ts';
+
+const registry = buildRegistry(BUNDLED_CHARTERS);
+const METROPOLE = 'data.example-metropole.fr';
+const UNBUNDLED_ODS = 'someportal.opendatasoft.com';
+const UNBUNDLED_HUWISE = 'someportal.huwise.com';
+const CUSTOMER = 'data.other-city.fr';
+
+/** Matches a cookie set on the site's own host (the usual case for first-party cookies). */
+const onSite = (host: string, name: string, reg = registry): MatchResult => matchCookie(reg, host, { name, domain: host });
+
+const ocdRow = (overrides: Partial<OpenCookieDatabaseRow> & Pick<OpenCookieDatabaseRow, 'id' | 'name'>): OpenCookieDatabaseRow => ({
+  platform: `Platform of ${overrides.id}`,
+  category: 'Analytics',
+  domain: '',
+  description: `Description of ${overrides.id}`,
+  retention: '1 year',
+  wildcard: false,
+  ...overrides,
+});
+
+const tracker = (overrides: Partial<KnownTracker> & Pick<KnownTracker, 'id' | 'cookie'>): KnownTracker => ({
+  provider: 'Vendor',
+  service: 'Service',
+  match: 'exact',
+  domain: null,
+  purpose: `Purpose of ${overrides.id}`,
+  lifetime: '1 day',
+  category: 'statistics',
+  sourceUrl: 'https://example.com/docs',
+  ...overrides,
+});
+
+const rowId = (result: MatchResult): string | null =>
+  result.reference?.kind === 'open-cookie-database' ? result.reference.rowId : null;
+const trackerId = (result: MatchResult): string | null =>
+  result.reference?.kind === 'known-tracker' ? result.reference.id : null;
+
+describe('matchCookie: the site charter', () => {
+  it('matches an exact name declared by the bundled charter, with the entry it used', () => {
+    expect(onSite(METROPOLE, 'sessionid')).toEqual({
+      source: 'charter',
+      rule: 'exact',
+      declared: true,
+      provider: 'Opendatasoft',
+      service: 'Authentication',
+      purpose: 'Keeps you signed in between pages',
+      duration: '2 weeks by default',
+      category: 'necessary',
+      reference: { kind: 'charter', charterKind: 'bundled', host: METROPOLE, entryIndex: 0, cookie: 'sessionid' },
+    });
+  });
+
+  it('prefers the charter exact name over its prefixes', () => {
+    const result = onSite(METROPOLE, '_pk_id.9.special');
+    expect([result.source, result.rule, result.purpose]).toEqual(['charter', 'exact', 'One special Matomo cookie']);
+  });
+
+  it('prefers the charter longest prefix over a shorter one', () => {
+    const result = onSite(METROPOLE, '_pk_id.1.abcd');
+    expect([result.source, result.rule, result.purpose]).toEqual(['charter', 'prefix', 'Counts visits anonymously']);
+    expect(onSite(METROPOLE, '_pk_ses.1.abcd').purpose).toBe('Any Matomo cookie');
+  });
+
+  it('prefers the charter over known trackers and the Open Cookie Database', () => {
+    const result = onSite(METROPOLE, '_ga');
+    expect([result.source, result.declared, result.purpose]).toEqual([
+      'charter',
+      true,
+      'Audience measurement as the portal words it',
+    ]);
+  });
+
+  it('reports the first of two entries declaring the same cookie', () => {
+    const result = onSite(METROPOLE, 'csrftoken');
+    expect(result.purpose).toBe('Protects API calls');
+    expect(result.reference).toMatchObject({ entryIndex: 1 });
+  });
+
+  it('matches charter names whatever the cookie domain (the charter speaks for the site)', () => {
+    expect(matchCookie(registry, METROPOLE, { name: 'sessionid', domain: '.example-metropole.fr' }).source).toBe('charter');
+  });
+
+  it.each([UNBUNDLED_ODS, UNBUNDLED_HUWISE])('uses the platform default charter on the unbundled portal %s', (host) => {
+    const result = onSite(host, 'cookies_preferences');
+    expect(result).toMatchObject({
+      source: 'charter',
+      rule: 'exact',
+      declared: true,
+      provider: 'Opendatasoft',
+      service: 'Choix concernant vos préférences sur les cookies',
+      duration: null,
+      category: 'necessary',
+      reference: { kind: 'charter', charterKind: 'platform-default', host: null, entryIndex: 3 },
+    });
+    for (const name of ['sessionid', 'django_language', 'csrftoken']) expect(onSite(host, name).source).toBe('charter');
+  });
+
+  it('uses the bundled charter, not the default, for a bundled platform portal', () => {
+    expect(onSite('itie.opendatasoft.com', 'sessionid').purpose).toBe('Bundled wording');
+    // Not declared by that bundled charter, so not found in the charter.
+    expect(onSite('itie.opendatasoft.com', 'csrftoken').declared).toBe(false);
+  });
+});
+
+describe('matchCookie: known trackers', () => {
+  it('matches a GA4 session cookie by its _ga_ prefix', () => {
+    const result = matchCookie(registry, UNBUNDLED_ODS, { name: '_ga_ABC123', domain: '.opendatasoft.com' });
+    expect(result).toMatchObject({
+      source: 'known-tracker',
+      rule: 'prefix',
+      declared: false,
+      provider: 'Google',
+      service: 'Google Analytics 4',
+      duration: '2 years',
+      category: 'statistics',
+      reference: { kind: 'known-tracker', id: 'google-analytics-4-session', sourceUrl: 'https://support.google.com/analytics/answer/11397207' },
+    });
+  });
+
+  it('matches a Matomo visitor cookie by its _pk_id. prefix', () => {
+    const result = onSite(UNBUNDLED_HUWISE, '_pk_id.1.abcd');
+    expect([result.source, result.rule, trackerId(result), result.provider, result.duration]).toEqual([
+      'known-tracker',
+      'prefix',
+      'matomo-pk-id',
+      'Matomo',
+      '13 months',
+    ]);
+  });
+
+  it('prefers a known tracker over the Open Cookie Database (_ga is in both)', () => {
+    expect(trackerId(onSite(CUSTOMER, '_ga'))).toBe('google-analytics-ga');
+    // The Database lists _pk_id. (Piwik PRO) as a longer prefix than Matomo's; the vendor table still wins.
+    expect(trackerId(onSite(CUSTOMER, '_pk_id.1.abcd'))).toBe('matomo-pk-id');
+  });
+
+  it('prefers the known tracker exact name over a known prefix, and the longest known prefix', () => {
+    expect(trackerId(onSite(CUSTOMER, '_gat'))).toBe('google-analytics-gat');
+    expect(trackerId(onSite(CUSTOMER, '_gat_gtag_UA_1'))).toBe('google-analytics-gat-named');
+    // xtant is a longer prefix than xtan.
+    expect(trackerId(onSite(CUSTOMER, 'xtant483323'))).toBe('at-internet-xtant');
+    expect(trackerId(onSite(CUSTOMER, 'xtan483323'))).toBe('at-internet-xtan');
+    const custom = buildRegistry({}, {
+      knownTrackers: [
+        tracker({ id: 'short', cookie: 'ab', match: 'prefix' }),
+        tracker({ id: 'long', cookie: 'abc', match: 'prefix' }),
+        tracker({ id: 'exact', cookie: 'abcd' }),
+      ],
+      openCookieDatabase: [],
+    });
+    expect(trackerId(onSite(CUSTOMER, 'abcd', custom))).toBe('exact');
+    expect(trackerId(onSite(CUSTOMER, 'abcde', custom))).toBe('long');
+    expect(trackerId(onSite(CUSTOMER, 'abx', custom))).toBe('short');
+  });
+
+  it('honours a known tracker domain: Disqus testCookie only on disqus.com', () => {
+    const onDisqus = matchCookie(registry, CUSTOMER, { name: 'testCookie', domain: 'mediacdn.disqus.com' });
+    expect([onDisqus.source, trackerId(onDisqus)]).toEqual(['known-tracker', 'disqus-test-cookie']);
+    expect(trackerId(onSite(CUSTOMER, 'testCookie'))).toBeNull();
+  });
+
+  it('matches reCAPTCHA and AT Internet cookies', () => {
+    expect(trackerId(matchCookie(registry, CUSTOMER, { name: '_GRECAPTCHA', domain: 'www.google.com' }))).toBe('google-recaptcha');
+    expect(trackerId(onSite(CUSTOMER, 'atuserid'))).toBe('at-internet-atuserid');
+  });
+});
+
+describe('matchCookie: the Open Cookie Database', () => {
+  const trackerless = buildRegistry({}, { knownTrackers: [] });
+
+  it('prefers the longest prefix: _gat_gtag_UA_1 is _gat_gtag_, not _gat', () => {
+    const result = onSite(CUSTOMER, '_gat_gtag_UA_1', trackerless);
+    const row = bundledOpenCookieDatabaseRows().find((candidate) => candidate.name === '_gat_gtag_');
+    expect([result.source, result.rule, rowId(result)]).toEqual(['open-cookie-database', 'prefix', row?.id]);
+    expect(result.provider).toBe('Google Analytics');
+    expect(result.category).toBe('statistics');
+    expect(rowId(onSite(CUSTOMER, '_gat_other', trackerless))).toBe(
+      bundledOpenCookieDatabaseRows().find((candidate) => candidate.name === '_gat')?.id,
+    );
+  });
+
+  it('prefers an exact name over a prefix: usprivacy is its own row, not the ShareThis prefix', () => {
+    const result = onSite(CUSTOMER, 'usprivacy', trackerless);
+    expect([result.rule, result.provider]).toEqual(['exact', 'PrivacyPillar']);
+    expect(onSite(CUSTOMER, 'usprivacy_x', trackerless).provider).toBe('ShareThis');
+  });
+
+  it('never reads sessionid as Instagram unless the cookie is on instagram.com', () => {
+    for (const host of [CUSTOMER, 'localhost', 'example.org']) {
+      const result = onSite(host, 'sessionid');
+      expect(result.source).toBe('unknown');
+      expect(result.provider).not.toBe('Instagram');
+    }
+    expect(matchCookie(registry, CUSTOMER, { name: 'sessionid', domain: 'notinstagram.com' }).source).toBe('unknown');
+    const onInstagram = matchCookie(registry, CUSTOMER, { name: 'sessionid', domain: '.instagram.com' });
+    expect([onInstagram.source, onInstagram.provider, onInstagram.category]).toEqual([
+      'open-cookie-database',
+      'Instagram',
+      'third-party',
+    ]);
+    expect(matchCookie(registry, CUSTOMER, { name: 'sessionid', domain: 'www.instagram.com' }).provider).toBe('Instagram');
+  });
+
+  it('matches rows with a Domain only on that domain or below, rows without one anywhere', () => {
+    expect(matchCookie(registry, CUSTOMER, { name: 'CTK', domain: 'www.indeed.com' }).provider).toBe('Indeed');
+    expect(onSite(CUSTOMER, 'CTK').source).toBe('unknown');
+    // MUID's Domain cell reads ".bing.com (3rd party) or .microsoft.com (3rd party)": both fit.
+    for (const domain of ['bing.com', '.microsoft.com', 'login.microsoft.com']) {
+      expect(matchCookie(trackerless, CUSTOMER, { name: 'MUID', domain }).provider).toBe('Bing / Microsoft');
+    }
+    expect(onSite(CUSTOMER, 'MUID', trackerless).source).toBe('unknown');
+  });
+
+  it('picks the first row whose domain fits among duplicate names', () => {
+    // token: Adform (adform.net) comes before Xandr (.adnxs.com) in the CSV.
+    expect(matchCookie(registry, CUSTOMER, { name: 'token', domain: 'adform.net' }).provider).toBe('Adform');
+    expect(matchCookie(registry, CUSTOMER, { name: 'token', domain: 'ib.adnxs.com' }).provider).toBe('Xandr');
+    expect(onSite(CUSTOMER, 'token').source).toBe('unknown');
+    // euconsent-v2: two rows without a Domain; the first in CSV order wins, every time.
+    const rows = bundledOpenCookieDatabaseRows().filter((row) => row.name === 'euconsent-v2');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rowId(onSite(CUSTOMER, 'euconsent-v2', trackerless))).toBe(rows[0]?.id);
+  });
+
+  it('reads a literal * in a name with Wildcard 0 (SSPR_*) as a prefix', () => {
+    const result = matchCookie(registry, CUSTOMER, { name: 'SSPR_12345', domain: 'cm.adkernel.com' });
+    expect([result.source, result.rule, result.provider]).toEqual(['open-cookie-database', 'prefix', 'Adkernel']);
+    expect(matchCookie(registry, CUSTOMER, { name: 'SCMabc', domain: '.smaato.net' }).rule).toBe('prefix');
+    expect(onSite(CUSTOMER, 'SSPR_12345').source).toBe('unknown');
+  });
+
+  it('applies every rule on a small hand-made table', () => {
+    const rows = [
+      ocdRow({ id: 'prefix-short', name: 'tk', wildcard: true }),
+      ocdRow({ id: 'prefix-long', name: 'tk_long', wildcard: true }),
+      ocdRow({ id: 'exact', name: 'tk_long_exact' }),
+      ocdRow({ id: 'dup-elsewhere', name: 'dup', domain: 'elsewhere.example' }),
+      ocdRow({ id: 'dup-first-fit', name: 'dup', domain: 'tracker.example (3rd party)' }),
+      ocdRow({ id: 'dup-second-fit', name: 'dup' }),
+      ocdRow({ id: 'star', name: 'STAR_*', domain: '.star.example' }),
+      ocdRow({ id: 'restricted-exact', name: 'tk_long_restricted', domain: 'tracker.example' }),
+      ocdRow({ id: 'unreadable-domain', name: 'odd', domain: '(3rd party)' }),
+    ];
+    const table = buildRegistry({}, { knownTrackers: [], openCookieDatabase: rows });
+    const on = (name: string, domain: string) => rowId(matchCookie(table, CUSTOMER, { name, domain }));
+    expect(on('tk_long_exact', CUSTOMER)).toBe('exact');
+    expect(on('tk_long_exact_more', CUSTOMER)).toBe('prefix-long');
+    expect(on('tk_other', CUSTOMER)).toBe('prefix-short');
+    expect(on('dup', 'a.tracker.example')).toBe('dup-first-fit');
+    expect(on('dup', CUSTOMER)).toBe('dup-second-fit');
+    expect(on('STAR_1', 'star.example')).toBe('star');
+    expect(on('STAR_1', CUSTOMER)).toBeNull();
+    // An exact row whose domain does not fit gives way to a prefix that does.
+    expect(on('tk_long_restricted', CUSTOMER)).toBe('prefix-long');
+    expect(on('tk_long_restricted', 'tracker.example')).toBe('restricted-exact');
+    // A Domain cell that names no domain restricts the row to nothing.
+    expect(on('odd', CUSTOMER)).toBeNull();
+  });
+
+  it('reports the row: provider from Platform, no service, retention as duration, category mapped', () => {
+    const table = buildRegistry({}, {
+      knownTrackers: [],
+      openCookieDatabase: [ocdRow({ id: 'r', name: 'n', category: 'Marketing', retention: '' })],
+    });
+    expect(onSite(CUSTOMER, 'n', table)).toEqual({
+      source: 'open-cookie-database',
+      rule: 'exact',
+      declared: false,
+      provider: 'Platform of r',
+      service: null,
+      purpose: 'Description of r',
+      duration: null,
+      category: 'third-party',
+      reference: { kind: 'open-cookie-database', rowId: 'r', upstreamCategory: 'Marketing' },
+    });
+  });
+});
+
+describe('matchCookie: precedence end to end', () => {
+  // One name known to every source, so each removal shows the next source in line.
+  const everywhere = 'shared_cookie';
+  const charters = {
+    'portal.example': {
+      portal: 'portal.example',
+      language: 'en' as const,
+      entries: [
+        { provider: 'Portal', service: null, cookie: everywhere, match: 'exact' as const, purpose: 'charter exact', duration: null, category: 'necessary' as const },
+        { provider: 'Portal', service: null, cookie: 'shared_', match: 'prefix' as const, purpose: 'charter prefix', duration: null, category: 'necessary' as const },
+      ],
+    },
+  };
+  const sources = {
+    knownTrackers: [tracker({ id: 'tracker-exact', cookie: everywhere }), tracker({ id: 'tracker-prefix', cookie: 'shared', match: 'prefix' })],
+    openCookieDatabase: [ocdRow({ id: 'ocd-exact', name: everywhere }), ocdRow({ id: 'ocd-prefix', name: 'sh', wildcard: true })],
+  };
+  const full = buildRegistry(charters, sources);
+
+  it('charter exact > charter prefix > known tracker > Open Cookie Database exact > longest prefix', () => {
+    expect(onSite('portal.example', everywhere, full).purpose).toBe('charter exact');
+    expect(onSite('portal.example', 'shared_other', full).purpose).toBe('charter prefix');
+    expect(trackerId(onSite('elsewhere.example', everywhere, full))).toBe('tracker-exact');
+    expect(trackerId(onSite('elsewhere.example', 'shared_other', full))).toBe('tracker-prefix');
+    const noTrackers = buildRegistry(charters, { ...sources, knownTrackers: [] });
+    expect(rowId(onSite('elsewhere.example', everywhere, noTrackers))).toBe('ocd-exact');
+    expect(rowId(onSite('elsewhere.example', 'shared_other', noTrackers))).toBe('ocd-prefix');
+  });
+});
+
+describe('matchCookie: unknown cookies and odd input', () => {
+  it('returns source unknown for a cookie no source knows', () => {
+    expect(onSite(CUSTOMER, 'no_one_knows_this_cookie')).toEqual({
+      source: 'unknown',
+      rule: null,
+      declared: false,
+      provider: '',
+      service: null,
+      purpose: '',
+      duration: null,
+      category: 'other',
+      reference: null,
+    });
+  });
+
+  it('accepts a leading dot, upper case and a trailing dot in the cookie domain', () => {
+    for (const domain of ['.INSTAGRAM.com', 'instagram.com.', '..instagram.com']) {
+      expect(matchCookie(registry, CUSTOMER, { name: 'sessionid', domain }).provider).toBe('Instagram');
+    }
+  });
+
+  it('reads an empty cookie domain as the site host', () => {
+    expect(matchCookie(registry, 'www.instagram.com', { name: 'sessionid', domain: '' }).provider).toBe('Instagram');
+  });
+
+  it('is case-sensitive on cookie names, as browsers are', () => {
+    expect(onSite(METROPOLE, 'SessionID').source).not.toBe('charter');
+  });
+
+  it('returns a fresh result each time', () => {
+    const first = onSite(CUSTOMER, 'nobody_knows');
+    first.purpose = 'changed';
+    expect(onSite(CUSTOMER, 'nobody_knows').purpose).toBe('');
+  });
+
+  it('never throws, whatever the host and cookie', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (host, name, domain) => {
+        const result = matchCookie(registry, host, { name, domain });
+        expect(['charter', 'known-tracker', 'open-cookie-database', 'unknown']).toContain(result.source);
+      }),
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
+import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
+import {
+  buildRegistry,
+  bundledOpenCookieDatabaseRows,
+  charterFor,
+} from '../../../src/core/registry/registry.ts';
+import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database.ts';
+import { BUNDLED_CHARTERS, ITIE_CHARTER, METROPOLE_CHARTER } from './charter-fixtures.ts';
+
+const registry = buildRegistry(BUNDLED_CHARTERS);
+
+describe('charterFor', () => {
+  it('returns the charter bundled for the exact host', () => {
+    expect(charterFor(registry, 'data.example-metropole.fr')).toEqual({ kind: 'bundled', charter: METROPOLE_CHARTER });
+  });
+
+  it('ignores case and a trailing root dot in the host', () => {
+    expect(charterFor(registry, 'Data.Example-Metropole.FR.').kind).toBe('bundled');
+  });
+
+  it('prefers a bundled charter over the platform default for a platform host', () => {
+    expect(charterFor(registry, 'itie.opendatasoft.com')).toEqual({ kind: 'bundled', charter: ITIE_CHARTER });
+  });
+
+  it.each(['someportal.opendatasoft.com', 'someportal.huwise.com', 'a.b.huwise.com'])(
+    'returns the platform default for the unbundled platform host %s',
+    (host) => {
+      expect(charterFor(registry, host)).toEqual({ kind: 'platform-default', charter: PLATFORM_DEFAULT_CHARTER });
+    },
+  );
+
+  it.each(['data.other-city.fr', 'opendatasoft.com', 'www.opendatasoft.com', 'www.huwise.com', 'example-metropole.fr', ''])(
+    'returns none for %j',
+    (host) => {
+      expect(charterFor(registry, host)).toEqual({ kind: 'none', charter: null });
+    },
+  );
+
+  it('matches bundled hosts exactly, not by subdomain', () => {
+    expect(charterFor(registry, 'www.data.example-metropole.fr').kind).toBe('none');
+  });
+});
+
+describe('buildRegistry', () => {
+  it('throws when two keys name the same host', () => {
+    expect(() => buildRegistry({ 'data.example.fr': METROPOLE_CHARTER, 'DATA.example.fr': ITIE_CHARTER })).toThrowError(
+      /Two bundled charters for host "data.example.fr"/,
+    );
+  });
+
+  it('does not modify the charters it is given', () => {
+    const frozen = structuredClone(BUNDLED_CHARTERS);
+    Object.values(frozen).forEach((charter) => Object.freeze(charter.entries));
+    buildRegistry(frozen);
+    expect(frozen).toEqual(BUNDLED_CHARTERS);
+  });
+
+  it('indexes the bundled Open Cookie Database once: exact names, and prefixes with lengths longest first', () => {
+    const index = registry.openCookieDatabase;
+    expect(index.exact.get('sessionid')?.map((entry) => entry.row.platform)).toEqual(['Instagram']);
+    expect(index.prefixes.has('_ga_')).toBe(true);
+    expect([...index.prefixLengths]).toEqual([...index.prefixLengths].sort((left, right) => right - left));
+    const total = [...index.exact.values(), ...index.prefixes.values()].reduce((sum, rows) => sum + rows.length, 0);
+    expect(total).toBe(bundledOpenCookieDatabaseRows().length);
+  });
+
+  it('indexes an Open Cookie Database name with a literal * (Wildcard 0) as the prefix before the *', () => {
+    const sspr = registry.openCookieDatabase.prefixes.get('SSPR_');
+    expect(sspr?.map((entry) => [entry.row.name, entry.row.wildcard])).toEqual([['SSPR_*', false]]);
+    expect(registry.openCookieDatabase.exact.has('SSPR_*')).toBe(false);
+  });
+
+  it('reads each Open Cookie Database Domain cell once, into domains', () => {
+    const [token] = registry.openCookieDatabase.exact.get('token') ?? [];
+    expect(token?.domains).toEqual(['adform.net']);
+    expect(token?.anyDomain).toBe(false);
+    const [ga] = registry.openCookieDatabase.exact.get('_ga') ?? [];
+    expect(ga?.anyDomain).toBe(true);
+  });
+
+  it('uses the known trackers and the bundled Open Cookie Database unless told otherwise', () => {
+    const custom: OpenCookieDatabaseRow = {
+      id: 'row-1',
+      platform: 'Test',
+      category: 'Analytics',
+      name: 'only_cookie',
+      domain: '',
+      description: 'd',
+      retention: 'r',
+      wildcard: false,
+    };
+    const small = buildRegistry({}, { knownTrackers: [], openCookieDatabase: [custom] });
+    expect(small.knownTrackers.exact.size + small.knownTrackers.prefixes.size).toBe(0);
+    expect([...small.openCookieDatabase.exact.keys()]).toEqual(['only_cookie']);
+    const full = buildRegistry({});
+    const trackerRules = full.knownTrackers.exact.size + full.knownTrackers.prefixes.size;
+    expect(trackerRules).toBe(KNOWN_TRACKERS.length);
+  });
+});
