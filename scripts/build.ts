@@ -5,10 +5,17 @@
  */
 import { build } from 'vite';
 import { zipSync } from 'fflate';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const targets = ['chrome', 'firefox'] as const;
+
+/** Third-party data the packages ship, with the licence and source notes that must travel with it. */
+const BUNDLED_NOTICES: Array<[from: string, to: string]> = [
+  ['data/open-cookie-database/LICENSE', 'licenses/open-cookie-database/LICENSE'],
+  ['data/open-cookie-database/SOURCE.md', 'licenses/open-cookie-database/SOURCE.md'],
+  ['LICENSE', 'licenses/cookie-charter-inspector/LICENSE'],
+];
 
 /** Every file under `dir`, keyed by its path inside the zip (forward slashes, as stores expect). */
 function filesUnder(dir: string, root = dir, files: Record<string, Uint8Array> = {}): Record<string, Uint8Array> {
@@ -23,6 +30,10 @@ function filesUnder(dir: string, root = dir, files: Record<string, Uint8Array> =
 const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
 for (const target of targets) {
   await build({ mode: target === 'firefox' ? 'firefox' : 'production', logLevel: 'warn' });
+  for (const [from, to] of BUNDLED_NOTICES) {
+    mkdirSync(join(`dist/${target}`, to, '..'), { recursive: true });
+    copyFileSync(from, join(`dist/${target}`, to));
+  }
   const zipPath = `dist/cookie-charter-inspector-${target}-${version}.zip`;
   // A fixed timestamp keeps the archive byte-identical between builds of the same source.
   const mtime = new Date('2025-01-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../vite.config.ts';
-import { BUNDLED_PORTAL_HOSTS } from '../src/core/bundled-portals.ts';
+import { BUNDLED_PORTAL_HOSTS } from '../src/core/registry/bundled.ts';
 
 type Manifest = {
   permissions: string[];

@@ -7,7 +7,9 @@
  * Like the platform it sets the functional cookies on every page (sessionid HttpOnly,
  * csrftoken, django_language) and `cookies_preferences` once the visitor makes a choice
  * in its consent banner. After "accept" it starts its statistics trackers the way their
- * scripts do: Matomo on the portal host, Google Analytics on the parent domain.
+ * scripts do: Matomo on the portal host, Google Analytics on the parent domain. One widget
+ * ignores consent altogether and sets a Hotjar-style cookie on every page load: the cookie
+ * the charter forgets, set before any choice and kept after a refusal.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,6 +65,8 @@ function portalPage(host: string, title: string, body: string): string {
 </section>
 <script>
 (() => {
+  // The forgetful widget: no consent check, not in the charter.
+  document.cookie = '_hjSessionUser_1234=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + (365 * 24 * 3600) + '; SameSite=Lax';
   const banner = document.getElementById('consent-banner');
   const chosen = document.cookie.split('; ').some((c) => c.startsWith('cookies_preferences='));
   if (!chosen) banner.hidden = false;
@@ -97,6 +101,12 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
     const title = path === '/' ? 'Portail open data' : 'Jeu de données de démonstration';
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': platformCookies() });
     response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>'));
+    return;
+  }
+  if (path === '/hostile/') {
+    // A cookie whose name looks like markup: the popup must show it as text.
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><title>hostile</title><script>document.cookie = '<b>x</b>=1; path=/';document.title = 'set';</script>`);
     return;
   }
   if (path === '/favicon.ico') {

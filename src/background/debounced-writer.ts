@@ -2,7 +2,8 @@
  * Coalesces many small state changes into few storage writes, one at a time.
  * The first change after a write starts the clock, so a steady stream of cookie events
  * still gets written every `delayMs` (a debounce that never fired would lose it all when
- * the browser stops the worker). Writes run in order on one promise chain.
+ * the browser stops the worker). Writes run in order on one promise chain, and changes that
+ * arrive while a write is under way wait for it and go out together in the next one.
  */
 export type DebouncedWriter = {
   /** Queues `value` under `key`; a later value for the same key replaces it. */
@@ -27,9 +28,14 @@ export function createDebouncedWriter(
     if (timer !== null) timers.clearTimeout(timer);
     timer = null;
     if (pending.size > 0) {
-      const items = Object.fromEntries(pending);
-      pending.clear();
-      chain = chain.then(() => write(items)).catch(onError);
+      chain = chain
+        .then(() => {
+          // Taken when this write starts, so it carries everything queued while the last one ran.
+          const items = Object.fromEntries(pending);
+          pending.clear();
+          return Object.keys(items).length > 0 ? write(items) : undefined;
+        })
+        .catch(onError);
     }
     return chain;
   }

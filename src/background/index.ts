@@ -3,37 +3,118 @@
  * added after an `await` is missed when the browser wakes the worker for that very event.
  * Handlers wait on `ready`, which restores state from storage.session.
  */
-import { allVisibleCookies, onCookieChanged } from '../platform/cookies.ts';
+import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { serveRequests } from '../platform/messaging.ts';
 import { readSession, writeSession } from '../platform/storage.ts';
-import { onTabLoaded } from '../platform/tabs.ts';
-import { BUNDLED_PORTAL_HOSTS } from '../core/bundled-portals.ts';
+import { onTabShown, reloadTab, visibleTabs, type TabSite } from '../platform/tabs.ts';
+import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
+import { setTabBadge } from '../platform/badge.ts';
+import { cookieAppliesToHost } from '../core/cookies/cookie-record.ts';
+import type { SiteQuery, SiteView } from '../core/messages.ts';
 import { isPortalHost, webHost } from '../core/portals.ts';
+import { BUNDLED_PORTAL_HOSTS, bundledRegistry } from '../core/registry/bundled.ts';
+import { exportReport } from '../core/report/export.ts';
+import { buildReport } from '../core/report/report.ts';
+import { badgeFor } from './badge.ts';
 import { createRecorder } from './recorder.ts';
 import { createSiteStore } from './site-store.ts';
 
 const store = createSiteStore({ read: (keys) => readSession(keys), write: (items) => writeSession(items) });
-const recorder = createRecorder(store, BUNDLED_PORTAL_HOSTS);
+
+/** Sites the person granted access to; read from the browser's permissions at each wake. */
+let granted = new Set<string>();
+const isTracked = (host: string) => isPortalHost(host, BUNDLED_PORTAL_HOSTS) || granted.has(host);
+const recorder = createRecorder(store, BUNDLED_PORTAL_HOSTS, isTracked);
+
+async function refreshGrantedHosts(): Promise<void> {
+  granted = await grantedHosts();
+}
 
 /** Cookies may have been set while the worker was stopped: record what exists now. */
 async function scanPresentCookies(): Promise<void> {
   recorder.cookiesPresent(await allVisibleCookies());
 }
 
-const ready: Promise<void> = store.load().then(scanPresentCookies);
-
-onCookieChanged(({ cookie, removed }) => {
-  void ready.then(() => recorder.cookieChanged(cookie, removed));
+const ready: Promise<void> = Promise.all([store.load(), refreshGrantedHosts()]).then(async () => {
+  recorder.workerStarted();
+  await scanPresentCookies();
 });
 
-onTabLoaded((url) => {
-  const host = webHost(url);
-  if (host && isPortalHost(host, BUNDLED_PORTAL_HOSTS)) void ready.then(scanPresentCookies);
+onHostAccessChanged(() => {
+  void ready.then(refreshGrantedHosts).then(scanPresentCookies);
+});
+
+onCookieChanged(({ cookie, removed, cause }) => {
+  void ready.then(() => {
+    recorder.cookieChanged(cookie, removed, cause);
+    scheduleBadgeRefresh();
+  });
+});
+
+onTabShown((tab) => {
+  void ready.then(async () => {
+    const host = webHost(tab.url);
+    if (host && isTracked(host)) await scanPresentCookies();
+    await refreshBadge(tab);
+  });
 });
 
 serveRequests({
-  async getSite({ host }) {
+  async getReport(query) {
     await ready;
-    return recorder.snapshot(host);
+    return siteView(query);
+  },
+  async clearSite({ reloadTabs = false, ...query }) {
+    await ready;
+    const { host, storeId } = await resolve(query);
+    const cookies = (await allVisibleCookies()).filter((c) => c.storeId === storeId && cookieAppliesToHost(c, host));
+    const removed = await Promise.all(
+      cookies.map((c) => removeCookie({ ...c, partitionKey: c.partitionKey?.topLevelSite ?? null }).catch(() => false)),
+    );
+    recorder.restart(host, storeId);
+    if (reloadTabs) {
+      const showing = (await visibleTabs()).filter((tab) => webHost(tab.url) === host && (tab.storeId ?? storeId) === storeId);
+      await Promise.all(showing.map((tab) => reloadTab(tab.tabId)));
+    }
+    scheduleBadgeRefresh();
+    return { removed: removed.filter(Boolean).length };
+  },
+  async exportReport({ format, ...query }) {
+    await ready;
+    const view = await siteView(query);
+    if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
+    return exportReport(view.report, format);
   },
 });
+
+/** Normalises a query: lower-case host, and the default cookie store when none is named. */
+async function resolve(query: SiteQuery): Promise<{ host: string; storeId: string }> {
+  return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await defaultCookieStoreId()) };
+}
+
+async function siteView(query: SiteQuery): Promise<SiteView> {
+  const { host, storeId } = await resolve(query);
+  if (!(await hasHostAccess(host))) return { kind: 'no-access', host, portal: isPortalHost(host, BUNDLED_PORTAL_HOSTS) };
+  return { kind: 'report', report: buildReport(recorder.site(host, storeId), bundledRegistry(), Date.now()) };
+}
+
+/** Shows the number of findings on a portal tab's badge, coloured by the most serious; clears it elsewhere. */
+async function refreshBadge(tab: TabSite): Promise<void> {
+  const host = webHost(tab.url);
+  if (!host || !isTracked(host)) return setTabBadge(tab.tabId, '', '');
+  const storeId = tab.storeId ?? (await defaultCookieStoreId());
+  const { findings } = buildReport(recorder.site(host, storeId), bundledRegistry(), Date.now());
+  const badge = badgeFor(findings);
+  await setTabBadge(tab.tabId, badge.text, badge.color);
+}
+
+let badgeTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Cookie events come in bursts: refresh the badges once the burst is over. */
+function scheduleBadgeRefresh(): void {
+  if (badgeTimer !== null) return;
+  badgeTimer = setTimeout(() => {
+    badgeTimer = null;
+    void visibleTabs().then((tabs) => Promise.all(tabs.map((tab) => refreshBadge(tab).catch(() => undefined))));
+  }, 150);
+}

@@ -1,52 +1,68 @@
-import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from '../core/cookies/cookie-record.ts';
-import { presentCookies, recordCookieChange } from '../core/cookies/site-record.ts';
-import { isPortalHost } from '../core/portals.ts';
-import type { SiteSnapshot } from '../core/messages.ts';
+import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-record.ts';
+import { appendTimeline, emptySite, isPresent, recordCookieChange, type SiteRecord } from '../core/cookies/site-record.ts';
 import type { SiteStore } from './site-store.ts';
 
 /** Records cookie changes into the site records they concern. */
 export type Recorder = {
-  /** A cookie was set, changed or removed. */
-  cookieChanged(cookie: BrowserCookie, removed: boolean, now?: number): void;
+  /** A cookie was set, changed or removed (`cause` as cookies.onChanged gives it). */
+  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, now?: number): void;
   /** Records the cookies that already exist (worker start, tab load) for the portals they concern. */
   cookiesPresent(cookies: BrowserCookie[], now?: number): void;
-  /** What the popup shows for `host`. */
-  snapshot(host: string): SiteSnapshot;
+  /** Marks, in every site's timeline, that the worker was stopped and started again. */
+  workerStarted(now?: number): void;
+  /** Starts a site's record afresh (after its cookies were cleared), with a marker. */
+  restart(host: string, storeId: string, now?: number): void;
+  /** The record of a site. */
+  site(host: string, storeId: string): SiteRecord;
 };
 
-export function createRecorder(store: SiteStore, bundledHosts: ReadonlySet<string>): Recorder {
+/**
+ * @param knownHosts sites recorded from the start (the bundled portals)
+ * @param isTracked whether a host is a site we record (a portal, or a site the person granted)
+ */
+export function createRecorder(store: SiteStore, knownHosts: ReadonlySet<string>, isTracked: (host: string) => boolean): Recorder {
   /**
-   * The portal sites a cookie belongs to: every known portal it would be sent to (a
+   * The sites a cookie belongs to: every known site it would be sent to (a
    * `.toulouse-metropole.fr` analytics cookie belongs to data.toulouse-metropole.fr), plus the
-   * host that set a host-only cookie when that host is a portal we had not met yet.
+   * host that set a host-only cookie when we record that host but had not met it yet.
    */
   function sitesFor(cookie: BrowserCookie): string[] {
-    const known = new Set([...bundledHosts, ...store.hosts()]);
+    const known = new Set(knownHosts);
+    for (const site of store.all()) known.add(site.host);
     const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
-    if (isPortalHost(ownHost, bundledHosts)) known.add(ownHost);
+    if (isTracked(ownHost)) known.add(ownHost);
     return [...known].filter((host) => cookieAppliesToHost(cookie, host));
   }
 
-  function cookieChanged(cookie: BrowserCookie, removed: boolean, now = Date.now()): void {
-    for (const host of sitesFor(cookie)) store.put(recordCookieChange(store.get(host), cookie, removed, now));
+  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, now = Date.now()): void {
+    // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
+    if (removed && cause === 'overwrite') return;
+    for (const host of sitesFor(cookie)) {
+      const site = store.get(cookie.storeId, host);
+      const next = recordCookieChange(site, cookie, removed, now);
+      if (next !== site) store.put(next);
+    }
   }
 
   function cookiesPresent(cookies: BrowserCookie[], now = Date.now()): void {
     for (const cookie of cookies) {
       for (const host of sitesFor(cookie)) {
-        const site = store.get(host);
-        // Already recorded and still there: keep its times, nothing changed.
-        if (site.cookies[cookieKey(describeCookie(cookie, now))]?.removed !== null) {
-          store.put(recordCookieChange(site, cookie, false, now));
-        }
+        const site = store.get(cookie.storeId, host);
+        // Already recorded and still there: nothing new, keep its times and phases.
+        if (!isPresent(site, cookie)) store.put(recordCookieChange(site, cookie, false, now));
       }
     }
   }
 
-  function snapshot(host: string): SiteSnapshot {
-    const lower = host.toLowerCase();
-    return { host: lower, isPortal: isPortalHost(lower, bundledHosts), cookies: presentCookies(store.get(lower)) };
+  function workerStarted(now = Date.now()): void {
+    for (const site of store.all()) {
+      if (site.timeline.length > 0) store.put(appendTimeline(site, { type: 'worker-restart', at: now }));
+    }
   }
 
-  return { cookieChanged, cookiesPresent, snapshot };
+  function restart(host: string, storeId: string, now = Date.now()): void {
+    store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now }));
+  }
+
+  return { cookieChanged, cookiesPresent, workerStarted, restart, site: (host, storeId) => store.get(storeId, host) };
 }

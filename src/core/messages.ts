@@ -2,21 +2,27 @@
  * The one message contract between the extension's pages and its background worker.
  * Each method names its params and result; errors travel back as `{ ok: false, error }`.
  */
-import type { CookieRecord } from './cookies/cookie-record.ts';
+import type { Report } from './report/report.ts';
+import type { ExportFormat, ExportedFile } from './report/export.ts';
+
+/** Which site, in which cookie store (absent: the browser's default store). */
+export type SiteQuery = { host: string; storeId?: string };
 
 /** What the popup needs to show a site. */
-export type SiteSnapshot = {
-  /** Host name the snapshot is for. */
-  host: string;
-  /** True for a bundled portal or a `*.opendatasoft.com` / `*.huwise.com` portal. */
-  isPortal: boolean;
-  /** Cookies that currently exist for the site, sorted by name. */
-  cookies: CookieRecord[];
-};
+export type SiteView =
+  /** The extension may see the site's cookies: its report (charter kind 'none' off the portals). */
+  | { kind: 'report'; report: Report }
+  /** No host permission for the site; `portal` says whether it is a known portal (Firefox may not grant those at install). */
+  | { kind: 'no-access'; host: string; portal: boolean };
 
 /** Every request the background answers, by method name. */
 export type MessageApi = {
-  getSite: { params: { host: string }; result: SiteSnapshot };
+  /** The report of a site. */
+  getReport: { params: SiteQuery; result: SiteView };
+  /** Removes the site's cookies from the browser, starts its record afresh, and reloads its tabs if asked. */
+  clearSite: { params: SiteQuery & { reloadTabs?: boolean }; result: { removed: number } };
+  /** The site's report as a file. */
+  exportReport: { params: SiteQuery & { format: ExportFormat }; result: ExportedFile };
 };
 
 export type Method = keyof MessageApi;
@@ -30,11 +36,18 @@ export type ResponseMessage<M extends Method = Method> = { ok: true; result: Res
 /** Handlers for every method: the compiler refuses a missing one. */
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
-const METHODS: ReadonlySet<string> = new Set<Method>(['getSite']);
+const METHODS: Record<Method, true> = { getReport: true, clearSite: true, exportReport: true };
 
-/** Narrows an unknown message to a request we answer; anything else is refused. */
+/** Narrows an unknown message to a request we answer: a known method and a site host. */
 export function isRequestMessage(message: unknown): message is RequestMessage {
   if (typeof message !== 'object' || message === null) return false;
-  const { method, params } = message as { method?: unknown; params?: unknown };
-  return typeof method === 'string' && METHODS.has(method) && typeof params === 'object' && params !== null;
+  const { method, params } = message as { method?: unknown; params?: { host?: unknown; storeId?: unknown } };
+  return (
+    typeof method === 'string' &&
+    Object.hasOwn(METHODS, method) &&
+    typeof params === 'object' &&
+    params !== null &&
+    typeof params.host === 'string' &&
+    (params.storeId === undefined || typeof params.storeId === 'string')
+  );
 }

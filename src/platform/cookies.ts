@@ -29,3 +29,28 @@ export async function allVisibleCookies(api: CookiesApi = browser): Promise<Brow
   );
   return perStore.flat() as BrowserCookie[];
 }
+
+/** What `removeCookie` needs to address one cookie. */
+export type CookieAddress = { name: string; domain: string; path: string; secure: boolean; storeId: string; partitionKey: string | null };
+
+/** Deletes one cookie from the browser; resolves to false when it was already gone. */
+export async function removeCookie(cookie: CookieAddress, api: CookiesApi = browser): Promise<boolean> {
+  const host = cookie.domain.replace(/^\./, '');
+  const details: Cookies.RemoveDetailsType = {
+    url: `http${cookie.secure ? 's' : ''}://${host}${cookie.path}`,
+    name: cookie.name,
+    storeId: cookie.storeId,
+  };
+  if (cookie.partitionKey) details.partitionKey = { topLevelSite: cookie.partitionKey };
+  return (await api.cookies.remove(details)) !== null;
+}
+
+/**
+ * The cookie store of normal windows: Chrome calls it "0", Firefox "firefox-default".
+ * Private windows and containers have stores of their own.
+ */
+export async function defaultCookieStoreId(api: CookiesApi = browser): Promise<string> {
+  const stores = await api.cookies.getAllCookieStores();
+  const normal = stores.find((store) => !(store as { incognito?: boolean }).incognito && !store.id.includes('container'));
+  return normal?.id ?? stores[0]?.id ?? '0';
+}

@@ -1,11 +1,5 @@
 import { browser, type Browser } from './browser.ts';
-import type englishMessages from '../../public/_locales/en/messages.json';
-
-/** Every message key of _locales; a typo is a type error. */
-export type MessageKey = keyof typeof englishMessages;
-
-/** Looks up a UI string in the browser's language (fr or en, English otherwise). */
-export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
+import type { Translate } from '../popup/messages.ts';
 
 type I18nApi = Pick<Browser, 'i18n'>;
 

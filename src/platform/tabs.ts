@@ -1,19 +1,41 @@
-import { browser, type Browser } from './browser.ts';
+import { browser, type Browser, type Tabs } from './browser.ts';
 
 type TabsApi = Pick<Browser, 'tabs'>;
 
-/**
- * URL of the active tab in the current window. Without a host permission for that site the
- * browser hides it and this returns undefined: the popup then says it has no access.
- */
-export async function activeTabUrl(api: TabsApi = browser): Promise<string | undefined> {
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  return tab?.url;
+/** A tab's page and the cookie store it uses. */
+export type TabSite = { tabId: number; url: string | undefined; storeId: string | undefined };
+
+function tabSite(tab: Tabs.Tab): TabSite {
+  // Firefox names the store on the tab; Chrome only says whether the tab is private ("1").
+  const storeId = tab.cookieStoreId ?? (tab.incognito ? '1' : undefined);
+  return { tabId: tab.id ?? -1, url: tab.url, storeId };
 }
 
-/** Calls `listener` with a tab's URL each time a tab finishes loading a page we may see. */
-export function onTabLoaded(listener: (url: string) => void, api: TabsApi = browser): void {
+/**
+ * The active tab of the current window. Without a host permission for its site the browser
+ * hides the URL and `url` is undefined: the popup then says it has no access.
+ */
+export async function activeTab(api: TabsApi = browser): Promise<TabSite | undefined> {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab ? tabSite(tab) : undefined;
+}
+
+/** Every tab whose URL we may see. */
+export async function visibleTabs(api: TabsApi = browser): Promise<TabSite[]> {
+  return (await api.tabs.query({})).map(tabSite).filter((tab) => tab.url !== undefined);
+}
+
+/** Calls `listener` when a tab finishes loading a page or becomes active. */
+export function onTabShown(listener: (tab: TabSite) => void, api: TabsApi = browser): void {
   api.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    if (change.status === 'complete' && tab.url) listener(tab.url);
+    if (change.status === 'complete') listener(tabSite(tab));
   });
+  api.tabs.onActivated.addListener(({ tabId }) => {
+    api.tabs.get(tabId).then((tab) => listener(tabSite(tab)), () => undefined);
+  });
+}
+
+/** Reloads a tab (the consent-flow recording starts from a fresh page). */
+export async function reloadTab(tabId: number, api: TabsApi = browser): Promise<void> {
+  await api.tabs.reload(tabId);
 }

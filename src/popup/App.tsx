@@ -1,99 +1,120 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SiteSnapshot } from '../core/messages.ts';
-import type { Translate } from '../platform/i18n.ts';
-import { CookieTable } from './CookieTable.tsx';
+import type { SiteQuery, SiteView } from '../core/messages.ts';
+import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { Translate } from './messages.ts';
+import { AccessPrompt } from './AccessPrompt.tsx';
+import { ReportView } from './ReportView.tsx';
 
-type AppProps = {
-  /** Resolves to the host to show, or null when the tab shows nothing we can inspect. */
-  findHost: () => Promise<string | null>;
-  /** Asks the background worker for what it recorded about `host`. */
-  loadSite: (host: string) => Promise<SiteSnapshot>;
+/** Everything the popup does to the outside world, passed in so views stay testable. */
+export type PopupActions = {
+  /** Resolves to the site to show, or null when the tab shows nothing we can inspect. */
+  findSite: () => Promise<SiteQuery | null>;
+  /** Asks the background worker for the site's report. */
+  loadSite: (query: SiteQuery) => Promise<SiteView>;
   /** Subscribes to changes of the recorded state; returns the unsubscribe function. */
   onStateChanged: (listener: () => void) => () => void;
+  /** Asks the person for host access (must run in a click handler); resolves to whether it was granted. */
+  requestAccess: (origins: string[]) => Promise<boolean>;
+  /** Deletes the site's cookies, starts recording afresh and reloads its tabs; resolves to how many were deleted. */
+  recordConsentFlow: (query: SiteQuery) => Promise<number>;
+  /** The site's report as a file. */
+  exportReport: (query: SiteQuery, format: ExportFormat) => Promise<ExportedFile>;
+  /** Saves a file through the browser's download. */
+  download: (file: ExportedFile) => void;
+  /** Copies text to the clipboard. */
+  copy: (text: string) => Promise<void>;
+};
+
+type AppProps = PopupActions & {
+  /** Origins to request when the browser has not granted the bundled portals (Firefox may not at install). */
+  portalOrigins: string[];
   /** UI strings. */
   t: Translate;
-  /** UI language, for dates. */
+  /** UI language, for numbers and dates. */
   language: string;
 };
 
-type View =
+type State =
   | { kind: 'loading' }
   | { kind: 'no-site' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; site: SiteSnapshot };
+  | { kind: 'ready'; view: SiteView };
 
-/** The popup: finds the site, loads its record, keeps it live while open. */
-export function App({ findHost, loadSite, onStateChanged, t, language }: AppProps) {
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [host, setHost] = useState<string | null>(null);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The popup: finds the site, loads its report, keeps it live while open. */
+export function App(props: AppProps) {
+  const { findSite, loadSite, onStateChanged, t } = props;
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [query, setQuery] = useState<SiteQuery | null>(null);
 
   const refresh = useCallback(
-    async (target: string) => {
+    async (target: SiteQuery) => {
       try {
-        setView({ kind: 'ready', site: await loadSite(target) });
+        setState({ kind: 'ready', view: await loadSite(target) });
       } catch (error) {
-        setView({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        setState({ kind: 'error', message: message(error) });
       }
     },
     [loadSite],
   );
 
   useEffect(() => {
-    findHost().then(
+    findSite().then(
       (found) => {
-        setHost(found);
+        setQuery(found);
         if (found) void refresh(found);
-        else setView({ kind: 'no-site' });
+        else setState({ kind: 'no-site' });
       },
-      (error: unknown) => setView({ kind: 'error', message: String(error) }),
+      (error: unknown) => setState({ kind: 'error', message: message(error) }),
     );
-  }, [findHost, refresh]);
+  }, [findSite, refresh]);
 
-  useEffect(() => (host ? onStateChanged(() => void refresh(host)) : undefined), [host, onStateChanged, refresh]);
+  useEffect(() => (query ? onStateChanged(() => void refresh(query)) : undefined), [query, onStateChanged, refresh]);
 
   return (
-    <main data-state={view.kind} aria-busy={view.kind === 'loading'}>
-      <h1>{t('popupTitle')}</h1>
-      {view.kind === 'loading' && (
+    <main data-state={state.kind} aria-busy={state.kind === 'loading'}>
+      <header class="app-header">
+        <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+        <h1>{t('popupTitle')}</h1>
+      </header>
+      {state.kind === 'loading' && (
         <p class="status" role="status">
-          {t('loading')}
+          <span class="spinner" aria-hidden="true" /> {t('loading')}
         </p>
       )}
-      {view.kind === 'no-site' && <p class="status">{t('noSite')}</p>}
-      {view.kind === 'error' && (
+      {state.kind === 'no-site' && <p class="status">{t('noSite')}</p>}
+      {state.kind === 'error' && (
         <div class="status error" role="alert">
-          <p>{t('loadError', view.message)}</p>
-          {host && (
-            <button type="button" onClick={() => void refresh(host)}>
+          <p>{t('loadError', state.message)}</p>
+          {query && (
+            <button type="button" onClick={() => void refresh(query)}>
               {t('retry')}
             </button>
           )}
         </div>
       )}
-      {view.kind === 'ready' && <SiteView site={view.site} t={t} language={language} />}
+      {state.kind === 'ready' && query && state.view.kind === 'no-access' && (
+        <AccessPrompt
+          host={state.view.host}
+          portal={state.view.portal}
+          origins={state.view.portal ? props.portalOrigins : [`*://${state.view.host}/*`]}
+          requestAccess={props.requestAccess}
+          onGranted={() => void refresh(query)}
+          t={t}
+        />
+      )}
+      {state.kind === 'ready' && query && state.view.kind === 'report' && (
+        <ReportView
+          report={state.view.report}
+          recordConsentFlow={() => props.recordConsentFlow(query)}
+          exportReport={(format) => props.exportReport(query, format)}
+          download={props.download}
+          copy={props.copy}
+          t={t}
+          language={props.language}
+        />
+      )}
     </main>
-  );
-}
-
-type SiteViewProps = {
-  /** The recorded site. */
-  site: SiteSnapshot;
-  /** UI strings. */
-  t: Translate;
-  /** UI language, for dates. */
-  language: string;
-};
-
-/** A site's cookies, or why there are none. */
-function SiteView({ site, t, language }: SiteViewProps) {
-  if (!site.isPortal) return <p class="status">{t('notPortal', site.host)}</p>;
-  if (site.cookies.length === 0) return <p class="status">{t('noCookies', site.host)}</p>;
-  return (
-    <section aria-labelledby="site-summary">
-      <p id="site-summary" class="summary">
-        {t('cookieCount', String(site.cookies.length), site.host)}
-      </p>
-      <CookieTable cookies={site.cookies} t={t} language={language} />
-    </section>
   );
 }

@@ -2,25 +2,53 @@ import { render } from 'preact';
 import { App } from './App.tsx';
 import { callBackground } from '../platform/messaging.ts';
 import { onSessionChanged } from '../platform/storage.ts';
-import { activeTabUrl } from '../platform/tabs.ts';
+import { activeTab } from '../platform/tabs.ts';
+import { requestHostAccess } from '../platform/permissions.ts';
 import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
+import { requiredHostOrigins } from '../platform/manifest.ts';
 import { webHost } from '../core/portals.ts';
+import type { SiteQuery } from '../core/messages.ts';
+import type { ExportedFile } from '../core/report/export.ts';
+
+const params = new URLSearchParams(location.search);
 
 /** `?host=HOST` shows that site (a full-tab view for debugging, and for tests); else the active tab's. */
-async function siteHost(): Promise<string | null> {
-  const requested = new URLSearchParams(location.search).get('host');
-  if (requested) return requested.trim().toLowerCase() || null;
-  return webHost(await activeTabUrl());
+async function findSite(): Promise<SiteQuery | null> {
+  const requested = params.get('host')?.trim().toLowerCase();
+  if (requested) return { host: requested, ...(params.get('store') ? { storeId: params.get('store')! } : {}) };
+  const tab = await activeTab();
+  const host = webHost(tab?.url);
+  return host ? { host, ...(tab?.storeId ? { storeId: tab.storeId } : {}) } : null;
 }
 
+function download(file: ExportedFile): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: file.filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the blob URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// `?theme=light|dark` pins the theme (screenshots, debugging); otherwise the system's is followed.
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+
 const language = uiLanguage();
-document.documentElement.lang = language;
+document.documentElement.lang = language.split('-')[0] ?? 'en';
 
 render(
   <App
-    findHost={siteHost}
-    loadSite={(host) => callBackground('getSite', { host })}
+    findSite={findSite}
+    loadSite={(query) => callBackground('getReport', query)}
     onStateChanged={(listener) => onSessionChanged(() => listener())}
+    requestAccess={requestHostAccess}
+    recordConsentFlow={async (query) => (await callBackground('clearSite', { ...query, reloadTabs: true })).removed}
+    exportReport={(query, format) => callBackground('exportReport', { ...query, format })}
+    download={download}
+    copy={(text) => navigator.clipboard.writeText(text)}
+    portalOrigins={requiredHostOrigins()}
     t={browserTranslate()}
     language={language}
   />,

@@ -24,23 +24,26 @@ describe('createDebouncedWriter', () => {
     expect(writes.length).toBeGreaterThanOrEqual(9);
   });
 
-  it('runs writes one after another, in order', async () => {
+  it('runs writes one after another, and batches what arrives during a write', async () => {
     const log: string[] = [];
     let release!: () => void;
     const writer = createDebouncedWriter(async (items) => {
-      log.push(`start ${Object.values(items)[0]}`);
-      if (Object.values(items)[0] === 1) await new Promise<void>((resolve) => (release = resolve));
-      log.push(`end ${Object.values(items)[0]}`);
+      const values = Object.values(items).join('+');
+      log.push(`start ${values}`);
+      if (values === '1') await new Promise<void>((resolve) => (release = resolve));
+      log.push(`end ${values}`);
     }, 10);
-    writer.schedule('k', 1);
+    writer.schedule('a', 1);
     const first = writer.flush();
-    writer.schedule('k', 2);
+    await vi.advanceTimersByTimeAsync(0);
+    writer.schedule('a', 2);
+    writer.schedule('b', 3);
     const second = writer.flush();
     await vi.advanceTimersByTimeAsync(0);
     expect(log).toEqual(['start 1']);
     release();
     await Promise.all([first, second]);
-    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+    expect(log).toEqual(['start 1', 'end 1', 'start 2+3', 'end 2+3']);
   });
 
   it('reports a failed write and keeps going', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
+import { presentCookies } from '../../src/core/cookies/site-record.ts';
+import { isPortalHost } from '../../src/core/portals.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
@@ -9,52 +11,87 @@ const BUNDLED = new Set(['data.toulouse-metropole.fr', 'data.tco.re']);
 async function setup(session = fakeSession()) {
   const store = createSiteStore(session, 10);
   await store.load();
-  return { session, store, recorder: createRecorder(store, BUNDLED) };
+  return { session, store, recorder: createRecorder(store, BUNDLED, (host) => isPortalHost(host, BUNDLED) || host === 'granted.example') };
 }
+
+const names = (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host: string, storeId = '0') =>
+  presentCookies(recorder.site(host, storeId)).map((c) => c.name);
 
 describe('recorder', () => {
   it('files a host-only cookie under its portal', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie({ domain: 'data.tco.re' }), false, 1);
-    expect(recorder.snapshot('data.tco.re').cookies.map((c) => c.name)).toEqual(['sessionid']);
-    expect(recorder.snapshot('data.toulouse-metropole.fr').cookies).toEqual([]);
+    recorder.cookieChanged(browserCookie({ domain: 'data.tco.re' }), false, 'explicit', 1);
+    expect(names(recorder, 'data.tco.re')).toEqual(['sessionid']);
+    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual([]);
   });
 
   it('files a parent-domain cookie under the portal it is sent to', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 1);
-    expect(recorder.snapshot('data.toulouse-metropole.fr').cookies.map((c) => c.name)).toEqual(['_ga']);
-    expect(recorder.snapshot('data.tco.re').cookies).toEqual([]);
+    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 1);
+    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
+    expect(names(recorder, 'data.tco.re')).toEqual([]);
   });
 
-  it('starts a record for a platform portal it meets, and ignores other sites', async () => {
+  it('starts a record for a platform portal or granted site it meets, and ignores other sites', async () => {
     const { recorder, store } = await setup();
-    recorder.cookieChanged(browserCookie({ domain: 'demo.opendatasoft.com' }), false, 1);
-    recorder.cookieChanged(browserCookie({ domain: 'example.org' }), false, 1);
-    expect(store.hosts()).toEqual(['demo.opendatasoft.com']);
-    expect(recorder.snapshot('demo.opendatasoft.com')).toMatchObject({ isPortal: true });
-    expect(recorder.snapshot('example.org')).toEqual({ host: 'example.org', isPortal: false, cookies: [] });
+    recorder.cookieChanged(browserCookie({ domain: 'demo.opendatasoft.com' }), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie({ domain: 'granted.example' }), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie({ domain: 'example.org' }), false, 'explicit', 1);
+    expect(store.all().map((site) => site.host)).toEqual(['demo.opendatasoft.com', 'granted.example']);
+  });
+
+  it('keeps private windows and containers apart', async () => {
+    const { recorder } = await setup();
+    recorder.cookieChanged(browserCookie({ storeId: '0' }), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie({ name: 'csrftoken', storeId: '1' }), false, 'explicit', 1);
+    expect(names(recorder, 'data.tco.re', '0')).toEqual(['sessionid']);
+    expect(names(recorder, 'data.tco.re', '1')).toEqual(['csrftoken']);
+  });
+
+  it('records an overwrite once, as a change', async () => {
+    const { recorder } = await setup();
+    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie(), true, 'overwrite', 2);
+    recorder.cookieChanged(browserCookie(), false, 'explicit', 2);
+    expect(recorder.site('data.tco.re', '0').timeline.map((e) => e.type)).toEqual(['set', 'changed']);
   });
 
   it('keeps first-seen times when a scan finds cookies it already has', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie(), false, 1);
+    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
     recorder.cookiesPresent([browserCookie(), browserCookie({ name: 'csrftoken' })], 50);
-    const cookies = recorder.snapshot('data.tco.re').cookies;
-    expect(cookies.map((c) => [c.name, c.firstSeen])).toEqual([
+    expect(presentCookies(recorder.site('data.tco.re', '0')).map((c) => [c.name, c.firstSeen])).toEqual([
       ['csrftoken', 50],
       ['sessionid', 1],
     ]);
   });
 
-  it('survives a worker restart: a new store reads back what the old one wrote, without values', async () => {
+  it('survives a worker restart: a new store reads back what the old one wrote, marks it, and holds no value', async () => {
     const { session, store, recorder } = await setup();
-    recorder.cookieChanged(browserCookie(), false, 1);
-    recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 2);
+    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: '%7B%22matomo%22%3Atrue%7D' }), false, 'explicit', 2);
     await store.flush();
     expect(JSON.stringify(session.data)).not.toContain('SECRET-VALUE');
+    expect(JSON.stringify(session.data)).not.toContain('matomo');
 
+    const before = recorder.site('data.tco.re', '0');
     const restarted = await setup(session);
-    expect(restarted.recorder.snapshot('data.tco.re')).toEqual(recorder.snapshot('data.tco.re'));
+    restarted.recorder.workerStarted(10);
+    const after = restarted.recorder.site('data.tco.re', '0');
+    expect(after.cookies).toEqual(before.cookies);
+    expect(after.consent).toEqual({ state: 'accepted', changedAt: 2 });
+    expect(after.timeline.at(-1)).toEqual({ type: 'worker-restart', at: 10 });
+  });
+
+  it('starts a site afresh with a marker', async () => {
+    const { recorder } = await setup();
+    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    recorder.restart('data.tco.re', '0', 5);
+    const site = recorder.site('data.tco.re', '0');
+    expect(site.cookies).toEqual({});
+    expect(site.timeline).toEqual([{ type: 'cleared', at: 5 }]);
+    // Removal events of the cleared cookies arrive later: nothing to record.
+    recorder.cookieChanged(browserCookie(), true, 'explicit', 6);
+    expect(recorder.site('data.tco.re', '0').timeline).toHaveLength(1);
   });
 });

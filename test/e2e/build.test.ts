@@ -18,6 +18,11 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     expect(existsSync(`dist/${target}/_locales/fr/messages.json`)).toBe(true);
   });
 
+  it('ships the Open Cookie Database licence and source with the data derived from it', () => {
+    expect(readFileSync(`dist/${target}/licenses/open-cookie-database/LICENSE`, 'utf8')).toContain('Apache License');
+    expect(readFileSync(`dist/${target}/licenses/open-cookie-database/SOURCE.md`, 'utf8')).toContain('Open-Cookie-Database');
+  });
+
   it('uses the background form its browser runs', () => {
     if (target === 'firefox') {
       expect(manifest.background.scripts).toHaveLength(1);

@@ -1,5 +1,68 @@
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios.ts';
 import { launchChromium } from './support/chromium.ts';
+import { extensionPage, presentNames, reportOf, waitForReport } from './support/extension-api.ts';
+import { SEEN_ROWS, seenRow } from './scenarios/context.ts';
 
 describe('Chromium', () => describeExtension(launchChromium));
+
+describe('Chromium: the worker is stopped in the middle of a consent flow', () => {
+  let portal: PortalServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    portal = await startPortalServer();
+    browser = await launchChromium(portal.port);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('loses nothing recorded, marks the restart, and keeps recording', async () => {
+    const host = 'anglet-opendatapaysbasque.opendatasoft.com';
+    const api = await extensionPage(browser);
+    const site = await browser.newPage();
+    await site.goto(`http://${host}/`);
+    const before = await waitForReport(api, host, (r) => presentNames(r).includes('_hjSessionUser_1234') && presentNames(r).includes('sessionid'));
+    // Wait until the record is in storage.session, which is all a restarted worker has.
+    await expect
+      .poll(() => api.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }).chrome.storage.session.get(null)), null))
+      .toContain('_hjSessionUser_1234');
+
+    // Stop the service worker the way Chrome does when it is idle (DevTools protocol).
+    const cdp = await browser.context.newCDPSession(browser.context.pages().find((p) => p.url().startsWith('chrome-extension://'))!);
+    const stopped = new Promise<void>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+
+    // The page goes on: the cookie events of the choice wake the worker up again.
+    await site.click('#consent-accept');
+    const after = await waitForReport(api, host, (r) => presentNames(r).includes('_pk_ses.1.a1b2'));
+
+    for (const cookie of before.cookies) {
+      const kept = after.cookies.find((c) => c.name === cookie.name && c.domain === cookie.domain);
+      expect(kept, cookie.name).toMatchObject({ firstSeen: cookie.firstSeen, firstPhase: cookie.firstPhase });
+    }
+    expect(after.timeline.events.slice(0, before.timeline.events.length)).toEqual(before.timeline.events);
+    expect(after.timeline.events.map((e) => e.type)).toContain('worker-restart');
+    expect(after.consent.state).toBe('accepted');
+    expect(after.cookies.find((c) => c.name === '_pk_id.1.a1b2')?.firstPhase).toBe('after-accept');
+
+    // A popup opened afterwards shows the same report.
+    const popup = await browser.newPage();
+    await popup.goto(browser.popupUrl(`?host=${host}`));
+    await popup.waitFor(seenRow('_pk_ses.1.a1b2'));
+    expect((await popup.attributes(SEEN_ROWS, 'data-cookie')).sort()).toEqual(presentNames(await reportOf(api, host)));
+    await popup.close();
+    await site.close();
+    await api.close();
+  });
+});

@@ -22,38 +22,40 @@ function fakeRuntime() {
 }
 
 const ownPopup = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html?host=data.tco.re' };
-const snapshot = { host: 'data.tco.re', isPortal: true, cookies: [] };
+const view = { kind: 'no-access' as const, host: 'example.org', portal: false };
+const unused = { clearSite: async () => ({ removed: 0 }), exportReport: async () => ({ filename: '', mimeType: '', text: '' }) };
 
 describe('message contract', () => {
   it('answers our own pages', async () => {
     const api = fakeRuntime();
-    serveRequests({ getSite: async ({ host }) => ({ ...snapshot, host }) }, api);
-    expect(await api.runtime.deliver({ method: 'getSite', params: { host: 'data.tco.re' } }, ownPopup)).toEqual({
+    serveRequests({ ...unused, getReport: async ({ host }) => ({ ...view, host }) }, api);
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'example.org' } }, ownPopup)).toEqual({
       ok: true,
-      result: snapshot,
+      result: view,
     });
   });
 
   it('refuses content scripts, web pages and other extensions', async () => {
     const api = fakeRuntime();
-    const getSite = vi.fn(async () => snapshot);
-    serveRequests({ getSite }, api);
+    const getReport = vi.fn(async () => view);
+    serveRequests({ ...unused, getReport }, api);
     for (const sender of [
       { id: 'our-id', url: 'https://data.tco.re/', tab: { id: 1 } as never },
       { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' },
       { url: 'https://evil.example/' },
     ]) {
       expect(isOwnPage(sender, api)).toBe(false);
-      expect(await api.runtime.deliver({ method: 'getSite', params: { host: 'x' } }, sender)).toMatchObject({ ok: false });
+      expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'x' } }, sender)).toMatchObject({ ok: false });
     }
-    expect(getSite).not.toHaveBeenCalled();
+    expect(getReport).not.toHaveBeenCalled();
   });
 
   it('refuses unknown methods and carries handler errors back as errors', async () => {
     const api = fakeRuntime();
-    serveRequests({ getSite: async () => Promise.reject(new Error('state unreadable')) }, api);
+    serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('state unreadable')) }, api);
     expect(await api.runtime.deliver({ method: 'dropTables', params: {} }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
-    expect(await api.runtime.deliver({ method: 'getSite', params: { host: 'a' } }, ownPopup)).toEqual({
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 7 } }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'a' } }, ownPopup)).toEqual({
       ok: false,
       error: 'state unreadable',
     });
@@ -61,8 +63,8 @@ describe('message contract', () => {
 
   it('turns an error answer into a rejected call', async () => {
     const api = { runtime: { sendMessage: async () => ({ ok: false, error: 'boom' }) } } as never;
-    await expect(callBackground('getSite', { host: 'a' }, api)).rejects.toThrow('boom');
+    await expect(callBackground('getReport', { host: 'a' }, api)).rejects.toThrow('boom');
     const silent = { runtime: { sendMessage: async () => undefined } } as never;
-    await expect(callBackground('getSite', { host: 'a' }, silent)).rejects.toThrow(/No answer/);
+    await expect(callBackground('getReport', { host: 'a' }, silent)).rejects.toThrow(/No answer/);
   });
 });

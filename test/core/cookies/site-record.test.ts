@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptySite, presentCookies, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
+import { emptySite, presentCookies, recordCookieChange, TIMELINE_LIMIT, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { browserCookie } from '../../support/cookies.ts';
+
+const consent = (value: string) => browserCookie({ name: 'cookies_preferences', value, httpOnly: false });
+const accept = consent(encodeURIComponent(JSON.stringify({ matomo: true })));
+const refuse = consent(encodeURIComponent(JSON.stringify({ matomo: false })));
 
 describe('recordCookieChange', () => {
   it('records a set, then a change, then a removal of one cookie', () => {
-    let site = emptySite('data.tco.re');
+    let site = emptySite('data.tco.re', '0');
     site = recordCookieChange(site, browserCookie(), false, 1);
     site = recordCookieChange(site, browserCookie({ httpOnly: false }), false, 2);
     expect(Object.values(site.cookies)).toHaveLength(1);
@@ -13,23 +17,63 @@ describe('recordCookieChange', () => {
     site = recordCookieChange(site, browserCookie(), true, 3);
     expect(presentCookies(site)).toEqual([]);
     expect(Object.values(site.cookies)[0]).toMatchObject({ removed: 3, firstSeen: 1 });
+    expect(site.timeline.map((e) => e.type)).toEqual(['set', 'changed', 'removed']);
   });
 
   it('does not modify the record it was given', () => {
-    const site = emptySite('data.tco.re');
+    const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, browserCookie(), false, 1);
-    expect(site.cookies).toEqual({});
+    expect(site).toEqual(emptySite('data.tco.re', '0'));
+  });
+
+  it('tags events with the consent phase, the choice itself opening its phase', () => {
+    let site = emptySite('data.tco.re', '0');
+    site = recordCookieChange(site, browserCookie(), false, 1);
+    site = recordCookieChange(site, accept, false, 2);
+    site = recordCookieChange(site, browserCookie({ name: '_pk_id.1.ab' }), false, 3);
+    site = recordCookieChange(site, refuse, false, 4);
+    site = recordCookieChange(site, browserCookie({ name: '_pk_id.1.ab' }), false, 5);
+    site = recordCookieChange(site, consent('opaque-format'), false, 6);
+    site = recordCookieChange(site, browserCookie({ name: 'x' }), false, 7);
+    expect(site.timeline.map((e) => ('phase' in e ? `${e.type} ${e.name} ${e.phase}` : e.type))).toEqual([
+      'set sessionid before-choice',
+      'set cookies_preferences after-accept',
+      'set _pk_id.1.ab after-accept',
+      'changed cookies_preferences after-refuse',
+      'changed _pk_id.1.ab after-refuse',
+      'changed cookies_preferences after-choice',
+      'set x after-choice',
+    ]);
+    const matomo = presentCookies(site).find((c) => c.name === '_pk_id.1.ab')!;
+    expect(matomo.firstPhase).toBe('after-accept');
+    expect(matomo.setPhases).toEqual(['after-accept', 'after-refuse']);
+    expect(site.consent).toEqual({ state: 'choice', changedAt: 6 });
+  });
+
+  it('goes back to "no choice" when the consent cookie is removed', () => {
+    let site = recordCookieChange(emptySite('data.tco.re', '0'), accept, false, 1);
+    site = recordCookieChange(site, accept, true, 2);
+    expect(site.consent).toEqual({ state: 'none', changedAt: 2 });
+  });
+
+  it('never keeps the consent cookie value', () => {
+    const site = recordCookieChange(emptySite('data.tco.re', '0'), accept, false, 1);
+    expect(JSON.stringify(site)).not.toContain('matomo');
+  });
+
+  it('keeps the last TIMELINE_LIMIT events and counts the dropped ones', () => {
+    let site: SiteRecord = emptySite('data.tco.re', '0');
+    for (let i = 0; i < TIMELINE_LIMIT + 25; i++) site = recordCookieChange(site, browserCookie({ name: `c${i}` }), false, i);
+    expect(site.timeline).toHaveLength(TIMELINE_LIMIT);
+    expect(site.droppedEvents).toBe(25);
+    expect(site.timeline[0]).toMatchObject({ name: 'c25' });
   });
 
   it('lists present cookies by name, then domain', () => {
-    let site = emptySite('data.tco.re');
+    let site = emptySite('data.tco.re', '0');
     for (const [name, domain] of [['csrftoken', 'data.tco.re'], ['_ga', '.tco.re'], ['csrftoken', '.tco.re']] as const) {
       site = recordCookieChange(site, browserCookie({ name, domain }), false, 1);
     }
-    expect(presentCookies(site).map((c) => `${c.name}@${c.domain}`)).toEqual([
-      '_ga@.tco.re',
-      'csrftoken@.tco.re',
-      'csrftoken@data.tco.re',
-    ]);
+    expect(presentCookies(site).map((c) => `${c.name}@${c.domain}`)).toEqual(['_ga@.tco.re', 'csrftoken@.tco.re', 'csrftoken@data.tco.re']);
   });
 });

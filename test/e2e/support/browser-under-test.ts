@@ -17,6 +17,14 @@ export type PageUnderTest = {
   texts(selector: string): Promise<string[]>;
   /** An attribute of every node matching `selector`. */
   attributes(selector: string, name: string): Promise<string[]>;
+  /** Runs `fn(arg)` in the page (for extension pages: with the extension's API) and returns its result. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Evaluates a script's source in the page as the debugger does (page CSP does not apply): injects test tools. */
+  evaluateScript(source: string): Promise<unknown>;
+  /** Focuses `selector` and presses a key ("ArrowRight", "Enter"). */
+  press(selector: string, key: string): Promise<void>;
+  /** Resizes the viewport (a popup is about 460 px wide). */
+  setViewport(width: number, height: number): Promise<void>;
   /** innerHTML of the first node matching `selector` (to prove text was not parsed as markup). */
   innerHtml(selector: string): Promise<string>;
   /** Saves a PNG of the page. */

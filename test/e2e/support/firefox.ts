@@ -32,6 +32,13 @@ function wrapPage(page: Page): PageUnderTest {
     click: (selector) => page.click(selector),
     texts: (selector) => page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent ?? '')),
     attributes: (selector, name) => page.$$eval(selector, (nodes, attr) => nodes.map((n) => n.getAttribute(attr) ?? ''), name),
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
+    evaluateScript: (source) => page.evaluate(source),
+    press: async (selector, key) => {
+      await page.focus(selector);
+      await page.keyboard.press(key as never);
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
     innerHtml: (selector) => page.$eval(selector, (node) => node.innerHTML),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
     close: () => page.close(),

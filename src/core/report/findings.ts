@@ -1,0 +1,106 @@
+/**
+ * What does not add up on a site: cookies its charter forgets, entries it declares that never
+ * appeared, trackers set before the visitor chose or after a refusal, and lifetimes longer
+ * than the charter states. Each finding names its cookie and the evidence.
+ */
+import type { CharterEntry } from '../charter/types.ts';
+import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
+import type { MatchResult } from '../registry/match.ts';
+import { formatSeconds, parseStatedLifetime } from './duration.ts';
+
+/** Kinds of finding, from the most to the least serious. */
+export type FindingKind = 'before-consent' | 'after-refusal' | 'undeclared' | 'lifetime' | 'not-seen';
+
+/** How much a finding matters: consent breaches are high, charter gaps medium, absences low. */
+export type Severity = 'high' | 'medium' | 'low';
+
+export const SEVERITY: Record<FindingKind, Severity> = {
+  'before-consent': 'high',
+  'after-refusal': 'high',
+  undeclared: 'medium',
+  lifetime: 'medium',
+  'not-seen': 'low',
+};
+
+/** One thing that does not add up. */
+export type Finding = {
+  /** What kind of problem. */
+  kind: FindingKind;
+  /** How serious. */
+  severity: Severity;
+  /** Cookie name (for not-seen: the charter's name or prefix). */
+  cookie: string;
+  /** Cookie domain; null for not-seen. */
+  domain: string | null;
+  /** The facts behind it, in plain English (the popup translates by `kind` and shows this as detail). */
+  evidence: string;
+};
+
+/** A seen cookie with what the registry says about it. */
+export type MatchedCookie = { cookie: SiteCookie; match: MatchResult };
+
+/** Slack before a lifetime counts as too long: expiry times are rounded by scripts and browsers. */
+const LIFETIME_SLACK_SECONDS = 24 * 3600;
+
+const isNecessary = (match: MatchResult) => match.category === 'necessary';
+
+function lifetimeFinding({ cookie, match }: MatchedCookie): Finding | null {
+  if (!match.declared || cookie.expires === null) return null;
+  const stated = parseStatedLifetime(match.duration);
+  const actualSeconds = cookie.expires - cookie.lastChanged / 1000;
+  const base = { kind: 'lifetime' as const, severity: SEVERITY.lifetime, cookie: cookie.name, domain: cookie.domain };
+  if (stated.kind === 'session') {
+    return { ...base, evidence: `charter says "${match.duration}", cookie persists ${formatSeconds(actualSeconds)}` };
+  }
+  if (stated.kind === 'max' && actualSeconds > stated.seconds + LIFETIME_SLACK_SECONDS) {
+    return { ...base, evidence: `charter says "${match.duration}", cookie expires after ${formatSeconds(actualSeconds)}` };
+  }
+  return null;
+}
+
+/** Every finding for a site, given its seen cookies and the charter entries none of them matched. */
+export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: readonly CharterEntry[]): Finding[] {
+  const findings: Finding[] = [];
+  const refused = site.consent.state === 'refused';
+
+  for (const matched of seen) {
+    const { cookie, match } = matched;
+    const at = { cookie: cookie.name, domain: cookie.domain };
+    const described = match.source === 'unknown' ? 'unknown cookie' : `${match.category} cookie (${match.provider || match.source})`;
+    if (!match.declared) {
+      const fallback = match.source === 'unknown' ? 'no description found' : `described by ${match.source}`;
+      findings.push({ kind: 'undeclared', severity: SEVERITY.undeclared, ...at, evidence: `seen, not in the site's charter; ${fallback}` });
+    }
+    if (!isNecessary(match)) {
+      if (cookie.setPhases.includes('before-choice')) {
+        findings.push({
+          kind: 'before-consent',
+          severity: SEVERITY['before-consent'],
+          ...at,
+          evidence: `${described} set before the visitor chose`,
+        });
+      }
+      if (cookie.setPhases.includes('after-refuse')) {
+        findings.push({ kind: 'after-refusal', severity: SEVERITY['after-refusal'], ...at, evidence: `${described} set after a refusal` });
+      } else if (refused && cookie.removed === null) {
+        findings.push({ kind: 'after-refusal', severity: SEVERITY['after-refusal'], ...at, evidence: `${described} kept after a refusal` });
+      }
+    }
+    const lifetime = lifetimeFinding(matched);
+    if (lifetime) findings.push(lifetime);
+  }
+
+  for (const entry of notSeen) {
+    const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
+    findings.push({
+      kind: 'not-seen',
+      severity: SEVERITY['not-seen'],
+      cookie: name,
+      domain: null,
+      evidence: `declared by the charter (${entry.provider}), not seen this session`,
+    });
+  }
+
+  const order: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
+  return findings.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.cookie.localeCompare(b.cookie));
+}

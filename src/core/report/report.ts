@@ -1,0 +1,143 @@
+/**
+ * The report on one site: every cookie seen with what its charter (or a fallback) says about
+ * it, what the charter declares that was not seen, the consent state, findings and timeline.
+ * It is what the popup shows and what is exported, so its shape is versioned (README, "Report
+ * schema"). It never holds a cookie value: the records it is built from have none.
+ */
+import type { Category, CharterEntry } from '../charter/types.ts';
+import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
+import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
+import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
+import type { ConsentState, Phase } from './consent.ts';
+import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
+
+/** Bumped whenever a field changes meaning or disappears. */
+export const REPORT_VERSION = 1;
+
+/** A cookie seen on the site, as reported. */
+export type ReportCookie = {
+  /** Cookie name. */
+  name: string;
+  /** Domain as the browser reports it. */
+  domain: string;
+  /** Path attribute. */
+  path: string;
+  /** Sent only to the exact host that set it. */
+  hostOnly: boolean;
+  /** Secure attribute. */
+  secure: boolean;
+  /** HttpOnly attribute. */
+  httpOnly: boolean;
+  /** SameSite as the browser reports it. */
+  sameSite: string;
+  /** Top-level site of a partitioned cookie; null when unpartitioned. */
+  partitionKey: string | null;
+  /** Expiry in seconds since the epoch; null for a session cookie. */
+  expires: number | null;
+  /** Lifetime from its last write to its expiry, in seconds; null for a session cookie. */
+  lifetimeSeconds: number | null;
+  /** First seen, last changed and removed, in ms since the epoch (removed null while it exists). */
+  firstSeen: number;
+  lastChanged: number;
+  removed: number | null;
+  /** Consent phase in which it first appeared. */
+  firstPhase: Phase;
+  /** 'declared' when the site's charter names it, else 'undeclared'. */
+  status: 'declared' | 'undeclared';
+  /** Who sets it, for which service, why, for how long, as `source` states them ('' / null when unknown). */
+  provider: string;
+  service: string | null;
+  purpose: string;
+  duration: string | null;
+  /** Charter section it belongs in. */
+  category: Category;
+  /** Where the description comes from, by which rule, and which row. */
+  source: MatchSource;
+  rule: 'exact' | 'prefix' | null;
+  reference: MatchReference | null;
+};
+
+/** The whole report. */
+export type Report = {
+  /** Schema version (REPORT_VERSION). */
+  version: typeof REPORT_VERSION;
+  /** Site host. */
+  host: string;
+  /** Cookie store the records come from. */
+  storeId: string;
+  /** When the report was made (ms since the epoch). */
+  generatedAt: number;
+  /** The charter the report is checked against. */
+  charter: { kind: CharterKind; portal: string | null; language: 'fr' | 'en' | null; entries: number };
+  /** The visitor's consent choice and when it was made. */
+  consent: { state: ConsentState; changedAt: number | null };
+  /** Every cookie seen this session, present ones first, then by name. */
+  cookies: ReportCookie[];
+  /** Charter entries no seen cookie matched. */
+  notSeen: CharterEntry[];
+  /** What does not add up, most serious first. */
+  findings: Finding[];
+  /** Cookie events in order; `droppedEvents` older ones were not kept. */
+  timeline: { droppedEvents: number; events: TimelineEvent[] };
+};
+
+/** Builds the report of a site record against the registry. */
+export function buildReport(site: SiteRecord, registry: Registry, now: number): Report {
+  const charter = charterFor(registry, site.host);
+  const entries = charter.charter?.entries ?? [];
+  const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => ({
+    cookie,
+    match: matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain }),
+  }));
+
+  const usedEntries = new Set(
+    matched.flatMap(({ match }) => (match.reference?.kind === 'charter' ? [match.reference.entryIndex] : [])),
+  );
+
+  const cookies: ReportCookie[] = matched
+    .map(({ cookie, match }) => ({
+      name: cookie.name,
+      domain: cookie.domain,
+      path: cookie.path,
+      hostOnly: cookie.hostOnly,
+      secure: cookie.secure,
+      httpOnly: cookie.httpOnly,
+      sameSite: cookie.sameSite,
+      partitionKey: cookie.partitionKey,
+      expires: cookie.expires,
+      lifetimeSeconds: cookie.expires === null ? null : Math.max(0, Math.round(cookie.expires - cookie.lastChanged / 1000)),
+      firstSeen: cookie.firstSeen,
+      lastChanged: cookie.lastChanged,
+      removed: cookie.removed,
+      firstPhase: cookie.firstPhase,
+      status: match.declared ? ('declared' as const) : ('undeclared' as const),
+      provider: match.provider,
+      service: match.service,
+      purpose: match.purpose,
+      duration: match.duration,
+      category: match.category,
+      source: match.source,
+      rule: match.rule,
+      reference: match.reference,
+    }))
+    .sort((a, b) => Number(a.removed !== null) - Number(b.removed !== null) || a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain));
+
+  const notSeen = entries.filter((_, index) => !usedEntries.has(index));
+  return {
+    version: REPORT_VERSION,
+    host: site.host,
+    storeId: site.storeId,
+    generatedAt: now,
+    charter: {
+      kind: charter.kind,
+      portal: charter.charter?.portal ?? null,
+      language: charter.charter?.language ?? null,
+      entries: entries.length,
+    },
+    consent: site.consent,
+    cookies,
+    notSeen,
+    findings: findingsFor(site, matched, notSeen),
+    timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
+  };
+}

@@ -1,0 +1,31 @@
+import { browser, type Browser } from './browser.ts';
+
+type PermissionsApi = Pick<Browser, 'permissions'>;
+
+/** The match pattern that grants access to one host over http and https. */
+export const hostPattern = (host: string) => `*://${host}/*`;
+
+/** True when the extension may read the cookies of `host` (required or granted host permission). */
+export async function hasHostAccess(host: string, api: PermissionsApi = browser): Promise<boolean> {
+  return api.permissions.contains({ origins: [hostPattern(host)] });
+}
+
+/**
+ * Asks the person for access to these origins. Browsers only show the prompt during a user
+ * gesture, so call it straight from a click handler. Resolves to whether access was granted.
+ */
+export async function requestHostAccess(origins: string[], api: PermissionsApi = browser): Promise<boolean> {
+  return api.permissions.request({ origins });
+}
+
+/** Hosts the person granted one by one (optional permissions), from the granted origin patterns. */
+export async function grantedHosts(api: PermissionsApi = browser): Promise<Set<string>> {
+  const { origins = [] } = await api.permissions.getAll();
+  return new Set(origins.flatMap((origin) => /^[*a-z]+:\/\/([^*/]+)\/\*$/.exec(origin)?.[1] ?? []));
+}
+
+/** Calls `listener` when host permissions are granted or removed. */
+export function onHostAccessChanged(listener: () => void, api: PermissionsApi = browser): void {
+  api.permissions.onAdded.addListener(listener);
+  api.permissions.onRemoved.addListener(listener);
+}

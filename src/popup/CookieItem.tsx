@@ -1,0 +1,100 @@
+import type { ReportCookie } from '../core/report/report.ts';
+import { messageKey, type MessageKey, type Translate } from './messages.ts';
+import { formatLifetime } from './format.ts';
+import type { CookieRow } from './rows.ts';
+
+type CookieItemProps = {
+  /** The row to show. */
+  row: CookieRow;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+const SOURCE_LABEL: Record<ReportCookie['source'], MessageKey> = {
+  charter: 'fromCharter',
+  'known-tracker': 'fromKnownTracker',
+  'open-cookie-database': 'fromOpenCookieDatabase',
+  unknown: 'unknownCookie',
+};
+
+/** The attributes worth showing, in the order DevTools shows them. */
+export function cookieFlags(cookie: ReportCookie): string[] {
+  const flags: string[] = [];
+  if (cookie.secure) flags.push('Secure');
+  if (cookie.httpOnly) flags.push('HttpOnly');
+  if (cookie.sameSite && cookie.sameSite !== 'unspecified') flags.push(`SameSite=${cookie.sameSite}`);
+  if (cookie.partitionKey) flags.push('Partitioned');
+  return flags;
+}
+
+/**
+ * One cookie: name and status, who sets it and why (the charter's words, or a fallback marked
+ * with its source), declared against actual lifetime, flags, and the phase it first appeared in.
+ * Every text is rendered as text: a cookie named `<b>x</b>` shows those characters.
+ */
+export function CookieItem({ row, t, language }: CookieItemProps) {
+  const { cookie, entry } = row;
+  const provider = cookie?.provider || entry?.provider || '';
+  const service = cookie ? cookie.service : entry?.service ?? null;
+  const purpose = cookie ? cookie.purpose : entry?.purpose ?? '';
+  const source = cookie?.source ?? 'charter';
+  const duration = cookie ? cookie.duration : entry?.duration ?? null;
+  const declared = source === 'charter';
+
+  return (
+    <li id={`row-${row.key}`} class={`cookie status-${row.status}`} tabIndex={-1} data-cookie={row.name} data-status={row.status}>
+      <div class="cookie-head">
+        <code class="name">{row.name}</code>
+        <span class={`pill status-${row.status}`}>
+          {t(messageKey('status', row.status))}
+          {cookie?.removed ? ` · ${t('removed')}` : ''}
+        </span>
+      </div>
+      {provider && (
+        <p class="who">
+          <strong>{provider}</strong>
+          {service && <span> · {service}</span>}
+        </p>
+      )}
+      <p class={declared ? 'purpose' : 'purpose fallback'} data-source={source}>
+        {source === 'unknown' ? (
+          t('unknownCookie')
+        ) : (
+          <>
+            {!declared && <span class="source">{t(SOURCE_LABEL[source])}: </span>}
+            {purpose}
+          </>
+        )}
+      </p>
+      <p class="facts">
+        <span>
+          {duration
+            ? declared
+              ? t('declaredLifetime', duration)
+              : t('typicalLifetime', duration)
+            : t('noDeclaredLifetime')}
+        </span>
+        {cookie && (
+          <span>
+            {' · '}
+            {t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language))}
+          </span>
+        )}
+        {(cookie?.rule ?? entry?.match) === 'prefix' && <span> · {t('prefixRule')}</span>}
+      </p>
+      {cookie && (
+        <p class="facts muted">
+          <span class="domain">{cookie.domain}</span>
+          {cookieFlags(cookie).map((flag) => (
+            <span key={flag} class="flag">
+              {flag}
+            </span>
+          ))}
+          <span data-phase={cookie.firstPhase}> · {t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}</span>
+        </p>
+      )}
+    </li>
+  );
+}

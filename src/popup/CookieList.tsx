@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { messageKey, type Translate } from './messages.ts';
+import { CookieItem } from './CookieItem.tsx';
+import { filterRows, groupByCategory, type CookieRow } from './rows.ts';
+
+/** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
+export const PAGE_SIZE = 100;
+
+type CookieListProps = {
+  /** Every row, in display order. */
+  rows: CookieRow[];
+  /** The site, for the empty state. */
+  host: string;
+  /** A row to scroll to and focus (from a finding), or null. */
+  focusKey: string | null;
+  /** Called once the row was focused. */
+  onFocused: () => void;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+/** The searchable, paged list of cookies grouped by category. */
+export function CookieList({ rows, host, focusKey, onFocused, t, language }: CookieListProps) {
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const matching = useMemo(() => filterRows(rows, query), [rows, query]);
+
+  // A finding points at a row: clear the filter and page far enough to show it.
+  useEffect(() => {
+    if (focusKey === null) return;
+    const index = rows.findIndex((row) => row.key === focusKey);
+    if (index < 0) return;
+    setQuery('');
+    setLimit((current) => Math.max(current, index + 1));
+  }, [focusKey, rows]);
+
+  useEffect(() => {
+    if (focusKey === null) return;
+    const element = document.getElementById(`row-${focusKey}`);
+    if (!element) return;
+    element.scrollIntoView({ block: 'center' });
+    element.focus();
+    onFocused();
+  });
+
+  if (rows.length === 0) return <p class="status">{t('noCookies', host)}</p>;
+  const shown = matching.slice(0, limit);
+
+  return (
+    <div class="cookie-list">
+      <label class="search">
+        <span class="visually-hidden">{t('searchLabel')}</span>
+        <input
+          type="search"
+          value={query}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setLimit(PAGE_SIZE);
+          }}
+        />
+      </label>
+      {matching.length === 0 && <p class="status">{t('noMatch', query)}</p>}
+      {groupByCategory(shown).map((group) => (
+        <section key={group.category} class="category" aria-labelledby={`cat-${group.category}`}>
+          <h3 id={`cat-${group.category}`}>{t(messageKey('category', group.category))}</h3>
+          <ul>
+            {group.rows.map((row) => (
+              <CookieItem key={row.key} row={row} t={t} language={language} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {matching.length > shown.length && (
+        <p class="more">
+          <span aria-live="polite">{t('shownOf', String(shown.length), String(matching.length))}</span>{' '}
+          <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
+            {t('showMore')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

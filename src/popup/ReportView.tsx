@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { Finding } from '../core/report/findings.ts';
+import type { Report } from '../core/report/report.ts';
+import { messageKey, type MessageKey, type Translate } from './messages.ts';
+import { CookieList } from './CookieList.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
+import { FindingsSummary } from './FindingsSummary.tsx';
+import { rowForFinding, rowsOf } from './rows.ts';
+import { Tabs } from './Tabs.tsx';
+import { TimelineView } from './TimelineView.tsx';
+
+type ReportViewProps = {
+  /** The site's report. */
+  report: Report;
+  /** Clears the site's cookies, reloads its tabs and records afresh; resolves to how many were deleted. */
+  recordConsentFlow: () => Promise<number>;
+  /** The report as a file. */
+  exportReport: (format: ExportFormat) => Promise<ExportedFile>;
+  /** Saves a file. */
+  download: (file: ExportedFile) => void;
+  /** Copies text. */
+  copy: (text: string) => Promise<void>;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+type TabId = 'cookies' | 'timeline' | 'export';
+
+const CHARTER_LABEL: Record<Report['charter']['kind'], MessageKey> = {
+  bundled: 'charterBundled',
+  'platform-default': 'charterPlatformDefault',
+  none: 'charterNone',
+};
+
+/** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
+export function ReportView({ report, recordConsentFlow, exportReport, download, copy, t, language }: ReportViewProps) {
+  const rows = useMemo(() => rowsOf(report), [report]);
+  const [tab, setTab] = useState<TabId>('cookies');
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+
+  const goToFinding = (finding: Finding) => {
+    const row = rowForFinding(rows, finding);
+    if (!row) return;
+    setTab('cookies');
+    setFocusKey(row.key);
+  };
+
+  return (
+    <div class="report" data-host={report.host}>
+      <section class="site" aria-label={report.host}>
+        <p class="host">{report.host}</p>
+        <p class="charter" data-charter={report.charter.kind}>
+          {t(CHARTER_LABEL[report.charter.kind])}
+        </p>
+        <p class="consent">
+          {t('consentLabel')}:{' '}
+          <span class={`pill consent-${report.consent.state}`} data-consent={report.consent.state}>
+            {t(messageKey('consent', report.consent.state))}
+          </span>
+        </p>
+      </section>
+      <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} />
+      <Tabs
+        label={report.host}
+        selected={tab}
+        onSelect={(id) => setTab(id as TabId)}
+        tabs={[
+          { id: 'cookies', label: t('tabCookies') },
+          { id: 'timeline', label: t('tabTimeline') },
+          { id: 'export', label: t('tabExport') },
+        ]}
+      >
+        {tab === 'cookies' && (
+          <CookieList rows={rows} host={report.host} focusKey={focusKey} onFocused={() => setFocusKey(null)} t={t} language={language} />
+        )}
+        {tab === 'timeline' && (
+          <TimelineView host={report.host} timeline={report.timeline} recordConsentFlow={recordConsentFlow} t={t} language={language} />
+        )}
+        {tab === 'export' && <ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />}
+      </Tabs>
+    </div>
+  );
+}

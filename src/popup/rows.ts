@@ -1,0 +1,79 @@
+/**
+ * The cookie list as the popup shows it: seen cookies and the charter's unseen entries as one
+ * list of rows, filtered, ordered by category, and paged. Pure, so it is tested without a DOM.
+ */
+import type { Category, CharterEntry } from '../core/charter/types.ts';
+import type { Finding } from '../core/report/findings.ts';
+import type { Report, ReportCookie } from '../core/report/report.ts';
+
+export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
+
+/** One row of the list. */
+export type CookieRow = {
+  /** Stable identity, also the DOM id suffix. */
+  key: string;
+  /** Cookie name as displayed (a prefix entry ends with `*`). */
+  name: string;
+  /** `data-status`: seen and declared, seen and undeclared, or declared and never seen. */
+  status: 'declared' | 'undeclared' | 'not-seen';
+  /** Charter section. */
+  category: Category;
+  /** The seen cookie, for seen rows. */
+  cookie: ReportCookie | null;
+  /** The charter entry, for not-seen rows. */
+  entry: CharterEntry | null;
+  /** Lower-case text the search box matches: name, provider, service, purpose. */
+  haystack: string;
+};
+
+/** Rows for every seen cookie, then every declared entry not seen, in category order. */
+export function rowsOf(report: Report): CookieRow[] {
+  const seen: CookieRow[] = report.cookies.map((cookie) => ({
+    key: `c:${cookie.domain}:${cookie.path}:${cookie.name}`,
+    name: cookie.name,
+    status: cookie.status,
+    category: cookie.category,
+    cookie,
+    entry: null,
+    haystack: [cookie.name, cookie.provider, cookie.service ?? '', cookie.purpose].join('\n').toLowerCase(),
+  }));
+  const unseen: CookieRow[] = report.notSeen.map((entry, index) => {
+    const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
+    return {
+      key: `e:${index}:${name}`,
+      name,
+      status: 'not-seen',
+      category: entry.category,
+      cookie: null,
+      entry,
+      haystack: [name, entry.provider, entry.service ?? '', entry.purpose].join('\n').toLowerCase(),
+    };
+  });
+  const rank = (row: CookieRow) => CATEGORY_ORDER.indexOf(row.category);
+  // Stable sort: within a category, seen cookies (present first, as the report orders them) then unseen entries.
+  return [...seen, ...unseen].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Rows whose name, provider, service or purpose contains every word of `query`. */
+export function filterRows(rows: readonly CookieRow[], query: string): CookieRow[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...rows];
+  return rows.filter((row) => words.every((word) => row.haystack.includes(word)));
+}
+
+/** Consecutive rows grouped by category, for section headings. */
+export function groupByCategory(rows: readonly CookieRow[]): Array<{ category: Category; rows: CookieRow[] }> {
+  const groups: Array<{ category: Category; rows: CookieRow[] }> = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    if (last && last.category === row.category) last.rows.push(row);
+    else groups.push({ category: row.category, rows: [row] });
+  }
+  return groups;
+}
+
+/** The row a finding is about. */
+export function rowForFinding(rows: readonly CookieRow[], finding: Finding): CookieRow | undefined {
+  if (finding.kind === 'not-seen') return rows.find((row) => row.status === 'not-seen' && row.name === finding.cookie);
+  return rows.find((row) => row.cookie !== null && row.name === finding.cookie && row.cookie.domain === finding.domain);
+}

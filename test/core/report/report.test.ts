@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { buildRegistry } from '../../../src/core/registry/registry.ts';
+import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
+import { badgeFor } from '../../../src/background/badge.ts';
+import { browserCookie } from '../../support/cookies.ts';
+import { METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
+
+const HOST = 'data.example-metropole.fr';
+const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER });
+const DAY = 86400;
+const NOW_MS = 1_700_000_000_000;
+const NOW_S = NOW_MS / 1000;
+
+const consent = (choice: boolean) =>
+  browserCookie({ name: 'cookies_preferences', domain: HOST, value: encodeURIComponent(JSON.stringify({ matomo: choice })) });
+const cookie = (name: string, lifetimeDays: number | null = 30, domain = HOST) =>
+  browserCookie({
+    name,
+    domain,
+    hostOnly: !domain.startsWith('.'),
+    session: lifetimeDays === null,
+    expirationDate: lifetimeDays === null ? undefined : NOW_S + lifetimeDays * DAY,
+  });
+
+function play(...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>): SiteRecord {
+  return steps.reduce((site, [c, removed = false]) => recordCookieChange(site, c, removed, NOW_MS), emptySite(HOST, '0'));
+}
+
+const findings = (site: SiteRecord) => buildReport(site, registry, NOW_MS).findings.map((f) => `${f.kind} ${f.cookie}`);
+
+describe('buildReport', () => {
+  it('describes each cookie from the charter, then from fallbacks, and lists what was not seen', () => {
+    const report = buildReport(play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjSessionUser_42', 365)], [cookie('mystery', 1)]), registry, NOW_MS);
+    expect(report.version).toBe(REPORT_VERSION);
+    expect(report.charter).toEqual({ kind: 'bundled', portal: HOST, language: 'en', entries: METROPOLE_CHARTER.entries.length });
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
+    expect(rows.sessionid).toMatchObject({ status: 'declared', source: 'charter', rule: 'exact', purpose: 'Keeps you signed in between pages', duration: '2 weeks by default', firstPhase: 'before-choice' });
+    expect(rows['_pk_id.1.abc']).toMatchObject({ status: 'declared', rule: 'prefix', provider: 'Matomo', category: 'statistics' });
+    expect(rows._hjSessionUser_42).toMatchObject({ status: 'undeclared', source: 'open-cookie-database' });
+    expect(rows.mystery).toMatchObject({ status: 'undeclared', source: 'unknown', purpose: '', category: 'other' });
+    expect(report.notSeen.map((e) => e.cookie)).toEqual(['csrftoken', '_pk_', '_pk_id.9.special', '_ga', 'csrftoken']);
+  });
+
+  it('finds trackers set before the choice, undeclared cookies and declared ones not seen', () => {
+    const site = play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjSessionUser_42', 365)]);
+    const found = findings(site);
+    expect(found).toContain('before-consent _pk_id.1.abc');
+    expect(found).toContain('before-consent _hjSessionUser_42');
+    expect(found).toContain('undeclared _hjSessionUser_42');
+    expect(found).toContain('not-seen _ga');
+    expect(found).toContain('not-seen _pk_*');
+    expect(found).not.toContain('before-consent sessionid');
+    expect(found.indexOf('before-consent _pk_id.1.abc')).toBeLessThan(found.indexOf('undeclared _hjSessionUser_42'));
+  });
+
+  it('accepts trackers set after acceptance', () => {
+    const found = findings(play([cookie('sessionid', 14)], [consent(true)], [cookie('_pk_id.1.abc', 300)]));
+    // This charter forgets the consent cookie itself; nothing else is wrong.
+    expect(found.filter((f) => !f.startsWith('not-seen'))).toEqual(['undeclared cookies_preferences']);
+  });
+
+  it('flags trackers set after a refusal, and trackers kept after one', () => {
+    const setAfter = findings(play([consent(false)], [cookie('_pk_ses.1.abc', 1)]));
+    expect(setAfter).toContain('after-refusal _pk_ses.1.abc');
+    const keptAfter = findings(play([consent(true)], [cookie('_pk_id.1.abc', 300)], [consent(false)]));
+    expect(keptAfter).toContain('after-refusal _pk_id.1.abc');
+    const removedAfter = findings(play([consent(true)], [cookie('_pk_id.1.abc', 300)], [consent(false)], [cookie('_pk_id.1.abc', 300), true]));
+    expect(removedAfter).not.toContain('after-refusal _pk_id.1.abc');
+  });
+
+  it('flags a lifetime longer than the charter states, with some slack', () => {
+    const report = buildReport(play([cookie('sessionid', 30)], [cookie('_ga', 2 * 366)]), registry, NOW_MS);
+    const lifetime = report.findings.filter((f) => f.kind === 'lifetime');
+    expect(lifetime.map((f) => f.cookie)).toEqual(['_ga', 'sessionid']);
+    expect(lifetime[1]!.evidence).toBe('charter says "2 weeks by default", cookie expires after 30 days');
+    expect(findings(play([cookie('sessionid', 14.5)]))).not.toContain('lifetime sessionid');
+    expect(findings(play([cookie('sessionid', null)]))).not.toContain('lifetime sessionid');
+  });
+
+  it('reports removed cookies after present ones and keeps the timeline', () => {
+    const site = play([cookie('b')], [cookie('a')], [cookie('a'), true]);
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.cookies.map((c) => [c.name, c.removed !== null])).toEqual([
+      ['b', false],
+      ['a', true],
+    ]);
+    expect(report.timeline.events.map((e) => e.type)).toEqual(['set', 'set', 'removed']);
+  });
+
+  it('says when a site has no charter, and never holds a value', () => {
+    const site = recordCookieChange(emptySite('example.org', '0'), browserCookie({ domain: 'example.org' }), false, NOW_MS);
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.charter.kind).toBe('none');
+    expect(report.cookies[0]!.status).toBe('undeclared');
+    expect(JSON.stringify(report)).not.toContain('SECRET-VALUE');
+  });
+});
+
+describe('badgeFor', () => {
+  it('counts findings and colours by the most serious', () => {
+    expect(badgeFor([])).toEqual({ text: '', color: '#5d6369' });
+    const site = play([cookie('_pk_id.1.abc', 300)]);
+    const report = buildReport(site, registry, NOW_MS);
+    expect(badgeFor(report.findings)).toEqual({ text: String(report.findings.length), color: '#b3261e' });
+    const quiet = buildReport(play([cookie('sessionid', 14)]), registry, NOW_MS);
+    expect(badgeFor(quiet.findings).color).toBe('#5d6369');
+  });
+});

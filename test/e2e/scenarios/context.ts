@@ -1,0 +1,26 @@
+import type { BrowserUnderTest, PageUnderTest } from '../support/browser-under-test.ts';
+
+/** What each scenario module gets: the browser under test, launched once per browser. */
+export type E2eContext = { browser: () => BrowserUnderTest };
+
+/** Cookies the fixture portal sets on every page, like the platform. */
+export const PLATFORM_COOKIES = ['sessionid', 'csrftoken', 'django_language'];
+/** The fixture's consent-ignoring widget cookie, which no bundled charter declares. */
+export const FORGOTTEN = '_hjSessionUser_1234';
+/** Matomo's cookies, set by the fixture only after "accept". */
+export const MATOMO = ['_pk_id.1.a1b2', '_pk_ses.1.a1b2'];
+
+/** Opens the popup page for `host` and waits until the background worker has answered it. */
+export async function openPopup(browser: BrowserUnderTest, host: string, query = ''): Promise<PageUnderTest> {
+  const popup = await browser.newPage();
+  await popup.goto(browser.popupUrl(`?host=${encodeURIComponent(host)}${query}`));
+  // Handshake: `ready` means the worker answered a message, so its listeners are registered.
+  await popup.waitFor('main[data-state="ready"]');
+  return popup;
+}
+
+/** Rows of cookies seen (the popup also lists declared entries not seen). */
+export const SEEN_ROWS = '[data-cookie]:not([data-status="not-seen"])';
+
+/** The row of a seen cookie. */
+export const seenRow = (name: string) => `[data-cookie="${name}"]:not([data-status="not-seen"])`;

@@ -1,0 +1,140 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { presentNames, reportOf, waitForReport, extensionPage } from '../support/extension-api.ts';
+import { FORGOTTEN, openPopup, seenRow, type E2eContext } from './context.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+/** axe-core's violations on the page, as `rule: target` lines (empty when accessible). */
+async function axeViolations(page: Awaited<ReturnType<typeof openPopup>>): Promise<string[]> {
+  await page.evaluateScript(axeSource);
+  const result = (await page.evaluateScript(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  )) as string[];
+  return result;
+}
+
+export function popupScenarios(ctx: E2eContext): void {
+  describe('popup', () => {
+    const host = 'itie.opendatasoft.com';
+
+    it('shows each cookie as the charter states it, fallbacks marked, and what was declared but not seen', async () => {
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${host}/`);
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor(seenRow(FORGOTTEN));
+      await popup.waitFor(seenRow('sessionid'));
+
+      const status = Object.fromEntries(
+        (await popup.attributes('[data-cookie]', 'data-cookie')).map((name, i, names) => [name, i < names.length ? '' : '']),
+      );
+      expect(Object.keys(status)).toContain('cookies_preferences');
+      expect(await popup.attributes('[data-cookie="sessionid"]', 'data-status')).toEqual(['declared']);
+      expect(await popup.attributes(`[data-cookie="${FORGOTTEN}"]`, 'data-status')).toEqual(['undeclared']);
+      expect(await popup.attributes('[data-cookie="cookies_preferences"]', 'data-status')).toEqual(['not-seen']);
+
+      const session = (await popup.texts('[data-cookie="sessionid"]'))[0]!;
+      expect(session).toContain('Opendatasoft');
+      expect(session).toContain('Authentification (front et back office)');
+      expect(session).toContain("Se souvenir de l'utilisateur d'une page à une autre.");
+      expect(session).toContain('HttpOnly');
+      expect(await popup.attributes('[data-cookie="sessionid"] [data-phase]', 'data-phase')).toEqual(['before-choice']);
+      const widget = (await popup.texts(`[data-cookie="${FORGOTTEN}"]`))[0]!;
+      expect(widget).toContain('Hotjar');
+      expect(widget).toContain('Open Cookie Database');
+      expect(await popup.attributes('[data-consent]', 'data-consent')).toEqual(['none']);
+
+      // Categories group the rows: the widget is not filed with the necessary cookies.
+      expect(await popup.texts('#cat-necessary + ul [data-cookie]')).not.toContainEqual(expect.stringContaining(FORGOTTEN));
+      await site.close();
+      await popup.close();
+    });
+
+    it('lists findings with counts, each leading to its cookie', async () => {
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor(`[data-finding="before-consent"][data-finding-cookie="${FORGOTTEN}"]`);
+      expect(await popup.attributes('[data-finding-count]', 'data-finding-count')).toEqual(['before-consent', 'undeclared', 'not-seen']);
+      await popup.click(`[data-finding="before-consent"][data-finding-cookie="${FORGOTTEN}"] button`);
+      await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-cookie') ?? null, null)).toBe(FORGOTTEN);
+      await popup.close();
+    });
+
+    it('can be used with the keyboard alone: tabs move with the arrow keys', async () => {
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('#tab-cookies[aria-selected="true"]');
+      await popup.press('#tab-cookies', 'ArrowRight');
+      await popup.waitFor('#tab-timeline[aria-selected="true"]');
+      expect(await popup.evaluate(() => document.activeElement?.id ?? null, null)).toBe('tab-timeline');
+      await popup.waitFor('[data-event="set"]');
+      await popup.press('#tab-timeline', 'End');
+      await popup.waitFor('#tab-export[aria-selected="true"]');
+      await popup.close();
+    });
+
+    it('records a consent flow: clears the site, reloads it, and follows the choice made on the page', async () => {
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${host}/`);
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.click('#tab-timeline');
+      await popup.click('[data-action="record-flow"]');
+      await popup.click('[data-action="record-flow-confirm"]');
+      await popup.waitFor('[data-marker="cleared"]');
+      // The portal tab was reloaded: its banner asks again, and the page's cookies are new.
+      await site.waitFor('#consent-banner:not([hidden])');
+      await site.click('#consent-refuse');
+      await popup.waitFor('[data-consent="refused"]');
+      await popup.waitFor('[data-event="set"][data-phase="after-refuse"]');
+      const events = await popup.attributes('.events li', 'data-marker');
+      expect(events[0]).toBe('cleared');
+      await site.close();
+      await popup.close();
+    });
+
+    it('exports the report: download and clipboard, JSON with no value', async () => {
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.click('#tab-export');
+      await popup.click('input[value="markdown"]');
+      await popup.click('[data-action="download"]');
+      await popup.waitFor('[data-export-status]');
+      expect((await popup.texts('[data-export-status]'))[0]).toMatch(/cookie-report-itie\.opendatasoft\.com-\d{4}-\d{2}-\d{2}\.md/);
+      await popup.click('input[value="json"]');
+      await popup.click('[data-action="copy"]');
+      await expect.poll(async () => (await popup.texts('[data-export-status]'))[0]).toBe('Copied.');
+      const api = await extensionPage(ctx.browser());
+      const report = await reportOf(api, host);
+      expect(presentNames(report)).toContain('sessionid');
+      expect(JSON.stringify(report)).not.toMatch(/fixture-session-|fixture-csrf-/);
+      await api.close();
+      await popup.close();
+    });
+
+    it('shows a cookie named like markup as text', async () => {
+      const hostile = 'demo.huwise.com';
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${hostile}/hostile/`);
+      const api = await extensionPage(ctx.browser());
+      await waitForReport(api, hostile, (r) => presentNames(r).includes('<b>x</b>'));
+      const popup = await openPopup(ctx.browser(), hostile);
+      await popup.waitFor('[data-cookie="<b>x</b>"]');
+      expect(await popup.innerHtml('[data-cookie="<b>x</b>"] .name')).toBe('&lt;b&gt;x&lt;/b&gt;');
+      expect(await popup.texts('main b')).toEqual([]);
+      await site.close();
+      await api.close();
+      await popup.close();
+    });
+
+    it('has no accessibility violations (axe-core), and is saved as screenshots in both themes', async () => {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      for (const theme of ['light', 'dark']) {
+        const popup = await openPopup(ctx.browser(), host, `&theme=${theme}`);
+        await popup.setViewport(460, 900);
+        await popup.waitFor(seenRow('sessionid'));
+        expect(await axeViolations(popup)).toEqual([]);
+        await popup.screenshot(`${SCREENSHOT_DIR}/${ctx.browser().name}-${theme}.png`);
+        await popup.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Talks to the background worker the way the popup does, from inside an extension page:
+ * the same message contract, the same sender checks.
+ */
+import type { Method, Params, ResponseMessage, Result } from '../../../src/core/messages.ts';
+import type { Report } from '../../../src/core/report/report.ts';
+import type { BrowserUnderTest, PageUnderTest } from './browser-under-test.ts';
+
+/** The few extension APIs the tests call from inside an extension page (Chrome: `chrome`, Firefox: `browser`). */
+type PageExtensionApi = {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+};
+declare const chrome: PageExtensionApi;
+
+/** Sends one request from an extension page and returns its result, or throws its error. */
+export async function request<M extends Method>(page: PageUnderTest, method: M, params: Params<M>): Promise<Result<M>> {
+  const response = await page.evaluate(
+    async (message) => {
+      const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+      return (await api.runtime.sendMessage(message)) as unknown;
+    },
+    { method, params },
+  );
+  const typed = response as ResponseMessage<M>;
+  if (!typed.ok) throw new Error(typed.error);
+  return typed.result;
+}
+
+/** The report of a portal (fails the test if the worker says it is not one). */
+export async function reportOf(page: PageUnderTest, host: string): Promise<Report> {
+  const view = await request(page, 'getReport', { host });
+  if (view.kind !== 'report') throw new Error(`The extension has no access to ${host}`);
+  return view.report;
+}
+
+/**
+ * Polls the report until `condition` holds: a wait on a condition (the worker's own answer),
+ * bounded in time, never a fixed sleep.
+ */
+export async function waitForReport(
+  page: PageUnderTest,
+  host: string,
+  condition: (report: Report) => boolean,
+  timeoutMs = 15_000,
+): Promise<Report> {
+  const deadline = Date.now() + timeoutMs;
+  let last: Report | undefined;
+  while (Date.now() < deadline) {
+    last = await reportOf(page, host);
+    if (condition(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting on the report of ${host}; last: ${JSON.stringify(last?.cookies.map((c) => c.name))}`);
+}
+
+/** Names of the cookies a report shows as present. */
+export const presentNames = (report: Report) => report.cookies.filter((c) => c.removed === null).map((c) => c.name).sort();
+
+/** `kind cookie` for each finding. */
+export const findingKeys = (report: Report) => report.findings.map((f) => `${f.kind} ${f.cookie}`);
+
+/** An extension page to talk from, opened once the worker has answered it (the handshake). */
+export async function extensionPage(browser: BrowserUnderTest): Promise<PageUnderTest> {
+  const page = await browser.newPage();
+  await page.goto(browser.popupUrl('?host=example.org'));
+  await page.waitFor('main[data-state="ready"]');
+  return page;
+}
+
+/** The toolbar badge text of the tab showing `url`. */
+export async function badgeText(page: PageUnderTest, url: string): Promise<string> {
+  return page.evaluate(async (pattern) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    const [tab] = await api.tabs.query({ url: pattern });
+    if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
+    return api.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}

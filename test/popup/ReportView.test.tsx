@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { ReportView } from '../../src/popup/ReportView.tsx';
+import { report, reportCookie } from '../support/reports.ts';
+import { t } from '../support/popup.tsx';
+
+afterEach(cleanup);
+
+const sample = report(
+  [reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', status: 'undeclared', source: 'open-cookie-database', category: 'other' })],
+  {
+    consent: { state: 'refused', changedAt: 5 },
+    notSeen: [{ provider: 'Opendatasoft', service: null, cookie: 'csrftoken', match: 'exact', purpose: 'API', duration: null, category: 'necessary' }],
+    findings: [
+      { kind: 'after-refusal', severity: 'high', cookie: '_hjid', domain: 'data.tco.re', evidence: 'kept after a refusal' },
+      { kind: 'not-seen', severity: 'low', cookie: 'csrftoken', domain: null, evidence: 'declared, not seen' },
+    ],
+    timeline: {
+      droppedEvents: 3,
+      events: [
+        { type: 'set', at: 1, name: 'sessionid', domain: 'data.tco.re', phase: 'before-choice' },
+        { type: 'worker-restart', at: 2 },
+      ],
+    },
+  },
+);
+
+function view(overrides: Partial<Parameters<typeof ReportView>[0]> = {}) {
+  return render(
+    <ReportView
+      report={sample}
+      recordConsentFlow={async () => 3}
+      exportReport={async (format) => ({ filename: `r.${format}`, mimeType: 'text/plain', text: `as ${format}` })}
+      download={() => undefined}
+      copy={async () => undefined}
+      t={t}
+      language="en"
+      {...overrides}
+    />,
+  ).container;
+}
+
+describe('ReportView', () => {
+  it('shows the consent state, the charter and findings with counts', () => {
+    const container = view();
+    expect(container.querySelector('[data-consent]')?.getAttribute('data-consent')).toBe('refused');
+    expect(container.querySelector('[data-charter]')?.textContent).toBe('charterBundled');
+    expect([...container.querySelectorAll('[data-finding-count]')].map((c) => c.textContent)).toEqual([
+      'finding_after_refusal 1',
+      'finding_not_seen 1',
+    ]);
+  });
+
+  it('lists declared entries never seen with data-status="not-seen"', () => {
+    const container = view();
+    expect(container.querySelector('[data-cookie="csrftoken"]')?.getAttribute('data-status')).toBe('not-seen');
+  });
+
+  it('leads from a finding to its cookie', () => {
+    const container = view();
+    fireEvent.click(container.querySelector('[data-finding="not-seen"] button')!);
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
+  });
+
+  it('moves between tabs with the arrow keys', () => {
+    view();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'tabCookies' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'tabTimeline' }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'tabTimeline' }), { key: 'Home' });
+    expect(screen.getByRole('tab', { name: 'tabCookies' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('shows the timeline with its markers, and records a consent flow only after confirmation', async () => {
+    const recordConsentFlow = vi.fn(async () => 3);
+    const container = view({ recordConsentFlow });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
+    expect([...container.querySelectorAll('.events li')].map((li) => li.getAttribute('data-marker') ?? li.getAttribute('data-event'))).toEqual([
+      'dropped',
+      'set',
+      'worker-restart',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'recordFlow' }));
+    expect(recordConsentFlow).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'recordFlow' }));
+    fireEvent.click(screen.getByRole('button', { name: 'recordFlowConfirm' }));
+    await screen.findByText('recordFlowStarted 3');
+    expect(recordConsentFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it('exports in the chosen format, by download or copy', async () => {
+    const download = vi.fn();
+    const copy = vi.fn(async () => undefined);
+    view({ download, copy });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByLabelText('CSV'));
+    fireEvent.click(screen.getByRole('button', { name: 'download' }));
+    await screen.findByText('downloaded r.csv');
+    expect(download).toHaveBeenCalledWith({ filename: 'r.csv', mimeType: 'text/plain', text: 'as csv' });
+    fireEvent.click(screen.getByLabelText('Markdown'));
+    fireEvent.click(screen.getByRole('button', { name: 'copy' }));
+    await waitFor(() => expect(copy).toHaveBeenCalledWith('as markdown'));
+  });
+
+  it('says when an export fails', async () => {
+    view({ exportReport: async () => Promise.reject(new Error('worker gone')) });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByRole('button', { name: 'copy' }));
+    await screen.findByText('exportFailed worker gone');
+  });
+});

@@ -1,0 +1,53 @@
+import type { SiteView } from '../../src/core/messages.ts';
+import { REPORT_VERSION, type Report, type ReportCookie } from '../../src/core/report/report.ts';
+
+/** A report cookie with plausible defaults. */
+export function reportCookie(overrides: Partial<ReportCookie> & Pick<ReportCookie, 'name'>): ReportCookie {
+  return {
+    domain: 'data.tco.re',
+    path: '/',
+    hostOnly: true,
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    partitionKey: null,
+    expires: 1_800_000_000,
+    lifetimeSeconds: 1_209_600,
+    firstSeen: 1,
+    lastChanged: 1,
+    removed: null,
+    firstPhase: 'before-choice',
+    status: 'declared',
+    provider: 'Opendatasoft',
+    service: 'Authentification',
+    purpose: 'Se souvenir de l’utilisateur',
+    duration: null,
+    category: 'necessary',
+    source: 'charter',
+    rule: 'exact',
+    reference: null,
+    ...overrides,
+  };
+}
+
+/** A report on `host` with these cookies and nothing else. */
+export function report(cookies: ReportCookie[], overrides: Partial<Report> = {}): Report {
+  return {
+    version: REPORT_VERSION,
+    host: 'data.tco.re',
+    storeId: '0',
+    generatedAt: 1,
+    charter: { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4 },
+    consent: { state: 'none', changedAt: null },
+    cookies,
+    notSeen: [],
+    findings: [],
+    timeline: { droppedEvents: 0, events: [] },
+    ...overrides,
+  };
+}
+
+/** The popup's view of a portal whose present cookies are `names`. */
+export function portalView(names: string[]): SiteView {
+  return { kind: 'report', report: report(names.map((name) => reportCookie({ name }))) };
+}
