@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine: the npm packages from the lock file, and Debian's Chromium and
-# Firefox ESR (real browsers for the end-to-end tests and the audit) when either is missing.
+# Firefox ESR (real browsers for the end-to-end tests and the audit) and openssl when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+# The test portal makes a throw-away TLS certificate with openssl.
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} from Debian"
   sudo_cmd=()

@@ -2,7 +2,9 @@
  * A small stand-in for an Opendatasoft portal, served on loopback for tests and the demo.
  * It answers under any portal host name: browsers reach it through host mapping (Chromium's
  * --host-resolver-rules) or as an HTTP proxy (Firefox's PAC), so it accepts both
- * `GET /path` with a Host header and proxy-style `GET http://host/path`.
+ * `GET /path` with a Host header and proxy-style `GET http://host/path`, and `CONNECT` tunnels.
+ * One port speaks both plain HTTP and TLS (a throw-away self-signed certificate): Firefox turns
+ * an extension's http fetch into https, and the extension reads charters over https first.
  *
  * Like the platform it sets the functional cookies on every page (sessionid HttpOnly,
  * csrftoken, django_language) and `cookies_preferences` once the visitor makes a choice
@@ -11,9 +13,29 @@
  * ignores consent altogether and sets a Hotjar-style cookie on every page load: the cookie
  * the charter forgets, set before any choice and kept after a refusal.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHANGED_TCO_CHARTER, charterPage, DEMO_CHARTER, type CharterSection } from './charters.ts';
 
+/** The demo portal's host: a portal of the platform whose charter is not bundled. */
+export const DEMO_HOST = 'demo.opendatasoft.com';
+
+/** Charter pages by host; other hosts answer 404 there, as portals whose charter moved elsewhere do. */
+const LIVE_CHARTERS: Record<string, CharterSection[]> = {
+  [DEMO_HOST]: DEMO_CHARTER,
+  'demo.huwise.com': DEMO_CHARTER,
+  'data.tco.re': CHANGED_TCO_CHARTER,
+  // A portal of the platform under its own domain (not *.opendatasoft.com), with its charter.
+  'tco.re': DEMO_CHARTER,
+};
+
+/** A site that is not a portal at all: no platform cookies, no charter. */
+const NOT_A_PORTAL = 'nantesmetropole.fr';
 /** A running portal server. */
 export type PortalServer = {
   /** Loopback port it listens on. */
@@ -97,10 +119,25 @@ function portalPage(host: string, title: string, body: string): string {
 function handle(request: IncomingMessage, response: ServerResponse, requests: string[]): void {
   const { host, path } = requestTarget(request);
   requests.push(`${host} ${path}`);
+  if (host === NOT_A_PORTAL && path === '/') {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': [`visitor_theme=dark; Path=/; Max-Age=3600`] });
+    response.end('<!doctype html><html lang="fr"><title>Site institutionnel</title><h1>Bienvenue</h1></html>');
+    return;
+  }
   if (path === '/' || path.startsWith('/explore/')) {
     const title = path === '/' ? 'Portail open data' : 'Jeu de données de démonstration';
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': platformCookies() });
     response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>'));
+    return;
+  }
+  if (path === '/terms/cookies-policy/' || path === '/terms/cookies-information') {
+    const charter = path === '/terms/cookies-policy/' ? LIVE_CHARTERS[host] : undefined;
+    if (!charter) {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><h1>Page introuvable</h1>');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(charterPage(host, charter));
     return;
   }
   if (path === '/hostile/') {
@@ -116,21 +153,58 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
 }
 
+/** A self-signed certificate for the fixture, made with openssl (Debian ships it) in a temp folder. */
+function throwAwayCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'cci-tls-'));
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+      '-subj', '/CN=cookie-charter-inspector fixture', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Starts the portal on 127.0.0.1 (port 0 = any free port). */
 export async function startPortalServer(port = 0): Promise<PortalServer> {
   const requests: string[] = [];
-  const server: Server = createServer((request, response) => handle(request, response, requests));
+  const app = (request: IncomingMessage, response: ServerResponse) => handle(request, response, requests);
+  const plain = createServer(app);
+  const tls = createTlsServer(throwAwayCertificate(), app);
+  const sockets = new Set<Socket>();
+  // Firefox asks its proxy for a tunnel to reach https pages: the tunnel leads to the TLS side.
+  plain.on('connect', (_request: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length) socket.unshift(head);
+    tls.emit('connection', socket);
+  });
+  // One port for both: a TLS handshake starts with byte 0x16, plain HTTP with a method name.
+  const front = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    // Peek at the first byte without switching the socket to flowing mode, then hand it over.
+    socket.once('readable', () => {
+      const first = socket.read(1) as Buffer | null;
+      if (first === null) return void socket.destroy();
+      socket.unshift(first);
+      (first[0] === 0x16 ? tls : plain).emit('connection', socket);
+    });
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    front.once('error', reject);
+    front.listen(port, '127.0.0.1', resolve);
   });
   return {
-    port: (server.address() as AddressInfo).port,
+    port: (front.address() as AddressInfo).port,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+        plain.closeAllConnections();
+        tls.closeAllConnections();
+        front.close(() => resolve());
       }),
   };
 }

@@ -14,12 +14,17 @@ import type { SiteQuery, SiteView } from '../core/messages.ts';
 import { isPortalHost, webHost } from '../core/portals.ts';
 import { BUNDLED_PORTAL_HOSTS, bundledRegistry } from '../core/registry/bundled.ts';
 import { exportReport } from '../core/report/export.ts';
-import { buildReport } from '../core/report/report.ts';
+import { buildReport, type Report } from '../core/report/report.ts';
+import { siteRegistry } from '../core/report/site-charter.ts';
+import { createLiveCharters } from './live-charters.ts';
 import { badgeFor } from './badge.ts';
 import { createRecorder } from './recorder.ts';
 import { createSiteStore } from './site-store.ts';
 
-const store = createSiteStore({ read: (keys) => readSession(keys), write: (items) => writeSession(items) });
+const session = { read: (keys: string[] | null) => readSession(keys), write: (items: Record<string, unknown>) => writeSession(items) };
+const store = createSiteStore(session);
+// Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
+const liveCharters = createLiveCharters(session, (url, init) => fetch(url, init));
 
 /** Sites the person granted access to; read from the browser's permissions at each wake. */
 let granted = new Set<string>();
@@ -54,7 +59,10 @@ onCookieChanged(({ cookie, removed, cause }) => {
 onTabShown((tab) => {
   void ready.then(async () => {
     const host = webHost(tab.url);
-    if (host && isTracked(host)) await scanPresentCookies();
+    if (host && isTracked(host)) {
+      await scanPresentCookies();
+      void liveCharters.refresh(host).then(scheduleBadgeRefresh, () => undefined);
+    }
     await refreshBadge(tab);
   });
 });
@@ -85,6 +93,13 @@ serveRequests({
     if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
     return exportReport(view.report, format);
   },
+  async refreshCharter(query) {
+    await ready;
+    const { host } = await resolve(query);
+    const record = await liveCharters.refresh(host, true);
+    scheduleBadgeRefresh();
+    return { ok: record.charter !== null };
+  },
 });
 
 /** Normalises a query: lower-case host, and the default cookie store when none is named. */
@@ -95,7 +110,18 @@ async function resolve(query: SiteQuery): Promise<{ host: string; storeId: strin
 async function siteView(query: SiteQuery): Promise<SiteView> {
   const { host, storeId } = await resolve(query);
   if (!(await hasHostAccess(host))) return { kind: 'no-access', host, portal: isPortalHost(host, BUNDLED_PORTAL_HOSTS) };
-  return { kind: 'report', report: buildReport(recorder.site(host, storeId), bundledRegistry(), Date.now()) };
+  const live = await liveCharters.get(host);
+  // First look at a site: read its live charter in the background; the popup follows the storage change.
+  if (!live) void liveCharters.refresh(host).then(scheduleBadgeRefresh, () => undefined);
+  return { kind: 'report', report: await siteReport(host, storeId), charterPending: liveCharters.pending(host) };
+}
+
+/** The report of a site, against its live charter when one was read. */
+async function siteReport(host: string, storeId: string): Promise<Report> {
+  const site = recorder.site(host, storeId);
+  const live = await liveCharters.get(host);
+  const names = Object.values(site.cookies).map((cookie) => cookie.name);
+  return buildReport(site, siteRegistry(bundledRegistry(), host, live, names), Date.now(), live);
 }
 
 /** Shows the number of findings on a portal tab's badge, coloured by the most serious; clears it elsewhere. */
@@ -103,7 +129,7 @@ async function refreshBadge(tab: TabSite): Promise<void> {
   const host = webHost(tab.url);
   if (!host || !isTracked(host)) return setTabBadge(tab.tabId, '', '');
   const storeId = tab.storeId ?? (await defaultCookieStoreId());
-  const { findings } = buildReport(recorder.site(host, storeId), bundledRegistry(), Date.now());
+  const { findings } = await siteReport(host, storeId);
   const badge = badgeFor(findings);
   await setTabBadge(tab.tabId, badge.text, badge.color);
 }

@@ -10,8 +10,8 @@ export type SiteQuery = { host: string; storeId?: string };
 
 /** What the popup needs to show a site. */
 export type SiteView =
-  /** The extension may see the site's cookies: its report (charter kind 'none' off the portals). */
-  | { kind: 'report'; report: Report }
+  /** The extension may see the site's cookies: its report (charter kind 'none' off the portals); `charterPending` while the live charter is read. */
+  | { kind: 'report'; report: Report; charterPending: boolean }
   /** No host permission for the site; `portal` says whether it is a known portal (Firefox may not grant those at install). */
   | { kind: 'no-access'; host: string; portal: boolean };
 
@@ -23,6 +23,8 @@ export type MessageApi = {
   clearSite: { params: SiteQuery & { reloadTabs?: boolean }; result: { removed: number } };
   /** The site's report as a file. */
   exportReport: { params: SiteQuery & { format: ExportFormat }; result: ExportedFile };
+  /** Reads the site's live charter again now. */
+  refreshCharter: { params: SiteQuery; result: { ok: boolean } };
 };
 
 export type Method = keyof MessageApi;
@@ -36,7 +38,7 @@ export type ResponseMessage<M extends Method = Method> = { ok: true; result: Res
 /** Handlers for every method: the compiler refuses a missing one. */
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
-const METHODS: Record<Method, true> = { getReport: true, clearSite: true, exportReport: true };
+const METHODS: Record<Method, true> = { getReport: true, clearSite: true, exportReport: true, refreshCharter: true };
 
 /** Narrows an unknown message to a request we answer: a known method and a site host. */
 export function isRequestMessage(message: unknown): message is RequestMessage {

@@ -19,6 +19,8 @@ export type PopupActions = {
   recordConsentFlow: (query: SiteQuery) => Promise<number>;
   /** The site's report as a file. */
   exportReport: (query: SiteQuery, format: ExportFormat) => Promise<ExportedFile>;
+  /** Reads the site's live charter again. */
+  refreshCharter: (query: SiteQuery) => Promise<void>;
   /** Saves a file through the browser's download. */
   download: (file: ExportedFile) => void;
   /** Copies text to the clipboard. */
@@ -107,6 +109,8 @@ export function App(props: AppProps) {
       {state.kind === 'ready' && query && state.view.kind === 'report' && (
         <ReportView
           report={state.view.report}
+          charterPending={state.view.charterPending}
+          refreshCharter={() => void props.refreshCharter(query).then(() => refresh(query), () => refresh(query))}
           recordConsentFlow={() => props.recordConsentFlow(query)}
           exportReport={(format) => props.exportReport(query, format)}
           download={props.download}

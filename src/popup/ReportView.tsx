@@ -2,7 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
-import { messageKey, type MessageKey, type Translate } from './messages.ts';
+import { messageKey, type Translate } from './messages.ts';
+import { CharterInfo } from './CharterInfo.tsx';
 import { CookieList } from './CookieList.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
@@ -13,6 +14,10 @@ import { TimelineView } from './TimelineView.tsx';
 type ReportViewProps = {
   /** The site's report. */
   report: Report;
+  /** True while the site's live charter is being read. */
+  charterPending: boolean;
+  /** Reads the live charter again. */
+  refreshCharter: () => void;
   /** Clears the site's cookies, reloads its tabs and records afresh; resolves to how many were deleted. */
   recordConsentFlow: () => Promise<number>;
   /** The report as a file. */
@@ -29,14 +34,8 @@ type ReportViewProps = {
 
 type TabId = 'cookies' | 'timeline' | 'export';
 
-const CHARTER_LABEL: Record<Report['charter']['kind'], MessageKey> = {
-  bundled: 'charterBundled',
-  'platform-default': 'charterPlatformDefault',
-  none: 'charterNone',
-};
-
 /** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
-export function ReportView({ report, recordConsentFlow, exportReport, download, copy, t, language }: ReportViewProps) {
+export function ReportView({ report, charterPending, refreshCharter, recordConsentFlow, exportReport, download, copy, t, language }: ReportViewProps) {
   const rows = useMemo(() => rowsOf(report), [report]);
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -52,9 +51,7 @@ export function ReportView({ report, recordConsentFlow, exportReport, download, 
     <div class="report" data-host={report.host}>
       <section class="site" aria-label={report.host}>
         <p class="host">{report.host}</p>
-        <p class="charter" data-charter={report.charter.kind}>
-          {t(CHARTER_LABEL[report.charter.kind])}
-        </p>
+        <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
         <p class="consent">
           {t('consentLabel')}:{' '}
           <span class={`pill consent-${report.consent.state}`} data-consent={report.consent.state}>

@@ -46,6 +46,7 @@ render(
     requestAccess={requestHostAccess}
     recordConsentFlow={async (query) => (await callBackground('clearSite', { ...query, reloadTabs: true })).removed}
     exportReport={(query, format) => callBackground('exportReport', { ...query, format })}
+    refreshCharter={async (query) => void (await callBackground('refreshCharter', query))}
     download={download}
     copy={(text) => navigator.clipboard.writeText(text)}
     portalOrigins={requiredHostOrigins()}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import type { BrowserUnderTest } from './support/browser-under-test.ts';
 import { consentScenarios } from './scenarios/consent.ts';
+import { liveCharterScenarios } from './scenarios/live-charter.ts';
 import { popupScenarios } from './scenarios/popup.ts';
 import { recordingScenarios } from './scenarios/recording.ts';
 
@@ -26,5 +27,6 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   const ctx = { browser: () => browser };
   recordingScenarios(ctx);
   consentScenarios(ctx);
+  liveCharterScenarios(ctx);
   popupScenarios(ctx);
 }

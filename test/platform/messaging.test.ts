@@ -23,7 +23,11 @@ function fakeRuntime() {
 
 const ownPopup = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html?host=data.tco.re' };
 const view = { kind: 'no-access' as const, host: 'example.org', portal: false };
-const unused = { clearSite: async () => ({ removed: 0 }), exportReport: async () => ({ filename: '', mimeType: '', text: '' }) };
+const unused = {
+  clearSite: async () => ({ removed: 0 }),
+  exportReport: async () => ({ filename: '', mimeType: '', text: '' }),
+  refreshCharter: async () => ({ ok: false }),
+};
 
 describe('message contract', () => {
   it('answers our own pages', async () => {

@@ -16,6 +16,7 @@ export function renderApp(actions: Partial<PopupActions> = {}) {
     requestAccess: async () => false,
     recordConsentFlow: async () => 0,
     exportReport: async () => ({ filename: 'r.json', mimeType: 'application/json', text: '{}' }),
+    refreshCharter: async () => undefined,
     download: () => undefined,
     copy: async () => undefined,
     ...actions,

@@ -37,7 +37,7 @@ export function report(cookies: ReportCookie[], overrides: Partial<Report> = {})
     host: 'data.tco.re',
     storeId: '0',
     generatedAt: 1,
-    charter: { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4 },
+    charter: { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null },
     consent: { state: 'none', changedAt: null },
     cookies,
     notSeen: [],
@@ -49,5 +49,5 @@ export function report(cookies: ReportCookie[], overrides: Partial<Report> = {})
 
 /** The popup's view of a portal whose present cookies are `names`. */
 export function portalView(names: string[]): SiteView {
-  return { kind: 'report', report: report(names.map((name) => reportCookie({ name }))) };
+  return { kind: 'report', report: report(names.map((name) => reportCookie({ name }))), charterPending: false };
 }

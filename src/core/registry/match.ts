@@ -7,7 +7,7 @@ import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import type { KnownTracker } from './known-trackers.ts';
 import { acceptAll, lookupName } from './name-index.ts';
 import { categoryFromOpenCookieDatabase } from './open-cookie-database.ts';
-import { indexedCharterFor, openCookieDatabaseRowFits, type Registry } from './registry.ts';
+import { indexedCharterFor, openCookieDatabaseRowFits, type CharterKind, type Registry } from './registry.ts';
 
 /** Which source described the cookie. */
 export type MatchSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'unknown';
@@ -17,9 +17,9 @@ export type MatchReference =
   | {
       /** A charter entry. */
       kind: 'charter';
-      /** Whether the charter is the one bundled for the site or the platform default. */
-      charterKind: 'bundled' | 'platform-default';
-      /** Host the charter is bundled under; null for the platform default. */
+      /** Which charter: bundled for the site, read live from it, or the platform default. */
+      charterKind: Exclude<CharterKind, 'none'>;
+      /** Host the charter applies to; null for the platform default of unbundled portals. */
       host: string | null;
       /** Position of the entry in the charter's `entries`. */
       entryIndex: number;

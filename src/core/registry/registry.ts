@@ -12,13 +12,13 @@ import { parseDomainCell, rowsFromDocument, type OpenCookieDatabaseRow } from '.
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 
-/** Which charter applies to a site. */
-export type CharterKind = 'bundled' | 'platform-default' | 'none';
+/** Which charter applies to a site: shipped with the extension, read live from the portal, the platform's default, or none. */
+export type CharterKind = 'bundled' | 'live' | 'platform-default' | 'none';
 
 /** A charter with its entries indexed by cookie name. */
 export type IndexedCharter = {
-  /** 'bundled' for a charter shipped for this host; 'platform-default' for the platform's template. */
-  kind: 'bundled' | 'platform-default';
+  /** 'bundled' for a charter shipped for this host, 'live' for one read from the portal, 'platform-default' for the platform's template. */
+  kind: Exclude<CharterKind, 'none'>;
   /** Host the charter is bundled under (normalised); null for the platform default. */
   host: string | null;
   /** The charter itself. */
@@ -47,6 +47,8 @@ export type Registry = {
   knownTrackers: NameIndex<KnownTracker>;
   /** Open Cookie Database rows by cookie name and prefix, in CSV order within a name. */
   openCookieDatabase: NameIndex<IndexedOpenCookieDatabaseRow>;
+  /** Charters that override the others for one site (a live charter); see `withSiteCharter`. */
+  siteCharters?: ReadonlyMap<string, IndexedCharter>;
 };
 
 /** Data the registry is built from besides charters; tests pass small tables. */
@@ -58,10 +60,7 @@ export type RegistrySources = {
 };
 
 /** What `charterFor` found for a host. */
-export type CharterLookup =
-  | { kind: 'bundled'; charter: ParsedCharter }
-  | { kind: 'platform-default'; charter: ParsedCharter }
-  | { kind: 'none'; charter: null };
+export type CharterLookup = { kind: Exclude<CharterKind, 'none'>; charter: ParsedCharter } | { kind: 'none'; charter: null };
 
 let bundledOpenCookieDatabase: readonly OpenCookieDatabaseRow[] | undefined;
 
@@ -139,6 +138,8 @@ export function openCookieDatabaseRowFits(entry: IndexedOpenCookieDatabaseRow, c
 /** The indexed charter that applies to `host`, or null. Used by `matchCookie` and `charterFor`. */
 export function indexedCharterFor(registry: Registry, host: string): IndexedCharter | null {
   const normalizedHost = normalizeDomain(host);
+  const override = registry.siteCharters?.get(normalizedHost);
+  if (override !== undefined) return override;
   const bundled = registry.bundledCharters.get(normalizedHost);
   if (bundled !== undefined) return bundled;
   return isPlatformHost(normalizedHost) ? registry.platformDefault : null;
@@ -152,4 +153,20 @@ export function charterFor(registry: Registry, host: string): CharterLookup {
   const indexed = indexedCharterFor(registry, host);
   if (indexed === null) return { kind: 'none', charter: null };
   return { kind: indexed.kind, charter: indexed.charter };
+}
+
+/**
+ * The registry with `charter` applying to `host` (a live charter read from the portal, or the
+ * platform default for a portal recognised on its own domain). The indexes are shared, not copied.
+ */
+export function withSiteCharter(
+  registry: Registry,
+  host: string,
+  charter: ParsedCharter,
+  kind: 'live' | 'platform-default',
+): Registry {
+  const normalizedHost = normalizeDomain(host);
+  const siteCharters = new Map(registry.siteCharters);
+  siteCharters.set(normalizedHost, indexCharter(charter, kind, normalizedHost));
+  return { ...registry, siteCharters };
 }

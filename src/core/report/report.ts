@@ -5,6 +5,8 @@
  * schema"). It never holds a cookie value: the records it is built from have none.
  */
 import type { Category, CharterEntry } from '../charter/types.ts';
+import { diffCharters, type CharterChanges } from '../charter/diff.ts';
+import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
 import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
@@ -68,7 +70,18 @@ export type Report = {
   /** When the report was made (ms since the epoch). */
   generatedAt: number;
   /** The charter the report is checked against. */
-  charter: { kind: CharterKind; portal: string | null; language: 'fr' | 'en' | null; entries: number };
+  charter: {
+    /** Bundled with the extension, read live from the portal, the platform's default, or none. */
+    kind: CharterKind;
+    /** Host the charter names, its language and how many entries it has. */
+    portal: string | null;
+    language: 'fr' | 'en' | null;
+    entries: number;
+    /** The last attempt to read the live charter (when, from where, what went wrong); null before any. */
+    live: { fetchedAt: number; url: string | null; problem: string | null } | null;
+    /** For a live charter of a bundled portal: what differs from the bundled one; else null. */
+    changes: CharterChanges | null;
+  };
   /** The visitor's consent choice and when it was made. */
   consent: { state: ConsentState; changedAt: number | null };
   /** Every cookie seen this session, present ones first, then by name. */
@@ -81,9 +94,13 @@ export type Report = {
   timeline: { droppedEvents: number; events: TimelineEvent[] };
 };
 
-/** Builds the report of a site record against the registry. */
-export function buildReport(site: SiteRecord, registry: Registry, now: number): Report {
+/**
+ * Builds the report of a site record against the registry (with the site's live charter applied,
+ * see `siteRegistry`); `live` is the last attempt to read that charter.
+ */
+export function buildReport(site: SiteRecord, registry: Registry, now: number, live: LiveCharterRecord | null = null): Report {
   const charter = charterFor(registry, site.host);
+  const bundled = registry.bundledCharters.get(site.host)?.charter;
   const entries = charter.charter?.entries ?? [];
   const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => ({
     cookie,
@@ -133,6 +150,8 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number): 
       portal: charter.charter?.portal ?? null,
       language: charter.charter?.language ?? null,
       entries: entries.length,
+      live: live ? { fetchedAt: live.fetchedAt, url: live.url, problem: live.problem } : null,
+      changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
     },
     consent: site.consent,
     cookies,

@@ -33,7 +33,7 @@ describe('buildReport', () => {
   it('describes each cookie from the charter, then from fallbacks, and lists what was not seen', () => {
     const report = buildReport(play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjSessionUser_42', 365)], [cookie('mystery', 1)]), registry, NOW_MS);
     expect(report.version).toBe(REPORT_VERSION);
-    expect(report.charter).toEqual({ kind: 'bundled', portal: HOST, language: 'en', entries: METROPOLE_CHARTER.entries.length });
+    expect(report.charter).toEqual({ kind: 'bundled', portal: HOST, language: 'en', entries: METROPOLE_CHARTER.entries.length, live: null, changes: null });
     const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
     expect(rows.sessionid).toMatchObject({ status: 'declared', source: 'charter', rule: 'exact', purpose: 'Keeps you signed in between pages', duration: '2 weeks by default', firstPhase: 'before-choice' });
     expect(rows['_pk_id.1.abc']).toMatchObject({ status: 'declared', rule: 'prefix', provider: 'Matomo', category: 'statistics' });

@@ -80,4 +80,7 @@ export const FIXTURE_HOSTS = [
   'anglet-opendatapaysbasque.opendatasoft.com',
   'demo.opendatasoft.com',
   'demo.huwise.com',
+  // Parent domains the manifest covers: a portal on its own domain, and a site that is no portal.
+  'tco.re',
+  'nantesmetropole.fr',
 ];

@@ -48,6 +48,8 @@ export async function launchChromium(portalPort: number): Promise<BrowserUnderTe
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       `--host-resolver-rules=${hostRules}`,
+      // The fixture's TLS side uses a throw-away self-signed certificate.
+      '--ignore-certificate-errors',
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

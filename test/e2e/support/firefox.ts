@@ -60,6 +60,8 @@ export async function launchFirefox(portalPort: number): Promise<BrowserUnderTes
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile.path,
+    // Firefox upgrades the extension's http fetches to https; the fixture's certificate is self-signed.
+    acceptInsecureCerts: true,
     // Without it, navigation to moz-extension:// pages is refused.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {

@@ -1,0 +1,42 @@
+import { fetchLiveCharter, isStale, type FetchLike, type LiveCharterRecord } from '../core/charter/live.ts';
+import type { SessionArea } from './site-store.ts';
+
+/** Storage key of a site's live-charter record. */
+const charterKey = (host: string) => `charter:${host}`;
+
+/** Live charters: read from storage.session, fetched when missing or stale, one fetch per host at a time. */
+export type LiveCharters = {
+  /** The last attempt for `host`, if any. */
+  get(host: string): Promise<LiveCharterRecord | null>;
+  /** Fetches the charter when it is missing or stale (or always, with `force`); resolves when stored. */
+  refresh(host: string, force?: boolean): Promise<LiveCharterRecord>;
+  /** True while a refresh for `host` is under way. */
+  pending(host: string): boolean;
+};
+
+export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, now: () => number = Date.now): LiveCharters {
+  // Fetches under way (not state: a restarted worker simply fetches again).
+  const inFlight = new Map<string, Promise<LiveCharterRecord>>();
+
+  async function get(host: string): Promise<LiveCharterRecord | null> {
+    const stored = await session.read([charterKey(host)]);
+    return (stored[charterKey(host)] as LiveCharterRecord | undefined) ?? null;
+  }
+
+  function refresh(host: string, force = false): Promise<LiveCharterRecord> {
+    const running = inFlight.get(host);
+    if (running) return running;
+    // Registered before the first await, so concurrent callers share this one.
+    const work = (async () => {
+      const current = await get(host);
+      if (current && !force && !isStale(current, now())) return current;
+      const record = await fetchLiveCharter(host, fetchImpl, now);
+      await session.write({ [charterKey(host)]: record });
+      return record;
+    })().finally(() => inFlight.delete(host));
+    inFlight.set(host, work);
+    return work;
+  }
+
+  return { get, refresh, pending: (host) => inFlight.has(host) };
+}

@@ -1,0 +1,25 @@
+/**
+ * Which charter a site is checked against: its live charter when one was read; else the bundled
+ * one; else, for a portal of the platform (under its domains, or recognised on its own domain by
+ * the platform's cookies), the platform's default; else none.
+ */
+import type { LiveCharterRecord } from '../charter/live.ts';
+import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
+import { withSiteCharter, type Registry } from '../registry/registry.ts';
+
+/** Cookies only the platform's Django back end sets together. */
+const PLATFORM_COOKIES = ['csrftoken', 'sessionid', 'django_language', 'cookies_preferences'];
+
+/** True when a site's cookies look like the platform's: `csrftoken` plus another of its own. */
+export function hasPlatformCookies(names: Iterable<string>): boolean {
+  const seen = new Set(names);
+  return seen.has('csrftoken') && PLATFORM_COOKIES.some((name) => name !== 'csrftoken' && seen.has(name));
+}
+
+/** The registry to match a site's cookies against. */
+export function siteRegistry(base: Registry, host: string, live: LiveCharterRecord | null, cookieNames: Iterable<string>): Registry {
+  if (live?.charter) return withSiteCharter(base, host, live.charter, 'live');
+  const known = base.bundledCharters.has(host) || host.endsWith('.opendatasoft.com') || host.endsWith('.huwise.com');
+  if (!known && hasPlatformCookies(cookieNames)) return withSiteCharter(base, host, PLATFORM_DEFAULT_CHARTER, 'platform-default');
+  return base;
+}

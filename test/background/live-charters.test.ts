@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createLiveCharters } from '../../src/background/live-charters.ts';
+import { LIVE_CHARTER_MAX_AGE_MS } from '../../src/core/charter/live.ts';
+import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
+import { fakeSession } from '../support/fake-session.ts';
+
+const HOST = 'demo.opendatasoft.com';
+
+describe('live charters in the worker', () => {
+  it('fetches once for concurrent requests, keeps the result in storage.session, and refetches when stale or forced', async () => {
+    let fetches = 0;
+    let now = 1000;
+    const session = fakeSession();
+    const fetchImpl = async () => {
+      fetches++;
+      return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    };
+    const charters = createLiveCharters(session, fetchImpl, () => now);
+    const [a, b] = await Promise.all([charters.refresh(HOST), charters.refresh(HOST)]);
+    expect(a).toBe(b);
+    expect(fetches).toBe(1);
+    expect(session.data[`charter:${HOST}`]).toMatchObject({ fetchedAt: 1000, problem: null });
+
+    // A new worker reads it back without fetching.
+    const restarted = createLiveCharters(session, fetchImpl, () => now);
+    expect((await restarted.get(HOST))?.charter?.entries).toHaveLength(7);
+    await restarted.refresh(HOST);
+    expect(fetches).toBe(1);
+
+    now += LIVE_CHARTER_MAX_AGE_MS + 1;
+    await restarted.refresh(HOST);
+    expect(fetches).toBe(2);
+    await restarted.refresh(HOST, true);
+    expect(fetches).toBe(3);
+    expect(restarted.pending(HOST)).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
+import { buildRegistry, charterFor } from '../../../src/core/registry/registry.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { hasPlatformCookies, siteRegistry } from '../../../src/core/report/site-charter.ts';
+import { browserCookie } from '../../support/cookies.ts';
+import { ITIE_CHARTER } from '../registry/charter-fixtures.ts';
+
+const base = buildRegistry({ 'itie.opendatasoft.com': ITIE_CHARTER });
+const live = (host: string) => ({
+  host,
+  fetchedAt: 5,
+  url: `https://${host}/terms/cookies-policy/`,
+  problem: null,
+  charter: {
+    portal: host,
+    language: 'fr' as const,
+    entries: [
+      { ...ITIE_CHARTER.entries[0]!, purpose: 'Live wording' },
+      { provider: 'Matomo', service: null, cookie: '_pk_id.', match: 'prefix' as const, purpose: 'Visits', duration: '13 mois', category: 'statistics' as const },
+    ],
+  },
+});
+
+describe('siteRegistry', () => {
+  it('uses a live charter over the bundled one, and reports what changed', () => {
+    const host = 'itie.opendatasoft.com';
+    const registry = siteRegistry(base, host, live(host), []);
+    expect(charterFor(registry, host).kind).toBe('live');
+    const site = recordCookieChange(emptySite(host, '0'), browserCookie({ name: '_pk_id.1.a', domain: host }), false, 1);
+    const report = buildReport(site, registry, 10, live(host));
+    expect(report.charter).toMatchObject({ kind: 'live', entries: 2, live: { fetchedAt: 5, problem: null } });
+    expect(report.charter.changes?.added.map((e) => e.cookie)).toEqual(['_pk_id.']);
+    expect(report.charter.changes?.changed[0]?.fields[0]).toEqual({ field: 'purpose', before: 'Bundled wording', after: 'Live wording' });
+    expect(report.cookies[0]).toMatchObject({ status: 'declared', reference: { kind: 'charter', charterKind: 'live' } });
+    // The shared registry is untouched.
+    expect(charterFor(base, host).kind).toBe('bundled');
+  });
+
+  it('gives a live charter of an unbundled portal no change list', () => {
+    const host = 'x.huwise.com';
+    const report = buildReport(emptySite(host, '0'), siteRegistry(base, host, live(host), []), 10, live(host));
+    expect(report.charter).toMatchObject({ kind: 'live', changes: null });
+  });
+
+  it('recognises the platform on its own domain by its cookies when no charter could be read', () => {
+    const failed = { host: 'data.example.fr', fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' };
+    expect(charterFor(siteRegistry(base, 'data.example.fr', failed, ['csrftoken', 'sessionid']), 'data.example.fr').kind).toBe('platform-default');
+    expect(charterFor(siteRegistry(base, 'shop.example.fr', failed, ['sessionid', 'cart']), 'shop.example.fr').kind).toBe('none');
+    const report = buildReport(emptySite('shop.example.fr', '0'), base, 1, failed);
+    expect(report.charter).toMatchObject({ kind: 'none', live: { problem: 'HTTP 404 at /terms/cookies-information' } });
+  });
+
+  it('knows the platform’s cookie set', () => {
+    expect(hasPlatformCookies(['csrftoken', 'django_language'])).toBe(true);
+    expect(hasPlatformCookies(['csrftoken'])).toBe(false);
+    expect(hasPlatformCookies(['sessionid', 'cookies_preferences'])).toBe(false);
+  });
+});

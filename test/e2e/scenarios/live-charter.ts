@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { extensionPage, presentNames, waitForReport } from '../support/extension-api.ts';
+import { openPopup, seenRow, type E2eContext } from './context.ts';
+
+export function liveCharterScenarios(ctx: E2eContext): void {
+  describe('live charters', () => {
+    it('reads the charter page of a portal that is not bundled, and checks its cookies against it', async () => {
+      const host = 'demo.opendatasoft.com';
+      const api = await extensionPage(ctx.browser());
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${host}/`);
+      const report = await waitForReport(api, host, (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
+      expect(report.charter).toMatchObject({ kind: 'live', portal: host, language: 'fr', entries: 7, changes: null });
+      expect(report.charter.live?.url).toMatch(/^https?:\/\/demo\.opendatasoft\.com\/terms\/cookies-policy\/$/);
+      expect(report.cookies.find((c) => c.name === 'sessionid')).toMatchObject({ status: 'declared', provider: 'Huwise', duration: '2 semaines' });
+      expect(report.notSeen.map((e) => e.cookie)).toEqual(['cookies_preferences', '_pk_id.', '_pk_ses.', '_ga']);
+
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-charter="live"]');
+      expect((await popup.texts('[data-charter]'))[0]).toContain(`${host}/terms/cookies-policy/`);
+      await popup.waitFor('[data-cookie="_pk_id.*"][data-status="not-seen"]');
+      await site.close();
+      await popup.close();
+      await api.close();
+    });
+
+    it('shows what changed between a bundled portal’s charter and its live one', async () => {
+      const host = 'data.tco.re';
+      const api = await extensionPage(ctx.browser());
+      const report = await waitForReport(api, host, (r) => r.charter.kind === 'live');
+      expect(report.charter.changes?.added.map((e) => e.cookie)).toEqual(['_pk_id.', '_pk_ses.']);
+      expect(report.charter.changes?.removed).toEqual([]);
+      expect(report.charter.changes?.changed).toEqual([
+        {
+          cookie: 'csrftoken',
+          fields: [{ field: 'purpose', before: 'Récupérer des données via des appels API', after: 'Protéger les appels API contre la falsification de requêtes' }],
+        },
+      ]);
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-charter-changes]');
+      expect(await popup.attributes('[data-change]', 'data-change')).toEqual(['added', 'added', 'changed']);
+      expect(await popup.attributes('[data-change]', 'data-change-cookie')).toEqual(['_pk_id.', '_pk_ses.', 'csrftoken']);
+      await popup.close();
+      await api.close();
+    });
+
+    it('falls back to the bundled charter when the live one cannot be read, and says so', async () => {
+      const host = 'data.nantesmetropole.fr';
+      const api = await extensionPage(ctx.browser());
+      const report = await waitForReport(api, host, (r) => r.charter.live !== null);
+      expect(report.charter.kind).toBe('bundled');
+      expect(report.charter.live?.problem).toBe('HTTP 404 at /terms/cookies-information');
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-live-problem]');
+      expect((await popup.texts('[data-live-problem]'))[0]).toContain('HTTP 404');
+      await popup.close();
+      await api.close();
+    });
+
+    it('recognises a portal on its own domain by its charter page, and a plain site as having no charter', async () => {
+      const api = await extensionPage(ctx.browser());
+      const portal = await ctx.browser().newPage();
+      await portal.goto('http://tco.re/');
+      const own = await waitForReport(api, 'tco.re', (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
+      expect(own.cookies.find((c) => c.name === 'sessionid')?.status).toBe('declared');
+
+      const plain = await ctx.browser().newPage();
+      await plain.goto('http://nantesmetropole.fr/');
+      const site = await waitForReport(api, 'nantesmetropole.fr', (r) => r.charter.live !== null && presentNames(r).includes('visitor_theme'));
+      expect(site.charter.kind).toBe('none');
+      expect(site.cookies.find((c) => c.name === 'visitor_theme')).toMatchObject({ status: 'undeclared', source: 'unknown' });
+      const popup = await openPopup(ctx.browser(), 'nantesmetropole.fr');
+      await popup.waitFor('[data-charter="none"]');
+      await popup.waitFor(seenRow('visitor_theme'));
+      await Promise.all([portal.close(), plain.close(), popup.close(), api.close()]);
+    });
+  });
+}
