@@ -25,7 +25,8 @@ export const DEMO_CHARTER: CharterSection[] = [
     heading: "Cookies de mesure d'audience (statistiques)",
     header: NEW_TEMPLATE,
     rows: [
-      ['Matomo', '_pk_id.*', '13 mois', 'Identifier le visiteur de façon anonyme pour mesurer la fréquentation'],
+      // Shorter than Matomo's default 13 months: the audit reports the cookie living longer.
+      ['Matomo', '_pk_id.*', '6 mois', 'Identifier le visiteur de façon anonyme pour mesurer la fréquentation'],
       ['Matomo', '_pk_ses.*', '30 minutes', 'Regrouper les pages vues au cours d’une même visite'],
       ['Google', '_ga', '13 mois', 'Mesure d’audience (Google Analytics)'],
     ],

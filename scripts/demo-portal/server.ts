@@ -25,13 +25,30 @@ import { CHANGED_TCO_CHARTER, charterPage, DEMO_CHARTER, type CharterSection } f
 /** The demo portal's host: a portal of the platform whose charter is not bundled. */
 export const DEMO_HOST = 'demo.opendatasoft.com';
 
+/** Every host name this server plays (browsers map them to it). */
+export const PORTAL_HOSTS = [
+  'data.toulouse-metropole.fr',
+  'data.nantesmetropole.fr',
+  'data.tco.re',
+  'itie.opendatasoft.com',
+  'anglet-opendatapaysbasque.opendatasoft.com',
+  DEMO_HOST,
+  'demo.huwise.com',
+  // Parent domains the manifest covers: a portal on its own domain, and a site that is no portal.
+  'tco.re',
+  'nantesmetropole.fr',
+  // A portal on a customer domain the manifest does not cover: reached after a granted permission.
+  'opendata.example.org',
+] as const;
+
 /** Charter pages by host; other hosts answer 404 there, as portals whose charter moved elsewhere do. */
 const LIVE_CHARTERS: Record<string, CharterSection[]> = {
   [DEMO_HOST]: DEMO_CHARTER,
   'demo.huwise.com': DEMO_CHARTER,
   'data.tco.re': CHANGED_TCO_CHARTER,
-  // A portal of the platform under its own domain (not *.opendatasoft.com), with its charter.
+  // Portals of the platform under their own domains (not *.opendatasoft.com), with their charter.
   'tco.re': DEMO_CHARTER,
+  'opendata.example.org': DEMO_CHARTER,
 };
 
 /** A site that is not a portal at all: no platform cookies, no charter. */

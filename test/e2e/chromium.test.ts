@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
+import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios.ts';
-import { launchChromium } from './support/chromium.ts';
-import { extensionPage, presentNames, reportOf, waitForReport } from './support/extension-api.ts';
+import { launchChromium } from '../../scripts/browsers/chromium.ts';
+import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { SEEN_ROWS, seenRow } from './scenarios/context.ts';
 
-describe('Chromium', () => describeExtension(launchChromium));
+describe('Chromium', () => describeExtension((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
 describe('Chromium: the worker is stopped in the middle of a consent flow', () => {
   let portal: PortalServer;
@@ -13,7 +13,7 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
 
   beforeAll(async () => {
     portal = await startPortalServer();
-    browser = await launchChromium(portal.port);
+    browser = await launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port } });
   });
 
   afterAll(async () => {

@@ -1,5 +1,40 @@
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios.ts';
-import { launchFirefox } from './support/firefox.ts';
+import { launchFirefox } from '../../scripts/browsers/firefox.ts';
+import { extensionPage, presentNames, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import { openPopup, seenRow } from './scenarios/context.ts';
 
-describe('Firefox ESR', () => describeExtension(launchFirefox));
+describe('Firefox ESR', () => describeExtension((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port } })));
+
+// Firefox can grant optional permissions without its prompt (a pref), so the grant path runs for real here.
+describe('Firefox ESR: the person grants access to a portal on its own domain', () => {
+  let portal: PortalServer;
+  let browser: Awaited<ReturnType<typeof launchFirefox>>;
+
+  beforeAll(async () => {
+    portal = await startPortalServer();
+    browser = await launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('offers access, gets it from the popup, then inspects the site like a portal', async () => {
+    const host = 'opendata.example.org';
+    const popup = await openPopup(browser, host);
+    await popup.waitFor('[data-access="site"] button');
+    await popup.click('[data-access="site"] button');
+    await popup.waitFor('[data-charter]');
+
+    const site = await browser.newPage();
+    await site.goto(`http://${host}/`);
+    const api = await extensionPage(browser);
+    const report = await waitForReport(api, host, (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
+    expect(report.cookies.find((c) => c.name === 'sessionid')?.status).toBe('declared');
+    await popup.waitFor(seenRow('sessionid'));
+    await Promise.all([site.close(), api.close(), popup.close()]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
-import type { BrowserUnderTest } from './support/browser-under-test.ts';
+import type { BrowserUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { consentScenarios } from './scenarios/consent.ts';
 import { liveCharterScenarios } from './scenarios/live-charter.ts';
 import { popupScenarios } from './scenarios/popup.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../support/extension-api.ts';
+import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, MATOMO, PLATFORM_COOKIES, type E2eContext } from './context.ts';
 
 export function consentScenarios(ctx: E2eContext): void {

@@ -1,4 +1,4 @@
-import type { BrowserUnderTest, PageUnderTest } from '../support/browser-under-test.ts';
+import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 
 /** What each scenario module gets: the browser under test, launched once per browser. */
 export type E2eContext = { browser: () => BrowserUnderTest };

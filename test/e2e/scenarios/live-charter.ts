@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPage, presentNames, waitForReport } from '../support/extension-api.ts';
+import { extensionPage, presentNames, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { openPopup, seenRow, type E2eContext } from './context.ts';
 
 export function liveCharterScenarios(ctx: E2eContext): void {

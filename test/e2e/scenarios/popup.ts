@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { presentNames, reportOf, waitForReport, extensionPage } from '../support/extension-api.ts';
+import { presentNames, reportOf, waitForReport, extensionPage } from '../../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, openPopup, seenRow, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

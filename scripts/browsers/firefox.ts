@@ -6,13 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync } from 'node:fs';
 import {
   extensionDir,
   geckoId,
-  FIXTURE_HOSTS,
+  MissingBrowserError,
   popupPath,
   scratchDir,
   type BrowserUnderTest,
+  type LaunchOptions,
   type PageUnderTest,
 } from './browser-under-test.ts';
 
@@ -45,14 +47,23 @@ function wrapPage(page: Page): PageUnderTest {
   };
 }
 
-/** A PAC script sending the fixture's portal hosts to the local server, everything else nowhere. */
-function pacScript(port: number): string {
-  const hosts = JSON.stringify(FIXTURE_HOSTS);
-  return `function FindProxyForURL(url, host) { return ${hosts}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
+/** A PAC script sending the mapped hosts to the local server, everything else directly. */
+function pacScript(hosts: readonly string[], port: number): string {
+  return `function FindProxyForURL(url, host) { return ${JSON.stringify(hosts)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
 }
 
-export async function launchFirefox(portalPort: number): Promise<BrowserUnderTest & { browser: Browser }> {
-  const dir = extensionDir('firefox');
+export async function launchFirefox(options: LaunchOptions = {}): Promise<BrowserUnderTest & { browser: Browser }> {
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new MissingBrowserError(`Firefox ESR not found at ${FIREFOX_PATH}: install it with \`apt-get install -y firefox-esr\``);
+  }
+  const dir = options.extensionDir ?? extensionDir('firefox');
+  const proxy = options.hostMap
+    ? {
+        'network.proxy.type': 2,
+        'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pacScript(options.hostMap.hosts, options.hostMap.port))}`,
+        'network.proxy.allow_hijacking_localhost': true,
+      }
+    : {};
   const profile = scratchDir('firefox');
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -60,14 +71,14 @@ export async function launchFirefox(portalPort: number): Promise<BrowserUnderTes
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile.path,
-    // Firefox upgrades the extension's http fetches to https; the fixture's certificate is self-signed.
+    // Firefox upgrades the extension's http fetches to https; the local portal's certificate is self-signed.
     acceptInsecureCerts: true,
     // Without it, navigation to moz-extension:// pages is refused.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'network.proxy.type': 2,
-      'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pacScript(portalPort))}`,
-      'network.proxy.allow_hijacking_localhost': true,
+      ...proxy,
+      // Optional host permissions are granted without a prompt a headless browser could not answer.
+      'extensions.webextOptionalPermissionPrompts': false,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId(dir)]: uuid }),
       // The fixture is plain http: keep Firefox from upgrading portal pages to https.
       'dom.security.https_first': false,

@@ -1,6 +1,6 @@
 /**
- * What the end-to-end scenarios need from a browser, whichever drives it: Playwright for
- * Chromium, Puppeteer over WebDriver BiDi for Firefox. Scenarios are written once against this.
+ * What the end-to-end tests and the audit command need from a browser, whichever drives it:
+ * Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox. Written once against this.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,16 +71,13 @@ export function scratchDir(prefix: string): { path: string; remove: () => void }
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** Portal hosts the fixture answers for in every e2e run. */
-export const FIXTURE_HOSTS = [
-  'data.toulouse-metropole.fr',
-  'data.nantesmetropole.fr',
-  'data.tco.re',
-  'itie.opendatasoft.com',
-  'anglet-opendatapaysbasque.opendatasoft.com',
-  'demo.opendatasoft.com',
-  'demo.huwise.com',
-  // Parent domains the manifest covers: a portal on its own domain, and a site that is no portal.
-  'tco.re',
-  'nantesmetropole.fr',
-];
+/** How to launch: which build, and which host names to send to a local server instead of the network. */
+export type LaunchOptions = {
+  /** Unpacked build to load; defaults to dist/<browser>. */
+  extensionDir?: string;
+  /** Host names resolved to 127.0.0.1:port (the demo or test portal); none for real sites. */
+  hostMap?: { hosts: readonly string[]; port: number };
+};
+
+/** Raised when a browser binary is missing: the message says how to install it. */
+export class MissingBrowserError extends Error {}

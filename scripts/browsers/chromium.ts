@@ -3,12 +3,14 @@
  * playwright-core. Portal host names resolve to the local fixture with --host-resolver-rules.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import {
   extensionDir,
-  FIXTURE_HOSTS,
+  MissingBrowserError,
   popupPath,
   scratchDir,
   type BrowserUnderTest,
+  type LaunchOptions,
   type PageUnderTest,
 } from './browser-under-test.ts';
 
@@ -37,19 +39,22 @@ async function extensionId(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
-export async function launchChromium(portalPort: number): Promise<BrowserUnderTest & { context: BrowserContext }> {
-  const dir = extensionDir('chrome');
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserUnderTest & { context: BrowserContext }> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new MissingBrowserError(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
+  }
+  const dir = options.extensionDir ?? extensionDir('chrome');
   const profile = scratchDir('chromium');
-  const hostRules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${portalPort}`).join(', ');
+  const hostRules = options.hostMap ? [`--host-resolver-rules=${options.hostMap.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.hostMap!.port}`).join(', ')}`] : [];
   const context = await chromium.launchPersistentContext(profile.path, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
-      `--host-resolver-rules=${hostRules}`,
-      // The fixture's TLS side uses a throw-away self-signed certificate.
-      '--ignore-certificate-errors',
+      ...hostRules,
+      // The local portal's TLS side uses a throw-away self-signed certificate.
+      ...(options.hostMap ? ['--ignore-certificate-errors'] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

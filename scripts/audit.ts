@@ -1,0 +1,96 @@
+/**
+ * `npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict]`
+ *
+ * The consent flow checked headless: builds the extension if needed, loads it in a real browser,
+ * visits the page, clicks the consent banner, and writes the report the popup would show. With no
+ * URL it audits the bundled demo portal, served on loopback under a portal host name.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from './browsers/chromium.ts';
+import { launchFirefox } from './browsers/firefox.ts';
+import { MissingBrowserError, type LaunchOptions } from './browsers/browser-under-test.ts';
+import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from './demo-portal/server.ts';
+import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './audit/options.ts';
+import { AuditError, auditRun } from './audit/run.ts';
+import { compareRuns, exitCode, formatComparison, formatReport } from './audit/format.ts';
+import type { Report } from '../src/core/report/report.ts';
+
+const started = Date.now();
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+
+/** Newest modification time under the paths the build reads. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestSource(readdirSync(path).map((name) => join(path, name))) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the extension unless dist/ is newer than every source it is made from. */
+function buildIfNeeded(target: 'chrome' | 'firefox'): void {
+  const manifest = `dist/${target}/manifest.json`;
+  const sources = newestSource(['src', 'public', 'icons', 'manifest.json', 'vite.config.ts', 'data', 'package-lock.json']);
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
+  log('building the extension…');
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new AuditError('the extension build failed (run `npm run build` to see why)');
+}
+
+async function main(options: AuditOptions): Promise<number> {
+  buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome');
+  let demo: PortalServer | null = null;
+  let url = options.url;
+  if (!url) {
+    demo = await startPortalServer();
+    url = new URL(`http://${DEMO_HOST}/`);
+    log(`demo portal ${DEMO_HOST} served on 127.0.0.1:${demo.port}`);
+  }
+  const launchOptions: LaunchOptions = demo ? { hostMap: { hosts: PORTAL_HOSTS, port: demo.port } } : {};
+  const launch = () => (options.browser === 'firefox' ? launchFirefox(launchOptions) : launchChromium(launchOptions));
+  const choices = options.consent === 'both' ? (['accept', 'refuse'] as const) : ([options.consent] as const);
+
+  try {
+    const reports: Array<[string, Report]> = [];
+    for (const consent of choices) {
+      const outDir = options.consent === 'both' ? join(options.out, consent) : options.out;
+      log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile)…`);
+      const report = await auditRun({ launch, url, consent, outDir, log });
+      log(`wrote ${outDir}/report.json, report.md, popup.png`);
+      reports.push([consent, report]);
+    }
+    console.log('');
+    for (const [consent, report] of reports) console.log(formatReport(report, `Consent: ${consent}`));
+    if (reports.length === 2) {
+      const comparison = formatComparison(compareRuns(reports[0]![1], reports[1]![1]));
+      mkdirSync(options.out, { recursive: true });
+      writeFileSync(join(options.out, 'comparison.md'), comparison);
+      console.log(comparison);
+    }
+    const code = exitCode(reports.map(([, report]) => report), options.strict);
+    const findings = reports.reduce((sum, [, report]) => sum + report.findings.length, 0);
+    log(`done: ${findings} finding(s)${code ? ' (--strict: exit 1)' : ''}`);
+    return code;
+  } finally {
+    await demo?.close();
+  }
+}
+
+try {
+  const options = parseAuditArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  process.exit(await main(options));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
+    console.error(`audit: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,93 @@
+/** The audit command's arguments, read strictly: a mistake is a one-line error, never a guess. */
+
+export type ConsentMode = 'accept' | 'refuse' | 'none' | 'both';
+export type BrowserName = 'chromium' | 'firefox';
+
+/** What the command was asked to do. */
+export type AuditOptions = {
+  /** Page to audit; null for the bundled demo portal. */
+  url: URL | null;
+  /** Which consent choice to make; `both` runs accept and refuse in two fresh profiles. */
+  consent: ConsentMode;
+  /** Browser to run the extension in. */
+  browser: BrowserName;
+  /** Folder the reports go to. */
+  out: string;
+  /** Exit 1 when there are findings. */
+  strict: boolean;
+  /** Print the usage and stop. */
+  help: boolean;
+};
+
+/** Bad arguments: the message is the one line to print; the command exits 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict]
+
+Loads the extension in a headless browser, visits URL (default: the bundled demo portal), makes the
+consent choice, and writes DIR/report.json, DIR/report.md and DIR/popup.png (one folder per choice
+with --consent both). Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
+
+const CONSENT_MODES: readonly ConsentMode[] = ['accept', 'refuse', 'none', 'both'];
+const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** Reads a URL argument; a bare host name gets https://. */
+export function parseTarget(text: string): URL {
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new UsageError(`malformed URL: ${JSON.stringify(text)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`malformed URL: ${JSON.stringify(text)} (only http and https pages can be audited)`);
+  if (!url.hostname || !/^[a-z0-9.-]+$/i.test(url.hostname) || url.hostname.startsWith('.') || url.hostname.endsWith('.')) {
+    throw new UsageError(`malformed URL: ${JSON.stringify(text)} (no valid host name)`);
+  }
+  return url;
+}
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${option} needs a value: ${allowed.join(', ')}`);
+  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+/** Parses the arguments after `npm start --`. */
+export function parseAuditArgs(argv: readonly string[]): AuditOptions {
+  const options: AuditOptions = { url: null, consent: 'both', browser: 'chromium', out: 'audit-results', strict: false, help: false };
+  let outGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (name) {
+      case '--consent':
+        options.consent = oneOf('--consent', value(), CONSENT_MODES);
+        break;
+      case '--browser':
+        options.browser = oneOf('--browser', value(), BROWSERS);
+        break;
+      case '--out': {
+        const dir = value();
+        if (!dir || dir.startsWith('--')) throw new UsageError('--out needs a folder');
+        options.out = dir;
+        outGiven = true;
+        break;
+      }
+      case '--strict':
+        options.strict = true;
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      default:
+        if (name.startsWith('-')) throw new UsageError(`unknown option ${name} (see --help)`);
+        if (options.url) throw new UsageError(`one URL at a time: got ${options.url.href} and ${JSON.stringify(name)}`);
+        options.url = parseTarget(name);
+    }
+  }
+  if (!outGiven) options.out = `audit-results/${options.url?.hostname ?? 'demo'}`;
+  return options;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns, exitCode, formatComparison, formatReport } from '../../scripts/audit/format.ts';
+import { BUTTON_WORDS } from '../../scripts/audit/consent.ts';
+import { report, reportCookie } from '../support/reports.ts';
+
+const accepted = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' })]);
+const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', category: 'other', status: 'undeclared' })], {
+  findings: [{ kind: 'after-refusal', severity: 'high', cookie: '_hjid', domain: 'data.tco.re', evidence: 'kept after a refusal' }],
+});
+
+describe('audit output', () => {
+  it('prints a table with the six columns, then the findings', () => {
+    const text = formatReport(refused, 'Consent: refuse');
+    expect(text.split('\n')[2]).toMatch(/^Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase$/);
+    expect(text).toMatch(/_hjid\s+Opendatasoft\s+Authentification\s+.*undeclared\s+before-choice/);
+    expect(text).toContain('Findings (1):\n  [high] after-refusal _hjid: kept after a refusal');
+    expect(formatReport(accepted, 'x')).toContain('Findings (0):\n  none');
+  });
+
+  it('cuts long cells so columns stay aligned', () => {
+    const text = formatReport(report([reportCookie({ name: 'x'.repeat(60), purpose: 'p'.repeat(200) })]), 't');
+    const row = text.split('\n')[4]!;
+    expect(row.startsWith(`${'x'.repeat(23)}…  `)).toBe(true);
+  });
+
+  it('compares an accept run with a refuse run', () => {
+    const comparison = compareRuns(accepted, refused);
+    expect(comparison).toEqual({ onlyAfterAccept: ['_pk_id.1'], onlyAfterRefuse: ['_hjid'], trackersAfterRefuse: ['_hjid'] });
+    expect(formatComparison(comparison)).toContain('- Cookies only after accepting: `_pk_id.1`');
+  });
+
+  it('exits 1 only with --strict and findings', () => {
+    expect(exitCode([accepted, refused], true)).toBe(1);
+    expect(exitCode([accepted], true)).toBe(0);
+    expect(exitCode([refused], false)).toBe(0);
+  });
+
+  it('knows the platform banner’s words in both languages', () => {
+    expect(BUTTON_WORDS.accept).toContain('tout accepter');
+    expect(BUTTON_WORDS.refuse).toContain('tout refuser');
+    expect(BUTTON_WORDS.refuse).toContain('reject all');
+  });
+});

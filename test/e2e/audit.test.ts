@@ -1,0 +1,105 @@
+/**
+ * The audit command itself, run as a user runs it (`npm start --` = `tsx scripts/audit.ts`),
+ * in both browsers against the demo portal, and with the bad inputs it must refuse.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/report.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'cci-audit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+type Outcome = { code: number | null; stdout: string; stderr: string };
+
+function audit(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn('node_modules/.bin/tsx', ['scripts/audit.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
+const findingKeys = (report: Report) => report.findings.map((f) => `${f.kind} ${f.cookie}`);
+
+describe('audit command', () => {
+  it('audits the demo portal in Chromium after "accept", writes its files, and exits 1 with --strict', async () => {
+    const out = join(scratch, 'chromium');
+    const { code, stdout, stderr } = await audit(['--browser', 'chromium', '--consent', 'accept', '--out', out, '--strict']);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    for (const step of ['demo portal demo.opendatasoft.com', 'launching chromium', 'visiting http://demo.opendatasoft.com/', 'consent: clicked "tout accepter"', 'collecting the report']) {
+      expect(stdout).toContain(step);
+    }
+    expect(stdout).toMatch(/Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase/);
+    expect(stdout).toMatch(/_pk_id\.1\.a1b2\s+Matomo\s+.*declared\s+after-accept/);
+
+    const report = readReport(join(out, 'report.json'));
+    expect(report).toMatchObject({ version: 1, host: 'demo.opendatasoft.com', consent: { state: 'accepted' }, charter: { kind: 'live' } });
+    expect(findingKeys(report)).toEqual(
+      expect.arrayContaining(['before-consent _hjSessionUser_1234', 'undeclared _hjSessionUser_1234', 'lifetime _pk_id.1.a1b2']),
+    );
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('# Cookie report: demo.opendatasoft.com');
+    expect(readFileSync(join(out, 'popup.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).not.toMatch(/fixture-session-|fixture-csrf-/);
+  });
+
+  it('runs accept and refuse in two fresh Firefox profiles and compares them', async () => {
+    const out = join(scratch, 'firefox');
+    const { code, stdout, stderr } = await audit(['--browser', 'firefox', '--consent', 'both', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const accept = readReport(join(out, 'accept', 'report.json'));
+    const refuse = readReport(join(out, 'refuse', 'report.json'));
+    expect(accept.consent.state).toBe('accepted');
+    expect(refuse.consent.state).toBe('refused');
+    // A fresh profile: the refuse run never saw Matomo, so it is not carried over from the accept run.
+    expect(refuse.cookies.map((c) => c.name)).not.toContain('_pk_id.1.a1b2');
+    expect(findingKeys(refuse)).toContain('after-refusal _hjSessionUser_1234');
+    expect(existsSync(join(out, 'refuse', 'popup.png'))).toBe(true);
+    const comparison = readFileSync(join(out, 'comparison.md'), 'utf8');
+    expect(comparison).toContain('Cookies only after accepting: `_ga`, `_pk_id.1.a1b2`, `_pk_ses.1.a1b2`');
+    expect(comparison).toContain('Non-necessary cookies present after refusing: `_hjSessionUser_1234`');
+    expect(stdout).toContain('# Accept and refuse compared');
+  });
+
+  it.each([
+    [['ht!tp://x'], /^audit: malformed URL: "ht!tp:\/\/x" \(no valid host name\)\n$/],
+    [['https://exa mple.org/'], /^audit: malformed URL: "https:\/\/exa mple.org\/"\n$/],
+    [['ftp://data.tco.re/'], /^audit: malformed URL: .*only http and https/],
+    [['--colour', 'red'], /^audit: unknown option --colour \(see --help\)\n$/],
+    [['--consent', 'maybe'], /^audit: --consent must be one of accept, refuse, none, both, not "maybe"\n$/],
+    [['--browser'], /^audit: --browser needs a value: chromium, firefox\n$/],
+  ])('refuses %j with one line and exit 2', async (args, message) => {
+    const { code, stderr, stdout } = await audit(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+  });
+
+  it('says when a host cannot be reached, after a bounded wait', async () => {
+    // Firefox grants the extension access to the site first; `.invalid` never resolves, anywhere.
+    const { code, stderr } = await audit(['https://unreachable.invalid/', '--browser', 'firefox', '--consent', 'none', '--out', join(scratch, 'unreachable')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^audit: cannot reach https:\/\/unreachable\.invalid\/: \S/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says when headless Chromium cannot be given access to a site', async () => {
+    const { code, stderr } = await audit(['https://unreachable.invalid/', '--consent', 'none', '--out', join(scratch, 'no-access')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^audit: the extension has no access to unreachable\.invalid, and headless Chromium cannot grant it: use --browser firefox/);
+  });
+
+  it('says how to install a missing browser', async () => {
+    const { code, stderr } = await audit(['--browser', 'firefox'], { FIREFOX_PATH: '/nonexistent/firefox-esr' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('audit: Firefox ESR not found at /nonexistent/firefox-esr: install it with `apt-get install -y firefox-esr`\n');
+  });
+});
