@@ -27,13 +27,16 @@ const IGNORED_CELL = /\btypes?\b|categor|consent/;
 /** Longest text a header cell has; a longer cell is data that happens to contain a keyword. */
 const MAX_HEADER_CELL_LENGTH = 60;
 
+/** Characters header wording never has but data does (numbers, cookie-name punctuation): "cookie_3", "Service 2". */
+const DATA_CHARACTERS = /[0-9_*<>{}[\]=@]/;
+
 /**
  * Role of one header cell of a tab or pipe table: a role, null for a known but unread column,
  * or 'unknown' when the cell is not header wording.
  */
 export function roleOfHeaderCell(cell: string): Column | 'unknown' {
   const folded = foldForMatching(cell).replace(/\*\*|__/g, '').replace(/\(s\)/g, 's').trim();
-  if (folded === '' || folded.length > MAX_HEADER_CELL_LENGTH) return 'unknown';
+  if (folded === '' || folded.length > MAX_HEADER_CELL_LENGTH || DATA_CHARACTERS.test(folded)) return 'unknown';
   if (IGNORED_CELL.test(folded)) return null;
   for (const [role, keywords] of CELL_KEYWORDS) {
     if (keywords.test(folded)) return role;

@@ -237,7 +237,10 @@ function nextNonBlank(lines: readonly string[], from: number): number | null {
 /** Why a reading cannot feed the registry (no entry at all), or null when it can. */
 export function charterProblem(reading: CharterReading): string | null {
   if (reading.entries.length > 0) return null;
-  const lines = reading.tables.map((table) => table.line).join(', ');
+  // One line of error text, however many tables: name the first few.
+  const shown = reading.tables.slice(0, 5).map((table) => table.line);
+  const more = reading.tables.length - shown.length;
+  const lines = `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   const where = reading.tables.length > 1 ? `tables at lines ${lines}` : `table at line ${lines}`;
   const first = reading.unreadRows[0];
   const example = first ? ` (line ${first.line}: ${first.reason})` : '';

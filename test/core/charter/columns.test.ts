@@ -108,3 +108,12 @@ describe('isUsableColumnSet', () => {
     expect(isUsableColumnSet(['provider', 'cookie', 'cookie', 'purpose'])).toBe(false);
   });
 });
+
+describe('header cells against data that shares their words', () => {
+  it('does not take a data row with numbers or cookie names for a header', () => {
+    expect(roleOfHeaderCell('Service 2')).toBe('unknown');
+    expect(roleOfHeaderCell('cookie_3.*')).toBe('unknown');
+    expect(roleOfHeaderCell('Finalité numéro 4 du cookie')).toBe('unknown');
+    expect(roleOfHeaderCell('Cookie name(s)')).toBe('cookie');
+  });
+});

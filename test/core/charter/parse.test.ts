@@ -395,3 +395,22 @@ describe('parseCharter: errors', () => {
     expect(Object.keys(parseCharter(FRENCH_TABS))).toEqual(['portal', 'language', 'entries']);
   });
 });
+
+describe('rows whose cells share the header words', () => {
+  it('reads them as rows, not as new headers', () => {
+    const text = [
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      'Prestataire 1\tService 1\tcookie_1\tFinalité numéro 1 du cookie',
+      'Prestataire 2\tService 2\tcookie_2.*\tFinalité numéro 2 du cookie',
+    ].join('\n');
+    expect(parseCharter(text).entries.map((e) => [e.provider, e.service, e.cookie, e.match])).toEqual([
+      ['Prestataire 1', 'Service 1', 'cookie_1', 'exact'],
+      ['Prestataire 2', 'Service 2', 'cookie_2.', 'prefix'],
+    ]);
+  });
+
+  it('keeps its error to one short line when many tables give nothing', () => {
+    const text = Array.from({ length: 40 }, () => 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n\t\t\t').join('\n');
+    expect(() => parseCharter(text)).toThrow(/tables at lines 1, 3, 5, 7, 9 and 35 more/);
+  });
+});
