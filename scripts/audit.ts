@@ -5,8 +5,8 @@
  * visits the page, clicks the consent banner, and writes the report the popup would show. With no
  * URL it audits the bundled demo portal, served on loopback under a portal host name.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildIfNeeded } from './build-if-needed.ts';
 import { join } from 'node:path';
 import { launchChromium } from './browsers/chromium.ts';
 import { launchFirefox } from './browsers/firefox.ts';
@@ -20,29 +20,12 @@ import type { Report } from '../src/core/report/report.ts';
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 
-/** Newest modification time under the paths the build reads. */
-function newestSource(paths: string[]): number {
-  let newest = 0;
-  for (const path of paths) {
-    if (!existsSync(path)) continue;
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestSource(readdirSync(path).map((name) => join(path, name))) : stat.mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the extension unless dist/ is newer than every source it is made from. */
-function buildIfNeeded(target: 'chrome' | 'firefox'): void {
-  const manifest = `dist/${target}/manifest.json`;
-  const sources = newestSource(['src', 'public', 'icons', 'manifest.json', 'vite.config.ts', 'data', 'package-lock.json']);
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
-  log('building the extension…');
-  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new AuditError('the extension build failed (run `npm run build` to see why)');
-}
-
 async function main(options: AuditOptions): Promise<number> {
-  buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome');
+  try {
+    buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome', log);
+  } catch (error) {
+    throw new AuditError((error as Error).message);
+  }
   let demo: PortalServer | null = null;
   let url = options.url;
   if (!url) {

@@ -10,8 +10,10 @@ import { join, relative } from 'node:path';
 
 const targets = ['chrome', 'firefox'] as const;
 
-/** Third-party data the packages ship, with the licence and source notes that must travel with it. */
+/** Files copied into the packages: third-party data, with the licence and source notes that must travel with it. */
 const BUNDLED_NOTICES: Array<[from: string, to: string]> = [
+  // The worker fetches the database when it first builds a report (src/background/registry-loader.ts).
+  ['src/core/registry/open-cookie-database.generated.json', 'data/open-cookie-database.json'],
   ['data/open-cookie-database/LICENSE', 'licenses/open-cookie-database/LICENSE'],
   ['data/open-cookie-database/SOURCE.md', 'licenses/open-cookie-database/SOURCE.md'],
   ['LICENSE', 'licenses/cookie-charter-inspector/LICENSE'],

@@ -3,16 +3,22 @@
  * added after an `await` is missed when the browser wakes the worker for that very event.
  * Handlers wait on `ready`, which restores state from storage.session.
  */
+import { codeStartedMs } from './started-at.ts';
+import polyfill from 'webextension-polyfill';
+import { useBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { serveRequests } from '../platform/messaging.ts';
 import { readSession, writeSession } from '../platform/storage.ts';
+import { packageUrl } from '../platform/manifest.ts';
 import { onTabShown, reloadTab, visibleTabs, type TabSite } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { setTabBadge } from '../platform/badge.ts';
 import { cookieAppliesToHost } from '../core/cookies/cookie-record.ts';
 import type { SiteQuery, SiteView } from '../core/messages.ts';
 import { isPortalHost, webHost } from '../core/portals.ts';
-import { BUNDLED_PORTAL_HOSTS, bundledRegistry } from '../core/registry/bundled.ts';
+import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
+import type { Registry } from '../core/registry/registry.ts';
+import type { LiveCharterRecord } from '../core/charter/live.ts';
 import { exportReport } from '../core/report/export.ts';
 import { buildReport, type Report } from '../core/report/report.ts';
 import { siteRegistry } from '../core/report/site-charter.ts';
@@ -20,11 +26,22 @@ import { createLiveCharters } from './live-charters.ts';
 import { badgeFor } from './badge.ts';
 import { createRecorder } from './recorder.ts';
 import { createSiteStore } from './site-store.ts';
+import { createRegistryLoader } from './registry-loader.ts';
+
+// First, before any listener: every platform call goes through webextension-polyfill.
+useBrowser(polyfill);
+
+/** Start-up timings for getDiagnostics (ms since the worker started). */
+const evaluatedMs = performance.now();
+const startupSteps: Record<string, number> = {};
+let readyMs = -1;
+const step = (name: string) => (startupSteps[name] = performance.now());
 
 const session = { read: (keys: string[] | null) => readSession(keys), write: (items: Record<string, unknown>) => writeSession(items) };
 const store = createSiteStore(session);
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
 const liveCharters = createLiveCharters(session, (url, init) => fetch(url, init));
+const registry = createRegistryLoader(async (path) => (await fetch(packageUrl(path))).text());
 
 /** Sites the person granted access to; read from the browser's permissions at each wake. */
 let granted = new Set<string>();
@@ -40,10 +57,14 @@ async function scanPresentCookies(): Promise<void> {
   recorder.cookiesPresent(await allVisibleCookies());
 }
 
-const ready: Promise<void> = Promise.all([store.load(), refreshGrantedHosts()]).then(async () => {
-  recorder.workerStarted();
-  await scanPresentCookies();
-});
+const ready: Promise<void> = Promise.all([store.load().then(() => step('state restored')), refreshGrantedHosts().then(() => step('permissions read'))]).then(
+  async () => {
+    recorder.workerStarted();
+    step('restart marked');
+    await scanPresentCookies();
+    readyMs = step('cookies scanned');
+  },
+);
 
 onHostAccessChanged(() => {
   void ready.then(refreshGrantedHosts).then(scanPresentCookies);
@@ -93,6 +114,11 @@ serveRequests({
     if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
     return exportReport(view.report, format);
   },
+  async getDiagnostics() {
+    await ready;
+    const sites = store.all();
+    return { codeStartedMs, evaluatedMs, readyMs, steps: startupSteps, sites: sites.length, cookies: sites.reduce((sum, site) => sum + Object.keys(site.cookies).length, 0) };
+  },
   async refreshCharter(query) {
     await ready;
     const { host } = await resolve(query);
@@ -102,33 +128,42 @@ serveRequests({
   },
 });
 
+/** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
+let defaultStore: Promise<string> | undefined;
+
 /** Normalises a query: lower-case host, and the default cookie store when none is named. */
 async function resolve(query: SiteQuery): Promise<{ host: string; storeId: string }> {
-  return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await defaultCookieStoreId()) };
+  defaultStore ??= defaultCookieStoreId();
+  return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await defaultStore) };
 }
 
 async function siteView(query: SiteQuery): Promise<SiteView> {
   const { host, storeId } = await resolve(query);
-  if (!(await hasHostAccess(host))) return { kind: 'no-access', host, portal: isPortalHost(host, BUNDLED_PORTAL_HOSTS) };
-  const live = await liveCharters.get(host);
+  // Independent reads, in parallel: the popup waits for this answer.
+  const [access, live, base] = await Promise.all([hasHostAccess(host), liveCharters.get(host), registry()]);
+  if (!access) return { kind: 'no-access', host, portal: isPortalHost(host, BUNDLED_PORTAL_HOSTS) };
   // First look at a site: read its live charter in the background; the popup follows the storage change.
   if (!live) void liveCharters.refresh(host).then(scheduleBadgeRefresh, () => undefined);
-  return { kind: 'report', report: await siteReport(host, storeId), charterPending: liveCharters.pending(host) };
+  return { kind: 'report', report: reportOf(host, storeId, live, base), charterPending: liveCharters.pending(host) };
 }
 
 /** The report of a site, against its live charter when one was read. */
-async function siteReport(host: string, storeId: string): Promise<Report> {
+function reportOf(host: string, storeId: string, live: LiveCharterRecord | null, base: Registry): Report {
   const site = recorder.site(host, storeId);
-  const live = await liveCharters.get(host);
   const names = Object.values(site.cookies).map((cookie) => cookie.name);
-  return buildReport(site, siteRegistry(bundledRegistry(), host, live, names), Date.now(), live);
+  return buildReport(site, siteRegistry(base, host, live, names), Date.now(), live);
+}
+
+async function siteReport(host: string, storeId: string): Promise<Report> {
+  const [live, base] = await Promise.all([liveCharters.get(host), registry()]);
+  return reportOf(host, storeId, live, base);
 }
 
 /** Shows the number of findings on a portal tab's badge, coloured by the most serious; clears it elsewhere. */
 async function refreshBadge(tab: TabSite): Promise<void> {
   const host = webHost(tab.url);
   if (!host || !isTracked(host)) return setTabBadge(tab.tabId, '', '');
-  const storeId = tab.storeId ?? (await defaultCookieStoreId());
+  const { storeId } = await resolve({ host, ...(tab.storeId ? { storeId: tab.storeId } : {}) });
   const { findings } = await siteReport(host, storeId);
   const badge = badgeFor(findings);
   await setTabBadge(tab.tabId, badge.text, badge.color);

@@ -27,8 +27,8 @@ export function createRecorder(store: SiteStore, knownHosts: ReadonlySet<string>
    * host that set a host-only cookie when we record that host but had not met it yet.
    */
   function sitesFor(cookie: BrowserCookie): string[] {
-    const known = new Set(knownHosts);
-    for (const site of store.all()) known.add(site.host);
+    const known = store.hosts();
+    for (const host of knownHosts) known.add(host);
     const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
     if (isTracked(ownHost)) known.add(ownHost);
     return [...known].filter((host) => cookieAppliesToHost(cookie, host));
@@ -38,9 +38,8 @@ export function createRecorder(store: SiteStore, knownHosts: ReadonlySet<string>
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
     if (removed && cause === 'overwrite') return;
     for (const host of sitesFor(cookie)) {
-      const site = store.get(cookie.storeId, host);
-      const next = recordCookieChange(site, cookie, removed, now);
-      if (next !== site) store.put(next);
+      const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, now);
+      if (next) store.put(next);
     }
   }
 
@@ -49,15 +48,13 @@ export function createRecorder(store: SiteStore, knownHosts: ReadonlySet<string>
       for (const host of sitesFor(cookie)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.
-        if (!isPresent(site, cookie)) store.put(recordCookieChange(site, cookie, false, now));
+        if (!isPresent(site, cookie)) store.put(recordCookieChange(site, cookie, false, now)!);
       }
     }
   }
 
   function workerStarted(now = Date.now()): void {
-    for (const site of store.all()) {
-      if (site.timeline.length > 0) store.put(appendTimeline(site, { type: 'worker-restart', at: now }));
-    }
+    store.markRestart(now);
   }
 
   function restart(host: string, storeId: string, now = Date.now()): void {

@@ -25,6 +25,14 @@ export type MessageApi = {
   exportReport: { params: SiteQuery & { format: ExportFormat }; result: ExportedFile };
   /** Reads the site's live charter again now. */
   refreshCharter: { params: SiteQuery; result: { ok: boolean } };
+  /**
+   * How the worker is doing: when its first line ran, when its code was evaluated and when it
+   * became ready (ms after the browser started it), each start-up step, and how much it holds.
+   */
+  getDiagnostics: {
+    params: Record<string, never>;
+    result: { codeStartedMs: number; evaluatedMs: number; readyMs: number; steps: Record<string, number>; sites: number; cookies: number };
+  };
 };
 
 export type Method = keyof MessageApi;
@@ -38,18 +46,20 @@ export type ResponseMessage<M extends Method = Method> = { ok: true; result: Res
 /** Handlers for every method: the compiler refuses a missing one. */
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
-const METHODS: Record<Method, true> = { getReport: true, clearSite: true, exportReport: true, refreshCharter: true };
+/** Methods and whether their params name a site. */
+const METHODS: Record<Method, { site: boolean }> = {
+  getReport: { site: true },
+  clearSite: { site: true },
+  exportReport: { site: true },
+  refreshCharter: { site: true },
+  getDiagnostics: { site: false },
+};
 
 /** Narrows an unknown message to a request we answer: a known method and a site host. */
 export function isRequestMessage(message: unknown): message is RequestMessage {
   if (typeof message !== 'object' || message === null) return false;
   const { method, params } = message as { method?: unknown; params?: { host?: unknown; storeId?: unknown } };
-  return (
-    typeof method === 'string' &&
-    Object.hasOwn(METHODS, method) &&
-    typeof params === 'object' &&
-    params !== null &&
-    typeof params.host === 'string' &&
-    (params.storeId === undefined || typeof params.storeId === 'string')
-  );
+  if (typeof method !== 'string' || !Object.hasOwn(METHODS, method) || typeof params !== 'object' || params === null) return false;
+  if (!METHODS[method as Method].site) return true;
+  return typeof params.host === 'string' && (params.storeId === undefined || typeof params.storeId === 'string');
 }

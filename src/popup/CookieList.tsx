@@ -4,7 +4,7 @@ import { CookieItem } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './rows.ts';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 50;
 
 type CookieListProps = {
   /** Every row, in display order. */

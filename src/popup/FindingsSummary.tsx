@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Finding, FindingKind } from '../core/report/findings.ts';
 import { messageKey, type Translate } from './messages.ts';
 
@@ -12,8 +13,13 @@ type FindingsSummaryProps = {
 
 const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
 
+/** Findings listed at first; a portal with thousands of cookies can have thousands of findings. */
+const FIRST_FINDINGS = 20;
+
 /** Counts per kind of finding, then each finding as a link to its cookie. */
 export function FindingsSummary({ findings, onSelect, t }: FindingsSummaryProps) {
+  const [open, setOpen] = useState(findings.length <= 6);
+  const [limit, setLimit] = useState(FIRST_FINDINGS);
   if (findings.length === 0) {
     return (
       <section class="findings" aria-labelledby="findings-title">
@@ -35,10 +41,12 @@ export function FindingsSummary({ findings, onSelect, t }: FindingsSummaryProps)
           </li>
         ))}
       </ul>
-      <details open={findings.length <= 6}>
+      <details open={open} onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('findingsTitle')}</summary>
+        {/* Rendered only while open: closed, the list costs nothing. */}
+        {open && (
         <ul class="finding-list">
-          {findings.map((finding) => (
+          {findings.slice(0, limit).map((finding) => (
             <li key={`${finding.kind} ${finding.cookie} ${finding.domain}`} data-finding={finding.kind} data-finding-cookie={finding.cookie}>
               <button type="button" class="link" onClick={() => onSelect(finding)} title={t('goToCookie', finding.cookie)}>
                 <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
@@ -47,7 +55,15 @@ export function FindingsSummary({ findings, onSelect, t }: FindingsSummaryProps)
               <span class="evidence">{finding.evidence}</span>
             </li>
           ))}
+          {findings.length > limit && (
+            <li>
+              <button type="button" onClick={() => setLimit(limit + 100)}>
+                {t('showMore')} ({t('shownOf', String(limit), String(findings.length))})
+              </button>
+            </li>
+          )}
         </ul>
+        )}
       </details>
     </section>
   );

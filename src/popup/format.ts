@@ -9,12 +9,22 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 1],
 ];
 
+// Intl formatters are costly to create (a list of hundreds of rows made one per row): keep them.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = create()));
+  return formatter;
+}
+
 /** "14 days", "13 months", "30 minutes": the largest unit that gives at least 2 (or 1 for years). */
 export function formatLifetime(seconds: number, language: string): string {
   for (const [unit, size] of UNITS) {
     const amount = seconds / size;
     if (amount >= 2 || (unit === 'year' && amount >= 1) || unit === 'second') {
-      return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.round(amount));
+      const format = cached(`${language} ${unit}`, () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }));
+      return format.format(Math.round(amount));
     }
   }
   return '';
@@ -22,5 +32,5 @@ export function formatLifetime(seconds: number, language: string): string {
 
 /** A time of day with seconds, for the timeline. */
 export function formatTime(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms);
+  return cached(`${language} time`, () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' })).format(ms);
 }

@@ -27,6 +27,7 @@ const unused = {
   clearSite: async () => ({ removed: 0 }),
   exportReport: async () => ({ filename: '', mimeType: '', text: '' }),
   refreshCharter: async () => ({ ok: false }),
+  getDiagnostics: async () => ({ codeStartedMs: 1, evaluatedMs: 1, readyMs: 1, steps: {}, sites: 0, cookies: 0 }),
 };
 
 describe('message contract', () => {

@@ -1,3 +1,4 @@
+import { compareText } from '../compare.ts';
 import { CONSENT_COOKIE, decodeConsent, phaseOf, type ConsentState, type Phase } from '../report/consent.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
 
@@ -54,46 +55,52 @@ export function emptySite(host: string, storeId: string): SiteRecord {
   return { host, storeId, cookies: {}, consent: { state: 'none', changedAt: null }, timeline: [], droppedEvents: 0 };
 }
 
+/*
+ * The functions below update a record in place and return it: a busy portal sends thousands of
+ * cookie events, and copying a record of hundreds of cookies and a 1,000-event timeline for each
+ * one would cost more than everything else the worker does (see `npm run bench`).
+ */
+
 /** Appends events, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
 export function appendTimeline(site: SiteRecord, ...events: TimelineEvent[]): SiteRecord {
-  const timeline = [...site.timeline, ...events];
-  const excess = Math.max(0, timeline.length - TIMELINE_LIMIT);
-  return { ...site, timeline: excess ? timeline.slice(excess) : timeline, droppedEvents: site.droppedEvents + excess };
+  site.timeline.push(...events);
+  const excess = site.timeline.length - TIMELINE_LIMIT;
+  if (excess > 0) {
+    site.timeline.splice(0, excess);
+    site.droppedEvents += excess;
+  }
+  return site;
 }
 
 /**
- * Returns the record with one cookie set, changed or removed; the input is not modified.
- * A change of `cookies_preferences` moves the site to a new consent phase first, so the choice
- * itself is tagged with the phase it opens. Its value is decoded here and not kept.
+ * Records one cookie set, changed or removed, in place. A change of `cookies_preferences` moves
+ * the site to a new consent phase first, so the choice itself is tagged with the phase it opens.
+ * Its value is decoded here and not kept. Returns the record, or null when there was nothing to
+ * record (the removal of a cookie it never knew).
  */
-export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, removed: boolean, now: number): SiteRecord {
-  const key = cookieKey(describeCookie(cookie, now));
+export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, removed: boolean, now: number): SiteRecord | null {
+  const record = describeCookie(cookie, now);
+  const key = cookieKey(record);
   const previous = site.cookies[key];
-  if (removed && (!previous || previous.removed !== null)) return site; // nothing we knew of
+  if (removed && (!previous || previous.removed !== null)) return null;
 
-  let consent = site.consent;
   if (cookie.name === CONSENT_COOKIE) {
-    consent = { state: removed ? 'none' : decodeConsent(cookie.value), changedAt: now };
+    site.consent = { state: removed ? 'none' : decodeConsent(cookie.value), changedAt: now };
   }
-  const phase = phaseOf(consent.state);
+  const phase = phaseOf(site.consent.state);
   const exists = previous !== undefined && previous.removed === null;
 
-  let next: SiteCookie;
   if (removed) {
-    next = { ...previous!, removed: now, lastChanged: now };
+    previous!.removed = now;
+    previous!.lastChanged = now;
+  } else if (exists) {
+    Object.assign(previous, record, { firstSeen: previous.firstSeen });
+    if (!previous.setPhases.includes(phase)) previous.setPhases.push(phase);
   } else {
-    const record = describeCookie(cookie, now, previous);
-    next = {
-      ...record,
-      firstPhase: exists ? previous.firstPhase : phase,
-      setPhases: exists && previous.setPhases.includes(phase) ? previous.setPhases : [...(exists ? previous.setPhases : []), phase],
-    };
+    site.cookies[key] = { ...record, firstPhase: phase, setPhases: [phase] };
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
-  return appendTimeline(
-    { ...site, consent, cookies: { ...site.cookies, [key]: next } },
-    { type, at: now, name: cookie.name, domain: cookie.domain, phase },
-  );
+  return appendTimeline(site, { type, at: now, name: cookie.name, domain: cookie.domain, phase });
 }
 
 /** True when a cookie of the site still exists. */
@@ -106,5 +113,5 @@ export function isPresent(site: SiteRecord, cookie: BrowserCookie): boolean {
 export function presentCookies(site: SiteRecord): SiteCookie[] {
   return Object.values(site.cookies)
     .filter((cookie) => cookie.removed === null)
-    .sort((a, b) => a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain));
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain));
 }

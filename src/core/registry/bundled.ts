@@ -4,6 +4,7 @@
  */
 import type { ParsedCharter } from '../charter/types.ts';
 import generated from './bundled-charters.generated.json';
+import type { OpenCookieDatabaseRow } from './open-cookie-database.ts';
 import { buildRegistry, type Registry } from './registry.ts';
 
 /** Bundled charters keyed by portal host. */
@@ -12,10 +13,7 @@ export const BUNDLED_CHARTERS: Readonly<Record<string, ParsedCharter>> = generat
 /** Hosts of the portals whose charters are bundled. */
 export const BUNDLED_PORTAL_HOSTS: ReadonlySet<string> = new Set(Object.keys(BUNDLED_CHARTERS));
 
-let registry: Registry | undefined;
-
-/** The shipped registry, indexed on first use (once per worker wake). */
-export function bundledRegistry(): Registry {
-  registry ??= buildRegistry(BUNDLED_CHARTERS);
-  return registry;
+/** The shipped registry over the given Open Cookie Database rows. */
+export function buildBundledRegistry(openCookieDatabase: readonly OpenCookieDatabaseRow[]): Registry {
+  return buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase });
 }

@@ -7,8 +7,7 @@ import type { ParsedCharter } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
 import { buildNameIndex, type NameIndex, type NamedRule } from './name-index.ts';
-import generatedOpenCookieDatabase from './open-cookie-database.generated.json';
-import { parseDomainCell, rowsFromDocument, type OpenCookieDatabaseRow } from './open-cookie-database.ts';
+import { parseDomainCell, type OpenCookieDatabaseRow } from './open-cookie-database.ts';
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 
@@ -55,20 +54,16 @@ export type Registry = {
 export type RegistrySources = {
   /** Curated trackers; defaults to `KNOWN_TRACKERS`. */
   knownTrackers: readonly KnownTracker[];
-  /** Open Cookie Database rows; defaults to the bundled generated JSON. */
+  /**
+   * Open Cookie Database rows. Always passed in: the worker loads the bundled ones from the
+   * package when first needed rather than at start-up; Node reads them from the generated JSON
+   * (open-cookie-database-data.ts).
+   */
   openCookieDatabase: readonly OpenCookieDatabaseRow[];
 };
 
 /** What `charterFor` found for a host. */
 export type CharterLookup = { kind: Exclude<CharterKind, 'none'>; charter: ParsedCharter } | { kind: 'none'; charter: null };
-
-let bundledOpenCookieDatabase: readonly OpenCookieDatabaseRow[] | undefined;
-
-/** The bundled Open Cookie Database rows, decoded on first use. */
-export function bundledOpenCookieDatabaseRows(): readonly OpenCookieDatabaseRow[] {
-  bundledOpenCookieDatabase ??= rowsFromDocument(generatedOpenCookieDatabase);
-  return bundledOpenCookieDatabase;
-}
 
 /**
  * Builds the registry from bundled charters keyed by portal host. Throws when two keys name the
@@ -76,7 +71,7 @@ export function bundledOpenCookieDatabaseRows(): readonly OpenCookieDatabaseRow[
  */
 export function buildRegistry(
   charters: Record<string, ParsedCharter>,
-  sources: Partial<RegistrySources> = {},
+  sources: Partial<RegistrySources> & Pick<RegistrySources, 'openCookieDatabase'>,
 ): Registry {
   const bundledCharters = new Map<string, IndexedCharter>();
   for (const [key, charter] of Object.entries(charters)) {
@@ -95,7 +90,7 @@ export function buildRegistry(
       })),
     ),
     openCookieDatabase: buildNameIndex(
-      (sources.openCookieDatabase ?? bundledOpenCookieDatabaseRows()).map(indexOpenCookieDatabaseRow),
+      sources.openCookieDatabase.map(indexOpenCookieDatabaseRow),
     ),
   };
 }

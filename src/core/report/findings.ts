@@ -3,6 +3,7 @@
  * appeared, trackers set before the visitor chose or after a refusal, and lifetimes longer
  * than the charter states. Each finding names its cookie and the evidence.
  */
+import { compareText } from '../compare.ts';
 import type { CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult } from '../registry/match.ts';
@@ -38,6 +39,9 @@ export type Finding = {
 
 /** A seen cookie with what the registry says about it. */
 export type MatchedCookie = { cookie: SiteCookie; match: MatchResult };
+
+/** Most serious first. */
+const FINDING_ORDER: Record<FindingKind, number> = { 'before-consent': 0, 'after-refusal': 1, undeclared: 2, lifetime: 3, 'not-seen': 4 };
 
 /** Slack before a lifetime counts as too long: expiry times are rounded by scripts and browsers. */
 const LIFETIME_SLACK_SECONDS = 24 * 3600;
@@ -101,6 +105,5 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
     });
   }
 
-  const order: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
-  return findings.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.cookie.localeCompare(b.cookie));
+  return findings.sort((a, b) => FINDING_ORDER[a.kind] - FINDING_ORDER[b.kind] || compareText(a.cookie, b.cookie));
 }

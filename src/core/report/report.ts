@@ -4,6 +4,7 @@
  * It is what the popup shows and what is exported, so its shape is versioned (README, "Report
  * schema"). It never holds a cookie value: the records it is built from have none.
  */
+import { compareText } from '../compare.ts';
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { diffCharters, type CharterChanges } from '../charter/diff.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
@@ -137,7 +138,7 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
       rule: match.rule,
       reference: match.reference,
     }))
-    .sort((a, b) => Number(a.removed !== null) - Number(b.removed !== null) || a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain));
+    .sort((a, b) => Number(a.removed !== null) - Number(b.removed !== null) || compareText(a.name, b.name) || compareText(a.domain, b.domain));
 
   const notSeen = entries.filter((_, index) => !usedEntries.has(index));
   return {

@@ -3,10 +3,11 @@ import fc from 'fast-check';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
 import { matchCookie, type MatchResult } from '../../../src/core/registry/match.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database.ts';
-import { buildRegistry, bundledOpenCookieDatabaseRows } from '../../../src/core/registry/registry.ts';
+import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { BUNDLED_CHARTERS } from './charter-fixtures.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
 
-const registry = buildRegistry(BUNDLED_CHARTERS);
+const registry = buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const METROPOLE = 'data.example-metropole.fr';
 const UNBUNDLED_ODS = 'someportal.opendatasoft.com';
 const UNBUNDLED_HUWISE = 'someportal.huwise.com';
@@ -173,7 +174,7 @@ describe('matchCookie: known trackers', () => {
 });
 
 describe('matchCookie: the Open Cookie Database', () => {
-  const trackerless = buildRegistry({}, { knownTrackers: [] });
+  const trackerless = buildRegistry({}, { knownTrackers: [], openCookieDatabase: bundledOpenCookieDatabaseRows() });
 
   it('prefers the longest prefix: _gat_gtag_UA_1 is _gat_gtag_, not _gat', () => {
     const result = onSite(CUSTOMER, '_gat_gtag_UA_1', trackerless);

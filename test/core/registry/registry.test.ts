@@ -3,13 +3,13 @@ import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
 import {
   buildRegistry,
-  bundledOpenCookieDatabaseRows,
   charterFor,
 } from '../../../src/core/registry/registry.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database.ts';
 import { BUNDLED_CHARTERS, ITIE_CHARTER, METROPOLE_CHARTER } from './charter-fixtures.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
 
-const registry = buildRegistry(BUNDLED_CHARTERS);
+const registry = buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 
 describe('charterFor', () => {
   it('returns the charter bundled for the exact host', () => {
@@ -45,7 +45,7 @@ describe('charterFor', () => {
 
 describe('buildRegistry', () => {
   it('throws when two keys name the same host', () => {
-    expect(() => buildRegistry({ 'data.example.fr': METROPOLE_CHARTER, 'DATA.example.fr': ITIE_CHARTER })).toThrowError(
+    expect(() => buildRegistry({ 'data.example.fr': METROPOLE_CHARTER, 'DATA.example.fr': ITIE_CHARTER }, { openCookieDatabase: [] })).toThrowError(
       /Two bundled charters for host "data.example.fr"/,
     );
   });
@@ -53,7 +53,7 @@ describe('buildRegistry', () => {
   it('does not modify the charters it is given', () => {
     const frozen = structuredClone(BUNDLED_CHARTERS);
     Object.values(frozen).forEach((charter) => Object.freeze(charter.entries));
-    buildRegistry(frozen);
+    buildRegistry(frozen, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
     expect(frozen).toEqual(BUNDLED_CHARTERS);
   });
 
@@ -94,7 +94,7 @@ describe('buildRegistry', () => {
     const small = buildRegistry({}, { knownTrackers: [], openCookieDatabase: [custom] });
     expect(small.knownTrackers.exact.size + small.knownTrackers.prefixes.size).toBe(0);
     expect([...small.openCookieDatabase.exact.keys()]).toEqual(['only_cookie']);
-    const full = buildRegistry({});
+    const full = buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
     const trackerRules = full.knownTrackers.exact.size + full.knownTrackers.prefixes.size;
     expect(trackerRules).toBe(KNOWN_TRACKERS.length);
   });

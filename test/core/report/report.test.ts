@@ -5,9 +5,10 @@ import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts'
 import { badgeFor } from '../../../src/background/badge.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
 
 const HOST = 'data.example-metropole.fr';
-const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER });
+const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const DAY = 86400;
 const NOW_MS = 1_700_000_000_000;
 const NOW_S = NOW_MS / 1000;
@@ -24,7 +25,9 @@ const cookie = (name: string, lifetimeDays: number | null = 30, domain = HOST) =
   });
 
 function play(...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>): SiteRecord {
-  return steps.reduce((site, [c, removed = false]) => recordCookieChange(site, c, removed, NOW_MS), emptySite(HOST, '0'));
+  const site = emptySite(HOST, '0');
+  for (const [c, removed = false] of steps) recordCookieChange(site, c, removed, NOW_MS);
+  return site;
 }
 
 const findings = (site: SiteRecord) => buildReport(site, registry, NOW_MS).findings.map((f) => `${f.kind} ${f.cookie}`);
@@ -89,7 +92,8 @@ describe('buildReport', () => {
   });
 
   it('says when a site has no charter, and never holds a value', () => {
-    const site = recordCookieChange(emptySite('example.org', '0'), browserCookie({ domain: 'example.org' }), false, NOW_MS);
+    const site = emptySite('example.org', '0');
+    recordCookieChange(site, browserCookie({ domain: 'example.org' }), false, NOW_MS);
     const report = buildReport(site, registry, NOW_MS);
     expect(report.charter.kind).toBe('none');
     expect(report.cookies[0]!.status).toBe('undeclared');

@@ -5,8 +5,9 @@ import { buildReport } from '../../../src/core/report/report.ts';
 import { hasPlatformCookies, siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER } from '../registry/charter-fixtures.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
 
-const base = buildRegistry({ 'itie.opendatasoft.com': ITIE_CHARTER });
+const base = buildRegistry({ 'itie.opendatasoft.com': ITIE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const live = (host: string) => ({
   host,
   fetchedAt: 5,
@@ -27,7 +28,8 @@ describe('siteRegistry', () => {
     const host = 'itie.opendatasoft.com';
     const registry = siteRegistry(base, host, live(host), []);
     expect(charterFor(registry, host).kind).toBe('live');
-    const site = recordCookieChange(emptySite(host, '0'), browserCookie({ name: '_pk_id.1.a', domain: host }), false, 1);
+    const site = emptySite(host, '0');
+    recordCookieChange(site, browserCookie({ name: '_pk_id.1.a', domain: host }), false, 1);
     const report = buildReport(site, registry, 10, live(host));
     expect(report.charter).toMatchObject({ kind: 'live', entries: 2, live: { fetchedAt: 5, problem: null } });
     expect(report.charter.changes?.added.map((e) => e.cookie)).toEqual(['_pk_id.']);

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: measures speed and size and checks them against the budgets. Prints a table
+ * and writes bench/results.json (machine, browser versions, date, every figure with its samples,
+ * median and spread). Not part of `npm test`'s verdict; the tests run each benchmark once, tiny.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { buildIfNeeded } from './build-if-needed.ts';
+import { background, charterParsing, registry } from './bench/node-benches.ts';
+import { popupAndWorker, popupBytes } from './bench/browser-benches.ts';
+import { CHROMIUM_PATH } from './browsers/chromium.ts';
+import { FIREFOX_PATH } from './browsers/firefox.ts';
+import type { Figure } from './bench/stats.ts';
+
+function version(binary: string): string {
+  try {
+    return execFileSync(binary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'not installed';
+  }
+}
+
+const number = (value: number, unit: string) =>
+  unit === 'ms' ? value.toFixed(2) : value >= 1000 ? Math.round(value).toLocaleString('en') : value.toFixed(value % 1 ? 1 : 0);
+
+/** The results as a fixed-width table, each figure beside its budget. */
+export function formatTable(figures: Figure[]): string {
+  const rows = figures.map((f) => [
+    f.group,
+    f.name,
+    `${number(f.median, f.unit)} ${f.unit}`,
+    f.samples.length > 1 ? `${number(f.spread.p25, f.unit)} – ${number(f.spread.p75, f.unit)}` : '',
+    f.budget ? `${f.budget.kind === 'max' ? '≤' : '≥'} ${number(f.budget.value, f.unit)}` : '',
+    f.meets === undefined ? '' : f.meets ? 'ok' : 'MISSED',
+  ]);
+  const header = ['group', 'figure', 'median', 'spread (p25 – p75)', 'budget', ''];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const log = (message: string) => console.log(`bench: ${message}`);
+  buildIfNeeded('chrome', log);
+  const figures: Figure[] = [];
+  log('charter parsing…');
+  figures.push(...charterParsing('full'));
+  log('registry…');
+  figures.push(...registry('full'));
+  log('background…');
+  figures.push(...(await background('full')));
+  log('popup size…');
+  figures.push(...popupBytes());
+  log('popup and worker wake in headless Chromium…');
+  figures.push(...(await popupAndWorker('full')));
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version },
+    browsers: { chromium: version(CHROMIUM_PATH), firefox: version(FIREFOX_PATH) },
+    figures,
+  };
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${formatTable(figures)}\n`);
+  const missed = figures.filter((f) => f.meets === false);
+  console.log(missed.length ? `${missed.length} budget(s) missed: see README, "Benchmarks".` : 'Every budget met.');
+  console.log('Wrote bench/results.json');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,26 @@
+/** Builds the extension unless dist/ is newer than every source it is made from. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Newest modification time under the paths the build reads. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestSource(readdirSync(path).map((name) => join(path, name))) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs scripts/build.ts when dist/<target> is missing or older than its sources; returns whether it built. */
+export function buildIfNeeded(target: 'chrome' | 'firefox', log: (message: string) => void): boolean {
+  const manifest = `dist/${target}/manifest.json`;
+  const sources = newestSource(['src', 'public', 'icons', 'manifest.json', 'vite.config.ts', 'data', 'package-lock.json']);
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return false;
+  log('building the extension…');
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('the extension build failed (run `npm run build` to see why)');
+  return true;
+}

@@ -1,0 +1,20 @@
+import { buildBundledRegistry } from '../core/registry/bundled.ts';
+import { rowsFromDocument } from '../core/registry/open-cookie-database.ts';
+import type { Registry } from '../core/registry/registry.ts';
+
+/** Where the build puts the Open Cookie Database in the package (scripts/build.ts). */
+export const OPEN_COOKIE_DATABASE_PATH = 'data/open-cookie-database.json';
+
+/**
+ * The registry, built the first time a report needs it. The database (~0.5 MB) is fetched from
+ * the package then, not parsed when the worker starts: most wakes only record cookie events.
+ */
+export function createRegistryLoader(fetchText: (path: string) => Promise<string>): () => Promise<Registry> {
+  let loading: Promise<Registry> | undefined;
+  return () => {
+    loading ??= fetchText(OPEN_COOKIE_DATABASE_PATH).then((text) => buildBundledRegistry(rowsFromDocument(JSON.parse(text))));
+    // A failed load is tried again next time rather than remembered.
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
+}

@@ -1,0 +1,24 @@
+/** The browser benchmarks run once on a tiny input in real Chromium, so they cannot rot; no time is asserted. */
+import { describe, expect, it } from 'vitest';
+import { popupAndWorker, popupBytes } from '../../scripts/bench/browser-benches.ts';
+
+describe('browser benchmarks (tiny runs)', () => {
+  it('weigh the popup’s own files', () => {
+    const [raw, gzip] = popupBytes();
+    expect(raw!.median).toBeGreaterThan(gzip!.median);
+    expect(gzip!.budget).toEqual({ kind: 'max', value: 15_000 });
+  });
+
+  it('time the popup and the worker’s wake with recorded state', async () => {
+    const figures = await popupAndWorker('tiny');
+    expect(figures.map((f) => f.name)).toEqual([
+      'first paint, 10 cookies (from navigation)',
+      'report rendered, 10 cookies (from navigation)',
+      'report rendered, 10 cookies (from popup script start)',
+      'browser start-up before our first line',
+      'our first line to ready, 10 cookies recorded',
+      'worker start to ready, 10 cookies recorded (all of it)',
+    ]);
+    for (const f of figures) expect(Number.isFinite(f.median)).toBe(true);
+  });
+});
