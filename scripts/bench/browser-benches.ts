@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
-import { launchChromium } from '../browsers/chromium.ts';
+import { firstExtensionPage, launchChromium, stopServiceWorker as stopWorker } from '../browsers/chromium.ts';
 import { extensionPage, request } from '../browsers/extension-api.ts';
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
@@ -70,20 +69,6 @@ export function syntheticSite(count: number): SiteRecord {
   return site;
 }
 
-/** Stops the extension's service worker as Chrome does when it idles; resolves once it is stopped. */
-async function stopWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
-
 type PageExtensionApi = { storage: { session: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } } };
 
 async function putState(api: PageUnderTest, items: Record<string, unknown>): Promise<void> {
@@ -102,7 +87,7 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     const api = await extensionPage(browser);
-    const apiPage = browser.context.pages().find((p) => p.url().startsWith('chrome-extension://'))!;
+    const apiPage = firstExtensionPage(browser.context);
     for (const count of counts) {
       await putState(api, { [siteKey('0', BENCH_HOST)]: JSON.stringify(syntheticSite(count)) });
       await stopWorker(apiPage);

@@ -39,6 +39,30 @@ async function extensionId(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
+/**
+ * Stops the extension's service worker as Chrome does when it idles (DevTools protocol, through
+ * one of the extension's pages); resolves once it is stopped. The next event or message wakes it.
+ */
+export async function stopServiceWorker(extensionPage: Page): Promise<void> {
+  const cdp = await extensionPage.context().newCDPSession(extensionPage);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}
+
+/** The first open page of the extension's own (the handle the DevTools protocol needs). */
+export function firstExtensionPage(context: BrowserContext): Page {
+  const page = context.pages().find((p) => p.url().startsWith('chrome-extension://'));
+  if (!page) throw new Error('no extension page is open');
+  return page;
+}
+
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserUnderTest & { context: BrowserContext }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new MissingBrowserError(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
@@ -53,6 +77,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       ...hostRules,
+      ...(options.language ? [`--lang=${options.language}`] : []),
       // The local portal's TLS side uses a throw-away self-signed certificate.
       ...(options.hostMap ? ['--ignore-certificate-errors'] : []),
       '--no-sandbox',

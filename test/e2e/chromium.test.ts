@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios.ts';
-import { launchChromium } from '../../scripts/browsers/chromium.ts';
+import { firstExtensionPage, launchChromium, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { SEEN_ROWS, seenRow } from './scenarios/context.ts';
+import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 
 describe('Chromium', () => describeExtension((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
@@ -33,15 +34,7 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
       .toContain('_hjSessionUser_1234');
 
     // Stop the service worker the way Chrome does when it is idle (DevTools protocol).
-    const cdp = await browser.context.newCDPSession(browser.context.pages().find((p) => p.url().startsWith('chrome-extension://'))!);
-    const stopped = new Promise<void>((resolve) =>
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    await stopServiceWorker(firstExtensionPage(browser.context));
 
     // The page goes on: the cookie events of the choice wake the worker up again.
     await site.click('#consent-accept');
@@ -64,5 +57,41 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
     await popup.close();
     await site.close();
     await api.close();
+  });
+});
+
+describe('Chromium in French', () => {
+  let portal: PortalServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    portal = await startPortalServer();
+    browser = await launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port }, language: 'fr' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('speaks French, charter texts staying in their own words', async () => {
+    const host = 'data.toulouse-metropole.fr';
+    const site = await browser.newPage();
+    await site.goto(`http://${host}/`);
+    await site.click('#consent-refuse');
+    const popup = await browser.newPage();
+    await popup.goto(browser.popupUrl(`?host=${host}`));
+    await popup.waitFor('[data-consent="refused"]');
+    await popup.setViewport(460, 900);
+    const text = (await popup.texts('main'))[0]!;
+    expect(text).toContain('Consentement :');
+    expect(text).toContain('Refusé');
+    expect(text).toContain('Constats');
+    expect(text).toContain('Nécessaires');
+    expect(text).toContain('déposé avant le choix du visiteur');
+    expect(text).toContain("Se souvenir de l'utilisateur d'une page à une autre.");
+    expect(await popup.evaluate(() => document.documentElement.lang, null)).toBe('fr');
+    await popup.screenshot(`${SCREENSHOT_DIR}/chromium-fr.png`);
+    await Promise.all([site.close(), popup.close()]);
   });
 });

@@ -9,6 +9,7 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import { diffCharters, type CharterChanges } from '../charter/diff.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
+import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
 import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
 import type { ConsentState, Phase } from './consent.ts';
@@ -17,32 +18,13 @@ import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
 /** Bumped whenever a field changes meaning or disappears. */
 export const REPORT_VERSION = 1;
 
-/** A cookie seen on the site, as reported. */
-export type ReportCookie = {
-  /** Cookie name. */
-  name: string;
-  /** Domain as the browser reports it. */
-  domain: string;
-  /** Path attribute. */
-  path: string;
-  /** Sent only to the exact host that set it. */
-  hostOnly: boolean;
-  /** Secure attribute. */
-  secure: boolean;
-  /** HttpOnly attribute. */
-  httpOnly: boolean;
-  /** SameSite as the browser reports it. */
-  sameSite: string;
-  /** Top-level site of a partitioned cookie; null when unpartitioned. */
-  partitionKey: string | null;
-  /** Expiry in seconds since the epoch; null for a session cookie. */
-  expires: number | null;
+/** A cookie seen on the site, as reported: what was recorded (see CookieRecord), and what is known of it. */
+export type ReportCookie = Pick<
+  CookieRecord,
+  'name' | 'domain' | 'path' | 'hostOnly' | 'secure' | 'httpOnly' | 'sameSite' | 'partitionKey' | 'expires' | 'firstSeen' | 'lastChanged' | 'removed'
+> & {
   /** Lifetime from its last write to its expiry, in seconds; null for a session cookie. */
   lifetimeSeconds: number | null;
-  /** First seen, last changed and removed, in ms since the epoch (removed null while it exists). */
-  firstSeen: number;
-  lastChanged: number;
-  removed: number | null;
   /** Consent phase in which it first appeared. */
   firstPhase: Phase;
   /** 'declared' when the site's charter names it, else 'undeclared'. */
