@@ -77,6 +77,8 @@ export type LaunchOptions = {
   extensionDir?: string;
   /** Host names resolved to 127.0.0.1:port (the demo or test portal); none for real sites. */
   hostMap?: { hosts: readonly string[]; port: number };
+  /** Browser interface language ("fr"), which the extension's strings follow; the browser's default otherwise. */
+  language?: string;
 };
 
 /** Raised when a browser binary is missing: the message says how to install it. */

@@ -8,7 +8,11 @@ export function browserTranslate(api: I18nApi = browser): Translate {
   return (key, ...substitutions) => api.i18n.getMessage(key, substitutions) || key;
 }
 
-/** The browser UI language, for number and date formatting. */
+/**
+ * The language the extension's strings are shown in, for `lang` and number and date formatting:
+ * each locale's messages name their own language (`uiLocale`). getUILanguage and `@@ui_locale`
+ * can differ from the strings actually chosen (Chromium started with --lang=fr reports en-US).
+ */
 export function uiLanguage(api: I18nApi = browser): string {
-  return api.i18n.getUILanguage();
+  return api.i18n.getMessage('uiLocale') || api.i18n.getUILanguage();
 }

@@ -1,5 +1,5 @@
 import type { Report } from '../core/report/report.ts';
-import type { MessageKey, Translate } from './messages.ts';
+import { messageKey, type MessageKey, type Translate } from './messages.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -54,7 +54,7 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
             {changes.changed.map((change) => (
               <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
                 ~ <code>{change.cookie}</code> ({t('change_changed')}):{' '}
-                {change.fields.map((field) => `${field.field}: “${field.before ?? '—'}” → “${field.after ?? '—'}”`).join('; ')}
+                {change.fields.map((field) => `${t(messageKey('field', field.field))} “${field.before ?? '—'}” → “${field.after ?? '—'}”`).join('; ')}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Finding, FindingKind } from '../core/report/findings.ts';
 import { messageKey, type Translate } from './messages.ts';
+import { findingText } from './finding-text.ts';
 
 type FindingsSummaryProps = {
   /** The site's findings, most serious first. */
@@ -9,6 +10,8 @@ type FindingsSummaryProps = {
   onSelect: (finding: Finding) => void;
   /** UI strings. */
   t: Translate;
+  /** UI language, for lifetimes. */
+  language: string;
 };
 
 const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
@@ -17,7 +20,7 @@ const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', '
 const FIRST_FINDINGS = 20;
 
 /** Counts per kind of finding, then each finding as a link to its cookie. */
-export function FindingsSummary({ findings, onSelect, t }: FindingsSummaryProps) {
+export function FindingsSummary({ findings, onSelect, t, language }: FindingsSummaryProps) {
   const [open, setOpen] = useState(findings.length <= 6);
   const [limit, setLimit] = useState(FIRST_FINDINGS);
   if (findings.length === 0) {
@@ -52,7 +55,7 @@ export function FindingsSummary({ findings, onSelect, t }: FindingsSummaryProps)
                 <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
                 <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <code>{finding.cookie}</code>
               </button>
-              <span class="evidence">{finding.evidence}</span>
+              <span class="evidence">{findingText(finding, t, language)}</span>
             </li>
           ))}
           {findings.length > limit && (

@@ -57,13 +57,13 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
         <p class="host">{report.host}</p>
         <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
         <p class="consent">
-          {t('consentLabel')}:{' '}
+          {t('consentLabel')}{' '}
           <span class={`pill consent-${report.consent.state}`} data-consent={report.consent.state}>
             {t(messageKey('consent', report.consent.state))}
           </span>
         </p>
       </section>
-      <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} />
+      <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
       <Tabs
         label={report.host}
         selected={tab}

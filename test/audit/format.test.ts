@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, exitCode, formatComparison, formatReport } from '../../scripts/audit/format.ts';
 import { BUTTON_WORDS } from '../../scripts/audit/consent.ts';
-import { report, reportCookie } from '../support/reports.ts';
+import { report, reportCookie, finding } from '../support/reports.ts';
 
 const accepted = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' })]);
 const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', category: 'other', status: 'undeclared' })], {
-  findings: [{ kind: 'after-refusal', severity: 'high', cookie: '_hjid', domain: 'data.tco.re', evidence: 'kept after a refusal' }],
+  findings: [finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' })],
 });
 
 describe('audit output', () => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ReportView } from '../../src/popup/ReportView.tsx';
-import { report, reportCookie } from '../support/reports.ts';
+import { report, reportCookie, finding } from '../support/reports.ts';
 import { t } from '../support/popup.tsx';
 
 afterEach(cleanup);
@@ -13,8 +13,8 @@ const sample = report(
     consent: { state: 'refused', changedAt: 5 },
     notSeen: [{ provider: 'Opendatasoft', service: null, cookie: 'csrftoken', match: 'exact', purpose: 'API', duration: null, category: 'necessary' }],
     findings: [
-      { kind: 'after-refusal', severity: 'high', cookie: '_hjid', domain: 'data.tco.re', evidence: 'kept after a refusal' },
-      { kind: 'not-seen', severity: 'low', cookie: 'csrftoken', domain: null, evidence: 'declared, not seen' },
+      finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' }),
+      finding({ kind: 'not-seen', cookie: 'csrftoken', evidence: 'declared, not seen' }),
     ],
     timeline: {
       droppedEvents: 3,

@@ -31,6 +31,8 @@ describe('_locales', () => {
       ['phase', ['before-choice', 'after-accept', 'after-refuse', 'after-choice']],
       ['consent', ['none', 'accepted', 'refused', 'choice']],
       ['event', ['set', 'changed', 'removed']],
+      ['source', ['charter', 'known-tracker', 'open-cookie-database', 'unknown']],
+      ['field', ['provider', 'service', 'purpose', 'duration', 'category']],
     ];
     for (const [prefix, list] of values) {
       for (const value of list) {

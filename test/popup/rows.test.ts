@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, groupByCategory, rowForFinding, rowsOf } from '../../src/popup/rows.ts';
-import { report, reportCookie } from '../support/reports.ts';
+import { finding, report, reportCookie } from '../support/reports.ts';
 
 const sample = report(
   [
@@ -37,7 +37,7 @@ describe('rows', () => {
 
   it('finds the row of a finding', () => {
     const rows = rowsOf(sample);
-    expect(rowForFinding(rows, { kind: 'undeclared', severity: 'medium', cookie: '_ga', domain: 'data.tco.re', evidence: '' })?.name).toBe('_ga');
-    expect(rowForFinding(rows, { kind: 'not-seen', severity: 'low', cookie: '_pk_id.*', domain: null, evidence: '' })?.status).toBe('not-seen');
+    expect(rowForFinding(rows, finding({ kind: 'undeclared', cookie: '_ga', evidence: '' }))?.name).toBe('_ga');
+    expect(rowForFinding(rows, finding({ kind: 'not-seen', cookie: '_pk_id.*', evidence: '' }))?.status).toBe('not-seen');
   });
 });

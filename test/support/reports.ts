@@ -1,5 +1,6 @@
 import type { SiteView } from '../../src/core/messages.ts';
 import { REPORT_VERSION, type Report, type ReportCookie } from '../../src/core/report/report.ts';
+import { SEVERITY, type Finding } from '../../src/core/report/findings.ts';
 
 /** A report cookie with plausible defaults. */
 export function reportCookie(overrides: Partial<ReportCookie> & Pick<ReportCookie, 'name'>): ReportCookie {
@@ -50,4 +51,15 @@ export function report(cookies: ReportCookie[], overrides: Partial<Report> = {})
 /** The popup's view of a portal whose present cookies are `names`. */
 export function portalView(names: string[]): SiteView {
   return { kind: 'report', report: report(names.map((name) => reportCookie({ name }))), charterPending: false };
+}
+
+/** A finding with plausible defaults. */
+export function finding(overrides: Partial<Finding> & Pick<Finding, 'kind' | 'cookie'>): Finding {
+  return {
+    severity: SEVERITY[overrides.kind],
+    domain: overrides.kind === 'not-seen' ? null : 'data.tco.re',
+    evidence: `${overrides.kind} evidence`,
+    detail: { provider: 'Hotjar', category: 'other', source: 'open-cookie-database' },
+    ...overrides,
+  };
 }

@@ -4,9 +4,9 @@
  * than the charter states. Each finding names its cookie and the evidence.
  */
 import { compareText } from '../compare.ts';
-import type { CharterEntry } from '../charter/types.ts';
+import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
-import type { MatchResult } from '../registry/match.ts';
+import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime } from './duration.ts';
 
 /** Kinds of finding, from the most to the least serious. */
@@ -23,6 +23,21 @@ export const SEVERITY: Record<FindingKind, Severity> = {
   'not-seen': 'low',
 };
 
+/** The facts behind a finding, as data, so each interface can word them in its own language. */
+export type FindingDetail = {
+  /** Who sets the cookie, as its source names it ('' when unknown). */
+  provider: string;
+  /** Its category, from the charter or the fallback. */
+  category: Category;
+  /** Where its description comes from. */
+  source: MatchSource;
+  /** after-refusal: set after the refusal, or set before and kept. */
+  how?: 'set' | 'kept';
+  /** lifetime: the charter's words, and how long the cookie actually lives, in seconds. */
+  stated?: string;
+  actualSeconds?: number;
+};
+
 /** One thing that does not add up. */
 export type Finding = {
   /** What kind of problem. */
@@ -33,8 +48,10 @@ export type Finding = {
   cookie: string;
   /** Cookie domain; null for not-seen. */
   domain: string | null;
-  /** The facts behind it, in plain English (the popup translates by `kind` and shows this as detail). */
+  /** The facts behind it, in plain English (exports and the audit command). */
   evidence: string;
+  /** The same facts as data (the popup words them in the interface's language). */
+  detail: FindingDetail;
 };
 
 /** A seen cookie with what the registry says about it. */
@@ -48,11 +65,19 @@ const LIFETIME_SLACK_SECONDS = 24 * 3600;
 
 const isNecessary = (match: MatchResult) => match.category === 'necessary';
 
+const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
+
 function lifetimeFinding({ cookie, match }: MatchedCookie): Finding | null {
   if (!match.declared || cookie.expires === null) return null;
   const stated = parseStatedLifetime(match.duration);
   const actualSeconds = cookie.expires - cookie.lastChanged / 1000;
-  const base = { kind: 'lifetime' as const, severity: SEVERITY.lifetime, cookie: cookie.name, domain: cookie.domain };
+  const base = {
+    kind: 'lifetime' as const,
+    severity: SEVERITY.lifetime,
+    cookie: cookie.name,
+    domain: cookie.domain,
+    detail: { ...detailOf(match), stated: match.duration ?? '', actualSeconds: Math.round(actualSeconds) },
+  };
   if (stated.kind === 'session') {
     return { ...base, evidence: `charter says "${match.duration}", cookie persists ${formatSeconds(actualSeconds)}` };
   }
@@ -69,7 +94,7 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
 
   for (const matched of seen) {
     const { cookie, match } = matched;
-    const at = { cookie: cookie.name, domain: cookie.domain };
+    const at = { cookie: cookie.name, domain: cookie.domain, detail: detailOf(match) };
     const described = match.source === 'unknown' ? 'unknown cookie' : `${match.category} cookie (${match.provider || match.source})`;
     if (!match.declared) {
       const fallback = match.source === 'unknown' ? 'no description found' : `described by ${match.source}`;
@@ -85,9 +110,21 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
         });
       }
       if (cookie.setPhases.includes('after-refuse')) {
-        findings.push({ kind: 'after-refusal', severity: SEVERITY['after-refusal'], ...at, evidence: `${described} set after a refusal` });
+        findings.push({
+          kind: 'after-refusal',
+          severity: SEVERITY['after-refusal'],
+          ...at,
+          detail: { ...at.detail, how: 'set' },
+          evidence: `${described} set after a refusal`,
+        });
       } else if (refused && cookie.removed === null) {
-        findings.push({ kind: 'after-refusal', severity: SEVERITY['after-refusal'], ...at, evidence: `${described} kept after a refusal` });
+        findings.push({
+          kind: 'after-refusal',
+          severity: SEVERITY['after-refusal'],
+          ...at,
+          detail: { ...at.detail, how: 'kept' },
+          evidence: `${described} kept after a refusal`,
+        });
       }
     }
     const lifetime = lifetimeFinding(matched);
@@ -102,6 +139,7 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
       cookie: name,
       domain: null,
       evidence: `declared by the charter (${entry.provider}), not seen this session`,
+      detail: { provider: entry.provider, category: entry.category, source: 'charter' },
     });
   }
 

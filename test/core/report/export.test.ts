@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportReport } from '../../../src/core/report/export.ts';
-import { report, reportCookie } from '../../support/reports.ts';
+import { report, reportCookie, finding } from '../../support/reports.ts';
 
 const sample = report(
   [
@@ -10,7 +10,7 @@ const sample = report(
   {
     generatedAt: Date.UTC(2026, 10, 22),
     notSeen: [{ provider: 'Opendatasoft', service: null, cookie: 'csrftoken', match: 'exact', purpose: 'API', duration: null, category: 'necessary' }],
-    findings: [{ kind: 'undeclared', severity: 'medium', cookie: '<b>x</b>|y', domain: 'data.tco.re', evidence: "seen, not in the site's charter" }],
+    findings: [finding({ kind: 'undeclared', cookie: '<b>x</b>|y', evidence: "seen, not in the site's charter" })],
   },
 );
 

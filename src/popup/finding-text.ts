@@ -1,0 +1,22 @@
+/** A finding's facts in the interface's language (exports keep the English `evidence`). */
+import type { Finding } from '../core/report/findings.ts';
+import { formatLifetime } from './format.ts';
+import { messageKey, type Translate } from './messages.ts';
+
+export function findingText(finding: Finding, t: Translate, language: string): string {
+  const { detail } = finding;
+  const provider = detail.provider || t('unknownProvider');
+  const category = t(messageKey('category', detail.category));
+  switch (finding.kind) {
+    case 'undeclared':
+      return t('evidenceUndeclared', t(messageKey('source', detail.source)));
+    case 'before-consent':
+      return t('evidenceBeforeConsent', provider, category);
+    case 'after-refusal':
+      return t(detail.how === 'kept' ? 'evidenceKeptAfterRefusal' : 'evidenceSetAfterRefusal', provider, category);
+    case 'lifetime':
+      return t('evidenceLifetime', detail.stated ?? '', formatLifetime(detail.actualSeconds ?? 0, language));
+    case 'not-seen':
+      return t('evidenceNotSeen', provider);
+  }
+}
