@@ -116,7 +116,7 @@ export async function background(size: BenchSize): Promise<Figure[]> {
   for (let s = -1; s < samples; s++) {
     const store = createSiteStore(countingSession(), 20);
     await store.load();
-    const recorder = createRecorder(store, bundled, (host) => isPortalHost(host, bundled));
+    const recorder = createRecorder(store, (host) => isPortalHost(host, bundled));
     const start = performance.now();
     for (const { cookie, removed } of events) {
       recorder.cookieChanged(cookie, removed, 'explicit');
@@ -133,7 +133,7 @@ export async function background(size: BenchSize): Promise<Figure[]> {
     const session = countingSession();
     const store = createSiteStore(session, 20);
     await store.load();
-    const recorder = createRecorder(store, bundled, (host) => isPortalHost(host, bundled));
+    const recorder = createRecorder(store, (host) => isPortalHost(host, bundled));
     const burst = cookieEvents(1000);
     for (let i = 0; i < burst.length; i++) {
       recorder.cookieChanged(burst[i]!.cookie, burst[i]!.removed, 'explicit');

@@ -46,7 +46,7 @@ const registry = createRegistryLoader(async (path) => (await fetch(packageUrl(pa
 /** Sites the person granted access to; read from the browser's permissions at each wake. */
 let granted = new Set<string>();
 const isTracked = (host: string) => isPortalHost(host, BUNDLED_PORTAL_HOSTS) || granted.has(host);
-const recorder = createRecorder(store, BUNDLED_PORTAL_HOSTS, isTracked);
+const recorder = createRecorder(store, isTracked);
 
 async function refreshGrantedHosts(): Promise<void> {
   granted = await grantedHosts();
@@ -57,22 +57,25 @@ async function scanPresentCookies(): Promise<void> {
   recorder.cookiesPresent(await allVisibleCookies());
 }
 
-const ready: Promise<void> = Promise.all([store.load().then(() => step('state restored')), refreshGrantedHosts().then(() => step('permissions read'))]).then(
-  async () => {
+const ready: Promise<void> = Promise.all([store.load().then(() => step('state restored')), refreshGrantedHosts().then(() => step('permissions read'))])
+  .then(async () => {
     recorder.workerStarted();
     step('restart marked');
     await scanPresentCookies();
     readyMs = step('cookies scanned');
-  },
-);
+  })
+  // Never a worker stuck on a failed start: record from here on, and say what went wrong.
+  .catch((error: unknown) => console.error('Cookie Charter Inspector: start-up incomplete', error));
 
 onHostAccessChanged(() => {
   void ready.then(refreshGrantedHosts).then(scanPresentCookies);
 });
 
 onCookieChanged(({ cookie, removed, cause }) => {
+  // The event's own time, not the time it is processed (after `ready`, on a wake-up).
+  const at = Date.now();
   void ready.then(() => {
-    recorder.cookieChanged(cookie, removed, cause);
+    recorder.cookieChanged(cookie, removed, cause, at);
     scheduleBadgeRefresh();
   });
 });

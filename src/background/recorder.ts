@@ -1,6 +1,7 @@
 import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { appendTimeline, emptySite, isPresent, recordCookieChange, type SiteRecord } from '../core/cookies/site-record.ts';
 import type { SiteStore } from './site-store.ts';
+import { CONSENT_COOKIE } from '../core/report/consent.ts';
 
 /** Records cookie changes into the site records they concern. */
 export type Recorder = {
@@ -16,19 +17,16 @@ export type Recorder = {
   site(host: string, storeId: string): SiteRecord;
 };
 
-/**
- * @param knownHosts sites recorded from the start (the bundled portals)
- * @param isTracked whether a host is a site we record (a portal, or a site the person granted)
- */
-export function createRecorder(store: SiteStore, knownHosts: ReadonlySet<string>, isTracked: (host: string) => boolean): Recorder {
+/** @param isTracked whether a host is a site we record (a portal, or a site the person granted) */
+export function createRecorder(store: SiteStore, isTracked: (host: string) => boolean): Recorder {
   /**
-   * The sites a cookie belongs to: every known site it would be sent to (a
-   * `.toulouse-metropole.fr` analytics cookie belongs to data.toulouse-metropole.fr), plus the
-   * host that set a host-only cookie when we record that host but had not met it yet.
+   * The sites a cookie belongs to: every site being recorded that it is sent to (a
+   * `.toulouse-metropole.fr` analytics cookie belongs to data.toulouse-metropole.fr), plus its
+   * own host when we record that host but had not met it yet. A parent-domain cookie is not
+   * filed under a portal never visited: that portal did not set it, and would be blamed for it.
    */
   function sitesFor(cookie: BrowserCookie): string[] {
     const known = store.hosts();
-    for (const host of knownHosts) known.add(host);
     const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
     if (isTracked(ownHost)) known.add(ownHost);
     return [...known].filter((host) => cookieAppliesToHost(cookie, host));
@@ -44,7 +42,10 @@ export function createRecorder(store: SiteStore, knownHosts: ReadonlySet<string>
   }
 
   function cookiesPresent(cookies: BrowserCookie[], now = Date.now()): void {
-    for (const cookie of cookies) {
+    // The consent cookie first: the others found with it are tagged with the choice it holds,
+    // whatever order the browser lists them in.
+    const ordered = [...cookies].sort((a, b) => Number(b.name === CONSENT_COOKIE) - Number(a.name === CONSENT_COOKIE));
+    for (const cookie of ordered) {
       for (const host of sitesFor(cookie)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.

@@ -11,7 +11,7 @@ const BUNDLED = new Set(['data.toulouse-metropole.fr', 'data.tco.re']);
 async function setup(session = fakeSession()) {
   const store = createSiteStore(session, 10);
   await store.load();
-  return { session, store, recorder: createRecorder(store, BUNDLED, (host) => isPortalHost(host, BUNDLED) || host === 'granted.example') };
+  return { session, store, recorder: createRecorder(store, (host) => isPortalHost(host, BUNDLED) || host === 'granted.example') };
 }
 
 const names = (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host: string, storeId = '0') =>
@@ -25,11 +25,32 @@ describe('recorder', () => {
     expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual([]);
   });
 
-  it('files a parent-domain cookie under the portal it is sent to', async () => {
+  it('files a parent-domain cookie under the portals being recorded that it is sent to', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 1);
-    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
+    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
+    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga', 'sessionid']);
     expect(names(recorder, 'data.tco.re')).toEqual([]);
+  });
+
+  it('does not blame a portal never visited for a cookie on its parent domain', async () => {
+    const { recorder, store } = await setup();
+    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'demo.opendatasoft.com' }), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), false, 'explicit', 2);
+    expect(names(recorder, 'demo.opendatasoft.com')).toEqual(['_ga', 'sessionid']);
+    expect([...store.hosts()]).toEqual(['demo.opendatasoft.com']);
+  });
+
+  it('tags cookies found by a scan with the consent the scan finds, whatever their order', async () => {
+    const { recorder } = await setup();
+    const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}') });
+    recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' }), consent], 5);
+    const site = recorder.site('data.tco.re', '0');
+    expect(site.consent.state).toBe('accepted');
+    expect(Object.values(site.cookies).map((c) => [c.name, c.firstPhase])).toEqual([
+      ['cookies_preferences', 'after-accept'],
+      ['_pk_id.1.a', 'after-accept'],
+    ]);
   });
 
   it('starts a record for a platform portal or granted site it meets, and ignores other sites', async () => {

@@ -29,7 +29,7 @@ describe('_locales', () => {
       ['finding', ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen']],
       ['status', ['declared', 'undeclared', 'not-seen']],
       ['phase', ['before-choice', 'after-accept', 'after-refuse', 'after-choice']],
-      ['consent', ['none', 'accepted', 'refused', 'choice']],
+      ['consent', ['none', 'accepted', 'refused', 'choice', 'unknown']],
       ['event', ['set', 'changed', 'removed']],
       ['source', ['charter', 'known-tracker', 'open-cookie-database', 'unknown']],
       ['field', ['provider', 'service', 'purpose', 'duration', 'category']],

@@ -91,8 +91,8 @@ export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, remo
   const exists = previous !== undefined && previous.removed === null;
 
   if (removed) {
+    // `lastChanged` stays the last write: the cookie's lifetime is counted from it.
     previous!.removed = now;
-    previous!.lastChanged = now;
   } else if (exists) {
     Object.assign(previous, record, { firstSeen: previous.firstSeen });
     if (!previous.setPhases.includes(phase)) previous.setPhases.push(phase);

@@ -12,9 +12,10 @@ import { formatSeconds, parseStatedLifetime } from './duration.ts';
 /** Kinds of finding, from the most to the least serious. */
 export type FindingKind = 'before-consent' | 'after-refusal' | 'undeclared' | 'lifetime' | 'not-seen';
 
-/** How much a finding matters: consent breaches are high, charter gaps medium, absences low. */
+/** How much a finding matters: consent breaches high (medium for unclear cookies), charter gaps medium, absences low. */
 export type Severity = 'high' | 'medium' | 'low';
 
+/** The usual severity of each kind (consent findings are medium for cookies of unclear role). */
 export const SEVERITY: Record<FindingKind, Severity> = {
   'before-consent': 'high',
   'after-refusal': 'high',
@@ -87,8 +88,21 @@ function lifetimeFinding({ cookie, match }: MatchedCookie): Finding | null {
   return null;
 }
 
-/** Every finding for a site, given its seen cookies and the charter entries none of them matched. */
-export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: readonly CharterEntry[]): Finding[] {
+/**
+ * A consent breach by a statistics or third-party cookie is high; by a cookie whose role is
+ * unclear (the database's "Functional" rows such as a load balancer's, or an unknown cookie) it
+ * is medium: worth a look, not proof.
+ */
+function consentSeverity(match: MatchResult): Severity {
+  return match.category === 'statistics' || match.category === 'third-party' ? 'high' : 'medium';
+}
+
+/**
+ * Every finding for a site, given its seen cookies and the charter entries none of them matched.
+ * Consent findings need the visitor's choice: off the platform (no `cookies_preferences` to read)
+ * pass `consentReadable: false` and there are none.
+ */
+export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: readonly CharterEntry[], consentReadable = true): Finding[] {
   const findings: Finding[] = [];
   const refused = site.consent.state === 'refused';
 
@@ -100,11 +114,11 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
       const fallback = match.source === 'unknown' ? 'no description found' : `described by ${match.source}`;
       findings.push({ kind: 'undeclared', severity: SEVERITY.undeclared, ...at, evidence: `seen, not in the site's charter; ${fallback}` });
     }
-    if (!isNecessary(match)) {
+    if (consentReadable && !isNecessary(match)) {
       if (cookie.setPhases.includes('before-choice')) {
         findings.push({
           kind: 'before-consent',
-          severity: SEVERITY['before-consent'],
+          severity: consentSeverity(match),
           ...at,
           evidence: `${described} set before the visitor chose`,
         });
@@ -112,7 +126,7 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
       if (cookie.setPhases.includes('after-refuse')) {
         findings.push({
           kind: 'after-refusal',
-          severity: SEVERITY['after-refusal'],
+          severity: consentSeverity(match),
           ...at,
           detail: { ...at.detail, how: 'set' },
           evidence: `${described} set after a refusal`,
@@ -120,7 +134,7 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
       } else if (refused && cookie.removed === null) {
         findings.push({
           kind: 'after-refusal',
-          severity: SEVERITY['after-refusal'],
+          severity: consentSeverity(match),
           ...at,
           detail: { ...at.detail, how: 'kept' },
           evidence: `${described} kept after a refusal`,

@@ -65,8 +65,8 @@ export type Report = {
     /** For a live charter of a bundled portal: what differs from the bundled one; else null. */
     changes: CharterChanges | null;
   };
-  /** The visitor's consent choice and when it was made. */
-  consent: { state: ConsentState; changedAt: number | null };
+  /** The visitor's consent choice and when it was made; 'unknown' off the platform, where there is no choice to read. */
+  consent: { state: ConsentState | 'unknown'; changedAt: number | null };
   /** Every cookie seen this session, present ones first, then by name. */
   cookies: ReportCookie[];
   /** Charter entries no seen cookie matched. */
@@ -123,6 +123,8 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
     .sort((a, b) => Number(a.removed !== null) - Number(b.removed !== null) || compareText(a.name, b.name) || compareText(a.domain, b.domain));
 
   const notSeen = entries.filter((_, index) => !usedEntries.has(index));
+  // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
+  const consentReadable = charter.kind !== 'none' || site.consent.state !== 'none';
   return {
     version: REPORT_VERSION,
     host: site.host,
@@ -136,10 +138,10 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
       live: live ? { fetchedAt: live.fetchedAt, url: live.url, problem: live.problem } : null,
       changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
     },
-    consent: site.consent,
+    consent: consentReadable ? site.consent : { state: 'unknown', changedAt: null },
     cookies,
     notSeen,
-    findings: findingsFor(site, matched, notSeen),
+    findings: findingsFor(site, matched, notSeen, consentReadable),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
   };
 }

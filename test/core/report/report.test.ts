@@ -101,6 +101,29 @@ describe('buildReport', () => {
   });
 });
 
+describe('consent findings', () => {
+  it('rate a known tracker high and a cookie of unclear role medium', () => {
+    const report = buildReport(play([cookie('_pk_id.1.abc', 300)], [cookie('mystery', 1)]), registry, NOW_MS);
+    const severity = Object.fromEntries(report.findings.filter((f) => f.kind === 'before-consent').map((f) => [f.cookie, f.severity]));
+    expect(severity).toEqual({ '_pk_id.1.abc': 'high', mystery: 'medium' });
+  });
+
+  it('are not made up where no choice can be read (a site off the platform)', () => {
+    const site = emptySite('shop.example.org', '0');
+    recordCookieChange(site, browserCookie({ name: '_pk_id.1.a', domain: 'shop.example.org' }), false, NOW_MS);
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.consent.state).toBe('unknown');
+    expect(report.findings.map((f) => f.kind)).toEqual(['undeclared']);
+  });
+
+  it('count a removed cookie’s lifetime from its last write, not from its removal', () => {
+    const site = play([cookie('sessionid', 30)]);
+    recordCookieChange(site, cookie('sessionid', 30), true, NOW_MS + 1000 * 86400);
+    const [row] = buildReport(site, registry, NOW_MS).cookies;
+    expect(row).toMatchObject({ lifetimeSeconds: 30 * 86400, lastChanged: NOW_MS, removed: NOW_MS + 1000 * 86400 });
+  });
+});
+
 describe('badgeFor', () => {
   it('counts findings and colours by the most serious', () => {
     expect(badgeFor([])).toEqual({ text: '', color: '#5d6369' });
