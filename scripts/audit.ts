@@ -75,5 +75,8 @@ try {
     console.error(`audit: ${error.message}`);
     process.exit(2);
   }
-  throw error;
+  // Anything else is a bug of ours: still exit 2, never the 1 that --strict gives findings.
+  console.error(`audit: unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  if (process.env.AUDIT_DEBUG) console.error(error);
+  process.exit(2);
 }

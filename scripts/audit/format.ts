@@ -1,9 +1,15 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
 import type { Report } from '../../src/core/report/report.ts';
+import { markdownText } from '../../src/core/report/markdown.ts';
+
+/** Text for a terminal: control characters (escape sequences from a hostile name or charter) removed. */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
 
 /** Cuts text to `width` characters, with an ellipsis when cut. */
 function fit(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = terminalText(text).replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat.padEnd(width) : `${flat.slice(0, width - 1)}…`;
 }
 
@@ -25,10 +31,10 @@ export function formatReport(report: Report, title: string): string {
   const line = (cells: readonly string[]) => cells.map((cell, i) => fit(cell, COLUMNS[i]!.width)).join('  ').trimEnd();
   const charter = report.charter.kind === 'live' ? `live charter (${report.charter.live?.url})` : `${report.charter.kind} charter`;
   const findings = report.findings.length
-    ? report.findings.map((f) => `  [${f.severity}] ${f.kind} ${f.cookie}: ${f.evidence}`)
+    ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${f.cookie}: ${f.evidence}`))
     : ['  none'];
   return [
-    `${title}: ${report.host}, ${charter}, consent: ${report.consent.state}`,
+    terminalText(`${title}: ${report.host}, ${charter}, consent: ${report.consent.state}`),
     '',
     line(COLUMNS.map((c) => c.title)),
     line(COLUMNS.map((c) => '-'.repeat(c.width))),
@@ -63,7 +69,7 @@ export function compareRuns(accept: Report, refuse: Report): RunComparison {
 
 /** The comparison as Markdown (also printed). */
 export function formatComparison(comparison: RunComparison): string {
-  const list = (names: string[]) => (names.length ? names.map((n) => `\`${n}\``).join(', ') : 'none');
+  const list = (names: string[]) => (names.length ? names.map(markdownText).join(', ') : 'none');
   return [
     '# Accept and refuse compared',
     '',

@@ -16,7 +16,7 @@ export type LiveCharters = {
 
 export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, now: () => number = Date.now): LiveCharters {
   // Fetches under way (not state: a restarted worker simply fetches again).
-  const inFlight = new Map<string, Promise<LiveCharterRecord>>();
+  const inFlight = new Map<string, { work: Promise<LiveCharterRecord>; forced: boolean }>();
 
   async function get(host: string): Promise<LiveCharterRecord | null> {
     const stored = await session.read([charterKey(host)]);
@@ -25,16 +25,21 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
 
   function refresh(host: string, force = false): Promise<LiveCharterRecord> {
     const running = inFlight.get(host);
-    if (running) return running;
+    // A forced read joins a forced one; after an ordinary one (which may just return the cache) it runs again.
+    if (running && (running.forced || !force)) return running.work;
+    const previous = running?.work.catch(() => undefined);
     // Registered before the first await, so concurrent callers share this one.
     const work = (async () => {
+      await previous;
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       const record = await fetchLiveCharter(host, fetchImpl, now);
       await session.write({ [charterKey(host)]: record });
       return record;
-    })().finally(() => inFlight.delete(host));
-    inFlight.set(host, work);
+    })().finally(() => {
+      if (inFlight.get(host)?.work === work) inFlight.delete(host);
+    });
+    inFlight.set(host, { work, forced: force });
     return work;
   }
 

@@ -46,6 +46,8 @@ export type ResponseMessage<M extends Method = Method> = { ok: true; result: Res
 /** Handlers for every method: the compiler refuses a missing one. */
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
+const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'csv'];
+
 /** Methods and whether their params name a site. */
 const METHODS: Record<Method, { site: boolean }> = {
   getReport: { site: true },
@@ -61,5 +63,6 @@ export function isRequestMessage(message: unknown): message is RequestMessage {
   const { method, params } = message as { method?: unknown; params?: { host?: unknown; storeId?: unknown } };
   if (typeof method !== 'string' || !Object.hasOwn(METHODS, method) || typeof params !== 'object' || params === null) return false;
   if (!METHODS[method as Method].site) return true;
+  if (method === 'exportReport' && !EXPORT_FORMATS.includes((params as { format?: unknown }).format as ExportFormat)) return false;
   return typeof params.host === 'string' && (params.storeId === undefined || typeof params.storeId === 'string');
 }

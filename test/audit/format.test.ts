@@ -26,7 +26,12 @@ describe('audit output', () => {
   it('compares an accept run with a refuse run', () => {
     const comparison = compareRuns(accepted, refused);
     expect(comparison).toEqual({ onlyAfterAccept: ['_pk_id.1'], onlyAfterRefuse: ['_hjid'], trackersAfterRefuse: ['_hjid'] });
-    expect(formatComparison(comparison)).toContain('- Cookies only after accepting: `_pk_id.1`');
+    expect(formatComparison(comparison)).toContain('- Cookies only after accepting: \\_pk\\_id\\.1');
+  });
+
+  it('keeps escape sequences out of the terminal', () => {
+    const text = formatReport(report([reportCookie({ name: 'x\u001b[2Jy', purpose: 'p\u0007' })]), 't');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 
   it('exits 1 only with --strict and findings', () => {

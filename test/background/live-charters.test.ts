@@ -34,4 +34,18 @@ describe('live charters in the worker', () => {
     expect(fetches).toBe(3);
     expect(restarted.pending(HOST)).toBe(false);
   });
+
+  it('runs a forced read even while an ordinary one is under way', async () => {
+    let fetches = 0;
+    const fetchImpl = async () => {
+      fetches++;
+      return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    };
+    const charters = createLiveCharters(fakeSession(), fetchImpl);
+    await charters.refresh(HOST);
+    const ordinary = charters.refresh(HOST); // fresh: answers from the cache
+    const forced = charters.refresh(HOST, true);
+    await Promise.all([ordinary, forced]);
+    expect(fetches).toBe(2);
+  });
 });

@@ -60,6 +60,10 @@ describe('message contract', () => {
     serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('state unreadable')) }, api);
     expect(await api.runtime.deliver({ method: 'dropTables', params: {} }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
     expect(await api.runtime.deliver({ method: 'getReport', params: { host: 7 } }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
+    expect(await api.runtime.deliver({ method: 'exportReport', params: { host: 'a', format: 'pdf' } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'Unknown request',
+    });
     expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'a' } }, ownPopup)).toEqual({
       ok: false,
       error: 'state unreadable',

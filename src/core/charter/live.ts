@@ -43,13 +43,34 @@ export function readCharterPage(body: string, contentType: string | null): Parse
   return parseCharter(isHtml ? htmlToText(body) : body);
 }
 
+/** A response's text, reading no more than `limit` bytes of it (a huge page is cut, not swallowed whole). */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  if (!response.body) return (await response.text()).slice(0, limit);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+    if (received >= limit) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return text + decoder.decode();
+}
+
 /** The fetch we need: the URL, and options that keep the request anonymous. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
- * Tries the charter paths in order, each over https and, when the connection itself fails,
- * over http. Requests carry no cookies and store none, so reading a charter never changes what
- * the site's record shows. Never throws: failures are described in `problem`.
+ * Tries the charter paths in order, over https only: a charter read over plain http could be
+ * forged on the way to declare every cookie and silence the findings. Requests carry no cookies
+ * and store none, so reading a charter never changes what the site's record shows. Never
+ * throws: failures are described in `problem`.
  */
 export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: () => number = Date.now): Promise<LiveCharterRecord> {
   // Of several failures, report the one that explains most: a page without a table or a server
@@ -59,25 +80,23 @@ export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: 
     if (weight >= problem.weight) problem = { text, weight };
   };
   for (const path of CHARTER_PATHS) {
-    for (const scheme of ['https', 'http']) {
-      const url = `${scheme}://${host}${path}`;
-      let response: Response;
-      try {
-        response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
-      } catch {
-        continue; // the connection failed: try the other scheme
-      }
+    const url = `https://${host}${path}`;
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
       if (!response.ok) {
         note(`HTTP ${response.status} at ${path}`, response.status === 404 ? 1 : 2);
-        break; // the server answered: no point asking again over http
+        continue;
       }
-      const body = (await response.text()).slice(0, MAX_CHARTER_PAGE_BYTES);
-      try {
-        return { host, fetchedAt: now(), url: response.url || url, charter: readCharterPage(body, response.headers.get('content-type')), problem: null };
-      } catch (error) {
-        note(error instanceof CharterError ? `no cookie table at ${path}` : `unreadable page at ${path}`, 2);
-        break;
-      }
+      body = await readCapped(response, MAX_CHARTER_PAGE_BYTES);
+    } catch {
+      continue; // no connection, or it broke while reading: the network error stands
+    }
+    try {
+      return { host, fetchedAt: now(), url: response.url || url, charter: readCharterPage(body, response.headers.get('content-type')), problem: null };
+    } catch (error) {
+      note(error instanceof CharterError ? `no cookie table at ${path}` : `unreadable page at ${path}`, 2);
     }
   }
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.text };

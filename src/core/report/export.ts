@@ -3,6 +3,7 @@
  * spreadsheets. Built from the report only, which holds no cookie value.
  */
 import type { Report, ReportCookie } from './report.ts';
+import { markdownText as markdownCell } from './markdown.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -12,10 +13,6 @@ export type ExportedFile = { filename: string; mimeType: string; text: string };
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 const expiry = (cookie: ReportCookie) => (cookie.expires === null ? 'session' : iso(cookie.expires * 1000));
 
-/** Escapes text for a Markdown table cell: pipes, newlines and markup-looking characters. */
-function markdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s+/g, ' ').trim();
-}
 
 /** Quotes a CSV field (RFC 4180), and defuses spreadsheet formulas (=, +, -, @ at the start). */
 function csvField(text: string): string {
@@ -41,11 +38,11 @@ function toMarkdown(report: Report): string {
     '',
     '## Declared, not seen',
     '',
-    ...(report.notSeen.length ? report.notSeen.map((e) => `- ${markdownCell(e.cookie)}${e.match === 'prefix' ? '*' : ''} (${markdownCell(e.provider)}): ${markdownCell(e.purpose)}`) : ['None.']),
+    ...(report.notSeen.length ? report.notSeen.map((e) => `- ${markdownCell(e.match === 'prefix' ? `${e.cookie}*` : e.cookie)} (${markdownCell(e.provider)}): ${markdownCell(e.purpose)}`) : ['None.']),
     '',
     '## Findings',
     '',
-    ...(report.findings.length ? report.findings.map((f) => `- **${f.kind}** (${f.severity}) \`${markdownCell(f.cookie)}\`: ${markdownCell(f.evidence)}`) : ['None.']),
+    ...(report.findings.length ? report.findings.map((f) => `- **${f.kind}** (${f.severity}) ${markdownCell(f.cookie)}: ${markdownCell(f.evidence)}`) : ['None.']),
     '',
   ];
   return lines.join('\n');

@@ -26,19 +26,25 @@ describe('fetchLiveCharter', () => {
     expect(fetch.calls[0]![1]).toMatchObject({ credentials: 'omit', cache: 'no-store' });
   });
 
-  it('falls back to http when https cannot connect, and to /terms/cookies-information after a 404', async () => {
+  it('reads /terms/cookies-information after a 404, and never over plain http', async () => {
     const fetch = fakeFetch({
-      [`https://${HOST}/terms/cookies-policy/`]: 'network-error',
-      [`http://${HOST}/terms/cookies-policy/`]: { status: 404 },
+      [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
+      [`http://${HOST}/terms/cookies-information`]: { status: 200, body: html },
       [`https://${HOST}/terms/cookies-information`]: { status: 200, body: html },
     });
     const record = await fetchLiveCharter(HOST, fetch);
-    expect(fetch.calls.map(([url]) => url)).toEqual([
-      `https://${HOST}/terms/cookies-policy/`,
-      `http://${HOST}/terms/cookies-policy/`,
-      `https://${HOST}/terms/cookies-information`,
-    ]);
+    expect(fetch.calls.map(([url]) => url)).toEqual([`https://${HOST}/terms/cookies-policy/`, `https://${HOST}/terms/cookies-information`]);
     expect(record.url).toBe(`https://${HOST}/terms/cookies-information`);
+    const httpOnly = fakeFetch({ [`http://${HOST}/terms/cookies-policy/`]: { status: 200, body: html } });
+    expect(await fetchLiveCharter(HOST, httpOnly)).toMatchObject({ charter: null, problem: 'network error (offline, or the site cannot be reached)' });
+  });
+
+  it('survives a body that breaks while it is read, and cuts a huge page', async () => {
+    const broken: FetchLike = async () =>
+      new Response(new ReadableStream({ start: (controller) => controller.error(new Error('reset')) }), { status: 200 });
+    expect((await fetchLiveCharter(HOST, broken)).problem).toBe('network error (offline, or the site cannot be reached)');
+    const huge: FetchLike = async () => new Response(`${'<p>x</p>'.repeat(400_000)}`, { status: 200, headers: { 'content-type': 'text/html' } });
+    expect((await fetchLiveCharter(HOST, huge)).problem).toBe('no cookie table at /terms/cookies-information');
   });
 
   it('says why nothing could be read, never throws', async () => {

@@ -24,7 +24,7 @@ describe('exportReport', () => {
   it('writes Markdown with hostile names escaped', () => {
     const { text, filename } = exportReport(sample, 'markdown');
     expect(filename).toMatch(/\.md$/);
-    expect(text).toContain('| &lt;b&gt;x&lt;/b&gt;\\|y | data.tco.re | unknown |');
+    expect(text).toContain('| &lt;b&gt;x&lt;/b&gt;\\|y | data\\.tco\\.re | unknown |');
     expect(text).toContain('- csrftoken (Opendatasoft): API');
     expect(text).toContain('- **undeclared** (medium)');
     expect(text).not.toContain('<b>');
