@@ -12,9 +12,14 @@ export const OPEN_COOKIE_DATABASE_PATH = 'data/open-cookie-database.json';
 export function createRegistryLoader(fetchText: (path: string) => Promise<string>): () => Promise<Registry> {
   let loading: Promise<Registry> | undefined;
   return () => {
-    loading ??= fetchText(OPEN_COOKIE_DATABASE_PATH).then((text) => buildBundledRegistry(rowsFromDocument(JSON.parse(text))));
-    // A failed load is tried again next time rather than remembered.
-    loading.catch(() => (loading = undefined));
+    if (!loading) {
+      const attempt = fetchText(OPEN_COOKIE_DATABASE_PATH).then((text) => buildBundledRegistry(rowsFromDocument(JSON.parse(text))));
+      // A failed load is tried again next time rather than remembered.
+      attempt.catch(() => {
+        if (loading === attempt) loading = undefined;
+      });
+      loading = attempt;
+    }
     return loading;
   };
 }

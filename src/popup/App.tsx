@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteQuery, SiteView } from '../core/messages.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { Translate } from './messages.ts';
@@ -11,8 +11,8 @@ export type PopupActions = {
   findSite: () => Promise<SiteQuery | null>;
   /** Asks the background worker for the site's report. */
   loadSite: (query: SiteQuery) => Promise<SiteView>;
-  /** Subscribes to changes of the recorded state; returns the unsubscribe function. */
-  onStateChanged: (listener: () => void) => () => void;
+  /** Subscribes to changes of the recorded state (the changed storage keys); returns the unsubscribe function. */
+  onStateChanged: (listener: (keys: string[]) => void) => () => void;
   /** Asks the person for host access (must run in a click handler); resolves to whether it was granted. */
   requestAccess: (origins: string[]) => Promise<boolean>;
   /** Deletes the site's cookies, starts recording afresh and reloads its tabs; resolves to how many were deleted. */
@@ -49,16 +49,20 @@ export function App(props: AppProps) {
   const { findSite, loadSite, onStateChanged, t } = props;
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [query, setQuery] = useState<SiteQuery | null>(null);
+  // Answers can come back out of order during a burst of changes: only the latest request counts.
+  const latest = useRef(0);
 
   const refresh = useCallback(
     async (target: SiteQuery) => {
+      const request = ++latest.current;
       try {
         const view = await loadSite(target);
+        if (request !== latest.current) return;
         // Measured by `npm run bench`: when the worker's answer arrived.
         if (performance.getEntriesByName('cci:report-received').length === 0) performance.mark('cci:report-received');
         setState({ kind: 'ready', view });
       } catch (error) {
-        setState({ kind: 'error', message: message(error) });
+        if (request === latest.current) setState({ kind: 'error', message: message(error) });
       }
     },
     [loadSite],
@@ -75,7 +79,16 @@ export function App(props: AppProps) {
     );
   }, [findSite, refresh]);
 
-  useEffect(() => (query ? onStateChanged(() => void refresh(query)) : undefined), [query, onStateChanged, refresh]);
+  useEffect(
+    () =>
+      query
+        ? onStateChanged((keys) => {
+            // Only this site's record or charter (`site:<store>|<host>`, `charter:<host>`) matters.
+            if (keys.some((key) => key.endsWith(`|${query.host}`) || key === `charter:${query.host}`)) void refresh(query);
+          })
+        : undefined,
+    [query, onStateChanged, refresh],
+  );
 
   return (
     <main data-state={state.kind} aria-busy={state.kind === 'loading'}>

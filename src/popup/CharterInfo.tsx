@@ -1,4 +1,5 @@
 import type { Report } from '../core/report/report.ts';
+import { isUnchanged } from '../core/charter/diff.ts';
 import { messageKey, type MessageKey, type Translate } from './messages.ts';
 
 type CharterInfoProps = {
@@ -37,7 +38,7 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
           {t('charterLiveUnavailable', live.problem)} {charter.kind === 'bundled' && t('charterFallbackBundled')}
         </p>
       )}
-      {changes && (changes.added.length || changes.removed.length || changes.changed.length ? (
+      {changes && (!isUnchanged(changes) ? (
         <details class="changes" data-charter-changes>
           <summary>{t('charterChanged', String(changes.added.length), String(changes.removed.length), String(changes.changed.length))}</summary>
           <ul>

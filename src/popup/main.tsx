@@ -63,7 +63,7 @@ render(
   <App
     findSite={() => firstSite}
     loadSite={loadSite}
-    onStateChanged={(listener) => onSessionChanged(() => listener())}
+    onStateChanged={(listener) => onSessionChanged(listener)}
     requestAccess={requestHostAccess}
     recordConsentFlow={async (query) => (await callBackground('clearSite', { ...query, reloadTabs: true })).removed}
     exportReport={(query, format) => callBackground('exportReport', { ...query, format })}

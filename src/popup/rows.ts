@@ -29,7 +29,7 @@ export type CookieRow = {
 /** Rows for every seen cookie, then every declared entry not seen, in category order. */
 export function rowsOf(report: Report): CookieRow[] {
   const seen: CookieRow[] = report.cookies.map((cookie) => ({
-    key: `c:${cookie.domain}:${cookie.path}:${cookie.name}`,
+    key: `c:${cookie.domain}:${cookie.path}:${cookie.partitionKey ?? ''}:${cookie.name}`,
     name: cookie.name,
     status: cookie.status,
     category: cookie.category,

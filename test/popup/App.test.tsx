@@ -71,16 +71,38 @@ describe('popup App', () => {
     await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
   });
 
-  it('follows the recorded state while open', async () => {
-    let notify: () => void = () => undefined;
+  it('follows its own site’s recorded state while open, not other sites’', async () => {
+    let notify: (keys: string[]) => void = () => undefined;
     let names = ['sessionid'];
+    let loads = 0;
     const { container } = renderApp({
-      loadSite: async () => portalView(names),
+      loadSite: async () => (loads++, portalView(names)),
       onStateChanged: (listener) => ((notify = listener), () => undefined),
     });
     await waitFor(() => expect(rowNames(container)).toHaveLength(1));
     names = ['sessionid', 'csrftoken'];
-    notify();
+    notify(['site:0|data.toulouse-metropole.fr']);
+    expect(loads).toBe(1);
+    notify(['site:0|data.tco.re']);
     await waitFor(() => expect(rowNames(container)).toHaveLength(2));
+  });
+
+  it('keeps the newest answer when answers come back out of order', async () => {
+    let notify: (keys: string[]) => void = () => undefined;
+    const answers = [deferred<SiteView>(), deferred<SiteView>(), deferred<SiteView>()];
+    let call = 0;
+    const { container } = renderApp({
+      loadSite: () => answers[call++]!.promise,
+      onStateChanged: (listener) => ((notify = listener), () => undefined),
+    });
+    answers[0]!.resolve(portalView(['first']));
+    await waitFor(() => expect(rowNames(container)).toEqual(['first']));
+    notify(['site:0|data.tco.re']);
+    notify(['site:0|data.tco.re']);
+    answers[2]!.resolve(portalView(['newest']));
+    await waitFor(() => expect(rowNames(container)).toEqual(['newest']));
+    answers[1]!.resolve(portalView(['stale']));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(rowNames(container)).toEqual(['newest']);
   });
 });

@@ -58,7 +58,7 @@ export function cookieKey(cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' 
 }
 
 /** Copies the facts we keep from a browser cookie, leaving the value behind. */
-export function describeCookie(cookie: BrowserCookie, now: number, previous?: CookieRecord): CookieRecord {
+export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord {
   return {
     name: cookie.name,
     domain: cookie.domain,
@@ -70,7 +70,7 @@ export function describeCookie(cookie: BrowserCookie, now: number, previous?: Co
     expires: cookie.session || cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate),
     partitionKey: cookie.partitionKey?.topLevelSite ?? null,
     storeId: cookie.storeId,
-    firstSeen: previous && previous.removed === null ? previous.firstSeen : now,
+    firstSeen: now,
     lastChanged: now,
     removed: null,
   };

@@ -6,6 +6,7 @@
 import type { LiveCharterRecord } from '../charter/live.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { withSiteCharter, type Registry } from '../registry/registry.ts';
+import { isPlatformHost } from '../portals.ts';
 
 /** Cookies only the platform's Django back end sets together. */
 const PLATFORM_COOKIES = ['csrftoken', 'sessionid', 'django_language', 'cookies_preferences'];
@@ -19,7 +20,7 @@ export function hasPlatformCookies(names: Iterable<string>): boolean {
 /** The registry to match a site's cookies against. */
 export function siteRegistry(base: Registry, host: string, live: LiveCharterRecord | null, cookieNames: Iterable<string>): Registry {
   if (live?.charter) return withSiteCharter(base, host, live.charter, 'live');
-  const known = base.bundledCharters.has(host) || host.endsWith('.opendatasoft.com') || host.endsWith('.huwise.com');
+  const known = base.bundledCharters.has(host) || isPlatformHost(host);
   if (!known && hasPlatformCookies(cookieNames)) return withSiteCharter(base, host, PLATFORM_DEFAULT_CHARTER, 'platform-default');
   return base;
 }

@@ -32,12 +32,6 @@ describe('describeCookie', () => {
     expect(record.expires).toBeNull();
     expect(record.partitionKey).toBe('https://tco.re');
   });
-
-  it('keeps the first-seen time of a cookie that still exists, restarts it after a removal', () => {
-    const first = describeCookie(browserCookie(), 1000);
-    expect(describeCookie(browserCookie(), 2000, first)).toMatchObject({ firstSeen: 1000, lastChanged: 2000 });
-    expect(describeCookie(browserCookie(), 3000, { ...first, removed: 2500 })).toMatchObject({ firstSeen: 3000 });
-  });
 });
 
 describe('cookieKey', () => {

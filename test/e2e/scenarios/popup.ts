@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { presentNames, reportOf, waitForReport, extensionPage } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, openPopup, seenRow, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -102,10 +102,16 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.click('input[value="json"]');
       await popup.click('[data-action="copy"]');
       await expect.poll(async () => (await popup.texts('[data-export-status]'))[0]).toBe('Copied.');
+      // What the buttons save and copy, in every format: the report's cookies, and never a value.
       const api = await extensionPage(ctx.browser());
-      const report = await reportOf(api, host);
-      expect(presentNames(report)).toContain('sessionid');
-      expect(JSON.stringify(report)).not.toMatch(/fixture-session-|fixture-csrf-/);
+      for (const format of ['json', 'markdown', 'csv'] as const) {
+        const file = await request(api, 'exportReport', { host, format });
+        expect(file.text, format).toMatch(/sessionid/);
+        expect(file.text, format).not.toMatch(/fixture-session-|fixture-csrf-/);
+      }
+      const json = JSON.parse((await request(api, 'exportReport', { host, format: 'json' })).text);
+      expect(json).toMatchObject({ version: 1, host });
+      expect(presentNames(json)).toContain('sessionid');
       await api.close();
       await popup.close();
     });
