@@ -49,7 +49,7 @@ export function createRecorder(store: SiteStore, isTracked: (host: string) => bo
       for (const host of sitesFor(cookie)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.
-        if (!isPresent(site, cookie)) store.put(recordCookieChange(site, cookie, false, now)!);
+        if (!isPresent(site, cookie)) store.put(recordCookieChange(site, cookie, false, now, true)!);
       }
     }
   }

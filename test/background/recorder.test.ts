@@ -41,16 +41,32 @@ describe('recorder', () => {
     expect([...store.hosts()]).toEqual(['demo.opendatasoft.com']);
   });
 
-  it('tags cookies found by a scan with the consent the scan finds, whatever their order', async () => {
+  it('reads the consent a scan finds first, and does not guess when the others were set', async () => {
     const { recorder } = await setup();
     const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}') });
     recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' }), consent], 5);
     const site = recorder.site('data.tco.re', '0');
     expect(site.consent.state).toBe('accepted');
-    expect(Object.values(site.cookies).map((c) => [c.name, c.firstPhase])).toEqual([
-      ['cookies_preferences', 'after-accept'],
-      ['_pk_id.1.a', 'after-accept'],
+    expect(Object.values(site.cookies).map((c) => [c.name, c.firstPhase, c.setPhases])).toEqual([
+      ['cookies_preferences', 'unknown', []],
+      ['_pk_id.1.a', 'unknown', []],
     ]);
+  });
+
+  it('learns when a cookie found by a scan was set from the event that reports it', async () => {
+    const { recorder } = await setup();
+    const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}') });
+    recorder.cookiesPresent([consent, browserCookie({ name: '_pk_id.1.a' })], 10);
+    // The event that woke the worker, processed after the wake-up scan.
+    recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 8);
+    const matomo = Object.values(recorder.site('data.tco.re', '0').cookies).find((c) => c.name === '_pk_id.1.a');
+    expect(matomo).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'], firstSeen: 8 });
+  });
+
+  it('knows cookies a scan finds before any choice were set before the choice', async () => {
+    const { recorder } = await setup();
+    recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' })], 5);
+    expect(Object.values(recorder.site('data.tco.re', '0').cookies)[0]).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'] });
   });
 
   it('starts a record for a platform portal or granted site it meets, and ignores other sites', async () => {

@@ -3,7 +3,7 @@ import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../script
 import { describeExtension } from './scenarios.ts';
 import { firstExtensionPage, launchChromium, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
-import { SEEN_ROWS, seenRow } from './scenarios/context.ts';
+import { openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 
 describe('Chromium', () => describeExtension((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
@@ -76,11 +76,11 @@ describe('Chromium in French', () => {
 
   it('speaks French, charter texts staying in their own words', async () => {
     const host = 'data.toulouse-metropole.fr';
+    // Handshake first: the worker answers, so its listeners see the page's cookies as they come.
+    const popup = await openPopup(browser, host);
     const site = await browser.newPage();
     await site.goto(`http://${host}/`);
     await site.click('#consent-refuse');
-    const popup = await browser.newPage();
-    await popup.goto(browser.popupUrl(`?host=${host}`));
     await popup.waitFor('[data-consent="refused"]');
     await popup.setViewport(460, 900);
     const text = (await popup.texts('main'))[0]!;

@@ -9,7 +9,7 @@ export const TIMELINE_LIMIT = 1000;
 export type SiteCookie = CookieRecord & {
   /** Phase of the event that first created it. */
   firstPhase: Phase;
-  /** Every phase in which it was set or changed (at most four). */
+  /** Every known phase in which it was set or changed (at most four; none for a cookie found already there after a choice). */
   setPhases: Phase[];
 };
 
@@ -77,8 +77,13 @@ export function appendTimeline(site: SiteRecord, ...events: TimelineEvent[]): Si
  * the site to a new consent phase first, so the choice itself is tagged with the phase it opens.
  * Its value is decoded here and not kept. Returns the record, or null when there was nothing to
  * record (the removal of a cookie it never knew).
+ *
+ * `found` is for a cookie a scan finds already there (set while the extension was not watching):
+ * before any choice it was necessarily set before the choice; after one, when is unknown, so it
+ * counts as set in no phase and makes no consent finding of its own (it can still be "kept
+ * after a refusal").
  */
-export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, removed: boolean, now: number): SiteRecord | null {
+export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, removed: boolean, now: number, found = false): SiteRecord | null {
   const record = describeCookie(cookie, now);
   const key = cookieKey(record);
   const previous = site.cookies[key];
@@ -87,17 +92,21 @@ export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, remo
   if (cookie.name === CONSENT_COOKIE) {
     site.consent = { state: removed ? 'none' : decodeConsent(cookie.value), changedAt: now };
   }
-  const phase = phaseOf(site.consent.state);
+  const phase: Phase = found && site.consent.state !== 'none' ? 'unknown' : phaseOf(site.consent.state);
   const exists = previous !== undefined && previous.removed === null;
 
   if (removed) {
     // `lastChanged` stays the last write: the cookie's lifetime is counted from it.
     previous!.removed = now;
   } else if (exists) {
-    Object.assign(previous, record, { firstSeen: previous.firstSeen });
-    if (!previous.setPhases.includes(phase)) previous.setPhases.push(phase);
+    // A cookie a scan found (phase unknown) and an event now reports: the event tells when it was
+    // set. On a wake-up the scan can run before the very event that woke the worker.
+    const found = previous.firstPhase === 'unknown' && phase !== 'unknown';
+    Object.assign(previous, record, { firstSeen: found ? Math.min(previous.firstSeen, now) : previous.firstSeen });
+    if (found) previous.firstPhase = phase;
+    if (phase !== 'unknown' && !previous.setPhases.includes(phase)) previous.setPhases.push(phase);
   } else {
-    site.cookies[key] = { ...record, firstPhase: phase, setPhases: [phase] };
+    site.cookies[key] = { ...record, firstPhase: phase, setPhases: phase === 'unknown' ? [] : [phase] };
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
   return appendTimeline(site, { type, at: now, name: cookie.name, domain: cookie.domain, phase });

@@ -11,8 +11,11 @@ export const CONSENT_COOKIE = 'cookies_preferences';
 /** What the visitor chose, as far as we can tell. */
 export type ConsentState = 'none' | 'accepted' | 'refused' | 'choice';
 
-/** The phase a cookie event happens in. */
-export type Phase = 'before-choice' | 'after-accept' | 'after-refuse' | 'after-choice';
+/**
+ * The phase a cookie event happens in; 'unknown' for a cookie found already there by a scan
+ * after a choice was made (it may have been set before or after it).
+ */
+export type Phase = 'before-choice' | 'after-accept' | 'after-refuse' | 'after-choice' | 'unknown';
 
 /** The phase that follows a consent state. */
 export function phaseOf(state: ConsentState): Phase {
