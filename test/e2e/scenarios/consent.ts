@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, MATOMO, PLATFORM_COOKIES, type E2eContext } from './context.ts';
+import { FORGOTTEN, MATOMO, PLATFORM_COOKIES, visitPortal, type E2eContext } from './context.ts';
 
 export function consentScenarios(ctx: E2eContext): void {
   describe('consent phases and findings', () => {
@@ -67,6 +67,7 @@ export function consentScenarios(ctx: E2eContext): void {
 
     it('clears a site: its cookies leave the browser and the record starts again', async () => {
       const host = 'data.tco.re';
+      await (await visitPortal(ctx.browser(), host)).close();
       const api = await extensionPage(ctx.browser());
       const before = await waitForReport(api, host, (r) => presentNames(r).length > 0);
       const { removed } = await request(api, 'clearSite', { host });

@@ -1,4 +1,5 @@
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { extensionPage, presentNames, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 
 /** What each scenario module gets: the browser under test, launched once per browser. */
 export type E2eContext = { browser: () => BrowserUnderTest };
@@ -24,3 +25,16 @@ export const SEEN_ROWS = '[data-cookie]:not([data-status="not-seen"])';
 
 /** The row of a seen cookie. */
 export const seenRow = (name: string) => `[data-cookie="${name}"]:not([data-status="not-seen"])`;
+
+/**
+ * Visits a portal page once the worker has answered (so its listeners are live), and waits until
+ * its platform cookies are recorded: each scenario sets up what it needs, and runs alone too.
+ */
+export async function visitPortal(browser: BrowserUnderTest, host: string, path = '/'): Promise<PageUnderTest> {
+  const api = await extensionPage(browser);
+  const site = await browser.newPage();
+  await site.goto(`http://${host}${path}`);
+  await waitForReport(api, host, (report) => presentNames(report).includes('sessionid'));
+  await api.close();
+  return site;
+}

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { extensionPage, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, openPopup, seenRow, type E2eContext } from './context.ts';
+import { FORGOTTEN, openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const SCREENSHOT_DIR = 'test-results/screenshots';
@@ -53,6 +53,7 @@ export function popupScenarios(ctx: E2eContext): void {
     });
 
     it('lists findings with counts, each leading to its cookie', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor(`[data-finding="before-consent"][data-finding-cookie="${FORGOTTEN}"]`);
       expect(await popup.attributes('[data-finding-count]', 'data-finding-count')).toEqual(['before-consent', 'undeclared', 'not-seen']);
@@ -62,6 +63,7 @@ export function popupScenarios(ctx: E2eContext): void {
     });
 
     it('can be used with the keyboard alone: tabs move with the arrow keys', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor('#tab-cookies[aria-selected="true"]');
       await popup.press('#tab-cookies', 'ArrowRight');
@@ -93,6 +95,7 @@ export function popupScenarios(ctx: E2eContext): void {
     });
 
     it('exports the report: download and clipboard, JSON with no value', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
       const popup = await openPopup(ctx.browser(), host);
       await popup.click('#tab-export');
       await popup.click('input[value="markdown"]');
@@ -133,6 +136,7 @@ export function popupScenarios(ctx: E2eContext): void {
 
     it('has no accessibility violations (axe-core), and is saved as screenshots in both themes', async () => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await (await visitPortal(ctx.browser(), host)).close();
       for (const theme of ['light', 'dark']) {
         const popup = await openPopup(ctx.browser(), host, `&theme=${theme}`);
         await popup.setViewport(460, 900);
