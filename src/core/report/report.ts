@@ -95,6 +95,7 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
   );
 
   const cookies: ReportCookie[] = matched
+    // Field by field, not a spread: an allow-list, so nothing a record may hold reaches an export unless named here.
     .map(({ cookie, match }) => ({
       name: cookie.name,
       domain: cookie.domain,
