@@ -40,6 +40,21 @@ export type BrowserUnderTest = {
   close(): Promise<void>;
 };
 
+/** Page reads both drivers share, written once over `evaluate` (plain arrows: see audit/consent.ts on named functions). */
+export function domReads(evaluate: PageUnderTest['evaluate']): Pick<PageUnderTest, 'texts' | 'attributes' | 'innerHtml'> {
+  return {
+    texts: (selector) => evaluate((sel) => [...document.querySelectorAll(sel)].map((n) => n.textContent ?? ''), selector),
+    attributes: (selector, name) =>
+      evaluate(([sel, attr]) => [...document.querySelectorAll(sel)].map((n) => n.getAttribute(attr) ?? ''), [selector, name] as const),
+    innerHtml: (selector) =>
+      evaluate((sel) => {
+        const node = document.querySelector(sel);
+        if (!node) throw new Error(`no node matches ${sel}`);
+        return node.innerHTML;
+      }, selector),
+  };
+}
+
 /** Unpacked build of the extension for a browser; tests run against what users install. */
 export function extensionDir(target: 'chrome' | 'firefox'): string {
   const dir = resolve('dist', target);

@@ -5,6 +5,7 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import {
+  domReads,
   extensionDir,
   MissingBrowserError,
   popupPath,
@@ -17,17 +18,16 @@ import {
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function wrapPage(page: Page): PageUnderTest {
+  const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>;
   return {
+    ...domReads(evaluate),
+    evaluate,
     goto: async (url) => void (await page.goto(url)),
     waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout, state: 'attached' })),
     click: (selector) => page.click(selector),
-    texts: (selector) => page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent ?? '')),
-    attributes: (selector, name) => page.$$eval(selector, (nodes, attr) => nodes.map((n) => n.getAttribute(attr) ?? ''), name),
-    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
     evaluateScript: (source) => page.evaluate(source),
     press: (selector, key) => page.press(selector, key),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
-    innerHtml: (selector) => page.$eval(selector, (node) => node.innerHTML),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     close: () => page.close(),
   };

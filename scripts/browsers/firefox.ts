@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import {
+  domReads,
   extensionDir,
   geckoId,
   MissingBrowserError,
@@ -21,7 +22,10 @@ import {
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 function wrapPage(page: Page): PageUnderTest {
+  const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>;
   return {
+    ...domReads(evaluate),
+    evaluate,
     goto: async (url) => {
       if (url.startsWith('moz-extension:')) {
         // Extension pages send no load event over BiDi: start the navigation, let callers wait for a selector.
@@ -32,16 +36,12 @@ function wrapPage(page: Page): PageUnderTest {
     },
     waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout })),
     click: (selector) => page.click(selector),
-    texts: (selector) => page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent ?? '')),
-    attributes: (selector, name) => page.$$eval(selector, (nodes, attr) => nodes.map((n) => n.getAttribute(attr) ?? ''), name),
-    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
     evaluateScript: (source) => page.evaluate(source),
     press: async (selector, key) => {
       await page.focus(selector);
       await page.keyboard.press(key as never);
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
-    innerHtml: (selector) => page.$eval(selector, (node) => node.innerHTML),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
     close: () => page.close(),
   };
