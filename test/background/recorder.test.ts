@@ -109,14 +109,15 @@ describe('recorder', () => {
     recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: '%7B%22matomo%22%3Atrue%7D' }), false, 'explicit', 2);
     await store.flush();
     expect(JSON.stringify(session.data)).not.toContain('SECRET-VALUE');
-    expect(JSON.stringify(session.data)).not.toContain('matomo');
+    // The consent value is not kept: only the choice read from it (its per-tracker flags).
+    expect(JSON.stringify(session.data)).not.toContain('%7B%22matomo');
 
     const before = recorder.site('data.tco.re', '0');
     const restarted = await setup(session);
     restarted.recorder.workerStarted(10);
     const after = restarted.recorder.site('data.tco.re', '0');
     expect(after.cookies).toEqual(before.cookies);
-    expect(after.consent).toEqual({ state: 'accepted', changedAt: 2 });
+    expect(after.consent).toEqual({ state: 'accepted', changedAt: 2, trackers: { matomo: true } });
     expect(after.timeline.at(-1)).toEqual({ type: 'worker-restart', at: 10 });
   });
 

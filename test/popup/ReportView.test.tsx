@@ -10,7 +10,7 @@ afterEach(cleanup);
 const sample = report(
   [reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', status: 'undeclared', source: 'open-cookie-database', category: 'other' })],
   {
-    consent: { state: 'refused', changedAt: 5 },
+    consent: { state: 'refused', changedAt: 5, trackers: {} },
     notSeen: [{ provider: 'Opendatasoft', service: null, cookie: 'csrftoken', match: 'exact', purpose: 'API', duration: null, category: 'necessary' }],
     findings: [
       finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' }),

@@ -39,7 +39,7 @@ export function report(cookies: ReportCookie[], overrides: Partial<Report> = {})
     storeId: '0',
     generatedAt: 1,
     charter: { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null },
-    consent: { state: 'none', changedAt: null },
+    consent: { state: 'none', changedAt: null, trackers: {} },
     cookies,
     notSeen: [],
     findings: [],

@@ -1,5 +1,6 @@
 import { compareText } from '../compare.ts';
-import { CONSENT_COOKIE, decodeConsent, phaseOf, type ConsentState, type Phase } from '../report/consent.ts';
+import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../report/consent.ts';
+import { judgeByName } from '../report/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
 
 /** Most timeline events kept per site; older ones are dropped and counted. */
@@ -11,6 +12,11 @@ export type SiteCookie = CookieRecord & {
   firstPhase: Phase;
   /** Every known phase in which it was set or changed (at most four; none for a cookie found already there after a choice). */
   setPhases: Phase[];
+  /**
+   * The tracker keys (`ga`, `matomo`, …) the visitor had refused each time it was set in spite
+   * of that refusal; absent when that never happened or no flag of its family was given.
+   */
+  refusedBy?: string[];
 };
 
 /** One entry of a site's timeline. */
@@ -42,8 +48,8 @@ export type SiteRecord = {
   storeId: string;
   /** Cookies seen for this site, keyed by `cookieKey`. */
   cookies: Record<string, SiteCookie>;
-  /** The visitor's consent choice, decoded from `cookies_preferences`, and when it changed. */
-  consent: { state: ConsentState; changedAt: number | null };
+  /** The visitor's consent choice, decoded from `cookies_preferences`: state, when it was made, per-tracker flags. */
+  consent: SiteConsent;
   /** Ordered events, the last TIMELINE_LIMIT of them. */
   timeline: TimelineEvent[];
   /** How many older events were dropped from the timeline. */
@@ -52,7 +58,7 @@ export type SiteRecord = {
 
 /** An empty record for a site. */
 export function emptySite(host: string, storeId: string): SiteRecord {
-  return { host, storeId, cookies: {}, consent: { state: 'none', changedAt: null }, timeline: [], droppedEvents: 0 };
+  return { host, storeId, cookies: {}, consent: { state: 'none', changedAt: null, trackers: {} }, timeline: [], droppedEvents: 0 };
 }
 
 /*
@@ -75,8 +81,11 @@ export function appendTimeline(site: SiteRecord, ...events: TimelineEvent[]): Si
 /**
  * Records one cookie set, changed or removed, in place. A change of `cookies_preferences` moves
  * the site to a new consent phase first, so the choice itself is tagged with the phase it opens.
- * Its value is decoded here and not kept. Returns the record, or null when there was nothing to
- * record (the removal of a cookie it never knew).
+ * Its value is decoded here and not kept. The phase is the choice as it applies to the cookie:
+ * after "Matomo accepted, Google Analytics refused", `_ga` is set 'after-refuse' (and remembers
+ * `ga` in `refusedBy`), `_pk_id.*` 'after-accept', anything of no known tracker 'after-choice'.
+ * Returns the record, or null when there was nothing to record (the removal of a cookie it
+ * never knew).
  *
  * `found` is for a cookie a scan finds already there (set while the extension was not watching):
  * before any choice it was necessarily set before the choice; after one, when is unknown, so it
@@ -90,9 +99,14 @@ export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, remo
   if (removed && (!previous || previous.removed !== null)) return null;
 
   if (cookie.name === CONSENT_COOKIE) {
-    site.consent = { state: removed ? 'none' : decodeConsent(cookie.value), changedAt: now };
+    if (removed) site.consent = { state: 'none', changedAt: now, trackers: {} };
+    else {
+      const choice = decodeConsent(cookie.value, now);
+      site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
+    }
   }
-  const phase: Phase = found && site.consent.state !== 'none' ? 'unknown' : phaseOf(site.consent.state);
+  const judgement: CookieJudgement = found && site.consent.state !== 'none' ? { phase: 'unknown', refused: [] } : judgeByName(site.consent, cookie.name);
+  const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
   if (removed) {
@@ -105,8 +119,13 @@ export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, remo
     Object.assign(previous, record, { firstSeen: found ? Math.min(previous.firstSeen, now) : previous.firstSeen });
     if (found) previous.firstPhase = phase;
     if (phase !== 'unknown' && !previous.setPhases.includes(phase)) previous.setPhases.push(phase);
+    if (judgement.refused.length > 0) {
+      const refusedBy = (previous.refusedBy ??= []);
+      for (const key of judgement.refused) if (!refusedBy.includes(key)) refusedBy.push(key);
+    }
   } else {
     site.cookies[key] = { ...record, firstPhase: phase, setPhases: phase === 'unknown' ? [] : [phase] };
+    if (judgement.refused.length > 0) site.cookies[key].refusedBy = [...judgement.refused];
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
   return appendTimeline(site, { type, at: now, name: cookie.name, domain: cookie.domain, phase });

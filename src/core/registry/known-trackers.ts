@@ -36,6 +36,12 @@ export type KnownTracker = {
   category: Category;
   /** Vendor documentation the entry is written from. */
   sourceUrl: string;
+  /**
+   * The keys of the platform's `cookies_preferences` whose choice governs this cookie (`ga`,
+   * `matomo`, `at`, `xiti`, `piano`, `eulerian`: see consent-trackers.ts); empty for a cookie
+   * no switch of the platform's banner speaks for, or one that only stores the choice itself.
+   */
+  consentKeys: readonly string[];
 };
 
 const GOOGLE_ANALYTICS_UNIVERSAL =
@@ -45,6 +51,7 @@ const MATOMO = 'https://matomo.org/faq/general/faq_146/';
 // AT Internet's own archive of its SmartTag (AS2) documentation, "AT Internet cookies" page.
 const AT_INTERNET_SMARTTAG = 'https://github.com/at-internet/smarttag-documentation-archive/wiki/AT-Internet-cookies';
 const PIANO_ANALYTICS = 'https://developers.atinternet-solutions.com/piano-analytics/data-collection/general/cookie-storage';
+const EULERIAN = 'https://doc.eulerian.com/p/WijZuvqwsFKoQB/What-is-important-to-know-about-Eulerian-Cookies';
 const DISQUS = 'https://help.disqus.com/customer/portal/articles/466235-use-of-cookies';
 const GOOGLE_COOKIES = 'https://policies.google.com/technologies/cookies';
 
@@ -62,6 +69,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '2 years',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_4,
+    consentKeys: ['ga'],
   },
   {
     id: 'google-analytics-4-session',
@@ -74,6 +82,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '2 years',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_4,
+    consentKeys: ['ga'],
   },
   {
     id: 'google-analytics-gid',
@@ -86,6 +95,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '24 hours',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+    consentKeys: ['ga'],
   },
   {
     id: 'google-analytics-gat',
@@ -98,6 +108,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '1 minute',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+    consentKeys: ['ga'],
   },
   {
     // Named trackers write `_gat_<tracker name>`; gtag.js writes `_gat_gtag_<property id>`.
@@ -111,6 +122,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '1 minute',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+    consentKeys: ['ga'],
   },
   {
     id: 'google-analytics-dc-gtm',
@@ -123,6 +135,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '1 minute',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+    consentKeys: ['ga'],
   },
   {
     id: 'google-analytics-amp-token',
@@ -135,6 +148,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 seconds to 1 year',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+    consentKeys: ['ga'],
   },
   {
     id: 'google-analytics-gac',
@@ -147,6 +161,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '90 days',
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
+    consentKeys: ['ga'],
   },
 
   // Matomo JavaScript tracker: cookie names are suffixed `.<site id>.<domain hash>`.
@@ -161,6 +176,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-pk-ref',
@@ -173,6 +189,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '6 months',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-pk-ses',
@@ -185,6 +202,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 minutes',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-pk-cvar',
@@ -197,6 +215,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 minutes',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-pk-hsr',
@@ -209,6 +228,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 minutes',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-pk-testcookie',
@@ -221,6 +241,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: 'Deleted immediately',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-mtm-consent',
@@ -233,6 +254,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 years',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-mtm-consent-removed',
@@ -243,8 +265,11 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose: 'Remembers that the visitor withdrew consent to tracking.',
     lifetime: '30 years',
-    category: 'statistics',
+    // Matomo writes it when the visitor opts out: it keeps the refusal, so it is no tracker
+    // and must not be flagged as set after a refusal.
+    category: 'necessary',
     sourceUrl: MATOMO,
+    consentKeys: [],
   },
   {
     id: 'matomo-mtm-cookie-consent',
@@ -257,6 +282,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 years',
     category: 'statistics',
     sourceUrl: MATOMO,
+    consentKeys: ['matomo'],
   },
   {
     id: 'matomo-sessid',
@@ -267,11 +293,16 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose: 'Temporary nonce set by the opt-out feature to prevent cross-site request forgery.',
     lifetime: 'Session',
-    category: 'statistics',
+    // Set when the visitor uses the opt-out form, holds no visitor data: not a tracker.
+    category: 'necessary',
     sourceUrl: MATOMO,
+    consentKeys: [],
   },
 
-  // AT Internet SmartTag (smarttag.js, Analytics Suite 2).
+  // AT Internet SmartTag (smarttag.js, Analytics Suite 2). AT Internet's XiTi, SmartTag and its
+  // successor Piano Analytics are one line of products: the platform's banner may name it `at`,
+  // `xiti` or `piano`, so their cookies answer to all three keys (refused only when every one
+  // the choice carries is false).
   {
     id: 'at-internet-atuserid',
     provider: 'AT Internet',
@@ -283,6 +314,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, modifiable',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
     id: 'at-internet-atidvisitor',
@@ -295,8 +327,10 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '6 months by default, modifiable',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
+    // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []).
     id: 'at-internet-atauthority',
     provider: 'AT Internet',
     service: 'AT Internet SmartTag',
@@ -307,6 +341,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, modifiable',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: [],
   },
   {
     id: 'at-internet-atreman',
@@ -319,6 +354,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 days by default, modifiable',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
     id: 'at-internet-atredir',
@@ -331,6 +367,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 seconds by default, modifiable',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
     id: 'at-internet-atsession',
@@ -343,6 +380,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 minutes by default, modifiable',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   // XiTi's older xtcore.js tag. The same AT Internet cookies page lists these under xtcore.js;
   // that part could not be re-read while this table was written, so purposes stay general and
@@ -358,6 +396,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: 'Not verified',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
     id: 'at-internet-xtan',
@@ -370,6 +409,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: 'Not verified',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
     id: 'at-internet-xtant',
@@ -382,6 +422,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: 'Not verified',
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
 
   // Piano Analytics JavaScript SDK (the successor of SmartTag).
@@ -396,6 +437,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, can be configured',
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
     id: 'piano-analytics-pctx',
@@ -408,8 +450,10 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, can be configured',
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
+    // Keeps the consent mode, opt-out included, so no banner switch forbids it (consentKeys []).
     id: 'piano-analytics-pprv',
     provider: 'Piano',
     service: 'Piano Analytics',
@@ -420,6 +464,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, can be configured',
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
+    consentKeys: [],
   },
   {
     id: 'piano-analytics-pa-user',
@@ -432,6 +477,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, can be configured',
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
     id: 'piano-analytics-pa-vid',
@@ -444,8 +490,10 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, can be configured',
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
   {
+    // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []).
     id: 'piano-analytics-pa-privacy',
     provider: 'Piano',
     service: 'Piano Analytics (SDK before 6.8.0)',
@@ -456,6 +504,25 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '13 months by default, can be configured',
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
+    consentKeys: [],
+  },
+
+  // Eulerian Analytics. Its page states one identification cookie, kept 13 months, that ties an
+  // anonymous identifier to the device; the cookie names in its table could not be read from
+  // the copy available while this was written, so the name `etuix` (Eulerian's usual
+  // first-party cookie) is NOT VERIFIED against the vendor's page.
+  {
+    id: 'eulerian-etuix',
+    provider: 'Eulerian',
+    service: 'Eulerian Analytics',
+    cookie: 'etuix',
+    match: 'exact',
+    domain: null,
+    purpose: "Anonymous identifier tied to the visitor's device, to recognise the visitor.",
+    lifetime: '13 months',
+    category: 'statistics',
+    sourceUrl: EULERIAN,
+    consentKeys: ['eulerian'],
   },
 
   // Disqus comments: set on disqus.com domains, and `testCookie` is too generic to match elsewhere.
@@ -471,6 +538,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: 'Not stated by Disqus',
     category: 'third-party',
     sourceUrl: DISQUS,
+    consentKeys: [],
   },
   {
     id: 'disqus-test-cookie',
@@ -483,6 +551,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: 'Not stated by Disqus',
     category: 'third-party',
     sourceUrl: DISQUS,
+    consentKeys: [],
   },
   {
     id: 'disqus-quantcast-qca',
@@ -495,6 +564,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: 'Not stated by Disqus',
     category: 'third-party',
     sourceUrl: DISQUS,
+    consentKeys: [],
   },
 
   // reCAPTCHA in the portal's contact form.
@@ -509,5 +579,6 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '6 months',
     category: 'third-party',
     sourceUrl: GOOGLE_COOKIES,
+    consentKeys: [],
   },
 ];

@@ -8,6 +8,7 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime } from './duration.ts';
+import { judgeByName, refusedFlagsText } from './consent-trackers.ts';
 
 /** Kinds of finding, from the most to the least serious. */
 export type FindingKind = 'before-consent' | 'after-refusal' | 'undeclared' | 'lifetime' | 'not-seen';
@@ -34,6 +35,11 @@ export type FindingDetail = {
   source: MatchSource;
   /** after-refusal: set after the refusal, or set before and kept. */
   how?: 'set' | 'kept';
+  /**
+   * after-refusal: the keys of `cookies_preferences` whose `false` the cookie goes against, its
+   * tracker family's (`['ga']` for `_ga`); absent when only the overall refusal speaks for it.
+   */
+  refused?: string[];
   /** lifetime: the charter's words, and how long the cookie actually lives, in seconds. */
   stated?: string;
   actualSeconds?: number;
@@ -104,7 +110,6 @@ function consentSeverity(match: MatchResult): Severity {
  */
 export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: readonly CharterEntry[], consentReadable = true): Finding[] {
   const findings: Finding[] = [];
-  const refused = site.consent.state === 'refused';
 
   for (const matched of seen) {
     const { cookie, match } = matched;
@@ -123,22 +128,19 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
           evidence: `${described} set before the visitor chose`,
         });
       }
+      // A refusal, overall or of the cookie's own tracker (a mixed choice): when it was set, or now.
+      const refusal = (how: 'set' | 'kept', refused: readonly string[]): Finding => ({
+        kind: 'after-refusal',
+        severity: consentSeverity(match),
+        ...at,
+        detail: { ...at.detail, how, ...(refused.length > 0 ? { refused: [...refused] } : {}) },
+        evidence: `${described} ${how} after a refusal${refused.length > 0 ? `: ${refusedFlagsText(refused)}` : ''}`,
+      });
       if (cookie.setPhases.includes('after-refuse')) {
-        findings.push({
-          kind: 'after-refusal',
-          severity: consentSeverity(match),
-          ...at,
-          detail: { ...at.detail, how: 'set' },
-          evidence: `${described} set after a refusal`,
-        });
-      } else if (refused && cookie.removed === null) {
-        findings.push({
-          kind: 'after-refusal',
-          severity: consentSeverity(match),
-          ...at,
-          detail: { ...at.detail, how: 'kept' },
-          evidence: `${described} kept after a refusal`,
-        });
+        findings.push(refusal('set', cookie.refusedBy ?? []));
+      } else if (cookie.removed === null) {
+        const now = judgeByName(site.consent, cookie.name);
+        if (now.phase === 'after-refuse') findings.push(refusal('kept', now.refused));
       }
     }
     const lifetime = lifetimeFinding(matched);

@@ -12,7 +12,7 @@ import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
 import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
-import type { ConsentState, Phase } from './consent.ts';
+import type { ConsentState, Phase, TrackerChoices } from './consent.ts';
 import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
 
 /** Bumped whenever a field changes meaning or disappears. */
@@ -65,8 +65,12 @@ export type Report = {
     /** For a live charter of a bundled portal: what differs from the bundled one; else null. */
     changes: CharterChanges | null;
   };
-  /** The visitor's consent choice and when it was made; 'unknown' off the platform, where there is no choice to read. */
-  consent: { state: ConsentState | 'unknown'; changedAt: number | null };
+  /**
+   * The visitor's consent choice, when it was made, and its per-tracker flags as the platform
+   * wrote them (`{ "ga": false, "matomo": true }`; empty when none could be read); 'unknown' off
+   * the platform, where there is no choice to read.
+   */
+  consent: { state: ConsentState | 'unknown'; changedAt: number | null; trackers: TrackerChoices };
   /** Every cookie seen this session, present ones first, then by name. */
   cookies: ReportCookie[];
   /** Charter entries no seen cookie matched. */
@@ -85,6 +89,8 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
   const charter = charterFor(registry, site.host);
   const bundled = registry.bundledCharters.get(site.host)?.charter;
   const entries = charter.charter?.entries ?? [];
+  // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
+  const onPlatform = charter.kind !== 'none' || site.consent.state !== 'none';
   const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => ({
     cookie,
     match: matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain }),
@@ -124,8 +130,6 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
     .sort((a, b) => Number(a.removed !== null) - Number(b.removed !== null) || compareText(a.name, b.name) || compareText(a.domain, b.domain));
 
   const notSeen = entries.filter((_, index) => !usedEntries.has(index));
-  // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
-  const consentReadable = charter.kind !== 'none' || site.consent.state !== 'none';
   return {
     version: REPORT_VERSION,
     host: site.host,
@@ -139,10 +143,12 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
       live: live ? { fetchedAt: live.fetchedAt, url: live.url, problem: live.problem } : null,
       changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
     },
-    consent: consentReadable ? site.consent : { state: 'unknown', changedAt: null },
+    consent: onPlatform
+      ? { state: site.consent.state, changedAt: site.consent.changedAt, trackers: { ...site.consent.trackers } }
+      : { state: 'unknown', changedAt: null, trackers: {} },
     cookies,
     notSeen,
-    findings: findingsFor(site, matched, notSeen, consentReadable),
+    findings: findingsFor(site, matched, notSeen, onPlatform),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
   };
 }

@@ -5,6 +5,8 @@ import { browserCookie } from '../../support/cookies.ts';
 const consent = (value: string) => browserCookie({ name: 'cookies_preferences', value, httpOnly: false });
 const accept = consent(encodeURIComponent(JSON.stringify({ matomo: true })));
 const refuse = consent(encodeURIComponent(JSON.stringify({ matomo: false })));
+/** A value in the platform's shape (ods-labs/starterkit-huwise, src/utils/cookieUtils.ts). */
+const platform = (choice: Record<string, unknown>) => encodeURIComponent(JSON.stringify(choice));
 
 describe('recordCookieChange', () => {
   it('records a set, then a change, then a removal of one cookie', () => {
@@ -47,20 +49,68 @@ describe('recordCookieChange', () => {
     const matomo = presentCookies(site).find((c) => c.name === '_pk_id.1.ab')!;
     expect(matomo.firstPhase).toBe('after-accept');
     expect(matomo.setPhases).toEqual(['after-accept', 'after-refuse']);
-    expect(site.consent).toEqual({ state: 'choice', changedAt: 6 });
+    expect(site.consent).toEqual({ state: 'choice', changedAt: 6, trackers: {} });
   });
 
   it('goes back to "no choice" when the consent cookie is removed', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, accept, false, 1);
     recordCookieChange(site, accept, true, 2);
-    expect(site.consent).toEqual({ state: 'none', changedAt: 2 });
+    expect(site.consent).toEqual({ state: 'none', changedAt: 2, trackers: {} });
   });
 
-  it('never keeps the consent cookie value', () => {
+  it('never keeps the consent cookie value, only the choice read from it', () => {
     const site = emptySite('data.tco.re', '0');
-    recordCookieChange(site, accept, false, 1);
-    expect(JSON.stringify(site)).not.toContain('matomo');
+    const value = encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, visitor: 'SECRET-ID', timestamp: 1 }));
+    recordCookieChange(site, consent(value), false, 1);
+    expect(site.consent).toEqual({ state: 'accepted', changedAt: 1, trackers: { matomo: true } });
+    const kept = JSON.stringify(site);
+    expect(kept).not.toContain('SECRET');
+    expect(kept).not.toContain(value);
+    expect(kept).not.toContain('functional_cookies');
+  });
+
+  it('takes the moment of the choice from the platform’s timestamp, when it is plausible', () => {
+    const now = 1_764_460_800_000;
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, consent(platform({ functional_cookies: true, matomo: false, timestamp: now - 60_000 })), false, now);
+    expect(site.consent).toEqual({ state: 'refused', changedAt: now - 60_000, trackers: { matomo: false } });
+    recordCookieChange(site, consent(platform({ functional_cookies: true, matomo: false, timestamp: 12 })), false, now + 5);
+    expect(site.consent.changedAt).toBe(now + 5);
+  });
+
+  it('judges each cookie by its own tracker’s flag after a mixed choice', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1);
+    recordCookieChange(site, consent(platform({ functional_cookies: true, ga: false, matomo: true, timestamp: 2 })), false, 2);
+    recordCookieChange(site, browserCookie({ name: '_pk_id.1.ab' }), false, 3);
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: '.tco.re' }), false, 4);
+    recordCookieChange(site, browserCookie({ name: '_ga_ABC123', domain: '.tco.re' }), false, 5);
+    recordCookieChange(site, browserCookie({ name: 'widget' }), false, 6);
+    recordCookieChange(site, browserCookie(), false, 7);
+    expect(site.timeline.map((e) => ('phase' in e ? `${e.name} ${e.phase}` : e.type))).toEqual([
+      'sessionid before-choice',
+      'cookies_preferences after-choice',
+      '_pk_id.1.ab after-accept',
+      '_ga after-refuse',
+      '_ga_ABC123 after-refuse',
+      'widget after-choice',
+      'sessionid after-choice',
+    ]);
+    const byName = Object.fromEntries(presentCookies(site).map((c) => [c.name, c]));
+    expect(byName._ga).toMatchObject({ firstPhase: 'after-refuse', setPhases: ['after-refuse'], refusedBy: ['ga'] });
+    expect(byName['_pk_id.1.ab']!.refusedBy).toBeUndefined();
+    expect(byName.widget!.refusedBy).toBeUndefined();
+  });
+
+  it('remembers every refused flag a cookie was set against, once each', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, consent(platform({ xiti: false, ga: true })), false, 1);
+    recordCookieChange(site, browserCookie({ name: 'atuserid' }), false, 2);
+    recordCookieChange(site, consent(platform({ xiti: false, at: false, ga: true })), false, 3);
+    recordCookieChange(site, browserCookie({ name: 'atuserid' }), false, 4);
+    recordCookieChange(site, browserCookie({ name: 'atuserid' }), false, 5);
+    expect(presentCookies(site).find((c) => c.name === 'atuserid')!.refusedBy).toEqual(['xiti', 'at']);
   });
 
   it('keeps the last TIMELINE_LIMIT events and counts the dropped ones', () => {

@@ -33,6 +33,7 @@ const tracker = (overrides: Partial<KnownTracker> & Pick<KnownTracker, 'id' | 'c
   domain: null,
   purpose: `Purpose of ${overrides.id}`,
   lifetime: '1 day',
+  consentKeys: [],
   category: 'statistics',
   sourceUrl: 'https://example.com/docs',
   ...overrides,
