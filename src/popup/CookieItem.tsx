@@ -84,6 +84,11 @@ export function CookieItem({ row, t, language }: CookieItemProps) {
         )}
         {(cookie?.rule ?? entry?.match) === 'prefix' && <span> · {t('prefixRule')}</span>}
       </p>
+      {cookie?.categoryInferred === 'platform' && (
+        <p class="facts muted" data-category-inferred="platform">
+          {t('categoryInferredPlatform')}
+        </p>
+      )}
       {cookie && (
         <p class="facts muted">
           <span class="domain">{cookie.domain}</span>

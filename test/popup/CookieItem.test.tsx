@@ -41,6 +41,13 @@ describe('CookieItem', () => {
     expect(unknown.textContent).toContain('unknownCookie');
   });
 
+  it('says when a category comes from what is known of the platform, not from the charter', () => {
+    const inferred = item({ name: 'csrftoken', category: 'necessary', categoryInferred: 'platform' });
+    expect(inferred.querySelector('[data-category-inferred]')?.textContent).toBe('categoryInferredPlatform');
+    cleanup();
+    expect(item({ name: 'sessionid' }).querySelector('[data-category-inferred]')).toBeNull();
+  });
+
   it('renders a hostile name as text', () => {
     const row = item({ name: '<img src=x onerror=alert(1)>' });
     expect(row.querySelector('img')).toBeNull();

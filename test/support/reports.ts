@@ -24,6 +24,7 @@ export function reportCookie(overrides: Partial<ReportCookie> & Pick<ReportCooki
     purpose: 'Se souvenir de l’utilisateur',
     duration: null,
     category: 'necessary',
+    categoryInferred: null,
     source: 'charter',
     rule: 'exact',
     reference: null,

@@ -9,6 +9,7 @@ import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime } from './duration.ts';
 import { judgeByName, refusedFlagsText } from './consent-trackers.ts';
+import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
 
 /** Kinds of finding, from the most to the least serious. */
 export type FindingKind = 'before-consent' | 'after-refusal' | 'undeclared' | 'lifetime' | 'not-seen';
@@ -61,8 +62,8 @@ export type Finding = {
   detail: FindingDetail;
 };
 
-/** A seen cookie with what the registry says about it. */
-export type MatchedCookie = { cookie: SiteCookie; match: MatchResult };
+/** A seen cookie with what the registry says about it; `categoryInferred` when its category is not the source's (see report.ts). */
+export type MatchedCookie = { cookie: SiteCookie; match: MatchResult; categoryInferred?: CategoryInference };
 
 /** Most serious first. */
 const FINDING_ORDER: Record<FindingKind, number> = { 'before-consent': 0, 'after-refusal': 1, undeclared: 2, lifetime: 3, 'not-seen': 4 };
@@ -119,7 +120,8 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
       const fallback = match.source === 'unknown' ? 'no description found' : `described by ${match.source}`;
       findings.push({ kind: 'undeclared', severity: SEVERITY.undeclared, ...at, evidence: `seen, not in the site's charter; ${fallback}` });
     }
-    if (consentReadable && !isNecessary(match)) {
+    // The platform sets its own cookies whatever the visitor chooses: never a consent matter.
+    if (consentReadable && !isNecessary(match) && !isPlatformCookie(cookie.name)) {
       if (cookie.setPhases.includes('before-choice')) {
         findings.push({
           kind: 'before-consent',

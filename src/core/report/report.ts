@@ -14,6 +14,7 @@ import { charterFor, type CharterKind, type Registry } from '../registry/registr
 import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from './consent.ts';
 import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
+import { platformCategory, type CategoryInference } from './platform-cookies.ts';
 
 /** Bumped whenever a field changes meaning or disappears. */
 export const REPORT_VERSION = 1;
@@ -36,6 +37,8 @@ export type ReportCookie = Pick<
   duration: string | null;
   /** Charter section it belongs in. */
   category: Category;
+  /** 'platform' when `category` is not the source's (no readable category) but known from the platform (its own four cookies); null otherwise. */
+  categoryInferred: CategoryInference;
   /** Where the description comes from, by which rule, and which row. */
   source: MatchSource;
   rule: 'exact' | 'prefix' | null;
@@ -91,10 +94,11 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
   const entries = charter.charter?.entries ?? [];
   // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
   const onPlatform = charter.kind !== 'none' || site.consent.state !== 'none';
-  const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => ({
-    cookie,
-    match: matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain }),
-  }));
+  const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => {
+    const match = matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain });
+    const { category, inferred } = platformCategory(cookie.name, match.category, onPlatform);
+    return inferred === null ? { cookie, match, categoryInferred: null } : { cookie, match: { ...match, category }, categoryInferred: inferred };
+  });
 
   const usedEntries = new Set(
     matched.flatMap(({ match }) => (match.reference?.kind === 'charter' ? [match.reference.entryIndex] : [])),
@@ -102,7 +106,7 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
 
   const cookies: ReportCookie[] = matched
     // Field by field, not a spread: an allow-list, so nothing a record may hold reaches an export unless named here.
-    .map(({ cookie, match }) => ({
+    .map(({ cookie, match, categoryInferred }) => ({
       name: cookie.name,
       domain: cookie.domain,
       path: cookie.path,
@@ -123,6 +127,7 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
       purpose: match.purpose,
       duration: match.duration,
       category: match.category,
+      categoryInferred: categoryInferred ?? null,
       source: match.source,
       rule: match.rule,
       reference: match.reference,

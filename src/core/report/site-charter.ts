@@ -7,14 +7,12 @@ import type { LiveCharterRecord } from '../charter/live.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { withSiteCharter, type Registry } from '../registry/registry.ts';
 import { isPlatformHost } from '../portals.ts';
-
-/** Cookies only the platform's Django back end sets together. */
-const PLATFORM_COOKIES = ['csrftoken', 'sessionid', 'django_language', 'cookies_preferences'];
+import { PLATFORM_COOKIE_NAMES } from './platform-cookies.ts';
 
 /** True when a site's cookies look like the platform's: `csrftoken` plus another of its own. */
 export function hasPlatformCookies(names: Iterable<string>): boolean {
   const seen = new Set(names);
-  return seen.has('csrftoken') && PLATFORM_COOKIES.some((name) => name !== 'csrftoken' && seen.has(name));
+  return seen.has('csrftoken') && PLATFORM_COOKIE_NAMES.some((name) => name !== 'csrftoken' && seen.has(name));
 }
 
 /** The registry to match a site's cookies against. */

@@ -4,7 +4,7 @@ import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
 import { badgeFor } from '../../../src/background/badge.ts';
 import { browserCookie } from '../../support/cookies.ts';
-import { METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
+import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
 
 const HOST = 'data.example-metropole.fr';
@@ -171,9 +171,9 @@ describe('consent per tracker', () => {
   });
 
   it('names the flags of a full refusal too, and keeps the plain wording for cookies of no named tracker', () => {
+    // This charter forgets cookies_preferences: the platform's own cookie, still no consent finding.
     const report = buildReport(play([choice({ matomo: false, ga: false })], [cookie('_pk_ses.1.abc', 1)], [cookie('mystery', 1)]), registry, NOW_MS);
-    // This charter forgets cookies_preferences, which is then of unclear role (until the next commit).
-    const evidence = Object.fromEntries(report.findings.filter((f) => f.kind === 'after-refusal' && f.cookie !== 'cookies_preferences').map((f) => [f.cookie, f.evidence]));
+    const evidence = Object.fromEntries(report.findings.filter((f) => f.kind === 'after-refusal').map((f) => [f.cookie, f.evidence]));
     expect(evidence).toEqual({
       '_pk_ses.1.abc': 'statistics cookie (Matomo) set after a refusal: Matomo refused (matomo=false)',
       mystery: 'unknown cookie set after a refusal',
@@ -182,7 +182,62 @@ describe('consent per tracker', () => {
 
   it('never flags a necessary cookie, whatever the choice', () => {
     const report = buildReport(play([choice({ matomo: false, ga: false })], [cookie('sessionid', 14)], [cookie('csrftoken', 300)]), registry, NOW_MS);
-    expect(report.findings.filter((f) => f.kind === 'after-refusal' && f.cookie !== 'cookies_preferences')).toEqual([]);
+    expect(report.findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+});
+
+describe('the platform’s own cookies', () => {
+  const ODS = 'unbundled.opendatasoft.com';
+  const uncategorised = {
+    portal: 'data.example-metropole.fr',
+    language: 'en' as const,
+    entries: ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'].map((name) => ({
+      provider: 'Huwise',
+      service: null,
+      cookie: name,
+      match: 'exact' as const,
+      purpose: `Purpose of ${name}`,
+      duration: null,
+      category: 'other' as const,
+    })),
+  };
+  const withoutCategories = buildRegistry({ [HOST]: uncategorised }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+
+  it('are necessary by platform knowledge where the charter gives no readable category, and say so', () => {
+    const site = play([cookie('sessionid', 14)], [cookie('csrftoken', 300)], [cookie('django_language', 300)], [choice({ matomo: false })], [cookie('_pk_id.1.abc', 300)]);
+    const report = buildReport(site, withoutCategories, NOW_MS);
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, [c.category, c.categoryInferred]]));
+    expect(rows).toEqual({
+      sessionid: ['necessary', 'platform'],
+      csrftoken: ['necessary', 'platform'],
+      django_language: ['necessary', 'platform'],
+      cookies_preferences: ['necessary', 'platform'],
+      '_pk_id.1.abc': ['statistics', null],
+    });
+    const consentFindings = report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal');
+    expect(consentFindings.map((f) => f.cookie)).toEqual(['_pk_id.1.abc']);
+  });
+
+  it('keep a category a charter states, and infer nothing off the platform', () => {
+    const report = buildReport(play([cookie('sessionid', 14)]), registry, NOW_MS);
+    expect(report.cookies[0]).toMatchObject({ category: 'necessary', categoryInferred: null });
+    const site = emptySite('shop.example.org', '0');
+    recordCookieChange(site, browserCookie({ name: 'sessionid', domain: 'shop.example.org' }), false, NOW_MS);
+    expect(buildReport(site, registry, NOW_MS).cookies[0]).toMatchObject({ category: 'other', categoryInferred: null });
+  });
+
+  it('never make a consent finding on their own, even where the charter forgets them', () => {
+    // itie's bundled charter (test fixture) declares only sessionid.
+    const itie = 'itie.opendatasoft.com';
+    const site = emptySite(itie, '0');
+    for (const name of ['sessionid', 'csrftoken', 'django_language']) recordCookieChange(site, browserCookie({ name, domain: itie }), false, NOW_MS);
+    recordCookieChange(site, choice({ matomo: false }, itie), false, NOW_MS);
+    recordCookieChange(site, browserCookie({ name: 'django_language', domain: itie }), false, NOW_MS);
+    const report = buildReport(site, buildRegistry({ [itie]: ITIE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), NOW_MS);
+    expect(report.charter.kind).toBe('bundled');
+    expect(report.findings.filter((f) => f.kind === 'undeclared').map((f) => f.cookie)).toEqual(['cookies_preferences', 'csrftoken', 'django_language']);
+    expect(report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')).toEqual([]);
+    expect(report.cookies.find((c) => c.name === 'django_language')).toMatchObject({ source: 'open-cookie-database', category: 'necessary', categoryInferred: 'platform' });
   });
 });
 

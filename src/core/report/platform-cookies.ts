@@ -1,0 +1,28 @@
+/**
+ * The cookies the Opendatasoft / Huwise platform itself sets on every portal, whatever the
+ * visitor chooses: its Django back end's session, CSRF token and language, and the consent
+ * choice. The platform's cookie policy files all four as strictly necessary
+ * (https://legal.huwise.com/en/cookies.html, see platform-default.ts).
+ */
+import type { Category } from '../charter/types.ts';
+
+/** The platform's own cookies. */
+export const PLATFORM_COOKIE_NAMES: readonly string[] = ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'];
+
+/** True for one of the platform's own cookies. */
+export function isPlatformCookie(name: string): boolean {
+  return PLATFORM_COOKIE_NAMES.includes(name);
+}
+
+/** Why a report cookie's category is not its source's: 'platform' when known from the platform, else null. */
+export type CategoryInference = 'platform' | null;
+
+/**
+ * The category of a cookie seen on a portal of the platform: a platform cookie whose source
+ * gives no readable category (`other`: a charter section we could not classify, a fallback row,
+ * nothing) is necessary by what we know of the platform, and says so; any other keeps its
+ * source's category. A category a charter does state is left as it states it.
+ */
+export function platformCategory(name: string, category: Category, onPlatform: boolean): { category: Category; inferred: CategoryInference } {
+  return onPlatform && category === 'other' && isPlatformCookie(name) ? { category: 'necessary', inferred: 'platform' } : { category, inferred: null };
+}
