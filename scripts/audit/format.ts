@@ -1,6 +1,7 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
 import type { Report } from '../../src/core/report/report.ts';
 import { markdownText } from '../../src/core/report/markdown.ts';
+import { trackerName } from '../../src/core/report/consent-trackers.ts';
 
 /** Text for a terminal: control characters (escape sequences from a hostile name or charter) removed. */
 export function terminalText(text: string): string {
@@ -22,6 +23,12 @@ const COLUMNS = [
   { title: 'Phase', width: 13 },
 ] as const;
 
+/** The consent state, with each tracker's choice when the cookie gives them: `choice (Matomo: accepted, Google Analytics: refused)`. */
+export function consentText(consent: Report['consent']): string {
+  const trackers = Object.entries(consent.trackers).map(([key, accepted]) => `${trackerName(key)}: ${accepted ? 'accepted' : 'refused'}`);
+  return trackers.length > 0 ? `${consent.state} (${trackers.join(', ')})` : consent.state;
+}
+
 /** A fixed-width table of the report's cookies (seen and declared-not-seen), then its findings. */
 export function formatReport(report: Report, title: string): string {
   const rows = [
@@ -34,7 +41,7 @@ export function formatReport(report: Report, title: string): string {
     ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${f.cookie}: ${f.evidence}`))
     : ['  none'];
   return [
-    terminalText(`${title}: ${report.host}, ${charter}, consent: ${report.consent.state}`),
+    terminalText(`${title}: ${report.host}, ${charter}, consent: ${consentText(report.consent)}`),
     '',
     line(COLUMNS.map((c) => c.title)),
     line(COLUMNS.map((c) => '-'.repeat(c.width))),

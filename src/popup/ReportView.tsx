@@ -2,8 +2,9 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
-import { messageKey, type Translate } from './messages.ts';
+import type { Translate } from './messages.ts';
 import { CharterInfo } from './CharterInfo.tsx';
+import { ConsentSummary } from './ConsentSummary.tsx';
 import { CookieList } from './CookieList.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
@@ -56,12 +57,7 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
       <section class="site" aria-label={report.host}>
         <p class="host">{report.host}</p>
         <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
-        <p class="consent">
-          {t('consentLabel')}{' '}
-          <span class={`pill consent-${report.consent.state}`} data-consent={report.consent.state}>
-            {t(messageKey('consent', report.consent.state))}
-          </span>
-        </p>
+        <ConsentSummary consent={report.consent} t={t} />
       </section>
       <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
       <Tabs

@@ -17,6 +17,12 @@ describe('audit output', () => {
     expect(formatReport(accepted, 'x')).toContain('Findings (0):\n  none');
   });
 
+  it('gives the consent state with each tracker’s choice', () => {
+    const mixed = report([], { consent: { state: 'choice', changedAt: 1, trackers: { matomo: true, ga: false } } });
+    expect(formatReport(mixed, 't').split('\n')[0]).toBe('t: data.tco.re, bundled charter, consent: choice (Matomo: accepted, Google Analytics: refused)');
+    expect(formatReport(refused, 't').split('\n')[0]).toMatch(/consent: none$/);
+  });
+
   it('cuts long cells so columns stay aligned', () => {
     const text = formatReport(report([reportCookie({ name: 'x'.repeat(60), purpose: 'p'.repeat(200) })]), 't');
     const row = text.split('\n')[4]!;

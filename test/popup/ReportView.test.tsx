@@ -54,6 +54,25 @@ describe('ReportView', () => {
     ]);
   });
 
+  it('shows a mixed choice per tracker, in the order the cookie gives them, as text', () => {
+    const container = view({ report: { ...sample, consent: { state: 'choice', changedAt: 5, trackers: { matomo: false, ga: true, '<b>x</b>': false } } } });
+    expect(container.querySelector('[data-consent]')?.textContent).toBe('consentPerTracker');
+    expect([...container.querySelectorAll('[data-tracker]')].map((li) => [li.getAttribute('data-tracker'), li.getAttribute('data-accepted'), li.textContent])).toEqual([
+      ['matomo', 'false', 'trackerRefused Matomo'],
+      ['ga', 'true', 'trackerAccepted Google Analytics'],
+      ['<b>x</b>', 'false', 'trackerRefused <b>x</b>'],
+    ]);
+    expect(container.querySelector('.consent b')).toBeNull();
+  });
+
+  it('shows each tracker of a full refusal, and no tracker list when the cookie names none', () => {
+    const refused = view({ report: { ...sample, consent: { state: 'refused', changedAt: 5, trackers: { ga: false, matomo: false } } } });
+    expect(refused.querySelector('[data-consent]')?.textContent).toBe('consent_refused');
+    expect(refused.querySelectorAll('[data-tracker]')).toHaveLength(2);
+    cleanup();
+    expect(view().querySelector('.consent-trackers')).toBeNull();
+  });
+
   it('lists declared entries never seen with data-status="not-seen"', () => {
     const container = view();
     expect(container.querySelector('[data-cookie="csrftoken"]')?.getAttribute('data-status')).toBe('not-seen');

@@ -14,6 +14,12 @@ describe('findingText', () => {
     expect(findingText(finding({ kind: 'after-refusal', cookie: '_pk_id', detail: { ...detail, how: 'set' } }), t, 'en')).toBe(
       'evidenceSetAfterRefusal Matomo category_statistics',
     );
+    expect(findingText(finding({ kind: 'after-refusal', cookie: '_ga', detail: { ...detail, provider: 'Google', how: 'set', refused: ['ga'] } }), t, 'en')).toBe(
+      'evidenceSetAfterTrackerRefusal Google category_statistics Google Analytics (ga=false)',
+    );
+    expect(findingText(finding({ kind: 'after-refusal', cookie: 'atuserid', detail: { ...detail, how: 'kept', refused: ['at', 'xiti'] } }), t, 'en')).toBe(
+      'evidenceKeptAfterTrackerRefusal Matomo category_statistics AT Internet (at=false), XiTi (xiti=false)',
+    );
     expect(findingText(finding({ kind: 'lifetime', cookie: '_ga', detail: { ...detail, stated: '13 mois', actualSeconds: 730 * 86400 } }), t, 'fr')).toBe(
       'evidenceLifetime 13 mois 2 ans',
     );
