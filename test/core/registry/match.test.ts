@@ -95,11 +95,11 @@ describe('matchCookie: the site charter', () => {
       source: 'charter',
       rule: 'exact',
       declared: true,
-      provider: 'Opendatasoft',
-      service: 'Choix concernant vos préférences sur les cookies',
-      duration: null,
+      provider: 'Huwise',
+      service: null,
+      duration: '6 months',
       category: 'necessary',
-      reference: { kind: 'charter', charterKind: 'platform-default', host: null, entryIndex: 3 },
+      reference: { kind: 'charter', charterKind: 'platform-default', host: null, entryIndex: 2 },
     });
     for (const name of ['sessionid', 'django_language', 'csrftoken']) expect(onSite(host, name).source).toBe('charter');
   });
