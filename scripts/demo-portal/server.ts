@@ -8,10 +8,12 @@
  *
  * Like the platform it sets the functional cookies on every page (sessionid HttpOnly,
  * csrftoken, django_language) and `cookies_preferences` once the visitor makes a choice
- * in its consent banner. After "accept" it starts its statistics trackers the way their
- * scripts do: Matomo on the portal host, Google Analytics on the parent domain. One widget
- * ignores consent altogether and sets a Hotjar-style cookie on every page load: the cookie
- * the charter forgets, set before any choice and kept after a refusal.
+ * in its consent banner, in the platform's own shape (see `portalPage`). It starts each
+ * statistics tracker the visitor accepted the way their scripts do: Matomo on the portal
+ * host, Google Analytics on the parent domain. One widget ignores consent altogether and sets
+ * a Hotjar-style cookie on every page load: the cookie the charter forgets, set before any
+ * choice and kept after a refusal. `?ignore=ga,matomo` on a page plays a portal whose tag for
+ * those trackers ignores the choice (starts them once a choice is made, whatever it is).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +41,10 @@ export const PORTAL_HOSTS = [
   'nantesmetropole.fr',
   // A portal on a customer domain the manifest does not cover: reached after a granted permission.
   'opendata.example.org',
+  // Unbundled portals with no charter page (so the platform default applies), each a parent
+  // domain of its own so the Google Analytics cookie one writes is seen by no other portal.
+  'data.refus.opendatasoft.com',
+  'data.mixte.opendatasoft.com',
 ] as const;
 
 /** Charter pages by host; other hosts answer 404 there, as portals whose charter moved elsewhere do. */
@@ -75,7 +81,13 @@ export function requestTarget(request: IncomingMessage): { host: string; path: s
   return { host: url.hostname.toLowerCase(), path: url.pathname, query: url.searchParams };
 }
 
-/** The platform's functional cookies, as its Django back end sets them on every page. */
+/**
+ * The platform's functional cookies, as its Django back end sets them on every page, with the
+ * lifetimes its published cookie policy states (https://legal.huwise.com/en/cookies.html,
+ * 2025-09-29: sessionid 2 weeks by default, csrftoken up to 12 months, django_language 12
+ * months; see src/core/registry/platform-default.ts). django_language is set on every portal
+ * here, as on a multilingual one.
+ */
 function platformCookies(): string[] {
   return [
     `sessionid=fixture-session-${Math.random().toString(36).slice(2)}; Path=/; Max-Age=${TWO_WEEKS}; HttpOnly; SameSite=Lax`,
@@ -87,8 +99,26 @@ function platformCookies(): string[] {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A portal page with the platform's consent banner ("Gestion de vos préférences sur les cookies"). */
-function portalPage(host: string, title: string, body: string): string {
+/** The tracker families the demo portal runs, by the key the platform writes for each. */
+const DEMO_TRACKERS = [
+  { key: 'matomo', label: 'Matomo' },
+  { key: 'ga', label: 'Google Analytics' },
+] as const;
+
+/**
+ * A portal page with the platform's consent banner. The banner follows the platform's
+ * ("Gestion de vos préférences sur les cookies": strictly necessary cookies always on, one
+ * switch per statistics tool, "Sauvegarder mes choix"; the platform's product documentation),
+ * with "Tout accepter" and "Tout refuser" beside it. The choice is written as the platform
+ * writes it: `cookies_preferences`, URI-encoded JSON, one flat object with
+ * `functional_cookies: true`, one boolean per tracker the portal runs and `timestamp` (ms since
+ * the epoch), kept six months. Source: the vendor's public starter kit reads it so
+ * (github.com/ods-labs/starterkit-huwise, src/utils/cookieUtils.ts).
+ */
+function portalPage(host: string, title: string, body: string, ignored: readonly string[]): string {
+  const switches = DEMO_TRACKERS.map(
+    ({ key, label }) => `  <label><input type="checkbox" id="consent-${key}" data-tracker="${key}"> ${escapeHtml(label)}</label>`,
+  ).join('\n');
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)} — ${escapeHtml(host)}</title></head>
 <body>
@@ -97,44 +127,70 @@ function portalPage(host: string, title: string, body: string): string {
 <section id="consent-banner" role="dialog" aria-label="Gestion de vos préférences sur les cookies" hidden>
   <h2>Gestion de vos préférences sur les cookies</h2>
   <p>Cookies strictement nécessaires : toujours actifs.</p>
-  <label><input type="checkbox" id="consent-statistics"> Statistiques (Matomo)</label>
+  <fieldset><legend>Mesure d'audience</legend>
+${switches}
+  </fieldset>
   <button type="button" id="consent-accept">Tout accepter</button>
   <button type="button" id="consent-refuse">Tout refuser</button>
   <button type="button" id="consent-save">Sauvegarder mes choix</button>
 </section>
 <script>
 (() => {
+  const TRACKERS = ${JSON.stringify(DEMO_TRACKERS.map(({ key }) => key))};
+  // Trackers whose tag on this page ignores the visitor's choice (?ignore=…, for tests and the demo).
+  const IGNORED = ${JSON.stringify(ignored)};
   // The forgetful widget: no consent check, not in the charter.
   document.cookie = '_hjSessionUser_1234=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + (365 * 24 * 3600) + '; SameSite=Lax';
   const banner = document.getElementById('consent-banner');
-  const chosen = document.cookie.split('; ').some((c) => c.startsWith('cookies_preferences='));
-  if (!chosen) banner.hidden = false;
-  function startTrackers() {
-    const visitor = Math.random().toString(16).slice(2, 18);
+  const visitor = Math.random().toString(16).slice(2, 18);
+  const start = {
     // Matomo: first-party, on the portal host (13 months and 30 minutes).
-    document.cookie = '_pk_id.1.a1b2=' + visitor + '.' + Date.now() + '; path=/; max-age=' + (393 * 24 * 3600) + '; SameSite=Lax';
-    document.cookie = '_pk_ses.1.a1b2=1; path=/; max-age=1800; SameSite=Lax';
+    matomo() {
+      document.cookie = '_pk_id.1.a1b2=' + visitor + '.' + Date.now() + '; path=/; max-age=' + (393 * 24 * 3600) + '; SameSite=Lax';
+      document.cookie = '_pk_ses.1.a1b2=1; path=/; max-age=1800; SameSite=Lax';
+    },
     // Google Analytics: on the parent domain, so every sub-domain shares it (2 years).
-    const parent = location.hostname.split('.').slice(1).join('.');
-    document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + parent + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';
+    ga() {
+      const parent = location.hostname.split('.').slice(1).join('.');
+      document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + parent + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';
+    },
+  };
+  function stored() {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('cookies_preferences='));
+    if (!cookie) return null;
+    try {
+      return JSON.parse(decodeURIComponent(cookie.slice('cookies_preferences='.length)));
+    } catch {
+      return null;
+    }
   }
-  function save(statistics) {
-    const preferences = encodeURIComponent(JSON.stringify({ matomo: statistics }));
-    document.cookie = 'cookies_preferences=' + preferences + '; path=/; max-age=' + (183 * 24 * 3600) + '; SameSite=Lax';
-    if (statistics) startTrackers();
+  function run(choice) {
+    for (const key of TRACKERS) if (choice[key] === true || IGNORED.includes(key)) start[key]();
+  }
+  function save(flags) {
+    const choice = { functional_cookies: true, ...flags, timestamp: Date.now() };
+    document.cookie = 'cookies_preferences=' + encodeURIComponent(JSON.stringify(choice)) + '; path=/; max-age=' + (183 * 24 * 3600) + '; SameSite=Lax';
     banner.hidden = true;
-    document.body.dataset.consent = statistics ? 'accepted' : 'refused';
+    const values = TRACKERS.map((key) => flags[key]);
+    document.body.dataset.consent = values.every(Boolean) ? 'accepted' : values.some(Boolean) ? 'mixed' : 'refused';
+    run(choice);
   }
-  document.getElementById('consent-accept').onclick = () => save(true);
-  document.getElementById('consent-refuse').onclick = () => save(false);
-  document.getElementById('consent-save').onclick = () => save(document.getElementById('consent-statistics').checked);
+  const all = (value) => Object.fromEntries(TRACKERS.map((key) => [key, value]));
+  const previous = stored();
+  // A choice already made: its accepted trackers run on every page, as on the platform.
+  if (previous) run(previous);
+  else banner.hidden = false;
+  document.getElementById('consent-accept').onclick = () => save(all(true));
+  document.getElementById('consent-refuse').onclick = () => save(all(false));
+  document.getElementById('consent-save').onclick = () =>
+    save(Object.fromEntries(TRACKERS.map((key) => [key, document.getElementById('consent-' + key).checked])));
 })();
 </script>
 </body></html>`;
 }
 
 function handle(request: IncomingMessage, response: ServerResponse, requests: string[]): void {
-  const { host, path } = requestTarget(request);
+  const { host, path, query } = requestTarget(request);
   requests.push(`${host} ${path}`);
   if (host === NOT_A_PORTAL && path === '/') {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': [`visitor_theme=dark; Path=/; Max-Age=3600`] });
@@ -144,7 +200,8 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
   if (path === '/' || path.startsWith('/explore/')) {
     const title = path === '/' ? 'Portail open data' : 'Jeu de données de démonstration';
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': platformCookies() });
-    response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>'));
+    const ignored = (query.get('ignore') ?? '').split(',').filter((key) => DEMO_TRACKERS.some((tracker) => tracker.key === key));
+    response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>', ignored));
     return;
   }
   if (path === '/terms/cookies-policy/' || path === '/terms/cookies-information') {

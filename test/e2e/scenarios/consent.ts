@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, MATOMO, PLATFORM_COOKIES, visitPortal, type E2eContext } from './context.ts';
+import { ALL_PLATFORM_COOKIES, FORGOTTEN, MATOMO, openPopup, PLATFORM_COOKIES, showFindings, visitPortal, type E2eContext } from './context.ts';
 
 export function consentScenarios(ctx: E2eContext): void {
   describe('consent phases and findings', () => {
@@ -54,6 +54,8 @@ export function consentScenarios(ctx: E2eContext): void {
       await waitForReport(api, host, (r) => presentNames(r).includes(FORGOTTEN));
       await site.click('#consent-refuse');
       const report = await waitForReport(api, host, (r) => r.consent.state === 'refused');
+      // The choice as the platform writes it, read tracker by tracker.
+      expect(report.consent.trackers).toEqual({ matomo: false, ga: false });
       // The page writes nothing more after a refusal: the report is already complete.
       expect(presentNames(report)).toEqual([...PLATFORM_COOKIES, FORGOTTEN, 'cookies_preferences'].sort());
       const findings = findingKeys(report);
@@ -63,6 +65,84 @@ export function consentScenarios(ctx: E2eContext): void {
       expect(report.findings.find((f) => f.kind === 'after-refusal')?.evidence).toContain('kept after a refusal');
       await site.close();
       await api.close();
+    });
+
+    it('reads a refusal in the platform’s shape: the platform’s cookies are necessary, a Matomo cookie set anyway is flagged', async () => {
+      // An unbundled portal with no charter page: checked against the platform's default charter.
+      const host = 'data.refus.opendatasoft.com';
+      const api = await extensionPage(ctx.browser());
+      const site = await ctx.browser().newPage();
+      // ?ignore=matomo: this portal's Matomo tag starts whatever the visitor chose.
+      await site.goto(`http://${host}/?ignore=matomo`);
+      await waitForReport(api, host, (r) => PLATFORM_COOKIES.every((name) => presentNames(r).includes(name)));
+      const before = Date.now();
+      await site.click('#consent-refuse');
+      const report = await waitForReport(
+        api,
+        host,
+        (r) => r.consent.state === 'refused' && MATOMO.every((name) => presentNames(r).includes(name)) && r.charter.live !== null,
+      );
+      expect(report.consent).toMatchObject({ state: 'refused', trackers: { matomo: false, ga: false } });
+      // The moment of the choice comes from the cookie's own timestamp.
+      expect(report.consent.changedAt).toBeGreaterThanOrEqual(before - 1000);
+      expect(report.consent.changedAt).toBeLessThanOrEqual(Date.now());
+      expect(report.charter.kind).toBe('platform-default');
+
+      // The four platform cookies: declared necessary, named in no finding (lifetimes included).
+      for (const name of ALL_PLATFORM_COOKIES) {
+        expect(report.cookies.find((c) => c.name === name), name).toMatchObject({ status: 'declared', category: 'necessary', provider: 'Huwise' });
+        expect(report.findings.filter((f) => f.cookie === name), name).toEqual([]);
+      }
+      // Matomo's cookies, set after the refusal, each an after-refusal finding naming Matomo's flag.
+      for (const name of MATOMO) {
+        const finding = report.findings.find((f) => f.kind === 'after-refusal' && f.cookie === name);
+        expect(finding, name).toMatchObject({ severity: 'high', detail: { how: 'set', refused: ['matomo'] } });
+        expect(finding?.evidence).toContain('Matomo refused (matomo=false)');
+      }
+
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-consent="refused"]');
+      expect(await popup.attributes('[data-tracker]', 'data-tracker')).toEqual(['matomo', 'ga']);
+      expect(await popup.attributes('[data-tracker]', 'data-accepted')).toEqual(['false', 'false']);
+      await showFindings(popup);
+      await popup.waitFor('[data-finding="after-refusal"][data-finding-cookie="_pk_id.1.a1b2"]');
+      expect((await popup.texts('[data-finding="after-refusal"][data-finding-cookie="_pk_id.1.a1b2"]'))[0]).toContain('Matomo (matomo=false)');
+      await Promise.all([site.close(), popup.close(), api.close()]);
+    });
+
+    it('judges a mixed choice tracker by tracker: Matomo accepted, Google Analytics refused and set anyway', async () => {
+      const host = 'data.mixte.opendatasoft.com';
+      const api = await extensionPage(ctx.browser());
+      const site = await ctx.browser().newPage();
+      // ?ignore=ga: this portal's Google Analytics tag starts whatever the visitor chose.
+      await site.goto(`http://${host}/?ignore=ga`);
+      await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
+      // The banner's own switches, then "Sauvegarder mes choix", as a visitor would.
+      await site.click('#consent-matomo');
+      await site.click('#consent-save');
+      const report = await waitForReport(
+        api,
+        host,
+        (r) => r.consent.trackers.matomo === true && ['_ga', ...MATOMO].every((name) => presentNames(r).includes(name)),
+      );
+      expect(report.consent).toMatchObject({ state: 'choice', trackers: { matomo: true, ga: false } });
+      const phase = Object.fromEntries(report.cookies.map((c) => [c.name, c.firstPhase]));
+      expect(phase).toMatchObject({ '_pk_id.1.a1b2': 'after-accept', _ga: 'after-refuse', cookies_preferences: 'after-choice', sessionid: 'before-choice' });
+
+      const refusals = report.findings.filter((f) => f.kind === 'after-refusal');
+      expect(refusals.map((f) => f.cookie)).toEqual(['_ga']);
+      expect(refusals[0]).toMatchObject({ severity: 'high', domain: '.mixte.opendatasoft.com', detail: { refused: ['ga'] } });
+      expect(refusals[0]!.evidence).toContain('Google Analytics refused (ga=false)');
+      for (const name of ALL_PLATFORM_COOKIES) expect(report.findings.filter((f) => f.cookie === name), name).toEqual([]);
+
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-consent="choice"]');
+      expect(await popup.texts('[data-consent]')).toEqual(['Per tracker']);
+      expect(await popup.texts('.consent-trackers li')).toEqual(['Matomo: accepted', 'Google Analytics: refused']);
+      await showFindings(popup);
+      await popup.waitFor('[data-finding="after-refusal"][data-finding-cookie="_ga"]');
+      expect((await popup.texts('[data-finding="after-refusal"][data-finding-cookie="_ga"]'))[0]).toContain('Google Analytics (ga=false)');
+      await Promise.all([site.close(), popup.close(), api.close()]);
     });
 
     it('clears a site: its cookies leave the browser and the record starts again', async () => {

@@ -10,6 +10,8 @@ export const PLATFORM_COOKIES = ['sessionid', 'csrftoken', 'django_language'];
 export const FORGOTTEN = '_hjSessionUser_1234';
 /** Matomo's cookies, set by the fixture only after "accept". */
 export const MATOMO = ['_pk_id.1.a1b2', '_pk_ses.1.a1b2'];
+/** The platform's four own cookies: the three it sets on every page, and the consent choice. */
+export const ALL_PLATFORM_COOKIES = [...PLATFORM_COOKIES, 'cookies_preferences'];
 
 /** Opens the popup page for `host` and waits until the background worker has answered it. */
 export async function openPopup(browser: BrowserUnderTest, host: string, query = ''): Promise<PageUnderTest> {
@@ -37,4 +39,12 @@ export async function visitPortal(browser: BrowserUnderTest, host: string, path 
   await waitForReport(api, host, (report) => presentNames(report).includes('sessionid'));
   await api.close();
   return site;
+}
+
+/** Opens the popup's list of findings (closed at first when there are many) and waits for it. */
+export async function showFindings(popup: PageUnderTest): Promise<void> {
+  await popup.waitFor('.findings details');
+  const open = await popup.evaluate(() => (document.querySelector('.findings details') as HTMLDetailsElement).open, null);
+  if (!open) await popup.click('.findings summary');
+  await popup.waitFor('.finding-list');
 }
