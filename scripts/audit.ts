@@ -16,9 +16,11 @@ import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './audit/op
 import { AuditError, auditRun } from './audit/run.ts';
 import { compareRuns, exitCode, formatComparison, formatReport } from './audit/format.ts';
 import type { Report } from '../src/core/report/report.ts';
+import { terminalText } from '../src/core/terminal-text.ts';
 
 const started = Date.now();
-const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+// Progress lines carry outside text (the consent button's words, a page's error): never raw.
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${terminalText(message)}`);
 
 async function main(options: AuditOptions): Promise<number> {
   try {
@@ -72,11 +74,11 @@ try {
   process.exit(await main(options));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
-    console.error(`audit: ${error.message}`);
+    console.error(`audit: ${terminalText(error.message)}`);
     process.exit(2);
   }
   // Anything else is a bug of ours: still exit 2, never the 1 that --strict gives findings.
-  console.error(`audit: unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  console.error(`audit: unexpected error: ${terminalText(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error))}`);
   if (process.env.AUDIT_DEBUG) console.error(error);
   process.exit(2);
 }
