@@ -14,6 +14,7 @@ import { MissingBrowserError, type LaunchOptions } from './browsers/browser-unde
 import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from './demo-portal/server.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './audit/options.ts';
 import { AuditError, auditRun } from './audit/run.ts';
+import { prepareOutDir } from './audit/out-dir.ts';
 import { compareRuns, exitCode, formatComparison, formatReport } from './audit/format.ts';
 import type { Report } from '../src/core/report/report.ts';
 import { terminalText } from '../src/core/terminal-text.ts';
@@ -71,6 +72,8 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
+  // Before building or launching anything: a bad --out would only fail after the browser ran.
+  prepareOutDir(options.out, options.consent === 'both' ? ['accept', 'refuse'] : []);
   process.exit(await main(options));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
