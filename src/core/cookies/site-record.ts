@@ -61,9 +61,9 @@ export function emptySite(host: string, storeId: string): SiteRecord {
  * one would cost more than everything else the worker does (see `npm run bench`).
  */
 
-/** Appends events, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
-export function appendTimeline(site: SiteRecord, ...events: TimelineEvent[]): SiteRecord {
-  site.timeline.push(...events);
+/** Appends an event, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
+export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteRecord {
+  site.timeline.push(event);
   const excess = site.timeline.length - TIMELINE_LIMIT;
   if (excess > 0) {
     site.timeline.splice(0, excess);
