@@ -8,7 +8,7 @@ import polyfill from 'webextension-polyfill';
 import { useBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { serveRequests } from '../platform/messaging.ts';
-import { readSession, writeSession } from '../platform/storage.ts';
+import { readSession, removeSession, writeSession } from '../platform/storage.ts';
 import { packageUrl } from '../platform/manifest.ts';
 import { onTabShown, onTabsChanged, reloadTab, visibleTabs, type TabSite } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
@@ -38,17 +38,23 @@ const startupSteps: Record<string, number> = {};
 let readyMs = -1;
 const step = (name: string) => (startupSteps[name] = performance.now());
 
-const session = { read: (keys: string[] | null) => readSession(keys), write: (items: Record<string, unknown>) => writeSession(items) };
-const store = createSiteStore(session);
+const session = {
+  read: (keys: string[] | null) => readSession(keys),
+  write: (items: Record<string, unknown>) => writeSession(items),
+  remove: (keys: string[]) => removeSession(keys),
+};
+/** Sites open in tabs; read from the browser's tabs at each wake, then kept current by tab events. */
+const openTabs = createOpenTabs();
+// Records of sites open in a tab are the last dropped when storage is full.
+const store = createSiteStore(session, 20, { hostsInUse: () => openTabs.allHosts() });
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
-const liveCharters = createLiveCharters(session, (url, init) => fetch(url, init));
+// Their records go through the store's budget.
+const liveCharters = createLiveCharters(store.area, (url, init) => fetch(url, init));
 const registry = createRegistryLoader(async (path) => (await fetch(packageUrl(path))).text());
 
 /** Sites the person granted access to; read from the browser's permissions at each wake. */
 let granted = new Set<string>();
 const isTracked = (host: string) => isPortalHost(host, BUNDLED_PORTAL_HOSTS) || granted.has(host);
-/** Sites open in tabs; read from the browser's tabs at each wake, then kept current by tab events. */
-const openTabs = createOpenTabs();
 const recorder = createRecorder(store, isTracked, (host, storeId) => openTabs.has(host, storeId), (storeId) => openTabs.hosts(storeId));
 
 /** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
@@ -175,7 +181,7 @@ async function siteView(query: SiteQuery): Promise<SiteView> {
 function reportOf(host: string, storeId: string, live: LiveCharterRecord | null, base: Registry): Report {
   const site = recorder.site(host, storeId);
   const names = Object.values(site.cookies).map((cookie) => cookie.name);
-  return buildReport(site, siteRegistry(base, host, live, names), Date.now(), live);
+  return buildReport(site, siteRegistry(base, host, live, names), Date.now(), live, store.status());
 }
 
 async function siteReport(host: string, storeId: string): Promise<Report> {

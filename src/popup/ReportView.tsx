@@ -8,6 +8,7 @@ import { CookieList } from './CookieList.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
 import { rowForFinding, rowsOf } from './rows.ts';
+import { StorageNotice } from './StorageNotice.tsx';
 import { Tabs } from './Tabs.tsx';
 import { TimelineView } from './TimelineView.tsx';
 
@@ -63,6 +64,7 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
           </span>
         </p>
       </section>
+      <StorageNotice storage={report.storage} siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')} t={t} language={language} />
       <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
       <Tabs
         label={report.host}
