@@ -26,7 +26,14 @@ const CONTROLS_BUT_LINE_FEED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u
 /** ALM, LRM, RLM, the embeddings and overrides, the isolates. */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-const codePoint = (character: string) => `<U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+/** `<U+202E>` for each bidi control, made once (a text of nothing else calls this per character). */
+const SHOWN = new Map(
+  [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((code) => [
+    String.fromCharCode(code),
+    `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`,
+  ]),
+);
+const codePoint = (character: string) => SHOWN.get(character)!;
 
 /**
  * `text` safe for a terminal, on one line unless `keepLineFeeds` (then only `\n` is kept;

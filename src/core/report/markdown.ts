@@ -12,8 +12,8 @@ export function markdownText(text: string): string {
   return terminalText(text)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]()!|~:.]/g, (character) => `\\${character}`);
+    .replace(/[&<>\\`*_[\]()!|~:.]/g, (character) => ENTITIES[character] ?? `\\${character}`);
 }
+
+/** Markup characters become entities; the others are escaped with a backslash. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
