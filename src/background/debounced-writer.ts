@@ -6,8 +6,8 @@
  * arrive while a write is under way wait for it and go out together in the next one.
  *
  * A refused write loses nothing: its items wait for the next write (unless a newer value of the
- * same key came meanwhile), which is tried again after `retryDelayMs` if nothing else comes, and
- * `onError` hears of it (the store makes it visible in the report).
+ * same key came meanwhile), which comes after `retryDelayMs` (changes meanwhile wait with them,
+ * or an explicit flush), and `onError` hears of it (the store makes it visible in the report).
  */
 export type DebouncedWriter = {
   /** Queues `value` under `key`; a later value for the same key replaces it. */
