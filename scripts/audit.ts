@@ -14,11 +14,14 @@ import { MissingBrowserError, type LaunchOptions } from './browsers/browser-unde
 import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from './demo-portal/server.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './audit/options.ts';
 import { AuditError, auditRun } from './audit/run.ts';
+import { prepareOutDir } from './audit/out-dir.ts';
 import { compareRuns, exitCode, formatComparison, formatReport } from './audit/format.ts';
 import type { Report } from '../src/core/report/report.ts';
+import { terminalText } from '../src/core/terminal-text.ts';
 
 const started = Date.now();
-const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+// Progress lines carry outside text (the consent button's words, a page's error): never raw.
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${terminalText(message)}`);
 
 async function main(options: AuditOptions): Promise<number> {
   try {
@@ -69,14 +72,16 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
+  // Before building or launching anything: a bad --out would only fail after the browser ran.
+  prepareOutDir(options.out, options.consent === 'both' ? ['accept', 'refuse'] : []);
   process.exit(await main(options));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
-    console.error(`audit: ${error.message}`);
+    console.error(`audit: ${terminalText(error.message)}`);
     process.exit(2);
   }
   // Anything else is a bug of ours: still exit 2, never the 1 that --strict gives findings.
-  console.error(`audit: unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  console.error(`audit: unexpected error: ${terminalText(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error))}`);
   if (process.env.AUDIT_DEBUG) console.error(error);
   process.exit(2);
 }

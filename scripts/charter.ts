@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeCharterBytes } from '../src/core/charter/normalise.ts';
 import { CharterError, parseCharter, readCharter } from '../src/core/charter/parse.ts';
-import { checkFailed, formatCheckReport, formatParsedCharter, type CheckedFile } from '../src/core/charter/report.ts';
+import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from '../src/core/charter/report.ts';
 
 const USAGE = `usage: npm run --silent charter -- parse FILE
        npm run --silent charter -- check FILE...
@@ -44,7 +44,7 @@ function parseCommand(file: string): number {
 }
 
 function fail(file: string, reason: string): number {
-  process.stderr.write(`charter: ${file}: ${reason}\n`);
+  process.stderr.write(formatFailure(file, reason));
   return 1;
 }
 

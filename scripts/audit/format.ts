@@ -2,11 +2,7 @@
 import type { Report } from '../../src/core/report/report.ts';
 import { markdownText } from '../../src/core/report/markdown.ts';
 import { trackerName } from '../../src/core/report/consent-trackers.ts';
-
-/** Text for a terminal: control characters (escape sequences from a hostile name or charter) removed. */
-export function terminalText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
+import { terminalText } from '../../src/core/terminal-text.ts';
 
 /** Cuts text to `width` characters, with an ellipsis when cut. */
 function fit(text: string, width: number): string {
@@ -36,7 +32,7 @@ export function formatReport(report: Report, title: string): string {
     ...report.notSeen.map((e) => [e.match === 'prefix' ? `${e.cookie}*` : e.cookie, e.provider, e.service ?? '', e.purpose, 'not-seen', '']),
   ];
   const line = (cells: readonly string[]) => cells.map((cell, i) => fit(cell, COLUMNS[i]!.width)).join('  ').trimEnd();
-  const charter = report.charter.kind === 'live' ? `live charter (${report.charter.live?.url})` : `${report.charter.kind} charter`;
+  const charter = report.charter.kind === 'live' ? `live charter (${report.charter.live?.url ?? 'unknown address'})` : `${report.charter.kind} charter`;
   const findings = report.findings.length
     ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${f.cookie}: ${f.evidence}`))
     : ['  none'];

@@ -24,6 +24,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict]
 
+URL is a full http(s) URL, a host (https:// is added), host:port, or localhost[:port] (http://).
 Loads the extension in a headless browser, visits URL (default: the bundled demo portal), makes the
 consent choice, and writes DIR/report.json, DIR/report.md and DIR/popup.png (one folder per choice
 with --consent both). Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
@@ -31,9 +32,20 @@ with --consent both). Exit codes: 0 done, 1 findings with --strict, 2 bad input 
 const CONSENT_MODES: readonly ConsentMode[] = ['accept', 'refuse', 'none', 'both'];
 const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
-/** Reads a URL argument; a bare host name gets https://. */
+/** `scheme:` at the start of a URL. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** `host:port`, alone or before a path: `localhost:8080`, `data.tco.re:8443/explore/` (a port, not a scheme). */
+const HOST_AND_PORT = /^[a-z0-9.-]+:\d+(?:[/?#]|$)/i;
+/** Loopback hosts: a local server rarely speaks TLS, so they get http://. */
+const LOOPBACK = /^(?:localhost|[a-z0-9-]+\.localhost|127\.\d+\.\d+\.\d+)(?::\d+)?(?:[/?#]|$)/i;
+
+/**
+ * Reads a URL argument. A bare host (with or without a port and path) gets https://, or
+ * http:// when it is loopback (`localhost`, `localhost:8080`, `127.0.0.1:3000`).
+ */
 export function parseTarget(text: string): URL {
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  const bare = HOST_AND_PORT.test(text) || !SCHEME.test(text);
+  const withScheme = bare ? `${LOOPBACK.test(text) ? 'http' : 'https'}://${text}` : text;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -76,10 +88,13 @@ export function parseAuditArgs(argv: readonly string[]): AuditOptions {
         break;
       }
       case '--strict':
+        // `--strict=false` must not turn it on: a flag takes no value.
+        if (inline !== undefined) throw new UsageError(`--strict takes no value (got ${JSON.stringify(arg)}): give --strict, or leave it out`);
         options.strict = true;
         break;
       case '--help':
       case '-h':
+        if (inline !== undefined) throw new UsageError(`--help takes no value (got ${JSON.stringify(arg)})`);
         options.help = true;
         break;
       default:

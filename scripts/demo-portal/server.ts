@@ -197,6 +197,16 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
     response.end('<!doctype html><html lang="fr"><title>Site institutionnel</title><h1>Bienvenue</h1></html>');
     return;
   }
+  if (host === NOT_A_PORTAL && path === '/actualites/') {
+    // The city's main site with Google Analytics: gtag's default cookie_domain "auto" writes _ga on
+    // the registrable domain, shared with the portal data.<city> (Google Analytics 4 docs, "Cookie
+    // usage": https://developers.google.com/analytics/devguides/collection/ga4/cookies-user-id).
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><html lang="fr"><title>Actualités</title><h1>Actualités</h1><script>document.cookie = '_ga=GA1.1.' + Math.random().toString(16).slice(2) + '; domain=${NOT_A_PORTAL}; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';</script></html>`,
+    );
+    return;
+  }
   if (path === '/' || path.startsWith('/explore/')) {
     const title = path === '/' ? 'Portail open data' : 'Jeu de données de démonstration';
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': platformCookies() });

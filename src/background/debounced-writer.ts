@@ -4,12 +4,20 @@
  * still gets written every `delayMs` (a debounce that never fired would lose it all when
  * the browser stops the worker). Writes run in order on one promise chain, and changes that
  * arrive while a write is under way wait for it and go out together in the next one.
+ *
+ * A refused write loses nothing: its items wait for the next write (unless a newer value of the
+ * same key came meanwhile), which comes after `retryDelayMs` (changes meanwhile wait with them,
+ * or an explicit flush), and `onError` hears of it (the store makes it visible in the report).
  */
 export type DebouncedWriter = {
   /** Queues `value` under `key`; a later value for the same key replaces it. */
   schedule(key: string, value: unknown): void;
-  /** Writes what is queued now; resolves when every write so far has finished. */
+  /** Writes what is queued now; resolves when every write so far has finished (refused ones included). */
   flush(): Promise<void>;
+  /** Queues `items` and writes them now; rejects with the error when they could not be written. */
+  writeNow(items: Record<string, unknown>): Promise<void>;
+  /** Drops what is queued under `key` (a write under way already carries a newer value). */
+  discard(key: string): void;
 };
 
 type Timers = { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void };
@@ -19,23 +27,31 @@ export function createDebouncedWriter(
   delayMs: number,
   onError: (error: unknown) => void = (error) => console.error('Cookie Charter Inspector: state write failed', error),
   timers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+  retryDelayMs = 5000,
 ): DebouncedWriter {
   const pending = new Map<string, unknown>();
   let timer: unknown = null;
   let chain: Promise<void> = Promise.resolve();
+  let lastError: unknown = null;
 
   function flush(): Promise<void> {
     if (timer !== null) timers.clearTimeout(timer);
     timer = null;
     if (pending.size > 0) {
-      chain = chain
-        .then(() => {
-          // Taken when this write starts, so it carries everything queued while the last one ran.
-          const items = Object.fromEntries(pending);
-          pending.clear();
-          return Object.keys(items).length > 0 ? write(items) : undefined;
-        })
-        .catch(onError);
+      chain = chain.then(async () => {
+        // Taken when this write starts, so it carries everything queued while the last one ran.
+        const items = Object.fromEntries(pending);
+        pending.clear();
+        if (Object.keys(items).length === 0) return;
+        try {
+          await write(items);
+        } catch (error) {
+          for (const [key, value] of Object.entries(items)) if (!pending.has(key)) pending.set(key, value);
+          if (timer === null) timer = timers.setTimeout(() => void flush(), retryDelayMs);
+          lastError = error;
+          onError(error);
+        }
+      });
     }
     return chain;
   }
@@ -45,5 +61,12 @@ export function createDebouncedWriter(
     if (timer === null) timer = timers.setTimeout(() => void flush(), delayMs);
   }
 
-  return { schedule, flush };
+  async function writeNow(items: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(items)) pending.set(key, value);
+    await flush();
+    // Still queued, the very same value: that write was refused.
+    if (Object.entries(items).some(([key, value]) => pending.get(key) === value)) throw lastError;
+  }
+
+  return { schedule, flush, writeNow, discard: (key) => void pending.delete(key) };
 }

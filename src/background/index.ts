@@ -8,9 +8,9 @@ import polyfill from 'webextension-polyfill';
 import { useBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { serveRequests } from '../platform/messaging.ts';
-import { readSession, writeSession } from '../platform/storage.ts';
+import { readSession, removeSession, writeSession } from '../platform/storage.ts';
 import { packageUrl } from '../platform/manifest.ts';
-import { onTabShown, reloadTab, visibleTabs, type TabSite } from '../platform/tabs.ts';
+import { onTabShown, onTabsChanged, reloadTab, visibleTabs, type TabSite } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { setTabBadge } from '../platform/badge.ts';
 import { cookieAppliesToHost } from '../core/cookies/cookie-record.ts';
@@ -25,6 +25,7 @@ import { siteRegistry } from '../core/report/site-charter.ts';
 import { createLiveCharters } from './live-charters.ts';
 import { badgeFor } from './badge.ts';
 import { createRecorder } from './recorder.ts';
+import { createOpenTabs } from './open-tabs.ts';
 import { createSiteStore } from './site-store.ts';
 import { createRegistryLoader } from './registry-loader.ts';
 
@@ -37,27 +38,48 @@ const startupSteps: Record<string, number> = {};
 let readyMs = -1;
 const step = (name: string) => (startupSteps[name] = performance.now());
 
-const session = { read: (keys: string[] | null) => readSession(keys), write: (items: Record<string, unknown>) => writeSession(items) };
-const store = createSiteStore(session);
+const session = {
+  read: (keys: string[] | null) => readSession(keys),
+  write: (items: Record<string, unknown>) => writeSession(items),
+  remove: (keys: string[]) => removeSession(keys),
+};
+/** Sites open in tabs; read from the browser's tabs at each wake, then kept current by tab events. */
+const openTabs = createOpenTabs();
+// Records of sites open in a tab are the last dropped when storage is full.
+const store = createSiteStore(session, 20, { hostsInUse: () => openTabs.allHosts() });
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
-const liveCharters = createLiveCharters(session, (url, init) => fetch(url, init));
+// Their records go through the store's budget.
+const liveCharters = createLiveCharters(store.area, (url, init) => fetch(url, init));
 const registry = createRegistryLoader(async (path) => (await fetch(packageUrl(path))).text());
 
 /** Sites the person granted access to; read from the browser's permissions at each wake. */
 let granted = new Set<string>();
 const isTracked = (host: string) => isPortalHost(host, BUNDLED_PORTAL_HOSTS) || granted.has(host);
-const recorder = createRecorder(store, isTracked);
+const recorder = createRecorder(store, isTracked, (host, storeId) => openTabs.has(host, storeId), (storeId) => openTabs.hosts(storeId));
+
+/** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
+let defaultStore: Promise<string> | undefined;
 
 async function refreshGrantedHosts(): Promise<void> {
   granted = await grantedHosts();
 }
 
-/** Cookies may have been set while the worker was stopped: record what exists now. */
-async function scanPresentCookies(): Promise<void> {
-  recorder.cookiesPresent(await allVisibleCookies());
+async function refreshOpenTabs(): Promise<void> {
+  defaultStore ??= defaultCookieStoreId();
+  const [tabs, storeId] = await Promise.all([visibleTabs(), defaultStore]);
+  openTabs.replaceAll(tabs, storeId);
 }
 
-const ready: Promise<void> = Promise.all([store.load().then(() => step('state restored')), refreshGrantedHosts().then(() => step('permissions read'))])
+/** Cookies may have been set while the worker was stopped: record what exists now. */
+async function scanPresentCookies(): Promise<void> {
+  await recorder.scan(() => allVisibleCookies());
+}
+
+const ready: Promise<void> = Promise.all([
+  store.load().then(() => step('state restored')),
+  refreshGrantedHosts().then(() => step('permissions read')),
+  refreshOpenTabs().then(() => step('tabs read')),
+])
   .then(async () => {
     recorder.workerStarted();
     step('restart marked');
@@ -72,13 +94,21 @@ onHostAccessChanged(() => {
 });
 
 onCookieChanged(({ cookie, removed, cause }) => {
-  // The event's own time, not the time it is processed (after `ready`, on a wake-up).
+  // The event's own time and place in the order of facts, not those of its processing (after
+  // `ready`, on a wake-up): a scan that began before it must not override it.
   const at = Date.now();
+  const order = recorder.nextOrder();
   void ready.then(() => {
-    recorder.cookieChanged(cookie, removed, cause, at);
+    recorder.cookieChanged(cookie, removed, cause, at, order);
     scheduleBadgeRefresh();
   });
 });
+
+// Before onTabShown: a tab's new site is known before the scan its loading starts.
+onTabsChanged(
+  (tab) => void ready.then(() => openTabs.update(tab)),
+  (tabId) => void ready.then(() => openTabs.remove(tabId)),
+);
 
 onTabShown((tab) => {
   void ready.then(async () => {
@@ -131,9 +161,6 @@ serveRequests({
   },
 });
 
-/** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
-let defaultStore: Promise<string> | undefined;
-
 /** Normalises a query: lower-case host, and the default cookie store when none is named. */
 async function resolve(query: SiteQuery): Promise<{ host: string; storeId: string }> {
   defaultStore ??= defaultCookieStoreId();
@@ -154,7 +181,7 @@ async function siteView(query: SiteQuery): Promise<SiteView> {
 function reportOf(host: string, storeId: string, live: LiveCharterRecord | null, base: Registry): Report {
   const site = recorder.site(host, storeId);
   const names = Object.values(site.cookies).map((cookie) => cookie.name);
-  return buildReport(site, siteRegistry(base, host, live, names), Date.now(), live);
+  return buildReport(site, siteRegistry(base, host, live, names), Date.now(), live, store.status());
 }
 
 async function siteReport(host: string, storeId: string): Promise<Report> {

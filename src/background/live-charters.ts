@@ -19,8 +19,14 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
   const inFlight = new Map<string, { work: Promise<LiveCharterRecord>; forced: boolean }>();
 
   async function get(host: string): Promise<LiveCharterRecord | null> {
-    const stored = await session.read([charterKey(host)]);
-    return (stored[charterKey(host)] as LiveCharterRecord | undefined) ?? null;
+    const stored = (await session.read([charterKey(host)]))[charterKey(host)];
+    if (stored === undefined) return null;
+    if (typeof stored !== 'string') return stored as LiveCharterRecord; // written as an object by an earlier version
+    try {
+      return JSON.parse(stored) as LiveCharterRecord;
+    } catch {
+      return null; // unreadable: fetched again
+    }
   }
 
   function refresh(host: string, force = false): Promise<LiveCharterRecord> {
@@ -34,7 +40,8 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       const record = await fetchLiveCharter(host, fetchImpl, now);
-      await session.write({ [charterKey(host)]: record });
+      // As JSON text: storage counts a string by its length, an object by far more (session-quota.ts).
+      await session.write({ [charterKey(host)]: JSON.stringify(record) });
       return record;
     })().finally(() => {
       if (inFlight.get(host)?.work === work) inFlight.delete(host);

@@ -1,14 +1,25 @@
-import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-record.ts';
+import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { appendTimeline, emptySite, isPresent, recordCookieChange, type SiteRecord } from '../core/cookies/site-record.ts';
 import type { SiteStore } from './site-store.ts';
 import { CONSENT_COOKIE } from '../core/report/consent.ts';
 
 /** Records cookie changes into the site records they concern. */
 export type Recorder = {
-  /** A cookie was set, changed or removed (`cause` as cookies.onChanged gives it). */
-  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, now?: number): void;
-  /** Records the cookies that already exist (worker start, tab load) for the portals they concern. */
-  cookiesPresent(cookies: BrowserCookie[], now?: number): void;
+  /**
+   * The place of a fact in the order of everything the worker hears: call it in the listener
+   * itself, before any await, and pass it to `cookieChanged`.
+   */
+  nextOrder(): number;
+  /** A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`, `order`-th. */
+  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): void;
+  /**
+   * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
+   * the portals they concern. An event heard after the read began is newer than its answer: the
+   * answer does not override it (a removed cookie is not brought back).
+   */
+  scan(read: () => Promise<BrowserCookie[]>, now?: () => number): Promise<void>;
+  /** Records cookies found present; `since` is the order when they were read (default: now, nothing newer). */
+  cookiesPresent(cookies: BrowserCookie[], now?: number, since?: number): void;
   /** Marks, in every site's timeline, that the worker was stopped and started again. */
   workerStarted(now?: number): void;
   /** Starts a site's record afresh (after its cookies were cleared), with a marker. */
@@ -17,40 +28,91 @@ export type Recorder = {
   site(host: string, storeId: string): SiteRecord;
 };
 
-/** @param isTracked whether a host is a site we record (a portal, or a site the person granted) */
-export function createRecorder(store: SiteStore, isTracked: (host: string) => boolean): Recorder {
+/**
+ * @param isTracked whether a host is a site we record (a portal, or a site the person granted)
+ * @param isOpen whether a tab of `host` is open in cookie store `storeId` now
+ * @param openHosts the tracked hosts with an open tab in `storeId` (records may not exist yet)
+ */
+export function createRecorder(
+  store: SiteStore,
+  isTracked: (host: string) => boolean,
+  isOpen: (host: string, storeId: string) => boolean = () => false,
+  openHosts: (storeId: string) => Iterable<string> = () => [],
+): Recorder {
+  /*
+   * Ordering is kept in memory, not storage: it only compares a scan under way with the events
+   * heard meanwhile, and no scan outlives the worker that started it.
+   */
+  let lastOrder = 0;
+  /** Orders at which the scans under way began. */
+  const scansUnderWay = new Set<number>();
+  /** While a scan is under way: the order of the newest event about each cookie. */
+  const newestEvent = new Map<string, number>();
+
+  const identity = (cookie: BrowserCookie) => cookieKey(describeCookie(cookie, 0));
+
   /**
-   * The sites a cookie belongs to: every site being recorded that it is sent to (a
-   * `.toulouse-metropole.fr` analytics cookie belongs to data.toulouse-metropole.fr), plus its
-   * own host when we record that host but had not met it yet. A parent-domain cookie is not
-   * filed under a portal never visited: that portal did not set it, and would be blamed for it.
+   * The sites a cookie belongs to, among those we record:
+   * - its own host (`data.tco.re` for a host-only cookie or one on `.data.tco.re`): always, once
+   *   we record that host or have a record of it;
+   * - a site under its domain (`data.toulouse-metropole.fr` for `_ga` on `.toulouse-metropole.fr`)
+   *   only while a tab of that site is open in the cookie's store. The city's main site sets
+   *   that `_ga` too, and a portal visited earlier is not to blame for it (nor one never visited).
    */
   function sitesFor(cookie: BrowserCookie): string[] {
-    const known = store.hosts();
     const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
-    if (isTracked(ownHost)) known.add(ownHost);
-    return [...known].filter((host) => cookieAppliesToHost(cookie, host));
+    const sites = new Set<string>();
+    if (isTracked(ownHost) || store.hosts().has(ownHost)) sites.add(ownHost);
+    if (cookie.hostOnly) return [...sites];
+    for (const host of store.hosts()) {
+      if (host !== ownHost && cookieAppliesToHost(cookie, host) && isOpen(host, cookie.storeId)) sites.add(host);
+    }
+    for (const host of openHosts(cookie.storeId)) {
+      if (host !== ownHost && isTracked(host) && cookieAppliesToHost(cookie, host)) sites.add(host);
+    }
+    return [...sites];
   }
 
-  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, now = Date.now()): void {
+  function nextOrder(): number {
+    return ++lastOrder;
+  }
+
+  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order = nextOrder()): void {
+    if (scansUnderWay.size > 0) {
+      const key = identity(cookie);
+      newestEvent.set(key, Math.max(newestEvent.get(key) ?? 0, order));
+    }
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
     if (removed && cause === 'overwrite') return;
     for (const host of sitesFor(cookie)) {
-      const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, now);
+      const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at);
       if (next) store.put(next);
     }
   }
 
-  function cookiesPresent(cookies: BrowserCookie[], now = Date.now()): void {
+  function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): void {
     // The consent cookie first: the others found with it are tagged with the choice it holds,
     // whatever order the browser lists them in.
     const ordered = [...cookies].sort((a, b) => Number(b.name === CONSENT_COOKIE) - Number(a.name === CONSENT_COOKIE));
     for (const cookie of ordered) {
+      // An event heard since the read began knows better (a removal the answer predates).
+      if ((newestEvent.get(identity(cookie)) ?? 0) > since) continue;
       for (const host of sitesFor(cookie)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.
         if (!isPresent(site, cookie)) store.put(recordCookieChange(site, cookie, false, now, true)!);
       }
+    }
+  }
+
+  async function scan(read: () => Promise<BrowserCookie[]>, now: () => number = Date.now): Promise<void> {
+    const since = nextOrder();
+    scansUnderWay.add(since);
+    try {
+      cookiesPresent(await read(), now(), since);
+    } finally {
+      scansUnderWay.delete(since);
+      if (scansUnderWay.size === 0) newestEvent.clear();
     }
   }
 
@@ -62,5 +124,5 @@ export function createRecorder(store: SiteStore, isTracked: (host: string) => bo
     store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now }));
   }
 
-  return { cookieChanged, cookiesPresent, workerStarted, restart, site: (host, storeId) => store.get(storeId, host) };
+  return { nextOrder, cookieChanged, scan, cookiesPresent, workerStarted, restart, site: (host, storeId) => store.get(storeId, host) };
 }

@@ -1,8 +1,16 @@
-import { appendTimeline, emptySite, type SiteRecord } from '../core/cookies/site-record.ts';
+import { appendTimeline, emptySite, evictedRecord, isEvicted, lastActivity, type SiteRecord } from '../core/cookies/site-record.ts';
+import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/cookies/record-limit.ts';
+import { SESSION_BUDGET_BYTES, storedBytes } from '../core/storage/session-quota.ts';
 import { createDebouncedWriter } from './debounced-writer.ts';
 
 /** Storage keys of site records: `site:<storeId>|<host>`. */
 const SITE_KEY_PREFIX = 'site:';
+
+/** Storage key of what the store could not keep (a `Ledger` as JSON). */
+export const LEDGER_KEY = 'storage:ledger';
+
+/** How many times a write refused for quota is tried again at once, with more room made each time. */
+const QUOTA_RETRIES = 3;
 
 /** The key of a site record in storage.session. */
 export function siteKey(storeId: string, host: string): string {
@@ -18,6 +26,34 @@ function hostOfKey(key: string): string {
 export type SessionArea = {
   read(keys: string[] | null): Promise<Record<string, unknown>>;
   write(items: Record<string, unknown>): Promise<void>;
+  /** Deletes keys; without it, what eviction leaves of a site is never deleted. */
+  remove?(keys: string[]): Promise<void>;
+};
+
+/** What the store could not keep: shown in the popup and the report. */
+export type StorageStatus = {
+  /** Sites whose records were dropped to make room since the browser started. */
+  sitesDropped: number;
+  /** When the last one was (ms since the epoch); null if none. */
+  lastDropAt: number | null;
+  /** Since when changes could not be written to storage.session (they live on in the worker until it stops); null when all is written. */
+  unsavedSince: number | null;
+};
+
+/** The part of the status kept in storage, so a restarted worker still tells. */
+type Ledger = Pick<StorageStatus, 'sitesDropped' | 'lastDropAt'>;
+
+export type SiteStoreOptions = {
+  /** Bytes the store lets storage.session hold, every key counted (SESSION_BUDGET_BYTES). */
+  budgetBytes?: number;
+  /** Bytes one site record may take (SITE_RECORD_LIMIT_BYTES). */
+  recordLimitBytes?: number;
+  /** Hosts open in a tab: their records are dropped last. */
+  hostsInUse?: () => ReadonlySet<string>;
+  /** The clock. */
+  now?: () => number;
+  /** How long after a refused write it is tried again if nothing else comes. */
+  retryDelayMs?: number;
 };
 
 /** Site records, restored from storage.session on wake and written back through one writer. */
@@ -26,8 +62,8 @@ export type SiteStore = {
   load(): Promise<void>;
   /** The record of `host` in cookie store `storeId`, or an empty one. */
   get(storeId: string, host: string): SiteRecord;
-  /** Hosts that have a record, in any store (cheap: reads no record). */
-  hosts(): Set<string>;
+  /** Hosts that have a record, in any store (cheap: reads no record, kept up to date). */
+  hosts(): ReadonlySet<string>;
   /** Every record held. */
   all(): SiteRecord[];
   /** Replaces a record and queues it for writing. */
@@ -36,6 +72,10 @@ export type SiteStore = {
   markRestart(now: number): void;
   /** Writes what is queued now. */
   flush(): Promise<void>;
+  /** What could not be kept. */
+  status(): StorageStatus;
+  /** storage.session for other state (live charters): its writes count against the same budget, and go in turn. */
+  area: SessionArea;
 };
 
 /**
@@ -46,20 +86,68 @@ export type SiteStore = {
  * Each record is stored as one JSON string, and parsed only when first used: the browser
  * copies one string far faster than thousands of small objects, and a wake-up for one cookie
  * event on one portal need not read every portal's record. That keeps the time to `ready` low.
+ *
+ * Nothing is lost in silence. storage.session holds 10 MiB (see session-quota.ts); before each
+ * write the store counts what storage would hold, every key included, and when it would pass
+ * the budget it drops whole records of other sites, least recently active first and sites open
+ * in a tab last, leaving each a marker (`evictedRecord`) and counting them in a ledger stored
+ * with them. A record is kept within SITE_RECORD_LIMIT_BYTES by `fitRecord`. A write the
+ * browser still refuses is tried again after learning what storage really holds (another
+ * writer, an estimate off); if it cannot be made, its changes stay queued, are tried again, and
+ * `status().unsavedSince` says so.
  */
-export function createSiteStore(session: SessionArea, writeDelayMs = 20): SiteStore {
+export function createSiteStore(session: SessionArea, writeDelayMs = 20, options: SiteStoreOptions = {}): SiteStore {
+  const budgetBytes = options.budgetBytes ?? SESSION_BUDGET_BYTES;
+  const recordLimitBytes = options.recordLimitBytes ?? SITE_RECORD_LIMIT_BYTES;
+  const hostsInUse = options.hostsInUse ?? (() => new Set<string>());
+  const now = options.now ?? Date.now;
+
   /** Parsed records, or the stored JSON text of records not used yet. */
   const cache = new Map<string, SiteRecord | string>();
+  /** Hosts with a record, and in how many cookie stores. */
+  const hostCounts = new Map<string, number>();
+  const hostSet = new Set<string>();
+  /** Every key in storage: its size as storage counts it, or its text not measured yet (measured at the first write). */
+  const stored = new Map<string, number | string>();
+  let ledger: Ledger = { sitesDropped: 0, lastDropAt: null };
+  let unsavedSince: number | null = null;
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
+
   const writer = createDebouncedWriter(
-    (items) => session.write(Object.fromEntries(Object.entries(items).map(([key, site]) => [key, JSON.stringify(site)]))),
+    commit,
     writeDelayMs,
+    (error) => {
+      unsavedSince ??= now();
+      console.warn('Cookie Charter Inspector: records not written, kept and tried again', error);
+    },
+    undefined,
+    options.retryDelayMs,
   );
+
+  function remember(key: string, value: SiteRecord | string): void {
+    if (!cache.has(key)) {
+      const host = hostOfKey(key);
+      hostCounts.set(host, (hostCounts.get(host) ?? 0) + 1);
+      hostSet.add(host);
+    }
+    cache.set(key, value);
+  }
+
+  function forget(key: string): void {
+    if (!cache.delete(key)) return;
+    const host = hostOfKey(key);
+    const count = (hostCounts.get(host) ?? 1) - 1;
+    if (count > 0) hostCounts.set(host, count);
+    else {
+      hostCounts.delete(host);
+      hostSet.delete(host);
+    }
+  }
 
   function put(site: SiteRecord): void {
     const key = siteKey(site.storeId, site.host);
-    cache.set(key, site);
+    remember(key, site);
     writer.schedule(key, site);
   }
 
@@ -71,7 +159,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20): SiteSt
       site = JSON.parse(value) as SiteRecord;
     } catch {
       // A record that cannot be read is dropped, not fatal: the next cookie scan rebuilds it.
-      cache.delete(key);
+      forget(key);
       return undefined;
     }
     if (restartedAt !== null && site.timeline.length > 0) put(appendTimeline(site, { type: 'worker-restart', at: restartedAt }));
@@ -79,15 +167,140 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20): SiteSt
     return site;
   }
 
+  function sizeOf(key: string): number {
+    const value = stored.get(key);
+    if (typeof value !== 'string') return value ?? 0;
+    const size = storedBytes(key, value);
+    stored.set(key, size);
+    return size;
+  }
+
+  /** Reads back what storage holds: keys another writer added, sizes as they are. */
+  async function resync(): Promise<void> {
+    const all = await session.read(null);
+    stored.clear();
+    for (const [key, value] of Object.entries(all)) {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      stored.set(key, text);
+      if (key.startsWith(SITE_KEY_PREFIX) && !cache.has(key)) remember(key, text);
+    }
+  }
+
+  /**
+   * Drops records of other sites into `texts` (the write under way) until storage would hold at
+   * most `limit` bytes: least recently active first, sites open in a tab after all others, the
+   * most recently active record never; as a last resort, what eviction left of sites (deleted).
+   */
+  async function makeRoom(texts: Map<string, string>, limit: number): Promise<void> {
+    const sizes = new Map<string, number>();
+    for (const key of stored.keys()) sizes.set(key, sizeOf(key));
+    for (const [key, text] of texts) sizes.set(key, storedBytes(key, text));
+    let total = 0;
+    for (const size of sizes.values()) total += size;
+    if (total <= limit) return;
+
+    const inUse = hostsInUse();
+    const records = [...cache.keys()].flatMap((key) => {
+      const site = parsed(key);
+      return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
+    });
+    const newest = records.reduce<(typeof records)[number] | undefined>((best, record) => (!best || record.active > best.active ? record : best), undefined);
+    const candidates = records
+      .filter((record) => record !== newest && !isEvicted(record.site))
+      .sort((a, b) => Number(a.open) - Number(b.open) || a.active - b.active);
+    const at = now();
+    for (const { key, site } of candidates) {
+      if (total <= limit) break;
+      const stub = evictedRecord(site, at);
+      const text = JSON.stringify(stub);
+      const size = storedBytes(key, text);
+      total += size - (sizes.get(key) ?? 0);
+      sizes.set(key, size);
+      texts.set(key, text);
+      cache.set(key, stub);
+      // A fuller version queued meanwhile (a restart marker) must not bring the record back.
+      writer.discard(key);
+      ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
+    }
+    if (total > limit && session.remove) {
+      const leftovers = records.filter((record) => isEvicted(record.site) && !texts.has(record.key)).sort((a, b) => a.active - b.active);
+      const removed: string[] = [];
+      for (const { key } of leftovers) {
+        if (total <= limit) break;
+        total -= sizes.get(key) ?? 0;
+        removed.push(key);
+      }
+      if (removed.length > 0) {
+        await session.remove(removed);
+        for (const key of removed) {
+          stored.delete(key);
+          forget(key);
+        }
+      }
+    }
+    if (ledger.lastDropAt === at) texts.set(LEDGER_KEY, JSON.stringify(ledger));
+  }
+
+  /**
+   * The items of a write, those that free room first. Firefox checks the whole call against its
+   * quota, then sets the items one by one and checks each again (ExtensionStorage.sys.mjs,
+   * QuotaMap.set): a new record set before the records evicted for it were shrunk is refused
+   * halfway, with the items before it already written. In this order every step stays within
+   * the larger of the totals before and after.
+   */
+  function shrinkingFirst(texts: Map<string, string>): Record<string, string> {
+    const growth = (key: string, text: string) => storedBytes(key, text) - sizeOf(key);
+    return Object.fromEntries([...texts].map(([key, text]) => ({ key, text, delta: growth(key, text) })).sort((a, b) => a.delta - b.delta).map(({ key, text }) => [key, text]));
+  }
+
+  /** One write: records fitted to their limit, room made, then written; refused for quota, room made again. */
+  async function commit(items: Record<string, unknown>): Promise<void> {
+    const texts = new Map<string, string>();
+    for (const [key, value] of Object.entries(items)) {
+      if (typeof value === 'string') texts.set(key, value);
+      else if (key.startsWith(SITE_KEY_PREFIX)) texts.set(key, fitRecord(value as SiteRecord, key, recordLimitBytes));
+      else texts.set(key, JSON.stringify(value));
+    }
+    for (let attempt = 0; ; attempt++) {
+      // Each retry leaves a little more room, in case the count and the browser's still differ.
+      await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt));
+      try {
+        await session.write(shrinkingFirst(texts));
+      } catch (error) {
+        if (attempt < QUOTA_RETRIES && /quota/i.test(String(error))) {
+          await resync();
+          continue;
+        }
+        // The writer keeps `items` for the next try; what eviction added must go with them, or
+        // storage would keep the full records while the ledger counts them dropped.
+        for (const [key, text] of texts) if (!(key in items)) writer.schedule(key, text);
+        throw error;
+      }
+      for (const [key, text] of texts) stored.set(key, storedBytes(key, text));
+      unsavedSince = null;
+      return;
+    }
+  }
+
   return {
     async load() {
-      const stored = await session.read(null);
-      for (const [key, value] of Object.entries(stored)) {
-        if (key.startsWith(SITE_KEY_PREFIX)) cache.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+      const all = await session.read(null);
+      for (const [key, value] of Object.entries(all)) {
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        // Measured at the first write, not now: waking up stays as fast as a copy.
+        stored.set(key, text);
+        if (key.startsWith(SITE_KEY_PREFIX)) remember(key, text);
+        else if (key === LEDGER_KEY) {
+          try {
+            ledger = { ...ledger, ...(JSON.parse(text) as Partial<Ledger>) };
+          } catch {
+            // A ledger that cannot be read starts again from zero.
+          }
+        }
       }
     },
     get: (storeId, host) => parsed(siteKey(storeId, host)) ?? emptySite(host, storeId),
-    hosts: () => new Set([...cache.keys()].map(hostOfKey)),
+    hosts: () => hostSet,
     all: () => [...cache.keys()].flatMap((key) => parsed(key) ?? []),
     put,
     markRestart(now) {
@@ -97,5 +310,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20): SiteSt
       }
     },
     flush: () => writer.flush(),
+    status: () => ({ ...ledger, unsavedSince }),
+    area: {
+      read: (keys) => session.read(keys),
+      write: (items) => writer.writeNow(items),
+    },
   };
 }

@@ -15,6 +15,11 @@ export async function writeSession(items: Record<string, unknown>, api: StorageA
   await api.storage.session.set(items);
 }
 
+/** Deletes session keys. */
+export async function removeSession(keys: string[], api: StorageApi = browser): Promise<void> {
+  await api.storage.session.remove(keys);
+}
+
 /** Calls `listener` with the changed keys whenever session storage changes (from any context). */
 export function onSessionChanged(listener: (keys: string[]) => void, api: StorageApi = browser): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {

@@ -3,12 +3,19 @@ import { browser, type Browser, type Tabs } from './browser.ts';
 type TabsApi = Pick<Browser, 'tabs'>;
 
 /** A tab's page and the cookie store it uses. */
-export type TabSite = { tabId: number; url: string | undefined; storeId: string | undefined };
+export type TabSite = {
+  tabId: number;
+  url: string | undefined;
+  storeId: string | undefined;
+  /** Chrome: the page a tab is navigating to, before it commits (its cookies may come first). */
+  pendingUrl?: string | undefined;
+};
 
 function tabSite(tab: Tabs.Tab): TabSite {
   // Firefox names the store on the tab; Chrome only says whether the tab is private ("1").
   const storeId = tab.cookieStoreId ?? (tab.incognito ? '1' : undefined);
-  return { tabId: tab.id ?? -1, url: tab.url, storeId };
+  const pendingUrl = (tab as { pendingUrl?: string }).pendingUrl;
+  return { tabId: tab.id ?? -1, url: tab.url, storeId, ...(pendingUrl ? { pendingUrl } : {}) };
 }
 
 /**
@@ -32,6 +39,17 @@ export function onTabShown(listener: (tab: TabSite) => void, api: TabsApi = brow
   });
   api.tabs.onActivated.addListener(({ tabId }) => {
     api.tabs.get(tabId).then((tab) => listener(tabSite(tab)), () => undefined);
+  });
+}
+
+/** Calls `updated` when a tab opens, navigates or changes, and `removed` when one closes. */
+export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: number) => void, api: TabsApi = browser): void {
+  api.tabs.onUpdated.addListener((_tabId, _change, tab) => updated(tabSite(tab)));
+  api.tabs.onRemoved.addListener((tabId) => removed(tabId));
+  // A prerendered page swapped in takes a new tab id.
+  api.tabs.onReplaced.addListener((added, gone) => {
+    removed(gone);
+    api.tabs.get(added).then((tab) => updated(tabSite(tab)), () => undefined);
   });
 }
 

@@ -9,6 +9,7 @@ import { CookieList } from './CookieList.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
 import { rowForFinding, rowsOf } from './rows.ts';
+import { StorageNotice } from './StorageNotice.tsx';
 import { Tabs } from './Tabs.tsx';
 import { TimelineView } from './TimelineView.tsx';
 
@@ -59,6 +60,7 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
         <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
         <ConsentSummary consent={report.consent} t={t} />
       </section>
+      <StorageNotice storage={report.storage} siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')} t={t} language={language} />
       <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
       <Tabs
         label={report.host}

@@ -63,7 +63,11 @@ export function TimelineView({ host, timeline, recordConsentFlow, t, language }:
             </li>
           )}
           {timeline.events.map((event, index) =>
-            !('name' in event) ? (
+            event.type === 'evicted' ? (
+              <li key={index} class="marker" data-marker={event.type}>
+                <time>{formatTime(event.at, language)}</time> {t('markerEvicted', String(event.cookies), String(event.events))}
+              </li>
+            ) : !('name' in event) ? (
               <li key={index} class="marker" data-marker={event.type}>
                 <time>{formatTime(event.at, language)}</time> {t(event.type === 'cleared' ? 'markerCleared' : 'markerRestart')}
               </li>

@@ -36,8 +36,17 @@ describe('audit output', () => {
   });
 
   it('keeps escape sequences out of the terminal', () => {
-    const text = formatReport(report([reportCookie({ name: 'x\u001b[2Jy', purpose: 'p\u0007' })]), 't');
-    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    const text = formatReport(
+      report([reportCookie({ name: 'x\u001b[2Jy', purpose: 'p\u0007\u001b]0;pwned\u0007q', provider: 'a\u202eb' })], {
+        findings: [finding({ kind: 'undeclared', cookie: 'x\u009b2Jy', evidence: 'seen\u001b]0;t\u0007 \u2066' })],
+      }),
+      't',
+    );
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(text).not.toContain('pwned');
+    expect(text).toMatch(/^xy\s+a<U\+202E>b/m);
+    expect(text).toContain('[medium] undeclared xy: seen <U+2066>');
+    expect(formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [] })).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 
   it('exits 1 only with --strict and findings', () => {

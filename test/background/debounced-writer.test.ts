@@ -64,4 +64,79 @@ describe('createDebouncedWriter', () => {
     expect(calls).toBe(2);
     expect(errors).toHaveLength(1);
   });
+
+  it('keeps what a refused write held, and tries it again after a while (changes meanwhile wait with it), newest values first', async () => {
+    const writes: Record<string, unknown>[] = [];
+    let refuse = true;
+    const writer = createDebouncedWriter(
+      async (items) => {
+        writes.push(items);
+        if (refuse) throw new Error('quota');
+      },
+      10,
+      () => undefined,
+      undefined,
+      1000,
+    );
+    writer.schedule('a', 1);
+    writer.schedule('b', 1);
+    await writer.flush();
+    writer.schedule('b', 2);
+    refuse = false;
+    // A refusal backs off: the next try is the retry, not the usual 10 ms.
+    await vi.advanceTimersByTimeAsync(10);
+    expect(writes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(990);
+    expect(writes).toEqual([{ a: 1, b: 1 }, { b: 2, a: 1 }]);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(writes).toHaveLength(2);
+  });
+
+  it('retries on its own when nothing else comes', async () => {
+    let calls = 0;
+    const writer = createDebouncedWriter(
+      async () => {
+        if (++calls === 1) throw new Error('busy');
+      },
+      10,
+      () => undefined,
+      undefined,
+      500,
+    );
+    writer.schedule('a', 1);
+    await writer.flush();
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls).toBe(2);
+  });
+
+  it('writeNow resolves once written, and rejects with the error when refused (the items stay queued)', async () => {
+    let refuse = false;
+    const writes: Record<string, unknown>[] = [];
+    const writer = createDebouncedWriter(
+      async (items) => {
+        if (refuse) throw new Error('quota');
+        writes.push(items);
+      },
+      10,
+      () => undefined,
+    );
+    await writer.writeNow({ c: 'x' });
+    expect(writes).toEqual([{ c: 'x' }]);
+    refuse = true;
+    await expect(writer.writeNow({ c: 'y' })).rejects.toThrow('quota');
+    refuse = false;
+    await writer.flush();
+    expect(writes.at(-1)).toEqual({ c: 'y' });
+  });
+
+  it('discards a queued value', async () => {
+    const writes: Record<string, unknown>[] = [];
+    const writer = createDebouncedWriter(async (items) => void writes.push(items), 10);
+    writer.schedule('a', 1);
+    writer.schedule('b', 1);
+    writer.discard('a');
+    await writer.flush();
+    expect(writes).toEqual([{ b: 1 }]);
+  });
 });

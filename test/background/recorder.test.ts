@@ -4,6 +4,7 @@ import { createSiteStore } from '../../src/background/site-store.ts';
 import { presentCookies } from '../../src/core/cookies/site-record.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import { browserCookie } from '../support/cookies.ts';
+import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
 const BUNDLED = new Set(['data.toulouse-metropole.fr', 'data.tco.re']);
@@ -11,7 +12,23 @@ const BUNDLED = new Set(['data.toulouse-metropole.fr', 'data.tco.re']);
 async function setup(session = fakeSession()) {
   const store = createSiteStore(session, 10);
   await store.load();
-  return { session, store, recorder: createRecorder(store, (host) => isPortalHost(host, BUNDLED) || host === 'granted.example') };
+  /** Open tabs as `storeId|host`. */
+  const open = new Set<string>();
+  const isTracked = (host: string) => isPortalHost(host, BUNDLED) || host === 'granted.example';
+  const recorder = createRecorder(
+    store,
+    isTracked,
+    (host, storeId) => open.has(`${storeId}|${host}`),
+    (storeId) => [...open].filter((key) => key.startsWith(`${storeId}|`)).map((key) => key.slice(storeId.length + 1)),
+  );
+  return { session, store, recorder, open };
+}
+
+/** A read whose answer the test gives later, as a slow cookies.getAll() does. */
+function pendingRead() {
+  let answer!: (cookies: BrowserCookie[]) => void;
+  const read = () => new Promise<BrowserCookie[]>((resolve) => (answer = resolve));
+  return { read, answer: (cookies: BrowserCookie[]) => answer(cookies) };
 }
 
 const names = (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host: string, storeId = '0') =>
@@ -25,20 +42,135 @@ describe('recorder', () => {
     expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual([]);
   });
 
-  it('files a parent-domain cookie under the portals being recorded that it is sent to', async () => {
-    const { recorder } = await setup();
+  it('files a parent-domain cookie under a portal while a tab of that portal is open', async () => {
+    const { recorder, open } = await setup();
+    open.add('0|data.toulouse-metropole.fr');
     recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
     recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
     expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga', 'sessionid']);
     expect(names(recorder, 'data.tco.re')).toEqual([]);
   });
 
-  it('does not blame a portal never visited for a cookie on its parent domain', async () => {
+  it('does not blame a portal visited earlier for a parent-domain cookie the city’s main site sets later', async () => {
+    const { recorder, open } = await setup();
+    open.add('0|data.toulouse-metropole.fr');
+    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
+    // The portal's tab is closed; www.toulouse-metropole.fr's analytics then sets _ga on the parent domain.
+    open.clear();
+    open.add('0|www.toulouse-metropole.fr');
+    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
+    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+    expect(recorder.site('data.toulouse-metropole.fr', '0').timeline).toHaveLength(1);
+    // Nor does a scan while only the main site is open.
+    await recorder.scan(async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })], () => 3);
+    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+  });
+
+  it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie', async () => {
+    const { recorder, open } = await setup();
+    open.add('0|data.toulouse-metropole.fr');
+    await recorder.scan(async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })], () => 3);
+    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
+  });
+
+  it('matches open tabs by cookie store: a private window’s portal does not take the normal window’s cookies', async () => {
+    const { recorder, open } = await setup();
+    open.add('1|data.toulouse-metropole.fr');
+    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
+    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
+    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+  });
+
+  it('does not blame a portal never visited, nor one without an open tab, for a cookie on its parent domain', async () => {
     const { recorder, store } = await setup();
     recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'demo.opendatasoft.com' }), false, 'explicit', 1);
     recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), false, 'explicit', 2);
-    expect(names(recorder, 'demo.opendatasoft.com')).toEqual(['_ga', 'sessionid']);
+    expect(names(recorder, 'demo.opendatasoft.com')).toEqual(['sessionid']);
     expect([...store.hosts()]).toEqual(['demo.opendatasoft.com']);
+  });
+
+  describe('a scan and the events heard while it runs: the newest fact wins', () => {
+    const ga = browserCookie({ name: '_ga', domain: 'data.tco.re', httpOnly: false });
+    const refused = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":false}') });
+
+    it('a removal heard before an older scan answers is not undone by the answer', async () => {
+      const { recorder } = await setup();
+      recorder.cookieChanged(ga, false, 'explicit', 1);
+      const slow = pendingRead();
+      const scanning = recorder.scan(slow.read, () => 10);
+      // Meanwhile the visitor refuses and the site removes _ga...
+      recorder.cookieChanged(refused, false, 'explicit', 3);
+      recorder.cookieChanged(ga, true, 'explicit', 4);
+      // ...and the scan answers with what it read before the removal.
+      slow.answer([ga, refused]);
+      await scanning;
+      const site = recorder.site('data.tco.re', '0');
+      expect(names(recorder, 'data.tco.re')).toEqual(['cookies_preferences']);
+      expect(Object.values(site.cookies).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], removed: 4 });
+      expect(site.timeline.map((e) => ('name' in e ? `${e.type} ${e.name}` : e.type))).toEqual(['set _ga', 'set cookies_preferences', 'removed _ga']);
+    });
+
+    it('a scan that answers before the removal is overridden by it', async () => {
+      const { recorder } = await setup();
+      recorder.cookieChanged(ga, false, 'explicit', 1);
+      const slow = pendingRead();
+      const scanning = recorder.scan(slow.read, () => 2);
+      slow.answer([ga]);
+      await scanning;
+      recorder.cookieChanged(refused, false, 'explicit', 3);
+      recorder.cookieChanged(ga, true, 'explicit', 4);
+      expect(names(recorder, 'data.tco.re')).toEqual(['cookies_preferences']);
+      expect(recorder.site('data.tco.re', '0').timeline.map((e) => e.type)).toEqual(['set', 'set', 'removed']);
+    });
+
+    it('an event heard before the scan began does not hide what the scan finds', async () => {
+      const { recorder } = await setup();
+      // Heard (ordered) first, processed after the scan started: a wake-up queues events behind `ready`.
+      const order = recorder.nextOrder();
+      const slow = pendingRead();
+      const scanning = recorder.scan(slow.read, () => 10);
+      recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 'explicit', 5, order);
+      slow.answer([browserCookie()]);
+      await scanning;
+      expect(names(recorder, 'data.tco.re')).toEqual(['csrftoken', 'sessionid']);
+    });
+
+    it('forgets the events once no scan runs: a later scan finds a cookie set again unseen', async () => {
+      const { recorder } = await setup();
+      recorder.cookieChanged(ga, false, 'explicit', 1);
+      const slow = pendingRead();
+      const scanning = recorder.scan(slow.read, () => 10);
+      recorder.cookieChanged(ga, true, 'explicit', 4);
+      slow.answer([ga]);
+      await scanning;
+      expect(names(recorder, 'data.tco.re')).toEqual([]);
+      // Set again while the worker was stopped: the next scan finds it.
+      await recorder.scan(async () => [ga], () => 20);
+      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+    });
+
+    it('two scans under way: each answer is checked against the events since its own start', async () => {
+      const { recorder } = await setup();
+      const first = pendingRead();
+      const second = pendingRead();
+      const one = recorder.scan(first.read, () => 10);
+      recorder.cookieChanged(ga, false, 'explicit', 2);
+      const two = recorder.scan(second.read, () => 11);
+      recorder.cookieChanged(ga, true, 'explicit', 3);
+      second.answer([]);
+      await two;
+      first.answer([ga]);
+      await one;
+      expect(names(recorder, 'data.tco.re')).toEqual([]);
+    });
+
+    it('a failed read ends its scan', async () => {
+      const { recorder } = await setup();
+      await expect(recorder.scan(async () => Promise.reject(new Error('no cookies API')))).rejects.toThrow('no cookies API');
+      recorder.cookieChanged(ga, true, 'explicit', 3);
+      await recorder.scan(async () => [ga], () => 20);
+      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+    });
   });
 
   it('reads the consent a scan finds first, and does not guess when the others were set', async () => {

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore, siteKey } from '../../src/background/site-store.ts';
-import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
+import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
-import { fakeSession } from '../support/fake-session.ts';
+import { fakeSession, QUOTA_RULES, type FakeSession } from '../support/fake-session.ts';
 
 function recordWithEvents(host: string) {
   const site = emptySite(host, '0');
@@ -51,5 +52,169 @@ describe('site store', () => {
     const store = createSiteStore(fakeSession({ [siteKey('0', 'data.tco.re')]: recordWithEvents('data.tco.re') }), 5);
     await store.load();
     expect(Object.keys(store.get('0', 'data.tco.re').cookies)).toHaveLength(1);
+  });
+});
+
+/** A record of `host` whose last cookie event is at `at`, about `bytes` long (many events with long names). */
+function bigRecord(host: string, at: number, bytes: number): SiteRecord {
+  const site = emptySite(host, '0');
+  const name = 'n'.repeat(1000);
+  const count = Math.ceil(bytes / 1080);
+  site.timeline = Array.from({ length: count }, (_, i) => ({ type: 'changed' as const, at: at - count + i, name, domain: host, phase: 'before-choice' as const }));
+  recordCookieChange(site, browserCookie({ domain: host }), false, at);
+  return site;
+}
+
+const storedRecord = (session: FakeSession, host: string) => JSON.parse(session.data[siteKey('0', host)] as string) as SiteRecord;
+const evictedHosts = (session: FakeSession) =>
+  Object.entries(session.data)
+    .filter(([key, value]) => key.startsWith('site:') && (JSON.parse(value as string) as SiteRecord).timeline.some((e) => e.type === 'evicted'))
+    .map(([key]) => key.slice(key.indexOf('|') + 1));
+
+describe('site store within storage.session’s quota', () => {
+  it.each(['chrome', 'firefox'] as const)('fills a session that counts as %s does: the oldest sites go first, with a marker, the open site stays', async (rule) => {
+    const session = fakeSession({}, rule);
+    const open = new Set(['site-0.opendatasoft.com']);
+    const store = createSiteStore(session, 5, { hostsInUse: () => open, now: () => 999_999 });
+    await store.load();
+    // 30 sites of half a megabyte each: 15 MB asked of a 10 MiB store.
+    for (let i = 0; i < 30; i++) {
+      store.put(bigRecord(`site-${i}.opendatasoft.com`, 1000 + i, 500_000));
+      await store.flush();
+    }
+    expect(session.refused).toBe(0);
+    expect(session.bytesInUse()).toBeLessThanOrEqual(SESSION_BUDGET_BYTES);
+    const { sitesDropped, lastDropAt, unsavedSince } = store.status();
+    expect(sitesDropped).toBeGreaterThanOrEqual(12);
+    expect(lastDropAt).toBe(999_999);
+    expect(unsavedSince).toBeNull();
+    // Oldest first, but not the site open in a tab.
+    expect(evictedHosts(session).sort()).toEqual(Array.from({ length: sitesDropped }, (_, i) => `site-${i + 1}.opendatasoft.com`).sort());
+    expect(Object.keys(storedRecord(session, 'site-0.opendatasoft.com').cookies)).toHaveLength(1);
+    expect(Object.keys(storedRecord(session, 'site-29.opendatasoft.com').cookies)).toHaveLength(1);
+    expect(storedRecord(session, 'site-1.opendatasoft.com').timeline).toEqual([{ type: 'evicted', at: 999_999, cookies: 1, events: 464 }]);
+    expect(store.get('0', 'site-1.opendatasoft.com').cookies).toEqual({});
+
+    // A restarted worker still tells what was lost.
+    const again = createSiteStore(session, 5);
+    await again.load();
+    expect(again.status()).toEqual({ sitesDropped, lastDropAt: 999_999, unsavedSince: null });
+  });
+
+  it('keeps the consent of a dropped site, so later events get the right phase', async () => {
+    const session = fakeSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 600_000 });
+    await store.load();
+    const old = bigRecord('old.opendatasoft.com', 10, 400_000);
+    recordCookieChange(old, browserCookie({ domain: 'old.opendatasoft.com', name: 'cookies_preferences', value: '%7B%22matomo%22%3Afalse%7D' }), false, 11);
+    store.put(old);
+    store.put(bigRecord('new.opendatasoft.com', 20, 400_000));
+    await store.flush();
+    const stub = store.get('0', 'old.opendatasoft.com');
+    expect(stub.consent.state).toBe('refused');
+    const later = recordCookieChange(stub, browserCookie({ domain: 'old.opendatasoft.com', name: '_hjid' }), false, 30)!;
+    expect(Object.values(later.cookies)[0]?.firstPhase).toBe('after-refuse');
+  });
+
+  it.each(['chrome', 'firefox'] as const)('retries a write the browser (%s) refuses, after reading what another writer put in storage', async (rule) => {
+    const session = fakeSession({}, rule);
+    const store = createSiteStore(session, 5, { now: () => 5000 });
+    await store.load();
+    // As the worker does at each wake: records used from now on get a restart marker.
+    store.markRestart(4000);
+    // Written behind the store's back, up to just under the quota: big records first, then smaller ones.
+    let i = 0;
+    for (const bytes of [500_000, 50_000, 5_000, 1_000]) {
+      for (;; i++) {
+        const key = siteKey('0', `old-${i}.opendatasoft.com`);
+        const text = JSON.stringify(bigRecord(`old-${i}.opendatasoft.com`, 100 + i, bytes));
+        if (session.bytesInUse() + QUOTA_RULES[rule].itemBytes(key, text) >= QUOTA_RULES[rule].quota - 1500) break;
+        session.data[key] = text;
+      }
+    }
+    const filler = Object.keys(session.data).length;
+    store.put(bigRecord('data.tco.re', 9000, 5000));
+    await store.flush();
+    expect(session.refused).toBe(1);
+    expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
+    expect(store.status().sitesDropped).toBeGreaterThanOrEqual(2);
+    expect(store.status().unsavedSince).toBeNull();
+    expect(evictedHosts(session)).toContain('old-0.opendatasoft.com');
+    expect(evictedHosts(session)).not.toContain(`old-${filler - 1}.opendatasoft.com`);
+    expect(session.bytesInUse()).toBeLessThanOrEqual(SESSION_BUDGET_BYTES);
+  });
+
+  it('reports changes it cannot write, keeps them, and writes them when storage takes them again', async () => {
+    const session = fakeSession();
+    const write = session.write.bind(session);
+    let broken = true;
+    session.write = async (items) => (broken ? Promise.reject(new Error('storage unavailable')) : write(items));
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 10 });
+    await store.load();
+    store.put(recordWithEvents('data.tco.re'));
+    await store.flush();
+    expect(store.status().unsavedSince).toBe(7);
+    expect(Object.keys(store.get('0', 'data.tco.re').cookies)).toHaveLength(1);
+    broken = false;
+    await vi.waitFor(() => expect(session.data[siteKey('0', 'data.tco.re')]).toBeDefined());
+    await store.flush();
+    expect(store.status().unsavedSince).toBeNull();
+  });
+
+  it('keeps one record within its limit: oldest events first, then removed cookies, counted', async () => {
+    const session = fakeSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { recordLimitBytes: 20_000 });
+    await store.load();
+    store.put(bigRecord('data.tco.re', 100, 100_000));
+    await store.flush();
+    const text = session.data[siteKey('0', 'data.tco.re')] as string;
+    expect(QUOTA_RULES.chrome.itemBytes(siteKey('0', 'data.tco.re'), text)).toBeLessThanOrEqual(20_000);
+    const kept = JSON.parse(text) as SiteRecord;
+    expect(kept.droppedEvents).toBeGreaterThan(70);
+    expect(kept.droppedEvents + kept.timeline.length).toBe(Math.ceil(100_000 / 1080) + 1);
+    expect(kept.timeline.at(-1)).toMatchObject({ type: 'set', name: 'sessionid' });
+    expect(Object.keys(kept.cookies)).toHaveLength(1);
+  });
+
+  it('drops sites open in tabs only when nothing else is left, oldest first, never the newest', async () => {
+    const session = fakeSession({}, 'chrome');
+    const hosts = ['a', 'b', 'c', 'd'].map((name) => `${name}.opendatasoft.com`);
+    const store = createSiteStore(session, 5, { budgetBytes: 250_000, hostsInUse: () => new Set(hosts) });
+    await store.load();
+    hosts.forEach((host, i) => store.put(bigRecord(host, 100 + i, 100_000)));
+    await store.flush();
+    expect(evictedHosts(session).sort()).toEqual(['a.opendatasoft.com', 'b.opendatasoft.com']);
+    expect(Object.keys(storedRecord(session, 'd.opendatasoft.com').cookies)).toHaveLength(1);
+  });
+
+  it('as a last resort deletes what eviction left of old sites', async () => {
+    const stubs = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => {
+        const host = `gone-${i}.opendatasoft.com`;
+        return [siteKey('0', host), JSON.stringify(evictedRecord(bigRecord(host, i, 2000), i))];
+      }),
+    );
+    const session = fakeSession(stubs, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
+    await store.load();
+    store.put(recordWithEvents('data.tco.re'));
+    await store.flush();
+    expect(session.bytesInUse()).toBeLessThanOrEqual(8_000);
+    expect(session.data[siteKey('0', 'gone-0.opendatasoft.com')]).toBeUndefined();
+    expect(session.data[siteKey('0', 'gone-39.opendatasoft.com')]).toBeDefined();
+    expect(store.hosts().has('gone-0.opendatasoft.com')).toBe(false);
+    expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
+  });
+
+  it('counts other state (live charters) in the same budget', async () => {
+    const session = fakeSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 300_000 });
+    await store.load();
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    store.put(bigRecord('new.opendatasoft.com', 2, 100_000));
+    await store.flush();
+    await store.area.write({ 'charter:data.tco.re': 'c'.repeat(150_000) });
+    expect(evictedHosts(session)).toEqual(['old.opendatasoft.com']);
+    expect(session.data['charter:data.tco.re']).toHaveLength(150_000);
   });
 });

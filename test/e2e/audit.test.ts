@@ -3,13 +3,15 @@
  * in both browsers against the demo portal, and with the bad inputs it must refuse.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-audit-'));
+const aFile = join(scratch, 'a-file');
+writeFileSync(aFile, '');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Outcome = { code: number | null; stdout: string; stderr: string };
@@ -76,6 +78,10 @@ describe('audit command', () => {
     [['--colour', 'red'], /^audit: unknown option --colour \(see --help\)\n$/],
     [['--consent', 'maybe'], /^audit: --consent must be one of accept, refuse, none, both, not "maybe"\n$/],
     [['--browser'], /^audit: --browser needs a value: chromium, firefox\n$/],
+    [['--strict=false'], /^audit: --strict takes no value \(got "--strict=false"\): give --strict, or leave it out\n$/],
+    // Checked before any build or browser: the run would only fail at its very end.
+    [['--out', aFile], /^audit: --out ".*a-file": .*a-file is a file, not a folder\n$/],
+    [['--consent', 'none', '--out', join(aFile, 'sub')], /^audit: --out ".*sub": .*a-file is a file, not a folder\n$/],
   ])('refuses %j with one line and exit 2', async (args, message) => {
     const { code, stderr, stdout } = await audit(args);
     expect(code).toBe(2);

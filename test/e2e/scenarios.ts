@@ -9,6 +9,7 @@ import { consentScenarios } from './scenarios/consent.ts';
 import { liveCharterScenarios } from './scenarios/live-charter.ts';
 import { popupScenarios } from './scenarios/popup.ts';
 import { recordingScenarios } from './scenarios/recording.ts';
+import { storageScenarios } from './scenarios/storage.ts';
 
 export function describeExtension(launch: (portalPort: number) => Promise<BrowserUnderTest>): void {
   let portal: PortalServer;
@@ -29,4 +30,5 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   consentScenarios(ctx);
   liveCharterScenarios(ctx);
   popupScenarios(ctx);
+  storageScenarios(ctx);
 }

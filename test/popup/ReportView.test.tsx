@@ -130,4 +130,33 @@ describe('ReportView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'copy' }));
     await screen.findByText('exportFailed worker gone');
   });
+
+  it('says nothing about storage when everything was kept', () => {
+    expect(view().querySelector('[data-notice]')).toBeNull();
+  });
+
+  it('says which older records were dropped, what of this site, and what is not saved yet', () => {
+    const container = view({
+      report: {
+        ...sample,
+        storage: { sitesDropped: 3, lastDropAt: 9, cookiesDropped: 12, unsavedSince: Date.UTC(2026, 0, 1, 10, 20, 30) },
+        timeline: { droppedEvents: 0, events: [{ type: 'evicted', at: 9, cookies: 40, events: 700 }] },
+      },
+    });
+    const notice = container.querySelector('[data-notice="storage"]')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect([...notice.querySelectorAll('[data-notice-part]')].map((p) => p.textContent)).toEqual([
+      'storageSiteEvicted',
+      'storageSitesDropped 3',
+      'storageCookiesDropped 12',
+      expect.stringMatching(/^storageUnsaved \d\d:20:30/),
+    ]);
+    fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
+    expect(container.querySelector('[data-marker="evicted"]')?.textContent).toMatch(/markerEvicted 40 700$/);
+  });
+
+  it('says "1 site" with its own message', () => {
+    const container = view({ report: { ...sample, storage: { sitesDropped: 1, lastDropAt: 9, cookiesDropped: 0, unsavedSince: null } } });
+    expect(container.querySelector('[data-notice-part="sites-dropped"]')?.textContent).toBe('storageSitesDroppedOne');
+  });
 });

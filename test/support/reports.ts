@@ -45,6 +45,7 @@ export function report(cookies: ReportCookie[], overrides: Partial<Report> = {})
     notSeen: [],
     findings: [],
     timeline: { droppedEvents: 0, events: [] },
+    storage: { sitesDropped: 0, lastDropAt: null, cookiesDropped: 0, unsavedSince: null },
     ...overrides,
   };
 }

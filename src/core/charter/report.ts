@@ -2,6 +2,14 @@
 import type { Category, ParsedCharter } from './types.ts';
 import { charterProblem, type CharterReading, type TableSummary } from './parse.ts';
 import { describeColumns } from './table.ts';
+import { terminalText } from '../terminal-text.ts';
+
+/**
+ * DEL, C1 controls (U+009B is a CSI on some terminals), line separators and bidi controls:
+ * JSON.stringify leaves them raw, so the printed JSON carries them as `\uXXXX` escapes instead
+ * (the same JSON value, inert on a terminal).
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** The parse result as JSON with keys in a fixed order (portal, language, entries; each entry's fields in type order). */
 export function formatParsedCharter(charter: ParsedCharter): string {
@@ -18,7 +26,8 @@ export function formatParsedCharter(charter: ParsedCharter): string {
       category: entry.category,
     })),
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  const json = JSON.stringify(ordered, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${json}\n`;
 }
 
 const CATEGORIES: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -39,9 +48,12 @@ export function checkFailed(checked: CheckedFile): boolean {
   return 'error' in checked || charterProblem(checked.reading) !== null;
 }
 
-/** Human-readable summary of one checked file, for people writing a charter. */
+/**
+ * Human-readable summary of one checked file, for people writing a charter. Every line goes
+ * through terminalText: file names, titles and rows are outside text.
+ */
 export function formatCheckReport(checked: CheckedFile): string {
-  if ('error' in checked) return `${checked.file}\n  FAILED: ${checked.error}\n`;
+  if ('error' in checked) return `${terminalText(checked.file)}\n  FAILED: ${terminalText(checked.error)}\n`;
   const { reading } = checked;
   const lines = [checked.file];
   lines.push(`  title:    ${reading.title ?? '(none found)'}`);
@@ -62,12 +74,17 @@ export function formatCheckReport(checked: CheckedFile): string {
   } else {
     lines.push(`  unread rows: ${reading.unreadRows.length}`);
     for (const row of reading.unreadRows) {
-      lines.push(`    line ${row.line}: ${row.reason}`, `      ${truncate(row.text, 100)}`);
+      lines.push(`    line ${row.line}: ${row.reason}`, `      ${truncate(terminalText(row.text), 100)}`);
     }
   }
   const problem = charterProblem(reading);
   if (problem !== null) lines.push(`  FAILED: ${problem}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((line) => terminalText(line)).join('\n')}\n`;
+}
+
+/** The CLI's one-line error about a file (its name and the reason are outside text). */
+export function formatFailure(file: string, reason: string): string {
+  return `charter: ${terminalText(file)}: ${terminalText(reason)}\n`;
 }
 
 function plural(count: number, singular: string, pluralForm: string): string {

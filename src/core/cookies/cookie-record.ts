@@ -57,6 +57,19 @@ export function cookieKey(cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' 
   return JSON.stringify([cookie.storeId, cookie.partitionKey, cookie.domain, cookie.path, cookie.name]);
 }
 
+/** The latest expiry a JavaScript Date can show (year 275760), in seconds. */
+const MAX_EXPIRY_SECONDS = 8.64e12;
+
+/**
+ * Expiry in whole seconds, within what a Date can hold: a site may set any number (and a browser
+ * may report it), but a report must be able to print it. Null for a session cookie.
+ */
+function expirySeconds(cookie: BrowserCookie): number | null {
+  const seconds = cookie.expirationDate;
+  if (cookie.session || seconds === undefined || Number.isNaN(seconds)) return null;
+  return Math.min(MAX_EXPIRY_SECONDS, Math.max(-MAX_EXPIRY_SECONDS, Math.round(seconds)));
+}
+
 /** Copies the facts we keep from a browser cookie, leaving the value behind. */
 export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord {
   return {
@@ -67,7 +80,7 @@ export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord
     secure: cookie.secure,
     httpOnly: cookie.httpOnly,
     sameSite: cookie.sameSite,
-    expires: cookie.session || cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate),
+    expires: expirySeconds(cookie),
     partitionKey: cookie.partitionKey?.topLevelSite ?? null,
     storeId: cookie.storeId,
     firstSeen: now,

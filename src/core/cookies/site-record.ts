@@ -38,6 +38,15 @@ export type TimelineEvent =
       type: 'worker-restart' | 'cleared';
       /** When (ms since the epoch). */
       at: number;
+    }
+  | {
+      /** The site's record was dropped to make room in storage (see site-store.ts); recording went on. */
+      type: 'evicted';
+      /** When (ms since the epoch). */
+      at: number;
+      /** How many cookies and events the record held. */
+      cookies: number;
+      events: number;
     };
 
 /** Everything recorded for one portal site in one cookie store. */
@@ -54,11 +63,48 @@ export type SiteRecord = {
   timeline: TimelineEvent[];
   /** How many older events were dropped from the timeline. */
   droppedEvents: number;
+  /** How many cookies were dropped to keep the record within SITE_RECORD_LIMIT_BYTES (absent in records of earlier versions). */
+  droppedCookies?: number;
 };
 
 /** An empty record for a site. */
 export function emptySite(host: string, storeId: string): SiteRecord {
-  return { host, storeId, cookies: {}, consent: { state: 'none', changedAt: null, trackers: {} }, timeline: [], droppedEvents: 0 };
+  return { host, storeId, cookies: {}, consent: { state: 'none', changedAt: null, trackers: {} }, timeline: [], droppedEvents: 0, droppedCookies: 0 };
+}
+
+/**
+ * When a cookie of the site last changed (ms since the epoch): the latest cookie event, or the
+ * latest cookie time when the timeline holds none. Markers (restarts) are not activity. 0 for none.
+ */
+export function lastActivity(site: SiteRecord): number {
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if ('name' in event) return event.at;
+  }
+  let latest = 0;
+  for (const cookie of Object.values(site.cookies)) latest = Math.max(latest, cookie.lastChanged, cookie.removed ?? 0);
+  return latest;
+}
+
+/**
+ * What is left of a record dropped to make room: its consent state (events recorded later are
+ * tagged with the right phase: without it, a tracker refreshed after a refusal would read as
+ * set before any choice) and a marker saying what was lost. Cookies still in the browser are
+ * found again by the next scan of the site, with no guessed phase.
+ */
+export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
+  const cookies = Object.keys(site.cookies).length;
+  const events = site.timeline.filter((event) => 'name' in event).length;
+  return {
+    ...emptySite(site.host, site.storeId),
+    consent: site.consent,
+    timeline: [{ type: 'evicted', at: now, cookies, events }],
+  };
+}
+
+/** True for a record that is only what eviction left (nothing more to free). */
+export function isEvicted(site: SiteRecord): boolean {
+  return Object.keys(site.cookies).length === 0 && site.timeline.every((event) => !('name' in event)) && site.timeline.some((event) => event.type === 'evicted');
 }
 
 /*
@@ -67,9 +113,9 @@ export function emptySite(host: string, storeId: string): SiteRecord {
  * one would cost more than everything else the worker does (see `npm run bench`).
  */
 
-/** Appends events, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
-export function appendTimeline(site: SiteRecord, ...events: TimelineEvent[]): SiteRecord {
-  site.timeline.push(...events);
+/** Appends an event, keeping the last TIMELINE_LIMIT and counting the dropped ones. */
+export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteRecord {
+  site.timeline.push(event);
   const excess = site.timeline.length - TIMELINE_LIMIT;
   if (excess > 0) {
     site.timeline.splice(0, excess);

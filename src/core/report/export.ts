@@ -10,23 +10,47 @@ export type ExportFormat = 'json' | 'markdown' | 'csv';
 /** A file ready to download or copy. */
 export type ExportedFile = { filename: string; mimeType: string; text: string };
 
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-const expiry = (cookie: ReportCookie) => (cookie.expires === null ? 'session' : iso(cookie.expires * 1000));
+/** The latest time a JavaScript Date holds (year 275760); `toISOString` throws past it. */
+export const MAX_TIME_MS = 8.64e15;
 
+/**
+ * A time as ISO 8601, clamped to what a Date can hold: an expiry a site set in year 300000 is
+ * written as the latest date, never an exception that loses the whole export. Empty for null
+ * or NaN.
+ */
+export function isoTime(ms: number | null): string {
+  if (ms === null || Number.isNaN(ms)) return '';
+  return new Date(Math.min(MAX_TIME_MS, Math.max(-MAX_TIME_MS, ms))).toISOString();
+}
 
-/** Quotes a CSV field (RFC 4180), and defuses spreadsheet formulas (=, +, -, @ at the start). */
-function csvField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+const expiry = (cookie: ReportCookie) => (cookie.expires === null ? 'session' : isoTime(cookie.expires * 1000));
+
+/**
+ * A formula start (OWASP "CSV injection": =, +, -, @, tab, CR) after a character a spreadsheet
+ * may split cells on (comma, semicolon, tab, line break), spaces allowed before it: `S;=1+1` is
+ * one cell here but two in a spreadsheet that splits on `;`. Linear: each try starts at a
+ * separator and only walks the spaces after it.
+ */
+const FORMULA_AFTER_SEPARATOR = /[,;\t\r\n] *(?=[=+\-@\t\r])/g;
+/** The same at the start of the field. */
+const FORMULA_AT_START = /^ *[=+\-@\t\r]/;
+/** Characters that make a field need quotes: the quote itself, any separator, line breaks. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+/** Quotes a CSV field (RFC 4180) and defuses spreadsheet formulas with a leading `'` wherever a cell could start. */
+export function csvField(text: string): string {
+  const defused = text.replace(FORMULA_AFTER_SEPARATOR, "$&'");
+  const safe = FORMULA_AT_START.test(defused) ? `'${defused}` : defused;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function toMarkdown(report: Report): string {
   const lines = [
     `# Cookie report: ${markdownCell(report.host)}`,
     '',
-    `- Generated: ${iso(report.generatedAt)}`,
+    `- Generated: ${isoTime(report.generatedAt)}`,
     `- Charter: ${report.charter.kind}${report.charter.portal ? ` (${markdownCell(report.charter.portal)})` : ''}, ${report.charter.entries} entries`,
-    `- Consent: ${report.consent.state}${report.consent.changedAt ? ` (${iso(report.consent.changedAt)})` : ''}`,
+    `- Consent: ${report.consent.state}${report.consent.changedAt ? ` (${isoTime(report.consent.changedAt)})` : ''}`,
     '',
     '## Cookies',
     '',
@@ -52,14 +76,14 @@ const CSV_COLUMNS = ['name', 'domain', 'path', 'status', 'provider', 'service', 
 
 function toCsv(report: Report): string {
   const rows = report.cookies.map((c) =>
-    [c.name, c.domain, c.path, c.status, c.provider, c.service ?? '', c.purpose, c.category, c.source, c.duration ?? '', expiry(c), c.firstPhase, String(c.secure), String(c.httpOnly), c.sameSite, c.partitionKey ?? '', iso(c.firstSeen), iso(c.removed)].map(csvField).join(','),
+    [c.name, c.domain, c.path, c.status, c.provider, c.service ?? '', c.purpose, c.category, c.source, c.duration ?? '', expiry(c), c.firstPhase, String(c.secure), String(c.httpOnly), c.sameSite, c.partitionKey ?? '', isoTime(c.firstSeen), isoTime(c.removed)].map(csvField).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
 /** The report in one format, with a file name naming the site and the day. */
 export function exportReport(report: Report, format: ExportFormat): ExportedFile {
-  const stem = `cookie-report-${report.host.replace(/[^a-z0-9.-]/gi, '_')}-${iso(report.generatedAt).slice(0, 10)}`;
+  const stem = `cookie-report-${report.host.replace(/[^a-z0-9.-]/gi, '_')}-${isoTime(report.generatedAt).slice(0, 10)}`;
   switch (format) {
     case 'json':
       return { filename: `${stem}.json`, mimeType: 'application/json', text: `${JSON.stringify(report, null, 2)}\n` };

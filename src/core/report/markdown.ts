@@ -1,15 +1,19 @@
+import { terminalText } from '../terminal-text.ts';
+
 /**
  * Text made safe for Markdown inside a table cell or a list item: the characters that make code,
  * emphasis, links, images, strike-through and table cells are escaped, `:` and `.` too so that
  * GitHub's autolinks (`https://…`, `www.…`) stay text, and markup becomes entities. A cookie
- * named ``a`[x](https://evil)`` or a charter's purpose stays text in any renderer.
+ * named ``a`[x](https://evil)`` or a charter's purpose stays text in any renderer. Escape
+ * sequences and bidi controls are taken out first (see terminalText): a report read with `cat`
+ * or in a review must not clear the screen or read backwards.
  */
 export function markdownText(text: string): string {
-  return text
+  return terminalText(text)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]()!|~:.]/g, (character) => `\\${character}`);
+    .replace(/[&<>\\`*_[\]()!|~:.]/g, (character) => ENTITIES[character] ?? `\\${character}`);
 }
+
+/** Markup characters become entities; the others are escaped with a backslash. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

@@ -82,13 +82,32 @@ export type Report = {
   findings: Finding[];
   /** Cookie events in order; `droppedEvents` older ones were not kept. */
   timeline: { droppedEvents: number; events: TimelineEvent[] };
+  /** What the extension could not keep: storage.session is limited (README, "Limits"). */
+  storage: ReportStorage;
 };
+
+/** What could not be kept, in a report. */
+export type ReportStorage = {
+  /** Records of other (older) sites dropped to make room since the browser started, and when the last one was. */
+  sitesDropped: number;
+  lastDropAt: number | null;
+  /** Cookies of this site dropped to keep its record within its limit (removed ones first). */
+  cookiesDropped: number;
+  /** Since when changes could not be saved to storage.session (kept while the worker runs); null when all is saved. */
+  unsavedSince: number | null;
+};
+
+/** The store's side of ReportStorage: what it says of every site. */
+export type StoreLosses = Omit<ReportStorage, 'cookiesDropped'>;
+
+const NOTHING_LOST: StoreLosses = { sitesDropped: 0, lastDropAt: null, unsavedSince: null };
 
 /**
  * Builds the report of a site record against the registry (with the site's live charter applied,
- * see `siteRegistry`); `live` is the last attempt to read that charter.
+ * see `siteRegistry`); `live` is the last attempt to read that charter, `losses` what the store
+ * could not keep.
  */
-export function buildReport(site: SiteRecord, registry: Registry, now: number, live: LiveCharterRecord | null = null): Report {
+export function buildReport(site: SiteRecord, registry: Registry, now: number, live: LiveCharterRecord | null = null, losses: StoreLosses = NOTHING_LOST): Report {
   const charter = charterFor(registry, site.host);
   const bundled = registry.bundledCharters.get(site.host)?.charter;
   const entries = charter.charter?.entries ?? [];
@@ -155,5 +174,6 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
     notSeen,
     findings: findingsFor(site, matched, notSeen, onPlatform),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
+    storage: { sitesDropped: losses.sitesDropped, lastDropAt: losses.lastDropAt, cookiesDropped: site.droppedCookies ?? 0, unsavedSince: losses.unsavedSince },
   };
 }

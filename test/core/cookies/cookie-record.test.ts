@@ -24,6 +24,13 @@ describe('describeCookie', () => {
     expect(JSON.stringify(record)).not.toContain('SECRET-VALUE');
   });
 
+  it('clamps an expiry past what a Date can hold (year 275760), so every export can print it', () => {
+    expect(describeCookie(browserCookie({ expirationDate: 1e15 }), 1).expires).toBe(8.64e12);
+    expect(describeCookie(browserCookie({ expirationDate: Number.POSITIVE_INFINITY }), 1).expires).toBe(8.64e12);
+    expect(describeCookie(browserCookie({ expirationDate: -1e15 }), 1).expires).toBe(-8.64e12);
+    expect(describeCookie(browserCookie({ expirationDate: Number.NaN }), 1).expires).toBeNull();
+  });
+
   it('gives a session cookie no expiry and keeps a partition key', () => {
     const record = describeCookie(
       browserCookie({ session: true, expirationDate: undefined, partitionKey: { topLevelSite: 'https://tco.re' } }),

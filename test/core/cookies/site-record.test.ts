@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySite, presentCookies, recordCookieChange, TIMELINE_LIMIT, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { appendTimeline, emptySite, evictedRecord, isEvicted, lastActivity, presentCookies, recordCookieChange, TIMELINE_LIMIT, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
 const consent = (value: string) => browserCookie({ name: 'cookies_preferences', value, httpOnly: false });
@@ -127,5 +127,37 @@ describe('recordCookieChange', () => {
       recordCookieChange(site, browserCookie({ name, domain }), false, 1);
     }
     expect(presentCookies(site).map((c) => `${c.name}@${c.domain}`)).toEqual(['_ga@.tco.re', 'csrftoken@.tco.re', 'csrftoken@data.tco.re']);
+  });
+});
+
+describe('hostile volume', () => {
+  it('takes 200,000 events one at a time, never spreading them into a call', () => {
+    const site = emptySite('data.tco.re', '0');
+    for (let i = 0; i < 200_000; i++) appendTimeline(site, { type: 'worker-restart', at: i });
+    expect(site.timeline).toHaveLength(TIMELINE_LIMIT);
+    expect(site.droppedEvents).toBe(200_000 - TIMELINE_LIMIT);
+    expect(site.timeline[0]).toEqual({ type: 'worker-restart', at: 200_000 - TIMELINE_LIMIT });
+  });
+
+  it('records a cookie whose name and domain are a megabyte long', () => {
+    const name = '\u202e<b>'.repeat(250_000);
+    const site = recordCookieChange(emptySite('data.tco.re', '0'), browserCookie({ name, domain: 'data.tco.re' }), false, 1)!;
+    expect(presentCookies(site)[0]?.name).toBe(name);
+  });
+});
+
+describe('eviction', () => {
+  it('leaves the consent state and a marker counting what was lost', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, accept, false, 1);
+    recordCookieChange(site, browserCookie({ name: '_pk_id.1' }), false, 2);
+    appendTimeline(site, { type: 'worker-restart', at: 3 });
+    expect(lastActivity(site)).toBe(2);
+    const stub = evictedRecord(site, 10);
+    expect(stub).toMatchObject({ host: 'data.tco.re', storeId: '0', cookies: {}, consent: { state: 'accepted', changedAt: 1 }, droppedEvents: 0 });
+    expect(stub.timeline).toEqual([{ type: 'evicted', at: 10, cookies: 2, events: 2 }]);
+    expect(isEvicted(stub)).toBe(true);
+    expect(isEvicted(site)).toBe(false);
+    expect(lastActivity(stub)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportReport } from '../../../src/core/report/export.ts';
+import { csvField, exportReport, isoTime } from '../../../src/core/report/export.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
 const sample = report(
@@ -35,5 +35,40 @@ describe('exportReport', () => {
     expect(lines[0]).toBe('name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+
+  it('quotes fields holding a separator, a quote or a line break, and defuses formulas wherever a spreadsheet could start a cell', () => {
+    expect(csvField('plain text')).toBe('plain text');
+    expect(csvField('S;=1+1')).toBe(`"S;'=1+1"`);
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('  @SUM(A1)')).toBe("'  @SUM(A1)");
+    expect(csvField('\t-3')).toBe(`"'\t'-3"`);
+    expect(csvField('x; -2+3;+cmd|x')).toBe(`"x; '-2+3;'+cmd|x"`);
+    expect(csvField('a,\t=1')).toBe(`"a,'\t'=1"`);
+    expect(csvField('line\r\n=HYPERLINK("x")')).toBe(`"line\r\n'=HYPERLINK(""x"")"`);
+    // Signs inside a word or a number are text.
+    expect(csvField('13 mois - renouvelé, 2-3 jours')).toBe('"13 mois - renouvelé, 2-3 jours"');
+  });
+
+  it('leaves no cell of a CSV row starting a formula, whatever the row is split on', () => {
+    const hostile = ['S;=1+1', 'a,+1', '@x', 'q";=2', '\t-3', 'ok;  =4'];
+    const text = exportReport(report(hostile.map((name) => reportCookie({ name, purpose: name }))), 'csv').text;
+    for (const separator of [',', ';', '\t', '\r', '\n']) {
+      for (const cell of text.split(separator)) expect(cell.replace(/^[ "]+/, '')).not.toMatch(/^[=+\-@]/);
+    }
+  });
+
+  it('clamps dates to what a Date can hold in every export', () => {
+    expect(isoTime(9e15)).toBe('+275760-09-13T00:00:00.000Z');
+    expect(isoTime(-9e15)).toBe('-271821-04-20T00:00:00.000Z');
+    expect(isoTime(Number.POSITIVE_INFINITY)).toBe('+275760-09-13T00:00:00.000Z');
+    expect(isoTime(Number.NaN)).toBe('');
+    const far = report([reportCookie({ name: 'forever', expires: 9e12, firstSeen: 9e15, removed: 1e300 })], { generatedAt: 9e15 });
+    for (const format of ['json', 'markdown', 'csv'] as const) expect(() => exportReport(far, format)).not.toThrow();
+    expect(exportReport(far, 'csv').text).toContain('+275760-09-13T00:00:00.000Z');
+    expect(exportReport(far, 'markdown').text).toContain('275760');
   });
 });

@@ -16,4 +16,9 @@ describe('markdownText', () => {
     expect(markdownText('Se souvenir de la langue\n  du visiteur')).toBe('Se souvenir de la langue du visiteur');
     expect(markdownText('www.evil.example')).toBe('www\\.evil\\.example');
   });
+
+  it('takes out escape sequences and shows bidi controls, so a report read with cat or in a review is what it says', () => {
+    expect(markdownText('_ga\u001b]0;pwned\u0007\u001b[2J')).toBe('\\_ga');
+    expect(markdownText('abc\u202egpj')).toBe('abc&lt;U+202E&gt;gpj');
+  });
 });

@@ -250,4 +250,19 @@ describe('badgeFor', () => {
     const quiet = buildReport(play([cookie('sessionid', 14)]), registry, NOW_MS);
     expect(badgeFor(quiet.findings).color).toBe('#5d6369');
   });
+
+  it('says what could not be kept: dropped sites and unsaved changes from the store, dropped cookies from the record', () => {
+    const site = play([cookie('sessionid', 14)]);
+    expect(buildReport(site, registry, NOW_MS).storage).toEqual({ sitesDropped: 0, lastDropAt: null, cookiesDropped: 0, unsavedSince: null });
+    site.droppedCookies = 7;
+    expect(buildReport(site, registry, NOW_MS, null, { sitesDropped: 2, lastDropAt: 5, unsavedSince: 6 }).storage).toEqual({
+      sitesDropped: 2,
+      lastDropAt: 5,
+      cookiesDropped: 7,
+      unsavedSince: 6,
+    });
+    // A record written by an earlier version has no count: none dropped.
+    delete site.droppedCookies;
+    expect(buildReport(site, registry, NOW_MS).storage.cookiesDropped).toBe(0);
+  });
 });

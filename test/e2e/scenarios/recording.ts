@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORGOTTEN, MATOMO, openPopup, PLATFORM_COOKIES, SEEN_ROWS as SEEN, seenRow as seen, type E2eContext } from './context.ts';
+import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { FORGOTTEN, MATOMO, openPopup, PLATFORM_COOKIES, SEEN_ROWS as SEEN, seenRow as seen, visitPortal, type E2eContext } from './context.ts';
 
 export function recordingScenarios(ctx: E2eContext): void {
   describe('records a portal’s cookies', () => {
@@ -49,6 +50,28 @@ export function recordingScenarios(ctx: E2eContext): void {
       await popup.waitFor(seen('sessionid'));
       await site.close();
       await popup.close();
+    });
+
+    it('files a cookie on a parent domain under a portal only while a tab of that portal is open', async () => {
+      const portal = 'data.nantesmetropole.fr';
+      const api = await extensionPage(ctx.browser());
+      const site = await visitPortal(ctx.browser(), portal);
+      await site.close();
+      // The city's main site, visited after the portal's tab was closed, writes _ga on .nantesmetropole.fr.
+      const city = await ctx.browser().newPage();
+      await city.goto('http://nantesmetropole.fr/actualites/');
+      await waitForReport(api, 'nantesmetropole.fr', (report) => presentNames(report).includes('_ga'));
+      expect(presentNames(await reportOf(api, portal))).not.toContain('_ga');
+      // Back on the portal: the scan its page load starts finds the shared cookie, sent to the portal now.
+      const again = await ctx.browser().newPage();
+      await again.goto(`http://${portal}/`);
+      const report = await waitForReport(api, portal, (r) => presentNames(r).includes('_ga'));
+      expect(report.cookies.find((c) => c.name === '_ga')?.domain).toBe('.nantesmetropole.fr');
+      await Promise.all([city.close(), again.close()]);
+      // The shared _ga would reach the other scenarios' visits to this portal: leave none behind.
+      await request(api, 'clearSite', { host: 'nantesmetropole.fr' });
+      await request(api, 'clearSite', { host: portal });
+      await api.close();
     });
 
     it('says plainly when it has no access to a site, and offers to ask for it', async () => {

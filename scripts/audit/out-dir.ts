@@ -1,0 +1,41 @@
+/** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from './options.ts';
+
+/** The entry at `path`, or undefined when there is none (or a file stands where a folder of the path should be). */
+function entryAt(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new UsageError(`--out: cannot look at ${path} (${code ?? (error as Error).message})`);
+  }
+}
+
+/**
+ * Makes sure `dir` (and `subfolders` in it, for `--consent both`) is a folder the audit can write
+ * in, creating it as the run would. Refuses a path that names a file, or lies under one, and a
+ * folder that cannot be created or written (checked by writing a probe file: `access()` says yes
+ * to root even where a write would fail).
+ */
+export function prepareOutDir(dir: string, subfolders: readonly string[] = []): void {
+  const named = JSON.stringify(dir);
+  for (const folder of [dir, ...subfolders.map((name) => join(dir, name))]) {
+    const stat = entryAt(folder);
+    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${folder} is a file, not a folder`);
+  }
+  let ancestor = resolve(dir);
+  while (!entryAt(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${ancestor} is a file, not a folder`);
+  const probe = join(dir, `.audit-write-check-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`--out ${named} cannot be written (${reason})`);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Outside text (cookie names, charter text, page text, file names) made safe to print on a
+ * terminal. A terminal obeys what it prints: `ESC]0;…BEL` renames the window, `ESC[2J` clears
+ * the screen, and bidi controls (U+202E…) make a line read other than it is stored. So:
+ *
+ * - escape sequences (CSI `ESC[…`, OSC/DCS/PM/APC/SOS strings `ESC]…BEL`, their 8-bit C1 forms,
+ *   and two-character `ESC x`) are removed whole, payload included;
+ * - any other C0 or C1 control, DEL, and the line and paragraph separators become a space
+ *   (line feeds are kept when asked, for multi-line output);
+ * - bidi controls are shown as `<U+202E>`: visible, and without effect.
+ *
+ * Every pattern starts at one fixed character and its repeats stop at the next escape, so the
+ * work is linear in the text's length whatever it holds.
+ */
+
+/** CSI (`ESC [` or C1 U+009B): parameters, intermediates, one final byte. */
+const CSI = String.raw`(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]`;
+/** OSC, DCS, SOS, PM, APC (7-bit and C1 forms): a string up to BEL or ST, or up to the next escape when unterminated. */
+const CONTROL_STRING = String.raw`(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x9c|\x1b\\)?`;
+/** Any other escape: `ESC`, intermediates, one final character (`ESC c` resets the terminal). */
+const OTHER_ESCAPE = String.raw`\x1b[\x20-\x2f]*[\x30-\x7e]`;
+
+const SEQUENCES = new RegExp(`${CSI}|${CONTROL_STRING}|${OTHER_ESCAPE}`, 'g');
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROLS_BUT_LINE_FEED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** ALM, LRM, RLM, the embeddings and overrides, the isolates. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `<U+202E>` for each bidi control, made once (a text of nothing else calls this per character). */
+const SHOWN = new Map(
+  [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((code) => [
+    String.fromCharCode(code),
+    `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`,
+  ]),
+);
+const codePoint = (character: string) => SHOWN.get(character)!;
+
+/**
+ * `text` safe for a terminal, on one line unless `keepLineFeeds` (then only `\n` is kept;
+ * a CR, which could overwrite the start of a line, still becomes a space).
+ */
+export function terminalText(text: string, { keepLineFeeds = false }: { keepLineFeeds?: boolean } = {}): string {
+  return text
+    .replace(SEQUENCES, '')
+    .replace(keepLineFeeds ? CONTROLS_BUT_LINE_FEED : CONTROLS, ' ')
+    .replace(BIDI, codePoint);
+}

@@ -1,0 +1,30 @@
+import type { Report } from '../core/report/report.ts';
+import type { Translate } from './messages.ts';
+import { formatTime } from './format.ts';
+
+type StorageNoticeProps = {
+  /** What the extension could not keep. */
+  storage: Report['storage'];
+  /** True when this site's own record was dropped once (its timeline holds the marker). */
+  siteEvicted: boolean;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+/** Says plainly what could not be kept (nothing is lost in silence); renders nothing when all is kept. */
+export function StorageNotice({ storage, siteEvicted, t, language }: StorageNoticeProps) {
+  const { sitesDropped, cookiesDropped, unsavedSince } = storage;
+  if (sitesDropped === 0 && cookiesDropped === 0 && unsavedSince === null && !siteEvicted) return null;
+  return (
+    <div class="notice" role="status" data-notice="storage">
+      {siteEvicted && <p data-notice-part="site-evicted">{t('storageSiteEvicted')}</p>}
+      {sitesDropped > 0 && (
+        <p data-notice-part="sites-dropped">{sitesDropped === 1 ? t('storageSitesDroppedOne') : t('storageSitesDropped', String(sitesDropped))}</p>
+      )}
+      {cookiesDropped > 0 && <p data-notice-part="cookies-dropped">{t('storageCookiesDropped', String(cookiesDropped))}</p>}
+      {unsavedSince !== null && <p data-notice-part="unsaved">{t('storageUnsaved', formatTime(unsavedSince, language))}</p>}
+    </div>
+  );
+}
