@@ -88,15 +88,22 @@ export function splitPipeCells(line: string): string[] {
  * runs of tabs (used to align columns) taken as one when that gives the right count.
  */
 export function splitTabCells(line: string, count: number): string[] | { found: number } {
-  const cells = line.split('\t').map(collapseWhitespace);
-  while (cells.length > count && cells[cells.length - 1] === '') cells.pop();
-  while (cells.length > count && cells[0] === '') cells.shift();
-  if (cells.length === count) return cells;
-  if (cells.length > count) {
-    const filled = cells.filter((cell) => cell !== '');
+  const cells = line.split('\t');
+  // Indexes, not shift(): dropping leading cells one by one would be quadratic on a line of tabs.
+  let first = 0;
+  let end = cells.length;
+  while (end - first > count && (cells[end - 1] ?? '').trim() === '') end--;
+  while (end - first > count && (cells[first] ?? '').trim() === '') first++;
+  if (end - first === count) return cells.slice(first, end).map(collapseWhitespace);
+  if (end - first > count) {
+    const filled: string[] = [];
+    for (let index = first; index < end && filled.length <= count; index++) {
+      const cell = collapseWhitespace(cells[index] ?? '');
+      if (cell !== '') filled.push(cell);
+    }
     if (filled.length === count) return filled;
   }
-  return { found: cells.length };
+  return { found: end - first };
 }
 
 /** Pipe-row cells fitted to `count` columns, or the number found. */
@@ -151,9 +158,12 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
     const cells = text.split(/ {2,}/);
     if (cells.length === count) return { kind: 'row', cells: toRowCells(header.columns, cells.map(collapseWhitespace)) };
   }
-  if (knownProviderLengthsAt(text, 0).length === 0) return { kind: 'not-a-row' };
+  const providerLengths = knownProviderLengthsAt(text, 0);
+  if (providerLengths.length === 0) return { kind: 'not-a-row' };
   const glued = header.layout === 'glued';
-  const cells = segmentRow(text, header.columns, glued) ?? segmentRow(text, header.columns, !glued);
+  // A row under a spaced header is tried without separators only when some of its cells visibly ran together.
+  const retry = glued || showsGluedCells(text, providerLengths);
+  const cells = segmentRow(text, header.columns, glued) ?? (retry ? segmentRow(text, header.columns, !glued) : null);
   if (cells) return { kind: 'row', cells };
   if (header.layout === 'space' || header.layout === 'glued') {
     return {
@@ -165,6 +175,13 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
     };
   }
   return { kind: 'not-a-row' };
+}
+
+/** Where cells ran together: a lower-case letter against a capital, a word against a number, a provider against a name. */
+const GLUED_CELLS = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{Lu}/u;
+
+function showsGluedCells(text: string, providerLengths: readonly number[]): boolean {
+  return GLUED_CELLS.test(text) || providerLengths.some((length) => /[\p{L}\p{N}_]/u.test(text[length] ?? ''));
 }
 
 /** A markdown row starts with a pipe; without one, it needs nearly a pipe per column, unlike prose. */

@@ -19,22 +19,67 @@ const UNITS: Array<[RegExp, number]> = [
   [/^(y|yr|yrs|year|years|an|ans|année|années|annee|annees)$/, 366 * DAY],
 ];
 
-const WORD_NUMBERS: Record<string, number> = {
+const WORD_NUMBERS = new Map(Object.entries({
   one: 1, two: 2, three: 3, six: 6, twelve: 12, thirteen: 13, un: 1, une: 1, deux: 2, trois: 3, douze: 12, treize: 13,
-};
+}));
 
-/** The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes"). */
+/** One number or word of a duration text, and whether only spaces separate it from the token before. */
+type Token = { text: string; isNumber: boolean; touchesPrevious: boolean };
+
+const isDigit = (character: string) => character >= '0' && character <= '9';
+const isLetter = (character: string) => (character >= 'a' && character <= 'z') || character === 'é' || character === 'è';
+const isSpace = (character: string) => character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
+
+/** Numbers (with a decimal part) and words of the text, in one pass. */
+function tokens(text: string): Token[] {
+  const found: Token[] = [];
+  let touching = false;
+  let index = 0;
+  while (index < text.length) {
+    const character = text[index] ?? '';
+    if (isDigit(character) || isLetter(character)) {
+      const start = index;
+      const number = isDigit(character);
+      const inToken = number ? isDigit : isLetter;
+      while (index < text.length && inToken(text[index] ?? '')) index++;
+      if (number && (text[index] === '.' || text[index] === ',') && isDigit(text[index + 1] ?? '')) {
+        index++;
+        while (index < text.length && isDigit(text[index] ?? '')) index++;
+      }
+      found.push({ text: text.slice(start, index), isNumber: number, touchesPrevious: touching });
+      touching = true;
+      continue;
+    }
+    // Spaces keep the next token next to this one ("13 mois"); anything else ("13 / mois") does not.
+    if (!isSpace(character)) touching = false;
+    index++;
+  }
+  return found;
+}
+
+/**
+ * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
+ * A lifetime is an amount (a number, or a number word) followed by a unit, with only spaces
+ * between. One pass over the text: linear whatever it holds.
+ */
 export function parseStatedLifetime(text: string | null): StatedLifetime {
   if (!text) return { kind: 'unknown' };
   const lower = text.toLowerCase().normalize('NFC');
+  const words = tokens(lower);
   let longest = -1;
-  const pattern = /(\d+(?:[.,]\d+)?|[a-zéè]+)\s*([a-zéè]+)/g;
-  for (const match of lower.matchAll(pattern)) {
-    const amountText = match[1]!;
-    const amount = /\d/.test(amountText) ? Number.parseFloat(amountText.replace(',', '.')) : WORD_NUMBERS[amountText];
+  for (let index = 0; index + 1 < words.length; index++) {
+    const amountToken = words[index]!;
+    const unitToken = words[index + 1]!;
+    if (unitToken.isNumber || !unitToken.touchesPrevious) continue;
+    // Past 15 digits a number is no lifetime anyone states; skipping it keeps parsing cheap.
+    const amount = amountToken.isNumber
+      ? amountToken.text.length <= 15 ? Number.parseFloat(amountToken.text.replace(',', '.')) : undefined
+      : WORD_NUMBERS.get(amountToken.text);
     if (amount === undefined || !Number.isFinite(amount)) continue;
-    const unit = UNITS.find(([unitPattern]) => unitPattern.test(match[2]!));
-    if (unit) longest = Math.max(longest, amount * unit[1]);
+    const unit = UNITS.find(([unitPattern]) => unitPattern.test(unitToken.text));
+    if (!unit) continue;
+    longest = Math.max(longest, amount * unit[1]);
+    index++;
   }
   if (longest >= 0) return { kind: 'max', seconds: longest };
   if (/\bsession\b/.test(lower)) return { kind: 'session' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { CharterError, charterProblem, parseCharter, readCharter } from '../../../src/core/charter/parse.ts';
+import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from '../../../src/core/charter/limits.ts';
 
 /** Builds an expected entry; the defaults are the new template's (no service). */
 function entry(fields: Partial<CharterEntry> & Pick<CharterEntry, 'provider' | 'cookie' | 'purpose' | 'category'>): CharterEntry {
@@ -412,5 +413,54 @@ describe('rows whose cells share the header words', () => {
   it('keeps its error to one short line when many tables give nothing', () => {
     const text = Array.from({ length: 40 }, () => 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n\t\t\t').join('\n');
     expect(() => parseCharter(text)).toThrow(/tables at lines 1, 3, 5, 7, 9 and 35 more/);
+  });
+});
+
+describe('limits: past each one the parser says so', () => {
+  const HEADER = 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités';
+
+  it('refuses a text longer than MAX_CHARTER_TEXT_LENGTH', () => {
+    const error = charterError(`${HEADER}\n${'x'.repeat(MAX_CHARTER_TEXT_LENGTH)}`);
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toMatch(/^the charter is 2,000,0\d\d characters long, over the limit of 2,000,000: not read$/);
+  });
+
+  it('stops after MAX_TABLE_ROWS rows with a note on the line where it stopped', () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 3 }, (_, i) => `Matomo\tStats\t_c${i}\tMesure`);
+    const reading = readCharter([HEADER, ...rows].join('\n'));
+    expect(reading.entries).toHaveLength(MAX_TABLE_ROWS);
+    expect(reading.unreadRows).toEqual([
+      { line: MAX_TABLE_ROWS + 2, text: '', reason: 'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on' },
+    ]);
+  });
+
+  it('stops at MAX_ENTRIES entries, however many names the rows hold', () => {
+    const names = (row: number) => Array.from({ length: 100 }, (_, i) => `_c${row}_${i}`).join(', ');
+    const rows = Array.from({ length: 60 }, (_, row) => `Matomo\tStats\t${names(row)}\tMesure`);
+    const reading = readCharter([HEADER, ...rows].join('\n'));
+    expect(reading.entries).toHaveLength(MAX_ENTRIES);
+    expect(reading.unreadRows.map((row) => [row.line, row.reason])).toEqual([
+      [52, 'truncated: 5,000 entries, the limit; the charter is not read from this line on'],
+    ]);
+  });
+
+  it('does not read a row with a cell longer than MAX_CELL_LENGTH', () => {
+    const reading = readCharter([HEADER, `Matomo\tStats\t_pk_id\t${'Mesure '.repeat(2000)}`, 'Google\tStats\t_ga\tMesure'].join('\n'));
+    expect(reading.entries.map((entry) => entry.cookie)).toEqual(['_ga']);
+    expect(reading.unreadRows[0]?.reason).toBe('purpose cell of 13,999 characters, over the limit of 10,000: row not read');
+    expect(reading.unreadRows[0]?.text).toHaveLength(301);
+  });
+
+  it('lists MAX_UNREAD_ROWS_LISTED unread rows and counts the others', () => {
+    const rows = Array.from({ length: MAX_UNREAD_ROWS_LISTED + 5 }, () => 'Matomo\tStats\t\tMesure');
+    const reading = readCharter([HEADER, 'Google\tStats\t_ga\tMesure', ...rows].join('\n'));
+    expect(reading.unreadRows).toHaveLength(MAX_UNREAD_ROWS_LISTED + 1);
+    expect(reading.unreadRows.at(-1)?.reason).toBe('and 5 more rows not read (only the first 1,000 are listed)');
+  });
+
+  it('reads a name cell of 200,000 names without overflowing the stack', () => {
+    const reading = readCharter([HEADER, `Matomo\tStats\t${Array.from({ length: 200_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'));
+    expect(reading.entries).toEqual([]);
+    expect(reading.unreadRows[0]?.reason).toMatch(/^cookie cell of 1,[\d,]+ characters, over the limit of 10,000: row not read$/);
   });
 });
