@@ -10,7 +10,18 @@ import { readFieldRun } from './fields.ts';
 import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from './limits.ts';
 import { assertReadableText, collapseWhitespace, isBlank, normaliseText, splitLines } from './normalise.ts';
 import { entriesFromRow } from './rows.ts';
-import { SectionTracker, charterTitle, detectLanguage, findPortal, readHeading, type Heading } from './sections.ts';
+import {
+  SectionTracker,
+  categoryOfHeading,
+  charterTitle,
+  couldTitleSection,
+  detectLanguage,
+  findPortal,
+  introducesSection,
+  readHeading,
+  readParagraphLabel,
+  type Heading,
+} from './sections.ts';
 import type { RowCells } from './segment.ts';
 import { isSeparatorRow, isStrictRow, readTableHeader, splitRow, type TableHeader, type TableLayout } from './table.ts';
 
@@ -172,7 +183,7 @@ export function readCharter(text: string): CharterReading {
       index = Math.max(index + 1, readTableBody(lines, index, lastHeader, lastHeader.line, sections, collector));
       continue;
     }
-    const heading = readHeading(line);
+    const heading = headingAt(lines, index);
     if (heading) {
       sections.enter(heading);
       title ??= charterTitle(heading.text);
@@ -254,7 +265,7 @@ function readTableBody(
     }
     const following = nextNonBlank(lines, index + 1);
     if (following === null || !isStrictRow(lines[following] ?? '', header)) break;
-    const heading = readHeading(line);
+    const heading = headingAt(lines, index);
     if (heading) {
       sections.enter(heading);
     } else {
@@ -265,6 +276,21 @@ function readTableBody(
     index++;
   }
   return index;
+}
+
+/**
+ * The heading a line gives, if any: a markdown, bold or plain heading about cookies, the label
+ * opening a category paragraph ("Strictly necessary cookies: These cookies …"), or a short title
+ * naming no category ("User experience") when a table or a category paragraph follows it.
+ */
+function headingAt(lines: readonly string[], index: number): Heading | null {
+  const line = lines[index] ?? '';
+  const heading = readHeading(line) ?? readParagraphLabel(line);
+  if (heading || !couldTitleSection(line)) return heading;
+  const next = nextNonBlank(lines, index + 1);
+  const following = next === null ? '' : (lines[next] ?? '');
+  if (next === null || (readTableHeader(following, next + 1) === null && !introducesSection(following))) return null;
+  return { text: collapseWhitespace(line), level: null, category: categoryOfHeading(line) };
 }
 
 /** A row with only its first cell filled, naming a section ("| **Cookies statistiques** | | | |"), is a heading. */

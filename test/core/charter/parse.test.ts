@@ -464,3 +464,161 @@ describe('limits: past each one the parser says so', () => {
     expect(reading.unreadRows[0]?.reason).toMatch(/^cookie cell of 1,[\d,]+ characters, over the limit of 10,000: row not read$/);
   });
 });
+
+/**
+ * The new template as real portals write it (charter-formats.md): categories as the label opening
+ * a paragraph, then the table; the platform's four cookies with their published lifetimes.
+ */
+describe('parseCharter: the new template with paragraph categories', () => {
+  /** English, copied with tabs; preambles before the title; an unclassifiable heading; a row with no provider. */
+  const ENGLISH_TABS = [
+    'Translated to English:',
+    '',
+    'Download as PDF',
+    '',
+    'Cookie Policy',
+    '',
+    'Last updated: 29 September 2025',
+    '',
+    'Strictly necessary cookies: These cookies are necessary for the platform to work and cannot be switched off.',
+    '',
+    'Supplier name\tCookie name\tDuration\tFunction',
+    'Huwise\tsessionid\t2 weeks by default\tKeeps you signed in between pages',
+    'Huwise\tcsrftoken\tToken reset for each session. Up to 12 months\tProtects forms against cross-site request forgery',
+    'Huwise\tcookies_preferences\t6 months\tRemembers your cookie choices',
+    'Huwise\tdjango_language\t12 months\tRemembers your language, only when the portal has several languages',
+    '',
+    'Audience measurement cookies: These cookies let us count visits and see how the portal is used.',
+    '',
+    'Supplier name\tCookie name\tDuration\tFunction',
+    'Matomo\t_pk_id.*; _pk_ses.*\t13 months; 30 minutes\tCounts visits anonymously',
+    'Google Analytics\t_ga; _ga_<ID>\t13 months\tMeasures the audience',
+    '',
+    'User experience',
+    '',
+    'Supplier name\tCookie name\tDuration\tFunction',
+    'Hotjar\t_hjSessionUser_*\t1 year\tShows how pages are used',
+    '\t_hjid\t1 year\tIdentifies the visitor',
+  ].join('\n');
+
+  it('gives each table the category its paragraph names, and other after a heading that names none', () => {
+    const reading = readCharter(ENGLISH_TABS);
+    expect(reading.title).toBe('Cookie Policy');
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['csrftoken', 'necessary'],
+      ['cookies_preferences', 'necessary'],
+      ['django_language', 'necessary'],
+      ['_pk_id.', 'statistics'],
+      ['_pk_ses.', 'statistics'],
+      ['_ga', 'statistics'],
+      ['_ga_', 'statistics'],
+      ['_hjSessionUser_', 'other'],
+    ]);
+    expect(reading.entries.find((found) => found.cookie === 'csrftoken')?.duration).toBe('Token reset for each session. Up to 12 months');
+    expect(reading.entries.find((found) => found.cookie === 'django_language')?.purpose).toBe(
+      'Remembers your language, only when the portal has several languages',
+    );
+    expect(reading.unreadRows).toEqual([{ line: 27, text: '| _hjid | 1 year | Identifies the visitor', reason: 'empty provider cell' }]);
+  });
+
+  it('reads the French template copied with single spaces, the long csrftoken duration included', () => {
+    const text = [
+      'Charte cookies',
+      '',
+      'Cookies strictement nécessaires : Ces cookies sont indispensables au fonctionnement de la plateforme.',
+      '',
+      'Nom du prestataire Nom du cookie Durée Finalité',
+      "Huwise sessionid 2 semaines par défaut Se souvenir de l'utilisateur d'une page à une autre",
+      "Huwise csrftoken Réinitialisé à chaque session. Jusqu'à 12 mois Protéger les formulaires contre la falsification de requêtes",
+      'Huwise cookies_preferences 6 mois Se souvenir du choix opéré par le visiteur concernant les cookies',
+      'Huwise django_language 12 mois Se souvenir de la langue du visiteur, uniquement quand le portail est disponible en plusieurs langues',
+      '',
+      "Cookies de mesure d'audience : Ces cookies nous permettent de compter les visites.",
+      '',
+      'Nom du prestataire Nom du cookie Durée Finalité',
+      "Matomo _pk_id.*, _pk_ses.* 13 mois Mesure d'audience anonyme",
+      "Google Analytics _ga 13 mois Mesure d'audience",
+      '',
+      'Cookies tiers : ces cookies sont déposés par des services externes.',
+      '',
+      'Nom du prestataire Nom du cookie Durée Finalité',
+      'Mapbox mapbox_session Session Afficher les cartes',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.unreadRows).toEqual([]);
+    expect(reading.entries.map((found) => [found.cookie, found.duration, found.category])).toEqual([
+      ['sessionid', '2 semaines par défaut', 'necessary'],
+      ['csrftoken', "Réinitialisé à chaque session. Jusqu'à 12 mois", 'necessary'],
+      ['cookies_preferences', '6 mois', 'necessary'],
+      ['django_language', '12 mois', 'necessary'],
+      ['_pk_id.', '13 mois', 'statistics'],
+      ['_pk_ses.', '13 mois', 'statistics'],
+      ['_ga', '13 mois', 'statistics'],
+      ['mapbox_session', 'Session', 'third-party'],
+    ]);
+  });
+
+  it('reads pipe rows ending with “| ”, bold labels, names split by “;” and an empty name cell, which it reports', () => {
+    const text = [
+      'Translated to English:',
+      '# Cookie Policy <https://data.example.org>',
+      '**Strictly necessary cookies:** These cookies are necessary to keep the portal working.',
+      '| Supplier name | Cookie name | Duration | Function | ',
+      '|---|---|---|---| ',
+      '| Huwise | sessionid | 2 weeks by default | Keeps you signed in | ',
+      '| Huwise | cookies_preferences; django_language | 6 months; 12 months | Remembers your choices and your language (only when the portal has several languages) | ',
+      '| Huwise |  | 6 months | Something | ',
+      '**Analytics cookies:** These cookies measure the audience.',
+      '| Supplier name | Cookie name | Duration | Function | ',
+      '|---|---|---|---| ',
+      '| Matomo | _pk_id.* | 13 months | Counts visits | ',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.portal).toBe('data.example.org');
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['cookies_preferences', 'necessary'],
+      ['django_language', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+    expect(reading.entries[2]?.purpose).toBe('Remembers your choices and your language (only when the portal has several languages)');
+    expect(reading.unreadRows).toEqual([{ line: 8, text: '| Huwise | | 6 months | Something |', reason: 'empty cookie name cell' }]);
+  });
+
+  it('resets to other on a label or a markdown heading that names no category, but not on a provider’s sub-heading', () => {
+    const text = [
+      '## Cookie Policy',
+      '### Analytics',
+      '#### Matomo',
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Matomo | _pk_id.* | 13 months | Counts visits |',
+      '#### User experience',
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Hotjar | _hjid | 1 year | Heatmaps |',
+      'Strictly necessary cookies: These cookies keep the portal working.',
+      '| Huwise | sessionid | 2 weeks | Keeps you signed in |',
+      'Personalisation: These cookies remember how you like the portal.',
+      '| Acme | acme_theme | 1 year | Theme |',
+    ].join('\n');
+    expect(parseCharter(text).entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['_pk_id.', 'statistics'],
+      ['_hjid', 'other'],
+      ['sessionid', 'necessary'],
+      ['acme_theme', 'other'],
+    ]);
+  });
+
+  it('does not take prose with a colon, or a provider’s name on its own line, for a section', () => {
+    const text = [
+      'Cookies de mesure d’audience',
+      'Pour en savoir plus sur les cookies : https://www.cnil.fr/fr/cookies-et-autres-traceurs',
+      'Matomo',
+      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+      'Matomo\t_pk_id.*\t13 mois\tMesure d’audience',
+    ].join('\n');
+    expect(parseCharter(text).entries.map((found) => found.category)).toEqual(['statistics']);
+  });
+});
