@@ -36,6 +36,13 @@ const BLOCK = new Set([
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 
+/** Start tags that end svg or math content, as the standard's "in foreign content" rules say. */
+const FOREIGN_BREAKOUT = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small',
+  'span', 'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+]);
+
 /** Elements the document head may hold; any other start tag ends the head, as the standard's tree builder does. */
 const HEAD_CONTENT = new Set(['base', 'link', 'meta', 'title', 'style', 'script', 'noscript', 'template', 'basefont', 'bgsound']);
 
@@ -209,6 +216,9 @@ export function htmlTextCandidates(html: string): string[] {
     if (name === 'head') {
       inHead = true;
       return;
+    }
+    if (foreignDepth > 0 && FOREIGN_BREAKOUT.has(name)) {
+      while (foreignDepth > 0) pop();
     }
     if (name === 'br') return layout.lineBreak();
     if (VOID.has(name)) {
