@@ -49,23 +49,31 @@ export function isHtmlPage(body: string, contentType: string | null): boolean {
  * as the whole page (see htmlTextCandidates). Throws CharterError.
  */
 export function readCharterPageReading(body: string, contentType: string | null): CharterReading {
-  if (!isHtmlPage(body, contentType)) return readCharter(body);
+  return readPage(body, contentType).reading;
+}
+
+/** The text the parser reads from a page: the page itself, or for HTML the laid-out text it took (see readCharterPageReading). Throws CharterError. */
+export function charterTextOfPage(body: string, contentType: string | null): string {
+  return readPage(body, contentType).text;
+}
+
+function readPage(body: string, contentType: string | null): { reading: CharterReading; text: string } {
+  if (!isHtmlPage(body, contentType)) return { reading: readCharter(body), text: body };
   assertReadableText(body);
   const candidates = htmlTextCandidates(body);
-  if (candidates.length === 0) throw new CharterError('the page has no text', 'empty');
   let firstError: CharterError | null = null;
-  let firstReading: CharterReading | null = null;
+  let first: { reading: CharterReading; text: string } | null = null;
   for (const text of candidates) {
     try {
       const reading = readCharter(text);
-      if (charterProblem(reading) === null) return reading;
-      firstReading ??= reading;
+      if (charterProblem(reading) === null) return { reading, text };
+      first ??= { reading, text };
     } catch (error) {
       if (!(error instanceof CharterError)) throw error;
       firstError ??= error;
     }
   }
-  if (firstReading) return firstReading;
+  if (first) return first;
   throw firstError ?? new CharterError('the page has no text', 'empty');
 }
 
