@@ -4,6 +4,7 @@
  */
 import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { knownProviderLengthsAt } from './known.ts';
+import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace, trimSpaces } from './normalise.ts';
 import { segmentRow, type RowCells } from './segment.ts';
 
@@ -136,6 +137,10 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   const count = header.columns.length;
   // Only spaces are trimmed: a leading or trailing tab delimits an empty first or last cell.
   const trimmed = trimSpaces(line);
+  if (isOverlongRow(trimmed, count)) {
+    const reason = `a row of ${trimmed.length.toLocaleString('en')} characters: longer than ${count} cells of at most ${MAX_CELL_LENGTH.toLocaleString('en')} characters can be`;
+    return { kind: 'unreadable', reason };
+  }
   if (trimmed.includes('\t')) {
     const cells = splitTabCells(trimmed, count);
     if (Array.isArray(cells)) return { kind: 'row', cells: toRowCells(header.columns, cells) };
@@ -184,16 +189,28 @@ function showsGluedCells(text: string, providerLengths: readonly number[]): bool
   return GLUED_CELLS.test(text) || providerLengths.some((length) => /[\p{L}\p{N}_]/u.test(text[length] ?? ''));
 }
 
+/**
+ * A line with the table's separators that is longer than its cells can be, whatever it holds:
+ * read no further (splitting a line of a million tabs or pipes only to refuse it is wasted work).
+ */
+function isOverlongRow(line: string, count: number): boolean {
+  return line.length > count * (MAX_CELL_LENGTH + 4) && (line.includes('\t') || line.includes('|'));
+}
+
 /** A markdown row starts with a pipe; without one, it needs nearly a pipe per column, unlike prose. */
 function looksLikePipeRow(line: string, count: number): boolean {
   if (line.startsWith('|')) return true;
-  return (line.match(/\|/g)?.length ?? 0) >= Math.max(1, count - 1);
+  const needed = Math.max(1, count - 1);
+  let pipes = 0;
+  for (let at = line.indexOf('|'); at !== -1 && pipes < needed; at = line.indexOf('|', at + 1)) pipes++;
+  return pipes >= needed;
 }
 
 /** True when the line is certainly a row of this table: exact cell count, or a clean anchored split. */
 export function isStrictRow(line: string, header: TableHeader): boolean {
   if (line.trim() === '' || isSeparatorRow(line)) return false;
   const count = header.columns.length;
+  if (isOverlongRow(line, count)) return false;
   if (header.layout === 'tab') return line.includes('\t') && Array.isArray(splitTabCells(trimSpaces(line), count));
   if (header.layout === 'pipe') return looksLikePipeRow(line.trim(), count) && Array.isArray(fitPipeCells(line, count));
   return splitRow(line, header).kind === 'row';

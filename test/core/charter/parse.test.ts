@@ -461,7 +461,9 @@ describe('limits: past each one the parser says so', () => {
   it('reads a name cell of 200,000 names without overflowing the stack', () => {
     const reading = readCharter([HEADER, `Matomo\tStats\t${Array.from({ length: 200_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'));
     expect(reading.entries).toEqual([]);
-    expect(reading.unreadRows[0]?.reason).toMatch(/^cookie cell of 1,[\d,]+ characters, over the limit of 10,000: row not read$/);
+    expect(reading.unreadRows[0]?.reason).toMatch(/^a row of 1,[\d,]+ characters: longer than 4 cells of at most 10,000 characters can be$/);
+    const oneLongCell = readCharter([HEADER, `Matomo\tStats\t${Array.from({ length: 3_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'));
+    expect(oneLongCell.unreadRows[0]?.reason).toMatch(/^cookie cell of [\d,]+ characters, over the limit of 10,000: row not read$/);
   });
 });
 

@@ -182,6 +182,21 @@ describe('splitRow: a spaced header, rows whose cells ran together', () => {
   });
 });
 
+describe('splitRow: rows longer than their cells can be', () => {
+  it('reports them at once, with the limit, when they hold the table’s separators', () => {
+    expect(splitRow(`a\t${'\t'.repeat(50_000)}b`, OLD_TAB)).toEqual({
+      kind: 'unreadable',
+      reason: 'a row of 50,003 characters: longer than 4 cells of at most 10,000 characters can be',
+    });
+    expect(splitRow(`|${'|'.repeat(2_000_000)}`, NEW_PIPE).kind).toBe('unreadable');
+    expect(isStrictRow(`a\t${'\t'.repeat(50_000)}b`, OLD_TAB)).toBe(false);
+  });
+
+  it('leaves a long line without separators to be prose', () => {
+    expect(splitRow('x'.repeat(50_000), OLD_TAB)).toEqual({ kind: 'not-a-row' });
+  });
+});
+
 describe('isStrictRow', () => {
   it('needs the exact cell count for tab and pipe tables', () => {
     expect(isStrictRow('a\tb\tc\td', OLD_TAB)).toBe(true);
