@@ -65,21 +65,20 @@ function forEachCsvRecord(text: string, onRecord: (fields: string[], line: numbe
     let field: string;
     if (source[position] === QUOTE) {
       const openedOnLine = line;
-      let value = '';
-      let chunkStart = position + 1;
-      for (;;) {
-        const closing = source.indexOf(QUOTE, chunkStart);
-        if (closing === -1) throw new CsvSyntaxError('quoted field is never closed', openedOnLine);
-        value += source.slice(chunkStart, closing);
-        line += countLineBreaks(source, chunkStart, closing);
-        if (source[closing + 1] === QUOTE) {
-          value += QUOTE;
-          chunkStart = closing + 2;
-          continue;
-        }
-        position = closing + 1;
-        break;
+      const start = position + 1;
+      // Find the closing quote, stepping over doubled ones; the value is cut once at the end
+      // (appending piece by piece builds a string of a million pieces on a field of quotes).
+      let closing = source.indexOf(QUOTE, start);
+      let doubled = false;
+      while (closing !== -1 && source[closing + 1] === QUOTE) {
+        doubled = true;
+        closing = source.indexOf(QUOTE, closing + 2);
       }
+      if (closing === -1) throw new CsvSyntaxError('quoted field is never closed', openedOnLine);
+      const raw = source.slice(start, closing);
+      line += countLineBreaks(source, start, closing);
+      position = closing + 1;
+      const value = doubled ? raw.replaceAll('""', QUOTE) : raw;
       const next = source[position];
       if (position < length && next !== COMMA && next !== CR && next !== LF) {
         throw new CsvSyntaxError(`unexpected ${JSON.stringify(next)} after a closing quote`, line);
