@@ -19,7 +19,7 @@ import type { BenchSize } from './node-benches.ts';
 
 /** Input sizes, in characters (the shapes are ASCII, so also bytes). */
 export const HOSTILE_SIZES = [10_000, 100_000, 1_000_000, 2_000_000] as const;
-/** Budgets: growth per 10× of input, and time at the largest size. */
+/** Budgets: growth per 10× of input (fitted over all sizes, see growthPerTenfold), and time at the largest size. */
 export const GROWTH_BUDGET = 12;
 export const LARGEST_BUDGET_MS = 500;
 /** A size that takes longer than this is the last one run for that shape. */
@@ -259,18 +259,20 @@ export function hostileInput(size: BenchSize, cases: readonly HostileCase[] = HO
   return { figures, results };
 }
 
-/** The largest time ratio between sizes 10× apart (10 KB → 100 KB → 1 MB); infinite when a size was not run. */
-function growthPerTenfold(sizes: readonly number[], times: ReadonlyArray<number | null>): number | null {
-  let worst = 0;
-  for (let i = 0; i + 1 < sizes.length; i++) {
-    if (sizes[i + 1]! !== sizes[i]! * 10) continue;
-    const before = times[i];
-    const after = times[i + 1];
-    if (before === null || before === undefined) continue;
-    if (after === null || after === undefined) return null;
-    worst = Math.max(worst, after / Math.max(before, 1e-6));
-  }
-  return worst;
+/**
+ * The growth per 10× of input: 10 to the slope of log(time) against log(size), fitted over every
+ * size run (least squares), so one noisy size does not decide it. Linear code gives about 10×,
+ * quadratic code 100×. Infinite (null) when a size was not run: the reader was too slow for it.
+ */
+export function growthPerTenfold(sizes: readonly number[], times: ReadonlyArray<number | null>): number | null {
+  if (times.some((time) => time === null)) return null;
+  const points = sizes.map((size, index) => [Math.log10(size), Math.log10(Math.max(times[index] ?? 0, 1e-4))] as const);
+  if (points.length < 2) return null;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return 10 ** (covariance / variance);
 }
 
 /** The results as a compact table: one line per shape, its time at each size, its growth, and the verdict. */

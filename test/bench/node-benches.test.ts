@@ -4,7 +4,7 @@ import { background, charterParsing, registry, syntheticCharter } from '../../sc
 import { figure } from '../../scripts/bench/stats.ts';
 import { formatTable } from '../../scripts/bench.ts';
 import { parseCharter } from '../../src/core/charter/parse.ts';
-import { formatHostileTable, HOSTILE_CASES, hostileInput } from '../../scripts/bench/hostile.ts';
+import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../scripts/bench/hostile.ts';
 
 describe('benchmarks (tiny runs)', () => {
   it('parse every bundled charter and a synthetic one', () => {
@@ -42,6 +42,14 @@ describe('hostile input (each case once, at 10 KB)', () => {
 
   it('makes each input exactly the size it names', () => {
     for (const hostile of HOSTILE_CASES) expect(hostile.make(10_000), `${hostile.reader}: ${hostile.shape}`).toHaveLength(10_000);
+  });
+
+  it('fits the growth per 10× over every size, and has none when a size was not run', () => {
+    const sizes = [10_000, 100_000, 1_000_000, 2_000_000];
+    expect(growthPerTenfold(sizes, [0.1, 1, 10, 20])).toBeCloseTo(10, 5);
+    expect(growthPerTenfold(sizes, [0.01, 1, 100, 400])).toBeCloseTo(100, 5);
+    expect(growthPerTenfold(sizes, [0.1, 1.5, 10, 20])).toBeLessThan(12);
+    expect(growthPerTenfold(sizes, [0.1, 10, null, null])).toBeNull();
   });
 
   it('prints one line per shape with its times, growth and verdict', () => {

@@ -252,8 +252,6 @@ class RowScan {
   get exhausted(): boolean {
     return this.work < 0;
   }
-
-
 }
 
 const WILDCARD_CUT = 1;
@@ -292,18 +290,18 @@ const PROVIDER_REMARK = /\s*\([^()]{1,60}\)/y;
 const matchProvider: Anchor = (scan, position) => (scan.memo.provider[position] ??= providerEnds(scan, position));
 
 function providerEnds(scan: RowScan, position: number): number[] {
-    const { text, glued } = scan;
-    scan.spend(4);
-    const ends: number[] = [];
-    for (const length of knownProviderLengthsAt(text, position)) {
-      scan.spend(length);
-      const end = position + length;
-      if (!glued && end < text.length && !/[\s,;:(\-–]/.test(text[end] ?? '')) continue;
-      PROVIDER_REMARK.lastIndex = end;
-      if (PROVIDER_REMARK.exec(text)) ends.push(PROVIDER_REMARK.lastIndex);
-      ends.push(end);
-    }
-    return ends;
+  const { text, glued } = scan;
+  scan.spend(4);
+  const ends: number[] = [];
+  for (const length of knownProviderLengthsAt(text, position)) {
+    scan.spend(length);
+    const end = position + length;
+    if (!glued && end < text.length && !/[\s,;:(\-–]/.test(text[end] ?? '')) continue;
+    PROVIDER_REMARK.lastIndex = end;
+    if (PROVIDER_REMARK.exec(text)) ends.push(PROVIDER_REMARK.lastIndex);
+    ends.push(end);
+  }
+  return ends;
 }
 
 /** One or more cookie names with separators, or prose such as "Any cookie starting with “_hs”". */
@@ -314,32 +312,32 @@ const PROSE_STARTS = new Set(['any', 'all', 'eve', 'coo', 'tou', 'les', 'nam', '
 const mayStartProse = (text: string, position: number) => PROSE_STARTS.has(text.slice(position, position + 3).toLowerCase());
 
 function nameListEnds(scan: RowScan, position: number): number[] {
-    const { text } = scan;
-    let start = position;
-    let lenient = false;
-    PROSE_PREFIX_STICKY.lastIndex = start;
-    scan.spend(2);
-    if (mayStartProse(text, start) && PROSE_PREFIX_STICKY.exec(text)) {
-      start = PROSE_PREFIX_STICKY.lastIndex;
-      lenient = true;
-    }
-    const endsByListLength: number[][] = [];
-    for (let count = 0; count < 20 && !scan.exhausted; count++) {
-      const ends = matchName(scan, start, lenient);
-      const first = ends[0];
-      if (first === undefined) break;
-      endsByListLength.push(ends);
-      NAME_LIST_SEPARATOR.lastIndex = first;
-      scan.spend(4);
-      if (!NAME_LIST_SEPARATOR.exec(text)) break;
-      start = NAME_LIST_SEPARATOR.lastIndex;
-    }
-    // The longest list first: a name cell usually holds every name up to the next column.
-    const ends: number[] = [];
-    for (let index = endsByListLength.length - 1; index >= 0 && ends.length < MAX_ENDS; index--) {
-      for (const end of endsByListLength[index] ?? []) if (ends.length < MAX_ENDS) ends.push(end);
-    }
-    return ends;
+  const { text } = scan;
+  let start = position;
+  let lenient = false;
+  PROSE_PREFIX_STICKY.lastIndex = start;
+  scan.spend(2);
+  if (mayStartProse(text, start) && PROSE_PREFIX_STICKY.exec(text)) {
+    start = PROSE_PREFIX_STICKY.lastIndex;
+    lenient = true;
+  }
+  const endsByListLength: number[][] = [];
+  for (let count = 0; count < 20 && !scan.exhausted; count++) {
+    const ends = matchName(scan, start, lenient);
+    const first = ends[0];
+    if (first === undefined) break;
+    endsByListLength.push(ends);
+    NAME_LIST_SEPARATOR.lastIndex = first;
+    scan.spend(4);
+    if (!NAME_LIST_SEPARATOR.exec(text)) break;
+    start = NAME_LIST_SEPARATOR.lastIndex;
+  }
+  // The longest list first: a name cell usually holds every name up to the next column.
+  const ends: number[] = [];
+  for (let index = endsByListLength.length - 1; index >= 0 && ends.length < MAX_ENDS; index--) {
+    for (const end of endsByListLength[index] ?? []) if (ends.length < MAX_ENDS) ends.push(end);
+  }
+  return ends;
 }
 
 /** One cookie name, possibly quoted; `lenient` after prose accepts any name-like token. */
@@ -414,28 +412,28 @@ function gluedNameEnds(scan: RowScan, start: number, lenient: boolean): number[]
 const matchDuration: Anchor = (scan, position) => (scan.memo.duration[position] ??= durationEnds(scan, position));
 
 function durationEnds(scan: RowScan, position: number): number[] {
-    const { text, glued } = scan;
-    const pattern = glued ? DURATION_GLUED : DURATION_SPACED;
-    const durationAt = (at: number): number | null => {
-      scan.spend(8);
-      pattern.lastIndex = at;
-      return pattern.exec(text) ? pattern.lastIndex : null;
-    };
-    const direct = durationAt(position);
-    if (direct !== null) return [direct];
-    if (glued) return [];
-    // "Token reset for each session. Up to 12 months": free text, then the duration that ends the cell.
-    const ends: number[] = [];
-    const limit = Math.min(text.length, position + MAX_DURATION_LEAD);
-    for (let at = position + 1; at < limit && ends.length < MAX_ENDS; at++) {
-      if (scan.space[at - 1] !== 1 || scan.space[at] === 1) continue;
-      const end = durationAt(at);
-      if (end === null) continue;
-      let next = end;
-      while (next < text.length && /[\s.,;:]/.test(text[next] ?? '')) next++;
-      if (next < text.length && durationAt(next) === null) ends.push(end);
-    }
-    return ends;
+  const { text, glued } = scan;
+  const pattern = glued ? DURATION_GLUED : DURATION_SPACED;
+  const durationAt = (at: number): number | null => {
+    scan.spend(8);
+    pattern.lastIndex = at;
+    return pattern.exec(text) ? pattern.lastIndex : null;
+  };
+  const direct = durationAt(position);
+  if (direct !== null) return [direct];
+  if (glued) return [];
+  // "Token reset for each session. Up to 12 months": free text, then the duration that ends the cell.
+  const ends: number[] = [];
+  const limit = Math.min(text.length, position + MAX_DURATION_LEAD);
+  for (let at = position + 1; at < limit && ends.length < MAX_ENDS; at++) {
+    if (scan.space[at - 1] !== 1 || scan.space[at] === 1) continue;
+    const end = durationAt(at);
+    if (end === null) continue;
+    let next = end;
+    while (next < text.length && /[\s.,;:]/.test(text[next] ?? '')) next++;
+    if (next < text.length && durationAt(next) === null) ends.push(end);
+  }
+  return ends;
 }
 
 const ANCHORS: Partial<Record<ColumnRole, Anchor>> = {
