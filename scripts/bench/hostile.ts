@@ -66,6 +66,7 @@ const noErrors = expecting();
 
 const SPACE_HEADER: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'service', 'cookie', 'purpose'] };
 const SPACE_HEADER_NEW: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'cookie', 'duration', 'purpose'] };
+const DURATION_LAST_HEADER: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'cookie', 'purpose', 'duration'] };
 const GLUED_HEADER: TableHeader = { line: 1, layout: 'glued', columns: ['provider', 'service', 'cookie', 'purpose'] };
 
 /** Rows just under 2 KB (the longest row split on anchors), each with many comma-separated names. */
@@ -129,6 +130,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'segmenting', shape: 'new template, many names a row', make: (size) => manyNameRows((names) => `Matomo ${names} 13 mois Mesure`, size), read: readRows(SPACE_HEADER_NEW) },
   { reader: 'segmenting', shape: "old template, 'a_' runs", make: (size) => repeatTo(`Matomo Statistiques ${'a_'.repeat(985)}\n`, size), read: readRows(SPACE_HEADER) },
   { reader: 'segmenting', shape: "old template, 'aB_' runs", make: (size) => repeatTo(`Matomo Stats ${'aB_'.repeat(660)}\n`, size), read: readRows(SPACE_HEADER) },
+  { reader: 'segmenting', shape: 'free text before a duration column', make: (size) => repeatTo(`Matomo _pk_id ${'word '.repeat(390)}\n`, size), read: readRows(DURATION_LAST_HEADER) },
   { reader: 'segmenting', shape: "glued, 'aB' runs", make: (size) => repeatTo(`Opendatasoft${'aB'.repeat(990)}\n`, size), read: readRows(GLUED_HEADER) },
   // The Open Cookie Database reader.
   { reader: 'CSV', shape: 'doubled quotes', make: (size) => framed('"', '""', '"', size), read: csvErrors(parseCsv) },

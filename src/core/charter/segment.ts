@@ -90,8 +90,8 @@ const OPENING_QUOTES = new Set(['"', "'", '`', '“', '‘', '«', '„']);
 const CLOSING_QUOTES = new Set(['"', "'", '`', '”', '’', '»', '“']);
 /** Characters of a cookie name (and its wildcards) when nothing separates it from the next cell. */
 const NAME_PUNCTUATION = new Set(['_', '.', '-', ':', '$', '*', '<', '>', '{', '}', '[', ']', '…']);
-/** Characters that end a name when cells are separated by spaces. */
-const NAME_STOP = /[\s,;"'`“”‘’«»„()]/;
+/** Characters that end a name when cells are separated by spaces (and whitespace). */
+const NAME_STOPS = new Set([',', ';', '"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', '(', ')']);
 
 /** The state of one row's split: the text, tables of it computed once, the memos and the work left. */
 class RowScan {
@@ -101,6 +101,7 @@ class RowScan {
     provider: [] as Array<number[] | undefined>,
     cookie: [] as Array<number[] | undefined>,
     duration: [] as Array<number[] | undefined>,
+    durationAfterFreeText: [] as Array<number[] | undefined>,
     name: [] as Array<number[] | undefined>,
     prefixName: [] as Array<number[] | undefined>,
   };
@@ -129,7 +130,7 @@ class RowScan {
     for (let index = text.length - 1; index >= 0; index--) {
       const character = text[index] ?? '';
       nameRunEnd[index] = isNameCharacter(character) ? (nameRunEnd[index + 1] ?? text.length) : index;
-      tokenEnd[index] = NAME_STOP.test(character) ? index : (tokenEnd[index + 1] ?? text.length);
+      tokenEnd[index] = this.space[index] === 1 || NAME_STOPS.has(character) ? index : (tokenEnd[index + 1] ?? text.length);
     }
     this.runs = { nameRunEnd, tokenEnd };
     return this.runs;
@@ -281,8 +282,12 @@ function isSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || (code >= 0x0a && code <= 0x0d) || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
 }
 
-/** Candidate end positions of a column starting at a position, the most likely first. */
-type Anchor = (scan: RowScan, position: number) => number[];
+/**
+ * Candidate end positions of a column starting at a position, the most likely first.
+ * `afterFreeText` says the column before is free text, which already takes whatever leads up to
+ * this one, so the anchor need not look past its start.
+ */
+type Anchor = (scan: RowScan, position: number, afterFreeText: boolean) => number[];
 
 const PROVIDER_REMARK = /\s*\([^()]{1,60}\)/y;
 
@@ -409,29 +414,34 @@ function gluedNameEnds(scan: RowScan, start: number, lenient: boolean): number[]
  * A duration, as written in the new template's third column: one right at the position, or
  * free text that ends with one, as long as what follows is not another duration.
  */
-const matchDuration: Anchor = (scan, position) => (scan.memo.duration[position] ??= durationEnds(scan, position));
+const matchDuration: Anchor = (scan, position, afterFreeText) =>
+  afterFreeText
+    ? (scan.memo.durationAfterFreeText[position] ??= durationEnds(scan, position, false))
+    : (scan.memo.duration[position] ??= durationEnds(scan, position, true));
 
-function durationEnds(scan: RowScan, position: number): number[] {
+/** End of a duration starting right at `at`, or null. */
+function durationEndAt(scan: RowScan, at: number): number | null {
+  const pattern = scan.glued ? DURATION_GLUED : DURATION_SPACED;
+  scan.spend(8);
+  pattern.lastIndex = at;
+  return pattern.exec(scan.text) ? pattern.lastIndex : null;
+}
+
+function durationEnds(scan: RowScan, position: number, mayLeadWithText: boolean): number[] {
   const { text, glued } = scan;
-  const pattern = glued ? DURATION_GLUED : DURATION_SPACED;
-  const durationAt = (at: number): number | null => {
-    scan.spend(8);
-    pattern.lastIndex = at;
-    return pattern.exec(text) ? pattern.lastIndex : null;
-  };
-  const direct = durationAt(position);
+  const direct = durationEndAt(scan, position);
   if (direct !== null) return [direct];
-  if (glued) return [];
+  if (glued || !mayLeadWithText) return [];
   // "Token reset for each session. Up to 12 months": free text, then the duration that ends the cell.
   const ends: number[] = [];
   const limit = Math.min(text.length, position + MAX_DURATION_LEAD);
   for (let at = position + 1; at < limit && ends.length < MAX_ENDS; at++) {
     if (scan.space[at - 1] !== 1 || scan.space[at] === 1) continue;
-    const end = durationAt(at);
+    const end = durationEndAt(scan, at);
     if (end === null) continue;
     let next = end;
-    while (next < text.length && /[\s.,;:]/.test(text[next] ?? '')) next++;
-    if (next < text.length && durationAt(next) === null) ends.push(end);
+    while (next < text.length && (scan.space[next] === 1 || '.,;:'.includes(text[next] ?? ''))) next++;
+    if (next < text.length && durationEndAt(scan, next) === null) ends.push(end);
   }
   return ends;
 }
@@ -453,63 +463,59 @@ function anchorFor(column: Column | undefined): Anchor | undefined {
 export function segmentRow(text: string, columns: readonly Column[], glued: boolean): RowCells | null {
   const line = text.trim();
   if (line === '' || line.length > MAX_ROW_LENGTH) return null;
-  const scan = new RowScan(line, glued);
-  /** (column, position) pairs known to lead nowhere. */
-  const deadEnds = new Set<number>();
-  const key = (index: number, position: number) => index * (line.length + 1) + position;
-
-  const skipSpaces = (position: number): number => {
-    let index = position;
-    while (index < line.length && scan.space[index] === 1) index++;
-    return index;
-  };
-
-  /** Places columns from `index` on, starting at `position`; the cell texts, or null. */
-  const place = (index: number, position: number): string[] | null => {
-    const start = skipSpaces(position);
-    if (index === columns.length) return start >= line.length ? [] : null;
-    if (deadEnds.has(key(index, start)) || !scan.spend(1)) return null;
-    const placed = placeFrom(index, start);
-    if (placed === null) deadEnds.add(key(index, start));
-    return placed;
-  };
-
-  const placeFrom = (index: number, start: number): string[] | null => {
-    const anchor = anchorFor(columns[index]);
-    if (anchor) {
-      for (const end of anchor(scan, start)) {
-        const rest = place(index + 1, end);
-        if (rest) return [line.slice(start, end), ...rest];
-        if (scan.exhausted) return null;
-      }
-      return null;
-    }
-    if (index === columns.length - 1) {
-      return start < line.length ? [line.slice(start).trim()] : null;
-    }
-    const nextAnchor = anchorFor(columns[index + 1]);
-    if (!nextAnchor) return null;
-    const namesNext = columns[index + 1] === 'cookie';
-    // A free column takes everything up to where the next anchor holds; `start` is not a space, so it is never empty.
-    for (let cut = start + 1; cut < line.length; cut++) {
-      if (scan.space[cut] === 1 || (!glued && scan.space[cut - 1] !== 1)) continue;
-      if (!scan.spend(1)) return null;
-      if (namesNext && !scan.mayStartNames(cut)) continue;
-      for (const end of nextAnchor(scan, cut)) {
-        const rest = place(index + 2, end);
-        if (rest) return [line.slice(start, cut).trim(), line.slice(cut, end), ...rest];
-        if (scan.exhausted) return null;
-      }
-    }
-    return null;
-  };
-
-  const texts = place(0, 0);
-
+  const texts = place({ scan: new RowScan(line, glued), columns, deadEnds: new Set() }, 0, 0);
   if (!texts) return null;
   const cells: RowCells = {};
   columns.forEach((column, index) => {
     if (column !== null) cells[column] = (texts[index] ?? '').trim();
   });
   return cells;
+}
+
+/** One split under way: the row, its columns, and the (column, position) pairs known to lead nowhere. */
+type Split = { scan: RowScan; columns: readonly Column[]; deadEnds: Set<number> };
+
+/** Places columns from `index` on, starting at `position`; the cell texts, or null. */
+function place(split: Split, index: number, position: number): string[] | null {
+  const { scan, columns, deadEnds } = split;
+  let start = position;
+  while (start < scan.text.length && scan.space[start] === 1) start++;
+  if (index === columns.length) return start >= scan.text.length ? [] : null;
+  const key = index * (scan.text.length + 1) + start;
+  if (deadEnds.has(key) || !scan.spend(1)) return null;
+  const placed = placeFrom(split, index, start);
+  if (placed === null) deadEnds.add(key);
+  return placed;
+}
+
+function placeFrom(split: Split, index: number, start: number): string[] | null {
+  const { scan, columns } = split;
+  const line = scan.text;
+  const anchor = anchorFor(columns[index]);
+  if (anchor) {
+    for (const end of anchor(scan, start, false)) {
+      const rest = place(split, index + 1, end);
+      if (rest) return [line.slice(start, end), ...rest];
+      if (scan.exhausted) return null;
+    }
+    return null;
+  }
+  if (index === columns.length - 1) {
+    return start < line.length ? [line.slice(start).trim()] : null;
+  }
+  const nextAnchor = anchorFor(columns[index + 1]);
+  if (!nextAnchor) return null;
+  const namesNext = columns[index + 1] === 'cookie';
+  // A free column takes everything up to where the next anchor holds; `start` is not a space, so it is never empty.
+  for (let cut = start + 1; cut < line.length; cut++) {
+    if (scan.space[cut] === 1 || (!scan.glued && scan.space[cut - 1] !== 1)) continue;
+    if (!scan.spend(1)) return null;
+    if (namesNext && !scan.mayStartNames(cut)) continue;
+    for (const end of nextAnchor(scan, cut, true)) {
+      const rest = place(split, index + 2, end);
+      if (rest) return [line.slice(start, cut).trim(), line.slice(cut, end), ...rest];
+      if (scan.exhausted) return null;
+    }
+  }
+  return null;
 }

@@ -44,6 +44,8 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
     const columns = roles.filter((role): role is Column => role !== 'unknown');
     return isUsableColumnSet(columns) ? { line: lineNumber, layout, columns } : null;
   }
+  // Header phrases never hold a colon: "Label : value" lines are fields or prose, not headers.
+  if (trimmed.includes(':') || trimmed.includes('：')) return null;
   const phrases = readPhraseHeader(trimmed);
   if (phrases === null || !isUsableColumnSet(phrases.columns)) return null;
   return { line: lineNumber, layout: phrases.glued ? 'glued' : 'space', columns: phrases.columns };
