@@ -9,6 +9,7 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { buildIfNeeded } from './build-if-needed.ts';
 import { background, charterParsing, registry } from './bench/node-benches.ts';
 import { popupAndWorker, popupBytes } from './bench/browser-benches.ts';
+import { formatHostileTable, hostileInput } from './bench/hostile.ts';
 import { CHROMIUM_PATH } from './browsers/chromium.ts';
 import { FIREFOX_PATH } from './browsers/firefox.ts';
 import type { Figure } from './bench/stats.ts';
@@ -54,17 +55,21 @@ async function main(): Promise<void> {
   figures.push(...popupBytes());
   log('popup and worker wake in headless Chromium…');
   figures.push(...(await popupAndWorker('full')));
+  log('hostile input (every reader of outside text at 10 KB to 2 MB)…');
+  const hostile = hostileInput('full');
 
   const results = {
     date: new Date().toISOString(),
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version },
     browsers: { chromium: version(CHROMIUM_PATH), firefox: version(FIREFOX_PATH) },
-    figures,
+    figures: [...figures, ...hostile.figures],
+    hostile: hostile.results,
   };
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${formatTable(figures)}\n`);
-  const missed = figures.filter((f) => f.meets === false);
+  console.log(`Hostile input: time per read at each size, growth per 10× of input\n${formatHostileTable(hostile.results)}\n`);
+  const missed = [...figures, ...hostile.figures].filter((f) => f.meets === false);
   console.log(missed.length ? `${missed.length} budget(s) missed: see README, "Benchmarks".` : 'Every budget met.');
   console.log('Wrote bench/results.json');
 }

@@ -5,7 +5,8 @@
  * "tout cookie commençant par _pk_").
  */
 import type { CharterEntry } from './types.ts';
-import { isKnownCookieName } from './known.ts';
+import { isKnownCookieName, LONGEST_KNOWN_COOKIE_NAME } from './known.ts';
+import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
 
 /** One cookie name read from a cell. */
@@ -56,34 +57,76 @@ function stripWrapping(token: string): string {
 /** Characters a cookie name cannot hold (RFC 6265 token separators, whitespace, wildcards, controls). */
 const FORBIDDEN_IN_NAME = /[\s,;"'\\()=*<>{}[\]…\u0000-\u001f\u007f\u00ab\u00bb\u2018\u2019\u201c\u201d]/u;
 
-/** Reads a cookie-name cell into names; never throws. */
+/** Most problems kept per cell; past it, one more says how many were left out. */
+const MAX_PROBLEMS_PER_CELL = 10;
+
+/**
+ * Reads a cookie-name cell into names; never throws. Linear in the cell: a cell longer than
+ * MAX_CELL_LENGTH is not read at all, and names past MAX_NAMES_PER_CELL are left out, each
+ * with a problem saying so.
+ */
 export function readNameCell(cell: string): NameCellReading {
+  if (cell.length > MAX_CELL_LENGTH) {
+    return { names: [], problems: [`cookie name cell of ${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}: not read`] };
+  }
   const text = collapseWhitespace(unescapeMarkdown(decodeEntities(cell)).replace(/<br\s*\/?>/gi, ', ').replace(/\*\*/g, ''));
   if (text === '' || EMPTY_MARKER.test(text)) return { names: [], problems: ['empty cookie name cell'] };
 
-  const names: CookieName[] = [];
-  const problems: string[] = [];
+  const collector = new NameCollector();
   const prose = PROSE_PREFIX.exec(text);
   const plainPart = prose ? text.slice(0, prose.index) : text;
   const prefixPart = prose ? text.slice(prose.index + prose[0].length) : '';
 
   for (const item of splitNames(plainPart)) {
-    collect(readNameItem(item, false), names, problems);
+    if (!collector.add(readNameItem(item, false))) break;
   }
-  if (prose) {
+  if (prose && !collector.full) {
     const items = splitNames(prefixPart);
-    if (items.length === 0) problems.push(`“${text}”: no name after “${prose[0].trim()}”`);
-    for (const item of items) collect(readNameItem(item, true), names, problems);
+    if (items.length === 0) collector.problem(`“${showInvisible(text)}”: no name after “${prose[0].trim()}”`);
+    for (const item of items) {
+      if (!collector.add(readNameItem(item, true))) break;
+    }
   }
-  if (names.length === 0 && problems.length === 0) problems.push(`“${text}”: no cookie name found`);
-  return { names, problems };
+  return collector.result(text);
 }
 
-function collect(reading: NameCellReading, names: CookieName[], problems: string[]): void {
-  for (const name of reading.names) {
-    if (!names.some((known) => known.cookie === name.cookie && known.match === name.match)) names.push(name);
+/** Names and problems of one cell: duplicates dropped through a set, both lists bounded. */
+class NameCollector {
+  private readonly names: CookieName[] = [];
+  private readonly problems: string[] = [];
+  private readonly seen = new Set<string>();
+  private problemsLeftOut = 0;
+  /** True once MAX_NAMES_PER_CELL names were read. */
+  full = false;
+
+  /** Adds one item's reading; false when the cell's name limit is reached and reading should stop. */
+  add(reading: NameCellReading): boolean {
+    for (const name of reading.names) {
+      const key = `${name.match}:${name.cookie}`;
+      if (this.seen.has(key)) continue;
+      if (this.names.length >= MAX_NAMES_PER_CELL) {
+        this.full = true;
+        this.problem(`more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`);
+        return false;
+      }
+      this.seen.add(key);
+      this.names.push(name);
+    }
+    for (const problem of reading.problems) this.problem(problem);
+    return true;
   }
-  problems.push(...reading.problems);
+
+  problem(text: string): void {
+    if (this.problems.length < MAX_PROBLEMS_PER_CELL) this.problems.push(text);
+    else this.problemsLeftOut++;
+  }
+
+  result(text: string): NameCellReading {
+    const problems = [...this.problems];
+    if (this.problemsLeftOut > 0) problems.push(`${this.problemsLeftOut} more parts of the cell not read`);
+    if (this.names.length === 0 && problems.length === 0) problems.push(`“${showInvisible(text)}”: no cookie name found`);
+    return { names: this.names, problems };
+  }
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
@@ -115,11 +158,11 @@ function readNameItem(item: string, isPrefix: boolean): NameCellReading {
     .split(/\s+/)
     .map(stripWrapping)
     .filter((token) => token !== '');
-  if (tokens.length === 0) return { names: [], problems: [`“${item}”: no cookie name found`] };
+  if (tokens.length === 0) return { names: [], problems: [`“${showInvisible(item)}”: no cookie name found`] };
   // "<container id>" is one placeholder even with a space inside it.
   const joined = tokens.length > 1 && /<[^<>]*$/.test(tokens[0] ?? '') ? [tokens.join('_')] : tokens;
   const candidates = joined.length === 1 ? joined : joined.filter(looksLikeCookieName);
-  if (candidates.length === 0) return { names: [], problems: [`“${item}”: prose, not a cookie name`] };
+  if (candidates.length === 0) return { names: [], problems: [`“${showInvisible(item)}”: prose, not a cookie name`] };
 
   const names: CookieName[] = [];
   const problems: string[] = [];
@@ -150,9 +193,25 @@ export function toCookieName(token: string, isPrefix: boolean): CookieName | str
     cookie = token.slice(0, -3);
     match = 'prefix';
   }
-  if (cookie === '') return `“${token}”: a wildcard must follow a fixed prefix`;
-  if (FORBIDDEN_IN_NAME.test(cookie)) return `“${token}”: not a cookie name (spaces, quotes or separators in it)`;
+  if (cookie === '') return `“${showInvisible(token)}”: a wildcard must follow a fixed prefix`;
+  if (LONE_SURROGATE.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (invalid characters in it)`;
+  if (INVISIBLE_ONLY.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (only invisible characters)`;
+  if (FORBIDDEN_IN_NAME.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (spaces, quotes or separators in it)`;
   return { cookie, match };
+}
+
+/** Half of a UTF-16 surrogate pair on its own: no browser can store or send it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Characters that show nothing and change nothing around them: format and bidi controls, line separators, blank fillers. */
+const CONTROL_CHARACTERS = '\\p{Cf}\\p{Cc}\\p{Zl}\\p{Zp}\\u115F\\u1160\\u3164\\uFFA0\\u2800';
+/** A name of nothing but those, spaces and combining marks shows nothing at all. */
+const INVISIBLE_ONLY = new RegExp(`^[${CONTROL_CHARACTERS}\\p{Zs}\\p{Mn}\\p{Me}]+$`, 'u');
+const INVISIBLE_OR_INVALID = new RegExp(`[${CONTROL_CHARACTERS}]|\\p{Cs}`, 'gu');
+
+/** The token as a message shows it: invisible and invalid characters as their code (U+202E), so they can be seen and do nothing. */
+function showInvisible(token: string): string {
+  return token.replace(INVISIBLE_OR_INVALID, (character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 function firstWildcardIndex(token: string): number {
@@ -169,7 +228,7 @@ function firstWildcardIndex(token: string): number {
  * an underscore, a wildcard or a placeholder (`_ga`, `django_language`, `_pk_id.*`, `_ga_<ID>`).
  */
 export function looksLikeCookieName(token: string): boolean {
-  if (isKnownCookieName(token)) return true;
+  if (token.length <= LONGEST_KNOWN_COOKIE_NAME && isKnownCookieName(token)) return true;
   if (!/^[\w.\-:$*<>{}[\]…]+$/u.test(token)) return false;
   if (!/[A-Za-z]/.test(token)) return false;
   return /[_*<{[…]/.test(token) || X_PLACEHOLDER.test(token);

@@ -121,33 +121,35 @@ export function readPhraseHeader(text: string): PhraseHeader | null {
     .replace(/\*\*|__/g, '')
     .replace(/\(s\)/g, 's');
   const dead = new Set<number>();
-
-  /** Covers `folded` from `position` with phrases; tries shorter plural-less endings when the greedy one leads nowhere. */
-  const cover = (position: number): PhraseHeader | null => {
-    if (position >= folded.length) return { columns: [], glued: false };
-    if (dead.has(position)) return null;
-    for (const { role, sticky, whole } of PHRASE_PATTERNS) {
-      sticky.lastIndex = position;
-      const match = sticky.exec(folded);
-      if (!match) continue;
-      const greedyEnd = position + match[0].length;
-      const ends = [greedyEnd];
-      // "prestataireservice": the greedy "prestataires" ate the next cell's first letter.
-      if (folded[greedyEnd - 1] === 's' && whole.test(folded.slice(position, greedyEnd - 1))) ends.push(greedyEnd - 1);
-      for (const end of ends) {
-        const next = skipSeparators(folded, end);
-        const rest = cover(next);
-        if (rest === null) continue;
-        const touching = next < folded.length && (next === end || folded.slice(end, next).includes(CASE_BOUNDARY));
-        return { columns: [role, ...rest.columns], glued: rest.glued || touching };
-      }
-    }
-    dead.add(position);
-    return null;
-  };
-
-  const header = cover(skipSeparators(folded, 0));
+  const header = coverWithPhrases(folded, skipSeparators(folded, 0), dead);
   return header === null || header.columns.length === 0 ? null : header;
+}
+
+/**
+ * Covers `folded` from `position` with phrases; tries shorter plural-less endings when the greedy
+ * one leads nowhere. Positions in `dead` are known to lead nowhere, so each is tried once.
+ */
+function coverWithPhrases(folded: string, position: number, dead: Set<number>): PhraseHeader | null {
+  if (position >= folded.length) return { columns: [], glued: false };
+  if (dead.has(position)) return null;
+  for (const { role, sticky, whole } of PHRASE_PATTERNS) {
+    sticky.lastIndex = position;
+    const match = sticky.exec(folded);
+    if (!match) continue;
+    const greedyEnd = position + match[0].length;
+    const ends = [greedyEnd];
+    // "prestataireservice": the greedy "prestataires" ate the next cell's first letter.
+    if (folded[greedyEnd - 1] === 's' && whole.test(folded.slice(position, greedyEnd - 1))) ends.push(greedyEnd - 1);
+    for (const end of ends) {
+      const next = skipSeparators(folded, end);
+      const rest = coverWithPhrases(folded, next, dead);
+      if (rest === null) continue;
+      const touching = next < folded.length && (next === end || folded.slice(end, next).includes(CASE_BOUNDARY));
+      return { columns: [role, ...rest.columns], glued: rest.glued || touching };
+    }
+  }
+  dead.add(position);
+  return null;
 }
 
 function skipSeparators(text: string, position: number): number {

@@ -1,5 +1,5 @@
 /** Why a text could not be read as a charter at all. */
-export type CharterErrorKind = 'empty' | 'binary' | 'not-utf8' | 'no-table' | 'no-entries';
+export type CharterErrorKind = 'empty' | 'binary' | 'not-utf8' | 'too-large' | 'no-table' | 'no-entries';
 
 /** The only error the charter parser throws: the text is not a readable cookie charter. */
 export class CharterError extends Error {

@@ -39,13 +39,26 @@ export type FieldRun = {
 /** Longest label looked at, so prose with a colon far in is not read as a field. */
 const MAX_LABEL_LENGTH = 60;
 
+/** Roles of labels already read: a charter repeats its few labels on every record. */
+const LABEL_ROLES = new Map<string, ColumnRole | null>();
+const MAX_CACHED_LABELS = 256;
+
+function cachedRoleOfFieldLabel(label: string): ColumnRole | null {
+  const cached = LABEL_ROLES.get(label);
+  if (cached !== undefined) return cached;
+  const role = roleOfFieldLabel(label);
+  if (LABEL_ROLES.size >= MAX_CACHED_LABELS) LABEL_ROLES.clear();
+  LABEL_ROLES.set(label, role);
+  return role;
+}
+
 /** Reads "Nom du cookie : _pk_id" or "**Cookie name:** _ga" (list bullets allowed); null otherwise. */
 export function readFieldLine(line: string): FieldLine | null {
   const text = line.trim().replace(/^(?:[-*•+]\s+|\d{1,2}[.)]\s+)/, '');
   const colon = text.search(/[:：]/);
   if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
   const label = text.slice(0, colon).replace(/\*\*|__/g, '');
-  const role = roleOfFieldLabel(label);
+  const role = cachedRoleOfFieldLabel(label);
   if (role === null) return null;
   const value = collapseWhitespace(text.slice(colon + 1).replace(/^\s*(?:\*\*|__)/, ''));
   return { role, value };

@@ -1,57 +1,341 @@
 /**
- * Turns a charter page's HTML into the text layout the parser reads, without executing or even
- * building a DOM (Chrome's service worker has no DOMParser): scripts, styles and comments are
- * dropped, headings become markdown headings, table rows become lines with tab-separated cells,
- * block elements end lines, entities are decoded.
+ * Turns a charter page's HTML into the text layout the parser reads. The markup is read by
+ * htmlparser2's tokenizer, which follows the HTML standard's tokenizer states: attribute values
+ * hold any character (`onerror="if (a > b) …"` stays inside its tag), script, style, title and
+ * textarea content is raw text, character references are decoded as the standard says. Nothing
+ * is executed and no DOM is built (Chrome's service worker has no DOMParser): the tokens go
+ * straight into lines. Headings become markdown headings, table rows become lines of
+ * tab-separated cells, block elements end lines. Content that is not the charter's words is
+ * left out: script, style, template, noscript, svg and other non-text content, hidden elements,
+ * and page chrome (the site's header, navigation and footer). When the page marks its main
+ * content (`<main>`, `role="main"`), only that is kept.
+ *
+ * Every step is linear in the page: one pass of the tokenizer, and a stack of the few elements
+ * that matter here, each pushed and popped once.
  */
+import { Tokenizer } from 'htmlparser2';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘',
-  ldquo: '“', rdquo: '”', hellip: '…', ndash: '–', mdash: '—', eacute: 'é', egrave: 'è', ecirc: 'ê', agrave: 'à',
-  acirc: 'â', ccedil: 'ç', ocirc: 'ô', ucirc: 'û', ugrave: 'ù', icirc: 'î', iuml: 'ï', euml: 'ë', oelig: 'œ',
-  Eacute: 'É', Egrave: 'È', Agrave: 'À', Ccedil: 'Ç', deg: '°', copy: '©', reg: '®', euro: '€', shy: '',
+/** Elements whose content never reaches the text. */
+const HIDDEN_CONTENT = new Set([
+  'script', 'style', 'template', 'noscript', 'svg', 'math', 'title', 'iframe', 'object', 'noembed', 'noframes',
+  'textarea', 'select', 'button', 'canvas', 'video', 'audio', 'map', 'datalist',
+]);
+
+/** Roles of page chrome (ARIA landmarks around the content). */
+const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'search']);
+
+/** Sectioning elements: a header or footer inside one belongs to it, not to the page. */
+const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+
+/** Elements that end a line (or, inside a table cell, separate the cell's parts). */
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'caption', 'blockquote', 'pre', 'form', 'fieldset', 'figure', 'figcaption', 'address', 'hr', 'details',
+  'summary', 'legend', 'center', 'hgroup', 'search',
+]);
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
+
+/** Start tags that end svg or math content, as the standard's "in foreign content" rules say. */
+const FOREIGN_BREAKOUT = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small',
+  'span', 'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+]);
+
+/** Elements the document head may hold; any other start tag ends the head, as the standard's tree builder does. */
+const HEAD_CONTENT = new Set(['base', 'link', 'meta', 'title', 'style', 'script', 'noscript', 'template', 'basefont', 'bgsound']);
+
+/** A link line that only offers the page as a PDF ("Download as PDF", "Télécharger en PDF"). */
+const PDF_LINK_LINE = /^(?:download|t[ée]l[ée]charger)(?: (?:as|in|en|au format|the|la charte|this page))* pdf$/i;
+
+/** What an element the layout tracks does to the text inside it. */
+type Tracked = {
+  name: string;
+  /** Its content is not shown. */
+  hidden: boolean;
+  /** It is page chrome (header, navigation, footer). */
+  chrome: boolean;
+  /** It is the page's main content. */
+  main: boolean;
+  /** It is a sectioning element. */
+  sectioning: boolean;
+  /** It is a foreign (svg, math) element. */
+  foreign: boolean;
+  /** It is a heading (h1-h6). */
+  heading: boolean;
 };
 
-/** Decodes character references; unknown ones stay as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref] ?? whole;
-  });
+/** Text pieces of one stream (the whole page, or its main content), joined at the end. */
+class Stream {
+  readonly pieces: string[] = [];
+  /** True when something visible was written to it. */
+  hasText = false;
+
+  add(piece: string, isText: boolean): void {
+    this.pieces.push(piece);
+    if (isText) this.hasText = true;
+  }
 }
 
-const BLOCK = /^(p|div|section|article|header|footer|main|nav|aside|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|caption|blockquote|pre|form|fieldset|figure|figcaption|address|hr)$/;
+/** The line layout written while the tokens go by. */
+class Layout {
+  /** The main content only. */
+  readonly main = new Stream();
+  /** Everything but the page chrome. */
+  readonly page = new Stream();
+  /** Everything visible, chrome included. */
+  readonly all = new Stream();
+  private cellsInRow = 0;
+  /** Inside a table cell, a line break separates parts of the cell instead of ending the row. */
+  private inCell = false;
+  private cellHasText = false;
+  private cellBreakPending = false;
 
-/** The page's text, laid out line by line for the charter parser. */
+  constructor(private readonly where: () => { visible: boolean; chrome: boolean; inMain: boolean }) {}
+
+  private write(piece: string, isText: boolean): void {
+    const { visible, chrome, inMain } = this.where();
+    if (!visible) return;
+    this.all.add(piece, isText);
+    if (chrome) return;
+    this.page.add(piece, isText);
+    if (inMain) this.main.add(piece, isText);
+  }
+
+  /** A run of text; whitespace collapsed. */
+  text(raw: string): void {
+    const text = raw.replace(/\s+/g, ' ');
+    if (text === '' || !this.where().visible) return;
+    if (this.inCell && text !== ' ') {
+      if (this.cellBreakPending && this.cellHasText) this.write('; ', false);
+      this.cellBreakPending = false;
+      this.cellHasText = true;
+    }
+    this.write(text, text !== ' ');
+  }
+
+  lineBreak(): void {
+    if (this.inCell) this.cellBreakPending = true;
+    else this.write('\n', false);
+  }
+
+  heading(level: number): void {
+    if (this.inCell) return;
+    this.write(`\n${'#'.repeat(level)} `, false);
+  }
+
+  headingEnd(): void {
+    if (!this.inCell) this.write('\n', false);
+  }
+
+  row(): void {
+    this.inCell = false;
+    this.cellsInRow = 0;
+    this.write('\n', false);
+  }
+
+  cell(): void {
+    if (this.cellsInRow > 0) this.write('\t', false);
+    this.cellsInRow++;
+    this.inCell = true;
+    this.cellHasText = false;
+    this.cellBreakPending = false;
+  }
+
+  tableBoundary(): void {
+    this.inCell = false;
+    this.cellsInRow = 0;
+    this.write('\n', false);
+  }
+}
+
+/**
+ * The page's texts, best first: its main content (when it marks one), the page without its
+ * chrome, then everything visible. Only those with text are returned; a caller reads the first
+ * that holds a charter, so a page whose `<main>` misses the table still reads.
+ */
+export function htmlTextCandidates(html: string): string[] {
+  const stack: Tracked[] = [];
+  const open = new Map<string, number>();
+  let hiddenDepth = 0;
+  let chromeDepth = 0;
+  let mainDepth = 0;
+  let sectioningDepth = 0;
+  let foreignDepth = 0;
+  let inHead = false;
+
+  const layout = new Layout(() => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }));
+
+  // The start tag being read: its name and the attributes that matter here.
+  let tagName = '';
+  let attributeName = '';
+  let attributeValue: string[] = [];
+  let attributes = new Map<string, string>();
+
+  const push = (entry: Tracked) => {
+    stack.push(entry);
+    open.set(entry.name, (open.get(entry.name) ?? 0) + 1);
+    if (entry.hidden) hiddenDepth++;
+    if (entry.chrome) chromeDepth++;
+    if (entry.main) mainDepth++;
+    if (entry.sectioning) sectioningDepth++;
+    if (entry.foreign) foreignDepth++;
+  };
+
+  const pop = (): Tracked | undefined => {
+    const entry = stack.pop();
+    if (!entry) return undefined;
+    open.set(entry.name, (open.get(entry.name) ?? 1) - 1);
+    if (entry.hidden) hiddenDepth--;
+    if (entry.chrome) chromeDepth--;
+    if (entry.main) mainDepth--;
+    if (entry.sectioning) sectioningDepth--;
+    if (entry.foreign) foreignDepth--;
+    if (entry.heading) layout.headingEnd();
+    return entry;
+  };
+
+  /** Closes the innermost open element of that name and everything opened inside it. */
+  const close = (name: string) => {
+    if ((open.get(name) ?? 0) === 0) return;
+    for (let entry = pop(); entry && entry.name !== name; entry = pop());
+  };
+
+  const text = (content: string) => {
+    // Text in the head (outside its raw-text elements) ends it, as the standard's tree builder does.
+    if (inHead && hiddenDepth === 0 && content.trim() !== '') inHead = false;
+    layout.text(content);
+  };
+
+  const startTag = (selfClosing: boolean) => {
+    const name = tagName;
+    tagName = '';
+    if (name === '') return;
+    if (inHead && (name === 'body' || !HEAD_CONTENT.has(name))) inHead = false;
+    if (name === 'head') {
+      inHead = true;
+      return;
+    }
+    if (foreignDepth > 0 && FOREIGN_BREAKOUT.has(name)) {
+      while (foreignDepth > 0) pop();
+    }
+    if (name === 'br') return layout.lineBreak();
+    if (VOID.has(name)) {
+      if (BLOCK.has(name)) layout.lineBreak();
+      return;
+    }
+    if (foreignDepth > 0 && selfClosing) return;
+
+    const role = (attributes.get('role') ?? '').trim().toLowerCase();
+    const style = attributes.get('style') ?? '';
+    const hidden =
+      HIDDEN_CONTENT.has(name) ||
+      attributes.has('hidden') ||
+      (attributes.get('aria-hidden') ?? '').trim().toLowerCase() === 'true' ||
+      /display\s*:\s*none/i.test(style);
+    const chrome = name === 'nav' || CHROME_ROLES.has(role) || ((name === 'header' || name === 'footer') && sectioningDepth === 0);
+    const headingLevel = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
+    const entry: Tracked = {
+      name,
+      hidden,
+      chrome,
+      main: name === 'main' || role === 'main',
+      sectioning: SECTIONING.has(name),
+      foreign: name === 'svg' || name === 'math',
+      heading: headingLevel > 0,
+    };
+
+    if (name === 'tr') {
+      close('tr');
+      layout.row();
+    } else if (name === 'td' || name === 'th') {
+      layout.cell();
+    } else if (name === 'table') {
+      layout.tableBoundary();
+    } else if (headingLevel > 0) {
+      layout.heading(headingLevel);
+    } else if (BLOCK.has(name)) {
+      layout.lineBreak();
+    }
+    const tracked = entry.hidden || entry.chrome || entry.main || entry.sectioning || entry.foreign || entry.heading || name === 'tr';
+    if (tracked && !(selfClosing && entry.foreign)) push(entry);
+  };
+
+  const endTag = (name: string) => {
+    if (name === 'head') {
+      inHead = false;
+      return;
+    }
+    if (name === 'br') return layout.lineBreak();
+    close(name);
+    if (name === 'tr' || name === 'table') layout.tableBoundary();
+    else if (BLOCK.has(name)) layout.lineBreak();
+  };
+
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      ontext: (start, end) => text(html.slice(start, end)),
+      ontextentity: (codePoint) => text(String.fromCodePoint(codePoint)),
+      onopentagname: (start, end) => {
+        tagName = html.slice(start, end).toLowerCase();
+        attributes = new Map();
+      },
+      onattribname: (start, end) => {
+        attributeName = html.slice(start, end).toLowerCase();
+        attributeValue = [];
+      },
+      onattribdata: (start, end) => {
+        // Only short values are kept: role, hidden, style are all these decisions need.
+        if (attributeValue.length < 16) attributeValue.push(html.slice(start, Math.min(end, start + 200)));
+      },
+      onattribentity: (codePoint) => {
+        if (attributeValue.length < 16) attributeValue.push(String.fromCodePoint(codePoint));
+      },
+      onattribend: () => {
+        if (!attributes.has(attributeName)) attributes.set(attributeName, attributeValue.join(''));
+        attributeValue = [];
+      },
+      onopentagend: () => startTag(false),
+      onselfclosingtag: () => startTag(true),
+      onclosetag: (start, end) => endTag(html.slice(start, end).toLowerCase()),
+      oncdata: () => undefined,
+      oncomment: () => undefined,
+      ondeclaration: () => undefined,
+      onprocessinginstruction: () => undefined,
+      onend: () => undefined,
+      isInForeignContext: () => foreignDepth > 0,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+
+  return [layout.main, layout.page, layout.all].filter((stream) => stream.hasText).map((stream) => tidyLines(stream.pieces.join('')));
+}
+
+/** The page's text, laid out line by line for the charter parser: its main content when it marks one. */
 export function htmlToText(html: string): string {
-  // Only the body matters; without one, the whole document.
-  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-  const withoutCode = body
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|noscript|template|svg|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  return htmlTextCandidates(html)[0] ?? '';
+}
 
-  let out = '';
-  // Tokens: a tag, or a run of text. Attribute values are never interpreted.
-  for (const [, tag, text] of withoutCode.matchAll(/(<\/?[a-z][^>]*>)|([^<]+|<)/gi)) {
-    if (text !== undefined) {
-      out += text.replace(/\s+/g, ' ');
+/** Each line and cell trimmed with inner spaces collapsed, PDF links dropped, at most one blank line in a row. */
+function tidyLines(text: string): string {
+  const lines: string[] = [];
+  let blank = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.includes('\t') ? raw.split('\t').map(tidyCell).join('\t') : tidyCell(raw);
+    if (line === '' || (line.length < 60 && PDF_LINK_LINE.test(line))) {
+      blank = true;
       continue;
     }
-    const name = /^<\/?\s*([a-z0-9]+)/i.exec(tag!)?.[1]?.toLowerCase() ?? '';
-    const closing = tag!.startsWith('</');
-    if (/^h[1-6]$/.test(name)) out += closing ? '\n' : `\n${'#'.repeat(Number(name[1]))} `;
-    else if (name === 'tr') out += '\n';
-    else if (name === 'td' || name === 'th') out += closing ? '' : '\t';
-    else if (name === 'br') out += '\n';
-    else if (BLOCK.test(name)) out += '\n';
+    if (blank && lines.length > 0) lines.push('');
+    blank = false;
+    lines.push(line);
   }
-  return decodeEntities(out)
-    .split('\n')
-    .map((line) => line.replace(/^\t/, '').replace(/ *\t */g, '\t').replace(/ +/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return lines.join('\n');
+}
+
+function tidyCell(cell: string): string {
+  return cell.replace(/ {2,}/g, ' ').trim();
 }

@@ -126,6 +126,37 @@ export const KNOWN_COOKIE_NAMES: readonly string[] = [
 
 const KNOWN_NAME_SET = new Set(KNOWN_COOKIE_NAMES);
 
+/** Length of the longest known name: a longer token cannot be one. */
+export const LONGEST_KNOWN_COOKIE_NAME = Math.max(...KNOWN_COOKIE_NAMES.map((name) => name.length));
+
+/** A character trie of the known names, so finding which start at a position costs a few steps, not one per name. */
+type TrieNode = { next: Map<string, TrieNode>; isName: boolean };
+const KNOWN_NAME_TRIE: TrieNode = { next: new Map(), isName: false };
+for (const name of KNOWN_COOKIE_NAMES) {
+  let node = KNOWN_NAME_TRIE;
+  for (const character of name) {
+    let child = node.next.get(character);
+    if (!child) {
+      child = { next: new Map(), isName: false };
+      node.next.set(character, child);
+    }
+    node = child;
+  }
+  node.isName = true;
+}
+
+/** Lengths of the known names `text` has at `position` (with case), shortest first. */
+export function knownCookieNameLengthsAt(text: string, position: number): number[] {
+  const lengths: number[] = [];
+  let node: TrieNode | undefined = KNOWN_NAME_TRIE;
+  for (let index = position; index < text.length; index++) {
+    node = node.next.get(text[index] ?? '');
+    if (!node) break;
+    if (node.isName) lengths.push(index - position + 1);
+  }
+  return lengths;
+}
+
 /** Known names longest first, so `_pk_ses` is tried before a shorter name it starts with. */
 export const KNOWN_COOKIE_NAMES_LONGEST_FIRST: readonly string[] = [...KNOWN_COOKIE_NAMES].sort(
   (left, right) => right.length - left.length,
@@ -141,10 +172,17 @@ export function isKnownCookieName(name: string): boolean {
   return KNOWN_NAME_SET.has(name);
 }
 
+/** Known providers by the lower-case first letter, longest first, so most positions are ruled out in one lookup. */
+const PROVIDERS_BY_FIRST_LETTER = new Map<string, string[]>();
+for (const provider of KNOWN_PROVIDERS_LONGEST_FIRST) {
+  const first = provider[0]?.toLowerCase() ?? '';
+  PROVIDERS_BY_FIRST_LETTER.set(first, [...(PROVIDERS_BY_FIRST_LETTER.get(first) ?? []), provider]);
+}
+
 /** Lengths of every known provider name `text` starts with at `position` (any case), longest first. */
 export function knownProviderLengthsAt(text: string, position: number): number[] {
   const lengths: number[] = [];
-  for (const provider of KNOWN_PROVIDERS_LONGEST_FIRST) {
+  for (const provider of PROVIDERS_BY_FIRST_LETTER.get(text[position]?.toLowerCase() ?? '') ?? []) {
     const candidate = text.slice(position, position + provider.length);
     if (candidate.toLowerCase() === provider.toLowerCase()) lengths.push(provider.length);
   }

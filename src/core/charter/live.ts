@@ -3,8 +3,10 @@
  * leaves behind (kept in storage.session, so one fetch serves every popup for a day).
  */
 import { CharterError } from './errors.ts';
-import { htmlToText } from './html-to-text.ts';
-import { parseCharter } from './parse.ts';
+import { htmlTextCandidates } from './html-to-text.ts';
+import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
+import { assertReadableText } from './normalise.ts';
+import { charterProblem, readCharter, type CharterReading } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
 
 /** Paths where portals publish their charter, in the order they are tried. */
@@ -14,8 +16,7 @@ export const CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-informat
 export const LIVE_CHARTER_MAX_AGE_MS = 24 * 3600 * 1000;
 export const LIVE_CHARTER_RETRY_MS = 10 * 60 * 1000;
 
-/** Largest charter page read: real ones are a few tens of kilobytes. */
-export const MAX_CHARTER_PAGE_BYTES = 2_000_000;
+export { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
 
 /** The outcome of the last attempt to read a site's live charter. */
 export type LiveCharterRecord = {
@@ -37,34 +38,147 @@ export function isStale(record: LiveCharterRecord | undefined, now: number): boo
   return now - record.fetchedAt > (record.charter ? LIVE_CHARTER_MAX_AGE_MS : LIVE_CHARTER_RETRY_MS);
 }
 
-/** Reads a charter page (HTML, or plain text for a charter served as text). Throws CharterError. */
-export function readCharterPage(body: string, contentType: string | null): ParsedCharter {
-  const isHtml = (contentType ?? '').includes('html') || /^\s*<(!doctype|html|head|body)/i.test(body);
-  return parseCharter(isHtml ? htmlToText(body) : body);
+/** True when a page is HTML: by its content type, or by how it starts. */
+export function isHtmlPage(body: string, contentType: string | null): boolean {
+  return (contentType ?? '').toLowerCase().includes('html') || /^\s*<(?:!doctype|html|head|body|meta|title)\b/i.test(body.slice(0, 1000));
 }
 
-/** A response's text, reading no more than `limit` bytes of it (a huge page is cut, not swallowed whole). */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  if (!response.body) return (await response.text()).slice(0, limit);
+/**
+ * Reads a charter page (HTML, or plain text for a charter served as text) into everything the
+ * parser found, rows not read included. An HTML page is tried as its main content first, then
+ * as the whole page (see htmlTextCandidates). Throws CharterError.
+ */
+export function readCharterPageReading(body: string, contentType: string | null): CharterReading {
+  return readPage(body, contentType).reading;
+}
+
+/** The text the parser reads from a page: the page itself, or for HTML the laid-out text it took (see readCharterPageReading). Throws CharterError. */
+export function charterTextOfPage(body: string, contentType: string | null): string {
+  return readPage(body, contentType).text;
+}
+
+function readPage(body: string, contentType: string | null): { reading: CharterReading; text: string } {
+  if (!isHtmlPage(body, contentType)) return { reading: readCharter(body), text: body };
+  assertReadableText(body);
+  const candidates = htmlTextCandidates(body);
+  let firstError: CharterError | null = null;
+  let first: { reading: CharterReading; text: string } | null = null;
+  for (const text of candidates) {
+    try {
+      const reading = readCharter(text);
+      if (charterProblem(reading) === null) return { reading, text };
+      first ??= { reading, text };
+    } catch (error) {
+      if (!(error instanceof CharterError)) throw error;
+      firstError ??= error;
+    }
+  }
+  if (first) return first;
+  throw firstError ?? new CharterError('the page has no text', 'empty');
+}
+
+/** Reads a charter page into a charter. Throws CharterError, as parseCharter does, when it gives no entry. */
+export function readCharterPage(body: string, contentType: string | null): ParsedCharter {
+  const reading = readCharterPageReading(body, contentType);
+  const problem = charterProblem(reading);
+  if (problem !== null) throw new CharterError(problem, 'no-entries');
+  return { portal: reading.portal, language: reading.language, entries: reading.entries };
+}
+
+/** The fetch we need: the URL, and options that keep the request anonymous. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** A page fetched for its charter. */
+export type CharterPage = { url: string; body: string; contentType: string | null };
+
+/** Why a page could not be fetched; `weight` ranks how much it explains (a 404 explains less than a server error). */
+export type PageProblem = { problem: string; weight: number };
+
+const NETWORK_ERROR = 'network error (offline, or the site cannot be reached)';
+/** Domains of the platform: a portal's charter may be served from another of its sub-domains. */
+const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'];
+
+/**
+ * Why a response that ended at `finalUrl` cannot be the charter of the page requested at
+ * `requestedUrl`, or null when it can: after redirects it must still be https, on the same host
+ * or on the platform's own domains. A charter from anywhere else could be anyone's, written to
+ * declare every cookie and silence the findings.
+ */
+export function finalUrlProblem(requestedUrl: string, finalUrl: string): string | null {
+  if (finalUrl === '' || finalUrl === requestedUrl) return null;
+  let final: URL;
+  let requested: URL;
+  try {
+    final = new URL(finalUrl);
+    requested = new URL(requestedUrl);
+  } catch {
+    return 'redirected to an invalid address';
+  }
+  const host = final.hostname.toLowerCase();
+  const onPlatform = PLATFORM_DOMAINS.some((domain) => host.endsWith(`.${domain}`));
+  if (final.protocol === 'https:' && (host === requested.hostname.toLowerCase() || onPlatform)) return null;
+  return `redirected to ${final.protocol}//${final.host}${final.protocol === 'https:' ? ', another site' : ', not https'}`;
+}
+
+/**
+ * Fetches one page anonymously (no cookies sent or stored), following redirects only to where a
+ * charter may be trusted (finalUrlProblem), and reads at most MAX_CHARTER_PAGE_BYTES of it: a
+ * larger page is refused, not cut. Never throws: failures come back as a problem.
+ */
+export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promise<CharterPage | PageProblem> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
+  } catch {
+    return { problem: NETWORK_ERROR, weight: 0 };
+  }
+  const redirected = finalUrlProblem(url, response.url);
+  if (redirected !== null) {
+    await response.body?.cancel().catch(() => undefined);
+    return { problem: redirected, weight: 2 };
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    return { problem: `HTTP ${response.status}`, weight: response.status === 404 ? 1 : 2 };
+  }
+  const tooLarge = { problem: `page larger than ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')} bytes`, weight: 2 };
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_CHARTER_PAGE_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    return tooLarge;
+  }
+  let body: string | null;
+  try {
+    body = await readCapped(response, MAX_CHARTER_PAGE_BYTES);
+  } catch {
+    return { problem: NETWORK_ERROR, weight: 0 }; // it broke while reading
+  }
+  if (body === null) return tooLarge;
+  return { url: response.url || url, body, contentType: response.headers.get('content-type') };
+}
+
+/** A response's text, or null when it is longer than `limit` bytes (reading stops there). */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) {
+    const text = await response.text();
+    return new TextEncoder().encode(text).byteLength > limit ? null : text;
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  let text = '';
+  const parts: string[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     received += value.byteLength;
-    text += decoder.decode(value, { stream: true });
-    if (received >= limit) {
-      await reader.cancel();
-      break;
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
     }
+    parts.push(decoder.decode(value, { stream: true }));
   }
-  return text + decoder.decode();
+  parts.push(decoder.decode());
+  return parts.join('');
 }
-
-/** The fetch we need: the URL, and options that keep the request anonymous. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
  * Tries the charter paths in order, over https only: a charter read over plain http could be
@@ -75,28 +189,21 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: () => number = Date.now): Promise<LiveCharterRecord> {
   // Of several failures, report the one that explains most: a page without a table or a server
   // error over a 404, a 404 over a connection that failed; the later one on a tie.
-  let problem = { text: 'network error (offline, or the site cannot be reached)', weight: 0 };
+  let problem = { text: NETWORK_ERROR, weight: 0 };
   const note = (text: string, weight: number) => {
     if (weight >= problem.weight) problem = { text, weight };
   };
   for (const path of CHARTER_PATHS) {
-    const url = `https://${host}${path}`;
-    let response: Response;
-    let body: string;
-    try {
-      response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) {
-        note(`HTTP ${response.status} at ${path}`, response.status === 404 ? 1 : 2);
-        continue;
-      }
-      body = await readCapped(response, MAX_CHARTER_PAGE_BYTES);
-    } catch {
-      continue; // no connection, or it broke while reading: the network error stands
+    const page = await fetchCharterPage(`https://${host}${path}`, fetchImpl);
+    if ('problem' in page) {
+      if (page.weight > 0) note(`${page.problem} at ${path}`, page.weight);
+      continue;
     }
     try {
-      return { host, fetchedAt: now(), url: response.url || url, charter: readCharterPage(body, response.headers.get('content-type')), problem: null };
+      return { host, fetchedAt: now(), url: page.url, charter: readCharterPage(page.body, page.contentType), problem: null };
     } catch (error) {
-      note(error instanceof CharterError ? `no cookie table at ${path}` : `unreadable page at ${path}`, 2);
+      const noTable = error instanceof CharterError && ['no-table', 'no-entries', 'empty'].includes(error.kind);
+      note(noTable ? `no cookie table at ${path}` : error instanceof CharterError ? `${error.message} at ${path}` : `unreadable page at ${path}`, 2);
     }
   }
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.text };

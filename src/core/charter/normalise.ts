@@ -102,8 +102,12 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
 /** Lower case, accents dropped, typographic apostrophes and quotes made plain: for keyword tests only. */
 export function foldForMatching(text: string): string {
+  // Plain ASCII has no accents or typographic quotes to fold: only the case and the backtick.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replaceAll('`', "'");
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -7,9 +7,21 @@ import type { CharterEntry, ParsedCharter } from './types.ts';
 import type { Column } from './columns.ts';
 import { CharterError } from './errors.ts';
 import { readFieldRun } from './fields.ts';
+import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from './limits.ts';
 import { assertReadableText, collapseWhitespace, isBlank, normaliseText, splitLines } from './normalise.ts';
 import { entriesFromRow } from './rows.ts';
-import { SectionTracker, charterTitle, detectLanguage, findPortal, readHeading, type Heading } from './sections.ts';
+import {
+  SectionTracker,
+  categoryOfHeading,
+  charterTitle,
+  couldTitleSection,
+  detectLanguage,
+  findPortal,
+  introducesSection,
+  readHeading,
+  readParagraphLabel,
+  type Heading,
+} from './sections.ts';
 import type { RowCells } from './segment.ts';
 import { isSeparatorRow, isStrictRow, readTableHeader, splitRow, type TableHeader, type TableLayout } from './table.ts';
 
@@ -54,24 +66,67 @@ const NO_TABLE_MESSAGE =
   '"Nom du prestataire | Service et emplacement | Nom du cookies | Finalités" ' +
   'or "Supplier name | Cookie name | Duration | Function", or one field per line ("Nom du cookie : _pk_id")';
 
-/** Collects what tables give while the document is walked. */
+/** Longest text of an unread row kept for the report; the row is named by its line anyway. */
+const UNREAD_TEXT_LENGTH = 300;
+
+/** Collects what tables give while the document is walked, within the limits. */
 class Collector {
   readonly entries: CharterEntry[] = [];
   readonly unreadRows: UnreadRow[] = [];
   readonly tables: TableSummary[] = [];
   /** 0-based indexes of lines that belong to tables. */
   readonly tableLines = new Set<number>();
+  private rows = 0;
+  private unreadLeftOut = 0;
+  /** Set when a limit stopped the reading: the 0-based line it stopped at. */
+  stoppedAt: number | null = null;
 
   addRow(index: number, text: string, cells: RowCells, sections: SectionTracker, table: TableSummary): void {
+    if (this.stoppedAt !== null) return;
+    if (this.rows >= MAX_TABLE_ROWS || this.entries.length >= MAX_ENTRIES) {
+      this.stop(index, this.rows >= MAX_TABLE_ROWS ? `more than ${MAX_TABLE_ROWS.toLocaleString('en')} table rows` : `${MAX_ENTRIES.toLocaleString('en')} entries`);
+      return;
+    }
+    this.rows++;
     const reading = entriesFromRow(cells, sections.category);
-    this.entries.push(...reading.entries);
-    table.entries += reading.entries.length;
+    // One at a time: spreading a row's entries into push() could overflow the stack.
+    for (const entry of reading.entries) {
+      if (this.entries.length >= MAX_ENTRIES) {
+        this.addUnread(index, text, `the limit of ${MAX_ENTRIES.toLocaleString('en')} entries is reached: the rest of this row is not read`);
+        break;
+      }
+      this.entries.push(entry);
+      table.entries++;
+    }
     for (const reason of reading.problems) this.addUnread(index, text, reason);
   }
 
   addUnread(index: number, text: string, reason: string): void {
-    // Tabs shown as pipes, so an empty cell stays visible in the report.
-    this.unreadRows.push({ line: index + 1, text: collapseWhitespace(text.replace(/\t/g, ' | ')), reason });
+    if (this.unreadRows.length >= MAX_UNREAD_ROWS_LISTED) {
+      this.unreadLeftOut++;
+      return;
+    }
+    // Tabs shown as pipes, so an empty cell stays visible in the report; a long line is cut, its number says where it is.
+    const shown = collapseWhitespace(text.slice(0, UNREAD_TEXT_LENGTH * 2).replace(/\t/g, ' | '));
+    const cut = shown.length > UNREAD_TEXT_LENGTH || text.length > UNREAD_TEXT_LENGTH * 2;
+    this.unreadRows.push({ line: index + 1, text: cut ? `${shown.slice(0, UNREAD_TEXT_LENGTH)}…` : shown, reason });
+  }
+
+  /** Stops reading at line `index` because of a limit, with a note saying so. */
+  stop(index: number, what: string): void {
+    if (this.stoppedAt !== null) return;
+    this.stoppedAt = index;
+    this.unreadRows.push({ line: index + 1, text: '', reason: `truncated: ${what}, the limit; the charter is not read from this line on` });
+  }
+
+  /** The unread rows, with one more saying how many were not listed. */
+  finalUnreadRows(): UnreadRow[] {
+    if (this.unreadLeftOut === 0) return this.unreadRows;
+    const last = this.unreadRows[this.unreadRows.length - 1];
+    return [
+      ...this.unreadRows,
+      { line: last?.line ?? 1, text: '', reason: `and ${this.unreadLeftOut.toLocaleString('en')} more rows not read (only the first ${MAX_UNREAD_ROWS_LISTED.toLocaleString('en')} are listed)` },
+    ];
   }
 }
 
@@ -80,6 +135,12 @@ class Collector {
  * text is empty, binary or not UTF-8, or holds no cookie table at all.
  */
 export function readCharter(text: string): CharterReading {
+  if (text.length > MAX_CHARTER_TEXT_LENGTH) {
+    throw new CharterError(
+      `the charter is ${text.length.toLocaleString('en')} characters long, over the limit of ${MAX_CHARTER_TEXT_LENGTH.toLocaleString('en')}: not read`,
+      'too-large',
+    );
+  }
   assertReadableText(text);
   const normalised = normaliseText(text);
   const lines = splitLines(normalised);
@@ -91,7 +152,7 @@ export function readCharter(text: string): CharterReading {
   let noFieldTableBefore = 0;
 
   let index = 0;
-  while (index < lines.length) {
+  while (index < lines.length && collector.stoppedAt === null) {
     const line = lines[index] ?? '';
     if (isBlank(line)) {
       index++;
@@ -122,7 +183,7 @@ export function readCharter(text: string): CharterReading {
       index = Math.max(index + 1, readTableBody(lines, index, lastHeader, lastHeader.line, sections, collector));
       continue;
     }
-    const heading = readHeading(line);
+    const heading = headingAt(lines, index);
     if (heading) {
       sections.enter(heading);
       title ??= charterTitle(heading.text);
@@ -137,7 +198,7 @@ export function readCharter(text: string): CharterReading {
     entries: collector.entries,
     title,
     tables: collector.tables,
-    unreadRows: collector.unreadRows,
+    unreadRows: collector.finalUnreadRows(),
   };
 }
 
@@ -172,7 +233,7 @@ function readTableBody(
   };
   collector.tables.push(table);
   let index = start;
-  while (index < lines.length) {
+  while (index < lines.length && collector.stoppedAt === null) {
     const line = lines[index] ?? '';
     if (isBlank(line) || isSeparatorRow(line)) {
       index++;
@@ -204,7 +265,7 @@ function readTableBody(
     }
     const following = nextNonBlank(lines, index + 1);
     if (following === null || !isStrictRow(lines[following] ?? '', header)) break;
-    const heading = readHeading(line);
+    const heading = headingAt(lines, index);
     if (heading) {
       sections.enter(heading);
     } else {
@@ -215,6 +276,21 @@ function readTableBody(
     index++;
   }
   return index;
+}
+
+/**
+ * The heading a line gives, if any: a markdown, bold or plain heading about cookies, the label
+ * opening a category paragraph ("Strictly necessary cookies: These cookies …"), or a short title
+ * naming no category ("User experience") when a table or a category paragraph follows it.
+ */
+function headingAt(lines: readonly string[], index: number): Heading | null {
+  const line = lines[index] ?? '';
+  const heading = readHeading(line) ?? readParagraphLabel(line);
+  if (heading || !couldTitleSection(line)) return heading;
+  const next = nextNonBlank(lines, index + 1);
+  const following = next === null ? '' : (lines[next] ?? '');
+  if (next === null || (readTableHeader(following, next + 1) === null && !introducesSection(following))) return null;
+  return { text: collapseWhitespace(line), level: null, category: categoryOfHeading(line) };
 }
 
 /** A row with only its first cell filled, naming a section ("| **Cookies statistiques** | | | |"), is a heading. */

@@ -1,6 +1,7 @@
 /** Row cells -> charter entries: one entry per cookie name in the name cell. */
 import type { Category, CharterEntry } from './types.ts';
 import { readNameCell } from './cells.ts';
+import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
 import type { RowCells } from './segment.ts';
 
@@ -16,6 +17,12 @@ export type RowReading = {
  * duration are null when the table has no such column or the cell is empty.
  */
 export function entriesFromRow(cells: RowCells, category: Category): RowReading {
+  for (const [role, cell] of Object.entries(cells)) {
+    if (cell.length > MAX_CELL_LENGTH) {
+      const size = `${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}`;
+      return { entries: [], problems: [`${role} cell of ${size}: row not read`] };
+    }
+  }
   const provider = collapseWhitespace(cells.provider ?? '');
   const purpose = collapseWhitespace(cells.purpose ?? '');
   const names = readNameCell(cells.cookie ?? '');

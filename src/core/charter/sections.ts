@@ -3,6 +3,7 @@
  * the portal the charter names, and the language it is written in.
  */
 import type { Category, ParsedCharter } from './types.ts';
+import { knownProviderLengthsAt } from './known.ts';
 import { collapseWhitespace, foldForMatching } from './normalise.ts';
 
 /** A heading line: markdown (`##` to `####`...), bold, or a plain line that reads as a title. */
@@ -59,10 +60,66 @@ export function readHeading(line: string): Heading | null {
   if (!bold) {
     if (/[\t|]/.test(trimmed) || /[.,;:!]$/.test(text) || /^[-*•+>]\s/.test(text)) return null;
     if (text.split(' ').length > MAX_HEADING_WORDS) return null;
+    // "Label: text" is a paragraph (readParagraphLabel decides whether it opens a section), not a title.
+    if (/[:：]/.test(text.replace(/<?https?:\/\/\S*/gi, ''))) return null;
   }
   const category = categoryOfHeading(text);
   if (category === null && !MENTIONS_COOKIES.test(foldForMatching(text))) return null;
   return { text, level: null, category };
+}
+
+/** Longest label a category paragraph opens with ("Strictly necessary cookies", "Cookies de mesure d'audience"). */
+const MAX_LABEL_LENGTH = 60;
+const MAX_LABEL_WORDS = 8;
+/** The sentence after a label that introduces a category: "These cookies …", "Ces cookies …". */
+const INTRODUCES_CATEGORY = /^(?:these|this|such|those|ces|ce|cet|cette|les|the)\s+(?:cookies?|traceurs?|trackers?|outils?|tools?)\b/;
+
+/**
+ * Reads the label that opens a paragraph in the new template ("Strictly necessary cookies: These
+ * cookies are necessary to …", "Cookies de mesure d'audience : …", "**Statistics cookies:**") as
+ * a heading for the tables after it, or returns null. The label counts when it names a category
+ * and is about cookies, or when the sentence after it introduces one ("These cookies …"): then a
+ * label naming no category ("User experience: These cookies …") starts an `other` section.
+ */
+export function readParagraphLabel(line: string): Heading | null {
+  // The label is short: only the start of a long paragraph is looked at.
+  const head = line.slice(0, MAX_LABEL_LENGTH + 100).trim().replace(/^(?:[-*•+]\s+)?(?:\*\*|__)/, '');
+  const colon = head.search(/[:：]/);
+  if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
+  const label = collapseWhitespace(head.slice(0, colon).replace(/\*\*|__/g, ''));
+  if (label === '' || label.split(' ').length > MAX_LABEL_WORDS || /[.!?;|\t]|https?$/.test(label)) return null;
+  const rest = foldForMatching(head.slice(colon + 1).replace(/^\s*(?:\*\*|__)?\s*/, ''));
+  const category = categoryOfHeading(label);
+  const namesCategory = category !== null && MENTIONS_COOKIES.test(foldForMatching(label));
+  if (!namesCategory && !INTRODUCES_CATEGORY.test(rest)) return null;
+  return { text: label, level: null, category };
+}
+
+/** Longest line taken for a section title that does not mention cookies ("User experience"). */
+const MAX_TITLE_LENGTH = 60;
+const MAX_TITLE_WORDS = 6;
+
+/**
+ * True when a short plain line could title a section on its own ("User experience", "Analytics"):
+ * a few words starting with a capital, no sentence punctuation, no separators, and not just a
+ * provider's name (a provider's sub-section keeps its category). Whether it does depends on
+ * what follows it, which the caller checks: a table header or a category paragraph.
+ */
+export function couldTitleSection(line: string): boolean {
+  const text = line.trim();
+  if (text === '' || text.length > MAX_TITLE_LENGTH || !/^\p{Lu}/u.test(text)) return false;
+  if (/[\t|:;.,!?<>()[\]{}_/\\]|https?:/.test(text) || text.split(/\s+/).length > MAX_TITLE_WORDS) return false;
+  return !namesOnlyAProvider(text);
+}
+
+/** True for "Matomo", "Google Analytics (GA4)": a line that only names a provider. */
+function namesOnlyAProvider(text: string): boolean {
+  return knownProviderLengthsAt(text, 0).some((length) => /^\s*(?:\([^()]*\))?\s*$/.test(text.slice(length)));
+}
+
+/** A line that opens a category paragraph whose category is worth a section: "These cookies …" after a label, or a label naming one. */
+export function introducesSection(line: string): boolean {
+  return readParagraphLabel(line) !== null || INTRODUCES_CATEGORY.test(foldForMatching(line.trim().slice(0, 100)));
 }
 
 function stripClosingHashes(text: string): string {
@@ -76,8 +133,10 @@ function stripClosingHashes(text: string): string {
 }
 
 /**
- * Follows headings through the document to give each row its category. A markdown heading
- * naming no category inherits its parent's; any other heading naming none means 'other'.
+ * Follows headings through the document to give each row its category. A heading naming no
+ * category starts an 'other' section ("User experience"), but for a markdown sub-heading that
+ * only names a provider ("#### Matomo" under "### Cookies statistiques"), which keeps its
+ * parent's.
  */
 export class SectionTracker {
   private readonly open: Array<{ level: number; category: Category }> = [];
@@ -91,7 +150,8 @@ export class SectionTracker {
       return;
     }
     while (this.open.length > 0 && (this.open[this.open.length - 1]?.level ?? 0) >= heading.level) this.open.pop();
-    this.category = heading.category ?? this.open[this.open.length - 1]?.category ?? 'other';
+    const parent = this.open[this.open.length - 1]?.category ?? 'other';
+    this.category = heading.category ?? (namesOnlyAProvider(heading.text) ? parent : 'other');
     this.open.push({ level: heading.level, category: this.category });
   }
 }

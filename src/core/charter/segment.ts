@@ -2,11 +2,16 @@
  * Splits a row whose cells are separated by single spaces, or not separated at all, by anchoring
  * on what can be recognised: a known provider name, cookie-name shapes, a duration. Free-text
  * columns (service, purpose) take what lies between anchors, so two free columns side by side
- * cannot be split and such a row is left unread.
+ * cannot be split and such a row is left unread. A duration may open with free text when it
+ * ends with a duration ("Reset for each session. Up to 12 months").
+ *
+ * The search is a memoised walk over (column, position): each anchor is computed once per
+ * position and each dead end is remembered, and the whole row has a work budget proportional to
+ * its length, so no row costs more than a constant times its length whatever its text.
  */
 import type { Column, ColumnRole } from './columns.ts';
 import { PROSE_PREFIX_SOURCE, looksLikeCookieName } from './cells.ts';
-import { KNOWN_COOKIE_NAMES_LONGEST_FIRST, knownProviderLengthsAt } from './known.ts';
+import { LONGEST_KNOWN_COOKIE_NAME, isKnownCookieName, knownCookieNameLengthsAt, knownProviderLengthsAt } from './known.ts';
 
 /** Text of each column found in a row, by role. */
 export type RowCells = Partial<Record<ColumnRole, string>>;
@@ -15,8 +20,13 @@ export type RowCells = Partial<Record<ColumnRole, string>>;
 const MAX_ROW_LENGTH = 2000;
 /** Longest cookie name looked for; also keeps the scan of glued text linear. */
 const MAX_NAME_LENGTH = 100;
-/** Anchor attempts per row before giving up, so no row can take long whatever its text. */
-const MAX_ATTEMPTS = 20_000;
+/** Work (characters examined, steps tried) allowed per character of a row, plus a fixed allowance. */
+const WORK_PER_CHARACTER = 48;
+const BASE_WORK = 4_000;
+/** Most candidate ends one anchor offers; more would be guesses. */
+const MAX_ENDS = 24;
+/** Longest free text a duration may open with before its duration ("Reset for each session. Up to 12 months"). */
+const MAX_DURATION_LEAD = 120;
 
 /** Regex source matching `word` in any letter case without the `i` flag (which would break `\p{Ll}`). */
 function caseless(word: string): string {
@@ -79,64 +89,284 @@ const WILDCARD_EXTENSION = /(?:[._\-]?(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}))+
 const OPENING_QUOTES = new Set(['"', "'", '`', '“', '‘', '«', '„']);
 const CLOSING_QUOTES = new Set(['"', "'", '`', '”', '’', '»', '“']);
 /** Characters of a cookie name (and its wildcards) when nothing separates it from the next cell. */
-const NAME_CHARACTER = /[\w.\-:$*<>{}[\]…]/;
-/** Characters that end a name when cells are separated by spaces. */
-const NAME_STOP = /[\s,;"'`“”‘’«»„()]/;
+const NAME_PUNCTUATION = new Set(['_', '.', '-', ':', '$', '*', '<', '>', '{', '}', '[', ']', '…']);
+/** Characters that end a name when cells are separated by spaces (and whitespace). */
+const NAME_STOPS = new Set([',', ';', '"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', '(', ')']);
 
-/** Candidate end positions of a column starting at a position, the most likely first. */
-type Anchor = (text: string, position: number, glued: boolean) => number[];
+/** The state of one row's split: the text, tables of it computed once, the memos and the work left. */
+class RowScan {
+  private work: number;
+  /** Anchor ends by start position, computed once each. */
+  readonly memo = {
+    provider: [] as Array<number[] | undefined>,
+    cookie: [] as Array<number[] | undefined>,
+    duration: [] as Array<number[] | undefined>,
+    durationAfterFreeText: [] as Array<number[] | undefined>,
+    name: [] as Array<number[] | undefined>,
+    prefixName: [] as Array<number[] | undefined>,
+  };
+  /** 1 where the row has whitespace. */
+  readonly space: Uint8Array;
+  private runs: { nameRunEnd: Int32Array; tokenEnd: Int32Array } | null = null;
+  private known: { shortestEnd: Int32Array; next: Int32Array } | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly glued: boolean,
+  ) {
+    this.work = BASE_WORK + WORK_PER_CHARACTER * text.length;
+    this.space = new Uint8Array(text.length);
+    for (let index = 0; index < text.length; index++) this.space[index] = isSpaceCode(text.charCodeAt(index)) ? 1 : 0;
+  }
+
+  /** Where a name-shaped run (glued cells) and a spaced token starting at each position end; one pass from the right. */
+  private get runTables(): { nameRunEnd: Int32Array; tokenEnd: Int32Array } {
+    if (this.runs) return this.runs;
+    const { text } = this;
+    const nameRunEnd = new Int32Array(text.length + 1);
+    const tokenEnd = new Int32Array(text.length + 1);
+    nameRunEnd[text.length] = text.length;
+    tokenEnd[text.length] = text.length;
+    for (let index = text.length - 1; index >= 0; index--) {
+      const character = text[index] ?? '';
+      nameRunEnd[index] = isNameCharacter(character) ? (nameRunEnd[index + 1] ?? text.length) : index;
+      tokenEnd[index] = this.space[index] === 1 || NAME_STOPS.has(character) ? index : (tokenEnd[index + 1] ?? text.length);
+    }
+    this.runs = { nameRunEnd, tokenEnd };
+    return this.runs;
+  }
+
+  /** End of the name-shaped run that starts at `position`. */
+  nameRunEnd(position: number): number {
+    return this.runTables.nameRunEnd[position] ?? position;
+  }
+
+  /** End of the token (up to a space, quote, bracket or separator) that starts at `position`. */
+  tokenEnd(position: number): number {
+    return this.runTables.tokenEnd[position] ?? position;
+  }
+
+  private shapes: { cutKind: Uint8Array; nextCut: Int32Array; nextLetter: Int32Array; nextMark: Int32Array; xRunStart: Int32Array } | null = null;
+
+  /** Per-position facts about glued text, one pass each: where runs may be cut, where letters and name marks are. */
+  private get shapeTables() {
+    if (this.shapes) return this.shapes;
+    const { text } = this;
+    const length = text.length;
+    const cutKind = new Uint8Array(length + 1);
+    const nextCut = new Int32Array(length + 2).fill(length);
+    const nextLetter = new Int32Array(length + 2).fill(length);
+    const nextMark = new Int32Array(length + 2).fill(length);
+    const xRunStart = new Int32Array(length + 1);
+    for (let index = 1; index < length; index++) {
+      const before = text[index - 1] ?? '';
+      const current = text[index] ?? '';
+      const after = text[index + 1] ?? '';
+      if (WILDCARD_END.has(before)) cutKind[index] = WILDCARD_CUT;
+      else if (isLowerOrDigit(before) && isUpper(current) && isLower(after)) cutKind[index] = CASE_CUT;
+      else if ((isLower(before) || isUpper(before)) && isDigit(current)) cutKind[index] = CASE_CUT;
+    }
+    for (let index = length - 1; index >= 0; index--) {
+      const character = text[index] ?? '';
+      nextCut[index] = cutKind[index] !== 0 ? index : (nextCut[index + 1] ?? length);
+      nextLetter[index] = isLower(character) || isUpper(character) ? index : (nextLetter[index + 1] ?? length);
+      nextMark[index] = NAME_MARKS.has(character) ? index : (nextMark[index + 1] ?? length);
+    }
+    // xRunStart[end]: where the run of capital X that ends just before `end` starts.
+    for (let end = 0; end <= length; end++) {
+      xRunStart[end] = end > 0 && text[end - 1] === 'X' ? (xRunStart[end - 1] ?? end - 1) : end;
+    }
+    this.shapes = { cutKind, nextCut, nextLetter, nextMark, xRunStart };
+    return this.shapes;
+  }
+
+  /** Next position at or after `from` where a glued run may be cut. */
+  nextCut(from: number): number {
+    return this.shapeTables.nextCut[from] ?? this.text.length;
+  }
+
+  cutKind(position: number): number {
+    return this.shapeTables.cutKind[position] ?? 0;
+  }
+
+  /**
+   * `looksLikeCookieName` for a token of name characters, from the tables: a known name, or
+   * letters with an underscore, a wildcard or a placeholder. Constant time but for known names.
+   */
+  nameShaped(start: number, end: number): boolean {
+    if (end - start <= LONGEST_KNOWN_COOKIE_NAME && isKnownCookieName(this.text.slice(start, end))) return true;
+    const tables = this.shapeTables;
+    if ((tables.nextLetter[start] ?? end) >= end) return false;
+    if ((tables.nextMark[start] ?? end) < end) return true;
+    // A placeholder `_XXX` at the end: three or more capital X after a separator.
+    const xStart = tables.xRunStart[end] ?? end;
+    return end - xStart >= 3 && xStart - 1 >= start && X_PLACEHOLDER_SEPARATORS.has(this.text[xStart - 1] ?? '');
+  }
+
+  /**
+   * False where no name list can start, known from the tables without trying the anchor: no
+   * quote, no prose, no known name, and no name-shaped word of a usable length starts there.
+   */
+  mayStartNames(position: number): boolean {
+    const character = this.text[position] ?? '';
+    if (OPENING_QUOTES.has(character) || mayStartProse(this.text, position)) return true;
+    if ((this.knownTables.shortestEnd[position] ?? -1) !== -1) return true;
+    if (!this.glued) {
+      const end = this.tokenEnd(position);
+      return end > position && end - position <= MAX_NAME_LENGTH;
+    }
+    const atWordStart = character === '_' || !isLetterOrDigit(this.text[position - 1] ?? ' ');
+    return atWordStart && this.nameRunEnd(position) - position <= MAX_NAME_LENGTH;
+  }
+
+  private get knownTables(): { shortestEnd: Int32Array; next: Int32Array } {
+    if (!this.known) {
+      const { text } = this;
+      const shortestEnd = new Int32Array(text.length + 1).fill(-1);
+      const next = new Int32Array(text.length + 2).fill(text.length);
+      for (let index = text.length - 1; index >= 0; index--) {
+        const lengths = knownCookieNameLengthsAt(text, index);
+        if (lengths[0] !== undefined) shortestEnd[index] = index + lengths[0];
+        next[index] = shortestEnd[index] !== -1 ? index : (next[index + 1] ?? text.length);
+      }
+      this.known = { shortestEnd, next };
+    }
+    return this.known;
+  }
+
+  /** True when a known name starts after `start` and ends by `end` (the run holds one whole). */
+  knownNameWithin(start: number, end: number): boolean {
+    const known = this.knownTables;
+    for (let index = known.next[start] ?? end; index < end; index = known.next[index + 1] ?? end) {
+      const nameEnd = known.shortestEnd[index] ?? -1;
+      if (nameEnd !== -1 && nameEnd <= end) return true;
+    }
+    return false;
+  }
+
+  /** Takes `amount` of the work left; false once the row's budget is spent. */
+  spend(amount: number): boolean {
+    this.work -= amount;
+    return this.work >= 0;
+  }
+
+  get exhausted(): boolean {
+    return this.work < 0;
+  }
+}
+
+const WILDCARD_CUT = 1;
+const CASE_CUT = 2;
+/** Characters that end a wildcard, after which a glued name may end. */
+const WILDCARD_END = new Set(['*', '>', '}', ']', '…']);
+/** Characters that make a token a cookie name rather than a word (as in `looksLikeCookieName`). */
+const NAME_MARKS = new Set(['_', '*', '<', '{', '[', '…']);
+const X_PLACEHOLDER_SEPARATORS = new Set(['_', '.', '-', ':']);
+
+const isLower = (character: string) => character >= 'a' && character <= 'z';
+const isUpper = (character: string) => character >= 'A' && character <= 'Z';
+const isDigit = (character: string) => character >= '0' && character <= '9';
+const isLowerOrDigit = (character: string) => isLower(character) || isDigit(character);
+
+function isLetterOrDigit(character: string): boolean {
+  if (isLower(character) || isUpper(character) || isDigit(character)) return true;
+  return character.charCodeAt(0) > 0x7f && /[\p{L}\p{N}]/u.test(character);
+}
+
+function isNameCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || NAME_PUNCTUATION.has(character);
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || (code >= 0x0a && code <= 0x0d) || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+}
+
+/**
+ * Candidate end positions of a column starting at a position, the most likely first.
+ * `afterFreeText` says the column before is free text, which already takes whatever leads up to
+ * this one, so the anchor need not look past its start.
+ */
+type Anchor = (scan: RowScan, position: number, afterFreeText: boolean) => number[];
+
+const PROVIDER_REMARK = /\s*\([^()]{1,60}\)/y;
 
 /** A known provider name, optionally followed by a remark in brackets ("Google Analytics (GA4)"). */
-const matchProvider: Anchor = (text, position, glued) => {
+const matchProvider: Anchor = (scan, position) => (scan.memo.provider[position] ??= providerEnds(scan, position));
+
+function providerEnds(scan: RowScan, position: number): number[] {
+  const { text, glued } = scan;
+  scan.spend(4);
   const ends: number[] = [];
   for (const length of knownProviderLengthsAt(text, position)) {
+    scan.spend(length);
     const end = position + length;
     if (!glued && end < text.length && !/[\s,;:(\-–]/.test(text[end] ?? '')) continue;
-    const remark = /\s*\([^()]{1,60}\)/y;
-    remark.lastIndex = end;
-    if (remark.exec(text)) ends.push(remark.lastIndex);
+    PROVIDER_REMARK.lastIndex = end;
+    if (PROVIDER_REMARK.exec(text)) ends.push(PROVIDER_REMARK.lastIndex);
     ends.push(end);
   }
   return ends;
-};
+}
 
 /** One or more cookie names with separators, or prose such as "Any cookie starting with “_hs”". */
-const matchNameList: Anchor = (text, position, glued) => {
+const matchNameList: Anchor = (scan, position) => (scan.memo.cookie[position] ??= nameListEnds(scan, position));
+
+/** First three letters of the prose that makes names prefixes ("any", "every", "cookies", "tout", "les", "names", "préfixe"). */
+const PROSE_STARTS = new Set(['any', 'all', 'eve', 'coo', 'tou', 'les', 'nam', 'pré', 'pre']);
+const mayStartProse = (text: string, position: number) => PROSE_STARTS.has(text.slice(position, position + 3).toLowerCase());
+
+function nameListEnds(scan: RowScan, position: number): number[] {
+  const { text } = scan;
   let start = position;
   let lenient = false;
   PROSE_PREFIX_STICKY.lastIndex = start;
-  if (PROSE_PREFIX_STICKY.exec(text)) {
+  scan.spend(2);
+  if (mayStartProse(text, start) && PROSE_PREFIX_STICKY.exec(text)) {
     start = PROSE_PREFIX_STICKY.lastIndex;
     lenient = true;
   }
   const endsByListLength: number[][] = [];
-  for (let count = 0; count < 20; count++) {
-    const ends = matchName(text, start, glued, lenient);
+  for (let count = 0; count < 20 && !scan.exhausted; count++) {
+    const ends = matchName(scan, start, lenient);
     const first = ends[0];
     if (first === undefined) break;
     endsByListLength.push(ends);
     NAME_LIST_SEPARATOR.lastIndex = first;
+    scan.spend(4);
     if (!NAME_LIST_SEPARATOR.exec(text)) break;
     start = NAME_LIST_SEPARATOR.lastIndex;
   }
-  return endsByListLength.reverse().flat();
-};
+  // The longest list first: a name cell usually holds every name up to the next column.
+  const ends: number[] = [];
+  for (let index = endsByListLength.length - 1; index >= 0 && ends.length < MAX_ENDS; index--) {
+    for (const end of endsByListLength[index] ?? []) if (ends.length < MAX_ENDS) ends.push(end);
+  }
+  return ends;
+}
 
 /** One cookie name, possibly quoted; `lenient` after prose accepts any name-like token. */
-function matchName(text: string, position: number, glued: boolean, lenient: boolean): number[] {
+function matchName(scan: RowScan, position: number, lenient: boolean): number[] {
+  const memo = lenient ? scan.memo.prefixName : scan.memo.name;
+  return (memo[position] ??= nameEnds(scan, position, lenient));
+}
+
+function nameEnds(scan: RowScan, position: number, lenient: boolean): number[] {
+  const { text, glued } = scan;
   let start = position;
   const quoted = OPENING_QUOTES.has(text[start] ?? '');
   if (quoted) start++;
-  const ends = glued ? gluedNameEnds(text, start, lenient) : spacedNameEnds(text, start, lenient);
+  const ends = glued ? gluedNameEnds(scan, start, lenient) : spacedNameEnds(scan, start, lenient);
   if (!quoted) return ends;
   return ends.map((end) => (CLOSING_QUOTES.has(text[end] ?? '') ? end + 1 : end));
 }
 
-function spacedNameEnds(text: string, start: number, lenient: boolean): number[] {
-  let end = start;
-  while (end < text.length && !NAME_STOP.test(text[end] ?? '')) end++;
+function spacedNameEnds(scan: RowScan, start: number, lenient: boolean): number[] {
+  const { text } = scan;
+  const end = scan.tokenEnd(start);
+  scan.spend(2);
+  if (end === start || end - start > MAX_NAME_LENGTH) return [];
   const token = text.slice(start, end);
-  if (token === '' || token.length > MAX_NAME_LENGTH) return [];
   const acceptable = lenient ? /^[\w.\-:$*<>{}[\]…]+$/.test(token) : looksLikeCookieName(token);
   return acceptable ? [end] : [];
 }
@@ -145,49 +375,76 @@ function spacedNameEnds(text: string, start: number, lenient: boolean): number[]
  * Name ends when cells run together: a known name (with any wildcard after it) first, then a
  * name-shaped run cut after a wildcard, at a lower-to-upper case change, or where it stops.
  */
-function gluedNameEnds(text: string, start: number, lenient: boolean): number[] {
+function gluedNameEnds(scan: RowScan, start: number, lenient: boolean): number[] {
+  const { text } = scan;
   const ends: number[] = [];
-  const known = KNOWN_COOKIE_NAMES_LONGEST_FIRST.find((name) => text.startsWith(name, start));
-  if (known) {
-    const knownEnd = start + known.length;
+  const knownLengths = knownCookieNameLengthsAt(text, start);
+  const longestKnown = knownLengths[knownLengths.length - 1];
+  if (longestKnown !== undefined) {
+    const knownEnd = start + longestKnown;
     WILDCARD_EXTENSION.lastIndex = knownEnd;
     if (WILDCARD_EXTENSION.exec(text)) ends.push(WILDCARD_EXTENSION.lastIndex);
     ends.push(knownEnd);
   }
-  const previous = text[start - 1] ?? ' ';
-  const atWordStart = text[start] === '_' || !/[\p{L}\p{N}]/u.test(previous);
+  const atWordStart = text[start] === '_' || !isLetterOrDigit(text[start - 1] ?? ' ');
   if (!atWordStart) return ends;
 
-  let runEnd = start;
-  while (runEnd < text.length && runEnd - start <= MAX_NAME_LENGTH && NAME_CHARACTER.test(text[runEnd] ?? '')) runEnd++;
+  const runEnd = scan.nameRunEnd(start);
+  scan.spend(2);
   if (runEnd - start > MAX_NAME_LENGTH) return ends;
   // "languedjango_language": the service ran into a known name; that name starts a later anchor.
-  const run = text.slice(start + 1, runEnd);
-  if (KNOWN_COOKIE_NAMES_LONGEST_FIRST.some((name) => run.includes(name))) return ends;
+  if (scan.knownNameWithin(start + 1, runEnd)) return ends;
   const wildcardCuts: number[] = [];
   const caseCuts: number[] = [];
-  for (let index = start + 1; index < runEnd; index++) {
-    const before = text[index - 1] ?? '';
-    const current = text[index] ?? '';
-    const after = text[index + 1] ?? '';
-    if (/[*>}\]…]/.test(before)) wildcardCuts.push(index);
-    else if (/[a-z0-9]/.test(before) && /[A-Z]/.test(current) && /[a-z]/.test(after)) caseCuts.push(index);
-    else if (/[A-Za-z]/.test(before) && /[0-9]/.test(current)) caseCuts.push(index);
+  for (let cut = scan.nextCut(start + 1); cut < runEnd; cut = scan.nextCut(cut + 1)) {
+    scan.spend(1);
+    const list = scan.cutKind(cut) === WILDCARD_CUT ? wildcardCuts : caseCuts;
+    if (list.length < MAX_ENDS) list.push(cut);
   }
   for (const end of [...wildcardCuts, ...caseCuts, runEnd]) {
-    const token = text.slice(start, end);
-    const acceptable = lenient ? token !== '' : looksLikeCookieName(token);
+    if (ends.length >= MAX_ENDS) break;
+    scan.spend(2);
+    const acceptable = lenient ? end > start : scan.nameShaped(start, end);
     if (acceptable && !ends.includes(end)) ends.push(end);
   }
   return ends;
 }
 
-/** A duration, as written in the new template's third column. */
-const matchDuration: Anchor = (text, position, glued) => {
-  const pattern = glued ? DURATION_GLUED : DURATION_SPACED;
-  pattern.lastIndex = position;
-  return pattern.exec(text) ? [pattern.lastIndex] : [];
-};
+/**
+ * A duration, as written in the new template's third column: one right at the position, or
+ * free text that ends with one, as long as what follows is not another duration.
+ */
+const matchDuration: Anchor = (scan, position, afterFreeText) =>
+  afterFreeText
+    ? (scan.memo.durationAfterFreeText[position] ??= durationEnds(scan, position, false))
+    : (scan.memo.duration[position] ??= durationEnds(scan, position, true));
+
+/** End of a duration starting right at `at`, or null. */
+function durationEndAt(scan: RowScan, at: number): number | null {
+  const pattern = scan.glued ? DURATION_GLUED : DURATION_SPACED;
+  scan.spend(8);
+  pattern.lastIndex = at;
+  return pattern.exec(scan.text) ? pattern.lastIndex : null;
+}
+
+function durationEnds(scan: RowScan, position: number, mayLeadWithText: boolean): number[] {
+  const { text, glued } = scan;
+  const direct = durationEndAt(scan, position);
+  if (direct !== null) return [direct];
+  if (glued || !mayLeadWithText) return [];
+  // "Token reset for each session. Up to 12 months": free text, then the duration that ends the cell.
+  const ends: number[] = [];
+  const limit = Math.min(text.length, position + MAX_DURATION_LEAD);
+  for (let at = position + 1; at < limit && ends.length < MAX_ENDS; at++) {
+    if (scan.space[at - 1] !== 1 || scan.space[at] === 1) continue;
+    const end = durationEndAt(scan, at);
+    if (end === null) continue;
+    let next = end;
+    while (next < text.length && (scan.space[next] === 1 || '.,;:'.includes(text[next] ?? ''))) next++;
+    if (next < text.length && durationEndAt(scan, next) === null) ends.push(end);
+  }
+  return ends;
+}
 
 const ANCHORS: Partial<Record<ColumnRole, Anchor>> = {
   provider: matchProvider,
@@ -206,51 +463,59 @@ function anchorFor(column: Column | undefined): Anchor | undefined {
 export function segmentRow(text: string, columns: readonly Column[], glued: boolean): RowCells | null {
   const line = text.trim();
   if (line === '' || line.length > MAX_ROW_LENGTH) return null;
-  let attempts = 0;
-
-  const skipSpaces = (position: number): number => {
-    let index = position;
-    while (index < line.length && /\s/.test(line[index] ?? '')) index++;
-    return index;
-  };
-
-  /** Places columns from `index` on, starting at `position`; the cell texts, or null. */
-  const place = (index: number, position: number): string[] | null => {
-    const start = skipSpaces(position);
-    if (index === columns.length) return start >= line.length ? [] : null;
-    if (++attempts > MAX_ATTEMPTS) return null;
-    const anchor = anchorFor(columns[index]);
-    if (anchor) {
-      for (const end of anchor(line, start, glued)) {
-        const rest = place(index + 1, end);
-        if (rest) return [line.slice(start, end), ...rest];
-      }
-      return null;
-    }
-    if (index === columns.length - 1) {
-      const rest = line.slice(start).trim();
-      return rest === '' ? null : [rest];
-    }
-    const nextAnchor = anchorFor(columns[index + 1]);
-    if (!nextAnchor) return null;
-    for (let cut = start + 1; cut < line.length; cut++) {
-      if (/\s/.test(line[cut] ?? '') || (!glued && !/\s/.test(line[cut - 1] ?? ''))) continue;
-      if (++attempts > MAX_ATTEMPTS) return null;
-      const free = line.slice(start, cut).trim();
-      if (free === '') continue;
-      for (const end of nextAnchor(line, cut, glued)) {
-        const rest = place(index + 2, end);
-        if (rest) return [free, line.slice(cut, end), ...rest];
-      }
-    }
-    return null;
-  };
-
-  const texts = place(0, 0);
+  const texts = place({ scan: new RowScan(line, glued), columns, deadEnds: new Set() }, 0, 0);
   if (!texts) return null;
   const cells: RowCells = {};
   columns.forEach((column, index) => {
     if (column !== null) cells[column] = (texts[index] ?? '').trim();
   });
   return cells;
+}
+
+/** One split under way: the row, its columns, and the (column, position) pairs known to lead nowhere. */
+type Split = { scan: RowScan; columns: readonly Column[]; deadEnds: Set<number> };
+
+/** Places columns from `index` on, starting at `position`; the cell texts, or null. */
+function place(split: Split, index: number, position: number): string[] | null {
+  const { scan, columns, deadEnds } = split;
+  let start = position;
+  while (start < scan.text.length && scan.space[start] === 1) start++;
+  if (index === columns.length) return start >= scan.text.length ? [] : null;
+  const key = index * (scan.text.length + 1) + start;
+  if (deadEnds.has(key) || !scan.spend(1)) return null;
+  const placed = placeFrom(split, index, start);
+  if (placed === null) deadEnds.add(key);
+  return placed;
+}
+
+function placeFrom(split: Split, index: number, start: number): string[] | null {
+  const { scan, columns } = split;
+  const line = scan.text;
+  const anchor = anchorFor(columns[index]);
+  if (anchor) {
+    for (const end of anchor(scan, start, false)) {
+      const rest = place(split, index + 1, end);
+      if (rest) return [line.slice(start, end), ...rest];
+      if (scan.exhausted) return null;
+    }
+    return null;
+  }
+  if (index === columns.length - 1) {
+    return start < line.length ? [line.slice(start).trim()] : null;
+  }
+  const nextAnchor = anchorFor(columns[index + 1]);
+  if (!nextAnchor) return null;
+  const namesNext = columns[index + 1] === 'cookie';
+  // A free column takes everything up to where the next anchor holds; `start` is not a space, so it is never empty.
+  for (let cut = start + 1; cut < line.length; cut++) {
+    if (scan.space[cut] === 1 || (!scan.glued && scan.space[cut - 1] !== 1)) continue;
+    if (!scan.spend(1)) return null;
+    if (namesNext && !scan.mayStartNames(cut)) continue;
+    for (const end of nextAnchor(scan, cut, true)) {
+      const rest = place(split, index + 2, end);
+      if (rest) return [line.slice(start, cut).trim(), line.slice(cut, end), ...rest];
+      if (scan.exhausted) return null;
+    }
+  }
+  return null;
 }

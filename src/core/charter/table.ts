@@ -4,6 +4,7 @@
  */
 import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { knownProviderLengthsAt } from './known.ts';
+import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace, trimSpaces } from './normalise.ts';
 import { segmentRow, type RowCells } from './segment.ts';
 
@@ -43,6 +44,8 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
     const columns = roles.filter((role): role is Column => role !== 'unknown');
     return isUsableColumnSet(columns) ? { line: lineNumber, layout, columns } : null;
   }
+  // Header phrases never hold a colon: "Label : value" lines are fields or prose, not headers.
+  if (trimmed.includes(':') || trimmed.includes('：')) return null;
   const phrases = readPhraseHeader(trimmed);
   if (phrases === null || !isUsableColumnSet(phrases.columns)) return null;
   return { line: lineNumber, layout: phrases.glued ? 'glued' : 'space', columns: phrases.columns };
@@ -88,15 +91,22 @@ export function splitPipeCells(line: string): string[] {
  * runs of tabs (used to align columns) taken as one when that gives the right count.
  */
 export function splitTabCells(line: string, count: number): string[] | { found: number } {
-  const cells = line.split('\t').map(collapseWhitespace);
-  while (cells.length > count && cells[cells.length - 1] === '') cells.pop();
-  while (cells.length > count && cells[0] === '') cells.shift();
-  if (cells.length === count) return cells;
-  if (cells.length > count) {
-    const filled = cells.filter((cell) => cell !== '');
+  const cells = line.split('\t');
+  // Indexes, not shift(): dropping leading cells one by one would be quadratic on a line of tabs.
+  let first = 0;
+  let end = cells.length;
+  while (end - first > count && (cells[end - 1] ?? '').trim() === '') end--;
+  while (end - first > count && (cells[first] ?? '').trim() === '') first++;
+  if (end - first === count) return cells.slice(first, end).map(collapseWhitespace);
+  if (end - first > count) {
+    const filled: string[] = [];
+    for (let index = first; index < end && filled.length <= count; index++) {
+      const cell = collapseWhitespace(cells[index] ?? '');
+      if (cell !== '') filled.push(cell);
+    }
     if (filled.length === count) return filled;
   }
-  return { found: cells.length };
+  return { found: end - first };
 }
 
 /** Pipe-row cells fitted to `count` columns, or the number found. */
@@ -129,6 +139,10 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   const count = header.columns.length;
   // Only spaces are trimmed: a leading or trailing tab delimits an empty first or last cell.
   const trimmed = trimSpaces(line);
+  if (isOverlongRow(trimmed, count)) {
+    const reason = `a row of ${trimmed.length.toLocaleString('en')} characters: longer than ${count} cells of at most ${MAX_CELL_LENGTH.toLocaleString('en')} characters can be`;
+    return { kind: 'unreadable', reason };
+  }
   if (trimmed.includes('\t')) {
     const cells = splitTabCells(trimmed, count);
     if (Array.isArray(cells)) return { kind: 'row', cells: toRowCells(header.columns, cells) };
@@ -151,9 +165,12 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
     const cells = text.split(/ {2,}/);
     if (cells.length === count) return { kind: 'row', cells: toRowCells(header.columns, cells.map(collapseWhitespace)) };
   }
-  if (knownProviderLengthsAt(text, 0).length === 0) return { kind: 'not-a-row' };
+  const providerLengths = knownProviderLengthsAt(text, 0);
+  if (providerLengths.length === 0) return { kind: 'not-a-row' };
   const glued = header.layout === 'glued';
-  const cells = segmentRow(text, header.columns, glued) ?? segmentRow(text, header.columns, !glued);
+  // A row under a spaced header is tried without separators only when some of its cells visibly ran together.
+  const retry = glued || showsGluedCells(text, providerLengths);
+  const cells = segmentRow(text, header.columns, glued) ?? (retry ? segmentRow(text, header.columns, !glued) : null);
   if (cells) return { kind: 'row', cells };
   if (header.layout === 'space' || header.layout === 'glued') {
     return {
@@ -167,16 +184,35 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   return { kind: 'not-a-row' };
 }
 
+/** Where cells ran together: a lower-case letter against a capital, a word against a number, a provider against a name. */
+const GLUED_CELLS = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{Lu}/u;
+
+function showsGluedCells(text: string, providerLengths: readonly number[]): boolean {
+  return GLUED_CELLS.test(text) || providerLengths.some((length) => /[\p{L}\p{N}_]/u.test(text[length] ?? ''));
+}
+
+/**
+ * A line with the table's separators that is longer than its cells can be, whatever it holds:
+ * read no further (splitting a line of a million tabs or pipes only to refuse it is wasted work).
+ */
+function isOverlongRow(line: string, count: number): boolean {
+  return line.length > count * (MAX_CELL_LENGTH + 4) && (line.includes('\t') || line.includes('|'));
+}
+
 /** A markdown row starts with a pipe; without one, it needs nearly a pipe per column, unlike prose. */
 function looksLikePipeRow(line: string, count: number): boolean {
   if (line.startsWith('|')) return true;
-  return (line.match(/\|/g)?.length ?? 0) >= Math.max(1, count - 1);
+  const needed = Math.max(1, count - 1);
+  let pipes = 0;
+  for (let at = line.indexOf('|'); at !== -1 && pipes < needed; at = line.indexOf('|', at + 1)) pipes++;
+  return pipes >= needed;
 }
 
 /** True when the line is certainly a row of this table: exact cell count, or a clean anchored split. */
 export function isStrictRow(line: string, header: TableHeader): boolean {
   if (line.trim() === '' || isSeparatorRow(line)) return false;
   const count = header.columns.length;
+  if (isOverlongRow(line, count)) return false;
   if (header.layout === 'tab') return line.includes('\t') && Array.isArray(splitTabCells(trimSpaces(line), count));
   if (header.layout === 'pipe') return looksLikePipeRow(line.trim(), count) && Array.isArray(fitPipeCells(line, count));
   return splitRow(line, header).kind === 'row';

@@ -26,7 +26,9 @@ const LF = '\n';
  * the middle is a record with one empty field, as RFC 4180 reads it.
  */
 export function parseCsv(text: string): string[][] {
-  return readCsvRecords(text).map((record) => record.fields);
+  const records: string[][] = [];
+  forEachCsvRecord(text, (fields) => records.push(fields));
+  return records;
 }
 
 /** One CSV record and where it starts. */
@@ -40,9 +42,20 @@ export type CsvRecord = {
 /** Like `parseCsv`, keeping the line each record starts on for error messages. */
 export function readCsvRecords(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
+  forEachCsvRecord(text, (fields, line) => records.push({ fields, line }));
+  return records;
+}
+
+/**
+ * Reads the records one by one, handing each to `onRecord` with the line it starts on: one pass,
+ * and nothing kept that the caller does not keep (a large file is not held twice).
+ */
+function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => void): void {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const length = source.length;
-  let record: string[] = [];
+  // Fields gather in one reused buffer and each record gets an exact-size copy: an array grown by
+  // push() keeps spare room, which on a file of many short records is most of the memory (and time).
+  const record: string[] = [];
   let position = 0;
   let line = 1;
   let recordLine = 1;
@@ -52,21 +65,20 @@ export function readCsvRecords(text: string): CsvRecord[] {
     let field: string;
     if (source[position] === QUOTE) {
       const openedOnLine = line;
-      let value = '';
-      let chunkStart = position + 1;
-      for (;;) {
-        const closing = source.indexOf(QUOTE, chunkStart);
-        if (closing === -1) throw new CsvSyntaxError('quoted field is never closed', openedOnLine);
-        value += source.slice(chunkStart, closing);
-        line += countLineBreaks(source, chunkStart, closing);
-        if (source[closing + 1] === QUOTE) {
-          value += QUOTE;
-          chunkStart = closing + 2;
-          continue;
-        }
-        position = closing + 1;
-        break;
+      const start = position + 1;
+      // Find the closing quote, stepping over doubled ones; the value is cut once at the end
+      // (appending piece by piece builds a string of a million pieces on a field of quotes).
+      let closing = source.indexOf(QUOTE, start);
+      let doubled = false;
+      while (closing !== -1 && source[closing + 1] === QUOTE) {
+        doubled = true;
+        closing = source.indexOf(QUOTE, closing + 2);
       }
+      if (closing === -1) throw new CsvSyntaxError('quoted field is never closed', openedOnLine);
+      const raw = source.slice(start, closing);
+      line += countLineBreaks(source, start, closing);
+      position = closing + 1;
+      const value = doubled ? raw.replaceAll('""', QUOTE) : raw;
       const next = source[position];
       if (position < length && next !== COMMA && next !== CR && next !== LF) {
         throw new CsvSyntaxError(`unexpected ${JSON.stringify(next)} after a closing quote`, line);
@@ -87,8 +99,8 @@ export function readCsvRecords(text: string): CsvRecord[] {
     record.push(field);
 
     if (position >= length) {
-      records.push({ fields: record, line: recordLine });
-      return records;
+      onRecord(record.slice(), recordLine);
+      return;
     }
     const separator = source[position];
     if (separator === COMMA) {
@@ -98,10 +110,10 @@ export function readCsvRecords(text: string): CsvRecord[] {
     // A record ends at CRLF, LF or a lone CR.
     position += separator === CR && source[position + 1] === LF ? 2 : 1;
     line += 1;
-    records.push({ fields: record, line: recordLine });
-    record = [];
+    onRecord(record.slice(), recordLine);
+    record.length = 0;
     recordLine = line;
-    if (position >= length) return records;
+    if (position >= length) return;
   }
 }
 
@@ -122,23 +134,22 @@ function countLineBreaks(source: string, start: number, end: number): number {
  * broken row cannot shift columns silently.
  */
 export function parseCsvWithHeader(text: string): Record<string, string>[] {
-  const [header, ...rows] = readCsvRecords(text);
-  if (header === undefined) return [];
-  const columns = header.fields;
+  let columns: string[] | null = null;
   const objects: Record<string, string>[] = [];
-  for (const row of rows) {
-    if (row.fields.length === 1 && row.fields[0] === '') continue;
-    if (row.fields.length !== columns.length) {
-      throw new CsvSyntaxError(
-        `record has ${row.fields.length} fields, the header has ${columns.length}`,
-        row.line,
-      );
+  forEachCsvRecord(text, (fields, line) => {
+    if (columns === null) {
+      columns = fields;
+      return;
+    }
+    if (fields.length === 1 && fields[0] === '') return;
+    if (fields.length !== columns.length) {
+      throw new CsvSyntaxError(`record has ${fields.length} fields, the header has ${columns.length}`, line);
     }
     const object: Record<string, string> = {};
     columns.forEach((name, column) => {
-      object[name] = row.fields[column] ?? '';
+      object[name] = fields[column] ?? '';
     });
     objects.push(object);
-  }
+  });
   return objects;
 }

@@ -19,22 +19,60 @@ const UNITS: Array<[RegExp, number]> = [
   [/^(y|yr|yrs|year|years|an|ans|année|années|annee|annees)$/, 366 * DAY],
 ];
 
-const WORD_NUMBERS: Record<string, number> = {
+const WORD_NUMBERS = new Map(Object.entries({
   one: 1, two: 2, three: 3, six: 6, twelve: 12, thirteen: 13, un: 1, une: 1, deux: 2, trois: 3, douze: 12, treize: 13,
-};
+}));
 
-/** The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes"). */
+const isDigit = (character: string) => character >= '0' && character <= '9';
+const isLetter = (character: string) => (character >= 'a' && character <= 'z') || character === 'é' || character === 'è';
+const isSpace = (character: string) => character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
+
+/** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
+const MAX_AMOUNT_DIGITS = 15;
+
+/**
+ * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
+ * A lifetime is an amount (a number, or a number word) followed by a unit, with only spaces
+ * between. One pass over the text, keeping only the token before: linear in time, constant in
+ * memory, whatever the text holds.
+ */
 export function parseStatedLifetime(text: string | null): StatedLifetime {
   if (!text) return { kind: 'unknown' };
   const lower = text.toLowerCase().normalize('NFC');
   let longest = -1;
-  const pattern = /(\d+(?:[.,]\d+)?|[a-zéè]+)\s*([a-zéè]+)/g;
-  for (const match of lower.matchAll(pattern)) {
-    const amountText = match[1]!;
-    const amount = /\d/.test(amountText) ? Number.parseFloat(amountText.replace(',', '.')) : WORD_NUMBERS[amountText];
-    if (amount === undefined || !Number.isFinite(amount)) continue;
-    const unit = UNITS.find(([unitPattern]) => unitPattern.test(match[2]!));
-    if (unit) longest = Math.max(longest, amount * unit[1]);
+  /** The amount the previous token gives, if it can take a unit; null otherwise. */
+  let amount: number | null = null;
+  /** True while only spaces separate the position from the previous token. */
+  let touching = false;
+  let index = 0;
+  while (index < lower.length) {
+    const character = lower[index] ?? '';
+    if (!isDigit(character) && !isLetter(character)) {
+      // Spaces keep the next token next to this one ("13 mois"); anything else ("13 / mois") does not.
+      if (!isSpace(character)) touching = false;
+      index++;
+      continue;
+    }
+    const start = index;
+    const number = isDigit(character);
+    const inToken = number ? isDigit : isLetter;
+    while (index < lower.length && inToken(lower[index] ?? '')) index++;
+    if (number && (lower[index] === '.' || lower[index] === ',') && isDigit(lower[index + 1] ?? '')) {
+      index++;
+      while (index < lower.length && isDigit(lower[index] ?? '')) index++;
+    }
+    const token = lower.slice(start, index);
+    const unit = !number && touching && amount !== null ? UNITS.find(([unitPattern]) => unitPattern.test(token)) : undefined;
+    if (unit && amount !== null) {
+      longest = Math.max(longest, amount * unit[1]);
+      amount = null; // a unit is not the amount of the next one
+    } else if (number) {
+      amount = token.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(token.replace(',', '.')) : null;
+    } else {
+      amount = WORD_NUMBERS.get(token) ?? null;
+    }
+    if (amount !== null && !Number.isFinite(amount)) amount = null;
+    touching = true;
   }
   if (longest >= 0) return { kind: 'max', seconds: longest };
   if (/\bsession\b/.test(lower)) return { kind: 'session' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WILDCARD_CHARACTERS, looksLikeCookieName, readNameCell, toCookieName } from '../../../src/core/charter/cells.ts';
+import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL } from '../../../src/core/charter/limits.ts';
 
 const exact = (cookie: string) => ({ cookie, match: 'exact' as const });
 const prefix = (cookie: string) => ({ cookie, match: 'prefix' as const });
@@ -86,6 +87,47 @@ describe('readNameCell', () => {
 
   it('does not repeat a name written twice', () => {
     expect(readNameCell('_ga, _ga').names).toEqual([exact('_ga')]);
+  });
+});
+
+describe('readNameCell limits', () => {
+  it('reads the first MAX_NAMES_PER_CELL distinct names of a long cell and says the rest were not read', () => {
+    const cell = Array.from({ length: 1200 }, (_, i) => `_n${i}`).join(', ');
+    expect(cell.length).toBeLessThanOrEqual(MAX_CELL_LENGTH);
+    const reading = readNameCell(cell);
+    expect(reading.names).toHaveLength(MAX_NAMES_PER_CELL);
+    expect(reading.names.at(-1)).toEqual(exact(`_n${MAX_NAMES_PER_CELL - 1}`));
+    expect(reading.problems).toEqual([`more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`]);
+  });
+
+  it('does not read a cell longer than MAX_CELL_LENGTH, and never overflows on a huge one', () => {
+    const huge = '_a, '.repeat(200_000);
+    expect(readNameCell(huge)).toEqual({
+      names: [],
+      problems: ['cookie name cell of 800,000 characters, over the limit of 10,000: not read'],
+    });
+  });
+
+  it('keeps ten problems per cell and counts the others', () => {
+    const reading = readNameCell(Array.from({ length: 25 }, (_, i) => `*x${i}`).join(', '));
+    expect(reading.problems).toHaveLength(11);
+    expect(reading.problems.at(-1)).toBe('15 more parts of the cell not read');
+  });
+});
+
+describe('readNameCell: invisible and invalid names', () => {
+  it.each([
+    ['a right-to-left override alone', '\u202E', '“U+202E”: not a cookie name (only invisible characters)'],
+    ['zero-width characters', '\u200B\u200D', '“U+200BU+200D”: not a cookie name (only invisible characters)'],
+    ['a lone surrogate', '\uD800', '“U+D800”: not a cookie name (invalid characters in it)'],
+    ['a lone surrogate after letters', '_ga\uDC00', '“_gaU+DC00”: not a cookie name (invalid characters in it)'],
+    ['a combining mark alone', '\u0301', '“\u0301”: not a cookie name (only invisible characters)'],
+  ])('does not take %s for a cookie, and shows it as code points', (_case, cell, problem) => {
+    expect(readNameCell(cell)).toEqual({ names: [], problems: [problem] });
+  });
+
+  it('keeps the visible names beside them', () => {
+    expect(readNameCell('_ga, \u202E, _gid').names).toEqual([exact('_ga'), exact('_gid')]);
   });
 });
 

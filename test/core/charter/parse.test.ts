@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { CharterError, charterProblem, parseCharter, readCharter } from '../../../src/core/charter/parse.ts';
+import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from '../../../src/core/charter/limits.ts';
 
 /** Builds an expected entry; the defaults are the new template's (no service). */
 function entry(fields: Partial<CharterEntry> & Pick<CharterEntry, 'provider' | 'cookie' | 'purpose' | 'category'>): CharterEntry {
@@ -412,5 +413,214 @@ describe('rows whose cells share the header words', () => {
   it('keeps its error to one short line when many tables give nothing', () => {
     const text = Array.from({ length: 40 }, () => 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n\t\t\t').join('\n');
     expect(() => parseCharter(text)).toThrow(/tables at lines 1, 3, 5, 7, 9 and 35 more/);
+  });
+});
+
+describe('limits: past each one the parser says so', () => {
+  const HEADER = 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités';
+
+  it('refuses a text longer than MAX_CHARTER_TEXT_LENGTH', () => {
+    const error = charterError(`${HEADER}\n${'x'.repeat(MAX_CHARTER_TEXT_LENGTH)}`);
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toMatch(/^the charter is 2,000,0\d\d characters long, over the limit of 2,000,000: not read$/);
+  });
+
+  it('stops after MAX_TABLE_ROWS rows with a note on the line where it stopped', () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 3 }, (_, i) => `Matomo\tStats\t_c${i}\tMesure`);
+    const reading = readCharter([HEADER, ...rows].join('\n'));
+    expect(reading.entries).toHaveLength(MAX_TABLE_ROWS);
+    expect(reading.unreadRows).toEqual([
+      { line: MAX_TABLE_ROWS + 2, text: '', reason: 'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on' },
+    ]);
+  });
+
+  it('stops at MAX_ENTRIES entries, however many names the rows hold', () => {
+    const names = (row: number) => Array.from({ length: 100 }, (_, i) => `_c${row}_${i}`).join(', ');
+    const rows = Array.from({ length: 60 }, (_, row) => `Matomo\tStats\t${names(row)}\tMesure`);
+    const reading = readCharter([HEADER, ...rows].join('\n'));
+    expect(reading.entries).toHaveLength(MAX_ENTRIES);
+    expect(reading.unreadRows.map((row) => [row.line, row.reason])).toEqual([
+      [52, 'truncated: 5,000 entries, the limit; the charter is not read from this line on'],
+    ]);
+  });
+
+  it('does not read a row with a cell longer than MAX_CELL_LENGTH', () => {
+    const reading = readCharter([HEADER, `Matomo\tStats\t_pk_id\t${'Mesure '.repeat(2000)}`, 'Google\tStats\t_ga\tMesure'].join('\n'));
+    expect(reading.entries.map((entry) => entry.cookie)).toEqual(['_ga']);
+    expect(reading.unreadRows[0]?.reason).toBe('purpose cell of 13,999 characters, over the limit of 10,000: row not read');
+    expect(reading.unreadRows[0]?.text).toHaveLength(301);
+  });
+
+  it('lists MAX_UNREAD_ROWS_LISTED unread rows and counts the others', () => {
+    const rows = Array.from({ length: MAX_UNREAD_ROWS_LISTED + 5 }, () => 'Matomo\tStats\t\tMesure');
+    const reading = readCharter([HEADER, 'Google\tStats\t_ga\tMesure', ...rows].join('\n'));
+    expect(reading.unreadRows).toHaveLength(MAX_UNREAD_ROWS_LISTED + 1);
+    expect(reading.unreadRows.at(-1)?.reason).toBe('and 5 more rows not read (only the first 1,000 are listed)');
+  });
+
+  it('reads a name cell of 200,000 names without overflowing the stack', () => {
+    const reading = readCharter([HEADER, `Matomo\tStats\t${Array.from({ length: 200_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'));
+    expect(reading.entries).toEqual([]);
+    expect(reading.unreadRows[0]?.reason).toMatch(/^a row of 1,[\d,]+ characters: longer than 4 cells of at most 10,000 characters can be$/);
+    const oneLongCell = readCharter([HEADER, `Matomo\tStats\t${Array.from({ length: 3_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'));
+    expect(oneLongCell.unreadRows[0]?.reason).toMatch(/^cookie cell of [\d,]+ characters, over the limit of 10,000: row not read$/);
+  });
+});
+
+/**
+ * The new template as real portals write it (charter-formats.md): categories as the label opening
+ * a paragraph, then the table; the platform's four cookies with their published lifetimes.
+ */
+describe('parseCharter: the new template with paragraph categories', () => {
+  /** English, copied with tabs; preambles before the title; an unclassifiable heading; a row with no provider. */
+  const ENGLISH_TABS = [
+    'Translated to English:',
+    '',
+    'Download as PDF',
+    '',
+    'Cookie Policy',
+    '',
+    'Last updated: 29 September 2025',
+    '',
+    'Strictly necessary cookies: These cookies are necessary for the platform to work and cannot be switched off.',
+    '',
+    'Supplier name\tCookie name\tDuration\tFunction',
+    'Huwise\tsessionid\t2 weeks by default\tKeeps you signed in between pages',
+    'Huwise\tcsrftoken\tToken reset for each session. Up to 12 months\tProtects forms against cross-site request forgery',
+    'Huwise\tcookies_preferences\t6 months\tRemembers your cookie choices',
+    'Huwise\tdjango_language\t12 months\tRemembers your language, only when the portal has several languages',
+    '',
+    'Audience measurement cookies: These cookies let us count visits and see how the portal is used.',
+    '',
+    'Supplier name\tCookie name\tDuration\tFunction',
+    'Matomo\t_pk_id.*; _pk_ses.*\t13 months; 30 minutes\tCounts visits anonymously',
+    'Google Analytics\t_ga; _ga_<ID>\t13 months\tMeasures the audience',
+    '',
+    'User experience',
+    '',
+    'Supplier name\tCookie name\tDuration\tFunction',
+    'Hotjar\t_hjSessionUser_*\t1 year\tShows how pages are used',
+    '\t_hjid\t1 year\tIdentifies the visitor',
+  ].join('\n');
+
+  it('gives each table the category its paragraph names, and other after a heading that names none', () => {
+    const reading = readCharter(ENGLISH_TABS);
+    expect(reading.title).toBe('Cookie Policy');
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['csrftoken', 'necessary'],
+      ['cookies_preferences', 'necessary'],
+      ['django_language', 'necessary'],
+      ['_pk_id.', 'statistics'],
+      ['_pk_ses.', 'statistics'],
+      ['_ga', 'statistics'],
+      ['_ga_', 'statistics'],
+      ['_hjSessionUser_', 'other'],
+    ]);
+    expect(reading.entries.find((found) => found.cookie === 'csrftoken')?.duration).toBe('Token reset for each session. Up to 12 months');
+    expect(reading.entries.find((found) => found.cookie === 'django_language')?.purpose).toBe(
+      'Remembers your language, only when the portal has several languages',
+    );
+    expect(reading.unreadRows).toEqual([{ line: 27, text: '| _hjid | 1 year | Identifies the visitor', reason: 'empty provider cell' }]);
+  });
+
+  it('reads the French template copied with single spaces, the long csrftoken duration included', () => {
+    const text = [
+      'Charte cookies',
+      '',
+      'Cookies strictement nécessaires : Ces cookies sont indispensables au fonctionnement de la plateforme.',
+      '',
+      'Nom du prestataire Nom du cookie Durée Finalité',
+      "Huwise sessionid 2 semaines par défaut Se souvenir de l'utilisateur d'une page à une autre",
+      "Huwise csrftoken Réinitialisé à chaque session. Jusqu'à 12 mois Protéger les formulaires contre la falsification de requêtes",
+      'Huwise cookies_preferences 6 mois Se souvenir du choix opéré par le visiteur concernant les cookies',
+      'Huwise django_language 12 mois Se souvenir de la langue du visiteur, uniquement quand le portail est disponible en plusieurs langues',
+      '',
+      "Cookies de mesure d'audience : Ces cookies nous permettent de compter les visites.",
+      '',
+      'Nom du prestataire Nom du cookie Durée Finalité',
+      "Matomo _pk_id.*, _pk_ses.* 13 mois Mesure d'audience anonyme",
+      "Google Analytics _ga 13 mois Mesure d'audience",
+      '',
+      'Cookies tiers : ces cookies sont déposés par des services externes.',
+      '',
+      'Nom du prestataire Nom du cookie Durée Finalité',
+      'Mapbox mapbox_session Session Afficher les cartes',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.unreadRows).toEqual([]);
+    expect(reading.entries.map((found) => [found.cookie, found.duration, found.category])).toEqual([
+      ['sessionid', '2 semaines par défaut', 'necessary'],
+      ['csrftoken', "Réinitialisé à chaque session. Jusqu'à 12 mois", 'necessary'],
+      ['cookies_preferences', '6 mois', 'necessary'],
+      ['django_language', '12 mois', 'necessary'],
+      ['_pk_id.', '13 mois', 'statistics'],
+      ['_pk_ses.', '13 mois', 'statistics'],
+      ['_ga', '13 mois', 'statistics'],
+      ['mapbox_session', 'Session', 'third-party'],
+    ]);
+  });
+
+  it('reads pipe rows ending with “| ”, bold labels, names split by “;” and an empty name cell, which it reports', () => {
+    const text = [
+      'Translated to English:',
+      '# Cookie Policy <https://data.example.org>',
+      '**Strictly necessary cookies:** These cookies are necessary to keep the portal working.',
+      '| Supplier name | Cookie name | Duration | Function | ',
+      '|---|---|---|---| ',
+      '| Huwise | sessionid | 2 weeks by default | Keeps you signed in | ',
+      '| Huwise | cookies_preferences; django_language | 6 months; 12 months | Remembers your choices and your language (only when the portal has several languages) | ',
+      '| Huwise |  | 6 months | Something | ',
+      '**Analytics cookies:** These cookies measure the audience.',
+      '| Supplier name | Cookie name | Duration | Function | ',
+      '|---|---|---|---| ',
+      '| Matomo | _pk_id.* | 13 months | Counts visits | ',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.portal).toBe('data.example.org');
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['cookies_preferences', 'necessary'],
+      ['django_language', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+    expect(reading.entries[2]?.purpose).toBe('Remembers your choices and your language (only when the portal has several languages)');
+    expect(reading.unreadRows).toEqual([{ line: 8, text: '| Huwise | | 6 months | Something |', reason: 'empty cookie name cell' }]);
+  });
+
+  it('resets to other on a label or a markdown heading that names no category, but not on a provider’s sub-heading', () => {
+    const text = [
+      '## Cookie Policy',
+      '### Analytics',
+      '#### Matomo',
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Matomo | _pk_id.* | 13 months | Counts visits |',
+      '#### User experience',
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Hotjar | _hjid | 1 year | Heatmaps |',
+      'Strictly necessary cookies: These cookies keep the portal working.',
+      '| Huwise | sessionid | 2 weeks | Keeps you signed in |',
+      'Personalisation: These cookies remember how you like the portal.',
+      '| Acme | acme_theme | 1 year | Theme |',
+    ].join('\n');
+    expect(parseCharter(text).entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['_pk_id.', 'statistics'],
+      ['_hjid', 'other'],
+      ['sessionid', 'necessary'],
+      ['acme_theme', 'other'],
+    ]);
+  });
+
+  it('does not take prose with a colon, or a provider’s name on its own line, for a section', () => {
+    const text = [
+      'Cookies de mesure d’audience',
+      'Pour en savoir plus sur les cookies : https://www.cnil.fr/fr/cookies-et-autres-traceurs',
+      'Matomo',
+      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+      'Matomo\t_pk_id.*\t13 mois\tMesure d’audience',
+    ].join('\n');
+    expect(parseCharter(text).entries.map((found) => found.category)).toEqual(['statistics']);
   });
 });

@@ -6,7 +6,9 @@ import {
   findPortal,
   hostOfUrl,
   charterTitle,
+  couldTitleSection,
   readHeading,
+  readParagraphLabel,
 } from '../../../src/core/charter/sections.ts';
 
 describe('categoryOfHeading', () => {
@@ -59,6 +61,52 @@ describe('readHeading', () => {
   });
 });
 
+describe('readParagraphLabel', () => {
+  it.each([
+    ['Strictly necessary cookies: These cookies are necessary to keep you signed in.', 'Strictly necessary cookies', 'necessary'],
+    ['Cookies strictement nécessaires : Ces cookies sont indispensables.', 'Cookies strictement nécessaires', 'necessary'],
+    ['Functional cookies: always on.', 'Functional cookies', 'necessary'],
+    ['Audience measurement cookies: These cookies count visits.', 'Audience measurement cookies', 'statistics'],
+    ['Cookies de mesure d’audience : ils comptent les visites.', 'Cookies de mesure d’audience', 'statistics'],
+    ['Analytics cookies: we use Matomo.', 'Analytics cookies', 'statistics'],
+    ['Cookies statistiques :', 'Cookies statistiques', 'statistics'],
+    ['Third-party cookies: These cookies are set by other services.', 'Third-party cookies', 'third-party'],
+    ['Cookies tiers : déposés par des services externes.', 'Cookies tiers', 'third-party'],
+    ['**Statistics cookies:** These cookies measure the audience.', 'Statistics cookies', 'statistics'],
+    ['- **Cookies tiers :** Mapbox, Disqus', 'Cookies tiers', 'third-party'],
+  ] as const)('reads “%s”', (line, text, category) => {
+    expect(readParagraphLabel(line)).toEqual({ text, level: null, category });
+  });
+
+  it('takes a label naming no category for an other section only when the sentence introduces cookies', () => {
+    expect(readParagraphLabel('User experience: These cookies remember your settings.')).toEqual({ text: 'User experience', level: null, category: null });
+    expect(readParagraphLabel('Personnalisation : ces cookies retiennent vos réglages.')).toEqual({ text: 'Personnalisation', level: null, category: null });
+    expect(readParagraphLabel('User experience: we keep your settings.')).toBeNull();
+  });
+
+  it('leaves prose, field lines and long labels alone', () => {
+    expect(readParagraphLabel('Last updated: 29 September 2025')).toBeNull();
+    expect(readParagraphLabel('Translated to English:')).toBeNull();
+    expect(readParagraphLabel('Pour en savoir plus sur les cookies : https://www.cnil.fr/')).toBeNull();
+    expect(readParagraphLabel('Il existe plusieurs types de cookies :')).toBeNull();
+    expect(readParagraphLabel(`${'Les cookies nécessaires que nous utilisons sur cette plateforme ouverte '.repeat(2)}: texte`)).toBeNull();
+    expect(readParagraphLabel('Note. Cookies nécessaires : texte')).toBeNull();
+    expect(readParagraphLabel(`Cookies tiers : ${'x'.repeat(1_000_000)}`)).toEqual({ text: 'Cookies tiers', level: null, category: 'third-party' });
+  });
+});
+
+describe('couldTitleSection', () => {
+  it('accepts a short capitalised title that names no category', () => {
+    for (const line of ['User experience', 'Analytics', 'Expérience utilisateur', 'Personalisation & preferences']) expect(couldTitleSection(line), line).toBe(true);
+  });
+
+  it('refuses prose, rows, URLs, provider names and lower-case lines', () => {
+    for (const line of ['Matomo', 'Google Analytics (GA4)', 'user experience', 'A quoi servent les cookies: tout', 'See https://x.org', 'Huwise\tsessionid', 'One two three four five six seven', 'Download as PDF.']) {
+      expect(couldTitleSection(line), line).toBe(false);
+    }
+  });
+});
+
 describe('SectionTracker', () => {
   it('gives each heading’s category, markdown sub-headings inheriting their parent’s', () => {
     const sections = new SectionTracker();
@@ -70,6 +118,17 @@ describe('SectionTracker', () => {
       seen.push(sections.category);
     }
     expect(seen).toEqual(['other', 'statistics', 'statistics', 'third-party', 'other', 'other']);
+  });
+
+  it('resets to other on a markdown heading that names no category, unless it only names a provider', () => {
+    const sections = new SectionTracker();
+    const seen: string[] = [];
+    for (const line of ['## Cookies statistiques', '### Matomo', '### Google Analytics (GA4)', '### User experience', '## Strictly necessary', '### Détails']) {
+      const heading = readHeading(line);
+      if (heading) sections.enter(heading);
+      seen.push(sections.category);
+    }
+    expect(seen).toEqual(['statistics', 'statistics', 'statistics', 'other', 'necessary', 'other']);
   });
 
   it('resets to other on a plain heading about cookies that names no category', () => {

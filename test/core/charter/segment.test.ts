@@ -42,6 +42,18 @@ describe('segmentRow with single spaces', () => {
     expect(segmentRow('Huwise csrftoken Up to 12 months Protects forms', NEW_TEMPLATE, false)?.duration).toBe('Up to 12 months');
   });
 
+  it('reads a long free-text duration that ends with a duration, as the platform’s own charter writes csrftoken', () => {
+    expect(segmentRow('Huwise csrftoken Token reset for each session. Up to 12 months Protects the forms against request forgery', NEW_TEMPLATE, false)).toEqual({
+      provider: 'Huwise',
+      cookie: 'csrftoken',
+      duration: 'Token reset for each session. Up to 12 months',
+      purpose: 'Protects the forms against request forgery',
+    });
+    expect(segmentRow('Huwise csrftoken Réinitialisé à chaque session. Jusqu’à 12 mois Protège les formulaires', NEW_TEMPLATE, false)?.duration).toBe(
+      'Réinitialisé à chaque session. Jusqu’à 12 mois',
+    );
+  });
+
   it('takes the longest known provider and a remark in brackets after it', () => {
     expect(segmentRow('Google Analytics (GA4) _ga, _gid 13 mois Mesure d’audience', NEW_TEMPLATE, false)).toEqual({
       provider: 'Google Analytics (GA4)',
@@ -113,6 +125,13 @@ describe('segmentRow with no separator', () => {
 });
 
 describe('segmentRow limits', () => {
+  it('ends on rows made to make an anchored search try everything', () => {
+    for (const row of [`Matomo Statistiques ${'a_'.repeat(985)}`, `Matomo Stats ${'aB_'.repeat(660)}`, `Opendatasoft${'aB'.repeat(990)}`]) {
+      expect(segmentRow(row, OLD_TEMPLATE, true)).toBeNull();
+      expect(segmentRow(row, OLD_TEMPLATE, false)).toBeNull();
+    }
+  });
+
   it('gives up on very long rows and ends on pathological text', () => {
     expect(segmentRow(`Matomo ${'a '.repeat(1500)}`, OLD_TEMPLATE, false)).toBeNull();
     expect(segmentRow(`Matomo${'_'.repeat(1900)}`, OLD_TEMPLATE, true)).toBeNull();

@@ -81,6 +81,11 @@ describe('splitPipeCells and splitTabCells', () => {
     expect(splitTabCells('a\t\t\td', 4)).toEqual(['a', '', '', 'd']);
     expect(splitTabCells('a\tb\tc', 4)).toEqual({ found: 3 });
   });
+
+  it('fits a line of many tabs without dropping cells one by one', () => {
+    expect(splitTabCells(`${'\t'.repeat(200_000)}a\tb\tc\td${'\t'.repeat(200_000)}`, 4)).toEqual(['a', 'b', 'c', 'd']);
+    expect(splitTabCells(`a${'\t'.repeat(200_000)}b`, 4)).toEqual({ found: 200_001 });
+  });
 });
 
 describe('splitRow', () => {
@@ -161,6 +166,34 @@ describe('splitRow: runs of spaces and markdown line breaks', () => {
       kind: 'row',
       cells: { provider: 'Matomo', cookie: '_pk_id.* _pk_ses.*', duration: '13 mois', purpose: 'Mesure d’audience' },
     });
+  });
+});
+
+describe('splitRow: a spaced header, rows whose cells ran together', () => {
+  it('still reads a row whose provider ran into the next cell', () => {
+    expect(splitRow('OpendatasoftAuthentification sessionid Se souvenir', OLD_SPACE)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Opendatasoft', service: 'Authentification', cookie: 'sessionid', purpose: 'Se souvenir' },
+    });
+  });
+
+  it('does not search for glued cells in a row that shows none', () => {
+    expect(splitRow(`Matomo Statistiques ${'a_'.repeat(900)}`, OLD_SPACE).kind).toBe('unreadable');
+  });
+});
+
+describe('splitRow: rows longer than their cells can be', () => {
+  it('reports them at once, with the limit, when they hold the table’s separators', () => {
+    expect(splitRow(`a\t${'\t'.repeat(50_000)}b`, OLD_TAB)).toEqual({
+      kind: 'unreadable',
+      reason: 'a row of 50,003 characters: longer than 4 cells of at most 10,000 characters can be',
+    });
+    expect(splitRow(`|${'|'.repeat(2_000_000)}`, NEW_PIPE).kind).toBe('unreadable');
+    expect(isStrictRow(`a\t${'\t'.repeat(50_000)}b`, OLD_TAB)).toBe(false);
+  });
+
+  it('leaves a long line without separators to be prose', () => {
+    expect(splitRow('x'.repeat(50_000), OLD_TAB)).toEqual({ kind: 'not-a-row' });
   });
 });
 

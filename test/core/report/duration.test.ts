@@ -26,6 +26,23 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('durée de la session')).toEqual({ kind: 'session' });
   });
 
+  it('reads a number word after other words, and a unit right after the number', () => {
+    expect(parseStatedLifetime('kept for two weeks')).toEqual({ kind: 'max', seconds: 14 * DAY });
+    expect(parseStatedLifetime('13mois')).toEqual({ kind: 'max', seconds: 13 * 31 * DAY });
+    expect(parseStatedLifetime('Token reset for each session. Up to 12 months')).toEqual({ kind: 'max', seconds: 12 * 31 * DAY });
+  });
+
+  it('needs only spaces between an amount and its unit', () => {
+    expect(parseStatedLifetime('12 / months')).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads long runs of digits, letters and numbers without a lifetime in them as unknown', () => {
+    expect(parseStatedLifetime(`${'1'.repeat(100_000)} days`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('a'.repeat(100_000))).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('1.'.repeat(50_000))).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'1 '.repeat(50_000)}jours`)).toEqual({ kind: 'max', seconds: DAY });
+  });
+
   it('says unknown rather than guessing', () => {
     for (const text of [null, '', 'persistent', 'variable', 'see vendor']) expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
   });

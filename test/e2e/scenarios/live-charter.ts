@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extensionPage, presentNames, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { openPopup, seenRow, type E2eContext } from './context.ts';
+import { DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
+import { openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 
 export function liveCharterScenarios(ctx: E2eContext): void {
   describe('live charters', () => {
@@ -12,7 +13,12 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       const report = await waitForReport(api, host, (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
       expect(report.charter).toMatchObject({ kind: 'live', portal: host, language: 'fr', entries: 7, changes: null });
       expect(report.charter.live?.url).toMatch(/^https?:\/\/demo\.opendatasoft\.com\/terms\/cookies-policy\/$/);
-      expect(report.cookies.find((c) => c.name === 'sessionid')).toMatchObject({ status: 'declared', provider: 'Huwise', duration: '2 semaines' });
+      expect(report.cookies.find((c) => c.name === 'sessionid')).toMatchObject({
+        status: 'declared',
+        provider: 'Huwise',
+        duration: '2 semaines par défaut',
+        category: 'necessary',
+      });
       expect(report.notSeen.map((e) => e.cookie)).toEqual(['cookies_preferences', '_pk_id.', '_pk_ses.', '_ga']);
 
       const popup = await openPopup(ctx.browser(), host);
@@ -20,6 +26,35 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       expect((await popup.texts('[data-charter]'))[0]).toContain(`${host}/terms/cookies-policy/`);
       await popup.waitFor('[data-cookie="_pk_id.*"][data-status="not-seen"]');
       await site.close();
+      await popup.close();
+      await api.close();
+    });
+
+    it('shows only the charter’s words from a page whose attributes hold “>” and inline handlers', async () => {
+      // The fixture's charter page (scripts/demo-portal/charters.ts) has ng-class="… > 80", title="… > …" and
+      // onerror="if (… > 0 …) …" inside its table cells, a script and a template, and the site's header and footer.
+      const host = 'demo.opendatasoft.com';
+      await (await visitPortal(ctx.browser(), host)).close();
+      const api = await extensionPage(ctx.browser());
+      const report = await waitForReport(api, host, (r) => r.charter.kind === 'live');
+      const rows = DEMO_CHARTER.flatMap((section) => section.rows);
+      const providers = new Set(rows.map((row) => row[0]));
+      const purposes = new Set(rows.map((row) => row[3]));
+      const declared = [...report.cookies.filter((c) => c.source === 'charter'), ...report.notSeen];
+      expect(declared.length).toBeGreaterThanOrEqual(7);
+      for (const entry of declared) {
+        expect(providers, entry.provider).toContain(entry.provider);
+        expect(purposes, entry.purpose).toContain(entry.purpose);
+      }
+      expect(report.charter.entries).toBe(7);
+
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-cookie="_pk_id.*"][data-status="not-seen"]');
+      await popup.waitFor(seenRow('sessionid'));
+      const shown = [...(await popup.texts('[data-cookie] .who')), ...(await popup.texts('[data-cookie] .purpose[data-source="charter"]'))];
+      expect(shown.length).toBeGreaterThanOrEqual(14);
+      for (const text of shown) expect(text).not.toMatch(/>|innerWidth|naturalWidth|ng-class|is-long|onerror|this\.hidden|Propulsé|ne sont jamais affichés/);
+      expect(await popup.texts('[data-cookie="sessionid"] .purpose')).toEqual(["Se souvenir de l'utilisateur d'une page à une autre"]);
       await popup.close();
       await api.close();
     });

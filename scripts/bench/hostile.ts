@@ -1,0 +1,295 @@
+/**
+ * The hostile-input group: every reader of outside text (charter text and HTML, durations,
+ * cookie-name cells, rows split without separators, the Open Cookie Database CSV reader, the
+ * consent cookie decoder) timed on its worst known shapes at 10 KB, 100 KB, 1 MB and 2 MB, with
+ * the growth per 10× of input. Linear code grows about 10× per 10×; the budget allows 12×, and
+ * 2 MB must be read in under 500 ms. A shape that takes more than `STOP_AFTER_MS` at one size is
+ * not run at the larger ones (a quadratic reader would take minutes), and misses its budgets.
+ */
+import { readCharterPage } from '../../src/core/charter/live.ts';
+import { CharterError, readCharter } from '../../src/core/charter/parse.ts';
+import { readNameCell } from '../../src/core/charter/cells.ts';
+import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
+import { parseStatedLifetime } from '../../src/core/report/duration.ts';
+import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
+import { decodeConsent } from '../../src/core/report/consent.ts';
+import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
+import { figure, type Figure } from './stats.ts';
+import type { BenchSize } from './node-benches.ts';
+
+/** Input sizes, in characters (the shapes are ASCII, so also bytes). */
+export const HOSTILE_SIZES = [10_000, 100_000, 1_000_000, 2_000_000] as const;
+/** Budgets: growth per 10× of input (fitted over all sizes, see growthPerTenfold), and time at the largest size. */
+export const GROWTH_BUDGET = 12;
+export const LARGEST_BUDGET_MS = 500;
+/** A size that takes longer than this is the last one run for that shape. */
+const STOP_AFTER_MS = 3_000;
+/** A size is not run when the previous one, grown as the square of the input, predicts longer than this. */
+const PREDICTED_LIMIT_MS = 20_000;
+
+/** One worst-case shape for one reader. */
+export type HostileCase = {
+  /** The reader, as the README's table names it. */
+  reader: string;
+  /** The shape of the input, short. */
+  shape: string;
+  /** Input of exactly `size` characters. */
+  make(size: number): string;
+  /** Reads it; the reader's documented error is expected, anything else is rethrown. */
+  read(input: string): void;
+};
+
+/** `unit` repeated to exactly `size` characters (cut at the end). */
+function repeatTo(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+/** `head`, then `unit` repeated, then `tail`, `size` characters in all. */
+function framed(head: string, unit: string, tail: string, size: number): string {
+  return head + repeatTo(unit, Math.max(0, size - head.length - tail.length)) + tail;
+}
+
+/** Calls `read`, swallowing only the documented errors. */
+function expecting(...documented: Array<new (...args: never[]) => Error>): (read: (input: string) => unknown) => (input: string) => void {
+  return (read) => (input) => {
+    try {
+      read(input);
+    } catch (error) {
+      if (!documented.some((type) => error instanceof type)) throw error;
+    }
+  };
+}
+
+const charterErrors = expecting(CharterError);
+const csvErrors = expecting(CsvSyntaxError);
+const noErrors = expecting();
+
+const SPACE_HEADER: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'service', 'cookie', 'purpose'] };
+const SPACE_HEADER_NEW: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'cookie', 'duration', 'purpose'] };
+const DURATION_LAST_HEADER: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'cookie', 'purpose', 'duration'] };
+const GLUED_HEADER: TableHeader = { line: 1, layout: 'glued', columns: ['provider', 'service', 'cookie', 'purpose'] };
+
+/** Rows just under 2 KB (the longest row split on anchors), each with many comma-separated names. */
+function manyNameRows(row: (names: string) => string, size: number, head = ''): string {
+  const names = Array.from({ length: 240 }, (_, i) => `_a_${i}`).join(', ');
+  return framed(head, `${row(names)}\n`, '', size);
+}
+
+const readRows = (header: TableHeader) =>
+  noErrors((input) => {
+    for (const line of input.split('\n')) if (line.trim() !== '') splitRow(line, header);
+  });
+
+const readHtml = charterErrors((input) => readCharterPage(input, 'text/html'));
+const readText = charterErrors((input) => readCharter(input));
+const TAB_HEADER = 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n';
+const PIPE_HEADER = '| Supplier name | Cookie name | Duration | Function |\n|---|---|---|---|\n';
+
+/** The shapes: the issue's table (html-to-text, durations, name cells, segmenting), then what review found. */
+/** The consent decoder as the recorder calls it: the value, and when it was seen. */
+const decodeConsentNow = (value: string) => decodeConsent(value, Date.now());
+
+export const HOSTILE_CASES: readonly HostileCase[] = [
+  // Charter HTML, as the worker reads a live page (tokenizer, layout, then the text parser).
+  { reader: 'charter HTML', shape: "'<a' repeated", make: (size) => repeatTo('<a', size), read: readHtml },
+  { reader: 'charter HTML', shape: "'<body' repeated", make: (size) => repeatTo('<body', size), read: readHtml },
+  { reader: 'charter HTML', shape: "'<!--' repeated", make: (size) => repeatTo('<!--', size), read: readHtml },
+  { reader: 'charter HTML', shape: "'&nbsp;' repeated", make: (size) => framed('<p>', '&nbsp;', '</p>', size), read: readHtml },
+  { reader: 'charter HTML', shape: "'<div>' nested, never closed", make: (size) => repeatTo('<div>', size), read: readHtml },
+  { reader: 'charter HTML', shape: "'<nav>' nested, then unmatched '</main>'", make: (size) => repeatTo('<nav>', size / 2) + repeatTo('</main>', size / 2), read: readHtml },
+  { reader: 'charter HTML', shape: "one table row of '<td>x' cells", make: (size) => framed('<table><tr>', '<td>x', '</table>', size), read: readHtml },
+  { reader: 'charter HTML', shape: "attributes holding '>'", make: (size) => repeatTo('<p title="a > b" onclick="if (a > b) go()" ng-if="n > 0">x</p>', size), read: readHtml },
+  { reader: 'charter HTML', shape: 'unclosed quoted attribute', make: (size) => framed('<p title="', 'x', '', size), read: readHtml },
+  { reader: 'charter HTML', shape: 'charter page padded with rows', make: (size) => hugeCharterPage(size), read: readHtml },
+  // Charter text, as files and pages served as text are read.
+  { reader: 'charter text', shape: 'tab header, one row of tabs', make: (size) => framed(TAB_HEADER, '\t', 'x', size), read: readText },
+  { reader: 'charter text', shape: 'pipe header, one row of pipes', make: (size) => framed(PIPE_HEADER, '|', '\n', size), read: readText },
+  { reader: 'charter text', shape: 'pipe header, rows ending in "| "', make: (size) => framed(PIPE_HEADER, '| Huwise | sessionid | 2 weeks | Keeps you signed in | \n', '', size), read: readText },
+  { reader: 'charter text', shape: 'tab header, one name cell of many names', make: (size) => framed(`${TAB_HEADER}Matomo\tStats\t`, '_a, ', '\tMesure', size), read: readText },
+  { reader: 'charter text', shape: 'space header, rows of many names', make: (size) => manyNameRows((names) => `Matomo Statistiques ${names} Mesure`, size, 'Nom du prestataire Service et emplacement Nom du cookies Finalités\n'), read: readText },
+  { reader: 'charter text', shape: "space header, rows of 'a_' runs", make: (size) => framed('Nom du prestataire Service et emplacement Nom du cookies Finalités\n', `Matomo Statistiques ${'a_'.repeat(985)}\n`, '', size), read: readText },
+  { reader: 'charter text', shape: "one line of ' ' and 'a'", make: (size) => repeatTo('a ', size), read: readText },
+  { reader: 'charter text', shape: "'#' repeated", make: (size) => repeatTo('#', size), read: readText },
+  { reader: 'charter text', shape: 'field lines repeated', make: (size) => repeatTo('Nom du cookie : _pk_id\n', size), read: readText },
+  { reader: 'charter text', shape: 'headings repeated', make: (size) => repeatTo('Cookies statistiques\n', size), read: readText },
+  { reader: 'charter text', shape: 'category paragraphs repeated', make: (size) => repeatTo('Strictly necessary cookies: These cookies are necessary.\n', size), read: readText },
+  { reader: 'charter text', shape: "'<https://' repeated", make: (size) => repeatTo('<https://', size), read: readText },
+  { reader: 'charter text', shape: 'table headers repeated', make: (size) => repeatTo(TAB_HEADER, size), read: readText },
+  // Durations, read on every report.
+  { reader: 'duration', shape: 'digits', make: (size) => repeatTo('1', size), read: noErrors(parseStatedLifetime) },
+  { reader: 'duration', shape: "'1 ' repeated", make: (size) => repeatTo('1 ', size), read: noErrors(parseStatedLifetime) },
+  { reader: 'duration', shape: 'letters', make: (size) => repeatTo('a', size), read: noErrors(parseStatedLifetime) },
+  { reader: 'duration', shape: "'1.' repeated", make: (size) => repeatTo('1.', size), read: noErrors(parseStatedLifetime) },
+  // Cookie-name cells.
+  { reader: 'name cell', shape: "names separated by ', '", make: (size) => repeatTo('_a, ', size), read: noErrors(readNameCell) },
+  { reader: 'name cell', shape: 'distinct names', make: (size) => distinctNames(size), read: noErrors(readNameCell) },
+  { reader: 'name cell', shape: "'(' repeated", make: (size) => repeatTo('(', size), read: noErrors(readNameCell) },
+  { reader: 'name cell', shape: "'<' repeated", make: (size) => repeatTo('_a<', size), read: noErrors(readNameCell) },
+  { reader: 'name cell', shape: "'&lt;' repeated", make: (size) => repeatTo('&lt;', size), read: noErrors(readNameCell) },
+  { reader: 'name cell', shape: "'_' then 'X' repeated", make: (size) => framed('_', 'X', '', size), read: noErrors(readNameCell) },
+  { reader: 'name cell', shape: "'any cookie starting with' repeated", make: (size) => repeatTo('any cookie starting with ', size), read: noErrors(readNameCell) },
+  // Rows without separators, split on anchors.
+  { reader: 'segmenting', shape: 'old template, many names a row', make: (size) => manyNameRows((names) => `Matomo Statistiques ${names} Mesure`, size), read: readRows(SPACE_HEADER) },
+  { reader: 'segmenting', shape: 'new template, many names a row', make: (size) => manyNameRows((names) => `Matomo ${names} 13 mois Mesure`, size), read: readRows(SPACE_HEADER_NEW) },
+  { reader: 'segmenting', shape: "old template, 'a_' runs", make: (size) => repeatTo(`Matomo Statistiques ${'a_'.repeat(985)}\n`, size), read: readRows(SPACE_HEADER) },
+  { reader: 'segmenting', shape: "old template, 'aB_' runs", make: (size) => repeatTo(`Matomo Stats ${'aB_'.repeat(660)}\n`, size), read: readRows(SPACE_HEADER) },
+  { reader: 'segmenting', shape: 'free text before a duration column', make: (size) => repeatTo(`Matomo _pk_id ${'word '.repeat(390)}\n`, size), read: readRows(DURATION_LAST_HEADER) },
+  { reader: 'segmenting', shape: "glued, 'aB' runs", make: (size) => repeatTo(`Opendatasoft${'aB'.repeat(990)}\n`, size), read: readRows(GLUED_HEADER) },
+  // The Open Cookie Database reader.
+  { reader: 'CSV', shape: 'doubled quotes', make: (size) => framed('"', '""', '"', size), read: csvErrors(parseCsv) },
+  { reader: 'CSV', shape: 'commas', make: (size) => repeatTo(',', size), read: csvErrors(parseCsv) },
+  { reader: 'CSV', shape: 'line breaks', make: (size) => repeatTo('\r\n', size), read: csvErrors(parseCsv) },
+  { reader: 'CSV', shape: 'quoted fields with line breaks', make: (size) => repeatTo('a,"b\nc"\n', size), read: csvErrors(parseCsv) },
+  { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed('"', 'a', '', size), read: csvErrors(parseCsv) },
+  // The consent cookie, decoded as the recorder does (value, time seen).
+  { reader: 'consent cookie', shape: "'%' repeated", make: (size) => repeatTo('%', size), read: noErrors(decodeConsentNow) },
+  { reader: 'consent cookie', shape: "'%7B' repeated", make: (size) => repeatTo('%7B', size), read: noErrors(decodeConsentNow) },
+  { reader: 'consent cookie', shape: 'JSON of many keys', make: (size) => consentWithManyKeys(size), read: noErrors(decodeConsentNow) },
+  { reader: 'consent cookie', shape: "'[' repeated", make: (size) => repeatTo('[', size), read: noErrors(decodeConsentNow) },
+];
+
+function distinctNames(size: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = `_n${i}, `;
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('').slice(0, size);
+}
+
+function consentWithManyKeys(size: number): string {
+  const parts = ['{"functional_cookies":true'];
+  let length = parts[0]!.length;
+  for (let i = 0; length < size * 0.6; i++) {
+    const part = `,"t${i}":false`;
+    parts.push(part);
+    length += part.length;
+  }
+  const encoded = encodeURIComponent(`${parts.join('')},"timestamp":1764460800000}`);
+  return encoded.length >= size ? encoded.slice(0, size) : encoded + ' '.repeat(size - encoded.length);
+}
+
+/** The demo charter page with `size` characters of extra rows in its last table. */
+function hugeCharterPage(size: number): string {
+  const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER);
+  const at = page.lastIndexOf('</tbody>');
+  const rows: string[] = [];
+  let length = page.length;
+  for (let i = 0; length < size; i++) {
+    const row = `<tr><td>Matomo</td><td>_pk_x${i}.*</td><td>13 mois</td><td>Mesure d’audience ${i}</td></tr>\n`;
+    rows.push(row);
+    length += row.length;
+  }
+  return (page.slice(0, at) + rows.join('') + page.slice(at)).slice(0, Math.max(size, page.length));
+}
+
+/** V8's collector when node runs with --expose-gc (`npm run bench` does): each sample starts on a clean heap. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/**
+ * Milliseconds of one call, as `samples` samples of enough calls to last about 20 ms each. The
+ * heap is collected before each sample, so one sample does not pay for the previous one's garbage.
+ */
+function timeOneCall(read: () => void, samples: number): { samples: number[]; single: number } {
+  collectGarbage();
+  const start = performance.now();
+  read();
+  const single = performance.now() - start;
+  if (single > STOP_AFTER_MS) return { samples: [single], single };
+  const iterations = Math.max(1, Math.min(2000, Math.ceil(20 / Math.max(single, 0.001))));
+  const results: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    collectGarbage();
+    const sampleStart = performance.now();
+    for (let i = 0; i < iterations; i++) read();
+    results.push((performance.now() - sampleStart) / iterations);
+  }
+  return { samples: results, single };
+}
+
+const sizeLabel = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`);
+
+/** One case's measurements, for the table. */
+export type HostileResult = {
+  reader: string;
+  shape: string;
+  /** Median ms by size; null where the size was not run. */
+  times: Array<number | null>;
+  /** Largest ratio between consecutive 10× sizes; null when not measurable. */
+  growth: number | null;
+};
+
+/** Runs every case: `full` at every size, `tiny` once at the smallest size (the test suite). */
+export function hostileInput(size: BenchSize, cases: readonly HostileCase[] = HOSTILE_CASES): { figures: Figure[]; results: HostileResult[] } {
+  const sizes = size === 'full' ? HOSTILE_SIZES : ([HOSTILE_SIZES[0]] as const);
+  const figures: Figure[] = [];
+  const results: HostileResult[] = [];
+  for (const hostile of cases) {
+    const name = `${hostile.reader}: ${hostile.shape}`;
+    const times: Array<number | null> = [];
+    let stopped = false;
+    let previous: { size: number; ms: number } | null = null;
+    for (const inputSize of sizes) {
+      if (previous && previous.ms * (inputSize / previous.size) ** 2 > PREDICTED_LIMIT_MS) stopped = true;
+      if (stopped) {
+        times.push(null);
+        continue;
+      }
+      const input = hostile.make(inputSize);
+      if (input.length !== inputSize) throw new Error(`${name}: made ${input.length} characters, not ${inputSize}`);
+      if (size === 'tiny') {
+        hostile.read(input);
+        times.push(null);
+        continue;
+      }
+      const measured = timeOneCall(() => hostile.read(input), inputSize >= 1_000_000 ? 3 : 5);
+      const budget = inputSize === HOSTILE_SIZES.at(-1) ? ({ kind: 'max', value: LARGEST_BUDGET_MS } as const) : undefined;
+      const result = figure('hostile input', `${name} @ ${sizeLabel(inputSize)}`, 'ms', measured.samples, budget);
+      figures.push(result);
+      times.push(result.median);
+      previous = { size: inputSize, ms: measured.single };
+      if (measured.single > STOP_AFTER_MS) stopped = true;
+    }
+    if (size === 'tiny') continue;
+    const growth = growthPerTenfold(sizes, times);
+    if (stopped) {
+      // The largest size was not reached: both budgets are missed, visibly.
+      if (times.at(-1) === null) figures.push({ ...figure('hostile input', `${name} @ 2 MB`, 'ms', [Number.POSITIVE_INFINITY], { kind: 'max', value: LARGEST_BUDGET_MS }), samples: [] });
+    }
+    figures.push(figure('hostile input', `${name}: growth per 10×`, '×', [growth ?? Number.POSITIVE_INFINITY], { kind: 'max', value: GROWTH_BUDGET }));
+    results.push({ reader: hostile.reader, shape: hostile.shape, times, growth });
+  }
+  return { figures, results };
+}
+
+/**
+ * The growth per 10× of input: 10 to the slope of log(time) against log(size), fitted over every
+ * size run (least squares), so one noisy size does not decide it. Linear code gives about 10×,
+ * quadratic code 100×. Infinite (null) when a size was not run: the reader was too slow for it.
+ */
+export function growthPerTenfold(sizes: readonly number[], times: ReadonlyArray<number | null>): number | null {
+  if (times.some((time) => time === null)) return null;
+  const points = sizes.map((size, index) => [Math.log10(size), Math.log10(Math.max(times[index] ?? 0, 1e-4))] as const);
+  if (points.length < 2) return null;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return 10 ** (covariance / variance);
+}
+
+/** The results as a compact table: one line per shape, its time at each size, its growth, and the verdict. */
+export function formatHostileTable(results: readonly HostileResult[]): string {
+  const time = (value: number | null) => (value === null ? 'not run' : value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(value >= 10 ? 1 : 2)} ms`);
+  const rows = results.map((result) => {
+    const largest = result.times.at(-1) ?? null;
+    const met = largest !== null && largest <= LARGEST_BUDGET_MS && result.growth !== null && result.growth <= GROWTH_BUDGET;
+    return [result.reader, result.shape, ...result.times.map(time), result.growth === null ? '∞' : `${result.growth.toFixed(1)}×`, met ? 'met' : 'MISSED'];
+  });
+  const header = ['reader', 'shape', ...HOSTILE_SIZES.map(sizeLabel), 'growth/10×', `≤ ${GROWTH_BUDGET}×, 2 MB ≤ ${LARGEST_BUDGET_MS} ms`];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,156 @@
+/**
+ * The charter CLI (`npm run --silent charter -- parse|check|text INPUT`): reads what operators
+ * have, a charter as text, a saved charter page (HTML), or the https:// URL of a live charter
+ * page, fetched anonymously with the extension's limits. Its outside world (output, fetch) is
+ * passed in, so the tests drive it in-process with a fake network.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CharterError } from '../../src/core/charter/errors.ts';
+import { MAX_CHARTER_PAGE_BYTES } from '../../src/core/charter/limits.ts';
+import { charterTextOfPage, fetchCharterPage, readCharterPage, readCharterPageReading, type FetchLike } from '../../src/core/charter/live.ts';
+import { decodeCharterBytes } from '../../src/core/charter/normalise.ts';
+import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from '../../src/core/charter/report.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
+
+export const USAGE = `usage: npm run --silent charter -- parse INPUT
+       npm run --silent charter -- check INPUT...
+       npm run --silent charter -- text INPUT
+  INPUT  a charter file (text, or a saved charter page in HTML), or the https:// URL of a charter page
+  parse  print the charter's portal, language and entries as one JSON object
+  check  summarise each charter: portal, language, entries per category, rows it could not read
+  text   print the text the parser reads (for an HTML page, the page laid out as lines; check's line numbers count these)`;
+
+/** What the CLI writes to and fetches with. */
+export type CliIo = {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  fetch: FetchLike;
+};
+
+/** A charter page read from a file or the network: its body and what it says it is. */
+type Page = { label: string; body: string; contentType: string | null };
+
+/** File extensions of saved web pages. */
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+/** An input that is a URL rather than a file name: a scheme before a colon (not a one-letter drive). */
+const URL_INPUT = /^[a-z][a-z0-9+.-]+:/i;
+
+/** Runs the CLI; the exit status: 0 ok, 1 an input could not be read as a charter, 2 wrong usage. */
+export async function runCharterCli(args: readonly string[], io: CliIo): Promise<number> {
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: {} }));
+  } catch (error) {
+    io.stderr(`charter: ${oneLine(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const [command, ...inputs] = positionals;
+  if ((command === 'parse' || command === 'text') && inputs.length === 1 && inputs[0] !== undefined) {
+    return command === 'parse' ? parseCommand(inputs[0], io) : textCommand(inputs[0], io);
+  }
+  if (command === 'check' && inputs.length > 0) return checkCommand(inputs, io);
+  io.stderr(`${USAGE}\n`);
+  return 2;
+}
+
+async function parseCommand(input: string, io: CliIo): Promise<number> {
+  const page = await readInput(input, io.fetch);
+  if ('error' in page) return fail(input, page.error, io);
+  try {
+    io.stdout(formatParsedCharter(readCharterPage(page.body, page.contentType)));
+    return 0;
+  } catch (error) {
+    return fail(input, describeError(error), io);
+  }
+}
+
+async function textCommand(input: string, io: CliIo): Promise<number> {
+  const page = await readInput(input, io.fetch);
+  if ('error' in page) return fail(input, page.error, io);
+  try {
+    const text = charterTextOfPage(page.body, page.contentType);
+    io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    return 0;
+  } catch (error) {
+    return fail(input, describeError(error), io);
+  }
+}
+
+async function checkCommand(inputs: readonly string[], io: CliIo): Promise<number> {
+  let failed = 0;
+  for (const input of inputs) {
+    const checked = await checkInput(input, io.fetch);
+    io.stdout(`${formatCheckReport(checked)}\n`);
+    if (checkFailed(checked)) failed++;
+  }
+  io.stdout(`${inputs.length} file${inputs.length === 1 ? '' : 's'} checked, ${failed} failed\n`);
+  return failed === 0 ? 0 : 1;
+}
+
+async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile> {
+  const page = await readInput(input, fetch);
+  if ('error' in page) return { file: input, error: page.error };
+  try {
+    return { file: page.label, reading: readCharterPageReading(page.body, page.contentType) };
+  } catch (error) {
+    return { file: page.label, error: describeError(error) };
+  }
+}
+
+/** The page an input names, or a one-line reason it cannot be read. */
+async function readInput(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
+  if (URL_INPUT.test(input)) return readUrl(input, fetch);
+  return readFile(input);
+}
+
+async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return { error: 'not a valid URL' };
+  }
+  if (url.protocol === 'http:') return { error: 'only https:// URLs are read: a charter fetched over plain http could be forged on the way' };
+  if (url.protocol !== 'https:') return { error: `only https:// URLs are read, not ${url.protocol}` };
+  const page = await fetchCharterPage(url.href, fetch);
+  if ('problem' in page) return { error: page.problem };
+  const label = page.url === input ? input : `${input} (read from ${page.url})`;
+  return { label: `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)`, body: page.body, contentType: page.contentType };
+}
+
+function readFile(file: string): Page | { error: string } {
+  try {
+    const stats = statSync(file);
+    if (stats.isDirectory()) return { error: 'is a directory, not a charter file' };
+    if (!stats.isFile()) return { error: 'not a regular file' };
+    if (stats.size > MAX_CHARTER_PAGE_BYTES) {
+      return { error: `${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')}: not read` };
+    }
+    const body = decodeCharterBytes(readFileSync(file));
+    const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
+    const isHtml = contentType !== null || /^\s*<(?:!doctype|html|head|body)\b/i.test(body.slice(0, 1000));
+    return { label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file, body, contentType };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: 'no such file' };
+    if (code === 'EACCES') return { error: 'permission denied' };
+    return { error: `cannot read the file: ${oneLine(error)}` };
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof CharterError ? oneLine(error) : `internal error: ${oneLine(error)}`;
+}
+
+function fail(input: string, reason: string, io: CliIo): number {
+  io.stderr(formatFailure(input, reason));
+  return 1;
+}
+
+/** An error's message on one line, terminal escapes and controls taken out. */
+function oneLine(error: unknown): string {
+  return terminalText(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,73 @@
+/** Whatever the page, htmlToText returns text (never throws) and never lets attribute values or script content through. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { htmlTextCandidates, htmlToText } from '../../../src/core/charter/html-to-text.ts';
+import { readCharterPage } from '../../../src/core/charter/live.ts';
+import { CharterError } from '../../../src/core/charter/errors.ts';
+import { hostileText } from '../../support/hostile-text.ts';
+
+const HTML_FRAGMENTS = [
+  '<a', '<body', '<!--', '-->', '&nbsp;', '&', '&#', '&#x', '&amp', '<div>', '</div>', '<td>', '<tr>', '</table>', '<table>',
+  '<script>', '</script>', '<style>', '<svg>', '</svg>', '<template>', '<main>', '</main>', '<nav>', '<header>', '<h2>', '<br>',
+  '"', "'", '=', '>', '<', '/', '<p title="a > b">', '<![CDATA[', ']]>', '<?', '<!doctype html>', 'Cookie name', '\t', '_ga',
+];
+
+describe('htmlToText never throws', () => {
+  it('on random and structured hostile pages', () => {
+    fc.assert(
+      fc.property(hostileText(HTML_FRAGMENTS), (html) => {
+        expect(typeof htmlToText(html)).toBe('string');
+        for (const text of htmlTextCandidates(html)) expect(text.trim()).not.toBe('');
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('and the live-page reader gives a charter or a CharterError, nothing else', () => {
+    fc.assert(
+      fc.property(hostileText(HTML_FRAGMENTS), (html) => {
+        try {
+          readCharterPage(html, 'text/html');
+        } catch (error) {
+          if (!(error instanceof CharterError)) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('htmlToText keeps markup out of the text', () => {
+  const attributeValue = fc.string({ unit: fc.constantFrom('a', '>', '<', '/', ' ', '=', '&', ';', '`', '\n', "'"), maxLength: 30 });
+  const name = fc.constantFrom('title', 'onclick', 'onerror', 'ng-if', 'data-x', 'href', 'style');
+
+  it('never shows a double-quoted attribute value, whatever it holds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, attributeValue), { maxLength: 4 }), fc.constantFrom('p', 'td', 'a', 'img', 'div', 'h3'), (attributes, tag) => {
+        const html = `<table><tr><td><${tag} ${attributes.map(([key, value]) => `${key}="LEAK${value.replaceAll('"', '')}LEAK"`).join(' ')}>word</${tag}></td></tr></table>`;
+        const text = htmlToText(html);
+        expect(text).not.toContain('LEAK');
+        expect(text).toContain('word');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never shows what raw-text and hidden elements hold', () => {
+    const content = fc.string({ unit: fc.constantFrom('a', '<', '>', '/', '"', '-', '!', ' ', 'p', 'd'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.constantFrom('script', 'style', 'textarea', 'title', 'template', 'noscript', 'svg'), content, (tag, inner) => {
+        const safe = inner.replaceAll(`</${tag}`, '');
+        const text = htmlToText(`<p>before</p><${tag}>HIDDEN${safe}HIDDEN</${tag}><p>after</p>`);
+        // Raw text ends only at its end tag; in the others a "<" may open markup that a browser would show, or a
+        // tag or comment that swallows the end tag: there, only markup-free content is checked.
+        if (['script', 'style', 'textarea', 'title'].includes(tag) || !safe.includes('<')) {
+          expect(text).not.toContain('HIDDEN');
+          expect(text).toContain('after');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+});
