@@ -1,7 +1,10 @@
 /**
- * A small RFC 4180 CSV reader: comma-separated fields, double-quoted fields that may hold commas,
- * doubled quotes ("") and line breaks; records ended by CRLF, LF or a lone CR. Pure; no I/O.
+ * CSV (RFC 4180) through csv-parse, the maintained reader of the node-csv project: fields
+ * separated by commas, double-quoted fields that may hold commas, doubled quotes and line
+ * breaks, records ended by CRLF, LF or a lone CR. Only the registry build reads CSV (the Open
+ * Cookie Database), so the library never reaches the extension's bundles.
  */
+import { CsvError, parse, type Options } from 'csv-parse/sync';
 
 /** Thrown when the text breaks RFC 4180 in a way that would otherwise shift fields silently. */
 export class CsvSyntaxError extends Error {
@@ -15,20 +18,29 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const QUOTE = '"';
-const COMMA = ',';
-const CR = '\r';
-const LF = '\n';
+/** Strict RFC 4180: no trimming, no type conversion, a quote only around a whole field. */
+const RFC_4180: Options = { bom: true, record_delimiter: ['\r\n', '\n', '\r'] };
+
+/** Runs csv-parse, turning its errors into CsvSyntaxError with the line it stopped on. */
+function parseStrict<T>(text: string, options: Options): T[] {
+  try {
+    return parse(text, { ...RFC_4180, ...options }) as T[];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? 0;
+      // Its messages end "... at line N" or "on line N": the line goes in front, once.
+      throw new CsvSyntaxError(error.message.replace(/\s+(?:at|on) line \d+/, ''), line);
+    }
+    throw error;
+  }
+}
 
 /**
- * Reads CSV text into records of raw field strings (no trimming, no type conversion).
- * A leading BOM is dropped; a final line break does not start an empty record; a blank line in
- * the middle is a record with one empty field, as RFC 4180 reads it.
+ * Reads CSV text into records of raw field strings. A leading BOM is dropped; a final line break
+ * does not start an empty record; a blank line in the middle is a record with one empty field.
  */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  forEachCsvRecord(text, (fields) => records.push(fields));
-  return records;
+  return parseStrict<string[]>(text, { relax_column_count: true });
 }
 
 /** One CSV record and where it starts. */
@@ -41,91 +53,14 @@ export type CsvRecord = {
 
 /** Like `parseCsv`, keeping the line each record starts on for error messages. */
 export function readCsvRecords(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  forEachCsvRecord(text, (fields, line) => records.push({ fields, line }));
-  return records;
-}
-
-/**
- * Reads the records one by one, handing each to `onRecord` with the line it starts on: one pass,
- * and nothing kept that the caller does not keep (a large file is not held twice).
- */
-function forEachCsvRecord(text: string, onRecord: (fields: string[], line: number) => void): void {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const length = source.length;
-  // Fields gather in one reused buffer and each record gets an exact-size copy: an array grown by
-  // push() keeps spare room, which on a file of many short records is most of the memory (and time).
-  const record: string[] = [];
-  let position = 0;
-  let line = 1;
-  let recordLine = 1;
-
-  // Each turn of the loop reads one field and the separator after it.
-  for (;;) {
-    let field: string;
-    if (source[position] === QUOTE) {
-      const openedOnLine = line;
-      const start = position + 1;
-      // Find the closing quote, stepping over doubled ones; the value is cut once at the end
-      // (appending piece by piece builds a string of a million pieces on a field of quotes).
-      let closing = source.indexOf(QUOTE, start);
-      let doubled = false;
-      while (closing !== -1 && source[closing + 1] === QUOTE) {
-        doubled = true;
-        closing = source.indexOf(QUOTE, closing + 2);
-      }
-      if (closing === -1) throw new CsvSyntaxError('quoted field is never closed', openedOnLine);
-      const raw = source.slice(start, closing);
-      line += countLineBreaks(source, start, closing);
-      position = closing + 1;
-      const value = doubled ? raw.replaceAll('""', QUOTE) : raw;
-      const next = source[position];
-      if (position < length && next !== COMMA && next !== CR && next !== LF) {
-        throw new CsvSyntaxError(`unexpected ${JSON.stringify(next)} after a closing quote`, line);
-      }
-      field = value;
-    } else {
-      let end = position;
-      while (end < length) {
-        const char = source[end];
-        if (char === COMMA || char === CR || char === LF) break;
-        // A quote inside an unquoted field is not RFC 4180 and usually means a broken row.
-        if (char === QUOTE) throw new CsvSyntaxError('quote inside an unquoted field', line);
-        end += 1;
-      }
-      field = source.slice(position, end);
-      position = end;
-    }
-    record.push(field);
-
-    if (position >= length) {
-      onRecord(record.slice(), recordLine);
-      return;
-    }
-    const separator = source[position];
-    if (separator === COMMA) {
-      position += 1;
-      continue;
-    }
-    // A record ends at CRLF, LF or a lone CR.
-    position += separator === CR && source[position + 1] === LF ? 2 : 1;
-    line += 1;
-    onRecord(record.slice(), recordLine);
-    record.length = 0;
-    recordLine = line;
-    if (position >= length) return;
-  }
-}
-
-/** Counts line breaks (CRLF, LF or lone CR, each counted once) in source[start, end). */
-function countLineBreaks(source: string, start: number, end: number): number {
-  let count = 0;
-  for (let index = start; index < end; index += 1) {
-    const char = source[index];
-    if (char === LF) count += 1;
-    else if (char === CR && source[index + 1] !== LF) count += 1;
-  }
-  return count;
+  const records = parseStrict<{ record: string[]; info: { lines: number } }>(text, { relax_column_count: true, info: true });
+  // csv-parse tells the line a record ends on: the next one starts on the line after it.
+  let nextLine = 1;
+  return records.map(({ record, info }) => {
+    const line = nextLine;
+    nextLine = info.lines + 1;
+    return { fields: record, line };
+  });
 }
 
 /**
@@ -134,22 +69,5 @@ function countLineBreaks(source: string, start: number, end: number): number {
  * broken row cannot shift columns silently.
  */
 export function parseCsvWithHeader(text: string): Record<string, string>[] {
-  let columns: string[] | null = null;
-  const objects: Record<string, string>[] = [];
-  forEachCsvRecord(text, (fields, line) => {
-    if (columns === null) {
-      columns = fields;
-      return;
-    }
-    if (fields.length === 1 && fields[0] === '') return;
-    if (fields.length !== columns.length) {
-      throw new CsvSyntaxError(`record has ${fields.length} fields, the header has ${columns.length}`, line);
-    }
-    const object: Record<string, string> = {};
-    columns.forEach((name, column) => {
-      object[name] = fields[column] ?? '';
-    });
-    objects.push(object);
-  });
-  return objects;
+  return parseStrict<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
 }

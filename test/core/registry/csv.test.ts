@@ -60,25 +60,26 @@ describe('parseCsv', () => {
     expect(parseCsv('a\n\nb\n')).toEqual([['a'], [''], ['b']]);
   });
 
-  it('reads the empty text as one empty record', () => {
-    expect(parseCsv('')).toEqual([['']]);
+  it('reads the empty text as no record', () => {
+    expect(parseCsv('')).toEqual([]);
   });
 
-  it('throws, with the line, on a quoted field that is never closed', () => {
+  it('throws, with the line where reading stopped, on a quoted field that is never closed', () => {
     expect(() => parseCsv('a,b\n1,"open\nstill open')).toThrowError(CsvSyntaxError);
     try {
       parseCsv('a,b\n1,"open\nstill open');
     } catch (error) {
-      expect((error as CsvSyntaxError).line).toBe(2);
+      expect((error as CsvSyntaxError).line).toBe(3);
+      expect((error as CsvSyntaxError).message).toMatch(/^CSV line 3: Quote Not Closed/);
     }
   });
 
   it('throws on text after a closing quote', () => {
-    expect(() => parseCsv('"a"b,c')).toThrowError(/after a closing quote/);
+    expect(() => parseCsv('"a"b,c')).toThrowError(/^CSV line 1: Invalid Closing Quote: got "b"/);
   });
 
   it('throws on a quote inside an unquoted field', () => {
-    expect(() => parseCsv('a,b"c\n')).toThrowError(/quote inside an unquoted field/);
+    expect(() => parseCsv('a,b"c\n')).toThrowError(/^CSV line 1: Invalid Opening Quote/);
   });
 
   it('reports the line a record starts on, counting quoted line breaks', () => {
@@ -109,7 +110,7 @@ describe('parseCsvWithHeader', () => {
   });
 
   it('throws when a record has more or fewer fields than the header', () => {
-    expect(() => parseCsvWithHeader('a,b\n1,2,3\n')).toThrowError(/3 fields, the header has 2/);
+    expect(() => parseCsvWithHeader('a,b\n1,2,3\n')).toThrowError(/^CSV line 2: Invalid Record Length: columns length is 2, got 3$/);
     expect(() => parseCsvWithHeader('a,b\n"multi\nline",2\n1\n')).toThrowError(/line 4/);
   });
 
