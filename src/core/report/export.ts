@@ -4,6 +4,7 @@
  */
 import type { Report, ReportCookie } from './report.ts';
 import { markdownText as markdownCell } from './markdown.ts';
+import { trackerName } from './consent-trackers.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -44,13 +45,19 @@ export function csvField(text: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Each tracker's choice, as the platform recorded it: "; Matomo accepted, Google Analytics refused". */
+function trackerChoices(report: Report): string {
+  const choices = Object.entries(report.consent.trackers).map(([key, accepted]) => `${markdownCell(trackerName(key))} ${accepted ? 'accepted' : 'refused'}`);
+  return choices.length > 0 ? `; ${choices.join(', ')}` : '';
+}
+
 function toMarkdown(report: Report): string {
   const lines = [
     `# Cookie report: ${markdownCell(report.host)}`,
     '',
     `- Generated: ${isoTime(report.generatedAt)}`,
     `- Charter: ${report.charter.kind}${report.charter.portal ? ` (${markdownCell(report.charter.portal)})` : ''}, ${report.charter.entries} entries`,
-    `- Consent: ${report.consent.state}${report.consent.changedAt ? ` (${isoTime(report.consent.changedAt)})` : ''}`,
+    `- Consent: ${report.consent.state}${report.consent.changedAt ? ` (${isoTime(report.consent.changedAt)})` : ''}${trackerChoices(report)}`,
     '',
     '## Cookies',
     '',

@@ -30,6 +30,12 @@ describe('exportReport', () => {
     expect(text).not.toContain('<b>');
   });
 
+  it('gives each tracker\'s choice in Markdown, and none when there is none', () => {
+    const mixed = { ...sample, consent: { state: 'choice' as const, changedAt: null, trackers: { matomo: true, ga: false } } };
+    expect(exportReport(mixed, 'markdown').text).toContain('- Consent: choice; Matomo accepted, Google Analytics refused\n');
+    expect(exportReport(sample, 'markdown').text).toMatch(/- Consent: \w+\n/);
+  });
+
   it('writes CSV with quoting and formula injection defused', () => {
     const lines = exportReport(sample, 'csv').text.split('\r\n');
     expect(lines[0]).toBe('name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed');
