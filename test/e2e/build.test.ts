@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
@@ -31,6 +31,12 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
       expect(typeof manifest.background.service_worker).toBe('string');
       expect(manifest.browser_specific_settings).toBeUndefined();
     }
+  });
+
+  it("carries no build-time library: nothing that needs Node (the registry build's CSV reader uses Buffer)", () => {
+    const scripts = readdirSync(`dist/${target}/assets`).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) expect(readFileSync(`dist/${target}/assets/${file}`, 'utf8')).not.toMatch(/\bBuffer\b|CsvError/);
   });
 
   it('is zipped for the store with the same files', () => {

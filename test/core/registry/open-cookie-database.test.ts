@@ -4,13 +4,11 @@ import { describe, expect, it } from 'vitest';
 import generated from '../../../src/core/registry/open-cookie-database.generated.json';
 import {
   categoryFromOpenCookieDatabase,
-  documentFromCsv,
   OPEN_COOKIE_DATABASE_SOURCE,
   parseDomainCell,
-  rowsFromCsv,
   rowsFromDocument,
-  serializeDocument,
 } from '../../../src/core/registry/open-cookie-database.ts';
+import { documentFromCsv, rowsFromCsv, serializeDocument } from '../../../src/core/registry/open-cookie-database-csv.ts';
 
 const projectFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const csvText = readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.file), 'utf8');
