@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { documentFromCsv, serializeDocument } from '../src/core/registry/open-cookie-database.ts';
+import { documentFromCsv, serializeDocument } from '../src/core/registry/open-cookie-database-document.ts';
 
 const csvPath = fileURLToPath(new URL('../data/open-cookie-database/open-cookie-database.csv', import.meta.url));
 const jsonPath = fileURLToPath(

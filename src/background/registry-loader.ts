@@ -1,5 +1,5 @@
 import { buildBundledRegistry } from '../core/registry/bundled.ts';
-import { rowsFromDocument } from '../core/registry/open-cookie-database.ts';
+import { rowsFromDocument } from '../core/registry/open-cookie-database-document.ts';
 import type { Registry } from '../core/registry/registry.ts';
 
 /** Where the build puts the Open Cookie Database in the package (scripts/build.ts). */

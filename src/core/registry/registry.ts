@@ -7,7 +7,7 @@ import type { ParsedCharter } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
 import { buildNameIndex, type NameIndex, type NamedRule } from './name-index.ts';
-import { parseDomainCell, type OpenCookieDatabaseRow } from './open-cookie-database.ts';
+import { parseDomainCell, type OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 
@@ -57,7 +57,7 @@ export type RegistrySources = {
   /**
    * Open Cookie Database rows. Always passed in: the worker loads the bundled ones from the
    * package when first needed rather than at start-up; Node reads them from the generated JSON
-   * (open-cookie-database-data.ts).
+   * (bundled-open-cookie-database.ts).
    */
   openCookieDatabase: readonly OpenCookieDatabaseRow[];
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_CHARTERS, BUNDLED_PORTAL_HOSTS, buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { charterFor } from '../../../src/core/registry/registry.ts';
 import { matchCookie } from '../../../src/core/registry/match.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
 import { BUNDLED_CHARTERS_PATH, bundledChartersDocument } from '../../../scripts/registry-source.ts';
 

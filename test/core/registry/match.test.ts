@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
 import { matchCookie, type MatchResult } from '../../../src/core/registry/match.ts';
-import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database.ts';
+import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { BUNDLED_CHARTERS } from './charter-fixtures.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
 const registry = buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const METROPOLE = 'data.example-metropole.fr';

@@ -5,7 +5,7 @@ import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts'
 import { badgeFor } from '../../../src/background/badge.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });

@@ -5,7 +5,7 @@ import { buildReport } from '../../../src/core/report/report.ts';
 import { hasPlatformCookies, siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER } from '../registry/charter-fixtures.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
 const base = buildRegistry({ 'itie.opendatasoft.com': ITIE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const live = (host: string) => ({

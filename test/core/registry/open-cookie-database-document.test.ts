@@ -10,7 +10,7 @@ import {
   rowsFromCsv,
   rowsFromDocument,
   serializeDocument,
-} from '../../../src/core/registry/open-cookie-database.ts';
+} from '../../../src/core/registry/open-cookie-database-document.ts';
 
 const projectFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const csvText = readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.file), 'utf8');

@@ -4,7 +4,7 @@
  * from its package when it first needs it (src/background/registry-loader.ts).
  */
 import generatedOpenCookieDatabase from './open-cookie-database.generated.json';
-import { rowsFromDocument, type OpenCookieDatabaseRow } from './open-cookie-database.ts';
+import { rowsFromDocument, type OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
 
 let rows: readonly OpenCookieDatabaseRow[] | undefined;
 
