@@ -7,7 +7,8 @@ import type { ParsedCharter } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
 import { buildNameIndex, type NameIndex, type NamedRule } from './name-index.ts';
-import { parseDomainCell, type OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
+import type { OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
+import { parseDomainCell } from './open-cookie-database-domain.ts';
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 

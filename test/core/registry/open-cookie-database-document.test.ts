@@ -1,48 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import generated from '../../../src/core/registry/open-cookie-database.generated.json';
-import {
-  categoryFromOpenCookieDatabase,
-  documentFromCsv,
-  OPEN_COOKIE_DATABASE_SOURCE,
-  parseDomainCell,
-  rowsFromCsv,
-  rowsFromDocument,
-  serializeDocument,
-} from '../../../src/core/registry/open-cookie-database-document.ts';
+import { documentFromCsv } from '../../../src/core/registry/open-cookie-database-csv.ts';
+import { OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE, rowsFromDocument } from '../../../src/core/registry/open-cookie-database-document.ts';
 
 const projectFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const csvText = readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.file), 'utf8');
 
-const HEADER =
-  'ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n';
-
 describe('generated Open Cookie Database JSON (data test)', () => {
-  it('equals what the build script produces from the bundled CSV, byte for byte', () => {
-    const committed = readFileSync(projectFile('src/core/registry/open-cookie-database.generated.json'), 'utf8');
-    expect(committed).toBe(serializeDocument(documentFromCsv(csvText)));
-  });
-
-  it('decodes to the rows the CSV holds, in CSV order', () => {
-    expect(rowsFromDocument(generated)).toEqual(rowsFromCsv(csvText));
-  });
-
   it('holds every row of the bundled CSV (2,264 per SOURCE.md), each with a unique id', () => {
     const rows = rowsFromDocument(generated);
     expect(rows).toHaveLength(2264);
     expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
-  });
-
-  it('names its source and licence, and the licence and provenance files ship beside the CSV', () => {
-    const document = documentFromCsv(csvText);
-    expect(document.$comment).toContain('Apache-2.0');
-    expect(document.$comment).toContain(OPEN_COOKIE_DATABASE_SOURCE.repository);
-    expect(document.source.commit).toBe(OPEN_COOKIE_DATABASE_SOURCE.commit);
-    expect(readFileSync(projectFile('data/open-cookie-database/SOURCE.md'), 'utf8')).toContain(
-      OPEN_COOKIE_DATABASE_SOURCE.commit,
-    );
-    expect(readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.licenceFile), 'utf8')).toContain('Apache License');
   });
 
   it('rejects a document whose columns are not the expected ones', () => {
@@ -53,69 +23,9 @@ describe('generated Open Cookie Database JSON (data test)', () => {
   });
 });
 
-describe('rowsFromCsv', () => {
-  it('keeps only the fields matching needs, trims them, and reads Wildcard match as a boolean', () => {
-    const csv = `${HEADER}id-1,Platform,Analytics,"name\t","  .example.com ","Says ""hi"", twice",2 years,Controller,https://example.com,1\n`;
-    expect(rowsFromCsv(csv)).toEqual([
-      {
-        id: 'id-1',
-        platform: 'Platform',
-        category: 'Analytics',
-        name: 'name',
-        domain: '.example.com',
-        description: 'Says "hi", twice',
-        retention: '2 years',
-        wildcard: true,
-      },
-    ]);
-  });
-
-  it('throws on a Wildcard match value other than 0 or 1', () => {
-    expect(() => rowsFromCsv(`${HEADER}id,P,C,n,,d,r,c,u,yes\n`)).toThrowError(/expected 0 or 1/);
-  });
-
-  it('throws when a column is missing', () => {
-    expect(() => rowsFromCsv('ID,Platform\n1,x\n')).toThrowError(/Open Cookie Database CSV has no ".*" column/);
-  });
-});
-
-describe('parseDomainCell', () => {
-  it.each([
-    ['', []],
-    ['instagram.com', ['instagram.com']],
-    ['.adnxs.com', ['adnxs.com']],
-    ['  .mediarithmics.com', ['mediarithmics.com']],
-    ['.amplitude.com.', ['amplitude.com']],
-    ['Inspectlet.com (3rd party)', ['inspectlet.com']],
-    ['google-analytics.com (3rd party) or ', ['google-analytics.com']],
-    [' or 207.net (3rd party)', ['207.net']],
-    ['.bing.com (3rd party) or .microsoft.com (3rd party)', ['bing.com', 'microsoft.com']],
-    ['ads-[account].adhese.com', ['adhese.com']],
-    ['.commander1.com\u200B', ['commander1.com']],
-    ['(3rd party)', []],
-  ])('reads %j as %j', (cell, domains) => {
-    expect(parseDomainCell(cell)).toEqual(domains);
-  });
-
-  it('reads every Domain cell of the bundled CSV into clean domains, and finds one in every non-empty cell', () => {
-    for (const row of rowsFromCsv(csvText)) {
-      const domains = parseDomainCell(row.domain);
-      for (const domain of domains) expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/);
-      if (row.domain !== '') expect(domains.length, `row ${row.id} domain ${JSON.stringify(row.domain)}`).toBeGreaterThan(0);
-    }
-  });
-});
-
-describe('categoryFromOpenCookieDatabase', () => {
-  it.each([
-    ['Necessary', 'necessary'],
-    ['Functional', 'other'],
-    ['Security', 'necessary'],
-    ['Analytics', 'statistics'],
-    ['Marketing', 'third-party'],
-    ['Personalization', 'other'],
-    ['', 'other'],
-  ] as const)('maps %s to %s', (upstream, category) => {
-    expect(categoryFromOpenCookieDatabase(upstream)).toBe(category);
+describe('OPEN_COOKIE_DATABASE_FILES', () => {
+  it('names the generated document where it is, as the build script and the worker use it', () => {
+    expect(existsSync(projectFile(OPEN_COOKIE_DATABASE_FILES.generated))).toBe(true);
+    expect(OPEN_COOKIE_DATABASE_FILES.packaged).toMatch(/^[a-z0-9/-]+\.json$/);
   });
 });
