@@ -12,7 +12,7 @@ import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
-import { decodeConsent } from '../../src/core/report/consent.ts';
+import { decodeConsent } from '../../src/core/consent/consent-choice.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';

@@ -1,6 +1,6 @@
 import { compareText } from '../compare.ts';
-import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../report/consent.ts';
-import { judgeByName } from '../report/consent-trackers.ts';
+import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../consent/consent-choice.ts';
+import { judgeByName } from '../consent/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
 
 /** Most timeline events kept per site; older ones are dropped and counted. */

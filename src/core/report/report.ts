@@ -12,7 +12,7 @@ import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
 import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
-import type { ConsentState, Phase, TrackerChoices } from './consent.ts';
+import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
 import { platformCategory, type CategoryInference } from './platform-cookies.ts';
 

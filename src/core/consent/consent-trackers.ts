@@ -6,7 +6,7 @@
  */
 import { KNOWN_TRACKERS } from '../registry/known-trackers.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
-import { judgeCookie, type CookieJudgement, type SiteConsent } from './consent.ts';
+import { judgeCookie, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
 
 /**
  * Display names of the keys the platform is known to write (ods-labs/starterkit-huwise,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
-import { consentKeysOf, judgeByName, refusedFlagsText, trackerName, TRACKER_NAMES } from '../../../src/core/report/consent-trackers.ts';
+import { consentKeysOf, judgeByName, refusedFlagsText, trackerName, TRACKER_NAMES } from '../../../src/core/consent/consent-trackers.ts';
 
 describe('consentKeysOf', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeConsent, judgeCookie, phaseOf, type ConsentState } from '../../../src/core/report/consent.ts';
+import { decodeConsent, judgeCookie, phaseOf, type ConsentState } from '../../../src/core/consent/consent-choice.ts';
 
 const NOW = 1_764_460_800_000;
 const DAY = 24 * 3600 * 1000;
