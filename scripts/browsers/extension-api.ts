@@ -2,7 +2,7 @@
  * Talks to the background worker the way the popup does, from inside an extension page:
  * the same message contract, the same sender checks.
  */
-import type { Method, Params, ResponseMessage, Result } from '../../src/core/messages.ts';
+import type { Method, Params, ResponseMessage, Result } from '../../src/core/message-contract.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import type { BrowserUnderTest, PageUnderTest } from './browser-under-test.ts';
 

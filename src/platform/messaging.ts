@@ -7,7 +7,7 @@ import {
   type RequestMessage,
   type ResponseMessage,
   type Result,
-} from '../core/messages.ts';
+} from '../core/message-contract.ts';
 
 type RuntimeApi = Pick<Browser, 'runtime'>;
 

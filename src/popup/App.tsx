@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteQuery, SiteView } from '../core/messages.ts';
+import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
-import type { Translate } from './messages.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import { AccessPrompt } from './AccessPrompt.tsx';
 import { ReportView } from './ReportView.tsx';
 

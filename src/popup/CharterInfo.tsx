@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report.ts';
 import { isUnchanged } from '../core/charter/diff.ts';
-import { messageKey, type MessageKey, type Translate } from './messages.ts';
+import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */

@@ -1,7 +1,7 @@
 import type { ReportCookie } from '../core/report/report.ts';
-import { messageKey, type MessageKey, type Translate } from './messages.ts';
-import { formatLifetime } from './format.ts';
-import type { CookieRow } from './rows.ts';
+import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
+import { formatLifetime } from './time-format.ts';
+import type { CookieRow } from './cookie-rows.ts';
 
 type CookieItemProps = {
   /** The row to show. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Finding, FindingKind } from '../core/report/findings.ts';
-import { messageKey, type Translate } from './messages.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
 
 type FindingsSummaryProps = {

@@ -2,15 +2,15 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
-import type { Translate } from './messages.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import { CharterInfo } from './CharterInfo.tsx';
 import { ConsentSummary } from './ConsentSummary.tsx';
 import { CookieList } from './CookieList.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
-import { rowForFinding, rowsOf } from './rows.ts';
+import { rowForFinding, rowsOf } from './cookie-rows.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { Tabs } from './Tabs.tsx';
+import { Tabs } from './TabPanels.tsx';
 import { TimelineView } from './TimelineView.tsx';
 
 type ReportViewProps = {

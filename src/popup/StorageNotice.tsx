@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report.ts';
-import type { Translate } from './messages.ts';
-import { formatTime } from './format.ts';
+import type { Translate } from '../core/ui-strings.ts';
+import { formatTime } from './time-format.ts';
 
 type StorageNoticeProps = {
   /** What the extension could not keep. */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Report } from '../core/report/report.ts';
-import { messageKey, type Translate } from './messages.ts';
-import { formatTime } from './format.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { formatTime } from './time-format.ts';
 
 type TimelineViewProps = {
   /** The site. */

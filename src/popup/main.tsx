@@ -4,13 +4,13 @@ import { render } from 'preact';
 import { hasNativeBrowserNamespace, useBrowser } from '../platform/browser.ts';
 import { App } from './App.tsx';
 import { callBackground } from '../platform/messaging.ts';
-import { onSessionChanged } from '../platform/storage.ts';
+import { onSessionChanged } from '../platform/session-storage.ts';
 import { activeTab } from '../platform/tabs.ts';
 import { requestHostAccess } from '../platform/permissions.ts';
 import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
 import { requiredHostOrigins } from '../platform/manifest.ts';
 import { webHost } from '../core/portals.ts';
-import type { SiteQuery } from '../core/messages.ts';
+import type { SiteQuery } from '../core/message-contract.ts';
 import type { ExportedFile } from '../core/report/export.ts';
 
 // Chrome with the `browser` namespace and Firefox need no wrapper: the polyfill loads only elsewhere.

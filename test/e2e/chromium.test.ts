@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
-import { describeExtension } from './scenarios.ts';
+import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { CookieItem, cookieFlags } from '../../src/popup/CookieItem.tsx';
-import { rowsOf } from '../../src/popup/rows.ts';
+import { rowsOf } from '../../src/popup/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/popup.tsx';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { CookieList, PAGE_SIZE } from '../../src/popup/CookieList.tsx';
-import { rowsOf } from '../../src/popup/rows.ts';
+import { rowsOf } from '../../src/popup/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/popup.tsx';
 

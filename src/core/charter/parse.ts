@@ -9,7 +9,7 @@ import { CharterError } from './errors.ts';
 import { readFieldRun } from './fields.ts';
 import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from './limits.ts';
 import { assertReadableText, collapseWhitespace, isBlank, normaliseText, splitLines } from './normalise.ts';
-import { entriesFromRow } from './rows.ts';
+import { entriesFromRow } from './row-entries.ts';
 import {
   SectionTracker,
   categoryOfHeading,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entriesFromRow } from '../../../src/core/charter/rows.ts';
+import { entriesFromRow } from '../../../src/core/charter/row-entries.ts';
 
 describe('entriesFromRow', () => {
   it('makes one entry per name, old template with a service and no duration', () => {

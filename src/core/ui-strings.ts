@@ -10,7 +10,7 @@ export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
 /**
  * The key of a message naming one value of an enumeration: `messageKey('finding', 'not-seen')`
  * is `finding_not_seen` (message names allow only ASCII letters, digits and `_`).
- * test/popup/messages.test.ts checks every such key exists in every locale.
+ * test/core/ui-strings.test.ts checks every such key exists in every locale.
  */
 export function messageKey(prefix: 'category' | 'finding' | 'status' | 'phase' | 'consent' | 'event' | 'source' | 'field', value: string): MessageKey {
   return `${prefix}_${value.replace(/-/g, '_')}` as MessageKey;

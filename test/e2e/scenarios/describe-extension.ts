@@ -3,13 +3,13 @@
  * against one browser launch and one fixture portal per browser.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
-import type { BrowserUnderTest } from '../../scripts/browsers/browser-under-test.ts';
-import { consentScenarios } from './scenarios/consent.ts';
-import { liveCharterScenarios } from './scenarios/live-charter.ts';
-import { popupScenarios } from './scenarios/popup.ts';
-import { recordingScenarios } from './scenarios/recording.ts';
-import { storageScenarios } from './scenarios/storage.ts';
+import { startPortalServer, type PortalServer } from '../../../scripts/demo-portal/server.ts';
+import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { consentScenarios } from './consent.ts';
+import { liveCharterScenarios } from './live-charter.ts';
+import { popupScenarios } from './popup.ts';
+import { recordingScenarios } from './recording.ts';
+import { storageScenarios } from './storage.ts';
 
 export function describeExtension(launch: (portalPort: number) => Promise<BrowserUnderTest>): void {
   let portal: PortalServer;

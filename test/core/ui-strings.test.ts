@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { messageKey } from '../../src/popup/messages.ts';
+import { messageKey } from '../../src/core/ui-strings.ts';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const locales = Object.fromEntries(
