@@ -10,7 +10,7 @@ import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
 import { rowForFinding, rowsOf } from './cookie-rows.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { Tabs } from './TabPanels.tsx';
+import { TabPanels } from './TabPanels.tsx';
 import { TimelineView } from './TimelineView.tsx';
 
 type ReportViewProps = {
@@ -62,7 +62,7 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
       </section>
       <StorageNotice storage={report.storage} siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')} t={t} language={language} />
       <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
-      <Tabs
+      <TabPanels
         label={report.host}
         selected={tab}
         onSelect={(id) => setTab(id as TabId)}
@@ -79,7 +79,7 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
           <TimelineView host={report.host} timeline={report.timeline} recordConsentFlow={recordConsentFlow} t={t} language={language} />
         )}
         {tab === 'export' && <ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />}
-      </Tabs>
+      </TabPanels>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 
-type TabsProps = {
+type TabPanelsProps = {
   /** Accessible name of the tab list. */
   label: string;
   /** Tabs in order. */
@@ -14,7 +14,7 @@ type TabsProps = {
 };
 
 /** WAI-ARIA tabs: one tab stop, arrow keys move between tabs, Home / End jump to the ends. */
-export function Tabs({ label, tabs, selected, onSelect, children }: TabsProps) {
+export function TabPanels({ label, tabs, selected, onSelect, children }: TabPanelsProps) {
   const move = (event: KeyboardEvent, index: number) => {
     const target =
       event.key === 'ArrowRight' ? (index + 1) % tabs.length
