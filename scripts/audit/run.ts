@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-test.ts';
 import { extensionPage, request } from '../browsers/extension-api.ts';
 import type { Report } from '../../src/core/report/report.ts';
-import { clickConsent } from './consent.ts';
+import { clickConsent } from './consent-banner.ts';
 
 /** A failure of the environment or the target (unreachable, no access): one line, exit 2. */
 export class AuditError extends Error {}

@@ -11,7 +11,7 @@ import { CharterError } from '../../src/core/charter/errors.ts';
 import { MAX_CHARTER_PAGE_BYTES } from '../../src/core/charter/limits.ts';
 import { charterTextOfPage, fetchCharterPage, readCharterPage, readCharterPageReading, type FetchLike } from '../../src/core/charter/live.ts';
 import { decodeCharterBytes } from '../../src/core/charter/normalise.ts';
-import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from '../../src/core/charter/report.ts';
+import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 export const USAGE = `usage: npm run --silent charter -- parse INPUT

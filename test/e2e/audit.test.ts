@@ -1,5 +1,5 @@
 /**
- * The audit command itself, run as a user runs it (`npm start --` = `tsx scripts/audit.ts`),
+ * The audit command itself, run as a user runs it (`npm start --` = `tsx scripts/audit/main.ts`),
  * in both browsers against the demo portal, and with the bad inputs it must refuse.
  */
 import { spawn } from 'node:child_process';
@@ -18,7 +18,7 @@ type Outcome = { code: number | null; stdout: string; stderr: string };
 
 function audit(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['scripts/audit.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node_modules/.bin/tsx', ['scripts/audit/main.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuditArgs, parseTarget, UsageError } from '../../scripts/audit/options.ts';
+import { parseAuditArgs, parseTarget, UsageError } from '../../../scripts/audit/options.ts';
 
 describe('parseAuditArgs', () => {
   it('defaults to the demo portal, both choices, Chromium', () => {

@@ -1,10 +1,10 @@
 /** Every Node benchmark runs once on a tiny input, so the benchmark code cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
-import { background, charterParsing, registry, syntheticCharter } from '../../scripts/bench/node-benches.ts';
-import { figure } from '../../scripts/bench/stats.ts';
-import { formatTable } from '../../scripts/bench.ts';
-import { parseCharter } from '../../src/core/charter/parse.ts';
-import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../scripts/bench/hostile.ts';
+import { background, charterParsing, registry, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
+import { figure } from '../../../scripts/bench/stats.ts';
+import { formatTable } from '../../../scripts/bench/main.ts';
+import { parseCharter } from '../../../src/core/charter/parse.ts';
+import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../../scripts/bench/hostile.ts';
 
 describe('benchmarks (tiny runs)', () => {
   it('parse every bundled charter and a synthetic one', () => {

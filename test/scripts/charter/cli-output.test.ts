@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { readCharter } from '../../../src/core/charter/parse.ts';
-import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter } from '../../../src/core/charter/report.ts';
+import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter } from '../../../scripts/charter/cli-output.ts';
 
 describe('formatParsedCharter', () => {
   it('prints one JSON object with keys in the documented order, whatever the input order', () => {

@@ -1,8 +1,8 @@
 /** Text the charter CLI prints: the parse JSON and the `check` summary. Pure, so it is tested directly. */
-import type { Category, ParsedCharter } from './types.ts';
-import { charterProblem, type CharterReading, type TableSummary } from './parse.ts';
-import { describeColumns } from './table.ts';
-import { terminalText } from '../terminal-text.ts';
+import type { Category, ParsedCharter } from '../../src/core/charter/types.ts';
+import { charterProblem, type CharterReading, type TableSummary } from '../../src/core/charter/parse.ts';
+import { describeColumns } from '../../src/core/charter/table.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
 
 /**
  * DEL, C1 controls (U+009B is a CSI on some terminals), line separators and bidi controls:

@@ -6,13 +6,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
-import { buildIfNeeded } from './build-if-needed.ts';
-import { background, charterParsing, registry } from './bench/node-benches.ts';
-import { popupAndWorker, popupBytes } from './bench/browser-benches.ts';
-import { formatHostileTable, hostileInput } from './bench/hostile.ts';
-import { CHROMIUM_PATH } from './browsers/chromium.ts';
-import { FIREFOX_PATH } from './browsers/firefox.ts';
-import type { Figure } from './bench/stats.ts';
+import { buildIfNeeded } from '../build-if-needed.ts';
+import { background, charterParsing, registry } from './node-benches.ts';
+import { popupAndWorker, popupBytes } from './browser-benches.ts';
+import { formatHostileTable, hostileInput } from './hostile.ts';
+import { CHROMIUM_PATH } from '../browsers/chromium.ts';
+import { FIREFOX_PATH } from '../browsers/firefox.ts';
+import type { Figure } from './stats.ts';
 
 function version(binary: string): string {
   try {

@@ -6,18 +6,18 @@
  * URL it audits the bundled demo portal, served on loopback under a portal host name.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { buildIfNeeded } from './build-if-needed.ts';
+import { buildIfNeeded } from '../build-if-needed.ts';
 import { join } from 'node:path';
-import { launchChromium } from './browsers/chromium.ts';
-import { launchFirefox } from './browsers/firefox.ts';
-import { MissingBrowserError, type LaunchOptions } from './browsers/browser-under-test.ts';
-import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from './demo-portal/server.ts';
-import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './audit/options.ts';
-import { AuditError, auditRun } from './audit/run.ts';
-import { prepareOutDir } from './audit/out-dir.ts';
-import { compareRuns, exitCode, formatComparison, formatReport } from './audit/format.ts';
-import type { Report } from '../src/core/report/report.ts';
-import { terminalText } from '../src/core/terminal-text.ts';
+import { launchChromium } from '../browsers/chromium.ts';
+import { launchFirefox } from '../browsers/firefox.ts';
+import { MissingBrowserError, type LaunchOptions } from '../browsers/browser-under-test.ts';
+import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from '../demo-portal/server.ts';
+import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
+import { AuditError, auditRun } from './run.ts';
+import { prepareOutDir } from './out-dir.ts';
+import { compareRuns, exitCode, formatComparison, formatReport } from './audit-output.ts';
+import type { Report } from '../../src/core/report/report.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
 
 const started = Date.now();
 // Progress lines carry outside text (the consent button's words, a page's error): never raw.

@@ -1,4 +1,4 @@
-/** Runs scripts/charter.ts as a process, the way `npm run --silent charter -- ...` does. */
+/** Runs scripts/charter/main.ts as a process, the way `npm run --silent charter -- ...` does. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'charter-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, ['scripts/charter.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(TSX, ['scripts/charter/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

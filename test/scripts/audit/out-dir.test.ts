@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareOutDir } from '../../scripts/audit/out-dir.ts';
-import { UsageError } from '../../scripts/audit/options.ts';
+import { prepareOutDir } from '../../../scripts/audit/out-dir.ts';
+import { UsageError } from '../../../scripts/audit/options.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-out-dir-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -6,7 +6,7 @@
  * INPUT is a charter file (text or a saved HTML page) or the https:// URL of a charter page.
  * Exit status: 0 ok, 1 an input could not be read as a charter, 2 wrong usage.
  */
-import { runCharterCli } from './charter/cli.ts';
+import { runCharterCli } from './cli.ts';
 
 process.exitCode = await runCharterCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, exitCode, formatComparison, formatReport } from '../../scripts/audit/format.ts';
-import { BUTTON_WORDS } from '../../scripts/audit/consent.ts';
-import { report, reportCookie, finding } from '../support/reports.ts';
+import { compareRuns, exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
+import { report, reportCookie, finding } from '../../support/reports.ts';
 
 const accepted = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' })]);
 const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', category: 'other', status: 'undeclared' })], {
