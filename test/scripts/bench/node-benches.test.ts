@@ -1,8 +1,6 @@
 /** Every Node benchmark runs once on a tiny input, so the benchmark code cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
 import { background, charterParsing, registry, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
-import { figure } from '../../../scripts/bench/stats.ts';
-import { formatTable } from '../../../scripts/bench/main.ts';
 import { parseCharter } from '../../../src/core/charter/parse.ts';
 import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../../scripts/bench/hostile.ts';
 
@@ -60,18 +58,5 @@ describe('hostile input (each case once, at 10 KB)', () => {
     const lines = table.split('\n');
     expect(lines[2]).toMatch(/^duration\s+digits\s+0\.05 ms\s+0\.50 ms\s+5\.00 ms\s+10\.0 ms\s+10\.0×\s+met$/);
     expect(lines[3]).toMatch(/^name cell\s+distinct names\s+3\.00 ms\s+300 ms\s+not run\s+not run\s+∞\s+MISSED$/);
-  });
-});
-
-describe('bench figures', () => {
-  it('summarise samples and check budgets', () => {
-    const f = figure('g', 'n', 'ms', [5, 1, 3, 2, 4], { kind: 'max', value: 2.5 });
-    expect(f).toMatchObject({ median: 3, spread: { min: 1, p25: 2, p75: 4, max: 5 }, meets: false });
-    expect(figure('g', 'n', 'x/s', [10], { kind: 'min', value: 5 }).meets).toBe(true);
-  });
-
-  it('print each figure beside its budget', () => {
-    const table = formatTable([figure('popup', 'report rendered', 'ms', [40, 41], { kind: 'max', value: 50 })]);
-    expect(table.split('\n')[2]).toMatch(/^popup\s+report rendered\s+40\.50 ms\s+40\.25 – 40\.75\s+≤ 50\.00\s+ok$/);
   });
 });
