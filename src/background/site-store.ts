@@ -1,5 +1,5 @@
 import { appendTimeline, emptySite, evictedRecord, isEvicted, lastActivity, type SiteRecord } from '../core/cookies/site-record.ts';
-import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/cookies/record-limit.ts';
+import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/storage/record-limit.ts';
 import { SESSION_BUDGET_BYTES, storedBytes } from '../core/storage/session-quota.ts';
 import { createDebouncedWriter } from './debounced-writer.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../../../src/core/cookies/record-limit.ts';
+import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../../../src/core/storage/record-limit.ts';
 import { emptySite, presentCookies, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { storedBytes } from '../../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../../support/cookies.ts';

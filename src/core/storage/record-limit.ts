@@ -1,5 +1,5 @@
-import { measureText, storedBytes } from '../storage/session-quota.ts';
-import type { SiteRecord } from './site-record.ts';
+import { measureText, storedBytes } from './session-quota.ts';
+import type { SiteRecord } from '../cookies/site-record.ts';
 
 /**
  * The most one site record may take in storage.session (as `storedBytes` counts it). A busy
