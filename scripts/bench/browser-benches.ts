@@ -12,7 +12,7 @@ import { extensionPage, request } from '../browsers/extension-api.ts';
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
-import { siteKey } from '../../src/background/site-store.ts';
+import { siteItem } from '../../src/core/storage/session-items.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
 
@@ -71,6 +71,12 @@ export function syntheticSite(count: number): SiteRecord {
 
 type PageExtensionApi = { storage: { session: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } } };
 
+/** The bench site's record of `count` cookies, as storage.session holds it in the normal windows' store. */
+function benchSiteState(count: number): Record<string, string> {
+  const item = siteItem('0', BENCH_HOST);
+  return { [item.key]: item.encode(syntheticSite(count)) };
+}
+
 async function putState(api: PageUnderTest, items: Record<string, unknown>): Promise<void> {
   await api.evaluate(async (state) => {
     const ext = (globalThis as unknown as { chrome: PageExtensionApi }).chrome;
@@ -89,7 +95,7 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
     const api = await extensionPage(browser);
     const apiPage = firstExtensionPage(browser.context);
     for (const count of counts) {
-      await putState(api, { [siteKey('0', BENCH_HOST)]: JSON.stringify(syntheticSite(count)) });
+      await putState(api, benchSiteState(count));
       await stopWorker(apiPage);
       const firstPaint: number[] = [];
       const rendered: number[] = [];
@@ -125,7 +131,7 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
 
     // Worker wake with the largest state.
     const wakeCount = counts.at(-1)!;
-    await putState(api, { [siteKey('0', BENCH_HOST)]: JSON.stringify(syntheticSite(wakeCount)) });
+    await putState(api, benchSiteState(wakeCount));
     const ready: number[] = [];
     const ourPart: number[] = [];
     const browserPart: number[] = [];

@@ -11,7 +11,8 @@ import generatedOpenCookieDatabase from '../../src/core/registry/open-cookie-dat
 import { rowsFromDocument } from '../../src/core/registry/open-cookie-database-document.ts';
 import { buildRegistry, type Registry } from '../../src/core/registry/registry.ts';
 import { matchCookie } from '../../src/core/registry/match.ts';
-import { createSiteStore, type SessionArea } from '../../src/background/site-store.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import type { SessionArea } from '../../src/core/storage/session-items.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';

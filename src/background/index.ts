@@ -8,7 +8,7 @@ import polyfill from 'webextension-polyfill';
 import { useBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { serveRequests } from '../platform/messaging.ts';
-import { readSession, removeSession, writeSession } from '../platform/session-storage.ts';
+import { sessionArea } from '../platform/session-storage.ts';
 import { packageUrl } from '../platform/manifest.ts';
 import { onTabShown, onTabsChanged, reloadTab, visibleTabs, type TabSite } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
@@ -38,11 +38,7 @@ const startupSteps: Record<string, number> = {};
 let readyMs = -1;
 const step = (name: string) => (startupSteps[name] = performance.now());
 
-const session = {
-  read: (keys: string[] | null) => readSession(keys),
-  write: (items: Record<string, unknown>) => writeSession(items),
-  remove: (keys: string[]) => removeSession(keys),
-};
+const session = sessionArea();
 /** Sites open in tabs; read from the browser's tabs at each wake, then kept current by tab events. */
 const openTabs = createOpenTabs();
 // Records of sites open in a tab are the last dropped when storage is full.

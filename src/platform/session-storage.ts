@@ -1,4 +1,5 @@
 import { browser, type Browser } from './browser.ts';
+import type { SessionArea } from '../core/storage/session-items.ts';
 
 type StorageApi = Pick<Browser, 'storage'>;
 
@@ -18,6 +19,15 @@ export async function writeSession(items: Record<string, unknown>, api: StorageA
 /** Deletes session keys. */
 export async function removeSession(keys: string[], api: StorageApi = browser): Promise<void> {
   await api.storage.session.remove(keys);
+}
+
+/** storage.session as the area the worker's store and the typed session items use. */
+export function sessionArea(api: StorageApi = browser): Required<SessionArea> {
+  return {
+    read: (keys) => readSession(keys, api),
+    write: (items) => writeSession(items, api),
+    remove: (keys) => removeSession(keys, api),
+  };
 }
 
 /** Calls `listener` with the changed keys whenever session storage changes (from any context). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import { keyConcernsHost } from '../core/storage/session-items.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { AccessPrompt } from './AccessPrompt.tsx';
 import { ReportView } from './ReportView.tsx';
@@ -83,8 +84,8 @@ export function App(props: AppProps) {
     () =>
       query
         ? onStateChanged((keys) => {
-            // Only this site's record or charter (`site:<store>|<host>`, `charter:<host>`) matters.
-            if (keys.some((key) => key.endsWith(`|${query.host}`) || key === `charter:${query.host}`)) void refresh(query);
+            // Only this site's record (in any cookie store) or its live charter matters.
+            if (keys.some((key) => keyConcernsHost(key, query.host))) void refresh(query);
           })
         : undefined,
     [query, onStateChanged, refresh],

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSiteStore, siteKey } from '../../src/background/site-store.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
 import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
