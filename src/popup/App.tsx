@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteQuery, SiteView } from '../core/message-contract.ts';
+import { hostPattern } from '../core/host-patterns.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import type { Translate } from '../core/ui-strings.ts';
@@ -117,7 +118,7 @@ export function App(props: AppProps) {
         <AccessPrompt
           host={state.view.host}
           portal={state.view.portal}
-          origins={state.view.portal ? props.portalOrigins : [`*://${state.view.host}/*`]}
+          origins={state.view.portal ? props.portalOrigins : [hostPattern(state.view.host)]}
           requestAccess={props.requestAccess}
           onGranted={() => void refresh(query)}
           t={t}
