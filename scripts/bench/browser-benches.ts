@@ -13,6 +13,7 @@ import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { siteItem } from '../../src/core/storage/session-items.ts';
+import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
 
@@ -105,15 +106,15 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
         const popup = await browser.newPage();
         await popup.goto(browser.popupUrl(`?host=${BENCH_HOST}`));
         await popup.waitFor('main[data-state="ready"] .report');
-        const marks = await popup.evaluate(async () => {
+        const marks = await popup.evaluate(async (names) => {
           // The mark is set in an effect right after the first report render.
-          for (let i = 0; i < 100 && performance.getEntriesByName('cci:report-rendered').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+          for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
           // No named helper here: the script runner would wrap it in a function the page lacks.
-          const [paint, start, received, report] = ['first-contentful-paint', 'cci:start', 'cci:report-received', 'cci:report-rendered'].map(
+          const [paint, start, received, report] = ['first-contentful-paint', names.start, names.reportReceived, names.reportRendered].map(
             (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
           );
           return { paint: paint!, start: start!, received: received!, report: report! };
-        }, null);
+        }, TIMING_MARKS);
         if (run >= 0) {
           firstPaint.push(marks.paint);
           rendered.push(marks.report);

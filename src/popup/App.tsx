@@ -3,6 +3,7 @@ import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import { hostPattern } from '../core/host-patterns.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
+import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { AccessPrompt } from './AccessPrompt.tsx';
 import { ReportView } from './ReportView.tsx';
@@ -61,7 +62,7 @@ export function App(props: AppProps) {
         const view = await loadSite(target);
         if (request !== latest.current) return;
         // Measured by `npm run bench`: when the worker's answer arrived.
-        if (performance.getEntriesByName('cci:report-received').length === 0) performance.mark('cci:report-received');
+        markFirst('reportReceived');
         setState({ kind: 'ready', view });
       } catch (error) {
         if (request === latest.current) setState({ kind: 'error', message: message(error) });

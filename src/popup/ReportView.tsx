@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
+import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { CharterInfo } from './CharterInfo.tsx';
 import { ConsentSummary } from './ConsentSummary.tsx';
@@ -41,7 +42,7 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
   const rows = useMemo(() => rowsOf(report), [report]);
   // Measured by `npm run bench`: the first report is in the document (layout effects run right after).
   useLayoutEffect(() => {
-    if (performance.getEntriesByName('cci:report-rendered').length === 0) performance.mark('cci:report-rendered');
+    markFirst('reportRendered');
   }, []);
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
