@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
-import { badgeFor } from '../../../src/background/findings-badge.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
@@ -241,16 +240,7 @@ describe('the platform’s own cookies', () => {
   });
 });
 
-describe('badgeFor', () => {
-  it('counts findings and colours by the most serious', () => {
-    expect(badgeFor([])).toEqual({ text: '', color: '#5d6369' });
-    const site = play([cookie('_pk_id.1.abc', 300)]);
-    const report = buildReport(site, registry, NOW_MS);
-    expect(badgeFor(report.findings)).toEqual({ text: String(report.findings.length), color: '#b3261e' });
-    const quiet = buildReport(play([cookie('sessionid', 14)]), registry, NOW_MS);
-    expect(badgeFor(quiet.findings).color).toBe('#5d6369');
-  });
-
+describe('buildReport: what could not be kept', () => {
   it('says what could not be kept: dropped sites and unsaved changes from the store, dropped cookies from the record', () => {
     const site = play([cookie('sessionid', 14)]);
     expect(buildReport(site, registry, NOW_MS).storage).toEqual({ sitesDropped: 0, lastDropAt: null, cookiesDropped: 0, unsavedSince: null });
