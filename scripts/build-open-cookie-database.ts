@@ -5,8 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { documentFromCsv, serializeDocument } from '../src/core/registry/open-cookie-database-csv.ts';
-import { OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE } from '../src/core/registry/open-cookie-database-document.ts';
+import { documentFromCsv, OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE, serializeDocument } from '../src/core/registry/index.ts';
 
 const csvPath = fileURLToPath(new URL(`../${OPEN_COOKIE_DATABASE_SOURCE.file}`, import.meta.url));
 const jsonPath = fileURLToPath(new URL(`../${OPEN_COOKIE_DATABASE_FILES.generated}`, import.meta.url));

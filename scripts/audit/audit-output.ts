@@ -1,7 +1,6 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
-import type { Report } from '../../src/core/report/report.ts';
-import { markdownText } from '../../src/core/report/markdown.ts';
-import { trackerName } from '../../src/core/consent/consent-trackers.ts';
+import { markdownText, type Report } from '../../src/core/report/index.ts';
+import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 /** Cuts text to `width` characters, with an ellipsis when cut. */

@@ -16,7 +16,7 @@ import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.
 import { AuditError, auditRun } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
 import { compareRuns, exitCode, formatComparison, formatReport } from './audit-output.ts';
-import type { Report } from '../../src/core/report/report.ts';
+import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 const started = Date.now();

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-test.ts';
 import { extensionPage, request } from '../browsers/extension-api.ts';
-import type { Report } from '../../src/core/report/report.ts';
+import type { Report } from '../../src/core/report/index.ts';
 import { clickConsent } from './consent-banner.ts';
 
 /** A failure of the environment or the target (unreachable, no access): one line, exit 2. */

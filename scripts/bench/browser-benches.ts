@@ -11,8 +11,8 @@ import { firstExtensionPage, launchChromium, stopServiceWorker as stopWorker } f
 import { extensionPage, request } from '../browsers/extension-api.ts';
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
-import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
-import { siteItem } from '../../src/core/storage/session-items.ts';
+import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/index.ts';
+import { siteItem } from '../../src/core/storage/index.ts';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';

@@ -6,13 +6,12 @@
  * 2 MB must be read in under 500 ms. A shape that takes more than `STOP_AFTER_MS` at one size is
  * not run at the larger ones (a quadratic reader would take minutes), and misses its budgets.
  */
-import { readCharterPage } from '../../src/core/charter/live.ts';
-import { CharterError, readCharter } from '../../src/core/charter/parse.ts';
+import { CharterError, readCharter, readCharterPage } from '../../src/core/charter/index.ts';
 import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
-import { decodeConsent } from '../../src/core/consent/consent-choice.ts';
+import { decodeConsent } from '../../src/core/consent/index.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';

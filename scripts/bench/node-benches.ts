@@ -4,20 +4,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCharter } from '../../src/core/charter/parse.ts';
-import { decodeCharterBytes } from '../../src/core/charter/normalise.ts';
-import { BUNDLED_CHARTERS } from '../../src/core/registry/bundled.ts';
+import { decodeCharterBytes, parseCharter } from '../../src/core/charter/index.ts';
+import { buildRegistry, BUNDLED_CHARTERS, bundledOpenCookieDatabaseRows, matchCookie, type Registry, rowsFromDocument } from '../../src/core/registry/index.ts';
 import generatedOpenCookieDatabase from '../../src/core/registry/open-cookie-database.generated.json' with { type: 'json' };
-import { rowsFromDocument } from '../../src/core/registry/open-cookie-database-document.ts';
-import { buildRegistry, type Registry } from '../../src/core/registry/registry.ts';
-import { matchCookie } from '../../src/core/registry/match.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import type { SessionArea } from '../../src/core/storage/session-items.ts';
+import type { SessionArea } from '../../src/core/storage/index.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
-import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
+import type { BrowserCookie } from '../../src/core/cookies/index.ts';
 import { figure, timePerCall, type Figure } from './stats.ts';
-import { bundledOpenCookieDatabaseRows } from '../../src/core/registry/bundled-open-cookie-database.ts';
 
 /** `full` for `npm run bench`; `tiny` for the test suite, which only checks the code still runs. */
 export type BenchSize = 'full' | 'tiny';

@@ -3,7 +3,7 @@
  * the same message contract, the same sender checks.
  */
 import type { Method, Params, ResponseMessage, Result } from '../../src/core/message-contract.ts';
-import type { Report } from '../../src/core/report/report.ts';
+import type { Report } from '../../src/core/report/index.ts';
 import type { BrowserUnderTest, PageUnderTest } from './browser-under-test.ts';
 
 /** The few extension APIs the tests call from inside an extension page (Chrome: `chrome`, Firefox: `browser`). */

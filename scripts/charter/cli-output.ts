@@ -1,7 +1,5 @@
 /** Text the charter CLI prints: the parse JSON and the `check` summary. Pure, so it is tested directly. */
-import type { Category, ParsedCharter } from '../../src/core/charter/types.ts';
-import { charterProblem, type CharterReading, type TableSummary } from '../../src/core/charter/parse.ts';
-import { describeColumns } from '../../src/core/charter/table.ts';
+import { type Category, charterProblem, type CharterReading, describeColumns, type ParsedCharter, type TableSummary } from '../../src/core/charter/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 /**

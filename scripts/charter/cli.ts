@@ -7,10 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CharterError } from '../../src/core/charter/errors.ts';
-import { MAX_CHARTER_PAGE_BYTES } from '../../src/core/charter/limits.ts';
-import { charterTextOfPage, fetchCharterPage, readCharterPage, readCharterPageReading, type FetchLike } from '../../src/core/charter/live.ts';
-import { decodeCharterBytes } from '../../src/core/charter/normalise.ts';
+import { CharterError, charterTextOfPage, decodeCharterBytes, fetchCharterPage, type FetchLike, MAX_CHARTER_PAGE_BYTES, readCharterPage, readCharterPageReading } from '../../src/core/charter/index.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
