@@ -73,7 +73,7 @@ function render(size: number): Buffer {
         }
       }
       const alpha = sum[3]! / (samples * samples);
-      for (let i = 0; i < 3; i++) row[1 + px * 4 + i] = sum[3] ? Math.round(sum[i]! / sum[3]!) : 0;
+      for (let i = 0; i < 3; i++) row[1 + px * 4 + i] = sum[3] ? Math.round(sum[i]! / sum[3]) : 0;
       row[1 + px * 4 + 3] = Math.round(alpha);
     }
     rows.push(row);

@@ -19,7 +19,7 @@ export async function request<M extends Method>(page: PageUnderTest, method: M, 
   const response = await page.evaluate(
     async (message) => {
       const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
-      return (await api.runtime.sendMessage(message)) as unknown;
+      return (await api.runtime.sendMessage(message));
     },
     { method, params },
   );

@@ -32,15 +32,15 @@ export type BrowserEventDeps = {
  */
 export type BrowserEvents = {
   /** Host permissions were granted or removed. */
-  hostAccessChanged(): void;
+  hostAccessChanged: () => void;
   /** A cookie was set, changed or removed. */
-  cookieChanged(change: CookieChange): void;
+  cookieChanged: (change: CookieChange) => void;
   /** A tab opened, navigated or changed. */
-  tabUpdated(tab: TabSite): void;
+  tabUpdated: (tab: TabSite) => void;
   /** A tab closed. */
-  tabRemoved(tabId: number): void;
+  tabRemoved: (tabId: number) => void;
   /** A tab finished loading a page or became active. */
-  tabShown(tab: TabSite): void;
+  tabShown: (tab: TabSite) => void;
 };
 
 export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {

@@ -6,7 +6,7 @@
  */
 import { codeStartedMs } from './started-at.ts';
 import polyfill from 'webextension-polyfill';
-import { useBrowser } from '../platform/browser.ts';
+import { installBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { serveRequests } from '../platform/messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
@@ -29,7 +29,7 @@ import { createTrackedHosts } from './tracked-hosts.ts';
 import { startWorker } from './worker-start.ts';
 
 // First, before any listener: every platform call goes through webextension-polyfill.
-useBrowser(polyfill);
+installBrowser(polyfill);
 
 const timings = createStartupTimings(codeStartedMs, performance.now());
 

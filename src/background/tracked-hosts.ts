@@ -8,9 +8,9 @@ import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
  */
 export type TrackedHosts = {
   /** True for a host whose cookies are recorded. */
-  isTracked(host: string): boolean;
+  isTracked: (host: string) => boolean;
   /** Reads the granted hosts again. */
-  refresh(): Promise<void>;
+  refresh: () => Promise<void>;
 };
 
 export function createTrackedHosts(readGranted: () => Promise<ReadonlySet<string>>, bundledHosts: ReadonlySet<string> = BUNDLED_PORTAL_HOSTS): TrackedHosts {

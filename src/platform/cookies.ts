@@ -9,7 +9,7 @@ export type CookieChange = { cookie: BrowserCookie; removed: boolean; cause: str
 /** Subscribes to every cookie change the host permissions let us see. */
 export function onCookieChanged(listener: (change: CookieChange) => void, api: CookiesApi = browser): void {
   api.cookies.onChanged.addListener((info: Cookies.OnChangedChangeInfoType) => {
-    listener({ cookie: info.cookie as BrowserCookie, removed: info.removed, cause: info.cause });
+    listener({ cookie: info.cookie, removed: info.removed, cause: info.cause });
   });
 }
 
@@ -27,7 +27,7 @@ export async function allVisibleCookies(api: CookiesApi = browser): Promise<Brow
         .catch(() => api.cookies.getAll({ storeId: store.id })),
     ),
   );
-  return perStore.flat() as BrowserCookie[];
+  return perStore.flat();
 }
 
 /** What `removeCookie` needs to address one cookie. */

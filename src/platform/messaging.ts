@@ -18,7 +18,7 @@ export async function callBackground<M extends Method>(
   api: RuntimeApi = browser,
 ): Promise<Result<M>> {
   const request: RequestMessage<M> = { method, params };
-  const response = (await api.runtime.sendMessage(request)) as ResponseMessage<M> | undefined;
+  const response: ResponseMessage<M> | undefined = await api.runtime.sendMessage(request);
   if (!response) throw new Error(`No answer from the background worker to ${method}`);
   if (!response.ok) throw new Error(response.error);
   return response.result;

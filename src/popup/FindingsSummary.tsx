@@ -44,7 +44,7 @@ export function FindingsSummary({ findings, onSelect, t, language }: FindingsSum
           </li>
         ))}
       </ul>
-      <details open={open} onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+      <details open={open} onToggle={(event) => setOpen((event.currentTarget).open)}>
         <summary>{t('findingsTitle')}</summary>
         {/* Rendered only while open: closed, the list costs nothing. */}
         {open && (

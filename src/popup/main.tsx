@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { hasNativeBrowserNamespace, useBrowser } from '../platform/browser.ts';
+import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
 import { App } from './App.tsx';
 import { callBackground } from '../platform/messaging.ts';
 import { onSessionChanged } from '../platform/session-storage.ts';
@@ -14,7 +14,7 @@ import { downloadFile, preloadFirstView, siteOfPage } from './page-actions.ts';
 markFirst('start');
 
 // Chrome with the `browser` namespace and Firefox need no wrapper: the polyfill loads only elsewhere.
-if (!hasNativeBrowserNamespace()) useBrowser((await import('webextension-polyfill')).default);
+if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
 
 const params = new URLSearchParams(location.search);
 

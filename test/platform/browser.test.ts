@@ -5,14 +5,14 @@ const original = platform.browser;
 const globals = globalThis as { browser?: unknown };
 
 afterEach(() => {
-  platform.useBrowser(original);
+  platform.installBrowser(original);
   delete globals.browser;
 });
 
 describe('the extension API in use', () => {
-  it('is replaced for every importer by useBrowser', () => {
+  it('is replaced for every importer by installBrowser', () => {
     const api = { runtime: { id: 'x' } } as never;
-    platform.useBrowser(api);
+    platform.installBrowser(api);
     expect(platform.browser).toBe(api);
   });
 

@@ -85,7 +85,7 @@ const DURATION_GLUED = durationPattern(true);
 const PROSE_PREFIX_STICKY = new RegExp(`${PROSE_PREFIX_SOURCE}\\s*`, 'iuy');
 const NAME_LIST_SEPARATOR = /\s*[,;/]\s*|\s+(?:et|and|ou|or|&)\s+/iuy;
 /** What may follow a known name to mark its variable part (`.*`, `_<ID>`, `*`). */
-const WILDCARD_EXTENSION = /(?:[._\-]?(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}))+/y;
+const WILDCARD_EXTENSION = /(?:[._-]?(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}))+/y;
 const OPENING_QUOTES = new Set(['"', "'", '`', '“', '‘', '«', '„']);
 const CLOSING_QUOTES = new Set(['"', "'", '`', '”', '’', '»', '“']);
 /** Characters of a cookie name (and its wildcards) when nothing separates it from the next cell. */

@@ -186,7 +186,6 @@ describe('consent per tracker', () => {
 });
 
 describe('the platform’s own cookies', () => {
-  const ODS = 'unbundled.opendatasoft.com';
   const uncategorised = {
     portal: 'data.example-metropole.fr',
     language: 'en' as const,

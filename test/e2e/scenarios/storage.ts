@@ -63,7 +63,8 @@ export function storageScenarios(ctx: E2eContext): void {
       const storedRecord = () => api.evaluate(async (key) => {
         const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { storage: { session: SessionStorage } };
         const all = await api.storage.session.get(null);
-        return String(all[key] ?? '');
+        const value = all[key];
+        return typeof value === 'string' ? value : '';
       }, siteItem(storeId, host).key);
       await expect.poll(storedRecord, { timeout: 15_000 }).toContain('"sessionid"');
 

@@ -200,7 +200,7 @@ describe('charter on an https:// URL', () => {
     ['a 404', serving('Not found', { status: 404 }), 'HTTP 404'],
     ['a redirect to plain http', serving(page, undefined, 'http://demo.opendatasoft.com/terms/cookies-policy/'), 'redirected to http://demo.opendatasoft.com, not https'],
     ['a page over 2 MB', serving('x'.repeat(2_000_001)), 'page larger than 2,000,000 bytes'],
-    ['no connection', (async () => { throw new TypeError('fetch failed'); }) as FetchLike, 'network error (offline, or the site cannot be reached)'],
+    ['no connection', (async () => { throw new TypeError('fetch failed'); }), 'network error (offline, or the site cannot be reached)'],
     ['a page without a charter', serving('<p>Bienvenue</p>'), 'no cookie table: expected a header row'],
   ])('fails on %s with one line', async (_case, fetch, reason) => {
     const { status, stdout, stderr } = await runInProcess(['parse', URL], fetch);
