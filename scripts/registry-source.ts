@@ -11,7 +11,9 @@ export type BundledChartersDocument = { $comment: string; charters: Record<strin
 
 export function bundledChartersDocument(dir = CHARTERS_DIR): BundledChartersDocument {
   const charters: Record<string, ParsedCharter> = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
     const host = file.slice(0, -'.txt'.length).toLowerCase();
     charters[host] = parseCharter(decodeCharterBytes(readFileSync(join(dir, file))));
   }

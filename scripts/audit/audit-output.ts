@@ -27,11 +27,30 @@ export function consentText(consent: Report['consent']): string {
 /** A fixed-width table of the report's cookies (seen and declared-not-seen), then its findings. */
 export function formatReport(report: Report, title: string): string {
   const rows = [
-    ...report.cookies.map((c) => [c.name, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', c.removed ? 'removed' : c.status, c.firstPhase]),
-    ...report.notSeen.map((e) => [e.match === 'prefix' ? `${e.cookie}*` : e.cookie, e.provider, e.service ?? '', e.purpose, 'not-seen', '']),
+    ...report.cookies.map((c) => [
+      c.name,
+      c.provider || 'unknown',
+      c.service ?? '',
+      c.purpose || 'unknown',
+      c.removed ? 'removed' : c.status,
+      c.firstPhase,
+    ]),
+    ...report.notSeen.map((e) => [
+      e.match === 'prefix' ? `${e.cookie}*` : e.cookie,
+      e.provider,
+      e.service ?? '',
+      e.purpose,
+      'not-seen',
+      '',
+    ]),
   ];
-  const line = (cells: readonly string[]) => cells.map((cell, i) => fit(cell, COLUMNS[i]!.width)).join('  ').trimEnd();
-  const charter = report.charter.kind === 'live' ? `live charter (${report.charter.live?.url ?? 'unknown address'})` : `${report.charter.kind} charter`;
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => fit(cell, COLUMNS[i]!.width))
+      .join('  ')
+      .trimEnd();
+  const charter =
+    report.charter.kind === 'live' ? `live charter (${report.charter.live?.url ?? 'unknown address'})` : `${report.charter.kind} charter`;
   const findings = report.findings.length
     ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${f.cookie}: ${f.evidence}`))
     : ['  none'];
@@ -65,7 +84,10 @@ export function compareRuns(accept: Report, refuse: Report): RunComparison {
   return {
     onlyAfterAccept: [...accepted].filter((name) => !refused.has(name)).sort(),
     onlyAfterRefuse: [...refused].filter((name) => !accepted.has(name)).sort(),
-    trackersAfterRefuse: refuse.cookies.filter((c) => c.removed === null && c.category !== 'necessary').map((c) => c.name).sort(),
+    trackersAfterRefuse: refuse.cookies
+      .filter((c) => c.removed === null && c.category !== 'necessary')
+      .map((c) => c.name)
+      .sort(),
   };
 }
 

@@ -8,7 +8,18 @@ import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 /** Words of each choice's button, as the platform and common banners write them. */
 export const BUTTON_WORDS = {
   accept: ['tout accepter', 'accepter tout', 'accepter', 'accept all', 'accept', 'j’accepte', "j'accepte", 'allow all', 'ok'],
-  refuse: ['tout refuser', 'refuser tout', 'refuser', 'continuer sans accepter', 'reject all', 'refuse all', 'refuse', 'reject', 'decline', 'deny'],
+  refuse: [
+    'tout refuser',
+    'refuser tout',
+    'refuser',
+    'continuer sans accepter',
+    'reject all',
+    'refuse all',
+    'refuse',
+    'reject',
+    'decline',
+    'deny',
+  ],
 } as const;
 
 /**

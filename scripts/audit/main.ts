@@ -57,7 +57,10 @@ async function main(options: AuditOptions): Promise<number> {
       writeFileSync(join(options.out, 'comparison.md'), comparison);
       console.log(comparison);
     }
-    const code = exitCode(reports.map(([, report]) => report), options.strict);
+    const code = exitCode(
+      reports.map(([, report]) => report),
+      options.strict,
+    );
     const findings = reports.reduce((sum, [, report]) => sum + report.findings.length, 0);
     log(`done: ${findings} finding(s)${code ? ' (--strict: exit 1)' : ''}`);
     return code;

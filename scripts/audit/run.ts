@@ -81,7 +81,9 @@ export async function auditRun({ launch, url, consent, outDir, log }: RunOptions
     try {
       await Promise.race([
         page.goto(url.href),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${NAVIGATION_TIMEOUT_MS / 1000} s`)), NAVIGATION_TIMEOUT_MS)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer within ${NAVIGATION_TIMEOUT_MS / 1000} s`)), NAVIGATION_TIMEOUT_MS),
+        ),
       ]);
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^.*?(net::|NS_)/, '$1');

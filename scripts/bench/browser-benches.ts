@@ -108,7 +108,8 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
         await popup.waitFor('main[data-state="ready"] .report');
         const marks = await popup.evaluate(async (names) => {
           // The mark is set in an effect right after the first report render.
-          for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+          for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++)
+            await new Promise((r) => setTimeout(r, 10));
           // No named helper here: the script runner would wrap it in a function the page lacks.
           const [paint, start, received, report] = ['first-contentful-paint', names.start, names.reportReceived, names.reportRendered].map(
             (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
@@ -126,7 +127,13 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
       figures.push(figure('popup', `first paint, ${count} cookies (from navigation)`, 'ms', firstPaint));
       figures.push(figure('popup', `report rendered, ${count} cookies (from navigation)`, 'ms', rendered));
       figures.push(
-        figure('popup', `report rendered, ${count} cookies (from popup script start)`, 'ms', ownWork, count === 500 ? { kind: 'max', value: 50 } : undefined),
+        figure(
+          'popup',
+          `report rendered, ${count} cookies (from popup script start)`,
+          'ms',
+          ownWork,
+          count === 500 ? { kind: 'max', value: 50 } : undefined,
+        ),
       );
     }
 
@@ -146,7 +153,9 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
       if (process.env.BENCH_DEBUG) console.log('wake', JSON.stringify(diagnostics));
     }
     figures.push(figure('worker wake', `browser start-up before our first line`, 'ms', browserPart));
-    figures.push(figure('worker wake', `our first line to ready, ${wakeCount} cookies recorded`, 'ms', ourPart, { kind: 'max', value: 20 }));
+    figures.push(
+      figure('worker wake', `our first line to ready, ${wakeCount} cookies recorded`, 'ms', ourPart, { kind: 'max', value: 20 }),
+    );
     figures.push(figure('worker wake', `worker start to ready, ${wakeCount} cookies recorded (all of it)`, 'ms', ready));
   } finally {
     await browser.close();

@@ -69,7 +69,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   }
   const dir = options.extensionDir ?? extensionDir('chrome');
   const profile = scratchDir('chromium');
-  const hostRules = options.hostMap ? [`--host-resolver-rules=${options.hostMap.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.hostMap!.port}`).join(', ')}`] : [];
+  const hostRules = options.hostMap
+    ? [`--host-resolver-rules=${options.hostMap.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.hostMap!.port}`).join(', ')}`]
+    : [];
   const context = await chromium.launchPersistentContext(profile.path, {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -1,5 +1,12 @@
 /** Text the charter CLI prints: the parse JSON and the `check` summary. Pure, so it is tested directly. */
-import { type Category, charterProblem, type CharterReading, describeColumns, type ParsedCharter, type TableSummary } from '../../src/core/charter/index.ts';
+import {
+  type Category,
+  charterProblem,
+  type CharterReading,
+  describeColumns,
+  type ParsedCharter,
+  type TableSummary,
+} from '../../src/core/charter/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 /**

@@ -71,7 +71,10 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
         const host = webHost(tab.url);
         if (host && trackedHosts.isTracked(host)) {
           await deps.scanCookies();
-          void deps.refreshLiveCharter(host).then(() => badges.schedule(), () => undefined);
+          void deps.refreshLiveCharter(host).then(
+            () => badges.schedule(),
+            () => undefined,
+          );
         }
         await badges.refresh(tab);
       });

@@ -18,7 +18,11 @@ export type StartupTimings = {
  * @param codeStartedMs when the worker's first module ran (started-at.ts)
  * @param evaluatedMs when the entry's own code ran, every module evaluated
  */
-export function createStartupTimings(codeStartedMs: number, evaluatedMs: number, now: () => number = () => performance.now()): StartupTimings {
+export function createStartupTimings(
+  codeStartedMs: number,
+  evaluatedMs: number,
+  now: () => number = () => performance.now(),
+): StartupTimings {
   const steps: Record<string, number> = {};
   let readyMs = -1;
   const step = (name: string) => (steps[name] = now());

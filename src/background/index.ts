@@ -42,7 +42,12 @@ const store = createSiteStore(sessionArea(), 20, { hostsInUse: () => openTabs.al
 const liveCharters = createLiveCharters(store.area, (url, init) => fetch(url, init));
 const registry = createRegistryLoader(async (path) => (await fetch(packageUrl(path))).text());
 const trackedHosts = createTrackedHosts(() => grantedHosts());
-const recorder = createRecorder(store, trackedHosts.isTracked, (host, storeId) => openTabs.has(host, storeId), (storeId) => openTabs.hosts(storeId));
+const recorder = createRecorder(
+  store,
+  trackedHosts.isTracked,
+  (host, storeId) => openTabs.has(host, storeId),
+  (storeId) => openTabs.hosts(storeId),
+);
 
 /** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
 let defaultStore: Promise<string> | undefined;

@@ -10,7 +10,9 @@ export function createRegistryLoader(fetchText: (path: string) => Promise<string
   let loading: Promise<Registry> | undefined;
   return () => {
     if (!loading) {
-      const attempt = fetchText(OPEN_COOKIE_DATABASE_FILES.packaged).then((text) => buildBundledRegistry(rowsFromDocument(JSON.parse(text))));
+      const attempt = fetchText(OPEN_COOKIE_DATABASE_FILES.packaged).then((text) =>
+        buildBundledRegistry(rowsFromDocument(JSON.parse(text))),
+      );
       // A failed load is tried again next time rather than remembered.
       attempt.catch(() => {
         if (loading === attempt) loading = undefined;

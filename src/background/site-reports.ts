@@ -65,7 +65,11 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       const [access, live, base] = await Promise.all([deps.hasHostAccess(host), deps.liveCharters.get(host), deps.registry()]);
       if (!access) return { kind: 'no-access', host, portal: isPortal(host) };
       // First look at a site: read its live charter in the background; the popup follows the storage change.
-      if (!live) void deps.liveCharters.refresh(host).then(() => deps.onCharterRead(), () => undefined);
+      if (!live)
+        void deps.liveCharters.refresh(host).then(
+          () => deps.onCharterRead(),
+          () => undefined,
+        );
       return { kind: 'report', report: reportOf(host, storeId, live, base), charterPending: deps.liveCharters.pending(host) };
     },
     async report(host, storeId) {

@@ -1,7 +1,15 @@
 import { appendTimeline, emptySite, evictedRecord, isEvicted, lastActivity, type SiteRecord } from '../core/cookies/site-record.ts';
 import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/storage/record-limit.ts';
 import { SESSION_BUDGET_BYTES, storedBytes } from '../core/storage/session-quota.ts';
-import { decodeSiteRecord, hostOfSiteKey, isSiteKey, ledgerItem, siteKey, type SessionArea, type StorageLedger } from '../core/storage/session-items.ts';
+import {
+  decodeSiteRecord,
+  hostOfSiteKey,
+  isSiteKey,
+  ledgerItem,
+  siteKey,
+  type SessionArea,
+  type StorageLedger,
+} from '../core/storage/session-items.ts';
 import { createDebouncedWriter } from './debounced-writer.ts';
 
 /** How many times a write refused for quota is tried again at once, with more room made each time. */
@@ -172,7 +180,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       const site = parsed(key);
       return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
     });
-    const newest = records.reduce<(typeof records)[number] | undefined>((best, record) => (!best || record.active > best.active ? record : best), undefined);
+    const newest = records.reduce<(typeof records)[number] | undefined>(
+      (best, record) => (!best || record.active > best.active ? record : best),
+      undefined,
+    );
     const candidates = records
       .filter((record) => record !== newest && !isEvicted(record.site))
       .sort((a, b) => Number(a.open) - Number(b.open) || a.active - b.active);
@@ -218,7 +229,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    */
   function shrinkingFirst(texts: Map<string, string>): Record<string, string> {
     const growth = (key: string, text: string) => storedBytes(key, text) - sizeOf(key);
-    return Object.fromEntries([...texts].map(([key, text]) => ({ key, text, delta: growth(key, text) })).sort((a, b) => a.delta - b.delta).map(({ key, text }) => [key, text]));
+    return Object.fromEntries(
+      [...texts]
+        .map(([key, text]) => ({ key, text, delta: growth(key, text) }))
+        .sort((a, b) => a.delta - b.delta)
+        .map(({ key, text }) => [key, text]),
+    );
   }
 
   /** One write: records fitted to their limit, room made, then written; refused for quota, room made again. */

@@ -13,7 +13,10 @@ export type TrackedHosts = {
   refresh: () => Promise<void>;
 };
 
-export function createTrackedHosts(readGranted: () => Promise<ReadonlySet<string>>, bundledHosts: ReadonlySet<string> = BUNDLED_PORTAL_HOSTS): TrackedHosts {
+export function createTrackedHosts(
+  readGranted: () => Promise<ReadonlySet<string>>,
+  bundledHosts: ReadonlySet<string> = BUNDLED_PORTAL_HOSTS,
+): TrackedHosts {
   let granted: ReadonlySet<string> = new Set<string>();
   return {
     isTracked: (host) => isPortalHost(host, bundledHosts) || granted.has(host),

@@ -12,6 +12,9 @@ export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
  * is `finding_not_seen` (message names allow only ASCII letters, digits and `_`).
  * test/core/ui-strings.test.ts checks every such key exists in every locale.
  */
-export function messageKey(prefix: 'category' | 'finding' | 'status' | 'phase' | 'consent' | 'event' | 'source' | 'field', value: string): MessageKey {
+export function messageKey(
+  prefix: 'category' | 'finding' | 'status' | 'phase' | 'consent' | 'event' | 'source' | 'field',
+  value: string,
+): MessageKey {
   return `${prefix}_${value.replace(/-/g, '_')}` as MessageKey;
 }

@@ -22,9 +22,7 @@ export async function allVisibleCookies(api: CookiesApi = browser): Promise<Brow
   const stores = await api.cookies.getAllCookieStores();
   const perStore = await Promise.all(
     stores.map((store) =>
-      api.cookies
-        .getAll({ storeId: store.id, partitionKey: {} })
-        .catch(() => api.cookies.getAll({ storeId: store.id })),
+      api.cookies.getAll({ storeId: store.id, partitionKey: {} }).catch(() => api.cookies.getAll({ storeId: store.id })),
     ),
   );
   return perStore.flat();

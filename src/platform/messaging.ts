@@ -12,11 +12,7 @@ import {
 type RuntimeApi = Pick<Browser, 'runtime'>;
 
 /** Sends a request to the background worker and returns its result, or throws its error. */
-export async function callBackground<M extends Method>(
-  method: M,
-  params: Params<M>,
-  api: RuntimeApi = browser,
-): Promise<Result<M>> {
+export async function callBackground<M extends Method>(method: M, params: Params<M>, api: RuntimeApi = browser): Promise<Result<M>> {
   const request: RequestMessage<M> = { method, params };
   const response: ResponseMessage<M> | undefined = await api.runtime.sendMessage(request);
   if (!response) throw new Error(`No answer from the background worker to ${method}`);

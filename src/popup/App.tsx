@@ -39,11 +39,7 @@ type AppProps = PopupActions & {
   language: string;
 };
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'no-site' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; view: SiteView };
+type State = { kind: 'loading' } | { kind: 'no-site' } | { kind: 'error'; message: string } | { kind: 'ready'; view: SiteView };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -129,7 +125,12 @@ export function App(props: AppProps) {
         <ReportView
           report={state.view.report}
           charterPending={state.view.charterPending}
-          refreshCharter={() => void props.refreshCharter(query).then(() => refresh(query), () => refresh(query))}
+          refreshCharter={() =>
+            void props.refreshCharter(query).then(
+              () => refresh(query),
+              () => refresh(query),
+            )
+          }
           recordConsentFlow={() => props.recordConsentFlow(query)}
           exportReport={(format) => props.exportReport(query, format)}
           download={props.download}

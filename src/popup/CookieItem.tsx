@@ -37,10 +37,10 @@ export function cookieFlags(cookie: ReportCookie): string[] {
 export function CookieItem({ row, t, language }: CookieItemProps) {
   const { cookie, entry } = row;
   const provider = cookie?.provider || entry?.provider || '';
-  const service = cookie ? cookie.service : entry?.service ?? null;
-  const purpose = cookie ? cookie.purpose : entry?.purpose ?? '';
+  const service = cookie ? cookie.service : (entry?.service ?? null);
+  const purpose = cookie ? cookie.purpose : (entry?.purpose ?? '');
   const source = cookie?.source ?? 'charter';
-  const duration = cookie ? cookie.duration : entry?.duration ?? null;
+  const duration = cookie ? cookie.duration : (entry?.duration ?? null);
   const declared = source === 'charter';
 
   return (
@@ -69,13 +69,7 @@ export function CookieItem({ row, t, language }: CookieItemProps) {
         )}
       </p>
       <p class="facts">
-        <span>
-          {duration
-            ? declared
-              ? t('declaredLifetime', duration)
-              : t('typicalLifetime', duration)
-            : t('noDeclaredLifetime')}
-        </span>
+        <span>{duration ? (declared ? t('declaredLifetime', duration) : t('typicalLifetime', duration)) : t('noDeclaredLifetime')}</span>
         {cookie && (
           <span>
             {' · '}

@@ -38,7 +38,17 @@ type ReportViewProps = {
 type TabId = 'cookies' | 'timeline' | 'export';
 
 /** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
-export function ReportView({ report, charterPending, refreshCharter, recordConsentFlow, exportReport, download, copy, t, language }: ReportViewProps) {
+export function ReportView({
+  report,
+  charterPending,
+  refreshCharter,
+  recordConsentFlow,
+  exportReport,
+  download,
+  copy,
+  t,
+  language,
+}: ReportViewProps) {
   const rows = useMemo(() => rowsOf(report), [report]);
   // Measured by `npm run bench`: the first report is in the document (layout effects run right after).
   useLayoutEffect(() => {
@@ -61,7 +71,12 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
         <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
         <ConsentSummary consent={report.consent} t={t} />
       </section>
-      <StorageNotice storage={report.storage} siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')} t={t} language={language} />
+      <StorageNotice
+        storage={report.storage}
+        siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')}
+        t={t}
+        language={language}
+      />
       <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
       <TabPanels
         label={report.host}

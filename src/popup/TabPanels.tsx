@@ -17,11 +17,15 @@ type TabPanelsProps = {
 export function TabPanels({ label, tabs, selected, onSelect, children }: TabPanelsProps) {
   const move = (event: KeyboardEvent, index: number) => {
     const target =
-      event.key === 'ArrowRight' ? (index + 1) % tabs.length
-      : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? tabs.length - 1
-      : -1;
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (target < 0) return;
     event.preventDefault();
     onSelect(tabs[target]!.id);

@@ -21,7 +21,11 @@ export async function siteOfPage(params: URLSearchParams, activeTab: () => Promi
 }
 
 /** Saves a file through the browser's download: a link to it, clicked. */
-export function downloadFile(file: ExportedFile, doc: Document = document, later: (run: () => void, ms: number) => void = setTimeout): void {
+export function downloadFile(
+  file: ExportedFile,
+  doc: Document = document,
+  later: (run: () => void, ms: number) => void = setTimeout,
+): void {
   const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
   const link = Object.assign(doc.createElement('a'), { href: url, download: file.filename });
   doc.body.append(link);
@@ -36,7 +40,10 @@ export function downloadFile(file: ExportedFile, doc: Document = document, later
  * (which runs only after a frame): the first `loadSite` call gets that answer, later calls ask
  * again.
  */
-export function preloadFirstView(firstSite: Promise<SiteQuery | null>, getReport: (query: SiteQuery) => Promise<SiteView>): (query: SiteQuery) => Promise<SiteView> {
+export function preloadFirstView(
+  firstSite: Promise<SiteQuery | null>,
+  getReport: (query: SiteQuery) => Promise<SiteView>,
+): (query: SiteQuery) => Promise<SiteView> {
   const firstView = firstSite.then((query) => (query ? getReport(query) : null));
   let firstViewTaken = false;
   return (query) => {

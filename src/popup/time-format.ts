@@ -23,7 +23,10 @@ export function formatLifetime(seconds: number, language: string): string {
   for (const [unit, size] of UNITS) {
     const amount = seconds / size;
     if (amount >= 2 || (unit === 'year' && amount >= 1) || unit === 'second') {
-      const format = cached(`${language} ${unit}`, () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }));
+      const format = cached(
+        `${language} ${unit}`,
+        () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }),
+      );
       return format.format(Math.round(amount));
     }
   }
@@ -32,5 +35,8 @@ export function formatLifetime(seconds: number, language: string): string {
 
 /** A time of day with seconds, for the timeline. */
 export function formatTime(ms: number, language: string): string {
-  return cached(`${language} time`, () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' })).format(ms);
+  return cached(
+    `${language} time`,
+    () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  ).format(ms);
 }

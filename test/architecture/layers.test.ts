@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { findCycle, reachableFrom, sourceFiles, type SourceFile } from '../support/source-graph.ts';
 
 /** The extension's entry points, as the manifest names them (the popup through its page's script). */
-const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { background: { service_worker: string }; action: { default_popup: string } };
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
+  background: { service_worker: string };
+  action: { default_popup: string };
+};
 const popupPage = manifest.action.default_popup;
 const popupScript = /<script[^>]+src="([^"]+)"/.exec(readFileSync(popupPage, 'utf8'))![1]!;
 const ENTRIES = [manifest.background.service_worker, join(dirname(popupPage), popupScript)];
@@ -46,7 +49,9 @@ describe('layers', () => {
       const files = src.filter((file) => file.path.startsWith(layer));
       expect(files.length).toBeGreaterThan(0);
       expect(
-        violations(files, (_file, target, kind) => (kind === 'file' ? rule.files.some((folder) => target.startsWith(folder)) : rule.packages.includes(target))),
+        violations(files, (_file, target, kind) =>
+          kind === 'file' ? rule.files.some((folder) => target.startsWith(folder)) : rule.packages.includes(target),
+        ),
       ).toEqual([]);
     });
   }
@@ -72,7 +77,9 @@ describe('layers', () => {
   it('the extension’s entries reach no Node-only package (a bundle would carry it and fail in the browser)', () => {
     const reached = reachableFrom(ENTRIES);
     expect(reached.map((file) => file.path)).toContain('src/core/report/report.ts');
-    const packages = new Set(reached.flatMap((file) => file.imports.flatMap((imported) => (imported.kind === 'package' ? [imported.name] : []))));
+    const packages = new Set(
+      reached.flatMap((file) => file.imports.flatMap((imported) => (imported.kind === 'package' ? [imported.name] : []))),
+    );
     expect([...packages].sort()).toEqual(['htmlparser2', 'preact', 'webextension-polyfill']);
   });
 });
@@ -83,13 +90,22 @@ describe('scripts reach the product through public entry points', () => {
   it('a command imports src only through a core folder’s index.ts or a module at core’s root', () => {
     const commands = scripts.filter((file) => !file.path.startsWith('scripts/bench/'));
     expect(
-      violations(commands, (_file, target, kind) => kind === 'package' || !target.startsWith('src/') || /^src\/core\/([^/]+\.ts|[^/]+\/index\.ts)$/.test(target)),
+      violations(
+        commands,
+        (_file, target, kind) =>
+          kind === 'package' || !target.startsWith('src/') || /^src\/core\/([^/]+\.ts|[^/]+\/index\.ts)$/.test(target),
+      ),
     ).toEqual([]);
   });
 
   it('the benchmarks, which measure internals as tests do, reach core and the worker’s parts, never the platform or the views', () => {
     const benches = scripts.filter((file) => file.path.startsWith('scripts/bench/'));
-    expect(violations(benches, (_file, target, kind) => kind === 'package' || !target.startsWith('src/') || /^src\/(core|background)\//.test(target))).toEqual([]);
+    expect(
+      violations(
+        benches,
+        (_file, target, kind) => kind === 'package' || !target.startsWith('src/') || /^src\/(core|background)\//.test(target),
+      ),
+    ).toEqual([]);
   });
 
   it('scripts never import tests', () => {

@@ -25,16 +25,23 @@ function hasLogic(path: string): boolean {
 }
 
 /** A file's name without its extension, lower-case (names that differ only in case collide on some disks). */
-const stem = (path: string) => basename(path).replace(/\.[^.]+$/, '').toLowerCase();
+const stem = (path: string) =>
+  basename(path)
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase();
 
 describe('layout', () => {
   it('type-checks every TypeScript file of the repository', () => {
-    const config = ts.getParsedCommandLineOfConfigFile('tsconfig.json', {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      'tsconfig.json',
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+        },
       },
-    })!;
+    )!;
     const checked = new Set(config.fileNames.map((name) => relative(process.cwd(), name).split('\\').join('/')));
     expect(files.length).toBeGreaterThan(100);
     expect(files.filter((path) => !checked.has(path))).toEqual([]);
@@ -68,13 +75,22 @@ describe('layout', () => {
   });
 
   it('puts no file beside a folder of its name (the folder holds it, as main.ts or index.ts)', () => {
-    const folders = new Set(files.flatMap((path) => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const folders = new Set(
+      files.flatMap((path) =>
+        path
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+      ),
+    );
     expect(files.filter((path) => folders.has(path.replace(/\.[^./]+$/, '')))).toEqual([]);
   });
 
   it('keeps scratch files out: none tracked, and *.tmp.* ignored', () => {
     const tracked = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n');
     expect(tracked.filter((path) => /\.tmp\./.test(path))).toEqual([]);
-    expect(execFileSync('git', ['check-ignore', 'probe.tmp.ts', 'scripts/probe.tmp.tsx'], { encoding: 'utf8' }).trim().split('\n')).toHaveLength(2);
+    expect(
+      execFileSync('git', ['check-ignore', 'probe.tmp.ts', 'scripts/probe.tmp.tsx'], { encoding: 'utf8' }).trim().split('\n'),
+    ).toHaveLength(2);
   });
 });

@@ -18,7 +18,9 @@ function setup() {
       resolve: async (query) => ({ host: query.host, storeId: query.storeId ?? '0' }),
       report: async (host, storeId) => {
         asked.push(`${storeId}|${host}`);
-        return report([], { findings: [finding({ kind: 'before-consent', cookie: '_ga' }), finding({ kind: 'not-seen', cookie: '_pk_id.' })] });
+        return report([], {
+          findings: [finding({ kind: 'before-consent', cookie: '_ga' }), finding({ kind: 'not-seen', cookie: '_pk_id.' })],
+        });
       },
     },
     visibleTabs: async () => [portalTab, otherTab, privateTab],

@@ -15,7 +15,8 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
     ready,
     recorder: {
       nextOrder: () => ++order,
-      cookieChanged: (cookie, removed, cause, at, eventOrder) => void log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`),
+      cookieChanged: (cookie, removed, cause, at, eventOrder) =>
+        void log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`),
     },
     openTabs: { update: (tab) => void log.push(`tab ${tab.tabId}`), remove: (tabId) => void log.push(`closed ${tabId}`) },
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },

@@ -39,7 +39,9 @@ describe('badgeFor', () => {
   });
 
   it('is amber when the worst finding is medium, and caps the count at 999+', () => {
-    expect(badgeFor([finding({ kind: 'undeclared', cookie: 'widget' }), finding({ kind: 'not-seen', cookie: '_ga' })]).color).toBe(BADGE_COLORS.medium);
+    expect(badgeFor([finding({ kind: 'undeclared', cookie: 'widget' }), finding({ kind: 'not-seen', cookie: '_ga' })]).color).toBe(
+      BADGE_COLORS.medium,
+    );
     const many = Array.from({ length: 1000 }, (_, i) => finding({ kind: 'not-seen', cookie: `c${i}` }));
     expect(badgeFor(many)).toEqual({ text: '999+', color: BADGE_COLORS.low });
     expect(badgeFor(many.slice(0, 999)).text).toBe('999');

@@ -16,7 +16,10 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
       view: async (query) => (log.push(`view ${query.host}`), view),
     },
     clearSite: async (host, storeId, reloadTabs) => (log.push(`clear ${storeId}|${host} reload=${reloadTabs}`), 4),
-    refreshCharter: async (host) => (log.push(`charter ${host}`), { host, fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' }),
+    refreshCharter: async (host) => (
+      log.push(`charter ${host}`),
+      { host, fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' }
+    ),
     scheduleBadgeRefresh: () => void log.push('badges'),
     diagnostics: () => diagnostics,
     ...overrides,
@@ -54,7 +57,9 @@ describe('message handlers', () => {
   it('refuse to export a site the extension cannot see', async () => {
     const { handlers, open } = setup({ kind: 'no-access', host: 'example.org', portal: false });
     open();
-    await expect(handlers.exportReport({ host: 'example.org', format: 'json' })).rejects.toThrow('No access to example.org: nothing is recorded there');
+    await expect(handlers.exportReport({ host: 'example.org', format: 'json' })).rejects.toThrow(
+      'No access to example.org: nothing is recorded there',
+    );
   });
 
   it('read a live charter again, say whether it could be read, and refresh the badges', async () => {

@@ -21,7 +21,9 @@ describe('startWorker', () => {
   it('reads state, permissions and tabs, then marks the restart and scans the cookies present', async () => {
     const { all, log } = steps();
     await startWorker(all);
-    expect(log.slice(0, 6).sort()).toEqual(['granted', 'load', 'step permissions read', 'step state restored', 'step tabs read', 'tabs'].sort());
+    expect(log.slice(0, 6).sort()).toEqual(
+      ['granted', 'load', 'step permissions read', 'step state restored', 'step tabs read', 'tabs'].sort(),
+    );
     expect(log.slice(6)).toEqual(['restart', 'step restart marked', 'scan', 'ready cookies scanned']);
   });
 

@@ -36,7 +36,8 @@ describe('_locales', () => {
     ];
     for (const [prefix, list] of values) {
       for (const value of list) {
-        for (const messages of Object.values(locales)) expect(messages, messageKey(prefix, value)).toHaveProperty(messageKey(prefix, value));
+        for (const messages of Object.values(locales))
+          expect(messages, messageKey(prefix, value)).toHaveProperty(messageKey(prefix, value));
       }
     }
   });

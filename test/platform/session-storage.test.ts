@@ -8,7 +8,8 @@ function fakeStorage() {
   const api = {
     storage: {
       session: {
-        get: async (keys: string[] | null) => (keys ? Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]])) : { ...data }),
+        get: async (keys: string[] | null) =>
+          keys ? Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]])) : { ...data },
         set: async (items: Record<string, unknown>) => void Object.assign(data, items),
         remove: async (keys: string[]) => keys.forEach((key) => delete data[key]),
       },

@@ -58,7 +58,11 @@ describe('platform tabs', () => {
     const replacement = { id: 9, url: 'https://itie.opendatasoft.com/', incognito: false };
     const { api, onUpdated, onRemoved, onReplaced } = fakeTabs([replacement]);
     const log: string[] = [];
-    onTabsChanged((tab) => log.push(`updated ${tab.tabId}`), (tabId) => log.push(`removed ${tabId}`), api);
+    onTabsChanged(
+      (tab) => log.push(`updated ${tab.tabId}`),
+      (tabId) => log.push(`removed ${tabId}`),
+      api,
+    );
     onUpdated.fire(5, { status: 'loading' }, { id: 5, url: 'https://data.tco.re/', incognito: false });
     onRemoved.fire(6);
     onReplaced.fire(9, 5);

@@ -8,7 +8,16 @@ afterEach(cleanup);
 
 const prompt = (portal: boolean, requestAccess: (origins: string[]) => Promise<boolean>, onGranted = vi.fn()) => ({
   onGranted,
-  container: render(<AccessPrompt host="opendata.example.org" portal={portal} origins={['*://opendata.example.org/*']} requestAccess={requestAccess} onGranted={onGranted} t={t} />).container,
+  container: render(
+    <AccessPrompt
+      host="opendata.example.org"
+      portal={portal}
+      origins={['*://opendata.example.org/*']}
+      requestAccess={requestAccess}
+      onGranted={onGranted}
+      t={t}
+    />,
+  ).container,
 });
 
 describe('AccessPrompt', () => {

@@ -28,21 +28,43 @@ describe('CharterInfo', () => {
   });
 
   it('names a live charter’s address, and why the live one could not be read', () => {
-    const live = show({ ...bundled, kind: 'live', live: { fetchedAt: 0, url: 'https://data.tco.re/terms/cookies-policy/', problem: null } });
+    const live = show({
+      ...bundled,
+      kind: 'live',
+      live: { fetchedAt: 0, url: 'https://data.tco.re/terms/cookies-policy/', problem: null },
+    });
     expect(live.textContent).toContain('charterLive https://data.tco.re/terms/cookies-policy/');
     cleanup();
     const failed = show({ ...bundled, live: { fetchedAt: 0, url: null, problem: 'HTTP 404 at /terms/cookies-information' } });
-    expect(failed.querySelector('[data-live-problem]')?.textContent).toBe('charterLiveUnavailable HTTP 404 at /terms/cookies-information charterFallbackBundled');
+    expect(failed.querySelector('[data-live-problem]')?.textContent).toBe(
+      'charterLiveUnavailable HTTP 404 at /terms/cookies-information charterFallbackBundled',
+    );
   });
 
   it('lists what a live charter added, removed and changed, names as text', () => {
-    const entry = { provider: 'Matomo', service: null, cookie: '<b>_pk_id</b>', match: 'prefix' as const, purpose: 'Audience', duration: null, category: 'statistics' as const };
+    const entry = {
+      provider: 'Matomo',
+      service: null,
+      cookie: '<b>_pk_id</b>',
+      match: 'prefix' as const,
+      purpose: 'Audience',
+      duration: null,
+      category: 'statistics' as const,
+    };
     const container = show({
       ...bundled,
       kind: 'live',
-      changes: { added: [entry], removed: [{ ...entry, cookie: 'old' }], changed: [{ cookie: 'sessionid', fields: [{ field: 'purpose', before: 'a', after: null }] }] },
+      changes: {
+        added: [entry],
+        removed: [{ ...entry, cookie: 'old' }],
+        changed: [{ cookie: 'sessionid', fields: [{ field: 'purpose', before: 'a', after: null }] }],
+      },
     });
-    expect([...container.querySelectorAll('[data-change]')].map((li) => li.getAttribute('data-change'))).toEqual(['added', 'removed', 'changed']);
+    expect([...container.querySelectorAll('[data-change]')].map((li) => li.getAttribute('data-change'))).toEqual([
+      'added',
+      'removed',
+      'changed',
+    ]);
     expect(container.querySelector('[data-change="added"] code')?.textContent).toBe('<b>_pk_id</b>*');
     expect(container.querySelector('[data-change="changed"]')?.textContent).toContain('field_purpose “a” → “—”');
   });

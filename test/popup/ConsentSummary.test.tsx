@@ -19,7 +19,10 @@ describe('ConsentSummary', () => {
   it('reads a mixed choice as per tracker, each tracker by its name', () => {
     const container = show({ state: 'choice', changedAt: 1, trackers: { matomo: true, ga: false } });
     expect(container.querySelector('[data-consent]')?.textContent).toBe('consentPerTracker');
-    expect([...container.querySelectorAll('[data-tracker]')].map((li) => li.textContent)).toEqual(['trackerAccepted Matomo', 'trackerRefused Google Analytics']);
+    expect([...container.querySelectorAll('[data-tracker]')].map((li) => li.textContent)).toEqual([
+      'trackerAccepted Matomo',
+      'trackerRefused Google Analytics',
+    ]);
   });
 
   it('keeps "choice recorded" for a choice it could not read tracker by tracker', () => {

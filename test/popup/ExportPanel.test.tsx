@@ -9,7 +9,11 @@ afterEach(cleanup);
 
 describe('ExportPanel', () => {
   it('exports JSON by default, in the format picked after, and says what it did', async () => {
-    const exportReport = vi.fn(async (format: ExportFormat) => ({ filename: `report.${format}`, mimeType: 'text/plain', text: `as ${format}` }));
+    const exportReport = vi.fn(async (format: ExportFormat) => ({
+      filename: `report.${format}`,
+      mimeType: 'text/plain',
+      text: `as ${format}`,
+    }));
     const download = vi.fn();
     const copy = vi.fn(async () => undefined);
     const { container } = render(<ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />);
@@ -24,7 +28,9 @@ describe('ExportPanel', () => {
   });
 
   it('says why an export failed', async () => {
-    const { container } = render(<ExportPanel exportReport={async () => Promise.reject(new Error('No access'))} download={vi.fn()} copy={vi.fn()} t={t} />);
+    const { container } = render(
+      <ExportPanel exportReport={async () => Promise.reject(new Error('No access'))} download={vi.fn()} copy={vi.fn()} t={t} />,
+    );
     fireEvent.click(container.querySelector('[data-action="copy"]')!);
     await waitFor(() => expect(container.querySelector('[data-export-status]')?.textContent).toBe('exportFailed No access'));
   });

@@ -15,10 +15,21 @@ describe('FindingsSummary', () => {
 
   it('counts each kind, lists each finding, and leads from one to its cookie', () => {
     const onSelect = vi.fn();
-    const findings = [finding({ kind: 'before-consent', cookie: '_ga' }), finding({ kind: 'before-consent', cookie: '_gid' }), finding({ kind: 'not-seen', cookie: 'csrftoken' })];
+    const findings = [
+      finding({ kind: 'before-consent', cookie: '_ga' }),
+      finding({ kind: 'before-consent', cookie: '_gid' }),
+      finding({ kind: 'not-seen', cookie: 'csrftoken' }),
+    ];
     const { container } = render(<FindingsSummary findings={findings} onSelect={onSelect} t={t} language="en" />);
-    expect([...container.querySelectorAll('[data-finding-count]')].map((chip) => chip.textContent)).toEqual(['finding_before_consent 2', 'finding_not_seen 1']);
-    expect([...container.querySelectorAll('[data-finding-cookie]')].map((li) => li.getAttribute('data-finding-cookie'))).toEqual(['_ga', '_gid', 'csrftoken']);
+    expect([...container.querySelectorAll('[data-finding-count]')].map((chip) => chip.textContent)).toEqual([
+      'finding_before_consent 2',
+      'finding_not_seen 1',
+    ]);
+    expect([...container.querySelectorAll('[data-finding-cookie]')].map((li) => li.getAttribute('data-finding-cookie'))).toEqual([
+      '_ga',
+      '_gid',
+      'csrftoken',
+    ]);
     fireEvent.click(container.querySelector('[data-finding-cookie="_gid"] button')!);
     expect(onSelect).toHaveBeenCalledWith(findings[1]);
   });

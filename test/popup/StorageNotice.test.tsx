@@ -15,7 +15,9 @@ describe('StorageNotice', () => {
   });
 
   it('says each thing that could not be kept', () => {
-    const { container } = render(<StorageNotice storage={{ sitesDropped: 4, lastDropAt: 1, cookiesDropped: 2, unsavedSince: 0 }} siteEvicted t={t} language="en" />);
+    const { container } = render(
+      <StorageNotice storage={{ sitesDropped: 4, lastDropAt: 1, cookiesDropped: 2, unsavedSince: 0 }} siteEvicted t={t} language="en" />,
+    );
     expect(parts(container)).toEqual(['site-evicted', 'sites-dropped', 'cookies-dropped', 'unsaved']);
     expect(container.querySelector('[data-notice-part="sites-dropped"]')?.textContent).toBe('storageSitesDropped 4');
   });

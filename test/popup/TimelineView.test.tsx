@@ -8,7 +8,9 @@ afterEach(cleanup);
 
 describe('TimelineView', () => {
   it('says when nothing was recorded', () => {
-    const { container } = render(<TimelineView host="data.tco.re" timeline={{ droppedEvents: 0, events: [] }} recordConsentFlow={vi.fn()} t={t} language="en" />);
+    const { container } = render(
+      <TimelineView host="data.tco.re" timeline={{ droppedEvents: 0, events: [] }} recordConsentFlow={vi.fn()} t={t} language="en" />,
+    );
     expect(container.textContent).toContain('timelineEmpty');
   });
 
@@ -22,14 +24,27 @@ describe('TimelineView', () => {
       ],
     };
     const { container } = render(<TimelineView host="data.tco.re" timeline={timeline} recordConsentFlow={vi.fn()} t={t} language="en" />);
-    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('data-marker') ?? li.getAttribute('data-event'))).toEqual(['dropped', 'set', 'cleared', 'evicted']);
+    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('data-marker') ?? li.getAttribute('data-event'))).toEqual([
+      'dropped',
+      'set',
+      'cleared',
+      'evicted',
+    ]);
     expect(container.querySelector('[data-event="set"] code')?.textContent).toBe('<i>x</i>');
     expect(container.querySelector('[data-marker="evicted"]')?.textContent).toContain('markerEvicted 4 5');
   });
 
   it('records a consent flow only after confirmation, and says how many cookies went', async () => {
     const recordConsentFlow = vi.fn(async () => 3);
-    const { container } = render(<TimelineView host="data.tco.re" timeline={{ droppedEvents: 0, events: [] }} recordConsentFlow={recordConsentFlow} t={t} language="en" />);
+    const { container } = render(
+      <TimelineView
+        host="data.tco.re"
+        timeline={{ droppedEvents: 0, events: [] }}
+        recordConsentFlow={recordConsentFlow}
+        t={t}
+        language="en"
+      />,
+    );
     fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
     expect(recordConsentFlow).not.toHaveBeenCalled();
     expect(container.querySelector('[role="alertdialog"]')?.textContent).toContain('recordFlowExplain data.tco.re');

@@ -8,7 +8,19 @@ const sample = report(
     reportCookie({ name: 'sessionid' }),
     reportCookie({ name: 'old', removed: 5 }),
   ],
-  { notSeen: [{ provider: 'Matomo', service: null, cookie: '_pk_id.', match: 'prefix', purpose: 'Visits', duration: '13 mois', category: 'statistics' }] },
+  {
+    notSeen: [
+      {
+        provider: 'Matomo',
+        service: null,
+        cookie: '_pk_id.',
+        match: 'prefix',
+        purpose: 'Visits',
+        duration: '13 mois',
+        category: 'statistics',
+      },
+    ],
+  },
 );
 
 describe('rows', () => {

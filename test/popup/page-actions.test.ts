@@ -8,13 +8,21 @@ describe('siteOfPage', () => {
   it('shows the site the page names, lower-case, in the store it names', async () => {
     const activeTab = vi.fn(async () => undefined);
     expect(await siteOfPage(new URLSearchParams('?host=%20Data.TCO.re%20'), activeTab)).toEqual({ host: 'data.tco.re' });
-    expect(await siteOfPage(new URLSearchParams('?host=data.tco.re&store=firefox-private'), activeTab)).toEqual({ host: 'data.tco.re', storeId: 'firefox-private' });
+    expect(await siteOfPage(new URLSearchParams('?host=data.tco.re&store=firefox-private'), activeTab)).toEqual({
+      host: 'data.tco.re',
+      storeId: 'firefox-private',
+    });
     expect(activeTab).not.toHaveBeenCalled();
   });
 
   it('else shows the active tab’s site, in the tab’s store', async () => {
-    expect(await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: 'https://Data.tco.re/explore/', storeId: undefined }))).toEqual({ host: 'data.tco.re' });
-    expect(await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: 'https://data.tco.re/', storeId: '1' }))).toEqual({ host: 'data.tco.re', storeId: '1' });
+    expect(
+      await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: 'https://Data.tco.re/explore/', storeId: undefined })),
+    ).toEqual({ host: 'data.tco.re' });
+    expect(await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: 'https://data.tco.re/', storeId: '1' }))).toEqual({
+      host: 'data.tco.re',
+      storeId: '1',
+    });
   });
 
   it('shows nothing for a tab that is no web site, or one whose address it may not see', async () => {
@@ -27,7 +35,10 @@ describe('siteOfPage', () => {
 describe('preloadFirstView', () => {
   it('asks for the first site at once, hands that answer to the first load, and asks again after', async () => {
     const asked: string[] = [];
-    const load = preloadFirstView(Promise.resolve({ host: 'data.tco.re' }), async (query: SiteQuery) => (asked.push(query.host), portalView([query.host])));
+    const load = preloadFirstView(
+      Promise.resolve({ host: 'data.tco.re' }),
+      async (query: SiteQuery) => (asked.push(query.host), portalView([query.host])),
+    );
     await Promise.resolve();
     await Promise.resolve();
     expect(asked).toEqual(['data.tco.re']);

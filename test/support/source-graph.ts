@@ -19,7 +19,9 @@ export type SourceFile = {
 
 /** Every TypeScript file of the repository (tracked, or new and not ignored), by its path from the root. */
 export function repositoryTypeScriptFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.mts', '*.cts'], { encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.mts', '*.cts'], {
+    encoding: 'utf8',
+  });
   return [...new Set(listed.split('\n').filter(Boolean))].sort();
 }
 

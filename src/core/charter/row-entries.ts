@@ -35,9 +35,15 @@ export function entriesFromRow(cells: RowCells, category: Category): RowReading 
 
   const service = optionalCell(cells.service);
   const duration = optionalCell(cells.duration);
-  const entries = names.names.map(
-    (name): CharterEntry => ({ provider, service, cookie: name.cookie, match: name.match, purpose, duration, category }),
-  );
+  const entries = names.names.map((name): CharterEntry => ({
+    provider,
+    service,
+    cookie: name.cookie,
+    match: name.match,
+    purpose,
+    duration,
+    category,
+  }));
   return { entries, problems };
 }
 

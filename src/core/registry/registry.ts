@@ -90,9 +90,7 @@ export function buildRegistry(
         value: tracker,
       })),
     ),
-    openCookieDatabase: buildNameIndex(
-      sources.openCookieDatabase.map(indexOpenCookieDatabaseRow),
-    ),
+    openCookieDatabase: buildNameIndex(sources.openCookieDatabase.map(indexOpenCookieDatabaseRow)),
   };
 }
 
@@ -101,9 +99,7 @@ function indexCharter(charter: ParsedCharter, kind: IndexedCharter['kind'], host
     kind,
     host,
     charter,
-    entries: buildNameIndex(
-      charter.entries.map((entry, position) => ({ name: entry.cookie, match: entry.match, value: position })),
-    ),
+    entries: buildNameIndex(charter.entries.map((entry, position) => ({ name: entry.cookie, match: entry.match, value: position }))),
   };
 }
 
@@ -155,12 +151,7 @@ export function charterFor(registry: Registry, host: string): CharterLookup {
  * The registry with `charter` applying to `host` (a live charter read from the portal, or the
  * platform default for a portal recognised on its own domain). The indexes are shared, not copied.
  */
-export function withSiteCharter(
-  registry: Registry,
-  host: string,
-  charter: ParsedCharter,
-  kind: 'live' | 'platform-default',
-): Registry {
+export function withSiteCharter(registry: Registry, host: string, charter: ParsedCharter, kind: 'live' | 'platform-default'): Registry {
   const normalizedHost = normalizeDomain(host);
   const siteCharters = new Map(registry.siteCharters);
   siteCharters.set(normalizedHost, indexCharter(charter, kind, normalizedHost));

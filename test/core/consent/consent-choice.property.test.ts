@@ -4,7 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { decodeConsent } from '../../../src/core/consent/consent-choice.ts';
 import { hostileText } from '../../support/hostile-text.ts';
 
-const CONSENT_FRAGMENTS = ['%', '%7B', '%22', '%3A', '{', '}', '[', '"', ':', ',', 'true', 'false', 'null', '"ga":', '"matomo":', '"timestamp":', '1', '\\u', '%E2%80%AE'];
+const CONSENT_FRAGMENTS = [
+  '%',
+  '%7B',
+  '%22',
+  '%3A',
+  '{',
+  '}',
+  '[',
+  '"',
+  ':',
+  ',',
+  'true',
+  'false',
+  'null',
+  '"ga":',
+  '"matomo":',
+  '"timestamp":',
+  '1',
+  '\\u',
+  '%E2%80%AE',
+];
 
 describe('decodeConsent on hostile values', () => {
   it('never throws', () => {

@@ -33,26 +33,49 @@ describe('decodeConsent: the platform’s shape', () => {
   });
 
   it('reads every known key, and keys it does not know yet', () => {
-    const choice = { functional_cookies: true, ga: false, matomo: false, xiti: false, at: false, piano: false, eulerian: false, hotjar: false, timestamp: NOW };
+    const choice = {
+      functional_cookies: true,
+      ga: false,
+      matomo: false,
+      xiti: false,
+      at: false,
+      piano: false,
+      eulerian: false,
+      hotjar: false,
+      timestamp: NOW,
+    };
     const decoded = decodeConsent(platform(choice), NOW);
     expect(decoded.state).toBe('refused');
     expect(Object.keys(decoded.trackers)).toEqual(['ga', 'matomo', 'xiti', 'at', 'piano', 'eulerian', 'hotjar']);
   });
 
   it('never counts functional_cookies as a tracker, even written false', () => {
-    expect(decodeConsent(platform({ functional_cookies: false, matomo: true }), NOW)).toMatchObject({ state: 'accepted', trackers: { matomo: true } });
+    expect(decodeConsent(platform({ functional_cookies: false, matomo: true }), NOW)).toMatchObject({
+      state: 'accepted',
+      trackers: { matomo: true },
+    });
   });
 
   it('records a choice with no tracker to choose as a choice', () => {
-    expect(decodeConsent(platform({ functional_cookies: true, timestamp: NOW }), NOW)).toEqual({ state: 'choice', trackers: {}, chosenAt: NOW });
+    expect(decodeConsent(platform({ functional_cookies: true, timestamp: NOW }), NOW)).toEqual({
+      state: 'choice',
+      trackers: {},
+      chosenAt: NOW,
+    });
   });
 
   it('reads the shape without percent-encoding too, and with whitespace', () => {
-    expect(decodeConsent(' {"ga": false, "matomo": false} ', NOW)).toMatchObject({ state: 'refused', trackers: { ga: false, matomo: false } });
+    expect(decodeConsent(' {"ga": false, "matomo": false} ', NOW)).toMatchObject({
+      state: 'refused',
+      trackers: { ga: false, matomo: false },
+    });
   });
 
   it('ignores flags that are not booleans and keys that are not tracker keys', () => {
-    const decoded = decodeConsent(platform({ ga: 'false', matomo: true, '<b>x</b>': false, ['k'.repeat(60)]: false, nested: { ga: false } }), NOW);
+    const decoded = decodeConsent(
+      platform({ ga: 'false', matomo: true, '<b>x</b>': false, ['k'.repeat(60)]: false, nested: { ga: false } }),
+      NOW,
+    );
     expect(decoded).toEqual({ state: 'accepted', trackers: { matomo: true }, chosenAt: null });
   });
 
@@ -178,7 +201,10 @@ describe('judgeCookie', () => {
   it('refuses a cookie several keys govern only when every one the choice carries is false', () => {
     const keys = ['at', 'xiti', 'piano'];
     expect(judgeCookie({ state: 'choice', trackers: { xiti: false, at: true } }, keys).phase).toBe('after-accept');
-    expect(judgeCookie({ state: 'choice', trackers: { xiti: false, at: false, ga: true } }, keys)).toEqual({ phase: 'after-refuse', refused: ['at', 'xiti'] });
+    expect(judgeCookie({ state: 'choice', trackers: { xiti: false, at: false, ga: true } }, keys)).toEqual({
+      phase: 'after-refuse',
+      refused: ['at', 'xiti'],
+    });
   });
 
   it('is before the choice while there is none', () => {

@@ -22,12 +22,21 @@ describe('consentKeysOf', () => {
     expect(consentKeysOf(name)).toEqual(keys);
   });
 
-  it.each(['sessionid', 'csrftoken', 'django_language', 'cookies_preferences', '_hjSessionUser_1', 'mtm_consent_removed', 'MATOMO_SESSID', '_pprv', 'atauthority', 'testCookie', ''])(
-    'maps %j to no tracker (platform cookies, cookies that only keep the choice, others)',
-    (name) => {
-      expect(consentKeysOf(name)).toEqual([]);
-    },
-  );
+  it.each([
+    'sessionid',
+    'csrftoken',
+    'django_language',
+    'cookies_preferences',
+    '_hjSessionUser_1',
+    'mtm_consent_removed',
+    'MATOMO_SESSID',
+    '_pprv',
+    'atauthority',
+    'testCookie',
+    '',
+  ])('maps %j to no tracker (platform cookies, cookies that only keep the choice, others)', (name) => {
+    expect(consentKeysOf(name)).toEqual([]);
+  });
 });
 
 describe('the known-tracker table and the banner’s keys', () => {
@@ -39,7 +48,8 @@ describe('the known-tracker table and the banner’s keys', () => {
   it('gives every statistics cookie of a banner tool its key, and no third party one', () => {
     for (const tracker of KNOWN_TRACKERS) {
       if (tracker.category === 'third-party') expect(tracker.consentKeys, tracker.id).toEqual([]);
-      if (/^(google-analytics|matomo-pk|at-internet-at(userid|idvisitor)|piano-analytics-pc)/.test(tracker.id)) expect(tracker.consentKeys.length, tracker.id).toBeGreaterThan(0);
+      if (/^(google-analytics|matomo-pk|at-internet-at(userid|idvisitor)|piano-analytics-pc)/.test(tracker.id))
+        expect(tracker.consentKeys.length, tracker.id).toBeGreaterThan(0);
     }
   });
 });
@@ -55,7 +65,10 @@ describe('wording', () => {
 
 describe('judgeByName', () => {
   it('looks the family up only when the choice has per-tracker flags', () => {
-    expect(judgeByName({ state: 'choice', trackers: { ga: false, matomo: true } }, '_ga_X')).toEqual({ phase: 'after-refuse', refused: ['ga'] });
+    expect(judgeByName({ state: 'choice', trackers: { ga: false, matomo: true } }, '_ga_X')).toEqual({
+      phase: 'after-refuse',
+      refused: ['ga'],
+    });
     expect(judgeByName({ state: 'refused', trackers: {} }, '_ga_X')).toEqual({ phase: 'after-refuse', refused: [] });
     expect(judgeByName({ state: 'none', trackers: {} }, '_ga_X')).toEqual({ phase: 'before-choice', refused: [] });
   });

@@ -41,7 +41,10 @@ describe('bundled registry (data)', () => {
   });
 
   it('matches the platform cookies of a bundled portal to its own charter, never to Instagram', () => {
-    const match = matchCookie(buildBundledRegistry(bundledOpenCookieDatabaseRows()), 'data.tco.re', { name: 'sessionid', domain: 'data.tco.re' });
+    const match = matchCookie(buildBundledRegistry(bundledOpenCookieDatabaseRows()), 'data.tco.re', {
+      name: 'sessionid',
+      domain: 'data.tco.re',
+    });
     expect(match).toMatchObject({ source: 'charter', declared: true, provider: 'Opendatasoft', category: 'necessary' });
     expect(match.reference).toMatchObject({ kind: 'charter', charterKind: 'bundled', host: 'data.tco.re' });
   });

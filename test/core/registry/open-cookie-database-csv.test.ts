@@ -26,9 +26,7 @@ describe('generated Open Cookie Database JSON (data test)', () => {
     expect(document.$comment).toContain('Apache-2.0');
     expect(document.$comment).toContain(OPEN_COOKIE_DATABASE_SOURCE.repository);
     expect(document.source.commit).toBe(OPEN_COOKIE_DATABASE_SOURCE.commit);
-    expect(readFileSync(projectFile('data/open-cookie-database/SOURCE.md'), 'utf8')).toContain(
-      OPEN_COOKIE_DATABASE_SOURCE.commit,
-    );
+    expect(readFileSync(projectFile('data/open-cookie-database/SOURCE.md'), 'utf8')).toContain(OPEN_COOKIE_DATABASE_SOURCE.commit);
     expect(readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.licenceFile), 'utf8')).toContain('Apache License');
   });
 });

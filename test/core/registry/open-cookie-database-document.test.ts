@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import generated from '../../../src/core/registry/open-cookie-database.generated.json';
 import { documentFromCsv } from '../../../src/core/registry/open-cookie-database-csv.ts';
-import { OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE, rowsFromDocument } from '../../../src/core/registry/open-cookie-database-document.ts';
+import {
+  OPEN_COOKIE_DATABASE_FILES,
+  OPEN_COOKIE_DATABASE_SOURCE,
+  rowsFromDocument,
+} from '../../../src/core/registry/open-cookie-database-document.ts';
 
 const projectFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const csvText = readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.file), 'utf8');

@@ -3,7 +3,10 @@ import { compareRuns, exitCode, formatComparison, formatReport } from '../../../
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
-const accepted = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' })]);
+const accepted = report([
+  reportCookie({ name: 'sessionid' }),
+  reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' }),
+]);
 const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', category: 'other', status: 'undeclared' })], {
   findings: [finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' })],
 });
@@ -19,7 +22,9 @@ describe('audit output', () => {
 
   it('gives the consent state with each tracker’s choice', () => {
     const mixed = report([], { consent: { state: 'choice', changedAt: 1, trackers: { matomo: true, ga: false } } });
-    expect(formatReport(mixed, 't').split('\n')[0]).toBe('t: data.tco.re, bundled charter, consent: choice (Matomo: accepted, Google Analytics: refused)');
+    expect(formatReport(mixed, 't').split('\n')[0]).toBe(
+      't: data.tco.re, bundled charter, consent: choice (Matomo: accepted, Google Analytics: refused)',
+    );
     expect(formatReport(refused, 't').split('\n')[0]).toMatch(/consent: none$/);
   });
 
@@ -46,7 +51,9 @@ describe('audit output', () => {
     expect(text).not.toContain('pwned');
     expect(text).toMatch(/^xy\s+a<U\+202E>b/m);
     expect(text).toContain('[medium] undeclared xy: seen <U+2066>');
-    expect(formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [] })).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [] })).not.toMatch(
+      /[\u001b\u0007\u202e]/,
+    );
   });
 
   it('exits 1 only with --strict and findings', () => {

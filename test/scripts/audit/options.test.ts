@@ -3,11 +3,26 @@ import { parseAuditArgs, parseTarget, UsageError } from '../../../scripts/audit/
 
 describe('parseAuditArgs', () => {
   it('defaults to the demo portal, both choices, Chromium', () => {
-    expect(parseAuditArgs([])).toEqual({ url: null, consent: 'both', browser: 'chromium', out: 'audit-results/demo', strict: false, help: false });
+    expect(parseAuditArgs([])).toEqual({
+      url: null,
+      consent: 'both',
+      browser: 'chromium',
+      out: 'audit-results/demo',
+      strict: false,
+      help: false,
+    });
   });
 
   it('reads every option, with a space or an equals sign', () => {
-    const options = parseAuditArgs(['https://data.tco.re/explore/', '--consent=refuse', '--browser', 'firefox', '--out', 'out', '--strict']);
+    const options = parseAuditArgs([
+      'https://data.tco.re/explore/',
+      '--consent=refuse',
+      '--browser',
+      'firefox',
+      '--out',
+      'out',
+      '--strict',
+    ]);
     expect(options).toMatchObject({ consent: 'refuse', browser: 'firefox', out: 'out', strict: true });
     expect(options.url?.href).toBe('https://data.tco.re/explore/');
     expect(parseAuditArgs(['data.tco.re']).out).toBe('audit-results/data.tco.re');
@@ -46,7 +61,17 @@ describe('parseTarget', () => {
     expect(parseTarget('localhost.example.org').href).toBe('https://localhost.example.org/');
   });
 
-  it.each(['localhost:http', 'data.tco.re:99999', 'mailto:a@b.c', 'ht!tp://x', 'javascript:alert(1)', 'file:///etc/passwd', 'https://', 'https://exa mple.org/', 'https://.org/'])('refuses %j', (text) => {
+  it.each([
+    'localhost:http',
+    'data.tco.re:99999',
+    'mailto:a@b.c',
+    'ht!tp://x',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'https://',
+    'https://exa mple.org/',
+    'https://.org/',
+  ])('refuses %j', (text) => {
     expect(() => parseTarget(text)).toThrow(UsageError);
   });
 });

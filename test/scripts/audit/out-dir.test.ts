@@ -28,7 +28,9 @@ describe('prepareOutDir', () => {
     const file = join(scratch, 'a-file');
     writeFileSync(file, '');
     expect(() => prepareOutDir(file)).toThrow(new UsageError(`--out ${JSON.stringify(file)}: ${file} is a file, not a folder`));
-    expect(() => prepareOutDir(join(file, 'sub'))).toThrow(new UsageError(`--out ${JSON.stringify(join(file, 'sub'))}: ${file} is a file, not a folder`));
+    expect(() => prepareOutDir(join(file, 'sub'))).toThrow(
+      new UsageError(`--out ${JSON.stringify(join(file, 'sub'))}: ${file} is a file, not a folder`),
+    );
     const both = join(scratch, 'both');
     mkdirSync(both);
     writeFileSync(join(both, 'refuse'), '');

@@ -65,7 +65,11 @@ describe('formatCheckReport', () => {
 
   it('prints no escape sequence, control or bidi control from the file name or the charter', () => {
     const hostile = readCharter(
-      ['Supplier name\tCookie name\tDuration\tFunction', 'Huwise\tsessionid\t2 weeks\tKeeps you signed in', 'Hot\u001b]0;pwned\u0007jar\u001b[2J\t\t1 year\tHeat\u202emaps\u009b2J'].join('\n'),
+      [
+        'Supplier name\tCookie name\tDuration\tFunction',
+        'Huwise\tsessionid\t2 weeks\tKeeps you signed in',
+        'Hot\u001b]0;pwned\u0007jar\u001b[2J\t\t1 year\tHeat\u202emaps\u009b2J',
+      ].join('\n'),
     );
     const out = formatCheckReport({ file: 'evil\u001b]0;title\u0007.txt', reading: hostile });
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
@@ -79,7 +83,15 @@ describe('formatCheckReport', () => {
 
 describe('formatParsedCharter on hostile text', () => {
   it('escapes C1 controls, DEL, line separators and bidi controls, keeping the same JSON value', () => {
-    const entry = { provider: 'P\u009b2J\u007f', service: null, cookie: 'a\u202eb\u2066', match: 'exact', purpose: 'x\u2028y\u001b[2J', duration: null, category: 'other' } as CharterEntry;
+    const entry = {
+      provider: 'P\u009b2J\u007f',
+      service: null,
+      cookie: 'a\u202eb\u2066',
+      match: 'exact',
+      purpose: 'x\u2028y\u001b[2J',
+      duration: null,
+      category: 'other',
+    } as CharterEntry;
     const charter = { portal: null, language: 'en', entries: [entry] } as never;
     const text = formatParsedCharter(charter);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u202a-\u202e\u2066-\u2069]/);

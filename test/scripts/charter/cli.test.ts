@@ -50,36 +50,69 @@ describe('charter parse', () => {
   }, 30_000);
 
   it('reads a BOM + CRLF file in the new template', () => {
-    const file = scratchFile('bom.txt', '\uFEFF| Supplier name | Cookie name | Duration | Function |\r\n|---|---|---|---|\r\n| Huwise | sessionid | 2 weeks by default | Keeps you signed in |\r\n');
+    const file = scratchFile(
+      'bom.txt',
+      '\uFEFF| Supplier name | Cookie name | Duration | Function |\r\n|---|---|---|---|\r\n| Huwise | sessionid | 2 weeks by default | Keeps you signed in |\r\n',
+    );
     const { status, stdout } = runCli('parse', file);
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       portal: null,
       language: 'en',
-      entries: [{ provider: 'Huwise', service: null, cookie: 'sessionid', match: 'exact', purpose: 'Keeps you signed in', duration: '2 weeks by default', category: 'other' }],
+      entries: [
+        {
+          provider: 'Huwise',
+          service: null,
+          cookie: 'sessionid',
+          match: 'exact',
+          purpose: 'Keeps you signed in',
+          duration: '2 weeks by default',
+          category: 'other',
+        },
+      ],
     });
   }, 30_000);
 
   it.each([
     ['a missing file', () => join(scratch, 'missing.txt'), 'no such file'],
-    ['a binary file', () => scratchFile('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'binary data: 3 NUL bytes, not a text charter'],
-    ['a text without a cookie table', () => scratchFile('prose.txt', 'Charte cookies\n\nNous utilisons des cookies.\n'), 'no cookie table: expected a header row'],
+    [
+      'a binary file',
+      () => scratchFile('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      'binary data: 3 NUL bytes, not a text charter',
+    ],
+    [
+      'a text without a cookie table',
+      () => scratchFile('prose.txt', 'Charte cookies\n\nNous utilisons des cookies.\n'),
+      'no cookie table: expected a header row',
+    ],
     ['a directory', () => scratch, 'is a directory, not a charter file'],
     ['a device', () => '/dev/null', 'not a regular file'],
     ['a file over 2 MB', () => scratchFile('huge.txt', 'x'.repeat(2_000_001)), '2,000,001 bytes, over the limit of 2,000,000: not read'],
-    ['a binary file named .html', () => scratchFile('image.html', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'binary data: 3 NUL bytes, not a text charter'],
-    ['an http:// URL', () => 'http://data.example.org/terms/cookies-policy/', 'only https:// URLs are read: a charter fetched over plain http could be forged on the way'],
+    [
+      'a binary file named .html',
+      () => scratchFile('image.html', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      'binary data: 3 NUL bytes, not a text charter',
+    ],
+    [
+      'an http:// URL',
+      () => 'http://data.example.org/terms/cookies-policy/',
+      'only https:// URLs are read: a charter fetched over plain http could be forged on the way',
+    ],
     ['another scheme', () => 'ftp://data.example.org/charter.txt', 'only https:// URLs are read, not ftp:'],
     ['a broken URL', () => 'https://exa mple.org/', 'not a valid URL'],
-  ])('fails on %s: one stderr line naming the file, nothing on stdout, exit 1', (_case, makeFile, reason) => {
-    const file = makeFile();
-    const { status, stdout, stderr } = runCli('parse', file);
-    expect(status).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr.endsWith('\n')).toBe(true);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr.startsWith(`charter: ${file}: ${reason}`)).toBe(true);
-  }, 30_000);
+  ])(
+    'fails on %s: one stderr line naming the file, nothing on stdout, exit 1',
+    (_case, makeFile, reason) => {
+      const file = makeFile();
+      const { status, stdout, stderr } = runCli('parse', file);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.endsWith('\n')).toBe(true);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr.startsWith(`charter: ${file}: ${reason}`)).toBe(true);
+    },
+    30_000,
+  );
 });
 
 describe('charter parse and text on a saved HTML page', () => {
@@ -170,17 +203,20 @@ async function runInProcess(args: string[], fetch: FetchLike): Promise<{ status:
 describe('charter on an https:// URL', () => {
   const URL = 'https://demo.opendatasoft.com/terms/cookies-policy/';
   const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER);
-  const serving =
-    (body: string, init: ResponseInit = { status: 200, headers: { 'content-type': 'text/html' } }, finalUrl?: string): FetchLike & { calls: RequestInit[] } => {
-      const calls: RequestInit[] = [];
-      const fetch = async (_url: string, request: RequestInit) => {
-        calls.push(request);
-        const response = new Response(body, init);
-        if (finalUrl) Object.defineProperty(response, 'url', { value: finalUrl });
-        return response;
-      };
-      return Object.assign(fetch, { calls });
+  const serving = (
+    body: string,
+    init: ResponseInit = { status: 200, headers: { 'content-type': 'text/html' } },
+    finalUrl?: string,
+  ): FetchLike & { calls: RequestInit[] } => {
+    const calls: RequestInit[] = [];
+    const fetch = async (_url: string, request: RequestInit) => {
+      calls.push(request);
+      const response = new Response(body, init);
+      if (finalUrl) Object.defineProperty(response, 'url', { value: finalUrl });
+      return response;
     };
+    return Object.assign(fetch, { calls });
+  };
 
   it('fetches the live page anonymously and reads it', async () => {
     const fetch = serving(page);
@@ -191,16 +227,31 @@ describe('charter on an https:// URL', () => {
   });
 
   it('checks it, naming the page it was read from', async () => {
-    const { status, stdout } = await runInProcess(['check', URL], serving(page, undefined, 'https://demo.opendatasoft.com/fr/terms/cookies-policy/'));
+    const { status, stdout } = await runInProcess(
+      ['check', URL],
+      serving(page, undefined, 'https://demo.opendatasoft.com/fr/terms/cookies-policy/'),
+    );
     expect(status).toBe(0);
-    expect(stdout.split('\n')[0]).toBe(`${URL} (read from https://demo.opendatasoft.com/fr/terms/cookies-policy/): HTML page, line numbers count the lines of its text (see \`charter text\`)`);
+    expect(stdout.split('\n')[0]).toBe(
+      `${URL} (read from https://demo.opendatasoft.com/fr/terms/cookies-policy/): HTML page, line numbers count the lines of its text (see \`charter text\`)`,
+    );
   });
 
   it.each([
     ['a 404', serving('Not found', { status: 404 }), 'HTTP 404'],
-    ['a redirect to plain http', serving(page, undefined, 'http://demo.opendatasoft.com/terms/cookies-policy/'), 'redirected to http://demo.opendatasoft.com, not https'],
+    [
+      'a redirect to plain http',
+      serving(page, undefined, 'http://demo.opendatasoft.com/terms/cookies-policy/'),
+      'redirected to http://demo.opendatasoft.com, not https',
+    ],
     ['a page over 2 MB', serving('x'.repeat(2_000_001)), 'page larger than 2,000,000 bytes'],
-    ['no connection', (async () => { throw new TypeError('fetch failed'); }), 'network error (offline, or the site cannot be reached)'],
+    [
+      'no connection',
+      async () => {
+        throw new TypeError('fetch failed');
+      },
+      'network error (offline, or the site cannot be reached)',
+    ],
     ['a page without a charter', serving('<p>Bienvenue</p>'), 'no cookie table: expected a header row'],
   ])('fails on %s with one line', async (_case, fetch, reason) => {
     const { status, stdout, stderr } = await runInProcess(['parse', URL], fetch);
