@@ -1,5 +1,5 @@
 import type { Report } from '../core/report/report.ts';
-import { trackerName } from '../core/consent/consent-trackers.ts';
+import { trackerName } from '../core/consent/tracker-names.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 
 type ConsentSummaryProps = {

@@ -1,6 +1,6 @@
 /** A finding's facts in the interface's language (exports keep the English `evidence`). */
 import type { Finding } from '../core/report/findings.ts';
-import { trackerName } from '../core/consent/consent-trackers.ts';
+import { trackerName } from '../core/consent/tracker-names.ts';
 import { formatLifetime } from './time-format.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 

@@ -8,29 +8,6 @@ import { KNOWN_TRACKERS } from '../registry/known-trackers.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
 import { judgeCookie, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
 
-/**
- * Display names of the keys the platform is known to write (ods-labs/starterkit-huwise,
- * src/utils/cookieUtils.ts); a key not listed here is shown as written.
- */
-export const TRACKER_NAMES: Readonly<Record<string, string>> = {
-  ga: 'Google Analytics',
-  matomo: 'Matomo',
-  xiti: 'XiTi',
-  at: 'AT Internet',
-  piano: 'Piano Analytics',
-  eulerian: 'Eulerian',
-};
-
-/** The display name of a tracker key: "Google Analytics" for `ga`, the key itself when unknown. */
-export function trackerName(key: string): string {
-  return Object.hasOwn(TRACKER_NAMES, key) ? TRACKER_NAMES[key]! : key;
-}
-
-/** How a report words a refused flag: `Google Analytics refused (ga=false)`. */
-export function refusedFlagsText(keys: readonly string[]): string {
-  return keys.map((key) => `${trackerName(key)} refused (${key}=false)`).join(', ');
-}
-
 /** Every known tracker by name: exact names first, then the longest prefix, as matching does. */
 const BY_NAME = buildNameIndex(
   // Domain-bound entries (Disqus) are third parties no banner switch covers.

@@ -8,4 +8,4 @@ export {
   type SiteConsent,
   type TrackerChoices,
 } from './consent-choice.ts';
-export { TRACKER_NAMES, trackerName } from './consent-trackers.ts';
+export { TRACKER_NAMES, trackerName } from './tracker-names.ts';

@@ -4,7 +4,7 @@
  */
 import type { Report, ReportCookie } from './report.ts';
 import { markdownText as markdownCell } from './markdown.ts';
-import { trackerName } from '../consent/consent-trackers.ts';
+import { trackerName } from '../consent/tracker-names.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 

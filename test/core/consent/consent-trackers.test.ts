@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
-import { consentKeysOf, judgeByName, refusedFlagsText, trackerName, TRACKER_NAMES } from '../../../src/core/consent/consent-trackers.ts';
+import { consentKeysOf, judgeByName } from '../../../src/core/consent/consent-trackers.ts';
+import { TRACKER_NAMES } from '../../../src/core/consent/tracker-names.ts';
 
 describe('consentKeysOf', () => {
   it.each([
@@ -51,15 +52,6 @@ describe('the known-tracker table and the banner’s keys', () => {
       if (/^(google-analytics|matomo-pk|at-internet-at(userid|idvisitor)|piano-analytics-pc)/.test(tracker.id))
         expect(tracker.consentKeys.length, tracker.id).toBeGreaterThan(0);
     }
-  });
-});
-
-describe('wording', () => {
-  it('names trackers, and shows an unknown key as written', () => {
-    expect(trackerName('ga')).toBe('Google Analytics');
-    expect(trackerName('hotjar')).toBe('hotjar');
-    expect(trackerName('constructor')).toBe('constructor');
-    expect(refusedFlagsText(['at', 'xiti'])).toBe('AT Internet refused (at=false), XiTi refused (xiti=false)');
   });
 });
 
