@@ -14,7 +14,7 @@ type Target = 'chrome' | 'firefox';
  * an add-on id, a minimum version and its data-collection declaration.
  */
 export function manifestFor(target: Target): ManifestV3Export {
-  if (target === 'chrome') return sourceManifest as ManifestV3Export;
+  if (target === 'chrome') return sourceManifest;
   return {
     ...sourceManifest,
     background: { scripts: [sourceManifest.background.service_worker], type: 'module' },

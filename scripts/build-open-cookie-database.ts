@@ -5,12 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { documentFromCsv, serializeDocument } from '../src/core/registry/open-cookie-database-csv.ts';
+import { documentFromCsv, OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE, serializeDocument } from '../src/core/registry/index.ts';
 
-const csvPath = fileURLToPath(new URL('../data/open-cookie-database/open-cookie-database.csv', import.meta.url));
-const jsonPath = fileURLToPath(
-  new URL('../src/core/registry/open-cookie-database.generated.json', import.meta.url),
-);
+const csvPath = fileURLToPath(new URL(`../${OPEN_COOKIE_DATABASE_SOURCE.file}`, import.meta.url));
+const jsonPath = fileURLToPath(new URL(`../${OPEN_COOKIE_DATABASE_FILES.generated}`, import.meta.url));
 
 const document = documentFromCsv(readFileSync(csvPath, 'utf8'));
 const json = serializeDocument(document);

@@ -10,8 +10,7 @@ import { deflateSync } from 'node:zlib';
 type Rgba = [number, number, number, number];
 type Layer = { inside: (x: number, y: number) => boolean; color: Rgba };
 
-const circle = (cx: number, cy: number, r: number) => (x: number, y: number) =>
-  (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const circle = (cx: number, cy: number, r: number) => (x: number, y: number) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 
 const DOUGH: Rgba = [214, 160, 82, 255];
 const CRUST: Rgba = [158, 102, 40, 255];
@@ -44,9 +43,7 @@ const layers: Layer[] = [
   { inside: circle(0.74, 0.74, 0.26), color: WHITE },
   { inside: circle(0.74, 0.74, 0.21), color: BADGE },
   {
-    inside: (x, y) =>
-      segmentDistance(x, y, 0.63, 0.75, 0.71, 0.83) < 0.035 ||
-      segmentDistance(x, y, 0.71, 0.83, 0.86, 0.66) < 0.035,
+    inside: (x, y) => segmentDistance(x, y, 0.63, 0.75, 0.71, 0.83) < 0.035 || segmentDistance(x, y, 0.71, 0.83, 0.86, 0.66) < 0.035,
     color: WHITE,
   },
 ];
@@ -73,7 +70,7 @@ function render(size: number): Buffer {
         }
       }
       const alpha = sum[3]! / (samples * samples);
-      for (let i = 0; i < 3; i++) row[1 + px * 4 + i] = sum[3] ? Math.round(sum[i]! / sum[3]!) : 0;
+      for (let i = 0; i < 3; i++) row[1 + px * 4 + i] = sum[3] ? Math.round(sum[i]! / sum[3]) : 0;
       row[1 + px * 4 + 3] = Math.round(alpha);
     }
     rows.push(row);

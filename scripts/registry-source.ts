@@ -1,9 +1,7 @@
 /** Reads charters/ into the bundled-charters document (shared by the generator and its test). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCharterBytes } from '../src/core/charter/normalise.ts';
-import { parseCharter } from '../src/core/charter/parse.ts';
-import type { ParsedCharter } from '../src/core/charter/types.ts';
+import { decodeCharterBytes, parseCharter, type ParsedCharter } from '../src/core/charter/index.ts';
 
 export const CHARTERS_DIR = 'charters';
 export const BUNDLED_CHARTERS_PATH = 'src/core/registry/bundled-charters.generated.json';
@@ -13,7 +11,9 @@ export type BundledChartersDocument = { $comment: string; charters: Record<strin
 
 export function bundledChartersDocument(dir = CHARTERS_DIR): BundledChartersDocument {
   const charters: Record<string, ParsedCharter> = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
     const host = file.slice(0, -'.txt'.length).toLowerCase();
     charters[host] = parseCharter(decodeCharterBytes(readFileSync(join(dir, file))));
   }

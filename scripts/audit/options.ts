@@ -52,7 +52,8 @@ export function parseTarget(text: string): URL {
   } catch {
     throw new UsageError(`malformed URL: ${JSON.stringify(text)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`malformed URL: ${JSON.stringify(text)} (only http and https pages can be audited)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`malformed URL: ${JSON.stringify(text)} (only http and https pages can be audited)`);
   if (!url.hostname || !/^[a-z0-9.-]+$/i.test(url.hostname) || url.hostname.startsWith('.') || url.hostname.endsWith('.')) {
     throw new UsageError(`malformed URL: ${JSON.stringify(text)} (no valid host name)`);
   }
@@ -71,7 +72,8 @@ export function parseAuditArgs(argv: readonly string[]): AuditOptions {
   let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (name) {
       case '--consent':
@@ -89,7 +91,8 @@ export function parseAuditArgs(argv: readonly string[]): AuditOptions {
       }
       case '--strict':
         // `--strict=false` must not turn it on: a flag takes no value.
-        if (inline !== undefined) throw new UsageError(`--strict takes no value (got ${JSON.stringify(arg)}): give --strict, or leave it out`);
+        if (inline !== undefined)
+          throw new UsageError(`--strict takes no value (got ${JSON.stringify(arg)}): give --strict, or leave it out`);
         options.strict = true;
         break;
       case '--help':

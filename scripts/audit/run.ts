@@ -6,8 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-test.ts';
 import { extensionPage, request } from '../browsers/extension-api.ts';
-import type { Report } from '../../src/core/report/report.ts';
-import { clickConsent } from './consent.ts';
+import type { Report } from '../../src/core/report/index.ts';
+import { clickConsent } from './consent-banner.ts';
 
 /** A failure of the environment or the target (unreachable, no access): one line, exit 2. */
 export class AuditError extends Error {}
@@ -81,7 +81,9 @@ export async function auditRun({ launch, url, consent, outDir, log }: RunOptions
     try {
       await Promise.race([
         page.goto(url.href),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${NAVIGATION_TIMEOUT_MS / 1000} s`)), NAVIGATION_TIMEOUT_MS)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer within ${NAVIGATION_TIMEOUT_MS / 1000} s`)), NAVIGATION_TIMEOUT_MS),
+        ),
       ]);
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^.*?(net::|NS_)/, '$1');

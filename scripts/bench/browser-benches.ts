@@ -11,8 +11,9 @@ import { firstExtensionPage, launchChromium, stopServiceWorker as stopWorker } f
 import { extensionPage, request } from '../browsers/extension-api.ts';
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
-import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
-import { siteKey } from '../../src/background/site-store.ts';
+import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/index.ts';
+import { siteItem } from '../../src/core/storage/index.ts';
+import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
 
@@ -71,6 +72,12 @@ export function syntheticSite(count: number): SiteRecord {
 
 type PageExtensionApi = { storage: { session: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } } };
 
+/** The bench site's record of `count` cookies, as storage.session holds it in the normal windows' store. */
+function benchSiteState(count: number): Record<string, string> {
+  const item = siteItem('0', BENCH_HOST);
+  return { [item.key]: item.encode(syntheticSite(count)) };
+}
+
 async function putState(api: PageUnderTest, items: Record<string, unknown>): Promise<void> {
   await api.evaluate(async (state) => {
     const ext = (globalThis as unknown as { chrome: PageExtensionApi }).chrome;
@@ -89,7 +96,7 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
     const api = await extensionPage(browser);
     const apiPage = firstExtensionPage(browser.context);
     for (const count of counts) {
-      await putState(api, { [siteKey('0', BENCH_HOST)]: JSON.stringify(syntheticSite(count)) });
+      await putState(api, benchSiteState(count));
       await stopWorker(apiPage);
       const firstPaint: number[] = [];
       const rendered: number[] = [];
@@ -99,15 +106,16 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
         const popup = await browser.newPage();
         await popup.goto(browser.popupUrl(`?host=${BENCH_HOST}`));
         await popup.waitFor('main[data-state="ready"] .report');
-        const marks = await popup.evaluate(async () => {
+        const marks = await popup.evaluate(async (names) => {
           // The mark is set in an effect right after the first report render.
-          for (let i = 0; i < 100 && performance.getEntriesByName('cci:report-rendered').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+          for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++)
+            await new Promise((r) => setTimeout(r, 10));
           // No named helper here: the script runner would wrap it in a function the page lacks.
-          const [paint, start, received, report] = ['first-contentful-paint', 'cci:start', 'cci:report-received', 'cci:report-rendered'].map(
+          const [paint, start, received, report] = ['first-contentful-paint', names.start, names.reportReceived, names.reportRendered].map(
             (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
           );
           return { paint: paint!, start: start!, received: received!, report: report! };
-        }, null);
+        }, TIMING_MARKS);
         if (run >= 0) {
           firstPaint.push(marks.paint);
           rendered.push(marks.report);
@@ -119,13 +127,19 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
       figures.push(figure('popup', `first paint, ${count} cookies (from navigation)`, 'ms', firstPaint));
       figures.push(figure('popup', `report rendered, ${count} cookies (from navigation)`, 'ms', rendered));
       figures.push(
-        figure('popup', `report rendered, ${count} cookies (from popup script start)`, 'ms', ownWork, count === 500 ? { kind: 'max', value: 50 } : undefined),
+        figure(
+          'popup',
+          `report rendered, ${count} cookies (from popup script start)`,
+          'ms',
+          ownWork,
+          count === 500 ? { kind: 'max', value: 50 } : undefined,
+        ),
       );
     }
 
     // Worker wake with the largest state.
     const wakeCount = counts.at(-1)!;
-    await putState(api, { [siteKey('0', BENCH_HOST)]: JSON.stringify(syntheticSite(wakeCount)) });
+    await putState(api, benchSiteState(wakeCount));
     const ready: number[] = [];
     const ourPart: number[] = [];
     const browserPart: number[] = [];
@@ -139,7 +153,9 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
       if (process.env.BENCH_DEBUG) console.log('wake', JSON.stringify(diagnostics));
     }
     figures.push(figure('worker wake', `browser start-up before our first line`, 'ms', browserPart));
-    figures.push(figure('worker wake', `our first line to ready, ${wakeCount} cookies recorded`, 'ms', ourPart, { kind: 'max', value: 20 }));
+    figures.push(
+      figure('worker wake', `our first line to ready, ${wakeCount} cookies recorded`, 'ms', ourPart, { kind: 'max', value: 20 }),
+    );
     figures.push(figure('worker wake', `worker start to ready, ${wakeCount} cookies recorded (all of it)`, 'ms', ready));
   } finally {
     await browser.close();

@@ -6,13 +6,12 @@
  * 2 MB must be read in under 500 ms. A shape that takes more than `STOP_AFTER_MS` at one size is
  * not run at the larger ones (a quadratic reader would take minutes), and misses its budgets.
  */
-import { readCharterPage } from '../../src/core/charter/live.ts';
-import { CharterError, readCharter } from '../../src/core/charter/parse.ts';
+import { CharterError, readCharter, readCharterPage } from '../../src/core/charter/index.ts';
 import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
-import { decodeConsent } from '../../src/core/report/consent.ts';
+import { decodeConsent } from '../../src/core/consent/index.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
@@ -96,23 +95,69 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'charter HTML', shape: "'<!--' repeated", make: (size) => repeatTo('<!--', size), read: readHtml },
   { reader: 'charter HTML', shape: "'&nbsp;' repeated", make: (size) => framed('<p>', '&nbsp;', '</p>', size), read: readHtml },
   { reader: 'charter HTML', shape: "'<div>' nested, never closed", make: (size) => repeatTo('<div>', size), read: readHtml },
-  { reader: 'charter HTML', shape: "'<nav>' nested, then unmatched '</main>'", make: (size) => repeatTo('<nav>', size / 2) + repeatTo('</main>', size / 2), read: readHtml },
-  { reader: 'charter HTML', shape: "one table row of '<td>x' cells", make: (size) => framed('<table><tr>', '<td>x', '</table>', size), read: readHtml },
-  { reader: 'charter HTML', shape: "attributes holding '>'", make: (size) => repeatTo('<p title="a > b" onclick="if (a > b) go()" ng-if="n > 0">x</p>', size), read: readHtml },
+  {
+    reader: 'charter HTML',
+    shape: "'<nav>' nested, then unmatched '</main>'",
+    make: (size) => repeatTo('<nav>', size / 2) + repeatTo('</main>', size / 2),
+    read: readHtml,
+  },
+  {
+    reader: 'charter HTML',
+    shape: "one table row of '<td>x' cells",
+    make: (size) => framed('<table><tr>', '<td>x', '</table>', size),
+    read: readHtml,
+  },
+  {
+    reader: 'charter HTML',
+    shape: "attributes holding '>'",
+    make: (size) => repeatTo('<p title="a > b" onclick="if (a > b) go()" ng-if="n > 0">x</p>', size),
+    read: readHtml,
+  },
   { reader: 'charter HTML', shape: 'unclosed quoted attribute', make: (size) => framed('<p title="', 'x', '', size), read: readHtml },
   { reader: 'charter HTML', shape: 'charter page padded with rows', make: (size) => hugeCharterPage(size), read: readHtml },
   // Charter text, as files and pages served as text are read.
   { reader: 'charter text', shape: 'tab header, one row of tabs', make: (size) => framed(TAB_HEADER, '\t', 'x', size), read: readText },
   { reader: 'charter text', shape: 'pipe header, one row of pipes', make: (size) => framed(PIPE_HEADER, '|', '\n', size), read: readText },
-  { reader: 'charter text', shape: 'pipe header, rows ending in "| "', make: (size) => framed(PIPE_HEADER, '| Huwise | sessionid | 2 weeks | Keeps you signed in | \n', '', size), read: readText },
-  { reader: 'charter text', shape: 'tab header, one name cell of many names', make: (size) => framed(`${TAB_HEADER}Matomo\tStats\t`, '_a, ', '\tMesure', size), read: readText },
-  { reader: 'charter text', shape: 'space header, rows of many names', make: (size) => manyNameRows((names) => `Matomo Statistiques ${names} Mesure`, size, 'Nom du prestataire Service et emplacement Nom du cookies Finalités\n'), read: readText },
-  { reader: 'charter text', shape: "space header, rows of 'a_' runs", make: (size) => framed('Nom du prestataire Service et emplacement Nom du cookies Finalités\n', `Matomo Statistiques ${'a_'.repeat(985)}\n`, '', size), read: readText },
+  {
+    reader: 'charter text',
+    shape: 'pipe header, rows ending in "| "',
+    make: (size) => framed(PIPE_HEADER, '| Huwise | sessionid | 2 weeks | Keeps you signed in | \n', '', size),
+    read: readText,
+  },
+  {
+    reader: 'charter text',
+    shape: 'tab header, one name cell of many names',
+    make: (size) => framed(`${TAB_HEADER}Matomo\tStats\t`, '_a, ', '\tMesure', size),
+    read: readText,
+  },
+  {
+    reader: 'charter text',
+    shape: 'space header, rows of many names',
+    make: (size) =>
+      manyNameRows(
+        (names) => `Matomo Statistiques ${names} Mesure`,
+        size,
+        'Nom du prestataire Service et emplacement Nom du cookies Finalités\n',
+      ),
+    read: readText,
+  },
+  {
+    reader: 'charter text',
+    shape: "space header, rows of 'a_' runs",
+    make: (size) =>
+      framed('Nom du prestataire Service et emplacement Nom du cookies Finalités\n', `Matomo Statistiques ${'a_'.repeat(985)}\n`, '', size),
+    read: readText,
+  },
   { reader: 'charter text', shape: "one line of ' ' and 'a'", make: (size) => repeatTo('a ', size), read: readText },
   { reader: 'charter text', shape: "'#' repeated", make: (size) => repeatTo('#', size), read: readText },
   { reader: 'charter text', shape: 'field lines repeated', make: (size) => repeatTo('Nom du cookie : _pk_id\n', size), read: readText },
   { reader: 'charter text', shape: 'headings repeated', make: (size) => repeatTo('Cookies statistiques\n', size), read: readText },
-  { reader: 'charter text', shape: 'category paragraphs repeated', make: (size) => repeatTo('Strictly necessary cookies: These cookies are necessary.\n', size), read: readText },
+  {
+    reader: 'charter text',
+    shape: 'category paragraphs repeated',
+    make: (size) => repeatTo('Strictly necessary cookies: These cookies are necessary.\n', size),
+    read: readText,
+  },
   { reader: 'charter text', shape: "'<https://' repeated", make: (size) => repeatTo('<https://', size), read: readText },
   { reader: 'charter text', shape: 'table headers repeated', make: (size) => repeatTo(TAB_HEADER, size), read: readText },
   // Durations, read on every report.
@@ -127,14 +172,49 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'name cell', shape: "'<' repeated", make: (size) => repeatTo('_a<', size), read: noErrors(readNameCell) },
   { reader: 'name cell', shape: "'&lt;' repeated", make: (size) => repeatTo('&lt;', size), read: noErrors(readNameCell) },
   { reader: 'name cell', shape: "'_' then 'X' repeated", make: (size) => framed('_', 'X', '', size), read: noErrors(readNameCell) },
-  { reader: 'name cell', shape: "'any cookie starting with' repeated", make: (size) => repeatTo('any cookie starting with ', size), read: noErrors(readNameCell) },
+  {
+    reader: 'name cell',
+    shape: "'any cookie starting with' repeated",
+    make: (size) => repeatTo('any cookie starting with ', size),
+    read: noErrors(readNameCell),
+  },
   // Rows without separators, split on anchors.
-  { reader: 'segmenting', shape: 'old template, many names a row', make: (size) => manyNameRows((names) => `Matomo Statistiques ${names} Mesure`, size), read: readRows(SPACE_HEADER) },
-  { reader: 'segmenting', shape: 'new template, many names a row', make: (size) => manyNameRows((names) => `Matomo ${names} 13 mois Mesure`, size), read: readRows(SPACE_HEADER_NEW) },
-  { reader: 'segmenting', shape: "old template, 'a_' runs", make: (size) => repeatTo(`Matomo Statistiques ${'a_'.repeat(985)}\n`, size), read: readRows(SPACE_HEADER) },
-  { reader: 'segmenting', shape: "old template, 'aB_' runs", make: (size) => repeatTo(`Matomo Stats ${'aB_'.repeat(660)}\n`, size), read: readRows(SPACE_HEADER) },
-  { reader: 'segmenting', shape: 'free text before a duration column', make: (size) => repeatTo(`Matomo _pk_id ${'word '.repeat(390)}\n`, size), read: readRows(DURATION_LAST_HEADER) },
-  { reader: 'segmenting', shape: "glued, 'aB' runs", make: (size) => repeatTo(`Opendatasoft${'aB'.repeat(990)}\n`, size), read: readRows(GLUED_HEADER) },
+  {
+    reader: 'segmenting',
+    shape: 'old template, many names a row',
+    make: (size) => manyNameRows((names) => `Matomo Statistiques ${names} Mesure`, size),
+    read: readRows(SPACE_HEADER),
+  },
+  {
+    reader: 'segmenting',
+    shape: 'new template, many names a row',
+    make: (size) => manyNameRows((names) => `Matomo ${names} 13 mois Mesure`, size),
+    read: readRows(SPACE_HEADER_NEW),
+  },
+  {
+    reader: 'segmenting',
+    shape: "old template, 'a_' runs",
+    make: (size) => repeatTo(`Matomo Statistiques ${'a_'.repeat(985)}\n`, size),
+    read: readRows(SPACE_HEADER),
+  },
+  {
+    reader: 'segmenting',
+    shape: "old template, 'aB_' runs",
+    make: (size) => repeatTo(`Matomo Stats ${'aB_'.repeat(660)}\n`, size),
+    read: readRows(SPACE_HEADER),
+  },
+  {
+    reader: 'segmenting',
+    shape: 'free text before a duration column',
+    make: (size) => repeatTo(`Matomo _pk_id ${'word '.repeat(390)}\n`, size),
+    read: readRows(DURATION_LAST_HEADER),
+  },
+  {
+    reader: 'segmenting',
+    shape: "glued, 'aB' runs",
+    make: (size) => repeatTo(`Opendatasoft${'aB'.repeat(990)}\n`, size),
+    read: readRows(GLUED_HEADER),
+  },
   // The Open Cookie Database reader.
   { reader: 'CSV', shape: 'doubled quotes', make: (size) => framed('"', '""', '"', size), read: csvErrors(parseCsv) },
   { reader: 'CSV', shape: 'commas', make: (size) => repeatTo(',', size), read: csvErrors(parseCsv) },
@@ -222,7 +302,10 @@ export type HostileResult = {
 };
 
 /** Runs every case: `full` at every size, `tiny` once at the smallest size (the test suite). */
-export function hostileInput(size: BenchSize, cases: readonly HostileCase[] = HOSTILE_CASES): { figures: Figure[]; results: HostileResult[] } {
+export function hostileInput(
+  size: BenchSize,
+  cases: readonly HostileCase[] = HOSTILE_CASES,
+): { figures: Figure[]; results: HostileResult[] } {
   const sizes = size === 'full' ? HOSTILE_SIZES : ([HOSTILE_SIZES[0]] as const);
   const figures: Figure[] = [];
   const results: HostileResult[] = [];
@@ -256,9 +339,15 @@ export function hostileInput(size: BenchSize, cases: readonly HostileCase[] = HO
     const growth = growthPerTenfold(sizes, times);
     if (stopped) {
       // The largest size was not reached: both budgets are missed, visibly.
-      if (times.at(-1) === null) figures.push({ ...figure('hostile input', `${name} @ 2 MB`, 'ms', [Number.POSITIVE_INFINITY], { kind: 'max', value: LARGEST_BUDGET_MS }), samples: [] });
+      if (times.at(-1) === null)
+        figures.push({
+          ...figure('hostile input', `${name} @ 2 MB`, 'ms', [Number.POSITIVE_INFINITY], { kind: 'max', value: LARGEST_BUDGET_MS }),
+          samples: [],
+        });
     }
-    figures.push(figure('hostile input', `${name}: growth per 10×`, '×', [growth ?? Number.POSITIVE_INFINITY], { kind: 'max', value: GROWTH_BUDGET }));
+    figures.push(
+      figure('hostile input', `${name}: growth per 10×`, '×', [growth ?? Number.POSITIVE_INFINITY], { kind: 'max', value: GROWTH_BUDGET }),
+    );
     results.push({ reader: hostile.reader, shape: hostile.shape, times, growth });
   }
   return { figures, results };
@@ -282,14 +371,25 @@ export function growthPerTenfold(sizes: readonly number[], times: ReadonlyArray<
 
 /** The results as a compact table: one line per shape, its time at each size, its growth, and the verdict. */
 export function formatHostileTable(results: readonly HostileResult[]): string {
-  const time = (value: number | null) => (value === null ? 'not run' : value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(value >= 10 ? 1 : 2)} ms`);
+  const time = (value: number | null) =>
+    value === null ? 'not run' : value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(value >= 10 ? 1 : 2)} ms`;
   const rows = results.map((result) => {
     const largest = result.times.at(-1) ?? null;
     const met = largest !== null && largest <= LARGEST_BUDGET_MS && result.growth !== null && result.growth <= GROWTH_BUDGET;
-    return [result.reader, result.shape, ...result.times.map(time), result.growth === null ? '∞' : `${result.growth.toFixed(1)}×`, met ? 'met' : 'MISSED'];
+    return [
+      result.reader,
+      result.shape,
+      ...result.times.map(time),
+      result.growth === null ? '∞' : `${result.growth.toFixed(1)}×`,
+      met ? 'met' : 'MISSED',
+    ];
   });
   const header = ['reader', 'shape', ...HOSTILE_SIZES.map(sizeLabel), 'growth/10×', `≤ ${GROWTH_BUDGET}×, 2 MB ≤ ${LARGEST_BUDGET_MS} ms`];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }

@@ -4,19 +4,22 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCharter } from '../../src/core/charter/parse.ts';
-import { decodeCharterBytes } from '../../src/core/charter/normalise.ts';
-import { BUNDLED_CHARTERS } from '../../src/core/registry/bundled.ts';
+import { decodeCharterBytes, parseCharter } from '../../src/core/charter/index.ts';
+import {
+  buildRegistry,
+  BUNDLED_CHARTERS,
+  bundledOpenCookieDatabaseRows,
+  matchCookie,
+  type Registry,
+  rowsFromDocument,
+} from '../../src/core/registry/index.ts';
 import generatedOpenCookieDatabase from '../../src/core/registry/open-cookie-database.generated.json' with { type: 'json' };
-import { rowsFromDocument } from '../../src/core/registry/open-cookie-database.ts';
-import { buildRegistry, type Registry } from '../../src/core/registry/registry.ts';
-import { matchCookie } from '../../src/core/registry/match.ts';
-import { createSiteStore, type SessionArea } from '../../src/background/site-store.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import type { SessionArea } from '../../src/core/storage/index.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
-import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
+import type { BrowserCookie } from '../../src/core/cookies/index.ts';
 import { figure, timePerCall, type Figure } from './stats.ts';
-import { bundledOpenCookieDatabaseRows } from '../../src/core/registry/open-cookie-database-data.ts';
 
 /** `full` for `npm run bench`; `tiny` for the test suite, which only checks the code still runs. */
 export type BenchSize = 'full' | 'tiny';
@@ -28,7 +31,13 @@ export function syntheticCharter(rows: number): string {
   const lines = ['## Charte cookies', '', '### A quoi servent les cookies sur la plateforme <https://bench.opendatasoft.com>', ''];
   const sections = ['Cookies nécessaires au bon fonctionnement de la plateforme', "Cookies de mesure d'audience", 'Cookies tiers'];
   for (let i = 0; i < rows; i++) {
-    if (i % Math.ceil(rows / sections.length) === 0) lines.push('', `#### ${sections[Math.floor(i / Math.ceil(rows / sections.length))]}`, '', 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités');
+    if (i % Math.ceil(rows / sections.length) === 0)
+      lines.push(
+        '',
+        `#### ${sections[Math.floor(i / Math.ceil(rows / sections.length))]}`,
+        '',
+        'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      );
     lines.push(`Prestataire ${i % 17}\tService ${i}\tcookie_${i}${i % 5 === 0 ? '.*' : ''}\tFinalité numéro ${i} du cookie`);
   }
   return lines.join('\n');
@@ -37,28 +46,51 @@ export function syntheticCharter(rows: number): string {
 export function charterParsing(size: BenchSize): Figure[] {
   const samples = scale(size, 9, 1);
   const figures: Figure[] = [];
-  for (const file of readdirSync('charters').filter((name) => name.endsWith('.txt')).sort()) {
+  for (const file of readdirSync('charters')
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
     const text = decodeCharterBytes(readFileSync(join('charters', file)));
-    figures.push(figure('charter parsing', file.replace(/\.txt$/, ''), 'ms', timePerCall(() => parseCharter(text), samples, scale(size, 200, 1))));
+    figures.push(
+      figure(
+        'charter parsing',
+        file.replace(/\.txt$/, ''),
+        'ms',
+        timePerCall(() => parseCharter(text), samples, scale(size, 200, 1)),
+      ),
+    );
   }
   const synthetic = syntheticCharter(scale(size, 1000, 20));
   const parsed = parseCharter(synthetic);
   if (parsed.entries.length !== scale(size, 1000, 20)) throw new Error(`synthetic charter read ${parsed.entries.length} entries`);
-  figures.push(figure('charter parsing', `synthetic ${scale(size, 1000, 20)}-row charter`, 'ms', timePerCall(() => parseCharter(synthetic), samples, scale(size, 5, 1))));
+  figures.push(
+    figure(
+      'charter parsing',
+      `synthetic ${scale(size, 1000, 20)}-row charter`,
+      'ms',
+      timePerCall(() => parseCharter(synthetic), samples, scale(size, 5, 1)),
+    ),
+  );
   return figures;
 }
 
 /** Names for lookups of each kind, cycling through realistic variety. */
 function lookupNames(kind: 'exact' | 'prefix' | 'fallback', count: number): string[] {
   const exact = ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'];
-  const prefix = (i: number) => [`_pk_id.${i}.a1b2`, `_pk_ses.${i}.c3`, `_ga_${(i * 7919).toString(36).toUpperCase()}`, `_gat_gtag_UA_${i}_1`][i % 4]!;
+  const prefix = (i: number) =>
+    [`_pk_id.${i}.a1b2`, `_pk_ses.${i}.c3`, `_ga_${(i * 7919).toString(36).toUpperCase()}`, `_gat_gtag_UA_${i}_1`][i % 4]!;
   const fallback = (i: number) => [`_hjSessionUser_${i}`, '_fbp', `unknown_${i}`, 'AWSALB', `__cf_bm`, `mystery${i % 50}`][i % 6]!;
-  return Array.from({ length: count }, (_, i) => (kind === 'exact' ? exact[i % exact.length]! : kind === 'prefix' ? prefix(i) : fallback(i)));
+  return Array.from({ length: count }, (_, i) =>
+    kind === 'exact' ? exact[i % exact.length]! : kind === 'prefix' ? prefix(i) : fallback(i),
+  );
 }
 
 export function registry(size: BenchSize): Figure[] {
   const samples = scale(size, 9, 1);
-  const load = timePerCall(() => buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: rowsFromDocument(generatedOpenCookieDatabase) }), samples, 1);
+  const load = timePerCall(
+    () => buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: rowsFromDocument(generatedOpenCookieDatabase) }),
+    samples,
+    1,
+  );
   const figures = [figure('registry', 'load (decode database + index everything)', 'ms', load)];
   const built: Registry = buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
   const lookups = scale(size, 100_000, 50);
@@ -71,7 +103,9 @@ export function registry(size: BenchSize): Figure[] {
       const seconds = (performance.now() - start) / 1000;
       if (s >= 0) perSecond.push(lookups / seconds);
     }
-    figures.push(figure('registry', `${kind} lookups (${lookups.toLocaleString('en')})`, 'lookups/s', perSecond, { kind: 'min', value: 200_000 }));
+    figures.push(
+      figure('registry', `${kind} lookups (${lookups.toLocaleString('en')})`, 'lookups/s', perSecond, { kind: 'min', value: 200_000 }),
+    );
   }
   return figures;
 }
@@ -143,7 +177,10 @@ export async function background(size: BenchSize): Promise<Figure[]> {
     writes.push(session.writes);
   }
   return [
-    figure('background', `cookie events processed (${count.toLocaleString('en')}, match + record)`, 'events/s', perSecond, { kind: 'min', value: 20_000 }),
+    figure('background', `cookie events processed (${count.toLocaleString('en')}, match + record)`, 'events/s', perSecond, {
+      kind: 'min',
+      value: 20_000,
+    }),
     figure('background', 'storage writes per 1,000 events (10 events/ms)', 'writes', writes),
   ];
 }

@@ -1,4 +1,4 @@
-/** Repeated measurements and their summary: the median, and the spread as min, quartiles, max. */
+/** Repeated measurements and their summary (the median, and the spread as min, quartiles, max), and the table that prints them. */
 
 /** One measured quantity. */
 export type Figure = {
@@ -58,4 +58,27 @@ export function timePerCall(fn: () => void, samples: number, iterations: number)
     if (s >= 0) results.push(perCall);
   }
   return results;
+}
+
+const number = (value: number, unit: string) =>
+  unit === 'ms' ? value.toFixed(2) : value >= 1000 ? Math.round(value).toLocaleString('en') : value.toFixed(value % 1 ? 1 : 0);
+
+/** The results as a fixed-width table, each figure beside its budget. */
+export function formatTable(figures: Figure[]): string {
+  const rows = figures.map((f) => [
+    f.group,
+    f.name,
+    `${number(f.median, f.unit)} ${f.unit}`,
+    f.samples.length > 1 ? `${number(f.spread.p25, f.unit)} – ${number(f.spread.p75, f.unit)}` : '',
+    f.budget ? `${f.budget.kind === 'max' ? '≤' : '≥'} ${number(f.budget.value, f.unit)}` : '',
+    f.meets === undefined ? '' : f.meets ? 'ok' : 'MISSED',
+  ]);
+  const header = ['group', 'figure', 'median', 'spread (p25 – p75)', 'budget', ''];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -40,7 +40,7 @@ export type BrowserUnderTest = {
   close(): Promise<void>;
 };
 
-/** Page reads both drivers share, written once over `evaluate` (plain arrows: see audit/consent.ts on named functions). */
+/** Page reads both drivers share, written once over `evaluate` (plain arrows: see audit/consent-banner.ts on named functions). */
 export function domReads(evaluate: PageUnderTest['evaluate']): Pick<PageUnderTest, 'texts' | 'attributes' | 'innerHtml'> {
   return {
     texts: (selector) => evaluate((sel) => [...document.querySelectorAll(sel)].map((n) => n.textContent ?? ''), selector),

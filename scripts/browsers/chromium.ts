@@ -18,7 +18,7 @@ import {
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function wrapPage(page: Page): PageUnderTest {
-  const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>;
+  const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate<R, A>(fn as never, arg);
   return {
     ...domReads(evaluate),
     evaluate,
@@ -69,7 +69,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   }
   const dir = options.extensionDir ?? extensionDir('chrome');
   const profile = scratchDir('chromium');
-  const hostRules = options.hostMap ? [`--host-resolver-rules=${options.hostMap.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.hostMap!.port}`).join(', ')}`] : [];
+  const hostRules = options.hostMap
+    ? [`--host-resolver-rules=${options.hostMap.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.hostMap!.port}`).join(', ')}`]
+    : [];
   const context = await chromium.launchPersistentContext(profile.path, {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -2,8 +2,8 @@
  * Talks to the background worker the way the popup does, from inside an extension page:
  * the same message contract, the same sender checks.
  */
-import type { Method, Params, ResponseMessage, Result } from '../../src/core/messages.ts';
-import type { Report } from '../../src/core/report/report.ts';
+import type { Method, Params, ResponseMessage, Result } from '../../src/core/message-contract.ts';
+import type { Report } from '../../src/core/report/index.ts';
 import type { BrowserUnderTest, PageUnderTest } from './browser-under-test.ts';
 
 /** The few extension APIs the tests call from inside an extension page (Chrome: `chrome`, Firefox: `browser`). */
@@ -19,7 +19,7 @@ export async function request<M extends Method>(page: PageUnderTest, method: M, 
   const response = await page.evaluate(
     async (message) => {
       const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
-      return (await api.runtime.sendMessage(message)) as unknown;
+      return await api.runtime.sendMessage(message);
     },
     { method, params },
   );
@@ -56,7 +56,11 @@ export async function waitForReport(
 }
 
 /** Names of the cookies a report shows as present. */
-export const presentNames = (report: Report) => report.cookies.filter((c) => c.removed === null).map((c) => c.name).sort();
+export const presentNames = (report: Report) =>
+  report.cookies
+    .filter((c) => c.removed === null)
+    .map((c) => c.name)
+    .sort();
 
 /** `kind cookie` for each finding. */
 export const findingKeys = (report: Report) => report.findings.map((f) => `${f.kind} ${f.cookie}`);

@@ -22,7 +22,7 @@ import {
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 function wrapPage(page: Page): PageUnderTest {
-  const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg) as Promise<R>;
+  const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg);
   return {
     ...domReads(evaluate),
     evaluate,
@@ -42,7 +42,7 @@ function wrapPage(page: Page): PageUnderTest {
       await page.keyboard.press(key as never);
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     close: () => page.close(),
   };
 }

@@ -7,11 +7,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CharterError } from '../../src/core/charter/errors.ts';
-import { MAX_CHARTER_PAGE_BYTES } from '../../src/core/charter/limits.ts';
-import { charterTextOfPage, fetchCharterPage, readCharterPage, readCharterPageReading, type FetchLike } from '../../src/core/charter/live.ts';
-import { decodeCharterBytes } from '../../src/core/charter/normalise.ts';
-import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from '../../src/core/charter/report.ts';
+import {
+  CharterError,
+  charterTextOfPage,
+  decodeCharterBytes,
+  fetchCharterPage,
+  type FetchLike,
+  MAX_CHARTER_PAGE_BYTES,
+  readCharterPage,
+  readCharterPageReading,
+} from '../../src/core/charter/index.ts';
+import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 export const USAGE = `usage: npm run --silent charter -- parse INPUT
@@ -113,12 +119,17 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
   } catch {
     return { error: 'not a valid URL' };
   }
-  if (url.protocol === 'http:') return { error: 'only https:// URLs are read: a charter fetched over plain http could be forged on the way' };
+  if (url.protocol === 'http:')
+    return { error: 'only https:// URLs are read: a charter fetched over plain http could be forged on the way' };
   if (url.protocol !== 'https:') return { error: `only https:// URLs are read, not ${url.protocol}` };
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: page.problem };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
-  return { label: `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)`, body: page.body, contentType: page.contentType };
+  return {
+    label: `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)`,
+    body: page.body,
+    contentType: page.contentType,
+  };
 }
 
 function readFile(file: string): Page | { error: string } {
@@ -127,12 +138,18 @@ function readFile(file: string): Page | { error: string } {
     if (stats.isDirectory()) return { error: 'is a directory, not a charter file' };
     if (!stats.isFile()) return { error: 'not a regular file' };
     if (stats.size > MAX_CHARTER_PAGE_BYTES) {
-      return { error: `${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')}: not read` };
+      return {
+        error: `${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')}: not read`,
+      };
     }
     const body = decodeCharterBytes(readFileSync(file));
     const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
     const isHtml = contentType !== null || /^\s*<(?:!doctype|html|head|body)\b/i.test(body.slice(0, 1000));
-    return { label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file, body, contentType };
+    return {
+      label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file,
+      body,
+      contentType,
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { error: 'no such file' };
@@ -152,5 +169,7 @@ function fail(input: string, reason: string, io: CliIo): number {
 
 /** An error's message on one line, terminal escapes and controls taken out. */
 function oneLine(error: unknown): string {
-  return terminalText(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  return terminalText(error instanceof Error ? error.message : String(error))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -41,9 +41,19 @@ export const DEMO_CHARTER: CharterSection[] = [
     rows: [
       ['Huwise', 'sessionid', '2 semaines par défaut', "Se souvenir de l'utilisateur d'une page à une autre"],
       // Guide and issue 11: the real charter writes this lifetime as a sentence, which single-space copies must still split.
-      ['Huwise', 'csrftoken', "Jeton renouvelé à chaque session. Jusqu'à 12 mois", 'Protéger les formulaires et les appels API contre la falsification de requêtes'],
+      [
+        'Huwise',
+        'csrftoken',
+        "Jeton renouvelé à chaque session. Jusqu'à 12 mois",
+        'Protéger les formulaires et les appels API contre la falsification de requêtes',
+      ],
       // Guide: a conditional note inside the function text.
-      ['Huwise', 'django_language', '12 mois', 'Se souvenir de la langue du visiteur, uniquement lorsque le portail est disponible en plusieurs langues'],
+      [
+        'Huwise',
+        'django_language',
+        '12 mois',
+        'Se souvenir de la langue du visiteur, uniquement lorsque le portail est disponible en plusieurs langues',
+      ],
       ['Huwise', 'cookies_preferences', '6 mois', 'Se souvenir du choix opéré par le visiteur concernant les cookies'],
     ],
   },
@@ -73,7 +83,12 @@ export const CHANGED_TCO_CHARTER: CharterSection[] = [
       ['Opendatasoft', 'Authentification (front et back office)', 'sessionid', "Se souvenir de l'utilisateur d'une page à une autre."],
       ['Opendatasoft', 'Sélection de la langue (front et back office)', 'django_language', 'Se souvenir de la langue du visiteur'],
       ['Opendatasoft', 'API (CSRF) (front et back office)', 'csrftoken', 'Protéger les appels API contre la falsification de requêtes'],
-      ['Opendatasoft', 'Choix concernant vos préférences sur les cookies', 'cookies_preferences', 'Se souvenir du choix opéré par le visiteur concernant les cookies'],
+      [
+        'Opendatasoft',
+        'Choix concernant vos préférences sur les cookies',
+        'cookies_preferences',
+        'Se souvenir du choix opéré par le visiteur concernant les cookies',
+      ],
     ],
   },
   {

@@ -75,9 +75,8 @@ const ONE_YEAR = 365 * 24 * 3600;
 /** The host and path a request is for, whether it came directly or through the proxy door. */
 export function requestTarget(request: IncomingMessage): { host: string; path: string; query: URLSearchParams } {
   const raw = request.url ?? '/';
-  const url = raw.startsWith('http://') || raw.startsWith('https://')
-    ? new URL(raw)
-    : new URL(raw, `http://${request.headers.host ?? 'localhost'}`);
+  const url =
+    raw.startsWith('http://') || raw.startsWith('https://') ? new URL(raw) : new URL(raw, `http://${request.headers.host ?? 'localhost'}`);
   return { host: url.hostname.toLowerCase(), path: url.pathname, query: url.searchParams };
 }
 
@@ -241,10 +240,27 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
 function throwAwayCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'cci-tls-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-      '-subj', '/CN=cookie-charter-inspector fixture', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=cookie-charter-inspector fixture',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

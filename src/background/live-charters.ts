@@ -1,8 +1,5 @@
 import { fetchLiveCharter, isStale, type FetchLike, type LiveCharterRecord } from '../core/charter/live.ts';
-import type { SessionArea } from './site-store.ts';
-
-/** Storage key of a site's live-charter record. */
-const charterKey = (host: string) => `charter:${host}`;
+import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
 
 /** Live charters: read from storage.session, fetched when missing or stale, one fetch per host at a time. */
 export type LiveCharters = {
@@ -18,16 +15,8 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
   // Fetches under way (not state: a restarted worker simply fetches again).
   const inFlight = new Map<string, { work: Promise<LiveCharterRecord>; forced: boolean }>();
 
-  async function get(host: string): Promise<LiveCharterRecord | null> {
-    const stored = (await session.read([charterKey(host)]))[charterKey(host)];
-    if (stored === undefined) return null;
-    if (typeof stored !== 'string') return stored as LiveCharterRecord; // written as an object by an earlier version
-    try {
-      return JSON.parse(stored) as LiveCharterRecord;
-    } catch {
-      return null; // unreadable: fetched again
-    }
-  }
+  /** An unreadable record counts as none: the charter is fetched again. */
+  const get = (host: string): Promise<LiveCharterRecord | null> => liveCharterItem(host).get(session);
 
   function refresh(host: string, force = false): Promise<LiveCharterRecord> {
     const running = inFlight.get(host);
@@ -40,8 +29,7 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       const record = await fetchLiveCharter(host, fetchImpl, now);
-      // As JSON text: storage counts a string by its length, an object by far more (session-quota.ts).
-      await session.write({ [charterKey(host)]: JSON.stringify(record) });
+      await liveCharterItem(host).set(session, record);
       return record;
     })().finally(() => {
       if (inFlight.get(host)?.work === work) inFlight.delete(host);

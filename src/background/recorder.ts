@@ -1,7 +1,7 @@
 import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { appendTimeline, emptySite, isPresent, recordCookieChange, type SiteRecord } from '../core/cookies/site-record.ts';
 import type { SiteStore } from './site-store.ts';
-import { CONSENT_COOKIE } from '../core/report/consent.ts';
+import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
 
 /** Records cookie changes into the site records they concern. */
 export type Recorder = {

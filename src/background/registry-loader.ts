@@ -1,9 +1,6 @@
 import { buildBundledRegistry } from '../core/registry/bundled.ts';
-import { rowsFromDocument } from '../core/registry/open-cookie-database.ts';
+import { OPEN_COOKIE_DATABASE_FILES, rowsFromDocument } from '../core/registry/open-cookie-database-document.ts';
 import type { Registry } from '../core/registry/registry.ts';
-
-/** Where the build puts the Open Cookie Database in the package (scripts/build.ts). */
-export const OPEN_COOKIE_DATABASE_PATH = 'data/open-cookie-database.json';
 
 /**
  * The registry, built the first time a report needs it. The database (~0.5 MB) is fetched from
@@ -13,7 +10,9 @@ export function createRegistryLoader(fetchText: (path: string) => Promise<string
   let loading: Promise<Registry> | undefined;
   return () => {
     if (!loading) {
-      const attempt = fetchText(OPEN_COOKIE_DATABASE_PATH).then((text) => buildBundledRegistry(rowsFromDocument(JSON.parse(text))));
+      const attempt = fetchText(OPEN_COOKIE_DATABASE_FILES.packaged).then((text) =>
+        buildBundledRegistry(rowsFromDocument(JSON.parse(text))),
+      );
       // A failed load is tried again next time rather than remembered.
       attempt.catch(() => {
         if (loading === attempt) loading = undefined;

@@ -1,47 +1,25 @@
 import { appendTimeline, emptySite, evictedRecord, isEvicted, lastActivity, type SiteRecord } from '../core/cookies/site-record.ts';
-import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/cookies/record-limit.ts';
+import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/storage/record-limit.ts';
 import { SESSION_BUDGET_BYTES, storedBytes } from '../core/storage/session-quota.ts';
+import {
+  decodeSiteRecord,
+  hostOfSiteKey,
+  isSiteKey,
+  ledgerItem,
+  siteKey,
+  type SessionArea,
+  type StorageLedger,
+} from '../core/storage/session-items.ts';
 import { createDebouncedWriter } from './debounced-writer.ts';
-
-/** Storage keys of site records: `site:<storeId>|<host>`. */
-const SITE_KEY_PREFIX = 'site:';
-
-/** Storage key of what the store could not keep (a `Ledger` as JSON). */
-export const LEDGER_KEY = 'storage:ledger';
 
 /** How many times a write refused for quota is tried again at once, with more room made each time. */
 const QUOTA_RETRIES = 3;
 
-/** The key of a site record in storage.session. */
-export function siteKey(storeId: string, host: string): string {
-  return `${SITE_KEY_PREFIX}${storeId}|${host}`;
-}
-
-/** The host a site key names. */
-function hostOfKey(key: string): string {
-  return key.slice(key.indexOf('|') + 1);
-}
-
-/** The session storage calls the store needs (a fake in tests, storage.session in the worker). */
-export type SessionArea = {
-  read(keys: string[] | null): Promise<Record<string, unknown>>;
-  write(items: Record<string, unknown>): Promise<void>;
-  /** Deletes keys; without it, what eviction leaves of a site is never deleted. */
-  remove?(keys: string[]): Promise<void>;
-};
-
 /** What the store could not keep: shown in the popup and the report. */
-export type StorageStatus = {
-  /** Sites whose records were dropped to make room since the browser started. */
-  sitesDropped: number;
-  /** When the last one was (ms since the epoch); null if none. */
-  lastDropAt: number | null;
+export type StorageStatus = StorageLedger & {
   /** Since when changes could not be written to storage.session (they live on in the worker until it stops); null when all is written. */
   unsavedSince: number | null;
 };
-
-/** The part of the status kept in storage, so a restarted worker still tells. */
-type Ledger = Pick<StorageStatus, 'sitesDropped' | 'lastDropAt'>;
 
 export type SiteStoreOptions = {
   /** Bytes the store lets storage.session hold, every key counted (SESSION_BUDGET_BYTES). */
@@ -109,7 +87,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   const hostSet = new Set<string>();
   /** Every key in storage: its size as storage counts it, or its text not measured yet (measured at the first write). */
   const stored = new Map<string, number | string>();
-  let ledger: Ledger = { sitesDropped: 0, lastDropAt: null };
+  let ledger: StorageLedger = { sitesDropped: 0, lastDropAt: null };
   let unsavedSince: number | null = null;
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
@@ -127,7 +105,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
 
   function remember(key: string, value: SiteRecord | string): void {
     if (!cache.has(key)) {
-      const host = hostOfKey(key);
+      const host = hostOfSiteKey(key);
       hostCounts.set(host, (hostCounts.get(host) ?? 0) + 1);
       hostSet.add(host);
     }
@@ -136,7 +114,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
 
   function forget(key: string): void {
     if (!cache.delete(key)) return;
-    const host = hostOfKey(key);
+    const host = hostOfSiteKey(key);
     const count = (hostCounts.get(host) ?? 1) - 1;
     if (count > 0) hostCounts.set(host, count);
     else {
@@ -154,10 +132,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   function parsed(key: string): SiteRecord | undefined {
     const value = cache.get(key);
     if (typeof value !== 'string') return value;
-    let site: SiteRecord;
-    try {
-      site = JSON.parse(value) as SiteRecord;
-    } catch {
+    const site = decodeSiteRecord(value);
+    if (site === null) {
       // A record that cannot be read is dropped, not fatal: the next cookie scan rebuilds it.
       forget(key);
       return undefined;
@@ -182,7 +158,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     for (const [key, value] of Object.entries(all)) {
       const text = typeof value === 'string' ? value : JSON.stringify(value);
       stored.set(key, text);
-      if (key.startsWith(SITE_KEY_PREFIX) && !cache.has(key)) remember(key, text);
+      if (isSiteKey(key) && !cache.has(key)) remember(key, text);
     }
   }
 
@@ -204,7 +180,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       const site = parsed(key);
       return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
     });
-    const newest = records.reduce<(typeof records)[number] | undefined>((best, record) => (!best || record.active > best.active ? record : best), undefined);
+    const newest = records.reduce<(typeof records)[number] | undefined>(
+      (best, record) => (!best || record.active > best.active ? record : best),
+      undefined,
+    );
     const candidates = records
       .filter((record) => record !== newest && !isEvicted(record.site))
       .sort((a, b) => Number(a.open) - Number(b.open) || a.active - b.active);
@@ -238,7 +217,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         }
       }
     }
-    if (ledger.lastDropAt === at) texts.set(LEDGER_KEY, JSON.stringify(ledger));
+    if (ledger.lastDropAt === at) texts.set(ledgerItem.key, ledgerItem.encode(ledger));
   }
 
   /**
@@ -250,7 +229,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    */
   function shrinkingFirst(texts: Map<string, string>): Record<string, string> {
     const growth = (key: string, text: string) => storedBytes(key, text) - sizeOf(key);
-    return Object.fromEntries([...texts].map(([key, text]) => ({ key, text, delta: growth(key, text) })).sort((a, b) => a.delta - b.delta).map(({ key, text }) => [key, text]));
+    return Object.fromEntries(
+      [...texts]
+        .map(([key, text]) => ({ key, text, delta: growth(key, text) }))
+        .sort((a, b) => a.delta - b.delta)
+        .map(({ key, text }) => [key, text]),
+    );
   }
 
   /** One write: records fitted to their limit, room made, then written; refused for quota, room made again. */
@@ -258,7 +242,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     const texts = new Map<string, string>();
     for (const [key, value] of Object.entries(items)) {
       if (typeof value === 'string') texts.set(key, value);
-      else if (key.startsWith(SITE_KEY_PREFIX)) texts.set(key, fitRecord(value as SiteRecord, key, recordLimitBytes));
+      else if (isSiteKey(key)) texts.set(key, fitRecord(value as SiteRecord, key, recordLimitBytes));
       else texts.set(key, JSON.stringify(value));
     }
     for (let attempt = 0; ; attempt++) {
@@ -289,14 +273,9 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         const text = typeof value === 'string' ? value : JSON.stringify(value);
         // Measured at the first write, not now: waking up stays as fast as a copy.
         stored.set(key, text);
-        if (key.startsWith(SITE_KEY_PREFIX)) remember(key, text);
-        else if (key === LEDGER_KEY) {
-          try {
-            ledger = { ...ledger, ...(JSON.parse(text) as Partial<Ledger>) };
-          } catch {
-            // A ledger that cannot be read starts again from zero.
-          }
-        }
+        if (isSiteKey(key)) remember(key, text);
+        // A ledger that cannot be read starts again from zero.
+        else if (key === ledgerItem.key) ledger = { ...ledger, ...ledgerItem.decode(text) };
       }
     },
     get: (storeId, host) => parsed(siteKey(storeId, host)) ?? emptySite(host, storeId),

@@ -10,11 +10,11 @@ import type { Browser } from 'webextension-polyfill';
 
 export type { Browser, Cookies, Runtime, Storage, Tabs } from 'webextension-polyfill';
 
-/** The API in use (a live binding: `useBrowser` replaces it for every importer). */
+/** The API in use (a live binding: `installBrowser` replaces it for every importer). */
 export let browser: Browser = (globalThis as { browser?: Browser }).browser as Browser;
 
 /** Installs the API to use: the polyfill's export. */
-export function useBrowser(api: Browser): void {
+export function installBrowser(api: Browser): void {
   browser = api;
 }
 

@@ -9,7 +9,7 @@ export type CookieChange = { cookie: BrowserCookie; removed: boolean; cause: str
 /** Subscribes to every cookie change the host permissions let us see. */
 export function onCookieChanged(listener: (change: CookieChange) => void, api: CookiesApi = browser): void {
   api.cookies.onChanged.addListener((info: Cookies.OnChangedChangeInfoType) => {
-    listener({ cookie: info.cookie as BrowserCookie, removed: info.removed, cause: info.cause });
+    listener({ cookie: info.cookie, removed: info.removed, cause: info.cause });
   });
 }
 
@@ -22,12 +22,10 @@ export async function allVisibleCookies(api: CookiesApi = browser): Promise<Brow
   const stores = await api.cookies.getAllCookieStores();
   const perStore = await Promise.all(
     stores.map((store) =>
-      api.cookies
-        .getAll({ storeId: store.id, partitionKey: {} })
-        .catch(() => api.cookies.getAll({ storeId: store.id })),
+      api.cookies.getAll({ storeId: store.id, partitionKey: {} }).catch(() => api.cookies.getAll({ storeId: store.id })),
     ),
   );
-  return perStore.flat() as BrowserCookie[];
+  return perStore.flat();
 }
 
 /** What `removeCookie` needs to address one cookie. */

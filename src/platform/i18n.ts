@@ -1,5 +1,5 @@
 import { browser, type Browser } from './browser.ts';
-import type { Translate } from '../popup/messages.ts';
+import type { Translate } from '../core/ui-strings.ts';
 
 type I18nApi = Pick<Browser, 'i18n'>;
 

@@ -7,18 +7,14 @@ import {
   type RequestMessage,
   type ResponseMessage,
   type Result,
-} from '../core/messages.ts';
+} from '../core/message-contract.ts';
 
 type RuntimeApi = Pick<Browser, 'runtime'>;
 
 /** Sends a request to the background worker and returns its result, or throws its error. */
-export async function callBackground<M extends Method>(
-  method: M,
-  params: Params<M>,
-  api: RuntimeApi = browser,
-): Promise<Result<M>> {
+export async function callBackground<M extends Method>(method: M, params: Params<M>, api: RuntimeApi = browser): Promise<Result<M>> {
   const request: RequestMessage<M> = { method, params };
-  const response = (await api.runtime.sendMessage(request)) as ResponseMessage<M> | undefined;
+  const response: ResponseMessage<M> | undefined = await api.runtime.sendMessage(request);
   if (!response) throw new Error(`No answer from the background worker to ${method}`);
   if (!response.ok) throw new Error(response.error);
   return response.result;

@@ -1,9 +1,7 @@
 import { browser, type Browser } from './browser.ts';
+import { hostOfPattern, hostPattern } from '../core/host-patterns.ts';
 
 type PermissionsApi = Pick<Browser, 'permissions'>;
-
-/** The match pattern that grants access to one host over http and https. */
-export const hostPattern = (host: string) => `*://${host}/*`;
 
 /** True when the extension may read the cookies of `host` (required or granted host permission). */
 export async function hasHostAccess(host: string, api: PermissionsApi = browser): Promise<boolean> {
@@ -21,7 +19,7 @@ export async function requestHostAccess(origins: string[], api: PermissionsApi =
 /** Hosts the person granted one by one (optional permissions), from the granted origin patterns. */
 export async function grantedHosts(api: PermissionsApi = browser): Promise<Set<string>> {
   const { origins = [] } = await api.permissions.getAll();
-  return new Set(origins.flatMap((origin) => /^[*a-z]+:\/\/([^*/]+)\/\*$/.exec(origin)?.[1] ?? []));
+  return new Set(origins.flatMap((origin) => hostOfPattern(origin) ?? []));
 }
 
 /** Calls `listener` when host permissions are granted or removed. */

@@ -38,7 +38,10 @@ export function onTabShown(listener: (tab: TabSite) => void, api: TabsApi = brow
     if (change.status === 'complete') listener(tabSite(tab));
   });
   api.tabs.onActivated.addListener(({ tabId }) => {
-    api.tabs.get(tabId).then((tab) => listener(tabSite(tab)), () => undefined);
+    api.tabs.get(tabId).then(
+      (tab) => listener(tabSite(tab)),
+      () => undefined,
+    );
   });
 }
 
@@ -49,7 +52,10 @@ export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: 
   // A prerendered page swapped in takes a new tab id.
   api.tabs.onReplaced.addListener((added, gone) => {
     removed(gone);
-    api.tabs.get(added).then((tab) => updated(tabSite(tab)), () => undefined);
+    api.tabs.get(added).then(
+      (tab) => updated(tabSite(tab)),
+      () => undefined,
+    );
   });
 }
 

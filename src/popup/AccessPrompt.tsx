@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from './messages.ts';
+import type { Translate } from '../core/ui-strings.ts';
 
 type AccessPromptProps = {
   /** The site the popup is about. */

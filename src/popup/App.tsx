@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteQuery, SiteView } from '../core/messages.ts';
+import type { SiteQuery, SiteView } from '../core/message-contract.ts';
+import { hostPattern } from '../core/host-patterns.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
-import type { Translate } from './messages.ts';
+import { keyConcernsHost } from '../core/storage/session-items.ts';
+import { markFirst } from '../core/timing-marks.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import { AccessPrompt } from './AccessPrompt.tsx';
 import { ReportView } from './ReportView.tsx';
 
@@ -36,11 +39,7 @@ type AppProps = PopupActions & {
   language: string;
 };
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'no-site' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; view: SiteView };
+type State = { kind: 'loading' } | { kind: 'no-site' } | { kind: 'error'; message: string } | { kind: 'ready'; view: SiteView };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -59,7 +58,7 @@ export function App(props: AppProps) {
         const view = await loadSite(target);
         if (request !== latest.current) return;
         // Measured by `npm run bench`: when the worker's answer arrived.
-        if (performance.getEntriesByName('cci:report-received').length === 0) performance.mark('cci:report-received');
+        markFirst('reportReceived');
         setState({ kind: 'ready', view });
       } catch (error) {
         if (request === latest.current) setState({ kind: 'error', message: message(error) });
@@ -83,8 +82,8 @@ export function App(props: AppProps) {
     () =>
       query
         ? onStateChanged((keys) => {
-            // Only this site's record or charter (`site:<store>|<host>`, `charter:<host>`) matters.
-            if (keys.some((key) => key.endsWith(`|${query.host}`) || key === `charter:${query.host}`)) void refresh(query);
+            // Only this site's record (in any cookie store) or its live charter matters.
+            if (keys.some((key) => keyConcernsHost(key, query.host))) void refresh(query);
           })
         : undefined,
     [query, onStateChanged, refresh],
@@ -116,7 +115,7 @@ export function App(props: AppProps) {
         <AccessPrompt
           host={state.view.host}
           portal={state.view.portal}
-          origins={state.view.portal ? props.portalOrigins : [`*://${state.view.host}/*`]}
+          origins={state.view.portal ? props.portalOrigins : [hostPattern(state.view.host)]}
           requestAccess={props.requestAccess}
           onGranted={() => void refresh(query)}
           t={t}
@@ -126,7 +125,12 @@ export function App(props: AppProps) {
         <ReportView
           report={state.view.report}
           charterPending={state.view.charterPending}
-          refreshCharter={() => void props.refreshCharter(query).then(() => refresh(query), () => refresh(query))}
+          refreshCharter={() =>
+            void props.refreshCharter(query).then(
+              () => refresh(query),
+              () => refresh(query),
+            )
+          }
           recordConsentFlow={() => props.recordConsentFlow(query)}
           exportReport={(format) => props.exportReport(query, format)}
           download={props.download}

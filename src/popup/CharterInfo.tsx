@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report.ts';
 import { isUnchanged } from '../core/charter/diff.ts';
-import { messageKey, type MessageKey, type Translate } from './messages.ts';
+import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -38,31 +38,36 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
           {t('charterLiveUnavailable', live.problem)} {charter.kind === 'bundled' && t('charterFallbackBundled')}
         </p>
       )}
-      {changes && (!isUnchanged(changes) ? (
-        <details class="changes" data-charter-changes>
-          <summary>{t('charterChanged', String(changes.added.length), String(changes.removed.length), String(changes.changed.length))}</summary>
-          <ul>
-            {changes.added.map((entry) => (
-              <li key={`a${entry.cookie}`} data-change="added" data-change-cookie={entry.cookie}>
-                + <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> ({t('change_added')}): {entry.purpose}
-              </li>
-            ))}
-            {changes.removed.map((entry) => (
-              <li key={`r${entry.cookie}`} data-change="removed" data-change-cookie={entry.cookie}>
-                − <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> ({t('change_removed')})
-              </li>
-            ))}
-            {changes.changed.map((change) => (
-              <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
-                ~ <code>{change.cookie}</code> ({t('change_changed')}):{' '}
-                {change.fields.map((field) => `${t(messageKey('field', field.field))} “${field.before ?? '—'}” → “${field.after ?? '—'}”`).join('; ')}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : (
-        <p class="small muted">{t('charterSame')}</p>
-      ))}
+      {changes &&
+        (!isUnchanged(changes) ? (
+          <details class="changes" data-charter-changes>
+            <summary>
+              {t('charterChanged', String(changes.added.length), String(changes.removed.length), String(changes.changed.length))}
+            </summary>
+            <ul>
+              {changes.added.map((entry) => (
+                <li key={`a${entry.cookie}`} data-change="added" data-change-cookie={entry.cookie}>
+                  + <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> ({t('change_added')}): {entry.purpose}
+                </li>
+              ))}
+              {changes.removed.map((entry) => (
+                <li key={`r${entry.cookie}`} data-change="removed" data-change-cookie={entry.cookie}>
+                  − <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> ({t('change_removed')})
+                </li>
+              ))}
+              {changes.changed.map((change) => (
+                <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
+                  ~ <code>{change.cookie}</code> ({t('change_changed')}):{' '}
+                  {change.fields
+                    .map((field) => `${t(messageKey('field', field.field))} “${field.before ?? '—'}” → “${field.after ?? '—'}”`)
+                    .join('; ')}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : (
+          <p class="small muted">{t('charterSame')}</p>
+        ))}
       {charter.kind !== 'none' || live ? (
         <button type="button" class="link small" data-action="refresh-charter" onClick={onRefresh} disabled={pending}>
           {t('refreshCharter')}

@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report.ts';
-import { trackerName } from '../core/report/consent-trackers.ts';
-import { messageKey, type Translate } from './messages.ts';
+import { trackerName } from '../core/consent/tracker-names.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
 
 type ConsentSummaryProps = {
   /** The report's consent: state and per-tracker flags. */

@@ -1,7 +1,7 @@
 import type { ReportCookie } from '../core/report/report.ts';
-import { messageKey, type MessageKey, type Translate } from './messages.ts';
-import { formatLifetime } from './format.ts';
-import type { CookieRow } from './rows.ts';
+import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
+import { formatLifetime } from './time-format.ts';
+import type { CookieRow } from './cookie-rows.ts';
 
 type CookieItemProps = {
   /** The row to show. */
@@ -37,10 +37,10 @@ export function cookieFlags(cookie: ReportCookie): string[] {
 export function CookieItem({ row, t, language }: CookieItemProps) {
   const { cookie, entry } = row;
   const provider = cookie?.provider || entry?.provider || '';
-  const service = cookie ? cookie.service : entry?.service ?? null;
-  const purpose = cookie ? cookie.purpose : entry?.purpose ?? '';
+  const service = cookie ? cookie.service : (entry?.service ?? null);
+  const purpose = cookie ? cookie.purpose : (entry?.purpose ?? '');
   const source = cookie?.source ?? 'charter';
-  const duration = cookie ? cookie.duration : entry?.duration ?? null;
+  const duration = cookie ? cookie.duration : (entry?.duration ?? null);
   const declared = source === 'charter';
 
   return (
@@ -69,13 +69,7 @@ export function CookieItem({ row, t, language }: CookieItemProps) {
         )}
       </p>
       <p class="facts">
-        <span>
-          {duration
-            ? declared
-              ? t('declaredLifetime', duration)
-              : t('typicalLifetime', duration)
-            : t('noDeclaredLifetime')}
-        </span>
+        <span>{duration ? (declared ? t('declaredLifetime', duration) : t('typicalLifetime', duration)) : t('noDeclaredLifetime')}</span>
         {cookie && (
           <span>
             {' · '}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { messageKey, type Translate } from './messages.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { CookieItem } from './CookieItem.tsx';
-import { filterRows, groupByCategory, type CookieRow } from './rows.ts';
+import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
 export const PAGE_SIZE = 50;

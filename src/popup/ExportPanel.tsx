@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
-import type { Translate } from './messages.ts';
+import type { Translate } from '../core/ui-strings.ts';
 
 type ExportPanelProps = {
   /** The report as a file in a format. */

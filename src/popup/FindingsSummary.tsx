@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Finding, FindingKind } from '../core/report/findings.ts';
-import { messageKey, type Translate } from './messages.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
 
 type FindingsSummaryProps = {
@@ -44,28 +44,32 @@ export function FindingsSummary({ findings, onSelect, t, language }: FindingsSum
           </li>
         ))}
       </ul>
-      <details open={open} onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+      <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>{t('findingsTitle')}</summary>
         {/* Rendered only while open: closed, the list costs nothing. */}
         {open && (
-        <ul class="finding-list">
-          {findings.slice(0, limit).map((finding) => (
-            <li key={`${finding.kind} ${finding.cookie} ${finding.domain}`} data-finding={finding.kind} data-finding-cookie={finding.cookie}>
-              <button type="button" class="link" onClick={() => onSelect(finding)} title={t('goToCookie', finding.cookie)}>
-                <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
-                <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <code>{finding.cookie}</code>
-              </button>
-              <span class="evidence">{findingText(finding, t, language)}</span>
-            </li>
-          ))}
-          {findings.length > limit && (
-            <li>
-              <button type="button" onClick={() => setLimit(limit + 100)}>
-                {t('showMore')} ({t('shownOf', String(limit), String(findings.length))})
-              </button>
-            </li>
-          )}
-        </ul>
+          <ul class="finding-list">
+            {findings.slice(0, limit).map((finding) => (
+              <li
+                key={`${finding.kind} ${finding.cookie} ${finding.domain}`}
+                data-finding={finding.kind}
+                data-finding-cookie={finding.cookie}
+              >
+                <button type="button" class="link" onClick={() => onSelect(finding)} title={t('goToCookie', finding.cookie)}>
+                  <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
+                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <code>{finding.cookie}</code>
+                </button>
+                <span class="evidence">{findingText(finding, t, language)}</span>
+              </li>
+            ))}
+            {findings.length > limit && (
+              <li>
+                <button type="button" onClick={() => setLimit(limit + 100)}>
+                  {t('showMore')} ({t('shownOf', String(limit), String(findings.length))})
+                </button>
+              </li>
+            )}
+          </ul>
         )}
       </details>
     </section>

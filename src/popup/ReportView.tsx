@@ -2,15 +2,16 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
-import type { Translate } from './messages.ts';
+import { markFirst } from '../core/timing-marks.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import { CharterInfo } from './CharterInfo.tsx';
 import { ConsentSummary } from './ConsentSummary.tsx';
 import { CookieList } from './CookieList.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
-import { rowForFinding, rowsOf } from './rows.ts';
+import { rowForFinding, rowsOf } from './cookie-rows.ts';
 import { StorageNotice } from './StorageNotice.tsx';
-import { Tabs } from './Tabs.tsx';
+import { TabPanels } from './TabPanels.tsx';
 import { TimelineView } from './TimelineView.tsx';
 
 type ReportViewProps = {
@@ -37,11 +38,21 @@ type ReportViewProps = {
 type TabId = 'cookies' | 'timeline' | 'export';
 
 /** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
-export function ReportView({ report, charterPending, refreshCharter, recordConsentFlow, exportReport, download, copy, t, language }: ReportViewProps) {
+export function ReportView({
+  report,
+  charterPending,
+  refreshCharter,
+  recordConsentFlow,
+  exportReport,
+  download,
+  copy,
+  t,
+  language,
+}: ReportViewProps) {
   const rows = useMemo(() => rowsOf(report), [report]);
   // Measured by `npm run bench`: the first report is in the document (layout effects run right after).
   useLayoutEffect(() => {
-    if (performance.getEntriesByName('cci:report-rendered').length === 0) performance.mark('cci:report-rendered');
+    markFirst('reportRendered');
   }, []);
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -60,9 +71,14 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
         <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
         <ConsentSummary consent={report.consent} t={t} />
       </section>
-      <StorageNotice storage={report.storage} siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')} t={t} language={language} />
+      <StorageNotice
+        storage={report.storage}
+        siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')}
+        t={t}
+        language={language}
+      />
       <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
-      <Tabs
+      <TabPanels
         label={report.host}
         selected={tab}
         onSelect={(id) => setTab(id as TabId)}
@@ -79,7 +95,7 @@ export function ReportView({ report, charterPending, refreshCharter, recordConse
           <TimelineView host={report.host} timeline={report.timeline} recordConsentFlow={recordConsentFlow} t={t} language={language} />
         )}
         {tab === 'export' && <ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />}
-      </Tabs>
+      </TabPanels>
     </div>
   );
 }

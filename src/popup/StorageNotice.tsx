@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report.ts';
-import type { Translate } from './messages.ts';
-import { formatTime } from './format.ts';
+import type { Translate } from '../core/ui-strings.ts';
+import { formatTime } from './time-format.ts';
 
 type StorageNoticeProps = {
   /** What the extension could not keep. */
@@ -21,7 +21,9 @@ export function StorageNotice({ storage, siteEvicted, t, language }: StorageNoti
     <div class="notice" role="status" data-notice="storage">
       {siteEvicted && <p data-notice-part="site-evicted">{t('storageSiteEvicted')}</p>}
       {sitesDropped > 0 && (
-        <p data-notice-part="sites-dropped">{sitesDropped === 1 ? t('storageSitesDroppedOne') : t('storageSitesDropped', String(sitesDropped))}</p>
+        <p data-notice-part="sites-dropped">
+          {sitesDropped === 1 ? t('storageSitesDroppedOne') : t('storageSitesDropped', String(sitesDropped))}
+        </p>
       )}
       {cookiesDropped > 0 && <p data-notice-part="cookies-dropped">{t('storageCookiesDropped', String(cookiesDropped))}</p>}
       {unsavedSince !== null && <p data-notice-part="unsaved">{t('storageUnsaved', formatTime(unsavedSince, language))}</p>}

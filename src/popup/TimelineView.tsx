@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Report } from '../core/report/report.ts';
-import { messageKey, type Translate } from './messages.ts';
-import { formatTime } from './format.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { formatTime } from './time-format.ts';
 
 type TimelineViewProps = {
   /** The site. */
@@ -73,8 +73,9 @@ export function TimelineView({ host, timeline, recordConsentFlow, t, language }:
               </li>
             ) : (
               <li key={index} data-event={event.type} data-phase={event.phase}>
-                <time>{formatTime(event.at, language)}</time> <span class={`event-${event.type}`}>{t(messageKey('event', event.type))}</span>{' '}
-                <code>{event.name}</code> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
+                <time>{formatTime(event.at, language)}</time>{' '}
+                <span class={`event-${event.type}`}>{t(messageKey('event', event.type))}</span> <code>{event.name}</code>{' '}
+                <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
               </li>
             ),
           )}

@@ -1,8 +1,8 @@
 /** A finding's facts in the interface's language (exports keep the English `evidence`). */
 import type { Finding } from '../core/report/findings.ts';
-import { trackerName } from '../core/report/consent-trackers.ts';
-import { formatLifetime } from './format.ts';
-import { messageKey, type Translate } from './messages.ts';
+import { trackerName } from '../core/consent/tracker-names.ts';
+import { formatLifetime } from './time-format.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
 
 export function findingText(finding: Finding, t: Translate, language: string): string {
   const { detail } = finding;

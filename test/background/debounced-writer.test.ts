@@ -87,7 +87,10 @@ describe('createDebouncedWriter', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(writes).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(990);
-    expect(writes).toEqual([{ a: 1, b: 1 }, { b: 2, a: 1 }]);
+    expect(writes).toEqual([
+      { a: 1, b: 1 },
+      { b: 2, a: 1 },
+    ]);
     await vi.advanceTimersByTimeAsync(5000);
     expect(writes).toHaveLength(2);
   });

@@ -62,14 +62,20 @@ describe('recorder', () => {
     expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
     expect(recorder.site('data.toulouse-metropole.fr', '0').timeline).toHaveLength(1);
     // Nor does a scan while only the main site is open.
-    await recorder.scan(async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })], () => 3);
+    await recorder.scan(
+      async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })],
+      () => 3,
+    );
     expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
   });
 
   it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');
-    await recorder.scan(async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })], () => 3);
+    await recorder.scan(
+      async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })],
+      () => 3,
+    );
     expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
   });
 
@@ -106,8 +112,16 @@ describe('recorder', () => {
       await scanning;
       const site = recorder.site('data.tco.re', '0');
       expect(names(recorder, 'data.tco.re')).toEqual(['cookies_preferences']);
-      expect(Object.values(site.cookies).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], removed: 4 });
-      expect(site.timeline.map((e) => ('name' in e ? `${e.type} ${e.name}` : e.type))).toEqual(['set _ga', 'set cookies_preferences', 'removed _ga']);
+      expect(Object.values(site.cookies).find((c) => c.name === '_ga')).toMatchObject({
+        firstPhase: 'before-choice',
+        setPhases: ['before-choice'],
+        removed: 4,
+      });
+      expect(site.timeline.map((e) => ('name' in e ? `${e.type} ${e.name}` : e.type))).toEqual([
+        'set _ga',
+        'set cookies_preferences',
+        'removed _ga',
+      ]);
     });
 
     it('a scan that answers before the removal is overridden by it', async () => {
@@ -145,7 +159,10 @@ describe('recorder', () => {
       await scanning;
       expect(names(recorder, 'data.tco.re')).toEqual([]);
       // Set again while the worker was stopped: the next scan finds it.
-      await recorder.scan(async () => [ga], () => 20);
+      await recorder.scan(
+        async () => [ga],
+        () => 20,
+      );
       expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
     });
 
@@ -168,7 +185,10 @@ describe('recorder', () => {
       const { recorder } = await setup();
       await expect(recorder.scan(async () => Promise.reject(new Error('no cookies API')))).rejects.toThrow('no cookies API');
       recorder.cookieChanged(ga, true, 'explicit', 3);
-      await recorder.scan(async () => [ga], () => 20);
+      await recorder.scan(
+        async () => [ga],
+        () => 20,
+      );
       expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
     });
   });
@@ -198,7 +218,10 @@ describe('recorder', () => {
   it('knows cookies a scan finds before any choice were set before the choice', async () => {
     const { recorder } = await setup();
     recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' })], 5);
-    expect(Object.values(recorder.site('data.tco.re', '0').cookies)[0]).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'] });
+    expect(Object.values(recorder.site('data.tco.re', '0').cookies)[0]).toMatchObject({
+      firstPhase: 'before-choice',
+      setPhases: ['before-choice'],
+    });
   });
 
   it('starts a record for a platform portal or granted site it meets, and ignores other sites', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSiteStore, siteKey } from '../../src/background/site-store.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
 import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -60,7 +61,13 @@ function bigRecord(host: string, at: number, bytes: number): SiteRecord {
   const site = emptySite(host, '0');
   const name = 'n'.repeat(1000);
   const count = Math.ceil(bytes / 1080);
-  site.timeline = Array.from({ length: count }, (_, i) => ({ type: 'changed' as const, at: at - count + i, name, domain: host, phase: 'before-choice' as const }));
+  site.timeline = Array.from({ length: count }, (_, i) => ({
+    type: 'changed' as const,
+    at: at - count + i,
+    name,
+    domain: host,
+    phase: 'before-choice' as const,
+  }));
   recordCookieChange(site, browserCookie({ domain: host }), false, at);
   return site;
 }
@@ -68,45 +75,57 @@ function bigRecord(host: string, at: number, bytes: number): SiteRecord {
 const storedRecord = (session: FakeSession, host: string) => JSON.parse(session.data[siteKey('0', host)] as string) as SiteRecord;
 const evictedHosts = (session: FakeSession) =>
   Object.entries(session.data)
-    .filter(([key, value]) => key.startsWith('site:') && (JSON.parse(value as string) as SiteRecord).timeline.some((e) => e.type === 'evicted'))
+    .filter(
+      ([key, value]) => key.startsWith('site:') && (JSON.parse(value as string) as SiteRecord).timeline.some((e) => e.type === 'evicted'),
+    )
     .map(([key]) => key.slice(key.indexOf('|') + 1));
 
 describe('site store within storage.session’s quota', () => {
-  it.each(['chrome', 'firefox'] as const)('fills a session that counts as %s does: the oldest sites go first, with a marker, the open site stays', async (rule) => {
-    const session = fakeSession({}, rule);
-    const open = new Set(['site-0.opendatasoft.com']);
-    const store = createSiteStore(session, 5, { hostsInUse: () => open, now: () => 999_999 });
-    await store.load();
-    // 30 sites of half a megabyte each: 15 MB asked of a 10 MiB store.
-    for (let i = 0; i < 30; i++) {
-      store.put(bigRecord(`site-${i}.opendatasoft.com`, 1000 + i, 500_000));
-      await store.flush();
-    }
-    expect(session.refused).toBe(0);
-    expect(session.bytesInUse()).toBeLessThanOrEqual(SESSION_BUDGET_BYTES);
-    const { sitesDropped, lastDropAt, unsavedSince } = store.status();
-    expect(sitesDropped).toBeGreaterThanOrEqual(12);
-    expect(lastDropAt).toBe(999_999);
-    expect(unsavedSince).toBeNull();
-    // Oldest first, but not the site open in a tab.
-    expect(evictedHosts(session).sort()).toEqual(Array.from({ length: sitesDropped }, (_, i) => `site-${i + 1}.opendatasoft.com`).sort());
-    expect(Object.keys(storedRecord(session, 'site-0.opendatasoft.com').cookies)).toHaveLength(1);
-    expect(Object.keys(storedRecord(session, 'site-29.opendatasoft.com').cookies)).toHaveLength(1);
-    expect(storedRecord(session, 'site-1.opendatasoft.com').timeline).toEqual([{ type: 'evicted', at: 999_999, cookies: 1, events: 464 }]);
-    expect(store.get('0', 'site-1.opendatasoft.com').cookies).toEqual({});
+  it.each(['chrome', 'firefox'] as const)(
+    'fills a session that counts as %s does: the oldest sites go first, with a marker, the open site stays',
+    async (rule) => {
+      const session = fakeSession({}, rule);
+      const open = new Set(['site-0.opendatasoft.com']);
+      const store = createSiteStore(session, 5, { hostsInUse: () => open, now: () => 999_999 });
+      await store.load();
+      // 30 sites of half a megabyte each: 15 MB asked of a 10 MiB store.
+      for (let i = 0; i < 30; i++) {
+        store.put(bigRecord(`site-${i}.opendatasoft.com`, 1000 + i, 500_000));
+        await store.flush();
+      }
+      expect(session.refused).toBe(0);
+      expect(session.bytesInUse()).toBeLessThanOrEqual(SESSION_BUDGET_BYTES);
+      const { sitesDropped, lastDropAt, unsavedSince } = store.status();
+      expect(sitesDropped).toBeGreaterThanOrEqual(12);
+      expect(lastDropAt).toBe(999_999);
+      expect(unsavedSince).toBeNull();
+      // Oldest first, but not the site open in a tab.
+      expect(evictedHosts(session).sort()).toEqual(Array.from({ length: sitesDropped }, (_, i) => `site-${i + 1}.opendatasoft.com`).sort());
+      expect(Object.keys(storedRecord(session, 'site-0.opendatasoft.com').cookies)).toHaveLength(1);
+      expect(Object.keys(storedRecord(session, 'site-29.opendatasoft.com').cookies)).toHaveLength(1);
+      expect(storedRecord(session, 'site-1.opendatasoft.com').timeline).toEqual([
+        { type: 'evicted', at: 999_999, cookies: 1, events: 464 },
+      ]);
+      expect(store.get('0', 'site-1.opendatasoft.com').cookies).toEqual({});
 
-    // A restarted worker still tells what was lost.
-    const again = createSiteStore(session, 5);
-    await again.load();
-    expect(again.status()).toEqual({ sitesDropped, lastDropAt: 999_999, unsavedSince: null });
-  });
+      // A restarted worker still tells what was lost.
+      const again = createSiteStore(session, 5);
+      await again.load();
+      expect(again.status()).toEqual({ sitesDropped, lastDropAt: 999_999, unsavedSince: null });
+    },
+  );
 
   it('keeps the consent of a dropped site, so later events get the right phase', async () => {
     const session = fakeSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 600_000 });
     await store.load();
     const old = bigRecord('old.opendatasoft.com', 10, 400_000);
-    recordCookieChange(old, browserCookie({ domain: 'old.opendatasoft.com', name: 'cookies_preferences', value: '%7B%22matomo%22%3Afalse%7D' }), false, 11);
+    recordCookieChange(
+      old,
+      browserCookie({ domain: 'old.opendatasoft.com', name: 'cookies_preferences', value: '%7B%22matomo%22%3Afalse%7D' }),
+      false,
+      11,
+    );
     store.put(old);
     store.put(bigRecord('new.opendatasoft.com', 20, 400_000));
     await store.flush();
@@ -116,33 +135,36 @@ describe('site store within storage.session’s quota', () => {
     expect(Object.values(later.cookies)[0]?.firstPhase).toBe('after-refuse');
   });
 
-  it.each(['chrome', 'firefox'] as const)('retries a write the browser (%s) refuses, after reading what another writer put in storage', async (rule) => {
-    const session = fakeSession({}, rule);
-    const store = createSiteStore(session, 5, { now: () => 5000 });
-    await store.load();
-    // As the worker does at each wake: records used from now on get a restart marker.
-    store.markRestart(4000);
-    // Written behind the store's back, up to just under the quota: big records first, then smaller ones.
-    let i = 0;
-    for (const bytes of [500_000, 50_000, 5_000, 1_000]) {
-      for (;; i++) {
-        const key = siteKey('0', `old-${i}.opendatasoft.com`);
-        const text = JSON.stringify(bigRecord(`old-${i}.opendatasoft.com`, 100 + i, bytes));
-        if (session.bytesInUse() + QUOTA_RULES[rule].itemBytes(key, text) >= QUOTA_RULES[rule].quota - 1500) break;
-        session.data[key] = text;
+  it.each(['chrome', 'firefox'] as const)(
+    'retries a write the browser (%s) refuses, after reading what another writer put in storage',
+    async (rule) => {
+      const session = fakeSession({}, rule);
+      const store = createSiteStore(session, 5, { now: () => 5000 });
+      await store.load();
+      // As the worker does at each wake: records used from now on get a restart marker.
+      store.markRestart(4000);
+      // Written behind the store's back, up to just under the quota: big records first, then smaller ones.
+      let i = 0;
+      for (const bytes of [500_000, 50_000, 5_000, 1_000]) {
+        for (; ; i++) {
+          const key = siteKey('0', `old-${i}.opendatasoft.com`);
+          const text = JSON.stringify(bigRecord(`old-${i}.opendatasoft.com`, 100 + i, bytes));
+          if (session.bytesInUse() + QUOTA_RULES[rule].itemBytes(key, text) >= QUOTA_RULES[rule].quota - 1500) break;
+          session.data[key] = text;
+        }
       }
-    }
-    const filler = Object.keys(session.data).length;
-    store.put(bigRecord('data.tco.re', 9000, 5000));
-    await store.flush();
-    expect(session.refused).toBe(1);
-    expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
-    expect(store.status().sitesDropped).toBeGreaterThanOrEqual(2);
-    expect(store.status().unsavedSince).toBeNull();
-    expect(evictedHosts(session)).toContain('old-0.opendatasoft.com');
-    expect(evictedHosts(session)).not.toContain(`old-${filler - 1}.opendatasoft.com`);
-    expect(session.bytesInUse()).toBeLessThanOrEqual(SESSION_BUDGET_BYTES);
-  });
+      const filler = Object.keys(session.data).length;
+      store.put(bigRecord('data.tco.re', 9000, 5000));
+      await store.flush();
+      expect(session.refused).toBe(1);
+      expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
+      expect(store.status().sitesDropped).toBeGreaterThanOrEqual(2);
+      expect(store.status().unsavedSince).toBeNull();
+      expect(evictedHosts(session)).toContain('old-0.opendatasoft.com');
+      expect(evictedHosts(session)).not.toContain(`old-${filler - 1}.opendatasoft.com`);
+      expect(session.bytesInUse()).toBeLessThanOrEqual(SESSION_BUDGET_BYTES);
+    },
+  );
 
   it('reports changes it cannot write, keeps them, and writes them when storage takes them again', async () => {
     const session = fakeSession();

@@ -26,7 +26,9 @@ describe('terminal text', () => {
 
   it('shows bidi controls instead of obeying them', () => {
     expect(terminalText('abc\u202Egpj.exe')).toBe('abc<U+202E>gpj.exe');
-    expect(terminalText('\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a')).toBe('<U+2066><U+2067><U+2068><U+2069><U+200E><U+200F><U+061C><U+202A>');
+    expect(terminalText('\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a')).toBe(
+      '<U+2066><U+2067><U+2068><U+2069><U+200E><U+200F><U+061C><U+202A>',
+    );
   });
 
   it('leaves ordinary text alone, accents and emoji included', () => {
@@ -34,7 +36,25 @@ describe('terminal text', () => {
   });
 
   it('never lets an escape, a control or a bidi control through, whatever the input', () => {
-    const alphabet = fc.constantFrom('\u001b', '[', ']', '\\', '\u0007', '\u009b', '\u009d', '\u009c', '0', ';', 'm', 'a', '\n', '\r', '\u202e', '\u2066', 'é');
+    const alphabet = fc.constantFrom(
+      '\u001b',
+      '[',
+      ']',
+      '\\',
+      '\u0007',
+      '\u009b',
+      '\u009d',
+      '\u009c',
+      '0',
+      ';',
+      'm',
+      'a',
+      '\n',
+      '\r',
+      '\u202e',
+      '\u2066',
+      'é',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }), (characters) => {
         const out = terminalText(characters.join(''));

@@ -1,5 +1,5 @@
 /**
- * The audit command itself, run as a user runs it (`npm start --` = `tsx scripts/audit.ts`),
+ * The audit command itself, run as a user runs it (`npm start --` = `tsx scripts/audit/main.ts`),
  * in both browsers against the demo portal, and with the bad inputs it must refuse.
  */
 import { spawn } from 'node:child_process';
@@ -18,7 +18,10 @@ type Outcome = { code: number | null; stdout: string; stderr: string };
 
 function audit(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['scripts/audit.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node_modules/.bin/tsx', ['scripts/audit/main.ts', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -36,7 +39,13 @@ describe('audit command', () => {
     const { code, stdout, stderr } = await audit(['--browser', 'chromium', '--consent', 'accept', '--out', out, '--strict']);
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    for (const step of ['demo portal demo.opendatasoft.com', 'launching chromium', 'visiting http://demo.opendatasoft.com/', 'consent: clicked "tout accepter"', 'collecting the report']) {
+    for (const step of [
+      'demo portal demo.opendatasoft.com',
+      'launching chromium',
+      'visiting http://demo.opendatasoft.com/',
+      'consent: clicked "tout accepter"',
+      'collecting the report',
+    ]) {
       expect(stdout).toContain(step);
     }
     expect(stdout).toMatch(/Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase/);
@@ -91,7 +100,15 @@ describe('audit command', () => {
 
   it('says when a host cannot be reached, after a bounded wait', async () => {
     // Firefox grants the extension access to the site first; `.invalid` never resolves, anywhere.
-    const { code, stderr } = await audit(['https://unreachable.invalid/', '--browser', 'firefox', '--consent', 'none', '--out', join(scratch, 'unreachable')]);
+    const { code, stderr } = await audit([
+      'https://unreachable.invalid/',
+      '--browser',
+      'firefox',
+      '--consent',
+      'none',
+      '--out',
+      join(scratch, 'unreachable'),
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^audit: cannot reach https:\/\/unreachable\.invalid\/: \S/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -100,7 +117,9 @@ describe('audit command', () => {
   it('says when headless Chromium cannot be given access to a site', async () => {
     const { code, stderr } = await audit(['https://unreachable.invalid/', '--consent', 'none', '--out', join(scratch, 'no-access')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^audit: the extension has no access to unreachable\.invalid, and headless Chromium cannot grant it: use --browser firefox/);
+    expect(stderr).toMatch(
+      /^audit: the extension has no access to unreachable\.invalid, and headless Chromium cannot grant it: use --browser firefox/,
+    );
   });
 
   it('says how to install a missing browser', async () => {

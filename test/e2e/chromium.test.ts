@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
-import { describeExtension } from './scenarios.ts';
+import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';
@@ -27,10 +27,24 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
     const api = await extensionPage(browser);
     const site = await browser.newPage();
     await site.goto(`http://${host}/`);
-    const before = await waitForReport(api, host, (r) => presentNames(r).includes('_hjSessionUser_1234') && presentNames(r).includes('sessionid'));
+    const before = await waitForReport(
+      api,
+      host,
+      (r) => presentNames(r).includes('_hjSessionUser_1234') && presentNames(r).includes('sessionid'),
+    );
     // Wait until the record is in storage.session, which is all a restarted worker has.
     await expect
-      .poll(() => api.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }).chrome.storage.session.get(null)), null))
+      .poll(() =>
+        api.evaluate(
+          async () =>
+            JSON.stringify(
+              await (
+                globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
+              ).chrome.storage.session.get(null),
+            ),
+          null,
+        ),
+      )
       .toContain('_hjSessionUser_1234');
 
     // Stop the service worker the way Chrome does when it is idle (DevTools protocol).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
-import { describeExtension } from './scenarios.ts';
+import { describeExtension } from './scenarios/describe-extension.ts';
 import { launchFirefox } from '../../scripts/browsers/firefox.ts';
 import { extensionPage, presentNames, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { openPopup, seenRow } from './scenarios/context.ts';

@@ -59,7 +59,10 @@ describe('message contract', () => {
     const api = fakeRuntime();
     serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('state unreadable')) }, api);
     expect(await api.runtime.deliver({ method: 'dropTables', params: {} }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
-    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 7 } }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 7 } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'Unknown request',
+    });
     expect(await api.runtime.deliver({ method: 'exportReport', params: { host: 'a', format: 'pdf' } }, ownPopup)).toEqual({
       ok: false,
       error: 'Unknown request',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import type { SiteView } from '../../src/core/messages.ts';
+import type { SiteView } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
 import { renderApp } from '../support/popup.tsx';
 

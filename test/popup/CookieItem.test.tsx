@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { CookieItem, cookieFlags } from '../../src/popup/CookieItem.tsx';
-import { rowsOf } from '../../src/popup/rows.ts';
+import { rowsOf } from '../../src/popup/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/popup.tsx';
 
@@ -30,7 +30,14 @@ describe('CookieItem', () => {
   });
 
   it('marks a fallback description with its source, and an unknown cookie as unknown', () => {
-    const tracker = item({ name: '_ga', status: 'undeclared', source: 'known-tracker', provider: 'Google', purpose: 'Distinguishes users.', duration: '2 years' });
+    const tracker = item({
+      name: '_ga',
+      status: 'undeclared',
+      source: 'known-tracker',
+      provider: 'Google',
+      purpose: 'Distinguishes users.',
+      duration: '2 years',
+    });
     expect(tracker.querySelector('.source')?.textContent).toContain('fromKnownTracker');
     expect(tracker.textContent).toContain('typicalLifetime 2 years');
     cleanup();
@@ -55,12 +62,9 @@ describe('CookieItem', () => {
   });
 
   it('lists the flags people look for', () => {
-    expect(cookieFlags(reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' }))).toEqual([
-      'Secure',
-      'HttpOnly',
-      'SameSite=no_restriction',
-      'Partitioned',
-    ]);
+    expect(
+      cookieFlags(reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' })),
+    ).toEqual(['Secure', 'HttpOnly', 'SameSite=no_restriction', 'Partitioned']);
     expect(cookieFlags(reportCookie({ name: 'a', secure: false, sameSite: 'unspecified' }))).toEqual([]);
   });
 });

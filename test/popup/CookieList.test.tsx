@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { CookieList, PAGE_SIZE } from '../../src/popup/CookieList.tsx';
-import { rowsOf } from '../../src/popup/rows.ts';
+import { rowsOf } from '../../src/popup/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/popup.tsx';
 
@@ -24,7 +24,9 @@ const shownRows = (container: Element) => container.querySelectorAll('[data-cook
 describe('CookieList', () => {
   it('renders 2,000 cookies a page at a time, and shows more on request', () => {
     const rows = rowsOf(bigReport(2000));
-    const { container } = render(<CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
     expect(shownRows(container)).toBe(PAGE_SIZE);
     expect(container.textContent).toContain(`shownOf ${PAGE_SIZE} 2000`);
     fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
@@ -33,7 +35,9 @@ describe('CookieList', () => {
 
   it('filters by name, provider or purpose, every word counting', () => {
     const rows = rowsOf(bigReport(2000));
-    const { container } = render(<CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
     const search = screen.getByRole('searchbox');
     fireEvent.input(search, { target: { value: 'matomo' } });
     expect(shownRows(container)).toBe(PAGE_SIZE); // 200 Matomo rows, first page
@@ -47,7 +51,9 @@ describe('CookieList', () => {
 
   it('groups rows under their category, necessary first', () => {
     const rows = rowsOf(bigReport(30));
-    const { container } = render(<CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
     expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['category_necessary', 'category_statistics']);
   });
 

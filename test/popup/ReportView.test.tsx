@@ -8,10 +8,23 @@ import { t } from '../support/popup.tsx';
 afterEach(cleanup);
 
 const sample = report(
-  [reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', status: 'undeclared', source: 'open-cookie-database', category: 'other' })],
+  [
+    reportCookie({ name: 'sessionid' }),
+    reportCookie({ name: '_hjid', status: 'undeclared', source: 'open-cookie-database', category: 'other' }),
+  ],
   {
     consent: { state: 'refused', changedAt: 5, trackers: {} },
-    notSeen: [{ provider: 'Opendatasoft', service: null, cookie: 'csrftoken', match: 'exact', purpose: 'API', duration: null, category: 'necessary' }],
+    notSeen: [
+      {
+        provider: 'Opendatasoft',
+        service: null,
+        cookie: 'csrftoken',
+        match: 'exact',
+        purpose: 'API',
+        duration: null,
+        category: 'necessary',
+      },
+    ],
     findings: [
       finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' }),
       finding({ kind: 'not-seen', cookie: 'csrftoken', evidence: 'declared, not seen' }),
@@ -55,9 +68,17 @@ describe('ReportView', () => {
   });
 
   it('shows a mixed choice per tracker, in the order the cookie gives them, as text', () => {
-    const container = view({ report: { ...sample, consent: { state: 'choice', changedAt: 5, trackers: { matomo: false, ga: true, '<b>x</b>': false } } } });
+    const container = view({
+      report: { ...sample, consent: { state: 'choice', changedAt: 5, trackers: { matomo: false, ga: true, '<b>x</b>': false } } },
+    });
     expect(container.querySelector('[data-consent]')?.textContent).toBe('consentPerTracker');
-    expect([...container.querySelectorAll('[data-tracker]')].map((li) => [li.getAttribute('data-tracker'), li.getAttribute('data-accepted'), li.textContent])).toEqual([
+    expect(
+      [...container.querySelectorAll('[data-tracker]')].map((li) => [
+        li.getAttribute('data-tracker'),
+        li.getAttribute('data-accepted'),
+        li.textContent,
+      ]),
+    ).toEqual([
       ['matomo', 'false', 'trackerRefused Matomo'],
       ['ga', 'true', 'trackerAccepted Google Analytics'],
       ['<b>x</b>', 'false', 'trackerRefused <b>x</b>'],
@@ -96,11 +117,9 @@ describe('ReportView', () => {
     const recordConsentFlow = vi.fn(async () => 3);
     const container = view({ recordConsentFlow });
     fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
-    expect([...container.querySelectorAll('.events li')].map((li) => li.getAttribute('data-marker') ?? li.getAttribute('data-event'))).toEqual([
-      'dropped',
-      'set',
-      'worker-restart',
-    ]);
+    expect(
+      [...container.querySelectorAll('.events li')].map((li) => li.getAttribute('data-marker') ?? li.getAttribute('data-event')),
+    ).toEqual(['dropped', 'set', 'worker-restart']);
     fireEvent.click(screen.getByRole('button', { name: 'recordFlow' }));
     expect(recordConsentFlow).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'cancel' }));

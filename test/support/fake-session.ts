@@ -1,4 +1,4 @@
-import type { SessionArea } from '../../src/background/site-store.ts';
+import type { SessionArea } from '../../src/core/storage/session-items.ts';
 
 /**
  * The quota rules of storage.session as measured in the real browsers (see

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { App, type PopupActions } from '../../src/popup/App.tsx';
-import type { Translate } from '../../src/popup/messages.ts';
+import type { Translate } from '../../src/core/ui-strings.ts';
 
 /** Shows keys and substitutions, so tests read which message was chosen. */
 export const t: Translate = (key, ...subs) => [key, ...subs].join(' ');

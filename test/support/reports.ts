@@ -1,4 +1,4 @@
-import type { SiteView } from '../../src/core/messages.ts';
+import type { SiteView } from '../../src/core/message-contract.ts';
 import { REPORT_VERSION, type Report, type ReportCookie } from '../../src/core/report/report.ts';
 import { SEVERITY, type Finding } from '../../src/core/report/findings.ts';
 

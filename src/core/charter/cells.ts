@@ -67,9 +67,18 @@ const MAX_PROBLEMS_PER_CELL = 10;
  */
 export function readNameCell(cell: string): NameCellReading {
   if (cell.length > MAX_CELL_LENGTH) {
-    return { names: [], problems: [`cookie name cell of ${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}: not read`] };
+    return {
+      names: [],
+      problems: [
+        `cookie name cell of ${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}: not read`,
+      ],
+    };
   }
-  const text = collapseWhitespace(unescapeMarkdown(decodeEntities(cell)).replace(/<br\s*\/?>/gi, ', ').replace(/\*\*/g, ''));
+  const text = collapseWhitespace(
+    unescapeMarkdown(decodeEntities(cell))
+      .replace(/<br\s*\/?>/gi, ', ')
+      .replace(/\*\*/g, ''),
+  );
   if (text === '' || EMPTY_MARKER.test(text)) return { names: [], problems: ['empty cookie name cell'] };
 
   const collector = new NameCollector();
@@ -211,7 +220,10 @@ const INVISIBLE_OR_INVALID = new RegExp(`[${CONTROL_CHARACTERS}]|\\p{Cs}`, 'gu')
 
 /** The token as a message shows it: invisible and invalid characters as their code (U+202E), so they can be seen and do nothing. */
 function showInvisible(token: string): string {
-  return token.replace(INVISIBLE_OR_INVALID, (character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return token.replace(
+    INVISIBLE_OR_INVALID,
+    (character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 function firstWildcardIndex(token: string): number {

@@ -35,7 +35,10 @@ const DATA_CHARACTERS = /[0-9_*<>{}[\]=@]/;
  * or 'unknown' when the cell is not header wording.
  */
 export function roleOfHeaderCell(cell: string): Column | 'unknown' {
-  const folded = foldForMatching(cell).replace(/\*\*|__/g, '').replace(/\(s\)/g, 's').trim();
+  const folded = foldForMatching(cell)
+    .replace(/\*\*|__/g, '')
+    .replace(/\(s\)/g, 's')
+    .trim();
   if (folded === '' || folded.length > MAX_HEADER_CELL_LENGTH || DATA_CHARACTERS.test(folded)) return 'unknown';
   if (IGNORED_CELL.test(folded)) return null;
   for (const [role, keywords] of CELL_KEYWORDS) {

@@ -33,8 +33,8 @@ export function diffCharters(before: readonly CharterEntry[], after: readonly Ch
     if (!previous) continue;
     const fields = COMPARED.filter((field) => previous[field] !== entry[field]).map((field) => ({
       field,
-      before: previous[field] as string | null,
-      after: entry[field] as string | null,
+      before: previous[field],
+      after: entry[field],
     }));
     if (fields.length) changed.push({ cookie: entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie, fields });
   }

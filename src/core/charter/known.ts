@@ -163,9 +163,7 @@ export const KNOWN_COOKIE_NAMES_LONGEST_FIRST: readonly string[] = [...KNOWN_COO
 );
 
 /** Known providers longest first, so "Google Analytics" wins over "Google". */
-export const KNOWN_PROVIDERS_LONGEST_FIRST: readonly string[] = [...KNOWN_PROVIDERS].sort(
-  (left, right) => right.length - left.length,
-);
+export const KNOWN_PROVIDERS_LONGEST_FIRST: readonly string[] = [...KNOWN_PROVIDERS].sort((left, right) => right.length - left.length);
 
 /** True when `name` is a cookie name from the list above, exactly as written. */
 export function isKnownCookieName(name: string): boolean {

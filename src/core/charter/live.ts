@@ -203,7 +203,14 @@ export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: 
       return { host, fetchedAt: now(), url: page.url, charter: readCharterPage(page.body, page.contentType), problem: null };
     } catch (error) {
       const noTable = error instanceof CharterError && ['no-table', 'no-entries', 'empty'].includes(error.kind);
-      note(noTable ? `no cookie table at ${path}` : error instanceof CharterError ? `${error.message} at ${path}` : `unreadable page at ${path}`, 2);
+      note(
+        noTable
+          ? `no cookie table at ${path}`
+          : error instanceof CharterError
+            ? `${error.message} at ${path}`
+            : `unreadable page at ${path}`,
+        2,
+      );
     }
   }
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.text };

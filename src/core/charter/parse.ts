@@ -9,7 +9,7 @@ import { CharterError } from './errors.ts';
 import { readFieldRun } from './fields.ts';
 import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from './limits.ts';
 import { assertReadableText, collapseWhitespace, isBlank, normaliseText, splitLines } from './normalise.ts';
-import { entriesFromRow } from './rows.ts';
+import { entriesFromRow } from './row-entries.ts';
 import {
   SectionTracker,
   categoryOfHeading,
@@ -84,7 +84,12 @@ class Collector {
   addRow(index: number, text: string, cells: RowCells, sections: SectionTracker, table: TableSummary): void {
     if (this.stoppedAt !== null) return;
     if (this.rows >= MAX_TABLE_ROWS || this.entries.length >= MAX_ENTRIES) {
-      this.stop(index, this.rows >= MAX_TABLE_ROWS ? `more than ${MAX_TABLE_ROWS.toLocaleString('en')} table rows` : `${MAX_ENTRIES.toLocaleString('en')} entries`);
+      this.stop(
+        index,
+        this.rows >= MAX_TABLE_ROWS
+          ? `more than ${MAX_TABLE_ROWS.toLocaleString('en')} table rows`
+          : `${MAX_ENTRIES.toLocaleString('en')} entries`,
+      );
       return;
     }
     this.rows++;
@@ -92,7 +97,11 @@ class Collector {
     // One at a time: spreading a row's entries into push() could overflow the stack.
     for (const entry of reading.entries) {
       if (this.entries.length >= MAX_ENTRIES) {
-        this.addUnread(index, text, `the limit of ${MAX_ENTRIES.toLocaleString('en')} entries is reached: the rest of this row is not read`);
+        this.addUnread(
+          index,
+          text,
+          `the limit of ${MAX_ENTRIES.toLocaleString('en')} entries is reached: the rest of this row is not read`,
+        );
         break;
       }
       this.entries.push(entry);
@@ -125,7 +134,11 @@ class Collector {
     const last = this.unreadRows[this.unreadRows.length - 1];
     return [
       ...this.unreadRows,
-      { line: last?.line ?? 1, text: '', reason: `and ${this.unreadLeftOut.toLocaleString('en')} more rows not read (only the first ${MAX_UNREAD_ROWS_LISTED.toLocaleString('en')} are listed)` },
+      {
+        line: last?.line ?? 1,
+        text: '',
+        reason: `and ${this.unreadLeftOut.toLocaleString('en')} more rows not read (only the first ${MAX_UNREAD_ROWS_LISTED.toLocaleString('en')} are listed)`,
+      },
     ];
   }
 }

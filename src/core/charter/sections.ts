@@ -83,7 +83,10 @@ const INTRODUCES_CATEGORY = /^(?:these|this|such|those|ces|ce|cet|cette|les|the)
  */
 export function readParagraphLabel(line: string): Heading | null {
   // The label is short: only the start of a long paragraph is looked at.
-  const head = line.slice(0, MAX_LABEL_LENGTH + 100).trim().replace(/^(?:[-*•+]\s+)?(?:\*\*|__)/, '');
+  const head = line
+    .slice(0, MAX_LABEL_LENGTH + 100)
+    .trim()
+    .replace(/^(?:[-*•+]\s+)?(?:\*\*|__)/, '');
   const colon = head.search(/[:：]/);
   if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
   const label = collapseWhitespace(head.slice(0, colon).replace(/\*\*|__/g, ''));
@@ -157,8 +160,8 @@ export class SectionTracker {
 }
 
 const TITLE = new RegExp(
-  '^(?:charte (?:des |de |d\'utilisation des |relative aux )?cookies' +
-    '|politique (?:de |des |relative aux |d\'utilisation des )?cookies' +
+  "^(?:charte (?:des |de |d'utilisation des |relative aux )?cookies" +
+    "|politique (?:de |des |relative aux |d'utilisation des )?cookies" +
     '|cookies? polic(?:y|ies)|cookies? charter|gestion des cookies)\\b',
 );
 
@@ -211,15 +214,93 @@ export function findPortal(lines: readonly string[], isTableLine: (index: number
 }
 
 const FRENCH_WORDS = new Set([
-  'le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'pour', 'dans', 'sur', 'vous', 'nous', 'votre', 'vos',
-  'au', 'aux', 'ce', 'ces', 'cette', 'qui', 'que', 'par', 'pas', 'avec', 'ou', 'sont', 'leur', 'en', 'd', 'l', 'qu', 'n',
-  'prestataire', 'finalite', 'finalites', 'duree', 'fournisseur', 'charte', 'politique', 'mois', 'jours', 'semaines', 'ans',
+  'le',
+  'la',
+  'les',
+  'des',
+  'du',
+  'de',
+  'et',
+  'est',
+  'une',
+  'un',
+  'pour',
+  'dans',
+  'sur',
+  'vous',
+  'nous',
+  'votre',
+  'vos',
+  'au',
+  'aux',
+  'ce',
+  'ces',
+  'cette',
+  'qui',
+  'que',
+  'par',
+  'pas',
+  'avec',
+  'ou',
+  'sont',
+  'leur',
+  'en',
+  'd',
+  'l',
+  'qu',
+  'n',
+  'prestataire',
+  'finalite',
+  'finalites',
+  'duree',
+  'fournisseur',
+  'charte',
+  'politique',
+  'mois',
+  'jours',
+  'semaines',
+  'ans',
 ]);
 const ENGLISH_WORDS = new Set([
-  'the', 'and', 'of', 'to', 'is', 'are', 'you', 'your', 'we', 'our', 'for', 'in', 'with', 'this', 'that', 'which', 'by',
-  'be', 'from', 'it', 'not', 'or', 'any', 'these', 'when', 'between',
-  'provider', 'supplier', 'purpose', 'purposes', 'duration', 'location', 'policy', 'name', 'months', 'days', 'weeks',
-  'years', 'starting',
+  'the',
+  'and',
+  'of',
+  'to',
+  'is',
+  'are',
+  'you',
+  'your',
+  'we',
+  'our',
+  'for',
+  'in',
+  'with',
+  'this',
+  'that',
+  'which',
+  'by',
+  'be',
+  'from',
+  'it',
+  'not',
+  'or',
+  'any',
+  'these',
+  'when',
+  'between',
+  'provider',
+  'supplier',
+  'purpose',
+  'purposes',
+  'duration',
+  'location',
+  'policy',
+  'name',
+  'months',
+  'days',
+  'weeks',
+  'years',
+  'starting',
 ]);
 /** Words read for language detection; enough for any charter, bounded for huge input. */
 const MAX_LANGUAGE_WORDS = 50_000;

@@ -46,21 +46,85 @@ function alternatives(words: readonly string[]): string {
 }
 
 const UNITS = [
-  'years', 'year', 'yrs', 'yr', 'ans', 'an', 'années', 'année', 'annees', 'annee', 'months', 'month', 'mois',
-  'weeks', 'week', 'semaines', 'semaine', 'days', 'day', 'jours', 'jour', 'hours', 'hour', 'heures', 'heure',
-  'hrs', 'hr', 'minutes', 'minute', 'mins', 'min', 'seconds', 'second', 'secondes', 'seconde', 'secs', 'sec',
-  'h', 'j', 'd', 'm', 's', 'y',
+  'years',
+  'year',
+  'yrs',
+  'yr',
+  'ans',
+  'an',
+  'années',
+  'année',
+  'annees',
+  'annee',
+  'months',
+  'month',
+  'mois',
+  'weeks',
+  'week',
+  'semaines',
+  'semaine',
+  'days',
+  'day',
+  'jours',
+  'jour',
+  'hours',
+  'hour',
+  'heures',
+  'heure',
+  'hrs',
+  'hr',
+  'minutes',
+  'minute',
+  'mins',
+  'min',
+  'seconds',
+  'second',
+  'secondes',
+  'seconde',
+  'secs',
+  'sec',
+  'h',
+  'j',
+  'd',
+  'm',
+  's',
+  'y',
 ];
-const DURATION_WORDS = [
-  'end of session', 'fin de session', 'fin de la session', 'session', 'persistent', 'persistant', 'permanent',
-];
+const DURATION_WORDS = ['end of session', 'fin de session', 'fin de la session', 'session', 'persistent', 'persistant', 'permanent'];
 const DURATION_PREFIXES = [
-  'up to', "jusqu'à", 'jusqu’à', "jusqu'a", 'au plus', 'au maximum', 'maximum', 'max.', 'max', 'until', 'about',
-  'environ', 'approximately', 'approx.', 'less than', 'moins de', 'more than', 'plus de',
+  'up to',
+  "jusqu'à",
+  'jusqu’à',
+  "jusqu'a",
+  'au plus',
+  'au maximum',
+  'maximum',
+  'max.',
+  'max',
+  'until',
+  'about',
+  'environ',
+  'approximately',
+  'approx.',
+  'less than',
+  'moins de',
+  'more than',
+  'plus de',
 ];
 const DURATION_SUFFIXES = [
-  'by default', 'par défaut', 'par defaut', 'au maximum', 'au plus', 'maximum', 'max.', 'max', '(default)',
-  '(par défaut)', 'after the last visit', 'after last visit', 'après la dernière visite',
+  'by default',
+  'par défaut',
+  'par defaut',
+  'au maximum',
+  'au plus',
+  'maximum',
+  'max.',
+  'max',
+  '(default)',
+  '(par défaut)',
+  'after the last visit',
+  'after last visit',
+  'après la dernière visite',
   'après la dernière consultation',
 ];
 const DURATION_JOINERS = ['or', 'ou', 'et', 'and', 'à', 'to'];
@@ -85,7 +149,7 @@ const DURATION_GLUED = durationPattern(true);
 const PROSE_PREFIX_STICKY = new RegExp(`${PROSE_PREFIX_SOURCE}\\s*`, 'iuy');
 const NAME_LIST_SEPARATOR = /\s*[,;/]\s*|\s+(?:et|and|ou|or|&)\s+/iuy;
 /** What may follow a known name to mark its variable part (`.*`, `_<ID>`, `*`). */
-const WILDCARD_EXTENSION = /(?:[._\-]?(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}))+/y;
+const WILDCARD_EXTENSION = /(?:[._-]?(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}))+/y;
 const OPENING_QUOTES = new Set(['"', "'", '`', '“', '‘', '«', '„']);
 const CLOSING_QUOTES = new Set(['"', "'", '`', '”', '’', '»', '“']);
 /** Characters of a cookie name (and its wildcards) when nothing separates it from the next cell. */
@@ -146,7 +210,8 @@ class RowScan {
     return this.runTables.tokenEnd[position] ?? position;
   }
 
-  private shapes: { cutKind: Uint8Array; nextCut: Int32Array; nextLetter: Int32Array; nextMark: Int32Array; xRunStart: Int32Array } | null = null;
+  private shapes: { cutKind: Uint8Array; nextCut: Int32Array; nextLetter: Int32Array; nextMark: Int32Array; xRunStart: Int32Array } | null =
+    null;
 
   /** Per-position facts about glued text, one pass each: where runs may be cut, where letters and name marks are. */
   private get shapeTables() {
@@ -275,7 +340,9 @@ function isLetterOrDigit(character: string): boolean {
 
 function isNameCharacter(character: string): boolean {
   const code = character.charCodeAt(0);
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || NAME_PUNCTUATION.has(character);
+  return (
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || NAME_PUNCTUATION.has(character)
+  );
 }
 
 function isSpaceCode(code: number): boolean {

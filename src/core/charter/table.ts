@@ -22,10 +22,7 @@ export type TableHeader = {
 };
 
 /** What one line under a header is. */
-export type RowSplit =
-  | { kind: 'row'; cells: RowCells }
-  | { kind: 'unreadable'; reason: string }
-  | { kind: 'not-a-row' };
+export type RowSplit = { kind: 'row'; cells: RowCells } | { kind: 'unreadable'; reason: string } | { kind: 'not-a-row' };
 
 /** Longest line taken for a header. */
 const MAX_HEADER_LENGTH = 400;
@@ -36,9 +33,7 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
   if (trimmed === '' || trimmed.length > MAX_HEADER_LENGTH) return null;
   if (usesPipes(trimmed) || trimmed.includes('\t')) {
     const layout: TableLayout = usesPipes(trimmed) ? 'pipe' : 'tab';
-    const cells = (layout === 'pipe' ? splitPipeCells(trimmed) : trimmed.split('\t'))
-      .map(collapseWhitespace)
-      .filter((cell) => cell !== '');
+    const cells = (layout === 'pipe' ? splitPipeCells(trimmed) : trimmed.split('\t')).map(collapseWhitespace).filter((cell) => cell !== '');
     const roles = cells.map(roleOfHeaderCell);
     if (roles.some((role) => role === 'unknown')) return null;
     const columns = roles.filter((role): role is Column => role !== 'unknown');

@@ -1,6 +1,6 @@
 import { compareText } from '../compare.ts';
-import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../report/consent.ts';
-import { judgeByName } from '../report/consent-trackers.ts';
+import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../consent/consent-choice.ts';
+import { judgeByName } from '../consent/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
 
 /** Most timeline events kept per site; older ones are dropped and counted. */
@@ -69,7 +69,15 @@ export type SiteRecord = {
 
 /** An empty record for a site. */
 export function emptySite(host: string, storeId: string): SiteRecord {
-  return { host, storeId, cookies: {}, consent: { state: 'none', changedAt: null, trackers: {} }, timeline: [], droppedEvents: 0, droppedCookies: 0 };
+  return {
+    host,
+    storeId,
+    cookies: {},
+    consent: { state: 'none', changedAt: null, trackers: {} },
+    timeline: [],
+    droppedEvents: 0,
+    droppedCookies: 0,
+  };
 }
 
 /**
@@ -104,7 +112,11 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
 
 /** True for a record that is only what eviction left (nothing more to free). */
 export function isEvicted(site: SiteRecord): boolean {
-  return Object.keys(site.cookies).length === 0 && site.timeline.every((event) => !('name' in event)) && site.timeline.some((event) => event.type === 'evicted');
+  return (
+    Object.keys(site.cookies).length === 0 &&
+    site.timeline.every((event) => !('name' in event)) &&
+    site.timeline.some((event) => event.type === 'evicted')
+  );
 }
 
 /*
@@ -138,7 +150,13 @@ export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteReco
  * counts as set in no phase and makes no consent finding of its own (it can still be "kept
  * after a refusal").
  */
-export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, removed: boolean, now: number, found = false): SiteRecord | null {
+export function recordCookieChange(
+  site: SiteRecord,
+  cookie: BrowserCookie,
+  removed: boolean,
+  now: number,
+  found = false,
+): SiteRecord | null {
   const record = describeCookie(cookie, now);
   const key = cookieKey(record);
   const previous = site.cookies[key];
@@ -151,7 +169,8 @@ export function recordCookieChange(site: SiteRecord, cookie: BrowserCookie, remo
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
     }
   }
-  const judgement: CookieJudgement = found && site.consent.state !== 'none' ? { phase: 'unknown', refused: [] } : judgeByName(site.consent, cookie.name);
+  const judgement: CookieJudgement =
+    found && site.consent.state !== 'none' ? { phase: 'unknown', refused: [] } : judgeByName(site.consent, cookie.name);
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 

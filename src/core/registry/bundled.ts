@@ -4,7 +4,7 @@
  */
 import type { ParsedCharter } from '../charter/types.ts';
 import generated from './bundled-charters.generated.json';
-import type { OpenCookieDatabaseRow } from './open-cookie-database.ts';
+import type { OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
 import { buildRegistry, type Registry } from './registry.ts';
 
 /** Bundled charters keyed by portal host. */

@@ -44,8 +44,7 @@ export type KnownTracker = {
   consentKeys: readonly string[];
 };
 
-const GOOGLE_ANALYTICS_UNIVERSAL =
-  'https://developers.google.com/analytics/devguides/collection/gtagjs/cookie-usage';
+const GOOGLE_ANALYTICS_UNIVERSAL = 'https://developers.google.com/analytics/devguides/collection/gtagjs/cookie-usage';
 const GOOGLE_ANALYTICS_4 = 'https://support.google.com/analytics/answer/11397207';
 const MATOMO = 'https://matomo.org/faq/general/faq_146/';
 // AT Internet's own archive of its SmartTag (AS2) documentation, "AT Internet cookies" page.

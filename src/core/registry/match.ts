@@ -6,7 +6,7 @@ import type { Category } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import type { KnownTracker } from './known-trackers.ts';
 import { acceptAll, lookupName } from './name-index.ts';
-import { categoryFromOpenCookieDatabase } from './open-cookie-database.ts';
+import { categoryFromOpenCookieDatabase } from './open-cookie-database-category.ts';
 import { indexedCharterFor, openCookieDatabaseRowFits, type CharterKind, type Registry } from './registry.ts';
 
 /** Which source described the cookie. */

@@ -50,9 +50,7 @@ export function buildNameIndex<Value>(rules: Iterable<NamedRule<Value>>): NameIn
     if (existing === undefined) table.set(rule.name, [rule.value]);
     else existing.push(rule.value);
   }
-  const prefixLengths = [...new Set([...prefixes.keys()].map((prefix) => prefix.length))].sort(
-    (left, right) => right - left,
-  );
+  const prefixLengths = [...new Set([...prefixes.keys()].map((prefix) => prefix.length))].sort((left, right) => right - left);
   return { exact, prefixes, prefixLengths };
 }
 

@@ -1,7 +1,7 @@
 /**
- * The registry build's transform of the Open Cookie Database: upstream CSV text -> the generated
- * JSON document the extension ships. Build time only: the extension decodes that JSON with
- * `rowsFromDocument` and never loads this file or its CSV reader (csv-parse needs Node's Buffer).
+ * The build-time transform of the Open Cookie Database: its upstream CSV -> the compact JSON
+ * document that scripts/build-open-cookie-database.ts writes (the extension ships that JSON, never
+ * the CSV, so the CSV reader stays out of both bundles).
  */
 import { parseCsvWithHeader } from './csv.ts';
 import {
@@ -9,7 +9,7 @@ import {
   OPEN_COOKIE_DATABASE_SOURCE,
   type OpenCookieDatabaseDocument,
   type OpenCookieDatabaseRow,
-} from './open-cookie-database.ts';
+} from './open-cookie-database-document.ts';
 
 /** CSV header names this transform relies on. */
 const CSV_COLUMN = {

@@ -36,7 +36,7 @@ export const PLATFORM_DEFAULT_CHARTER: ParsedCharter = {
     necessary(
       'django_language',
       '12 months',
-      "Language: remembers the language the user chose for browsing. Set only when the portal is available in several languages.",
+      'Language: remembers the language the user chose for browsing. Set only when the portal is available in several languages.',
     ),
   ],
 };

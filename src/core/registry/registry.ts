@@ -7,7 +7,8 @@ import type { ParsedCharter } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
 import { buildNameIndex, type NameIndex, type NamedRule } from './name-index.ts';
-import { parseDomainCell, type OpenCookieDatabaseRow } from './open-cookie-database.ts';
+import type { OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
+import { parseDomainCell } from './open-cookie-database-domain.ts';
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 
@@ -57,7 +58,7 @@ export type RegistrySources = {
   /**
    * Open Cookie Database rows. Always passed in: the worker loads the bundled ones from the
    * package when first needed rather than at start-up; Node reads them from the generated JSON
-   * (open-cookie-database-data.ts).
+   * (bundled-open-cookie-database.ts).
    */
   openCookieDatabase: readonly OpenCookieDatabaseRow[];
 };
@@ -89,9 +90,7 @@ export function buildRegistry(
         value: tracker,
       })),
     ),
-    openCookieDatabase: buildNameIndex(
-      sources.openCookieDatabase.map(indexOpenCookieDatabaseRow),
-    ),
+    openCookieDatabase: buildNameIndex(sources.openCookieDatabase.map(indexOpenCookieDatabaseRow)),
   };
 }
 
@@ -100,9 +99,7 @@ function indexCharter(charter: ParsedCharter, kind: IndexedCharter['kind'], host
     kind,
     host,
     charter,
-    entries: buildNameIndex(
-      charter.entries.map((entry, position) => ({ name: entry.cookie, match: entry.match, value: position })),
-    ),
+    entries: buildNameIndex(charter.entries.map((entry, position) => ({ name: entry.cookie, match: entry.match, value: position }))),
   };
 }
 
@@ -154,12 +151,7 @@ export function charterFor(registry: Registry, host: string): CharterLookup {
  * The registry with `charter` applying to `host` (a live charter read from the portal, or the
  * platform default for a portal recognised on its own domain). The indexes are shared, not copied.
  */
-export function withSiteCharter(
-  registry: Registry,
-  host: string,
-  charter: ParsedCharter,
-  kind: 'live' | 'platform-default',
-): Registry {
+export function withSiteCharter(registry: Registry, host: string, charter: ParsedCharter, kind: 'live' | 'platform-default'): Registry {
   const normalizedHost = normalizeDomain(host);
   const siteCharters = new Map(registry.siteCharters);
   siteCharters.set(normalizedHost, indexCharter(charter, kind, normalizedHost));

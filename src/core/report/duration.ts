@@ -19,13 +19,27 @@ const UNITS: Array<[RegExp, number]> = [
   [/^(y|yr|yrs|year|years|an|ans|année|années|annee|annees)$/, 366 * DAY],
 ];
 
-const WORD_NUMBERS = new Map(Object.entries({
-  one: 1, two: 2, three: 3, six: 6, twelve: 12, thirteen: 13, un: 1, une: 1, deux: 2, trois: 3, douze: 12, treize: 13,
-}));
+const WORD_NUMBERS = new Map(
+  Object.entries({
+    one: 1,
+    two: 2,
+    three: 3,
+    six: 6,
+    twelve: 12,
+    thirteen: 13,
+    un: 1,
+    une: 1,
+    deux: 2,
+    trois: 3,
+    douze: 12,
+    treize: 13,
+  }),
+);
 
 const isDigit = (character: string) => character >= '0' && character <= '9';
 const isLetter = (character: string) => (character >= 'a' && character <= 'z') || character === 'é' || character === 'è';
-const isSpace = (character: string) => character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
+const isSpace = (character: string) =>
+  character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
 
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;

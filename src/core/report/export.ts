@@ -4,7 +4,7 @@
  */
 import type { Report, ReportCookie } from './report.ts';
 import { markdownText as markdownCell } from './markdown.ts';
-import { trackerName } from './consent-trackers.ts';
+import { trackerName } from '../consent/tracker-names.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -47,7 +47,9 @@ export function csvField(text: string): string {
 
 /** Each tracker's choice, as the platform recorded it: "; Matomo accepted, Google Analytics refused". */
 function trackerChoices(report: Report): string {
-  const choices = Object.entries(report.consent.trackers).map(([key, accepted]) => `${markdownCell(trackerName(key))} ${accepted ? 'accepted' : 'refused'}`);
+  const choices = Object.entries(report.consent.trackers).map(
+    ([key, accepted]) => `${markdownCell(trackerName(key))} ${accepted ? 'accepted' : 'refused'}`,
+  );
   return choices.length > 0 ? `; ${choices.join(', ')}` : '';
 }
 
@@ -63,27 +65,75 @@ function toMarkdown(report: Report): string {
     '',
     '| Cookie | Domain | Provider | Service | Purpose | Status | Source | First phase | Expires |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...report.cookies.map((c) =>
-      `| ${[c.name, c.domain, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', c.removed ? `${c.status} (removed)` : c.status, c.source, c.firstPhase, expiry(c)].map(markdownCell).join(' | ')} |`,
+    ...report.cookies.map(
+      (c) =>
+        `| ${[c.name, c.domain, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', c.removed ? `${c.status} (removed)` : c.status, c.source, c.firstPhase, expiry(c)].map(markdownCell).join(' | ')} |`,
     ),
     '',
     '## Declared, not seen',
     '',
-    ...(report.notSeen.length ? report.notSeen.map((e) => `- ${markdownCell(e.match === 'prefix' ? `${e.cookie}*` : e.cookie)} (${markdownCell(e.provider)}): ${markdownCell(e.purpose)}`) : ['None.']),
+    ...(report.notSeen.length
+      ? report.notSeen.map(
+          (e) =>
+            `- ${markdownCell(e.match === 'prefix' ? `${e.cookie}*` : e.cookie)} (${markdownCell(e.provider)}): ${markdownCell(e.purpose)}`,
+        )
+      : ['None.']),
     '',
     '## Findings',
     '',
-    ...(report.findings.length ? report.findings.map((f) => `- **${f.kind}** (${f.severity}) ${markdownCell(f.cookie)}: ${markdownCell(f.evidence)}`) : ['None.']),
+    ...(report.findings.length
+      ? report.findings.map((f) => `- **${f.kind}** (${f.severity}) ${markdownCell(f.cookie)}: ${markdownCell(f.evidence)}`)
+      : ['None.']),
     '',
   ];
   return lines.join('\n');
 }
 
-const CSV_COLUMNS = ['name', 'domain', 'path', 'status', 'provider', 'service', 'purpose', 'category', 'source', 'duration', 'expires', 'firstPhase', 'secure', 'httpOnly', 'sameSite', 'partitionKey', 'firstSeen', 'removed'] as const;
+const CSV_COLUMNS = [
+  'name',
+  'domain',
+  'path',
+  'status',
+  'provider',
+  'service',
+  'purpose',
+  'category',
+  'source',
+  'duration',
+  'expires',
+  'firstPhase',
+  'secure',
+  'httpOnly',
+  'sameSite',
+  'partitionKey',
+  'firstSeen',
+  'removed',
+] as const;
 
 function toCsv(report: Report): string {
   const rows = report.cookies.map((c) =>
-    [c.name, c.domain, c.path, c.status, c.provider, c.service ?? '', c.purpose, c.category, c.source, c.duration ?? '', expiry(c), c.firstPhase, String(c.secure), String(c.httpOnly), c.sameSite, c.partitionKey ?? '', isoTime(c.firstSeen), isoTime(c.removed)].map(csvField).join(','),
+    [
+      c.name,
+      c.domain,
+      c.path,
+      c.status,
+      c.provider,
+      c.service ?? '',
+      c.purpose,
+      c.category,
+      c.source,
+      c.duration ?? '',
+      expiry(c),
+      c.firstPhase,
+      String(c.secure),
+      String(c.httpOnly),
+      c.sameSite,
+      c.partitionKey ?? '',
+      isoTime(c.firstSeen),
+      isoTime(c.removed),
+    ]
+      .map(csvField)
+      .join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

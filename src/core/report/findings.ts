@@ -8,7 +8,8 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime } from './duration.ts';
-import { judgeByName, refusedFlagsText } from './consent-trackers.ts';
+import { judgeByName } from '../consent/consent-trackers.ts';
+import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
 
 /** Kinds of finding, from the most to the least serious. */

@@ -23,6 +23,12 @@ export type CategoryInference = 'platform' | null;
  * nothing) is necessary by what we know of the platform, and says so; any other keeps its
  * source's category. A category a charter does state is left as it states it.
  */
-export function platformCategory(name: string, category: Category, onPlatform: boolean): { category: Category; inferred: CategoryInference } {
-  return onPlatform && category === 'other' && isPlatformCookie(name) ? { category: 'necessary', inferred: 'platform' } : { category, inferred: null };
+export function platformCategory(
+  name: string,
+  category: Category,
+  onPlatform: boolean,
+): { category: Category; inferred: CategoryInference } {
+  return onPlatform && category === 'other' && isPlatformCookie(name)
+    ? { category: 'necessary', inferred: 'platform' }
+    : { category, inferred: null };
 }

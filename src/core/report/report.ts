@@ -12,7 +12,7 @@ import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
 import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
-import type { ConsentState, Phase, TrackerChoices } from './consent.ts';
+import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
 import { platformCategory, type CategoryInference } from './platform-cookies.ts';
 
@@ -22,7 +22,18 @@ export const REPORT_VERSION = 1;
 /** A cookie seen on the site, as reported: what was recorded (see CookieRecord), and what is known of it. */
 export type ReportCookie = Pick<
   CookieRecord,
-  'name' | 'domain' | 'path' | 'hostOnly' | 'secure' | 'httpOnly' | 'sameSite' | 'partitionKey' | 'expires' | 'firstSeen' | 'lastChanged' | 'removed'
+  | 'name'
+  | 'domain'
+  | 'path'
+  | 'hostOnly'
+  | 'secure'
+  | 'httpOnly'
+  | 'sameSite'
+  | 'partitionKey'
+  | 'expires'
+  | 'firstSeen'
+  | 'lastChanged'
+  | 'removed'
 > & {
   /** Lifetime from its last write to its expiry, in seconds; null for a session cookie. */
   lifetimeSeconds: number | null;
@@ -107,7 +118,13 @@ const NOTHING_LOST: StoreLosses = { sitesDropped: 0, lastDropAt: null, unsavedSi
  * see `siteRegistry`); `live` is the last attempt to read that charter, `losses` what the store
  * could not keep.
  */
-export function buildReport(site: SiteRecord, registry: Registry, now: number, live: LiveCharterRecord | null = null, losses: StoreLosses = NOTHING_LOST): Report {
+export function buildReport(
+  site: SiteRecord,
+  registry: Registry,
+  now: number,
+  live: LiveCharterRecord | null = null,
+  losses: StoreLosses = NOTHING_LOST,
+): Report {
   const charter = charterFor(registry, site.host);
   const bundled = registry.bundledCharters.get(site.host)?.charter;
   const entries = charter.charter?.entries ?? [];
@@ -116,12 +133,12 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
   const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => {
     const match = matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain });
     const { category, inferred } = platformCategory(cookie.name, match.category, onPlatform);
-    return inferred === null ? { cookie, match, categoryInferred: null } : { cookie, match: { ...match, category }, categoryInferred: inferred };
+    return inferred === null
+      ? { cookie, match, categoryInferred: null }
+      : { cookie, match: { ...match, category }, categoryInferred: inferred };
   });
 
-  const usedEntries = new Set(
-    matched.flatMap(({ match }) => (match.reference?.kind === 'charter' ? [match.reference.entryIndex] : [])),
-  );
+  const usedEntries = new Set(matched.flatMap(({ match }) => (match.reference?.kind === 'charter' ? [match.reference.entryIndex] : [])));
 
   const cookies: ReportCookie[] = matched
     // Field by field, not a spread: an allow-list, so nothing a record may hold reaches an export unless named here.
@@ -151,7 +168,9 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
       rule: match.rule,
       reference: match.reference,
     }))
-    .sort((a, b) => Number(a.removed !== null) - Number(b.removed !== null) || compareText(a.name, b.name) || compareText(a.domain, b.domain));
+    .sort(
+      (a, b) => Number(a.removed !== null) - Number(b.removed !== null) || compareText(a.name, b.name) || compareText(a.domain, b.domain),
+    );
 
   const notSeen = entries.filter((_, index) => !usedEntries.has(index));
   return {
@@ -174,6 +193,11 @@ export function buildReport(site: SiteRecord, registry: Registry, now: number, l
     notSeen,
     findings: findingsFor(site, matched, notSeen, onPlatform),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
-    storage: { sitesDropped: losses.sitesDropped, lastDropAt: losses.lastDropAt, cookiesDropped: site.droppedCookies ?? 0, unsavedSince: losses.unsavedSince },
+    storage: {
+      sitesDropped: losses.sitesDropped,
+      lastDropAt: losses.lastDropAt,
+      cookiesDropped: site.droppedCookies ?? 0,
+      unsavedSince: losses.unsavedSince,
+    },
   };
 }

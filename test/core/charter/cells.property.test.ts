@@ -6,8 +6,35 @@ import { MAX_NAMES_PER_CELL } from '../../../src/core/charter/limits.ts';
 import { hostileText } from '../../support/hostile-text.ts';
 
 const NAME_FRAGMENTS = [
-  '_a, ', '_a;', ' et ', ' and ', '(', ')', '<', '>', '&lt;', '&gt;', '\\_', '**', '<br>', '“', '”', '«', '»', '*', '…', 'X',
-  '_', '.', 'any cookie starting with ', 'tout cookie commençant par ', '_ga_<ID>', 'sessionid', '-', 'N/A', '/',
+  '_a, ',
+  '_a;',
+  ' et ',
+  ' and ',
+  '(',
+  ')',
+  '<',
+  '>',
+  '&lt;',
+  '&gt;',
+  '\\_',
+  '**',
+  '<br>',
+  '“',
+  '”',
+  '«',
+  '»',
+  '*',
+  '…',
+  'X',
+  '_',
+  '.',
+  'any cookie starting with ',
+  'tout cookie commençant par ',
+  '_ga_<ID>',
+  'sessionid',
+  '-',
+  'N/A',
+  '/',
 ];
 
 describe('readNameCell never throws and never yields an unusable name', () => {

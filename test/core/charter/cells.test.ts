@@ -97,7 +97,9 @@ describe('readNameCell limits', () => {
     const reading = readNameCell(cell);
     expect(reading.names).toHaveLength(MAX_NAMES_PER_CELL);
     expect(reading.names.at(-1)).toEqual(exact(`_n${MAX_NAMES_PER_CELL - 1}`));
-    expect(reading.problems).toEqual([`more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`]);
+    expect(reading.problems).toEqual([
+      `more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`,
+    ]);
   });
 
   it('does not read a cell longer than MAX_CELL_LENGTH, and never overflows on a huge one', () => {

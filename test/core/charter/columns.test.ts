@@ -8,7 +8,7 @@ describe('roleOfHeaderCell', () => {
     ['Nom du cookies', 'cookie'],
     ['Finalités', 'purpose'],
     ['Provider', 'provider'],
-    ["Service provider’s name", 'provider'],
+    ['Service provider’s name', 'provider'],
     ['Service and location', 'service'],
     ['Function and location', 'service'],
     ['Cookie name(s)', 'cookie'],

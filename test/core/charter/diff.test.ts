@@ -3,13 +3,24 @@ import { diffCharters, isUnchanged } from '../../../src/core/charter/diff.ts';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 
 const entry = (cookie: string, overrides: Partial<CharterEntry> = {}): CharterEntry => ({
-  provider: 'Opendatasoft', service: null, cookie, match: 'exact', purpose: `Purpose of ${cookie}`, duration: null, category: 'necessary', ...overrides,
+  provider: 'Opendatasoft',
+  service: null,
+  cookie,
+  match: 'exact',
+  purpose: `Purpose of ${cookie}`,
+  duration: null,
+  category: 'necessary',
+  ...overrides,
 });
 
 describe('diffCharters', () => {
   it('lists entries added, removed and changed', () => {
     const before = [entry('sessionid'), entry('csrftoken'), entry('old')];
-    const after = [entry('sessionid'), entry('csrftoken', { purpose: 'New words', duration: '1 an' }), entry('_pk_id.', { match: 'prefix' })];
+    const after = [
+      entry('sessionid'),
+      entry('csrftoken', { purpose: 'New words', duration: '1 an' }),
+      entry('_pk_id.', { match: 'prefix' }),
+    ];
     const changes = diffCharters(before, after);
     expect(changes.added.map((e) => e.cookie)).toEqual(['_pk_id.']);
     expect(changes.removed.map((e) => e.cookie)).toEqual(['old']);

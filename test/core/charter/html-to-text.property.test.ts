@@ -7,9 +7,47 @@ import { CharterError } from '../../../src/core/charter/errors.ts';
 import { hostileText } from '../../support/hostile-text.ts';
 
 const HTML_FRAGMENTS = [
-  '<a', '<body', '<!--', '-->', '&nbsp;', '&', '&#', '&#x', '&amp', '<div>', '</div>', '<td>', '<tr>', '</table>', '<table>',
-  '<script>', '</script>', '<style>', '<svg>', '</svg>', '<template>', '<main>', '</main>', '<nav>', '<header>', '<h2>', '<br>',
-  '"', "'", '=', '>', '<', '/', '<p title="a > b">', '<![CDATA[', ']]>', '<?', '<!doctype html>', 'Cookie name', '\t', '_ga',
+  '<a',
+  '<body',
+  '<!--',
+  '-->',
+  '&nbsp;',
+  '&',
+  '&#',
+  '&#x',
+  '&amp',
+  '<div>',
+  '</div>',
+  '<td>',
+  '<tr>',
+  '</table>',
+  '<table>',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<svg>',
+  '</svg>',
+  '<template>',
+  '<main>',
+  '</main>',
+  '<nav>',
+  '<header>',
+  '<h2>',
+  '<br>',
+  '"',
+  "'",
+  '=',
+  '>',
+  '<',
+  '/',
+  '<p title="a > b">',
+  '<![CDATA[',
+  ']]>',
+  '<?',
+  '<!doctype html>',
+  'Cookie name',
+  '\t',
+  '_ga',
 ];
 
 describe('htmlToText never throws', () => {
@@ -43,12 +81,16 @@ describe('htmlToText keeps markup out of the text', () => {
 
   it('never shows a double-quoted attribute value, whatever it holds', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, attributeValue), { maxLength: 4 }), fc.constantFrom('p', 'td', 'a', 'img', 'div', 'h3'), (attributes, tag) => {
-        const html = `<table><tr><td><${tag} ${attributes.map(([key, value]) => `${key}="LEAK${value.replaceAll('"', '')}LEAK"`).join(' ')}>word</${tag}></td></tr></table>`;
-        const text = htmlToText(html);
-        expect(text).not.toContain('LEAK');
-        expect(text).toContain('word');
-      }),
+      fc.property(
+        fc.array(fc.tuple(name, attributeValue), { maxLength: 4 }),
+        fc.constantFrom('p', 'td', 'a', 'img', 'div', 'h3'),
+        (attributes, tag) => {
+          const html = `<table><tr><td><${tag} ${attributes.map(([key, value]) => `${key}="LEAK${value.replaceAll('"', '')}LEAK"`).join(' ')}>word</${tag}></td></tr></table>`;
+          const text = htmlToText(html);
+          expect(text).not.toContain('LEAK');
+          expect(text).toContain('word');
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -69,5 +111,4 @@ describe('htmlToText keeps markup out of the text', () => {
       { numRuns: 300 },
     );
   });
-
 });

@@ -14,7 +14,9 @@ describe('htmlToText', () => {
   });
 
   it('drops scripts, styles and comments without running anything', () => {
-    const text = htmlToText('<body><script>document.write("<td>_evil</td>")</script><style>td{}</style><!-- <td>x</td> --><p>Hello</p></body>');
+    const text = htmlToText(
+      '<body><script>document.write("<td>_evil</td>")</script><style>td{}</style><!-- <td>x</td> --><p>Hello</p></body>',
+    );
     expect(text).toBe('Hello');
   });
 

@@ -13,7 +13,21 @@ describe('knownProviderLengthsAt', () => {
   });
 
   it('covers the providers the format guide names', () => {
-    for (const provider of ['Opendatasoft', 'Huwise', 'Google', 'Google Analytics', 'Matomo', 'AT Internet', 'Xiti', 'Disqus', 'Mapbox', 'Thunderforest', 'reCAPTCHA/Google', 'Hotjar', 'HubSpot']) {
+    for (const provider of [
+      'Opendatasoft',
+      'Huwise',
+      'Google',
+      'Google Analytics',
+      'Matomo',
+      'AT Internet',
+      'Xiti',
+      'Disqus',
+      'Mapbox',
+      'Thunderforest',
+      'reCAPTCHA/Google',
+      'Hotjar',
+      'HubSpot',
+    ]) {
       expect(KNOWN_PROVIDERS, provider).toContain(provider);
     }
   });
@@ -21,7 +35,18 @@ describe('knownProviderLengthsAt', () => {
 
 describe('isKnownCookieName', () => {
   it('knows the platform’s and the trackers’ names, with case', () => {
-    for (const name of ['sessionid', 'csrftoken', 'cookies_preferences', 'django_language', '_ga', '_pk_id', 'atuserid', 'xtvrn', '_hjid', 'hubspotutk']) {
+    for (const name of [
+      'sessionid',
+      'csrftoken',
+      'cookies_preferences',
+      'django_language',
+      '_ga',
+      '_pk_id',
+      'atuserid',
+      'xtvrn',
+      '_hjid',
+      'hubspotutk',
+    ]) {
       expect(isKnownCookieName(name), name).toBe(true);
     }
     expect(isKnownCookieName('SESSIONID')).toBe(false);

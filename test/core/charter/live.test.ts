@@ -13,7 +13,9 @@ import {
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 
 /** A fetch that answers from a table of URLs; missing URLs fail like an unreachable host. */
-function fakeFetch(pages: Record<string, { status: number; body?: string; type?: string } | 'network-error'>): FetchLike & { calls: Array<[string, RequestInit]> } {
+function fakeFetch(
+  pages: Record<string, { status: number; body?: string; type?: string } | 'network-error'>,
+): FetchLike & { calls: Array<[string, RequestInit]> } {
   const calls: Array<[string, RequestInit]> = [];
   const impl = async (url: string, init: RequestInit) => {
     calls.push([url, init]);
@@ -46,43 +48,70 @@ describe('fetchLiveCharter', () => {
     expect(fetch.calls.map(([url]) => url)).toEqual([`https://${HOST}/terms/cookies-policy/`, `https://${HOST}/terms/cookies-information`]);
     expect(record.url).toBe(`https://${HOST}/terms/cookies-information`);
     const httpOnly = fakeFetch({ [`http://${HOST}/terms/cookies-policy/`]: { status: 200, body: html } });
-    expect(await fetchLiveCharter(HOST, httpOnly)).toMatchObject({ charter: null, problem: 'network error (offline, or the site cannot be reached)' });
+    expect(await fetchLiveCharter(HOST, httpOnly)).toMatchObject({
+      charter: null,
+      problem: 'network error (offline, or the site cannot be reached)',
+    });
   });
 
   it('survives a body that breaks while it is read, and refuses a page over 2 MB rather than cutting it silently', async () => {
     const broken: FetchLike = async () =>
       new Response(new ReadableStream({ start: (controller) => controller.error(new Error('reset')) }), { status: 200 });
     expect((await fetchLiveCharter(HOST, broken)).problem).toBe('network error (offline, or the site cannot be reached)');
-    const huge: FetchLike = async () => new Response(`${'<p>x</p>'.repeat(400_000)}`, { status: 200, headers: { 'content-type': 'text/html' } });
+    const huge: FetchLike = async () =>
+      new Response(`${'<p>x</p>'.repeat(400_000)}`, { status: 200, headers: { 'content-type': 'text/html' } });
     expect((await fetchLiveCharter(HOST, huge)).problem).toBe('page larger than 2,000,000 bytes at /terms/cookies-information');
     const announced: FetchLike = async () => new Response('<p>x</p>', { status: 200, headers: { 'content-length': '2000001' } });
-    expect(await fetchCharterPage(`https://${HOST}/terms/cookies-policy/`, announced)).toEqual({ problem: 'page larger than 2,000,000 bytes', weight: 2 });
-    const justUnder: FetchLike = async () => new Response('é'.repeat(1_000_000), { status: 200, headers: { 'content-type': 'text/plain' } });
+    expect(await fetchCharterPage(`https://${HOST}/terms/cookies-policy/`, announced)).toEqual({
+      problem: 'page larger than 2,000,000 bytes',
+      weight: 2,
+    });
+    const justUnder: FetchLike = async () =>
+      new Response('é'.repeat(1_000_000), { status: 200, headers: { 'content-type': 'text/plain' } });
     expect(await fetchCharterPage(`https://${HOST}/terms/cookies-policy/`, justUnder)).toMatchObject({ body: 'é'.repeat(1_000_000) });
   });
 
   it('accepts a charter only where redirects end on https on the same host or on the platform', async () => {
-    const redirectedTo = (finalUrl: string): FetchLike => async () => {
-      const response = new Response(html, { status: 200, headers: { 'content-type': 'text/html' } });
-      Object.defineProperty(response, 'url', { value: finalUrl });
-      return response;
-    };
+    const redirectedTo =
+      (finalUrl: string): FetchLike =>
+      async () => {
+        const response = new Response(html, { status: 200, headers: { 'content-type': 'text/html' } });
+        Object.defineProperty(response, 'url', { value: finalUrl });
+        return response;
+      };
     expect((await fetchLiveCharter(HOST, redirectedTo('http://elsewhere.example/terms/'))).problem).toBe(
       'redirected to http://elsewhere.example, not https at /terms/cookies-information',
     );
     expect((await fetchLiveCharter(HOST, redirectedTo(`http://${HOST}/terms/cookies-policy/`))).charter).toBeNull();
-    expect((await fetchLiveCharter(HOST, redirectedTo('https://evil.example/charter'))).problem).toBe('redirected to https://evil.example, another site at /terms/cookies-information');
-    expect((await fetchLiveCharter(HOST, redirectedTo(`https://${HOST}/fr/terms/cookies-policy/`))).url).toBe(`https://${HOST}/fr/terms/cookies-policy/`);
+    expect((await fetchLiveCharter(HOST, redirectedTo('https://evil.example/charter'))).problem).toBe(
+      'redirected to https://evil.example, another site at /terms/cookies-information',
+    );
+    expect((await fetchLiveCharter(HOST, redirectedTo(`https://${HOST}/fr/terms/cookies-policy/`))).url).toBe(
+      `https://${HOST}/fr/terms/cookies-policy/`,
+    );
     expect((await fetchLiveCharter(HOST, redirectedTo('https://other.huwise.com/terms/cookies-policy/'))).charter).not.toBeNull();
   });
 
   it('says why nothing could be read, never throws', async () => {
     expect((await fetchLiveCharter(HOST, fakeFetch({}))).problem).toBe('network error (offline, or the site cannot be reached)');
-    const notFound = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 404 }, [`https://${HOST}/terms/cookies-information`]: { status: 500 } });
-    expect(await fetchLiveCharter(HOST, notFound)).toMatchObject({ charter: null, url: null, problem: 'HTTP 500 at /terms/cookies-information' });
-    const noTable = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' }, [`https://${HOST}/terms/cookies-information`]: { status: 404 } });
+    const notFound = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
+      [`https://${HOST}/terms/cookies-information`]: { status: 500 },
+    });
+    expect(await fetchLiveCharter(HOST, notFound)).toMatchObject({
+      charter: null,
+      url: null,
+      problem: 'HTTP 500 at /terms/cookies-information',
+    });
+    const noTable = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' },
+      [`https://${HOST}/terms/cookies-information`]: { status: 404 },
+    });
     expect((await fetchLiveCharter(HOST, noTable)).problem).toBe('no cookie table at /terms/cookies-policy/');
-    const twice404 = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 404 }, [`https://${HOST}/terms/cookies-information`]: { status: 404 } });
+    const twice404 = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
+      [`https://${HOST}/terms/cookies-information`]: { status: 404 },
+    });
     expect((await fetchLiveCharter(HOST, twice404)).problem).toBe('HTTP 404 at /terms/cookies-information');
     const onlyProse = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' } });
     expect((await fetchLiveCharter(HOST, onlyProse)).problem).toBe('no cookie table at /terms/cookies-policy/');
@@ -115,23 +144,33 @@ describe('finalUrlProblem', () => {
 
 describe('readCharterPage', () => {
   it('reads the main content first, and the whole page when the main content holds no charter', () => {
-    const table = '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td>_ga</td><td>Stats</td></tr></table>';
+    const table =
+      '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td>_ga</td><td>Stats</td></tr></table>';
     expect(readCharterPage(`<main>${table}</main><footer><p>x</p></footer>`, 'text/html').entries).toHaveLength(1);
     expect(readCharterPage(`<main><p>Bienvenue</p></main><div>${table}</div>`, 'text/html').entries).toHaveLength(1);
     expect(readCharterPage(`<nav>${table}</nav><main><p>Bienvenue</p></main>`, 'text/html').entries).toHaveLength(1);
   });
 
   it('keeps what it could not read for charter authors, and says why a page gives nothing', () => {
-    const page = '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td></td><td>Stats</td></tr></table>';
+    const page =
+      '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td></td><td>Stats</td></tr></table>';
     expect(readCharterPageReading(page, 'text/html').unreadRows.map((row) => row.reason)).toEqual(['empty cookie name cell']);
-    expect(() => readCharterPage(page, 'text/html')).toThrow('no readable cookie row in the table at line 1 (line 3: empty cookie name cell)');
+    expect(() => readCharterPage(page, 'text/html')).toThrow(
+      'no readable cookie row in the table at line 1 (line 3: empty cookie name cell)',
+    );
     expect(() => readCharterPage('<script>x</script>', 'text/html')).toThrow('the page has no text');
     expect(() => readCharterPage('<p>\u0000\u0000</p>', 'text/html')).toThrow(/^binary data/);
   });
 });
 
 describe('isStale', () => {
-  const record = (charter: boolean) => ({ host: HOST, fetchedAt: 0, url: null, charter: charter ? { portal: null, language: null, entries: [] } : null, problem: null });
+  const record = (charter: boolean) => ({
+    host: HOST,
+    fetchedAt: 0,
+    url: null,
+    charter: charter ? { portal: null, language: null, entries: [] } : null,
+    problem: null,
+  });
   it('keeps a charter a day and retries a failure after ten minutes', () => {
     expect(isStale(undefined, 0)).toBe(true);
     expect(isStale(record(true), LIVE_CHARTER_MAX_AGE_MS)).toBe(false);

@@ -39,7 +39,9 @@ const SAMPLE_CHARTERS = [
     'Huwisesessionid2 weeks by defaultKeeps you signed in',
     'Hotjar_hjSessionUser_<ID>; _hjid1 yearHeatmaps',
   ].join('\n'),
-  ['### Cookies tiers', 'Nom du prestataire : Disqus', 'Nom du cookie : « disqus_unique »', 'Durée : 1 an', 'Finalité : Commentaires'].join('\r\n'),
+  ['### Cookies tiers', 'Nom du prestataire : Disqus', 'Nom du cookie : « disqus_unique »', 'Durée : 1 an', 'Finalité : Commentaires'].join(
+    '\r\n',
+  ),
 ];
 
 const WHITESPACE = /\s/;
@@ -76,11 +78,29 @@ type Mutation = (lines: string[]) => string[];
 const JUNK = fc.oneof(
   fc.string({ maxLength: 80 }),
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.constantFrom('\t', '|', '|---|', '----\t----', '#', '## Cookies tiers', 'Nom du cookie :', '_pk_id.*', '<https://', '“', '«', '\uFFFD', '*'),
+  fc.constantFrom(
+    '\t',
+    '|',
+    '|---|',
+    '----\t----',
+    '#',
+    '## Cookies tiers',
+    'Nom du cookie :',
+    '_pk_id.*',
+    '<https://',
+    '“',
+    '«',
+    '\uFFFD',
+    '*',
+  ),
 );
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((at): Mutation => (lines) => lines.filter((_, index) => index !== at % Math.max(lines.length, 1))),
+  fc.nat().map(
+    (at): Mutation =>
+      (lines) =>
+        lines.filter((_, index) => index !== at % Math.max(lines.length, 1)),
+  ),
   fc.nat().map((at): Mutation => (lines) => {
     const index = at % Math.max(lines.length, 1);
     return [...lines.slice(0, index + 1), ...lines.slice(index)];
@@ -89,8 +109,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const index = at % (lines.length + 1);
     return [...lines.slice(0, index), junk, ...lines.slice(index)];
   }),
-  fc.tuple(fc.nat(), fc.nat(), JUNK).map(([at, offset, junk]): Mutation => (lines) =>
-    lines.map((line, index) => (index === at % Math.max(lines.length, 1) ? line.slice(0, offset % (line.length + 1)) + junk + line.slice(offset % (line.length + 1)) : line)),
+  fc.tuple(fc.nat(), fc.nat(), JUNK).map(
+    ([at, offset, junk]): Mutation =>
+      (lines) =>
+        lines.map((line, index) =>
+          index === at % Math.max(lines.length, 1)
+            ? line.slice(0, offset % (line.length + 1)) + junk + line.slice(offset % (line.length + 1))
+            : line,
+        ),
   ),
   fc.constantFrom<Mutation>(
     (lines) => lines.map((line) => line.replace(/\t/g, ' | ')),
@@ -105,7 +131,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     (lines) => lines.flatMap((line) => [line, '']),
     (lines) => [...lines].reverse(),
   ),
-  fc.nat().map((at): Mutation => (lines) => lines.map((line, index) => (index === at % Math.max(lines.length, 1) ? line.toUpperCase() : line))),
+  fc.nat().map(
+    (at): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index === at % Math.max(lines.length, 1) ? line.toUpperCase() : line)),
+  ),
 );
 
 const charter = fc.constantFrom(...REAL_CHARTERS, ...SAMPLE_CHARTERS);
@@ -118,20 +148,64 @@ describe('parseCharter never crashes and never yields an unusable entry', () => 
 
   it('on charter-flavoured noise', () => {
     const token = fc.constantFrom(
-      'Nom du prestataire', 'Service et emplacement', 'Nom du cookies', 'Finalités', 'Supplier name', 'Cookie name', 'Duration',
-      'Function', 'Opendatasoft', 'Huwise', 'Matomo', 'Google Analytics', 'reCAPTCHA/Google', '_pk_id.*', '_ga_<ID>', '*', '<ID>',
-      'Any cookie starting with', '“_hs”', 'tout cookie commençant par', '13 mois', 'Session', '2 weeks by default', '\t', ' | ',
-      '|', '\n', '\r\n', ' ', '', '#### Cookies tiers', 'Cookie name:', ':', ',', ';', ' et ', 'sessionid', '«', '»', '\uFEFF',
+      'Nom du prestataire',
+      'Service et emplacement',
+      'Nom du cookies',
+      'Finalités',
+      'Supplier name',
+      'Cookie name',
+      'Duration',
+      'Function',
+      'Opendatasoft',
+      'Huwise',
+      'Matomo',
+      'Google Analytics',
+      'reCAPTCHA/Google',
+      '_pk_id.*',
+      '_ga_<ID>',
+      '*',
+      '<ID>',
+      'Any cookie starting with',
+      '“_hs”',
+      'tout cookie commençant par',
+      '13 mois',
+      'Session',
+      '2 weeks by default',
+      '\t',
+      ' | ',
+      '|',
+      '\n',
+      '\r\n',
+      ' ',
+      '',
+      '#### Cookies tiers',
+      'Cookie name:',
+      ':',
+      ',',
+      ';',
+      ' et ',
+      'sessionid',
+      '«',
+      '»',
+      '\uFEFF',
     );
-    fc.assert(fc.property(fc.array(token, { maxLength: 60 }), (tokens) => assertContract(tokens.join(''))), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (tokens) => assertContract(tokens.join(''))),
+      { numRuns: 500 },
+    );
   });
 
   it('on real and sample charters with lines deleted, duplicated, separators swapped, junk inserted, case changed', () => {
     fc.assert(
-      fc.property(charter, fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n', '\r\n'), (text, mutations, lineEnd) => {
-        const mutated = mutations.reduce((lines, mutate) => mutate(lines), text.split(/\r?\n/));
-        assertContract(mutated.join(lineEnd));
-      }),
+      fc.property(
+        charter,
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('\n', '\r\n'),
+        (text, mutations, lineEnd) => {
+          const mutated = mutations.reduce((lines, mutate) => mutate(lines), text.split(/\r?\n/));
+          assertContract(mutated.join(lineEnd));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -167,7 +241,10 @@ describe('parseCharter on long hostile input', () => {
   const hostile: ReadonlyArray<readonly [string, string]> = [
     ['one long line of spaces', `Nom du prestataire\tNom du cookie\tFinalité\nMatomo${' '.repeat(200_000)}x`],
     ['a long run of name characters', `Supplier nameCookie nameDurationFunction\nMatomo${'_a'.repeat(100_000)}`],
-    ['many single-space rows', `Nom du prestataire Service et emplacement Nom du cookies Finalités\n${'Matomo a b c d e f g h _x y\n'.repeat(5_000)}`],
+    [
+      'many single-space rows',
+      `Nom du prestataire Service et emplacement Nom du cookies Finalités\n${'Matomo a b c d e f g h _x y\n'.repeat(5_000)}`,
+    ],
     ['a long heading line', `${'#'.repeat(3)} ${'cookies '.repeat(50_000)}`],
     ['long quote and bracket runs', `Provider\tCookie name\tPurpose\nGoogle\t${'“('.repeat(50_000)}_ga${')”'.repeat(50_000)}\tStats`],
     ['many tabs', `Provider\tCookie name\tPurpose\n${'\t'.repeat(200_000)}`],

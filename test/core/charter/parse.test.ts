@@ -27,7 +27,7 @@ const FRENCH_TABS =
   'Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels\r\n\r\n' +
   'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\r\n' +
   '--------------------\t------------------------\t----------------\t-----------\r\n\r\n' +
-  'Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir de l\'utilisateur d\'une page à une autre.  \r\n\r\n\r\n' +
+  "Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir de l'utilisateur d'une page à une autre.  \r\n\r\n\r\n" +
   'Opendatasoft\tChoix concernant vos préférences sur les cookies\tcookies_preferences\tSe souvenir du choix « cookies » du visiteur';
 
 /** New template, English, markdown: preambles, several sections, every wildcard form, an empty name cell. */
@@ -101,14 +101,66 @@ describe('parseCharter: English new template with markdown pipes', () => {
       portal: 'portal.huwise.com',
       language: 'en',
       entries: [
-        entry({ provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in between pages', category: 'necessary' }),
-        entry({ provider: 'Huwise', cookie: 'cookies_preferences', duration: '6 months', purpose: 'Remembers your “cookie” choices', category: 'necessary' }),
-        entry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'statistics' }),
-        entry({ provider: 'Matomo', cookie: '_pk_ses.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'statistics' }),
-        entry({ provider: 'Google Analytics', cookie: '_ga', duration: '13 months', purpose: 'Measures the audience', category: 'statistics' }),
-        entry({ provider: 'Google Analytics', cookie: '_ga_', match: 'prefix', duration: '13 months', purpose: 'Measures the audience', category: 'statistics' }),
-        entry({ provider: 'HubSpot', cookie: '_hs', match: 'prefix', duration: 'Session', purpose: 'Tracks visits', category: 'statistics' }),
-        entry({ provider: 'reCAPTCHA/Google', cookie: '_GRECAPTCHA', duration: '6 months', purpose: 'Protects the contact form', category: 'third-party' }),
+        entry({
+          provider: 'Huwise',
+          cookie: 'sessionid',
+          duration: '2 weeks by default',
+          purpose: 'Keeps you signed in between pages',
+          category: 'necessary',
+        }),
+        entry({
+          provider: 'Huwise',
+          cookie: 'cookies_preferences',
+          duration: '6 months',
+          purpose: 'Remembers your “cookie” choices',
+          category: 'necessary',
+        }),
+        entry({
+          provider: 'Matomo',
+          cookie: '_pk_id.',
+          match: 'prefix',
+          duration: '13 months / 30 minutes',
+          purpose: 'Counts visits anonymously',
+          category: 'statistics',
+        }),
+        entry({
+          provider: 'Matomo',
+          cookie: '_pk_ses.',
+          match: 'prefix',
+          duration: '13 months / 30 minutes',
+          purpose: 'Counts visits anonymously',
+          category: 'statistics',
+        }),
+        entry({
+          provider: 'Google Analytics',
+          cookie: '_ga',
+          duration: '13 months',
+          purpose: 'Measures the audience',
+          category: 'statistics',
+        }),
+        entry({
+          provider: 'Google Analytics',
+          cookie: '_ga_',
+          match: 'prefix',
+          duration: '13 months',
+          purpose: 'Measures the audience',
+          category: 'statistics',
+        }),
+        entry({
+          provider: 'HubSpot',
+          cookie: '_hs',
+          match: 'prefix',
+          duration: 'Session',
+          purpose: 'Tracks visits',
+          category: 'statistics',
+        }),
+        entry({
+          provider: 'reCAPTCHA/Google',
+          cookie: '_GRECAPTCHA',
+          duration: '6 months',
+          purpose: 'Protects the contact form',
+          category: 'third-party',
+        }),
         entry({ provider: 'Disqus', cookie: 'disqus_unique', duration: '1 year', purpose: 'Comments', category: 'third-party' }),
       ],
     });
@@ -155,8 +207,20 @@ describe('parseCharter: English old template with tabs and close wordings', () =
       portal: null,
       language: 'en',
       entries: [
-        entry({ provider: 'Google Analytics', service: 'Audience (front office)', cookie: '_ga', purpose: 'Measures the audience of the portal', category: 'statistics' }),
-        entry({ provider: 'Google Analytics', service: 'Audience (front office)', cookie: '_gid', purpose: 'Measures the audience of the portal', category: 'statistics' }),
+        entry({
+          provider: 'Google Analytics',
+          service: 'Audience (front office)',
+          cookie: '_ga',
+          purpose: 'Measures the audience of the portal',
+          category: 'statistics',
+        }),
+        entry({
+          provider: 'Google Analytics',
+          service: 'Audience (front office)',
+          cookie: '_gid',
+          purpose: 'Measures the audience of the portal',
+          category: 'statistics',
+        }),
       ],
     });
   });
@@ -176,11 +240,44 @@ describe('parseCharter: single-space separated rows', () => {
       'Google Analytics Statistiques tout cookie commençant par _ga_ Statistiques de visite',
     ].join('\n');
     expect(parseCharter(text).entries).toEqual([
-      entry({ provider: 'Matomo', service: 'Statistiques (front office)', cookie: '_pk_id.', match: 'prefix', purpose: 'Mesure d’audience anonyme', category: 'statistics' }),
-      entry({ provider: 'Matomo', service: 'Statistiques (front office)', cookie: '_pk_ses.', match: 'prefix', purpose: 'Mesure d’audience anonyme', category: 'statistics' }),
-      entry({ provider: 'AT Internet', service: 'Mesure d’audience (front)', cookie: 'atuserid', purpose: 'Suivi des visites', category: 'statistics' }),
-      entry({ provider: 'AT Internet', service: 'Mesure d’audience (front)', cookie: 'atidvisitor', purpose: 'Suivi des visites', category: 'statistics' }),
-      entry({ provider: 'Google Analytics', service: 'Statistiques', cookie: '_ga_', match: 'prefix', purpose: 'Statistiques de visite', category: 'statistics' }),
+      entry({
+        provider: 'Matomo',
+        service: 'Statistiques (front office)',
+        cookie: '_pk_id.',
+        match: 'prefix',
+        purpose: 'Mesure d’audience anonyme',
+        category: 'statistics',
+      }),
+      entry({
+        provider: 'Matomo',
+        service: 'Statistiques (front office)',
+        cookie: '_pk_ses.',
+        match: 'prefix',
+        purpose: 'Mesure d’audience anonyme',
+        category: 'statistics',
+      }),
+      entry({
+        provider: 'AT Internet',
+        service: 'Mesure d’audience (front)',
+        cookie: 'atuserid',
+        purpose: 'Suivi des visites',
+        category: 'statistics',
+      }),
+      entry({
+        provider: 'AT Internet',
+        service: 'Mesure d’audience (front)',
+        cookie: 'atidvisitor',
+        purpose: 'Suivi des visites',
+        category: 'statistics',
+      }),
+      entry({
+        provider: 'Google Analytics',
+        service: 'Statistiques',
+        cookie: '_ga_',
+        match: 'prefix',
+        purpose: 'Statistiques de visite',
+        category: 'statistics',
+      }),
     ]);
   });
 
@@ -194,7 +291,14 @@ describe('parseCharter: single-space separated rows', () => {
     ].join('\n');
     const reading = readCharter(text);
     expect(reading.entries).toEqual([
-      entry({ provider: 'Hotjar', cookie: '_hjSessionUser_', match: 'prefix', duration: '1 year', purpose: 'Heatmaps of the pages', category: 'third-party' }),
+      entry({
+        provider: 'Hotjar',
+        cookie: '_hjSessionUser_',
+        match: 'prefix',
+        duration: '1 year',
+        purpose: 'Heatmaps of the pages',
+        category: 'third-party',
+      }),
       entry({ provider: 'Hotjar', cookie: '_hjid', duration: '1 year', purpose: 'Heatmaps of the pages', category: 'third-party' }),
     ]);
     expect(reading.unreadRows.map((row) => [row.line, row.text])).toEqual([[5, 'Mapbox tiles are loaded with a token']]);
@@ -215,8 +319,20 @@ describe('parseCharter: cells with no separator', () => {
       portal: null,
       language: 'fr',
       entries: [
-        entry({ provider: 'Opendatasoft', service: 'Authentification (front et back office)', cookie: 'sessionid', purpose: "Se souvenir de l'utilisateur", category: 'necessary' }),
-        entry({ provider: 'Opendatasoft', service: 'Sélection de la langue', cookie: 'django_language', purpose: 'Se souvenir de la langue du visiteur', category: 'necessary' }),
+        entry({
+          provider: 'Opendatasoft',
+          service: 'Authentification (front et back office)',
+          cookie: 'sessionid',
+          purpose: "Se souvenir de l'utilisateur",
+          category: 'necessary',
+        }),
+        entry({
+          provider: 'Opendatasoft',
+          service: 'Sélection de la langue',
+          cookie: 'django_language',
+          purpose: 'Se souvenir de la langue du visiteur',
+          category: 'necessary',
+        }),
       ],
     });
   });
@@ -230,9 +346,29 @@ describe('parseCharter: cells with no separator', () => {
       'Matomo_pk_id.*, _pk_ses.*13 months / 30 minutesCounts visits anonymously',
     ].join('\n');
     expect(parseCharter(text).entries).toEqual([
-      entry({ provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in between pages', category: 'necessary' }),
-      entry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'necessary' }),
-      entry({ provider: 'Matomo', cookie: '_pk_ses.', match: 'prefix', duration: '13 months / 30 minutes', purpose: 'Counts visits anonymously', category: 'necessary' }),
+      entry({
+        provider: 'Huwise',
+        cookie: 'sessionid',
+        duration: '2 weeks by default',
+        purpose: 'Keeps you signed in between pages',
+        category: 'necessary',
+      }),
+      entry({
+        provider: 'Matomo',
+        cookie: '_pk_id.',
+        match: 'prefix',
+        duration: '13 months / 30 minutes',
+        purpose: 'Counts visits anonymously',
+        category: 'necessary',
+      }),
+      entry({
+        provider: 'Matomo',
+        cookie: '_pk_ses.',
+        match: 'prefix',
+        duration: '13 months / 30 minutes',
+        purpose: 'Counts visits anonymously',
+        category: 'necessary',
+      }),
     ]);
   });
 });
@@ -256,7 +392,14 @@ describe('parseCharter: one field per line', () => {
       portal: null,
       language: 'fr',
       entries: [
-        entry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', duration: '13 mois', purpose: 'Mesure d’audience', category: 'statistics' }),
+        entry({
+          provider: 'Matomo',
+          cookie: '_pk_id.',
+          match: 'prefix',
+          duration: '13 mois',
+          purpose: 'Mesure d’audience',
+          category: 'statistics',
+        }),
         entry({ provider: 'Google', cookie: '_ga', duration: '13 mois', purpose: 'Statistiques', category: 'statistics' }),
         entry({ provider: 'Google', cookie: '_gid', duration: '13 mois', purpose: 'Statistiques', category: 'statistics' }),
       ],
@@ -276,10 +419,17 @@ describe('parseCharter: one field per line', () => {
     ].join('\n');
     const reading = readCharter(text);
     expect(reading.entries).toEqual([
-      entry({ provider: 'reCAPTCHA/Google', cookie: '_GRECAPTCHA', purpose: 'Protects the contact form against spam', category: 'third-party' }),
+      entry({
+        provider: 'reCAPTCHA/Google',
+        cookie: '_GRECAPTCHA',
+        purpose: 'Protects the contact form against spam',
+        category: 'third-party',
+      }),
     ]);
     expect(reading.unreadRows).toEqual([{ line: 6, text: '- **Provider:** Disqus', reason: 'empty cookie name cell' }]);
-    expect(reading.tables).toEqual([{ line: 3, layout: 'fields', columns: ['provider', 'cookie', 'purpose'], entries: 1, continues: null }]);
+    expect(reading.tables).toEqual([
+      { line: 3, layout: 'fields', columns: ['provider', 'cookie', 'purpose'], entries: 1, continues: null },
+    ]);
   });
 });
 
@@ -317,7 +467,7 @@ describe('parseCharter: sections and several tables', () => {
       ['Xiti', 'xtvrn', 'other'],
     ]);
     expect(reading.unreadRows).toEqual([
-      { line: 6, text: 'Matomo (si activé)', reason: 'not a row of the table at line 4: its cells are not separated like the header\'s' },
+      { line: 6, text: 'Matomo (si activé)', reason: "not a row of the table at line 4: its cells are not separated like the header's" },
       { line: 11, text: 'Google | Statistiques | | Mesure', reason: 'empty cookie name cell' },
       { line: 12, text: 'Google | Statistiques | *_session | Mesure', reason: '“*_session”: a wildcard must follow a fixed prefix' },
     ]);
@@ -356,7 +506,13 @@ describe('parseCharter: sections and several tables', () => {
       '| Mapbox | mapbox_session | Session | Cartes |',
     ].join('\n');
     expect(parseCharter(text).entries).toEqual([
-      entry({ provider: 'Opendatasoft', service: 'API (CSRF)', cookie: 'csrftoken', purpose: 'Récupérer des données', category: 'necessary' }),
+      entry({
+        provider: 'Opendatasoft',
+        service: 'API (CSRF)',
+        cookie: 'csrftoken',
+        purpose: 'Récupérer des données',
+        category: 'necessary',
+      }),
       entry({ provider: 'Mapbox', cookie: 'mapbox_session', duration: 'Session', purpose: 'Cartes', category: 'third-party' }),
     ]);
   });
@@ -411,7 +567,9 @@ describe('rows whose cells share the header words', () => {
   });
 
   it('keeps its error to one short line when many tables give nothing', () => {
-    const text = Array.from({ length: 40 }, () => 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n\t\t\t').join('\n');
+    const text = Array.from({ length: 40 }, () => 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n\t\t\t').join(
+      '\n',
+    );
     expect(() => parseCharter(text)).toThrow(/tables at lines 1, 3, 5, 7, 9 and 35 more/);
   });
 });
@@ -430,7 +588,11 @@ describe('limits: past each one the parser says so', () => {
     const reading = readCharter([HEADER, ...rows].join('\n'));
     expect(reading.entries).toHaveLength(MAX_TABLE_ROWS);
     expect(reading.unreadRows).toEqual([
-      { line: MAX_TABLE_ROWS + 2, text: '', reason: 'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on' },
+      {
+        line: MAX_TABLE_ROWS + 2,
+        text: '',
+        reason: 'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on',
+      },
     ]);
   });
 
@@ -459,10 +621,16 @@ describe('limits: past each one the parser says so', () => {
   });
 
   it('reads a name cell of 200,000 names without overflowing the stack', () => {
-    const reading = readCharter([HEADER, `Matomo\tStats\t${Array.from({ length: 200_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'));
+    const reading = readCharter(
+      [HEADER, `Matomo\tStats\t${Array.from({ length: 200_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'),
+    );
     expect(reading.entries).toEqual([]);
-    expect(reading.unreadRows[0]?.reason).toMatch(/^a row of 1,[\d,]+ characters: longer than 4 cells of at most 10,000 characters can be$/);
-    const oneLongCell = readCharter([HEADER, `Matomo\tStats\t${Array.from({ length: 3_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'));
+    expect(reading.unreadRows[0]?.reason).toMatch(
+      /^a row of 1,[\d,]+ characters: longer than 4 cells of at most 10,000 characters can be$/,
+    );
+    const oneLongCell = readCharter(
+      [HEADER, `Matomo\tStats\t${Array.from({ length: 3_000 }, (_, i) => `_n${i}`).join(',')}\tMesure`].join('\n'),
+    );
     expect(oneLongCell.unreadRows[0]?.reason).toMatch(/^cookie cell of [\d,]+ characters, over the limit of 10,000: row not read$/);
   });
 });

@@ -22,15 +22,30 @@ const SHORT_PREFERENCES_PURPOSE = 'Se souvenir du choix opéré par le visiteur 
 function platformEntries(preferencesPurpose: string): CharterEntry[] {
   const base = { provider: 'Opendatasoft', match: 'exact', duration: null, category: 'necessary' } as const;
   return [
-    { ...base, service: 'Authentification (front et back office)', cookie: 'sessionid', purpose: "Se souvenir de l'utilisateur d'une page à une autre." },
-    { ...base, service: 'Sélection de la langue (front et back office)', cookie: 'django_language', purpose: 'Se souvenir de la langue du visiteur' },
+    {
+      ...base,
+      service: 'Authentification (front et back office)',
+      cookie: 'sessionid',
+      purpose: "Se souvenir de l'utilisateur d'une page à une autre.",
+    },
+    {
+      ...base,
+      service: 'Sélection de la langue (front et back office)',
+      cookie: 'django_language',
+      purpose: 'Se souvenir de la langue du visiteur',
+    },
     { ...base, service: 'API (CSRF) (front et back office)', cookie: 'csrftoken', purpose: 'Récupérer des données via des appels API' },
     { ...base, service: 'Choix concernant vos préférences sur les cookies', cookie: 'cookies_preferences', purpose: preferencesPurpose },
   ];
 }
 
 const EXPECTED: ReadonlyArray<{ file: string; portal: string; headerLine: number; purpose: string }> = [
-  { file: 'anglet-opendatapaysbasque.opendatasoft.com.txt', portal: 'anglet-opendatapaysbasque.opendatasoft.com', headerLine: 27, purpose: LONG_PREFERENCES_PURPOSE },
+  {
+    file: 'anglet-opendatapaysbasque.opendatasoft.com.txt',
+    portal: 'anglet-opendatapaysbasque.opendatasoft.com',
+    headerLine: 27,
+    purpose: LONG_PREFERENCES_PURPOSE,
+  },
   { file: 'data.nantesmetropole.fr.txt', portal: 'data.nantesmetropole.fr', headerLine: 25, purpose: LONG_PREFERENCES_PURPOSE },
   { file: 'data.tco.re.txt', portal: 'data.tco.re', headerLine: 25, purpose: SHORT_PREFERENCES_PURPOSE },
   { file: 'data.toulouse-metropole.fr.txt', portal: 'data.toulouse-metropole.fr', headerLine: 25, purpose: LONG_PREFERENCES_PURPOSE },

@@ -79,8 +79,16 @@ describe('readParagraphLabel', () => {
   });
 
   it('takes a label naming no category for an other section only when the sentence introduces cookies', () => {
-    expect(readParagraphLabel('User experience: These cookies remember your settings.')).toEqual({ text: 'User experience', level: null, category: null });
-    expect(readParagraphLabel('Personnalisation : ces cookies retiennent vos réglages.')).toEqual({ text: 'Personnalisation', level: null, category: null });
+    expect(readParagraphLabel('User experience: These cookies remember your settings.')).toEqual({
+      text: 'User experience',
+      level: null,
+      category: null,
+    });
+    expect(readParagraphLabel('Personnalisation : ces cookies retiennent vos réglages.')).toEqual({
+      text: 'Personnalisation',
+      level: null,
+      category: null,
+    });
     expect(readParagraphLabel('User experience: we keep your settings.')).toBeNull();
   });
 
@@ -91,17 +99,31 @@ describe('readParagraphLabel', () => {
     expect(readParagraphLabel('Il existe plusieurs types de cookies :')).toBeNull();
     expect(readParagraphLabel(`${'Les cookies nécessaires que nous utilisons sur cette plateforme ouverte '.repeat(2)}: texte`)).toBeNull();
     expect(readParagraphLabel('Note. Cookies nécessaires : texte')).toBeNull();
-    expect(readParagraphLabel(`Cookies tiers : ${'x'.repeat(1_000_000)}`)).toEqual({ text: 'Cookies tiers', level: null, category: 'third-party' });
+    expect(readParagraphLabel(`Cookies tiers : ${'x'.repeat(1_000_000)}`)).toEqual({
+      text: 'Cookies tiers',
+      level: null,
+      category: 'third-party',
+    });
   });
 });
 
 describe('couldTitleSection', () => {
   it('accepts a short capitalised title that names no category', () => {
-    for (const line of ['User experience', 'Analytics', 'Expérience utilisateur', 'Personalisation & preferences']) expect(couldTitleSection(line), line).toBe(true);
+    for (const line of ['User experience', 'Analytics', 'Expérience utilisateur', 'Personalisation & preferences'])
+      expect(couldTitleSection(line), line).toBe(true);
   });
 
   it('refuses prose, rows, URLs, provider names and lower-case lines', () => {
-    for (const line of ['Matomo', 'Google Analytics (GA4)', 'user experience', 'A quoi servent les cookies: tout', 'See https://x.org', 'Huwise\tsessionid', 'One two three four five six seven', 'Download as PDF.']) {
+    for (const line of [
+      'Matomo',
+      'Google Analytics (GA4)',
+      'user experience',
+      'A quoi servent les cookies: tout',
+      'See https://x.org',
+      'Huwise\tsessionid',
+      'One two three four five six seven',
+      'Download as PDF.',
+    ]) {
       expect(couldTitleSection(line), line).toBe(false);
     }
   });
@@ -123,7 +145,14 @@ describe('SectionTracker', () => {
   it('resets to other on a markdown heading that names no category, unless it only names a provider', () => {
     const sections = new SectionTracker();
     const seen: string[] = [];
-    for (const line of ['## Cookies statistiques', '### Matomo', '### Google Analytics (GA4)', '### User experience', '## Strictly necessary', '### Détails']) {
+    for (const line of [
+      '## Cookies statistiques',
+      '### Matomo',
+      '### Google Analytics (GA4)',
+      '### User experience',
+      '## Strictly necessary',
+      '### Détails',
+    ]) {
       const heading = readHeading(line);
       if (heading) sections.enter(heading);
       seen.push(sections.category);
@@ -141,7 +170,8 @@ describe('SectionTracker', () => {
 
 describe('charterTitle', () => {
   it('recognises the four titles', () => {
-    for (const title of ['Charte cookies', 'Cookies policy', 'Cookie Policy', 'Politique de cookies']) expect(charterTitle(title)).toBe(title);
+    for (const title of ['Charte cookies', 'Cookies policy', 'Cookie Policy', 'Politique de cookies'])
+      expect(charterTitle(title)).toBe(title);
   });
 
   it('drops a URL on the title line, and is null for other headings', () => {
@@ -167,21 +197,26 @@ describe('findPortal', () => {
   const never = () => false;
 
   it('reads the URL on the heading line', () => {
-    expect(findPortal(['### A quoi servent les cookies sur la plateforme <https://data.nantesmetropole.fr>'], never)).toBe('data.nantesmetropole.fr');
+    expect(findPortal(['### A quoi servent les cookies sur la plateforme <https://data.nantesmetropole.fr>'], never)).toBe(
+      'data.nantesmetropole.fr',
+    );
   });
 
   it('reads the URL on the line after the heading', () => {
-    expect(findPortal(['A quoi servent les cookies sur la plateforme', '', '<https://anglet-opendatapaysbasque.opendatasoft.com>'], never)).toBe(
-      'anglet-opendatapaysbasque.opendatasoft.com',
-    );
+    expect(
+      findPortal(['A quoi servent les cookies sur la plateforme', '', '<https://anglet-opendatapaysbasque.opendatasoft.com>'], never),
+    ).toBe('anglet-opendatapaysbasque.opendatasoft.com');
     expect(findPortal(['What cookies are for on the platform', 'https://portal.huwise.com/'], never)).toBe('portal.huwise.com');
     expect(findPortal(['[https://x.example.org](https://x.example.org/)'], never)).toBe('x.example.org');
   });
 
   it('does not take a “Download as PDF” link for the portal', () => {
-    expect(findPortal(['[Download as PDF](https://cdn.example.net/charte.pdf)', '### Cookies sur la plateforme <https://data.example.fr>'], never)).toBe(
-      'data.example.fr',
-    );
+    expect(
+      findPortal(
+        ['[Download as PDF](https://cdn.example.net/charte.pdf)', '### Cookies sur la plateforme <https://data.example.fr>'],
+        never,
+      ),
+    ).toBe('data.example.fr');
   });
 
   it('is null when the charter names none', () => {
@@ -189,7 +224,11 @@ describe('findPortal', () => {
   });
 
   it('prefers the platform line over an earlier link, and skips table lines', () => {
-    const lines = ['See <https://cdn.example.net/policy.pdf>', 'Google\t<https://policies.google.com>', 'Cookies on the platform <https://data.example.org>'];
+    const lines = [
+      'See <https://cdn.example.net/policy.pdf>',
+      'Google\t<https://policies.google.com>',
+      'Cookies on the platform <https://data.example.org>',
+    ];
     expect(findPortal(lines, (index) => index === 1)).toBe('data.example.org');
     expect(findPortal(lines.slice(0, 2), (index) => index === 1)).toBe('cdn.example.net');
     expect(findPortal(lines.slice(1, 2), (index) => index === 0)).toBeNull();

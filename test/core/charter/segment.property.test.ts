@@ -7,8 +7,29 @@ import { splitRow, type TableHeader } from '../../../src/core/charter/table.ts';
 import { hostileText } from '../../support/hostile-text.ts';
 
 const ROW_FRAGMENTS = [
-  'Matomo ', 'Huwise', 'Google Analytics ', 'Opendatasoft', 'a_', 'aB', '_pk_id.*', ', ', '; ', ' et ', '13 mois', '2 weeks by default',
-  'Session', 'Up to 12 months', '. ', 'any cookie starting with ', '“_hs”', '<ID>', 'sessionid', '1', ' ', 'Mesure ', '(GA4) ',
+  'Matomo ',
+  'Huwise',
+  'Google Analytics ',
+  'Opendatasoft',
+  'a_',
+  'aB',
+  '_pk_id.*',
+  ', ',
+  '; ',
+  ' et ',
+  '13 mois',
+  '2 weeks by default',
+  'Session',
+  'Up to 12 months',
+  '. ',
+  'any cookie starting with ',
+  '“_hs”',
+  '<ID>',
+  'sessionid',
+  '1',
+  ' ',
+  'Mesure ',
+  '(GA4) ',
 ];
 const TEMPLATES: Column[][] = [
   ['provider', 'service', 'cookie', 'purpose'],
@@ -41,10 +62,15 @@ describe('segmentRow', () => {
 
   it('and splitRow never throws, whatever the layout', () => {
     fc.assert(
-      fc.property(hostileText([...ROW_FRAGMENTS, '\t', '|', ' | ']), fc.constantFrom('tab', 'pipe', 'space', 'glued' as const), fc.constantFrom(...TEMPLATES), (row, layout, columns) => {
-        const header: TableHeader = { line: 1, layout, columns };
-        expect(['row', 'unreadable', 'not-a-row']).toContain(splitRow(row, header).kind);
-      }),
+      fc.property(
+        hostileText([...ROW_FRAGMENTS, '\t', '|', ' | ']),
+        fc.constantFrom('tab', 'pipe', 'space', 'glued' as const),
+        fc.constantFrom(...TEMPLATES),
+        (row, layout, columns) => {
+          const header: TableHeader = { line: 1, layout, columns };
+          expect(['row', 'unreadable', 'not-a-row']).toContain(splitRow(row, header).kind);
+        },
+      ),
       { numRuns: 400 },
     );
   });

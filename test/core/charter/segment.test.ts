@@ -8,7 +8,11 @@ const NEW_TEMPLATE: Column[] = ['provider', 'cookie', 'duration', 'purpose'];
 describe('segmentRow with single spaces', () => {
   it('splits an old-template row on the provider and the cookie name', () => {
     expect(
-      segmentRow("Opendatasoft Authentification (front et back office) sessionid Se souvenir de l'utilisateur d'une page à une autre.", OLD_TEMPLATE, false),
+      segmentRow(
+        "Opendatasoft Authentification (front et back office) sessionid Se souvenir de l'utilisateur d'une page à une autre.",
+        OLD_TEMPLATE,
+        false,
+      ),
     ).toEqual({
       provider: 'Opendatasoft',
       service: 'Authentification (front et back office)',
@@ -18,7 +22,13 @@ describe('segmentRow with single spaces', () => {
   });
 
   it('does not take words of the service for the cookie name', () => {
-    expect(segmentRow('Opendatasoft Choix concernant vos préférences sur les cookies cookies_preferences Permet de se souvenir', OLD_TEMPLATE, false)).toEqual({
+    expect(
+      segmentRow(
+        'Opendatasoft Choix concernant vos préférences sur les cookies cookies_preferences Permet de se souvenir',
+        OLD_TEMPLATE,
+        false,
+      ),
+    ).toEqual({
       provider: 'Opendatasoft',
       service: 'Choix concernant vos préférences sur les cookies',
       cookie: 'cookies_preferences',
@@ -43,15 +53,21 @@ describe('segmentRow with single spaces', () => {
   });
 
   it('reads a long free-text duration that ends with a duration, as the platform’s own charter writes csrftoken', () => {
-    expect(segmentRow('Huwise csrftoken Token reset for each session. Up to 12 months Protects the forms against request forgery', NEW_TEMPLATE, false)).toEqual({
+    expect(
+      segmentRow(
+        'Huwise csrftoken Token reset for each session. Up to 12 months Protects the forms against request forgery',
+        NEW_TEMPLATE,
+        false,
+      ),
+    ).toEqual({
       provider: 'Huwise',
       cookie: 'csrftoken',
       duration: 'Token reset for each session. Up to 12 months',
       purpose: 'Protects the forms against request forgery',
     });
-    expect(segmentRow('Huwise csrftoken Réinitialisé à chaque session. Jusqu’à 12 mois Protège les formulaires', NEW_TEMPLATE, false)?.duration).toBe(
-      'Réinitialisé à chaque session. Jusqu’à 12 mois',
-    );
+    expect(
+      segmentRow('Huwise csrftoken Réinitialisé à chaque session. Jusqu’à 12 mois Protège les formulaires', NEW_TEMPLATE, false)?.duration,
+    ).toBe('Réinitialisé à chaque session. Jusqu’à 12 mois');
   });
 
   it('takes the longest known provider and a remark in brackets after it', () => {
@@ -64,8 +80,12 @@ describe('segmentRow with single spaces', () => {
   });
 
   it('reads prose prefixes in the name column', () => {
-    expect(segmentRow('HubSpot Any cookie starting with “_hs” 13 months Tracks visits', NEW_TEMPLATE, false)?.cookie).toBe('Any cookie starting with “_hs”');
-    expect(segmentRow('Matomo Statistiques tout cookie commençant par _pk_ Mesure', OLD_TEMPLATE, false)?.cookie).toBe('tout cookie commençant par _pk_');
+    expect(segmentRow('HubSpot Any cookie starting with “_hs” 13 months Tracks visits', NEW_TEMPLATE, false)?.cookie).toBe(
+      'Any cookie starting with “_hs”',
+    );
+    expect(segmentRow('Matomo Statistiques tout cookie commençant par _pk_ Mesure', OLD_TEMPLATE, false)?.cookie).toBe(
+      'tout cookie commençant par _pk_',
+    );
   });
 
   it('returns null without a known provider, a cookie name or a duration', () => {
@@ -81,7 +101,9 @@ describe('segmentRow with single spaces', () => {
 
 describe('segmentRow with no separator', () => {
   it('splits an old-template row on a known provider and a known cookie name', () => {
-    expect(segmentRow("OpendatasoftAuthentification (front et back office)sessionidSe souvenir de l'utilisateur", OLD_TEMPLATE, true)).toEqual({
+    expect(
+      segmentRow("OpendatasoftAuthentification (front et back office)sessionidSe souvenir de l'utilisateur", OLD_TEMPLATE, true),
+    ).toEqual({
       provider: 'Opendatasoft',
       service: 'Authentification (front et back office)',
       cookie: 'sessionid',

@@ -141,7 +141,12 @@ describe('splitRow', () => {
   it('splits single-space and unseparated rows on anchors, and reports what it cannot split', () => {
     expect(splitRow('Opendatasoft API (CSRF) (front et back office) csrftoken Récupérer des données', OLD_SPACE)).toEqual({
       kind: 'row',
-      cells: { provider: 'Opendatasoft', service: 'API (CSRF) (front et back office)', cookie: 'csrftoken', purpose: 'Récupérer des données' },
+      cells: {
+        provider: 'Opendatasoft',
+        service: 'API (CSRF) (front et back office)',
+        cookie: 'csrftoken',
+        purpose: 'Récupérer des données',
+      },
     });
     expect(splitRow('Huwisecsrftoken12 monthsProtects forms', NEW_GLUED)).toEqual({
       kind: 'row',

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { cookieAppliesToHost, cookieKey, describeCookie } from '../../../src/core/cookies/cookie-record.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
-
 describe('describeCookie', () => {
   it('keeps identity, flags and times, and drops the value', () => {
     const record = describeCookie(browserCookie(), 1000);

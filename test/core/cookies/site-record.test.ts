@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { appendTimeline, emptySite, evictedRecord, isEvicted, lastActivity, presentCookies, recordCookieChange, TIMELINE_LIMIT, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import {
+  appendTimeline,
+  emptySite,
+  evictedRecord,
+  isEvicted,
+  lastActivity,
+  presentCookies,
+  recordCookieChange,
+  TIMELINE_LIMIT,
+  type SiteRecord,
+} from '../../../src/core/cookies/site-record.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
 const consent = (value: string) => browserCookie({ name: 'cookies_preferences', value, httpOnly: false });
@@ -123,7 +133,11 @@ describe('recordCookieChange', () => {
 
   it('lists present cookies by name, then domain', () => {
     const site = emptySite('data.tco.re', '0');
-    for (const [name, domain] of [['csrftoken', 'data.tco.re'], ['_ga', '.tco.re'], ['csrftoken', '.tco.re']] as const) {
+    for (const [name, domain] of [
+      ['csrftoken', 'data.tco.re'],
+      ['_ga', '.tco.re'],
+      ['csrftoken', '.tco.re'],
+    ] as const) {
       recordCookieChange(site, browserCookie({ name, domain }), false, 1);
     }
     expect(presentCookies(site).map((c) => `${c.name}@${c.domain}`)).toEqual(['_ga@.tco.re', 'csrftoken@.tco.re', 'csrftoken@data.tco.re']);
@@ -154,7 +168,13 @@ describe('eviction', () => {
     appendTimeline(site, { type: 'worker-restart', at: 3 });
     expect(lastActivity(site)).toBe(2);
     const stub = evictedRecord(site, 10);
-    expect(stub).toMatchObject({ host: 'data.tco.re', storeId: '0', cookies: {}, consent: { state: 'accepted', changedAt: 1 }, droppedEvents: 0 });
+    expect(stub).toMatchObject({
+      host: 'data.tco.re',
+      storeId: '0',
+      cookies: {},
+      consent: { state: 'accepted', changedAt: 1 },
+      droppedEvents: 0,
+    });
     expect(stub.timeline).toEqual([{ type: 'evicted', at: 10, cookies: 2, events: 2 }]);
     expect(isEvicted(stub)).toBe(true);
     expect(isEvicted(site)).toBe(false);

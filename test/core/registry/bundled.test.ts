@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_CHARTERS, BUNDLED_PORTAL_HOSTS, buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { charterFor } from '../../../src/core/registry/registry.ts';
 import { matchCookie } from '../../../src/core/registry/match.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
 import { BUNDLED_CHARTERS_PATH, bundledChartersDocument } from '../../../scripts/registry-source.ts';
 
@@ -41,7 +41,10 @@ describe('bundled registry (data)', () => {
   });
 
   it('matches the platform cookies of a bundled portal to its own charter, never to Instagram', () => {
-    const match = matchCookie(buildBundledRegistry(bundledOpenCookieDatabaseRows()), 'data.tco.re', { name: 'sessionid', domain: 'data.tco.re' });
+    const match = matchCookie(buildBundledRegistry(bundledOpenCookieDatabaseRows()), 'data.tco.re', {
+      name: 'sessionid',
+      domain: 'data.tco.re',
+    });
     expect(match).toMatchObject({ source: 'charter', declared: true, provider: 'Opendatasoft', category: 'necessary' });
     expect(match.reference).toMatchObject({ kind: 'charter', charterKind: 'bundled', host: 'data.tco.re' });
   });

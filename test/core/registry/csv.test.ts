@@ -92,9 +92,7 @@ describe('parseCsv', () => {
     const table = fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 });
     fc.assert(
       fc.property(table, (rows) => {
-        const text = rows
-          .map((row) => row.map((value) => `"${value.replaceAll('"', '""')}"`).join(','))
-          .join('\r\n');
+        const text = rows.map((row) => row.map((value) => `"${value.replaceAll('"', '""')}"`).join(',')).join('\r\n');
         expect(parseCsv(text)).toEqual(rows);
       }),
     );

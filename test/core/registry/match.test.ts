@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
 import { matchCookie, type MatchResult } from '../../../src/core/registry/match.ts';
-import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database.ts';
+import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { BUNDLED_CHARTERS } from './charter-fixtures.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
 const registry = buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const METROPOLE = 'data.example-metropole.fr';
@@ -39,10 +39,8 @@ const tracker = (overrides: Partial<KnownTracker> & Pick<KnownTracker, 'id' | 'c
   ...overrides,
 });
 
-const rowId = (result: MatchResult): string | null =>
-  result.reference?.kind === 'open-cookie-database' ? result.reference.rowId : null;
-const trackerId = (result: MatchResult): string | null =>
-  result.reference?.kind === 'known-tracker' ? result.reference.id : null;
+const rowId = (result: MatchResult): string | null => (result.reference?.kind === 'open-cookie-database' ? result.reference.rowId : null);
+const trackerId = (result: MatchResult): string | null => (result.reference?.kind === 'known-tracker' ? result.reference.id : null);
 
 describe('matchCookie: the site charter', () => {
   it('matches an exact name declared by the bundled charter, with the entry it used', () => {
@@ -72,11 +70,7 @@ describe('matchCookie: the site charter', () => {
 
   it('prefers the charter over known trackers and the Open Cookie Database', () => {
     const result = onSite(METROPOLE, '_ga');
-    expect([result.source, result.declared, result.purpose]).toEqual([
-      'charter',
-      true,
-      'Audience measurement as the portal words it',
-    ]);
+    expect([result.source, result.declared, result.purpose]).toEqual(['charter', true, 'Audience measurement as the portal words it']);
   });
 
   it('reports the first of two entries declaring the same cookie', () => {
@@ -122,7 +116,11 @@ describe('matchCookie: known trackers', () => {
       service: 'Google Analytics 4',
       duration: '2 years',
       category: 'statistics',
-      reference: { kind: 'known-tracker', id: 'google-analytics-4-session', sourceUrl: 'https://support.google.com/analytics/answer/11397207' },
+      reference: {
+        kind: 'known-tracker',
+        id: 'google-analytics-4-session',
+        sourceUrl: 'https://support.google.com/analytics/answer/11397207',
+      },
     });
   });
 
@@ -149,14 +147,17 @@ describe('matchCookie: known trackers', () => {
     // xtant is a longer prefix than xtan.
     expect(trackerId(onSite(CUSTOMER, 'xtant483323'))).toBe('at-internet-xtant');
     expect(trackerId(onSite(CUSTOMER, 'xtan483323'))).toBe('at-internet-xtan');
-    const custom = buildRegistry({}, {
-      knownTrackers: [
-        tracker({ id: 'short', cookie: 'ab', match: 'prefix' }),
-        tracker({ id: 'long', cookie: 'abc', match: 'prefix' }),
-        tracker({ id: 'exact', cookie: 'abcd' }),
-      ],
-      openCookieDatabase: [],
-    });
+    const custom = buildRegistry(
+      {},
+      {
+        knownTrackers: [
+          tracker({ id: 'short', cookie: 'ab', match: 'prefix' }),
+          tracker({ id: 'long', cookie: 'abc', match: 'prefix' }),
+          tracker({ id: 'exact', cookie: 'abcd' }),
+        ],
+        openCookieDatabase: [],
+      },
+    );
     expect(trackerId(onSite(CUSTOMER, 'abcd', custom))).toBe('exact');
     expect(trackerId(onSite(CUSTOMER, 'abcde', custom))).toBe('long');
     expect(trackerId(onSite(CUSTOMER, 'abx', custom))).toBe('short');
@@ -202,11 +203,7 @@ describe('matchCookie: the Open Cookie Database', () => {
     }
     expect(matchCookie(registry, CUSTOMER, { name: 'sessionid', domain: 'notinstagram.com' }).source).toBe('unknown');
     const onInstagram = matchCookie(registry, CUSTOMER, { name: 'sessionid', domain: '.instagram.com' });
-    expect([onInstagram.source, onInstagram.provider, onInstagram.category]).toEqual([
-      'open-cookie-database',
-      'Instagram',
-      'third-party',
-    ]);
+    expect([onInstagram.source, onInstagram.provider, onInstagram.category]).toEqual(['open-cookie-database', 'Instagram', 'third-party']);
     expect(matchCookie(registry, CUSTOMER, { name: 'sessionid', domain: 'www.instagram.com' }).provider).toBe('Instagram');
   });
 
@@ -267,10 +264,13 @@ describe('matchCookie: the Open Cookie Database', () => {
   });
 
   it('reports the row: provider from Platform, no service, retention as duration, category mapped', () => {
-    const table = buildRegistry({}, {
-      knownTrackers: [],
-      openCookieDatabase: [ocdRow({ id: 'r', name: 'n', category: 'Marketing', retention: '' })],
-    });
+    const table = buildRegistry(
+      {},
+      {
+        knownTrackers: [],
+        openCookieDatabase: [ocdRow({ id: 'r', name: 'n', category: 'Marketing', retention: '' })],
+      },
+    );
     expect(onSite(CUSTOMER, 'n', table)).toEqual({
       source: 'open-cookie-database',
       rule: 'exact',
@@ -293,13 +293,32 @@ describe('matchCookie: precedence end to end', () => {
       portal: 'portal.example',
       language: 'en' as const,
       entries: [
-        { provider: 'Portal', service: null, cookie: everywhere, match: 'exact' as const, purpose: 'charter exact', duration: null, category: 'necessary' as const },
-        { provider: 'Portal', service: null, cookie: 'shared_', match: 'prefix' as const, purpose: 'charter prefix', duration: null, category: 'necessary' as const },
+        {
+          provider: 'Portal',
+          service: null,
+          cookie: everywhere,
+          match: 'exact' as const,
+          purpose: 'charter exact',
+          duration: null,
+          category: 'necessary' as const,
+        },
+        {
+          provider: 'Portal',
+          service: null,
+          cookie: 'shared_',
+          match: 'prefix' as const,
+          purpose: 'charter prefix',
+          duration: null,
+          category: 'necessary' as const,
+        },
       ],
     },
   };
   const sources = {
-    knownTrackers: [tracker({ id: 'tracker-exact', cookie: everywhere }), tracker({ id: 'tracker-prefix', cookie: 'shared', match: 'prefix' })],
+    knownTrackers: [
+      tracker({ id: 'tracker-exact', cookie: everywhere }),
+      tracker({ id: 'tracker-prefix', cookie: 'shared', match: 'prefix' }),
+    ],
     openCookieDatabase: [ocdRow({ id: 'ocd-exact', name: everywhere }), ocdRow({ id: 'ocd-prefix', name: 'sh', wildcard: true })],
   };
   const full = buildRegistry(charters, sources);

@@ -12,7 +12,9 @@ describe('PLATFORM_DEFAULT_CHARTER', () => {
       ['Huwise', 'cookies_preferences', 'exact', '6 months', 'necessary', null],
       ['Huwise', 'django_language', 'exact', '12 months', 'necessary', null],
     ]);
-    expect(PLATFORM_DEFAULT_CHARTER.entries.find((e) => e.cookie === 'django_language')?.purpose).toMatch(/only when the portal is available in several languages/i);
+    expect(PLATFORM_DEFAULT_CHARTER.entries.find((e) => e.cookie === 'django_language')?.purpose).toMatch(
+      /only when the portal is available in several languages/i,
+    );
     expect(PLATFORM_DEFAULT_CHARTER.language).toBe('en');
     expect(PLATFORM_DEFAULT_CHARTER.portal).toBeNull();
   });
@@ -29,7 +31,8 @@ describe('PLATFORM_DEFAULT_CHARTER', () => {
 
   it('lets Django’s own defaults pass: a two-week session, a 52-week CSRF token, a year for the language', () => {
     // Django: SESSION_COOKIE_AGE 1209600 s, CSRF_COOKIE_AGE 31449600 s; the platform says 12 months for the language.
-    const longest = (cookie: string) => (parseStatedLifetime(PLATFORM_DEFAULT_CHARTER.entries.find((e) => e.cookie === cookie)!.duration) as { seconds: number }).seconds;
+    const longest = (cookie: string) =>
+      (parseStatedLifetime(PLATFORM_DEFAULT_CHARTER.entries.find((e) => e.cookie === cookie)!.duration) as { seconds: number }).seconds;
     expect(longest('sessionid')).toBeGreaterThanOrEqual(1_209_600);
     expect(longest('csrftoken')).toBeGreaterThanOrEqual(31_449_600);
     expect(longest('django_language')).toBeGreaterThanOrEqual(365 * DAY);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
-import {
-  buildRegistry,
-  charterFor,
-} from '../../../src/core/registry/registry.ts';
-import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database.ts';
+import { buildRegistry, charterFor } from '../../../src/core/registry/registry.ts';
+import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
 import { BUNDLED_CHARTERS, ITIE_CHARTER, METROPOLE_CHARTER } from './charter-fixtures.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
 const registry = buildRegistry(BUNDLED_CHARTERS, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 
@@ -45,9 +42,9 @@ describe('charterFor', () => {
 
 describe('buildRegistry', () => {
   it('throws when two keys name the same host', () => {
-    expect(() => buildRegistry({ 'data.example.fr': METROPOLE_CHARTER, 'DATA.example.fr': ITIE_CHARTER }, { openCookieDatabase: [] })).toThrowError(
-      /Two bundled charters for host "data.example.fr"/,
-    );
+    expect(() =>
+      buildRegistry({ 'data.example.fr': METROPOLE_CHARTER, 'DATA.example.fr': ITIE_CHARTER }, { openCookieDatabase: [] }),
+    ).toThrowError(/Two bundled charters for host "data.example.fr"/);
   });
 
   it('does not modify the charters it is given', () => {

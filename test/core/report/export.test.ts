@@ -9,7 +9,17 @@ const sample = report(
   ],
   {
     generatedAt: Date.UTC(2026, 10, 22),
-    notSeen: [{ provider: 'Opendatasoft', service: null, cookie: 'csrftoken', match: 'exact', purpose: 'API', duration: null, category: 'necessary' }],
+    notSeen: [
+      {
+        provider: 'Opendatasoft',
+        service: null,
+        cookie: 'csrftoken',
+        match: 'exact',
+        purpose: 'API',
+        duration: null,
+        category: 'necessary',
+      },
+    ],
     findings: [finding({ kind: 'undeclared', cookie: '<b>x</b>|y', evidence: "seen, not in the site's charter" })],
   },
 );
@@ -30,7 +40,7 @@ describe('exportReport', () => {
     expect(text).not.toContain('<b>');
   });
 
-  it('gives each tracker\'s choice in Markdown, and none when there is none', () => {
+  it("gives each tracker's choice in Markdown, and none when there is none", () => {
     const mixed = { ...sample, consent: { state: 'choice' as const, changedAt: null, trackers: { matomo: true, ga: false } } };
     expect(exportReport(mixed, 'markdown').text).toContain('- Consent: choice; Matomo accepted, Google Analytics refused\n');
     expect(exportReport(sample, 'markdown').text).toMatch(/- Consent: \w+\n/);
@@ -38,7 +48,9 @@ describe('exportReport', () => {
 
   it('writes CSV with quoting and formula injection defused', () => {
     const lines = exportReport(sample, 'csv').text.split('\r\n');
-    expect(lines[0]).toBe('name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed');
+    expect(lines[0]).toBe(
+      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });

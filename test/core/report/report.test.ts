@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
-import { badgeFor } from '../../../src/background/badge.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
@@ -41,11 +40,29 @@ const findings = (site: SiteRecord) => buildReport(site, registry, NOW_MS).findi
 
 describe('buildReport', () => {
   it('describes each cookie from the charter, then from fallbacks, and lists what was not seen', () => {
-    const report = buildReport(play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjSessionUser_42', 365)], [cookie('mystery', 1)]), registry, NOW_MS);
+    const report = buildReport(
+      play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjSessionUser_42', 365)], [cookie('mystery', 1)]),
+      registry,
+      NOW_MS,
+    );
     expect(report.version).toBe(REPORT_VERSION);
-    expect(report.charter).toEqual({ kind: 'bundled', portal: HOST, language: 'en', entries: METROPOLE_CHARTER.entries.length, live: null, changes: null });
+    expect(report.charter).toEqual({
+      kind: 'bundled',
+      portal: HOST,
+      language: 'en',
+      entries: METROPOLE_CHARTER.entries.length,
+      live: null,
+      changes: null,
+    });
     const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
-    expect(rows.sessionid).toMatchObject({ status: 'declared', source: 'charter', rule: 'exact', purpose: 'Keeps you signed in between pages', duration: '2 weeks by default', firstPhase: 'before-choice' });
+    expect(rows.sessionid).toMatchObject({
+      status: 'declared',
+      source: 'charter',
+      rule: 'exact',
+      purpose: 'Keeps you signed in between pages',
+      duration: '2 weeks by default',
+      firstPhase: 'before-choice',
+    });
     expect(rows['_pk_id.1.abc']).toMatchObject({ status: 'declared', rule: 'prefix', provider: 'Matomo', category: 'statistics' });
     expect(rows._hjSessionUser_42).toMatchObject({ status: 'undeclared', source: 'open-cookie-database' });
     expect(rows.mystery).toMatchObject({ status: 'undeclared', source: 'unknown', purpose: '', category: 'other' });
@@ -75,7 +92,9 @@ describe('buildReport', () => {
     expect(setAfter).toContain('after-refusal _pk_ses.1.abc');
     const keptAfter = findings(play([consent(true)], [cookie('_pk_id.1.abc', 300)], [consent(false)]));
     expect(keptAfter).toContain('after-refusal _pk_id.1.abc');
-    const removedAfter = findings(play([consent(true)], [cookie('_pk_id.1.abc', 300)], [consent(false)], [cookie('_pk_id.1.abc', 300), true]));
+    const removedAfter = findings(
+      play([consent(true)], [cookie('_pk_id.1.abc', 300)], [consent(false)], [cookie('_pk_id.1.abc', 300), true]),
+    );
     expect(removedAfter).not.toContain('after-refusal _pk_id.1.abc');
   });
 
@@ -140,7 +159,11 @@ describe('consent per tracker', () => {
   });
 
   it('flags a cookie of a refused tracker even when another was accepted, naming the tracker and its flag', () => {
-    const report = buildReport(play([cookie('sessionid', 14)], [mixed], [cookie('_pk_id.1.abc', 300)], [cookie('_ga', 390, '.example-metropole.fr')]), registry, NOW_MS);
+    const report = buildReport(
+      play([cookie('sessionid', 14)], [mixed], [cookie('_pk_id.1.abc', 300)], [cookie('_ga', 390, '.example-metropole.fr')]),
+      registry,
+      NOW_MS,
+    );
     const refusals = report.findings.filter((f) => f.kind === 'after-refusal');
     expect(refusals).toEqual([
       {
@@ -158,7 +181,11 @@ describe('consent per tracker', () => {
   });
 
   it('flags a cookie of a tracker refused later that is still there', () => {
-    const report = buildReport(play([choice({ matomo: true, ga: true })], [cookie('_ga', 390)], [cookie('_pk_id.1.abc', 300)], [mixed]), registry, NOW_MS);
+    const report = buildReport(
+      play([choice({ matomo: true, ga: true })], [cookie('_ga', 390)], [cookie('_pk_id.1.abc', 300)], [mixed]),
+      registry,
+      NOW_MS,
+    );
     const refusals = report.findings.filter((f) => f.kind === 'after-refusal');
     expect(refusals.map((f) => [f.cookie, f.detail.how, f.detail.refused, f.evidence])).toEqual([
       ['_ga', 'kept', ['ga'], 'statistics cookie (Google) kept after a refusal: Google Analytics refused (ga=false)'],
@@ -166,13 +193,21 @@ describe('consent per tracker', () => {
   });
 
   it('makes no finding for a cookie of an accepted tracker, or of no tracker the choice names', () => {
-    const report = buildReport(play([mixed], [cookie('_pk_ses.1.abc', 1)], [cookie('_hjSessionUser_42', 365)], [cookie('atuserid', 300)]), registry, NOW_MS);
+    const report = buildReport(
+      play([mixed], [cookie('_pk_ses.1.abc', 1)], [cookie('_hjSessionUser_42', 365)], [cookie('atuserid', 300)]),
+      registry,
+      NOW_MS,
+    );
     expect(report.findings.filter((f) => f.kind === 'after-refusal' || f.kind === 'before-consent')).toEqual([]);
   });
 
   it('names the flags of a full refusal too, and keeps the plain wording for cookies of no named tracker', () => {
     // This charter forgets cookies_preferences: the platform's own cookie, still no consent finding.
-    const report = buildReport(play([choice({ matomo: false, ga: false })], [cookie('_pk_ses.1.abc', 1)], [cookie('mystery', 1)]), registry, NOW_MS);
+    const report = buildReport(
+      play([choice({ matomo: false, ga: false })], [cookie('_pk_ses.1.abc', 1)], [cookie('mystery', 1)]),
+      registry,
+      NOW_MS,
+    );
     const evidence = Object.fromEntries(report.findings.filter((f) => f.kind === 'after-refusal').map((f) => [f.cookie, f.evidence]));
     expect(evidence).toEqual({
       '_pk_ses.1.abc': 'statistics cookie (Matomo) set after a refusal: Matomo refused (matomo=false)',
@@ -181,13 +216,16 @@ describe('consent per tracker', () => {
   });
 
   it('never flags a necessary cookie, whatever the choice', () => {
-    const report = buildReport(play([choice({ matomo: false, ga: false })], [cookie('sessionid', 14)], [cookie('csrftoken', 300)]), registry, NOW_MS);
+    const report = buildReport(
+      play([choice({ matomo: false, ga: false })], [cookie('sessionid', 14)], [cookie('csrftoken', 300)]),
+      registry,
+      NOW_MS,
+    );
     expect(report.findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
   });
 });
 
 describe('the platform’s own cookies', () => {
-  const ODS = 'unbundled.opendatasoft.com';
   const uncategorised = {
     portal: 'data.example-metropole.fr',
     language: 'en' as const,
@@ -204,7 +242,13 @@ describe('the platform’s own cookies', () => {
   const withoutCategories = buildRegistry({ [HOST]: uncategorised }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 
   it('are necessary by platform knowledge where the charter gives no readable category, and say so', () => {
-    const site = play([cookie('sessionid', 14)], [cookie('csrftoken', 300)], [cookie('django_language', 300)], [choice({ matomo: false })], [cookie('_pk_id.1.abc', 300)]);
+    const site = play(
+      [cookie('sessionid', 14)],
+      [cookie('csrftoken', 300)],
+      [cookie('django_language', 300)],
+      [choice({ matomo: false })],
+      [cookie('_pk_id.1.abc', 300)],
+    );
     const report = buildReport(site, withoutCategories, NOW_MS);
     const rows = Object.fromEntries(report.cookies.map((c) => [c.name, [c.category, c.categoryInferred]]));
     expect(rows).toEqual({
@@ -230,30 +274,39 @@ describe('the platform’s own cookies', () => {
     // itie's bundled charter (test fixture) declares only sessionid.
     const itie = 'itie.opendatasoft.com';
     const site = emptySite(itie, '0');
-    for (const name of ['sessionid', 'csrftoken', 'django_language']) recordCookieChange(site, browserCookie({ name, domain: itie }), false, NOW_MS);
+    for (const name of ['sessionid', 'csrftoken', 'django_language'])
+      recordCookieChange(site, browserCookie({ name, domain: itie }), false, NOW_MS);
     recordCookieChange(site, choice({ matomo: false }, itie), false, NOW_MS);
     recordCookieChange(site, browserCookie({ name: 'django_language', domain: itie }), false, NOW_MS);
-    const report = buildReport(site, buildRegistry({ [itie]: ITIE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), NOW_MS);
+    const report = buildReport(
+      site,
+      buildRegistry({ [itie]: ITIE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() }),
+      NOW_MS,
+    );
     expect(report.charter.kind).toBe('bundled');
-    expect(report.findings.filter((f) => f.kind === 'undeclared').map((f) => f.cookie)).toEqual(['cookies_preferences', 'csrftoken', 'django_language']);
+    expect(report.findings.filter((f) => f.kind === 'undeclared').map((f) => f.cookie)).toEqual([
+      'cookies_preferences',
+      'csrftoken',
+      'django_language',
+    ]);
     expect(report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')).toEqual([]);
-    expect(report.cookies.find((c) => c.name === 'django_language')).toMatchObject({ source: 'open-cookie-database', category: 'necessary', categoryInferred: 'platform' });
+    expect(report.cookies.find((c) => c.name === 'django_language')).toMatchObject({
+      source: 'open-cookie-database',
+      category: 'necessary',
+      categoryInferred: 'platform',
+    });
   });
 });
 
-describe('badgeFor', () => {
-  it('counts findings and colours by the most serious', () => {
-    expect(badgeFor([])).toEqual({ text: '', color: '#5d6369' });
-    const site = play([cookie('_pk_id.1.abc', 300)]);
-    const report = buildReport(site, registry, NOW_MS);
-    expect(badgeFor(report.findings)).toEqual({ text: String(report.findings.length), color: '#b3261e' });
-    const quiet = buildReport(play([cookie('sessionid', 14)]), registry, NOW_MS);
-    expect(badgeFor(quiet.findings).color).toBe('#5d6369');
-  });
-
+describe('buildReport: what could not be kept', () => {
   it('says what could not be kept: dropped sites and unsaved changes from the store, dropped cookies from the record', () => {
     const site = play([cookie('sessionid', 14)]);
-    expect(buildReport(site, registry, NOW_MS).storage).toEqual({ sitesDropped: 0, lastDropAt: null, cookiesDropped: 0, unsavedSince: null });
+    expect(buildReport(site, registry, NOW_MS).storage).toEqual({
+      sitesDropped: 0,
+      lastDropAt: null,
+      cookiesDropped: 0,
+      unsavedSince: null,
+    });
     site.droppedCookies = 7;
     expect(buildReport(site, registry, NOW_MS, null, { sitesDropped: 2, lastDropAt: 5, unsavedSince: 6 }).storage).toEqual({
       sitesDropped: 2,

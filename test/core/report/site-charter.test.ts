@@ -5,7 +5,7 @@ import { buildReport } from '../../../src/core/report/report.ts';
 import { hasPlatformCookies, siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER } from '../registry/charter-fixtures.ts';
-import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/open-cookie-database-data.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
 const base = buildRegistry({ 'itie.opendatasoft.com': ITIE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const live = (host: string) => ({
@@ -18,7 +18,15 @@ const live = (host: string) => ({
     language: 'fr' as const,
     entries: [
       { ...ITIE_CHARTER.entries[0]!, purpose: 'Live wording' },
-      { provider: 'Matomo', service: null, cookie: '_pk_id.', match: 'prefix' as const, purpose: 'Visits', duration: '13 mois', category: 'statistics' as const },
+      {
+        provider: 'Matomo',
+        service: null,
+        cookie: '_pk_id.',
+        match: 'prefix' as const,
+        purpose: 'Visits',
+        duration: '13 mois',
+        category: 'statistics' as const,
+      },
     ],
   },
 });
@@ -47,7 +55,9 @@ describe('siteRegistry', () => {
 
   it('recognises the platform on its own domain by its cookies when no charter could be read', () => {
     const failed = { host: 'data.example.fr', fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' };
-    expect(charterFor(siteRegistry(base, 'data.example.fr', failed, ['csrftoken', 'sessionid']), 'data.example.fr').kind).toBe('platform-default');
+    expect(charterFor(siteRegistry(base, 'data.example.fr', failed, ['csrftoken', 'sessionid']), 'data.example.fr').kind).toBe(
+      'platform-default',
+    );
     expect(charterFor(siteRegistry(base, 'shop.example.fr', failed, ['sessionid', 'cart']), 'shop.example.fr').kind).toBe('none');
     const report = buildReport(emptySite('shop.example.fr', '0'), base, 1, failed);
     expect(report.charter).toMatchObject({ kind: 'none', live: { problem: 'HTTP 404 at /terms/cookies-information' } });

@@ -21,7 +21,10 @@ describe('storage.session quota', () => {
   });
 
   it('counts an item at least as much as either browser does, and not much more', () => {
-    const unit = fc.oneof(fc.constantFrom('a', 'é', 'ā', '😀', '"', '\\', '\ud800'), fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code)));
+    const unit = fc.oneof(
+      fc.constantFrom('a', 'é', 'ā', '😀', '"', '\\', '\ud800'),
+      fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code)),
+    );
     const text = fc.string({ unit, maxLength: 300 });
     fc.assert(
       fc.property(text, text, (key, value) => {

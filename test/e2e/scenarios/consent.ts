@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { ALL_PLATFORM_COOKIES, FORGOTTEN, MATOMO, openPopup, PLATFORM_COOKIES, showFindings, visitPortal, type E2eContext } from './context.ts';
+import {
+  ALL_PLATFORM_COOKIES,
+  FORGOTTEN,
+  MATOMO,
+  openPopup,
+  PLATFORM_COOKIES,
+  showFindings,
+  visitPortal,
+  type E2eContext,
+} from './context.ts';
 
 export function consentScenarios(ctx: E2eContext): void {
   describe('consent phases and findings', () => {
@@ -32,7 +41,11 @@ export function consentScenarios(ctx: E2eContext): void {
       expect(findings).toContain(`undeclared ${FORGOTTEN}`);
       expect(findings).toContain('undeclared _ga');
       expect(findings).not.toContain('undeclared _pk_id.1.a1b2');
-      expect(report.cookies.find((c) => c.name === '_pk_id.1.a1b2')).toMatchObject({ status: 'declared', source: 'charter', rule: 'prefix' });
+      expect(report.cookies.find((c) => c.name === '_pk_id.1.a1b2')).toMatchObject({
+        status: 'declared',
+        source: 'charter',
+        rule: 'prefix',
+      });
       expect(findings.filter((f) => f.startsWith('before-consent'))).toEqual([`before-consent ${FORGOTTEN}`]);
       expect(findings.filter((f) => f.startsWith('after-refusal'))).toEqual([]);
       expect(findings.filter((f) => f.startsWith('not-seen'))).toEqual([]);
@@ -90,8 +103,14 @@ export function consentScenarios(ctx: E2eContext): void {
 
       // The four platform cookies: declared necessary, named in no finding (lifetimes included).
       for (const name of ALL_PLATFORM_COOKIES) {
-        expect(report.cookies.find((c) => c.name === name), name).toMatchObject({ status: 'declared', category: 'necessary', provider: 'Huwise' });
-        expect(report.findings.filter((f) => f.cookie === name), name).toEqual([]);
+        expect(
+          report.cookies.find((c) => c.name === name),
+          name,
+        ).toMatchObject({ status: 'declared', category: 'necessary', provider: 'Huwise' });
+        expect(
+          report.findings.filter((f) => f.cookie === name),
+          name,
+        ).toEqual([]);
       }
       // Matomo's cookies, set after the refusal, each an after-refusal finding naming Matomo's flag.
       for (const name of MATOMO) {
@@ -106,7 +125,9 @@ export function consentScenarios(ctx: E2eContext): void {
       expect(await popup.attributes('[data-tracker]', 'data-accepted')).toEqual(['false', 'false']);
       await showFindings(popup);
       await popup.waitFor('[data-finding="after-refusal"][data-finding-cookie="_pk_id.1.a1b2"]');
-      expect((await popup.texts('[data-finding="after-refusal"][data-finding-cookie="_pk_id.1.a1b2"]'))[0]).toContain('Matomo (matomo=false)');
+      expect((await popup.texts('[data-finding="after-refusal"][data-finding-cookie="_pk_id.1.a1b2"]'))[0]).toContain(
+        'Matomo (matomo=false)',
+      );
       await Promise.all([site.close(), popup.close(), api.close()]);
     });
 
@@ -127,13 +148,22 @@ export function consentScenarios(ctx: E2eContext): void {
       );
       expect(report.consent).toMatchObject({ state: 'choice', trackers: { matomo: true, ga: false } });
       const phase = Object.fromEntries(report.cookies.map((c) => [c.name, c.firstPhase]));
-      expect(phase).toMatchObject({ '_pk_id.1.a1b2': 'after-accept', _ga: 'after-refuse', cookies_preferences: 'after-choice', sessionid: 'before-choice' });
+      expect(phase).toMatchObject({
+        '_pk_id.1.a1b2': 'after-accept',
+        _ga: 'after-refuse',
+        cookies_preferences: 'after-choice',
+        sessionid: 'before-choice',
+      });
 
       const refusals = report.findings.filter((f) => f.kind === 'after-refusal');
       expect(refusals.map((f) => f.cookie)).toEqual(['_ga']);
       expect(refusals[0]).toMatchObject({ severity: 'high', domain: '.mixte.opendatasoft.com', detail: { refused: ['ga'] } });
       expect(refusals[0]!.evidence).toContain('Google Analytics refused (ga=false)');
-      for (const name of ALL_PLATFORM_COOKIES) expect(report.findings.filter((f) => f.cookie === name), name).toEqual([]);
+      for (const name of ALL_PLATFORM_COOKIES)
+        expect(
+          report.findings.filter((f) => f.cookie === name),
+          name,
+        ).toEqual([]);
 
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor('[data-consent="choice"]');

@@ -53,7 +53,8 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       await popup.waitFor(seenRow('sessionid'));
       const shown = [...(await popup.texts('[data-cookie] .who')), ...(await popup.texts('[data-cookie] .purpose[data-source="charter"]'))];
       expect(shown.length).toBeGreaterThanOrEqual(14);
-      for (const text of shown) expect(text).not.toMatch(/>|innerWidth|naturalWidth|ng-class|is-long|onerror|this\.hidden|Propulsé|ne sont jamais affichés/);
+      for (const text of shown)
+        expect(text).not.toMatch(/>|innerWidth|naturalWidth|ng-class|is-long|onerror|this\.hidden|Propulsé|ne sont jamais affichés/);
       expect(await popup.texts('[data-cookie="sessionid"] .purpose')).toEqual(["Se souvenir de l'utilisateur d'une page à une autre"]);
       await popup.close();
       await api.close();
@@ -68,7 +69,13 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       expect(report.charter.changes?.changed).toEqual([
         {
           cookie: 'csrftoken',
-          fields: [{ field: 'purpose', before: 'Récupérer des données via des appels API', after: 'Protéger les appels API contre la falsification de requêtes' }],
+          fields: [
+            {
+              field: 'purpose',
+              before: 'Récupérer des données via des appels API',
+              after: 'Protéger les appels API contre la falsification de requêtes',
+            },
+          ],
         },
       ]);
       const popup = await openPopup(ctx.browser(), host);
@@ -101,7 +108,11 @@ export function liveCharterScenarios(ctx: E2eContext): void {
 
       const plain = await ctx.browser().newPage();
       await plain.goto('http://nantesmetropole.fr/');
-      const site = await waitForReport(api, 'nantesmetropole.fr', (r) => r.charter.live !== null && presentNames(r).includes('visitor_theme'));
+      const site = await waitForReport(
+        api,
+        'nantesmetropole.fr',
+        (r) => r.charter.live !== null && presentNames(r).includes('visitor_theme'),
+      );
       expect(site.charter.kind).toBe('none');
       expect(site.cookies.find((c) => c.name === 'visitor_theme')).toMatchObject({ status: 'undeclared', source: 'unknown' });
       const popup = await openPopup(ctx.browser(), 'nantesmetropole.fr');

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, MATOMO, openPopup, PLATFORM_COOKIES, SEEN_ROWS as SEEN, seenRow as seen, visitPortal, type E2eContext } from './context.ts';
+import {
+  FORGOTTEN,
+  MATOMO,
+  openPopup,
+  PLATFORM_COOKIES,
+  SEEN_ROWS as SEEN,
+  seenRow as seen,
+  visitPortal,
+  type E2eContext,
+} from './context.ts';
 
 export function recordingScenarios(ctx: E2eContext): void {
   describe('records a portal’s cookies', () => {

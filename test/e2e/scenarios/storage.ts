@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionPage, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { openPopup, type E2eContext } from './context.ts';
 import { SCREENSHOT_DIR } from './popup.ts';
+import { siteItem } from '../../../src/core/storage/session-items.ts';
 
 /** The session storage calls an extension page makes here (Chrome: `chrome`, Firefox: `browser`). */
 type SessionStorage = {
@@ -15,28 +16,52 @@ type SessionStorage = {
  * sites nobody has open, until the browser refuses: first 1 MB records, then smaller ones, so
  * what is left is under 1 KB. Returns the hosts written, oldest first, and the browser's refusal.
  */
-async function fillStorage(page: Awaited<ReturnType<typeof extensionPage>>, storeId: string): Promise<{ hosts: string[]; refusal: string }> {
-  return page.evaluate(async (store) => {
-    const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { storage: { session: SessionStorage } };
-    const hosts: string[] = [];
-    let refusal = '';
-    for (const bytes of [1_000_000, 100_000, 10_000, 1_000]) {
-      for (;;) {
-        const host = `filler-${hosts.length}.opendatasoft.com`;
-        const name = 'n'.repeat(500);
-        const events = Array.from({ length: Math.ceil(bytes / 580) }, (_, i) => ({ type: 'changed', at: 1000 + hosts.length * 1000 + i, name, domain: host, phase: 'before-choice' }));
-        const record = { host, storeId: store, cookies: {}, consent: { state: 'none', changedAt: null }, timeline: events, droppedEvents: 0, droppedCookies: 0 };
-        try {
-          await api.storage.session.set({ [`site:${store}|${host}`]: JSON.stringify(record) });
-          hosts.push(host);
-        } catch (error) {
-          refusal = String(error);
-          break;
+async function fillStorage(
+  page: Awaited<ReturnType<typeof extensionPage>>,
+  storeId: string,
+): Promise<{ hosts: string[]; refusal: string }> {
+  // The keys, made here: the page runs only the function's text. Far more than fit.
+  const keys = Array.from({ length: 1000 }, (_, i) => siteItem(storeId, `filler-${i}.opendatasoft.com`).key);
+  return page.evaluate(
+    async ({ store, keys }) => {
+      const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+        storage: { session: SessionStorage };
+      };
+      const hosts: string[] = [];
+      let refusal = '';
+      for (const bytes of [1_000_000, 100_000, 10_000, 1_000]) {
+        for (;;) {
+          const host = `filler-${hosts.length}.opendatasoft.com`;
+          const name = 'n'.repeat(500);
+          const events = Array.from({ length: Math.ceil(bytes / 580) }, (_, i) => ({
+            type: 'changed',
+            at: 1000 + hosts.length * 1000 + i,
+            name,
+            domain: host,
+            phase: 'before-choice',
+          }));
+          const record = {
+            host,
+            storeId: store,
+            cookies: {},
+            consent: { state: 'none', changedAt: null },
+            timeline: events,
+            droppedEvents: 0,
+            droppedCookies: 0,
+          };
+          try {
+            await api.storage.session.set({ [keys[hosts.length]!]: JSON.stringify(record) });
+            hosts.push(host);
+          } catch (error) {
+            refusal = String(error);
+            break;
+          }
         }
       }
-    }
-    return { hosts, refusal };
-  }, storeId);
+      return { hosts, refusal };
+    },
+    { store: storeId, keys },
+  );
 }
 
 export function storageScenarios(ctx: E2eContext): void {
@@ -47,7 +72,8 @@ export function storageScenarios(ctx: E2eContext): void {
       const host = 'anglet-opendatapaysbasque.opendatasoft.com';
       const api = await extensionPage(browser);
       // Records of the normal windows' cookie store, as the worker keeps them.
-      const { hosts, refusal } = await fillStorage(api, browser.name === 'firefox' ? 'firefox-default' : '0');
+      const storeId = browser.name === 'firefox' ? 'firefox-default' : '0';
+      const { hosts, refusal } = await fillStorage(api, storeId);
       expect(refusal).toMatch(/quota/i);
       expect(hosts.length).toBeGreaterThan(9);
 
@@ -56,14 +82,15 @@ export function storageScenarios(ctx: E2eContext): void {
       await site.goto(`http://${host}/`);
       await waitForReport(api, host, (report) => presentNames(report).includes('sessionid') && report.storage.sitesDropped > 0);
       // Written for real: the portal's record is in storage.session (the report above came from the worker's memory).
-      const storedRecord = () => api.evaluate(async (portal) => {
-        const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { storage: { session: SessionStorage } };
-        const all = await api.storage.session.get(null);
-        return Object.entries(all)
-          .filter(([key]) => key.startsWith('site:') && key.endsWith(`|${portal}`))
-          .map(([, value]) => String(value))
-          .join('');
-      }, host);
+      const storedRecord = () =>
+        api.evaluate(async (key) => {
+          const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+            storage: { session: SessionStorage };
+          };
+          const all = await api.storage.session.get(null);
+          const value = all[key];
+          return typeof value === 'string' ? value : '';
+        }, siteItem(storeId, host).key);
       await expect.poll(storedRecord, { timeout: 15_000 }).toContain('"sessionid"');
 
       const popup = await openPopup(browser, host);

@@ -1,0 +1,110 @@
+/** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
+import { markdownText, type Report } from '../../src/core/report/index.ts';
+import { trackerName } from '../../src/core/consent/index.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
+
+/** Cuts text to `width` characters, with an ellipsis when cut. */
+function fit(text: string, width: number): string {
+  const flat = terminalText(text).replace(/\s+/g, ' ').trim();
+  return flat.length <= width ? flat.padEnd(width) : `${flat.slice(0, width - 1)}…`;
+}
+
+const COLUMNS = [
+  { title: 'Cookie', width: 24 },
+  { title: 'Provider', width: 14 },
+  { title: 'Service', width: 22 },
+  { title: 'Purpose', width: 40 },
+  { title: 'Status', width: 10 },
+  { title: 'Phase', width: 13 },
+] as const;
+
+/** The consent state, with each tracker's choice when the cookie gives them: `choice (Matomo: accepted, Google Analytics: refused)`. */
+export function consentText(consent: Report['consent']): string {
+  const trackers = Object.entries(consent.trackers).map(([key, accepted]) => `${trackerName(key)}: ${accepted ? 'accepted' : 'refused'}`);
+  return trackers.length > 0 ? `${consent.state} (${trackers.join(', ')})` : consent.state;
+}
+
+/** A fixed-width table of the report's cookies (seen and declared-not-seen), then its findings. */
+export function formatReport(report: Report, title: string): string {
+  const rows = [
+    ...report.cookies.map((c) => [
+      c.name,
+      c.provider || 'unknown',
+      c.service ?? '',
+      c.purpose || 'unknown',
+      c.removed ? 'removed' : c.status,
+      c.firstPhase,
+    ]),
+    ...report.notSeen.map((e) => [
+      e.match === 'prefix' ? `${e.cookie}*` : e.cookie,
+      e.provider,
+      e.service ?? '',
+      e.purpose,
+      'not-seen',
+      '',
+    ]),
+  ];
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => fit(cell, COLUMNS[i]!.width))
+      .join('  ')
+      .trimEnd();
+  const charter =
+    report.charter.kind === 'live' ? `live charter (${report.charter.live?.url ?? 'unknown address'})` : `${report.charter.kind} charter`;
+  const findings = report.findings.length
+    ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${f.cookie}: ${f.evidence}`))
+    : ['  none'];
+  return [
+    terminalText(`${title}: ${report.host}, ${charter}, consent: ${consentText(report.consent)}`),
+    '',
+    line(COLUMNS.map((c) => c.title)),
+    line(COLUMNS.map((c) => '-'.repeat(c.width))),
+    ...rows.map(line),
+    '',
+    `Findings (${report.findings.length}):`,
+    ...findings,
+    '',
+  ].join('\n');
+}
+
+/** What differs between the two runs of `--consent both`. */
+export type RunComparison = {
+  /** Cookies seen only after accepting. */
+  onlyAfterAccept: string[];
+  /** Cookies seen only after refusing (none expected). */
+  onlyAfterRefuse: string[];
+  /** Non-necessary cookies present after the refusal. */
+  trackersAfterRefuse: string[];
+};
+
+export function compareRuns(accept: Report, refuse: Report): RunComparison {
+  const names = (report: Report) => new Set(report.cookies.map((c) => c.name));
+  const accepted = names(accept);
+  const refused = names(refuse);
+  return {
+    onlyAfterAccept: [...accepted].filter((name) => !refused.has(name)).sort(),
+    onlyAfterRefuse: [...refused].filter((name) => !accepted.has(name)).sort(),
+    trackersAfterRefuse: refuse.cookies
+      .filter((c) => c.removed === null && c.category !== 'necessary')
+      .map((c) => c.name)
+      .sort(),
+  };
+}
+
+/** The comparison as Markdown (also printed). */
+export function formatComparison(comparison: RunComparison): string {
+  const list = (names: string[]) => (names.length ? names.map(markdownText).join(', ') : 'none');
+  return [
+    '# Accept and refuse compared',
+    '',
+    `- Cookies only after accepting: ${list(comparison.onlyAfterAccept)}`,
+    `- Cookies only after refusing: ${list(comparison.onlyAfterRefuse)}`,
+    `- Non-necessary cookies present after refusing: ${list(comparison.trackersAfterRefuse)}`,
+    '',
+  ].join('\n');
+}
+
+/** 1 when `--strict` and any run has a finding; 0 otherwise. */
+export function exitCode(reports: readonly Report[], strict: boolean): 0 | 1 {
+  return strict && reports.some((report) => report.findings.length > 0) ? 1 : 0;
+}

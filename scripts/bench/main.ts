@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: measures speed and size and checks them against the budgets. Prints a table
+ * and writes bench/results.json (machine, browser versions, date, every figure with its samples,
+ * median and spread). Not part of `npm test`'s verdict; the tests run each benchmark once, tiny.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { buildIfNeeded } from '../build-if-needed.ts';
+import { background, charterParsing, registry } from './node-benches.ts';
+import { popupAndWorker, popupBytes } from './browser-benches.ts';
+import { formatHostileTable, hostileInput } from './hostile.ts';
+import { CHROMIUM_PATH } from '../browsers/chromium.ts';
+import { FIREFOX_PATH } from '../browsers/firefox.ts';
+import { formatTable, type Figure } from './stats.ts';
+
+function version(binary: string): string {
+  try {
+    return execFileSync(binary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'not installed';
+  }
+}
+
+async function main(): Promise<void> {
+  const log = (message: string) => console.log(`bench: ${message}`);
+  buildIfNeeded('chrome', log);
+  const figures: Figure[] = [];
+  log('charter parsing…');
+  figures.push(...charterParsing('full'));
+  log('registry…');
+  figures.push(...registry('full'));
+  log('background…');
+  figures.push(...(await background('full')));
+  log('popup size…');
+  figures.push(...popupBytes());
+  log('popup and worker wake in headless Chromium…');
+  figures.push(...(await popupAndWorker('full')));
+  log('hostile input (every reader of outside text at 10 KB to 2 MB)…');
+  const hostile = hostileInput('full');
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+    },
+    browsers: { chromium: version(CHROMIUM_PATH), firefox: version(FIREFOX_PATH) },
+    figures: [...figures, ...hostile.figures],
+    hostile: hostile.results,
+  };
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${formatTable(figures)}\n`);
+  console.log(`Hostile input: time per read at each size, growth per 10× of input\n${formatHostileTable(hostile.results)}\n`);
+  const missed = [...figures, ...hostile.figures].filter((f) => f.meets === false);
+  console.log(missed.length ? `${missed.length} budget(s) missed: see README, "Benchmarks".` : 'Every budget met.');
+  console.log('Wrote bench/results.json');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,55 @@
+import { webHost } from '../core/portals.ts';
+import type { Report } from '../core/report/report.ts';
+import type { TabSite } from '../platform/tabs.ts';
+import { badgeFor } from './findings-badge.ts';
+import type { SiteReports } from './site-reports.ts';
+
+/** What the badges are made from and written to. */
+export type BadgeSchedulerDeps = {
+  /** Whether `host` is a site the worker records. */
+  isTracked: (host: string) => boolean;
+  /** Reports of sites. */
+  reports: Pick<SiteReports, 'resolve' | 'report'>;
+  /** Every tab whose URL the extension may see. */
+  visibleTabs: () => Promise<TabSite[]>;
+  /** Sets a tab's badge; an empty text clears it. */
+  setTabBadge: (tabId: number, text: string, color: string) => Promise<void>;
+  /** How long after the first change of a burst the badges are refreshed. */
+  delayMs?: number;
+  /** The timer (tests pass a fake). */
+  setTimeout?: (run: () => void, ms: number) => unknown;
+};
+
+/** The toolbar badges of portal tabs: the number of findings, coloured by the most serious. */
+export type BadgeScheduler = {
+  /** Shows the findings of the tab's site on its badge; clears it on a site the worker does not record. */
+  refresh(tab: TabSite): Promise<void>;
+  /** Cookie events come in bursts: refreshes every tab's badge once, when the burst is over. */
+  schedule(): void;
+};
+
+export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
+  const { delayMs = 150, setTimeout: startTimer = (run, ms) => setTimeout(run, ms) } = deps;
+  // A timer under way, not state: a restarted worker has no burst to wait for.
+  let scheduled = false;
+
+  async function refresh(tab: TabSite): Promise<void> {
+    const host = webHost(tab.url);
+    if (!host || !deps.isTracked(host)) return deps.setTabBadge(tab.tabId, '', '');
+    const { storeId } = await deps.reports.resolve({ host, ...(tab.storeId ? { storeId: tab.storeId } : {}) });
+    const { findings }: Report = await deps.reports.report(host, storeId);
+    const badge = badgeFor(findings);
+    await deps.setTabBadge(tab.tabId, badge.text, badge.color);
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    startTimer(() => {
+      scheduled = false;
+      void deps.visibleTabs().then((tabs) => Promise.all(tabs.map((tab) => refresh(tab).catch(() => undefined))));
+    }, delayMs);
+  }
+
+  return { refresh, schedule };
+}

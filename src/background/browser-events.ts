@@ -1,0 +1,83 @@
+import type { CookieChange } from '../platform/cookies.ts';
+import type { TabSite } from '../platform/tabs.ts';
+import { webHost } from '../core/portals.ts';
+import type { BadgeScheduler } from './badge-scheduler.ts';
+import type { OpenTabs } from './open-tabs.ts';
+import type { Recorder } from './recorder.ts';
+import type { TrackedHosts } from './tracked-hosts.ts';
+
+/** What the worker's reactions to browser events act on. */
+export type BrowserEventDeps = {
+  /** Resolves once state is restored: every reaction waits on it. */
+  ready: Promise<void>;
+  /** Records cookie changes. */
+  recorder: Pick<Recorder, 'nextOrder' | 'cookieChanged'>;
+  /** The sites open in tabs. */
+  openTabs: Pick<OpenTabs, 'update' | 'remove'>;
+  /** Which sites are recorded. */
+  trackedHosts: TrackedHosts;
+  /** Records the cookies present now. */
+  scanCookies: () => Promise<void>;
+  /** Reads a site's live charter when it is missing or stale. */
+  refreshLiveCharter: (host: string) => Promise<unknown>;
+  /** The toolbar badges. */
+  badges: Pick<BadgeScheduler, 'refresh' | 'schedule'>;
+  /** The clock. */
+  now?: () => number;
+};
+
+/**
+ * The worker's reaction to each browser event, for the entry to register synchronously at the
+ * top level. Each notes what must be taken when the event is heard, then waits on `ready`.
+ */
+export type BrowserEvents = {
+  /** Host permissions were granted or removed. */
+  hostAccessChanged: () => void;
+  /** A cookie was set, changed or removed. */
+  cookieChanged: (change: CookieChange) => void;
+  /** A tab opened, navigated or changed. */
+  tabUpdated: (tab: TabSite) => void;
+  /** A tab closed. */
+  tabRemoved: (tabId: number) => void;
+  /** A tab finished loading a page or became active. */
+  tabShown: (tab: TabSite) => void;
+};
+
+export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
+  const { ready, recorder, openTabs, trackedHosts, badges } = deps;
+  const now = deps.now ?? Date.now;
+  return {
+    hostAccessChanged() {
+      void ready.then(() => trackedHosts.refresh()).then(deps.scanCookies);
+    },
+    cookieChanged({ cookie, removed, cause }) {
+      // The event's own time and place in the order of facts, not those of its processing (after
+      // `ready`, on a wake-up): a scan that began before it must not override it.
+      const at = now();
+      const order = recorder.nextOrder();
+      void ready.then(() => {
+        recorder.cookieChanged(cookie, removed, cause, at, order);
+        badges.schedule();
+      });
+    },
+    tabUpdated(tab) {
+      void ready.then(() => openTabs.update(tab));
+    },
+    tabRemoved(tabId) {
+      void ready.then(() => openTabs.remove(tabId));
+    },
+    tabShown(tab) {
+      void ready.then(async () => {
+        const host = webHost(tab.url);
+        if (host && trackedHosts.isTracked(host)) {
+          await deps.scanCookies();
+          void deps.refreshLiveCharter(host).then(
+            () => badges.schedule(),
+            () => undefined,
+          );
+        }
+        await badges.refresh(tab);
+      });
+    },
+  };
+}

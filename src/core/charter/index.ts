@@ -1,0 +1,21 @@
+/**
+ * core/charter's public API for Node code (the charter CLI, the registry build): charter text or
+ * a charter page in, entries out. The extension's own code imports the files it needs directly,
+ * so its bundles carry only those.
+ */
+export type { Category, CharterEntry, ParsedCharter } from './types.ts';
+export { CharterError, type CharterErrorKind } from './errors.ts';
+export { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
+export { decodeCharterBytes } from './normalise.ts';
+export { charterProblem, parseCharter, readCharter, type CharterReading, type TableSummary, type UnreadRow } from './parse.ts';
+export { describeColumns } from './table.ts';
+export {
+  charterTextOfPage,
+  fetchCharterPage,
+  readCharterPage,
+  readCharterPageReading,
+  type CharterPage,
+  type FetchLike,
+  type LiveCharterRecord,
+  type PageProblem,
+} from './live.ts';

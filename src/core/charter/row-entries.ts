@@ -1,0 +1,53 @@
+/** Row cells -> charter entries: one entry per cookie name in the name cell. */
+import type { Category, CharterEntry } from './types.ts';
+import { readNameCell } from './cells.ts';
+import { MAX_CELL_LENGTH } from './limits.ts';
+import { collapseWhitespace } from './normalise.ts';
+import type { RowCells } from './segment.ts';
+
+/** Entries a row gives, and why it gave none or fewer than its cell lists. */
+export type RowReading = {
+  entries: CharterEntry[];
+  /** Reasons for skipped names or a skipped row; empty when everything was read. */
+  problems: string[];
+};
+
+/**
+ * Makes entries from one row. A row without provider or purpose gives none; service and
+ * duration are null when the table has no such column or the cell is empty.
+ */
+export function entriesFromRow(cells: RowCells, category: Category): RowReading {
+  for (const [role, cell] of Object.entries(cells)) {
+    if (cell.length > MAX_CELL_LENGTH) {
+      const size = `${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}`;
+      return { entries: [], problems: [`${role} cell of ${size}: row not read`] };
+    }
+  }
+  const provider = collapseWhitespace(cells.provider ?? '');
+  const purpose = collapseWhitespace(cells.purpose ?? '');
+  const names = readNameCell(cells.cookie ?? '');
+  const problems: string[] = [];
+  // A one-field-per-line record can lack a field altogether, which is not the same mistake as an empty cell.
+  if (provider === '') problems.push(cells.provider === undefined ? 'no provider field' : 'empty provider cell');
+  if (purpose === '') problems.push(cells.purpose === undefined ? 'no purpose field' : 'empty purpose cell');
+  problems.push(...(cells.cookie === undefined ? ['no cookie name field'] : names.problems));
+  if (provider === '' || purpose === '') return { entries: [], problems };
+
+  const service = optionalCell(cells.service);
+  const duration = optionalCell(cells.duration);
+  const entries = names.names.map((name): CharterEntry => ({
+    provider,
+    service,
+    cookie: name.cookie,
+    match: name.match,
+    purpose,
+    duration,
+    category,
+  }));
+  return { entries, problems };
+}
+
+function optionalCell(cell: string | undefined): string | null {
+  const text = collapseWhitespace(cell ?? '');
+  return text === '' ? null : text;
+}

@@ -1,0 +1,40 @@
+/**
+ * The tracker families the platform's consent banner has a switch for, by the key it writes in
+ * `cookies_preferences`, and which cookies belong to each: the known-tracker table says, entry by
+ * entry, which keys govern a cookie (`consentKeys`), each entry written from its vendor's
+ * documentation. Pure and static: built once, looked up per cookie event.
+ */
+import { KNOWN_TRACKERS } from '../registry/known-trackers.ts';
+import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
+import { judgeCookie, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
+
+/** Every known tracker by name: exact names first, then the longest prefix, as matching does. */
+const BY_NAME = buildNameIndex(
+  // Domain-bound entries (Disqus) are third parties no banner switch covers.
+  KNOWN_TRACKERS.filter((tracker) => tracker.domain === null).map((tracker) => ({
+    name: tracker.cookie,
+    match: tracker.match,
+    value: tracker.consentKeys,
+  })),
+);
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** The consent keys that govern a cookie of this name (`['ga']` for `_ga_ABC123`); none for others. */
+export function consentKeysOf(cookieName: string): readonly string[] {
+  return lookupName(BY_NAME, cookieName, acceptAll, null)?.value ?? NONE;
+}
+
+/**
+ * How a site's current choice applies to a cookie of this name (see `judgeCookie`). Only a
+ * choice with per-tracker flags needs the cookie's tracker family, so the common cases (no
+ * choice yet, a choice in another shape) skip that lookup.
+ */
+export function judgeByName(consent: Pick<SiteConsent, 'state' | 'trackers'>, cookieName: string): CookieJudgement {
+  let flagged = false;
+  for (const _key in consent.trackers) {
+    flagged = true;
+    break;
+  }
+  return judgeCookie(consent, consent.state !== 'none' && flagged ? consentKeysOf(cookieName) : NONE);
+}

@@ -1,0 +1,11 @@
+/** core/cookies' public API for Node code: what is recorded of a cookie and of a site (never a value). */
+export { cookieAppliesToHost, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
+export {
+  TIMELINE_LIMIT,
+  emptySite,
+  presentCookies,
+  recordCookieChange,
+  type SiteCookie,
+  type SiteRecord,
+  type TimelineEvent,
+} from './site-record.ts';

@@ -1,0 +1,108 @@
+/**
+ * The Open Cookie Database (jkwakman/Open-Cookie-Database, Apache-2.0) as the extension ships it:
+ * where it comes from, the compact JSON document the build makes of its CSV
+ * (open-cookie-database-csv.ts, build time only), where that document lives, and the decoder
+ * that reads it back (at run time: the worker fetches it from its package).
+ */
+
+/** Where the bundled copy comes from; data/open-cookie-database/SOURCE.md says the same. */
+export const OPEN_COOKIE_DATABASE_SOURCE = {
+  /** Name of the data set. */
+  name: 'Open Cookie Database',
+  /** Upstream repository. */
+  repository: 'https://github.com/jkwakman/Open-Cookie-Database',
+  /** Upstream commit the bundled CSV was taken from. */
+  commit: '0ee5a17fe1cb002943f89370d24fc26a4226061c',
+  /** The bundled CSV, relative to the project root. */
+  file: 'data/open-cookie-database/open-cookie-database.csv',
+  /** SPDX identifier of the data's licence. */
+  licence: 'Apache-2.0',
+  /** The licence text, relative to the project root; it must ship with anything derived from the data. */
+  licenceFile: 'data/open-cookie-database/LICENSE',
+} as const;
+
+/**
+ * Where the generated document lives: in the source tree (written by
+ * scripts/build-open-cookie-database.ts, imported by Node code), and in the extension's package
+ * (copied there by scripts/build.ts, fetched by the worker's registry loader).
+ */
+export const OPEN_COOKIE_DATABASE_FILES = {
+  /** The generated JSON, relative to the project root. */
+  generated: 'src/core/registry/open-cookie-database.generated.json',
+  /** The same file inside each browser package, relative to the package root. */
+  packaged: 'data/open-cookie-database.json',
+} as const;
+
+/** One row of the Open Cookie Database, reduced to what matching needs. */
+export type OpenCookieDatabaseRow = {
+  /** The row's ID column (a UUID), stable across upstream releases. */
+  id: string;
+  /** Platform column: the product that sets the cookie ("Google Analytics", "Matomo"). */
+  platform: string;
+  /** Category column as written upstream ("Analytics", "Marketing", "Functional", ...). */
+  category: string;
+  /** Cookie name; the fixed prefix when `wildcard` is true; may end in a literal `*` (`SSPR_*`). */
+  name: string;
+  /** Domain column as written upstream, trimmed; '' when none. Read it with `parseDomainCell`. */
+  domain: string;
+  /** Description column. */
+  description: string;
+  /** Retention period column, free text ("2 years", "session", "Session"). */
+  retention: string;
+  /** Wildcard match column: true when `name` is a prefix ("starts with"). */
+  wildcard: boolean;
+};
+
+/** Column order of `rows` in the generated JSON. */
+export const OPEN_COOKIE_DATABASE_COLUMNS = [
+  'id',
+  'platform',
+  'category',
+  'name',
+  'domain',
+  'description',
+  'retention',
+  'wildcard',
+] as const;
+
+/** One row as stored in the generated JSON: the fields of `OpenCookieDatabaseRow` in column order. */
+export type OpenCookieDatabaseTuple = [string, string, string, string, string, string, string, boolean];
+
+/** The generated JSON document. */
+export type OpenCookieDatabaseDocument = {
+  /** Says the file is generated, from what, and under which licence. */
+  $comment: string;
+  /** Provenance and licence of the data. */
+  source: typeof OPEN_COOKIE_DATABASE_SOURCE;
+  /** Names of the tuple fields in `rows`. */
+  columns: typeof OPEN_COOKIE_DATABASE_COLUMNS;
+  /** The rows, in CSV order (the order decides which duplicate name wins). */
+  rows: OpenCookieDatabaseTuple[];
+};
+
+/**
+ * Reads the generated JSON (as imported) back into rows, checking its shape so a stale or
+ * hand-edited file fails loudly instead of shifting fields.
+ */
+export function rowsFromDocument(json: unknown): OpenCookieDatabaseRow[] {
+  if (typeof json !== 'object' || json === null) throw new Error('Open Cookie Database JSON is not an object');
+  const { columns, rows } = json as { columns?: unknown; rows?: unknown };
+  if (JSON.stringify(columns) !== JSON.stringify(OPEN_COOKIE_DATABASE_COLUMNS)) {
+    throw new Error('Open Cookie Database JSON has unexpected columns; run scripts/build-open-cookie-database.ts');
+  }
+  if (!Array.isArray(rows)) throw new Error('Open Cookie Database JSON has no rows array');
+  return rows.map((row: unknown, index) => {
+    if (!isTuple(row)) throw new Error(`Open Cookie Database JSON row ${index} is malformed`);
+    const [id, platform, category, name, domain, description, retention, wildcard] = row;
+    return { id, platform, category, name, domain, description, retention, wildcard };
+  });
+}
+
+function isTuple(value: unknown): value is OpenCookieDatabaseTuple {
+  return (
+    Array.isArray(value) &&
+    value.length === OPEN_COOKIE_DATABASE_COLUMNS.length &&
+    value.slice(0, -1).every((field) => typeof field === 'string') &&
+    typeof value[value.length - 1] === 'boolean'
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Everything the extension keeps in storage.session: each key, and the record it holds. The
+ * worker writes them, the popup watches them change, benchmarks and tests put them in place,
+ * all through the items here (after webext-storage's `StorageItem`): a key is spelled in one
+ * place, so renaming one cannot silently stop the popup refreshing.
+ *
+ * Every record is stored as JSON text: storage counts a string by its length and an object by
+ * far more (session-quota.ts), and the browser copies one string far faster than thousands of
+ * small objects.
+ */
+import type { LiveCharterRecord } from '../charter/live.ts';
+import type { SiteRecord } from '../cookies/site-record.ts';
+
+/** The storage.session calls the extension makes: storage.session itself in the extension, a fake in tests. */
+export type SessionArea = {
+  /** The stored values of `keys` (all of them with null); absent keys are left out. */
+  read(keys: string[] | null): Promise<Record<string, unknown>>;
+  /** Stores several values at once. */
+  write(items: Record<string, unknown>): Promise<void>;
+  /** Deletes keys; without it, what eviction leaves of a site is never deleted. */
+  remove?(keys: string[]): Promise<void>;
+};
+
+/** One key of storage.session and the record it holds. */
+export type SessionItem<T> = {
+  /** The key in storage.session. */
+  readonly key: string;
+  /** The text stored for a record. */
+  encode(value: T): string;
+  /** The record in a stored value (JSON text, or an object an earlier version stored as such); null when absent or unreadable. */
+  decode(stored: unknown): T | null;
+  /** The record held in `area`; null when there is none or it cannot be read. */
+  get(area: Pick<SessionArea, 'read'>): Promise<T | null>;
+  /** Stores `value` in `area`. */
+  set(area: Pick<SessionArea, 'write'>, value: T): Promise<void>;
+};
+
+/** A record from its stored value: JSON text, or an object an earlier version stored as such; null when absent or unreadable. */
+function decodeJson<T>(stored: unknown): T | null {
+  if (stored === undefined || stored === null) return null;
+  if (typeof stored !== 'string') return stored as T;
+  try {
+    return JSON.parse(stored) as T;
+  } catch {
+    return null;
+  }
+}
+
+function jsonItem<T>(key: string): SessionItem<T> {
+  const item: SessionItem<T> = {
+    key,
+    encode: (value) => JSON.stringify(value),
+    decode: decodeJson<T>,
+    get: async (area) => item.decode((await area.read([key]))[key]),
+    set: (area, value) => area.write({ [key]: item.encode(value) }),
+  };
+  return item;
+}
+
+const SITE_KEY_PREFIX = 'site:';
+const LIVE_CHARTER_KEY_PREFIX = 'charter:';
+
+/** The key of a site's record: `site:<storeId>|<host>` (cheap: the worker asks for it at every cookie event). */
+export function siteKey(storeId: string, host: string): string {
+  return `${SITE_KEY_PREFIX}${storeId}|${host}`;
+}
+
+/** True for the key of a site record. */
+export function isSiteKey(key: string): boolean {
+  return key.startsWith(SITE_KEY_PREFIX);
+}
+
+/** The host a site record's key names. */
+export function hostOfSiteKey(key: string): string {
+  return key.slice(key.indexOf('|') + 1);
+}
+
+/** What is recorded of a site in a cookie store (site-store.ts writes it, trimmed to its limit by record-limit.ts). */
+export function siteItem(storeId: string, host: string): SessionItem<SiteRecord> {
+  return jsonItem(siteKey(storeId, host));
+}
+
+/** A site record from its stored value, whichever site it is (`siteItem(...).decode` without building the item). */
+export const decodeSiteRecord: (stored: unknown) => SiteRecord | null = decodeJson<SiteRecord>;
+
+/** The last attempt to read a site's live charter (live-charters.ts). */
+export function liveCharterItem(host: string): SessionItem<LiveCharterRecord> {
+  return jsonItem(`${LIVE_CHARTER_KEY_PREFIX}${host}`);
+}
+
+/** What the store dropped to make room, kept so a restarted worker still tells. */
+export type StorageLedger = {
+  /** Sites whose records were dropped to make room since the browser started. */
+  sitesDropped: number;
+  /** When the last one was (ms since the epoch); null if none. */
+  lastDropAt: number | null;
+};
+
+/** The store's ledger of dropped records (one for the whole area). */
+export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage:ledger');
+
+/** True when a change of `key` changes what is shown of `host`: its record in any cookie store, or its live charter. */
+export function keyConcernsHost(key: string, host: string): boolean {
+  return (isSiteKey(key) && hostOfSiteKey(key) === host) || key === liveCharterItem(host).key;
+}

@@ -1,0 +1,57 @@
+import type { ComponentChildren } from 'preact';
+
+type TabPanelsProps = {
+  /** Accessible name of the tab list. */
+  label: string;
+  /** Tabs in order. */
+  tabs: Array<{ id: string; label: string }>;
+  /** The selected tab's id. */
+  selected: string;
+  /** Called with the id of the tab to show. */
+  onSelect: (id: string) => void;
+  /** The selected tab's panel. */
+  children: ComponentChildren;
+};
+
+/** WAI-ARIA tabs: one tab stop, arrow keys move between tabs, Home / End jump to the ends. */
+export function TabPanels({ label, tabs, selected, onSelect, children }: TabPanelsProps) {
+  const move = (event: KeyboardEvent, index: number) => {
+    const target =
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : -1;
+    if (target < 0) return;
+    event.preventDefault();
+    onSelect(tabs[target]!.id);
+    document.getElementById(`tab-${tabs[target]!.id}`)?.focus();
+  };
+  return (
+    <div class="tabs">
+      <div role="tablist" aria-label={label}>
+        {tabs.map((tab, index) => (
+          <button
+            type="button"
+            role="tab"
+            id={`tab-${tab.id}`}
+            aria-selected={tab.id === selected}
+            aria-controls={`panel-${tab.id}`}
+            tabIndex={tab.id === selected ? 0 : -1}
+            onClick={() => onSelect(tab.id)}
+            onKeyDown={(event) => move(event, index)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${selected}`} aria-labelledby={`tab-${selected}`}>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** Short human forms of lifetimes and times, in the UI language. */
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86400],
+  ['month', 30 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+// Intl formatters are costly to create (a list of hundreds of rows made one per row): keep them.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = create()));
+  return formatter;
+}
+
+/** "14 days", "13 months", "30 minutes": the largest unit that gives at least 2 (or 1 for years). */
+export function formatLifetime(seconds: number, language: string): string {
+  for (const [unit, size] of UNITS) {
+    const amount = seconds / size;
+    if (amount >= 2 || (unit === 'year' && amount >= 1) || unit === 'second') {
+      const format = cached(
+        `${language} ${unit}`,
+        () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }),
+      );
+      return format.format(Math.round(amount));
+    }
+  }
+  return '';
+}
+
+/** A time of day with seconds, for the timeline. */
+export function formatTime(ms: number, language: string): string {
+  return cached(
+    `${language} time`,
+    () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  ).format(ms);
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createBadgeScheduler } from '../../src/background/badge-scheduler.ts';
+import { BADGE_COLORS } from '../../src/background/findings-badge.ts';
+import type { TabSite } from '../../src/platform/tabs.ts';
+import { finding, report } from '../support/reports.ts';
+
+const portalTab: TabSite = { tabId: 1, url: 'https://data.tco.re/explore/', storeId: undefined };
+const otherTab: TabSite = { tabId: 2, url: 'https://example.org/', storeId: undefined };
+const privateTab: TabSite = { tabId: 3, url: 'https://data.tco.re/', storeId: 'firefox-private' };
+
+function setup() {
+  const badges: Array<[number, string, string]> = [];
+  const asked: string[] = [];
+  const timers: Array<{ run: () => void; ms: number }> = [];
+  const scheduler = createBadgeScheduler({
+    isTracked: (host) => host === 'data.tco.re',
+    reports: {
+      resolve: async (query) => ({ host: query.host, storeId: query.storeId ?? '0' }),
+      report: async (host, storeId) => {
+        asked.push(`${storeId}|${host}`);
+        return report([], {
+          findings: [finding({ kind: 'before-consent', cookie: '_ga' }), finding({ kind: 'not-seen', cookie: '_pk_id.' })],
+        });
+      },
+    },
+    visibleTabs: async () => [portalTab, otherTab, privateTab],
+    setTabBadge: async (tabId, text, color) => void badges.push([tabId, text, color]),
+    setTimeout: (run, ms) => void timers.push({ run, ms }),
+  });
+  return { scheduler, badges, asked, timers };
+}
+
+describe('badge scheduler', () => {
+  it('shows a portal tab’s findings, coloured by the most serious, from the tab’s own cookie store', async () => {
+    const { scheduler, badges, asked } = setup();
+    await scheduler.refresh(portalTab);
+    await scheduler.refresh(privateTab);
+    expect(badges).toEqual([
+      [1, '2', BADGE_COLORS.high],
+      [3, '2', BADGE_COLORS.high],
+    ]);
+    expect(asked).toEqual(['0|data.tco.re', 'firefox-private|data.tco.re']);
+  });
+
+  it('clears the badge of a site it does not record, or a tab without a web page', async () => {
+    const { scheduler, badges, asked } = setup();
+    await scheduler.refresh(otherTab);
+    await scheduler.refresh({ tabId: 4, url: undefined, storeId: undefined });
+    expect(badges).toEqual([
+      [2, '', ''],
+      [4, '', ''],
+    ]);
+    expect(asked).toEqual([]);
+  });
+
+  it('refreshes every tab once after a burst of changes', async () => {
+    const { scheduler, badges, timers } = setup();
+    for (let i = 0; i < 50; i++) scheduler.schedule();
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.ms).toBe(150);
+    expect(badges).toEqual([]);
+    timers[0]!.run();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(badges.map(([tabId]) => tabId).sort()).toEqual([1, 2, 3]);
+    // The next burst gets its own refresh.
+    scheduler.schedule();
+    expect(timers).toHaveLength(2);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createBrowserEvents, type BrowserEventDeps } from '../../src/background/browser-events.ts';
+import type { TabSite } from '../../src/platform/tabs.ts';
+import { browserCookie } from '../support/cookies.ts';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(overrides: Partial<BrowserEventDeps> = {}) {
+  const log: string[] = [];
+  let open!: () => void;
+  const ready = new Promise<void>((resolve) => (open = resolve));
+  let order = 0;
+  let clock = 100;
+  const events = createBrowserEvents({
+    ready,
+    recorder: {
+      nextOrder: () => ++order,
+      cookieChanged: (cookie, removed, cause, at, eventOrder) =>
+        void log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`),
+    },
+    openTabs: { update: (tab) => void log.push(`tab ${tab.tabId}`), remove: (tabId) => void log.push(`closed ${tabId}`) },
+    trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
+    scanCookies: async () => void log.push('scan'),
+    refreshLiveCharter: async (host) => void log.push(`charter ${host}`),
+    badges: { refresh: async (tab) => void log.push(`badge ${tab.tabId}`), schedule: () => void log.push('badges') },
+    now: () => clock++,
+    ...overrides,
+  });
+  return { events, log, open };
+}
+
+const portalTab: TabSite = { tabId: 1, url: 'https://data.tco.re/', storeId: undefined };
+
+describe('browser events', () => {
+  it('take a cookie event’s time and order when it is heard, and record it once the worker is ready', async () => {
+    const { events, log, open } = setup();
+    events.cookieChanged({ cookie: browserCookie({ name: 'a' }), removed: false, cause: 'explicit' });
+    events.cookieChanged({ cookie: browserCookie({ name: 'b' }), removed: true, cause: 'expired' });
+    await settle();
+    expect(log).toEqual([]);
+    open();
+    await settle();
+    expect(log).toEqual(['cookie a false explicit at=100 order=1', 'badges', 'cookie b true expired at=101 order=2', 'badges']);
+  });
+
+  it('keep the open tabs current once ready', async () => {
+    const { events, log, open } = setup();
+    events.tabUpdated(portalTab);
+    events.tabRemoved(7);
+    open();
+    await settle();
+    expect(log).toEqual(['tab 1', 'closed 7']);
+  });
+
+  it('on a recorded site’s page: scan its cookies, read its live charter, then show its badge', async () => {
+    const { events, log, open } = setup();
+    open();
+    events.tabShown(portalTab);
+    await settle();
+    expect(log).toEqual(['scan', 'charter data.tco.re', 'badge 1', 'badges']);
+  });
+
+  it('on any other page: only its badge (cleared)', async () => {
+    const { events, log, open } = setup();
+    open();
+    events.tabShown({ tabId: 2, url: 'https://example.org/', storeId: undefined });
+    await settle();
+    expect(log).toEqual(['badge 2']);
+  });
+
+  it('read the granted hosts again when permissions change, then scan', async () => {
+    const { events, log, open } = setup();
+    open();
+    events.hostAccessChanged();
+    await settle();
+    expect(log).toEqual(['granted read', 'scan']);
+  });
+});

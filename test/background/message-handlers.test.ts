@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createHandlers, type HandlerDeps } from '../../src/background/message-handlers.ts';
+import type { SiteQuery, SiteView } from '../../src/core/message-contract.ts';
+import { portalView } from '../support/reports.ts';
+
+const diagnostics = { codeStartedMs: 1, evaluatedMs: 2, readyMs: 3, steps: {}, sites: 4, cookies: 5 };
+
+function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<HandlerDeps> = {}) {
+  const log: string[] = [];
+  let open!: () => void;
+  const ready = new Promise<void>((resolve) => (open = resolve));
+  const handlers = createHandlers({
+    ready,
+    reports: {
+      resolve: async (query: SiteQuery) => ({ host: query.host.toLowerCase(), storeId: query.storeId ?? '0' }),
+      view: async (query) => (log.push(`view ${query.host}`), view),
+    },
+    clearSite: async (host, storeId, reloadTabs) => (log.push(`clear ${storeId}|${host} reload=${reloadTabs}`), 4),
+    refreshCharter: async (host) => (
+      log.push(`charter ${host}`),
+      { host, fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' }
+    ),
+    scheduleBadgeRefresh: () => void log.push('badges'),
+    diagnostics: () => diagnostics,
+    ...overrides,
+  });
+  return { handlers, log, open };
+}
+
+describe('message handlers', () => {
+  it('answer nothing before the worker is ready', async () => {
+    const { handlers, log, open } = setup();
+    const answer = handlers.getReport({ host: 'data.tco.re' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log).toEqual([]);
+    open();
+    expect(await answer).toEqual(portalView(['sessionid']));
+    expect(log).toEqual(['view data.tco.re']);
+  });
+
+  it('clear a site in the store it names, reloading its tabs only when asked, then refresh the badges', async () => {
+    const { handlers, log, open } = setup();
+    open();
+    expect(await handlers.clearSite({ host: 'Data.tco.re', storeId: 'private', reloadTabs: true })).toEqual({ removed: 4 });
+    expect(await handlers.clearSite({ host: 'data.tco.re' })).toEqual({ removed: 4 });
+    expect(log).toEqual(['clear private|data.tco.re reload=true', 'badges', 'clear 0|data.tco.re reload=false', 'badges']);
+  });
+
+  it('export the report in the format asked for', async () => {
+    const { handlers, open } = setup();
+    open();
+    const file = await handlers.exportReport({ host: 'data.tco.re', format: 'csv' });
+    expect(file.mimeType).toMatch(/^text\/csv/);
+    expect(file.text).toContain('sessionid');
+  });
+
+  it('refuse to export a site the extension cannot see', async () => {
+    const { handlers, open } = setup({ kind: 'no-access', host: 'example.org', portal: false });
+    open();
+    await expect(handlers.exportReport({ host: 'example.org', format: 'json' })).rejects.toThrow(
+      'No access to example.org: nothing is recorded there',
+    );
+  });
+
+  it('read a live charter again, say whether it could be read, and refresh the badges', async () => {
+    const { handlers, log, open } = setup();
+    open();
+    expect(await handlers.refreshCharter({ host: 'DATA.tco.re' })).toEqual({ ok: false });
+    expect(log).toEqual(['charter data.tco.re', 'badges']);
+  });
+
+  it('tell how the worker is doing', async () => {
+    const { handlers, open } = setup();
+    open();
+    expect(await handlers.getDiagnostics({})).toEqual(diagnostics);
+  });
+});

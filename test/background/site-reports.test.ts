@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createRecorder } from '../../src/background/recorder.ts';
+import { createSiteReports, type SiteReportsDeps } from '../../src/background/site-reports.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import type { LiveCharterRecord } from '../../src/core/charter/live.ts';
+import { buildRegistry } from '../../src/core/registry/registry.ts';
+import { browserCookie } from '../support/cookies.ts';
+import { fakeSession } from '../support/fake-session.ts';
+import { METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
+
+const HOST = 'data.example-metropole.fr';
+const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: [] });
+
+async function setup(overrides: Partial<SiteReportsDeps> = {}) {
+  const store = createSiteStore(fakeSession(), 5);
+  await store.load();
+  const recorder = createRecorder(store, (host) => host === HOST);
+  const refreshed: string[] = [];
+  let charterReads = 0;
+  const live = new Map<string, LiveCharterRecord>();
+  const reports = createSiteReports({
+    recorder,
+    liveCharters: {
+      get: async (host) => live.get(host) ?? null,
+      refresh: async (host) => {
+        refreshed.push(host);
+        return { host, fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' };
+      },
+      pending: (host) => refreshed.includes(host),
+    },
+    registry: async () => registry,
+    storageStatus: () => ({ sitesDropped: 3, lastDropAt: 7, unsavedSince: null }),
+    hasHostAccess: async (host) => host === HOST,
+    defaultStoreId: async () => 'firefox-default',
+    onCharterRead: () => void charterReads++,
+    isPortal: (host) => host === HOST,
+    now: () => 1234,
+    ...overrides,
+  });
+  return { reports, recorder, refreshed, live, charterReads: () => charterReads };
+}
+
+describe('site reports', () => {
+  it('resolve a query: lower-case host, and the default cookie store when none is named', async () => {
+    const { reports } = await setup();
+    expect(await reports.resolve({ host: '  Data.Example-Metropole.FR ' })).toEqual({ host: HOST, storeId: 'firefox-default' });
+    expect(await reports.resolve({ host: HOST, storeId: 'firefox-private' })).toEqual({ host: HOST, storeId: 'firefox-private' });
+  });
+
+  it('show the report of a site the extension can see, with what the store could not keep', async () => {
+    const { reports, recorder } = await setup();
+    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
+    const view = await reports.view({ host: HOST });
+    expect(view.kind).toBe('report');
+    if (view.kind !== 'report') return;
+    expect(view.report).toMatchObject({ host: HOST, storeId: 'firefox-default', generatedAt: 1234, charter: { kind: 'bundled' } });
+    expect(view.report.cookies.map((c) => c.name)).toEqual(['sessionid']);
+    expect(view.report.storage).toMatchObject({ sitesDropped: 3, lastDropAt: 7 });
+  });
+
+  it('read the live charter of a site seen for the first time in the background, and say when it is stored', async () => {
+    const { reports, refreshed, charterReads } = await setup();
+    const view = await reports.view({ host: HOST });
+    expect(refreshed).toEqual([HOST]);
+    expect(view).toMatchObject({ kind: 'report', charterPending: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(charterReads()).toBe(1);
+  });
+
+  it('check a site against its live charter once one was read, without reading it again', async () => {
+    const { reports, refreshed, live } = await setup();
+    live.set(HOST, { host: HOST, fetchedAt: 99, url: `https://${HOST}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null });
+    const report = await reports.report(HOST, '0');
+    expect(report.charter).toMatchObject({ kind: 'live', live: { fetchedAt: 99 } });
+    expect((await reports.view({ host: HOST })).kind).toBe('report');
+    expect(refreshed).toEqual([]);
+  });
+
+  it('say plainly when the extension has no access to a site, and whether it is a portal', async () => {
+    const { reports, refreshed } = await setup();
+    expect(await reports.view({ host: 'example.org' })).toEqual({ kind: 'no-access', host: 'example.org', portal: false });
+    const portal = await setup({ hasHostAccess: async () => false });
+    expect(await portal.reports.view({ host: HOST })).toEqual({ kind: 'no-access', host: HOST, portal: true });
+    expect(refreshed).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { entriesFromRow } from '../../../src/core/charter/row-entries.ts';
+
+describe('entriesFromRow', () => {
+  it('makes one entry per name, old template with a service and no duration', () => {
+    expect(
+      entriesFromRow(
+        { provider: ' Matomo ', service: 'Statistiques  (front)', cookie: '_pk_id.*, _pk_ses.*', purpose: 'Mesure  d’audience' },
+        'statistics',
+      ),
+    ).toEqual({
+      entries: [
+        {
+          provider: 'Matomo',
+          service: 'Statistiques (front)',
+          cookie: '_pk_id.',
+          match: 'prefix',
+          purpose: 'Mesure d’audience',
+          duration: null,
+          category: 'statistics',
+        },
+        {
+          provider: 'Matomo',
+          service: 'Statistiques (front)',
+          cookie: '_pk_ses.',
+          match: 'prefix',
+          purpose: 'Mesure d’audience',
+          duration: null,
+          category: 'statistics',
+        },
+      ],
+      problems: [],
+    });
+  });
+
+  it('new template: service null, duration as written', () => {
+    expect(
+      entriesFromRow(
+        { provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in' },
+        'necessary',
+      ),
+    ).toEqual({
+      entries: [
+        {
+          provider: 'Huwise',
+          service: null,
+          cookie: 'sessionid',
+          match: 'exact',
+          purpose: 'Keeps you signed in',
+          duration: '2 weeks by default',
+          category: 'necessary',
+        },
+      ],
+      problems: [],
+    });
+  });
+
+  it('makes an empty service or duration cell null', () => {
+    const [entry] = entriesFromRow(
+      { provider: 'Huwise', service: ' ', cookie: 'csrftoken', duration: '', purpose: 'CSRF' },
+      'other',
+    ).entries;
+    expect([entry?.service, entry?.duration]).toEqual([null, null]);
+  });
+
+  it('skips a row without provider, purpose or cookie name, saying why', () => {
+    expect(entriesFromRow({ provider: '', cookie: '_ga', purpose: 'Stats' }, 'other')).toEqual({
+      entries: [],
+      problems: ['empty provider cell'],
+    });
+    expect(entriesFromRow({ provider: 'Google', cookie: '_ga', purpose: '  ' }, 'other')).toEqual({
+      entries: [],
+      problems: ['empty purpose cell'],
+    });
+    expect(entriesFromRow({ provider: 'Google', cookie: '', purpose: 'Stats' }, 'other')).toEqual({
+      entries: [],
+      problems: ['empty cookie name cell'],
+    });
+  });
+
+  it('says which field a one-field-per-line record lacks', () => {
+    expect(entriesFromRow({ cookie: '_ga' }, 'other')).toEqual({ entries: [], problems: ['no provider field', 'no purpose field'] });
+    expect(entriesFromRow({ provider: 'Google', purpose: 'Stats' }, 'other')).toEqual({ entries: [], problems: ['no cookie name field'] });
+  });
+});

@@ -1,0 +1,222 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeConsent, judgeCookie, phaseOf, type ConsentState } from '../../../src/core/consent/consent-choice.ts';
+
+const NOW = 1_764_460_800_000;
+const DAY = 24 * 3600 * 1000;
+/** A value as the platform writes it: URI-encoded JSON (ods-labs/starterkit-huwise, src/utils/cookieUtils.ts). */
+const platform = (choice: Record<string, unknown>) => encodeURIComponent(JSON.stringify(choice));
+
+describe('decodeConsent: the platform’s shape', () => {
+  it('reads a refusal of every tracker, with the moment of the choice', () => {
+    expect(decodeConsent(platform({ functional_cookies: true, ga: false, matomo: false, timestamp: NOW - 5000 }), NOW)).toEqual({
+      state: 'refused',
+      trackers: { ga: false, matomo: false },
+      chosenAt: NOW - 5000,
+    });
+  });
+
+  it('reads an acceptance of every tracker', () => {
+    expect(decodeConsent(platform({ functional_cookies: true, ga: true, matomo: true, xiti: true, timestamp: NOW }), NOW)).toEqual({
+      state: 'accepted',
+      trackers: { ga: true, matomo: true, xiti: true },
+      chosenAt: NOW,
+    });
+  });
+
+  it('keeps a mixed choice tracker by tracker', () => {
+    expect(decodeConsent(platform({ functional_cookies: true, ga: false, matomo: true, timestamp: NOW }), NOW)).toEqual({
+      state: 'choice',
+      trackers: { ga: false, matomo: true },
+      chosenAt: NOW,
+    });
+  });
+
+  it('reads every known key, and keys it does not know yet', () => {
+    const choice = {
+      functional_cookies: true,
+      ga: false,
+      matomo: false,
+      xiti: false,
+      at: false,
+      piano: false,
+      eulerian: false,
+      hotjar: false,
+      timestamp: NOW,
+    };
+    const decoded = decodeConsent(platform(choice), NOW);
+    expect(decoded.state).toBe('refused');
+    expect(Object.keys(decoded.trackers)).toEqual(['ga', 'matomo', 'xiti', 'at', 'piano', 'eulerian', 'hotjar']);
+  });
+
+  it('never counts functional_cookies as a tracker, even written false', () => {
+    expect(decodeConsent(platform({ functional_cookies: false, matomo: true }), NOW)).toMatchObject({
+      state: 'accepted',
+      trackers: { matomo: true },
+    });
+  });
+
+  it('records a choice with no tracker to choose as a choice', () => {
+    expect(decodeConsent(platform({ functional_cookies: true, timestamp: NOW }), NOW)).toEqual({
+      state: 'choice',
+      trackers: {},
+      chosenAt: NOW,
+    });
+  });
+
+  it('reads the shape without percent-encoding too, and with whitespace', () => {
+    expect(decodeConsent(' {"ga": false, "matomo": false} ', NOW)).toMatchObject({
+      state: 'refused',
+      trackers: { ga: false, matomo: false },
+    });
+  });
+
+  it('ignores flags that are not booleans and keys that are not tracker keys', () => {
+    const decoded = decodeConsent(
+      platform({ ga: 'false', matomo: true, '<b>x</b>': false, ['k'.repeat(60)]: false, nested: { ga: false } }),
+      NOW,
+    );
+    expect(decoded).toEqual({ state: 'accepted', trackers: { matomo: true }, chosenAt: null });
+  });
+
+  it('keeps a key named like a prototype member out of the prototype', () => {
+    const decoded = decodeConsent('{"__proto__":{"polluted":true},"constructor":false,"ga":true}', NOW);
+    expect(decoded.trackers).toEqual({ constructor: false, ga: true });
+    expect(Object.getPrototypeOf(decoded.trackers)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(decoded.state).toBe('choice');
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['a string', String(NOW)],
+    ['zero', 0],
+    ['older than a browser keeps a cookie', NOW - 401 * DAY],
+    ['more than a day ahead', NOW + 2 * DAY],
+    ['not finite', Number.POSITIVE_INFINITY],
+  ])('does not take a timestamp that is %s as the moment of the choice', (_label, timestamp) => {
+    expect(decodeConsent(platform({ functional_cookies: true, ga: false, timestamp }), NOW).chosenAt).toBeNull();
+  });
+
+  it('takes a timestamp within bounds, rounded to the millisecond', () => {
+    expect(decodeConsent(platform({ ga: false, timestamp: NOW - 180 * DAY + 0.4 }), NOW).chosenAt).toBe(NOW - 180 * DAY);
+    expect(decodeConsent(platform({ ga: false, timestamp: NOW + 3600 * 1000 }), NOW).chosenAt).toBe(NOW + 3600 * 1000);
+  });
+
+  it('keeps at most 32 tracker flags', () => {
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`t${i}`, false]));
+    expect(Object.keys(decodeConsent(platform(many), NOW).trackers)).toHaveLength(32);
+  });
+});
+
+describe('decodeConsent: older guesses, as soft fallbacks', () => {
+  it.each([
+    [JSON.stringify({ statistics: { matomo: true, ga: false } }), 'choice'],
+    [encodeURIComponent(JSON.stringify({ statistics: { matomo: false } })), 'refused'],
+    [JSON.stringify({ matomo: 'denied' }), 'refused'],
+    ['ga:1,matomo:1', 'accepted'],
+    ['matomo=false', 'refused'],
+    ['accepted', 'accepted'],
+    [btoa(JSON.stringify({ xiti: 'denied' })), 'refused'],
+    ['', 'choice'],
+    ['%E0%A4%A', 'choice'],
+    ['{"a":', 'choice'],
+    ['[true,false]', 'choice'],
+    ['null', 'choice'],
+  ])('reads %j as %s, with no tracker flags', (value, state) => {
+    expect(decodeConsent(value, NOW)).toEqual({ state, trackers: {}, chosenAt: null });
+  });
+
+  it('treats a missing value as a recorded choice', () => {
+    expect(decodeConsent(undefined, NOW)).toEqual({ state: 'choice', trackers: {}, chosenAt: null });
+  });
+});
+
+describe('decodeConsent: hostile values', () => {
+  it.each([
+    ['a long word', 'x'.repeat(100_000)],
+    ['deep nesting', '['.repeat(100_000)],
+    ['deep nesting, encoded', '%5B'.repeat(50_000)],
+    ['many keys', `{${Array.from({ length: 20_000 }, (_, i) => `"k${i}":false`).join(',')}}`],
+    ['percent signs', '%'.repeat(100_000)],
+    ['separators', ',;&|:='.repeat(20_000)],
+    ['control characters', '\u0000\u001b[2J'.repeat(10_000)],
+  ])('reads %s without throwing', (_label, value) => {
+    const decoded = decodeConsent(value, NOW);
+    expect(['accepted', 'refused', 'choice']).toContain(decoded.state);
+    expect(Object.keys(decoded.trackers).length).toBeLessThanOrEqual(32);
+  });
+
+  it('cuts a value longer than a browser allows before reading it', () => {
+    // A refusal hidden after 4,096 characters of padding is not read.
+    expect(decodeConsent(`${' '.repeat(5000)}{"ga":false}`, NOW).state).toBe('choice');
+  });
+
+  it('never throws, and always answers in its own terms (property)', () => {
+    const values = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.jsonValue().map((value) => encodeURIComponent(JSON.stringify(value) ?? '')),
+      fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.boolean(), fc.double(), fc.string({ maxLength: 5 }))).map(platform),
+    );
+    fc.assert(
+      fc.property(values, (value) => {
+        const decoded = decodeConsent(value, NOW);
+        expect(['accepted', 'refused', 'choice']).toContain(decoded.state);
+        const flags = Object.entries(decoded.trackers);
+        expect(flags.length).toBeLessThanOrEqual(32);
+        for (const [key, flag] of flags) {
+          expect(key).toMatch(/^[a-z][a-z0-9_-]{0,39}$/i);
+          expect(typeof flag).toBe('boolean');
+        }
+        if (decoded.chosenAt !== null) {
+          expect(decoded.chosenAt).toBeGreaterThanOrEqual(NOW - 400 * DAY);
+          expect(decoded.chosenAt).toBeLessThanOrEqual(NOW + DAY);
+        }
+        // Flags and state agree.
+        if (flags.length > 0 && flags.every(([, flag]) => flag)) expect(decoded.state).toBe('accepted');
+        if (flags.length > 0 && flags.every(([, flag]) => !flag)) expect(decoded.state).toBe('refused');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('judgeCookie', () => {
+  const mixed = { state: 'choice' as ConsentState, trackers: { ga: false, matomo: true } };
+
+  it('judges a cookie of a tracker the choice names by that tracker’s flag', () => {
+    expect(judgeCookie(mixed, ['ga'])).toEqual({ phase: 'after-refuse', refused: ['ga'] });
+    expect(judgeCookie(mixed, ['matomo'])).toEqual({ phase: 'after-accept', refused: [] });
+  });
+
+  it('judges any other cookie by the overall choice: after a mixed one, nobody’s', () => {
+    expect(judgeCookie(mixed, [])).toEqual({ phase: 'after-choice', refused: [] });
+    expect(judgeCookie(mixed, ['piano'])).toEqual({ phase: 'after-choice', refused: [] });
+    expect(judgeCookie({ state: 'refused', trackers: { matomo: false } }, ['ga'])).toEqual({ phase: 'after-refuse', refused: [] });
+    expect(judgeCookie({ state: 'accepted', trackers: {} }, [])).toEqual({ phase: 'after-accept', refused: [] });
+  });
+
+  it('refuses a cookie several keys govern only when every one the choice carries is false', () => {
+    const keys = ['at', 'xiti', 'piano'];
+    expect(judgeCookie({ state: 'choice', trackers: { xiti: false, at: true } }, keys).phase).toBe('after-accept');
+    expect(judgeCookie({ state: 'choice', trackers: { xiti: false, at: false, ga: true } }, keys)).toEqual({
+      phase: 'after-refuse',
+      refused: ['at', 'xiti'],
+    });
+  });
+
+  it('is before the choice while there is none', () => {
+    expect(judgeCookie({ state: 'none', trackers: {} }, ['ga'])).toEqual({ phase: 'before-choice', refused: [] });
+  });
+
+  it('maps states to phases', () => {
+    expect(['none', 'accepted', 'refused', 'choice'].map((s) => phaseOf(s as ConsentState))).toEqual([
+      'before-choice',
+      'after-accept',
+      'after-refuse',
+      'after-choice',
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import generated from '../../../src/core/registry/open-cookie-database.generated.json';
+import { documentFromCsv, rowsFromCsv, serializeDocument } from '../../../src/core/registry/open-cookie-database-csv.ts';
+import { OPEN_COOKIE_DATABASE_SOURCE, rowsFromDocument } from '../../../src/core/registry/open-cookie-database-document.ts';
+
+const projectFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+const csvText = readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.file), 'utf8');
+
+const HEADER =
+  'ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n';
+
+describe('generated Open Cookie Database JSON (data test)', () => {
+  it('equals what the build script produces from the bundled CSV, byte for byte', () => {
+    const committed = readFileSync(projectFile('src/core/registry/open-cookie-database.generated.json'), 'utf8');
+    expect(committed).toBe(serializeDocument(documentFromCsv(csvText)));
+  });
+
+  it('decodes to the rows the CSV holds, in CSV order', () => {
+    expect(rowsFromDocument(generated)).toEqual(rowsFromCsv(csvText));
+  });
+
+  it('names its source and licence, and the licence and provenance files ship beside the CSV', () => {
+    const document = documentFromCsv(csvText);
+    expect(document.$comment).toContain('Apache-2.0');
+    expect(document.$comment).toContain(OPEN_COOKIE_DATABASE_SOURCE.repository);
+    expect(document.source.commit).toBe(OPEN_COOKIE_DATABASE_SOURCE.commit);
+    expect(readFileSync(projectFile('data/open-cookie-database/SOURCE.md'), 'utf8')).toContain(OPEN_COOKIE_DATABASE_SOURCE.commit);
+    expect(readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.licenceFile), 'utf8')).toContain('Apache License');
+  });
+});
+
+describe('rowsFromCsv', () => {
+  it('keeps only the fields matching needs, trims them, and reads Wildcard match as a boolean', () => {
+    const csv = `${HEADER}id-1,Platform,Analytics,"name\t","  .example.com ","Says ""hi"", twice",2 years,Controller,https://example.com,1\n`;
+    expect(rowsFromCsv(csv)).toEqual([
+      {
+        id: 'id-1',
+        platform: 'Platform',
+        category: 'Analytics',
+        name: 'name',
+        domain: '.example.com',
+        description: 'Says "hi", twice',
+        retention: '2 years',
+        wildcard: true,
+      },
+    ]);
+  });
+
+  it('throws on a Wildcard match value other than 0 or 1', () => {
+    expect(() => rowsFromCsv(`${HEADER}id,P,C,n,,d,r,c,u,yes\n`)).toThrowError(/expected 0 or 1/);
+  });
+
+  it('throws when a column is missing', () => {
+    expect(() => rowsFromCsv('ID,Platform\n1,x\n')).toThrowError(/Open Cookie Database CSV has no ".*" column/);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { CharterEntry } from '../../../src/core/charter/types.ts';
+import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import type { MatchResult } from '../../../src/core/registry/match.ts';
+import { findingsFor, type MatchedCookie } from '../../../src/core/report/findings.ts';
+import { browserCookie } from '../../support/cookies.ts';
+
+const NOW_MS = 1_700_000_000_000;
+const HOST = 'data.tco.re';
+
+const declared: MatchResult = {
+  source: 'charter',
+  rule: 'exact',
+  declared: true,
+  provider: 'Matomo',
+  service: null,
+  purpose: 'Audience',
+  duration: '13 mois',
+  category: 'statistics',
+  reference: null,
+};
+const unknown: MatchResult = {
+  source: 'unknown',
+  rule: null,
+  declared: false,
+  provider: '',
+  service: null,
+  purpose: '',
+  duration: null,
+  category: 'other',
+  reference: null,
+};
+
+/** A consent choice as the platform writes it (ods-labs/starterkit-huwise, src/utils/cookieUtils.ts). */
+const choice = (flags: Record<string, boolean>) =>
+  browserCookie({
+    name: 'cookies_preferences',
+    domain: HOST,
+    value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ...flags, timestamp: NOW_MS - 1000 })),
+  });
+
+/** The site after these cookie events, and its cookies matched as `matches` says. */
+function seen(site: SiteRecord, matches: Record<string, MatchResult>): MatchedCookie[] {
+  return Object.values(site.cookies).map((cookie) => ({ cookie, match: matches[cookie.name] ?? unknown }));
+}
+
+describe('findingsFor', () => {
+  it('flags a statistics cookie set before the choice (high) and an unknown one the charter does not declare', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(
+      site,
+      browserCookie({ name: '_pk_id.1.abc', domain: HOST, expirationDate: undefined, session: true }),
+      false,
+      NOW_MS,
+    );
+    recordCookieChange(site, browserCookie({ name: 'widget', domain: HOST, expirationDate: undefined, session: true }), false, NOW_MS);
+    const findings = findingsFor(site, seen(site, { '_pk_id.1.abc': declared }), []);
+    expect(findings.map((f) => `${f.kind} ${f.severity} ${f.cookie}`)).toEqual([
+      'before-consent high _pk_id.1.abc',
+      'before-consent medium widget',
+      'undeclared medium widget',
+    ]);
+  });
+
+  it('names the refused tracker of a cookie set after its refusal', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, choice({ matomo: false }), false, NOW_MS);
+    recordCookieChange(
+      site,
+      browserCookie({ name: '_pk_id.1.abc', domain: HOST, expirationDate: undefined, session: true }),
+      false,
+      NOW_MS,
+    );
+    const [finding] = findingsFor(
+      site,
+      seen(site, { '_pk_id.1.abc': declared, cookies_preferences: { ...declared, category: 'necessary' } }),
+      [],
+    );
+    expect(finding).toMatchObject({
+      kind: 'after-refusal',
+      severity: 'high',
+      cookie: '_pk_id.1.abc',
+      detail: { how: 'set', refused: ['matomo'] },
+    });
+    expect(finding!.evidence).toBe('statistics cookie (Matomo) set after a refusal: Matomo refused (matomo=false)');
+  });
+
+  it('makes no consent finding off the platform, where no choice can be read', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(
+      site,
+      browserCookie({ name: '_pk_id.1.abc', domain: HOST, expirationDate: undefined, session: true }),
+      false,
+      NOW_MS,
+    );
+    expect(findingsFor(site, seen(site, { '_pk_id.1.abc': declared }), [], false)).toEqual([]);
+  });
+
+  it('flags a lifetime longer than declared, and a declared entry not seen, least serious last', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);
+    recordCookieChange(
+      site,
+      browserCookie({ name: '_pk_id.1.abc', domain: HOST, expirationDate: NOW_MS / 1000 + 3 * 365 * 86400 }),
+      false,
+      NOW_MS,
+    );
+    const entry: CharterEntry = {
+      provider: 'Google',
+      service: null,
+      cookie: '_ga',
+      match: 'prefix',
+      purpose: 'Audience',
+      duration: null,
+      category: 'statistics',
+    };
+    const findings = findingsFor(
+      site,
+      seen(site, { '_pk_id.1.abc': declared, cookies_preferences: { ...declared, category: 'necessary', duration: null } }),
+      [entry],
+    );
+    expect(findings.map((f) => `${f.kind} ${f.cookie}`)).toEqual(['lifetime _pk_id.1.abc', 'not-seen _ga*']);
+    expect(findings[0]!.detail).toMatchObject({ stated: '13 mois', actualSeconds: 3 * 365 * 86400 });
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { emptySite } from '../../../src/core/cookies/site-record.ts';
+import {
+  decodeSiteRecord,
+  hostOfSiteKey,
+  isSiteKey,
+  keyConcernsHost,
+  ledgerItem,
+  liveCharterItem,
+  siteItem,
+  siteKey,
+} from '../../../src/core/storage/session-items.ts';
+import { fakeSession } from '../../support/fake-session.ts';
+
+const charterRecord = { host: 'data.tco.re', fetchedAt: 1000, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' };
+
+describe('session item keys', () => {
+  it('spell each key as storage.session has held it since version 1', () => {
+    expect(siteItem('0', 'data.tco.re').key).toBe('site:0|data.tco.re');
+    expect(siteKey('firefox-container-1', 'data.tco.re')).toBe('site:firefox-container-1|data.tco.re');
+    expect(liveCharterItem('data.tco.re').key).toBe('charter:data.tco.re');
+    expect(ledgerItem.key).toBe('storage:ledger');
+  });
+
+  it('tell a site record key, and the host it names', () => {
+    expect(isSiteKey(siteKey('0', 'data.tco.re'))).toBe(true);
+    expect(isSiteKey(liveCharterItem('data.tco.re').key)).toBe(false);
+    expect(isSiteKey(ledgerItem.key)).toBe(false);
+    expect(hostOfSiteKey(siteKey('firefox-private', 'itie.opendatasoft.com'))).toBe('itie.opendatasoft.com');
+  });
+});
+
+describe('keyConcernsHost', () => {
+  it('is true for the site’s record in any cookie store and for its live charter', () => {
+    expect(keyConcernsHost(siteKey('0', 'data.tco.re'), 'data.tco.re')).toBe(true);
+    expect(keyConcernsHost(siteKey('firefox-private', 'data.tco.re'), 'data.tco.re')).toBe(true);
+    expect(keyConcernsHost(liveCharterItem('data.tco.re').key, 'data.tco.re')).toBe(true);
+  });
+
+  it('is false for other sites, sites whose name ends like it, and the ledger', () => {
+    expect(keyConcernsHost(siteKey('0', 'data.toulouse-metropole.fr'), 'data.tco.re')).toBe(false);
+    expect(keyConcernsHost(siteKey('0', 'evil-data.tco.re'), 'data.tco.re')).toBe(false);
+    expect(keyConcernsHost(liveCharterItem('tco.re').key, 'data.tco.re')).toBe(false);
+    expect(keyConcernsHost(ledgerItem.key, 'data.tco.re')).toBe(false);
+  });
+});
+
+describe('session items', () => {
+  it('store a record as JSON text and read it back', async () => {
+    const session = fakeSession();
+    const item = liveCharterItem('data.tco.re');
+    await item.set(session, charterRecord);
+    expect(session.data['charter:data.tco.re']).toBe(JSON.stringify(charterRecord));
+    expect(await item.get(session)).toEqual(charterRecord);
+  });
+
+  it('read a record an earlier version stored as an object', async () => {
+    const session = fakeSession({ 'charter:data.tco.re': charterRecord });
+    expect(await liveCharterItem('data.tco.re').get(session)).toEqual(charterRecord);
+  });
+
+  it('read nothing from an absent key or unreadable text, without throwing', async () => {
+    expect(await liveCharterItem('data.tco.re').get(fakeSession())).toBeNull();
+    expect(await liveCharterItem('data.tco.re').get(fakeSession({ 'charter:data.tco.re': '{not json' }))).toBeNull();
+    expect(ledgerItem.decode(undefined)).toBeNull();
+  });
+
+  it('decode a site record whatever its key', () => {
+    const site = emptySite('data.tco.re', '0');
+    expect(decodeSiteRecord(siteItem('0', 'data.tco.re').encode(site))).toEqual(site);
+    expect(decodeSiteRecord('{not json')).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { messageKey } from '../../src/core/ui-strings.ts';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const locales = Object.fromEntries(
+  ['en', 'fr'].map((lang) => [lang, JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages]),
+);
+
+describe('_locales', () => {
+  it('has the same keys in English and French', () => {
+    expect(Object.keys(locales.fr!).sort()).toEqual(Object.keys(locales.en!).sort());
+  });
+
+  it('uses only message names browsers accept, and declares every placeholder', () => {
+    for (const [lang, messages] of Object.entries(locales)) {
+      for (const [key, { message, placeholders = {} }] of Object.entries(messages)) {
+        expect(key, `${lang}:${key}`).toMatch(/^[A-Za-z0-9_]+$/);
+        expect(message.trim(), `${lang}:${key}`).not.toBe('');
+        const used = [...message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
+        expect(used, `${lang}:${key}`).toEqual(Object.keys(placeholders).sort());
+      }
+    }
+  });
+
+  it('has a message for every value the popup names by messageKey', () => {
+    const values: Array<[Parameters<typeof messageKey>[0], string[]]> = [
+      ['category', ['necessary', 'statistics', 'third-party', 'other']],
+      ['finding', ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen']],
+      ['status', ['declared', 'undeclared', 'not-seen']],
+      ['phase', ['before-choice', 'after-accept', 'after-refuse', 'after-choice', 'unknown']],
+      ['consent', ['none', 'accepted', 'refused', 'choice', 'unknown']],
+      ['event', ['set', 'changed', 'removed']],
+      ['source', ['charter', 'known-tracker', 'open-cookie-database', 'unknown']],
+      ['field', ['provider', 'service', 'purpose', 'duration', 'category']],
+    ];
+    for (const [prefix, list] of values) {
+      for (const value of list) {
+        for (const messages of Object.values(locales))
+          expect(messages, messageKey(prefix, value)).toHaveProperty(messageKey(prefix, value));
+      }
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { grantedHosts, hasHostAccess, onHostAccessChanged, requestHostAccess } from '../../src/platform/permissions.ts';
+import { fakeEvent } from '../support/fake-events.ts';
+
+function fakePermissions(origins: string[]) {
+  const asked: string[][] = [];
+  const onAdded = fakeEvent<() => void>();
+  const onRemoved = fakeEvent<() => void>();
+  const api = {
+    permissions: {
+      contains: async ({ origins: wanted }: { origins: string[] }) => wanted.every((origin) => origins.includes(origin)),
+      request: async ({ origins: wanted }: { origins: string[] }) => (asked.push(wanted), true),
+      getAll: async () => ({ origins, permissions: ['cookies'] }),
+      onAdded,
+      onRemoved,
+    },
+  } as never;
+  return { api, asked, onAdded, onRemoved };
+}
+
+describe('platform permissions', () => {
+  it('ask whether one host is accessible, by its pattern', async () => {
+    const { api } = fakePermissions(['*://opendata.example.org/*']);
+    expect(await hasHostAccess('opendata.example.org', api)).toBe(true);
+    expect(await hasHostAccess('example.org', api)).toBe(false);
+  });
+
+  it('list the hosts granted one by one, not the wildcard patterns', async () => {
+    const { api } = fakePermissions(['*://*.opendatasoft.com/*', '*://data.tco.re/*', '*://opendata.example.org/*']);
+    expect([...(await grantedHosts(api))]).toEqual(['data.tco.re', 'opendata.example.org']);
+  });
+
+  it('request the origins given, and hear grants and removals', async () => {
+    const { api, asked, onAdded, onRemoved } = fakePermissions([]);
+    expect(await requestHostAccess(['*://opendata.example.org/*'], api)).toBe(true);
+    expect(asked).toEqual([['*://opendata.example.org/*']]);
+    let changes = 0;
+    onHostAccessChanged(() => changes++, api);
+    onAdded.fire();
+    onRemoved.fire();
+    expect(changes).toBe(2);
+  });
+});

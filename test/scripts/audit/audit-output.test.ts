@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns, exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
+import { report, reportCookie, finding } from '../../support/reports.ts';
+
+const accepted = report([
+  reportCookie({ name: 'sessionid' }),
+  reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' }),
+]);
+const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', category: 'other', status: 'undeclared' })], {
+  findings: [finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' })],
+});
+
+describe('audit output', () => {
+  it('prints a table with the six columns, then the findings', () => {
+    const text = formatReport(refused, 'Consent: refuse');
+    expect(text.split('\n')[2]).toMatch(/^Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase$/);
+    expect(text).toMatch(/_hjid\s+Opendatasoft\s+Authentification\s+.*undeclared\s+before-choice/);
+    expect(text).toContain('Findings (1):\n  [high] after-refusal _hjid: kept after a refusal');
+    expect(formatReport(accepted, 'x')).toContain('Findings (0):\n  none');
+  });
+
+  it('gives the consent state with each tracker’s choice', () => {
+    const mixed = report([], { consent: { state: 'choice', changedAt: 1, trackers: { matomo: true, ga: false } } });
+    expect(formatReport(mixed, 't').split('\n')[0]).toBe(
+      't: data.tco.re, bundled charter, consent: choice (Matomo: accepted, Google Analytics: refused)',
+    );
+    expect(formatReport(refused, 't').split('\n')[0]).toMatch(/consent: none$/);
+  });
+
+  it('cuts long cells so columns stay aligned', () => {
+    const text = formatReport(report([reportCookie({ name: 'x'.repeat(60), purpose: 'p'.repeat(200) })]), 't');
+    const row = text.split('\n')[4]!;
+    expect(row.startsWith(`${'x'.repeat(23)}…  `)).toBe(true);
+  });
+
+  it('compares an accept run with a refuse run', () => {
+    const comparison = compareRuns(accepted, refused);
+    expect(comparison).toEqual({ onlyAfterAccept: ['_pk_id.1'], onlyAfterRefuse: ['_hjid'], trackersAfterRefuse: ['_hjid'] });
+    expect(formatComparison(comparison)).toContain('- Cookies only after accepting: \\_pk\\_id\\.1');
+  });
+
+  it('keeps escape sequences out of the terminal', () => {
+    const text = formatReport(
+      report([reportCookie({ name: 'x\u001b[2Jy', purpose: 'p\u0007\u001b]0;pwned\u0007q', provider: 'a\u202eb' })], {
+        findings: [finding({ kind: 'undeclared', cookie: 'x\u009b2Jy', evidence: 'seen\u001b]0;t\u0007 \u2066' })],
+      }),
+      't',
+    );
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(text).not.toContain('pwned');
+    expect(text).toMatch(/^xy\s+a<U\+202E>b/m);
+    expect(text).toContain('[medium] undeclared xy: seen <U+2066>');
+    expect(formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [] })).not.toMatch(
+      /[\u001b\u0007\u202e]/,
+    );
+  });
+
+  it('exits 1 only with --strict and findings', () => {
+    expect(exitCode([accepted, refused], true)).toBe(1);
+    expect(exitCode([accepted], true)).toBe(0);
+    expect(exitCode([refused], false)).toBe(0);
+  });
+
+  it('knows the platform banner’s words in both languages', () => {
+    expect(BUTTON_WORDS.accept).toContain('tout accepter');
+    expect(BUTTON_WORDS.refuse).toContain('tout refuser');
+    expect(BUTTON_WORDS.refuse).toContain('reject all');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseAuditArgs, parseTarget, UsageError } from '../../../scripts/audit/options.ts';
+
+describe('parseAuditArgs', () => {
+  it('defaults to the demo portal, both choices, Chromium', () => {
+    expect(parseAuditArgs([])).toEqual({
+      url: null,
+      consent: 'both',
+      browser: 'chromium',
+      out: 'audit-results/demo',
+      strict: false,
+      help: false,
+    });
+  });
+
+  it('reads every option, with a space or an equals sign', () => {
+    const options = parseAuditArgs([
+      'https://data.tco.re/explore/',
+      '--consent=refuse',
+      '--browser',
+      'firefox',
+      '--out',
+      'out',
+      '--strict',
+    ]);
+    expect(options).toMatchObject({ consent: 'refuse', browser: 'firefox', out: 'out', strict: true });
+    expect(options.url?.href).toBe('https://data.tco.re/explore/');
+    expect(parseAuditArgs(['data.tco.re']).out).toBe('audit-results/data.tco.re');
+  });
+
+  it.each([
+    [['--nope'], 'unknown option --nope (see --help)'],
+    [['--consent'], '--consent needs a value: accept, refuse, none, both'],
+    [['--consent', '--strict'], '--consent needs a value: accept, refuse, none, both'],
+    [['--browser', 'safari'], '--browser must be one of chromium, firefox, not "safari"'],
+    [['--out'], '--out needs a folder'],
+    [['a.org', 'b.org'], 'one URL at a time: got https://a.org/ and "b.org"'],
+    [['--strict=false'], '--strict takes no value (got "--strict=false"): give --strict, or leave it out'],
+    [['--strict='], '--strict takes no value (got "--strict="): give --strict, or leave it out'],
+    [['--help=yes'], '--help takes no value (got "--help=yes")'],
+  ])('refuses %j', (args, message) => {
+    expect(() => parseAuditArgs(args)).toThrow(new UsageError(message));
+  });
+});
+
+describe('parseTarget', () => {
+  it('adds https:// to a bare host', () => {
+    expect(parseTarget('data.tco.re').href).toBe('https://data.tco.re/');
+  });
+
+  it('reads host:port and bare localhost, loopback over http', () => {
+    expect(parseTarget('localhost').href).toBe('http://localhost/');
+    expect(parseTarget('localhost:8080').href).toBe('http://localhost:8080/');
+    expect(parseTarget('localhost:8080/explore/?q=1').href).toBe('http://localhost:8080/explore/?q=1');
+    expect(parseTarget('127.0.0.1:3000').href).toBe('http://127.0.0.1:3000/');
+    expect(parseTarget('portal.localhost').href).toBe('http://portal.localhost/');
+    expect(parseTarget('data.tco.re:8443').href).toBe('https://data.tco.re:8443/');
+    expect(parseTarget('data.tco.re:8443/explore/').href).toBe('https://data.tco.re:8443/explore/');
+    expect(parseTarget('http://localhost:8080/').href).toBe('http://localhost:8080/');
+    // A loopback-looking name that is not one stays https.
+    expect(parseTarget('localhost.example.org').href).toBe('https://localhost.example.org/');
+  });
+
+  it.each([
+    'localhost:http',
+    'data.tco.re:99999',
+    'mailto:a@b.c',
+    'ht!tp://x',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'https://',
+    'https://exa mple.org/',
+    'https://.org/',
+  ])('refuses %j', (text) => {
+    expect(() => parseTarget(text)).toThrow(UsageError);
+  });
+});

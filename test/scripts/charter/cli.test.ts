@@ -1,0 +1,268 @@
+/** Runs scripts/charter/main.ts as a process, the way `npm run --silent charter -- ...` does. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCharterCli, type CliIo } from '../../../scripts/charter/cli.ts';
+import type { FetchLike } from '../../../src/core/charter/live.ts';
+import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const REAL_CHARTER = join(ROOT, 'charters/data.tco.re.txt');
+const scratch = mkdtempSync(join(tmpdir(), 'charter-cli-'));
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(TSX, ['scripts/charter/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratchFile(name: string, content: string | Uint8Array): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('charter parse', () => {
+  it('prints exactly one JSON object for a real charter, and nothing on stderr', () => {
+    const { status, stdout, stderr } = runCli('parse', REAL_CHARTER);
+    expect([status, stderr]).toEqual([0, '']);
+    const parsed = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['portal', 'language', 'entries']);
+    expect(parsed.portal).toBe('data.tco.re');
+    expect(parsed.language).toBe('fr');
+    const entries = parsed.entries as Array<Record<string, unknown>>;
+    expect(entries.map((entry) => entry.cookie)).toEqual(['sessionid', 'django_language', 'csrftoken', 'cookies_preferences']);
+    expect(Object.keys(entries[0] ?? {})).toEqual(['provider', 'service', 'cookie', 'match', 'purpose', 'duration', 'category']);
+    expect(entries[0]).toEqual({
+      provider: 'Opendatasoft',
+      service: 'Authentification (front et back office)',
+      cookie: 'sessionid',
+      match: 'exact',
+      purpose: "Se souvenir de l'utilisateur d'une page à une autre.",
+      duration: null,
+      category: 'necessary',
+    });
+  }, 30_000);
+
+  it('reads a BOM + CRLF file in the new template', () => {
+    const file = scratchFile(
+      'bom.txt',
+      '\uFEFF| Supplier name | Cookie name | Duration | Function |\r\n|---|---|---|---|\r\n| Huwise | sessionid | 2 weeks by default | Keeps you signed in |\r\n',
+    );
+    const { status, stdout } = runCli('parse', file);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      portal: null,
+      language: 'en',
+      entries: [
+        {
+          provider: 'Huwise',
+          service: null,
+          cookie: 'sessionid',
+          match: 'exact',
+          purpose: 'Keeps you signed in',
+          duration: '2 weeks by default',
+          category: 'other',
+        },
+      ],
+    });
+  }, 30_000);
+
+  it.each([
+    ['a missing file', () => join(scratch, 'missing.txt'), 'no such file'],
+    [
+      'a binary file',
+      () => scratchFile('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      'binary data: 3 NUL bytes, not a text charter',
+    ],
+    [
+      'a text without a cookie table',
+      () => scratchFile('prose.txt', 'Charte cookies\n\nNous utilisons des cookies.\n'),
+      'no cookie table: expected a header row',
+    ],
+    ['a directory', () => scratch, 'is a directory, not a charter file'],
+    ['a device', () => '/dev/null', 'not a regular file'],
+    ['a file over 2 MB', () => scratchFile('huge.txt', 'x'.repeat(2_000_001)), '2,000,001 bytes, over the limit of 2,000,000: not read'],
+    [
+      'a binary file named .html',
+      () => scratchFile('image.html', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      'binary data: 3 NUL bytes, not a text charter',
+    ],
+    [
+      'an http:// URL',
+      () => 'http://data.example.org/terms/cookies-policy/',
+      'only https:// URLs are read: a charter fetched over plain http could be forged on the way',
+    ],
+    ['another scheme', () => 'ftp://data.example.org/charter.txt', 'only https:// URLs are read, not ftp:'],
+    ['a broken URL', () => 'https://exa mple.org/', 'not a valid URL'],
+  ])(
+    'fails on %s: one stderr line naming the file, nothing on stdout, exit 1',
+    (_case, makeFile, reason) => {
+      const file = makeFile();
+      const { status, stdout, stderr } = runCli('parse', file);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.endsWith('\n')).toBe(true);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr.startsWith(`charter: ${file}: ${reason}`)).toBe(true);
+    },
+    30_000,
+  );
+});
+
+describe('charter parse and text on a saved HTML page', () => {
+  it('reads the page as the extension reads a live one', () => {
+    const file = scratchFile('charte.html', charterPage('demo.opendatasoft.com', DEMO_CHARTER));
+    const parsed = runCli('parse', file);
+    expect([parsed.status, parsed.stderr]).toEqual([0, '']);
+    const charter = JSON.parse(parsed.stdout) as { portal: string; entries: Array<{ cookie: string; category: string }> };
+    expect(charter.portal).toBe('demo.opendatasoft.com');
+    expect(charter.entries.find((entry) => entry.cookie === 'sessionid')?.category).toBe('necessary');
+    const text = runCli('text', file);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('Huwise\tsessionid\t');
+    expect(text.stdout).not.toMatch(/<(?:td|tr|table|script|p)\b/);
+  }, 30_000);
+});
+
+describe('charter usage', () => {
+  it.each([[[]], [['frobnicate', REAL_CHARTER]], [['parse']], [['parse', REAL_CHARTER, REAL_CHARTER]], [['check']]])(
+    'prints usage on stderr and exits 2 for %j',
+    (args) => {
+      const { status, stdout, stderr } = runCli(...args);
+      expect([status, stdout]).toEqual([2, '']);
+      expect(stderr.split('\n')[0]).toBe('usage: npm run --silent charter -- parse INPUT');
+    },
+    30_000,
+  );
+});
+
+describe('charter check', () => {
+  it('summarises each file and exits 1 when one of them failed', () => {
+    const missing = join(scratch, 'missing.txt');
+    const { status, stdout, stderr } = runCli('check', REAL_CHARTER, missing);
+    expect([status, stderr]).toEqual([1, '']);
+    expect(stdout).toBe(
+      [
+        REAL_CHARTER,
+        '  title:    Charte cookies',
+        '  portal:   data.tco.re',
+        '  language: fr',
+        '  table at line 25: tab-separated, provider / service / cookie / purpose: 4 entries',
+        '  entries:  4 (necessary 4)',
+        '  unread rows: none',
+        '',
+        missing,
+        '  FAILED: no such file',
+        '',
+        '2 files checked, 1 failed',
+        '',
+      ].join('\n'),
+    );
+  }, 30_000);
+
+  it('lists unread rows with line numbers and exits 0 when every file gave entries', () => {
+    const file = scratchFile('partial.txt', 'Provider\tCookie name\tPurpose\nGoogle\t_ga\tStats\nHotjar\t\tHeatmaps\n');
+    const { status, stdout } = runCli('check', file);
+    expect(status).toBe(0);
+    expect(stdout).toContain('  unread rows: 1\n    line 3: empty cookie name cell\n');
+    expect(stdout.endsWith('1 file checked, 0 failed\n')).toBe(true);
+  }, 30_000);
+
+  it('reports a row with an empty name cell in the new template’s pipe layout, never silently', () => {
+    const file = scratchFile(
+      'new-template.txt',
+      [
+        '**Strictly necessary cookies:** These cookies keep the portal working.',
+        '| Supplier name | Cookie name | Duration | Function | ',
+        '|---|---|---|---| ',
+        '| Huwise | sessionid | 2 weeks by default | Keeps you signed in | ',
+        '| Huwise |  | 6 months | Something | ',
+      ].join('\n'),
+    );
+    const { status, stdout } = runCli('check', file);
+    expect(status).toBe(0);
+    expect(stdout).toContain('  entries:  1 (necessary 1)\n  unread rows: 1\n    line 5: empty cookie name cell\n');
+  }, 30_000);
+});
+
+/** The CLI in-process, with a fake network: what it prints and returns. */
+async function runInProcess(args: string[], fetch: FetchLike): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), fetch };
+  const status = await runCharterCli(args, io);
+  return { status, stdout, stderr };
+}
+
+describe('charter on an https:// URL', () => {
+  const URL = 'https://demo.opendatasoft.com/terms/cookies-policy/';
+  const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER);
+  const serving = (
+    body: string,
+    init: ResponseInit = { status: 200, headers: { 'content-type': 'text/html' } },
+    finalUrl?: string,
+  ): FetchLike & { calls: RequestInit[] } => {
+    const calls: RequestInit[] = [];
+    const fetch = async (_url: string, request: RequestInit) => {
+      calls.push(request);
+      const response = new Response(body, init);
+      if (finalUrl) Object.defineProperty(response, 'url', { value: finalUrl });
+      return response;
+    };
+    return Object.assign(fetch, { calls });
+  };
+
+  it('fetches the live page anonymously and reads it', async () => {
+    const fetch = serving(page);
+    const { status, stdout, stderr } = await runInProcess(['parse', URL], fetch);
+    expect([status, stderr]).toEqual([0, '']);
+    expect((JSON.parse(stdout) as { portal: string }).portal).toBe('demo.opendatasoft.com');
+    expect(fetch.calls[0]).toMatchObject({ credentials: 'omit', cache: 'no-store', redirect: 'follow' });
+  });
+
+  it('checks it, naming the page it was read from', async () => {
+    const { status, stdout } = await runInProcess(
+      ['check', URL],
+      serving(page, undefined, 'https://demo.opendatasoft.com/fr/terms/cookies-policy/'),
+    );
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      `${URL} (read from https://demo.opendatasoft.com/fr/terms/cookies-policy/): HTML page, line numbers count the lines of its text (see \`charter text\`)`,
+    );
+  });
+
+  it.each([
+    ['a 404', serving('Not found', { status: 404 }), 'HTTP 404'],
+    [
+      'a redirect to plain http',
+      serving(page, undefined, 'http://demo.opendatasoft.com/terms/cookies-policy/'),
+      'redirected to http://demo.opendatasoft.com, not https',
+    ],
+    ['a page over 2 MB', serving('x'.repeat(2_000_001)), 'page larger than 2,000,000 bytes'],
+    [
+      'no connection',
+      async () => {
+        throw new TypeError('fetch failed');
+      },
+      'network error (offline, or the site cannot be reached)',
+    ],
+    ['a page without a charter', serving('<p>Bienvenue</p>'), 'no cookie table: expected a header row'],
+  ])('fails on %s with one line', async (_case, fetch, reason) => {
+    const { status, stdout, stderr } = await runInProcess(['parse', URL], fetch);
+    expect([status, stdout]).toEqual([1, '']);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr.startsWith(`charter: ${URL}: ${reason}`)).toBe(true);
+  });
+
+  it('refuses an unknown option as wrong usage', async () => {
+    const { status, stderr } = await runInProcess(['parse', '--strict', URL], serving(page));
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(/^charter: Unknown option '--strict'/);
+  });
+});
