@@ -2,6 +2,7 @@ import type { CookieChange } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import { webHost } from '../core/portals.ts';
 import type { BadgeScheduler } from './badge-scheduler.ts';
+import type { EmbeddedContent } from './embedded-content.ts';
 import type { OpenTabs } from './open-tabs.ts';
 import type { Recorder } from './recorder.ts';
 import type { TrackedHosts } from './tracked-hosts.ts';
@@ -22,6 +23,8 @@ export type BrowserEventDeps = {
   refreshLiveCharter: (host: string) => Promise<unknown>;
   /** The toolbar badges. */
   badges: Pick<BadgeScheduler, 'refresh' | 'schedule'>;
+  /** Cookies of embedded content, tied to the tabs that loaded it (absent: none are recorded). */
+  embeddedContent?: Pick<EmbeddedContent, 'cookieChanged' | 'tabRemoved'>;
   /** The clock. */
   now?: () => number;
 };
@@ -59,12 +62,14 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
         recorder.cookieChanged(cookie, removed, cause, at, order);
         badges.schedule();
       });
+      deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);
     },
     tabUpdated(tab) {
       void ready.then(() => openTabs.update(tab));
     },
     tabRemoved(tabId) {
       void ready.then(() => openTabs.remove(tabId));
+      deps.embeddedContent?.tabRemoved(tabId);
     },
     tabShown(tab) {
       void ready.then(async () => {

@@ -13,10 +13,12 @@ import { sessionArea } from '../platform/session-storage.ts';
 import { packageUrl } from '../platform/manifest.ts';
 import { onTabShown, onTabsChanged, reloadTab, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
+import { watchRequests } from '../platform/web-request.ts';
 import { setTabBadge } from '../platform/action-badge.ts';
 import { createBadgeScheduler } from './badge-scheduler.ts';
 import { createBrowserEvents } from './browser-events.ts';
 import { createClearSite } from './clear-site.ts';
+import { createEmbeddedContent } from './embedded-content.ts';
 import { createStartupTimings } from './diagnostics.ts';
 import { createLiveCharters } from './live-charters.ts';
 import { createHandlers } from './message-handlers.ts';
@@ -47,6 +49,7 @@ const recorder = createRecorder(
   trackedHosts.isTracked,
   (host, storeId) => openTabs.has(host, storeId),
   (storeId) => openTabs.hosts(storeId),
+  (host, storeId) => openTabs.pageOf(host, storeId),
 );
 
 /** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
@@ -83,6 +86,15 @@ const ready = startWorker({
   timings,
 });
 
+// Cookies of embedded content (another site's, set in a portal's tab): only once webRequest is granted.
+const embeddedContent = createEmbeddedContent({
+  ready,
+  area: store.area,
+  record: (attribution) => recorder.thirdPartySet(attribution),
+  navigating: (tabId, url) => openTabs.navigating(tabId, url),
+  onRecorded: () => badges.schedule(),
+});
+
 const events = createBrowserEvents({
   ready,
   recorder,
@@ -91,9 +103,13 @@ const events = createBrowserEvents({
   scanCookies,
   refreshLiveCharter: (host) => liveCharters.refresh(host),
   badges,
+  embeddedContent,
 });
 
 onHostAccessChanged(events.hostAccessChanged);
+// webRequest is optional: listened to now if granted, and as soon as it is (Firefox shows it in the running worker).
+watchRequests(embeddedContent.requests);
+onHostAccessChanged(() => void watchRequests(embeddedContent.requests));
 onCookieChanged(events.cookieChanged);
 // Before onTabShown: a tab's new site is known before the scan its loading starts.
 onTabsChanged(events.tabUpdated, events.tabRemoved);

@@ -14,6 +14,14 @@ export type OpenTabs = {
   update(tab: TabSite): void;
   /** A tab closed. */
   remove(tabId: number): void;
+  /**
+   * The tab's top frame starts loading `url` (webRequest's main_frame request, when granted): its
+   * cookies can come before the tab reports the new address (Firefox reports the response's
+   * cookies before the tab commits). Kept until the tab shows that address or loads another.
+   */
+  navigating(tabId: number, url: string): void;
+  /** Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they show different pages. */
+  pageOf(host: string, storeId: string): string | null;
   /** True when a tab shows `host` in cookie store `storeId`. */
   has(host: string, storeId: string): boolean;
   /** Hosts shown in tabs of `storeId`. */
@@ -22,14 +30,42 @@ export type OpenTabs = {
   allHosts(): Set<string>;
 };
 
+/** One tab as kept: its store, the hosts it shows, the page it shows or loads, and the address webRequest saw it start loading. */
+type OpenTab = { storeId: string | undefined; hosts: string[]; page: URL | null; navigatingTo: string | null };
+
+/** An http(s) URL, or null. */
+function webUrl(url: string | undefined | null): URL | null {
+  return url && webHost(url) ? new URL(url) : null;
+}
+
+/** The same host and path (a committed address may differ from the requested one by its query or fragment). */
+function sameAddress(requested: string, committed: string | undefined): boolean {
+  const [a, b] = [webUrl(requested), webUrl(committed)];
+  return a !== null && b !== null && a.hostname === b.hostname && a.pathname === b.pathname;
+}
+
 export function createOpenTabs(): OpenTabs {
   /** Per tab: its store and the hosts it shows (the committed URL, and the one it is loading). */
-  const tabs = new Map<number, { storeId: string | undefined; hosts: string[] }>();
+  const tabs = new Map<number, OpenTab>();
   let defaultStore = '0';
 
+  const hostsOf = (urls: Array<string | undefined | null>) =>
+    urls.map((url) => webHost(url ?? undefined)).filter((host): host is string => host !== null);
+
   function update(tab: TabSite): void {
-    const hosts = [webHost(tab.url), webHost(tab.pendingUrl)].filter((host): host is string => host !== null);
-    tabs.set(tab.tabId, { storeId: tab.storeId, hosts });
+    const previous = tabs.get(tab.tabId);
+    // Still loading what webRequest saw start: keep it until the tab shows it.
+    const navigatingTo = previous?.navigatingTo && !sameAddress(previous.navigatingTo, tab.url) ? previous.navigatingTo : null;
+    // The newest address first: the one webRequest saw start loading, then Chrome's pendingUrl, then the committed one.
+    const urls = [navigatingTo, tab.pendingUrl, tab.url];
+    const page = urls.map(webUrl).find((url) => url !== null) ?? null;
+    tabs.set(tab.tabId, { storeId: tab.storeId, hosts: [...new Set(hostsOf(urls))], page, navigatingTo });
+  }
+
+  function navigating(tabId: number, url: string): void {
+    const previous = tabs.get(tabId);
+    const hosts = [...new Set([...hostsOf([url]), ...(previous?.hosts ?? [])])];
+    tabs.set(tabId, { storeId: previous?.storeId, hosts, page: webUrl(url), navigatingTo: url });
   }
 
   function hosts(storeId: string): Set<string> {
@@ -46,6 +82,14 @@ export function createOpenTabs(): OpenTabs {
     },
     update,
     remove: (tabId) => void tabs.delete(tabId),
+    navigating,
+    pageOf(host, storeId) {
+      const pages = new Set<string>();
+      for (const tab of tabs.values()) {
+        if ((tab.storeId ?? defaultStore) === storeId && tab.page?.hostname.toLowerCase() === host) pages.add(tab.page.pathname);
+      }
+      return pages.size === 1 ? [...pages][0]! : null;
+    },
     has: (host, storeId) => hosts(storeId).has(host),
     hosts,
     allHosts: () => new Set([...tabs.values()].flatMap((tab) => tab.hosts)),

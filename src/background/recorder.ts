@@ -1,4 +1,5 @@
 import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from '../core/cookies/cookie-record.ts';
+import type { Attribution } from '../core/cookies/third-party-attribution.ts';
 import { appendTimeline, emptySite, isPresent, recordCookieChange, type SiteRecord } from '../core/cookies/site-record.ts';
 import type { SiteStore } from './site-store.ts';
 import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
@@ -12,6 +13,12 @@ export type Recorder = {
   nextOrder(): number;
   /** A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`, `order`-th. */
   cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): void;
+  /**
+   * A cookie of embedded content was set or changed in a tab of a site (third-party-attribution.ts
+   * told which): recorded for that site when it is one we record. Its removal comes through
+   * `cookieChanged`, like any other.
+   */
+  thirdPartySet(attribution: Attribution): void;
   /**
    * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
    * the portals they concern. An event heard after the read began is newer than its answer: the
@@ -32,12 +39,14 @@ export type Recorder = {
  * @param isTracked whether a host is a site we record (a portal, or a site the person granted)
  * @param isOpen whether a tab of `host` is open in cookie store `storeId` now
  * @param openHosts the tracked hosts with an open tab in `storeId` (records may not exist yet)
+ * @param pageOf the path of the page a tab of `host` shows or loads in `storeId` (a cookie's `firstPage`), or null
  */
 export function createRecorder(
   store: SiteStore,
   isTracked: (host: string) => boolean,
   isOpen: (host: string, storeId: string) => boolean = () => false,
   openHosts: (storeId: string) => Iterable<string> = () => [],
+  pageOf: (host: string, storeId: string) => string | null = () => null,
 ): Recorder {
   /*
    * Ordering is kept in memory, not storage: it only compares a scan under way with the events
@@ -85,9 +94,28 @@ export function createRecorder(
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
     if (removed && cause === 'overwrite') return;
     for (const host of sitesFor(cookie)) {
-      const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at);
+      const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, { page: pageOf(host, cookie.storeId) });
       if (next) store.put(next);
     }
+    if (removed) thirdPartyRemoved(cookie, at);
+  }
+
+  /** A removed cookie leaves every site that holds it as embedded content's, wherever it was removed. */
+  function thirdPartyRemoved(cookie: BrowserCookie, at: number): void {
+    const key = identity(cookie);
+    for (const host of store.hosts()) {
+      const site = store.get(cookie.storeId, host);
+      const via = site.cookies[key]?.thirdParty?.via;
+      if (via === undefined) continue;
+      const next = recordCookieChange(site, cookie, true, at, { via });
+      if (next) store.put(next);
+    }
+  }
+
+  function thirdPartySet({ host, page, via, cookie, at }: Attribution): void {
+    if (!isTracked(host) && !store.hosts().has(host)) return;
+    const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, { page, via });
+    if (next) store.put(next);
   }
 
   function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): void {
@@ -100,7 +128,8 @@ export function createRecorder(
       for (const host of sitesFor(cookie)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.
-        if (!isPresent(site, cookie)) store.put(recordCookieChange(site, cookie, false, now, true)!);
+        if (!isPresent(site, cookie))
+          store.put(recordCookieChange(site, cookie, false, now, { found: true, page: pageOf(host, cookie.storeId) })!);
       }
     }
   }
@@ -124,5 +153,14 @@ export function createRecorder(
     store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now }));
   }
 
-  return { nextOrder, cookieChanged, scan, cookiesPresent, workerStarted, restart, site: (host, storeId) => store.get(storeId, host) };
+  return {
+    nextOrder,
+    cookieChanged,
+    thirdPartySet,
+    scan,
+    cookiesPresent,
+    workerStarted,
+    restart,
+    site: (host, storeId) => store.get(storeId, host),
+  };
 }

@@ -3,6 +3,9 @@
  * worker checks and lists access with them, and the popup asks for access with them.
  */
 
+/** The match pattern for every site over http and https: the optional grant that shows cookies of embedded content. */
+export const ALL_SITES_PATTERN = '*://*/*';
+
 /** The match pattern that grants access to one host over http and https: `*://data.tco.re/*`. */
 export function hostPattern(host: string): string {
   return `*://${host}/*`;

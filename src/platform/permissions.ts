@@ -1,5 +1,5 @@
 import { browser, type Browser } from './browser.ts';
-import { hostOfPattern, hostPattern } from '../core/host-patterns.ts';
+import { ALL_SITES_PATTERN, hostOfPattern, hostPattern } from '../core/host-patterns.ts';
 
 type PermissionsApi = Pick<Browser, 'permissions'>;
 
@@ -26,4 +26,20 @@ export async function grantedHosts(api: PermissionsApi = browser): Promise<Set<s
 export function onHostAccessChanged(listener: () => void, api: PermissionsApi = browser): void {
   api.permissions.onAdded.addListener(listener);
   api.permissions.onRemoved.addListener(listener);
+}
+
+/** What "see cookies of embedded content" asks for: every site's cookies, and which tab loaded what (webRequest). */
+export const EMBEDDED_CONTENT_ACCESS = { permissions: ['webRequest'], origins: [ALL_SITES_PATTERN] };
+
+/** True when the person granted it (or the build requires it, as the audit builds do). */
+export async function hasEmbeddedContentAccess(api: PermissionsApi = browser): Promise<boolean> {
+  return api.permissions.contains({ permissions: [...EMBEDDED_CONTENT_ACCESS.permissions], origins: [...EMBEDDED_CONTENT_ACCESS.origins] });
+}
+
+/** Asks for it, in one prompt; call it straight from a click handler. Resolves to whether it was granted. */
+export async function requestEmbeddedContentAccess(api: PermissionsApi = browser): Promise<boolean> {
+  return api.permissions.request({
+    permissions: [...EMBEDDED_CONTENT_ACCESS.permissions] as never[],
+    origins: [...EMBEDDED_CONTENT_ACCESS.origins],
+  });
 }

@@ -75,4 +75,18 @@ describe('browser events', () => {
     await settle();
     expect(log).toEqual(['granted read', 'scan']);
   });
+
+  it('pass cookie changes and closed tabs on to embedded content’s attribution, which keeps its own order', async () => {
+    const forwarded: string[] = [];
+    const { events, open } = setup({
+      embeddedContent: {
+        cookieChanged: (cookie, removed, cause, at) => void forwarded.push(`cookie ${cookie.name} ${removed} ${cause} at=${at}`),
+        tabRemoved: (tabId) => void forwarded.push(`closed ${tabId}`),
+      },
+    });
+    events.cookieChanged({ cookie: browserCookie({ name: 'disqus_unique' }), removed: false, cause: 'explicit' });
+    events.tabRemoved(7);
+    expect(forwarded).toEqual(['cookie disqus_unique false explicit at=100', 'closed 7']);
+    open();
+  });
 });

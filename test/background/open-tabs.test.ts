@@ -34,4 +34,37 @@ describe('open tabs', () => {
     tabs.replaceAll([{ tabId: 2, url: 'https://itie.opendatasoft.com/', storeId: undefined }], '0');
     expect([...tabs.allHosts()]).toEqual(['itie.opendatasoft.com']);
   });
+
+  it('know the page a site’s tab shows or loads, the address webRequest saw first until the tab shows it', () => {
+    const tabs = createOpenTabs();
+    tabs.replaceAll([{ tabId: 1, url: 'https://data.tco.re/', storeId: undefined }], '0');
+    expect(tabs.pageOf('data.tco.re', '0')).toBe('/');
+    // Firefox reports the new page's cookies before the tab's address changes.
+    tabs.navigating(1, 'https://data.tco.re/explore/dataset/demo/map/?basemap=jawg.light');
+    tabs.update({ tabId: 1, url: 'https://data.tco.re/', storeId: undefined });
+    expect(tabs.pageOf('data.tco.re', '0')).toBe('/explore/dataset/demo/map/');
+    tabs.update({ tabId: 1, url: 'https://data.tco.re/explore/dataset/demo/map/?basemap=jawg.light', storeId: undefined });
+    tabs.update({ tabId: 1, url: 'https://data.tco.re/explore/', storeId: undefined });
+    expect(tabs.pageOf('data.tco.re', '0')).toBe('/explore/');
+    // Chrome's pendingUrl is the page being loaded.
+    tabs.update({ tabId: 1, url: 'https://data.tco.re/explore/', pendingUrl: 'https://data.tco.re/pages/home/', storeId: undefined });
+    expect(tabs.pageOf('data.tco.re', '0')).toBe('/pages/home/');
+  });
+
+  it('know no single page when two tabs of the site show different ones, or none does', () => {
+    const tabs = createOpenTabs();
+    tabs.replaceAll(
+      [
+        { tabId: 1, url: 'https://data.tco.re/', storeId: undefined },
+        { tabId: 2, url: 'https://data.tco.re/explore/', storeId: undefined },
+        { tabId: 3, url: 'https://itie.opendatasoft.com/', storeId: 'private' },
+      ],
+      '0',
+    );
+    expect(tabs.pageOf('data.tco.re', '0')).toBeNull();
+    expect(tabs.pageOf('itie.opendatasoft.com', '0')).toBeNull();
+    expect(tabs.pageOf('itie.opendatasoft.com', 'private')).toBe('/');
+    tabs.navigating(4, 'https://opendata.example.org/');
+    expect(tabs.has('opendata.example.org', '0')).toBe(true);
+  });
 });

@@ -20,6 +20,7 @@ async function setup(session = fakeSession()) {
     isTracked,
     (host, storeId) => open.has(`${storeId}|${host}`),
     (storeId) => [...open].filter((key) => key.startsWith(`${storeId}|`)).map((key) => key.slice(storeId.length + 1)),
+    (host, storeId) => (open.has(`${storeId}|${host}`) ? '/explore/' : null),
   );
   return { session, store, recorder, open };
 }
@@ -286,5 +287,43 @@ describe('recorder', () => {
     // Removal events of the cleared cookies arrive later: nothing to record.
     recorder.cookieChanged(browserCookie(), true, 'explicit', 6);
     expect(recorder.site('data.tco.re', '0').timeline).toHaveLength(1);
+  });
+
+  it('notes the page a tab of the site showed when the cookie first appeared', async () => {
+    const { recorder, open } = await setup();
+    open.add('0|data.tco.re');
+    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    open.delete('0|data.tco.re');
+    recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 'explicit', 2);
+    const pages = Object.fromEntries(Object.values(recorder.site('data.tco.re', '0').cookies).map((c) => [c.name, c.firstPage]));
+    expect(pages).toEqual({ sessionid: '/explore/', csrftoken: null });
+  });
+
+  it('records a cookie of embedded content for the recorded site whose tab loaded it, and its removal wherever it happens', async () => {
+    const { recorder } = await setup();
+    const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    const attribution = { host: 'data.tco.re', page: '/explore/dataset/x/map/', via: 'response' as const, cookie: disqus, at: 5 };
+    recorder.thirdPartySet(attribution);
+    // A site we do not record gets nothing.
+    recorder.thirdPartySet({ ...attribution, host: 'news.example.io' });
+    const [cookie] = presentCookies(recorder.site('data.tco.re', '0'));
+    expect(cookie).toMatchObject({ name: 'disqus_unique', firstPage: '/explore/dataset/x/map/', thirdParty: { via: 'response' } });
+    expect(recorder.site('news.example.io', '0').timeline).toEqual([]);
+    // The first-party path leaves it alone, and its removal (wherever it was removed) reaches the site that holds it.
+    recorder.cookieChanged(disqus, false, 'explicit', 6);
+    expect(recorder.site('data.tco.re', '0').timeline).toHaveLength(1);
+    recorder.cookieChanged(disqus, true, 'overwrite', 7);
+    expect(presentCookies(recorder.site('data.tco.re', '0'))).toHaveLength(1);
+    recorder.cookieChanged(disqus, true, 'expired', 8);
+    expect(presentCookies(recorder.site('data.tco.re', '0'))).toEqual([]);
+    expect(recorder.site('data.tco.re', '0').timeline.map((e) => e.type)).toEqual(['set', 'removed']);
+  });
+
+  it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
+    const { recorder } = await setup();
+    const foreign = browserCookie({ name: 'cookies_preferences', domain: 'widget.example.net', value: '%7B%22matomo%22%3Atrue%7D' });
+    recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'frame', cookie: foreign, at: 1 });
+    recorder.cookieChanged(foreign, true, 'expired', 2);
+    expect(recorder.site('data.tco.re', '0').consent.state).toBe('none');
   });
 });

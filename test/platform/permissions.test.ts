@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { grantedHosts, hasHostAccess, onHostAccessChanged, requestHostAccess } from '../../src/platform/permissions.ts';
+import {
+  grantedHosts,
+  hasEmbeddedContentAccess,
+  hasHostAccess,
+  onHostAccessChanged,
+  requestEmbeddedContentAccess,
+  requestHostAccess,
+} from '../../src/platform/permissions.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
 function fakePermissions(origins: string[]) {
@@ -39,5 +46,21 @@ describe('platform permissions', () => {
     onAdded.fire();
     onRemoved.fire();
     expect(changes).toBe(2);
+  });
+
+  it('ask for the embedded content’s access in one prompt: webRequest and every site', async () => {
+    const asked: unknown[] = [];
+    let granted = false;
+    const api = {
+      permissions: {
+        contains: async (wanted: { permissions: string[]; origins: string[] }) =>
+          granted && wanted.permissions.includes('webRequest') && wanted.origins.includes('*://*/*'),
+        request: async (wanted: unknown) => (asked.push(wanted), (granted = true)),
+      },
+    } as never;
+    expect(await hasEmbeddedContentAccess(api)).toBe(false);
+    expect(await requestEmbeddedContentAccess(api)).toBe(true);
+    expect(asked).toEqual([{ permissions: ['webRequest'], origins: ['*://*/*'] }]);
+    expect(await hasEmbeddedContentAccess(api)).toBe(true);
   });
 });

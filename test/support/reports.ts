@@ -18,6 +18,8 @@ export function reportCookie(overrides: Partial<ReportCookie> & Pick<ReportCooki
     lastChanged: 1,
     removed: null,
     firstPhase: 'before-choice',
+    firstPage: '/',
+    thirdParty: null,
     status: 'declared',
     provider: 'Opendatasoft',
     service: 'Authentification',

@@ -5,7 +5,10 @@ export {
   emptySite,
   presentCookies,
   recordCookieChange,
+  type RecordContext,
   type SiteCookie,
   type SiteRecord,
   type TimelineEvent,
 } from './site-record.ts';
+export { setCookieNames } from './set-cookie-names.ts';
+export { partitionSiteHost, type Attribution, type AttributionState, type Via } from './third-party-attribution.ts';

@@ -1,7 +1,9 @@
 import { compareText } from '../compare.ts';
 import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../consent/consent-choice.ts';
+import { judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName } from '../consent/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
+import type { Via } from './third-party-attribution.ts';
 
 /** Most timeline events kept per site; older ones are dropped and counted. */
 export const TIMELINE_LIMIT = 1000;
@@ -17,6 +19,24 @@ export type SiteCookie = CookieRecord & {
    * of that refusal; absent when that never happened or no flag of its family was given.
    */
   refusedBy?: string[];
+  /**
+   * Path of the page a tab of the site showed (or was loading) when the cookie was first recorded;
+   * null when that is not known (no single page, or a cookie a scan found already there).
+   * Absent in records of earlier versions.
+   */
+  firstPage?: string | null;
+  /** Set by content another site embedded in the site's tab, and how that was told (third-party-attribution.ts); absent for the site's own cookies. */
+  thirdParty?: { via: Via };
+};
+
+/** What the recorder knows of a cookie event besides the cookie itself. */
+export type RecordContext = {
+  /** True for a cookie a scan found already there (set while the extension was not watching). */
+  found?: boolean;
+  /** Path of the page the site's tab showed or was loading; null or absent when unknown. */
+  page?: string | null;
+  /** For a cookie of embedded content: how it was tied to the site's tab. */
+  via?: Via;
 };
 
 /** One entry of a site's timeline. */
@@ -136,6 +156,9 @@ export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteReco
   return site;
 }
 
+/** No tracker flag of a portal's banner speaks for a cookie of embedded content: only the overall choice does. */
+const NO_TRACKER_KEYS: readonly string[] = [];
+
 /**
  * Records one cookie set, changed or removed, in place. A change of `cookies_preferences` moves
  * the site to a new consent phase first, so the choice itself is tagged with the phase it opens.
@@ -145,24 +168,28 @@ export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteReco
  * Returns the record, or null when there was nothing to record (the removal of a cookie it
  * never knew).
  *
- * `found` is for a cookie a scan finds already there (set while the extension was not watching):
- * before any choice it was necessarily set before the choice; after one, when is unknown, so it
- * counts as set in no phase and makes no consent finding of its own (it can still be "kept
- * after a refusal").
+ * `context.found` is for a cookie a scan finds already there (set while the extension was not
+ * watching): before any choice it was necessarily set before the choice; after one, when is
+ * unknown, so it counts as set in no phase and makes no consent finding of its own (it can
+ * still be "kept after a refusal"). `context.via` marks a cookie of embedded content (another
+ * site's, tied to this site's tab): the banner's per-tracker switches are the portal's own
+ * trackers', so only the overall choice judges it, and a `cookies_preferences` of another site
+ * never changes this site's consent.
  */
 export function recordCookieChange(
   site: SiteRecord,
   cookie: BrowserCookie,
   removed: boolean,
   now: number,
-  found = false,
+  context: RecordContext = {},
 ): SiteRecord | null {
+  const { found = false, page = null, via } = context;
   const record = describeCookie(cookie, now);
   const key = cookieKey(record);
   const previous = site.cookies[key];
   if (removed && (!previous || previous.removed !== null)) return null;
 
-  if (cookie.name === CONSENT_COOKIE) {
+  if (cookie.name === CONSENT_COOKIE && via === undefined) {
     if (removed) site.consent = { state: 'none', changedAt: now, trackers: {} };
     else {
       const choice = decodeConsent(cookie.value, now);
@@ -170,7 +197,11 @@ export function recordCookieChange(
     }
   }
   const judgement: CookieJudgement =
-    found && site.consent.state !== 'none' ? { phase: 'unknown', refused: [] } : judgeByName(site.consent, cookie.name);
+    found && site.consent.state !== 'none'
+      ? { phase: 'unknown', refused: [] }
+      : via === undefined
+        ? judgeByName(site.consent, cookie.name)
+        : judgeCookie(site.consent, NO_TRACKER_KEYS);
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
@@ -182,14 +213,24 @@ export function recordCookieChange(
     // set. On a wake-up the scan can run before the very event that woke the worker.
     const found = previous.firstPhase === 'unknown' && phase !== 'unknown';
     Object.assign(previous, record, { firstSeen: found ? Math.min(previous.firstSeen, now) : previous.firstSeen });
-    if (found) previous.firstPhase = phase;
+    if (found) {
+      previous.firstPhase = phase;
+      previous.firstPage ??= page;
+    }
     if (phase !== 'unknown' && !previous.setPhases.includes(phase)) previous.setPhases.push(phase);
     if (judgement.refused.length > 0) {
       const refusedBy = (previous.refusedBy ??= []);
       for (const key of judgement.refused) if (!refusedBy.includes(key)) refusedBy.push(key);
     }
   } else {
-    site.cookies[key] = { ...record, firstPhase: phase, setPhases: phase === 'unknown' ? [] : [phase] };
+    site.cookies[key] = {
+      ...record,
+      firstPhase: phase,
+      setPhases: phase === 'unknown' ? [] : [phase],
+      // A cookie found already there after a choice: the page it came from is as unknown as its phase.
+      firstPage: phase === 'unknown' ? null : page,
+      ...(via === undefined ? {} : { thirdParty: { via } }),
+    };
     if (judgement.refused.length > 0) site.cookies[key].refusedBy = [...judgement.refused];
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';

@@ -7,7 +7,7 @@ import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import type { KnownTracker } from './known-trackers.ts';
 import { acceptAll, lookupName } from './name-index.ts';
 import { categoryFromOpenCookieDatabase } from './open-cookie-database-category.ts';
-import { indexedCharterFor, openCookieDatabaseRowFits, type CharterKind, type Registry } from './registry.ts';
+import { indexedCharterFor, openCookieDatabaseRowFits, type CharterKind, type IndexedCharter, type Registry } from './registry.ts';
 
 /** Which source described the cookie. */
 export type MatchSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'unknown';
@@ -71,7 +71,18 @@ export type CookieIdentity = {
   name: string;
   /** Cookie domain as the browser reports it, with or without the leading dot; '' means the site's host. */
   domain: string;
+  /**
+   * True for a cookie of embedded content (another site's, set in the site's tab): only the
+   * charter's third-party section declares those, so a frame's `sessionid` is never taken for the
+   * portal's own.
+   */
+  thirdParty?: boolean;
 };
+
+/** Accepts only entries of the charter's third-party section. */
+function inThirdPartySection(entryIndex: number, entries: IndexedCharter['charter']['entries']): boolean {
+  return entries[entryIndex]?.category === 'third-party';
+}
 
 const UNKNOWN: MatchResult = Object.freeze({
   source: 'unknown',
@@ -91,14 +102,16 @@ function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
 
 /**
  * Matches a cookie seen on `siteHost`. Precedence: the site's charter (exact name, then longest
- * prefix), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
+ * prefix; its third-party section only for a cookie of embedded content), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
  * Open Cookie Database (exact, then longest prefix, a row with a Domain only for cookies on that
  * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
  */
 export function matchCookie(registry: Registry, siteHost: string, cookie: CookieIdentity): MatchResult {
   const charter = indexedCharterFor(registry, siteHost);
   if (charter !== null) {
-    const found = lookupName(charter.entries, cookie.name, acceptAll, null);
+    const found = cookie.thirdParty
+      ? lookupName(charter.entries, cookie.name, inThirdPartySection, charter.charter.entries)
+      : lookupName(charter.entries, cookie.name, acceptAll, null);
     if (found !== null) {
       const entry = charter.charter.entries[found.value];
       if (entry !== undefined) {

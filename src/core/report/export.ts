@@ -53,6 +53,12 @@ function trackerChoices(report: Report): string {
   return choices.length > 0 ? `; ${choices.join(', ')}` : '';
 }
 
+/** The status, with what else the Markdown table says of it: removed, and set by embedded content. */
+function statusText(cookie: ReportCookie): string {
+  const notes = [...(cookie.removed ? ['removed'] : []), ...(cookie.thirdParty ? [`embedded content, via ${cookie.thirdParty.via}`] : [])];
+  return notes.length > 0 ? `${cookie.status} (${notes.join('; ')})` : cookie.status;
+}
+
 function toMarkdown(report: Report): string {
   const lines = [
     `# Cookie report: ${markdownCell(report.host)}`,
@@ -63,11 +69,11 @@ function toMarkdown(report: Report): string {
     '',
     '## Cookies',
     '',
-    '| Cookie | Domain | Provider | Service | Purpose | Status | Source | First phase | Expires |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Cookie | Domain | Provider | Service | Purpose | Status | Source | First phase | First page | Expires |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.cookies.map(
       (c) =>
-        `| ${[c.name, c.domain, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', c.removed ? `${c.status} (removed)` : c.status, c.source, c.firstPhase, expiry(c)].map(markdownCell).join(' | ')} |`,
+        `| ${[c.name, c.domain, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', statusText(c), c.source, c.firstPhase, c.firstPage ?? '', expiry(c)].map(markdownCell).join(' | ')} |`,
     ),
     '',
     '## Declared, not seen',
@@ -108,6 +114,8 @@ const CSV_COLUMNS = [
   'partitionKey',
   'firstSeen',
   'removed',
+  'firstPage',
+  'thirdParty',
 ] as const;
 
 function toCsv(report: Report): string {
@@ -131,6 +139,8 @@ function toCsv(report: Report): string {
       c.partitionKey ?? '',
       isoTime(c.firstSeen),
       isoTime(c.removed),
+      c.firstPage ?? '',
+      c.thirdParty?.via ?? '',
     ]
       .map(csvField)
       .join(','),

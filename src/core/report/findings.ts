@@ -8,6 +8,7 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime } from './duration.ts';
+import { judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
@@ -116,13 +117,19 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
   for (const matched of seen) {
     const { cookie, match } = matched;
     const at = { cookie: cookie.name, domain: cookie.domain, detail: detailOf(match) };
-    const described = match.source === 'unknown' ? 'unknown cookie' : `${match.category} cookie (${match.provider || match.source})`;
+    const embedded = cookie.thirdParty !== undefined;
+    const described =
+      (match.source === 'unknown' ? 'unknown cookie' : `${match.category} cookie (${match.provider || match.source})`) +
+      (embedded ? ` of embedded content (${cookie.domain.replace(/^\./, '')})` : '');
     if (!match.declared) {
       const fallback = match.source === 'unknown' ? 'no description found' : `described by ${match.source}`;
-      findings.push({ kind: 'undeclared', severity: SEVERITY.undeclared, ...at, evidence: `seen, not in the site's charter; ${fallback}` });
+      const where = embedded
+        ? "set by embedded content, not in the third-party section of the site's charter"
+        : "seen, not in the site's charter";
+      findings.push({ kind: 'undeclared', severity: SEVERITY.undeclared, ...at, evidence: `${where}; ${fallback}` });
     }
-    // The platform sets its own cookies whatever the visitor chooses: never a consent matter.
-    if (consentReadable && !isNecessary(match) && !isPlatformCookie(cookie.name)) {
+    // The platform sets its own cookies whatever the visitor chooses: never a consent matter (another site's cookie of the same name is not one of them).
+    if (consentReadable && !isNecessary(match) && (embedded || !isPlatformCookie(cookie.name))) {
       if (cookie.setPhases.includes('before-choice')) {
         findings.push({
           kind: 'before-consent',
@@ -142,7 +149,8 @@ export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: re
       if (cookie.setPhases.includes('after-refuse')) {
         findings.push(refusal('set', cookie.refusedBy ?? []));
       } else if (cookie.removed === null) {
-        const now = judgeByName(site.consent, cookie.name);
+        // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
+        const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') findings.push(refusal('kept', now.refused));
       }
     }

@@ -39,6 +39,10 @@ export type ReportCookie = Pick<
   lifetimeSeconds: number | null;
   /** Consent phase in which it first appeared. */
   firstPhase: Phase;
+  /** Path of the page a tab of the site showed when it first appeared; null when not known (see SiteCookie.firstPage). */
+  firstPage: string | null;
+  /** For a cookie of embedded content (another site's, set while the site's tab loaded it): how it was tied to the tab; null for the site's own. */
+  thirdParty: { via: 'response' | 'frame' } | null;
   /** 'declared' when the site's charter names it, else 'undeclared'. */
   status: 'declared' | 'undeclared';
   /** Who sets it, for which service, why, for how long, as `source` states them ('' / null when unknown). */
@@ -131,8 +135,10 @@ export function buildReport(
   // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
   const onPlatform = charter.kind !== 'none' || site.consent.state !== 'none';
   const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => {
-    const match = matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain });
-    const { category, inferred } = platformCategory(cookie.name, match.category, onPlatform);
+    const thirdParty = cookie.thirdParty !== undefined;
+    const match = matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain, thirdParty });
+    // Only the site's own cookies can be the platform's.
+    const { category, inferred } = platformCategory(cookie.name, match.category, onPlatform && !thirdParty);
     return inferred === null
       ? { cookie, match, categoryInferred: null }
       : { cookie, match: { ...match, category }, categoryInferred: inferred };
@@ -157,6 +163,8 @@ export function buildReport(
       lastChanged: cookie.lastChanged,
       removed: cookie.removed,
       firstPhase: cookie.firstPhase,
+      firstPage: cookie.firstPage ?? null,
+      thirdParty: cookie.thirdParty ? { via: cookie.thirdParty.via } : null,
       status: match.declared ? ('declared' as const) : ('undeclared' as const),
       provider: match.provider,
       service: match.service,

@@ -2,6 +2,7 @@
 export { SESSION_BUDGET_BYTES, SESSION_QUOTA_BYTES, storedBytes } from './session-quota.ts';
 export { SITE_RECORD_LIMIT_BYTES } from './record-limit.ts';
 export {
+  attributionItem,
   keyConcernsHost,
   ledgerItem,
   liveCharterItem,

@@ -10,6 +10,7 @@
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
+import type { AttributionState } from '../cookies/third-party-attribution.ts';
 
 /** The storage.session calls the extension makes: storage.session itself in the extension, a fake in tests. */
 export type SessionArea = {
@@ -98,6 +99,9 @@ export type StorageLedger = {
 
 /** The store's ledger of dropped records (one for the whole area). */
 export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage:ledger');
+
+/** What third-party attribution knows of the tabs' pages, frames and Set-Cookie responses (background/embedded-content.ts). */
+export const attributionItem: SessionItem<AttributionState> = jsonItem('embedded:tabs');
 
 /** True when a change of `key` changes what is shown of `host`: its record in any cookie store, or its live charter. */
 export function keyConcernsHost(key: string, host: string): boolean {

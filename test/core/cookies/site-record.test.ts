@@ -19,6 +19,38 @@ const refuse = consent(encodeURIComponent(JSON.stringify({ matomo: false })));
 const platform = (choice: Record<string, unknown>) => encodeURIComponent(JSON.stringify(choice));
 
 describe('recordCookieChange', () => {
+  it('keeps the page a cookie first appeared on, and not a later one', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1, { page: '/explore/dataset/demo/map/' });
+    recordCookieChange(site, browserCookie({ httpOnly: false }), false, 2, { page: '/explore/' });
+    expect(presentCookies(site)[0]!.firstPage).toBe('/explore/dataset/demo/map/');
+    recordCookieChange(site, browserCookie({ name: 'unknown_page' }), false, 3);
+    expect(site.cookies[Object.keys(site.cookies)[1]!]!.firstPage).toBeNull();
+  });
+
+  it('gives a cookie found after a choice no page, until an event says where it was set', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, accept, false, 1, { page: '/' });
+    recordCookieChange(site, browserCookie({ name: 'found' }), false, 2, { found: true, page: '/explore/' });
+    const key = Object.keys(site.cookies).find((k) => k.includes('found'))!;
+    expect(site.cookies[key]).toMatchObject({ firstPhase: 'unknown', firstPage: null });
+    recordCookieChange(site, browserCookie({ name: 'found' }), false, 3, { page: '/pages/home/' });
+    expect(site.cookies[key]).toMatchObject({ firstPhase: 'after-accept', firstPage: '/pages/home/' });
+  });
+
+  it('marks a cookie of embedded content, judges it by the overall choice only, and never reads another site’s consent cookie', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, consent(platform({ functional_cookies: true, matomo: false, ga: true })), false, 1);
+    expect(site.consent.state).toBe('choice');
+    // `_ga` of an embedded frame answers to no switch of the portal's banner: 'after-choice', not 'after-accept'.
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: '.video.example.net', hostOnly: false }), false, 2, { via: 'frame' });
+    const embedded = Object.values(site.cookies).find((c) => c.name === '_ga')!;
+    expect(embedded).toMatchObject({ firstPhase: 'after-choice', thirdParty: { via: 'frame' } });
+    expect(embedded.refusedBy).toBeUndefined();
+    recordCookieChange(site, { ...consent(platform({ matomo: true })), domain: 'widget.example.net' }, false, 3, { via: 'response' });
+    expect(site.consent.state).toBe('choice');
+  });
+
   it('records a set, then a change, then a removal of one cookie', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, browserCookie(), false, 1);

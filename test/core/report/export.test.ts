@@ -40,6 +40,19 @@ describe('exportReport', () => {
     expect(text).not.toContain('<b>');
   });
 
+  it('says on which page each cookie first appeared, and which came from embedded content', () => {
+    const embedded = report([
+      reportCookie({ name: 'sessionid', firstPage: '/' }),
+      reportCookie({ name: 'disqus_unique', domain: '.disqus.com', firstPage: '/explore/dataset/x/map/', thirdParty: { via: 'response' } }),
+    ]);
+    expect(exportReport(embedded, 'markdown').text).toContain(
+      '| declared \\(embedded content, via response\\) | charter | before-choice | /explore/dataset/x/map/ |',
+    );
+    const lines = exportReport(embedded, 'csv').text.split('\r\n');
+    expect(lines[1]).toMatch(/,\/,$/);
+    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response$/);
+  });
+
   it("gives each tracker's choice in Markdown, and none when there is none", () => {
     const mixed = { ...sample, consent: { state: 'choice' as const, changedAt: null, trackers: { matomo: true, ga: false } } };
     expect(exportReport(mixed, 'markdown').text).toContain('- Consent: choice; Matomo accepted, Google Analytics refused\n');
@@ -49,7 +62,7 @@ describe('exportReport', () => {
   it('writes CSV with quoting and formula injection defused', () => {
     const lines = exportReport(sample, 'csv').text.split('\r\n');
     expect(lines[0]).toBe(
-      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed',
+      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty',
     );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);

@@ -85,6 +85,48 @@ describe('findingsFor', () => {
     expect(finding!.evidence).toBe('statistics cookie (Matomo) set after a refusal: Matomo refused (matomo=false)');
   });
 
+  it('judges a cookie of embedded content by the overall choice only, and names where it came from', () => {
+    const embeddedGa = browserCookie({
+      name: '_ga',
+      domain: '.video.example.net',
+      hostOnly: false,
+      expirationDate: undefined,
+      session: true,
+    });
+    const statistics: MatchResult = { ...declared, declared: false, source: 'known-tracker', provider: 'Google' };
+    const necessary = { ...declared, category: 'necessary' as const, duration: null };
+
+    // Google Analytics refused, Matomo accepted: the frame's `_ga` is not the portal's, so its `ga` switch does not speak for it.
+    const mixed = emptySite(HOST, '0');
+    recordCookieChange(mixed, choice({ ga: false, matomo: true }), false, NOW_MS);
+    recordCookieChange(mixed, embeddedGa, false, NOW_MS, { via: 'frame' });
+    expect(findingsFor(mixed, seen(mixed, { _ga: statistics, cookies_preferences: necessary }), []).map((f) => f.kind)).toEqual([
+      'undeclared',
+    ]);
+
+    // Set before the choice, kept after refusing everything.
+    const refused = emptySite(HOST, '0');
+    recordCookieChange(refused, embeddedGa, false, NOW_MS, { via: 'response' });
+    recordCookieChange(refused, choice({ ga: false, matomo: false }), false, NOW_MS);
+    const findings = findingsFor(refused, seen(refused, { _ga: statistics, cookies_preferences: necessary }), []);
+    expect(findings.map((f) => `${f.kind} ${f.severity} ${f.detail.how ?? ''}`)).toEqual([
+      'before-consent high ',
+      'after-refusal high kept',
+      'undeclared medium ',
+    ]);
+    expect(findings[0]!.evidence).toBe('statistics cookie (Google) of embedded content (video.example.net) set before the visitor chose');
+    expect(findings[1]!.detail.refused).toBeUndefined();
+  });
+
+  it('holds a cookie of embedded content named like one of the platform’s to the consent rules', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, browserCookie({ name: 'csrftoken', domain: 'forms.example.net' }), false, NOW_MS, { via: 'frame' });
+    expect(findingsFor(site, seen(site, {}), []).map((f) => `${f.kind} ${f.severity}`)).toEqual([
+      'before-consent medium',
+      'undeclared medium',
+    ]);
+  });
+
   it('makes no consent finding off the platform, where no choice can be read', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(

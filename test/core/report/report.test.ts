@@ -319,3 +319,74 @@ describe('buildReport: what could not be kept', () => {
     expect(buildReport(site, registry, NOW_MS).storage.cookiesDropped).toBe(0);
   });
 });
+
+describe('buildReport: cookies of embedded content', () => {
+  const EMBED_HOST = 'data.commentaires.opendatasoft.com';
+  /** A charter with a third-party section (Disqus) beside the platform's own cookies. */
+  const charter = {
+    portal: EMBED_HOST,
+    language: 'fr' as const,
+    entries: [
+      {
+        provider: 'Huwise',
+        service: null,
+        cookie: 'sessionid',
+        match: 'exact' as const,
+        purpose: 'Session',
+        duration: '2 semaines',
+        category: 'necessary' as const,
+      },
+      {
+        provider: 'Disqus',
+        service: null,
+        cookie: 'disqus_unique',
+        match: 'exact' as const,
+        purpose: 'Commentaires',
+        duration: '1 an',
+        category: 'third-party' as const,
+      },
+    ],
+  };
+  const embedRegistry = buildRegistry({ [EMBED_HOST]: charter }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+
+  function embedded(...cookies: Array<[ReturnType<typeof browserCookie>, 'response' | 'frame']>) {
+    const site = emptySite(EMBED_HOST, '0');
+    recordCookieChange(site, browserCookie({ domain: EMBED_HOST }), false, NOW_MS, { page: '/' });
+    for (const [c, via] of cookies) recordCookieChange(site, c, false, NOW_MS, { via, page: '/explore/dataset/demo/map/' });
+    return buildReport(site, embedRegistry, NOW_MS);
+  }
+
+  it('matches them against the charter’s third-party section, then the fallbacks, and says how each was tied', () => {
+    const report = embedded(
+      [browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }), 'response'],
+      [browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 'frame'],
+    );
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
+    expect(rows.disqus_unique).toMatchObject({
+      status: 'declared',
+      category: 'third-party',
+      thirdParty: { via: 'response' },
+      firstPage: '/explore/dataset/demo/map/',
+    });
+    expect(rows.testCookie).toMatchObject({
+      status: 'undeclared',
+      source: 'known-tracker',
+      provider: 'Disqus',
+      thirdParty: { via: 'frame' },
+    });
+    expect(rows.sessionid).toMatchObject({ thirdParty: null, firstPage: '/' });
+    expect(report.findings.map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual(
+      expect.arrayContaining(['before-consent disqus_unique high', 'before-consent testCookie high', 'undeclared testCookie medium']),
+    );
+    expect(report.findings.find((f) => f.kind === 'undeclared')!.evidence).toContain('third-party section');
+  });
+
+  it('never takes a frame’s cookie for the portal’s own, even with the same name', () => {
+    const report = embedded([browserCookie({ name: 'sessionid', domain: 'widget.example.net' }), 'frame']);
+    const frame = report.cookies.find((c) => c.domain === 'widget.example.net')!;
+    expect(frame).toMatchObject({ status: 'undeclared', categoryInferred: null, thirdParty: { via: 'frame' } });
+    expect(report.findings.map((f) => `${f.kind} ${f.cookie} ${f.domain}`)).toContain('undeclared sessionid widget.example.net');
+    expect(report.cookies.find((c) => c.domain === EMBED_HOST)).toMatchObject({ status: 'declared', category: 'necessary' });
+    expect(report.findings.some((f) => f.domain === EMBED_HOST && f.kind !== 'lifetime')).toBe(false);
+  });
+});

@@ -1,0 +1,153 @@
+import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
+import {
+  cookieStored,
+  emptyAttributionState,
+  frameLoading,
+  pageLoading,
+  requestsSettled,
+  responseReceived,
+  tabClosed,
+  type Attribution,
+  type AttributionState,
+} from '../core/cookies/third-party-attribution.ts';
+import { attributionItem, type SessionArea } from '../core/storage/session-items.ts';
+import type { RequestEnded, RequestListeners, RequestStarted, ResponseCookies } from '../platform/web-request.ts';
+import { createDebouncedWriter } from './debounced-writer.ts';
+
+/** Most requests tracked in flight at once (older ones are forgotten first). */
+const MAX_IN_FLIGHT = 5000;
+
+/** What embedded content's cookies are recorded through. */
+export type EmbeddedContentDeps = {
+  /** Resolves once the worker's state is restored. */
+  ready: Promise<void>;
+  /** storage.session (the store's area: its writes count against the same budget). */
+  area: SessionArea;
+  /** Records a cookie tied to a site's tab (the recorder keeps only the sites it records). */
+  record: (attribution: Attribution) => void;
+  /** A tab's top frame starts loading a page (the open tabs learn the page before the tab reports it). */
+  navigating: (tabId: number, url: string) => void;
+  /** Something was recorded (the badges follow). */
+  onRecorded: () => void;
+  /** The clock. */
+  now?: () => number;
+  /** How long state changes wait to be written together. */
+  writeDelayMs?: number;
+};
+
+/** The worker's side of third-party attribution: webRequest's events and cookie events in, attributed cookies out. */
+export type EmbeddedContent = {
+  /** webRequest listeners (registered only when the browser gives the API). */
+  requests: RequestListeners;
+  /** A cookie changed (cookies.onChanged), heard `at`. */
+  cookieChanged: (cookie: BrowserCookie, removed: boolean, cause: string, at: number) => void;
+  /** A tab closed. */
+  tabRemoved: (tabId: number) => void;
+  /** Writes pending state now (tests). */
+  flush: () => Promise<void>;
+};
+
+/**
+ * Feeds third-party-attribution.ts and records what it ties to a tab. Its state (each tab's
+ * page, frames and unused Set-Cookie names; cookies waiting for their response) lives in
+ * storage.session, restored on wake. Requests in flight are kept in memory only: they last
+ * milliseconds, and the browser does not stop a worker whose events are flowing.
+ */
+export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedContent {
+  const now = deps.now ?? Date.now;
+  let state: AttributionState = emptyAttributionState();
+  const loaded = deps.ready.then(async () => {
+    state = (await attributionItem.get(deps.area).catch(() => null)) ?? emptyAttributionState();
+  });
+  const writer = createDebouncedWriter((items) => deps.area.write(items), deps.writeDelayMs ?? 50);
+  const save = () => writer.schedule(attributionItem.key, attributionItem.encode(state));
+
+  /** In-flight requests by id, and per tab the hosts they go to (with counts). */
+  const requests = new Map<string, { tabId: string; host: string }>();
+  const byTab = new Map<string, Map<string, number>>();
+  const inFlight = (tabId: string) => [...(byTab.get(tabId)?.keys() ?? [])];
+
+  function forget(requestId: string): void {
+    const request = requests.get(requestId);
+    if (!request) return;
+    requests.delete(requestId);
+    const hosts = byTab.get(request.tabId);
+    const count = (hosts?.get(request.host) ?? 1) - 1;
+    if (count > 0) hosts!.set(request.host, count);
+    else hosts?.delete(request.host);
+    if (hosts?.size === 0) byTab.delete(request.tabId);
+  }
+
+  function remember(requestId: string, tabId: string, url: string): void {
+    forget(requestId);
+    let host: string;
+    try {
+      host = new URL(url).hostname.toLowerCase();
+    } catch {
+      return;
+    }
+    if (requests.size >= MAX_IN_FLIGHT) forget(requests.keys().next().value!);
+    requests.set(requestId, { tabId, host });
+    const hosts = byTab.get(tabId) ?? new Map<string, number>();
+    hosts.set(host, (hosts.get(host) ?? 0) + 1);
+    byTab.set(tabId, hosts);
+  }
+
+  function recordAll(attributions: Attribution[]): void {
+    for (const attribution of attributions) deps.record(attribution);
+    if (attributions.length > 0) deps.onRecorded();
+  }
+
+  /** Runs `change` on the restored state, in the order events came, and saves it. */
+  const apply = (change: () => void) =>
+    void loaded.then(() => {
+      change();
+      save();
+    });
+
+  return {
+    requests: {
+      started({ requestId, tabId, kind, url }: RequestStarted) {
+        const tab = String(tabId);
+        remember(requestId, tab, url);
+        if (kind === 'main_frame') deps.navigating(tabId, url);
+        if (kind === 'other') return;
+        apply(() => (kind === 'main_frame' ? pageLoading(state, tab, url) : frameLoading(state, tab, url)));
+      },
+      responded({ tabId, url, names }: ResponseCookies) {
+        const at = now();
+        apply(() => {
+          let host: string;
+          try {
+            host = new URL(url).hostname.toLowerCase();
+          } catch {
+            return;
+          }
+          recordAll(responseReceived(state, String(tabId), host, names, at));
+        });
+      },
+      ended({ requestId }: RequestEnded) {
+        forget(requestId);
+        const at = now();
+        void loaded.then(() => {
+          if (state.pending.length === 0) return;
+          recordAll(requestsSettled(state, at, inFlight));
+          save();
+        });
+      },
+    },
+    cookieChanged(cookie, removed, cause, at) {
+      // A removal (an overwrite's first half included) is recorded by the recorder for every site holding the cookie.
+      if (removed) return;
+      apply(() => recordAll(cookieStored(state, cookie, at, inFlight)));
+      void cause;
+    },
+    tabRemoved(tabId) {
+      apply(() => tabClosed(state, String(tabId)));
+    },
+    flush: async () => {
+      await loaded;
+      await writer.flush();
+    },
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * Which portal a third-party cookie belongs to: the one whose tab loaded the content that set it,
+ * told by that tab's frames and requests, never by when it happened in another tab.
+ *
+ * The browser reports a stored cookie (cookies.onChanged) without saying which tab caused it, and
+ * webRequest reports each response with its tab but without saying whether the browser stored
+ * what it sent (browsers refuse many third-party cookies). The two are joined here, in either
+ * order (Firefox reports the cookie before the response that set it, Chromium after: measured,
+ * see README "Third-party cookies"):
+ *
+ * - **response**: a tab received a `Set-Cookie` for this name from a host the cookie's domain
+ *   covers. Every tab that did gets the cookie; each piece of evidence is used once.
+ * - **frame**: no tab received such a response (a script in a frame wrote `document.cookie`): the
+ *   tab whose frames (its top frame included) show a host the cookie's domain covers. When tabs of
+ *   several sites do, nobody is blamed: the cookie is not attributed.
+ * - While a tab has a request to such a host in flight, its response may still come: the cookie
+ *   waits (at most MAX_PENDING of them) until the requests are over, then the frame rule decides.
+ *
+ * A partitioned cookie (CHIPS; every third-party cookie in Firefox) names the top-level site it
+ * was set under: only tabs on that site are considered. A tab's frames and evidence are dropped
+ * when its top frame loads another page, and when it closes. Pure: the worker feeds the events
+ * and keeps the state in storage.session; requests in flight are passed in (they live for
+ * milliseconds and are kept in the worker's memory only).
+ */
+import { cookieAppliesToHost, type BrowserCookie } from './cookie-record.ts';
+
+/** Sub-frame hosts kept per tab page. */
+export const MAX_FRAMES = 64;
+/** Unmatched Set-Cookie names kept per tab page. */
+export const MAX_RESPONSES = 64;
+/** Cookies kept waiting for a response at once. */
+export const MAX_PENDING = 64;
+/**
+ * A response's evidence, and a waiting cookie, count for this long: the two events of one
+ * Set-Cookie come milliseconds apart, and evidence of a cookie the browser refused must not
+ * match an unrelated one much later.
+ */
+export const EVIDENCE_TTL_MS = 10_000;
+
+/** How a third-party cookie was tied to its portal's tab. */
+export type Via = 'response' | 'frame';
+
+/** A cookie as it is kept while it waits: everything but its value. */
+export type WaitingCookie = Omit<BrowserCookie, 'value'>;
+
+/** What is known of one tab's current page. */
+export type TabPage = {
+  /** Host of the page in the tab's top frame, lower-case. */
+  topHost: string;
+  /** Path of that page. */
+  page: string;
+  /** Hosts of the page's sub frames (at most MAX_FRAMES). */
+  frameHosts: string[];
+  /** Set-Cookie names the page received and no stored cookie has used yet (at most MAX_RESPONSES). */
+  responses: Array<{ host: string; name: string; at: number }>;
+};
+
+/** Everything attribution remembers (storage.session holds it as one record). */
+export type AttributionState = {
+  /** Tabs by id. */
+  tabs: Record<string, TabPage>;
+  /** Stored cookies waiting for their response, oldest first. */
+  pending: Array<{ cookie: WaitingCookie; at: number }>;
+};
+
+/** Requests in flight, by tab: the hosts they go to. */
+export type InFlight = (tabId: string) => readonly string[];
+
+/** A third-party cookie tied to the page of a tab. */
+export type Attribution = {
+  /** The tab's top-frame host: the portal the cookie is filed under (when it is one). */
+  host: string;
+  /** The tab's page then; null when tabs of the portal showed different pages. */
+  page: string | null;
+  /** How it was tied. */
+  via: Via;
+  /** The cookie (no value). */
+  cookie: WaitingCookie;
+  /** When the browser reported it (ms since the epoch). */
+  at: number;
+};
+
+export function emptyAttributionState(): AttributionState {
+  return { tabs: {}, pending: [] };
+}
+
+/** The host and path of an http(s) URL, or null. */
+function hostAndPath(url: string): { host: string; path: string } | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return { host: parsed.hostname.toLowerCase(), path: parsed.pathname };
+  } catch {
+    return null;
+  }
+}
+
+/** The host of a partition's top-level site (`https://example.org` -> `example.org`), or null. */
+export function partitionSiteHost(cookie: Pick<BrowserCookie, 'partitionKey'>): string | null {
+  const site = cookie.partitionKey?.topLevelSite;
+  if (!site) return null;
+  return hostAndPath(site)?.host ?? null;
+}
+
+/** True when a tab showing `topHost` may have set the cookie: any tab for an unpartitioned one, tabs on its site for a partitioned one. */
+function partitionFits(cookie: WaitingCookie, topHost: string): boolean {
+  const site = partitionSiteHost(cookie);
+  return site === null || topHost === site || topHost.endsWith(`.${site}`);
+}
+
+/** The cookie without its value: what may be kept. */
+export function withoutValue(cookie: BrowserCookie): WaitingCookie {
+  const { value: _value, ...rest } = cookie;
+  return rest;
+}
+
+/** The tab's top frame starts loading `url`: a new page, so its frames and evidence start afresh. */
+export function pageLoading(state: AttributionState, tabId: string, url: string): void {
+  const target = hostAndPath(url);
+  if (target === null) {
+    delete state.tabs[tabId];
+    return;
+  }
+  state.tabs[tabId] = { topHost: target.host, page: target.path, frameHosts: [], responses: [] };
+}
+
+/** A sub frame of the tab starts loading `url`. */
+export function frameLoading(state: AttributionState, tabId: string, url: string): void {
+  const tab = state.tabs[tabId];
+  const host = hostAndPath(url)?.host;
+  if (!tab || !host || tab.frameHosts.includes(host)) return;
+  if (tab.frameHosts.length >= MAX_FRAMES) tab.frameHosts.shift();
+  tab.frameHosts.push(host);
+}
+
+/** The tab closed. */
+export function tabClosed(state: AttributionState, tabId: string): void {
+  delete state.tabs[tabId];
+}
+
+const fresh = (at: number, now: number) => now - at <= EVIDENCE_TTL_MS;
+
+function attribution(tab: TabPage, via: Via, cookie: WaitingCookie, at: number): Attribution {
+  return { host: tab.topHost, page: tab.page, via, cookie, at };
+}
+
+/** Whether the cookie is third-party for the tab's page: a cookie its own host receives is filed the first-party way. */
+const thirdPartyFor = (cookie: WaitingCookie, tab: TabPage) => !cookieAppliesToHost(cookie, tab.topHost);
+
+/**
+ * A response reached the tab from `host` with Set-Cookie for `names`, at `now`. Cookies already
+ * stored and waiting for it are tied to the tab; the other names are kept as evidence for the
+ * cookie events to come.
+ */
+export function responseReceived(
+  state: AttributionState,
+  tabId: string,
+  host: string,
+  names: readonly string[],
+  now: number,
+): Attribution[] {
+  const tab = state.tabs[tabId];
+  if (!tab || names.length === 0) return [];
+  const found: Attribution[] = [];
+  const used = new Set<string>();
+  state.pending = state.pending.filter(({ cookie, at }) => {
+    if (!fresh(at, now)) return false;
+    if (!names.includes(cookie.name) || !cookieAppliesToHost(cookie, host) || !partitionFits(cookie, tab.topHost)) return true;
+    used.add(cookie.name);
+    if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, at));
+    return false;
+  });
+  tab.responses = tab.responses.filter((evidence) => fresh(evidence.at, now));
+  for (const name of names) {
+    if (used.has(name)) continue;
+    if (tab.responses.length >= MAX_RESPONSES) tab.responses.shift();
+    tab.responses.push({ host, name, at: now });
+  }
+  return found;
+}
+
+/** The frame rule: the one site whose tabs show a frame the cookie's domain covers, or nobody. */
+function byFrames(state: AttributionState, cookie: WaitingCookie, at: number): Attribution[] {
+  const showing = Object.values(state.tabs).filter(
+    (tab) =>
+      partitionFits(cookie, tab.topHost) &&
+      (cookieAppliesToHost(cookie, tab.topHost) || tab.frameHosts.some((host) => cookieAppliesToHost(cookie, host))),
+  );
+  const sites = new Set(showing.map((tab) => tab.topHost));
+  if (sites.size !== 1) return [];
+  const tab = showing[0]!;
+  if (!thirdPartyFor(cookie, tab)) return [];
+  const pages = new Set(showing.map((t) => t.page));
+  return [{ ...attribution(tab, 'frame', cookie, at), page: pages.size === 1 ? tab.page : null }];
+}
+
+/** Tabs with a request in flight to a host the cookie's domain covers. */
+function awaitedBy(state: AttributionState, cookie: WaitingCookie, inFlight: InFlight): boolean {
+  return Object.entries(state.tabs).some(
+    ([tabId, tab]) => partitionFits(cookie, tab.topHost) && inFlight(tabId).some((host) => cookieAppliesToHost(cookie, host)),
+  );
+}
+
+/**
+ * The browser stored (or overwrote) a cookie at `now`. Returns the tabs' pages it is tied to, or
+ * none: then it waits for a response still in flight, or belongs to no tab we can tell.
+ */
+export function cookieStored(state: AttributionState, stored: BrowserCookie, now: number, inFlight: InFlight): Attribution[] {
+  const cookie = withoutValue(stored);
+  const found: Attribution[] = [];
+  let answered = false;
+  for (const tab of Object.values(state.tabs)) {
+    if (!partitionFits(cookie, tab.topHost)) continue;
+    const index = tab.responses.findIndex(
+      (evidence) => evidence.name === cookie.name && fresh(evidence.at, now) && cookieAppliesToHost(cookie, evidence.host),
+    );
+    if (index === -1) continue;
+    tab.responses.splice(index, 1);
+    answered = true;
+    if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, now));
+  }
+  if (answered) return found;
+  if (awaitedBy(state, cookie, inFlight)) {
+    if (state.pending.length >= MAX_PENDING) state.pending.shift();
+    state.pending.push({ cookie, at: now });
+    return [];
+  }
+  return byFrames(state, cookie, now);
+}
+
+/**
+ * Requests finished: each waiting cookie no request in flight may still explain is decided by
+ * the frame rule now; stale ones are dropped.
+ */
+export function requestsSettled(state: AttributionState, now: number, inFlight: InFlight): Attribution[] {
+  const found: Attribution[] = [];
+  state.pending = state.pending.filter(({ cookie, at }) => {
+    if (!fresh(at, now)) return false;
+    if (awaitedBy(state, cookie, inFlight)) return true;
+    found.push(...byFrames(state, cookie, at));
+    return false;
+  });
+  return found;
+}

@@ -1,0 +1,87 @@
+/**
+ * webRequest, an optional permission: present only once the person granted "see cookies of
+ * embedded content" (or in the audit builds, which require it). It tells which tab and frame
+ * each request belongs to, and which cookie names a response sets; nothing is blocked or changed.
+ *
+ * Chrome shows `Set-Cookie` to extensions only with 'extraHeaders'; Firefox has no such option and
+ * refuses it (`Invalid enumeration value "extraHeaders"`): the option is given where the browser
+ * declares it (`OnHeadersReceivedOptions.EXTRA_HEADERS`), measured in both (README,
+ * "Third-party cookies"). A cookie's value is cut off as soon as its header is read.
+ */
+import { browser, type Browser } from './browser.ts';
+import { setCookieNames } from '../core/cookies/set-cookie-names.ts';
+
+/** A request starts (again after a redirect, with the same id). */
+export type RequestStarted = {
+  requestId: string;
+  tabId: number;
+  /** The tab's top frame, one of its sub frames, or anything else the page loads. */
+  kind: 'main_frame' | 'sub_frame' | 'other';
+  url: string;
+};
+
+/** A response with Set-Cookie headers arrived (also a redirect's). */
+export type ResponseCookies = { requestId: string; tabId: number; url: string; names: string[] };
+
+/** A request is over (completed or failed). */
+export type RequestEnded = { requestId: string; tabId: number };
+
+/** What the worker does with requests. */
+export type RequestListeners = {
+  started: (request: RequestStarted) => void;
+  responded: (response: ResponseCookies) => void;
+  ended: (request: RequestEnded) => void;
+};
+
+type WebRequestApi = { webRequest?: Browser['webRequest'] };
+
+/** The subset of a webRequest event's details read here. */
+type Details = { requestId: string; tabId: number; type: string; url: string; responseHeaders?: Array<{ name: string; value?: string }> };
+
+/** The browser's listeners for each set of ours, so registering again (after a grant) adds nothing twice. */
+const registered = new WeakMap<RequestListeners, Array<(details: Details) => void>>();
+
+const ALL_URLS = { urls: ['<all_urls>'] };
+
+/** The Set-Cookie names of a response's headers. */
+export function responseCookieNames(headers: Details['responseHeaders']): string[] {
+  const values: string[] = [];
+  for (const header of headers ?? []) if (header.name.toLowerCase() === 'set-cookie' && header.value) values.push(header.value);
+  return values.length > 0 ? setCookieNames(values) : [];
+}
+
+/**
+ * Listens to every request of every tab, if the browser gives the API (the permission is
+ * granted). Returns whether it listens. Safe to call again: at the top of the worker and from
+ * `permissions.onAdded`, where Firefox shows the API in the running worker (measured).
+ */
+export function watchRequests(listeners: RequestListeners, api: WebRequestApi = browser): boolean {
+  const webRequest = api.webRequest;
+  if (!webRequest) return false;
+  if (registered.has(listeners)) return true;
+  const inTab = (details: Details) => details.tabId >= 0;
+  const started = (details: Details) => {
+    if (!inTab(details)) return;
+    const kind = details.type === 'main_frame' || details.type === 'sub_frame' ? details.type : 'other';
+    listeners.started({ requestId: details.requestId, tabId: details.tabId, kind, url: details.url });
+  };
+  const responded = (details: Details) => {
+    if (!inTab(details)) return;
+    const names = responseCookieNames(details.responseHeaders);
+    if (names.length > 0) listeners.responded({ requestId: details.requestId, tabId: details.tabId, url: details.url, names });
+  };
+  const ended = (details: Details) => {
+    if (inTab(details)) listeners.ended({ requestId: details.requestId, tabId: details.tabId });
+  };
+  const options = (webRequest as { OnHeadersReceivedOptions?: { EXTRA_HEADERS?: string } }).OnHeadersReceivedOptions;
+  const headerOptions = ['responseHeaders', ...(options?.EXTRA_HEADERS ? ['extraHeaders'] : [])];
+  type Listen = { addListener(listener: (details: Details) => void, filter: object, extra?: string[]): void };
+  const on = (event: unknown) => event as Listen;
+  on(webRequest.onBeforeRequest).addListener(started, ALL_URLS);
+  on(webRequest.onResponseStarted).addListener(responded, ALL_URLS, headerOptions);
+  on(webRequest.onBeforeRedirect).addListener(responded, ALL_URLS, headerOptions);
+  on(webRequest.onCompleted).addListener(ended, ALL_URLS);
+  on(webRequest.onErrorOccurred).addListener(ended, ALL_URLS);
+  registered.set(listeners, [started, responded, ended]);
+  return true;
+}

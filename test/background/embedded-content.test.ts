@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedContent } from '../../src/background/embedded-content.ts';
+import type { Attribution } from '../../src/core/cookies/third-party-attribution.ts';
+import { attributionItem } from '../../src/core/storage/session-items.ts';
+import { browserCookie } from '../support/cookies.ts';
+import { fakeSession } from '../support/fake-session.ts';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const PORTAL = 'http://data.commentaires.opendatasoft.com/explore/dataset/demo/map/';
+const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+
+function setup(session = fakeSession()) {
+  const recorded: Attribution[] = [];
+  const navigations: string[] = [];
+  let notices = 0;
+  let clock = 1000;
+  const embedded = createEmbeddedContent({
+    ready: Promise.resolve(),
+    area: session,
+    record: (attribution) => void recorded.push(attribution),
+    navigating: (tabId, url) => void navigations.push(`${tabId} ${url}`),
+    onRecorded: () => notices++,
+    now: () => clock++,
+    writeDelayMs: 0,
+  });
+  return { embedded, recorded, navigations, session, notices: () => notices };
+}
+
+/** The portal's tab (7) loads its page, then a Disqus frame. */
+function loadPortal(embedded: ReturnType<typeof setup>['embedded']) {
+  embedded.requests.started({ requestId: 'r1', tabId: 7, kind: 'main_frame', url: PORTAL });
+  embedded.requests.ended({ requestId: 'r1', tabId: 7 });
+  embedded.requests.started({ requestId: 'r2', tabId: 7, kind: 'sub_frame', url: 'https://disqus.com/embed/comments/' });
+}
+
+describe('embedded content (the worker’s side of third-party attribution)', () => {
+  it('ties a cookie to the tab whose frame’s response set it, in Chromium’s order, and tells the badges', async () => {
+    const { embedded, recorded, navigations, notices } = setup();
+    loadPortal(embedded);
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    embedded.cookieChanged(disqus, false, 'explicit', 2000);
+    await settle();
+    expect(navigations).toEqual([`7 ${PORTAL}`]);
+    expect(recorded).toMatchObject([
+      { host: 'data.commentaires.opendatasoft.com', page: '/explore/dataset/demo/map/', via: 'response', at: 2000 },
+    ]);
+    expect(notices()).toBe(1);
+  });
+
+  it('in Firefox’s order: the cookie waits for the response of the request in flight', async () => {
+    const { embedded, recorded } = setup();
+    loadPortal(embedded);
+    embedded.cookieChanged(disqus, false, 'explicit', 2000);
+    await settle();
+    expect(recorded).toEqual([]);
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    await settle();
+    expect(recorded).toMatchObject([{ via: 'response', at: 2000 }]);
+  });
+
+  it('decides by the frames once the requests are over, and ignores removals', async () => {
+    const { embedded, recorded } = setup();
+    loadPortal(embedded);
+    const written = browserCookie({ name: 'testCookie', domain: 'disqus.com' });
+    embedded.cookieChanged(written, false, 'explicit', 2000);
+    embedded.cookieChanged(written, true, 'expired', 2001);
+    await settle();
+    expect(recorded).toEqual([]);
+    embedded.requests.ended({ requestId: 'r2', tabId: 7 });
+    await settle();
+    expect(recorded).toMatchObject([{ via: 'frame', cookie: { name: 'testCookie' } }]);
+  });
+
+  it('keeps its state in storage.session, without values, and a restarted worker goes on from it', async () => {
+    const { embedded, session } = setup();
+    loadPortal(embedded);
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    await embedded.flush();
+    const stored = attributionItem.decode(session.data[attributionItem.key]);
+    expect(stored?.tabs['7']).toMatchObject({ frameHosts: ['disqus.com'], responses: [{ host: 'disqus.com', name: 'disqus_unique' }] });
+
+    const restarted = setup(session);
+    restarted.embedded.cookieChanged(disqus, false, 'explicit', 3000);
+    await settle();
+    expect(restarted.recorded).toMatchObject([{ via: 'response' }]);
+    await restarted.embedded.flush();
+    expect(JSON.stringify(session.data)).not.toContain('SECRET-VALUE');
+  });
+
+  it('forgets a closed tab, and requests of other kinds add no frame', async () => {
+    const { embedded, recorded, session } = setup();
+    loadPortal(embedded);
+    embedded.requests.started({ requestId: 'r3', tabId: 7, kind: 'other', url: 'https://cdn.example.net/x.js' });
+    embedded.requests.started({ requestId: 'r4', tabId: 7, kind: 'other', url: 'not a url' });
+    embedded.requests.responded({ requestId: 'r4', tabId: 7, url: 'not a url', names: ['x'] });
+    await embedded.flush();
+    expect(attributionItem.decode(session.data[attributionItem.key])?.tabs['7']?.frameHosts).toEqual(['disqus.com']);
+    embedded.tabRemoved(7);
+    embedded.requests.ended({ requestId: 'r2', tabId: 7 });
+    embedded.cookieChanged(browserCookie({ name: 'testCookie', domain: 'disqus.com' }), false, 'explicit', 2000);
+    await embedded.flush();
+    expect(recorded).toEqual([]);
+    expect(attributionItem.decode(session.data[attributionItem.key])?.tabs).toEqual({});
+  });
+});

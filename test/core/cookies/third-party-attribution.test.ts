@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cookieStored,
+  emptyAttributionState,
+  EVIDENCE_TTL_MS,
+  frameLoading,
+  MAX_FRAMES,
+  MAX_PENDING,
+  pageLoading,
+  partitionSiteHost,
+  requestsSettled,
+  responseReceived,
+  tabClosed,
+  withoutValue,
+  type AttributionState,
+} from '../../../src/core/cookies/third-party-attribution.ts';
+import { browserCookie } from '../../support/cookies.ts';
+
+const PORTAL = 'data.commentaires.opendatasoft.com';
+const OTHER = 'news.example.io';
+
+/** Disqus's cookie as the browser reports it once stored (value included, as cookies.onChanged gives it). */
+const disqus = (overrides = {}) =>
+  browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, sameSite: 'no_restriction', ...overrides });
+
+const nothingInFlight = () => [];
+const inFlight = (byTab: Record<string, string[]>) => (tabId: string) => byTab[tabId] ?? [];
+
+/** A portal tab (1) showing a dataset page with a Disqus frame, and another site's tab (2). */
+function twoTabs(): AttributionState {
+  const state = emptyAttributionState();
+  pageLoading(state, '1', `http://${PORTAL}/explore/dataset/demo/map/?location=1`);
+  frameLoading(state, '1', 'https://disqus.com/embed/comments/?f=demo');
+  pageLoading(state, '2', `https://${OTHER}/article`);
+  return state;
+}
+
+describe('third-party attribution', () => {
+  it('ties a cookie to the tab that received its Set-Cookie, response first (Chromium)', () => {
+    const state = twoTabs();
+    expect(responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 1000)).toEqual([]);
+    const [found, ...rest] = cookieStored(state, disqus(), 1001, nothingInFlight);
+    expect(rest).toEqual([]);
+    expect(found).toMatchObject({ host: PORTAL, page: '/explore/dataset/demo/map/', via: 'response', at: 1001 });
+    expect(found!.cookie).not.toHaveProperty('value');
+    // The evidence is used once: the same cookie set again elsewhere is not tied to this tab by it.
+    expect(state.tabs['1']!.responses).toEqual([]);
+  });
+
+  it('ties it in the other order too: the cookie waits for the response still in flight (Firefox)', () => {
+    const state = twoTabs();
+    expect(cookieStored(state, disqus(), 1000, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
+    expect(state.pending).toHaveLength(1);
+    expect(state.pending[0]!.cookie).not.toHaveProperty('value');
+    const found = responseReceived(state, '1', 'disqus.com', ['disqus_unique', 'other'], 1002);
+    expect(found).toMatchObject([{ host: PORTAL, via: 'response', at: 1000 }]);
+    expect(state.pending).toEqual([]);
+    // The name no waiting cookie used is kept as evidence.
+    expect(state.tabs['1']!.responses.map((r) => r.name)).toEqual(['other']);
+  });
+
+  it('ties a cookie a frame wrote (no response) to the one site showing such a frame', () => {
+    const state = twoTabs();
+    const found = cookieStored(state, browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 5, nothingInFlight);
+    expect(found).toMatchObject([{ host: PORTAL, via: 'frame', page: '/explore/dataset/demo/map/' }]);
+  });
+
+  it('blames nobody when tabs of two sites show such a frame, or the cookie’s own site is open', () => {
+    const state = twoTabs();
+    frameLoading(state, '2', 'https://disqus.com/embed/comments/?f=news');
+    expect(cookieStored(state, disqus(), 5, nothingInFlight)).toEqual([]);
+
+    const own = twoTabs();
+    pageLoading(own, '3', 'https://disqus.com/home/');
+    expect(cookieStored(own, disqus(), 5, nothingInFlight)).toEqual([]);
+  });
+
+  it('never ties to a portal a cookie another tab’s request set, when that response comes after the cookie', () => {
+    const state = twoTabs();
+    // Tab 2 loads an image from disqus.com; Firefox reports its cookie before the response.
+    expect(cookieStored(state, disqus(), 10, inFlight({ '2': ['disqus.com'] }))).toEqual([]);
+    expect(responseReceived(state, '2', 'disqus.com', ['disqus_unique'], 11)).toMatchObject([{ host: OTHER, via: 'response' }]);
+    expect(state.pending).toEqual([]);
+  });
+
+  it('decides a waiting cookie by frames once no request in flight can explain it', () => {
+    const state = twoTabs();
+    expect(cookieStored(state, disqus({ name: 'widget_js' }), 10, inFlight({ '2': ['disqus.com'] }))).toEqual([]);
+    expect(requestsSettled(state, 12, inFlight({ '2': ['disqus.com'] }))).toEqual([]);
+    expect(requestsSettled(state, 13, nothingInFlight)).toMatchObject([{ host: PORTAL, via: 'frame', at: 10 }]);
+    expect(state.pending).toEqual([]);
+  });
+
+  it('considers only tabs on the top-level site a partitioned cookie names', () => {
+    const state = twoTabs();
+    frameLoading(state, '2', 'https://disqus.com/embed/comments/?f=news');
+    const partitioned = (site: string) => disqus({ partitionKey: { topLevelSite: site } });
+    expect(cookieStored(state, partitioned('http://opendatasoft.com'), 5, nothingInFlight)).toMatchObject([{ host: PORTAL }]);
+    // Under the other site's partition: that tab's, never the portal's.
+    expect(cookieStored(state, partitioned('https://example.io'), 5, nothingInFlight)).toMatchObject([{ host: OTHER }]);
+    expect(partitionSiteHost(partitioned('https://example.io:8443'))).toBe('example.io');
+    expect(partitionSiteHost(partitioned('not a url'))).toBeNull();
+    expect(partitionSiteHost(disqus())).toBeNull();
+  });
+
+  it('leaves the site’s own cookies to the first-party path, evidence and all', () => {
+    const state = twoTabs();
+    responseReceived(state, '1', PORTAL, ['sessionid'], 1);
+    expect(cookieStored(state, browserCookie({ domain: PORTAL }), 2, nothingInFlight)).toEqual([]);
+    expect(state.tabs['1']!.responses).toEqual([]);
+    expect(cookieStored(state, browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), 3, nothingInFlight)).toEqual(
+      [],
+    );
+  });
+
+  it('forgets a page’s frames and evidence when the tab loads another page, and a closed tab', () => {
+    const state = twoTabs();
+    responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 1);
+    pageLoading(state, '1', `http://${PORTAL}/explore/`);
+    expect(state.tabs['1']).toEqual({ topHost: PORTAL, page: '/explore/', frameHosts: [], responses: [] });
+    expect(cookieStored(state, disqus(), 2, nothingInFlight)).toEqual([]);
+    tabClosed(state, '1');
+    expect(state.tabs['1']).toBeUndefined();
+    pageLoading(state, '2', 'about:blank');
+    expect(state.tabs['2']).toBeUndefined();
+    frameLoading(state, '9', 'https://disqus.com/');
+    expect(state.tabs['9']).toBeUndefined();
+  });
+
+  it('lets stale evidence and waiting cookies go, and keeps its lists bounded', () => {
+    const state = twoTabs();
+    responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 0);
+    expect(cookieStored(state, disqus(), EVIDENCE_TTL_MS + 1, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
+    expect(requestsSettled(state, 3 * EVIDENCE_TTL_MS, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
+    expect(state.pending).toEqual([]);
+
+    for (let i = 0; i < MAX_FRAMES + 10; i++) frameLoading(state, '1', `https://f${i}.example.net/`);
+    expect(state.tabs['1']!.frameHosts).toHaveLength(MAX_FRAMES);
+    for (let i = 0; i < MAX_PENDING + 10; i++) cookieStored(state, disqus({ name: `c${i}` }), 10, inFlight({ '1': ['disqus.com'] }));
+    expect(state.pending).toHaveLength(MAX_PENDING);
+    expect(state.pending[0]!.cookie.name).toBe('c10');
+  });
+
+  it('keeps no value', () => {
+    expect(withoutValue(disqus())).not.toHaveProperty('value');
+    expect(JSON.stringify(withoutValue(disqus()))).not.toContain('SECRET');
+  });
+});
