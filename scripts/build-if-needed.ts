@@ -16,7 +16,8 @@ function newestSource(paths: string[]): number {
 
 /** Runs scripts/build.ts when dist/<target> is missing or older than its sources; returns whether it built. */
 export function buildIfNeeded(target: 'chrome' | 'firefox', log: (message: string) => void): boolean {
-  const manifest = `dist/${target}/manifest.json`;
+  // The audit build is written last: when it is there and fresh, so is the rest.
+  const manifest = `dist/${target}-audit/manifest.json`;
   const sources = newestSource(['src', 'public', 'icons', 'manifest.json', 'vite.config.ts', 'data', 'package-lock.json']);
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return false;
   log('building the extension…');

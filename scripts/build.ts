@@ -2,12 +2,14 @@
  * Builds both browser packages from the one manifest source:
  *   dist/chrome/, dist/firefox/            unpacked, manifest.json at their root
  *   dist/cookie-charter-inspector-<browser>-<version>.zip   ready for the stores
+ *   dist/chrome-audit/, dist/firefox-audit/   the audit's copies, every optional grant required (never zipped)
  */
 import { build } from 'vite';
 import { zipSync } from 'fflate';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE } from '../src/core/registry/index.ts';
+import { writeAuditVariant } from './audit-variant.ts';
 
 const targets = ['chrome', 'firefox'] as const;
 
@@ -41,5 +43,7 @@ for (const target of targets) {
   // A fixed timestamp keeps the archive byte-identical between builds of the same source.
   const mtime = new Date('2025-01-01T00:00:00Z');
   writeFileSync(zipPath, zipSync(filesUnder(`dist/${target}`), { level: 9, mtime }));
-  console.log(`built dist/${target}/ and ${zipPath}`);
+  // After the zip: the store package is made from the shipped manifest only.
+  writeAuditVariant(`dist/${target}`, `dist/${target}-audit`);
+  console.log(`built dist/${target}/, ${zipPath} and dist/${target}-audit/`);
 }

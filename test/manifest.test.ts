@@ -7,6 +7,7 @@ type Manifest = {
   permissions: string[];
   host_permissions: string[];
   optional_host_permissions: string[];
+  optional_permissions: string[];
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko: { id: string; strict_min_version: string } };
 };
@@ -55,6 +56,11 @@ describe('manifest', () => {
       expect(isPlatform || isPortalOrParent, pattern).toBe(true);
     }
     expect(source.optional_host_permissions).toEqual(['*://*/*']);
+  });
+
+  it('offers webRequest as an optional grant only: "see cookies of embedded content" asks for it with every site', () => {
+    expect(source.optional_permissions).toEqual(['webRequest']);
+    expect(source.permissions).not.toContain('webRequest');
   });
 
   it('derives a Firefox manifest with an event page and a gecko id', () => {

@@ -13,7 +13,7 @@ export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
  * test/core/ui-strings.test.ts checks every such key exists in every locale.
  */
 export function messageKey(
-  prefix: 'category' | 'finding' | 'status' | 'phase' | 'consent' | 'event' | 'source' | 'field',
+  prefix: 'category' | 'finding' | 'status' | 'phase' | 'consent' | 'event' | 'source' | 'field' | 'via',
   value: string,
 ): MessageKey {
   return `${prefix}_${value.replace(/-/g, '_')}` as MessageKey;

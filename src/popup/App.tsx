@@ -6,6 +6,7 @@ import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { AccessPrompt } from './AccessPrompt.tsx';
+import { EmbeddedAccess, type EmbeddedAccessActions } from './EmbeddedAccess.tsx';
 import { ReportView } from './ReportView.tsx';
 
 /** Everything the popup does to the outside world, passed in so views stay testable. */
@@ -28,6 +29,8 @@ export type PopupActions = {
   download: (file: ExportedFile) => void;
   /** Copies text to the clipboard. */
   copy: (text: string) => Promise<void>;
+  /** The optional grant that shows cookies of embedded content; absent: not offered. */
+  embeddedAccess?: EmbeddedAccessActions;
 };
 
 type AppProps = PopupActions & {
@@ -138,6 +141,9 @@ export function App(props: AppProps) {
           t={t}
           language={props.language}
         />
+      )}
+      {state.kind === 'ready' && query && state.view.kind === 'report' && props.embeddedAccess && (
+        <EmbeddedAccess {...props.embeddedAccess} onGranted={() => void refresh(query)} t={t} />
       )}
     </main>
   );

@@ -92,6 +92,17 @@ export function CookieItem({ row, t, language }: CookieItemProps) {
             </span>
           ))}
           <span data-phase={cookie.firstPhase}> · {t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}</span>
+          {cookie.firstPage !== null && (
+            <span class="page" data-first-page={cookie.firstPage}>
+              {' · '}
+              {t('firstPage', cookie.firstPage)}
+            </span>
+          )}
+        </p>
+      )}
+      {cookie?.thirdParty && (
+        <p class="facts muted" data-third-party={cookie.thirdParty.via}>
+          {t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via)))}
         </p>
       )}
     </li>

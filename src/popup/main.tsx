@@ -4,7 +4,7 @@ import { App } from './App.tsx';
 import { callBackground } from '../platform/messaging.ts';
 import { onSessionChanged } from '../platform/session-storage.ts';
 import { activeTab } from '../platform/tabs.ts';
-import { requestHostAccess } from '../platform/permissions.ts';
+import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
 import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
 import { requiredHostOrigins } from '../platform/manifest.ts';
 import { markFirst } from '../core/timing-marks.ts';
@@ -39,6 +39,7 @@ render(
     refreshCharter={async (query) => void (await callBackground('refreshCharter', query))}
     download={(file) => downloadFile(file)}
     copy={(text) => navigator.clipboard.writeText(text)}
+    embeddedAccess={{ has: () => hasEmbeddedContentAccess(), request: () => requestEmbeddedContentAccess() }}
     portalOrigins={requiredHostOrigins()}
     t={browserTranslate()}
     language={language}

@@ -28,6 +28,7 @@ describe('_locales', () => {
       ['category', ['necessary', 'statistics', 'third-party', 'other']],
       ['finding', ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen']],
       ['status', ['declared', 'undeclared', 'not-seen']],
+      ['via', ['response', 'frame']],
       ['phase', ['before-choice', 'after-accept', 'after-refuse', 'after-choice', 'unknown']],
       ['consent', ['none', 'accepted', 'refused', 'choice', 'unknown']],
       ['event', ['set', 'changed', 'removed']],

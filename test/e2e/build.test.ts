@@ -45,3 +45,26 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toEqual(manifest);
   });
 });
+
+describe.each(['chrome', 'firefox'] as const)('%s audit build', (target) => {
+  const shipped = JSON.parse(readFileSync(`dist/${target}/manifest.json`, 'utf8')) as Record<string, unknown>;
+  const audit = JSON.parse(readFileSync(`dist/${target}-audit/manifest.json`, 'utf8')) as Record<string, unknown> & {
+    permissions: string[];
+    host_permissions: string[];
+  };
+
+  it('requires every site and webRequest, and is otherwise the shipped build', () => {
+    expect(audit.permissions).toContain('webRequest');
+    expect(audit.host_permissions).toContain('*://*/*');
+    const { permissions: _p, host_permissions: _h, optional_permissions: _op, optional_host_permissions: _oh, ...rest } = shipped;
+    expect(audit).toMatchObject(rest);
+    expect(readdirSync(`dist/${target}-audit/assets`).sort()).toEqual(readdirSync(`dist/${target}/assets`).sort());
+  });
+
+  it('is never zipped: the store package keeps the shipped manifest', () => {
+    expect(readdirSync('dist').filter((name) => name.endsWith('.zip') && name.includes('audit'))).toEqual([]);
+    const zip = unzipSync(readFileSync(`dist/cookie-charter-inspector-${target}-${version}.zip`));
+    const zipped = JSON.parse(new TextDecoder().decode(zip['manifest.json'])) as { permissions: string[] };
+    expect(zipped.permissions).not.toContain('webRequest');
+  });
+});

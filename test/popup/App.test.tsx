@@ -56,6 +56,27 @@ describe('popup App', () => {
     expect(requestAccess).toHaveBeenCalledWith(['*://*.opendatasoft.com/*']);
   });
 
+  it('offers the cookies of embedded content under a report, and reads the report again once granted', async () => {
+    let granted = false;
+    let loads = 0;
+    const { container } = renderApp({
+      loadSite: async () => (loads++, portalView(['sessionid'])),
+      embeddedAccess: { has: async () => granted, request: async () => (granted = true) },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'embeddedGrant' }));
+    await waitFor(() => expect(container.querySelector('[data-embedded-access]')).toBeNull());
+    expect(loads).toBe(2);
+  });
+
+  it('does not offer it where the extension cannot see the site at all', async () => {
+    const { container } = renderApp({
+      loadSite: async () => ({ kind: 'no-access', host: 'data.tco.re', portal: true }),
+      embeddedAccess: { has: async () => false, request: async () => false },
+    });
+    await screen.findByRole('button', { name: 'grantPortals' });
+    expect(container.querySelector('[data-embedded-access]')).toBeNull();
+  });
+
   it('shows a load error with a working retry', async () => {
     let calls = 0;
     const { container } = renderApp({

@@ -29,6 +29,15 @@ describe('CookieItem', () => {
     expect(row.querySelector('.source')).toBeNull();
   });
 
+  it('says on which page a cookie first appeared, and how a cookie of embedded content was tied to the site', () => {
+    const own = item({ name: 'sessionid', firstPage: '/explore/' });
+    expect(own.querySelector('[data-first-page]')?.textContent).toBe(' · firstPage /explore/');
+    expect(own.querySelector('[data-third-party]')).toBeNull();
+    const embedded = item({ name: 'disqus_unique', domain: '.disqus.com', firstPage: null, thirdParty: { via: 'frame' } });
+    expect(embedded.querySelector('[data-first-page]')).toBeNull();
+    expect(embedded.querySelector('[data-third-party]')?.textContent).toBe('embeddedCookie via_frame');
+  });
+
   it('marks a fallback description with its source, and an unknown cookie as unknown', () => {
     const tracker = item({
       name: '_ga',

@@ -1,0 +1,38 @@
+/**
+ * The audit builds: `dist/chrome-audit/` and `dist/firefox-audit/`, copies of the store builds
+ * whose manifest requires what the store builds only offer as optional grants (access to every
+ * site, webRequest). Headless Chromium cannot answer a permission prompt, so an audit run could
+ * never be given them otherwise (measured; README, "Third-party cookies"). Never zipped, never
+ * shipped: the store packages keep the manifest people install.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_SITES_PATTERN, hostPattern } from '../src/core/host-patterns.ts';
+
+/** The manifest keys this rewrite reads and writes. */
+type Manifest = Record<string, unknown> & {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  optional_host_permissions?: string[];
+};
+
+/**
+ * The audit build's manifest: every optional permission required, access to every site, and
+ * `hosts` listed one by one too (the worker records a site on its own domain only when its host
+ * is granted by name, as the popup grants it).
+ */
+export function auditManifest(manifest: Manifest, hosts: readonly string[] = []): Manifest {
+  const { optional_permissions: optional = [], optional_host_permissions: _optionalHosts, ...rest } = manifest;
+  const permissions = [...new Set([...(manifest.permissions ?? []), ...optional])];
+  const host_permissions = [...new Set([ALL_SITES_PATTERN, ...hosts.map(hostPattern), ...(manifest.host_permissions ?? [])])];
+  return { ...rest, permissions, host_permissions };
+}
+
+/** Copies the build in `from` to `to` with the audit manifest (see `auditManifest`). */
+export function writeAuditVariant(from: string, to: string, hosts: readonly string[] = []): void {
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(from, 'manifest.json'), 'utf8')) as Manifest;
+  writeFileSync(join(to, 'manifest.json'), `${JSON.stringify(auditManifest(manifest, hosts), null, 2)}\n`);
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Translate } from '../core/ui-strings.ts';
+
+/** The optional grant that shows cookies of embedded content, as the popup offers it. */
+export type EmbeddedAccessActions = {
+  /** Whether it is granted (or required by the build, as in the audit builds). */
+  has: () => Promise<boolean>;
+  /** Shows the browser's prompt (must run in a click handler); resolves to whether it was granted. */
+  request: () => Promise<boolean>;
+};
+
+type EmbeddedAccessProps = EmbeddedAccessActions & {
+  /** Called once granted: the report is read again. */
+  onGranted: () => void;
+  /** UI strings. */
+  t: Translate;
+};
+
+/**
+ * Offers "see cookies of embedded content": nothing is asked at install, and without it the
+ * browser shows the extension no cookie of another site. Hidden once granted, and while the
+ * answer is not known (never a flash of an offer that is not needed).
+ */
+export function EmbeddedAccess({ has, request, onGranted, t }: EmbeddedAccessProps) {
+  const [state, setState] = useState<'unknown' | 'granted' | 'offered' | 'refused'>('unknown');
+  useEffect(() => {
+    has().then(
+      (granted) => setState(granted ? 'granted' : 'offered'),
+      () => setState('offered'),
+    );
+  }, [has]);
+  if (state === 'unknown' || state === 'granted') return null;
+  const ask = () => {
+    // Straight from the click: browsers only prompt during a user gesture.
+    request().then(
+      (granted) => {
+        setState(granted ? 'granted' : 'refused');
+        if (granted) onGranted();
+      },
+      () => setState('refused'),
+    );
+  };
+  return (
+    <section class="embedded-access" data-embedded-access={state}>
+      <p class="muted small">{t('embeddedOffer')}</p>
+      <button type="button" onClick={ask}>
+        {t('embeddedGrant')}
+      </button>
+      <p class="muted small">{t('embeddedExplain')}</p>
+      {state === 'refused' && (
+        <p class="error" role="alert">
+          {t('embeddedRefused')}
+        </p>
+      )}
+    </section>
+  );
+}
