@@ -1,34 +1,53 @@
 /**
- * `npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict]`
+ * `npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--pages N] [--out DIR] [--strict]`
+ * `npm start -- --portals FILE|demo [--jobs K] [--shard I/N] [same options]`
  *
- * The consent flow checked headless: builds the extension if needed, loads it in a real browser,
- * visits the page, clicks the consent banner, and writes the report the popup would show. With no
- * URL it audits the bundled demo portal, served on loopback under a portal host name.
+ * The consent flow checked headless: builds the extension if needed, loads its audit build in a
+ * real browser, visits the page, clicks the consent banner, visits the other kinds of page, and
+ * writes the report the popup would show. With no URL it audits the bundled demo portal, served
+ * on loopback under a portal host name. With --portals it runs a census (scripts/census/).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { buildIfNeeded } from '../build-if-needed.ts';
 import { join } from 'node:path';
-import { launchChromium } from '../browsers/chromium.ts';
-import { launchFirefox } from '../browsers/firefox.ts';
-import { MissingBrowserError, type LaunchOptions } from '../browsers/browser-under-test.ts';
+import { CHROMIUM_PATH, launchChromium } from '../browsers/chromium.ts';
+import { FIREFOX_PATH, launchFirefox } from '../browsers/firefox.ts';
+import { COOKIE_POLICY, MissingBrowserError, type LaunchOptions } from '../browsers/browser-under-test.ts';
 import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from '../demo-portal/server.ts';
+import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
 import { compareRuns, exitCode, formatComparison, formatReport } from './audit-output.ts';
+import { runCensus } from '../census/run-census.ts';
+import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 const started = Date.now();
+const elapsed = () => (Date.now() - started) / 1000;
 // Progress lines carry outside text (the consent button's words, a page's error): never raw.
-const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${terminalText(message)}`);
+const log = (message: string) => console.log(`[${elapsed().toFixed(1).padStart(5)}s] ${terminalText(message)}`);
 
-async function main(options: AuditOptions): Promise<number> {
-  try {
-    buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome', log);
-  } catch (error) {
-    throw new AuditError((error as Error).message);
-  }
+/** Launches the chosen browser with an extension build, the audit's cookie policy pinned. */
+function launcher(options: AuditOptions, hostMap: LaunchOptions['hostMap']) {
+  return (extensionDir: string) => {
+    const launchOptions: LaunchOptions = { extensionDir, pinCookiePolicy: true, ...(hostMap ? { hostMap } : {}) };
+    return options.browser === 'firefox' ? launchFirefox(launchOptions) : launchChromium(launchOptions);
+  };
+}
+
+/** The browser's version, from its binary; MissingBrowserError (with how to install it) when absent. */
+function browserInfo(options: AuditOptions): { version: string; cookiePolicy: string } {
+  const [path, install] = options.browser === 'firefox' ? [FIREFOX_PATH, 'firefox-esr'] : [CHROMIUM_PATH, 'chromium'];
+  const name = options.browser === 'firefox' ? 'Firefox ESR' : 'Chromium';
+  if (!existsSync(path)) throw new MissingBrowserError(`${name} not found at ${path}: install it with \`apt-get install -y ${install}\``);
+  const version = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return { version, cookiePolicy: COOKIE_POLICY[options.browser] };
+}
+
+async function auditOne(options: AuditOptions): Promise<number> {
   let demo: PortalServer | null = null;
   let url = options.url;
   if (!url) {
@@ -36,16 +55,17 @@ async function main(options: AuditOptions): Promise<number> {
     url = new URL(`http://${DEMO_HOST}/`);
     log(`demo portal ${DEMO_HOST} served on 127.0.0.1:${demo.port}`);
   }
-  const launchOptions: LaunchOptions = demo ? { hostMap: { hosts: PORTAL_HOSTS, port: demo.port } } : {};
-  const launch = () => (options.browser === 'firefox' ? launchFirefox(launchOptions) : launchChromium(launchOptions));
+  const launch = launcher(options, demo ? { hosts: PORTAL_HOSTS, port: demo.port } : undefined);
+  const target = options.browser === 'firefox' ? 'firefox' : 'chrome';
   const choices = options.consent === 'both' ? (['accept', 'refuse'] as const) : ([options.consent] as const);
 
   try {
     const reports: Array<[string, Report]> = [];
     for (const consent of choices) {
       const outDir = options.consent === 'both' ? join(options.out, consent) : options.out;
-      log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile)…`);
-      const report = await auditRun({ launch, url, consent, outDir, log });
+      log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile, ${COOKIE_POLICY[options.browser]})…`);
+      const { report, pages } = await auditRun({ launch, target, url, consent, pages: options.pages, outDir, log });
+      log(`visited ${pages.length} page(s): ${pages.join(' ')}`);
       log(`wrote ${outDir}/report.json, report.md, popup.png`);
       reports.push([consent, report]);
     }
@@ -69,6 +89,31 @@ async function main(options: AuditOptions): Promise<number> {
   }
 }
 
+async function main(options: AuditOptions): Promise<number> {
+  try {
+    buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome', log);
+  } catch (error) {
+    throw new AuditError((error as Error).message);
+  }
+  if (options.portals === null) return auditOne(options);
+  return runCensus(
+    { ...options, portals: options.portals },
+    {
+      audit: auditRun,
+      launch: (extensionDir, hostMap) => launcher(options, hostMap)(extensionDir),
+      browser: () => browserInfo(options),
+      startDemo: async () => {
+        const server = await startPortalServer();
+        log(`demo portals served on 127.0.0.1:${server.port}: ${DEMO_CENSUS_HOSTS.join(', ')}`);
+        return { port: server.port, hosts: PORTAL_HOSTS, close: () => server.close() };
+      },
+      demoList: DEMO_CENSUS_HOSTS.map((host) => `http://${host}/`).join('\n'),
+      progress: (total) => createProgress({ total, tty: process.stderr.isTTY === true, line: (text) => console.log(text), elapsed }),
+      print: (text) => log(text),
+    },
+  );
+}
+
 try {
   const options = parseAuditArgs(process.argv.slice(2));
   if (options.help) {
@@ -76,7 +121,7 @@ try {
     process.exit(0);
   }
   // Before building or launching anything: a bad --out would only fail after the browser ran.
-  prepareOutDir(options.out, options.consent === 'both' ? ['accept', 'refuse'] : []);
+  prepareOutDir(options.out, options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : []);
   process.exit(await main(options));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {

@@ -1,4 +1,5 @@
 /** The audit command's arguments, read strictly: a mistake is a one-line error, never a guess. */
+import { availableParallelism } from 'node:os';
 
 export type ConsentMode = 'accept' | 'refuse' | 'none' | 'both';
 export type BrowserName = 'chromium' | 'firefox';
@@ -17,17 +18,38 @@ export type AuditOptions = {
   strict: boolean;
   /** Print the usage and stop. */
   help: boolean;
+  /** Pages to visit per portal, the first included (crawl.ts picks the others). */
+  pages: number;
+  /** A census: the file listing the portals, or `demo` for the demo census; null for one portal. */
+  portals: string | null;
+  /** Portals audited at once in a census. */
+  jobs: number;
+  /** In a census, which part of the list to run: the `index`-th (1-based) of `count`; null for all of it. */
+  shard: { index: number; count: number } | null;
 };
+
+/** Most pages per portal: more than the kinds of page there are (crawl.ts) is never needed. */
+export const MAX_PAGES = 20;
+/** Most portals audited at once. */
+export const MAX_JOBS = 64;
+/** Most parts a list can be split in. */
+export const MAX_SHARDS = 1000;
 
 /** Bad arguments: the message is the one line to print; the command exits 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict]
+export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--pages N] [--out DIR] [--strict]
+       npm start -- --portals FILE|demo [--jobs K] [--shard I/N] [same options]
 
 URL is a full http(s) URL, a host (https:// is added), host:port, or localhost[:port] (http://).
 Loads the extension in a headless browser, visits URL (default: the bundled demo portal), makes the
-consent choice, and writes DIR/report.json, DIR/report.md and DIR/popup.png (one folder per choice
-with --consent both). Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
+consent choice, visits N pages in all (default 5: the catalogue, a dataset's map and table, the API
+console, a content page...), and writes DIR/report.json, DIR/report.md and DIR/popup.png (one
+folder per choice with --consent both).
+--portals audits every portal of FILE (one URL per line, # comments) in its own fresh profile,
+K at once (default: the number of cores), only the I-th of N parts with --shard, and writes
+DIR/census.json, .md, .csv, .html and a folder per portal; "demo" runs the demo census.
+Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
 
 const CONSENT_MODES: readonly ConsentMode[] = ['accept', 'refuse', 'none', 'both'];
 const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -66,10 +88,42 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
   return value as T;
 }
 
+/** A whole number from `min` to `max`, or a one-line error. */
+function wholeNumber(option: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${option} needs a number from ${min} to ${max}`);
+  if (!/^\d{1,6}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** `I/N`: the I-th of N parts, 1 ≤ I ≤ N (as Playwright's --shard x/y). */
+export function parseShard(value: string | undefined): { index: number; count: number } {
+  const match = value === undefined ? null : /^(\d{1,6})\/(\d{1,6})$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count > MAX_SHARDS || index > count) {
+    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (the I-th of N parts), not ${JSON.stringify(value ?? '')}`);
+  }
+  return { index, count };
+}
+
 /** Parses the arguments after `npm start --`. */
-export function parseAuditArgs(argv: readonly string[]): AuditOptions {
-  const options: AuditOptions = { url: null, consent: 'both', browser: 'chromium', out: 'audit-results', strict: false, help: false };
+export function parseAuditArgs(argv: readonly string[], cores = availableParallelism()): AuditOptions {
+  const options: AuditOptions = {
+    url: null,
+    consent: 'both',
+    browser: 'chromium',
+    out: 'audit-results',
+    strict: false,
+    help: false,
+    pages: 5,
+    portals: null,
+    jobs: Math.max(1, Math.min(MAX_JOBS, cores)),
+    shard: null,
+  };
   let outGiven = false;
+  const censusOnly: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] =
@@ -95,6 +149,23 @@ export function parseAuditArgs(argv: readonly string[]): AuditOptions {
           throw new UsageError(`--strict takes no value (got ${JSON.stringify(arg)}): give --strict, or leave it out`);
         options.strict = true;
         break;
+      case '--pages':
+        options.pages = wholeNumber('--pages', value(), 1, MAX_PAGES);
+        break;
+      case '--portals': {
+        const file = value();
+        if (!file || file.startsWith('--')) throw new UsageError('--portals needs a file listing the portals, or "demo"');
+        options.portals = file;
+        break;
+      }
+      case '--jobs':
+        options.jobs = wholeNumber('--jobs', value(), 1, MAX_JOBS);
+        censusOnly.push('--jobs');
+        break;
+      case '--shard':
+        options.shard = parseShard(value());
+        censusOnly.push('--shard');
+        break;
       case '--help':
       case '-h':
         if (inline !== undefined) throw new UsageError(`--help takes no value (got ${JSON.stringify(arg)})`);
@@ -106,6 +177,10 @@ export function parseAuditArgs(argv: readonly string[]): AuditOptions {
         options.url = parseTarget(name);
     }
   }
-  if (!outGiven) options.out = `audit-results/${options.url?.hostname ?? 'demo'}`;
+  if (options.portals !== null && options.url) {
+    throw new UsageError(`give a URL or --portals, not both (got ${options.url.href} and --portals ${JSON.stringify(options.portals)})`);
+  }
+  if (options.portals === null && censusOnly.length > 0) throw new UsageError(`${censusOnly[0]} is for a census: give --portals FILE`);
+  if (!outGiven) options.out = options.portals !== null ? 'audit-results/census' : `audit-results/${options.url?.hostname ?? 'demo'}`;
   return options;
 }

@@ -1,28 +1,47 @@
 /**
- * One audit run: a fresh browser profile with the extension, a visit, a consent choice, and the
- * report collected through the extension's own message contract (what the popup shows).
+ * One audit run: a fresh browser profile with the audit build of the extension (access to every
+ * site and webRequest, so cookies of embedded content are seen), a visit, a consent choice, the
+ * other kinds of page (crawl.ts), and the report collected through the extension's own message
+ * contract (what the popup shows).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-test.ts';
 import { extensionPage, request } from '../browsers/extension-api.ts';
+import { killTree } from '../browsers/process-tree.ts';
 import type { Report } from '../../src/core/report/index.ts';
+import { auditExtension } from './audit-extension.ts';
 import { clickConsent } from './consent-banner.ts';
+import { createCrawl, MAX_LINKS } from './crawl.ts';
 
 /** A failure of the environment or the target (unreachable, no access): one line, exit 2. */
 export class AuditError extends Error {}
 
 export type RunOptions = {
-  /** Starts the browser with the extension. */
-  launch: () => Promise<BrowserUnderTest>;
-  /** Page to visit. */
+  /** Starts the browser with the extension built in `extensionDir` (the audit build, see audit-extension.ts). */
+  launch: (extensionDir: string) => Promise<BrowserUnderTest>;
+  /** Which build the browser loads: the audit build for its browser. */
+  target: 'chrome' | 'firefox';
+  /** Page to visit first. */
   url: URL;
-  /** Consent choice to make on the page. */
+  /** Consent choice to make on the first page. */
   consent: 'accept' | 'refuse' | 'none';
+  /** How many pages to visit, the first included (crawl.ts picks the others). */
+  pages?: number;
   /** Folder for report.json, report.md and popup.png. */
   outDir: string;
   /** Progress lines. */
   log: (message: string) => void;
+  /** Aborts the run: its browser is ended, process tree and all, and the run fails with the signal's reason. */
+  signal?: AbortSignal;
+};
+
+/** What a run found, and where it went. */
+export type RunResult = {
+  /** The report the popup would show. */
+  report: Report;
+  /** Paths of the pages visited, in order. */
+  pages: string[];
 };
 
 const NAVIGATION_TIMEOUT_MS = 20_000;
@@ -50,44 +69,63 @@ async function reportFor(api: PageUnderTest, host: string): Promise<Report> {
   return view.report;
 }
 
-/** Asks for access to `host` through the popup's own button (Firefox grants it without a prompt). */
-async function grantAccess(browser: BrowserUnderTest, host: string): Promise<void> {
-  if (browser.name !== 'firefox') {
-    throw new AuditError(
-      `the extension has no access to ${host}, and headless Chromium cannot grant it: use --browser firefox, or a portal under *.opendatasoft.com, *.huwise.com or a bundled host`,
-    );
+/** One line of a navigation error, without the driver's call log. */
+const reasonOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^.*?(net::|NS_)/, '$1');
+
+/** Navigates, within NAVIGATION_TIMEOUT_MS. */
+async function visit(page: PageUnderTest, url: URL): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      page.goto(url.href),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${NAVIGATION_TIMEOUT_MS / 1000} s`)), NAVIGATION_TIMEOUT_MS);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
-  const popup = await browser.newPage();
-  await popup.goto(browser.popupUrl(`?host=${encodeURIComponent(host)}`));
-  await popup.waitFor('[data-access] button');
-  await popup.click('[data-access] button');
-  await popup.waitFor('[data-charter]');
-  await popup.close();
 }
 
-export async function auditRun({ launch, url, consent, outDir, log }: RunOptions): Promise<Report> {
+/**
+ * Runs in the page: where it is now, and its links as the DOM resolved them (the portal renders
+ * them with script). Source text, as in consent-banner.ts.
+ */
+const READ_LINKS = `(() => ({ url: location.href, links: [...document.querySelectorAll('a[href]')].slice(0, ${MAX_LINKS}).map((a) => a.href) }))()`;
+
+/** Ends the browser when `signal` aborts: its whole process tree, as a browser that stopped answering may not close. */
+function endOnAbort(browser: BrowserUnderTest, signal: AbortSignal | undefined): () => void {
+  if (!signal) return () => undefined;
+  const end = () =>
+    void browser.processId().then(
+      (pid) => (pid === null ? undefined : killTree(pid)),
+      () => undefined,
+    );
+  signal.addEventListener('abort', end, { once: true });
+  return () => signal.removeEventListener('abort', end);
+}
+
+export async function auditRun({ launch, target, url, consent, pages = 1, outDir, log, signal }: RunOptions): Promise<RunResult> {
   const host = url.hostname.toLowerCase();
-  const browser = await launch();
+  signal?.throwIfAborted();
+  const extension = auditExtension(target, host);
+  const browser = await launch(extension.dir).catch((error: unknown) => {
+    extension.remove();
+    throw error;
+  });
+  const stopWatching = endOnAbort(browser, signal);
+  const aborted = () => signal?.aborted === true;
   try {
     const api = await extensionPage(browser);
-    const access = await request(api, 'getReport', { host });
-    if (access.kind === 'no-access') {
-      log(`asking for access to ${host}…`);
-      await grantAccess(browser, host);
-    }
+    await reportFor(api, host);
 
     log(`visiting ${url.href}…`);
     const page = await browser.newPage();
     try {
-      await Promise.race([
-        page.goto(url.href),
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`no answer within ${NAVIGATION_TIMEOUT_MS / 1000} s`)), NAVIGATION_TIMEOUT_MS),
-        ),
-      ]);
+      await visit(page, url);
     } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^.*?(net::|NS_)/, '$1');
-      throw new AuditError(`cannot reach ${url.href}: ${reason}`);
+      throw new AuditError(`cannot reach ${url.href}: ${reasonOf(error)}`);
     }
     await settle(api, host);
 
@@ -96,6 +134,32 @@ export async function auditRun({ launch, url, consent, outDir, log }: RunOptions
       const clicked = await clickConsent(page, consent);
       log(clicked ? `consent: clicked "${clicked}"` : 'consent: no consent banner button found on the page');
       await settle(api, host);
+    }
+
+    // The other pages, in the same profile, after the choice: one of each kind (crawl.ts).
+    const crawl = createCrawl(url);
+    const visited = [url.pathname];
+    let here = (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
+    crawl.visited(new URL(here.url));
+    while (visited.length < pages) {
+      crawl.links(new URL(here.url), here.links);
+      const next = crawl.next();
+      if (!next) {
+        log(`no other kind of page to visit (${visited.length} visited)`);
+        break;
+      }
+      log(`page ${visited.length + 1}/${pages} (${next.kind}): ${next.url.pathname}`);
+      visited.push(next.url.pathname);
+      try {
+        await visit(page, next.url);
+      } catch (error) {
+        if (aborted()) throw error;
+        log(`could not load ${next.url.pathname}: ${reasonOf(error)}`);
+        continue;
+      }
+      await settle(api, host);
+      here = (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
+      crawl.visited(new URL(here.url));
     }
 
     log('collecting the report…');
@@ -110,8 +174,14 @@ export async function auditRun({ launch, url, consent, outDir, log }: RunOptions
     await popup.goto(browser.popupUrl(`?host=${encodeURIComponent(host)}&theme=light`));
     await popup.waitFor('main[data-state="ready"] .report');
     await popup.screenshot(join(outDir, 'popup.png'));
-    return report;
+    return { report, pages: visited };
+  } catch (error) {
+    // A run ended by its signal fails with the signal's reason, not with what the dead browser said.
+    if (aborted()) throw signal!.reason;
+    throw error;
   } finally {
-    await browser.close();
+    stopWatching();
+    await browser.close().catch(() => undefined);
+    extension.remove();
   }
 }

@@ -37,6 +37,10 @@ export type BrowserUnderTest = {
   newPage(): Promise<PageUnderTest>;
   /** URL of the extension's popup page, with an optional query string. */
   popupUrl(query?: string): string;
+  /** The browser's main process id (its memory is the tree under it); null when it cannot be told. */
+  processId(): Promise<number | null>;
+  /** The browser's version ("Chromium 156.0.8078.108", "Firefox 153.8.0esr"). */
+  version(): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -56,7 +60,7 @@ export function domReads(evaluate: PageUnderTest['evaluate']): Pick<PageUnderTes
 }
 
 /** Unpacked build of the extension for a browser; tests run against what users install. */
-export function extensionDir(target: 'chrome' | 'firefox'): string {
+export function extensionDir(target: 'chrome' | 'firefox' | 'chrome-audit' | 'firefox-audit'): string {
   const dir = resolve('dist', target);
   try {
     readFileSync(join(dir, 'manifest.json'));
@@ -94,7 +98,25 @@ export type LaunchOptions = {
   hostMap?: { hosts: readonly string[]; port: number };
   /** Browser interface language ("fr"), which the extension's strings follow; the browser's default otherwise. */
   language?: string;
+  /**
+   * Pins the browser's third-party cookie policy (COOKIE_POLICY) rather than taking the profile's
+   * default, which differs between versions: every audit of a census runs under the same one.
+   */
+  pinCookiePolicy?: boolean;
 };
+
+/**
+ * The third-party cookie policy each browser runs audits with. Chromium: third-party cookies
+ * allowed, as before its third-party cookie phase-out (`profile.cookie_controls_mode` 0; a
+ * fresh Chromium 156 profile blocks them unless partitioned, measured). Firefox: its default,
+ * Total Cookie Protection (`network.cookie.cookieBehavior` 5: each site's third-party cookies
+ * kept apart, partitioned by the top-level site). Both report what was stored and under which
+ * partition; README, "Third-party cookies".
+ */
+export const COOKIE_POLICY = {
+  chromium: 'third-party cookies allowed (profile.cookie_controls_mode 0)',
+  firefox: 'Total Cookie Protection (network.cookie.cookieBehavior 5)',
+} as const;
 
 /** Raised when a browser binary is missing: the message says how to install it. */
 export class MissingBrowserError extends Error {}

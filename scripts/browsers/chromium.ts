@@ -3,7 +3,9 @@
  * playwright-core. Portal host names resolve to the local fixture with --host-resolver-rules.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   domReads,
   extensionDir,
@@ -63,12 +65,33 @@ export function firstExtensionPage(context: BrowserContext): Page {
   return page;
 }
 
+/**
+ * The browser process, as the DevTools protocol names it (SystemInfo.getProcessInfo, asked of the
+ * browser target: a page's session is refused). Null when the protocol does not tell.
+ */
+async function chromiumProcessId(context: BrowserContext): Promise<number | null> {
+  const browser = context.browser();
+  if (!browser) return null;
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+    return processInfo.find((info) => info.type === 'browser')?.id ?? null;
+  } finally {
+    await session.detach();
+  }
+}
+
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserUnderTest & { context: BrowserContext }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new MissingBrowserError(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
   const dir = options.extensionDir ?? extensionDir('chrome');
   const profile = scratchDir('chromium');
+  if (options.pinCookiePolicy) {
+    // Read by Chromium at start-up from a fresh profile (see COOKIE_POLICY).
+    mkdirSync(join(profile.path, 'Default'), { recursive: true });
+    writeFileSync(join(profile.path, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  }
   const hostRules = options.hostMap
     ? [`--host-resolver-rules=${options.hostMap.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.hostMap!.port}`).join(', ')}`]
     : [];
@@ -99,6 +122,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     context,
     newPage: async () => wrapPage(await context.newPage()),
     popupUrl: (query = '') => `chrome-extension://${id}/${popup}${query}`,
+    processId: () => chromiumProcessId(context),
+    version: () => Promise.resolve(execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim()),
     close: async () => {
       await context.close();
       profile.remove();

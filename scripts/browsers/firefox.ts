@@ -84,6 +84,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
       'dom.security.https_first': false,
       'dom.security.https_only_mode': false,
       'browser.shell.checkDefaultBrowser': false,
+      // See COOKIE_POLICY: Firefox's default, pinned.
+      ...(options.pinCookiePolicy ? { 'network.cookie.cookieBehavior': 5 } : {}),
     },
   });
   await browser.installExtension(dir);
@@ -93,6 +95,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     browser,
     newPage: async () => wrapPage(await browser.newPage()),
     popupUrl: (query = '') => `moz-extension://${uuid}/${popup}${query}`,
+    processId: () => Promise.resolve(browser.process()?.pid ?? null),
+    version: async () => `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
     close: async () => {
       await browser.close();
       profile.remove();

@@ -23,6 +23,17 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGED_TCO_CHARTER, charterPage, DEMO_CHARTER, type CharterSection } from './charters.ts';
+import {
+  CENSUS_PORTALS,
+  censusPage,
+  censusPortal,
+  DISQUS_HOST,
+  FEATURED_DATASET,
+  HUBSPOT_AFTER_ACCEPT,
+  TILE_HOST,
+  thirdPartyResponse,
+  type CensusPortal,
+} from './census-portals.ts';
 
 /** The demo portal's host: a portal of the platform whose charter is not bundled. */
 export const DEMO_HOST = 'demo.opendatasoft.com';
@@ -45,6 +56,10 @@ export const PORTAL_HOSTS = [
   // domain of its own so the Google Analytics cookie one writes is seen by no other portal.
   'data.refus.opendatasoft.com',
   'data.mixte.opendatasoft.com',
+  // The demo census's portals (census-portals.ts), and the third parties two of them embed.
+  ...CENSUS_PORTALS.map((portal) => portal.host),
+  DISQUS_HOST,
+  TILE_HOST,
 ] as const;
 
 /** Charter pages by host; other hosts answer 404 there, as portals whose charter moved elsewhere do. */
@@ -55,6 +70,7 @@ const LIVE_CHARTERS: Record<string, CharterSection[]> = {
   // Portals of the platform under their own domains (not *.opendatasoft.com), with their charter.
   'tco.re': DEMO_CHARTER,
   'opendata.example.org': DEMO_CHARTER,
+  ...Object.fromEntries(CENSUS_PORTALS.map((portal) => [portal.host, portal.charter])),
 };
 
 /** A site that is not a portal at all: no platform cookies, no charter. */
@@ -104,6 +120,20 @@ const DEMO_TRACKERS = [
   { key: 'ga', label: 'Google Analytics' },
 ] as const;
 
+/** What a page plays besides the banner; the defaults are the demo portal's (every host but the census portals). */
+type PageOptions = {
+  /** The trackers the banner has a switch for. */
+  trackers?: ReadonlyArray<(typeof DEMO_TRACKERS)[number]['key']>;
+  /** The widget that sets `_hjSessionUser_1234` on every page, whatever the visitor chooses. */
+  forgetfulWidget?: boolean;
+  /** Trackers whose tag starts before any choice, and on every page whatever the choice. */
+  beforeChoice?: readonly string[];
+  /** Script run once the visitor accepted every tracker (the choice made now or on an earlier page). */
+  afterAccept?: string;
+  /** The dataset the header links to. */
+  datasetLink?: string;
+};
+
 /**
  * A portal page with the platform's consent banner. The banner follows the platform's
  * ("Gestion de vos préférences sur les cookies": strictly necessary cookies always on, one
@@ -114,14 +144,15 @@ const DEMO_TRACKERS = [
  * the epoch), kept six months. Source: the vendor's public starter kit reads it so
  * (github.com/ods-labs/starterkit-huwise, src/utils/cookieUtils.ts).
  */
-function portalPage(host: string, title: string, body: string, ignored: readonly string[]): string {
-  const switches = DEMO_TRACKERS.map(
-    ({ key, label }) => `  <label><input type="checkbox" id="consent-${key}" data-tracker="${key}"> ${escapeHtml(label)}</label>`,
-  ).join('\n');
+function portalPage(host: string, title: string, body: string, ignored: readonly string[], options: PageOptions = {}): string {
+  const trackers = DEMO_TRACKERS.filter(({ key }) => (options.trackers ?? DEMO_TRACKERS.map((t) => t.key)).includes(key));
+  const switches = trackers
+    .map(({ key, label }) => `  <label><input type="checkbox" id="consent-${key}" data-tracker="${key}"> ${escapeHtml(label)}</label>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)} — ${escapeHtml(host)}</title></head>
 <body>
-<header><a href="/">${escapeHtml(host)}</a> · <a href="/explore/dataset/demo/">Jeu de données</a> · <a href="/terms/cookies-policy/">Charte cookies</a></header>
+<header><a href="/">${escapeHtml(host)}</a> · <a href="${escapeHtml(options.datasetLink ?? '/explore/dataset/demo/')}">Jeu de données</a> · <a href="/terms/cookies-policy/">Charte cookies</a></header>
 <main><h1>${escapeHtml(title)}</h1>${body}</main>
 <section id="consent-banner" role="dialog" aria-label="Gestion de vos préférences sur les cookies" hidden>
   <h2>Gestion de vos préférences sur les cookies</h2>
@@ -135,11 +166,17 @@ ${switches}
 </section>
 <script>
 (() => {
-  const TRACKERS = ${JSON.stringify(DEMO_TRACKERS.map(({ key }) => key))};
+  const TRACKERS = ${JSON.stringify(trackers.map(({ key }) => key))};
   // Trackers whose tag on this page ignores the visitor's choice (?ignore=…, for tests and the demo).
   const IGNORED = ${JSON.stringify(ignored)};
-  // The forgetful widget: no consent check, not in the charter.
-  document.cookie = '_hjSessionUser_1234=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + (365 * 24 * 3600) + '; SameSite=Lax';
+  // Trackers whose tag starts before the visitor chooses, and whatever the choice.
+  const EARLY = ${JSON.stringify(options.beforeChoice ?? [])};
+  ${
+    (options.forgetfulWidget ?? true)
+      ? `// The forgetful widget: no consent check, not in the charter.
+  document.cookie = '_hjSessionUser_1234=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + (365 * 24 * 3600) + '; SameSite=Lax';`
+      : ''
+  }
   const banner = document.getElementById('consent-banner');
   const visitor = Math.random().toString(16).slice(2, 18);
   const start = {
@@ -164,8 +201,12 @@ ${switches}
     }
   }
   function run(choice) {
-    for (const key of TRACKERS) if (choice[key] === true || IGNORED.includes(key)) start[key]();
+    for (const key of TRACKERS) if ((choice[key] === true || IGNORED.includes(key)) && !EARLY.includes(key)) start[key]();
+    if (TRACKERS.every((key) => choice[key] === true)) afterAccept();
   }
+  function afterAccept() {${options.afterAccept ?? ''}
+  }
+  for (const key of EARLY) start[key]();
   function save(flags) {
     const choice = { functional_cookies: true, ...flags, timestamp: Date.now() };
     document.cookie = 'cookies_preferences=' + encodeURIComponent(JSON.stringify(choice)) + '; path=/; max-age=' + (183 * 24 * 3600) + '; SameSite=Lax';
@@ -188,9 +229,34 @@ ${switches}
 </body></html>`;
 }
 
+/** A page of a demo census portal (census-portals.ts), with the platform's cookies and banner. */
+function censusPortalPage(portal: CensusPortal, path: string, response: ServerResponse): void {
+  const page = censusPage(portal, path);
+  response.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': platformCookies() });
+  response.end(
+    portalPage(portal.host, page.title, page.body, [], {
+      trackers: portal.trackers,
+      forgetfulWidget: false,
+      beforeChoice: portal.beforeChoice ?? [],
+      afterAccept: portal.hubspotForm ? HUBSPOT_AFTER_ACCEPT : '',
+      datasetLink: FEATURED_DATASET,
+    }),
+  );
+}
+
 function handle(request: IncomingMessage, response: ServerResponse, requests: string[]): void {
   const { host, path, query } = requestTarget(request);
   requests.push(`${host} ${path}`);
+  const thirdParty = thirdPartyResponse(host, path);
+  if (thirdParty) {
+    response.writeHead(thirdParty.status, thirdParty.headers).end(thirdParty.body);
+    return;
+  }
+  const census = censusPortal(host);
+  if (census && !path.startsWith('/terms/') && path !== '/favicon.ico') {
+    censusPortalPage(census, path, response);
+    return;
+  }
   if (host === NOT_A_PORTAL && path === '/') {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': [`visitor_theme=dark; Path=/; Max-Age=3600`] });
     response.end('<!doctype html><html lang="fr"><title>Site institutionnel</title><h1>Bienvenue</h1></html>');

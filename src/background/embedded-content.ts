@@ -40,7 +40,7 @@ export type EmbeddedContent = {
   /** webRequest listeners (registered only when the browser gives the API). */
   requests: RequestListeners;
   /** A cookie changed (cookies.onChanged), heard `at`. */
-  cookieChanged: (cookie: BrowserCookie, removed: boolean, cause: string, at: number) => void;
+  cookieChanged: (cookie: BrowserCookie, removed: boolean, at: number) => void;
   /** A tab closed. */
   tabRemoved: (tabId: number) => void;
   /** Writes pending state now (tests). */
@@ -51,7 +51,8 @@ export type EmbeddedContent = {
  * Feeds third-party-attribution.ts and records what it ties to a tab. Its state (each tab's
  * page, frames and unused Set-Cookie names; cookies waiting for their response) lives in
  * storage.session, restored on wake. Requests in flight are kept in memory only: they last
- * milliseconds, and the browser does not stop a worker whose events are flowing.
+ * milliseconds, and the browser does not stop a worker whose events are flowing. Every event
+ * is applied in the order it came, through one queue (see `apply`).
  */
 export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedContent {
   const now = deps.now ?? Date.now;
@@ -98,21 +99,29 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
     if (attributions.length > 0) deps.onRecorded();
   }
 
-  /** Runs `change` on the restored state, in the order events came, and saves it. */
-  const apply = (change: () => void) =>
+  /**
+   * Runs `change` on the restored state and saves it when it says it changed something. Every
+   * event goes through this one queue, requests in flight included: a browser can deliver several
+   * events in one task (Firefox does), and each must see the state the events before it left.
+   */
+  const apply = (change: () => boolean) =>
     void loaded.then(() => {
-      change();
-      save();
+      if (change()) save();
     });
 
   return {
     requests: {
       started({ requestId, tabId, kind, url }: RequestStarted) {
-        const tab = String(tabId);
-        remember(requestId, tab, url);
+        // Before the page's cookies arrive: the open tabs learn the page now, not after the queue.
         if (kind === 'main_frame') deps.navigating(tabId, url);
-        if (kind === 'other') return;
-        apply(() => (kind === 'main_frame' ? pageLoading(state, tab, url) : frameLoading(state, tab, url)));
+        const tab = String(tabId);
+        apply(() => {
+          remember(requestId, tab, url);
+          if (kind === 'main_frame') pageLoading(state, tab, url);
+          else if (kind === 'sub_frame') frameLoading(state, tab, url);
+          else return false;
+          return true;
+        });
       },
       responded({ tabId, url, names }: ResponseCookies) {
         const at = now();
@@ -121,29 +130,35 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
           try {
             host = new URL(url).hostname.toLowerCase();
           } catch {
-            return;
+            return false;
           }
           recordAll(responseReceived(state, String(tabId), host, names, at));
+          return true;
         });
       },
       ended({ requestId }: RequestEnded) {
-        forget(requestId);
         const at = now();
-        void loaded.then(() => {
-          if (state.pending.length === 0) return;
+        apply(() => {
+          forget(requestId);
+          if (state.pending.length === 0) return false;
           recordAll(requestsSettled(state, at, inFlight));
-          save();
+          return true;
         });
       },
     },
-    cookieChanged(cookie, removed, cause, at) {
+    cookieChanged(cookie, removed, at) {
       // A removal (an overwrite's first half included) is recorded by the recorder for every site holding the cookie.
       if (removed) return;
-      apply(() => recordAll(cookieStored(state, cookie, at, inFlight)));
-      void cause;
+      apply(() => {
+        recordAll(cookieStored(state, cookie, at, inFlight));
+        return true;
+      });
     },
     tabRemoved(tabId) {
-      apply(() => tabClosed(state, String(tabId)));
+      apply(() => {
+        tabClosed(state, String(tabId));
+        return true;
+      });
     },
     flush: async () => {
       await loaded;

@@ -38,7 +38,7 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     const { embedded, recorded, navigations, notices } = setup();
     loadPortal(embedded);
     embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
-    embedded.cookieChanged(disqus, false, 'explicit', 2000);
+    embedded.cookieChanged(disqus, false, 2000);
     await settle();
     expect(navigations).toEqual([`7 ${PORTAL}`]);
     expect(recorded).toMatchObject([
@@ -50,7 +50,7 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
   it('in Firefox’s order: the cookie waits for the response of the request in flight', async () => {
     const { embedded, recorded } = setup();
     loadPortal(embedded);
-    embedded.cookieChanged(disqus, false, 'explicit', 2000);
+    embedded.cookieChanged(disqus, false, 2000);
     await settle();
     expect(recorded).toEqual([]);
     embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
@@ -62,8 +62,8 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     const { embedded, recorded } = setup();
     loadPortal(embedded);
     const written = browserCookie({ name: 'testCookie', domain: 'disqus.com' });
-    embedded.cookieChanged(written, false, 'explicit', 2000);
-    embedded.cookieChanged(written, true, 'expired', 2001);
+    embedded.cookieChanged(written, false, 2000);
+    embedded.cookieChanged(written, true, 2001);
     await settle();
     expect(recorded).toEqual([]);
     embedded.requests.ended({ requestId: 'r2', tabId: 7 });
@@ -80,7 +80,7 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     expect(stored?.tabs['7']).toMatchObject({ frameHosts: ['disqus.com'], responses: [{ host: 'disqus.com', name: 'disqus_unique' }] });
 
     const restarted = setup(session);
-    restarted.embedded.cookieChanged(disqus, false, 'explicit', 3000);
+    restarted.embedded.cookieChanged(disqus, false, 3000);
     await settle();
     expect(restarted.recorded).toMatchObject([{ via: 'response' }]);
     await restarted.embedded.flush();
@@ -97,9 +97,25 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     expect(attributionItem.decode(session.data[attributionItem.key])?.tabs['7']?.frameHosts).toEqual(['disqus.com']);
     embedded.tabRemoved(7);
     embedded.requests.ended({ requestId: 'r2', tabId: 7 });
-    embedded.cookieChanged(browserCookie({ name: 'testCookie', domain: 'disqus.com' }), false, 'explicit', 2000);
+    embedded.cookieChanged(browserCookie({ name: 'testCookie', domain: 'disqus.com' }), false, 2000);
     await embedded.flush();
     expect(recorded).toEqual([]);
     expect(attributionItem.decode(session.data[attributionItem.key])?.tabs).toEqual({});
+  });
+});
+
+describe('embedded content: events delivered together', () => {
+  it('applies them in the order they came, requests in flight included (Firefox delivers several in one task)', async () => {
+    const { embedded, recorded } = setup();
+    loadPortal(embedded);
+    // All in one task: the cookie while Disqus's frame is in flight, another request ends, the
+    // frame's response, then the frame's request ends.
+    embedded.cookieChanged(disqus, false, 2000);
+    embedded.requests.started({ requestId: 'r3', tabId: 7, kind: 'other', url: 'https://cdn.example.org/app.js' });
+    embedded.requests.ended({ requestId: 'r3', tabId: 7 });
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    embedded.requests.ended({ requestId: 'r2', tabId: 7 });
+    await settle();
+    expect(recorded).toMatchObject([{ via: 'response', cookie: { name: 'disqus_unique' } }]);
   });
 });

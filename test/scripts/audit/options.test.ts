@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuditArgs, parseTarget, UsageError } from '../../../scripts/audit/options.ts';
+import { parseAuditArgs, parseShard, parseTarget, UsageError } from '../../../scripts/audit/options.ts';
 
 describe('parseAuditArgs', () => {
-  it('defaults to the demo portal, both choices, Chromium', () => {
-    expect(parseAuditArgs([])).toEqual({
+  it('defaults to the demo portal, both choices, Chromium, five pages', () => {
+    expect(parseAuditArgs([], 2)).toEqual({
       url: null,
       consent: 'both',
       browser: 'chromium',
       out: 'audit-results/demo',
       strict: false,
       help: false,
+      pages: 5,
+      portals: null,
+      jobs: 2,
+      shard: null,
     });
+  });
+
+  it('reads a census: the list, jobs (default: the cores), a shard, pages', () => {
+    expect(parseAuditArgs(['--portals', 'portals.txt', '--jobs=3', '--shard', '2/4', '--pages', '1'], 8)).toMatchObject({
+      portals: 'portals.txt',
+      jobs: 3,
+      shard: { index: 2, count: 4 },
+      pages: 1,
+      out: 'audit-results/census',
+    });
+    expect(parseAuditArgs(['--portals', 'demo'], 16).jobs).toBe(16);
+    expect(parseAuditArgs(['--portals', 'demo'], 1000).jobs).toBe(64);
+    expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
   });
 
   it('reads every option, with a space or an equals sign', () => {
@@ -38,6 +55,17 @@ describe('parseAuditArgs', () => {
     [['--strict=false'], '--strict takes no value (got "--strict=false"): give --strict, or leave it out'],
     [['--strict='], '--strict takes no value (got "--strict="): give --strict, or leave it out'],
     [['--help=yes'], '--help takes no value (got "--help=yes")'],
+    [['--pages', '0'], '--pages must be a whole number from 1 to 20, not "0"'],
+    [['--pages', '2.5'], '--pages must be a whole number from 1 to 20, not "2.5"'],
+    [['--pages'], '--pages needs a number from 1 to 20'],
+    [['--portals'], '--portals needs a file listing the portals, or "demo"'],
+    [['--jobs', '2'], '--jobs is for a census: give --portals FILE'],
+    [['--portals', 'demo', '--jobs', '0'], '--jobs must be a whole number from 1 to 64, not "0"'],
+    [['--portals', 'demo', '--shard', '3/2'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not "3/2"'],
+    [['--portals', 'demo', '--shard', '0/2'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not "0/2"'],
+    [['--portals', 'demo', '--shard', '1-2'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not "1-2"'],
+    [['--portals', 'demo', '--shard'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not ""'],
+    [['--portals', 'demo', 'data.tco.re'], 'give a URL or --portals, not both (got https://data.tco.re/ and --portals "demo")'],
   ])('refuses %j', (args, message) => {
     expect(() => parseAuditArgs(args)).toThrow(new UsageError(message));
   });
