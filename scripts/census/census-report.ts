@@ -1,0 +1,175 @@
+/**
+ * census.json: one row per portal, in list order, made from each portal's reports (one per
+ * consent choice), or its error. Its shape is versioned like the report's (README, "Census").
+ */
+import type { Finding, FindingKind, Report, Severity } from '../../src/core/report/index.ts';
+import type { CharterKind } from '../../src/core/registry/index.ts';
+import type { ConsentState } from '../../src/core/consent/index.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
+
+/** Bumped when a field changes meaning or disappears. */
+export const CENSUS_VERSION = 1;
+
+export const FINDING_KINDS: readonly FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+
+/** A choice the audit made, as `--consent` names it. */
+export type Choice = 'accept' | 'refuse' | 'none';
+
+/** Findings counted. */
+export type FindingCounts = { total: number; byKind: Record<FindingKind, number>; bySeverity: Record<Severity, number> };
+
+/** One portal of the census. */
+export type CensusRow = {
+  /** Its place in the list (0-based, after blanks, comments and repeated hosts are dropped): the order of rows, whatever the shards. */
+  position: number;
+  /** The URL audited. */
+  url: string;
+  /** Its host, which names its folder. */
+  host: string;
+  /**
+   * The charter it was checked against (null when the audit failed), and for a bundled portal
+   * whether its live charter differs from the bundled one (null when that was not compared).
+   */
+  charter: { kind: CharterKind | null; changed: boolean | null };
+  /** For each choice made, the consent state the report read afterwards (`{"accept":"accepted","refuse":"refused"}`); empty when the audit failed. */
+  consent: Partial<Record<Choice, ConsentState | 'unknown'>>;
+  /** Cookies seen, counted once across the choices; null when the audit failed. */
+  cookies: number | null;
+  /** Findings across the choices (see `mergeFindings`); null when the audit failed. */
+  findings: FindingCounts | null;
+  /** Paths of the pages visited (in the first choice's run). */
+  pages: string[];
+  /** Its folder in the census folder (its report files), or null when none was written. */
+  report: string | null;
+  /** Why the audit failed, in one line; null when it did not. */
+  error: string | null;
+};
+
+/** How the census ran: what makes two censuses comparable. */
+export type CensusRun = {
+  browser: 'chromium' | 'firefox';
+  browserVersion: string;
+  /** The third-party cookie policy the browser ran with (COOKIE_POLICY). */
+  cookiePolicy: string;
+  consent: Choice | 'both';
+  pages: number;
+};
+
+/** census.json. */
+export type CensusDocument = {
+  version: typeof CENSUS_VERSION;
+  /** When it was written (ISO 8601): the only field that differs between equal censuses. */
+  generatedAt: string;
+  run: CensusRun;
+  /** The list it ran: its SHA-256 (portal-list.ts) and how many portals it holds. */
+  list: { sha256: string; size: number };
+  /** Which part of the list this is (`--shard`), or null for all of it (a whole census, or shards merged). */
+  shard: { index: number; count: number } | null;
+  /** One row per portal, by position. */
+  portals: CensusRow[];
+};
+
+const key = (finding: Finding) => `${finding.kind}|${finding.cookie}|${finding.domain ?? ''}`;
+const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * The findings of a portal's runs as one list: each finding once, at its most serious; a
+ * declared cookie "not seen" only when no run saw it (Matomo's cookies are rightly absent after
+ * a refusal when the accept run saw them).
+ */
+export function mergeFindings(reports: readonly Report[]): Finding[] {
+  const merged = new Map<string, Finding>();
+  for (const report of reports) {
+    for (const finding of report.findings) {
+      const known = merged.get(key(finding));
+      if (!known || RANK[finding.severity] < RANK[known.severity]) merged.set(key(finding), finding);
+    }
+  }
+  return [...merged.values()].filter(
+    (finding) => finding.kind !== 'not-seen' || reports.every((report) => report.findings.some((f) => key(f) === key(finding))),
+  );
+}
+
+/** Counts of findings, every kind and severity named (0 when none). */
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const byKind = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, 0])) as Record<FindingKind, number>;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of findings) {
+    byKind[finding.kind]++;
+    bySeverity[finding.severity]++;
+  }
+  return { total: findings.length, byKind, bySeverity };
+}
+
+/** Whether a bundled portal's live charter differs from the bundled one; null when they were not compared. */
+function charterChanged(report: Report | undefined): boolean | null {
+  const changes = report?.charter.changes;
+  if (!changes) return null;
+  return changes.added.length + changes.removed.length + changes.changed.length > 0;
+}
+
+/** The row of a portal audited, from its runs (one per choice, in the order made). */
+export function portalRow(
+  position: number,
+  url: URL,
+  runs: ReadonlyArray<{ choice: Choice; report: Report; pages: string[] }>,
+  folder: string,
+): CensusRow {
+  const cookies = new Set(
+    runs.flatMap(({ report }) => report.cookies.map((c) => JSON.stringify([c.name, c.domain, c.path, c.partitionKey]))),
+  );
+  return {
+    position,
+    url: url.href,
+    host: url.hostname.toLowerCase(),
+    charter: { kind: runs[0]?.report.charter.kind ?? null, changed: charterChanged(runs[0]?.report) },
+    consent: Object.fromEntries(runs.map(({ choice, report }) => [choice, report.consent.state])),
+    cookies: cookies.size,
+    findings: countFindings(mergeFindings(runs.map(({ report }) => report))),
+    pages: runs[0]?.pages ?? [],
+    report: folder,
+    error: null,
+  };
+}
+
+/** The row of a portal whose audit failed: its error in one line of plain text. */
+export function errorRow(position: number, url: URL, error: unknown, folder: string | null): CensusRow {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    position,
+    url: url.href,
+    host: url.hostname.toLowerCase(),
+    charter: { kind: null, changed: null },
+    consent: {},
+    cookies: null,
+    findings: null,
+    pages: [],
+    report: folder,
+    error: terminalText(message.split('\n')[0] ?? '').slice(0, 500) || 'unknown error',
+  };
+}
+
+/** census.json's document, rows by position. */
+export function censusDocument(
+  run: CensusRun,
+  list: CensusDocument['list'],
+  shard: CensusDocument['shard'],
+  rows: readonly CensusRow[],
+  now = new Date(),
+): CensusDocument {
+  return {
+    version: CENSUS_VERSION,
+    generatedAt: now.toISOString(),
+    run,
+    list,
+    shard,
+    portals: [...rows].sort((a, b) => a.position - b.position),
+  };
+}
+
+/** 2 when no portal could be audited (the environment, likely); 1 with `strict` when any portal has findings; 0 otherwise. */
+export function censusExitCode(document: CensusDocument, strict: boolean): 0 | 1 | 2 {
+  if (document.portals.length > 0 && document.portals.every((row) => row.error !== null)) return 2;
+  return strict && document.portals.some((row) => (row.findings?.total ?? 0) > 0) ? 1 : 0;
+}

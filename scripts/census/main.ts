@@ -1,0 +1,69 @@
+/**
+ * `npm run census:merge -- --out DIR [--strict] SHARD_DIR...`: merges the folders of a census run
+ * in shards (`npm start -- --portals FILE --shard I/N --out SHARD_DIR`) into DIR, as one census:
+ * census.json, .md, .csv, .html and every portal's folder. Exit codes as the census's: 0 done,
+ * 1 with --strict when any portal has findings, 2 bad input (see merge.ts) or no portal audited.
+ */
+import { mkdirSync } from 'node:fs';
+import { terminalText } from '../../src/core/terminal-text.ts';
+import { UsageError } from '../audit/options.ts';
+import { prepareOutDir } from '../audit/out-dir.ts';
+import { censusExitCode } from './census-report.ts';
+import { writeCensus } from './census-output.ts';
+import { copyPortalFolders, mergeShards, readShard } from './merge.ts';
+
+export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
+
+Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
+Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice).`;
+
+/** The merge command's arguments. */
+export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {
+  const options = { out: '', strict: false, shards: [] as string[], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--out') {
+      const dir = argv[++i];
+      if (!dir || dir.startsWith('--')) throw new UsageError('--out needs a folder');
+      options.out = dir;
+    } else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
+    else if (arg === '--strict') options.strict = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (see --help)`);
+    else options.shards.push(arg);
+  }
+  if (options.help) return options;
+  if (!options.out) throw new UsageError('--out DIR is needed: the folder of the merged census');
+  if (options.shards.length === 0) throw new UsageError('give the shard folders to merge');
+  return options;
+}
+
+function main(argv: readonly string[]): number {
+  const options = parseMergeArgs(argv);
+  if (options.help) {
+    console.log(MERGE_USAGE);
+    return 0;
+  }
+  const shards = options.shards.map((dir) => ({ dir, document: readShard(dir) }));
+  const { document, warnings } = mergeShards(shards);
+  prepareOutDir(options.out);
+  mkdirSync(options.out, { recursive: true });
+  copyPortalFolders(shards, options.out);
+  writeCensus(options.out, document);
+  for (const warning of warnings) console.error(`census:merge: ${terminalText(warning)}`);
+  const code = censusExitCode(document, options.strict);
+  console.log(
+    `merged ${shards.length} shard(s), ${document.portals.length} portal(s), into ${options.out}/census.json, census.md, census.csv, census.html${code === 1 ? ' (--strict: exit 1)' : ''}`,
+  );
+  return code;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exit(main(process.argv.slice(2)));
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    console.error(`census:merge: ${error instanceof UsageError ? '' : 'unexpected error: '}${terminalText(message)}`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run census:merge -- --out DIR SHARD_DIR...`: the shards of one census as one census, as
+ * if the list had run whole: rows by their position in the list, each portal's folder copied.
+ * Shards of different lists or settings, a shard given twice, a portal in two shards, or a
+ * missing shard are refused with what is wrong (exit 2): a partial merge would pass for a whole one.
+ */
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../audit/options.ts';
+import { CENSUS_VERSION, censusDocument, type CensusDocument } from './census-report.ts';
+
+/** A shard's census.json, checked to be one. */
+export function readShard(dir: string): CensusDocument {
+  const path = join(dir, 'census.json');
+  let document: CensusDocument;
+  try {
+    document = JSON.parse(readFileSync(path, 'utf8')) as CensusDocument;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'not JSON';
+    throw new UsageError(`${path}: cannot read a census (${reason})`);
+  }
+  if (document?.version !== CENSUS_VERSION || !Array.isArray(document.portals) || !document.list || !document.run) {
+    throw new UsageError(`${path}: not a census of version ${CENSUS_VERSION}`);
+  }
+  return document;
+}
+
+/** The settings two shards must share to be parts of one census. */
+const settings = (document: CensusDocument) =>
+  JSON.stringify([
+    document.list.sha256,
+    document.list.size,
+    document.run.browser,
+    document.run.cookiePolicy,
+    document.run.consent,
+    document.run.pages,
+  ]);
+
+/**
+ * The merged census of shards (their folders and documents), checked. Returns the document and
+ * the warnings worth a line (browser versions that differ between machines).
+ */
+export function mergeShards(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>): {
+  document: CensusDocument;
+  warnings: string[];
+} {
+  if (shards.length === 0) throw new UsageError('give the shard folders to merge');
+  const [first] = shards;
+  const count = first!.document.shard?.count;
+  const seen = new Map<number, string>();
+  for (const { dir, document } of shards) {
+    if (!document.shard) throw new UsageError(`${dir}: a whole census, not a shard (it was run without --shard)`);
+    if (settings(document) !== settings(first!.document)) {
+      throw new UsageError(`${dir}: a shard of another census than ${first!.dir} (its list or its settings differ)`);
+    }
+    if (document.shard.count !== count)
+      throw new UsageError(`${dir}: shard ${document.shard.index}/${document.shard.count}, not of ${count}`);
+    const twice = seen.get(document.shard.index);
+    if (twice !== undefined) throw new UsageError(`shard ${document.shard.index}/${count} given twice: ${twice} and ${dir}`);
+    seen.set(document.shard.index, dir);
+  }
+  const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !seen.has(index));
+  if (missing.length > 0) throw new UsageError(`missing shard(s) ${missing.join(', ')} of ${count}: every part of the list is needed`);
+  const rows = shards.flatMap(({ document }) => document.portals);
+  const positions = new Set<number>();
+  for (const row of rows) {
+    if (positions.has(row.position)) throw new UsageError(`portal ${row.host} (position ${row.position + 1}) is in two shards`);
+    positions.add(row.position);
+  }
+  const versions = [...new Set(shards.map(({ document }) => document.run.browserVersion))];
+  const warnings = versions.length > 1 ? [`the shards ran different browser versions: ${versions.join('; ')}`] : [];
+  return { document: censusDocument(first!.document.run, first!.document.list, null, rows), warnings };
+}
+
+/** Copies each portal's folder from its shard into `out`. */
+export function copyPortalFolders(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>, out: string): void {
+  for (const { dir, document } of shards) {
+    for (const row of document.portals) {
+      if (row.report === null) continue;
+      const from = join(dir, row.report);
+      if (existsSync(from)) cpSync(from, join(out, row.report), { recursive: true });
+    }
+  }
+}

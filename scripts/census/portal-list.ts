@@ -1,0 +1,52 @@
+/**
+ * A census's list of portals: one URL per line (as the audit takes one: a host, host:port, or a
+ * full http(s) URL), `#` comments and blank lines ignored, each portal once (by host, the first
+ * line wins: a host's folder and row must be unique), and its deterministic split into shards.
+ */
+import { createHash } from 'node:crypto';
+import { parseTarget, UsageError } from '../audit/options.ts';
+
+/** A list read: the portals in order, and what identifies it across shards. */
+export type PortalList = {
+  /** The portals, in list order, each host once. */
+  urls: URL[];
+  /** SHA-256 of the normalised list (one URL per line): shards of one list share it, whatever its comments. */
+  sha256: string;
+};
+
+/** Most portals in one list. */
+export const MAX_PORTALS = 100_000;
+
+/** Reads a list; a line that is no URL is a one-line error naming it (`portals.txt:7: malformed URL …`). */
+export function parsePortalList(text: string, source: string): PortalList {
+  const urls: URL[] = [];
+  const hosts = new Set<string>();
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const hash = raw.indexOf('#');
+    const line = (hash === -1 ? raw : raw.slice(0, hash)).trim();
+    if (line === '') continue;
+    let url: URL;
+    try {
+      url = parseTarget(line);
+    } catch (error) {
+      throw new UsageError(`${source}:${index + 1}: ${(error as Error).message}`);
+    }
+    const host = url.hostname.toLowerCase();
+    if (hosts.has(host)) continue;
+    if (urls.length >= MAX_PORTALS) throw new UsageError(`${source}: more than ${MAX_PORTALS} portals`);
+    hosts.add(host);
+    urls.push(url);
+  }
+  if (urls.length === 0) throw new UsageError(`${source}: no portal listed (one URL per line, # for comments)`);
+  const sha256 = createHash('sha256')
+    .update(urls.map((url) => url.href).join('\n'))
+    .digest('hex');
+  return { urls, sha256 };
+}
+
+/** Positions (0-based, in list order) of shard `index` of `count`: position k goes to shard k % count + 1. */
+export function shardPositions(size: number, shard: { index: number; count: number } | null): number[] {
+  const all = Array.from({ length: size }, (_, position) => position);
+  return shard === null ? all : all.filter((position) => position % shard.count === shard.index - 1);
+}

@@ -1,0 +1,148 @@
+/**
+ * `npm start -- --portals FILE|demo`: audits every portal of a list (or of its shard), each in
+ * fresh profiles, `jobs` at once, and writes the census. A portal that cannot be reached or read
+ * is a row with its error; only what stops every audit (no browser, a bad list) ends the run.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
+import { compareRuns, formatComparison } from '../audit/audit-output.ts';
+import { UsageError, type AuditOptions } from '../audit/options.ts';
+import { AuditError, type RunOptions, type RunResult } from '../audit/run.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
+import { censusDocument, censusExitCode, errorRow, portalRow, type CensusRow, type CensusRun, type Choice } from './census-report.ts';
+import { writeCensus } from './census-output.ts';
+import { runPool } from './job-pool.ts';
+import { parsePortalList, shardPositions } from './portal-list.ts';
+import type { Progress } from './progress.ts';
+
+/** What a census runs with: the browser, the audit itself, the demo portal, and where it reports. */
+export type CensusDeps = {
+  /** One audit run (run.ts's auditRun). */
+  audit: (options: RunOptions) => Promise<RunResult>;
+  /** Starts the browser with the build in `extensionDir`; `hostMap` sends the demo's hosts to its server. */
+  launch: (extensionDir: string, hostMap: { hosts: readonly string[]; port: number } | undefined) => Promise<BrowserUnderTest>;
+  /** The browser's version and cookie policy (throws MissingBrowserError when it is not installed). */
+  browser: () => { version: string; cookiePolicy: string };
+  /** Starts the demo portals' server (`--portals demo`): its port and the hosts it plays. */
+  startDemo: () => Promise<{ port: number; hosts: readonly string[]; close(): Promise<void> }>;
+  /** The demo census's list. */
+  demoList: string;
+  /** Follows the census (progress.ts). */
+  progress: (total: number) => Progress;
+  /** A line on stdout. */
+  print: (text: string) => void;
+  /** How long one run of a portal may take, for `pages` pages. */
+  runTimeoutMs?: (pages: number) => number;
+};
+
+/** A run may take this long, plus this much a page, before its browser is ended. */
+const RUN_BASE_MS = 45_000;
+const RUN_PER_PAGE_MS = 30_000;
+
+/** The list's text: the demo's, or the file's (a file that cannot be read is bad input). */
+function listText(portals: string, demoList: string): string {
+  if (portals === 'demo') return demoList;
+  try {
+    return readFileSync(portals, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`--portals ${JSON.stringify(portals)}: cannot read the list (${code})`);
+  }
+}
+
+/** Runs the census; resolves to the exit code (0, or 1 with --strict and findings, 2 when no portal could be audited). */
+export async function runCensus(options: AuditOptions & { portals: string }, deps: CensusDeps): Promise<number> {
+  const source = options.portals === 'demo' ? 'demo' : options.portals;
+  const list = parsePortalList(listText(options.portals, deps.demoList), source);
+  const positions = shardPositions(list.urls.length, options.shard);
+  const { version, cookiePolicy } = deps.browser();
+  const run: CensusRun = {
+    browser: options.browser,
+    browserVersion: version,
+    cookiePolicy,
+    consent: options.consent,
+    pages: options.pages,
+  };
+  const demo = options.portals === 'demo' ? await deps.startDemo() : null;
+  const hostMap = demo ? { hosts: demo.hosts, port: demo.port } : undefined;
+  const target = options.browser === 'firefox' ? 'firefox' : 'chrome';
+  const choices: Choice[] = options.consent === 'both' ? ['accept', 'refuse'] : [options.consent];
+  const timeoutMs = (deps.runTimeoutMs ?? ((pages) => RUN_BASE_MS + RUN_PER_PAGE_MS * pages))(options.pages);
+  const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
+  deps.print(
+    terminalText(
+      `census of ${positions.length} portal(s)${shard} from ${source}, ${options.jobs} at once, ${options.browser} ${version}, consent: ${options.consent}, ${options.pages} page(s) each`,
+    ),
+  );
+
+  /** Audits one portal: its runs in its folder, with their progress lines in audit.log. */
+  async function auditPortal(position: number): Promise<CensusRow> {
+    const url = list.urls[position]!;
+    const host = url.hostname.toLowerCase();
+    const folder = join(options.out, host);
+    const log = (message: string) => appendFileSync(join(folder, 'audit.log'), `${new Date().toISOString()} ${terminalText(message)}\n`);
+    try {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'audit.log'), '');
+      const runs: Array<{ choice: Choice; report: RunResult['report']; pages: string[] }> = [];
+      for (const choice of choices) {
+        log(`consent: ${choice}, fresh profile`);
+        const controller = new AbortController();
+        const timer = setTimeout(
+          () => controller.abort(new AuditError(`no result within ${Math.round(timeoutMs / 1000)} s: the browser was ended`)),
+          timeoutMs,
+        );
+        try {
+          const result = await deps.audit({
+            launch: (extensionDir) => deps.launch(extensionDir, hostMap),
+            target,
+            url,
+            consent: choice,
+            pages: options.pages,
+            outDir: choices.length > 1 ? join(folder, choice) : folder,
+            log,
+            signal: controller.signal,
+          });
+          runs.push({ choice, report: result.report, pages: result.pages });
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+      if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), formatComparison(compareRuns(runs[0]!.report, runs[1]!.report)));
+      return portalRow(position, url, runs, host);
+    } catch (error) {
+      // Nothing can be audited without the browser: the census stops (exit 2).
+      if (error instanceof MissingBrowserError) throw error;
+      try {
+        log(`failed: ${error instanceof Error ? error.message : String(error)}`);
+      } catch {
+        // The folder itself could not be written: the row says why.
+      }
+      if (process.env.AUDIT_DEBUG) console.error(error);
+      return errorRow(position, url, error, existsSync(join(folder, 'audit.log')) ? host : null);
+    }
+  }
+
+  const rows: CensusRow[] = [];
+  const progress = deps.progress(positions.length);
+  try {
+    await runPool(positions.length, options.jobs, async (index) => {
+      const row = await auditPortal(positions[index]!);
+      rows.push(row);
+      progress.done(row);
+    });
+  } finally {
+    progress.stop();
+    await demo?.close();
+  }
+  const document = censusDocument(run, { sha256: list.sha256, size: list.urls.length }, options.shard, rows);
+  writeCensus(options.out, document);
+  const code = censusExitCode(document, options.strict);
+  const failed = rows.filter((row) => row.error !== null).length;
+  const withFindings = rows.filter((row) => (row.findings?.total ?? 0) > 0).length;
+  deps.print(
+    `wrote ${options.out}/census.json, census.md, census.csv, census.html: ${rows.length} portal(s), ${failed} failed, ${withFindings} with findings${code === 1 ? ' (--strict: exit 1)' : code === 2 ? ' (no portal could be audited: exit 2)' : ''}`,
+  );
+  return code;
+}

@@ -1,0 +1,61 @@
+/** Reports and rows the census tests share. */
+import type { Finding } from '../../../src/core/report/index.ts';
+import { censusDocument, portalRow, errorRow, type CensusDocument, type CensusRun } from '../../../scripts/census/census-report.ts';
+import { report, reportCookie } from '../../support/reports.ts';
+
+export const RUN: CensusRun = {
+  browser: 'chromium',
+  browserVersion: 'Chromium 156.0.8078.108',
+  cookiePolicy: 'third-party cookies allowed',
+  consent: 'both',
+  pages: 3,
+};
+
+export const finding = (
+  kind: Finding['kind'],
+  cookie: string,
+  severity: Finding['severity'],
+  domain: string | null = 'data.tco.re',
+): Finding => ({
+  kind,
+  severity,
+  cookie,
+  domain,
+  evidence: `${kind} ${cookie}`,
+  detail: { provider: '', category: 'other', source: 'unknown' },
+});
+
+/** A census of two portals audited and one that failed, at positions 0, 2 and 1. */
+export function sampleCensus(shard: CensusDocument['shard'] = null): CensusDocument {
+  const accept = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_pk_id.1' })], {
+    findings: [finding('undeclared', 'widget', 'medium')],
+  });
+  const refuse = report([reportCookie({ name: 'sessionid' })], {
+    consent: { state: 'refused', changedAt: 1, trackers: {} },
+    findings: [finding('after-refusal', 'widget', 'high'), finding('not-seen', '_pk_id.*', 'low', null)],
+  });
+  const rows = [
+    portalRow(
+      0,
+      new URL('https://data.tco.re/'),
+      [
+        { choice: 'accept', report: accept, pages: ['/', '/explore/'] },
+        { choice: 'refuse', report: refuse, pages: ['/'] },
+      ],
+      'data.tco.re',
+    ),
+    portalRow(
+      2,
+      new URL('https://itie.opendatasoft.com/'),
+      [{ choice: 'accept', report: report([]), pages: ['/'] }],
+      'itie.opendatasoft.com',
+    ),
+    errorRow(
+      1,
+      new URL('https://down.example.org/'),
+      new Error('cannot reach https://down.example.org/: net::ERR_NAME_NOT_RESOLVED\n  at …'),
+      'down.example.org',
+    ),
+  ];
+  return censusDocument(RUN, { sha256: 'a'.repeat(64), size: 3 }, shard, rows, new Date('2026-11-30T00:00:00Z'));
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { censusCsv, censusHtml, censusMarkdown, reportFiles } from '../../../scripts/census/census-output.ts';
+import { errorRow } from '../../../scripts/census/census-report.ts';
+import { sampleCensus } from './census-fixtures.ts';
+
+describe('census files', () => {
+  it('write a CSV row per portal, every count in its column, formulas defused', () => {
+    const census = sampleCensus();
+    census.portals.push(errorRow(3, new URL('https://evil.example.org/'), new Error('=HYPERLINK("http://evil")'), null));
+    const lines = censusCsv(census).split('\r\n');
+    expect(lines[0]).toBe(
+      'position,url,host,charter,consent,cookies,findings,high,medium,low,before-consent,after-refusal,undeclared,lifetime,not-seen,pages,report,error',
+    );
+    expect(lines[1]).toBe(
+      '1,https://data.tco.re/,data.tco.re,bundled,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,data.tco.re,',
+    );
+    expect(lines[2]).toMatch(/^2,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
+    expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+
+  it('write Markdown with each portal’s report links, one per choice, and a failed audit’s log', () => {
+    const text = censusMarkdown(sampleCensus());
+    expect(text).toContain('- 3 portals\\: 2 audited, 1 failed; 1 with findings');
+    expect(text).toContain('[accept](data.tco.re/accept/report.md) [refuse](data.tco.re/refuse/report.md)');
+    expect(text).toContain('[log](down.example.org/audit.log)');
+  });
+
+  it('write one self-contained HTML page: a sortable table, each row linking to its reports, outside text escaped', () => {
+    const census = sampleCensus();
+    census.portals.push(errorRow(3, new URL('https://x.example.org/'), new Error('<img src=x onerror=alert(1)>'), null));
+    const html = censusHtml(census);
+    expect(html).not.toMatch(/<(link|script) [^>]*src=/);
+    expect(html).toContain('<th scope="col"><button type="button">Findings</button></th>');
+    expect(html).toContain('<a href="data.tco.re/accept/report.md">accept</a>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain("th.setAttribute('aria-sort'");
+    expect(html).toContain('prefers-color-scheme: dark');
+  });
+
+  it('link a single choice’s report directly, and nothing for a failed audit with no folder', () => {
+    const [tco] = sampleCensus().portals;
+    expect(reportFiles(tco!, 'refuse')).toEqual([{ label: 'report', path: 'data.tco.re/report.md' }]);
+    expect(reportFiles(errorRow(0, new URL('https://x.org/'), 'down', null), 'both')).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../scripts/audit/options.ts';
+import { parsePortalList, shardPositions } from '../../../scripts/census/portal-list.ts';
+
+describe('portal list', () => {
+  it('reads one URL per line, drops comments and blanks, keeps each host once (the first line)', () => {
+    const list = parsePortalList(
+      [
+        '# portals of the region',
+        '',
+        'data.tco.re',
+        '  https://data.toulouse-metropole.fr/explore/  # the metropole',
+        'http://data.tco.re/pages/',
+        'localhost:8080',
+      ].join('\r\n'),
+      'portals.txt',
+    );
+    expect(list.urls.map((url) => url.href)).toEqual([
+      'https://data.tco.re/',
+      'https://data.toulouse-metropole.fr/explore/',
+      'http://localhost:8080/',
+    ]);
+    expect(list.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('identifies a list by its portals, not its comments', () => {
+    const a = parsePortalList('data.tco.re\nitie.opendatasoft.com\n', 'a');
+    const b = parsePortalList('# other comments\nhttps://data.tco.re/\n\nitie.opendatasoft.com # x', 'b');
+    const c = parsePortalList('itie.opendatasoft.com\ndata.tco.re', 'c');
+    expect(a.sha256).toBe(b.sha256);
+    expect(a.sha256).not.toBe(c.sha256);
+  });
+
+  it('names the line of a malformed URL, and refuses an empty list', () => {
+    expect(() => parsePortalList('data.tco.re\nftp://x.org/\n', 'portals.txt')).toThrow(
+      new UsageError('portals.txt:2: malformed URL: "ftp://x.org/" (only http and https pages can be audited)'),
+    );
+    expect(() => parsePortalList('# nothing\n\n', 'portals.txt')).toThrow(
+      new UsageError('portals.txt: no portal listed (one URL per line, # for comments)'),
+    );
+  });
+
+  it('splits a list in shards deterministically: position k goes to shard k % n + 1, sizes differ by one at most', () => {
+    expect(shardPositions(7, null)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(shardPositions(7, { index: 1, count: 3 })).toEqual([0, 3, 6]);
+    expect(shardPositions(7, { index: 3, count: 3 })).toEqual([2, 5]);
+    expect(shardPositions(2, { index: 3, count: 4 })).toEqual([]);
+    const all = [1, 2, 3, 4].flatMap((index) => shardPositions(10, { index, count: 4 }));
+    expect(all.sort((a, b) => a - b)).toEqual(shardPositions(10, null));
+  });
+});

@@ -1,0 +1,134 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MissingBrowserError, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
+import { parseAuditArgs, UsageError } from '../../../scripts/audit/options.ts';
+import { AuditError, type RunOptions } from '../../../scripts/audit/run.ts';
+import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
+import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
+import { report, reportCookie } from '../../support/reports.ts';
+import { finding } from './census-fixtures.ts';
+
+const scratch = scratchDir('run-census');
+afterAll(() => scratch.remove());
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A census run with a fake audit: each host's run takes the time, and ends as, `behaviour` says. */
+function setup(behaviour: Record<string, { ms?: number; fail?: Error; hang?: boolean }> = {}) {
+  const calls: RunOptions[] = [];
+  const printed: string[] = [];
+  const done: CensusRow[] = [];
+  let demoClosed = false;
+  const deps: CensusDeps = {
+    audit: async (options) => {
+      calls.push(options);
+      const host = options.url.hostname;
+      const plan = behaviour[host] ?? {};
+      if (plan.hang) {
+        await new Promise((_, reject) => options.signal?.addEventListener('abort', () => reject(options.signal!.reason as Error)));
+      }
+      await tick(plan.ms ?? 1);
+      if (plan.fail) throw plan.fail;
+      options.log(`visited ${host}`);
+      const findings = options.consent === 'refuse' ? [finding('after-refusal', '_ga', 'high', host)] : [];
+      return { report: report([reportCookie({ name: 'sessionid', domain: host })], { host, findings }), pages: ['/', '/explore/'] };
+    },
+    launch: async () => {
+      throw new Error('the fake audit launches nothing');
+    },
+    browser: () => ({ version: 'Chromium 156', cookiePolicy: 'third-party cookies allowed' }),
+    startDemo: async () => ({ port: 1, hosts: [], close: async () => void (demoClosed = true) }),
+    demoList: 'data.tco.re\nitie.opendatasoft.com\ndata.nantesmetropole.fr',
+    progress: () => ({ done: (row) => void done.push(row), stop: () => undefined }),
+    print: (text) => void printed.push(text),
+  };
+  return { deps, calls, printed, done, demoClosed: () => demoClosed };
+}
+
+const options = (args: string[], out: string) => {
+  const parsed = parseAuditArgs([...args, '--out', join(scratch.path, out)], 2);
+  return { ...parsed, portals: parsed.portals! };
+};
+const census = (out: string) => JSON.parse(readFileSync(join(scratch.path, out, 'census.json'), 'utf8')) as CensusDocument;
+const withoutTime = (document: CensusDocument) => ({ ...document, generatedAt: '' });
+
+describe('a census run', () => {
+  it('audits every portal in fresh runs, `jobs` at once, and writes rows in list order whatever finished first', async () => {
+    const { deps, calls, done, demoClosed } = setup({ 'data.tco.re': { ms: 30 } });
+    expect(await runCensus(options(['--portals', 'demo', '--consent', 'both', '--jobs', '2'], 'both'), deps)).toBe(0);
+    expect(calls.map((c) => `${c.url.hostname} ${c.consent}`)).toEqual(
+      expect.arrayContaining([
+        'data.tco.re accept',
+        'data.tco.re refuse',
+        'itie.opendatasoft.com accept',
+        'data.nantesmetropole.fr refuse',
+      ]),
+    );
+    expect(calls.every((c) => c.pages === 5 && c.target === 'chrome' && c.signal instanceof AbortSignal)).toBe(true);
+    expect(done[0]!.host).not.toBe('data.tco.re');
+    const document = census('both');
+    expect(document.portals.map((row) => row.host)).toEqual(['data.tco.re', 'itie.opendatasoft.com', 'data.nantesmetropole.fr']);
+    expect(document.portals[0]).toMatchObject({ consent: { accept: 'none', refuse: 'none' }, cookies: 1, findings: { total: 1 } });
+    expect(document.run).toEqual({
+      browser: 'chromium',
+      browserVersion: 'Chromium 156',
+      cookiePolicy: 'third-party cookies allowed',
+      consent: 'both',
+      pages: 5,
+    });
+    expect(document.shard).toBeNull();
+    for (const file of ['census.md', 'census.csv', 'census.html', 'data.tco.re/comparison.md'])
+      expect(existsSync(join(scratch.path, 'both', file)), file).toBe(true);
+    expect(readFileSync(join(scratch.path, 'both', 'data.tco.re', 'audit.log'), 'utf8')).toContain('visited data.tco.re');
+    expect(calls.find((c) => c.consent === 'refuse')!.outDir).toMatch(/refuse$/);
+    expect(demoClosed()).toBe(true);
+  });
+
+  it('gives the same census with one job or two, and with the list in shards', async () => {
+    const list = join(scratch.path, 'portals.txt');
+    writeFileSync(list, '# test\ndata.tco.re\nitie.opendatasoft.com\ndata.nantesmetropole.fr\ndata.toulouse-metropole.fr\n');
+    await runCensus(
+      options(['--portals', list, '--consent', 'refuse', '--jobs', '1'], 'one'),
+      setup({ 'itie.opendatasoft.com': { ms: 20 } }).deps,
+    );
+    await runCensus(options(['--portals', list, '--consent', 'refuse', '--jobs', '2'], 'two'), setup({ 'data.tco.re': { ms: 20 } }).deps);
+    expect(withoutTime(census('two'))).toEqual(withoutTime(census('one')));
+    await runCensus(options(['--portals', list, '--consent', 'refuse', '--shard', '2/2'], 'shard'), setup().deps);
+    expect(census('shard').portals.map((row) => row.position)).toEqual([1, 3]);
+    expect(census('shard').shard).toEqual({ index: 2, count: 2 });
+  });
+
+  it('makes a row of a portal that fails, and of one that hangs (its run is aborted), and goes on', async () => {
+    const { deps, printed } = setup({
+      'data.tco.re': { fail: new AuditError('cannot reach https://data.tco.re/: net::ERR_NAME_NOT_RESOLVED') },
+      'itie.opendatasoft.com': { hang: true },
+    });
+    deps.runTimeoutMs = () => 30;
+    expect(await runCensus(options(['--portals', 'demo', '--consent', 'refuse', '--strict'], 'fail'), deps)).toBe(1);
+    const [tco, itie, nantes] = census('fail').portals;
+    expect(tco!.error).toBe('cannot reach https://data.tco.re/: net::ERR_NAME_NOT_RESOLVED');
+    expect(tco!.report).toBe('data.tco.re');
+    expect(readFileSync(join(scratch.path, 'fail', 'data.tco.re', 'audit.log'), 'utf8')).toContain('failed: cannot reach');
+    expect(itie!.error).toBe('no result within 0 s: the browser was ended');
+    expect(nantes!.error).toBeNull();
+    expect(printed.at(-1)).toContain('3 portal(s), 2 failed');
+  });
+
+  it('stops when nothing can be audited: no browser, or a list that cannot be read', async () => {
+    const { deps } = setup({ 'data.tco.re': { fail: new MissingBrowserError('Chromium not found') } });
+    await expect(runCensus(options(['--portals', 'demo', '--consent', 'none', '--jobs', '1'], 'missing'), deps)).rejects.toThrow(
+      MissingBrowserError,
+    );
+    await expect(runCensus(options(['--portals', join(scratch.path, 'nope.txt')], 'nolist'), setup().deps)).rejects.toThrow(
+      new UsageError(`--portals "${join(scratch.path, 'nope.txt')}": cannot read the list (ENOENT)`),
+    );
+  });
+
+  it('exits 2 when every portal failed', async () => {
+    const failing = Object.fromEntries(
+      ['data.tco.re', 'itie.opendatasoft.com', 'data.nantesmetropole.fr'].map((host) => [host, { fail: new Error('offline') }]),
+    );
+    expect(await runCensus(options(['--portals', 'demo', '--consent', 'none'], 'offline'), setup(failing).deps)).toBe(2);
+  });
+});
