@@ -15,6 +15,9 @@
  *   several sites do, nobody is blamed: the cookie is not attributed.
  * - While a tab has a request to such a host in flight, its response may still come: the cookie
  *   waits (at most MAX_PENDING of them) until the requests are over, then the frame rule decides.
+ *   So does a cookie no tab's frames or requests explain yet: Firefox can report a cookie before
+ *   it announces the very request whose response set it (measured: the two APIs do not keep
+ *   each other's order), so it waits for a response, EVIDENCE_TTL_MS at most.
  *
  * A partitioned cookie (CHIPS; every third-party cookie in Firefox) names the top-level site it
  * was set under: only tabs on that site are considered. A tab's frames and evidence are dropped
@@ -179,13 +182,17 @@ export function responseReceived(
   return found;
 }
 
-/** The frame rule: the one site whose tabs show a frame the cookie's domain covers, or nobody. */
-function byFrames(state: AttributionState, cookie: WaitingCookie, at: number): Attribution[] {
+/**
+ * The frame rule: the one site whose tabs show a frame the cookie's domain covers (their top
+ * frame included), or nobody when tabs of several sites do. Null when no tab shows one (yet).
+ */
+function byFrames(state: AttributionState, cookie: WaitingCookie, at: number): Attribution[] | null {
   const showing = Object.values(state.tabs).filter(
     (tab) =>
       partitionFits(cookie, tab.topHost) &&
       (cookieAppliesToHost(cookie, tab.topHost) || tab.frameHosts.some((host) => cookieAppliesToHost(cookie, host))),
   );
+  if (showing.length === 0) return null;
   const sites = new Set(showing.map((tab) => tab.topHost));
   if (sites.size !== 1) return [];
   const tab = showing[0]!;
@@ -220,24 +227,24 @@ export function cookieStored(state: AttributionState, stored: BrowserCookie, now
     if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, now));
   }
   if (answered) return found;
-  if (awaitedBy(state, cookie, inFlight)) {
-    if (state.pending.length >= MAX_PENDING) state.pending.shift();
-    state.pending.push({ cookie, at: now });
-    return [];
-  }
-  return byFrames(state, cookie, now);
+  const decided = awaitedBy(state, cookie, inFlight) ? null : byFrames(state, cookie, now);
+  if (decided !== null) return decided;
+  if (state.pending.length >= MAX_PENDING) state.pending.shift();
+  state.pending.push({ cookie, at: now });
+  return [];
 }
 
 /**
- * Requests finished: each waiting cookie no request in flight may still explain is decided by
- * the frame rule now; stale ones are dropped.
+ * Requests finished: each waiting cookie no request in flight may still explain, and that a tab
+ * shows a frame for, is decided by the frame rule now; stale ones are dropped.
  */
 export function requestsSettled(state: AttributionState, now: number, inFlight: InFlight): Attribution[] {
   const found: Attribution[] = [];
   state.pending = state.pending.filter(({ cookie, at }) => {
     if (!fresh(at, now)) return false;
-    if (awaitedBy(state, cookie, inFlight)) return true;
-    found.push(...byFrames(state, cookie, at));
+    const decided = awaitedBy(state, cookie, inFlight) ? null : byFrames(state, cookie, at);
+    if (decided === null) return true;
+    found.push(...decided);
     return false;
   });
   return found;

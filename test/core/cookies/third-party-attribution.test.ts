@@ -146,3 +146,26 @@ describe('third-party attribution', () => {
     expect(JSON.stringify(withoutValue(disqus()))).not.toContain('SECRET');
   });
 });
+
+describe('third-party attribution, events out of order', () => {
+  it('waits for a response no request announced yet (Firefox can report the cookie before the request)', () => {
+    const state = emptyAttributionState();
+    pageLoading(state, '1', `http://${PORTAL}/explore/dataset/demo/map/`);
+    expect(cookieStored(state, disqus(), 5, nothingInFlight)).toEqual([]);
+    expect(state.pending).toHaveLength(1);
+    // Settled requests decide nothing while no frame and no response explain it.
+    expect(requestsSettled(state, 6, nothingInFlight)).toEqual([]);
+    frameLoading(state, '1', 'https://disqus.com/embed/comments/');
+    expect(responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 7)).toMatchObject([{ host: PORTAL, via: 'response', at: 5 }]);
+    expect(state.pending).toEqual([]);
+  });
+
+  it('decides a cookie written before its frame was announced once the frame’s request is over', () => {
+    const state = emptyAttributionState();
+    pageLoading(state, '1', `http://${PORTAL}/`);
+    expect(cookieStored(state, browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 5, nothingInFlight)).toEqual([]);
+    frameLoading(state, '1', 'https://disqus.com/embed/comments/');
+    expect(requestsSettled(state, 6, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
+    expect(requestsSettled(state, 7, nothingInFlight)).toMatchObject([{ host: PORTAL, via: 'frame', at: 5 }]);
+  });
+});
