@@ -11,6 +11,7 @@ type PageExtensionApi = {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> };
 };
 declare const chrome: PageExtensionApi;
 
@@ -81,4 +82,13 @@ export async function badgeText(page: PageUnderTest, url: string): Promise<strin
     if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
     return api.action.getBadgeText({ tabId: tab.id });
   }, url);
+}
+
+/** The permissions the extension holds now (required and granted). */
+export async function grantedPermissions(page: PageUnderTest): Promise<{ permissions: string[]; origins: string[] }> {
+  const all = await page.evaluate(async () => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    return api.permissions.getAll();
+  }, null);
+  return { permissions: all.permissions ?? [], origins: all.origins ?? [] };
 }

@@ -19,6 +19,12 @@ export const DISQUS_HOST = 'disqus.com';
  */
 export const TILE_HOST = 'tiles.example.net';
 
+/**
+ * A site that is no portal and embeds the same Disqus comments (Disqus is embedded by sites of
+ * every kind): the cookies Disqus sets in its tab must never be filed under a portal open beside it.
+ */
+export const EMBEDDING_SITE = 'blog.example.net';
+
 /** The tracker families a demo banner can have a switch for, by the key the platform writes (guide). */
 export type TrackerKey = 'matomo' | 'ga';
 
@@ -188,8 +194,15 @@ export type ThirdPartyResponse = { status: number; headers: Record<string, strin
 /** A 1×1 transparent PNG. */
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-/** What the embedded third parties answer at `path`. */
+/** What the embedded third parties, and the site embedding Disqus, answer at `path`. */
 export function thirdPartyResponse(host: string, path: string): ThirdPartyResponse | null {
+  if (host === EMBEDDING_SITE && path === '/') {
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><html lang="fr"><title>Blog</title><h1>Un billet</h1>${disqusEmbed('billet')}</html>`,
+    };
+  }
   if (host === DISQUS_HOST && path === '/embed/comments/') {
     // Disqus's cookies (see DISQUS_HOST): disqus_unique sent with the frame, testCookie written by
     // its script to check third-party cookies are accepted. A third party's cookie needs

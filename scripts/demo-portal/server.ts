@@ -28,6 +28,7 @@ import {
   censusPage,
   censusPortal,
   DISQUS_HOST,
+  EMBEDDING_SITE,
   FEATURED_DATASET,
   HUBSPOT_AFTER_ACCEPT,
   TILE_HOST,
@@ -60,6 +61,7 @@ export const PORTAL_HOSTS = [
   ...CENSUS_PORTALS.map((portal) => portal.host),
   DISQUS_HOST,
   TILE_HOST,
+  EMBEDDING_SITE,
 ] as const;
 
 /** Charter pages by host; other hosts answer 404 there, as portals whose charter moved elsewhere do. */

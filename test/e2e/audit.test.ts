@@ -3,11 +3,12 @@
  * in both browsers against the demo portal, and with the bad inputs it must refuse.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report.ts';
+import type { CensusDocument } from '../../scripts/census/census-report.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-audit-'));
 const aFile = join(scratch, 'a-file');
@@ -17,8 +18,13 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 type Outcome = { code: number | null; stdout: string; stderr: string };
 
 function audit(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+  return command('scripts/audit/main.ts', args, env);
+}
+
+/** Runs a command of scripts/ as npm runs it (tsx), and resolves to its exit code and output. */
+function command(script: string, args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['scripts/audit/main.ts', ...args], {
+    const child = spawn('node_modules/.bin/tsx', [script, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -114,17 +120,98 @@ describe('audit command', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('says when headless Chromium cannot be given access to a site', async () => {
+  it('audits any site in headless Chromium too: its audit build has access to every site', async () => {
+    // Before issue 15, Chromium stopped here: it cannot answer the prompt that grants access to a site.
     const { code, stderr } = await audit(['https://unreachable.invalid/', '--consent', 'none', '--out', join(scratch, 'no-access')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(
-      /^audit: the extension has no access to unreachable\.invalid, and headless Chromium cannot grant it: use --browser firefox/,
-    );
+    expect(stderr).toMatch(/^audit: cannot reach https:\/\/unreachable\.invalid\/: \S/);
   });
 
   it('says how to install a missing browser', async () => {
     const { code, stderr } = await audit(['--browser', 'firefox'], { FIREFOX_PATH: '/nonexistent/firefox-esr' });
     expect(code).toBe(2);
     expect(stderr).toBe('audit: Firefox ESR not found at /nonexistent/firefox-esr: install it with `apt-get install -y firefox-esr`\n');
+  });
+});
+
+/** A portal's rows as the census compares them: which portal, and what was found. */
+const portalsAndFindings = (census: CensusDocument) =>
+  census.portals.map(({ position, host, error, cookies, findings }) => ({ position, host, error, cookies, findings }));
+
+describe('census', () => {
+  // Lean: one choice, three pages (start, catalogue, a dataset's map tab), six demo portals.
+  const lean = ['--portals', 'demo', '--consent', 'refuse', '--pages', '3'];
+
+  it('audits the demo portals two at once, and the same list in two shards merged gives the same census', async () => {
+    const whole = join(scratch, 'census');
+    const run = await audit([...lean, '--jobs', '2', '--out', whole]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // Not a terminal: one plain line per portal.
+    expect(run.stdout).toMatch(/ 6\/6 \S+: \d+ cookies, \d+ findings/);
+    const census = JSON.parse(readFileSync(join(whole, 'census.json'), 'utf8')) as CensusDocument;
+    expect(census.portals.map((row) => row.host)).toEqual([
+      'data.propre.opendatasoft.com',
+      'data.pistage.opendatasoft.com',
+      'data.formulaire.opendatasoft.com',
+      'data.commentaires.opendatasoft.com',
+      'data.carte.opendatasoft.com',
+      'data.tco.re',
+    ]);
+    expect(census.portals.every((row) => row.error === null)).toBe(true);
+    const findings = Object.fromEntries(census.portals.map((row) => [row.host, row.findings!.bySeverity.high]));
+    expect(findings).toMatchObject({ 'data.pistage.opendatasoft.com': 2, 'data.commentaires.opendatasoft.com': 2 });
+    expect(census.portals.find((row) => row.host === 'data.tco.re')!.charter).toEqual({ kind: 'live', changed: true });
+    for (const file of ['census.md', 'census.csv', 'census.html']) expect(existsSync(join(whole, file)), file).toBe(true);
+
+    // The map-only cookie: found by the multi-page visit, on the dataset's map tab.
+    const carte = readReport(join(whole, 'data.carte.opendatasoft.com', 'report.json'));
+    expect(carte.cookies.find((c) => c.name === 'AWSALBCORS')).toMatchObject({
+      domain: 'tiles.example.net',
+      firstPage: '/explore/dataset/stations-velos/map/',
+      thirdParty: { via: 'response' },
+    });
+    // The embed's third-party cookie: attributed to its portal, and judged against the refusal.
+    const comments = readReport(join(whole, 'data.commentaires.opendatasoft.com', 'report.json'));
+    expect(comments.cookies.find((c) => c.name === 'disqus_unique')).toMatchObject({
+      domain: '.disqus.com',
+      thirdParty: { via: 'response' },
+    });
+    expect(findingKeys(comments)).toEqual(expect.arrayContaining(['after-refusal disqus_unique', 'undeclared testCookie']));
+
+    const [first, second] = await Promise.all(
+      [1, 2].map((index) => audit([...lean, '--jobs', '1', '--shard', `${index}/2`, '--out', join(scratch, `shard-${index}`)])),
+    );
+    expect([first!.code, second!.code]).toEqual([0, 0]);
+    const merged = join(scratch, 'merged');
+    const merge = await command('scripts/census/main.ts', ['--out', merged, join(scratch, 'shard-2'), join(scratch, 'shard-1')]);
+    expect(merge.stderr).toBe('');
+    expect(merge.code).toBe(0);
+    const mergedCensus = JSON.parse(readFileSync(join(merged, 'census.json'), 'utf8')) as CensusDocument;
+    expect(portalsAndFindings(mergedCensus)).toEqual(portalsAndFindings(census));
+    expect(existsSync(join(merged, 'data.carte.opendatasoft.com', 'report.json'))).toBe(true);
+  }, 240_000);
+
+  it('refuses a list with a bad line, and a shard given twice, with one line and exit 2', async () => {
+    const list = join(scratch, 'portals.txt');
+    writeFileSync(list, '# two portals\ndata.tco.re\nnot a host!\n');
+    const bad = await audit(['--portals', list, '--out', join(scratch, 'bad-list')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`audit: ${list}:3: malformed URL: "not a host!"\n`);
+    const shard = join(scratch, 'a-shard');
+    mkdirSync(shard, { recursive: true });
+    const run = { browser: 'chromium', browserVersion: 'Chromium', cookiePolicy: 'x', consent: 'refuse', pages: 1 };
+    const document = {
+      version: 1,
+      generatedAt: '',
+      run,
+      list: { sha256: 'a'.repeat(64), size: 2 },
+      shard: { index: 1, count: 2 },
+      portals: [],
+    };
+    writeFileSync(join(shard, 'census.json'), JSON.stringify(document));
+    const twice = await command('scripts/census/main.ts', ['--out', join(scratch, 'twice'), shard, shard]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^census:merge: shard 1\/2 given twice: /);
   });
 });

@@ -5,8 +5,14 @@ import { firstExtensionPage, launchChromium, stopServiceWorker } from '../../scr
 import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
+import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 
 describe('Chromium', () => describeExtension((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
+
+describe('Chromium', () =>
+  describeEmbeddedContent('chrome', (extensionDir, port) =>
+    launchChromium({ extensionDir, hostMap: { hosts: PORTAL_HOSTS, port }, pinCookiePolicy: true }),
+  ));
 
 describe('Chromium: the worker is stopped in the middle of a consent flow', () => {
   let portal: PortalServer;

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { extensionPage, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, grantedPermissions, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -134,6 +134,17 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.close();
     });
 
+    it('offers to see cookies of embedded content: nothing of it is granted at install', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-embedded-access="offered"] button');
+      const api = await extensionPage(ctx.browser());
+      const granted = await grantedPermissions(api);
+      expect(granted.permissions).not.toContain('webRequest');
+      expect(granted.origins).not.toContain('*://*/*');
+      await Promise.all([popup.close(), api.close()]);
+    });
+
     it('has no accessibility violations (axe-core), and is saved as screenshots in both themes', async () => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await (await visitPortal(ctx.browser(), host)).close();
@@ -141,6 +152,7 @@ export function popupScenarios(ctx: E2eContext): void {
         const popup = await openPopup(ctx.browser(), host, `&theme=${theme}`);
         await popup.setViewport(460, 900);
         await popup.waitFor(seenRow('sessionid'));
+        await popup.waitFor('[data-embedded-access="offered"]');
         expect(await axeViolations(popup)).toEqual([]);
         await popup.screenshot(`${SCREENSHOT_DIR}/${ctx.browser().name}-${theme}.png`);
         await popup.close();
