@@ -62,7 +62,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
         recorder.cookieChanged(cookie, removed, cause, at, order);
         badges.schedule();
       });
-      deps.embeddedContent?.cookieChanged(cookie, removed, at);
+      deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);
     },
     tabUpdated(tab) {
       void ready.then(() => openTabs.update(tab));

@@ -3,7 +3,9 @@ import {
   cookieStored,
   emptyAttributionState,
   frameLoading,
+  noteFiled,
   pageLoading,
+  removedFromSites,
   requestsSettled,
   responseReceived,
   tabClosed,
@@ -25,6 +27,8 @@ export type EmbeddedContentDeps = {
   area: SessionArea;
   /** Records a cookie tied to a site's tab (the recorder keeps only the sites it records). */
   record: (attribution: Attribution) => void;
+  /** Records the removal of a cookie filed under these sites as a third-party cookie. */
+  removed: (cookie: BrowserCookie, sites: string[], at: number) => void;
   /** A tab's top frame starts loading a page (the open tabs learn the page before the tab reports it). */
   navigating: (tabId: number, url: string) => void;
   /** Something was recorded (the badges follow). */
@@ -39,8 +43,8 @@ export type EmbeddedContentDeps = {
 export type EmbeddedContent = {
   /** webRequest listeners (registered only when the browser gives the API). */
   requests: RequestListeners;
-  /** A cookie changed (cookies.onChanged), heard `at`. */
-  cookieChanged: (cookie: BrowserCookie, removed: boolean, at: number) => void;
+  /** A cookie changed (cookies.onChanged, `cause` as it gives it), heard `at`. */
+  cookieChanged: (cookie: BrowserCookie, removed: boolean, cause: string, at: number) => void;
   /** A tab closed. */
   tabRemoved: (tabId: number) => void;
   /** Writes pending state now (tests). */
@@ -96,6 +100,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
 
   function recordAll(attributions: Attribution[]): void {
     for (const attribution of attributions) deps.record(attribution);
+    noteFiled(state, attributions);
     if (attributions.length > 0) deps.onRecorded();
   }
 
@@ -146,9 +151,19 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
         });
       },
     },
-    cookieChanged(cookie, removed, at) {
-      // A removal (an overwrite's first half included) is recorded by the recorder for every site holding the cookie.
-      if (removed) return;
+    cookieChanged(cookie, removed, cause, at) {
+      // An overwrite is reported as a removal, then the new cookie: only the second half counts.
+      if (removed && cause === 'overwrite') return;
+      if (removed) {
+        apply(() => {
+          const sites = removedFromSites(state, cookie);
+          if (sites.length === 0) return false;
+          deps.removed(cookie, sites, at);
+          deps.onRecorded();
+          return true;
+        });
+        return;
+      }
       apply(() => {
         recordAll(cookieStored(state, cookie, at, inFlight));
         return true;

@@ -91,6 +91,7 @@ const embeddedContent = createEmbeddedContent({
   ready,
   area: store.area,
   record: (attribution) => recorder.thirdPartySet(attribution),
+  removed: (cookie, sites, at) => recorder.thirdPartyRemoved(cookie, sites, at),
   navigating: (tabId, url) => openTabs.navigating(tabId, url),
   onRecorded: () => badges.schedule(),
 });

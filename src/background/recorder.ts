@@ -15,10 +15,11 @@ export type Recorder = {
   cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): void;
   /**
    * A cookie of embedded content was set or changed in a tab of a site (third-party-attribution.ts
-   * told which): recorded for that site when it is one we record. Its removal comes through
-   * `cookieChanged`, like any other.
+   * told which): recorded for that site when it is one we record.
    */
   thirdPartySet(attribution: Attribution): void;
+  /** A cookie of embedded content filed under `hosts` was removed (wherever it was removed: it is gone from the browser). */
+  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number): void;
   /**
    * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
    * the portals they concern. An event heard after the read began is newer than its answer: the
@@ -97,13 +98,12 @@ export function createRecorder(
       const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, { page: pageOf(host, cookie.storeId) });
       if (next) store.put(next);
     }
-    if (removed) thirdPartyRemoved(cookie, at);
   }
 
-  /** A removed cookie leaves every site that holds it as embedded content's, wherever it was removed. */
-  function thirdPartyRemoved(cookie: BrowserCookie, at: number): void {
+  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now()): void {
     const key = identity(cookie);
-    for (const host of store.hosts()) {
+    for (const host of hosts) {
+      if (!store.hosts().has(host)) continue;
       const site = store.get(cookie.storeId, host);
       const via = site.cookies[key]?.thirdParty?.via;
       if (via === undefined) continue;
@@ -157,6 +157,7 @@ export function createRecorder(
     nextOrder,
     cookieChanged,
     thirdPartySet,
+    thirdPartyRemoved,
     scan,
     cookiesPresent,
     workerStarted,

@@ -80,13 +80,13 @@ describe('browser events', () => {
     const forwarded: string[] = [];
     const { events, open } = setup({
       embeddedContent: {
-        cookieChanged: (cookie, removed, at) => void forwarded.push(`cookie ${cookie.name} ${removed} at=${at}`),
+        cookieChanged: (cookie, removed, cause, at) => void forwarded.push(`cookie ${cookie.name} ${removed} ${cause} at=${at}`),
         tabRemoved: (tabId) => void forwarded.push(`closed ${tabId}`),
       },
     });
     events.cookieChanged({ cookie: browserCookie({ name: 'disqus_unique' }), removed: false, cause: 'explicit' });
     events.tabRemoved(7);
-    expect(forwarded).toEqual(['cookie disqus_unique false at=100', 'closed 7']);
+    expect(forwarded).toEqual(['cookie disqus_unique false explicit at=100', 'closed 7']);
     open();
   });
 });

@@ -11,6 +11,7 @@ const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hos
 
 function setup(session = fakeSession()) {
   const recorded: Attribution[] = [];
+  const removals: string[] = [];
   const navigations: string[] = [];
   let notices = 0;
   let clock = 1000;
@@ -18,12 +19,13 @@ function setup(session = fakeSession()) {
     ready: Promise.resolve(),
     area: session,
     record: (attribution) => void recorded.push(attribution),
+    removed: (cookie, sites, at) => void removals.push(`${cookie.name} ${sites.join(',')} at=${at}`),
     navigating: (tabId, url) => void navigations.push(`${tabId} ${url}`),
     onRecorded: () => notices++,
     now: () => clock++,
     writeDelayMs: 0,
   });
-  return { embedded, recorded, navigations, session, notices: () => notices };
+  return { embedded, recorded, removals, navigations, session, notices: () => notices };
 }
 
 /** The portal's tab (7) loads its page, then a Disqus frame. */
@@ -38,7 +40,7 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     const { embedded, recorded, navigations, notices } = setup();
     loadPortal(embedded);
     embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
-    embedded.cookieChanged(disqus, false, 2000);
+    embedded.cookieChanged(disqus, false, 'explicit', 2000);
     await settle();
     expect(navigations).toEqual([`7 ${PORTAL}`]);
     expect(recorded).toMatchObject([
@@ -50,7 +52,7 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
   it('in Firefox’s order: the cookie waits for the response of the request in flight', async () => {
     const { embedded, recorded } = setup();
     loadPortal(embedded);
-    embedded.cookieChanged(disqus, false, 2000);
+    embedded.cookieChanged(disqus, false, 'explicit', 2000);
     await settle();
     expect(recorded).toEqual([]);
     embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
@@ -58,17 +60,30 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     expect(recorded).toMatchObject([{ via: 'response', at: 2000 }]);
   });
 
-  it('decides by the frames once the requests are over, and ignores removals', async () => {
+  it('decides by the frames once the requests are over', async () => {
     const { embedded, recorded } = setup();
     loadPortal(embedded);
     const written = browserCookie({ name: 'testCookie', domain: 'disqus.com' });
-    embedded.cookieChanged(written, false, 2000);
-    embedded.cookieChanged(written, true, 2001);
+    embedded.cookieChanged(written, false, 'explicit', 2000);
     await settle();
     expect(recorded).toEqual([]);
     embedded.requests.ended({ requestId: 'r2', tabId: 7 });
     await settle();
     expect(recorded).toMatchObject([{ via: 'frame', cookie: { name: 'testCookie' } }]);
+  });
+
+  it('files the removal of a cookie under the sites it was filed under, wherever it was removed; an overwrite is no removal', async () => {
+    const { embedded, removals } = setup();
+    loadPortal(embedded);
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    embedded.cookieChanged(disqus, false, 'explicit', 2000);
+    embedded.cookieChanged(disqus, true, 'overwrite', 2001);
+    embedded.tabRemoved(7);
+    embedded.cookieChanged(disqus, true, 'expired', 2002);
+    embedded.cookieChanged(disqus, true, 'expired', 2003);
+    embedded.cookieChanged(browserCookie({ name: 'never_filed', domain: 'x.example.net' }), true, 'expired', 2004);
+    await settle();
+    expect(removals).toEqual(['disqus_unique data.commentaires.opendatasoft.com at=2002']);
   });
 
   it('keeps its state in storage.session, without values, and a restarted worker goes on from it', async () => {
@@ -80,7 +95,7 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     expect(stored?.tabs['7']).toMatchObject({ frameHosts: ['disqus.com'], responses: [{ host: 'disqus.com', name: 'disqus_unique' }] });
 
     const restarted = setup(session);
-    restarted.embedded.cookieChanged(disqus, false, 3000);
+    restarted.embedded.cookieChanged(disqus, false, 'explicit', 3000);
     await settle();
     expect(restarted.recorded).toMatchObject([{ via: 'response' }]);
     await restarted.embedded.flush();
@@ -97,7 +112,7 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     expect(attributionItem.decode(session.data[attributionItem.key])?.tabs['7']?.frameHosts).toEqual(['disqus.com']);
     embedded.tabRemoved(7);
     embedded.requests.ended({ requestId: 'r2', tabId: 7 });
-    embedded.cookieChanged(browserCookie({ name: 'testCookie', domain: 'disqus.com' }), false, 2000);
+    embedded.cookieChanged(browserCookie({ name: 'testCookie', domain: 'disqus.com' }), false, 'explicit', 2000);
     await embedded.flush();
     expect(recorded).toEqual([]);
     expect(attributionItem.decode(session.data[attributionItem.key])?.tabs).toEqual({});
@@ -110,7 +125,7 @@ describe('embedded content: events delivered together', () => {
     loadPortal(embedded);
     // All in one task: the cookie while Disqus's frame is in flight, another request ends, the
     // frame's response, then the frame's request ends.
-    embedded.cookieChanged(disqus, false, 2000);
+    embedded.cookieChanged(disqus, false, 'explicit', 2000);
     embedded.requests.started({ requestId: 'r3', tabId: 7, kind: 'other', url: 'https://cdn.example.org/app.js' });
     embedded.requests.ended({ requestId: 'r3', tabId: 7 });
     embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });

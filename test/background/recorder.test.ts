@@ -309,21 +309,21 @@ describe('recorder', () => {
     const [cookie] = presentCookies(recorder.site('data.tco.re', '0'));
     expect(cookie).toMatchObject({ name: 'disqus_unique', firstPage: '/explore/dataset/x/map/', thirdParty: { via: 'response' } });
     expect(recorder.site('news.example.io', '0').timeline).toEqual([]);
-    // The first-party path leaves it alone, and its removal (wherever it was removed) reaches the site that holds it.
+    // The first-party path leaves it alone; its removal reaches the sites it was filed under.
     recorder.cookieChanged(disqus, false, 'explicit', 6);
+    recorder.cookieChanged(disqus, true, 'expired', 7);
     expect(recorder.site('data.tco.re', '0').timeline).toHaveLength(1);
-    recorder.cookieChanged(disqus, true, 'overwrite', 7);
-    expect(presentCookies(recorder.site('data.tco.re', '0'))).toHaveLength(1);
-    recorder.cookieChanged(disqus, true, 'expired', 8);
+    recorder.thirdPartyRemoved(disqus, ['data.tco.re', 'news.example.io'], 8);
     expect(presentCookies(recorder.site('data.tco.re', '0'))).toEqual([]);
     expect(recorder.site('data.tco.re', '0').timeline.map((e) => e.type)).toEqual(['set', 'removed']);
+    expect(recorder.site('news.example.io', '0').timeline).toEqual([]);
   });
 
   it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
     const { recorder } = await setup();
     const foreign = browserCookie({ name: 'cookies_preferences', domain: 'widget.example.net', value: '%7B%22matomo%22%3Atrue%7D' });
     recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'frame', cookie: foreign, at: 1 });
-    recorder.cookieChanged(foreign, true, 'expired', 2);
+    recorder.thirdPartyRemoved(foreign, ['data.tco.re'], 2);
     expect(recorder.site('data.tco.re', '0').consent.state).toBe('none');
   });
 });

@@ -25,7 +25,7 @@
  * and keeps the state in storage.session; requests in flight are passed in (they live for
  * milliseconds and are kept in the worker's memory only).
  */
-import { cookieAppliesToHost, type BrowserCookie } from './cookie-record.ts';
+import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from './cookie-record.ts';
 
 /** Sub-frame hosts kept per tab page. */
 export const MAX_FRAMES = 64;
@@ -33,6 +33,8 @@ export const MAX_FRAMES = 64;
 export const MAX_RESPONSES = 64;
 /** Cookies kept waiting for a response at once. */
 export const MAX_PENDING = 64;
+/** Third-party cookies remembered as filed under sites (their removal is filed there too). */
+export const MAX_FILED = 2000;
 /**
  * A response's evidence, and a waiting cookie, count for this long: the two events of one
  * Set-Cookie come milliseconds apart, and evidence of a cookie the browser refused must not
@@ -64,6 +66,11 @@ export type AttributionState = {
   tabs: Record<string, TabPage>;
   /** Stored cookies waiting for their response, oldest first. */
   pending: Array<{ cookie: WaitingCookie; at: number }>;
+  /**
+   * The sites each third-party cookie was filed under, by cookie identity (`cookieKey`), oldest
+   * first: a removal reaches them without reading every site's record. Absent in older state.
+   */
+  filed?: Record<string, string[]>;
 };
 
 /** Requests in flight, by tab: the hosts they go to. */
@@ -248,4 +255,29 @@ export function requestsSettled(state: AttributionState, now: number, inFlight: 
     return false;
   });
   return found;
+}
+
+/** A cookie's identity, as site records key it. */
+const identityOf = (cookie: WaitingCookie) => cookieKey(describeCookie(cookie, 0));
+
+/** Remembers that these attributions were filed under their sites. */
+export function noteFiled(state: AttributionState, attributions: readonly Attribution[]): void {
+  for (const { cookie, host } of attributions) {
+    const filed = (state.filed ??= {});
+    const key = identityOf(cookie);
+    const sites = filed[key] ?? [];
+    if (sites.includes(host)) continue;
+    delete filed[key];
+    filed[key] = [...sites, host];
+    const keys = Object.keys(filed);
+    if (keys.length > MAX_FILED) delete filed[keys[0]!];
+  }
+}
+
+/** The sites a removed cookie was filed under as a third-party cookie; they are forgotten with it. */
+export function removedFromSites(state: AttributionState, cookie: BrowserCookie): string[] {
+  const key = identityOf(withoutValue(cookie));
+  const sites = state.filed?.[key] ?? [];
+  if (state.filed) delete state.filed[key];
+  return sites;
 }

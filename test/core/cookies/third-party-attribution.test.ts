@@ -4,10 +4,13 @@ import {
   emptyAttributionState,
   EVIDENCE_TTL_MS,
   frameLoading,
+  MAX_FILED,
   MAX_FRAMES,
   MAX_PENDING,
+  noteFiled,
   pageLoading,
   partitionSiteHost,
+  removedFromSites,
   requestsSettled,
   responseReceived,
   tabClosed,
@@ -167,5 +170,19 @@ describe('third-party attribution, events out of order', () => {
     frameLoading(state, '1', 'https://disqus.com/embed/comments/');
     expect(requestsSettled(state, 6, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
     expect(requestsSettled(state, 7, nothingInFlight)).toMatchObject([{ host: PORTAL, via: 'frame', at: 5 }]);
+  });
+});
+
+describe('third-party attribution, the sites a cookie was filed under', () => {
+  it('remembers them until the cookie is removed, each site once, a bounded number of cookies', () => {
+    const state = twoTabs();
+    const attribution = { host: PORTAL, page: '/', via: 'frame' as const, cookie: withoutValue(disqus()), at: 1 };
+    noteFiled(state, [attribution, attribution, { ...attribution, host: 'data.tco.re' }]);
+    expect(removedFromSites(state, disqus())).toEqual([PORTAL, 'data.tco.re']);
+    expect(removedFromSites(state, disqus())).toEqual([]);
+    for (let i = 0; i < MAX_FILED + 5; i++) noteFiled(state, [{ ...attribution, cookie: withoutValue(disqus({ name: `c${i}` })) }]);
+    expect(Object.keys(state.filed!)).toHaveLength(MAX_FILED);
+    expect(removedFromSites(state, disqus({ name: 'c0' }))).toEqual([]);
+    expect(removedFromSites(state, disqus({ name: `c${MAX_FILED + 4}` }))).toEqual([PORTAL]);
   });
 });
