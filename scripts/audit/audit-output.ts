@@ -10,12 +10,13 @@ function fit(text: string, width: number): string {
 }
 
 const COLUMNS = [
-  { title: 'Cookie', width: 24 },
+  { title: 'Cookie', width: 30 },
   { title: 'Provider', width: 14 },
   { title: 'Service', width: 22 },
-  { title: 'Purpose', width: 40 },
+  { title: 'Purpose', width: 32 },
   { title: 'Status', width: 10 },
   { title: 'Phase', width: 13 },
+  { title: 'First page', width: 22 },
 ] as const;
 
 /** The consent state, with each tracker's choice when the cookie gives them: `choice (Matomo: accepted, Google Analytics: refused)`. */
@@ -24,16 +25,18 @@ export function consentText(consent: Report['consent']): string {
   return trackers.length > 0 ? `${consent.state} (${trackers.join(', ')})` : consent.state;
 }
 
-/** A fixed-width table of the report's cookies (seen and declared-not-seen), then its findings. */
+/** A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first appeared on, then its findings. */
 export function formatReport(report: Report, title: string): string {
   const rows = [
     ...report.cookies.map((c) => [
-      c.name,
+      // A cookie of embedded content shows its domain: it is another site's.
+      c.thirdParty ? `${c.name} (${c.domain.replace(/^\./, '')})` : c.name,
       c.provider || 'unknown',
       c.service ?? '',
       c.purpose || 'unknown',
       c.removed ? 'removed' : c.status,
       c.firstPhase,
+      c.firstPage ?? '',
     ]),
     ...report.notSeen.map((e) => [
       e.match === 'prefix' ? `${e.cookie}*` : e.cookie,
@@ -41,6 +44,7 @@ export function formatReport(report: Report, title: string): string {
       e.service ?? '',
       e.purpose,
       'not-seen',
+      '',
       '',
     ]),
   ];

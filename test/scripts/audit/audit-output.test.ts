@@ -12,12 +12,19 @@ const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name
 });
 
 describe('audit output', () => {
-  it('prints a table with the six columns, then the findings', () => {
+  it('prints a table with the seven columns, then the findings', () => {
     const text = formatReport(refused, 'Consent: refuse');
-    expect(text.split('\n')[2]).toMatch(/^Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase$/);
-    expect(text).toMatch(/_hjid\s+Opendatasoft\s+Authentification\s+.*undeclared\s+before-choice/);
+    expect(text.split('\n')[2]).toMatch(/^Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase\s+First page$/);
+    expect(text).toMatch(/_hjid\s+Opendatasoft\s+Authentification\s+.*undeclared\s+before-choice\s+\/$/m);
     expect(text).toContain('Findings (1):\n  [high] after-refusal _hjid: kept after a refusal');
     expect(formatReport(accepted, 'x')).toContain('Findings (0):\n  none');
+  });
+
+  it('names the domain of a cookie of embedded content', () => {
+    const embedded = report([
+      reportCookie({ name: 'disqus_unique', domain: '.disqus.com', thirdParty: { via: 'response' }, firstPage: '/explore/x/' }),
+    ]);
+    expect(formatReport(embedded, 't')).toMatch(/^disqus_unique \(disqus\.com\)\s+.*\/explore\/x\/$/m);
   });
 
   it('gives the consent state with each tracker’s choice', () => {
@@ -31,7 +38,7 @@ describe('audit output', () => {
   it('cuts long cells so columns stay aligned', () => {
     const text = formatReport(report([reportCookie({ name: 'x'.repeat(60), purpose: 'p'.repeat(200) })]), 't');
     const row = text.split('\n')[4]!;
-    expect(row.startsWith(`${'x'.repeat(23)}…  `)).toBe(true);
+    expect(row.startsWith(`${'x'.repeat(29)}…  `)).toBe(true);
   });
 
   it('compares an accept run with a refuse run', () => {
