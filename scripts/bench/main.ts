@@ -10,6 +10,7 @@ import { buildIfNeeded } from '../build-if-needed.ts';
 import { background, charterParsing, registry } from './node-benches.ts';
 import { popupAndWorker, popupBytes } from './browser-benches.ts';
 import { formatHostileTable, hostileInput } from './hostile.ts';
+import { auditProfileMemory, censusThroughput } from './census-benches.ts';
 import { CHROMIUM_PATH } from '../browsers/chromium.ts';
 import { FIREFOX_PATH } from '../browsers/firefox.ts';
 import { formatTable, type Figure } from './stats.ts';
@@ -25,6 +26,7 @@ function version(binary: string): string {
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`bench: ${message}`);
   buildIfNeeded('chrome', log);
+  buildIfNeeded('firefox', log);
   const figures: Figure[] = [];
   log('charter parsing…');
   figures.push(...charterParsing('full'));
@@ -36,6 +38,10 @@ async function main(): Promise<void> {
   figures.push(...popupBytes());
   log('popup and worker wake in headless Chromium…');
   figures.push(...(await popupAndWorker('full')));
+  log('census: the demo census at --jobs 1 and 2 (about two minutes)…');
+  figures.push(...(await censusThroughput('full')));
+  log('census: memory of one audit profile, Chromium and Firefox…');
+  figures.push(...(await auditProfileMemory('full')));
   log('hostile input (every reader of outside text at 10 KB to 2 MB)…');
   const hostile = hostileInput('full');
 

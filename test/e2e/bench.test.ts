@@ -1,6 +1,7 @@
 /** The browser benchmarks run once on a tiny input in real Chromium, so they cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
 import { popupAndWorker, popupBytes } from '../../scripts/bench/browser-benches.ts';
+import { auditProfileMemory, censusThroughput } from '../../scripts/bench/census-benches.ts';
 
 describe('browser benchmarks (tiny runs)', () => {
   it('weigh the popup’s own files', () => {
@@ -21,4 +22,15 @@ describe('browser benchmarks (tiny runs)', () => {
     ]);
     for (const f of figures) expect(Number.isFinite(f.median)).toBe(true);
   });
+
+  it('count portals a minute of a tiny demo census at one job and two, and the memory of one audit profile', async () => {
+    const throughput = await censusThroughput('tiny');
+    expect(throughput.map((f) => f.name)).toEqual([
+      'demo census, 2 portals, --consent refuse --pages 1, --jobs 1',
+      'demo census, 2 portals, --consent refuse --pages 1, --jobs 2',
+    ]);
+    const [memory] = await auditProfileMemory('tiny');
+    expect(memory!.name).toBe('memory of one audit profile, chromium (peak PSS, 1 pages)');
+    for (const f of [...throughput, memory!]) expect(f.median).toBeGreaterThan(0);
+  }, 120_000);
 });
