@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
-import { App } from './App.tsx';
+import { App } from '../views/App.tsx';
 import { callBackground } from '../platform/messaging.ts';
 import { onSessionChanged } from '../platform/session-storage.ts';
 import { activeTab } from '../platform/tabs.ts';
@@ -8,7 +8,7 @@ import { requestHostAccess } from '../platform/permissions.ts';
 import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
 import { requiredHostOrigins } from '../platform/manifest.ts';
 import { markFirst } from '../core/timing-marks.ts';
-import { downloadFile, preloadFirstView, siteOfPage } from './page-actions.ts';
+import { downloadFile, preloadFirstView, siteOfPage } from '../pages/page-actions.ts';
 
 // Measured by `npm run bench`: from here to the report on screen is the popup's own work.
 markFirst('start');

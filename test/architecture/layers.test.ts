@@ -23,7 +23,13 @@ const LAYERS: Record<string, { files: string[]; packages: string[] }> = {
   'src/core/': { files: ['src/core/', 'public/_locales/'], packages: ['htmlparser2', 'csv-parse'] },
   'src/platform/': { files: ['src/platform/', 'src/core/'], packages: ['webextension-polyfill'] },
   'src/background/': { files: ['src/background/', 'src/platform/', 'src/core/'], packages: ['webextension-polyfill'] },
-  'src/popup/': { files: ['src/popup/', 'src/platform/', 'src/core/'], packages: ['preact', 'webextension-polyfill'] },
+  // Views are fed through props: no browser API, so the same components serve every page.
+  'src/views/': { files: ['src/views/', 'src/core/'], packages: ['preact'] },
+  'src/pages/': { files: ['src/pages/', 'src/views/', 'src/platform/', 'src/core/'], packages: ['preact', 'webextension-polyfill'] },
+  'src/popup/': {
+    files: ['src/popup/', 'src/pages/', 'src/views/', 'src/platform/', 'src/core/'],
+    packages: ['preact', 'webextension-polyfill'],
+  },
 };
 
 /** `a imports b` for each import of `files` that `allowed` refuses. */

@@ -62,7 +62,7 @@ describe('layout', () => {
     expect(hasLogic('src/core/charter/limits.ts')).toBe(false);
     expect(hasLogic('src/core/charter/index.ts')).toBe(false);
     expect(hasLogic('src/core/compare.ts')).toBe(true);
-    expect(hasLogic('src/popup/TabPanels.tsx')).toBe(true);
+    expect(hasLogic('src/views/TabPanels.tsx')).toBe(true);
   });
 
   it('gives each file of src/ and scripts/ a name no other has (entry points apart: index, main)', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import { CharterInfo } from '../../src/popup/CharterInfo.tsx';
+import { CharterInfo } from '../../src/views/CharterInfo.tsx';
 import type { Report } from '../../src/core/report/report.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/preact';
-import { App, type PopupActions } from '../../src/popup/App.tsx';
+import { App, type PopupActions } from '../../src/views/App.tsx';
 import type { Translate } from '../../src/core/ui-strings.ts';
 
 /** Shows keys and substitutions, so tests read which message was chosen. */

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
-import { CookieItem, cookieFlags } from '../../src/popup/CookieItem.tsx';
-import { rowsOf } from '../../src/popup/cookie-rows.ts';
+import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
+import { rowsOf } from '../../src/views/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

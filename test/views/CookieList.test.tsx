@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { CookieList, PAGE_SIZE } from '../../src/popup/CookieList.tsx';
-import { rowsOf } from '../../src/popup/cookie-rows.ts';
+import { CookieList, PAGE_SIZE } from '../../src/views/CookieList.tsx';
+import { rowsOf } from '../../src/views/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

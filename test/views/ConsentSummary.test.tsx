@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
-import { ConsentSummary } from '../../src/popup/ConsentSummary.tsx';
+import { ConsentSummary } from '../../src/views/ConsentSummary.tsx';
 import type { Report } from '../../src/core/report/report.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { downloadFile, preloadFirstView, siteOfPage } from '../../src/popup/page-actions.ts';
+import { downloadFile, preloadFirstView, siteOfPage } from '../../src/pages/page-actions.ts';
 import type { SiteQuery } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
 

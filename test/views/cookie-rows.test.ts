@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, groupByCategory, rowForFinding, rowsOf } from '../../src/popup/cookie-rows.ts';
+import { filterRows, groupByCategory, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
 import { finding, report, reportCookie } from '../support/reports.ts';
 
 const sample = report(

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { AccessPrompt } from '../../src/popup/AccessPrompt.tsx';
-import { t } from '../support/popup.tsx';
+import { AccessPrompt } from '../../src/views/AccessPrompt.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { FindingsSummary } from '../../src/popup/FindingsSummary.tsx';
+import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
 import { finding } from '../support/reports.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

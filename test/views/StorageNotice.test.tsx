@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
-import { StorageNotice } from '../../src/popup/StorageNotice.tsx';
-import { t } from '../support/popup.tsx';
+import { StorageNotice } from '../../src/views/StorageNotice.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

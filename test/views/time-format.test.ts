@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLifetime, formatTime } from '../../src/popup/time-format.ts';
+import { formatLifetime, formatTime } from '../../src/views/time-format.ts';
 
 describe('formatLifetime', () => {
   it('says a lifetime in the largest unit that gives at least two (one for years)', () => {

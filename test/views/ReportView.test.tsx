@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { ReportView } from '../../src/popup/ReportView.tsx';
+import { ReportView } from '../../src/views/ReportView.tsx';
 import { report, reportCookie, finding } from '../support/reports.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findingText } from '../../src/popup/finding-text.ts';
+import { findingText } from '../../src/views/finding-text.ts';
 import { finding } from '../support/reports.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 describe('findingText', () => {
   it('words each kind of finding from its data, in the interface’s language', () => {

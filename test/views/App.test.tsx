@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import type { SiteView } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
-import { renderApp } from '../support/popup.tsx';
+import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 

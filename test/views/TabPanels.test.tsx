@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import { TabPanels } from '../../src/popup/TabPanels.tsx';
+import { TabPanels } from '../../src/views/TabPanels.tsx';
 
 afterEach(cleanup);
 

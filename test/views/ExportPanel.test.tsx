@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { ExportPanel } from '../../src/popup/ExportPanel.tsx';
+import { ExportPanel } from '../../src/views/ExportPanel.tsx';
 import type { ExportFormat } from '../../src/core/report/export.ts';
-import { t } from '../support/popup.tsx';
+import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 
