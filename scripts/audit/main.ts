@@ -15,8 +15,8 @@ import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from '.
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
-import { compareRuns, exitCode, formatComparison, formatReport } from './audit-output.ts';
-import type { Report } from '../../src/core/report/index.ts';
+import { exitCode, formatComparison, formatReport } from './audit-output.ts';
+import { compareRuns, type Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 const started = Date.now();

@@ -3,3 +3,4 @@ export { REPORT_VERSION, buildReport, type Report, type ReportCookie, type Repor
 export type { Finding, FindingKind, Severity } from './findings.ts';
 export { exportReport, type ExportFormat, type ExportedFile } from './export.ts';
 export { markdownText } from './markdown.ts';
+export { compareRuns, type ComparableRun, type RunComparison } from './compare-runs.ts';
