@@ -2,8 +2,10 @@
 export { SESSION_BUDGET_BYTES, SESSION_QUOTA_BYTES, storedBytes } from './session-quota.ts';
 export { SITE_RECORD_LIMIT_BYTES } from './record-limit.ts';
 export {
+  consentRunItem,
   keyConcernsHost,
   ledgerItem,
+  networkLogItem,
   liveCharterItem,
   siteItem,
   type SessionArea,

@@ -35,7 +35,16 @@ describe('hostile input (each case once, at 10 KB)', () => {
     expect(figures).toEqual([]);
     expect(results).toEqual([]);
     const readers = new Set(HOSTILE_CASES.map((hostile) => hostile.reader));
-    expect([...readers]).toEqual(['charter HTML', 'charter text', 'duration', 'name cell', 'segmenting', 'CSV', 'consent cookie', 'Set-Cookie']);
+    expect([...readers]).toEqual([
+      'charter HTML',
+      'charter text',
+      'duration',
+      'name cell',
+      'segmenting',
+      'CSV',
+      'consent cookie',
+      'Set-Cookie',
+    ]);
   });
 
   it('makes each input exactly the size it names', () => {
