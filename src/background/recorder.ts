@@ -10,8 +10,11 @@ export type Recorder = {
    * itself, before any await, and pass it to `cookieChanged`.
    */
   nextOrder(): number;
-  /** A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`, `order`-th. */
-  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): void;
+  /**
+   * A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`,
+   * `order`-th. Returns the site records it added an event to (the live pages are told of each).
+   */
+  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): SiteRecord[];
   /**
    * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
    * the portals they concern. An event heard after the read began is newer than its answer: the
@@ -77,17 +80,22 @@ export function createRecorder(
     return ++lastOrder;
   }
 
-  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order = nextOrder()): void {
+  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order = nextOrder()): SiteRecord[] {
     if (scansUnderWay.size > 0) {
       const key = identity(cookie);
       newestEvent.set(key, Math.max(newestEvent.get(key) ?? 0, order));
     }
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
-    if (removed && cause === 'overwrite') return;
+    if (removed && cause === 'overwrite') return [];
+    const changed: SiteRecord[] = [];
     for (const host of sitesFor(cookie)) {
       const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at);
-      if (next) store.put(next);
+      if (next) {
+        store.put(next);
+        changed.push(next);
+      }
     }
+    return changed;
   }
 
   function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): void {

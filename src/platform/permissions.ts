@@ -27,3 +27,19 @@ export function onHostAccessChanged(listener: () => void, api: PermissionsApi = 
   api.permissions.onAdded.addListener(listener);
   api.permissions.onRemoved.addListener(listener);
 }
+
+/**
+ * Firefox can make the DevTools panel an optional permission (Chrome cannot: its `devtools_page`
+ * is always granted, and warns about every site at install). True when this build asks for it
+ * as an optional permission and it is not granted yet.
+ */
+export async function devtoolsPanelOffered(api: PermissionsApi & Pick<Browser, 'runtime'> = browser): Promise<boolean> {
+  const optional = (api.runtime.getManifest() as { optional_permissions?: string[] }).optional_permissions ?? [];
+  if (!optional.includes('devtools')) return false;
+  return !(await api.permissions.contains({ permissions: ['devtools'] }));
+}
+
+/** Asks for the DevTools panel (call it straight from a click); resolves to whether it was granted. */
+export async function requestDevtoolsPanel(api: PermissionsApi = browser): Promise<boolean> {
+  return api.permissions.request({ permissions: ['devtools'] });
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { grantedHosts, hasHostAccess, onHostAccessChanged, requestHostAccess } from '../../src/platform/permissions.ts';
+import {
+  devtoolsPanelOffered,
+  grantedHosts,
+  hasHostAccess,
+  onHostAccessChanged,
+  requestDevtoolsPanel,
+  requestHostAccess,
+} from '../../src/platform/permissions.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
 function fakePermissions(origins: string[]) {
@@ -39,5 +46,33 @@ describe('platform permissions', () => {
     onAdded.fire();
     onRemoved.fire();
     expect(changes).toBe(2);
+  });
+});
+
+describe('the DevTools panel as an optional permission (Firefox)', () => {
+  function fakeApi(optional: string[] | undefined, granted: boolean) {
+    const asked: unknown[] = [];
+    const api = {
+      runtime: { getManifest: () => (optional ? { optional_permissions: optional } : {}) },
+      permissions: {
+        contains: async (wanted: { permissions?: string[] }) => (asked.push(['contains', wanted]), granted),
+        request: async (wanted: { permissions?: string[] }) => (asked.push(['request', wanted]), true),
+      },
+    } as never;
+    return { api, asked };
+  }
+
+  it('is offered only by a build that makes it optional, and only until granted', async () => {
+    expect(await devtoolsPanelOffered(fakeApi(['devtools'], false).api)).toBe(true);
+    expect(await devtoolsPanelOffered(fakeApi(['devtools'], true).api)).toBe(false);
+    // Chrome's build: devtools_page is always on, nothing to offer.
+    expect(await devtoolsPanelOffered(fakeApi(undefined, false).api)).toBe(false);
+    expect(await devtoolsPanelOffered(fakeApi(['tabs'], false).api)).toBe(false);
+  });
+
+  it('is asked for by name', async () => {
+    const { api, asked } = fakeApi(['devtools'], false);
+    expect(await requestDevtoolsPanel(api)).toBe(true);
+    expect(asked).toEqual([['request', { permissions: ['devtools'] }]]);
   });
 });
