@@ -8,8 +8,8 @@ type AccessPromptProps = {
   portal: boolean;
   /** Origins to ask for. */
   origins: string[];
-  /** Shows the browser's permission prompt; resolves to whether access was granted. */
-  requestAccess: (origins: string[]) => Promise<boolean>;
+  /** Shows the browser's permission prompt; resolves to whether access was granted. Absent where a page cannot ask (Firefox's DevTools panel has no permissions API). */
+  requestAccess?: ((origins: string[]) => Promise<boolean>) | undefined;
   /** Called once access is granted. */
   onGranted: () => void;
   /** UI strings. */
@@ -19,9 +19,9 @@ type AccessPromptProps = {
 /** Says plainly that the extension cannot see this site, and offers to ask for access. */
 export function AccessPrompt({ host, portal, origins, requestAccess, onGranted, t }: AccessPromptProps) {
   const [refused, setRefused] = useState(false);
-  const ask = () => {
+  const ask = (request: (origins: string[]) => Promise<boolean>) => {
     // Straight from the click: browsers only prompt during a user gesture.
-    requestAccess(origins).then(
+    request(origins).then(
       (granted) => (granted ? onGranted() : setRefused(true)),
       () => setRefused(true),
     );
@@ -29,9 +29,13 @@ export function AccessPrompt({ host, portal, origins, requestAccess, onGranted, 
   return (
     <section class="access" data-access={portal ? 'portal' : 'site'}>
       <p>{portal ? t('noAccessPortal', host) : t('noAccessSite', host)}</p>
-      <button type="button" class="primary" onClick={ask}>
-        {portal ? t('grantPortals') : t('grantSite', host)}
-      </button>
+      {requestAccess ? (
+        <button type="button" class="primary" onClick={() => ask(requestAccess)}>
+          {portal ? t('grantPortals') : t('grantSite', host)}
+        </button>
+      ) : (
+        <p>{t('grantFromPopup')}</p>
+      )}
       <p class="muted small">{t('grantExplain')}</p>
       {refused && (
         <p class="error" role="alert">

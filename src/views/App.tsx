@@ -1,25 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteQuery, SiteView } from '../core/message-contract.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LiveMessage, SiteQuery, SiteView } from '../core/message-contract.ts';
 import { hostPattern } from '../core/host-patterns.ts';
+import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } from '../core/live-timeline.ts';
+import type { NetworkLog } from '../core/network/network-log.ts';
+import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { AccessPrompt } from './AccessPrompt.tsx';
+import { PageTools, type PageToolsProps } from './PageTools.tsx';
 import { ReportView } from './ReportView.tsx';
+import { SiteNotFound } from './site-not-found.ts';
+import { useWideLayout } from './wide-layout.ts';
 
-/** Everything the popup does to the outside world, passed in so views stay testable. */
-export type PopupActions = {
-  /** Resolves to the site to show, or null when the tab shows nothing we can inspect. */
+/** Everything a page does to the outside world, passed in so views stay testable. */
+export type PageActions = {
+  /** Resolves to the site to show, or null when the tab shows nothing we can inspect; rejects with SiteNotFound for a bad address. */
   findSite: () => Promise<SiteQuery | null>;
+  /** Subscribes to the site to show changing (the side panel's tab, the inspected tab navigating); returns the unsubscribe function. */
+  onSiteChanged?: (listener: () => void) => () => void;
   /** Asks the background worker for the site's report. */
   loadSite: (query: SiteQuery) => Promise<SiteView>;
   /** Subscribes to changes of the recorded state (the changed storage keys); returns the unsubscribe function. */
   onStateChanged: (listener: (keys: string[]) => void) => () => void;
-  /** Asks the person for host access (must run in a click handler); resolves to whether it was granted. */
-  requestAccess: (origins: string[]) => Promise<boolean>;
-  /** Deletes the site's cookies, starts recording afresh and reloads its tabs; resolves to how many were deleted. */
-  recordConsentFlow: (query: SiteQuery) => Promise<number>;
+  /** Subscribes to the worker's pushes (each event as it is recorded); returns the unsubscribe function. */
+  onLive?: (listener: (message: LiveMessage) => void) => () => void;
+  /** Asks the person for host access (must run in a click handler); absent where the page cannot (Firefox's DevTools panel). */
+  requestAccess?: ((origins: string[]) => Promise<boolean>) | undefined;
+  /** Deletes the site's cookies, starts recording afresh (keeping the run so far with `saveRun`) and reloads its tabs; resolves to how many were deleted. */
+  recordConsentFlow: (query: SiteQuery, saveRun: boolean) => Promise<number>;
   /** The site's report as a file. */
   exportReport: (query: SiteQuery, format: ExportFormat) => Promise<ExportedFile>;
   /** Reads the site's live charter again. */
@@ -28,72 +38,190 @@ export type PopupActions = {
   download: (file: ExportedFile) => void;
   /** Copies text to the clipboard. */
   copy: (text: string) => Promise<void>;
+  /**
+   * The DevTools panel only: the inspected tab and what DevTools heard there (which response set
+   * each cookie). Absent elsewhere: nothing is said about responses.
+   */
+  network?: { tabId: number; load: () => Promise<NetworkLog | null> };
 };
 
-type AppProps = PopupActions & {
-  /** Origins to request when the browser has not granted the bundled portals (Firefox may not at install). */
-  portalOrigins: string[];
-  /** UI strings. */
-  t: Translate;
-  /** UI language, for numbers and dates. */
-  language: string;
-};
+type AppProps = PageActions &
+  PageToolsProps & {
+    /** Origins to request when the browser has not granted the bundled portals (Firefox may not at install). */
+    portalOrigins: string[];
+    /** UI strings. */
+    t: Translate;
+    /** UI language, for numbers and dates. */
+    language: string;
+    /** When the page opened (ms since the epoch): events heard since are marked new. */
+    openedAt?: number;
+    /** Forces a layout (tests, screenshots); by default two columns when the page is wide enough. */
+    layout?: 'wide' | 'narrow';
+    /** The clock. */
+    now?: () => number;
+  };
 
-type State = { kind: 'loading' } | { kind: 'no-site' } | { kind: 'error'; message: string } | { kind: 'ready'; view: SiteView };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'no-site' }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; view: SiteView };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const sameSite = (a: SiteQuery | null, b: SiteQuery | null) => a?.host === b?.host && a?.storeId === b?.storeId;
 
-/** The popup: finds the site, loads its report, keeps it live while open. */
+/**
+ * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
+ * loads its report, keeps it live while open. Events the worker pushes are placed at once (see
+ * core/live-timeline.ts); the report itself follows storage changes, one request at a time.
+ */
 export function App(props: AppProps) {
-  const { findSite, loadSite, onStateChanged, t } = props;
+  const { findSite, onSiteChanged, loadSite, onStateChanged, onLive, network, t } = props;
+  const now = props.now ?? Date.now;
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [query, setQuery] = useState<SiteQuery | null>(null);
+  const [live, setLive] = useState<LiveTimeline | null>(null);
+  // The timeline shown, for the push handler to place events on without waiting for a render.
+  const liveNow = useRef<LiveTimeline | null>(null);
+  const showLive = useCallback((next: LiveTimeline | null) => {
+    liveNow.current = next;
+    setLive(next);
+  }, []);
+  const [networkLog, setNetworkLog] = useState<NetworkLog | null>(null);
+  const [clock, setClock] = useState(now);
+  const main = useRef<HTMLElement>(null);
+  const measured = useWideLayout(main);
+  const layout = props.layout ?? (measured ? 'wide' : 'narrow');
+  const [openedAt] = useState(() => props.openedAt ?? now());
   // Answers can come back out of order during a burst of changes: only the latest request counts.
   const latest = useRef(0);
+  // One request at a time; changes heard meanwhile ask for one more, not one each.
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const current = useRef<SiteQuery | null>(null);
 
   const refresh = useCallback(
     async (target: SiteQuery) => {
+      if (inFlight.current) {
+        again.current = true;
+        return;
+      }
+      inFlight.current = true;
       const request = ++latest.current;
       try {
         const view = await loadSite(target);
-        if (request !== latest.current) return;
-        // Measured by `npm run bench`: when the worker's answer arrived.
-        markFirst('reportReceived');
-        setState({ kind: 'ready', view });
+        if (request === latest.current && sameSite(target, current.current)) {
+          // Measured by `npm run bench`: when the worker's answer arrived.
+          markFirst('reportReceived');
+          setState({ kind: 'ready', view });
+          if (view.kind === 'report') showLive(liveNow.current ? rebase(liveNow.current, view.report) : liveTimelineOf(view.report));
+        }
       } catch (error) {
         if (request === latest.current) setState({ kind: 'error', message: message(error) });
+      } finally {
+        inFlight.current = false;
+        if (again.current && current.current) {
+          again.current = false;
+          void refresh(current.current);
+        }
       }
     },
-    [loadSite],
+    [loadSite, showLive],
   );
 
-  useEffect(() => {
+  const locate = useCallback(() => {
     findSite().then(
       (found) => {
+        if (sameSite(found, current.current) && found) return;
+        current.current = found;
+        latest.current++;
         setQuery(found);
-        if (found) void refresh(found);
-        else setState({ kind: 'no-site' });
+        showLive(null);
+        if (found) {
+          setState({ kind: 'loading' });
+          void refresh(found);
+        } else setState({ kind: 'no-site' });
       },
-      (error: unknown) => setState({ kind: 'error', message: message(error) }),
+      (error: unknown) => {
+        current.current = null;
+        setQuery(null);
+        setState(
+          error instanceof SiteNotFound ? { kind: 'not-found', message: error.message } : { kind: 'error', message: message(error) },
+        );
+      },
     );
-  }, [findSite, refresh]);
+  }, [findSite, refresh, showLive]);
+
+  useEffect(() => {
+    locate();
+    return onSiteChanged?.(locate);
+  }, [locate, onSiteChanged]);
 
   useEffect(
     () =>
       query
         ? onStateChanged((keys) => {
-            // Only this site's record (in any cookie store) or its live charter matters.
+            // Only this site's record (in any cookie store), its kept run or its live charter matters.
             if (keys.some((key) => keyConcernsHost(key, query.host))) void refresh(query);
           })
         : undefined,
     [query, onStateChanged, refresh],
   );
 
+  const loadNetwork = useCallback(() => {
+    network?.load().then(
+      (log) => setNetworkLog(log),
+      () => undefined,
+    );
+  }, [network]);
+  useEffect(loadNetwork, [loadNetwork]);
+
+  useEffect(
+    () =>
+      query && onLive
+        ? onLive((pushed) => {
+            if (pushed.kind === 'network') {
+              if (pushed.tabId === network?.tabId) loadNetwork();
+              return;
+            }
+            // Before the first report, there is nothing to place it after: that report will hold it.
+            if (!liveNow.current) return;
+            const step = applyLive(liveNow.current, pushed);
+            if (step.kind === 'placed') showLive(step.timeline);
+            else if (step.kind === 'resync') void refresh(query);
+          })
+        : undefined,
+    [query, onLive, network, loadNetwork, refresh, showLive],
+  );
+
+  const view = state.kind === 'ready' ? state.view : null;
+  const report = view?.kind === 'report' ? view.report : null;
+  const shownTimeline = useMemo(
+    () =>
+      live && report && live.host === report.host
+        ? { droppedEvents: live.base.droppedEvents, events: shownEvents(live), pushed: live.pushed }
+        : (report?.timeline ?? null),
+    [live, report],
+  );
+
+  // Which response set each event, as DevTools heard it; an event still in its window is looked at again when it closes.
+  const setBy = useMemo(() => (networkLog ? (event: CookieEvent) => setByOf(event, networkLog, clock) : undefined), [networkLog, clock]);
+  useEffect(() => {
+    if (!networkLog || !shownTimeline) return;
+    // Events are in order: the first still in its window closes first.
+    const pending = shownTimeline.events.find((event) => 'name' in event && event.at + SET_BY_WINDOW_MS > clock);
+    if (!pending) return;
+    const timer = setTimeout(() => setClock(now()), Math.max(0, pending.at + SET_BY_WINDOW_MS - now()) + 20);
+    return () => clearTimeout(timer);
+  }, [networkLog, shownTimeline, clock, now]);
+
   return (
-    <main data-state={state.kind} aria-busy={state.kind === 'loading'}>
+    <main ref={main} data-state={state.kind} data-layout={layout} aria-busy={state.kind === 'loading'}>
       <header class="app-header">
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         <h1>{t('popupTitle')}</h1>
+        <PageTools openSidePanel={props.openSidePanel} devtoolsPanel={props.devtoolsPanel} t={t} />
       </header>
       {state.kind === 'loading' && (
         <p class="status" role="status">
@@ -101,6 +229,11 @@ export function App(props: AppProps) {
         </p>
       )}
       {state.kind === 'no-site' && <p class="status">{t('noSite')}</p>}
+      {state.kind === 'not-found' && (
+        <p class="status error" role="alert" data-problem="site">
+          {state.message}
+        </p>
+      )}
       {state.kind === 'error' && (
         <div class="status error" role="alert">
           <p>{t('loadError', state.message)}</p>
@@ -111,27 +244,32 @@ export function App(props: AppProps) {
           )}
         </div>
       )}
-      {state.kind === 'ready' && query && state.view.kind === 'no-access' && (
+      {view && query && view.kind === 'no-access' && (
         <AccessPrompt
-          host={state.view.host}
-          portal={state.view.portal}
-          origins={state.view.portal ? props.portalOrigins : [hostPattern(state.view.host)]}
+          host={view.host}
+          portal={view.portal}
+          origins={view.portal ? props.portalOrigins : [hostPattern(view.host)]}
           requestAccess={props.requestAccess}
           onGranted={() => void refresh(query)}
           t={t}
         />
       )}
-      {state.kind === 'ready' && query && state.view.kind === 'report' && (
+      {view && query && report && shownTimeline && view.kind === 'report' && (
         <ReportView
-          report={state.view.report}
-          charterPending={state.view.charterPending}
+          report={report}
+          charterPending={view.charterPending}
+          savedRun={view.savedRun ?? null}
+          timeline={shownTimeline}
+          newSince={openedAt}
+          setBy={setBy}
+          layout={layout}
           refreshCharter={() =>
             void props.refreshCharter(query).then(
               () => refresh(query),
               () => refresh(query),
             )
           }
-          recordConsentFlow={() => props.recordConsentFlow(query)}
+          recordConsentFlow={(saveRun) => props.recordConsentFlow(query, saveRun)}
           exportReport={(format) => props.exportReport(query, format)}
           download={props.download}
           copy={props.copy}

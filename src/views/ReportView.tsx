@@ -12,7 +12,10 @@ import { FindingsSummary } from './FindingsSummary.tsx';
 import { rowForFinding, rowsOf } from './cookie-rows.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
-import { TimelineView } from './TimelineView.tsx';
+import { TimelineView, type ShownTimeline } from './TimelineView.tsx';
+import { ConsentRuns } from './ConsentRuns.tsx';
+import type { ConsentRun } from '../core/report/compare-runs.ts';
+import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 
 type ReportViewProps = {
   /** The site's report. */
@@ -21,8 +24,18 @@ type ReportViewProps = {
   charterPending: boolean;
   /** Reads the live charter again. */
   refreshCharter: () => void;
-  /** Clears the site's cookies, reloads its tabs and records afresh; resolves to how many were deleted. */
-  recordConsentFlow: () => Promise<number>;
+  /** Clears the site's cookies, reloads its tabs and records afresh (keeping the run so far with `saveRun`); resolves to how many were deleted. */
+  recordConsentFlow: (saveRun: boolean) => Promise<number>;
+  /** The run kept to compare this one with; null when none. */
+  savedRun?: ConsentRun | null;
+  /** The timeline as shown live (the report's, then events pushed since); the report's when absent. */
+  timeline?: ShownTimeline;
+  /** When the page opened: events heard since are marked new. */
+  newSince?: number | null;
+  /** What set a cookie event (the DevTools panel only). */
+  setBy?: ((event: CookieEvent) => SetBy | null) | undefined;
+  /** 'wide': two columns, the timeline beside the cookies (a side or DevTools panel with room); 'narrow': tabs. */
+  layout?: 'wide' | 'narrow';
   /** The report as a file. */
   exportReport: (format: ExportFormat) => Promise<ExportedFile>;
   /** Saves a file. */
@@ -43,6 +56,11 @@ export function ReportView({
   charterPending,
   refreshCharter,
   recordConsentFlow,
+  savedRun = null,
+  timeline = report.timeline,
+  newSince = null,
+  setBy,
+  layout = 'narrow',
   exportReport,
   download,
   copy,
@@ -64,8 +82,17 @@ export function ReportView({
     setFocusKey(row.key);
   };
 
-  return (
-    <div class="report" data-host={report.host}>
+  const wide = layout === 'wide';
+  // In two columns the timeline has its own; the tabs keep the cookies and the export.
+  const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
+  const timelinePanel = (
+    <>
+      <ConsentRuns host={report.host} report={report} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language={language} />
+      <TimelineView host={report.host} timeline={timeline} newSince={newSince} setBy={setBy} t={t} language={language} />
+    </>
+  );
+  const overview = (
+    <>
       <section class="site" aria-label={report.host}>
         <p class="host">{report.host}</p>
         <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
@@ -80,22 +107,34 @@ export function ReportView({
       <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
       <TabPanels
         label={report.host}
-        selected={tab}
+        selected={shownTab}
         onSelect={(id) => setTab(id as TabId)}
         tabs={[
           { id: 'cookies', label: t('tabCookies') },
-          { id: 'timeline', label: t('tabTimeline') },
+          ...(wide ? [] : [{ id: 'timeline', label: t('tabTimeline') }]),
           { id: 'export', label: t('tabExport') },
         ]}
       >
-        {tab === 'cookies' && (
+        {shownTab === 'cookies' && (
           <CookieList rows={rows} host={report.host} focusKey={focusKey} onFocused={() => setFocusKey(null)} t={t} language={language} />
         )}
-        {tab === 'timeline' && (
-          <TimelineView host={report.host} timeline={report.timeline} recordConsentFlow={recordConsentFlow} t={t} language={language} />
-        )}
-        {tab === 'export' && <ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />}
+        {shownTab === 'timeline' && timelinePanel}
+        {shownTab === 'export' && <ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />}
       </TabPanels>
+    </>
+  );
+
+  return wide ? (
+    <div class="report wide" data-host={report.host} data-layout="wide">
+      <div class="column">{overview}</div>
+      <section class="column timeline-column" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('tabTimeline')}</h2>
+        {timelinePanel}
+      </section>
+    </div>
+  ) : (
+    <div class="report" data-host={report.host} data-layout="narrow">
+      {overview}
     </div>
   );
 }

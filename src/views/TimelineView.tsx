@@ -1,86 +1,170 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
+import { trackerName } from '../core/consent/tracker-names.ts';
+import type { TimelineEvent } from '../core/cookies/site-record.ts';
+import type { PushedEvent } from '../core/live-timeline.ts';
+import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 import type { Report } from '../core/report/report.ts';
+import { markLiveRow } from '../core/timing-marks.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { formatTime } from './time-format.ts';
+
+/** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
+export type ShownTimeline = Report['timeline'] & {
+  /** Events the worker pushed while the page was open, at the end of `events`; the benchmark marks when each is on screen. */
+  pushed?: readonly PushedEvent[];
+};
 
 type TimelineViewProps = {
   /** The site. */
   host: string;
-  /** Its cookie events. */
-  timeline: Report['timeline'];
-  /** Clears the site's cookies, reloads its tabs and records afresh; resolves to how many were deleted. */
-  recordConsentFlow: () => Promise<number>;
+  /** Its cookie events, oldest first. */
+  timeline: ShownTimeline;
+  /** When the page opened (ms since the epoch): events heard since are marked new; null marks none. */
+  newSince?: number | null;
+  /** What set a cookie event (the DevTools panel only: it hears the tab's responses); absent elsewhere. */
+  setBy?: ((event: CookieEvent) => SetBy | null) | undefined;
   /** UI strings. */
   t: Translate;
   /** UI language. */
   language: string;
 };
 
-/** The "Record consent flow" action (with a confirmation), then the site's events in order. */
-export function TimelineView({ host, timeline, recordConsentFlow, t, language }: TimelineViewProps) {
-  const [confirming, setConfirming] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
+/** "Accepted (Matomo: accepted · Google Analytics: refused)", the choice a consent event recorded. */
+function choiceText(consent: NonNullable<CookieEvent['consent']>, t: Translate): string {
+  const trackers = Object.entries(consent.trackers);
+  const state = consent.state === 'choice' && trackers.length > 0 ? t('consentPerTracker') : t(messageKey('consent', consent.state));
+  if (trackers.length === 0) return state;
+  const each = trackers.map(([key, accepted]) => t(accepted ? 'trackerAccepted' : 'trackerRefused', trackerName(key)));
+  return `${state} (${each.join(' · ')})`;
+}
 
-  const record = () => {
-    setConfirming(false);
-    recordConsentFlow().then(
-      (count) => setOutcome(t('recordFlowStarted', String(count))),
-      (error: unknown) => setOutcome(t('loadError', String(error))),
-    );
-  };
-
+/** Which response set a cookie event, said plainly. */
+function SetByLine({ setBy, t }: { setBy: SetBy; t: Translate }) {
+  const text =
+    setBy.kind === 'response'
+      ? t('setByResponse', setBy.response.method, setBy.response.url, String(setBy.response.status))
+      : setBy.kind === 'script'
+        ? t('setByScript')
+        : setBy.kind === 'unseen'
+          ? t('setByUnseen')
+          : t('setByPending');
   return (
-    <div class="timeline">
-      <div class="record-flow">
-        {!confirming ? (
-          <button type="button" class="primary" data-action="record-flow" onClick={() => setConfirming(true)}>
-            {t('recordFlow')}
-          </button>
-        ) : (
-          <div role="alertdialog" aria-labelledby="record-flow-text" class="confirm">
-            <p id="record-flow-text">{t('recordFlowExplain', host)}</p>
-            <button type="button" class="danger" data-action="record-flow-confirm" onClick={record} autoFocus>
-              {t('recordFlowConfirm')}
-            </button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        )}
-        {outcome && (
-          <p role="status" class="small">
-            {outcome}
-          </p>
-        )}
-      </div>
-      {timeline.events.length === 0 && timeline.droppedEvents === 0 ? (
-        <p class="status">{t('timelineEmpty')}</p>
-      ) : (
-        <ol class="events">
-          {timeline.droppedEvents > 0 && (
-            <li class="marker" data-marker="dropped">
-              {t('markerDropped', String(timeline.droppedEvents))}
-            </li>
-          )}
-          {timeline.events.map((event, index) =>
-            event.type === 'evicted' ? (
-              <li key={index} class="marker" data-marker={event.type}>
-                <time>{formatTime(event.at, language)}</time> {t('markerEvicted', String(event.cookies), String(event.events))}
-              </li>
-            ) : !('name' in event) ? (
-              <li key={index} class="marker" data-marker={event.type}>
-                <time>{formatTime(event.at, language)}</time> {t(event.type === 'cleared' ? 'markerCleared' : 'markerRestart')}
-              </li>
-            ) : (
-              <li key={index} data-event={event.type} data-phase={event.phase}>
-                <time>{formatTime(event.at, language)}</time>{' '}
-                <span class={`event-${event.type}`}>{t(messageKey('event', event.type))}</span> <code>{event.name}</code>{' '}
-                <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
-              </li>
-            ),
-          )}
-        </ol>
+    <span class="set-by" data-set-by={setBy.kind}>
+      {text}
+    </span>
+  );
+}
+
+/** One cookie event: a consent choice is a divider with the choice it recorded, tracker by tracker. */
+function EventRow({
+  event,
+  isNew,
+  setBy,
+  t,
+  language,
+}: {
+  event: CookieEvent;
+  isNew: boolean;
+  setBy: SetBy | null;
+  t: Translate;
+  language: string;
+}) {
+  const time = <time>{formatTime(event.at, language)}</time>;
+  const common = {
+    'data-event': event.type,
+    'data-phase': event.phase,
+    'data-cookie-event': event.name,
+    ...(event.found ? { 'data-found': 'true' } : {}),
+    ...(isNew ? { 'data-new': 'true' } : {}),
+  };
+  const badge = isNew && <span class="new-badge">{t('eventNew')}</span>;
+  const by = setBy && <SetByLine setBy={setBy} t={t} />;
+  if (event.name === CONSENT_COOKIE && event.consent) {
+    const label =
+      event.type === 'removed'
+        ? t('choiceRemoved')
+        : t(event.type === 'changed' ? 'choiceChanged' : 'choiceMade', choiceText(event.consent, t));
+    return (
+      <li {...common} class="divider" data-divider={event.type === 'removed' ? 'removed' : event.consent.state}>
+        {time} {badge} <strong>{label}</strong> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
+        {by}
+      </li>
+    );
+  }
+  return (
+    <li {...common}>
+      {time} {badge} <span class={`event-${event.type}`}>{event.found ? t('event_found') : t(messageKey('event', event.type))}</span>{' '}
+      <code>{event.name}</code> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
+      {by}
+    </li>
+  );
+}
+
+function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, CookieEvent>; t: Translate; language: string }) {
+  return (
+    <li class="marker" data-marker={event.type}>
+      <time>{formatTime(event.at, language)}</time>{' '}
+      {event.type === 'evicted'
+        ? t('markerEvicted', String(event.cookies), String(event.events))
+        : t(event.type === 'cleared' ? 'markerCleared' : 'markerRestart')}
+    </li>
+  );
+}
+
+/**
+ * The site's events in order, each with its phase as the worker recorded it: consent choices as
+ * dividers, markers where recording was interrupted, events heard since the page opened marked
+ * new (a cookie found already there never is), and, in the DevTools panel, what set each one.
+ * Follows the newest event while the list is scrolled to its end.
+ */
+export function TimelineView({ host, timeline, newSince = null, setBy, t, language }: TimelineViewProps) {
+  const list = useRef<HTMLOListElement>(null);
+  const atEnd = useRef(true);
+  const lastMarked = useRef(0);
+
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && atEnd.current) element.scrollTop = element.scrollHeight;
+    // Measured by `npm run bench`: each pushed event's row is in the document now.
+    for (const push of timeline.pushed ?? []) {
+      if (push.seq > lastMarked.current) markLiveRow(push.seq, push.heardAt);
+    }
+    lastMarked.current = Math.max(lastMarked.current, timeline.pushed?.at(-1)?.seq ?? 0);
+  }, [timeline]);
+
+  if (timeline.events.length === 0 && timeline.droppedEvents === 0) return <p class="status">{t('timelineEmpty')}</p>;
+  return (
+    <ol
+      class="events"
+      ref={list}
+      aria-label={t('timelineLabel', host)}
+      // A scrollable list must be reachable by keyboard (axe: scrollable-region-focusable).
+      tabIndex={0}
+      onScroll={(scrolled) => {
+        const element = scrolled.currentTarget;
+        atEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight < 8;
+      }}
+    >
+      {timeline.droppedEvents > 0 && (
+        <li class="marker" data-marker="dropped">
+          {t('markerDropped', String(timeline.droppedEvents))}
+        </li>
       )}
-    </div>
+      {timeline.events.map((event, index) =>
+        'name' in event ? (
+          <EventRow
+            key={timeline.droppedEvents + index}
+            event={event}
+            isNew={newSince !== null && !event.found && event.at >= newSince}
+            setBy={setBy ? setBy(event) : null}
+            t={t}
+            language={language}
+          />
+        ) : (
+          <MarkerRow key={timeline.droppedEvents + index} event={event} t={t} language={language} />
+        ),
+      )}
+    </ol>
   );
 }

@@ -1,13 +1,17 @@
 import { render } from '@testing-library/preact';
-import { App, type PopupActions } from '../../src/views/App.tsx';
+import { App, type PageActions } from '../../src/views/App.tsx';
 import type { Translate } from '../../src/core/ui-strings.ts';
+import type { PageToolsProps } from '../../src/views/PageTools.tsx';
 
 /** Shows keys and substitutions, so tests read which message was chosen. */
 export const t: Translate = (key, ...subs) => [key, ...subs].join(' ');
 
-/** Renders the popup with do-nothing actions, overridden per test. */
-export function renderApp(actions: Partial<PopupActions> = {}) {
-  const props: PopupActions = {
+/** What a test may set beside the page's actions. */
+type Extras = PageToolsProps & { openedAt?: number; layout?: 'wide' | 'narrow'; now?: () => number };
+
+/** Renders the page's App with do-nothing actions, overridden per test. */
+export function renderApp(actions: Partial<PageActions> & Extras = {}) {
+  const props: PageActions = {
     findSite: async () => ({ host: 'data.tco.re' }),
     loadSite: async () => {
       throw new Error('loadSite not set');

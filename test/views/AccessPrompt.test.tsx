@@ -6,7 +6,7 @@ import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 
-const prompt = (portal: boolean, requestAccess: (origins: string[]) => Promise<boolean>, onGranted = vi.fn()) => ({
+const prompt = (portal: boolean, requestAccess: ((origins: string[]) => Promise<boolean>) | undefined, onGranted = vi.fn()) => ({
   onGranted,
   container: render(
     <AccessPrompt
@@ -45,5 +45,12 @@ describe('AccessPrompt', () => {
       expect(onGranted).not.toHaveBeenCalled();
       cleanup();
     }
+  });
+
+  it('sends the person to the popup where the page cannot ask (Firefox’s DevTools panel)', () => {
+    const { container } = prompt(false, undefined);
+    expect(container.textContent).toContain('noAccessSite opendata.example.org');
+    expect(container.textContent).toContain('grantFromPopup');
+    expect(container.querySelector('button')).toBeNull();
   });
 });

@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import type { SiteView } from '../../src/core/message-contract.ts';
-import { portalView } from '../support/reports.ts';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { LIVE_MESSAGE_TYPE, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
+import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import type { NetworkLog } from '../../src/core/network/network-log.ts';
+import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
+import { SiteNotFound } from '../../src/views/site-not-found.ts';
+import { portalView, report, reportCookie } from '../support/reports.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -77,7 +81,7 @@ describe('popup App', () => {
     let loads = 0;
     const { container } = renderApp({
       loadSite: async () => (loads++, portalView(names)),
-      onStateChanged: (listener) => ((notify = listener), () => undefined),
+      onStateChanged: (listener: (keys: string[]) => void) => ((notify = listener), () => undefined),
     });
     await waitFor(() => expect(rowNames(container)).toHaveLength(1));
     names = ['sessionid', 'csrftoken'];
@@ -87,7 +91,9 @@ describe('popup App', () => {
     await waitFor(() => expect(rowNames(container)).toHaveLength(2));
   });
 
-  it('keeps the newest answer when answers come back out of order', async () => {
+  it('asks for one report at a time, and once more for every change heard meanwhile', async () => {
+    // Changed with issue 14: requests used to overlap (one per change, the newest answer kept);
+    // a live panel on a busy site hears many changes, so they now wait for the answer under way.
     let notify: (keys: string[]) => void = () => undefined;
     const answers = [deferred<SiteView>(), deferred<SiteView>(), deferred<SiteView>()];
     let call = 0;
@@ -99,10 +105,163 @@ describe('popup App', () => {
     await waitFor(() => expect(rowNames(container)).toEqual(['first']));
     notify(['site:0|data.tco.re']);
     notify(['site:0|data.tco.re']);
+    notify(['site:0|data.tco.re']);
+    expect(call).toBe(2);
+    answers[1]!.resolve(portalView(['second']));
+    await waitFor(() => expect(call).toBe(3));
     answers[2]!.resolve(portalView(['newest']));
     await waitFor(() => expect(rowNames(container)).toEqual(['newest']));
-    answers[1]!.resolve(portalView(['stale']));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(rowNames(container)).toEqual(['newest']);
+    expect(call).toBe(3);
+  });
+
+  it('keeps an answer for a site it no longer shows off the page', async () => {
+    let moved: () => void = () => undefined;
+    let host = 'data.tco.re';
+    const answers = new Map([
+      ['data.tco.re', deferred<SiteView>()],
+      ['itie.opendatasoft.com', deferred<SiteView>()],
+    ]);
+    const { container } = renderApp({
+      findSite: async () => ({ host }),
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: (query) => answers.get(query.host)!.promise,
+    });
+    await waitFor(() => expect(state(container)).toBe('loading'));
+    host = 'itie.opendatasoft.com';
+    moved();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    answers.get('data.tco.re')!.resolve(portalView(['old-site']));
+    answers.get('itie.opendatasoft.com')!.resolve(portalView(['new-site']));
+    await waitFor(() => expect(rowNames(container)).toEqual(['new-site']));
+  });
+});
+
+describe('App, live', () => {
+  const event = (name: string, at: number, extra: Partial<TimelineEvent> = {}) =>
+    ({ type: 'set', at, name, domain: 'data.tco.re', phase: 'before-choice', ...extra }) as TimelineEvent;
+  const viewWith = (events: TimelineEvent[], droppedEvents = 0): SiteView => ({
+    kind: 'report',
+    report: report([], { timeline: { droppedEvents, events } }),
+    charterPending: false,
+  });
+  const push = (seq: number, pushed: TimelineEvent, previous: TimelineEvent | null): LiveMessage => ({
+    type: LIVE_MESSAGE_TYPE,
+    kind: 'event',
+    host: 'data.tco.re',
+    storeId: '0',
+    seq,
+    previous: previous && signatureOf(previous),
+    event: pushed,
+    heardAt: 1,
+  });
+  const shown = (container: Element) =>
+    [...container.querySelectorAll('[data-cookie-event]')].map((li) => li.getAttribute('data-cookie-event'));
+
+  function setup(views: SiteView[], extra: Parameters<typeof renderApp>[0] = {}) {
+    let send: (message: LiveMessage) => void = () => undefined;
+    let loads = 0;
+    const rendered = renderApp({
+      loadSite: async () => views[Math.min(loads++, views.length - 1)]!,
+      onLive: (listener) => ((send = listener), () => undefined),
+      layout: 'wide',
+      openedAt: 100,
+      ...extra,
+    });
+    return { ...rendered, send: async (message: LiveMessage) => act(() => send(message)), loads: () => loads };
+  }
+
+  it('shows a pushed event at once, marked new, without asking for the report', async () => {
+    const a = event('a', 50);
+    const { container, send, loads } = setup([viewWith([a])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    await send(push(2, event('b', 150), a));
+    expect(shown(container)).toEqual(['a', 'b']);
+    expect(container.querySelector('[data-new]')?.getAttribute('data-cookie-event')).toBe('b');
+    expect(loads()).toBe(1);
+  });
+
+  it('asks for the report when a push does not follow what it shows, and shows the worker’s truth', async () => {
+    const a = event('a', 50);
+    const cleared: TimelineEvent = { type: 'cleared', at: 160 };
+    const { container, send, loads } = setup([viewWith([a]), viewWith([cleared, event('c', 170)])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    await send(push(2, event('c', 170), cleared));
+    await waitFor(() => expect(loads()).toBe(2));
+    await waitFor(() => expect(shown(container)).toEqual(['c']));
+    expect(container.querySelector('[data-marker="cleared"]')).not.toBeNull();
+  });
+
+  it('ignores pushes about another site', async () => {
+    const a = event('a', 50);
+    const { container, send, loads } = setup([viewWith([a])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    await send({ ...push(2, event('b', 150), a), host: 'itie.opendatasoft.com' } as LiveMessage);
+    expect(shown(container)).toEqual(['a']);
+    expect(loads()).toBe(1);
+  });
+
+  it('says which response set each event in the DevTools panel, and follows the tab’s network log', async () => {
+    const now = Date.now();
+    const sessionid = event('sessionid', now - 10_000);
+    const widget = event('widget', now - 9_000);
+    const response = {
+      method: 'GET',
+      url: 'https://data.tco.re/',
+      status: 200,
+      startedAt: now - 10_050,
+      finishedAt: now - 9_990,
+      cookies: [parseSetCookie('sessionid=x; HttpOnly')!],
+    };
+    let log: NetworkLog = { tabId: 4, openedAt: now - 60_000, responses: [] };
+    const { container, send } = setup([viewWith([sessionid, widget])], { network: { tabId: 4, load: async () => log } });
+    await waitFor(() => expect(container.querySelectorAll('[data-set-by="script"]')).toHaveLength(2));
+    log = { ...log, responses: [response] };
+    await send({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 });
+    await waitFor(() =>
+      expect(container.querySelector('[data-cookie-event="sessionid"] [data-set-by]')?.getAttribute('data-set-by')).toBe('response'),
+    );
+    expect(container.querySelector('[data-cookie-event="widget"] [data-set-by]')?.getAttribute('data-set-by')).toBe('script');
+  });
+
+  it('claims nothing about responses outside the DevTools panel', async () => {
+    const { container } = setup([viewWith([event('a', 50)])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    expect(container.querySelector('[data-set-by]')).toBeNull();
+  });
+
+  it('follows the site to show when it changes (the side panel’s tab, the inspected tab navigating)', async () => {
+    let host = 'data.tco.re';
+    let moved: () => void = () => undefined;
+    const { container } = renderApp({
+      findSite: async () => ({ host }),
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: async (query) => ({
+        kind: 'report',
+        report: report([reportCookie({ name: query.host })], { host: query.host }),
+        charterPending: false,
+      }),
+    });
+    await waitFor(() => expect(rowNames(container)).toEqual(['data.tco.re']));
+    host = 'itie.opendatasoft.com';
+    await act(() => moved());
+    await waitFor(() => expect(rowNames(container)).toEqual(['itie.opendatasoft.com']));
+  });
+
+  it('says plainly when the site asked for cannot be found, never a blank page', async () => {
+    const { container } = renderApp({
+      findSite: async () => {
+        throw new SiteNotFound('unknownTab 999');
+      },
+    });
+    await waitFor(() => expect(container.querySelector('[data-problem="site"]')?.textContent).toBe('unknownTab 999'));
+    expect(state(container)).toBe('not-found');
+    expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('lays the report out in two columns when wide, the timeline beside the cookies', async () => {
+    const { container } = setup([viewWith([event('a', 50)])]);
+    await waitFor(() => expect(container.querySelector('[data-layout="wide"] .timeline-column .events')).not.toBeNull());
+    expect([...container.querySelectorAll('[role="tab"]')].map((tab) => tab.id)).toEqual(['tab-cookies', 'tab-export']);
   });
 });

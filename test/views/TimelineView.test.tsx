@@ -1,54 +1,156 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { TimelineView } from '../../src/views/TimelineView.tsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
+import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
+import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
+import type { SetBy } from '../../src/core/network/set-by.ts';
 import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
 
+const show = (timeline: ShownTimeline, extra: Partial<Parameters<typeof TimelineView>[0]> = {}) =>
+  render(<TimelineView host="data.tco.re" timeline={timeline} t={t} language="en" {...extra} />).container;
+const rows = (container: Element) =>
+  [...container.querySelectorAll('li')].map(
+    (li) => li.getAttribute('data-marker') ?? li.getAttribute('data-divider') ?? li.getAttribute('data-event'),
+  );
+
 describe('TimelineView', () => {
   it('says when nothing was recorded', () => {
-    const { container } = render(
-      <TimelineView host="data.tco.re" timeline={{ droppedEvents: 0, events: [] }} recordConsentFlow={vi.fn()} t={t} language="en" />,
-    );
-    expect(container.textContent).toContain('timelineEmpty');
+    expect(show({ droppedEvents: 0, events: [] }).textContent).toContain('timelineEmpty');
   });
 
-  it('shows events and markers in order, dropped events first', () => {
-    const timeline = {
+  it('shows events and markers in order, dropped events first, names as text', () => {
+    const container = show({
       droppedEvents: 2,
       events: [
-        { type: 'set' as const, at: 1, name: '<i>x</i>', domain: 'data.tco.re', phase: 'after-refuse' as const },
-        { type: 'cleared' as const, at: 2 },
-        { type: 'evicted' as const, at: 3, cookies: 4, events: 5 },
+        { type: 'set', at: 1, name: '<i>x</i>', domain: 'data.tco.re', phase: 'after-refuse' },
+        { type: 'cleared', at: 2 },
+        { type: 'evicted', at: 3, cookies: 4, events: 5 },
       ],
-    };
-    const { container } = render(<TimelineView host="data.tco.re" timeline={timeline} recordConsentFlow={vi.fn()} t={t} language="en" />);
-    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('data-marker') ?? li.getAttribute('data-event'))).toEqual([
-      'dropped',
-      'set',
-      'cleared',
-      'evicted',
-    ]);
+    });
+    expect(rows(container)).toEqual(['dropped', 'set', 'cleared', 'evicted']);
     expect(container.querySelector('[data-event="set"] code')?.textContent).toBe('<i>x</i>');
+    expect(container.querySelector('[data-event="set"]')?.getAttribute('data-phase')).toBe('after-refuse');
     expect(container.querySelector('[data-marker="evicted"]')?.textContent).toContain('markerEvicted 4 5');
   });
 
-  it('records a consent flow only after confirmation, and says how many cookies went', async () => {
-    const recordConsentFlow = vi.fn(async () => 3);
-    const { container } = render(
-      <TimelineView
-        host="data.tco.re"
-        timeline={{ droppedEvents: 0, events: [] }}
-        recordConsentFlow={recordConsentFlow}
-        t={t}
-        language="en"
-      />,
+  it('draws each consent choice as a divider with the per-tracker choice it recorded', () => {
+    const consent = (state: 'choice' | 'refused' | 'none', trackers: Record<string, boolean>) => ({ state, trackers });
+    const events: TimelineEvent[] = [
+      { type: 'set', at: 1, name: 'sessionid', domain: 'data.tco.re', phase: 'before-choice' },
+      {
+        type: 'set',
+        at: 2,
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        phase: 'after-choice',
+        consent: consent('choice', { matomo: true, ga: false }),
+      },
+      { type: 'set', at: 3, name: '_ga', domain: '.tco.re', phase: 'after-refuse' },
+      {
+        type: 'changed',
+        at: 4,
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        phase: 'after-refuse',
+        consent: consent('refused', {}),
+      },
+      { type: 'removed', at: 5, name: 'cookies_preferences', domain: 'data.tco.re', phase: 'before-choice', consent: consent('none', {}) },
+    ];
+    const container = show({ droppedEvents: 0, events });
+    expect(rows(container)).toEqual(['set', 'choice', 'set', 'refused', 'removed']);
+    const dividers = [...container.querySelectorAll('.divider strong')].map((node) => node.textContent);
+    expect(dividers).toEqual([
+      'choiceMade consentPerTracker (trackerAccepted Matomo · trackerRefused Google Analytics)',
+      'choiceChanged consent_refused',
+      'choiceRemoved',
+    ]);
+  });
+
+  it('marks events heard since the page opened as new, never a cookie found already there', () => {
+    const container = show(
+      {
+        droppedEvents: 0,
+        events: [
+          { type: 'set', at: 90, name: 'before', domain: 'data.tco.re', phase: 'before-choice' },
+          { type: 'set', at: 110, name: 'found', domain: 'data.tco.re', phase: 'unknown', found: true },
+          { type: 'set', at: 120, name: 'after', domain: 'data.tco.re', phase: 'before-choice' },
+        ],
+      },
+      { newSince: 100 },
     );
-    fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
-    expect(recordConsentFlow).not.toHaveBeenCalled();
-    expect(container.querySelector('[role="alertdialog"]')?.textContent).toContain('recordFlowExplain data.tco.re');
-    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
-    await waitFor(() => expect(container.querySelector('[role="status"]')?.textContent).toBe('recordFlowStarted 3'));
+    expect([...container.querySelectorAll('[data-new]')].map((li) => li.getAttribute('data-cookie-event'))).toEqual(['after']);
+    expect(container.querySelector('[data-found]')?.textContent).toContain('event_found');
+    expect(
+      show({ droppedEvents: 0, events: [{ type: 'set', at: 120, name: 'a', domain: 'd', phase: 'unknown' }] }).querySelector('[data-new]'),
+    ).toBeNull();
+  });
+
+  it('says what set each event when the page knows the tab’s responses', () => {
+    const response = {
+      method: 'GET',
+      url: 'https://data.tco.re/?q=',
+      status: 200,
+      startedAt: 1,
+      finishedAt: 2,
+      cookies: [parseSetCookie('sessionid=x')!],
+    };
+    const answers: Record<string, SetBy> = {
+      sessionid: { kind: 'response', response, cookie: response.cookies[0]! },
+      widget: { kind: 'script' },
+      early: { kind: 'unseen' },
+      fresh: { kind: 'pending' },
+    };
+    const container = show(
+      {
+        droppedEvents: 0,
+        events: Object.keys(answers).map((name, i) => ({
+          type: 'set' as const,
+          at: i,
+          name,
+          domain: 'data.tco.re',
+          phase: 'before-choice' as const,
+        })),
+      },
+      { setBy: (event) => answers[event.name] ?? null },
+    );
+    expect(
+      [...container.querySelectorAll('[data-set-by]')].map((node) => `${node.getAttribute('data-set-by')}: ${node.textContent}`),
+    ).toEqual([
+      'response: setByResponse GET https://data.tco.re/?q= 200',
+      'script: setByScript',
+      'unseen: setByUnseen',
+      'pending: setByPending',
+    ]);
+    expect(
+      show({ droppedEvents: 0, events: [{ type: 'set', at: 1, name: 'a', domain: 'd', phase: 'unknown' }] }).querySelector('[data-set-by]'),
+    ).toBeNull();
+  });
+
+  it('marks each pushed event once for the benchmark, when its row is in the document', () => {
+    performance.clearMarks();
+    const event = (name: string, at: number): TimelineEvent => ({ type: 'set', at, name, domain: 'd', phase: 'before-choice' });
+    const first = {
+      droppedEvents: 0,
+      events: [event('a', 1), event('b', 2)],
+      pushed: [{ seq: 2, previous: null, event: event('b', 2), heardAt: 5 }],
+    };
+    const { rerender } = render(<TimelineView host="d" timeline={first} t={t} language="en" />);
+    const second = {
+      ...first,
+      events: [...first.events, event('c', 3)],
+      pushed: [...first.pushed, { seq: 3, previous: null, event: event('c', 3), heardAt: 6 }],
+    };
+    rerender(<TimelineView host="d" timeline={second} t={t} language="en" />);
+    const marks = performance.getEntriesByName('cci:live-row').map((mark) => (mark as PerformanceMark).detail as { seq: number });
+    expect(marks.map((detail) => detail.seq)).toEqual([2, 3]);
+  });
+
+  it('is reachable with the keyboard, named after its site', () => {
+    const list = show({ droppedEvents: 0, events: [{ type: 'cleared', at: 1 }] }).querySelector('ol')!;
+    expect(list.getAttribute('tabindex')).toBe('0');
+    expect(list.getAttribute('aria-label')).toBe('timelineLabel data.tco.re');
   });
 });
