@@ -36,7 +36,7 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
-    files: ['src/views/**/*.tsx', 'src/pages/**/*.tsx', 'src/popup/**/*.tsx'],
+    files: ['src/{views,pages,popup,sidepanel,panel}/**/*.tsx'],
     rules: {
       // Off: the compiler-based rule knows useRef by its import from 'react'; Preact's, from 'preact/hooks', reads as a custom hook, so writing `ref.current` (what a ref is for) is reported.
       'react-hooks/immutability': 'off',

@@ -7,15 +7,18 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCycle, reachableFrom, sourceFiles, type SourceFile } from '../support/source-graph.ts';
+import { EXTRA_PAGES } from '../../vite.config.ts';
 
-/** The extension's entry points, as the manifest names them (the popup through its page's script). */
+/** The extension's entry points: the worker, and the script of each page (the manifest's, and those only code names). */
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
   background: { service_worker: string };
   action: { default_popup: string };
+  devtools_page: string;
+  side_panel: { default_path: string };
 };
-const popupPage = manifest.action.default_popup;
-const popupScript = /<script[^>]+src="([^"]+)"/.exec(readFileSync(popupPage, 'utf8'))![1]!;
-const ENTRIES = [manifest.background.service_worker, join(dirname(popupPage), popupScript)];
+const pageScript = (page: string) => join(dirname(page), /<script[^>]+src="([^"]+)"/.exec(readFileSync(page, 'utf8'))![1]!);
+const PAGES = [manifest.action.default_popup, manifest.devtools_page, manifest.side_panel.default_path, ...Object.values(EXTRA_PAGES)];
+const ENTRIES = [manifest.background.service_worker, ...new Set(PAGES.map(pageScript))];
 
 /** What each layer of src may import: files under these folders, and these packages. */
 const LAYERS: Record<string, { files: string[]; packages: string[] }> = {
@@ -26,6 +29,17 @@ const LAYERS: Record<string, { files: string[]; packages: string[] }> = {
   // Views are fed through props: no browser API, so the same components serve every page.
   'src/views/': { files: ['src/views/', 'src/core/'], packages: ['preact'] },
   'src/pages/': { files: ['src/pages/', 'src/views/', 'src/platform/', 'src/core/'], packages: ['preact', 'webextension-polyfill'] },
+  // The pages: each an entry (main.tsx) over the shared wiring and views.
+  'src/sidepanel/': {
+    files: ['src/sidepanel/', 'src/pages/', 'src/views/', 'src/platform/', 'src/core/'],
+    packages: ['preact', 'webextension-polyfill'],
+  },
+  'src/panel/': {
+    files: ['src/panel/', 'src/pages/', 'src/views/', 'src/platform/', 'src/core/'],
+    packages: ['preact', 'webextension-polyfill'],
+  },
+  // The DevTools page shows nothing: no view.
+  'src/devtools/': { files: ['src/devtools/', 'src/platform/', 'src/core/'], packages: ['webextension-polyfill'] },
   'src/popup/': {
     files: ['src/popup/', 'src/pages/', 'src/views/', 'src/platform/', 'src/core/'],
     packages: ['preact', 'webextension-polyfill'],
@@ -62,7 +76,17 @@ describe('layers', () => {
     });
   }
 
-  it('nothing imports an entry point: the worker’s and the popup’s are where the browser starts', () => {
+  it('finds every entry: the worker and the four pages', () => {
+    expect(ENTRIES).toEqual([
+      'src/background/index.ts',
+      'src/popup/main.tsx',
+      'src/devtools/main.ts',
+      'src/sidepanel/main.tsx',
+      'src/panel/main.tsx',
+    ]);
+  });
+
+  it('nothing imports an entry point: the worker’s and the pages’ are where the browser starts', () => {
     expect(violations([...src, ...sourceFiles('scripts', 'test')], (_file, target) => !ENTRIES.includes(target))).toEqual([]);
   });
 

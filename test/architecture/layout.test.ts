@@ -12,7 +12,13 @@ import { repositoryTypeScriptFiles } from '../support/source-graph.ts';
 const files = repositoryTypeScriptFiles();
 
 /** Entry points: wiring only, exercised end to end in both browsers (test/e2e) rather than by a unit test. */
-const ENTRY_POINTS = new Set(['src/background/index.ts', 'src/popup/main.tsx']);
+const ENTRY_POINTS = new Set([
+  'src/background/index.ts',
+  'src/popup/main.tsx',
+  'src/sidepanel/main.tsx',
+  'src/panel/main.tsx',
+  'src/devtools/main.ts',
+]);
 
 /** True when a file holds code that runs: a function, a class, a method (not only types, constants and re-exports). */
 function hasLogic(path: string): boolean {
