@@ -37,6 +37,8 @@ export type BrowserUnderTest = {
   newPage(): Promise<PageUnderTest>;
   /** URL of the extension's popup page, with an optional query string. */
   popupUrl(query?: string): string;
+  /** URL of any page of the extension's package (`src/panel/index.html?tabId=3`). */
+  extensionUrl(path: string): string;
   close(): Promise<void>;
 };
 

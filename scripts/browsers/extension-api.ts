@@ -10,6 +10,7 @@ import type { BrowserUnderTest, PageUnderTest } from './browser-under-test.ts';
 type PageExtensionApi = {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
+  permissions: { contains(permissions: { permissions: string[] }): Promise<boolean> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 declare const chrome: PageExtensionApi;
@@ -81,4 +82,22 @@ export async function badgeText(page: PageUnderTest, url: string): Promise<strin
     if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
     return api.action.getBadgeText({ tabId: tab.id });
   }, url);
+}
+
+/** The id of the tab showing `url` (a match pattern), read from inside an extension page. */
+export async function tabIdOf(page: PageUnderTest, url: string): Promise<number> {
+  return page.evaluate(async (pattern) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    const [tab] = await api.tabs.query({ url: pattern });
+    if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
+    return tab.id;
+  }, url);
+}
+
+/** Whether the extension holds an API permission (`devtools`), read from inside an extension page. */
+export async function hasPermission(page: PageUnderTest, permission: string): Promise<boolean> {
+  return page.evaluate(async (name) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    return api.permissions.contains({ permissions: [name] });
+  }, permission);
 }

@@ -93,6 +93,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     browser,
     newPage: async () => wrapPage(await browser.newPage()),
     popupUrl: (query = '') => `moz-extension://${uuid}/${popup}${query}`,
+    extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
     close: async () => {
       await browser.close();
       profile.remove();

@@ -38,7 +38,7 @@ void Promise.all([currentWindowId().catch(() => null), devtoolsPanelOffered().ca
       ...options,
       tools: {
         // Straight from the click (a user gesture), then the popup makes way for the panel.
-        ...(sidePanel ? { openSidePanel: () => openSidePanel(windowId).then(() => window.close()) } : {}),
+        ...(sidePanel ? { openSidePanel: () => openSidePanel(windowId) } : {}),
         ...(offerDevtools ? { devtoolsPanel: { request: () => requestDevtoolsPanel() } } : {}),
       },
     },

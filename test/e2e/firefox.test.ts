@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { launchFirefox } from '../../scripts/browsers/firefox.ts';
-import { extensionPage, presentNames, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import { extensionPage, hasPermission, presentNames, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { openPopup, seenRow } from './scenarios/context.ts';
 
 describe('Firefox ESR', () => describeExtension((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port } })));
@@ -36,5 +36,24 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     expect(report.cookies.find((c) => c.name === 'sessionid')?.status).toBe('declared');
     await popup.waitFor(seenRow('sessionid'));
     await Promise.all([site.close(), api.close(), popup.close()]);
+  });
+
+  it('offers the DevTools panel as an optional permission, and gets it from the popup', async () => {
+    const api = await extensionPage(browser);
+    expect(await hasPermission(api, 'devtools')).toBe(false);
+    const popup = await openPopup(browser, 'data.tco.re');
+    await popup.waitFor('[data-action="enable-devtools"]');
+    await popup.click('[data-action="enable-devtools"]');
+    await popup.waitFor('[data-tools-status]');
+    expect(await popup.texts('[data-tools-status]')).toEqual([
+      'Done: the “Cookie charter” panel is in DevTools the next time you open it.',
+    ]);
+    expect(await hasPermission(api, 'devtools')).toBe(true);
+    // Granted: no longer offered, in the popup or the side panel.
+    const again = await openPopup(browser, 'data.tco.re');
+    // The tools come once the browser has answered; Firefox's sidebar is there from the start.
+    await again.waitFor('[data-action="open-side-panel"]');
+    expect(await again.texts('[data-action="enable-devtools"]')).toEqual([]);
+    await Promise.all([popup.close(), again.close(), api.close()]);
   });
 });

@@ -8,7 +8,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /** axe-core's violations on the page, as `rule: target` lines (empty when accessible). */
-async function axeViolations(page: Awaited<ReturnType<typeof openPopup>>): Promise<string[]> {
+export async function axeViolations(page: Awaited<ReturnType<typeof openPopup>>): Promise<string[]> {
   await page.evaluateScript(axeSource);
   const result = (await page.evaluateScript(
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
