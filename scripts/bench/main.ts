@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { buildIfNeeded } from '../build-if-needed.ts';
 import { background, charterParsing, registry } from './node-benches.ts';
-import { popupAndWorker, popupBytes } from './browser-benches.ts';
+import { liveLatency, popupAndWorker, popupBytes } from './browser-benches.ts';
 import { formatHostileTable, hostileInput } from './hostile.ts';
 import { CHROMIUM_PATH } from '../browsers/chromium.ts';
 import { FIREFOX_PATH } from '../browsers/firefox.ts';
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   figures.push(...popupBytes());
   log('popup and worker wake in headless Chromium…');
   figures.push(...(await popupAndWorker('full')));
+  log('live panel latency in headless Chromium…');
+  figures.push(...(await liveLatency('full')));
   log('hostile input (every reader of outside text at 10 KB to 2 MB)…');
   const hostile = hostileInput('full');
 

@@ -123,7 +123,7 @@ export async function protocolPage(context: BrowserContext, urlPart: string, tim
     if (!targetId && Date.now() > deadline) throw new Error(`no page at ${urlPart}`);
     if (!targetId) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const { sessionId } = (await browserSession.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId, flatten: false });
   let lastId = 0;
   const answers = new Map<number, (message: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
   browserSession.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {

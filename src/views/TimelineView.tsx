@@ -2,7 +2,6 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
 import type { TimelineEvent } from '../core/cookies/site-record.ts';
-import type { PushedEvent } from '../core/live-timeline.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 import type { Report } from '../core/report/report.ts';
 import { markLiveRow } from '../core/timing-marks.ts';
@@ -11,8 +10,12 @@ import { formatTime } from './time-format.ts';
 
 /** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
 export type ShownTimeline = Report['timeline'] & {
-  /** Events the worker pushed while the page was open, at the end of `events`; the benchmark marks when each is on screen. */
-  pushed?: readonly PushedEvent[];
+  /**
+   * Events the worker pushed, by place, with when the worker heard each, until its row is shown
+   * (taken out then): the benchmark marks that moment. A push can reach the screen in a report
+   * that overtook it, so this is kept apart from where its row comes from.
+   */
+  heard?: Map<number, number>;
 };
 
 type TimelineViewProps = {
@@ -121,16 +124,20 @@ function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, Cooki
 export function TimelineView({ host, timeline, newSince = null, setBy, t, language }: TimelineViewProps) {
   const list = useRef<HTMLOListElement>(null);
   const atEnd = useRef(true);
-  const lastMarked = useRef(0);
 
   useLayoutEffect(() => {
     const element = list.current;
     if (element && atEnd.current) element.scrollTop = element.scrollHeight;
     // Measured by `npm run bench`: each pushed event's row is in the document now.
-    for (const push of timeline.pushed ?? []) {
-      if (push.seq > lastMarked.current) markLiveRow(push.seq, push.heardAt);
+    const heard = timeline.heard;
+    if (!heard) return;
+    const lastShown = timeline.droppedEvents + timeline.events.length;
+    for (const [seq, heardAt] of heard) {
+      if (seq > timeline.droppedEvents && seq <= lastShown) {
+        markLiveRow(seq, heardAt);
+        heard.delete(seq);
+      }
     }
-    lastMarked.current = Math.max(lastMarked.current, timeline.pushed?.at(-1)?.seq ?? 0);
   }, [timeline]);
 
   if (timeline.events.length === 0 && timeline.droppedEvents === 0) return <p class="status">{t('timelineEmpty')}</p>;

@@ -1,6 +1,6 @@
 /** The browser benchmarks run once on a tiny input in real Chromium, so they cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
-import { popupAndWorker, popupBytes } from '../../scripts/bench/browser-benches.ts';
+import { liveLatency, popupAndWorker, popupBytes } from '../../scripts/bench/browser-benches.ts';
 
 describe('browser benchmarks (tiny runs)', () => {
   it('weigh the popup’s own files', () => {
@@ -19,6 +19,14 @@ describe('browser benchmarks (tiny runs)', () => {
       'our first line to ready, 10 cookies recorded',
       'worker start to ready, 10 cookies recorded (all of it)',
     ]);
+    for (const f of figures) expect(Number.isFinite(f.median)).toBe(true);
+  });
+
+  it('time a cookie change from the worker to the DevTools panel’s row', async () => {
+    const figures = await liveLatency('tiny');
+    expect(figures.map((f) => f.group)).toEqual(['live panel', 'live panel', 'live panel', 'live panel']);
+    expect(figures[1]!.samples).toHaveLength(3);
+    expect(figures[3]!.samples).toHaveLength(2);
     for (const f of figures) expect(Number.isFinite(f.median)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { PageToolsProps } from '../../src/views/PageTools.tsx';
 export const t: Translate = (key, ...subs) => [key, ...subs].join(' ');
 
 /** What a test may set beside the page's actions. */
-type Extras = PageToolsProps & { openedAt?: number; layout?: 'wide' | 'narrow'; now?: () => number };
+type Extras = PageToolsProps & { openedAt?: number; layout?: 'wide' | 'narrow'; now?: () => number; later?: (run: () => void) => void };
 
 /** Renders the page's App with do-nothing actions, overridden per test. */
 export function renderApp(actions: Partial<PageActions> & Extras = {}) {

@@ -176,9 +176,23 @@ describe('App, live', () => {
     const { container, send, loads } = setup([viewWith([a])]);
     await waitFor(() => expect(shown(container)).toEqual(['a']));
     await send(push(2, event('b', 150), a));
-    expect(shown(container)).toEqual(['a', 'b']);
-    expect(container.querySelector('[data-new]')?.getAttribute('data-cookie-event')).toBe('b');
+    await send(push(3, event('c', 160), event('b', 150)));
+    await waitFor(() => expect(shown(container)).toEqual(['a', 'b', 'c']));
+    expect([...container.querySelectorAll('[data-new]')].map((li) => li.getAttribute('data-cookie-event'))).toEqual(['b', 'c']);
     expect(loads()).toBe(1);
+  });
+
+  it('places a burst of pushes together, once the task that brought them is over', async () => {
+    const a = event('a', 50);
+    const queued: Array<() => void> = [];
+    const { container, send } = setup([viewWith([a])], { later: (run) => void queued.push(run) });
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    const burst = [event('b', 150), event('c', 151), event('d', 152)];
+    for (const [i, pushed] of burst.entries()) await send(push(i + 2, pushed, i === 0 ? a : burst[i - 1]!));
+    expect(queued).toHaveLength(1);
+    expect(shown(container)).toEqual(['a']);
+    await act(() => queued[0]!());
+    expect(shown(container)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('asks for the report when a push does not follow what it shows, and shows the worker’s truth', async () => {
