@@ -108,7 +108,19 @@ describe('Chromium in French', () => {
     expect(text).toContain("Se souvenir de l'utilisateur d'une page à une autre.");
     expect(await popup.evaluate(() => document.documentElement.lang, null)).toBe('fr');
     await popup.screenshot(`${SCREENSHOT_DIR}/chromium-fr.png`);
-    await Promise.all([site.close(), popup.close()]);
+
+    // The side panel's page speaks French too, its choice divider included.
+    const panel = await browser.newPage();
+    await panel.setViewport(400, 800);
+    await panel.goto(browser.extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+    await panel.waitFor('main[data-state="ready"]');
+    await panel.click('#tab-timeline');
+    await panel.waitFor('[data-divider="refused"]');
+    expect((await panel.texts('[data-divider="refused"] strong'))[0]).toBe(
+      'Choix fait : Refusé (Matomo : refusé · Google Analytics : refusé)',
+    );
+    expect(await panel.texts('[data-action="record-other"]')).toEqual(['Enregistrer l’autre choix']);
+    await Promise.all([site.close(), popup.close(), panel.close()]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
-import { extensionPage, presentNames, tabIdOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, MATOMO, visitPortal, type E2eContext } from './context.ts';
 import { axeViolations, SCREENSHOT_DIR } from './popup.ts';
 
@@ -32,6 +32,17 @@ export async function openPanelPage(
   return panel;
 }
 
+/**
+ * Visits a portal from a clean slate: its cookies deleted and its record started afresh (other
+ * scenarios made choices there), so its banner asks and its events start before any choice.
+ */
+async function freshVisit(browser: BrowserUnderTest, host: string, path = '/'): Promise<PageUnderTest> {
+  const api = await extensionPage(browser);
+  await request(api, 'clearSite', { host });
+  await api.close();
+  return visitPortal(browser, host, path);
+}
+
 /** The row of a cookie event in a panel's timeline. */
 export const eventRow = (name: string) => `[data-cookie-event="${name}"]`;
 
@@ -39,7 +50,7 @@ export function panelScenarios(ctx: E2eContext): void {
   describe('DevTools panel and side panel pages', () => {
     it('shows a cookie set after the page loaded without a reload of the panel; older ones are not new', async () => {
       const host = 'itie.opendatasoft.com';
-      const site = await visitPortal(ctx.browser(), host);
+      const site = await freshVisit(ctx.browser(), host);
       const api = await extensionPage(ctx.browser());
       const tabId = await tabIdOf(api, `http://${host}/*`);
       const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `tabId=${tabId}`);
@@ -64,7 +75,7 @@ export function panelScenarios(ctx: E2eContext): void {
 
     it('draws a consent choice made in the page as a divider with its per-tracker choice', async () => {
       const host = 'data.mixte.opendatasoft.com';
-      const site = await visitPortal(ctx.browser(), host);
+      const site = await freshVisit(ctx.browser(), host);
       const panel = await openPanelPage(ctx.browser(), SIDE_PANEL_PAGE, `host=${host}`);
       await panel.waitFor(eventRow('sessionid'));
       await site.click('#consent-matomo');
@@ -81,7 +92,7 @@ export function panelScenarios(ctx: E2eContext): void {
 
     it('records the consent flow, then the other choice, and compares the two runs as the audit does', async () => {
       const host = 'data.tco.re';
-      const site = await visitPortal(ctx.browser(), host);
+      const site = await freshVisit(ctx.browser(), host);
       const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
       await panel.click('[data-action="record-flow"]');
       await panel.click('[data-action="record-flow-confirm"]');
@@ -132,7 +143,7 @@ export function panelScenarios(ctx: E2eContext): void {
     it('has no accessibility violations (axe-core) in either layout, and is saved as screenshots in both themes', async () => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const host = 'data.refus.opendatasoft.com';
-      const site = await visitPortal(ctx.browser(), host, '/?ignore=matomo');
+      const site = await freshVisit(ctx.browser(), host, '/?ignore=matomo');
       await site.click('#consent-refuse');
       const api = await extensionPage(ctx.browser());
       await waitForReport(api, host, (r) => MATOMO.every((name) => presentNames(r).includes(name)));
