@@ -1,5 +1,4 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
 import type { TimelineEvent } from '../core/cookies/site-record.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
@@ -83,7 +82,8 @@ function EventRow({
   };
   const badge = isNew && <span class="new-badge">{t('eventNew')}</span>;
   const by = setBy && <SetByLine setBy={setBy} t={t} />;
-  if (event.name === CONSENT_COOKIE && event.consent) {
+  // Only events of the consent cookie carry the choice they recorded (core/cookies/site-record.ts).
+  if (event.consent) {
     const label =
       event.type === 'removed'
         ? t('choiceRemoved')

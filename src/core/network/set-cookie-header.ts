@@ -51,22 +51,49 @@ export function parseSetCookie(line: string): SetCookieFacts | null {
     partitioned: false,
     sameSite: null,
   };
-  if (end < 0) return facts;
-  for (const attribute of line.slice(end + 1).split(';')) {
-    const split = attribute.indexOf('=');
-    const key = (split < 0 ? attribute : attribute.slice(0, split)).trim().toLowerCase();
-    const value = split < 0 ? '' : attribute.slice(split + 1).trim();
-    if (value.length > MAX_ATTRIBUTE_VALUE) continue;
-    if (key === 'domain' && value !== '') facts.domain = value.replace(/^\./, '').toLowerCase();
-    else if (key === 'path') facts.path = value.startsWith('/') ? value : null;
-    else if (key === 'max-age' && /^-?\d+$/.test(value)) facts.maxAge = Number(value);
-    else if (key === 'expires' && value !== '') facts.expires = value;
-    else if (key === 'secure') facts.secure = true;
-    else if (key === 'httponly') facts.httpOnly = true;
-    else if (key === 'partitioned') facts.partitioned = true;
-    else if (key === 'samesite' && value !== '') facts.sameSite = value.toLowerCase();
+  // One pass over the attributes, no array of them, and nothing copied of a name that cannot be
+  // one we read or a value too long: a hostile header of a million attributes costs a scan.
+  for (let start = end + 1; end >= 0 && start <= line.length;) {
+    let stop = start;
+    let sign = -1;
+    for (; stop < line.length && line.charCodeAt(stop) !== SEMICOLON; stop++) if (sign < 0 && line.charCodeAt(stop) === EQUALS) sign = stop;
+    let keyStart = start;
+    let keyEnd = sign < 0 ? stop : sign;
+    while (keyStart < keyEnd && isSpace(line.charCodeAt(keyStart))) keyStart++;
+    while (keyEnd > keyStart && isSpace(line.charCodeAt(keyEnd - 1))) keyEnd--;
+    const keyLength = keyEnd - keyStart;
+    if (keyLength >= SHORTEST_ATTRIBUTE && keyLength <= LONGEST_ATTRIBUTE) {
+      let valueStart = sign < 0 ? stop : sign + 1;
+      let valueEnd = stop;
+      while (valueStart < valueEnd && isSpace(line.charCodeAt(valueStart))) valueStart++;
+      while (valueEnd > valueStart && isSpace(line.charCodeAt(valueEnd - 1))) valueEnd--;
+      if (valueEnd - valueStart <= MAX_ATTRIBUTE_VALUE)
+        read(facts, line.slice(keyStart, keyEnd).toLowerCase(), line.slice(valueStart, valueEnd));
+    }
+    start = stop + 1;
   }
   return facts;
+}
+
+const SEMICOLON = 0x3b;
+const EQUALS = 0x3d;
+/** The shortest and longest attribute names read ('path', 'partitioned'): others are skipped unread. */
+const SHORTEST_ATTRIBUTE = 'path'.length;
+const LONGEST_ATTRIBUTE = 'partitioned'.length;
+
+/** A space or a tab, which RFC 6265bis trims around names and values. */
+const isSpace = (code: number) => code === 0x20 || code === 0x09;
+
+/** Reads one attribute (name lower-case) into `facts`; unknown names and unreadable values leave them as they are. */
+function read(facts: SetCookieFacts, key: string, value: string): void {
+  if (key === 'domain' && value !== '') facts.domain = value.replace(/^\./, '').toLowerCase();
+  else if (key === 'path') facts.path = value.startsWith('/') ? value : null;
+  else if (key === 'max-age' && /^-?\d+$/.test(value)) facts.maxAge = Number(value);
+  else if (key === 'expires' && value !== '') facts.expires = value;
+  else if (key === 'secure') facts.secure = true;
+  else if (key === 'httponly') facts.httpOnly = true;
+  else if (key === 'partitioned') facts.partitioned = true;
+  else if (key === 'samesite' && value !== '') facts.sameSite = value.toLowerCase();
 }
 
 /**
