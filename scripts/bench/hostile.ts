@@ -12,7 +12,7 @@ import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
-import { parseSetCookieHeaders } from '../../src/core/network/index.ts';
+import { responseOfHarEntry } from '../../src/core/network/index.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
@@ -88,7 +88,13 @@ const PIPE_HEADER = '| Supplier name | Cookie name | Duration | Function |\n|---
 /** The shapes: the issue's table (html-to-text, durations, name cells, segmenting), then what review found. */
 /** The consent decoder as the recorder calls it: the value, and when it was seen. */
 const decodeConsentNow = (value: string) => decodeConsent(value, Date.now());
-const readSetCookie = (header: string) => parseSetCookieHeaders([header]);
+/** A response with this Set-Cookie header, read as the DevTools page reads one. */
+const readSetCookie = (header: string) =>
+  responseOfHarEntry({
+    startedDateTime: '2026-11-30T10:00:00.000Z',
+    request: { method: 'GET', url: 'https://data.tco.re/' },
+    response: { status: 200, headers: [{ name: 'set-cookie', value: header }] },
+  });
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
   // Charter HTML, as the worker reads a live page (tokenizer, layout, then the text parser).

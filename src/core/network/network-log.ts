@@ -73,7 +73,7 @@ export function responseOfHarEntry(entry: HarEntryLike): NetworkResponse | null 
     return typeof name === 'string' && name.toLowerCase() === 'set-cookie' && typeof value === 'string' ? [value] : [];
   });
   if (lines.length === 0) return null;
-  const cookies = parseSetCookieHeaders(lines).slice(0, COOKIES_PER_RESPONSE);
+  const cookies = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE);
   const url = typeof entry.request?.url === 'string' ? urlWithoutQueryValues(entry.request.url) : null;
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
   if (cookies.length === 0 || url === null || !Number.isFinite(startedAt)) return null;

@@ -97,9 +97,20 @@ function read(facts: SetCookieFacts, key: string, value: string): void {
 }
 
 /**
- * Every cookie of a response's `Set-Cookie` header values: one header per cookie as HTTP sends
- * them, or several lines joined by newlines as some browsers hand them over.
+ * The cookies of a response's `Set-Cookie` header values, the first `limit` of them: one header
+ * per cookie as HTTP sends them, or several lines joined by newlines as some browsers hand them
+ * over. Lines past the limit are not read.
  */
-export function parseSetCookieHeaders(values: readonly string[]): SetCookieFacts[] {
-  return values.flatMap((value) => value.split('\n').flatMap((line) => parseSetCookie(line) ?? []));
+export function parseSetCookieHeaders(values: readonly string[], limit = Number.POSITIVE_INFINITY): SetCookieFacts[] {
+  const cookies: SetCookieFacts[] = [];
+  for (const value of values) {
+    for (let start = 0; start <= value.length && cookies.length < limit;) {
+      const newline = value.indexOf('\n', start);
+      const stop = newline < 0 ? value.length : newline;
+      const facts = parseSetCookie(value.slice(start, stop));
+      if (facts) cookies.push(facts);
+      start = stop + 1;
+    }
+  }
+  return cookies;
 }

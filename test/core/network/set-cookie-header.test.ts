@@ -56,4 +56,8 @@ describe('parseSetCookieHeaders', () => {
   it('reads one header per cookie, and lines joined by newlines', () => {
     expect(parseSetCookieHeaders(['a=1; Path=/', 'b=2\nc=3; Secure', '']).map((facts) => facts.name)).toEqual(['a', 'b', 'c']);
   });
+
+  it('reads no further than the limit', () => {
+    expect(parseSetCookieHeaders(['a=1\nb=2\nc=3', 'd=4'], 2).map((facts) => facts.name)).toEqual(['a', 'b']);
+  });
 });
