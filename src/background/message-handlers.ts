@@ -1,5 +1,6 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
-import type { Handlers } from '../core/message-contract.ts';
+import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
+import { exportCharterDraft } from '../core/draft/draft-export.ts';
 import { exportReport } from '../core/report/export.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { SiteReports } from './site-reports.ts';
@@ -35,11 +36,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.scheduleBadgeRefresh();
       return { removed };
     },
-    async exportReport({ format, ...query }) {
+    async exportReport({ format, language, ...query }) {
       await ready;
       const view = await reports.view(query);
       if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
-      return exportReport(view.report, format);
+      return isCharterDraftFormat(format) ? exportCharterDraft([view.report], format, language) : exportReport(view.report, format);
     },
     async getDiagnostics() {
       await ready;

@@ -4,6 +4,7 @@
  */
 import type { Report } from './report/report.ts';
 import type { ExportFormat, ExportedFile } from './report/export.ts';
+import { CHARTER_DRAFT_FORMATS, DRAFT_LANGUAGES, type CharterDraftFormat, type DraftLanguage } from './draft/draft-formats.ts';
 
 /** Which site, in which cookie store (absent: the browser's default store). */
 export type SiteQuery = { host: string; storeId?: string };
@@ -21,8 +22,11 @@ export type MessageApi = {
   getReport: { params: SiteQuery; result: SiteView };
   /** Removes the site's cookies from the browser, starts its record afresh, and reloads its tabs if asked. */
   clearSite: { params: SiteQuery & { reloadTabs?: boolean }; result: { removed: number } };
-  /** The site's report as a file. */
-  exportReport: { params: SiteQuery & { format: ExportFormat }; result: ExportedFile };
+  /**
+   * The site's report as a file, or a corrected charter drafted from it (the `charter-*` formats)
+   * in `language`, by default the charter's.
+   */
+  exportReport: { params: SiteQuery & { format: ExportFormat | CharterDraftFormat; language?: DraftLanguage }; result: ExportedFile };
   /** Reads the site's live charter again now. */
   refreshCharter: { params: SiteQuery; result: { ok: boolean } };
   /**
@@ -46,7 +50,12 @@ export type ResponseMessage<M extends Method = Method> = { ok: true; result: Res
 /** Handlers for every method: the compiler refuses a missing one. */
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'csv'];
+const EXPORT_FORMATS: readonly (ExportFormat | CharterDraftFormat)[] = ['json', 'markdown', 'csv', ...CHARTER_DRAFT_FORMATS];
+
+/** True for the formats that are a charter draft rather than the report itself. */
+export function isCharterDraftFormat(format: ExportFormat | CharterDraftFormat): format is CharterDraftFormat {
+  return (CHARTER_DRAFT_FORMATS as readonly string[]).includes(format);
+}
 
 /** Methods and whether their params name a site. */
 const METHODS: Record<Method, { site: boolean }> = {
@@ -63,6 +72,14 @@ export function isRequestMessage(message: unknown): message is RequestMessage {
   const { method, params } = message as { method?: unknown; params?: { host?: unknown; storeId?: unknown } };
   if (typeof method !== 'string' || !Object.hasOwn(METHODS, method) || typeof params !== 'object' || params === null) return false;
   if (!METHODS[method as Method].site) return true;
-  if (method === 'exportReport' && !EXPORT_FORMATS.includes((params as { format?: unknown }).format as ExportFormat)) return false;
+  if (method === 'exportReport') {
+    const { format, language } = params as { format?: unknown; language?: unknown };
+    if (
+      !EXPORT_FORMATS.includes(format as ExportFormat) ||
+      (language !== undefined && !DRAFT_LANGUAGES.includes(language as DraftLanguage))
+    ) {
+      return false;
+    }
+  }
   return typeof params.host === 'string' && (params.storeId === undefined || typeof params.storeId === 'string');
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import { hostPattern } from '../core/host-patterns.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
@@ -20,8 +21,8 @@ export type PopupActions = {
   requestAccess: (origins: string[]) => Promise<boolean>;
   /** Deletes the site's cookies, starts recording afresh and reloads its tabs; resolves to how many were deleted. */
   recordConsentFlow: (query: SiteQuery) => Promise<number>;
-  /** The site's report as a file. */
-  exportReport: (query: SiteQuery, format: ExportFormat) => Promise<ExportedFile>;
+  /** The site's report as a file, or a charter drafted from it in a language. */
+  exportReport: (query: SiteQuery, format: ExportFormat | CharterDraftFormat, language?: DraftLanguage) => Promise<ExportedFile>;
   /** Reads the site's live charter again. */
   refreshCharter: (query: SiteQuery) => Promise<void>;
   /** Saves a file through the browser's download. */
@@ -132,7 +133,7 @@ export function App(props: AppProps) {
             )
           }
           recordConsentFlow={() => props.recordConsentFlow(query)}
-          exportReport={(format) => props.exportReport(query, format)}
+          exportReport={(format, draftLanguage) => props.exportReport(query, format, draftLanguage)}
           download={props.download}
           copy={props.copy}
           t={t}

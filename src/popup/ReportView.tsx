@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
 import { markFirst } from '../core/timing-marks.ts';
@@ -23,8 +24,8 @@ type ReportViewProps = {
   refreshCharter: () => void;
   /** Clears the site's cookies, reloads its tabs and records afresh; resolves to how many were deleted. */
   recordConsentFlow: () => Promise<number>;
-  /** The report as a file. */
-  exportReport: (format: ExportFormat) => Promise<ExportedFile>;
+  /** The report as a file, or a charter drafted from it in a language. */
+  exportReport: (format: ExportFormat | CharterDraftFormat, language?: DraftLanguage) => Promise<ExportedFile>;
   /** Saves a file. */
   download: (file: ExportedFile) => void;
   /** Copies text. */
@@ -94,7 +95,15 @@ export function ReportView({
         {tab === 'timeline' && (
           <TimelineView host={report.host} timeline={report.timeline} recordConsentFlow={recordConsentFlow} t={t} language={language} />
         )}
-        {tab === 'export' && <ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />}
+        {tab === 'export' && (
+          <ExportPanel
+            exportReport={exportReport}
+            download={download}
+            copy={copy}
+            draftLanguage={report.charter.language ?? (language.startsWith('fr') ? 'fr' : 'en')}
+            t={t}
+          />
+        )}
       </TabPanels>
     </div>
   );

@@ -35,7 +35,9 @@ render(
     onStateChanged={(listener) => onSessionChanged(listener)}
     requestAccess={requestHostAccess}
     recordConsentFlow={async (query) => (await callBackground('clearSite', { ...query, reloadTabs: true })).removed}
-    exportReport={(query, format) => callBackground('exportReport', { ...query, format })}
+    exportReport={(query, format, draftLanguage) =>
+      callBackground('exportReport', draftLanguage ? { ...query, format, language: draftLanguage } : { ...query, format })
+    }
     refreshCharter={async (query) => void (await callBackground('refreshCharter', query))}
     download={(file) => downloadFile(file)}
     copy={(text) => navigator.clipboard.writeText(text)}
