@@ -74,7 +74,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       },
       other: {
         label: 'Autres cookies',
-        sentence: "Ces cookies n'ont pas pu être classés dans une catégorie, choisissez la leur avant de publier.",
+        sentence: "Ces cookies n'ont pas pu être classés : choisissez leur catégorie avant de publier.",
       },
     },
     notice: (host, date, runs) =>
@@ -141,7 +141,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       },
       other: {
         label: 'Other cookies',
-        sentence: 'These cookies could not be filed in a category, choose theirs before publishing.',
+        sentence: 'These cookies could not be filed in a category: choose one before publishing.',
       },
     },
     notice: (host, date, runs) =>
