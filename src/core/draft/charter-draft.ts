@@ -23,8 +23,8 @@ import type { Report, ReportCookie } from '../report/report.ts';
 import { terminalText } from '../terminal-text.ts';
 import { compareText } from '../compare.ts';
 import type { DraftLanguage } from './draft-formats.ts';
-import { draftHtml, htmlRow, htmlText } from './draft-html.ts';
-import { draftMarkdown, markdownRow } from './draft-markdown.ts';
+import { htmlRow, htmlSection, htmlText } from './draft-html.ts';
+import { markdownRow, markdownSection } from './draft-markdown.ts';
 import { CATEGORY_ORDER, cookieLabel, reviewItems } from './draft-layout.ts';
 import { observedDuration } from './observed-duration.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
@@ -241,18 +241,19 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
 const sameEntries = (read: readonly CharterEntry[], meant: CharterEntry) => read.length === 1 && entryKey(read[0]!) === entryKey(meant);
 
 /**
- * True when a draft holding only this row reads back, as Markdown and as HTML, as exactly the
- * entry it declares: the parser's own verdict on the name cell, the remarks and the row.
+ * True when a section holding only this row reads back, as Markdown and as HTML, as exactly the
+ * entry it declares: the parser's own verdict on the name cell, the remarks and the row. A row is
+ * read on its own line whatever surrounds it, and the draft's other lines are fixed words or notes
+ * that no reading takes for a row (see draft-words.ts), so what holds alone holds in the draft.
  */
-function readsBack(draft: CharterDraft, row: DraftRow): boolean {
-  const alone: CharterDraft = { ...draft, rows: [row], setAside: [] };
-  const pages: Array<[string, string]> = [
-    [draftMarkdown(alone), 'text/markdown'],
-    [draftHtml(alone), 'text/html'],
+function readsBack(row: DraftRow, language: DraftLanguage): boolean {
+  const tables: Array<[string, string]> = [
+    [markdownSection(row.entry.category, [row], language), 'text/markdown'],
+    [htmlSection(row.entry.category, [row], language), 'text/html'],
   ];
-  return pages.every(([page, type]) => {
+  return tables.every(([table, type]) => {
     try {
-      return sameEntries(readCharterPageReading(page, type).entries, row.entry);
+      return sameEntries(readCharterPageReading(table, type).entries, row.entry);
     } catch {
       return false;
     }
@@ -302,7 +303,7 @@ export function draftCharter(reports: readonly Report[], options: DraftOptions =
     const cost = rowCost(draft, row);
     const setAside = (reason: SetAsideCookie['reason']) => draft.setAside.push({ name: cookieLabel(row.entry), reason });
     if (draft.rows.length >= MAX_ENTRIES || cost > budget) setAside('limit');
-    else if (!readsBack(draft, row)) setAside('unreadable');
+    else if (!readsBack(row, language)) setAside('unreadable');
     else {
       draft.rows.push(row);
       budget -= cost;

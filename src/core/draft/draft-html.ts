@@ -7,6 +7,7 @@
 import { terminalText } from '../terminal-text.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
 import { cookieLabel, draftSections, noticeText, portalUrl, reviewItems, rowRemarks } from './draft-layout.ts';
+import type { Category } from '../charter/types.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import type { CharterDraft, DraftRow } from './draft-types.ts';
 
@@ -30,6 +31,21 @@ export function htmlRow(draftRow: DraftRow, language: DraftLanguage): string {
     `<tr><td>${htmlText(entry.provider)}</td><td><code>${htmlText(cookieLabel(entry))}</code>${marks}</td>` +
     `<td>${htmlText(entry.duration ?? '')}</td><td>${htmlText(entry.purpose)}</td></tr>`
   );
+}
+
+/** A category's section of the new template, as the platform's pages lay it out: a paragraph opening with the category in bold, then the table. */
+export function htmlSection(category: Category, rows: readonly DraftRow[], language: DraftLanguage): string {
+  const words = DRAFT_WORDS[language];
+  const { label, sentence } = words.categories[category];
+  return [
+    `<p><strong>${htmlText(`${label}${words.colon}`)}</strong> ${htmlText(sentence)}</p>`,
+    '<table>',
+    `<thead><tr>${words.header.map((cell) => `<th>${htmlText(cell)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...rows.map((row) => htmlRow(row, language)),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
 }
 
 /** Readable on screen and on paper, light or dark; nothing in it is needed to read the charter. */
@@ -58,18 +74,7 @@ export function draftHtml(draft: CharterDraft): string {
           '</section>',
         ]
       : [];
-  const sections = draftSections(draft).flatMap(({ category, rows }) => {
-    const { label, sentence } = words.categories[category];
-    return [
-      `<p><strong>${htmlText(`${label}${words.colon}`)}</strong> ${htmlText(sentence)}</p>`,
-      '<table>',
-      `<thead><tr>${words.header.map((cell) => `<th>${htmlText(cell)}</th>`).join('')}</tr></thead>`,
-      '<tbody>',
-      ...rows.map((draftRow) => htmlRow(draftRow, draft.language)),
-      '</tbody>',
-      '</table>',
-    ];
-  });
+  const sections = draftSections(draft).map(({ category, rows }) => htmlSection(category, rows, draft.language));
   return [
     '<!doctype html>',
     `<html lang="${draft.language}">`,

@@ -7,6 +7,7 @@
 import { markdownText } from '../report/markdown.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
 import { cookieLabel, draftSections, noticeText, portalUrl, reviewItems, rowRemarks } from './draft-layout.ts';
+import type { Category } from '../charter/types.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import type { CharterDraft, DraftRow } from './draft-types.ts';
 
@@ -20,6 +21,19 @@ export function markdownRow(draftRow: DraftRow, language: DraftLanguage): string
   return `| ${[text(entry.provider), name, text(entry.duration ?? ''), text(entry.purpose)].join(' | ')} |`;
 }
 
+/** A category's section of the new template: its paragraph, then its table (header, rule, rows). */
+export function markdownSection(category: Category, rows: readonly DraftRow[], language: DraftLanguage): string {
+  const words = DRAFT_WORDS[language];
+  const { label, sentence } = words.categories[category];
+  return [
+    `**${label}${words.colon}** ${sentence}`,
+    '',
+    `| ${words.header.join(' | ')} |`,
+    `| ${words.header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => markdownRow(row, language)),
+  ].join('\n');
+}
+
 /** The draft as a Markdown document. */
 export function draftMarkdown(draft: CharterDraft): string {
   const words = DRAFT_WORDS[draft.language];
@@ -28,12 +42,6 @@ export function draftMarkdown(draft: CharterDraft): string {
   const lines = [`## ${words.title}`, '', noticeText(draft, text(draft.host)), ''];
   if (items.length > 0) lines.push(`### ${words.reviewHeading}`, '', ...items.map((item, index) => `${index + 1}. ${item}`), '');
   lines.push(`### ${words.portalHeading}${url ? ` <${url}>` : ''}`, '');
-  for (const { category, rows } of draftSections(draft)) {
-    const { label, sentence } = words.categories[category];
-    lines.push(`**${label}${words.colon}** ${sentence}`, '');
-    lines.push(`| ${words.header.join(' | ')} |`, `| ${words.header.map(() => '---').join(' | ')} |`);
-    for (const draftRow of rows) lines.push(markdownRow(draftRow, draft.language));
-    lines.push('');
-  }
+  for (const { category, rows } of draftSections(draft)) lines.push(markdownSection(category, rows, draft.language), '');
   return lines.join('\n');
 }
