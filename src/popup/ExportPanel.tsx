@@ -10,8 +10,8 @@ type ExportPanelProps = {
   download: (file: ExportedFile) => void;
   /** Copies text. */
   copy: (text: string) => Promise<void>;
-  /** The language a charter draft is written in unless another is picked: the charter's, else the interface's. */
-  draftLanguage: DraftLanguage;
+  /** The language a charter draft is written in unless another is picked: the charter's, else the interface's (English when not given). */
+  draftLanguage?: DraftLanguage;
   /** UI strings. */
   t: Translate;
 };
@@ -38,7 +38,7 @@ const DRAFT_LANGUAGES: Array<{ id: DraftLanguage; label: string }> = [
  * Export the report (pick a format, then download it or copy it), or draft a corrected charter
  * from it the same way, in French or English.
  */
-export function ExportPanel({ exportReport, download, copy, draftLanguage, t }: ExportPanelProps) {
+export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en', t }: ExportPanelProps) {
   const [format, setFormat] = useState<ExportFormat>('json');
   const [status, setStatus] = useState<string | null>(null);
   const [draftFormat, setDraftFormat] = useState<CharterDraftFormat>('charter-markdown');
