@@ -239,8 +239,8 @@ function isPlainName(name: string): boolean {
 
 function assertReadsBack(draft: CharterDraft): void {
   // The check that sets rows aside must never be what makes a draft exact: words never set a row aside.
-  for (const { name, reason } of draft.setAside)
-    if (reason === 'unreadable') expect(isPlainName(name.replace(/\*$/, '')), name).toBe(false);
+  // (A name shown with "*" may be a prefix, or an exact name holding "*" that no cell can hold: those are not looked at.)
+  for (const { name, reason } of draft.setAside) if (reason === 'unreadable') expect(isPlainName(name), name).toBe(false);
   const meant = draft.rows.map((row) => row.entry);
   for (const [page, type] of [
     [draftMarkdown(draft), 'text/markdown'],
