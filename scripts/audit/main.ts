@@ -1,5 +1,5 @@
 /**
- * `npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict]`
+ * `npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict] [--draft [--lang fr|en]] [--charter FILE]`
  *
  * The consent flow checked headless: builds the extension if needed, loads it in a real browser,
  * visits the page, clicks the consent banner, and writes the report the popup would show. With no
@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { launchChromium } from '../browsers/chromium.ts';
 import { launchFirefox } from '../browsers/firefox.ts';
 import { MissingBrowserError, type LaunchOptions } from '../browsers/browser-under-test.ts';
-import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from '../demo-portal/server.ts';
+import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type ServedCharter } from '../demo-portal/server.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
 import { exitCode, formatComparison, formatReport } from './audit-output.ts';
+import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { compareRuns, type Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -23,7 +24,7 @@ const started = Date.now();
 // Progress lines carry outside text (the consent button's words, a page's error): never raw.
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${terminalText(message)}`);
 
-async function main(options: AuditOptions): Promise<number> {
+async function main(options: AuditOptions, charter: ServedCharter | null): Promise<number> {
   try {
     buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome', log);
   } catch (error) {
@@ -32,9 +33,10 @@ async function main(options: AuditOptions): Promise<number> {
   let demo: PortalServer | null = null;
   let url = options.url;
   if (!url) {
-    demo = await startPortalServer();
+    demo = await startPortalServer(0, charter ? { charter } : {});
     url = new URL(`http://${DEMO_HOST}/`);
     log(`demo portal ${DEMO_HOST} served on 127.0.0.1:${demo.port}`);
+    if (options.charter) log(`demo portal's charter page serves ${options.charter}`);
   }
   const launchOptions: LaunchOptions = demo ? { hostMap: { hosts: PORTAL_HOSTS, port: demo.port } } : {};
   const launch = () => (options.browser === 'firefox' ? launchFirefox(launchOptions) : launchChromium(launchOptions));
@@ -57,6 +59,15 @@ async function main(options: AuditOptions): Promise<number> {
       writeFileSync(join(options.out, 'comparison.md'), comparison);
       console.log(comparison);
     }
+    if (options.draft) {
+      mkdirSync(options.out, { recursive: true });
+      const { draft, paths } = writeCharterDraft(
+        options.out,
+        reports.map(([, report]) => report),
+        options.language,
+      );
+      log(`wrote ${paths.join(' and ')}: ${draftSummary(draft)}`);
+    }
     const code = exitCode(
       reports.map(([, report]) => report),
       options.strict,
@@ -75,9 +86,10 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  // Before building or launching anything: a bad --out would only fail after the browser ran.
+  // Before building or launching anything: a bad --out or --charter would only fail after the browser ran.
+  const charter = options.charter ? readServedCharter(options.charter) : null;
   prepareOutDir(options.out, options.consent === 'both' ? ['accept', 'refuse'] : []);
-  process.exit(await main(options));
+  process.exit(await main(options, charter));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
     console.error(`audit: ${terminalText(error.message)}`);

@@ -1,4 +1,5 @@
 /** The audit command's arguments, read strictly: a mistake is a one-line error, never a guess. */
+import { DRAFT_LANGUAGES, type DraftLanguage } from '../../src/core/draft/index.ts';
 
 export type ConsentMode = 'accept' | 'refuse' | 'none' | 'both';
 export type BrowserName = 'chromium' | 'firefox';
@@ -17,17 +18,27 @@ export type AuditOptions = {
   strict: boolean;
   /** Print the usage and stop. */
   help: boolean;
+  /** Also write a corrected charter drafted from the run(s): charter-draft.md and charter-draft.html in `out`. */
+  draft: boolean;
+  /** The draft's language; null: the charter's. */
+  language: DraftLanguage | null;
+  /** A charter file (Markdown or HTML) the demo portal serves in place of its own; null: its own. */
+  charter: string | null;
 };
 
 /** Bad arguments: the message is the one line to print; the command exits 2. */
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--out DIR] [--strict]
+                    [--draft [--lang fr|en]] [--charter FILE]
 
 URL is a full http(s) URL, a host (https:// is added), host:port, or localhost[:port] (http://).
 Loads the extension in a headless browser, visits URL (default: the bundled demo portal), makes the
 consent choice, and writes DIR/report.json, DIR/report.md and DIR/popup.png (one folder per choice
-with --consent both). Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
+with --consent both). --draft also writes DIR/charter-draft.md and DIR/charter-draft.html, a
+corrected charter drafted from the run(s), in the charter's language or --lang's. --charter FILE
+(no URL) has the demo portal serve FILE, Markdown or HTML, as its charter.
+Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
 
 const CONSENT_MODES: readonly ConsentMode[] = ['accept', 'refuse', 'none', 'both'];
 const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -68,7 +79,17 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 
 /** Parses the arguments after `npm start --`. */
 export function parseAuditArgs(argv: readonly string[]): AuditOptions {
-  const options: AuditOptions = { url: null, consent: 'both', browser: 'chromium', out: 'audit-results', strict: false, help: false };
+  const options: AuditOptions = {
+    url: null,
+    consent: 'both',
+    browser: 'chromium',
+    out: 'audit-results',
+    strict: false,
+    help: false,
+    draft: false,
+    language: null,
+    charter: null,
+  };
   let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -95,6 +116,20 @@ export function parseAuditArgs(argv: readonly string[]): AuditOptions {
           throw new UsageError(`--strict takes no value (got ${JSON.stringify(arg)}): give --strict, or leave it out`);
         options.strict = true;
         break;
+      case '--draft':
+        if (inline !== undefined)
+          throw new UsageError(`--draft takes no value (got ${JSON.stringify(arg)}): give --draft, or leave it out`);
+        options.draft = true;
+        break;
+      case '--lang':
+        options.language = oneOf('--lang', value(), DRAFT_LANGUAGES);
+        break;
+      case '--charter': {
+        const file = value();
+        if (!file || file.startsWith('--')) throw new UsageError('--charter needs a charter file (Markdown or HTML)');
+        options.charter = file;
+        break;
+      }
       case '--help':
       case '-h':
         if (inline !== undefined) throw new UsageError(`--help takes no value (got ${JSON.stringify(arg)})`);
@@ -105,6 +140,10 @@ export function parseAuditArgs(argv: readonly string[]): AuditOptions {
         if (options.url) throw new UsageError(`one URL at a time: got ${options.url.href} and ${JSON.stringify(name)}`);
         options.url = parseTarget(name);
     }
+  }
+  if (options.language && !options.draft) throw new UsageError('--lang chooses the language of the charter draft: give --draft too');
+  if (options.charter && options.url) {
+    throw new UsageError(`--charter serves a charter from the bundled demo portal: give no URL (got ${options.url.href})`);
   }
   if (!outGiven) options.out = `audit-results/${options.url?.hostname ?? 'demo'}`;
   return options;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { buildIfNeeded } from '../build-if-needed.ts';
-import { background, charterParsing, registry } from './node-benches.ts';
+import { background, charterDraft, charterParsing, registry } from './node-benches.ts';
 import { liveLatency, popupAndWorker, popupBytes } from './browser-benches.ts';
 import { formatHostileTable, hostileInput } from './hostile.ts';
 import { CHROMIUM_PATH } from '../browsers/chromium.ts';
@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   figures.push(...registry('full'));
   log('background…');
   figures.push(...(await background('full')));
+  log('charter draft…');
+  figures.push(...charterDraft('full'));
   log('popup size…');
   figures.push(...popupBytes());
   log('popup and worker wake in headless Chromium…');

@@ -1,6 +1,7 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
-import type { Handlers } from '../core/message-contract.ts';
+import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
+import { exportCharterDraft } from '../core/draft/draft-export.ts';
 import { exportReport } from '../core/report/export.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import type { ConsentRuns } from './consent-runs.ts';
@@ -48,11 +49,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.scheduleBadgeRefresh();
       return { removed };
     },
-    async exportReport({ format, ...query }) {
+    async exportReport({ format, language, ...query }) {
       await ready;
       const view = await reports.view(query);
       if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
-      return exportReport(view.report, format);
+      return isCharterDraftFormat(format) ? exportCharterDraft([view.report], format, language) : exportReport(view.report, format);
     },
     async getDiagnostics() {
       await ready;

@@ -7,6 +7,7 @@ import type { ExportFormat, ExportedFile } from './report/export.ts';
 import type { ConsentRun } from './report/compare-runs.ts';
 import type { TimelineEvent } from './cookies/site-record.ts';
 import type { NetworkLog, NetworkResponse } from './network/network-log.ts';
+import { CHARTER_DRAFT_FORMATS, DRAFT_LANGUAGES, type CharterDraftFormat, type DraftLanguage } from './draft/draft-formats.ts';
 
 /** Which site, in which cookie store (absent: the browser's default store). */
 export type SiteQuery = { host: string; storeId?: string };
@@ -41,8 +42,11 @@ export type MessageApi = {
    * the other choice"); without it, any kept run is dropped (a consent flow starts afresh).
    */
   clearSite: { params: SiteQuery & { reloadTabs?: boolean; saveRun?: boolean }; result: { removed: number } };
-  /** The site's report as a file. */
-  exportReport: { params: SiteQuery & { format: ExportFormat }; result: ExportedFile };
+  /**
+   * The site's report as a file, or a corrected charter drafted from it (the `charter-*` formats)
+   * in `language`, by default the charter's.
+   */
+  exportReport: { params: SiteQuery & { format: ExportFormat | CharterDraftFormat; language?: DraftLanguage }; result: ExportedFile };
   /** Reads the site's live charter again now. */
   refreshCharter: { params: SiteQuery; result: { ok: boolean } };
   /** The site a tab shows (the DevTools panel of that tab asks: in Firefox it cannot read tabs itself). */
@@ -72,7 +76,12 @@ export type ResponseMessage<M extends Method = Method> = { ok: true; result: Res
 /** Handlers for every method: the compiler refuses a missing one. */
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'csv'];
+const EXPORT_FORMATS: readonly (ExportFormat | CharterDraftFormat)[] = ['json', 'markdown', 'csv', ...CHARTER_DRAFT_FORMATS];
+
+/** True for the formats that are a charter draft rather than the report itself. */
+export function isCharterDraftFormat(format: ExportFormat | CharterDraftFormat): format is CharterDraftFormat {
+  return (CHARTER_DRAFT_FORMATS as readonly string[]).includes(format);
+}
 
 /** Methods and what their params name: a site, a tab, or neither. */
 const METHODS: Record<Method, { names: 'site' | 'tab' | 'nothing' }> = {
@@ -104,7 +113,15 @@ export function isRequestMessage(message: unknown): message is RequestMessage {
       return false;
     return isTabId(params.tabId);
   }
-  if (method === 'exportReport' && !EXPORT_FORMATS.includes(params.format as ExportFormat)) return false;
+  if (method === 'exportReport') {
+    const { format, language } = params as { format?: unknown; language?: unknown };
+    if (
+      !EXPORT_FORMATS.includes(format as ExportFormat) ||
+      (language !== undefined && !DRAFT_LANGUAGES.includes(language as DraftLanguage))
+    ) {
+      return false;
+    }
+  }
   return typeof params.host === 'string' && (params.storeId === undefined || typeof params.storeId === 'string');
 }
 

@@ -67,7 +67,9 @@ export function mountPage(root: Element, options: PageOptions, platform: PagePla
       onLive={platform.onLive}
       requestAccess={options.requestAccess}
       recordConsentFlow={async (query, saveRun) => (await call('clearSite', { ...query, reloadTabs: true, saveRun })).removed}
-      exportReport={(query, format) => call('exportReport', { ...query, format })}
+      exportReport={(query, format, draftLanguage) =>
+        call('exportReport', draftLanguage ? { ...query, format, language: draftLanguage } : { ...query, format })
+      }
       refreshCharter={async (query) => void (await call('refreshCharter', query))}
       download={platform.download}
       copy={platform.copy}

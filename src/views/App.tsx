@@ -5,6 +5,7 @@ import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } fro
 import type { NetworkLog } from '../core/network/network-log.ts';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
@@ -30,8 +31,8 @@ export type PageActions = {
   requestAccess?: ((origins: string[]) => Promise<boolean>) | undefined;
   /** Deletes the site's cookies, starts recording afresh (keeping the run so far with `saveRun`) and reloads its tabs; resolves to how many were deleted. */
   recordConsentFlow: (query: SiteQuery, saveRun: boolean) => Promise<number>;
-  /** The site's report as a file. */
-  exportReport: (query: SiteQuery, format: ExportFormat) => Promise<ExportedFile>;
+  /** The site's report as a file, or a charter drafted from it in a language. */
+  exportReport: (query: SiteQuery, format: ExportFormat | CharterDraftFormat, language?: DraftLanguage) => Promise<ExportedFile>;
   /** Reads the site's live charter again. */
   refreshCharter: (query: SiteQuery) => Promise<void>;
   /** Saves a file through the browser's download. */
@@ -293,7 +294,7 @@ export function App(props: AppProps) {
             )
           }
           recordConsentFlow={(saveRun) => props.recordConsentFlow(query, saveRun)}
-          exportReport={(format) => props.exportReport(query, format)}
+          exportReport={(format, draftLanguage) => props.exportReport(query, format, draftLanguage)}
           download={props.download}
           copy={props.copy}
           t={t}

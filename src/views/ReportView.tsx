@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
 import { markFirst } from '../core/timing-marks.ts';
@@ -36,8 +37,8 @@ type ReportViewProps = {
   setBy?: ((event: CookieEvent) => SetBy | null) | undefined;
   /** 'wide': two columns, the timeline beside the cookies (a side or DevTools panel with room); 'narrow': tabs. */
   layout?: 'wide' | 'narrow';
-  /** The report as a file. */
-  exportReport: (format: ExportFormat) => Promise<ExportedFile>;
+  /** The report as a file, or a charter drafted from it in a language. */
+  exportReport: (format: ExportFormat | CharterDraftFormat, language?: DraftLanguage) => Promise<ExportedFile>;
   /** Saves a file. */
   download: (file: ExportedFile) => void;
   /** Copies text. */
@@ -119,7 +120,15 @@ export function ReportView({
           <CookieList rows={rows} host={report.host} focusKey={focusKey} onFocused={() => setFocusKey(null)} t={t} language={language} />
         )}
         {shownTab === 'timeline' && timelinePanel}
-        {shownTab === 'export' && <ExportPanel exportReport={exportReport} download={download} copy={copy} t={t} />}
+        {shownTab === 'export' && (
+          <ExportPanel
+            exportReport={exportReport}
+            download={download}
+            copy={copy}
+            draftLanguage={report.charter.language ?? (language.startsWith('fr') ? 'fr' : 'en')}
+            t={t}
+          />
+        )}
       </TabPanels>
     </>
   );

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCycle, reachableFrom, sourceFiles, type SourceFile } from '../support/source-graph.ts';
+import { findCycle, importsOf, reachableFrom, sourceFiles, type SourceFile } from '../support/source-graph.ts';
 import { EXTRA_PAGES } from '../../vite.config.ts';
 
 /** The extension's entry points: the worker, and the script of each page (the manifest's, and those only code names). */
@@ -102,6 +102,16 @@ describe('layers', () => {
     }
     expect(edges.size).toBeGreaterThan(3);
     expect(findCycle(edges)).toBeNull();
+  });
+
+  // core/draft (issue 17) builds charter drafts in the worker, which answers the popup's export
+  // request: the popup only names the formats and languages, so its bundle never carries the
+  // builder, the charter parser it reads drafts back with, or the known-tracker table.
+  it('the popup reaches no part of core/draft but its formats: the worker builds charter drafts', () => {
+    const popupEntry = ENTRIES[1]!;
+    const reached = reachableFrom([popupEntry]).map((file) => file.path);
+    expect(reached.filter((path) => path.startsWith('src/core/draft/'))).toEqual(['src/core/draft/draft-formats.ts']);
+    expect(importsOf('src/core/draft/draft-formats.ts')).toEqual([]);
   });
 
   it('the extension’s entries reach no Node-only package (a bundle would carry it and fail in the browser)', () => {

@@ -104,6 +104,17 @@ describe('message handlers', () => {
     expect(file.text).toContain('sessionid');
   });
 
+  it('draft a corrected charter from the report, in the format and language asked for', async () => {
+    const { handlers, open } = setup();
+    open();
+    const markdown = await handlers.exportReport({ host: 'data.tco.re', format: 'charter-markdown', language: 'en' });
+    expect(markdown).toMatchObject({ mimeType: 'text/markdown', filename: expect.stringMatching(/^charter-draft-data\.tco\.re-en-/) });
+    expect(markdown.text).toContain('## Cookie policy');
+    expect(markdown.text).toContain('sessionid');
+    const html = await handlers.exportReport({ host: 'data.tco.re', format: 'charter-html' });
+    expect(html.text).toMatch(/^<!doctype html>/);
+  });
+
   it('refuse to export a site the extension cannot see', async () => {
     const { handlers, open } = setup({ kind: 'no-access', host: 'example.org', portal: false });
     open();

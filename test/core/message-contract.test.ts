@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLiveMessage, isRequestMessage, LIVE_MESSAGE_TYPE, signatureOf } from '../../src/core/message-contract.ts';
+import { isCharterDraftFormat, isLiveMessage, isRequestMessage, LIVE_MESSAGE_TYPE, signatureOf } from '../../src/core/message-contract.ts';
 
 describe('isRequestMessage', () => {
   it('accepts each method with its params', () => {
@@ -7,6 +7,10 @@ describe('isRequestMessage', () => {
     expect(isRequestMessage({ method: 'getReport', params: { host: 'data.tco.re', storeId: 'firefox-private' } })).toBe(true);
     expect(isRequestMessage({ method: 'clearSite', params: { host: 'data.tco.re', reloadTabs: true } })).toBe(true);
     expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'markdown' } })).toBe(true);
+    expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'charter-html', language: 'en' } })).toBe(
+      true,
+    );
+    expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'charter-markdown' } })).toBe(true);
     expect(isRequestMessage({ method: 'refreshCharter', params: { host: 'data.tco.re' } })).toBe(true);
     expect(isRequestMessage({ method: 'getDiagnostics', params: {} })).toBe(true);
     expect(isRequestMessage({ method: 'clearSite', params: { host: 'data.tco.re', reloadTabs: true, saveRun: true } })).toBe(true);
@@ -32,6 +36,8 @@ describe('isRequestMessage', () => {
       { method: 'getNetworkLog', params: {} },
       { method: 'noteNetwork', params: { tabId: 1, openedAt: 5 } },
       { method: 'noteNetwork', params: { tabId: 1, openedAt: 'now', responses: [] } },
+      { method: 'exportReport', params: { host: 'a', format: 'charter-markdown', language: 'de' } },
+      { method: 'exportReport', params: { host: 'a', format: 'charter-markdown', language: null } },
     ]) {
       expect(isRequestMessage(message), JSON.stringify(message)).toBe(false);
     }
@@ -65,5 +71,13 @@ describe('isLiveMessage', () => {
   it('signs an event by its type, time and name', () => {
     expect(signatureOf(event)).toEqual({ type: 'set', at: 2, name: 'a' });
     expect(signatureOf({ type: 'cleared', at: 4 })).toEqual({ type: 'cleared', at: 4, name: null });
+  });
+});
+
+describe('isCharterDraftFormat', () => {
+  it('tells a charter draft from the report’s own formats', () => {
+    expect(isCharterDraftFormat('charter-markdown')).toBe(true);
+    expect(isCharterDraftFormat('charter-html')).toBe(true);
+    expect(isCharterDraftFormat('markdown')).toBe(false);
   });
 });

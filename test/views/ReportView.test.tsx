@@ -143,6 +143,19 @@ describe('ReportView', () => {
     await waitFor(() => expect(copy).toHaveBeenCalledWith('as markdown'));
   });
 
+  it('drafts a charter in the charter’s language, else the interface’s', async () => {
+    const exportReport = vi.fn(async () => ({ filename: 'd.md', mimeType: 'text/markdown', text: 'draft' }));
+    view({ exportReport, report: { ...sample, charter: { ...sample.charter, language: 'en' } }, language: 'fr-FR' });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByRole('button', { name: 'draftDownload' }));
+    await waitFor(() => expect(exportReport).toHaveBeenCalledWith('charter-markdown', 'en'));
+    cleanup();
+    view({ exportReport, report: { ...sample, charter: { ...sample.charter, language: null } }, language: 'fr-FR' });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByRole('button', { name: 'draftCopy' }));
+    await waitFor(() => expect(exportReport).toHaveBeenLastCalledWith('charter-markdown', 'fr'));
+  });
+
   it('says when an export fails', async () => {
     view({ exportReport: async () => Promise.reject(new Error('worker gone')) });
     fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));

@@ -10,7 +10,22 @@ describe('parseAuditArgs', () => {
       out: 'audit-results/demo',
       strict: false,
       help: false,
+      draft: false,
+      language: null,
+      charter: null,
     });
+  });
+
+  it('reads the charter draft options: --draft, its language, and the charter the demo serves', () => {
+    expect(parseAuditArgs(['--draft'])).toMatchObject({ draft: true, language: null, charter: null });
+    expect(parseAuditArgs(['--draft', '--lang', 'en', '--charter', 'draft.md'])).toMatchObject({
+      draft: true,
+      language: 'en',
+      charter: 'draft.md',
+      url: null,
+    });
+    expect(parseAuditArgs(['--lang=fr', '--draft']).language).toBe('fr');
+    expect(parseAuditArgs(['--charter=x.html']).charter).toBe('x.html');
   });
 
   it('reads every option, with a space or an equals sign', () => {
@@ -38,6 +53,14 @@ describe('parseAuditArgs', () => {
     [['--strict=false'], '--strict takes no value (got "--strict=false"): give --strict, or leave it out'],
     [['--strict='], '--strict takes no value (got "--strict="): give --strict, or leave it out'],
     [['--help=yes'], '--help takes no value (got "--help=yes")'],
+    [['--draft=yes'], '--draft takes no value (got "--draft=yes"): give --draft, or leave it out'],
+    [['--draft', '--lang', 'de'], '--lang must be one of fr, en, not "de"'],
+    [['--lang', 'fr'], '--lang chooses the language of the charter draft: give --draft too'],
+    [['--charter'], '--charter needs a charter file (Markdown or HTML)'],
+    [
+      ['data.tco.re', '--charter', 'x.md'],
+      '--charter serves a charter from the bundled demo portal: give no URL (got https://data.tco.re/)',
+    ],
   ])('refuses %j', (args, message) => {
     expect(() => parseAuditArgs(args)).toThrow(new UsageError(message));
   });

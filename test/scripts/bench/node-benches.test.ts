@@ -1,6 +1,6 @@
 /** Every Node benchmark runs once on a tiny input, so the benchmark code cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
-import { background, charterParsing, registry, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
+import { background, charterDraft, charterParsing, registry, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
 import { parseCharter } from '../../../src/core/charter/parse.ts';
 import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../../scripts/bench/hostile.ts';
 
@@ -22,6 +22,12 @@ describe('benchmarks (tiny runs)', () => {
     const [events, writes] = await background('tiny');
     expect(events!.unit).toBe('events/s');
     expect(writes!.median).toBeGreaterThanOrEqual(1);
+  });
+
+  it('draft a charter from a site of synthetic cookies', () => {
+    const [draft] = charterDraft('tiny');
+    expect(draft).toMatchObject({ group: 'charter draft', name: '20 cookies, Markdown and HTML', unit: 'ms' });
+    expect(Number.isFinite(draft!.median)).toBe(true);
   });
 
   it('make a synthetic charter the parser reads row for row', () => {
