@@ -1,7 +1,7 @@
 /**
  * ESLint for the whole tree (`npm run lint`, part of `npm test`; a warning fails it too):
  * JavaScript's recommended rules, typescript-eslint's type-aware recommended rules, and the
- * rules of hooks for the popup's Preact components (Preact's hooks follow React's rules).
+ * rules of hooks for the pages' Preact components (Preact's hooks follow React's rules).
  * Formatting is Prettier's business, not ESLint's. Every rule turned off says why beside it.
  */
 import js from '@eslint/js';
@@ -25,11 +25,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/popup/**/*.tsx', 'test/popup/**/*.tsx', 'test/support/**/*.tsx'],
+    files: [
+      'src/views/**/*.tsx',
+      'src/pages/**/*.tsx',
+      'src/popup/**/*.tsx',
+      'test/views/**/*.tsx',
+      'test/pages/**/*.tsx',
+      'test/support/**/*.tsx',
+    ],
     ...reactHooks.configs.flat.recommended,
   },
   {
-    files: ['src/popup/**/*.tsx'],
+    files: ['src/{views,pages,popup,sidepanel,panel}/**/*.tsx'],
     rules: {
       // Off: the compiler-based rule knows useRef by its import from 'react'; Preact's, from 'preact/hooks', reads as a custom hook, so writing `ref.current` (what a ref is for) is reported.
       'react-hooks/immutability': 'off',

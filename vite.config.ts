@@ -8,15 +8,30 @@ export const GECKO_ID = 'cookie-charter-inspector@extension';
 
 type Target = 'chrome' | 'firefox';
 
+/** Pages no manifest key makes CRXJS bundle: the DevTools panel (named only by devtools.panels.create) and the side panel (Firefox's sidebar_action). */
+export const EXTRA_PAGES = { panel: 'src/panel/index.html', sidepanel: 'src/sidepanel/index.html' };
+
 /**
  * One manifest source for both browsers. Firefox runs the same worker code as an event page
  * (`background.scripts`: CRXJS's Firefox mode expects that shape) and gets what only it reads:
- * an add-on id, a minimum version and its data-collection declaration.
+ * an add-on id, a minimum version and its data-collection declaration. Its side panel is a
+ * sidebar_action (it warns about Chrome's side_panel and sidePanel, and web-ext lint refuses
+ * sidePanel), closed until opened (it would open by itself at install), and its DevTools panel
+ * an optional permission: Chrome cannot make it one, and warns about all sites for it.
  */
 export function manifestFor(target: Target): ManifestV3Export {
   if (target === 'chrome') return sourceManifest;
+  const { side_panel: sidePanel, permissions, ...common } = sourceManifest;
   return {
-    ...sourceManifest,
+    ...common,
+    permissions: permissions.filter((permission) => permission !== 'sidePanel'),
+    optional_permissions: [...(sourceManifest.optional_permissions ?? []), 'devtools'],
+    sidebar_action: {
+      default_panel: sidePanel.default_path,
+      default_title: '__MSG_sidePanelTitle__',
+      default_icon: sourceManifest.action.default_icon,
+      open_at_install: false,
+    },
     background: { scripts: [sourceManifest.background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: {
@@ -43,6 +58,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       // The worker carries the Open Cookie Database (~0.5 MB); it loads from disk, once per wake.
       chunkSizeWarningLimit: 800,
+      // CRXJS merges these with the pages the manifest names.
+      rollupOptions: { input: EXTRA_PAGES },
     },
     server: { cors: { origin: [/chrome-extension:\/\//] } },
   };

@@ -17,16 +17,21 @@ type Manifest = Record<string, unknown> & {
   optional_host_permissions?: string[];
 };
 
+/** Optional permissions the audit does not use, left optional: Firefox's DevTools panel (the audit opens no DevTools). */
+const LEFT_OPTIONAL = ['devtools'];
+
 /**
- * The audit build's manifest: every optional permission required, access to every site, and
- * `hosts` listed one by one too (the worker records a site on its own domain only when its host
- * is granted by name, as the popup grants it).
+ * The audit build's manifest: every optional permission it uses required, access to every site,
+ * and `hosts` listed one by one too (the worker records a site on its own domain only when its
+ * host is granted by name, as the popup grants it).
  */
 export function auditManifest(manifest: Manifest, hosts: readonly string[] = []): Manifest {
   const { optional_permissions: optional = [], optional_host_permissions: _optionalHosts, ...rest } = manifest;
-  const permissions = [...new Set([...(manifest.permissions ?? []), ...optional])];
+  const leftOptional = optional.filter((permission) => LEFT_OPTIONAL.includes(permission));
+  const required = optional.filter((permission) => !LEFT_OPTIONAL.includes(permission));
+  const permissions = [...new Set([...(manifest.permissions ?? []), ...required])];
   const host_permissions = [...new Set([ALL_SITES_PATTERN, ...hosts.map(hostPattern), ...(manifest.host_permissions ?? [])])];
-  return { ...rest, permissions, host_permissions };
+  return { ...rest, permissions, host_permissions, ...(leftOptional.length > 0 ? { optional_permissions: leftOptional } : {}) };
 }
 
 /** Copies the build in `from` to `to` with the audit manifest (see `auditManifest`). */

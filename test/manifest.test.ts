@@ -1,13 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { manifestFor } from '../vite.config.ts';
+import { EXTRA_PAGES, manifestFor } from '../vite.config.ts';
 import { BUNDLED_PORTAL_HOSTS } from '../src/core/registry/bundled.ts';
 
 type Manifest = {
   permissions: string[];
+  optional_permissions?: string[];
+  devtools_page: string;
+  side_panel: { default_path: string };
   host_permissions: string[];
   optional_host_permissions: string[];
-  optional_permissions: string[];
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko: { id: string; strict_min_version: string } };
 };
@@ -33,7 +35,30 @@ describe('manifest', () => {
   });
 
   it('asks only for the permissions the code uses', () => {
-    expect(source.permissions.sort()).toEqual(['cookies', 'storage']);
+    // sidePanel: Chrome's side panel, which adds no install warning (Chromium lists it among the trivial permissions).
+    expect([...source.permissions].sort()).toEqual(['cookies', 'sidePanel', 'storage']);
+  });
+
+  it('has a DevTools page and a side panel in Chrome', () => {
+    expect(source).toMatchObject({ devtools_page: 'src/devtools/index.html', side_panel: { default_path: 'src/sidepanel/index.html' } });
+    expect(source.optional_permissions).not.toContain('devtools');
+  });
+
+  it('gives Firefox its own side panel (closed until opened) and the DevTools panel as an optional permission', () => {
+    const firefox = manifestFor('firefox') as unknown as Manifest & Record<string, unknown>;
+    expect(firefox.side_panel).toBeUndefined();
+    expect(firefox.permissions).not.toContain('sidePanel');
+    expect(firefox.sidebar_action).toMatchObject({ default_panel: 'src/sidepanel/index.html', open_at_install: false });
+    expect(firefox.optional_permissions).toEqual([...source.optional_permissions!, 'devtools']);
+    expect(firefox.devtools_page).toBe(source.devtools_page);
+  });
+
+  it('builds every page: those the manifest names, and those only code names', () => {
+    for (const page of [source.devtools_page, source.side_panel.default_path, ...Object.values(EXTRA_PAGES)]) {
+      expect(existsSync(page), page).toBe(true);
+    }
+    expect(Object.values(EXTRA_PAGES)).toContain('src/panel/index.html');
+    expect(Object.values(EXTRA_PAGES)).toContain(source.side_panel.default_path);
   });
 
   it('covers every bundled portal, the platform domains, and parent domains where trackers write', () => {

@@ -1,5 +1,5 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
-import { markdownText, type Report } from '../../src/core/report/index.ts';
+import { markdownText, type Report, type RunComparison } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -69,30 +69,6 @@ export function formatReport(report: Report, title: string): string {
     ...findings,
     '',
   ].join('\n');
-}
-
-/** What differs between the two runs of `--consent both`. */
-export type RunComparison = {
-  /** Cookies seen only after accepting. */
-  onlyAfterAccept: string[];
-  /** Cookies seen only after refusing (none expected). */
-  onlyAfterRefuse: string[];
-  /** Non-necessary cookies present after the refusal. */
-  trackersAfterRefuse: string[];
-};
-
-export function compareRuns(accept: Report, refuse: Report): RunComparison {
-  const names = (report: Report) => new Set(report.cookies.map((c) => c.name));
-  const accepted = names(accept);
-  const refused = names(refuse);
-  return {
-    onlyAfterAccept: [...accepted].filter((name) => !refused.has(name)).sort(),
-    onlyAfterRefuse: [...refused].filter((name) => !accepted.has(name)).sort(),
-    trackersAfterRefuse: refuse.cookies
-      .filter((c) => c.removed === null && c.category !== 'necessary')
-      .map((c) => c.name)
-      .sort(),
-  };
 }
 
 /** The comparison as Markdown (also printed). */

@@ -1,6 +1,6 @@
 /**
- * `npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--pages N] [--out DIR] [--strict]`
- * `npm start -- --portals FILE|demo [--jobs K] [--shard I/N] [same options]`
+ * `npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--pages N] [--out DIR] [--strict] [--draft [--lang fr|en]] [--charter FILE]`
+ * `npm start -- --portals FILE|demo [--jobs K] [--shard I/N] [--consent …] [--browser …] [--pages N] [--out DIR] [--strict]`
  *
  * The consent flow checked headless: builds the extension if needed, loads its audit build in a
  * real browser, visits the page, clicks the consent banner, visits the other kinds of page, and
@@ -14,15 +14,16 @@ import { join } from 'node:path';
 import { CHROMIUM_PATH, launchChromium } from '../browsers/chromium.ts';
 import { FIREFOX_PATH, launchFirefox } from '../browsers/firefox.ts';
 import { COOKIE_POLICY, MissingBrowserError, type LaunchOptions } from '../browsers/browser-under-test.ts';
-import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer } from '../demo-portal/server.ts';
+import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type ServedCharter } from '../demo-portal/server.ts';
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
-import { compareRuns, exitCode, formatComparison, formatReport } from './audit-output.ts';
+import { exitCode, formatComparison, formatReport } from './audit-output.ts';
+import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { runCensus } from '../census/run-census.ts';
 import { createProgress } from '../census/progress.ts';
-import type { Report } from '../../src/core/report/index.ts';
+import { compareRuns, type Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 const started = Date.now();
@@ -47,13 +48,14 @@ function browserInfo(options: AuditOptions): { version: string; cookiePolicy: st
   return { version, cookiePolicy: COOKIE_POLICY[options.browser] };
 }
 
-async function auditOne(options: AuditOptions): Promise<number> {
+async function auditOne(options: AuditOptions, charter: ServedCharter | null): Promise<number> {
   let demo: PortalServer | null = null;
   let url = options.url;
   if (!url) {
-    demo = await startPortalServer();
+    demo = await startPortalServer(0, charter ? { charter } : {});
     url = new URL(`http://${DEMO_HOST}/`);
     log(`demo portal ${DEMO_HOST} served on 127.0.0.1:${demo.port}`);
+    if (options.charter) log(`demo portal's charter page serves ${options.charter}`);
   }
   const launch = launcher(options, demo ? { hosts: PORTAL_HOSTS, port: demo.port } : undefined);
   const target = options.browser === 'firefox' ? 'firefox' : 'chrome';
@@ -77,6 +79,15 @@ async function auditOne(options: AuditOptions): Promise<number> {
       writeFileSync(join(options.out, 'comparison.md'), comparison);
       console.log(comparison);
     }
+    if (options.draft) {
+      mkdirSync(options.out, { recursive: true });
+      const { draft, paths } = writeCharterDraft(
+        options.out,
+        reports.map(([, report]) => report),
+        options.language,
+      );
+      log(`wrote ${paths.join(' and ')}: ${draftSummary(draft)}`);
+    }
     const code = exitCode(
       reports.map(([, report]) => report),
       options.strict,
@@ -89,13 +100,13 @@ async function auditOne(options: AuditOptions): Promise<number> {
   }
 }
 
-async function main(options: AuditOptions): Promise<number> {
+async function main(options: AuditOptions, charter: ServedCharter | null): Promise<number> {
   try {
     buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome', log);
   } catch (error) {
     throw new AuditError((error as Error).message);
   }
-  if (options.portals === null) return auditOne(options);
+  if (options.portals === null) return auditOne(options, charter);
   return runCensus(
     { ...options, portals: options.portals },
     {
@@ -120,9 +131,10 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  // Before building or launching anything: a bad --out would only fail after the browser ran.
+  // Before building or launching anything: a bad --out or --charter would only fail after the browser ran.
+  const charter = options.charter ? readServedCharter(options.charter) : null;
   prepareOutDir(options.out, options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : []);
-  process.exit(await main(options));
+  process.exit(await main(options, charter));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
     console.error(`audit: ${terminalText(error.message)}`);

@@ -1,5 +1,6 @@
 /** The audit command's arguments, read strictly: a mistake is a one-line error, never a guess. */
 import { availableParallelism } from 'node:os';
+import { DRAFT_LANGUAGES, type DraftLanguage } from '../../src/core/draft/index.ts';
 
 export type ConsentMode = 'accept' | 'refuse' | 'none' | 'both';
 export type BrowserName = 'chromium' | 'firefox';
@@ -26,6 +27,12 @@ export type AuditOptions = {
   jobs: number;
   /** In a census, which part of the list to run: the `index`-th (1-based) of `count`; null for all of it. */
   shard: { index: number; count: number } | null;
+  /** Also write a corrected charter drafted from the run(s): charter-draft.md and charter-draft.html in `out`. */
+  draft: boolean;
+  /** The draft's language; null: the charter's. */
+  language: DraftLanguage | null;
+  /** A charter file (Markdown or HTML) the demo portal serves in place of its own; null: its own. */
+  charter: string | null;
 };
 
 /** Most pages per portal: more than the kinds of page there are (crawl.ts) is never needed. */
@@ -39,13 +46,16 @@ export const MAX_SHARDS = 1000;
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|both] [--browser chromium|firefox] [--pages N] [--out DIR] [--strict]
-       npm start -- --portals FILE|demo [--jobs K] [--shard I/N] [same options]
+                    [--draft [--lang fr|en]] [--charter FILE]
+       npm start -- --portals FILE|demo [--jobs K] [--shard I/N] [--consent …] [--browser …] [--pages N] [--out DIR] [--strict]
 
 URL is a full http(s) URL, a host (https:// is added), host:port, or localhost[:port] (http://).
 Loads the extension in a headless browser, visits URL (default: the bundled demo portal), makes the
 consent choice, visits N pages in all (default 5: the catalogue, a dataset's map and table, the API
 console, a content page...), and writes DIR/report.json, DIR/report.md and DIR/popup.png (one
-folder per choice with --consent both).
+folder per choice with --consent both). --draft also writes DIR/charter-draft.md and
+DIR/charter-draft.html, a corrected charter drafted from the run(s), in the charter's language or
+--lang's. --charter FILE (no URL) has the demo portal serve FILE, Markdown or HTML, as its charter.
 --portals audits every portal of FILE (one URL per line, # comments) in its own fresh profile,
 K at once (default: the number of cores), only the I-th of N parts with --shard, and writes
 DIR/census.json, .md, .csv, .html and a folder per portal; "demo" runs the demo census.
@@ -121,6 +131,9 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
     portals: null,
     jobs: Math.max(1, Math.min(MAX_JOBS, cores)),
     shard: null,
+    draft: false,
+    language: null,
+    charter: null,
   };
   let outGiven = false;
   const censusOnly: string[] = [];
@@ -166,6 +179,20 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         options.shard = parseShard(value());
         censusOnly.push('--shard');
         break;
+      case '--draft':
+        if (inline !== undefined)
+          throw new UsageError(`--draft takes no value (got ${JSON.stringify(arg)}): give --draft, or leave it out`);
+        options.draft = true;
+        break;
+      case '--lang':
+        options.language = oneOf('--lang', value(), DRAFT_LANGUAGES);
+        break;
+      case '--charter': {
+        const file = value();
+        if (!file || file.startsWith('--')) throw new UsageError('--charter needs a charter file (Markdown or HTML)');
+        options.charter = file;
+        break;
+      }
       case '--help':
       case '-h':
         if (inline !== undefined) throw new UsageError(`--help takes no value (got ${JSON.stringify(arg)})`);
@@ -181,6 +208,13 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
     throw new UsageError(`give a URL or --portals, not both (got ${options.url.href} and --portals ${JSON.stringify(options.portals)})`);
   }
   if (options.portals === null && censusOnly.length > 0) throw new UsageError(`${censusOnly[0]} is for a census: give --portals FILE`);
+  if (options.portals !== null && (options.draft || options.charter)) {
+    throw new UsageError(`${options.draft ? '--draft' : '--charter'} is for one portal, not a census`);
+  }
+  if (options.language && !options.draft) throw new UsageError('--lang chooses the language of the charter draft: give --draft too');
+  if (options.charter && options.url) {
+    throw new UsageError(`--charter serves a charter from the bundled demo portal: give no URL (got ${options.url.href})`);
+  }
   if (!outGiven) options.out = options.portals !== null ? 'audit-results/census' : `audit-results/${options.url?.hostname ?? 'demo'}`;
   return options;
 }

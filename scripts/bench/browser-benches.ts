@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { firstExtensionPage, launchChromium, stopServiceWorker as stopWorker } from '../browsers/chromium.ts';
-import { extensionPage, request } from '../browsers/extension-api.ts';
+import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../browsers/extension-api.ts';
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/index.ts';
 import { siteItem } from '../../src/core/storage/index.ts';
-import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
+import { TIMING_MARKS, type LiveRowDetail } from '../../src/core/timing-marks.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
 
@@ -162,4 +162,93 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
     await portal.close();
   }
   return figures;
+}
+
+/** The q-quantile of samples (nearest rank), for the live budget's p95. */
+function nearestRank(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/**
+ * Live latency, in headless Chromium: the DevTools panel page (opened in a tab for the portal's
+ * tab, two columns, the timeline shown) while cookies change in the portal's tab, set over the
+ * DevTools protocol one at a time every 20 to 50 ms, then a burst of 50 at once. Each change is
+ * timed from the moment it reached the worker (its cookies.onChanged listener, on the shared clock
+ * performance.timeOrigin + performance.now()) to its row in the panel's document and to the
+ * frame that painted it (marks `cci:live-row` and `cci:live-row-painted`, core/timing-marks.ts).
+ */
+export async function liveLatency(size: BenchSize): Promise<Figure[]> {
+  const count = size === 'full' ? 100 : 3;
+  const burst = size === 'full' ? 50 : 2;
+  const host = 'data.tco.re';
+  const portal = await startPortalServer();
+  const browser = await launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port } });
+  try {
+    const api = await extensionPage(browser);
+    const site = await browser.context.newPage();
+    await site.goto(`http://${host}/`);
+    await waitForReport(api, host, (report) => presentNames(report).includes('sessionid'));
+    const tabId = await tabIdOf(api, `http://${host}/*`);
+    const panel = await browser.newPage();
+    await panel.setViewport(1100, 800);
+    await panel.goto(browser.extensionUrl(`src/panel/index.html?tabId=${tabId}`));
+    await panel.waitFor('main[data-layout="wide"] .events');
+    const cdp = await browser.context.newCDPSession(site);
+    const setCookie = (name: string) => cdp.send('Network.setCookie', { name, value: 'x', domain: host, path: '/' });
+
+    /** The latencies of the rows marked so far (in the document, and painted), in ms, by event. */
+    const marked = () =>
+      // No named helper inside: the script runner would wrap it in a function the page lacks.
+      panel
+        .evaluate(
+          (names) =>
+            [names.liveRow, names.liveRowPainted].map((name) =>
+              performance.getEntriesByName(name).map((entry) => ({
+                seq: ((entry as PerformanceMark).detail as LiveRowDetail).seq,
+                ms: performance.timeOrigin + entry.startTime - ((entry as PerformanceMark).detail as LiveRowDetail).heardAt,
+              })),
+            ),
+          TIMING_MARKS,
+        )
+        .then(([inDocument, painted]) => ({ inDocument: inDocument!, painted: painted! }));
+    const waitForMarks = async (total: number) => {
+      const deadline = Date.now() + 30_000;
+      while ((await marked()).painted.length < total) {
+        if (Date.now() > deadline) throw new Error(`the panel showed ${(await marked()).painted.length} of ${total} events`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+
+    for (let i = 0; i < count; i++) {
+      await setCookie(`bench_${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 20 + (i % 7) * 5));
+    }
+    await waitForMarks(count);
+    const steady = await marked();
+    await Promise.all(Array.from({ length: burst }, (_, i) => setCookie(`burst_${i}`)));
+    await waitForMarks(count + burst);
+    const all = await marked();
+    const burstSeqs = new Set(all.painted.slice(count).map((mark) => mark.seq));
+    const burstPainted = all.painted.filter((mark) => burstSeqs.has(mark.seq)).map((mark) => mark.ms);
+    const painted = steady.painted.map((mark) => mark.ms);
+    if (process.env.BENCH_DEBUG) console.log('live', JSON.stringify(painted));
+    return [
+      figure(
+        'live panel',
+        `cookie change at the worker to row in the document (${count} changes)`,
+        'ms',
+        steady.inDocument.map((mark) => mark.ms),
+      ),
+      figure('live panel', `cookie change at the worker to row on screen (${count} changes)`, 'ms', painted, { kind: 'max', value: 100 }),
+      figure('live panel', `the same, p95 (one figure: the 95th percentile)`, 'ms', [nearestRank(painted, 0.95)], {
+        kind: 'max',
+        value: 250,
+      }),
+      figure('live panel', `burst of ${burst} changes at once, each to row on screen`, 'ms', burstPainted),
+    ];
+  } finally {
+    await browser.close();
+    await portal.close();
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * The hostile-input group: every reader of outside text (charter text and HTML, durations,
  * cookie-name cells, rows split without separators, the Open Cookie Database CSV reader, the
- * consent cookie decoder) timed on its worst known shapes at 10 KB, 100 KB, 1 MB and 2 MB, with
+ * consent cookie decoder, the Set-Cookie reader) timed on its worst known shapes at 10 KB, 100 KB, 1 MB and 2 MB, with
  * the growth per 10× of input. Linear code grows about 10× per 10×; the budget allows 12×, and
  * 2 MB must be read in under 500 ms. A shape that takes more than `STOP_AFTER_MS` at one size is
  * not run at the larger ones (a quadratic reader would take minutes), and misses its budgets.
@@ -12,6 +12,7 @@ import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
+import { responseOfHarEntry } from '../../src/core/network/index.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
 import { figure, type Figure } from './stats.ts';
 import type { BenchSize } from './node-benches.ts';
@@ -87,6 +88,13 @@ const PIPE_HEADER = '| Supplier name | Cookie name | Duration | Function |\n|---
 /** The shapes: the issue's table (html-to-text, durations, name cells, segmenting), then what review found. */
 /** The consent decoder as the recorder calls it: the value, and when it was seen. */
 const decodeConsentNow = (value: string) => decodeConsent(value, Date.now());
+/** A response with this Set-Cookie header, read as the DevTools page reads one. */
+const readSetCookie = (header: string) =>
+  responseOfHarEntry({
+    startedDateTime: '2026-11-30T10:00:00.000Z',
+    request: { method: 'GET', url: 'https://data.tco.re/' },
+    response: { status: 200, headers: [{ name: 'set-cookie', value: header }] },
+  });
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
   // Charter HTML, as the worker reads a live page (tokenizer, layout, then the text parser).
@@ -226,6 +234,21 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'consent cookie', shape: "'%7B' repeated", make: (size) => repeatTo('%7B', size), read: noErrors(decodeConsentNow) },
   { reader: 'consent cookie', shape: 'JSON of many keys', make: (size) => consentWithManyKeys(size), read: noErrors(decodeConsentNow) },
   { reader: 'consent cookie', shape: "'[' repeated", make: (size) => repeatTo('[', size), read: noErrors(decodeConsentNow) },
+  // Set-Cookie headers of a response the DevTools panel heard, read for names and attributes.
+  { reader: 'Set-Cookie', shape: "';' repeated", make: (size) => framed('a=b', ';', '', size), read: noErrors(readSetCookie) },
+  {
+    reader: 'Set-Cookie',
+    shape: 'attributes repeated',
+    make: (size) => framed('a=b', '; Path=/; Secure', '', size),
+    read: noErrors(readSetCookie),
+  },
+  { reader: 'Set-Cookie', shape: "'=' repeated", make: (size) => repeatTo('=', size), read: noErrors(readSetCookie) },
+  {
+    reader: 'Set-Cookie',
+    shape: 'lines joined by newlines',
+    make: (size) => repeatTo('c=1; Max-Age=9\n', size),
+    read: noErrors(readSetCookie),
+  },
 ];
 
 function distinctNames(size: number): string {

@@ -19,6 +19,10 @@ import type { SessionArea } from '../../src/core/storage/index.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import type { BrowserCookie } from '../../src/core/cookies/index.ts';
+import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import { withSiteCharter } from '../../src/core/registry/registry.ts';
+import { buildReport } from '../../src/core/report/report.ts';
+import { draftCharter, draftHtml, draftMarkdown } from '../../src/core/draft/index.ts';
 import { figure, timePerCall, type Figure } from './stats.ts';
 
 /** `full` for `npm run bench`; `tiny` for the test suite, which only checks the code still runs. */
@@ -182,5 +186,46 @@ export async function background(size: BenchSize): Promise<Figure[]> {
       value: 20_000,
     }),
     figure('background', 'storage writes per 1,000 events (10 events/ms)', 'writes', writes),
+  ];
+}
+
+/**
+ * Drafting a corrected charter, as the worker does for the popup's export: a site of `count`
+ * cookies, half declared by a synthetic charter (prefixes among them), half not, drafted and
+ * written as Markdown and HTML. Each row is read back by the parser before it is kept, so this
+ * is the figure that says what that check costs.
+ */
+export function charterDraft(size: BenchSize): Figure[] {
+  const count = scale(size, 2000, 20);
+  const host = 'bench.opendatasoft.com';
+  const charter = parseCharter(syntheticCharter(scale(size, 300, 10)));
+  const registry = withSiteCharter(buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), host, charter, 'live');
+  const site = emptySite(host, '0');
+  const now = 1_800_000_000_000;
+  for (let i = 0; i < count; i++) {
+    const name = i % 2 === 0 ? `cookie_${(i / 2) % charter.entries.length}${i % 10 === 0 ? '.x' : ''}` : `widget_${i}`;
+    const cookie: BrowserCookie = {
+      name,
+      value: '',
+      domain: host,
+      path: `/${i}`,
+      hostOnly: true,
+      secure: true,
+      httpOnly: false,
+      sameSite: 'lax',
+      session: i % 3 === 0,
+      expirationDate: i % 3 === 0 ? undefined : now / 1000 + (i % 400) * 86400,
+      storeId: '0',
+    };
+    recordCookieChange(site, cookie, false, now);
+  }
+  const report = buildReport(site, registry, now);
+  const draft = () => {
+    const drafted = draftCharter([report]);
+    draftMarkdown(drafted);
+    draftHtml(drafted);
+  };
+  return [
+    figure('charter draft', `${count.toLocaleString('en')} cookies, Markdown and HTML`, 'ms', timePerCall(draft, scale(size, 5, 1), 1)),
   ];
 }

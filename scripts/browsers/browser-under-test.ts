@@ -41,6 +41,8 @@ export type BrowserUnderTest = {
   processId(): Promise<number | null>;
   /** The browser's version ("Chromium 156.0.8078.108", "Firefox 153.8.0esr"). */
   version(): Promise<string>;
+  /** URL of any page of the extension's package (`src/panel/index.html?tabId=3`). */
+  extensionUrl(path: string): string;
   close(): Promise<void>;
 };
 

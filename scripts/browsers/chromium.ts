@@ -2,7 +2,7 @@
  * Real headless Chromium (Debian's /usr/bin/chromium) with the built extension loaded, driven by
  * playwright-core. Portal host names resolve to the local fixture with --host-resolver-rules.
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +56,116 @@ export async function stopServiceWorker(extensionPage: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped;
   await cdp.detach();
+}
+
+/**
+ * Opens DevTools on `page`, docked as a person would, and shows the extension's panel in it
+ * (`panelPath`, its page). Resolves to DevTools' own page and the panel's frame, the real
+ * container with `chrome.devtools` and the inspected tab.
+ *
+ * Playwright attaches to DevTools' window only with PW_CHROMIUM_ATTACH_TO_OTHER set (an internal
+ * switch it reads as each target attaches): set just for this. The panel's tab sits in the
+ * "More tabs" overflow of a docked DevTools, which automation cannot open; Ctrl+] moves to the
+ * next panel until ours is shown (its frame loads only then).
+ */
+export async function openDevtoolsPanel(context: BrowserContext, page: Page, panelPath: string): Promise<{ devtools: Page; panel: Frame }> {
+  const pageSession = await context.newCDPSession(page);
+  const { targetInfo } = (await pageSession.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
+  await pageSession.detach();
+  const browserSession = await context.browser()!.newBrowserCDPSession();
+  const previous = process.env.PW_CHROMIUM_ATTACH_TO_OTHER;
+  process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
+  let devtools: Page;
+  try {
+    const opened = context.waitForEvent('page', { predicate: (candidate) => candidate.url().startsWith('devtools://'), timeout: 15_000 });
+    await browserSession.send('Target.openDevTools', { targetId: targetInfo.targetId });
+    devtools = await opened;
+  } finally {
+    if (previous === undefined) delete process.env.PW_CHROMIUM_ATTACH_TO_OTHER;
+    else process.env.PW_CHROMIUM_ATTACH_TO_OTHER = previous;
+    await browserSession.detach();
+  }
+  const panelFrame = () => devtools.frames().find((frame) => frame.url().includes(panelPath));
+  for (let attempt = 0; attempt < 40 && !panelFrame(); attempt++) {
+    await devtools.keyboard.press('Control+]');
+    // Each press shows the next panel; ours has a frame once shown.
+    await devtools.waitForEvent('frameattached', { timeout: 500 }).catch(() => undefined);
+  }
+  const panel = panelFrame();
+  if (!panel) throw new Error(`DevTools never showed the panel ${panelPath}`);
+  return { devtools, panel };
+}
+
+/** A page Playwright does not attach to (Chrome's side panel), driven over the DevTools protocol. */
+export type ProtocolPage = {
+  /** Evaluates `expression` in the page and returns its value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Waits until `selector` matches a node (polled: a wait on a condition, bounded in time). */
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  /** Clicks the first node matching `selector`. */
+  click(selector: string): Promise<void>;
+  /** Saves a PNG of what the page shows. */
+  screenshot(path: string): Promise<void>;
+};
+
+/**
+ * The page target whose URL contains `urlPart`, once it exists. Chrome's side panel is a page
+ * target Playwright does not attach to (headless Chromium 156): it is reached through a session
+ * of its own over the browser's DevTools protocol (messages passed through Target.sendMessageToTarget).
+ */
+export async function protocolPage(context: BrowserContext, urlPart: string, timeoutMs = 15_000): Promise<ProtocolPage> {
+  const browserSession = await context.browser()!.newBrowserCDPSession();
+  const deadline = Date.now() + timeoutMs;
+  let targetId: string | undefined;
+  while (!targetId) {
+    const { targetInfos } = (await browserSession.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    targetId = targetInfos.find((target) => target.type === 'page' && target.url.includes(urlPart))?.targetId;
+    if (!targetId && Date.now() > deadline) throw new Error(`no page at ${urlPart}`);
+    if (!targetId) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId, flatten: false });
+  let lastId = 0;
+  const answers = new Map<number, (message: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
+  browserSession.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+    if (message.id !== undefined) answers.get(message.id)?.(message);
+  });
+  const send = async (method: string, params: object): Promise<Record<string, unknown>> => {
+    const id = ++lastId;
+    const answer = new Promise<{ result?: Record<string, unknown>; error?: { message: string } }>((resolve) => answers.set(id, resolve));
+    await browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    const { result, error } = await answer;
+    if (error) throw new Error(`${method}: ${error.message}`);
+    return result!;
+  };
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const { result, exceptionDetails } = (await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })) as {
+      result: { value: T };
+      exceptionDetails?: { text: string };
+    };
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
+  };
+  return {
+    evaluate,
+    async waitFor(selector, timeout = 15_000) {
+      const until = Date.now() + timeout;
+      while (!(await evaluate<boolean>(`document.querySelector(${JSON.stringify(selector)}) !== null`))) {
+        if (Date.now() > until) throw new Error(`Timed out waiting for ${selector}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async click(selector) {
+      await evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
+    },
+    async screenshot(path) {
+      const { data } = (await send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+      writeFileSync(path, Buffer.from(data, 'base64'));
+    },
+  };
 }
 
 /** The first open page of the extension's own (the handle the DevTools protocol needs). */
@@ -124,6 +234,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     popupUrl: (query = '') => `chrome-extension://${id}/${popup}${query}`,
     processId: () => chromiumProcessId(context),
     version: () => Promise.resolve(execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim()),
+    extensionUrl: (path) => `chrome-extension://${id}/${path}`,
     close: async () => {
       await context.close();
       profile.remove();

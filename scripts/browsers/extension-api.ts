@@ -10,8 +10,11 @@ import type { BrowserUnderTest, PageUnderTest } from './browser-under-test.ts';
 type PageExtensionApi = {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
+  permissions: {
+    contains(permissions: { permissions: string[] }): Promise<boolean>;
+    getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  permissions: { getAll(): Promise<{ permissions?: string[]; origins?: string[] }> };
 };
 declare const chrome: PageExtensionApi;
 
@@ -91,4 +94,22 @@ export async function grantedPermissions(page: PageUnderTest): Promise<{ permiss
     return api.permissions.getAll();
   }, null);
   return { permissions: all.permissions ?? [], origins: all.origins ?? [] };
+}
+
+/** The id of the tab showing `url` (a match pattern), read from inside an extension page. */
+export async function tabIdOf(page: PageUnderTest, url: string): Promise<number> {
+  return page.evaluate(async (pattern) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    const [tab] = await api.tabs.query({ url: pattern });
+    if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
+    return tab.id;
+  }, url);
+}
+
+/** Whether the extension holds an API permission (`devtools`), read from inside an extension page. */
+export async function hasPermission(page: PageUnderTest, permission: string): Promise<boolean> {
+  return page.evaluate(async (name) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    return api.permissions.contains({ permissions: [name] });
+  }, permission);
 }

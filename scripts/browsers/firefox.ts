@@ -47,6 +47,48 @@ function wrapPage(page: Page): PageUnderTest {
   };
 }
 
+/** What of puppeteer's WebDriver BiDi connection the toolbox helper uses. */
+type BidiConnection = { send(method: string, params: object): Promise<{ result: Record<string, unknown> }> };
+
+/**
+ * Opens Firefox's Web Developer Tools on the tab showing `url` and selects the extension's tool
+ * `label`, as a person would. A smoke test only: this goes through Firefox's own chrome code
+ * (gDevTools, over BiDi's chrome scope, allowed by --remote-allow-system-access), not through an
+ * API meant for tests, and the panel's document cannot be read this way: the test looks at what the
+ * extension's DevTools page did instead. Resolves to the tool's id.
+ */
+export async function openFirefoxToolbox(browser: Browser, url: string, label: string): Promise<string> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = (tree.result.contexts as Array<{ context: string }>)[0]!.context;
+  const expression = `(async () => {
+    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+    const { gDevTools } = require('devtools/client/framework/devtools');
+    const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(url)}));
+    if (!tab) throw new Error('no tab at ' + ${JSON.stringify(url)});
+    gBrowser.selectedTab = tab;
+    const toolbox = await gDevTools.showToolboxForTab(tab);
+    const deadline = Date.now() + 15000;
+    let tool;
+    while (!tool && Date.now() < deadline) {
+      tool = [...toolbox.additionalToolDefinitions.values()].find((definition) => definition.label === ${JSON.stringify(label)});
+      if (!tool) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!tool) throw new Error('no tool ' + ${JSON.stringify(label)});
+    await toolbox.selectTool(tool.id);
+    return tool.id;
+  })()`;
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (result.type === 'exception')
+    throw new Error(`toolbox: ${JSON.stringify((result as { exceptionDetails?: unknown }).exceptionDetails)}`);
+  return (result.result as { value: string }).value;
+}
+
 /** A PAC script sending the mapped hosts to the local server, everything else directly. */
 function pacScript(hosts: readonly string[], port: number): string {
   return `function FindProxyForURL(url, host) { return ${JSON.stringify(hosts)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
@@ -97,6 +139,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     popupUrl: (query = '') => `moz-extension://${uuid}/${popup}${query}`,
     processId: () => Promise.resolve(browser.process()?.pid ?? null),
     version: async () => `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
+    extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
     close: async () => {
       await browser.close();
       profile.remove();

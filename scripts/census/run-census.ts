@@ -6,7 +6,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
-import { compareRuns, formatComparison } from '../audit/audit-output.ts';
+import { formatComparison } from '../audit/audit-output.ts';
+import { compareRuns } from '../../src/core/report/index.ts';
 import { UsageError, type AuditOptions } from '../audit/options.ts';
 import { AuditError, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';

@@ -36,10 +36,15 @@ export type CliIo = {
 };
 
 /** A charter page read from a file or the network: its body and what it says it is. */
-type Page = { label: string; body: string; contentType: string | null };
+/** A charter page read: how to name it, its text, its content type when known, and whether it is HTML. */
+export type CharterInput = { label: string; body: string; contentType: string | null; html: boolean };
+type Page = CharterInput;
 
 /** File extensions of saved web pages. */
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+/** How a page starts when it is HTML. */
+const HTML_START = /^\s*<(?:!doctype|html|head|body)\b/i;
 
 /** An input that is a URL rather than a file name: a scheme before a colon (not a one-letter drive). */
 const URL_INPUT = /^[a-z][a-z0-9+.-]+:/i;
@@ -109,7 +114,7 @@ async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile>
 /** The page an input names, or a one-line reason it cannot be read. */
 async function readInput(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
   if (URL_INPUT.test(input)) return readUrl(input, fetch);
-  return readFile(input);
+  return readCharterFile(input);
 }
 
 async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
@@ -129,10 +134,12 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
     label: `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)`,
     body: page.body,
     contentType: page.contentType,
+    html: (page.contentType ?? '').toLowerCase().includes('html') || HTML_START.test(page.body.slice(0, 1000)),
   };
 }
 
-function readFile(file: string): Page | { error: string } {
+/** A charter file as the CLI reads it (text or a saved page, 2 MB at most), or a one-line reason it cannot be read. */
+export function readCharterFile(file: string): Page | { error: string } {
   try {
     const stats = statSync(file);
     if (stats.isDirectory()) return { error: 'is a directory, not a charter file' };
@@ -144,11 +151,12 @@ function readFile(file: string): Page | { error: string } {
     }
     const body = decodeCharterBytes(readFileSync(file));
     const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
-    const isHtml = contentType !== null || /^\s*<(?:!doctype|html|head|body)\b/i.test(body.slice(0, 1000));
+    const isHtml = contentType !== null || HTML_START.test(body.slice(0, 1000));
     return {
       label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file,
       body,
       contentType,
+      html: isHtml,
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

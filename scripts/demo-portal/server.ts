@@ -77,6 +77,15 @@ const LIVE_CHARTERS: Record<string, CharterSection[]> = {
 
 /** A site that is not a portal at all: no platform cookies, no charter. */
 const NOT_A_PORTAL = 'nantesmetropole.fr';
+/** A charter page to serve in place of the demo portal's own (`npm start -- --charter FILE`): its text and content type. */
+export type ServedCharter = { body: string; contentType: string };
+
+/** How the server plays its portals. */
+export type PortalServerOptions = {
+  /** Served at the demo portal's charter page (DEMO_HOST /terms/cookies-policy/) instead of DEMO_CHARTER. */
+  charter?: ServedCharter;
+};
+
 /** A running portal server. */
 export type PortalServer = {
   /** Loopback port it listens on. */
@@ -246,9 +255,14 @@ function censusPortalPage(portal: CensusPortal, path: string, response: ServerRe
   );
 }
 
-function handle(request: IncomingMessage, response: ServerResponse, requests: string[]): void {
+function handle(request: IncomingMessage, response: ServerResponse, requests: string[], options: PortalServerOptions): void {
   const { host, path, query } = requestTarget(request);
   requests.push(`${host} ${path}`);
+  if (options.charter && host === DEMO_HOST && path === '/terms/cookies-policy/') {
+    response.writeHead(200, { 'content-type': options.charter.contentType });
+    response.end(options.charter.body);
+    return;
+  }
   const thirdParty = thirdPartyResponse(host, path);
   if (thirdParty) {
     response.writeHead(thirdParty.status, thirdParty.headers).end(thirdParty.body);
@@ -336,9 +350,9 @@ function throwAwayCertificate(): { key: Buffer; cert: Buffer } {
 }
 
 /** Starts the portal on 127.0.0.1 (port 0 = any free port). */
-export async function startPortalServer(port = 0): Promise<PortalServer> {
+export async function startPortalServer(port = 0, options: PortalServerOptions = {}): Promise<PortalServer> {
   const requests: string[] = [];
-  const app = (request: IncomingMessage, response: ServerResponse) => handle(request, response, requests);
+  const app = (request: IncomingMessage, response: ServerResponse) => handle(request, response, requests, options);
   const plain = createServer(app);
   const tls = createTlsServer(throwAwayCertificate(), app);
   const sockets = new Set<Socket>();

@@ -3,6 +3,7 @@ import type { TabSite } from '../platform/tabs.ts';
 import { webHost } from '../core/portals.ts';
 import type { BadgeScheduler } from './badge-scheduler.ts';
 import type { EmbeddedContent } from './embedded-content.ts';
+import type { LivePush } from './live-push.ts';
 import type { OpenTabs } from './open-tabs.ts';
 import type { Recorder } from './recorder.ts';
 import type { TrackedHosts } from './tracked-hosts.ts';
@@ -25,8 +26,14 @@ export type BrowserEventDeps = {
   badges: Pick<BadgeScheduler, 'refresh' | 'schedule'>;
   /** Cookies of embedded content, tied to the tabs that loaded it (absent: none are recorded). */
   embeddedContent?: Pick<EmbeddedContent, 'cookieChanged' | 'tabRemoved'>;
+  /** Tells the open pages of each event as it is recorded. */
+  live?: Pick<LivePush, 'eventRecorded'>;
+  /** Forgets what DevTools heard in a tab that closed. */
+  forgetTab?: (tabId: number) => Promise<void>;
   /** The clock. */
   now?: () => number;
+  /** A high-resolution clock on the pages' time line (performance.timeOrigin + performance.now()), for the live-latency benchmark. */
+  preciseNow?: () => number;
 };
 
 /**
@@ -49,6 +56,7 @@ export type BrowserEvents = {
 export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
   const { ready, recorder, openTabs, trackedHosts, badges } = deps;
   const now = deps.now ?? Date.now;
+  const preciseNow = deps.preciseNow ?? (() => performance.timeOrigin + performance.now());
   return {
     hostAccessChanged() {
       void ready.then(() => trackedHosts.refresh()).then(deps.scanCookies);
@@ -57,9 +65,10 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       // The event's own time and place in the order of facts, not those of its processing (after
       // `ready`, on a wake-up): a scan that began before it must not override it.
       const at = now();
+      const heardAt = preciseNow();
       const order = recorder.nextOrder();
       void ready.then(() => {
-        recorder.cookieChanged(cookie, removed, cause, at, order);
+        for (const site of recorder.cookieChanged(cookie, removed, cause, at, order)) deps.live?.eventRecorded(site, heardAt);
         badges.schedule();
       });
       deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);
@@ -68,7 +77,10 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       void ready.then(() => openTabs.update(tab));
     },
     tabRemoved(tabId) {
-      void ready.then(() => openTabs.remove(tabId));
+      void ready.then(() => {
+        openTabs.remove(tabId);
+        return deps.forgetTab?.(tabId);
+      });
       deps.embeddedContent?.tabRemoved(tabId);
     },
     tabShown(tab) {

@@ -8,10 +8,10 @@ import { codeStartedMs } from './started-at.ts';
 import polyfill from 'webextension-polyfill';
 import { installBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
-import { serveRequests } from '../platform/messaging.ts';
+import { broadcast, serveRequests } from '../platform/messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
 import { packageUrl } from '../platform/manifest.ts';
-import { onTabShown, onTabsChanged, reloadTab, visibleTabs } from '../platform/tabs.ts';
+import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { watchRequests } from '../platform/web-request.ts';
 import { setTabBadge } from '../platform/action-badge.ts';
@@ -19,9 +19,12 @@ import { createBadgeScheduler } from './badge-scheduler.ts';
 import { createBrowserEvents } from './browser-events.ts';
 import { createClearSite } from './clear-site.ts';
 import { createEmbeddedContent } from './embedded-content.ts';
+import { createConsentRuns } from './consent-runs.ts';
 import { createStartupTimings } from './diagnostics.ts';
 import { createLiveCharters } from './live-charters.ts';
+import { createLivePush } from './live-push.ts';
 import { createHandlers } from './message-handlers.ts';
+import { createNetworkLogs } from './network-logs.ts';
 import { createOpenTabs } from './open-tabs.ts';
 import { createRecorder } from './recorder.ts';
 import { createRegistryLoader } from './registry-loader.ts';
@@ -58,6 +61,11 @@ const defaultStoreId = () => (defaultStore ??= defaultCookieStoreId());
 /** Cookies may have been set while the worker was stopped: record what exists now. */
 const scanCookies = () => recorder.scan(() => allVisibleCookies());
 
+/** Open pages (popup, side panel, DevTools panel) hear each event as it is recorded. */
+const live = createLivePush((message) => broadcast(message));
+/** What DevTools heard set cookies, per inspected tab. */
+const networkLogs = createNetworkLogs(store.area, (tabId) => live.networkChanged(tabId));
+
 const reports = createSiteReports({
   recorder,
   liveCharters,
@@ -66,7 +74,10 @@ const reports = createSiteReports({
   hasHostAccess: (host) => hasHostAccess(host),
   defaultStoreId,
   onCharterRead: () => badges.schedule(),
+  savedRun: (host, storeId) => consentRuns.get(host, storeId),
 });
+/** The run "Record the other choice" keeps, to compare the next with. */
+const consentRuns = createConsentRuns(store.area, (host, storeId) => reports.report(host, storeId));
 const badges = createBadgeScheduler({
   isTracked: trackedHosts.isTracked,
   reports,
@@ -90,8 +101,14 @@ const ready = startWorker({
 const embeddedContent = createEmbeddedContent({
   ready,
   area: store.area,
-  record: (attribution) => recorder.thirdPartySet(attribution),
-  removed: (cookie, sites, at) => recorder.thirdPartyRemoved(cookie, sites, at),
+  // Open pages hear these as they hear the site's own cookies.
+  record: (attribution) => {
+    const site = recorder.thirdPartySet(attribution);
+    if (site) live.eventRecorded(site, performance.now());
+  },
+  removed: (cookie, sites, at) => {
+    for (const site of recorder.thirdPartyRemoved(cookie, sites, at)) live.eventRecorded(site, performance.now());
+  },
   navigating: (tabId, url) => openTabs.navigating(tabId, url),
   onRecorded: () => badges.schedule(),
 });
@@ -105,6 +122,8 @@ const events = createBrowserEvents({
   refreshLiveCharter: (host) => liveCharters.refresh(host),
   badges,
   embeddedContent,
+  live,
+  forgetTab: (tabId) => networkLogs.forget(tabId),
 });
 
 onHostAccessChanged(events.hostAccessChanged);
@@ -129,5 +148,8 @@ serveRequests(
     refreshCharter: (host) => liveCharters.refresh(host, true),
     scheduleBadgeRefresh: () => badges.schedule(),
     diagnostics: () => timings.diagnostics(store.all()),
+    consentRuns,
+    tab: (tabId) => tabById(tabId),
+    networkLogs,
   }),
 );

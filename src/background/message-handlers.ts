@@ -1,7 +1,12 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
-import type { Handlers } from '../core/message-contract.ts';
+import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
+import { webHost } from '../core/portals.ts';
+import { exportCharterDraft } from '../core/draft/draft-export.ts';
 import { exportReport } from '../core/report/export.ts';
+import type { TabSite } from '../platform/tabs.ts';
+import type { ConsentRuns } from './consent-runs.ts';
 import type { Diagnostics } from './diagnostics.ts';
+import type { NetworkLogs } from './network-logs.ts';
 import type { SiteReports } from './site-reports.ts';
 
 /** What the worker's answers are made from. */
@@ -18,6 +23,12 @@ export type HandlerDeps = {
   scheduleBadgeRefresh: () => void;
   /** How the worker is doing. */
   diagnostics: () => Diagnostics;
+  /** The runs kept for comparison. */
+  consentRuns: Pick<ConsentRuns, 'save' | 'drop'>;
+  /** A tab, or undefined when there is none of that id. */
+  tab: (tabId: number) => Promise<TabSite | undefined>;
+  /** What DevTools heard in tabs. */
+  networkLogs: Pick<NetworkLogs, 'note' | 'get'>;
 };
 
 /** The worker's answer to every request of the message contract. */
@@ -28,22 +39,40 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await ready;
       return reports.view(query);
     },
-    async clearSite({ reloadTabs = false, ...query }) {
+    async clearSite({ reloadTabs = false, saveRun = false, ...query }) {
       await ready;
       const { host, storeId } = await reports.resolve(query);
+      // Kept before the clear starts the record afresh: the run recorded so far, to compare the next one with.
+      if (saveRun) await deps.consentRuns.save(host, storeId);
+      else await deps.consentRuns.drop(host, storeId);
       const removed = await deps.clearSite(host, storeId, reloadTabs);
       deps.scheduleBadgeRefresh();
       return { removed };
     },
-    async exportReport({ format, ...query }) {
+    async exportReport({ format, language, ...query }) {
       await ready;
       const view = await reports.view(query);
       if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
-      return exportReport(view.report, format);
+      return isCharterDraftFormat(format) ? exportCharterDraft([view.report], format, language) : exportReport(view.report, format);
     },
     async getDiagnostics() {
       await ready;
       return deps.diagnostics();
+    },
+    async siteOfTab({ tabId }) {
+      await ready;
+      const tab = await deps.tab(tabId);
+      if (!tab) return { kind: 'no-tab' };
+      const host = webHost(tab.url);
+      return host ? { kind: 'site', host, ...(tab.storeId ? { storeId: tab.storeId } : {}) } : { kind: 'no-site' };
+    },
+    async noteNetwork({ tabId, openedAt, responses }) {
+      await ready;
+      return { kept: await deps.networkLogs.note(tabId, openedAt, responses) };
+    },
+    async getNetworkLog({ tabId }) {
+      await ready;
+      return deps.networkLogs.get(tabId);
     },
     async refreshCharter(query) {
       await ready;

@@ -11,15 +11,21 @@ export type Recorder = {
    * itself, before any await, and pass it to `cookieChanged`.
    */
   nextOrder(): number;
-  /** A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`, `order`-th. */
-  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): void;
+  /**
+   * A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`,
+   * `order`-th. Returns the site records it added an event to (the live pages are told of each).
+   */
+  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): SiteRecord[];
   /**
    * A cookie of embedded content was set or changed in a tab of a site (third-party-attribution.ts
-   * told which): recorded for that site when it is one we record.
+   * told which): recorded for that site when it is one we record. Returns the record it added an event to, if any.
    */
-  thirdPartySet(attribution: Attribution): void;
-  /** A cookie of embedded content filed under `hosts` was removed (wherever it was removed: it is gone from the browser). */
-  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number): void;
+  thirdPartySet(attribution: Attribution): SiteRecord | null;
+  /**
+   * A cookie of embedded content filed under `hosts` was removed (wherever it was removed: it is
+   * gone from the browser). Returns the records it added an event to.
+   */
+  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number): SiteRecord[];
   /**
    * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
    * the portals they concern. An event heard after the read began is newer than its answer: the
@@ -87,35 +93,46 @@ export function createRecorder(
     return ++lastOrder;
   }
 
-  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order = nextOrder()): void {
+  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order = nextOrder()): SiteRecord[] {
     if (scansUnderWay.size > 0) {
       const key = identity(cookie);
       newestEvent.set(key, Math.max(newestEvent.get(key) ?? 0, order));
     }
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
-    if (removed && cause === 'overwrite') return;
+    if (removed && cause === 'overwrite') return [];
+    const changed: SiteRecord[] = [];
     for (const host of sitesFor(cookie)) {
       const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, { page: pageOf(host, cookie.storeId) });
-      if (next) store.put(next);
+      if (next) {
+        store.put(next);
+        changed.push(next);
+      }
     }
+    return changed;
   }
 
-  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now()): void {
+  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now()): SiteRecord[] {
     const key = identity(cookie);
+    const changed: SiteRecord[] = [];
     for (const host of hosts) {
       if (!store.hosts().has(host)) continue;
       const site = store.get(cookie.storeId, host);
       const via = site.cookies[key]?.thirdParty?.via;
       if (via === undefined) continue;
       const next = recordCookieChange(site, cookie, true, at, { via });
-      if (next) store.put(next);
+      if (next) {
+        store.put(next);
+        changed.push(next);
+      }
     }
+    return changed;
   }
 
-  function thirdPartySet({ host, page, via, cookie, at }: Attribution): void {
-    if (!isTracked(host) && !store.hosts().has(host)) return;
+  function thirdPartySet({ host, page, via, cookie, at }: Attribution): SiteRecord | null {
+    if (!isTracked(host) && !store.hosts().has(host)) return null;
     const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, { page, via });
     if (next) store.put(next);
+    return next;
   }
 
   function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): void {

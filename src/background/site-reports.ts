@@ -3,6 +3,7 @@ import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import { isPortalHost } from '../core/portals.ts';
 import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
 import type { Registry } from '../core/registry/registry.ts';
+import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { buildReport, type Report, type StoreLosses } from '../core/report/report.ts';
 import { siteRegistry } from '../core/report/site-charter.ts';
 import type { LiveCharters } from './live-charters.ts';
@@ -27,6 +28,8 @@ export type SiteReportsDeps = {
   defaultStoreId: () => Promise<string>;
   /** Hears that a live charter read in the background was stored (the badges follow it). */
   onCharterRead: () => void;
+  /** The run kept to compare the site's next one with (consent-runs.ts); none when absent. */
+  savedRun?: (host: string, storeId: string) => Promise<ConsentRun | null>;
   /** Whether `host` is a known portal. */
   isPortal?: (host: string) => boolean;
   /** The clock. */
@@ -62,7 +65,12 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
     async view(query) {
       const { host, storeId } = await resolve(query);
       // Independent reads, in parallel: the popup waits for this answer.
-      const [access, live, base] = await Promise.all([deps.hasHostAccess(host), deps.liveCharters.get(host), deps.registry()]);
+      const [access, live, base, savedRun] = await Promise.all([
+        deps.hasHostAccess(host),
+        deps.liveCharters.get(host),
+        deps.registry(),
+        deps.savedRun?.(host, storeId) ?? null,
+      ]);
       if (!access) return { kind: 'no-access', host, portal: isPortal(host) };
       // First look at a site: read its live charter in the background; the popup follows the storage change.
       if (!live)
@@ -70,7 +78,12 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
           () => deps.onCharterRead(),
           () => undefined,
         );
-      return { kind: 'report', report: reportOf(host, storeId, live, base), charterPending: deps.liveCharters.pending(host) };
+      return {
+        kind: 'report',
+        report: reportOf(host, storeId, live, base),
+        charterPending: deps.liveCharters.pending(host),
+        ...(savedRun ? { savedRun } : {}),
+      };
     },
     async report(host, storeId) {
       const [live, base] = await Promise.all([deps.liveCharters.get(host), deps.registry()]);

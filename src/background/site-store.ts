@@ -52,8 +52,8 @@ export type SiteStore = {
   flush(): Promise<void>;
   /** What could not be kept. */
   status(): StorageStatus;
-  /** storage.session for other state (live charters): its writes count against the same budget, and go in turn. */
-  area: SessionArea;
+  /** storage.session for other state (live charters, kept runs, network logs): its writes count against the same budget, and go in turn. */
+  area: Required<SessionArea>;
 };
 
 /**
@@ -293,6 +293,13 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     area: {
       read: (keys) => session.read(keys),
       write: (items) => writer.writeNow(items),
+      async remove(keys) {
+        // After the writes already queued, so none of them brings a removed key back.
+        for (const key of keys) writer.discard(key);
+        await writer.flush();
+        await session.remove?.(keys);
+        for (const key of keys) stored.delete(key);
+      },
     },
   };
 }

@@ -4,27 +4,57 @@
  */
 import type { Report } from './report/report.ts';
 import type { ExportFormat, ExportedFile } from './report/export.ts';
+import type { ConsentRun } from './report/compare-runs.ts';
+import type { TimelineEvent } from './cookies/site-record.ts';
+import type { NetworkLog, NetworkResponse } from './network/network-log.ts';
+import { CHARTER_DRAFT_FORMATS, DRAFT_LANGUAGES, type CharterDraftFormat, type DraftLanguage } from './draft/draft-formats.ts';
 
 /** Which site, in which cookie store (absent: the browser's default store). */
 export type SiteQuery = { host: string; storeId?: string };
 
 /** What the popup needs to show a site. */
 export type SiteView =
-  /** The extension may see the site's cookies: its report (charter kind 'none' off the portals); `charterPending` while the live charter is read. */
-  | { kind: 'report'; report: Report; charterPending: boolean }
+  /**
+   * The extension may see the site's cookies: its report (charter kind 'none' off the portals);
+   * `charterPending` while the live charter is read; `savedRun`, the run kept by "Record the other
+   * choice" to compare with this one (absent or null when none was kept).
+   */
+  | { kind: 'report'; report: Report; charterPending: boolean; savedRun?: ConsentRun | null }
   /** No host permission for the site; `portal` says whether it is a known portal (Firefox may not grant those at install). */
   | { kind: 'no-access'; host: string; portal: boolean };
+
+/** The site a tab shows. */
+export type TabSiteAnswer =
+  /** A web page of `host`, in cookie store `storeId` (absent: the normal windows' store). */
+  | { kind: 'site'; host: string; storeId?: string }
+  /** No web page the extension may see (a browser page, or a site without host permission: its address is hidden). */
+  | { kind: 'no-site' }
+  /** No such tab (closed, or a wrong number). */
+  | { kind: 'no-tab' };
 
 /** Every request the background answers, by method name. */
 export type MessageApi = {
   /** The report of a site. */
   getReport: { params: SiteQuery; result: SiteView };
-  /** Removes the site's cookies from the browser, starts its record afresh, and reloads its tabs if asked. */
-  clearSite: { params: SiteQuery & { reloadTabs?: boolean }; result: { removed: number } };
-  /** The site's report as a file. */
-  exportReport: { params: SiteQuery & { format: ExportFormat }; result: ExportedFile };
+  /**
+   * Removes the site's cookies from the browser, starts its record afresh, and reloads its tabs if
+   * asked. With `saveRun` the record is first kept as the run to compare the next one with ("Record
+   * the other choice"); without it, any kept run is dropped (a consent flow starts afresh).
+   */
+  clearSite: { params: SiteQuery & { reloadTabs?: boolean; saveRun?: boolean }; result: { removed: number } };
+  /**
+   * The site's report as a file, or a corrected charter drafted from it (the `charter-*` formats)
+   * in `language`, by default the charter's.
+   */
+  exportReport: { params: SiteQuery & { format: ExportFormat | CharterDraftFormat; language?: DraftLanguage }; result: ExportedFile };
   /** Reads the site's live charter again now. */
   refreshCharter: { params: SiteQuery; result: { ok: boolean } };
+  /** The site a tab shows (the DevTools panel of that tab asks: in Firefox it cannot read tabs itself). */
+  siteOfTab: { params: { tabId: number }; result: TabSiteAnswer };
+  /** Responses that set cookies in a tab DevTools inspects (the DevTools page sends them); `openedAt` names the DevTools session. */
+  noteNetwork: { params: { tabId: number; openedAt: number; responses: NetworkResponse[] }; result: { kept: number } };
+  /** What DevTools heard in a tab: null when it is not open on it (or heard no cookie being set). */
+  getNetworkLog: { params: { tabId: number }; result: NetworkLog | null };
   /**
    * How the worker is doing: when its first line ran, when its code was evaluated and when it
    * became ready (ms after the browser started it), each start-up step, and how much it holds.
@@ -46,23 +76,108 @@ export type ResponseMessage<M extends Method = Method> = { ok: true; result: Res
 /** Handlers for every method: the compiler refuses a missing one. */
 export type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 
-const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'csv'];
+const EXPORT_FORMATS: readonly (ExportFormat | CharterDraftFormat)[] = ['json', 'markdown', 'csv', ...CHARTER_DRAFT_FORMATS];
 
-/** Methods and whether their params name a site. */
-const METHODS: Record<Method, { site: boolean }> = {
-  getReport: { site: true },
-  clearSite: { site: true },
-  exportReport: { site: true },
-  refreshCharter: { site: true },
-  getDiagnostics: { site: false },
+/** True for the formats that are a charter draft rather than the report itself. */
+export function isCharterDraftFormat(format: ExportFormat | CharterDraftFormat): format is CharterDraftFormat {
+  return (CHARTER_DRAFT_FORMATS as readonly string[]).includes(format);
+}
+
+/** Methods and what their params name: a site, a tab, or neither. */
+const METHODS: Record<Method, { names: 'site' | 'tab' | 'nothing' }> = {
+  getReport: { names: 'site' },
+  clearSite: { names: 'site' },
+  exportReport: { names: 'site' },
+  refreshCharter: { names: 'site' },
+  siteOfTab: { names: 'tab' },
+  noteNetwork: { names: 'tab' },
+  getNetworkLog: { names: 'tab' },
+  getDiagnostics: { names: 'nothing' },
 };
 
-/** Narrows an unknown message to a request we answer: a known method and a site host. */
+/** True for a browser tab id (a whole number, not negative). */
+const isTabId = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** Narrows an unknown message to a request we answer: a known method and what it names (a site host, a tab id). */
 export function isRequestMessage(message: unknown): message is RequestMessage {
   if (typeof message !== 'object' || message === null) return false;
-  const { method, params } = message as { method?: unknown; params?: { host?: unknown; storeId?: unknown } };
+  const { method, params } = message as { method?: unknown; params?: Record<string, unknown> };
   if (typeof method !== 'string' || !Object.hasOwn(METHODS, method) || typeof params !== 'object' || params === null) return false;
-  if (!METHODS[method as Method].site) return true;
-  if (method === 'exportReport' && !EXPORT_FORMATS.includes((params as { format?: unknown }).format as ExportFormat)) return false;
+  const names = METHODS[method as Method].names;
+  if (names === 'nothing') return true;
+  if (names === 'tab') {
+    if (
+      method === 'noteNetwork' &&
+      !(typeof params.openedAt === 'number' && Number.isFinite(params.openedAt) && Array.isArray(params.responses))
+    )
+      return false;
+    return isTabId(params.tabId);
+  }
+  if (method === 'exportReport') {
+    const { format, language } = params as { format?: unknown; language?: unknown };
+    if (
+      !EXPORT_FORMATS.includes(format as ExportFormat) ||
+      (language !== undefined && !DRAFT_LANGUAGES.includes(language as DraftLanguage))
+    ) {
+      return false;
+    }
+  }
   return typeof params.host === 'string' && (params.storeId === undefined || typeof params.storeId === 'string');
+}
+
+/** Tags the worker's own pushes to the pages, so a page tells them from the requests pages send the worker. */
+export const LIVE_MESSAGE_TYPE = 'cci-live' as const;
+
+/** A timeline event's type, time and cookie name (null for a marker): enough for a page to tell the event it holds is the one the worker means. */
+export type EventSignature = { type: TimelineEvent['type']; at: number; name: string | null };
+
+/** The signature of a timeline event. */
+export function signatureOf(event: TimelineEvent): EventSignature {
+  return { type: event.type, at: event.at, name: 'name' in event ? event.name : null };
+}
+
+/**
+ * What the worker pushes to every open page as it happens (runtime.sendMessage, no reply): a
+ * cookie event just recorded, or news that DevTools heard more responses in a tab. A page that
+ * cannot place an event (a gap, or a timeline that started again) asks for the report instead.
+ */
+export type LiveMessage =
+  | {
+      type: typeof LIVE_MESSAGE_TYPE;
+      kind: 'event';
+      /** The site and cookie store whose timeline it joined. */
+      host: string;
+      storeId: string;
+      /** Its position in the timeline (droppedEvents + its index + 1). */
+      seq: number;
+      /** The event before it in the timeline; null when it is the first. */
+      previous: EventSignature | null;
+      /** The event, as recorded. */
+      event: TimelineEvent;
+      /** When the browser's change reached the worker (performance.timeOrigin + performance.now(), ms): the benchmark's start. */
+      heardAt: number;
+    }
+  | {
+      type: typeof LIVE_MESSAGE_TYPE;
+      kind: 'network';
+      /** The tab whose network log grew. */
+      tabId: number;
+    };
+
+/** True for a push of the worker's (anything else a page hears is not for it). */
+export function isLiveMessage(message: unknown): message is LiveMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const live = message as Partial<Record<string, unknown>>;
+  if (live.type !== LIVE_MESSAGE_TYPE) return false;
+  if (live.kind === 'network') return isTabId(live.tabId);
+  return (
+    live.kind === 'event' &&
+    typeof live.host === 'string' &&
+    typeof live.storeId === 'string' &&
+    typeof live.seq === 'number' &&
+    typeof live.heardAt === 'number' &&
+    typeof live.event === 'object' &&
+    live.event !== null &&
+    (live.previous === null || typeof live.previous === 'object')
+  );
 }

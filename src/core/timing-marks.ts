@@ -1,5 +1,5 @@
 /**
- * The moments the popup marks for `npm run bench` (scripts/bench/browser-benches.ts reads them
+ * The moments the pages mark for `npm run bench` (scripts/bench/browser-benches.ts reads them
  * back), behind one helper: views name a moment, and the mark names are written once.
  */
 
@@ -11,12 +11,35 @@ export const TIMING_MARKS = {
   reportReceived: 'cci:report-received',
   /** The first report is in the document. */
   reportRendered: 'cci:report-rendered',
+  /** An event the worker pushed is in the document (detail: its place and when the worker heard the change). */
+  liveRow: 'cci:live-row',
+  /** The frame after it was painted. */
+  liveRowPainted: 'cci:live-row-painted',
 } as const;
 
-export type TimingMoment = keyof typeof TIMING_MARKS;
+export type TimingMoment = Exclude<keyof typeof TIMING_MARKS, 'liveRow' | 'liveRowPainted'>;
+
+/** What the live-row marks carry: the event's place in its timeline, and when the worker heard the change (performance.timeOrigin + performance.now()). */
+export type LiveRowDetail = { seq: number; heardAt: number };
 
 /** Marks `moment` the first time it happens in this page; later calls leave the first mark alone. */
 export function markFirst(moment: TimingMoment, perf: Pick<Performance, 'mark' | 'getEntriesByName'> = performance): void {
   const name = TIMING_MARKS[moment];
   if (perf.getEntriesByName(name).length === 0) perf.mark(name);
+}
+
+/**
+ * Marks that a pushed event's row is in the document, then that it was painted (the frame after:
+ * a timer queued from the next animation frame runs once it is on screen). The benchmark reads
+ * both; pages in a hidden DevTools panel get no animation frame, so only the first.
+ */
+export function markLiveRow(
+  seq: number,
+  heardAt: number,
+  perf: Pick<Performance, 'mark'> = performance,
+  nextFrame: (run: () => void) => unknown = (run) => requestAnimationFrame(() => setTimeout(run, 0)),
+): void {
+  const detail: LiveRowDetail = { seq, heardAt };
+  perf.mark(TIMING_MARKS.liveRow, { detail });
+  nextFrame(() => perf.mark(TIMING_MARKS.liveRowPainted, { detail }));
 }

@@ -1,7 +1,9 @@
 import { browser, type Browser, type Runtime } from './browser.ts';
 import {
+  isLiveMessage,
   isRequestMessage,
   type Handlers,
+  type LiveMessage,
   type Method,
   type Params,
   type RequestMessage,
@@ -51,4 +53,23 @@ export function serveRequests(handlers: Handlers, api: RuntimeApi = browser): vo
     // Keep the channel open for the asynchronous answer (works in every browser, unlike returning a promise).
     return true;
   }) as Parameters<RuntimeApi['runtime']['onMessage']['addListener']>[0]);
+}
+
+/** Pushes a live message to every open extension page (no answer expected); resolves or rejects as runtime.sendMessage does (no page open: it rejects). */
+export function broadcast(message: LiveMessage, api: RuntimeApi = browser): Promise<unknown> {
+  return api.runtime.sendMessage(message);
+}
+
+/**
+ * Calls `listener` with each live message the worker pushes; returns the unsubscribe function.
+ * Every other message a page hears (another page's request to the worker) is left alone and
+ * never answered here: the worker answers those.
+ */
+export function onLiveMessage(listener: (message: LiveMessage) => void, api: RuntimeApi = browser): () => void {
+  const handler = (message: unknown) => {
+    if (isLiveMessage(message)) listener(message);
+    // No return value: this page does not answer.
+  };
+  api.runtime.onMessage.addListener(handler);
+  return () => api.runtime.onMessage.removeListener(handler);
 }

@@ -43,3 +43,19 @@ export async function requestEmbeddedContentAccess(api: PermissionsApi = browser
     origins: [...EMBEDDED_CONTENT_ACCESS.origins],
   });
 }
+
+/**
+ * Firefox can make the DevTools panel an optional permission (Chrome cannot: its `devtools_page`
+ * is always granted, and warns about every site at install). True when this build asks for it
+ * as an optional permission and it is not granted yet.
+ */
+export async function devtoolsPanelOffered(api: PermissionsApi & Pick<Browser, 'runtime'> = browser): Promise<boolean> {
+  const optional = (api.runtime.getManifest() as { optional_permissions?: string[] }).optional_permissions ?? [];
+  if (!optional.includes('devtools')) return false;
+  return !(await api.permissions.contains({ permissions: ['devtools'] }));
+}
+
+/** Asks for the DevTools panel (call it straight from a click); resolves to whether it was granted. */
+export async function requestDevtoolsPanel(api: PermissionsApi = browser): Promise<boolean> {
+  return api.permissions.request({ permissions: ['devtools'] });
+}

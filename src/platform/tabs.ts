@@ -63,3 +63,46 @@ export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: 
 export async function reloadTab(tabId: number, api: TabsApi = browser): Promise<void> {
   await api.tabs.reload(tabId);
 }
+
+/** A tab by its id; undefined when there is no such tab (closed, or never was). */
+export async function tabById(tabId: number, api: TabsApi = browser): Promise<TabSite | undefined> {
+  try {
+    return tabSite(await api.tabs.get(tabId));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls `listener` when tab `tabId` goes to another address; returns the unsubscribe function. */
+export function onTabNavigated(tabId: number, listener: () => void, api: TabsApi = browser): () => void {
+  const handler = (id: number, change: Tabs.OnUpdatedChangeInfoType) => {
+    if (id === tabId && change.url !== undefined) listener();
+  };
+  api.tabs.onUpdated.addListener(handler);
+  return () => api.tabs.onUpdated.removeListener(handler);
+}
+
+/**
+ * Calls `listener` when the tab shown in window `windowId` changes: another tab is made active
+ * there, or the active one goes to another address. Returns the unsubscribe function.
+ */
+export function onShownTabChanged(windowId: number, listener: () => void, api: TabsApi = browser): () => void {
+  const activated = (info: Tabs.OnActivatedActiveInfoType) => {
+    if (info.windowId === windowId) listener();
+  };
+  const updated = (_id: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+    if (tab.active && tab.windowId === windowId && change.url !== undefined) listener();
+  };
+  api.tabs.onActivated.addListener(activated);
+  api.tabs.onUpdated.addListener(updated);
+  return () => {
+    api.tabs.onActivated.removeListener(activated);
+    api.tabs.onUpdated.removeListener(updated);
+  };
+}
+
+/** The active tab of window `windowId`. */
+export async function activeTabOf(windowId: number, api: TabsApi = browser): Promise<TabSite | undefined> {
+  const [tab] = await api.tabs.query({ active: true, windowId });
+  return tab ? tabSite(tab) : undefined;
+}

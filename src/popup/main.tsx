@@ -1,14 +1,18 @@
-import { render } from 'preact';
 import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
-import { App } from './App.tsx';
 import { callBackground } from '../platform/messaging.ts';
-import { onSessionChanged } from '../platform/session-storage.ts';
 import { activeTab } from '../platform/tabs.ts';
-import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
-import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
-import { requiredHostOrigins } from '../platform/manifest.ts';
+import {
+  devtoolsPanelOffered,
+  hasEmbeddedContentAccess,
+  requestDevtoolsPanel,
+  requestEmbeddedContentAccess,
+  requestHostAccess,
+} from '../platform/permissions.ts';
+import { canOpenSidePanel, currentWindowId, openSidePanel } from '../platform/side-panel.ts';
 import { markFirst } from '../core/timing-marks.ts';
-import { downloadFile, preloadFirstView, siteOfPage } from './page-actions.ts';
+import { preloadFirstView, siteOfPage } from '../pages/page-actions.ts';
+import { applyTheme, pageTheme } from '../pages/page-theme.ts';
+import { browserPlatform, mountPage, type PageOptions } from '../pages/mount-page.tsx';
 
 // Measured by `npm run bench`: from here to the report on screen is the popup's own work.
 markFirst('start');
@@ -16,33 +20,40 @@ markFirst('start');
 // Chrome with the `browser` namespace and Firefox need no wrapper: the polyfill loads only elsewhere.
 if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
 
+const openedAt = Date.now();
 const params = new URLSearchParams(location.search);
 
 const firstSite = siteOfPage(params, () => activeTab());
 const loadSite = preloadFirstView(firstSite, (query) => callBackground('getReport', query));
 
-// `?theme=light|dark` pins the theme (screenshots, debugging); otherwise the system's is followed.
-const theme = params.get('theme');
-if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+applyTheme(pageTheme(params, null));
+const platform = browserPlatform();
+document.documentElement.lang = platform.language.split('-')[0] ?? 'en';
 
-const language = uiLanguage();
-document.documentElement.lang = language.split('-')[0] ?? 'en';
+const root = document.getElementById('app')!;
+const options: PageOptions = {
+  findSite: () => firstSite,
+  loadSite,
+  requestAccess: requestHostAccess,
+  embeddedAccess: { has: () => hasEmbeddedContentAccess(), request: () => requestEmbeddedContentAccess() },
+  openedAt,
+};
+mountPage(root, options, platform);
 
-render(
-  <App
-    findSite={() => firstSite}
-    loadSite={loadSite}
-    onStateChanged={(listener) => onSessionChanged(listener)}
-    requestAccess={requestHostAccess}
-    recordConsentFlow={async (query) => (await callBackground('clearSite', { ...query, reloadTabs: true })).removed}
-    exportReport={(query, format) => callBackground('exportReport', { ...query, format })}
-    refreshCharter={async (query) => void (await callBackground('refreshCharter', query))}
-    download={(file) => downloadFile(file)}
-    copy={(text) => navigator.clipboard.writeText(text)}
-    embeddedAccess={{ has: () => hasEmbeddedContentAccess(), request: () => requestEmbeddedContentAccess() }}
-    portalOrigins={requiredHostOrigins()}
-    t={browserTranslate()}
-    language={language}
-  />,
-  document.getElementById('app')!,
-);
+// The tools wait for answers the first paint need not: mounted again once known.
+void Promise.all([currentWindowId().catch(() => null), devtoolsPanelOffered().catch(() => false)]).then(([windowId, offerDevtools]) => {
+  const sidePanel = canOpenSidePanel();
+  if (!sidePanel && !offerDevtools) return;
+  mountPage(
+    root,
+    {
+      ...options,
+      tools: {
+        // Straight from the click (a user gesture), then the popup makes way for the panel.
+        ...(sidePanel ? { openSidePanel: () => openSidePanel(windowId) } : {}),
+        ...(offerDevtools ? { devtoolsPanel: { request: () => requestDevtoolsPanel() } } : {}),
+      },
+    },
+    platform,
+  );
+});

@@ -6,16 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCycle, reachableFrom, sourceFiles, type SourceFile } from '../support/source-graph.ts';
+import { findCycle, importsOf, reachableFrom, sourceFiles, type SourceFile } from '../support/source-graph.ts';
+import { EXTRA_PAGES } from '../../vite.config.ts';
 
-/** The extension's entry points, as the manifest names them (the popup through its page's script). */
+/** The extension's entry points: the worker, and the script of each page (the manifest's, and those only code names). */
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
   background: { service_worker: string };
   action: { default_popup: string };
+  devtools_page: string;
+  side_panel: { default_path: string };
 };
-const popupPage = manifest.action.default_popup;
-const popupScript = /<script[^>]+src="([^"]+)"/.exec(readFileSync(popupPage, 'utf8'))![1]!;
-const ENTRIES = [manifest.background.service_worker, join(dirname(popupPage), popupScript)];
+const pageScript = (page: string) => join(dirname(page), /<script[^>]+src="([^"]+)"/.exec(readFileSync(page, 'utf8'))![1]!);
+const PAGES = [manifest.action.default_popup, manifest.devtools_page, manifest.side_panel.default_path, ...Object.values(EXTRA_PAGES)];
+const ENTRIES = [manifest.background.service_worker, ...new Set(PAGES.map(pageScript))];
 
 /** What each layer of src may import: files under these folders, and these packages. */
 const LAYERS: Record<string, { files: string[]; packages: string[] }> = {
@@ -23,7 +26,24 @@ const LAYERS: Record<string, { files: string[]; packages: string[] }> = {
   'src/core/': { files: ['src/core/', 'public/_locales/'], packages: ['htmlparser2', 'csv-parse'] },
   'src/platform/': { files: ['src/platform/', 'src/core/'], packages: ['webextension-polyfill'] },
   'src/background/': { files: ['src/background/', 'src/platform/', 'src/core/'], packages: ['webextension-polyfill'] },
-  'src/popup/': { files: ['src/popup/', 'src/platform/', 'src/core/'], packages: ['preact', 'webextension-polyfill'] },
+  // Views are fed through props: no browser API, so the same components serve every page.
+  'src/views/': { files: ['src/views/', 'src/core/'], packages: ['preact'] },
+  'src/pages/': { files: ['src/pages/', 'src/views/', 'src/platform/', 'src/core/'], packages: ['preact', 'webextension-polyfill'] },
+  // The pages: each an entry (main.tsx) over the shared wiring and views.
+  'src/sidepanel/': {
+    files: ['src/sidepanel/', 'src/pages/', 'src/views/', 'src/platform/', 'src/core/'],
+    packages: ['preact', 'webextension-polyfill'],
+  },
+  'src/panel/': {
+    files: ['src/panel/', 'src/pages/', 'src/views/', 'src/platform/', 'src/core/'],
+    packages: ['preact', 'webextension-polyfill'],
+  },
+  // The DevTools page shows nothing: no view.
+  'src/devtools/': { files: ['src/devtools/', 'src/platform/', 'src/core/'], packages: ['webextension-polyfill'] },
+  'src/popup/': {
+    files: ['src/popup/', 'src/pages/', 'src/views/', 'src/platform/', 'src/core/'],
+    packages: ['preact', 'webextension-polyfill'],
+  },
 };
 
 /** `a imports b` for each import of `files` that `allowed` refuses. */
@@ -56,7 +76,17 @@ describe('layers', () => {
     });
   }
 
-  it('nothing imports an entry point: the worker’s and the popup’s are where the browser starts', () => {
+  it('finds every entry: the worker and the four pages', () => {
+    expect(ENTRIES).toEqual([
+      'src/background/index.ts',
+      'src/popup/main.tsx',
+      'src/devtools/main.ts',
+      'src/sidepanel/main.tsx',
+      'src/panel/main.tsx',
+    ]);
+  });
+
+  it('nothing imports an entry point: the worker’s and the pages’ are where the browser starts', () => {
     expect(violations([...src, ...sourceFiles('scripts', 'test')], (_file, target) => !ENTRIES.includes(target))).toEqual([]);
   });
 
@@ -72,6 +102,16 @@ describe('layers', () => {
     }
     expect(edges.size).toBeGreaterThan(3);
     expect(findCycle(edges)).toBeNull();
+  });
+
+  // core/draft (issue 17) builds charter drafts in the worker, which answers the popup's export
+  // request: the popup only names the formats and languages, so its bundle never carries the
+  // builder, the charter parser it reads drafts back with, or the known-tracker table.
+  it('the popup reaches no part of core/draft but its formats: the worker builds charter drafts', () => {
+    const popupEntry = ENTRIES[1]!;
+    const reached = reachableFrom([popupEntry]).map((file) => file.path);
+    expect(reached.filter((path) => path.startsWith('src/core/draft/'))).toEqual(['src/core/draft/draft-formats.ts']);
+    expect(importsOf('src/core/draft/draft-formats.ts')).toEqual([]);
   });
 
   it('the extension’s entries reach no Node-only package (a bundle would carry it and fail in the browser)', () => {

@@ -12,7 +12,13 @@ import { repositoryTypeScriptFiles } from '../support/source-graph.ts';
 const files = repositoryTypeScriptFiles();
 
 /** Entry points: wiring only, exercised end to end in both browsers (test/e2e) rather than by a unit test. */
-const ENTRY_POINTS = new Set(['src/background/index.ts', 'src/popup/main.tsx']);
+const ENTRY_POINTS = new Set([
+  'src/background/index.ts',
+  'src/popup/main.tsx',
+  'src/sidepanel/main.tsx',
+  'src/panel/main.tsx',
+  'src/devtools/main.ts',
+]);
 
 /** True when a file holds code that runs: a function, a class, a method (not only types, constants and re-exports). */
 function hasLogic(path: string): boolean {
@@ -62,7 +68,7 @@ describe('layout', () => {
     expect(hasLogic('src/core/charter/limits.ts')).toBe(false);
     expect(hasLogic('src/core/charter/index.ts')).toBe(false);
     expect(hasLogic('src/core/compare.ts')).toBe(true);
-    expect(hasLogic('src/popup/TabPanels.tsx')).toBe(true);
+    expect(hasLogic('src/views/TabPanels.tsx')).toBe(true);
   });
 
   it('gives each file of src/ and scripts/ a name no other has (entry points apart: index, main)', () => {

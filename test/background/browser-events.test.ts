@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBrowserEvents, type BrowserEventDeps } from '../../src/background/browser-events.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { browserCookie } from '../support/cookies.ts';
+import { emptySite } from '../../src/core/cookies/site-record.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -15,8 +16,10 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
     ready,
     recorder: {
       nextOrder: () => ++order,
-      cookieChanged: (cookie, removed, cause, at, eventOrder) =>
-        void log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`),
+      cookieChanged: (cookie, removed, cause, at, eventOrder) => {
+        log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`);
+        return cookie.name === 'filed' ? [emptySite('data.tco.re', '0'), emptySite('tco.re', '0')] : [];
+      },
     },
     openTabs: { update: (tab) => void log.push(`tab ${tab.tabId}`), remove: (tabId) => void log.push(`closed ${tabId}`) },
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
@@ -24,6 +27,7 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
     refreshLiveCharter: async (host) => void log.push(`charter ${host}`),
     badges: { refresh: async (tab) => void log.push(`badge ${tab.tabId}`), schedule: () => void log.push('badges') },
     now: () => clock++,
+    preciseNow: () => 5000.25,
     ...overrides,
   });
   return { events, log, open };
@@ -41,6 +45,27 @@ describe('browser events', () => {
     open();
     await settle();
     expect(log).toEqual(['cookie a false explicit at=100 order=1', 'badges', 'cookie b true expired at=101 order=2', 'badges']);
+  });
+
+  it('tell the open pages of each event recorded, with when the change was heard', async () => {
+    const pushed: string[] = [];
+    const { events, log, open } = setup({ live: { eventRecorded: (site, heardAt) => void pushed.push(`${site.host} ${heardAt}`) } });
+    open();
+    events.cookieChanged({ cookie: browserCookie({ name: 'filed' }), removed: false, cause: 'explicit' });
+    events.cookieChanged({ cookie: browserCookie({ name: 'elsewhere' }), removed: false, cause: 'explicit' });
+    await settle();
+    expect(pushed).toEqual(['data.tco.re 5000.25', 'tco.re 5000.25']);
+    expect(log).toContain('cookie elsewhere false explicit at=101 order=2');
+  });
+
+  it('forget what DevTools heard in a tab once it is closed', async () => {
+    const forgotten: number[] = [];
+    const { events, log, open } = setup({ forgetTab: async (tabId) => void forgotten.push(tabId) });
+    events.tabRemoved(7);
+    open();
+    await settle();
+    expect(log).toEqual(['closed 7']);
+    expect(forgotten).toEqual([7]);
   });
 
   it('keep the open tabs current once ready', async () => {

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../src/background/message-handlers.ts';
 import type { SiteQuery, SiteView } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
+import type { TabSite } from '../../src/platform/tabs.ts';
+
+const TABS: TabSite[] = [
+  { tabId: 1, url: 'https://Data.TCO.re/explore/', storeId: undefined },
+  { tabId: 2, url: 'https://itie.opendatasoft.com/', storeId: 'firefox-container-1' },
+  { tabId: 3, url: 'about:blank', storeId: undefined },
+  { tabId: 4, url: undefined, storeId: undefined },
+];
 
 const diagnostics = { codeStartedMs: 1, evaluatedMs: 2, readyMs: 3, steps: {}, sites: 4, cookies: 5 };
 
@@ -22,6 +30,15 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
     ),
     scheduleBadgeRefresh: () => void log.push('badges'),
     diagnostics: () => diagnostics,
+    consentRuns: {
+      save: async (host, storeId) => void log.push(`save run ${storeId}|${host}`),
+      drop: async (host, storeId) => void log.push(`drop run ${storeId}|${host}`),
+    },
+    tab: async (tabId) => TABS.find((tab) => tab.tabId === tabId),
+    networkLogs: {
+      note: async (tabId, openedAt, responses) => (log.push(`note ${tabId} ${openedAt} ${responses.length}`), responses.length - 1),
+      get: async (tabId) => (tabId === 3 ? { tabId, openedAt: 1, responses: [] } : null),
+    },
     ...overrides,
   });
   return { handlers, log, open };
@@ -43,7 +60,40 @@ describe('message handlers', () => {
     open();
     expect(await handlers.clearSite({ host: 'Data.tco.re', storeId: 'private', reloadTabs: true })).toEqual({ removed: 4 });
     expect(await handlers.clearSite({ host: 'data.tco.re' })).toEqual({ removed: 4 });
-    expect(log).toEqual(['clear private|data.tco.re reload=true', 'badges', 'clear 0|data.tco.re reload=false', 'badges']);
+    expect(log).toEqual([
+      'drop run private|data.tco.re',
+      'clear private|data.tco.re reload=true',
+      'badges',
+      'drop run 0|data.tco.re',
+      'clear 0|data.tco.re reload=false',
+      'badges',
+    ]);
+  });
+
+  it('keep the run recorded so far before clearing, when asked to ("Record the other choice")', async () => {
+    const { handlers, log, open } = setup();
+    open();
+    await handlers.clearSite({ host: 'data.tco.re', reloadTabs: true, saveRun: true });
+    expect(log).toEqual(['save run 0|data.tco.re', 'clear 0|data.tco.re reload=true', 'badges']);
+  });
+
+  it('tell which site a tab shows, in which store; that it shows none; or that there is no such tab', async () => {
+    const { handlers, open } = setup();
+    open();
+    expect(await handlers.siteOfTab({ tabId: 1 })).toEqual({ kind: 'site', host: 'data.tco.re' });
+    expect(await handlers.siteOfTab({ tabId: 2 })).toEqual({ kind: 'site', host: 'itie.opendatasoft.com', storeId: 'firefox-container-1' });
+    expect(await handlers.siteOfTab({ tabId: 3 })).toEqual({ kind: 'no-site' });
+    expect(await handlers.siteOfTab({ tabId: 4 })).toEqual({ kind: 'no-site' });
+    expect(await handlers.siteOfTab({ tabId: 99 })).toEqual({ kind: 'no-tab' });
+  });
+
+  it('keep what DevTools heard in a tab, and give it back', async () => {
+    const { handlers, log, open } = setup();
+    open();
+    expect(await handlers.noteNetwork({ tabId: 3, openedAt: 7, responses: [{} as never, {} as never] })).toEqual({ kept: 1 });
+    expect(log).toEqual(['note 3 7 2']);
+    expect(await handlers.getNetworkLog({ tabId: 3 })).toEqual({ tabId: 3, openedAt: 1, responses: [] });
+    expect(await handlers.getNetworkLog({ tabId: 4 })).toBeNull();
   });
 
   it('export the report in the format asked for', async () => {
@@ -52,6 +102,17 @@ describe('message handlers', () => {
     const file = await handlers.exportReport({ host: 'data.tco.re', format: 'csv' });
     expect(file.mimeType).toMatch(/^text\/csv/);
     expect(file.text).toContain('sessionid');
+  });
+
+  it('draft a corrected charter from the report, in the format and language asked for', async () => {
+    const { handlers, open } = setup();
+    open();
+    const markdown = await handlers.exportReport({ host: 'data.tco.re', format: 'charter-markdown', language: 'en' });
+    expect(markdown).toMatchObject({ mimeType: 'text/markdown', filename: expect.stringMatching(/^charter-draft-data\.tco\.re-en-/) });
+    expect(markdown.text).toContain('## Cookie policy');
+    expect(markdown.text).toContain('sessionid');
+    const html = await handlers.exportReport({ host: 'data.tco.re', format: 'charter-html' });
+    expect(html.text).toMatch(/^<!doctype html>/);
   });
 
   it('refuse to export a site the extension cannot see', async () => {

@@ -52,6 +52,23 @@ describe('recorder', () => {
     expect(names(recorder, 'data.tco.re')).toEqual([]);
   });
 
+  it('returns the records it added an event to, one per site the cookie is filed under, none for an overwrite’s removal', async () => {
+    const { recorder, open } = await setup();
+    open.add('0|data.toulouse-metropole.fr');
+    const changed = recorder.cookieChanged(
+      browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }),
+      false,
+      'explicit',
+      1,
+    );
+    expect(changed.map((site) => site.host)).toEqual(['data.toulouse-metropole.fr']);
+    expect(changed[0]!.timeline.at(-1)).toMatchObject({ type: 'set', name: '_ga', at: 1 });
+    expect(
+      recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), true, 'overwrite', 2),
+    ).toEqual([]);
+    expect(recorder.cookieChanged(browserCookie({ name: 'never-seen', domain: 'data.tco.re' }), true, 'explicit', 3)).toEqual([]);
+  });
+
   it('does not blame a portal visited earlier for a parent-domain cookie the city’s main site sets later', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');

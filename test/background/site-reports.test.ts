@@ -58,6 +58,17 @@ describe('site reports', () => {
     expect(view.report.storage).toMatchObject({ sitesDropped: 3, lastDropAt: 7 });
   });
 
+  it('give the run kept to compare with, of the site in the store asked for, and none when there is none', async () => {
+    const run = { savedAt: 5, consent: { state: 'accepted' as const, trackers: {} }, cookies: [], findings: 0 };
+    const asked: string[] = [];
+    const { reports } = await setup({
+      savedRun: async (host, storeId) => (asked.push(`${storeId}|${host}`), storeId === 'kept' ? run : null),
+    });
+    expect(await reports.view({ host: HOST, storeId: 'kept' })).toMatchObject({ kind: 'report', savedRun: run });
+    expect(await reports.view({ host: HOST })).not.toHaveProperty('savedRun');
+    expect(asked).toEqual([`kept|${HOST}`, `firefox-default|${HOST}`]);
+  });
+
   it('read the live charter of a site seen for the first time in the background, and say when it is stored', async () => {
     const { reports, refreshed, charterReads } = await setup();
     const view = await reports.view({ host: HOST });

@@ -239,4 +239,20 @@ describe('site store within storage.session’s quota', () => {
     expect(evictedHosts(session)).toEqual(['old.opendatasoft.com']);
     expect(session.data['charter:data.tco.re']).toHaveLength(150_000);
   });
+
+  it('removes other state after the writes queued before, and stops counting it', async () => {
+    const session = fakeSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 300_000 });
+    await store.load();
+    await store.area.write({ 'network:3': 'n'.repeat(150_000) });
+    const writing = store.area.write({ 'network:3': 'm'.repeat(150_000) });
+    await store.area.remove(['network:3']);
+    await writing;
+    expect(session.data['network:3']).toBeUndefined();
+    // Its bytes no longer count: two records of 100 kB fit again without evicting either.
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    store.put(bigRecord('new.opendatasoft.com', 2, 100_000));
+    await store.flush();
+    expect(evictedHosts(session)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRequestMessage } from '../../src/core/message-contract.ts';
+import { isCharterDraftFormat, isLiveMessage, isRequestMessage, LIVE_MESSAGE_TYPE, signatureOf } from '../../src/core/message-contract.ts';
 
 describe('isRequestMessage', () => {
   it('accepts each method with its params', () => {
@@ -7,8 +7,16 @@ describe('isRequestMessage', () => {
     expect(isRequestMessage({ method: 'getReport', params: { host: 'data.tco.re', storeId: 'firefox-private' } })).toBe(true);
     expect(isRequestMessage({ method: 'clearSite', params: { host: 'data.tco.re', reloadTabs: true } })).toBe(true);
     expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'markdown' } })).toBe(true);
+    expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'charter-html', language: 'en' } })).toBe(
+      true,
+    );
+    expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'charter-markdown' } })).toBe(true);
     expect(isRequestMessage({ method: 'refreshCharter', params: { host: 'data.tco.re' } })).toBe(true);
     expect(isRequestMessage({ method: 'getDiagnostics', params: {} })).toBe(true);
+    expect(isRequestMessage({ method: 'clearSite', params: { host: 'data.tco.re', reloadTabs: true, saveRun: true } })).toBe(true);
+    expect(isRequestMessage({ method: 'siteOfTab', params: { tabId: 0 } })).toBe(true);
+    expect(isRequestMessage({ method: 'getNetworkLog', params: { tabId: 12 } })).toBe(true);
+    expect(isRequestMessage({ method: 'noteNetwork', params: { tabId: 12, openedAt: 5, responses: [] } })).toBe(true);
   });
 
   it('refuses what is not a request we answer', () => {
@@ -22,8 +30,54 @@ describe('isRequestMessage', () => {
       { method: 'getReport', params: { host: 7 } },
       { method: 'getReport', params: { host: 'a', storeId: 0 } },
       { method: 'exportReport', params: { host: 'a', format: 'pdf' } },
+      { method: 'siteOfTab', params: { tabId: '3' } },
+      { method: 'siteOfTab', params: { tabId: -1 } },
+      { method: 'siteOfTab', params: { tabId: 1.5 } },
+      { method: 'getNetworkLog', params: {} },
+      { method: 'noteNetwork', params: { tabId: 1, openedAt: 5 } },
+      { method: 'noteNetwork', params: { tabId: 1, openedAt: 'now', responses: [] } },
+      { method: 'exportReport', params: { host: 'a', format: 'charter-markdown', language: 'de' } },
+      { method: 'exportReport', params: { host: 'a', format: 'charter-markdown', language: null } },
     ]) {
       expect(isRequestMessage(message), JSON.stringify(message)).toBe(false);
     }
+  });
+});
+
+describe('isLiveMessage', () => {
+  const event = { type: 'set' as const, at: 2, name: 'a', domain: 'data.tco.re', phase: 'before-choice' as const };
+  const live = { type: LIVE_MESSAGE_TYPE, kind: 'event', host: 'data.tco.re', storeId: '0', seq: 1, previous: null, event, heardAt: 3 };
+
+  it('knows the worker’s pushes', () => {
+    expect(isLiveMessage(live)).toBe(true);
+    expect(isLiveMessage({ ...live, previous: signatureOf(event) })).toBe(true);
+    expect(isLiveMessage({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 })).toBe(true);
+  });
+
+  it('leaves anything else alone: the requests pages send the worker, malformed pushes', () => {
+    for (const message of [
+      null,
+      { method: 'getReport', params: { host: 'a' } },
+      { ...live, type: 'other' },
+      { ...live, seq: '1' },
+      { ...live, event: null },
+      { type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: -2 },
+      { type: LIVE_MESSAGE_TYPE, kind: 'other' },
+    ]) {
+      expect(isLiveMessage(message), JSON.stringify(message)).toBe(false);
+    }
+  });
+
+  it('signs an event by its type, time and name', () => {
+    expect(signatureOf(event)).toEqual({ type: 'set', at: 2, name: 'a' });
+    expect(signatureOf({ type: 'cleared', at: 4 })).toEqual({ type: 'cleared', at: 4, name: null });
+  });
+});
+
+describe('isCharterDraftFormat', () => {
+  it('tells a charter draft from the report’s own formats', () => {
+    expect(isCharterDraftFormat('charter-markdown')).toBe(true);
+    expect(isCharterDraftFormat('charter-html')).toBe(true);
+    expect(isCharterDraftFormat('markdown')).toBe(false);
   });
 });

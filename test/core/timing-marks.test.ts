@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markFirst, TIMING_MARKS } from '../../src/core/timing-marks.ts';
+import { markFirst, markLiveRow, TIMING_MARKS } from '../../src/core/timing-marks.ts';
 
 /** A Performance that keeps its marks in a list. */
 function fakePerformance() {
@@ -24,5 +24,17 @@ describe('markFirst', () => {
     const names = Object.values(TIMING_MARKS);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^cci:[a-z-]+$/);
+  });
+});
+
+describe('markLiveRow', () => {
+  it('marks the row in the document, then painted on the next frame, each with the event’s place and heard time', () => {
+    const marks: Array<[string, unknown]> = [];
+    const perf = { mark: (name: string, options?: { detail?: unknown }) => void marks.push([name, options?.detail]) } as never;
+    let frame: (() => void) | undefined;
+    markLiveRow(12, 345.5, perf, (run) => (frame = run));
+    expect(marks).toEqual([[TIMING_MARKS.liveRow, { seq: 12, heardAt: 345.5 }]]);
+    frame!();
+    expect(marks[1]).toEqual([TIMING_MARKS.liveRowPainted, { seq: 12, heardAt: 345.5 }]);
   });
 });

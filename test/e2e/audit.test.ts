@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report.ts';
 import type { CensusDocument } from '../../scripts/census/census-report.ts';
+import { parseCharter, readCharterPage } from '../../src/core/charter/index.ts';
+import { draftCharter, draftHtml } from '../../src/core/draft/index.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-audit-'));
 const aFile = join(scratch, 'a-file');
@@ -38,6 +40,14 @@ function command(script: string, args: string[], env: Record<string, string> = {
 
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
 const findingKeys = (report: Report) => report.findings.map((f) => `${f.kind} ${f.cookie}`);
+/** The demo's draft as README shows it: made from the demo's audit kept in test/support/demo-audit. */
+const fixtureDraft = (language?: 'fr' | 'en') =>
+  draftCharter(
+    (['accept', 'refuse'] as const).map((choice) => readReport(`test/support/demo-audit/${choice}.report.json`)),
+    language ? { language } : {},
+  );
+/** What a charter cannot fix: the cookies the charter forgets, lifetimes longer than it states. */
+const charterFindings = (report: Report) => findingKeys(report).filter((key) => /^(undeclared|lifetime) /.test(key));
 
 describe('audit command', () => {
   it('audits the demo portal in Chromium after "accept", writes its files, and exits 1 with --strict', async () => {
@@ -86,7 +96,61 @@ describe('audit command', () => {
     expect(stdout).toContain('# Accept and refuse compared');
   });
 
+  it('drafts a corrected charter from both runs; audited against it, the demo has nothing undeclared and no lifetime too long', async () => {
+    const first = join(scratch, 'draft');
+    const drafted = await audit(['--browser', 'chromium', '--consent', 'both', '--draft', '--out', first]);
+    expect(drafted.stderr).toBe('');
+    expect(drafted.code).toBe(0);
+    expect(drafted.stdout).toContain(`wrote ${first}/charter-draft.md and ${first}/charter-draft.html: charter draft (fr): 8 entries`);
+    expect(charterFindings(readReport(join(first, 'accept', 'report.json')))).toEqual([
+      'undeclared _hjSessionUser_1234',
+      'lifetime _pk_id.1.a1b2',
+    ]);
+    const markdown = readFileSync(join(first, 'charter-draft.md'), 'utf8');
+    const entries = parseCharter(markdown).entries;
+    expect(readCharterPage(readFileSync(join(first, 'charter-draft.html'), 'utf8'), 'text/html').entries).toEqual(entries);
+    // A fresh audit of the demo drafts what README shows (made from the audit kept in test/support/demo-audit).
+    expect(entries).toEqual(fixtureDraft().rows.map((row) => row.entry));
+    expect(markdown).not.toMatch(/fixture-session-|fixture-csrf-|GA1\.2\./);
+
+    const second = join(scratch, 'redrafted');
+    const again = await audit([
+      '--browser',
+      'chromium',
+      '--consent',
+      'both',
+      '--charter',
+      join(first, 'charter-draft.md'),
+      '--out',
+      second,
+    ]);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`demo portal's charter page serves ${first}/charter-draft.md`);
+    const accept = readReport(join(second, 'accept', 'report.json'));
+    const refuse = readReport(join(second, 'refuse', 'report.json'));
+    expect(accept.charter).toMatchObject({ kind: 'live', language: 'fr', entries: entries.length });
+    expect([...charterFindings(accept), ...charterFindings(refuse)]).toEqual([]);
+    // A charter cannot fix consent: the widget still sets its cookie before the choice and keeps it after a refusal.
+    expect(findingKeys(accept)).toContain('before-consent _hjSessionUser_1234');
+    expect(findingKeys(refuse)).toContain('after-refusal _hjSessionUser_1234');
+  }, 240_000);
+
+  it('audits the demo in Firefox against the HTML draft README shows, in English: nothing undeclared, no lifetime too long', async () => {
+    const page = join(scratch, 'charter-draft-en.html');
+    writeFileSync(page, draftHtml(fixtureDraft('en')));
+    const out = join(scratch, 'firefox-redrafted');
+    const { code, stderr } = await audit(['--browser', 'firefox', '--consent', 'accept', '--charter', page, '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = readReport(join(out, 'report.json'));
+    expect(report.charter).toMatchObject({ kind: 'live', language: 'en', entries: 8 });
+    expect(charterFindings(report)).toEqual([]);
+    expect(findingKeys(report)).toContain('before-consent _hjSessionUser_1234');
+  }, 120_000);
+
   it.each([
+    [['--charter', aFile], /^audit: --charter ".*a-file": the file is empty\n$/],
     [['ht!tp://x'], /^audit: malformed URL: "ht!tp:\/\/x" \(no valid host name\)\n$/],
     [['https://exa mple.org/'], /^audit: malformed URL: "https:\/\/exa mple.org\/"\n$/],
     [['ftp://data.tco.re/'], /^audit: malformed URL: .*only http and https/],

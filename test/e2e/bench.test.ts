@@ -1,6 +1,6 @@
 /** The browser benchmarks run once on a tiny input in real Chromium, so they cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
-import { popupAndWorker, popupBytes } from '../../scripts/bench/browser-benches.ts';
+import { liveLatency, popupAndWorker, popupBytes } from '../../scripts/bench/browser-benches.ts';
 import { auditProfileMemory, censusThroughput } from '../../scripts/bench/census-benches.ts';
 
 describe('browser benchmarks (tiny runs)', () => {
@@ -33,4 +33,12 @@ describe('browser benchmarks (tiny runs)', () => {
     expect(memory!.name).toBe('memory of one audit profile, chromium (peak PSS, 1 pages)');
     for (const f of [...throughput, memory!]) expect(f.median).toBeGreaterThan(0);
   }, 120_000);
+
+  it('time a cookie change from the worker to the DevTools panel’s row', async () => {
+    const figures = await liveLatency('tiny');
+    expect(figures.map((f) => f.group)).toEqual(['live panel', 'live panel', 'live panel', 'live panel']);
+    expect(figures[1]!.samples).toHaveLength(3);
+    expect(figures[3]!.samples).toHaveLength(2);
+    for (const f of figures) expect(Number.isFinite(f.median)).toBe(true);
+  });
 });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
-import { firstExtensionPage, launchChromium, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
+import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
-import { openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';
+import { FORGOTTEN, openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';
+import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
+import { mkdirSync } from 'node:fs';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 
@@ -112,6 +114,116 @@ describe('Chromium in French', () => {
     expect(text).toContain("Se souvenir de l'utilisateur d'une page à une autre.");
     expect(await popup.evaluate(() => document.documentElement.lang, null)).toBe('fr');
     await popup.screenshot(`${SCREENSHOT_DIR}/chromium-fr.png`);
-    await Promise.all([site.close(), popup.close()]);
+
+    // The side panel's page speaks French too, its choice divider included.
+    const panel = await browser.newPage();
+    await panel.setViewport(400, 800);
+    await panel.goto(browser.extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+    await panel.waitFor('main[data-state="ready"]');
+    await panel.click('#tab-timeline');
+    await panel.waitFor('[data-divider="refused"]');
+    expect((await panel.texts('[data-divider="refused"] strong'))[0]).toBe(
+      'Choix fait : Refusé (Matomo : refusé · Google Analytics : refusé)',
+    );
+    expect(await panel.texts('[data-action="record-other"]')).toEqual(['Enregistrer l’autre choix']);
+    await Promise.all([site.close(), popup.close(), panel.close()]);
+  });
+});
+
+// The real containers, which headless Chromium can open (Firefox's cannot be scripted: README says so).
+describe('Chromium: the real DevTools panel and side panel', () => {
+  let portal: PortalServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    portal = await startPortalServer();
+    browser = await launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('shows the inspected tab live in DevTools, with the response that set each cookie or a script', async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const host = 'data.tco.re';
+    const api = await extensionPage(browser);
+    const site = await browser.context.newPage();
+    await site.goto(`http://${host}/`);
+    await waitForReport(api, host, (r) => presentNames(r).includes(FORGOTTEN));
+    const { devtools, panel } = await openDevtoolsPanel(browser.context, site, PANEL_PAGE);
+    await panel.waitForSelector('main[data-state="ready"] .report[data-host="data.tco.re"]');
+    // Docked beside the page, the panel has one column: its timeline is a tab.
+    if ((await panel.$('#tab-timeline')) !== null) await panel.click('#tab-timeline');
+    // Heard before DevTools was opened: no response can be named.
+    await panel.waitForSelector(`${eventRow('sessionid')} [data-set-by="unseen"]`);
+
+    // A page load with DevTools open: its Set-Cookie headers are heard, the widget's script sets its own.
+    await site.reload();
+    const session = await panel.waitForSelector(`${eventRow('sessionid')}[data-new="true"] [data-set-by="response"]`);
+    expect(await session.textContent()).toBe(`by GET http://${host}/ (200)`);
+    await panel.waitForSelector(`${eventRow(FORGOTTEN)}[data-new="true"] [data-set-by="script"]`, { timeout: 10_000 });
+    expect(await panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await panel.innerHTML('main')).not.toMatch(/fixture-session-|fixture-csrf-/);
+    await panel.evaluate(() => document.querySelector('.events')?.scrollIntoView({ block: 'end' }));
+    await devtools.screenshot({ path: `${SCREENSHOT_DIR}/chromium-real-devtools-panel.png` });
+    await Promise.all([site.close(), api.close()]);
+  });
+
+  it('opens the side panel from the popup; it follows the tab shown in its window, live', async () => {
+    const api = await extensionPage(browser);
+    const first = await browser.context.newPage();
+    await first.goto('http://itie.opendatasoft.com/');
+    const popup = await browser.newPage();
+    await popup.goto(browser.popupUrl('?host=itie.opendatasoft.com'));
+    await popup.waitFor('main[data-state="ready"] [data-action="open-side-panel"]');
+    // A real click: Chrome opens a side panel only during a user gesture.
+    await popup.click('[data-action="open-side-panel"]');
+    const sidePanel = await protocolPage(browser.context, SIDE_PANEL_PAGE);
+
+    await first.bringToFront();
+    await sidePanel.waitFor('.report[data-host="itie.opendatasoft.com"]');
+    const second = await browser.context.newPage();
+    await second.goto('http://data.nantesmetropole.fr/');
+    await second.bringToFront();
+    await sidePanel.waitFor('.report[data-host="data.nantesmetropole.fr"]');
+    expect(await sidePanel.evaluate<string>('document.querySelector("main").dataset.layout')).toBe('narrow');
+    await sidePanel.click('#tab-timeline');
+    await sidePanel.waitFor(eventRow('sessionid'));
+    await second.evaluate(() => void (document.cookie = 'late_in_side_panel=1; path=/'));
+    await sidePanel.waitFor(`${eventRow('late_in_side_panel')}[data-new="true"]`);
+    await sidePanel.evaluate('document.querySelector(".record-flow").scrollIntoView({ block: "start" })');
+    await sidePanel.screenshot(`${SCREENSHOT_DIR}/chromium-real-side-panel.png`);
+    await Promise.all([first.close(), second.close(), popup.close(), api.close()]);
+  });
+
+  it('catches up after the worker was stopped: the restart marker, then the events that woke it', async () => {
+    const host = 'anglet-opendatapaysbasque.opendatasoft.com';
+    const api = await extensionPage(browser);
+    const site = await browser.newPage();
+    await site.goto(`http://${host}/`);
+    await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
+    const panel = await browser.newPage();
+    await panel.setViewport(1100, 800);
+    await panel.goto(browser.extensionUrl(`${PANEL_PAGE}?host=${host}`));
+    await panel.waitFor(eventRow('sessionid'));
+    await expect
+      .poll(() =>
+        api.evaluate(
+          async () =>
+            JSON.stringify(
+              await (
+                globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
+              ).chrome.storage.session.get(null),
+            ),
+          null,
+        ),
+      )
+      .toContain(FORGOTTEN);
+    await stopServiceWorker(firstExtensionPage(browser.context));
+    await site.evaluate(() => void (document.cookie = 'after_restart=1; path=/'), null);
+    await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('after_restart')}[data-new="true"]`);
+    await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
-import { launchFirefox } from '../../scripts/browsers/firefox.ts';
-import { extensionPage, grantedPermissions, presentNames, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import { launchFirefox, openFirefoxToolbox } from '../../scripts/browsers/firefox.ts';
+import {
+  extensionPage,
+  grantedPermissions,
+  hasPermission,
+  presentNames,
+  request,
+  tabIdOf,
+  waitForReport,
+} from '../../scripts/browsers/extension-api.ts';
 import { openPopup, seenRow } from './scenarios/context.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 
@@ -42,6 +50,59 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     expect(report.cookies.find((c) => c.name === 'sessionid')?.status).toBe('declared');
     await popup.waitFor(seenRow('sessionid'));
     await Promise.all([site.close(), api.close(), popup.close()]);
+  });
+
+  it('offers the DevTools panel as an optional permission, and gets it from the popup', async () => {
+    const api = await extensionPage(browser);
+    expect(await hasPermission(api, 'devtools')).toBe(false);
+    const popup = await openPopup(browser, 'data.tco.re');
+    await popup.waitFor('[data-action="enable-devtools"]');
+    await popup.click('[data-action="enable-devtools"]');
+    await popup.waitFor('[data-tools-status]');
+    expect(await popup.texts('[data-tools-status]')).toEqual([
+      'Done: the “Cookie charter” panel is in DevTools the next time you open it.',
+    ]);
+    expect(await hasPermission(api, 'devtools')).toBe(true);
+    // Granted: no longer offered, in the popup or the side panel.
+    const again = await openPopup(browser, 'data.tco.re');
+    // The tools come once the browser has answered; Firefox's sidebar is there from the start.
+    await again.waitFor('[data-action="open-side-panel"]');
+    expect(await again.texts('[data-action="enable-devtools"]')).toEqual([]);
+    await Promise.all([popup.close(), again.close(), api.close()]);
+  });
+
+  it('runs the DevTools page once granted: the real toolbox shows our panel, and its page hears which response set a cookie', async () => {
+    const host = 'data.tco.re';
+    const api = await extensionPage(browser);
+    if (!(await hasPermission(api, 'devtools'))) {
+      const popup = await openPopup(browser, host);
+      await popup.waitFor('[data-action="enable-devtools"]');
+      await popup.click('[data-action="enable-devtools"]');
+      await popup.waitFor('[data-tools-status]');
+      await popup.close();
+    }
+    const site = await browser.newPage();
+    await site.goto(`http://${host}/`);
+    const tabId = await tabIdOf(api, `http://${host}/*`);
+    expect(await openFirefoxToolbox(browser.browser, `http://${host}/`, 'Cookie charter')).toContain('webext-devtools-panel');
+    // The DevTools page runs once the toolbox is open: it has said so to the worker.
+    await expect.poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.tabId ?? null).toBe(tabId);
+    // A page load with DevTools open: the portal's Set-Cookie headers are heard, names only.
+    await site.goto(`http://${host}/explore/dataset/demo/`);
+    await expect
+      .poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.responses.flatMap((r) => r.cookies.map((c) => c.name)) ?? [])
+      .toContain('sessionid');
+    const log = await request(api, 'getNetworkLog', { tabId });
+    expect(JSON.stringify(log)).not.toMatch(/fixture-session-|fixture-csrf-/);
+    // The panel's page for that tab names the response.
+    const panel = await browser.newPage();
+    await panel.setViewport(1100, 800);
+    await panel.goto(browser.extensionUrl(`src/panel/index.html?tabId=${tabId}`));
+    await panel.waitFor(`[data-cookie-event="sessionid"][data-event="changed"] [data-set-by="response"]`);
+    expect((await panel.texts(`[data-cookie-event="sessionid"][data-event="changed"] [data-set-by="response"]`)).at(-1)).toBe(
+      `by GET http://${host}/explore/dataset/demo/ (200)`,
+    );
+    await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });
 

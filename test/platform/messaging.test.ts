@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 // webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
 vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
-const { callBackground, isOwnPage, serveRequests } = await import('../../src/platform/messaging.ts');
+const { broadcast, callBackground, isOwnPage, onLiveMessage, serveRequests } = await import('../../src/platform/messaging.ts');
+const { LIVE_MESSAGE_TYPE } = await import('../../src/core/message-contract.ts');
 
 type Listener = (message: unknown, sender: object, sendResponse: (response: unknown) => void) => boolean;
 
@@ -28,6 +29,9 @@ const unused = {
   exportReport: async () => ({ filename: '', mimeType: '', text: '' }),
   refreshCharter: async () => ({ ok: false }),
   getDiagnostics: async () => ({ codeStartedMs: 1, evaluatedMs: 1, readyMs: 1, steps: {}, sites: 0, cookies: 0 }),
+  siteOfTab: async () => ({ kind: 'no-tab' as const }),
+  noteNetwork: async () => ({ kept: 0 }),
+  getNetworkLog: async () => null,
 };
 
 describe('message contract', () => {
@@ -78,5 +82,31 @@ describe('message contract', () => {
     await expect(callBackground('getReport', { host: 'a' }, api)).rejects.toThrow('boom');
     const silent = { runtime: { sendMessage: async () => undefined } } as never;
     await expect(callBackground('getReport', { host: 'a' }, silent)).rejects.toThrow(/No answer/);
+  });
+});
+
+describe('live messages', () => {
+  const push = { type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 3 } as const;
+
+  it('are broadcast with runtime.sendMessage', async () => {
+    const sent: unknown[] = [];
+    await broadcast(push, { runtime: { sendMessage: async (message: unknown) => void sent.push(message) } } as never);
+    expect(sent).toEqual([push]);
+  });
+
+  it('reach a page’s listener; other messages are left for the worker to answer, never answered here', () => {
+    let registered: ((message: unknown) => unknown) | undefined;
+    const onMessage = {
+      addListener: (listener: (message: unknown) => unknown) => (registered = listener),
+      removeListener: (listener: unknown) => void (registered === listener && (registered = undefined)),
+    };
+    const heard: unknown[] = [];
+    const stop = onLiveMessage((message) => heard.push(message), { runtime: { onMessage } } as never);
+    // A listener that returns anything but undefined could answer another page's request to the worker.
+    expect(registered!(push)).toBeUndefined();
+    expect(registered!({ method: 'getReport', params: { host: 'a' } })).toBeUndefined();
+    expect(heard).toEqual([push]);
+    stop();
+    expect(registered).toBeUndefined();
   });
 });

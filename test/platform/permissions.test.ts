@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  devtoolsPanelOffered,
   grantedHosts,
   hasEmbeddedContentAccess,
   hasHostAccess,
   onHostAccessChanged,
+  requestDevtoolsPanel,
   requestEmbeddedContentAccess,
   requestHostAccess,
 } from '../../src/platform/permissions.ts';
@@ -62,5 +64,33 @@ describe('platform permissions', () => {
     expect(await requestEmbeddedContentAccess(api)).toBe(true);
     expect(asked).toEqual([{ permissions: ['webRequest'], origins: ['*://*/*'] }]);
     expect(await hasEmbeddedContentAccess(api)).toBe(true);
+  });
+});
+
+describe('the DevTools panel as an optional permission (Firefox)', () => {
+  function fakeApi(optional: string[] | undefined, granted: boolean) {
+    const asked: unknown[] = [];
+    const api = {
+      runtime: { getManifest: () => (optional ? { optional_permissions: optional } : {}) },
+      permissions: {
+        contains: async (wanted: { permissions?: string[] }) => (asked.push(['contains', wanted]), granted),
+        request: async (wanted: { permissions?: string[] }) => (asked.push(['request', wanted]), true),
+      },
+    } as never;
+    return { api, asked };
+  }
+
+  it('is offered only by a build that makes it optional, and only until granted', async () => {
+    expect(await devtoolsPanelOffered(fakeApi(['devtools'], false).api)).toBe(true);
+    expect(await devtoolsPanelOffered(fakeApi(['devtools'], true).api)).toBe(false);
+    // Chrome's build: devtools_page is always on, nothing to offer.
+    expect(await devtoolsPanelOffered(fakeApi(undefined, false).api)).toBe(false);
+    expect(await devtoolsPanelOffered(fakeApi(['tabs'], false).api)).toBe(false);
+  });
+
+  it('is asked for by name', async () => {
+    const { api, asked } = fakeApi(['devtools'], false);
+    expect(await requestDevtoolsPanel(api)).toBe(true);
+    expect(asked).toEqual([['request', { permissions: ['devtools'] }]]);
   });
 });

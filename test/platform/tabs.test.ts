@@ -1,19 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { activeTab, onTabShown, onTabsChanged, reloadTab, visibleTabs } from '../../src/platform/tabs.ts';
+import {
+  activeTab,
+  activeTabOf,
+  onShownTabChanged,
+  onTabNavigated,
+  onTabShown,
+  onTabsChanged,
+  reloadTab,
+  tabById,
+  visibleTabs,
+} from '../../src/platform/tabs.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
-type Tab = { id?: number; url?: string; incognito: boolean; cookieStoreId?: string; pendingUrl?: string };
+type Tab = {
+  id?: number;
+  url?: string;
+  incognito: boolean;
+  cookieStoreId?: string;
+  pendingUrl?: string;
+  active?: boolean;
+  windowId?: number;
+};
 
 function fakeTabs(tabs: Tab[]) {
   const reloaded: number[] = [];
-  const onUpdated = fakeEvent<(tabId: number, change: { status?: string }, tab: Tab) => void>();
-  const onActivated = fakeEvent<(info: { tabId: number }) => void>();
+  const onUpdated = fakeEvent<(tabId: number, change: { status?: string; url?: string }, tab: Tab) => void>();
+  const onActivated = fakeEvent<(info: { tabId: number; windowId?: number }) => void>();
   const onRemoved = fakeEvent<(tabId: number) => void>();
   const onReplaced = fakeEvent<(added: number, removed: number) => void>();
   const api = {
     tabs: {
-      query: async (filter: { active?: boolean }) => (filter.active ? tabs.slice(0, 1) : tabs),
-      get: async (tabId: number) => tabs.find((tab) => tab.id === tabId)!,
+      query: async (filter: { active?: boolean; windowId?: number }) =>
+        filter.windowId !== undefined
+          ? tabs.filter((tab) => tab.active && tab.windowId === filter.windowId)
+          : filter.active
+            ? tabs.slice(0, 1)
+            : tabs,
+      get: async (tabId: number) => {
+        const tab = tabs.find((candidate) => candidate.id === tabId);
+        // Chrome: "No tab with id: N."; Firefox: "Invalid tab ID: N".
+        if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+        return tab;
+      },
       reload: async (tabId: number) => void reloaded.push(tabId),
       onUpdated,
       onActivated,
@@ -74,5 +102,40 @@ describe('platform tabs', () => {
     const { api, reloaded } = fakeTabs([]);
     await reloadTab(4, api);
     expect(reloaded).toEqual([4]);
+  });
+
+  it('find a tab by id, or say there is none', async () => {
+    const { api } = fakeTabs([{ id: 3, url: 'https://data.tco.re/', incognito: false, cookieStoreId: 'firefox-default' }]);
+    expect(await tabById(3, api)).toEqual({ tabId: 3, url: 'https://data.tco.re/', storeId: 'firefox-default' });
+    expect(await tabById(99, api)).toBeUndefined();
+  });
+
+  it('hear one tab going to another address, not its loading states nor other tabs', () => {
+    const { api, onUpdated } = fakeTabs([]);
+    let heard = 0;
+    const stop = onTabNavigated(3, () => heard++, api);
+    const tab = { id: 3, incognito: false };
+    onUpdated.fire(3, { status: 'loading' }, tab);
+    onUpdated.fire(3, { url: 'https://itie.opendatasoft.com/' }, tab);
+    onUpdated.fire(4, { url: 'https://itie.opendatasoft.com/' }, tab);
+    stop();
+    onUpdated.fire(3, { url: 'https://data.tco.re/' }, tab);
+    expect(heard).toBe(1);
+  });
+
+  it('follow the tab shown in one window: another made active there, or the active one navigating', async () => {
+    const shown = { id: 5, url: 'https://data.tco.re/', incognito: false, active: true, windowId: 2 };
+    const { api, onUpdated, onActivated } = fakeTabs([{ id: 4, incognito: false, active: true, windowId: 1 }, shown]);
+    expect(await activeTabOf(2, api)).toMatchObject({ tabId: 5, url: 'https://data.tco.re/' });
+    let changes = 0;
+    const stop = onShownTabChanged(2, () => changes++, api);
+    onActivated.fire({ tabId: 5, windowId: 2 });
+    onActivated.fire({ tabId: 4, windowId: 1 });
+    onUpdated.fire(5, { url: 'https://itie.opendatasoft.com/' }, shown);
+    onUpdated.fire(5, { status: 'complete' }, shown);
+    onUpdated.fire(6, { url: 'https://itie.opendatasoft.com/' }, { ...shown, id: 6, active: false });
+    stop();
+    onActivated.fire({ tabId: 5, windowId: 2 });
+    expect(changes).toBe(2);
   });
 });

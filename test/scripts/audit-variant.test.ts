@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditManifest, writeAuditVariant } from '../../scripts/audit-variant.ts';
 import { scratchDir } from '../../scripts/browsers/browser-under-test.ts';
+import { manifestFor } from '../../vite.config.ts';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as Record<string, unknown>;
 const scratch = scratchDir('audit-variant');
@@ -11,12 +12,19 @@ afterAll(() => scratch.remove());
 describe('audit build', () => {
   it('requires what the store build offers as optional grants: webRequest and every site', () => {
     const manifest = auditManifest(source);
-    expect(manifest.permissions).toEqual(['cookies', 'storage', 'webRequest']);
+    expect(manifest.permissions).toEqual([...(source.permissions as string[]), 'webRequest']);
     expect(manifest.host_permissions?.[0]).toBe('*://*/*');
     expect(manifest.host_permissions).toEqual(expect.arrayContaining(source.host_permissions as string[]));
     expect(manifest).not.toHaveProperty('optional_permissions');
     expect(manifest).not.toHaveProperty('optional_host_permissions');
     expect(manifest.background).toEqual(source.background);
+  });
+
+  it('leaves Firefox’s DevTools panel optional: the audit opens no DevTools', () => {
+    const manifest = auditManifest(manifestFor('firefox') as unknown as Record<string, unknown>);
+    expect(manifest.permissions).toContain('webRequest');
+    expect(manifest.permissions).not.toContain('devtools');
+    expect(manifest.optional_permissions).toEqual(['devtools']);
   });
 
   it('names the audited hosts one by one, as the popup grants a site on its own domain', () => {

@@ -42,7 +42,7 @@ function cloneBytes(text: string): number {
   return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
 }
 
-export type FakeSession = SessionArea & {
+export type FakeSession = Required<SessionArea> & {
   /** What is stored. */
   data: Record<string, unknown>;
   /** Write calls so far, refused ones included. */

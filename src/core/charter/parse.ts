@@ -253,7 +253,9 @@ function readTableBody(
       continue;
     }
     if (readTableHeader(line, index + 1)) break;
-    const isMarkdownHeading = /^\s*#{1,6}(?:\s|$)/.test(line);
+    // A line of the table's cells is a row even when its first cell starts with "#" (a page's cell
+    // laid out as "#\tsessionid\t…"): a heading is a line that is not.
+    const isMarkdownHeading = /^\s*#{1,6}(?:\s|$)/.test(line) && !isStrictRow(line, header);
     if (!isMarkdownHeading) {
       const split = splitRow(line, header);
       const sectionRow = split.kind === 'row' ? headingInRow(split.cells, header) : null;

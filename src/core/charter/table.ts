@@ -58,27 +58,50 @@ export function isSeparatorRow(line: string): boolean {
   return (trimmed.match(/[-=–—_]/g)?.length ?? 0) >= 3;
 }
 
-/** Cells of a markdown row: outer pipes dropped, `\|` kept as a pipe inside a cell. */
-export function splitPipeCells(line: string): string[] {
+/**
+ * Raw cells of a markdown row: outer pipes dropped, split on every pipe a backslash does not
+ * escape. A backslash escapes the character after it, whatever it is (as GitHub's table reader
+ * does), so `\\|` is an escaped backslash before a cell separator. Escapes stay in the cells.
+ */
+function splitRawPipeCells(line: string): string[] {
   let body = line.trim();
   if (body.startsWith('|')) body = body.slice(1);
-  if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
   const cells: string[] = [];
-  let current = '';
+  let start = 0;
+  let endsWithPipe = false;
   for (let index = 0; index < body.length; index++) {
-    const character = body[index] ?? '';
-    if (character === '\\' && body[index + 1] === '|') {
-      current += '|';
+    const character = body[index];
+    if (character === '\\') {
       index++;
     } else if (character === '|') {
-      cells.push(current);
-      current = '';
-    } else {
-      current += character;
+      cells.push(body.slice(start, index));
+      start = index + 1;
+      endsWithPipe = index === body.length - 1;
     }
   }
-  cells.push(current);
+  if (!endsWithPipe) cells.push(body.slice(start));
   return cells;
+}
+
+/** Entities a Markdown writer puts in text (`&lt;` for `<`), the same few the name-cell reader knows. */
+const MARKDOWN_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+/** A backslash escape of ASCII punctuation (CommonMark), or one of those entities. */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])|&(lt|gt|amp|quot|apos|nbsp|#39);/g;
+
+/**
+ * A markdown cell's text as a renderer shows it: `\_ga\.` is `_ga.`, `&lt;ID&gt;` is `<ID>`. One
+ * pass, left to right, so `\&lt;` stays the text `&lt;` and `&amp;lt;` the text `&lt;`: text
+ * escaped by `markdownText` (core/report/markdown.ts) reads back as it was.
+ */
+export function markdownCellText(cell: string): string {
+  return cell.replace(MARKDOWN_ESCAPE, (_escape, punctuation: string | undefined, entity: string | undefined) =>
+    punctuation !== undefined ? punctuation : (MARKDOWN_ENTITIES[entity ?? ''] ?? ''),
+  );
+}
+
+/** Cells of a markdown row: outer pipes dropped, escapes and entities read (`\|` is a pipe inside a cell). */
+export function splitPipeCells(line: string): string[] {
+  return splitRawPipeCells(line).map(markdownCellText);
 }
 
 /**
@@ -106,8 +129,8 @@ export function splitTabCells(line: string, count: number): string[] | { found: 
 
 /** Pipe-row cells fitted to `count` columns, or the number found. */
 function fitPipeCells(line: string, count: number): string[] | { found: number } {
-  // `<br>` is how markdown tables break a line inside a cell.
-  const cells = splitPipeCells(line).map((cell) => collapseWhitespace(cell.replace(/<br\s*\/?>/gi, ' ')));
+  // `<br>` is how markdown tables break a line inside a cell; an escaped one (`&lt;br&gt;`) is text.
+  const cells = splitRawPipeCells(line).map((cell) => collapseWhitespace(markdownCellText(cell.replace(/<br\s*\/?>/gi, ' '))));
   while (cells.length > count && cells[cells.length - 1] === '') cells.pop();
   return cells.length === count ? cells : { found: cells.length };
 }

@@ -52,6 +52,14 @@ export type TimelineEvent =
       domain: string;
       /** Consent phase the event happened in. */
       phase: Phase;
+      /**
+       * True when a scan found the cookie already there (set while the extension was not
+       * watching): when it was set is not known, only that it exists. Absent for a change the
+       * browser reported as it happened.
+       */
+      found?: true;
+      /** On an event of the consent cookie itself: the choice it recorded (the site's consent after it), tracker by tracker. */
+      consent?: Pick<SiteConsent, 'state' | 'trackers'>;
     }
   | {
       /** The worker started again (the browser had stopped it) or the record was cleared. */
@@ -234,7 +242,15 @@ export function recordCookieChange(
     if (judgement.refused.length > 0) site.cookies[key].refusedBy = [...judgement.refused];
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
-  return appendTimeline(site, { type, at: now, name: cookie.name, domain: cookie.domain, phase });
+  return appendTimeline(site, {
+    type,
+    at: now,
+    name: cookie.name,
+    domain: cookie.domain,
+    phase,
+    ...(found ? { found: true as const } : {}),
+    ...(cookie.name === CONSENT_COOKIE ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } } : {}),
+  });
 }
 
 /** True when a cookie of the site still exists. */

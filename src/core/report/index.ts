@@ -3,3 +3,12 @@ export { REPORT_VERSION, buildReport, type Report, type ReportCookie, type Repor
 export type { Finding, FindingKind, Severity } from './findings.ts';
 export { csvField, exportReport, type ExportFormat, type ExportedFile } from './export.ts';
 export { markdownText } from './markdown.ts';
+export {
+  compareRuns,
+  pairRuns,
+  runOfReport,
+  type ComparableRun,
+  type ConsentRun,
+  type RunComparison,
+  type RunPair,
+} from './compare-runs.ts';

@@ -3,8 +3,10 @@ export { SESSION_BUDGET_BYTES, SESSION_QUOTA_BYTES, storedBytes } from './sessio
 export { SITE_RECORD_LIMIT_BYTES } from './record-limit.ts';
 export {
   attributionItem,
+  consentRunItem,
   keyConcernsHost,
   ledgerItem,
+  networkLogItem,
   liveCharterItem,
   siteItem,
   type SessionArea,

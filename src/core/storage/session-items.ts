@@ -11,6 +11,8 @@
 import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
 import type { AttributionState } from '../cookies/third-party-attribution.ts';
+import type { NetworkLog } from '../network/network-log.ts';
+import type { ConsentRun } from '../report/compare-runs.ts';
 
 /** The storage.session calls the extension makes: storage.session itself in the extension, a fake in tests. */
 export type SessionArea = {
@@ -89,6 +91,16 @@ export function liveCharterItem(host: string): SessionItem<LiveCharterRecord> {
   return jsonItem(`${LIVE_CHARTER_KEY_PREFIX}${host}`);
 }
 
+/** The run "Record the other choice" kept of a site in a cookie store, to compare the next one with. */
+export function consentRunItem(storeId: string, host: string): SessionItem<ConsentRun> {
+  return jsonItem(`run:${storeId}|${host}`);
+}
+
+/** What DevTools heard set cookies in a tab (network-logs.ts): while DevTools is open on it, and until the tab closes. */
+export function networkLogItem(tabId: number): SessionItem<NetworkLog> {
+  return jsonItem(`network:${tabId}`);
+}
+
 /** What the store dropped to make room, kept so a restarted worker still tells. */
 export type StorageLedger = {
   /** Sites whose records were dropped to make room since the browser started. */
@@ -103,7 +115,7 @@ export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage
 /** What third-party attribution knows of the tabs' pages, frames and Set-Cookie responses (background/embedded-content.ts). */
 export const attributionItem: SessionItem<AttributionState> = jsonItem('embedded:tabs');
 
-/** True when a change of `key` changes what is shown of `host`: its record in any cookie store, or its live charter. */
+/** True when a change of `key` changes what is shown of `host`: its record or its kept run in any cookie store, or its live charter. */
 export function keyConcernsHost(key: string, host: string): boolean {
-  return (isSiteKey(key) && hostOfSiteKey(key) === host) || key === liveCharterItem(host).key;
+  return ((isSiteKey(key) || key.startsWith('run:')) && hostOfSiteKey(key) === host) || key === liveCharterItem(host).key;
 }

@@ -494,6 +494,21 @@ describe('parseCharter: sections and several tables', () => {
     expect(reading.unreadRows).toEqual([]);
   });
 
+  it('reads a row whose first cell starts with "#" as a row, not a heading, and a heading as a heading', () => {
+    const text = [
+      '### Cookies statistiques',
+      'Supplier name\tCookie name\tDuration\tFunction',
+      '#\t_hit\t1 day\tCounts hits',
+      '## Analytics\t',
+      '#1 Stats\t_top\t1 day\tRanks pages',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.provider, found.cookie, found.category])).toEqual([
+      ['#', '_hit', 'statistics'],
+      ['#1 Stats', '_top', 'statistics'],
+    ]);
+  });
+
   it('reads two tables of different templates and layouts in one document', () => {
     const text = [
       '## Charte cookies',

@@ -3,6 +3,7 @@ import {
   isSeparatorRow,
   isStrictRow,
   readTableHeader,
+  markdownCellText,
   splitPipeCells,
   splitRow,
   splitTabCells,
@@ -73,6 +74,19 @@ describe('splitPipeCells and splitTabCells', () => {
   it('drops outer pipes and keeps escaped pipes inside a cell', () => {
     expect(splitPipeCells('| a | b \\| c | d |')).toEqual([' a ', ' b | c ', ' d ']);
     expect(splitPipeCells('a|b')).toEqual(['a', 'b']);
+  });
+
+  it('reads markdown escapes and entities in cells as the characters they stand for, in one pass', () => {
+    expect(splitPipeCells('| \\_pk\\_id\\.\\* | Mesure d’audience \\(Matomo\\) | &lt;b&gt; R&amp;D |')).toEqual([
+      ' _pk_id.* ',
+      ' Mesure d’audience (Matomo) ',
+      ' <b> R&D ',
+    ]);
+    // An escaped backslash before a pipe: the pipe separates cells. An escaped entity stays text.
+    expect(splitPipeCells('| a\\\\| b | \\&lt; | &amp;lt; |')).toEqual([' a\\', ' b ', ' &lt; ', ' &lt; ']);
+    // A backslash before a letter is text (CommonMark escapes punctuation only).
+    expect(splitPipeCells('| C:\\Users |')).toEqual([' C:\\Users ']);
+    expect(markdownCellText('a\\|b')).toBe('a|b');
   });
 
   it('fits tab cells to the column count', () => {

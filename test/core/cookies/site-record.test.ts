@@ -94,6 +94,30 @@ describe('recordCookieChange', () => {
     expect(site.consent).toEqual({ state: 'choice', changedAt: 6, trackers: {} });
   });
 
+  it('keeps on each event of the consent cookie the choice it recorded, tracker by tracker', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1);
+    recordCookieChange(site, consent(platform({ functional_cookies: true, ga: false, matomo: true, timestamp: 2 })), false, 2);
+    recordCookieChange(site, refuse, false, 3);
+    recordCookieChange(site, refuse, true, 4);
+    expect(site.timeline.map((e) => ('consent' in e ? e.consent : null))).toEqual([
+      null,
+      { state: 'choice', trackers: { ga: false, matomo: true } },
+      { state: 'refused', trackers: { matomo: false } },
+      { state: 'none', trackers: {} },
+    ]);
+    // The first choice's flags are its own, not a view of the site's later consent.
+    site.consent.trackers.ga = true;
+    expect(site.timeline[1]).toMatchObject({ consent: { trackers: { ga: false } } });
+  });
+
+  it('marks an event of a cookie a scan found already there, and only that one', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1, { found: true });
+    recordCookieChange(site, browserCookie({ name: 'heard' }), false, 2);
+    expect(site.timeline.map((e) => ('found' in e ? e.found : false))).toEqual([true, false]);
+  });
+
   it('goes back to "no choice" when the consent cookie is removed', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, accept, false, 1);

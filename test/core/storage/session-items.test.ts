@@ -4,9 +4,11 @@ import {
   decodeSiteRecord,
   hostOfSiteKey,
   isSiteKey,
+  consentRunItem,
   keyConcernsHost,
   ledgerItem,
   liveCharterItem,
+  networkLogItem,
   siteItem,
   siteKey,
 } from '../../../src/core/storage/session-items.ts';
@@ -17,6 +19,8 @@ const charterRecord = { host: 'data.tco.re', fetchedAt: 1000, url: null, charter
 describe('session item keys', () => {
   it('spell each key as storage.session has held it since version 1', () => {
     expect(siteItem('0', 'data.tco.re').key).toBe('site:0|data.tco.re');
+    expect(consentRunItem('0', 'data.tco.re').key).toBe('run:0|data.tco.re');
+    expect(networkLogItem(42).key).toBe('network:42');
     expect(siteKey('firefox-container-1', 'data.tco.re')).toBe('site:firefox-container-1|data.tco.re');
     expect(liveCharterItem('data.tco.re').key).toBe('charter:data.tco.re');
     expect(ledgerItem.key).toBe('storage:ledger');
@@ -35,6 +39,7 @@ describe('keyConcernsHost', () => {
     expect(keyConcernsHost(siteKey('0', 'data.tco.re'), 'data.tco.re')).toBe(true);
     expect(keyConcernsHost(siteKey('firefox-private', 'data.tco.re'), 'data.tco.re')).toBe(true);
     expect(keyConcernsHost(liveCharterItem('data.tco.re').key, 'data.tco.re')).toBe(true);
+    expect(keyConcernsHost(consentRunItem('0', 'data.tco.re').key, 'data.tco.re')).toBe(true);
   });
 
   it('is false for other sites, sites whose name ends like it, and the ledger', () => {
@@ -42,6 +47,8 @@ describe('keyConcernsHost', () => {
     expect(keyConcernsHost(siteKey('0', 'evil-data.tco.re'), 'data.tco.re')).toBe(false);
     expect(keyConcernsHost(liveCharterItem('tco.re').key, 'data.tco.re')).toBe(false);
     expect(keyConcernsHost(ledgerItem.key, 'data.tco.re')).toBe(false);
+    expect(keyConcernsHost(consentRunItem('0', 'evil-data.tco.re').key, 'data.tco.re')).toBe(false);
+    expect(keyConcernsHost(networkLogItem(3).key, 'data.tco.re')).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import { startPortalServer, type PortalServer } from '../../../scripts/demo-port
 import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { consentScenarios } from './consent.ts';
 import { liveCharterScenarios } from './live-charter.ts';
+import { panelScenarios } from './panels.ts';
 import { popupScenarios } from './popup.ts';
 import { recordingScenarios } from './recording.ts';
 import { storageScenarios } from './storage.ts';
@@ -30,5 +31,6 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   consentScenarios(ctx);
   liveCharterScenarios(ctx);
   popupScenarios(ctx);
+  panelScenarios(ctx);
   storageScenarios(ctx);
 }

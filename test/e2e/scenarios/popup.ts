@@ -2,13 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { extensionPage, grantedPermissions, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { parseCharter, readCharterPage } from '../../../src/core/charter/index.ts';
 import { FORGOTTEN, openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /** axe-core's violations on the page, as `rule: target` lines (empty when accessible). */
-async function axeViolations(page: Awaited<ReturnType<typeof openPopup>>): Promise<string[]> {
+export async function axeViolations(page: Awaited<ReturnType<typeof openPopup>>): Promise<string[]> {
   await page.evaluateScript(axeSource);
   const result = (await page.evaluateScript(
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
@@ -115,6 +116,40 @@ export function popupScenarios(ctx: E2eContext): void {
       const json = JSON.parse((await request(api, 'exportReport', { host, format: 'json' })).text);
       expect(json).toMatchObject({ version: 1, host });
       expect(presentNames(json)).toContain('sessionid');
+      await api.close();
+      await popup.close();
+    });
+
+    it('drafts a corrected charter from the Export tab: HTML in English, saved and copied, and it reads back', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.click('#tab-export');
+      await popup.waitFor('[data-draft]');
+      expect(await axeViolations(popup)).toEqual([]);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await popup.setViewport(460, 900);
+      await popup.screenshot(`${SCREENSHOT_DIR}/${ctx.browser().name}-export.png`);
+      // The bundled charter of this portal is French: the draft is, unless another language is picked.
+      expect(await popup.attributes('input[name="draft-language"]:checked', 'value')).toEqual(['fr']);
+      await popup.click('input[value="charter-html"]');
+      await popup.click('input[name="draft-language"][value="en"]');
+      await popup.click('[data-action="draft-download"]');
+      await popup.waitFor('[data-draft-status]');
+      expect((await popup.texts('[data-draft-status]'))[0]).toMatch(/charter-draft-itie\.opendatasoft\.com-en-\d{4}-\d{2}-\d{2}\.html/);
+      await popup.click('[data-action="draft-copy"]');
+      await expect.poll(async () => (await popup.texts('[data-draft-status]'))[0]).toBe('Copied.');
+      // What the buttons save and copy: a draft the parser reads back, the forgotten widget added to review, no value.
+      const api = await extensionPage(ctx.browser());
+      const html = await request(api, 'exportReport', { host, format: 'charter-html', language: 'en' });
+      expect(html.text).toContain(`<code>${FORGOTTEN}</code> <em class="draft-mark">(to review)</em>`);
+      expect(html.text).not.toMatch(/fixture-session-|fixture-csrf-/);
+      const english = readCharterPage(html.text, 'text/html');
+      expect(english.language).toBe('en');
+      expect(english.entries.find((entry) => entry.cookie === FORGOTTEN)).toMatchObject({ provider: 'Hotjar', category: 'other' });
+      const french = parseCharter((await request(api, 'exportReport', { host, format: 'charter-markdown' })).text);
+      expect(french.language).toBe('fr');
+      const names = (entries: typeof french.entries) => entries.map((entry) => `${entry.category} ${entry.cookie}`);
+      expect(names(french.entries)).toEqual(names(english.entries));
       await api.close();
       await popup.close();
     });

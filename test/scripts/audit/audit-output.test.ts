@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import { exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import { compareRuns } from '../../../src/core/report/index.ts';
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 

@@ -14,6 +14,9 @@ describe('parseAuditArgs', () => {
       portals: null,
       jobs: 2,
       shard: null,
+      draft: false,
+      language: null,
+      charter: null,
     });
   });
 
@@ -28,6 +31,18 @@ describe('parseAuditArgs', () => {
     expect(parseAuditArgs(['--portals', 'demo'], 16).jobs).toBe(16);
     expect(parseAuditArgs(['--portals', 'demo'], 1000).jobs).toBe(64);
     expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
+  });
+
+  it('reads the charter draft options: --draft, its language, and the charter the demo serves', () => {
+    expect(parseAuditArgs(['--draft'])).toMatchObject({ draft: true, language: null, charter: null });
+    expect(parseAuditArgs(['--draft', '--lang', 'en', '--charter', 'draft.md'])).toMatchObject({
+      draft: true,
+      language: 'en',
+      charter: 'draft.md',
+      url: null,
+    });
+    expect(parseAuditArgs(['--lang=fr', '--draft']).language).toBe('fr');
+    expect(parseAuditArgs(['--charter=x.html']).charter).toBe('x.html');
   });
 
   it('reads every option, with a space or an equals sign', () => {
@@ -66,6 +81,16 @@ describe('parseAuditArgs', () => {
     [['--portals', 'demo', '--shard', '1-2'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not "1-2"'],
     [['--portals', 'demo', '--shard'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not ""'],
     [['--portals', 'demo', 'data.tco.re'], 'give a URL or --portals, not both (got https://data.tco.re/ and --portals "demo")'],
+    [['--portals', 'demo', '--draft'], '--draft is for one portal, not a census'],
+    [['--portals', 'demo', '--charter', 'x.md'], '--charter is for one portal, not a census'],
+    [['--draft=yes'], '--draft takes no value (got "--draft=yes"): give --draft, or leave it out'],
+    [['--draft', '--lang', 'de'], '--lang must be one of fr, en, not "de"'],
+    [['--lang', 'fr'], '--lang chooses the language of the charter draft: give --draft too'],
+    [['--charter'], '--charter needs a charter file (Markdown or HTML)'],
+    [
+      ['data.tco.re', '--charter', 'x.md'],
+      '--charter serves a charter from the bundled demo portal: give no URL (got https://data.tco.re/)',
+    ],
   ])('refuses %j', (args, message) => {
     expect(() => parseAuditArgs(args)).toThrow(new UsageError(message));
   });

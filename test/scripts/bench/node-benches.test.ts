@@ -1,6 +1,6 @@
 /** Every Node benchmark runs once on a tiny input, so the benchmark code cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
-import { background, charterParsing, registry, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
+import { background, charterDraft, charterParsing, registry, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
 import { parseCharter } from '../../../src/core/charter/parse.ts';
 import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../../scripts/bench/hostile.ts';
 
@@ -24,6 +24,12 @@ describe('benchmarks (tiny runs)', () => {
     expect(writes!.median).toBeGreaterThanOrEqual(1);
   });
 
+  it('draft a charter from a site of synthetic cookies', () => {
+    const [draft] = charterDraft('tiny');
+    expect(draft).toMatchObject({ group: 'charter draft', name: '20 cookies, Markdown and HTML', unit: 'ms' });
+    expect(Number.isFinite(draft!.median)).toBe(true);
+  });
+
   it('make a synthetic charter the parser reads row for row', () => {
     expect(parseCharter(syntheticCharter(50)).entries).toHaveLength(50);
   });
@@ -35,7 +41,16 @@ describe('hostile input (each case once, at 10 KB)', () => {
     expect(figures).toEqual([]);
     expect(results).toEqual([]);
     const readers = new Set(HOSTILE_CASES.map((hostile) => hostile.reader));
-    expect([...readers]).toEqual(['charter HTML', 'charter text', 'duration', 'name cell', 'segmenting', 'CSV', 'consent cookie']);
+    expect([...readers]).toEqual([
+      'charter HTML',
+      'charter text',
+      'duration',
+      'name cell',
+      'segmenting',
+      'CSV',
+      'consent cookie',
+      'Set-Cookie',
+    ]);
   });
 
   it('makes each input exactly the size it names', () => {

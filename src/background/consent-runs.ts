@@ -1,0 +1,34 @@
+import { runOfReport, type ConsentRun } from '../core/report/compare-runs.ts';
+import type { Report } from '../core/report/report.ts';
+import { consentRunItem, type SessionArea } from '../core/storage/session-items.ts';
+
+/** The run "Record the other choice" keeps of a site, to compare the next run with (storage.session). */
+export type ConsentRuns = {
+  /** Keeps the site's report as it stands as its run (replacing any kept before). */
+  save(host: string, storeId: string): Promise<void>;
+  /** Forgets the site's kept run (a consent flow recorded afresh). */
+  drop(host: string, storeId: string): Promise<void>;
+  /** The site's kept run; null when none. */
+  get(host: string, storeId: string): Promise<ConsentRun | null>;
+};
+
+/**
+ * @param area storage.session through the store (its writes count against the budget)
+ * @param report the site's report now
+ */
+export function createConsentRuns(
+  area: Required<SessionArea>,
+  report: (host: string, storeId: string) => Promise<Report>,
+  now: () => number = Date.now,
+): ConsentRuns {
+  return {
+    async save(host, storeId) {
+      await consentRunItem(storeId, host).set(area, runOfReport(await report(host, storeId), now()));
+    },
+    async drop(host, storeId) {
+      const item = consentRunItem(storeId, host);
+      if ((await area.read([item.key]))[item.key] !== undefined) await area.remove([item.key]);
+    },
+    get: (host, storeId) => consentRunItem(storeId, host).get(area),
+  };
+}

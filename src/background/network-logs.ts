@@ -1,0 +1,44 @@
+import { checkedResponse, withResponses, type NetworkLog } from '../core/network/network-log.ts';
+import { networkLogItem, type SessionArea } from '../core/storage/session-items.ts';
+
+/** What DevTools heard set cookies, per inspected tab, kept in storage.session. */
+export type NetworkLogs = {
+  /**
+   * Adds what the DevTools page heard in `tabId` since it was opened at `openedAt` (a new
+   * `openedAt` starts a new log). `responses` come from a page: each is checked and copied field by
+   * field, a malformed one dropped. Resolves to how many were kept.
+   */
+  note(tabId: number, openedAt: number, responses: readonly unknown[]): Promise<number>;
+  /** The log of a tab; null when DevTools heard nothing there. */
+  get(tabId: number): Promise<NetworkLog | null>;
+  /** Drops a closed tab's log. */
+  forget(tabId: number): Promise<void>;
+};
+
+/**
+ * Logs live in storage.session (through the store's area, so they count against its budget), not
+ * in the worker: it may be stopped between two responses. Changes of one tab's log go one after
+ * the other, so two batches heard together are both kept. `changed` hears each change (the live
+ * pages are told).
+ */
+export function createNetworkLogs(area: Required<SessionArea>, changed: (tabId: number) => void = () => undefined): NetworkLogs {
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    note: (tabId, openedAt, responses) =>
+      inTurn(async () => {
+        const checked = responses.flatMap((response) => checkedResponse(response) ?? []);
+        const item = networkLogItem(tabId);
+        const log = withResponses(await item.get(area), tabId, openedAt, checked);
+        await item.set(area, log);
+        changed(tabId);
+        return checked.length;
+      }),
+    get: (tabId) => networkLogItem(tabId).get(area),
+    forget: (tabId) => inTurn(() => area.remove([networkLogItem(tabId).key])),
+  };
+}

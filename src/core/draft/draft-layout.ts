@@ -1,0 +1,84 @@
+/**
+ * What both formats of a draft write, apart from their markup: the sections in order, the text
+ * of a cookie-name cell with its remarks, the list of things to review, the notice. Each takes
+ * the format's escaping for outside text (names, providers, a charter's words).
+ */
+import type { Category, CharterEntry } from '../charter/types.ts';
+import { isoTime } from '../report/export.ts';
+import { DRAFT_WORDS, type DraftWords } from './draft-words.ts';
+import type { CharterDraft, DraftRow } from './draft-types.ts';
+
+/** The categories in the order their sections appear. */
+export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
+
+/** The draft's rows by category, in section order; categories without rows are left out. */
+export function draftSections(draft: CharterDraft): Array<{ category: Category; rows: DraftRow[] }> {
+  return CATEGORY_ORDER.map((category) => ({ category, rows: draft.rows.filter((row) => row.entry.category === category) })).filter(
+    (section) => section.rows.length > 0,
+  );
+}
+
+/** A name as charters write it: a prefix with `*` after it (`_pk_id.*`). */
+export function cookieLabel(entry: Pick<CharterEntry, 'cookie' | 'match'>): string {
+  return entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
+}
+
+/** The remarks written after a row's cookie name, each in parentheses, in the draft's language. */
+export function rowRemarks(row: DraftRow, words: DraftWords): string[] {
+  return row.marks.map((mark) => `(${words.marks[mark]})`);
+}
+
+/** `https://host` for a host name that can be written as it is; null for anything else. */
+export function portalUrl(host: string): string | null {
+  return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(host) ? `https://${host.toLowerCase()}` : null;
+}
+
+/** The notice's sentence, with `host` as the format writes it. */
+export function noticeText(draft: CharterDraft, host: string): string {
+  const words = DRAFT_WORDS[draft.language];
+  const runs = draft.consents.length > 0 ? draft.consents.map((state) => words.runs[state]).join(words.and) : words.runs.unknown;
+  return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs);
+}
+
+/** Cookies set aside that the list names; the others are counted. */
+export const SET_ASIDE_LISTED = 200;
+/** Longest name the list shows of a cookie set aside: a name is never cut silently, "…" says so. */
+const SHOWN_NAME_LENGTH = 200;
+
+/** The list of things to review, in row order, then the cookies set aside; `escape` makes outside text safe for the format. */
+export function reviewItems(draft: CharterDraft, escape: (text: string) => string): string[] {
+  const words = DRAFT_WORDS[draft.language];
+  const items: string[] = [];
+  for (const row of draft.rows) {
+    const name = escape(cookieLabel(row.entry));
+    const provider = escape(row.entry.provider);
+    for (const mark of row.marks) {
+      switch (mark) {
+        case 'to-review': {
+          const english = draft.language === 'fr' && (row.source === 'known-tracker' || row.source === 'open-cookie-database');
+          items.push(words.review.toReview(name, provider, `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`));
+          break;
+        }
+        case 'not-observed':
+          items.push(words.review.notObserved(name, provider));
+          break;
+        case 'duration-observed':
+          items.push(
+            row.statedDuration === null
+              ? words.review.durationAdded(name, escape(row.entry.duration ?? ''))
+              : words.review.longer(name, escape(row.entry.duration ?? ''), escape(row.statedDuration)),
+          );
+          break;
+        case 'moved-to-necessary':
+          items.push(words.review.moved(name));
+          break;
+      }
+    }
+  }
+  for (const cookie of draft.setAside.slice(0, SET_ASIDE_LISTED)) {
+    const name = escape(cookie.name.length > SHOWN_NAME_LENGTH ? `${cookie.name.slice(0, SHOWN_NAME_LENGTH)}…` : cookie.name);
+    items.push(cookie.reason === 'limit' ? words.review.limit(name) : words.review.unreadable(name));
+  }
+  if (draft.setAside.length > SET_ASIDE_LISTED) items.push(words.review.more(draft.setAside.length - SET_ASIDE_LISTED));
+  return items;
+}

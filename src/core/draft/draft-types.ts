@@ -1,0 +1,61 @@
+/** A corrected charter drafted from what was observed: its rows and what to review in them. */
+import type { CharterEntry } from '../charter/types.ts';
+import type { CharterKind } from '../registry/registry.ts';
+import type { ConsentState } from '../consent/consent-choice.ts';
+import type { DraftLanguage } from './draft-formats.ts';
+
+/**
+ * Why a row needs a look before the draft is published. Each is written beside the cookie name,
+ * in parentheses (the parser drops a remark in parentheses from a name cell, so the row reads
+ * back as the entry it declares), and listed at the top of the draft.
+ */
+export type DraftMark =
+  /** Observed but not in the charter: added with the observed duration and a fallback's purpose. */
+  | 'to-review'
+  /** Declared but never observed during the audit: kept, to be removed unless still used. */
+  | 'not-observed'
+  /** The charter's duration was shorter than observed (or missing): the observed one replaces it. */
+  | 'duration-observed'
+  /** One of the platform's own cookies the charter filed elsewhere: strictly necessary. */
+  | 'moved-to-necessary';
+
+/** Where a row's words come from. */
+export type DraftSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'platform' | 'unknown';
+
+/** One row of the draft: one cookie name or prefix. */
+export type DraftRow = {
+  /** The entry the row declares, exactly as the charter parser reads it back (no service: the new template has none). */
+  entry: CharterEntry;
+  /** What to review in it, in the order written; empty when the charter's words stand as they were. */
+  marks: DraftMark[];
+  /** Where provider and purpose come from. */
+  source: DraftSource;
+  /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
+  statedDuration: string | null;
+};
+
+/** A cookie observed that the draft cannot declare in its tables (listed at the top instead). */
+export type SetAsideCookie = {
+  /** The cookie name, or the prefix with `*`. */
+  name: string;
+  /** 'unreadable': no table cell reads back as this name (spaces, quotes, separators, invisible characters); 'limit': past the rows a charter is read up to. */
+  reason: 'unreadable' | 'limit';
+};
+
+/** The whole draft, before it is written as Markdown or HTML. */
+export type CharterDraft = {
+  /** The site the reports are about. */
+  host: string;
+  /** The language it is written in. */
+  language: DraftLanguage;
+  /** When the reports were made: the latest (ms since the epoch). */
+  generatedAt: number;
+  /** The consent state each run ended in, in the reports' order. */
+  consents: Array<ConsentState | 'unknown'>;
+  /** The charter the reports were checked against (of the first report). */
+  charterKind: CharterKind;
+  /** Rows in document order: necessary, statistics, third-party, other; in each, the charter's order, then added cookies by name. */
+  rows: DraftRow[];
+  /** Cookies observed that no row can declare. */
+  setAside: SetAsideCookie[];
+};

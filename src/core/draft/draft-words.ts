@@ -1,0 +1,191 @@
+/**
+ * The words of a charter draft, in French and English. The title, the table header and the
+ * category paragraphs are the platform's new template (supplier, cookie name, duration, function;
+ * each table after a paragraph opening with its category: "Strictly necessary cookies: These
+ * cookies are necessary to …", guide "charter formats" and Huwise's published policy), worded so
+ * the project's own parser reads them back (core/charter/sections.ts). The notes are the draft's
+ * own: each starts with fixed words and a colon, so that no line of the list can read as a table
+ * header, a field line or a category.
+ */
+import type { Category } from '../charter/types.ts';
+import type { ConsentState } from '../consent/consent-choice.ts';
+import type { DraftLanguage } from './draft-formats.ts';
+import type { DraftMark, DraftSource } from './draft-types.ts';
+
+/** Everything a draft says in one language. Texts are plain: each format escapes them. */
+export type DraftWords = {
+  /** The page title, as charters title themselves. */
+  title: string;
+  /** The heading that names the portal before the tables; `<https://host>` follows it. */
+  portalHeading: string;
+  /** The four columns of the new template. */
+  header: [provider: string, cookie: string, duration: string, purpose: string];
+  /** What ends a paragraph's label: " :" in French typography, ":" in English. */
+  colon: string;
+  /** Each category's paragraph: its label, then its sentence. */
+  categories: Record<Category, { label: string; sentence: string }>;
+  /** The sentence that says what the draft is and how to finish it. */
+  notice: (host: string, date: string, runs: string) => string;
+  /** How a run ended, for the notice; runs are joined with `and`. */
+  runs: Record<ConsentState | 'unknown', string>;
+  and: string;
+  /** The heading of the list of things to review. */
+  reviewHeading: string;
+  /** The remark written after the cookie name for each mark (in parentheses, which the parser drops). */
+  marks: Record<DraftMark, string>;
+  /** Where an added cookie's purpose comes from. */
+  sources: Record<DraftSource, string>;
+  /** Said of a purpose in English in a French draft. */
+  inEnglish: string;
+  /** The list's items; `name` and `provider` as the format escapes them. */
+  review: {
+    toReview: (name: string, provider: string, source: string) => string;
+    notObserved: (name: string, provider: string) => string;
+    longer: (name: string, observed: string, stated: string) => string;
+    durationAdded: (name: string, observed: string) => string;
+    moved: (name: string) => string;
+    unreadable: (name: string) => string;
+    limit: (name: string) => string;
+    more: (count: number) => string;
+  };
+  /** Stands in for a provider or purpose no source gives. */
+  unknownProvider: string;
+  unknownPurpose: string;
+};
+
+export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
+  fr: {
+    title: 'Charte cookies',
+    portalHeading: 'A quoi servent les cookies sur la plateforme',
+    header: ['Nom du prestataire', 'Nom du cookie', 'Durée', 'Finalité'],
+    colon: ' :',
+    categories: {
+      necessary: {
+        label: 'Cookies strictement nécessaires',
+        sentence: 'Ces cookies sont nécessaires au fonctionnement de la plateforme et ne peuvent pas être désactivés.',
+      },
+      statistics: {
+        label: "Cookies de mesure d'audience",
+        sentence: 'Ces cookies nous permettent de mesurer la fréquentation du portail, avec votre accord.',
+      },
+      'third-party': {
+        label: 'Cookies tiers',
+        sentence: 'Ces cookies sont déposés par des services tiers intégrés au portail, avec votre accord.',
+      },
+      other: {
+        label: 'Autres cookies',
+        sentence: "Ces cookies n'ont pas pu être classés : choisissez leur catégorie avant de publier.",
+      },
+    },
+    notice: (host, date, runs) =>
+      `Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur ${host} le ${date} (${runs}). ` +
+      'Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.',
+    runs: {
+      none: 'avant tout choix de consentement',
+      accepted: 'après acceptation des cookies',
+      refused: 'après refus des cookies',
+      choice: 'après un choix traceur par traceur',
+      unknown: 'sans choix de consentement lisible',
+    },
+    and: ' et ',
+    reviewHeading: 'À vérifier avant de publier',
+    marks: {
+      'to-review': 'à vérifier',
+      'not-observed': "non observé : à garder seulement s'il est encore utilisé",
+      'duration-observed': 'durée observée',
+      'moved-to-necessary': 'déplacé : cookie de la plateforme',
+    },
+    sources: {
+      charter: 'la charte',
+      'known-tracker': 'la table des traceurs connus',
+      'open-cookie-database': "l'Open Cookie Database",
+      platform: 'la politique cookies publiée par la plateforme',
+      unknown: 'aucune source, décrivez-la',
+    },
+    inEnglish: 'en anglais, à traduire',
+    review: {
+      toReview: (name, provider, source) =>
+        `À vérifier : ${name} (${provider}) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`,
+      notObserved: (name, provider) =>
+        `Non observé : ${name} (${provider}) est déclaré mais n'a pas été vu pendant l'audit. Gardez-le seulement s'il est encore utilisé.`,
+      longer: (name, observed, stated) =>
+        `Durée dépassée : ${name} a vécu ${observed}, plus que les « ${stated} » de la charte. La durée observée la remplace, vérifiez que c'est bien la durée à annoncer.`,
+      durationAdded: (name, observed) =>
+        `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
+      moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
+      unreadable: (name) =>
+        `Non écrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
+      limit: (name) => `Non écrit : ${name} dépasse le nombre de lignes qu'une charte peut compter pour être lue. Déclarez-le à la main.`,
+      more: (count) => `Non écrit : ${count} autres cookies ne sont pas écrits ni listés ici. Déclarez-les à la main.`,
+    },
+    unknownProvider: 'Prestataire inconnu',
+    unknownPurpose: 'Finalité inconnue, à décrire',
+  },
+  en: {
+    title: 'Cookie policy',
+    portalHeading: 'What cookies are used for on the platform',
+    header: ['Supplier name', 'Cookie name', 'Duration', 'Function'],
+    colon: ':',
+    categories: {
+      necessary: {
+        label: 'Strictly necessary cookies',
+        sentence: 'These cookies are necessary for the platform to work and cannot be switched off.',
+      },
+      statistics: {
+        label: 'Audience measurement cookies',
+        sentence: 'These cookies measure how the portal is used, with your consent.',
+      },
+      'third-party': {
+        label: 'Third-party cookies',
+        sentence: 'These cookies are set by third-party services embedded in the portal, with your consent.',
+      },
+      other: {
+        label: 'Other cookies',
+        sentence: 'These cookies could not be filed in a category: choose one before publishing.',
+      },
+    },
+    notice: (host, date, runs) =>
+      `Draft charter made by Cookie Charter Inspector from the cookies observed on ${host} on ${date} (${runs}). ` +
+      'Check every point of the list below, then remove the remarks in parentheses and this paragraph before publishing.',
+    runs: {
+      none: 'before any consent choice',
+      accepted: 'after accepting cookies',
+      refused: 'after refusing cookies',
+      choice: 'after a choice tracker by tracker',
+      unknown: 'with no consent choice to read',
+    },
+    and: ' and ',
+    reviewHeading: 'To review before publishing',
+    marks: {
+      'to-review': 'to review',
+      'not-observed': 'not observed: keep only if still used',
+      'duration-observed': 'duration observed',
+      'moved-to-necessary': 'moved: platform cookie',
+    },
+    sources: {
+      charter: 'the charter',
+      'known-tracker': 'the known-tracker table',
+      'open-cookie-database': 'the Open Cookie Database',
+      platform: "the platform's published cookie policy",
+      unknown: 'no source, describe it',
+    },
+    inEnglish: 'in English',
+    review: {
+      toReview: (name, provider, source) =>
+        `To review: ${name} (${provider}) was observed but the charter does not declare it. It is added with the duration observed and a purpose from ${source}. Check its purpose and its category.`,
+      notObserved: (name, provider) =>
+        `Not observed: ${name} (${provider}) is declared but was not seen during the audit. Keep it only if it is still used.`,
+      longer: (name, observed, stated) =>
+        `Longer than declared: ${name} lived ${observed}, longer than the charter's "${stated}". The observed duration replaces it, check it is the lifetime you mean to state.`,
+      durationAdded: (name, observed) =>
+        `Duration added: the charter gives no duration for ${name}, so the observed one (${observed}) is written. Check it is the lifetime you mean to state.`,
+      moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,
+      unreadable: (name) =>
+        `Not written: ${name} cannot be written in a charter table so that it reads back as this name. Declare it by hand.`,
+      limit: (name) => `Not written: ${name} is past the number of rows a charter is read up to. Declare it by hand.`,
+      more: (count) => `Not written: ${count} more cookies are neither written nor listed here. Declare them by hand.`,
+    },
+    unknownProvider: 'Unknown provider',
+    unknownPurpose: 'Unknown purpose, describe it',
+  },
+};

@@ -1,0 +1,13 @@
+/** core/network's public API for Node code: the responses DevTools heard set cookies, and which one set a cookie event (never a value). */
+export { parseSetCookie, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
+export {
+  NETWORK_LOG_LIMIT,
+  checkedResponse,
+  responseOfHarEntry,
+  urlWithoutQueryValues,
+  withResponses,
+  type HarEntryLike,
+  type NetworkLog,
+  type NetworkResponse,
+} from './network-log.ts';
+export { SET_BY_WINDOW_MS, setByOf, type CookieEvent, type SetBy } from './set-by.ts';

@@ -1,0 +1,116 @@
+/**
+ * A `Set-Cookie` header line read for the cookie's name and attributes only: the value is
+ * skipped where it stands and never copied (privacy principle). Follows the parsing algorithm
+ * of RFC 6265bis (draft-ietf-httpbis-rfc6265bis, section 5.7, "The Set-Cookie Header Field"):
+ * the name-value pair runs to the first `;`, the name to its first `=` (no `=`: a nameless
+ * cookie, the whole pair being its value), each attribute is `name[=value]` with names compared
+ * case-insensitively, and an attribute value over 1024 octets is ignored. Linear in the line.
+ */
+
+/** The longest attribute value browsers read (RFC 6265bis 5.7, step 8: longer ones are ignored). */
+export const MAX_ATTRIBUTE_VALUE = 1024;
+/** Browsers refuse a cookie whose name and value together pass 4096 octets (RFC 6265bis 5.7, step 5): a longer name cannot be a cookie. */
+export const MAX_COOKIE_NAME = 4096;
+
+/** What a `Set-Cookie` line says of the cookie, its value left out. */
+export type SetCookieFacts = {
+  /** Cookie name ('' for a nameless cookie). */
+  name: string;
+  /** Domain attribute as written, lower-case, without a leading dot; null when absent (a host-only cookie). */
+  domain: string | null;
+  /** Path attribute; null when absent. */
+  path: string | null;
+  /** Max-Age in seconds; null when absent or unreadable. */
+  maxAge: number | null;
+  /** Expires attribute as written (a date); null when absent. */
+  expires: string | null;
+  /** Secure, HttpOnly and Partitioned flags. */
+  secure: boolean;
+  httpOnly: boolean;
+  partitioned: boolean;
+  /** SameSite as written, lower-case ('lax', 'strict', 'none'); null when absent. */
+  sameSite: string | null;
+};
+
+/** The line's cookie, or null when it holds none a browser would set (an empty line, a name too long). */
+export function parseSetCookie(line: string): SetCookieFacts | null {
+  const end = line.indexOf(';');
+  const pair = end < 0 ? line : line.slice(0, end);
+  const equals = pair.indexOf('=');
+  // No '=': a nameless cookie; the pair is its value, never read further.
+  const name = equals < 0 ? '' : pair.slice(0, equals).trim();
+  if (pair.trim() === '' || name.length > MAX_COOKIE_NAME) return null;
+  const facts: SetCookieFacts = {
+    name,
+    domain: null,
+    path: null,
+    maxAge: null,
+    expires: null,
+    secure: false,
+    httpOnly: false,
+    partitioned: false,
+    sameSite: null,
+  };
+  // One pass over the attributes, no array of them, and nothing copied of a name that cannot be
+  // one we read or a value too long: a hostile header of a million attributes costs a scan.
+  for (let start = end + 1; end >= 0 && start <= line.length;) {
+    let stop = start;
+    let sign = -1;
+    for (; stop < line.length && line.charCodeAt(stop) !== SEMICOLON; stop++) if (sign < 0 && line.charCodeAt(stop) === EQUALS) sign = stop;
+    let keyStart = start;
+    let keyEnd = sign < 0 ? stop : sign;
+    while (keyStart < keyEnd && isSpace(line.charCodeAt(keyStart))) keyStart++;
+    while (keyEnd > keyStart && isSpace(line.charCodeAt(keyEnd - 1))) keyEnd--;
+    const keyLength = keyEnd - keyStart;
+    if (keyLength >= SHORTEST_ATTRIBUTE && keyLength <= LONGEST_ATTRIBUTE) {
+      let valueStart = sign < 0 ? stop : sign + 1;
+      let valueEnd = stop;
+      while (valueStart < valueEnd && isSpace(line.charCodeAt(valueStart))) valueStart++;
+      while (valueEnd > valueStart && isSpace(line.charCodeAt(valueEnd - 1))) valueEnd--;
+      if (valueEnd - valueStart <= MAX_ATTRIBUTE_VALUE)
+        read(facts, line.slice(keyStart, keyEnd).toLowerCase(), line.slice(valueStart, valueEnd));
+    }
+    start = stop + 1;
+  }
+  return facts;
+}
+
+const SEMICOLON = 0x3b;
+const EQUALS = 0x3d;
+/** The shortest and longest attribute names read ('path', 'partitioned'): others are skipped unread. */
+const SHORTEST_ATTRIBUTE = 'path'.length;
+const LONGEST_ATTRIBUTE = 'partitioned'.length;
+
+/** A space or a tab, which RFC 6265bis trims around names and values. */
+const isSpace = (code: number) => code === 0x20 || code === 0x09;
+
+/** Reads one attribute (name lower-case) into `facts`; unknown names and unreadable values leave them as they are. */
+function read(facts: SetCookieFacts, key: string, value: string): void {
+  if (key === 'domain' && value !== '') facts.domain = value.replace(/^\./, '').toLowerCase();
+  else if (key === 'path') facts.path = value.startsWith('/') ? value : null;
+  else if (key === 'max-age' && /^-?\d+$/.test(value)) facts.maxAge = Number(value);
+  else if (key === 'expires' && value !== '') facts.expires = value;
+  else if (key === 'secure') facts.secure = true;
+  else if (key === 'httponly') facts.httpOnly = true;
+  else if (key === 'partitioned') facts.partitioned = true;
+  else if (key === 'samesite' && value !== '') facts.sameSite = value.toLowerCase();
+}
+
+/**
+ * The cookies of a response's `Set-Cookie` header values, the first `limit` of them: one header
+ * per cookie as HTTP sends them, or several lines joined by newlines as some browsers hand them
+ * over. Lines past the limit are not read.
+ */
+export function parseSetCookieHeaders(values: readonly string[], limit = Number.POSITIVE_INFINITY): SetCookieFacts[] {
+  const cookies: SetCookieFacts[] = [];
+  for (const value of values) {
+    for (let start = 0; start <= value.length && cookies.length < limit;) {
+      const newline = value.indexOf('\n', start);
+      const stop = newline < 0 ? value.length : newline;
+      const facts = parseSetCookie(value.slice(start, stop));
+      if (facts) cookies.push(facts);
+      start = stop + 1;
+    }
+  }
+  return cookies;
+}

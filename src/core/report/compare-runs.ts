@@ -1,0 +1,83 @@
+/**
+ * Two recordings of the same site compared, one after accepting every tracker and one after
+ * refusing them all: what the audit's `--consent both` writes (comparison.md) and what the
+ * panels show side by side after "Record the other choice". One function for both, so they
+ * cannot disagree.
+ */
+import { compareText } from '../compare.ts';
+import type { Report, ReportCookie } from './report.ts';
+
+/** What a run needs to be compared: its cookies' names, whether each is still there, and its category. */
+export type ComparableRun = { cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category'>> };
+
+/** What differs between an "accept" run and a "refuse" run, as sorted cookie names. */
+export type RunComparison = {
+  /** Cookies seen only after accepting. */
+  onlyAfterAccept: string[];
+  /** Cookies seen only after refusing (none expected). */
+  onlyAfterRefuse: string[];
+  /** Non-necessary cookies present after the refusal. */
+  trackersAfterRefuse: string[];
+};
+
+export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunComparison {
+  const names = (run: ComparableRun) => new Set(run.cookies.map((c) => c.name));
+  const accepted = names(accept);
+  const refused = names(refuse);
+  return {
+    onlyAfterAccept: [...accepted].filter((name) => !refused.has(name)).sort(compareText),
+    onlyAfterRefuse: [...refused].filter((name) => !accepted.has(name)).sort(compareText),
+    trackersAfterRefuse: refuse.cookies
+      .filter((c) => c.removed === null && c.category !== 'necessary')
+      .map((c) => c.name)
+      .sort(compareText),
+  };
+}
+
+/** A recording kept for comparison when the other choice is recorded: what a person and `compareRuns` need of its report. */
+export type ConsentRun = {
+  /** When it was kept (ms since the epoch). */
+  savedAt: number;
+  /** The choice it was recorded with, tracker by tracker. */
+  consent: Pick<Report['consent'], 'state' | 'trackers'>;
+  /** Its cookies, as the report showed them. */
+  cookies: Array<Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'removed' | 'provider'>>;
+  /** How many findings it had. */
+  findings: number;
+};
+
+/** The run a report is, kept at `now` (field by field: nothing else of the report is kept). */
+export function runOfReport(report: Report, now: number): ConsentRun {
+  return {
+    savedAt: now,
+    consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
+    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, removed, provider }) => ({
+      name,
+      domain,
+      category,
+      status,
+      firstPhase,
+      removed,
+      provider,
+    })),
+    findings: report.findings.length,
+  };
+}
+
+/** Two runs put in order for `compareRuns`, or why they cannot be compared. */
+export type RunPair<R extends ComparableRun> =
+  | { kind: 'pair'; accept: R; refuse: R; comparison: RunComparison }
+  /** One run must have accepted every tracker and the other refused them all; `states` says what each did. */
+  | { kind: 'not-comparable'; states: [string, string] };
+
+/** Which of two runs accepted and which refused, and their comparison; in either order. */
+export function pairRuns<R extends ComparableRun & { consent: { state: string } }>(first: R, second: R): RunPair<R> {
+  const states: [string, string] = [first.consent.state, second.consent.state];
+  const [accept, refuse] =
+    states[0] === 'accepted' && states[1] === 'refused'
+      ? [first, second]
+      : states[0] === 'refused' && states[1] === 'accepted'
+        ? [second, first]
+        : [];
+  return accept && refuse ? { kind: 'pair', accept, refuse, comparison: compareRuns(accept, refuse) } : { kind: 'not-comparable', states };
+}

@@ -1,0 +1,23 @@
+/**
+ * The DevTools page: loaded whenever DevTools opens on a tab (in Firefox, once its optional
+ * permission is granted). It adds the "Cookie charter" panel, and listens to the tab's network
+ * here rather than in the panel: the panel's document loads only when first shown, this page as
+ * DevTools opens, so responses before the panel is looked at are heard too.
+ */
+import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
+import { createDevtoolsPanel, inspectedTabId, onHarEntry } from '../platform/devtools.ts';
+import { browserTranslate } from '../platform/i18n.ts';
+import { callBackground } from '../platform/messaging.ts';
+import { createNetworkCapture } from './network-capture.ts';
+
+if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
+
+const openedAt = Date.now();
+const tabId = inspectedTabId();
+void createDevtoolsPanel(browserTranslate()('devtoolsPanelTitle'), '/icons/icon-32.png', '/src/panel/index.html').catch((error: unknown) =>
+  console.error('Cookie Charter Inspector: no DevTools panel', error),
+);
+if (tabId !== null) {
+  const capture = createNetworkCapture((responses) => callBackground('noteNetwork', { tabId, openedAt, responses }));
+  onHarEntry((entry) => capture.heard(entry));
+}

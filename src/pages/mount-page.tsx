@@ -1,0 +1,87 @@
+/**
+ * What the three pages (the popup, the side panel, the DevTools panel) share: the App, fed with
+ * the worker's answers, storage changes and live pushes, in the browser's language. Each page's
+ * main.tsx says only what differs: which site it shows and how that changes, what DevTools
+ * heard, its tools. The platform is a parameter, so a test mounts a page with fakes.
+ */
+import { render } from 'preact';
+import type { Method, Params, Result, SiteQuery } from '../core/message-contract.ts';
+import type { Translate } from '../core/ui-strings.ts';
+import { callBackground, onLiveMessage } from '../platform/messaging.ts';
+import { onSessionChanged } from '../platform/session-storage.ts';
+import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
+import { requiredHostOrigins } from '../platform/manifest.ts';
+import { App, type PageActions } from '../views/App.tsx';
+import type { PageToolsProps } from '../views/PageTools.tsx';
+import { downloadFile } from './page-actions.ts';
+
+/** The platform calls a page makes. */
+export type PagePlatform = {
+  /** A request to the worker. */
+  call: <M extends Method>(method: M, params: Params<M>) => Promise<Result<M>>;
+  onStateChanged: PageActions['onStateChanged'];
+  onLive: NonNullable<PageActions['onLive']>;
+  /** UI strings and their language. */
+  t: Translate;
+  language: string;
+  /** The portals' origins, to ask for when the browser has not granted them. */
+  portalOrigins: string[];
+  download: PageActions['download'];
+  copy: PageActions['copy'];
+};
+
+/** What one page says of itself. */
+export type PageOptions = Pick<PageActions, 'findSite' | 'onSiteChanged' | 'network' | 'requestAccess' | 'embeddedAccess'> & {
+  /** The report of the first site, when the page asked for it early (the popup: see preloadFirstView). */
+  loadSite?: PageActions['loadSite'];
+  /** Its tools (open the side panel, enable the DevTools panel). */
+  tools?: PageToolsProps;
+  /** When it opened (events heard since are marked new). */
+  openedAt: number;
+};
+
+/** The platform as the browser gives it. */
+export function browserPlatform(): PagePlatform {
+  return {
+    call: (method, params) => callBackground(method, params),
+    onStateChanged: (listener) => onSessionChanged(listener),
+    onLive: (listener) => onLiveMessage(listener),
+    t: browserTranslate(),
+    language: uiLanguage(),
+    portalOrigins: requiredHostOrigins(),
+    download: (file) => downloadFile(file),
+    copy: (text) => navigator.clipboard.writeText(text),
+  };
+}
+
+/** Renders the page into `root` (again with new options: Preact updates it in place). */
+export function mountPage(root: Element, options: PageOptions, platform: PagePlatform = browserPlatform()): void {
+  const { call, t } = platform;
+  const loadSite = options.loadSite ?? ((query: SiteQuery) => call('getReport', query));
+  render(
+    <App
+      findSite={options.findSite}
+      onSiteChanged={options.onSiteChanged}
+      loadSite={loadSite}
+      onStateChanged={platform.onStateChanged}
+      onLive={platform.onLive}
+      requestAccess={options.requestAccess}
+      recordConsentFlow={async (query, saveRun) => (await call('clearSite', { ...query, reloadTabs: true, saveRun })).removed}
+      exportReport={(query, format, draftLanguage) =>
+        call('exportReport', draftLanguage ? { ...query, format, language: draftLanguage } : { ...query, format })
+      }
+      refreshCharter={async (query) => void (await call('refreshCharter', query))}
+      download={platform.download}
+      copy={platform.copy}
+      network={options.network}
+      embeddedAccess={options.embeddedAccess}
+      openSidePanel={options.tools?.openSidePanel}
+      devtoolsPanel={options.tools?.devtoolsPanel}
+      portalOrigins={platform.portalOrigins}
+      openedAt={options.openedAt}
+      t={t}
+      language={platform.language}
+    />,
+    root,
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The DevTools panel ("Cookie charter"): the inspected tab's site, live, with which response set
+ * each cookie (what the DevTools page heard in that tab). Opened in a tab, `?tabId=N` binds it to
+ * a tab and `?host=HOST` to a site (tests, debugging). In Firefox a DevTools panel has no tabs,
+ * cookies or permissions API: the worker reads the tab for it, and access is granted from the popup.
+ */
+import { browser, hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
+import { callBackground } from '../platform/messaging.ts';
+import { onTabNavigated } from '../platform/tabs.ts';
+import { requestHostAccess } from '../platform/permissions.ts';
+import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChanged, onInspectedPageNavigated } from '../platform/devtools.ts';
+import { applyTheme, pageTheme } from '../pages/page-theme.ts';
+import { boundSite } from '../pages/tab-site.ts';
+import { browserPlatform, mountPage } from '../pages/mount-page.tsx';
+import { SiteNotFound } from '../views/site-not-found.ts';
+
+if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
+
+const openedAt = Date.now();
+const params = new URLSearchParams(location.search);
+applyTheme(pageTheme(params, devtoolsTheme()));
+if (!params.has('theme')) onDevtoolsThemeChanged((theme) => applyTheme(theme));
+const platform = browserPlatform();
+document.documentElement.lang = platform.language.split('-')[0] ?? 'en';
+
+const inspected = inspectedTabId();
+const bound = boundSite(params, inspected, (tabId) => callBackground('siteOfTab', { tabId }), platform.t);
+const tabId = bound?.tabId ?? null;
+
+/** The bound tab going to another page: DevTools tells its panel; a panel opened in a tab asks the tabs API. */
+function onNavigated(listener: () => void): () => void {
+  if (inspected !== null) return onInspectedPageNavigated(listener);
+  return tabId !== null && browser.tabs ? onTabNavigated(tabId, listener) : () => undefined;
+}
+
+mountPage(
+  document.getElementById('app')!,
+  {
+    findSite: bound?.findSite ?? (() => Promise.reject(new SiteNotFound(platform.t('panelUnbound')))),
+    ...(tabId !== null ? { onSiteChanged: onNavigated, network: { tabId, load: () => callBackground('getNetworkLog', { tabId }) } } : {}),
+    ...(browser.permissions ? { requestAccess: requestHostAccess } : {}),
+    openedAt,
+  },
+  platform,
+);

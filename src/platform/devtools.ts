@@ -1,0 +1,80 @@
+/**
+ * The DevTools glue: the inspected tab, DevTools' theme, the panel, the network log. Chrome and
+ * Firefox differ here (measured in Chrome 156 and Firefox ESR 153): Chrome tells a theme change
+ * only through `panels.setThemeChangeHandler(fn)` and names the light theme "default", Firefox
+ * only through the `panels.onThemeChanged` event and names it "light". Both give
+ * `network.onRequestFinished` HAR entries with the Set-Cookie headers, values included (they are
+ * dropped in core/network at once). Each function takes the API as a defaulted parameter; the
+ * type below is both browsers' shape, each member optional where one browser lacks it.
+ */
+import { browser } from './browser.ts';
+import type { HarEntryLike } from '../core/network/network-log.ts';
+
+/** A browser event as both browsers give it. */
+type BrowserEvent<Listener> = { addListener(listener: Listener): void; removeListener(listener: Listener): void };
+
+/** What of `devtools` these functions use, in either browser. */
+export type DevtoolsApi = {
+  devtools?: {
+    inspectedWindow?: { tabId?: number };
+    panels?: {
+      themeName?: string;
+      create?: (title: string, iconPath: string, pagePath: string) => unknown;
+      setThemeChangeHandler?: (handler: (themeName: string) => void) => void;
+      onThemeChanged?: BrowserEvent<(themeName: string) => void>;
+    };
+    network?: {
+      onRequestFinished?: BrowserEvent<(entry: HarEntryLike) => void>;
+      onNavigated?: BrowserEvent<(url: string) => void>;
+    };
+  };
+};
+
+const api = () => browser as unknown as DevtoolsApi;
+
+/** The tab DevTools inspects, or null outside DevTools (a panel page opened in a tab). */
+export function inspectedTabId(devtools: DevtoolsApi = api()): number | null {
+  const tabId = devtools.devtools?.inspectedWindow?.tabId;
+  return typeof tabId === 'number' ? tabId : null;
+}
+
+/** The light or dark theme of a DevTools theme name ("dark", or Chrome's "default" and Firefox's "light"). */
+export const themeOfName = (name: string): 'light' | 'dark' => (name === 'dark' ? 'dark' : 'light');
+
+/** DevTools' theme, or null outside DevTools (follow the system's then). */
+export function devtoolsTheme(devtools: DevtoolsApi = api()): 'light' | 'dark' | null {
+  const name = devtools.devtools?.panels?.themeName;
+  return typeof name === 'string' ? themeOfName(name) : null;
+}
+
+/** Calls `listener` when DevTools' theme changes, in whichever way the browser tells it. */
+export function onDevtoolsThemeChanged(listener: (theme: 'light' | 'dark') => void, devtools: DevtoolsApi = api()): void {
+  const panels = devtools.devtools?.panels;
+  const handler = (name: string) => listener(themeOfName(name));
+  if (panels?.onThemeChanged) panels.onThemeChanged.addListener(handler);
+  else panels?.setThemeChangeHandler?.(handler);
+}
+
+/**
+ * Adds the "Cookie charter" panel to DevTools. `pagePath` from the extension's root
+ * ('/src/panel/index.html'): both browsers resolve it so. Resolves once created; a browser that
+ * answers with a promise may refuse, which rejects.
+ */
+export async function createDevtoolsPanel(title: string, iconPath: string, pagePath: string, devtools: DevtoolsApi = api()): Promise<void> {
+  const create = devtools.devtools?.panels?.create;
+  if (!create) throw new Error('No DevTools panels API here');
+  await create(title, iconPath, pagePath);
+}
+
+/** Calls `listener` with each request of the inspected tab as it completes (a HAR entry). */
+export function onHarEntry(listener: (entry: HarEntryLike) => void, devtools: DevtoolsApi = api()): void {
+  devtools.devtools?.network?.onRequestFinished?.addListener(listener);
+}
+
+/** Calls `listener` when the inspected tab goes to another page; returns the unsubscribe function. */
+export function onInspectedPageNavigated(listener: () => void, devtools: DevtoolsApi = api()): () => void {
+  const event = devtools.devtools?.network?.onNavigated;
+  const handler = () => listener();
+  event?.addListener(handler);
+  return () => event?.removeListener(handler);
+}

@@ -1,0 +1,312 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LiveMessage, SiteQuery, SiteView } from '../core/message-contract.ts';
+import { hostPattern } from '../core/host-patterns.ts';
+import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } from '../core/live-timeline.ts';
+import type { NetworkLog } from '../core/network/network-log.ts';
+import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../core/network/set-by.ts';
+import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
+import { keyConcernsHost } from '../core/storage/session-items.ts';
+import { markFirst } from '../core/timing-marks.ts';
+import type { Translate } from '../core/ui-strings.ts';
+import { AccessPrompt } from './AccessPrompt.tsx';
+import { EmbeddedAccess, type EmbeddedAccessActions } from './EmbeddedAccess.tsx';
+import { PageTools, type PageToolsProps } from './PageTools.tsx';
+import { ReportView } from './ReportView.tsx';
+import { SiteNotFound } from './site-not-found.ts';
+import { useWideLayout } from './wide-layout.ts';
+
+/** Everything a page does to the outside world, passed in so views stay testable. */
+export type PageActions = {
+  /** Resolves to the site to show, or null when the tab shows nothing we can inspect; rejects with SiteNotFound for a bad address. */
+  findSite: () => Promise<SiteQuery | null>;
+  /** Subscribes to the site to show changing (the side panel's tab, the inspected tab navigating); returns the unsubscribe function. */
+  onSiteChanged?: (listener: () => void) => () => void;
+  /** Asks the background worker for the site's report. */
+  loadSite: (query: SiteQuery) => Promise<SiteView>;
+  /** Subscribes to changes of the recorded state (the changed storage keys); returns the unsubscribe function. */
+  onStateChanged: (listener: (keys: string[]) => void) => () => void;
+  /** Subscribes to the worker's pushes (each event as it is recorded); returns the unsubscribe function. */
+  onLive?: (listener: (message: LiveMessage) => void) => () => void;
+  /** Asks the person for host access (must run in a click handler); absent where the page cannot (Firefox's DevTools panel). */
+  requestAccess?: ((origins: string[]) => Promise<boolean>) | undefined;
+  /** Deletes the site's cookies, starts recording afresh (keeping the run so far with `saveRun`) and reloads its tabs; resolves to how many were deleted. */
+  recordConsentFlow: (query: SiteQuery, saveRun: boolean) => Promise<number>;
+  /** The site's report as a file, or a charter drafted from it in a language. */
+  exportReport: (query: SiteQuery, format: ExportFormat | CharterDraftFormat, language?: DraftLanguage) => Promise<ExportedFile>;
+  /** Reads the site's live charter again. */
+  refreshCharter: (query: SiteQuery) => Promise<void>;
+  /** Saves a file through the browser's download. */
+  download: (file: ExportedFile) => void;
+  /** Copies text to the clipboard. */
+  copy: (text: string) => Promise<void>;
+  /**
+   * The DevTools panel only: the inspected tab and what DevTools heard there (which response set
+   * each cookie). Absent elsewhere: nothing is said about responses.
+   */
+  network?: { tabId: number; load: () => Promise<NetworkLog | null> };
+  /** The optional grant that shows cookies of embedded content; absent: not offered (the popup offers it). */
+  embeddedAccess?: EmbeddedAccessActions | undefined;
+};
+
+type AppProps = PageActions &
+  PageToolsProps & {
+    /** Origins to request when the browser has not granted the bundled portals (Firefox may not at install). */
+    portalOrigins: string[];
+    /** UI strings. */
+    t: Translate;
+    /** UI language, for numbers and dates. */
+    language: string;
+    /** When the page opened (ms since the epoch): events heard since are marked new. */
+    openedAt?: number;
+    /** Forces a layout (tests, screenshots); by default two columns when the page is wide enough. */
+    layout?: 'wide' | 'narrow';
+    /** The clock. */
+    now?: () => number;
+    /** Runs a function once the current task is over (tests pass their own). */
+    later?: (run: () => void) => void;
+  };
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'no-site' }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; view: SiteView };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const sameSite = (a: SiteQuery | null, b: SiteQuery | null) => a?.host === b?.host && a?.storeId === b?.storeId;
+
+/**
+ * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
+ * loads its report, keeps it live while open. Events the worker pushes are placed at once (see
+ * core/live-timeline.ts); the report itself follows storage changes, one request at a time.
+ */
+export function App(props: AppProps) {
+  const { findSite, onSiteChanged, loadSite, onStateChanged, onLive, network, t } = props;
+  const now = props.now ?? Date.now;
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [query, setQuery] = useState<SiteQuery | null>(null);
+  const [live, setLive] = useState<LiveTimeline | null>(null);
+  // The timeline shown, for the push handler to place events on without waiting for a render.
+  const liveNow = useRef<LiveTimeline | null>(null);
+  const showLive = useCallback((next: LiveTimeline | null) => {
+    liveNow.current = next;
+    setLive(next);
+  }, []);
+  const [networkLog, setNetworkLog] = useState<NetworkLog | null>(null);
+  const [clock, setClock] = useState(now);
+  const main = useRef<HTMLElement>(null);
+  const measured = useWideLayout(main);
+  const layout = props.layout ?? (measured ? 'wide' : 'narrow');
+  const [openedAt] = useState(() => props.openedAt ?? now());
+  // Answers can come back out of order during a burst of changes: only the latest request counts.
+  const latest = useRef(0);
+  // One request at a time; changes heard meanwhile ask for one more, not one each.
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const current = useRef<SiteQuery | null>(null);
+
+  const refresh = useCallback(
+    async (target: SiteQuery) => {
+      if (inFlight.current) {
+        again.current = true;
+        return;
+      }
+      inFlight.current = true;
+      const request = ++latest.current;
+      try {
+        const view = await loadSite(target);
+        if (request === latest.current && sameSite(target, current.current)) {
+          // Measured by `npm run bench`: when the worker's answer arrived.
+          markFirst('reportReceived');
+          setState({ kind: 'ready', view });
+          if (view.kind === 'report') showLive(liveNow.current ? rebase(liveNow.current, view.report) : liveTimelineOf(view.report));
+        }
+      } catch (error) {
+        if (request === latest.current) setState({ kind: 'error', message: message(error) });
+      } finally {
+        inFlight.current = false;
+        if (again.current && current.current) {
+          again.current = false;
+          void refresh(current.current);
+        }
+      }
+    },
+    [loadSite, showLive],
+  );
+
+  const locate = useCallback(() => {
+    findSite().then(
+      (found) => {
+        if (sameSite(found, current.current) && found) return;
+        current.current = found;
+        latest.current++;
+        heard.current.clear();
+        setQuery(found);
+        showLive(null);
+        if (found) {
+          setState({ kind: 'loading' });
+          void refresh(found);
+        } else setState({ kind: 'no-site' });
+      },
+      (error: unknown) => {
+        current.current = null;
+        setQuery(null);
+        setState(
+          error instanceof SiteNotFound ? { kind: 'not-found', message: error.message } : { kind: 'error', message: message(error) },
+        );
+      },
+    );
+  }, [findSite, refresh, showLive]);
+
+  useEffect(() => {
+    locate();
+    return onSiteChanged?.(locate);
+  }, [locate, onSiteChanged]);
+
+  useEffect(
+    () =>
+      query
+        ? onStateChanged((keys) => {
+            // Only this site's record (in any cookie store), its kept run or its live charter matters.
+            if (keys.some((key) => keyConcernsHost(key, query.host))) void refresh(query);
+          })
+        : undefined,
+    [query, onStateChanged, refresh],
+  );
+
+  const loadNetwork = useCallback(() => {
+    network?.load().then(
+      (log) => setNetworkLog(log),
+      () => undefined,
+    );
+  }, [network]);
+  useEffect(loadNetwork, [loadNetwork]);
+
+  // Pushes wait for the current task to end and are placed together: a burst of events (a page
+  // load) is one render, not one each (which made the last of 50 wait for 49 renders).
+  const waiting = useRef<LiveMessage[]>([]);
+  // When the worker heard each pushed event, until its row is shown (the benchmark's marks).
+  const heard = useRef(new Map<number, number>());
+  useEffect(() => {
+    if (!query || !onLive) return undefined;
+    const later = props.later ?? ((run: () => void) => setTimeout(run, 0));
+    const placeWaiting = () => {
+      const messages = waiting.current;
+      waiting.current = [];
+      // Before the first report, there is nothing to place them after: that report will hold them.
+      let shown = liveNow.current;
+      if (!shown) return;
+      let resync = false;
+      for (const message of messages) {
+        const step = applyLive(shown, message);
+        if (step.kind === 'placed') shown = step.timeline;
+        else if (step.kind === 'resync') resync = true;
+      }
+      if (shown !== liveNow.current) showLive(shown);
+      if (resync) void refresh(query);
+    };
+    return onLive((pushed) => {
+      if (pushed.kind === 'network') {
+        if (pushed.tabId === network?.tabId) loadNetwork();
+        return;
+      }
+      if (pushed.host === query.host) {
+        heard.current.set(pushed.seq, pushed.heardAt);
+        // Rows not shown (another tab of the page is open) are not waited for forever.
+        if (heard.current.size > 1000) heard.current.delete(heard.current.keys().next().value!);
+      }
+      waiting.current.push(pushed);
+      if (waiting.current.length === 1) later(placeWaiting);
+    });
+  }, [query, onLive, network, loadNetwork, refresh, showLive, props.later]);
+
+  const view = state.kind === 'ready' ? state.view : null;
+  const report = view?.kind === 'report' ? view.report : null;
+  const shownTimeline = useMemo(
+    () =>
+      live && report && live.host === report.host
+        ? { droppedEvents: live.base.droppedEvents, events: shownEvents(live), heard: heard.current }
+        : (report?.timeline ?? null),
+    [live, report],
+  );
+
+  // Which response set each event, as DevTools heard it; an event still in its window is looked at again when it closes.
+  const setBy = useMemo(() => (networkLog ? (event: CookieEvent) => setByOf(event, networkLog, clock) : undefined), [networkLog, clock]);
+  useEffect(() => {
+    if (!networkLog || !shownTimeline) return;
+    // Events are in order: the first still in its window closes first.
+    const pending = shownTimeline.events.find((event) => 'name' in event && event.at + SET_BY_WINDOW_MS > clock);
+    if (!pending) return;
+    const timer = setTimeout(() => setClock(now()), Math.max(0, pending.at + SET_BY_WINDOW_MS - now()) + 20);
+    return () => clearTimeout(timer);
+  }, [networkLog, shownTimeline, clock, now]);
+
+  return (
+    <main ref={main} data-state={state.kind} data-layout={layout} aria-busy={state.kind === 'loading'}>
+      <header class="app-header">
+        <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+        <h1>{t('popupTitle')}</h1>
+        <PageTools openSidePanel={props.openSidePanel} devtoolsPanel={props.devtoolsPanel} t={t} />
+      </header>
+      {state.kind === 'loading' && (
+        <p class="status" role="status">
+          <span class="spinner" aria-hidden="true" /> {t('loading')}
+        </p>
+      )}
+      {state.kind === 'no-site' && <p class="status">{t('noSite')}</p>}
+      {state.kind === 'not-found' && (
+        <p class="status error" role="alert" data-problem="site">
+          {state.message}
+        </p>
+      )}
+      {state.kind === 'error' && (
+        <div class="status error" role="alert">
+          <p>{t('loadError', state.message)}</p>
+          {query && (
+            <button type="button" onClick={() => void refresh(query)}>
+              {t('retry')}
+            </button>
+          )}
+        </div>
+      )}
+      {view && query && view.kind === 'no-access' && (
+        <AccessPrompt
+          host={view.host}
+          portal={view.portal}
+          origins={view.portal ? props.portalOrigins : [hostPattern(view.host)]}
+          requestAccess={props.requestAccess}
+          onGranted={() => void refresh(query)}
+          t={t}
+        />
+      )}
+      {view && query && report && shownTimeline && view.kind === 'report' && (
+        <ReportView
+          report={report}
+          charterPending={view.charterPending}
+          savedRun={view.savedRun ?? null}
+          timeline={shownTimeline}
+          newSince={openedAt}
+          setBy={setBy}
+          layout={layout}
+          refreshCharter={() =>
+            void props.refreshCharter(query).then(
+              () => refresh(query),
+              () => refresh(query),
+            )
+          }
+          recordConsentFlow={(saveRun) => props.recordConsentFlow(query, saveRun)}
+          exportReport={(format, draftLanguage) => props.exportReport(query, format, draftLanguage)}
+          download={props.download}
+          copy={props.copy}
+          t={t}
+          language={props.language}
+        />
+      )}
+      {view && query && view.kind === 'report' && props.embeddedAccess && (
+        <EmbeddedAccess {...props.embeddedAccess} onGranted={() => void refresh(query)} t={t} />
+      )}
+    </main>
+  );
+}

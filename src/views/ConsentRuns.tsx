@@ -1,0 +1,162 @@
+import { useMemo, useState } from 'preact/hooks';
+import { pairRuns, runOfReport, type ConsentRun, type RunComparison } from '../core/report/compare-runs.ts';
+import type { Report } from '../core/report/report.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { ConsentSummary } from './ConsentSummary.tsx';
+import { formatTime } from './time-format.ts';
+
+type ConsentRunsProps = {
+  /** The site. */
+  host: string;
+  /** Its report now: the run being recorded. */
+  report: Report;
+  /** The run kept by "Record the other choice", to compare this one with; null when none. */
+  savedRun: ConsentRun | null;
+  /**
+   * Deletes the site's cookies, reloads its tabs and records afresh; with `saveRun` the run so
+   * far is kept first, to compare the next with. Resolves to how many cookies were deleted.
+   */
+  recordConsentFlow: (saveRun: boolean) => Promise<number>;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+/** One run: its choice, tracker by tracker, and the cookies present at its end. */
+function RunColumn({ id, title, run, t }: { id: 'saved' | 'current'; title: string; run: ConsentRun; t: Translate }) {
+  const present = run.cookies.filter((cookie) => cookie.removed === null);
+  return (
+    <section class="run" data-run={id} aria-label={title}>
+      <h4>{title}</h4>
+      <ConsentSummary consent={{ ...run.consent, changedAt: null }} t={t} />
+      <p class="muted small">{t('runCookieCount', String(present.length))}</p>
+      {present.length === 0 ? (
+        <p class="small">{t('runNoCookies')}</p>
+      ) : (
+        <ul class="run-cookies">
+          {present.map((cookie) => (
+            <li key={`${cookie.name} ${cookie.domain}`} data-run-cookie={cookie.name} data-category={cookie.category}>
+              <code>{cookie.name}</code> <span class="muted">{t(messageKey('category', cookie.category))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The comparison's three lists, as the audit's comparison.md gives them. */
+function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Translate }) {
+  const lists = [
+    ['only-after-accept', t('comparisonOnlyAfterAccept'), comparison.onlyAfterAccept],
+    ['only-after-refuse', t('comparisonOnlyAfterRefuse'), comparison.onlyAfterRefuse],
+    ['trackers-after-refuse', t('comparisonTrackersAfterRefuse'), comparison.trackersAfterRefuse],
+  ] as const;
+  return (
+    <dl class="comparison">
+      {lists.map(([id, label, names]) => (
+        <div key={id} data-comparison={id}>
+          <dt>{label}</dt>
+          <dd>
+            {names.length === 0 ? (
+              <span class="muted">{t('comparisonNone')}</span>
+            ) : (
+              <ul>
+                {names.map((name) => (
+                  <li key={name}>
+                    <code>{name}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The consent flow, recorded from the panel: "Record consent flow" (clear the site, reload,
+ * record), then "Record the other choice", which keeps that run and records again, and the two
+ * runs side by side with the comparison the audit command writes (the same core function).
+ */
+export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, language }: ConsentRunsProps) {
+  const [confirming, setConfirming] = useState<'flow' | 'other' | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const current = useMemo(() => runOfReport(report, report.generatedAt), [report]);
+  const decided = report.consent.state !== 'none' && report.consent.state !== 'unknown';
+
+  const record = (saveRun: boolean) => {
+    setConfirming(null);
+    recordConsentFlow(saveRun).then(
+      (count) => setOutcome(t('recordFlowStarted', String(count))),
+      (error: unknown) => setOutcome(t('loadError', error instanceof Error ? error.message : String(error))),
+    );
+  };
+  const stateText = (state: string) => t(messageKey('consent', state));
+  const pair = savedRun && decided ? pairRuns(savedRun, current) : null;
+
+  return (
+    <div class="consent-runs">
+      <div class="record-flow">
+        {confirming === null ? (
+          <p class="actions">
+            <button type="button" class="primary" data-action="record-flow" onClick={() => setConfirming('flow')}>
+              {t('recordFlow')}
+            </button>{' '}
+            {decided && (
+              <button type="button" data-action="record-other" onClick={() => setConfirming('other')}>
+                {t('recordOther')}
+              </button>
+            )}
+          </p>
+        ) : (
+          <div role="alertdialog" aria-labelledby="record-flow-text" class="confirm">
+            <p id="record-flow-text">
+              {confirming === 'flow' ? t('recordFlowExplain', host) : t('recordOtherExplain', stateText(report.consent.state), host)}
+            </p>
+            <button
+              type="button"
+              class="danger"
+              data-action={confirming === 'flow' ? 'record-flow-confirm' : 'record-other-confirm'}
+              onClick={() => record(confirming === 'other')}
+              autoFocus
+            >
+              {confirming === 'flow' ? t('recordFlowConfirm') : t('recordOtherConfirm')}
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        )}
+        {outcome && (
+          <p role="status" class="small">
+            {outcome}
+          </p>
+        )}
+      </div>
+      {savedRun && (
+        <section class="runs-compared" aria-labelledby="runs-title">
+          <h3 id="runs-title">{t('runsTitle')}</h3>
+          <div class="runs">
+            <RunColumn id="saved" title={t('runSaved', formatTime(savedRun.savedAt, language))} run={savedRun} t={t} />
+            <RunColumn id="current" title={t('runCurrent')} run={current} t={t} />
+          </div>
+          {pair === null ? (
+            <p class="small" data-comparison-state="waiting">
+              {t('comparisonWaiting')}
+            </p>
+          ) : pair.kind === 'pair' ? (
+            <ComparisonLists comparison={pair.comparison} t={t} />
+          ) : (
+            <p class="small notice" data-comparison-state="not-comparable">
+              {t('comparisonNotComparable', stateText(pair.states[0]), stateText(pair.states[1]))}
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
+import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
+import type { Finding } from '../core/report/findings.ts';
+import type { Report } from '../core/report/report.ts';
+import { markFirst } from '../core/timing-marks.ts';
+import type { Translate } from '../core/ui-strings.ts';
+import { CharterInfo } from './CharterInfo.tsx';
+import { ConsentSummary } from './ConsentSummary.tsx';
+import { CookieList } from './CookieList.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
+import { FindingsSummary } from './FindingsSummary.tsx';
+import { rowForFinding, rowsOf } from './cookie-rows.ts';
+import { StorageNotice } from './StorageNotice.tsx';
+import { TabPanels } from './TabPanels.tsx';
+import { TimelineView, type ShownTimeline } from './TimelineView.tsx';
+import { ConsentRuns } from './ConsentRuns.tsx';
+import type { ConsentRun } from '../core/report/compare-runs.ts';
+import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
+
+type ReportViewProps = {
+  /** The site's report. */
+  report: Report;
+  /** True while the site's live charter is being read. */
+  charterPending: boolean;
+  /** Reads the live charter again. */
+  refreshCharter: () => void;
+  /** Clears the site's cookies, reloads its tabs and records afresh (keeping the run so far with `saveRun`); resolves to how many were deleted. */
+  recordConsentFlow: (saveRun: boolean) => Promise<number>;
+  /** The run kept to compare this one with; null when none. */
+  savedRun?: ConsentRun | null;
+  /** The timeline as shown live (the report's, then events pushed since); the report's when absent. */
+  timeline?: ShownTimeline;
+  /** When the page opened: events heard since are marked new. */
+  newSince?: number | null;
+  /** What set a cookie event (the DevTools panel only). */
+  setBy?: ((event: CookieEvent) => SetBy | null) | undefined;
+  /** 'wide': two columns, the timeline beside the cookies (a side or DevTools panel with room); 'narrow': tabs. */
+  layout?: 'wide' | 'narrow';
+  /** The report as a file, or a charter drafted from it in a language. */
+  exportReport: (format: ExportFormat | CharterDraftFormat, language?: DraftLanguage) => Promise<ExportedFile>;
+  /** Saves a file. */
+  download: (file: ExportedFile) => void;
+  /** Copies text. */
+  copy: (text: string) => Promise<void>;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+type TabId = 'cookies' | 'timeline' | 'export';
+
+/** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
+export function ReportView({
+  report,
+  charterPending,
+  refreshCharter,
+  recordConsentFlow,
+  savedRun = null,
+  timeline = report.timeline,
+  newSince = null,
+  setBy,
+  layout = 'narrow',
+  exportReport,
+  download,
+  copy,
+  t,
+  language,
+}: ReportViewProps) {
+  const rows = useMemo(() => rowsOf(report), [report]);
+  // Measured by `npm run bench`: the first report is in the document (layout effects run right after).
+  useLayoutEffect(() => {
+    markFirst('reportRendered');
+  }, []);
+  const [tab, setTab] = useState<TabId>('cookies');
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+
+  const goToFinding = (finding: Finding) => {
+    const row = rowForFinding(rows, finding);
+    if (!row) return;
+    setTab('cookies');
+    setFocusKey(row.key);
+  };
+
+  const wide = layout === 'wide';
+  // In two columns the timeline has its own; the tabs keep the cookies and the export.
+  const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
+  const timelinePanel = (
+    <>
+      <ConsentRuns host={report.host} report={report} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language={language} />
+      <TimelineView host={report.host} timeline={timeline} newSince={newSince} setBy={setBy} t={t} language={language} />
+    </>
+  );
+  const overview = (
+    <>
+      <section class="site" aria-label={report.host}>
+        <p class="host">{report.host}</p>
+        <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
+        <ConsentSummary consent={report.consent} t={t} />
+      </section>
+      <StorageNotice
+        storage={report.storage}
+        siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')}
+        t={t}
+        language={language}
+      />
+      <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
+      <TabPanels
+        label={report.host}
+        selected={shownTab}
+        onSelect={(id) => setTab(id as TabId)}
+        tabs={[
+          { id: 'cookies', label: t('tabCookies') },
+          ...(wide ? [] : [{ id: 'timeline', label: t('tabTimeline') }]),
+          { id: 'export', label: t('tabExport') },
+        ]}
+      >
+        {shownTab === 'cookies' && (
+          <CookieList rows={rows} host={report.host} focusKey={focusKey} onFocused={() => setFocusKey(null)} t={t} language={language} />
+        )}
+        {shownTab === 'timeline' && timelinePanel}
+        {shownTab === 'export' && (
+          <ExportPanel
+            exportReport={exportReport}
+            download={download}
+            copy={copy}
+            draftLanguage={report.charter.language ?? (language.startsWith('fr') ? 'fr' : 'en')}
+            t={t}
+          />
+        )}
+      </TabPanels>
+    </>
+  );
+
+  return wide ? (
+    <div class="report wide" data-host={report.host} data-layout="wide">
+      <div class="column">{overview}</div>
+      <section class="column timeline-column" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('tabTimeline')}</h2>
+        {timelinePanel}
+      </section>
+    </div>
+  ) : (
+    <div class="report" data-host={report.host} data-layout="narrow">
+      {overview}
+    </div>
+  );
+}

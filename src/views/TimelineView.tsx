@@ -1,0 +1,177 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { trackerName } from '../core/consent/tracker-names.ts';
+import type { TimelineEvent } from '../core/cookies/site-record.ts';
+import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
+import type { Report } from '../core/report/report.ts';
+import { markLiveRow } from '../core/timing-marks.ts';
+import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { formatTime } from './time-format.ts';
+
+/** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
+export type ShownTimeline = Report['timeline'] & {
+  /**
+   * Events the worker pushed, by place, with when the worker heard each, until its row is shown
+   * (taken out then): the benchmark marks that moment. A push can reach the screen in a report
+   * that overtook it, so this is kept apart from where its row comes from.
+   */
+  heard?: Map<number, number>;
+};
+
+type TimelineViewProps = {
+  /** The site. */
+  host: string;
+  /** Its cookie events, oldest first. */
+  timeline: ShownTimeline;
+  /** When the page opened (ms since the epoch): events heard since are marked new; null marks none. */
+  newSince?: number | null;
+  /** What set a cookie event (the DevTools panel only: it hears the tab's responses); absent elsewhere. */
+  setBy?: ((event: CookieEvent) => SetBy | null) | undefined;
+  /** UI strings. */
+  t: Translate;
+  /** UI language. */
+  language: string;
+};
+
+/** "Accepted (Matomo: accepted · Google Analytics: refused)", the choice a consent event recorded. */
+function choiceText(consent: NonNullable<CookieEvent['consent']>, t: Translate): string {
+  const trackers = Object.entries(consent.trackers);
+  const state = consent.state === 'choice' && trackers.length > 0 ? t('consentPerTracker') : t(messageKey('consent', consent.state));
+  if (trackers.length === 0) return state;
+  const each = trackers.map(([key, accepted]) => t(accepted ? 'trackerAccepted' : 'trackerRefused', trackerName(key)));
+  return `${state} (${each.join(' · ')})`;
+}
+
+/** Which response set a cookie event, said plainly. */
+function SetByLine({ setBy, t }: { setBy: SetBy; t: Translate }) {
+  const text =
+    setBy.kind === 'response'
+      ? t('setByResponse', setBy.response.method, setBy.response.url, String(setBy.response.status))
+      : setBy.kind === 'script'
+        ? t('setByScript')
+        : setBy.kind === 'unseen'
+          ? t('setByUnseen')
+          : t('setByPending');
+  return (
+    <span class="set-by" data-set-by={setBy.kind}>
+      {text}
+    </span>
+  );
+}
+
+/** One cookie event: a consent choice is a divider with the choice it recorded, tracker by tracker. */
+function EventRow({
+  event,
+  isNew,
+  setBy,
+  t,
+  language,
+}: {
+  event: CookieEvent;
+  isNew: boolean;
+  setBy: SetBy | null;
+  t: Translate;
+  language: string;
+}) {
+  const time = <time>{formatTime(event.at, language)}</time>;
+  const common = {
+    'data-event': event.type,
+    'data-phase': event.phase,
+    'data-cookie-event': event.name,
+    ...(event.found ? { 'data-found': 'true' } : {}),
+    ...(isNew ? { 'data-new': 'true' } : {}),
+  };
+  const badge = isNew && <span class="new-badge">{t('eventNew')}</span>;
+  const by = setBy && <SetByLine setBy={setBy} t={t} />;
+  // Only events of the consent cookie carry the choice they recorded (core/cookies/site-record.ts).
+  if (event.consent) {
+    const label =
+      event.type === 'removed'
+        ? t('choiceRemoved')
+        : t(event.type === 'changed' ? 'choiceChanged' : 'choiceMade', choiceText(event.consent, t));
+    return (
+      <li {...common} class="divider" data-divider={event.type === 'removed' ? 'removed' : event.consent.state}>
+        {time} {badge} <strong>{label}</strong> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
+        {by}
+      </li>
+    );
+  }
+  return (
+    <li {...common}>
+      {time} {badge} <span class={`event-${event.type}`}>{event.found ? t('event_found') : t(messageKey('event', event.type))}</span>{' '}
+      <code>{event.name}</code> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
+      {by}
+    </li>
+  );
+}
+
+function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, CookieEvent>; t: Translate; language: string }) {
+  return (
+    <li class="marker" data-marker={event.type}>
+      <time>{formatTime(event.at, language)}</time>{' '}
+      {event.type === 'evicted'
+        ? t('markerEvicted', String(event.cookies), String(event.events))
+        : t(event.type === 'cleared' ? 'markerCleared' : 'markerRestart')}
+    </li>
+  );
+}
+
+/**
+ * The site's events in order, each with its phase as the worker recorded it: consent choices as
+ * dividers, markers where recording was interrupted, events heard since the page opened marked
+ * new (a cookie found already there never is), and, in the DevTools panel, what set each one.
+ * Follows the newest event while the list is scrolled to its end.
+ */
+export function TimelineView({ host, timeline, newSince = null, setBy, t, language }: TimelineViewProps) {
+  const list = useRef<HTMLOListElement>(null);
+  const atEnd = useRef(true);
+
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && atEnd.current) element.scrollTop = element.scrollHeight;
+    // Measured by `npm run bench`: each pushed event's row is in the document now.
+    const heard = timeline.heard;
+    if (!heard) return;
+    const lastShown = timeline.droppedEvents + timeline.events.length;
+    for (const [seq, heardAt] of heard) {
+      if (seq > timeline.droppedEvents && seq <= lastShown) {
+        markLiveRow(seq, heardAt);
+        heard.delete(seq);
+      }
+    }
+  }, [timeline]);
+
+  if (timeline.events.length === 0 && timeline.droppedEvents === 0) return <p class="status">{t('timelineEmpty')}</p>;
+  return (
+    <ol
+      class="events"
+      ref={list}
+      aria-label={t('timelineLabel', host)}
+      // A scrollable list must be reachable by keyboard (axe: scrollable-region-focusable).
+      tabIndex={0}
+      onScroll={(scrolled) => {
+        const element = scrolled.currentTarget;
+        atEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight < 8;
+      }}
+    >
+      {timeline.droppedEvents > 0 && (
+        <li class="marker" data-marker="dropped">
+          {t('markerDropped', String(timeline.droppedEvents))}
+        </li>
+      )}
+      {timeline.events.map((event, index) =>
+        'name' in event ? (
+          <EventRow
+            key={timeline.droppedEvents + index}
+            event={event}
+            isNew={newSince !== null && !event.found && event.at >= newSince}
+            setBy={setBy ? setBy(event) : null}
+            t={t}
+            language={language}
+          />
+        ) : (
+          <MarkerRow key={timeline.droppedEvents + index} event={event} t={t} language={language} />
+        ),
+      )}
+    </ol>
+  );
+}

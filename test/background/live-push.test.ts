@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createLivePush } from '../../src/background/live-push.ts';
+import { appendTimeline, emptySite, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { LIVE_MESSAGE_TYPE, type LiveMessage } from '../../src/core/message-contract.ts';
+
+const set = (name: string, at: number): TimelineEvent => ({ type: 'set', at, name, domain: 'data.tco.re', phase: 'before-choice' });
+
+function setup(refuse = false) {
+  const sent: LiveMessage[] = [];
+  const push = createLivePush(async (message) => {
+    sent.push(message);
+    if (refuse) throw new Error('Could not establish connection. Receiving end does not exist.');
+  });
+  return { push, sent };
+}
+
+describe('live push', () => {
+  it('pushes the site’s last event with its position and the event before it', () => {
+    const { push, sent } = setup();
+    const site = appendTimeline(appendTimeline(emptySite('data.tco.re', '0'), set('a', 1)), set('b', 2));
+    site.droppedEvents = 40;
+    push.eventRecorded(site, 123.5);
+    expect(sent).toEqual([
+      {
+        type: LIVE_MESSAGE_TYPE,
+        kind: 'event',
+        host: 'data.tco.re',
+        storeId: '0',
+        seq: 42,
+        previous: { type: 'set', at: 1, name: 'a' },
+        event: set('b', 2),
+        heardAt: 123.5,
+      },
+    ]);
+  });
+
+  it('says the first event has none before it, and pushes nothing it cannot place (the event before was trimmed away)', () => {
+    const { push, sent } = setup();
+    push.eventRecorded(appendTimeline(emptySite('data.tco.re', '0'), set('a', 1)), 1);
+    expect(sent[0]).toMatchObject({ seq: 1, previous: null });
+    const trimmed = appendTimeline(emptySite('data.tco.re', '0'), set('z', 9));
+    trimmed.droppedEvents = 3;
+    push.eventRecorded(trimmed, 1);
+    push.eventRecorded(emptySite('data.tco.re', '0'), 1);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('tells of a tab’s network log growing', () => {
+    const { push, sent } = setup();
+    push.networkChanged(8);
+    expect(sent).toEqual([{ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 8 }]);
+  });
+
+  it('shrugs off having no page to tell', async () => {
+    const { push, sent } = setup(true);
+    expect(() => push.networkChanged(8)).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toHaveLength(1);
+  });
+});

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
+import { readCharterPageReading } from '../../../src/core/charter/live.ts';
+import { draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
+import { draftHtml } from '../../../src/core/draft/draft-html.ts';
+import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
+import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
+import { auditSite, playSite } from '../../support/charter-audit.ts';
+import { report, reportCookie } from '../../support/reports.ts';
+
+const HOST = 'demo.opendatasoft.com';
+
+const entry = (cookie: string, overrides: Partial<CharterEntry> = {}): CharterEntry => ({
+  provider: 'Huwise',
+  service: null,
+  cookie,
+  match: 'exact',
+  purpose: `Rôle de ${cookie}`,
+  duration: '12 mois',
+  category: 'necessary',
+  ...overrides,
+});
+
+/** A charter of the new template in French, shaped like the demo portal's. */
+const CHARTER: ParsedCharter = {
+  portal: HOST,
+  language: 'fr',
+  entries: [
+    entry('sessionid', { duration: '2 semaines par défaut' }),
+    entry('csrftoken', { category: 'statistics' }),
+    entry('_pk_id.', { provider: 'Matomo', match: 'prefix', duration: '6 mois', category: 'statistics' }),
+    entry('_pk_ses.', { provider: 'Matomo', match: 'prefix', duration: '30 minutes', category: 'statistics' }),
+    entry('_ga', { provider: 'Google Analytics', duration: null, category: 'statistics' }),
+    entry('xtvrn', { provider: 'AT Internet', duration: '6 mois', category: 'statistics' }),
+  ],
+};
+
+const rowOf = (draft: CharterDraft, cookie: string) => draft.rows.find((row) => row.entry.cookie === cookie);
+
+/** The entries both formats of a draft read back as, through the parser the extension reads live charters with. */
+function readBack(draft: CharterDraft): { markdown: CharterEntry[]; html: CharterEntry[] } {
+  return {
+    markdown: readCharterPageReading(draftMarkdown(draft), 'text/markdown').entries,
+    html: readCharterPageReading(draftHtml(draft), 'text/html').entries,
+  };
+}
+
+describe('draftCharter', () => {
+  const site = playSite(HOST, [
+    { name: 'sessionid', days: 14 },
+    { name: 'csrftoken', days: 365 },
+    { name: '_pk_id.1.a1b2', days: 393 },
+    { name: '_pk_ses.1.a1b2', days: 1800 / 86400 },
+    { name: '_ga', days: 400, domain: '.opendatasoft.com' },
+    { name: '_ga_ABC123', days: 400, domain: '.opendatasoft.com' },
+    { name: '_ga_XYZ789', days: 400, domain: '.opendatasoft.com' },
+    { name: '_hjSessionUser_1234', days: 365 },
+    { name: 'mystery', days: null },
+  ]);
+  const audited = auditSite(site, CHARTER);
+  const draft = draftCharter([audited]);
+
+  it('keeps every declared entry that was seen in the charter’s own words, in the charter’s order', () => {
+    expect(rowOf(draft, 'sessionid')).toEqual({
+      entry: { ...CHARTER.entries[0], service: null },
+      marks: [],
+      source: 'charter',
+      statedDuration: null,
+    });
+    expect(rowOf(draft, '_pk_ses.')?.entry).toMatchObject({ provider: 'Matomo', duration: '30 minutes', purpose: 'Rôle de _pk_ses.' });
+    expect(draft.rows.map((row) => row.entry.cookie)).toEqual([
+      'sessionid',
+      'csrftoken',
+      '_pk_id.',
+      '_pk_ses.',
+      '_ga',
+      'xtvrn',
+      '_ga_',
+      '_hjSessionUser_1234',
+      'mystery',
+    ]);
+  });
+
+  it('replaces a declared duration shorter than observed, or missing, with the observed one, and says what it replaced', () => {
+    expect(rowOf(draft, '_pk_id.')).toMatchObject({
+      entry: { duration: '13 mois' },
+      marks: ['duration-observed'],
+      statedDuration: '6 mois',
+    });
+    expect(rowOf(draft, '_ga')).toMatchObject({ entry: { duration: '13 mois' }, marks: ['duration-observed'], statedDuration: null });
+    expect(rowOf(draft, 'csrftoken')?.entry.duration).toBe('12 mois');
+  });
+
+  it('keeps declared entries never seen, marked', () => {
+    expect(rowOf(draft, 'xtvrn')).toMatchObject({ entry: { provider: 'AT Internet', duration: '6 mois' }, marks: ['not-observed'] });
+  });
+
+  it('files the platform’s own cookies as strictly necessary, whatever the charter says, and says it moved them', () => {
+    expect(rowOf(draft, 'csrftoken')).toMatchObject({ entry: { category: 'necessary' }, marks: ['moved-to-necessary'] });
+  });
+
+  it('adds every cookie observed but not declared, to review: provider and purpose from a fallback, the duration observed', () => {
+    expect(rowOf(draft, '_hjSessionUser_1234')).toMatchObject({
+      entry: { provider: 'Hotjar', match: 'exact', duration: '1 an', category: 'other' },
+      marks: ['to-review'],
+      source: 'open-cookie-database',
+    });
+    expect(rowOf(draft, '_hjSessionUser_1234')?.entry.purpose).toMatch(/^Hotjar cookie that is set/);
+    expect(rowOf(draft, 'mystery')).toMatchObject({
+      entry: { provider: 'Prestataire inconnu', purpose: 'Finalité inconnue, à décrire', duration: 'Session', category: 'other' },
+      source: 'unknown',
+    });
+  });
+
+  it('makes one prefix entry of a family the known-tracker table calls a prefix, with the longest lifetime', () => {
+    expect(rowOf(draft, '_ga_')).toMatchObject({
+      entry: { cookie: '_ga_', match: 'prefix', provider: 'Google', category: 'statistics', duration: '13 mois' },
+      marks: ['to-review'],
+      source: 'known-tracker',
+    });
+    expect(draft.rows.filter((row) => row.entry.cookie.startsWith('_ga_'))).toHaveLength(1);
+  });
+
+  it('reads back, as Markdown and as HTML, as exactly the entries it declares, with their categories', () => {
+    const meant = draft.rows.map((row) => row.entry);
+    expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
+  });
+
+  it('writes prefixes the way charters do, and the marks beside the names', () => {
+    const markdown = draftMarkdown(draft);
+    expect(markdown).toContain('| Matomo | \\_pk\\_id\\.\\* \\(durée observée\\) | 13 mois | Rôle de \\_pk\\_id\\. |');
+    expect(markdown).toContain('\\_ga\\_\\* \\(à vérifier\\)');
+    expect(markdown).toContain("xtvrn \\(non observé \\: à garder seulement s'il est encore utilisé\\)");
+    expect(draftHtml(draft)).toContain('<code>_pk_id.*</code> <em class="draft-mark">(durée observée)</em>');
+  });
+
+  it('writes the language asked for, by default the charter’s, else English', () => {
+    expect(draft.language).toBe('fr');
+    const english = draftCharter([audited], { language: 'en' });
+    expect(english.language).toBe('en');
+    expect(rowOf(english, '_pk_id.')?.entry.duration).toBe('13 months');
+    expect(rowOf(english, 'mystery')?.entry.provider).toBe('Unknown provider');
+    expect(draftCharter([auditSite(site, null)]).language).toBe('en');
+  });
+
+  it('drafts from an "accept" and a "refuse" run together: seen in either is seen, lifetimes are the longest', () => {
+    const accept = auditSite(
+      playSite(
+        HOST,
+        [
+          { name: 'sessionid', days: 14 },
+          { name: '_pk_id.1.a1b2', days: 100 },
+        ],
+        'accepted',
+      ),
+      CHARTER,
+    );
+    const refuse = auditSite(
+      playSite(
+        HOST,
+        [
+          { name: 'sessionid', days: 14 },
+          { name: '_pk_id.1.a1b2', days: 393 },
+          { name: 'widget', days: 2 },
+        ],
+        'refused',
+      ),
+      CHARTER,
+    );
+    const both = draftCharter([accept, refuse]);
+    expect(both.consents).toEqual(['accepted', 'refused']);
+    expect(rowOf(both, '_pk_id.')).toMatchObject({ entry: { duration: '13 mois' }, marks: ['duration-observed'] });
+    expect(rowOf(both, 'widget')?.marks).toEqual(['to-review']);
+    expect(rowOf(both, '_pk_ses.')?.marks).toEqual(['not-observed']);
+    expect(both.rows.filter((row) => row.entry.cookie === 'sessionid')).toHaveLength(1);
+    expect(rowOf(both, 'cookies_preferences')).toMatchObject({ entry: { category: 'necessary', provider: 'Huwise' }, source: 'platform' });
+  });
+
+  it('sets aside, and lists, cookies whose names no charter cell can hold', () => {
+    // Wildcards (`<`, `[`, `...`, `_XXXX`), separators, quotes, spaces, invisible characters.
+    const hostile = [
+      'a b',
+      'quote"d',
+      'tab\u202Eright',
+      'zero\u200Bwidth',
+      'ends...',
+      'x_XXXX',
+      'a,b',
+      'c;d',
+      '<b>x</b>',
+      '[x](https://evil.example)',
+      '`code`',
+    ];
+    const fine = ['none', 'a|b', 'x:y', 'x!~y'];
+    const odd = draftCharter([
+      auditSite(
+        playSite(
+          'example.org',
+          [...hostile, ...fine].map((name) => ({ name, days: 1 })),
+        ),
+        null,
+      ),
+    ]);
+    expect(odd.rows.map((row) => row.entry.cookie).sort()).toEqual([...fine].sort());
+    expect(odd.setAside.map((cookie) => cookie.name).sort()).toEqual([...hostile].sort());
+    expect(odd.setAside.every((cookie) => cookie.reason === 'unreadable')).toBe(true);
+    const meant = odd.rows.map((row) => row.entry);
+    expect(readBack(odd)).toEqual({ markdown: meant, html: meant });
+    expect(draftMarkdown(odd)).toContain('Not written: a b cannot be written');
+    expect(draftMarkdown(odd)).toContain('Not written: \\[x\\]\\(https\\://evil\\.example\\) cannot');
+    expect(draftMarkdown(odd)).toContain('a\\|b \\(to review\\)');
+    expect(draftHtml(odd)).toContain('<li>Not written: &lt;b&gt;x&lt;/b&gt; cannot');
+    expect(draftHtml(odd)).toContain('tab&lt;U+202E&gt;right');
+    expect(draftHtml(odd)).toContain('<code>x!~y</code>');
+  });
+
+  it('places not-seen entries where the charter has them, between the seen ones', () => {
+    const placed = draftCharter([
+      auditSite(
+        playSite(HOST, [
+          { name: 'sessionid', days: 14 },
+          { name: '_ga', days: 30 },
+        ]),
+        CHARTER,
+      ),
+    ]);
+    expect(placed.rows.filter((row) => row.entry.category === 'statistics').map((row) => row.entry.cookie)).toEqual([
+      '_pk_id.',
+      '_pk_ses.',
+      '_ga',
+      'xtvrn',
+    ]);
+  });
+
+  it('refuses to draft from nothing', () => {
+    expect(() => draftCharter([])).toThrow('a charter draft needs at least one report');
+  });
+
+  it('never carries more than a charter page can hold, says what it left out, and still reads back exactly', () => {
+    const many = report(
+      Array.from({ length: 5_010 }, (_, i) => reportCookie({ name: `cookie_${i}`, status: 'undeclared', source: 'unknown', provider: '' })),
+      { host: HOST },
+    );
+    const big = draftCharter([many], { language: 'en' });
+    expect(big.rows.length).toBeLessThanOrEqual(5_000);
+    expect(big.rows.length + big.setAside.length).toBe(5_010);
+    expect(big.setAside.every((cookie) => cookie.reason === 'limit')).toBe(true);
+    const markdown = draftMarkdown(big);
+    const html = draftHtml(big);
+    expect(new TextEncoder().encode(html).length).toBeLessThanOrEqual(2_000_000);
+    expect(new TextEncoder().encode(markdown).length).toBeLessThanOrEqual(2_000_000);
+    expect(markdown).toContain(`Not written: ${big.setAside.length - 200} more cookies are neither written nor listed here.`);
+    const meant = big.rows.map((row) => row.entry);
+    expect(readCharterPageReading(markdown, 'text/markdown').entries).toEqual(meant);
+    expect(readCharterPageReading(html, 'text/html').entries).toEqual(meant);
+  });
+});
+
+describe('draftText', () => {
+  it('gives the text the parser reads back: no controls, bidi shown, no zero-width characters, whitespace collapsed', () => {
+    expect(draftText('  a\u200B\tb\u202Ec\n ')).toBe('a b<U+202E>c');
+    expect(draftText('\u001b[2Jx')).toBe('x');
+  });
+
+  it('cuts, with an ellipsis, a text whose escaped form would not fit a table cell', () => {
+    expect(draftText('a'.repeat(9_000))).toBe('a'.repeat(9_000));
+    const cut = draftText('&'.repeat(9_000));
+    expect(cut).toBe(`${'&'.repeat(1_799)}…`);
+  });
+});

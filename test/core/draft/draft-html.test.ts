@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { draftHtml, htmlRow, htmlText } from '../../../src/core/draft/draft-html.ts';
+import type { CharterDraft, DraftRow } from '../../../src/core/draft/draft-types.ts';
+import { randomText } from '../../support/hostile-text.ts';
+
+const row = (cookie: string, overrides: Partial<DraftRow['entry']> = {}, marks: DraftRow['marks'] = []): DraftRow => ({
+  entry: {
+    provider: 'Huwise',
+    service: null,
+    cookie,
+    match: 'exact',
+    purpose: 'Se souvenir',
+    duration: '12 mois',
+    category: 'necessary',
+    ...overrides,
+  },
+  marks,
+  source: 'charter',
+  statedDuration: null,
+});
+
+const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}): CharterDraft => ({
+  host: 'demo.opendatasoft.com',
+  language: 'en',
+  generatedAt: Date.UTC(2026, 11, 1),
+  consents: ['refused'],
+  charterKind: 'live',
+  rows,
+  setAside: [],
+  ...overrides,
+});
+
+/** Every element and attribute of a page, as a browser's tokenizer sees them. */
+function markup(html: string): { tags: Set<string>; attributes: Set<string> } {
+  const tags = new Set<string>();
+  const attributes = new Set<string>();
+  const parser = new Parser({
+    onopentag: (name, attrs) => {
+      tags.add(name);
+      for (const attribute of Object.keys(attrs)) attributes.add(attribute);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return { tags, attributes };
+}
+
+const PAGE_TAGS = [
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'h2',
+  'h3',
+  'p',
+  'strong',
+  'section',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'code',
+  'em',
+];
+
+describe('draftHtml', () => {
+  it('lays out the new template as the platform’s pages do: a bold category label, then its table', () => {
+    const page = draftHtml(draft([row('sessionid'), row('_ga', { provider: 'Google', category: 'statistics' }, ['duration-observed'])]));
+    expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(page).toContain('<h3>What cookies are used for on the platform &lt;https://demo.opendatasoft.com&gt;</h3>');
+    expect(page).toContain('<p><strong>Strictly necessary cookies:</strong> These cookies are necessary');
+    expect(page).toContain('<thead><tr><th>Supplier name</th><th>Cookie name</th><th>Duration</th><th>Function</th></tr></thead>');
+    expect(page).toContain('<tr><td>Google</td><td><code>_ga</code> <em class="draft-mark">(duration observed)</em></td><td>12 mois</td>');
+    expect(page).toContain('observed on demo.opendatasoft.com on 2026-12-01 (after refusing cookies)');
+  });
+
+  it('escapes every character that could make markup, and shows bidi controls', () => {
+    expect(htmlText(`<script>"a" & 'b'</script>`)).toBe('&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;');
+    expect(htmlText('a\u202Eb\n c')).toBe('a&lt;U+202E&gt;b c');
+    expect(htmlRow(row('<b>x</b>', { provider: '"><img onerror=x>' }), 'fr')).toBe(
+      '<tr><td>&quot;&gt;&lt;img onerror=x&gt;</td><td><code>&lt;b&gt;x&lt;/b&gt;</code></td><td>12 mois</td><td>Se souvenir</td></tr>',
+    );
+  });
+
+  it('makes no element or attribute of its own out of any text a report holds', () => {
+    fc.assert(
+      fc.property(randomText(60), randomText(60), randomText(60), (name, provider, purpose) => {
+        const page = draftHtml(
+          draft([row(name, { provider, purpose, duration: purpose }, ['to-review'])], {
+            host: provider,
+            setAside: [{ name, reason: 'unreadable' }],
+          }),
+        );
+        const { tags, attributes } = markup(page);
+        expect([...tags].filter((tag) => !PAGE_TAGS.includes(tag))).toEqual([]);
+        expect([...attributes].filter((attribute) => !['lang', 'charset', 'name', 'content', 'class'].includes(attribute))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

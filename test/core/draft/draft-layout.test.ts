@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cookieLabel,
+  draftSections,
+  noticeText,
+  portalUrl,
+  reviewItems,
+  rowRemarks,
+  SET_ASIDE_LISTED,
+} from '../../../src/core/draft/draft-layout.ts';
+import { DRAFT_WORDS } from '../../../src/core/draft/draft-words.ts';
+import type { CharterDraft, DraftRow } from '../../../src/core/draft/draft-types.ts';
+
+const row = (cookie: string, overrides: Partial<DraftRow> = {}, category: DraftRow['entry']['category'] = 'statistics'): DraftRow => ({
+  entry: { provider: 'Matomo', service: null, cookie, match: 'exact', purpose: 'Mesure', duration: '13 mois', category },
+  marks: [],
+  source: 'charter',
+  statedDuration: null,
+  ...overrides,
+});
+
+const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}): CharterDraft => ({
+  host: 'demo.opendatasoft.com',
+  language: 'en',
+  generatedAt: Date.UTC(2026, 11, 1),
+  consents: ['accepted'],
+  charterKind: 'live',
+  rows,
+  setAside: [],
+  ...overrides,
+});
+
+describe('draft layout', () => {
+  it('orders sections necessary, statistics, third-party, other, and leaves out empty ones', () => {
+    const sections = draftSections(draft([row('_ga'), row('x', {}, 'other'), row('sessionid', {}, 'necessary')]));
+    expect(sections.map((s) => [s.category, s.rows.map((r) => r.entry.cookie)])).toEqual([
+      ['necessary', ['sessionid']],
+      ['statistics', ['_ga']],
+      ['other', ['x']],
+    ]);
+  });
+
+  it('writes prefixes with a star, and remarks in parentheses', () => {
+    expect(cookieLabel({ cookie: '_pk_id.', match: 'prefix' })).toBe('_pk_id.*');
+    expect(cookieLabel({ cookie: '_ga', match: 'exact' })).toBe('_ga');
+    expect(rowRemarks(row('_ga', { marks: ['duration-observed', 'moved-to-necessary'] }), DRAFT_WORDS.fr)).toEqual([
+      '(durée observée)',
+      '(déplacé : cookie de la plateforme)',
+    ]);
+  });
+
+  it('names the portal only by a plain host name', () => {
+    expect(portalUrl('Demo.OpenDataSoft.com')).toBe('https://demo.opendatasoft.com');
+    expect(portalUrl('evil.example> <b')).toBeNull();
+    expect(portalUrl('-x')).toBeNull();
+  });
+
+  it('says when and after which choices the cookies were observed', () => {
+    const both = draft([], { consents: ['accepted', 'refused'] });
+    expect(noticeText(both, 'HOST')).toContain('observed on HOST on 2026-12-01 (after accepting cookies and after refusing cookies)');
+    expect(noticeText(draft([], { language: 'fr', consents: [] }), 'H')).toContain('(sans choix de consentement lisible)');
+  });
+
+  it('lists a note per mark in row order, then the cookies set aside, escaped by the format', () => {
+    const items = reviewItems(
+      draft(
+        [
+          row('_pk_id.', { marks: ['duration-observed'], statedDuration: '6 mois' }),
+          row('_ga', { marks: ['duration-observed'], statedDuration: null }),
+          row('x', { marks: ['to-review', 'moved-to-necessary'], source: 'known-tracker' }),
+          row('old', { marks: ['not-observed'] }),
+        ],
+        { setAside: [{ name: 'a b', reason: 'unreadable' }] },
+      ),
+      (text) => `[${text}]`,
+    );
+    expect(items).toEqual([
+      'Longer than declared: [_pk_id.] lived [13 mois], longer than the charter\'s "[6 mois]". The observed duration replaces it, check it is the lifetime you mean to state.',
+      'Duration added: the charter gives no duration for [_ga], so the observed one ([13 mois]) is written. Check it is the lifetime you mean to state.',
+      'To review: [x] ([Matomo]) was observed but the charter does not declare it. It is added with the duration observed and a purpose from the known-tracker table. Check its purpose and its category.',
+      "Moved: [x] is one of the platform's own cookies, always strictly necessary. It is filed with them.",
+      'Not observed: [old] ([Matomo]) is declared but was not seen during the audit. Keep it only if it is still used.',
+      'Not written: [a b] cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
+    ]);
+  });
+
+  it('says a French draft’s purpose from an English source is in English', () => {
+    const [item] = reviewItems(draft([row('x', { marks: ['to-review'], source: 'open-cookie-database' })], { language: 'fr' }), String);
+    expect(item).toContain("tirée de l'Open Cookie Database (en anglais, à traduire)");
+  });
+
+  it('names at most 200 cookies set aside, each cut to 200 characters, and counts the others', () => {
+    const setAside = Array.from({ length: SET_ASIDE_LISTED + 3 }, (_, i) => ({ name: `${'n'.repeat(300)}${i}`, reason: 'limit' as const }));
+    const items = reviewItems(draft([], { setAside }), String);
+    expect(items).toHaveLength(SET_ASIDE_LISTED + 1);
+    expect(items[0]).toContain(`${'n'.repeat(200)}…`);
+    expect(items.at(-1)).toBe('Not written: 3 more cookies are neither written nor listed here. Declare them by hand.');
+  });
+});

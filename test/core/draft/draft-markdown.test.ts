@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { draftMarkdown, markdownRow } from '../../../src/core/draft/draft-markdown.ts';
+import type { CharterDraft, DraftRow } from '../../../src/core/draft/draft-types.ts';
+
+const row = (cookie: string, overrides: Partial<DraftRow['entry']> = {}, marks: DraftRow['marks'] = []): DraftRow => ({
+  entry: {
+    provider: 'Huwise',
+    service: null,
+    cookie,
+    match: 'exact',
+    purpose: 'Se souvenir',
+    duration: '12 mois',
+    category: 'necessary',
+    ...overrides,
+  },
+  marks,
+  source: 'charter',
+  statedDuration: null,
+});
+
+const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}): CharterDraft => ({
+  host: 'demo.opendatasoft.com',
+  language: 'fr',
+  generatedAt: Date.UTC(2026, 11, 1),
+  consents: ['accepted'],
+  charterKind: 'live',
+  rows,
+  setAside: [],
+  ...overrides,
+});
+
+describe('draftMarkdown', () => {
+  it('writes the new template: title, notice, the portal, a category paragraph and a pipe table per category', () => {
+    expect(
+      draftMarkdown(draft([row('sessionid'), row('_pk_id.', { provider: 'Matomo', match: 'prefix', category: 'statistics' })])).split('\n'),
+    ).toEqual([
+      '## Charte cookies',
+      '',
+      "Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur demo\\.opendatasoft\\.com le 2026-12-01 (après acceptation des cookies). Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.",
+      '',
+      '### A quoi servent les cookies sur la plateforme <https://demo.opendatasoft.com>',
+      '',
+      '**Cookies strictement nécessaires :** Ces cookies sont nécessaires au fonctionnement de la plateforme et ne peuvent pas être désactivés.',
+      '',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Huwise | sessionid | 12 mois | Se souvenir |',
+      '',
+      "**Cookies de mesure d'audience :** Ces cookies nous permettent de mesurer la fréquentation du portail, avec votre accord.",
+      '',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Matomo | \\_pk\\_id\\.\\* | 12 mois | Se souvenir |',
+      '',
+    ]);
+  });
+
+  it('lists what to review, numbered, before the tables', () => {
+    const text = draftMarkdown(draft([row('widget', { category: 'other' }, ['to-review'])], { language: 'en' }));
+    expect(text).toContain('### To review before publishing\n\n1. To review: widget (Huwise) was observed');
+    expect(text.indexOf('### To review')).toBeLessThan(text.indexOf('| Supplier name |'));
+  });
+
+  it('keeps hostile text as text: markup, links, pipes and line breaks escaped, an empty duration an empty cell', () => {
+    const line = markdownRow(
+      row('a|b', { provider: '<img src=x onerror=alert(1)>', purpose: '[click](https://evil.example) `x` *y*\nz', duration: null }, [
+        'to-review',
+      ]),
+      'en',
+    );
+    expect(line).toBe(
+      '| &lt;img src=x onerror=alert\\(1\\)&gt; | a\\|b \\(to review\\) |  | \\[click\\]\\(https\\://evil\\.example\\) \\`x\\` \\*y\\* z |',
+    );
+  });
+
+  it('names no portal it cannot write as a plain host', () => {
+    expect(draftMarkdown(draft([row('sessionid')], { host: 'a b' }))).toContain('### A quoi servent les cookies sur la plateforme\n');
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkedResponse,
+  COOKIES_PER_RESPONSE,
+  MAX_URL_LENGTH,
+  NETWORK_LOG_LIMIT,
+  responseOfHarEntry,
+  urlWithoutQueryValues,
+  withResponses,
+  type NetworkResponse,
+} from '../../../src/core/network/network-log.ts';
+
+/** A HAR entry as Chrome's and Firefox's devtools.network hand it over (values included). */
+const harEntry = (headers: Array<{ name: string; value: string }>, url = 'https://data.tco.re/api/?q=secret&page=2#frag') => ({
+  startedDateTime: '2026-11-30T10:00:00.000Z',
+  time: 120.5,
+  request: { method: 'post', url },
+  response: { status: 201, headers, cookies: [{ name: 'sessionid', value: 'SECRET-VALUE' }] },
+});
+
+describe('urlWithoutQueryValues', () => {
+  it('keeps scheme, host, port, path and parameter names; drops values, fragment and credentials', () => {
+    expect(urlWithoutQueryValues('https://user:pw@data.tco.re:8443/explore/?q=secret&page=2&q=again#top')).toBe(
+      'https://data.tco.re:8443/explore/?q=&page=&q=',
+    );
+    expect(urlWithoutQueryValues('http://data.tco.re/')).toBe('http://data.tco.re/');
+  });
+
+  it('refuses what is not http(s), and cuts a very long URL', () => {
+    expect(urlWithoutQueryValues('data:text/html,hello')).toBeNull();
+    expect(urlWithoutQueryValues('not a url')).toBeNull();
+    const long = urlWithoutQueryValues(`https://data.tco.re/${'a'.repeat(5000)}`)!;
+    expect(long).toHaveLength(MAX_URL_LENGTH);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('responseOfHarEntry', () => {
+  it('keeps method, URL without query values, status, times and each cookie’s name and attributes, never a value', () => {
+    const response = responseOfHarEntry(
+      harEntry([
+        { name: 'Content-Type', value: 'text/html' },
+        { name: 'set-cookie', value: 'sessionid=SECRET-VALUE; Path=/; HttpOnly' },
+        { name: 'Set-Cookie', value: 'csrftoken=OTHER-SECRET; Max-Age=31449600' },
+      ]),
+    );
+    expect(response).toMatchObject({
+      method: 'POST',
+      url: 'https://data.tco.re/api/?q=&page=',
+      status: 201,
+      startedAt: Date.parse('2026-11-30T10:00:00.000Z'),
+      finishedAt: Date.parse('2026-11-30T10:00:00.000Z') + 120.5,
+    });
+    expect(response!.cookies.map((c) => c.name)).toEqual(['sessionid', 'csrftoken']);
+    expect(JSON.stringify(response)).not.toMatch(/SECRET|q=secret|frag/);
+  });
+
+  it('gives nothing for a response that set no cookie, or an entry it cannot read', () => {
+    expect(responseOfHarEntry(harEntry([{ name: 'content-type', value: 'text/html' }]))).toBeNull();
+    expect(responseOfHarEntry({})).toBeNull();
+    expect(responseOfHarEntry({ ...harEntry([{ name: 'set-cookie', value: 'a=1' }]), startedDateTime: 'yesterday' })).toBeNull();
+    expect(responseOfHarEntry(harEntry([{ name: 'set-cookie', value: 'a=1' }], 'blob:https://x/y'))).toBeNull();
+    expect(responseOfHarEntry({ response: { headers: [null, 3, { name: 'set-cookie' }] } })).toBeNull();
+  });
+
+  it('keeps at most COOKIES_PER_RESPONSE cookies of one response', () => {
+    const headers = Array.from({ length: COOKIES_PER_RESPONSE + 5 }, (_, i) => ({ name: 'set-cookie', value: `c${i}=1` }));
+    expect(responseOfHarEntry(harEntry(headers))!.cookies).toHaveLength(COOKIES_PER_RESPONSE);
+  });
+});
+
+describe('withResponses', () => {
+  const response = (startedAt: number): NetworkResponse => ({
+    method: 'GET',
+    url: 'https://data.tco.re/',
+    status: 200,
+    startedAt,
+    finishedAt: startedAt,
+    cookies: [],
+  });
+
+  it('appends within one DevTools session, keeps the newest NETWORK_LOG_LIMIT, and starts over for a new one', () => {
+    let log = withResponses(null, 7, 100, [response(1)]);
+    log = withResponses(log, 7, 100, [response(2)]);
+    expect(log.responses.map((r) => r.startedAt)).toEqual([1, 2]);
+    log = withResponses(
+      log,
+      7,
+      100,
+      Array.from({ length: NETWORK_LOG_LIMIT }, (_, i) => response(10 + i)),
+    );
+    expect(log.responses).toHaveLength(NETWORK_LOG_LIMIT);
+    expect(log.responses[0]!.startedAt).toBe(10);
+    expect(withResponses(log, 7, 200, [response(3)])).toEqual({ tabId: 7, openedAt: 200, responses: [response(3)] });
+  });
+});
+
+describe('checkedResponse', () => {
+  const good = responseOfHarEntry(harEntry([{ name: 'set-cookie', value: 'sessionid=x; Path=/' }]))!;
+
+  it('copies a well-formed response field by field, leaving anything else behind', () => {
+    const smuggled = { ...good, extra: 'x', cookies: [{ ...good.cookies[0], value: 'SECRET-VALUE' }] };
+    const checked = checkedResponse(smuggled);
+    expect(checked).toEqual(good);
+    expect(JSON.stringify(checked)).not.toContain('SECRET');
+  });
+
+  it('refuses a malformed one', () => {
+    expect(checkedResponse(null)).toBeNull();
+    expect(checkedResponse({ ...good, url: 42 })).toBeNull();
+    expect(checkedResponse({ ...good, startedAt: Number.NaN })).toBeNull();
+    expect(checkedResponse({ ...good, cookies: [{ name: 3 }] })).toBeNull();
+    expect(checkedResponse({ ...good, cookies: 'a' })).toBeNull();
+    expect(checkedResponse({ ...good, url: 'x'.repeat(MAX_URL_LENGTH + 1) })).toBeNull();
+  });
+});

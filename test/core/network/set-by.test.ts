@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../../../src/core/network/set-by.ts';
+import type { NetworkLog, NetworkResponse } from '../../../src/core/network/network-log.ts';
+import { parseSetCookie } from '../../../src/core/network/set-cookie-header.ts';
+
+const T = 1_795_320_000_000;
+const event = (overrides: Partial<CookieEvent> = {}): CookieEvent => ({
+  type: 'set',
+  at: T + 50,
+  name: 'sessionid',
+  domain: 'data.tco.re',
+  phase: 'before-choice',
+  ...overrides,
+});
+const response = (lines: string[], startedAt = T, url = 'https://data.tco.re/', finishedAt = startedAt + 100): NetworkResponse => ({
+  method: 'GET',
+  url,
+  status: 200,
+  startedAt,
+  finishedAt,
+  cookies: lines.map((line) => parseSetCookie(line)!),
+});
+const log = (responses: NetworkResponse[], openedAt = T - 60_000): NetworkLog => ({ tabId: 3, openedAt, responses });
+
+describe('setByOf', () => {
+  it('names the response whose Set-Cookie wrote the cookie, host-only or on a domain', () => {
+    const page = response(['sessionid=x; Path=/; HttpOnly', 'csrftoken=y']);
+    expect(setByOf(event(), log([page]), T + 10_000)).toEqual({ kind: 'response', response: page, cookie: page.cookies[0] });
+    const ga = response(['_ga=z; Domain=tco.re'], T, 'https://data.tco.re/collect');
+    expect(setByOf(event({ name: '_ga', domain: '.tco.re' }), log([ga]), T)).toMatchObject({ kind: 'response', response: ga });
+  });
+
+  it('does not take a header for another cookie: another name, host or domain', () => {
+    const wrongName = response(['other=1']);
+    const wrongHost = response(['sessionid=1'], T, 'https://itie.opendatasoft.com/');
+    const hostOnlyVsDomain = response(['sessionid=1']);
+    const wrongDomain = response(['sessionid=1; Domain=example.org']);
+    const script = setByOf(event(), log([wrongName, wrongHost, wrongDomain]), T + 10_000);
+    expect(script).toEqual({ kind: 'script' });
+    expect(setByOf(event({ domain: '.data.tco.re' }), log([hostOnlyVsDomain]), T + 10_000)).toEqual({ kind: 'script' });
+  });
+
+  it('matches a response heard after the cookie event, within the window, and the nearest of several', () => {
+    const early = response(['sessionid=1'], T - 2000, undefined, T - 1900);
+    const during = response(['sessionid=2'], T, undefined, T + 400);
+    expect(setByOf(event(), log([early, during]), T + 10_000)).toMatchObject({ response: during });
+    const tooLate = response(['sessionid=1'], T + 50 + SET_BY_WINDOW_MS + 1);
+    expect(setByOf(event(), log([tooLate]), T + 100_000)).toEqual({ kind: 'script' });
+  });
+
+  it('waits for the window to pass before saying "script"', () => {
+    expect(setByOf(event(), log([]), T + 100)).toEqual({ kind: 'pending' });
+    expect(setByOf(event(), log([]), T + 50 + SET_BY_WINDOW_MS)).toEqual({ kind: 'script' });
+  });
+
+  it('says nothing was seen, not "script", for an event from before DevTools was opened', () => {
+    expect(setByOf(event(), log([], T + 1000), T + 100_000)).toEqual({ kind: 'unseen' });
+  });
+
+  it('claims nothing without a network log, or for a cookie a scan found', () => {
+    expect(setByOf(event(), null, T)).toBeNull();
+    expect(setByOf(event({ found: true }), log([response(['sessionid=1'])]), T + 10_000)).toBeNull();
+  });
+
+  it('applies to a removal too: a Set-Cookie that expires the cookie', () => {
+    const logout = response(['sessionid=; Max-Age=0']);
+    expect(setByOf(event({ type: 'removed' }), log([logout]), T + 10_000)).toMatchObject({ kind: 'response', cookie: { maxAge: 0 } });
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns, pairRuns, runOfReport } from '../../../src/core/report/compare-runs.ts';
+import { finding, report, reportCookie } from '../../support/reports.ts';
+
+describe('compareRuns', () => {
+  const accepted = report([
+    reportCookie({ name: 'sessionid' }),
+    reportCookie({ name: '_pk_ses.1.a1b2', category: 'statistics' }),
+    reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics' }),
+    reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re' }),
+  ]);
+
+  it('lists the cookies only one run saw, sorted, and the non-necessary ones left after refusing', () => {
+    const refused = report([
+      reportCookie({ name: 'sessionid' }),
+      reportCookie({ name: '_hjSessionUser_1234', category: 'other', status: 'undeclared' }),
+      reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re' }),
+    ]);
+    expect(compareRuns(accepted, refused)).toEqual({
+      onlyAfterAccept: ['_pk_id.1.a1b2', '_pk_ses.1.a1b2'],
+      onlyAfterRefuse: ['_hjSessionUser_1234'],
+      trackersAfterRefuse: ['_ga', '_hjSessionUser_1234'],
+    });
+  });
+
+  it('does not count a tracker removed after the refusal as present, but as seen', () => {
+    const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_ga', category: 'statistics', removed: 5 })]);
+    const comparison = compareRuns(accepted, refused);
+    expect(comparison.trackersAfterRefuse).toEqual([]);
+    expect(comparison.onlyAfterAccept).toEqual(['_pk_id.1.a1b2', '_pk_ses.1.a1b2']);
+  });
+
+  it('takes any run that names its cookies, not only a whole report', () => {
+    const saved = { cookies: [{ name: 'a', removed: null, category: 'necessary' as const }] };
+    expect(compareRuns(saved, { cookies: [] })).toEqual({ onlyAfterAccept: ['a'], onlyAfterRefuse: [], trackersAfterRefuse: [] });
+  });
+
+  it('sorts by code unit, as everywhere in the project', () => {
+    const run = (names: string[]) => ({ cookies: names.map((name) => ({ name, removed: null, category: 'other' as const })) });
+    expect(compareRuns(run(['b', 'B', '_a', 'a']), run([])).onlyAfterAccept).toEqual(['B', '_a', 'a', 'b']);
+  });
+});
+
+describe('runOfReport', () => {
+  it('keeps the choice, each cookie’s name, domain, category, status, phase, presence and provider, and the findings count', () => {
+    const full = report([reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', provider: 'Google', removed: 9 })], {
+      consent: { state: 'accepted', changedAt: 4, trackers: { ga: true } },
+      findings: [finding({ kind: 'undeclared', cookie: '_ga' })],
+    });
+    expect(runOfReport(full, 100)).toEqual({
+      savedAt: 100,
+      consent: { state: 'accepted', trackers: { ga: true } },
+      cookies: [
+        {
+          name: '_ga',
+          domain: '.tco.re',
+          category: 'statistics',
+          status: 'declared',
+          firstPhase: 'before-choice',
+          removed: 9,
+          provider: 'Google',
+        },
+      ],
+      findings: 1,
+    });
+  });
+});
+
+describe('pairRuns', () => {
+  const run = (state: 'accepted' | 'refused' | 'choice' | 'none', names: string[]) => ({
+    consent: { state },
+    cookies: names.map((name) => ({ name, removed: null, category: 'statistics' as const })),
+  });
+
+  it('finds which run accepted and which refused, in either order, and compares them', () => {
+    const accepted = run('accepted', ['_ga', 'sessionid']);
+    const refused = run('refused', ['sessionid']);
+    for (const [first, second] of [
+      [accepted, refused],
+      [refused, accepted],
+    ] as const) {
+      expect(pairRuns(first, second)).toEqual({
+        kind: 'pair',
+        accept: accepted,
+        refuse: refused,
+        comparison: { onlyAfterAccept: ['_ga'], onlyAfterRefuse: [], trackersAfterRefuse: ['sessionid'] },
+      });
+    }
+  });
+
+  it('refuses to compare two runs that did not make opposite choices, saying what each did', () => {
+    expect(pairRuns(run('accepted', []), run('accepted', []))).toEqual({ kind: 'not-comparable', states: ['accepted', 'accepted'] });
+    expect(pairRuns(run('choice', []), run('refused', []))).toEqual({ kind: 'not-comparable', states: ['choice', 'refused'] });
+    expect(pairRuns(run('refused', []), run('none', []))).toEqual({ kind: 'not-comparable', states: ['refused', 'none'] });
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The DevTools panel and the side panel, opened as tabs (the same pages a real panel shows: see
+ * README, "What the end-to-end tests cannot do"): bound to a portal's tab with `?tabId=N` or to a
+ * site with `?host=`, live while the person uses the page.
+ */
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { FORGOTTEN, MATOMO, visitPortal, type E2eContext } from './context.ts';
+import { axeViolations, SCREENSHOT_DIR } from './popup.ts';
+
+export const PANEL_PAGE = 'src/panel/index.html';
+export const SIDE_PANEL_PAGE = 'src/sidepanel/index.html';
+
+/**
+ * A panel page opened in a tab, once the worker answered it, as wide as the panel usually is: a
+ * DevTools panel docked below the page (two columns), a side panel (one column, its timeline tab
+ * shown).
+ */
+export async function openPanelPage(
+  browser: BrowserUnderTest,
+  page: string,
+  query: string,
+  width = page === PANEL_PAGE ? 1100 : 400,
+): Promise<PageUnderTest> {
+  const panel = await browser.newPage();
+  await panel.setViewport(width, 800);
+  await panel.goto(browser.extensionUrl(`${page}?${query}`));
+  await panel.waitFor('main[data-state="ready"], main[data-state="not-found"]');
+  if ((await panel.attributes('#tab-timeline', 'id')).length > 0) await panel.click('#tab-timeline');
+  return panel;
+}
+
+/**
+ * Visits a portal from a clean slate: its cookies deleted and its record started afresh (other
+ * scenarios made choices there), so its banner asks and its events start before any choice.
+ */
+async function freshVisit(browser: BrowserUnderTest, host: string, path = '/'): Promise<PageUnderTest> {
+  const api = await extensionPage(browser);
+  await request(api, 'clearSite', { host });
+  await api.close();
+  return visitPortal(browser, host, path);
+}
+
+/** The row of a cookie event in a panel's timeline. */
+export const eventRow = (name: string) => `[data-cookie-event="${name}"]`;
+
+export function panelScenarios(ctx: E2eContext): void {
+  describe('DevTools panel and side panel pages', () => {
+    it('shows a cookie set after the page loaded without a reload of the panel; older ones are not new', async () => {
+      const host = 'itie.opendatasoft.com';
+      const site = await freshVisit(ctx.browser(), host);
+      const api = await extensionPage(ctx.browser());
+      const tabId = await tabIdOf(api, `http://${host}/*`);
+      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `tabId=${tabId}`);
+      await panel.waitFor(`${eventRow('sessionid')}`);
+      expect(await panel.attributes('main', 'data-layout')).toEqual(['wide']);
+      // A mark on the panel's window: gone if the page were loaded again.
+      await panel.evaluate(() => void ((globalThis as { stayed?: boolean }).stayed = true), null);
+
+      await site.evaluate(() => void (document.cookie = 'late_widget=set-after-load; path=/; max-age=600'), null);
+      await panel.waitFor(`${eventRow('late_widget')}[data-new="true"][data-event="set"][data-phase="before-choice"]`);
+      expect(await panel.evaluate(() => (globalThis as { stayed?: boolean }).stayed === true, null)).toBe(true);
+      // The cookies from before the panel opened are shown, but not as new.
+      expect(await panel.attributes(`${eventRow('sessionid')}[data-new]`, 'data-new')).toEqual([]);
+      // Order as the worker recorded it: the panel's events are the report's.
+      const report = await waitForReport(api, host, (r) => presentNames(r).includes('late_widget'));
+      const recorded = report.timeline.events.flatMap((event) => ('name' in event ? [event.name] : []));
+      await expect.poll(() => panel.attributes('[data-cookie-event]', 'data-cookie-event')).toEqual(recorded);
+      // Never a value.
+      expect(await panel.innerHtml('main')).not.toMatch(/set-after-load|fixture-session-|fixture-csrf-/);
+      await Promise.all([site.close(), panel.close(), api.close()]);
+    });
+
+    it('draws a consent choice made in the page as a divider with its per-tracker choice', async () => {
+      const host = 'data.mixte.opendatasoft.com';
+      const site = await freshVisit(ctx.browser(), host);
+      const panel = await openPanelPage(ctx.browser(), SIDE_PANEL_PAGE, `host=${host}`);
+      await panel.waitFor(eventRow('sessionid'));
+      await site.click('#consent-matomo');
+      await site.click('#consent-save');
+      await panel.waitFor('[data-divider="choice"][data-new="true"]');
+      const divider = (await panel.texts('[data-divider="choice"] strong'))[0]!;
+      expect(divider).toContain('Per tracker');
+      expect(divider).toContain('Matomo: accepted');
+      expect(divider).toContain('Google Analytics: refused');
+      // Events after the choice carry their own tracker's phase.
+      await panel.waitFor(`${eventRow('_pk_id.1.a1b2')}[data-phase="after-accept"]`);
+      await Promise.all([site.close(), panel.close()]);
+    });
+
+    it('records the consent flow, then the other choice, and compares the two runs as the audit does', async () => {
+      const host = 'data.tco.re';
+      const site = await freshVisit(ctx.browser(), host);
+      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
+      await panel.click('[data-action="record-flow"]');
+      await panel.click('[data-action="record-flow-confirm"]');
+      await panel.waitFor('[data-marker="cleared"]');
+      await site.waitFor('#consent-banner:not([hidden])');
+      await site.click('#consent-accept');
+      await panel.waitFor('[data-divider="accepted"]');
+      for (const name of [...MATOMO, '_ga']) await panel.waitFor(eventRow(name));
+
+      await panel.click('[data-action="record-other"]');
+      await panel.click('[data-action="record-other-confirm"]');
+      await panel.waitFor('[data-run="saved"]');
+      await site.waitFor('#consent-banner:not([hidden])');
+      await site.click('#consent-refuse');
+      await panel.waitFor('[data-comparison="only-after-accept"] li');
+
+      const list = (id: string) => panel.texts(`[data-comparison="${id}"] li`);
+      expect(await list('only-after-accept')).toEqual(['_ga', ...MATOMO]);
+      expect(await list('only-after-refuse')).toEqual([]);
+      expect(await list('trackers-after-refuse')).toEqual([FORGOTTEN]);
+      expect(await panel.attributes('[data-run="saved"] [data-consent]', 'data-consent')).toEqual(['accepted']);
+      expect(await panel.attributes('[data-run="current"] [data-consent]', 'data-consent')).toEqual(['refused']);
+      await Promise.all([site.close(), panel.close()]);
+    });
+
+    it('says plainly when the tab it is asked for does not exist, or the address names none', async () => {
+      const gone = await openPanelPage(ctx.browser(), PANEL_PAGE, 'tabId=987654');
+      expect((await gone.texts('[data-problem="site"]'))[0]).toBe('There is no tab 987654: it may have been closed.');
+      const wrong = await openPanelPage(ctx.browser(), PANEL_PAGE, 'tabId=%3Cb%3Ex%3C/b%3E');
+      expect((await wrong.texts('[data-problem="site"]'))[0]).toBe('“<b>x</b>” is not a tab number: use ?tabId=N or ?host=HOST.');
+      expect(await wrong.texts('main b')).toEqual([]);
+      await Promise.all([gone.close(), wrong.close()]);
+    });
+
+    it('works with the keyboard: tabs with the arrow keys, the timeline focusable', async () => {
+      const host = 'itie.opendatasoft.com';
+      await (await visitPortal(ctx.browser(), host)).close();
+      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
+      await panel.waitFor('#tab-cookies[aria-selected="true"]');
+      await panel.press('#tab-cookies', 'ArrowRight');
+      await panel.waitFor('#tab-export[aria-selected="true"]');
+      expect(await panel.evaluate(() => document.activeElement?.id ?? null, null)).toBe('tab-export');
+      await panel.press('.events', 'End');
+      expect(await panel.evaluate(() => document.activeElement?.classList.contains('events') ?? false, null)).toBe(true);
+      await panel.close();
+    });
+
+    it('has no accessibility violations (axe-core) in either layout, and is saved as screenshots in both themes', async () => {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const host = 'data.refus.opendatasoft.com';
+      const site = await freshVisit(ctx.browser(), host, '/?ignore=matomo');
+      await site.click('#consent-refuse');
+      const api = await extensionPage(ctx.browser());
+      await waitForReport(api, host, (r) => MATOMO.every((name) => presentNames(r).includes(name)));
+      const tabId = await tabIdOf(api, `http://${host}/*`);
+      for (const theme of ['light', 'dark']) {
+        for (const [page, query, width, name] of [
+          [PANEL_PAGE, `tabId=${tabId}`, 1100, 'devtools-panel'],
+          [SIDE_PANEL_PAGE, `host=${host}`, 400, 'side-panel'],
+        ] as const) {
+          const panel = await openPanelPage(ctx.browser(), page, `${query}&theme=${theme}`, width);
+          await panel.waitFor(`main[data-layout="${width > 880 ? 'wide' : 'narrow'}"]`);
+          await panel.waitFor('[data-divider="refused"]');
+          expect(await axeViolations(panel), `${name} ${theme}`).toEqual([]);
+          await panel.screenshot(`${SCREENSHOT_DIR}/${ctx.browser().name}-${name}-${theme}.png`);
+          await panel.close();
+        }
+      }
+      await Promise.all([site.close(), api.close()]);
+    });
+  });
+}

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, waitFor } from '@testing-library/preact';
+import { render } from 'preact';
+import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';
+import type { Method, Params } from '../../src/core/message-contract.ts';
+import { portalView } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+function fakePlatform() {
+  const calls: Array<[Method, unknown]> = [];
+  const platform: PagePlatform = {
+    call: async <M extends Method>(method: M, params: Params<M>) => {
+      calls.push([method, params]);
+      if (method === 'getReport') return portalView(['sessionid']);
+      if (method === 'clearSite') return { removed: 2 };
+      throw new Error(`unexpected ${method}`);
+    },
+    onStateChanged: () => () => undefined,
+    onLive: () => () => undefined,
+    t,
+    language: 'en',
+    portalOrigins: [],
+    download: vi.fn(),
+    copy: vi.fn(async () => undefined),
+  };
+  return { platform, calls };
+}
+
+describe('mountPage', () => {
+  it('shows the site’s report through the worker, and records a consent flow through it', async () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    const { platform, calls } = fakePlatform();
+    mountPage(root, { findSite: async () => ({ host: 'data.tco.re' }), openedAt: 0 }, platform);
+    await waitFor(() => expect(root.querySelector('[data-cookie="sessionid"]')).not.toBeNull());
+    expect(calls[0]).toEqual(['getReport', { host: 'data.tco.re' }]);
+    fireEvent.click(root.querySelector('#tab-timeline')!);
+    fireEvent.click(root.querySelector('[data-action="record-flow"]')!);
+    fireEvent.click(root.querySelector('[data-action="record-flow-confirm"]')!);
+    await waitFor(() => expect(calls.at(-1)).toEqual(['clearSite', { host: 'data.tco.re', reloadTabs: true, saveRun: false }]));
+    render(null, root);
+  });
+
+  it('takes a first report asked for early, and updates in place when mounted again with tools', async () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    const { platform, calls } = fakePlatform();
+    const options = { findSite: async () => ({ host: 'data.tco.re' }), loadSite: async () => portalView(['early']), openedAt: 0 };
+    mountPage(root, options, platform);
+    await waitFor(() => expect(root.querySelector('[data-cookie="early"]')).not.toBeNull());
+    mountPage(root, { ...options, tools: { openSidePanel: async () => undefined } }, platform);
+    await waitFor(() => expect(root.querySelector('[data-action="open-side-panel"]')).not.toBeNull());
+    expect(root.querySelector('[data-cookie="early"]')).not.toBeNull();
+    expect(calls).toEqual([]);
+    render(null, root);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createDevtoolsPanel,
+  devtoolsTheme,
+  inspectedTabId,
+  onDevtoolsThemeChanged,
+  onHarEntry,
+  onInspectedPageNavigated,
+  themeOfName,
+  type DevtoolsApi,
+} from '../../src/platform/devtools.ts';
+import { fakeEvent } from '../support/fake-events.ts';
+
+/** Chrome 156's devtools API as measured: `setThemeChangeHandler`, light theme named "default", `create` answering with a promise. */
+function chromeDevtools(themeName = 'default') {
+  let themeHandler: ((name: string) => void) | undefined;
+  const created: string[][] = [];
+  const onRequestFinished = fakeEvent<(entry: object) => void>();
+  const onNavigated = fakeEvent<(url: string) => void>();
+  const api: DevtoolsApi = {
+    devtools: {
+      inspectedWindow: { tabId: 42 },
+      panels: {
+        themeName,
+        create: async (...args: string[]) => void created.push(args),
+        setThemeChangeHandler: (handler) => (themeHandler = handler),
+      },
+      network: { onRequestFinished, onNavigated },
+    },
+  };
+  return { api, created, onRequestFinished, onNavigated, changeTheme: (name: string) => themeHandler?.(name) };
+}
+
+/** Firefox ESR 153's: the `onThemeChanged` event, light theme named "light". */
+function firefoxDevtools(themeName = 'light') {
+  const onThemeChanged = fakeEvent<(name: string) => void>();
+  const api: DevtoolsApi = {
+    devtools: { inspectedWindow: { tabId: 7 }, panels: { themeName, onThemeChanged, create: () => Promise.resolve({}) }, network: {} },
+  };
+  return { api, onThemeChanged };
+}
+
+describe('platform devtools', () => {
+  it('give the inspected tab, or null in a page opened outside DevTools', () => {
+    expect(inspectedTabId(chromeDevtools().api)).toBe(42);
+    expect(inspectedTabId(firefoxDevtools().api)).toBe(7);
+    expect(inspectedTabId({})).toBeNull();
+  });
+
+  it('read DevTools’ theme by either browser’s names, or null outside DevTools', () => {
+    expect(devtoolsTheme(chromeDevtools('default').api)).toBe('light');
+    expect(devtoolsTheme(chromeDevtools('dark').api)).toBe('dark');
+    expect(devtoolsTheme(firefoxDevtools('light').api)).toBe('light');
+    expect(devtoolsTheme(firefoxDevtools('dark').api)).toBe('dark');
+    expect(devtoolsTheme({})).toBeNull();
+    expect(themeOfName('something-new')).toBe('light');
+  });
+
+  it('follow a theme change in whichever way the browser tells it', () => {
+    const themes: string[] = [];
+    const chrome = chromeDevtools();
+    onDevtoolsThemeChanged((theme) => themes.push(theme), chrome.api);
+    chrome.changeTheme('dark');
+    const firefox = firefoxDevtools();
+    onDevtoolsThemeChanged((theme) => themes.push(theme), firefox.api);
+    firefox.onThemeChanged.fire('light');
+    expect(themes).toEqual(['dark', 'light']);
+    expect(() => onDevtoolsThemeChanged(() => undefined, {})).not.toThrow();
+  });
+
+  it('create the panel from the extension’s root, and say when there is no DevTools API', async () => {
+    const chrome = chromeDevtools();
+    await createDevtoolsPanel('Cookie charter', '/icons/icon-32.png', '/src/panel/index.html', chrome.api);
+    expect(chrome.created).toEqual([['Cookie charter', '/icons/icon-32.png', '/src/panel/index.html']]);
+    await expect(createDevtoolsPanel('x', 'y', 'z', {})).rejects.toThrow('No DevTools panels API here');
+  });
+
+  it('hear requests as they complete and the inspected page’s navigations, until unsubscribed', () => {
+    const chrome = chromeDevtools();
+    const entries: object[] = [];
+    onHarEntry((entry) => entries.push(entry), chrome.api);
+    chrome.onRequestFinished.fire({ request: { url: 'https://data.tco.re/' } });
+    expect(entries).toHaveLength(1);
+    let navigations = 0;
+    const stop = onInspectedPageNavigated(() => navigations++, chrome.api);
+    chrome.onNavigated.fire('https://itie.opendatasoft.com/');
+    stop();
+    chrome.onNavigated.fire('https://data.tco.re/');
+    expect(navigations).toBe(1);
+    expect(() => onHarEntry(() => undefined, firefoxDevtools().api)).not.toThrow();
+    expect(onInspectedPageNavigated(() => undefined, {})).toBeTypeOf('function');
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCharter, readCharterPage } from '../../../src/core/charter/index.ts';
+import type { Report } from '../../../src/core/report/index.ts';
+import { DRAFT_FILES, draftSummary, readServedCharter, writeCharterDraft } from '../../../scripts/audit/charter-files.ts';
+import { UsageError } from '../../../scripts/audit/options.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'cci-charter-files-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const demoReport = (choice: 'accept' | 'refuse') =>
+  JSON.parse(readFileSync(new URL(`../../support/demo-audit/${choice}.report.json`, import.meta.url), 'utf8')) as Report;
+
+describe('writeCharterDraft', () => {
+  it('writes the draft of both runs as Markdown and HTML beside the reports, in the language asked for', () => {
+    const { draft, paths } = writeCharterDraft(scratch, [demoReport('accept'), demoReport('refuse')], 'en');
+    expect(paths).toEqual([join(scratch, DRAFT_FILES.markdown), join(scratch, DRAFT_FILES.html)]);
+    const entries = draft.rows.map((row) => row.entry);
+    expect(parseCharter(readFileSync(paths[0]!, 'utf8'))).toEqual({ portal: 'demo.opendatasoft.com', language: 'en', entries });
+    expect(readCharterPage(readFileSync(paths[1]!, 'utf8'), 'text/html').entries).toEqual(entries);
+    expect(draftSummary(draft)).toBe('charter draft (en): 8 entries, 2 marked to review');
+  });
+
+  it('says how many cookies it could not write', () => {
+    const { draft } = writeCharterDraft(scratch, [demoReport('accept')], null);
+    expect(draftSummary({ ...draft, setAside: [{ name: 'a b', reason: 'unreadable' }] })).toBe(
+      'charter draft (fr): 8 entries, 2 marked to review, 1 cookie(s) not written (listed at its top)',
+    );
+  });
+});
+
+describe('readServedCharter', () => {
+  it('serves a Markdown draft as Markdown and an HTML one as HTML', () => {
+    const markdown = join(scratch, 'draft.md');
+    writeFileSync(
+      markdown,
+      '| Supplier name | Cookie name | Duration | Function |\n|---|---|---|---|\n| Huwise | sessionid | 2 weeks | Session |\n',
+    );
+    expect(readServedCharter(markdown)).toEqual({ body: readFileSync(markdown, 'utf8'), contentType: 'text/markdown; charset=utf-8' });
+    const html = join(scratch, 'page.txt');
+    writeFileSync(
+      html,
+      '<!doctype html><table><tr><th>Supplier</th><th>Cookie name</th><th>Function</th></tr><tr><td>Huwise</td><td>sessionid</td><td>Session</td></tr></table>',
+    );
+    expect(readServedCharter(html).contentType).toBe('text/html; charset=utf-8');
+  });
+
+  it('refuses, in one line, a file that is missing or holds no charter', () => {
+    const prose = join(scratch, 'prose.md');
+    writeFileSync(prose, 'Nothing to see here.\n');
+    expect(() => readServedCharter(join(scratch, 'missing.md'))).toThrow(
+      new UsageError(`--charter "${join(scratch, 'missing.md')}": no such file`),
+    );
+    expect(() => readServedCharter(prose)).toThrow(UsageError);
+    expect(() => readServedCharter(prose)).toThrow(/^--charter ".*prose\.md": no cookie table/);
+    expect(() => readServedCharter(scratch)).toThrow(/is a directory/);
+  });
+});

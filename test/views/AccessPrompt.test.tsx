@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { AccessPrompt } from '../../src/views/AccessPrompt.tsx';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+const prompt = (portal: boolean, requestAccess: ((origins: string[]) => Promise<boolean>) | undefined, onGranted = vi.fn()) => ({
+  onGranted,
+  container: render(
+    <AccessPrompt
+      host="opendata.example.org"
+      portal={portal}
+      origins={['*://opendata.example.org/*']}
+      requestAccess={requestAccess}
+      onGranted={onGranted}
+      t={t}
+    />,
+  ).container,
+});
+
+describe('AccessPrompt', () => {
+  it('says the site cannot be seen, and asks the browser for its origins on a click', async () => {
+    const requestAccess = vi.fn(async () => true);
+    const { container, onGranted } = prompt(false, requestAccess);
+    expect(container.querySelector('[data-access]')?.getAttribute('data-access')).toBe('site');
+    expect(container.textContent).toContain('noAccessSite opendata.example.org');
+    fireEvent.click(container.querySelector('button')!);
+    expect(requestAccess).toHaveBeenCalledWith(['*://opendata.example.org/*']);
+    await waitFor(() => expect(onGranted).toHaveBeenCalled());
+  });
+
+  it('offers the portals’ grant for a portal', () => {
+    const { container } = prompt(true, async () => true);
+    expect(container.querySelector('[data-access]')?.getAttribute('data-access')).toBe('portal');
+    expect(container.querySelector('button')?.textContent).toBe('grantPortals');
+  });
+
+  it('says so when the person refuses, or the request fails', async () => {
+    for (const requestAccess of [async () => false, async () => Promise.reject(new Error('no gesture'))]) {
+      const { container, onGranted } = prompt(false, requestAccess);
+      fireEvent.click(container.querySelector('button')!);
+      await waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toBe('grantRefused'));
+      expect(onGranted).not.toHaveBeenCalled();
+      cleanup();
+    }
+  });
+
+  it('sends the person to the popup where the page cannot ask (Firefox’s DevTools panel)', () => {
+    const { container } = prompt(false, undefined);
+    expect(container.textContent).toContain('noAccessSite opendata.example.org');
+    expect(container.textContent).toContain('grantFromPopup');
+    expect(container.querySelector('button')).toBeNull();
+  });
+});

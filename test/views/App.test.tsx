@@ -1,0 +1,302 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { LIVE_MESSAGE_TYPE, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
+import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import type { NetworkLog } from '../../src/core/network/network-log.ts';
+import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
+import { SiteNotFound } from '../../src/views/site-not-found.ts';
+import { portalView, report, reportCookie } from '../support/reports.ts';
+import { renderApp } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const state = (container: Element) => container.querySelector('main')!.getAttribute('data-state');
+const rowNames = (container: Element) => [...container.querySelectorAll('[data-cookie]')].map((row) => row.getAttribute('data-cookie'));
+
+describe('popup App', () => {
+  it('shows loading, never "no cookies", until the worker answers', async () => {
+    const answer = deferred<SiteView>();
+    const { container } = renderApp({ loadSite: () => answer.promise });
+    expect(state(container)).toBe('loading');
+    expect(container.textContent).toContain('loading');
+    expect(container.textContent).not.toContain('noCookies');
+    answer.resolve(portalView(['sessionid', 'csrftoken']));
+    await waitFor(() => expect(state(container)).toBe('ready'));
+    expect(rowNames(container)).toEqual(['sessionid', 'csrftoken']);
+  });
+
+  it('says when the tab shows no site', async () => {
+    const { container } = renderApp({ findSite: async () => null });
+    await waitFor(() => expect(container.textContent).toContain('noSite'));
+  });
+
+  it('offers access to a site it cannot see, and loads it once granted', async () => {
+    let granted = false;
+    const requestAccess = vi.fn(async () => (granted = true));
+    const { container } = renderApp({
+      findSite: async () => ({ host: 'example.org' }),
+      loadSite: async () => (granted ? portalView(['visitor']) : { kind: 'no-access', host: 'example.org', portal: false }),
+      requestAccess,
+    });
+    const grant = await screen.findByRole('button', { name: 'grantSite example.org' });
+    expect(container.textContent).toContain('noAccessSite example.org');
+    fireEvent.click(grant);
+    await waitFor(() => expect(rowNames(container)).toEqual(['visitor']));
+    expect(requestAccess).toHaveBeenCalledWith(['*://example.org/*']);
+  });
+
+  it('asks for the portals’ access when the browser did not grant it at install', async () => {
+    const requestAccess = vi.fn(async () => false);
+    renderApp({ loadSite: async () => ({ kind: 'no-access', host: 'data.tco.re', portal: true }), requestAccess });
+    fireEvent.click(await screen.findByRole('button', { name: 'grantPortals' }));
+    await screen.findByText('grantRefused');
+    expect(requestAccess).toHaveBeenCalledWith(['*://*.opendatasoft.com/*']);
+  });
+
+  it('offers the cookies of embedded content under a report, and reads the report again once granted', async () => {
+    let granted = false;
+    let loads = 0;
+    const { container } = renderApp({
+      loadSite: async () => (loads++, portalView(['sessionid'])),
+      embeddedAccess: { has: async () => granted, request: async () => (granted = true) },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'embeddedGrant' }));
+    await waitFor(() => expect(container.querySelector('[data-embedded-access]')).toBeNull());
+    expect(loads).toBe(2);
+  });
+
+  it('does not offer it where the extension cannot see the site at all', async () => {
+    const { container } = renderApp({
+      loadSite: async () => ({ kind: 'no-access', host: 'data.tco.re', portal: true }),
+      embeddedAccess: { has: async () => false, request: async () => false },
+    });
+    await screen.findByRole('button', { name: 'grantPortals' });
+    expect(container.querySelector('[data-embedded-access]')).toBeNull();
+  });
+
+  it('shows a load error with a working retry', async () => {
+    let calls = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        calls++;
+        if (calls === 1) throw new Error('No answer from the background worker');
+        return portalView(['sessionid']);
+      },
+    });
+    const retry = await screen.findByRole('button', { name: 'retry' });
+    expect(screen.getByRole('alert').textContent).toContain('No answer from the background worker');
+    fireEvent.click(retry);
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+  });
+
+  it('follows its own site’s recorded state while open, not other sites’', async () => {
+    let notify: (keys: string[]) => void = () => undefined;
+    let names = ['sessionid'];
+    let loads = 0;
+    const { container } = renderApp({
+      loadSite: async () => (loads++, portalView(names)),
+      onStateChanged: (listener: (keys: string[]) => void) => ((notify = listener), () => undefined),
+    });
+    await waitFor(() => expect(rowNames(container)).toHaveLength(1));
+    names = ['sessionid', 'csrftoken'];
+    notify(['site:0|data.toulouse-metropole.fr']);
+    expect(loads).toBe(1);
+    notify(['site:0|data.tco.re']);
+    await waitFor(() => expect(rowNames(container)).toHaveLength(2));
+  });
+
+  it('asks for one report at a time, and once more for every change heard meanwhile', async () => {
+    // Changed with issue 14: requests used to overlap (one per change, the newest answer kept);
+    // a live panel on a busy site hears many changes, so they now wait for the answer under way.
+    let notify: (keys: string[]) => void = () => undefined;
+    const answers = [deferred<SiteView>(), deferred<SiteView>(), deferred<SiteView>()];
+    let call = 0;
+    const { container } = renderApp({
+      loadSite: () => answers[call++]!.promise,
+      onStateChanged: (listener) => ((notify = listener), () => undefined),
+    });
+    answers[0]!.resolve(portalView(['first']));
+    await waitFor(() => expect(rowNames(container)).toEqual(['first']));
+    notify(['site:0|data.tco.re']);
+    notify(['site:0|data.tco.re']);
+    notify(['site:0|data.tco.re']);
+    expect(call).toBe(2);
+    answers[1]!.resolve(portalView(['second']));
+    await waitFor(() => expect(call).toBe(3));
+    answers[2]!.resolve(portalView(['newest']));
+    await waitFor(() => expect(rowNames(container)).toEqual(['newest']));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(call).toBe(3);
+  });
+
+  it('keeps an answer for a site it no longer shows off the page', async () => {
+    let moved: () => void = () => undefined;
+    let host = 'data.tco.re';
+    const answers = new Map([
+      ['data.tco.re', deferred<SiteView>()],
+      ['itie.opendatasoft.com', deferred<SiteView>()],
+    ]);
+    const { container } = renderApp({
+      findSite: async () => ({ host }),
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: (query) => answers.get(query.host)!.promise,
+    });
+    await waitFor(() => expect(state(container)).toBe('loading'));
+    host = 'itie.opendatasoft.com';
+    moved();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    answers.get('data.tco.re')!.resolve(portalView(['old-site']));
+    answers.get('itie.opendatasoft.com')!.resolve(portalView(['new-site']));
+    await waitFor(() => expect(rowNames(container)).toEqual(['new-site']));
+  });
+});
+
+describe('App, live', () => {
+  const event = (name: string, at: number, extra: Partial<TimelineEvent> = {}) =>
+    ({ type: 'set', at, name, domain: 'data.tco.re', phase: 'before-choice', ...extra }) as TimelineEvent;
+  const viewWith = (events: TimelineEvent[], droppedEvents = 0): SiteView => ({
+    kind: 'report',
+    report: report([], { timeline: { droppedEvents, events } }),
+    charterPending: false,
+  });
+  const push = (seq: number, pushed: TimelineEvent, previous: TimelineEvent | null): LiveMessage => ({
+    type: LIVE_MESSAGE_TYPE,
+    kind: 'event',
+    host: 'data.tco.re',
+    storeId: '0',
+    seq,
+    previous: previous && signatureOf(previous),
+    event: pushed,
+    heardAt: 1,
+  });
+  const shown = (container: Element) =>
+    [...container.querySelectorAll('[data-cookie-event]')].map((li) => li.getAttribute('data-cookie-event'));
+
+  function setup(views: SiteView[], extra: Parameters<typeof renderApp>[0] = {}) {
+    let send: (message: LiveMessage) => void = () => undefined;
+    let loads = 0;
+    const rendered = renderApp({
+      loadSite: async () => views[Math.min(loads++, views.length - 1)]!,
+      onLive: (listener) => ((send = listener), () => undefined),
+      layout: 'wide',
+      openedAt: 100,
+      ...extra,
+    });
+    return { ...rendered, send: async (message: LiveMessage) => act(() => send(message)), loads: () => loads };
+  }
+
+  it('shows a pushed event at once, marked new, without asking for the report', async () => {
+    const a = event('a', 50);
+    const { container, send, loads } = setup([viewWith([a])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    await send(push(2, event('b', 150), a));
+    await send(push(3, event('c', 160), event('b', 150)));
+    await waitFor(() => expect(shown(container)).toEqual(['a', 'b', 'c']));
+    expect([...container.querySelectorAll('[data-new]')].map((li) => li.getAttribute('data-cookie-event'))).toEqual(['b', 'c']);
+    expect(loads()).toBe(1);
+  });
+
+  it('places a burst of pushes together, once the task that brought them is over', async () => {
+    const a = event('a', 50);
+    const queued: Array<() => void> = [];
+    const { container, send } = setup([viewWith([a])], { later: (run) => void queued.push(run) });
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    const burst = [event('b', 150), event('c', 151), event('d', 152)];
+    for (const [i, pushed] of burst.entries()) await send(push(i + 2, pushed, i === 0 ? a : burst[i - 1]!));
+    expect(queued).toHaveLength(1);
+    expect(shown(container)).toEqual(['a']);
+    await act(() => queued[0]!());
+    expect(shown(container)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('asks for the report when a push does not follow what it shows, and shows the worker’s truth', async () => {
+    const a = event('a', 50);
+    const cleared: TimelineEvent = { type: 'cleared', at: 160 };
+    const { container, send, loads } = setup([viewWith([a]), viewWith([cleared, event('c', 170)])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    await send(push(2, event('c', 170), cleared));
+    await waitFor(() => expect(loads()).toBe(2));
+    await waitFor(() => expect(shown(container)).toEqual(['c']));
+    expect(container.querySelector('[data-marker="cleared"]')).not.toBeNull();
+  });
+
+  it('ignores pushes about another site', async () => {
+    const a = event('a', 50);
+    const { container, send, loads } = setup([viewWith([a])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    await send({ ...push(2, event('b', 150), a), host: 'itie.opendatasoft.com' } as LiveMessage);
+    expect(shown(container)).toEqual(['a']);
+    expect(loads()).toBe(1);
+  });
+
+  it('says which response set each event in the DevTools panel, and follows the tab’s network log', async () => {
+    const now = Date.now();
+    const sessionid = event('sessionid', now - 10_000);
+    const widget = event('widget', now - 9_000);
+    const response = {
+      method: 'GET',
+      url: 'https://data.tco.re/',
+      status: 200,
+      startedAt: now - 10_050,
+      finishedAt: now - 9_990,
+      cookies: [parseSetCookie('sessionid=x; HttpOnly')!],
+    };
+    let log: NetworkLog = { tabId: 4, openedAt: now - 60_000, responses: [] };
+    const { container, send } = setup([viewWith([sessionid, widget])], { network: { tabId: 4, load: async () => log } });
+    await waitFor(() => expect(container.querySelectorAll('[data-set-by="script"]')).toHaveLength(2));
+    log = { ...log, responses: [response] };
+    await send({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 });
+    await waitFor(() =>
+      expect(container.querySelector('[data-cookie-event="sessionid"] [data-set-by]')?.getAttribute('data-set-by')).toBe('response'),
+    );
+    expect(container.querySelector('[data-cookie-event="widget"] [data-set-by]')?.getAttribute('data-set-by')).toBe('script');
+  });
+
+  it('claims nothing about responses outside the DevTools panel', async () => {
+    const { container } = setup([viewWith([event('a', 50)])]);
+    await waitFor(() => expect(shown(container)).toEqual(['a']));
+    expect(container.querySelector('[data-set-by]')).toBeNull();
+  });
+
+  it('follows the site to show when it changes (the side panel’s tab, the inspected tab navigating)', async () => {
+    let host = 'data.tco.re';
+    let moved: () => void = () => undefined;
+    const { container } = renderApp({
+      findSite: async () => ({ host }),
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: async (query) => ({
+        kind: 'report',
+        report: report([reportCookie({ name: query.host })], { host: query.host }),
+        charterPending: false,
+      }),
+    });
+    await waitFor(() => expect(rowNames(container)).toEqual(['data.tco.re']));
+    host = 'itie.opendatasoft.com';
+    await act(() => moved());
+    await waitFor(() => expect(rowNames(container)).toEqual(['itie.opendatasoft.com']));
+  });
+
+  it('says plainly when the site asked for cannot be found, never a blank page', async () => {
+    const { container } = renderApp({
+      findSite: async () => {
+        throw new SiteNotFound('unknownTab 999');
+      },
+    });
+    await waitFor(() => expect(container.querySelector('[data-problem="site"]')?.textContent).toBe('unknownTab 999'));
+    expect(state(container)).toBe('not-found');
+    expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('lays the report out in two columns when wide, the timeline beside the cookies', async () => {
+    const { container } = setup([viewWith([event('a', 50)])]);
+    await waitFor(() => expect(container.querySelector('[data-layout="wide"] .timeline-column .events')).not.toBeNull());
+    expect([...container.querySelectorAll('[role="tab"]')].map((tab) => tab.id)).toEqual(['tab-cookies', 'tab-export']);
+  });
+});

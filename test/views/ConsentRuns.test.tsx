@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { ConsentRuns } from '../../src/views/ConsentRuns.tsx';
+import { runOfReport } from '../../src/core/report/compare-runs.ts';
+import type { Report } from '../../src/core/report/report.ts';
+import { report, reportCookie } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+const accepted = report(
+  [
+    reportCookie({ name: 'sessionid' }),
+    reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics' }),
+    reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re' }),
+  ],
+  { consent: { state: 'accepted', changedAt: 1, trackers: { matomo: true, ga: true } } },
+);
+const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjSessionUser_1234', category: 'other' })], {
+  consent: { state: 'refused', changedAt: 2, trackers: { matomo: false, ga: false } },
+});
+
+function show(current: Report, savedRun: ReturnType<typeof runOfReport> | null, recordConsentFlow = vi.fn(async () => 3)) {
+  const { container } = render(
+    <ConsentRuns host="data.tco.re" report={current} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
+  );
+  return { container, recordConsentFlow };
+}
+
+describe('ConsentRuns', () => {
+  it('records a consent flow only after confirmation, afresh, and says how many cookies went', async () => {
+    const { container, recordConsentFlow } = show(report([]), null);
+    expect(container.querySelector('[data-action="record-other"]')).toBeNull();
+    fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+    expect(recordConsentFlow).not.toHaveBeenCalled();
+    expect(container.querySelector('[role="alertdialog"]')?.textContent).toContain('recordFlowExplain data.tco.re');
+    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+    await waitFor(() => expect(container.querySelector('[role="status"]')?.textContent).toBe('recordFlowStarted 3'));
+    expect(recordConsentFlow).toHaveBeenCalledWith(false);
+  });
+
+  it('offers to record the other choice once a choice is made, keeping this run', async () => {
+    const { container, recordConsentFlow } = show(accepted, null);
+    fireEvent.click(container.querySelector('[data-action="record-other"]')!);
+    expect(container.querySelector('[role="alertdialog"]')?.textContent).toContain('recordOtherExplain consent_accepted data.tco.re');
+    fireEvent.click(container.querySelector('[data-action="record-other-confirm"]')!);
+    await waitFor(() => expect(recordConsentFlow).toHaveBeenCalledWith(true));
+  });
+
+  it('cancels without recording', () => {
+    const { container, recordConsentFlow } = show(accepted, null);
+    fireEvent.click(container.querySelector('[data-action="record-other"]')!);
+    fireEvent.click([...container.querySelectorAll('button')].find((button) => button.textContent === 'cancel')!);
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(recordConsentFlow).not.toHaveBeenCalled();
+  });
+
+  it('shows the two runs side by side with the audit’s comparison, whichever came first', () => {
+    for (const [first, second] of [
+      [accepted, refused],
+      [refused, accepted],
+    ] as const) {
+      const { container } = show(second, runOfReport(first, 10));
+      const names = (run: string) =>
+        [...container.querySelectorAll(`[data-run="${run}"] [data-run-cookie]`)].map((li) => li.getAttribute('data-run-cookie'));
+      expect(names('saved')).toEqual(first.cookies.map((c) => c.name));
+      expect(names('current')).toEqual(second.cookies.map((c) => c.name));
+      const list = (id: string) => [...container.querySelectorAll(`[data-comparison="${id}"] li`)].map((li) => li.textContent);
+      expect(list('only-after-accept')).toEqual(['_ga', '_pk_id.1.a1b2']);
+      expect(list('only-after-refuse')).toEqual(['_hjSessionUser_1234']);
+      expect(list('trackers-after-refuse')).toEqual(['_hjSessionUser_1234']);
+      expect(container.querySelector('[data-run="saved"] [data-consent]')?.getAttribute('data-consent')).toBe(first.consent.state);
+      cleanup();
+    }
+  });
+
+  it('waits for run 2’s choice, and says plainly when two runs made the same choice', () => {
+    expect(show(report([]), runOfReport(accepted, 10)).container.querySelector('[data-comparison-state="waiting"]')).not.toBeNull();
+    cleanup();
+    const same = show(accepted, runOfReport(accepted, 10)).container;
+    expect(same.querySelector('[data-comparison-state="not-comparable"]')?.textContent).toBe(
+      'comparisonNotComparable consent_accepted consent_accepted',
+    );
+    expect(same.querySelector('[data-comparison]')).toBeNull();
+  });
+
+  it('reports a failed recording', async () => {
+    const { container } = show(
+      report([]),
+      null,
+      vi.fn(async () => {
+        throw new Error('No answer from the background worker');
+      }),
+    );
+    fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+    await waitFor(() =>
+      expect(container.querySelector('[role="status"]')?.textContent).toBe('loadError No answer from the background worker'),
+    );
+  });
+});

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
+import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
+import { rowsOf } from '../../src/views/cookie-rows.ts';
+import { report, reportCookie } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+function item(cookie: Parameters<typeof reportCookie>[0]) {
+  const [row] = rowsOf(report([reportCookie(cookie)]));
+  return render(
+    <ul>
+      <CookieItem row={row!} t={t} language="en" />
+    </ul>,
+  ).container;
+}
+
+describe('CookieItem', () => {
+  it('shows the charter’s words, declared beside actual lifetime, flags and first phase', () => {
+    const row = item({ name: 'sessionid', httpOnly: true, duration: '2 weeks', lifetimeSeconds: 30 * 86400, firstPhase: 'after-accept' });
+    expect(row.textContent).toContain('Opendatasoft');
+    expect(row.textContent).toContain('Authentification');
+    expect(row.textContent).toContain('declaredLifetime 2 weeks');
+    expect(row.textContent).toContain('actualLifetime 30 days');
+    expect(row.textContent).toContain('HttpOnly');
+    expect(row.querySelector('[data-phase]')?.getAttribute('data-phase')).toBe('after-accept');
+    expect(row.querySelector('.source')).toBeNull();
+  });
+
+  it('says on which page a cookie first appeared, and how a cookie of embedded content was tied to the site', () => {
+    const own = item({ name: 'sessionid', firstPage: '/explore/' });
+    expect(own.querySelector('[data-first-page]')?.textContent).toBe(' · firstPage /explore/');
+    expect(own.querySelector('[data-third-party]')).toBeNull();
+    const embedded = item({ name: 'disqus_unique', domain: '.disqus.com', firstPage: null, thirdParty: { via: 'frame' } });
+    expect(embedded.querySelector('[data-first-page]')).toBeNull();
+    expect(embedded.querySelector('[data-third-party]')?.textContent).toBe('embeddedCookie via_frame');
+  });
+
+  it('marks a fallback description with its source, and an unknown cookie as unknown', () => {
+    const tracker = item({
+      name: '_ga',
+      status: 'undeclared',
+      source: 'known-tracker',
+      provider: 'Google',
+      purpose: 'Distinguishes users.',
+      duration: '2 years',
+    });
+    expect(tracker.querySelector('.source')?.textContent).toContain('fromKnownTracker');
+    expect(tracker.textContent).toContain('typicalLifetime 2 years');
+    cleanup();
+    const database = item({ name: 'x', status: 'undeclared', source: 'open-cookie-database', purpose: 'Something' });
+    expect(database.querySelector('.source')?.textContent).toContain('fromOpenCookieDatabase');
+    cleanup();
+    const unknown = item({ name: 'y', status: 'undeclared', source: 'unknown', provider: '', purpose: '' });
+    expect(unknown.textContent).toContain('unknownCookie');
+  });
+
+  it('says when a category comes from what is known of the platform, not from the charter', () => {
+    const inferred = item({ name: 'csrftoken', category: 'necessary', categoryInferred: 'platform' });
+    expect(inferred.querySelector('[data-category-inferred]')?.textContent).toBe('categoryInferredPlatform');
+    cleanup();
+    expect(item({ name: 'sessionid' }).querySelector('[data-category-inferred]')).toBeNull();
+  });
+
+  it('renders a hostile name as text', () => {
+    const row = item({ name: '<img src=x onerror=alert(1)>' });
+    expect(row.querySelector('img')).toBeNull();
+    expect(row.querySelector('.name')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('lists the flags people look for', () => {
+    expect(
+      cookieFlags(reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' })),
+    ).toEqual(['Secure', 'HttpOnly', 'SameSite=no_restriction', 'Partitioned']);
+    expect(cookieFlags(reportCookie({ name: 'a', secure: false, sameSite: 'unspecified' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { CookieList, PAGE_SIZE } from '../../src/views/CookieList.tsx';
+import { rowsOf } from '../../src/views/cookie-rows.ts';
+import { report, reportCookie } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+/** A report with `count` cookies: every tenth one a Matomo statistics cookie. */
+function bigReport(count: number) {
+  return report(
+    Array.from({ length: count }, (_, i) =>
+      i % 10 === 0
+        ? reportCookie({ name: `_pk_id.${i}`, provider: 'Matomo', purpose: 'Counts visits', category: 'statistics' })
+        : reportCookie({ name: `cookie_${String(i).padStart(4, '0')}`, purpose: `Purpose number ${i}` }),
+    ),
+  );
+}
+
+const shownRows = (container: Element) => container.querySelectorAll('[data-cookie]').length;
+
+describe('CookieList', () => {
+  it('renders 2,000 cookies a page at a time, and shows more on request', () => {
+    const rows = rowsOf(bigReport(2000));
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
+    expect(shownRows(container)).toBe(PAGE_SIZE);
+    expect(container.textContent).toContain(`shownOf ${PAGE_SIZE} 2000`);
+    fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+    expect(shownRows(container)).toBe(2 * PAGE_SIZE);
+  });
+
+  it('filters by name, provider or purpose, every word counting', () => {
+    const rows = rowsOf(bigReport(2000));
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
+    const search = screen.getByRole('searchbox');
+    fireEvent.input(search, { target: { value: 'matomo' } });
+    expect(shownRows(container)).toBe(PAGE_SIZE); // 200 Matomo rows, first page
+    fireEvent.input(search, { target: { value: 'number 1999' } });
+    expect([...container.querySelectorAll('[data-cookie]')].map((row) => row.getAttribute('data-cookie'))).toEqual(['cookie_1999']);
+    fireEvent.input(search, { target: { value: 'cookie_0001 purpose' } });
+    expect(shownRows(container)).toBe(1);
+    fireEvent.input(search, { target: { value: 'nothing like this' } });
+    expect(container.textContent).toContain('noMatch nothing like this');
+  });
+
+  it('groups rows under their category, necessary first', () => {
+    const rows = rowsOf(bigReport(30));
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
+    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['category_necessary', 'category_statistics']);
+  });
+
+  it('pages far enough to show and focus the row a finding points at', () => {
+    const rows = rowsOf(bigReport(2000));
+    const target = rows[1500]!;
+    let focused = false;
+    render(<CookieList rows={rows} host="data.tco.re" focusKey={target.key} onFocused={() => (focused = true)} t={t} language="en" />);
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe(target.name);
+    expect(focused).toBe(true);
+  });
+
+  it('says when nothing is recorded yet', () => {
+    render(<CookieList rows={[]} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
+    expect(screen.getByText('noCookies data.tco.re')).toBeTruthy();
+  });
+});

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { ExportPanel } from '../../src/views/ExportPanel.tsx';
+import type { ExportFormat } from '../../src/core/report/export.ts';
+import type { CharterDraftFormat, DraftLanguage } from '../../src/core/draft/draft-formats.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+describe('ExportPanel', () => {
+  it('exports JSON by default, in the format picked after, and says what it did', async () => {
+    const exportReport = vi.fn(async (format: ExportFormat | CharterDraftFormat) => ({
+      filename: `report.${format}`,
+      mimeType: 'text/plain',
+      text: `as ${format}`,
+    }));
+    const download = vi.fn();
+    const copy = vi.fn(async () => undefined);
+    const { container } = render(<ExportPanel exportReport={exportReport} download={download} copy={copy} draftLanguage="fr" t={t} />);
+    fireEvent.click(container.querySelector('[data-action="download"]')!);
+    await waitFor(() => expect(container.querySelector('[data-export-status]')?.textContent).toBe('downloaded report.json'));
+    expect(download).toHaveBeenCalledWith({ filename: 'report.json', mimeType: 'text/plain', text: 'as json' });
+
+    fireEvent.change(container.querySelector('input[value="csv"]')!);
+    fireEvent.click(container.querySelector('[data-action="copy"]')!);
+    await waitFor(() => expect(container.querySelector('[data-export-status]')?.textContent).toBe('copied'));
+    expect(copy).toHaveBeenCalledWith('as csv');
+  });
+
+  it('says why an export failed', async () => {
+    const { container } = render(
+      <ExportPanel
+        exportReport={async () => Promise.reject(new Error('No access'))}
+        download={vi.fn()}
+        copy={vi.fn()}
+        draftLanguage="en"
+        t={t}
+      />,
+    );
+    fireEvent.click(container.querySelector('[data-action="copy"]')!);
+    await waitFor(() => expect(container.querySelector('[data-export-status]')?.textContent).toBe('exportFailed No access'));
+  });
+
+  it('drafts a corrected charter: Markdown in the language given at first, or the format and language picked, downloaded or copied', async () => {
+    const exportReport = vi.fn(async (format: ExportFormat | CharterDraftFormat, language?: DraftLanguage) => ({
+      filename: `draft-${language}.${format}`,
+      mimeType: 'text/plain',
+      text: `${format} in ${language}`,
+    }));
+    const download = vi.fn();
+    const copy = vi.fn(async () => undefined);
+    const { container } = render(<ExportPanel exportReport={exportReport} download={download} copy={copy} draftLanguage="fr" t={t} />);
+    expect(container.querySelector('[data-draft] h2')?.textContent).toBe('draftTitle');
+    expect((container.querySelector('input[name="draft-language"][value="fr"]') as HTMLInputElement).checked).toBe(true);
+    expect(container.querySelector('input[value="en"]')?.closest('label')?.getAttribute('lang')).toBe('en');
+
+    fireEvent.click(container.querySelector('[data-action="draft-download"]')!);
+    await waitFor(() => expect(container.querySelector('[data-draft-status]')?.textContent).toBe('downloaded draft-fr.charter-markdown'));
+    expect(exportReport).toHaveBeenLastCalledWith('charter-markdown', 'fr');
+    // The report's own status line is not the draft's.
+    expect(container.querySelector('[data-export-status]')).toBeNull();
+
+    fireEvent.change(container.querySelector('input[value="charter-html"]')!);
+    fireEvent.change(container.querySelector('input[value="en"]')!);
+    fireEvent.click(container.querySelector('[data-action="draft-copy"]')!);
+    await waitFor(() => expect(container.querySelector('[data-draft-status]')?.textContent).toBe('copied'));
+    expect(exportReport).toHaveBeenLastCalledWith('charter-html', 'en');
+    expect(copy).toHaveBeenCalledWith('charter-html in en');
+  });
+
+  it('says why a draft failed', async () => {
+    const { container } = render(
+      <ExportPanel
+        exportReport={async () => Promise.reject(new Error('worker gone'))}
+        download={vi.fn()}
+        copy={vi.fn()}
+        draftLanguage="en"
+        t={t}
+      />,
+    );
+    fireEvent.click(container.querySelector('[data-action="draft-download"]')!);
+    await waitFor(() => expect(container.querySelector('[data-draft-status]')?.textContent).toBe('exportFailed worker gone'));
+  });
+});

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
+import { finding } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+describe('FindingsSummary', () => {
+  it('says when there is nothing to report', () => {
+    const { container } = render(<FindingsSummary findings={[]} onSelect={vi.fn()} t={t} language="en" />);
+    expect(container.textContent).toContain('noFindings');
+  });
+
+  it('counts each kind, lists each finding, and leads from one to its cookie', () => {
+    const onSelect = vi.fn();
+    const findings = [
+      finding({ kind: 'before-consent', cookie: '_ga' }),
+      finding({ kind: 'before-consent', cookie: '_gid' }),
+      finding({ kind: 'not-seen', cookie: 'csrftoken' }),
+    ];
+    const { container } = render(<FindingsSummary findings={findings} onSelect={onSelect} t={t} language="en" />);
+    expect([...container.querySelectorAll('[data-finding-count]')].map((chip) => chip.textContent)).toEqual([
+      'finding_before_consent 2',
+      'finding_not_seen 1',
+    ]);
+    expect([...container.querySelectorAll('[data-finding-cookie]')].map((li) => li.getAttribute('data-finding-cookie'))).toEqual([
+      '_ga',
+      '_gid',
+      'csrftoken',
+    ]);
+    fireEvent.click(container.querySelector('[data-finding-cookie="_gid"] button')!);
+    expect(onSelect).toHaveBeenCalledWith(findings[1]);
+  });
+
+  it('keeps a long list closed and short: the first 20, then more on request', async () => {
+    const findings = Array.from({ length: 130 }, (_, i) => finding({ kind: 'not-seen', cookie: `c${String(i).padStart(3, '0')}` }));
+    const { container } = render(<FindingsSummary findings={findings} onSelect={vi.fn()} t={t} language="en" />);
+    expect(container.querySelectorAll('[data-finding]')).toHaveLength(0);
+    fireEvent.click(container.querySelector('summary')!);
+    await waitFor(() => expect(container.querySelectorAll('[data-finding]')).toHaveLength(20));
+    fireEvent.click([...container.querySelectorAll('.finding-list button')].at(-1)!);
+    expect(container.querySelectorAll('[data-finding]')).toHaveLength(120);
+  });
+});

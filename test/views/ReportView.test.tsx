@@ -1,0 +1,194 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { ReportView } from '../../src/views/ReportView.tsx';
+import { report, reportCookie, finding } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+const sample = report(
+  [
+    reportCookie({ name: 'sessionid' }),
+    reportCookie({ name: '_hjid', status: 'undeclared', source: 'open-cookie-database', category: 'other' }),
+  ],
+  {
+    consent: { state: 'refused', changedAt: 5, trackers: {} },
+    notSeen: [
+      {
+        provider: 'Opendatasoft',
+        service: null,
+        cookie: 'csrftoken',
+        match: 'exact',
+        purpose: 'API',
+        duration: null,
+        category: 'necessary',
+      },
+    ],
+    findings: [
+      finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' }),
+      finding({ kind: 'not-seen', cookie: 'csrftoken', evidence: 'declared, not seen' }),
+    ],
+    timeline: {
+      droppedEvents: 3,
+      events: [
+        { type: 'set', at: 1, name: 'sessionid', domain: 'data.tco.re', phase: 'before-choice' },
+        { type: 'worker-restart', at: 2 },
+      ],
+    },
+  },
+);
+
+function view(overrides: Partial<Parameters<typeof ReportView>[0]> = {}) {
+  return render(
+    <ReportView
+      report={sample}
+      charterPending={false}
+      refreshCharter={() => undefined}
+      recordConsentFlow={async () => 3}
+      exportReport={async (format) => ({ filename: `r.${format}`, mimeType: 'text/plain', text: `as ${format}` })}
+      download={() => undefined}
+      copy={async () => undefined}
+      t={t}
+      language="en"
+      {...overrides}
+    />,
+  ).container;
+}
+
+describe('ReportView', () => {
+  it('shows the consent state, the charter and findings with counts', () => {
+    const container = view();
+    expect(container.querySelector('[data-consent]')?.getAttribute('data-consent')).toBe('refused');
+    expect(container.querySelector('[data-charter]')?.textContent).toContain('charterBundled');
+    expect([...container.querySelectorAll('[data-finding-count]')].map((c) => c.textContent)).toEqual([
+      'finding_after_refusal 1',
+      'finding_not_seen 1',
+    ]);
+  });
+
+  it('shows a mixed choice per tracker, in the order the cookie gives them, as text', () => {
+    const container = view({
+      report: { ...sample, consent: { state: 'choice', changedAt: 5, trackers: { matomo: false, ga: true, '<b>x</b>': false } } },
+    });
+    expect(container.querySelector('[data-consent]')?.textContent).toBe('consentPerTracker');
+    expect(
+      [...container.querySelectorAll('[data-tracker]')].map((li) => [
+        li.getAttribute('data-tracker'),
+        li.getAttribute('data-accepted'),
+        li.textContent,
+      ]),
+    ).toEqual([
+      ['matomo', 'false', 'trackerRefused Matomo'],
+      ['ga', 'true', 'trackerAccepted Google Analytics'],
+      ['<b>x</b>', 'false', 'trackerRefused <b>x</b>'],
+    ]);
+    expect(container.querySelector('.consent b')).toBeNull();
+  });
+
+  it('shows each tracker of a full refusal, and no tracker list when the cookie names none', () => {
+    const refused = view({ report: { ...sample, consent: { state: 'refused', changedAt: 5, trackers: { ga: false, matomo: false } } } });
+    expect(refused.querySelector('[data-consent]')?.textContent).toBe('consent_refused');
+    expect(refused.querySelectorAll('[data-tracker]')).toHaveLength(2);
+    cleanup();
+    expect(view().querySelector('.consent-trackers')).toBeNull();
+  });
+
+  it('lists declared entries never seen with data-status="not-seen"', () => {
+    const container = view();
+    expect(container.querySelector('[data-cookie="csrftoken"]')?.getAttribute('data-status')).toBe('not-seen');
+  });
+
+  it('leads from a finding to its cookie', () => {
+    const container = view();
+    fireEvent.click(container.querySelector('[data-finding="not-seen"] button')!);
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
+  });
+
+  it('moves between tabs with the arrow keys', () => {
+    view();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'tabCookies' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'tabTimeline' }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'tabTimeline' }), { key: 'Home' });
+    expect(screen.getByRole('tab', { name: 'tabCookies' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('shows the timeline with its markers, and records a consent flow only after confirmation', async () => {
+    const recordConsentFlow = vi.fn(async () => 3);
+    const container = view({ recordConsentFlow });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
+    expect(
+      [...container.querySelectorAll('.events li')].map((li) => li.getAttribute('data-marker') ?? li.getAttribute('data-event')),
+    ).toEqual(['dropped', 'set', 'worker-restart']);
+    fireEvent.click(screen.getByRole('button', { name: 'recordFlow' }));
+    expect(recordConsentFlow).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'recordFlow' }));
+    fireEvent.click(screen.getByRole('button', { name: 'recordFlowConfirm' }));
+    await screen.findByText('recordFlowStarted 3');
+    expect(recordConsentFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it('exports in the chosen format, by download or copy', async () => {
+    const download = vi.fn();
+    const copy = vi.fn(async () => undefined);
+    view({ download, copy });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByLabelText('CSV'));
+    fireEvent.click(screen.getByRole('button', { name: 'download' }));
+    await screen.findByText('downloaded r.csv');
+    expect(download).toHaveBeenCalledWith({ filename: 'r.csv', mimeType: 'text/plain', text: 'as csv' });
+    fireEvent.click(screen.getByLabelText('Markdown'));
+    fireEvent.click(screen.getByRole('button', { name: 'copy' }));
+    await waitFor(() => expect(copy).toHaveBeenCalledWith('as markdown'));
+  });
+
+  it('drafts a charter in the charter’s language, else the interface’s', async () => {
+    const exportReport = vi.fn(async () => ({ filename: 'd.md', mimeType: 'text/markdown', text: 'draft' }));
+    view({ exportReport, report: { ...sample, charter: { ...sample.charter, language: 'en' } }, language: 'fr-FR' });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByRole('button', { name: 'draftDownload' }));
+    await waitFor(() => expect(exportReport).toHaveBeenCalledWith('charter-markdown', 'en'));
+    cleanup();
+    view({ exportReport, report: { ...sample, charter: { ...sample.charter, language: null } }, language: 'fr-FR' });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByRole('button', { name: 'draftCopy' }));
+    await waitFor(() => expect(exportReport).toHaveBeenLastCalledWith('charter-markdown', 'fr'));
+  });
+
+  it('says when an export fails', async () => {
+    view({ exportReport: async () => Promise.reject(new Error('worker gone')) });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabExport' }));
+    fireEvent.click(screen.getByRole('button', { name: 'copy' }));
+    await screen.findByText('exportFailed worker gone');
+  });
+
+  it('says nothing about storage when everything was kept', () => {
+    expect(view().querySelector('[data-notice]')).toBeNull();
+  });
+
+  it('says which older records were dropped, what of this site, and what is not saved yet', () => {
+    const container = view({
+      report: {
+        ...sample,
+        storage: { sitesDropped: 3, lastDropAt: 9, cookiesDropped: 12, unsavedSince: Date.UTC(2026, 0, 1, 10, 20, 30) },
+        timeline: { droppedEvents: 0, events: [{ type: 'evicted', at: 9, cookies: 40, events: 700 }] },
+      },
+    });
+    const notice = container.querySelector('[data-notice="storage"]')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect([...notice.querySelectorAll('[data-notice-part]')].map((p) => p.textContent)).toEqual([
+      'storageSiteEvicted',
+      'storageSitesDropped 3',
+      'storageCookiesDropped 12',
+      expect.stringMatching(/^storageUnsaved \d\d:20:30/),
+    ]);
+    fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
+    expect(container.querySelector('[data-marker="evicted"]')?.textContent).toMatch(/markerEvicted 40 700$/);
+  });
+
+  it('says "1 site" with its own message', () => {
+    const container = view({ report: { ...sample, storage: { sitesDropped: 1, lastDropAt: 9, cookiesDropped: 0, unsavedSince: null } } });
+    expect(container.querySelector('[data-notice-part="sites-dropped"]')?.textContent).toBe('storageSitesDroppedOne');
+  });
+});

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { TabPanels } from '../../src/views/TabPanels.tsx';
+
+afterEach(cleanup);
+
+const TABS = [
+  { id: 'cookies', label: 'Cookies' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'export', label: 'Export' },
+];
+
+const show = (selected: string, onSelect = vi.fn()) =>
+  render(
+    <TabPanels label="data.tco.re" tabs={TABS} selected={selected} onSelect={onSelect}>
+      <p>panel of {selected}</p>
+    </TabPanels>,
+  ).container;
+
+describe('TabPanels', () => {
+  it('marks the selected tab, gives it the one tab stop, and labels its panel', () => {
+    const container = show('timeline');
+    const tabs = [...container.querySelectorAll('[role="tab"]')];
+    expect(tabs.map((tab) => [tab.getAttribute('aria-selected'), tab.getAttribute('tabindex')])).toEqual([
+      ['false', '-1'],
+      ['true', '0'],
+      ['false', '-1'],
+    ]);
+    expect(container.querySelector('[role="tabpanel"]')?.getAttribute('aria-labelledby')).toBe('tab-timeline');
+    expect(container.querySelector('[role="tabpanel"]')?.textContent).toBe('panel of timeline');
+  });
+
+  it('moves with the arrow keys, wrapping, and jumps with Home and End', () => {
+    const onSelect = vi.fn();
+    const container = show('cookies', onSelect);
+    const first = container.querySelector('#tab-cookies')!;
+    for (const key of ['ArrowRight', 'ArrowLeft', 'End', 'Home', 'a']) fireEvent.keyDown(first, { key });
+    expect(onSelect.mock.calls.map(([id]) => id)).toEqual(['timeline', 'export', 'export', 'cookies']);
+  });
+
+  it('selects a tab on a click', () => {
+    const onSelect = vi.fn();
+    fireEvent.click(show('cookies', onSelect).querySelector('#tab-export')!);
+    expect(onSelect).toHaveBeenCalledWith('export');
+  });
+});

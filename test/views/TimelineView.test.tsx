@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
+import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
+import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
+import type { SetBy } from '../../src/core/network/set-by.ts';
+import { t } from '../support/render-app.tsx';
+
+afterEach(cleanup);
+
+const show = (timeline: ShownTimeline, extra: Partial<Parameters<typeof TimelineView>[0]> = {}) =>
+  render(<TimelineView host="data.tco.re" timeline={timeline} t={t} language="en" {...extra} />).container;
+const rows = (container: Element) =>
+  [...container.querySelectorAll('li')].map(
+    (li) => li.getAttribute('data-marker') ?? li.getAttribute('data-divider') ?? li.getAttribute('data-event'),
+  );
+
+describe('TimelineView', () => {
+  it('says when nothing was recorded', () => {
+    expect(show({ droppedEvents: 0, events: [] }).textContent).toContain('timelineEmpty');
+  });
+
+  it('shows events and markers in order, dropped events first, names as text', () => {
+    const container = show({
+      droppedEvents: 2,
+      events: [
+        { type: 'set', at: 1, name: '<i>x</i>', domain: 'data.tco.re', phase: 'after-refuse' },
+        { type: 'cleared', at: 2 },
+        { type: 'evicted', at: 3, cookies: 4, events: 5 },
+      ],
+    });
+    expect(rows(container)).toEqual(['dropped', 'set', 'cleared', 'evicted']);
+    expect(container.querySelector('[data-event="set"] code')?.textContent).toBe('<i>x</i>');
+    expect(container.querySelector('[data-event="set"]')?.getAttribute('data-phase')).toBe('after-refuse');
+    expect(container.querySelector('[data-marker="evicted"]')?.textContent).toContain('markerEvicted 4 5');
+  });
+
+  it('draws each consent choice as a divider with the per-tracker choice it recorded', () => {
+    const consent = (state: 'choice' | 'refused' | 'none', trackers: Record<string, boolean>) => ({ state, trackers });
+    const events: TimelineEvent[] = [
+      { type: 'set', at: 1, name: 'sessionid', domain: 'data.tco.re', phase: 'before-choice' },
+      {
+        type: 'set',
+        at: 2,
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        phase: 'after-choice',
+        consent: consent('choice', { matomo: true, ga: false }),
+      },
+      { type: 'set', at: 3, name: '_ga', domain: '.tco.re', phase: 'after-refuse' },
+      {
+        type: 'changed',
+        at: 4,
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        phase: 'after-refuse',
+        consent: consent('refused', {}),
+      },
+      { type: 'removed', at: 5, name: 'cookies_preferences', domain: 'data.tco.re', phase: 'before-choice', consent: consent('none', {}) },
+    ];
+    const container = show({ droppedEvents: 0, events });
+    expect(rows(container)).toEqual(['set', 'choice', 'set', 'refused', 'removed']);
+    const dividers = [...container.querySelectorAll('.divider strong')].map((node) => node.textContent);
+    expect(dividers).toEqual([
+      'choiceMade consentPerTracker (trackerAccepted Matomo · trackerRefused Google Analytics)',
+      'choiceChanged consent_refused',
+      'choiceRemoved',
+    ]);
+  });
+
+  it('marks events heard since the page opened as new, never a cookie found already there', () => {
+    const container = show(
+      {
+        droppedEvents: 0,
+        events: [
+          { type: 'set', at: 90, name: 'before', domain: 'data.tco.re', phase: 'before-choice' },
+          { type: 'set', at: 110, name: 'found', domain: 'data.tco.re', phase: 'unknown', found: true },
+          { type: 'set', at: 120, name: 'after', domain: 'data.tco.re', phase: 'before-choice' },
+        ],
+      },
+      { newSince: 100 },
+    );
+    expect([...container.querySelectorAll('[data-new]')].map((li) => li.getAttribute('data-cookie-event'))).toEqual(['after']);
+    expect(container.querySelector('[data-found]')?.textContent).toContain('event_found');
+    expect(
+      show({ droppedEvents: 0, events: [{ type: 'set', at: 120, name: 'a', domain: 'd', phase: 'unknown' }] }).querySelector('[data-new]'),
+    ).toBeNull();
+  });
+
+  it('says what set each event when the page knows the tab’s responses', () => {
+    const response = {
+      method: 'GET',
+      url: 'https://data.tco.re/?q=',
+      status: 200,
+      startedAt: 1,
+      finishedAt: 2,
+      cookies: [parseSetCookie('sessionid=x')!],
+    };
+    const answers: Record<string, SetBy> = {
+      sessionid: { kind: 'response', response, cookie: response.cookies[0]! },
+      widget: { kind: 'script' },
+      early: { kind: 'unseen' },
+      fresh: { kind: 'pending' },
+    };
+    const container = show(
+      {
+        droppedEvents: 0,
+        events: Object.keys(answers).map((name, i) => ({
+          type: 'set' as const,
+          at: i,
+          name,
+          domain: 'data.tco.re',
+          phase: 'before-choice' as const,
+        })),
+      },
+      { setBy: (event) => answers[event.name] ?? null },
+    );
+    expect(
+      [...container.querySelectorAll('[data-set-by]')].map((node) => `${node.getAttribute('data-set-by')}: ${node.textContent}`),
+    ).toEqual([
+      'response: setByResponse GET https://data.tco.re/?q= 200',
+      'script: setByScript',
+      'unseen: setByUnseen',
+      'pending: setByPending',
+    ]);
+    expect(
+      show({ droppedEvents: 0, events: [{ type: 'set', at: 1, name: 'a', domain: 'd', phase: 'unknown' }] }).querySelector('[data-set-by]'),
+    ).toBeNull();
+  });
+
+  it('marks each pushed event once for the benchmark, when its row is in the document, however it came', () => {
+    performance.clearMarks();
+    const event = (name: string, at: number): TimelineEvent => ({ type: 'set', at, name, domain: 'd', phase: 'before-choice' });
+    const heard = new Map([
+      [2, 5],
+      [3, 6],
+    ]);
+    const first = { droppedEvents: 0, events: [event('a', 1), event('b', 2)], heard };
+    const { rerender } = render(<TimelineView host="d" timeline={first} t={t} language="en" />);
+    expect(heard.has(2)).toBe(false);
+    expect(heard.has(3)).toBe(true);
+    rerender(<TimelineView host="d" timeline={{ ...first, events: [...first.events, event('c', 3)] }} t={t} language="en" />);
+    const marks = performance
+      .getEntriesByName('cci:live-row')
+      .map((mark) => (mark as PerformanceMark).detail as { seq: number; heardAt: number });
+    expect(marks).toEqual([
+      { seq: 2, heardAt: 5 },
+      { seq: 3, heardAt: 6 },
+    ]);
+    expect(heard.size).toBe(0);
+  });
+
+  it('is reachable with the keyboard, named after its site', () => {
+    const list = show({ droppedEvents: 0, events: [{ type: 'cleared', at: 1 }] }).querySelector('ol')!;
+    expect(list.getAttribute('tabindex')).toBe('0');
+    expect(list.getAttribute('aria-label')).toBe('timelineLabel data.tco.re');
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatLifetime, formatTime } from '../../src/views/time-format.ts';
+
+describe('formatLifetime', () => {
+  it('says a lifetime in the largest unit that gives at least two (one for years)', () => {
+    expect(formatLifetime(14 * 86400, 'en')).toBe('14 days');
+    expect(formatLifetime(400 * 86400, 'en')).toBe('1 year');
+    expect(formatLifetime(60 * 86400, 'en')).toBe('2 months');
+    expect(formatLifetime(90, 'en')).toBe('90 seconds');
+    expect(formatLifetime(30 * 60, 'fr')).toBe('30 minutes');
+    expect(formatLifetime(0, 'en')).toBe('0 seconds');
+  });
+});
+
+describe('formatTime', () => {
+  it('gives a time of day with seconds in the UI language', () => {
+    expect(formatTime(Date.UTC(2026, 0, 1, 13, 5, 9), 'en')).toMatch(/\d{2}:\d{2}:\d{2}/);
+  });
+});
