@@ -77,7 +77,10 @@ export function createOpenTabs(): OpenTabs {
   return {
     replaceAll(all, defaultStoreId) {
       defaultStore = defaultStoreId;
+      // A page webRequest saw start loading while the tabs were being read is newer than their answer.
+      const loading = [...tabs].filter(([, tab]) => tab.navigatingTo !== null);
       tabs.clear();
+      for (const [tabId, tab] of loading) tabs.set(tabId, tab);
       for (const tab of all) update(tab);
     },
     update,

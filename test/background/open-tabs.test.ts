@@ -35,6 +35,18 @@ describe('open tabs', () => {
     expect([...tabs.allHosts()]).toEqual(['itie.opendatasoft.com']);
   });
 
+  it('keep a page webRequest saw start loading while the tabs were being read at a wake', () => {
+    const tabs = createOpenTabs();
+    // The worker asked for the tabs; meanwhile a new tab starts loading the portal (Firefox's answer predates it).
+    tabs.navigating(7, 'https://data.tco.re/');
+    tabs.replaceAll([{ tabId: 1, url: 'https://itie.opendatasoft.com/', storeId: undefined }], '0');
+    expect(tabs.pageOf('data.tco.re', '0')).toBe('/');
+    // The same when the answer has the tab, still blank.
+    tabs.navigating(8, 'https://opendata.example.org/explore/');
+    tabs.replaceAll([{ tabId: 8, url: 'about:blank', storeId: undefined }], '0');
+    expect(tabs.pageOf('opendata.example.org', '0')).toBe('/explore/');
+  });
+
   it('know the page a site’s tab shows or loads, the address webRequest saw first until the tab shows it', () => {
     const tabs = createOpenTabs();
     tabs.replaceAll([{ tabId: 1, url: 'https://data.tco.re/', storeId: undefined }], '0');
