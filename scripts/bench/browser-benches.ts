@@ -7,14 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
 import { firstExtensionPage, launchChromium, stopServiceWorker as stopWorker } from '../browsers/chromium.ts';
 import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../browsers/extension-api.ts';
-import type { PageUnderTest } from '../browsers/browser-under-test.ts';
+import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-test.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/index.ts';
 import { siteItem } from '../../src/core/storage/index.ts';
 import { TIMING_MARKS, type LiveRowDetail } from '../../src/core/timing-marks.ts';
-import { figure, type Figure } from './stats.ts';
+import { figure, ratioFigure, type Figure } from './stats.ts';
+import { FLOOR_FILES, writeFloorExtension, type FloorAnswer } from './floor-extension.ts';
 import type { BenchSize } from './node-benches.ts';
 
 export const BENCH_HOST = 'bench.opendatasoft.com';
@@ -43,8 +45,8 @@ export function popupBytes(): Figure[] {
 }
 
 /** A site record with `count` cookies of every kind, and a full timeline. */
-export function syntheticSite(count: number): SiteRecord {
-  const site = emptySite(BENCH_HOST, '0');
+export function syntheticSite(count: number, host = BENCH_HOST): SiteRecord {
+  const site = emptySite(host, '0');
   const names = (i: number) =>
     [`cookie_${i}`, `_pk_id.${i}.a1b2`, `_ga_${i.toString(36).toUpperCase()}`, `widget_${i}`, 'sessionid', `_hjSessionUser_${i}`][i % 6]!;
   for (let i = 0; i < count; i++) {
@@ -53,7 +55,7 @@ export function syntheticSite(count: number): SiteRecord {
       {
         name: i % 6 === 4 && i > 6 ? `sessionid_${i}` : names(i),
         value: 'x',
-        domain: BENCH_HOST,
+        domain: host,
         path: `/p${i % 7}`,
         hostOnly: true,
         secure: i % 2 === 0,
@@ -72,10 +74,10 @@ export function syntheticSite(count: number): SiteRecord {
 
 type PageExtensionApi = { storage: { session: { set(items: Record<string, unknown>): Promise<void>; clear(): Promise<void> } } };
 
-/** The bench site's record of `count` cookies, as storage.session holds it in the normal windows' store. */
+/** The bench site of `count` cookies (`benchHost(count)`), as storage.session holds it in the normal windows' store. */
 function benchSiteState(count: number): Record<string, string> {
-  const item = siteItem('0', BENCH_HOST);
-  return { [item.key]: item.encode(syntheticSite(count)) };
+  const item = siteItem('0', benchHost(count));
+  return { [item.key]: item.encode(syntheticSite(count, benchHost(count))) };
 }
 
 async function putState(api: PageUnderTest, items: Record<string, unknown>): Promise<void> {
@@ -86,83 +88,306 @@ async function putState(api: PageUnderTest, items: Record<string, unknown>): Pro
   }, items);
 }
 
+/** The bench sites: one host per size, so one storage state serves every size and the runs can alternate. */
+export const benchHost = (count: number) => `bench-${count}.opendatasoft.com`;
+
+/** What one popup open measured (ms from the navigation, on the page's clock). */
+type PopupMarks = { paint: number; start: number; received: number; report: number };
+
+/** Opens our popup on a bench site, waits for the report, reads its marks and closes it. */
+async function openOurPopup(browser: BrowserUnderTest, host: string): Promise<PopupMarks> {
+  const popup = await browser.newPage();
+  try {
+    await popup.goto(browser.popupUrl(`?host=${host}`));
+    await popup.waitFor('main[data-state="ready"] .report');
+    return await popup.evaluate(async (names) => {
+      // The mark is set in an effect right after the first report render.
+      for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      // No named helper here: the script runner would wrap it in a function the page lacks.
+      const [paint, start, received, report] = ['first-contentful-paint', names.start, names.reportReceived, names.reportRendered].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
+      );
+      return { paint: paint!, start: start!, received: received!, report: report! };
+    }, TIMING_MARKS);
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Opens the floor's popup, waits for its worker's answer, and returns its first paint (ms from the navigation). */
+async function openFloorPopup(browser: BrowserUnderTest, url: string): Promise<number> {
+  const popup = await browser.newPage();
+  try {
+    await popup.goto(url);
+    await popup.waitFor('body[data-answered]');
+    return await popup.evaluate(async () => {
+      for (let i = 0; i < 100 && performance.getEntriesByName('first-contentful-paint').length === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      return performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+    }, null);
+  } finally {
+    await popup.close();
+  }
+}
+
+/** JS heap of a page after a full collection (DevTools protocol), in bytes, and the nodes in its document. */
+async function heapAfterGc(context: BrowserContext, page: Page): Promise<{ heap: number; nodes: number }> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    // Twice: the first collection can leave garbage that finalizers only release for the second.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    return { heap: usedSize, nodes };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Our popup on `host` with every cookie row shown ("Show more" clicked until the list offers no more) or only the first page. */
+async function ourPopupHeap(
+  browser: ChromiumUnderTest,
+  host: string,
+  showAll: boolean,
+): Promise<{ heap: number; nodes: number; rows: number }> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(browser.popupUrl(`?host=${host}`));
+    await page.waitForSelector('main[data-state="ready"] .report', { state: 'attached' });
+    await page.waitForSelector('.cookie-list', { state: 'attached' });
+    const more = page.locator('.cookie-list .more button');
+    for (let clicks = 0; showAll && (await more.count()) > 0; clicks++) {
+      if (clicks > 1000) throw new Error('the cookie list kept offering more');
+      const before = await page.locator('.cookie-list [data-cookie]').count();
+      await more.first().click();
+      await page.waitForFunction((shown) => document.querySelectorAll('.cookie-list [data-cookie]').length > shown, before);
+    }
+    const rows = await page.locator('.cookie-list [data-cookie]').count();
+    return { ...(await heapAfterGc(browser.context, page)), rows };
+  } finally {
+    await page.close();
+  }
+}
+
+type ChromiumUnderTest = Awaited<ReturnType<typeof launchChromium>>;
+
+/** How many runs of each kind, and at which sizes. */
+function popupSettings(size: BenchSize) {
+  return size === 'full'
+    ? { counts: [10, 500, 2000], runs: 9, heapRuns: 3, allShown: 150 }
+    : { counts: [10, 20], runs: 1, heapRuns: 1, allShown: 60 };
+}
+
+/**
+ * The popup and the worker against the floor (floor-extension.ts), in one headless Chromium:
+ * each of our popup opens is followed by one of the floor's, sizes in turn, so both see the same
+ * machine; our figures are ratios to the floor's (budgets), the milliseconds printed beside.
+ * Then a cold start (the popup opened on a stopped worker, each followed by a warm open), the
+ * JS heap after GC, and the worker's wake with the largest state against the floor's.
+ */
 export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
-  const counts = size === 'full' ? [10, 500, 2000] : [10];
-  const runs = size === 'full' ? 7 : 1;
+  const { counts, runs, heapRuns, allShown } = popupSettings(size);
+  const largest = counts.at(-1)!;
+  const smallest = counts[0]!;
+  const floor = writeFloorExtension();
   const portal = await startPortalServer();
-  const browser = await launchChromium({ hostMap: { hosts: [...PORTAL_HOSTS, BENCH_HOST], port: portal.port } });
+  const sizes = [...new Set([...counts, allShown])];
+  // The bench hosts resolve to the local portal server too: the worker may read their live charter.
+  const hosts = [...PORTAL_HOSTS, ...sizes.map(benchHost)];
+  const browser = await launchChromium({ hostMap: { hosts, port: portal.port }, besideExtensions: [floor.dir] });
+  const floorUrl = (path: string) => `chrome-extension://${browser.besideIds[0]}/${path}`;
   const figures: Figure[] = [];
   try {
     const api = await extensionPage(browser);
     const apiPage = firstExtensionPage(browser.context);
-    for (const count of counts) {
-      await putState(api, benchSiteState(count));
-      await stopWorker(apiPage);
-      const firstPaint: number[] = [];
-      const rendered: number[] = [];
-      const ownWork: number[] = [];
-      // One warm-up run (it also wakes the worker), then the measured ones.
-      for (let run = -1; run < runs; run++) {
-        const popup = await browser.newPage();
-        await popup.goto(browser.popupUrl(`?host=${BENCH_HOST}`));
-        await popup.waitFor('main[data-state="ready"] .report');
-        const marks = await popup.evaluate(async (names) => {
-          // The mark is set in an effect right after the first report render.
-          for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++)
-            await new Promise((r) => setTimeout(r, 10));
-          // No named helper here: the script runner would wrap it in a function the page lacks.
-          const [paint, start, received, report] = ['first-contentful-paint', names.start, names.reportReceived, names.reportRendered].map(
-            (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
-          );
-          return { paint: paint!, start: start!, received: received!, report: report! };
-        }, TIMING_MARKS);
-        if (run >= 0) {
-          firstPaint.push(marks.paint);
-          rendered.push(marks.report);
-          ownWork.push(marks.report - marks.start);
-          if (process.env.BENCH_DEBUG) console.log(count, JSON.stringify(marks));
-        }
-        await popup.close();
+    await putState(api, Object.fromEntries(sizes.flatMap((count) => Object.entries(benchSiteState(count)))));
+    await stopWorker(apiPage);
+
+    // Warm: one run not counted (it wakes the worker and loads every record), then `runs` runs,
+    // each size in turn, each of our opens followed by one of the floor's.
+    const ours = new Map(counts.map((count) => [count, { paint: [] as number[], rendered: [] as number[], own: [] as number[] }]));
+    const floorPaint = new Map(counts.map((count) => [count, [] as number[]]));
+    for (let run = -1; run < runs; run++) {
+      for (const count of counts) {
+        const marks = await openOurPopup(browser, benchHost(count));
+        const floorFirstPaint = await openFloorPopup(browser, floorUrl(FLOOR_FILES.popup));
+        if (run < 0) continue;
+        const samples = ours.get(count)!;
+        samples.paint.push(marks.paint);
+        samples.rendered.push(marks.report);
+        samples.own.push(marks.report - marks.start);
+        floorPaint.get(count)!.push(floorFirstPaint);
+        if (process.env.BENCH_DEBUG) console.log(count, JSON.stringify(marks), floorFirstPaint);
       }
-      figures.push(figure('popup', `first paint, ${count} cookies (from navigation)`, 'ms', firstPaint));
-      figures.push(figure('popup', `report rendered, ${count} cookies (from navigation)`, 'ms', rendered));
+    }
+    const floorLabel = "the floor's first paint";
+    const allOurPaints = counts.flatMap((count) => ours.get(count)!.paint);
+    const allFloorPaints = counts.flatMap((count) => floorPaint.get(count)!);
+    figures.push(figure('floor', 'first paint of the minimal extension’s popup (from navigation)', 'ms', allFloorPaints));
+    figures.push(
+      ratioFigure('popup', `first paint (loading state), all sizes`, allOurPaints, allFloorPaints, floorLabel, { kind: 'max', value: 1.1 }),
+    );
+    const renderedBudget: Record<number, number> = { 500: 1.3, 2000: 1.6 };
+    for (const count of counts) {
+      const samples = ours.get(count)!;
+      const budget = renderedBudget[count];
       figures.push(
-        figure(
+        ratioFigure(
           'popup',
-          `report rendered, ${count} cookies (from popup script start)`,
-          'ms',
-          ownWork,
-          count === 500 ? { kind: 'max', value: 50 } : undefined,
+          `report rendered, ${count} cookies`,
+          samples.rendered,
+          floorPaint.get(count)!,
+          floorLabel,
+          budget ? { kind: 'max', value: budget } : undefined,
         ),
       );
+      figures.push(figure('popup', `report rendered, ${count} cookies (from popup script start)`, 'ms', samples.own));
     }
+    figures.push(
+      ratioFigure(
+        'popup',
+        `report rendered, ${largest} cookies against ${smallest}`,
+        ours.get(largest)!.rendered,
+        ours.get(smallest)!.rendered,
+        `report rendered, ${smallest} cookies`,
+        { kind: 'max', value: 1.3 },
+      ),
+    );
 
-    // Worker wake with the largest state.
-    const wakeCount = counts.at(-1)!;
-    await putState(api, benchSiteState(wakeCount));
+    // Cold: the popup opened on a stopped worker (stopped over the DevTools protocol, as the
+    // browser idles it), each followed by a warm open of the same site.
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await stopWorker(apiPage);
+      cold.push((await openOurPopup(browser, benchHost(largest))).report);
+      warm.push((await openOurPopup(browser, benchHost(largest))).report);
+    }
+    figures.push(
+      ratioFigure('popup', `cold start: report rendered on a stopped worker, ${largest} cookies`, cold, warm, 'the warm open after it', {
+        kind: 'max',
+        value: 1.5,
+      }),
+    );
+
+    // Worker wake with the largest state alone, against the floor's worker, alternating.
+    await putState(api, benchSiteState(largest));
+    const floorPage = await browser.newPage();
+    await floorPage.goto(floorUrl(FLOOR_FILES.popup));
+    await floorPage.waitFor('body[data-answered]');
     const ready: number[] = [];
     const ourPart: number[] = [];
     const browserPart: number[] = [];
-    for (let run = 0; run < Math.max(runs, 1); run++) {
+    const floorStart: number[] = [];
+    const ourAnswer: number[] = [];
+    const floorAnswer: number[] = [];
+    for (let run = 0; run < runs; run++) {
       await stopWorker(apiPage);
+      // From the caller: a message that waits for `ready` and costs nothing after it (no such tab's log).
+      ourAnswer.push(
+        await api.evaluate(
+          async (message) => {
+            const started = performance.now();
+            await (globalThis as unknown as { chrome: FloorRuntime }).chrome.runtime.sendMessage(message);
+            return performance.now() - started;
+          },
+          { method: 'getNetworkLog', params: { tabId: 0 } },
+        ),
+      );
       const diagnostics = await request(api, 'getDiagnostics', {});
-      if (diagnostics.cookies < wakeCount) throw new Error(`the worker restored ${diagnostics.cookies} cookies, not ${wakeCount}`);
+      if (diagnostics.cookies < largest) throw new Error(`the worker restored ${diagnostics.cookies} cookies, not ${largest}`);
       ready.push(diagnostics.readyMs);
       ourPart.push(diagnostics.readyMs - diagnostics.codeStartedMs);
       browserPart.push(diagnostics.codeStartedMs);
-      if (process.env.BENCH_DEBUG) console.log('wake', JSON.stringify(diagnostics));
+      await stopWorker(apiPage);
+      const answer = await floorPage.evaluate(async () => {
+        const started = performance.now();
+        const reply = await (globalThis as unknown as { chrome: FloorRuntime }).chrome.runtime.sendMessage({ floor: 'wake' });
+        return { ...reply, roundTrip: performance.now() - started };
+      }, null);
+      floorStart.push(answer.codeStartedMs);
+      floorAnswer.push(answer.roundTrip);
+      if (process.env.BENCH_DEBUG) console.log('wake', JSON.stringify(diagnostics), JSON.stringify(answer), ourAnswer.at(-1));
     }
-    figures.push(figure('worker wake', `browser start-up before our first line`, 'ms', browserPart));
+    await floorPage.close();
+    figures.push(figure('floor', 'the minimal worker woken: message to answer, from the caller', 'ms', floorAnswer));
+    figures.push(figure('floor', 'the minimal worker’s first line (ms after the browser started it)', 'ms', floorStart));
     figures.push(
-      figure('worker wake', `our first line to ready, ${wakeCount} cookies recorded`, 'ms', ourPart, { kind: 'max', value: 20 }),
+      ratioFigure(
+        'worker wake',
+        `stopped worker woken, ${largest} cookies recorded: message to answer once ready, from the caller`,
+        ourAnswer,
+        floorAnswer,
+        'the minimal worker woken',
+        { kind: 'max', value: 1.5 },
+      ),
     );
-    figures.push(figure('worker wake', `worker start to ready, ${wakeCount} cookies recorded (all of it)`, 'ms', ready));
+    figures.push(
+      ratioFigure(
+        'worker wake',
+        `worker start to ready, ${largest} cookies recorded (the worker's clock)`,
+        ready,
+        floorStart,
+        'the minimal worker’s first line',
+      ),
+    );
+    figures.push(figure('worker wake', `browser start-up before our first line`, 'ms', browserPart));
+    figures.push(figure('worker wake', `our first line to ready, ${largest} cookies recorded`, 'ms', ourPart));
+
+    // Memory: JS heap after GC, every row shown at `allShown` cookies, the first page at the
+    // largest, and the floor's popup, alternating. Our pages share one renderer and one heap:
+    // the measured popup is the only one of ours open.
+    await putState(api, { ...benchSiteState(allShown), ...benchSiteState(largest) });
+    await api.close();
+    const allRows: number[] = [];
+    const allNodes: number[] = [];
+    const pagedHeap: number[] = [];
+    const pagedNodes: number[] = [];
+    const floorHeap: number[] = [];
+    for (let run = 0; run < heapRuns; run++) {
+      const all = await ourPopupHeap(browser, benchHost(allShown), true);
+      // Rows are the cookies and the charter's entries not seen: at least every cookie.
+      if (all.rows < allShown) throw new Error(`the popup showed ${all.rows} rows for ${allShown} cookies`);
+      allRows.push(all.heap);
+      allNodes.push(all.nodes);
+      const paged = await ourPopupHeap(browser, benchHost(largest), false);
+      pagedHeap.push(paged.heap);
+      pagedNodes.push(paged.nodes);
+      const floorPage = await browser.context.newPage();
+      await floorPage.goto(floorUrl(FLOOR_FILES.popup));
+      await floorPage.waitForSelector('body[data-answered]', { state: 'attached' });
+      floorHeap.push((await heapAfterGc(browser.context, floorPage)).heap);
+      await floorPage.close();
+    }
+    // A blank extension page's heap is most of it (the extension API's bindings): the budget is on
+    // what our popup adds to the floor's, measured alternately; the whole heaps are printed beside.
+    const mib = (bytes: number[]) => bytes.map((b) => b / 2 ** 20);
+    const aboveFloor = (name: string, samples: number[], budget?: Figure['budget']): Figure => ({
+      ...figure('popup memory', name, 'MiB', mib(samples.map((bytes, i) => bytes - floorHeap[i]!)), budget),
+      beside: {
+        ours: figure('', '', 'MiB', mib(samples)).median,
+        reference: figure('', '', 'MiB', mib(floorHeap)).median,
+        unit: 'MiB',
+        label: 'whole heaps: ours / the floor’s popup',
+      },
+    });
+    figures.push(aboveFloor(`JS heap after GC above the floor, ${allShown} cookies, every row shown`, allRows, { kind: 'max', value: 1 }));
+    figures.push(figure('popup memory', `DOM nodes, ${allShown} cookies, every row shown`, 'nodes', allNodes));
+    figures.push(aboveFloor(`JS heap after GC above the floor, ${largest} cookies, first page shown`, pagedHeap));
+    figures.push(figure('popup memory', `DOM nodes, ${largest} cookies, first page shown`, 'nodes', pagedNodes));
+    figures.push(figure('floor', 'JS heap after GC of the minimal extension’s popup', 'MiB', mib(floorHeap)));
   } finally {
     await browser.close();
     await portal.close();
+    floor.remove();
   }
   return figures;
 }
+
+type FloorRuntime = { runtime: { sendMessage(message: unknown): Promise<FloorAnswer> } };
 
 /** The q-quantile of samples (nearest rank), for the live budget's p95. */
 function nearestRank(samples: number[], q: number): number {

@@ -6,7 +6,7 @@ export type Figure = {
   group: string;
   /** What was measured. */
   name: string;
-  /** Unit of the samples ("ms", "lookups/s", "bytes"...). */
+  /** Unit of the samples ("ms", "lookups/s", "bytes"...; "×" for a ratio to a reference measured in the same run). */
   unit: string;
   /** Every sample, in the order taken. */
   samples: number[];
@@ -18,7 +18,34 @@ export type Figure = {
   budget?: { kind: 'max' | 'min'; value: number };
   /** Whether the median meets the budget. */
   meets?: boolean;
+  /** A ratio's two sides in absolute terms (their medians), printed beside it: information, never a budget. */
+  beside?: { ours: number; reference: number; unit: string; label: string };
 };
+
+/** The unit of a ratio figure. */
+export const RATIO = '×';
+
+/**
+ * Our samples as ratios to a reference's, taken in the same run (sample i of each, measured one
+ * after the other, alternating): what the machine's speed and load do to both divides out.
+ * `label` names the reference ("the floor's first paint").
+ */
+export function ratioFigure(
+  group: string,
+  name: string,
+  ours: number[],
+  reference: number[],
+  label: string,
+  budget?: Figure['budget'],
+): Figure {
+  if (ours.length !== reference.length) throw new Error(`${name}: ${ours.length} samples against ${reference.length} of the reference`);
+  const ratios = ours.map((value, i) => value / reference[i]!);
+  const absolute = (samples: number[]) => figure(group, name, 'ms', samples).median;
+  return {
+    ...figure(group, name, RATIO, ratios, budget),
+    beside: { ours: absolute(ours), reference: absolute(reference), unit: 'ms', label },
+  };
+}
 
 /** The q-quantile of sorted numbers, interpolated. */
 function quantile(sorted: number[], q: number): number {
@@ -61,19 +88,38 @@ export function timePerCall(fn: () => void, samples: number, iterations: number)
 }
 
 const number = (value: number, unit: string) =>
-  unit === 'ms' ? value.toFixed(2) : value >= 1000 ? Math.round(value).toLocaleString('en') : value.toFixed(value % 1 ? 1 : 0);
+  unit === 'ms'
+    ? value.toFixed(2)
+    : unit === RATIO || unit === 'MiB'
+      ? value.toFixed(2)
+      : value >= 1000
+        ? Math.round(value).toLocaleString('en')
+        : value.toFixed(value % 1 ? 1 : 0);
+
+/** A figure's value with its unit ("1.05×", "12.40 ms", "21,940 bytes"). */
+export function withUnit(value: number, unit: string): string {
+  return unit === RATIO ? `${number(value, unit)}×` : `${number(value, unit)} ${unit}`;
+}
+
+/** A ratio's two sides, as printed beside it ("62.0 ms / 58.0 ms, the floor's first paint"). */
+export function besideText(f: Figure): string {
+  if (!f.beside) return '';
+  const ms = (value: number) => `${value.toFixed(f.beside!.unit === 'MiB' ? 2 : 1)} ${f.beside!.unit}`;
+  return `${ms(f.beside.ours)} / ${ms(f.beside.reference)} (${f.beside.label})`;
+}
 
 /** The results as a fixed-width table, each figure beside its budget. */
 export function formatTable(figures: Figure[]): string {
   const rows = figures.map((f) => [
     f.group,
     f.name,
-    `${number(f.median, f.unit)} ${f.unit}`,
+    withUnit(f.median, f.unit),
     f.samples.length > 1 ? `${number(f.spread.p25, f.unit)} – ${number(f.spread.p75, f.unit)}` : '',
-    f.budget ? `${f.budget.kind === 'max' ? '≤' : '≥'} ${number(f.budget.value, f.unit)}` : '',
+    f.budget ? `${f.budget.kind === 'max' ? '≤' : '≥'} ${withUnit(f.budget.value, f.unit)}` : '',
     f.meets === undefined ? '' : f.meets ? 'ok' : 'MISSED',
+    besideText(f),
   ]);
-  const header = ['group', 'figure', 'median', 'spread (p25 – p75)', 'budget', ''];
+  const header = ['group', 'figure', 'median', 'spread (p25 – p75)', 'budget', '', 'absolute (ours / reference)'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells

@@ -4,7 +4,7 @@
  */
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   domReads,
@@ -35,10 +35,25 @@ function wrapPage(page: Page): PageUnderTest {
   };
 }
 
-/** The extension's id, read from its service worker's URL once the worker is up. */
-async function extensionId(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
+/** The service worker file an unpacked extension's manifest names. */
+function workerFile(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
+  return `/${manifest.background.service_worker.replace(/^\//, '')}`;
+}
+
+/** Each extension's id (in the order of `dirs`), read from its service worker's URL once the worker is up. */
+async function extensionIds(context: BrowserContext, dirs: string[]): Promise<string[]> {
+  const files = dirs.map(workerFile);
+  const idOf = (file: string) => {
+    const worker = context.serviceWorkers().find((candidate) => new URL(candidate.url()).pathname === file);
+    return worker ? new URL(worker.url()).host : undefined;
+  };
+  const deadline = Date.now() + 30_000;
+  while (files.some((file) => !idOf(file))) {
+    if (Date.now() > deadline) throw new Error(`no service worker at ${files.filter((file) => !idOf(file)).join(', ')}`);
+    await context.waitForEvent('serviceworker', { timeout: 1_000 }).catch(() => undefined);
+  }
+  return files.map((file) => idOf(file)!);
 }
 
 /**
@@ -191,11 +206,14 @@ async function chromiumProcessId(context: BrowserContext): Promise<number | null
   }
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserUnderTest & { context: BrowserContext }> {
+export async function launchChromium(
+  options: LaunchOptions = {},
+): Promise<BrowserUnderTest & { context: BrowserContext; /** The ids of `options.besideExtensions`, in order. */ besideIds: string[] }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new MissingBrowserError(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
   const dir = options.extensionDir ?? extensionDir('chrome');
+  const loaded = [dir, ...(options.besideExtensions ?? [])].join(',');
   const profile = scratchDir('chromium');
   if (options.pinCookiePolicy) {
     // Read by Chromium at start-up from a fresh profile (see COOKIE_POLICY).
@@ -209,8 +227,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       ...hostRules,
       ...(options.language ? [`--lang=${options.language}`] : []),
       // The local portal's TLS side uses a throw-away self-signed certificate.
@@ -225,11 +243,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       '--disable-quic',
     ],
   });
-  const id = await extensionId(context);
+  const [id, ...besideIds] = await extensionIds(context, [dir, ...(options.besideExtensions ?? [])]);
   const popup = popupPath(dir);
   return {
     name: 'chromium',
     context,
+    besideIds,
     newPage: async () => wrapPage(await context.newPage()),
     popupUrl: (query = '') => `chrome-extension://${id}/${popup}${query}`,
     processId: () => chromiumProcessId(context),

@@ -10,17 +10,46 @@ describe('browser benchmarks (tiny runs)', () => {
     expect(gzip!.budget).toEqual({ kind: 'max', value: 15_000 });
   });
 
-  it('time the popup and the worker’s wake with recorded state', async () => {
+  it('time the popup and the worker against the floor, cold and warm, and weigh the popup’s heap', async () => {
     const figures = await popupAndWorker('tiny');
-    expect(figures.map((f) => f.name)).toEqual([
-      'first paint, 10 cookies (from navigation)',
-      'report rendered, 10 cookies (from navigation)',
+    const byName = new Map(figures.map((f) => [f.name, f]));
+    expect([...byName.keys()]).toEqual([
+      'first paint of the minimal extension’s popup (from navigation)',
+      'first paint (loading state), all sizes',
+      'report rendered, 10 cookies',
       'report rendered, 10 cookies (from popup script start)',
+      'report rendered, 20 cookies',
+      'report rendered, 20 cookies (from popup script start)',
+      'report rendered, 20 cookies against 10',
+      'cold start: report rendered on a stopped worker, 20 cookies',
+      'the minimal worker woken: message to answer, from the caller',
+      'the minimal worker’s first line (ms after the browser started it)',
+      'stopped worker woken, 20 cookies recorded: message to answer once ready, from the caller',
+      "worker start to ready, 20 cookies recorded (the worker's clock)",
       'browser start-up before our first line',
-      'our first line to ready, 10 cookies recorded',
-      'worker start to ready, 10 cookies recorded (all of it)',
+      'our first line to ready, 20 cookies recorded',
+      'JS heap after GC above the floor, 60 cookies, every row shown',
+      'DOM nodes, 60 cookies, every row shown',
+      'JS heap after GC above the floor, 20 cookies, first page shown',
+      'DOM nodes, 20 cookies, first page shown',
+      'JS heap after GC of the minimal extension’s popup',
     ]);
-    for (const f of figures) expect(Number.isFinite(f.median)).toBe(true);
+    for (const f of figures) expect(f.median, f.name).toBeGreaterThan(0);
+    // Budgets are ratios to the floor (or to our own figure), never milliseconds.
+    const budgeted = figures.filter((f) => f.budget);
+    expect(budgeted.map((f) => [f.name, f.unit, f.budget!.value])).toEqual([
+      ['first paint (loading state), all sizes', '×', 1.1],
+      ['report rendered, 20 cookies against 10', '×', 1.3],
+      ['cold start: report rendered on a stopped worker, 20 cookies', '×', 1.5],
+      ['stopped worker woken, 20 cookies recorded: message to answer once ready, from the caller', '×', 1.5],
+      ['JS heap after GC above the floor, 60 cookies, every row shown', 'MiB', 1],
+    ]);
+    // Every ratio carries its two sides in milliseconds, printed beside it.
+    for (const f of figures.filter((f) => f.unit === '×')) expect(f.beside!.reference, f.name).toBeGreaterThan(0);
+    // Every row shown: more nodes than with one page of a smaller site.
+    expect(byName.get('DOM nodes, 60 cookies, every row shown')!.median).toBeGreaterThan(
+      byName.get('DOM nodes, 20 cookies, first page shown')!.median,
+    );
   });
 
   it('count portals a minute of a tiny demo census at one job and two, and the memory of one audit profile', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figure, formatTable } from '../../../scripts/bench/stats.ts';
+import { figure, formatTable, ratioFigure } from '../../../scripts/bench/stats.ts';
 
 describe('bench figures', () => {
   it('summarise samples and check budgets', () => {
@@ -10,6 +10,16 @@ describe('bench figures', () => {
 
   it('print each figure beside its budget', () => {
     const table = formatTable([figure('popup', 'report rendered', 'ms', [40, 41], { kind: 'max', value: 50 })]);
-    expect(table.split('\n')[2]).toMatch(/^popup\s+report rendered\s+40\.50 ms\s+40\.25 – 40\.75\s+≤ 50\.00\s+ok$/);
+    expect(table.split('\n')[2]).toMatch(/^popup\s+report rendered\s+40\.50 ms\s+40\.25 – 40\.75\s+≤ 50\.00 ms\s+ok$/);
+  });
+
+  it('make ratios of samples taken in turn, with both sides beside them', () => {
+    const f = ratioFigure('popup', 'report rendered', [60, 66, 120], [50, 60, 100], "the floor's first paint", { kind: 'max', value: 1.1 });
+    expect(f.samples).toEqual([1.2, 1.1, 1.2]);
+    expect(f).toMatchObject({ unit: '×', median: 1.2, meets: false, beside: { ours: 66, reference: 60, unit: 'ms' } });
+    expect(formatTable([f]).split('\n')[2]).toMatch(
+      /1\.20×\s+1\.15 – 1\.20\s+≤ 1\.10×\s+MISSED\s+66\.0 ms \/ 60\.0 ms \(the floor's first paint\)$/,
+    );
+    expect(() => ratioFigure('g', 'n', [1, 2], [1], 'x')).toThrow(/2 samples against 1/);
   });
 });

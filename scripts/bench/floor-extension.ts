@@ -1,0 +1,67 @@
+/**
+ * The floor: the least an MV3 extension can be, generated at bench time in a scratch folder and
+ * loaded beside ours in the same headless Chromium with the same flags. Its popup paints one line
+ * and asks its worker one question; its worker notes when its first line ran and answers. Our
+ * figures are reported as ratios to its figures, taken in the same run, alternating with ours:
+ * the machine's speed and load divide out, which absolute milliseconds never did.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratchDir } from '../browsers/browser-under-test.ts';
+
+/** The floor's files, by path inside its folder. */
+export const FLOOR_FILES = {
+  popup: 'popup.html',
+  popupScript: 'popup.js',
+  worker: 'floor-worker.js',
+} as const;
+
+/** What the floor's worker answers: when its first line ran and when it answered (ms after the browser started it). */
+export type FloorAnswer = { floor: true; codeStartedMs: number; answeredMs: number };
+
+const MANIFEST = {
+  manifest_version: 3,
+  name: 'Bench floor (minimal extension)',
+  version: '1.0.0',
+  description: 'The least an MV3 extension can be: one line in a popup, a worker that answers one message.',
+  action: { default_popup: FLOOR_FILES.popup },
+  background: { service_worker: FLOOR_FILES.worker },
+};
+
+// One line, painted by a module script as our popup's first paint is (its script paints it).
+const POPUP_HTML = `<!doctype html>
+<html>
+  <head>
+    <meta charset="utf-8" />
+    <title>Floor</title>
+    <script type="module" src="${FLOOR_FILES.popupScript}"></script>
+  </head>
+  <body></body>
+</html>
+`;
+
+const POPUP_SCRIPT = `const line = document.createElement('p');
+line.textContent = 'Bench floor: one line.';
+document.body.append(line);
+chrome.runtime.sendMessage({ floor: 'hello' }).then((answer) => {
+  document.body.dataset.answered = String(answer.answeredMs);
+});
+`;
+
+const WORKER_SCRIPT = `const codeStartedMs = performance.now();
+chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+  if (message && message.floor) reply({ floor: true, codeStartedMs, answeredMs: performance.now() });
+});
+`;
+
+/** Writes the floor extension into a new scratch folder; `remove` deletes it. */
+export function writeFloorExtension(): { dir: string; remove: () => void } {
+  const scratch = scratchDir('bench-floor');
+  const dir = join(scratch.path, 'floor');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(MANIFEST, null, 2)}\n`);
+  writeFileSync(join(dir, FLOOR_FILES.popup), POPUP_HTML);
+  writeFileSync(join(dir, FLOOR_FILES.popupScript), POPUP_SCRIPT);
+  writeFileSync(join(dir, FLOOR_FILES.worker), WORKER_SCRIPT);
+  return { dir, remove: scratch.remove };
+}
