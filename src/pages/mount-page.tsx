@@ -12,6 +12,7 @@ import { onSessionChanged } from '../platform/session-storage.ts';
 import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
 import { requiredHostOrigins } from '../platform/manifest.ts';
 import { App, type PageActions } from '../views/App.tsx';
+import { ReportView } from '../views/lazy-views.tsx';
 import type { PageToolsProps } from '../views/PageTools.tsx';
 import { downloadFile } from './page-actions.ts';
 
@@ -56,8 +57,13 @@ export function browserPlatform(): PagePlatform {
 
 /** Renders the page into `root` (again with new options: Preact updates it in place). */
 export function mountPage(root: Element, options: PageOptions, platform: PagePlatform = browserPlatform()): void {
+  // The report's view loads while the page waits for the report, from the first moment.
+  ReportView.preload().catch(() => undefined);
   const { call, t } = platform;
-  const loadSite = options.loadSite ?? ((query: SiteQuery) => call('getReport', query));
+  const askWorker = options.loadSite ?? ((query: SiteQuery) => call('getReport', query));
+  // A report is ready when its view is there too: the page never says "ready" over a loading line,
+  // and a view that cannot load is an error with a retry (which loads it again).
+  const loadSite = async (query: SiteQuery) => (await Promise.all([askWorker(query), ReportView.preload()]))[0];
   render(
     <App
       findSite={options.findSite}

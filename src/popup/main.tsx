@@ -1,14 +1,7 @@
 import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { activeTab } from '../platform/tabs.ts';
-import {
-  devtoolsPanelOffered,
-  hasEmbeddedContentAccess,
-  requestDevtoolsPanel,
-  requestEmbeddedContentAccess,
-  requestHostAccess,
-} from '../platform/permissions.ts';
-import { canOpenSidePanel, currentWindowId, openSidePanel } from '../platform/side-panel.ts';
+import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import { preloadFirstView, siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
@@ -40,20 +33,10 @@ const options: PageOptions = {
 };
 mountPage(root, options, platform);
 
-// The tools wait for answers the first paint need not: mounted again once known.
-void Promise.all([currentWindowId().catch(() => null), devtoolsPanelOffered().catch(() => false)]).then(([windowId, offerDevtools]) => {
-  const sidePanel = canOpenSidePanel();
-  if (!sidePanel && !offerDevtools) return;
-  mountPage(
-    root,
-    {
-      ...options,
-      tools: {
-        // Straight from the click (a user gesture), then the popup makes way for the panel.
-        ...(sidePanel ? { openSidePanel: () => openSidePanel(windowId) } : {}),
-        ...(offerDevtools ? { devtoolsPanel: { request: () => requestDevtoolsPanel() } } : {}),
-      },
-    },
-    platform,
+// The tools wait for answers the first paint need not: loaded, asked, and mounted again once known.
+void import('./popup-tools.ts')
+  .then(({ popupTools }) => popupTools())
+  .then(
+    (tools) => tools && mountPage(root, { ...options, tools }, platform),
+    () => undefined,
   );
-});

@@ -9,10 +9,9 @@ import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-form
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
-import { AccessPrompt } from './AccessPrompt.tsx';
-import { EmbeddedAccess, type EmbeddedAccessActions } from './EmbeddedAccess.tsx';
-import { PageTools, type PageToolsProps } from './PageTools.tsx';
-import { ReportView } from './ReportView.tsx';
+import type { EmbeddedAccessActions } from './EmbeddedAccess.tsx';
+import type { PageToolsProps } from './PageTools.tsx';
+import { AccessPrompt, EmbeddedAccess, PageTools, ReportView } from './lazy-views.tsx';
 import { SiteNotFound } from './site-not-found.ts';
 import { useWideLayout } from './wide-layout.ts';
 

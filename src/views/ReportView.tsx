@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Finding } from '../core/report/findings.ts';
@@ -8,13 +8,12 @@ import type { Translate } from '../core/ui-strings.ts';
 import { CharterInfo } from './CharterInfo.tsx';
 import { ConsentSummary } from './ConsentSummary.tsx';
 import { CookieList } from './CookieList.tsx';
-import { ExportPanel } from './ExportPanel.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
 import { rowForFinding, rowsOf } from './cookie-rows.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
-import { TimelineView, type ShownTimeline } from './TimelineView.tsx';
-import { ConsentRuns } from './ConsentRuns.tsx';
+import type { ShownTimeline } from './TimelineView.tsx';
+import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-views.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 
@@ -73,6 +72,8 @@ export function ReportView({
   useLayoutEffect(() => {
     markFirst('reportRendered');
   }, []);
+  // After the report's first paint (effects run after it), not before.
+  useEffect(preloadTabs, []);
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
 

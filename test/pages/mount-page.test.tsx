@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { preloadViews } from '../../src/views/lazy-views.tsx';
 import { cleanup, fireEvent, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';
@@ -30,6 +31,9 @@ function fakePlatform() {
 }
 
 describe('mountPage', () => {
+  // The views a page loads on demand, loaded as a page has them once the report is there.
+  beforeAll(preloadViews);
+
   it('shows the site’s report through the worker, and records a consent flow through it', async () => {
     const root = document.body.appendChild(document.createElement('div'));
     const { platform, calls } = fakePlatform();

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { preloadViews } from '../../src/views/lazy-views.tsx';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { LIVE_MESSAGE_TYPE, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
@@ -21,6 +22,9 @@ const state = (container: Element) => container.querySelector('main')!.getAttrib
 const rowNames = (container: Element) => [...container.querySelectorAll('[data-cookie]')].map((row) => row.getAttribute('data-cookie'));
 
 describe('popup App', () => {
+  // The views a page loads on demand, loaded as a page has them once the report is there.
+  beforeAll(preloadViews);
+
   it('shows loading, never "no cookies", until the worker answers', async () => {
     const answer = deferred<SiteView>();
     const { container } = renderApp({ loadSite: () => answer.promise });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { preloadViews } from '../../src/views/lazy-views.tsx';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ReportView } from '../../src/views/ReportView.tsx';
 import { report, reportCookie, finding } from '../support/reports.ts';
@@ -57,6 +58,9 @@ function view(overrides: Partial<Parameters<typeof ReportView>[0]> = {}) {
 }
 
 describe('ReportView', () => {
+  // The views a page loads on demand, loaded as a page has them once the report is there.
+  beforeAll(preloadViews);
+
   it('shows the consent state, the charter and findings with counts', () => {
     const container = view();
     expect(container.querySelector('[data-consent]')?.getAttribute('data-consent')).toBe('refused');

@@ -1,0 +1,70 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Translate } from '../core/ui-strings.ts';
+
+/** A view loaded on demand, and how to start loading it before it is needed. */
+export type LazyView<P> = ComponentType<P> & {
+  /** Starts loading the view's code (once); resolves when it is there. */
+  preload: () => Promise<unknown>;
+};
+
+/**
+ * A view whose code is loaded only when first shown, or when `preload` is called: what the
+ * report's first paint does not need (the timeline, the export tab) stays out of the scripts a
+ * page loads at open. Once loaded it renders at once; until then, a loading line; if its code
+ * cannot be loaded, an error with a retry.
+ */
+export function lazyView<P extends { t: Translate }>(
+  load: () => Promise<ComponentType<P>>,
+  {
+    quiet = false,
+  }: {
+    /** Shows nothing while loading (a part of the page that can appear a moment later), rather than a loading line. */ quiet?: boolean;
+  } = {},
+): LazyView<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (loading ??= load().then(
+      (view) => (loaded = view),
+      (error: unknown) => {
+        // A later show tries again.
+        loading = null;
+        throw error;
+      },
+    ));
+
+  function Lazy(props: P) {
+    const [problem, setProblem] = useState<string | null>(null);
+    const [, setLoaded] = useState(false);
+    useEffect(() => {
+      if (loaded || problem !== null) return;
+      let live = true;
+      preload().then(
+        () => live && setLoaded(true),
+        (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+      );
+      return () => {
+        live = false;
+      };
+    }, [problem]);
+    const View = loaded;
+    if (View) return <View {...props} />;
+    if (problem !== null)
+      return (
+        <div class="status error" role="alert">
+          <p>{props.t('loadError', problem)}</p>
+          <button type="button" onClick={() => setProblem(null)}>
+            {props.t('retry')}
+          </button>
+        </div>
+      );
+    if (quiet) return null;
+    return (
+      <p class="status" role="status">
+        <span class="spinner" aria-hidden="true" /> {props.t('loading')}
+      </p>
+    );
+  }
+  return Object.assign(Lazy, { preload });
+}

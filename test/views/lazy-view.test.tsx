@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+/** A view loaded on demand: a loading line (or nothing), then the view; an error with a retry when its code does not load. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { lazyView } from '../../src/views/lazy-view.tsx';
+import { t } from '../support/render-app.tsx';
+
+type Props = { name: string; t: typeof t };
+const Hello = ({ name }: Props) => <p>hello {name}</p>;
+
+describe('lazyView', () => {
+  afterEach(cleanup);
+
+  it('shows a loading line until the code is there, then the view with its props', async () => {
+    let arrive: (view: typeof Hello) => void = () => undefined;
+    const load = vi.fn(() => new Promise<typeof Hello>((resolve) => (arrive = resolve)));
+    const View = lazyView(load);
+    render(<View name="popup" t={t} />);
+    expect(screen.getByRole('status').textContent).toContain('loading');
+    arrive(Hello);
+    expect(await screen.findByText('hello popup')).toBeTruthy();
+    // Loaded once: a second view renders at once, without loading again.
+    render(<View name="again" t={t} />);
+    expect(screen.getByText('hello again')).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads once however often it is preloaded, and renders at once after', async () => {
+    const load = vi.fn(() => Promise.resolve(Hello));
+    const View = lazyView(load);
+    await Promise.all([View.preload(), View.preload()]);
+    render(<View name="now" t={t} />);
+    expect(screen.getByText('hello now')).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when its code could not be loaded, and tries again on retry', async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error('chunk gone')).mockResolvedValueOnce(Hello);
+    const View = lazyView<Props>(load);
+    render(<View name="later" t={t} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('loadError chunk gone');
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    expect(await screen.findByText('hello later')).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows nothing while loading when quiet', async () => {
+    const View = lazyView(() => Promise.resolve(Hello), { quiet: true });
+    const { container } = render(<View name="tools" t={t} />);
+    expect(container.innerHTML).toBe('');
+    expect(await screen.findByText('hello tools')).toBeTruthy();
+  });
+});
