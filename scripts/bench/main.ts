@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: measures speed and size and checks them against the budgets. Prints a table
- * and writes bench/results.json (machine, browser versions, date, every figure with its samples,
- * median and spread). Not part of `npm test`'s verdict; the tests run each benchmark once, tiny.
+ * `npm run bench`: measures speed and size and checks them against the budgets. Prints a table,
+ * writes bench/results.json (machine, browser versions, date, every figure with its samples,
+ * median and spread) and README's tables from it (readme.ts). Not part of `npm test`'s verdict;
+ * the tests run each benchmark once, tiny.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { buildIfNeeded } from '../build-if-needed.ts';
 import { background, charterDraft, charterParsing, registry } from './node-benches.ts';
@@ -14,6 +15,7 @@ import { auditProfileMemory, censusThroughput } from './census-benches.ts';
 import { CHROMIUM_PATH } from '../browsers/chromium.ts';
 import { FIREFOX_PATH } from '../browsers/firefox.ts';
 import { formatTable, type Figure } from './stats.ts';
+import { updateReadme, type BenchResults } from './readme.ts';
 
 function version(binary: string): string {
   try {
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   log('hostile input (every reader of outside text at 10 KB to 2 MB)…');
   const hostile = hostileInput('full');
 
-  const results = {
+  const results: BenchResults = {
     date: new Date().toISOString(),
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
   console.log(`Hostile input: time per read at each size, growth per 10× of input\n${formatHostileTable(hostile.results)}\n`);
   const missed = [...figures, ...hostile.figures].filter((f) => f.meets === false);
   console.log(missed.length ? `${missed.length} budget(s) missed: see README, "Benchmarks".` : 'Every budget met.');
-  console.log('Wrote bench/results.json');
+  writeFileSync('README.md', updateReadme(readFileSync('README.md', 'utf8'), results));
+  console.log("Wrote bench/results.json and README.md's benchmark tables (npm run bench:readme)");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

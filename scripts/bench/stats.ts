@@ -87,7 +87,7 @@ export function timePerCall(fn: () => void, samples: number, iterations: number)
   return results;
 }
 
-const number = (value: number, unit: string) =>
+export const formatNumber = (value: number, unit: string): string =>
   unit === 'ms'
     ? value.toFixed(2)
     : unit === RATIO || unit === 'MiB'
@@ -98,7 +98,7 @@ const number = (value: number, unit: string) =>
 
 /** A figure's value with its unit ("1.05×", "12.40 ms", "21,940 bytes"). */
 export function withUnit(value: number, unit: string): string {
-  return unit === RATIO ? `${number(value, unit)}×` : `${number(value, unit)} ${unit}`;
+  return unit === RATIO ? `${formatNumber(value, unit)}×` : `${formatNumber(value, unit)} ${unit}`;
 }
 
 /** A ratio's two sides, as printed beside it ("62.0 ms / 58.0 ms, the floor's first paint"). */
@@ -114,7 +114,7 @@ export function formatTable(figures: Figure[]): string {
     f.group,
     f.name,
     withUnit(f.median, f.unit),
-    f.samples.length > 1 ? `${number(f.spread.p25, f.unit)} – ${number(f.spread.p75, f.unit)}` : '',
+    f.samples.length > 1 ? `${formatNumber(f.spread.p25, f.unit)} – ${formatNumber(f.spread.p75, f.unit)}` : '',
     f.budget ? `${f.budget.kind === 'max' ? '≤' : '≥'} ${withUnit(f.budget.value, f.unit)}` : '',
     f.meets === undefined ? '' : f.meets ? 'ok' : 'MISSED',
     besideText(f),
