@@ -232,7 +232,10 @@ function popupSettings(size: BenchSize) {
  * Then a cold start (the popup opened on a stopped worker, each followed by a warm open), the
  * JS heap after GC, and the worker's wake with the largest state against the floor's.
  */
-export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
+export async function popupAndWorker(
+  size: BenchSize,
+  { extensionDir }: { /** Another build to measure (to compare two); dist/chrome by default. */ extensionDir?: string } = {},
+): Promise<Figure[]> {
   const { counts, runs, heapRuns, allShown } = popupSettings(size);
   const largest = counts.at(-1)!;
   const smallest = counts[0]!;
@@ -241,7 +244,11 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
   const sizes = [...new Set([...counts, allShown])];
   // The bench hosts resolve to the local portal server too: the worker may read their live charter.
   const hosts = [...PORTAL_HOSTS, ...sizes.map(benchHost)];
-  const browser = await launchChromium({ hostMap: { hosts, port: portal.port }, besideExtensions: [floor.dir] });
+  const browser = await launchChromium({
+    hostMap: { hosts, port: portal.port },
+    besideExtensions: [floor.dir],
+    ...(extensionDir ? { extensionDir } : {}),
+  });
   const floorUrl = (path: string) => `chrome-extension://${browser.besideIds[0]}/${path}`;
   const figures: Figure[] = [];
   try {
@@ -385,6 +392,8 @@ export async function popupAndWorker(size: BenchSize): Promise<Figure[]> {
     // largest, and the floor's popup, alternating. Our pages share one renderer and one heap:
     // the measured popup is the only one of ours open.
     await putState(api, { ...benchSiteState(allShown), ...benchSiteState(largest) });
+    // The worker restores what storage holds when it wakes (a running one keeps what it had).
+    await stopWorker(apiPage);
     await api.close();
     const allRows: number[] = [];
     const allNodes: number[] = [];
