@@ -136,7 +136,7 @@ async function putState(api: PageUnderTest, items: Record<string, unknown>): Pro
 export const benchHost = (count: number) => `bench-${count}.opendatasoft.com`;
 
 /** What one popup open measured (ms from the navigation, on the page's clock). */
-type PopupMarks = { paint: number; start: number; received: number; report: number };
+type PopupMarks = { paint: number; start: number; answered: number; viewLoaded: number; received: number; report: number };
 
 /** Opens our popup on a bench site, waits for the report, reads its marks and closes it. */
 async function openOurPopup(browser: BrowserUnderTest, host: string): Promise<PopupMarks> {
@@ -149,10 +149,15 @@ async function openOurPopup(browser: BrowserUnderTest, host: string): Promise<Po
       for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++)
         await new Promise((r) => setTimeout(r, 10));
       // No named helper here: the script runner would wrap it in a function the page lacks.
-      const [paint, start, received, report] = ['first-contentful-paint', names.start, names.reportReceived, names.reportRendered].map(
-        (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
-      );
-      return { paint: paint!, start: start!, received: received!, report: report! };
+      const [paint, start, answered, viewLoaded, received, report] = [
+        'first-contentful-paint',
+        names.start,
+        names.workerAnswered,
+        names.reportViewLoaded,
+        names.reportReceived,
+        names.reportRendered,
+      ].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
+      return { paint: paint!, start: start!, answered: answered!, viewLoaded: viewLoaded!, received: received!, report: report! };
     }, TIMING_MARKS);
   } finally {
     await popup.close();
@@ -259,7 +264,12 @@ export async function popupAndWorker(
 
     // Warm: one run not counted (it wakes the worker and loads every record), then `runs` runs,
     // each size in turn, each of our opens followed by one of the floor's.
-    const ours = new Map(counts.map((count) => [count, { paint: [] as number[], rendered: [] as number[], own: [] as number[] }]));
+    const ours = new Map(
+      counts.map((count) => [
+        count,
+        { paint: [] as number[], rendered: [] as number[], own: [] as number[], answered: [] as number[], viewLoaded: [] as number[] },
+      ]),
+    );
     const floorPaint = new Map(counts.map((count) => [count, [] as number[]]));
     for (let run = -1; run < runs; run++) {
       for (const count of counts) {
@@ -270,6 +280,8 @@ export async function popupAndWorker(
         samples.paint.push(marks.paint);
         samples.rendered.push(marks.report);
         samples.own.push(marks.report - marks.start);
+        samples.answered.push(marks.answered - marks.start);
+        samples.viewLoaded.push(marks.viewLoaded - marks.start);
         floorPaint.get(count)!.push(floorFirstPaint);
         if (process.env.BENCH_DEBUG) console.log(count, JSON.stringify(marks), floorFirstPaint);
       }
@@ -296,7 +308,17 @@ export async function popupAndWorker(
         ),
       );
       figures.push(figure('popup', `report rendered, ${count} cookies (from popup script start)`, 'ms', samples.own));
+      figures.push(figure('popup', `worker's answer, ${count} cookies (from popup script start)`, 'ms', samples.answered));
     }
+    // Loaded apart from the first scripts, alongside the request: on the report's path when it comes after the answer.
+    figures.push(
+      figure(
+        'popup',
+        `report's view loaded (from popup script start), all sizes`,
+        'ms',
+        counts.flatMap((count) => ours.get(count)!.viewLoaded),
+      ),
+    );
     figures.push(
       ratioFigure(
         'popup',

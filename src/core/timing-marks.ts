@@ -7,8 +7,12 @@
 export const TIMING_MARKS = {
   /** The popup's script starts: from here to the report on screen is the popup's own work. */
   start: 'cci:start',
-  /** The worker's first answer arrived. */
+  /** The worker's first answer arrived (with the report's view loaded: see pages/mount-page.tsx). */
   reportReceived: 'cci:report-received',
+  /** The worker's answer to the first request arrived (the view may still be loading). */
+  workerAnswered: 'cci:worker-answered',
+  /** The report's view, loaded apart from the page's first scripts, is there. */
+  reportViewLoaded: 'cci:report-view-loaded',
   /** The first report is in the document. */
   reportRendered: 'cci:report-rendered',
   /** An event the worker pushed is in the document (detail: its place and when the worker heard the change). */
