@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { buildIfNeeded } from '../build-if-needed.ts';
 import { background, charterDraft, charterParsing, registry } from './node-benches.ts';
 import { liveLatency, popupAndWorker, popupBytes } from './browser-benches.ts';
@@ -27,6 +27,8 @@ function version(binary: string): string {
 
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`bench: ${message}`);
+  // Other work on the machine shows in every absolute figure (less in the ratios): noted with them.
+  const loadAtStart = loadavg()[0]!;
   buildIfNeeded('chrome', log);
   buildIfNeeded('firefox', log);
   const figures: Figure[] = [];
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       os: `${platform()} ${release()}`,
       node: process.version,
+      loadAverage: { start: loadAtStart, end: loadavg()[0]! },
     },
     browsers: { chromium: version(CHROMIUM_PATH), firefox: version(FIREFOX_PATH) },
     figures: [...figures, ...hostile.figures],

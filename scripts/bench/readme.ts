@@ -11,7 +11,15 @@ import { besideText, formatNumber, withUnit, type Figure } from './stats.ts';
 /** What bench/results.json holds (written by scripts/bench/main.ts). */
 export type BenchResults = {
   date: string;
-  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    os: string;
+    node: string;
+    /** The 1-minute load average when the run started and ended (absent in runs before it was noted). */
+    loadAverage?: { start: number; end: number };
+  };
   browsers: { chromium: string; firefox: string };
   figures: Figure[];
   hostile: HostileResult[];
@@ -34,7 +42,10 @@ export function measuredOn(results: BenchResults): string {
   const { machine, browsers } = results;
   return (
     `Measured on ${results.date.slice(0, 10)} (${results.date.slice(11, 16)} UTC): ${machine.cpu}, ${machine.cores} cores, ` +
-    `${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ${browsers.chromium}; ${browsers.firefox}.`
+    `${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ${browsers.chromium}; ${browsers.firefox}` +
+    (machine.loadAverage
+      ? `; load average ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end.`
+      : '.')
   );
 }
 

@@ -9,7 +9,7 @@ const results = JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchR
 
 const tiny: BenchResults = {
   date: '2026-11-30T09:00:00.000Z',
-  machine: { cpu: 'AMD EPYC', cores: 2, memoryGiB: 24, os: 'linux 6', node: 'v20.20.2' },
+  machine: { cpu: 'AMD EPYC', cores: 2, memoryGiB: 24, os: 'linux 6', node: 'v20.20.2', loadAverage: { start: 2.26, end: 4 } },
   browsers: { chromium: 'Chromium 156', firefox: 'Mozilla Firefox 153.8.0esr' },
   figures: [
     figure('popup size', 'JS loaded by the popup, gzip', 'bytes', [14_673], { kind: 'max', value: 15_000 }),
@@ -33,7 +33,7 @@ describe('README benchmark tables', () => {
   it('print ratios with their budget, verdict and milliseconds beside, and leave hostile input to its own table', () => {
     const { 'bench-table': table, 'bench-hostile': hostile } = readmeBlocks(tiny);
     expect(table.split('\n')).toEqual([
-      'Measured on 2026-11-30 (09:00 UTC): AMD EPYC, 2 cores, 24 GiB, linux 6, Node v20.20.2; Chromium 156; Mozilla Firefox 153.8.0esr.',
+      'Measured on 2026-11-30 (09:00 UTC): AMD EPYC, 2 cores, 24 GiB, linux 6, Node v20.20.2; Chromium 156; Mozilla Firefox 153.8.0esr; load average 2.3 at the start, 4.0 at the end.',
       '',
       '| group | figure | median | p25 – p75 | budget | absolute (ours / reference) |',
       '| --- | --- | --- | --- | --- | --- |',
