@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { popupAssets, scriptsLoaded } from '../../scripts/bench/browser-benches.ts';
 
 const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
 
@@ -37,6 +38,15 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     const scripts = readdirSync(`dist/${target}/assets`).filter((file) => file.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
     for (const file of scripts) expect(readFileSync(`dist/${target}/assets/${file}`, 'utf8')).not.toMatch(/\bBuffer\b|CsvError/);
+  });
+
+  it('loads none of the pages’ code in the worker (the pages’ shell chunk, Preact in it: vite.config.ts)', () => {
+    const entry = target === 'firefox' ? (manifest.background.scripts as string[])[0]! : (manifest.background.service_worker as string);
+    const loaded = scriptsLoaded([`dist/${target}/${entry}`]);
+    expect(loaded.length).toBeGreaterThan(1);
+    expect(loaded.filter((file) => /page-shell|ReportView|jsxRuntime/.test(file))).toEqual([]);
+    // The popup does load it.
+    expect(popupAssets(`dist/${target}`).js.some((file) => file.includes('page-shell'))).toBe(true);
   });
 
   it('is zipped for the store with the same files', () => {
