@@ -68,6 +68,7 @@ const networkLogs = createNetworkLogs(store.area, (tabId) => live.networkChanged
 
 const reports = createSiteReports({
   recorder,
+  recordRevision: (host, storeId) => store.revision(storeId, host),
   liveCharters,
   registry,
   storageStatus: () => store.status(),
