@@ -6,6 +6,7 @@ import type { Registry } from '../core/registry/registry.ts';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { createReportMemo, type ReportMemo } from '../core/report/report-memo.ts';
 import type { Report, StoreLosses } from '../core/report/report.ts';
+import { firstPageOf, type ReportFirst } from '../core/report/report-page.ts';
 import type { LiveCharters } from './live-charters.ts';
 import type { Recorder } from './recorder.ts';
 
@@ -44,8 +45,8 @@ export type SiteReportsDeps = {
 export type SiteReports = {
   /** Normalises a query: lower-case host, and the default cookie store when none is named. */
   resolve(query: SiteQuery): Promise<ResolvedSite>;
-  /** What the popup shows of a site: its report, or that the extension has no access to it. */
-  view(query: SiteQuery): Promise<SiteView>;
+  /** What the popup shows of a site: its report (only its first page with `first`), or that the extension has no access to it. */
+  view(query: SiteQuery & { first?: ReportFirst }): Promise<SiteView>;
   /** The report of a site, against its live charter when one was read. */
   report(host: string, storeId: string): Promise<Report>;
 };
@@ -97,11 +98,14 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
           () => deps.onCharterRead(),
           () => undefined,
         );
+      const report = reportOf(host, storeId, live, charterRevision, base);
+      const page = query.first ? firstPageOf(report, query.first) : null;
       return {
         kind: 'report',
-        report: reportOf(host, storeId, live, charterRevision, base),
+        report: page?.report ?? report,
         charterPending: deps.liveCharters.pending(host),
         ...(savedRun ? { savedRun } : {}),
+        ...(page ? { partial: page.totals } : {}),
       };
     },
     async report(host, storeId) {

@@ -6,6 +6,7 @@
  */
 import { render } from 'preact';
 import type { Method, Params, Result, SiteQuery } from '../core/message-contract.ts';
+import type { ReportFirst } from '../core/report/report-page.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { callBackground, onLiveMessage } from '../platform/messaging.ts';
 import { onSessionChanged } from '../platform/session-storage.ts';
@@ -57,7 +58,7 @@ export function browserPlatform(): PagePlatform {
 /** Renders the page into `root` (again with new options: Preact updates it in place). */
 export function mountPage(root: Element, options: PageOptions, platform: PagePlatform = browserPlatform()): void {
   const { call, t } = platform;
-  const loadSite = options.loadSite ?? ((query: SiteQuery) => call('getReport', query));
+  const loadSite = options.loadSite ?? ((query: SiteQuery, first?: ReportFirst) => call('getReport', first ? { ...query, first } : query));
   render(
     <App
       findSite={options.findSite}
