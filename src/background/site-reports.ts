@@ -6,7 +6,7 @@ import type { Registry } from '../core/registry/registry.ts';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { createReportMemo, type ReportMemo } from '../core/report/report-memo.ts';
 import type { Report, StoreLosses } from '../core/report/report.ts';
-import { firstPageOf, type ReportFirst } from '../core/report/report-page.ts';
+import { createFirstPages, type ReportFirst } from '../core/report/report-page.ts';
 import type { LiveCharters } from './live-charters.ts';
 import type { Recorder } from './recorder.ts';
 
@@ -61,6 +61,7 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
   const isPortal = deps.isPortal ?? ((host: string) => isPortalHost(host, BUNDLED_PORTAL_HOSTS));
   const now = deps.now ?? Date.now;
   const memo = deps.memo ?? createReportMemo();
+  const firstPageOf = createFirstPages();
 
   async function resolve(query: SiteQuery): Promise<ResolvedSite> {
     return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await deps.defaultStoreId()) };

@@ -254,8 +254,13 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     const texts = new Map<string, string>();
     for (const [key, value] of Object.entries(items)) {
       if (typeof value === 'string') texts.set(key, value);
-      else if (isSiteKey(key)) texts.set(key, fitRecord(value as SiteRecord, key, recordLimitBytes));
-      else texts.set(key, JSON.stringify(value));
+      else if (isSiteKey(key)) {
+        const site = value as SiteRecord;
+        const dropped = site.droppedEvents + (site.droppedCookies ?? 0);
+        texts.set(key, fitRecord(site, key, recordLimitBytes));
+        // fitRecord trims the record in place: what was built from it (a report) is out of date.
+        if (site.droppedEvents + (site.droppedCookies ?? 0) !== dropped) changed(key);
+      } else texts.set(key, JSON.stringify(value));
     }
     for (let attempt = 0; ; attempt++) {
       // Each retry leaves a little more room, in case the count and the browser's still differ.

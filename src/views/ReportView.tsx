@@ -110,22 +110,17 @@ export function ReportView({
   const wide = layout === 'wide';
   // In two columns the timeline has its own; the tabs keep the cookies and the export.
   const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
-  // The consent runs compare every cookie: the whole report first.
+  // The consent runs compare every cookie, the timeline shows every event: both wait for the whole report.
   useEffect(() => {
     if (shownTab === 'timeline' || wide) wantAll?.();
   }, [shownTab, wide, wantAll]);
-  const timelinePanel = (
+  const timelinePanel = partial ? (
+    <p class="status" role="status">
+      <span class="spinner" aria-hidden="true" /> {t('loading')}
+    </p>
+  ) : (
     <>
-      {!partial && (
-        <ConsentRuns
-          host={report.host}
-          report={report}
-          savedRun={savedRun}
-          recordConsentFlow={recordConsentFlow}
-          t={t}
-          language={language}
-        />
-      )}
+      <ConsentRuns host={report.host} report={report} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language={language} />
       <TimelineView host={report.host} timeline={timeline} newSince={newSince} setBy={setBy} t={t} language={language} />
     </>
   );
@@ -138,7 +133,7 @@ export function ReportView({
       </section>
       <StorageNotice
         storage={report.storage}
-        siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')}
+        siteEvicted={partial ? partial.siteEvicted : report.timeline.events.some((event) => event.type === 'evicted')}
         t={t}
         language={language}
       />

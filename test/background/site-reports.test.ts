@@ -130,4 +130,18 @@ describe('site reports', () => {
     expect(afterRegistry.charter.kind).toBe('none');
     expect(afterRegistry.cookies.every((c) => c.status === 'undeclared')).toBe(true);
   });
+
+  it('send the first page of a report when asked, with the counts of the whole, and the whole otherwise', async () => {
+    const { reports, recorder } = await setup();
+    for (let i = 0; i < 80; i++)
+      recorder.cookieChanged(browserCookie({ name: `widget_${i}`, domain: HOST, storeId: 'firefox-default' }), false, 'explicit', i);
+    const first = { cookies: 50, findings: 20, events: 20 };
+    const page = await reports.view({ host: HOST, first });
+    const whole = await reports.view({ host: HOST });
+    if (page.kind !== 'report' || whole.kind !== 'report') throw new Error('expected reports');
+    expect(page.report.cookies).toHaveLength(50);
+    expect(page.partial).toMatchObject({ cookies: 80, findings: whole.report.findings.length });
+    expect(whole.report.cookies).toHaveLength(80);
+    expect(whole).not.toHaveProperty('partial');
+  });
 });
