@@ -31,6 +31,8 @@ export type EmbeddedContentDeps = {
   removed: (cookie: BrowserCookie, sites: string[], at: number) => void;
   /** A tab's top frame starts loading a page (the open tabs learn the page before the tab reports it). */
   navigating: (tabId: number, url: string) => void;
+  /** A response with Set-Cookie headers arrived in a tab (the site's own cookies learn their page from it). */
+  responded?: (tabId: number, url: string, names: string[]) => void;
   /** Something was recorded (the badges follow). */
   onRecorded: () => void;
   /** The clock. */
@@ -130,6 +132,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
       },
       responded({ tabId, url, names }: ResponseCookies) {
         const at = now();
+        deps.responded?.(tabId, url, names);
         apply(() => {
           let host: string;
           try {

@@ -68,6 +68,7 @@ const networkLogs = createNetworkLogs(store.area, (tabId) => live.networkChanged
 
 const reports = createSiteReports({
   recorder,
+  recordRevision: (host, storeId) => store.revision(storeId, host),
   liveCharters,
   registry,
   storageStatus: () => store.status(),
@@ -110,6 +111,12 @@ const embeddedContent = createEmbeddedContent({
     for (const site of recorder.thirdPartyRemoved(cookie, sites, at)) live.eventRecorded(site, performance.now());
   },
   navigating: (tabId, url) => openTabs.navigating(tabId, url),
+  // After the cookie events heard before it (one queue behind \`ready\`): a cookie Firefox reported
+  // before its page's request learns the page from the response that set it.
+  responded: (tabId, url, names) => {
+    const [tab, at] = [openTabs.pageOfTab(tabId), Date.now()];
+    void ready.then(() => recorder.responseOnPage(tab, url, names, at));
+  },
   onRecorded: () => badges.schedule(),
 });
 

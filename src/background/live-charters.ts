@@ -9,11 +9,20 @@ export type LiveCharters = {
   refresh(host: string, force?: boolean): Promise<LiveCharterRecord>;
   /** True while a refresh for `host` is under way. */
   pending(host: string): boolean;
+  /**
+   * Changes each time this worker stores a charter of `host` (a report built against the charter
+   * read before it is out of date; report-memo.ts). Read it before `get`: a charter stored in between
+   * then shows as a change.
+   */
+  revision(host: string): number;
 };
 
 export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, now: () => number = Date.now): LiveCharters {
   // Fetches under way (not state: a restarted worker simply fetches again).
   const inFlight = new Map<string, { work: Promise<LiveCharterRecord>; forced: boolean }>();
+  // Counts of writes, not state: a restarted worker starts with no report built either.
+  const revisions = new Map<string, number>();
+  let lastRevision = 0;
 
   /** An unreadable record counts as none: the charter is fetched again. */
   const get = (host: string): Promise<LiveCharterRecord | null> => liveCharterItem(host).get(session);
@@ -30,6 +39,7 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
       if (current && !force && !isStale(current, now())) return current;
       const record = await fetchLiveCharter(host, fetchImpl, now);
       await liveCharterItem(host).set(session, record);
+      revisions.set(host, ++lastRevision);
       return record;
     })().finally(() => {
       if (inFlight.get(host)?.work === work) inFlight.delete(host);
@@ -38,5 +48,5 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
     return work;
   }
 
-  return { get, refresh, pending: (host) => inFlight.has(host) };
+  return { get, refresh, pending: (host) => inFlight.has(host), revision: (host) => revisions.get(host) ?? 0 };
 }

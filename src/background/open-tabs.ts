@@ -7,6 +7,9 @@ import type { TabSite } from '../platform/tabs.ts';
  * evicted for room. A view of browser state, not recorded state: rebuilt from tabs.query at each
  * wake (`replaceAll`) and kept current by tab events, like the granted hosts.
  */
+/** The page a tab shows or loads: its host, its path, and the tab's cookie store. */
+export type TabPage = { host: string; path: string; storeId: string };
+
 export type OpenTabs = {
   /** Every tab open now; `defaultStoreId` is the store of tabs that do not name one (Chrome's normal windows). */
   replaceAll(tabs: readonly TabSite[], defaultStoreId: string): void;
@@ -22,7 +25,9 @@ export type OpenTabs = {
   navigating(tabId: number, url: string): void;
   /** Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they show different pages. */
   pageOf(host: string, storeId: string): string | null;
-  /** True when a tab shows `host` in cookie store `storeId`. */
+  /** The page tab \`tabId\` shows or loads (host and path) and its cookie store; null when it shows no web page or is unknown. */
+  pageOfTab(tabId: number): TabPage | null;
+  /** True when a tab shows \`host\` in cookie store \`storeId\`. */
   has(host: string, storeId: string): boolean;
   /** Hosts shown in tabs of `storeId`. */
   hosts(storeId: string): Set<string>;
@@ -86,6 +91,11 @@ export function createOpenTabs(): OpenTabs {
     update,
     remove: (tabId) => void tabs.delete(tabId),
     navigating,
+    pageOfTab(tabId) {
+      const tab = tabs.get(tabId);
+      if (!tab?.page) return null;
+      return { host: tab.page.hostname.toLowerCase(), path: tab.page.pathname, storeId: tab.storeId ?? defaultStore };
+    },
     pageOf(host, storeId) {
       const pages = new Set<string>();
       for (const tab of tabs.values()) {

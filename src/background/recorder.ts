@@ -1,7 +1,16 @@
 import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from '../core/cookies/cookie-record.ts';
 import type { Attribution } from '../core/cookies/third-party-attribution.ts';
-import { appendTimeline, emptySite, isPresent, recordCookieChange, type SiteRecord } from '../core/cookies/site-record.ts';
+import {
+  appendTimeline,
+  emptySite,
+  isPresent,
+  notePageOfResponse,
+  recordCookieChange,
+  type SiteRecord,
+} from '../core/cookies/site-record.ts';
 import type { SiteStore } from './site-store.ts';
+import type { TabPage } from './open-tabs.ts';
+import { webHost } from '../core/portals.ts';
 import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
 
 /** Records cookie changes into the site records they concern. */
@@ -34,6 +43,12 @@ export type Recorder = {
   scan(read: () => Promise<BrowserCookie[]>, now?: () => number): Promise<void>;
   /** Records cookies found present; `since` is the order when they were read (default: now, nothing newer). */
   cookiesPresent(cookies: BrowserCookie[], now?: number, since?: number): void;
+  /**
+   * A response from \`url\` set cookies named \`names\` in a tab showing \`tab\` (open-tabs.ts, when it
+   * was heard): when the response is the tab's own site's, a cookie of the site recorded before its
+   * page was known gets that page (see notePageOfResponse).
+   */
+  responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at?: number): void;
   /** Marks, in every site's timeline, that the worker was stopped and started again. */
   workerStarted(now?: number): void;
   /** Starts a site's record afresh (after its cookies were cleared), with a marker. */
@@ -135,6 +150,12 @@ export function createRecorder(
     return next;
   }
 
+  function responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at = Date.now()): void {
+    if (!tab || webHost(url) !== tab.host || !store.hosts().has(tab.host)) return;
+    const site = store.get(tab.storeId, tab.host);
+    if (notePageOfResponse(site, names, tab.path, at)) store.put(site);
+  }
+
   function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): void {
     // The consent cookie first: the others found with it are tagged with the choice it holds,
     // whatever order the browser lists them in.
@@ -177,6 +198,7 @@ export function createRecorder(
     thirdPartyRemoved,
     scan,
     cookiesPresent,
+    responseOnPage,
     workerStarted,
     restart,
     site: (host, storeId) => store.get(storeId, host),

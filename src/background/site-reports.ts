@@ -4,8 +4,9 @@ import { isPortalHost } from '../core/portals.ts';
 import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
 import type { Registry } from '../core/registry/registry.ts';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
-import { buildReport, type Report, type StoreLosses } from '../core/report/report.ts';
-import { siteRegistry } from '../core/report/site-charter.ts';
+import { createReportMemo, type ReportMemo } from '../core/report/report-memo.ts';
+import type { Report, StoreLosses } from '../core/report/report.ts';
+import { createFirstPages, type ReportFirst } from '../core/report/report-page.ts';
 import type { LiveCharters } from './live-charters.ts';
 import type { Recorder } from './recorder.ts';
 
@@ -16,8 +17,10 @@ export type ResolvedSite = { host: string; storeId: string };
 export type SiteReportsDeps = {
   /** The site records. */
   recorder: Pick<Recorder, 'site'>;
+  /** Changes whenever a site's record does (SiteStore.revision). */
+  recordRevision: (host: string, storeId: string) => number;
   /** The sites' live charters. */
-  liveCharters: Pick<LiveCharters, 'get' | 'refresh' | 'pending'>;
+  liveCharters: Pick<LiveCharters, 'get' | 'refresh' | 'pending' | 'revision'>;
   /** The bundled registry, built when first needed. */
   registry: () => Promise<Registry>;
   /** What the store could not keep. */
@@ -34,36 +37,54 @@ export type SiteReportsDeps = {
   isPortal?: (host: string) => boolean;
   /** The clock. */
   now?: () => number;
+  /** The reports built so far (a memo of its own by default). */
+  memo?: ReportMemo;
 };
 
 /** Reports of sites, as the popup, the exports and the badges ask for them. */
 export type SiteReports = {
   /** Normalises a query: lower-case host, and the default cookie store when none is named. */
   resolve(query: SiteQuery): Promise<ResolvedSite>;
-  /** What the popup shows of a site: its report, or that the extension has no access to it. */
-  view(query: SiteQuery): Promise<SiteView>;
+  /** What the popup shows of a site: its report (only its first page with `first`), or that the extension has no access to it. */
+  view(query: SiteQuery & { first?: ReportFirst }): Promise<SiteView>;
   /** The report of a site, against its live charter when one was read. */
   report(host: string, storeId: string): Promise<Report>;
 };
 
+/**
+ * Each report is built once and kept until the site's record, its live charter or the registry
+ * changes (core/report/report-memo.ts): opening the popup again costs the transfer and the render.
+ * The memo is a cache of what storage.session holds, never the source of truth: a worker that
+ * restarts starts with none and builds each report at its first ask.
+ */
 export function createSiteReports(deps: SiteReportsDeps): SiteReports {
   const isPortal = deps.isPortal ?? ((host: string) => isPortalHost(host, BUNDLED_PORTAL_HOSTS));
   const now = deps.now ?? Date.now;
+  const memo = deps.memo ?? createReportMemo();
+  const firstPageOf = createFirstPages();
 
   async function resolve(query: SiteQuery): Promise<ResolvedSite> {
     return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await deps.defaultStoreId()) };
   }
 
-  function reportOf(host: string, storeId: string, live: LiveCharterRecord | null, base: Registry): Report {
-    const site = deps.recorder.site(host, storeId);
-    const names = Object.values(site.cookies).map((cookie) => cookie.name);
-    return buildReport(site, siteRegistry(base, host, live, names), now(), live, deps.storageStatus());
+  /** `charterRevision` read before `live`: a charter stored meanwhile makes the next ask build again. */
+  function reportOf(host: string, storeId: string, live: LiveCharterRecord | null, charterRevision: number, base: Registry): Report {
+    return memo.report({
+      site: deps.recorder.site(host, storeId),
+      revision: deps.recordRevision(host, storeId),
+      base,
+      live,
+      charterRevision,
+      now: now(),
+      losses: deps.storageStatus(),
+    });
   }
 
   return {
     resolve,
     async view(query) {
       const { host, storeId } = await resolve(query);
+      const charterRevision = deps.liveCharters.revision(host);
       // Independent reads, in parallel: the popup waits for this answer.
       const [access, live, base, savedRun] = await Promise.all([
         deps.hasHostAccess(host),
@@ -78,16 +99,20 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
           () => deps.onCharterRead(),
           () => undefined,
         );
+      const report = reportOf(host, storeId, live, charterRevision, base);
+      const page = query.first ? firstPageOf(report, query.first) : null;
       return {
         kind: 'report',
-        report: reportOf(host, storeId, live, base),
+        report: page?.report ?? report,
         charterPending: deps.liveCharters.pending(host),
         ...(savedRun ? { savedRun } : {}),
+        ...(page ? { partial: page.totals } : {}),
       };
     },
     async report(host, storeId) {
+      const charterRevision = deps.liveCharters.revision(host);
       const [live, base] = await Promise.all([deps.liveCharters.get(host), deps.registry()]);
-      return reportOf(host, storeId, live, base);
+      return reportOf(host, storeId, live, charterRevision, base);
     },
   };
 }

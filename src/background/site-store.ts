@@ -40,6 +40,11 @@ export type SiteStore = {
   load(): Promise<void>;
   /** The record of `host` in cookie store `storeId`, or an empty one. */
   get(storeId: string, host: string): SiteRecord;
+  /**
+   * Changes each time the record of `host` in `storeId` is put, replaced or dropped: records are
+   * updated in place, so this is how a cache of what is built from one (report-memo.ts) knows it changed.
+   */
+  revision(storeId: string, host: string): number;
   /** Hosts that have a record, in any store (cheap: reads no record, kept up to date). */
   hosts(): ReadonlySet<string>;
   /** Every record held. */
@@ -91,6 +96,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   let unsavedSince: number | null = null;
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
+  /** Revision of each record, from one counter: a record dropped and made again never repeats an earlier one. */
+  const revisions = new Map<string, number>();
+  let lastRevision = 0;
+  const changed = (key: string) => revisions.set(key, ++lastRevision);
 
   const writer = createDebouncedWriter(
     commit,
@@ -110,10 +119,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       hostSet.add(host);
     }
     cache.set(key, value);
+    changed(key);
   }
 
   function forget(key: string): void {
     if (!cache.delete(key)) return;
+    changed(key);
     const host = hostOfSiteKey(key);
     const count = (hostCounts.get(host) ?? 1) - 1;
     if (count > 0) hostCounts.set(host, count);
@@ -197,6 +208,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       sizes.set(key, size);
       texts.set(key, text);
       cache.set(key, stub);
+      changed(key);
       // A fuller version queued meanwhile (a restart marker) must not bring the record back.
       writer.discard(key);
       ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
@@ -242,8 +254,13 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     const texts = new Map<string, string>();
     for (const [key, value] of Object.entries(items)) {
       if (typeof value === 'string') texts.set(key, value);
-      else if (isSiteKey(key)) texts.set(key, fitRecord(value as SiteRecord, key, recordLimitBytes));
-      else texts.set(key, JSON.stringify(value));
+      else if (isSiteKey(key)) {
+        const site = value as SiteRecord;
+        const dropped = site.droppedEvents + (site.droppedCookies ?? 0);
+        texts.set(key, fitRecord(site, key, recordLimitBytes));
+        // fitRecord trims the record in place: what was built from it (a report) is out of date.
+        if (site.droppedEvents + (site.droppedCookies ?? 0) !== dropped) changed(key);
+      } else texts.set(key, JSON.stringify(value));
     }
     for (let attempt = 0; ; attempt++) {
       // Each retry leaves a little more room, in case the count and the browser's still differ.
@@ -279,6 +296,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       }
     },
     get: (storeId, host) => parsed(siteKey(storeId, host)) ?? emptySite(host, storeId),
+    revision: (storeId, host) => revisions.get(siteKey(storeId, host)) ?? 0,
     hosts: () => hostSet,
     all: () => [...cache.keys()].flatMap((key) => parsed(key) ?? []),
     put,

@@ -3,6 +3,7 @@
  * Each method names its params and result; errors travel back as `{ ok: false, error }`.
  */
 import type { Report } from './report/report.ts';
+import { isReportFirst, type ReportFirst, type ReportTotals } from './report/report-page.ts';
 import type { ExportFormat, ExportedFile } from './report/export.ts';
 import type { ConsentRun } from './report/compare-runs.ts';
 import type { TimelineEvent } from './cookies/site-record.ts';
@@ -17,9 +18,10 @@ export type SiteView =
   /**
    * The extension may see the site's cookies: its report (charter kind 'none' off the portals);
    * `charterPending` while the live charter is read; `savedRun`, the run kept by "Record the other
-   * choice" to compare with this one (absent or null when none was kept).
+   * choice" to compare with this one (absent or null when none was kept). `partial` when the
+   * report holds only the first page asked for (report-page.ts): the counts of the whole.
    */
-  | { kind: 'report'; report: Report; charterPending: boolean; savedRun?: ConsentRun | null }
+  | { kind: 'report'; report: Report; charterPending: boolean; savedRun?: ConsentRun | null; partial?: ReportTotals }
   /** No host permission for the site; `portal` says whether it is a known portal (Firefox may not grant those at install). */
   | { kind: 'no-access'; host: string; portal: boolean };
 
@@ -34,8 +36,8 @@ export type TabSiteAnswer =
 
 /** Every request the background answers, by method name. */
 export type MessageApi = {
-  /** The report of a site. */
-  getReport: { params: SiteQuery; result: SiteView };
+  /** The report of a site; with `first`, only its first page (cookies and findings) and the counts of the whole. */
+  getReport: { params: SiteQuery & { first?: ReportFirst }; result: SiteView };
   /**
    * Removes the site's cookies from the browser, starts its record afresh, and reloads its tabs if
    * asked. With `saveRun` the record is first kept as the run to compare the next one with ("Record
@@ -113,6 +115,7 @@ export function isRequestMessage(message: unknown): message is RequestMessage {
       return false;
     return isTabId(params.tabId);
   }
+  if (method === 'getReport' && params.first !== undefined && !isReportFirst(params.first)) return false;
   if (method === 'exportReport') {
     const { format, language } = params as { format?: unknown; language?: unknown };
     if (

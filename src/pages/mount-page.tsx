@@ -6,6 +6,7 @@
  */
 import { render } from 'preact';
 import type { Method, Params, Result, SiteQuery } from '../core/message-contract.ts';
+import type { ReportFirst } from '../core/report/report-page.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { callBackground, onLiveMessage } from '../platform/messaging.ts';
 import { onSessionChanged } from '../platform/session-storage.ts';
@@ -61,13 +62,13 @@ export function mountPage(root: Element, options: PageOptions, platform: PagePla
   // The report's view loads while the page waits for the report, from the first moment.
   ReportView.preload().catch(() => undefined);
   const { call, t } = platform;
-  const askWorker = options.loadSite ?? ((query: SiteQuery) => call('getReport', query));
+  const askWorker = options.loadSite ?? ((query: SiteQuery, first?: ReportFirst) => call('getReport', first ? { ...query, first } : query));
   // A report is ready when its view is there too: the page never says "ready" over a loading line,
   // and a view that cannot load is an error with a retry (which loads it again).
-  const loadSite = async (query: SiteQuery) =>
+  const loadSite = async (query: SiteQuery, first?: ReportFirst) =>
     (
       await Promise.all([
-        askWorker(query).then((view) => {
+        askWorker(query, first).then((view) => {
           // Measured by `npm run bench`, beside the view's own arrival.
           markFirst('workerAnswered');
           return view;

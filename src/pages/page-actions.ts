@@ -6,6 +6,7 @@
 import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
 import type { ExportedFile } from '../core/report/export.ts';
+import { FIRST_PAGE, type ReportFirst } from '../core/report/report-page.ts';
 import type { TabSite } from '../platform/tabs.ts';
 
 /**
@@ -37,20 +38,21 @@ export function downloadFile(
 
 /**
  * Asks for the first site's report now, while Preact mounts, not in the App's first effect
- * (which runs only after a frame): the first `loadSite` call gets that answer, later calls ask
- * again.
+ * (which runs only after a frame): the first `loadSite` call gets that answer (its first page,
+ * `first`), later calls ask again.
  */
 export function preloadFirstView(
   firstSite: Promise<SiteQuery | null>,
-  getReport: (query: SiteQuery) => Promise<SiteView>,
-): (query: SiteQuery) => Promise<SiteView> {
-  const firstView = firstSite.then((query) => (query ? getReport(query) : null));
+  getReport: (query: SiteQuery, first?: ReportFirst) => Promise<SiteView>,
+  first: ReportFirst | undefined = FIRST_PAGE,
+): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
+  const firstView = firstSite.then((query) => (query ? getReport(query, first) : null));
   let firstViewTaken = false;
-  return (query) => {
+  return (query, wanted) => {
     if (!firstViewTaken) {
       firstViewTaken = true;
-      return firstView.then((view) => view ?? getReport(query));
+      return firstView.then((view) => view ?? getReport(query, wanted));
     }
-    return getReport(query);
+    return getReport(query, wanted);
   };
 }

@@ -17,7 +17,7 @@ const openedAt = Date.now();
 const params = new URLSearchParams(location.search);
 
 const firstSite = siteOfPage(params, () => activeTab());
-const loadSite = preloadFirstView(firstSite, (query) => callBackground('getReport', query));
+const loadSite = preloadFirstView(firstSite, (query, first) => callBackground('getReport', first ? { ...query, first } : query));
 
 applyTheme(pageTheme(params, null));
 const platform = browserPlatform();

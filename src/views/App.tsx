@@ -6,6 +6,7 @@ import type { NetworkLog } from '../core/network/network-log.ts';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
+import { FIRST_PAGE, type ReportFirst } from '../core/report/report-page.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
@@ -21,8 +22,8 @@ export type PageActions = {
   findSite: () => Promise<SiteQuery | null>;
   /** Subscribes to the site to show changing (the side panel's tab, the inspected tab navigating); returns the unsubscribe function. */
   onSiteChanged?: (listener: () => void) => () => void;
-  /** Asks the background worker for the site's report. */
-  loadSite: (query: SiteQuery) => Promise<SiteView>;
+  /** Asks the background worker for the site's report: with `first`, only its first page (the rest when asked again without). */
+  loadSite: (query: SiteQuery, first?: ReportFirst) => Promise<SiteView>;
   /** Subscribes to changes of the recorded state (the changed storage keys); returns the unsubscribe function. */
   onStateChanged: (listener: (keys: string[]) => void) => () => void;
   /** Subscribes to the worker's pushes (each event as it is recorded); returns the unsubscribe function. */
@@ -105,6 +106,8 @@ export function App(props: AppProps) {
   const inFlight = useRef(false);
   const again = useRef(false);
   const current = useRef<SiteQuery | null>(null);
+  // The first page of the report is asked for until the person wants more (or the page shows the consent runs).
+  const whole = useRef(false);
 
   const refresh = useCallback(
     async (target: SiteQuery) => {
@@ -115,12 +118,14 @@ export function App(props: AppProps) {
       inFlight.current = true;
       const request = ++latest.current;
       try {
-        const view = await loadSite(target);
+        const view = await loadSite(target, whole.current ? undefined : FIRST_PAGE);
         if (request === latest.current && sameSite(target, current.current)) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
           setState({ kind: 'ready', view });
           if (view.kind === 'report') showLive(liveNow.current ? rebase(liveNow.current, view.report) : liveTimelineOf(view.report));
+          // The whole report was asked for while this first page was on its way.
+          if (view.kind === 'report' && view.partial && whole.current) again.current = true;
         }
       } catch (error) {
         if (request === latest.current) setState({ kind: 'error', message: message(error) });
@@ -141,6 +146,7 @@ export function App(props: AppProps) {
         if (sameSite(found, current.current) && found) return;
         current.current = found;
         latest.current++;
+        whole.current = false;
         heard.current.clear();
         setQuery(found);
         showLive(null);
@@ -174,6 +180,12 @@ export function App(props: AppProps) {
         : undefined,
     [query, onStateChanged, refresh],
   );
+
+  const loadWhole = useCallback(() => {
+    if (whole.current) return;
+    whole.current = true;
+    if (current.current) void refresh(current.current);
+  }, [refresh]);
 
   const loadNetwork = useCallback(() => {
     network?.load().then(
@@ -283,6 +295,8 @@ export function App(props: AppProps) {
       {view && query && report && shownTimeline && view.kind === 'report' && (
         <ReportView
           report={report}
+          partial={view.partial}
+          loadWhole={loadWhole}
           charterPending={view.charterPending}
           savedRun={view.savedRun ?? null}
           timeline={shownTimeline}

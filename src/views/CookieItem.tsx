@@ -33,6 +33,10 @@ export function cookieFlags(cookie: ReportCookie): string[] {
  * One cookie: name and status, who sets it and why (the charter's words, or a fallback marked
  * with its source), declared against actual lifetime, flags, and the phase it first appeared in.
  * Every text is rendered as text: a cookie named `<b>x</b>` shows those characters.
+ *
+ * Light on purpose: a list shows hundreds of rows and each element is a virtual node, a DOM node
+ * and its wrapper held while the popup is open. Facts of a line are one text, not a span each;
+ * elements are kept only where a style or an attribute needs them.
  */
 export function CookieItem({ row, t, language }: CookieItemProps) {
   const { cookie, entry } = row;
@@ -42,60 +46,52 @@ export function CookieItem({ row, t, language }: CookieItemProps) {
   const source = cookie?.source ?? 'charter';
   const duration = cookie ? cookie.duration : (entry?.duration ?? null);
   const declared = source === 'charter';
+  let lifetimes = duration ? (declared ? t('declaredLifetime', duration) : t('typicalLifetime', duration)) : t('noDeclaredLifetime');
+  if (cookie)
+    lifetimes += ` · ${t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language))}`;
+  if ((cookie?.rule ?? entry?.match) === 'prefix') lifetimes += ` · ${t('prefixRule')}`;
+  const flags = cookie ? cookieFlags(cookie).join(' ') : '';
 
   return (
     <li id={`row-${row.key}`} class={`cookie status-${row.status}`} tabIndex={-1} data-cookie={row.name} data-status={row.status}>
       <div class="cookie-head">
         <code class="name">{row.name}</code>
         <span class={`pill status-${row.status}`}>
-          {t(messageKey('status', row.status))}
-          {cookie?.removed ? ` · ${t('removed')}` : ''}
+          {t(messageKey('status', row.status)) + (cookie?.removed ? ` · ${t('removed')}` : '')}
         </span>
       </div>
       {provider && (
         <p class="who">
           <strong>{provider}</strong>
-          {service && <span> · {service}</span>}
+          {service ? ` · ${service}` : null}
         </p>
       )}
       <p class={declared ? 'purpose' : 'purpose fallback'} data-source={source}>
-        {source === 'unknown' ? (
-          t('unknownCookie')
-        ) : (
-          <>
-            {!declared && <span class="source">{t(SOURCE_LABEL[source])}: </span>}
-            {purpose}
-          </>
-        )}
+        {source === 'unknown'
+          ? t('unknownCookie')
+          : declared
+            ? purpose
+            : [
+                <span key="source" class="source">
+                  {t(SOURCE_LABEL[source])}:{' '}
+                </span>,
+                purpose,
+              ]}
       </p>
-      <p class="facts">
-        <span>{duration ? (declared ? t('declaredLifetime', duration) : t('typicalLifetime', duration)) : t('noDeclaredLifetime')}</span>
-        {cookie && (
-          <span>
-            {' · '}
-            {t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language))}
-          </span>
-        )}
-        {(cookie?.rule ?? entry?.match) === 'prefix' && <span> · {t('prefixRule')}</span>}
-      </p>
+      <p class="facts">{lifetimes}</p>
       {cookie?.categoryInferred === 'platform' && (
         <p class="facts muted" data-category-inferred="platform">
           {t('categoryInferredPlatform')}
         </p>
       )}
       {cookie && (
-        <p class="facts muted">
+        <p class="facts muted" data-phase={cookie.firstPhase}>
           <span class="domain">{cookie.domain}</span>
-          {cookieFlags(cookie).map((flag) => (
-            <span key={flag} class="flag">
-              {flag}
-            </span>
-          ))}
-          <span data-phase={cookie.firstPhase}> · {t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}</span>
+          {flags && <span class="flag">{flags}</span>}
+          {` · ${t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}`}
           {cookie.firstPage !== null && (
             <span class="page" data-first-page={cookie.firstPage}>
-              {' · '}
-              {t('firstPage', cookie.firstPage)}
+              {` · ${t('firstPage', cookie.firstPage)}`}
             </span>
           )}
         </p>

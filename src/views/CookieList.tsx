@@ -1,14 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { FIRST_PAGE } from '../core/report/report-page.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { CookieItem } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = FIRST_PAGE.cookies;
 
 type CookieListProps = {
-  /** Every row, in display order. */
+  /** Every row, in display order (or, while `onWantAll` is given, the first page of them). */
   rows: CookieRow[];
+  /** How many rows the whole list has, when `rows` is only its first page. */
+  total?: number;
+  /** Given when `rows` is only the first page: asks for every row (Show more, a search). */
+  onWantAll?: (() => void) | undefined;
   /** The site, for the empty state. */
   host: string;
   /** A row to scroll to and focus (from a finding), or null. */
@@ -22,7 +27,7 @@ type CookieListProps = {
 };
 
 /** The searchable, paged list of cookies grouped by category. */
-export function CookieList({ rows, host, focusKey, onFocused, t, language }: CookieListProps) {
+export function CookieList({ rows, total = rows.length, onWantAll, host, focusKey, onFocused, t, language }: CookieListProps) {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const matching = useMemo(() => filterRows(rows, query), [rows, query]);
@@ -47,6 +52,9 @@ export function CookieList({ rows, host, focusKey, onFocused, t, language }: Coo
 
   if (rows.length === 0) return <p class="status">{t('noCookies', host)}</p>;
   const shown = matching.slice(0, limit);
+  // Until every row is here, a search waits for them, and the count is the whole list's.
+  const searching = onWantAll !== undefined && query.trim() !== '';
+  const count = onWantAll && !searching ? Math.max(total, matching.length) : matching.length;
 
   return (
     <div class="cookie-list">
@@ -60,10 +68,17 @@ export function CookieList({ rows, host, focusKey, onFocused, t, language }: Coo
           onInput={(event) => {
             setQuery(event.currentTarget.value);
             setLimit(PAGE_SIZE);
+            onWantAll?.();
           }}
         />
       </label>
-      {matching.length === 0 && <p class="status">{t('noMatch', query)}</p>}
+      {searching ? (
+        <p class="status" role="status">
+          <span class="spinner" aria-hidden="true" /> {t('loading')}
+        </p>
+      ) : (
+        matching.length === 0 && <p class="status">{t('noMatch', query)}</p>
+      )}
       {groupByCategory(shown).map((group) => (
         <section key={group.category} class="category" aria-labelledby={`cat-${group.category}`}>
           <h3 id={`cat-${group.category}`}>{t(messageKey('category', group.category))}</h3>
@@ -74,10 +89,16 @@ export function CookieList({ rows, host, focusKey, onFocused, t, language }: Coo
           </ul>
         </section>
       ))}
-      {matching.length > shown.length && (
+      {!searching && count > shown.length && (
         <p class="more">
-          <span aria-live="polite">{t('shownOf', String(shown.length), String(matching.length))}</span>{' '}
-          <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          <span aria-live="polite">{t('shownOf', String(shown.length), String(count))}</span>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setLimit(limit + PAGE_SIZE);
+              onWantAll?.();
+            }}
+          >
             {t('showMore')}
           </button>
         </p>

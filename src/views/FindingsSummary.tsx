@@ -1,11 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { Finding, FindingKind } from '../core/report/findings.ts';
+import { FIRST_PAGE, type ReportTotals } from '../core/report/report-page.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
 
 type FindingsSummaryProps = {
-  /** The site's findings, most serious first. */
+  /** The site's findings, most serious first (while `totals` is given, the first of them and the first of each kind). */
   findings: Finding[];
+  /** The counts of the whole report, when `findings` holds only its first page. */
+  totals?: ReportTotals | undefined;
+  /** Given when `findings` is only the first page: asks for all of them (Show more). */
+  onWantAll?: (() => void) | undefined;
   /** Shows the cookie a finding is about. */
   onSelect: (finding: Finding) => void;
   /** UI strings. */
@@ -17,13 +22,14 @@ type FindingsSummaryProps = {
 const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
 
 /** Findings listed at first; a portal with thousands of cookies can have thousands of findings. */
-const FIRST_FINDINGS = 20;
+const FIRST_FINDINGS = FIRST_PAGE.findings;
 
 /** Counts per kind of finding, then each finding as a link to its cookie. */
-export function FindingsSummary({ findings, onSelect, t, language }: FindingsSummaryProps) {
-  const [open, setOpen] = useState(findings.length <= 6);
+export function FindingsSummary({ findings, totals, onWantAll, onSelect, t, language }: FindingsSummaryProps) {
+  const total = totals?.findings ?? findings.length;
+  const [open, setOpen] = useState(total <= 6);
   const [limit, setLimit] = useState(FIRST_FINDINGS);
-  if (findings.length === 0) {
+  if (total === 0) {
     return (
       <section class="findings" aria-labelledby="findings-title">
         <h2 id="findings-title">{t('findingsTitle')}</h2>
@@ -31,11 +37,14 @@ export function FindingsSummary({ findings, onSelect, t, language }: FindingsSum
       </section>
     );
   }
-  const counts = KINDS.map((kind) => ({ kind, count: findings.filter((f) => f.kind === kind).length })).filter((c) => c.count > 0);
+  const counts = KINDS.map((kind) => ({
+    kind,
+    count: totals ? (totals.findingsByKind[kind] ?? 0) : findings.filter((f) => f.kind === kind).length,
+  })).filter((c) => c.count > 0);
   return (
     <section class="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">
-        {t('findingsTitle')} <span class="count">{findings.length}</span>
+        {t('findingsTitle')} <span class="count">{total}</span>
       </h2>
       <ul class="finding-counts">
         {counts.map(({ kind, count }) => (
@@ -62,10 +71,16 @@ export function FindingsSummary({ findings, onSelect, t, language }: FindingsSum
                 <span class="evidence">{findingText(finding, t, language)}</span>
               </li>
             ))}
-            {findings.length > limit && (
+            {total > limit && (
               <li>
-                <button type="button" onClick={() => setLimit(limit + 100)}>
-                  {t('showMore')} ({t('shownOf', String(limit), String(findings.length))})
+                <button
+                  type="button"
+                  onClick={() => {
+                    setLimit(limit + 100);
+                    onWantAll?.();
+                  }}
+                >
+                  {t('showMore')} ({t('shownOf', String(limit), String(total))})
                 </button>
               </li>
             )}

@@ -3,6 +3,7 @@ import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
+import type { ReportTotals } from '../core/report/report-page.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { CharterInfo } from './CharterInfo.tsx';
@@ -18,8 +19,12 @@ import type { ConsentRun } from '../core/report/compare-runs.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 
 type ReportViewProps = {
-  /** The site's report. */
+  /** The site's report (its first page while `partial` is given). */
   report: Report;
+  /** The counts of the whole report, when `report` holds only its first page (report-page.ts). */
+  partial?: ReportTotals | undefined;
+  /** Asks for the whole report (given with `partial`). */
+  loadWhole?: (() => void) | undefined;
   /** True while the site's live charter is being read. */
   charterPending: boolean;
   /** Reads the live charter again. */
@@ -53,6 +58,8 @@ type TabId = 'cookies' | 'timeline' | 'export';
 /** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
 export function ReportView({
   report,
+  partial,
+  loadWhole,
   charterPending,
   refreshCharter,
   recordConsentFlow,
@@ -76,18 +83,43 @@ export function ReportView({
   useEffect(preloadTabs, []);
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
+  // A finding whose cookie is not in the first page: shown once the whole report is here.
+  const [wanted, setWanted] = useState<Finding | null>(null);
+  const wantAll = partial ? loadWhole : undefined;
 
   const goToFinding = (finding: Finding) => {
     const row = rowForFinding(rows, finding);
-    if (!row) return;
+    if (!row) {
+      if (wantAll) {
+        setWanted(finding);
+        wantAll();
+      }
+      return;
+    }
     setTab('cookies');
     setFocusKey(row.key);
   };
+  useEffect(() => {
+    if (!wanted || partial) return;
+    setWanted(null);
+    const row = rowForFinding(rows, wanted);
+    if (!row) return;
+    setTab('cookies');
+    setFocusKey(row.key);
+  }, [rows, wanted, partial]);
 
   const wide = layout === 'wide';
   // In two columns the timeline has its own; the tabs keep the cookies and the export.
   const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
-  const timelinePanel = (
+  // The consent runs compare every cookie, the timeline shows every event: both wait for the whole report.
+  useEffect(() => {
+    if (shownTab === 'timeline' || wide) wantAll?.();
+  }, [shownTab, wide, wantAll]);
+  const timelinePanel = partial ? (
+    <p class="status" role="status">
+      <span class="spinner" aria-hidden="true" /> {t('loading')}
+    </p>
+  ) : (
     <>
       <ConsentRuns host={report.host} report={report} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language={language} />
       <TimelineView host={report.host} timeline={timeline} newSince={newSince} setBy={setBy} t={t} language={language} />
@@ -102,11 +134,11 @@ export function ReportView({
       </section>
       <StorageNotice
         storage={report.storage}
-        siteEvicted={report.timeline.events.some((event) => event.type === 'evicted')}
+        siteEvicted={partial ? partial.siteEvicted : report.timeline.events.some((event) => event.type === 'evicted')}
         t={t}
         language={language}
       />
-      <FindingsSummary findings={report.findings} onSelect={goToFinding} t={t} language={language} />
+      <FindingsSummary findings={report.findings} totals={partial} onWantAll={wantAll} onSelect={goToFinding} t={t} language={language} />
       <TabPanels
         label={report.host}
         selected={shownTab}
@@ -118,7 +150,16 @@ export function ReportView({
         ]}
       >
         {shownTab === 'cookies' && (
-          <CookieList rows={rows} host={report.host} focusKey={focusKey} onFocused={() => setFocusKey(null)} t={t} language={language} />
+          <CookieList
+            rows={rows}
+            total={partial ? partial.cookies + report.notSeen.length : rows.length}
+            onWantAll={wantAll}
+            host={report.host}
+            focusKey={focusKey}
+            onFocused={() => setFocusKey(null)}
+            t={t}
+            language={language}
+          />
         )}
         {shownTab === 'timeline' && timelinePanel}
         {shownTab === 'export' && (

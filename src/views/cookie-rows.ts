@@ -5,8 +5,10 @@
 import type { Category, CharterEntry } from '../core/charter/types.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { Report, ReportCookie } from '../core/report/report.ts';
+import { CATEGORY_ORDER } from '../core/report/report-page.ts';
 
-export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
+// The worker sends the first page in this same order (report-page.ts).
+export { CATEGORY_ORDER };
 
 /** One row of the list. */
 export type CookieRow = {

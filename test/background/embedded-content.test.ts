@@ -13,6 +13,7 @@ function setup(session = fakeSession()) {
   const recorded: Attribution[] = [];
   const removals: string[] = [];
   const navigations: string[] = [];
+  const responses: string[] = [];
   let notices = 0;
   let clock = 1000;
   const embedded = createEmbeddedContent({
@@ -21,11 +22,12 @@ function setup(session = fakeSession()) {
     record: (attribution) => void recorded.push(attribution),
     removed: (cookie, sites, at) => void removals.push(`${cookie.name} ${sites.join(',')} at=${at}`),
     navigating: (tabId, url) => void navigations.push(`${tabId} ${url}`),
+    responded: (tabId, url, names) => void responses.push(`${tabId} ${url} ${names.join(',')}`),
     onRecorded: () => notices++,
     now: () => clock++,
     writeDelayMs: 0,
   });
-  return { embedded, recorded, removals, navigations, session, notices: () => notices };
+  return { embedded, recorded, removals, navigations, responses, session, notices: () => notices };
 }
 
 /** The portal's tab (7) loads its page, then a Disqus frame. */
@@ -37,12 +39,14 @@ function loadPortal(embedded: ReturnType<typeof setup>['embedded']) {
 
 describe('embedded content (the worker’s side of third-party attribution)', () => {
   it('ties a cookie to the tab whose frame’s response set it, in Chromium’s order, and tells the badges', async () => {
-    const { embedded, recorded, navigations, notices } = setup();
+    const { embedded, recorded, navigations, responses, notices } = setup();
     loadPortal(embedded);
     embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
     embedded.cookieChanged(disqus, false, 'explicit', 2000);
     await settle();
     expect(navigations).toEqual([`7 ${PORTAL}`]);
+    // Every response is told on (the site's own cookies learn their page from it), at once.
+    expect(responses).toEqual(['7 https://disqus.com/embed/comments/ disqus_unique']);
     expect(recorded).toMatchObject([
       { host: 'data.commentaires.opendatasoft.com', page: '/explore/dataset/demo/map/', via: 'response', at: 2000 },
     ]);

@@ -16,9 +16,15 @@ describe('live charters in the worker', () => {
       return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
     };
     const charters = createLiveCharters(session, fetchImpl, () => now);
+    expect(charters.revision(HOST)).toBe(0);
     const [a, b] = await Promise.all([charters.refresh(HOST), charters.refresh(HOST)]);
     expect(a).toBe(b);
     expect(fetches).toBe(1);
+    // One charter stored: one change, for the reports built against the charter before it.
+    const stored = charters.revision(HOST);
+    expect(stored).toBeGreaterThan(0);
+    await charters.refresh(HOST);
+    expect(charters.revision(HOST)).toBe(stored);
     // Kept as JSON text, which storage counts by its length (an object costs more in Chrome).
     expect(JSON.parse(session.data[`charter:${HOST}`] as string)).toMatchObject({ fetchedAt: 1000, problem: null });
 

@@ -79,4 +79,20 @@ describe('open tabs', () => {
     tabs.navigating(4, 'https://opendata.example.org/');
     expect(tabs.has('opendata.example.org', '0')).toBe(true);
   });
+
+  it('tell the page one tab shows or loads, with its store', () => {
+    const tabs = createOpenTabs();
+    tabs.replaceAll(
+      [
+        { tabId: 1, url: 'https://data.tco.re/explore/?q=a', storeId: undefined },
+        { tabId: 2, url: 'about:blank', storeId: undefined },
+      ],
+      'firefox-default',
+    );
+    expect(tabs.pageOfTab(1)).toEqual({ host: 'data.tco.re', path: '/explore/', storeId: 'firefox-default' });
+    expect(tabs.pageOfTab(2)).toBeNull();
+    expect(tabs.pageOfTab(3)).toBeNull();
+    tabs.navigating(2, 'https://opendata.example.org/pages/home/');
+    expect(tabs.pageOfTab(2)).toMatchObject({ host: 'opendata.example.org', path: '/pages/home/' });
+  });
 });

@@ -343,4 +343,17 @@ describe('recorder', () => {
     recorder.thirdPartyRemoved(foreign, ['data.tco.re'], 2);
     expect(recorder.site('data.tco.re', '0').consent.state).toBe('none');
   });
+
+  it('gives a cookie recorded before its page was known the page of the tab whose response set it', async () => {
+    const { recorder } = await setup();
+    const pageOfSessionid = () => Object.values(recorder.site('data.tco.re', '0').cookies).find((c) => c.name === 'sessionid')?.firstPage;
+    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', 1000);
+    expect(pageOfSessionid()).toBeNull();
+    // A response of another site, or in a tab showing no known page, says nothing of it.
+    recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://elsewhere.example/', ['sessionid'], 1200);
+    recorder.responseOnPage(null, 'https://data.tco.re/', ['sessionid'], 1200);
+    expect(pageOfSessionid()).toBeNull();
+    recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://data.tco.re/?q=1', ['sessionid'], 1200);
+    expect(pageOfSessionid()).toBe('/');
+  });
 });

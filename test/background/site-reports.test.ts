@@ -17,10 +17,21 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}) {
   const recorder = createRecorder(store, (host) => host === HOST);
   const refreshed: string[] = [];
   let charterReads = 0;
-  const live = new Map<string, LiveCharterRecord>();
+  // A charter stored counts as a change, as LiveCharters.revision does.
+  let charterRevision = 0;
+  const stored = new Map<string, LiveCharterRecord>();
+  const live = {
+    set(host: string, record: LiveCharterRecord) {
+      stored.set(host, record);
+      charterRevision++;
+    },
+    get: (host: string) => stored.get(host),
+  };
   const reports = createSiteReports({
     recorder,
+    recordRevision: (host, storeId) => store.revision(storeId, host),
     liveCharters: {
+      revision: () => charterRevision,
       get: async (host) => live.get(host) ?? null,
       refresh: async (host) => {
         refreshed.push(host);
@@ -37,7 +48,7 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}) {
     now: () => 1234,
     ...overrides,
   });
-  return { reports, recorder, refreshed, live, charterReads: () => charterReads };
+  return { reports, recorder, store, refreshed, live, charterReads: () => charterReads };
 }
 
 describe('site reports', () => {
@@ -93,5 +104,44 @@ describe('site reports', () => {
     const portal = await setup({ hasHostAccess: async () => false });
     expect(await portal.reports.view({ host: HOST })).toEqual({ kind: 'no-access', host: HOST, portal: true });
     expect(refreshed).toEqual([]);
+  });
+
+  it('build a report once, and again when the record, the live charter or the registry changes', async () => {
+    let base = registry;
+    const { reports, recorder, live } = await setup({ registry: async () => base });
+    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: '0' }), false, 'explicit', 1);
+    const first = await reports.report(HOST, '0');
+    // Nothing changed: the same cookies and findings, not built again.
+    const again = await reports.report(HOST, '0');
+    expect(again.cookies).toBe(first.cookies);
+    expect(again.findings).toBe(first.findings);
+
+    recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 2);
+    const afterEvent = await reports.report(HOST, '0');
+    expect(afterEvent.cookies.map((c) => c.name)).toEqual(['_ga', 'sessionid']);
+
+    live.set(HOST, { host: HOST, fetchedAt: 99, url: `https://${HOST}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null });
+    const afterCharter = await reports.report(HOST, '0');
+    expect(afterCharter.charter.kind).toBe('live');
+
+    base = buildRegistry({}, { openCookieDatabase: [] });
+    live.set(HOST, { host: HOST, fetchedAt: 100, url: null, charter: null, problem: 'HTTP 404' });
+    const afterRegistry = await reports.report(HOST, '0');
+    expect(afterRegistry.charter.kind).toBe('none');
+    expect(afterRegistry.cookies.every((c) => c.status === 'undeclared')).toBe(true);
+  });
+
+  it('send the first page of a report when asked, with the counts of the whole, and the whole otherwise', async () => {
+    const { reports, recorder } = await setup();
+    for (let i = 0; i < 80; i++)
+      recorder.cookieChanged(browserCookie({ name: `widget_${i}`, domain: HOST, storeId: 'firefox-default' }), false, 'explicit', i);
+    const first = { cookies: 50, findings: 20, events: 20 };
+    const page = await reports.view({ host: HOST, first });
+    const whole = await reports.view({ host: HOST });
+    if (page.kind !== 'report' || whole.kind !== 'report') throw new Error('expected reports');
+    expect(page.report.cookies).toHaveLength(50);
+    expect(page.partial).toMatchObject({ cookies: 80, findings: whole.report.findings.length });
+    expect(whole.report.cookies).toHaveLength(80);
+    expect(whole).not.toHaveProperty('partial');
   });
 });

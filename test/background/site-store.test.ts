@@ -13,6 +13,28 @@ function recordWithEvents(host: string) {
 }
 
 describe('site store', () => {
+  it('gives each record a revision that changes whenever it is put, and only then', async () => {
+    const store = createSiteStore(
+      fakeSession({ [siteKey('0', 'itie.opendatasoft.com')]: JSON.stringify(emptySite('itie.opendatasoft.com', '0')) }),
+      5,
+    );
+    await store.load();
+    const restored = store.revision('0', 'itie.opendatasoft.com');
+    expect(restored).toBeGreaterThan(0);
+    expect(store.revision('0', 'data.tco.re')).toBe(0);
+    const site = recordWithEvents('data.tco.re');
+    store.put(site);
+    const first = store.revision('0', 'data.tco.re');
+    expect(first).toBeGreaterThan(restored);
+    store.get('0', 'data.tco.re');
+    expect(store.revision('0', 'data.tco.re')).toBe(first);
+    // Records change in place: the put says so.
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 2);
+    store.put(site);
+    expect(store.revision('0', 'data.tco.re')).toBeGreaterThan(first);
+    expect(store.revision('0', 'itie.opendatasoft.com')).toBe(restored);
+  });
+
   it('stores each record as one JSON string and reads it back', async () => {
     const session = fakeSession();
     const store = createSiteStore(session, 5);
@@ -188,7 +210,10 @@ describe('site store within storage.session’s quota', () => {
     const store = createSiteStore(session, 5, { recordLimitBytes: 20_000 });
     await store.load();
     store.put(bigRecord('data.tco.re', 100, 100_000));
+    const put = store.revision('0', 'data.tco.re');
     await store.flush();
+    // Trimmed in place: a report built from it before is out of date.
+    expect(store.revision('0', 'data.tco.re')).toBeGreaterThan(put);
     const text = session.data[siteKey('0', 'data.tco.re')] as string;
     expect(QUOTA_RULES.chrome.itemBytes(siteKey('0', 'data.tco.re'), text)).toBeLessThanOrEqual(20_000);
     const kept = JSON.parse(text) as SiteRecord;

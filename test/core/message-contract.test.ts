@@ -5,6 +5,14 @@ describe('isRequestMessage', () => {
   it('accepts each method with its params', () => {
     expect(isRequestMessage({ method: 'getReport', params: { host: 'data.tco.re' } })).toBe(true);
     expect(isRequestMessage({ method: 'getReport', params: { host: 'data.tco.re', storeId: 'firefox-private' } })).toBe(true);
+    // Its first page only, with whole counts.
+    expect(
+      isRequestMessage({ method: 'getReport', params: { host: 'data.tco.re', first: { cookies: 50, findings: 20, events: 20 } } }),
+    ).toBe(true);
+    expect(
+      isRequestMessage({ method: 'getReport', params: { host: 'data.tco.re', first: { cookies: -1, findings: 20, events: 20 } } }),
+    ).toBe(false);
+    expect(isRequestMessage({ method: 'getReport', params: { host: 'data.tco.re', first: 'all' } })).toBe(false);
     expect(isRequestMessage({ method: 'clearSite', params: { host: 'data.tco.re', reloadTabs: true } })).toBe(true);
     expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'markdown' } })).toBe(true);
     expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'charter-html', language: 'en' } })).toBe(

@@ -5,6 +5,7 @@ import { cleanup, fireEvent, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';
 import type { Method, Params } from '../../src/core/message-contract.ts';
+import { FIRST_PAGE } from '../../src/core/report/report-page.ts';
 import { portalView } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 
@@ -39,7 +40,8 @@ describe('mountPage', () => {
     const { platform, calls } = fakePlatform();
     mountPage(root, { findSite: async () => ({ host: 'data.tco.re' }), openedAt: 0 }, platform);
     await waitFor(() => expect(root.querySelector('[data-cookie="sessionid"]')).not.toBeNull());
-    expect(calls[0]).toEqual(['getReport', { host: 'data.tco.re' }]);
+    // The first page only: the rest is asked for when the person wants more.
+    expect(calls[0]).toEqual(['getReport', { host: 'data.tco.re', first: FIRST_PAGE }]);
     fireEvent.click(root.querySelector('#tab-timeline')!);
     fireEvent.click(root.querySelector('[data-action="record-flow"]')!);
     fireEvent.click(root.querySelector('[data-action="record-flow-confirm"]')!);

@@ -7,7 +7,8 @@ import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
 import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
 import { SiteNotFound } from '../../src/views/site-not-found.ts';
-import { portalView, report, reportCookie } from '../support/reports.ts';
+import { FIRST_PAGE, firstPageOf, type ReportFirst } from '../../src/core/report/report-page.ts';
+import { finding, portalView, report, reportCookie } from '../support/reports.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -302,5 +303,62 @@ describe('App, live', () => {
     const { container } = setup([viewWith([event('a', 50)])]);
     await waitFor(() => expect(container.querySelector('[data-layout="wide"] .timeline-column .events')).not.toBeNull());
     expect([...container.querySelectorAll('[role="tab"]')].map((tab) => tab.id)).toEqual(['tab-cookies', 'tab-export']);
+  });
+
+  describe('a report sent in pages', () => {
+    /** 120 cookies, one finding on the 111th: the worker sends the first page when asked for it (report-page.ts). */
+    function pagedSite() {
+      const names = Array.from({ length: 120 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+      const whole = report(
+        names.map((name) => reportCookie({ name, purpose: name === 'c077' ? 'Needle purpose' : 'Session' })),
+        { findings: [finding({ kind: 'undeclared', cookie: 'c110' })] },
+      );
+      const asked: Array<ReportFirst | undefined> = [];
+      const loadSite = async (_query: unknown, first?: ReportFirst): Promise<SiteView> => {
+        asked.push(first);
+        const page = first ? firstPageOf(whole, first) : null;
+        return { kind: 'report', report: page?.report ?? whole, charterPending: false, ...(page ? { partial: page.totals } : {}) };
+      };
+      return { asked, rendered: renderApp({ loadSite, layout: 'narrow' }) };
+    }
+
+    it('shows the first page with the whole count, and asks for the rest on "Show more"', async () => {
+      const { asked, rendered } = pagedSite();
+      const { container } = rendered;
+      await waitFor(() => expect(rowNames(container)).toHaveLength(FIRST_PAGE.cookies));
+      expect(asked).toEqual([FIRST_PAGE]);
+      expect(container.querySelector('.cookie-list .more')!.textContent).toContain('120');
+      fireEvent.click(container.querySelector('.cookie-list .more button')!);
+      await waitFor(() => expect(rowNames(container)).toHaveLength(100));
+      expect(asked).toEqual([FIRST_PAGE, undefined]);
+    });
+
+    it('searches every cookie, not only the first page', async () => {
+      const { asked, rendered } = pagedSite();
+      const { container } = rendered;
+      await waitFor(() => expect(rowNames(container)).toHaveLength(FIRST_PAGE.cookies));
+      fireEvent.input(container.querySelector('input[type="search"]')!, { target: { value: 'needle' } });
+      await waitFor(() => expect(rowNames(container)).toEqual(['c077']));
+      expect(asked).toEqual([FIRST_PAGE, undefined]);
+    });
+
+    it('goes to a finding’s cookie beyond the first page once the rest is here', async () => {
+      const { rendered } = pagedSite();
+      const { container } = rendered;
+      await waitFor(() => expect(container.querySelector('[data-finding-cookie="c110"] button')).not.toBeNull());
+      expect(container.querySelector('.findings .count')!.textContent).toBe('1');
+      fireEvent.click(container.querySelector('[data-finding-cookie="c110"] button')!);
+      await waitFor(() => expect(document.activeElement?.getAttribute('data-cookie')).toBe('c110'));
+    });
+
+    it('asks for the whole report before showing the consent runs', async () => {
+      const { asked, rendered } = pagedSite();
+      const { container } = rendered;
+      await waitFor(() => expect(rowNames(container)).toHaveLength(FIRST_PAGE.cookies));
+      expect(container.querySelector('.consent-runs')).toBeNull();
+      fireEvent.click(container.querySelector('#tab-timeline')!);
+      await waitFor(() => expect(container.querySelector('.consent-runs')).not.toBeNull());
+      expect(asked).toEqual([FIRST_PAGE, undefined]);
+    });
   });
 });

@@ -253,6 +253,36 @@ export function recordCookieChange(
   });
 }
 
+/** How long after a cookie was first recorded a response that set it can still tell its page. */
+export const PAGE_EVIDENCE_MS = 10_000;
+
+/**
+ * A response the site's own host sent in a tab showing `page` set cookies named `names` (the
+ * names of its Set-Cookie headers, from webRequest). A cookie of the site by one of those names
+ * whose first page is not known gets that page, when it was first recorded within
+ * `PAGE_EVIDENCE_MS`: Firefox can report a page's cookies before the request for the page, so
+ * the tab's page was not known yet when the cookie was recorded. A cookie found already there
+ * (phase unknown) and one of embedded content are left alone. Returns true when a page was set.
+ */
+export function notePageOfResponse(site: SiteRecord, names: readonly string[], page: string, now: number): boolean {
+  const named = new Set(names);
+  let changed = false;
+  for (const cookie of Object.values(site.cookies)) {
+    if (
+      (cookie.firstPage ?? null) === null &&
+      cookie.removed === null &&
+      cookie.firstPhase !== 'unknown' &&
+      cookie.thirdParty === undefined &&
+      now - cookie.firstSeen <= PAGE_EVIDENCE_MS &&
+      named.has(cookie.name)
+    ) {
+      cookie.firstPage = page;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 /** True when a cookie of the site still exists. */
 export function isPresent(site: SiteRecord, cookie: BrowserCookie): boolean {
   const known = site.cookies[cookieKey(describeCookie(cookie, 0))];

@@ -11,7 +11,7 @@ import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
-import { matchCookie, type MatchReference, type MatchSource } from '../registry/match.ts';
+import { matchCookie, type CookieIdentity, type MatchReference, type MatchResult, type MatchSource } from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
 import { platformCategory, type CategoryInference } from './platform-cookies.ts';
@@ -117,10 +117,14 @@ export type StoreLosses = Omit<ReportStorage, 'cookiesDropped'>;
 
 const NOTHING_LOST: StoreLosses = { sitesDropped: 0, lastDropAt: null, unsavedSince: null };
 
+/** How a cookie is matched against a registry: `matchCookie`, or a memo of it (report-memo.ts). */
+export type CookieMatcher = (registry: Registry, siteHost: string, cookie: CookieIdentity) => MatchResult;
+
 /**
  * Builds the report of a site record against the registry (with the site's live charter applied,
  * see `siteRegistry`); `live` is the last attempt to read that charter, `losses` what the store
- * could not keep.
+ * could not keep; `match` matches one cookie (a memo passes its own, so unchanged cookies are not
+ * matched again).
  */
 export function buildReport(
   site: SiteRecord,
@@ -128,6 +132,7 @@ export function buildReport(
   now: number,
   live: LiveCharterRecord | null = null,
   losses: StoreLosses = NOTHING_LOST,
+  match: CookieMatcher = matchCookie,
 ): Report {
   const charter = charterFor(registry, site.host);
   const bundled = registry.bundledCharters.get(site.host)?.charter;
@@ -136,12 +141,12 @@ export function buildReport(
   const onPlatform = charter.kind !== 'none' || site.consent.state !== 'none';
   const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => {
     const thirdParty = cookie.thirdParty !== undefined;
-    const match = matchCookie(registry, site.host, { name: cookie.name, domain: cookie.domain, thirdParty });
+    const matched = match(registry, site.host, { name: cookie.name, domain: cookie.domain, thirdParty });
     // Only the site's own cookies can be the platform's.
-    const { category, inferred } = platformCategory(cookie.name, match.category, onPlatform && !thirdParty);
+    const { category, inferred } = platformCategory(cookie.name, matched.category, onPlatform && !thirdParty);
     return inferred === null
-      ? { cookie, match, categoryInferred: null }
-      : { cookie, match: { ...match, category }, categoryInferred: inferred };
+      ? { cookie, match: matched, categoryInferred: null }
+      : { cookie, match: { ...matched, category }, categoryInferred: inferred };
   });
 
   const usedEntries = new Set(matched.flatMap(({ match }) => (match.reference?.kind === 'charter' ? [match.reference.entryIndex] : [])));

@@ -15,10 +15,29 @@ export function hasPlatformCookies(names: Iterable<string>): boolean {
   return seen.has('csrftoken') && PLATFORM_COOKIE_NAMES.some((name) => name !== 'csrftoken' && seen.has(name));
 }
 
+/** Which charter applies to a site beyond the base registry: its live one, the platform's default, or none ('base'). */
+export type SiteCharterChoice = 'live' | 'platform-default' | 'base';
+
+/** The choice `siteRegistry` makes, without building the registry (a memo compares it). */
+export function siteCharterChoice(
+  base: Registry,
+  host: string,
+  live: LiveCharterRecord | null,
+  cookieNames: Iterable<string>,
+): SiteCharterChoice {
+  if (live?.charter) return 'live';
+  const known = base.bundledCharters.has(host) || isPlatformHost(host);
+  return !known && hasPlatformCookies(cookieNames) ? 'platform-default' : 'base';
+}
+
+/** The registry of a choice `siteCharterChoice` made. */
+export function registryForChoice(base: Registry, host: string, live: LiveCharterRecord | null, choice: SiteCharterChoice): Registry {
+  if (choice === 'live' && live?.charter) return withSiteCharter(base, host, live.charter, 'live');
+  if (choice === 'platform-default') return withSiteCharter(base, host, PLATFORM_DEFAULT_CHARTER, 'platform-default');
+  return base;
+}
+
 /** The registry to match a site's cookies against. */
 export function siteRegistry(base: Registry, host: string, live: LiveCharterRecord | null, cookieNames: Iterable<string>): Registry {
-  if (live?.charter) return withSiteCharter(base, host, live.charter, 'live');
-  const known = base.bundledCharters.has(host) || isPlatformHost(host);
-  if (!known && hasPlatformCookies(cookieNames)) return withSiteCharter(base, host, PLATFORM_DEFAULT_CHARTER, 'platform-default');
-  return base;
+  return registryForChoice(base, host, live, siteCharterChoice(base, host, live, cookieNames));
 }

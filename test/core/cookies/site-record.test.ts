@@ -5,6 +5,8 @@ import {
   evictedRecord,
   isEvicted,
   lastActivity,
+  notePageOfResponse,
+  PAGE_EVIDENCE_MS,
   presentCookies,
   recordCookieChange,
   TIMELINE_LIMIT,
@@ -235,5 +237,34 @@ describe('eviction', () => {
     expect(isEvicted(stub)).toBe(true);
     expect(isEvicted(site)).toBe(false);
     expect(lastActivity(stub)).toBe(0);
+  });
+});
+
+describe('notePageOfResponse', () => {
+  const site = () => {
+    const record = emptySite('data.tco.re', '0');
+    // Firefox reported these before the page's request: no page known yet.
+    recordCookieChange(record, browserCookie({ name: 'sessionid' }), false, 1000);
+    recordCookieChange(record, browserCookie({ name: 'csrftoken' }), false, 1000, { page: '/explore/' });
+    return record;
+  };
+
+  it('gives a cookie recorded without a page the page of the response that set it', () => {
+    const record = site();
+    expect(notePageOfResponse(record, ['sessionid', 'csrftoken'], '/', 1500)).toBe(true);
+    expect(presentCookies(record).map((c) => `${c.name} ${c.firstPage}`)).toEqual(['csrftoken /explore/', 'sessionid /']);
+  });
+
+  it('leaves alone other names, old cookies, cookies found already there and removed ones', () => {
+    const record = site();
+    expect(notePageOfResponse(record, ['other'], '/', 1500)).toBe(false);
+    expect(notePageOfResponse(record, ['sessionid'], '/', 1000 + PAGE_EVIDENCE_MS + 1)).toBe(false);
+    const found = emptySite('data.tco.re', '0');
+    recordCookieChange(found, browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":false}') }), false, 900);
+    recordCookieChange(found, browserCookie({ name: 'late' }), false, 1000, { found: true });
+    expect(notePageOfResponse(found, ['late'], '/', 1001)).toBe(false);
+    const removed = site();
+    recordCookieChange(removed, browserCookie({ name: 'sessionid' }), true, 1100);
+    expect(notePageOfResponse(removed, ['sessionid'], '/', 1200)).toBe(false);
   });
 });

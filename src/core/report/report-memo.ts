@@ -1,0 +1,126 @@
+/**
+ * Reports built once. Opening the popup, refreshing a badge or exporting asks for a site's report
+ * again and again while nothing changed; a portal with 2,000 cookies made each ask match 2,000
+ * cookies against the registry and rebuild every finding. The memo keeps, per site, the report
+ * last built and what each cookie matched:
+ * - nothing changed (same record revision, same registry, same charter revision): the report
+ *   built before, stamped with the time and the store's losses of now;
+ * - the record changed (a cookie event): the report is rebuilt, but only cookies whose identity
+ *   (name, domain, embedded or not) the memo has not matched yet are matched;
+ * - the registry or the site's charter changed: everything is matched again.
+ *
+ * It is a cache, never the source of truth: the records live in storage.session, a worker that
+ * restarts starts with an empty memo and fills it on the first ask. Pure: the revisions are the
+ * caller's (the store counts its writes, the live charters count theirs), since records are
+ * updated in place (site-record.ts) and their identity alone does not say they changed.
+ */
+import type { LiveCharterRecord } from '../charter/live.ts';
+import type { SiteRecord } from '../cookies/site-record.ts';
+import { matchCookie, type MatchResult } from '../registry/match.ts';
+import type { Registry } from '../registry/registry.ts';
+import { buildReport, type CookieMatcher, type Report, type StoreLosses } from './report.ts';
+import { registryForChoice, siteCharterChoice, type SiteCharterChoice } from './site-charter.ts';
+
+/** What a report is built from, with the revisions that say whether it changed. */
+export type ReportInputs = {
+  /** The site's record (updated in place by the recorder). */
+  site: SiteRecord;
+  /** Changes whenever the record does (the store's count of its writes of it). */
+  revision: number;
+  /** The bundled registry. */
+  base: Registry;
+  /** The last attempt to read the site's live charter. */
+  live: LiveCharterRecord | null;
+  /** Changes whenever the site's live charter is stored; read before `live`, so a newer one is never missed. */
+  charterRevision: number;
+  /** The clock, for `generatedAt`. */
+  now: number;
+  /** What the store could not keep, now. */
+  losses: StoreLosses;
+};
+
+export type ReportMemo = {
+  /** The site's report: the one built before when nothing changed, else built again (only new cookies matched). */
+  report(inputs: ReportInputs): Report;
+  /** Forgets every site (the registry was rebuilt, or to free memory). */
+  clear(): void;
+  /** Sites held. */
+  readonly size: number;
+};
+
+type SiteEntry = {
+  site: SiteRecord;
+  revision: number;
+  base: Registry;
+  charterRevision: number;
+  choice: SiteCharterChoice;
+  registry: Registry;
+  /** What each cookie identity matched, against `registry`. */
+  matches: Map<string, MatchResult>;
+  report: Report;
+};
+
+/** Sites kept by default: the popup, the side panel and the badges of the open tabs ask for a few at a time. */
+const DEFAULT_MAX_SITES = 16;
+
+/**
+ * @param match the matcher (matchCookie; a test passes a spy to count the calls)
+ * @param maxSites sites kept, the least recently asked for dropped first
+ */
+export function createReportMemo(options: { match?: CookieMatcher; maxSites?: number } = {}): ReportMemo {
+  const match = options.match ?? matchCookie;
+  const maxSites = options.maxSites ?? DEFAULT_MAX_SITES;
+  const entries = new Map<string, SiteEntry>();
+
+  /** The cached report as of now: only the time and the store's losses differ. */
+  function stamped(report: Report, { site, now, losses }: ReportInputs): Report {
+    return {
+      ...report,
+      generatedAt: now,
+      storage: { ...losses, cookiesDropped: site.droppedCookies ?? 0 },
+    };
+  }
+
+  function report(inputs: ReportInputs): Report {
+    const { site, revision, base, live, charterRevision } = inputs;
+    const key = `${site.storeId}\u0000${site.host}`;
+    const entry = entries.get(key);
+    // Most recently asked last: the first key is the one to drop.
+    if (entry) entries.delete(key);
+    if (entry && entry.site === site && entry.revision === revision && entry.base === base && entry.charterRevision === charterRevision) {
+      entries.set(key, entry);
+      return stamped(entry.report, inputs);
+    }
+
+    const choice = siteCharterChoice(
+      base,
+      site.host,
+      live,
+      Object.values(site.cookies).map((cookie) => cookie.name),
+    );
+    const sameCharter = entry !== undefined && entry.base === base && entry.charterRevision === charterRevision && entry.choice === choice;
+    const registry = sameCharter ? entry.registry : registryForChoice(base, site.host, live, choice);
+    const previous = sameCharter ? entry.matches : new Map<string, MatchResult>();
+    // Only the identities the record still holds are kept: a cleared site does not keep its old matches.
+    const matches = new Map<string, MatchResult>();
+    const memoized: CookieMatcher = (forRegistry, host, cookie) => {
+      const identity = `${cookie.thirdParty ? 1 : 0}\u0000${cookie.domain}\u0000${cookie.name}`;
+      let result = matches.get(identity) ?? previous.get(identity);
+      if (result === undefined) result = match(forRegistry, host, cookie);
+      matches.set(identity, result);
+      return result;
+    };
+    const built = buildReport(site, registry, inputs.now, live, inputs.losses, memoized);
+    entries.set(key, { site, revision, base, charterRevision, choice, registry, matches, report: built });
+    while (entries.size > maxSites) entries.delete(entries.keys().next().value!);
+    return built;
+  }
+
+  return {
+    report,
+    clear: () => entries.clear(),
+    get size() {
+      return entries.size;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import type { LiveCharterRecord } from '../../../src/core/charter/live.ts';
+import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
+import { matchCookie } from '../../../src/core/registry/match.ts';
+import { buildRegistry, type Registry } from '../../../src/core/registry/registry.ts';
+import { createReportMemo } from '../../../src/core/report/report-memo.ts';
+import { buildReport, type StoreLosses } from '../../../src/core/report/report.ts';
+import { siteRegistry } from '../../../src/core/report/site-charter.ts';
+import { browserCookie } from '../../support/cookies.ts';
+import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
+
+const HOST = 'data.example-metropole.fr';
+/** Off the bundled charters and the platform's domains: its platform cookies bring the platform's default charter. */
+const OTHER = 'opendata.example.org';
+const NOW_MS = 1_700_000_000_000;
+const LOSSES: StoreLosses = { sitesDropped: 0, lastDropAt: null, unsavedSince: null };
+
+const withCharter = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+const withoutCharter = buildRegistry({}, { openCookieDatabase: [] });
+
+/** Names of every kind: the charter's, the platform's own, known trackers, unknown ones, the consent cookie. */
+const NAMES = ['sessionid', 'csrftoken', 'ods-lang', '_pk_id.1.a1b2', '_pk_ses.1.a1b2', '_ga', '_ga_ABC', 'widget', 'unknown_x'];
+const CONSENTS = [
+  encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, timestamp: NOW_MS - 1000 })),
+  encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: false, ga: false, timestamp: NOW_MS - 500 })),
+];
+const LIVES: Array<(host: string, at: number) => LiveCharterRecord | null> = [
+  () => null,
+  (host, at) => ({ host, fetchedAt: at, url: `https://${host}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null }),
+  (host, at) => ({ host, fetchedAt: at, url: `https://${host}/terms/cookies-policy/`, charter: ITIE_CHARTER, problem: null }),
+  (host, at) => ({ host, fetchedAt: at, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' }),
+];
+
+type Step =
+  | { kind: 'cookie'; name: number; domain: boolean; removed: boolean; embedded: boolean; days: number | null; path: number }
+  | { kind: 'consent'; choice: number }
+  | { kind: 'charter'; live: number }
+  | { kind: 'registry'; charter: boolean }
+  | { kind: 'ask' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('cookie' as const),
+      name: fc.nat(NAMES.length - 1),
+      domain: fc.boolean(),
+      removed: fc.boolean(),
+      embedded: fc.boolean(),
+      days: fc.option(fc.integer({ min: 0, max: 800 })),
+      path: fc.nat(2),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('consent' as const), choice: fc.nat(CONSENTS.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('charter' as const), live: fc.nat(LIVES.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('registry' as const), charter: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'ask' as const }) },
+);
+
+/** Plays `steps` on one site, as the worker would: the record in place, its revision counted, the charter's too. */
+function play(host: string, steps: Step[], check: (memoReport: unknown, fresh: unknown) => void): void {
+  const memo = createReportMemo({ maxSites: 2 });
+  const site: SiteRecord = emptySite(host, '0');
+  let revision = 0;
+  let charterRevision = 0;
+  let base: Registry = withCharter;
+  let live: LiveCharterRecord | null = null;
+  let at = NOW_MS;
+  const ask = () => {
+    const now = at;
+    const cached = memo.report({ site, revision, base, live, charterRevision, now, losses: LOSSES });
+    const names = Object.values(site.cookies).map((cookie) => cookie.name);
+    check(cached, buildReport(site, siteRegistry(base, host, live, names), now, live, LOSSES));
+  };
+  for (const s of steps) {
+    at += 1000;
+    if (s.kind === 'cookie') {
+      const name = NAMES[s.name]!;
+      const domain = s.domain ? `.${host}` : host;
+      const cookie = browserCookie({
+        name,
+        domain,
+        hostOnly: !s.domain,
+        path: ['/', '/api', '/explore'][s.path]!,
+        session: s.days === null,
+        expirationDate: s.days === null ? undefined : at / 1000 + s.days * 86400,
+      });
+      if (recordCookieChange(site, cookie, s.removed, at, s.embedded ? { via: 'frame' } : {})) revision++;
+    } else if (s.kind === 'consent') {
+      if (recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: host, value: CONSENTS[s.choice]! }), false, at))
+        revision++;
+    } else if (s.kind === 'charter') {
+      live = LIVES[s.live]!(host, at);
+      charterRevision++;
+    } else if (s.kind === 'registry') {
+      base = s.charter ? withCharter : buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: [] });
+    } else ask();
+  }
+  ask();
+}
+
+describe('report memo', () => {
+  it('gives the report a fresh build gives, after any sequence of cookie events, consent choices, charter and registry changes', () => {
+    for (const host of [HOST, OTHER]) {
+      fc.assert(
+        fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+          play(host, steps, (cached, fresh) => expect(cached).toEqual(fresh));
+        }),
+        { numRuns: 150 },
+      );
+    }
+  });
+
+  it('matches again only the cookie an event brings, and none when nothing changed', () => {
+    const match = vi.fn(matchCookie);
+    const memo = createReportMemo({ match });
+    const site = emptySite(HOST, '0');
+    for (let i = 0; i < 200; i++) recordCookieChange(site, browserCookie({ name: `cookie_${i}`, domain: HOST }), false, NOW_MS + i);
+    const inputs = { site, base: withCharter, live: null, charterRevision: 0, now: NOW_MS + 1000, losses: LOSSES };
+    memo.report({ ...inputs, revision: 1 });
+    expect(match).toHaveBeenCalledTimes(200);
+
+    match.mockClear();
+    const again = memo.report({ ...inputs, revision: 1, now: NOW_MS + 2000 });
+    expect(match).not.toHaveBeenCalled();
+    expect(again.generatedAt).toBe(NOW_MS + 2000);
+
+    match.mockClear();
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: `.${HOST}`, hostOnly: false }), false, NOW_MS + 3000);
+    const afterEvent = memo.report({ ...inputs, revision: 2 });
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(match.mock.calls[0]![2]).toMatchObject({ name: '_ga', domain: `.${HOST}` });
+    expect(afterEvent.cookies).toHaveLength(201);
+
+    // A change of an existing cookie (a new expiry, a removal) needs no new match: its identity is the same.
+    match.mockClear();
+    recordCookieChange(site, browserCookie({ name: 'cookie_3', domain: HOST }), true, NOW_MS + 4000);
+    const afterRemoval = memo.report({ ...inputs, revision: 3 });
+    expect(match).not.toHaveBeenCalled();
+    expect(afterRemoval.cookies.at(-1)).toMatchObject({ name: 'cookie_3', removed: NOW_MS + 4000 });
+  });
+
+  it('matches everything again when the live charter or the registry changes, and builds again when the record changes', () => {
+    const match = vi.fn(matchCookie);
+    const memo = createReportMemo({ match });
+    const site = emptySite(HOST, '0');
+    for (const name of ['sessionid', '_ga', 'widget']) recordCookieChange(site, browserCookie({ name, domain: HOST }), false, NOW_MS);
+    const inputs = { site, revision: 1, base: withCharter, live: null, charterRevision: 0, now: NOW_MS, losses: LOSSES };
+    const first = memo.report(inputs);
+    expect(first.charter.kind).toBe('bundled');
+
+    match.mockClear();
+    const live = LIVES[2]!(HOST, NOW_MS)!;
+    const againstLive = memo.report({ ...inputs, live, charterRevision: 1 });
+    expect(match).toHaveBeenCalledTimes(3);
+    expect(againstLive.charter).toMatchObject({ kind: 'live', portal: ITIE_CHARTER.portal });
+
+    match.mockClear();
+    const otherRegistry = memo.report({ ...inputs, live, charterRevision: 1, base: withoutCharter });
+    expect(match).toHaveBeenCalledTimes(3);
+    expect(otherRegistry).not.toBe(againstLive);
+
+    // The same revision of a record replaced by another object (parsed again, evicted) is built again.
+    match.mockClear();
+    const replaced = structuredClone(site);
+    memo.report({ ...inputs, site: replaced, live, charterRevision: 1, base: withoutCharter });
+    expect(match).not.toHaveBeenCalled();
+    const cookiesBefore = memo.report({ ...inputs, site: replaced, live, charterRevision: 1, base: withoutCharter }).cookies;
+    recordCookieChange(replaced, browserCookie({ name: 'widget', domain: HOST }), true, NOW_MS + 5);
+    const rebuilt = memo.report({ ...inputs, site: replaced, revision: 2, live, charterRevision: 1, base: withoutCharter });
+    expect(rebuilt.cookies).not.toBe(cookiesBefore);
+    expect(rebuilt.cookies.find((c) => c.name === 'widget')?.removed).toBe(NOW_MS + 5);
+  });
+
+  it('keeps a bounded number of sites, the least recently asked for dropped first', () => {
+    const memo = createReportMemo({ maxSites: 2 });
+    const ask = (host: string) =>
+      memo.report({
+        site: emptySite(host, '0'),
+        revision: 0,
+        base: withCharter,
+        live: null,
+        charterRevision: 0,
+        now: NOW_MS,
+        losses: LOSSES,
+      });
+    ask('a.example');
+    ask('b.example');
+    ask('c.example');
+    expect(memo.size).toBe(2);
+    memo.clear();
+    expect(memo.size).toBe(0);
+  });
+});

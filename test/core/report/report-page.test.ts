@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticSite } from '../../../scripts/bench/browser-benches.ts';
+import { buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { createFirstPages, firstPageOf, isReportFirst, FIRST_PAGE } from '../../../src/core/report/report-page.ts';
+import { siteRegistry } from '../../../src/core/report/site-charter.ts';
+import { rowsOf } from '../../../src/views/cookie-rows.ts';
+
+const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+
+/** The bench's site of `count` cookies of every kind (unknown, Matomo, Google Analytics, the platform's), reported. */
+function reportOf(count: number) {
+  const site = syntheticSite(count);
+  const names = Object.values(site.cookies).map((cookie) => cookie.name);
+  return buildReport(site, siteRegistry(registry, site.host, null, names), 1_795_100_000_000);
+}
+
+describe('first page of a report', () => {
+  it('sends the first rows the list shows, in its order, with the counts of the whole', () => {
+    const whole = reportOf(400);
+    const page = firstPageOf(whole, FIRST_PAGE)!;
+    expect(page.report.cookies).toHaveLength(FIRST_PAGE.cookies);
+    const firstRows = (report: typeof whole) =>
+      rowsOf(report)
+        .slice(0, FIRST_PAGE.cookies)
+        .map((row) => row.key);
+    expect(firstRows(page.report)).toEqual(firstRows(whole));
+    expect(page.totals.cookies).toBe(400);
+    expect(page.totals.findings).toBe(whole.findings.length);
+    const byKind: Record<string, number> = {};
+    for (const finding of whole.findings) byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1;
+    expect(page.totals.findingsByKind).toEqual(byKind);
+    // The first findings, then the first of each kind (the counts' colours), in the report's order.
+    expect(page.report.findings.slice(0, FIRST_PAGE.findings)).toEqual(whole.findings.slice(0, FIRST_PAGE.findings));
+    const kinds = new Set(page.report.findings.map((f) => f.kind));
+    expect(kinds).toEqual(new Set(Object.keys(byKind)));
+    for (const kind of kinds)
+      expect(page.report.findings.find((f) => f.kind === kind)).toEqual(whole.findings.find((f) => f.kind === kind));
+    // The timeline's last events, each at its position (the older ones count as dropped), at least the last one.
+    expect(page.report.timeline.events).toEqual(whole.timeline.events.slice(-FIRST_PAGE.events));
+    expect(page.report.timeline.droppedEvents + page.report.timeline.events.length).toBe(
+      whole.timeline.droppedEvents + whole.timeline.events.length,
+    );
+    expect(firstPageOf(whole, { ...FIRST_PAGE, events: 0 })!.report.timeline.events).toEqual(whole.timeline.events.slice(-1));
+    expect(page.totals.siteEvicted).toBe(false);
+    // The rest travels whole: small and bounded.
+    expect(page.report.notSeen).toBe(whole.notSeen);
+    expect(page.report.charter).toBe(whole.charter);
+  });
+
+  it('says the site’s record was dropped to make room even when that marker is older than the events sent', () => {
+    const whole = reportOf(400);
+    const evicted = {
+      ...whole,
+      timeline: { droppedEvents: 0, events: [{ type: 'evicted' as const, at: 1, cookies: 9, events: 9 }, ...whole.timeline.events] },
+    };
+    const page = firstPageOf(evicted, FIRST_PAGE)!;
+    expect(page.report.timeline.events.some((event) => event.type === 'evicted')).toBe(false);
+    expect(page.totals.siteEvicted).toBe(true);
+  });
+
+  it('keeps each cut while its report is the same, with the time and the store of now', () => {
+    const whole = reportOf(400);
+    const pages = createFirstPages();
+    const first = pages(whole, FIRST_PAGE)!;
+    const stamped = { ...whole, generatedAt: 5, storage: { ...whole.storage, sitesDropped: 2 } };
+    const again = pages(stamped, FIRST_PAGE)!;
+    expect(again.report.cookies).toBe(first.report.cookies);
+    expect(again.report).toEqual({ ...first.report, generatedAt: 5, storage: stamped.storage });
+    expect(again.totals).toBe(first.totals);
+    // Another report (rebuilt after a change), or another page size: cut again.
+    const rebuilt = reportOf(400);
+    expect(pages(rebuilt, FIRST_PAGE)!.report.cookies).not.toBe(first.report.cookies);
+    expect(pages(whole, { ...FIRST_PAGE, cookies: 10 })!.report.cookies).toHaveLength(10);
+    const small = reportOf(3);
+    expect(pages(small, FIRST_PAGE)).toBeNull();
+    expect(pages(small, FIRST_PAGE)).toBeNull();
+  });
+
+  it('leaves a report that fits in its first page as it is', () => {
+    const whole = reportOf(6);
+    expect(whole.findings.length).toBeLessThanOrEqual(FIRST_PAGE.findings);
+    expect(firstPageOf(whole, FIRST_PAGE)).toBeNull();
+    expect(firstPageOf(whole, { cookies: 2, findings: 100, events: 100 })?.report.cookies).toHaveLength(2);
+  });
+
+  it('accepts only whole, non-negative counts from a request', () => {
+    expect(isReportFirst({ cookies: 50, findings: 20, events: 20 })).toBe(true);
+    expect(isReportFirst({ cookies: 0, findings: 0, events: 0 })).toBe(true);
+    for (const bad of [
+      null,
+      'x',
+      {},
+      { cookies: 50, findings: 20 },
+      { cookies: -1, findings: 1, events: 1 },
+      { cookies: 1.5, findings: 1, events: 1 },
+      { cookies: 1, findings: '2', events: 1 },
+    ])
+      expect(isReportFirst(bad)).toBe(false);
+  });
+});
