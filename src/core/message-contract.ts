@@ -3,12 +3,27 @@
  * Each method names its params and result; errors travel back as `{ ok: false, error }`.
  */
 import type { Report } from './report/report.ts';
-import { isReportFirst, type ReportFirst, type ReportTotals } from './report/report-page.ts';
+import type { ReportFirst, ReportTotals } from './report/report-page.ts';
 import type { ExportFormat, ExportedFile } from './report/export.ts';
 import type { ConsentRun } from './report/compare-runs.ts';
 import type { TimelineEvent } from './cookies/site-record.ts';
 import type { NetworkLog, NetworkResponse } from './network/network-log.ts';
 import { CHARTER_DRAFT_FORMATS, DRAFT_LANGUAGES, type CharterDraftFormat, type DraftLanguage } from './draft/draft-formats.ts';
+
+/**
+ * What the pages ask for at first (\`getReport\`'s \`first\`): the list's first page of rows, the
+ * findings listed before "Show more", the timeline's tail (core/report/report-page.ts cuts it).
+ * Here rather than beside the cut so a page loads none of the cutting code.
+ */
+export const FIRST_PAGE: ReportFirst = { cookies: 50, findings: 20, events: 20 };
+
+/** True for a valid `first` of a request (whole numbers, not negative). */
+export function isReportFirst(value: unknown): value is ReportFirst {
+  if (typeof value !== 'object' || value === null) return false;
+  const { cookies, findings, events } = value as Partial<Record<string, unknown>>;
+  const count = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return count(cookies) && count(findings) && count(events);
+}
 
 /** Which site, in which cookie store (absent: the browser's default store). */
 export type SiteQuery = { host: string; storeId?: string };

@@ -6,7 +6,8 @@
 import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
 import type { ExportedFile } from '../core/report/export.ts';
-import { FIRST_PAGE, type ReportFirst } from '../core/report/report-page.ts';
+import { FIRST_PAGE } from '../core/message-contract.ts';
+import type { ReportFirst } from '../core/report/report-page.ts';
 import type { TabSite } from '../platform/tabs.ts';
 
 /**

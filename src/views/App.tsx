@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LiveMessage, SiteQuery, SiteView } from '../core/message-contract.ts';
 import { hostPattern } from '../core/host-patterns.ts';
 import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } from '../core/live-timeline.ts';
 import type { NetworkLog } from '../core/network/network-log.ts';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
-import { FIRST_PAGE, type ReportFirst } from '../core/report/report-page.ts';
+import { FIRST_PAGE, type LiveMessage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
+import type { ReportFirst } from '../core/report/report-page.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { FIRST_PAGE } from '../core/report/report-page.ts';
+import { FIRST_PAGE } from '../core/message-contract.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { CookieItem } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';

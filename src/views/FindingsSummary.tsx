@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Finding, FindingKind } from '../core/report/findings.ts';
-import { FIRST_PAGE, type ReportTotals } from '../core/report/report-page.ts';
+import { FIRST_PAGE } from '../core/message-contract.ts';
+import type { ReportTotals } from '../core/report/report-page.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
 

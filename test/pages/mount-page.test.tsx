@@ -5,7 +5,7 @@ import { cleanup, fireEvent, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';
 import type { Method, Params } from '../../src/core/message-contract.ts';
-import { FIRST_PAGE } from '../../src/core/report/report-page.ts';
+import { FIRST_PAGE } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 

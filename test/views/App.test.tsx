@@ -7,7 +7,8 @@ import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
 import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
 import { SiteNotFound } from '../../src/views/site-not-found.ts';
-import { FIRST_PAGE, firstPageOf, type ReportFirst } from '../../src/core/report/report-page.ts';
+import { FIRST_PAGE } from '../../src/core/message-contract.ts';
+import { firstPageOf, type ReportFirst } from '../../src/core/report/report-page.ts';
 import { finding, portalView, report, reportCookie } from '../support/reports.ts';
 import { renderApp } from '../support/render-app.tsx';
 

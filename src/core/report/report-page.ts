@@ -25,9 +25,6 @@ export type ReportFirst = {
   events: number;
 };
 
-/** What the page shows at first: the list's first page of rows, the findings listed before "Show more", the timeline's tail. */
-export const FIRST_PAGE: ReportFirst = { cookies: 50, findings: 20, events: 20 };
-
 /** What a report sent in part holds in whole: the counts the page states. */
 export type ReportTotals = {
   /** Seen cookies. */
@@ -41,14 +38,6 @@ export type ReportTotals = {
 
 /** The charter's sections in the order the list shows them. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
-
-/** True for a valid `first` of a request (whole numbers, not negative). */
-export function isReportFirst(value: unknown): value is ReportFirst {
-  if (typeof value !== 'object' || value === null) return false;
-  const { cookies, findings, events } = value as Partial<Record<string, unknown>>;
-  const count = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  return count(cookies) && count(findings) && count(events);
-}
 
 /**
  * The report cut to its first page, with the totals; null when nothing would be left out (the

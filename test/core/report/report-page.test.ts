@@ -3,7 +3,8 @@ import { syntheticSite } from '../../../scripts/bench/browser-benches.ts';
 import { buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { buildReport } from '../../../src/core/report/report.ts';
-import { createFirstPages, firstPageOf, isReportFirst, FIRST_PAGE } from '../../../src/core/report/report-page.ts';
+import { createFirstPages, firstPageOf } from '../../../src/core/report/report-page.ts';
+import { FIRST_PAGE, isReportFirst } from '../../../src/core/message-contract.ts';
 import { siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { rowsOf } from '../../../src/views/cookie-rows.ts';
 
