@@ -8,7 +8,7 @@ import { codeStartedMs } from './started-at.ts';
 import polyfill from 'webextension-polyfill';
 import { installBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
-import { broadcast, serveRequests } from '../platform/messaging.ts';
+import { broadcast, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
 import { packageUrl } from '../platform/manifest.ts';
 import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';

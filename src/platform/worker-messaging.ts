@@ -1,0 +1,43 @@
+/** The worker's side of messaging: answering the pages' requests, pushing to them (the pages' side is messaging.ts). */
+import { browser, type Browser, type Runtime } from './browser.ts';
+import { isRequestMessage, type Handlers, type LiveMessage, type ResponseMessage } from '../core/message-contract.ts';
+
+type RuntimeApi = Pick<Browser, 'runtime'>;
+
+/**
+ * True only for our own extension pages (the popup, also when opened in a full tab).
+ * Content scripts report the web page's URL and other extensions another id: both are refused.
+ */
+export function isOwnPage(sender: Runtime.MessageSender, api: RuntimeApi = browser): boolean {
+  const ownOrigin = api.runtime.getURL('');
+  return sender.id === api.runtime.id && (sender.url ?? '').startsWith(ownOrigin);
+}
+
+/**
+ * Answers requests with `handlers`. Registered synchronously by the caller at the top of the
+ * worker; the handlers themselves wait for state to be ready.
+ */
+export function serveRequests(handlers: Handlers, api: RuntimeApi = browser): void {
+  api.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (r: ResponseMessage) => void) => {
+    if (!isOwnPage(sender, api)) {
+      sendResponse({ ok: false, error: 'Refused: messages are only accepted from the extension’s own pages' });
+      return false;
+    }
+    if (!isRequestMessage(message)) {
+      sendResponse({ ok: false, error: 'Unknown request' });
+      return false;
+    }
+    const handler = handlers[message.method] as (params: unknown) => Promise<unknown>;
+    handler(message.params).then(
+      (result) => sendResponse({ ok: true, result } as ResponseMessage),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    // Keep the channel open for the asynchronous answer (works in every browser, unlike returning a promise).
+    return true;
+  }) as Parameters<RuntimeApi['runtime']['onMessage']['addListener']>[0]);
+}
+
+/** Pushes a live message to every open extension page (no answer expected); resolves or rejects as runtime.sendMessage does (no page open: it rejects). */
+export function broadcast(message: LiveMessage, api: RuntimeApi = browser): Promise<unknown> {
+  return api.runtime.sendMessage(message);
+}

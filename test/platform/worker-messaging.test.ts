@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
+vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
+const { broadcast, isOwnPage, serveRequests } = await import('../../src/platform/worker-messaging.ts');
+const { LIVE_MESSAGE_TYPE } = await import('../../src/core/message-contract.ts');
+
+type Listener = (message: unknown, sender: object, sendResponse: (response: unknown) => void) => boolean;
+
+function fakeRuntime() {
+  let listener: Listener | undefined;
+  const runtime = {
+    id: 'our-id',
+    getURL: (path: string) => `chrome-extension://our-id/${path}`,
+    onMessage: { addListener: (l: Listener) => (listener = l) },
+    /** Delivers `message` as if sent by `sender`, resolving with the answer. */
+    deliver: (message: unknown, sender: object) =>
+      new Promise((resolve) => {
+        listener!(message, sender, resolve);
+      }),
+  };
+  return { runtime } as never as Parameters<typeof serveRequests>[1] & { runtime: typeof runtime };
+}
+
+const ownPopup = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html?host=data.tco.re' };
+const view = { kind: 'no-access' as const, host: 'example.org', portal: false };
+const unused = {
+  clearSite: async () => ({ removed: 0 }),
+  exportReport: async () => ({ filename: '', mimeType: '', text: '' }),
+  refreshCharter: async () => ({ ok: false }),
+  getDiagnostics: async () => ({ codeStartedMs: 1, evaluatedMs: 1, readyMs: 1, steps: {}, sites: 0, cookies: 0 }),
+  siteOfTab: async () => ({ kind: 'no-tab' as const }),
+  noteNetwork: async () => ({ kept: 0 }),
+  getNetworkLog: async () => null,
+};
+
+describe('message contract', () => {
+  it('answers our own pages', async () => {
+    const api = fakeRuntime();
+    serveRequests({ ...unused, getReport: async ({ host }) => ({ ...view, host }) }, api);
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'example.org' } }, ownPopup)).toEqual({
+      ok: true,
+      result: view,
+    });
+  });
+
+  it('refuses content scripts, web pages and other extensions', async () => {
+    const api = fakeRuntime();
+    const getReport = vi.fn(async () => view);
+    serveRequests({ ...unused, getReport }, api);
+    for (const sender of [
+      { id: 'our-id', url: 'https://data.tco.re/', tab: { id: 1 } as never },
+      { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' },
+      { url: 'https://evil.example/' },
+    ]) {
+      expect(isOwnPage(sender, api)).toBe(false);
+      expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'x' } }, sender)).toMatchObject({ ok: false });
+    }
+    expect(getReport).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown methods and carries handler errors back as errors', async () => {
+    const api = fakeRuntime();
+    serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('state unreadable')) }, api);
+    expect(await api.runtime.deliver({ method: 'dropTables', params: {} }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 7 } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'Unknown request',
+    });
+    expect(await api.runtime.deliver({ method: 'exportReport', params: { host: 'a', format: 'pdf' } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'Unknown request',
+    });
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'a' } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'state unreadable',
+    });
+  });
+});
+
+describe('live messages, as the worker pushes them', () => {
+  const push = { type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 3 } as const;
+
+  it('are broadcast with runtime.sendMessage', async () => {
+    const sent: unknown[] = [];
+    await broadcast(push, { runtime: { sendMessage: async (message: unknown) => void sent.push(message) } } as never);
+    expect(sent).toEqual([push]);
+  });
+});
