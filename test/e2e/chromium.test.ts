@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_HOSTS, startPortalServer, type PortalServer } from '../../scripts/demo-portal/server.ts';
+import { describe, expect, it } from 'vitest';
+import { launchedForBlock } from './scenarios/launched.ts';
+import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
@@ -17,23 +18,12 @@ describe('Chromium', () =>
   ));
 
 describe('Chromium: the worker is stopped in the middle of a consent flow', () => {
-  let portal: PortalServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    portal = await startPortalServer();
-    browser = await launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
 
   it('loses nothing recorded, marks the restart, and keeps recording', async () => {
     const host = 'anglet-opendatapaysbasque.opendatasoft.com';
-    const api = await extensionPage(browser);
-    const site = await browser.newPage();
+    const api = await extensionPage(browser());
+    const site = await browser().newPage();
     await site.goto(`http://${host}/`);
     const before = await waitForReport(
       api,
@@ -56,7 +46,7 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
       .toContain('_hjSessionUser_1234');
 
     // Stop the service worker the way Chrome does when it is idle (DevTools protocol).
-    await stopServiceWorker(firstExtensionPage(browser.context));
+    await stopServiceWorker(firstExtensionPage(browser().context));
 
     // The page goes on: the cookie events of the choice wake the worker up again.
     await site.click('#consent-accept');
@@ -72,8 +62,8 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
     expect(after.cookies.find((c) => c.name === '_pk_id.1.a1b2')?.firstPhase).toBe('after-accept');
 
     // A popup opened afterwards shows the same report.
-    const popup = await browser.newPage();
-    await popup.goto(browser.popupUrl(`?host=${host}`));
+    const popup = await browser().newPage();
+    await popup.goto(browser().popupUrl(`?host=${host}`));
     await popup.waitFor(seenRow('_pk_ses.1.a1b2'));
     expect((await popup.attributes(SEEN_ROWS, 'data-cookie')).sort()).toEqual(presentNames(await reportOf(api, host)));
     await popup.close();
@@ -83,24 +73,13 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
 });
 
 describe('Chromium in French', () => {
-  let portal: PortalServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    portal = await startPortalServer();
-    browser = await launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port }, language: 'fr' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' }));
 
   it('speaks French, charter texts staying in their own words', async () => {
     const host = 'data.toulouse-metropole.fr';
     // Handshake first: the worker answers, so its listeners see the page's cookies as they come.
-    const popup = await openPopup(browser, host);
-    const site = await browser.newPage();
+    const popup = await openPopup(browser(), host);
+    const site = await browser().newPage();
     await site.goto(`http://${host}/`);
     await site.click('#consent-refuse');
     await popup.waitFor('[data-consent="refused"]');
@@ -116,9 +95,9 @@ describe('Chromium in French', () => {
     await popup.screenshot(`${SCREENSHOT_DIR}/chromium-fr.png`);
 
     // The side panel's page speaks French too, its choice divider included.
-    const panel = await browser.newPage();
+    const panel = await browser().newPage();
     await panel.setViewport(400, 800);
-    await panel.goto(browser.extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+    await panel.goto(browser().extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
     await panel.waitFor('main[data-state="ready"]');
     await panel.click('#tab-timeline');
     await panel.waitFor('[data-divider="refused"]');
@@ -132,27 +111,16 @@ describe('Chromium in French', () => {
 
 // The real containers, which headless Chromium can open (Firefox's cannot be scripted: README says so).
 describe('Chromium: the real DevTools panel and side panel', () => {
-  let portal: PortalServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    portal = await startPortalServer();
-    browser = await launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port: portal.port } });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
 
   it('shows the inspected tab live in DevTools, with the response that set each cookie or a script', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const host = 'data.tco.re';
-    const api = await extensionPage(browser);
-    const site = await browser.context.newPage();
+    const api = await extensionPage(browser());
+    const site = await browser().context.newPage();
     await site.goto(`http://${host}/`);
     await waitForReport(api, host, (r) => presentNames(r).includes(FORGOTTEN));
-    const { devtools, panel } = await openDevtoolsPanel(browser.context, site, PANEL_PAGE);
+    const { devtools, panel } = await openDevtoolsPanel(browser().context, site, PANEL_PAGE);
     await panel.waitForSelector('main[data-state="ready"] .report[data-host="data.tco.re"]');
     // Docked beside the page, the panel has one column: its timeline is a tab.
     if ((await panel.$('#tab-timeline')) !== null) await panel.click('#tab-timeline');
@@ -172,19 +140,19 @@ describe('Chromium: the real DevTools panel and side panel', () => {
   });
 
   it('opens the side panel from the popup; it follows the tab shown in its window, live', async () => {
-    const api = await extensionPage(browser);
-    const first = await browser.context.newPage();
+    const api = await extensionPage(browser());
+    const first = await browser().context.newPage();
     await first.goto('http://itie.opendatasoft.com/');
-    const popup = await browser.newPage();
-    await popup.goto(browser.popupUrl('?host=itie.opendatasoft.com'));
+    const popup = await browser().newPage();
+    await popup.goto(browser().popupUrl('?host=itie.opendatasoft.com'));
     await popup.waitFor('main[data-state="ready"] [data-action="open-side-panel"]');
     // A real click: Chrome opens a side panel only during a user gesture.
     await popup.click('[data-action="open-side-panel"]');
-    const sidePanel = await protocolPage(browser.context, SIDE_PANEL_PAGE);
+    const sidePanel = await protocolPage(browser().context, SIDE_PANEL_PAGE);
 
     await first.bringToFront();
     await sidePanel.waitFor('.report[data-host="itie.opendatasoft.com"]');
-    const second = await browser.context.newPage();
+    const second = await browser().context.newPage();
     await second.goto('http://data.nantesmetropole.fr/');
     await second.bringToFront();
     await sidePanel.waitFor('.report[data-host="data.nantesmetropole.fr"]');
@@ -200,13 +168,13 @@ describe('Chromium: the real DevTools panel and side panel', () => {
 
   it('catches up after the worker was stopped: the restart marker, then the events that woke it', async () => {
     const host = 'anglet-opendatapaysbasque.opendatasoft.com';
-    const api = await extensionPage(browser);
-    const site = await browser.newPage();
+    const api = await extensionPage(browser());
+    const site = await browser().newPage();
     await site.goto(`http://${host}/`);
     await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
-    const panel = await browser.newPage();
+    const panel = await browser().newPage();
     await panel.setViewport(1100, 800);
-    await panel.goto(browser.extensionUrl(`${PANEL_PAGE}?host=${host}`));
+    await panel.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
     await panel.waitFor(eventRow('sessionid'));
     await expect
       .poll(() =>
@@ -221,7 +189,7 @@ describe('Chromium: the real DevTools panel and side panel', () => {
         ),
       )
       .toContain(FORGOTTEN);
-    await stopServiceWorker(firstExtensionPage(browser.context));
+    await stopServiceWorker(firstExtensionPage(browser().context));
     await site.evaluate(() => void (document.cookie = 'after_restart=1; path=/'), null);
     await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('after_restart')}[data-new="true"]`);
     await Promise.all([site.close(), panel.close(), api.close()]);

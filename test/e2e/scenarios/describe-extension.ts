@@ -2,8 +2,7 @@
  * End-to-end scenarios, written once and run in each real browser (chromium.test.ts, firefox.test.ts)
  * against one browser launch and one fixture portal per browser.
  */
-import { afterAll, beforeAll } from 'vitest';
-import { startPortalServer, type PortalServer } from '../../../scripts/demo-portal/server.ts';
+import { launchedForBlock } from './launched.ts';
 import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { consentScenarios } from './consent.ts';
 import { liveCharterScenarios } from './live-charter.ts';
@@ -13,20 +12,7 @@ import { recordingScenarios } from './recording.ts';
 import { storageScenarios } from './storage.ts';
 
 export function describeExtension(launch: (portalPort: number) => Promise<BrowserUnderTest>): void {
-  let portal: PortalServer;
-  let browser: BrowserUnderTest;
-
-  beforeAll(async () => {
-    portal = await startPortalServer();
-    browser = await launch(portal.port);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-
-  const ctx = { browser: () => browser };
+  const ctx = launchedForBlock(launch);
   recordingScenarios(ctx);
   consentScenarios(ctx);
   liveCharterScenarios(ctx);
