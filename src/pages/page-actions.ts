@@ -47,13 +47,11 @@ export function preloadFirstView(
   getReport: (query: SiteQuery, first?: ReportFirst) => Promise<SiteView>,
   first: ReportFirst | undefined = FIRST_PAGE,
 ): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
-  const firstView = firstSite.then((query) => (query ? getReport(query, first) : null));
-  let firstViewTaken = false;
+  // Let go once taken: held here, the first page would stay in memory as long as the page.
+  let firstView: Promise<SiteView | null> | null = firstSite.then((query) => (query ? getReport(query, first) : null));
   return (query, wanted) => {
-    if (!firstViewTaken) {
-      firstViewTaken = true;
-      return firstView.then((view) => view ?? getReport(query, wanted));
-    }
-    return getReport(query, wanted);
+    const taken = firstView;
+    firstView = null;
+    return taken ? taken.then((view) => view ?? getReport(query, wanted)) : getReport(query, wanted);
   };
 }

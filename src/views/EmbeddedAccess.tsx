@@ -16,19 +16,31 @@ type EmbeddedAccessProps = EmbeddedAccessActions & {
   t: Translate;
 };
 
+type GrantState = 'unknown' | 'granted' | 'offered' | 'refused';
+
 /**
- * Offers "see cookies of embedded content": nothing is asked at install, and without it the
- * browser shows the extension no cookie of another site. Hidden once granted, and while the
- * answer is not known (never a flash of an offer that is not needed).
+ * Whether it is granted, asked once. A hook of its own: the effect keeps the function it was
+ * given, and a function made in the component's body would keep `onGranted` (and, through it,
+ * the page's first report) for as long as the popup is open.
  */
-export function EmbeddedAccess({ has, request, onGranted, t }: EmbeddedAccessProps) {
-  const [state, setState] = useState<'unknown' | 'granted' | 'offered' | 'refused'>('unknown');
+function useGrantState(has: () => Promise<boolean>) {
+  const [state, setState] = useState<GrantState>('unknown');
   useEffect(() => {
     has().then(
       (granted) => setState(granted ? 'granted' : 'offered'),
       () => setState('offered'),
     );
   }, [has]);
+  return [state, setState] as const;
+}
+
+/**
+ * Offers "see cookies of embedded content": nothing is asked at install, and without it the
+ * browser shows the extension no cookie of another site. Hidden once granted, and while the
+ * answer is not known (never a flash of an offer that is not needed).
+ */
+export function EmbeddedAccess({ has, request, onGranted, t }: EmbeddedAccessProps) {
+  const [state, setState] = useGrantState(has);
   if (state === 'unknown' || state === 'granted') return null;
   const ask = () => {
     // Straight from the click: browsers only prompt during a user gesture.
