@@ -29,16 +29,24 @@ export function cookieFlags(cookie: ReportCookie): string[] {
   return flags;
 }
 
+/** A child of `element`: a node, a text (a text node, never markup), or nothing (null, false, an empty text). */
+type Child = Node | string | null | false;
+
+/** An element with attributes and children, made with `doc`; every string child is a text node. */
+function element(doc: Document, tag: string, attributes: Record<string, string>, ...children: Child[]): HTMLElement {
+  const made = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  for (const child of children) if (child) made.append(child);
+  return made;
+}
+
 /**
- * One cookie: name and status, who sets it and why (the charter's words, or a fallback marked
- * with its source), declared against actual lifetime, flags, and the phase it first appeared in.
- * Every text is rendered as text: a cookie named `<b>x</b>` shows those characters.
- *
- * Light on purpose: a list shows hundreds of rows and each element is a virtual node, a DOM node
- * and its wrapper held while the popup is open. Facts of a line are one text, not a span each;
- * elements are kept only where a style or an attribute needs them.
+ * What a row shows inside its item: name and status, who sets it and why (the charter's words,
+ * or a fallback marked with its source), declared against actual lifetime, flags, and the phase
+ * and page it first appeared in. Every text is a text node: a cookie named `<b>x</b>` shows those
+ * characters.
  */
-export function CookieItem({ row, t, language }: CookieItemProps) {
+export function rowContent(row: CookieRow, t: Translate, language: string, doc: Document = document): HTMLElement[] {
   const { cookie, entry } = row;
   const provider = cookie?.provider || entry?.provider || '';
   const service = cookie ? cookie.service : (entry?.service ?? null);
@@ -51,56 +59,87 @@ export function CookieItem({ row, t, language }: CookieItemProps) {
     lifetimes += ` · ${t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language))}`;
   if ((cookie?.rule ?? entry?.match) === 'prefix') lifetimes += ` · ${t('prefixRule')}`;
   const flags = cookie ? cookieFlags(cookie).join(' ') : '';
+  const muted = 'facts muted';
 
+  const content = [
+    element(
+      doc,
+      'div',
+      { class: 'cookie-head' },
+      element(doc, 'code', { class: 'name' }, row.name),
+      element(
+        doc,
+        'span',
+        { class: `pill status-${row.status}` },
+        t(messageKey('status', row.status)) + (cookie?.removed ? ` · ${t('removed')}` : ''),
+      ),
+    ),
+  ];
+  if (provider) content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && ` · ${service}`));
+  content.push(
+    element(
+      doc,
+      'p',
+      { class: declared ? 'purpose' : 'purpose fallback', 'data-source': source },
+      source === 'unknown'
+        ? t('unknownCookie')
+        : declared
+          ? purpose
+          : element(doc, 'span', { class: 'source' }, `${t(SOURCE_LABEL[source])}: `),
+      source !== 'unknown' && !declared && purpose,
+    ),
+    element(doc, 'p', { class: 'facts' }, lifetimes),
+  );
+  if (cookie?.categoryInferred === 'platform')
+    content.push(element(doc, 'p', { class: muted, 'data-category-inferred': 'platform' }, t('categoryInferredPlatform')));
+  if (cookie) {
+    content.push(
+      element(
+        doc,
+        'p',
+        { class: muted, 'data-phase': cookie.firstPhase },
+        element(doc, 'span', { class: 'domain' }, cookie.domain),
+        flags && element(doc, 'span', { class: 'flag' }, flags),
+        ` · ${t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}`,
+        cookie.firstPage !== null &&
+          element(doc, 'span', { class: 'page', 'data-first-page': cookie.firstPage }, ` · ${t('firstPage', cookie.firstPage)}`),
+      ),
+    );
+  }
+  if (cookie?.thirdParty)
+    content.push(
+      element(
+        doc,
+        'p',
+        { class: muted, 'data-third-party': cookie.thirdParty.via },
+        t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via))),
+      ),
+    );
+  return content;
+}
+
+/**
+ * One cookie's row: the item is Preact's, its content (rowContent) is written into it as it is
+ * mounted, as plain elements and text nodes.
+ *
+ * Light on purpose: a list shows hundreds of rows, and Preact keeps a virtual node, its props and
+ * its children's array for every element and every text it renders, as long as the popup is open
+ * (about 2 KB a row, measured by `npm run bench`, "popup memory"). Written directly, a row's
+ * content costs the document its nodes and the heap only their wrappers. Preact never sees the
+ * content, so it never diffs or replaces it: the row is written again only when it is rendered
+ * again (a new row object, or new strings).
+ */
+export function CookieItem({ row, t, language }: CookieItemProps) {
   return (
-    <li id={`row-${row.key}`} class={`cookie status-${row.status}`} tabIndex={-1} data-cookie={row.name} data-status={row.status}>
-      <div class="cookie-head">
-        <code class="name">{row.name}</code>
-        <span class={`pill status-${row.status}`}>
-          {t(messageKey('status', row.status)) + (cookie?.removed ? ` · ${t('removed')}` : '')}
-        </span>
-      </div>
-      {provider && (
-        <p class="who">
-          <strong>{provider}</strong>
-          {service ? ` · ${service}` : null}
-        </p>
-      )}
-      <p class={declared ? 'purpose' : 'purpose fallback'} data-source={source}>
-        {source === 'unknown'
-          ? t('unknownCookie')
-          : declared
-            ? purpose
-            : [
-                <span key="source" class="source">
-                  {t(SOURCE_LABEL[source])}:{' '}
-                </span>,
-                purpose,
-              ]}
-      </p>
-      <p class="facts">{lifetimes}</p>
-      {cookie?.categoryInferred === 'platform' && (
-        <p class="facts muted" data-category-inferred="platform">
-          {t('categoryInferredPlatform')}
-        </p>
-      )}
-      {cookie && (
-        <p class="facts muted" data-phase={cookie.firstPhase}>
-          <span class="domain">{cookie.domain}</span>
-          {flags && <span class="flag">{flags}</span>}
-          {` · ${t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}`}
-          {cookie.firstPage !== null && (
-            <span class="page" data-first-page={cookie.firstPage}>
-              {` · ${t('firstPage', cookie.firstPage)}`}
-            </span>
-          )}
-        </p>
-      )}
-      {cookie?.thirdParty && (
-        <p class="facts muted" data-third-party={cookie.thirdParty.via}>
-          {t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via)))}
-        </p>
-      )}
-    </li>
+    <li
+      id={`row-${row.key}`}
+      class={`cookie status-${row.status}`}
+      tabIndex={-1}
+      data-cookie={row.name}
+      data-status={row.status}
+      ref={(item) => {
+        if (item) item.replaceChildren(...rowContent(row, t, language, item.ownerDocument));
+      }}
+    />
   );
 }
