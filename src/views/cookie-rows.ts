@@ -24,8 +24,6 @@ export type CookieRow = {
   cookie: ReportCookie | null;
   /** The charter entry, for not-seen rows. */
   entry: CharterEntry | null;
-  /** Lower-case text the search box matches: name, provider, service, purpose. */
-  haystack: string;
 };
 
 /** Rows for every seen cookie, then every declared entry not seen, in category order. */
@@ -37,7 +35,6 @@ export function rowsOf(report: Report): CookieRow[] {
     category: cookie.category,
     cookie,
     entry: null,
-    haystack: [cookie.name, cookie.provider, cookie.service ?? '', cookie.purpose].join('\n').toLowerCase(),
   }));
   const unseen: CookieRow[] = report.notSeen.map((entry, index) => {
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
@@ -48,7 +45,6 @@ export function rowsOf(report: Report): CookieRow[] {
       category: entry.category,
       cookie: null,
       entry,
-      haystack: [name, entry.provider, entry.service ?? '', entry.purpose].join('\n').toLowerCase(),
     };
   });
   const rank = (row: CookieRow) => CATEGORY_ORDER.indexOf(row.category);
@@ -56,11 +52,27 @@ export function rowsOf(report: Report): CookieRow[] {
   return [...seen, ...unseen].sort((a, b) => rank(a) - rank(b));
 }
 
+/**
+ * The lower-case text the search box matches (name, provider, service, purpose), made at the
+ * first search and kept: most popups are never searched, and a copy of every row's texts would
+ * stay in memory as long as the popup.
+ */
+const haystacks = new WeakMap<CookieRow, string>();
+function haystackOf(row: CookieRow): string {
+  let haystack = haystacks.get(row);
+  if (haystack === undefined) {
+    const described = row.cookie ?? row.entry!;
+    haystack = [row.name, described.provider, described.service ?? '', described.purpose].join('\n').toLowerCase();
+    haystacks.set(row, haystack);
+  }
+  return haystack;
+}
+
 /** Rows whose name, provider, service or purpose contains every word of `query`. */
 export function filterRows(rows: readonly CookieRow[], query: string): CookieRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...rows];
-  return rows.filter((row) => words.every((word) => row.haystack.includes(word)));
+  return rows.filter((row) => words.every((word) => haystackOf(row).includes(word)));
 }
 
 /** Consecutive rows grouped by category, for section headings. */
