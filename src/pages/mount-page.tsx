@@ -15,6 +15,7 @@ import { requiredHostOrigins } from '../platform/manifest.ts';
 import { App, type PageActions } from '../views/App.tsx';
 import { ReportView } from '../views/lazy-views.tsx';
 import { markFirst } from '../core/timing-marks.ts';
+import { shareStrings } from '../core/share-strings.ts';
 import type { PageToolsProps } from '../views/PageTools.tsx';
 import { downloadFile } from './page-actions.ts';
 
@@ -71,7 +72,8 @@ export function mountPage(root: Element, options: PageOptions, platform: PagePla
         askWorker(query, first).then((view) => {
           // Measured by `npm run bench`, beside the view's own arrival.
           markFirst('workerAnswered');
-          return view;
+          // Kept while the page shows it: one copy of each of its texts.
+          return shareStrings(view);
         }),
         ReportView.preload(),
       ])
