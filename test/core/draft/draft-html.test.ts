@@ -3,34 +3,12 @@ import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { draftHtml, htmlRow, htmlText } from '../../../src/core/draft/draft-html.ts';
 import type { CharterDraft, DraftRow } from '../../../src/core/draft/draft-types.ts';
+import { charterDraft, draftRow } from '../../support/drafts.ts';
 import { randomText } from '../../support/hostile-text.ts';
 
-const row = (cookie: string, overrides: Partial<DraftRow['entry']> = {}, marks: DraftRow['marks'] = []): DraftRow => ({
-  entry: {
-    provider: 'Huwise',
-    service: null,
-    cookie,
-    match: 'exact',
-    purpose: 'Se souvenir',
-    duration: '12 mois',
-    category: 'necessary',
-    ...overrides,
-  },
-  marks,
-  source: 'charter',
-  statedDuration: null,
-});
-
-const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}): CharterDraft => ({
-  host: 'demo.opendatasoft.com',
-  language: 'en',
-  generatedAt: Date.UTC(2026, 11, 1),
-  consents: ['refused'],
-  charterKind: 'live',
-  rows,
-  setAside: [],
-  ...overrides,
-});
+const row = draftRow;
+const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}) =>
+  charterDraft(rows, { language: 'en', consents: ['refused'], ...overrides });
 
 /** Every element and attribute of a page, as a browser's tokenizer sees them. */
 function markup(html: string): { tags: Set<string>; attributes: Set<string> } {

@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { draftMarkdown, markdownRow } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft, DraftRow } from '../../../src/core/draft/draft-types.ts';
+import { charterDraft, draftRow } from '../../support/drafts.ts';
 
-const row = (cookie: string, overrides: Partial<DraftRow['entry']> = {}, marks: DraftRow['marks'] = []): DraftRow => ({
-  entry: {
-    provider: 'Huwise',
-    service: null,
-    cookie,
-    match: 'exact',
-    purpose: 'Se souvenir',
-    duration: '12 mois',
-    category: 'necessary',
-    ...overrides,
-  },
-  marks,
-  source: 'charter',
-  statedDuration: null,
-});
-
-const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}): CharterDraft => ({
-  host: 'demo.opendatasoft.com',
-  language: 'fr',
-  generatedAt: Date.UTC(2026, 11, 1),
-  consents: ['accepted'],
-  charterKind: 'live',
-  rows,
-  setAside: [],
-  ...overrides,
-});
+const row = draftRow;
+const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}) => charterDraft(rows, { ...overrides });
 
 describe('draftMarkdown', () => {
   it('writes the new template: title, notice, the portal, a category paragraph and a pipe table per category', () => {
