@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PageUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
@@ -17,6 +18,18 @@ describe('Chromium', () =>
     launchChromium({ extensionDir, hostMap: { hosts: PORTAL_HOSTS, port }, pinCookiePolicy: true }),
   ));
 
+/** Everything in the extension's storage.session, as text, read from inside an extension page. */
+const sessionStorageText = (api: PageUnderTest) =>
+  api.evaluate(
+    async () =>
+      JSON.stringify(
+        await (
+          globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
+        ).chrome.storage.session.get(null),
+      ),
+    null,
+  );
+
 describe('Chromium: the worker is stopped in the middle of a consent flow', () => {
   const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
 
@@ -31,19 +44,7 @@ describe('Chromium: the worker is stopped in the middle of a consent flow', () =
       (r) => presentNames(r).includes('_hjSessionUser_1234') && presentNames(r).includes('sessionid'),
     );
     // Wait until the record is in storage.session, which is all a restarted worker has.
-    await expect
-      .poll(() =>
-        api.evaluate(
-          async () =>
-            JSON.stringify(
-              await (
-                globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
-              ).chrome.storage.session.get(null),
-            ),
-          null,
-        ),
-      )
-      .toContain('_hjSessionUser_1234');
+    await expect.poll(() => sessionStorageText(api)).toContain('_hjSessionUser_1234');
 
     // Stop the service worker the way Chrome does when it is idle (DevTools protocol).
     await stopServiceWorker(firstExtensionPage(browser().context));
@@ -176,19 +177,7 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     await panel.setViewport(1100, 800);
     await panel.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
     await panel.waitFor(eventRow('sessionid'));
-    await expect
-      .poll(() =>
-        api.evaluate(
-          async () =>
-            JSON.stringify(
-              await (
-                globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
-              ).chrome.storage.session.get(null),
-            ),
-          null,
-        ),
-      )
-      .toContain(FORGOTTEN);
+    await expect.poll(() => sessionStorageText(api)).toContain(FORGOTTEN);
     await stopServiceWorker(firstExtensionPage(browser().context));
     await site.evaluate(() => void (document.cookie = 'after_restart=1; path=/'), null);
     await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('after_restart')}[data-new="true"]`);
