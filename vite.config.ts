@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
+import { inlinePageCss } from './scripts/inline-page-css.ts';
 
 /** The add-on id Firefox knows us by; the e2e tests pin its internal UUID through it. */
 export const GECKO_ID = 'cookie-charter-inspector@extension';
@@ -53,7 +54,12 @@ export function manifestFor(target: Target): ManifestV3Export {
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(target), browser: target }),
+      // The popup's first paint (its loading shell) waits for no file: see scripts/inline-page-css.ts.
+      inlinePageCss([sourceManifest.action.default_popup]),
+    ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -52,15 +52,17 @@ export function scriptsLoaded(entries: string[]): string[] {
 /**
  * Files the popup page loads at open: its scripts (the entry, what the page preloads, and every
  * module they import statically: a build without preload links loads them all the same) and
- * its styles. Modules loaded with `import()` (the report's view, the tabs) are not among them.
+ * its styles, linked or written into the page (scripts/inline-page-css.ts). Modules loaded with
+ * `import()` (the report's view, the tabs) are not among them.
  */
-export function popupAssets(distDir = 'dist/chrome'): { js: string[]; css: string[] } {
+export function popupAssets(distDir = 'dist/chrome'): { js: string[]; css: string[]; inlineCss: string[] } {
   const manifest = JSON.parse(readFileSync(join(distDir, 'manifest.json'), 'utf8')) as { action: { default_popup: string } };
   const html = readFileSync(join(distDir, manifest.action.default_popup), 'utf8');
   const refs = (pattern: RegExp) => [...html.matchAll(pattern)].map((m) => join(distDir, m[1]!.replace(/^\//, '')));
   return {
     js: scriptsLoaded([...refs(/<script[^>]+src="([^"]+)"/g), ...refs(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)]),
     css: refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
+    inlineCss: [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]!),
   };
 }
 
@@ -75,9 +77,13 @@ export function reportViewScripts(distDir = 'dist/chrome'): string[] {
 }
 
 export function popupBytes(): Figure[] {
-  const { js, css } = popupAssets();
-  const size = (files: string[], gzip: boolean) =>
-    files.reduce((sum, file) => sum + (gzip ? gzipSync(readFileSync(file), { level: 9 }).length : readFileSync(file).length), 0);
+  const { js, css: cssFiles, inlineCss } = popupAssets();
+  const css = [...cssFiles.map((file) => readFileSync(file)), ...inlineCss.map((text) => Buffer.from(text))];
+  const size = (files: Array<string | Buffer>, gzip: boolean) =>
+    files.reduce((sum, file) => {
+      const bytes = typeof file === 'string' ? readFileSync(file) : file;
+      return sum + (gzip ? gzipSync(bytes, { level: 9 }).length : bytes.length);
+    }, 0);
   const untilReport = [...new Set([...js, ...reportViewScripts()])];
   return [
     figure('popup size', 'JS loaded by the popup, raw', 'bytes', [size(js, false)]),

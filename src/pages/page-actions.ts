@@ -15,11 +15,17 @@ import type { TabSite } from '../platform/tabs.ts';
  * debugging, and for tests), else the active tab's; null when that is no web site.
  */
 export async function siteOfPage(params: URLSearchParams, activeTab: () => Promise<TabSite | undefined>): Promise<SiteQuery | null> {
-  const requested = params.get('host')?.trim().toLowerCase();
-  if (requested) return { host: requested, ...(params.get('store') ? { storeId: params.get('store')! } : {}) };
+  const named = siteNamedByPage(params);
+  if (named) return named;
   const tab = await activeTab();
   const host = webHost(tab?.url);
   return host ? { host, ...(tab?.storeId ? { storeId: tab.storeId } : {}) } : null;
+}
+
+/** The site `?host=HOST` (and `&store=ID`) names, known at once; undefined when the page names none. */
+export function siteNamedByPage(params: URLSearchParams): SiteQuery | undefined {
+  const requested = params.get('host')?.trim().toLowerCase();
+  return requested ? { host: requested, ...(params.get('store') ? { storeId: params.get('store')! } : {}) } : undefined;
 }
 
 /** Saves a file through the browser's download: a link to it, clicked. */
@@ -38,17 +44,18 @@ export function downloadFile(
 }
 
 /**
- * Asks for the first site's report now, while Preact mounts, not in the App's first effect
- * (which runs only after a frame): the first `loadSite` call gets that answer (its first page,
- * `first`), later calls ask again.
+ * Asks for the first site's report now, before Preact mounts: at once when the site is known
+ * (`?host=`), else as soon as the active tab is. The first `loadSite` call gets that answer (its
+ * first page, `first`), later calls ask again.
  */
 export function preloadFirstView(
-  firstSite: Promise<SiteQuery | null>,
+  firstSite: SiteQuery | null | Promise<SiteQuery | null>,
   getReport: (query: SiteQuery, first?: ReportFirst) => Promise<SiteView>,
   first: ReportFirst | undefined = FIRST_PAGE,
 ): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
+  const ask = (query: SiteQuery | null) => (query ? getReport(query, first) : Promise.resolve(null));
   // Let go once taken: held here, the first page would stay in memory as long as the page.
-  let firstView: Promise<SiteView | null> | null = firstSite.then((query) => (query ? getReport(query, first) : null));
+  let firstView: Promise<SiteView | null> | null = firstSite instanceof Promise ? firstSite.then(ask) : ask(firstSite);
   return (query, wanted) => {
     const taken = firstView;
     firstView = null;

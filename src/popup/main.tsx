@@ -3,7 +3,7 @@ import { callBackground } from '../platform/messaging.ts';
 import { activeTab } from '../platform/tabs.ts';
 import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
 import { markFirst } from '../core/timing-marks.ts';
-import { preloadFirstView, siteOfPage } from '../pages/page-actions.ts';
+import { preloadFirstView, siteNamedByPage, siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { browserPlatform, mountPage, type PageOptions } from '../pages/mount-page.tsx';
 
@@ -16,7 +16,8 @@ if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-pol
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);
 
-const firstSite = siteOfPage(params, () => activeTab());
+// The request for the report leaves first, before the page is built (the worker answers meanwhile).
+const firstSite = siteNamedByPage(params) ?? siteOfPage(params, () => activeTab());
 const loadSite = preloadFirstView(firstSite, (query, first) => callBackground('getReport', first ? { ...query, first } : query));
 
 applyTheme(pageTheme(params, null));
@@ -24,8 +25,10 @@ const platform = browserPlatform();
 document.documentElement.lang = platform.language.split('-')[0] ?? 'en';
 
 const root = document.getElementById('app')!;
+// The loading shell painted from the HTML (index.html) gives way to the App, in the same task: no frame shows neither.
+root.replaceChildren();
 const options: PageOptions = {
-  findSite: () => firstSite,
+  findSite: () => Promise.resolve(firstSite),
   loadSite,
   requestAccess: requestHostAccess,
   embeddedAccess: { has: () => hasEmbeddedContentAccess(), request: () => requestEmbeddedContentAccess() },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hostPattern } from '../core/host-patterns.ts';
 import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } from '../core/live-timeline.ts';
 import type { NetworkLog } from '../core/network/network-log.ts';
@@ -165,7 +165,10 @@ export function App(props: AppProps) {
     );
   }, [findSite, refresh, showLive]);
 
-  useEffect(() => {
+  // As soon as the page is in the document, not after its first frame (when useEffect runs): the
+  // popup asked the worker early (pages/page-actions.ts, preloadFirstView), and the report is shown
+  // as soon as it is there.
+  useLayoutEffect(() => {
     locate();
     return onSiteChanged?.(locate);
   }, [locate, onSiteChanged]);

@@ -49,6 +49,17 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     expect(popupAssets(`dist/${target}`).js.some((file) => file.includes('page-shell'))).toBe(true);
   });
 
+  it('paints the popup’s loading shell without waiting for a file: its stylesheet is in its HTML (scripts/inline-page-css.ts)', () => {
+    const { css, inlineCss } = popupAssets(`dist/${target}`);
+    expect(css).toEqual([]);
+    expect(inlineCss).toHaveLength(1);
+    expect(inlineCss[0]).toContain('.app-header');
+    const html = readFileSync(`dist/${target}/${manifest.action.default_popup}`, 'utf8');
+    expect(html).toMatch(/<div id="app">\s*<main data-state="loading"[^>]*>\s*<header class="app-header">/);
+    // The other pages still link the one stylesheet.
+    expect(readFileSync(`dist/${target}/src/sidepanel/index.html`, 'utf8')).toMatch(/<link rel="stylesheet"[^>]+\.css">/);
+  });
+
   it('is zipped for the store with the same files', () => {
     const zip = unzipSync(readFileSync(`dist/cookie-charter-inspector-${target}-${version}.zip`));
     expect(Object.keys(zip)).toContain('manifest.json');

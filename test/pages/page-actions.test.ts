@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { downloadFile, preloadFirstView, siteOfPage } from '../../src/pages/page-actions.ts';
+import { downloadFile, preloadFirstView, siteNamedByPage, siteOfPage } from '../../src/pages/page-actions.ts';
 import type { SiteQuery } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
 
@@ -32,7 +32,21 @@ describe('siteOfPage', () => {
   });
 });
 
+describe('siteNamedByPage', () => {
+  it('reads the site the page names at once, and nothing when it names none', () => {
+    expect(siteNamedByPage(new URLSearchParams('?host=%20Data.TCO.re%20&store=1'))).toEqual({ host: 'data.tco.re', storeId: '1' });
+    expect(siteNamedByPage(new URLSearchParams('?host=%20'))).toBeUndefined();
+    expect(siteNamedByPage(new URLSearchParams())).toBeUndefined();
+  });
+});
+
 describe('preloadFirstView', () => {
+  it('asks in the same task when the site is known, before anything else the page does', () => {
+    const asked: string[] = [];
+    preloadFirstView({ host: 'data.tco.re' }, async (query: SiteQuery) => (asked.push(query.host), portalView([query.host])));
+    expect(asked).toEqual(['data.tco.re']);
+  });
+
   it('asks for the first site at once, hands that answer to the first load, and asks again after', async () => {
     const asked: string[] = [];
     const load = preloadFirstView(
