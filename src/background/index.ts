@@ -19,6 +19,8 @@ import { createBadgeScheduler } from './badge-scheduler.ts';
 import { createBrowserEvents } from './browser-events.ts';
 import { createClearSite } from './clear-site.ts';
 import { createEmbeddedContent } from './embedded-content.ts';
+import { createHostAccess } from './host-access.ts';
+import { createCachedArea } from './cached-area.ts';
 import { createConsentRuns } from './consent-runs.ts';
 import { createStartupTimings } from './diagnostics.ts';
 import { createLiveCharters } from './live-charters.ts';
@@ -44,7 +46,9 @@ const openTabs = createOpenTabs();
 const store = createSiteStore(sessionArea(), 20, { hostsInUse: () => openTabs.allHosts() });
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
 // Their records go through the store's budget.
-const liveCharters = createLiveCharters(store.area, (url, init) => fetch(url, init));
+// Read at every popup open: kept in the worker once read (cached-area.ts), written through.
+const askedEachOpen = createCachedArea(store.area);
+const liveCharters = createLiveCharters(askedEachOpen, (url, init) => fetch(url, init));
 const registry = createRegistryLoader(async (path) => (await fetch(packageUrl(path))).text());
 const trackedHosts = createTrackedHosts(() => grantedHosts());
 const recorder = createRecorder(
@@ -54,6 +58,9 @@ const recorder = createRecorder(
   (storeId) => openTabs.hosts(storeId),
   (host, storeId) => openTabs.pageOf(host, storeId),
 );
+
+/** The browser's answers on host access, until a permission changes (the popup asks at every open). */
+const hostAccess = createHostAccess((host) => hasHostAccess(host));
 
 /** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
 let defaultStore: Promise<string> | undefined;
@@ -72,13 +79,13 @@ const reports = createSiteReports({
   liveCharters,
   registry,
   storageStatus: () => store.status(),
-  hasHostAccess: (host) => hasHostAccess(host),
+  hasHostAccess: (host) => hostAccess.has(host),
   defaultStoreId,
   onCharterRead: () => badges.schedule(),
   savedRun: (host, storeId) => consentRuns.get(host, storeId),
 });
 /** The run "Record the other choice" keeps, to compare the next with. */
-const consentRuns = createConsentRuns(store.area, (host, storeId) => reports.report(host, storeId));
+const consentRuns = createConsentRuns(askedEachOpen, (host, storeId) => reports.report(host, storeId));
 const badges = createBadgeScheduler({
   isTracked: trackedHosts.isTracked,
   reports,
@@ -133,6 +140,8 @@ const events = createBrowserEvents({
   forgetTab: (tabId) => networkLogs.forget(tabId),
 });
 
+// First: what reacts to the change below asks the browser afresh.
+onHostAccessChanged(() => hostAccess.forget());
 onHostAccessChanged(events.hostAccessChanged);
 // webRequest is optional: listened to now if granted, and as soon as it is (Firefox shows it in the running worker).
 watchRequests(embeddedContent.requests);
