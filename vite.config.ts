@@ -3,15 +3,20 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { inlinePageCss } from './scripts/inline-page-css.ts';
+import { PAGE_COPY, pageCopies } from './scripts/page-copies.ts';
 
 /** The add-on id Firefox knows us by; the e2e tests pin its internal UUID through it. */
 export const GECKO_ID = 'cookie-charter-inspector@extension';
 
 type Target = 'chrome' | 'firefox';
 
-/** Modules of the pages' shell, bundled together (see build.rollupOptions). */
-const PAGE_SHELL =
-  /node_modules\/preact\/|vite\/preload-helper|src\/pages\/(mount-page|page-actions|page-theme)|src\/views\/(App|lazy-views?|wide-layout|site-not-found)\.|src\/core\/(timing-marks|live-timeline)\./;
+/**
+ * Modules of the pages' shell, bundled together (see build.rollupOptions): Preact, the App, what
+ * loads the rest, and the pages' copies of core and platform modules (scripts/page-copies.ts).
+ */
+const PAGE_SHELL_MODULES =
+  /node_modules\/preact\/|vite\/preload-helper|src\/pages\/(mount-page|page-actions|page-theme)|src\/views\/(App|lazy-views?|wide-layout|site-not-found)\./;
+const inPageShell = (id: string) => PAGE_SHELL_MODULES.test(id) || id.endsWith(PAGE_COPY);
 
 /** Pages no manifest key makes CRXJS bundle: the DevTools panel (named only by devtools.panels.create) and the side panel (Firefox's sidebar_action). */
 export const EXTRA_PAGES = { panel: 'src/panel/index.html', sidepanel: 'src/sidepanel/index.html' };
@@ -55,6 +60,8 @@ export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [
+      // The pages' own copies of core and platform modules: see scripts/page-copies.ts.
+      pageCopies(),
       preact(),
       crx({ manifest: manifestFor(target), browser: target }),
       // The popup's first paint (its loading shell) waits for no file: see scripts/inline-page-css.ts.
@@ -76,9 +83,9 @@ export default defineConfig(({ mode }) => {
         // Required by a group that leaves its modules' dependencies where they are (an entry may then export more than it declares: none imports another).
         preserveEntrySignatures: 'allow-extension',
         output: {
-          // The pages' shell (Preact, the App, what loads the rest) in one chunk rather than a dozen
-          // small ones: each file costs the popup its own gzip overhead. Only modules the worker never imports.
-          codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'page-shell', test: PAGE_SHELL }] },
+          // The pages' shell in one chunk rather than a dozen small ones: each file is one more
+          // round trip before the popup's first line runs. The worker imports none of it.
+          codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'page-shell', test: inPageShell }] },
         },
       },
     },

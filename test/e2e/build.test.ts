@@ -45,8 +45,12 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     const loaded = scriptsLoaded([`dist/${target}/${entry}`]);
     expect(loaded.length).toBeGreaterThan(1);
     expect(loaded.filter((file) => /page-shell|ReportView|jsxRuntime/.test(file))).toEqual([]);
-    // The popup does load it.
-    expect(popupAssets(`dist/${target}`).js.some((file) => file.includes('page-shell'))).toBe(true);
+    // The popup does load it, and little else before its first line runs (scripts/page-copies.ts).
+    const popupScripts = popupAssets(`dist/${target}`).js;
+    expect(popupScripts.some((file) => file.includes('page-shell'))).toBe(true);
+    expect(popupScripts.length).toBeLessThanOrEqual(3);
+    // The worker's code is one file (with the bundler's runtime and webextension-polyfill, which the pages load on demand).
+    expect(loaded.filter((file) => !/service-worker-loader|rolldown-runtime|browser-polyfill/.test(file))).toHaveLength(1);
   });
 
   it('paints the popup’s loading shell without waiting for a file: its stylesheet is in its HTML (scripts/inline-page-css.ts)', () => {
