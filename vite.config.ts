@@ -18,6 +18,9 @@ const PAGE_SHELL_MODULES =
   /node_modules\/preact\/|vite\/preload-helper|src\/pages\/(mount-page|page-actions|page-theme)|src\/views\/(App|lazy-views?|wide-layout|site-not-found)\./;
 const inPageShell = (id: string) => PAGE_SHELL_MODULES.test(id) || id.endsWith(PAGE_COPY);
 
+/** The views the report's view shares with the tabs behind it (loaded with it, see lazy-views.tsx). */
+const REPORT_VIEW_PARTS = /src\/views\/(ConsentSummary|time-format)\./;
+
 /** Pages no manifest key makes CRXJS bundle: the DevTools panel (named only by devtools.panels.create) and the side panel (Firefox's sidebar_action). */
 export const EXTRA_PAGES = { panel: 'src/panel/index.html', sidepanel: 'src/sidepanel/index.html' };
 
@@ -85,7 +88,14 @@ export default defineConfig(({ mode }) => {
         output: {
           // The pages' shell in one chunk rather than a dozen small ones: each file is one more
           // round trip before the popup's first line runs. The worker imports none of it.
-          codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'page-shell', test: inPageShell }] },
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [
+              { name: 'page-shell', test: inPageShell },
+              // What the report's view shares with the tabs, in one file beside it rather than two.
+              { name: 'report-view-parts', test: REPORT_VIEW_PARTS },
+            ],
+          },
         },
       },
     },
