@@ -6,6 +6,7 @@ import { markFirst } from '../core/timing-marks.ts';
 import { preloadFirstView, siteNamedByPage, siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { browserPlatform, mountPage, type PageOptions } from '../pages/mount-page.tsx';
+import { ReportView } from '../views/lazy-views.tsx';
 
 // Measured by `npm run bench`: from here to the report on screen is the popup's own work.
 markFirst('start');
@@ -36,8 +37,11 @@ const options: PageOptions = {
 };
 mountPage(root, options, platform);
 
-// The tools wait for answers the first paint need not: loaded, asked, and mounted again once known.
-void import('./popup-tools.ts')
+// The tools wait for answers the report need not: loaded, asked, and mounted again once known,
+// after the report's view (their file and their questions to the browser would be in its way).
+void ReportView.preload()
+  .catch(() => undefined)
+  .then(() => import('./popup-tools.ts'))
   .then(({ popupTools }) => popupTools())
   .then(
     (tools) => tools && mountPage(root, { ...options, tools }, platform),
