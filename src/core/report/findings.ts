@@ -72,6 +72,19 @@ const LIFETIME_SLACK_SECONDS = 24 * 3600;
 
 const isNecessary = (match: MatchResult) => match.category === 'necessary';
 
+/** The evidence of an undeclared cookie, by where it was set and what described it: the same few texts for thousands of cookies, made once. */
+function undeclaredEvidence(where: string): Record<MatchSource, string> {
+  const evidence = (source: MatchSource) => `${where}; ${source === 'unknown' ? 'no description found' : `described by ${source}`}`;
+  return {
+    charter: evidence('charter'),
+    'known-tracker': evidence('known-tracker'),
+    'open-cookie-database': evidence('open-cookie-database'),
+    unknown: evidence('unknown'),
+  };
+}
+const UNDECLARED_OWN = undeclaredEvidence("seen, not in the site's charter");
+const UNDECLARED_EMBEDDED = undeclaredEvidence("set by embedded content, not in the third-party section of the site's charter");
+
 const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
 
 function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetime): Finding | null {
@@ -143,17 +156,13 @@ export function findingsInNameOrder(
     const detail = detailOf(match);
     const embedded = cookie.thirdParty !== undefined;
     if (!match.declared) {
-      const fallback = match.source === 'unknown' ? 'no description found' : `described by ${match.source}`;
-      const where = embedded
-        ? "set by embedded content, not in the third-party section of the site's charter"
-        : "seen, not in the site's charter";
       undeclared.push({
         kind: 'undeclared',
         severity: SEVERITY.undeclared,
         cookie: cookie.name,
         domain: cookie.domain,
         detail,
-        evidence: `${where}; ${fallback}`,
+        evidence: (embedded ? UNDECLARED_EMBEDDED : UNDECLARED_OWN)[match.source],
       });
     }
     // The platform sets its own cookies whatever the visitor chooses: never a consent matter (another site's cookie of the same name is not one of them).
