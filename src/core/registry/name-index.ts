@@ -55,17 +55,18 @@ export function buildNameIndex<Value>(rules: Iterable<NamedRule<Value>>): NameIn
     if (existing === undefined) table.set(rule.name, [rule.value]);
     else existing.push(rule.value);
   }
-  const longestFirst = (lengths: Iterable<number>) => [...new Set(lengths)].sort((left, right) => right - left);
-  const prefixLengths = longestFirst([...prefixes.keys()].map((prefix) => prefix.length));
-  const lengthsByStart = new Map<string, number[]>();
-  for (const prefix of prefixes.keys()) {
+  // Longest first once; each start's list then gets each length once, already in order.
+  const longestPrefixesFirst = [...prefixes.keys()].sort((left, right) => right.length - left.length);
+  const prefixLengths: number[] = [];
+  const prefixLengthsByStart = new Map<string, number[]>();
+  for (const prefix of longestPrefixesFirst) {
+    if (prefixLengths.at(-1) !== prefix.length) prefixLengths.push(prefix.length);
     if (prefix.length < 2) continue;
     const start = prefix.slice(0, 2);
-    const lengths = lengthsByStart.get(start);
-    if (lengths === undefined) lengthsByStart.set(start, [prefix.length]);
-    else lengths.push(prefix.length);
+    const lengths = prefixLengthsByStart.get(start);
+    if (lengths === undefined) prefixLengthsByStart.set(start, [prefix.length]);
+    else if (lengths.at(-1) !== prefix.length) lengths.push(prefix.length);
   }
-  const prefixLengthsByStart = new Map([...lengthsByStart].map(([start, lengths]) => [start, longestFirst(lengths)]));
   return { exact, prefixes, prefixLengths, prefixLengthsByStart };
 }
 
