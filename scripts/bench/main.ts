@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { buildIfNeeded } from '../build-if-needed.ts';
-import { background, charterDraft, charterParsing, registry } from './node-benches.ts';
+import { background, charterDraft, charterParsing, registry, reportBuild } from './node-benches.ts';
 import { liveLatency, popupAndWorker, popupBytes } from './browser-benches.ts';
 import { formatHostileTable, hostileInput } from './hostile.ts';
 import { auditProfileMemory, censusThroughput } from './census-benches.ts';
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   figures.push(...registry('full'));
   log('background…');
   figures.push(...(await background('full')));
+  log('report build…');
+  figures.push(...reportBuild('full'));
   log('charter draft…');
   figures.push(...charterDraft('full'));
   log('popup size…');

@@ -107,7 +107,28 @@ function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
  * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
  */
 export function matchCookie(registry: Registry, siteHost: string, cookie: CookieIdentity): MatchResult {
+  return matchIn(registry, indexedCharterFor(registry, siteHost), normalizeDomain(cookie.domain === '' ? siteHost : cookie.domain), cookie);
+}
+
+/**
+ * `matchCookie` for many cookies of one site: the site's charter is looked up once, and a cookie
+ * domain is normalised once for a run of cookies that share it (a report matches thousands).
+ */
+export function siteMatcher(registry: Registry, siteHost: string): (cookie: CookieIdentity) => MatchResult {
   const charter = indexedCharterFor(registry, siteHost);
+  let lastDomain: string | null = null;
+  let lastNormalized = '';
+  return (cookie) => {
+    if (cookie.domain !== lastDomain) {
+      lastDomain = cookie.domain;
+      lastNormalized = normalizeDomain(cookie.domain === '' ? siteHost : cookie.domain);
+    }
+    return matchIn(registry, charter, lastNormalized, cookie);
+  };
+}
+
+/** The match of `cookie` (on `cookieDomain`, normalised) given the charter that applies to the site. */
+function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomain: string, cookie: CookieIdentity): MatchResult {
   if (charter !== null) {
     const found = cookie.thirdParty
       ? lookupName(charter.entries, cookie.name, inThirdPartySection, charter.charter.entries)
@@ -135,8 +156,6 @@ export function matchCookie(registry: Registry, siteHost: string, cookie: Cookie
       }
     }
   }
-
-  const cookieDomain = normalizeDomain(cookie.domain === '' ? siteHost : cookie.domain);
 
   const tracker = lookupName(registry.knownTrackers, cookie.name, trackerFits, cookieDomain);
   if (tracker !== null) {

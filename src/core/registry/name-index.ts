@@ -2,10 +2,13 @@
  * Lookup of cookie-name rules: an exact name beats a prefix, the longest prefix beats a shorter
  * one, and among rules with the same name the first accepted one (in insertion order) wins.
  *
- * Prefixes are kept in one Map keyed by the prefix, plus the distinct prefix lengths sorted
- * longest first: a lookup tries `name.slice(0, length)` for each length, which is the same
- * search as a longest-first scan but costs one Map probe per distinct length (the whole Open
- * Cookie Database has under 40) instead of one comparison per prefix.
+ * Prefixes are kept in one Map keyed by the prefix, plus, for each first two characters, the
+ * distinct lengths of the prefixes that start with them, longest first: a lookup tries
+ * `name.slice(0, length)` for each length its own first two characters have, which is the same
+ * search as a longest-first scan but costs a few Map probes (the whole Open Cookie Database has
+ * 39 distinct lengths, 31 of them among names starting with `_`, at most 8 under any two
+ * characters) instead of one comparison per prefix. A report of 2,000 cookies makes 6,000
+ * lookups, most of them of names no rule knows, on a worker that has just woken.
  */
 
 /** How a rule's name is compared with a cookie name. */
@@ -29,6 +32,8 @@ export type NameIndex<Value> = {
   readonly prefixes: ReadonlyMap<string, readonly Value[]>;
   /** Distinct prefix lengths, longest first. */
   readonly prefixLengths: readonly number[];
+  /** Distinct lengths (2 or more) of the prefixes starting with each first two characters, longest first. */
+  readonly prefixLengthsByStart: ReadonlyMap<string, readonly number[]>;
 };
 
 /** A rule a lookup settled on. */
@@ -50,8 +55,19 @@ export function buildNameIndex<Value>(rules: Iterable<NamedRule<Value>>): NameIn
     if (existing === undefined) table.set(rule.name, [rule.value]);
     else existing.push(rule.value);
   }
-  const prefixLengths = [...new Set([...prefixes.keys()].map((prefix) => prefix.length))].sort((left, right) => right - left);
-  return { exact, prefixes, prefixLengths };
+  // Longest first once; each start's list then gets each length once, already in order.
+  const longestPrefixesFirst = [...prefixes.keys()].sort((left, right) => right.length - left.length);
+  const prefixLengths: number[] = [];
+  const prefixLengthsByStart = new Map<string, number[]>();
+  for (const prefix of longestPrefixesFirst) {
+    if (prefixLengths.at(-1) !== prefix.length) prefixLengths.push(prefix.length);
+    if (prefix.length < 2) continue;
+    const start = prefix.slice(0, 2);
+    const lengths = prefixLengthsByStart.get(start);
+    if (lengths === undefined) prefixLengthsByStart.set(start, [prefix.length]);
+    else if (lengths.at(-1) !== prefix.length) lengths.push(prefix.length);
+  }
+  return { exact, prefixes, prefixLengths, prefixLengthsByStart };
 }
 
 /**
@@ -72,13 +88,27 @@ export function lookupName<Value, Context>(
       if (accepts(value, context)) return { value, rule: 'exact' };
     }
   }
-  for (const length of index.prefixLengths) {
-    if (length > name.length) continue;
-    const prefixCandidates = index.prefixes.get(length === name.length ? name : name.slice(0, length));
-    if (prefixCandidates === undefined) continue;
-    for (const value of prefixCandidates) {
-      if (accepts(value, context)) return { value, rule: 'prefix' };
+  if (index.prefixes.size === 0 || name === '') return null;
+  const lengths = name.length < 2 ? undefined : index.prefixLengthsByStart.get(name.slice(0, 2));
+  if (lengths !== undefined) {
+    for (const length of lengths) {
+      if (length > name.length) continue;
+      const found = acceptedIn(index.prefixes.get(length === name.length ? name : name.slice(0, length)), accepts, context);
+      if (found !== null) return found;
     }
+  }
+  // A one-character prefix is the shortest there is: tried last.
+  return acceptedIn(index.prefixes.get(name.length === 1 ? name : name.slice(0, 1)), accepts, context);
+}
+
+function acceptedIn<Value, Context>(
+  candidates: readonly Value[] | undefined,
+  accepts: (value: Value, context: Context) => boolean,
+  context: Context,
+): NameMatch<Value> | null {
+  if (candidates === undefined) return null;
+  for (const value of candidates) {
+    if (accepts(value, context)) return { value, rule: 'prefix' };
   }
   return null;
 }

@@ -30,12 +30,31 @@ export type IndexedCharter = {
 /** An Open Cookie Database row with its Domain column read once. */
 export type IndexedOpenCookieDatabaseRow = {
   /** The row. */
-  row: OpenCookieDatabaseRow;
+  readonly row: OpenCookieDatabaseRow;
   /** Domains the row is restricted to; empty when `anyDomain`. */
-  domains: readonly string[];
+  readonly domains: readonly string[];
   /** True when the row has no Domain, so it matches a cookie on any domain. */
-  anyDomain: boolean;
+  readonly anyDomain: boolean;
 };
+
+/**
+ * A row whose Domain cell is read when a cookie of its name is first matched, not when the
+ * registry is built: a report looks at a few dozen of the 2,264 rows, and the registry is built
+ * by a worker that has just woken, with the popup waiting.
+ */
+class LazyDomainsRow implements IndexedOpenCookieDatabaseRow {
+  readonly anyDomain: boolean;
+  #domains: readonly string[] | undefined;
+
+  constructor(readonly row: OpenCookieDatabaseRow) {
+    this.anyDomain = row.domain === '';
+  }
+
+  get domains(): readonly string[] {
+    this.#domains ??= this.anyDomain ? [] : parseDomainCell(this.row.domain);
+    return this.#domains;
+  }
+}
 
 /** All lookup structures. Build with `buildRegistry`; treat as immutable. */
 export type Registry = {
@@ -108,13 +127,12 @@ function indexOpenCookieDatabaseRow(row: OpenCookieDatabaseRow): NamedRule<Index
   const star = row.name.indexOf('*');
   const isPrefix = row.wildcard || star !== -1;
   const name = star === -1 ? row.name : row.name.slice(0, star);
-  const domains = parseDomainCell(row.domain);
   return {
     name,
     match: isPrefix ? 'prefix' : 'exact',
     // A Domain cell that names no readable domain restricts the row to nothing rather than to
     // everything: a wrong label is worse than none.
-    value: { row, domains, anyDomain: row.domain === '' },
+    value: new LazyDomainsRow(row),
   };
 }
 

@@ -16,9 +16,9 @@
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
-import { matchCookie, type MatchResult } from '../registry/match.ts';
+import { siteMatcher, type CookieIdentity, type MatchResult } from '../registry/match.ts';
 import type { Registry } from '../registry/registry.ts';
-import { buildReport, type CookieMatcher, type Report, type StoreLosses } from './report.ts';
+import { buildReport, type CookieMatcher, type Report, type SiteCookieMatcher, type StoreLosses } from './report.ts';
 import { registryForChoice, siteCharterChoice, type SiteCharterChoice } from './site-charter.ts';
 
 /** What a report is built from, with the revisions that say whether it changed. */
@@ -55,8 +55,8 @@ type SiteEntry = {
   charterRevision: number;
   choice: SiteCharterChoice;
   registry: Registry;
-  /** What each cookie identity matched, against `registry`. */
-  matches: Map<string, MatchResult>;
+  /** What each cookie identity matched, against `registry`: by domain (prefixed 1 for embedded content, else 0), then by name. */
+  matches: Map<string, Map<string, MatchResult>>;
   report: Report;
 };
 
@@ -64,11 +64,10 @@ type SiteEntry = {
 const DEFAULT_MAX_SITES = 16;
 
 /**
- * @param match the matcher (matchCookie; a test passes a spy to count the calls)
+ * @param match the matcher (siteMatcher by default; a test passes a spy of matchCookie to count the calls)
  * @param maxSites sites kept, the least recently asked for dropped first
  */
 export function createReportMemo(options: { match?: CookieMatcher; maxSites?: number } = {}): ReportMemo {
-  const match = options.match ?? matchCookie;
   const maxSites = options.maxSites ?? DEFAULT_MAX_SITES;
   const entries = new Map<string, SiteEntry>();
 
@@ -92,22 +91,33 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
       return stamped(entry.report, inputs);
     }
 
-    const choice = siteCharterChoice(
-      base,
-      site.host,
-      live,
-      Object.values(site.cookies).map((cookie) => cookie.name),
-    );
+    const choice = siteCharterChoice(base, site.host, live, () => Object.values(site.cookies).map((cookie) => cookie.name));
     const sameCharter = entry !== undefined && entry.base === base && entry.charterRevision === charterRevision && entry.choice === choice;
     const registry = sameCharter ? entry.registry : registryForChoice(base, site.host, live, choice);
-    const previous = sameCharter ? entry.matches : new Map<string, MatchResult>();
+    const previous = sameCharter ? entry.matches : new Map<string, Map<string, MatchResult>>();
     // Only the identities the record still holds are kept: a cleared site does not keep its old matches.
-    const matches = new Map<string, MatchResult>();
-    const memoized: CookieMatcher = (forRegistry, host, cookie) => {
-      const identity = `${cookie.thirdParty ? 1 : 0}\u0000${cookie.domain}\u0000${cookie.name}`;
-      let result = matches.get(identity) ?? previous.get(identity);
-      if (result === undefined) result = match(forRegistry, host, cookie);
-      matches.set(identity, result);
+    const matches = new Map<string, Map<string, MatchResult>>();
+    const matchOne = options.match
+      ? (cookie: CookieIdentity) => options.match!(registry, site.host, cookie)
+      : siteMatcher(registry, site.host);
+    // By domain (and embedded or not), then by name: most cookies of a site share their domain.
+    let lastDomain: string | null = null;
+    let lastThirdParty = false;
+    let byName = new Map<string, MatchResult>();
+    let previousByName: Map<string, MatchResult> | undefined;
+    const memoized: SiteCookieMatcher = (cookie) => {
+      const thirdParty = cookie.thirdParty === true;
+      if (cookie.domain !== lastDomain || thirdParty !== lastThirdParty) {
+        lastDomain = cookie.domain;
+        lastThirdParty = thirdParty;
+        const domainKey = `${thirdParty ? 1 : 0}${cookie.domain}`;
+        byName = matches.get(domainKey) ?? new Map<string, MatchResult>();
+        matches.set(domainKey, byName);
+        previousByName = previous.get(domainKey);
+      }
+      let result = byName.get(cookie.name) ?? previousByName?.get(cookie.name);
+      if (result === undefined) result = matchOne(cookie);
+      byName.set(cookie.name, result);
       return result;
     };
     const built = buildReport(site, registry, inputs.now, live, inputs.losses, memoized);

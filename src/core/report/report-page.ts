@@ -9,7 +9,7 @@
  */
 import type { Category } from '../charter/types.ts';
 import type { FindingKind } from './findings.ts';
-import type { Report } from './report.ts';
+import type { Report, ReportCookie } from './report.ts';
 
 /** How much of a report to send at first. */
 export type ReportFirst = {
@@ -47,13 +47,22 @@ export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', '
 export function firstPageOf(report: Report, first: ReportFirst): { report: Report; totals: ReportTotals } | null {
   const { events, droppedEvents } = report.timeline;
   if (report.cookies.length <= first.cookies && report.findings.length <= first.findings && events.length <= first.events) return null;
-  const rank = new Map(CATEGORY_ORDER.map((category, index) => [category, index]));
-  // Stable: within a category, the report's own order (present first, then by name).
-  const cookies = report.cookies
-    .map((cookie, index) => ({ cookie, index, rank: rank.get(cookie.category) ?? CATEGORY_ORDER.length }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .slice(0, first.cookies)
-    .map(({ cookie }) => cookie);
+  // By category, and within one in the report's own order (present first, then by name): one
+  // pass into a list per category, no sort, and no more of each list than the page can show.
+  const byCategory: ReportCookie[][] = CATEGORY_ORDER.map(() => []);
+  const others: ReportCookie[] = [];
+  for (const cookie of report.cookies) {
+    const rank = CATEGORY_ORDER.indexOf(cookie.category);
+    const list = rank === -1 ? others : byCategory[rank]!;
+    if (list.length < first.cookies) list.push(cookie);
+  }
+  const cookies: ReportCookie[] = [];
+  for (const list of [...byCategory, others]) {
+    for (const cookie of list) {
+      if (cookies.length === first.cookies) break;
+      cookies.push(cookie);
+    }
+  }
   const findingsByKind: Partial<Record<FindingKind, number>> = {};
   const findings = report.findings.filter((finding, index) => {
     const seen = findingsByKind[finding.kind];

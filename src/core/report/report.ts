@@ -11,9 +11,10 @@ import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
-import { matchCookie, type CookieIdentity, type MatchReference, type MatchResult, type MatchSource } from '../registry/match.ts';
+import { siteMatcher, type CookieIdentity, type MatchReference, type MatchResult, type MatchSource } from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
-import { findingsFor, type Finding, type MatchedCookie } from './findings.ts';
+import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
+import { inNameOrder } from './name-order.ts';
 import { platformCategory, type CategoryInference } from './platform-cookies.ts';
 
 /** Bumped whenever a field changes meaning or disappears. */
@@ -120,11 +121,18 @@ const NOTHING_LOST: StoreLosses = { sitesDropped: 0, lastDropAt: null, unsavedSi
 /** How a cookie is matched against a registry: `matchCookie`, or a memo of it (report-memo.ts). */
 export type CookieMatcher = (registry: Registry, siteHost: string, cookie: CookieIdentity) => MatchResult;
 
+/** How the cookies of the site a report is built for are matched: `siteMatcher`, or a memo of it (report-memo.ts). */
+export type SiteCookieMatcher = (cookie: CookieIdentity) => MatchResult;
+
 /**
  * Builds the report of a site record against the registry (with the site's live charter applied,
  * see `siteRegistry`); `live` is the last attempt to read that charter, `losses` what the store
- * could not keep; `match` matches one cookie (a memo passes its own, so unchanged cookies are not
- * matched again).
+ * could not keep; `match` matches one cookie of the site (a memo passes its own, so unchanged
+ * cookies are not matched again).
+ *
+ * It runs on a worker that has just woken (the popup opened on a stopped worker waits for it), so
+ * its loops are plain: one pass to match, one ordering by name shared by the cookies and the
+ * findings (name-order.ts), no comparator sort over every cookie.
  */
 export function buildReport(
   site: SiteRecord,
@@ -132,58 +140,41 @@ export function buildReport(
   now: number,
   live: LiveCharterRecord | null = null,
   losses: StoreLosses = NOTHING_LOST,
-  match: CookieMatcher = matchCookie,
+  match: SiteCookieMatcher = siteMatcher(registry, site.host),
 ): Report {
   const charter = charterFor(registry, site.host);
   const bundled = registry.bundledCharters.get(site.host)?.charter;
   const entries = charter.charter?.entries ?? [];
   // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
   const onPlatform = charter.kind !== 'none' || site.consent.state !== 'none';
-  const matched: MatchedCookie[] = Object.values(site.cookies).map((cookie) => {
+  const matched: MatchedCookie[] = [];
+  const usedEntries = new Set<number>();
+  for (const cookie of Object.values(site.cookies)) {
     const thirdParty = cookie.thirdParty !== undefined;
-    const matched = match(registry, site.host, { name: cookie.name, domain: cookie.domain, thirdParty });
+    const found = match({ name: cookie.name, domain: cookie.domain, thirdParty });
+    if (found.reference?.kind === 'charter') usedEntries.add(found.reference.entryIndex);
     // Only the site's own cookies can be the platform's.
-    const { category, inferred } = platformCategory(cookie.name, matched.category, onPlatform && !thirdParty);
-    return inferred === null
-      ? { cookie, match: matched, categoryInferred: null }
-      : { cookie, match: { ...matched, category }, categoryInferred: inferred };
-  });
-
-  const usedEntries = new Set(matched.flatMap(({ match }) => (match.reference?.kind === 'charter' ? [match.reference.entryIndex] : [])));
-
-  const cookies: ReportCookie[] = matched
-    // Field by field, not a spread: an allow-list, so nothing a record may hold reaches an export unless named here.
-    .map(({ cookie, match, categoryInferred }) => ({
-      name: cookie.name,
-      domain: cookie.domain,
-      path: cookie.path,
-      hostOnly: cookie.hostOnly,
-      secure: cookie.secure,
-      httpOnly: cookie.httpOnly,
-      sameSite: cookie.sameSite,
-      partitionKey: cookie.partitionKey,
-      expires: cookie.expires,
-      lifetimeSeconds: cookie.expires === null ? null : Math.max(0, Math.round(cookie.expires - cookie.lastChanged / 1000)),
-      firstSeen: cookie.firstSeen,
-      lastChanged: cookie.lastChanged,
-      removed: cookie.removed,
-      firstPhase: cookie.firstPhase,
-      firstPage: cookie.firstPage ?? null,
-      thirdParty: cookie.thirdParty ? { via: cookie.thirdParty.via } : null,
-      status: match.declared ? ('declared' as const) : ('undeclared' as const),
-      provider: match.provider,
-      service: match.service,
-      purpose: match.purpose,
-      duration: match.duration,
-      category: match.category,
-      categoryInferred: categoryInferred ?? null,
-      source: match.source,
-      rule: match.rule,
-      reference: match.reference,
-    }))
-    .sort(
-      (a, b) => Number(a.removed !== null) - Number(b.removed !== null) || compareText(a.name, b.name) || compareText(a.domain, b.domain),
+    const { category, inferred } = platformCategory(cookie.name, found.category, onPlatform && !thirdParty);
+    matched.push(
+      inferred === null
+        ? { cookie, match: found, categoryInferred: null }
+        : { cookie, match: { ...found, category }, categoryInferred: inferred },
     );
+  }
+
+  const byName = inNameOrder(matched, matchedName);
+  const cookies: ReportCookie[] = [];
+  const removed: ReportCookie[] = [];
+  // Present ones first, then by name, then by domain; equal ones as the record holds them.
+  const place = (one: MatchedCookie) => (one.cookie.removed === null ? cookies : removed).push(reportCookie(one));
+  for (let start = 0; start < byName.length;) {
+    let end = start + 1;
+    while (end < byName.length && byName[end]!.cookie.name === byName[start]!.cookie.name) end++;
+    if (end - start === 1) place(byName[start]!);
+    else for (const one of byName.slice(start, end).sort(byDomain)) place(one);
+    start = end;
+  }
+  for (const one of removed) cookies.push(one);
 
   const notSeen = entries.filter((_, index) => !usedEntries.has(index));
   return {
@@ -204,7 +195,7 @@ export function buildReport(
       : { state: 'unknown', changedAt: null, trackers: {} },
     cookies,
     notSeen,
-    findings: findingsFor(site, matched, notSeen, onPlatform),
+    findings: findingsInNameOrder(site, byName, notSeen, onPlatform),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
     storage: {
       sitesDropped: losses.sitesDropped,
@@ -212,5 +203,40 @@ export function buildReport(
       cookiesDropped: site.droppedCookies ?? 0,
       unsavedSince: losses.unsavedSince,
     },
+  };
+}
+
+const matchedName = ({ cookie }: MatchedCookie) => cookie.name;
+const byDomain = (a: MatchedCookie, b: MatchedCookie) => compareText(a.cookie.domain, b.cookie.domain);
+
+/** A seen cookie as reported. Field by field, not a spread: an allow-list, so nothing a record may hold reaches an export unless named here. */
+function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): ReportCookie {
+  return {
+    name: cookie.name,
+    domain: cookie.domain,
+    path: cookie.path,
+    hostOnly: cookie.hostOnly,
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    sameSite: cookie.sameSite,
+    partitionKey: cookie.partitionKey,
+    expires: cookie.expires,
+    lifetimeSeconds: cookie.expires === null ? null : Math.max(0, Math.round(cookie.expires - cookie.lastChanged / 1000)),
+    firstSeen: cookie.firstSeen,
+    lastChanged: cookie.lastChanged,
+    removed: cookie.removed,
+    firstPhase: cookie.firstPhase,
+    firstPage: cookie.firstPage ?? null,
+    thirdParty: cookie.thirdParty ? { via: cookie.thirdParty.via } : null,
+    status: match.declared ? 'declared' : 'undeclared',
+    provider: match.provider,
+    service: match.service,
+    purpose: match.purpose,
+    duration: match.duration,
+    category: match.category,
+    categoryInferred: categoryInferred ?? null,
+    source: match.source,
+    rule: match.rule,
+    reference: match.reference,
   };
 }

@@ -18,16 +18,20 @@ export function hasPlatformCookies(names: Iterable<string>): boolean {
 /** Which charter applies to a site beyond the base registry: its live one, the platform's default, or none ('base'). */
 export type SiteCharterChoice = 'live' | 'platform-default' | 'base';
 
-/** The choice `siteRegistry` makes, without building the registry (a memo compares it). */
+/**
+ * The choice `siteRegistry` makes, without building the registry (a memo compares it). The
+ * cookie names may be passed as a function: they are only read for a site with no charter of its own.
+ */
 export function siteCharterChoice(
   base: Registry,
   host: string,
   live: LiveCharterRecord | null,
-  cookieNames: Iterable<string>,
+  cookieNames: Iterable<string> | (() => Iterable<string>),
 ): SiteCharterChoice {
   if (live?.charter) return 'live';
   const known = base.bundledCharters.has(host) || isPlatformHost(host);
-  return !known && hasPlatformCookies(cookieNames) ? 'platform-default' : 'base';
+  if (known) return 'base';
+  return hasPlatformCookies(typeof cookieNames === 'function' ? cookieNames() : cookieNames) ? 'platform-default' : 'base';
 }
 
 /** The registry of a choice `siteCharterChoice` made. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
-import { matchCookie, type MatchResult } from '../../../src/core/registry/match.ts';
+import { matchCookie, siteMatcher, type MatchResult } from '../../../src/core/registry/match.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { BUNDLED_CHARTERS } from './charter-fixtures.ts';
@@ -376,5 +376,36 @@ describe('matchCookie: unknown cookies and odd input', () => {
         expect(['charter', 'known-tracker', 'open-cookie-database', 'unknown']).toContain(result.source);
       }),
     );
+  });
+});
+
+describe('siteMatcher', () => {
+  it('matches as matchCookie does, cookie after cookie of one site, whatever their domains and embedding', () => {
+    const names = [
+      'sessionid',
+      'csrftoken',
+      '_ga',
+      '_ga_ABC',
+      '_pk_id.1.a1',
+      'IDE',
+      'NID',
+      'fr',
+      'sessionid_2',
+      'unknown',
+      'usprivacy',
+      '',
+    ];
+    const domains = (host: string) => [host, `.${host}`, '', '.doubleclick.net', '.google.com', 'Instagram.com.', ' .facebook.com'];
+    const cookie = (host: string) =>
+      fc.record({ name: fc.constantFrom(...names), domain: fc.constantFrom(...domains(host)), thirdParty: fc.boolean() });
+    for (const host of [METROPOLE, UNBUNDLED_ODS, CUSTOMER]) {
+      fc.assert(
+        fc.property(fc.array(cookie(host), { maxLength: 30 }), (cookies) => {
+          const match = siteMatcher(registry, host);
+          for (const one of cookies) expect(match(one)).toEqual(matchCookie(registry, host, one));
+        }),
+        { numRuns: 60 },
+      );
+    }
   });
 });

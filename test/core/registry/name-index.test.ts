@@ -49,14 +49,16 @@ describe('name index', () => {
     expect(lookupName(index, '', acceptAll, null)).toBeNull();
   });
 
-  it('finds the same rule as a plain longest-first scan, for any rules and name', () => {
-    const name = fc.string({ unit: fc.constantFrom('a', 'b', '_'), maxLength: 6 });
+  it('finds the same rule as a plain longest-first scan, for any rules, name and rules turned down', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', '_', '\u{1F36A}'), maxLength: 6 });
     const rules = fc.array(fc.record({ name, match: fc.constantFrom('exact' as const, 'prefix' as const) }), { maxLength: 12 });
     fc.assert(
-      fc.property(rules, name, (generated, cookie) => {
+      fc.property(rules, name, fc.nat(3), (generated, cookie, refusedEvery) => {
         const withValues = generated.map((entry, position) => ({ ...entry, value: position }));
-        const viaIndex = lookupName(buildNameIndex(withValues), cookie, acceptAll, null);
-        const candidates = withValues.filter((entry) => entry.name !== '');
+        // Turns down every `refusedEvery`-th rule (none for 0), as a domain that does not fit would.
+        const accepts = (value: number, every: number) => every === 0 || value % (every + 1) !== 0;
+        const viaIndex = lookupName(buildNameIndex(withValues), cookie, accepts, refusedEvery);
+        const candidates = withValues.filter((entry) => entry.name !== '' && accepts(entry.value, refusedEvery));
         const exact = candidates.find((entry) => entry.match === 'exact' && entry.name === cookie);
         const longestPrefix = candidates
           .filter((entry) => entry.match === 'prefix' && cookie.startsWith(entry.name))

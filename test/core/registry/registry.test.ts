@@ -69,7 +69,7 @@ describe('buildRegistry', () => {
     expect(registry.openCookieDatabase.exact.has('SSPR_*')).toBe(false);
   });
 
-  it('reads each Open Cookie Database Domain cell once, into domains', () => {
+  it('reads an Open Cookie Database Domain cell into domains (when a cookie of its name is first matched)', () => {
     const [token] = registry.openCookieDatabase.exact.get('token') ?? [];
     expect(token?.domains).toEqual(['adform.net']);
     expect(token?.anyDomain).toBe(false);

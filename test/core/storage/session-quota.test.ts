@@ -12,6 +12,18 @@ describe('storage.session quota', () => {
     expect(measureText('😀')).toEqual({ utf8: 4, wide: true });
     expect(measureText('\ud800x')).toEqual({ utf8: 4, wide: true });
     expect(measureText('x'.repeat(1000))).toEqual({ utf8: 1000, wide: false });
+    expect(measureText(`${'x'.repeat(1000)}é${'y'.repeat(10)}€`)).toEqual({ utf8: 1015, wide: true });
+  });
+
+  it('counts what TextEncoder writes, for any text (ASCII runs, Latin-1, astral and lone surrogates anywhere)', () => {
+    const unit = fc.constantFrom('a', '{', '"', '\u0000', '\u007f', '\u0080', 'é', '\u00ff', 'ā', '€', '\ud83c', '\udf6a', '\uffff');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        const wide = [...text].some((character) => character.charCodeAt(0) > 0xff);
+        expect(measureText(text)).toEqual({ utf8: new TextEncoder().encode(text).length, wide });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps a budget under the quota both browsers enforce', () => {

@@ -1,6 +1,6 @@
 /** Every Node benchmark runs once on a tiny input, so the benchmark code cannot rot; no time is asserted. */
 import { describe, expect, it } from 'vitest';
-import { background, charterDraft, charterParsing, registry, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
+import { background, charterDraft, charterParsing, registry, reportBuild, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
 import { parseCharter } from '../../../src/core/charter/parse.ts';
 import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../../scripts/bench/hostile.ts';
 
@@ -22,6 +22,15 @@ describe('benchmarks (tiny runs)', () => {
     const [events, writes] = await background('tiny');
     expect(events!.unit).toBe('events/s');
     expect(writes!.median).toBeGreaterThanOrEqual(1);
+  });
+
+  it('decode a record and build its report from scratch', () => {
+    const figures = reportBuild('tiny');
+    expect(figures.map((f) => [f.group, f.name, f.unit])).toEqual([
+      ['report', 'record decoded from its stored JSON, 20 cookies', 'ms'],
+      ['report', 'report built from scratch and its first page cut, 20 cookies', 'ms'],
+    ]);
+    for (const f of figures) expect(Number.isFinite(f.median)).toBe(true);
   });
 
   it('draft a charter from a site of synthetic cookies', () => {

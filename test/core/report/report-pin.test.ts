@@ -1,0 +1,185 @@
+/**
+ * Pins the whole report of varied sites, byte for byte. Building the report is tuned for speed
+ * (the popup opened on a stopped worker waits for it); a change that moves one field, one finding
+ * or one tie between equal names changes the digest. The digests were taken from the reports of
+ * the code before that tuning (main at 2965daa). When a change of the report is meant (a new
+ * field, a new wording), check the new report by hand and update the digest in the same commit.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { LiveCharterRecord } from '../../../src/core/charter/live.ts';
+import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
+import { buildRegistry } from '../../../src/core/registry/registry.ts';
+import { createReportMemo } from '../../../src/core/report/report-memo.ts';
+import { createFirstPages } from '../../../src/core/report/report-page.ts';
+import { buildReport, type StoreLosses } from '../../../src/core/report/report.ts';
+import { siteRegistry } from '../../../src/core/report/site-charter.ts';
+import { browserCookie } from '../../support/cookies.ts';
+import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
+
+const BUNDLED = 'data.example-metropole.fr';
+const PLATFORM = 'bench.opendatasoft.com';
+const OTHER = 'opendata.example.org';
+const NOW_MS = 1_700_000_000_000;
+const LOSSES: StoreLosses = { sitesDropped: 2, lastDropAt: NOW_MS - 5000, unsavedSince: null };
+const registry = buildRegistry({ [BUNDLED]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+
+/** Names of every kind: charters' exact names and prefixes, the platform's, known trackers, database rows (some bound to a domain), unknown, hostile. */
+const NAMES = [
+  'sessionid',
+  'csrftoken',
+  'django_language',
+  'ods-lang',
+  '_pk_id.1.a1b2',
+  '_pk_ses.1.a1b2',
+  '_ga',
+  '_ga_ABC',
+  '_gid',
+  '_hjSessionUser_12',
+  '_fbp',
+  'AWSALB',
+  '__cf_bm',
+  'IDE',
+  'test_cookie',
+  'NID',
+  '__utma',
+  'YSC',
+  'bcookie',
+  'fr',
+  'PHPSESSID',
+  'JSESSIONID',
+  '_gcl_au',
+  'wp-settings-1',
+  'widget',
+  'unknown_x',
+  '<b>bold</b>',
+  'é',
+  '',
+];
+const DOMAINS = (host: string) => [
+  host,
+  `.${host}`,
+  '.doubleclick.net',
+  'cdn.example.net',
+  `www.${host}`,
+  '.google.com',
+  '.youtube.com',
+  '.linkedin.com',
+  '.facebook.com',
+];
+const CONSENTS = [
+  encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, timestamp: NOW_MS - 1000 })),
+  encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: false, ga: false, timestamp: NOW_MS - 500 })),
+  encodeURIComponent(JSON.stringify({ functional_cookies: false, timestamp: NOW_MS - 200 })),
+];
+
+/** A deterministic sequence of cookie events and choices (mulberry32, a small seeded generator: the same site every run). */
+function site(host: string, events: number, seed: number): SiteRecord {
+  const record = emptySite(host, '0');
+  let state = seed;
+  const next = (bound: number) => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) % bound;
+  };
+  for (let i = 0; i < events; i++) {
+    const at = NOW_MS + i * 1000;
+    if (next(25) === 0) {
+      recordCookieChange(
+        record,
+        browserCookie({ name: 'cookies_preferences', domain: host, value: CONSENTS[next(CONSENTS.length)]! }),
+        false,
+        at,
+      );
+      continue;
+    }
+    const name = `${NAMES[next(NAMES.length)]!}${next(4) === 0 ? `_${next(50)}` : ''}`;
+    const domain = DOMAINS(host)[next(9)]!;
+    const days = next(6) === 0 ? null : next(800);
+    const embedded = !domain.endsWith(host) && next(2) === 0;
+    recordCookieChange(
+      record,
+      browserCookie({
+        name,
+        domain,
+        hostOnly: !domain.startsWith('.'),
+        path: ['/', '/api', '/explore'][next(3)]!,
+        secure: next(2) === 0,
+        httpOnly: next(2) === 0,
+        sameSite: (['lax', 'strict', 'no_restriction', 'unspecified'] as const)[next(4)]!,
+        session: days === null,
+        expirationDate: days === null ? undefined : at / 1000 + days * 86400 + 0.25,
+      }),
+      next(5) === 0,
+      at,
+      {
+        page: next(3) === 0 ? null : `/page/${next(9)}`,
+        found: next(10) === 0,
+        ...(embedded ? { via: next(2) === 0 ? 'frame' : 'response' } : {}),
+      },
+    );
+  }
+  return record;
+}
+
+const live = (host: string): LiveCharterRecord => ({
+  host,
+  fetchedAt: NOW_MS - 100,
+  url: `https://${host}/terms/cookies-policy/`,
+  charter: ITIE_CHARTER,
+  problem: null,
+});
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** Each case: the site, the live charter if any, and the digest of its report, of its first page, and of that page's totals. */
+const CASES: Array<{ name: string; site: () => SiteRecord; live: LiveCharterRecord | null; report: string; page: string }> = [
+  {
+    name: 'a bundled portal',
+    site: () => site(BUNDLED, 600, 7),
+    live: null,
+    report: 'b4adca0e57756805e833a9f35066669c2c14b286dd435db6ed0f78b58be9bedf',
+    page: '3ab7d9cfb1e55f9278f573f3602829829c4b4e917887c67b1d5bad90315efc12',
+  },
+  {
+    name: 'a bundled portal read live',
+    site: () => site(BUNDLED, 600, 11),
+    live: live(BUNDLED),
+    report: '7c1e1d22b214ed7803c5e5015aaef7c657fc1229d938ae62838c5ecbb9d4305d',
+    page: 'ede700ddea17954d3ef3b242f91eff1e24dfb651053ed02dc131e80904972b90',
+  },
+  {
+    name: 'a platform portal (its default charter)',
+    site: () => site(PLATFORM, 900, 13),
+    live: null,
+    report: 'df7ba41d0a9f0dce75c0b6241e8ae330594c5fa24726ed351ba219b8f3a4b505',
+    page: '70fe0702a8ca6bded89efdcdfe8bbc6ba844dd3211f478b07c5fb891fee0873d',
+  },
+  {
+    name: 'a site off the platform (recognised by its cookies)',
+    site: () => site(OTHER, 400, 17),
+    live: null,
+    report: '222bd14bd59bd71ae5051b9ba004940d2915423d592708e8d36ee1df7bf3ac5c',
+    page: '8ca027f13b5e0a39e27d54bf4c7bf74d6f90bb358bb8a7b18de87f9c33e0e2b4',
+  },
+];
+
+describe('the report, pinned', () => {
+  for (const pinned of CASES) {
+    it(`is the same, byte for byte, for ${pinned.name}`, () => {
+      const record = pinned.site();
+      const names = Object.values(record.cookies).map((cookie) => cookie.name);
+      const fresh = buildReport(record, siteRegistry(registry, record.host, pinned.live, names), NOW_MS, pinned.live, LOSSES);
+      const memo = createReportMemo();
+      const inputs = { site: record, revision: 1, base: registry, live: pinned.live, charterRevision: 1, now: NOW_MS, losses: LOSSES };
+      const memoized = memo.report(inputs);
+      expect(fresh.cookies.length).toBeGreaterThan(100);
+      expect(JSON.stringify(memoized)).toBe(JSON.stringify(fresh));
+      expect(digest(fresh)).toBe(pinned.report);
+      const page = createFirstPages()(memoized, { cookies: 50, findings: 20, events: 20 });
+      expect(digest(page)).toBe(pinned.page);
+    });
+  }
+});
