@@ -58,7 +58,7 @@ const recorder = createRecorder(
 /** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
 let defaultStore: Promise<string> | undefined;
 const defaultStoreId = () => (defaultStore ??= defaultCookieStoreId());
-/** Cookies may have been set while the worker was stopped: record what exists now. */
+/** Records the cookies that exist now (after a grant, when a tab shows a page). */
 const scanCookies = () => recorder.scan(() => allVisibleCookies());
 
 /** Open pages (popup, side panel, DevTools panel) hear each event as it is recorded. */
@@ -94,7 +94,13 @@ const ready = startWorker({
     openTabs.replaceAll(tabs, storeId);
   },
   markRestart: () => recorder.workerStarted(),
-  scanCookies,
+  // Cookies may have been set while the worker was stopped: read what exists now.
+  beginCookieScan: () =>
+    recorder.beginScan(async () => {
+      const cookies = await allVisibleCookies();
+      timings.step('cookies read');
+      return cookies;
+    }),
   timings,
 });
 
