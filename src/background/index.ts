@@ -65,7 +65,7 @@ const hostAccess = createHostAccess((host) => hasHostAccess(host));
 /** The normal windows' cookie store: asked once per wake (it never changes while the browser runs). */
 let defaultStore: Promise<string> | undefined;
 const defaultStoreId = () => (defaultStore ??= defaultCookieStoreId());
-/** Cookies may have been set while the worker was stopped: record what exists now. */
+/** Records the cookies that exist now (after a grant, when a tab shows a page). */
 const scanCookies = () => recorder.scan(() => allVisibleCookies());
 
 /** Open pages (popup, side panel, DevTools panel) hear each event as it is recorded. */
@@ -101,7 +101,13 @@ const ready = startWorker({
     openTabs.replaceAll(tabs, storeId);
   },
   markRestart: () => recorder.workerStarted(),
-  scanCookies,
+  // Cookies may have been set while the worker was stopped: read what exists now.
+  beginCookieScan: () =>
+    recorder.beginScan(async () => {
+      const cookies = await allVisibleCookies();
+      timings.step('cookies read');
+      return cookies;
+    }),
   timings,
 });
 
@@ -169,3 +175,5 @@ serveRequests(
     networkLogs,
   }),
 );
+// The entry's own work done (the reads above are under way): the rest of the wake is the browser's answers.
+timings.step('listeners registered');

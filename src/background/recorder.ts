@@ -41,6 +41,12 @@ export type Recorder = {
    * answer does not override it (a removed cookie is not brought back).
    */
   scan(read: () => Promise<BrowserCookie[]>, now?: () => number): Promise<void>;
+  /**
+   * A scan in two halves: the read starts now (its place in the order of facts taken now), and
+   * the answer is recorded when `record` is called (at a wake, once the records it goes into
+   * are restored). `drop` ends a scan that will not be recorded.
+   */
+  beginScan(read: () => Promise<BrowserCookie[]>, now?: () => number): CookieScan;
   /** Records cookies found present; `since` is the order when they were read (default: now, nothing newer). */
   cookiesPresent(cookies: BrowserCookie[], now?: number, since?: number): void;
   /**
@@ -63,6 +69,14 @@ export type Recorder = {
  * @param openHosts the tracked hosts with an open tab in `storeId` (records may not exist yet)
  * @param pageOf the path of the page a tab of `host` shows or loads in `storeId` (a cookie's `firstPage`), or null
  */
+/** A scan whose read is under way. */
+export type CookieScan = {
+  /** Records the answer (rejects when the read failed); the scan is over after it. */
+  record(): Promise<void>;
+  /** Ends the scan without recording anything; nothing once it is over. */
+  drop(): void;
+};
+
 export function createRecorder(
   store: SiteStore,
   isTracked: (host: string) => boolean,
@@ -172,15 +186,31 @@ export function createRecorder(
     }
   }
 
-  async function scan(read: () => Promise<BrowserCookie[]>, now: () => number = Date.now): Promise<void> {
+  function beginScan(read: () => Promise<BrowserCookie[]>, now: () => number = Date.now): CookieScan {
     const since = nextOrder();
     scansUnderWay.add(since);
-    try {
-      cookiesPresent(await read(), now(), since);
-    } finally {
+    const end = () => {
       scansUnderWay.delete(since);
       if (scansUnderWay.size === 0) newestEvent.clear();
-    }
+    };
+    // Read at once (an async function runs `read` now, and turns a throw into a rejection); a
+    // failure is the record's to report, or nobody's when the scan is dropped.
+    const answer = (async () => read())();
+    answer.catch(() => {});
+    return {
+      async record() {
+        try {
+          cookiesPresent(await answer, now(), since);
+        } finally {
+          end();
+        }
+      },
+      drop: end,
+    };
+  }
+
+  function scan(read: () => Promise<BrowserCookie[]>, now: () => number = Date.now): Promise<void> {
+    return beginScan(read, now).record();
   }
 
   function workerStarted(now = Date.now()): void {
@@ -197,6 +227,7 @@ export function createRecorder(
     thirdPartySet,
     thirdPartyRemoved,
     scan,
+    beginScan,
     cookiesPresent,
     responseOnPage,
     workerStarted,

@@ -1,4 +1,5 @@
 import type { StartupTimings } from './diagnostics.ts';
+import type { CookieScan } from './recorder.ts';
 
 /** What the worker does when it starts (each wake). */
 export type WorkerStartSteps = {
@@ -10,8 +11,11 @@ export type WorkerStartSteps = {
   readOpenTabs(): Promise<void>;
   /** Marks, in every record, that the worker was stopped and started again. */
   markRestart(): void;
-  /** Records the cookies present now: some may have been set while the worker was stopped. */
-  scanCookies(): Promise<void>;
+  /**
+   * Starts reading the cookies present now (some may have been set while the worker was
+   * stopped); the scan records them when asked.
+   */
+  beginCookieScan(): CookieScan;
   /** Start-up timings, step by step. */
   timings: Pick<StartupTimings, 'step' | 'ready'>;
   /** Hears a start-up that could not complete. */
@@ -19,22 +23,29 @@ export type WorkerStartSteps = {
 };
 
 /**
- * The `ready` promise every handler waits on: state, permissions and tabs read in parallel, then
- * the restart marked and the present cookies recorded. It always resolves: a worker never stays
- * stuck on a failed start, it records from there on and says what went wrong.
+ * The `ready` promise every handler waits on: state, permissions, tabs and the cookies present
+ * read in parallel, then the restart marked and the cookies found recorded (into the restored
+ * records, after the marker). It always resolves: a worker never stays stuck on a failed start,
+ * it records from there on and says what went wrong.
  */
 export function startWorker(steps: WorkerStartSteps): Promise<void> {
   const { timings, onError = (error) => console.error('Cookie Charter Inspector: start-up incomplete', error) } = steps;
-  return Promise.all([
+  const reads = Promise.all([
     steps.loadState().then(() => timings.step('state restored')),
     steps.readGrantedHosts().then(() => timings.step('permissions read')),
     steps.readOpenTabs().then(() => timings.step('tabs read')),
-  ])
+  ]);
+  // The cookies' read runs beside the others; only their recording waits for them.
+  const scan = steps.beginCookieScan();
+  return reads
     .then(async () => {
       steps.markRestart();
       timings.step('restart marked');
-      await steps.scanCookies();
+      await scan.record();
       timings.ready('cookies scanned');
     })
-    .catch(onError);
+    .catch((error: unknown) => {
+      scan.drop();
+      onError(error);
+    });
 }

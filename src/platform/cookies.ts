@@ -19,12 +19,18 @@ export function onCookieChanged(listener: (change: CookieChange) => void, api: C
  * too; a browser that does not know the filter gets the plain query instead.
  */
 export async function allVisibleCookies(api: CookiesApi = browser): Promise<BrowserCookie[]> {
+  const read = (store: { storeId?: string }) => api.cookies.getAll({ ...store, partitionKey: {} }).catch(() => api.cookies.getAll(store));
+  // The caller's own store (no storeId), asked beside the list of stores: when that list has one
+  // store and the answer's cookies say they are of it, the answer is all there is, a round trip
+  // sooner (the worker's wake waits on this). Otherwise each store is asked by its id.
+  const ownStore = read({}).catch((): BrowserCookie[] => []);
   const stores = await api.cookies.getAllCookieStores();
-  const perStore = await Promise.all(
-    stores.map((store) =>
-      api.cookies.getAll({ storeId: store.id, partitionKey: {} }).catch(() => api.cookies.getAll({ storeId: store.id })),
-    ),
-  );
+  const only = stores.length === 1 ? stores[0]!.id : null;
+  if (only !== null) {
+    const own = await ownStore;
+    if (own.length > 0 && own.every((cookie) => cookie.storeId === only)) return own;
+  }
+  const perStore = await Promise.all(stores.map((store) => read({ storeId: store.id })));
   return perStore.flat();
 }
 

@@ -199,6 +199,59 @@ describe('recorder', () => {
       expect(names(recorder, 'data.tco.re')).toEqual([]);
     });
 
+    it('a scan begun before its records are restored: the read starts at once, the answer is recorded when asked', async () => {
+      const { recorder } = await setup();
+      let reads = 0;
+      const scan = recorder.beginScan(
+        async () => (reads++, [ga]),
+        () => 10,
+      );
+      expect(reads).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Read, not recorded: the wake has not restored the records yet.
+      expect(names(recorder, 'data.tco.re')).toEqual([]);
+      await scan.record();
+      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+    });
+
+    it('a begun scan still loses to a removal heard after its read began, whenever it is recorded', async () => {
+      const { recorder } = await setup();
+      recorder.cookieChanged(ga, false, 'explicit', 1);
+      const scan = recorder.beginScan(
+        async () => [ga],
+        () => 10,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // The read has answered (with _ga); the removal is heard after the read began.
+      recorder.cookieChanged(ga, true, 'explicit', 4);
+      await scan.record();
+      expect(names(recorder, 'data.tco.re')).toEqual([]);
+    });
+
+    it('a dropped scan ends: later events are not kept for it, and a later scan finds a cookie set again', async () => {
+      const { recorder } = await setup();
+      recorder.cookieChanged(ga, false, 'explicit', 1);
+      const dropped = recorder.beginScan(
+        async () => [],
+        () => 10,
+      );
+      dropped.drop();
+      recorder.cookieChanged(ga, true, 'explicit', 4);
+      await recorder.scan(
+        async () => [ga],
+        () => 20,
+      );
+      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+    });
+
+    it('a read that fails at once is the record’s to report', async () => {
+      const { recorder } = await setup();
+      const scan = recorder.beginScan(() => {
+        throw new Error('no cookies API');
+      });
+      await expect(scan.record()).rejects.toThrow('no cookies API');
+    });
+
     it('a failed read ends its scan', async () => {
       const { recorder } = await setup();
       await expect(recorder.scan(async () => Promise.reject(new Error('no cookies API')))).rejects.toThrow('no cookies API');

@@ -4,12 +4,17 @@ import { startWorker, type WorkerStartSteps } from '../../src/background/worker-
 function steps(overrides: Partial<WorkerStartSteps> = {}) {
   const log: string[] = [];
   const step = (name: string) => async () => void log.push(name);
+  /** A scan whose read is logged when it begins, and its recording when asked. */
+  const cookieScan = () => {
+    log.push('read cookies');
+    return { record: step('record cookies'), drop: () => void log.push('drop scan') };
+  };
   const all: WorkerStartSteps = {
     loadState: step('load'),
     readGrantedHosts: step('granted'),
     readOpenTabs: step('tabs'),
     markRestart: () => void log.push('restart'),
-    scanCookies: step('scan'),
+    beginCookieScan: cookieScan,
     timings: { step: (name) => (log.push(`step ${name}`), 0), ready: (name) => void log.push(`ready ${name}`) },
     onError: (error) => void log.push(`error ${String(error)}`),
     ...overrides,
@@ -18,21 +23,28 @@ function steps(overrides: Partial<WorkerStartSteps> = {}) {
 }
 
 describe('startWorker', () => {
-  it('reads state, permissions and tabs, then marks the restart and scans the cookies present', async () => {
+  it('reads state, permissions, tabs and the cookies present together, then marks the restart and records the cookies', async () => {
     const { all, log } = steps();
     await startWorker(all);
-    expect(log.slice(0, 6).sort()).toEqual(
-      ['granted', 'load', 'step permissions read', 'step state restored', 'step tabs read', 'tabs'].sort(),
+    expect(log.slice(0, 7).sort()).toEqual(
+      ['granted', 'load', 'read cookies', 'step permissions read', 'step state restored', 'step tabs read', 'tabs'].sort(),
     );
-    expect(log.slice(6)).toEqual(['restart', 'step restart marked', 'scan', 'ready cookies scanned']);
+    expect(log.slice(7)).toEqual(['restart', 'step restart marked', 'record cookies', 'ready cookies scanned']);
   });
 
-  it('marks nothing and scans nothing before the state is restored', async () => {
+  it('begins reading the cookies before the state is restored', () => {
+    const { all, log } = steps({ loadState: () => new Promise<void>(() => {}) });
+    void startWorker(all);
+    expect(log).toContain('read cookies');
+  });
+
+  it('marks nothing and records no cookie before the state is restored', async () => {
     let restore!: () => void;
     const { all, log } = steps({ loadState: () => new Promise<void>((resolve) => (restore = resolve)) });
     const ready = startWorker(all);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(log).not.toContain('restart');
+    expect(log).not.toContain('record cookies');
     restore();
     await ready;
     expect(log).toContain('ready cookies scanned');
@@ -43,5 +55,8 @@ describe('startWorker', () => {
     await expect(startWorker(all)).resolves.toBeUndefined();
     expect(log).toContain('error Error: tabs unavailable');
     expect(log).not.toContain('ready cookies scanned');
+    // The scan begun beside the failed read is ended, not left under way.
+    expect(log).not.toContain('record cookies');
+    expect(log).toContain('drop scan');
   });
 });

@@ -3,27 +3,54 @@ import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie 
 import { browserCookie } from '../support/cookies.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
-function fakeCookies(stores: Array<{ id: string; incognito?: boolean }>, options: { partitionFilter?: boolean } = {}) {
+/**
+ * @param options.callerStore the store a query without storeId reads (the worker's own; the first store by default)
+ * @param options.empty stores that hold no cookie
+ */
+function fakeCookies(
+  stores: Array<{ id: string; incognito?: boolean }>,
+  options: { partitionFilter?: boolean; callerStore?: string; empty?: string[] } = {},
+) {
   const removed: unknown[] = [];
+  const reads: Array<string | undefined> = [];
   const onChanged = fakeEvent<(info: { cookie: unknown; removed: boolean; cause: string }) => void>();
   const api = {
     cookies: {
       onChanged,
       getAllCookieStores: async () => stores,
-      getAll: async (details: { storeId: string; partitionKey?: object }) => {
+      getAll: async (details: { storeId?: string; partitionKey?: object }) => {
         if (details.partitionKey && options.partitionFilter === false) throw new Error('Unexpected property "partitionKey"');
-        return [browserCookie({ name: `in-${details.storeId}`, storeId: details.storeId })];
+        reads.push(details.storeId);
+        const storeId = details.storeId ?? options.callerStore ?? stores[0]?.id ?? '0';
+        return options.empty?.includes(storeId) ? [] : [browserCookie({ name: `in-${storeId}`, storeId })];
       },
       remove: async (details: { name: string }) => (removed.push(details), details.name === 'gone' ? null : details),
     },
   } as never;
-  return { api, removed, onChanged };
+  return { api, removed, onChanged, reads };
 }
 
 describe('platform cookies', () => {
   it('list the cookies of every store, partitioned ones asked for', async () => {
     const { api } = fakeCookies([{ id: '0' }, { id: '1', incognito: true }]);
     expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-0', 'in-1']);
+  });
+
+  it('take the caller’s own store’s answer when it is the only store: no second round trip', async () => {
+    const { api, reads } = fakeCookies([{ id: '0' }]);
+    expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-0']);
+    expect(reads).toEqual([undefined]);
+  });
+
+  it('ask each store by its id when the one store listed is not the caller’s own (a container’s tabs only)', async () => {
+    const { api } = fakeCookies([{ id: 'firefox-container-1' }], { callerStore: 'firefox-default' });
+    expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-firefox-container-1']);
+  });
+
+  it('ask the one store by its id when the caller’s answer is empty: an empty answer does not say whose it is', async () => {
+    const { api, reads } = fakeCookies([{ id: 'firefox-container-1' }], { callerStore: 'firefox-default', empty: ['firefox-default'] });
+    expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-firefox-container-1']);
+    expect(reads).toEqual([undefined, 'firefox-container-1']);
   });
 
   it('fall back to the plain query where the browser does not know the partition filter', async () => {

@@ -5,6 +5,7 @@
  * "tout cookie commençant par _pk_").
  */
 import type { CharterEntry } from './types.ts';
+import { lazy } from '../lazy.ts';
 import { isKnownCookieName, LONGEST_KNOWN_COOKIE_NAME } from './known.ts';
 import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
@@ -33,7 +34,8 @@ export const PROSE_PREFIX_SOURCE =
   '|cookies?\\s+(?:commen[cç]ant|d[ée]butant|pr[ée]fix[ée]s?)\\s+par' +
   '|names?\\s+prefixed\\s+with|pr[ée]fixe)\\s*:?';
 
-const PROSE_PREFIX = new RegExp(PROSE_PREFIX_SOURCE, 'iu');
+// Unicode-aware regexes are built on first use: building one costs the worker's wake even when no charter is read.
+const prosePrefix = lazy(() => new RegExp(PROSE_PREFIX_SOURCE, 'iu'));
 
 /** Separators between names in one cell. */
 const NAME_SEPARATOR = /\s*[,;/]\s*|\s+(?:et|and|ou|or|&|\+)\s+|\s+-\s+/iu;
@@ -82,7 +84,7 @@ export function readNameCell(cell: string): NameCellReading {
   if (text === '' || EMPTY_MARKER.test(text)) return { names: [], problems: ['empty cookie name cell'] };
 
   const collector = new NameCollector();
-  const prose = PROSE_PREFIX.exec(text);
+  const prose = prosePrefix().exec(text);
   const plainPart = prose ? text.slice(0, prose.index) : text;
   const prefixPart = prose ? text.slice(prose.index + prose[0].length) : '';
 
@@ -204,7 +206,7 @@ export function toCookieName(token: string, isPrefix: boolean): CookieName | str
   }
   if (cookie === '') return `“${showInvisible(token)}”: a wildcard must follow a fixed prefix`;
   if (LONE_SURROGATE.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (invalid characters in it)`;
-  if (INVISIBLE_ONLY.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (only invisible characters)`;
+  if (invisibleOnly().test(cookie)) return `“${showInvisible(token)}”: not a cookie name (only invisible characters)`;
   if (FORBIDDEN_IN_NAME.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (spaces, quotes or separators in it)`;
   return { cookie, match };
 }
@@ -215,13 +217,13 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** Characters that show nothing and change nothing around them: format and bidi controls, line separators, blank fillers. */
 const CONTROL_CHARACTERS = '\\p{Cf}\\p{Cc}\\p{Zl}\\p{Zp}\\u115F\\u1160\\u3164\\uFFA0\\u2800';
 /** A name of nothing but those, spaces and combining marks shows nothing at all. */
-const INVISIBLE_ONLY = new RegExp(`^[${CONTROL_CHARACTERS}\\p{Zs}\\p{Mn}\\p{Me}]+$`, 'u');
-const INVISIBLE_OR_INVALID = new RegExp(`[${CONTROL_CHARACTERS}]|\\p{Cs}`, 'gu');
+const invisibleOnly = lazy(() => new RegExp(`^[${CONTROL_CHARACTERS}\\p{Zs}\\p{Mn}\\p{Me}]+$`, 'u'));
+const invisibleOrInvalid = lazy(() => new RegExp(`[${CONTROL_CHARACTERS}]|\\p{Cs}`, 'gu'));
 
 /** The token as a message shows it: invisible and invalid characters as their code (U+202E), so they can be seen and do nothing. */
 function showInvisible(token: string): string {
   return token.replace(
-    INVISIBLE_OR_INVALID,
+    invisibleOrInvalid(),
     (character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
 }

@@ -4,6 +4,7 @@
  * old (provider, service and location, cookie name, purpose) and new (provider, cookie name,
  * duration, function).
  */
+import { lazy } from '../lazy.ts';
 import { foldForMatching } from './normalise.ts';
 
 /** What a table column (or a one-field-per-line label) holds. */
@@ -96,13 +97,14 @@ const HEADER_PHRASES: Record<ColumnRole, readonly string[]> = {
   purpose: ['finalites?', 'purposes?', 'functions?', 'fonctions?', 'descriptions?', 'objectifs?', 'objets?', 'usages?'],
 };
 
-const PHRASE_PATTERNS: ReadonlyArray<{ role: ColumnRole; sticky: RegExp; whole: RegExp }> = (
-  Object.entries(HEADER_PHRASES) as Array<[ColumnRole, readonly string[]]>
-).map(([role, phrases]) => ({
-  role,
-  sticky: new RegExp(`(?:${phrases.join('|')})`, 'y'),
-  whole: new RegExp(`^(?:${phrases.join('|')})$`),
-}));
+// Built on first use (see ../lazy.ts).
+const phrasePatterns = lazy((): ReadonlyArray<{ role: ColumnRole; sticky: RegExp; whole: RegExp }> =>
+  (Object.entries(HEADER_PHRASES) as Array<[ColumnRole, readonly string[]]>).map(([role, phrases]) => ({
+    role,
+    sticky: new RegExp(`(?:${phrases.join('|')})`, 'y'),
+    whole: new RegExp(`^(?:${phrases.join('|')})$`),
+  })),
+);
 
 /** Header read from text whose cells are not separated by tabs or pipes. */
 export type PhraseHeader = {
@@ -135,7 +137,7 @@ export function readPhraseHeader(text: string): PhraseHeader | null {
 function coverWithPhrases(folded: string, position: number, dead: Set<number>): PhraseHeader | null {
   if (position >= folded.length) return { columns: [], glued: false };
   if (dead.has(position)) return null;
-  for (const { role, sticky, whole } of PHRASE_PATTERNS) {
+  for (const { role, sticky, whole } of phrasePatterns()) {
     sticky.lastIndex = position;
     const match = sticky.exec(folded);
     if (!match) continue;

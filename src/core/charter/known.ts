@@ -3,6 +3,7 @@
  * Huwise charters list, and cookie names those providers set. Only layouts without tabs or pipes
  * depend on these lists; tab and pipe tables read any provider and any name.
  */
+import { lazy } from '../lazy.ts';
 
 /** Providers charters name, as they usually spell them; matched without regard to case. */
 export const KNOWN_PROVIDERS: readonly string[] = [
@@ -131,24 +132,28 @@ export const LONGEST_KNOWN_COOKIE_NAME = Math.max(...KNOWN_COOKIE_NAMES.map((nam
 
 /** A character trie of the known names, so finding which start at a position costs a few steps, not one per name. */
 type TrieNode = { next: Map<string, TrieNode>; isName: boolean };
-const KNOWN_NAME_TRIE: TrieNode = { next: new Map(), isName: false };
-for (const name of KNOWN_COOKIE_NAMES) {
-  let node = KNOWN_NAME_TRIE;
-  for (const character of name) {
-    let child = node.next.get(character);
-    if (!child) {
-      child = { next: new Map(), isName: false };
-      node.next.set(character, child);
+// Built on first use (see ../lazy.ts): only rows without separators need it.
+const knownNameTrie = lazy(() => {
+  const root: TrieNode = { next: new Map(), isName: false };
+  for (const name of KNOWN_COOKIE_NAMES) {
+    let node = root;
+    for (const character of name) {
+      let child = node.next.get(character);
+      if (!child) {
+        child = { next: new Map(), isName: false };
+        node.next.set(character, child);
+      }
+      node = child;
     }
-    node = child;
+    node.isName = true;
   }
-  node.isName = true;
-}
+  return root;
+});
 
 /** Lengths of the known names `text` has at `position` (with case), shortest first. */
 export function knownCookieNameLengthsAt(text: string, position: number): number[] {
   const lengths: number[] = [];
-  let node: TrieNode | undefined = KNOWN_NAME_TRIE;
+  let node: TrieNode | undefined = knownNameTrie();
   for (let index = position; index < text.length; index++) {
     node = node.next.get(text[index] ?? '');
     if (!node) break;
@@ -171,16 +176,19 @@ export function isKnownCookieName(name: string): boolean {
 }
 
 /** Known providers by the lower-case first letter, longest first, so most positions are ruled out in one lookup. */
-const PROVIDERS_BY_FIRST_LETTER = new Map<string, string[]>();
-for (const provider of KNOWN_PROVIDERS_LONGEST_FIRST) {
-  const first = provider[0]?.toLowerCase() ?? '';
-  PROVIDERS_BY_FIRST_LETTER.set(first, [...(PROVIDERS_BY_FIRST_LETTER.get(first) ?? []), provider]);
-}
+const providersByFirstLetter = lazy(() => {
+  const byLetter = new Map<string, string[]>();
+  for (const provider of KNOWN_PROVIDERS_LONGEST_FIRST) {
+    const first = provider[0]?.toLowerCase() ?? '';
+    byLetter.set(first, [...(byLetter.get(first) ?? []), provider]);
+  }
+  return byLetter;
+});
 
 /** Lengths of every known provider name `text` starts with at `position` (any case), longest first. */
 export function knownProviderLengthsAt(text: string, position: number): number[] {
   const lengths: number[] = [];
-  for (const provider of PROVIDERS_BY_FIRST_LETTER.get(text[position]?.toLowerCase() ?? '') ?? []) {
+  for (const provider of providersByFirstLetter().get(text[position]?.toLowerCase() ?? '') ?? []) {
     const candidate = text.slice(position, position + provider.length);
     if (candidate.toLowerCase() === provider.toLowerCase()) lengths.push(provider.length);
   }

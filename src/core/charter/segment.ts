@@ -11,6 +11,7 @@
  */
 import type { Column, ColumnRole } from './columns.ts';
 import { PROSE_PREFIX_SOURCE, looksLikeCookieName } from './cells.ts';
+import { lazy } from '../lazy.ts';
 import { LONGEST_KNOWN_COOKIE_NAME, isKnownCookieName, knownCookieNameLengthsAt, knownProviderLengthsAt } from './known.ts';
 
 /** Text of each column found in a row, by role. */
@@ -144,9 +145,10 @@ function durationPattern(glued: boolean): RegExp {
   return new RegExp(`(?:${one})(?:(?:${joiner})(?:${one}))*`, 'uy');
 }
 
-const DURATION_SPACED = durationPattern(false);
-const DURATION_GLUED = durationPattern(true);
-const PROSE_PREFIX_STICKY = new RegExp(`${PROSE_PREFIX_SOURCE}\\s*`, 'iuy');
+// Built on first use: a wake that reads no charter does not pay for them.
+const durationSpaced = lazy(() => durationPattern(false));
+const durationGlued = lazy(() => durationPattern(true));
+const prosePrefixSticky = lazy(() => new RegExp(`${PROSE_PREFIX_SOURCE}\\s*`, 'iuy'));
 const NAME_LIST_SEPARATOR = /\s*[,;/]\s*|\s+(?:et|and|ou|or|&)\s+/iuy;
 /** What may follow a known name to mark its variable part (`.*`, `_<ID>`, `*`). */
 const WILDCARD_EXTENSION = /(?:[._-]?(?:\*|<[^<>\s]{1,40}>|\{[^{}\s]{1,40}\}))+/y;
@@ -387,10 +389,11 @@ function nameListEnds(scan: RowScan, position: number): number[] {
   const { text } = scan;
   let start = position;
   let lenient = false;
-  PROSE_PREFIX_STICKY.lastIndex = start;
+  const prosePrefix = prosePrefixSticky();
+  prosePrefix.lastIndex = start;
   scan.spend(2);
-  if (mayStartProse(text, start) && PROSE_PREFIX_STICKY.exec(text)) {
-    start = PROSE_PREFIX_STICKY.lastIndex;
+  if (mayStartProse(text, start) && prosePrefix.exec(text)) {
+    start = prosePrefix.lastIndex;
     lenient = true;
   }
   const endsByListLength: number[][] = [];
@@ -488,7 +491,7 @@ const matchDuration: Anchor = (scan, position, afterFreeText) =>
 
 /** End of a duration starting right at `at`, or null. */
 function durationEndAt(scan: RowScan, at: number): number | null {
-  const pattern = scan.glued ? DURATION_GLUED : DURATION_SPACED;
+  const pattern = scan.glued ? durationGlued() : durationSpaced();
   scan.spend(8);
   pattern.lastIndex = at;
   return pattern.exec(scan.text) ? pattern.lastIndex : null;

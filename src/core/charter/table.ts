@@ -3,6 +3,7 @@
  * no separator at all) and splitting the rows under it into cells.
  */
 import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
+import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
 import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace, trimSpaces } from './normalise.ts';
@@ -203,10 +204,11 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
 }
 
 /** Where cells ran together: a lower-case letter against a capital, a word against a number, a provider against a name. */
-const GLUED_CELLS = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{Lu}/u;
+// Built on first use, like the other Unicode-aware regexes of the charter reader (see ../lazy.ts).
+const gluedCells = lazy(() => /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{Lu}/u);
 
 function showsGluedCells(text: string, providerLengths: readonly number[]): boolean {
-  return GLUED_CELLS.test(text) || providerLengths.some((length) => /[\p{L}\p{N}_]/u.test(text[length] ?? ''));
+  return gluedCells().test(text) || providerLengths.some((length) => /[\p{L}\p{N}_]/u.test(text[length] ?? ''));
 }
 
 /**

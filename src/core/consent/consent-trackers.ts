@@ -5,24 +5,30 @@
  * documentation. Pure and static: built once, looked up per cookie event.
  */
 import { KNOWN_TRACKERS } from '../registry/known-trackers.ts';
+import { lazy } from '../lazy.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
 import { judgeCookie, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
 
-/** Every known tracker by name: exact names first, then the longest prefix, as matching does. */
-const BY_NAME = buildNameIndex(
-  // Domain-bound entries (Disqus) are third parties no banner switch covers.
-  KNOWN_TRACKERS.filter((tracker) => tracker.domain === null).map((tracker) => ({
-    name: tracker.cookie,
-    match: tracker.match,
-    value: tracker.consentKeys,
-  })),
+/**
+ * Every known tracker by name: exact names first, then the longest prefix, as matching does.
+ * Built on first use (see ../lazy.ts): a wake that judges no cookie does not build it.
+ */
+const byName = lazy(() =>
+  buildNameIndex(
+    // Domain-bound entries (Disqus) are third parties no banner switch covers.
+    KNOWN_TRACKERS.filter((tracker) => tracker.domain === null).map((tracker) => ({
+      name: tracker.cookie,
+      match: tracker.match,
+      value: tracker.consentKeys,
+    })),
+  ),
 );
 
 const NONE: readonly string[] = Object.freeze([]);
 
 /** The consent keys that govern a cookie of this name (`['ga']` for `_ga_ABC123`); none for others. */
 export function consentKeysOf(cookieName: string): readonly string[] {
-  return lookupName(BY_NAME, cookieName, acceptAll, null)?.value ?? NONE;
+  return lookupName(byName(), cookieName, acceptAll, null)?.value ?? NONE;
 }
 
 /**
