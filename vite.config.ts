@@ -3,7 +3,6 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { inlinePageCss } from './scripts/inline-page-css.ts';
-import { PAGE_COPY, pageCopies } from './scripts/page-copies.ts';
 
 /** The add-on id Firefox knows us by; the e2e tests pin its internal UUID through it. */
 export const GECKO_ID = 'cookie-charter-inspector@extension';
@@ -12,11 +11,11 @@ type Target = 'chrome' | 'firefox';
 
 /**
  * Modules of the pages' shell, bundled together (see build.rollupOptions): Preact, the App, what
- * loads the rest, and the pages' copies of core and platform modules (scripts/page-copies.ts).
+ * loads the rest, and the core and platform modules the pages use. The worker is built apart
+ * (scripts/classic-worker.ts): nothing here is shared with it.
  */
-const PAGE_SHELL_MODULES =
-  /node_modules\/preact\/|vite\/preload-helper|src\/pages\/(mount-page|page-actions|page-theme)|src\/views\/(App|lazy-views?|wide-layout|site-not-found)\./;
-const inPageShell = (id: string) => PAGE_SHELL_MODULES.test(id) || id.endsWith(PAGE_COPY);
+const PAGE_SHELL =
+  /node_modules\/preact\/|vite\/preload-helper|src\/(core|platform)\/|src\/pages\/(mount-page|page-actions|page-theme)|src\/views\/(App|lazy-views?|wide-layout|site-not-found)\./;
 
 /** The views the report's view shares with the tabs behind it (loaded with it, see lazy-views.tsx). */
 const REPORT_VIEW_PARTS = /src\/views\/(ConsentSummary|time-format)\./;
@@ -59,14 +58,19 @@ export function manifestFor(target: Target): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/** The manifest without its `background`, for CRXJS: scripts/build.ts builds the worker and names it. */
+function withoutWorker(manifest: ManifestV3Export): ManifestV3Export {
+  const { background: _worker, ...pages } = manifest as Exclude<ManifestV3Export, (...args: never[]) => unknown> & { background?: unknown };
+  return pages;
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [
-      // The pages' own copies of core and platform modules: see scripts/page-copies.ts.
-      pageCopies(),
       preact(),
-      crx({ manifest: manifestFor(target), browser: target }),
+      // The pages only: the worker is built apart as one classic script (scripts/classic-worker.ts).
+      crx({ manifest: withoutWorker(manifestFor(target)), browser: target }),
       // The popup's first paint (its loading shell) waits for no file: see scripts/inline-page-css.ts.
       inlinePageCss([sourceManifest.action.default_popup]),
     ],
@@ -87,11 +91,11 @@ export default defineConfig(({ mode }) => {
         preserveEntrySignatures: 'allow-extension',
         output: {
           // The pages' shell in one chunk rather than a dozen small ones: each file is one more
-          // round trip before the popup's first line runs. The worker imports none of it.
+          // round trip to the extension's files before the popup's first line runs.
           codeSplitting: {
             includeDependenciesRecursively: false,
             groups: [
-              { name: 'page-shell', test: inPageShell },
+              { name: 'page-shell', test: PAGE_SHELL },
               // What the report's view shares with the tabs, in one file beside it rather than two.
               { name: 'report-view-parts', test: REPORT_VIEW_PARTS },
             ],

@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { join, relative } from 'node:path';
 import { OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE } from '../src/core/registry/index.ts';
 import { writeAuditVariant } from './audit-variant.ts';
+import { buildClassicWorker } from './classic-worker.ts';
 
 const targets = ['chrome', 'firefox'] as const;
 
@@ -35,6 +36,7 @@ function filesUnder(dir: string, root = dir, files: Record<string, Uint8Array> =
 const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
 for (const target of targets) {
   await build({ mode: target === 'firefox' ? 'firefox' : 'production', logLevel: 'warn' });
+  await buildClassicWorker(`dist/${target}`, target);
   for (const [from, to] of BUNDLED_NOTICES) {
     mkdirSync(join(`dist/${target}`, to, '..'), { recursive: true });
     copyFileSync(from, join(`dist/${target}`, to));

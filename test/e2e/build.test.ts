@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { popupAssets, scriptsLoaded } from '../../scripts/bench/browser-benches.ts';
+import { builtBackground, WORKER_FILE } from '../../scripts/classic-worker.ts';
 
 const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
 
@@ -24,33 +25,33 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     expect(readFileSync(`dist/${target}/licenses/open-cookie-database/SOURCE.md`, 'utf8')).toContain('Open-Cookie-Database');
   });
 
-  it('uses the background form its browser runs', () => {
-    if (target === 'firefox') {
-      expect(manifest.background.scripts).toHaveLength(1);
-      expect(manifest.browser_specific_settings).toBeDefined();
-    } else {
-      expect(typeof manifest.background.service_worker).toBe('string');
-      expect(manifest.browser_specific_settings).toBeUndefined();
-    }
+  it('runs its worker as one classic script (Chrome keeps its compiled code between wakes: scripts/classic-worker.ts)', () => {
+    expect(manifest.background).toEqual(builtBackground(target));
+    expect(manifest.background).not.toHaveProperty('type');
+    if (target === 'firefox') expect(manifest.browser_specific_settings).toBeDefined();
+    else expect(manifest.browser_specific_settings).toBeUndefined();
+    // A classic script, strict as its ES module sources: one function run at once, importing nothing.
+    expect(readFileSync(`dist/${target}/${WORKER_FILE}`, 'utf8')).toMatch(/^"use strict";\s*\(function\s*\(/);
+    expect(scriptsLoaded([`dist/${target}/${WORKER_FILE}`])).toEqual([`dist/${target}/${WORKER_FILE}`]);
   });
 
   it("carries no build-time library: nothing that needs Node (the registry build's CSV reader uses Buffer)", () => {
-    const scripts = readdirSync(`dist/${target}/assets`).filter((file) => file.endsWith('.js'));
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const file of scripts) expect(readFileSync(`dist/${target}/assets/${file}`, 'utf8')).not.toMatch(/\bBuffer\b|CsvError/);
+    const scripts = [
+      ...readdirSync(`dist/${target}/assets`)
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => `assets/${file}`),
+      WORKER_FILE,
+    ];
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const file of scripts) expect(readFileSync(`dist/${target}/${file}`, 'utf8')).not.toMatch(/\bBuffer\b|CsvError/);
   });
 
-  it('loads none of the pages’ code in the worker (the pages’ shell chunk, Preact in it: vite.config.ts)', () => {
-    const entry = target === 'firefox' ? (manifest.background.scripts as string[])[0]! : (manifest.background.service_worker as string);
-    const loaded = scriptsLoaded([`dist/${target}/${entry}`]);
-    expect(loaded.length).toBeGreaterThan(1);
-    expect(loaded.filter((file) => /page-shell|ReportView|jsxRuntime/.test(file))).toEqual([]);
-    // The popup does load it, and little else before its first line runs (scripts/page-copies.ts).
+  it('loads none of the pages’ code in the worker, and the pages’ shell in one chunk (vite.config.ts)', () => {
+    expect(readFileSync(`dist/${target}/${WORKER_FILE}`, 'utf8')).not.toMatch(/page-shell|ReportView|jsxRuntime|preact/i);
+    // The popup loads the shell, and little else before its first line runs: each file is a round trip.
     const popupScripts = popupAssets(`dist/${target}`).js;
     expect(popupScripts.some((file) => file.includes('page-shell'))).toBe(true);
     expect(popupScripts.length).toBeLessThanOrEqual(3);
-    // The worker's code is one file (with the bundler's runtime and webextension-polyfill, which the pages load on demand).
-    expect(loaded.filter((file) => !/service-worker-loader|rolldown-runtime|browser-polyfill/.test(file))).toHaveLength(1);
   });
 
   it('paints the popup’s loading shell without waiting for a file: its stylesheet is in its HTML (scripts/inline-page-css.ts)', () => {
