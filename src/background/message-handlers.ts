@@ -14,7 +14,7 @@ export type HandlerDeps = {
   /** Resolves once state is restored: every handler waits on it. */
   ready: Promise<void>;
   /** Reports of sites. */
-  reports: Pick<SiteReports, 'resolve' | 'view'>;
+  reports: Pick<SiteReports, 'resolve' | 'view' | 'prepare'>;
   /** Deletes a site's cookies and starts its record afresh (clear-site.ts); resolves to how many were deleted. */
   clearSite: (host: string, storeId: string, reloadTabs: boolean) => Promise<number>;
   /** Reads a site's live charter now. */
@@ -36,6 +36,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { ready, reports } = deps;
   return {
     async getReport(query) {
+      // A popup opened on a stopped worker: the registry loads while the state is restored.
+      reports.prepare();
       await ready;
       return reports.view(query);
     },
@@ -50,6 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { removed };
     },
     async exportReport({ format, language, ...query }) {
+      reports.prepare();
       await ready;
       const view = await reports.view(query);
       if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);

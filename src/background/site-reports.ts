@@ -49,6 +49,11 @@ export type SiteReports = {
   view(query: SiteQuery & { first?: ReportFirst }): Promise<SiteView>;
   /** The report of a site, against its live charter when one was read. */
   report(host: string, storeId: string): Promise<Report>;
+  /**
+   * Starts loading what every report needs (the registry) and returns at once: a request that
+   * woke the worker has it loading while the worker restores its state, not after.
+   */
+  prepare(): void;
 };
 
 /**
@@ -108,6 +113,10 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
         ...(savedRun ? { savedRun } : {}),
         ...(page ? { partial: page.totals } : {}),
       };
+    },
+    prepare() {
+      // A failure shows when a report asks for it (and is tried again then).
+      deps.registry().catch(() => undefined);
     },
     async report(host, storeId) {
       const charterRevision = deps.liveCharters.revision(host);

@@ -22,6 +22,7 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
     reports: {
       resolve: async (query: SiteQuery) => ({ host: query.host.toLowerCase(), storeId: query.storeId ?? '0' }),
       view: async (query) => (log.push(`view ${query.host}`), view),
+      prepare: () => void log.push('prepare'),
     },
     clearSite: async (host, storeId, reloadTabs) => (log.push(`clear ${storeId}|${host} reload=${reloadTabs}`), 4),
     refreshCharter: async (host) => (
@@ -45,14 +46,14 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
 }
 
 describe('message handlers', () => {
-  it('answer nothing before the worker is ready', async () => {
+  it('answer nothing before the worker is ready, but start loading what a report needs at once', async () => {
     const { handlers, log, open } = setup();
     const answer = handlers.getReport({ host: 'data.tco.re' });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(log).toEqual([]);
+    expect(log).toEqual(['prepare']);
     open();
     expect(await answer).toEqual(portalView(['sessionid']));
-    expect(log).toEqual(['view data.tco.re']);
+    expect(log).toEqual(['prepare', 'view data.tco.re']);
   });
 
   it('clear a site in the store it names, reloading its tabs only when asked, then refresh the badges', async () => {

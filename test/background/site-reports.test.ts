@@ -52,6 +52,15 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}) {
 }
 
 describe('site reports', () => {
+  it('start loading the registry when asked to prepare, without waiting, and never fail for it', async () => {
+    let loads = 0;
+    const { reports } = await setup({ registry: () => (loads++, Promise.reject(new Error('not packaged'))) });
+    expect(reports.prepare()).toBeUndefined();
+    expect(loads).toBe(1);
+    // The failure shows when a report needs the registry.
+    await expect(reports.report(HOST, 'firefox-default')).rejects.toThrow('not packaged');
+  });
+
   it('resolve a query: lower-case host, and the default cookie store when none is named', async () => {
     const { reports } = await setup();
     expect(await reports.resolve({ host: '  Data.Example-Metropole.FR ' })).toEqual({ host: HOST, storeId: 'firefox-default' });
