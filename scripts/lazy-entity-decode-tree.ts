@@ -12,7 +12,7 @@
  * one (decodeWithTrie, behind decodeHTML). Each pattern must match exactly once: a version of
  * entities that changes them fails the build instead of decoding with an empty tree.
  *
- * Not wired yet: vite.config.ts adds it first in `plugins` (`lazyEntityDecodeTree()`).
+ * Used by the worker's build (scripts/classic-worker.ts); the pages never read a charter page.
  */
 import type { Plugin } from 'vite';
 
