@@ -10,6 +10,7 @@ import {
 } from '../../../src/core/draft/draft-layout.ts';
 import { DRAFT_WORDS } from '../../../src/core/draft/draft-words.ts';
 import type { CharterDraft, DraftRow } from '../../../src/core/draft/draft-types.ts';
+import { charterDraft } from '../../support/drafts.ts';
 
 const row = (cookie: string, overrides: Partial<DraftRow> = {}, category: DraftRow['entry']['category'] = 'statistics'): DraftRow => ({
   entry: { provider: 'Matomo', service: null, cookie, match: 'exact', purpose: 'Mesure', duration: '13 mois', category },
@@ -19,16 +20,9 @@ const row = (cookie: string, overrides: Partial<DraftRow> = {}, category: DraftR
   ...overrides,
 });
 
-const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}): CharterDraft => ({
-  host: 'demo.opendatasoft.com',
-  language: 'en',
-  generatedAt: Date.UTC(2026, 11, 1),
-  consents: ['accepted'],
-  charterKind: 'live',
-  rows,
-  setAside: [],
-  ...overrides,
-});
+/** The shared draft (test/support/drafts.ts), in English. */
+const draft = (rows: DraftRow[], overrides: Partial<CharterDraft> = {}): CharterDraft =>
+  charterDraft(rows, { language: 'en', ...overrides });
 
 describe('draft layout', () => {
   it('orders sections necessary, statistics, third-party, other, and leaves out empty ones', () => {
