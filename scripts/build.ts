@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { zipSync } from 'fflate';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { OPEN_COOKIE_DATABASE_FILES, OPEN_COOKIE_DATABASE_SOURCE } from '../src/core/registry/index.ts';
+import { OPEN_COOKIE_DATABASE_SOURCE } from '../src/core/registry/index.ts';
 import { writeAuditVariant } from './audit-variant.ts';
 import { buildClassicWorker } from './classic-worker.ts';
 
@@ -16,8 +16,6 @@ const targets = ['chrome', 'firefox'] as const;
 
 /** Files copied into the packages: third-party data, with the licence and source notes that must travel with it. */
 const BUNDLED_NOTICES: Array<[from: string, to: string]> = [
-  // The worker fetches the database when it first builds a report (src/background/registry-loader.ts).
-  [OPEN_COOKIE_DATABASE_FILES.generated, OPEN_COOKIE_DATABASE_FILES.packaged],
   [OPEN_COOKIE_DATABASE_SOURCE.licenceFile, 'licenses/open-cookie-database/LICENSE'],
   ['data/open-cookie-database/SOURCE.md', 'licenses/open-cookie-database/SOURCE.md'],
   ['LICENSE', 'licenses/cookie-charter-inspector/LICENSE'],

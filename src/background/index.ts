@@ -10,7 +10,6 @@ import { installBrowser } from '../platform/browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { broadcast, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
-import { packageUrl } from '../platform/manifest.ts';
 import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { watchRequests } from '../platform/web-request.ts';
@@ -30,6 +29,7 @@ import { createNetworkLogs } from './network-logs.ts';
 import { createOpenTabs } from './open-tabs.ts';
 import { createRecorder } from './recorder.ts';
 import { createRegistryLoader } from './registry-loader.ts';
+import { openCookieDatabaseText } from './open-cookie-database-text.ts';
 import { createSiteReports } from './site-reports.ts';
 import { createSiteStore } from './site-store.ts';
 import { createTrackedHosts } from './tracked-hosts.ts';
@@ -49,7 +49,7 @@ const store = createSiteStore(sessionArea(), 20, { hostsInUse: () => openTabs.al
 // Read at every popup open: kept in the worker once read (cached-area.ts), written through.
 const askedEachOpen = createCachedArea(store.area);
 const liveCharters = createLiveCharters(askedEachOpen, (url, init) => fetch(url, init));
-const registry = createRegistryLoader(async (path) => (await fetch(packageUrl(path))).text());
+const registry = createRegistryLoader(() => openCookieDatabaseText);
 const trackedHosts = createTrackedHosts(() => grantedHosts());
 const recorder = createRecorder(
   store,

@@ -6,8 +6,3 @@ type RuntimeApi = Pick<Browser, 'runtime'>;
 export function requiredHostOrigins(api: RuntimeApi = browser): string[] {
   return (api.runtime.getManifest() as { host_permissions?: string[] }).host_permissions ?? [];
 }
-
-/** The URL of a file of the extension's own package. */
-export function packageUrl(path: string, api: RuntimeApi = browser): string {
-  return api.runtime.getURL(path);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packageUrl, requiredHostOrigins } from '../../src/platform/manifest.ts';
+import { requiredHostOrigins } from '../../src/platform/manifest.ts';
 
 const runtime = (manifest: object) =>
   ({ runtime: { getManifest: () => manifest, getURL: (path: string) => `chrome-extension://id/${path}` } }) as never;
@@ -8,9 +8,5 @@ describe('platform manifest', () => {
   it('lists the host permissions the manifest requires, none when it has none', () => {
     expect(requiredHostOrigins(runtime({ host_permissions: ['*://data.tco.re/*'] }))).toEqual(['*://data.tco.re/*']);
     expect(requiredHostOrigins(runtime({}))).toEqual([]);
-  });
-
-  it('gives the URL of a file of the package', () => {
-    expect(packageUrl('data/open-cookie-database.json', runtime({}))).toBe('chrome-extension://id/data/open-cookie-database.json');
   });
 });
