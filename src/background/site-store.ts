@@ -12,6 +12,24 @@ import {
 } from '../core/storage/session-items.ts';
 import { createDebouncedWriter } from './debounced-writer.ts';
 
+/** `storedBytes` of a key and its text. */
+type MeasureText = (key: string, text: string) => number;
+
+/**
+ * `storedBytes`, each text measured once: one write asks for a record's size at three steps (room
+ * made, order of the items, sizes kept), and a busy portal's record is 0.9 MB to scan each time.
+ */
+function measureOnce(): MeasureText {
+  const measured = new Map<string, { text: string; bytes: number }>();
+  return (key, text) => {
+    const last = measured.get(key);
+    if (last?.text === text) return last.bytes;
+    const bytes = storedBytes(key, text);
+    measured.set(key, { text, bytes });
+    return bytes;
+  };
+}
+
 /** How many times a write refused for quota is tried again at once, with more room made each time. */
 const QUOTA_RETRIES = 3;
 
@@ -51,7 +69,14 @@ export type SiteStore = {
   all(): SiteRecord[];
   /** Replaces a record and queues it for writing. */
   put(site: SiteRecord): void;
-  /** Marks, in every record with events, that the worker was stopped and started again. */
+  /**
+   * Marks, in every record with events, that the worker was stopped and started again: records
+   * read later get the marker as they are read. The marker is written with the record's next
+   * change, not by itself: writing a busy portal's record again costs the worker ~8 ms (2,000
+   * cookies), which came just as the popup opened on a stopped worker rendered its report. A
+   * restart with nothing recorded after it leaves no trace; the next restart's marker stands
+   * for the same gap.
+   */
   markRestart(now: number): void;
   /** Writes what is queued now. */
   flush(): Promise<void>;
@@ -149,8 +174,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       forget(key);
       return undefined;
     }
-    if (restartedAt !== null && site.timeline.length > 0) put(appendTimeline(site, { type: 'worker-restart', at: restartedAt }));
-    else cache.set(key, site);
+    if (restartedAt !== null && site.timeline.length > 0) appendTimeline(site, { type: 'worker-restart', at: restartedAt });
+    cache.set(key, site);
     return site;
   }
 
@@ -178,10 +203,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    * most `limit` bytes: least recently active first, sites open in a tab after all others, the
    * most recently active record never; as a last resort, what eviction left of sites (deleted).
    */
-  async function makeRoom(texts: Map<string, string>, limit: number): Promise<void> {
+  async function makeRoom(texts: Map<string, string>, limit: number, measure: MeasureText): Promise<void> {
     const sizes = new Map<string, number>();
     for (const key of stored.keys()) sizes.set(key, sizeOf(key));
-    for (const [key, text] of texts) sizes.set(key, storedBytes(key, text));
+    for (const [key, text] of texts) sizes.set(key, measure(key, text));
     let total = 0;
     for (const size of sizes.values()) total += size;
     if (total <= limit) return;
@@ -209,7 +234,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       texts.set(key, text);
       cache.set(key, stub);
       changed(key);
-      // A fuller version queued meanwhile (a restart marker) must not bring the record back.
+      // A fuller version queued meanwhile must not bring the record back.
       writer.discard(key);
       ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
     }
@@ -239,8 +264,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    * halfway, with the items before it already written. In this order every step stays within
    * the larger of the totals before and after.
    */
-  function shrinkingFirst(texts: Map<string, string>): Record<string, string> {
-    const growth = (key: string, text: string) => storedBytes(key, text) - sizeOf(key);
+  function shrinkingFirst(texts: Map<string, string>, measure: MeasureText): Record<string, string> {
+    const growth = (key: string, text: string) => measure(key, text) - sizeOf(key);
     return Object.fromEntries(
       [...texts]
         .map(([key, text]) => ({ key, text, delta: growth(key, text) }))
@@ -251,6 +276,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
 
   /** One write: records fitted to their limit, room made, then written; refused for quota, room made again. */
   async function commit(items: Record<string, unknown>): Promise<void> {
+    const measure = measureOnce();
     const texts = new Map<string, string>();
     for (const [key, value] of Object.entries(items)) {
       if (typeof value === 'string') texts.set(key, value);
@@ -264,9 +290,9 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     }
     for (let attempt = 0; ; attempt++) {
       // Each retry leaves a little more room, in case the count and the browser's still differ.
-      await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt));
+      await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt), measure);
       try {
-        await session.write(shrinkingFirst(texts));
+        await session.write(shrinkingFirst(texts, measure));
       } catch (error) {
         if (attempt < QUOTA_RETRIES && /quota/i.test(String(error))) {
           await resync();
@@ -277,7 +303,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         for (const [key, text] of texts) if (!(key in items)) writer.schedule(key, text);
         throw error;
       }
-      for (const [key, text] of texts) stored.set(key, storedBytes(key, text));
+      for (const [key, text] of texts) stored.set(key, measure(key, text));
       unsavedSince = null;
       return;
     }
@@ -302,8 +328,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     put,
     markRestart(now) {
       restartedAt = now;
-      for (const value of cache.values()) {
-        if (typeof value !== 'string' && value.timeline.length > 0) put(appendTimeline(value, { type: 'worker-restart', at: now }));
+      for (const [key, value] of cache) {
+        if (typeof value === 'string' || value.timeline.length === 0) continue;
+        appendTimeline(value, { type: 'worker-restart', at: now });
+        changed(key);
       }
     },
     flush: () => writer.flush(),
