@@ -170,6 +170,47 @@ async function openOurPopup(browser: BrowserUnderTest, host: string): Promise<Po
   }
 }
 
+/**
+ * Opens our popup on a bench site in a frame of `host` (one of our pages), waits for the report,
+ * reads the frame's marks and removes it. A popup opened in a new tab is not opened as the
+ * toolbar opens it: creating and loading a tab are tab events, and they wake a stopped worker
+ * (it listens to them) before the popup's first line runs, about 50 ms ahead of the popup's
+ * request (seen with the DevTools protocol's ServiceWorker events). A frame fires none: the
+ * popup's own request wakes the worker, as when the toolbar opens it.
+ */
+async function openOurPopupInFrame(host: PageUnderTest, url: string): Promise<PopupMarks> {
+  const marks = await host.evaluate(
+    async ({ src, names }) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+      try {
+        // The mark is set in an effect right after the first report render.
+        for (let i = 0; i < 1000; i++) {
+          await new Promise((r) => setTimeout(r, 10));
+          if (frame.contentWindow?.performance.getEntriesByName(names.reportRendered).length) break;
+        }
+        const timeline = frame.contentWindow!.performance;
+        // No named helper here: the script runner would wrap it in a function the page lacks.
+        const [paint, start, answered, viewLoaded, received, report] = [
+          'first-contentful-paint',
+          names.start,
+          names.workerAnswered,
+          names.reportViewLoaded,
+          names.reportReceived,
+          names.reportRendered,
+        ].map((name) => timeline.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
+        return { paint: paint!, start: start!, answered: answered!, viewLoaded: viewLoaded!, received: received!, report: report! };
+      } finally {
+        frame.remove();
+      }
+    },
+    { src: url, names: TIMING_MARKS },
+  );
+  if (Number.isNaN(marks.report)) throw new Error(`the popup in a frame showed no report within 10 s (${url})`);
+  return marks;
+}
+
 /** Opens the floor's popup, waits for its worker's answer, and returns its first paint (ms from the navigation). */
 async function openFloorPopup(browser: BrowserUnderTest, url: string): Promise<number> {
   const popup = await browser.newPage();
@@ -337,19 +378,25 @@ export async function popupAndWorker(
     );
 
     // Cold: the popup opened on a stopped worker (stopped over the DevTools protocol, as the
-    // browser idles it), each followed by a warm open of the same site.
+    // browser idles it), each followed by a warm open of the same site; both in a frame of one
+    // of our pages, so that the popup's request is what wakes the worker (openOurPopupInFrame).
     const cold: number[] = [];
     const warm: number[] = [];
+    const popupUrl = browser.popupUrl(`?host=${benchHost(largest)}`);
     for (let run = 0; run < runs; run++) {
       await stopWorker(apiPage);
-      cold.push((await openOurPopup(browser, benchHost(largest))).report);
-      warm.push((await openOurPopup(browser, benchHost(largest))).report);
+      cold.push((await openOurPopupInFrame(api, popupUrl)).report);
+      warm.push((await openOurPopupInFrame(api, popupUrl)).report);
     }
     figures.push(
-      ratioFigure('popup', `cold start: report rendered on a stopped worker, ${largest} cookies`, cold, warm, 'the warm open after it', {
-        kind: 'max',
-        value: 1.5,
-      }),
+      ratioFigure(
+        'popup',
+        `cold start: report rendered on a stopped worker, ${largest} cookies (popup in a frame)`,
+        cold,
+        warm,
+        'the warm open after it',
+        { kind: 'max', value: 1.5 },
+      ),
     );
 
     // Worker wake with the largest state alone, against the floor's worker, alternating.
