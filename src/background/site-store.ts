@@ -7,6 +7,7 @@ import {
   isSiteKey,
   ledgerItem,
   siteKey,
+  type FullSessionArea,
   type SessionArea,
   type StorageLedger,
 } from '../core/storage/session-items.ts';
@@ -83,7 +84,7 @@ export type SiteStore = {
   /** What could not be kept. */
   status(): StorageStatus;
   /** storage.session for other state (live charters, kept runs, network logs): its writes count against the same budget, and go in turn. */
-  area: Required<SessionArea>;
+  area: FullSessionArea;
 };
 
 /**
