@@ -160,10 +160,13 @@ export async function background(size: BenchSize): Promise<Figure[]> {
     await store.load();
     const recorder = createRecorder(store, (host) => isPortalHost(host, bundled));
     const start = performance.now();
+    let applied: Promise<unknown> = Promise.resolve();
     for (const { cookie, removed } of events) {
-      recorder.cookieChanged(cookie, removed, 'explicit');
+      applied = recorder.cookieChanged(cookie, removed, 'explicit');
       matchCookie(built, 'data.tco.re', cookie);
     }
+    // Events are applied in the recorder's turn: the clock stops when the last one is.
+    await applied;
     const seconds = (performance.now() - start) / 1000;
     await store.flush();
     if (s >= 0) perSecond.push(count / seconds);
@@ -177,10 +180,12 @@ export async function background(size: BenchSize): Promise<Figure[]> {
     await store.load();
     const recorder = createRecorder(store, (host) => isPortalHost(host, bundled));
     const burst = cookieEvents(1000);
+    let applied: Promise<unknown> = Promise.resolve();
     for (let i = 0; i < burst.length; i++) {
-      recorder.cookieChanged(burst[i]!.cookie, burst[i]!.removed, 'explicit');
+      applied = recorder.cookieChanged(burst[i]!.cookie, burst[i]!.removed, 'explicit');
       if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 1));
     }
+    await applied;
     await store.flush();
     writes.push(session.writes);
   }

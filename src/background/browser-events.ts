@@ -67,8 +67,9 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       const at = now();
       const heardAt = preciseNow();
       const order = recorder.nextOrder();
-      void ready.then(() => {
-        for (const site of recorder.cookieChanged(cookie, removed, cause, at, order)) deps.live?.eventRecorded(site, heardAt);
+      // Queued in the recorder as soon as `ready` resolves, in the order heard (ready's callbacks run in order).
+      void ready.then(async () => {
+        for (const site of await recorder.cookieChanged(cookie, removed, cause, at, order)) deps.live?.eventRecorded(site, heardAt);
         badges.schedule();
       });
       deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);

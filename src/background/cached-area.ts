@@ -1,4 +1,4 @@
-import type { SessionArea } from '../core/storage/session-items.ts';
+import type { FullSessionArea } from '../core/storage/session-items.ts';
 
 /** A key read and found absent. */
 const ABSENT = Symbol('absent');
@@ -13,7 +13,7 @@ const ABSENT = Symbol('absent');
  * is checked), so it never holds an older value than storage. Only text values are kept (stored
  * records are JSON text, which nobody can change in place); `read(null)` always goes to storage.
  */
-export function createCachedArea(area: Required<SessionArea>): Required<SessionArea> {
+export function createCachedArea(area: FullSessionArea): FullSessionArea {
   const kept = new Map<string, unknown>();
   const generations = new Map<string, number>();
   const generation = (key: string) => generations.get(key) ?? 0;

@@ -13,8 +13,8 @@ export type ClearSiteDeps = {
   visibleTabs: () => Promise<TabSite[]>;
   /** Reloads a tab. */
   reloadTab: (tabId: number) => Promise<void>;
-  /** Starts the site's record afresh, with a marker. */
-  restartRecord: (host: string, storeId: string) => void;
+  /** Starts the site's record afresh, with a marker (in the recorder's turn). */
+  restartRecord: (host: string, storeId: string) => Promise<void>;
 };
 
 /**
@@ -29,7 +29,7 @@ export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: st
     const removed = await Promise.all(
       cookies.map((c) => deps.removeCookie({ ...c, partitionKey: c.partitionKey?.topLevelSite ?? null }).catch(() => false)),
     );
-    deps.restartRecord(host, storeId);
+    await deps.restartRecord(host, storeId);
     if (reloadTabs) {
       const showing = (await deps.visibleTabs()).filter((tab) => webHost(tab.url) === host && (tab.storeId ?? storeId) === storeId);
       await Promise.all(showing.map((tab) => deps.reloadTab(tab.tabId)));

@@ -1,6 +1,6 @@
 import { runOfReport, type ConsentRun } from '../core/report/compare-runs.ts';
 import type { Report } from '../core/report/report.ts';
-import { consentRunItem, type SessionArea } from '../core/storage/session-items.ts';
+import { consentRunItem, type FullSessionArea } from '../core/storage/session-items.ts';
 
 /** The run "Record the other choice" keeps of a site, to compare the next run with (storage.session). */
 export type ConsentRuns = {
@@ -17,7 +17,7 @@ export type ConsentRuns = {
  * @param report the site's report now
  */
 export function createConsentRuns(
-  area: Required<SessionArea>,
+  area: FullSessionArea,
   report: (host: string, storeId: string) => Promise<Report>,
   now: () => number = Date.now,
 ): ConsentRuns {

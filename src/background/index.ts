@@ -2,7 +2,8 @@
  * Background worker entry: wiring only. It builds the worker's parts from the platform's
  * functions, then registers every listener synchronously at the top level, each delegating: a
  * listener added after an `await` is missed when the browser wakes the worker for that very
- * event. Handlers wait on `ready`, which restores state from storage.session.
+ * event. Handlers wait on `ready`, which restores state from storage.session (the records' keys;
+ * each record is read when first needed), then record in one queue, in the order heard (recorder.ts).
  */
 import { codeStartedMs } from './started-at.ts';
 import polyfill from 'webextension-polyfill';
@@ -116,16 +117,17 @@ const embeddedContent = createEmbeddedContent({
   ready,
   area: store.area,
   // Open pages hear these as they hear the site's own cookies.
-  record: (attribution) => {
-    const site = recorder.thirdPartySet(attribution);
-    if (site) live.eventRecorded(site, performance.now());
-  },
-  removed: (cookie, sites, at) => {
-    for (const site of recorder.thirdPartyRemoved(cookie, sites, at)) live.eventRecorded(site, performance.now());
-  },
+  record: (attribution) =>
+    void recorder.thirdPartySet(attribution).then((site) => {
+      if (site) live.eventRecorded(site, performance.now());
+    }),
+  removed: (cookie, sites, at) =>
+    void recorder.thirdPartyRemoved(cookie, sites, at).then((sites) => {
+      for (const site of sites) live.eventRecorded(site, performance.now());
+    }),
   navigating: (tabId, url) => openTabs.navigating(tabId, url),
-  // After the cookie events heard before it (one queue behind \`ready\`): a cookie Firefox reported
-  // before its page's request learns the page from the response that set it.
+  // After the cookie events heard before it (queued in the recorder behind \`ready\`, in the order
+  // heard): a cookie Firefox reported before its page's request learns the page from the response that set it.
   responded: (tabId, url, names) => {
     const [tab, at] = [openTabs.pageOfTab(tabId), Date.now()];
     void ready.then(() => recorder.responseOnPage(tab, url, names, at));
@@ -169,7 +171,11 @@ serveRequests(
     }),
     refreshCharter: (host) => liveCharters.refresh(host, true),
     scheduleBadgeRefresh: () => badges.schedule(),
-    diagnostics: () => timings.diagnostics(store.all()),
+    // Counts every record: all read first (a wake reads none of them).
+    diagnostics: async () => {
+      await store.openAll();
+      return timings.diagnostics(store.all());
+    },
     consentRuns,
     tab: (tabId) => tabById(tabId),
     networkLogs,

@@ -21,8 +21,8 @@ export type HandlerDeps = {
   refreshCharter: (host: string) => Promise<LiveCharterRecord>;
   /** Refreshes the badges once the current burst of changes is over. */
   scheduleBadgeRefresh: () => void;
-  /** How the worker is doing. */
-  diagnostics: () => Diagnostics;
+  /** How the worker is doing (every record read to count them). */
+  diagnostics: () => Promise<Diagnostics>;
   /** The runs kept for comparison. */
   consentRuns: Pick<ConsentRuns, 'save' | 'drop'>;
   /** A tab, or undefined when there is none of that id. */

@@ -1,5 +1,5 @@
 import { checkedResponse, withResponses, type NetworkLog } from '../core/network/network-log.ts';
-import { networkLogItem, type SessionArea } from '../core/storage/session-items.ts';
+import { networkLogItem, type FullSessionArea } from '../core/storage/session-items.ts';
 
 /** What DevTools heard set cookies, per inspected tab, kept in storage.session. */
 export type NetworkLogs = {
@@ -21,7 +21,7 @@ export type NetworkLogs = {
  * the other, so two batches heard together are both kept. `changed` hears each change (the live
  * pages are told).
  */
-export function createNetworkLogs(area: Required<SessionArea>, changed: (tabId: number) => void = () => undefined): NetworkLogs {
+export function createNetworkLogs(area: FullSessionArea, changed: (tabId: number) => void = () => undefined): NetworkLogs {
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work);

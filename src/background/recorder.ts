@@ -8,12 +8,18 @@ import {
   recordCookieChange,
   type SiteRecord,
 } from '../core/cookies/site-record.ts';
+import { siteKey } from '../core/storage/session-items.ts';
 import type { SiteStore } from './site-store.ts';
 import type { TabPage } from './open-tabs.ts';
 import { webHost } from '../core/portals.ts';
 import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
 
-/** Records cookie changes into the site records they concern. */
+/**
+ * Records cookie changes into the site records they concern. Every change, and every read of a
+ * record, takes its turn in one queue, in the order the calls were made: each waits for the
+ * records it needs to be read from storage (site-store.ts reads them on demand), and one that
+ * waits longer does not let a later one overtake it.
+ */
 export type Recorder = {
   /**
    * The place of a fact in the order of everything the worker hears: call it in the listener
@@ -22,19 +28,19 @@ export type Recorder = {
   nextOrder(): number;
   /**
    * A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`,
-   * `order`-th. Returns the site records it added an event to (the live pages are told of each).
+   * `order`-th. Resolves, once applied, to the site records it added an event to (the live pages are told of each).
    */
-  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): SiteRecord[];
+  cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): Promise<SiteRecord[]>;
   /**
    * A cookie of embedded content was set or changed in a tab of a site (third-party-attribution.ts
-   * told which): recorded for that site when it is one we record. Returns the record it added an event to, if any.
+   * told which): recorded for that site when it is one we record. Resolves to the record it added an event to, if any.
    */
-  thirdPartySet(attribution: Attribution): SiteRecord | null;
+  thirdPartySet(attribution: Attribution): Promise<SiteRecord | null>;
   /**
    * A cookie of embedded content filed under `hosts` was removed (wherever it was removed: it is
-   * gone from the browser). Returns the records it added an event to.
+   * gone from the browser). Resolves to the records it added an event to.
    */
-  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number): SiteRecord[];
+  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number): Promise<SiteRecord[]>;
   /**
    * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
    * the portals they concern. An event heard after the read began is newer than its answer: the
@@ -48,19 +54,24 @@ export type Recorder = {
    */
   beginScan(read: () => Promise<BrowserCookie[]>, now?: () => number): CookieScan;
   /** Records cookies found present; `since` is the order when they were read (default: now, nothing newer). */
-  cookiesPresent(cookies: BrowserCookie[], now?: number, since?: number): void;
+  cookiesPresent(cookies: BrowserCookie[], now?: number, since?: number): Promise<void>;
   /**
    * A response from \`url\` set cookies named \`names\` in a tab showing \`tab\` (open-tabs.ts, when it
    * was heard): when the response is the tab's own site's, a cookie of the site recorded before its
    * page was known gets that page (see notePageOfResponse).
    */
-  responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at?: number): void;
+  responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at?: number): Promise<void>;
   /** Marks, in every site's timeline, that the worker was stopped and started again. */
   workerStarted(now?: number): void;
   /** Starts a site's record afresh (after its cookies were cleared), with a marker. */
-  restart(host: string, storeId: string, now?: number): void;
-  /** The record of a site. */
-  site(host: string, storeId: string): SiteRecord;
+  restart(host: string, storeId: string, now?: number): Promise<void>;
+  /** The record of a site, in its turn (after every change asked before). */
+  site(host: string, storeId: string): Promise<SiteRecord>;
+  /**
+   * Calls `use` with the record of a site in its turn, synchronously: what it reads besides the
+   * record (its revision) matches the record, no change coming between.
+   */
+  withSite<T>(host: string, storeId: string, use: (site: SiteRecord) => T): Promise<T>;
 };
 
 /**
@@ -71,7 +82,7 @@ export type Recorder = {
  */
 /** A scan whose read is under way. */
 export type CookieScan = {
-  /** Records the answer (rejects when the read failed); the scan is over after it. */
+  /** Records the answer in the recorder's turn, once its records are read (rejects when the read failed); the scan is over after it. */
   record(): Promise<void>;
   /** Ends the scan without recording anything; nothing once it is over. */
   drop(): void;
@@ -95,6 +106,28 @@ export function createRecorder(
   const newestEvent = new Map<string, number>();
 
   const identity = (cookie: BrowserCookie) => cookieKey(describeCookie(cookie, 0));
+
+  /** The turn of the last call queued: each call's work starts after it, whatever its records cost to read. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `apply` in turn, once the records `needs` names are read (asked again after each read:
+   * what a record needs may change while it is read, a tab opening). `apply` runs synchronously.
+   */
+  function inTurn<T>(needs: () => Iterable<string>, apply: () => T): Promise<T> {
+    const turn = queue.then(async () => {
+      for (;;) {
+        const reading = store.open(needs());
+        if (!reading) return apply();
+        await reading;
+      }
+    });
+    // A failed turn (a record that could not be read) does not stop the ones after it.
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  const keysOf = (storeId: string, hosts: Iterable<string>) => [...hosts].map((host) => siteKey(storeId, host));
 
   /**
    * The sites a cookie belongs to, among those we record:
@@ -122,61 +155,105 @@ export function createRecorder(
     return ++lastOrder;
   }
 
-  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order = nextOrder()): SiteRecord[] {
+  function cookieChanged(
+    cookie: BrowserCookie,
+    removed: boolean,
+    cause: string,
+    at = Date.now(),
+    order = nextOrder(),
+  ): Promise<SiteRecord[]> {
+    // Noted when heard, not in its turn: a scan's answer recorded before that turn still knows of it.
     if (scansUnderWay.size > 0) {
       const key = identity(cookie);
       newestEvent.set(key, Math.max(newestEvent.get(key) ?? 0, order));
     }
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
-    if (removed && cause === 'overwrite') return [];
-    const changed: SiteRecord[] = [];
-    for (const host of sitesFor(cookie)) {
-      const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, { page: pageOf(host, cookie.storeId) });
-      if (next) {
-        store.put(next);
-        changed.push(next);
-      }
-    }
-    return changed;
+    if (removed && cause === 'overwrite')
+      return inTurn(
+        () => [],
+        () => [],
+      );
+    return inTurn(
+      () => keysOf(cookie.storeId, sitesFor(cookie)),
+      () => {
+        const changed: SiteRecord[] = [];
+        for (const host of sitesFor(cookie)) {
+          const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, { page: pageOf(host, cookie.storeId) });
+          if (next) {
+            store.put(next);
+            changed.push(next);
+          }
+        }
+        return changed;
+      },
+    );
   }
 
-  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now()): SiteRecord[] {
+  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now()): Promise<SiteRecord[]> {
     const key = identity(cookie);
-    const changed: SiteRecord[] = [];
-    for (const host of hosts) {
-      if (!store.hosts().has(host)) continue;
-      const site = store.get(cookie.storeId, host);
-      const via = site.cookies[key]?.thirdParty?.via;
-      if (via === undefined) continue;
-      const next = recordCookieChange(site, cookie, true, at, { via });
-      if (next) {
-        store.put(next);
-        changed.push(next);
-      }
-    }
-    return changed;
+    const recorded = () => hosts.filter((host) => store.hosts().has(host));
+    return inTurn(
+      () => keysOf(cookie.storeId, recorded()),
+      () => {
+        const changed: SiteRecord[] = [];
+        for (const host of recorded()) {
+          const site = store.get(cookie.storeId, host);
+          const via = site.cookies[key]?.thirdParty?.via;
+          if (via === undefined) continue;
+          const next = recordCookieChange(site, cookie, true, at, { via });
+          if (next) {
+            store.put(next);
+            changed.push(next);
+          }
+        }
+        return changed;
+      },
+    );
   }
 
-  function thirdPartySet({ host, page, via, cookie, at }: Attribution): SiteRecord | null {
-    if (!isTracked(host) && !store.hosts().has(host)) return null;
-    const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, { page, via });
-    if (next) store.put(next);
-    return next;
+  function thirdPartySet({ host, page, via, cookie, at }: Attribution): Promise<SiteRecord | null> {
+    return inTurn(
+      () => [siteKey(cookie.storeId, host)],
+      () => {
+        if (!isTracked(host) && !store.hosts().has(host)) return null;
+        const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, { page, via });
+        if (next) store.put(next);
+        return next;
+      },
+    );
   }
 
-  function responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at = Date.now()): void {
-    if (!tab || webHost(url) !== tab.host || !store.hosts().has(tab.host)) return;
-    const site = store.get(tab.storeId, tab.host);
-    if (notePageOfResponse(site, names, tab.path, at)) store.put(site);
+  function responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at = Date.now()): Promise<void> {
+    if (!tab || webHost(url) !== tab.host)
+      return inTurn(
+        () => [],
+        () => undefined,
+      );
+    return inTurn(
+      () => [siteKey(tab.storeId, tab.host)],
+      () => {
+        if (!store.hosts().has(tab.host)) return;
+        const site = store.get(tab.storeId, tab.host);
+        if (notePageOfResponse(site, names, tab.path, at)) store.put(site);
+      },
+    );
   }
 
-  function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): void {
+  function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): Promise<void> {
     // The consent cookie first: the others found with it are tagged with the choice it holds,
     // whatever order the browser lists them in.
     const ordered = [...cookies].sort((a, b) => Number(b.name === CONSENT_COOKIE) - Number(a.name === CONSENT_COOKIE));
-    for (const cookie of ordered) {
-      // An event heard since the read began knows better (a removal the answer predates).
-      if ((newestEvent.get(identity(cookie)) ?? 0) > since) continue;
+    // An event heard since the read began knows better (a removal the answer predates).
+    const current = () => ordered.filter((cookie) => (newestEvent.get(identity(cookie)) ?? 0) <= since);
+    return inTurn(
+      () => current().flatMap((cookie) => keysOf(cookie.storeId, sitesFor(cookie))),
+      () => record(current(), now),
+    );
+  }
+
+  /** Records cookies found present, their records read. */
+  function record(cookies: BrowserCookie[], now: number): void {
+    for (const cookie of cookies) {
       for (const host of sitesFor(cookie)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.
@@ -200,7 +277,7 @@ export function createRecorder(
     return {
       async record() {
         try {
-          cookiesPresent(await answer, now(), since);
+          await cookiesPresent(await answer, now(), since);
         } finally {
           end();
         }
@@ -217,8 +294,19 @@ export function createRecorder(
     store.markRestart(now);
   }
 
-  function restart(host: string, storeId: string, now = Date.now()): void {
-    store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now }));
+  function restart(host: string, storeId: string, now = Date.now()): Promise<void> {
+    // Needs no read: the record starts afresh (the store keeps it over a read under way).
+    return inTurn(
+      () => [],
+      () => store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now })),
+    );
+  }
+
+  function withSite<T>(host: string, storeId: string, use: (site: SiteRecord) => T): Promise<T> {
+    return inTurn(
+      () => [siteKey(storeId, host)],
+      () => use(store.get(storeId, host)),
+    );
   }
 
   return {
@@ -232,6 +320,7 @@ export function createRecorder(
     responseOnPage,
     workerStarted,
     restart,
-    site: (host, storeId) => store.get(storeId, host),
+    site: (host, storeId) => withSite(host, storeId, (site) => site),
+    withSite,
   };
 }

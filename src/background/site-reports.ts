@@ -15,8 +15,8 @@ export type ResolvedSite = { host: string; storeId: string };
 
 /** What the report of a site is made from. */
 export type SiteReportsDeps = {
-  /** The site records. */
-  recorder: Pick<Recorder, 'site'>;
+  /** The site records, read in the recorder's turn (after the changes heard before). */
+  recorder: Pick<Recorder, 'withSite'>;
   /** Changes whenever a site's record does (SiteStore.revision). */
   recordRevision: (host: string, storeId: string) => number;
   /** The sites' live charters. */
@@ -72,17 +72,28 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
     return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await deps.defaultStoreId()) };
   }
 
-  /** `charterRevision` read before `live`: a charter stored meanwhile makes the next ask build again. */
-  function reportOf(host: string, storeId: string, live: LiveCharterRecord | null, charterRevision: number, base: Registry): Report {
-    return memo.report({
-      site: deps.recorder.site(host, storeId),
-      revision: deps.recordRevision(host, storeId),
-      base,
-      live,
-      charterRevision,
-      now: now(),
-      losses: deps.storageStatus(),
-    });
+  /**
+   * `charterRevision` read before `live`: a charter stored meanwhile makes the next ask build again.
+   * The record and its revision are read together, in the recorder's turn: no change comes between.
+   */
+  function reportOf(
+    host: string,
+    storeId: string,
+    live: LiveCharterRecord | null,
+    charterRevision: number,
+    base: Registry,
+  ): Promise<Report> {
+    return deps.recorder.withSite(host, storeId, (site) =>
+      memo.report({
+        site,
+        revision: deps.recordRevision(host, storeId),
+        base,
+        live,
+        charterRevision,
+        now: now(),
+        losses: deps.storageStatus(),
+      }),
+    );
   }
 
   return {
@@ -104,7 +115,7 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
           () => deps.onCharterRead(),
           () => undefined,
         );
-      const report = reportOf(host, storeId, live, charterRevision, base);
+      const report = await reportOf(host, storeId, live, charterRevision, base);
       const page = query.first ? firstPageOf(report, query.first) : null;
       return {
         kind: 'report',

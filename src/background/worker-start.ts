@@ -3,13 +3,13 @@ import type { CookieScan } from './recorder.ts';
 
 /** What the worker does when it starts (each wake). */
 export type WorkerStartSteps = {
-  /** Restores the records from storage.session. */
+  /** Learns which records storage.session holds (their keys; each record is read when first needed). */
   loadState(): Promise<void>;
   /** Reads the hosts the person granted. */
   readGrantedHosts(): Promise<void>;
   /** Reads the tabs open now. */
   readOpenTabs(): Promise<void>;
-  /** Marks, in every record, that the worker was stopped and started again. */
+  /** Marks, in every record, that the worker was stopped and started again (records read later get it as they are read). */
   markRestart(): void;
   /**
    * Starts reading the cookies present now (some may have been set while the worker was
@@ -23,10 +23,11 @@ export type WorkerStartSteps = {
 };
 
 /**
- * The `ready` promise every handler waits on: state, permissions, tabs and the cookies present
- * read in parallel, then the restart marked and the cookies found recorded (into the restored
- * records, after the marker). It always resolves: a worker never stays stuck on a failed start,
- * it records from there on and says what went wrong.
+ * The `ready` promise every handler waits on: state (the records' keys), permissions, tabs and
+ * the cookies present read in parallel, then the restart marked and the cookies found recorded
+ * (after the marker, into the records of the sites they concern, read for it). Handlers queue
+ * their work behind it in the order heard (the recorder's queue keeps it). It always resolves: a
+ * worker never stays stuck on a failed start, it records from there on and says what went wrong.
  */
 export function startWorker(steps: WorkerStartSteps): Promise<void> {
   const { timings, onError = (error) => console.error('Cookie Charter Inspector: start-up incomplete', error) } = steps;

@@ -1,5 +1,5 @@
 import { browser, type Browser } from './browser.ts';
-import type { SessionArea } from '../core/storage/session-items.ts';
+import type { FullSessionArea } from '../core/storage/session-items.ts';
 
 type StorageApi = Pick<Browser, 'storage'>;
 
@@ -21,12 +21,23 @@ export async function removeSession(keys: string[], api: StorageApi = browser): 
   await api.storage.session.remove(keys);
 }
 
-/** storage.session as the area the worker's store and the typed session items use. */
-export function sessionArea(api: StorageApi = browser): Required<SessionArea> {
+/**
+ * The keys stored in storage.session, without their values; null when the browser cannot list
+ * them alone (getKeys came in Chromium 130 and Firefox 143).
+ */
+export function sessionKeyLister(api: StorageApi = browser): (() => Promise<string[]>) | null {
+  const session = api.storage.session;
+  return typeof session.getKeys === 'function' ? () => session.getKeys() : null;
+}
+
+/** storage.session as the area the worker's store and the typed session items use (`keys` only where the browser has getKeys). */
+export function sessionArea(api: StorageApi = browser): FullSessionArea {
+  const keys = sessionKeyLister(api);
   return {
     read: (keys) => readSession(keys, api),
     write: (items) => writeSession(items, api),
     remove: (keys) => removeSession(keys, api),
+    ...(keys ? { keys } : {}),
   };
 }
 

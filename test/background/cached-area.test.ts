@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createCachedArea } from '../../src/background/cached-area.ts';
-import type { SessionArea } from '../../src/core/storage/session-items.ts';
+import type { FullSessionArea } from '../../src/core/storage/session-items.ts';
 
 /** A storage.session that counts its reads and lets a test hold one open. */
 function countingArea(data: Record<string, unknown> = {}) {
   let reads = 0;
   let hold: Promise<void> | null = null;
-  const area: Required<SessionArea> = {
+  const area: FullSessionArea = {
     async read(keys) {
       reads++;
       const snapshot = { ...data };

@@ -28,7 +28,7 @@ function setup(failing = new Set<string>()) {
     },
     visibleTabs: async () => tabs,
     reloadTab: async (tabId) => void reloaded.push(tabId),
-    restartRecord: (host, storeId) => void restarted.push(`${storeId}|${host}`),
+    restartRecord: async (host, storeId) => void restarted.push(`${storeId}|${host}`),
   });
   return { clearSite, removed, reloaded, restarted };
 }

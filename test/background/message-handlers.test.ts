@@ -30,7 +30,7 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
       { host, fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' }
     ),
     scheduleBadgeRefresh: () => void log.push('badges'),
-    diagnostics: () => diagnostics,
+    diagnostics: async () => diagnostics,
     consentRuns: {
       save: async (host, storeId) => void log.push(`save run ${storeId}|${host}`),
       drop: async (host, storeId) => void log.push(`drop run ${storeId}|${host}`),

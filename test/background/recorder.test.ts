@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { presentCookies } from '../../src/core/cookies/site-record.ts';
+import { emptySite, presentCookies } from '../../src/core/cookies/site-record.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import { browserCookie } from '../support/cookies.ts';
 import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
@@ -32,30 +33,30 @@ function pendingRead() {
   return { read, answer: (cookies: BrowserCookie[]) => answer(cookies) };
 }
 
-const names = (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host: string, storeId = '0') =>
-  presentCookies(recorder.site(host, storeId)).map((c) => c.name);
+const names = async (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host: string, storeId = '0') =>
+  presentCookies(await recorder.site(host, storeId)).map((c) => c.name);
 
 describe('recorder', () => {
   it('files a host-only cookie under its portal', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie({ domain: 'data.tco.re' }), false, 'explicit', 1);
-    expect(names(recorder, 'data.tco.re')).toEqual(['sessionid']);
-    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual([]);
+    await recorder.cookieChanged(browserCookie({ domain: 'data.tco.re' }), false, 'explicit', 1);
+    expect(await names(recorder, 'data.tco.re')).toEqual(['sessionid']);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual([]);
   });
 
   it('files a parent-domain cookie under a portal while a tab of that portal is open', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');
-    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
-    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga', 'sessionid']);
-    expect(names(recorder, 'data.tco.re')).toEqual([]);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga', 'sessionid']);
+    expect(await names(recorder, 'data.tco.re')).toEqual([]);
   });
 
   it('returns the records it added an event to, one per site the cookie is filed under, none for an overwrite’s removal', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');
-    const changed = recorder.cookieChanged(
+    const changed = await recorder.cookieChanged(
       browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }),
       false,
       'explicit',
@@ -64,27 +65,27 @@ describe('recorder', () => {
     expect(changed.map((site) => site.host)).toEqual(['data.toulouse-metropole.fr']);
     expect(changed[0]!.timeline.at(-1)).toMatchObject({ type: 'set', name: '_ga', at: 1 });
     expect(
-      recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), true, 'overwrite', 2),
+      await recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), true, 'overwrite', 2),
     ).toEqual([]);
-    expect(recorder.cookieChanged(browserCookie({ name: 'never-seen', domain: 'data.tco.re' }), true, 'explicit', 3)).toEqual([]);
+    expect(await recorder.cookieChanged(browserCookie({ name: 'never-seen', domain: 'data.tco.re' }), true, 'explicit', 3)).toEqual([]);
   });
 
   it('does not blame a portal visited earlier for a parent-domain cookie the city’s main site sets later', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');
-    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
     // The portal's tab is closed; www.toulouse-metropole.fr's analytics then sets _ga on the parent domain.
     open.clear();
     open.add('0|www.toulouse-metropole.fr');
-    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
-    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
-    expect(recorder.site('data.toulouse-metropole.fr', '0').timeline).toHaveLength(1);
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+    expect((await recorder.site('data.toulouse-metropole.fr', '0')).timeline).toHaveLength(1);
     // Nor does a scan while only the main site is open.
     await recorder.scan(
       async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })],
       () => 3,
     );
-    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
   });
 
   it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie', async () => {
@@ -94,23 +95,74 @@ describe('recorder', () => {
       async () => [browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false })],
       () => 3,
     );
-    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
   });
 
   it('matches open tabs by cookie store: a private window’s portal does not take the normal window’s cookies', async () => {
     const { recorder, open } = await setup();
     open.add('1|data.toulouse-metropole.fr');
-    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
-    expect(names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }), false, 'explicit', 2);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
   });
 
   it('does not blame a portal never visited, nor one without an open tab, for a cookie on its parent domain', async () => {
     const { recorder, store } = await setup();
-    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'demo.opendatasoft.com' }), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), false, 'explicit', 2);
-    expect(names(recorder, 'demo.opendatasoft.com')).toEqual(['sessionid']);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'demo.opendatasoft.com' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), false, 'explicit', 2);
+    expect(await names(recorder, 'demo.opendatasoft.com')).toEqual(['sessionid']);
     expect([...store.hosts()]).toEqual(['demo.opendatasoft.com']);
+  });
+
+  it('applies events in the order heard, even when an earlier one waits longer for its records to be read', async () => {
+    const [a, b] = ['a.opendatasoft.com', 'b.opendatasoft.com'];
+    const session = fakeSession({
+      [siteKey('0', a)]: JSON.stringify(emptySite(a, '0')),
+      [siteKey('0', b)]: JSON.stringify(emptySite(b, '0')),
+    });
+    // The read of b's record answers only when the test says.
+    const read = session.read.bind(session);
+    let answerB!: () => void;
+    const bAnswered = new Promise<void>((resolve) => (answerB = resolve));
+    session.read = async (keys) => {
+      if (keys?.includes(siteKey('0', b))) await bAnswered;
+      return read(keys);
+    };
+    const { recorder, open } = await setup(session);
+    open.add(`0|${a}`).add(`0|${b}`);
+    await recorder.site(a, '0');
+    const applied: string[] = [];
+    // First heard: a cookie on both sites' parent domain, which needs b's record too...
+    const first = recorder
+      .cookieChanged(browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), false, 'explicit', 1)
+      .then(() => applied.push('_ga'));
+    // ...then one that needs only a's record, read already.
+    const second = recorder
+      .cookieChanged(browserCookie({ name: 'sessionid', domain: a }), false, 'explicit', 2)
+      .then(() => applied.push('sessionid'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(applied).toEqual([]);
+    answerB();
+    await Promise.all([first, second]);
+    expect(applied).toEqual(['_ga', 'sessionid']);
+    expect((await recorder.site(a, '0')).timeline.map((e) => ('name' in e ? e.name : e.type))).toEqual(['_ga', 'sessionid']);
+    expect(await names(recorder, b)).toEqual(['_ga']);
+  });
+
+  it('works on records read on demand as on records read at wake', async () => {
+    for (const listsKeys of [true, false]) {
+      const session = fakeSession({ [siteKey('0', 'data.tco.re')]: JSON.stringify(emptySite('data.tco.re', '0')) }, undefined, {
+        listsKeys,
+      });
+      const { recorder } = await setup(session);
+      recorder.workerStarted(5);
+      await recorder.cookieChanged(browserCookie(), false, 'explicit', 10);
+      await recorder.cookiesPresent([browserCookie({ name: 'csrftoken' })], 11);
+      expect(await names(recorder, 'data.tco.re')).toEqual(['csrftoken', 'sessionid']);
+      // Reading the record alone on demand: once, only the record.
+      if (listsKeys) expect(session.reads.slice(1)).toEqual([[siteKey('0', 'data.tco.re')]]);
+      else expect(session.reads).toEqual([null]);
+    }
   });
 
   describe('a scan and the events heard while it runs: the newest fact wins', () => {
@@ -119,17 +171,17 @@ describe('recorder', () => {
 
     it('a removal heard before an older scan answers is not undone by the answer', async () => {
       const { recorder } = await setup();
-      recorder.cookieChanged(ga, false, 'explicit', 1);
+      await recorder.cookieChanged(ga, false, 'explicit', 1);
       const slow = pendingRead();
       const scanning = recorder.scan(slow.read, () => 10);
       // Meanwhile the visitor refuses and the site removes _ga...
-      recorder.cookieChanged(refused, false, 'explicit', 3);
-      recorder.cookieChanged(ga, true, 'explicit', 4);
+      await recorder.cookieChanged(refused, false, 'explicit', 3);
+      await recorder.cookieChanged(ga, true, 'explicit', 4);
       // ...and the scan answers with what it read before the removal.
       slow.answer([ga, refused]);
       await scanning;
-      const site = recorder.site('data.tco.re', '0');
-      expect(names(recorder, 'data.tco.re')).toEqual(['cookies_preferences']);
+      const site = await recorder.site('data.tco.re', '0');
+      expect(await names(recorder, 'data.tco.re')).toEqual(['cookies_preferences']);
       expect(Object.values(site.cookies).find((c) => c.name === '_ga')).toMatchObject({
         firstPhase: 'before-choice',
         setPhases: ['before-choice'],
@@ -144,15 +196,15 @@ describe('recorder', () => {
 
     it('a scan that answers before the removal is overridden by it', async () => {
       const { recorder } = await setup();
-      recorder.cookieChanged(ga, false, 'explicit', 1);
+      await recorder.cookieChanged(ga, false, 'explicit', 1);
       const slow = pendingRead();
       const scanning = recorder.scan(slow.read, () => 2);
       slow.answer([ga]);
       await scanning;
-      recorder.cookieChanged(refused, false, 'explicit', 3);
-      recorder.cookieChanged(ga, true, 'explicit', 4);
-      expect(names(recorder, 'data.tco.re')).toEqual(['cookies_preferences']);
-      expect(recorder.site('data.tco.re', '0').timeline.map((e) => e.type)).toEqual(['set', 'set', 'removed']);
+      await recorder.cookieChanged(refused, false, 'explicit', 3);
+      await recorder.cookieChanged(ga, true, 'explicit', 4);
+      expect(await names(recorder, 'data.tco.re')).toEqual(['cookies_preferences']);
+      expect((await recorder.site('data.tco.re', '0')).timeline.map((e) => e.type)).toEqual(['set', 'set', 'removed']);
     });
 
     it('an event heard before the scan began does not hide what the scan finds', async () => {
@@ -161,27 +213,27 @@ describe('recorder', () => {
       const order = recorder.nextOrder();
       const slow = pendingRead();
       const scanning = recorder.scan(slow.read, () => 10);
-      recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 'explicit', 5, order);
+      await recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 'explicit', 5, order);
       slow.answer([browserCookie()]);
       await scanning;
-      expect(names(recorder, 'data.tco.re')).toEqual(['csrftoken', 'sessionid']);
+      expect(await names(recorder, 'data.tco.re')).toEqual(['csrftoken', 'sessionid']);
     });
 
     it('forgets the events once no scan runs: a later scan finds a cookie set again unseen', async () => {
       const { recorder } = await setup();
-      recorder.cookieChanged(ga, false, 'explicit', 1);
+      await recorder.cookieChanged(ga, false, 'explicit', 1);
       const slow = pendingRead();
       const scanning = recorder.scan(slow.read, () => 10);
-      recorder.cookieChanged(ga, true, 'explicit', 4);
+      await recorder.cookieChanged(ga, true, 'explicit', 4);
       slow.answer([ga]);
       await scanning;
-      expect(names(recorder, 'data.tco.re')).toEqual([]);
+      expect(await names(recorder, 'data.tco.re')).toEqual([]);
       // Set again while the worker was stopped: the next scan finds it.
       await recorder.scan(
         async () => [ga],
         () => 20,
       );
-      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+      expect(await names(recorder, 'data.tco.re')).toEqual(['_ga']);
     });
 
     it('two scans under way: each answer is checked against the events since its own start', async () => {
@@ -189,14 +241,14 @@ describe('recorder', () => {
       const first = pendingRead();
       const second = pendingRead();
       const one = recorder.scan(first.read, () => 10);
-      recorder.cookieChanged(ga, false, 'explicit', 2);
+      await recorder.cookieChanged(ga, false, 'explicit', 2);
       const two = recorder.scan(second.read, () => 11);
-      recorder.cookieChanged(ga, true, 'explicit', 3);
+      await recorder.cookieChanged(ga, true, 'explicit', 3);
       second.answer([]);
       await two;
       first.answer([ga]);
       await one;
-      expect(names(recorder, 'data.tco.re')).toEqual([]);
+      expect(await names(recorder, 'data.tco.re')).toEqual([]);
     });
 
     it('a scan begun before its records are restored: the read starts at once, the answer is recorded when asked', async () => {
@@ -209,39 +261,39 @@ describe('recorder', () => {
       expect(reads).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 0));
       // Read, not recorded: the wake has not restored the records yet.
-      expect(names(recorder, 'data.tco.re')).toEqual([]);
+      expect(await names(recorder, 'data.tco.re')).toEqual([]);
       await scan.record();
-      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+      expect(await names(recorder, 'data.tco.re')).toEqual(['_ga']);
     });
 
     it('a begun scan still loses to a removal heard after its read began, whenever it is recorded', async () => {
       const { recorder } = await setup();
-      recorder.cookieChanged(ga, false, 'explicit', 1);
+      await recorder.cookieChanged(ga, false, 'explicit', 1);
       const scan = recorder.beginScan(
         async () => [ga],
         () => 10,
       );
       await new Promise((resolve) => setTimeout(resolve, 0));
       // The read has answered (with _ga); the removal is heard after the read began.
-      recorder.cookieChanged(ga, true, 'explicit', 4);
+      await recorder.cookieChanged(ga, true, 'explicit', 4);
       await scan.record();
-      expect(names(recorder, 'data.tco.re')).toEqual([]);
+      expect(await names(recorder, 'data.tco.re')).toEqual([]);
     });
 
     it('a dropped scan ends: later events are not kept for it, and a later scan finds a cookie set again', async () => {
       const { recorder } = await setup();
-      recorder.cookieChanged(ga, false, 'explicit', 1);
+      await recorder.cookieChanged(ga, false, 'explicit', 1);
       const dropped = recorder.beginScan(
         async () => [],
         () => 10,
       );
       dropped.drop();
-      recorder.cookieChanged(ga, true, 'explicit', 4);
+      await recorder.cookieChanged(ga, true, 'explicit', 4);
       await recorder.scan(
         async () => [ga],
         () => 20,
       );
-      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+      expect(await names(recorder, 'data.tco.re')).toEqual(['_ga']);
     });
 
     it('a read that fails at once is the record’s to report', async () => {
@@ -255,20 +307,20 @@ describe('recorder', () => {
     it('a failed read ends its scan', async () => {
       const { recorder } = await setup();
       await expect(recorder.scan(async () => Promise.reject(new Error('no cookies API')))).rejects.toThrow('no cookies API');
-      recorder.cookieChanged(ga, true, 'explicit', 3);
+      await recorder.cookieChanged(ga, true, 'explicit', 3);
       await recorder.scan(
         async () => [ga],
         () => 20,
       );
-      expect(names(recorder, 'data.tco.re')).toEqual(['_ga']);
+      expect(await names(recorder, 'data.tco.re')).toEqual(['_ga']);
     });
   });
 
   it('reads the consent a scan finds first, and does not guess when the others were set', async () => {
     const { recorder } = await setup();
     const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}') });
-    recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' }), consent], 5);
-    const site = recorder.site('data.tco.re', '0');
+    await recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' }), consent], 5);
+    const site = await recorder.site('data.tco.re', '0');
     expect(site.consent.state).toBe('accepted');
     expect(Object.values(site.cookies).map((c) => [c.name, c.firstPhase, c.setPhases])).toEqual([
       ['cookies_preferences', 'unknown', []],
@@ -279,17 +331,17 @@ describe('recorder', () => {
   it('learns when a cookie found by a scan was set from the event that reports it', async () => {
     const { recorder } = await setup();
     const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}') });
-    recorder.cookiesPresent([consent, browserCookie({ name: '_pk_id.1.a' })], 10);
+    await recorder.cookiesPresent([consent, browserCookie({ name: '_pk_id.1.a' })], 10);
     // The event that woke the worker, processed after the wake-up scan.
-    recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 8);
-    const matomo = Object.values(recorder.site('data.tco.re', '0').cookies).find((c) => c.name === '_pk_id.1.a');
+    await recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 8);
+    const matomo = Object.values((await recorder.site('data.tco.re', '0')).cookies).find((c) => c.name === '_pk_id.1.a');
     expect(matomo).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'], firstSeen: 8 });
   });
 
   it('knows cookies a scan finds before any choice were set before the choice', async () => {
     const { recorder } = await setup();
-    recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' })], 5);
-    expect(Object.values(recorder.site('data.tco.re', '0').cookies)[0]).toMatchObject({
+    await recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' })], 5);
+    expect(Object.values((await recorder.site('data.tco.re', '0')).cookies)[0]).toMatchObject({
       firstPhase: 'before-choice',
       setPhases: ['before-choice'],
     });
@@ -297,33 +349,33 @@ describe('recorder', () => {
 
   it('starts a record for a platform portal or granted site it meets, and ignores other sites', async () => {
     const { recorder, store } = await setup();
-    recorder.cookieChanged(browserCookie({ domain: 'demo.opendatasoft.com' }), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie({ domain: 'granted.example' }), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie({ domain: 'example.org' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ domain: 'demo.opendatasoft.com' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ domain: 'granted.example' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ domain: 'example.org' }), false, 'explicit', 1);
     expect(store.all().map((site) => site.host)).toEqual(['demo.opendatasoft.com', 'granted.example']);
   });
 
   it('keeps private windows and containers apart', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie({ storeId: '0' }), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie({ name: 'csrftoken', storeId: '1' }), false, 'explicit', 1);
-    expect(names(recorder, 'data.tco.re', '0')).toEqual(['sessionid']);
-    expect(names(recorder, 'data.tco.re', '1')).toEqual(['csrftoken']);
+    await recorder.cookieChanged(browserCookie({ storeId: '0' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: 'csrftoken', storeId: '1' }), false, 'explicit', 1);
+    expect(await names(recorder, 'data.tco.re', '0')).toEqual(['sessionid']);
+    expect(await names(recorder, 'data.tco.re', '1')).toEqual(['csrftoken']);
   });
 
   it('records an overwrite once, as a change', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie(), true, 'overwrite', 2);
-    recorder.cookieChanged(browserCookie(), false, 'explicit', 2);
-    expect(recorder.site('data.tco.re', '0').timeline.map((e) => e.type)).toEqual(['set', 'changed']);
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie(), true, 'overwrite', 2);
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 2);
+    expect((await recorder.site('data.tco.re', '0')).timeline.map((e) => e.type)).toEqual(['set', 'changed']);
   });
 
   it('keeps first-seen times when a scan finds cookies it already has', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
-    recorder.cookiesPresent([browserCookie(), browserCookie({ name: 'csrftoken' })], 50);
-    expect(presentCookies(recorder.site('data.tco.re', '0')).map((c) => [c.name, c.firstSeen])).toEqual([
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    await recorder.cookiesPresent([browserCookie(), browserCookie({ name: 'csrftoken' })], 50);
+    expect(presentCookies(await recorder.site('data.tco.re', '0')).map((c) => [c.name, c.firstSeen])).toEqual([
       ['csrftoken', 50],
       ['sessionid', 1],
     ]);
@@ -331,17 +383,17 @@ describe('recorder', () => {
 
   it('survives a worker restart: a new store reads back what the old one wrote, marks it, and holds no value', async () => {
     const { session, store, recorder } = await setup();
-    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
-    recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: '%7B%22matomo%22%3Atrue%7D' }), false, 'explicit', 2);
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: '%7B%22matomo%22%3Atrue%7D' }), false, 'explicit', 2);
     await store.flush();
     expect(JSON.stringify(session.data)).not.toContain('SECRET-VALUE');
     // The consent value is not kept: only the choice read from it (its per-tracker flags).
     expect(JSON.stringify(session.data)).not.toContain('%7B%22matomo');
 
-    const before = recorder.site('data.tco.re', '0');
+    const before = await recorder.site('data.tco.re', '0');
     const restarted = await setup(session);
     restarted.recorder.workerStarted(10);
-    const after = restarted.recorder.site('data.tco.re', '0');
+    const after = await restarted.recorder.site('data.tco.re', '0');
     expect(after.cookies).toEqual(before.cookies);
     expect(after.consent).toEqual({ state: 'accepted', changedAt: 2, trackers: { matomo: true } });
     expect(after.timeline.at(-1)).toEqual({ type: 'worker-restart', at: 10 });
@@ -349,23 +401,23 @@ describe('recorder', () => {
 
   it('starts a site afresh with a marker', async () => {
     const { recorder } = await setup();
-    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
-    recorder.restart('data.tco.re', '0', 5);
-    const site = recorder.site('data.tco.re', '0');
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    await recorder.restart('data.tco.re', '0', 5);
+    const site = await recorder.site('data.tco.re', '0');
     expect(site.cookies).toEqual({});
     expect(site.timeline).toEqual([{ type: 'cleared', at: 5 }]);
     // Removal events of the cleared cookies arrive later: nothing to record.
-    recorder.cookieChanged(browserCookie(), true, 'explicit', 6);
-    expect(recorder.site('data.tco.re', '0').timeline).toHaveLength(1);
+    await recorder.cookieChanged(browserCookie(), true, 'explicit', 6);
+    expect((await recorder.site('data.tco.re', '0')).timeline).toHaveLength(1);
   });
 
   it('notes the page a tab of the site showed when the cookie first appeared', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.tco.re');
-    recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
     open.delete('0|data.tco.re');
-    recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 'explicit', 2);
-    const pages = Object.fromEntries(Object.values(recorder.site('data.tco.re', '0').cookies).map((c) => [c.name, c.firstPage]));
+    await recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 'explicit', 2);
+    const pages = Object.fromEntries(Object.values((await recorder.site('data.tco.re', '0')).cookies).map((c) => [c.name, c.firstPage]));
     expect(pages).toEqual({ sessionid: '/explore/', csrftoken: null });
   });
 
@@ -373,40 +425,41 @@ describe('recorder', () => {
     const { recorder } = await setup();
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
     const attribution = { host: 'data.tco.re', page: '/explore/dataset/x/map/', via: 'response' as const, cookie: disqus, at: 5 };
-    recorder.thirdPartySet(attribution);
+    await recorder.thirdPartySet(attribution);
     // A site we do not record gets nothing.
-    recorder.thirdPartySet({ ...attribution, host: 'news.example.io' });
-    const [cookie] = presentCookies(recorder.site('data.tco.re', '0'));
+    await recorder.thirdPartySet({ ...attribution, host: 'news.example.io' });
+    const [cookie] = presentCookies(await recorder.site('data.tco.re', '0'));
     expect(cookie).toMatchObject({ name: 'disqus_unique', firstPage: '/explore/dataset/x/map/', thirdParty: { via: 'response' } });
-    expect(recorder.site('news.example.io', '0').timeline).toEqual([]);
+    expect((await recorder.site('news.example.io', '0')).timeline).toEqual([]);
     // The first-party path leaves it alone; its removal reaches the sites it was filed under.
-    recorder.cookieChanged(disqus, false, 'explicit', 6);
-    recorder.cookieChanged(disqus, true, 'expired', 7);
-    expect(recorder.site('data.tco.re', '0').timeline).toHaveLength(1);
-    recorder.thirdPartyRemoved(disqus, ['data.tco.re', 'news.example.io'], 8);
-    expect(presentCookies(recorder.site('data.tco.re', '0'))).toEqual([]);
-    expect(recorder.site('data.tco.re', '0').timeline.map((e) => e.type)).toEqual(['set', 'removed']);
-    expect(recorder.site('news.example.io', '0').timeline).toEqual([]);
+    await recorder.cookieChanged(disqus, false, 'explicit', 6);
+    await recorder.cookieChanged(disqus, true, 'expired', 7);
+    expect((await recorder.site('data.tco.re', '0')).timeline).toHaveLength(1);
+    await recorder.thirdPartyRemoved(disqus, ['data.tco.re', 'news.example.io'], 8);
+    expect(presentCookies(await recorder.site('data.tco.re', '0'))).toEqual([]);
+    expect((await recorder.site('data.tco.re', '0')).timeline.map((e) => e.type)).toEqual(['set', 'removed']);
+    expect((await recorder.site('news.example.io', '0')).timeline).toEqual([]);
   });
 
   it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
     const { recorder } = await setup();
     const foreign = browserCookie({ name: 'cookies_preferences', domain: 'widget.example.net', value: '%7B%22matomo%22%3Atrue%7D' });
-    recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'frame', cookie: foreign, at: 1 });
-    recorder.thirdPartyRemoved(foreign, ['data.tco.re'], 2);
-    expect(recorder.site('data.tco.re', '0').consent.state).toBe('none');
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'frame', cookie: foreign, at: 1 });
+    await recorder.thirdPartyRemoved(foreign, ['data.tco.re'], 2);
+    expect((await recorder.site('data.tco.re', '0')).consent.state).toBe('none');
   });
 
   it('gives a cookie recorded before its page was known the page of the tab whose response set it', async () => {
     const { recorder } = await setup();
-    const pageOfSessionid = () => Object.values(recorder.site('data.tco.re', '0').cookies).find((c) => c.name === 'sessionid')?.firstPage;
-    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', 1000);
-    expect(pageOfSessionid()).toBeNull();
+    const pageOfSessionid = async () =>
+      Object.values((await recorder.site('data.tco.re', '0')).cookies).find((c) => c.name === 'sessionid')?.firstPage;
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', 1000);
+    expect(await pageOfSessionid()).toBeNull();
     // A response of another site, or in a tab showing no known page, says nothing of it.
-    recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://elsewhere.example/', ['sessionid'], 1200);
-    recorder.responseOnPage(null, 'https://data.tco.re/', ['sessionid'], 1200);
-    expect(pageOfSessionid()).toBeNull();
-    recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://data.tco.re/?q=1', ['sessionid'], 1200);
-    expect(pageOfSessionid()).toBe('/');
+    await recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://elsewhere.example/', ['sessionid'], 1200);
+    await recorder.responseOnPage(null, 'https://data.tco.re/', ['sessionid'], 1200);
+    expect(await pageOfSessionid()).toBeNull();
+    await recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://data.tco.re/?q=1', ['sessionid'], 1200);
+    expect(await pageOfSessionid()).toBe('/');
   });
 });

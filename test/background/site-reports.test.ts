@@ -69,7 +69,7 @@ describe('site reports', () => {
 
   it('show the report of a site the extension can see, with what the store could not keep', async () => {
     const { reports, recorder } = await setup();
-    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
     const view = await reports.view({ host: HOST });
     expect(view.kind).toBe('report');
     if (view.kind !== 'report') return;
@@ -118,14 +118,14 @@ describe('site reports', () => {
   it('build a report once, and again when the record, the live charter or the registry changes', async () => {
     let base = registry;
     const { reports, recorder, live } = await setup({ registry: async () => base });
-    recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: '0' }), false, 'explicit', 1);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: '0' }), false, 'explicit', 1);
     const first = await reports.report(HOST, '0');
     // Nothing changed: the same cookies and findings, not built again.
     const again = await reports.report(HOST, '0');
     expect(again.cookies).toBe(first.cookies);
     expect(again.findings).toBe(first.findings);
 
-    recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 2);
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 2);
     const afterEvent = await reports.report(HOST, '0');
     expect(afterEvent.cookies.map((c) => c.name)).toEqual(['_ga', 'sessionid']);
 
@@ -143,7 +143,7 @@ describe('site reports', () => {
   it('send the first page of a report when asked, with the counts of the whole, and the whole otherwise', async () => {
     const { reports, recorder } = await setup();
     for (let i = 0; i < 80; i++)
-      recorder.cookieChanged(browserCookie({ name: `widget_${i}`, domain: HOST, storeId: 'firefox-default' }), false, 'explicit', i);
+      await recorder.cookieChanged(browserCookie({ name: `widget_${i}`, domain: HOST, storeId: 'firefox-default' }), false, 'explicit', i);
     const first = { cookies: 50, findings: 20, events: 20 };
     const page = await reports.view({ host: HOST, first });
     const whole = await reports.view({ host: HOST });

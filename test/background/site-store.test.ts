@@ -12,10 +12,17 @@ function recordWithEvents(host: string) {
   return site;
 }
 
-describe('site store', () => {
+/** Both ways a store starts: listing keys alone (getKeys, records read on demand), or reading every value (older browsers). */
+const MODES = [
+  { mode: 'keys listed, records read on demand', listsKeys: true },
+  { mode: 'every value read at wake', listsKeys: false },
+];
+
+describe.each(MODES)('site store ($mode)', ({ listsKeys }) => {
+  const newSession = (data: Record<string, unknown> = {}, rule?: keyof typeof QUOTA_RULES) => fakeSession(data, rule, { listsKeys });
   it('gives each record a revision that changes whenever it is put, and only then', async () => {
     const store = createSiteStore(
-      fakeSession({ [siteKey('0', 'itie.opendatasoft.com')]: JSON.stringify(emptySite('itie.opendatasoft.com', '0')) }),
+      newSession({ [siteKey('0', 'itie.opendatasoft.com')]: JSON.stringify(emptySite('itie.opendatasoft.com', '0')) }),
       5,
     );
     await store.load();
@@ -36,7 +43,7 @@ describe('site store', () => {
   });
 
   it('stores each record as one JSON string and reads it back', async () => {
-    const session = fakeSession();
+    const session = newSession();
     const store = createSiteStore(session, 5);
     await store.load();
     store.put(recordWithEvents('data.tco.re'));
@@ -45,11 +52,12 @@ describe('site store', () => {
 
     const again = createSiteStore(session, 5);
     await again.load();
+    await again.openAll();
     expect(again.get('0', 'data.tco.re').cookies).toEqual(store.get('0', 'data.tco.re').cookies);
   });
 
   it('knows its hosts without reading the records, and marks a restart when a record is first used', async () => {
-    const session = fakeSession({
+    const session = newSession({
       [siteKey('0', 'data.tco.re')]: JSON.stringify(recordWithEvents('data.tco.re')),
       [siteKey('firefox-private', 'itie.opendatasoft.com')]: JSON.stringify(emptySite('itie.opendatasoft.com', 'firefox-private')),
     });
@@ -57,6 +65,7 @@ describe('site store', () => {
     await store.load();
     store.markRestart(42);
     expect([...store.hosts()].sort()).toEqual(['data.tco.re', 'itie.opendatasoft.com']);
+    await store.openAll();
     expect(store.get('0', 'data.tco.re').timeline.at(-1)).toEqual({ type: 'worker-restart', at: 42 });
     // A record without events gets no marker.
     expect(store.get('firefox-private', 'itie.opendatasoft.com').timeline).toEqual([]);
@@ -72,8 +81,9 @@ describe('site store', () => {
   });
 
   it('marks a restart in the records already read, and says they changed', async () => {
-    const store = createSiteStore(fakeSession({ [siteKey('0', 'data.tco.re')]: JSON.stringify(recordWithEvents('data.tco.re')) }), 5);
+    const store = createSiteStore(newSession({ [siteKey('0', 'data.tco.re')]: JSON.stringify(recordWithEvents('data.tco.re')) }), 5);
     await store.load();
+    await store.open([siteKey('0', 'data.tco.re')]);
     const before = store.get('0', 'data.tco.re').timeline.length;
     const revision = store.revision('0', 'data.tco.re');
     store.markRestart(7);
@@ -83,15 +93,17 @@ describe('site store', () => {
   });
 
   it('drops a record it cannot read instead of failing', async () => {
-    const store = createSiteStore(fakeSession({ [siteKey('0', 'data.tco.re')]: '{not json' }), 5);
+    const store = createSiteStore(newSession({ [siteKey('0', 'data.tco.re')]: '{not json' }), 5);
     await store.load();
+    await store.openAll();
     expect(store.get('0', 'data.tco.re')).toEqual(emptySite('data.tco.re', '0'));
     expect(store.all()).toEqual([]);
   });
 
   it('reads records written as objects by an earlier version', async () => {
-    const store = createSiteStore(fakeSession({ [siteKey('0', 'data.tco.re')]: recordWithEvents('data.tco.re') }), 5);
+    const store = createSiteStore(newSession({ [siteKey('0', 'data.tco.re')]: recordWithEvents('data.tco.re') }), 5);
     await store.load();
+    await store.open([siteKey('0', 'data.tco.re')]);
     expect(Object.keys(store.get('0', 'data.tco.re').cookies)).toHaveLength(1);
   });
 });
@@ -120,11 +132,12 @@ const evictedHosts = (session: FakeSession) =>
     )
     .map(([key]) => key.slice(key.indexOf('|') + 1));
 
-describe('site store within storage.session’s quota', () => {
+describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ listsKeys }) => {
+  const newSession = (data: Record<string, unknown> = {}, rule?: keyof typeof QUOTA_RULES) => fakeSession(data, rule, { listsKeys });
   it.each(['chrome', 'firefox'] as const)(
     'fills a session that counts as %s does: the oldest sites go first, with a marker, the open site stays',
     async (rule) => {
-      const session = fakeSession({}, rule);
+      const session = newSession({}, rule);
       const open = new Set(['site-0.opendatasoft.com']);
       const store = createSiteStore(session, 5, { hostsInUse: () => open, now: () => 999_999 });
       await store.load();
@@ -156,7 +169,7 @@ describe('site store within storage.session’s quota', () => {
   );
 
   it('keeps the consent of a dropped site, so later events get the right phase', async () => {
-    const session = fakeSession({}, 'chrome');
+    const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 600_000 });
     await store.load();
     const old = bigRecord('old.opendatasoft.com', 10, 400_000);
@@ -178,7 +191,7 @@ describe('site store within storage.session’s quota', () => {
   it.each(['chrome', 'firefox'] as const)(
     'retries a write the browser (%s) refuses, after reading what another writer put in storage',
     async (rule) => {
-      const session = fakeSession({}, rule);
+      const session = newSession({}, rule);
       const store = createSiteStore(session, 5, { now: () => 5000 });
       await store.load();
       // As the worker does at each wake: records used from now on get a restart marker.
@@ -207,7 +220,7 @@ describe('site store within storage.session’s quota', () => {
   );
 
   it('reports changes it cannot write, keeps them, and writes them when storage takes them again', async () => {
-    const session = fakeSession();
+    const session = newSession();
     const write = session.write.bind(session);
     let broken = true;
     session.write = async (items) => (broken ? Promise.reject(new Error('storage unavailable')) : write(items));
@@ -224,7 +237,7 @@ describe('site store within storage.session’s quota', () => {
   });
 
   it('keeps one record within its limit: oldest events first, then removed cookies, counted', async () => {
-    const session = fakeSession({}, 'chrome');
+    const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { recordLimitBytes: 20_000 });
     await store.load();
     store.put(bigRecord('data.tco.re', 100, 100_000));
@@ -242,7 +255,7 @@ describe('site store within storage.session’s quota', () => {
   });
 
   it('drops sites open in tabs only when nothing else is left, oldest first, never the newest', async () => {
-    const session = fakeSession({}, 'chrome');
+    const session = newSession({}, 'chrome');
     const hosts = ['a', 'b', 'c', 'd'].map((name) => `${name}.opendatasoft.com`);
     const store = createSiteStore(session, 5, { budgetBytes: 250_000, hostsInUse: () => new Set(hosts) });
     await store.load();
@@ -259,7 +272,7 @@ describe('site store within storage.session’s quota', () => {
         return [siteKey('0', host), JSON.stringify(evictedRecord(bigRecord(host, i, 2000), i))];
       }),
     );
-    const session = fakeSession(stubs, 'chrome');
+    const session = newSession(stubs, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
     await store.load();
     store.put(recordWithEvents('data.tco.re'));
@@ -272,7 +285,7 @@ describe('site store within storage.session’s quota', () => {
   });
 
   it('counts other state (live charters) in the same budget', async () => {
-    const session = fakeSession({}, 'chrome');
+    const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 300_000 });
     await store.load();
     store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
@@ -284,7 +297,7 @@ describe('site store within storage.session’s quota', () => {
   });
 
   it('removes other state after the writes queued before, and stops counting it', async () => {
-    const session = fakeSession({}, 'chrome');
+    const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 300_000 });
     await store.load();
     await store.area.write({ 'network:3': 'n'.repeat(150_000) });
@@ -297,5 +310,104 @@ describe('site store within storage.session’s quota', () => {
     store.put(bigRecord('new.opendatasoft.com', 2, 100_000));
     await store.flush();
     expect(evictedHosts(session)).toEqual([]);
+  });
+});
+
+describe('site store reading records on demand (storage lists its keys)', () => {
+  const tco = siteKey('0', 'data.tco.re');
+  const itie = siteKey('0', 'itie.opendatasoft.com');
+  const stored = () => ({
+    [tco]: JSON.stringify(recordWithEvents('data.tco.re')),
+    [itie]: JSON.stringify(recordWithEvents('itie.opendatasoft.com')),
+  });
+
+  it('reads no record at wake: keys and the ledger only, the hosts known from the keys', async () => {
+    const session = fakeSession({ ...stored(), 'storage:ledger': JSON.stringify({ sitesDropped: 3, lastDropAt: 9 }) });
+    const store = createSiteStore(session, 5);
+    await store.load();
+    expect(session.reads).toEqual([['storage:ledger']]);
+    expect([...store.hosts()].sort()).toEqual(['data.tco.re', 'itie.opendatasoft.com']);
+    expect(store.status()).toEqual({ sitesDropped: 3, lastDropAt: 9, unsavedSince: null });
+    // Not read yet: never taken for an empty record (a change would write over it).
+    expect(() => store.get('0', 'data.tco.re')).toThrow(/not read yet/);
+    expect(() => store.all()).toThrow(/not read yet/);
+    // A site without a record needs no read.
+    expect(store.open([siteKey('0', 'example.org')])).toBeNull();
+    expect(store.get('0', 'example.org')).toEqual(emptySite('example.org', '0'));
+  });
+
+  it('reads a record once, when first opened: needs meanwhile share the read', async () => {
+    const session = fakeSession(stored());
+    const store = createSiteStore(session, 5);
+    await store.load();
+    store.markRestart(42);
+    const first = store.open([tco]);
+    const second = store.open([tco, tco]);
+    expect(first).not.toBeNull();
+    await Promise.all([first, second]);
+    expect(session.reads.slice(1)).toEqual([[tco]]);
+    expect(store.open([tco])).toBeNull();
+    // Read after the restart: it gets the marker as it is read.
+    expect(store.get('0', 'data.tco.re').timeline.at(-1)).toEqual({ type: 'worker-restart', at: 42 });
+    // The other record is still unread.
+    expect(() => store.get('0', 'itie.opendatasoft.com')).toThrow(/not read yet/);
+    await store.openAll();
+    expect(session.reads.slice(1)).toEqual([[tco], [itie]]);
+    expect(
+      store
+        .all()
+        .map((site) => site.host)
+        .sort(),
+    ).toEqual(['data.tco.re', 'itie.opendatasoft.com']);
+  });
+
+  it('keeps a record put while its read is under way, and drops one gone from storage', async () => {
+    const session = fakeSession(stored());
+    const store = createSiteStore(session, 5);
+    await store.load();
+    // Removed by another writer since the wake.
+    delete session.data[itie];
+    const reading = store.open([tco, itie]);
+    // Started afresh meanwhile (a cleared site): newer than what the read brings.
+    store.put(emptySite('data.tco.re', '0'));
+    await reading;
+    expect(store.get('0', 'data.tco.re').timeline).toEqual([]);
+    expect(store.hosts().has('itie.opendatasoft.com')).toBe(false);
+    expect(store.get('0', 'itie.opendatasoft.com')).toEqual(emptySite('itie.opendatasoft.com', '0'));
+  });
+
+  it('a read that fails leaves the record unread, and the next need reads it again', async () => {
+    const session = fakeSession(stored());
+    const read = session.read.bind(session);
+    let failing = true;
+    session.read = async (keys) => (failing && keys?.includes(tco) ? Promise.reject(new Error('storage unavailable')) : read(keys));
+    const store = createSiteStore(session, 5);
+    await store.load();
+    await expect(store.open([tco])).rejects.toThrow('storage unavailable');
+    expect(() => store.get('0', 'data.tco.re')).toThrow(/not read yet/);
+    failing = false;
+    await store.open([tco]);
+    expect(Object.keys(store.get('0', 'data.tco.re').cookies)).toHaveLength(1);
+  });
+
+  it('counts what it did not read at the first write after a wake: records it never opened are weighed, and dropped for room', async () => {
+    const session = fakeSession({}, 'chrome');
+    const first = createSiteStore(session, 5, { budgetBytes: 250_000 });
+    await first.load();
+    first.put(bigRecord('a.opendatasoft.com', 100, 100_000));
+    first.put(bigRecord('b.opendatasoft.com', 101, 100_000));
+    await first.flush();
+    expect(evictedHosts(session)).toEqual([]);
+
+    // The worker wakes: nothing read but the keys, then one new site's record is written.
+    const woken = createSiteStore(session, 5, { budgetBytes: 250_000 });
+    await woken.load();
+    woken.put(bigRecord('c.opendatasoft.com', 102, 100_000));
+    await woken.flush();
+    // Counted as 0 bytes, the two records would stay and storage would pass the budget.
+    expect(session.bytesInUse()).toBeLessThanOrEqual(250_000);
+    expect(evictedHosts(session)).toEqual(['a.opendatasoft.com']);
+    expect(woken.status().sitesDropped).toBe(1);
+    expect(woken.get('0', 'a.opendatasoft.com').cookies).toEqual({});
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createRecorder } from '../../src/background/recorder.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
 import { startWorker, type WorkerStartSteps } from '../../src/background/worker-start.ts';
+import { emptySite, presentCookies, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
+import { browserCookie } from '../support/cookies.ts';
+import { fakeSession } from '../support/fake-session.ts';
 
 function steps(overrides: Partial<WorkerStartSteps> = {}) {
   const log: string[] = [];
@@ -59,4 +65,40 @@ describe('startWorker', () => {
     expect(log).not.toContain('record cookies');
     expect(log).toContain('drop scan');
   });
+
+  it.each([true, false])(
+    'wakes with the store and the recorder (keys listed: %s): the scanned site read, marked, its cookies recorded',
+    async (listsKeys) => {
+      const recorded = (host: string) => {
+        const site = emptySite(host, '0');
+        recordCookieChange(site, browserCookie({ name: 'old', domain: host }), false, 1);
+        return JSON.stringify(site);
+      };
+      const [tco, itie] = ['data.tco.re', 'itie.opendatasoft.com'];
+      const session = fakeSession({ [siteKey('0', tco)]: recorded(tco), [siteKey('0', itie)]: recorded(itie) }, undefined, { listsKeys });
+      const store = createSiteStore(session, 5);
+      const recorder = createRecorder(store, () => true);
+      const { all } = steps({
+        loadState: () => store.load(),
+        markRestart: () => recorder.workerStarted(50),
+        beginCookieScan: () =>
+          recorder.beginScan(
+            async () => [browserCookie({ name: 'csrftoken', domain: tco })],
+            () => 60,
+          ),
+      });
+      await startWorker(all);
+      // Ready: only the record the scan needed was read (every value, where keys cannot be listed alone).
+      expect(session.reads).toEqual(listsKeys ? [['storage:ledger'], [siteKey('0', tco)]] : [null]);
+      const site = await recorder.site(tco, '0');
+      expect(presentCookies(site).map((c) => c.name)).toEqual(['csrftoken', 'old']);
+      expect(site.timeline.map((e) => ('name' in e ? `${e.type} ${e.name}` : e.type))).toEqual([
+        'set old',
+        'worker-restart',
+        'set csrftoken',
+      ]);
+      // Read later, the other record still gets the marker.
+      expect((await recorder.site(itie, '0')).timeline.at(-1)).toEqual({ type: 'worker-restart', at: 50 });
+    },
+  );
 });

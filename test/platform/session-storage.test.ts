@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { onSessionChanged, readSession, removeSession, sessionArea, writeSession } from '../../src/platform/session-storage.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
-function fakeStorage() {
+function fakeStorage({ listsKeys = true } = {}) {
   const data: Record<string, unknown> = {};
   const onChanged = fakeEvent<(changes: Record<string, unknown>, area: string) => void>();
   const api = {
@@ -12,6 +12,8 @@ function fakeStorage() {
           keys ? Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]])) : { ...data },
         set: async (items: Record<string, unknown>) => void Object.assign(data, items),
         remove: async (keys: string[]) => keys.forEach((key) => delete data[key]),
+        // As the browsers since Chromium 130 and Firefox 143 have it; older ones have no getKeys.
+        ...(listsKeys ? { getKeys: async () => Object.keys(data) } : {}),
       },
       onChanged,
     },
@@ -35,6 +37,13 @@ describe('platform session storage', () => {
     expect(await area.read(null)).toEqual({ 'storage:ledger': '{}' });
     await area.remove(['storage:ledger']);
     expect(await area.read(null)).toEqual({});
+  });
+
+  it('lists the keys alone where the browser can (getKeys), and offers no keys where it cannot', async () => {
+    const listing = fakeStorage();
+    await writeSession({ 'site:0|data.tco.re': '{}', 'storage:ledger': '{}' }, listing.api);
+    expect(await sessionArea(listing.api).keys?.()).toEqual(['site:0|data.tco.re', 'storage:ledger']);
+    expect(sessionArea(fakeStorage({ listsKeys: false }).api).keys).toBeUndefined();
   });
 
   it('tells the keys that changed in storage.session only, until unsubscribed', () => {

@@ -1,4 +1,4 @@
-import type { SessionArea } from '../../src/core/storage/session-items.ts';
+import type { FullSessionArea } from '../../src/core/storage/session-items.ts';
 
 /**
  * The quota rules of storage.session as measured in the real browsers (see
@@ -42,7 +42,9 @@ function cloneBytes(text: string): number {
   return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
 }
 
-export type FakeSession = Required<SessionArea> & {
+export type FakeSession = FullSessionArea & {
+  /** Read calls so far, and the keys each asked for (null: every key). */
+  reads: (string[] | null)[];
   /** What is stored. */
   data: Record<string, unknown>;
   /** Write calls so far, refused ones included. */
@@ -53,19 +55,29 @@ export type FakeSession = Required<SessionArea> & {
   bytesInUse(): number;
 };
 
+/** Whether the fake lists keys alone, as storage.session.getKeys does (Chromium 130+, Firefox 143+): true unless said otherwise. */
+export type FakeSessionOptions = { listsKeys?: boolean };
+
 /**
  * An in-memory storage.session: what survives when the worker is stopped. With `quota`, it
  * counts bytes and refuses writes as that browser does: the whole `set` call, keeping nothing.
+ * With `listsKeys: false`, it has no `keys` (an older browser: the store reads every value at wake).
  */
-export function fakeSession(initial: Record<string, unknown> = {}, quota?: keyof typeof QUOTA_RULES): FakeSession {
+export function fakeSession(
+  initial: Record<string, unknown> = {},
+  quota?: keyof typeof QUOTA_RULES,
+  options: FakeSessionOptions = {},
+): FakeSession {
   const rule = quota ? QUOTA_RULES[quota] : null;
   const cost = (key: string, value: unknown) => (rule ? rule.itemBytes(key, typeof value === 'string' ? value : JSON.stringify(value)) : 0);
   const area: FakeSession = {
     data: structuredClone(initial),
+    reads: [],
     writes: 0,
     refused: 0,
     bytesInUse: () => Object.entries(area.data).reduce((sum, [key, value]) => sum + cost(key, value), 0),
     async read(keys: string[] | null) {
+      area.reads.push(keys && [...keys]);
       const all = structuredClone(area.data);
       return keys ? Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k]])) : all;
     },
@@ -92,5 +104,6 @@ export function fakeSession(initial: Record<string, unknown> = {}, quota?: keyof
       for (const key of keys) delete area.data[key];
     },
   };
+  if (options.listsKeys ?? true) area.keys = async () => Object.keys(area.data);
   return area;
 }
