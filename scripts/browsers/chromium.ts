@@ -4,7 +4,8 @@
  */
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   domReads,
@@ -35,25 +36,26 @@ function wrapPage(page: Page): PageUnderTest {
   };
 }
 
-/** The service worker file an unpacked extension's manifest names. */
-function workerFile(dir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
-  return `/${manifest.background.service_worker.replace(/^\//, '')}`;
+/**
+ * The id Chromium gives the unpacked extension in `dir`: the SHA-256 of its absolute path, the
+ * first 32 hex digits written with the letters a-p. Two builds of ours name the same worker file,
+ * so the id cannot be told from the worker's URL: it was, and a second build took the first's id.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const digest = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...digest].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }
 
-/** Each extension's id (in the order of `dirs`), read from its service worker's URL once the worker is up. */
+/** Each extension's id (in the order of `dirs`), once a service worker of each is up. */
 async function extensionIds(context: BrowserContext, dirs: string[]): Promise<string[]> {
-  const files = dirs.map(workerFile);
-  const idOf = (file: string) => {
-    const worker = context.serviceWorkers().find((candidate) => new URL(candidate.url()).pathname === file);
-    return worker ? new URL(worker.url()).host : undefined;
-  };
+  const ids = dirs.map(unpackedExtensionId);
+  const running = (id: string) => context.serviceWorkers().some((worker) => new URL(worker.url()).host === id);
   const deadline = Date.now() + 30_000;
-  while (files.some((file) => !idOf(file))) {
-    if (Date.now() > deadline) throw new Error(`no service worker at ${files.filter((file) => !idOf(file)).join(', ')}`);
+  while (ids.some((id) => !running(id))) {
+    if (Date.now() > deadline) throw new Error(`no service worker of ${dirs.filter((_dir, i) => !running(ids[i]!)).join(', ')}`);
     await context.waitForEvent('serviceworker', { timeout: 1_000 }).catch(() => undefined);
   }
-  return files.map((file) => idOf(file)!);
+  return ids;
 }
 
 /**
