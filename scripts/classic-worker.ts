@@ -7,13 +7,15 @@
  *
  * CRXJS builds the pages (vite.config.ts hands it the manifest without `background`); this
  * build reads the worker's source entry from the same manifest source, with htmlparser2's entity
- * table filled on first use (scripts/lazy-entity-decode-tree.ts).
+ * table filled on first use (scripts/lazy-entity-decode-tree.ts), and writes beside it the Open
+ * Cookie Database's script (src/core/registry/open-cookie-database-script.ts).
  */
 import { build } from 'vite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sourceManifest from '../manifest.json' with { type: 'json' };
 import { lazyEntityDecodeTree } from './lazy-entity-decode-tree.ts';
+import { OPEN_COOKIE_DATABASE_FILES, openCookieDatabaseScript, OPEN_COOKIE_DATABASE_SCRIPT } from '../src/core/registry/index.ts';
 
 /** The worker's file in the package. */
 export const WORKER_FILE = 'background.js';
@@ -45,6 +47,11 @@ export async function buildClassicWorker(outDir: string, target: 'chrome' | 'fir
       rolldownOptions: { output: { strict: true } },
     },
   });
+  // Beside it, what it runs when a report first needs the registry (src/background/open-cookie-database-text.ts).
+  writeFileSync(
+    join(outDir, OPEN_COOKIE_DATABASE_SCRIPT),
+    openCookieDatabaseScript(readFileSync(OPEN_COOKIE_DATABASE_FILES.generated, 'utf8')),
+  );
   const path = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   if (manifest.background) throw new Error(`${path} already names a worker: the pages' build must leave it out`);

@@ -3,6 +3,8 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { popupAssets, scriptsLoaded } from '../../scripts/bench/browser-benches.ts';
 import { builtBackground, WORKER_FILE } from '../../scripts/classic-worker.ts';
+import { OPEN_COOKIE_DATABASE_FILES } from '../../src/core/registry/open-cookie-database-document.ts';
+import { documentTextOfScript, OPEN_COOKIE_DATABASE_SCRIPT } from '../../src/core/registry/open-cookie-database-script.ts';
 
 const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
 
@@ -63,6 +65,14 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     expect(html).toMatch(/<div id="app">\s*<main data-state="loading"[^>]*>\s*<header class="app-header">/);
     // The other pages still link the one stylesheet.
     expect(readFileSync(`dist/${target}/src/sidepanel/index.html`, 'utf8')).toMatch(/<link rel="stylesheet"[^>]+\.css">/);
+  });
+
+  it('carries the Open Cookie Database beside the worker, not in its script (src/background/open-cookie-database-text.ts)', () => {
+    const script = readFileSync(`dist/${target}/${OPEN_COOKIE_DATABASE_SCRIPT}`, 'utf8');
+    expect(documentTextOfScript(script)).toBe(readFileSync(OPEN_COOKIE_DATABASE_FILES.generated, 'utf8'));
+    // A row's description, which only the database has.
+    expect(script).toContain('Registers cookie preferences of a user');
+    expect(readFileSync(`dist/${target}/${WORKER_FILE}`, 'utf8')).not.toContain('Registers cookie preferences of a user');
   });
 
   it('is zipped for the store with the same files', () => {
