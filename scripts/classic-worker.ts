@@ -7,15 +7,16 @@
  *
  * CRXJS builds the pages (vite.config.ts hands it the manifest without `background`); this
  * build reads the worker's source entry from the same manifest source, with htmlparser2's entity
- * table filled on first use (scripts/lazy-entity-decode-tree.ts), and writes beside it the Open
- * Cookie Database's script (src/core/registry/open-cookie-database-script.ts).
+ * table filled on first use (scripts/lazy-entity-decode-tree.ts), and writes the Open Cookie
+ * Database it reads, gzipped (OPEN_COOKIE_DATABASE_FILES.packaged).
  */
 import { build } from 'vite';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import sourceManifest from '../manifest.json' with { type: 'json' };
 import { lazyEntityDecodeTree } from './lazy-entity-decode-tree.ts';
-import { OPEN_COOKIE_DATABASE_FILES, openCookieDatabaseScript, OPEN_COOKIE_DATABASE_SCRIPT } from '../src/core/registry/index.ts';
+import { OPEN_COOKIE_DATABASE_FILES } from '../src/core/registry/index.ts';
 
 /** The worker's file in the package. */
 export const WORKER_FILE = 'background.js';
@@ -47,11 +48,10 @@ export async function buildClassicWorker(outDir: string, target: 'chrome' | 'fir
       rolldownOptions: { output: { strict: true } },
     },
   });
-  // Beside it, what it runs when a report first needs the registry (src/background/open-cookie-database-text.ts).
-  writeFileSync(
-    join(outDir, OPEN_COOKIE_DATABASE_SCRIPT),
-    openCookieDatabaseScript(readFileSync(OPEN_COOKIE_DATABASE_FILES.generated, 'utf8')),
-  );
+  // What it reads when a report first needs the registry (src/platform/package-files.ts).
+  const database = join(outDir, OPEN_COOKIE_DATABASE_FILES.packaged);
+  mkdirSync(dirname(database), { recursive: true });
+  writeFileSync(database, gzipSync(readFileSync(OPEN_COOKIE_DATABASE_FILES.generated), { level: 9 }));
   const path = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   if (manifest.background) throw new Error(`${path} already names a worker: the pages' build must leave it out`);

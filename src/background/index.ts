@@ -14,7 +14,7 @@ import { sessionArea } from '../platform/session-storage.ts';
 import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { watchRequests } from '../platform/web-request.ts';
-import { importWhenInstalled, packageFileText, runPackageScript } from '../platform/package-script.ts';
+import { gzippedPackageFileText } from '../platform/package-files.ts';
 import { setTabBadge } from '../platform/action-badge.ts';
 import { createBadgeScheduler } from './badge-scheduler.ts';
 import { createBrowserEvents } from './browser-events.ts';
@@ -31,8 +31,7 @@ import { createNetworkLogs } from './network-logs.ts';
 import { createOpenTabs } from './open-tabs.ts';
 import { createRecorder } from './recorder.ts';
 import { createRegistryLoader } from './registry-loader.ts';
-import { openCookieDatabaseText } from './open-cookie-database-text.ts';
-import { OPEN_COOKIE_DATABASE_SCRIPT } from '../core/registry/open-cookie-database-script.ts';
+import { OPEN_COOKIE_DATABASE_FILES } from '../core/registry/open-cookie-database-document.ts';
 import { createSiteReports } from './site-reports.ts';
 import { createSiteStore } from './site-store.ts';
 import { createTrackedHosts } from './tracked-hosts.ts';
@@ -52,9 +51,7 @@ const store = createSiteStore(sessionArea(), 20, { hostsInUse: () => openTabs.al
 // Read at every popup open: kept in the worker once read (cached-area.ts), written through.
 const askedEachOpen = createCachedArea(store.area);
 const liveCharters = createLiveCharters(askedEachOpen, (url, init) => fetch(url, init));
-const registry = createRegistryLoader(() =>
-  openCookieDatabaseText({ runScript: (file) => runPackageScript(file), fileText: (file) => packageFileText(file) }),
-);
+const registry = createRegistryLoader(() => gzippedPackageFileText(OPEN_COOKIE_DATABASE_FILES.packaged));
 const trackedHosts = createTrackedHosts(() => grantedHosts());
 const recorder = createRecorder(
   store,
@@ -152,8 +149,6 @@ const events = createBrowserEvents({
   forgetTab: (tabId) => networkLogs.forget(tabId),
 });
 
-// The Open Cookie Database's script, imported once when the worker is installed so that it may be imported again when a report needs it.
-importWhenInstalled([OPEN_COOKIE_DATABASE_SCRIPT]);
 // First: what reacts to the change below asks the browser afresh.
 onHostAccessChanged(() => hostAccess.forget());
 onHostAccessChanged(events.hostAccessChanged);

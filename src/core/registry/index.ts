@@ -14,6 +14,5 @@ export {
   type OpenCookieDatabaseDocument,
   type OpenCookieDatabaseRow,
 } from './open-cookie-database-document.ts';
-export { OPEN_COOKIE_DATABASE_SCRIPT, openCookieDatabaseScript } from './open-cookie-database-script.ts';
 export { buildRegistry, charterFor, type CharterKind, type Registry } from './registry.ts';
 export { matchCookie, type CookieIdentity, type MatchResult, type MatchSource } from './match.ts';

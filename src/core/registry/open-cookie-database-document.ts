@@ -2,7 +2,7 @@
  * The Open Cookie Database (jkwakman/Open-Cookie-Database, Apache-2.0) as the extension ships it:
  * where it comes from, the compact JSON document the build makes of its CSV
  * (open-cookie-database-csv.ts, build time only), where that document lives, and the decoder
- * that reads it back (at run time: the worker parses the text its script carries).
+ * that reads it back (at run time: the worker reads it, gzipped, from its package).
  */
 
 /** Where the bundled copy comes from; data/open-cookie-database/SOURCE.md says the same. */
@@ -22,13 +22,15 @@ export const OPEN_COOKIE_DATABASE_SOURCE = {
 } as const;
 
 /**
- * Where the generated document lives in the source tree: written by
- * scripts/build-open-cookie-database.ts, imported by Node code, and carried as text in the
- * worker's script (src/background/open-cookie-database-text.ts).
+ * Where the generated document lives: in the source tree (written by
+ * scripts/build-open-cookie-database.ts, imported by Node code), and gzipped in the extension's
+ * packages (written by scripts/classic-worker.ts, read by the worker's registry loader).
  */
 export const OPEN_COOKIE_DATABASE_FILES = {
   /** The generated JSON, relative to the project root. */
   generated: 'src/core/registry/open-cookie-database.generated.json',
+  /** The same JSON, gzipped, inside each browser package, relative to the package root. */
+  packaged: 'data/open-cookie-database.json.gz',
 } as const;
 
 /** One row of the Open Cookie Database, reduced to what matching needs. */
