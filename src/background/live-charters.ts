@@ -1,4 +1,5 @@
-import { fetchLiveCharter, isStale, type FetchLike, type LiveCharterRecord } from '../core/charter/live.ts';
+import { isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
+import type { FetchLike } from '../core/charter/live.ts';
 import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
 
 /** Live charters: read from storage.session, fetched when missing or stale, one fetch per host at a time. */
@@ -37,6 +38,9 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
       await previous;
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
+      // The charter reader (htmlparser2 and the parser) evaluated when first needed, not at every wake:
+      // in the worker's one classic script the bundler keeps it in a function run on this import().
+      const { fetchLiveCharter } = await import('../core/charter/live.ts');
       const record = await fetchLiveCharter(host, fetchImpl, now);
       await liveCharterItem(host).set(session, record);
       revisions.set(host, ++lastRevision);

@@ -1,8 +1,6 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
 import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
-import { exportCharterDraft } from '../core/draft/draft-export.ts';
-import { exportReport } from '../core/report/export.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import type { ConsentRuns } from './consent-runs.ts';
 import type { Diagnostics } from './diagnostics.ts';
@@ -56,7 +54,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await ready;
       const view = await reports.view(query);
       if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
-      return isCharterDraftFormat(format) ? exportCharterDraft([view.report], format, language) : exportReport(view.report, format);
+      // Evaluated when first asked for, not at every wake (see live-charters.ts).
+      if (isCharterDraftFormat(format))
+        return (await import('../core/draft/draft-export.ts')).exportCharterDraft([view.report], format, language);
+      return (await import('../core/report/export.ts')).exportReport(view.report, format);
     },
     async getDiagnostics() {
       await ready;

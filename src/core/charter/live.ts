@@ -12,31 +12,8 @@ import type { ParsedCharter } from './types.ts';
 /** Paths where portals publish their charter, in the order they are tried. */
 export const CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-information'] as const;
 
-/** A successful read is trusted for a day; a failed one is retried after ten minutes. */
-export const LIVE_CHARTER_MAX_AGE_MS = 24 * 3600 * 1000;
-export const LIVE_CHARTER_RETRY_MS = 10 * 60 * 1000;
-
-export { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
-
-/** The outcome of the last attempt to read a site's live charter. */
-export type LiveCharterRecord = {
-  /** Site host. */
-  host: string;
-  /** When the attempt finished (ms since the epoch). */
-  fetchedAt: number;
-  /** Page the charter was read from; null when none could be read. */
-  url: string | null;
-  /** The charter read; null when the attempt failed. */
-  charter: ParsedCharter | null;
-  /** Why no charter was read ("HTTP 404", "network error", "no cookie table"); null on success. */
-  problem: string | null;
-};
-
-/** True when the record should be fetched again. */
-export function isStale(record: LiveCharterRecord | undefined, now: number): boolean {
-  if (!record) return true;
-  return now - record.fetchedAt > (record.charter ? LIVE_CHARTER_MAX_AGE_MS : LIVE_CHARTER_RETRY_MS);
-}
+export { isStale, LIVE_CHARTER_MAX_AGE_MS, LIVE_CHARTER_RETRY_MS, type LiveCharterRecord } from './live-record.ts';
+import type { LiveCharterRecord } from './live-record.ts';
 
 /** True when a page is HTML: by its content type, or by how it starts. */
 export function isHtmlPage(body: string, contentType: string | null): boolean {

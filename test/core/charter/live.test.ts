@@ -3,9 +3,6 @@ import {
   fetchCharterPage,
   fetchLiveCharter,
   finalUrlProblem,
-  isStale,
-  LIVE_CHARTER_MAX_AGE_MS,
-  LIVE_CHARTER_RETRY_MS,
   readCharterPage,
   readCharterPageReading,
   type FetchLike,
@@ -160,21 +157,5 @@ describe('readCharterPage', () => {
     );
     expect(() => readCharterPage('<script>x</script>', 'text/html')).toThrow('the page has no text');
     expect(() => readCharterPage('<p>\u0000\u0000</p>', 'text/html')).toThrow(/^binary data/);
-  });
-});
-
-describe('isStale', () => {
-  const record = (charter: boolean) => ({
-    host: HOST,
-    fetchedAt: 0,
-    url: null,
-    charter: charter ? { portal: null, language: null, entries: [] } : null,
-    problem: null,
-  });
-  it('keeps a charter a day and retries a failure after ten minutes', () => {
-    expect(isStale(undefined, 0)).toBe(true);
-    expect(isStale(record(true), LIVE_CHARTER_MAX_AGE_MS)).toBe(false);
-    expect(isStale(record(true), LIVE_CHARTER_MAX_AGE_MS + 1)).toBe(true);
-    expect(isStale(record(false), LIVE_CHARTER_RETRY_MS + 1)).toBe(true);
   });
 });
