@@ -144,27 +144,36 @@ export const benchHost = (count: number) => `bench-${count}.opendatasoft.com`;
 /** What one popup open measured (ms from the navigation, on the page's clock). */
 type PopupMarks = { paint: number; start: number; answered: number; viewLoaded: number; received: number; report: number };
 
+/** The entries a popup's marks are read from, in the order of `popupMarks`. */
+const POPUP_MARK_NAMES = [
+  'first-contentful-paint',
+  TIMING_MARKS.start,
+  TIMING_MARKS.workerAnswered,
+  TIMING_MARKS.reportViewLoaded,
+  TIMING_MARKS.reportReceived,
+  TIMING_MARKS.reportRendered,
+];
+
+/** The marks from the times of POPUP_MARK_NAMES' entries (NaN for one not there). */
+function popupMarks([paint, start, answered, viewLoaded, received, report]: number[]): PopupMarks {
+  return { paint: paint!, start: start!, answered: answered!, viewLoaded: viewLoaded!, received: received!, report: report! };
+}
+
 /** Opens our popup on a bench site, waits for the report, reads its marks and closes it. */
 async function openOurPopup(browser: BrowserUnderTest, host: string): Promise<PopupMarks> {
   const popup = await browser.newPage();
   try {
     await popup.goto(browser.popupUrl(`?host=${host}`));
     await popup.waitFor('main[data-state="ready"] .report');
-    return await popup.evaluate(async (names) => {
-      // The mark is set in an effect right after the first report render.
-      for (let i = 0; i < 100 && performance.getEntriesByName(names.reportRendered).length === 0; i++)
-        await new Promise((r) => setTimeout(r, 10));
-      // No named helper here: the script runner would wrap it in a function the page lacks.
-      const [paint, start, answered, viewLoaded, received, report] = [
-        'first-contentful-paint',
-        names.start,
-        names.workerAnswered,
-        names.reportViewLoaded,
-        names.reportReceived,
-        names.reportRendered,
-      ].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
-      return { paint: paint!, start: start!, answered: answered!, viewLoaded: viewLoaded!, received: received!, report: report! };
-    }, TIMING_MARKS);
+    const times = await popup.evaluate(
+      async ({ names, rendered }) => {
+        // The mark is set in an effect right after the first report render.
+        for (let i = 0; i < 100 && performance.getEntriesByName(rendered).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+        return names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
+      },
+      { names: POPUP_MARK_NAMES, rendered: TIMING_MARKS.reportRendered },
+    );
+    return popupMarks(times);
   } finally {
     await popup.close();
   }
@@ -179,8 +188,8 @@ async function openOurPopup(browser: BrowserUnderTest, host: string): Promise<Po
  * popup's own request wakes the worker, as when the toolbar opens it.
  */
 async function openOurPopupInFrame(host: PageUnderTest, url: string): Promise<PopupMarks> {
-  const marks = await host.evaluate(
-    async ({ src, names }) => {
+  const times = await host.evaluate(
+    async ({ src, names, rendered }) => {
       const frame = document.createElement('iframe');
       frame.src = src;
       document.body.append(frame);
@@ -188,25 +197,17 @@ async function openOurPopupInFrame(host: PageUnderTest, url: string): Promise<Po
         // The mark is set in an effect right after the first report render.
         for (let i = 0; i < 1000; i++) {
           await new Promise((r) => setTimeout(r, 10));
-          if (frame.contentWindow?.performance.getEntriesByName(names.reportRendered).length) break;
+          if (frame.contentWindow?.performance.getEntriesByName(rendered).length) break;
         }
         const timeline = frame.contentWindow!.performance;
-        // No named helper here: the script runner would wrap it in a function the page lacks.
-        const [paint, start, answered, viewLoaded, received, report] = [
-          'first-contentful-paint',
-          names.start,
-          names.workerAnswered,
-          names.reportViewLoaded,
-          names.reportReceived,
-          names.reportRendered,
-        ].map((name) => timeline.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
-        return { paint: paint!, start: start!, answered: answered!, viewLoaded: viewLoaded!, received: received!, report: report! };
+        return names.map((name) => timeline.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
       } finally {
         frame.remove();
       }
     },
-    { src: url, names: TIMING_MARKS },
+    { src: url, names: POPUP_MARK_NAMES, rendered: TIMING_MARKS.reportRendered },
   );
+  const marks = popupMarks(times);
   if (Number.isNaN(marks.report)) throw new Error(`the popup in a frame showed no report within 10 s (${url})`);
   return marks;
 }
