@@ -82,8 +82,6 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       // Chrome and Firefox (140+) support <link rel="modulepreload">: no polyfill in every page's scripts (about 0.7 kB gzip).
       modulePreload: { polyfill: false },
-      // The worker carries the Open Cookie Database (~0.5 MB); it loads from disk, once per wake.
-      chunkSizeWarningLimit: 800,
       // CRXJS merges these with the pages the manifest names.
       rollupOptions: {
         input: EXTRA_PAGES,
