@@ -43,6 +43,12 @@ export type BrowserUnderTest = {
   version(): Promise<string>;
   /** URL of any page of the extension's package (`src/panel/index.html?tabId=3`). */
   extensionUrl(path: string): string;
+  /**
+   * Stops the extension's background (Chromium: its service worker, over the DevTools protocol;
+   * Firefox: its event page, as about:debugging's "Terminate background script" does). The next
+   * event or message starts it again, with only what storage holds.
+   */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 };
 

@@ -256,6 +256,15 @@ export async function launchChromium(
     processId: () => chromiumProcessId(context),
     version: () => Promise.resolve(execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim()),
     extensionUrl: (path) => `chrome-extension://${id}/${path}`,
+    async stopBackground() {
+      // The DevTools protocol's ServiceWorker domain, from a blank page: opening one of ours would ask the worker something.
+      const page = await context.newPage();
+      try {
+        await stopServiceWorker(page);
+      } finally {
+        await page.close();
+      }
+    },
     close: async () => {
       await context.close();
       profile.remove();

@@ -89,6 +89,31 @@ export async function openFirefoxToolbox(browser: Browser, url: string, label: s
   return (result.result as { value: string }).value;
 }
 
+/**
+ * Terminates the background page of the add-on `id`, as about:debugging's "Terminate background
+ * script" does (Extension.terminateBackground, over BiDi's chrome scope as above); the next event
+ * or message starts it again.
+ */
+async function terminateBackground(browser: Browser, id: string): Promise<void> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = (tree.result.contexts as Array<{ context: string }>)[0]!.context;
+  const expression = `(async () => {
+    const extension = WebExtensionPolicy.getByID(${JSON.stringify(id)})?.extension;
+    if (!extension) throw new Error('no add-on ' + ${JSON.stringify(id)});
+    await extension.terminateBackground();
+    return String(extension.backgroundState);
+  })()`;
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (result.type === 'exception')
+    throw new Error(`terminate background: ${JSON.stringify((result as { exceptionDetails?: unknown }).exceptionDetails)}`);
+}
+
 /** A PAC script sending the mapped hosts to the local server, everything else directly. */
 function pacScript(hosts: readonly string[], port: number): string {
   return `function FindProxyForURL(url, host) { return ${JSON.stringify(hosts)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
@@ -140,6 +165,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     processId: () => Promise.resolve(browser.process()?.pid ?? null),
     version: async () => `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
     extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
+    stopBackground: () => terminateBackground(browser, geckoId(dir)),
     close: async () => {
       await browser.close();
       profile.remove();
