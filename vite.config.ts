@@ -17,8 +17,19 @@ type Target = 'chrome' | 'firefox';
 const PAGE_SHELL =
   /node_modules\/preact\/|vite\/preload-helper|src\/(core|platform)\/|src\/pages\/(mount-page|page-actions|page-theme)|src\/views\/(App|lazy-views?|wide-layout|site-not-found)\./;
 
-/** The views the report's view shares with the tabs behind it (loaded with it, see lazy-views.tsx). */
+/**
+ * Core modules only the views behind the first paint use (the report's view, the tabs): loaded
+ * with the report's view, not in the shell every page loads at open (the popup's budget: 15 kB).
+ */
+const VIEW_ONLY_CORE = /src\/core\/(report\/compare-runs|consent\/tracker-names|charter\/diff)\./;
+
+/** Platform modules only the side panel, the DevTools pages and the popup's tools (loaded later) use. */
+const LATER_PLATFORM = /src\/platform\/(devtools|side-panel)\./;
+
+/** The views the report's view shares with the tabs behind it (loaded with it, see lazy-views.tsx), and the core modules only they use. */
 const REPORT_VIEW_PARTS = /src\/views\/(ConsentSummary|time-format)\./;
+const inReportViewParts = (id: string) => REPORT_VIEW_PARTS.test(id) || VIEW_ONLY_CORE.test(id);
+const inPageShell = (id: string) => PAGE_SHELL.test(id) && !VIEW_ONLY_CORE.test(id) && !LATER_PLATFORM.test(id);
 
 /** Pages no manifest key makes CRXJS bundle: the DevTools panel (named only by devtools.panels.create) and the side panel (Firefox's sidebar_action). */
 export const EXTRA_PAGES = { panel: 'src/panel/index.html', sidepanel: 'src/sidepanel/index.html' };
@@ -93,9 +104,9 @@ export default defineConfig(({ mode }) => {
           codeSplitting: {
             includeDependenciesRecursively: false,
             groups: [
-              { name: 'page-shell', test: PAGE_SHELL },
+              { name: 'page-shell', test: inPageShell },
               // What the report's view shares with the tabs, in one file beside it rather than two.
-              { name: 'report-view-parts', test: REPORT_VIEW_PARTS },
+              { name: 'report-view-parts', test: inReportViewParts },
             ],
           },
         },
