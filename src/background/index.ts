@@ -32,6 +32,7 @@ import { createOpenTabs } from './open-tabs.ts';
 import { createRecorder } from './recorder.ts';
 import { createRegistryLoader } from './registry-loader.ts';
 import { OPEN_COOKIE_DATABASE_FILES } from '../core/registry/open-cookie-database-document.ts';
+import { createPageRefresher } from './page-refresher.ts';
 import { createSiteReports } from './site-reports.ts';
 import { createSiteStore } from './site-store.ts';
 import { createTrackedHosts } from './tracked-hosts.ts';
@@ -45,7 +46,11 @@ const timings = createStartupTimings(codeStartedMs, performance.now());
 /** Sites open in tabs; read from the browser's tabs at each wake, then kept current by tab events. */
 const openTabs = createOpenTabs();
 // Records of sites open in a tab are the last dropped when storage is full.
-const store = createSiteStore(sessionArea(), 20, { hostsInUse: () => openTabs.allHosts() });
+const store = createSiteStore(sessionArea(), 20, {
+  hostsInUse: () => openTabs.allHosts(),
+  // Each first page retired by a change is built again once its site is quiet.
+  onPageRetired: (key) => pageRefresher.retired(key),
+});
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
 // Their records go through the store's budget.
 // Read at every popup open: kept in the worker once read (cached-area.ts), written through.
@@ -85,6 +90,11 @@ const reports = createSiteReports({
   defaultStoreId,
   onCharterRead: () => badges.schedule(),
   savedRun: (host, storeId) => consentRuns.get(host, storeId),
+  pages: store,
+});
+const pageRefresher = createPageRefresher(async (query) => {
+  await ready;
+  await reports.view(query);
 });
 /** The run "Record the other choice" keeps, to compare the next with. */
 const consentRuns = createConsentRuns(askedEachOpen, (host, storeId) => reports.report(host, storeId));
@@ -149,8 +159,9 @@ const events = createBrowserEvents({
   forgetTab: (tabId) => networkLogs.forget(tabId),
 });
 
-// First: what reacts to the change below asks the browser afresh.
+// First: what reacts to the change below asks the browser afresh; no stored page shows a site as before.
 onHostAccessChanged(() => hostAccess.forget());
+onHostAccessChanged(() => void store.retireAllPages().catch(() => undefined));
 onHostAccessChanged(events.hostAccessChanged);
 // webRequest is optional: listened to now if granted, and as soon as it is (Firefox shows it in the running worker).
 watchRequests(embeddedContent.requests);

@@ -1,5 +1,5 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
-import type { SiteQuery, SiteView } from '../core/message-contract.ts';
+import { FIRST_PAGE, type SiteQuery, type SiteView } from '../core/message-contract.ts';
 import { isPortalHost } from '../core/portals.ts';
 import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
 import type { Registry } from '../core/registry/registry.ts';
@@ -7,8 +7,10 @@ import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { createReportMemo, type ReportMemo } from '../core/report/report-memo.ts';
 import type { Report, StoreLosses } from '../core/report/report.ts';
 import { createFirstPages, type ReportFirst } from '../core/report/report-page.ts';
+import { pageKey } from '../core/storage/session-items.ts';
 import type { LiveCharters } from './live-charters.ts';
 import type { Recorder } from './recorder.ts';
+import type { SiteStore } from './site-store.ts';
 
 /** A site named by a request, normalised. */
 export type ResolvedSite = { host: string; storeId: string };
@@ -39,6 +41,10 @@ export type SiteReportsDeps = {
   now?: () => number;
   /** The reports built so far (a memo of its own by default). */
   memo?: ReportMemo;
+  /** Where each site's first page is kept for pages to read without asking (the store); not kept without it. */
+  pages?: Pick<SiteStore, 'pageTicket' | 'putPage' | 'hasPage'>;
+  /** Runs `task` once the answer at hand is sent (tests run it at once). */
+  afterAnswer?: (task: () => void) => void;
 };
 
 /** Reports of sites, as the popup, the exports and the badges ask for them. */
@@ -67,6 +73,12 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
   const now = deps.now ?? Date.now;
   const memo = deps.memo ?? createReportMemo();
   const firstPageOf = createFirstPages();
+  const afterAnswer = deps.afterAnswer ?? ((task: () => void) => void setTimeout(task, 0));
+  const isFirstPage = (first: ReportFirst | undefined) =>
+    first !== undefined &&
+    first.cookies === FIRST_PAGE.cookies &&
+    first.findings === FIRST_PAGE.findings &&
+    first.events === FIRST_PAGE.events;
 
   async function resolve(query: SiteQuery): Promise<ResolvedSite> {
     return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await deps.defaultStoreId()) };
@@ -82,24 +94,20 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
     live: LiveCharterRecord | null,
     charterRevision: number,
     base: Registry,
-  ): Promise<Report> {
-    return deps.recorder.withSite(host, storeId, (site) =>
-      memo.report({
-        site,
-        revision: deps.recordRevision(host, storeId),
-        base,
-        live,
-        charterRevision,
-        now: now(),
-        losses: deps.storageStatus(),
-      }),
-    );
+  ): Promise<{ report: Report; revision: number }> {
+    return deps.recorder.withSite(host, storeId, (site) => {
+      const revision = deps.recordRevision(host, storeId);
+      const report = memo.report({ site, revision, base, live, charterRevision, now: now(), losses: deps.storageStatus() });
+      return { report, revision };
+    });
   }
 
   return {
     resolve,
     async view(query) {
       const { host, storeId } = await resolve(query);
+      // Before anything the page is built from is read: a change meanwhile drops the page.
+      const ticket = deps.pages?.pageTicket() ?? -1;
       const charterRevision = deps.liveCharters.revision(host);
       // Independent reads, in parallel: the popup waits for this answer.
       const [access, live, base, savedRun] = await Promise.all([
@@ -115,15 +123,21 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
           () => deps.onCharterRead(),
           () => undefined,
         );
-      const report = await reportOf(host, storeId, live, charterRevision, base);
+      const { report, revision } = await reportOf(host, storeId, live, charterRevision, base);
       const page = query.first ? firstPageOf(report, query.first) : null;
-      return {
+      const view: SiteView = {
         kind: 'report',
         report: page?.report ?? report,
         charterPending: deps.liveCharters.pending(host),
         ...(savedRun ? { savedRun } : {}),
         ...(page ? { partial: page.totals } : {}),
       };
+      // The page a popup shows first, kept for the next to read at once (after this answer leaves).
+      const pages = deps.pages;
+      const key = pageKey(query.storeId, host);
+      if (pages && ticket >= 0 && isFirstPage(query.first) && !pages.hasPage(key, storeId, host, revision))
+        afterAnswer(() => pages.putPage(key, storeId, host, revision, ticket, JSON.stringify(view)));
+      return view;
     },
     prepare() {
       // A failure shows when a report asks for it (and is tried again then).
@@ -132,7 +146,7 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
     async report(host, storeId) {
       const charterRevision = deps.liveCharters.revision(host);
       const [live, base] = await Promise.all([deps.liveCharters.get(host), deps.registry()]);
-      return reportOf(host, storeId, live, charterRevision, base);
+      return (await reportOf(host, storeId, live, charterRevision, base)).report;
     },
   };
 }

@@ -3,7 +3,9 @@ import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/storage/record-limit
 import { SESSION_BUDGET_BYTES, storedBytes } from '../core/storage/session-quota.ts';
 import {
   decodeSiteRecord,
+  hostOfKey,
   hostOfSiteKey,
+  isPageKey,
   isSiteKey,
   ledgerItem,
   siteKey,
@@ -51,6 +53,8 @@ export type SiteStoreOptions = {
   now?: () => number;
   /** How long after a refused write it is tried again if nothing else comes. */
   retryDelayMs?: number;
+  /** Hears each stored first page (pageKey) retired because something it was built from changed: it can be built again. */
+  onPageRetired?: (key: string) => void;
 };
 
 /** Site records, restored from storage.session on wake and written back through one writer. */
@@ -81,6 +85,21 @@ export type SiteStore = {
   all(): SiteRecord[];
   /** Replaces a record and queues it for writing. */
   put(site: SiteRecord): void;
+  /**
+   * What a first page about to be built is checked against when it is kept (`putPage`): take it
+   * before reading what the page is built from.
+   */
+  pageTicket(): number;
+  /**
+   * Keeps a site's first page (its JSON text) under `key` (pageKey), built from the record of
+   * `host` in `storeId` at `revision`, the other inputs read after `ticket` was taken. Dropped
+   * when anything it was built from changed since; written with the record when that is queued.
+   */
+  putPage(key: string, storeId: string, host: string, revision: number, ticket: number, text: string): void;
+  /** True when the page under `key` is kept, built from that record at `revision`, and nothing it was built from changed since. */
+  hasPage(key: string, storeId: string, host: string, revision: number): boolean;
+  /** Retires every stored page (host access changed: a page may show a site the extension no longer sees). */
+  retireAllPages(): Promise<void>;
   /**
    * Marks, in every record with events, that the worker was stopped and started again: records
    * read later get the marker as they are read. The marker is written with the record's next
@@ -139,6 +158,18 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    */
   const stored = new Map<string, number | string | null>();
   let ledger: StorageLedger = { sitesDropped: 0, lastDropAt: null };
+  /**
+   * First pages (pageKey) storage may hold: a page is replaced by '' in the very write that
+   * changes its record, or its site's live charter or kept run, or the ledger (every report
+   * states the store's losses), so a page in storage is always as its worker would build it now.
+   */
+  const livePages = new Set<string>();
+  /** The record and revision each page this worker kept was built from. */
+  const pageSources = new Map<string, { recordKey: string; revision: number }>();
+  /** Counts the changes of what pages are built from besides their records; a page built across one is dropped. */
+  let pageEpoch = 0;
+  /** Writes under way that retire pages: a page built meanwhile may have read what they replace. */
+  let retiringWrites = 0;
   let unsavedSince: number | null = null;
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
@@ -177,6 +208,72 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     else {
       hostCounts.delete(host);
       hostSet.delete(host);
+    }
+  }
+
+  /** Replaces the page under `key` by '' in `items` (a write under way or about to be). */
+  function retirePage(key: string, items: Map<string, string> | Record<string, unknown>): void {
+    if (items instanceof Map) items.set(key, '');
+    else items[key] = '';
+    livePages.delete(key);
+    pageSources.delete(key);
+    options.onPageRetired?.(key);
+  }
+
+  /** True when the page under `key` was built from its record as it is now. */
+  function isCurrentPage(key: string): boolean {
+    const source = pageSources.get(key);
+    return source !== undefined && revisions.get(source.recordKey) === source.revision;
+  }
+
+  /**
+   * Adds to a write of records what it does to pages: each page in it goes only if still built
+   * from its record as it is now, the other pages of the sites whose records it writes are
+   * retired, and all of them when it writes the ledger.
+   */
+  function retirePages(texts: Map<string, string>): void {
+    const all = texts.has(ledgerItem.key);
+    if (all) pageEpoch++;
+    const hosts = new Set<string>();
+    for (const key of texts.keys()) if (isSiteKey(key)) hosts.add(hostOfSiteKey(key));
+    for (const key of [...texts.keys()])
+      if (isPageKey(key) && texts.get(key) !== '' && (all || !isCurrentPage(key))) retirePage(key, texts);
+    for (const key of [...livePages]) {
+      if ((all || hosts.has(hostOfSiteKey(key))) && !(texts.has(key) && isCurrentPage(key))) retirePage(key, texts);
+    }
+  }
+
+  /**
+   * What a write or removal of `keys` does to pages: null when it names no site's live charter or
+   * kept run, else those sites' stored pages, replaced by '' (never records: their writes retire
+   * pages as they go, see retirePages).
+   */
+  function pagesRetiredBy(keys: string[]): Record<string, unknown> | null {
+    const hosts = new Set<string>();
+    for (const key of keys) {
+      const host = isSiteKey(key) || isPageKey(key) ? null : hostOfKey(key);
+      if (host !== null) hosts.add(host);
+    }
+    if (hosts.size === 0) return null;
+    const pages: Record<string, unknown> = {};
+    for (const key of [...livePages]) if (hosts.has(hostOfSiteKey(key))) retirePage(key, pages);
+    return pages;
+  }
+
+  /**
+   * Runs a write that changes what pages are built from (`retiring`): a page built while it is
+   * under way may have read what it replaces (storage answers reads sent before the write lands),
+   * so none is kept until it is done.
+   */
+  async function retiringWrite(retiring: boolean, write: () => Promise<void>): Promise<void> {
+    if (!retiring) return write();
+    pageEpoch++;
+    retiringWrites++;
+    try {
+      await write();
+    } finally {
+      retiringWrites--;
+      pageEpoch++;
     }
   }
 
@@ -375,9 +472,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         if (site.droppedEvents + (site.droppedCookies ?? 0) !== dropped) changed(key);
       } else texts.set(key, JSON.stringify(value));
     }
+    retirePages(texts);
     for (let attempt = 0; ; attempt++) {
       // Each retry leaves a little more room, in case the count and the browser's still differ.
       await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt), measure);
+      // Records dropped to make room, and the ledger that counts them: their pages go too.
+      retirePages(texts);
       try {
         await session.write(shrinkingFirst(texts, measure));
       } catch (error) {
@@ -408,6 +508,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         for (const key of keys) {
           stored.set(key, null);
           if (isSiteKey(key)) remember(key, null);
+          // Maybe '' (retired): retired again at its site's next write, which costs one key.
+          else if (isPageKey(key)) livePages.add(key);
         }
         if (Object.hasOwn(small, ledgerItem.key) && stored.has(ledgerItem.key)) {
           stored.set(ledgerItem.key, asText(small[ledgerItem.key]));
@@ -422,6 +524,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         stored.set(key, text);
         if (isSiteKey(key)) remember(key, text);
         else if (key === ledgerItem.key) readLedger(value);
+        else if (isPageKey(key) && text !== '') livePages.add(key);
       }
     },
     open,
@@ -433,6 +536,23 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     hosts: () => hostSet,
     all: () => [...cache.keys()].flatMap((key) => parsed(key) ?? []),
     put,
+    pageTicket: () => (retiringWrites > 0 ? -1 : pageEpoch),
+    putPage(key, storeId, host, revision, ticket, text) {
+      const recordKey = siteKey(storeId, host);
+      if (ticket !== pageEpoch || retiringWrites > 0 || (revisions.get(recordKey) ?? 0) !== revision) return;
+      pageSources.set(key, { recordKey, revision });
+      livePages.add(key);
+      writer.schedule(key, text);
+    },
+    hasPage(key, storeId, host, revision) {
+      const source = pageSources.get(key);
+      return livePages.has(key) && source?.recordKey === siteKey(storeId, host) && source.revision === revision;
+    },
+    async retireAllPages() {
+      const items: Record<string, unknown> = {};
+      for (const key of [...livePages]) retirePage(key, items);
+      await retiringWrite(true, () => writer.writeNow(items));
+    },
     markRestart(now) {
       restartedAt = now;
       for (const [key, value] of cache) {
@@ -445,13 +565,23 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     status: () => ({ ...ledger, unsavedSince }),
     area: {
       read: (keys) => session.read(keys),
-      write: (items) => writer.writeNow(items),
+      write(items) {
+        // A site's live charter or kept run written: its pages are retired in the same write.
+        const pages = pagesRetiredBy(Object.keys(items));
+        const write = pages ? { ...items, ...pages } : items;
+        return retiringWrite(pages !== null, () => writer.writeNow(write));
+      },
       async remove(keys) {
-        // After the writes already queued, so none of them brings a removed key back.
-        for (const key of keys) writer.discard(key);
-        await writer.flush();
-        await session.remove?.(keys);
-        for (const key of keys) stored.delete(key);
+        // A site's live charter or kept run removed: its pages go with it.
+        const pages = pagesRetiredBy(keys);
+        const removed = pages ? [...keys, ...Object.keys(pages)] : keys;
+        await retiringWrite(pages !== null, async () => {
+          // After the writes already queued, so none of them brings a removed key back.
+          for (const key of removed) writer.discard(key);
+          await writer.flush();
+          await session.remove?.(removed);
+          for (const key of removed) stored.delete(key);
+        });
       },
     },
   };

@@ -6,13 +6,16 @@ import type { LiveCharterRecord } from '../../src/core/charter/live.ts';
 import { buildRegistry } from '../../src/core/registry/registry.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeSession } from '../support/fake-session.ts';
+import { FIRST_PAGE } from '../../src/core/message-contract.ts';
+import { pageKey, sitePageItem } from '../../src/core/storage/session-items.ts';
 import { METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
 
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: [] });
 
 async function setup(overrides: Partial<SiteReportsDeps> = {}) {
-  const store = createSiteStore(fakeSession(), 5);
+  const session = fakeSession();
+  const store = createSiteStore(session, 5);
   await store.load();
   const recorder = createRecorder(store, (host) => host === HOST);
   const refreshed: string[] = [];
@@ -28,6 +31,8 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}) {
     get: (host: string) => stored.get(host),
   };
   const reports = createSiteReports({
+    pages: store,
+    afterAnswer: (task) => task(),
     recorder,
     recordRevision: (host, storeId) => store.revision(storeId, host),
     liveCharters: {
@@ -48,7 +53,7 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}) {
     now: () => 1234,
     ...overrides,
   });
-  return { reports, recorder, store, refreshed, live, charterReads: () => charterReads };
+  return { reports, recorder, store, session, refreshed, live, charterReads: () => charterReads };
 }
 
 describe('site reports', () => {
@@ -152,5 +157,32 @@ describe('site reports', () => {
     expect(page.partial).toMatchObject({ cookies: 80, findings: whole.report.findings.length });
     expect(whole.report.cookies).toHaveLength(80);
     expect(whole).not.toHaveProperty('partial');
+  });
+
+  it('keep the first page a popup asks for in storage, beside its record, under the store the query names', async () => {
+    const { reports, recorder, store, session } = await setup();
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
+    const view = await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    // The popup of a normal window names no store: the page is kept under none.
+    expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(view);
+    // Asked again with nothing changed: not written again.
+    const writes = session.writes;
+    await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    expect(session.writes).toBe(writes);
+    // Any other cut, the whole report, or a site the extension cannot see: nothing kept.
+    await reports.view({ host: HOST, storeId: 'firefox-default', first: { ...FIRST_PAGE, cookies: 10 } });
+    await reports.view({ host: HOST, storeId: 'firefox-default' });
+    await reports.view({ host: 'elsewhere.example' });
+    await store.flush();
+    expect(Object.keys(session.data).filter((key) => key.startsWith('page:'))).toEqual([pageKey(undefined, HOST)]);
+    // The record changes: the page is retired in the same write, and the next ask keeps a new one.
+    await recorder.cookieChanged(browserCookie({ name: '_ga', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 2);
+    await store.flush();
+    expect(session.data[pageKey(undefined, HOST)]).toBe('');
+    const again = await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(again);
   });
 });

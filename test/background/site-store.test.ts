@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { siteKey } from '../../src/core/storage/session-items.ts';
+import { pageKey, siteKey } from '../../src/core/storage/session-items.ts';
 import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -409,5 +409,159 @@ describe('site store reading records on demand (storage lists its keys)', () => 
     expect(evictedHosts(session)).toEqual(['a.opendatasoft.com']);
     expect(woken.status().sitesDropped).toBe(1);
     expect(woken.get('0', 'a.opendatasoft.com').cookies).toEqual({});
+  });
+});
+
+describe.each(MODES)('site store keeping first pages beside their records ($mode)', ({ listsKeys }) => {
+  const tcoPage = pageKey(undefined, 'data.tco.re');
+  const itiePage = pageKey(undefined, 'itie.opendatasoft.com');
+  /** A store, its session, and the items of each write call. */
+  async function setUp(data: Record<string, unknown> = {}, options: Parameters<typeof createSiteStore>[2] = {}) {
+    const session = fakeSession(data, undefined, { listsKeys });
+    const writes: Record<string, unknown>[] = [];
+    const write = session.write.bind(session);
+    session.write = async (items) => {
+      writes.push(items);
+      await write(items);
+    };
+    const store = createSiteStore(session, 5, options);
+    await store.load();
+    return { session, writes, store };
+  }
+  /** Puts a page built from the site's record as it is now. */
+  const keepPage = (store: ReturnType<typeof createSiteStore>, key: string, host: string, text: string) =>
+    store.putPage(key, '0', host, store.revision('0', host), store.pageTicket(), text);
+
+  it('writes a page with the record it was built from, and replaces it by "" in the write of the record’s next change', async () => {
+    const { session, writes, store } = await setUp();
+    const site = recordWithEvents('data.tco.re');
+    store.put(site);
+    keepPage(store, tcoPage, 'data.tco.re', '{"kind":"report"}');
+    expect(store.hasPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'))).toBe(true);
+    await store.flush();
+    // One write: the record and its page together.
+    expect(writes).toHaveLength(1);
+    expect(Object.keys(writes[0]!).sort()).toEqual([tcoPage, siteKey('0', 'data.tco.re')].sort());
+    expect(session.data[tcoPage]).toBe('{"kind":"report"}');
+
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 2);
+    store.put(site);
+    expect(store.hasPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'))).toBe(false);
+    await store.flush();
+    // Never a moment with the new record and the old page: both in one write.
+    expect(writes).toHaveLength(2);
+    expect(writes[1]![tcoPage]).toBe('');
+    expect(typeof writes[1]![siteKey('0', 'data.tco.re')]).toBe('string');
+    expect(session.data[tcoPage]).toBe('');
+  });
+
+  it('drops a page built from a record that changed since, or across a change of what else it is built from', async () => {
+    const { session, store } = await setUp();
+    const site = recordWithEvents('data.tco.re');
+    store.put(site);
+    await store.flush();
+    const revision = store.revision('0', 'data.tco.re');
+    const ticket = store.pageTicket();
+    // The record changes while the page is built.
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 2);
+    store.put(site);
+    store.putPage(tcoPage, '0', 'data.tco.re', revision, ticket, '{"old":true}');
+    await store.flush();
+    expect(session.data[tcoPage]).toBeUndefined();
+
+    // The site's live charter is stored while a page is built.
+    const before = store.pageTicket();
+    const charterWrite = store.area.write({ 'charter:data.tco.re': '{}' });
+    // While that write is under way, no page is kept at all.
+    expect(store.pageTicket()).toBe(-1);
+    keepPage(store, tcoPage, 'data.tco.re', '{"during":true}');
+    await charterWrite;
+    store.putPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'), before, '{"across":true}');
+    await store.flush();
+    expect(session.data[tcoPage]).toBeUndefined();
+    // Built after: kept.
+    keepPage(store, tcoPage, 'data.tco.re', '{"after":true}');
+    await store.flush();
+    expect(session.data[tcoPage]).toBe('{"after":true}');
+  });
+
+  it('retires a site’s pages in the write of its live charter or kept run, and removes them with its run', async () => {
+    const { session, writes, store } = await setUp();
+    store.put(recordWithEvents('data.tco.re'));
+    store.put(recordWithEvents('itie.opendatasoft.com'));
+    keepPage(store, tcoPage, 'data.tco.re', '{"tco":1}');
+    keepPage(store, itiePage, 'itie.opendatasoft.com', '{"itie":1}');
+    await store.flush();
+    await store.area.write({ 'charter:data.tco.re': '{}' });
+    expect(writes.at(-1)).toEqual({ 'charter:data.tco.re': '{}', [tcoPage]: '' });
+    // Another site's page stays.
+    expect(session.data[itiePage]).toBe('{"itie":1}');
+    await store.area.write({ [`run:0|itie.opendatasoft.com`]: '{}' });
+    expect(writes.at(-1)).toEqual({ 'run:0|itie.opendatasoft.com': '{}', [itiePage]: '' });
+
+    keepPage(store, itiePage, 'itie.opendatasoft.com', '{"itie":2}');
+    await store.flush();
+    await store.area.remove(['run:0|itie.opendatasoft.com']);
+    expect(session.data).not.toHaveProperty(itiePage);
+    // Other state names no site: no page is touched.
+    keepPage(store, tcoPage, 'data.tco.re', '{"tco":2}');
+    await store.flush();
+    await store.area.write({ 'network:3': '{}' });
+    expect(session.data[tcoPage]).toBe('{"tco":2}');
+  });
+
+  it('tells which pages it retired, so they can be built again', async () => {
+    const retired: string[] = [];
+    const { store } = await setUp({}, { onPageRetired: (key) => retired.push(key) });
+    const site = recordWithEvents('data.tco.re');
+    store.put(site);
+    keepPage(store, tcoPage, 'data.tco.re', '{"tco":1}');
+    await store.flush();
+    expect(retired).toEqual([]);
+    store.put(site);
+    await store.flush();
+    expect(retired).toEqual([tcoPage]);
+    // Already retired: not told again.
+    store.put(site);
+    await store.flush();
+    expect(retired).toEqual([tcoPage]);
+  });
+
+  it('retires every page at once (host access changed)', async () => {
+    const { writes, store } = await setUp();
+    store.put(recordWithEvents('data.tco.re'));
+    store.put(recordWithEvents('itie.opendatasoft.com'));
+    keepPage(store, tcoPage, 'data.tco.re', '{"tco":1}');
+    keepPage(store, itiePage, 'itie.opendatasoft.com', '{"itie":1}');
+    await store.flush();
+    await store.retireAllPages();
+    expect(writes.at(-1)).toEqual({ [tcoPage]: '', [itiePage]: '' });
+    expect(store.hasPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'))).toBe(false);
+  });
+
+  it('retires the pages a restarted worker finds, at their site’s next write', async () => {
+    const tco = siteKey('0', 'data.tco.re');
+    const { session, writes, store } = await setUp({ [tco]: JSON.stringify(recordWithEvents('data.tco.re')), [tcoPage]: '{"before":1}' });
+    // Left as they are until something changes: they are the last worker's answers, retired with every change.
+    await store.openAll();
+    const site = store.get('0', 'data.tco.re');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 2);
+    store.put(site);
+    await store.flush();
+    expect(writes.at(-1)![tcoPage]).toBe('');
+    expect(session.data[tcoPage]).toBe('');
+  });
+
+  it('retires every page when it drops records to make room (every report states what was dropped)', async () => {
+    const { session, writes, store } = await setUp({}, { budgetBytes: 300_000 });
+    store.put(bigRecord('old.opendatasoft.com', 1, 150_000));
+    store.put(bigRecord('data.tco.re', 2, 10_000));
+    await store.flush();
+    keepPage(store, tcoPage, 'data.tco.re', '{"tco":1}');
+    await store.flush();
+    store.put(bigRecord('new.opendatasoft.com', 3, 150_000));
+    await store.flush();
+    expect(evictedHosts(session)).toEqual(['old.opendatasoft.com']);
+    expect(writes.at(-1)![tcoPage]).toBe('');
   });
 });

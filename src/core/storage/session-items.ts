@@ -13,6 +13,7 @@ import type { SiteRecord } from '../cookies/site-record.ts';
 import type { AttributionState } from '../cookies/third-party-attribution.ts';
 import type { NetworkLog } from '../network/network-log.ts';
 import type { ConsentRun } from '../report/compare-runs.ts';
+import type { SiteView } from '../message-contract.ts';
 
 /** The storage.session calls the extension makes: storage.session itself in the extension, a fake in tests. */
 export type SessionArea = {
@@ -122,6 +123,38 @@ export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage
 
 /** What third-party attribution knows of the tabs' pages, frames and Set-Cookie responses (background/embedded-content.ts). */
 export const attributionItem: SessionItem<AttributionState> = jsonItem('embedded:tabs');
+
+const PAGE_KEY_PREFIX = 'page:';
+
+/**
+ * The key of a site's first page as a page asks for it: `page:<storeId>|<host>`, the store as the
+ * query names it (empty for the default store: the popup of a normal window names none).
+ */
+export function pageKey(storeId: string | undefined, host: string): string {
+  return `${PAGE_KEY_PREFIX}${storeId ?? ''}|${host}`;
+}
+
+/** True for the key of a stored first page. */
+export function isPageKey(key: string): boolean {
+  return key.startsWith(PAGE_KEY_PREFIX);
+}
+
+/**
+ * A site's report as the popup first shows it (its first page, FIRST_PAGE), kept by the worker
+ * beside the record it was built from (site-store.ts): a page reads it from storage at once,
+ * without waiting for a stopped worker to start and build it. Replaced by '' (read as absent) in
+ * the very write that changes anything it was built from.
+ */
+export function sitePageItem(storeId: string | undefined, host: string): SessionItem<SiteView> {
+  return jsonItem(pageKey(storeId, host));
+}
+
+/** The host whose shown report a change of `key` can change (its record, kept run, live charter or stored page); null for other keys. */
+export function hostOfKey(key: string): string | null {
+  if (isSiteKey(key) || isPageKey(key) || key.startsWith('run:')) return hostOfSiteKey(key);
+  if (key.startsWith(LIVE_CHARTER_KEY_PREFIX)) return key.slice(LIVE_CHARTER_KEY_PREFIX.length);
+  return null;
+}
 
 /** True when a change of `key` changes what is shown of `host`: its record or its kept run in any cookie store, or its live charter. */
 export function keyConcernsHost(key: string, host: string): boolean {
