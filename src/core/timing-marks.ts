@@ -11,6 +11,8 @@ export const TIMING_MARKS = {
   reportReceived: 'cci:report-received',
   /** The worker's answer to the first request arrived (the view may still be loading). */
   workerAnswered: 'cci:worker-answered',
+  /** The first page the worker kept in storage was shown without waiting for its answer (pages/page-actions.ts). */
+  keptPageShown: 'cci:kept-page-shown',
   /** The report's view, loaded apart from the page's first scripts, is there. */
   reportViewLoaded: 'cci:report-view-loaded',
   /** The first report is in the document. */

@@ -9,6 +9,8 @@ import type { ExportedFile } from '../core/report/export.ts';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import type { TabSite } from '../platform/tabs.ts';
+import { siteKey, sitePageItem, type SessionArea } from '../core/storage/session-items.ts';
+import { markFirst } from '../core/timing-marks.ts';
 
 /**
  * The site to show: `?host=HOST` (and `&store=ID`) when the page names one (a full-tab view for
@@ -43,22 +45,101 @@ export function downloadFile(
   later(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The first page the worker kept of a site in storage (site-store.ts), read without asking it. */
+export type StoredFirstPage = {
+  /** The page kept for `query` (FIRST_PAGE), or null when none is kept (never built, or retired by a change). */
+  read: (query: SiteQuery) => Promise<SiteView | null>;
+  /** Settles when the page could be shown (its view is loaded): the worker's answer, if there by then, is shown instead. */
+  shown: Promise<unknown>;
+  /** Hears that the worker's answer came after the kept page was shown: the page asks again, and gets it. */
+  onNewer: (query: SiteQuery) => void;
+};
+
 /**
  * Asks for the first site's report now, before Preact mounts: at once when the site is known
  * (`?host=`), else as soon as the active tab is. The first `loadSite` call gets that answer (its
  * first page, `first`), later calls ask again.
+ *
+ * With `stored`, the page the worker kept of the site is read from storage at the same moment:
+ * a stopped worker takes tens of milliseconds to start and build its answer, storage answers at
+ * once. The first call gets the worker's answer if it is there when the page could be shown,
+ * else the kept page; then the worker's answer, when it comes, goes to the next call
+ * (`stored.onNewer` says it is there). The kept page is the worker's own answer from before,
+ * retired in the very write that changes anything it was built from, so what is shown is never
+ * older than storage.
  */
 export function preloadFirstView(
   firstSite: SiteQuery | null | Promise<SiteQuery | null>,
   getReport: (query: SiteQuery, first?: ReportFirst) => Promise<SiteView>,
   first: ReportFirst | undefined = FIRST_PAGE,
+  stored?: StoredFirstPage,
 ): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
   const ask = (query: SiteQuery | null) => (query ? getReport(query, first) : Promise.resolve(null));
+  const site = firstSite instanceof Promise ? firstSite : Promise.resolve(firstSite);
   // Let go once taken: held here, the first page would stay in memory as long as the page.
   let firstView: Promise<SiteView | null> | null = firstSite instanceof Promise ? firstSite.then(ask) : ask(firstSite);
+  const answer = firstView;
+  let keptFirst: Promise<SiteView | null> | null = null;
+  if (stored && first === FIRST_PAGE) {
+    // Never in the way: a page that cannot be read is no page.
+    const kept = site.then((query) => (query ? stored.read(query).catch(() => null) : null));
+    // The kept page, once it could be shown, if the worker has not answered by then.
+    const keptShown = Promise.all([kept, stored.shown.catch(() => undefined)]).then(([view]) => view);
+    const answered = answer.then(
+      () => null,
+      () => null,
+    );
+    keptFirst = Promise.race([answered, keptShown]);
+  }
   return (query, wanted) => {
     const taken = firstView;
+    const keptTaken = keptFirst;
     firstView = null;
-    return taken ? taken.then((view) => view ?? getReport(query, wanted)) : getReport(query, wanted);
+    keptFirst = null;
+    if (!taken) return getReport(query, wanted);
+    const fromWorker = () => taken.then((view) => view ?? getReport(query, wanted));
+    if (!keptTaken) return fromWorker();
+    return keptTaken.then((kept) => {
+      if (!kept) return fromWorker();
+      // Measured by `npm run bench`: the kept page is shown instead of waiting for the worker.
+      markFirst('keptPageShown');
+      // Shown now; the worker's answer (or its failure) is the next call's.
+      firstView = taken;
+      void taken.then(
+        () => stored!.onNewer(query),
+        () => stored!.onNewer(query),
+      );
+      return kept;
+    });
+  };
+}
+
+/**
+ * The kept first pages as a page reads them (from `area`, storage.session), and the page's
+ * subscription to state changes, which also hears that the worker's answer came after a kept
+ * page was shown: as a change of the site's record, which makes the App ask again.
+ */
+export function keptFirstPages(
+  area: Pick<SessionArea, 'read'>,
+  shown: Promise<unknown>,
+  onStateChanged: (listener: (keys: string[]) => void) => () => void,
+): { stored: StoredFirstPage; onStateChanged: (listener: (keys: string[]) => void) => () => void } {
+  const listeners = new Set<(keys: string[]) => void>();
+  return {
+    stored: {
+      read: (query) => sitePageItem(query.storeId, query.host).get(area),
+      shown,
+      onNewer: (query) => {
+        for (const listener of listeners) listener([siteKey(query.storeId ?? '', query.host)]);
+      },
+    },
+    onStateChanged(listener) {
+      listeners.add(listener);
+      const stop = onStateChanged(listener);
+      return () => {
+        listeners.delete(listener);
+        stop();
+      };
+    },
   };
 }

@@ -1,6 +1,16 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { downloadFile, preloadFirstView, siteNamedByPage, siteOfPage } from '../../src/pages/page-actions.ts';
+import {
+  downloadFile,
+  keptFirstPages,
+  preloadFirstView,
+  siteNamedByPage,
+  siteOfPage,
+  type StoredFirstPage,
+} from '../../src/pages/page-actions.ts';
+import { FIRST_PAGE, type SiteView } from '../../src/core/message-contract.ts';
+import { keyConcernsHost, pageKey } from '../../src/core/storage/session-items.ts';
+import { fakeSession } from '../support/fake-session.ts';
 import type { SiteQuery } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
 
@@ -67,6 +77,107 @@ describe('preloadFirstView', () => {
     const load = preloadFirstView(Promise.resolve(null), async (query: SiteQuery) => (asked.push(query.host), portalView([])));
     await load({ host: 'itie.opendatasoft.com' });
     expect(asked).toEqual(['itie.opendatasoft.com']);
+  });
+});
+
+/** A promise and its resolve and reject, settled by the test. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('preloadFirstView with the page the worker kept', () => {
+  /** The worker's answer, the kept page and the view's load, each settled by the test. */
+  function setUp(keptRead: (query: SiteQuery) => Promise<SiteView | null>) {
+    const answer = deferred<SiteView>();
+    const shown = deferred<void>();
+    const newer: SiteQuery[] = [];
+    const asked: SiteQuery[] = [];
+    const stored: StoredFirstPage = { read: keptRead, shown: shown.promise, onNewer: (query) => newer.push(query) };
+    const load = preloadFirstView(
+      { host: 'data.tco.re' },
+      (query) => (asked.push(query), asked.length === 1 ? answer.promise : Promise.resolve(portalView(['asked-again']))),
+      FIRST_PAGE,
+      stored,
+    );
+    return { answer, shown, newer, asked, load };
+  }
+
+  it('shows the kept page when it is there before the worker answers, and hands the answer to the next load', async () => {
+    const { answer, shown, newer, asked, load } = setUp(async () => portalView(['kept']));
+    const first = load({ host: 'data.tco.re' }, FIRST_PAGE);
+    shown.resolve();
+    expect(await first).toEqual(portalView(['kept']));
+    expect(newer).toEqual([]);
+    answer.resolve(portalView(['answered']));
+    await settle();
+    // The answer came: the page is told, and its next load gets it without asking again.
+    expect(newer).toEqual([{ host: 'data.tco.re' }]);
+    expect(await load({ host: 'data.tco.re' }, FIRST_PAGE)).toEqual(portalView(['answered']));
+    expect(asked).toHaveLength(1);
+  });
+
+  it('shows the worker’s answer when it is there by the time the page could be shown', async () => {
+    const { answer, shown, newer, load } = setUp(async () => portalView(['kept']));
+    const first = load({ host: 'data.tco.re' }, FIRST_PAGE);
+    answer.resolve(portalView(['answered']));
+    await settle();
+    shown.resolve();
+    expect(await first).toEqual(portalView(['answered']));
+    await settle();
+    expect(newer).toEqual([]);
+  });
+
+  it('waits for the worker when no page is kept, or the kept page cannot be read', async () => {
+    for (const read of [async () => null, () => Promise.reject(new Error('storage gone'))]) {
+      const { answer, shown, newer, load } = setUp(read);
+      const first = load({ host: 'data.tco.re' }, FIRST_PAGE);
+      shown.resolve();
+      await settle();
+      answer.resolve(portalView(['answered']));
+      expect(await first).toEqual(portalView(['answered']));
+      expect(newer).toEqual([]);
+    }
+  });
+
+  it('hands a failed answer to the next load after the kept page was shown: the failure is shown then', async () => {
+    const { answer, shown, newer, load } = setUp(async () => portalView(['kept']));
+    const first = load({ host: 'data.tco.re' }, FIRST_PAGE);
+    shown.resolve();
+    expect(await first).toEqual(portalView(['kept']));
+    answer.reject(new Error('worker failed'));
+    await settle();
+    expect(newer).toHaveLength(1);
+    await expect(load({ host: 'data.tco.re' }, FIRST_PAGE)).rejects.toThrow('worker failed');
+  });
+});
+
+describe('keptFirstPages', () => {
+  it('reads the page kept under the store the query names, and tells the page’s listeners as a change of that site', async () => {
+    const view = portalView(['kept']);
+    const session = fakeSession({ [pageKey(undefined, 'data.tco.re')]: JSON.stringify(view), [pageKey('1', 'data.tco.re')]: '' });
+    const heard: string[][] = [];
+    const stopped: string[] = [];
+    const kept = keptFirstPages(session, Promise.resolve(), () => () => stopped.push('platform'));
+    expect(await kept.stored.read({ host: 'data.tco.re' })).toEqual(view);
+    // A retired page ('') is no page.
+    expect(await kept.stored.read({ host: 'data.tco.re', storeId: '1' })).toBeNull();
+    expect(await kept.stored.read({ host: 'itie.opendatasoft.com' })).toBeNull();
+    const stop = kept.onStateChanged((keys) => heard.push(keys));
+    kept.stored.onNewer({ host: 'data.tco.re' });
+    expect(heard).toHaveLength(1);
+    expect(heard[0]!.some((key) => keyConcernsHost(key, 'data.tco.re'))).toBe(true);
+    stop();
+    kept.stored.onNewer({ host: 'data.tco.re' });
+    expect(heard).toHaveLength(1);
+    expect(stopped).toEqual(['platform']);
   });
 });
 

@@ -5,6 +5,7 @@
 import { launchedForBlock } from './launched.ts';
 import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { consentScenarios } from './consent.ts';
+import { keptPageScenarios } from './kept-page.ts';
 import { liveCharterScenarios } from './live-charter.ts';
 import { panelScenarios } from './panels.ts';
 import { popupScenarios } from './popup.ts';
@@ -18,5 +19,6 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   liveCharterScenarios(ctx);
   popupScenarios(ctx);
   panelScenarios(ctx);
+  keptPageScenarios(ctx);
   storageScenarios(ctx);
 }

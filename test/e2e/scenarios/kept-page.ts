@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { extensionPage } from '../../../scripts/browsers/extension-api.ts';
+import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { benchHost, syntheticSite } from '../../../scripts/bench/browser-benches.ts';
+import type { SiteView } from '../../../src/core/message-contract.ts';
+import { pageKey, siteItem } from '../../../src/core/storage/session-items.ts';
+import { TIMING_MARKS } from '../../../src/core/timing-marks.ts';
+import { openPopup, SEEN_ROWS, seenRow, visitPortal, type E2eContext } from './context.ts';
+
+/** The storage.session calls an extension page makes here (Chrome: `chrome`, Firefox: `browser`). */
+type SessionApi = {
+  storage: {
+    session: { get(keys: string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+  };
+};
+
+/** The text storage.session holds under `key` ('' when absent), read from an extension page. */
+const storedText = (page: PageUnderTest, key: string) =>
+  page.evaluate(async (key) => {
+    const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionApi;
+    const value = (await api.storage.session.get([key]))[key];
+    return typeof value === 'string' ? value : '';
+  }, key);
+
+/** Marks the page made (by name: TIMING_MARKS), once the worker's answer came too. */
+async function marksOf(popup: PageUnderTest): Promise<string[]> {
+  await expect
+    .poll(() => popup.evaluate((name) => performance.getEntriesByName(name).length, TIMING_MARKS.workerAnswered), { timeout: 15_000 })
+    .toBe(1);
+  return popup.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name), null);
+}
+
+/** Rows of cookies seen that the popup shows. */
+const rowsShown = (popup: PageUnderTest) => popup.evaluate((selector) => document.querySelectorAll(selector).length, SEEN_ROWS);
+
+export function keptPageScenarios(ctx: E2eContext): void {
+  // It stops the background: the sites read afterwards get a restart marker. Run near the end.
+  describe('the first page the worker keeps beside each record', () => {
+    it('keeps the popup’s first page in storage, without a value, retires it in the very write of the record’s next change, and builds it again', async () => {
+      const browser = ctx.browser();
+      const host = 'data.toulouse-metropole.fr';
+      const site = await visitPortal(browser, host);
+      const api = await extensionPage(browser);
+      // Every storage.session change the worker makes from now on, as the browser reports it: one entry per write.
+      await api.evaluate(() => {
+        const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionApi;
+        const writes: Array<Record<string, string>> = [];
+        (globalThis as { keptWrites?: unknown }).keptWrites = writes;
+        api.storage.onChanged.addListener((changes, area) => {
+          if (area !== 'session') return;
+          writes.push(
+            Object.fromEntries(
+              Object.entries(changes).map(([key, change]) => [
+                key,
+                typeof change.newValue === 'string' ? change.newValue : String(change.newValue),
+              ]),
+            ),
+          );
+        });
+      }, null);
+
+      const popup = await openPopup(browser, host);
+      await popup.waitFor(seenRow('sessionid'));
+      // The popup of a normal window names no store: the page is kept under none.
+      const key = pageKey(undefined, host);
+      await expect.poll(() => storedText(api, key), { timeout: 15_000 }).toContain('"sessionid"');
+      const kept = JSON.parse(await storedText(api, key)) as SiteView;
+      if (kept.kind !== 'report') throw new Error(`kept a ${kept.kind} view`);
+      expect(kept.report.cookies.map((cookie) => cookie.name)).toEqual(
+        expect.arrayContaining(['sessionid', 'csrftoken', 'django_language']),
+      );
+      // Names, domains, flags and times only: the fixture's values never reach storage.
+      expect(await storedText(api, key)).not.toMatch(/fixture-(session|csrf)-/);
+      await popup.close();
+
+      // A cookie of the site changes: its record and its retired page ('') go in one write.
+      await site.evaluate(() => void (document.cookie = 'kept_page_probe=1; path=/'), null);
+      const record = siteItem(browser.name === 'firefox' ? 'firefox-default' : '0', host).key;
+      const retiredWithRecord = () =>
+        api.evaluate(
+          ([record, key]) =>
+            ((globalThis as { keptWrites?: Array<Record<string, string>> }).keptWrites ?? []).some(
+              (write) => write[record]?.includes('kept_page_probe') && write[key] === '',
+            ),
+          [record, key] as const,
+        );
+      await expect.poll(retiredWithRecord, { timeout: 15_000 }).toBe(true);
+      // No write ever held the new record beside the old page.
+      const stale = await api.evaluate(
+        ([record, key]) =>
+          ((globalThis as { keptWrites?: Array<Record<string, string>> }).keptWrites ?? []).some(
+            (write) =>
+              write[record]?.includes('kept_page_probe') &&
+              write[key] !== undefined &&
+              write[key] !== '' &&
+              !write[key].includes('kept_page_probe'),
+          ),
+        [record, key] as const,
+      );
+      expect(stale).toBe(false);
+      // Then built again once the site is quiet, with no popup open: the next popup on a stopped worker has it.
+      await expect.poll(() => storedText(api, key), { timeout: 15_000 }).toContain('"kept_page_probe"');
+      await Promise.all([site.close(), api.close()]);
+    });
+
+    it('shows the kept page at once when the popup opens on a stopped background, then the worker’s answer', async () => {
+      const browser = ctx.browser();
+      // 2,000 cookies (the benchmark's site): a stopped background takes a while to build their report again.
+      const count = 2000;
+      const host = benchHost(count);
+      const storeId = browser.name === 'firefox' ? 'firefox-default' : '0';
+      const item = siteItem(storeId, host);
+      const api = await extensionPage(browser);
+      await api.evaluate(
+        async ([key, text]) => {
+          const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionApi;
+          await api.storage.session.set({ [key]: text });
+        },
+        [item.key, item.encode({ ...syntheticSite(count, host), storeId })] as const,
+      );
+      await api.close();
+      // Written behind the worker's back: a started worker learns the records' keys at its wake.
+      await browser.stopBackground();
+      const first = await openPopup(browser, host);
+      await first.waitFor('main[data-state="ready"] .report');
+      const marks = await marksOf(first);
+      expect(marks).not.toContain(TIMING_MARKS.keptPageShown);
+      const rows = await rowsShown(first);
+      expect(rows).toBeGreaterThan(20);
+      await first.close();
+
+      // The worker kept the page it answered with; stopped again, the next popup reads it from storage.
+      const reader = await extensionPage(browser);
+      await expect.poll(() => storedText(reader, pageKey(undefined, host)), { timeout: 15_000 }).toContain('"partial"');
+      await reader.close();
+      await browser.stopBackground();
+      const popup = await openPopup(browser, host);
+      await popup.waitFor('main[data-state="ready"] .report');
+      expect(await marksOf(popup)).toContain(TIMING_MARKS.keptPageShown);
+      // Then the worker's own answer (marksOf waited for it): the same first page of the same report.
+      expect(await rowsShown(popup)).toBe(rows);
+      await popup.close();
+    });
+  });
+}
