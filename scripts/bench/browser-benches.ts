@@ -169,8 +169,11 @@ async function openOurPopup(browser: BrowserUnderTest, host: string): Promise<Po
       async ({ names, rendered, answered }) => {
         // The mark is set in an effect right after the first report render; the worker's answer
         // may come after a report shown from the kept page (see openOurPopupInFrame).
-        const marked = (name: string) => performance.getEntriesByName(name).length > 0;
-        for (let i = 0; i < 100 && !(marked(rendered) && marked(answered)); i++) await new Promise((r) => setTimeout(r, 10));
+        // (No named function in here: tsx would name it with a helper the page does not have.)
+        for (let i = 0; i < 100; i++) {
+          if (performance.getEntriesByName(rendered).length > 0 && performance.getEntriesByName(answered).length > 0) break;
+          await new Promise((r) => setTimeout(r, 10));
+        }
         return names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
       },
       { names: POPUP_MARK_NAMES, rendered: TIMING_MARKS.reportRendered, answered: TIMING_MARKS.workerAnswered },
