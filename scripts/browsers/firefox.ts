@@ -58,10 +58,10 @@ type BidiConnection = { send(method: string, params: object): Promise<{ result: 
  * extension's DevTools page did instead. Resolves to the tool's id.
  */
 export async function openFirefoxToolbox(browser: Browser, url: string, label: string): Promise<string> {
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (tree.result.contexts as Array<{ context: string }>)[0]!.context;
-  const expression = `(async () => {
+  const id = await evaluateInChrome(
+    browser,
+    'toolbox',
+    `(async () => {
     const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
     const { gDevTools } = require('devtools/client/framework/devtools');
     const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(url)}));
@@ -77,33 +77,38 @@ export async function openFirefoxToolbox(browser: Browser, url: string, label: s
     if (!tool) throw new Error('no tool ' + ${JSON.stringify(label)});
     await toolbox.selectTool(tool.id);
     return tool.id;
-  })()`;
-  const { result } = await connection.send('script.evaluate', {
-    expression,
-    target: { context },
-    awaitPromise: true,
-    resultOwnership: 'none',
-  });
-  if (result.type === 'exception')
-    throw new Error(`toolbox: ${JSON.stringify((result as { exceptionDetails?: unknown }).exceptionDetails)}`);
-  return (result.result as { value: string }).value;
+  })()`,
+  );
+  return id as string;
 }
 
 /**
  * Terminates the background page of the add-on `id`, as about:debugging's "Terminate background
- * script" does (Extension.terminateBackground, over BiDi's chrome scope as above); the next event
- * or message starts it again.
+ * script" does (Extension.terminateBackground, in the chrome scope as above); the next event or
+ * message starts it again.
  */
 async function terminateBackground(browser: Browser, id: string): Promise<void> {
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (tree.result.contexts as Array<{ context: string }>)[0]!.context;
-  const expression = `(async () => {
+  await evaluateInChrome(
+    browser,
+    'terminate background',
+    `(async () => {
     const extension = WebExtensionPolicy.getByID(${JSON.stringify(id)})?.extension;
     if (!extension) throw new Error('no add-on ' + ${JSON.stringify(id)});
     await extension.terminateBackground();
     return String(extension.backgroundState);
-  })()`;
+  })()`,
+  );
+}
+
+/**
+ * Evaluates `expression` in Firefox's own chrome code (the first browser window, over BiDi's
+ * chrome scope, allowed by --remote-allow-system-access) and resolves to its value; `what` names
+ * it in the error when it throws.
+ */
+async function evaluateInChrome(browser: Browser, what: string, expression: string): Promise<unknown> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = (tree.result.contexts as Array<{ context: string }>)[0]!.context;
   const { result } = await connection.send('script.evaluate', {
     expression,
     target: { context },
@@ -111,7 +116,8 @@ async function terminateBackground(browser: Browser, id: string): Promise<void> 
     resultOwnership: 'none',
   });
   if (result.type === 'exception')
-    throw new Error(`terminate background: ${JSON.stringify((result as { exceptionDetails?: unknown }).exceptionDetails)}`);
+    throw new Error(`${what}: ${JSON.stringify((result as { exceptionDetails?: unknown }).exceptionDetails)}`);
+  return (result.result as { value: unknown }).value;
 }
 
 /** A PAC script sending the mapped hosts to the local server, everything else directly. */
