@@ -91,7 +91,9 @@ export function preloadFirstView(
     );
     keptFirst = Promise.race([answered, keptShown]);
   }
+  let calls = 0;
   return (query, wanted) => {
+    const call = ++calls;
     const taken = firstView;
     const keptTaken = keptFirst;
     firstView = null;
@@ -103,12 +105,15 @@ export function preloadFirstView(
       if (!kept) return fromWorker();
       // Measured by `npm run bench`: the kept page is shown instead of waiting for the worker.
       markFirst('keptPageShown');
-      // Shown now; the worker's answer (or its failure) is the next call's.
-      firstView = taken;
-      void taken.then(
-        () => stored!.onNewer(query),
-        () => stored!.onNewer(query),
-      );
+      // Shown now; the worker's answer (or its failure) is the next call's, unless a later call
+      // asked afresh meanwhile (its answer is newer).
+      if (call === calls) {
+        firstView = taken;
+        const newer = () => {
+          if (firstView === taken) stored!.onNewer(query);
+        };
+        void taken.then(newer, newer);
+      }
       return kept;
     });
   };

@@ -147,6 +147,32 @@ describe('preloadFirstView with the page the worker kept', () => {
     }
   });
 
+  it('never hands the first answer to a load after one that asked afresh while the kept page was on its way', async () => {
+    const { answer, shown, newer, asked, load } = setUp(async () => portalView(['kept']));
+    const first = load({ host: 'data.tco.re' }, FIRST_PAGE);
+    // A change heard meanwhile: the page asks again, and gets the worker's newer answer.
+    expect(await load({ host: 'data.tco.re' }, FIRST_PAGE)).toEqual(portalView(['asked-again']));
+    shown.resolve();
+    expect(await first).toEqual(portalView(['kept']));
+    answer.resolve(portalView(['answered']));
+    await settle();
+    expect(newer).toEqual([]);
+    expect(await load({ host: 'data.tco.re' }, FIRST_PAGE)).toEqual(portalView(['asked-again']));
+    expect(asked).toHaveLength(3);
+  });
+
+  it('hands the answer to one load only: a load that took it leaves nothing to tell', async () => {
+    const { answer, shown, newer, load } = setUp(async () => portalView(['kept']));
+    const first = load({ host: 'data.tco.re' }, FIRST_PAGE);
+    shown.resolve();
+    expect(await first).toEqual(portalView(['kept']));
+    const second = load({ host: 'data.tco.re' }, FIRST_PAGE);
+    answer.resolve(portalView(['answered']));
+    expect(await second).toEqual(portalView(['answered']));
+    await settle();
+    expect(newer).toEqual([]);
+  });
+
   it('hands a failed answer to the next load after the kept page was shown: the failure is shown then', async () => {
     const { answer, shown, newer, load } = setUp(async () => portalView(['kept']));
     const first = load({ host: 'data.tco.re' }, FIRST_PAGE);
