@@ -24,7 +24,7 @@ const PAGE_SHELL =
 const VIEW_ONLY_CORE = /src\/core\/(report\/compare-runs|consent\/tracker-names|charter\/diff)\./;
 
 /** Platform modules only the side panel, the DevTools pages and the popup's tools (loaded later) use. */
-const LATER_PLATFORM = /src\/platform\/(devtools|side-panel)\./;
+const LATER_PLATFORM = /src\/platform\/(devtools|side-panel|polyfill)\./;
 
 /** The views the report's view shares with the tabs behind it (loaded with it, see lazy-views.tsx), and the core modules only they use. */
 const REPORT_VIEW_PARTS = /src\/views\/(ConsentSummary|time-format)\./;

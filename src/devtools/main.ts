@@ -10,7 +10,7 @@ import { browserTranslate } from '../platform/i18n.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { createNetworkCapture } from './network-capture.ts';
 
-if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
+if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const tabId = inspectedTabId();

@@ -14,7 +14,7 @@ import { boundSite } from '../pages/tab-site.ts';
 import { browserPlatform, mountPage } from '../pages/mount-page.tsx';
 import { SiteNotFound } from '../views/site-not-found.ts';
 
-if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
+if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);

@@ -15,7 +15,7 @@ import { ReportView } from '../views/lazy-views.tsx';
 markFirst('start');
 
 // Chrome with the `browser` namespace and Firefox need no wrapper: the polyfill loads only elsewhere.
-if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
+if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);

@@ -13,7 +13,7 @@ import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { boundSite } from '../pages/tab-site.ts';
 import { browserPlatform, mountPage, type PageOptions } from '../pages/mount-page.tsx';
 
-if (!hasNativeBrowserNamespace()) installBrowser((await import('webextension-polyfill')).default);
+if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);
