@@ -6,7 +6,7 @@
  * is, sites someone looked at: the others cost nothing.
  */
 import { FIRST_PAGE, type SiteQuery } from '../core/message-contract.ts';
-import { hostOfSiteKey, isPageKey } from '../core/storage/session-items.ts';
+import { isPageKey, siteOfPageKey } from '../core/storage/session-items.ts';
 
 /** Quiet time after a page was retired before it is built again: a page load's burst of events is one build, not one per event. */
 export const PAGE_REBUILD_DELAY_MS = 500;
@@ -36,11 +36,8 @@ export function createPageRefresher(
         key,
         timers.setTimeout(() => {
           waiting.delete(key);
-          // The store the page's key names, as the popup asked (none: the default store).
-          const storeId = key.slice(key.indexOf(':') + 1, key.indexOf('|'));
-          const query = { host: hostOfSiteKey(key), ...(storeId ? { storeId } : {}), first: FIRST_PAGE };
-          // A failure leaves the page missing: the popup asks the worker, as without one.
-          view(query).catch(() => undefined);
+          // As the popup asked for it; a failure leaves the page missing: the popup asks the worker, as without one.
+          view({ ...siteOfPageKey(key), first: FIRST_PAGE }).catch(() => undefined);
         }, delayMs),
       );
     },

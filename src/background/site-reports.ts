@@ -1,5 +1,5 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
-import { FIRST_PAGE, type SiteQuery, type SiteView } from '../core/message-contract.ts';
+import { isFirstPage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
 import { isPortalHost } from '../core/portals.ts';
 import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
 import type { Registry } from '../core/registry/registry.ts';
@@ -74,11 +74,6 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
   const memo = deps.memo ?? createReportMemo();
   const firstPageOf = createFirstPages();
   const afterAnswer = deps.afterAnswer ?? ((task: () => void) => void setTimeout(task, 0));
-  const isFirstPage = (first: ReportFirst | undefined) =>
-    first !== undefined &&
-    first.cookies === FIRST_PAGE.cookies &&
-    first.findings === FIRST_PAGE.findings &&
-    first.events === FIRST_PAGE.events;
 
   async function resolve(query: SiteQuery): Promise<ResolvedSite> {
     return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await deps.defaultStoreId()) };

@@ -211,10 +211,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     }
   }
 
-  /** Replaces the page under `key` by '' in `items` (a write under way or about to be). */
-  function retirePage(key: string, items: Map<string, string> | Record<string, unknown>): void {
-    if (items instanceof Map) items.set(key, '');
-    else items[key] = '';
+  /** Forgets the page under `key` as stored (the caller writes '' in its place) and says so. */
+  function retirePage(key: string): void {
     livePages.delete(key);
     pageSources.delete(key);
     options.onPageRetired?.(key);
@@ -236,11 +234,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     if (all) pageEpoch++;
     const hosts = new Set<string>();
     for (const key of texts.keys()) if (isSiteKey(key)) hosts.add(hostOfSiteKey(key));
-    for (const key of [...texts.keys()])
-      if (isPageKey(key) && texts.get(key) !== '' && (all || !isCurrentPage(key))) retirePage(key, texts);
-    for (const key of [...livePages]) {
-      if ((all || hosts.has(hostOfSiteKey(key))) && !(texts.has(key) && isCurrentPage(key))) retirePage(key, texts);
-    }
+    const retire = (key: string) => {
+      retirePage(key);
+      texts.set(key, '');
+    };
+    for (const key of [...texts.keys()]) if (isPageKey(key) && texts.get(key) !== '' && (all || !isCurrentPage(key))) retire(key);
+    for (const key of [...livePages]) if ((all || hosts.has(hostOfSiteKey(key))) && !(texts.has(key) && isCurrentPage(key))) retire(key);
   }
 
   /**
@@ -251,12 +250,16 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   function pagesRetiredBy(keys: string[]): Record<string, unknown> | null {
     const hosts = new Set<string>();
     for (const key of keys) {
-      const host = isSiteKey(key) || isPageKey(key) ? null : hostOfKey(key);
+      const host = isSiteKey(key) ? null : hostOfKey(key);
       if (host !== null) hosts.add(host);
     }
     if (hosts.size === 0) return null;
     const pages: Record<string, unknown> = {};
-    for (const key of [...livePages]) if (hosts.has(hostOfSiteKey(key))) retirePage(key, pages);
+    for (const key of [...livePages]) {
+      if (!hosts.has(hostOfSiteKey(key))) continue;
+      retirePage(key);
+      pages[key] = '';
+    }
     return pages;
   }
 
@@ -550,7 +553,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     },
     async retireAllPages() {
       const items: Record<string, unknown> = {};
-      for (const key of [...livePages]) retirePage(key, items);
+      for (const key of [...livePages]) {
+        retirePage(key);
+        items[key] = '';
+      }
       await retiringWrite(true, () => writer.writeNow(items));
     },
     markRestart(now) {

@@ -17,6 +17,16 @@ import { CHARTER_DRAFT_FORMATS, DRAFT_LANGUAGES, type CharterDraftFormat, type D
  */
 export const FIRST_PAGE: ReportFirst = { cookies: 50, findings: 20, events: 20 };
 
+/** True when `first` asks for FIRST_PAGE (the page the worker keeps in storage for the popup). */
+export function isFirstPage(first: ReportFirst | undefined): boolean {
+  return (
+    first !== undefined &&
+    first.cookies === FIRST_PAGE.cookies &&
+    first.findings === FIRST_PAGE.findings &&
+    first.events === FIRST_PAGE.events
+  );
+}
+
 /** True for a valid `first` of a request (whole numbers, not negative). */
 export function isReportFirst(value: unknown): value is ReportFirst {
   if (typeof value !== 'object' || value === null) return false;

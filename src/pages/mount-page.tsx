@@ -5,7 +5,7 @@
  * heard, its tools. The platform is a parameter, so a test mounts a page with fakes.
  */
 import { render } from 'preact';
-import type { Method, Params, Result, SiteQuery } from '../core/message-contract.ts';
+import type { Method, Params, Result, SiteQuery, SiteView } from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { callBackground, onLiveMessage } from '../platform/messaging.ts';
@@ -58,19 +58,22 @@ export function browserPlatform(): PagePlatform {
   };
 }
 
+/** Asks the worker for a site's report (its first page with `first`), marking when the first answer came. */
+export function reportAsker(call: PagePlatform['call']): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
+  return async (query, first) => {
+    const view = await call('getReport', first ? { ...query, first } : query);
+    // Measured by `npm run bench`, beside the view's own arrival (and the kept page's, in the popup).
+    markFirst('workerAnswered');
+    return view;
+  };
+}
+
 /** Renders the page into `root` (again with new options: Preact updates it in place). */
 export function mountPage(root: Element, options: PageOptions, platform: PagePlatform = browserPlatform()): void {
   // The report's view loads while the page waits for the report, from the first moment.
   ReportView.preload().catch(() => undefined);
   const { call, t } = platform;
-  const askWorker =
-    options.loadSite ??
-    (async (query: SiteQuery, first?: ReportFirst) => {
-      const view = await call('getReport', first ? { ...query, first } : query);
-      // Measured by `npm run bench`, beside the view's own arrival (a page with its own `loadSite` marks it there).
-      markFirst('workerAnswered');
-      return view;
-    });
+  const askWorker = options.loadSite ?? reportAsker(call);
   // A report is ready when its view is there too: the page never says "ready" over a loading line,
   // and a view that cannot load is an error with a retry (which loads it again).
   const loadSite = async (query: SiteQuery, first?: ReportFirst) =>

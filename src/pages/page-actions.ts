@@ -6,7 +6,7 @@
 import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
 import type { ExportedFile } from '../core/report/export.ts';
-import { FIRST_PAGE } from '../core/message-contract.ts';
+import { FIRST_PAGE, isFirstPage } from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import { siteKey, sitePageItem, type SessionArea } from '../core/storage/session-items.ts';
@@ -75,14 +75,13 @@ export function preloadFirstView(
   stored?: StoredFirstPage,
 ): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
   const ask = (query: SiteQuery | null) => (query ? getReport(query, first) : Promise.resolve(null));
-  const site = firstSite instanceof Promise ? firstSite : Promise.resolve(firstSite);
   // Let go once taken: held here, the first page would stay in memory as long as the page.
   let firstView: Promise<SiteView | null> | null = firstSite instanceof Promise ? firstSite.then(ask) : ask(firstSite);
   const answer = firstView;
   let keptFirst: Promise<SiteView | null> | null = null;
-  if (stored && first === FIRST_PAGE) {
+  if (stored && isFirstPage(first)) {
     // Never in the way: a page that cannot be read is no page.
-    const kept = site.then((query) => (query ? stored.read(query).catch(() => null) : null));
+    const kept = Promise.resolve(firstSite).then((query) => (query ? stored.read(query).catch(() => null) : null));
     // The kept page, once it could be shown, if the worker has not answered by then.
     const keptShown = Promise.all([kept, stored.shown.catch(() => undefined)]).then(([view]) => view);
     const answered = answer.then(

@@ -1,14 +1,12 @@
 import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
-import { callBackground } from '../platform/messaging.ts';
 import { activeTab } from '../platform/tabs.ts';
 import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
 import { markFirst } from '../core/timing-marks.ts';
 import { keptFirstPages, preloadFirstView, siteNamedByPage, siteOfPage } from '../pages/page-actions.ts';
 import { sessionArea } from '../platform/session-storage.ts';
-import { FIRST_PAGE, type SiteQuery } from '../core/message-contract.ts';
-import type { ReportFirst } from '../core/report/report-page.ts';
+import { FIRST_PAGE } from '../core/message-contract.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
-import { browserPlatform, mountPage, type PageOptions } from '../pages/mount-page.tsx';
+import { browserPlatform, mountPage, reportAsker, type PageOptions } from '../pages/mount-page.tsx';
 import { ReportView } from '../views/lazy-views.tsx';
 
 // Measured by `npm run bench`: from here to the report on screen is the popup's own work.
@@ -25,13 +23,7 @@ const params = new URLSearchParams(location.search);
 const firstSite = siteNamedByPage(params) ?? siteOfPage(params, () => activeTab());
 const browserParts = browserPlatform();
 const kept = keptFirstPages(sessionArea(), ReportView.preload(), browserParts.onStateChanged);
-const askWorker = (query: SiteQuery, first?: ReportFirst) =>
-  callBackground('getReport', first ? { ...query, first } : query).then((view) => {
-    // Measured by `npm run bench`, beside the kept page and the view.
-    markFirst('workerAnswered');
-    return view;
-  });
-const loadSite = preloadFirstView(firstSite, askWorker, FIRST_PAGE, kept.stored);
+const loadSite = preloadFirstView(firstSite, reportAsker(browserParts.call), FIRST_PAGE, kept.stored);
 
 applyTheme(pageTheme(params, null));
 const platform = { ...browserParts, onStateChanged: kept.onStateChanged };

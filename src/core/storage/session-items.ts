@@ -149,14 +149,20 @@ export function sitePageItem(storeId: string | undefined, host: string): Session
   return jsonItem(pageKey(storeId, host));
 }
 
-/** The host whose shown report a change of `key` can change (its record, kept run, live charter or stored page); null for other keys. */
+/** The site a stored first page's key names, as the page asked for it (no store: the default one). */
+export function siteOfPageKey(key: string): { host: string; storeId?: string } {
+  const storeId = key.slice(PAGE_KEY_PREFIX.length, key.indexOf('|'));
+  return { host: hostOfSiteKey(key), ...(storeId ? { storeId } : {}) };
+}
+
+/** The host whose report a change of `key` changes (its record or kept run in any cookie store, or its live charter); null for other keys. */
 export function hostOfKey(key: string): string | null {
-  if (isSiteKey(key) || isPageKey(key) || key.startsWith('run:')) return hostOfSiteKey(key);
+  if (isSiteKey(key) || key.startsWith('run:')) return hostOfSiteKey(key);
   if (key.startsWith(LIVE_CHARTER_KEY_PREFIX)) return key.slice(LIVE_CHARTER_KEY_PREFIX.length);
   return null;
 }
 
-/** True when a change of `key` changes what is shown of `host`: its record or its kept run in any cookie store, or its live charter. */
+/** True when a change of `key` changes what is shown of `host` (see hostOfKey). */
 export function keyConcernsHost(key: string, host: string): boolean {
-  return ((isSiteKey(key) || key.startsWith('run:')) && hostOfSiteKey(key) === host) || key === liveCharterItem(host).key;
+  return hostOfKey(key) === host;
 }

@@ -9,8 +9,10 @@ import {
   ledgerItem,
   liveCharterItem,
   networkLogItem,
+  pageKey,
   siteItem,
   siteKey,
+  siteOfPageKey,
 } from '../../../src/core/storage/session-items.ts';
 import { fakeSession } from '../../support/fake-session.ts';
 
@@ -49,6 +51,15 @@ describe('keyConcernsHost', () => {
     expect(keyConcernsHost(ledgerItem.key, 'data.tco.re')).toBe(false);
     expect(keyConcernsHost(consentRunItem('0', 'evil-data.tco.re').key, 'data.tco.re')).toBe(false);
     expect(keyConcernsHost(networkLogItem(3).key, 'data.tco.re')).toBe(false);
+    // The page the worker keeps of it: written from what it shows, never a change of it.
+    expect(keyConcernsHost(pageKey(undefined, 'data.tco.re'), 'data.tco.re')).toBe(false);
+  });
+});
+
+describe('pageKey', () => {
+  it('names the site as the page asked for it, and gives it back', () => {
+    expect(siteOfPageKey(pageKey(undefined, 'data.tco.re'))).toEqual({ host: 'data.tco.re' });
+    expect(siteOfPageKey(pageKey('firefox-container-2', 'data.tco.re'))).toEqual({ host: 'data.tco.re', storeId: 'firefox-container-2' });
   });
 });
 
