@@ -6,8 +6,8 @@
  * each record is read when first needed), then record in one queue, in the order heard (recorder.ts).
  */
 import { codeStartedMs } from './started-at.ts';
-import polyfill from 'webextension-polyfill';
 import { installBrowser } from '../platform/browser.ts';
+import { workerBrowser } from '../platform/worker-browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { broadcast, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
@@ -38,8 +38,8 @@ import { createSiteStore } from './site-store.ts';
 import { createTrackedHosts } from './tracked-hosts.ts';
 import { startWorker } from './worker-start.ts';
 
-// First, before any listener: every platform call goes through webextension-polyfill.
-installBrowser(polyfill);
+// First, before any listener: every platform call goes through the browser's promise-based API.
+installBrowser(workerBrowser());
 
 const timings = createStartupTimings(codeStartedMs, performance.now());
 

@@ -2,8 +2,9 @@
  * The extension API every src/platform function defaults to. Chrome (since it added the
  * `browser` namespace) and Firefox expose a promise-based `browser` natively, which is what
  * webextension-polyfill hands back there anyway; older Chromes need the polyfill's wrapper.
- * The worker always installs the polyfill (it must register listeners synchronously); the popup
- * loads it only when the native namespace is missing, which keeps ~10 kB off its first paint.
+ * The worker takes the polyfill synchronously, only where the namespace is missing (it must
+ * register listeners at once: worker-browser.ts); the popup loads it only then too, which keeps
+ * ~10 kB off its first paint.
  * Functions here take the API as a defaulted parameter, so tests pass a small fake.
  */
 import type { Browser } from 'webextension-polyfill';
