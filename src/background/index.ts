@@ -15,6 +15,8 @@ import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../p
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { watchRequests } from '../platform/web-request.ts';
 import { gzippedPackageFileText } from '../platform/package-files.ts';
+import { importWhileInstalling } from '../platform/worker-scripts.ts';
+import { LATER_PARTS_SCRIPT } from '../core/later-parts-file.ts';
 import { setTabBadge } from '../platform/action-badge.ts';
 import { createBadgeScheduler } from './badge-scheduler.ts';
 import { createBrowserEvents } from './browser-events.ts';
@@ -24,6 +26,7 @@ import { createHostAccess } from './host-access.ts';
 import { createCachedArea } from './cached-area.ts';
 import { createConsentRuns } from './consent-runs.ts';
 import { createStartupTimings } from './diagnostics.ts';
+import { laterParts } from './later-parts-script.ts';
 import { createLiveCharters } from './live-charters.ts';
 import { createLivePush } from './live-push.ts';
 import { createHandlers } from './message-handlers.ts';
@@ -40,6 +43,8 @@ import { startWorker } from './worker-start.ts';
 
 // First, before any listener: every platform call goes through the browser's promise-based API.
 installBrowser(workerBrowser());
+// In the run that installs the worker, its second script too: after that run it may import only those.
+importWhileInstalling(LATER_PARTS_SCRIPT);
 
 const timings = createStartupTimings(codeStartedMs, performance.now());
 
@@ -55,7 +60,9 @@ const store = createSiteStore(sessionArea(), 20, {
 // Their records go through the store's budget.
 // Read at every popup open: kept in the worker once read (cached-area.ts), written through.
 const askedEachOpen = createCachedArea(store.area);
-const liveCharters = createLiveCharters(askedEachOpen, (url, init) => fetch(url, init));
+const liveCharters = createLiveCharters(askedEachOpen, async (host, now) =>
+  (await laterParts()).fetchLiveCharter(host, (url, init) => fetch(url, init), now),
+);
 const registry = createRegistryLoader(() => gzippedPackageFileText(OPEN_COOKIE_DATABASE_FILES.packaged));
 const trackedHosts = createTrackedHosts(() => grantedHosts());
 const recorder = createRecorder(
@@ -191,6 +198,7 @@ serveRequests(
     consentRuns,
     tab: (tabId) => tabById(tabId),
     networkLogs,
+    exports: laterParts,
   }),
 );
 // The entry's own work done (the reads above are under way): the rest of the wake is the browser's answers.

@@ -1,5 +1,4 @@
 import { isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
-import type { FetchLike } from '../core/charter/live.ts';
 import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
 
 /** Live charters: read from storage.session, fetched when missing or stale, one fetch per host at a time. */
@@ -18,7 +17,14 @@ export type LiveCharters = {
   revision(host: string): number;
 };
 
-export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, now: () => number = Date.now): LiveCharters {
+/** Fetches and reads a portal's charter now (core/charter/live.ts, fetchLiveCharter): never throws, says what failed. */
+export type ReadCharter = (host: string, now: () => number) => Promise<LiveCharterRecord>;
+
+/**
+ * @param readCharter the charter reader; the worker imports it when first needed (later-parts.ts),
+ *   not at every wake
+ */
+export function createLiveCharters(session: SessionArea, readCharter: ReadCharter, now: () => number = Date.now): LiveCharters {
   // Fetches under way (not state: a restarted worker simply fetches again).
   const inFlight = new Map<string, { work: Promise<LiveCharterRecord>; forced: boolean }>();
   // Counts of writes, not state: a restarted worker starts with no report built either.
@@ -38,10 +44,7 @@ export function createLiveCharters(session: SessionArea, fetchImpl: FetchLike, n
       await previous;
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
-      // The charter reader (htmlparser2 and the parser) evaluated when first needed, not at every wake:
-      // in the worker's one classic script the bundler keeps it in a function run on this import().
-      const { fetchLiveCharter } = await import('../core/charter/live.ts');
-      const record = await fetchLiveCharter(host, fetchImpl, now);
+      const record = await readCharter(host, now);
       await liveCharterItem(host).set(session, record);
       revisions.set(host, ++lastRevision);
       return record;

@@ -4,6 +4,7 @@ import { webHost } from '../core/portals.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import type { ConsentRuns } from './consent-runs.ts';
 import type { Diagnostics } from './diagnostics.ts';
+import type { LaterParts } from './later-parts-script.ts';
 import type { NetworkLogs } from './network-logs.ts';
 import type { SiteReports } from './site-reports.ts';
 
@@ -27,6 +28,8 @@ export type HandlerDeps = {
   tab: (tabId: number) => Promise<TabSite | undefined>;
   /** What DevTools heard in tabs. */
   networkLogs: Pick<NetworkLogs, 'note' | 'get'>;
+  /** The exports, loaded when first asked for (the worker's second script: later-parts.ts). */
+  exports: () => Promise<Pick<LaterParts, 'exportReport' | 'exportCharterDraft'>>;
 };
 
 /** The worker's answer to every request of the message contract. */
@@ -54,10 +57,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await ready;
       const view = await reports.view(query);
       if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
-      // Evaluated when first asked for, not at every wake (see live-charters.ts).
-      if (isCharterDraftFormat(format))
-        return (await import('../core/draft/draft-export.ts')).exportCharterDraft([view.report], format, language);
-      return (await import('../core/report/export.ts')).exportReport(view.report, format);
+      const { exportCharterDraft, exportReport } = await deps.exports();
+      if (isCharterDraftFormat(format)) return exportCharterDraft([view.report], format, language);
+      return exportReport(view.report, format);
     },
     async getDiagnostics() {
       await ready;

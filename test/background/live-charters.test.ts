@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveCharters } from '../../src/background/live-charters.ts';
-import { LIVE_CHARTER_MAX_AGE_MS } from '../../src/core/charter/live.ts';
+import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, type FetchLike } from '../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
 const HOST = 'demo.opendatasoft.com';
+
+/** The reader the worker loads from its second script, over a fake fetch. */
+const reading = (fetchImpl: FetchLike) => (host: string, now: () => number) => fetchLiveCharter(host, fetchImpl, now);
 
 describe('live charters in the worker', () => {
   it('fetches once for concurrent requests, keeps the result in storage.session, and refetches when stale or forced', async () => {
@@ -15,7 +18,7 @@ describe('live charters in the worker', () => {
       fetches++;
       return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
     };
-    const charters = createLiveCharters(session, fetchImpl, () => now);
+    const charters = createLiveCharters(session, reading(fetchImpl), () => now);
     expect(charters.revision(HOST)).toBe(0);
     const [a, b] = await Promise.all([charters.refresh(HOST), charters.refresh(HOST)]);
     expect(a).toBe(b);
@@ -29,7 +32,7 @@ describe('live charters in the worker', () => {
     expect(JSON.parse(session.data[`charter:${HOST}`] as string)).toMatchObject({ fetchedAt: 1000, problem: null });
 
     // A new worker reads it back without fetching.
-    const restarted = createLiveCharters(session, fetchImpl, () => now);
+    const restarted = createLiveCharters(session, reading(fetchImpl), () => now);
     expect((await restarted.get(HOST))?.charter?.entries).toHaveLength(7);
     await restarted.refresh(HOST);
     expect(fetches).toBe(1);
@@ -43,7 +46,7 @@ describe('live charters in the worker', () => {
 
     // A record an earlier version stored as an object still reads.
     const older = fakeSession({ [`charter:${HOST}`]: JSON.parse(session.data[`charter:${HOST}`] as string) });
-    expect((await createLiveCharters(older, fetchImpl, () => now).get(HOST))?.charter?.entries).toHaveLength(7);
+    expect((await createLiveCharters(older, reading(fetchImpl), () => now).get(HOST))?.charter?.entries).toHaveLength(7);
   });
 
   it('runs a forced read even while an ordinary one is under way', async () => {
@@ -52,7 +55,7 @@ describe('live charters in the worker', () => {
       fetches++;
       return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
     };
-    const charters = createLiveCharters(fakeSession(), fetchImpl);
+    const charters = createLiveCharters(fakeSession(), reading(fetchImpl));
     await charters.refresh(HOST);
     const ordinary = charters.refresh(HOST); // fresh: answers from the cache
     const forced = charters.refresh(HOST, true);

@@ -40,6 +40,7 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
       note: async (tabId, openedAt, responses) => (log.push(`note ${tabId} ${openedAt} ${responses.length}`), responses.length - 1),
       get: async (tabId) => (tabId === 3 ? { tabId, openedAt: 1, responses: [] } : null),
     },
+    exports: () => import('../../src/background/later-parts.ts'),
     ...overrides,
   });
   return { handlers, log, open };

@@ -6,6 +6,7 @@ import { launchedForBlock } from './launched.ts';
 import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { consentScenarios } from './consent.ts';
 import { keptPageScenarios } from './kept-page.ts';
+import { laterPartsScenarios } from './later-parts.ts';
 import { liveCharterScenarios } from './live-charter.ts';
 import { panelScenarios } from './panels.ts';
 import { popupScenarios } from './popup.ts';
@@ -20,5 +21,6 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   popupScenarios(ctx);
   panelScenarios(ctx);
   keptPageScenarios(ctx);
+  laterPartsScenarios(ctx);
   storageScenarios(ctx);
 }
