@@ -1,9 +1,10 @@
 /**
  * The background worker, built apart from the pages as a classic script (an IIFE), with a second
- * one it imports when first needed (src/background/later-parts.ts), and named in the built manifest. Chrome keeps V8's compiled code of a classic service worker and reuses
- * it at each wake; a module worker's files are compiled from source at every wake. Measured
- * (issue #16, one Chromium, wakes alternating with the minimal worker's, 2,000 cookies recorded):
- * about 7 ms less per wake (24.1 -> 16.7 ms). Firefox runs the same script as its event page.
+ * one it imports when first needed (src/background/later-parts.ts), and named in the built
+ * manifest. Chrome keeps V8's compiled code of a classic service worker and reuses it at each
+ * wake; a module worker's files are compiled from source at every wake. Measured (issue #16, one
+ * Chromium, wakes alternating with the minimal worker's, 2,000 cookies recorded): about 7 ms less
+ * per wake (24.1 -> 16.7 ms). Firefox runs the same scripts as its event page.
  *
  * CRXJS builds the pages (vite.config.ts hands it the manifest without `background`); this
  * build reads the worker's source entry from the same manifest source, with htmlparser2's entity

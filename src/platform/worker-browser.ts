@@ -12,7 +12,7 @@
  */
 import { hasNativeBrowserNamespace, type Browser } from './browser.ts';
 
-// Resolved by the bundler (scripts/classic-worker.ts builds the worker); never run under Node.
+// The bundler's in the worker's build (scripts/classic-worker.ts); Node's under the unit tests.
 declare const require: (id: 'webextension-polyfill') => Browser;
 
 export function workerBrowser(): Browser {
