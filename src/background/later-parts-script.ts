@@ -6,10 +6,4 @@ import { importedScript } from '../platform/worker-scripts.ts';
 export type LaterParts = typeof parts;
 
 /** The worker's second script, imported the first time it is asked for after a wake; rejects, saying why, when it cannot be. */
-export const laterParts = (): Promise<LaterParts> => {
-  try {
-    return Promise.resolve(importedScript<LaterParts>(LATER_PARTS_SCRIPT));
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-};
+export const laterParts = (): Promise<LaterParts> => Promise.resolve().then(() => importedScript<LaterParts>(LATER_PARTS_SCRIPT));
