@@ -3,6 +3,12 @@ import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
 
 type CookiesApi = Pick<Browser, 'cookies'>;
 
+/**
+ * The store a query without `storeId` reads from the worker (or Firefox's background page): the
+ * normal windows' store, which Chrome calls "0" and Firefox "firefox-default".
+ */
+const NORMAL_STORE_IDS: ReadonlySet<string> = new Set(['0', 'firefox-default']);
+
 /** A cookie set or removed; `overwrite` removals are followed by the new cookie's event. */
 export type CookieChange = { cookie: BrowserCookie; removed: boolean; cause: string };
 
@@ -21,14 +27,20 @@ export function onCookieChanged(listener: (change: CookieChange) => void, api: C
 export async function allVisibleCookies(api: CookiesApi = browser): Promise<BrowserCookie[]> {
   const read = (store: { storeId?: string }) => api.cookies.getAll({ ...store, partitionKey: {} }).catch(() => api.cookies.getAll(store));
   // The caller's own store (no storeId), asked beside the list of stores: when that list has one
-  // store and the answer's cookies say they are of it, the answer is all there is, a round trip
-  // sooner (the worker's wake waits on this). Otherwise each store is asked by its id.
-  const ownStore = read({}).catch((): BrowserCookie[] => []);
+  // store and the answer is of it, the answer is all there is, a round trip sooner (the worker's
+  // wake waits on this). Its cookies say which store it is; an empty answer says it only when the
+  // one store is the normal windows' (the caller's own). Otherwise each store is asked by its id.
+  const ownStore = read({}).then(
+    (cookies) => ({ cookies, read: true }),
+    () => ({ cookies: [] as BrowserCookie[], read: false }),
+  );
   const stores = await api.cookies.getAllCookieStores();
   const only = stores.length === 1 ? stores[0]!.id : null;
   if (only !== null) {
     const own = await ownStore;
-    if (own.length > 0 && own.every((cookie) => cookie.storeId === only)) return own;
+    const ofOnlyStore =
+      own.cookies.length > 0 ? own.cookies.every((cookie) => cookie.storeId === only) : own.read && NORMAL_STORE_IDS.has(only);
+    if (ofOnlyStore) return own.cookies;
   }
   const perStore = await Promise.all(stores.map((store) => read({ storeId: store.id })));
   return perStore.flat();

@@ -6,10 +6,11 @@ import { fakeEvent } from '../support/fake-events.ts';
 /**
  * @param options.callerStore the store a query without storeId reads (the worker's own; the first store by default)
  * @param options.empty stores that hold no cookie
+ * @param options.failCallerRead the query without storeId fails
  */
 function fakeCookies(
   stores: Array<{ id: string; incognito?: boolean }>,
-  options: { partitionFilter?: boolean; callerStore?: string; empty?: string[] } = {},
+  options: { partitionFilter?: boolean; callerStore?: string; empty?: string[]; failCallerRead?: boolean } = {},
 ) {
   const removed: unknown[] = [];
   const reads: Array<string | undefined> = [];
@@ -20,6 +21,7 @@ function fakeCookies(
       getAllCookieStores: async () => stores,
       getAll: async (details: { storeId?: string; partitionKey?: object }) => {
         if (details.partitionKey && options.partitionFilter === false) throw new Error('Unexpected property "partitionKey"');
+        if (details.storeId === undefined && options.failCallerRead) throw new Error('No cookie store');
         reads.push(details.storeId);
         const storeId = details.storeId ?? options.callerStore ?? stores[0]?.id ?? '0';
         return options.empty?.includes(storeId) ? [] : [browserCookie({ name: `in-${storeId}`, storeId })];
@@ -51,6 +53,26 @@ describe('platform cookies', () => {
     const { api, reads } = fakeCookies([{ id: 'firefox-container-1' }], { callerStore: 'firefox-default', empty: ['firefox-default'] });
     expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-firefox-container-1']);
     expect(reads).toEqual([undefined, 'firefox-container-1']);
+  });
+
+  it('take an empty answer as all there is when the one store is the normal windows’, the caller’s own: a round trip sooner', async () => {
+    for (const id of ['0', 'firefox-default']) {
+      const { api, reads } = fakeCookies([{ id }], { empty: [id] });
+      expect(await allVisibleCookies(api)).toEqual([]);
+      expect(reads).toEqual([undefined]);
+    }
+  });
+
+  it('ask the one store by its id when the caller’s answer is empty and that store is a private window’s', async () => {
+    const { api, reads } = fakeCookies([{ id: '1', incognito: true }], { callerStore: '0', empty: ['0'] });
+    expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-1']);
+    expect(reads).toEqual([undefined, '1']);
+  });
+
+  it('ask the one store by its id when the caller’s own read failed', async () => {
+    const { api, reads } = fakeCookies([{ id: '0' }], { failCallerRead: true });
+    expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-0']);
+    expect(reads).toEqual(['0']);
   });
 
   it('fall back to the plain query where the browser does not know the partition filter', async () => {
