@@ -14,11 +14,13 @@ import { buildClassicWorker } from './classic-worker.ts';
 
 const targets = ['chrome', 'firefox'] as const;
 
-/** Files copied into the packages: third-party data, with the licence and source notes that must travel with it. */
+/** Files copied into the packages: third-party data and code, with the licence and source notes that must travel with them. */
 const BUNDLED_NOTICES: Array<[from: string, to: string]> = [
   [OPEN_COOKIE_DATABASE_SOURCE.licenceFile, 'licenses/open-cookie-database/LICENSE'],
   ['data/open-cookie-database/SOURCE.md', 'licenses/open-cookie-database/SOURCE.md'],
   ['LICENSE', 'licenses/cookie-charter-inspector/LICENSE'],
+  // The pages load it where the browser has no `browser` namespace, and so does Chrome's worker (its own file there).
+  ['node_modules/webextension-polyfill/LICENSE', 'licenses/webextension-polyfill/LICENSE'],
 ];
 
 /** Every file under `dir`, keyed by its path inside the zip (forward slashes, as stores expect). */

@@ -19,6 +19,7 @@ import sourceManifest from '../manifest.json' with { type: 'json' };
 import { lazyEntityDecodeTree } from './lazy-entity-decode-tree.ts';
 import { OPEN_COOKIE_DATABASE_FILES } from '../src/core/registry/index.ts';
 import { LATER_PARTS_SCRIPT } from '../src/core/later-parts-file.ts';
+import { BROWSER_POLYFILL_FILE } from '../src/core/browser-polyfill-file.ts';
 
 /** The worker's file in the package. */
 export const WORKER_FILE = 'background.js';
@@ -54,10 +55,28 @@ async function buildClassicScript(outDir: string, entry: string, name: string, f
   });
 }
 
+/** webextension-polyfill's UMD build, as published (its licence: build.ts copies it into the package). */
+const POLYFILL_SOURCE = 'node_modules/webextension-polyfill/dist/browser-polyfill.min.js';
+
+/**
+ * The polyfill for a Chrome without the `browser` namespace, which only there the worker imports
+ * (src/platform/worker-browser.ts): the published file, without its source map's comment (the
+ * map is not shipped). Firefox always has the namespace: its package has no such file.
+ */
+function writeWorkerPolyfill(outDir: string): void {
+  const { version } = JSON.parse(readFileSync('node_modules/webextension-polyfill/package.json', 'utf8')) as { version: string };
+  const source = readFileSync(POLYFILL_SOURCE, 'utf8').replace(/^\/\/# sourceMappingURL=\S+\n/m, '');
+  writeFileSync(
+    join(outDir, BROWSER_POLYFILL_FILE),
+    `/* webextension-polyfill ${version} (MPL-2.0, licenses/webextension-polyfill/LICENSE), ${POLYFILL_SOURCE} */\n${source}`,
+  );
+}
+
 /** Builds the worker and its second script into `outDir` and names them in `outDir`'s manifest (which CRXJS wrote without one). */
 export async function buildClassicWorker(outDir: string, target: 'chrome' | 'firefox'): Promise<void> {
   await buildClassicScript(outDir, sourceManifest.background.service_worker, 'cookieCharterInspectorWorker', WORKER_FILE);
   await buildClassicScript(outDir, LATER_PARTS_ENTRY, LATER_PARTS_SCRIPT.global, LATER_PARTS_FILE);
+  if (target === 'chrome') writeWorkerPolyfill(outDir);
   // What it reads when a report first needs the registry (src/platform/package-files.ts).
   const database = join(outDir, OPEN_COOKIE_DATABASE_FILES.packaged);
   mkdirSync(dirname(database), { recursive: true });

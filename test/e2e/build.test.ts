@@ -3,6 +3,8 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { popupAssets, scriptsLoaded } from '../../scripts/bench/browser-benches.ts';
 import { builtBackground, LATER_PARTS_FILE, WORKER_FILE } from '../../scripts/classic-worker.ts';
+import { BROWSER_POLYFILL_FILE } from '../../src/core/browser-polyfill-file.ts';
+import { createContext, runInContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { OPEN_COOKIE_DATABASE_FILES } from '../../src/core/registry/open-cookie-database-document.ts';
 
@@ -51,6 +53,20 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     // No CommonJS interop copying an export's properties: on the browser's own \`browser\` it built every
     // API's bindings at each wake (src/platform/worker-browser.ts).
     expect(worker).not.toContain('getOwnPropertyDescriptor');
+  });
+
+  it('leaves webextension-polyfill out of the worker’s script: Chrome’s package carries it apart, for a Chrome without `browser` (worker-browser.ts)', () => {
+    const worker = readFileSync(`dist/${target}/${WORKER_FILE}`, 'utf8');
+    expect(worker).not.toContain('only be loaded in a browser extension');
+    expect(readFileSync(`dist/${target}/licenses/webextension-polyfill/LICENSE`, 'utf8')).toContain('Mozilla Public License');
+    if (target === 'firefox') {
+      expect(existsSync(`dist/${target}/${BROWSER_POLYFILL_FILE}`)).toBe(false);
+      return;
+    }
+    // The packaged file, run as importScripts runs it in a worker without the namespace, defines one.
+    const scope = createContext({ chrome: { runtime: { id: 'extension-id' } } });
+    runInContext(readFileSync(`dist/${target}/${BROWSER_POLYFILL_FILE}`, 'utf8'), scope);
+    expect((scope as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id).toBe('extension-id');
   });
 
   it("carries no build-time library: nothing that needs Node (the registry build's CSV reader uses Buffer)", () => {

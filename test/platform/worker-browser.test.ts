@@ -1,29 +1,52 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createContext, runInContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_POLYFILL_FILE } from '../../src/core/browser-polyfill-file.ts';
 import { workerBrowser } from '../../src/platform/worker-browser.ts';
 
-const scope = globalThis as { browser?: unknown; chrome?: unknown };
+/** webextension-polyfill's UMD build, the file scripts/classic-worker.ts copies into Chrome's package. */
+const polyfillSource = readFileSync('node_modules/webextension-polyfill/dist/browser-polyfill.min.js', 'utf8');
+
+/** A worker's global scope, as a context of its own, with `importScripts` running the polyfill's file in it. */
+function workerScope(globals: Record<string, unknown>) {
+  const imported: string[] = [];
+  const scope = createContext({
+    ...globals,
+    importScripts: (...files: string[]) => {
+      imported.push(...files);
+      for (const file of files) if (file === BROWSER_POLYFILL_FILE) runInContext(polyfillSource, scope);
+    },
+  });
+  return { scope, imported };
+}
 
 describe('the worker’s extension API', () => {
-  afterEach(() => {
-    delete scope.browser;
-    delete scope.chrome;
-  });
-
-  it('is the browser’s own `browser` namespace where there is one, as it is: no wrapper, no copy', () => {
+  it('is the browser’s own `browser` namespace where there is one, as it is: no wrapper, no copy, no script imported', () => {
     const native = { runtime: { id: 'extension-id' } };
-    scope.browser = native;
-    expect(workerBrowser()).toBe(native);
+    const { scope, imported } = workerScope({ browser: native });
+    expect(workerBrowser(scope)).toBe(native);
+    expect(imported).toEqual([]);
   });
 
-  it('is webextension-polyfill’s promise-based wrapper of `chrome` where the namespace is missing (older Chromes)', async () => {
-    scope.chrome = {
+  it('imports webextension-polyfill’s script where the namespace is missing (older Chromes): its promise-based wrapper of `chrome`', async () => {
+    const chrome = {
       runtime: {
         id: 'extension-id',
         getPlatformInfo: (callback: (info: { os: string }) => void) => callback({ os: 'linux' }),
       },
     };
-    const api = workerBrowser();
-    expect(api).not.toBe(scope.chrome);
-    await expect(api.runtime.getPlatformInfo()).resolves.toEqual({ os: 'linux' });
+    const { scope, imported } = workerScope({ chrome });
+    const api = workerBrowser(scope);
+    expect(imported).toEqual([BROWSER_POLYFILL_FILE]);
+    expect(api).not.toBe(chrome);
+    expect(await api.runtime.getPlatformInfo()).toMatchObject({ os: 'linux' });
+  });
+
+  it('says so, naming the file, when neither the namespace nor the polyfill’s script gives it an API', () => {
+    const importsNothing = { importScripts: () => undefined };
+    expect(() => workerBrowser(importsNothing)).toThrow(/no extension API: browser-polyfill\.js did not define `browser`/);
+    expect(() => workerBrowser({})).toThrow(/no extension API/);
+    // Outside an extension (no `chrome`), the polyfill's own error says so.
+    expect(() => workerBrowser(workerScope({}).scope)).toThrow(/only be loaded in a browser extension/);
   });
 });
