@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { popupAssets, scriptsLoaded } from '../../scripts/bench/browser-benches.ts';
+import { popupAssets, reportViewScripts, scriptsLoaded } from '../../scripts/bench/browser-benches.ts';
 import { builtBackground, LATER_PARTS_FILE, WORKER_FILE } from '../../scripts/classic-worker.ts';
 import { BROWSER_POLYFILL_FILE } from '../../src/core/browser-polyfill-file.ts';
 import { createContext, runInContext } from 'node:vm';
@@ -88,6 +88,11 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     const popupScripts = popupAssets(`dist/${target}`).js;
     expect(popupScripts.some((file) => file.includes('page-shell'))).toBe(true);
     expect(popupScripts.length).toBeLessThanOrEqual(3);
+    // The report's view, loaded with import() as the page opens, is one file beside the shell: the
+    // report waits for every file of its view (vite.config.ts, VIEWS_SHARED_WITH_TABS).
+    const viewScripts = reportViewScripts(`dist/${target}`).filter((file) => !popupScripts.includes(file));
+    expect(viewScripts).toHaveLength(1);
+    expect(viewScripts[0]).toMatch(/\/ReportView-[\w-]+\.js$/);
   });
 
   it('paints the popup’s loading shell without waiting for a file: its stylesheet is in its HTML (scripts/inline-page-css.ts)', () => {
