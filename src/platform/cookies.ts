@@ -30,17 +30,13 @@ export async function allVisibleCookies(api: CookiesApi = browser): Promise<Brow
   // store and the answer is of it, the answer is all there is, a round trip sooner (the worker's
   // wake waits on this). Its cookies say which store it is; an empty answer says it only when the
   // one store is the normal windows' (the caller's own). Otherwise each store is asked by its id.
-  const ownStore = read({}).then(
-    (cookies) => ({ cookies, read: true }),
-    () => ({ cookies: [] as BrowserCookie[], read: false }),
-  );
+  // A failed read is none: each store is then asked by its id.
+  const ownStore = read({}).catch(() => null);
   const stores = await api.cookies.getAllCookieStores();
   const only = stores.length === 1 ? stores[0]!.id : null;
   if (only !== null) {
     const own = await ownStore;
-    const ofOnlyStore =
-      own.cookies.length > 0 ? own.cookies.every((cookie) => cookie.storeId === only) : own.read && NORMAL_STORE_IDS.has(only);
-    if (ofOnlyStore) return own.cookies;
+    if (own !== null && (own.length > 0 ? own.every((cookie) => cookie.storeId === only) : NORMAL_STORE_IDS.has(only))) return own;
   }
   const perStore = await Promise.all(stores.map((store) => read({ storeId: store.id })));
   return perStore.flat();
