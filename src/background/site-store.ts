@@ -171,6 +171,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   /** Writes under way that retire pages: a page built meanwhile may have read what they replace. */
   let retiringWrites = 0;
   let unsavedSince: number | null = null;
+  /** True once `load()` has listed every key storage holds: a key not in `stored` is then in no storage either. */
+  let keysListed = false;
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
   /** Revision of each record, from one counter: a record dropped and made again never repeats an earlier one. */
@@ -491,6 +493,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         // The writer keeps `items` for the next try; what eviction added must go with them, or
         // storage would keep the full records while the ledger counts them dropped.
         for (const [key, text] of texts) if (!(key in items)) writer.schedule(key, text);
+        // Storage may hold part of the write (Firefox sets item by item): its keys may be there, sizes unknown.
+        for (const key of texts.keys()) if (!stored.has(key)) stored.set(key, null);
         throw error;
       }
       for (const [key, text] of texts) stored.set(key, measure(key, text));
@@ -518,6 +522,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
           stored.set(ledgerItem.key, asText(small[ledgerItem.key]));
           readLedger(small[ledgerItem.key]);
         }
+        keysListed = true;
         return;
       }
       const all = await session.read(null);
@@ -529,6 +534,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         else if (key === ledgerItem.key) readLedger(value);
         else if (isPageKey(key) && text !== '') livePages.add(key);
       }
+      keysListed = true;
     },
     open,
     openAll: async () => {
@@ -570,7 +576,14 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     flush: () => writer.flush(),
     status: () => ({ ...ledger, unsavedSince }),
     area: {
-      read: (keys) => session.read(keys),
+      read(keys) {
+        // The worker is storage's only writer (pages only read it), and every write and removal
+        // goes through here: a key it never listed nor wrote is in no storage, and is not asked
+        // for (a round trip to the browser: a tab's network log, a site's kept run or live charter).
+        if (keys === null || !keysListed) return session.read(keys);
+        const present = keys.filter((key) => stored.has(key));
+        return present.length > 0 ? session.read(present) : Promise.resolve({});
+      },
       write(items) {
         // A site's live charter or kept run written: its pages are retired in the same write.
         const pages = pagesRetiredBy(Object.keys(items));

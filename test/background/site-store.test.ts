@@ -284,6 +284,53 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
   });
 
+  it('answers a key storage does not hold without asking it, once it has listed what storage holds', async () => {
+    const session = newSession({ 'charter:itie.opendatasoft.com': '{"rows":1}' });
+    const store = createSiteStore(session, 5);
+    // Before the keys are listed, storage is asked.
+    expect(await store.area.read(['network:3'])).toEqual({});
+    expect(session.reads.at(-1)).toEqual(['network:3']);
+    await store.load();
+    const readsAtLoad = session.reads.length;
+    expect(await store.area.read(['network:3', 'run:0|data.tco.re'])).toEqual({});
+    expect(session.reads).toHaveLength(readsAtLoad);
+    // A key storage holds is read, and only the keys it may hold are asked for.
+    expect(await store.area.read(['charter:itie.opendatasoft.com', 'network:3'])).toEqual({
+      'charter:itie.opendatasoft.com': '{"rows":1}',
+    });
+    expect(session.reads.at(-1)).toEqual(['charter:itie.opendatasoft.com']);
+    // Written through the store: read from storage; removed: not asked for again.
+    await store.area.write({ 'network:3': '{}' });
+    expect(await store.area.read(['network:3'])).toEqual({ 'network:3': '{}' });
+    await store.area.remove(['network:3']);
+    const readsAfterRemoval = session.reads.length;
+    expect(await store.area.read(['network:3'])).toEqual({});
+    expect(session.reads).toHaveLength(readsAfterRemoval);
+    // Every key: always storage's answer.
+    expect(Object.keys(await store.area.read(null))).toContain('charter:itie.opendatasoft.com');
+  });
+
+  it('asks storage for the keys of a write that failed: storage may hold part of it', async () => {
+    const session = newSession();
+    const write = session.write.bind(session);
+    let failures = 1;
+    session.write = async (items) => {
+      await write(items);
+      if (failures-- > 0) throw new Error('storage failed after writing');
+    };
+    // The store reports the failed write (console.error): expected here.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const store = createSiteStore(session, 5, { retryDelayMs: 10 });
+      await store.load();
+      await expect(store.area.write({ 'network:3': '{}' })).rejects.toThrow('storage failed after writing');
+      expect(await store.area.read(['network:3'])).toEqual({ 'network:3': '{}' });
+      expect(session.reads.at(-1)).toEqual(['network:3']);
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
   it('counts other state (live charters) in the same budget', async () => {
     const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 300_000 });
