@@ -173,6 +173,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   let unsavedSince: number | null = null;
   /** True once `load()` has listed every key storage holds: a key not in `stored` is then in no storage either. */
   let keysListed = false;
+  /** Keys of the area's writes under way, and how many write each: storage may hold them before `stored` does. */
+  const areaWrites = new Map<string, number>();
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
   /** Revision of each record, from one counter: a record dropped and made again never repeats an earlier one. */
@@ -578,17 +580,28 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     area: {
       read(keys) {
         // The worker is storage's only writer (pages only read it), and every write and removal
-        // goes through here: a key it never listed nor wrote is in no storage, and is not asked
-        // for (a round trip to the browser: a tab's network log, a site's kept run or live charter).
+        // goes through here: a key it never listed, wrote nor is writing is in no storage, and is
+        // not asked for (a round trip to the browser: a tab's network log, a site's kept run or
+        // live charter).
         if (keys === null || !keysListed) return session.read(keys);
-        const present = keys.filter((key) => stored.has(key));
+        const present = keys.filter((key) => stored.has(key) || areaWrites.has(key));
         return present.length > 0 ? session.read(present) : Promise.resolve({});
       },
-      write(items) {
+      async write(items) {
         // A site's live charter or kept run written: its pages are retired in the same write.
         const pages = pagesRetiredBy(Object.keys(items));
         const write = pages ? { ...items, ...pages } : items;
-        return retiringWrite(pages !== null, () => writer.writeNow(write));
+        const keys = Object.keys(items);
+        for (const key of keys) areaWrites.set(key, (areaWrites.get(key) ?? 0) + 1);
+        try {
+          await retiringWrite(pages !== null, () => writer.writeNow(write));
+        } finally {
+          for (const key of keys) {
+            const left = areaWrites.get(key)! - 1;
+            if (left > 0) areaWrites.set(key, left);
+            else areaWrites.delete(key);
+          }
+        }
       },
       async remove(keys) {
         // A site's live charter or kept run removed: its pages go with it.

@@ -310,6 +310,29 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(Object.keys(await store.area.read(null))).toContain('charter:itie.opendatasoft.com');
   });
 
+  it('asks storage for a key while its first write is under way, as the browser may already hold it', async () => {
+    const session = newSession();
+    const write = session.write.bind(session);
+    let called!: () => void;
+    const writeCalled = new Promise<void>((resolve) => (called = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    // As the browser does: the write is applied in call order, its answer comes later.
+    session.write = async (items) => {
+      await write(items);
+      called();
+      await answered;
+    };
+    const store = createSiteStore(session, 5);
+    await store.load();
+    const writing = store.area.write({ 'network:3': '{}' });
+    await writeCalled;
+    expect(await store.area.read(['network:3'])).toEqual({ 'network:3': '{}' });
+    answer();
+    await writing;
+    expect(await store.area.read(['network:3'])).toEqual({ 'network:3': '{}' });
+  });
+
   it('asks storage for the keys of a write that failed: storage may hold part of it', async () => {
     const session = newSession();
     const write = session.write.bind(session);
