@@ -3,7 +3,7 @@ import { extensionPage } from '../../../scripts/browsers/extension-api.ts';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { benchHost, syntheticSite } from '../../../scripts/bench/browser-benches.ts';
 import type { SiteView } from '../../../src/core/message-contract.ts';
-import { pageKey, siteItem } from '../../../src/core/storage/session-items.ts';
+import { liveCharterItem, pageKey, siteItem } from '../../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../../src/core/timing-marks.ts';
 import { openPopup, SEEN_ROWS, seenRow, visitPortal, type E2eContext } from './context.ts';
 
@@ -64,6 +64,10 @@ export function keptPageScenarios(ctx: E2eContext): void {
       await popup.waitFor(seenRow('sessionid'));
       // The popup of a normal window names no store: the page is kept under none.
       const key = pageKey(undefined, host);
+      // The worker reads the portal's live charter at its first look, and that write retires the
+      // page kept before it (built again 500 ms later): once the charter is stored, the page seen
+      // next is the one the record's change below must retire.
+      await expect.poll(() => storedText(api, liveCharterItem(host).key), { timeout: 15_000 }).not.toBe('');
       await expect.poll(() => storedText(api, key), { timeout: 15_000 }).toContain('"sessionid"');
       const kept = JSON.parse(await storedText(api, key)) as SiteView;
       if (kept.kind !== 'report') throw new Error(`kept a ${kept.kind} view`);
