@@ -2,11 +2,20 @@
  * Real headless Firefox ESR (Debian's /usr/bin/firefox-esr) with the built extension installed
  * as a temporary add-on, driven by puppeteer-core over WebDriver BiDi. Portal host names reach
  * the local fixture through a PAC proxy; the extension's internal UUID is pinned by a pref so
- * its pages have a known moz-extension:// address.
+ * its pages have a known moz-extension:// address. What BiDi cannot do (stop the background
+ * script, open the DevTools toolbox) goes through Firefox's debugging server (firefox-rdp.ts).
  */
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
+import {
+  connectRdp,
+  debuggerServerArgs,
+  evaluateInParentProcess,
+  freeLocalPort,
+  terminateBackgroundScript,
+  type RdpClient,
+} from './firefox-rdp.ts';
 import {
   domReads,
   extensionDir,
@@ -20,6 +29,9 @@ import {
 } from './browser-under-test.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** What of puppeteer's page frame over WebDriver BiDi setViewport uses. */
+type BidiFrame = { browsingContext: { setViewport(options: { viewport: { width: number; height: number } }): Promise<void> } };
 
 function wrapPage(page: Page): PageUnderTest {
   const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg);
@@ -41,25 +53,24 @@ function wrapPage(page: Page): PageUnderTest {
       await page.focus(selector);
       await page.keyboard.press(key as never);
     },
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    // The viewport alone, over BiDi: puppeteer's setViewport also sends
+    // emulation.setScreenOrientationOverride, a command Firefox ESR 140.12 does not know (153 does).
+    setViewport: (width, height) => (page.mainFrame() as unknown as BidiFrame).browsingContext.setViewport({ viewport: { width, height } }),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     close: () => page.close(),
   };
 }
 
-/** What of puppeteer's WebDriver BiDi connection the toolbox helper uses. */
-type BidiConnection = { send(method: string, params: object): Promise<{ result: Record<string, unknown> }> };
-
 /**
  * Opens Firefox's Web Developer Tools on the tab showing `url` and selects the extension's tool
  * `label`, as a person would. A smoke test only: this goes through Firefox's own chrome code
- * (gDevTools, over BiDi's chrome scope, allowed by --remote-allow-system-access), not through an
- * API meant for tests, and the panel's document cannot be read this way: the test looks at what the
- * extension's DevTools page did instead. Resolves to the tool's id.
+ * (gDevTools, evaluated in the parent process over the debugging server: firefox-rdp.ts), not
+ * through an API meant for tests, and the panel's document cannot be read this way: the test
+ * looks at what the extension's DevTools page did instead. Resolves to the tool's id.
  */
-export async function openFirefoxToolbox(browser: Browser, url: string, label: string): Promise<string> {
-  const id = await evaluateInChrome(
-    browser,
+export async function openFirefoxToolbox(firefox: { rdp: () => Promise<RdpClient> }, url: string, label: string): Promise<string> {
+  const id = await evaluateInParentProcess(
+    await firefox.rdp(),
     'toolbox',
     `(async () => {
     const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
@@ -82,50 +93,14 @@ export async function openFirefoxToolbox(browser: Browser, url: string, label: s
   return id as string;
 }
 
-/**
- * Terminates the background page of the add-on `id`, as about:debugging's "Terminate background
- * script" does (Extension.terminateBackground, in the chrome scope as above); the next event or
- * message starts it again.
- */
-async function terminateBackground(browser: Browser, id: string): Promise<void> {
-  await evaluateInChrome(
-    browser,
-    'terminate background',
-    `(async () => {
-    const extension = WebExtensionPolicy.getByID(${JSON.stringify(id)})?.extension;
-    if (!extension) throw new Error('no add-on ' + ${JSON.stringify(id)});
-    await extension.terminateBackground();
-    return String(extension.backgroundState);
-  })()`,
-  );
-}
-
-/**
- * Evaluates `expression` in Firefox's own chrome code (the first browser window, over BiDi's
- * chrome scope, allowed by --remote-allow-system-access) and resolves to its value; `what` names
- * it in the error when it throws.
- */
-async function evaluateInChrome(browser: Browser, what: string, expression: string): Promise<unknown> {
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (tree.result.contexts as Array<{ context: string }>)[0]!.context;
-  const { result } = await connection.send('script.evaluate', {
-    expression,
-    target: { context },
-    awaitPromise: true,
-    resultOwnership: 'none',
-  });
-  if (result.type === 'exception')
-    throw new Error(`${what}: ${JSON.stringify((result as { exceptionDetails?: unknown }).exceptionDetails)}`);
-  return (result.result as { value: unknown }).value;
-}
-
 /** A PAC script sending the mapped hosts to the local server, everything else directly. */
 function pacScript(hosts: readonly string[], port: number): string {
   return `function FindProxyForURL(url, host) { return ${JSON.stringify(hosts)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
 }
 
-export async function launchFirefox(options: LaunchOptions = {}): Promise<BrowserUnderTest & { browser: Browser }> {
+export async function launchFirefox(
+  options: LaunchOptions = {},
+): Promise<BrowserUnderTest & { browser: Browser; rdp: () => Promise<RdpClient> }> {
   if (!existsSync(FIREFOX_PATH)) {
     throw new MissingBrowserError(`Firefox ESR not found at ${FIREFOX_PATH}: install it with \`apt-get install -y firefox-esr\``);
   }
@@ -139,6 +114,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     : {};
   const profile = scratchDir('firefox');
   const uuid = randomUUID();
+  // The debugging server, for what the tests ask of Firefox's own code (firefox-rdp.ts): local only.
+  const debuggerPort = await freeLocalPort();
+  const debuggerServer = debuggerServerArgs(debuggerPort);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -147,8 +125,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     // Firefox upgrades the extension's http fetches to https; the local portal's certificate is self-signed.
     acceptInsecureCerts: true,
     // Without it, navigation to moz-extension:// pages is refused.
-    args: ['--remote-allow-system-access'],
+    args: ['--remote-allow-system-access', ...debuggerServer.args],
     extraPrefsFirefox: {
+      ...debuggerServer.prefs,
       ...proxy,
       // Optional host permissions are granted without a prompt a headless browser could not answer.
       'extensions.webextOptionalPermissionPrompts': false,
@@ -163,6 +142,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
   });
   await browser.installExtension(dir);
   const popup = popupPath(dir);
+  // Connected when first needed: most runs never ask.
+  let rdp: Promise<RdpClient> | undefined;
+  const rdpClient = () => (rdp ??= connectRdp(debuggerPort));
   return {
     name: 'firefox',
     browser,
@@ -171,8 +153,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
     processId: () => Promise.resolve(browser.process()?.pid ?? null),
     version: async () => `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
     extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
-    stopBackground: () => terminateBackground(browser, geckoId(dir)),
+    rdp: rdpClient,
+    stopBackground: async () => terminateBackgroundScript(await rdpClient(), geckoId(dir)),
     close: async () => {
+      if (rdp) (await rdp.catch(() => null))?.close();
       await browser.close();
       profile.remove();
     },

@@ -74,7 +74,7 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     const site = await browser().newPage();
     await site.goto(`http://${host}/`);
     const tabId = await tabIdOf(api, `http://${host}/*`);
-    expect(await openFirefoxToolbox(browser().browser, `http://${host}/`, 'Cookie charter')).toContain('webext-devtools-panel');
+    expect(await openFirefoxToolbox(browser(), `http://${host}/`, 'Cookie charter')).toContain('webext-devtools-panel');
     // The DevTools page runs once the toolbox is open: it has said so to the worker.
     await expect.poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.tabId ?? null).toBe(tabId);
     // A page load with DevTools open: the portal's Set-Cookie headers are heard, names only.
