@@ -4,13 +4,13 @@
  * here rather than in the panel: the panel's document loads only when first shown, this page as
  * DevTools opens, so responses before the panel is looked at are heard too.
  */
-import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
+import { installBrowser, nativeBrowser } from '../platform/browser.ts';
 import { createDevtoolsPanel, inspectedTabId, onHarEntry } from '../platform/devtools.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { createNetworkCapture } from './network-capture.ts';
 
-if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
+installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const tabId = inspectedTabId();

@@ -4,7 +4,7 @@
  * a tab and `?host=HOST` to a site (tests, debugging). In Firefox a DevTools panel has no tabs,
  * cookies or permissions API: the worker reads the tab for it, and access is granted from the popup.
  */
-import { browser, hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
+import { browser, installBrowser, nativeBrowser } from '../platform/browser.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { onTabNavigated } from '../platform/tabs.ts';
 import { requestHostAccess } from '../platform/permissions.ts';
@@ -14,7 +14,7 @@ import { boundSite } from '../pages/tab-site.ts';
 import { browserPlatform, mountPage } from '../pages/mount-page.tsx';
 import { SiteNotFound } from '../views/site-not-found.ts';
 
-if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
+installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);

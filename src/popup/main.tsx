@@ -1,4 +1,4 @@
-import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
+import { installBrowser, nativeBrowser } from '../platform/browser.ts';
 import { activeTab } from '../platform/tabs.ts';
 import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
 import { markFirst } from '../core/timing-marks.ts';
@@ -12,8 +12,8 @@ import { ReportView } from '../views/lazy-views.tsx';
 // Measured by `npm run bench`: from here to the report on screen is the popup's own work.
 markFirst('start');
 
-// Chrome with the `browser` namespace and Firefox need no wrapper: the polyfill loads only elsewhere.
-if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
+// Firefox and Chrome 148+ need no wrapper (nativeBrowser): the polyfill loads only in older Chromes.
+installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);

@@ -3,7 +3,7 @@
  * uses the page, and follows the tab shown in its own window. `?host=HOST` or `?tabId=N` bind it
  * to a site or a tab instead (a tab for tests and debugging), as in the popup.
  */
-import { hasNativeBrowserNamespace, installBrowser } from '../platform/browser.ts';
+import { installBrowser, nativeBrowser } from '../platform/browser.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { activeTab, activeTabOf, onShownTabChanged } from '../platform/tabs.ts';
 import { devtoolsPanelOffered, requestDevtoolsPanel, requestHostAccess } from '../platform/permissions.ts';
@@ -13,7 +13,7 @@ import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { boundSite } from '../pages/tab-site.ts';
 import { browserPlatform, mountPage, type PageOptions } from '../pages/mount-page.tsx';
 
-if (!hasNativeBrowserNamespace()) installBrowser((await import('../platform/polyfill.ts')).default);
+installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);

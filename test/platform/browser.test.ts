@@ -23,4 +23,30 @@ describe('the extension API in use', () => {
     globals.browser = { runtime: { id: 'abc' } };
     expect(platform.hasNativeBrowserNamespace()).toBe(true);
   });
+
+  it('is the native API where there is one: Firefox’s `browser`, Chrome 148+’s `chrome` (then also named `browser`), none before', () => {
+    const firefox = { runtime: { id: 'a' } };
+    expect(
+      platform.nativeBrowser({
+        browser: firefox,
+        navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0' },
+      }),
+    ).toBe(firefox);
+    const chrome = { runtime: { id: 'b' } };
+    const chrome150: { chrome: unknown; navigator: unknown; browser?: unknown } = {
+      chrome,
+      navigator: { userAgent: 'Mozilla/5.0 Chrome/150.0.7871.100 Safari/537.36' },
+    };
+    expect(platform.nativeBrowser(chrome150)).toBe(chrome);
+    expect(chrome150.browser).toBe(chrome);
+    const chrome147: { chrome: unknown; navigator: unknown; browser?: unknown } = {
+      chrome,
+      navigator: { userAgent: 'Mozilla/5.0 Chrome/147.0.1.2 Safari/537.36' },
+    };
+    expect(platform.nativeBrowser(chrome147)).toBeNull();
+    expect(chrome147.browser).toBeUndefined();
+    // A page outside an extension has a `chrome` without a runtime id: no API.
+    expect(platform.nativeBrowser({ chrome: {}, navigator: { userAgent: 'Chrome/150.0' } })).toBeNull();
+    expect(platform.nativeBrowser({})).toBeNull();
+  });
 });

@@ -42,6 +42,19 @@ describe('the worker’s extension API', () => {
     expect(await api.runtime.getPlatformInfo()).toMatchObject({ os: 'linux' });
   });
 
+  it('is Chrome’s own `chrome` from Chrome 148 where `browser` is left out (an extension with a DevTools page, before 152), named `browser` for the scripts loaded later', () => {
+    const chrome = { runtime: { id: 'extension-id' } };
+    const userAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/150.0.7871.100 Safari/537.36';
+    const { scope, imported } = workerScope({ chrome, navigator: { userAgent } });
+    expect(workerBrowser(scope)).toBe(chrome);
+    expect(imported).toEqual([]);
+    expect((scope as { browser?: unknown }).browser).toBe(chrome);
+    // Chrome 147's `chrome` still wants sendResponse from onMessage listeners: the polyfill's wrapper.
+    const older = workerScope({ chrome, navigator: { userAgent: userAgent.replace('/150.', '/147.') } });
+    expect(workerBrowser(older.scope)).not.toBe(chrome);
+    expect(older.imported).toEqual([BROWSER_POLYFILL_FILE]);
+  });
+
   it('says so, naming the file, when neither the namespace nor the polyfill’s script gives it an API', () => {
     const importsNothing = { importScripts: () => undefined };
     expect(() => workerBrowser(importsNothing)).toThrow(/no extension API: browser-polyfill\.js did not define `browser`/);
