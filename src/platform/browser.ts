@@ -4,7 +4,7 @@
  * webextension-polyfill hands back there anyway; Chrome 148 to 151 leave `browser` out in an
  * extension with a DevTools page, as ours, though their `chrome` is that very API (nativeBrowser);
  * older Chromes need the polyfill's wrapper.
- * The worker imports the polyfill's script synchronously, only where the namespace is missing (it
+ * The worker imports the polyfill's script synchronously, only where nativeBrowser finds no API (it
  * must register listeners at once: worker-browser.ts); the popup loads it only then too, which keeps
  * ~10 kB off its first paint.
  * Functions here take the API as a defaulted parameter, so tests pass a small fake.
