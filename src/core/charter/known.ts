@@ -130,18 +130,22 @@ const KNOWN_NAME_SET = new Set(KNOWN_COOKIE_NAMES);
 /** Length of the longest known name: a longer token cannot be one. */
 export const LONGEST_KNOWN_COOKIE_NAME = Math.max(...KNOWN_COOKIE_NAMES.map((name) => name.length));
 
-/** A character trie of the known names, so finding which start at a position costs a few steps, not one per name. */
-type TrieNode = { next: Map<string, TrieNode>; isName: boolean };
+/**
+ * A trie of the known names by UTF-16 code unit, so finding which start at a position costs a
+ * few steps, not one per name; keyed by number because it is walked at every position of a row.
+ */
+type TrieNode = { next: Map<number, TrieNode>; isName: boolean };
 // Built on first use (see ../lazy.ts): only rows without separators need it.
 const knownNameTrie = lazy(() => {
   const root: TrieNode = { next: new Map(), isName: false };
   for (const name of KNOWN_COOKIE_NAMES) {
     let node = root;
-    for (const character of name) {
-      let child = node.next.get(character);
+    for (let index = 0; index < name.length; index++) {
+      const code = name.charCodeAt(index);
+      let child = node.next.get(code);
       if (!child) {
         child = { next: new Map(), isName: false };
-        node.next.set(character, child);
+        node.next.set(code, child);
       }
       node = child;
     }
@@ -155,11 +159,22 @@ export function knownCookieNameLengthsAt(text: string, position: number): number
   const lengths: number[] = [];
   let node: TrieNode | undefined = knownNameTrie();
   for (let index = position; index < text.length; index++) {
-    node = node.next.get(text[index] ?? '');
+    node = node.next.get(text.charCodeAt(index));
     if (!node) break;
     if (node.isName) lengths.push(index - position + 1);
   }
   return lengths;
+}
+
+/** Length of the shortest known name `text` has at `position`, or 0: `knownCookieNameLengthsAt` without the array. */
+export function shortestKnownCookieNameLengthAt(text: string, position: number): number {
+  let node: TrieNode | undefined = knownNameTrie();
+  for (let index = position; index < text.length; index++) {
+    node = node.next.get(text.charCodeAt(index));
+    if (!node) return 0;
+    if (node.isName) return index - position + 1;
+  }
+  return 0;
 }
 
 /** Known names longest first, so `_pk_ses` is tried before a shorter name it starts with. */

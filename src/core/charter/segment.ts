@@ -12,7 +12,13 @@
 import type { Column, ColumnRole } from './columns.ts';
 import { PROSE_PREFIX_SOURCE, looksLikeCookieName } from './cells.ts';
 import { lazy } from '../lazy.ts';
-import { LONGEST_KNOWN_COOKIE_NAME, isKnownCookieName, knownCookieNameLengthsAt, knownProviderLengthsAt } from './known.ts';
+import {
+  LONGEST_KNOWN_COOKIE_NAME,
+  isKnownCookieName,
+  knownCookieNameLengthsAt,
+  knownProviderLengthsAt,
+  shortestKnownCookieNameLengthAt,
+} from './known.ts';
 
 /** Text of each column found in a row, by role. */
 export type RowCells = Partial<Record<ColumnRole, string>>;
@@ -159,6 +165,87 @@ const NAME_PUNCTUATION = new Set(['_', '.', '-', ':', '$', '*', '<', '>', '{', '
 /** Characters that end a name when cells are separated by spaces (and whitespace). */
 const NAME_STOPS = new Set([',', ';', '"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', '(', ')']);
 
+/** What one character of a row is, as bits: every per-position table reads these, never the string. */
+const SPACE = 1;
+const NAME_CHARACTER = 2;
+const NAME_STOP = 4;
+const LOWER = 8;
+const UPPER = 16;
+const DIGIT = 32;
+/** Ends a wildcard, after which a glued name may end. */
+const WILDCARD_END = 64;
+/** Makes a token a cookie name rather than a word (as in `looksLikeCookieName`). */
+const NAME_MARK = 128;
+const OPENING_QUOTE = 256;
+/** A letter or digit in any script: what a glued name cannot start right after. */
+const LETTER_OR_DIGIT = 512;
+
+/** The bits of a character code above ASCII: whitespace, and the few other characters that count. */
+function nonAsciiClass(code: number): number {
+  let bits = /\s/.test(String.fromCharCode(code)) ? SPACE : 0;
+  if (code === 0x2026) bits |= NAME_CHARACTER | WILDCARD_END | NAME_MARK; // '…'
+  if (NAME_STOPS.has(String.fromCharCode(code))) bits |= NAME_STOP;
+  if (OPENING_QUOTES.has(String.fromCharCode(code))) bits |= OPENING_QUOTE;
+  if (/[\p{L}\p{N}]/u.test(String.fromCharCode(code))) bits |= LETTER_OR_DIGIT;
+  return bits;
+}
+
+/** The bits of each ASCII character (built on first use, see ../lazy.ts). */
+const asciiClasses = lazy(() => {
+  const classes = new Uint16Array(0x80);
+  for (let code = 0; code < 0x80; code++) {
+    const character = String.fromCharCode(code);
+    let bits = 0;
+    if (code === 0x20 || code === 0x09 || (code >= 0x0a && code <= 0x0d)) bits |= SPACE;
+    if (/[0-9A-Za-z]/.test(character) || NAME_PUNCTUATION.has(character)) bits |= NAME_CHARACTER;
+    if (NAME_STOPS.has(character)) bits |= NAME_STOP;
+    if (character >= 'a' && character <= 'z') bits |= LOWER;
+    if (character >= 'A' && character <= 'Z') bits |= UPPER;
+    if (character >= '0' && character <= '9') bits |= DIGIT;
+    if ('*>}]'.includes(character)) bits |= WILDCARD_END;
+    if ('_*<{['.includes(character)) bits |= NAME_MARK;
+    if (OPENING_QUOTES.has(character)) bits |= OPENING_QUOTE;
+    if (/[0-9A-Za-z]/.test(character)) bits |= LETTER_OR_DIGIT;
+    classes[code] = bits;
+  }
+  return classes;
+});
+
+/** Room in each table for the longest row, and its two sentinels past the end. */
+const TABLE_SIZE = MAX_ROW_LENGTH + 2;
+const INT32_TABLES = [
+  'classes',
+  'nameRunEnd',
+  'tokenEnd',
+  'nextCut',
+  'nextLetter',
+  'nextMark',
+  'xRunStart',
+  'shortestEnd',
+  'nextKnown',
+] as const;
+const UINT8_TABLES = ['space', 'cutKind'] as const;
+
+/**
+ * The per-position tables of the row being split, reused from row to row rather than allocated
+ * for each (a hostile charter has thousands of rows): a row is split to the end before the next
+ * one starts, and every table is written in full before it is read.
+ */
+const tableArena = lazy(() => ({
+  int32: new Int32Array(INT32_TABLES.length * TABLE_SIZE),
+  uint8: new Uint8Array(UINT8_TABLES.length * TABLE_SIZE),
+}));
+
+function int32Table(name: (typeof INT32_TABLES)[number], length: number): Int32Array {
+  const start = INT32_TABLES.indexOf(name) * TABLE_SIZE;
+  return tableArena().int32.subarray(start, start + length + 2);
+}
+
+function uint8Table(name: (typeof UINT8_TABLES)[number], length: number): Uint8Array {
+  const start = UINT8_TABLES.indexOf(name) * TABLE_SIZE;
+  return tableArena().uint8.subarray(start, start + length + 2);
+}
+
 /** The state of one row's split: the text, tables of it computed once, the memos and the work left. */
 class RowScan {
   private work: number;
@@ -173,6 +260,8 @@ class RowScan {
   };
   /** 1 where the row has whitespace. */
   readonly space: Uint8Array;
+  /** The `characterClass` bits of each character. */
+  private readonly classes: Int32Array;
   private runs: { nameRunEnd: Int32Array; tokenEnd: Int32Array } | null = null;
   private known: { shortestEnd: Int32Array; next: Int32Array } | null = null;
 
@@ -180,23 +269,34 @@ class RowScan {
     readonly text: string,
     readonly glued: boolean,
   ) {
+    if (text.length > MAX_ROW_LENGTH) throw new RangeError(`a row of ${text.length} characters is longer than ${MAX_ROW_LENGTH}`);
     this.work = BASE_WORK + WORK_PER_CHARACTER * text.length;
-    this.space = new Uint8Array(text.length);
-    for (let index = 0; index < text.length; index++) this.space[index] = isSpaceCode(text.charCodeAt(index)) ? 1 : 0;
+    this.space = uint8Table('space', text.length).fill(0);
+    this.classes = int32Table('classes', text.length).fill(0);
+    const ascii = asciiClasses();
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      const bits = code < 0x80 ? (ascii[code] ?? 0) : nonAsciiClass(code);
+      this.classes[index] = bits;
+      this.space[index] = bits & SPACE;
+    }
   }
 
   /** Where a name-shaped run (glued cells) and a spaced token starting at each position end; one pass from the right. */
   private get runTables(): { nameRunEnd: Int32Array; tokenEnd: Int32Array } {
     if (this.runs) return this.runs;
-    const { text } = this;
-    const nameRunEnd = new Int32Array(text.length + 1);
-    const tokenEnd = new Int32Array(text.length + 1);
-    nameRunEnd[text.length] = text.length;
-    tokenEnd[text.length] = text.length;
-    for (let index = text.length - 1; index >= 0; index--) {
-      const character = text[index] ?? '';
-      nameRunEnd[index] = isNameCharacter(character) ? (nameRunEnd[index + 1] ?? text.length) : index;
-      tokenEnd[index] = this.space[index] === 1 || NAME_STOPS.has(character) ? index : (tokenEnd[index + 1] ?? text.length);
+    const { classes } = this;
+    const length = this.text.length;
+    const nameRunEnd = int32Table('nameRunEnd', length).fill(length);
+    const tokenEnd = int32Table('tokenEnd', length).fill(length);
+    let runEnd = length;
+    let token = length;
+    for (let index = length - 1; index >= 0; index--) {
+      const bits = classes[index] ?? 0;
+      if ((bits & NAME_CHARACTER) === 0) runEnd = index;
+      if ((bits & (SPACE | NAME_STOP)) !== 0) token = index;
+      nameRunEnd[index] = runEnd;
+      tokenEnd[index] = token;
     }
     this.runs = { nameRunEnd, tokenEnd };
     return this.runs;
@@ -218,30 +318,38 @@ class RowScan {
   /** Per-position facts about glued text, one pass each: where runs may be cut, where letters and name marks are. */
   private get shapeTables() {
     if (this.shapes) return this.shapes;
-    const { text } = this;
+    const { text, classes } = this;
     const length = text.length;
-    const cutKind = new Uint8Array(length + 1);
-    const nextCut = new Int32Array(length + 2).fill(length);
-    const nextLetter = new Int32Array(length + 2).fill(length);
-    const nextMark = new Int32Array(length + 2).fill(length);
-    const xRunStart = new Int32Array(length + 1);
-    for (let index = 1; index < length; index++) {
-      const before = text[index - 1] ?? '';
-      const current = text[index] ?? '';
-      const after = text[index + 1] ?? '';
-      if (WILDCARD_END.has(before)) cutKind[index] = WILDCARD_CUT;
-      else if (isLowerOrDigit(before) && isUpper(current) && isLower(after)) cutKind[index] = CASE_CUT;
-      else if ((isLower(before) || isUpper(before)) && isDigit(current)) cutKind[index] = CASE_CUT;
-    }
+    const cutKind = uint8Table('cutKind', length).fill(0);
+    const nextCut = int32Table('nextCut', length).fill(length);
+    const nextLetter = int32Table('nextLetter', length).fill(length);
+    const nextMark = int32Table('nextMark', length).fill(length);
+    const xRunStart = int32Table('xRunStart', length).fill(length);
+    let cut = length;
+    let letter = length;
+    let mark = length;
+    // `classes` has a 0 after the last character, so `after` needs no bound check.
     for (let index = length - 1; index >= 0; index--) {
-      const character = text[index] ?? '';
-      nextCut[index] = cutKind[index] !== 0 ? index : (nextCut[index + 1] ?? length);
-      nextLetter[index] = isLower(character) || isUpper(character) ? index : (nextLetter[index + 1] ?? length);
-      nextMark[index] = NAME_MARKS.has(character) ? index : (nextMark[index + 1] ?? length);
+      const current = classes[index] ?? 0;
+      if (index > 0) {
+        const before = classes[index - 1] ?? 0;
+        const after = classes[index + 1] ?? 0;
+        if ((before & WILDCARD_END) !== 0) cutKind[index] = WILDCARD_CUT;
+        else if ((before & (LOWER | DIGIT)) !== 0 && (current & UPPER) !== 0 && (after & LOWER) !== 0) cutKind[index] = CASE_CUT;
+        else if ((before & (LOWER | UPPER)) !== 0 && (current & DIGIT) !== 0) cutKind[index] = CASE_CUT;
+      }
+      if (cutKind[index] !== 0) cut = index;
+      if ((current & (LOWER | UPPER)) !== 0) letter = index;
+      if ((current & NAME_MARK) !== 0) mark = index;
+      nextCut[index] = cut;
+      nextLetter[index] = letter;
+      nextMark[index] = mark;
     }
     // xRunStart[end]: where the run of capital X that ends just before `end` starts.
+    let xStart = 0;
     for (let end = 0; end <= length; end++) {
-      xRunStart[end] = end > 0 && text[end - 1] === 'X' ? (xRunStart[end - 1] ?? end - 1) : end;
+      if (end === 0 || text.charCodeAt(end - 1) !== 0x58) xStart = end;
+      xRunStart[end] = xStart;
     }
     this.shapes = { cutKind, nextCut, nextLetter, nextMark, xRunStart };
     return this.shapes;
@@ -275,26 +383,36 @@ class RowScan {
    * quote, no prose, no known name, and no name-shaped word of a usable length starts there.
    */
   mayStartNames(position: number): boolean {
-    const character = this.text[position] ?? '';
-    if (OPENING_QUOTES.has(character) || mayStartProse(this.text, position)) return true;
-    if ((this.knownTables.shortestEnd[position] ?? -1) !== -1) return true;
+    const bits = this.classes[position] ?? 0;
+    if ((bits & OPENING_QUOTE) !== 0 || mayStartProse(this.text, position)) return true;
     if (!this.glued) {
+      // Spaced rows ask this only after a space: one walk of the trie here beats a table of every position.
+      if (shortestKnownCookieNameLengthAt(this.text, position) !== 0) return true;
       const end = this.tokenEnd(position);
       return end > position && end - position <= MAX_NAME_LENGTH;
     }
-    const atWordStart = character === '_' || !isLetterOrDigit(this.text[position - 1] ?? ' ');
-    return atWordStart && this.nameRunEnd(position) - position <= MAX_NAME_LENGTH;
+    if ((this.knownTables.shortestEnd[position] ?? -1) !== -1) return true;
+    return this.atWordStart(position) && this.nameRunEnd(position) - position <= MAX_NAME_LENGTH;
+  }
+
+  /** True where a glued name may start: at an underscore, or after anything but a letter or digit. */
+  atWordStart(position: number): boolean {
+    return this.text.charCodeAt(position) === 0x5f || position === 0 || ((this.classes[position - 1] ?? 0) & LETTER_OR_DIGIT) === 0;
   }
 
   private get knownTables(): { shortestEnd: Int32Array; next: Int32Array } {
     if (!this.known) {
       const { text } = this;
-      const shortestEnd = new Int32Array(text.length + 1).fill(-1);
-      const next = new Int32Array(text.length + 2).fill(text.length);
+      const shortestEnd = int32Table('shortestEnd', text.length).fill(-1);
+      const next = int32Table('nextKnown', text.length).fill(text.length);
+      let nearest = text.length;
       for (let index = text.length - 1; index >= 0; index--) {
-        const lengths = knownCookieNameLengthsAt(text, index);
-        if (lengths[0] !== undefined) shortestEnd[index] = index + lengths[0];
-        next[index] = shortestEnd[index] !== -1 ? index : (next[index + 1] ?? text.length);
+        const length = shortestKnownCookieNameLengthAt(text, index);
+        if (length !== 0) {
+          shortestEnd[index] = index + length;
+          nearest = index;
+        }
+        next[index] = nearest;
       }
       this.known = { shortestEnd, next };
     }
@@ -324,32 +442,7 @@ class RowScan {
 
 const WILDCARD_CUT = 1;
 const CASE_CUT = 2;
-/** Characters that end a wildcard, after which a glued name may end. */
-const WILDCARD_END = new Set(['*', '>', '}', ']', '…']);
-/** Characters that make a token a cookie name rather than a word (as in `looksLikeCookieName`). */
-const NAME_MARKS = new Set(['_', '*', '<', '{', '[', '…']);
 const X_PLACEHOLDER_SEPARATORS = new Set(['_', '.', '-', ':']);
-
-const isLower = (character: string) => character >= 'a' && character <= 'z';
-const isUpper = (character: string) => character >= 'A' && character <= 'Z';
-const isDigit = (character: string) => character >= '0' && character <= '9';
-const isLowerOrDigit = (character: string) => isLower(character) || isDigit(character);
-
-function isLetterOrDigit(character: string): boolean {
-  if (isLower(character) || isUpper(character) || isDigit(character)) return true;
-  return character.charCodeAt(0) > 0x7f && /[\p{L}\p{N}]/u.test(character);
-}
-
-function isNameCharacter(character: string): boolean {
-  const code = character.charCodeAt(0);
-  return (
-    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || NAME_PUNCTUATION.has(character)
-  );
-}
-
-function isSpaceCode(code: number): boolean {
-  return code === 0x20 || code === 0x09 || (code >= 0x0a && code <= 0x0d) || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
-}
 
 /**
  * Candidate end positions of a column starting at a position, the most likely first.
@@ -383,7 +476,10 @@ const matchNameList: Anchor = (scan, position) => (scan.memo.cookie[position] ??
 
 /** First three letters of the prose that makes names prefixes ("any", "every", "cookies", "tout", "les", "names", "préfixe"). */
 const PROSE_STARTS = new Set(['any', 'all', 'eve', 'coo', 'tou', 'les', 'nam', 'pré', 'pre']);
-const mayStartProse = (text: string, position: number) => PROSE_STARTS.has(text.slice(position, position + 3).toLowerCase());
+/** Their first letters, lower case, to rule out most positions before slicing. */
+const PROSE_FIRST_LETTERS = new Set([...PROSE_STARTS].map((start) => start.charCodeAt(0)));
+const mayStartProse = (text: string, position: number) =>
+  PROSE_FIRST_LETTERS.has(text.charCodeAt(position) | 0x20) && PROSE_STARTS.has(text.slice(position, position + 3).toLowerCase());
 
 function nameListEnds(scan: RowScan, position: number): number[] {
   const { text } = scan;
@@ -456,8 +552,7 @@ function gluedNameEnds(scan: RowScan, start: number, lenient: boolean): number[]
     if (WILDCARD_EXTENSION.exec(text)) ends.push(WILDCARD_EXTENSION.lastIndex);
     ends.push(knownEnd);
   }
-  const atWordStart = text[start] === '_' || !isLetterOrDigit(text[start - 1] ?? ' ');
-  if (!atWordStart) return ends;
+  if (!scan.atWordStart(start)) return ends;
 
   const runEnd = scan.nameRunEnd(start);
   scan.spend(2);

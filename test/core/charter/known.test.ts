@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_PROVIDERS, isKnownCookieName, knownProviderLengthsAt } from '../../../src/core/charter/known.ts';
+import {
+  KNOWN_PROVIDERS,
+  isKnownCookieName,
+  knownCookieNameLengthsAt,
+  knownProviderLengthsAt,
+  shortestKnownCookieNameLengthAt,
+} from '../../../src/core/charter/known.ts';
 
 describe('knownProviderLengthsAt', () => {
   it('lists every known provider the text starts with there, longest first, in any case', () => {
@@ -51,5 +57,16 @@ describe('isKnownCookieName', () => {
     }
     expect(isKnownCookieName('SESSIONID')).toBe(false);
     expect(isKnownCookieName('session')).toBe(false);
+  });
+});
+
+describe('shortestKnownCookieNameLengthAt', () => {
+  it('is the first of knownCookieNameLengthsAt at every position, or 0', () => {
+    const text = 'Matomo_pk_id.*, _pk_ses.*13 monthsdjango_languagesessionidcsrftoken_ga_<ID>… “_gid”';
+    for (let position = 0; position <= text.length; position++) {
+      expect(shortestKnownCookieNameLengthAt(text, position), `at ${position}`).toBe(knownCookieNameLengthsAt(text, position)[0] ?? 0);
+    }
+    expect(shortestKnownCookieNameLengthAt('_pk_ses', 0)).toBe('_pk_ses'.length);
+    expect(shortestKnownCookieNameLengthAt('acme', 0)).toBe(0);
   });
 });

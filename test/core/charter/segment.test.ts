@@ -154,6 +154,14 @@ describe('segmentRow limits', () => {
     }
   });
 
+  it('carries nothing from one row to the next (the tables are reused)', () => {
+    const rows = ['Matomo Statistiques_custom_tokenMesure', 'Huwisesessionid2 weeks by defaultKeeps you signed in between pages'];
+    const alone = rows.map((row) => segmentRow(row, OLD_TEMPLATE, true));
+    segmentRow(`Matomo Stats ${'aB_'.repeat(660)}`, OLD_TEMPLATE, true);
+    segmentRow(`Opendatasoft ${'“_a… '.repeat(390)}`, NEW_TEMPLATE, false);
+    expect(rows.map((row) => segmentRow(row, OLD_TEMPLATE, true))).toEqual(alone);
+  });
+
   it('gives up on very long rows and ends on pathological text', () => {
     expect(segmentRow(`Matomo ${'a '.repeat(1500)}`, OLD_TEMPLATE, false)).toBeNull();
     expect(segmentRow(`Matomo${'_'.repeat(1900)}`, OLD_TEMPLATE, true)).toBeNull();
