@@ -45,6 +45,11 @@ export function downloadFile(
   later(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** True when `query` is the site `first` names, in the same store. */
+function sameSite(first: SiteQuery | null, query: SiteQuery): boolean {
+  return first !== null && first.host === query.host && (first.storeId ?? '') === (query.storeId ?? '');
+}
+
 /** The first page the worker kept of a site in storage (site-store.ts), read without asking it. */
 export type StoredFirstPage = {
   /** The page kept for `query` (FIRST_PAGE), or null when none is kept (never built, or retired by a change). */
@@ -67,6 +72,9 @@ export type StoredFirstPage = {
  * (`stored.onNewer` says it is there). The kept page is the worker's own answer from before,
  * retired in the very write that changes anything it was built from, so what is shown is never
  * older than storage.
+ *
+ * Both are for the first site only: a page that follows its window's tab (the side panel) may load
+ * another site first, if the tab changed meanwhile, and that load asks the worker afresh.
  */
 export function preloadFirstView(
   firstSite: SiteQuery | null | Promise<SiteQuery | null>,
@@ -75,8 +83,17 @@ export function preloadFirstView(
   stored?: StoredFirstPage,
 ): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
   const ask = (query: SiteQuery | null) => (query ? getReport(query, first) : Promise.resolve(null));
+  // Known at once, or once found (before any load can name a site: the page finds it first).
+  let firstQuery: SiteQuery | null | undefined = firstSite instanceof Promise ? undefined : firstSite;
+  if (firstSite instanceof Promise)
+    firstSite.then(
+      (query) => (firstQuery = query),
+      () => (firstQuery = null),
+    );
   // Let go once taken: held here, the first page would stay in memory as long as the page.
   let firstView: Promise<SiteView | null> | null = firstSite instanceof Promise ? firstSite.then(ask) : ask(firstSite);
+  // An answer no load takes (another site was loaded first) fails unheard, not as an unhandled rejection.
+  firstView.catch(() => undefined);
   const answer = firstView;
   let keptFirst: Promise<SiteView | null> | null = null;
   if (stored && isFirstPage(first)) {
@@ -97,7 +114,7 @@ export function preloadFirstView(
     const keptTaken = keptFirst;
     firstView = null;
     keptFirst = null;
-    if (!taken) return getReport(query, wanted);
+    if (!taken || (firstQuery !== undefined && !sameSite(firstQuery, query))) return getReport(query, wanted);
     const fromWorker = () => taken.then((view) => view ?? getReport(query, wanted));
     if (!keptTaken) return fromWorker();
     return keptTaken.then((kept) => {

@@ -8,23 +8,41 @@ import { callBackground } from '../platform/messaging.ts';
 import { activeTab, activeTabOf, onShownTabChanged } from '../platform/tabs.ts';
 import { devtoolsPanelOffered, requestDevtoolsPanel, requestHostAccess } from '../platform/permissions.ts';
 import { currentWindowId } from '../platform/side-panel.ts';
-import { siteOfPage } from '../pages/page-actions.ts';
+import { keptFirstPages, preloadFirstView, siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { boundSite } from '../pages/tab-site.ts';
-import { browserPlatform, mountPage, type PageOptions } from '../pages/mount-page.tsx';
+import { browserPlatform, mountPage, reportAsker, type PageOptions } from '../pages/mount-page.tsx';
+import { sessionArea } from '../platform/session-storage.ts';
+import { FIRST_PAGE, type SiteQuery } from '../core/message-contract.ts';
+import { ReportView } from '../views/lazy-views.tsx';
 
 installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
 const openedAt = Date.now();
 const params = new URLSearchParams(location.search);
 applyTheme(pageTheme(params, null));
-const platform = browserPlatform();
-document.documentElement.lang = platform.language.split('-')[0] ?? 'en';
+const browserParts = browserPlatform();
+document.documentElement.lang = browserParts.language.split('-')[0] ?? 'en';
 
-const bound = boundSite(params, null, (tabId) => callBackground('siteOfTab', { tabId }), platform.t);
+const bound = boundSite(params, null, (tabId) => callBackground('siteOfTab', { tabId }), browserParts.t);
 const windowId = bound ? null : await currentWindowId().catch(() => null);
+const findSite = bound?.findSite ?? (() => siteOfPage(params, () => (windowId === null ? activeTab() : activeTabOf(windowId))));
+
+// As the popup: the report is asked for at once, with the page the worker kept of the site (a
+// stopped worker takes far longer to answer than storage), where the site is known without the
+// worker: named by the address, or its window's tab. A bound tab is known only through the worker.
+const firstSite: Promise<SiteQuery | null> | null = !bound || bound.tabId === null ? findSite() : null;
+const kept = keptFirstPages(sessionArea(), ReportView.preload(), browserParts.onStateChanged);
+const platform = firstSite ? { ...browserParts, onStateChanged: kept.onStateChanged } : browserParts;
+let unclaimedFirstSite = firstSite;
 const options: PageOptions = {
-  findSite: bound?.findSite ?? (() => siteOfPage(params, () => (windowId === null ? activeTab() : activeTabOf(windowId)))),
+  // The site found above the first time; the window's tab afresh each time after.
+  findSite: () => {
+    const found = unclaimedFirstSite ?? findSite();
+    unclaimedFirstSite = null;
+    return found;
+  },
+  ...(firstSite ? { loadSite: preloadFirstView(firstSite, reportAsker(browserParts.call), FIRST_PAGE, kept.stored) } : {}),
   ...(bound || windowId === null ? {} : { onSiteChanged: (listener: () => void) => onShownTabChanged(windowId, listener) }),
   requestAccess: requestHostAccess,
   openedAt,

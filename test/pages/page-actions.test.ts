@@ -72,6 +72,35 @@ describe('preloadFirstView', () => {
     expect(asked).toEqual(['data.tco.re', 'data.tco.re']);
   });
 
+  it('hands the first answer only to a load of the first site: a page that moved to another site meanwhile asks afresh', async () => {
+    for (const firstSite of [{ host: 'data.tco.re' }, Promise.resolve({ host: 'data.tco.re' })]) {
+      const asked: string[] = [];
+      const load = preloadFirstView(firstSite, async (query: SiteQuery) => (asked.push(query.host), portalView([query.host])));
+      await settle();
+      expect(await load({ host: 'itie.opendatasoft.com' })).toEqual(portalView(['itie.opendatasoft.com']));
+      // The first site's answer is dropped with it: the next load of the first site asks again.
+      expect(await load({ host: 'data.tco.re' })).toEqual(portalView(['data.tco.re']));
+      expect(asked).toEqual(['data.tco.re', 'itie.opendatasoft.com', 'data.tco.re']);
+    }
+    // The same host in another store is another site.
+    const load = preloadFirstView({ host: 'data.tco.re' }, async (query: SiteQuery) => portalView([query.storeId ?? 'default']));
+    expect(await load({ host: 'data.tco.re', storeId: 'private' })).toEqual(portalView(['private']));
+  });
+
+  it('lets a first answer that no load takes fail unheard', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const load = preloadFirstView(Promise.reject(new Error('no tab')), async (query: SiteQuery) => portalView([query.host]));
+      await settle();
+      expect(await load({ host: 'data.tco.re' })).toEqual(portalView(['data.tco.re']));
+      await settle();
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
   it('asks for the site the first load names when the page had none', async () => {
     const asked: string[] = [];
     const load = preloadFirstView(Promise.resolve(null), async (query: SiteQuery) => (asked.push(query.host), portalView([])));

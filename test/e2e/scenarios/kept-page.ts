@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extensionPage } from '../../../scripts/browsers/extension-api.ts';
-import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { benchHost, syntheticSite } from '../../../scripts/bench/browser-benches.ts';
 import type { SiteView } from '../../../src/core/message-contract.ts';
 import { liveCharterItem, pageKey, siteItem } from '../../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../../src/core/timing-marks.ts';
 import { openPopup, SEEN_ROWS, seenRow, visitPortal, type E2eContext } from './context.ts';
+import { SIDE_PANEL_PAGE } from './panels.ts';
 
 /** The storage.session calls an extension page makes here (Chrome: `chrome`, Firefox: `browser`). */
 type SessionApi = {
@@ -29,6 +30,28 @@ async function marksOf(popup: PageUnderTest): Promise<string[]> {
     .poll(() => popup.evaluate((name) => performance.getEntriesByName(name).length, TIMING_MARKS.workerAnswered), { timeout: 15_000 })
     .toBe(1);
   return popup.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name), null);
+}
+
+/**
+ * Opens a page (`open`) on a stopped background until it shows the kept page, at most 5 times,
+ * and returns its marks and the rows it showed once the worker answered. Whether storage answers
+ * before the woken worker is a race the kept page is made to win, not a certainty: a Firefox event
+ * page restarted right away sometimes answers first (about one open in four on a stopped
+ * background here), and then the worker's answer is shown, as it should be.
+ */
+async function openOnStoppedBackground(
+  browser: BrowserUnderTest,
+  open: () => Promise<PageUnderTest>,
+): Promise<{ marks: string[]; rowsThen: number }> {
+  let result = { marks: [] as string[], rowsThen: 0 };
+  for (let attempt = 0; attempt < 5 && !result.marks.includes(TIMING_MARKS.keptPageShown); attempt++) {
+    await browser.stopBackground();
+    const page = await open();
+    await page.waitFor('main[data-state="ready"] .report');
+    result = { marks: await marksOf(page), rowsThen: await rowsShown(page) };
+    await page.close();
+  }
+  return result;
 }
 
 /** Rows of cookies seen that the popup shows. */
@@ -108,7 +131,7 @@ export function keptPageScenarios(ctx: E2eContext): void {
       await Promise.all([site.close(), api.close()]);
     });
 
-    it('shows the kept page at once when the popup opens on a stopped background, then the worker’s answer', async () => {
+    it('shows the kept page at once when the popup or the side panel opens on a stopped background, then the worker’s answer', async () => {
       const browser = ctx.browser();
       // 2,000 cookies (the benchmark's site): a stopped background takes a while to build their report again.
       const count = 2000;
@@ -138,13 +161,19 @@ export function keptPageScenarios(ctx: E2eContext): void {
       const reader = await extensionPage(browser);
       await expect.poll(() => storedText(reader, pageKey(undefined, host)), { timeout: 15_000 }).toContain('"partial"');
       await reader.close();
-      await browser.stopBackground();
-      const popup = await openPopup(browser, host);
-      await popup.waitFor('main[data-state="ready"] .report');
-      expect(await marksOf(popup)).toContain(TIMING_MARKS.keptPageShown);
-      // Then the worker's own answer (marksOf waited for it): the same first page of the same report.
-      expect(await rowsShown(popup)).toBe(rows);
-      await popup.close();
+      // The popup, then the side panel, each opened on a stopped background: each shows the kept
+      // page, then the worker's own answer (marksOf waited for it): the same first page of the same report.
+      const openPanel = async () => {
+        const panel = await browser.newPage();
+        await panel.setViewport(400, 800);
+        await panel.goto(browser.extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
+        return panel;
+      };
+      for (const open of [() => openPopup(browser, host), openPanel]) {
+        const { marks, rowsThen } = await openOnStoppedBackground(browser, open);
+        expect(marks).toContain(TIMING_MARKS.keptPageShown);
+        expect(rowsThen).toBe(rows);
+      }
     });
   });
 }
