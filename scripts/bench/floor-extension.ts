@@ -19,6 +19,9 @@ export const FLOOR_FILES = {
 /** What the floor's worker answers: when its first line ran and when it answered (ms after the browser started it). */
 export type FloorAnswer = { floor: true; codeStartedMs: number; answeredMs: number };
 
+/** The floor's add-on id in Firefox (which needs one to pin its internal UUID). */
+export const FLOOR_GECKO_ID = 'bench-floor@cookie-charter-inspector';
+
 const MANIFEST = {
   manifest_version: 3,
   name: 'Bench floor (minimal extension)',
@@ -26,6 +29,15 @@ const MANIFEST = {
   description: 'The least an MV3 extension can be: one line in a popup, a worker that answers one message.',
   action: { default_popup: FLOOR_FILES.popup },
   background: { service_worker: FLOOR_FILES.worker },
+};
+
+/** Firefox's: its worker is an event page (`background.scripts`), as ours is there (vite.config.ts, manifestFor). */
+const FIREFOX_MANIFEST = {
+  ...MANIFEST,
+  background: { scripts: [FLOOR_FILES.worker] },
+  browser_specific_settings: {
+    gecko: { id: FLOOR_GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+  },
 };
 
 // One line, painted by a module script as our popup's first paint is (its script paints it).
@@ -54,14 +66,16 @@ chrome.runtime.onMessage.addListener((message, _sender, reply) => {
 });
 `;
 
-/** Writes the floor extension into a new scratch folder; `remove` deletes it. */
-export function writeFloorExtension(): { dir: string; remove: () => void } {
+/** Writes the floor extension (Chrome's, or Firefox's) into a new scratch folder; `remove` deletes it. */
+export function writeFloorExtension(target: 'chrome' | 'firefox' = 'chrome'): { dir: string; remove: () => void } {
   const scratch = scratchDir('bench-floor');
   const dir = join(scratch.path, 'floor');
   mkdirSync(dir);
-  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(MANIFEST, null, 2)}\n`);
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(target === 'firefox' ? FIREFOX_MANIFEST : MANIFEST, null, 2)}\n`);
   writeFileSync(join(dir, FLOOR_FILES.popup), POPUP_HTML);
-  writeFileSync(join(dir, FLOOR_FILES.popupScript), POPUP_SCRIPT);
-  writeFileSync(join(dir, FLOOR_FILES.worker), WORKER_SCRIPT);
+  // Firefox's promise-based API is `browser` (its `chrome` takes callbacks).
+  const inBrowser = (script: string) => (target === 'firefox' ? script.replaceAll('chrome.runtime', 'browser.runtime') : script);
+  writeFileSync(join(dir, FLOOR_FILES.popupScript), inBrowser(POPUP_SCRIPT));
+  writeFileSync(join(dir, FLOOR_FILES.worker), inBrowser(WORKER_SCRIPT));
   return { dir, remove: scratch.remove };
 }

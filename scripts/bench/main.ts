@@ -10,6 +10,7 @@ import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { buildIfNeeded } from '../build-if-needed.ts';
 import { background, charterDraft, charterParsing, registry, reportBuild } from './node-benches.ts';
 import { liveLatency, popupAndWorker, popupBytes } from './browser-benches.ts';
+import { firefoxBackgroundWake } from './firefox-benches.ts';
 import { formatHostileTable, hostileInput } from './hostile.ts';
 import { auditProfileMemory, censusThroughput } from './census-benches.ts';
 import { CHROMIUM_PATH } from '../browsers/chromium.ts';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
   figures.push(...popupBytes());
   log('popup and worker wake in headless Chromium…');
   figures.push(...(await popupAndWorker('full')));
+  log('background page wake in headless Firefox ESR…');
+  figures.push(...(await firefoxBackgroundWake('full')));
   log('live panel latency in headless Chromium…');
   figures.push(...(await liveLatency('full')));
   log('census: the demo census at --jobs 1 and 2 (about two minutes)…');

@@ -102,7 +102,7 @@ export function scratchDir(prefix: string): { path: string; remove: () => void }
 export type LaunchOptions = {
   /** Unpacked build to load; defaults to dist/<browser>. */
   extensionDir?: string;
-  /** Chromium only: more unpacked extensions loaded beside it (the benchmark's floor), with the same flags. */
+  /** More unpacked extensions loaded beside it (the benchmark's floor), with the same flags; Firefox's need a gecko id. */
   besideExtensions?: string[];
   /** Host names resolved to 127.0.0.1:port (the demo or test portal); none for real sites. */
   hostMap?: { hosts: readonly string[]; port: number };

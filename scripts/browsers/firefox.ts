@@ -98,9 +98,14 @@ function pacScript(hosts: readonly string[], port: number): string {
   return `function FindProxyForURL(url, host) { return ${JSON.stringify(hosts)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
 }
 
-export async function launchFirefox(
-  options: LaunchOptions = {},
-): Promise<BrowserUnderTest & { browser: Browser; rdp: () => Promise<RdpClient> }> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<
+  BrowserUnderTest & {
+    browser: Browser;
+    rdp: () => Promise<RdpClient>;
+    /** The internal UUIDs of `options.besideExtensions` (their moz-extension:// hosts), in order. */
+    besideIds: string[];
+  }
+> {
   if (!existsSync(FIREFOX_PATH)) {
     throw new MissingBrowserError(`Firefox ESR not found at ${FIREFOX_PATH}: install it with \`apt-get install -y firefox-esr\``);
   }
@@ -114,6 +119,7 @@ export async function launchFirefox(
     : {};
   const profile = scratchDir('firefox');
   const uuid = randomUUID();
+  const beside = (options.besideExtensions ?? []).map((besideDir) => ({ dir: besideDir, uuid: randomUUID() }));
   // The debugging server, for what the tests ask of Firefox's own code (firefox-rdp.ts): local only.
   const debuggerPort = await freeLocalPort();
   const debuggerServer = debuggerServerArgs(debuggerPort);
@@ -131,7 +137,9 @@ export async function launchFirefox(
       ...proxy,
       // Optional host permissions are granted without a prompt a headless browser could not answer.
       'extensions.webextOptionalPermissionPrompts': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId(dir)]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify(
+        Object.fromEntries([[geckoId(dir), uuid], ...beside.map((extension) => [geckoId(extension.dir), extension.uuid])]),
+      ),
       // The fixture is plain http: keep Firefox from upgrading portal pages to https.
       'dom.security.https_first': false,
       'dom.security.https_only_mode': false,
@@ -141,6 +149,7 @@ export async function launchFirefox(
     },
   });
   await browser.installExtension(dir);
+  for (const extension of beside) await browser.installExtension(extension.dir);
   const popup = popupPath(dir);
   // Connected when first needed: most runs never ask.
   let rdp: Promise<RdpClient> | undefined;
@@ -154,6 +163,7 @@ export async function launchFirefox(
     version: async () => `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
     extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
     rdp: rdpClient,
+    besideIds: beside.map((extension) => extension.uuid),
     stopBackground: async () => terminateBackgroundScript(await rdpClient(), geckoId(dir)),
     close: async () => {
       if (rdp) (await rdp.catch(() => null))?.close();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { liveLatency, popupAndWorker, popupBytes } from '../../scripts/bench/browser-benches.ts';
 import { auditProfileMemory, censusThroughput } from '../../scripts/bench/census-benches.ts';
+import { firefoxBackgroundWake } from '../../scripts/bench/firefox-benches.ts';
 
 describe('browser benchmarks (tiny runs)', () => {
   it('weigh the popup’s own files', () => {
@@ -56,6 +57,19 @@ describe('browser benchmarks (tiny runs)', () => {
       byName.get('DOM nodes, 20 cookies, first page shown')!.median,
     );
   });
+
+  it('time Firefox’s background page woken against the floor’s, in Firefox ESR', async () => {
+    const figures = await firefoxBackgroundWake('tiny');
+    expect(figures.map((f) => [f.group, f.name, f.unit])).toEqual([
+      ['floor', 'Firefox: the minimal background page woken: message to answer, from the caller', 'ms'],
+      ['firefox wake', 'stopped background page woken, 20 cookies recorded: message to answer once ready, from the caller', '×'],
+      ['firefox wake', "background page start to ready, 20 cookies recorded (the page's clock)", 'ms'],
+    ]);
+    // Firefox's clocks may tick in whole milliseconds: a time may read 0, never less, never NaN.
+    for (const f of figures) expect(f.median, f.name).toBeGreaterThanOrEqual(0);
+    expect(figures[1]!.beside!.reference).toBeGreaterThan(0);
+    expect(figures.some((f) => f.budget)).toBe(false);
+  }, 120_000);
 
   it('count portals a minute of a tiny demo census at one job and two, and the memory of one audit profile', async () => {
     const throughput = await censusThroughput('tiny');

@@ -1,0 +1,93 @@
+/**
+ * Firefox's background woken, against the floor's (floor-extension.ts, Firefox's build of it),
+ * in one headless Firefox ESR: ours is an event page there (vite.config.ts, manifestFor), which
+ * Firefox stops when idle as Chrome stops a service worker. Each is stopped as about:debugging's
+ * "Terminate background script" does (firefox-rdp.ts), then woken by a message from one of its
+ * pages, alternating, as the Chromium worker's wake is measured (browser-benches.ts). No budget:
+ * issue #16's budgets are Chromium's; this shows where Firefox stands.
+ */
+import { launchFirefox } from '../browsers/firefox.ts';
+import { terminateBackgroundScript } from '../browsers/firefox-rdp.ts';
+import { extensionPage, request } from '../browsers/extension-api.ts';
+import { siteItem } from '../../src/core/storage/session-items.ts';
+import { benchHost, syntheticSite } from './browser-benches.ts';
+import { FLOOR_FILES, FLOOR_GECKO_ID, writeFloorExtension } from './floor-extension.ts';
+import { figure, ratioFigure, type Figure } from './stats.ts';
+import type { BenchSize } from './node-benches.ts';
+
+/** Firefox's cookie store of normal windows: records are kept under it. */
+const FIREFOX_STORE = 'firefox-default';
+
+/** The promise-based runtime a page of either extension has. */
+type PageRuntime = { browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+
+export async function firefoxBackgroundWake(size: BenchSize, { extensionDir }: { extensionDir?: string } = {}): Promise<Figure[]> {
+  const [count, runs] = size === 'full' ? [2000, 25] : [20, 1];
+  const floor = writeFloorExtension('firefox');
+  const firefox = await launchFirefox({ besideExtensions: [floor.dir], ...(extensionDir ? { extensionDir } : {}) });
+  try {
+    const api = await extensionPage(firefox);
+    const host = benchHost(count);
+    const item = siteItem(FIREFOX_STORE, host);
+    await api.evaluate(
+      async ([key, text]) => {
+        const storage = (
+          globalThis as unknown as { browser: { storage: { session: { clear(): Promise<void>; set(items: object): Promise<void> } } } }
+        ).browser.storage.session;
+        await storage.clear();
+        await storage.set({ [key]: text });
+      },
+      [item.key, item.encode({ ...syntheticSite(count, host), storeId: FIREFOX_STORE })] as const,
+    );
+    const floorPage = await firefox.newPage();
+    await floorPage.goto(`moz-extension://${firefox.besideIds[0]}/${FLOOR_FILES.popup}`);
+    await floorPage.waitFor('body[data-answered]');
+    const rdp = await firefox.rdp();
+    /** Milliseconds from sending `message` from `page` to its answer. */
+    const answerTime = (page: typeof api, message: unknown) =>
+      page.evaluate(async (message) => {
+        const started = performance.now();
+        await (globalThis as unknown as PageRuntime).browser.runtime.sendMessage(message);
+        return performance.now() - started;
+      }, message);
+
+    const ours: number[] = [];
+    const floorAnswer: number[] = [];
+    const ready: number[] = [];
+    // One round not counted: the first wake after the state was written reads it all.
+    for (let run = -1; run < runs; run++) {
+      await firefox.stopBackground();
+      // A message that waits for `ready` and costs nothing after it (no such tab's log), as in Chromium.
+      const answer = await answerTime(api, { method: 'getNetworkLog', params: { tabId: 0 } });
+      const diagnostics = await request(api, 'getDiagnostics', {});
+      if (diagnostics.cookies < count) throw new Error(`Firefox's background restored ${diagnostics.cookies} cookies, not ${count}`);
+      await terminateBackgroundScript(rdp, FLOOR_GECKO_ID);
+      const floorTime = await answerTime(floorPage, { floor: 'wake' });
+      if (process.env.BENCH_DEBUG) {
+        const floorReply = await floorPage.evaluate(
+          async () => (globalThis as unknown as PageRuntime).browser.runtime.sendMessage({ floor: 'again' }),
+          null,
+        );
+        console.log('firefox wake', JSON.stringify(diagnostics), answer, JSON.stringify(floorReply), floorTime);
+      }
+      if (run < 0) continue;
+      ours.push(answer);
+      ready.push(diagnostics.readyMs);
+      floorAnswer.push(floorTime);
+    }
+    return [
+      figure('floor', 'Firefox: the minimal background page woken: message to answer, from the caller', 'ms', floorAnswer),
+      ratioFigure(
+        'firefox wake',
+        `stopped background page woken, ${count} cookies recorded: message to answer once ready, from the caller`,
+        ours,
+        floorAnswer,
+        'the minimal background page woken',
+      ),
+      figure('firefox wake', `background page start to ready, ${count} cookies recorded (the page's clock)`, 'ms', ready),
+    ];
+  } finally {
+    await firefox.close();
+    floor.remove();
+  }
+}
