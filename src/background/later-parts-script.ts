@@ -1,9 +1,9 @@
 import type * as parts from './later-parts.ts';
 import { LATER_PARTS_SCRIPT } from '../core/later-parts-file.ts';
-import { importedScript } from '../platform/worker-scripts.ts';
+import { loadedScript } from '../platform/worker-scripts.ts';
 
 /** What the worker's second script gives it (later-parts.ts). */
 export type LaterParts = typeof parts;
 
 /** The worker's second script, imported the first time it is asked for after a wake; rejects, saying why, when it cannot be. */
-export const laterParts = (): Promise<LaterParts> => Promise.resolve().then(() => importedScript<LaterParts>(LATER_PARTS_SCRIPT));
+export const laterParts = (): Promise<LaterParts> => loadedScript<LaterParts>(LATER_PARTS_SCRIPT);

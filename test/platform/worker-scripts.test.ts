@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importedScript, importWhileInstalling, type WorkerScope } from '../../src/platform/worker-scripts.ts';
+import { importedScript, importWhileInstalling, loadedScript, type WorkerScope } from '../../src/platform/worker-scripts.ts';
 
 const SCRIPT = { file: 'later-parts.js', global: 'laterParts' };
 
@@ -29,7 +29,7 @@ describe('the worker’s scripts imported when needed', () => {
     expect(woken.imported).toEqual([]);
   });
 
-  it('does nothing where there is no importScripts (Firefox’s event page: its manifest lists the script)', () => {
+  it('does nothing at the top where there is no importScripts (Firefox’s event page: loadedScript adds it when needed)', () => {
     const page: WorkerScope = { [SCRIPT.global]: { parts: true } };
     expect(() => importWhileInstalling(SCRIPT, page)).not.toThrow();
     expect(importedScript(SCRIPT, page)).toEqual({ parts: true });
@@ -50,5 +50,51 @@ describe('the worker’s scripts imported when needed', () => {
       throw new DOMException("Failed to execute 'importScripts'", 'NetworkError');
     };
     expect(() => importedScript(SCRIPT, refused)).toThrow(/importScripts/);
+  });
+});
+
+/** An event page's document whose script elements "load" when appended: each defines the global, or fails. */
+function eventPage(outcome: 'load' | 'error' | 'defines nothing' = 'load'): WorkerScope & { added: string[] } {
+  const added: string[] = [];
+  const page: WorkerScope & { added: string[] } = { added };
+  const element = { src: '', onload: null as (() => void) | null, onerror: null as (() => void) | null };
+  page.document = {
+    createElement: () => ({ ...element }) as unknown as HTMLElement,
+    head: {
+      append: (node: typeof element) => {
+        added.push(node.src);
+        setTimeout(() => {
+          if (outcome === 'load') page[SCRIPT.global] = { parts: true };
+          (outcome === 'error' ? node.onerror : node.onload)?.();
+        }, 0);
+      },
+    } as unknown as HTMLHeadElement,
+  };
+  return page;
+}
+
+describe('the worker’s scripts loaded when needed (loadedScript)', () => {
+  it('adds the script to an event page the first time it is asked for, once for callers at the same time, from the package’s root', async () => {
+    const page = eventPage();
+    const [first, second] = await Promise.all([loadedScript(SCRIPT, page), loadedScript(SCRIPT, page)]);
+    expect([first, second]).toEqual([{ parts: true }, { parts: true }]);
+    expect(await loadedScript(SCRIPT, page)).toEqual({ parts: true });
+    expect(page.added).toEqual(['/later-parts.js']);
+  });
+
+  it('imports it in a service worker, as importedScript does', async () => {
+    const woken = scope('activated');
+    expect(await loadedScript(SCRIPT, woken)).toEqual({ parts: true });
+    expect(woken.imported).toEqual(['later-parts.js']);
+  });
+
+  it('rejects, saying which, when the script cannot be loaded or defines nothing, and tries again when asked again', async () => {
+    await expect(loadedScript(SCRIPT, eventPage('error'))).rejects.toThrow(/later-parts\.js could not be loaded/);
+    await expect(loadedScript(SCRIPT, eventPage('defines nothing'))).rejects.toThrow(/later-parts\.js is not loaded/);
+    await expect(loadedScript(SCRIPT, {})).rejects.toThrow(/later-parts\.js is not loaded/);
+    const page = eventPage('error');
+    await expect(loadedScript(SCRIPT, page)).rejects.toThrow();
+    await expect(loadedScript(SCRIPT, page)).rejects.toThrow();
+    expect(page.added).toHaveLength(2);
   });
 });
