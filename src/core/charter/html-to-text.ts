@@ -273,7 +273,9 @@ export function htmlTextCandidates(html: string): string[] {
   let tagName = '';
   let attributeName = '';
   let attributeValue: string[] = [];
-  let attributes = new Map<string, string>();
+  // Most tags have no attributes: they share one empty map, never written (a map is made at the first attribute).
+  const noAttributes: ReadonlyMap<string, string> = new Map();
+  let attributes: ReadonlyMap<string, string> = noAttributes;
 
   const push = (entry: Tracked) => {
     stack.push(entry);
@@ -329,24 +331,19 @@ export function htmlTextCandidates(html: string): string[] {
     }
     if (foreignDepth > 0 && selfClosing) return;
 
-    const role = (attributes.get('role') ?? '').trim().toLowerCase();
-    const style = attributes.get('style') ?? '';
+    const hasAttributes = attributes.size > 0;
+    const role = hasAttributes ? (attributes.get('role') ?? '').trim().toLowerCase() : '';
     const hidden =
       HIDDEN_CONTENT.has(name) ||
-      attributes.has('hidden') ||
-      (attributes.get('aria-hidden') ?? '').trim().toLowerCase() === 'true' ||
-      /display\s*:\s*none/i.test(style);
+      (hasAttributes &&
+        (attributes.has('hidden') ||
+          (attributes.get('aria-hidden') ?? '').trim().toLowerCase() === 'true' ||
+          /display\s*:\s*none/i.test(attributes.get('style') ?? '')));
     const chrome = name === 'nav' || CHROME_ROLES.has(role) || ((name === 'header' || name === 'footer') && sectioningDepth === 0);
-    const headingLevel = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
-    const entry: Tracked = {
-      name,
-      hidden,
-      chrome,
-      main: name === 'main' || role === 'main',
-      sectioning: SECTIONING.has(name),
-      foreign: name === 'svg' || name === 'math',
-      heading: headingLevel > 0,
-    };
+    const headingLevel = headingLevelOf(name);
+    const main = name === 'main' || role === 'main';
+    const sectioning = SECTIONING.has(name);
+    const foreign = name === 'svg' || name === 'math';
 
     if (name === 'tr') {
       close('tr');
@@ -360,8 +357,9 @@ export function htmlTextCandidates(html: string): string[] {
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }
-    const tracked = entry.hidden || entry.chrome || entry.main || entry.sectioning || entry.foreign || entry.heading || name === 'tr';
-    if (tracked && !(selfClosing && entry.foreign)) push(entry);
+    // Only these change what follows: any other tag (a cell, a paragraph) is not kept on the stack.
+    const tracked = hidden || chrome || main || sectioning || foreign || headingLevel > 0 || name === 'tr';
+    if (tracked && !(selfClosing && foreign)) push({ name, hidden, chrome, main, sectioning, foreign, heading: headingLevel > 0 });
   };
 
   const endTag = (name: string) => {
@@ -382,11 +380,12 @@ export function htmlTextCandidates(html: string): string[] {
       ontextentity: (codePoint) => text(String.fromCodePoint(codePoint)),
       onopentagname: (start, end) => {
         tagName = html.slice(start, end).toLowerCase();
-        attributes = new Map();
+        attributes = noAttributes;
       },
       onattribname: (start, end) => {
         attributeName = html.slice(start, end).toLowerCase();
         attributeValue = [];
+        if (attributes === noAttributes) attributes = new Map();
       },
       onattribdata: (start, end) => {
         // Only short values are kept: role, hidden, style are all these decisions need.
@@ -396,7 +395,7 @@ export function htmlTextCandidates(html: string): string[] {
         if (attributeValue.length < 16) attributeValue.push(String.fromCodePoint(codePoint));
       },
       onattribend: () => {
-        if (!attributes.has(attributeName)) attributes.set(attributeName, attributeValue.join(''));
+        if (!attributes.has(attributeName)) (attributes as Map<string, string>).set(attributeName, attributeValue.join(''));
         attributeValue = [];
       },
       onopentagend: () => startTag(false),
@@ -439,5 +438,11 @@ function tidyLines(text: string): string {
 }
 
 function tidyCell(cell: string): string {
-  return cell.replace(/ {2,}/g, ' ').trim();
+  return (cell.includes('  ') ? cell.replace(/ {2,}/g, ' ') : cell).trim();
+}
+
+/** 1 to 6 for h1 to h6 (the name is lower case), else 0. */
+function headingLevelOf(name: string): number {
+  const digit = name.charCodeAt(1) - 0x30;
+  return name.length === 2 && name.charCodeAt(0) === 0x68 && digit >= 1 && digit <= 6 ? digit : 0;
 }
