@@ -99,8 +99,12 @@ export function trimSpaces(line: string): string {
 
 /** Cell text as the parser returns it: trimmed, every run of whitespace one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has only single spaces: found without building a copy (every line of a charter comes here).
+  return (NOT_COLLAPSED.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+/** Whitespace `collapseWhitespace` would change: any but a space, or two spaces in a row. */
+const NOT_COLLAPSED = /[^\S ]| {2}/;
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 

@@ -91,10 +91,10 @@ export function readParagraphLabel(line: string): Heading | null {
   if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
   const label = collapseWhitespace(head.slice(0, colon).replace(/\*\*|__/g, ''));
   if (label === '' || label.split(' ').length > MAX_LABEL_WORDS || /[.!?;|\t]|https?$/.test(label)) return null;
-  const rest = foldForMatching(head.slice(colon + 1).replace(/^\s*(?:\*\*|__)?\s*/, ''));
   const category = categoryOfHeading(label);
   const namesCategory = category !== null && MENTIONS_COOKIES.test(foldForMatching(label));
-  if (!namesCategory && !INTRODUCES_CATEGORY.test(rest)) return null;
+  // What follows the colon is read only when the label alone does not name a category.
+  if (!namesCategory && !INTRODUCES_CATEGORY.test(foldForMatching(head.slice(colon + 1).replace(/^\s*(?:\*\*|__)?\s*/, '')))) return null;
   return { text: label, level: null, category };
 }
 
