@@ -165,7 +165,7 @@ const NAME_PUNCTUATION = new Set(['_', '.', '-', ':', '$', '*', '<', '>', '{', '
 /** Characters that end a name when cells are separated by spaces (and whitespace). */
 const NAME_STOPS = new Set([',', ';', '"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', '(', ')']);
 
-/** What one character of a row is, as bits: every per-position table reads these, never the string. */
+/** What one character of a row is, as bits, read once per character: the per-position tables are built from these. */
 const SPACE = 1;
 const NAME_CHARACTER = 2;
 const NAME_STOP = 4;
@@ -180,15 +180,22 @@ const OPENING_QUOTE = 256;
 /** A letter or digit in any script: what a glued name cannot start right after. */
 const LETTER_OR_DIGIT = 512;
 
-/** The bits of a character code above ASCII: whitespace, and the few other characters that count. */
+/** The bits of a character code above ASCII, kept once found (French charters are full of accents). */
 function nonAsciiClass(code: number): number {
-  let bits = /\s/.test(String.fromCharCode(code)) ? SPACE : 0;
+  const known = nonAsciiClasses().get(code);
+  if (known !== undefined) return known;
+  const character = String.fromCharCode(code);
+  let bits = /\s/.test(character) ? SPACE : 0;
   if (code === 0x2026) bits |= NAME_CHARACTER | WILDCARD_END | NAME_MARK; // '…'
-  if (NAME_STOPS.has(String.fromCharCode(code))) bits |= NAME_STOP;
-  if (OPENING_QUOTES.has(String.fromCharCode(code))) bits |= OPENING_QUOTE;
-  if (/[\p{L}\p{N}]/u.test(String.fromCharCode(code))) bits |= LETTER_OR_DIGIT;
+  if (NAME_STOPS.has(character)) bits |= NAME_STOP;
+  if (OPENING_QUOTES.has(character)) bits |= OPENING_QUOTE;
+  if (/[\p{L}\p{N}]/u.test(character)) bits |= LETTER_OR_DIGIT;
+  nonAsciiClasses().set(code, bits);
   return bits;
 }
+
+/** At most one entry per UTF-16 code unit met (65,536 at worst). */
+const nonAsciiClasses = lazy(() => new Map<number, number>());
 
 /** The bits of each ASCII character (built on first use, see ../lazy.ts). */
 const asciiClasses = lazy(() => {
@@ -228,8 +235,9 @@ const UINT8_TABLES = ['space', 'cutKind'] as const;
 
 /**
  * The per-position tables of the row being split, reused from row to row rather than allocated
- * for each (a hostile charter has thousands of rows): a row is split to the end before the next
- * one starts, and every table is written in full before it is read.
+ * for each (a hostile charter has thousands of rows). Safe because RowScan is made only in
+ * segmentRow, which splits its row synchronously to the end, and every table is written in full
+ * before it is read.
  */
 const tableArena = lazy(() => ({
   int32: new Int32Array(INT32_TABLES.length * TABLE_SIZE),
@@ -260,7 +268,7 @@ class RowScan {
   };
   /** 1 where the row has whitespace. */
   readonly space: Uint8Array;
-  /** The `characterClass` bits of each character. */
+  /** The bits (SPACE, NAME_CHARACTER, …) of each character. */
   private readonly classes: Int32Array;
   private runs: { nameRunEnd: Int32Array; tokenEnd: Int32Array } | null = null;
   private known: { shortestEnd: Int32Array; next: Int32Array } | null = null;

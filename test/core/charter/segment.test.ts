@@ -155,11 +155,46 @@ describe('segmentRow limits', () => {
   });
 
   it('carries nothing from one row to the next (the tables are reused)', () => {
-    const rows = ['Matomo Statistiques_custom_tokenMesure', 'Huwisesessionid2 weeks by defaultKeeps you signed in between pages'];
-    const alone = rows.map((row) => segmentRow(row, OLD_TEMPLATE, true));
-    segmentRow(`Matomo Stats ${'aB_'.repeat(660)}`, OLD_TEMPLATE, true);
-    segmentRow(`Opendatasoft ${'“_a… '.repeat(390)}`, NEW_TEMPLATE, false);
-    expect(rows.map((row) => segmentRow(row, OLD_TEMPLATE, true))).toEqual(alone);
+    // Glued rows of known names, wildcards, case changes and durations, the same each run.
+    const parts = [
+      'Statistiques',
+      'Mesure',
+      '_pk_id',
+      '.*',
+      '_ga',
+      '_gid',
+      'sessionid',
+      'django_language',
+      '13 mois',
+      'aB',
+      'c9',
+      '*',
+      '_XXX',
+      ' ',
+      '…',
+      '“',
+      'é',
+    ];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rows = Array.from({ length: 200 }, (_, i) => {
+      let row = ['Matomo', 'Opendatasoft', 'Huwise', 'Google Analytics'][i % 4]!;
+      for (let count = 2 + Math.floor(next() * 8); count > 0; count--) row += parts[Math.floor(next() * parts.length)];
+      return { row, columns: i % 2 ? OLD_TEMPLATE : NEW_TEMPLATE };
+    });
+    const first = rows.map(({ row, columns }) => segmentRow(row, columns, true));
+    expect(first.filter((cells) => cells !== null).length).toBeGreaterThan(50);
+    // Each again, after long rows that fill every table (cuts, known names, spaces) past its length.
+    const poison = [
+      `Matomo${'_gid*aBc9'.repeat(220)}`,
+      `Huwise${'sessionid_pk_id.*aB3'.repeat(99)}`,
+      `Opendatasoft ${'“_a… '.repeat(390)}`,
+    ];
+    const again = rows.map(({ row, columns }) => {
+      for (const long of poison) for (const glued of [true, false]) segmentRow(long, OLD_TEMPLATE, glued);
+      return segmentRow(row, columns, true);
+    });
+    expect(again).toEqual(first);
   });
 
   it('gives up on very long rows and ends on pathological text', () => {
