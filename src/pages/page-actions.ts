@@ -83,7 +83,7 @@ export function preloadFirstView(
   stored?: StoredFirstPage,
 ): (query: SiteQuery, first?: ReportFirst) => Promise<SiteView> {
   const ask = (query: SiteQuery | null) => (query ? getReport(query, first) : Promise.resolve(null));
-  // Known at once, or once found (before any load can name a site: the page finds it first).
+  // Known at once, or once found.
   let firstQuery: SiteQuery | null | undefined = firstSite instanceof Promise ? undefined : firstSite;
   if (firstSite instanceof Promise)
     firstSite.then(
@@ -114,24 +114,33 @@ export function preloadFirstView(
     const keptTaken = keptFirst;
     firstView = null;
     keptFirst = null;
-    if (!taken || (firstQuery !== undefined && !sameSite(firstQuery, query))) return getReport(query, wanted);
+    if (!taken) return getReport(query, wanted);
     const fromWorker = () => taken.then((view) => view ?? getReport(query, wanted));
-    if (!keptTaken) return fromWorker();
-    return keptTaken.then((kept) => {
-      if (!kept) return fromWorker();
-      // Measured by `npm run bench`: the kept page is shown instead of waiting for the worker.
-      markFirst('keptPageShown');
-      // Shown now; the worker's answer (or its failure) is the next call's, unless a later call
-      // asked afresh meanwhile (its answer is newer).
-      if (call === calls) {
-        firstView = taken;
-        const newer = () => {
-          if (firstView === taken) stored!.onNewer(query);
-        };
-        void taken.then(newer, newer);
-      }
-      return kept;
-    });
+    const firstSiteAnswer = (): Promise<SiteView> => {
+      if (!keptTaken) return fromWorker();
+      return keptTaken.then((kept) => {
+        if (!kept) return fromWorker();
+        // Measured by `npm run bench`: the kept page is shown instead of waiting for the worker.
+        markFirst('keptPageShown');
+        // Shown now; the worker's answer (or its failure) is the next call's, unless a later call
+        // asked afresh meanwhile (its answer is newer).
+        if (call === calls) {
+          firstView = taken;
+          const newer = () => {
+            if (firstView === taken) stored!.onNewer(query);
+          };
+          void taken.then(newer, newer);
+        }
+        return kept;
+      });
+    };
+    // A load before the first site is found (the page found another) waits to know which it is.
+    if (firstQuery === undefined)
+      return Promise.resolve(firstSite).then(
+        (site) => (sameSite(site, query) ? firstSiteAnswer() : getReport(query, wanted)),
+        () => getReport(query, wanted),
+      );
+    return sameSite(firstQuery, query) ? firstSiteAnswer() : getReport(query, wanted);
   };
 }
 

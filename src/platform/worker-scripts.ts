@@ -39,8 +39,8 @@ export function importedScript<T>(script: WorkerScript, scope: WorkerScope = glo
   return value as T;
 }
 
-/** Scripts being added to an event page, by file: asked for twice at once, a script is added once. */
-const adding = new Map<string, Promise<void>>();
+/** Scripts being added to each event page, by file: asked for twice at once, a script is added once. */
+const adding = new WeakMap<object, Map<string, Promise<void>>>();
 
 /**
  * What `script` defines, loaded first if this run has not yet: with importScripts in a service
@@ -50,17 +50,23 @@ const adding = new Map<string, Promise<void>>();
 export async function loadedScript<T>(script: WorkerScript, scope: WorkerScope = globalThis): Promise<T> {
   const { document } = scope;
   if (scope[script.global] === undefined && typeof scope.importScripts !== 'function' && document) {
-    let added = adding.get(script.file);
+    const inPage = adding.get(document) ?? new Map<string, Promise<void>>();
+    adding.set(document, inPage);
+    let added = inPage.get(script.file);
     if (!added) {
       added = new Promise<void>((resolve, reject) => {
         const element = document.createElement('script');
         element.onload = () => resolve();
-        element.onerror = () => reject(new Error(`The worker's script ${script.file} could not be loaded`));
+        element.onerror = () => {
+          // Gone, so that the next call adds it afresh.
+          element.remove();
+          reject(new Error(`The worker's script ${script.file} could not be loaded`));
+        };
         // From the package's root, wherever the browser puts the event page.
         element.src = `/${script.file}`;
         document.head.append(element);
-      }).finally(() => adding.delete(script.file));
-      adding.set(script.file, added);
+      }).finally(() => inPage.delete(script.file));
+      inPage.set(script.file, added);
     }
     await added;
   }

@@ -87,6 +87,21 @@ describe('preloadFirstView', () => {
     expect(await load({ host: 'data.tco.re', storeId: 'private' })).toEqual(portalView(['private']));
   });
 
+  it('hands the first answer to a load that came before the first site was found only once it is known to be that site', async () => {
+    for (const [found, loaded, expected] of [
+      ['data.tco.re', 'data.tco.re', ['data.tco.re']],
+      ['data.tco.re', 'itie.opendatasoft.com', ['data.tco.re', 'itie.opendatasoft.com']],
+    ] as const) {
+      const site = deferred<SiteQuery | null>();
+      const asked: string[] = [];
+      const load = preloadFirstView(site.promise, async (query: SiteQuery) => (asked.push(query.host), portalView([query.host])));
+      const view = load({ host: loaded });
+      site.resolve({ host: found });
+      expect(await view).toEqual(portalView([loaded]));
+      expect(asked).toEqual(expected);
+    }
+  });
+
   it('lets a first answer that no load takes fail unheard', async () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);

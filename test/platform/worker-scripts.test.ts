@@ -54,10 +54,18 @@ describe('the worker’s scripts imported when needed', () => {
 });
 
 /** An event page's document whose script elements "load" when appended: each defines the global, or fails. */
-function eventPage(outcome: 'load' | 'error' | 'defines nothing' = 'load'): WorkerScope & { added: string[] } {
+function eventPage(outcome: 'load' | 'error' | 'defines nothing' = 'load'): WorkerScope & { added: string[]; removed: string[] } {
   const added: string[] = [];
-  const page: WorkerScope & { added: string[] } = { added };
-  const element = { src: '', onload: null as (() => void) | null, onerror: null as (() => void) | null };
+  const removed: string[] = [];
+  const page: WorkerScope & { added: string[]; removed: string[] } = { added, removed };
+  const element = {
+    src: '',
+    onload: null as (() => void) | null,
+    onerror: null as (() => void) | null,
+    remove(this: { src: string }) {
+      removed.push(this.src);
+    },
+  };
   page.document = {
     createElement: () => ({ ...element }) as unknown as HTMLElement,
     head: {
@@ -80,6 +88,10 @@ describe('the worker’s scripts loaded when needed (loadedScript)', () => {
     expect([first, second]).toEqual([{ parts: true }, { parts: true }]);
     expect(await loadedScript(SCRIPT, page)).toEqual({ parts: true });
     expect(page.added).toEqual(['/later-parts.js']);
+    // Another page asking at the same time gets its own element.
+    const [one, other] = [eventPage(), eventPage()];
+    await Promise.all([loadedScript(SCRIPT, one), loadedScript(SCRIPT, other)]);
+    expect([one.added, other.added]).toEqual([['/later-parts.js'], ['/later-parts.js']]);
   });
 
   it('imports it in a service worker, as importedScript does', async () => {
@@ -96,5 +108,7 @@ describe('the worker’s scripts loaded when needed (loadedScript)', () => {
     await expect(loadedScript(SCRIPT, page)).rejects.toThrow();
     await expect(loadedScript(SCRIPT, page)).rejects.toThrow();
     expect(page.added).toHaveLength(2);
+    // A script that failed is taken out of the page.
+    expect(page.removed).toEqual(['/later-parts.js', '/later-parts.js']);
   });
 });

@@ -395,6 +395,7 @@ export function htmlTextCandidates(html: string): string[] {
         if (attributeValue.length < 16) attributeValue.push(String.fromCodePoint(codePoint));
       },
       onattribend: () => {
+        if (attributes === noAttributes) attributes = new Map();
         if (!attributes.has(attributeName)) (attributes as Map<string, string>).set(attributeName, attributeValue.join(''));
         attributeValue = [];
       },

@@ -94,7 +94,9 @@ export function readParagraphLabel(line: string): Heading | null {
   const category = categoryOfHeading(label);
   const namesCategory = category !== null && MENTIONS_COOKIES.test(foldForMatching(label));
   // What follows the colon is read only when the label alone does not name a category.
-  if (!namesCategory && !INTRODUCES_CATEGORY.test(foldForMatching(head.slice(colon + 1).replace(/^\s*(?:\*\*|__)?\s*/, '')))) return null;
+  if (namesCategory) return { text: label, level: null, category };
+  const rest = foldForMatching(head.slice(colon + 1).replace(/^\s*(?:\*\*|__)?\s*/, ''));
+  if (!INTRODUCES_CATEGORY.test(rest)) return null;
   return { text: label, level: null, category };
 }
 
