@@ -31,6 +31,10 @@ const findSite = bound?.findSite ?? (() => siteOfPage(params, () => (windowId ==
 // As the popup: the report is asked for at once, with the page the worker kept of the site (a
 // stopped worker takes far longer to answer than storage), where the site is known without the
 // worker: named by the address, or its window's tab. A bound tab is known only through the worker.
+// A tab shown before the App takes the site found here makes it stale (the App hears only the
+// changes after it mounts): the App then finds its site afresh. Listened to before the site is asked.
+let firstSiteStale = false;
+const stopWatchingFirstSite = bound || windowId === null ? () => undefined : onShownTabChanged(windowId, () => (firstSiteStale = true));
 const firstSite: Promise<SiteQuery | null> | null = !bound || bound.tabId === null ? findSite() : null;
 const kept = keptFirstPages(sessionArea(), ReportView.preload(), browserParts.onStateChanged);
 const platform = firstSite ? { ...browserParts, onStateChanged: kept.onStateChanged } : browserParts;
@@ -38,8 +42,9 @@ let unclaimedFirstSite = firstSite;
 const options: PageOptions = {
   // The site found above the first time; the window's tab afresh each time after.
   findSite: () => {
-    const found = unclaimedFirstSite ?? findSite();
+    const found = (firstSiteStale ? null : unclaimedFirstSite) ?? findSite();
     unclaimedFirstSite = null;
+    stopWatchingFirstSite();
     return found;
   },
   ...(firstSite ? { loadSite: preloadFirstView(firstSite, reportAsker(browserParts.call), FIRST_PAGE, kept.stored) } : {}),
