@@ -17,6 +17,11 @@ import { CHARTER_DRAFT_FORMATS, DRAFT_LANGUAGES, type CharterDraftFormat, type D
  */
 export const FIRST_PAGE: ReportFirst = { cookies: 50, findings: 20, events: 20 };
 
+/** True when `query` is the site `first` names, in the same store (none and '' are the normal windows'). */
+export function sameSite(first: SiteQuery | null, query: SiteQuery): boolean {
+  return first !== null && first.host === query.host && (first.storeId ?? '') === (query.storeId ?? '');
+}
+
 /** True when `first` asks for FIRST_PAGE (the page the worker keeps in storage for the popup). */
 export function isFirstPage(first: ReportFirst | undefined): boolean {
   return (

@@ -5,11 +5,11 @@
  * heard, its tools. The platform is a parameter, so a test mounts a page with fakes.
  */
 import { render } from 'preact';
-import type { Method, Params, Result, SiteQuery, SiteView } from '../core/message-contract.ts';
+import { FIRST_PAGE, type Method, type Params, type Result, type SiteQuery, type SiteView } from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { callBackground, onLiveMessage } from '../platform/messaging.ts';
-import { onSessionChanged } from '../platform/session-storage.ts';
+import { onSessionChanged, sessionArea } from '../platform/session-storage.ts';
 import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
 import { requiredHostOrigins } from '../platform/manifest.ts';
 import { App, type PageActions } from '../views/App.tsx';
@@ -17,7 +17,7 @@ import { ReportView } from '../views/lazy-views.tsx';
 import { markFirst } from '../core/timing-marks.ts';
 import { shareStrings } from '../core/share-strings.ts';
 import type { PageToolsProps } from '../views/PageTools.tsx';
-import { downloadFile } from './page-actions.ts';
+import { downloadFile, keptFirstPages, preloadFirstView } from './page-actions.ts';
 
 /** The platform calls a page makes. */
 export type PagePlatform = {
@@ -65,6 +65,22 @@ export function reportAsker(call: PagePlatform['call']): (query: SiteQuery, firs
     // Measured by `npm run bench`, beside the view's own arrival (and the kept page's, in the popup).
     markFirst('workerAnswered');
     return view;
+  };
+}
+
+/**
+ * Asks the worker for `firstSite`'s report now, before the page is built, with the read of the
+ * page the worker kept of it (preloadFirstView): the page's `loadSite`, and its platform, whose
+ * state changes also tell when the worker's answer follows a kept page shown first.
+ */
+export function earlyFirstView(
+  firstSite: SiteQuery | null | Promise<SiteQuery | null>,
+  parts: PagePlatform,
+): { loadSite: NonNullable<PageOptions['loadSite']>; platform: PagePlatform } {
+  const kept = keptFirstPages(sessionArea(), ReportView.preload(), parts.onStateChanged);
+  return {
+    loadSite: preloadFirstView(firstSite, reportAsker(parts.call), FIRST_PAGE, kept.stored),
+    platform: { ...parts, onStateChanged: kept.onStateChanged },
   };
 }
 

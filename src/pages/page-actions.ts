@@ -6,7 +6,7 @@
 import type { SiteQuery, SiteView } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
 import type { ExportedFile } from '../core/report/export.ts';
-import { FIRST_PAGE, isFirstPage } from '../core/message-contract.ts';
+import { FIRST_PAGE, isFirstPage, sameSite } from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import { siteKey, sitePageItem, type SessionArea } from '../core/storage/session-items.ts';
@@ -43,11 +43,6 @@ export function downloadFile(
   link.remove();
   // Give the browser time to start the download before the blob URL goes.
   later(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** True when `query` is the site `first` names, in the same store. */
-function sameSite(first: SiteQuery | null, query: SiteQuery): boolean {
-  return first !== null && first.host === query.host && (first.storeId ?? '') === (query.storeId ?? '');
 }
 
 /** The first page the worker kept of a site in storage (site-store.ts), read without asking it. */

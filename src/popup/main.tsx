@@ -2,11 +2,9 @@ import { installBrowser, nativeBrowser } from '../platform/browser.ts';
 import { activeTab } from '../platform/tabs.ts';
 import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
 import { markFirst } from '../core/timing-marks.ts';
-import { keptFirstPages, preloadFirstView, siteNamedByPage, siteOfPage } from '../pages/page-actions.ts';
-import { sessionArea } from '../platform/session-storage.ts';
-import { FIRST_PAGE } from '../core/message-contract.ts';
+import { siteNamedByPage, siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
-import { browserPlatform, mountPage, reportAsker, type PageOptions } from '../pages/mount-page.tsx';
+import { browserPlatform, earlyFirstView, mountPage, type PageOptions } from '../pages/mount-page.tsx';
 import { ReportView } from '../views/lazy-views.tsx';
 
 // Measured by `npm run bench`: from here to the report on screen is the popup's own work.
@@ -21,12 +19,9 @@ const params = new URLSearchParams(location.search);
 // The request for the report leaves first, before the page is built (the worker answers meanwhile),
 // with the read of the page the worker kept: a stopped worker takes far longer to answer than storage.
 const firstSite = siteNamedByPage(params) ?? siteOfPage(params, () => activeTab());
-const browserParts = browserPlatform();
-const kept = keptFirstPages(sessionArea(), ReportView.preload(), browserParts.onStateChanged);
-const loadSite = preloadFirstView(firstSite, reportAsker(browserParts.call), FIRST_PAGE, kept.stored);
+const { loadSite, platform } = earlyFirstView(firstSite, browserPlatform());
 
 applyTheme(pageTheme(params, null));
-const platform = { ...browserParts, onStateChanged: kept.onStateChanged };
 document.documentElement.lang = platform.language.split('-')[0] ?? 'en';
 
 const root = document.getElementById('app')!;

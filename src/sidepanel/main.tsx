@@ -8,13 +8,11 @@ import { callBackground } from '../platform/messaging.ts';
 import { activeTab, activeTabOf, onShownTabChanged } from '../platform/tabs.ts';
 import { devtoolsPanelOffered, requestDevtoolsPanel, requestHostAccess } from '../platform/permissions.ts';
 import { currentWindowId } from '../platform/side-panel.ts';
-import { keptFirstPages, preloadFirstView, siteOfPage } from '../pages/page-actions.ts';
+import { siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { boundSite } from '../pages/tab-site.ts';
-import { browserPlatform, mountPage, reportAsker, type PageOptions } from '../pages/mount-page.tsx';
-import { sessionArea } from '../platform/session-storage.ts';
-import { FIRST_PAGE, type SiteQuery } from '../core/message-contract.ts';
-import { ReportView } from '../views/lazy-views.tsx';
+import { browserPlatform, earlyFirstView, mountPage, type PageOptions } from '../pages/mount-page.tsx';
+import type { SiteQuery } from '../core/message-contract.ts';
 
 installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
@@ -36,8 +34,7 @@ const findSite = bound?.findSite ?? (() => siteOfPage(params, () => (windowId ==
 let firstSiteStale = false;
 const stopWatchingFirstSite = bound || windowId === null ? () => undefined : onShownTabChanged(windowId, () => (firstSiteStale = true));
 const firstSite: Promise<SiteQuery | null> | null = !bound || bound.tabId === null ? findSite() : null;
-const kept = keptFirstPages(sessionArea(), ReportView.preload(), browserParts.onStateChanged);
-const platform = firstSite ? { ...browserParts, onStateChanged: kept.onStateChanged } : browserParts;
+const early = firstSite ? earlyFirstView(firstSite, browserParts) : null;
 let unclaimedFirstSite = firstSite;
 const options: PageOptions = {
   // The site found above the first time; the window's tab afresh each time after.
@@ -47,12 +44,13 @@ const options: PageOptions = {
     stopWatchingFirstSite();
     return found;
   },
-  ...(firstSite ? { loadSite: preloadFirstView(firstSite, reportAsker(browserParts.call), FIRST_PAGE, kept.stored) } : {}),
+  ...(early ? { loadSite: early.loadSite } : {}),
   ...(bound || windowId === null ? {} : { onSiteChanged: (listener: () => void) => onShownTabChanged(windowId, listener) }),
   requestAccess: requestHostAccess,
   openedAt,
 };
 const root = document.getElementById('app')!;
+const platform = early?.platform ?? browserParts;
 mountPage(root, options, platform);
 if (await devtoolsPanelOffered().catch(() => false)) {
   mountPage(root, { ...options, tools: { devtoolsPanel: { request: () => requestDevtoolsPanel() } } }, platform);

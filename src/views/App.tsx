@@ -5,7 +5,7 @@ import type { NetworkLog } from '../core/network/network-log.ts';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
-import { FIRST_PAGE, type LiveMessage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
+import { FIRST_PAGE, sameSite, type LiveMessage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
@@ -75,7 +75,6 @@ type State =
   | { kind: 'ready'; view: SiteView };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const sameSite = (a: SiteQuery | null, b: SiteQuery | null) => a?.host === b?.host && a?.storeId === b?.storeId;
 
 /**
  * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
@@ -119,7 +118,7 @@ export function App(props: AppProps) {
       const request = ++latest.current;
       try {
         const view = await loadSite(target, whole.current ? undefined : FIRST_PAGE);
-        if (request === latest.current && sameSite(target, current.current)) {
+        if (request === latest.current && sameSite(current.current, target)) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
           setState({ kind: 'ready', view });
@@ -143,7 +142,7 @@ export function App(props: AppProps) {
   const locate = useCallback(() => {
     findSite().then(
       (found) => {
-        if (sameSite(found, current.current) && found) return;
+        if (found && sameSite(current.current, found)) return;
         current.current = found;
         latest.current++;
         whole.current = false;
