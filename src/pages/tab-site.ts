@@ -59,3 +59,32 @@ export function boundSite(
   }
   return tabId === null ? null : { tabId, findSite: siteOfTab(tabId, ask, t) };
 }
+
+/** Starts listening for a change of the shown site; returns what stops it. */
+export type WatchShownSite = (listener: () => void) => () => void;
+
+/**
+ * A site found as the page opens, before its App mounts (so the report can be asked for at
+ * once), then handed to the App's first ask. A page that follows its window's tab watches it
+ * from before that first find: a tab shown before the App takes the site (the App hears only
+ * the changes after it mounts) makes it stale, and the App's first ask finds the site afresh, as
+ * every ask after it does. `watchShownSite` is null for a page bound to its site.
+ */
+export function siteFoundEarly(
+  findSite: () => Promise<SiteQuery | null>,
+  watchShownSite: WatchShownSite | null,
+): { first: Promise<SiteQuery | null>; findSite: () => Promise<SiteQuery | null> } {
+  let stale = false;
+  const stopWatching = watchShownSite ? watchShownSite(() => (stale = true)) : () => undefined;
+  const first = findSite();
+  let unclaimed: Promise<SiteQuery | null> | null = first;
+  return {
+    first,
+    findSite: () => {
+      const found = (stale ? null : unclaimed) ?? findSite();
+      unclaimed = null;
+      stopWatching();
+      return found;
+    },
+  };
+}

@@ -10,9 +10,8 @@ import { devtoolsPanelOffered, requestDevtoolsPanel, requestHostAccess } from '.
 import { currentWindowId } from '../platform/side-panel.ts';
 import { siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
-import { boundSite } from '../pages/tab-site.ts';
+import { boundSite, siteFoundEarly } from '../pages/tab-site.ts';
 import { browserPlatform, earlyFirstView, mountPage, type PageOptions } from '../pages/mount-page.tsx';
-import type { SiteQuery } from '../core/message-contract.ts';
 
 installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
@@ -29,23 +28,17 @@ const findSite = bound?.findSite ?? (() => siteOfPage(params, () => (windowId ==
 // As the popup: the report is asked for at once, with the page the worker kept of the site (a
 // stopped worker takes far longer to answer than storage), where the site is known without the
 // worker: named by the address, or its window's tab. A bound tab is known only through the worker.
-// A tab shown before the App takes the site found here makes it stale (the App hears only the
-// changes after it mounts): the App then finds its site afresh. Listened to before the site is asked.
-let firstSiteStale = false;
-const stopWatchingFirstSite = bound || windowId === null ? () => undefined : onShownTabChanged(windowId, () => (firstSiteStale = true));
-const firstSite: Promise<SiteQuery | null> | null = !bound || bound.tabId === null ? findSite() : null;
-const early = firstSite ? earlyFirstView(firstSite, browserParts) : null;
-let unclaimedFirstSite = firstSite;
+const followed = bound || windowId === null ? null : windowId;
+const found =
+  !bound || bound.tabId === null
+    ? siteFoundEarly(findSite, followed === null ? null : (listener) => onShownTabChanged(followed, listener))
+    : null;
+const early = found ? earlyFirstView(found.first, browserParts) : null;
 const options: PageOptions = {
   // The site found above the first time; the window's tab afresh each time after.
-  findSite: () => {
-    const found = (firstSiteStale ? null : unclaimedFirstSite) ?? findSite();
-    unclaimedFirstSite = null;
-    stopWatchingFirstSite();
-    return found;
-  },
+  findSite: found?.findSite ?? findSite,
   ...(early ? { loadSite: early.loadSite } : {}),
-  ...(bound || windowId === null ? {} : { onSiteChanged: (listener: () => void) => onShownTabChanged(windowId, listener) }),
+  ...(followed === null ? {} : { onSiteChanged: (listener: () => void) => onShownTabChanged(followed, listener) }),
   requestAccess: requestHostAccess,
   openedAt,
 };

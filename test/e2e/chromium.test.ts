@@ -10,6 +10,9 @@ import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
 import { mkdirSync } from 'node:fs';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
+import { storedText } from './scenarios/kept-page.ts';
+import { pageKey } from '../../src/core/storage/session-items.ts';
+import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
 
 describe('Chromium', () => describeExtension((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
@@ -182,5 +185,42 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     await site.evaluate(() => void (document.cookie = 'after_restart=1; path=/'), null);
     await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('after_restart')}[data-new="true"]`);
     await Promise.all([site.close(), panel.close(), api.close()]);
+  });
+});
+
+// Apart from the block above: the side panel it opens stays open in its window.
+describe('Chromium: the real side panel opened on a stopped worker', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+
+  it('shows the page the worker kept of its window’s tab at once, then the worker’s answer', async () => {
+    const host = 'itie.opendatasoft.com';
+    const api = await extensionPage(browser());
+    const site = await browser().context.newPage();
+    await site.goto(`http://${host}/`);
+    const popup = await browser().newPage();
+    await popup.goto(browser().popupUrl(`?host=${host}`));
+    await popup.waitFor('main[data-state="ready"] [data-action="open-side-panel"]');
+    // The worker keeps the first page it answered the popup with (a normal window's: under no store).
+    await expect.poll(() => storedText(api, pageKey(undefined, host)), { timeout: 15_000 }).toContain(`"${host}"`);
+    // The portal's tab shown in the window, then the worker stopped: showing a tab wakes it.
+    await site.bringToFront();
+    const shownTabs = () =>
+      api.evaluate(async () => {
+        const { tabs } = (
+          globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ url?: string; windowId: number }>> } } }
+        ).chrome;
+        return (await tabs.query({ active: true })).map((tab) => `${tab.windowId} ${tab.url}`);
+      }, null);
+    await expect.poll(shownTabs).toEqual([expect.stringMatching(new RegExp(` http://${host.replaceAll('.', '\\.')}/$`))]);
+    await stopServiceWorker(firstExtensionPage(browser().context));
+    // A real click (Chrome opens a side panel only during a user gesture), in the popup's tab, not shown.
+    await popup.click('[data-action="open-side-panel"]');
+    const sidePanel = await protocolPage(browser().context, SIDE_PANEL_PAGE);
+    await sidePanel.waitFor(`main[data-state="ready"] .report[data-host="${host}"]`);
+    // Found from its window's tab, without the worker: the kept page first, then the worker's answer.
+    const marks = () => sidePanel.evaluate<string[]>(`performance.getEntriesByType("mark").map((mark) => mark.name)`);
+    await expect.poll(marks, { timeout: 15_000 }).toContain(TIMING_MARKS.workerAnswered);
+    expect(await marks()).toContain(TIMING_MARKS.keptPageShown);
+    await Promise.all([site.close(), popup.close(), api.close()]);
   });
 });

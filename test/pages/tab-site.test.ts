@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundSite, boundTabId, siteOfTab } from '../../src/pages/tab-site.ts';
+import { boundSite, boundTabId, siteFoundEarly, siteOfTab } from '../../src/pages/tab-site.ts';
 import { SiteNotFound } from '../../src/views/site-not-found.ts';
 import { t } from '../support/render-app.tsx';
 
@@ -47,5 +47,67 @@ describe('boundSite', () => {
   it('finds no site, plainly, for a bad address or a tab that is gone', async () => {
     await expect(boundSite(new URLSearchParams('tabId=abc'), null, ask, t)!.findSite()).rejects.toThrow('badTabId abc');
     await expect(boundSite(new URLSearchParams('tabId=999'), null, ask, t)!.findSite()).rejects.toThrow('unknownTab 999');
+  });
+});
+
+describe('siteFoundEarly', () => {
+  /** A window whose shown site changes by hand: `show` changes it and tells the watchers. */
+  function window(initial: string) {
+    let shown = initial;
+    const watchers = new Set<() => void>();
+    const calls: string[] = [];
+    return {
+      calls,
+      watchers,
+      show(host: string) {
+        shown = host;
+        for (const watcher of [...watchers]) watcher();
+      },
+      findSite: () => {
+        calls.push(`find ${shown}`);
+        return Promise.resolve({ host: shown });
+      },
+      watch: (listener: () => void) => {
+        calls.push('watch');
+        watchers.add(listener);
+        return () => void watchers.delete(listener);
+      },
+    };
+  }
+
+  it('hands the site found at open to the first ask, then finds it afresh', async () => {
+    const win = window('data.tco.re');
+    const found = siteFoundEarly(win.findSite, win.watch);
+    // Watched from before the first find: a change between the two is not missed.
+    expect(win.calls).toEqual(['watch', 'find data.tco.re']);
+    expect(await found.first).toEqual({ host: 'data.tco.re' });
+    expect(await found.findSite()).toEqual({ host: 'data.tco.re' });
+    expect(win.calls).toHaveLength(2);
+    win.show('itie.opendatasoft.com');
+    expect(await found.findSite()).toEqual({ host: 'itie.opendatasoft.com' });
+  });
+
+  it('finds the site afresh when the window showed another tab before the first ask', async () => {
+    const win = window('data.tco.re');
+    const found = siteFoundEarly(win.findSite, win.watch);
+    expect(await found.first).toEqual({ host: 'data.tco.re' });
+    win.show('itie.opendatasoft.com');
+    expect(await found.findSite()).toEqual({ host: 'itie.opendatasoft.com' });
+  });
+
+  it('stops watching at the first ask: the page hears later changes itself', async () => {
+    const win = window('data.tco.re');
+    const found = siteFoundEarly(win.findSite, win.watch);
+    expect(win.watchers.size).toBe(1);
+    await found.findSite();
+    expect(win.watchers.size).toBe(0);
+  });
+
+  it('hands the first site over without watching for a page bound to its site', async () => {
+    const win = window('data.tco.re');
+    const found = siteFoundEarly(win.findSite, null);
+    win.show('itie.opendatasoft.com');
+    expect(await found.findSite()).toEqual({ host: 'data.tco.re' });
+    expect(win.calls).toEqual(['find data.tco.re']);
   });
 });

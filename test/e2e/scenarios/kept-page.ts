@@ -17,7 +17,7 @@ type SessionApi = {
 };
 
 /** The text storage.session holds under `key` ('' when absent), read from an extension page. */
-const storedText = (page: PageUnderTest, key: string) =>
+export const storedText = (page: PageUnderTest, key: string) =>
   page.evaluate(async (key) => {
     const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionApi;
     const value = (await api.storage.session.get([key]))[key];
