@@ -82,7 +82,8 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
   const page = await readInput(input, io.fetch);
   if ('error' in page) return fail(input, page.error, io);
   try {
-    const text = charterTextOfPage(page.body, page.contentType);
+    // Safe for a terminal as everything else printed (tabs, the cells' layout, and lines kept).
+    const text = terminalText(charterTextOfPage(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } catch (error) {

@@ -23,6 +23,7 @@ const OTHER_ESCAPE = String.raw`\x1b[\x20-\x2f]*[\x30-\x7e]`;
 const SEQUENCES = new RegExp(`${CSI}|${CONTROL_STRING}|${OTHER_ESCAPE}`, 'g');
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const CONTROLS_BUT_LINE_FEED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROLS_BUT_LINE_FEED_AND_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 /** ALM, LRM, RLM, the embeddings and overrides, the isolates. */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -37,11 +38,13 @@ const codePoint = (character: string) => SHOWN.get(character)!;
 
 /**
  * `text` safe for a terminal, on one line unless `keepLineFeeds` (then only `\n` is kept;
- * a CR, which could overwrite the start of a line, still becomes a space).
+ * a CR, which could overwrite the start of a line, still becomes a space); with it, `keepTabs`
+ * keeps tabs too, for text whose tabs are its layout (a charter's table rows, as the parser reads them).
  */
-export function terminalText(text: string, { keepLineFeeds = false }: { keepLineFeeds?: boolean } = {}): string {
-  return text
-    .replace(SEQUENCES, '')
-    .replace(keepLineFeeds ? CONTROLS_BUT_LINE_FEED : CONTROLS, ' ')
-    .replace(BIDI, codePoint);
+export function terminalText(
+  text: string,
+  { keepLineFeeds = false, keepTabs = false }: { keepLineFeeds?: boolean; keepTabs?: boolean } = {},
+): string {
+  const controls = keepLineFeeds ? (keepTabs ? CONTROLS_BUT_LINE_FEED_AND_TAB : CONTROLS_BUT_LINE_FEED) : CONTROLS;
+  return text.replace(SEQUENCES, '').replace(controls, ' ').replace(BIDI, codePoint);
 }

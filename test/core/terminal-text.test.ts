@@ -65,3 +65,12 @@ describe('terminal text', () => {
     );
   });
 });
+
+describe('terminal text with its layout', () => {
+  it('keeps line feeds and tabs when asked, and takes out the rest as on one line', () => {
+    const text = 'a\tb\nc\u001b[2J\r\u0007d\u202e';
+    expect(terminalText(text, { keepLineFeeds: true, keepTabs: true })).toBe('a\tb\nc  d<U+202E>');
+    expect(terminalText(text, { keepLineFeeds: true })).toBe('a b\nc  d<U+202E>');
+    expect(terminalText(text)).toBe('a b c  d<U+202E>');
+  });
+});

@@ -130,6 +130,18 @@ describe('charter parse and text on a saved HTML page', () => {
   }, 30_000);
 });
 
+describe('charter text on a hostile page', () => {
+  it('prints the layout safe for a terminal, as parse and check do: no escape sequence, bidi controls shown', () => {
+    // Written as character references: the page's own bytes hold no control character.
+    const cell = 'x&#27;]0;pwned&#7;&#27;[2J&#27;[31m&#x202e;gpj';
+    const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER).replace('sessionid', `sessionid${cell}`);
+    const text = runCli('text', scratchFile('hostile.html', page));
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('Huwise\tsessionidx<U+202E>gpj\t');
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+  }, 30_000);
+});
+
 describe('charter usage', () => {
   it.each([[[]], [['frobnicate', REAL_CHARTER]], [['parse']], [['parse', REAL_CHARTER, REAL_CHARTER]], [['check']]])(
     'prints usage on stderr and exits 2 for %j',
