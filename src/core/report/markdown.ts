@@ -3,17 +3,24 @@ import { terminalText } from '../terminal-text.ts';
 /**
  * Text made safe for Markdown inside a table cell or a list item: the characters that make code,
  * emphasis, links, images, strike-through and table cells are escaped, `:` and `.` too so that
- * GitHub's autolinks (`https://…`, `www.…`) stay text, and markup becomes entities. A cookie
+ * GitHub's autolinks (`https://…`, `www.…`) stay text, and markup becomes entities; a first `#`,
+ * `+`, `-` or `=` is escaped too (after a list marker it would start a heading or a list). A cookie
  * named ``a`[x](https://evil)`` or a charter's purpose stays text in any renderer. Escape
  * sequences and bidi controls are taken out first (see terminalText): a report read with `cat`
  * or in a review must not clear the screen or read backwards.
  */
 export function markdownText(text: string): string {
-  return terminalText(text)
+  const escaped = terminalText(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[&<>\\`*_[\]()!|~:.]/g, (character) => ENTITIES[character] ?? `\\${character}`);
+  // Written after a list marker, a leading `#` would make a heading, `+` or `-` a nested list,
+  // `=` or `-` under a line a heading: escaped there only, so dates and names stay readable.
+  return LINE_START_MARKUP.test(escaped) ? `\\${escaped}` : escaped;
 }
+
+/** Characters that make block markup at the start of a line (the others are escaped everywhere). */
+const LINE_START_MARKUP = /^[#+\-=]/;
 
 /** Markup characters become entities; the others are escaped with a backslash. */
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownText } from '../../../src/core/report/markdown.ts';
+import { markdownCellText } from '../../../src/core/charter/table.ts';
 
 describe('markdownText', () => {
   it('leaves no link, image, code span, emphasis or cell break', () => {
@@ -20,5 +21,21 @@ describe('markdownText', () => {
   it('takes out escape sequences and shows bidi controls, so a report read with cat or in a review is what it says', () => {
     expect(markdownText('_ga\u001b]0;pwned\u0007\u001b[2J')).toBe('\\_ga');
     expect(markdownText('abc\u202egpj')).toBe('abc&lt;U+202E&gt;gpj');
+  });
+});
+
+describe('markdownText at the start of a list item', () => {
+  it('escapes a first #, +, - or =, which would make a heading, a nested list or a heading underline', () => {
+    expect(markdownText('#')).toBe('\\#');
+    expect(markdownText('######')).toBe('\\######');
+    expect(markdownText('+')).toBe('\\+');
+    expect(markdownText('- x')).toBe('\\- x');
+    expect(markdownText('===')).toBe('\\===');
+    // Elsewhere in the text they stay as written: dates and names read as they are.
+    expect(markdownText('2026-12-01 #1 a+b')).toBe('2026-12-01 #1 a+b');
+  });
+
+  it('reads back as written through the charter reader', () => {
+    for (const name of ['#', '+', '-', '=', '- x', '#_ga', '+1']) expect(markdownCellText(markdownText(name))).toBe(name);
   });
 });
