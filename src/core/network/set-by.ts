@@ -29,30 +29,87 @@ export type SetBy =
   /** The window is still open: its response may not be complete yet. */
   | { kind: 'pending' };
 
-/** True when a Set-Cookie of a response to `url` writes the cookie the event names. */
-function writes(facts: SetCookieFacts, url: string, event: CookieEvent): boolean {
-  if (facts.name !== event.name) return false;
-  const domain = event.domain.replace(/^\./, '').toLowerCase();
-  if (facts.domain !== null) return facts.domain === domain;
-  // No Domain attribute: a host-only cookie of the response's own host.
+/** One response's first Set-Cookie for a cookie (a name and a domain or host): where it stands, what it said. */
+type Entry = { order: number; index: number; response: NetworkResponse; cookie: SetCookieFacts };
+/** Entries by cookie name, then by domain (or host), in log order: one per response. */
+type Entries = Map<string, Map<string, Entry[]>>;
+/** A log's Set-Cookies, looked up by what they wrote: on a domain (`Domain=`) or host-only (the response's host). */
+type Index = { onDomain: Entries; hostOnly: Entries };
+
+/**
+ * Each log's index, built once: a render asks for every event of the timeline with the same log.
+ * Kept by the log's responses: a log is never changed, a new one is made (`withResponses`).
+ */
+const indexes = new WeakMap<readonly NetworkResponse[], Index>();
+
+/** The response's host as a host-only cookie has it, or null when its URL cannot be read. */
+function hostOf(url: string): string | null {
   try {
-    return !event.domain.startsWith('.') && new URL(url).hostname.toLowerCase() === domain;
+    return new URL(url).hostname.toLowerCase();
   } catch {
-    return false;
+    return null;
+  }
+}
+
+/** Adds the response's first cookie of this name for `key`; a later one of the same response is never taken. */
+function add(entries: Entries, key: string, entry: Entry): void {
+  let byKey = entries.get(entry.cookie.name);
+  if (!byKey) entries.set(entry.cookie.name, (byKey = new Map<string, Entry[]>()));
+  const list = byKey.get(key);
+  if (!list) byKey.set(key, [entry]);
+  else if (list[list.length - 1]!.order !== entry.order) list.push(entry);
+}
+
+/** The log's index: one pass over its responses and their cookies, each response's URL read once. */
+function indexOf(log: NetworkLog): Index {
+  const known = indexes.get(log.responses);
+  if (known) return known;
+  const index: Index = { onDomain: new Map(), hostOnly: new Map() };
+  log.responses.forEach((response, order) => {
+    const host = response.cookies.some((cookie) => cookie.domain === null) ? hostOf(response.url) : null;
+    response.cookies.forEach((cookie, at) => {
+      const entry = { order, index: at, response, cookie };
+      if (cookie.domain !== null) add(index.onDomain, cookie.domain, entry);
+      else if (host !== null) add(index.hostOnly, host, entry);
+    });
+  });
+  indexes.set(log.responses, index);
+  return index;
+}
+
+/** The responses' Set-Cookies that write the event's cookie, in log order and, in a response, header order. */
+function* writers(index: Index, event: CookieEvent): Generator<Entry> {
+  const domain = event.domain.replace(/^\./, '').toLowerCase();
+  const onDomain = index.onDomain.get(event.name)?.get(domain) ?? [];
+  // No Domain attribute: a host-only cookie of the response's own host.
+  const hostOnly = event.domain.startsWith('.') ? [] : (index.hostOnly.get(event.name)?.get(domain) ?? []);
+  let i = 0;
+  let j = 0;
+  while (i < onDomain.length || j < hostOnly.length) {
+    const a = onDomain[i];
+    const b = hostOnly[j];
+    if (a && (!b || a.order < b.order || (a.order === b.order && a.index < b.index))) {
+      yield a;
+      i++;
+    } else {
+      yield b!;
+      j++;
+    }
   }
 }
 
 /**
  * What set `event`, from the tab's network `log` (null: DevTools is not watching this tab, so
  * nothing is claimed) at time `now`. A cookie found by a scan was not heard being set: null.
+ * The log is indexed once (by cookie name and domain); an event then costs the responses that
+ * wrote its very cookie, at most one look each.
  */
 export function setByOf(event: CookieEvent, log: NetworkLog | null, now: number): SetBy | null {
   if (log === null || event.found) return null;
   let best: { response: NetworkResponse; cookie: SetCookieFacts; distance: number } | null = null;
-  for (const response of log.responses) {
+  // In log order, a response's first Set-Cookie of the cookie first: a later one of the same response is no nearer.
+  for (const { response, cookie } of writers(indexOf(log), event)) {
     if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) continue;
-    const cookie = response.cookies.find((facts) => writes(facts, response.url, event));
-    if (!cookie) continue;
     // The response nearest the event: inside its own time span counts as no distance.
     const distance = Math.max(0, response.startedAt - event.at, event.at - response.finishedAt);
     if (!best || distance < best.distance) best = { response, cookie, distance };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../../../src/core/network/set-by.ts';
-import type { NetworkLog, NetworkResponse } from '../../../src/core/network/network-log.ts';
+import { COOKIES_PER_RESPONSE, NETWORK_LOG_LIMIT, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
 import { parseSetCookie } from '../../../src/core/network/set-cookie-header.ts';
 
 const T = 1_795_320_000_000;
@@ -65,5 +65,33 @@ describe('setByOf', () => {
   it('applies to a removal too: a Set-Cookie that expires the cookie', () => {
     const logout = response(['sessionid=; Max-Age=0']);
     expect(setByOf(event({ type: 'removed' }), log([logout]), T + 10_000)).toMatchObject({ kind: 'response', cookie: { maxAge: 0 } });
+  });
+});
+
+describe('setByOf on a hostile log', () => {
+  // Once a render of 6.8 s (every event × every response × every cookie, a URL read for each):
+  // a log at its limits of one cookie name, and a timeline of events of that name.
+  const full = (host: (index: number) => string): NetworkLog =>
+    log(
+      Array.from({ length: NETWORK_LOG_LIMIT }, (_, index) =>
+        response(
+          Array.from({ length: COOKIES_PER_RESPONSE }, () => 'a=1'),
+          T + index * 10,
+          `https://${host(index)}/`,
+        ),
+      ),
+    );
+  const events = Array.from({ length: 1000 }, (_, index) => event({ name: 'a', domain: 'portal.example', at: T + index }));
+
+  it('answers for every event of a timeline, whoever the responses came from', () => {
+    const others = full((index) => `cdn${index}.portal.example`);
+    expect(new Set(events.map((each) => setByOf(each, others, T + 100_000)?.kind))).toEqual(new Set(['script']));
+    const same = full(() => 'portal.example');
+    expect(events.map((each) => setByOf(each, same, T + 100_000)).every((answer) => answer?.kind === 'response')).toBe(true);
+    // Responses 46 to 55 were under way at T + 555: the first of them, and its first Set-Cookie.
+    expect(setByOf(events[555]!, same, T + 100_000)).toMatchObject({
+      response: same.responses[46],
+      cookie: same.responses[46]!.cookies[0],
+    });
   });
 });
