@@ -13,11 +13,14 @@
  * 6. the dataset's analysis tab; 7. its information tab.
  *
  * The dataset is the first one the catalogue links to (or, before that, any page); its tabs are
- * taken from the links seen, or built from its id. Only the same host; fragments and query
- * strings dropped (the start URL keeps its own). Never followed: `/explore/embed/…` (copies of
+ * taken from the links seen, or built from its id. Only the same host; fragments, query strings
+ * and path parameters (`;jsessionid=…`, a session cookie's value: never logged or kept) dropped
+ * (the start URL keeps its own). Never followed: `/explore/embed/…` (copies of
  * the tabs to embed elsewhere), downloads and exports (files), other `/api/…` paths (JSON), and
  * anything else (sign-in, back office).
  */
+
+import { withoutPathParameters } from '../../src/core/path-parameters.ts';
 
 /** A kind of page, in the order they are visited. */
 export const PAGE_KINDS = ['catalogue', 'map', 'table', 'api-console', 'content', 'analyze', 'information'] as const;
@@ -69,7 +72,7 @@ export function createCrawl(start: URL): Crawl {
   let anyDataset: string | null = null;
   let startDataset: string | null = null;
 
-  /** A link's path, when it is on the portal's host and over http(s); null otherwise. */
+  /** A link's path without its parameters, when it is on the portal's host and over http(s); null otherwise. */
   function pathOf(href: string): string | null {
     let url: URL;
     try {
@@ -78,7 +81,7 @@ export function createCrawl(start: URL): Crawl {
       return null;
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname.toLowerCase() !== host) return null;
-    return url.pathname;
+    return withoutPathParameters(url.pathname);
   }
 
   const dataset = () => startDataset ?? catalogueDataset ?? anyDataset;
@@ -95,14 +98,15 @@ export function createCrawl(start: URL): Crawl {
 
   return {
     visited(url) {
-      visitedPaths.add(url.pathname);
-      const found = url.hostname.toLowerCase() === host ? classify(url.pathname) : null;
+      const path = withoutPathParameters(url.pathname);
+      visitedPaths.add(path);
+      const found = url.hostname.toLowerCase() === host ? classify(path) : null;
       if (!found) return;
       if (found.kind !== 'dataset') done.add(found.kind);
       if (visitedPaths.size === 1 && found.dataset !== null) startDataset = found.dataset;
     },
     links(page, hrefs) {
-      const onCatalogue = classify(page.pathname)?.kind === 'catalogue';
+      const onCatalogue = classify(withoutPathParameters(page.pathname))?.kind === 'catalogue';
       for (const href of hrefs.slice(0, MAX_LINKS)) {
         const path = pathOf(href);
         const found = path === null ? null : classify(path);

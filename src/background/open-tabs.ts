@@ -1,3 +1,4 @@
+import { withoutPathParameters } from '../core/path-parameters.ts';
 import { webHost } from '../core/portals.ts';
 import type { TabSite } from '../platform/tabs.ts';
 
@@ -43,10 +44,19 @@ function webUrl(url: string | undefined | null): URL | null {
   return url && webHost(url) ? new URL(url) : null;
 }
 
-/** The same host and path (a committed address may differ from the requested one by its query or fragment). */
+/**
+ * The path of a tab's page as it may be kept: without path parameters (`/login;jsessionid=…` ->
+ * `/login`), which can carry a session cookie's value into a cookie's `firstPage`.
+ */
+const pathOf = (page: URL): string => withoutPathParameters(page.pathname);
+
+/**
+ * The same host and path (a committed address may differ from the requested one by its query or
+ * fragment, and by its path parameters: a server may add or drop `;jsessionid=…`).
+ */
 function sameAddress(requested: string, committed: string | undefined): boolean {
   const [a, b] = [webUrl(requested), webUrl(committed)];
-  return a !== null && b !== null && a.hostname === b.hostname && a.pathname === b.pathname;
+  return a !== null && b !== null && a.hostname === b.hostname && pathOf(a) === pathOf(b);
 }
 
 export function createOpenTabs(): OpenTabs {
@@ -94,12 +104,12 @@ export function createOpenTabs(): OpenTabs {
     pageOfTab(tabId) {
       const tab = tabs.get(tabId);
       if (!tab?.page) return null;
-      return { host: tab.page.hostname.toLowerCase(), path: tab.page.pathname, storeId: tab.storeId ?? defaultStore };
+      return { host: tab.page.hostname.toLowerCase(), path: pathOf(tab.page), storeId: tab.storeId ?? defaultStore };
     },
     pageOf(host, storeId) {
       const pages = new Set<string>();
       for (const tab of tabs.values()) {
-        if ((tab.storeId ?? defaultStore) === storeId && tab.page?.hostname.toLowerCase() === host) pages.add(tab.page.pathname);
+        if ((tab.storeId ?? defaultStore) === storeId && tab.page?.hostname.toLowerCase() === host) pages.add(pathOf(tab.page));
       }
       return pages.size === 1 ? [...pages][0]! : null;
     },

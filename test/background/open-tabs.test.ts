@@ -95,4 +95,25 @@ describe('open tabs', () => {
     tabs.navigating(2, 'https://opendata.example.org/pages/home/');
     expect(tabs.pageOfTab(2)).toMatchObject({ host: 'opendata.example.org', path: '/pages/home/' });
   });
+
+  it('keep a page’s path without its parameters: a servlet session id is a cookie’s value', () => {
+    const tabs = createOpenTabs();
+    tabs.replaceAll([{ tabId: 1, url: 'https://shop.example/login;jsessionid=9F1C2A7B3D4E5F60?next=/account', storeId: undefined }], '0');
+    expect(tabs.pageOf('shop.example', '0')).toBe('/login');
+    expect(tabs.pageOfTab(1)).toEqual({ host: 'shop.example', path: '/login', storeId: '0' });
+    // Two tabs on the same page, one with the session id in its path: one page.
+    tabs.update({ tabId: 2, url: 'https://shop.example/login', storeId: undefined });
+    expect(tabs.pageOf('shop.example', '0')).toBe('/login');
+    tabs.navigating(3, 'https://shop.example/a;x=1/b;y');
+    expect(tabs.pageOfTab(3)?.path).toBe('/a/b');
+  });
+
+  it('count a tab showing the page it was loading when the server added a session id to its path', () => {
+    const tabs = createOpenTabs();
+    tabs.navigating(1, 'https://shop.example/login');
+    tabs.update({ tabId: 1, url: 'https://shop.example/login;jsessionid=9F1C2A7B3D4E5F60', storeId: undefined });
+    // The tab shows what it was loading: its next address is the page, not the one webRequest saw.
+    tabs.update({ tabId: 1, url: 'https://shop.example/account', storeId: undefined });
+    expect(tabs.pageOf('shop.example', '0')).toBe('/account');
+  });
 });

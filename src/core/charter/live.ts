@@ -2,6 +2,7 @@
  * Reading a portal's live charter: where the platform publishes it, and what a fetch attempt
  * leaves behind (kept in storage.session, so one fetch serves every popup for a day).
  */
+import { withoutPathParameters } from '../path-parameters.ts';
 import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
@@ -65,7 +66,7 @@ export function readCharterPage(body: string, contentType: string | null): Parse
 /** The fetch we need: the URL, and options that keep the request anonymous. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** A page fetched for its charter. */
+/** A page fetched for its charter; `url` is where it ended, without path parameters (pageAddress). */
 export type CharterPage = { url: string; body: string; contentType: string | null };
 
 /** Why a page could not be fetched; `weight` ranks how much it explains (a 404 explains less than a server error). */
@@ -95,6 +96,21 @@ export function finalUrlProblem(requestedUrl: string, finalUrl: string): string 
   const onPlatform = PLATFORM_DOMAINS.some((domain) => host.endsWith(`.${domain}`));
   if (final.protocol === 'https:' && (host === requested.hostname.toLowerCase() || onPlatform)) return null;
   return `redirected to ${final.protocol}//${final.host}${final.protocol === 'https:' ? ', another site' : ', not https'}`;
+}
+
+/**
+ * Where a fetched page ended, as it may be kept and shown: without path parameters. A server that
+ * sees no cookie (the request sends none) may redirect to `…/cookies-policy/;jsessionid=…`, a
+ * session cookie's value.
+ */
+function pageAddress(address: string): string {
+  try {
+    const url = new URL(address);
+    url.pathname = withoutPathParameters(url.pathname);
+    return url.href;
+  } catch {
+    return withoutPathParameters(address); // not reached: finalUrlProblem parsed it (or it is the URL asked for)
+  }
 }
 
 /**
@@ -130,7 +146,7 @@ export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promi
     return { problem: NETWORK_ERROR, weight: 0 }; // it broke while reading
   }
   if (body === null) return tooLarge;
-  return { url: response.url || url, body, contentType: response.headers.get('content-type') };
+  return { url: pageAddress(response.url || url), body, contentType: response.headers.get('content-type') };
 }
 
 /** A response's text, or null when it is longer than `limit` bytes (reading stops there). */

@@ -25,6 +25,7 @@
  * and keeps the state in storage.session; requests in flight are passed in (they live for
  * milliseconds and are kept in the worker's memory only).
  */
+import { withoutPathParameters } from '../path-parameters.ts';
 import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from './cookie-record.ts';
 
 /** Sub-frame hosts kept per tab page. */
@@ -94,12 +95,12 @@ export function emptyAttributionState(): AttributionState {
   return { tabs: {}, pending: [] };
 }
 
-/** The host and path of an http(s) URL, or null. */
+/** The host and path of an http(s) URL, or null; the path without its parameters (`;jsessionid=…`: withoutPathParameters). */
 function hostAndPath(url: string): { host: string; path: string } | null {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return { host: parsed.hostname.toLowerCase(), path: parsed.pathname };
+    return { host: parsed.hostname.toLowerCase(), path: withoutPathParameters(parsed.pathname) };
   } catch {
     return null;
   }

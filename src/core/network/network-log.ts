@@ -2,9 +2,11 @@
  * The responses that set cookies in one inspected tab while DevTools was open on it, as the
  * DevTools page hears them (`devtools.network.onRequestFinished`, a HAR entry each). Only what
  * a person needs to tell which response set a cookie is kept: method, URL with its query values
- * removed, status, times, and each cookie's name and attributes. Header values are read for
- * that and dropped; a cookie's value never leaves `parseSetCookieHeaders`.
+ * and path parameters (`;jsessionid=…`) removed, status, times, and each cookie's name and
+ * attributes. Header values are read for that and dropped; a cookie's value never leaves
+ * `parseSetCookieHeaders`, nor one carried in the URL's path.
  */
+import { withoutPathParameters } from '../path-parameters.ts';
 import { MAX_ATTRIBUTE_VALUE, MAX_COOKIE_NAME, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
@@ -18,7 +20,7 @@ export const MAX_URL_LENGTH = 2000;
 export type NetworkResponse = {
   /** Request method, upper-case ('GET'). */
   method: string;
-  /** URL without query values, fragment or credentials (`https://host/path?a=&b=`). */
+  /** URL without path parameters, query values, fragment or credentials (`https://host/path?a=&b=`). */
   url: string;
   /** HTTP status (0 when the browser gave none). */
   status: number;
@@ -40,9 +42,11 @@ export type NetworkLog = {
 };
 
 /**
- * A URL as the panel may show it: scheme, host, port and path, and the query's parameter names
- * with their values removed (`?q=&page=`). Query values can hold tokens and personal data;
- * fragments and credentials are dropped for the same reason. Null for anything but http(s).
+ * A URL as the panel may show it: scheme, host, port and path without its path parameters
+ * (`/login;jsessionid=…` -> `/login`: withoutPathParameters), and the query's parameter names
+ * with their values removed (`?q=&page=`). Query values and path parameters can hold tokens,
+ * session ids and personal data; fragments and credentials are dropped for the same reason.
+ * Null for anything but http(s).
  */
 export function urlWithoutQueryValues(raw: string): string | null {
   let url: URL;
@@ -53,7 +57,7 @@ export function urlWithoutQueryValues(raw: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const names = [...url.searchParams.keys()].map((name) => `${encodeURIComponent(name)}=`);
-  const text = `${url.protocol}//${url.host}${url.pathname}${names.length > 0 ? `?${names.join('&')}` : ''}`;
+  const text = `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${names.length > 0 ? `?${names.join('&')}` : ''}`;
   return text.length > MAX_URL_LENGTH ? `${text.slice(0, MAX_URL_LENGTH - 1)}…` : text;
 }
 
@@ -112,9 +116,22 @@ function cookieFacts(value: unknown): SetCookieFacts | null {
 }
 
 /**
+ * A URL as `urlWithoutQueryValues` writes it (`scheme://host/path?names`), with its path's
+ * parameters removed again: the worker does not trust a page's message to have done it.
+ */
+function withoutUrlPathParameters(url: string): string {
+  const authority = url.indexOf('//');
+  const pathStart = authority < 0 ? -1 : url.indexOf('/', authority + 2);
+  if (pathStart < 0) return url;
+  const query = url.indexOf('?', pathStart);
+  const pathEnd = query < 0 ? url.length : query;
+  return `${url.slice(0, pathStart)}${withoutPathParameters(url.slice(pathStart, pathEnd))}${url.slice(pathEnd)}`;
+}
+
+/**
  * A response as `responseOfHarEntry` makes it, from untyped input (what a page sends the worker),
- * copied field by field: an allow-list, so nothing else a message carries is ever kept. Null
- * when malformed.
+ * copied field by field: an allow-list, so nothing else a message carries is ever kept (a path
+ * parameter of its URL included). Null when malformed.
  */
 export function checkedResponse(value: unknown): NetworkResponse | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -128,5 +145,5 @@ export function checkedResponse(value: unknown): NetworkResponse | null {
   if (!Array.isArray(response.cookies) || response.cookies.length > COOKIES_PER_RESPONSE) return null;
   const cookies = response.cookies.map(cookieFacts);
   if (cookies.some((cookie) => cookie === null)) return null;
-  return { method, url, status, startedAt, finishedAt, cookies: cookies as SetCookieFacts[] };
+  return { method, url: withoutUrlPathParameters(url), status, startedAt, finishedAt, cookies: cookies as SetCookieFacts[] };
 }

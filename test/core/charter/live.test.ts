@@ -89,6 +89,17 @@ describe('fetchLiveCharter', () => {
     expect((await fetchLiveCharter(HOST, redirectedTo('https://other.huwise.com/terms/cookies-policy/'))).charter).not.toBeNull();
   });
 
+  it('keeps where a redirect ended without its path parameters: a servlet session id is a cookie’s value', async () => {
+    const redirected: FetchLike = async () => {
+      const response = new Response(html, { status: 200, headers: { 'content-type': 'text/html' } });
+      Object.defineProperty(response, 'url', { value: `https://${HOST}/fr;v=1/terms/cookies-policy/;jsessionid=9F1C2A7B3D4E5F60?lang=fr` });
+      return response;
+    };
+    const record = await fetchLiveCharter(HOST, redirected);
+    expect(record.url).toBe(`https://${HOST}/fr/terms/cookies-policy/?lang=fr`);
+    expect(record.charter).not.toBeNull();
+  });
+
   it('says why nothing could be read, never throws', async () => {
     expect((await fetchLiveCharter(HOST, fakeFetch({}))).problem).toBe('network error (offline, or the site cannot be reached)');
     const notFound = fakeFetch({

@@ -130,6 +130,16 @@ describe('third-party attribution', () => {
     expect(state.tabs['9']).toBeUndefined();
   });
 
+  it('keeps a page’s path without its parameters: a servlet session id is a cookie’s value', () => {
+    const state = twoTabs();
+    pageLoading(state, '1', `https://${PORTAL}/explore;jsessionid=9F1C2A7B3D4E5F60/dataset;v=2/demo/?q=1;x`);
+    expect(state.tabs['1']!.page).toBe('/explore/dataset/demo/');
+    frameLoading(state, '1', 'https://disqus.com/embed/');
+    const [found] = cookieStored(state, disqus(), 1, nothingInFlight);
+    expect(found?.page).toBe('/explore/dataset/demo/');
+    expect(JSON.stringify(state)).not.toContain('9F1C2A7B3D4E5F60');
+  });
+
   it('lets stale evidence and waiting cookies go, and keeps its lists bounded', () => {
     const state = twoTabs();
     responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 0);

@@ -26,6 +26,21 @@ describe('urlWithoutQueryValues', () => {
     expect(urlWithoutQueryValues('http://data.tco.re/')).toBe('http://data.tco.re/');
   });
 
+  it('drops path parameters: a servlet session id in the path is a cookie’s value', () => {
+    const url = urlWithoutQueryValues('https://shop.example/login;jsessionid=9F1C2A7B3D4E5F60?next=/account');
+    expect(url).toBe('https://shop.example/login?next=');
+    expect(urlWithoutQueryValues('https://shop.example/a;x=1/b;y/c?q=1')).toBe('https://shop.example/a/b/c?q=');
+  });
+
+  it('leaves a semicolon of the query to the query (its values are dropped) and an encoded one (%3B) in the path', () => {
+    expect(urlWithoutQueryValues('https://shop.example/cart?id=1;jsessionid=9F1C2A7B3D4E5F60')).toBe('https://shop.example/cart?id=');
+    expect(urlWithoutQueryValues('https://shop.example/a%3Bb=1/c')).toBe('https://shop.example/a%3Bb=1/c');
+  });
+
+  it('ends on a path of 100,000 semicolons', () => {
+    expect(urlWithoutQueryValues(`https://shop.example/a${';'.repeat(100_000)}/b`)).toBe('https://shop.example/a/b');
+  });
+
   it('refuses what is not http(s), and cuts a very long URL', () => {
     expect(urlWithoutQueryValues('data:text/html,hello')).toBeNull();
     expect(urlWithoutQueryValues('not a url')).toBeNull();
@@ -53,6 +68,16 @@ describe('responseOfHarEntry', () => {
     });
     expect(response!.cookies.map((c) => c.name)).toEqual(['sessionid', 'csrftoken']);
     expect(JSON.stringify(response)).not.toMatch(/SECRET|q=secret|frag/);
+  });
+
+  it('keeps no session id of the request’s path', () => {
+    const entry = harEntry(
+      [{ name: 'set-cookie', value: 'JSESSIONID=9F1C2A7B3D4E5F60; Path=/; HttpOnly' }],
+      'https://shop.example/login;jsessionid=9F1C2A7B3D4E5F60?next=/account',
+    );
+    const response = responseOfHarEntry(entry)!;
+    expect(response.url).toBe('https://shop.example/login?next=');
+    expect(JSON.stringify(response)).not.toContain('9F1C2A7B3D4E5F60');
   });
 
   it('gives nothing for a response that set no cookie, or an entry it cannot read', () => {
@@ -103,6 +128,13 @@ describe('checkedResponse', () => {
     const checked = checkedResponse(smuggled);
     expect(checked).toEqual(good);
     expect(JSON.stringify(checked)).not.toContain('SECRET');
+  });
+
+  it('drops the path parameters of a URL a page sent, leaving host and query names alone', () => {
+    const sent = { ...good, url: 'https://shop.example/a;jsessionid=9F1C2A7B3D4E5F60/b;v=2?q=&c%3Bd=' };
+    expect(checkedResponse(sent)!.url).toBe('https://shop.example/a/b?q=&c%3Bd=');
+    expect(checkedResponse({ ...good, url: 'https://odd;host/a;x' })!.url).toBe('https://odd;host/a');
+    expect(checkedResponse({ ...good, url: `https://shop.example/${';'.repeat(MAX_URL_LENGTH - 30)}` })!.url).toBe('https://shop.example/');
   });
 
   it('refuses a malformed one', () => {

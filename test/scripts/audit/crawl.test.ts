@@ -88,6 +88,26 @@ describe('the crawl of a portal', () => {
     ]);
   });
 
+  it('drops path parameters from links and pages: a servlet session id is a cookie’s value, never logged or kept', () => {
+    const site = {
+      '/': ['/explore/;jsessionid=9F1C2A7B3D4E5F60'],
+      '/explore/': ['/explore/dataset/arbres;jsessionid=9F1C2A7B3D4E5F60/', '/pages/home;v=2/'],
+    };
+    const visited = walk(`${PORTAL}/`, site, 6);
+    expect(visited).toEqual([
+      '/',
+      '/explore/',
+      '/explore/dataset/arbres/map/',
+      '/explore/dataset/arbres/table/',
+      '/explore/dataset/arbres/api/',
+      '/pages/home/',
+    ]);
+    // A page that ended on a path with a session id counts as that page.
+    const crawl = createCrawl(new URL(`${PORTAL}/`));
+    crawl.visited(new URL(`${PORTAL}/explore/;jsessionid=9F1C2A7B3D4E5F60`));
+    expect(crawl.next()).toBeNull();
+  });
+
   it('reads at most MAX_LINKS links of a page', () => {
     const crawl = createCrawl(new URL(`${PORTAL}/`));
     const many = [...Array.from({ length: MAX_LINKS }, () => `${PORTAL}/nothing/`), `${PORTAL}/pages/late/`];

@@ -1,0 +1,15 @@
+/**
+ * A URL path with its path parameters removed: everything from a `;` to the end of its segment
+ * (`/login;jsessionid=9F1C…/cart;v=2` -> `/login/cart`). Servlet containers (Tomcat, Jetty) carry
+ * the session id this way when they rewrite URLs for a client whose cookies they do not know
+ * yet: the JSESSIONID cookie's value, which must never be stored, logged, shown or exported.
+ *
+ * Only a literal `;` starts a parameter. An encoded one (`%3B`) is data, not a separator: the
+ * containers split on the literal character only, and browsers keep `%3B` as written; it is kept.
+ *
+ * One pass: the pattern starts at a `;` and its repeat stops at the next `/`, so the work is
+ * linear in the path's length whatever it holds (a path of only semicolons included).
+ */
+export function withoutPathParameters(path: string): string {
+  return path.includes(';') ? path.replace(/;[^/]*/g, '') : path;
+}
