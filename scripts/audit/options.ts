@@ -86,7 +86,8 @@ export function parseTarget(text: string): URL {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError(`malformed URL: ${JSON.stringify(text)} (only http and https pages can be audited)`);
-  if (!url.hostname || !/^[a-z0-9.-]+$/i.test(url.hostname) || url.hostname.startsWith('.') || url.hostname.endsWith('.')) {
+  // Labels of letters, digits and hyphens joined by single dots: the host names a census's folder (census-report.ts).
+  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/i.test(url.hostname)) {
     throw new UsageError(`malformed URL: ${JSON.stringify(text)} (no valid host name)`);
   }
   return url;

@@ -2,12 +2,13 @@
  * A census's files: census.json (the document), census.md and census.csv (a row per portal), and
  * census.html (one self-contained page: a table sortable by any column, each portal linking to its
  * report files). Every text that came from outside (URLs, hosts, errors) is escaped for where it
- * goes: HTML, Markdown, or CSV with formulas defused.
+ * goes: HTML, Markdown, or CSV with formulas defused; a link is made only to an http(s) URL or to a
+ * portal's folder (`isPortalFolder`), whatever the document holds (census:merge reads shards).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvField, markdownText } from '../../src/core/report/index.ts';
-import { FINDING_KINDS, SEVERITIES, type CensusDocument, type CensusRow, type Choice } from './census-report.ts';
+import { FINDING_KINDS, SEVERITIES, isPortalFolder, type CensusDocument, type CensusRow, type Choice } from './census-report.ts';
 
 /** The charter's kind, and whether it changed since it was bundled: `live (changed)`. */
 export function charterText(row: CensusRow): string {
@@ -21,9 +22,12 @@ export function consentText(row: CensusRow): string {
     .join(', ');
 }
 
-/** The report files of a portal, relative to the census folder: one per choice with `--consent both`; a failed audit's log. */
+/**
+ * The report files of a portal, relative to the census folder: one per choice with `--consent both`;
+ * a failed audit's log. None when its folder is not one the census names (never a link elsewhere).
+ */
 export function reportFiles(row: CensusRow, consent: CensusDocument['run']['consent']): Array<{ label: string; path: string }> {
-  if (row.report === null) return [];
+  if (!isPortalFolder(row.report)) return [];
   if (row.error !== null) return [{ label: 'log', path: `${row.report}/audit.log` }];
   const choices: Choice[] = consent === 'both' ? ['accept', 'refuse'] : [];
   if (choices.length === 0) return [{ label: 'report', path: `${row.report}/report.md` }];
@@ -113,6 +117,12 @@ export function censusMarkdown(document: CensusDocument): string {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** A portal's URL as a link target: only an absolute http(s) URL (never `javascript:` or a relative one); null otherwise. */
+export function httpHref(text: string): string | null {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;
+}
+
 /** Sorts the table by a header's column on a click (or Enter/Space on its button); numbers as numbers, empty last. */
 const SORT_SCRIPT = `
 document.querySelectorAll('th button').forEach((button, column) => {
@@ -135,16 +145,19 @@ document.querySelectorAll('th button').forEach((button, column) => {
 
 export function censusHtml(document: CensusDocument): string {
   const header = ['#', 'Portal', 'Charter', 'Consent', 'Cookies', 'Findings', 'High', 'Medium', 'Low', 'Report', 'Error'];
-  const td = (text: string, value: string | number | null = null) =>
-    `<td${value === null ? '' : ` data-value="${escapeHtml(String(value))}"`}>${text}</td>`;
+  /** A cell of HTML already made safe, sorted by `value`. */
+  const td = (html: string, value: string | number | null = null) =>
+    `<td${value === null ? '' : ` data-value="${escapeHtml(String(value))}"`}>${html}</td>`;
   const rows = document.portals.map((row) => {
     const links = reportFiles(row, document.run.consent)
       .map((file) => `<a href="${escapeHtml(encodeURI(file.path))}">${escapeHtml(file.label)}</a>`)
       .join(' ');
-    const count = (value: number | null | undefined) => td(value === null || value === undefined ? '' : String(value), value ?? '');
+    const count = (value: number | null | undefined) =>
+      td(value === null || value === undefined ? '' : escapeHtml(String(value)), value ?? '');
+    const href = httpHref(row.url);
     return `<tr class="${row.error ? 'failed' : (row.findings?.bySeverity.high ?? 0) > 0 ? 'high' : ''}">${[
-      td(String(row.position + 1), row.position),
-      td(`<a href="${escapeHtml(row.url)}" rel="noreferrer">${escapeHtml(row.host)}</a>`, row.host),
+      td(escapeHtml(String(row.position + 1)), row.position),
+      td(href === null ? escapeHtml(row.host) : `<a href="${escapeHtml(href)}" rel="noreferrer">${escapeHtml(row.host)}</a>`, row.host),
       td(escapeHtml(charterText(row))),
       td(escapeHtml(consentText(row))),
       count(row.cookies),

@@ -40,7 +40,7 @@ export type CensusRow = {
   findings: FindingCounts | null;
   /** Paths of the pages visited (in the first choice's run). */
   pages: string[];
-  /** Its folder in the census folder (its report files), or null when none was written. */
+  /** Its folder in the census folder (its report files, named by `portalFolder`), or null when none was written. */
   report: string | null;
   /** Why the audit failed, in one line; null when it did not. */
   error: string | null;
@@ -70,6 +70,15 @@ export type CensusDocument = {
   portals: CensusRow[];
 };
 
+/** A portal's folder in the census folder: its host name (lowercase letters, digits, hyphens, labels joined by dots). */
+export const portalFolder = (url: URL): string => url.hostname.toLowerCase();
+
+/**
+ * Whether `name` is a folder the census could have named (`portalFolder`): one plain name, never
+ * `.`, `..`, a path or a URL. What links to a portal's reports and what census:merge copies.
+ */
+export const isPortalFolder = (name: unknown): name is string => typeof name === 'string' && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/.test(name);
+
 const key = (finding: Finding) => `${finding.kind}|${finding.cookie}|${finding.domain ?? ''}`;
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
@@ -82,13 +91,14 @@ export function mergeFindings(reports: readonly Report[]): Finding[] {
   const merged = new Map<string, Finding>();
   for (const report of reports) {
     for (const finding of report.findings) {
-      const known = merged.get(key(finding));
-      if (!known || RANK[finding.severity] < RANK[known.severity]) merged.set(key(finding), finding);
+      const id = key(finding);
+      const known = merged.get(id);
+      if (!known || RANK[finding.severity] < RANK[known.severity]) merged.set(id, finding);
     }
   }
-  return [...merged.values()].filter(
-    (finding) => finding.kind !== 'not-seen' || reports.every((report) => report.findings.some((f) => key(f) === key(finding))),
-  );
+  // Each run's keys once: a membership test per finding keeps this linear in the findings.
+  const seen = reports.map((report) => new Set(report.findings.map(key)));
+  return [...merged.values()].filter((finding) => finding.kind !== 'not-seen' || seen.every((keys) => keys.has(key(finding))));
 }
 
 /** Counts of findings, every kind and severity named (0 when none). */

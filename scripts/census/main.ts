@@ -15,7 +15,7 @@ import { copyPortalFolders, mergeShards, readShard } from './merge.ts';
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
 Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
-Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice).`;
+Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row not as the census writes it).`;
 
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {

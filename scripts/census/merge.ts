@@ -3,13 +3,49 @@
  * if the list had run whole: rows by their position in the list, each portal's folder copied.
  * Shards of different lists or settings, a shard given twice, a portal in two shards, or a
  * missing shard are refused with what is wrong (exit 2): a partial merge would pass for a whole one.
+ * A shard is outside input: a row whose URL is not an http(s) URL the census could have audited, or
+ * whose folder is not one it could have named (a path, `..`), is refused before anything is copied.
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../audit/options.ts';
-import { CENSUS_VERSION, censusDocument, type CensusDocument } from './census-report.ts';
+import { parseTarget, UsageError } from '../audit/options.ts';
+import { CENSUS_VERSION, censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
 
-/** A shard's census.json, checked to be one. */
+/** At most this much of a bad value is quoted in an error. */
+const QUOTED = 200;
+const quote = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text;
+};
+
+/**
+ * Checks each row of a shard read from `source` as the census would have written it: its position
+ * in the list, its URL an http(s) URL its list could hold (parseTarget, as written: `url.href`), its
+ * folder null or a name the census gives (isPortalFolder). Throws a one-line UsageError naming the
+ * file, the row and the field.
+ */
+export function checkRows(document: CensusDocument, source: string): void {
+  for (const [index, row] of document.portals.entries()) {
+    const where = `${source}: portals[${index}]`;
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new UsageError(`${where}: not a portal's row`);
+    if (!Number.isSafeInteger(row.position) || row.position < 0 || !(row.position < document.list.size)) {
+      throw new UsageError(`${where}.position: ${quote(row.position)} is not a place in a list of ${quote(document.list.size)}`);
+    }
+    let url: URL | null = null;
+    try {
+      if (typeof row.url === 'string') url = parseTarget(row.url);
+    } catch {
+      // Refused below.
+    }
+    if (url === null) throw new UsageError(`${where}.url: ${quote(row.url)} is not an http(s) URL the census could audit`);
+    if (url.href !== row.url) throw new UsageError(`${where}.url: ${quote(row.url)} is not a URL as the census writes it (${url.href})`);
+    if (row.report !== null && !isPortalFolder(row.report)) {
+      throw new UsageError(`${where}.report: ${quote(row.report)} is not a portal's folder (a host name, as the census names them)`);
+    }
+  }
+}
+
+/** A shard's census.json, checked to be one, its rows too (checkRows). */
 export function readShard(dir: string): CensusDocument {
   const path = join(dir, 'census.json');
   let document: CensusDocument;
@@ -22,6 +58,7 @@ export function readShard(dir: string): CensusDocument {
   if (document?.version !== CENSUS_VERSION || !Array.isArray(document.portals) || !document.list || !document.run) {
     throw new UsageError(`${path}: not a census of version ${CENSUS_VERSION}`);
   }
+  checkRows(document, path);
   return document;
 }
 
@@ -59,6 +96,7 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
     if (twice !== undefined) throw new UsageError(`shard ${document.shard.index}/${count} given twice: ${twice} and ${dir}`);
     seen.set(document.shard.index, dir);
   }
+  for (const { dir, document } of shards) checkRows(document, join(dir, 'census.json'));
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !seen.has(index));
   if (missing.length > 0) throw new UsageError(`missing shard(s) ${missing.join(', ')} of ${count}: every part of the list is needed`);
   const rows = shards.flatMap(({ document }) => document.portals);
@@ -72,11 +110,12 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   return { document: censusDocument(first!.document.run, first!.document.list, null, rows), warnings };
 }
 
-/** Copies each portal's folder from its shard into `out`. */
+/** Copies each portal's folder from its shard into `out`; only folders the census names, never a path out of the shard. */
 export function copyPortalFolders(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>, out: string): void {
   for (const { dir, document } of shards) {
     for (const row of document.portals) {
       if (row.report === null) continue;
+      if (!isPortalFolder(row.report)) throw new UsageError(`${join(dir, 'census.json')}: ${quote(row.report)} is not a portal's folder`);
       const from = join(dir, row.report);
       if (existsSync(from)) cpSync(from, join(out, row.report), { recursive: true });
     }

@@ -11,7 +11,16 @@ import { compareRuns } from '../../src/core/report/index.ts';
 import { UsageError, type AuditOptions } from '../audit/options.ts';
 import { AuditError, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { censusDocument, censusExitCode, errorRow, portalRow, type CensusRow, type CensusRun, type Choice } from './census-report.ts';
+import {
+  censusDocument,
+  censusExitCode,
+  errorRow,
+  portalFolder,
+  portalRow,
+  type CensusRow,
+  type CensusRun,
+  type Choice,
+} from './census-report.ts';
 import { writeCensus } from './census-output.ts';
 import { runPool } from './job-pool.ts';
 import { parsePortalList, shardPositions } from './portal-list.ts';
@@ -80,7 +89,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, dep
   /** Audits one portal: its runs in its folder, with their progress lines in audit.log. */
   async function auditPortal(position: number): Promise<CensusRow> {
     const url = list.urls[position]!;
-    const host = url.hostname.toLowerCase();
+    const host = portalFolder(url);
     const folder = join(options.out, host);
     const log = (message: string) => appendFileSync(join(folder, 'audit.log'), `${new Date().toISOString()} ${terminalText(message)}\n`);
     try {

@@ -124,6 +124,7 @@ describe('parseTarget', () => {
     'https://',
     'https://exa mple.org/',
     'https://.org/',
+    'https://data..tco.re/',
   ])('refuses %j', (text) => {
     expect(() => parseTarget(text)).toThrow(UsageError);
   });

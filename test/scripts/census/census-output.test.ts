@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { censusCsv, censusHtml, censusMarkdown, reportFiles } from '../../../scripts/census/census-output.ts';
-import { errorRow } from '../../../scripts/census/census-report.ts';
+import { censusCsv, censusHtml, censusMarkdown, httpHref, reportFiles } from '../../../scripts/census/census-output.ts';
+import { errorRow, type CensusRow } from '../../../scripts/census/census-report.ts';
 import { sampleCensus } from './census-fixtures.ts';
 
 describe('census files', () => {
@@ -42,5 +42,52 @@ describe('census files', () => {
     const [tco] = sampleCensus().portals;
     expect(reportFiles(tco!, 'refuse')).toEqual([{ label: 'report', path: 'data.tco.re/report.md' }]);
     expect(reportFiles(errorRow(0, new URL('https://x.org/'), 'down', null), 'both')).toEqual([]);
+  });
+
+  it('link only to an http(s) URL and a portal’s folder, and escape every cell, whatever the document holds', () => {
+    const census = sampleCensus();
+    const [tco, down] = census.portals;
+    census.portals = [
+      { ...tco!, url: 'javascript:alert(document.domain)', report: '../../x' },
+      { ...down!, url: 'data.tco.re', report: 'javascript:alert(1)//' },
+      { ...down!, position: 2, url: 'HTTPS://Down.Example.org', report: 'down.example.org/../..' },
+      { ...tco!, position: '<b>4</b>', cookies: '<i>2</i>' } as unknown as CensusRow,
+    ];
+    const html = censusHtml(census);
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+    expect(hrefs).toEqual([
+      'https://down.example.org/',
+      'https://data.tco.re/',
+      'data.tco.re/accept/report.md',
+      'data.tco.re/refuse/report.md',
+    ]);
+    expect(html).toContain('<td data-value="data.tco.re">data.tco.re</td>');
+    expect(html).toContain('&lt;b&gt;4&lt;/b&gt;1');
+    expect(html).toContain('&lt;i&gt;2&lt;/i&gt;');
+    expect(html).not.toMatch(/<[bi]>/);
+    const markdown = censusMarkdown(census);
+    expect([...markdown.matchAll(/\]\(([^)]*)\)/g)].map((match) => match[1])).toEqual([
+      'data.tco.re/accept/report.md',
+      'data.tco.re/refuse/report.md',
+    ]);
+    expect(markdown).not.toContain('javascript');
+    expect(markdown).not.toContain('../');
+  });
+
+  it('take as a link only an absolute http(s) URL, as written', () => {
+    expect(httpHref('https://data.tco.re/explore/?q=a b')).toBe('https://data.tco.re/explore/?q=a%20b');
+    expect(httpHref('http://localhost:8080/')).toBe('http://localhost:8080/');
+    for (const text of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      '//evil.example',
+      'data.tco.re',
+      '',
+    ]) {
+      expect(httpHref(text)).toBeNull();
+    }
   });
 });
