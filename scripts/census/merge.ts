@@ -6,7 +6,7 @@
  * A shard is outside input: a row whose URL is not an http(s) URL the census could have audited, or
  * whose folder is not one it could have named (a path, `..`), is refused before anything is copied.
  */
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTarget, UsageError } from '../audit/options.ts';
 import { CENSUS_VERSION, censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
@@ -110,14 +110,33 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   return { document: censusDocument(first!.document.run, first!.document.list, null, rows), warnings };
 }
 
-/** Copies each portal's folder from its shard into `out`; only folders the census names, never a path out of the shard. */
+/**
+ * Copies each portal's folder from its shard into `out`; only folders the census names, never a
+ * path out of the shard. Every folder is checked before anything is copied: a symbolic link (the
+ * census writes none) would be copied as a link, and the merged census, published as it is (a CI
+ * artifact), would then carry whatever it points to.
+ */
 export function copyPortalFolders(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>, out: string): void {
+  const copies: Array<{ from: string; to: string }> = [];
   for (const { dir, document } of shards) {
     for (const row of document.portals) {
       if (row.report === null) continue;
       if (!isPortalFolder(row.report)) throw new UsageError(`${join(dir, 'census.json')}: ${quote(row.report)} is not a portal's folder`);
       const from = join(dir, row.report);
-      if (existsSync(from)) cpSync(from, join(out, row.report), { recursive: true });
+      if (!existsSync(from)) continue;
+      refuseLinks(from);
+      copies.push({ from, to: join(out, row.report) });
     }
   }
+  for (const { from, to } of copies) cpSync(from, to, { recursive: true });
+}
+
+/** Throws a one-line UsageError when `folder`, or anything in it, is a symbolic link. */
+function refuseLinks(folder: string): void {
+  const link = lstatSync(folder).isSymbolicLink()
+    ? folder
+    : readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isSymbolicLink())
+        .map((entry) => join(entry.parentPath, entry.name))[0];
+  if (link !== undefined) throw new UsageError(`${link}: a symbolic link, which the census never writes: not copied`);
 }

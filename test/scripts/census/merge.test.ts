@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,26 @@ describe('census:merge', () => {
     expect(() => readShard(join(scratch.path, 'none'))).toThrow(/cannot read a census \(ENOENT\)/);
     writeFileSync(join(scratch.path, 'census.json'), '{"version":2}');
     expect(() => readShard(scratch.path)).toThrow(/not a census of version 1/);
+  });
+
+  it('refuses a portal folder that is, or holds, a symbolic link, before copying anything', () => {
+    const [one] = shards();
+    const secret = join(scratch.path, 'secret.txt');
+    writeFileSync(secret, 'not for the census');
+    for (const [name, plant] of [
+      ['inside', (dir: string) => symlinkSync(secret, join(dir, 'data.tco.re', 'accept', 'report.md'))],
+      ['the folder', (dir: string) => symlinkSync(scratch.path, join(dir, 'data.tco.re'))],
+    ] as const) {
+      const dir = join(scratch.path, `linked-${name.replace(' ', '-')}`);
+      mkdirSync(dir, { recursive: true });
+      if (name === 'inside') mkdirSync(join(dir, 'data.tco.re', 'accept'), { recursive: true });
+      plant(dir);
+      const out = join(scratch.path, `merged-${name.replace(' ', '-')}`);
+      expect(() => copyPortalFolders([{ dir, document: one!.document }], out), name).toThrow(
+        /a symbolic link, which the census never writes/,
+      );
+      expect(existsSync(out), name).toBe(false);
+    }
   });
 
   it('reads its arguments strictly', () => {
