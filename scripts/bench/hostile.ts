@@ -167,6 +167,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     read: readText,
   },
   { reader: 'charter text', shape: "'<https://' repeated", make: (size) => repeatTo('<https://', size), read: readText },
+  {
+    reader: 'charter text',
+    shape: "a table, then URL lines of 'https://a' and dots",
+    make: (size) => framed(`${TAB_HEADER}Matomo\tStats\t_pk_id\tMesure\n`, `https://a${'.'.repeat(489)}_\n`, '', size),
+    read: readText,
+  },
   { reader: 'charter text', shape: 'table headers repeated', make: (size) => repeatTo(TAB_HEADER, size), read: readText },
   // Durations, read on every report.
   { reader: 'duration', shape: 'digits', make: (size) => repeatTo('1', size), read: noErrors(parseStatedLifetime) },
