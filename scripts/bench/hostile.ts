@@ -1,7 +1,7 @@
 /**
  * The hostile-input group: every reader of outside text (charter text and HTML, durations,
- * cookie-name cells, rows split without separators, the Open Cookie Database CSV reader, the
- * consent cookie decoder, the Set-Cookie reader) timed on its worst known shapes at 10 KB, 100 KB, 1 MB and 2 MB, with
+ * cookie-name cells, rows split without separators, the Open Cookie Database CSV reader and its
+ * Domain cells, the consent cookie decoder, the Set-Cookie reader) timed on its worst known shapes at 10 KB, 100 KB, 1 MB and 2 MB, with
  * the growth per 10× of input. Linear code grows about 10× per 10×; the budget allows 12×, and
  * 2 MB must be read in under 500 ms. A shape that takes more than `STOP_AFTER_MS` at one size is
  * not run at the larger ones (a quadratic reader would take minutes), and misses its budgets.
@@ -11,6 +11,7 @@ import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
+import { parseDomainCell } from '../../src/core/registry/open-cookie-database-domain.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
 import { responseOfHarEntry } from '../../src/core/network/index.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
@@ -235,6 +236,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'CSV', shape: 'line breaks', make: (size) => repeatTo('\r\n', size), read: csvErrors(parseCsv) },
   { reader: 'CSV', shape: 'quoted fields with line breaks', make: (size) => repeatTo('a,"b\nc"\n', size), read: csvErrors(parseCsv) },
   { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed('"', 'a', '', size), read: csvErrors(parseCsv) },
+  // Its Domain cells, read when a cookie of the row's name is first matched.
+  { reader: 'Domain cell', shape: "'a', dots, 'b'", make: (size) => framed('a', '.', 'b', size), read: noErrors(parseDomainCell) },
+  { reader: 'Domain cell', shape: "'(' repeated", make: (size) => repeatTo('(', size), read: noErrors(parseDomainCell) },
+  { reader: 'Domain cell', shape: 'distinct domains', make: (size) => distinctDomains(size), read: noErrors(parseDomainCell) },
   // The consent cookie, decoded as the recorder does (value, time seen).
   { reader: 'consent cookie', shape: "'%' repeated", make: (size) => repeatTo('%', size), read: noErrors(decodeConsentNow) },
   { reader: 'consent cookie', shape: "'%7B' repeated", make: (size) => repeatTo('%7B', size), read: noErrors(decodeConsentNow) },
@@ -262,6 +267,17 @@ function distinctNames(size: number): string {
   let length = 0;
   for (let i = 0; length < size; i++) {
     const part = `_n${i}, `;
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('').slice(0, size);
+}
+
+function distinctDomains(size: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = `d${i}.com `;
     parts.push(part);
     length += part.length;
   }

@@ -57,6 +57,7 @@ describe('hostile input (each case once, at 10 KB)', () => {
       'name cell',
       'segmenting',
       'CSV',
+      'Domain cell',
       'consent cookie',
       'Set-Cookie',
     ]);
