@@ -58,6 +58,7 @@ describe('hostile input (each case once, at 10 KB)', () => {
       'segmenting',
       'CSV',
       'Domain cell',
+      'name lookup',
       'consent cookie',
       'Set-Cookie',
     ]);
