@@ -1,7 +1,8 @@
 /**
  * The hostile-input group: every reader of outside text (charter text and HTML, durations,
- * cookie-name cells, rows split without separators, the Open Cookie Database CSV reader, the
- * consent cookie decoder, the Set-Cookie reader) timed on its worst known shapes at 10 KB, 100 KB, 1 MB and 2 MB, with
+ * cookie-name cells, rows split without separators, the Open Cookie Database CSV reader and its
+ * Domain cells, cookie names looked up among a charter's prefixes, the consent cookie decoder, the
+ * Set-Cookie reader) timed on its worst known shapes at 10 KB, 100 KB, 1 MB and 2 MB, with
  * the growth per 10× of input. Linear code grows about 10× per 10×; the budget allows 12×, and
  * 2 MB must be read in under 500 ms. A shape that takes more than `STOP_AFTER_MS` at one size is
  * not run at the larger ones (a quadratic reader would take minutes), and misses its budgets.
@@ -11,6 +12,8 @@ import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
+import { parseDomainCell } from '../../src/core/registry/open-cookie-database-domain.ts';
+import { acceptAll, buildNameIndex, lookupName } from '../../src/core/registry/name-index.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
 import { responseOfHarEntry } from '../../src/core/network/index.ts';
 import { charterPage, DEMO_CHARTER } from '../demo-portal/charters.ts';
@@ -167,6 +170,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     read: readText,
   },
   { reader: 'charter text', shape: "'<https://' repeated", make: (size) => repeatTo('<https://', size), read: readText },
+  {
+    reader: 'charter text',
+    shape: "a table, then URL lines of 'https://a' and dots",
+    make: (size) => framed(`${TAB_HEADER}Matomo\tStats\t_pk_id\tMesure\n`, `https://a${'.'.repeat(489)}_\n`, '', size),
+    read: readText,
+  },
   { reader: 'charter text', shape: 'table headers repeated', make: (size) => repeatTo(TAB_HEADER, size), read: readText },
   // Durations, read on every report.
   { reader: 'duration', shape: 'digits', make: (size) => repeatTo('1', size), read: noErrors(parseStatedLifetime) },
@@ -229,6 +238,17 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'CSV', shape: 'line breaks', make: (size) => repeatTo('\r\n', size), read: csvErrors(parseCsv) },
   { reader: 'CSV', shape: 'quoted fields with line breaks', make: (size) => repeatTo('a,"b\nc"\n', size), read: csvErrors(parseCsv) },
   { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed('"', 'a', '', size), read: csvErrors(parseCsv) },
+  // Its Domain cells, read when a cookie of the row's name is first matched.
+  { reader: 'Domain cell', shape: "'a', dots, 'b'", make: (size) => framed('a', '.', 'b', size), read: noErrors(parseDomainCell) },
+  { reader: 'Domain cell', shape: "'(' repeated", make: (size) => repeatTo('(', size), read: noErrors(parseDomainCell) },
+  { reader: 'Domain cell', shape: 'distinct domains', make: (size) => distinctDomains(size), read: noErrors(parseDomainCell) },
+  // Cookie names looked up among the prefixes of a charter (a live one can hold any).
+  {
+    reader: 'name lookup',
+    shape: "prefixes 'ax', 'axx', …, a name as long as each",
+    make: (size) => growingPrefixes(size),
+    read: noErrors(lookUpPastEveryPrefix),
+  },
   // The consent cookie, decoded as the recorder does (value, time seen).
   { reader: 'consent cookie', shape: "'%' repeated", make: (size) => repeatTo('%', size), read: noErrors(decodeConsentNow) },
   { reader: 'consent cookie', shape: "'%7B' repeated", make: (size) => repeatTo('%7B', size), read: noErrors(decodeConsentNow) },
@@ -260,6 +280,36 @@ function distinctNames(size: number): string {
     length += part.length;
   }
   return parts.join('').slice(0, size);
+}
+
+function distinctDomains(size: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = `d${i}.com `;
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('').slice(0, size);
+}
+
+/** Lines 'ax', 'axx', 'axxx', … */
+function growingPrefixes(size: number): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (let i = 1; length < size; i++) {
+    const line = `a${'x'.repeat(i)}\n`;
+    lines.push(line);
+    length += line.length;
+  }
+  return lines.join('').slice(0, size);
+}
+
+/** Each line a prefix rule; then, for each line, a name as long that parts from them all after 'ax'. */
+function lookUpPastEveryPrefix(input: string): void {
+  const lines = input.split('\n').filter((line) => line !== '');
+  const index = buildNameIndex(lines.map((name, value) => ({ name, match: 'prefix' as const, value })));
+  for (const line of lines) lookupName(index, `ax${'y'.repeat(Math.max(0, line.length - 2))}`, acceptAll, null);
 }
 
 function consentWithManyKeys(size: number): string {

@@ -176,8 +176,15 @@ export function charterTitle(headingText: string): string | null {
 /** Host of an http(s) URL, lower case, without scheme, credentials, port or path; null if none. */
 export function hostOfUrl(url: string): string | null {
   const match = /^https?:\/\/(?:[^\s/?#@]*@)?([^\s/?#:<>@]+)/i.exec(url.trim());
-  const host = match?.[1]?.toLowerCase().replace(/\.+$/, '') ?? '';
+  const host = trimTrailingDots(match?.[1]?.toLowerCase() ?? '');
   return /^[\p{L}\p{N}](?:[\p{L}\p{N}.-]*[\p{L}\p{N}])?$/u.test(host) ? host : null;
+}
+
+/** Drops trailing dots; a loop, because `/\.+$/` is quadratic on a run of dots that does not end the text. */
+function trimTrailingDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2e) end--;
+  return text.slice(0, end);
 }
 
 const ANGLE_URL = /<(https?:\/\/[^<>\s]+)>/i;

@@ -1,8 +1,11 @@
-/** The Open Cookie Database's Domain column, read into the domains a row is bound to. */
+/**
+ * The Open Cookie Database's Domain column, read into the domains a row is bound to. The cell
+ * comes from outside: the reading is linear in it (loops where an anchored `\.+$` or an
+ * unclosed `\([^)]*\)` would make the regex engine retry from every position).
+ */
 
 // Zero-width characters occur in upstream cells (".commander1.com" ends in U+200B).
 const INVISIBLE_CHARACTERS = /[\u200B-\u200D\u2060\uFEFF]/g;
-const PARENTHESISED = /\([^)]*\)/g;
 const DOMAIN_SHAPE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
 /**
@@ -13,18 +16,48 @@ const DOMAIN_SHAPE = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
  * a non-empty cell it cannot read (the caller decides what that means).
  */
 export function parseDomainCell(cell: string): string[] {
-  const cleaned = cell.replace(INVISIBLE_CHARACTERS, '').replace(PARENTHESISED, ' ').toLowerCase();
+  const cleaned = blankParenthesised(cell.replace(INVISIBLE_CHARACTERS, '')).toLowerCase();
   const domains: string[] = [];
+  const seen = new Set<string>();
   // Alternatives are separated by "or", commas or blanks; none of these occur inside a domain.
   for (const word of cleaned.split(/[\s,;]+/)) {
     if (word === 'or') continue;
-    let domain = word.replace(/^\.+/, '').replace(/\.+$/, '');
+    let domain = trimDots(word);
     // A templated label stands for any label: keep the labels after it, which every such host shares.
     const lastTemplated = domain.lastIndexOf(']');
     if (lastTemplated !== -1) domain = domain.slice(domain.indexOf('.', lastTemplated) + 1);
-    if (domain !== '' && DOMAIN_SHAPE.test(domain) && !domains.includes(domain)) {
+    if (domain !== '' && !seen.has(domain) && DOMAIN_SHAPE.test(domain)) {
+      seen.add(domain);
       domains.push(domain);
     }
   }
   return domains;
+}
+
+/** Drops leading and trailing dots; a loop, because `/\.+$/` is quadratic on a run of dots that does not end the text. */
+function trimDots(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x2e) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
+  return text.slice(start, end);
+}
+
+/**
+ * Each "(…)" replaced by a space, as `replace(/\([^)]*\)/g, ' ')` did: from each "(" to the first
+ * ")" after it. Once a "(" has no ")" after it, no later one has either: the rest is kept as it
+ * is, where the regex would have scanned to the end from every "(" (quadratic).
+ */
+function blankParenthesised(text: string): string {
+  let result = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('(', from);
+    if (open === -1) break;
+    const close = text.indexOf(')', open + 1);
+    if (close === -1) break;
+    result += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
+  return from === 0 ? text : result + text.slice(from);
 }

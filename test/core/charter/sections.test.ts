@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   SectionTracker,
@@ -191,6 +192,37 @@ describe('hostOfUrl', () => {
     expect(hostOfUrl('ftp://x.org')).toBeNull();
     expect(hostOfUrl('https://')).toBeNull();
   });
+
+  it('reads every URL as the regex trim of trailing dots did', () => {
+    // The code before the loop, kept as the reference.
+    const before = (url: string): string | null => {
+      const match = /^https?:\/\/(?:[^\s/?#@]*@)?([^\s/?#:<>@]+)/i.exec(url.trim());
+      const host = match?.[1]?.toLowerCase().replace(/\.+$/, '') ?? '';
+      return /^[\p{L}\p{N}](?:[\p{L}\p{N}.-]*[\p{L}\p{N}])?$/u.test(host) ? host : null;
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('.', '..', 'a', 'Z', 'é', '1', '-', '_', '/', '@', ':', '#', '?', '<', ' ', '\t', '\u00A0', '\uD800'),
+      fc.integer({ min: 1, max: 40 }).map((count) => '.'.repeat(count)),
+    );
+    const url = fc.tuple(
+      fc.constantFrom('https://', 'HTTP://', 'http://u@', ' https://', 'ftp://', ''),
+      fc.array(piece, { maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(url, ([scheme, pieces]) => {
+        const text = scheme + pieces.join('');
+        expect(hostOfUrl(text)).toBe(before(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a host holding a long run of dots (quadratic with `/\\.+$/`)', () => {
+    const dots = '.'.repeat(100_000);
+    expect(hostOfUrl(`https://a${dots}b`)).toBe(`a${dots}b`);
+    expect(hostOfUrl(`https://a${dots}_`)).toBeNull();
+    expect(hostOfUrl(`https://a${dots}`)).toBe('a');
+  });
 });
 
 describe('findPortal', () => {
@@ -232,6 +264,11 @@ describe('findPortal', () => {
     expect(findPortal(lines, (index) => index === 1)).toBe('data.example.org');
     expect(findPortal(lines.slice(0, 2), (index) => index === 1)).toBe('cdn.example.net');
     expect(findPortal(lines.slice(1, 2), (index) => index === 0)).toBeNull();
+  });
+
+  it('reads 2 MB of URL lines whose hosts are dots up to the line limit, finding none', () => {
+    const lines = Array.from({ length: 4_000 }, () => `https://a${'.'.repeat(489)}_`);
+    expect(findPortal(lines, never)).toBeNull();
   });
 });
 

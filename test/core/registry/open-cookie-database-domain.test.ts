@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rowsFromCsv } from '../../../src/core/registry/open-cookie-database-csv.ts';
 import { OPEN_COOKIE_DATABASE_SOURCE } from '../../../src/core/registry/open-cookie-database-document.ts';
@@ -32,5 +33,51 @@ describe('parseDomainCell', () => {
       for (const domain of domains) expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/);
       if (row.domain !== '') expect(domains.length, `row ${row.id} domain ${JSON.stringify(row.domain)}`).toBeGreaterThan(0);
     }
+  });
+
+  // The code before the loops and the Set, kept as the reference.
+  const before = (cell: string): string[] => {
+    const cleaned = cell
+      .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+      .replace(/\([^)]*\)/g, ' ')
+      .toLowerCase();
+    const domains: string[] = [];
+    for (const word of cleaned.split(/[\s,;]+/)) {
+      if (word === 'or') continue;
+      let domain = word.replace(/^\.+/, '').replace(/\.+$/, '');
+      const lastTemplated = domain.lastIndexOf(']');
+      if (lastTemplated !== -1) domain = domain.slice(domain.indexOf('.', lastTemplated) + 1);
+      if (domain !== '' && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(domain) && !domains.includes(domain)) domains.push(domain);
+    }
+    return domains;
+  };
+
+  it('reads every Domain cell of the bundled CSV as the code before did', () => {
+    for (const row of rowsFromCsv(csvText)) expect(parseDomainCell(row.domain), row.id).toEqual(before(row.domain));
+  });
+
+  it('reads any cell as the code before did: same domains, same order', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('a', 'B', '0', '-', '.', '..', ' ', ',', ';', ' or ', 'or', '(', ')', '(3rd party)', '[x]', ']', '\u200B', 'é', '\n'),
+      fc.constantFrom('example.com', '.bing.com', 'Example.COM.', 'ads-[account].adhese.com'),
+      fc.integer({ min: 1, max: 30 }).map((count) => '.'.repeat(count)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const cell = pieces.join('');
+        expect(parseDomainCell(cell)).toEqual(before(cell));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads hostile cells of 100,000 characters (quadratic with `/\\.+$/`, `\\([^)]*\\)` and `includes`)', () => {
+    const dots = '.'.repeat(100_000);
+    expect(parseDomainCell(`a${dots}b`)).toEqual([]);
+    expect(parseDomainCell(`${dots}example.com${dots}`)).toEqual(['example.com']);
+    expect(parseDomainCell(`${'('.repeat(100_000)} example.com`)).toEqual(['example.com']);
+    expect(parseDomainCell(`(x) ${'('.repeat(100_000)}`)).toEqual([]);
+    const distinct = Array.from({ length: 20_000 }, (_, index) => `d${index}.com`);
+    expect(parseDomainCell(`${distinct.join(' ')} d0.com`)).toEqual(distinct);
   });
 });

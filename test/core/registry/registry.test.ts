@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
 import { buildRegistry, charterFor } from '../../../src/core/registry/registry.ts';
+import { acceptAll, lookupName } from '../../../src/core/registry/name-index.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
 import { BUNDLED_CHARTERS, ITIE_CHARTER, METROPOLE_CHARTER } from './charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
@@ -54,11 +55,11 @@ describe('buildRegistry', () => {
     expect(frozen).toEqual(BUNDLED_CHARTERS);
   });
 
-  it('indexes the bundled Open Cookie Database once: exact names, and prefixes with lengths longest first', () => {
+  it('indexes the bundled Open Cookie Database once: exact names, and prefixes each in the prefix tree', () => {
     const index = registry.openCookieDatabase;
     expect(index.exact.get('sessionid')?.map((entry) => entry.row.platform)).toEqual(['Instagram']);
     expect(index.prefixes.has('_ga_')).toBe(true);
-    expect([...index.prefixLengths]).toEqual([...index.prefixLengths].sort((left, right) => right - left));
+    for (const [prefix, rows] of index.prefixes) expect(lookupName(index, `${prefix}\uFFFF`, acceptAll, null)?.value).toBe(rows[0]);
     const total = [...index.exact.values(), ...index.prefixes.values()].reduce((sum, rows) => sum + rows.length, 0);
     expect(total).toBe(bundledOpenCookieDatabaseRows().length);
   });

@@ -57,6 +57,8 @@ describe('hostile input (each case once, at 10 KB)', () => {
       'name cell',
       'segmenting',
       'CSV',
+      'Domain cell',
+      'name lookup',
       'consent cookie',
       'Set-Cookie',
     ]);
