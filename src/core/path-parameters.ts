@@ -13,3 +13,12 @@
 export function withoutPathParameters(path: string): string {
   return path.includes(';') ? path.replace(/;[^/]*/g, '') : path;
 }
+
+/**
+ * A URL's query with its values removed, its parameter names kept (`?q=&page=`), or '' when it
+ * has none: query values can hold session ids (`?PHPSESSID=…`), tokens and personal data.
+ */
+export function queryWithoutValues(url: URL): string {
+  const names = [...url.searchParams.keys()].map((name) => `${encodeURIComponent(name)}=`);
+  return names.length > 0 ? `?${names.join('&')}` : '';
+}

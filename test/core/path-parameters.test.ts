@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutPathParameters } from '../../src/core/path-parameters.ts';
+import { queryWithoutValues, withoutPathParameters } from '../../src/core/path-parameters.ts';
 
 describe('withoutPathParameters', () => {
   it('drops a servlet session id carried in the path', () => {
@@ -27,5 +27,14 @@ describe('withoutPathParameters', () => {
     expect(withoutPathParameters(`/a${';'.repeat(100_000)}`)).toBe('/a');
     expect(withoutPathParameters(';/'.repeat(100_000))).toBe('/'.repeat(100_000));
     expect(withoutPathParameters(`/${';x='.repeat(100_000)}/b`)).toBe('//b');
+  });
+});
+
+describe('queryWithoutValues', () => {
+  it('keeps the parameter names, never a value', () => {
+    expect(queryWithoutValues(new URL('https://a.example/p?PHPSESSID=abc123&lang=fr&lang=en'))).toBe('?PHPSESSID=&lang=&lang=');
+    expect(queryWithoutValues(new URL('https://a.example/p?a%20b=1&=x'))).toBe('?a%20b=&=');
+    expect(queryWithoutValues(new URL('https://a.example/p'))).toBe('');
+    expect(queryWithoutValues(new URL('https://a.example/p?'))).toBe('');
   });
 });

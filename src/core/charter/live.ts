@@ -2,7 +2,7 @@
  * Reading a portal's live charter: where the platform publishes it, and what a fetch attempt
  * leaves behind (kept in storage.session, so one fetch serves every popup for a day).
  */
-import { withoutPathParameters } from '../path-parameters.ts';
+import { queryWithoutValues, withoutPathParameters } from '../path-parameters.ts';
 import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
@@ -99,25 +99,20 @@ export function finalUrlProblem(requestedUrl: string, finalUrl: string): string 
 }
 
 /**
- * Where a fetched page ended, as it may be kept and shown: without path parameters. A server that
- * sees no cookie (the request sends none) may redirect to `…/cookies-policy/;jsessionid=…`, a
+ * Where a fetched page ended, as it may be kept and shown: without path parameters nor query
+ * values (names kept: `?lang=`), fragment or credentials. A server that sees no cookie (the
+ * request sends none) may redirect to `…/cookies-policy/;jsessionid=…` or `…?PHPSESSID=…`: a
  * session cookie's value.
  */
 function pageAddress(address: string): string {
   try {
     const url = new URL(address);
-    url.pathname = withoutPathParameters(url.pathname);
-    return url.href;
+    return `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`;
   } catch {
-    return withoutPathParameters(address); // not reached: finalUrlProblem parsed it (or it is the URL asked for)
+    return withoutPathParameters(address.split(/[?#]/, 1)[0]!); // not reached: finalUrlProblem parsed it (or it is the URL asked for)
   }
 }
 
-/**
- * Fetches one page anonymously (no cookies sent or stored), following redirects only to where a
- * charter may be trusted (finalUrlProblem), and reads at most MAX_CHARTER_PAGE_BYTES of it: a
- * larger page is refused, not cut. Never throws: failures come back as a problem.
- */
 export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promise<CharterPage | PageProblem> {
   let response: Response;
   try {

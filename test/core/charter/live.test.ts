@@ -89,14 +89,16 @@ describe('fetchLiveCharter', () => {
     expect((await fetchLiveCharter(HOST, redirectedTo('https://other.huwise.com/terms/cookies-policy/'))).charter).not.toBeNull();
   });
 
-  it('keeps where a redirect ended without its path parameters: a servlet session id is a cookie’s value', async () => {
+  it('keeps where a redirect ended without its path parameters or query values: a session id is a cookie’s value', async () => {
     const redirected: FetchLike = async () => {
       const response = new Response(html, { status: 200, headers: { 'content-type': 'text/html' } });
-      Object.defineProperty(response, 'url', { value: `https://${HOST}/fr;v=1/terms/cookies-policy/;jsessionid=9F1C2A7B3D4E5F60?lang=fr` });
+      Object.defineProperty(response, 'url', {
+        value: `https://${HOST}/fr;v=1/terms/cookies-policy/;jsessionid=9F1C2A7B3D4E5F60?lang=fr&PHPSESSID=abc123#top`,
+      });
       return response;
     };
     const record = await fetchLiveCharter(HOST, redirected);
-    expect(record.url).toBe(`https://${HOST}/fr/terms/cookies-policy/?lang=fr`);
+    expect(record.url).toBe(`https://${HOST}/fr/terms/cookies-policy/?lang=&PHPSESSID=`);
     expect(record.charter).not.toBeNull();
   });
 
