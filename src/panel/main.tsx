@@ -13,6 +13,7 @@ import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { boundSite } from '../pages/tab-site.ts';
 import { browserPlatform, mountPage } from '../pages/mount-page.tsx';
 import { SiteNotFound } from '../views/site-not-found.ts';
+import { networkAttribution } from '../core/network/set-by.ts';
 
 installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
@@ -37,7 +38,12 @@ mountPage(
   document.getElementById('app')!,
   {
     findSite: bound?.findSite ?? (() => Promise.reject(new SiteNotFound(platform.t('panelUnbound')))),
-    ...(tabId !== null ? { onSiteChanged: onNavigated, network: { tabId, load: () => callBackground('getNetworkLog', { tabId }) } } : {}),
+    ...(tabId !== null
+      ? {
+          onSiteChanged: onNavigated,
+          network: { tabId, load: () => callBackground('getNetworkLog', { tabId }), attribution: networkAttribution },
+        }
+      : {}),
     ...(browser.permissions ? { requestAccess: requestHostAccess } : {}),
     openedAt,
   },

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { hostPattern } from '../core/host-patterns.ts';
 import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } from '../core/live-timeline.ts';
 import type { NetworkLog } from '../core/network/network-log.ts';
-import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../core/network/set-by.ts';
+import type { CookieEvent, NetworkAttribution } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import { FIRST_PAGE, sameSite, type LiveMessage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
@@ -44,7 +44,12 @@ export type PageActions = {
    * The DevTools panel only: the inspected tab and what DevTools heard there (which response set
    * each cookie). Absent elsewhere: nothing is said about responses.
    */
-  network?: { tabId: number; load: () => Promise<NetworkLog | null> };
+  network?: {
+    tabId: number;
+    load: () => Promise<NetworkLog | null>;
+    /** Given by the page that has a network log (the DevTools panel): the other pages load none of it. */
+    attribution: NetworkAttribution;
+  };
   /** The optional grant that shows cookies of embedded content; absent: not offered (the popup offers it). */
   embeddedAccess?: EmbeddedAccessActions | undefined;
 };
@@ -246,15 +251,19 @@ export function App(props: AppProps) {
   );
 
   // Which response set each event, as DevTools heard it; an event still in its window is looked at again when it closes.
-  const setBy = useMemo(() => (networkLog ? (event: CookieEvent) => setByOf(event, networkLog, clock) : undefined), [networkLog, clock]);
+  const attribution = network?.attribution;
+  const setBy = useMemo(
+    () => (networkLog && attribution ? (event: CookieEvent) => attribution.setByOf(event, networkLog, clock) : undefined),
+    [networkLog, attribution, clock],
+  );
   useEffect(() => {
-    if (!networkLog || !shownTimeline) return;
+    if (!networkLog || !attribution || !shownTimeline) return;
     // Events are in order: the first still in its window closes first.
-    const pending = shownTimeline.events.find((event) => 'name' in event && event.at + SET_BY_WINDOW_MS > clock);
+    const pending = shownTimeline.events.find((event) => 'name' in event && event.at + attribution.windowMs > clock);
     if (!pending) return;
-    const timer = setTimeout(() => setClock(now()), Math.max(0, pending.at + SET_BY_WINDOW_MS - now()) + 20);
+    const timer = setTimeout(() => setClock(now()), Math.max(0, pending.at + attribution.windowMs - now()) + 20);
     return () => clearTimeout(timer);
-  }, [networkLog, shownTimeline, clock, now]);
+  }, [networkLog, attribution, shownTimeline, clock, now]);
 
   return (
     <main ref={main} data-state={state.kind} data-layout={layout} aria-busy={state.kind === 'loading'}>

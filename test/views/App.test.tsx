@@ -6,6 +6,7 @@ import { LIVE_MESSAGE_TYPE, signatureOf, type LiveMessage, type SiteView } from 
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
 import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
+import { networkAttribution } from '../../src/core/network/set-by.ts';
 import { SiteNotFound } from '../../src/views/site-not-found.ts';
 import { FIRST_PAGE } from '../../src/core/message-contract.ts';
 import { firstPageOf, type ReportFirst } from '../../src/core/report/report-page.ts';
@@ -255,7 +256,9 @@ describe('App, live', () => {
       cookies: [parseSetCookie('sessionid=x; HttpOnly')!],
     };
     let log: NetworkLog = { tabId: 4, openedAt: now - 60_000, responses: [] };
-    const { container, send } = setup([viewWith([sessionid, widget])], { network: { tabId: 4, load: async () => log } });
+    const { container, send } = setup([viewWith([sessionid, widget])], {
+      network: { tabId: 4, load: async () => log, attribution: networkAttribution },
+    });
     await waitFor(() => expect(container.querySelectorAll('[data-set-by="script"]')).toHaveLength(2));
     log = { ...log, responses: [response] };
     await send({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 });

@@ -119,3 +119,10 @@ export function setByOf(event: CookieEvent, log: NetworkLog | null, now: number)
   if (now < event.at + SET_BY_WINDOW_MS) return { kind: 'pending' };
   return { kind: 'script' };
 }
+
+/**
+ * What a page needs to say which response set each event: handed to the App by the DevTools
+ * panel, the one page with a network log, so the popup's scripts carry none of this.
+ */
+export const networkAttribution = { setByOf, windowMs: SET_BY_WINDOW_MS } as const;
+export type NetworkAttribution = typeof networkAttribution;
