@@ -113,6 +113,11 @@ function pageAddress(address: string): string {
   }
 }
 
+/**
+ * Fetches one page anonymously (no cookies sent or stored), following redirects only to where a
+ * charter may be trusted (finalUrlProblem), and reads at most MAX_CHARTER_PAGE_BYTES of it: a
+ * larger page is refused, not cut. Never throws: failures come back as a problem.
+ */
 export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promise<CharterPage | PageProblem> {
   let response: Response;
   try {
