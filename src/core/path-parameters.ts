@@ -22,3 +22,11 @@ export function queryWithoutValues(url: URL): string {
   const names = [...url.searchParams.keys()].map((name) => `${encodeURIComponent(name)}=`);
   return names.length > 0 ? `?${names.join('&')}` : '';
 }
+
+/**
+ * A URL as it may be kept and shown: scheme, host, port, the path without its parameters and
+ * the query without its values; no fragment, no credentials.
+ */
+export function addressWithoutValues(url: URL): string {
+  return `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`;
+}

@@ -2,7 +2,7 @@
  * Reading a portal's live charter: where the platform publishes it, and what a fetch attempt
  * leaves behind (kept in storage.session, so one fetch serves every popup for a day).
  */
-import { queryWithoutValues, withoutPathParameters } from '../path-parameters.ts';
+import { addressWithoutValues, withoutPathParameters } from '../path-parameters.ts';
 import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
@@ -66,7 +66,7 @@ export function readCharterPage(body: string, contentType: string | null): Parse
 /** The fetch we need: the URL, and options that keep the request anonymous. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** A page fetched for its charter; `url` is where it ended, without path parameters (pageAddress). */
+/** A page fetched for its charter; `url` is where it ended, without path parameters nor query values (pageAddress). */
 export type CharterPage = { url: string; body: string; contentType: string | null };
 
 /** Why a page could not be fetched; `weight` ranks how much it explains (a 404 explains less than a server error). */
@@ -106,8 +106,7 @@ export function finalUrlProblem(requestedUrl: string, finalUrl: string): string 
  */
 function pageAddress(address: string): string {
   try {
-    const url = new URL(address);
-    return `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`;
+    return addressWithoutValues(new URL(address));
   } catch {
     return withoutPathParameters(address.split(/[?#]/, 1)[0]!); // not reached: finalUrlProblem parsed it (or it is the URL asked for)
   }

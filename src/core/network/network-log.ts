@@ -6,7 +6,7 @@
  * attributes. Header values are read for that and dropped; a cookie's value never leaves
  * `parseSetCookieHeaders`, nor one carried in the URL's path.
  */
-import { queryWithoutValues, withoutPathParameters } from '../path-parameters.ts';
+import { addressWithoutValues, withoutPathParameters } from '../path-parameters.ts';
 import { MAX_ATTRIBUTE_VALUE, MAX_COOKIE_NAME, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
@@ -56,7 +56,7 @@ export function urlWithoutQueryValues(raw: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const text = `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`;
+  const text = addressWithoutValues(url);
   return text.length > MAX_URL_LENGTH ? `${text.slice(0, MAX_URL_LENGTH - 1)}…` : text;
 }
 
