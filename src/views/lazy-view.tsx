@@ -53,7 +53,7 @@ export function lazyView<P extends { t: Translate }>(
     if (problem !== null)
       return (
         <div class="status error" role="alert">
-          <p>{props.t('loadError', problem)}</p>
+          <p>{props.t('viewLoadError', problem)}</p>
           <button type="button" onClick={() => setProblem(null)}>
             {props.t('retry')}
           </button>

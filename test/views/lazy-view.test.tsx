@@ -38,7 +38,7 @@ describe('lazyView', () => {
     const load = vi.fn().mockRejectedValueOnce(new Error('chunk gone')).mockResolvedValueOnce(Hello);
     const View = lazyView<Props>(load);
     render(<View name="later" t={t} />);
-    expect((await screen.findByRole('alert')).textContent).toContain('loadError chunk gone');
+    expect((await screen.findByRole('alert')).textContent).toContain('viewLoadError chunk gone');
     fireEvent.click(screen.getByRole('button', { name: 'retry' }));
     expect(await screen.findByText('hello later')).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(2);
