@@ -69,7 +69,9 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
     onFocused();
   });
 
-  if (rows.length === 0) return <p class="status">{t('noCookies', host)}</p>;
+  // No cookie seen yet: said even when the charter's unseen entries fill the list (a first page holds a seen cookie whenever there is one).
+  const hint = rows.some((row) => row.cookie !== null) ? null : <p class="status">{t('noCookies', host)}</p>;
+  if (rows.length === 0) return hint;
   const shown = matching.slice(0, limit);
   // Until every row is here, a search waits for them, and the count is the whole list's.
   const searching = onWantAll !== undefined && query.trim() !== '';
@@ -77,6 +79,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
 
   return (
     <div class="cookie-list">
+      {hint}
       <label class="search">
         <span class="visually-hidden">{t('searchLabel')}</span>
         <input

@@ -70,4 +70,36 @@ describe('CookieList', () => {
     render(<CookieList rows={[]} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
     expect(screen.getByText('noCookies data.tco.re')).toBeTruthy();
   });
+
+  it('says so too when only the charter’s entries, never seen, are listed', () => {
+    const entry = {
+      provider: 'Opendatasoft',
+      service: null,
+      match: 'exact',
+      purpose: 'Session',
+      duration: null,
+      category: 'necessary',
+    } as const;
+    const rows = rowsOf(
+      report([], {
+        notSeen: [
+          { ...entry, cookie: 'sessionid' },
+          { ...entry, cookie: 'csrftoken' },
+        ],
+      }),
+    );
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
+    expect(screen.getByText('noCookies data.tco.re')).toBeTruthy();
+    expect(shownRows(container)).toBe(2);
+  });
+
+  it('does not once a cookie was seen', () => {
+    const rows = rowsOf(bigReport(3));
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+    );
+    expect(container.textContent).not.toContain('noCookies');
+  });
 });
