@@ -12,6 +12,10 @@ type FindingsSummaryProps = {
   totals?: ReportTotals | undefined;
   /** Given when `findings` is only the first page: asks for all of them (Show more). */
   onWantAll?: (() => void) | undefined;
+  /** How many cookies were seen (in the whole report): with none, no finding says nothing was checked. */
+  cookiesSeen: number;
+  /** False where the visitor's choice cannot be read (off the platform): no consent finding was looked for. */
+  consentReadable: boolean;
   /** Shows the cookie a finding is about. */
   onSelect: (finding: Finding) => void;
   /** UI strings. */
@@ -26,15 +30,26 @@ const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', '
 const FIRST_FINDINGS = FIRST_PAGE.findings;
 
 /** Counts per kind of finding, then each finding as a link to its cookie. */
-export function FindingsSummary({ findings, totals, onWantAll, onSelect, t, language }: FindingsSummaryProps) {
+export function FindingsSummary({
+  findings,
+  totals,
+  onWantAll,
+  cookiesSeen,
+  consentReadable,
+  onSelect,
+  t,
+  language,
+}: FindingsSummaryProps) {
   const total = totals?.findings ?? findings.length;
   const [open, setOpen] = useState(total <= 6);
   const [limit, setLimit] = useState(FIRST_FINDINGS);
   if (total === 0) {
+    // The all-clear only says what was checked: nothing without a cookie, not consent where it cannot be read.
+    const nothing = cookiesSeen === 0 ? 'noFindingsNoCookies' : consentReadable ? 'noFindings' : 'noFindingsConsentUnread';
     return (
       <section class="findings" aria-labelledby="findings-title">
         <h2 id="findings-title">{t('findingsTitle')}</h2>
-        <p class="ok">{t('noFindings')}</p>
+        <p class={nothing === 'noFindings' ? 'ok' : 'muted'}>{t(nothing)}</p>
       </section>
     );
   }

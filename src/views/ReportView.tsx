@@ -142,7 +142,16 @@ export function ReportView({
         t={t}
         language={language}
       />
-      <FindingsSummary findings={report.findings} totals={partial} onWantAll={wantAll} onSelect={goToFinding} t={t} language={language} />
+      <FindingsSummary
+        findings={report.findings}
+        totals={partial}
+        onWantAll={wantAll}
+        cookiesSeen={partial ? partial.cookies : report.cookies.length}
+        consentReadable={report.consent.state !== 'unknown'}
+        onSelect={goToFinding}
+        t={t}
+        language={language}
+      />
       <TabPanels
         label={report.host}
         selected={shownTab}

@@ -8,9 +8,27 @@ import { t } from '../support/render-app.tsx';
 afterEach(cleanup);
 
 describe('FindingsSummary', () => {
-  it('says when there is nothing to report', () => {
-    const { container } = render(<FindingsSummary findings={[]} onSelect={vi.fn()} t={t} language="en" />);
-    expect(container.textContent).toContain('noFindings');
+  /** The line shown when there is no finding, and whether it is the green all-clear. */
+  function allClear(cookiesSeen: number, consentReadable: boolean) {
+    const { container } = render(
+      <FindingsSummary findings={[]} cookiesSeen={cookiesSeen} consentReadable={consentReadable} onSelect={vi.fn()} t={t} language="en" />,
+    );
+    const line = container.querySelector('.findings p')!;
+    cleanup();
+    return [line.textContent, line.classList.contains('ok')];
+  }
+
+  it('says when there is nothing to report, where every check was made', () => {
+    expect(allClear(3, true)).toEqual(['noFindings', true]);
+  });
+
+  it('claims no all-clear before any cookie was seen', () => {
+    expect(allClear(0, true)).toEqual(['noFindingsNoCookies', false]);
+    expect(allClear(0, false)).toEqual(['noFindingsNoCookies', false]);
+  });
+
+  it('does not say consent was respected where it cannot be read', () => {
+    expect(allClear(3, false)).toEqual(['noFindingsConsentUnread', false]);
   });
 
   it('counts each kind, lists each finding, and leads from one to its cookie', () => {
@@ -20,7 +38,9 @@ describe('FindingsSummary', () => {
       finding({ kind: 'before-consent', cookie: '_gid' }),
       finding({ kind: 'not-seen', cookie: 'csrftoken' }),
     ];
-    const { container } = render(<FindingsSummary findings={findings} onSelect={onSelect} t={t} language="en" />);
+    const { container } = render(
+      <FindingsSummary findings={findings} cookiesSeen={3} consentReadable onSelect={onSelect} t={t} language="en" />,
+    );
     expect([...container.querySelectorAll('[data-finding-count]')].map((chip) => chip.textContent)).toEqual([
       'finding_before_consent 2',
       'finding_not_seen 1',
@@ -36,7 +56,9 @@ describe('FindingsSummary', () => {
 
   it('keeps a long list closed and short: the first 20, then more on request', async () => {
     const findings = Array.from({ length: 130 }, (_, i) => finding({ kind: 'not-seen', cookie: `c${String(i).padStart(3, '0')}` }));
-    const { container } = render(<FindingsSummary findings={findings} onSelect={vi.fn()} t={t} language="en" />);
+    const { container } = render(
+      <FindingsSummary findings={findings} cookiesSeen={130} consentReadable onSelect={vi.fn()} t={t} language="en" />,
+    );
     expect(container.querySelectorAll('[data-finding]')).toHaveLength(0);
     fireEvent.click(container.querySelector('summary')!);
     await waitFor(() => expect(container.querySelectorAll('[data-finding]')).toHaveLength(20));

@@ -71,6 +71,18 @@ describe('ReportView', () => {
     ]);
   });
 
+  it('says nothing was checked, not that all is well, when no cookie was seen and nothing is declared', () => {
+    const container = view({ report: report([], { consent: { state: 'unknown', changedAt: null, trackers: {} } }) });
+    expect(container.querySelector('.findings p')?.textContent).toBe('noFindingsNoCookies');
+  });
+
+  it('does not say consent was respected on a site whose consent cannot be read', () => {
+    const container = view({
+      report: report([reportCookie({ name: 'sessionid' })], { consent: { state: 'unknown', changedAt: null, trackers: {} } }),
+    });
+    expect(container.querySelector('.findings p')?.textContent).toBe('noFindingsConsentUnread');
+  });
+
   it('shows a mixed choice per tracker, in the order the cookie gives them, as text', () => {
     const container = view({
       report: { ...sample, consent: { state: 'choice', changedAt: 5, trackers: { matomo: false, ga: true, '<b>x</b>': false } } },
