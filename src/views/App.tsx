@@ -286,11 +286,17 @@ export function App(props: AppProps) {
       {state.kind === 'error' && (
         <div class="status error" role="alert">
           <p>{t('loadError', state.message)}</p>
-          {query && (
-            <button type="button" onClick={() => void refresh(query)}>
-              {t('retry')}
-            </button>
-          )}
+          {/* Loading again while it asks: the site's report, or the site itself when it could not be found. */}
+          <button
+            type="button"
+            onClick={() => {
+              setState({ kind: 'loading' });
+              if (query) void refresh(query);
+              else locate();
+            }}
+          >
+            {t('retry')}
+          </button>
         </div>
       )}
       {view && query && view.kind === 'no-access' && (

@@ -93,14 +93,47 @@ describe('popup App', () => {
     const { container } = renderApp({
       loadSite: async () => {
         calls++;
-        if (calls === 1) throw new Error('No answer from the background worker');
+        if (calls === 1) throw new Error('Storage is full');
         return portalView(['sessionid']);
       },
     });
     const retry = await screen.findByRole('button', { name: 'retry' });
-    expect(screen.getByRole('alert').textContent).toContain('No answer from the background worker');
+    // The worker's text is the detail of a sentence in the UI language.
+    expect(screen.getByRole('alert').querySelector('p')?.textContent).toBe('loadError Storage is full');
     fireEvent.click(retry);
     await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+  });
+
+  it('shows loading while a retry asks again: a retry that fails again is no dead click', async () => {
+    const answers = [deferred<SiteView>(), deferred<SiteView>()];
+    let call = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        if (call++ === 0) throw new Error('Storage is full');
+        return answers[call - 2]!.promise;
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'retry' }));
+    expect(state(container)).toBe('loading');
+    expect(screen.queryByRole('alert')).toBeNull();
+    answers[0]!.resolve(portalView(['sessionid']));
+    await waitFor(() => expect(state(container)).toBe('ready'));
+  });
+
+  it('offers a retry when the site itself could not be found, and finds it again', async () => {
+    let finds = 0;
+    const { container } = renderApp({
+      findSite: async () => {
+        if (finds++ === 0) throw new Error('No tab');
+        return { host: 'data.tco.re' };
+      },
+      loadSite: async () => portalView(['sessionid']),
+    });
+    expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError No tab');
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    expect(state(container)).toBe('loading');
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    expect(finds).toBe(2);
   });
 
   it('follows its own site’s recorded state while open, not other sites’', async () => {
