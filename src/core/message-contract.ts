@@ -101,6 +101,19 @@ export type Method = keyof MessageApi;
 export type Params<M extends Method> = MessageApi[M]['params'];
 export type Result<M extends Method> = MessageApi[M]['result'];
 
+/**
+ * The worker did not answer a page's request: nothing answered it, or not within the page's time
+ * limit (`withinSeconds`). The message is English, for the console; a page says it in its language.
+ */
+export class NoAnswer extends Error {
+  override name = 'NoAnswer';
+  readonly withinSeconds: number | null;
+  constructor(method: Method, withinSeconds: number | null = null) {
+    super(`No answer from the background worker to ${method}${withinSeconds === null ? '' : ` within ${withinSeconds} s`}`);
+    this.withinSeconds = withinSeconds;
+  }
+}
+
 /** The envelope on the wire. */
 export type RequestMessage<M extends Method = Method> = { method: M; params: Params<M> };
 export type ResponseMessage<M extends Method = Method> = { ok: true; result: Result<M> } | { ok: false; error: string };

@@ -2,6 +2,7 @@
 import { browser, type Browser } from './browser.ts';
 import {
   isLiveMessage,
+  NoAnswer,
   type LiveMessage,
   type Method,
   type Params,
@@ -16,7 +17,7 @@ type RuntimeApi = Pick<Browser, 'runtime'>;
 export async function callBackground<M extends Method>(method: M, params: Params<M>, api: RuntimeApi = browser): Promise<Result<M>> {
   const request: RequestMessage<M> = { method, params };
   const response: ResponseMessage<M> | undefined = await api.runtime.sendMessage(request);
-  if (!response) throw new Error(`No answer from the background worker to ${method}`);
+  if (!response) throw new NoAnswer(method);
   if (!response.ok) throw new Error(response.error);
   return response.result;
 }

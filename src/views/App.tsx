@@ -5,7 +5,7 @@ import type { NetworkLog } from '../core/network/network-log.ts';
 import type { CookieEvent, NetworkAttribution } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
-import { FIRST_PAGE, sameSite, type LiveMessage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
+import { FIRST_PAGE, NoAnswer, sameSite, type LiveMessage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
@@ -79,7 +79,26 @@ type State =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; view: SiteView };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * How long the page waits for the report before it says the worker did not answer, with a retry.
+ * A stopped worker wakes and builds a first report in tens to hundreds of ms, a cold machine in a
+ * few seconds: 15 s cuts no answer that is only slow. The person's own actions (clearing with
+ * reloads, exports) have none: they may rightly take longer, and the page is not stuck meanwhile.
+ */
+export const REPORT_TIME_LIMIT_MS = 15_000;
+
+/** Why the report could not be read, in the UI language; the worker's own text is kept as it is. */
+const problemText = (error: unknown, t: Translate) =>
+  t(
+    'loadError',
+    error instanceof NoAnswer
+      ? error.withinSeconds === null
+        ? t('noAnswer')
+        : t('noAnswerWithin', String(error.withinSeconds))
+      : error instanceof Error
+        ? error.message
+        : String(error),
+  );
 
 /**
  * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
@@ -121,8 +140,14 @@ export function App(props: AppProps) {
       }
       inFlight.current = true;
       const request = ++latest.current;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const view = await loadSite(target, whole.current ? undefined : FIRST_PAGE);
+        const view = await Promise.race([
+          loadSite(target, whole.current ? undefined : FIRST_PAGE),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(reject, REPORT_TIME_LIMIT_MS, new NoAnswer('getReport', REPORT_TIME_LIMIT_MS / 1000));
+          }),
+        ]);
         if (request === latest.current && sameSite(current.current, target)) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
@@ -132,8 +157,9 @@ export function App(props: AppProps) {
           if (view.kind === 'report' && view.partial && whole.current) again.current = true;
         }
       } catch (error) {
-        if (request === latest.current) setState({ kind: 'error', message: message(error) });
+        if (request === latest.current) setState({ kind: 'error', message: problemText(error, t) });
       } finally {
+        clearTimeout(timer);
         inFlight.current = false;
         if (again.current && current.current) {
           again.current = false;
@@ -141,7 +167,7 @@ export function App(props: AppProps) {
         }
       }
     },
-    [loadSite, showLive],
+    [loadSite, showLive, t],
   );
 
   const locate = useCallback(() => {
@@ -163,11 +189,11 @@ export function App(props: AppProps) {
         current.current = null;
         setQuery(null);
         setState(
-          error instanceof SiteNotFound ? { kind: 'not-found', message: error.message } : { kind: 'error', message: message(error) },
+          error instanceof SiteNotFound ? { kind: 'not-found', message: error.message } : { kind: 'error', message: problemText(error, t) },
         );
       },
     );
-  }, [findSite, refresh, showLive]);
+  }, [findSite, refresh, showLive, t]);
 
   // As soon as the page is in the document, not after its first frame (when useEffect runs): the
   // popup asked the worker early (pages/page-actions.ts, preloadFirstView), and the report is shown
@@ -285,7 +311,7 @@ export function App(props: AppProps) {
       )}
       {state.kind === 'error' && (
         <div class="status error" role="alert">
-          <p>{t('loadError', state.message)}</p>
+          <p>{state.message}</p>
           {/* Loading again while it asks: the site's report, or the site itself when it could not be found. */}
           <button
             type="button"

@@ -3,14 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 // webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
 vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
 const { callBackground, onLiveMessage } = await import('../../src/platform/messaging.ts');
-const { LIVE_MESSAGE_TYPE } = await import('../../src/core/message-contract.ts');
+const { LIVE_MESSAGE_TYPE, NoAnswer } = await import('../../src/core/message-contract.ts');
 
 describe('a page’s requests', () => {
   it('turns an error answer into a rejected call', async () => {
     const api = { runtime: { sendMessage: async () => ({ ok: false, error: 'boom' }) } } as never;
     await expect(callBackground('getReport', { host: 'a' }, api)).rejects.toThrow('boom');
     const silent = { runtime: { sendMessage: async () => undefined } } as never;
-    await expect(callBackground('getReport', { host: 'a' }, silent)).rejects.toThrow(/No answer/);
+    // The page's own error, which a page words in its language.
+    await expect(callBackground('getReport', { host: 'a' }, silent)).rejects.toBeInstanceOf(NoAnswer);
   });
 });
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { preloadViews } from '../../src/views/lazy-views.tsx';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { LIVE_MESSAGE_TYPE, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
+import { LIVE_MESSAGE_TYPE, NoAnswer, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
 import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
@@ -12,6 +12,7 @@ import { FIRST_PAGE } from '../../src/core/message-contract.ts';
 import { firstPageOf, type ReportFirst } from '../../src/core/report/report-page.ts';
 import { finding, portalView, report, reportCookie } from '../support/reports.ts';
 import { renderApp } from '../support/render-app.tsx';
+import { REPORT_TIME_LIMIT_MS } from '../../src/views/App.tsx';
 
 afterEach(cleanup);
 
@@ -120,6 +121,11 @@ describe('popup App', () => {
     await waitFor(() => expect(state(container)).toBe('ready'));
   });
 
+  it('says in the UI language that the worker did not answer', async () => {
+    renderApp({ loadSite: () => Promise.reject(new NoAnswer('getReport')) });
+    expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError noAnswer');
+  });
+
   it('offers a retry when the site itself could not be found, and finds it again', async () => {
     let finds = 0;
     const { container } = renderApp({
@@ -134,6 +140,34 @@ describe('popup App', () => {
     expect(state(container)).toBe('loading');
     await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
     expect(finds).toBe(2);
+  });
+
+  describe('a worker that never answers', () => {
+    afterEach(() => vi.useRealTimers());
+    const advance = (ms: number) =>
+      act(async () => {
+        await vi.advanceTimersByTimeAsync(ms);
+      });
+
+    it('is given up on after the time limit, with a retry; an answer that is only slow is not cut', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const slow = deferred<SiteView>();
+      let call = 0;
+      // The first request is never answered; the retry's answer comes late, but within the limit.
+      const { container } = renderApp({ loadSite: () => (call++ === 0 ? new Promise<SiteView>(() => undefined) : slow.promise) });
+      await advance(REPORT_TIME_LIMIT_MS - 1);
+      expect(state(container)).toBe('loading');
+      await advance(1);
+      expect(state(container)).toBe('error');
+      expect(screen.getByRole('alert').querySelector('p')?.textContent).toBe(`loadError noAnswerWithin ${REPORT_TIME_LIMIT_MS / 1000}`);
+      fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+      expect(state(container)).toBe('loading');
+      await advance(REPORT_TIME_LIMIT_MS - 1);
+      await act(async () => slow.resolve(portalView(['sessionid'])));
+      await advance(REPORT_TIME_LIMIT_MS);
+      expect(state(container)).toBe('ready');
+      expect(rowNames(container)).toEqual(['sessionid']);
+    });
   });
 
   it('follows its own site’s recorded state while open, not other sites’', async () => {
