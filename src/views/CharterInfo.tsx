@@ -1,5 +1,6 @@
 import type { Report } from '../core/report/report.ts';
 import { isUnchanged } from '../core/charter/diff.ts';
+import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 type CharterInfoProps = {
@@ -11,7 +12,7 @@ type CharterInfoProps = {
   onRefresh: () => void;
   /** UI strings. */
   t: Translate;
-  /** UI language, for the date. */
+  /** UI language, for the date and numbers. */
   language: string;
 };
 
@@ -20,6 +21,34 @@ const KIND_LABEL: Record<Exclude<Report['charter']['kind'], 'live'>, MessageKey>
   'platform-default': 'charterPlatformDefault',
   none: 'charterNone',
 };
+
+/** Why one page gave no charter, in the UI language. */
+function pageFailureWords(failure: PageFailure, t: Translate, language: string): string {
+  switch (failure.kind) {
+    case 'network':
+      return t('liveProblemNetwork');
+    case 'redirected':
+      if (failure.to === null) return t('liveProblemRedirectedInvalid');
+      return t(redirectedToAnotherSite(failure.to) ? 'liveProblemRedirectedOtherSite' : 'liveProblemRedirectedNotHttps', failure.to);
+    case 'http':
+      return t('liveProblemHttp', String(failure.status));
+    case 'too-large':
+      return t('liveProblemTooLarge', new Intl.NumberFormat(language).format(failure.limit));
+    case 'no-table':
+      return t('liveProblemNoTable');
+    case 'not-text':
+      return t('liveProblemNotText');
+    case 'unreadable':
+      return t('liveProblemUnreadable');
+  }
+}
+
+/** Why the live charter could not be read, in the UI language, with the path it happened at. */
+function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: string): string {
+  if (problem.kind === 'unknown') return t('liveProblemUnknown');
+  const words = pageFailureWords(problem, t, language);
+  return problem.path === undefined ? words : t('liveProblemAtPath', words, problem.path);
+}
 
 /** Which charter the report uses (bundled, live with its date, platform default, none), and what changed. */
 export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
@@ -35,7 +64,8 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
       )}
       {!pending && live?.problem && (
         <p class="small" data-live-problem>
-          {t('charterLiveUnavailable', live.problem)} {charter.kind === 'bundled' && t('charterFallbackBundled')}
+          {t('charterLiveUnavailable', liveProblemWords(live.problem, t, language))}{' '}
+          {charter.kind === 'bundled' && t('charterFallbackBundled')}
         </p>
       )}
       {changes &&

@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { CharterInfo } from '../../src/views/CharterInfo.tsx';
+import { liveProblemOf, type LiveCharterProblem } from '../../src/core/charter/live-problem.ts';
 import type { Report } from '../../src/core/report/report.ts';
+import type { Translate } from '../../src/core/ui-strings.ts';
 import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -10,6 +13,36 @@ afterEach(cleanup);
 const bundled: Report['charter'] = { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null };
 const show = (charter: Report['charter'], pending = false, onRefresh = vi.fn()) =>
   render(<CharterInfo charter={charter} pending={pending} onRefresh={onRefresh} t={t} language="en" />).container;
+
+/** The strings of a locale, substituted as browser.i18n does. */
+function translateIn(language: 'en' | 'fr'): Translate {
+  type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+  const messages = JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Messages;
+  return (key, ...substitutions) => {
+    const { message, placeholders = {} } = messages[key]!;
+    return message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) =>
+      placeholders[name.toLowerCase()]!.content.replace(/\$(\d)/g, (_digit, index: string) => substitutions[Number(index) - 1]!),
+    );
+  };
+}
+
+/** The charter section in a language, with its real strings; spaces that must not break read as spaces. */
+const shownIn = (language: 'en' | 'fr', charter: Report['charter']) => {
+  const { container } = render(
+    <CharterInfo charter={charter} pending={false} onRefresh={vi.fn()} t={translateIn(language)} language={language} />,
+  );
+  const text = (selector: string) =>
+    container
+      .querySelector(selector)
+      ?.textContent?.replace(/[\u00a0\u202f]/g, ' ')
+      .trim();
+  return { container, text };
+};
+
+const failedWith = (problem: LiveCharterProblem | null, charter: Report['charter'] = bundled): Report['charter'] => ({
+  ...charter,
+  live: { fetchedAt: 0, url: null, problem },
+});
 
 describe('CharterInfo', () => {
   it('says which charter the report uses, and offers to read the live one again', () => {
@@ -35,10 +68,62 @@ describe('CharterInfo', () => {
     });
     expect(live.textContent).toContain('charterLive https://data.tco.re/terms/cookies-policy/');
     cleanup();
-    const failed = show({ ...bundled, live: { fetchedAt: 0, url: null, problem: 'HTTP 404 at /terms/cookies-information' } });
+    const failed = show(failedWith({ kind: 'http', status: 404, path: '/terms/cookies-information' }));
     expect(failed.querySelector('[data-live-problem]')?.textContent).toBe(
-      'charterLiveUnavailable HTTP 404 at /terms/cookies-information charterFallbackBundled',
+      'charterLiveUnavailable liveProblemAtPath liveProblemHttp 404 /terms/cookies-information charterFallbackBundled',
     );
+  });
+
+  it.each<[LiveCharterProblem, string, string]>([
+    [
+      { kind: 'http', status: 404, path: '/terms/cookies-information' },
+      'HTTP 404 at /terms/cookies-information',
+      '/terms/cookies-information : erreur HTTP 404',
+    ],
+    [{ kind: 'network' }, 'network error (offline, or the site cannot be reached)', 'erreur réseau (hors ligne, ou site injoignable)'],
+    [
+      { kind: 'too-large', limit: 2_000_000, path: '/terms/cookies-policy/' },
+      'page larger than 2,000,000 bytes at /terms/cookies-policy/',
+      '/terms/cookies-policy/ : page de plus de 2 000 000 octets',
+    ],
+    [
+      { kind: 'redirected', to: 'http://elsewhere.example', path: '/x' },
+      'redirected to http://elsewhere.example, not https at /x',
+      '/x : redirection vers http://elsewhere.example, qui n’est pas en https',
+    ],
+    [
+      { kind: 'redirected', to: 'https://evil.example', path: '/x' },
+      'redirected to https://evil.example, another site at /x',
+      '/x : redirection vers https://evil.example, un autre site',
+    ],
+    [{ kind: 'redirected', to: null, path: '/x' }, 'redirected to an invalid address at /x', '/x : redirection vers une adresse invalide'],
+    [{ kind: 'no-table', path: '/x' }, 'no cookie table at /x', '/x : aucun tableau de cookies'],
+    [
+      { kind: 'not-text', path: '/x' },
+      'not a text page (binary data, or not UTF-8) at /x',
+      '/x : la page n’est pas du texte (données binaires, ou pas en UTF-8)',
+    ],
+    [{ kind: 'unreadable', path: '/x' }, 'unreadable page at /x', '/x : page illisible'],
+    [{ kind: 'unknown' }, 'could not be read', 'lecture impossible'],
+  ])('says why the live charter could not be read (%j) in the UI language', (problem, english, french) => {
+    expect(shownIn('en', failedWith(problem)).text('[data-live-problem]')).toBe(
+      `Live charter unavailable (${english}). Using the bundled charter.`,
+    );
+    cleanup();
+    expect(shownIn('fr', failedWith(problem)).text('[data-live-problem]')).toBe(
+      `Charte en ligne indisponible (${french}). La charte fournie est utilisée.`,
+    );
+  });
+
+  it('shows a failure an older version stored as English text as one that could not be read, never “undefined”', () => {
+    const stored = failedWith(liveProblemOf('network error (offline, or the site cannot be reached)'));
+    expect(shownIn('fr', stored).text('[data-live-problem]')).toBe(
+      'Charte en ligne indisponible (lecture impossible). La charte fournie est utilisée.',
+    );
+    cleanup();
+    const text = shownIn('en', stored).container.textContent ?? '';
+    expect(text).toContain('Live charter unavailable (could not be read).');
+    expect(text).not.toMatch(/undefined|network error/);
   });
 
   it('lists what a live charter added, removed and changed, names as text', () => {
