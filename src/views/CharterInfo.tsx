@@ -54,9 +54,14 @@ function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: s
 export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
   const date = live ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(live.fetchedAt) : '';
+  // The platform's default stands in for a portal's own charter: one that could not be read, or is not read yet.
+  const used =
+    charter.kind === 'live'
+      ? t('charterLive', live?.url ?? '', date)
+      : t(charter.kind === 'platform-default' && live?.problem ? 'charterLivePlatform' : KIND_LABEL[charter.kind]);
   return (
     <div class="charter" data-charter={charter.kind}>
-      <p>{charter.kind === 'live' ? t('charterLive', live?.url ?? '', date) : t(KIND_LABEL[charter.kind])}</p>
+      <p>{used}</p>
       {pending && (
         <p class="muted small" role="status">
           <span class="spinner" aria-hidden="true" /> {t('charterPending')}

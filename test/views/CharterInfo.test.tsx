@@ -126,6 +126,34 @@ describe('CharterInfo', () => {
     expect(text).not.toMatch(/undefined|network error/);
   });
 
+  it('names the charter each failed read falls back to: the bundled one, the platform’s default, or none', () => {
+    const http404: LiveCharterProblem = { kind: 'http', status: 404, path: '/terms/cookies-information' };
+    const heading = (charter: Report['charter']) => {
+      cleanup();
+      const { container, text } = shownIn('en', charter);
+      return { heading: container.querySelector('[data-charter] > p')?.textContent, problem: text('[data-live-problem]') };
+    };
+    expect(heading(failedWith(http404))).toEqual({
+      heading: 'Charter bundled with the extension',
+      problem: 'Live charter unavailable (HTTP 404 at /terms/cookies-information). Using the bundled charter.',
+    });
+    const platform: Report['charter'] = { ...bundled, kind: 'platform-default', portal: null };
+    expect(heading(failedWith(http404, platform))).toEqual({
+      heading: 'Platform default charter (this site runs the platform: its own charter could not be read)',
+      problem: 'Live charter unavailable (HTTP 404 at /terms/cookies-information).',
+    });
+    expect(heading(platform).heading).toBe('Platform default charter (no charter bundled for this portal)');
+    const none: Report['charter'] = { ...bundled, kind: 'none', portal: null, language: null, entries: 0 };
+    expect(heading(failedWith(http404, none))).toEqual({
+      heading: 'No charter found: cookies are described from fallbacks',
+      problem: 'Live charter unavailable (HTTP 404 at /terms/cookies-information).',
+    });
+    cleanup();
+    expect(shownIn('fr', failedWith(http404, platform)).container.querySelector('[data-charter] > p')?.textContent).toBe(
+      'Charte par défaut de la plateforme (ce site utilise la plateforme, sa charte n’a pu être lue)',
+    );
+  });
+
   it('lists what a live charter added, removed and changed, names as text', () => {
     const entry = {
       provider: 'Matomo',
