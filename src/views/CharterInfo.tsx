@@ -12,7 +12,7 @@ type CharterInfoProps = {
   onRefresh: () => void;
   /** UI strings. */
   t: Translate;
-  /** UI language, for the date and numbers. */
+  /** UI language, for the date, numbers and plurals. */
   language: string;
 };
 
@@ -50,6 +50,11 @@ function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: s
   return problem.path === undefined ? words : t('liveProblemAtPath', words, problem.path);
 }
 
+/** `count` and what happened to that many entries ("2 added"), agreeing in number as the UI language wants. */
+function countOf(count: number, one: MessageKey, other: MessageKey, language: string): [MessageKey, string] {
+  return [new Intl.PluralRules(language).select(count) === 'one' ? one : other, String(count)];
+}
+
 /** Which charter the report uses (bundled, live with its date, platform default, none), and what changed. */
 export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
@@ -59,6 +64,7 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
     charter.kind === 'live'
       ? t('charterLive', live?.url ?? '', date)
       : t(charter.kind === 'platform-default' && live?.problem ? 'charterLivePlatform' : KIND_LABEL[charter.kind]);
+  const quoted = (text: string | null) => (text === null ? '—' : t('charterQuoted', text));
   return (
     <div class="charter" data-charter={charter.kind}>
       <p>{used}</p>
@@ -77,7 +83,12 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
         (!isUnchanged(changes) ? (
           <details class="changes" data-charter-changes>
             <summary>
-              {t('charterChanged', String(changes.added.length), String(changes.removed.length), String(changes.changed.length))}
+              {t(
+                'charterChanged',
+                t(...countOf(changes.added.length, 'changesAddedOne', 'changesAddedOther', language)),
+                t(...countOf(changes.removed.length, 'changesRemovedOne', 'changesRemovedOther', language)),
+                t(...countOf(changes.changed.length, 'changesChangedOne', 'changesChangedOther', language)),
+              )}
             </summary>
             <ul>
               {changes.added.map((entry) => (
@@ -94,8 +105,8 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
                 <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
                   ~ <code>{change.cookie}</code> ({t('change_changed')}):{' '}
                   {change.fields
-                    .map((field) => `${t(messageKey('field', field.field))} “${field.before ?? '—'}” → “${field.after ?? '—'}”`)
-                    .join('; ')}
+                    .map((field) => `${t(messageKey('field', field.field))} ${quoted(field.before)} → ${quoted(field.after)}`)
+                    .join(t('listSeparator'))}
                 </li>
               ))}
             </ul>

@@ -179,7 +179,51 @@ describe('CharterInfo', () => {
       'changed',
     ]);
     expect(container.querySelector('[data-change="added"] code')?.textContent).toBe('<b>_pk_id</b>*');
-    expect(container.querySelector('[data-change="changed"]')?.textContent).toContain('field_purpose “a” → “—”');
+    expect(container.querySelector('[data-change="changed"]')?.textContent).toContain('field_purpose charterQuoted a → —');
+  });
+
+  it('counts what changed with the UI language’s agreement, and quotes values with its quotation marks', () => {
+    const entry = (cookie: string) => ({
+      provider: 'Matomo',
+      service: null,
+      cookie,
+      match: 'exact' as const,
+      purpose: 'Audience',
+      duration: null,
+      category: 'statistics' as const,
+    });
+    const fields = [
+      { field: 'purpose' as const, before: 'Session', after: 'Sécurité' },
+      { field: 'duration' as const, before: null, after: '1 an' },
+    ];
+    const changed = (added: number, removed: number, changes: number): Report['charter'] => ({
+      ...bundled,
+      kind: 'live',
+      changes: {
+        added: Array.from({ length: added }, (_, index) => entry(`a${index}`)),
+        removed: Array.from({ length: removed }, (_, index) => entry(`r${index}`)),
+        changed: Array.from({ length: changes }, (_, index) => ({ cookie: `c${index}`, fields })),
+      },
+    });
+    const summary = (language: 'en' | 'fr', charter: Report['charter']) => {
+      cleanup();
+      return shownIn(language, charter).text('[data-charter-changes] summary');
+    };
+    expect(summary('fr', changed(1, 0, 2))).toBe(
+      'La charte en ligne diffère de celle fournie : 1 ajoutée, 0 retirée, 2 modifiées. Le rapport utilise la charte en ligne.',
+    );
+    expect(summary('fr', changed(2, 1, 0))).toContain(': 2 ajoutées, 1 retirée, 0 modifiée.');
+    expect(summary('en', changed(1, 0, 2))).toBe(
+      'The live charter differs from the bundled one: 1 added, 0 removed, 2 changed. The report uses the live charter.',
+    );
+    cleanup();
+    expect(shownIn('fr', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
+      '~ c0 (modifiée): finalité « Session » → « Sécurité » ; durée — → « 1 an »',
+    );
+    cleanup();
+    expect(shownIn('en', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
+      '~ c0 (changed): purpose “Session” → “Sécurité”; duration — → “1 an”',
+    );
   });
 
   it('says the live charter matches the bundled one, and offers no refresh without any charter', () => {
