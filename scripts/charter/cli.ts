@@ -12,6 +12,7 @@ import {
   charterTextOfPage,
   decodeCharterBytes,
   fetchCharterPage,
+  pageFailureText,
   type FetchLike,
   MAX_CHARTER_PAGE_BYTES,
   readCharterPage,
@@ -129,7 +130,7 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
     return { error: 'only https:// URLs are read: a charter fetched over plain http could be forged on the way' };
   if (url.protocol !== 'https:') return { error: `only https:// URLs are read, not ${url.protocol}` };
   const page = await fetchCharterPage(url.href, fetch);
-  if ('problem' in page) return { error: page.problem };
+  if ('problem' in page) return { error: pageFailureText(page.problem) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
   return {
     label: `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)`,

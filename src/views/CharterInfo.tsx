@@ -1,5 +1,6 @@
 import type { Report } from '../core/report/report.ts';
 import { isUnchanged } from '../core/charter/diff.ts';
+import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 type CharterInfoProps = {
@@ -11,7 +12,7 @@ type CharterInfoProps = {
   onRefresh: () => void;
   /** UI strings. */
   t: Translate;
-  /** UI language, for the date. */
+  /** UI language, for the date, numbers and plurals. */
   language: string;
 };
 
@@ -21,13 +22,52 @@ const KIND_LABEL: Record<Exclude<Report['charter']['kind'], 'live'>, MessageKey>
   none: 'charterNone',
 };
 
+/** Why one page gave no charter, in the UI language. */
+function pageFailureWords(failure: PageFailure, t: Translate, language: string): string {
+  switch (failure.kind) {
+    case 'network':
+      return t('liveProblemNetwork');
+    case 'redirected':
+      if (failure.to === null) return t('liveProblemRedirectedInvalid');
+      return t(redirectedToAnotherSite(failure.to) ? 'liveProblemRedirectedOtherSite' : 'liveProblemRedirectedNotHttps', failure.to);
+    case 'http':
+      return t('liveProblemHttp', String(failure.status));
+    case 'too-large':
+      return t('liveProblemTooLarge', new Intl.NumberFormat(language).format(failure.limit));
+    case 'no-table':
+      return t('liveProblemNoTable');
+    case 'not-text':
+      return t('liveProblemNotText');
+    case 'unreadable':
+      return t('liveProblemUnreadable');
+  }
+}
+
+/** Why the live charter could not be read, in the UI language, with the path it happened at. */
+function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: string): string {
+  if (problem.kind === 'unknown') return t('liveProblemUnknown');
+  const words = pageFailureWords(problem, t, language);
+  return problem.path === undefined ? words : t('liveProblemAtPath', words, problem.path);
+}
+
+/** `count` and what happened to that many entries ("2 added"), agreeing in number as the UI language wants. */
+function countOf(count: number, one: MessageKey, other: MessageKey, language: string): [MessageKey, string] {
+  return [new Intl.PluralRules(language).select(count) === 'one' ? one : other, String(count)];
+}
+
 /** Which charter the report uses (bundled, live with its date, platform default, none), and what changed. */
 export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
   const date = live ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(live.fetchedAt) : '';
+  // The platform's default stands in for a portal's own charter: one that could not be read, or is not read yet.
+  const used =
+    charter.kind === 'live'
+      ? t('charterLive', live?.url ?? '', date)
+      : t(charter.kind === 'platform-default' && live?.problem ? 'charterLivePlatform' : KIND_LABEL[charter.kind]);
+  const quoted = (text: string | null) => (text === null ? '—' : t('charterQuoted', text));
   return (
     <div class="charter" data-charter={charter.kind}>
-      <p>{charter.kind === 'live' ? t('charterLive', live?.url ?? '', date) : t(KIND_LABEL[charter.kind])}</p>
+      <p>{used}</p>
       {pending && (
         <p class="muted small" role="status">
           <span class="spinner" aria-hidden="true" /> {t('charterPending')}
@@ -35,14 +75,20 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
       )}
       {!pending && live?.problem && (
         <p class="small" data-live-problem>
-          {t('charterLiveUnavailable', live.problem)} {charter.kind === 'bundled' && t('charterFallbackBundled')}
+          {t('charterLiveUnavailable', liveProblemWords(live.problem, t, language))}{' '}
+          {charter.kind === 'bundled' && t('charterFallbackBundled')}
         </p>
       )}
       {changes &&
         (!isUnchanged(changes) ? (
           <details class="changes" data-charter-changes>
             <summary>
-              {t('charterChanged', String(changes.added.length), String(changes.removed.length), String(changes.changed.length))}
+              {t(
+                'charterChanged',
+                t(...countOf(changes.added.length, 'changesAddedOne', 'changesAddedOther', language)),
+                t(...countOf(changes.removed.length, 'changesRemovedOne', 'changesRemovedOther', language)),
+                t(...countOf(changes.changed.length, 'changesChangedOne', 'changesChangedOther', language)),
+              )}
             </summary>
             <ul>
               {changes.added.map((entry) => (
@@ -59,8 +105,8 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
                 <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
                   ~ <code>{change.cookie}</code> ({t('change_changed')}):{' '}
                   {change.fields
-                    .map((field) => `${t(messageKey('field', field.field))} “${field.before ?? '—'}” → “${field.after ?? '—'}”`)
-                    .join('; ')}
+                    .map((field) => `${t(messageKey('field', field.field))} ${quoted(field.before)} → ${quoted(field.after)}`)
+                    .join(t('listSeparator'))}
                 </li>
               ))}
             </ul>

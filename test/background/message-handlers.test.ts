@@ -27,7 +27,7 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
     clearSite: async (host, storeId, reloadTabs) => (log.push(`clear ${storeId}|${host} reload=${reloadTabs}`), 4),
     refreshCharter: async (host) => (
       log.push(`charter ${host}`),
-      { host, fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' }
+      { host, fetchedAt: 1, url: null, charter: null, problem: { kind: 'http', status: 404, path: '/terms/cookies-information' } }
     ),
     scheduleBadgeRefresh: () => void log.push('badges'),
     diagnostics: async () => diagnostics,

@@ -40,7 +40,7 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}) {
       get: async (host) => live.get(host) ?? null,
       refresh: async (host) => {
         refreshed.push(host);
-        return { host, fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' };
+        return { host, fetchedAt: 1, url: null, charter: null, problem: { kind: 'http', status: 404, path: '/terms/cookies-information' } };
       },
       pending: (host) => refreshed.includes(host),
     },
@@ -139,7 +139,7 @@ describe('site reports', () => {
     expect(afterCharter.charter.kind).toBe('live');
 
     base = buildRegistry({}, { openCookieDatabase: [] });
-    live.set(HOST, { host: HOST, fetchedAt: 100, url: null, charter: null, problem: 'HTTP 404' });
+    live.set(HOST, { host: HOST, fetchedAt: 100, url: null, charter: null, problem: { kind: 'http', status: 404 } });
     const afterRegistry = await reports.report(HOST, '0');
     expect(afterRegistry.charter.kind).toBe('none');
     expect(afterRegistry.cookies.every((c) => c.status === 'undeclared')).toBe(true);

@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { CharterInfo } from '../../src/views/CharterInfo.tsx';
+import { liveProblemOf, type LiveCharterProblem } from '../../src/core/charter/live-problem.ts';
 import type { Report } from '../../src/core/report/report.ts';
+import type { Translate } from '../../src/core/ui-strings.ts';
 import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -10,6 +13,36 @@ afterEach(cleanup);
 const bundled: Report['charter'] = { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null };
 const show = (charter: Report['charter'], pending = false, onRefresh = vi.fn()) =>
   render(<CharterInfo charter={charter} pending={pending} onRefresh={onRefresh} t={t} language="en" />).container;
+
+/** The strings of a locale, substituted as browser.i18n does. */
+function translateIn(language: 'en' | 'fr'): Translate {
+  type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+  const messages = JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Messages;
+  return (key, ...substitutions) => {
+    const { message, placeholders = {} } = messages[key]!;
+    return message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) =>
+      placeholders[name.toLowerCase()]!.content.replace(/\$(\d)/g, (_digit, index: string) => substitutions[Number(index) - 1]!),
+    );
+  };
+}
+
+/** The charter section in a language, with its real strings; spaces that must not break read as spaces. */
+const shownIn = (language: 'en' | 'fr', charter: Report['charter']) => {
+  const { container } = render(
+    <CharterInfo charter={charter} pending={false} onRefresh={vi.fn()} t={translateIn(language)} language={language} />,
+  );
+  const text = (selector: string) =>
+    container
+      .querySelector(selector)
+      ?.textContent?.replace(/[\u00a0\u202f]/g, ' ')
+      .trim();
+  return { container, text };
+};
+
+const failedWith = (problem: LiveCharterProblem | null, charter: Report['charter'] = bundled): Report['charter'] => ({
+  ...charter,
+  live: { fetchedAt: 0, url: null, problem },
+});
 
 describe('CharterInfo', () => {
   it('says which charter the report uses, and offers to read the live one again', () => {
@@ -35,9 +68,89 @@ describe('CharterInfo', () => {
     });
     expect(live.textContent).toContain('charterLive https://data.tco.re/terms/cookies-policy/');
     cleanup();
-    const failed = show({ ...bundled, live: { fetchedAt: 0, url: null, problem: 'HTTP 404 at /terms/cookies-information' } });
+    const failed = show(failedWith({ kind: 'http', status: 404, path: '/terms/cookies-information' }));
     expect(failed.querySelector('[data-live-problem]')?.textContent).toBe(
-      'charterLiveUnavailable HTTP 404 at /terms/cookies-information charterFallbackBundled',
+      'charterLiveUnavailable liveProblemAtPath liveProblemHttp 404 /terms/cookies-information charterFallbackBundled',
+    );
+  });
+
+  it.each<[LiveCharterProblem, string, string]>([
+    [
+      { kind: 'http', status: 404, path: '/terms/cookies-information' },
+      'HTTP 404 at /terms/cookies-information',
+      '/terms/cookies-information : erreur HTTP 404',
+    ],
+    [{ kind: 'network' }, 'network error (offline, or the site cannot be reached)', 'erreur réseau (hors ligne, ou site injoignable)'],
+    [
+      { kind: 'too-large', limit: 2_000_000, path: '/terms/cookies-policy/' },
+      'page larger than 2,000,000 bytes at /terms/cookies-policy/',
+      '/terms/cookies-policy/ : page de plus de 2 000 000 octets',
+    ],
+    [
+      { kind: 'redirected', to: 'http://elsewhere.example', path: '/x' },
+      'redirected to http://elsewhere.example, not https at /x',
+      '/x : redirection vers http://elsewhere.example, qui n’est pas en https',
+    ],
+    [
+      { kind: 'redirected', to: 'https://evil.example', path: '/x' },
+      'redirected to https://evil.example, another site at /x',
+      '/x : redirection vers https://evil.example, un autre site',
+    ],
+    [{ kind: 'redirected', to: null, path: '/x' }, 'redirected to an invalid address at /x', '/x : redirection vers une adresse invalide'],
+    [{ kind: 'no-table', path: '/x' }, 'no cookie table at /x', '/x : aucun tableau de cookies'],
+    [
+      { kind: 'not-text', path: '/x' },
+      'not a text page (binary data, or not UTF-8) at /x',
+      '/x : la page n’est pas du texte (données binaires, ou pas en UTF-8)',
+    ],
+    [{ kind: 'unreadable', path: '/x' }, 'unreadable page at /x', '/x : page illisible'],
+    [{ kind: 'unknown' }, 'could not be read', 'lecture impossible'],
+  ])('says why the live charter could not be read (%j) in the UI language', (problem, english, french) => {
+    expect(shownIn('en', failedWith(problem)).text('[data-live-problem]')).toBe(
+      `Live charter unavailable (${english}). Using the bundled charter.`,
+    );
+    cleanup();
+    expect(shownIn('fr', failedWith(problem)).text('[data-live-problem]')).toBe(
+      `Charte en ligne indisponible (${french}). La charte fournie est utilisée.`,
+    );
+  });
+
+  it('shows a failure an older version stored as English text as one that could not be read, never “undefined”', () => {
+    const stored = failedWith(liveProblemOf('network error (offline, or the site cannot be reached)'));
+    expect(shownIn('fr', stored).text('[data-live-problem]')).toBe(
+      'Charte en ligne indisponible (lecture impossible). La charte fournie est utilisée.',
+    );
+    cleanup();
+    const text = shownIn('en', stored).container.textContent ?? '';
+    expect(text).toContain('Live charter unavailable (could not be read).');
+    expect(text).not.toMatch(/undefined|network error/);
+  });
+
+  it('names the charter each failed read falls back to: the bundled one, the platform’s default, or none', () => {
+    const http404: LiveCharterProblem = { kind: 'http', status: 404, path: '/terms/cookies-information' };
+    const heading = (charter: Report['charter']) => {
+      cleanup();
+      const { container, text } = shownIn('en', charter);
+      return { heading: container.querySelector('[data-charter] > p')?.textContent, problem: text('[data-live-problem]') };
+    };
+    expect(heading(failedWith(http404))).toEqual({
+      heading: 'Charter bundled with the extension',
+      problem: 'Live charter unavailable (HTTP 404 at /terms/cookies-information). Using the bundled charter.',
+    });
+    const platform: Report['charter'] = { ...bundled, kind: 'platform-default', portal: null };
+    expect(heading(failedWith(http404, platform))).toEqual({
+      heading: 'Platform default charter (this site runs the platform: its own charter could not be read)',
+      problem: 'Live charter unavailable (HTTP 404 at /terms/cookies-information).',
+    });
+    expect(heading(platform).heading).toBe('Platform default charter (no charter bundled for this portal)');
+    const none: Report['charter'] = { ...bundled, kind: 'none', portal: null, language: null, entries: 0 };
+    expect(heading(failedWith(http404, none))).toEqual({
+      heading: 'No charter found: cookies are described from fallbacks',
+      problem: 'Live charter unavailable (HTTP 404 at /terms/cookies-information).',
+    });
+    cleanup();
+    expect(shownIn('fr', failedWith(http404, platform)).container.querySelector('[data-charter] > p')?.textContent).toBe(
+      'Charte par défaut de la plateforme (ce site utilise la plateforme, sa charte n’a pu être lue)',
     );
   });
 
@@ -66,7 +179,51 @@ describe('CharterInfo', () => {
       'changed',
     ]);
     expect(container.querySelector('[data-change="added"] code')?.textContent).toBe('<b>_pk_id</b>*');
-    expect(container.querySelector('[data-change="changed"]')?.textContent).toContain('field_purpose “a” → “—”');
+    expect(container.querySelector('[data-change="changed"]')?.textContent).toContain('field_purpose charterQuoted a → —');
+  });
+
+  it('counts what changed with the UI language’s agreement, and quotes values with its quotation marks', () => {
+    const entry = (cookie: string) => ({
+      provider: 'Matomo',
+      service: null,
+      cookie,
+      match: 'exact' as const,
+      purpose: 'Audience',
+      duration: null,
+      category: 'statistics' as const,
+    });
+    const fields = [
+      { field: 'purpose' as const, before: 'Session', after: 'Sécurité' },
+      { field: 'duration' as const, before: null, after: '1 an' },
+    ];
+    const changed = (added: number, removed: number, changes: number): Report['charter'] => ({
+      ...bundled,
+      kind: 'live',
+      changes: {
+        added: Array.from({ length: added }, (_, index) => entry(`a${index}`)),
+        removed: Array.from({ length: removed }, (_, index) => entry(`r${index}`)),
+        changed: Array.from({ length: changes }, (_, index) => ({ cookie: `c${index}`, fields })),
+      },
+    });
+    const summary = (language: 'en' | 'fr', charter: Report['charter']) => {
+      cleanup();
+      return shownIn(language, charter).text('[data-charter-changes] summary');
+    };
+    expect(summary('fr', changed(1, 0, 2))).toBe(
+      'La charte en ligne diffère de celle fournie : 1 ajoutée, 0 retirée, 2 modifiées. Le rapport utilise la charte en ligne.',
+    );
+    expect(summary('fr', changed(2, 1, 0))).toContain(': 2 ajoutées, 1 retirée, 0 modifiée.');
+    expect(summary('en', changed(1, 0, 2))).toBe(
+      'The live charter differs from the bundled one: 1 added, 0 removed, 2 changed. The report uses the live charter.',
+    );
+    cleanup();
+    expect(shownIn('fr', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
+      '~ c0 (modifiée): finalité « Session » → « Sécurité » ; durée — → « 1 an »',
+    );
+    cleanup();
+    expect(shownIn('en', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
+      '~ c0 (changed): purpose “Session” → “Sécurité”; duration — → “1 an”',
+    );
   });
 
   it('says the live charter matches the bundled one, and offers no refresh without any charter', () => {

@@ -19,3 +19,4 @@ export {
   type LiveCharterRecord,
   type PageProblem,
 } from './live.ts';
+export { liveProblemText, pageFailureText, type LiveCharterProblem, type PageFailure } from './live-problem.ts';

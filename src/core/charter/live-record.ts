@@ -1,4 +1,5 @@
 /** What an attempt to read a site's live charter leaves behind, and when it is read again (no parser: the worker loads that when it fetches). */
+import type { LiveCharterProblem } from './live-problem.ts';
 import type { ParsedCharter } from './types.ts';
 
 /** A successful read is trusted for a day; a failed one is retried after ten minutes. */
@@ -15,8 +16,11 @@ export type LiveCharterRecord = {
   url: string | null;
   /** The charter read; null when the attempt failed. */
   charter: ParsedCharter | null;
-  /** Why no charter was read ("HTTP 404", "network error", "no cookie table"); null on success. */
-  problem: string | null;
+  /**
+   * Why no charter was read (an HTTP status, a network error, no cookie table, at which path); null
+   * on success. A record an older version stored holds English text here: read it through liveProblemOf.
+   */
+  problem: LiveCharterProblem | null;
 };
 
 /** True when the record should be fetched again. */

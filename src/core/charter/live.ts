@@ -6,6 +6,7 @@ import { addressWithoutValues, withoutPathParameters } from '../path-parameters.
 import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
+import type { LiveCharterProblem, PageFailure } from './live-problem.ts';
 import { assertReadableText } from './normalise.ts';
 import { charterProblem, readCharter, type CharterReading } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
@@ -70,9 +71,9 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type CharterPage = { url: string; body: string; contentType: string | null };
 
 /** Why a page could not be fetched; `weight` ranks how much it explains (a 404 explains less than a server error). */
-export type PageProblem = { problem: string; weight: number };
+export type PageProblem = { problem: PageFailure; weight: number };
 
-const NETWORK_ERROR = 'network error (offline, or the site cannot be reached)';
+const NETWORK_ERROR: PageFailure = { kind: 'network' };
 /** Domains of the platform: a portal's charter may be served from another of its sub-domains. */
 const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'];
 
@@ -82,7 +83,7 @@ const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'];
  * or on the platform's own domains. A charter from anywhere else could be anyone's, written to
  * declare every cookie and silence the findings.
  */
-export function finalUrlProblem(requestedUrl: string, finalUrl: string): string | null {
+export function finalUrlProblem(requestedUrl: string, finalUrl: string): PageFailure | null {
   if (finalUrl === '' || finalUrl === requestedUrl) return null;
   let final: URL;
   let requested: URL;
@@ -90,12 +91,12 @@ export function finalUrlProblem(requestedUrl: string, finalUrl: string): string 
     final = new URL(finalUrl);
     requested = new URL(requestedUrl);
   } catch {
-    return 'redirected to an invalid address';
+    return { kind: 'redirected', to: null };
   }
   const host = final.hostname.toLowerCase();
   const onPlatform = PLATFORM_DOMAINS.some((domain) => host.endsWith(`.${domain}`));
   if (final.protocol === 'https:' && (host === requested.hostname.toLowerCase() || onPlatform)) return null;
-  return `redirected to ${final.protocol}//${final.host}${final.protocol === 'https:' ? ', another site' : ', not https'}`;
+  return { kind: 'redirected', to: `${final.protocol}//${final.host}` }; // the origin only: a path or query may hold a session id
 }
 
 /**
@@ -131,9 +132,9 @@ export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promi
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return { problem: `HTTP ${response.status}`, weight: response.status === 404 ? 1 : 2 };
+    return { problem: { kind: 'http', status: response.status }, weight: response.status === 404 ? 1 : 2 };
   }
-  const tooLarge = { problem: `page larger than ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')} bytes`, weight: 2 };
+  const tooLarge: PageProblem = { problem: { kind: 'too-large', limit: MAX_CHARTER_PAGE_BYTES }, weight: 2 };
   if (Number(response.headers.get('content-length') ?? 0) > MAX_CHARTER_PAGE_BYTES) {
     await response.body?.cancel().catch(() => undefined);
     return tooLarge;
@@ -181,29 +182,37 @@ async function readCapped(response: Response, limit: number): Promise<string | n
 export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: () => number = Date.now): Promise<LiveCharterRecord> {
   // Of several failures, report the one that explains most: a page without a table or a server
   // error over a 404, a 404 over a connection that failed; the later one on a tie.
-  let problem = { text: NETWORK_ERROR, weight: 0 };
-  const note = (text: string, weight: number) => {
-    if (weight >= problem.weight) problem = { text, weight };
+  let problem: { found: LiveCharterProblem; weight: number } = { found: NETWORK_ERROR, weight: 0 };
+  const note = (failure: PageFailure, path: string, weight: number) => {
+    if (weight >= problem.weight) problem = { found: { ...failure, path }, weight };
   };
   for (const path of CHARTER_PATHS) {
     const page = await fetchCharterPage(`https://${host}${path}`, fetchImpl);
     if ('problem' in page) {
-      if (page.weight > 0) note(`${page.problem} at ${path}`, page.weight);
+      if (page.weight > 0) note(page.problem, path, page.weight);
       continue;
     }
     try {
       return { host, fetchedAt: now(), url: page.url, charter: readCharterPage(page.body, page.contentType), problem: null };
     } catch (error) {
-      const noTable = error instanceof CharterError && ['no-table', 'no-entries', 'empty'].includes(error.kind);
-      note(
-        noTable
-          ? `no cookie table at ${path}`
-          : error instanceof CharterError
-            ? `${error.message} at ${path}`
-            : `unreadable page at ${path}`,
-        2,
-      );
+      note(pageFailureOfError(error), path, 2);
     }
   }
-  return { host, fetchedAt: now(), url: null, charter: null, problem: problem.text };
+  return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found };
+}
+
+/** Why a fetched page gave no charter, from what reading it threw. */
+function pageFailureOfError(error: unknown): PageFailure {
+  if (!(error instanceof CharterError)) return { kind: 'unreadable' };
+  switch (error.kind) {
+    case 'no-table':
+    case 'no-entries':
+    case 'empty':
+      return { kind: 'no-table' };
+    case 'binary':
+    case 'not-utf8':
+      return { kind: 'not-text' };
+    case 'too-large':
+      return { kind: 'unreadable' }; // not reached: a page within MAX_CHARTER_PAGE_BYTES is within the text limit
+  }
 }

@@ -1,8 +1,9 @@
 /**
- * The report as a file: JSON (the versioned report itself), Markdown for people, CSV for
- * spreadsheets. Built from the report only, which holds no cookie value.
+ * The report as a file: JSON (the versioned report, as README's "Report schema" shows it), Markdown
+ * for people, CSV for spreadsheets. Built from the report only, which holds no cookie value.
  */
 import type { Report, ReportCookie } from './report.ts';
+import { liveProblemText } from '../charter/live-problem.ts';
 import { markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
 
@@ -95,6 +96,19 @@ function toMarkdown(report: Report): string {
   return lines.join('\n');
 }
 
+/** The report as the JSON export writes it (README, "Report schema"): the live charter's problem in English words. */
+export type ReportJson = Omit<Report, 'charter'> & {
+  charter: Omit<Report['charter'], 'live'> & { live: { fetchedAt: number; url: string | null; problem: string | null } | null };
+};
+
+/** The report as README documents it: the popup words the live charter's problem in its language, a file in English. */
+export function reportJson(report: Report): ReportJson {
+  const { live } = report.charter;
+  if (live === null) return { ...report, charter: { ...report.charter, live: null } };
+  const problem = live.problem === null ? null : liveProblemText(live.problem);
+  return { ...report, charter: { ...report.charter, live: { ...live, problem } } };
+}
+
 const CSV_COLUMNS = [
   'name',
   'domain',
@@ -153,7 +167,7 @@ export function exportReport(report: Report, format: ExportFormat): ExportedFile
   const stem = `cookie-report-${report.host.replace(/[^a-z0-9.-]/gi, '_')}-${isoTime(report.generatedAt).slice(0, 10)}`;
   switch (format) {
     case 'json':
-      return { filename: `${stem}.json`, mimeType: 'application/json', text: `${JSON.stringify(report, null, 2)}\n` };
+      return { filename: `${stem}.json`, mimeType: 'application/json', text: `${JSON.stringify(reportJson(report), null, 2)}\n` };
     case 'markdown':
       return { filename: `${stem}.md`, mimeType: 'text/markdown', text: toMarkdown(report) };
     case 'csv':

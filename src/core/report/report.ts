@@ -8,6 +8,7 @@ import { compareText } from '../compare.ts';
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { diffCharters, type CharterChanges } from '../charter/diff.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
+import { liveProblemOf, type LiveCharterProblem } from '../charter/live-problem.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
@@ -79,8 +80,11 @@ export type Report = {
     portal: string | null;
     language: 'fr' | 'en' | null;
     entries: number;
-    /** The last attempt to read the live charter (when, from where, what went wrong); null before any. */
-    live: { fetchedAt: number; url: string | null; problem: string | null } | null;
+    /**
+     * The last attempt to read the live charter (when, from where, what went wrong); null before
+     * any. The JSON export writes `problem` in English words (export.ts).
+     */
+    live: { fetchedAt: number; url: string | null; problem: LiveCharterProblem | null } | null;
     /** For a live charter of a bundled portal: what differs from the bundled one; else null. */
     changes: CharterChanges | null;
   };
@@ -187,7 +191,8 @@ export function buildReport(
       portal: charter.charter?.portal ?? null,
       language: charter.charter?.language ?? null,
       entries: entries.length,
-      live: live ? { fetchedAt: live.fetchedAt, url: live.url, problem: live.problem } : null,
+      // liveProblemOf: a record an older version stored may hold text rather than a problem.
+      live: live ? { fetchedAt: live.fetchedAt, url: live.url, problem: liveProblemOf(live.problem) } : null,
       changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
     },
     consent: onPlatform

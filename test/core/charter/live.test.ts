@@ -47,20 +47,24 @@ describe('fetchLiveCharter', () => {
     const httpOnly = fakeFetch({ [`http://${HOST}/terms/cookies-policy/`]: { status: 200, body: html } });
     expect(await fetchLiveCharter(HOST, httpOnly)).toMatchObject({
       charter: null,
-      problem: 'network error (offline, or the site cannot be reached)',
+      problem: { kind: 'network' },
     });
   });
 
   it('survives a body that breaks while it is read, and refuses a page over 2 MB rather than cutting it silently', async () => {
     const broken: FetchLike = async () =>
       new Response(new ReadableStream({ start: (controller) => controller.error(new Error('reset')) }), { status: 200 });
-    expect((await fetchLiveCharter(HOST, broken)).problem).toBe('network error (offline, or the site cannot be reached)');
+    expect((await fetchLiveCharter(HOST, broken)).problem).toEqual({ kind: 'network' });
     const huge: FetchLike = async () =>
       new Response(`${'<p>x</p>'.repeat(400_000)}`, { status: 200, headers: { 'content-type': 'text/html' } });
-    expect((await fetchLiveCharter(HOST, huge)).problem).toBe('page larger than 2,000,000 bytes at /terms/cookies-information');
+    expect((await fetchLiveCharter(HOST, huge)).problem).toEqual({
+      kind: 'too-large',
+      limit: 2_000_000,
+      path: '/terms/cookies-information',
+    });
     const announced: FetchLike = async () => new Response('<p>x</p>', { status: 200, headers: { 'content-length': '2000001' } });
     expect(await fetchCharterPage(`https://${HOST}/terms/cookies-policy/`, announced)).toEqual({
-      problem: 'page larger than 2,000,000 bytes',
+      problem: { kind: 'too-large', limit: 2_000_000 },
       weight: 2,
     });
     const justUnder: FetchLike = async () =>
@@ -76,13 +80,17 @@ describe('fetchLiveCharter', () => {
         Object.defineProperty(response, 'url', { value: finalUrl });
         return response;
       };
-    expect((await fetchLiveCharter(HOST, redirectedTo('http://elsewhere.example/terms/'))).problem).toBe(
-      'redirected to http://elsewhere.example, not https at /terms/cookies-information',
-    );
+    expect((await fetchLiveCharter(HOST, redirectedTo('http://elsewhere.example/terms/'))).problem).toEqual({
+      kind: 'redirected',
+      to: 'http://elsewhere.example',
+      path: '/terms/cookies-information',
+    });
     expect((await fetchLiveCharter(HOST, redirectedTo(`http://${HOST}/terms/cookies-policy/`))).charter).toBeNull();
-    expect((await fetchLiveCharter(HOST, redirectedTo('https://evil.example/charter'))).problem).toBe(
-      'redirected to https://evil.example, another site at /terms/cookies-information',
-    );
+    expect((await fetchLiveCharter(HOST, redirectedTo('https://evil.example/charter'))).problem).toEqual({
+      kind: 'redirected',
+      to: 'https://evil.example',
+      path: '/terms/cookies-information',
+    });
     expect((await fetchLiveCharter(HOST, redirectedTo(`https://${HOST}/fr/terms/cookies-policy/`))).url).toBe(
       `https://${HOST}/fr/terms/cookies-policy/`,
     );
@@ -103,7 +111,7 @@ describe('fetchLiveCharter', () => {
   });
 
   it('says why nothing could be read, never throws', async () => {
-    expect((await fetchLiveCharter(HOST, fakeFetch({}))).problem).toBe('network error (offline, or the site cannot be reached)');
+    expect((await fetchLiveCharter(HOST, fakeFetch({}))).problem).toEqual({ kind: 'network' });
     const notFound = fakeFetch({
       [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
       [`https://${HOST}/terms/cookies-information`]: { status: 500 },
@@ -111,20 +119,22 @@ describe('fetchLiveCharter', () => {
     expect(await fetchLiveCharter(HOST, notFound)).toMatchObject({
       charter: null,
       url: null,
-      problem: 'HTTP 500 at /terms/cookies-information',
+      problem: { kind: 'http', status: 500, path: '/terms/cookies-information' },
     });
     const noTable = fakeFetch({
       [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' },
       [`https://${HOST}/terms/cookies-information`]: { status: 404 },
     });
-    expect((await fetchLiveCharter(HOST, noTable)).problem).toBe('no cookie table at /terms/cookies-policy/');
+    expect((await fetchLiveCharter(HOST, noTable)).problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
     const twice404 = fakeFetch({
       [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
       [`https://${HOST}/terms/cookies-information`]: { status: 404 },
     });
-    expect((await fetchLiveCharter(HOST, twice404)).problem).toBe('HTTP 404 at /terms/cookies-information');
+    expect((await fetchLiveCharter(HOST, twice404)).problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-information' });
     const onlyProse = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' } });
-    expect((await fetchLiveCharter(HOST, onlyProse)).problem).toBe('no cookie table at /terms/cookies-policy/');
+    expect((await fetchLiveCharter(HOST, onlyProse)).problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
+    const binary = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: 'x\u0000y\u0000', type: 'text/plain' } });
+    expect((await fetchLiveCharter(HOST, binary)).problem).toEqual({ kind: 'not-text', path: '/terms/cookies-policy/' });
   });
 
   it('reads a charter served as plain text too', async () => {
@@ -142,13 +152,14 @@ describe('finalUrlProblem', () => {
     ['https://DATA.example.org/fr/terms/', null],
     ['https://portal.opendatasoft.com/terms/cookies-policy/', null],
     ['https://x.huwise.com/', null],
-    ['http://data.example.org/terms/cookies-policy/', 'redirected to http://data.example.org, not https'],
-    ['https://data.example.org.evil.net/', 'redirected to https://data.example.org.evil.net, another site'],
-    ['https://opendatasoft.com.evil.net/', 'redirected to https://opendatasoft.com.evil.net, another site'],
-    ['https://evilopendatasoft.com/', 'redirected to https://evilopendatasoft.com, another site'],
-    ['not a url', 'redirected to an invalid address'],
+    ['http://data.example.org/terms/cookies-policy/', { kind: 'redirected', to: 'http://data.example.org' }],
+    ['https://data.example.org.evil.net/', { kind: 'redirected', to: 'https://data.example.org.evil.net' }],
+    ['https://opendatasoft.com.evil.net/', { kind: 'redirected', to: 'https://opendatasoft.com.evil.net' }],
+    ['https://evilopendatasoft.com/', { kind: 'redirected', to: 'https://evilopendatasoft.com' }],
+    ['https://user:secret@evil.example:8443/x;jsessionid=1?a=b', { kind: 'redirected', to: 'https://evil.example:8443' }],
+    ['not a url', { kind: 'redirected', to: null }],
   ])('%j: %j', (finalUrl, problem) => {
-    expect(finalUrlProblem(requested, finalUrl)).toBe(problem);
+    expect(finalUrlProblem(requested, finalUrl)).toEqual(problem);
   });
 });
 

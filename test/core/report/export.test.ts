@@ -31,6 +31,17 @@ describe('exportReport', () => {
     expect(JSON.parse(file.text)).toEqual(sample);
   });
 
+  it('writes the live charter’s problem in English words, as README’s report schema has it', () => {
+    const live = { fetchedAt: 1, url: null, problem: { kind: 'http' as const, status: 404, path: '/terms/cookies-information' } };
+    const failed = { ...sample, charter: { ...sample.charter, live } };
+    const exported = JSON.parse(exportReport(failed, 'json').text);
+    expect(exported.charter.live).toEqual({ fetchedAt: 1, url: null, problem: 'HTTP 404 at /terms/cookies-information' });
+    expect({ ...exported, charter: { ...exported.charter, live } }).toEqual(failed);
+    expect(Object.keys(exported)).toEqual(Object.keys(failed));
+    const read = { ...sample, charter: { ...sample.charter, live: { ...live, problem: null } } };
+    expect(JSON.parse(exportReport(read, 'json').text)).toEqual(read);
+  });
+
   it('writes Markdown with hostile names escaped', () => {
     const { text, filename } = exportReport(sample, 'markdown');
     expect(filename).toMatch(/\.md$/);

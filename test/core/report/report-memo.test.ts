@@ -30,7 +30,13 @@ const LIVES: Array<(host: string, at: number) => LiveCharterRecord | null> = [
   () => null,
   (host, at) => ({ host, fetchedAt: at, url: `https://${host}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null }),
   (host, at) => ({ host, fetchedAt: at, url: `https://${host}/terms/cookies-policy/`, charter: ITIE_CHARTER, problem: null }),
-  (host, at) => ({ host, fetchedAt: at, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' }),
+  (host, at) => ({
+    host,
+    fetchedAt: at,
+    url: null,
+    charter: null,
+    problem: { kind: 'http', status: 404, path: '/terms/cookies-information' },
+  }),
 ];
 
 type Step =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { buildRegistry, charterFor } from '../../../src/core/registry/registry.ts';
+import type { LiveCharterRecord } from '../../../src/core/charter/live-record.ts';
 import { buildReport } from '../../../src/core/report/report.ts';
 import { hasPlatformCookies, siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { browserCookie } from '../../support/cookies.ts';
@@ -54,13 +55,30 @@ describe('siteRegistry', () => {
   });
 
   it('recognises the platform on its own domain by its cookies when no charter could be read', () => {
-    const failed = { host: 'data.example.fr', fetchedAt: 1, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' };
+    const failed: LiveCharterRecord = {
+      host: 'data.example.fr',
+      fetchedAt: 1,
+      url: null,
+      charter: null,
+      problem: { kind: 'http', status: 404, path: '/terms/cookies-information' },
+    };
     expect(charterFor(siteRegistry(base, 'data.example.fr', failed, ['csrftoken', 'sessionid']), 'data.example.fr').kind).toBe(
       'platform-default',
     );
     expect(charterFor(siteRegistry(base, 'shop.example.fr', failed, ['sessionid', 'cart']), 'shop.example.fr').kind).toBe('none');
     const report = buildReport(emptySite('shop.example.fr', '0'), base, 1, failed);
-    expect(report.charter).toMatchObject({ kind: 'none', live: { problem: 'HTTP 404 at /terms/cookies-information' } });
+    expect(report.charter).toMatchObject({
+      kind: 'none',
+      live: { problem: { kind: 'http', status: 404, path: '/terms/cookies-information' } },
+    });
+  });
+
+  it('reads a failed record an older version stored, its problem as English text, as a problem not understood', () => {
+    const stored = JSON.parse(
+      '{"host":"data.example.fr","fetchedAt":1,"url":null,"charter":null,"problem":"network error (offline, or the site cannot be reached)"}',
+    ) as LiveCharterRecord;
+    const report = buildReport(emptySite('data.example.fr', '0'), siteRegistry(base, 'data.example.fr', stored, []), 1, stored);
+    expect(report.charter.live).toEqual({ fetchedAt: 1, url: null, problem: { kind: 'unknown' } });
   });
 
   it('knows the platform’s cookie set', () => {

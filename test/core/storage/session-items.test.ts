@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LiveCharterRecord } from '../../../src/core/charter/live-record.ts';
 import { emptySite } from '../../../src/core/cookies/site-record.ts';
 import {
   decodeSiteRecord,
@@ -16,7 +17,13 @@ import {
 } from '../../../src/core/storage/session-items.ts';
 import { fakeSession } from '../../support/fake-session.ts';
 
-const charterRecord = { host: 'data.tco.re', fetchedAt: 1000, url: null, charter: null, problem: 'HTTP 404 at /terms/cookies-information' };
+const charterRecord: LiveCharterRecord = {
+  host: 'data.tco.re',
+  fetchedAt: 1000,
+  url: null,
+  charter: null,
+  problem: { kind: 'http', status: 404, path: '/terms/cookies-information' },
+};
 
 describe('session item keys', () => {
   it('spell each key as storage.session has held it since version 1', () => {

@@ -91,7 +91,7 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       const api = await extensionPage(ctx.browser());
       const report = await waitForReport(api, host, (r) => r.charter.live !== null);
       expect(report.charter.kind).toBe('bundled');
-      expect(report.charter.live?.problem).toBe('HTTP 404 at /terms/cookies-information');
+      expect(report.charter.live?.problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-information' });
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor('[data-live-problem]');
       expect((await popup.texts('[data-live-problem]'))[0]).toContain('HTTP 404');

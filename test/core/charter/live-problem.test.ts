@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { liveProblemOf, liveProblemText, pageFailureText, type LiveCharterProblem } from '../../../src/core/charter/live-problem.ts';
+
+describe('liveProblemText', () => {
+  it.each<[LiveCharterProblem, string]>([
+    [{ kind: 'network' }, 'network error (offline, or the site cannot be reached)'],
+    [{ kind: 'http', status: 404, path: '/terms/cookies-information' }, 'HTTP 404 at /terms/cookies-information'],
+    [
+      { kind: 'too-large', limit: 2_000_000, path: '/terms/cookies-information' },
+      'page larger than 2,000,000 bytes at /terms/cookies-information',
+    ],
+    [{ kind: 'redirected', to: 'http://elsewhere.example', path: '/x' }, 'redirected to http://elsewhere.example, not https at /x'],
+    [{ kind: 'redirected', to: 'https://evil.example', path: '/x' }, 'redirected to https://evil.example, another site at /x'],
+    [{ kind: 'redirected', to: null, path: '/x' }, 'redirected to an invalid address at /x'],
+    [{ kind: 'no-table', path: '/terms/cookies-policy/' }, 'no cookie table at /terms/cookies-policy/'],
+    [{ kind: 'not-text', path: '/x' }, 'not a text page (binary data, or not UTF-8) at /x'],
+    [{ kind: 'unreadable', path: '/x' }, 'unreadable page at /x'],
+    [{ kind: 'unknown' }, 'could not be read'],
+  ])('words %j in English as the exports always have', (problem, text) => {
+    expect(liveProblemText(problem)).toBe(text);
+  });
+
+  it('words a page failure without a path for the CLI', () => {
+    expect(pageFailureText({ kind: 'http', status: 503 })).toBe('HTTP 503');
+  });
+});
+
+describe('liveProblemOf', () => {
+  it('keeps a problem of this version, and none as none', () => {
+    expect(liveProblemOf(null)).toBeNull();
+    expect(liveProblemOf({ kind: 'http', status: 404, path: '/terms/cookies-information' })).toEqual({
+      kind: 'http',
+      status: 404,
+      path: '/terms/cookies-information',
+    });
+    expect(liveProblemOf({ kind: 'network' })).toEqual({ kind: 'network' });
+    expect(liveProblemOf({ kind: 'redirected', to: null, path: '/x' })).toEqual({ kind: 'redirected', to: null, path: '/x' });
+  });
+
+  it('reads the English text an older version stored, or anything broken, as a problem not understood', () => {
+    for (const stored of [
+      'HTTP 404 at /terms/cookies-information',
+      'network error (offline, or the site cannot be reached)',
+      '',
+      42,
+      { kind: 'http' },
+      { kind: 'http', status: '404' },
+      { kind: 'too-large', limit: null },
+      { kind: 'redirected' },
+      { kind: 'exploded' },
+      [],
+    ])
+      expect(liveProblemOf(stored), JSON.stringify(stored)).toEqual({ kind: 'unknown' });
+  });
+
+  it('drops a path that is not text', () => {
+    expect(liveProblemOf({ kind: 'no-table', path: 7 })).toEqual({ kind: 'no-table' });
+  });
+});
