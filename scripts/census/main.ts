@@ -4,18 +4,17 @@
  * census.json, .md, .csv, .html and every portal's folder. Exit codes as the census's: 0 done,
  * 1 with --strict when any portal has findings, 2 bad input (see merge.ts) or no portal audited.
  */
-import { mkdirSync } from 'node:fs';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { UsageError } from '../audit/options.ts';
 import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
-import { writeCensus } from './census-output.ts';
-import { copyPortalFolders, mergeShards, readShard } from './merge.ts';
+import { censusFiles, writeFiles } from './census-output.ts';
+import { copyPortalFolders, mergeShards, portalCopies, readShard } from './merge.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
 Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
-Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row not as the census writes it).`;
+Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row lost or not as the census writes it).`;
 
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {
@@ -44,12 +43,14 @@ function main(argv: readonly string[]): number {
     console.log(MERGE_USAGE);
     return 0;
   }
+  // Everything is read, checked and made before the first write: bad input leaves nothing behind.
   const shards = options.shards.map((dir) => ({ dir, document: readShard(dir) }));
   const { document, warnings } = mergeShards(shards);
+  const copies = portalCopies(shards);
+  const files = censusFiles(document);
   prepareOutDir(options.out);
-  mkdirSync(options.out, { recursive: true });
-  copyPortalFolders(shards, options.out);
-  writeCensus(options.out, document);
+  copyPortalFolders(copies, options.out);
+  writeFiles(options.out, files);
   for (const warning of warnings) console.error(`census:merge: ${terminalText(warning)}`);
   const code = censusExitCode(document, options.strict);
   console.log(
