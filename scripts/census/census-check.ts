@@ -6,7 +6,7 @@
  */
 import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
-import { MAX_PAGES, parseTarget, UsageError } from '../audit/options.ts';
+import { MAX_PAGES, MAX_SHARDS, parseTarget, UsageError } from '../audit/options.ts';
 import {
   CENSUS_VERSION,
   FINDING_KINDS,
@@ -152,8 +152,9 @@ function checkRow(value: unknown, where: string, size: number): void {
 }
 
 /**
- * `value`, read from `source`, as a census document: every field checked (the list's size as a
- * list holds), every row too (checkRow). Throws a one-line UsageError naming `source` and the field.
+ * `value`, read from `source`, as a census document: every field checked (a shard's `I/N` as
+ * `--shard` takes it, the list's size as a list holds), every row too (checkRow). Throws a
+ * one-line UsageError naming `source` and the field.
  */
 export function checkCensus(value: unknown, source: string): CensusDocument {
   if (!isRecord(value) || value.version !== CENSUS_VERSION) throw new UsageError(`${source}: not a census of version ${CENSUS_VERSION}`);
@@ -168,6 +169,16 @@ export function checkCensus(value: unknown, source: string): CensusDocument {
   const list = record(document.list, `${source}: list`, "a list's hash and size", ['sha256', 'size']);
   check(typeof list.sha256 === 'string' && /^[0-9a-f]{64}$/.test(list.sha256), `${source}: list.sha256`, list.sha256, 'a SHA-256');
   check(isWhole(list.size, 1, MAX_PORTALS), `${source}: list.size`, list.size, `a list's size, from 1 to ${MAX_PORTALS}`);
+  if (document.shard !== null) {
+    const shard = record(document.shard, `${source}: shard`, 'a shard I/N', ['index', 'count']);
+    check(isWhole(shard.count, 1, MAX_SHARDS), `${source}: shard.count`, shard.count, `a number of shards from 1 to ${MAX_SHARDS}`);
+    check(
+      isWhole(shard.index, 1, shard.count as number),
+      `${source}: shard.index`,
+      shard.index,
+      `a shard from 1 to ${shard.count as number}`,
+    );
+  }
   check(Array.isArray(document.portals), `${source}: portals`, document.portals, 'a list of rows');
   for (const [index, row] of (document.portals as unknown[]).entries()) checkRow(row, `${source}: portals[${index}]`, list.size as number);
   return value as CensusDocument;

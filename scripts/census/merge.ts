@@ -1,8 +1,9 @@
 /**
  * `npm run census:merge -- --out DIR SHARD_DIR...`: the shards of one census as one census, as
  * if the list had run whole: rows by their position in the list, each portal's folder copied.
- * Shards of different lists or settings, a shard given twice, a portal in two shards, or a
- * missing shard are refused with what is wrong (exit 2): a partial merge would pass for a whole one. A shard is outside input: its
+ * Shards of different lists or settings, a shard given twice or missing, or a shard whose rows are
+ * not exactly the portals of its part (one lost, one of another part) are refused with what is
+ * wrong (exit 2): a partial merge would pass for a whole one. A shard is outside input: its
  * census.json is checked field by field (census-check.ts), and a folder that is or holds a link is
  * refused, before anything is copied or written.
  */
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { UsageError } from '../audit/options.ts';
 import { checkCensus, quote } from './census-check.ts';
 import { censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
+import { shardPositions } from './portal-list.ts';
 
 /** A shard's census.json, checked field by field (checkCensus). */
 export function readShard(dir: string): CensusDocument {
@@ -37,15 +39,43 @@ const settings = (document: CensusDocument) =>
   ]);
 
 /**
+ * The rows of a checked shard, refused unless they are exactly the portals its part of the list
+ * holds (shardPositions, as `--shard` split it): a row of another part, a position twice, or one
+ * missing (a lost row would make a partial census pass for a whole one).
+ */
+function checkShardRows(document: CensusDocument, source: string): void {
+  const { index, count } = document.shard!;
+  const owned = new Set(shardPositions(document.list.size, document.shard));
+  const found = new Set<number>();
+  for (const [row, { position }] of document.portals.entries()) {
+    const where = `${source}: portals[${row}].position`;
+    if (!owned.has(position))
+      throw new UsageError(`${where}: ${position} is in shard ${(position % count) + 1}/${count}, not ${index}/${count}`);
+    if (found.has(position)) throw new UsageError(`${where}: ${position} is in two rows`);
+    found.add(position);
+  }
+  const lost = [...owned].filter((position) => !found.has(position));
+  if (lost.length > 0) {
+    const shown = `${lost.slice(0, 10).join(', ')}${lost.length > 10 ? ', …' : ''}`;
+    throw new UsageError(`${source}: no row for position(s) ${shown} of shard ${index}/${count}: every portal of its part is needed`);
+  }
+}
+
+/**
  * The merged census of shards (their folders and documents), checked: each document (checkCensus),
- * the shards as parts of one list, each once, none missing, no portal in two. Returns the document and the warnings worth a line (browser versions that differ).
+ * the shards as parts of one list, each once, none missing, each holding its own portals and all of
+ * them. Returns the document and the warnings worth a line (browser versions that differ).
  */
 export function mergeShards(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>): {
   document: CensusDocument;
   warnings: string[];
 } {
   if (shards.length === 0) throw new UsageError('give the shard folders to merge');
-  const checked = shards.map(({ dir, document }) => ({ dir, document: checkCensus(document, join(dir, 'census.json')) }));
+  const checked = shards.map(({ dir, document }) => ({
+    dir,
+    source: join(dir, 'census.json'),
+    document: checkCensus(document, join(dir, 'census.json')),
+  }));
   const [first] = checked;
   const count = first!.document.shard?.count;
   const seen = new Map<number, string>();
@@ -62,12 +92,8 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   }
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !seen.has(index));
   if (missing.length > 0) throw new UsageError(`missing shard(s) ${missing.join(', ')} of ${count}: every part of the list is needed`);
+  for (const { source, document } of checked) checkShardRows(document, source);
   const rows = checked.flatMap(({ document }) => document.portals);
-  const positions = new Set<number>();
-  for (const row of rows) {
-    if (positions.has(row.position)) throw new UsageError(`portal ${row.host} (position ${row.position + 1}) is in two shards`);
-    positions.add(row.position);
-  }
   const versions = [...new Set(checked.map(({ document }) => document.run.browserVersion))];
   const warnings = versions.length > 1 ? [`the shards ran different browser versions: ${versions.join('; ')}`] : [];
   return { document: censusDocument(first!.document.run, first!.document.list, null, rows), warnings };

@@ -48,7 +48,49 @@ describe('census:merge', () => {
     expect(() => mergeShards([{ dir: 'whole', document: sampleCensus() }])).toThrow(/whole census, not a shard/);
     expect(() => mergeShards([])).toThrow(/give the shard folders/);
     const overlap = { ...two!, document: { ...two!.document, portals: [...two!.document.portals, one!.document.portals[0]!] } };
-    expect(() => mergeShards([one!, overlap])).toThrow(/is in two shards/);
+    expect(() => mergeShards([one!, overlap])).toThrow(
+      new UsageError(`${join('shard-2', 'census.json')}: portals[1].position: 0 is in shard 1/2, not 2/2`),
+    );
+  });
+
+  it('refuses a shard that lost a row, holds another shard’s, or holds one twice: a partial census would pass for a whole one', () => {
+    const [one, two] = shards();
+    const rows = (shard: typeof one, portals: CensusRow[]) => ({ ...shard!, document: { ...shard!.document, portals } });
+    const source = (dir: string) => join(dir, 'census.json');
+    const [first, last] = one!.document.portals;
+    expect(() => mergeShards([rows(one, [first!]), two!])).toThrow(
+      new UsageError(`${source('shard-1')}: no row for position(s) 2 of shard 1/2: every portal of its part is needed`),
+    );
+    expect(() => mergeShards([one!, rows(two, [])])).toThrow(/shard-2\/census\.json: no row for position\(s\) 1 of shard 2\/2/);
+    // Each shard holding the other's rows: every portal once, in the wrong part.
+    expect(() => mergeShards([rows(one, two!.document.portals), rows(two, one!.document.portals)])).toThrow(
+      new UsageError(`${source('shard-1')}: portals[0].position: 1 is in shard 2/2, not 1/2`),
+    );
+    expect(() => mergeShards([rows(one, [first!, first!, last!]), two!])).toThrow(
+      new UsageError(`${source('shard-1')}: portals[1].position: 0 is in two rows`),
+    );
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a count that is no number', { index: 1, count: 'abc' }, 'shard.count: "abc" is not a number of shards from 1 to 1000'],
+    ['no shard at all', { index: 0, count: 0 }, 'shard.count: 0 is not a number of shards from 1 to 1000'],
+    ['a negative count', { index: 1, count: -1 }, 'shard.count: -1 is not a number of shards from 1 to 1000'],
+    ['more shards than --shard allows', { index: 1, count: 2 ** 32 }, 'shard.count: 4294967296 is not a number of shards from 1 to 1000'],
+    ['a shard after the last', { index: 3, count: 2 }, 'shard.index: 3 is not a shard from 1 to 2'],
+    ['a fraction', { index: 1.5, count: 2 }, 'shard.index: 1.5 is not a shard from 1 to 2'],
+    ['a shard that is no I/N', [1, 1], 'shard: [1,1] is not a shard I/N'],
+  ])('refuses a shard’s I/N that --shard could not have given (%s), before counting its parts', (_, shard, message) => {
+    const [one] = shards();
+    const document = { ...one!.document, shard } as CensusDocument;
+    expect(() => mergeShards([{ dir: 'shard-1', document }])).toThrow(new UsageError(`${join('shard-1', 'census.json')}: ${message}`));
+    const [dir] = onDisk(join(scratch.path, `bad-shard-${JSON.stringify(shard).replace(/[^a-z0-9]/gi, '_')}`), [document]);
+    expect(() => readShard(dir!)).toThrow(new UsageError(`${join(dir!, 'census.json')}: ${message}`));
+  });
+
+  it('merges a census run as one shard of one (1/1)', () => {
+    const whole = sampleCensus();
+    const { document } = mergeShards([{ dir: 'only', document: { ...whole, shard: { index: 1, count: 1 } } }]);
+    expect({ ...document, generatedAt: '' }).toEqual({ ...whole, generatedAt: '' });
   });
 
   it('takes what the census writes: a list run whole, and in three shards merged, give the same census', async () => {
