@@ -9,12 +9,12 @@ import { UsageError } from '../audit/options.ts';
 import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
-import { copyPortalFolders, mergeShards, portalCopies, readShard } from './merge.ts';
+import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from './merge.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
 Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
-Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row lost or not as the census writes it).`;
+Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row lost or not as the census writes it, --out in a shard).`;
 
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {
@@ -46,6 +46,7 @@ function main(argv: readonly string[]): number {
   // Everything is read, checked and made before the first write: bad input leaves nothing behind.
   const shards = options.shards.map((dir) => ({ dir, document: readShard(dir) }));
   const { document, warnings } = mergeShards(shards);
+  refuseOutInShards(options.out, options.shards);
   const copies = portalCopies(shards);
   const files = censusFiles(document);
   prepareOutDir(options.out);

@@ -5,10 +5,10 @@
  * not exactly the portals of its part (one lost, one of another part) are refused with what is
  * wrong (exit 2): a partial merge would pass for a whole one. A shard is outside input: its
  * census.json is checked field by field (census-check.ts), and a folder that is or holds a link is
- * refused, before anything is copied or written.
+ * refused, before anything is copied or written; so is an --out that would write into a shard.
  */
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../audit/options.ts';
 import { checkCensus, quote } from './census-check.ts';
 import { censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
@@ -97,6 +97,36 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   const versions = [...new Set(checked.map(({ document }) => document.run.browserVersion))];
   const warnings = versions.length > 1 ? [`the shards ran different browser versions: ${versions.join('; ')}`] : [];
   return { document: censusDocument(first!.document.run, first!.document.list, null, rows), warnings };
+}
+
+/** The real path of `path`, which need not exist yet: its nearest existing ancestor's, then the rest. */
+function realPathAhead(path: string): string {
+  const rest: string[] = [];
+  for (let at = resolve(path); ; at = dirname(at)) {
+    try {
+      return join(realpathSync(at), ...rest);
+    } catch {
+      if (dirname(at) === at) return resolve(path);
+      rest.unshift(basename(at));
+    }
+  }
+}
+
+/**
+ * Refuses an `out` that is, or is inside, one of the shard folders (real paths, so a link or `..`
+ * does not hide it): the merge would write over its own input (a shard's census.json), or copy a
+ * folder into itself.
+ */
+export function refuseOutInShards(out: string, shardDirs: readonly string[]): void {
+  const target = realPathAhead(out);
+  for (const dir of shardDirs) {
+    const inside = relative(realPathAhead(dir), target);
+    if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside))) {
+      throw new UsageError(
+        `--out ${quote(out)} is ${inside === '' ? 'the shard folder' : 'inside the shard folder'} ${dir}: the merge would write over its input`,
+      );
+    }
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../scripts/audit/options.ts';
-import { copyPortalFolders, mergeShards, portalCopies, readShard } from '../../../scripts/census/merge.ts';
+import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from '../../../scripts/census/merge.ts';
 import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
@@ -391,5 +391,50 @@ describe('census:merge reads a shard as outside input', () => {
       `census:merge: ${join(dirs[0]!, 'census.json')}: portals[0].findings.byKind: undefined is not counts by before-consent, after-refusal, undeclared, lifetime, not-seen\n`,
     );
     expect([result.status, result.stdout, existsSync(out)]).toEqual([2, '', false]);
+  }, 30_000);
+});
+
+describe('census:merge writes nowhere it reads', () => {
+  it('refuses an --out that is a shard folder or inside one, however named (a link, ..)', () => {
+    const root = join(scratch.path, 'out-in-shard');
+    const [one, two] = onDisk(
+      join(root, 'shards'),
+      shards().map(({ document }) => document),
+    );
+    symlinkSync(one!, join(root, 'link-to-shard-1'));
+    const refused = (out: string, what: string, dir: string) =>
+      new UsageError(`--out ${JSON.stringify(out)} is ${what} ${dir}: the merge would write over its input`);
+    for (const [out, what, dir] of [
+      [two!, 'the shard folder', two!],
+      [`${one!}/`, 'the shard folder', one!],
+      [join(one!, 'merged'), 'inside the shard folder', one!],
+      [join(one!, 'not', 'yet', 'made'), 'inside the shard folder', one!],
+      [join(root, 'link-to-shard-1'), 'the shard folder', one!],
+      [join(root, 'link-to-shard-1', 'merged'), 'inside the shard folder', one!],
+      [join(two!, '..', 'shard-1', 'x'), 'inside the shard folder', one!],
+    ] as const) {
+      expect(() => refuseOutInShards(out, [one!, two!]), out).toThrow(refused(out, what, dir));
+    }
+    for (const out of [join(root, 'merged'), root, join(root, 'shards'), `${one!}-merged`, join(root, 'shards', '..merged')]) {
+      expect(() => refuseOutInShards(out, [one!, two!]), out).not.toThrow();
+    }
+  });
+
+  it('as a command: an --out in a shard is one line and exit 2, the shard untouched', () => {
+    const root = join(scratch.path, 'cli-out-in-shard');
+    const dirs = onDisk(
+      root,
+      shards().map(({ document }) => document),
+    );
+    const before = dirs.map((dir) => readFileSync(join(dir, 'census.json'), 'utf8'));
+    for (const out of [dirs[1]!, join(dirs[0]!, 'merged')]) {
+      const result = mergeCommand(['--out', out, ...dirs]);
+      expect(result.stderr, out).toMatch(
+        /^census:merge: --out ".*" is (the|inside the) shard folder .*: the merge would write over its input\n$/,
+      );
+      expect([result.status, result.stdout], out).toEqual([2, '']);
+    }
+    expect(dirs.map((dir) => readFileSync(join(dir, 'census.json'), 'utf8'))).toEqual(before);
+    expect(existsSync(join(dirs[0]!, 'merged'))).toBe(false);
   }, 30_000);
 });
