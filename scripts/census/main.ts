@@ -14,7 +14,7 @@ import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInSha
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
 Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
-Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row lost or not as the census writes it, --out in a shard).`;
+Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row lost or not as the census writes it, --out in a shard) or no portal audited.`;
 
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {
@@ -54,8 +54,9 @@ function main(argv: readonly string[]): number {
   writeFiles(options.out, files);
   for (const warning of warnings) console.error(`census:merge: ${terminalText(warning)}`);
   const code = censusExitCode(document, options.strict);
+  const why = code === 1 ? ' (--strict: exit 1)' : code === 2 ? ' (no portal could be audited: exit 2)' : '';
   console.log(
-    `merged ${shards.length} shard(s), ${document.portals.length} portal(s), into ${options.out}/census.json, census.md, census.csv, census.html${code === 1 ? ' (--strict: exit 1)' : ''}`,
+    `merged ${shards.length} shard(s), ${document.portals.length} portal(s), into ${options.out}/census.json, census.md, census.csv, census.html${why}`,
   );
   return code;
 }

@@ -438,3 +438,18 @@ describe('census:merge writes nowhere it reads', () => {
     expect(existsSync(join(dirs[0]!, 'merged'))).toBe(false);
   }, 30_000);
 });
+
+describe('census:merge says why it exits 2', () => {
+  it('when no portal of the merged census could be audited, as the census does', () => {
+    const root = join(scratch.path, 'cli-all-failed');
+    const whole = sampleCensus();
+    const failed = { ...whole.portals.find((row) => row.error !== null)!, position: 0 };
+    const [dir] = onDisk(root, [{ ...whole, list: { ...whole.list, size: 1 }, shard: { index: 1, count: 1 }, portals: [failed] }]);
+    const out = join(root, 'merged');
+    const result = mergeCommand(['--out', out, dir!]);
+    expect([result.status, result.stderr]).toEqual([2, '']);
+    expect(result.stdout).toBe(
+      `merged 1 shard(s), 1 portal(s), into ${out}/census.json, census.md, census.csv, census.html (no portal could be audited: exit 2)\n`,
+    );
+  }, 30_000);
+});
