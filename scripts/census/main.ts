@@ -19,15 +19,26 @@ Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different l
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {
   const options = { out: '', strict: false, shards: [] as string[], help: false };
+  const given = new Set<string>();
+  /** An option given once: a second one would silently win over the first. */
+  const once = (option: string) => {
+    if (given.has(option)) throw new UsageError(`${option} given twice: give it once`);
+    given.add(option);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--out') {
+      once('--out');
       const dir = argv[++i];
       if (!dir || dir.startsWith('--')) throw new UsageError('--out needs a folder');
       options.out = dir;
-    } else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
-    else if (arg === '--strict') options.strict = true;
-    else if (arg === '--help' || arg === '-h') options.help = true;
+    } else if (arg.startsWith('--out=')) {
+      once('--out');
+      options.out = arg.slice('--out='.length);
+    } else if (arg === '--strict') {
+      once('--strict');
+      options.strict = true;
+    } else if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (see --help)`);
     else options.shards.push(arg);
   }

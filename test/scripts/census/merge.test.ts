@@ -192,6 +192,9 @@ describe('census:merge', () => {
     expect(() => parseMergeArgs(['--out', 'c'])).toThrow(new UsageError('give the shard folders to merge'));
     expect(() => parseMergeArgs(['--out'])).toThrow(new UsageError('--out needs a folder'));
     expect(() => parseMergeArgs(['--out', 'c', '--jobs', 'a'])).toThrow(new UsageError('unknown option --jobs (see --help)'));
+    expect(() => parseMergeArgs(['--out', 'c', 'a', '--out', 'd'])).toThrow(new UsageError('--out given twice: give it once'));
+    expect(() => parseMergeArgs(['--out=c', '--out', 'd', 'a'])).toThrow(new UsageError('--out given twice: give it once'));
+    expect(() => parseMergeArgs(['--strict', '--out', 'c', 'a', '--strict'])).toThrow(new UsageError('--strict given twice: give it once'));
   });
 });
 
