@@ -198,10 +198,22 @@ ${rows.join('\n')}
 `;
 }
 
+/** The census's files, by name: census.json, census.md, census.csv and census.html. */
+export function censusFiles(document: CensusDocument): Array<{ name: string; text: string }> {
+  return [
+    { name: 'census.json', text: `${JSON.stringify(document, null, 2)}\n` },
+    { name: 'census.md', text: censusMarkdown(document) },
+    { name: 'census.csv', text: censusCsv(document) },
+    { name: 'census.html', text: censusHtml(document) },
+  ];
+}
+
+/** Writes files made beforehand (censusFiles) in `dir`. */
+export function writeFiles(dir: string, files: ReadonlyArray<{ name: string; text: string }>): void {
+  for (const { name, text } of files) writeFileSync(join(dir, name), text);
+}
+
 /** Writes census.json, census.md, census.csv and census.html in `dir`. */
 export function writeCensus(dir: string, document: CensusDocument): void {
-  writeFileSync(join(dir, 'census.json'), `${JSON.stringify(document, null, 2)}\n`);
-  writeFileSync(join(dir, 'census.md'), censusMarkdown(document));
-  writeFileSync(join(dir, 'census.csv'), censusCsv(document));
-  writeFileSync(join(dir, 'census.html'), censusHtml(document));
+  writeFiles(dir, censusFiles(document));
 }

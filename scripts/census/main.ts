@@ -4,31 +4,41 @@
  * census.json, .md, .csv, .html and every portal's folder. Exit codes as the census's: 0 done,
  * 1 with --strict when any portal has findings, 2 bad input (see merge.ts) or no portal audited.
  */
-import { mkdirSync } from 'node:fs';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { UsageError } from '../audit/options.ts';
 import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
-import { writeCensus } from './census-output.ts';
-import { copyPortalFolders, mergeShards, readShard } from './merge.ts';
+import { censusFiles, writeFiles } from './census-output.ts';
+import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from './merge.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
 Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
-Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row not as the census writes it).`;
+Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row lost or not as the census writes it, --out in a shard) or no portal audited.`;
 
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {
   const options = { out: '', strict: false, shards: [] as string[], help: false };
+  const given = new Set<string>();
+  /** An option given once: a second one would silently win over the first. */
+  const once = (option: string) => {
+    if (given.has(option)) throw new UsageError(`${option} given twice: give it once`);
+    given.add(option);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--out') {
+      once('--out');
       const dir = argv[++i];
       if (!dir || dir.startsWith('--')) throw new UsageError('--out needs a folder');
       options.out = dir;
-    } else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
-    else if (arg === '--strict') options.strict = true;
-    else if (arg === '--help' || arg === '-h') options.help = true;
+    } else if (arg.startsWith('--out=')) {
+      once('--out');
+      options.out = arg.slice('--out='.length);
+    } else if (arg === '--strict') {
+      once('--strict');
+      options.strict = true;
+    } else if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (see --help)`);
     else options.shards.push(arg);
   }
@@ -44,16 +54,20 @@ function main(argv: readonly string[]): number {
     console.log(MERGE_USAGE);
     return 0;
   }
+  // Everything is read, checked and made before the first write: bad input leaves nothing behind.
   const shards = options.shards.map((dir) => ({ dir, document: readShard(dir) }));
   const { document, warnings } = mergeShards(shards);
+  refuseOutInShards(options.out, options.shards);
+  const copies = portalCopies(shards);
+  const files = censusFiles(document);
   prepareOutDir(options.out);
-  mkdirSync(options.out, { recursive: true });
-  copyPortalFolders(shards, options.out);
-  writeCensus(options.out, document);
+  copyPortalFolders(copies, options.out);
+  writeFiles(options.out, files);
   for (const warning of warnings) console.error(`census:merge: ${terminalText(warning)}`);
   const code = censusExitCode(document, options.strict);
+  const why = code === 1 ? ' (--strict: exit 1)' : code === 2 ? ' (no portal could be audited: exit 2)' : '';
   console.log(
-    `merged ${shards.length} shard(s), ${document.portals.length} portal(s), into ${options.out}/census.json, census.md, census.csv, census.html${code === 1 ? ' (--strict: exit 1)' : ''}`,
+    `merged ${shards.length} shard(s), ${document.portals.length} portal(s), into ${options.out}/census.json, census.md, census.csv, census.html${why}`,
   );
   return code;
 }

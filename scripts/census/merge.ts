@@ -1,65 +1,30 @@
 /**
  * `npm run census:merge -- --out DIR SHARD_DIR...`: the shards of one census as one census, as
  * if the list had run whole: rows by their position in the list, each portal's folder copied.
- * Shards of different lists or settings, a shard given twice, a portal in two shards, or a
- * missing shard are refused with what is wrong (exit 2): a partial merge would pass for a whole one.
- * A shard is outside input: a row whose URL is not an http(s) URL the census could have audited, or
- * whose folder is not one it could have named (a path, `..`), is refused before anything is copied.
+ * Shards of different lists or settings, a shard given twice or missing, or a shard whose rows are
+ * not exactly the portals of its part (one lost, one of another part) are refused with what is
+ * wrong (exit 2): a partial merge would pass for a whole one. A shard is outside input: its
+ * census.json is checked field by field (census-check.ts), and a folder that is or holds a link is
+ * refused, before anything is copied or written; so is an --out that would write into a shard.
  */
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseTarget, UsageError } from '../audit/options.ts';
-import { CENSUS_VERSION, censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../audit/options.ts';
+import { checkCensus, quote } from './census-check.ts';
+import { censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
+import { shardPositions } from './portal-list.ts';
 
-/** At most this much of a bad value is quoted in an error. */
-const QUOTED = 200;
-const quote = (value: unknown) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text;
-};
-
-/**
- * Checks each row of a shard read from `source` as the census would have written it: its position
- * in the list, its URL an http(s) URL its list could hold (parseTarget, as written: `url.href`), its
- * folder null or a name the census gives (isPortalFolder). Throws a one-line UsageError naming the
- * file, the row and the field.
- */
-export function checkRows(document: CensusDocument, source: string): void {
-  for (const [index, row] of document.portals.entries()) {
-    const where = `${source}: portals[${index}]`;
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new UsageError(`${where}: not a portal's row`);
-    if (!Number.isSafeInteger(row.position) || row.position < 0 || !(row.position < document.list.size)) {
-      throw new UsageError(`${where}.position: ${quote(row.position)} is not a place in a list of ${quote(document.list.size)}`);
-    }
-    let url: URL | null = null;
-    try {
-      if (typeof row.url === 'string') url = parseTarget(row.url);
-    } catch {
-      // Refused below.
-    }
-    if (url === null) throw new UsageError(`${where}.url: ${quote(row.url)} is not an http(s) URL the census could audit`);
-    if (url.href !== row.url) throw new UsageError(`${where}.url: ${quote(row.url)} is not a URL as the census writes it (${url.href})`);
-    if (row.report !== null && !isPortalFolder(row.report)) {
-      throw new UsageError(`${where}.report: ${quote(row.report)} is not a portal's folder (a host name, as the census names them)`);
-    }
-  }
-}
-
-/** A shard's census.json, checked to be one, its rows too (checkRows). */
+/** A shard's census.json, checked field by field (checkCensus). */
 export function readShard(dir: string): CensusDocument {
   const path = join(dir, 'census.json');
-  let document: CensusDocument;
+  let value: unknown;
   try {
-    document = JSON.parse(readFileSync(path, 'utf8')) as CensusDocument;
+    value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'not JSON';
     throw new UsageError(`${path}: cannot read a census (${reason})`);
   }
-  if (document?.version !== CENSUS_VERSION || !Array.isArray(document.portals) || !document.list || !document.run) {
-    throw new UsageError(`${path}: not a census of version ${CENSUS_VERSION}`);
-  }
-  checkRows(document, path);
-  return document;
+  return checkCensus(value, path);
 }
 
 /** The settings two shards must share to be parts of one census. */
@@ -74,18 +39,47 @@ const settings = (document: CensusDocument) =>
   ]);
 
 /**
- * The merged census of shards (their folders and documents), checked. Returns the document and
- * the warnings worth a line (browser versions that differ between machines).
+ * The rows of a checked shard, refused unless they are exactly the portals its part of the list
+ * holds (shardPositions, as `--shard` split it): a row of another part, a position twice, or one
+ * missing (a lost row would make a partial census pass for a whole one).
+ */
+function checkShardRows(document: CensusDocument, source: string): void {
+  const { index, count } = document.shard!;
+  const owned = new Set(shardPositions(document.list.size, document.shard));
+  const found = new Set<number>();
+  for (const [row, { position }] of document.portals.entries()) {
+    const where = `${source}: portals[${row}].position`;
+    if (!owned.has(position))
+      throw new UsageError(`${where}: ${position} is in shard ${(position % count) + 1}/${count}, not ${index}/${count}`);
+    if (found.has(position)) throw new UsageError(`${where}: ${position} is in two rows`);
+    found.add(position);
+  }
+  const lost = [...owned].filter((position) => !found.has(position));
+  if (lost.length > 0) {
+    const shown = `${lost.slice(0, 10).join(', ')}${lost.length > 10 ? ', …' : ''}`;
+    throw new UsageError(`${source}: no row for position(s) ${shown} of shard ${index}/${count}: every portal of its part is needed`);
+  }
+}
+
+/**
+ * The merged census of shards (their folders and documents), checked: each document (checkCensus),
+ * the shards as parts of one list, each once, none missing, each holding its own portals and all of
+ * them. Returns the document and the warnings worth a line (browser versions that differ).
  */
 export function mergeShards(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>): {
   document: CensusDocument;
   warnings: string[];
 } {
   if (shards.length === 0) throw new UsageError('give the shard folders to merge');
-  const [first] = shards;
+  const checked = shards.map(({ dir, document }) => ({
+    dir,
+    source: join(dir, 'census.json'),
+    document: checkCensus(document, join(dir, 'census.json')),
+  }));
+  const [first] = checked;
   const count = first!.document.shard?.count;
   const seen = new Map<number, string>();
-  for (const { dir, document } of shards) {
+  for (const { dir, document } of checked) {
     if (!document.shard) throw new UsageError(`${dir}: a whole census, not a shard (it was run without --shard)`);
     if (settings(document) !== settings(first!.document)) {
       throw new UsageError(`${dir}: a shard of another census than ${first!.dir} (its list or its settings differ)`);
@@ -96,28 +90,53 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
     if (twice !== undefined) throw new UsageError(`shard ${document.shard.index}/${count} given twice: ${twice} and ${dir}`);
     seen.set(document.shard.index, dir);
   }
-  for (const { dir, document } of shards) checkRows(document, join(dir, 'census.json'));
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !seen.has(index));
   if (missing.length > 0) throw new UsageError(`missing shard(s) ${missing.join(', ')} of ${count}: every part of the list is needed`);
-  const rows = shards.flatMap(({ document }) => document.portals);
-  const positions = new Set<number>();
-  for (const row of rows) {
-    if (positions.has(row.position)) throw new UsageError(`portal ${row.host} (position ${row.position + 1}) is in two shards`);
-    positions.add(row.position);
-  }
-  const versions = [...new Set(shards.map(({ document }) => document.run.browserVersion))];
+  for (const { source, document } of checked) checkShardRows(document, source);
+  const rows = checked.flatMap(({ document }) => document.portals);
+  const versions = [...new Set(checked.map(({ document }) => document.run.browserVersion))];
   const warnings = versions.length > 1 ? [`the shards ran different browser versions: ${versions.join('; ')}`] : [];
   return { document: censusDocument(first!.document.run, first!.document.list, null, rows), warnings };
 }
 
+/** The real path of `path`, which need not exist yet: its nearest existing ancestor's, then the rest. */
+function realPathAhead(path: string): string {
+  const rest: string[] = [];
+  for (let at = resolve(path); ; at = dirname(at)) {
+    try {
+      return join(realpathSync(at), ...rest);
+    } catch {
+      if (dirname(at) === at) return resolve(path);
+      rest.unshift(basename(at));
+    }
+  }
+}
+
 /**
- * Copies each portal's folder from its shard into `out`; only folders the census names, never a
- * path out of the shard. Every folder is checked before anything is copied: a symbolic link (the
- * census writes none) would be copied as a link, and the merged census, published as it is (a CI
- * artifact), would then carry whatever it points to.
+ * Refuses an `out` that is, or is inside, one of the shard folders (real paths, so a link or `..`
+ * does not hide it): the merge would write over its own input (a shard's census.json), or copy a
+ * folder into itself.
  */
-export function copyPortalFolders(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>, out: string): void {
-  const copies: Array<{ from: string; to: string }> = [];
+export function refuseOutInShards(out: string, shardDirs: readonly string[]): void {
+  const target = realPathAhead(out);
+  for (const dir of shardDirs) {
+    const inside = relative(realPathAhead(dir), target);
+    if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside))) {
+      throw new UsageError(
+        `--out ${quote(out)} is ${inside === '' ? 'the shard folder' : 'inside the shard folder'} ${dir}: the merge would write over its input`,
+      );
+    }
+  }
+}
+
+/**
+ * Each portal's folder to copy from its shard: only folders the census names, never a path out
+ * of the shard, and none that is, or holds, a symbolic link (the census writes none: copied as a
+ * link, the merged census, published as it is (a CI artifact), would carry whatever it points to).
+ * All checked before anything is copied or written.
+ */
+export function portalCopies(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>): Array<{ from: string; folder: string }> {
+  const copies: Array<{ from: string; folder: string }> = [];
   for (const { dir, document } of shards) {
     for (const row of document.portals) {
       if (row.report === null) continue;
@@ -125,10 +144,15 @@ export function copyPortalFolders(shards: ReadonlyArray<{ dir: string; document:
       const from = join(dir, row.report);
       if (!existsSync(from)) continue;
       refuseLinks(from);
-      copies.push({ from, to: join(out, row.report) });
+      copies.push({ from, folder: row.report });
     }
   }
-  for (const { from, to } of copies) cpSync(from, to, { recursive: true });
+  return copies;
+}
+
+/** Copies each portal's folder (portalCopies) into `out`. */
+export function copyPortalFolders(copies: ReadonlyArray<{ from: string; folder: string }>, out: string): void {
+  for (const { from, folder } of copies) cpSync(from, join(out, folder), { recursive: true });
 }
 
 /** Throws a one-line UsageError when `folder`, or anything in it, is a symbolic link. */

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../scripts/audit/options.ts';
-import { copyPortalFolders, mergeShards, readShard } from '../../../scripts/census/merge.ts';
+import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from '../../../scripts/census/merge.ts';
 import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
-import { sampleCensus } from './census-fixtures.ts';
+import { finding, sampleCensus } from './census-fixtures.ts';
+import { parseAuditArgs } from '../../../scripts/audit/options.ts';
+import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
+import { report, reportCookie } from '../../support/reports.ts';
 
 const scratch = scratchDir('merge');
 afterAll(() => scratch.remove());
@@ -45,7 +48,92 @@ describe('census:merge', () => {
     expect(() => mergeShards([{ dir: 'whole', document: sampleCensus() }])).toThrow(/whole census, not a shard/);
     expect(() => mergeShards([])).toThrow(/give the shard folders/);
     const overlap = { ...two!, document: { ...two!.document, portals: [...two!.document.portals, one!.document.portals[0]!] } };
-    expect(() => mergeShards([one!, overlap])).toThrow(/is in two shards/);
+    expect(() => mergeShards([one!, overlap])).toThrow(
+      new UsageError(`${join('shard-2', 'census.json')}: portals[1].position: 0 is in shard 1/2, not 2/2`),
+    );
+  });
+
+  it('refuses a shard that lost a row, holds another shard’s, or holds one twice: a partial census would pass for a whole one', () => {
+    const [one, two] = shards();
+    const rows = (shard: typeof one, portals: CensusRow[]) => ({ ...shard!, document: { ...shard!.document, portals } });
+    const source = (dir: string) => join(dir, 'census.json');
+    const [first, last] = one!.document.portals;
+    expect(() => mergeShards([rows(one, [first!]), two!])).toThrow(
+      new UsageError(`${source('shard-1')}: no row for position(s) 2 of shard 1/2: every portal of its part is needed`),
+    );
+    expect(() => mergeShards([one!, rows(two, [])])).toThrow(/shard-2\/census\.json: no row for position\(s\) 1 of shard 2\/2/);
+    // Each shard holding the other's rows: every portal once, in the wrong part.
+    expect(() => mergeShards([rows(one, two!.document.portals), rows(two, one!.document.portals)])).toThrow(
+      new UsageError(`${source('shard-1')}: portals[0].position: 1 is in shard 2/2, not 1/2`),
+    );
+    expect(() => mergeShards([rows(one, [first!, first!, last!]), two!])).toThrow(
+      new UsageError(`${source('shard-1')}: portals[1].position: 0 is in two rows`),
+    );
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a count that is no number', { index: 1, count: 'abc' }, 'shard.count: "abc" is not a number of shards from 1 to 1000'],
+    ['no shard at all', { index: 0, count: 0 }, 'shard.count: 0 is not a number of shards from 1 to 1000'],
+    ['a negative count', { index: 1, count: -1 }, 'shard.count: -1 is not a number of shards from 1 to 1000'],
+    ['more shards than --shard allows', { index: 1, count: 2 ** 32 }, 'shard.count: 4294967296 is not a number of shards from 1 to 1000'],
+    ['a shard after the last', { index: 3, count: 2 }, 'shard.index: 3 is not a shard from 1 to 2'],
+    ['a fraction', { index: 1.5, count: 2 }, 'shard.index: 1.5 is not a shard from 1 to 2'],
+    ['a shard that is no I/N', [1, 1], 'shard: [1,1] is not a shard I/N'],
+  ])('refuses a shard’s I/N that --shard could not have given (%s), before counting its parts', (_, shard, message) => {
+    const [one] = shards();
+    const document = { ...one!.document, shard } as CensusDocument;
+    expect(() => mergeShards([{ dir: 'shard-1', document }])).toThrow(new UsageError(`${join('shard-1', 'census.json')}: ${message}`));
+    const [dir] = onDisk(join(scratch.path, `bad-shard-${JSON.stringify(shard).replace(/[^a-z0-9]/gi, '_')}`), [document]);
+    expect(() => readShard(dir!)).toThrow(new UsageError(`${join(dir!, 'census.json')}: ${message}`));
+  });
+
+  it('merges a census run as one shard of one (1/1)', () => {
+    const whole = sampleCensus();
+    const { document } = mergeShards([{ dir: 'only', document: { ...whole, shard: { index: 1, count: 1 } } }]);
+    expect({ ...document, generatedAt: '' }).toEqual({ ...whole, generatedAt: '' });
+  });
+
+  it('takes what the census writes: a list run whole, and in three shards merged, give the same census', async () => {
+    // A fake audit: one portal fails, the others find a cookie, and after a refusal a finding.
+    const deps: CensusDeps = {
+      audit: async ({ url, consent }) => {
+        if (url.hostname === 'down.example.org') throw new Error('net::ERR_NAME_NOT_RESOLVED');
+        const findings = consent === 'refuse' ? [finding('after-refusal', '_ga', 'high', url.hostname)] : [];
+        return {
+          report: report([reportCookie({ name: 'sessionid', domain: url.hostname })], { host: url.hostname, findings }),
+          pages: ['/'],
+        };
+      },
+      launch: async () => {
+        throw new Error('the fake audit launches nothing');
+      },
+      browser: () => ({ version: 'Chromium 156', cookiePolicy: 'third-party cookies allowed' }),
+      startDemo: async () => ({ port: 1, hosts: [], close: async () => undefined }),
+      demoList: 'data.tco.re\ndown.example.org\nitie.opendatasoft.com\nlocalhost:8080\ndata.nantesmetropole.fr',
+      progress: () => ({ done: () => undefined, stop: () => undefined }),
+      print: () => undefined,
+    };
+    const root = join(scratch.path, 'as-written');
+    const run = async (out: string, shard: string[]) => {
+      const options = parseAuditArgs(['--portals', 'demo', '--jobs', '2', ...shard, '--out', join(root, out)], 2);
+      await runCensus({ ...options, portals: 'demo' }, deps);
+      return join(root, out);
+    };
+    const whole = readShard(await run('whole', []));
+    const dirs = [
+      await run('shard-3', ['--shard', '3/3']),
+      await run('shard-1', ['--shard', '1/3']),
+      await run('shard-2', ['--shard', '2/3']),
+    ];
+    const { document } = mergeShards(dirs.map((dir) => ({ dir, document: readShard(dir) })));
+    expect({ ...document, generatedAt: '' }).toEqual({ ...whole, generatedAt: '' });
+    expect(document.portals.map((row) => [row.host, row.error === null])).toEqual([
+      ['data.tco.re', true],
+      ['down.example.org', false],
+      ['itie.opendatasoft.com', true],
+      ['localhost', true],
+      ['data.nantesmetropole.fr', true],
+    ]);
   });
 
   it('says when the shards ran different browser versions', () => {
@@ -64,7 +152,7 @@ describe('census:merge', () => {
     writeFileSync(join(dir, 'census.json'), JSON.stringify(one!.document));
     expect(readShard(dir)).toEqual(one!.document);
     const out = join(scratch.path, 'merged');
-    copyPortalFolders([{ dir, document: one!.document }], out);
+    copyPortalFolders(portalCopies([{ dir, document: one!.document }]), out);
     expect(readFileSync(join(out, 'data.tco.re', 'accept', 'report.md'), 'utf8')).toBe('# report');
     expect(() => readShard(join(scratch.path, 'none'))).toThrow(/cannot read a census \(ENOENT\)/);
     writeFileSync(join(scratch.path, 'census.json'), '{"version":2}');
@@ -84,7 +172,7 @@ describe('census:merge', () => {
       if (name === 'inside') mkdirSync(join(dir, 'data.tco.re', 'accept'), { recursive: true });
       plant(dir);
       const out = join(scratch.path, `merged-${name.replace(' ', '-')}`);
-      expect(() => copyPortalFolders([{ dir, document: one!.document }], out), name).toThrow(
+      expect(() => copyPortalFolders(portalCopies([{ dir, document: one!.document }]), out), name).toThrow(
         /a symbolic link, which the census never writes/,
       );
       expect(existsSync(out), name).toBe(false);
@@ -104,6 +192,9 @@ describe('census:merge', () => {
     expect(() => parseMergeArgs(['--out', 'c'])).toThrow(new UsageError('give the shard folders to merge'));
     expect(() => parseMergeArgs(['--out'])).toThrow(new UsageError('--out needs a folder'));
     expect(() => parseMergeArgs(['--out', 'c', '--jobs', 'a'])).toThrow(new UsageError('unknown option --jobs (see --help)'));
+    expect(() => parseMergeArgs(['--out', 'c', 'a', '--out', 'd'])).toThrow(new UsageError('--out given twice: give it once'));
+    expect(() => parseMergeArgs(['--out=c', '--out', 'd', 'a'])).toThrow(new UsageError('--out given twice: give it once'));
+    expect(() => parseMergeArgs(['--strict', '--out', 'c', 'a', '--strict'])).toThrow(new UsageError('--strict given twice: give it once'));
   });
 });
 
@@ -125,6 +216,15 @@ function onDisk(parent: string, documents: readonly CensusDocument[]): string[] 
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'census.json'), JSON.stringify(document));
     return dir;
+  });
+}
+
+/** `npm run census:merge -- ARGS`, from the repository's root. */
+function mergeCommand(args: readonly string[]) {
+  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/census/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
   });
 }
 
@@ -154,11 +254,97 @@ describe('census:merge reads a shard as outside input', () => {
     ['position', -1, 'portals[0].position: -1 is not a place in a list of 3'],
     ['position', 3, 'portals[0].position: 3 is not a place in a list of 3'],
     ['position', '0', 'portals[0].position: "0" is not a place in a list of 3'],
+    ['host', 'trusted-bank.example', `portals[0].host: "trusted-bank.example" is not the URL's host (data.tco.re)`],
+    ['report', 'itie.opendatasoft.com', `portals[0].report: "itie.opendatasoft.com" is not the portal's folder (its host, data.tco.re)`],
+    [
+      'findings',
+      { total: 2 },
+      'portals[0].findings.byKind: undefined is not counts by before-consent, after-refusal, undeclared, lifetime, not-seen',
+    ],
+    [
+      'findings',
+      { total: '<b>9</b>', byKind: {}, bySeverity: { high: '<i>x</i>' } },
+      'portals[0].findings.total: "<b>9</b>" is not a count',
+    ],
+    ['findings', { ...sampleCensus().portals[0]!.findings, total: 3 }, 'portals[0].findings.total: 3 is not the sum of byKind (2)'],
+    [
+      'findings',
+      { ...sampleCensus().portals[0]!.findings, bySeverity: { high: 1, medium: '1', low: 0 } },
+      'portals[0].findings.bySeverity.medium: "1" is not a count',
+    ],
+    ['findings', null, 'portals[0].findings: null is not findings counted, as for a portal audited (it has no error)'],
+    ['cookies', null, 'portals[0].cookies: null is not a count, as for a portal audited (it has no error)'],
+    ['cookies', 1.5, 'portals[0].cookies: 1.5 is not null or a count'],
+    ['error', 123, 'portals[0].error: 123 is not null or a line of text'],
+    ['error', 'it failed', 'portals[0].charter.kind: "bundled" is not null, as for a portal that failed (it has an error)'],
+    ['pages', 'x', 'portals[0].pages: "x" is not a list of paths'],
+    ['pages', ['/', 7], 'portals[0].pages[1]: 7 is not a path'],
+    ['consent', null, 'portals[0].consent: null is not consent states by choice'],
+    ['consent', { both: 'accepted' }, 'portals[0].consent: "both" is not a field the census writes'],
+    [
+      'consent',
+      { accept: '<b>yes</b>' },
+      'portals[0].consent.accept: "<b>yes</b>" is not a consent state (none, accepted, refused, choice, unknown)',
+    ],
+    [
+      'charter',
+      { kind: '<script>alert(1)</script>', changed: true },
+      'portals[0].charter.kind: "<script>alert(1)</script>" is not null or bundled, live, platform-default, none',
+    ],
+    ['charter', { kind: 'live', changed: 'yes' }, 'portals[0].charter.changed: "yes" is not null, true or false'],
+    ['charter', null, 'portals[0].charter: null is not a charter kind and whether it changed'],
+    ['extra', 1, 'portals[0]: "extra" is not a field the census writes'],
   ])('refuses a row whose %s is %j, naming the file, the row and the field', (field, value, message) => {
     const hostile = hostileShard(field, value);
     const [dir] = onDisk(join(scratch.path, `hostile-${field}-${String(value).replace(/[^a-z0-9]/gi, '_')}`), [hostile.document]);
     expect(() => readShard(dir!)).toThrow(new UsageError(`${join(dir!, 'census.json')}: ${message}`));
     const [, two] = shards();
+    expect(() => mergeShards([hostile, two!])).toThrow(new UsageError(`${join('shard-1', 'census.json')}: ${message}`));
+  });
+
+  it.each<[string, Partial<CensusRow>, string]>([
+    ['cookies counted', { cookies: 3 }, 'portals[0].cookies: 3 is not null, as for a portal that failed (it has an error)'],
+    [
+      'a consent state',
+      { consent: { accept: 'accepted' } },
+      'portals[0].consent: {"accept":"accepted"} is not {}, as for a portal that failed (it has an error)',
+    ],
+    ['an empty error', { error: '' }, 'portals[0].error: "" is not null or a line of text'],
+  ])('refuses a failed portal’s row with %s', (_, fields, message) => {
+    const [one, two] = shards();
+    const [failed] = two!.document.portals;
+    const hostile = { ...two!, document: { ...two!.document, portals: [{ ...failed!, ...fields }] } };
+    expect(() => mergeShards([one!, hostile])).toThrow(new UsageError(`${join('shard-2', 'census.json')}: ${message}`));
+  });
+
+  it.each<[string, (document: CensusDocument) => unknown, string]>([
+    ['list.sha256', (document) => ({ ...document, list: { ...document.list, sha256: 5 } }), 'list.sha256: 5 is not a SHA-256'],
+    [
+      'list.size',
+      (document) => ({ ...document, list: { ...document.list, size: 1e9 } }),
+      "list.size: 1000000000 is not a list's size, from 1 to 100000",
+    ],
+    [
+      'run.browser',
+      (document) => ({ ...document, run: { ...document.run, browser: 'lynx' } }),
+      'run.browser: "lynx" is not chromium or firefox',
+    ],
+    [
+      'run.pages',
+      (document) => ({ ...document, run: { ...document.run, pages: '3' } }),
+      'run.pages: "3" is not a number of pages from 1 to 20',
+    ],
+    [
+      'run.consent',
+      (document) => ({ ...document, run: { ...document.run, consent: null } }),
+      'run.consent: null is not one of accept, refuse, none, both',
+    ],
+    ['generatedAt', (document) => ({ ...document, generatedAt: 5 }), 'generatedAt: 5 is not a date'],
+    ['portals', (document) => ({ ...document, portals: {} }), 'portals: {} is not a list of rows'],
+    ['a field', (document) => ({ ...document, extra: true }), '"extra" is not a field the census writes'],
+  ])('refuses a shard whose %s is not as the census writes it', (_, change, message) => {
+    const [one, two] = shards();
+    const hostile = { ...one!, document: change(one!.document) as CensusDocument };
     expect(() => mergeShards([hostile, two!])).toThrow(new UsageError(`${join('shard-1', 'census.json')}: ${message}`));
   });
 
@@ -179,7 +365,7 @@ describe('census:merge reads a shard as outside input', () => {
     const [dir] = onDisk(join(root, 'shards'), [hostile]);
     expect(() => readShard(dir!)).toThrow(/portals\[0\]\.report: "\.\.\/\.\.\/outside" is not a portal's folder/);
     const out = join(root, 'a', 'b', 'merged');
-    expect(() => copyPortalFolders([{ dir: dir!, document: hostile }], out)).toThrow(UsageError);
+    expect(() => copyPortalFolders(portalCopies([{ dir: dir!, document: hostile }]), out)).toThrow(UsageError);
     expect(existsSync(join(root, 'a'))).toBe(false);
   });
 
@@ -190,13 +376,83 @@ describe('census:merge reads a shard as outside input', () => {
     const [, two] = shards();
     const dirs = onDisk(join(root, 'shards'), [hostileShard('report', '../../outside').document, two!.document]);
     const out = join(root, 'a', 'b', 'merged');
-    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/census/main.ts', '--out', out, ...dirs], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = mergeCommand(['--out', out, ...dirs]);
     expect(result.stderr).toBe(`census:merge: ${join(dirs[0]!, 'census.json')}: ${notFolder('../../outside')}\n`);
     expect([result.status, result.stdout]).toEqual([2, '']);
     expect(existsSync(join(root, 'a'))).toBe(false);
+  }, 30_000);
+
+  it('as a command: a malformed row is one line and exit 2, with no folder copied and no file written', () => {
+    const root = join(scratch.path, 'cli-findings');
+    const [, two] = shards();
+    const dirs = onDisk(join(root, 'shards'), [hostileShard('findings', { total: 2 }).document, two!.document]);
+    mkdirSync(join(dirs[0]!, 'data.tco.re', 'accept'), { recursive: true });
+    writeFileSync(join(dirs[0]!, 'data.tco.re', 'accept', 'report.md'), '# report');
+    const out = join(root, 'merged');
+    const result = mergeCommand(['--out', out, ...dirs]);
+    expect(result.stderr).toBe(
+      `census:merge: ${join(dirs[0]!, 'census.json')}: portals[0].findings.byKind: undefined is not counts by before-consent, after-refusal, undeclared, lifetime, not-seen\n`,
+    );
+    expect([result.status, result.stdout, existsSync(out)]).toEqual([2, '', false]);
+  }, 30_000);
+});
+
+describe('census:merge writes nowhere it reads', () => {
+  it('refuses an --out that is a shard folder or inside one, however named (a link, ..)', () => {
+    const root = join(scratch.path, 'out-in-shard');
+    const [one, two] = onDisk(
+      join(root, 'shards'),
+      shards().map(({ document }) => document),
+    );
+    symlinkSync(one!, join(root, 'link-to-shard-1'));
+    const refused = (out: string, what: string, dir: string) =>
+      new UsageError(`--out ${JSON.stringify(out)} is ${what} ${dir}: the merge would write over its input`);
+    for (const [out, what, dir] of [
+      [two!, 'the shard folder', two!],
+      [`${one!}/`, 'the shard folder', one!],
+      [join(one!, 'merged'), 'inside the shard folder', one!],
+      [join(one!, 'not', 'yet', 'made'), 'inside the shard folder', one!],
+      [join(root, 'link-to-shard-1'), 'the shard folder', one!],
+      [join(root, 'link-to-shard-1', 'merged'), 'inside the shard folder', one!],
+      [join(two!, '..', 'shard-1', 'x'), 'inside the shard folder', one!],
+    ] as const) {
+      expect(() => refuseOutInShards(out, [one!, two!]), out).toThrow(refused(out, what, dir));
+    }
+    for (const out of [join(root, 'merged'), root, join(root, 'shards'), `${one!}-merged`, join(root, 'shards', '..merged')]) {
+      expect(() => refuseOutInShards(out, [one!, two!]), out).not.toThrow();
+    }
+  });
+
+  it('as a command: an --out in a shard is one line and exit 2, the shard untouched', () => {
+    const root = join(scratch.path, 'cli-out-in-shard');
+    const dirs = onDisk(
+      root,
+      shards().map(({ document }) => document),
+    );
+    const before = dirs.map((dir) => readFileSync(join(dir, 'census.json'), 'utf8'));
+    for (const out of [dirs[1]!, join(dirs[0]!, 'merged')]) {
+      const result = mergeCommand(['--out', out, ...dirs]);
+      expect(result.stderr, out).toMatch(
+        /^census:merge: --out ".*" is (the|inside the) shard folder .*: the merge would write over its input\n$/,
+      );
+      expect([result.status, result.stdout], out).toEqual([2, '']);
+    }
+    expect(dirs.map((dir) => readFileSync(join(dir, 'census.json'), 'utf8'))).toEqual(before);
+    expect(existsSync(join(dirs[0]!, 'merged'))).toBe(false);
+  }, 30_000);
+});
+
+describe('census:merge says why it exits 2', () => {
+  it('when no portal of the merged census could be audited, as the census does', () => {
+    const root = join(scratch.path, 'cli-all-failed');
+    const whole = sampleCensus();
+    const failed = { ...whole.portals.find((row) => row.error !== null)!, position: 0 };
+    const [dir] = onDisk(root, [{ ...whole, list: { ...whole.list, size: 1 }, shard: { index: 1, count: 1 }, portals: [failed] }]);
+    const out = join(root, 'merged');
+    const result = mergeCommand(['--out', out, dir!]);
+    expect([result.status, result.stderr]).toEqual([2, '']);
+    expect(result.stdout).toBe(
+      `merged 1 shard(s), 1 portal(s), into ${out}/census.json, census.md, census.csv, census.html (no portal could be audited: exit 2)\n`,
+    );
   }, 30_000);
 });

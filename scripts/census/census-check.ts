@@ -1,0 +1,185 @@
+/**
+ * A census.json read from elsewhere (census:merge's shards), checked field by field against what
+ * the census writes (census-report.ts: its types, portalRow and errorRow). A value the census could
+ * not have written is a one-line UsageError naming the file, the row and the field, so that nothing
+ * is rendered or written from it: `shard-1/census.json: portals[0].findings.total: "9" is not a count`.
+ */
+import type { CharterKind } from '../../src/core/registry/index.ts';
+import type { ConsentState } from '../../src/core/consent/index.ts';
+import { MAX_PAGES, MAX_SHARDS, parseTarget, UsageError } from '../audit/options.ts';
+import {
+  CENSUS_VERSION,
+  FINDING_KINDS,
+  SEVERITIES,
+  isPortalFolder,
+  type CensusDocument,
+  type CensusRow,
+  type CensusRun,
+  type Choice,
+} from './census-report.ts';
+import { MAX_PORTALS } from './portal-list.ts';
+
+/** At most this much of a bad value is quoted in an error. */
+const QUOTED = 200;
+export const quote = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text;
+};
+
+// Each list is the keys of an object that must name every member of its type: a member added to
+// the type and not here fails the typecheck, so the check cannot fall behind what the census writes.
+const names = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
+const DOCUMENT_FIELDS = names<keyof CensusDocument>({
+  version: true,
+  generatedAt: true,
+  run: true,
+  list: true,
+  shard: true,
+  portals: true,
+});
+const RUN_FIELDS = names<keyof CensusRun>({ browser: true, browserVersion: true, cookiePolicy: true, consent: true, pages: true });
+const ROW_FIELDS = names<keyof CensusRow>({
+  position: true,
+  url: true,
+  host: true,
+  charter: true,
+  consent: true,
+  cookies: true,
+  findings: true,
+  pages: true,
+  report: true,
+  error: true,
+});
+const BROWSERS = names<CensusRun['browser']>({ chromium: true, firefox: true });
+const CHOICES = names<Choice>({ accept: true, refuse: true, none: true });
+const CONSENT_STATES = names<ConsentState | 'unknown'>({ none: true, accepted: true, refused: true, choice: true, unknown: true });
+const CHARTER_KINDS = names<CharterKind>({ bundled: true, live: true, 'platform-default': true, none: true });
+
+type Fields = Record<string, unknown>;
+const isRecord = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+const isCount = (value: unknown): value is number => isWhole(value, 0, Number.MAX_SAFE_INTEGER);
+const isOneOf = (value: unknown, allowed: readonly string[]) => typeof value === 'string' && allowed.includes(value);
+
+/** Throws `where: value is not what` unless `ok`. */
+function check(ok: boolean, where: string, value: unknown, what: string): void {
+  if (!ok) throw new UsageError(`${where}: ${quote(value)} is not ${what}`);
+}
+
+/** `value` as an object holding only `fields` (each checked by the caller: a missing one is `undefined`). */
+function record(value: unknown, where: string, what: string, fields: readonly string[]): Fields {
+  check(isRecord(value), where, value, what);
+  const extra = Object.keys(value as Fields).find((key) => !fields.includes(key));
+  if (extra !== undefined) throw new UsageError(`${where}: ${quote(extra)} is not a field the census writes`);
+  return value as Fields;
+}
+
+/** Findings counted (countFindings): every kind and severity a count, each set summing to the total. */
+function checkFindings(value: unknown, where: string): void {
+  const findings = record(value, where, 'findings counted', ['total', 'byKind', 'bySeverity']);
+  check(isCount(findings.total), `${where}.total`, findings.total, 'a count');
+  for (const [field, members] of [
+    ['byKind', FINDING_KINDS],
+    ['bySeverity', SEVERITIES],
+  ] as const) {
+    const counts = record(findings[field], `${where}.${field}`, `counts by ${members.join(', ')}`, members);
+    for (const member of members) check(isCount(counts[member]), `${where}.${field}.${member}`, counts[member], 'a count');
+    const sum = members.reduce((total, member) => total + (counts[member] as number), 0);
+    check(sum === findings.total, `${where}.total`, findings.total, `the sum of ${field} (${sum})`);
+  }
+}
+
+/**
+ * Checks a row as the census writes it: its position in the list, its URL an http(s) URL its list
+ * could hold (parseTarget, as written: `url.href`), its host the URL's, its folder null or its host
+ * (isPortalFolder first: a path is named as such), each count a count; a failed row counts nothing
+ * (errorRow), an audited row counts its cookies and findings (portalRow).
+ */
+function checkRow(value: unknown, where: string, size: number): void {
+  if (!isRecord(value)) throw new UsageError(`${where}: not a portal's row`);
+  const row = record(value, where, "a portal's row", ROW_FIELDS);
+  check(isWhole(row.position, 0, size - 1), `${where}.position`, row.position, `a place in a list of ${size}`);
+  let url: URL | null = null;
+  try {
+    if (typeof row.url === 'string') url = parseTarget(row.url);
+  } catch {
+    // Refused below.
+  }
+  check(url !== null, `${where}.url`, row.url, 'an http(s) URL the census could audit');
+  check(url!.href === row.url, `${where}.url`, row.url, `a URL as the census writes it (${url!.href})`);
+  check(row.host === url!.hostname, `${where}.host`, row.host, `the URL's host (${url!.hostname})`);
+  const charter = record(row.charter, `${where}.charter`, 'a charter kind and whether it changed', ['kind', 'changed']);
+  check(
+    charter.kind === null || isOneOf(charter.kind, CHARTER_KINDS),
+    `${where}.charter.kind`,
+    charter.kind,
+    `null or ${CHARTER_KINDS.join(', ')}`,
+  );
+  check(
+    charter.changed === null || typeof charter.changed === 'boolean',
+    `${where}.charter.changed`,
+    charter.changed,
+    'null, true or false',
+  );
+  const consent = record(row.consent, `${where}.consent`, 'consent states by choice', CHOICES);
+  for (const [choice, state] of Object.entries(consent)) {
+    check(isOneOf(state, CONSENT_STATES), `${where}.consent.${choice}`, state, `a consent state (${CONSENT_STATES.join(', ')})`);
+  }
+  check(row.cookies === null || isCount(row.cookies), `${where}.cookies`, row.cookies, 'null or a count');
+  if (row.findings !== null) checkFindings(row.findings, `${where}.findings`);
+  check(Array.isArray(row.pages), `${where}.pages`, row.pages, 'a list of paths');
+  for (const [index, page] of (row.pages as unknown[]).entries())
+    check(typeof page === 'string', `${where}.pages[${index}]`, page, 'a path');
+  if (row.report !== null) {
+    check(isPortalFolder(row.report), `${where}.report`, row.report, "a portal's folder (a host name, as the census names them)");
+    check(row.report === row.host, `${where}.report`, row.report, `the portal's folder (its host, ${url!.hostname})`);
+  }
+  check(row.error === null || (typeof row.error === 'string' && row.error !== ''), `${where}.error`, row.error, 'null or a line of text');
+  if (row.error !== null) {
+    for (const [field, found] of [
+      ['charter.kind', charter.kind],
+      ['cookies', row.cookies],
+      ['findings', row.findings],
+    ] as const) {
+      check(found === null, `${where}.${field}`, found, 'null, as for a portal that failed (it has an error)');
+    }
+    check(Object.keys(consent).length === 0, `${where}.consent`, consent, '{}, as for a portal that failed (it has an error)');
+  } else {
+    check(row.cookies !== null, `${where}.cookies`, row.cookies, 'a count, as for a portal audited (it has no error)');
+    check(row.findings !== null, `${where}.findings`, row.findings, 'findings counted, as for a portal audited (it has no error)');
+  }
+}
+
+/**
+ * `value`, read from `source`, as a census document: every field checked (a shard's `I/N` as
+ * `--shard` takes it, the list's size as a list holds), every row too (checkRow). Throws a
+ * one-line UsageError naming `source` and the field.
+ */
+export function checkCensus(value: unknown, source: string): CensusDocument {
+  if (!isRecord(value) || value.version !== CENSUS_VERSION) throw new UsageError(`${source}: not a census of version ${CENSUS_VERSION}`);
+  const document = record(value, source, 'a census', DOCUMENT_FIELDS);
+  check(typeof document.generatedAt === 'string', `${source}: generatedAt`, document.generatedAt, 'a date');
+  const run = record(document.run, `${source}: run`, "a census's settings", RUN_FIELDS);
+  check(isOneOf(run.browser, BROWSERS), `${source}: run.browser`, run.browser, BROWSERS.join(' or '));
+  check(typeof run.browserVersion === 'string', `${source}: run.browserVersion`, run.browserVersion, 'a version');
+  check(typeof run.cookiePolicy === 'string', `${source}: run.cookiePolicy`, run.cookiePolicy, 'a cookie policy');
+  check(isOneOf(run.consent, [...CHOICES, 'both']), `${source}: run.consent`, run.consent, `one of ${CHOICES.join(', ')}, both`);
+  check(isWhole(run.pages, 1, MAX_PAGES), `${source}: run.pages`, run.pages, `a number of pages from 1 to ${MAX_PAGES}`);
+  const list = record(document.list, `${source}: list`, "a list's hash and size", ['sha256', 'size']);
+  check(typeof list.sha256 === 'string' && /^[0-9a-f]{64}$/.test(list.sha256), `${source}: list.sha256`, list.sha256, 'a SHA-256');
+  check(isWhole(list.size, 1, MAX_PORTALS), `${source}: list.size`, list.size, `a list's size, from 1 to ${MAX_PORTALS}`);
+  if (document.shard !== null) {
+    const shard = record(document.shard, `${source}: shard`, 'a shard I/N', ['index', 'count']);
+    check(isWhole(shard.count, 1, MAX_SHARDS), `${source}: shard.count`, shard.count, `a number of shards from 1 to ${MAX_SHARDS}`);
+    check(
+      isWhole(shard.index, 1, shard.count as number),
+      `${source}: shard.index`,
+      shard.index,
+      `a shard from 1 to ${shard.count as number}`,
+    );
+  }
+  check(Array.isArray(document.portals), `${source}: portals`, document.portals, 'a list of rows');
+  for (const [index, row] of (document.portals as unknown[]).entries()) checkRow(row, `${source}: portals[${index}]`, list.size as number);
+  return value as CensusDocument;
+}
