@@ -129,6 +129,22 @@ describe('a census run', () => {
     );
     expect(await runOn(['--portals', 'demo', '--consent', 'none'], 'offline', setup(failing).deps)).toBe(2);
   });
+
+  it('visits the URL listed, and keeps none of its values: no path parameter or query value in any file', async () => {
+    const list = join(scratch.path, 'secret.txt');
+    writeFileSync(list, 'https://a.example.org/login;jsessionid=9F1CSECRET?PHPSESSID=abc123\nb.example.org\n');
+    const { deps, calls } = setup({
+      'b.example.org': { fail: new AuditError('cannot reach https://b.example.org/: net::ERR_NAME_NOT_RESOLVED') },
+    });
+    await runOn(['--portals', list, '--consent', 'none'], 'secret', deps);
+    expect(calls[0]!.url.href).toBe('https://a.example.org/login;jsessionid=9F1CSECRET?PHPSESSID=abc123');
+    const [visited, failed] = census('secret').portals;
+    expect(visited!.url).toBe('https://a.example.org/login?PHPSESSID=');
+    expect(failed!.url).toBe('https://b.example.org/');
+    for (const file of ['census.json', 'census.md', 'census.csv', 'census.html']) {
+      expect(readFileSync(join(scratch.path, 'secret', file), 'utf8'), file).not.toMatch(/9F1CSECRET|abc123|jsessionid/);
+    }
+  });
 });
 
 describe('a census list read', () => {
