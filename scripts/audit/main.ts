@@ -21,7 +21,8 @@ import { AuditError, auditRun } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
 import { exitCode, formatComparison, formatReport } from './audit-output.ts';
 import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
-import { runCensus } from '../census/run-census.ts';
+import { readPortalList, runCensus } from '../census/run-census.ts';
+import type { PortalList } from '../census/portal-list.ts';
 import { createProgress } from '../census/progress.ts';
 import { compareRuns, type Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
@@ -100,29 +101,28 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
   }
 }
 
-async function main(options: AuditOptions, charter: ServedCharter | null): Promise<number> {
+/** The demo census's list: the demo portals, served on loopback. */
+const DEMO_LIST = DEMO_CENSUS_HOSTS.map((host) => `http://${host}/`).join('\n');
+
+async function main(options: AuditOptions, charter: ServedCharter | null, list: PortalList | null): Promise<number> {
   try {
     buildIfNeeded(options.browser === 'firefox' ? 'firefox' : 'chrome', log);
   } catch (error) {
     throw new AuditError((error as Error).message);
   }
-  if (options.portals === null) return auditOne(options, charter);
-  return runCensus(
-    { ...options, portals: options.portals },
-    {
-      audit: auditRun,
-      launch: (extensionDir, hostMap) => launcher(options, hostMap)(extensionDir),
-      browser: () => browserInfo(options),
-      startDemo: async () => {
-        const server = await startPortalServer();
-        log(`demo portals served on 127.0.0.1:${server.port}: ${DEMO_CENSUS_HOSTS.join(', ')}`);
-        return { port: server.port, hosts: PORTAL_HOSTS, close: () => server.close() };
-      },
-      demoList: DEMO_CENSUS_HOSTS.map((host) => `http://${host}/`).join('\n'),
-      progress: (total) => createProgress({ total, tty: process.stderr.isTTY === true, line: (text) => console.log(text), elapsed }),
-      print: (text) => log(text),
+  if (options.portals === null || list === null) return auditOne(options, charter);
+  return runCensus({ ...options, portals: options.portals }, list, {
+    audit: auditRun,
+    launch: (extensionDir, hostMap) => launcher(options, hostMap)(extensionDir),
+    browser: () => browserInfo(options),
+    startDemo: async () => {
+      const server = await startPortalServer();
+      log(`demo portals served on 127.0.0.1:${server.port}: ${DEMO_CENSUS_HOSTS.join(', ')}`);
+      return { port: server.port, hosts: PORTAL_HOSTS, close: () => server.close() };
     },
-  );
+    progress: (total) => createProgress({ total, tty: process.stderr.isTTY === true, line: (text) => console.log(text), elapsed }),
+    print: (text) => log(text),
+  });
 }
 
 try {
@@ -131,10 +131,12 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  // Before building or launching anything: a bad --out or --charter would only fail after the browser ran.
+  // Read before anything is built or launched, the list before --out is made: a bad --charter
+  // or list would otherwise fail only after the build, or leave empty folders behind.
   const charter = options.charter ? readServedCharter(options.charter) : null;
+  const list = options.portals === null ? null : readPortalList(options.portals, DEMO_LIST);
   prepareOutDir(options.out, options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : []);
-  process.exit(await main(options, charter));
+  process.exit(await main(options, charter, list));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
     console.error(`audit: ${terminalText(error.message)}`);

@@ -1,6 +1,7 @@
 /** The audit command's arguments, read strictly: a mistake is a one-line error, never a guess. */
 import { availableParallelism } from 'node:os';
 import { DRAFT_LANGUAGES, type DraftLanguage } from '../../src/core/draft/index.ts';
+import { addressWithoutValues } from '../../src/core/path-parameters.ts';
 
 export type ConsentMode = 'accept' | 'refuse' | 'none' | 'both';
 export type BrowserName = 'chromium' | 'firefox';
@@ -49,7 +50,8 @@ export const USAGE = `Usage: npm start -- [URL] [--consent accept|refuse|none|bo
                     [--draft [--lang fr|en]] [--charter FILE]
        npm start -- --portals FILE|demo [--jobs K] [--shard I/N] [--consent …] [--browser …] [--pages N] [--out DIR] [--strict]
 
-URL is a full http(s) URL, a host (https:// is added), host:port, or localhost[:port] (http://).
+URL is a full http(s) URL, a host (https:// is added), host:port, or localhost[:port] (http://);
+never with a user name or password. Logs and reports show it without query values or ;parameters.
 Loads the extension in a headless browser, visits URL (default: the bundled demo portal), makes the
 consent choice, visits N pages in all (default 5: the catalogue, a dataset's map and table, the API
 console, a content page...), and writes DIR/report.json, DIR/report.md and DIR/popup.png (one
@@ -61,6 +63,22 @@ K at once (default: the number of cores), only the I-th of N parts with --shard,
 DIR/census.json, .md, .csv, .html and a folder per portal; "demo" runs the demo census.
 Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
 
+/** Every option, each given at most once. */
+const OPTIONS = new Set([
+  '--consent',
+  '--browser',
+  '--out',
+  '--strict',
+  '--pages',
+  '--portals',
+  '--jobs',
+  '--shard',
+  '--draft',
+  '--lang',
+  '--charter',
+  '--help',
+]);
+
 const CONSENT_MODES: readonly ConsentMode[] = ['accept', 'refuse', 'none', 'both'];
 const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
@@ -70,51 +88,102 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const HOST_AND_PORT = /^[a-z0-9.-]+:\d+(?:[/?#]|$)/i;
 /** Loopback hosts: a local server rarely speaks TLS, so they get http://. */
 const LOOPBACK = /^(?:localhost|[a-z0-9-]+\.localhost|127\.\d+\.\d+\.\d+)(?::\d+)?(?:[/?#]|$)/i;
+/** A user name or password: an `@` before the host ends (the URL parser reads `\` as `/` in http(s) URLs). */
+const CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#]*@/i;
+/** What the URL parser would drop without a word (tabs, line breaks) or cannot be in a URL: C0, DEL and C1 controls. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** The host as typed, after the scheme and before a port, path, query or fragment. */
+const TYPED_HOST = /^[a-z][a-z0-9+.-]*:[\\/]*([^\\/?#]*?)(?::\d*)?(?:[\\/?#]|$)/i;
+
+/** At most this much of what was typed is quoted in an error (as census:merge quotes a bad value). */
+const QUOTED = 200;
+
+/**
+ * A URL argument or list line quoted in an error: cut before its path parameters, query and
+ * fragment (a session id's value, a token: never shown, see src/core/path-parameters.ts), and
+ * at QUOTED characters (a 1 MB line is not echoed whole).
+ */
+export function quoteTyped(text: string): string {
+  const cut = text.search(/[;?#]/);
+  return quoted(cut === -1 ? text : `${text.slice(0, cut)}…`);
+}
+
+/** A value quoted in an error, at most QUOTED characters of it. */
+const quoted = (text: string): string => JSON.stringify(text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
+
+/** A value given after an option: a missing one, or the next option (`--shard --out x`), is none. */
+const missing = (value: string | undefined): value is undefined => value === undefined || value.startsWith('--');
+
+/** A URL with a user name or password: the error never quotes it. */
+const credentialsRefused = () =>
+  new UsageError('malformed URL: a user name or password before "@" is refused (it is never shown or kept): give the address without it');
+
+/** Why a host name is not one the audit visits (DNS's limits: RFC 1035 2.3.4, RFC 1123 2.1), or null. */
+function hostProblem(hostname: string, typedHost: string): string | null {
+  // Labels of letters, digits and hyphens joined by single dots: the host names a census's folder (census-report.ts).
+  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/i.test(hostname)) return 'no valid host name';
+  const labels = hostname.split('.');
+  if (labels.some((label) => label.length > 63)) return 'a label of a host name has 63 characters at most';
+  if (hostname.length > 253) return 'a host name has 253 characters at most';
+  if (labels.some((label) => label.startsWith('-') || label.endsWith('-')))
+    return 'a label of a host name cannot start or end with a hyphen';
+  // The parser reads `5`, `127.1` or `0x7f.1` as IPv4 addresses: only one written a.b.c.d is taken as meant.
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(hostname) && typedHost.toLowerCase() !== hostname) {
+    return `read as the IPv4 address ${hostname}: give a host name, or an IPv4 address written a.b.c.d`;
+  }
+  return null;
+}
 
 /**
  * Reads a URL argument. A bare host (with or without a port and path) gets https://, or
- * http:// when it is loopback (`localhost`, `localhost:8080`, `127.0.0.1:3000`).
+ * http:// when it is loopback (`localhost`, `localhost:8080`, `127.0.0.1:3000`). Refused with one
+ * line: a user name or password (never echoed), control characters, a host name DNS could not
+ * hold, a number read as an IPv4 address, port 0.
  */
 export function parseTarget(text: string): URL {
+  if (CREDENTIALS.test(text)) throw credentialsRefused();
+  const malformed = (reason?: string) => new UsageError(`malformed URL: ${quoteTyped(text)}${reason ? ` (${reason})` : ''}`);
+  if (CONTROL.test(text)) throw malformed('a control character, such as a tab or a line break, cannot be part of a URL');
   const bare = HOST_AND_PORT.test(text) || !SCHEME.test(text);
   const withScheme = bare ? `${LOOPBACK.test(text) ? 'http' : 'https'}://${text}` : text;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new UsageError(`malformed URL: ${JSON.stringify(text)}`);
+    throw malformed();
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`malformed URL: ${JSON.stringify(text)} (only http and https pages can be audited)`);
-  // Labels of letters, digits and hyphens joined by single dots: the host names a census's folder (census-report.ts).
-  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/i.test(url.hostname)) {
-    throw new UsageError(`malformed URL: ${JSON.stringify(text)} (no valid host name)`);
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw malformed('only http and https pages can be audited');
+  // Checked again on what the parser read: whatever the pattern above missed is still refused, never echoed.
+  if (url.username !== '' || url.password !== '') throw credentialsRefused();
+  const problem = hostProblem(url.hostname, TYPED_HOST.exec(withScheme)?.[1] ?? '');
+  if (problem !== null) throw malformed(problem);
+  if (url.port === '0') throw malformed('port 0 is no port a server listens on');
   return url;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${option} needs a value: ${allowed.join(', ')}`);
-  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
+  if (missing(value)) throw new UsageError(`${option} needs a value: ${allowed.join(', ')}`);
+  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not ${quoted(value)}`);
   return value as T;
 }
 
 /** A whole number from `min` to `max`, or a one-line error. */
 function wholeNumber(option: string, value: string | undefined, min: number, max: number): number {
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${option} needs a number from ${min} to ${max}`);
+  if (missing(value)) throw new UsageError(`${option} needs a number from ${min} to ${max}`);
   if (!/^\d{1,6}$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not ${quoted(value)}`);
   }
   return Number(value);
 }
 
 /** `I/N`: the I-th of N parts, 1 ≤ I ≤ N (as Playwright's --shard x/y). */
 export function parseShard(value: string | undefined): { index: number; count: number } {
-  const match = value === undefined ? null : /^(\d{1,6})\/(\d{1,6})$/.exec(value);
+  if (missing(value)) throw new UsageError(`--shard needs I/N, 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (the I-th of N parts)`);
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || index < 1 || count > MAX_SHARDS || index > count) {
-    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (the I-th of N parts), not ${JSON.stringify(value ?? '')}`);
+    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (the I-th of N parts), not ${quoted(value)}`);
   }
   return { index, count };
 }
@@ -138,11 +207,18 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
   };
   let outGiven = false;
   const censusOnly: string[] = [];
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] =
       arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
+    // `--consent accept --consent refuse` is a mistake somewhere: neither value is guessed at.
+    const option = name === '-h' ? '--help' : name;
+    if (OPTIONS.has(option)) {
+      if (given.has(option)) throw new UsageError(`${option} given twice: give it once`);
+      given.add(option);
+    }
     switch (name) {
       case '--consent':
         options.consent = oneOf('--consent', value(), CONSENT_MODES);
@@ -152,15 +228,14 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         break;
       case '--out': {
         const dir = value();
-        if (!dir || dir.startsWith('--')) throw new UsageError('--out needs a folder');
+        if (missing(dir) || dir === '') throw new UsageError('--out needs a folder');
         options.out = dir;
         outGiven = true;
         break;
       }
       case '--strict':
         // `--strict=false` must not turn it on: a flag takes no value.
-        if (inline !== undefined)
-          throw new UsageError(`--strict takes no value (got ${JSON.stringify(arg)}): give --strict, or leave it out`);
+        if (inline !== undefined) throw new UsageError(`--strict takes no value (got ${quoted(arg)}): give --strict, or leave it out`);
         options.strict = true;
         break;
       case '--pages':
@@ -168,7 +243,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         break;
       case '--portals': {
         const file = value();
-        if (!file || file.startsWith('--')) throw new UsageError('--portals needs a file listing the portals, or "demo"');
+        if (missing(file) || file === '') throw new UsageError('--portals needs a file listing the portals, or "demo"');
         options.portals = file;
         break;
       }
@@ -181,8 +256,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         censusOnly.push('--shard');
         break;
       case '--draft':
-        if (inline !== undefined)
-          throw new UsageError(`--draft takes no value (got ${JSON.stringify(arg)}): give --draft, or leave it out`);
+        if (inline !== undefined) throw new UsageError(`--draft takes no value (got ${quoted(arg)}): give --draft, or leave it out`);
         options.draft = true;
         break;
       case '--lang':
@@ -190,23 +264,29 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         break;
       case '--charter': {
         const file = value();
-        if (!file || file.startsWith('--')) throw new UsageError('--charter needs a charter file (Markdown or HTML)');
+        if (missing(file) || file === '') throw new UsageError('--charter needs a charter file (Markdown or HTML)');
         options.charter = file;
         break;
       }
       case '--help':
       case '-h':
-        if (inline !== undefined) throw new UsageError(`--help takes no value (got ${JSON.stringify(arg)})`);
+        if (inline !== undefined) throw new UsageError(`--help takes no value (got ${quoted(arg)})`);
         options.help = true;
         break;
       default:
-        if (name.startsWith('-')) throw new UsageError(`unknown option ${name} (see --help)`);
-        if (options.url) throw new UsageError(`one URL at a time: got ${options.url.href} and ${JSON.stringify(name)}`);
+        if (name.startsWith('-'))
+          throw new UsageError(`unknown option ${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''} (see --help)`);
+        if (options.url) {
+          parseTarget(name); // a user name or password in it is refused before anything of it is quoted
+          throw new UsageError(`one URL at a time: got ${addressWithoutValues(options.url)} and ${quoteTyped(name)}`);
+        }
         options.url = parseTarget(name);
     }
   }
   if (options.portals !== null && options.url) {
-    throw new UsageError(`give a URL or --portals, not both (got ${options.url.href} and --portals ${JSON.stringify(options.portals)})`);
+    throw new UsageError(
+      `give a URL or --portals, not both (got ${addressWithoutValues(options.url)} and --portals ${quoted(options.portals)})`,
+    );
   }
   if (options.portals === null && censusOnly.length > 0) throw new UsageError(`${censusOnly[0]} is for a census: give --portals FILE`);
   if (options.portals !== null && (options.draft || options.charter)) {
@@ -214,7 +294,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
   }
   if (options.language && !options.draft) throw new UsageError('--lang chooses the language of the charter draft: give --draft too');
   if (options.charter && options.url) {
-    throw new UsageError(`--charter serves a charter from the bundled demo portal: give no URL (got ${options.url.href})`);
+    throw new UsageError(`--charter serves a charter from the bundled demo portal: give no URL (got ${addressWithoutValues(options.url)})`);
   }
   if (!outGiven) options.out = options.portals !== null ? 'audit-results/census' : `audit-results/${options.url?.hostname ?? 'demo'}`;
   return options;

@@ -10,6 +10,7 @@ import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-
 import { extensionPage, request } from '../browsers/extension-api.ts';
 import { killTree } from '../browsers/process-tree.ts';
 import type { Report } from '../../src/core/report/index.ts';
+import { addressWithoutValues, withoutPathParameters } from '../../src/core/path-parameters.ts';
 import { auditExtension } from './audit-extension.ts';
 import { clickConsent } from './consent-banner.ts';
 import { createCrawl, MAX_LINKS } from './crawl.ts';
@@ -40,7 +41,7 @@ export type RunOptions = {
 export type RunResult = {
   /** The report the popup would show. */
   report: Report;
-  /** Paths of the pages visited, in order. */
+  /** Paths of the pages visited, in order, without their path parameters (`;jsessionid=…`). */
   pages: string[];
 };
 
@@ -69,9 +70,18 @@ async function reportFor(api: PageUnderTest, host: string): Promise<Report> {
   return view.report;
 }
 
-/** One line of a navigation error, without the driver's call log. */
-const reasonOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^.*?(net::|NS_)/, '$1');
+/** An http(s) URL in a driver's message (`net::ERR_NAME_NOT_RESOLVED at https://…`): one run of non-space characters. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
+
+/**
+ * One line of a navigation error, without the driver's call log, and with the URLs it names
+ * (the page asked for, a redirect's target) without their values, as the audit prints them.
+ */
+export const reasonOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .replace(/^.*?(net::|NS_)/, '$1')
+    .replace(URL_IN_TEXT, (text) => (URL.canParse(text) ? addressWithoutValues(new URL(text)) : 'a URL'));
 
 /** Navigates, within NAVIGATION_TIMEOUT_MS. */
 async function visit(page: PageUnderTest, url: URL): Promise<void> {
@@ -120,12 +130,14 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     const api = await extensionPage(browser);
     await reportFor(api, host);
 
-    log(`visiting ${url.href}…`);
+    // The browser visits the URL as given; what is printed, logged and kept has no value of it (a session id, a token).
+    const address = addressWithoutValues(url);
+    log(`visiting ${address}…`);
     const page = await browser.newPage();
     try {
       await visit(page, url);
     } catch (error) {
-      throw new AuditError(`cannot reach ${url.href}: ${reasonOf(error)}`);
+      throw new AuditError(`cannot reach ${address}: ${reasonOf(error)}`);
     }
     await settle(api, host);
 
@@ -138,7 +150,7 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
 
     // The other pages, in the same profile, after the choice: one of each kind (crawl.ts).
     const crawl = createCrawl(url);
-    const visited = [url.pathname];
+    const visited = [withoutPathParameters(url.pathname)];
     let here = (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
     crawl.visited(new URL(here.url));
     while (visited.length < pages) {

@@ -13,7 +13,7 @@ import { COOKIE_POLICY, type BrowserUnderTest } from '../browsers/browser-under-
 import { treeMemory } from '../browsers/process-tree.ts';
 import { auditRun } from '../audit/run.ts';
 import { parseAuditArgs } from '../audit/options.ts';
-import { runCensus } from '../census/run-census.ts';
+import { readPortalList, runCensus } from '../census/run-census.ts';
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
 import { figure, type Figure } from './stats.ts';
@@ -46,6 +46,7 @@ export async function censusThroughput(size: BenchSize): Promise<Figure[]> {
       const started = performance.now();
       const code = await runCensus(
         { ...options, portals: 'demo' },
+        readPortalList('demo', hosts.map((host) => `http://${host}/`).join('\n')),
         {
           audit: auditRun,
           launch: (extensionDir, hostMap) => launchChromium({ extensionDir, pinCookiePolicy: true, ...(hostMap ? { hostMap } : {}) }),
@@ -54,7 +55,6 @@ export async function censusThroughput(size: BenchSize): Promise<Figure[]> {
             const server = await startPortalServer();
             return { port: server.port, hosts: PORTAL_HOSTS, close: () => server.close() };
           },
-          demoList: hosts.map((host) => `http://${host}/`).join('\n'),
           progress: () => ({ done: () => undefined, stop: () => undefined }),
           print: () => undefined,
         },

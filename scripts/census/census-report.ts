@@ -6,6 +6,7 @@ import type { Finding, FindingKind, Report, Severity } from '../../src/core/repo
 import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import { addressWithoutValues } from '../../src/core/path-parameters.ts';
 
 /** Bumped when a field changes meaning or disappears. */
 export const CENSUS_VERSION = 1;
@@ -23,7 +24,7 @@ export type FindingCounts = { total: number; byKind: Record<FindingKind, number>
 export type CensusRow = {
   /** Its place in the list (0-based, after blanks, comments and repeated hosts are dropped): the order of rows, whatever the shards. */
   position: number;
-  /** The URL audited. */
+  /** The URL audited, without its values (`addressWithoutValues`: no user name, path parameter, query value or fragment). */
   url: string;
   /** Its host, which names its folder. */
   host: string;
@@ -69,6 +70,12 @@ export type CensusDocument = {
   /** One row per portal, by position. */
   portals: CensusRow[];
 };
+
+/**
+ * A row's URL: the one audited as it may be kept (a session id or token in its path parameters or
+ * query never reaches census.json and the files made from it), written as the URL parser writes it.
+ */
+export const rowUrl = (url: URL): string => new URL(addressWithoutValues(url)).href;
 
 /** A portal's folder in the census folder: its host name (lowercase letters, digits, hyphens, labels joined by dots). */
 export const portalFolder = (url: URL): string => url.hostname.toLowerCase();
@@ -131,7 +138,7 @@ export function portalRow(
   );
   return {
     position,
-    url: url.href,
+    url: rowUrl(url),
     host: url.hostname.toLowerCase(),
     charter: { kind: runs[0]?.report.charter.kind ?? null, changed: charterChanged(runs[0]?.report) },
     consent: Object.fromEntries(runs.map(({ choice, report }) => [choice, report.consent.state])),
@@ -148,7 +155,7 @@ export function errorRow(position: number, url: URL, error: unknown, folder: str
   const message = error instanceof Error ? error.message : String(error);
   return {
     position,
-    url: url.href,
+    url: rowUrl(url),
     host: url.hostname.toLowerCase(),
     charter: { kind: null, changed: null },
     consent: {},

@@ -21,7 +21,8 @@ export const MAX_PORTALS = 100_000;
 export function parsePortalList(text: string, source: string): PortalList {
   const urls: URL[] = [];
   const hosts = new Set<string>();
-  const lines = text.split(/\r?\n/);
+  // Every line end: CRLF, LF, and the lone CR of old Mac files (never part of a URL).
+  const lines = text.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
     const hash = raw.indexOf('#');
     const line = (hash === -1 ? raw : raw.slice(0, hash)).trim();

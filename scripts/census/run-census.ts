@@ -3,7 +3,7 @@
  * fresh profiles, `jobs` at once, and writes the census. A portal that cannot be reached or read
  * is a row with its error; only what stops every audit (no browser, a bad list) ends the run.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
 import { formatComparison } from '../audit/audit-output.ts';
@@ -23,7 +23,7 @@ import {
 } from './census-report.ts';
 import { writeCensus } from './census-output.ts';
 import { runPool } from './job-pool.ts';
-import { parsePortalList, shardPositions } from './portal-list.ts';
+import { parsePortalList, shardPositions, type PortalList } from './portal-list.ts';
 import type { Progress } from './progress.ts';
 
 /** What a census runs with: the browser, the audit itself, the demo portal, and where it reports. */
@@ -36,8 +36,6 @@ export type CensusDeps = {
   browser: () => { version: string; cookiePolicy: string };
   /** Starts the demo portals' server (`--portals demo`): its port and the hosts it plays. */
   startDemo: () => Promise<{ port: number; hosts: readonly string[]; close(): Promise<void> }>;
-  /** The demo census's list. */
-  demoList: string;
   /** Follows the census (progress.ts). */
   progress: (total: number) => Progress;
   /** A line on stdout. */
@@ -50,21 +48,40 @@ export type CensusDeps = {
 const RUN_BASE_MS = 45_000;
 const RUN_PER_PAGE_MS = 30_000;
 
-/** The list's text: the demo's, or the file's (a file that cannot be read is bad input). */
+/** Most bytes a list file may have: 100,000 portals of long URLs, comments included. */
+export const MAX_LIST_BYTES = 16 * 1024 * 1024;
+
+/** The list's text: the demo's, or the file's (a file that cannot be read, a FIFO, a device or a huge file is bad input). */
 function listText(portals: string, demoList: string): string {
   if (portals === 'demo') return demoList;
+  const refuse = (reason: string) => new UsageError(`--portals ${JSON.stringify(portals.slice(0, 200))}: ${reason}`);
   try {
+    // Looked at before it is read: reading a FIFO or a terminal would wait for ever.
+    const stats = statSync(portals);
+    if (!stats.isFile()) throw refuse(stats.isDirectory() ? 'a folder, not a list' : 'not a regular file');
+    if (stats.size > MAX_LIST_BYTES) {
+      throw refuse(`${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_LIST_BYTES.toLocaleString('en')}: not read`);
+    }
     return readFileSync(portals, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`--portals ${JSON.stringify(portals)}: cannot read the list (${code})`);
+    if (error instanceof UsageError) throw error;
+    throw refuse(`cannot read the list (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
 
-/** Runs the census; resolves to the exit code (0, or 1 with --strict and findings, 2 when no portal could be audited). */
-export async function runCensus(options: AuditOptions & { portals: string }, deps: CensusDeps): Promise<number> {
-  const source = options.portals === 'demo' ? 'demo' : options.portals;
-  const list = parsePortalList(listText(options.portals, deps.demoList), source);
+/**
+ * The census's list, read and checked: the demo's (`demoList`) or the file `portals` names. A
+ * one-line UsageError otherwise; called before `--out` is made or anything is built.
+ */
+export function readPortalList(portals: string, demoList: string): PortalList {
+  return parsePortalList(listText(portals, demoList), portals);
+}
+
+/**
+ * Runs the census of `list` (readPortalList); resolves to the exit code (0, or 1 with --strict
+ * and findings, 2 when no portal could be audited).
+ */
+export async function runCensus(options: AuditOptions & { portals: string }, list: PortalList, deps: CensusDeps): Promise<number> {
   const positions = shardPositions(list.urls.length, options.shard);
   const { version, cookiePolicy } = deps.browser();
   const run: CensusRun = {
@@ -82,7 +99,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, dep
   const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
   deps.print(
     terminalText(
-      `census of ${positions.length} portal(s)${shard} from ${source}, ${options.jobs} at once, ${options.browser} ${version}, consent: ${options.consent}, ${options.pages} page(s) each`,
+      `census of ${positions.length} portal(s)${shard} from ${options.portals}, ${options.jobs} at once, ${options.browser} ${version}, consent: ${options.consent}, ${options.pages} page(s) each`,
     ),
   );
 

@@ -4,7 +4,7 @@
  * page, fetched anonymously with the extension's limits. Its outside world (output, fetch) is
  * passed in, so the tests drive it in-process with a fake network.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -24,7 +24,9 @@ import { terminalText } from '../../src/core/terminal-text.ts';
 export const USAGE = `usage: npm run --silent charter -- parse INPUT
        npm run --silent charter -- check INPUT...
        npm run --silent charter -- text INPUT
+       npm run --silent charter -- --help
   INPUT  a charter file (text, or a saved charter page in HTML), or the https:// URL of a charter page
+         (a file that exists is read as a file, whatever its name)
   parse  print the charter's portal, language and entries as one JSON object
   check  summarise each charter: portal, language, entries per category, rows it could not read
   text   print the text the parser reads (for an HTML page, the page laid out as lines; check's line numbers count these)`;
@@ -50,21 +52,39 @@ const HTML_START = /^\s*<(?:!doctype|html|head|body)\b/i;
 /** An input that is a URL rather than a file name: a scheme before a colon (not a one-letter drive). */
 const URL_INPUT = /^[a-z][a-z0-9+.-]+:/i;
 
+/** At most this much of a command word is quoted in an error. */
+const QUOTED = 200;
+
 /** Runs the CLI; the exit status: 0 ok, 1 an input could not be read as a charter, 2 wrong usage. */
 export async function runCharterCli(args: readonly string[], io: CliIo): Promise<number> {
   let positionals: string[];
+  let help: boolean | undefined;
   try {
-    ({ positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: {} }));
+    ({
+      positionals,
+      values: { help },
+    } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
-    io.stderr(`charter: ${oneLine(error)}\n${USAGE}\n`);
-    return 2;
+    return usageError(oneLine(error), io);
+  }
+  if (help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
   }
   const [command, ...inputs] = positionals;
-  if ((command === 'parse' || command === 'text') && inputs.length === 1 && inputs[0] !== undefined) {
-    return command === 'parse' ? parseCommand(inputs[0], io) : textCommand(inputs[0], io);
+  if (command === 'parse' || command === 'text') {
+    if (inputs.length !== 1) return usageError(`${command} takes one INPUT, not ${inputs.length}`, io);
+    return command === 'parse' ? parseCommand(inputs[0]!, io) : textCommand(inputs[0]!, io);
   }
-  if (command === 'check' && inputs.length > 0) return checkCommand(inputs, io);
-  io.stderr(`${USAGE}\n`);
+  if (command === 'check') return inputs.length > 0 ? checkCommand(inputs, io) : usageError('check takes one INPUT or more', io);
+  if (command === undefined) return usageError('no command: give parse, check or text', io);
+  const quoted = JSON.stringify(command.length > QUOTED ? `${command.slice(0, QUOTED)}…` : command);
+  return usageError(`unknown command ${terminalText(quoted)} (parse, check or text)`, io);
+}
+
+/** Wrong usage: why, on one line, then the usage; exit status 2. */
+function usageError(reason: string, io: CliIo): number {
+  io.stderr(`charter: ${reason}\n${USAGE}\n`);
   return 2;
 }
 
@@ -113,9 +133,9 @@ async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile>
   }
 }
 
-/** The page an input names, or a one-line reason it cannot be read. */
+/** The page an input names, or a one-line reason it cannot be read: a file that exists is a file (`notes:v2.txt`), whatever its name. */
 async function readInput(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
-  if (URL_INPUT.test(input)) return readUrl(input, fetch);
+  if (URL_INPUT.test(input) && !existsSync(input)) return readUrl(input, fetch);
   return readCharterFile(input);
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseAuditArgs, parseShard, parseTarget, UsageError } from '../../../scripts/audit/options.ts';
 
+/** The one line a URL with a user name or password gets: it quotes nothing of it. */
+const PASSWORD_REFUSED =
+  'malformed URL: a user name or password before "@" is refused (it is never shown or kept): give the address without it';
+
 describe('parseAuditArgs', () => {
   it('defaults to the demo portal, both choices, Chromium, five pages', () => {
     expect(parseAuditArgs([], 2)).toEqual({
@@ -79,7 +83,23 @@ describe('parseAuditArgs', () => {
     [['--portals', 'demo', '--shard', '3/2'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not "3/2"'],
     [['--portals', 'demo', '--shard', '0/2'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not "0/2"'],
     [['--portals', 'demo', '--shard', '1-2'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not "1-2"'],
-    [['--portals', 'demo', '--shard'], '--shard must be I/N with 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts), not ""'],
+    [['--portals', 'demo', '--shard'], '--shard needs I/N, 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts)'],
+    // The next option is no value: `--out` is not blamed as a malformed shard.
+    [['--portals', 'demo', '--shard', '--out', 'x'], '--shard needs I/N, 1 ≤ I ≤ N ≤ 1000 (the I-th of N parts)'],
+    [['--consent', 'accept', '--consent', 'refuse'], '--consent given twice: give it once'],
+    [['--charter', 'a.md', '--charter=b.md'], '--charter given twice: give it once'],
+    [['--out', 'a', '--out', 'b'], '--out given twice: give it once'],
+    [['--portals', 'a.txt', '--portals', 'b.txt'], '--portals given twice: give it once'],
+    [['--pages', '2', '--pages', '3'], '--pages given twice: give it once'],
+    [['--browser', 'firefox', '--browser', 'chromium'], '--browser given twice: give it once'],
+    [['--portals', 'demo', '--jobs', '1', '--jobs', '2'], '--jobs given twice: give it once'],
+    [['--strict', '--strict'], '--strict given twice: give it once'],
+    [['-h', '--help'], '--help given twice: give it once'],
+    [['a.org/x;jsessionid=9F1C?token=t0k', 'b.org'], 'one URL at a time: got https://a.org/x?token= and "b.org"'],
+    [['a.org', 'b.org/;jsessionid=9F1C'], 'one URL at a time: got https://a.org/ and "b.org/…"'],
+    [['a.org?token=t0k', '--portals', 'demo'], 'give a URL or --portals, not both (got https://a.org/?token= and --portals "demo")'],
+    [['a.org', 'https://user:s3cret@b.org/'], PASSWORD_REFUSED],
+    [[`${'a'.repeat(300)}.org`], `malformed URL: "${'a'.repeat(200)}…" (a label of a host name has 63 characters at most)`],
     [['--portals', 'demo', 'data.tco.re'], 'give a URL or --portals, not both (got https://data.tco.re/ and --portals "demo")'],
     [['--portals', 'demo', '--draft'], '--draft is for one portal, not a census'],
     [['--portals', 'demo', '--charter', 'x.md'], '--charter is for one portal, not a census'],
@@ -127,5 +147,57 @@ describe('parseTarget', () => {
     'https://data..tco.re/',
   ])('refuses %j', (text) => {
     expect(() => parseTarget(text)).toThrow(UsageError);
+  });
+});
+
+describe('parseTarget on what it must not take as typed', () => {
+  it.each([
+    'https://user:s3cret@a.example.org/login',
+    'https://user@a.example.org/',
+    'user:s3cret@a.example.org',
+    'http://user:s3cret@localhost:8080/',
+    'https:\\\\user:s3cret@a.example.org/',
+    'https://user:s3cret@exa mple.org/',
+  ])('refuses a user name or password in %j without quoting it', (text) => {
+    expect(() => parseTarget(text)).toThrow(new UsageError(PASSWORD_REFUSED));
+  });
+
+  it.each([
+    ['example.org\rother.org', 'a control character, such as a tab or a line break, cannot be part of a URL'],
+    ['exa\tmple.org', 'a control character, such as a tab or a line break, cannot be part of a URL'],
+    ['https://example.org/\n', 'a control character, such as a tab or a line break, cannot be part of a URL'],
+    ['https://example.org/\u0085', 'a control character, such as a tab or a line break, cannot be part of a URL'],
+    ['5', 'read as the IPv4 address 0.0.0.5: give a host name, or an IPv4 address written a.b.c.d'],
+    ['127.1', 'read as the IPv4 address 127.0.0.1: give a host name, or an IPv4 address written a.b.c.d'],
+    ['http://0x7f.0.0.1/', 'read as the IPv4 address 127.0.0.1: give a host name, or an IPv4 address written a.b.c.d'],
+    ['https://-bad-.org/', 'a label of a host name cannot start or end with a hyphen'],
+    ['https://bad-.org/', 'a label of a host name cannot start or end with a hyphen'],
+    [`${'a'.repeat(64)}.org`, 'a label of a host name has 63 characters at most'],
+    ['example.org:0', 'port 0 is no port a server listens on'],
+  ])('refuses %j: %s', (text, reason) => {
+    expect(() => parseTarget(text)).toThrow(new UsageError(`malformed URL: ${JSON.stringify(text)} (${reason})`));
+  });
+
+  it('refuses a host name over 253 characters', () => {
+    const name = `${'a'.repeat(60)}.`.repeat(4) + 'a'.repeat(10);
+    expect(name).toHaveLength(254);
+    expect(() => parseTarget(name)).toThrow('(a host name has 253 characters at most)');
+    expect(parseTarget(name.slice(1)).hostname).toHaveLength(253);
+  });
+
+  it('takes a dotted IPv4 address, labels of 63 characters, and hyphens inside labels', () => {
+    expect(parseTarget('127.0.0.1').href).toBe('http://127.0.0.1/');
+    expect(parseTarget('https://10.0.0.2:8443/').href).toBe('https://10.0.0.2:8443/');
+    expect(parseTarget(`${'a'.repeat(63)}.org`).hostname).toHaveLength(67);
+    expect(parseTarget('data.toulouse-metropole.fr').href).toBe('https://data.toulouse-metropole.fr/');
+    expect(parseTarget('xn--bcher-kva.de').href).toBe('https://xn--bcher-kva.de/');
+  });
+
+  it('quotes at most 200 characters of what was typed, and nothing from its path parameters, query or fragment on', () => {
+    const error = () => parseTarget(`https://exa mple.org/${'x'.repeat(1_000_000)}`);
+    expect(error).toThrow(new UsageError(`malformed URL: "https://exa mple.org/${'x'.repeat(179)}…"`));
+    expect(() => parseTarget('https://exa mple.org/login;jsessionid=9F1C?PHPSESSID=abc#x')).toThrow(
+      new UsageError('malformed URL: "https://exa mple.org/login…"'),
+    );
   });
 });

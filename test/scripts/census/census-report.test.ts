@@ -8,6 +8,8 @@ import {
   countFindings,
   errorRow,
   mergeFindings,
+  portalRow,
+  rowUrl,
 } from '../../../scripts/census/census-report.ts';
 import { report } from '../../support/reports.ts';
 import { finding, sampleCensus } from './census-fixtures.ts';
@@ -46,6 +48,15 @@ describe('census rows', () => {
     });
     expect(down).toMatchObject({ cookies: null, findings: null, charter: { kind: null }, consent: {} });
     expect(down!.error).toBe('cannot reach https://down.example.org/: net::ERR_NAME_NOT_RESOLVED');
+  });
+
+  it('keep the URL audited without its values: no credentials, path parameter, query value or fragment', () => {
+    const url = new URL("https://user:s3cret@a.example.org/login;jsessionid=9F1CSECRET/x?PHPSESSID=abc123&it's=1#top");
+    const kept = 'https://a.example.org/login/x?PHPSESSID=&it%27s=';
+    expect(errorRow(0, url, new Error('offline'), null).url).toBe(kept);
+    expect(portalRow(0, url, [{ choice: 'accept', report: report([]), pages: ['/login/x'] }], 'a.example.org').url).toBe(kept);
+    // As the URL parser writes it: census:merge reads it back with parseTarget and compares.
+    expect(rowUrl(url)).toBe(new URL(kept).href);
   });
 
   it('keep an error to one line of plain text', () => {

@@ -23,6 +23,21 @@ describe('portal list', () => {
     expect(list.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('ends a line at a lone CR too (old Mac files): two hosts never run together', () => {
+    expect(parsePortalList('example.org\rother.org\r', 'cr.txt').urls.map((url) => url.href)).toEqual([
+      'https://example.org/',
+      'https://other.org/',
+    ]);
+    expect(parsePortalList('a.org\r\n\rb.org\nc.org', 'mixed.txt').urls.map((url) => url.hostname)).toEqual(['a.org', 'b.org', 'c.org']);
+  });
+
+  it('quotes at most 200 characters of a bad line', () => {
+    const line = `https://exa mple.org/${'x'.repeat(1_000_000)}`;
+    expect(() => parsePortalList(`${line}\n`, 'long.txt')).toThrow(
+      new UsageError(`long.txt:1: malformed URL: "https://exa mple.org/${'x'.repeat(179)}…"`),
+    );
+  });
+
   it('identifies a list by its portals, not its comments', () => {
     const a = parsePortalList('data.tco.re\nitie.opendatasoft.com\n', 'a');
     const b = parsePortalList('# other comments\nhttps://data.tco.re/\n\nitie.opendatasoft.com # x', 'b');

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MissingBrowserError, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseAuditArgs, UsageError } from '../../../scripts/audit/options.ts';
 import { AuditError, type RunOptions } from '../../../scripts/audit/run.ts';
-import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
+import { MAX_LIST_BYTES, readPortalList, runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
 import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 import { finding } from './census-fixtures.ts';
@@ -39,7 +39,6 @@ function setup(behaviour: Record<string, { ms?: number; fail?: Error; hang?: boo
     },
     browser: () => ({ version: 'Chromium 156', cookiePolicy: 'third-party cookies allowed' }),
     startDemo: async () => ({ port: 1, hosts: [], close: async () => void (demoClosed = true) }),
-    demoList: 'data.tco.re\nitie.opendatasoft.com\ndata.nantesmetropole.fr',
     progress: () => ({ done: (row) => void done.push(row), stop: () => undefined }),
     print: (text) => void printed.push(text),
   };
@@ -50,13 +49,20 @@ const options = (args: string[], out: string) => {
   const parsed = parseAuditArgs([...args, '--out', join(scratch.path, out)], 2);
   return { ...parsed, portals: parsed.portals! };
 };
+/** The demo census's list, as the fake audit knows it. */
+const DEMO_LIST = 'data.tco.re\nitie.opendatasoft.com\ndata.nantesmetropole.fr';
+/** A census of the list `args` name (`--portals demo`: DEMO_LIST), read as main.ts reads it, then run. */
+const runOn = (args: string[], out: string, deps: CensusDeps) => {
+  const parsed = options(args, out);
+  return runCensus(parsed, readPortalList(parsed.portals, DEMO_LIST), deps);
+};
 const census = (out: string) => JSON.parse(readFileSync(join(scratch.path, out, 'census.json'), 'utf8')) as CensusDocument;
 const withoutTime = (document: CensusDocument) => ({ ...document, generatedAt: '' });
 
 describe('a census run', () => {
   it('audits every portal in fresh runs, `jobs` at once, and writes rows in list order whatever finished first', async () => {
     const { deps, calls, done, demoClosed } = setup({ 'data.tco.re': { ms: 30 } });
-    expect(await runCensus(options(['--portals', 'demo', '--consent', 'both', '--jobs', '2'], 'both'), deps)).toBe(0);
+    expect(await runOn(['--portals', 'demo', '--consent', 'both', '--jobs', '2'], 'both', deps)).toBe(0);
     expect(calls.map((c) => `${c.url.hostname} ${c.consent}`)).toEqual(
       expect.arrayContaining([
         'data.tco.re accept',
@@ -88,13 +94,10 @@ describe('a census run', () => {
   it('gives the same census with one job or two, and with the list in shards', async () => {
     const list = join(scratch.path, 'portals.txt');
     writeFileSync(list, '# test\ndata.tco.re\nitie.opendatasoft.com\ndata.nantesmetropole.fr\ndata.toulouse-metropole.fr\n');
-    await runCensus(
-      options(['--portals', list, '--consent', 'refuse', '--jobs', '1'], 'one'),
-      setup({ 'itie.opendatasoft.com': { ms: 20 } }).deps,
-    );
-    await runCensus(options(['--portals', list, '--consent', 'refuse', '--jobs', '2'], 'two'), setup({ 'data.tco.re': { ms: 20 } }).deps);
+    await runOn(['--portals', list, '--consent', 'refuse', '--jobs', '1'], 'one', setup({ 'itie.opendatasoft.com': { ms: 20 } }).deps);
+    await runOn(['--portals', list, '--consent', 'refuse', '--jobs', '2'], 'two', setup({ 'data.tco.re': { ms: 20 } }).deps);
     expect(withoutTime(census('two'))).toEqual(withoutTime(census('one')));
-    await runCensus(options(['--portals', list, '--consent', 'refuse', '--shard', '2/2'], 'shard'), setup().deps);
+    await runOn(['--portals', list, '--consent', 'refuse', '--shard', '2/2'], 'shard', setup().deps);
     expect(census('shard').portals.map((row) => row.position)).toEqual([1, 3]);
     expect(census('shard').shard).toEqual({ index: 2, count: 2 });
   });
@@ -105,7 +108,7 @@ describe('a census run', () => {
       'itie.opendatasoft.com': { hang: true },
     });
     deps.runTimeoutMs = () => 30;
-    expect(await runCensus(options(['--portals', 'demo', '--consent', 'refuse', '--strict'], 'fail'), deps)).toBe(1);
+    expect(await runOn(['--portals', 'demo', '--consent', 'refuse', '--strict'], 'fail', deps)).toBe(1);
     const [tco, itie, nantes] = census('fail').portals;
     expect(tco!.error).toBe('cannot reach https://data.tco.re/: net::ERR_NAME_NOT_RESOLVED');
     expect(tco!.report).toBe('data.tco.re');
@@ -115,20 +118,56 @@ describe('a census run', () => {
     expect(printed.at(-1)).toContain('3 portal(s), 2 failed');
   });
 
-  it('stops when nothing can be audited: no browser, or a list that cannot be read', async () => {
+  it('stops when nothing can be audited: no browser', async () => {
     const { deps } = setup({ 'data.tco.re': { fail: new MissingBrowserError('Chromium not found') } });
-    await expect(runCensus(options(['--portals', 'demo', '--consent', 'none', '--jobs', '1'], 'missing'), deps)).rejects.toThrow(
-      MissingBrowserError,
-    );
-    await expect(runCensus(options(['--portals', join(scratch.path, 'nope.txt')], 'nolist'), setup().deps)).rejects.toThrow(
-      new UsageError(`--portals "${join(scratch.path, 'nope.txt')}": cannot read the list (ENOENT)`),
-    );
+    await expect(runOn(['--portals', 'demo', '--consent', 'none', '--jobs', '1'], 'missing', deps)).rejects.toThrow(MissingBrowserError);
   });
 
   it('exits 2 when every portal failed', async () => {
     const failing = Object.fromEntries(
       ['data.tco.re', 'itie.opendatasoft.com', 'data.nantesmetropole.fr'].map((host) => [host, { fail: new Error('offline') }]),
     );
-    expect(await runCensus(options(['--portals', 'demo', '--consent', 'none'], 'offline'), setup(failing).deps)).toBe(2);
+    expect(await runOn(['--portals', 'demo', '--consent', 'none'], 'offline', setup(failing).deps)).toBe(2);
+  });
+
+  it('visits the URL listed, and keeps none of its values: no path parameter or query value in any file', async () => {
+    const list = join(scratch.path, 'secret.txt');
+    writeFileSync(list, 'https://a.example.org/login;jsessionid=9F1CSECRET?PHPSESSID=abc123\nb.example.org\n');
+    const { deps, calls } = setup({
+      'b.example.org': { fail: new AuditError('cannot reach https://b.example.org/: net::ERR_NAME_NOT_RESOLVED') },
+    });
+    await runOn(['--portals', list, '--consent', 'none'], 'secret', deps);
+    expect(calls[0]!.url.href).toBe('https://a.example.org/login;jsessionid=9F1CSECRET?PHPSESSID=abc123');
+    const [visited, failed] = census('secret').portals;
+    expect(visited!.url).toBe('https://a.example.org/login?PHPSESSID=');
+    expect(failed!.url).toBe('https://b.example.org/');
+    for (const file of ['census.json', 'census.md', 'census.csv', 'census.html']) {
+      expect(readFileSync(join(scratch.path, 'secret', file), 'utf8'), file).not.toMatch(/9F1CSECRET|abc123|jsessionid/);
+    }
+  });
+});
+
+describe('a census list read', () => {
+  it('refuses, in one line, a list that is missing, a folder, or over its size limit', () => {
+    const refused = (path: string, reason: string) =>
+      expect(() => readPortalList(path, DEMO_LIST)).toThrow(new UsageError(`--portals ${JSON.stringify(path)}: ${reason}`));
+    refused(join(scratch.path, 'nope.txt'), 'cannot read the list (ENOENT)');
+    refused(scratch.path, 'a folder, not a list');
+    // A FIFO (which a read would wait on for ever) is refused too: test/scripts/audit/main.test.ts, in a process of its own.
+    const huge = join(scratch.path, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_LIST_BYTES + 1);
+    refused(huge, `${(MAX_LIST_BYTES + 1).toLocaleString('en')} bytes, over the limit of ${MAX_LIST_BYTES.toLocaleString('en')}: not read`);
+  });
+
+  it('reads the demo list, and a file naming its lines in errors', () => {
+    expect(readPortalList('demo', DEMO_LIST).urls.map((url) => url.hostname)).toEqual([
+      'data.tco.re',
+      'itie.opendatasoft.com',
+      'data.nantesmetropole.fr',
+    ]);
+    const list = join(scratch.path, 'bad.txt');
+    writeFileSync(list, 'data.tco.re\nnot a host!\n');
+    expect(() => readPortalList(list, DEMO_LIST)).toThrow(new UsageError(`${list}:2: malformed URL: "not a host!"`));
   });
 });

@@ -1,11 +1,11 @@
 /** Runs scripts/charter/main.ts as a process, the way `npm run --silent charter -- ...` does. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCharterCli, type CliIo } from '../../../scripts/charter/cli.ts';
+import { runCharterCli, USAGE, type CliIo } from '../../../scripts/charter/cli.ts';
 import type { FetchLike } from '../../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 
@@ -143,15 +143,51 @@ describe('charter text on a hostile page', () => {
 });
 
 describe('charter usage', () => {
-  it.each([[[]], [['frobnicate', REAL_CHARTER]], [['parse']], [['parse', REAL_CHARTER, REAL_CHARTER]], [['check']]])(
-    'prints usage on stderr and exits 2 for %j',
-    (args) => {
-      const { status, stdout, stderr } = runCli(...args);
-      expect([status, stdout]).toEqual([2, '']);
-      expect(stderr.split('\n')[0]).toBe('usage: npm run --silent charter -- parse INPUT');
-    },
-    30_000,
-  );
+  const noNetwork: FetchLike = async () => {
+    throw new Error('no network in this test');
+  };
+
+  it.each([
+    [[], 'no command: give parse, check or text'],
+    [['frobnicate', REAL_CHARTER], 'unknown command "frobnicate" (parse, check or text)'],
+    [['parse'], 'parse takes one INPUT, not 0'],
+    [['parse', REAL_CHARTER, REAL_CHARTER], 'parse takes one INPUT, not 2'],
+    [['text', 'a', 'b'], 'text takes one INPUT, not 2'],
+    [['check'], 'check takes one INPUT or more'],
+    [[`${'x'.repeat(1000)}\u001b[31m`], `unknown command "${'x'.repeat(200)}…" (parse, check or text)`],
+  ])('says why on one line, then the usage, on stderr, and exits 2 for %j', async (args, reason) => {
+    const { status, stdout, stderr } = await runInProcess(args, noNetwork);
+    expect([status, stdout]).toEqual([2, '']);
+    expect(stderr.split('\n').slice(0, 2)).toEqual([`charter: ${reason}`, 'usage: npm run --silent charter -- parse INPUT']);
+  });
+
+  it.each([[['--help']], [['-h']], [['parse', '--help']]])('prints the usage on stdout and exits 0 for %j', async (args) => {
+    const { status, stdout, stderr } = await runInProcess(args, noNetwork);
+    expect([status, stderr]).toEqual([0, '']);
+    expect(stdout).toBe(`${USAGE}\n`);
+  });
+
+  it('exits 0 on --help as a process too', () => {
+    const { status, stdout } = runCli('--help');
+    expect([status, stdout]).toEqual([0, `${USAGE}\n`]);
+  }, 30_000);
+
+  it('reads a file that exists as a file, even when its name starts like a URL (`notes:v2.txt`)', () => {
+    const dir = join(scratch, 'named-like-a-url');
+    mkdirSync(dir);
+    copyFileSync(REAL_CHARTER, join(dir, 'notes:v2.txt'));
+    const result = spawnSync(TSX, [join(ROOT, 'scripts/charter/main.ts'), 'check', 'notes:v2.txt', 'notes:v3.txt'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout.split('\n')[0]).toBe('notes:v2.txt');
+    expect(result.stdout.split('\n')[1]).not.toContain('FAILED');
+    // One that does not exist is still read as the URL it looks like.
+    expect(result.stdout).toContain('notes:v3.txt\n  FAILED: only https:// URLs are read, not notes:');
+    expect(result.stdout).toContain('2 files checked, 1 failed');
+  }, 30_000);
 });
 
 describe('charter check', () => {

@@ -1,0 +1,62 @@
+/** Runs scripts/audit/main.ts as a process on bad input: what is checked before anything is made, built or launched. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const scratch = scratchDir('audit-main');
+afterAll(() => scratch.remove());
+
+/**
+ * `npm start -- args` in an empty folder, with no browser: nothing there to build from, so a
+ * build would fail ("the extension build failed") and say so; nothing can be launched.
+ */
+function audit(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('audit command on a bad census list', () => {
+  it('refuses a missing list before --out is made and before any build', () => {
+    const cwd = join(scratch.path, 'missing');
+    mkdirSync(cwd);
+    expect(audit(cwd, '--portals', 'missing.txt')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: --portals "missing.txt": cannot read the list (ENOENT)\n',
+    });
+    expect(audit(cwd, '--portals', 'missing.txt', '--out', 'deep/er/out').status).toBe(2);
+    expect(readdirSync(cwd)).toEqual([]);
+  }, 30_000);
+
+  it('refuses a list with a bad line before --out is made', () => {
+    const cwd = join(scratch.path, 'bad-line');
+    mkdirSync(cwd);
+    writeFileSync(join(cwd, 'portals.txt'), 'data.tco.re\nhttps://-bad-.org/\n');
+    expect(audit(cwd, '--portals', 'portals.txt', '--out', 'out')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: portals.txt:2: malformed URL: "https://-bad-.org/" (a label of a host name cannot start or end with a hyphen)\n',
+    });
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  }, 30_000);
+
+  it('refuses a FIFO rather than wait on it for ever', () => {
+    const cwd = join(scratch.path, 'fifo');
+    mkdirSync(cwd);
+    execFileSync('mkfifo', [join(cwd, 'list')]);
+    expect(audit(cwd, '--portals', 'list', '--out', 'out')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: --portals "list": not a regular file\n',
+    });
+  }, 30_000);
+});

@@ -1,0 +1,92 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
+import { AuditError, auditRun, reasonOf } from '../../../scripts/audit/run.ts';
+import { portalView } from '../../support/reports.ts';
+
+// The run loads no build: the fake browser below stands for it.
+vi.mock('../../../scripts/audit/audit-extension.ts', () => ({
+  auditExtension: () => ({ dir: '/nonexistent/extension', remove: () => undefined }),
+}));
+
+const scratch = scratchDir('audit-run');
+afterAll(() => scratch.remove());
+
+/** The start URL of a portal behind a servlet container, its session id in its path and query, and a password. */
+const SECRET_URL = 'https://user:s3cret@a.example.org/login;jsessionid=9F1CSECRET?PHPSESSID=abc123#top';
+const SECRETS = /s3cret|9F1CSECRET|abc123|jsessionid|#top/;
+
+/** A browser whose extension answers every request as the worker would, and whose pages reach `reachable` (or no page). */
+function fakeBrowser(reachable: boolean): { launch: () => Promise<BrowserUnderTest>; visited: string[] } {
+  const visited: string[] = [];
+  const page = (): PageUnderTest =>
+    ({
+      goto: async (url: string) => {
+        if (url.startsWith('chrome-extension:')) return;
+        visited.push(url);
+        // What Playwright says of a host that does not resolve: the URL as it was asked for.
+        if (!reachable) throw new Error(`page.goto: net::ERR_NAME_NOT_RESOLVED at ${url}\nCall log:\n  - navigating to "${url}"`);
+      },
+      waitFor: async () => undefined,
+      evaluate: async (_fn: unknown, message: { method: string }) => ({
+        ok: true,
+        result: message.method === 'getReport' ? portalView([]) : { text: '{}', name: 'report', mime: 'text/plain' },
+      }),
+      evaluateScript: async () => ({ url: 'https://a.example.org/login;jsessionid=9F1CSECRET', links: [] }),
+      setViewport: async () => undefined,
+      screenshot: async () => undefined,
+      close: async () => undefined,
+    }) as unknown as PageUnderTest;
+  const browser = {
+    name: 'chromium',
+    newPage: async () => page(),
+    popupUrl: (query = '') => `chrome-extension://id/src/popup/index.html${query}`,
+    processId: async () => null,
+    close: async () => undefined,
+  } as unknown as BrowserUnderTest;
+  return { launch: async () => browser, visited };
+}
+
+describe('an audit run', () => {
+  it('visits the URL as given, and prints, logs and keeps none of its values', async () => {
+    const { launch, visited } = fakeBrowser(true);
+    const lines: string[] = [];
+    const result = await auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL(SECRET_URL),
+      consent: 'none',
+      pages: 1,
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    expect(visited[0]).toBe(SECRET_URL);
+    expect(lines).toContain('visiting https://a.example.org/login?PHPSESSID=…');
+    expect(lines.filter((line) => SECRETS.test(line))).toEqual([]);
+    expect(result.pages).toEqual(['/login']);
+  }, 20_000);
+
+  it('says which page it could not reach without its values, the driver’s message included', async () => {
+    const lines: string[] = [];
+    const run = auditRun({
+      launch: fakeBrowser(false).launch,
+      target: 'chrome',
+      url: new URL(SECRET_URL),
+      consent: 'none',
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    await expect(run).rejects.toThrow(
+      new AuditError(
+        'cannot reach https://a.example.org/login?PHPSESSID=: net::ERR_NAME_NOT_RESOLVED at https://a.example.org/login?PHPSESSID=',
+      ),
+    );
+    expect(lines.filter((line) => SECRETS.test(line))).toEqual([]);
+  });
+
+  it('reads a navigation error as one line, every URL in it without values', () => {
+    expect(reasonOf(new Error('page.goto: NS_ERROR_UNKNOWN_HOST at https://x.org/a;sid=1?t=2 (from "http://u:p@y.org/#f")\n  log'))).toBe(
+      'NS_ERROR_UNKNOWN_HOST at https://x.org/a?t= (from "http://y.org/")',
+    );
+  });
+});
