@@ -174,14 +174,41 @@ export function indexedCharterFor(registry: Registry, host: string): IndexedChar
   const normalizedHost = normalizeDomain(host);
   const override = registry.siteCharters?.get(normalizedHost);
   if (override !== undefined) return override;
-  const bundled = registry.bundledCharters.get(normalizedHost);
+  const bundled = bundledCharterOf(registry, normalizedHost);
   if (bundled !== undefined) return bundled;
   return isPlatformHost(normalizedHost) ? registry.platformDefault : null;
 }
 
+/** The platform's two domains: since the 2025 rebrand a portal answers under both. */
+const OPENDATASOFT_SUFFIX = '.opendatasoft.com';
+const HUWISE_SUFFIX = '.huwise.com';
+
+/** The same portal under the platform's other domain (`itie.huwise.com` for `itie.opendatasoft.com`), or null. */
+function platformAlias(normalizedHost: string): string | null {
+  if (normalizedHost.endsWith(HUWISE_SUFFIX)) return normalizedHost.slice(0, -HUWISE_SUFFIX.length) + OPENDATASOFT_SUFFIX;
+  if (normalizedHost.endsWith(OPENDATASOFT_SUFFIX)) return normalizedHost.slice(0, -OPENDATASOFT_SUFFIX.length) + HUWISE_SUFFIX;
+  return null;
+}
+
 /**
- * The charter for a site: the one bundled for its exact host; else the platform default for hosts
- * under .opendatasoft.com or .huwise.com; else none (a customer domain we hold no charter for).
+ * The charter bundled for `host`: under its own name, else under the platform's other domain (a
+ * portal bundled as NAME.opendatasoft.com also answers as NAME.huwise.com); undefined if none.
+ */
+export function bundledCharterFor(registry: Registry, host: string): IndexedCharter | undefined {
+  return bundledCharterOf(registry, normalizeDomain(host));
+}
+
+function bundledCharterOf(registry: Registry, normalizedHost: string): IndexedCharter | undefined {
+  const own = registry.bundledCharters.get(normalizedHost);
+  if (own !== undefined) return own;
+  const alias = platformAlias(normalizedHost);
+  return alias === null ? undefined : registry.bundledCharters.get(alias);
+}
+
+/**
+ * The charter for a site: the one bundled for its host (or for the same portal under the
+ * platform's other domain); else the platform default for hosts under .opendatasoft.com or
+ * .huwise.com; else none (a customer domain we hold no charter for).
  */
 export function charterFor(registry: Registry, host: string): CharterLookup {
   const indexed = indexedCharterFor(registry, host);

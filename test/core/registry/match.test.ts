@@ -180,6 +180,10 @@ describe('matchCookie: the site charter', () => {
 
   it('uses the bundled charter, not the default, for a bundled platform portal', () => {
     expect(onSite('itie.opendatasoft.com', 'sessionid').purpose).toBe('Bundled wording');
+    expect(onSite('itie.huwise.com', 'sessionid')).toMatchObject({
+      purpose: 'Bundled wording',
+      reference: { charterKind: 'bundled', host: 'itie.opendatasoft.com' },
+    });
     // Not declared by that bundled charter, so not found in the charter.
     expect(onSite('itie.opendatasoft.com', 'csrftoken').declared).toBe(false);
   });
