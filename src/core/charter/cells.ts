@@ -162,18 +162,20 @@ function splitNames(text: string): string[] {
 /**
  * One item between separators. A single token is a name whatever its shape (the column says so);
  * several words keep only the name-shaped ones, so "_ga (Universal Analytics)" gives `_ga`.
+ * Brackets hold remarks, unless nothing name-shaped is outside them: "Cookie de session
+ * (sessionid)" gives `sessionid`, while "(optional)" or "(13 mois)" are never names.
  */
 function readNameItem(item: string, isPrefix: boolean): NameCellReading {
   const withoutRemarks = item.replace(/\s*\([^()]*\)/g, ' ').trim();
-  const tokens = withoutRemarks
-    .split(/\s+/)
-    .map(stripWrapping)
-    .filter((token) => token !== '');
-  if (tokens.length === 0) return { names: [], problems: [`“${showInvisible(item)}”: no cookie name found`] };
+  const tokens = words(withoutRemarks);
   // "<container id>" is one placeholder even with a space inside it.
   const joined = tokens.length > 1 && /<[^<>]*$/.test(tokens[0] ?? '') ? [tokens.join('_')] : tokens;
-  const candidates = joined.length === 1 ? joined : joined.filter(looksLikeCookieName);
-  if (candidates.length === 0) return { names: [], problems: [`“${showInvisible(item)}”: prose, not a cookie name`] };
+  let candidates = joined.length === 1 ? joined : joined.filter(looksLikeCookieName);
+  if (candidates.length === 0) candidates = nameShapedInBrackets(item);
+  if (candidates.length === 0) {
+    const problem = tokens.length === 0 ? 'no cookie name found' : 'prose, not a cookie name';
+    return { names: [], problems: [`“${showInvisible(item)}”: ${problem}`] };
+  }
 
   const names: CookieName[] = [];
   const problems: string[] = [];
@@ -183,6 +185,21 @@ function readNameItem(item: string, isPrefix: boolean): NameCellReading {
     else names.push(name);
   }
   return { names, problems };
+}
+
+/** Whitespace-separated words of `text`, without the quotes and brackets around them. */
+function words(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map(stripWrapping)
+    .filter((token) => token !== '');
+}
+
+/** The name-shaped words inside the item's brackets ("Cookie de session (sessionid)"). */
+function nameShapedInBrackets(item: string): string[] {
+  const found: string[] = [];
+  for (const bracket of item.matchAll(/\(([^()]*)\)/g)) found.push(...words(bracket[1] ?? '').filter(looksLikeCookieName));
+  return found;
 }
 
 /** Placeholder runs of capital X at the end (`_ga_XXXXXXX`): the shape test of `looksLikeCookieName`. */

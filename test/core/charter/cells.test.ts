@@ -68,6 +68,22 @@ describe('readNameCell', () => {
     expect(readNameCell('_ga (Universal Analytics), _ga_<ID> (GA4)').names).toEqual([exact('_ga'), prefix('_ga_')]);
   });
 
+  it('reads the name in brackets when nothing outside them is name-shaped', () => {
+    expect(readNameCell('Cookie de session (sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readNameCell('(sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readNameCell('Session cookie (ODS_SESSION), _ga').names).toEqual([exact('ODS_SESSION'), exact('_ga')]);
+    expect(readNameCell('Cookie de langue (django_language) et cookie de session (sessionid)').names).toEqual([
+      exact('django_language'),
+      exact('sessionid'),
+    ]);
+    // A name outside the brackets is the name, and a remark in brackets is never one.
+    expect(readNameCell('sessionid (_old_session)').names).toEqual([exact('sessionid')]);
+    expect(readNameCell('lang (optional)').names).toEqual([exact('lang')]);
+    for (const cell of ['Cookie de session (optional)', 'Cookie de session (13 mois)', 'Cookie de session (Django)', '(optional)']) {
+      expect(readNameCell(cell).names, cell).toEqual([]);
+    }
+  });
+
   it('reads names split by <br> and written with HTML entities, as pages saved to markdown have them', () => {
     expect(readNameCell('_ga<br>_ga_&lt;ID&gt;').names).toEqual([exact('_ga'), prefix('_ga_')]);
   });
