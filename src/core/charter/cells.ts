@@ -162,18 +162,20 @@ function splitNames(text: string): string[] {
 /**
  * One item between separators. A single token is a name whatever its shape (the column says so);
  * several words keep only the name-shaped ones, so "_ga (Universal Analytics)" gives `_ga`.
+ * Brackets hold remarks, unless nothing name-shaped is outside them: "Cookie de session
+ * (sessionid)" gives `sessionid`, while "(optional)" or "(13 mois)" are never names.
  */
 function readNameItem(item: string, isPrefix: boolean): NameCellReading {
   const withoutRemarks = item.replace(/\s*\([^()]*\)/g, ' ').trim();
-  const tokens = withoutRemarks
-    .split(/\s+/)
-    .map(stripWrapping)
-    .filter((token) => token !== '');
-  if (tokens.length === 0) return { names: [], problems: [`“${showInvisible(item)}”: no cookie name found`] };
+  const tokens = words(withoutRemarks);
   // "<container id>" is one placeholder even with a space inside it.
   const joined = tokens.length > 1 && /<[^<>]*$/.test(tokens[0] ?? '') ? [tokens.join('_')] : tokens;
-  const candidates = joined.length === 1 ? joined : joined.filter(looksLikeCookieName);
-  if (candidates.length === 0) return { names: [], problems: [`“${showInvisible(item)}”: prose, not a cookie name`] };
+  let candidates = joined.length === 1 ? joined : joined.filter(looksLikeCookieName);
+  if (candidates.length === 0) candidates = nameShapedInBrackets(item);
+  if (candidates.length === 0) {
+    const problem = tokens.length === 0 ? 'no cookie name found' : 'prose, not a cookie name';
+    return { names: [], problems: [`“${showInvisible(item)}”: ${problem}`] };
+  }
 
   const names: CookieName[] = [];
   const problems: string[] = [];
@@ -185,20 +187,52 @@ function readNameItem(item: string, isPrefix: boolean): NameCellReading {
   return { names, problems };
 }
 
-/** Placeholder runs of capital X at the end (`_ga_XXXXXXX`) stand for an id. */
+/** Whitespace-separated words of `text`, without the quotes and brackets around them. */
+function words(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map(stripWrapping)
+    .filter((token) => token !== '');
+}
+
+/** The name-shaped words inside the item's brackets ("Cookie de session (sessionid)"). */
+function nameShapedInBrackets(item: string): string[] {
+  const found: string[] = [];
+  for (const bracket of item.matchAll(/\(([^()]*)\)/g)) found.push(...words(bracket[1] ?? '').filter(looksLikeCookieName));
+  return found;
+}
+
+/** Placeholder runs of capital X at the end (`_ga_XXXXXXX`): the shape test of `looksLikeCookieName`. */
 const X_PLACEHOLDER = /(?<=[_.\-:])X{3,}$/;
+
+/** Characters around a placeholder run: `_ga_XXXX`, `_pk_id.xx.xxxx`, `_gat_UA-XXXXX-Y`. */
+const PLACEHOLDER_SEPARATORS = new Set(['_', '.', '-', ':']);
+
+/**
+ * Where the first placeholder run starts, or -1: two or more X (either case) after a separator
+ * that follows a fixed part, and before a separator or the end (`_gat_UA-XXXXX-Y` is the family
+ * `_gat_UA-`). Linear: the runs tried after different separators do not overlap.
+ */
+function placeholderStart(token: string): number {
+  for (let at = 1; at < token.length; at++) {
+    if (!PLACEHOLDER_SEPARATORS.has(token[at - 1] ?? '')) continue;
+    let end = at;
+    while (end < token.length && (token[end] === 'X' || token[end] === 'x')) end++;
+    if (end - at >= 2 && (end === token.length || PLACEHOLDER_SEPARATORS.has(token[end] ?? ''))) return at;
+  }
+  return -1;
+}
 
 /** A name or a prefix from one token; a string is the reason it is not usable. */
 export function toCookieName(token: string, isPrefix: boolean): CookieName | string {
+  // The family starts at its first variable part, whichever way it is written (`_pk_id.xx.*` is `_pk_id.`).
   const wildcardAt = firstWildcardIndex(token);
-  const placeholder = X_PLACEHOLDER.exec(token);
+  const placeholderAt = placeholderStart(token);
+  const variableAt = wildcardAt < 0 ? placeholderAt : placeholderAt < 0 ? wildcardAt : Math.min(wildcardAt, placeholderAt);
   let cookie = token;
   let match: CookieName['match'] = isPrefix ? 'prefix' : 'exact';
-  if (wildcardAt >= 0) {
-    cookie = token.slice(0, wildcardAt);
-    match = 'prefix';
-  } else if (placeholder) {
-    cookie = token.slice(0, placeholder.index);
+  if (variableAt >= 0) {
+    cookie = token.slice(0, variableAt);
     match = 'prefix';
   } else if (token.endsWith('...')) {
     cookie = token.slice(0, -3);

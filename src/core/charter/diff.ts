@@ -18,6 +18,19 @@ export type CharterChanges = { added: CharterEntry[]; removed: CharterEntry[]; c
 const key = (entry: CharterEntry) => `${entry.match}:${entry.cookie}`;
 const COMPARED: Array<keyof CharterEntry> = ['provider', 'service', 'purpose', 'duration', 'category'];
 
+/** The platform's names before and after the 2025 rebrand, letters only, lower case. */
+const PLATFORM_NAMES = new Set(['opendatasoft', 'huwise']);
+
+/** True when two entries differ in `field`; Opendatasoft and Huwise are one provider, whatever the case or spacing. */
+function differs(before: CharterEntry, after: CharterEntry, field: keyof CharterEntry): boolean {
+  if (before[field] === after[field]) return false;
+  return field !== 'provider' || !(isPlatform(before.provider) && isPlatform(after.provider));
+}
+
+function isPlatform(provider: string): boolean {
+  return provider.length <= 40 && PLATFORM_NAMES.has(provider.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
 /** Differences from `before` to `after`; duplicate names count once (the first, as matching does). */
 export function diffCharters(before: readonly CharterEntry[], after: readonly CharterEntry[]): CharterChanges {
   const firstOf = (entries: readonly CharterEntry[]) => {
@@ -31,7 +44,7 @@ export function diffCharters(before: readonly CharterEntry[], after: readonly Ch
   for (const [id, entry] of next) {
     const previous = old.get(id);
     if (!previous) continue;
-    const fields = COMPARED.filter((field) => previous[field] !== entry[field]).map((field) => ({
+    const fields = COMPARED.filter((field) => differs(previous, entry, field)).map((field) => ({
       field,
       before: previous[field],
       after: entry[field],

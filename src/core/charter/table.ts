@@ -2,6 +2,7 @@
  * Cookie tables: recognising a header row in any layout (tabs, markdown pipes, single spaces,
  * no separator at all) and splitting the rows under it into cells.
  */
+import { looksLikeCookieName } from './cells.ts';
 import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
@@ -184,24 +185,62 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
     const cells = text.split(/ {2,}/);
     if (cells.length === count) return { kind: 'row', cells: toRowCells(header.columns, cells.map(collapseWhitespace)) };
   }
+  const unseparated = header.layout === 'space' || header.layout === 'glued';
   const providerLengths = knownProviderLengthsAt(text, 0);
-  if (providerLengths.length === 0) return { kind: 'not-a-row' };
+  if (providerLengths.length === 0) {
+    // A line naming a cookie among its first words is a row whose provider the reader does not
+    // know, not prose: reported, and the table goes on, rather than ending it with the row lost.
+    if (unseparated && namesCookieEarly(text)) {
+      return { kind: 'unreadable', reason: `does not start with a provider the reader knows, so ${unsplitReason(header)}` };
+    }
+    return { kind: 'not-a-row' };
+  }
   const glued = header.layout === 'glued';
   // A row under a spaced header is tried without separators only when some of its cells visibly ran together.
   const retry = glued || showsGluedCells(text, providerLengths);
   const cells = segmentRow(text, header.columns, glued) ?? (retry ? segmentRow(text, header.columns, !glued) : null);
   if (cells) return { kind: 'row', cells };
-  if (header.layout === 'space' || header.layout === 'glued') {
-    return {
-      kind: 'unreadable',
-      reason:
-        `could not split into ${describeColumns(header.columns)}: ` +
-        'without tabs or pipes a row is split on a known provider, ' +
-        'cookie-name shapes (_ga, django_language, _pk_id.*) and a duration; separate the cells with tabs',
-    };
-  }
+  if (unseparated) return { kind: 'unreadable', reason: unsplitReason(header) };
   return { kind: 'not-a-row' };
 }
+
+function unsplitReason(header: TableHeader): string {
+  return (
+    `could not split into ${describeColumns(header.columns)}: ` +
+    'without tabs or pipes a row is split on a known provider, ' +
+    'cookie-name shapes (_ga, django_language, _pk_id.*) and a duration; separate the cells with tabs'
+  );
+}
+
+/** Words of a row looked at for a cookie name: the provider's few, then the name. */
+const WORDS_BEFORE_NAME = 5;
+
+/**
+ * True when one of the first words of a line is shaped like a cookie name (a known name, or
+ * `acme_id`, `_ga_<ID>`); bold and markdown headings are not rows. Reads only those words.
+ */
+function namesCookieEarly(text: string): boolean {
+  if (text.startsWith('#') || text.startsWith('**') || text.startsWith('__')) return false;
+  let start = 0;
+  for (let word = 0; word < WORDS_BEFORE_NAME && start < text.length; word++) {
+    let end = text.indexOf(' ', start);
+    if (end === -1) end = text.length;
+    if (looksLikeCookieName(stripNameWrapping(text.slice(start, end)))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+/** A word without the quotes, brackets and punctuation prose puts around a name (`« _ga »,`). */
+function stripNameWrapping(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && NAME_WRAPPING.has(word[start] ?? '')) start++;
+  while (end > start && NAME_WRAPPING.has(word[end - 1] ?? '')) end--;
+  return word.slice(start, end);
+}
+
+const NAME_WRAPPING = new Set(['"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', '(', ')', ',', ';', ':']);
 
 /** Where cells ran together: a lower-case letter against a capital, a word against a number, a provider against a name. */
 // Built on first use, like the other Unicode-aware regexes of the charter reader (see ../lazy.ts).

@@ -93,33 +93,57 @@ export function buildRegistry(
   charters: Record<string, ParsedCharter>,
   sources: Partial<RegistrySources> & Pick<RegistrySources, 'openCookieDatabase'>,
 ): Registry {
+  const knownTrackers = buildNameIndex(
+    (sources.knownTrackers ?? KNOWN_TRACKERS).map((tracker) => ({
+      name: tracker.cookie,
+      match: tracker.match,
+      value: tracker,
+    })),
+  );
   const bundledCharters = new Map<string, IndexedCharter>();
   for (const [key, charter] of Object.entries(charters)) {
     const host = normalizeDomain(key);
     if (bundledCharters.has(host)) throw new Error(`Two bundled charters for host "${host}"`);
-    bundledCharters.set(host, indexCharter(charter, 'bundled', host));
+    bundledCharters.set(host, indexCharter(charter, 'bundled', host, knownTrackers));
   }
   return {
     bundledCharters,
-    platformDefault: indexCharter(PLATFORM_DEFAULT_CHARTER, 'platform-default', null),
-    knownTrackers: buildNameIndex(
-      (sources.knownTrackers ?? KNOWN_TRACKERS).map((tracker) => ({
-        name: tracker.cookie,
-        match: tracker.match,
-        value: tracker,
-      })),
-    ),
+    platformDefault: indexCharter(PLATFORM_DEFAULT_CHARTER, 'platform-default', null, knownTrackers),
+    knownTrackers,
     openCookieDatabase: buildNameIndex(sources.openCookieDatabase.map(indexOpenCookieDatabaseRow)),
   };
 }
 
-function indexCharter(charter: ParsedCharter, kind: IndexedCharter['kind'], host: string | null): IndexedCharter {
-  return {
-    kind,
-    host,
-    charter,
-    entries: buildNameIndex(charter.entries.map((entry, position) => ({ name: entry.cookie, match: entry.match, value: position }))),
-  };
+/** What ends a family's stem in a tracker's cookie names: `_pk_id.1.a1b2`, `_gat_UA-123`. */
+const FAMILY_SEPARATORS = ['.', '_'] as const;
+
+/**
+ * Indexes a charter's entries. A charter often names a tracker's family by its stem (`_pk_id` for
+ * `_pk_id.<site>.<hash>`): an exact name also declares the stem followed by `.` or `_` when the
+ * known trackers list that as a family prefix and not the stem as a cookie of its own, so `_pk_id`
+ * covers `_pk_id.1.a1b2`, but `sessionid` does not cover `sessionid_x`, nor `_ga` (a cookie
+ * beside GA4's `_ga_<ID>`) cover `_ga_ABC`. These rules come after the charter's own, so a prefix
+ * it writes out wins over one inferred, and an exact name still beats any prefix.
+ */
+function indexCharter(
+  charter: ParsedCharter,
+  kind: IndexedCharter['kind'],
+  host: string | null,
+  trackers: NameIndex<KnownTracker>,
+): IndexedCharter {
+  const rules: Array<NamedRule<number>> = charter.entries.map((entry, position) => ({
+    name: entry.cookie,
+    match: entry.match,
+    value: position,
+  }));
+  charter.entries.forEach((entry, position) => {
+    if (entry.match !== 'exact' || trackers.exact.has(entry.cookie)) return;
+    for (const separator of FAMILY_SEPARATORS) {
+      const family = entry.cookie + separator;
+      if (trackers.prefixes.has(family)) rules.push({ name: family, match: 'prefix', value: position });
+    }
+  });
+  return { kind, host, charter, entries: buildNameIndex(rules) };
 }
 
 function indexOpenCookieDatabaseRow(row: OpenCookieDatabaseRow): NamedRule<IndexedOpenCookieDatabaseRow> {
@@ -150,14 +174,41 @@ export function indexedCharterFor(registry: Registry, host: string): IndexedChar
   const normalizedHost = normalizeDomain(host);
   const override = registry.siteCharters?.get(normalizedHost);
   if (override !== undefined) return override;
-  const bundled = registry.bundledCharters.get(normalizedHost);
+  const bundled = bundledCharterOf(registry, normalizedHost);
   if (bundled !== undefined) return bundled;
   return isPlatformHost(normalizedHost) ? registry.platformDefault : null;
 }
 
+/** The platform's two domains: since the 2025 rebrand a portal answers under both. */
+const OPENDATASOFT_SUFFIX = '.opendatasoft.com';
+const HUWISE_SUFFIX = '.huwise.com';
+
+/** The same portal under the platform's other domain (`itie.huwise.com` for `itie.opendatasoft.com`), or null. */
+function platformAlias(normalizedHost: string): string | null {
+  if (normalizedHost.endsWith(HUWISE_SUFFIX)) return normalizedHost.slice(0, -HUWISE_SUFFIX.length) + OPENDATASOFT_SUFFIX;
+  if (normalizedHost.endsWith(OPENDATASOFT_SUFFIX)) return normalizedHost.slice(0, -OPENDATASOFT_SUFFIX.length) + HUWISE_SUFFIX;
+  return null;
+}
+
 /**
- * The charter for a site: the one bundled for its exact host; else the platform default for hosts
- * under .opendatasoft.com or .huwise.com; else none (a customer domain we hold no charter for).
+ * The charter bundled for `host`: under its own name, else under the platform's other domain (a
+ * portal bundled as NAME.opendatasoft.com also answers as NAME.huwise.com); undefined if none.
+ */
+export function bundledCharterFor(registry: Registry, host: string): IndexedCharter | undefined {
+  return bundledCharterOf(registry, normalizeDomain(host));
+}
+
+function bundledCharterOf(registry: Registry, normalizedHost: string): IndexedCharter | undefined {
+  const own = registry.bundledCharters.get(normalizedHost);
+  if (own !== undefined) return own;
+  const alias = platformAlias(normalizedHost);
+  return alias === null ? undefined : registry.bundledCharters.get(alias);
+}
+
+/**
+ * The charter for a site: the one bundled for its host (or for the same portal under the
+ * platform's other domain); else the platform default for hosts under .opendatasoft.com or
+ * .huwise.com; else none (a customer domain we hold no charter for).
  */
 export function charterFor(registry: Registry, host: string): CharterLookup {
   const indexed = indexedCharterFor(registry, host);
@@ -172,6 +223,6 @@ export function charterFor(registry: Registry, host: string): CharterLookup {
 export function withSiteCharter(registry: Registry, host: string, charter: ParsedCharter, kind: 'live' | 'platform-default'): Registry {
   const normalizedHost = normalizeDomain(host);
   const siteCharters = new Map(registry.siteCharters);
-  siteCharters.set(normalizedHost, indexCharter(charter, kind, normalizedHost));
+  siteCharters.set(normalizedHost, indexCharter(charter, kind, normalizedHost, registry.knownTrackers));
   return { ...registry, siteCharters };
 }

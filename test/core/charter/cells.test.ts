@@ -31,6 +31,22 @@ describe('readNameCell', () => {
     expect(readNameCell('_pk_cvar...').names).toEqual([prefix('_pk_cvar')]);
   });
 
+  it('reads a placeholder run of X anywhere in a name as the start of its family', () => {
+    expect(readNameCell('_gat_UA-XXXXX-Y').names).toEqual([prefix('_gat_UA-')]);
+    expect(readNameCell('_gat_gtag_UA_XXXXXXXX_X').names).toEqual([prefix('_gat_gtag_UA_')]);
+    expect(readNameCell('_pk_id.xx.xxxx').names).toEqual([prefix('_pk_id.')]);
+    expect(readNameCell('_ga_XX').names).toEqual([prefix('_ga_')]);
+    // Whichever variable part comes first cuts the name.
+    expect(readNameCell('_pk_ses.xx.*').names).toEqual([prefix('_pk_ses.')]);
+    expect(readNameCell('_pk_ref.*.xxxx').names).toEqual([prefix('_pk_ref.')]);
+  });
+
+  it('keeps names whose X is a letter of the name, not a placeholder', () => {
+    for (const name of ['XSRF-TOKEN', 'xtvrn', 'xtan', 'xx', 'XXX_y', 'Xx_y', 'box_x', 'ax.xy', '_fbx_1', 'a-xxy']) {
+      expect(readNameCell(name).names, name).toEqual([exact(name)]);
+    }
+  });
+
   it('reads English prose with curly quotes as a prefix', () => {
     expect(readNameCell('Any cookie starting with “_hs”')).toEqual({ names: [prefix('_hs')], problems: [] });
     expect(readNameCell('All cookies beginning with "__hs" or "_hs"').names).toEqual([prefix('__hs'), prefix('_hs')]);
@@ -50,6 +66,22 @@ describe('readNameCell', () => {
     expect(readNameCell('\\_pk\\_id.\\*').names).toEqual([prefix('_pk_id.')]);
     expect(readNameCell('**csrftoken**').names).toEqual([exact('csrftoken')]);
     expect(readNameCell('_ga (Universal Analytics), _ga_<ID> (GA4)').names).toEqual([exact('_ga'), prefix('_ga_')]);
+  });
+
+  it('reads the name in brackets when nothing outside them is name-shaped', () => {
+    expect(readNameCell('Cookie de session (sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readNameCell('(sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readNameCell('Session cookie (ODS_SESSION), _ga').names).toEqual([exact('ODS_SESSION'), exact('_ga')]);
+    expect(readNameCell('Cookie de langue (django_language) et cookie de session (sessionid)').names).toEqual([
+      exact('django_language'),
+      exact('sessionid'),
+    ]);
+    // A name outside the brackets is the name, and a remark in brackets is never one.
+    expect(readNameCell('sessionid (_old_session)').names).toEqual([exact('sessionid')]);
+    expect(readNameCell('lang (optional)').names).toEqual([exact('lang')]);
+    for (const cell of ['Cookie de session (optional)', 'Cookie de session (13 mois)', 'Cookie de session (Django)', '(optional)']) {
+      expect(readNameCell(cell).names, cell).toEqual([]);
+    }
   });
 
   it('reads names split by <br> and written with HTML entities, as pages saved to markdown have them', () => {

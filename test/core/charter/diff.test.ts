@@ -36,6 +36,21 @@ describe('diffCharters', () => {
     expect(isUnchanged(changes)).toBe(false);
   });
 
+  it('takes Huwise and Opendatasoft for one provider (the 2025 rebrand), and only those two', () => {
+    const bundled = ['sessionid', 'csrftoken', 'cookies_preferences', 'django_language'].map((cookie) => entry(cookie));
+    const live = bundled.map((old) => ({ ...old, provider: 'Huwise' }));
+    expect(isUnchanged(diffCharters(bundled, live))).toBe(true);
+    expect(isUnchanged(diffCharters(live, bundled))).toBe(true);
+    expect(isUnchanged(diffCharters([entry('a', { provider: 'OpenDataSoft' })], [entry('a', { provider: 'HUWISE' })]))).toBe(true);
+    expect(diffCharters([entry('a')], [entry('a', { provider: 'Matomo' })]).changed).toEqual([
+      { cookie: 'a', fields: [{ field: 'provider', before: 'Opendatasoft', after: 'Matomo' }] },
+    ]);
+    // The rest of an entry is still compared.
+    expect(diffCharters([entry('a')], [entry('a', { provider: 'Huwise', duration: '6 mois' })]).changed).toEqual([
+      { cookie: 'a', fields: [{ field: 'duration', before: null, after: '6 mois' }] },
+    ]);
+  });
+
   it('tells a prefix from the exact name, and finds identical charters unchanged', () => {
     expect(diffCharters([entry('_ga')], [entry('_ga', { match: 'prefix' })]).added).toHaveLength(1);
     expect(isUnchanged(diffCharters([entry('a'), entry('a', { purpose: 'dup' })], [entry('a')]))).toBe(true);

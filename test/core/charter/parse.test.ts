@@ -306,6 +306,54 @@ describe('parseCharter: single-space separated rows', () => {
   });
 });
 
+describe('parseCharter: single-space rows of less common providers', () => {
+  it('reads Eulerian and Piano rows between Matomo ones', () => {
+    const text = [
+      'Politique de cookies',
+      '',
+      'Cookies de mesure d’audience',
+      'Prestataire Nom du cookie Durée Finalité',
+      'Matomo _pk_id.* 13 mois Mesure d’audience',
+      'Eulerian etuix 13 mois Mesure d’audience',
+      'Piano _pcid 13 mois Mesure d’audience',
+      'Matomo _pk_ses.* 30 minutes Mesure d’audience',
+    ].join('\n');
+    const reading = readCharter(text);
+    const statistics = { purpose: 'Mesure d’audience', category: 'statistics' as const };
+    expect(reading.entries).toEqual([
+      entry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', duration: '13 mois', ...statistics }),
+      entry({ provider: 'Eulerian', cookie: 'etuix', duration: '13 mois', ...statistics }),
+      entry({ provider: 'Piano', cookie: '_pcid', duration: '13 mois', ...statistics }),
+      entry({ provider: 'Matomo', cookie: '_pk_ses.', match: 'prefix', duration: '30 minutes', ...statistics }),
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+
+  it('reports rows of an unknown provider and reads the rows after them, up to the prose', () => {
+    const text = [
+      'Politique de cookies',
+      '',
+      'Cookies de mesure d’audience',
+      'Prestataire Nom du cookie Durée Finalité',
+      'Matomo _pk_id.* 13 mois Mesure d’audience',
+      'Acme acme_id 13 mois Mesure d’audience',
+      'Acme Corp « acme_vid » 6 mois Mesure d’audience',
+      'Matomo _pk_ses.* 30 minutes Mesure d’audience',
+      '',
+      'Vous pouvez changer d’avis à tout moment.',
+      'Le cookie _ga est déposé par Google.',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((read) => read.cookie)).toEqual(['_pk_id.', '_pk_ses.']);
+    expect(reading.unreadRows.map((row) => [row.line, row.text])).toEqual([
+      [6, 'Acme acme_id 13 mois Mesure d’audience'],
+      [7, 'Acme Corp « acme_vid » 6 mois Mesure d’audience'],
+    ]);
+    for (const row of reading.unreadRows)
+      expect(row.reason).toMatch(/^does not start with a provider the reader knows, so could not split/);
+  });
+});
+
 describe('parseCharter: cells with no separator', () => {
   it('reads French old-template rows that run together', () => {
     const text = [

@@ -168,7 +168,20 @@ describe('splitRow', () => {
     });
     const unreadable = splitRow('Matomo Statistiques Mesure', OLD_SPACE);
     expect(unreadable.kind).toBe('unreadable');
-    expect(splitRow('Acme Statistiques _acme Mesure', OLD_SPACE)).toEqual({ kind: 'not-a-row' });
+    expect(splitRow('Vous pouvez changer d’avis à tout moment', OLD_SPACE)).toEqual({ kind: 'not-a-row' });
+  });
+
+  it('reports a row naming a cookie after a provider it does not know, instead of ending the table', () => {
+    for (const row of ['Acme Statistiques _acme Mesure', 'Acme Corp « acme_vid » 6 mois Audience', 'Acmeacme_id13 moisAudience']) {
+      const split = splitRow(row, row.includes(' ') ? OLD_SPACE : NEW_GLUED);
+      expect(split.kind, row).toBe('unreadable');
+      expect(split.kind === 'unreadable' && split.reason, row).toMatch(/^does not start with a provider the reader knows/);
+    }
+    // The name must come among the first words; headings, and tab or pipe tables, are left as they were.
+    expect(splitRow('Vous pouvez à tout moment refuser le dépôt du cookie _ga', OLD_SPACE)).toEqual({ kind: 'not-a-row' });
+    expect(splitRow('**Cookies _pk_id**', OLD_SPACE)).toEqual({ kind: 'not-a-row' });
+    expect(splitRow('Acme acme_id Audience', OLD_TAB)).toEqual({ kind: 'not-a-row' });
+    expect(splitRow('Acme acme_id Audience', NEW_PIPE)).toEqual({ kind: 'not-a-row' });
   });
 });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
 import { matchCookie, siteMatcher, type MatchResult } from '../../../src/core/registry/match.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
-import { buildRegistry } from '../../../src/core/registry/registry.ts';
+import { buildRegistry, charterFor, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { BUNDLED_CHARTERS } from './charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 
@@ -36,6 +37,15 @@ const tracker = (overrides: Partial<KnownTracker> & Pick<KnownTracker, 'id' | 'c
   consentKeys: [],
   category: 'statistics',
   sourceUrl: 'https://example.com/docs',
+  ...overrides,
+});
+
+const charterEntry = (overrides: Partial<CharterEntry> & Pick<CharterEntry, 'cookie' | 'purpose'>): CharterEntry => ({
+  provider: 'Portal',
+  service: null,
+  match: 'exact',
+  duration: null,
+  category: 'statistics',
   ...overrides,
 });
 
@@ -98,8 +108,82 @@ describe('matchCookie: the site charter', () => {
     for (const name of ['sessionid', 'django_language', 'csrftoken']) expect(onSite(host, name).source).toBe('charter');
   });
 
+  it('reads an exact name as its family when the known trackers list the stem with "." or "_" as a prefix', () => {
+    const stems = buildRegistry(
+      {
+        'stems.example': {
+          portal: 'stems.example',
+          language: 'fr',
+          entries: [
+            charterEntry({ provider: 'Matomo', cookie: '_pk_id', purpose: 'Visits' }),
+            charterEntry({ provider: 'Google', cookie: '_ga', purpose: 'Visitor' }),
+            charterEntry({ provider: 'Huwise', cookie: 'sessionid', purpose: 'Session', category: 'necessary' }),
+          ],
+        },
+      },
+      { openCookieDatabase: [] },
+    );
+    const visit = onSite('stems.example', '_pk_id.1.a1b2', stems);
+    expect([visit.source, visit.declared, visit.rule, visit.purpose, visit.reference]).toEqual([
+      'charter',
+      true,
+      'prefix',
+      'Visits',
+      { kind: 'charter', charterKind: 'bundled', host: 'stems.example', entryIndex: 0, cookie: '_pk_id' },
+    ]);
+    // The trackers know `_ga` as a cookie of its own beside GA4's `_ga_<ID>`: the stem is not that family.
+    expect(onSite('stems.example', '_ga', stems).rule).toBe('exact');
+    expect(onSite('stems.example', '_ga_ABC123', stems).declared).toBe(false);
+    // No tracker documents a sessionid family, nor a `_pk_id-` one: those stay undeclared.
+    expect(onSite('stems.example', 'sessionid_x', stems).declared).toBe(false);
+    expect(onSite('stems.example', 'sessionid.x', stems).declared).toBe(false);
+    expect(onSite('stems.example', '_pk_idx', stems).declared).toBe(false);
+    // Without the tracker that lists the family, the stem is one exact name again.
+    const untracked = buildRegistry(
+      { 'stems.example': charterFor(stems, 'stems.example').charter! },
+      { knownTrackers: [], openCookieDatabase: [] },
+    );
+    expect(onSite('stems.example', '_pk_id.1.a1b2', untracked).declared).toBe(false);
+  });
+
+  it('lets a family the charter writes out win over one read from a stem', () => {
+    const both = buildRegistry(
+      {
+        'both.example': {
+          portal: 'both.example',
+          language: 'en',
+          entries: [
+            charterEntry({ provider: 'Matomo', cookie: '_pk_id', purpose: 'Stem' }),
+            charterEntry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', purpose: 'Family' }),
+          ],
+        },
+      },
+      { openCookieDatabase: [] },
+    );
+    expect(onSite('both.example', '_pk_id.1.a1b2', both).purpose).toBe('Family');
+    expect(onSite('both.example', '_pk_id', both).purpose).toBe('Stem');
+  });
+
+  it('reads a stem as its family in a live charter too', () => {
+    const live = withSiteCharter(
+      registry,
+      'live.opendatasoft.com',
+      {
+        portal: null,
+        language: 'fr',
+        entries: [charterEntry({ provider: 'Matomo', cookie: '_pk_ses', purpose: 'Live' })],
+      },
+      'live',
+    );
+    expect(onSite('live.opendatasoft.com', '_pk_ses.1.a1b2', live)).toMatchObject({ source: 'charter', declared: true, purpose: 'Live' });
+  });
+
   it('uses the bundled charter, not the default, for a bundled platform portal', () => {
     expect(onSite('itie.opendatasoft.com', 'sessionid').purpose).toBe('Bundled wording');
+    expect(onSite('itie.huwise.com', 'sessionid')).toMatchObject({
+      purpose: 'Bundled wording',
+      reference: { charterKind: 'bundled', host: 'itie.opendatasoft.com' },
+    });
     // Not declared by that bundled charter, so not found in the charter.
     expect(onSite('itie.opendatasoft.com', 'csrftoken').declared).toBe(false);
   });

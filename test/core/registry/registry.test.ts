@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
-import { buildRegistry, charterFor } from '../../../src/core/registry/registry.ts';
+import { buildRegistry, bundledCharterFor, charterFor, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { acceptAll, lookupName } from '../../../src/core/registry/name-index.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
 import { BUNDLED_CHARTERS, ITIE_CHARTER, METROPOLE_CHARTER } from './charter-fixtures.ts';
@@ -38,6 +38,25 @@ describe('charterFor', () => {
 
   it('matches bundled hosts exactly, not by subdomain', () => {
     expect(charterFor(registry, 'www.data.example-metropole.fr').kind).toBe('none');
+  });
+
+  it('finds a portal bundled as NAME.opendatasoft.com when it answers as NAME.huwise.com, and the other way round', () => {
+    expect(charterFor(registry, 'itie.huwise.com')).toEqual({ kind: 'bundled', charter: ITIE_CHARTER });
+    expect(charterFor(registry, 'ITIE.Huwise.com.')).toEqual({ kind: 'bundled', charter: ITIE_CHARTER });
+    expect(bundledCharterFor(registry, 'itie.huwise.com')?.charter).toBe(ITIE_CHARTER);
+    const huwise = buildRegistry({ 'newportal.huwise.com': ITIE_CHARTER }, { openCookieDatabase: [] });
+    expect(charterFor(huwise, 'newportal.opendatasoft.com')).toEqual({ kind: 'bundled', charter: ITIE_CHARTER });
+    // Only between the platform's two domains: a customer domain or another suffix is no alias.
+    expect(charterFor(registry, 'itie.huwise.org').kind).toBe('none');
+    expect(charterFor(registry, 'itie.opendatasoft.com.example').kind).toBe('none');
+    expect(charterFor(registry, 'itie.example.huwise.com').kind).toBe('platform-default');
+    expect(bundledCharterFor(registry, 'data.example-metropole.huwise.com')).toBeUndefined();
+  });
+
+  it('lets a live charter of the NAME.huwise.com host override the bundled one it aliases', () => {
+    const live = withSiteCharter(registry, 'itie.huwise.com', METROPOLE_CHARTER, 'live');
+    expect(charterFor(live, 'itie.huwise.com')).toEqual({ kind: 'live', charter: METROPOLE_CHARTER });
+    expect(charterFor(live, 'itie.opendatasoft.com')).toEqual({ kind: 'bundled', charter: ITIE_CHARTER });
   });
 });
 
