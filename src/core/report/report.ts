@@ -11,7 +11,7 @@ import type { LiveCharterRecord } from '../charter/live.ts';
 import { liveProblemOf, type LiveCharterProblem } from '../charter/live-problem.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
-import { charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
+import { bundledCharterFor, charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
 import { siteMatcher, type CookieIdentity, type MatchReference, type MatchResult, type MatchSource } from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
@@ -147,7 +147,8 @@ export function buildReport(
   match: SiteCookieMatcher = siteMatcher(registry, site.host),
 ): Report {
   const charter = charterFor(registry, site.host);
-  const bundled = registry.bundledCharters.get(site.host)?.charter;
+  // The bundled charter of the same portal under its other platform name counts (NAME.huwise.com, NAME.opendatasoft.com).
+  const bundled = bundledCharterFor(registry, site.host)?.charter;
   const entries = charter.charter?.entries ?? [];
   // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
   const onPlatform = charter.kind !== 'none' || site.consent.state !== 'none';

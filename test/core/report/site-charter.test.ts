@@ -48,6 +48,12 @@ describe('siteRegistry', () => {
     expect(charterFor(base, host).kind).toBe('bundled');
   });
 
+  it('compares a live charter with the portal’s bundled one under its other platform name (NAME.huwise.com)', () => {
+    const host = 'itie.huwise.com';
+    const report = buildReport(emptySite(host, '0'), siteRegistry(base, host, live(host), []), 10, live(host));
+    expect(report.charter.changes?.added.map((e) => e.cookie)).toEqual(['_pk_id.']);
+  });
+
   it('gives a live charter of an unbundled portal no change list', () => {
     const host = 'x.huwise.com';
     const report = buildReport(emptySite(host, '0'), siteRegistry(base, host, live(host), []), 10, live(host));
