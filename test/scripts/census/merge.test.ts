@@ -11,6 +11,7 @@ import type { CensusDocument, CensusRow } from '../../../scripts/census/census-r
 import { finding, sampleCensus } from './census-fixtures.ts';
 import { parseAuditArgs } from '../../../scripts/audit/options.ts';
 import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
+import { parsePortalList } from '../../../scripts/census/portal-list.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
 const scratch = scratchDir('merge');
@@ -109,14 +110,14 @@ describe('census:merge', () => {
       },
       browser: () => ({ version: 'Chromium 156', cookiePolicy: 'third-party cookies allowed' }),
       startDemo: async () => ({ port: 1, hosts: [], close: async () => undefined }),
-      demoList: 'data.tco.re\ndown.example.org\nitie.opendatasoft.com\nlocalhost:8080\ndata.nantesmetropole.fr',
       progress: () => ({ done: () => undefined, stop: () => undefined }),
       print: () => undefined,
     };
+    const list = parsePortalList('data.tco.re\ndown.example.org\nitie.opendatasoft.com\nlocalhost:8080\ndata.nantesmetropole.fr', 'demo');
     const root = join(scratch.path, 'as-written');
     const run = async (out: string, shard: string[]) => {
       const options = parseAuditArgs(['--portals', 'demo', '--jobs', '2', ...shard, '--out', join(root, out)], 2);
-      await runCensus({ ...options, portals: 'demo' }, deps);
+      await runCensus({ ...options, portals: 'demo' }, list, deps);
       return join(root, out);
     };
     const whole = readShard(await run('whole', []));
