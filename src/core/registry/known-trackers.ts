@@ -330,15 +330,17 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
   },
   {
     // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []).
+    // Written when the visitor opts out: it keeps the refusal, so, like Matomo's
+    // mtm_consent_removed, it is no tracker and must not be flagged as set after a refusal.
     id: 'at-internet-atauthority',
     provider: 'AT Internet',
     service: 'AT Internet SmartTag',
     cookie: 'atauthority',
     match: 'exact',
     domain: null,
-    purpose: "Remembers the visitor's privacy mode.",
+    purpose: "Keeps the visitor's privacy choice: remembers the privacy mode, opt-out included.",
     lifetime: '13 months by default, modifiable',
-    category: 'statistics',
+    category: 'necessary',
     sourceUrl: AT_INTERNET_SMARTTAG,
     consentKeys: [],
   },
@@ -452,16 +454,17 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: ['at', 'xiti', 'piano'],
   },
   {
-    // Keeps the consent mode, opt-out included, so no banner switch forbids it (consentKeys []).
+    // Keeps the consent mode, opt-out included, so no banner switch forbids it (consentKeys []);
+    // it keeps a refusal too, so it is no tracker (see atauthority).
     id: 'piano-analytics-pprv',
     provider: 'Piano',
     service: 'Piano Analytics',
     cookie: '_pprv',
     match: 'exact',
     domain: null,
-    purpose: 'Persists the consent mode.',
+    purpose: "Keeps the visitor's privacy choice: persists the consent mode, opt-out included.",
     lifetime: '13 months by default, can be configured',
-    category: 'statistics',
+    category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: [],
   },
@@ -492,16 +495,17 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: ['at', 'xiti', 'piano'],
   },
   {
-    // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []).
+    // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []);
+    // it keeps a refusal too, so it is no tracker (see atauthority).
     id: 'piano-analytics-pa-privacy',
     provider: 'Piano',
     service: 'Piano Analytics (SDK before 6.8.0)',
     cookie: 'pa_privacy',
     match: 'exact',
     domain: null,
-    purpose: 'Persists the privacy mode.',
+    purpose: "Keeps the visitor's privacy choice: persists the privacy mode, opt-out included.",
     lifetime: '13 months by default, can be configured',
-    category: 'statistics',
+    category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: [],
   },

@@ -215,6 +215,27 @@ describe('consent per tracker', () => {
     });
   });
 
+  it('never flags the cookies that keep the visitor’s opt-out as set after a refusal (AT Internet, Piano)', () => {
+    const report = buildReport(
+      play(
+        [choice({ at: false, xiti: false })],
+        [cookie('atauthority', 300, `.${HOST}`)],
+        [cookie('_pprv', 300, `.${HOST}`)],
+        [cookie('pa_privacy', 300, `.${HOST}`)],
+        [cookie('atuserid', 300, `.${HOST}`)],
+      ),
+      registry,
+      NOW_MS,
+    );
+    for (const name of ['atauthority', '_pprv', 'pa_privacy'])
+      expect(
+        report.cookies.find((c) => c.name === name),
+        name,
+      ).toMatchObject({ category: 'necessary', source: 'known-tracker' });
+    // The tracker's own visitor ID is still refused by its switches.
+    expect(report.findings.filter((f) => f.kind === 'after-refusal').map((f) => f.cookie)).toEqual(['atuserid']);
+  });
+
   it('never flags a necessary cookie, whatever the choice', () => {
     const report = buildReport(
       play([choice({ matomo: false, ga: false })], [cookie('sessionid', 14)], [cookie('csrftoken', 300)]),
