@@ -83,7 +83,7 @@ function undeclaredEvidence(where: string): Record<MatchSource, string> {
   };
 }
 const UNDECLARED_OWN = undeclaredEvidence("seen, not in the site's charter");
-const UNDECLARED_EMBEDDED = undeclaredEvidence("set by embedded content, not in the third-party section of the site's charter");
+const UNDECLARED_EMBEDDED = undeclaredEvidence("set by embedded content, not in the site's charter");
 
 const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
 

@@ -377,7 +377,7 @@ describe('buildReport: cookies of embedded content', () => {
     return buildReport(site, embedRegistry, NOW_MS);
   }
 
-  it('matches them against the charter’s third-party section, then the fallbacks, and says how each was tied', () => {
+  it('matches them against the charter, then the fallbacks, and says how each was tied', () => {
     const report = embedded(
       [browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }), 'response'],
       [browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 'frame'],
@@ -399,7 +399,9 @@ describe('buildReport: cookies of embedded content', () => {
     expect(report.findings.map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual(
       expect.arrayContaining(['before-consent disqus_unique high', 'before-consent testCookie high', 'undeclared testCookie medium']),
     );
-    expect(report.findings.find((f) => f.kind === 'undeclared')!.evidence).toContain('third-party section');
+    expect(report.findings.find((f) => f.kind === 'undeclared')!.evidence).toBe(
+      "set by embedded content, not in the site's charter; described by known-tracker",
+    );
   });
 
   it('never takes a frame’s cookie for the portal’s own, even with the same name', () => {
