@@ -570,7 +570,11 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: [],
   },
 
-  // reCAPTCHA in the portal's contact form.
+  // reCAPTCHA in the portal's contact form. Google's cookie page files `_GRECAPTCHA` among its
+  // security cookies, set for reCAPTCHA's risk analysis; the Open Cookie Database's row
+  // (f6f65358-15e8-4dcc-9014-13ae87d0e880, Category "Functional") describes it as "a necessary
+  // cookie … for the purpose of providing its risk analysis". A security cookie of the form, not
+  // a tracker: necessary.
   {
     id: 'google-recaptcha',
     provider: 'Google',
@@ -578,9 +582,9 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     cookie: '_GRECAPTCHA',
     match: 'exact',
     domain: null,
-    purpose: 'Set by the reCAPTCHA service to tell humans from bots and protect forms against spam.',
+    purpose: 'Security: set by the reCAPTCHA service for its risk analysis, to tell humans from bots and protect forms against spam.',
     lifetime: '6 months',
-    category: 'third-party',
+    category: 'necessary',
     sourceUrl: GOOGLE_COOKIES,
     consentKeys: [],
   },
