@@ -196,7 +196,14 @@ ${switches}
       document.cookie = '_pk_id.1.a1b2=' + visitor + '.' + Date.now() + '; path=/; max-age=' + (393 * 24 * 3600) + '; SameSite=Lax';
       document.cookie = '_pk_ses.1.a1b2=1; path=/; max-age=1800; SameSite=Lax';
     },
-    // Google Analytics: on the parent domain, so every sub-domain shares it (2 years).
+    // Google Analytics (2 years). With its default cookie_domain "auto", gtag.js "will set cookies
+    // on the highest level domain it can" (https://developers.google.com/analytics/devguides/collection/gtagjs/cookies-user-id):
+    // the registrable domain, .opendatasoft.com for every NAME.opendatasoft.com portal. Here it is
+    // the host less its first label: the registrable domain for a host of three labels, as on the
+    // platform (demo. and itie.opendatasoft.com share .opendatasoft.com; data.tco.re writes on
+    // tco.re). The data.NAME.opendatasoft.com portals (census, refusal, mixed choice) keep a parent
+    // of their own on purpose, so scenarios and demos sharing one browser never see each other's
+    // _ga (see PORTAL_HOSTS).
     ga() {
       const parent = location.hostname.split('.').slice(1).join('.');
       document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + parent + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';

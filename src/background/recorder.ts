@@ -2,9 +2,11 @@ import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } fr
 import type { Attribution } from '../core/cookies/third-party-attribution.ts';
 import {
   appendTimeline,
+  claimByResponse,
   emptySite,
   isPresent,
   notePageOfResponse,
+  PAGE_EVIDENCE_MS,
   recordCookieChange,
   type SiteRecord,
 } from '../core/cookies/site-record.ts';
@@ -58,7 +60,9 @@ export type Recorder = {
   /**
    * A response from \`url\` set cookies named \`names\` in a tab showing \`tab\` (open-tabs.ts, when it
    * was heard): when the response is the tab's own site's, a cookie of the site recorded before its
-   * page was known gets that page (see notePageOfResponse).
+   * page was known gets that page (see notePageOfResponse), and a cookie on a parent domain that
+   * other open sites share is the site's, whether it was recorded before (claimByResponse) or is
+   * reported within PAGE_EVIDENCE_MS after.
    */
   responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at?: number): Promise<void>;
   /** Marks, in every site's timeline, that the worker was stopped and started again. */
@@ -74,12 +78,6 @@ export type Recorder = {
   withSite<T>(host: string, storeId: string, use: (site: SiteRecord) => T): Promise<T>;
 };
 
-/**
- * @param isTracked whether a host is a site we record (a portal, or a site the person granted)
- * @param isOpen whether a tab of `host` is open in cookie store `storeId` now
- * @param openHosts the tracked hosts with an open tab in `storeId` (records may not exist yet)
- * @param pageOf the path of the page a tab of `host` shows or loads in `storeId` (a cookie's `firstPage`), or null
- */
 /** A scan whose read is under way. */
 export type CookieScan = {
   /** Records the answer in the recorder's turn, once its records are read (rejects when the read failed); the scan is over after it. */
@@ -88,6 +86,18 @@ export type CookieScan = {
   drop(): void;
 };
 
+/** Most Set-Cookie names of the sites' own responses kept as evidence at once. */
+const MAX_RESPONSE_EVIDENCE = 64;
+
+/** A site a cookie is filed under, and whether another site open beside it may have set the cookie (see `sitesFor`). */
+type Filing = { host: string; originUnknown: boolean };
+
+/**
+ * @param isTracked whether a host is a site we record (a portal, or a site the person granted)
+ * @param isOpen whether a tab of `host` is open in cookie store `storeId` now
+ * @param openHosts the hosts with an open tab in `storeId`, tracked or not (records may not exist yet)
+ * @param pageOf the path of the page a tab of `host` shows or loads in `storeId` (a cookie's `firstPage`), or null
+ */
 export function createRecorder(
   store: SiteStore,
   isTracked: (host: string) => boolean,
@@ -128,27 +138,59 @@ export function createRecorder(
   }
 
   const keysOf = (storeId: string, hosts: Iterable<string>) => [...hosts].map((host) => siteKey(storeId, host));
+  const keysFor = (cookie: BrowserCookie, at: number) =>
+    keysOf(
+      cookie.storeId,
+      sitesFor(cookie, at).map((filing) => filing.host),
+    );
+
+  /*
+   * Set-Cookie names the sites' own responses sent in their tabs, for PAGE_EVIDENCE_MS: Chromium
+   * reports a response before the cookie it set, so a cookie on a parent domain several open sites
+   * share learns from them which site set it. In memory, like the ordering above: evidence lives
+   * seconds, and a worker stopped in between only leaves such a cookie of unknown origin, blamed on nobody.
+   */
+  const responses: Array<{ storeId: string; host: string; name: string; at: number }> = [];
+
+  /** True when a response of `host`'s own, in its tab, set a cookie of this name around `at`. */
+  const respondedWith = (cookie: BrowserCookie, host: string, at: number) =>
+    responses.some(
+      (evidence) =>
+        evidence.host === host &&
+        evidence.name === cookie.name &&
+        evidence.storeId === cookie.storeId &&
+        Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS,
+    );
 
   /**
-   * The sites a cookie belongs to, among those we record:
+   * The sites a cookie heard `at` belongs to, among those we record:
    * - its own host (`data.tco.re` for a host-only cookie or one on `.data.tco.re`): always, once
    *   we record that host or have a record of it;
    * - a site under its domain (`data.toulouse-metropole.fr` for `_ga` on `.toulouse-metropole.fr`)
    *   only while a tab of that site is open in the cookie's store. The city's main site sets
    *   that `_ga` too, and a portal visited earlier is not to blame for it (nor one never visited).
+   *   When tabs of several sites under the domain are open (two portals, `NAME.opendatasoft.com`,
+   *   whose Google Analytics writes `_ga` on `.opendatasoft.com`; a portal and the city's main
+   *   site), any of them may have set it: each gets it as of unknown origin (no finding against
+   *   it), unless a response of its own set it.
    */
-  function sitesFor(cookie: BrowserCookie): string[] {
+  function sitesFor(cookie: BrowserCookie, at: number): Filing[] {
     const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
-    const sites = new Set<string>();
-    if (isTracked(ownHost) || store.hosts().has(ownHost)) sites.add(ownHost);
-    if (cookie.hostOnly) return [...sites];
-    for (const host of store.hosts()) {
-      if (host !== ownHost && cookieAppliesToHost(cookie, host) && isOpen(host, cookie.storeId)) sites.add(host);
+    const sites = new Map<string, boolean>();
+    if (isTracked(ownHost) || store.hosts().has(ownHost)) sites.set(ownHost, false);
+    if (!cookie.hostOnly) {
+      const openUnder = new Set([...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host)));
+      const add = (host: string) => {
+        if (!sites.has(host)) sites.set(host, openUnder.size > 1 && !respondedWith(cookie, host, at));
+      };
+      for (const host of store.hosts()) {
+        if (host !== ownHost && cookieAppliesToHost(cookie, host) && isOpen(host, cookie.storeId)) add(host);
+      }
+      for (const host of openUnder) {
+        if (host !== ownHost && isTracked(host)) add(host);
+      }
     }
-    for (const host of openHosts(cookie.storeId)) {
-      if (host !== ownHost && isTracked(host) && cookieAppliesToHost(cookie, host)) sites.add(host);
-    }
-    return [...sites];
+    return [...sites].map(([host, originUnknown]) => ({ host, originUnknown }));
   }
 
   function nextOrder(): number {
@@ -174,11 +216,14 @@ export function createRecorder(
         () => [],
       );
     return inTurn(
-      () => keysOf(cookie.storeId, sitesFor(cookie)),
+      () => keysFor(cookie, at),
       () => {
         const changed: SiteRecord[] = [];
-        for (const host of sitesFor(cookie)) {
-          const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, { page: pageOf(host, cookie.storeId) });
+        for (const { host, originUnknown } of sitesFor(cookie, at)) {
+          const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, {
+            page: pageOf(host, cookie.storeId),
+            originUnknown,
+          });
           if (next) {
             store.put(next);
             changed.push(next);
@@ -232,9 +277,14 @@ export function createRecorder(
     return inTurn(
       () => [siteKey(tab.storeId, tab.host)],
       () => {
+        // Kept for a cookie reported after it; the oldest evidence goes first.
+        const fresh = responses.filter((evidence) => Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS);
+        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at })));
+        responses.splice(0, responses.length, ...fresh.slice(-MAX_RESPONSE_EVIDENCE));
         if (!store.hosts().has(tab.host)) return;
         const site = store.get(tab.storeId, tab.host);
-        if (notePageOfResponse(site, names, tab.path, at)) store.put(site);
+        const claimed = claimByResponse(site, names, tab.path, at);
+        if (notePageOfResponse(site, names, tab.path, at) || claimed) store.put(site);
       },
     );
   }
@@ -246,7 +296,7 @@ export function createRecorder(
     // An event heard since the read began knows better (a removal the answer predates).
     const current = () => ordered.filter((cookie) => (newestEvent.get(identity(cookie)) ?? 0) <= since);
     return inTurn(
-      () => current().flatMap((cookie) => keysOf(cookie.storeId, sitesFor(cookie))),
+      () => current().flatMap((cookie) => keysFor(cookie, now)),
       () => record(current(), now),
     );
   }
@@ -254,11 +304,11 @@ export function createRecorder(
   /** Records cookies found present, their records read. */
   function record(cookies: BrowserCookie[], now: number): void {
     for (const cookie of cookies) {
-      for (const host of sitesFor(cookie)) {
+      for (const { host, originUnknown } of sitesFor(cookie, now)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.
         if (!isPresent(site, cookie))
-          store.put(recordCookieChange(site, cookie, false, now, { found: true, page: pageOf(host, cookie.storeId) })!);
+          store.put(recordCookieChange(site, cookie, false, now, { found: true, page: pageOf(host, cookie.storeId), originUnknown })!);
       }
     }
   }

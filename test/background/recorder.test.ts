@@ -7,6 +7,8 @@ import { isPortalHost } from '../../src/core/portals.ts';
 import { browserCookie } from '../support/cookies.ts';
 import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
 import { fakeSession } from '../support/fake-session.ts';
+import { buildBundledRegistry, bundledOpenCookieDatabaseRows } from '../../src/core/registry/index.ts';
+import { buildReport } from '../../src/core/report/report.ts';
 
 const BUNDLED = new Set(['data.toulouse-metropole.fr', 'data.tco.re']);
 
@@ -461,5 +463,103 @@ describe('recorder', () => {
     expect(await pageOfSessionid()).toBeNull();
     await recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://data.tco.re/?q=1', ['sessionid'], 1200);
     expect(await pageOfSessionid()).toBe('/');
+  });
+});
+
+describe('recorder: a cookie on a parent domain that several open sites share', () => {
+  const [ITIE, DEMO] = ['itie.opendatasoft.com', 'demo.opendatasoft.com'];
+  const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  // Google Analytics' cookie_domain "auto" writes `_ga` on the registrable domain: every portal of the platform shares it.
+  const ga = browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false });
+  const gaOf = async (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host: string) =>
+    presentCookies(await recorder.site(host, '0')).find((c) => c.name === '_ga');
+  const findingsOn = async (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host: string) =>
+    buildReport(await recorder.site(host, '0'), registry, 10_000)
+      .findings.filter((f) => f.cookie === '_ga')
+      .map((f) => `${f.kind} ${f.severity}`);
+
+  it('is judged on the one site open under it, as its own', async () => {
+    const { recorder, open } = await setup();
+    open.add(`0|${DEMO}`);
+    await recorder.cookieChanged(ga, false, 'explicit', 1000);
+    expect(await gaOf(recorder, DEMO)).toMatchObject({ setPhases: ['before-choice'], firstPage: '/explore/' });
+    expect((await gaOf(recorder, DEMO))?.originUnknown).toBeUndefined();
+    expect(await findingsOn(recorder, DEMO)).toEqual(['before-consent high', 'undeclared medium']);
+  });
+
+  it('is blamed on neither of two open portals when nothing shows which set it', async () => {
+    const { recorder, open } = await setup();
+    open.add(`0|${ITIE}`).add(`0|${DEMO}`);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: ITIE }), false, 'explicit', 900);
+    await recorder.cookieChanged(ga, false, 'explicit', 1000);
+    for (const host of [ITIE, DEMO]) {
+      expect(await gaOf(recorder, host), host).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
+      expect(await findingsOn(recorder, host), host).toEqual([]);
+    }
+    // The event is still in each timeline, with its phase.
+    expect((await recorder.site(ITIE, '0')).timeline.map((e) => ('name' in e ? `${e.name} ${e.phase}` : e.type))).toEqual([
+      'sessionid before-choice',
+      '_ga before-choice',
+    ]);
+  });
+
+  it('is blamed on neither the portal nor the city’s main site open beside it', async () => {
+    const { recorder, open } = await setup();
+    open.add('0|data.toulouse-metropole.fr').add('0|www.toulouse-metropole.fr');
+    await recorder.cookieChanged(
+      browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false }),
+      false,
+      'explicit',
+      1000,
+    );
+    expect(presentCookies(await recorder.site('data.toulouse-metropole.fr', '0'))[0]).toMatchObject({
+      name: '_ga',
+      originUnknown: { phase: 'before-choice' },
+    });
+  });
+
+  it('is the site’s whose own response set it, the response heard first (Chromium) or after (Firefox)', async () => {
+    const demoTab = { host: DEMO, path: '/explore/', storeId: '0' };
+    for (const responseFirst of [true, false]) {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`).add(`0|${DEMO}`);
+      // Another site's response, or one the other portal sent long before, says nothing of it.
+      await recorder.responseOnPage({ host: ITIE, path: '/', storeId: '0' }, 'https://itie.opendatasoft.com/', ['_ga'], 1000 - 60_000);
+      if (responseFirst) await recorder.responseOnPage(demoTab, 'https://demo.opendatasoft.com/explore/', ['_ga'], 990);
+      await recorder.cookieChanged(ga, false, 'explicit', 1000);
+      if (!responseFirst) await recorder.responseOnPage(demoTab, 'https://demo.opendatasoft.com/explore/', ['_ga'], 1010);
+      const own = await gaOf(recorder, DEMO);
+      expect(own, String(responseFirst)).toMatchObject({ setPhases: ['before-choice'], firstPage: '/explore/' });
+      expect(own?.originUnknown, String(responseFirst)).toBeUndefined();
+      expect(await findingsOn(recorder, DEMO)).toEqual(['before-consent high', 'undeclared medium']);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ originUnknown: { phase: 'before-choice' } });
+      expect(await findingsOn(recorder, ITIE)).toEqual([]);
+    }
+  });
+
+  it('is the site’s again once set while it is the only one open, and no earlier event counts against it', async () => {
+    const { recorder, open } = await setup();
+    open.add(`0|${ITIE}`).add(`0|${DEMO}`);
+    await recorder.cookieChanged(ga, false, 'explicit', 1000);
+    open.delete(`0|${DEMO}`);
+    await recorder.cookieChanged(
+      browserCookie({ name: 'cookies_preferences', domain: ITIE, value: encodeURIComponent('{"ga":true}') }),
+      false,
+      'explicit',
+      2000,
+    );
+    await recorder.cookieChanged(ga, false, 'explicit', 3000);
+    const own = await gaOf(recorder, ITIE);
+    expect(own).toMatchObject({ firstPhase: 'before-choice', setPhases: ['after-accept'] });
+    expect(own?.originUnknown).toBeUndefined();
+    expect(await findingsOn(recorder, ITIE)).toEqual(['undeclared medium']);
+  });
+
+  it('files what a scan finds there as of unknown origin too', async () => {
+    const { recorder, open } = await setup();
+    open.add(`0|${ITIE}`).add(`0|${DEMO}`);
+    await recorder.scan(async () => [ga]);
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ originUnknown: { phase: 'before-choice' } });
+    expect(await findingsOn(recorder, ITIE)).toEqual([]);
   });
 });

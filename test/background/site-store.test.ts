@@ -184,7 +184,7 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     await store.flush();
     const stub = store.get('0', 'old.opendatasoft.com');
     expect(stub.consent.state).toBe('refused');
-    const later = recordCookieChange(stub, browserCookie({ domain: 'old.opendatasoft.com', name: '_hjid' }), false, 30)!;
+    const later = recordCookieChange(stub, browserCookie({ domain: 'old.opendatasoft.com', name: '_pk_ses.1.ab' }), false, 30)!;
     expect(Object.values(later.cookies)[0]?.firstPhase).toBe('after-refuse');
   });
 

@@ -84,6 +84,12 @@ export type CookieJudgement = {
  * for one of them, that flag decides: all of its flags false is 'after-refuse', any true
  * 'after-accept' (a cookie two tools may write is refused only when both are). Otherwise the
  * overall state decides, so after a mixed choice such a cookie is 'after-choice', judged by nobody.
+ *
+ * A refusal written as per-tracker flags refuses those trackers and nothing else: the banner has a
+ * switch per statistics tool, none for the optional third parties (Disqus, reCAPTCHA, basemaps)
+ * or a widget it does not know, so a cookie of no flagged family is 'after-choice' after it, not
+ * 'after-refuse' (that would say the visitor refused it). Only a refusal read without flags
+ * (another shape, see `decodeConsent`) speaks for every cookie.
  */
 export function judgeCookie(consent: Pick<SiteConsent, 'state' | 'trackers'>, consentKeys: readonly string[]): CookieJudgement {
   if (consent.state === 'none') return { phase: 'before-choice', refused: [] };
@@ -93,7 +99,14 @@ export function judgeCookie(consent: Pick<SiteConsent, 'state' | 'trackers'>, co
       ? { phase: 'after-accept', refused: [] }
       : { phase: 'after-refuse', refused: flagged };
   }
+  if (consent.state === 'refused' && hasFlags(consent.trackers)) return { phase: 'after-choice', refused: [] };
   return { phase: phaseOf(consent.state), refused: [] };
+}
+
+/** True when a choice carries at least one per-tracker flag. */
+function hasFlags(trackers: TrackerChoices): boolean {
+  for (const _key in trackers) return true;
+  return false;
 }
 
 /** Longest value read: a browser keeps at most 4096 bytes of name and value. */

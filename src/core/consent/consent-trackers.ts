@@ -7,7 +7,7 @@
 import { KNOWN_TRACKERS } from '../registry/known-trackers.ts';
 import { lazy } from '../lazy.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
-import { judgeCookie, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
+import { CONSENT_COOKIE, judgeCookie, phaseOf, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
 
 /**
  * Every known tracker by name: exact names first, then the longest prefix, as matching does.
@@ -34,9 +34,11 @@ export function consentKeysOf(cookieName: string): readonly string[] {
 /**
  * How a site's current choice applies to a cookie of this name (see `judgeCookie`). Only a
  * choice with per-tracker flags needs the cookie's tracker family, so the common cases (no
- * choice yet, a choice in another shape) skip that lookup.
+ * choice yet, a choice in another shape) skip that lookup. `cookies_preferences` is the choice
+ * itself: it is in the phase the choice opens ('after-refuse' for a refusal).
  */
 export function judgeByName(consent: Pick<SiteConsent, 'state' | 'trackers'>, cookieName: string): CookieJudgement {
+  if (cookieName === CONSENT_COOKIE) return { phase: phaseOf(consent.state), refused: [] };
   let flagged = false;
   for (const _key in consent.trackers) {
     flagged = true;

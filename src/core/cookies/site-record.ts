@@ -27,6 +27,14 @@ export type SiteCookie = CookieRecord & {
   firstPage?: string | null;
   /** Set by content another site embedded in the site's tab, and how that was told (third-party-attribution.ts); absent for the site's own cookies. */
   thirdParty?: { via: Via };
+  /**
+   * Present while nothing shows the site set the cookie: it sits on a parent domain that tabs of
+   * other sites open then share too (`_ga` on `.opendatasoft.com`, written by any portal of the
+   * platform), so another of them may have set it. It makes no finding against the site. Holds
+   * how the choice applied to its last event, which counts against the site if a response of the
+   * site turns out to have set it (`claimByResponse`). Absent for the site's own cookies.
+   */
+  originUnknown?: CookieJudgement;
 };
 
 /** What the recorder knows of a cookie event besides the cookie itself. */
@@ -37,6 +45,11 @@ export type RecordContext = {
   page?: string | null;
   /** For a cookie of embedded content: how it was tied to the site's tab. */
   via?: Via;
+  /**
+   * True for a cookie on a parent domain that tabs of other sites open now share too, and that
+   * nothing shows this site set (see `SiteCookie.originUnknown`).
+   */
+  originUnknown?: boolean;
 };
 
 /** One entry of a site's timeline. */
@@ -182,7 +195,11 @@ const NO_TRACKER_KEYS: readonly string[] = [];
  * still be "kept after a refusal"). `context.via` marks a cookie of embedded content (another
  * site's, tied to this site's tab): the banner's per-tracker switches are the portal's own
  * trackers', so only the overall choice judges it, and a `cookies_preferences` of another site
- * never changes this site's consent.
+ * never changes this site's consent. `context.originUnknown` marks a cookie on a parent domain
+ * that another open site may have set: its event is in the timeline with its phase, but the
+ * cookie, when new, is kept apart (`SiteCookie.originUnknown`: no phase in `setPhases`, no page)
+ * and a cookie already the site's gains no phase from it; an event without the mark makes it the
+ * site's.
  */
 export function recordCookieChange(
   site: SiteRecord,
@@ -192,6 +209,7 @@ export function recordCookieChange(
   context: RecordContext = {},
 ): SiteRecord | null {
   const { found = false, page = null, via } = context;
+  const shared = context.originUnknown === true && via === undefined;
   const record = describeCookie(cookie, now);
   const key = cookieKey(record);
   const previous = site.cookies[key];
@@ -216,7 +234,13 @@ export function recordCookieChange(
   if (removed) {
     // `lastChanged` stays the last write: the cookie's lifetime is counted from it.
     previous!.removed = now;
+  } else if (exists && shared) {
+    // Another open site may have written it: nothing of this event counts against this site.
+    Object.assign(previous, record, { firstSeen: previous.firstSeen });
+    if (previous.originUnknown) previous.originUnknown = judgement;
   } else if (exists) {
+    // Set where only this site could have set it: from now on it is the site's.
+    delete previous.originUnknown;
     // A cookie a scan found (phase unknown) and an event now reports: the event tells when it was
     // set. On a wake-up the scan can run before the very event that woke the worker.
     const found = previous.firstPhase === 'unknown' && phase !== 'unknown';
@@ -234,12 +258,13 @@ export function recordCookieChange(
     site.cookies[key] = {
       ...record,
       firstPhase: phase,
-      setPhases: phase === 'unknown' ? [] : [phase],
-      // A cookie found already there after a choice: the page it came from is as unknown as its phase.
-      firstPage: phase === 'unknown' ? null : page,
+      setPhases: phase === 'unknown' || shared ? [] : [phase],
+      // A cookie found already there after a choice, or one another site may have set: the page it came from is unknown.
+      firstPage: phase === 'unknown' || shared ? null : page,
       ...(via === undefined ? {} : { thirdParty: { via } }),
+      ...(shared ? { originUnknown: judgement } : {}),
     };
-    if (judgement.refused.length > 0) site.cookies[key].refusedBy = [...judgement.refused];
+    if (!shared && judgement.refused.length > 0) site.cookies[key].refusedBy = [...judgement.refused];
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
   return appendTimeline(site, {
@@ -262,7 +287,8 @@ export const PAGE_EVIDENCE_MS = 10_000;
  * whose first page is not known gets that page, when it was first recorded within
  * `PAGE_EVIDENCE_MS`: Firefox can report a page's cookies before the request for the page, so
  * the tab's page was not known yet when the cookie was recorded. A cookie found already there
- * (phase unknown) and one of embedded content are left alone. Returns true when a page was set.
+ * (phase unknown), one of embedded content and one of unknown origin (see `claimByResponse`)
+ * are left alone. Returns true when a page was set.
  */
 export function notePageOfResponse(site: SiteRecord, names: readonly string[], page: string, now: number): boolean {
   const named = new Set(names);
@@ -273,12 +299,44 @@ export function notePageOfResponse(site: SiteRecord, names: readonly string[], p
       cookie.removed === null &&
       cookie.firstPhase !== 'unknown' &&
       cookie.thirdParty === undefined &&
+      cookie.originUnknown === undefined &&
       now - cookie.firstSeen <= PAGE_EVIDENCE_MS &&
       named.has(cookie.name)
     ) {
       cookie.firstPage = page;
       changed = true;
     }
+  }
+  return changed;
+}
+
+/**
+ * A response the site's own host sent in a tab showing `page` set cookies named `names`: a cookie
+ * of the site by one of those names whose origin was unknown (`SiteCookie.originUnknown`: a parent
+ * domain other open sites share), last set within `PAGE_EVIDENCE_MS`, was set by this site. It
+ * becomes the site's: the phase and refused flags of its last event count, and it gets the page.
+ * Returns true when a cookie was claimed.
+ */
+export function claimByResponse(site: SiteRecord, names: readonly string[], page: string, now: number): boolean {
+  const named = new Set(names);
+  let changed = false;
+  for (const cookie of Object.values(site.cookies)) {
+    const judgement = cookie.originUnknown;
+    if (
+      judgement === undefined ||
+      cookie.removed !== null ||
+      Math.abs(now - cookie.lastChanged) > PAGE_EVIDENCE_MS ||
+      !named.has(cookie.name)
+    )
+      continue;
+    delete cookie.originUnknown;
+    if (judgement.phase !== 'unknown' && !cookie.setPhases.includes(judgement.phase)) cookie.setPhases.push(judgement.phase);
+    if (judgement.refused.length > 0) {
+      const refusedBy = (cookie.refusedBy ??= []);
+      for (const key of judgement.refused) if (!refusedBy.includes(key)) refusedBy.push(key);
+    }
+    cookie.firstPage ??= page;
+    changed = true;
   }
   return changed;
 }

@@ -330,15 +330,17 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
   },
   {
     // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []).
+    // Written when the visitor opts out: it keeps the refusal, so, like Matomo's
+    // mtm_consent_removed, it is no tracker and must not be flagged as set after a refusal.
     id: 'at-internet-atauthority',
     provider: 'AT Internet',
     service: 'AT Internet SmartTag',
     cookie: 'atauthority',
     match: 'exact',
     domain: null,
-    purpose: "Remembers the visitor's privacy mode.",
+    purpose: "Keeps the visitor's privacy choice: remembers the privacy mode, opt-out included.",
     lifetime: '13 months by default, modifiable',
-    category: 'statistics',
+    category: 'necessary',
     sourceUrl: AT_INTERNET_SMARTTAG,
     consentKeys: [],
   },
@@ -452,16 +454,17 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: ['at', 'xiti', 'piano'],
   },
   {
-    // Keeps the consent mode, opt-out included, so no banner switch forbids it (consentKeys []).
+    // Keeps the consent mode, opt-out included, so no banner switch forbids it (consentKeys []);
+    // it keeps a refusal too, so it is no tracker (see atauthority).
     id: 'piano-analytics-pprv',
     provider: 'Piano',
     service: 'Piano Analytics',
     cookie: '_pprv',
     match: 'exact',
     domain: null,
-    purpose: 'Persists the consent mode.',
+    purpose: "Keeps the visitor's privacy choice: persists the consent mode, opt-out included.",
     lifetime: '13 months by default, can be configured',
-    category: 'statistics',
+    category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: [],
   },
@@ -492,16 +495,17 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: ['at', 'xiti', 'piano'],
   },
   {
-    // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []).
+    // Keeps the privacy mode, opt-out included, so no banner switch forbids it (consentKeys []);
+    // it keeps a refusal too, so it is no tracker (see atauthority).
     id: 'piano-analytics-pa-privacy',
     provider: 'Piano',
     service: 'Piano Analytics (SDK before 6.8.0)',
     cookie: 'pa_privacy',
     match: 'exact',
     domain: null,
-    purpose: 'Persists the privacy mode.',
+    purpose: "Keeps the visitor's privacy choice: persists the privacy mode, opt-out included.",
     lifetime: '13 months by default, can be configured',
-    category: 'statistics',
+    category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: [],
   },
@@ -566,7 +570,11 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: [],
   },
 
-  // reCAPTCHA in the portal's contact form.
+  // reCAPTCHA in the portal's contact form. Google's cookie page files `_GRECAPTCHA` among its
+  // security cookies, set for reCAPTCHA's risk analysis; the Open Cookie Database's row
+  // (f6f65358-15e8-4dcc-9014-13ae87d0e880, Category "Functional") describes it as "a necessary
+  // cookie … for the purpose of providing its risk analysis". A security cookie of the form, not
+  // a tracker: necessary.
   {
     id: 'google-recaptcha',
     provider: 'Google',
@@ -574,9 +582,9 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     cookie: '_GRECAPTCHA',
     match: 'exact',
     domain: null,
-    purpose: 'Set by the reCAPTCHA service to tell humans from bots and protect forms against spam.',
+    purpose: 'Security: set by the reCAPTCHA service for its risk analysis, to tell humans from bots and protect forms against spam.',
     lifetime: '6 months',
-    category: 'third-party',
+    category: 'necessary',
     sourceUrl: GOOGLE_COOKIES,
     consentKeys: [],
   },

@@ -7,6 +7,7 @@ import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import type { KnownTracker } from './known-trackers.ts';
 import { acceptAll, lookupName } from './name-index.ts';
 import { categoryFromOpenCookieDatabase } from './open-cookie-database-category.ts';
+import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 import { indexedCharterFor, openCookieDatabaseRowFits, type CharterKind, type IndexedCharter, type Registry } from './registry.ts';
 
 /** Which source described the cookie. */
@@ -72,16 +73,31 @@ export type CookieIdentity = {
   /** Cookie domain as the browser reports it, with or without the leading dot; '' means the site's host. */
   domain: string;
   /**
-   * True for a cookie of embedded content (another site's, set in the site's tab): only the
-   * charter's third-party section declares those, so a frame's `sessionid` is never taken for the
-   * portal's own.
+   * True for a cookie of embedded content (another site's, set in the site's tab): any charter
+   * entry that names it declares it, but one named like the platform's own four cookies is only
+   * declared by the charter's third-party section, so a frame's `sessionid` is never taken for
+   * the portal's own.
    */
   thirdParty?: boolean;
 };
 
+/** The platform's own cookies (`sessionid`, `csrftoken`, `cookies_preferences`, `django_language`). */
+const PLATFORM_COOKIES: ReadonlySet<string> = new Set(PLATFORM_DEFAULT_CHARTER.entries.map((entry) => entry.cookie));
+
 /** Accepts only entries of the charter's third-party section. */
 function inThirdPartySection(entryIndex: number, entries: IndexedCharter['charter']['entries']): boolean {
   return entries[entryIndex]?.category === 'third-party';
+}
+
+/**
+ * The charter entries that may declare a cookie of embedded content named `name`. Charters file
+ * third parties under any heading (reCAPTCHA among the necessary cookies, Disqus under
+ * "Commentaires"): nothing says they sit under "tiers", so any entry that names the cookie
+ * declares it. A third party's cookie named like one of the platform's own is the exception: the
+ * charter's entry of that name is the platform's, so only its third-party section may declare it.
+ */
+function embeddedEntries(name: string): typeof inThirdPartySection {
+  return PLATFORM_COOKIES.has(name) ? inThirdPartySection : acceptAll;
 }
 
 const UNKNOWN: MatchResult = Object.freeze({
@@ -102,7 +118,8 @@ function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
 
 /**
  * Matches a cookie seen on `siteHost`. Precedence: the site's charter (exact name, then longest
- * prefix; its third-party section only for a cookie of embedded content), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
+ * prefix; for a cookie of embedded content named like a platform cookie, its third-party section
+ * only), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
  * Open Cookie Database (exact, then longest prefix, a row with a Domain only for cookies on that
  * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
  */
@@ -131,7 +148,7 @@ export function siteMatcher(registry: Registry, siteHost: string): (cookie: Cook
 function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomain: string, cookie: CookieIdentity): MatchResult {
   if (charter !== null) {
     const found = cookie.thirdParty
-      ? lookupName(charter.entries, cookie.name, inThirdPartySection, charter.charter.entries)
+      ? lookupName(charter.entries, cookie.name, embeddedEntries(cookie.name), charter.charter.entries)
       : lookupName(charter.entries, cookie.name, acceptAll, null);
     if (found !== null) {
       const entry = charter.charter.entries[found.value];

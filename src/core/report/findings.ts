@@ -83,7 +83,7 @@ function undeclaredEvidence(where: string): Record<MatchSource, string> {
   };
 }
 const UNDECLARED_OWN = undeclaredEvidence("seen, not in the site's charter");
-const UNDECLARED_EMBEDDED = undeclaredEvidence("set by embedded content, not in the third-party section of the site's charter");
+const UNDECLARED_EMBEDDED = undeclaredEvidence("set by embedded content, not in the site's charter");
 
 const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
 
@@ -122,7 +122,8 @@ function consentSeverity(match: MatchResult): Severity {
 /**
  * Every finding for a site, given its seen cookies and the charter entries none of them matched.
  * Consent findings need the visitor's choice: off the platform (no `cookies_preferences` to read)
- * pass `consentReadable: false` and there are none.
+ * pass `consentReadable: false` and there are none. A cookie of unknown origin (another site open
+ * beside it may have set it: `SiteCookie.originUnknown`) makes no finding of any kind.
  */
 export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: readonly CharterEntry[], consentReadable = true): Finding[] {
   return findingsInNameOrder(site, inNameOrder(seen, cookieName), notSeen, consentReadable);
@@ -153,6 +154,8 @@ export function findingsInNameOrder(
 
   for (const matched of seenByName) {
     const { cookie, match } = matched;
+    // On a parent domain another open site shares, and not shown to be this site's: it answers to that site's charter and choice, maybe.
+    if (cookie.originUnknown !== undefined) continue;
     const detail = detailOf(match);
     const embedded = cookie.thirdParty !== undefined;
     if (!match.declared) {

@@ -194,8 +194,18 @@ describe('judgeCookie', () => {
   it('judges any other cookie by the overall choice: after a mixed one, nobody’s', () => {
     expect(judgeCookie(mixed, [])).toEqual({ phase: 'after-choice', refused: [] });
     expect(judgeCookie(mixed, ['piano'])).toEqual({ phase: 'after-choice', refused: [] });
-    expect(judgeCookie({ state: 'refused', trackers: { matomo: false } }, ['ga'])).toEqual({ phase: 'after-refuse', refused: [] });
     expect(judgeCookie({ state: 'accepted', trackers: {} }, [])).toEqual({ phase: 'after-accept', refused: [] });
+    // A refusal in a shape with no flags speaks for every cookie.
+    expect(judgeCookie({ state: 'refused', trackers: {} }, [])).toEqual({ phase: 'after-refuse', refused: [] });
+  });
+
+  it('never reads a refusal of the banner’s switches as a refusal of a cookie no switch covers', () => {
+    const refusedAll = { state: 'refused' as ConsentState, trackers: { ga: false, matomo: false } };
+    // Disqus, reCAPTCHA, an unknown widget: no family; a tracker whose flag the choice lacks.
+    expect(judgeCookie(refusedAll, [])).toEqual({ phase: 'after-choice', refused: [] });
+    expect(judgeCookie({ state: 'refused', trackers: { matomo: false } }, ['ga'])).toEqual({ phase: 'after-choice', refused: [] });
+    // Its own switch still refuses a flagged tracker's cookie.
+    expect(judgeCookie(refusedAll, ['ga'])).toEqual({ phase: 'after-refuse', refused: ['ga'] });
   });
 
   it('refuses a cookie several keys govern only when every one the choice carries is false', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendTimeline,
+  claimByResponse,
   emptySite,
   evictedRecord,
   isEvicted,
@@ -266,5 +267,41 @@ describe('notePageOfResponse', () => {
     const removed = site();
     recordCookieChange(removed, browserCookie({ name: 'sessionid' }), true, 1100);
     expect(notePageOfResponse(removed, ['sessionid'], '/', 1200)).toBe(false);
+  });
+});
+
+describe('a cookie of unknown origin (a parent domain other open sites share)', () => {
+  const ga = browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false });
+  const refused = consent(platform({ ga: false }));
+
+  it('keeps its event in the timeline but no phase, page or refusal against the site', () => {
+    const site = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(site, refused, false, 1);
+    recordCookieChange(site, ga, false, 2, { page: '/', originUnknown: true });
+    const [cookie] = presentCookies(site).filter((c) => c.name === '_ga');
+    expect(cookie).toMatchObject({ firstPhase: 'after-refuse', setPhases: [], firstPage: null });
+    expect(cookie!.originUnknown).toEqual({ phase: 'after-refuse', refused: ['ga'] });
+    expect(cookie!.refusedBy).toBeUndefined();
+    expect(site.timeline.at(-1)).toMatchObject({ name: '_ga', phase: 'after-refuse' });
+    // A cookie already the site's gains no phase from such an event.
+    const own = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(own, ga, false, 1);
+    recordCookieChange(own, refused, false, 2);
+    recordCookieChange(own, ga, false, 3, { originUnknown: true });
+    expect(presentCookies(own).find((c) => c.name === '_ga')).toMatchObject({ setPhases: ['before-choice'] });
+    expect(presentCookies(own).find((c) => c.name === '_ga')!.originUnknown).toBeUndefined();
+  });
+
+  it('becomes the site’s when a response of the site set it shortly before or after', () => {
+    const site = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(site, refused, false, 1);
+    recordCookieChange(site, ga, false, 1000, { originUnknown: true });
+    // Another name, or evidence too late, claims nothing.
+    expect(claimByResponse(site, ['_gid'], '/explore/', 1001)).toBe(false);
+    expect(claimByResponse(site, ['_ga'], '/explore/', 1000 + PAGE_EVIDENCE_MS + 1)).toBe(false);
+    expect(claimByResponse(site, ['_ga'], '/explore/', 1500)).toBe(true);
+    const cookie = presentCookies(site).find((c) => c.name === '_ga')!;
+    expect(cookie).toMatchObject({ setPhases: ['after-refuse'], refusedBy: ['ga'], firstPage: '/explore/' });
+    expect(cookie.originUnknown).toBeUndefined();
   });
 });

@@ -493,3 +493,49 @@ describe('siteMatcher', () => {
     }
   });
 });
+
+describe('matchCookie: cookies of embedded content', () => {
+  const PORTAL = 'data.embeds.opendatasoft.com';
+  const entry = (provider: string, cookie: string, category: 'necessary' | 'other' | 'third-party') => ({
+    provider,
+    service: null,
+    cookie,
+    match: 'exact' as const,
+    purpose: `${cookie} purpose`,
+    duration: null,
+    category,
+  });
+  // A charter that files its third parties under no "tiers" heading: reCAPTCHA among the
+  // necessary cookies, Disqus under "Commentaires" (an `other` section).
+  const charter = {
+    portal: PORTAL,
+    language: 'fr' as const,
+    entries: [
+      entry('Opendatasoft', 'sessionid', 'necessary'),
+      entry('Google', '_GRECAPTCHA', 'necessary'),
+      entry('Disqus', 'disqus_unique', 'other'),
+    ],
+  };
+  const embeds = buildRegistry({ [PORTAL]: charter }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+  const embedded = (name: string, domain: string, reg = embeds) => matchCookie(reg, PORTAL, { name, domain, thirdParty: true });
+
+  it('are declared by any charter entry that names them, whatever its heading', () => {
+    expect(embedded('_GRECAPTCHA', 'www.google.com')).toMatchObject({ source: 'charter', declared: true, provider: 'Google' });
+    expect(embedded('disqus_unique', '.disqus.com')).toMatchObject({ source: 'charter', declared: true, provider: 'Disqus' });
+  });
+
+  it('are never matched to the platform’s own cookies, unless the third-party section names them', () => {
+    expect(embedded('sessionid', 'widget.example.net')).toMatchObject({ declared: false });
+    const withThirdParty = buildRegistry(
+      { [PORTAL]: { ...charter, entries: [...charter.entries, entry('Widget', 'sessionid', 'third-party')] } },
+      { openCookieDatabase: [] },
+    );
+    expect(embedded('sessionid', 'widget.example.net', withThirdParty)).toMatchObject({
+      declared: true,
+      provider: 'Widget',
+      category: 'third-party',
+    });
+    // The portal's own sessionid is still its charter's first entry.
+    expect(onSite(PORTAL, 'sessionid', withThirdParty)).toMatchObject({ declared: true, provider: 'Opendatasoft' });
+  });
+});

@@ -104,10 +104,18 @@ describe('findingsFor', () => {
       'undeclared',
     ]);
 
-    // Set before the choice, kept after refusing everything.
+    // Set before the choice, kept after refusing every switch of the banner: none of them is the frame's.
+    const switchesOff = emptySite(HOST, '0');
+    recordCookieChange(switchesOff, embeddedGa, false, NOW_MS, { via: 'response' });
+    recordCookieChange(switchesOff, choice({ ga: false, matomo: false }), false, NOW_MS);
+    expect(findingsFor(switchesOff, seen(switchesOff, { _ga: statistics, cookies_preferences: necessary }), []).map((f) => f.kind)).toEqual(
+      ['before-consent', 'undeclared'],
+    );
+
+    // Set before the choice, kept after a refusal read with no flags (a shape other than the platform's): it speaks for everything.
     const refused = emptySite(HOST, '0');
     recordCookieChange(refused, embeddedGa, false, NOW_MS, { via: 'response' });
-    recordCookieChange(refused, choice({ ga: false, matomo: false }), false, NOW_MS);
+    recordCookieChange(refused, browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' }), false, NOW_MS);
     const findings = findingsFor(refused, seen(refused, { _ga: statistics, cookies_preferences: necessary }), []);
     expect(findings.map((f) => `${f.kind} ${f.severity} ${f.detail.how ?? ''}`)).toEqual([
       'before-consent high ',

@@ -201,7 +201,7 @@ describe('consent per tracker', () => {
     expect(report.findings.filter((f) => f.kind === 'after-refusal' || f.kind === 'before-consent')).toEqual([]);
   });
 
-  it('names the flags of a full refusal too, and keeps the plain wording for cookies of no named tracker', () => {
+  it('names the flags of a full refusal too, and keeps the plain wording for a refusal read without flags', () => {
     // This charter forgets cookies_preferences: the platform's own cookie, still no consent finding.
     const report = buildReport(
       play([choice({ matomo: false, ga: false })], [cookie('_pk_ses.1.abc', 1)], [cookie('mystery', 1)]),
@@ -209,10 +209,35 @@ describe('consent per tracker', () => {
       NOW_MS,
     );
     const evidence = Object.fromEntries(report.findings.filter((f) => f.kind === 'after-refusal').map((f) => [f.cookie, f.evidence]));
-    expect(evidence).toEqual({
-      '_pk_ses.1.abc': 'statistics cookie (Matomo) set after a refusal: Matomo refused (matomo=false)',
-      mystery: 'unknown cookie set after a refusal',
-    });
+    // `mystery` belongs to no switch the visitor turned off: no refusal speaks for it.
+    expect(evidence).toEqual({ '_pk_ses.1.abc': 'statistics cookie (Matomo) set after a refusal: Matomo refused (matomo=false)' });
+    const plain = buildReport(
+      play([browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' })], [cookie('mystery', 1)]),
+      registry,
+      NOW_MS,
+    );
+    expect(plain.findings.find((f) => f.kind === 'after-refusal')?.evidence).toBe('unknown cookie set after a refusal');
+  });
+
+  it('never flags the cookies that keep the visitor’s opt-out as set after a refusal (AT Internet, Piano)', () => {
+    const report = buildReport(
+      play(
+        [choice({ at: false, xiti: false })],
+        [cookie('atauthority', 300, `.${HOST}`)],
+        [cookie('_pprv', 300, `.${HOST}`)],
+        [cookie('pa_privacy', 300, `.${HOST}`)],
+        [cookie('atuserid', 300, `.${HOST}`)],
+      ),
+      registry,
+      NOW_MS,
+    );
+    for (const name of ['atauthority', '_pprv', 'pa_privacy'])
+      expect(
+        report.cookies.find((c) => c.name === name),
+        name,
+      ).toMatchObject({ category: 'necessary', source: 'known-tracker' });
+    // The tracker's own visitor ID is still refused by its switches.
+    expect(report.findings.filter((f) => f.kind === 'after-refusal').map((f) => f.cookie)).toEqual(['atuserid']);
   });
 
   it('never flags a necessary cookie, whatever the choice', () => {
@@ -356,7 +381,7 @@ describe('buildReport: cookies of embedded content', () => {
     return buildReport(site, embedRegistry, NOW_MS);
   }
 
-  it('matches them against the charter’s third-party section, then the fallbacks, and says how each was tied', () => {
+  it('matches them against the charter, then the fallbacks, and says how each was tied', () => {
     const report = embedded(
       [browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }), 'response'],
       [browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 'frame'],
@@ -378,7 +403,26 @@ describe('buildReport: cookies of embedded content', () => {
     expect(report.findings.map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual(
       expect.arrayContaining(['before-consent disqus_unique high', 'before-consent testCookie high', 'undeclared testCookie medium']),
     );
-    expect(report.findings.find((f) => f.kind === 'undeclared')!.evidence).toContain('third-party section');
+    expect(report.findings.find((f) => f.kind === 'undeclared')!.evidence).toBe(
+      "set by embedded content, not in the site's charter; described by known-tracker",
+    );
+  });
+
+  it('judges the third parties no banner switch covers: a tracker before the choice, never as refused by the switches', () => {
+    const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    const recaptcha = browserCookie({ name: '_GRECAPTCHA', domain: 'www.google.com', secure: true, sameSite: 'no_restriction' });
+    const site = emptySite(EMBED_HOST, '0');
+    recordCookieChange(site, recaptcha, false, NOW_MS, { via: 'frame' });
+    recordCookieChange(site, disqus, false, NOW_MS, { via: 'response' });
+    recordCookieChange(site, choice({ ga: false, matomo: false }, EMBED_HOST), false, NOW_MS);
+    // Both set again after every switch was turned off.
+    recordCookieChange(site, recaptcha, false, NOW_MS + 1000, { via: 'frame' });
+    recordCookieChange(site, disqus, false, NOW_MS + 1000, { via: 'response' });
+    const report = buildReport(site, embedRegistry, NOW_MS + 2000);
+    // reCAPTCHA's cookie is a security cookie of the form (Google; the Open Cookie Database's row).
+    expect(report.cookies.find((c) => c.name === '_GRECAPTCHA')).toMatchObject({ category: 'necessary', source: 'known-tracker' });
+    const consentFindings = report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal');
+    expect(consentFindings.map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual(['before-consent disqus_unique high']);
   });
 
   it('never takes a frame’s cookie for the portal’s own, even with the same name', () => {
