@@ -3,6 +3,7 @@ import { pairRuns, runOfReport, type ConsentRun, type RunComparison } from '../c
 import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { ConsentSummary } from './ConsentSummary.tsx';
+import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
 
 type ConsentRunsProps = {
@@ -24,13 +25,25 @@ type ConsentRunsProps = {
 };
 
 /** One run: its choice, tracker by tracker, and the cookies present at its end. */
-function RunColumn({ id, title, run, t }: { id: 'saved' | 'current'; title: string; run: ConsentRun; t: Translate }) {
+function RunColumn({
+  id,
+  title,
+  run,
+  t,
+  language,
+}: {
+  id: 'saved' | 'current';
+  title: string;
+  run: ConsentRun;
+  t: Translate;
+  language: string;
+}) {
   const present = run.cookies.filter((cookie) => cookie.removed === null);
   return (
     <section class="run" data-run={id} aria-label={title}>
       <h4>{title}</h4>
       <ConsentSummary consent={{ ...run.consent, changedAt: null }} t={t} />
-      <p class="muted small">{t('runCookieCount', String(present.length))}</p>
+      <p class="muted small">{countText(t, language, 'cookieCount', present.length)}</p>
       {present.length === 0 ? (
         <p class="small">{t('runNoCookies')}</p>
       ) : (
@@ -91,7 +104,7 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, lang
   const record = (saveRun: boolean) => {
     setConfirming(null);
     recordConsentFlow(saveRun).then(
-      (count) => setOutcome(t('recordFlowStarted', String(count))),
+      (count) => setOutcome(countText(t, language, 'recordFlowStarted', count)),
       (error: unknown) => setOutcome(t('loadError', error instanceof Error ? error.message : String(error))),
     );
   };
@@ -141,8 +154,8 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, lang
         <section class="runs-compared" aria-labelledby="runs-title">
           <h3 id="runs-title">{t('runsTitle')}</h3>
           <div class="runs">
-            <RunColumn id="saved" title={t('runSaved', formatTime(savedRun.savedAt, language))} run={savedRun} t={t} />
-            <RunColumn id="current" title={t('runCurrent')} run={current} t={t} />
+            <RunColumn id="saved" title={t('runSaved', formatTime(savedRun.savedAt, language))} run={savedRun} t={t} language={language} />
+            <RunColumn id="current" title={t('runCurrent')} run={current} t={t} language={language} />
           </div>
           {pair === null ? (
             <p class="small" data-comparison-state="waiting">

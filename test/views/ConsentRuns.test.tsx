@@ -6,6 +6,7 @@ import { runOfReport } from '../../src/core/report/compare-runs.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
@@ -83,6 +84,41 @@ describe('ConsentRuns', () => {
       'comparisonNotComparable consent_accepted consent_accepted',
     );
     expect(same.querySelector('[data-comparison]')).toBeNull();
+  });
+
+  it('says one cookie or several, deleted or in a run, in English and in French', async () => {
+    const said = async (language: 'en' | 'fr', deleted: number) => {
+      const oneCookie = report([reportCookie({ name: 'sessionid' })], { consent: refused.consent });
+      const { container } = render(
+        <ConsentRuns
+          host="data.tco.re"
+          report={oneCookie}
+          savedRun={runOfReport(accepted, 10)}
+          recordConsentFlow={async () => deleted}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      const counts = [...container.querySelectorAll('.run > p.muted')].map((p) => p.textContent);
+      fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+      fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+      await waitFor(() => expect(container.querySelector('[role="status"]')?.textContent).toMatch(/\d/));
+      const outcome = container.querySelector('[role="status"]')?.textContent;
+      cleanup();
+      return [...counts, outcome];
+    };
+    expect(await said('en', 1)).toEqual(['3 cookies', '1 cookie', '1 cookie deleted. Recording: make your choice on the page.']);
+    expect(await said('en', 0)).toEqual(['3 cookies', '1 cookie', '0 cookies deleted. Recording: make your choice on the page.']);
+    expect(await said('fr', 0)).toEqual([
+      '3 cookies',
+      '1 cookie',
+      '0 cookie supprimé. Enregistrement en cours : faites votre choix sur la page.',
+    ]);
+    expect(await said('fr', 2)).toEqual([
+      '3 cookies',
+      '1 cookie',
+      '2 cookies supprimés. Enregistrement en cours : faites votre choix sur la page.',
+    ]);
   });
 
   it('reports a failed recording', async () => {
