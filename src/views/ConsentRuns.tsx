@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { pairRuns, runOfReport, type ConsentRun, type RunComparison } from '../core/report/compare-runs.ts';
 import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { ConsentSummary } from './ConsentSummary.tsx';
+import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
 
 type ConsentRunsProps = {
@@ -23,14 +24,32 @@ type ConsentRunsProps = {
   language: string;
 };
 
+/**
+ * Where a recording asked for is: the worker clearing the site (pending), then its answer, how
+ * many cookies it deleted or why it could not (its own words).
+ */
+type RecordProgress = { state: 'idle' } | { state: 'pending' } | { state: 'started'; count: number } | { state: 'failed'; error: string };
+
 /** One run: its choice, tracker by tracker, and the cookies present at its end. */
-function RunColumn({ id, title, run, t }: { id: 'saved' | 'current'; title: string; run: ConsentRun; t: Translate }) {
+function RunColumn({
+  id,
+  title,
+  run,
+  t,
+  language,
+}: {
+  id: 'saved' | 'current';
+  title: string;
+  run: ConsentRun;
+  t: Translate;
+  language: string;
+}) {
   const present = run.cookies.filter((cookie) => cookie.removed === null);
   return (
     <section class="run" data-run={id} aria-label={title}>
       <h4>{title}</h4>
       <ConsentSummary consent={{ ...run.consent, changedAt: null }} t={t} />
-      <p class="muted small">{t('runCookieCount', String(present.length))}</p>
+      <p class="muted small">{countText(t, language, 'cookieCount', present.length)}</p>
       {present.length === 0 ? (
         <p class="small">{t('runNoCookies')}</p>
       ) : (
@@ -84,15 +103,44 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
  */
 export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, language }: ConsentRunsProps) {
   const [confirming, setConfirming] = useState<'flow' | 'other' | null>(null);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [progress, setProgress] = useState<RecordProgress>({ state: 'idle' });
   const current = useMemo(() => runOfReport(report, report.generatedAt), [report]);
   const decided = report.consent.state !== 'none' && report.consent.state !== 'unknown';
+  const pending = progress.state === 'pending';
 
+  // Preact applies no autoFocus to an element it inserts, and closing the confirmation removes the
+  // focused button: move focus by hand, to the confirm button, then back to the button that opened it.
+  const flowButton = useRef<HTMLButtonElement>(null);
+  const otherButton = useRef<HTMLButtonElement | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const opener = useRef<'flow' | 'other' | null>(null);
+  useLayoutEffect(() => {
+    if (confirming !== null) {
+      opener.current = confirming;
+      confirmButton.current?.focus();
+    } else if (opener.current !== null) {
+      (opener.current === 'other' && otherButton.current ? otherButton.current : flowButton.current)?.focus();
+      opener.current = null;
+    }
+  }, [confirming]);
+  // "Record the other choice" goes away under focus when the new run has no choice yet: focus stays here, not on <body>.
+  const otherRef = useCallback((button: HTMLButtonElement | null) => {
+    const gone = otherButton.current;
+    if (button === null && gone && gone.ownerDocument.activeElement === gone) flowButton.current?.focus();
+    otherButton.current = button;
+  }, []);
+
+  const open = (which: 'flow' | 'other') => {
+    // aria-disabled, not disabled, while recording: a disabled button cannot hold focus, and focus comes back to it.
+    if (!pending) setConfirming(which);
+  };
   const record = (saveRun: boolean) => {
     setConfirming(null);
+    if (pending) return;
+    setProgress({ state: 'pending' });
     recordConsentFlow(saveRun).then(
-      (count) => setOutcome(t('recordFlowStarted', String(count))),
-      (error: unknown) => setOutcome(t('loadError', error instanceof Error ? error.message : String(error))),
+      (count) => setProgress({ state: 'started', count }),
+      (error: unknown) => setProgress({ state: 'failed', error: error instanceof Error ? error.message : String(error) }),
     );
   };
   const stateText = (state: string) => t(messageKey('consent', state));
@@ -102,18 +150,31 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, lang
     <div class="consent-runs">
       <div class="record-flow">
         {confirming === null ? (
-          <p class="actions">
-            <button type="button" class="primary" data-action="record-flow" onClick={() => setConfirming('flow')}>
+          <p class="actions" key="actions">
+            <button
+              type="button"
+              class="primary"
+              data-action="record-flow"
+              aria-disabled={pending ? 'true' : undefined}
+              ref={flowButton}
+              onClick={() => open('flow')}
+            >
               {t('recordFlow')}
             </button>{' '}
             {decided && (
-              <button type="button" data-action="record-other" onClick={() => setConfirming('other')}>
+              <button
+                type="button"
+                data-action="record-other"
+                aria-disabled={pending ? 'true' : undefined}
+                ref={otherRef}
+                onClick={() => open('other')}
+              >
                 {t('recordOther')}
               </button>
             )}
           </p>
         ) : (
-          <div role="alertdialog" aria-labelledby="record-flow-text" class="confirm">
+          <div role="alertdialog" aria-labelledby="record-flow-text" class="confirm" key="confirm">
             <p id="record-flow-text">
               {confirming === 'flow' ? t('recordFlowExplain', host) : t('recordOtherExplain', stateText(report.consent.state), host)}
             </p>
@@ -121,8 +182,8 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, lang
               type="button"
               class="danger"
               data-action={confirming === 'flow' ? 'record-flow-confirm' : 'record-other-confirm'}
+              ref={confirmButton}
               onClick={() => record(confirming === 'other')}
-              autoFocus
             >
               {confirming === 'flow' ? t('recordFlowConfirm') : t('recordOtherConfirm')}
             </button>{' '}
@@ -131,18 +192,23 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, lang
             </button>
           </div>
         )}
-        {outcome && (
-          <p role="status" class="small">
-            {outcome}
-          </p>
-        )}
+        {/* Always in the document (keyed: Preact would take it for the buttons' <p>): a live region inserted with its text is often not read out. */}
+        <p key="status" role="status" class={progress.state === 'failed' ? 'small error' : 'small'} data-record-status={progress.state}>
+          {progress.state === 'pending' && (
+            <>
+              <span class="spinner" aria-hidden="true" /> {t('recordFlowPending', host)}
+            </>
+          )}
+          {progress.state === 'started' && countText(t, language, 'recordFlowStarted', progress.count)}
+          {progress.state === 'failed' && t('recordFlowFailed', progress.error)}
+        </p>
       </div>
       {savedRun && (
         <section class="runs-compared" aria-labelledby="runs-title">
           <h3 id="runs-title">{t('runsTitle')}</h3>
           <div class="runs">
-            <RunColumn id="saved" title={t('runSaved', formatTime(savedRun.savedAt, language))} run={savedRun} t={t} />
-            <RunColumn id="current" title={t('runCurrent')} run={current} t={t} />
+            <RunColumn id="saved" title={t('runSaved', formatTime(savedRun.savedAt, language))} run={savedRun} t={t} language={language} />
+            <RunColumn id="current" title={t('runCurrent')} run={current} t={t} language={language} />
           </div>
           {pair === null ? (
             <p class="small" data-comparison-state="waiting">

@@ -34,33 +34,58 @@ const DRAFT_LANGUAGES: Array<{ id: DraftLanguage; label: string }> = [
   { id: 'en', label: 'English' },
 ];
 
+/** Where an export is: being made (busy), then what was done with it or why it failed. */
+type ExportProgress = { state: 'idle' } | { state: 'busy' } | { state: 'done' | 'failed'; text: string };
+
+/**
+ * An export's status line, always in the document with only its text changing: a live region
+ * inserted with its text is often not announced. `data-<name>-status` says its state.
+ */
+function ExportStatus({ name, progress, t }: { name: 'export' | 'draft'; progress: ExportProgress; t: Translate }) {
+  return (
+    <p role="status" class={progress.state === 'failed' ? 'small error' : 'small'} {...{ [`data-${name}-status`]: progress.state }}>
+      {progress.state === 'busy' ? (
+        <>
+          <span class="spinner" aria-hidden="true" /> {t('exportBusy')}
+        </>
+      ) : progress.state === 'idle' ? null : (
+        progress.text
+      )}
+    </p>
+  );
+}
+
 /**
  * Export the report (pick a format, then download it or copy it), or draft a corrected charter
  * from it the same way, in French or English.
  */
 export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en', t }: ExportPanelProps) {
   const [format, setFormat] = useState<ExportFormat>('json');
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<ExportProgress>({ state: 'idle' });
   const [draftFormat, setDraftFormat] = useState<CharterDraftFormat>('charter-markdown');
   const [language, setLanguage] = useState<DraftLanguage>(draftLanguage);
-  const [draftStatus, setDraftStatus] = useState<string | null>(null);
+  const [draftStatus, setDraftStatus] = useState<ExportProgress>({ state: 'idle' });
 
-  const run = (file: () => Promise<ExportedFile>, action: 'download' | 'copy', say: (status: string | null) => void) => {
-    say(null);
+  const run = (busy: boolean, file: () => Promise<ExportedFile>, action: 'download' | 'copy', say: (progress: ExportProgress) => void) => {
+    // The buttons are aria-disabled while busy (focus stays on the one pressed): a press then does nothing.
+    if (busy) return;
+    say({ state: 'busy' });
     file()
       .then(async (exported) => {
         if (action === 'download') {
           download(exported);
-          say(t('downloaded', exported.filename));
+          say({ state: 'done', text: t('downloaded', exported.filename) });
         } else {
           await copy(exported.text);
-          say(t('copied'));
+          say({ state: 'done', text: t('copied') });
         }
       })
-      .catch((error: unknown) => say(t('exportFailed', error instanceof Error ? error.message : String(error))));
+      .catch((error: unknown) => say({ state: 'failed', text: t('exportFailed', error instanceof Error ? error.message : String(error)) }));
   };
-  const report = (action: 'download' | 'copy') => run(() => exportReport(format), action, setStatus);
-  const draft = (action: 'download' | 'copy') => run(() => exportReport(draftFormat, language), action, setDraftStatus);
+  const reportBusy = status.state === 'busy';
+  const draftBusy = draftStatus.state === 'busy';
+  const report = (action: 'download' | 'copy') => run(reportBusy, () => exportReport(format), action, setStatus);
+  const draft = (action: 'download' | 'copy') => run(draftBusy, () => exportReport(draftFormat, language), action, setDraftStatus);
 
   return (
     <div class="export">
@@ -73,18 +98,20 @@ export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en'
         ))}
       </fieldset>
       <p>
-        <button type="button" class="primary" data-action="download" onClick={() => report('download')}>
+        <button
+          type="button"
+          class="primary"
+          data-action="download"
+          aria-disabled={reportBusy ? 'true' : undefined}
+          onClick={() => report('download')}
+        >
           {t('download')}
         </button>{' '}
-        <button type="button" data-action="copy" onClick={() => report('copy')}>
+        <button type="button" data-action="copy" aria-disabled={reportBusy ? 'true' : undefined} onClick={() => report('copy')}>
           {t('copy')}
         </button>
       </p>
-      {status && (
-        <p role="status" class="small" data-export-status>
-          {status}
-        </p>
-      )}
+      <ExportStatus name="export" progress={status} t={t} />
       <p class="muted small">{t('exportNote')}</p>
 
       <section class="draft" aria-labelledby="draft-title" data-draft>
@@ -107,18 +134,20 @@ export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en'
           ))}
         </fieldset>
         <p>
-          <button type="button" class="primary" data-action="draft-download" onClick={() => draft('download')}>
+          <button
+            type="button"
+            class="primary"
+            data-action="draft-download"
+            aria-disabled={draftBusy ? 'true' : undefined}
+            onClick={() => draft('download')}
+          >
             {t('draftDownload')}
           </button>{' '}
-          <button type="button" data-action="draft-copy" onClick={() => draft('copy')}>
+          <button type="button" data-action="draft-copy" aria-disabled={draftBusy ? 'true' : undefined} onClick={() => draft('copy')}>
             {t('draftCopy')}
           </button>
         </p>
-        {draftStatus && (
-          <p role="status" class="small" data-draft-status>
-            {draftStatus}
-          </p>
-        )}
+        <ExportStatus name="draft" progress={draftStatus} t={t} />
       </section>
     </div>
   );

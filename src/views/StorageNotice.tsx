@@ -1,5 +1,6 @@
 import type { Report } from '../core/report/report.ts';
 import type { Translate } from '../core/ui-strings.ts';
+import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
 
 type StorageNoticeProps = {
@@ -20,12 +21,8 @@ export function StorageNotice({ storage, siteEvicted, t, language }: StorageNoti
   return (
     <div class="notice" role="status" data-notice="storage">
       {siteEvicted && <p data-notice-part="site-evicted">{t('storageSiteEvicted')}</p>}
-      {sitesDropped > 0 && (
-        <p data-notice-part="sites-dropped">
-          {sitesDropped === 1 ? t('storageSitesDroppedOne') : t('storageSitesDropped', String(sitesDropped))}
-        </p>
-      )}
-      {cookiesDropped > 0 && <p data-notice-part="cookies-dropped">{t('storageCookiesDropped', String(cookiesDropped))}</p>}
+      {sitesDropped > 0 && <p data-notice-part="sites-dropped">{countText(t, language, 'storageSitesDropped', sitesDropped)}</p>}
+      {cookiesDropped > 0 && <p data-notice-part="cookies-dropped">{countText(t, language, 'storageCookiesDropped', cookiesDropped)}</p>}
       {unsavedSince !== null && <p data-notice-part="unsaved">{t('storageUnsaved', formatTime(unsavedSince, language))}</p>}
     </div>
   );

@@ -5,6 +5,7 @@ import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 import type { Report } from '../core/report/report.ts';
 import { markLiveRow } from '../core/timing-marks.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
 
 /** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
@@ -109,7 +110,7 @@ function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, Cooki
     <li class="marker" data-marker={event.type}>
       <time>{formatTime(event.at, language)}</time>{' '}
       {event.type === 'evicted'
-        ? t('markerEvicted', String(event.cookies), String(event.events))
+        ? t('markerEvicted', countText(t, language, 'cookieCount', event.cookies), countText(t, language, 'eventCount', event.events))
         : t(event.type === 'cleared' ? 'markerCleared' : 'markerRestart')}
     </li>
   );
@@ -155,7 +156,7 @@ export function TimelineView({ host, timeline, newSince = null, setBy, t, langua
     >
       {timeline.droppedEvents > 0 && (
         <li class="marker" data-marker="dropped">
-          {t('markerDropped', String(timeline.droppedEvents))}
+          {countText(t, language, 'markerDropped', timeline.droppedEvents)}
         </li>
       )}
       {timeline.events.map((event, index) =>

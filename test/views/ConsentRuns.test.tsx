@@ -6,6 +6,7 @@ import { runOfReport } from '../../src/core/report/compare-runs.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
@@ -85,7 +86,42 @@ describe('ConsentRuns', () => {
     expect(same.querySelector('[data-comparison]')).toBeNull();
   });
 
-  it('reports a failed recording', async () => {
+  it('says one cookie or several, deleted or in a run, in English and in French', async () => {
+    const said = async (language: 'en' | 'fr', deleted: number) => {
+      const oneCookie = report([reportCookie({ name: 'sessionid' })], { consent: refused.consent });
+      const { container } = render(
+        <ConsentRuns
+          host="data.tco.re"
+          report={oneCookie}
+          savedRun={runOfReport(accepted, 10)}
+          recordConsentFlow={async () => deleted}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      const counts = [...container.querySelectorAll('.run > p.muted')].map((p) => p.textContent);
+      fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+      fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+      await waitFor(() => expect(container.querySelector('[role="status"]')?.textContent).toMatch(/\d/));
+      const outcome = container.querySelector('[role="status"]')?.textContent;
+      cleanup();
+      return [...counts, outcome];
+    };
+    expect(await said('en', 1)).toEqual(['3 cookies', '1 cookie', '1 cookie deleted. Recording: make your choice on the page.']);
+    expect(await said('en', 0)).toEqual(['3 cookies', '1 cookie', '0 cookies deleted. Recording: make your choice on the page.']);
+    expect(await said('fr', 0)).toEqual([
+      '3 cookies',
+      '1 cookie',
+      '0 cookie supprimé. Enregistrement en cours : faites votre choix sur la page.',
+    ]);
+    expect(await said('fr', 2)).toEqual([
+      '3 cookies',
+      '1 cookie',
+      '2 cookies supprimés. Enregistrement en cours : faites votre choix sur la page.',
+    ]);
+  });
+
+  it('says the recording failed, in words of its own, with the worker’s', async () => {
     const { container } = show(
       report([]),
       null,
@@ -96,7 +132,56 @@ describe('ConsentRuns', () => {
     fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
     fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
     await waitFor(() =>
-      expect(container.querySelector('[role="status"]')?.textContent).toBe('loadError No answer from the background worker'),
+      expect(container.querySelector('[role="status"]')?.textContent).toBe('recordFlowFailed No answer from the background worker'),
     );
+    expect(container.querySelector('[role="status"]')?.classList.contains('error')).toBe(true);
+  });
+
+  it('shows the recording under way until the worker answers, and deletes nothing twice meanwhile', async () => {
+    let answer!: (count: number) => void;
+    const recordConsentFlow = vi.fn(() => new Promise<number>((resolve) => (answer = resolve)));
+    const { container } = show(accepted, null, recordConsentFlow);
+    const status = container.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('');
+    fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+    expect(status.textContent).toBe(' recordFlowPending data.tco.re');
+    expect(status.querySelector('.spinner')?.getAttribute('aria-hidden')).toBe('true');
+    for (const action of ['record-flow', 'record-other']) {
+      const button = container.querySelector(`[data-action="${action}"]`)!;
+      expect(button.getAttribute('aria-disabled'), action).toBe('true');
+      fireEvent.click(button);
+      expect(container.querySelector('[role="alertdialog"]'), action).toBeNull();
+    }
+    answer(3);
+    await waitFor(() => expect(status.textContent).toBe('recordFlowStarted 3'));
+    // The same live region throughout: one inserted with its text is often not read out.
+    expect(container.querySelector('[role="status"]')).toBe(status);
+    expect(container.querySelector('[data-action="record-flow"]')?.hasAttribute('aria-disabled')).toBe(false);
+    expect(recordConsentFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves focus to the confirm button, and back to the button that opened it', async () => {
+    const recordConsentFlow = vi.fn(async () => 3);
+    const { container, rerender } = render(
+      <ConsentRuns host="data.tco.re" report={accepted} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
+    );
+    const focused = () => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.textContent;
+    fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+    expect(focused()).toBe('record-flow-confirm');
+    fireEvent.click([...container.querySelectorAll('button')].find((button) => button.textContent === 'cancel')!);
+    expect(focused()).toBe('record-flow');
+
+    fireEvent.click(container.querySelector('[data-action="record-other"]')!);
+    expect(focused()).toBe('record-other-confirm');
+    fireEvent.click(container.querySelector('[data-action="record-other-confirm"]')!);
+    expect(focused()).toBe('record-other');
+    await waitFor(() => expect(container.querySelector('[role="status"]')?.textContent).toBe('recordFlowStarted 3'));
+    // The new run has no choice yet: "Record the other choice" goes, and focus stays in the panel.
+    rerender(
+      <ConsentRuns host="data.tco.re" report={report([])} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
+    );
+    expect(container.querySelector('[data-action="record-other"]')).toBeNull();
+    expect(focused()).toBe('record-flow');
   });
 });

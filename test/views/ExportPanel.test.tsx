@@ -40,6 +40,39 @@ describe('ExportPanel', () => {
     );
     fireEvent.click(container.querySelector('[data-action="copy"]')!);
     await waitFor(() => expect(container.querySelector('[data-export-status]')?.textContent).toBe('exportFailed No access'));
+    expect(container.querySelector('[data-export-status]')?.classList.contains('error')).toBe(true);
+  });
+
+  it('says an export is being made until it is, and makes it once however often it is asked', async () => {
+    const answers: Array<() => void> = [];
+    const exportReport = vi.fn(
+      (format: ExportFormat | CharterDraftFormat) =>
+        new Promise<{ filename: string; mimeType: string; text: string }>((resolve) =>
+          answers.push(() => resolve({ filename: `f.${format}`, mimeType: 'text/plain', text: format })),
+        ),
+    );
+    const download = vi.fn();
+    const { container } = render(<ExportPanel exportReport={exportReport} download={download} copy={vi.fn()} draftLanguage="en" t={t} />);
+    const status = container.querySelector('[data-export-status]')!;
+    const buttons = (...actions: string[]) => actions.map((action) => container.querySelector(`[data-action="${action}"]`)!);
+    fireEvent.click(buttons('download')[0]!);
+    expect(status.getAttribute('data-export-status')).toBe('busy');
+    expect(status.textContent).toBe(' exportBusy');
+    expect(status.querySelector('.spinner')?.getAttribute('aria-hidden')).toBe('true');
+    for (const button of buttons('download', 'copy')) {
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      fireEvent.click(button);
+    }
+    expect(exportReport).toHaveBeenCalledTimes(1);
+    // The draft is another action: it is not held up.
+    expect(buttons('draft-download', 'draft-copy').map((button) => button.hasAttribute('aria-disabled'))).toEqual([false, false]);
+
+    answers[0]!();
+    await waitFor(() => expect(status.textContent).toBe('downloaded f.json'));
+    // The same live region throughout: one inserted with its text is often not announced.
+    expect(container.querySelector('[data-export-status]')).toBe(status);
+    expect(buttons('download', 'copy').map((button) => button.hasAttribute('aria-disabled'))).toEqual([false, false]);
+    expect(download).toHaveBeenCalledTimes(1);
   });
 
   it('drafts a corrected charter: Markdown in the language given at first, or the format and language picked, downloaded or copied', async () => {
@@ -59,7 +92,8 @@ describe('ExportPanel', () => {
     await waitFor(() => expect(container.querySelector('[data-draft-status]')?.textContent).toBe('downloaded draft-fr.charter-markdown'));
     expect(exportReport).toHaveBeenLastCalledWith('charter-markdown', 'fr');
     // The report's own status line is not the draft's.
-    expect(container.querySelector('[data-export-status]')).toBeNull();
+    expect(container.querySelector('[data-export-status]')?.getAttribute('data-export-status')).toBe('idle');
+    expect(container.querySelector('[data-export-status]')?.textContent).toBe('');
 
     fireEvent.change(container.querySelector('input[value="charter-html"]')!);
     fireEvent.change(container.querySelector('input[value="en"]')!);
@@ -81,5 +115,6 @@ describe('ExportPanel', () => {
     );
     fireEvent.click(container.querySelector('[data-action="draft-download"]')!);
     await waitFor(() => expect(container.querySelector('[data-draft-status]')?.textContent).toBe('exportFailed worker gone'));
+    expect(container.querySelector('[data-draft-status]')?.getAttribute('data-draft-status')).toBe('failed');
   });
 });

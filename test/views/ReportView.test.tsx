@@ -200,11 +200,11 @@ describe('ReportView', () => {
       expect.stringMatching(/^storageUnsaved \d\d:20:30/),
     ]);
     fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
-    expect(container.querySelector('[data-marker="evicted"]')?.textContent).toMatch(/markerEvicted 40 700$/);
+    expect(container.querySelector('[data-marker="evicted"]')?.textContent).toMatch(/markerEvicted cookieCount 40 eventCount 700$/);
   });
 
   it('says "1 site" with its own message', () => {
     const container = view({ report: { ...sample, storage: { sitesDropped: 1, lastDropAt: 9, cookiesDropped: 0, unsavedSince: null } } });
-    expect(container.querySelector('[data-notice-part="sites-dropped"]')?.textContent).toBe('storageSitesDroppedOne');
+    expect(container.querySelector('[data-notice-part="sites-dropped"]')?.textContent).toBe('storageSitesDroppedOne 1');
   });
 });

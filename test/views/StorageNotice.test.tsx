@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { StorageNotice } from '../../src/views/StorageNotice.tsx';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
@@ -24,6 +25,21 @@ describe('StorageNotice', () => {
 
   it('says "1 site" with its own message', () => {
     const { container } = render(<StorageNotice storage={{ ...kept, sitesDropped: 1 }} siteEvicted={false} t={t} language="en" />);
-    expect(container.textContent).toBe('storageSitesDroppedOne');
+    expect(container.textContent).toBe('storageSitesDroppedOne 1');
+  });
+
+  it('says one cookie or several, in English and in French', () => {
+    const said = (language: 'en' | 'fr', cookiesDropped: number) => {
+      const { container } = render(
+        <StorageNotice storage={{ ...kept, cookiesDropped }} siteEvicted={false} t={localeTranslate(language)} language={language} />,
+      );
+      const text = container.querySelector('[data-notice-part="cookies-dropped"]')?.textContent;
+      cleanup();
+      return text;
+    };
+    expect(said('en', 1)).toBe('1 older cookie of this site was dropped to keep its record within 2 MB.');
+    expect(said('en', 2)).toBe('2 older cookies of this site were dropped to keep its record within 2 MB.');
+    expect(said('fr', 1)).toBe('1 cookie plus ancien de ce site a été abandonné pour garder son enregistrement sous 2 Mo.');
+    expect(said('fr', 2)).toBe('2 cookies plus anciens de ce site ont été abandonnés pour garder son enregistrement sous 2 Mo.');
   });
 });

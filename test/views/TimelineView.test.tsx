@@ -6,6 +6,7 @@ import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
 import type { SetBy } from '../../src/core/network/set-by.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
@@ -33,7 +34,47 @@ describe('TimelineView', () => {
     expect(rows(container)).toEqual(['dropped', 'set', 'cleared', 'evicted']);
     expect(container.querySelector('[data-event="set"] code')?.textContent).toBe('<i>x</i>');
     expect(container.querySelector('[data-event="set"]')?.getAttribute('data-phase')).toBe('after-refuse');
-    expect(container.querySelector('[data-marker="evicted"]')?.textContent).toContain('markerEvicted 4 5');
+    expect(container.querySelector('[data-marker="evicted"]')?.textContent).toContain('markerEvicted cookieCount 4 eventCount 5');
+  });
+
+  it('says one event or cookie, or several, in English and in French', () => {
+    const said = (language: 'en' | 'fr', dropped: number, cookies: number, events: number) => {
+      const container = render(
+        <TimelineView
+          host="data.tco.re"
+          timeline={{ droppedEvents: dropped, events: [{ type: 'evicted', at: 1, cookies, events }] }}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      ).container;
+      const texts = [
+        container.querySelector('[data-marker="dropped"]')?.textContent,
+        // The marker's sentence, without its time.
+        [...container.querySelector('[data-marker="evicted"]')!.childNodes]
+          .filter((node) => node.nodeName !== 'TIME')
+          .map((node) => node.textContent)
+          .join('')
+          .trim(),
+      ];
+      cleanup();
+      return texts;
+    };
+    expect(said('en', 1, 1, 1)).toEqual([
+      '1 older event was dropped (only the last 1,000 are kept).',
+      "This site's records were dropped here to make room in the browser's storage: 1 cookie, 1 event. Recording went on.",
+    ]);
+    expect(said('en', 2, 0, 3)).toEqual([
+      '2 older events were dropped (only the last 1,000 are kept).',
+      "This site's records were dropped here to make room in the browser's storage: 0 cookies, 3 events. Recording went on.",
+    ]);
+    expect(said('fr', 1, 0, 1)).toEqual([
+      '1 événement plus ancien a été abandonné (seuls les 1 000 derniers sont gardés).',
+      "Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur : 0 cookie, 1 événement. L'enregistrement a continué.",
+    ]);
+    expect(said('fr', 2, 2, 3)).toEqual([
+      '2 événements plus anciens ont été abandonnés (seuls les 1 000 derniers sont gardés).',
+      "Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur : 2 cookies, 3 événements. L'enregistrement a continué.",
+    ]);
   });
 
   it('draws each consent choice as a divider with the per-tracker choice it recorded', () => {

@@ -101,7 +101,7 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.click('#tab-export');
       await popup.click('input[value="markdown"]');
       await popup.click('[data-action="download"]');
-      await popup.waitFor('[data-export-status]');
+      await popup.waitFor('[data-export-status="done"]');
       expect((await popup.texts('[data-export-status]'))[0]).toMatch(/cookie-report-itie\.opendatasoft\.com-\d{4}-\d{2}-\d{2}\.md/);
       await popup.click('input[value="json"]');
       await popup.click('[data-action="copy"]');
@@ -134,7 +134,7 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.click('input[value="charter-html"]');
       await popup.click('input[name="draft-language"][value="en"]');
       await popup.click('[data-action="draft-download"]');
-      await popup.waitFor('[data-draft-status]');
+      await popup.waitFor('[data-draft-status="done"]');
       expect((await popup.texts('[data-draft-status]'))[0]).toMatch(/charter-draft-itie\.opendatasoft\.com-en-\d{4}-\d{2}-\d{2}\.html/);
       await popup.click('[data-action="draft-copy"]');
       await expect.poll(async () => (await popup.texts('[data-draft-status]'))[0]).toBe('Copied.');

@@ -1,0 +1,210 @@
+// @vitest-environment happy-dom
+/**
+ * What the stylesheet promises, read from views.css itself: no layout here (happy-dom measures
+ * nothing), so a real browser is still the judge of how it looks.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import type { ComponentChild } from 'preact';
+import { CharterInfo } from '../../src/views/CharterInfo.tsx';
+import { ConsentRuns } from '../../src/views/ConsentRuns.tsx';
+import { CookieItem } from '../../src/views/CookieItem.tsx';
+import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
+import { TimelineView } from '../../src/views/TimelineView.tsx';
+import { rowsOf } from '../../src/views/cookie-rows.ts';
+import { runOfReport } from '../../src/core/report/compare-runs.ts';
+import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
+import type { SetBy } from '../../src/core/network/set-by.ts';
+import type { Report } from '../../src/core/report/report.ts';
+import { finding, report, reportCookie } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+
+const css = readFileSync('src/views/views.css', 'utf8');
+
+/** The stylesheet's rules with a selector, as the browser's CSS parser (happy-dom's here) reads them. */
+function styleRules(): CSSStyleRule[] {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return [...sheet.cssRules].filter((rule): rule is CSSStyleRule => 'selectorText' in rule);
+}
+
+/** A property's value in the rule whose selector is exactly `selector`. */
+function declared(selector: string, property: string): string {
+  const rule = styleRules().find((candidate) => candidate.selectorText === selector);
+  return rule?.style.getPropertyValue(property) ?? '';
+}
+
+/** A colour as the scheme shows it: var() resolved through :root, then light-dark()'s side picked. */
+function schemeColour(value: string, scheme: 'light' | 'dark'): string {
+  const resolved = value.trim().replace(/^var\((--[\w-]+)\)$/, (_, name: string) => schemeColour(declared(':root', name), scheme));
+  const sides = /^light-dark\(\s*(#[0-9a-f]{6})\s*,\s*(#[0-9a-f]{6})\s*\)$/i.exec(resolved);
+  return sides ? sides[scheme === 'light' ? 1 : 2]! : resolved;
+}
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((at) => {
+      const channel = parseInt(hex.slice(at, at + 2), 16) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}
+
+describe('views.css', () => {
+  it('gives the text of filled buttons a contrast of at least 4.5:1 in both schemes', () => {
+    for (const button of ['button.danger', 'button.primary']) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const text = schemeColour(declared(button, 'color'), scheme);
+        const fill = schemeColour(declared(button, 'background'), scheme);
+        expect(text, `${button} ${scheme}`).toMatch(/^#[0-9a-f]{6}$/i);
+        expect(fill, `${button} ${scheme}`).toMatch(/^#[0-9a-f]{6}$/i);
+        expect(contrast(text, fill), `${button} ${scheme}: ${text} on ${fill}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+
+  describe('long unbroken names, domains and paths', () => {
+    // Unbroken, and wider than the popup at any font size.
+    const long = `_${'x'.repeat(160)}`;
+    const longDomain = `${'d'.repeat(63)}.tco.re`;
+    const longPath = `/${'p'.repeat(160)}`;
+    let style: HTMLStyleElement;
+    beforeAll(() => {
+      style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+    });
+    afterAll(() => style.remove());
+    afterEach(cleanup);
+
+    /**
+     * Whether text in `element` may break anywhere: overflow-wrap and word-break are inherited, so
+     * the nearest element that sets either decides (happy-dom computes each element's own rules
+     * only, so the ancestors are read here).
+     */
+    const wraps = (element: Element | null): boolean => {
+      for (let at = element; at; at = at.parentElement) {
+        const { overflowWrap, wordBreak } = getComputedStyle(at);
+        if (wordBreak === 'break-all' || overflowWrap === 'anywhere') return true;
+        if (overflowWrap || wordBreak) return false;
+      }
+      return false;
+    };
+
+    /** Every element of the view whose own text holds one of the long strings and may not break, as "tag.class: text". */
+    const unwrapped = (view: ComponentChild | Element): string[] => {
+      const container = view instanceof Element ? view : render(view).container;
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      const found: string[] = [];
+      const holders: Element[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        if (![long, longDomain.split('.')[0]!, longPath].some((part) => text.includes(part))) continue;
+        holders.push(node.parentElement!);
+        if (!wraps(node.parentElement))
+          found.push(`${node.parentElement!.tagName.toLowerCase()}.${node.parentElement!.className}: ${text.slice(0, 40)}`);
+      }
+      expect(holders.length, 'the view shows the long strings').toBeGreaterThan(0);
+      return found;
+    };
+
+    it('wrap in a cookie’s row: its name, domain and first page', () => {
+      const [row] = rowsOf(report([reportCookie({ name: long, domain: longDomain, hostOnly: false, firstPage: longPath })]));
+      expect(
+        unwrapped(
+          <ul>
+            <CookieItem row={row!} t={t} language="en" />
+          </ul>,
+        ),
+      ).toEqual([]);
+    });
+
+    it('wrap in the findings list', () => {
+      const findings = [
+        finding({ kind: 'not-seen', cookie: long, detail: { provider: long, category: 'other', source: 'open-cookie-database' } }),
+      ];
+      expect(
+        unwrapped(<FindingsSummary findings={findings} cookiesSeen={1} consentReadable onSelect={() => undefined} t={t} language="en" />),
+      ).toEqual([]);
+    });
+
+    it('wrap in the timeline, its markers and what set each event', () => {
+      const events = [{ type: 'set' as const, at: 1, name: long, domain: longDomain, phase: 'before-choice' as const }];
+      const cookie = parseSetCookie(`${long}=x`)!;
+      const response = {
+        method: 'GET',
+        url: `https://data.tco.re${longPath}`,
+        status: 200,
+        startedAt: 1,
+        finishedAt: 2,
+        cookies: [cookie],
+      };
+      const setBy = (): SetBy => ({ kind: 'response', response, cookie });
+      expect(
+        unwrapped(<TimelineView host={longDomain} timeline={{ droppedEvents: 0, events }} setBy={setBy} t={t} language="en" />),
+      ).toEqual([]);
+    });
+
+    it('wrap in the two runs, their comparison and the recording’s confirmation', () => {
+      const accepted = report([reportCookie({ name: long, category: 'statistics' })], {
+        host: longDomain,
+        consent: { state: 'accepted', changedAt: 1, trackers: {} },
+      });
+      const refused = report([reportCookie({ name: `${long}2` })], {
+        host: longDomain,
+        consent: { state: 'refused', changedAt: 2, trackers: {} },
+      });
+      const { container } = render(
+        <ConsentRuns
+          host={longDomain}
+          report={refused}
+          savedRun={runOfReport(accepted, 1)}
+          recordConsentFlow={async () => 1}
+          t={t}
+          language="en"
+        />,
+      );
+      expect(unwrapped(container)).toEqual([]);
+      fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+      expect(container.querySelector('[role="alertdialog"]')?.textContent).toContain(longDomain);
+      expect(unwrapped(container)).toEqual([]);
+    });
+
+    it('wrap in the charter’s changes, its address and the path it could not be read at', () => {
+      const entry = {
+        provider: long,
+        service: null,
+        cookie: long,
+        match: 'exact' as const,
+        purpose: long,
+        duration: null,
+        category: 'necessary' as const,
+      };
+      const charter: Report['charter'] = {
+        kind: 'live',
+        portal: 'data.tco.re',
+        language: 'fr',
+        entries: 1,
+        live: { fetchedAt: 0, url: `https://data.tco.re${longPath}`, problem: null },
+        changes: {
+          added: [entry],
+          removed: [entry],
+          changed: [{ cookie: long, fields: [{ field: 'purpose' as const, before: long, after: null }] }],
+        },
+      };
+      expect(unwrapped(<CharterInfo charter={charter} pending={false} onRefresh={() => undefined} t={t} language="en" />)).toEqual([]);
+      cleanup();
+      const failed: Report['charter'] = {
+        ...charter,
+        kind: 'bundled',
+        live: { fetchedAt: 0, url: null, problem: { kind: 'http', status: 404, path: longPath } },
+      };
+      expect(unwrapped(<CharterInfo charter={failed} pending={false} onRefresh={() => undefined} t={t} language="en" />)).toEqual([]);
+    });
+  });
+});
