@@ -2,6 +2,7 @@ import type { Report } from '../core/report/report.ts';
 import { isUnchanged } from '../core/charter/diff.ts';
 import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
+import { countText } from './count-text.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -50,11 +51,6 @@ function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: s
   return problem.path === undefined ? words : t('liveProblemAtPath', words, problem.path);
 }
 
-/** `count` and what happened to that many entries ("2 added"), agreeing in number as the UI language wants. */
-function countOf(count: number, one: MessageKey, other: MessageKey, language: string): [MessageKey, string] {
-  return [new Intl.PluralRules(language).select(count) === 'one' ? one : other, String(count)];
-}
-
 /** Which charter the report uses (bundled, live with its date, platform default, none), and what changed. */
 export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
@@ -85,9 +81,9 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
             <summary>
               {t(
                 'charterChanged',
-                t(...countOf(changes.added.length, 'changesAddedOne', 'changesAddedOther', language)),
-                t(...countOf(changes.removed.length, 'changesRemovedOne', 'changesRemovedOther', language)),
-                t(...countOf(changes.changed.length, 'changesChangedOne', 'changesChangedOther', language)),
+                countText(t, language, 'changesAdded', changes.added.length),
+                countText(t, language, 'changesRemoved', changes.removed.length),
+                countText(t, language, 'changesChanged', changes.changed.length),
               )}
             </summary>
             <ul>
