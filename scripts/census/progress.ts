@@ -35,8 +35,11 @@ export function rowLine(row: CensusRow): string {
   if (row.error !== null) return terminalText(`${row.host}: failed: ${row.error}`);
   const findings = row.findings!;
   const severe = findings.bySeverity.high > 0 ? ` (${findings.bySeverity.high} high)` : '';
-  return terminalText(`${row.host}: ${row.cookies} cookies, ${findings.total} findings${severe}`);
+  return terminalText(`${row.host}: ${counted(row.cookies!, 'cookie')}, ${counted(findings.total, 'finding')}${severe}`);
 }
+
+/** `1 cookie`, `2 cookies`, `0 findings`. */
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function createProgress(options: ProgressOptions): Progress {
   let done = 0;

@@ -17,6 +17,9 @@ describe('census progress', () => {
       '[   3.3s]  2/12 down.example.org: failed: cannot reach https://down.example.org/: net::ERR_NAME_NOT_RESOLVED',
     ]);
     expect(rowLine(itie!)).toBe('itie.opendatasoft.com: 0 cookies, 0 findings');
+    expect(rowLine({ ...itie!, cookies: 1, findings: { ...itie!.findings!, total: 1 } })).toBe(
+      'itie.opendatasoft.com: 1 cookie, 1 finding',
+    );
   });
 
   it('draws a bar on a terminal: done out of all, failures, time left', () => {
