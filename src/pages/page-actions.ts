@@ -24,6 +24,20 @@ export async function siteOfPage(params: URLSearchParams, activeTab: () => Promi
   return host ? { host, ...(tab?.storeId ? { storeId: tab.storeId } : {}) } : null;
 }
 
+/**
+ * `first` (an answer asked for early) to the first call, then `again()` to each later one: a page
+ * that found its site as it opened finds it afresh when asked to retry (a failed first answer is
+ * not handed out twice).
+ */
+export function firstThenAgain<T>(first: T | Promise<T>, again: () => Promise<T>): () => Promise<T> {
+  let early: Promise<T> | null = Promise.resolve(first);
+  return () => {
+    const answer = early ?? again();
+    early = null;
+    return answer;
+  };
+}
+
 /** The site `?host=HOST` (and `&store=ID`) names, known at once; undefined when the page names none. */
 export function siteNamedByPage(params: URLSearchParams): SiteQuery | undefined {
   const requested = params.get('host')?.trim().toLowerCase();

@@ -2,7 +2,7 @@ import { installBrowser, nativeBrowser } from '../platform/browser.ts';
 import { activeTab } from '../platform/tabs.ts';
 import { hasEmbeddedContentAccess, requestEmbeddedContentAccess, requestHostAccess } from '../platform/permissions.ts';
 import { markFirst } from '../core/timing-marks.ts';
-import { siteNamedByPage, siteOfPage } from '../pages/page-actions.ts';
+import { firstThenAgain, siteNamedByPage, siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { browserPlatform, earlyFirstView, mountPage, type PageOptions } from '../pages/mount-page.tsx';
 import { ReportView } from '../views/lazy-views.tsx';
@@ -28,7 +28,8 @@ const root = document.getElementById('app')!;
 // The loading shell painted from the HTML (index.html) gives way to the App, in the same task: no frame shows neither.
 root.replaceChildren();
 const options: PageOptions = {
-  findSite: () => Promise.resolve(firstSite),
+  // A retry after the site could not be found asks the tab again.
+  findSite: firstThenAgain(firstSite, () => siteOfPage(params, () => activeTab())),
   loadSite,
   requestAccess: requestHostAccess,
   embeddedAccess: { has: () => hasEmbeddedContentAccess(), request: () => requestEmbeddedContentAccess() },

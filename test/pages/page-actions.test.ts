@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import {
+  firstThenAgain,
   downloadFile,
   keptFirstPages,
   preloadFirstView,
@@ -39,6 +40,18 @@ describe('siteOfPage', () => {
     expect(await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: 'about:addons', storeId: undefined }))).toBeNull();
     expect(await siteOfPage(new URLSearchParams(), async () => ({ tabId: 1, url: undefined, storeId: undefined }))).toBeNull();
     expect(await siteOfPage(new URLSearchParams(), async () => undefined)).toBeNull();
+  });
+});
+
+describe('firstThenAgain', () => {
+  it('hands the early answer to the first call, and asks again at each later one', async () => {
+    const again = vi.fn(async () => 'asked again');
+    const find = firstThenAgain(Promise.reject(new Error('no tab')), again);
+    await expect(find()).rejects.toThrow('no tab');
+    expect(again).not.toHaveBeenCalled();
+    await expect(find()).resolves.toBe('asked again');
+    await expect(find()).resolves.toBe('asked again');
+    expect(again).toHaveBeenCalledTimes(2);
   });
 });
 
