@@ -8,7 +8,7 @@ import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime, type StatedLifetime } from './duration.ts';
 import { judgeCookie } from '../consent/consent-choice.ts';
-import { judgeByName } from '../consent/consent-trackers.ts';
+import { consentKeysOf, judgeByName } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
@@ -181,13 +181,25 @@ export function findingsInNameOrder(
           evidence: `${described(cookie, match, embedded)} set before the visitor chose`,
         });
       }
+      // The banner's switches are the statistics tools': a statistics cookie of none of them (a
+      // tool the platform has no switch for, declared as statistics or known so), set or kept
+      // while every switch is off, goes against that refusal too ('after-choice' is how it was
+      // recorded; one set under an earlier mixed choice and still there after a full refusal
+      // reads the same). A cookie of a switch's own family is judged by its flag alone, above.
+      const refusedAll =
+        !embedded && match.category === 'statistics' && site.consent.state === 'refused' && consentKeysOf(cookie.name).length === 0;
+      const flags = refusedAll ? Object.keys(site.consent.trackers) : [];
       // A refusal, overall or of the cookie's own tracker (a mixed choice): when it was set, or now.
       if (cookie.setPhases.includes('after-refuse')) {
         afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'set', cookie.refusedBy ?? []));
+      } else if (refusedAll && cookie.setPhases.includes('after-choice')) {
+        afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'set', flags));
       } else if (cookie.removed === null) {
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'kept', now.refused));
+        else if (refusedAll && now.phase === 'after-choice')
+          afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'kept', flags));
       }
     }
     if (match.declared && cookie.expires !== null) {

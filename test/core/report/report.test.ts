@@ -219,6 +219,31 @@ describe('consent per tracker', () => {
     expect(plain.findings.find((f) => f.kind === 'after-refusal')?.evidence).toBe('unknown cookie set after a refusal');
   });
 
+  it('flags a statistics cookie of no switch set while every switch is off, and not under a mixed choice', () => {
+    // A statistics tool the platform has no switch for, declared as statistics by the charter.
+    const acme = {
+      provider: 'Acme',
+      service: null,
+      cookie: '_acme_stats',
+      match: 'exact' as const,
+      purpose: 'Counts visits',
+      duration: '1 year',
+      category: 'statistics' as const,
+    };
+    const withAcme = buildRegistry(
+      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, acme] } },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const refusals = (flags: Record<string, boolean>) =>
+      buildReport(play([choice(flags)], [cookie('_acme_stats', 300)], [cookie('mystery', 1)]), withAcme, NOW_MS)
+        .findings.filter((f) => f.kind === 'after-refusal')
+        .map((f) => `${f.cookie}: ${f.evidence}`);
+    expect(refusals({ matomo: false, ga: false })).toEqual([
+      '_acme_stats: statistics cookie (Acme) set after a refusal: Matomo refused (matomo=false), Google Analytics refused (ga=false)',
+    ]);
+    expect(refusals({ matomo: true, ga: false })).toEqual([]);
+  });
+
   it('never flags the cookies that keep the visitor’s opt-out as set after a refusal (AT Internet, Piano)', () => {
     const report = buildReport(
       play(
