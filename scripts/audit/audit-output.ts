@@ -25,12 +25,16 @@ export function consentText(consent: Report['consent']): string {
   return trackers.length > 0 ? `${consent.state} (${trackers.join(', ')})` : consent.state;
 }
 
-/** A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first appeared on, then its findings. */
+/**
+ * A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first
+ * appeared on, then its findings. A cookie of unknown origin is marked `*`, and a line under the
+ * table says why it makes no finding.
+ */
 export function formatReport(report: Report, title: string): string {
   const rows = [
     ...report.cookies.map((c) => [
-      // A cookie of embedded content shows its domain: it is another site's.
-      c.thirdParty ? `${c.name} (${c.domain.replace(/^\./, '')})` : c.name,
+      // A cookie of embedded content shows its domain: it is another site's. The mark leads, so a cut name keeps it.
+      `${c.originUnknown ? '* ' : ''}${c.thirdParty ? `${c.name} (${c.domain.replace(/^\./, '')})` : c.name}`,
       c.provider || 'unknown',
       c.service ?? '',
       c.purpose || 'unknown',
@@ -64,6 +68,9 @@ export function formatReport(report: Report, title: string): string {
     line(COLUMNS.map((c) => c.title)),
     line(COLUMNS.map((c) => '-'.repeat(c.width))),
     ...rows.map(line),
+    ...(report.cookies.some((c) => c.originUnknown)
+      ? ['* Origin unknown: other sites under its domain were open too, so which one set it is not known; no finding made.']
+      : []),
     '',
     `Findings (${report.findings.length}):`,
     ...findings,

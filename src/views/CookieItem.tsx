@@ -42,9 +42,9 @@ function element(doc: Document, tag: string, attributes: Record<string, string>,
 
 /**
  * What a row shows inside its item: name and status, who sets it and why (the charter's words,
- * or a fallback marked with its source), declared against actual lifetime, flags, and the phase
- * and page it first appeared in. Every text is a text node: a cookie named `<b>x</b>` shows those
- * characters.
+ * or a fallback marked with its source), declared against actual lifetime, flags, the phase and
+ * page it first appeared in, and why a cookie of unknown origin makes no finding. Every text is a
+ * text node: a cookie named `<b>x</b>` shows those characters.
  */
 export function rowContent(row: CookieRow, t: Translate, language: string, doc: Document = document): HTMLElement[] {
   const { cookie, entry } = row;
@@ -115,6 +115,11 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via))),
       ),
     );
+  // Why a cookie shows no finding: another site open under its domain may have set it.
+  if (cookie?.originUnknown) {
+    const domain = cookie.domain.replace(/^\./, '');
+    content.push(element(doc, 'p', { class: muted, 'data-origin-unknown': domain }, t('originUnknownCookie', domain)));
+  }
   return content;
 }
 

@@ -20,6 +20,7 @@ export function reportCookie(overrides: Partial<ReportCookie> & Pick<ReportCooki
     firstPhase: 'before-choice',
     firstPage: '/',
     thirdParty: null,
+    originUnknown: false,
     status: 'declared',
     provider: 'Opendatasoft',
     service: 'Authentification',

@@ -5,14 +5,15 @@ import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
-function item(cookie: Parameters<typeof reportCookie>[0]) {
+function item(cookie: Parameters<typeof reportCookie>[0], translate = t) {
   const [row] = rowsOf(report([reportCookie(cookie)]));
   return render(
     <ul>
-      <CookieItem row={row!} t={t} language="en" />
+      <CookieItem row={row!} t={translate} language="en" />
     </ul>,
   ).container;
 }
@@ -62,6 +63,24 @@ describe('CookieItem', () => {
     expect(inferred.querySelector('[data-category-inferred]')?.textContent).toBe('categoryInferredPlatform');
     cleanup();
     expect(item({ name: 'sessionid' }).querySelector('[data-category-inferred]')).toBeNull();
+  });
+
+  it('says why a cookie of unknown origin makes no finding, in both languages, and says nothing of the others', () => {
+    const shared = { name: '_ga', domain: '.opendatasoft.com', hostOnly: false, status: 'undeclared' as const, originUnknown: true };
+    expect(item(shared, localeTranslate('en')).querySelector('[data-origin-unknown]')?.textContent).toBe(
+      'Other sites under opendatasoft.com were open too: which one set it is not known, so it makes no finding here.',
+    );
+    cleanup();
+    expect(item(shared, localeTranslate('fr')).querySelector('[data-origin-unknown]')?.textContent).toBe(
+      'D’autres sites du domaine opendatasoft.com étaient ouverts aussi : on ne sait pas lequel l’a déposé, il ne donne donc lieu à aucun constat ici.',
+    );
+    cleanup();
+    // A hostile domain is text too.
+    const hostile = item({ ...shared, domain: '.<img src=x>.example' });
+    expect(hostile.querySelector('img')).toBeNull();
+    expect(hostile.querySelector('[data-origin-unknown]')?.textContent).toBe('originUnknownCookie <img src=x>.example');
+    cleanup();
+    expect(item({ name: 'sessionid' }).querySelector('[data-origin-unknown]')).toBeNull();
   });
 
   it('renders a hostile name as text', () => {

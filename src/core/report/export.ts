@@ -54,9 +54,13 @@ function trackerChoices(report: Report): string {
   return choices.length > 0 ? `; ${choices.join(', ')}` : '';
 }
 
-/** The status, with what else the Markdown table says of it: removed, and set by embedded content. */
+/** The status, with what else the Markdown table says of it: removed, set by embedded content, of unknown origin. */
 function statusText(cookie: ReportCookie): string {
-  const notes = [...(cookie.removed ? ['removed'] : []), ...(cookie.thirdParty ? [`embedded content, via ${cookie.thirdParty.via}`] : [])];
+  const notes = [
+    ...(cookie.removed ? ['removed'] : []),
+    ...(cookie.thirdParty ? [`embedded content, via ${cookie.thirdParty.via}`] : []),
+    ...(cookie.originUnknown ? ['origin unknown: other open sites share its domain, no finding made'] : []),
+  ];
   return notes.length > 0 ? `${cookie.status} (${notes.join('; ')})` : cookie.status;
 }
 
@@ -130,6 +134,7 @@ const CSV_COLUMNS = [
   'removed',
   'firstPage',
   'thirdParty',
+  'originUnknown',
 ] as const;
 
 function toCsv(report: Report): string {
@@ -155,6 +160,7 @@ function toCsv(report: Report): string {
       isoTime(c.removed),
       c.firstPage ?? '',
       c.thirdParty?.via ?? '',
+      String(c.originUnknown),
     ]
       .map(csvField)
       .join(','),

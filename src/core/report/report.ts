@@ -45,6 +45,11 @@ export type ReportCookie = Pick<
   firstPage: string | null;
   /** For a cookie of embedded content (another site's, set while the site's tab loaded it): how it was tied to the tab; null for the site's own. */
   thirdParty: { via: 'response' | 'frame' } | null;
+  /**
+   * True when its domain is a parent that tabs of other sites open beside this one share, and
+   * nothing shows this site set it (see SiteCookie.originUnknown): it makes no finding here.
+   */
+  originUnknown: boolean;
   /** 'declared' when the site's charter names it, else 'undeclared'. */
   status: 'declared' | 'undeclared';
   /** Who sets it, for which service, why, for how long, as `source` states them ('' / null when unknown). */
@@ -234,6 +239,7 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     firstPhase: cookie.firstPhase,
     firstPage: cookie.firstPage ?? null,
     thirdParty: cookie.thirdParty ? { via: cookie.thirdParty.via } : null,
+    originUnknown: cookie.originUnknown !== undefined,
     status: match.declared ? 'declared' : 'undeclared',
     provider: match.provider,
     service: match.service,

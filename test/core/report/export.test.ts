@@ -60,8 +60,33 @@ describe('exportReport', () => {
       '| declared \\(embedded content, via response\\) | charter | before-choice | /explore/dataset/x/map/ |',
     );
     const lines = exportReport(embedded, 'csv').text.split('\r\n');
-    expect(lines[1]).toMatch(/,\/,$/);
-    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response$/);
+    expect(lines[1]).toMatch(/,\/,,false$/);
+    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response,false$/);
+  });
+
+  it('says which cookie is of unknown origin (a domain other open sites share), in each format', () => {
+    const shared = report([
+      reportCookie({
+        name: '_ga',
+        domain: '.opendatasoft.com',
+        hostOnly: false,
+        status: 'undeclared',
+        firstPage: null,
+        originUnknown: true,
+      }),
+      reportCookie({ name: 'sessionid' }),
+    ]);
+    expect(JSON.parse(exportReport(shared, 'json').text).cookies.map((c: { originUnknown: boolean }) => c.originUnknown)).toEqual([
+      true,
+      false,
+    ]);
+    const markdown = exportReport(shared, 'markdown').text;
+    expect(markdown).toContain('| undeclared \\(origin unknown\\: other open sites share its domain, no finding made\\) |');
+    expect(markdown.match(/origin unknown/g)).toHaveLength(1);
+    const lines = exportReport(shared, 'csv').text.split('\r\n');
+    expect(lines[0]).toMatch(/,originUnknown$/);
+    expect(lines[1]).toMatch(/^_ga,.*,true$/);
+    expect(lines[2]).toMatch(/^sessionid,.*,false$/);
   });
 
   it("gives each tracker's choice in Markdown, and none when there is none", () => {
@@ -73,7 +98,7 @@ describe('exportReport', () => {
   it('writes CSV with quoting and formula injection defused', () => {
     const lines = exportReport(sample, 'csv').text.split('\r\n');
     expect(lines[0]).toBe(
-      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty',
+      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty,originUnknown',
     );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);

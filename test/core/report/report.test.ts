@@ -459,3 +459,26 @@ describe('buildReport: cookies of embedded content', () => {
     expect(report.findings.some((f) => f.domain === EMBED_HOST && f.kind !== 'lifetime')).toBe(false);
   });
 });
+
+describe('report: a cookie of unknown origin', () => {
+  // `_ga` on the registrable domain, while another site under it was open: either may have set it.
+  const shared = cookie('_ga', 400, '.example-metropole.fr');
+
+  it('says so on the cookie, which makes no finding, and says nothing of the site’s own cookies', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, cookie('sessionid'), false, NOW_MS, { page: '/' });
+    recordCookieChange(site, shared, false, NOW_MS, { originUnknown: true });
+    const report = buildReport(site, registry, NOW_MS);
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
+    expect(rows._ga).toMatchObject({ originUnknown: true, domain: '.example-metropole.fr', firstPage: null });
+    expect(rows.sessionid).toMatchObject({ originUnknown: false });
+    expect(report.findings.filter((f) => f.cookie === '_ga')).toEqual([]);
+  });
+
+  it('is the site’s once an event only it could have made says so', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, shared, false, NOW_MS, { originUnknown: true });
+    recordCookieChange(site, shared, false, NOW_MS + 1000);
+    expect(buildReport(site, registry, NOW_MS + 2000).cookies[0]).toMatchObject({ name: '_ga', originUnknown: false });
+  });
+});

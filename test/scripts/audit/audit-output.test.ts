@@ -28,6 +28,20 @@ describe('audit output', () => {
     expect(formatReport(embedded, 't')).toMatch(/^disqus_unique \(disqus\.com\)\s+.*\/explore\/x\/$/m);
   });
 
+  it('marks a cookie of unknown origin, and says under the table why it makes no finding', () => {
+    const shared = report([
+      reportCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false, status: 'undeclared', originUnknown: true }),
+      reportCookie({ name: 'sessionid' }),
+    ]);
+    const lines = formatReport(shared, 't').split('\n');
+    expect(lines[4]).toMatch(/^\* _ga\s+Opendatasoft\s+.*undeclared/);
+    expect(lines[5]).toMatch(/^sessionid\s/);
+    expect(lines[6]).toBe(
+      '* Origin unknown: other sites under its domain were open too, so which one set it is not known; no finding made.',
+    );
+    expect(formatReport(refused, 't')).not.toContain('Origin unknown');
+  });
+
   it('gives the consent state with each tracker’s choice', () => {
     const mixed = report([], { consent: { state: 'choice', changedAt: 1, trackers: { matomo: true, ga: false } } });
     expect(formatReport(mixed, 't').split('\n')[0]).toBe(
