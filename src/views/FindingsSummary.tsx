@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Finding, FindingKind } from '../core/report/findings.ts';
+import type { Finding, FindingKind, Severity } from '../core/report/findings.ts';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
-import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
 
 type FindingsSummaryProps = {
@@ -28,6 +28,13 @@ const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', '
 
 /** Findings listed at first; a portal with thousands of cookies can have thousands of findings. */
 const FIRST_FINDINGS = FIRST_PAGE.findings;
+
+/** Severities, most serious first, with their words. */
+const SEVERITY_WORD: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
+const SEVERITIES = Object.keys(SEVERITY_WORD) as Severity[];
+
+/** The severity in words beside its colour: read by screen readers, and seen by those who cannot tell the colours apart. */
+const severityWord = (severity: Severity, t: Translate) => <span class="muted"> ({t(SEVERITY_WORD[severity])})</span>;
 
 /** Counts per kind of finding, then each finding as a link to its cookie. */
 export function FindingsSummary({
@@ -63,11 +70,16 @@ export function FindingsSummary({
         {t('findingsTitle')} <span class="count">{total}</span>
       </h2>
       <ul class="finding-counts">
-        {counts.map(({ kind, count }) => (
-          <li key={kind} class={`chip severity-${findings.find((f) => f.kind === kind)!.severity}`} data-finding-count={kind}>
-            {t(messageKey('finding', kind))} <strong>{count}</strong>
-          </li>
-        ))}
+        {counts.map(({ kind, count }) => {
+          // The most serious of the kind's findings here: a consent finding is high or medium by its cookie, and they come in name order.
+          const severity = SEVERITIES.find((level) => findings.some((f) => f.kind === kind && f.severity === level))!;
+          return (
+            <li key={kind} class={`chip severity-${severity}`} data-finding-count={kind}>
+              {t(messageKey('finding', kind))} <strong>{count}</strong>
+              {severityWord(severity, t)}
+            </li>
+          );
+        })}
       </ul>
       <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>{t('findingsTitle')}</summary>
@@ -83,6 +95,7 @@ export function FindingsSummary({
                 <button type="button" class="link" onClick={() => onSelect(finding)} title={t('goToCookie', finding.cookie)}>
                   <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
                   <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <code>{finding.cookie}</code>
+                  {severityWord(finding.severity, t)}
                 </button>
                 <span class="evidence">{findingText(finding, t, language)}</span>
               </li>

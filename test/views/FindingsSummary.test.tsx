@@ -42,8 +42,8 @@ describe('FindingsSummary', () => {
       <FindingsSummary findings={findings} cookiesSeen={3} consentReadable onSelect={onSelect} t={t} language="en" />,
     );
     expect([...container.querySelectorAll('[data-finding-count]')].map((chip) => chip.textContent)).toEqual([
-      'finding_before_consent 2',
-      'finding_not_seen 1',
+      'finding_before_consent 2 (severityHigh)',
+      'finding_not_seen 1 (severityLow)',
     ]);
     expect([...container.querySelectorAll('[data-finding-cookie]')].map((li) => li.getAttribute('data-finding-cookie'))).toEqual([
       '_ga',
@@ -52,6 +52,29 @@ describe('FindingsSummary', () => {
     ]);
     fireEvent.click(container.querySelector('[data-finding-cookie="_gid"] button')!);
     expect(onSelect).toHaveBeenCalledWith(findings[1]);
+  });
+
+  it('says each finding’s severity in words, not by colour alone, and each kind’s most serious', () => {
+    const findings = [
+      // In name order: a consent finding is medium for a cookie of unclear role, high for a tracker.
+      finding({ kind: 'before-consent', cookie: 'a_widget', severity: 'medium' }),
+      finding({ kind: 'before-consent', cookie: 'b_tracker', severity: 'high' }),
+      finding({ kind: 'not-seen', cookie: 'csrftoken' }),
+    ];
+    const { container } = render(
+      <FindingsSummary findings={findings} cookiesSeen={3} consentReadable onSelect={vi.fn()} t={t} language="en" />,
+    );
+    const rows = [...container.querySelectorAll('[data-finding-cookie] button')];
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'finding_before_consent a_widget (severityMedium)',
+      'finding_before_consent b_tracker (severityHigh)',
+      'finding_not_seen csrftoken (severityLow)',
+    ]);
+    // Words for everyone: none hidden from assistive technology.
+    expect(container.querySelectorAll('[aria-hidden="true"]:not(:empty)')).toHaveLength(0);
+    const chip = container.querySelector('[data-finding-count="before-consent"]')!;
+    expect(chip.textContent).toBe('finding_before_consent 2 (severityHigh)');
+    expect(chip.classList).toContain('severity-high');
   });
 
   it('keeps a long list closed and short: the first 20, then more on request', async () => {

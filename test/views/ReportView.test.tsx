@@ -66,8 +66,8 @@ describe('ReportView', () => {
     expect(container.querySelector('[data-consent]')?.getAttribute('data-consent')).toBe('refused');
     expect(container.querySelector('[data-charter]')?.textContent).toContain('charterBundled');
     expect([...container.querySelectorAll('[data-finding-count]')].map((c) => c.textContent)).toEqual([
-      'finding_after_refusal 1',
-      'finding_not_seen 1',
+      'finding_after_refusal 1 (severityHigh)',
+      'finding_not_seen 1 (severityLow)',
     ]);
   });
 
