@@ -4,6 +4,7 @@ import { FIRST_PAGE } from '../core/message-contract.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { CookieItem } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
+import { formatCount } from './time-format.ts';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
 export const PAGE_SIZE = FIRST_PAGE.cookies;
@@ -109,7 +110,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
       ))}
       {!searching && count > shown.length && (
         <p class="more">
-          <span aria-live="polite">{t('shownOf', String(shown.length), String(count))}</span>{' '}
+          <span aria-live="polite">{t('shownOf', formatCount(shown.length, language), formatCount(count, language))}</span>{' '}
           <button
             type="button"
             onClick={() => {

@@ -4,6 +4,7 @@ import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
+import { formatCount } from './time-format.ts';
 
 type FindingsSummaryProps = {
   /** The site's findings, most serious first (while `totals` is given, the first of them and the first of each kind). */
@@ -20,7 +21,7 @@ type FindingsSummaryProps = {
   onSelect: (finding: Finding) => void;
   /** UI strings. */
   t: Translate;
-  /** UI language, for lifetimes. */
+  /** UI language, for counts and lifetimes. */
   language: string;
 };
 
@@ -67,7 +68,7 @@ export function FindingsSummary({
   return (
     <section class="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">
-        {t('findingsTitle')} <span class="count">{total}</span>
+        {t('findingsTitle')} <span class="count">{formatCount(total, language)}</span>
       </h2>
       <ul class="finding-counts">
         {counts.map(({ kind, count }) => {
@@ -75,7 +76,7 @@ export function FindingsSummary({
           const severity = SEVERITIES.find((level) => findings.some((f) => f.kind === kind && f.severity === level))!;
           return (
             <li key={kind} class={`chip severity-${severity}`} data-finding-count={kind}>
-              {t(messageKey('finding', kind))} <strong>{count}</strong>
+              {t(messageKey('finding', kind))} <strong>{formatCount(count, language)}</strong>
               {severityWord(severity, t)}
             </li>
           );
@@ -109,7 +110,7 @@ export function FindingsSummary({
                     onWantAll?.();
                   }}
                 >
-                  {t('showMore')} ({t('shownOf', String(limit), String(total))})
+                  {t('showMore')} ({t('shownOf', formatCount(limit, language), formatCount(total, language))})
                 </button>
               </li>
             )}

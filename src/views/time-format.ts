@@ -1,4 +1,4 @@
-/** Short human forms of lifetimes and times, in the UI language. */
+/** Short human forms of lifetimes, times and counts, in the UI language. */
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 86400],
@@ -39,4 +39,9 @@ export function formatTime(ms: number, language: string): string {
     `${language} time`,
     () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
   ).format(ms);
+}
+
+/** A count as the UI language writes it: "1,234" in English, "1 234" in French. */
+export function formatCount(count: number, language: string): string {
+  return cached(`${language} count`, () => new Intl.NumberFormat(language)).format(count);
 }

@@ -28,9 +28,17 @@ describe('CookieList', () => {
       <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
     );
     expect(shownRows(container)).toBe(PAGE_SIZE);
-    expect(container.textContent).toContain(`shownOf ${PAGE_SIZE} 2000`);
+    expect(container.textContent).toContain(`shownOf ${PAGE_SIZE} 2,000`);
     fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
     expect(shownRows(container)).toBe(2 * PAGE_SIZE);
+  });
+
+  it('writes its counts as the UI language does', () => {
+    const rows = rowsOf(bigReport(1234));
+    const { container } = render(
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="fr" />,
+    );
+    expect(container.querySelector('.more')?.textContent).toContain(`shownOf ${PAGE_SIZE} 1\u202f234`);
   });
 
   it('filters by name, provider or purpose, every word counting', () => {

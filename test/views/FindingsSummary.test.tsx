@@ -77,6 +77,20 @@ describe('FindingsSummary', () => {
     expect(chip.classList).toContain('severity-high');
   });
 
+  it('writes its counts as the UI language does', async () => {
+    const findings = [finding({ kind: 'undeclared', cookie: '_ga' }), finding({ kind: 'not-seen', cookie: 'csrftoken' })];
+    const totals = { cookies: 3000, findings: 2345, findingsByKind: { undeclared: 1234, 'not-seen': 1111 }, siteEvicted: false };
+    const { container } = render(
+      <FindingsSummary findings={findings} totals={totals} cookiesSeen={3000} consentReadable onSelect={vi.fn()} t={t} language="fr" />,
+    );
+    expect(container.querySelector('h2 .count')?.textContent).toBe('2\u202f345');
+    expect(container.querySelector('[data-finding-count="undeclared"] strong')?.textContent).toBe('1\u202f234');
+    fireEvent.click(container.querySelector('summary')!);
+    await waitFor(() =>
+      expect([...container.querySelectorAll('.finding-list button')].at(-1)?.textContent).toBe('showMore (shownOf 20 2\u202f345)'),
+    );
+  });
+
   it('keeps a long list closed and short: the first 20, then more on request', async () => {
     const findings = Array.from({ length: 130 }, (_, i) => finding({ kind: 'not-seen', cookie: `c${String(i).padStart(3, '0')}` }));
     const { container } = render(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLifetime, formatTime } from '../../src/views/time-format.ts';
+import { formatCount, formatLifetime, formatTime } from '../../src/views/time-format.ts';
 
 describe('formatLifetime', () => {
   it('says a lifetime in the largest unit that gives at least two (one for years)', () => {
@@ -15,5 +15,14 @@ describe('formatLifetime', () => {
 describe('formatTime', () => {
   it('gives a time of day with seconds in the UI language', () => {
     expect(formatTime(Date.UTC(2026, 0, 1, 13, 5, 9), 'en')).toMatch(/\d{2}:\d{2}:\d{2}/);
+  });
+});
+
+describe('formatCount', () => {
+  it('writes a count as the UI language does', () => {
+    expect(formatCount(1234, 'en')).toBe('1,234');
+    // French groups thousands with a narrow no-break space.
+    expect(formatCount(1234, 'fr')).toBe('1\u202f234');
+    expect(formatCount(50, 'fr')).toBe('50');
   });
 });
