@@ -95,13 +95,16 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
           }}
         />
       </label>
-      {searching ? (
-        <p class="status" role="status">
-          <span class="spinner" aria-hidden="true" /> {t('loading')}
-        </p>
-      ) : (
-        matching.length === 0 && <p class="status">{t('noMatch', query)}</p>
-      )}
+      {/* Always there, its text changing: a region added with its text already in is not always announced. */}
+      <div role="status">
+        {searching ? (
+          <p class="status">
+            <span class="spinner" aria-hidden="true" /> {t('loading')}
+          </p>
+        ) : (
+          matching.length === 0 && <p class="status">{t('noMatch', query)}</p>
+        )}
+      </div>
       {groupByCategory(shown).map((group) => (
         <section key={group.category} class="category" aria-labelledby={`cat-${group.category}`}>
           <h3 id={`cat-${group.category}`}>{t(messageKey('category', group.category))}</h3>

@@ -57,6 +57,18 @@ describe('CookieList', () => {
     expect(container.textContent).toContain('noMatch nothing like this');
   });
 
+  it('says a search found nothing in a status region that was there before, so it is announced', () => {
+    const rows = rowsOf(bigReport(30));
+    render(<CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
+    const region = screen.getByRole('status');
+    expect(region.textContent).toBe('');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'nothing like this' } });
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region.textContent).toBe('noMatch nothing like this');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'matomo' } });
+    expect(region.textContent).toBe('');
+  });
+
   it('groups rows under their category, necessary first', () => {
     const rows = rowsOf(bigReport(30));
     const { container } = render(
