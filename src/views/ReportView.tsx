@@ -153,7 +153,7 @@ export function ReportView({
         language={language}
       />
       <TabPanels
-        label={report.host}
+        label={t('reportSections')}
         selected={shownTab}
         onSelect={(id) => setTab(id as TabId)}
         tabs={[

@@ -121,6 +121,11 @@ describe('ReportView', () => {
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
   });
 
+  it('names its tab list for what it holds, not after the site (the section above is)', () => {
+    view();
+    expect(screen.getByRole('tablist', { name: 'reportSections' })).toBeTruthy();
+  });
+
   it('moves between tabs with the arrow keys', () => {
     view();
     fireEvent.keyDown(screen.getByRole('tab', { name: 'tabCookies' }), { key: 'ArrowRight' });
