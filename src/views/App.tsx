@@ -346,12 +346,8 @@ export function App(props: AppProps) {
           newSince={openedAt}
           setBy={setBy}
           layout={layout}
-          refreshCharter={() =>
-            void props.refreshCharter(query).then(
-              () => refresh(query),
-              () => refresh(query),
-            )
-          }
+          // The report is read again either way; a failure is the report view's to say.
+          refreshCharter={() => props.refreshCharter(query).finally(() => void refresh(query))}
           recordConsentFlow={(saveRun) => props.recordConsentFlow(query, saveRun)}
           exportReport={(format, draftLanguage) => props.exportReport(query, format, draftLanguage)}
           download={props.download}

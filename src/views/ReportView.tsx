@@ -27,8 +27,8 @@ type ReportViewProps = {
   loadWhole?: (() => void) | undefined;
   /** True while the site's live charter is being read. */
   charterPending: boolean;
-  /** Reads the live charter again. */
-  refreshCharter: () => void;
+  /** Reads the live charter again; rejects when the worker could not. */
+  refreshCharter: () => Promise<void>;
   /** Clears the site's cookies, reloads its tabs and records afresh (keeping the run so far with `saveRun`); resolves to how many were deleted. */
   recordConsentFlow: (saveRun: boolean) => Promise<number>;
   /** The run kept to compare this one with; null when none. */
@@ -89,6 +89,11 @@ export function ReportView({
   const [focusKey, setFocusKey] = useState<string | null>(null);
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
+  const [charterFailed, setCharterFailed] = useState(false);
+  const readCharterAgain = () => {
+    setCharterFailed(false);
+    refreshCharter().catch(() => setCharterFailed(true));
+  };
   const wantAll = partial ? loadWhole : undefined;
 
   const goToFinding = (finding: Finding) => {
@@ -133,7 +138,12 @@ export function ReportView({
     <>
       <section class="site" aria-label={report.host}>
         <p class="host">{report.host}</p>
-        <CharterInfo charter={report.charter} pending={charterPending} onRefresh={refreshCharter} t={t} language={language} />
+        <CharterInfo charter={report.charter} pending={charterPending} onRefresh={readCharterAgain} t={t} language={language} />
+        {charterFailed && (
+          <p class="small error" role="alert" data-problem="charter-refresh">
+            {t('charterRefreshFailed')}
+          </p>
+        )}
         <ConsentSummary consent={report.consent} t={t} />
       </section>
       <StorageNotice

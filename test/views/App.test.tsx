@@ -170,6 +170,19 @@ describe('popup App', () => {
     });
   });
 
+  it('says when the live charter could not be read again, keeps the report, and reads it again', async () => {
+    let loads = 0;
+    const { container } = renderApp({
+      loadSite: async () => (loads++, portalView(['sessionid'])),
+      refreshCharter: () => Promise.reject(new NoAnswer('refreshCharter')),
+    });
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    fireEvent.click(container.querySelector('[data-action="refresh-charter"]')!);
+    expect((await screen.findByRole('alert')).textContent).toBe('charterRefreshFailed');
+    expect(state(container)).toBe('ready');
+    await waitFor(() => expect(loads).toBe(2));
+  });
+
   it('follows its own site’s recorded state while open, not other sites’', async () => {
     let notify: (keys: string[]) => void = () => undefined;
     let names = ['sessionid'];

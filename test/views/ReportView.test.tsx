@@ -45,7 +45,7 @@ function view(overrides: Partial<Parameters<typeof ReportView>[0]> = {}) {
     <ReportView
       report={sample}
       charterPending={false}
-      refreshCharter={() => undefined}
+      refreshCharter={async () => undefined}
       recordConsentFlow={async () => 3}
       exportReport={async (format) => ({ filename: `r.${format}`, mimeType: 'text/plain', text: `as ${format}` })}
       download={() => undefined}
@@ -119,6 +119,20 @@ describe('ReportView', () => {
     const container = view();
     fireEvent.click(container.querySelector('[data-finding="not-seen"] button')!);
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
+  });
+
+  it('says when the live charter could not be read again, and lets the person try again', async () => {
+    const refreshCharter = vi.fn((): Promise<void> => Promise.reject(new Error('No answer from the background worker')));
+    const container = view({ refreshCharter });
+    const button = container.querySelector<HTMLButtonElement>('[data-action="refresh-charter"]')!;
+    fireEvent.click(button);
+    expect((await screen.findByRole('alert')).textContent).toBe('charterRefreshFailed');
+    expect(button.disabled).toBe(false);
+    // Another try clears the message while it asks; a success leaves none.
+    refreshCharter.mockImplementation(async () => undefined);
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(refreshCharter).toHaveBeenCalledTimes(2);
   });
 
   it('names its tab list for what it holds, not after the site (the section above is)', () => {
