@@ -44,6 +44,8 @@ const options: PageOptions = {
 };
 const root = document.getElementById('app')!;
 const platform = early?.platform ?? browserParts;
+// The loading shell painted from the HTML (index.html) gives way to the App, in the same task: no frame shows neither.
+root.replaceChildren();
 mountPage(root, options, platform);
 if (await devtoolsPanelOffered().catch(() => false)) {
   mountPage(root, { ...options, tools: { devtoolsPanel: { request: () => requestDevtoolsPanel() } } }, platform);
