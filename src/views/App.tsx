@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useErrorBoundary, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hostPattern } from '../core/host-patterns.ts';
 import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } from '../core/live-timeline.ts';
 import type { NetworkLog } from '../core/network/network-log.ts';
@@ -109,6 +109,11 @@ export function App(props: AppProps) {
   const { findSite, onSiteChanged, loadSite, onStateChanged, onLive, network, t } = props;
   const now = props.now ?? Date.now;
   const [state, setState] = useState<State>({ kind: 'loading' });
+  // An error thrown while showing a view below (the report, its effects) is said with the retry,
+  // which mounts it afresh, rather than blanking the page: its message only, never what it showed.
+  useErrorBoundary((error: unknown) =>
+    setState({ kind: 'error', message: t('renderError', error instanceof Error ? error.message : String(error)) }),
+  );
   const [query, setQuery] = useState<SiteQuery | null>(null);
   const [live, setLive] = useState<LiveTimeline | null>(null);
   // The timeline shown, for the push handler to place events on without waiting for a render.

@@ -121,6 +121,25 @@ describe('popup App', () => {
     await waitFor(() => expect(state(container)).toBe('ready'));
   });
 
+  it('says an error thrown while showing the report, keeps the page, and reads the report afresh on retry', async () => {
+    let loads = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        const view = portalView(['sessionid']);
+        // A report the view cannot show (its cookies missing): it throws while rendering.
+        if (loads++ === 0 && view.kind === 'report') return { ...view, report: { ...view.report, cookies: null as never } };
+        return view;
+      },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toMatch(/^renderError \S/);
+    expect(container.querySelector('h1')?.textContent).toBe('popupTitle');
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    expect(loads).toBe(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says in the UI language that the worker did not answer', async () => {
     renderApp({ loadSite: () => Promise.reject(new NoAnswer('getReport')) });
     expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError noAnswer');
