@@ -5,6 +5,7 @@ import type { ReportTotals } from '../core/report/report-page.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
 import { formatCount } from './time-format.ts';
+import { countText } from './count-text.ts';
 
 type FindingsSummaryProps = {
   /** The site's findings, most serious first (while `totals` is given, the first of them and the first of each kind). */
@@ -17,6 +18,8 @@ type FindingsSummaryProps = {
   cookiesSeen: number;
   /** False where the visitor's choice cannot be read (off the platform): no consent finding was looked for. */
   consentReadable: boolean;
+  /** How many of the cookies seen are of unknown origin: no finding judges them. */
+  unjudged?: number;
   /** Shows the cookie a finding is about. */
   onSelect: (finding: Finding) => void;
   /** UI strings. */
@@ -44,6 +47,7 @@ export function FindingsSummary({
   onWantAll,
   cookiesSeen,
   consentReadable,
+  unjudged = 0,
   onSelect,
   t,
   language,
@@ -52,12 +56,17 @@ export function FindingsSummary({
   const [open, setOpen] = useState(total <= 6);
   const [limit, setLimit] = useState(FIRST_FINDINGS);
   if (total === 0) {
-    // The all-clear only says what was checked: nothing without a cookie, not consent where it cannot be read.
+    // The all-clear only says what was checked: nothing without a cookie, not the cookies no
+    // finding judges (of unknown origin), not consent where it cannot be read.
     const nothing = cookiesSeen === 0 ? 'noFindingsNoCookies' : consentReadable ? 'noFindings' : 'noFindingsConsentUnread';
     return (
       <section class="findings" aria-labelledby="findings-title">
         <h2 id="findings-title">{t('findingsTitle')}</h2>
-        <p class={nothing === 'noFindings' ? 'ok' : 'muted'}>{t(nothing)}</p>
+        {cookiesSeen > 0 && unjudged > 0 ? (
+          <p class="muted">{countText(t, language, 'noFindingsUnjudged', unjudged)}</p>
+        ) : (
+          <p class={nothing === 'noFindings' ? 'ok' : 'muted'}>{t(nothing)}</p>
+        )}
       </section>
     );
   }

@@ -17,6 +17,7 @@ import type { ShownTimeline } from './TimelineView.tsx';
 import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-views.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
+import { countOriginUnknown } from '../core/report/report-page.ts';
 
 type ReportViewProps = {
   /** The site's report (its first page while `partial` is given). */
@@ -158,6 +159,7 @@ export function ReportView({
         onWantAll={wantAll}
         cookiesSeen={partial ? partial.cookies : report.cookies.length}
         consentReadable={report.consent.state !== 'unknown'}
+        unjudged={partial ? partial.originUnknown : countOriginUnknown(report.cookies)}
         onSelect={goToFinding}
         t={t}
         language={language}

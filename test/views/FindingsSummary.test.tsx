@@ -27,6 +27,14 @@ describe('FindingsSummary', () => {
     expect(allClear(0, false)).toEqual(['noFindingsNoCookies', false]);
   });
 
+  it('says the cookies of unknown origin were not judged, rather than an all-clear', () => {
+    const { container } = render(
+      <FindingsSummary findings={[]} cookiesSeen={3} consentReadable unjudged={1} onSelect={vi.fn()} t={t} language="en" />,
+    );
+    const line = container.querySelector('.findings p')!;
+    expect([line.textContent, line.classList.contains('ok')]).toEqual(['noFindingsUnjudgedOne 1', false]);
+  });
+
   it('does not say consent was respected where it cannot be read', () => {
     expect(allClear(3, false)).toEqual(['noFindingsConsentUnread', false]);
   });
@@ -79,7 +87,13 @@ describe('FindingsSummary', () => {
 
   it('writes its counts as the UI language does', async () => {
     const findings = [finding({ kind: 'undeclared', cookie: '_ga' }), finding({ kind: 'not-seen', cookie: 'csrftoken' })];
-    const totals = { cookies: 3000, findings: 2345, findingsByKind: { undeclared: 1234, 'not-seen': 1111 }, siteEvicted: false };
+    const totals = {
+      cookies: 3000,
+      originUnknown: 0,
+      findings: 2345,
+      findingsByKind: { undeclared: 1234, 'not-seen': 1111 },
+      siteEvicted: false,
+    };
     const { container } = render(
       <FindingsSummary findings={findings} totals={totals} cookiesSeen={3000} consentReadable onSelect={vi.fn()} t={t} language="fr" />,
     );

@@ -29,6 +29,8 @@ export type ReportFirst = {
 export type ReportTotals = {
   /** Seen cookies. */
   cookies: number;
+  /** Of those, cookies of unknown origin (`ReportCookie.originUnknown`): judged by no finding. */
+  originUnknown: number;
   /** Findings, and per kind. */
   findings: number;
   findingsByKind: Partial<Record<FindingKind, number>>;
@@ -75,11 +77,19 @@ export function firstPageOf(report: Report, first: ReportFirst): { report: Repor
     report: { ...report, cookies, findings, timeline },
     totals: {
       cookies: report.cookies.length,
+      originUnknown: countOriginUnknown(report.cookies),
       findings: report.findings.length,
       findingsByKind,
       siteEvicted: events.some((event) => event.type === 'evicted'),
     },
   };
+}
+
+/** How many of `cookies` are of unknown origin (no finding judges them). */
+export function countOriginUnknown(cookies: readonly ReportCookie[]): number {
+  let count = 0;
+  for (const cookie of cookies) if (cookie.originUnknown) count++;
+  return count;
 }
 
 /**

@@ -45,6 +45,11 @@ describe('first page of a report', () => {
     );
     expect(firstPageOf(whole, { ...FIRST_PAGE, events: 0 })!.report.timeline.events).toEqual(whole.timeline.events.slice(-1));
     expect(page.totals.siteEvicted).toBe(false);
+    expect(page.totals.originUnknown).toBe(0);
+    // A cookie of unknown origin past the first page still counts in the totals.
+    const last = whole.cookies.at(-1)!;
+    const shared = { ...whole, cookies: [...whole.cookies.slice(0, -1), { ...last, originUnknown: true }] };
+    expect(firstPageOf(shared, FIRST_PAGE)!.totals.originUnknown).toBe(1);
     // The rest travels whole: small and bounded.
     expect(page.report.notSeen).toBe(whole.notSeen);
     expect(page.report.charter).toBe(whole.charter);
