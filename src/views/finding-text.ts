@@ -10,7 +10,10 @@ export function findingText(finding: Finding, t: Translate, language: string): s
   const category = t(messageKey('category', detail.category));
   switch (finding.kind) {
     case 'undeclared':
-      return t('evidenceUndeclared', t(messageKey('source', detail.source)));
+      return t(
+        detail.charter === 'platform-default' ? 'evidenceUndeclaredDefault' : 'evidenceUndeclared',
+        t(messageKey('source', detail.source)),
+      );
     case 'before-consent':
       return t('evidenceBeforeConsent', provider, category);
     case 'after-refusal': {

@@ -7,6 +7,10 @@ describe('findingText', () => {
   it('words each kind of finding from its data, in the interface’s language', () => {
     const detail = { provider: 'Matomo', category: 'statistics' as const, source: 'known-tracker' as const };
     expect(findingText(finding({ kind: 'undeclared', cookie: '_pk_id', detail }), t, 'en')).toBe('evidenceUndeclared source_known_tracker');
+    // Against the platform's default, standing in for a charter not read: not "the site's charter".
+    expect(
+      findingText(finding({ kind: 'undeclared', cookie: '_pk_id', detail: { ...detail, charter: 'platform-default' } }), t, 'en'),
+    ).toBe('evidenceUndeclaredDefault source_known_tracker');
     expect(findingText(finding({ kind: 'before-consent', cookie: '_pk_id', detail }), t, 'en')).toBe(
       'evidenceBeforeConsent Matomo category_statistics',
     );

@@ -43,6 +43,11 @@ export type FindingDetail = {
    * tracker family's (`['ga']` for `_ga`); absent when only the overall refusal speaks for it.
    */
   refused?: string[];
+  /**
+   * undeclared: 'platform-default' when the charter it is not in is the platform's default,
+   * standing in for the site's own, which could not be read (absent otherwise).
+   */
+  charter?: 'platform-default';
   /** lifetime: the charter's words, and how long the cookie actually lives, in seconds. */
   stated?: string;
   actualSeconds?: number;
@@ -84,6 +89,17 @@ function undeclaredEvidence(where: string): Record<MatchSource, string> {
 }
 const UNDECLARED_OWN = undeclaredEvidence("seen, not in the site's charter");
 const UNDECLARED_EMBEDDED = undeclaredEvidence("set by embedded content, not in the site's charter");
+// The platform's default stands in for a charter that could not be read: it is not the site's word.
+const UNDECLARED_OWN_DEFAULT = undeclaredEvidence("seen, not in the platform's default charter (the site's own was not read)");
+const UNDECLARED_EMBEDDED_DEFAULT = undeclaredEvidence(
+  "set by embedded content, not in the platform's default charter (the site's own was not read)",
+);
+
+/**
+ * The platform sets `django_language` only on portals offered in several languages (a charter
+ * declares it all the same): not seeing it says nothing about the charter.
+ */
+const SET_ONLY_SOMETIMES = new Set(['django_language']);
 
 const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
 
@@ -144,6 +160,8 @@ export function findingsInNameOrder(
   seenByName: readonly MatchedCookie[],
   notSeen: readonly CharterEntry[],
   consentReadable = true,
+  /** The charter is the platform's default, standing in for the site's own (not read). */
+  standIn = false,
 ): Finding[] {
   const beforeConsent: Finding[] = [];
   const afterRefusal: Finding[] = [];
@@ -164,8 +182,14 @@ export function findingsInNameOrder(
         severity: SEVERITY.undeclared,
         cookie: cookie.name,
         domain: cookie.domain,
-        detail,
-        evidence: (embedded ? UNDECLARED_EMBEDDED : UNDECLARED_OWN)[match.source],
+        detail: standIn ? { ...detail, charter: 'platform-default' } : detail,
+        evidence: (standIn
+          ? embedded
+            ? UNDECLARED_EMBEDDED_DEFAULT
+            : UNDECLARED_OWN_DEFAULT
+          : embedded
+            ? UNDECLARED_EMBEDDED
+            : UNDECLARED_OWN)[match.source],
       });
     }
     // The platform sets its own cookies whatever the visitor chooses: never a consent matter (another site's cookie of the same name is not one of them).
@@ -214,7 +238,9 @@ export function findingsInNameOrder(
   }
 
   const unseen: Finding[] = [];
-  for (const entry of notSeen) {
+  // The default's entries are the platform's cookies, not what the site declared: not seeing one is no finding.
+  for (const entry of standIn ? [] : notSeen) {
+    if (entry.match === 'exact' && SET_ONLY_SOMETIMES.has(entry.cookie)) continue;
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
     unseen.push({
       kind: 'not-seen',

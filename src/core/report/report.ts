@@ -206,7 +206,7 @@ export function buildReport(
       : { state: 'unknown', changedAt: null, trackers: {} },
     cookies,
     notSeen,
-    findings: findingsInNameOrder(site, byName, notSeen, onPlatform),
+    findings: findingsInNameOrder(site, byName, notSeen, onPlatform, charter.kind === 'platform-default'),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
     storage: {
       sitesDropped: losses.sitesDropped,

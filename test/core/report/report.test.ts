@@ -244,6 +244,48 @@ describe('consent per tracker', () => {
     expect(refusals({ matomo: true, ga: false })).toEqual([]);
   });
 
+  it('says an undeclared cookie is not in the platform’s default charter, where that stands in for the site’s own', () => {
+    const host = 'unbundled.opendatasoft.com';
+    const site = emptySite(host, '0');
+    recordCookieChange(site, cookie('mystery', 1, host), false, NOW_MS);
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.charter.kind).toBe('platform-default');
+    expect(report.findings.filter((f) => f.kind === 'undeclared')).toMatchObject([
+      {
+        cookie: 'mystery',
+        evidence: "seen, not in the platform's default charter (the site's own was not read); no description found",
+        detail: { charter: 'platform-default' },
+      },
+    ]);
+    // The default's entries are the platform's cookies, not what this site declared: none is "not seen".
+    expect(report.notSeen.length).toBeGreaterThan(0);
+    expect(report.findings.filter((f) => f.kind === 'not-seen')).toEqual([]);
+    // Against the site's own charter, the wording and the data stay as they were.
+    const own = buildReport(play([cookie('mystery', 1)]), registry, NOW_MS).findings.find((f) => f.kind === 'undeclared')!;
+    expect(own.evidence).toBe("seen, not in the site's charter; no description found");
+    expect(own.detail.charter).toBeUndefined();
+  });
+
+  it('makes no not-seen finding for django_language, which the platform sets only on portals in several languages', () => {
+    const language = {
+      provider: 'Opendatasoft',
+      service: null,
+      cookie: 'django_language',
+      match: 'exact' as const,
+      purpose: 'Language',
+      duration: null,
+      category: 'necessary' as const,
+    };
+    const withLanguage = buildRegistry(
+      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, language] } },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const report = buildReport(play([cookie('sessionid', 14)]), withLanguage, NOW_MS);
+    expect(report.notSeen.map((entry) => entry.cookie)).toContain('django_language');
+    expect(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).not.toContain('django_language');
+    expect(report.findings.filter((f) => f.kind === 'not-seen').length).toBeGreaterThan(0);
+  });
+
   it('never flags the cookies that keep the visitor’s opt-out as set after a refusal (AT Internet, Piano)', () => {
     const report = buildReport(
       play(
