@@ -108,6 +108,11 @@ export function quoteTyped(text: string): string {
   return quoted(cut === -1 ? text : `${text.slice(0, cut)}…`);
 }
 
+/** An address quoted in an error: as quoteTyped, and never one with a user name or password (not even in part). */
+export function quoteAddress(text: string): string {
+  return CREDENTIALS.test(text) ? '(an address with a user name or password, not shown)' : quoteTyped(text);
+}
+
 /** A value quoted in an error, at most QUOTED characters of it. */
 const quoted = (text: string): string => JSON.stringify(text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
 

@@ -6,12 +6,13 @@
  */
 import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
-import { MAX_PAGES, MAX_SHARDS, parseTarget, UsageError } from '../audit/options.ts';
+import { MAX_PAGES, MAX_SHARDS, parseTarget, quoteAddress, UsageError } from '../audit/options.ts';
 import {
   CENSUS_VERSION,
   FINDING_KINDS,
   SEVERITIES,
   isPortalFolder,
+  rowUrl,
   type CensusDocument,
   type CensusRow,
   type CensusRun,
@@ -106,9 +107,12 @@ function checkRow(value: unknown, where: string, size: number): void {
   } catch {
     // Refused below.
   }
-  check(url !== null, `${where}.url`, row.url, 'an http(s) URL the census could audit');
-  check(url!.href === row.url, `${where}.url`, row.url, `a URL as the census writes it (${url!.href})`);
-  check(row.host === url!.hostname, `${where}.host`, row.host, `the URL's host (${url!.hostname})`);
+  // Quoted as an address (no user name, password, query value or path parameter): a shard is outside input.
+  const address = typeof row.url === 'string' ? quoteAddress(row.url) : quote(row.url);
+  if (url === null) throw new UsageError(`${where}.url: ${address} is not an http(s) URL the census could audit`);
+  // As the census writes it (rowUrl): without values, so none reaches the merged census either.
+  if (rowUrl(url) !== row.url) throw new UsageError(`${where}.url: ${address} is not a URL as the census writes it (${rowUrl(url)})`);
+  check(row.host === url.hostname, `${where}.host`, row.host, `the URL's host (${url.hostname})`);
   const charter = record(row.charter, `${where}.charter`, 'a charter kind and whether it changed', ['kind', 'changed']);
   check(
     charter.kind === null || isOneOf(charter.kind, CHARTER_KINDS),
@@ -133,7 +137,7 @@ function checkRow(value: unknown, where: string, size: number): void {
     check(typeof page === 'string', `${where}.pages[${index}]`, page, 'a path');
   if (row.report !== null) {
     check(isPortalFolder(row.report), `${where}.report`, row.report, "a portal's folder (a host name, as the census names them)");
-    check(row.report === row.host, `${where}.report`, row.report, `the portal's folder (its host, ${url!.hostname})`);
+    check(row.report === row.host, `${where}.report`, row.report, `the portal's folder (its host, ${url.hostname})`);
   }
   check(row.error === null || (typeof row.error === 'string' && row.error !== ''), `${where}.error`, row.error, 'null or a line of text');
   if (row.error !== null) {

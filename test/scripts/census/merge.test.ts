@@ -244,6 +244,17 @@ describe('census:merge reads a shard as outside input', () => {
     ['url', 'https://a..b/', 'portals[0].url: "https://a..b/" is not an http(s) URL the census could audit'],
     ['url', 42, 'portals[0].url: 42 is not an http(s) URL the census could audit'],
     ['url', 'data.tco.re', 'portals[0].url: "data.tco.re" is not a URL as the census writes it (https://data.tco.re/)'],
+    // Never echoed, never merged: a user name or password, a query value, a path parameter.
+    [
+      'url',
+      'https://user:s3cret@data.tco.re/',
+      'portals[0].url: (an address with a user name or password, not shown) is not an http(s) URL the census could audit',
+    ],
+    [
+      'url',
+      'https://data.tco.re/login;jsessionid=S3CRET?token=S3CRET',
+      'portals[0].url: "https://data.tco.re/login…" is not a URL as the census writes it (https://data.tco.re/login?token=)',
+    ],
     ['report', 'javascript:alert(1)//', notFolder('javascript:alert(1)//')],
     ['report', '../../x', notFolder('../../x')],
     ['report', '..', notFolder('..')],
