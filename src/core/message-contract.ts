@@ -114,6 +114,30 @@ export class NoAnswer extends Error {
   }
 }
 
+/**
+ * How long a page waits for the worker where it shows a spinner and nothing else can happen (the
+ * report, the site of a panel's tab) before it says the worker did not answer, with a retry. A
+ * stopped worker wakes and builds a first report in tens to hundreds of ms, a cold machine in a
+ * few seconds: 15 s cuts no answer that is only slow. The person's own actions (clearing with
+ * reloads, exports) have none: they may rightly take longer, and the page is not stuck meanwhile.
+ */
+export const WORKER_WAIT_LIMIT_MS = 15_000;
+
+/** `answer`, or a NoAnswer to `method` once `limitMs` have passed without it. */
+export async function answerWithin<T>(answer: Promise<T>, method: Method, limitMs = WORKER_WAIT_LIMIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      answer,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(reject, limitMs, new NoAnswer(method, limitMs / 1000));
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The envelope on the wire. */
 export type RequestMessage<M extends Method = Method> = { method: M; params: Params<M> };
 export type ResponseMessage<M extends Method = Method> = { ok: true; result: Result<M> } | { ok: false; error: string };

@@ -14,6 +14,7 @@ import { boundSite } from '../pages/tab-site.ts';
 import { browserPlatform, mountPage } from '../pages/mount-page.tsx';
 import { SiteNotFound } from '../views/site-not-found.ts';
 import { networkAttribution } from '../core/network/set-by.ts';
+import { answerWithin } from '../core/message-contract.ts';
 
 installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
@@ -25,7 +26,7 @@ const platform = browserPlatform();
 document.documentElement.lang = platform.language.split('-')[0] ?? 'en';
 
 const inspected = inspectedTabId();
-const bound = boundSite(params, inspected, (tabId) => callBackground('siteOfTab', { tabId }), platform.t);
+const bound = boundSite(params, inspected, (tabId) => answerWithin(callBackground('siteOfTab', { tabId }), 'siteOfTab'), platform.t);
 const tabId = bound?.tabId ?? null;
 
 /** The bound tab going to another page: DevTools tells its panel; a panel opened in a tab asks the tabs API. */

@@ -12,6 +12,7 @@ import { siteOfPage } from '../pages/page-actions.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { boundSite, siteFoundEarly } from '../pages/tab-site.ts';
 import { browserPlatform, earlyFirstView, mountPage, type PageOptions } from '../pages/mount-page.tsx';
+import { answerWithin } from '../core/message-contract.ts';
 
 installBrowser(nativeBrowser() ?? (await import('../platform/polyfill.ts')).default);
 
@@ -21,7 +22,7 @@ applyTheme(pageTheme(params, null));
 const browserParts = browserPlatform();
 document.documentElement.lang = browserParts.language.split('-')[0] ?? 'en';
 
-const bound = boundSite(params, null, (tabId) => callBackground('siteOfTab', { tabId }), browserParts.t);
+const bound = boundSite(params, null, (tabId) => answerWithin(callBackground('siteOfTab', { tabId }), 'siteOfTab'), browserParts.t);
 const windowId = bound ? null : await currentWindowId().catch(() => null);
 const findSite = bound?.findSite ?? (() => siteOfPage(params, () => (windowId === null ? activeTab() : activeTabOf(windowId))));
 

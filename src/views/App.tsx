@@ -5,7 +5,16 @@ import type { NetworkLog } from '../core/network/network-log.ts';
 import type { CookieEvent, NetworkAttribution } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
-import { FIRST_PAGE, NoAnswer, sameSite, type LiveMessage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
+import {
+  answerWithin,
+  FIRST_PAGE,
+  NoAnswer,
+  sameSite,
+  WORKER_WAIT_LIMIT_MS,
+  type LiveMessage,
+  type SiteQuery,
+  type SiteView,
+} from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
@@ -79,13 +88,8 @@ type State =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; view: SiteView };
 
-/**
- * How long the page waits for the report before it says the worker did not answer, with a retry.
- * A stopped worker wakes and builds a first report in tens to hundreds of ms, a cold machine in a
- * few seconds: 15 s cuts no answer that is only slow. The person's own actions (clearing with
- * reloads, exports) have none: they may rightly take longer, and the page is not stuck meanwhile.
- */
-export const REPORT_TIME_LIMIT_MS = 15_000;
+/** How long the page waits for the report (see WORKER_WAIT_LIMIT_MS). */
+export const REPORT_TIME_LIMIT_MS = WORKER_WAIT_LIMIT_MS;
 
 /** Why the report could not be read, in the UI language; the worker's own text is kept as it is. */
 const problemText = (error: unknown, t: Translate) =>
@@ -145,14 +149,8 @@ export function App(props: AppProps) {
       }
       inFlight.current = true;
       const request = ++latest.current;
-      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const view = await Promise.race([
-          loadSite(target, whole.current ? undefined : FIRST_PAGE),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(reject, REPORT_TIME_LIMIT_MS, new NoAnswer('getReport', REPORT_TIME_LIMIT_MS / 1000));
-          }),
-        ]);
+        const view = await answerWithin(loadSite(target, whole.current ? undefined : FIRST_PAGE), 'getReport', REPORT_TIME_LIMIT_MS);
         if (request === latest.current && sameSite(current.current, target)) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
@@ -164,7 +162,6 @@ export function App(props: AppProps) {
       } catch (error) {
         if (request === latest.current) setState({ kind: 'error', message: problemText(error, t) });
       } finally {
-        clearTimeout(timer);
         inFlight.current = false;
         if (again.current && current.current) {
           again.current = false;

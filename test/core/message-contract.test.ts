@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { isCharterDraftFormat, isLiveMessage, isRequestMessage, LIVE_MESSAGE_TYPE, signatureOf } from '../../src/core/message-contract.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  answerWithin,
+  isCharterDraftFormat,
+  isLiveMessage,
+  isRequestMessage,
+  LIVE_MESSAGE_TYPE,
+  NoAnswer,
+  signatureOf,
+} from '../../src/core/message-contract.ts';
 
 describe('isRequestMessage', () => {
   it('accepts each method with its params', () => {
@@ -87,5 +95,24 @@ describe('isCharterDraftFormat', () => {
     expect(isCharterDraftFormat('charter-markdown')).toBe(true);
     expect(isCharterDraftFormat('charter-html')).toBe(true);
     expect(isCharterDraftFormat('markdown')).toBe(false);
+  });
+});
+
+describe('answerWithin', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('gives the answer that comes in time, and a NoAnswer naming the method and the limit when none does', async () => {
+    vi.useFakeTimers();
+    await expect(answerWithin(Promise.resolve('site'), 'siteOfTab', 1000)).resolves.toBe('site');
+    expect(vi.getTimerCount()).toBe(0);
+    const late = answerWithin(new Promise<never>(() => undefined), 'siteOfTab', 1000);
+    const settled = late.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await settled;
+    expect(error).toBeInstanceOf(NoAnswer);
+    expect((error as NoAnswer).withinSeconds).toBe(1);
+    expect((error as NoAnswer).message).toBe('No answer from the background worker to siteOfTab within 1 s');
   });
 });
