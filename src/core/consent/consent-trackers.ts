@@ -19,7 +19,7 @@ const byName = lazy(() =>
     KNOWN_TRACKERS.filter((tracker) => tracker.domain === null).map((tracker) => ({
       name: tracker.cookie,
       match: tracker.match,
-      value: tracker.consentKeys,
+      value: tracker,
     })),
   ),
 );
@@ -28,7 +28,16 @@ const NONE: readonly string[] = Object.freeze([]);
 
 /** The consent keys that govern a cookie of this name (`['ga']` for `_ga_ABC123`); none for others. */
 export function consentKeysOf(cookieName: string): readonly string[] {
-  return lookupName(byName(), cookieName, acceptAll, null)?.value ?? NONE;
+  return lookupName(byName(), cookieName, acceptAll, null)?.value.consentKeys ?? NONE;
+}
+
+/**
+ * True for a cookie that only keeps the visitor's choice (Matomo's `mtm_consent_removed`, Piano's
+ * `_pprv`, AT Internet's `atauthority`: the known-tracker table files them necessary): whatever
+ * category a charter gives it, it is written because the visitor opted out.
+ */
+export function keepsTheChoice(cookieName: string): boolean {
+  return lookupName(byName(), cookieName, acceptAll, null)?.value.category === 'necessary';
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime, type StatedLifetime } from './duration.ts';
 import { judgeCookie } from '../consent/consent-choice.ts';
-import { consentKeysOf, judgeByName } from '../consent/consent-trackers.ts';
+import { consentKeysOf, judgeByName, keepsTheChoice } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
@@ -205,13 +205,18 @@ export function findingsInNameOrder(
           evidence: `${described(cookie, match, embedded)} set before the visitor chose`,
         });
       }
-      // The banner's switches are the statistics tools': a statistics cookie of none of them (a
-      // tool the platform has no switch for, declared as statistics or known so), set or kept
-      // while every switch is off, goes against that refusal too ('after-choice' is how it was
-      // recorded; one set under an earlier mixed choice and still there after a full refusal
-      // reads the same). A cookie of a switch's own family is judged by its flag alone, above.
+      // The banner's switches are the statistics tools': a statistics cookie no switch of the
+      // choice speaks for (a tool the platform has no switch for, or one this banner does not
+      // show: declared as statistics or known so), set or kept while every switch is off, goes
+      // against that refusal too ('after-choice' is how it was recorded; one set under an earlier
+      // mixed choice and still there after a full refusal reads the same). A cookie of a switch
+      // shown is judged by its flag alone, and one that only keeps the choice never by this.
       const refusedAll =
-        !embedded && match.category === 'statistics' && site.consent.state === 'refused' && consentKeysOf(cookie.name).length === 0;
+        !embedded &&
+        match.category === 'statistics' &&
+        site.consent.state === 'refused' &&
+        !switchedFor(site.consent.trackers, cookie.name) &&
+        !keepsTheChoice(cookie.name);
       const flags = refusedAll ? Object.keys(site.consent.trackers) : [];
       // A refusal, overall or of the cookie's own tracker (a mixed choice): when it was set, or now.
       if (cookie.setPhases.includes('after-refuse')) {
@@ -253,6 +258,11 @@ export function findingsInNameOrder(
   }
 
   return beforeConsent.concat(afterRefusal, undeclared, lifetimes, inNameOrder(unseen, findingCookie));
+}
+
+/** True when one of the keys that govern this cookie is among the choice's flags (its own switch decides it). */
+function switchedFor(trackers: Readonly<Record<string, boolean>>, cookieName: string): boolean {
+  return consentKeysOf(cookieName).some((key) => Object.hasOwn(trackers, key));
 }
 
 /** The cookie as a consent finding's evidence names it. */

@@ -244,6 +244,28 @@ describe('consent per tracker', () => {
     expect(refusals({ matomo: true, ga: false })).toEqual([]);
   });
 
+  it('judges a statistics tool whose switch the banner does not show by that rule too, but never a cookie that keeps the choice', () => {
+    // A charter that files AT Internet's opt-out cookie under statistics, as charters list every AT cookie there.
+    const optOut = {
+      provider: 'AT Internet',
+      service: null,
+      cookie: 'atauthority',
+      match: 'exact' as const,
+      purpose: 'Privacy mode',
+      duration: '13 mois',
+      category: 'statistics' as const,
+    };
+    const withOptOut = buildRegistry(
+      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, optOut] } },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const refused = buildReport(play([choice({ matomo: false })], [cookie('_ga', 300)], [cookie('atauthority', 300)]), withOptOut, NOW_MS)
+      .findings.filter((f) => f.kind === 'after-refusal')
+      .map((f) => `${f.cookie}: ${f.evidence}`);
+    // Only Matomo's switch was shown, and turned off: Google Analytics ran all the same.
+    expect(refused).toEqual(['_ga: statistics cookie (Google) set after a refusal: Matomo refused (matomo=false)']);
+  });
+
   it('says an undeclared cookie is not in the platform’s default charter, where that stands in for the site’s own', () => {
     const host = 'unbundled.opendatasoft.com';
     const site = emptySite(host, '0');
