@@ -10,7 +10,7 @@ import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-
 import { extensionPage, request } from '../browsers/extension-api.ts';
 import { killTree } from '../browsers/process-tree.ts';
 import type { Report } from '../../src/core/report/index.ts';
-import { addressWithoutValues, withoutPathParameters } from '../../src/core/path-parameters.ts';
+import { addressesWithoutValuesIn, addressWithoutValues, withoutPathParameters } from '../../src/core/path-parameters.ts';
 import { auditExtension } from './audit-extension.ts';
 import { clickConsent } from './consent-banner.ts';
 import { createCrawl, MAX_LINKS } from './crawl.ts';
@@ -70,18 +70,12 @@ async function reportFor(api: PageUnderTest, host: string): Promise<Report> {
   return view.report;
 }
 
-/** An http(s) URL in a driver's message (`net::ERR_NAME_NOT_RESOLVED at https://…`): one run of non-space characters. */
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
-
 /**
  * One line of a navigation error, without the driver's call log, and with the URLs it names
  * (the page asked for, a redirect's target) without their values, as the audit prints them.
  */
 export const reasonOf = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error))
-    .split('\n')[0]!
-    .replace(/^.*?(net::|NS_)/, '$1')
-    .replace(URL_IN_TEXT, (text) => (URL.canParse(text) ? addressWithoutValues(new URL(text)) : 'a URL'));
+  addressesWithoutValuesIn((error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^.*?(net::|NS_)/, '$1'));
 
 /** Navigates, within NAVIGATION_TIMEOUT_MS. */
 async function visit(page: PageUnderTest, url: URL): Promise<void> {

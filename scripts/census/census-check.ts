@@ -6,7 +6,8 @@
  */
 import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
-import { MAX_PAGES, MAX_SHARDS, parseTarget, quoteAddress, UsageError } from '../audit/options.ts';
+import { MAX_PAGES, MAX_SHARDS, parseTarget, quoteAddress, quoteTyped, UsageError } from '../audit/options.ts';
+import { addressesWithoutValuesIn } from '../../src/core/path-parameters.ts';
 import {
   CENSUS_VERSION,
   FINDING_KINDS,
@@ -133,13 +134,22 @@ function checkRow(value: unknown, where: string, size: number): void {
   check(row.cookies === null || isCount(row.cookies), `${where}.cookies`, row.cookies, 'null or a count');
   if (row.findings !== null) checkFindings(row.findings, `${where}.findings`);
   check(Array.isArray(row.pages), `${where}.pages`, row.pages, 'a list of paths');
-  for (const [index, page] of (row.pages as unknown[]).entries())
+  // As the census writes them: paths without parameters, query or fragment (a session id, a token).
+  for (const [index, page] of (row.pages as unknown[]).entries()) {
+    if (typeof page === 'string' && /[;?#]/.test(page))
+      throw new UsageError(
+        `${where}.pages[${index}]: ${quoteTyped(page)} is not a path as the census writes it (no ;parameters, query or fragment)`,
+      );
     check(typeof page === 'string', `${where}.pages[${index}]`, page, 'a path');
+  }
   if (row.report !== null) {
     check(isPortalFolder(row.report), `${where}.report`, row.report, "a portal's folder (a host name, as the census names them)");
     check(row.report === row.host, `${where}.report`, row.report, `the portal's folder (its host, ${url.hostname})`);
   }
   check(row.error === null || (typeof row.error === 'string' && row.error !== ''), `${where}.error`, row.error, 'null or a line of text');
+  // The census writes the URLs an error names without their values (reasonOf): not quoted, it may hold a secret.
+  if (typeof row.error === 'string' && addressesWithoutValuesIn(row.error) !== row.error)
+    throw new UsageError(`${where}.error: names a URL with a user name, password or values (the census writes none)`);
   if (row.error !== null) {
     for (const [field, found] of [
       ['charter.kind', charter.kind],

@@ -30,3 +30,11 @@ export function queryWithoutValues(url: URL): string {
 export function addressWithoutValues(url: URL): string {
   return `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`;
 }
+
+/** An http(s) URL in a line of text (a driver's error): one run of non-space characters. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
+
+/** `text` with each http(s) URL it names written without its values (addressWithoutValues; one that cannot be read as "a URL"). */
+export function addressesWithoutValuesIn(text: string): string {
+  return text.replace(URL_IN_TEXT, (found) => (URL.canParse(found) ? addressWithoutValues(new URL(found)) : 'a URL'));
+}

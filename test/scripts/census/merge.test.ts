@@ -246,6 +246,11 @@ describe('census:merge reads a shard as outside input', () => {
     ['url', 'data.tco.re', 'portals[0].url: "data.tco.re" is not a URL as the census writes it (https://data.tco.re/)'],
     // Never echoed, never merged: a user name or password, a query value, a path parameter.
     [
+      'pages',
+      ['/', '/login;jsessionid=S3CRET'],
+      'portals[0].pages[1]: "/login…" is not a path as the census writes it (no ;parameters, query or fragment)',
+    ],
+    [
       'url',
       'https://user:s3cret@data.tco.re/',
       'portals[0].url: (an address with a user name or password, not shown) is not an http(s) URL the census could audit',
@@ -288,6 +293,11 @@ describe('census:merge reads a shard as outside input', () => {
     ['cookies', null, 'portals[0].cookies: null is not a count, as for a portal audited (it has no error)'],
     ['cookies', 1.5, 'portals[0].cookies: 1.5 is not null or a count'],
     ['error', 123, 'portals[0].error: 123 is not null or a line of text'],
+    [
+      'error',
+      'cannot reach https://user:pw@data.tco.re/?token=S3CRET: net::ERR_NAME_NOT_RESOLVED',
+      'portals[0].error: names a URL with a user name, password or values (the census writes none)',
+    ],
     ['error', 'it failed', 'portals[0].charter.kind: "bundled" is not null, as for a portal that failed (it has an error)'],
     ['pages', 'x', 'portals[0].pages: "x" is not a list of paths'],
     ['pages', ['/', 7], 'portals[0].pages[1]: 7 is not a path'],
