@@ -90,10 +90,14 @@ export function ReportView({
   const [focusKey, setFocusKey] = useState<string | null>(null);
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
-  const [charterFailed, setCharterFailed] = useState(false);
+  // A failed try is said while the charter shown is the one read before it: a charter read since
+  // (a new one, or a failure the charter line states itself) ends it.
+  const charterReadAt = report.charter.live?.fetchedAt ?? null;
+  const [failedOver, setFailedOver] = useState<{ readAt: number | null } | null>(null);
+  const charterFailed = failedOver !== null && failedOver.readAt === charterReadAt;
   const readCharterAgain = () => {
-    setCharterFailed(false);
-    refreshCharter().catch(() => setCharterFailed(true));
+    setFailedOver(null);
+    refreshCharter().catch(() => setFailedOver({ readAt: charterReadAt }));
   };
   const wantAll = partial ? loadWhole : undefined;
 

@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../core/ui-strings.ts';
+import { formatCount } from './time-format.ts';
 
 /** The keys of messages that say a count and have a `…One` twin for the singular. */
 export type CountedKey = { [K in MessageKey]: `${K}One` extends MessageKey ? K : never }[MessageKey];
@@ -14,5 +15,5 @@ const rules = new Map<string, Intl.PluralRules>();
 export function countText(t: Translate, language: string, key: CountedKey, count: number, ...more: string[]): string {
   let languageRules = rules.get(language);
   if (!languageRules) rules.set(language, (languageRules = new Intl.PluralRules(language)));
-  return t(languageRules.select(count) === 'one' ? (`${key}One` as MessageKey) : key, String(count), ...more);
+  return t(languageRules.select(count) === 'one' ? (`${key}One` as MessageKey) : key, formatCount(count, language), ...more);
 }

@@ -135,6 +135,28 @@ describe('ReportView', () => {
     expect(refreshCharter).toHaveBeenCalledTimes(2);
   });
 
+  it('drops the message once a charter has been read since', async () => {
+    const props = {
+      charterPending: false,
+      refreshCharter: (): Promise<void> => Promise.reject(new Error('No answer from the background worker')),
+      recordConsentFlow: async () => 3,
+      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
+      download: () => undefined,
+      copy: async () => undefined,
+      t,
+      language: 'en',
+    };
+    const { container, rerender } = render(<ReportView report={sample} {...props} />);
+    fireEvent.click(container.querySelector('[data-action="refresh-charter"]')!);
+    await screen.findByRole('alert');
+    const read = {
+      ...sample,
+      charter: { ...sample.charter, live: { fetchedAt: 5, url: 'https://data.tco.re/terms/cookies-policy/', problem: null } },
+    };
+    rerender(<ReportView report={read} {...props} />);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
   it('names its tab list for what it holds, not after the site (the section above is)', () => {
     view();
     expect(screen.getByRole('tablist', { name: 'reportSections' })).toBeTruthy();

@@ -8,8 +8,13 @@ type Messages = Record<string, { message: string; placeholders?: Record<string, 
 describe('countText', () => {
   it('takes the singular for 1 in English, for 0 and 1 in French', () => {
     const chosen = (language: string) => [0, 1, 2, 1000].map((count) => countText(t, language, 'cookieCount', count));
-    expect(chosen('en')).toEqual(['cookieCount 0', 'cookieCountOne 1', 'cookieCount 2', 'cookieCount 1000']);
-    expect(chosen('fr')).toEqual(['cookieCountOne 0', 'cookieCountOne 1', 'cookieCount 2', 'cookieCount 1000']);
+    expect(chosen('en')).toEqual(['cookieCount 0', 'cookieCountOne 1', 'cookieCount 2', 'cookieCount 1,000']);
+    expect(chosen('fr')).toEqual(['cookieCountOne 0', 'cookieCountOne 1', 'cookieCount 2', 'cookieCount 1\u202f000']);
+  });
+
+  it('writes the count as the UI language does', () => {
+    expect(countText(t, 'en', 'cookieCount', 1234)).toBe('cookieCount 1,234');
+    expect(countText(t, 'fr', 'cookieCount', 1234)).toBe('cookieCount 1\u202f234');
   });
 
   it('passes the substitutions that follow the count', () => {
