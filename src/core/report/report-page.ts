@@ -8,14 +8,14 @@
  * whole report.
  */
 import type { Category } from '../charter/types.ts';
-import type { FindingKind } from './findings.ts';
+import type { FindingKind, Severity } from './findings.ts';
 import type { Report, ReportCookie } from './report.ts';
 
 /** How much of a report to send at first. */
 export type ReportFirst = {
   /** Seen cookies, in the order the list shows them (by category, as the report orders them within one). */
   cookies: number;
-  /** Findings, most serious first (plus the first of each kind, which the counts' colours come from). */
+  /** Findings, most serious first (plus the most serious of each kind, which the counts' colours and words come from). */
   findings: number;
   /**
    * The timeline's last events (at least one is kept when there are any: a live push names the
@@ -37,6 +37,9 @@ export type ReportTotals = {
   /** Whether the timeline holds the marker of the site's record dropped to make room (the page says so). */
   siteEvicted: boolean;
 };
+
+/** Most serious first. */
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** The charter's sections in the order the list shows them. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -65,12 +68,17 @@ export function firstPageOf(report: Report, first: ReportFirst): { report: Repor
       cookies.push(cookie);
     }
   }
+  // Counted per kind, and each kind's most serious (its first at that severity): the page's
+  // counts take their colour and word from it, so it travels even past the first findings.
   const findingsByKind: Partial<Record<FindingKind, number>> = {};
-  const findings = report.findings.filter((finding, index) => {
-    const seen = findingsByKind[finding.kind];
-    findingsByKind[finding.kind] = (seen ?? 0) + 1;
-    return index < first.findings || seen === undefined;
+  const worstOfKind = new Map<FindingKind, number>();
+  report.findings.forEach((finding, index) => {
+    findingsByKind[finding.kind] = (findingsByKind[finding.kind] ?? 0) + 1;
+    const worst = worstOfKind.get(finding.kind);
+    if (worst === undefined || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[report.findings[worst]!.severity])
+      worstOfKind.set(finding.kind, index);
   });
+  const findings = report.findings.filter((finding, index) => index < first.findings || worstOfKind.get(finding.kind) === index);
   const kept = Math.min(events.length, Math.max(1, first.events));
   const timeline = { droppedEvents: droppedEvents + events.length - kept, events: events.slice(events.length - kept) };
   return {

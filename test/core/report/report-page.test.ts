@@ -7,6 +7,7 @@ import { createFirstPages, firstPageOf } from '../../../src/core/report/report-p
 import { FIRST_PAGE, isReportFirst } from '../../../src/core/message-contract.ts';
 import { siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { rowsOf } from '../../../src/views/cookie-rows.ts';
+import { finding } from '../../support/reports.ts';
 
 const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
 
@@ -53,6 +54,17 @@ describe('first page of a report', () => {
     // The rest travels whole: small and bounded.
     expect(page.report.notSeen).toBe(whole.notSeen);
     expect(page.report.charter).toBe(whole.charter);
+  });
+
+  it('sends each kind’s most serious finding, even past the first ones (the counts are coloured and worded by it)', () => {
+    const whole = reportOf(400);
+    const medium = Array.from({ length: FIRST_PAGE.findings + 5 }, (_, i) =>
+      finding({ kind: 'undeclared', cookie: `c${i}`, severity: 'medium' }),
+    );
+    const late = finding({ kind: 'undeclared', cookie: 'zz', severity: 'high' });
+    const page = firstPageOf({ ...whole, findings: [...medium, late] }, FIRST_PAGE)!;
+    expect(page.report.findings).toContain(late);
+    expect(page.report.findings).toHaveLength(FIRST_PAGE.findings + 1);
   });
 
   it('says the site’s record was dropped to make room even when that marker is older than the events sent', () => {
