@@ -220,8 +220,14 @@ const PLACEHOLDER_SEPARATORS = new Set(['_', '.', '-', ':']);
  * `_gat_UA-`). Linear: the runs tried after different separators do not overlap.
  */
 function placeholderStart(token: string): number {
+  // A prefix of separators alone (`_xx` -> `_`) would declare every `_…` cookie: it needs a fixed character.
+  let hasFixedPart = false;
   for (let at = 1; at < token.length; at++) {
-    if (!PLACEHOLDER_SEPARATORS.has(token[at - 1] ?? '')) continue;
+    if (!PLACEHOLDER_SEPARATORS.has(token[at - 1] ?? '')) {
+      hasFixedPart = true;
+      continue;
+    }
+    if (!hasFixedPart) continue;
     let end = at;
     while (end < token.length && (token[end] === 'X' || token[end] === 'x')) end++;
     if (end - at >= 2 && (end === token.length || PLACEHOLDER_SEPARATORS.has(token[end] ?? ''))) return at;

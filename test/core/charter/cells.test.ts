@@ -47,6 +47,13 @@ describe('readNameCell', () => {
     }
   });
 
+  it('reads a placeholder with only separators before it as the name written, not a prefix of separators', () => {
+    for (const name of ['_xx', '__XX', '_.xxx', '-XX-y']) {
+      expect(readNameCell(name), name).toEqual({ names: [exact(name)], problems: [] });
+    }
+    expect(readNameCell('__a_XX').names).toEqual([prefix('__a_')]);
+  });
+
   it('reads English prose with curly quotes as a prefix', () => {
     expect(readNameCell('Any cookie starting with “_hs”')).toEqual({ names: [prefix('_hs')], problems: [] });
     expect(readNameCell('All cookies beginning with "__hs" or "_hs"').names).toEqual([prefix('__hs'), prefix('_hs')]);
