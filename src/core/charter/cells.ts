@@ -160,9 +160,10 @@ function splitNames(text: string): string[] {
 }
 
 /**
- * One item between separators. A single token is a name whatever its shape (the column says so);
- * several words keep only the name-shaped ones, so "_ga (Universal Analytics)" gives `_ga`.
- * Brackets hold remarks, unless nothing name-shaped is outside them: "Cookie de session
+ * One item between separators. A single token is a name whatever its shape (the column says so),
+ * unless it is not name-shaped and its brackets hold a name ("Session (sessionid)" gives
+ * `sessionid`); several words keep only the name-shaped ones, so "_ga (Universal Analytics)" gives
+ * `_ga`. Brackets hold remarks, unless nothing name-shaped is outside them: "Cookie de session
  * (sessionid)" gives `sessionid`, while "(optional)" or "(13 mois)" are never names.
  */
 function readNameItem(item: string, isPrefix: boolean): NameCellReading {
@@ -171,6 +172,11 @@ function readNameItem(item: string, isPrefix: boolean): NameCellReading {
   // "<container id>" is one placeholder even with a space inside it.
   const joined = tokens.length > 1 && /<[^<>]*$/.test(tokens[0] ?? '') ? [tokens.join('_')] : tokens;
   let candidates = joined.length === 1 ? joined : joined.filter(looksLikeCookieName);
+  // A lone word that is not name-shaped gives way to a name in the brackets: "Session (sessionid)" is `sessionid`.
+  if (joined.length === 1 && !looksLikeCookieName(joined[0] ?? '')) {
+    const inBrackets = nameShapedInBrackets(item);
+    if (inBrackets.length > 0) candidates = inBrackets;
+  }
   if (candidates.length === 0) candidates = nameShapedInBrackets(item);
   if (candidates.length === 0) {
     const problem = tokens.length === 0 ? 'no cookie name found' : 'prose, not a cookie name';
@@ -214,8 +220,14 @@ const PLACEHOLDER_SEPARATORS = new Set(['_', '.', '-', ':']);
  * `_gat_UA-`). Linear: the runs tried after different separators do not overlap.
  */
 function placeholderStart(token: string): number {
+  // A prefix of separators alone (`_xx` -> `_`) would declare every `_…` cookie: it needs a fixed character.
+  let hasFixedPart = false;
   for (let at = 1; at < token.length; at++) {
-    if (!PLACEHOLDER_SEPARATORS.has(token[at - 1] ?? '')) continue;
+    if (!PLACEHOLDER_SEPARATORS.has(token[at - 1] ?? '')) {
+      hasFixedPart = true;
+      continue;
+    }
+    if (!hasFixedPart) continue;
     let end = at;
     while (end < token.length && (token[end] === 'X' || token[end] === 'x')) end++;
     if (end - at >= 2 && (end === token.length || PLACEHOLDER_SEPARATORS.has(token[end] ?? ''))) return at;

@@ -6,6 +6,7 @@ import { looksLikeCookieName } from './cells.ts';
 import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
+import { readParagraphLabel } from './sections.ts';
 import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace, trimSpaces } from './normalise.ts';
 import { segmentRow, type RowCells } from './segment.ts';
@@ -188,9 +189,9 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   const unseparated = header.layout === 'space' || header.layout === 'glued';
   const providerLengths = knownProviderLengthsAt(text, 0);
   if (providerLengths.length === 0) {
-    // A line naming a cookie among its first words is a row whose provider the reader does not
-    // know, not prose: reported, and the table goes on, rather than ending it with the row lost.
-    if (unseparated && namesCookieEarly(text)) {
+    // A line naming a cookie among its first words, with about a row's words, is a row whose provider
+    // the reader does not know: reported, and the table goes on, rather than ending it with the row lost.
+    if (unseparated && readsAsUnknownProviderRow(text, header)) {
       return { kind: 'unreadable', reason: `does not start with a provider the reader knows, so ${unsplitReason(header)}` };
     }
     return { kind: 'not-a-row' };
@@ -215,20 +216,42 @@ function unsplitReason(header: TableHeader): string {
 /** Words of a row looked at for a cookie name: the provider's few, then the name. */
 const WORDS_BEFORE_NAME = 5;
 
+/** "cookie", "traceurs"…: beside a name, the word of a heading or of prose ("Le cookie _ga est …"), not of a row. */
+const COOKIE_WORD = /^(?:cookies?|traceurs?|trackers?)$/i;
+
 /**
- * True when one of the first words of a line is shaped like a cookie name (a known name, or
- * `acme_id`, `_ga_<ID>`); bold and markdown headings are not rows. Reads only those words.
+ * True when a line reads as a row whose provider is unknown: one of its first words is shaped like
+ * a cookie name (a known name, or `acme_id`, `_ga_<ID>`) and the line splits into about the header's
+ * fields, so a section title or paragraph that names a cookie ends the table instead of being
+ * reported. Not a row: a markdown or bold heading, a paragraph label ("Statistics cookies: _ga …"),
+ * "cookie" before the name or right after it ("Cookies statistiques (_ga, _gid)", "the _ga cookie"),
+ * names listed in brackets that close the line ("Statistiques (_ga, _gid)"), or, under a spaced
+ * header, fewer words after the name than the header has columns after the cookie's. Reads only
+ * the words it needs.
  */
-function namesCookieEarly(text: string): boolean {
+function readsAsUnknownProviderRow(text: string, header: TableHeader): boolean {
   if (text.startsWith('#') || text.startsWith('**') || text.startsWith('__')) return false;
+  const cookieColumn = Math.max(0, header.columns.indexOf('cookie'));
+  const columnsAfterName = header.columns.length - cookieColumn - 1;
+  const words: Array<{ word: string; start: number }> = [];
+  let nameAt = -1;
   let start = 0;
-  for (let word = 0; word < WORDS_BEFORE_NAME && start < text.length; word++) {
+  while (start < text.length && (nameAt === -1 ? words.length < WORDS_BEFORE_NAME : words.length <= nameAt + columnsAfterName)) {
     let end = text.indexOf(' ', start);
     if (end === -1) end = text.length;
-    if (looksLikeCookieName(stripNameWrapping(text.slice(start, end)))) return true;
+    if (end > start) {
+      const word = text.slice(start, end);
+      if (nameAt === -1 && looksLikeCookieName(stripNameWrapping(word))) nameAt = words.length;
+      words.push({ word, start });
+    }
     start = end + 1;
   }
-  return false;
+  const name = words[nameAt];
+  if (name === undefined || readParagraphLabel(text) !== null) return false;
+  const besideName = [...words.slice(0, nameAt), ...words.slice(nameAt + 1, nameAt + 2)];
+  if (besideName.some(({ word }) => COOKIE_WORD.test(stripNameWrapping(word)))) return false;
+  if (text.endsWith(')') && text.lastIndexOf('(') <= name.start) return false;
+  return header.layout === 'glued' || words.length - nameAt - 1 >= columnsAfterName;
 }
 
 /** A word without the quotes, brackets and punctuation prose puts around a name (`« _ga »,`). */

@@ -47,6 +47,13 @@ describe('readNameCell', () => {
     }
   });
 
+  it('reads a placeholder with only separators before it as the name written, not a prefix of separators', () => {
+    for (const name of ['_xx', '__XX', '_.xxx', '-XX-y']) {
+      expect(readNameCell(name), name).toEqual({ names: [exact(name)], problems: [] });
+    }
+    expect(readNameCell('__a_XX').names).toEqual([prefix('__a_')]);
+  });
+
   it('reads English prose with curly quotes as a prefix', () => {
     expect(readNameCell('Any cookie starting with “_hs”')).toEqual({ names: [prefix('_hs')], problems: [] });
     expect(readNameCell('All cookies beginning with "__hs" or "_hs"').names).toEqual([prefix('__hs'), prefix('_hs')]);
@@ -79,6 +86,12 @@ describe('readNameCell', () => {
     // A name outside the brackets is the name, and a remark in brackets is never one.
     expect(readNameCell('sessionid (_old_session)').names).toEqual([exact('sessionid')]);
     expect(readNameCell('lang (optional)').names).toEqual([exact('lang')]);
+    // A lone word that is not name-shaped is a label when its brackets hold a name.
+    expect(readNameCell('Session (sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readNameCell('Jeton (csrftoken)')).toEqual({ names: [exact('csrftoken')], problems: [] });
+    expect(readNameCell('Langue (django_language)')).toEqual({ names: [exact('django_language')], problems: [] });
+    expect(readNameCell('_ga (Google)').names).toEqual([exact('_ga')]);
+    expect(readNameCell('_ga (_gid)').names).toEqual([exact('_ga')]);
     for (const cell of ['Cookie de session (optional)', 'Cookie de session (13 mois)', 'Cookie de session (Django)', '(optional)']) {
       expect(readNameCell(cell).names, cell).toEqual([]);
     }

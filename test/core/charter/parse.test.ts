@@ -352,6 +352,33 @@ describe('parseCharter: single-space rows of less common providers', () => {
     for (const row of reading.unreadRows)
       expect(row.reason).toMatch(/^does not start with a provider the reader knows, so could not split/);
   });
+  it('ends the table at a section heading, paragraph label or prose that names a cookie', () => {
+    const necessaryTable = [
+      'Politique de cookies',
+      '',
+      'Cookies nécessaires',
+      'Prestataire Nom du cookie Durée Finalité',
+      'Opendatasoft sessionid 2 semaines Session',
+      '',
+    ];
+    const statisticsTable = ['Prestataire Nom du cookie Durée Finalité', 'Google Analytics _ga 13 mois Mesure d’audience'];
+    const between = [
+      ['Cookies statistiques (_ga, _gid)'],
+      ['Statistics cookies: _ga and _gid measure the audience.'],
+      ['Le cookie _ga est déposé par Google.', '', 'Cookies statistiques'],
+    ];
+    for (const lines of between) {
+      const reading = readCharter([...necessaryTable, ...lines, ...statisticsTable].join('\n'));
+      expect(
+        reading.entries.map((read) => [read.cookie, read.category]),
+        lines[0],
+      ).toEqual([
+        ['sessionid', 'necessary'],
+        ['_ga', 'statistics'],
+      ]);
+      expect(reading.unreadRows, lines[0]).toEqual([]);
+    }
+  });
 });
 
 describe('parseCharter: cells with no separator', () => {

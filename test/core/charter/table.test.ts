@@ -13,6 +13,7 @@ import {
 const OLD_TAB: TableHeader = { line: 1, layout: 'tab', columns: ['provider', 'service', 'cookie', 'purpose'] };
 const NEW_PIPE: TableHeader = { line: 1, layout: 'pipe', columns: ['provider', 'cookie', 'duration', 'purpose'] };
 const OLD_SPACE: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'service', 'cookie', 'purpose'] };
+const NEW_SPACE: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'cookie', 'duration', 'purpose'] };
 const NEW_GLUED: TableHeader = { line: 1, layout: 'glued', columns: ['provider', 'cookie', 'duration', 'purpose'] };
 
 describe('readTableHeader', () => {
@@ -182,6 +183,20 @@ describe('splitRow', () => {
     expect(splitRow('**Cookies _pk_id**', OLD_SPACE)).toEqual({ kind: 'not-a-row' });
     expect(splitRow('Acme acme_id Audience', OLD_TAB)).toEqual({ kind: 'not-a-row' });
     expect(splitRow('Acme acme_id Audience', NEW_PIPE)).toEqual({ kind: 'not-a-row' });
+  });
+
+  it('ends the table at a line naming a cookie that does not split like a row', () => {
+    for (const line of [
+      'Cookies statistiques (_ga, _gid)',
+      'Statistiques (_ga, _gid)',
+      'Statistics cookies: _ga and _gid measure the audience.',
+      'Le cookie _ga est déposé par Google.',
+      'The _ga cookie is set by Google Analytics.',
+      'Acme acme_id 13',
+    ]) {
+      expect(splitRow(line, NEW_SPACE), line).toEqual({ kind: 'not-a-row' });
+    }
+    expect(splitRow('Acme acme_id 13 mois Audience', NEW_SPACE).kind).toBe('unreadable');
   });
 });
 
