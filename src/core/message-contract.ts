@@ -123,6 +123,14 @@ export class NoAnswer extends Error {
  */
 export const WORKER_WAIT_LIMIT_MS = 15_000;
 
+/**
+ * How long a page waits for the worker to carry out one of the person's actions (deleting cookies
+ * and reloading tabs, making an export, reading the live charter again) before it says the worker
+ * did not answer: they may rightly take seconds (a charter page read over the network has its own
+ * limit, below this), never a minute, and the action's buttons wait for it.
+ */
+export const ACTION_WAIT_LIMIT_MS = 60_000;
+
 /** `answer`, or a NoAnswer to `method` once `limitMs` have passed without it. */
 export async function answerWithin<T>(answer: Promise<T>, method: Method, limitMs = WORKER_WAIT_LIMIT_MS): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -5,7 +5,16 @@
  * heard, its tools. The platform is a parameter, so a test mounts a page with fakes.
  */
 import { render } from 'preact';
-import { FIRST_PAGE, type Method, type Params, type Result, type SiteQuery, type SiteView } from '../core/message-contract.ts';
+import {
+  ACTION_WAIT_LIMIT_MS,
+  answerWithin,
+  FIRST_PAGE,
+  type Method,
+  type Params,
+  type Result,
+  type SiteQuery,
+  type SiteView,
+} from '../core/message-contract.ts';
 import type { ReportFirst } from '../core/report/report-page.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { callBackground, onLiveMessage } from '../platform/messaging.ts';
@@ -108,11 +117,18 @@ export function mountPage(root: Element, options: PageOptions, platform: PagePla
       onStateChanged={platform.onStateChanged}
       onLive={platform.onLive}
       requestAccess={options.requestAccess}
-      recordConsentFlow={async (query, saveRun) => (await call('clearSite', { ...query, reloadTabs: true, saveRun })).removed}
-      exportReport={(query, format, draftLanguage) =>
-        call('exportReport', draftLanguage ? { ...query, format, language: draftLanguage } : { ...query, format })
+      // The person's actions wait for the worker too, within a limit: a worker that never answers is an error, not a button busy for ever.
+      recordConsentFlow={async (query, saveRun) =>
+        (await answerWithin(call('clearSite', { ...query, reloadTabs: true, saveRun }), 'clearSite', ACTION_WAIT_LIMIT_MS)).removed
       }
-      refreshCharter={async (query) => void (await call('refreshCharter', query))}
+      exportReport={(query, format, draftLanguage) =>
+        answerWithin(
+          call('exportReport', draftLanguage ? { ...query, format, language: draftLanguage } : { ...query, format }),
+          'exportReport',
+          ACTION_WAIT_LIMIT_MS,
+        )
+      }
+      refreshCharter={async (query) => void (await answerWithin(call('refreshCharter', query), 'refreshCharter', ACTION_WAIT_LIMIT_MS))}
       download={platform.download}
       copy={platform.copy}
       network={options.network}

@@ -8,7 +8,6 @@ import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-form
 import {
   answerWithin,
   FIRST_PAGE,
-  NoAnswer,
   sameSite,
   WORKER_WAIT_LIMIT_MS,
   type LiveMessage,
@@ -24,6 +23,7 @@ import type { PageToolsProps } from './PageTools.tsx';
 import { AccessPrompt, EmbeddedAccess, PageTools, ReportView } from './lazy-views.tsx';
 import { SiteNotFound } from './site-not-found.ts';
 import { useWideLayout } from './wide-layout.ts';
+import { problemText } from './problem-text.ts';
 
 /** Everything a page does to the outside world, passed in so views stay testable. */
 export type PageActions = {
@@ -92,17 +92,7 @@ type State =
 export const REPORT_TIME_LIMIT_MS = WORKER_WAIT_LIMIT_MS;
 
 /** Why the report could not be read, in the UI language; the worker's own text is kept as it is. */
-const problemText = (error: unknown, t: Translate) =>
-  t(
-    'loadError',
-    error instanceof NoAnswer
-      ? error.withinSeconds === null
-        ? t('noAnswer')
-        : t('noAnswerWithin', String(error.withinSeconds))
-      : error instanceof Error
-        ? error.message
-        : String(error),
-  );
+const loadProblem = (error: unknown, t: Translate) => t('loadError', problemText(error, t));
 
 /**
  * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
@@ -160,7 +150,7 @@ export function App(props: AppProps) {
           if (view.kind === 'report' && view.partial && whole.current) again.current = true;
         }
       } catch (error) {
-        if (request === latest.current) setState({ kind: 'error', message: problemText(error, t) });
+        if (request === latest.current) setState({ kind: 'error', message: loadProblem(error, t) });
       } finally {
         inFlight.current = false;
         if (again.current && current.current) {
@@ -191,7 +181,7 @@ export function App(props: AppProps) {
         current.current = null;
         setQuery(null);
         setState(
-          error instanceof SiteNotFound ? { kind: 'not-found', message: error.message } : { kind: 'error', message: problemText(error, t) },
+          error instanceof SiteNotFound ? { kind: 'not-found', message: error.message } : { kind: 'error', message: loadProblem(error, t) },
         );
       },
     );

@@ -5,6 +5,7 @@ import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { ConsentSummary } from './ConsentSummary.tsx';
 import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
+import { problemText } from './problem-text.ts';
 
 type ConsentRunsProps = {
   /** The site. */
@@ -140,7 +141,7 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, lang
     setProgress({ state: 'pending' });
     recordConsentFlow(saveRun).then(
       (count) => setProgress({ state: 'started', count }),
-      (error: unknown) => setProgress({ state: 'failed', error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setProgress({ state: 'failed', error: problemText(error, t) }),
     );
   };
   const stateText = (state: string) => t(messageKey('consent', state));

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Translate } from '../core/ui-strings.ts';
+import { problemText } from './problem-text.ts';
 
 type ExportPanelProps = {
   /** The report as a file in a format, or a charter drafted from it in a language (the worker builds both). */
@@ -80,7 +81,7 @@ export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en'
           say({ state: 'done', text: t('copied') });
         }
       })
-      .catch((error: unknown) => say({ state: 'failed', text: t('exportFailed', error instanceof Error ? error.message : String(error)) }));
+      .catch((error: unknown) => say({ state: 'failed', text: t('exportFailed', problemText(error, t)) }));
   };
   const reportBusy = status.state === 'busy';
   const draftBusy = draftStatus.state === 'busy';

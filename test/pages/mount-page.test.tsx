@@ -5,7 +5,7 @@ import { cleanup, fireEvent, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';
 import type { Method, Params } from '../../src/core/message-contract.ts';
-import { FIRST_PAGE } from '../../src/core/message-contract.ts';
+import { ACTION_WAIT_LIMIT_MS, FIRST_PAGE } from '../../src/core/message-contract.ts';
 import { portalView } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 
@@ -47,6 +47,27 @@ describe('mountPage', () => {
     fireEvent.click(root.querySelector('[data-action="record-flow-confirm"]')!);
     await waitFor(() => expect(calls.at(-1)).toEqual(['clearSite', { host: 'data.tco.re', reloadTabs: true, saveRun: false }]));
     render(null, root);
+  });
+
+  it('says, in the page’s language, that the worker did not answer an action within its limit', async () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    const { platform } = fakePlatform();
+    const answers = platform.call;
+    platform.call = (async (method: Method, params: never) =>
+      method === 'clearSite' ? new Promise<never>(() => undefined) : answers(method, params)) as PagePlatform['call'];
+    mountPage(root, { findSite: async () => ({ host: 'data.tco.re' }), openedAt: 0 }, platform);
+    await waitFor(() => expect(root.querySelector('[data-cookie="sessionid"]')).not.toBeNull());
+    fireEvent.click(root.querySelector('#tab-timeline')!);
+    fireEvent.click(root.querySelector('[data-action="record-flow"]')!);
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(root.querySelector('[data-action="record-flow-confirm"]')!);
+      await vi.advanceTimersByTimeAsync(ACTION_WAIT_LIMIT_MS);
+      expect(root.textContent).toContain(`recordFlowFailed noAnswerWithin ${ACTION_WAIT_LIMIT_MS / 1000}`);
+    } finally {
+      vi.useRealTimers();
+      render(null, root);
+    }
   });
 
   it('takes a first report asked for early, and updates in place when mounted again with tools', async () => {
