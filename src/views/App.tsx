@@ -92,7 +92,7 @@ type State =
 export const REPORT_TIME_LIMIT_MS = WORKER_WAIT_LIMIT_MS;
 
 /** Why the report could not be read, in the UI language; the worker's own text is kept as it is. */
-const loadProblem = (error: unknown, t: Translate) => t('loadError', problemText(error, t));
+const loadProblem = (error: unknown, t: Translate, key: 'loadError' | 'siteError' = 'loadError') => t(key, problemText(error, t));
 
 /**
  * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
@@ -126,6 +126,8 @@ export function App(props: AppProps) {
   const latest = useRef(0);
   // One request at a time; changes heard meanwhile ask for one more, not one each.
   const inFlight = useRef(false);
+  // Retry was pressed: the next error's Retry takes the focus.
+  const retried = useRef(false);
   const again = useRef(false);
   const current = useRef<SiteQuery | null>(null);
   // The first page of the report is asked for until the person wants more (or the page shows the consent runs).
@@ -181,7 +183,9 @@ export function App(props: AppProps) {
         current.current = null;
         setQuery(null);
         setState(
-          error instanceof SiteNotFound ? { kind: 'not-found', message: error.message } : { kind: 'error', message: loadProblem(error, t) },
+          error instanceof SiteNotFound
+            ? { kind: 'not-found', message: error.message }
+            : { kind: 'error', message: loadProblem(error, t, 'siteError') },
         );
       },
     );
@@ -307,7 +311,10 @@ export function App(props: AppProps) {
           {/* Loading again while it asks: the site's report, or the site itself when it could not be found. */}
           <button
             type="button"
+            // A retry that fails again brings the person back to Retry (the loading state took the button away).
+            ref={(button) => void (retried.current && button?.focus())}
             onClick={() => {
+              retried.current = true;
               setState({ kind: 'loading' });
               if (query) void refresh(query);
               else locate();

@@ -121,6 +121,14 @@ describe('popup App', () => {
     await waitFor(() => expect(state(container)).toBe('ready'));
   });
 
+  it('brings the focus back to Retry when a retry fails again', async () => {
+    renderApp({ loadSite: () => Promise.reject(new Error('Storage is full')) });
+    const first = await screen.findByRole('button', { name: 'retry' });
+    expect(document.activeElement).not.toBe(first);
+    fireEvent.click(first);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'retry' })));
+  });
+
   it('says an error thrown while showing the report, keeps the page, and reads the report afresh on retry', async () => {
     let loads = 0;
     const { container } = renderApp({
@@ -154,7 +162,7 @@ describe('popup App', () => {
       },
       loadSite: async () => portalView(['sessionid']),
     });
-    expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError No tab');
+    expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('siteError No tab');
     fireEvent.click(screen.getByRole('button', { name: 'retry' }));
     expect(state(container)).toBe('loading');
     await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
