@@ -76,6 +76,11 @@ export type CookieJudgement = {
   phase: Phase;
   /** The tracker keys whose refusal this cookie goes against (empty unless `phase` is 'after-refuse' by a flag). */
   refused: string[];
+  /**
+   * The choice's flags, every one off, when none of them speaks for this cookie ('after-choice'
+   * after a refusal given as flags): a statistics cookie then goes against them (findings.ts).
+   */
+  allOff?: string[];
 };
 
 /**
@@ -99,7 +104,8 @@ export function judgeCookie(consent: Pick<SiteConsent, 'state' | 'trackers'>, co
       ? { phase: 'after-accept', refused: [] }
       : { phase: 'after-refuse', refused: flagged };
   }
-  if (consent.state === 'refused' && hasFlags(consent.trackers)) return { phase: 'after-choice', refused: [] };
+  if (consent.state === 'refused' && hasFlags(consent.trackers))
+    return { phase: 'after-choice', refused: [], allOff: Object.keys(consent.trackers) };
   return { phase: phaseOf(consent.state), refused: [] };
 }
 

@@ -20,6 +20,11 @@ export type SiteCookie = CookieRecord & {
    */
   refusedBy?: string[];
   /**
+   * The switches, every one off, in force each time it was set while none of them spoke for it
+   * (a tool with no switch shown: judgeCookie's `allOff`); absent when that never happened.
+   */
+  allOffWhenSet?: string[];
+  /**
    * Path of the page a tab of the site showed (or was loading) when the cookie was first recorded;
    * null when that is not known (no single page, or a cookie a scan found already there).
    * Absent in records of earlier versions.
@@ -254,6 +259,10 @@ export function recordCookieChange(
       const refusedBy = (previous.refusedBy ??= []);
       for (const key of judgement.refused) if (!refusedBy.includes(key)) refusedBy.push(key);
     }
+    if (judgement.allOff) {
+      const allOff = (previous.allOffWhenSet ??= []);
+      for (const key of judgement.allOff) if (!allOff.includes(key)) allOff.push(key);
+    }
   } else {
     site.cookies[key] = {
       ...record,
@@ -265,6 +274,7 @@ export function recordCookieChange(
       ...(shared ? { originUnknown: judgement } : {}),
     };
     if (!shared && judgement.refused.length > 0) site.cookies[key].refusedBy = [...judgement.refused];
+    if (!shared && judgement.allOff) site.cookies[key].allOffWhenSet = [...judgement.allOff];
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
   return appendTimeline(site, {

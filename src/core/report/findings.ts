@@ -8,7 +8,7 @@ import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime, type StatedLifetime } from './duration.ts';
 import { judgeCookie } from '../consent/consent-choice.ts';
-import { consentKeysOf, judgeByName, keepsTheChoice } from '../consent/consent-trackers.ts';
+import { judgeByName, keepsTheChoice } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
@@ -205,30 +205,21 @@ export function findingsInNameOrder(
           evidence: `${described(cookie, match, embedded)} set before the visitor chose`,
         });
       }
-      // The banner's switches are the statistics tools': a statistics cookie no switch of the
-      // choice speaks for (a tool the platform has no switch for, or one this banner does not
-      // show: declared as statistics or known so), set or kept while every switch is off, goes
-      // against that refusal too ('after-choice' is how it was recorded; one set under an earlier
-      // mixed choice and still there after a full refusal reads the same). A cookie of a switch
-      // shown is judged by its flag alone, and one that only keeps the choice never by this.
-      const refusedAll =
-        !embedded &&
-        match.category === 'statistics' &&
-        site.consent.state === 'refused' &&
-        !switchedFor(site.consent.trackers, cookie.name) &&
-        !keepsTheChoice(cookie.name);
-      const flags = refusedAll ? Object.keys(site.consent.trackers) : [];
+      // The banner's switches are the statistics tools': a statistics cookie none of the choice's
+      // flags speaks for (a tool with no switch shown: declared as statistics or known so), set
+      // or kept while every switch is off, goes against that refusal too, as recorded when it was
+      // set (SiteCookie.allOffWhenSet). One that only keeps the choice never does.
+      const statisticsNoSwitch = !embedded && match.category === 'statistics' && !keepsTheChoice(cookie.name);
       // A refusal, overall or of the cookie's own tracker (a mixed choice): when it was set, or now.
       if (cookie.setPhases.includes('after-refuse')) {
         afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'set', cookie.refusedBy ?? []));
-      } else if (refusedAll && cookie.setPhases.includes('after-choice')) {
-        afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'set', flags));
+      } else if (statisticsNoSwitch && cookie.allOffWhenSet) {
+        afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'set', cookie.allOffWhenSet));
       } else if (cookie.removed === null) {
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'kept', now.refused));
-        else if (refusedAll && now.phase === 'after-choice')
-          afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'kept', flags));
+        else if (statisticsNoSwitch && now.allOff) afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'kept', now.allOff));
       }
     }
     if (match.declared && cookie.expires !== null) {
@@ -258,11 +249,6 @@ export function findingsInNameOrder(
   }
 
   return beforeConsent.concat(afterRefusal, undeclared, lifetimes, inNameOrder(unseen, findingCookie));
-}
-
-/** True when one of the keys that govern this cookie is among the choice's flags (its own switch decides it). */
-function switchedFor(trackers: Readonly<Record<string, boolean>>, cookieName: string): boolean {
-  return consentKeysOf(cookieName).some((key) => Object.hasOwn(trackers, key));
 }
 
 /** The cookie as a consent finding's evidence names it. */

@@ -202,8 +202,13 @@ describe('judgeCookie', () => {
   it('never reads a refusal of the banner’s switches as a refusal of a cookie no switch covers', () => {
     const refusedAll = { state: 'refused' as ConsentState, trackers: { ga: false, matomo: false } };
     // Disqus, reCAPTCHA, an unknown widget: no family; a tracker whose flag the choice lacks.
-    expect(judgeCookie(refusedAll, [])).toEqual({ phase: 'after-choice', refused: [] });
-    expect(judgeCookie({ state: 'refused', trackers: { matomo: false } }, ['ga'])).toEqual({ phase: 'after-choice', refused: [] });
+    // (Which switches were all off is kept: a statistics cookie goes against them, see findings.ts.)
+    expect(judgeCookie(refusedAll, [])).toEqual({ phase: 'after-choice', refused: [], allOff: ['ga', 'matomo'] });
+    expect(judgeCookie({ state: 'refused', trackers: { matomo: false } }, ['ga'])).toEqual({
+      phase: 'after-choice',
+      refused: [],
+      allOff: ['matomo'],
+    });
     // Its own switch still refuses a flagged tracker's cookie.
     expect(judgeCookie(refusedAll, ['ga'])).toEqual({ phase: 'after-refuse', refused: ['ga'] });
   });

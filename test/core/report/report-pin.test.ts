@@ -147,22 +147,22 @@ const CASES: Array<{ name: string; site: () => SiteRecord; live: LiveCharterReco
     name: 'a bundled portal read live',
     site: () => site(BUNDLED, 600, 11),
     live: live(BUNDLED),
-    report: 'a8324f616ccbb1fe69df6e7a66f088e1224da99034d95543c9a6939a99218232',
-    page: '09083b5d0711a008cb69185118499b2c1e42bbf9de56f0bd2f37164df6695f39',
+    report: 'c359c641ae97deb9f3de22e3a5f45fd2361837c37e5fd443f41a1160ecfb3921',
+    page: '43b6724e508c66bbece4d0d070fd8193333f008d27ecc10e22b1aa818027360c',
   },
   {
     name: 'a platform portal (its default charter)',
     site: () => site(PLATFORM, 900, 13),
     live: null,
-    report: '27c372ccf6eb788ccd1fc59678f5c8d1420f78c125b5edb7593cdb827fe148b5',
-    page: 'fc7487906c7c00e84f417bb42e81e4e2514e65407f7cf5201b23012ea3d6aa41',
+    report: '20f55ff1431c782160f0bd43acae3869b933d8bd12d86a1ee044cc5b38796bdb',
+    page: '9b66ce3b3b8bc5d41ec1d0c78815dbd2a8811e9a82de3015c584db233fddf310',
   },
   {
     name: 'a site off the platform (recognised by its cookies)',
     site: () => site(OTHER, 400, 17),
     live: null,
-    report: '62ff914b3ebf4c08391d9e4fee8bea46a9133d403eb7a318e364e4eece2f9e48',
-    page: '0a82756915291a936c8425d665da617aacd0a03317bf9083fb988e2339b14acc',
+    report: 'e6f36ad8895ff1a86adbdf8390122a7aa2161a33d3b28bed41eb96e6d5975a9e',
+    page: '90fb3383d115e5a6df066807cccdc2d0ef86529a58a2bc5b148da3ecad12709b',
   },
 ];
 

@@ -244,6 +244,34 @@ describe('consent per tracker', () => {
     expect(refusals({ matomo: true, ga: false })).toEqual([]);
   });
 
+  it('judges a statistics cookie of no switch by the choice in force when it was set, not by the choice of now', () => {
+    const acme = {
+      provider: 'Acme',
+      service: null,
+      cookie: '_acme_stats',
+      match: 'exact' as const,
+      purpose: 'Counts visits',
+      duration: '1 year',
+      category: 'statistics' as const,
+    };
+    const withAcme = buildRegistry(
+      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, acme] } },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+      buildReport(play(...steps), withAcme, NOW_MS)
+        .findings.filter((f) => f.kind === 'after-refusal' && f.cookie === '_acme_stats')
+        .map((f) => f.detail.how);
+    // Set while every switch was off, then the visitor accepted: the breach stays.
+    expect(refusals([choice({ matomo: false, ga: false })], [cookie('_acme_stats', 300)], [choice({ matomo: true, ga: true })])).toEqual([
+      'set',
+    ]);
+    // Set under a mixed choice, still there after a full refusal: kept, not set, after it.
+    expect(refusals([choice({ matomo: true, ga: false })], [cookie('_acme_stats', 300)], [choice({ matomo: false, ga: false })])).toEqual([
+      'kept',
+    ]);
+  });
+
   it('judges a statistics tool whose switch the banner does not show by that rule too, but never a cookie that keeps the choice', () => {
     // A charter that files AT Internet's opt-out cookie under statistics, as charters list every AT cookie there.
     const optOut = {
