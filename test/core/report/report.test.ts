@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Category } from '../../../src/core/charter/types.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
@@ -8,6 +9,15 @@ import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundle
 
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+
+/** The registry with one more entry in the site's charter, exact, as written here. */
+function registryWith(cookie: string, provider: string, category: Category, duration: string | null = '1 year') {
+  const entry = { provider, service: null, cookie, match: 'exact' as const, purpose: `${provider} cookie`, duration, category };
+  return buildRegistry(
+    { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, entry] } },
+    { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+  );
+}
 const DAY = 86400;
 const NOW_MS = 1_700_000_000_000;
 const NOW_S = NOW_MS / 1000;
@@ -221,19 +231,7 @@ describe('consent per tracker', () => {
 
   it('flags a statistics cookie of no switch set while every switch is off, and not under a mixed choice', () => {
     // A statistics tool the platform has no switch for, declared as statistics by the charter.
-    const acme = {
-      provider: 'Acme',
-      service: null,
-      cookie: '_acme_stats',
-      match: 'exact' as const,
-      purpose: 'Counts visits',
-      duration: '1 year',
-      category: 'statistics' as const,
-    };
-    const withAcme = buildRegistry(
-      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, acme] } },
-      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
-    );
+    const withAcme = registryWith('_acme_stats', 'Acme', 'statistics', '1 year');
     const refusals = (flags: Record<string, boolean>) =>
       buildReport(play([choice(flags)], [cookie('_acme_stats', 300)], [cookie('mystery', 1)]), withAcme, NOW_MS)
         .findings.filter((f) => f.kind === 'after-refusal')
@@ -245,19 +243,7 @@ describe('consent per tracker', () => {
   });
 
   it('judges a statistics cookie of no switch by the choice in force when it was set, not by the choice of now', () => {
-    const acme = {
-      provider: 'Acme',
-      service: null,
-      cookie: '_acme_stats',
-      match: 'exact' as const,
-      purpose: 'Counts visits',
-      duration: '1 year',
-      category: 'statistics' as const,
-    };
-    const withAcme = buildRegistry(
-      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, acme] } },
-      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
-    );
+    const withAcme = registryWith('_acme_stats', 'Acme', 'statistics', '1 year');
     const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
       buildReport(play(...steps), withAcme, NOW_MS)
         .findings.filter((f) => f.kind === 'after-refusal' && f.cookie === '_acme_stats')
@@ -274,19 +260,7 @@ describe('consent per tracker', () => {
 
   it('judges a statistics tool whose switch the banner does not show by that rule too, but never a cookie that keeps the choice', () => {
     // A charter that files AT Internet's opt-out cookie under statistics, as charters list every AT cookie there.
-    const optOut = {
-      provider: 'AT Internet',
-      service: null,
-      cookie: 'atauthority',
-      match: 'exact' as const,
-      purpose: 'Privacy mode',
-      duration: '13 mois',
-      category: 'statistics' as const,
-    };
-    const withOptOut = buildRegistry(
-      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, optOut] } },
-      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
-    );
+    const withOptOut = registryWith('atauthority', 'AT Internet', 'statistics', '13 mois');
     const refused = buildReport(play([choice({ matomo: false })], [cookie('_ga', 300)], [cookie('atauthority', 300)]), withOptOut, NOW_MS)
       .findings.filter((f) => f.kind === 'after-refusal')
       .map((f) => `${f.cookie}: ${f.evidence}`);
@@ -317,19 +291,7 @@ describe('consent per tracker', () => {
   });
 
   it('makes no not-seen finding for django_language, which the platform sets only on portals in several languages', () => {
-    const language = {
-      provider: 'Opendatasoft',
-      service: null,
-      cookie: 'django_language',
-      match: 'exact' as const,
-      purpose: 'Language',
-      duration: null,
-      category: 'necessary' as const,
-    };
-    const withLanguage = buildRegistry(
-      { [HOST]: { ...METROPOLE_CHARTER, entries: [...METROPOLE_CHARTER.entries, language] } },
-      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
-    );
+    const withLanguage = registryWith('django_language', 'Opendatasoft', 'necessary', null);
     const report = buildReport(play([cookie('sessionid', 14)]), withLanguage, NOW_MS);
     expect(report.notSeen.map((entry) => entry.cookie)).toContain('django_language');
     expect(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).not.toContain('django_language');
