@@ -2,7 +2,7 @@
  * Cookie tables: recognising a header row in any layout (tabs, markdown pipes, single spaces,
  * no separator at all) and splitting the rows under it into cells.
  */
-import { looksLikeCookieName } from './cells.ts';
+import { looksLikeCookieName, stripWrapping } from './cells.ts';
 import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
@@ -255,13 +255,7 @@ function readsAsUnknownProviderRow(text: string, header: TableHeader): boolean {
 }
 
 /** A word without the quotes, brackets and punctuation prose puts around a name (`« _ga »,`). */
-function stripNameWrapping(word: string): string {
-  let start = 0;
-  let end = word.length;
-  while (start < end && NAME_WRAPPING.has(word[start] ?? '')) start++;
-  while (end > start && NAME_WRAPPING.has(word[end - 1] ?? '')) end--;
-  return word.slice(start, end);
-}
+const stripNameWrapping = (word: string) => stripWrapping(word, NAME_WRAPPING, NAME_WRAPPING);
 
 const NAME_WRAPPING = new Set(['"', "'", '`', '“', '”', '‘', '’', '«', '»', '„', '(', ')', ',', ';', ':']);
 
