@@ -114,7 +114,7 @@ function declaredEntry(cookie: ReportCookie): { entry: CharterEntry; index: numb
       provider: cookie.provider,
       service: cookie.service,
       cookie: cookie.reference.cookie,
-      match: cookie.rule === 'prefix' ? 'prefix' : 'exact',
+      match: cookie.reference.match,
       purpose: cookie.purpose,
       duration: cookie.duration,
       category: cookie.categoryInferred === 'platform' ? 'other' : cookie.category,

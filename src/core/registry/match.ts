@@ -26,6 +26,11 @@ export type MatchReference =
       entryIndex: number;
       /** The entry's cookie name or prefix. */
       cookie: string;
+      /**
+       * How the entry writes it. An exact name may still match by prefix (`rule`): `_pk_id` declares
+       * the family `_pk_id.<site>.<hash>` (registry.ts); a charter drafted from the report keeps the name as written.
+       */
+      match: 'exact' | 'prefix';
     }
   | {
       /** An entry of the curated known-tracker table. */
@@ -168,6 +173,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
             host: charter.host,
             entryIndex: found.value,
             cookie: entry.cookie,
+            match: entry.match,
           },
         };
       }

@@ -199,7 +199,7 @@ const reportArbitrary: fc.Arbitrary<Report> = fc
           category: entry.category,
           source: 'charter',
           rule: entry.match,
-          reference: { kind: 'charter', charterKind: 'live', host: HOST, entryIndex: index, cookie: entry.cookie },
+          reference: { kind: 'charter', charterKind: 'live', host: HOST, entryIndex: index, cookie: entry.cookie, match: entry.match },
           lifetimeSeconds: seconds,
         }),
       );

@@ -134,6 +134,18 @@ describe('draftCharter', () => {
     expect(draftHtml(draft)).toContain('<code>_pk_id.*</code> <em class="draft-mark">(durée observée)</em>');
   });
 
+  it('keeps a stem the charter writes as a name (`_pk_id` for `_pk_id.<site>.<hash>`) as written, seen or not', () => {
+    const stems: ParsedCharter = { ...CHARTER, entries: [entry('_pk_id', { provider: 'Matomo', category: 'statistics' })] };
+    const seen = auditSite(playSite(HOST, [{ name: '_pk_id.1.a1b2', days: 393 }], 'accepted'), stems);
+    const notSeen = auditSite(playSite(HOST, [], 'refused'), stems);
+    expect(seen.cookies[0]).toMatchObject({ status: 'declared', rule: 'prefix' });
+    const draft = draftCharter([seen, notSeen]);
+    expect(draft.rows.filter((row) => row.entry.cookie === '_pk_id')).toEqual([
+      expect.objectContaining({ entry: expect.objectContaining({ match: 'exact' }), marks: ['duration-observed'] }),
+    ]);
+    expect(draftMarkdown(draft)).not.toContain('_pk_id*');
+  });
+
   it('writes the language asked for, by default the charter’s, else English', () => {
     expect(draft.language).toBe('fr');
     const english = draftCharter([audited], { language: 'en' });

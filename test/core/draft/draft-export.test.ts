@@ -6,7 +6,7 @@ const sample = report(
   [
     reportCookie({
       name: 'sessionid',
-      reference: { kind: 'charter', charterKind: 'bundled', host: 'data.tco.re', entryIndex: 0, cookie: 'sessionid' },
+      reference: { kind: 'charter', charterKind: 'bundled', host: 'data.tco.re', entryIndex: 0, cookie: 'sessionid', match: 'exact' },
     }),
   ],
   {

@@ -63,7 +63,7 @@ describe('matchCookie: the site charter', () => {
       purpose: 'Keeps you signed in between pages',
       duration: '2 weeks by default',
       category: 'necessary',
-      reference: { kind: 'charter', charterKind: 'bundled', host: METROPOLE, entryIndex: 0, cookie: 'sessionid' },
+      reference: { kind: 'charter', charterKind: 'bundled', host: METROPOLE, entryIndex: 0, cookie: 'sessionid', match: 'exact' },
     });
   });
 
@@ -129,7 +129,7 @@ describe('matchCookie: the site charter', () => {
       true,
       'prefix',
       'Visits',
-      { kind: 'charter', charterKind: 'bundled', host: 'stems.example', entryIndex: 0, cookie: '_pk_id' },
+      { kind: 'charter', charterKind: 'bundled', host: 'stems.example', entryIndex: 0, cookie: '_pk_id', match: 'exact' },
     ]);
     // The trackers know `_ga` as a cookie of its own beside GA4's `_ga_<ID>`: the stem is not that family.
     expect(onSite('stems.example', '_ga', stems).rule).toBe('exact');
