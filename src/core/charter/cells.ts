@@ -253,7 +253,10 @@ export function toCookieName(token: string, isPrefix: boolean): CookieName | str
     cookie = token.slice(0, -3);
     match = 'prefix';
   }
-  if (cookie === '') return `“${showInvisible(token)}”: a wildcard must follow a fixed prefix`;
+  // A prefix of separators alone (`_*` -> `_`) would declare every `_…` cookie: as good as no prefix.
+  if (cookie === '' || (match === 'prefix' && [...cookie].every((character) => PLACEHOLDER_SEPARATORS.has(character)))) {
+    return `“${showInvisible(token)}”: a wildcard must follow a fixed prefix`;
+  }
   if (LONE_SURROGATE.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (invalid characters in it)`;
   if (invisibleOnly().test(cookie)) return `“${showInvisible(token)}”: not a cookie name (only invisible characters)`;
   if (FORBIDDEN_IN_NAME.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (spaces, quotes or separators in it)`;

@@ -183,6 +183,12 @@ describe('toCookieName', () => {
     expect(toCookieName('_ga', false)).toEqual(exact('_ga'));
     expect(toCookieName('_hs', true)).toEqual(prefix('_hs'));
     expect(toCookieName('<ID>_x', false)).toBe('“<ID>_x”: a wildcard must follow a fixed prefix');
+    // Separators alone are no fixed prefix: `_*` would declare every cookie whose name starts with `_`.
+    for (const token of ['_*', '_.*', '-…', '__<ID>'])
+      expect(toCookieName(token, false), token).toBe(`“${token}”: a wildcard must follow a fixed prefix`);
+    expect(toCookieName('_', true)).toBe('“_”: a wildcard must follow a fixed prefix');
+    expect(toCookieName('_', false)).toEqual(exact('_'));
+    expect(toCookieName('_x*', false)).toEqual(prefix('_x'));
     expect(toCookieName('a=b', false)).toBe('“a=b”: not a cookie name (spaces, quotes or separators in it)');
   });
 });
