@@ -63,7 +63,10 @@ export function FindingsSummary({
       <section class="findings" aria-labelledby="findings-title">
         <h2 id="findings-title">{t('findingsTitle')}</h2>
         {cookiesSeen > 0 && unjudged > 0 ? (
-          <p class="muted">{countText(t, language, 'noFindingsUnjudged', unjudged)}</p>
+          <>
+            <p class="muted">{countText(t, language, 'noFindingsUnjudged', unjudged)}</p>
+            {!consentReadable && <p class="muted">{t('consentNotChecked')}</p>}
+          </>
         ) : (
           <p class={nothing === 'noFindings' ? 'ok' : 'muted'}>{t(nothing)}</p>
         )}

@@ -35,6 +35,16 @@ describe('FindingsSummary', () => {
     expect([line.textContent, line.classList.contains('ok')]).toEqual(['noFindingsUnjudgedOne 1', false]);
   });
 
+  it('says both caveats when cookies of unknown origin went unjudged where consent cannot be read', () => {
+    const { container } = render(
+      <FindingsSummary findings={[]} cookiesSeen={3} consentReadable={false} unjudged={2} onSelect={vi.fn()} t={t} language="en" />,
+    );
+    expect([...container.querySelectorAll('.findings p')].map((line) => line.textContent)).toEqual([
+      'noFindingsUnjudged 2',
+      'consentNotChecked',
+    ]);
+  });
+
   it('does not say consent was respected where it cannot be read', () => {
     expect(allClear(3, false)).toEqual(['noFindingsConsentUnread', false]);
   });
