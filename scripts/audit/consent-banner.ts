@@ -1,7 +1,10 @@
 /**
- * Clicks the consent banner's button for a choice. The platform's banner ("Gestion de vos
- * préférences sur les cookies") is found by its buttons' words, in French or English, inside
- * the banner when one can be told apart, so a page's other "Accept" buttons are left alone.
+ * Makes a choice in the consent banner. A one-click button ("Tout accepter", "Reject all") is
+ * found by its words, in French or English, inside the banner when one can be told apart, so a
+ * page's other "Accept" buttons are left alone. Without one, the banner as the platform's is
+ * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
+ * statistics tool, "Sauvegarder mes choix"): every switch it lets the visitor change is set on
+ * for "accept", off for "refuse", then the choice is saved.
  */
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 
@@ -22,11 +25,25 @@ export const BUTTON_WORDS = {
   ],
 } as const;
 
+/** Words of the button that saves the switches' choice. */
+export const SAVE_WORDS = [
+  'sauvegarder mes choix',
+  'enregistrer mes choix',
+  'valider mes choix',
+  'sauvegarder',
+  'enregistrer',
+  'save my choices',
+  'save choices',
+  'save preferences',
+  'save settings',
+  'save',
+] as const;
+
 /**
  * Runs in the page. Kept as source text: the TypeScript runner used for scripts rewrites named
  * functions with a helper that does not exist in the page.
  */
-const FIND_AND_CLICK = `(words) => {
+const FIND_AND_CLICK = `(words, saveWords, on) => {
   const visible = (el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && !el.closest('[hidden]');
@@ -44,13 +61,31 @@ const FIND_AND_CLICK = `(words) => {
       }
     }
   }
+  // No one-click button: a banner of switches and a button that saves them. Only inside a banner:
+  // a page's own checkboxes are left alone. A switch may be drawn over a hidden input: not boxes, only [hidden] rule it out.
+  for (const scope of banners) {
+    if (scope.closest('[hidden]')) continue;
+    const save = [...scope.querySelectorAll('button, [role="button"], input[type="button"], input[type="submit"]')]
+      .find((el) => visible(el) && saveWords.includes(label(el)));
+    const switches = [...scope.querySelectorAll('input[type="checkbox"], [role="switch"]')]
+      .filter((el) => !el.closest('[hidden]') && !el.disabled && el.getAttribute('aria-disabled') !== 'true');
+    if (!save || switches.length === 0) continue;
+    for (const el of switches) {
+      const checked = el.matches('input') ? el.checked : el.getAttribute('aria-checked') === 'true';
+      if (checked !== on) el.click();
+    }
+    save.click();
+    return label(save) + (on ? ', every switch on' : ', every switch off');
+  }
   return null;
 }`;
 
 /**
- * Clicks the button for `choice`; resolves to its label, or null when the page shows no banner
- * with such a button (a portal whose trackers need no consent shows none).
+ * Makes `choice`; resolves to the label of the button clicked (with how the switches were set,
+ * when there were switches to set), or null when the page shows no banner with such a button (a
+ * portal whose trackers need no consent shows none).
  */
 export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refuse'): Promise<string | null> {
-  return (await page.evaluateScript(`(${FIND_AND_CLICK})(${JSON.stringify(BUTTON_WORDS[choice])})`)) as string | null;
+  const args = [BUTTON_WORDS[choice], SAVE_WORDS, choice === 'accept'].map((arg) => JSON.stringify(arg)).join(', ');
+  return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
 }

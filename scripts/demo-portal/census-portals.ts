@@ -45,6 +45,8 @@ export type CensusPortal = {
   disqus?: boolean;
   /** Basemap tiles on the dataset's map tab, from a host whose load balancer sets a cookie. */
   basemapCookie?: boolean;
+  /** False: its banner is the guide's, switches and "Sauvegarder mes choix" with no one-click buttons. */
+  oneClickButtons?: boolean;
 };
 
 const [NECESSARY] = DEMO_CHARTER;
@@ -74,6 +76,9 @@ export const CENSUS_PORTALS: readonly CensusPortal[] = [
     plays: 'clean: Matomo only after "accept", every cookie declared',
     trackers: ['matomo'],
     charter: MATOMO_CHARTER,
+    // Guide: the platform's banner has a switch per statistics tool and "Sauvegarder mes choix"; no
+    // "accept all" or "refuse all" is documented. This portal plays it so: the audit sets the switches, then saves.
+    oneClickButtons: false,
   },
   {
     host: 'data.pistage.opendatasoft.com',

@@ -143,13 +143,18 @@ type PageOptions = {
   afterAccept?: string;
   /** The dataset the header links to. */
   datasetLink?: string;
+  /** False: the banner as the guide describes it, switches and "Sauvegarder mes choix" only. */
+  oneClickButtons?: boolean;
 };
 
 /**
  * A portal page with the platform's consent banner. The banner follows the platform's
  * ("Gestion de vos préférences sur les cookies": strictly necessary cookies always on, one
  * switch per statistics tool, "Sauvegarder mes choix"; the platform's product documentation),
- * with "Tout accepter" and "Tout refuser" beside it. The choice is written as the platform
+ * with "Tout accepter" and "Tout refuser" beside it unless `oneClickButtons` is false. Those two
+ * are not in the guide: they model the one-click buttons common to consent banners, which the
+ * audit clicks first (scripts/audit/consent-banner.ts); a census portal plays the guide's banner
+ * without them, whose switches the audit sets before it saves. The choice is written as the platform
  * writes it: `cookies_preferences`, URI-encoded JSON, one flat object with
  * `functional_cookies: true`, one boolean per tracker the portal runs and `timestamp` (ms since
  * the epoch), kept six months. Source: the vendor's public starter kit reads it so
@@ -171,9 +176,13 @@ function portalPage(host: string, title: string, body: string, ignored: readonly
   <fieldset><legend>Mesure d'audience</legend>
 ${switches}
   </fieldset>
-  <button type="button" id="consent-accept">Tout accepter</button>
+${
+  (options.oneClickButtons ?? true)
+    ? `  <button type="button" id="consent-accept">Tout accepter</button>
   <button type="button" id="consent-refuse">Tout refuser</button>
-  <button type="button" id="consent-save">Sauvegarder mes choix</button>
+`
+    : ''
+}  <button type="button" id="consent-save">Sauvegarder mes choix</button>
 </section>
 <script>
 (() => {
@@ -238,8 +247,10 @@ ${switches}
   // A choice already made: its accepted trackers run on every page, as on the platform.
   if (previous) run(previous);
   else banner.hidden = false;
-  document.getElementById('consent-accept').onclick = () => save(all(true));
-  document.getElementById('consent-refuse').onclick = () => save(all(false));
+  for (const [id, value] of [['consent-accept', true], ['consent-refuse', false]]) {
+    const button = document.getElementById(id);
+    if (button) button.onclick = () => save(all(value));
+  }
   document.getElementById('consent-save').onclick = () =>
     save(Object.fromEntries(TRACKERS.map((key) => [key, document.getElementById('consent-' + key).checked])));
 })();
@@ -258,6 +269,7 @@ function censusPortalPage(portal: CensusPortal, path: string, response: ServerRe
       beforeChoice: portal.beforeChoice ?? [],
       afterAccept: portal.hubspotForm ? HUBSPOT_AFTER_ACCEPT : '',
       datasetLink: FEATURED_DATASET,
+      oneClickButtons: portal.oneClickButtons ?? true,
     }),
   );
 }

@@ -225,6 +225,8 @@ describe('census', () => {
       'data.tco.re',
     ]);
     expect(census.portals.every((row) => row.error === null)).toBe(true);
+    // data.propre's banner has switches and "Sauvegarder mes choix" alone (the guide's): the refusal is made there too.
+    expect(census.portals.map((row) => row.consent)).toEqual(census.portals.map(() => ({ refuse: 'refused' })));
     const findings = Object.fromEntries(census.portals.map((row) => [row.host, row.findings!.bySeverity.high]));
     // Disqus's cookies come after the refusal, which no switch of the banner speaks for: no high finding.
     expect(findings).toMatchObject({ 'data.pistage.opendatasoft.com': 2, 'data.commentaires.opendatasoft.com': 0 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
 import {
   ALL_PLATFORM_COOKIES,
   FORGOTTEN,
@@ -173,6 +174,33 @@ export function consentScenarios(ctx: E2eContext): void {
       await popup.waitFor('[data-finding="after-refusal"][data-finding-cookie="_ga"]');
       expect((await popup.texts('[data-finding="after-refusal"][data-finding-cookie="_ga"]'))[0]).toContain('Google Analytics (ga=false)');
       await Promise.all([site.close(), popup.close(), api.close()]);
+    });
+
+    it('the audit makes each choice in the guide’s banner, switches and “Sauvegarder mes choix” alone', async () => {
+      // data.propre plays the platform's banner as the guide describes it: no one-click button (census-portals.ts).
+      const host = 'data.propre.opendatasoft.com';
+      const api = await extensionPage(ctx.browser());
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${host}/`);
+      await site.waitFor('#consent-save');
+      expect(await site.texts('#consent-accept, #consent-refuse')).toEqual([]);
+      expect(await clickConsent(site, 'accept')).toBe('sauvegarder mes choix, every switch on');
+      const accepted = await waitForReport(
+        api,
+        host,
+        (r) => r.consent.state === 'accepted' && MATOMO.every((name) => presentNames(r).includes(name)),
+      );
+      expect(accepted.consent.trackers).toMatchObject({ matomo: true });
+
+      // Asked again (the choice forgotten): every switch off, then saved.
+      await site.evaluateScript(`document.cookie = 'cookies_preferences=; path=/; max-age=0'`);
+      await site.goto(`http://${host}/`);
+      await site.waitFor('#consent-save');
+      expect(await clickConsent(site, 'refuse')).toBe('sauvegarder mes choix, every switch off');
+      const refused = await waitForReport(api, host, (r) => r.consent.state === 'refused');
+      expect(refused.consent.trackers).toMatchObject({ matomo: false });
+      await site.close();
+      await api.close();
     });
 
     it('clears a site: its cookies leave the browser and the record starts again', async () => {
