@@ -87,6 +87,9 @@ export function formatComparison(comparison: RunComparison): string {
     `- Cookies only after accepting: ${list(comparison.onlyAfterAccept)}`,
     `- Cookies only after refusing: ${list(comparison.onlyAfterRefuse)}`,
     `- Non-necessary cookies present after refusing: ${list(comparison.trackersAfterRefuse)}`,
+    ...(comparison.originUnknown.length > 0
+      ? [`- Not compared, of unknown origin (other open sites share their domain): ${list(comparison.originUnknown)}`]
+      : []),
     '',
   ].join('\n');
 }

@@ -7,10 +7,10 @@
 import { compareText } from '../compare.ts';
 import type { Report, ReportCookie } from './report.ts';
 
-/** What a run needs to be compared: its cookies' names, whether each is still there, and its category. */
-export type ComparableRun = { cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category'>> };
+/** What a run needs to be compared: its cookies' names, whether each is still there, its category and whether its origin is known. */
+export type ComparableRun = { cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category' | 'originUnknown'>> };
 
-/** What differs between an "accept" run and a "refuse" run, as sorted cookie names. */
+/** What differs between an "accept" run and a "refuse" run, as sorted cookie names, each once. */
 export type RunComparison = {
   /** Cookies seen only after accepting. */
   onlyAfterAccept: string[];
@@ -18,19 +18,39 @@ export type RunComparison = {
   onlyAfterRefuse: string[];
   /** Non-necessary cookies present after the refusal. */
   trackersAfterRefuse: string[];
+  /**
+   * Cookies left out of the three lists: in a run, every cookie of that name was of unknown origin
+   * (on a parent domain that other sites open beside it share), so it says nothing of the choice.
+   */
+  originUnknown: string[];
 };
 
+const sortedOnce = (names: Iterable<string>) => [...new Set(names)].sort(compareText);
+
 export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunComparison {
-  const names = (run: ComparableRun) => new Set(run.cookies.map((c) => c.name));
-  const accepted = names(accept);
-  const refused = names(refuse);
+  // The lists are by name, as a charter names cookies: `_ga` on the host and on its parent
+  // domain is one line. A cookie of unknown origin makes no finding in a report, nor here.
+  const judged = (run: ComparableRun) => run.cookies.filter((c) => !c.originUnknown);
+  const judgedNames = (run: ComparableRun) => new Set(judged(run).map((c) => c.name));
+  const allNames = (run: ComparableRun) => new Set(run.cookies.map((c) => c.name));
+  const unknownOnly = (run: ComparableRun) => {
+    const known = judgedNames(run);
+    return run.cookies.filter((c) => c.originUnknown && !known.has(c.name)).map((c) => c.name);
+  };
+  // A name the other run saw at all, even of unknown origin, is not "only" in this one.
+  const only = (run: ComparableRun, other: ComparableRun) => {
+    const seen = allNames(other);
+    return sortedOnce([...judgedNames(run)].filter((name) => !seen.has(name)));
+  };
   return {
-    onlyAfterAccept: [...accepted].filter((name) => !refused.has(name)).sort(compareText),
-    onlyAfterRefuse: [...refused].filter((name) => !accepted.has(name)).sort(compareText),
-    trackersAfterRefuse: refuse.cookies
-      .filter((c) => c.removed === null && c.category !== 'necessary')
-      .map((c) => c.name)
-      .sort(compareText),
+    onlyAfterAccept: only(accept, refuse),
+    onlyAfterRefuse: only(refuse, accept),
+    trackersAfterRefuse: sortedOnce(
+      judged(refuse)
+        .filter((c) => c.removed === null && c.category !== 'necessary')
+        .map((c) => c.name),
+    ),
+    originUnknown: sortedOnce([...unknownOnly(accept), ...unknownOnly(refuse)]),
   };
 }
 
@@ -41,7 +61,7 @@ export type ConsentRun = {
   /** The choice it was recorded with, tracker by tracker. */
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   /** Its cookies, as the report showed them. */
-  cookies: Array<Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'removed' | 'provider'>>;
+  cookies: Array<Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'removed' | 'provider' | 'originUnknown'>>;
   /** How many findings it had. */
   findings: number;
 };
@@ -51,7 +71,7 @@ export function runOfReport(report: Report, now: number): ConsentRun {
   return {
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
-    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, removed, provider }) => ({
+    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, removed, provider, originUnknown }) => ({
       name,
       domain,
       category,
@@ -59,6 +79,7 @@ export function runOfReport(report: Report, now: number): ConsentRun {
       firstPhase,
       removed,
       provider,
+      originUnknown,
     })),
     findings: report.findings.length,
   };

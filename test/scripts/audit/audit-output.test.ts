@@ -58,8 +58,25 @@ describe('audit output', () => {
 
   it('compares an accept run with a refuse run', () => {
     const comparison = compareRuns(accepted, refused);
-    expect(comparison).toEqual({ onlyAfterAccept: ['_pk_id.1'], onlyAfterRefuse: ['_hjid'], trackersAfterRefuse: ['_hjid'] });
+    expect(comparison).toEqual({
+      onlyAfterAccept: ['_pk_id.1'],
+      onlyAfterRefuse: ['_hjid'],
+      trackersAfterRefuse: ['_hjid'],
+      originUnknown: [],
+    });
     expect(formatComparison(comparison)).toContain('- Cookies only after accepting: \\_pk\\_id\\.1');
+    expect(formatComparison(comparison)).not.toContain('unknown origin');
+  });
+
+  it('names a cookie on two domains once, and lists apart the cookies of unknown origin', () => {
+    const twice = report([
+      reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
+      reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
+      reportCookie({ name: '_gid', category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true }),
+    ]);
+    const text = formatComparison(compareRuns(accepted, twice));
+    expect(text).toContain('- Non-necessary cookies present after refusing: \\_ga\n');
+    expect(text).toContain('- Not compared, of unknown origin (other open sites share their domain): \\_gid\n');
   });
 
   it('keeps escape sequences out of the terminal', () => {
@@ -73,9 +90,9 @@ describe('audit output', () => {
     expect(text).not.toContain('pwned');
     expect(text).toMatch(/^xy\s+a<U\+202E>b/m);
     expect(text).toContain('[medium] undeclared xy: seen <U+2066>');
-    expect(formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [] })).not.toMatch(
-      /[\u001b\u0007\u202e]/,
-    );
+    expect(
+      formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] }),
+    ).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 
   it('exits 1 only with --strict and findings', () => {
