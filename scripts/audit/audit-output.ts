@@ -1,5 +1,5 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
-import { markdownText, type Report, type RunComparison } from '../../src/core/report/index.ts';
+import { markdownText, pairRuns, type Report, type RunComparison } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -92,6 +92,39 @@ export function formatComparison(comparison: RunComparison): string {
       : []),
     '',
   ].join('\n');
+}
+
+/** Why a run's consent state keeps it from being compared. */
+const STATE_REASONS: Record<string, string> = {
+  none: 'no choice was recorded: no consent banner button was found, or clicking it recorded none',
+  unknown: 'no choice can be read on this site: it does not keep its choice as the platform does',
+  choice: 'some trackers accepted and others refused',
+  accepted: 'every tracker accepted',
+  refused: 'every tracker refused',
+};
+
+/** Why two runs could not be compared, as Markdown (also printed). */
+export function formatNotComparable(states: readonly [string, string]): string {
+  const run = (choice: string, state: string) =>
+    `- The ${choice} run: ${markdownText(state)} (${STATE_REASONS[state] ?? 'not a state the audit knows'})`;
+  return [
+    '# Accept and refuse not compared',
+    '',
+    'These runs cannot be compared: one must accept every tracker and the other refuse them all, as in the panel. The consent each run recorded:',
+    '',
+    run('accept', states[0]),
+    run('refuse', states[1]),
+    '',
+  ].join('\n');
+}
+
+/**
+ * comparison.md for the "accept" run and the "refuse" run: their comparison when one accepted
+ * every tracker and the other refused them all (the panel's rule, pairRuns), else why not.
+ */
+export function comparisonOfRuns(accept: Report, refuse: Report): string {
+  const pair = pairRuns(accept, refuse);
+  return pair.kind === 'pair' ? formatComparison(pair.comparison) : formatNotComparable(pair.states);
 }
 
 /** 1 when `--strict` and any run has a finding; 0 otherwise. */

@@ -19,12 +19,12 @@ import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
-import { exitCode, formatComparison, formatReport } from './audit-output.ts';
+import { comparisonOfRuns, exitCode, formatReport } from './audit-output.ts';
 import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
 import type { PortalList } from '../census/portal-list.ts';
 import { createProgress } from '../census/progress.ts';
-import { compareRuns, type Report } from '../../src/core/report/index.ts';
+import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 const started = Date.now();
@@ -75,7 +75,7 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
     console.log('');
     for (const [consent, report] of reports) console.log(formatReport(report, `Consent: ${consent}`));
     if (reports.length === 2) {
-      const comparison = formatComparison(compareRuns(reports[0]![1], reports[1]![1]));
+      const comparison = comparisonOfRuns(reports[0]![1], reports[1]![1]);
       mkdirSync(options.out, { recursive: true });
       writeFileSync(join(options.out, 'comparison.md'), comparison);
       console.log(comparison);

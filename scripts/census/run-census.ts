@@ -6,8 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
-import { formatComparison } from '../audit/audit-output.ts';
-import { compareRuns } from '../../src/core/report/index.ts';
+import { comparisonOfRuns } from '../audit/audit-output.ts';
 import { UsageError, type AuditOptions } from '../audit/options.ts';
 import { AuditError, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
@@ -136,7 +135,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
           clearTimeout(timer);
         }
       }
-      if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), formatComparison(compareRuns(runs[0]!.report, runs[1]!.report)));
+      if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), comparisonOfRuns(runs[0]!.report, runs[1]!.report));
       return portalRow(position, url, runs, host);
     } catch (error) {
       // Nothing can be audited without the browser: the census stops (exit 2).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import { comparisonOfRuns, exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
 import { compareRuns } from '../../../src/core/report/index.ts';
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
@@ -77,6 +77,30 @@ describe('audit output', () => {
     const text = formatComparison(compareRuns(accepted, twice));
     expect(text).toContain('- Non-necessary cookies present after refusing: \\_ga\n');
     expect(text).toContain('- Not compared, of unknown origin (other open sites share their domain): \\_gid\n');
+  });
+
+  it('compares two runs only when one accepted every tracker and the other refused them all, as the panel does', () => {
+    const made = (run: typeof accepted, state: 'accepted' | 'refused') => ({ ...run, consent: { state, changedAt: 2, trackers: {} } });
+    expect(comparisonOfRuns(made(accepted, 'accepted'), made(refused, 'refused'))).toBe(formatComparison(compareRuns(accepted, refused)));
+    // No banner button found: neither run made a choice, and `_hjid`, left after no refusal, is no tracker after refusing.
+    const none = comparisonOfRuns(accepted, refused);
+    expect(none).not.toContain('Accept and refuse compared');
+    expect(none).not.toContain('hjid');
+    expect(none.split('\n')).toEqual([
+      '# Accept and refuse not compared',
+      '',
+      'These runs cannot be compared: one must accept every tracker and the other refuse them all, as in the panel. The consent each run recorded:',
+      '',
+      '- The accept run: none (no choice was recorded: no consent banner button was found, or clicking it recorded none)',
+      '- The refuse run: none (no choice was recorded: no consent banner button was found, or clicking it recorded none)',
+      '',
+    ]);
+    const offPlatform = comparisonOfRuns(made(accepted, 'accepted'), {
+      ...refused,
+      consent: { state: 'unknown', changedAt: null, trackers: {} },
+    });
+    expect(offPlatform).toContain('- The accept run: accepted (every tracker accepted)');
+    expect(offPlatform).toContain('- The refuse run: unknown (no choice can be read on this site');
   });
 
   it('keeps escape sequences out of the terminal', () => {

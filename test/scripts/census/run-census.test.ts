@@ -86,6 +86,10 @@ describe('a census run', () => {
     expect(document.shard).toBeNull();
     for (const file of ['census.md', 'census.csv', 'census.html', 'data.tco.re/comparison.md'])
       expect(existsSync(join(scratch.path, 'both', file)), file).toBe(true);
+    // The fake's runs made no choice: comparison.md says why they cannot be compared, as the panel would.
+    const comparison = readFileSync(join(scratch.path, 'both', 'data.tco.re', 'comparison.md'), 'utf8');
+    expect(comparison).toContain('# Accept and refuse not compared');
+    expect(comparison).toContain('- The refuse run: none (no choice was recorded: no consent banner button was found');
     expect(readFileSync(join(scratch.path, 'both', 'data.tco.re', 'audit.log'), 'utf8')).toContain('visited data.tco.re');
     expect(calls.find((c) => c.consent === 'refuse')!.outDir).toMatch(/refuse$/);
     expect(demoClosed()).toBe(true);
