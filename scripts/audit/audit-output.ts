@@ -2,6 +2,7 @@
 import { markdownText, pairRuns, type Report, type RunComparison } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import type { RunResult } from './run.ts';
 
 /** Cuts text to `width` characters, with an ellipsis when cut. */
 function fit(text: string, width: number): string {
@@ -91,6 +92,16 @@ export function formatComparison(comparison: RunComparison): string {
       ? [`- Not compared, of unknown origin (other open sites share their domain): ${list(comparison.originUnknown)}`]
       : []),
     '',
+    ...(comparison.pagesNotShared
+      ? [
+          'The runs did not load the same pages: a cookie only one run saw may come from a page rather than from the choice.',
+          '',
+          `- Pages only the accept run loaded: ${list(comparison.pagesNotShared.onlyAccept)}`,
+          `- Pages only the refuse run loaded: ${list(comparison.pagesNotShared.onlyRefuse)}`,
+          `- Cookies above that first appeared on one of those pages: ${list(comparison.pagesNotShared.cookies)}`,
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -118,12 +129,19 @@ export function formatNotComparable(states: readonly [string, string]): string {
   ].join('\n');
 }
 
+/** What the comparison takes of an audit run: its report and the pages it visited and could not load. */
+export type AuditedRun = Pick<RunResult, 'report' | 'pages' | 'notLoaded'>;
+
 /**
  * comparison.md for the "accept" run and the "refuse" run: their comparison when one accepted
  * every tracker and the other refused them all (the panel's rule, pairRuns), else why not.
  */
-export function comparisonOfRuns(accept: Report, refuse: Report): string {
-  const pair = pairRuns(accept, refuse);
+export function comparisonOfRuns(accept: AuditedRun, refuse: AuditedRun): string {
+  const comparable = ({ report, pages, notLoaded }: AuditedRun) => ({
+    ...report,
+    pages: pages.filter((page) => !notLoaded.includes(page)),
+  });
+  const pair = pairRuns(comparable(accept), comparable(refuse));
   return pair.kind === 'pair' ? formatComparison(pair.comparison) : formatNotComparable(pair.states);
 }
 

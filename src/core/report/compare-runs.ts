@@ -7,8 +7,16 @@
 import { compareText } from '../compare.ts';
 import type { Report, ReportCookie } from './report.ts';
 
-/** What a run needs to be compared: its cookies' names, whether each is still there, its category and whether its origin is known. */
-export type ComparableRun = { cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category' | 'originUnknown'>> };
+/**
+ * What a run needs to be compared: its cookies' names, whether each is still there, its category
+ * and whether its origin is known; with `pages`, the pages the run loaded (the audit knows them,
+ * a run recorded in the panel does not) and where each cookie first appeared.
+ */
+export type ComparableRun = {
+  cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category' | 'originUnknown'> & { firstPage?: string | null }>;
+  /** Paths of the pages the run loaded; absent when not known. */
+  pages?: readonly string[];
+};
 
 /** What differs between an "accept" run and a "refuse" run, as sorted cookie names, each once. */
 export type RunComparison = {
@@ -23,6 +31,12 @@ export type RunComparison = {
    * (on a parent domain that other sites open beside it share), so it says nothing of the choice.
    */
   originUnknown: string[];
+  /**
+   * Present when both runs say which pages they loaded and those differ: the pages only one run
+   * loaded, and the cookies of the first two lists that first appeared on one of them (the page
+   * may explain them rather than the choice).
+   */
+  pagesNotShared?: { onlyAccept: string[]; onlyRefuse: string[]; cookies: string[] };
 };
 
 const sortedOnce = (names: Iterable<string>) => [...new Set(names)].sort(compareText);
@@ -42,7 +56,7 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
     const seen = allNames(other);
     return sortedOnce([...judgedNames(run)].filter((name) => !seen.has(name)));
   };
-  return {
+  const comparison: RunComparison = {
     onlyAfterAccept: only(accept, refuse),
     onlyAfterRefuse: only(refuse, accept),
     trackersAfterRefuse: sortedOnce(
@@ -52,6 +66,32 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
     ),
     originUnknown: sortedOnce([...unknownOnly(accept), ...unknownOnly(refuse)]),
   };
+  const pages = pagesNotShared(accept, refuse, comparison);
+  return pages ? { ...comparison, pagesNotShared: pages } : comparison;
+}
+
+/** The pages only one run loaded, and the cookies only one run saw that first appeared on them; null when the pages are not known or the same. */
+function pagesNotShared(
+  accept: ComparableRun,
+  refuse: ComparableRun,
+  comparison: RunComparison,
+): NonNullable<RunComparison['pagesNotShared']> | null {
+  if (!accept.pages || !refuse.pages) return null;
+  const acceptPages = new Set(accept.pages);
+  const refusePages = new Set(refuse.pages);
+  const onlyAccept = sortedOnce(accept.pages.filter((page) => !refusePages.has(page)));
+  const onlyRefuse = sortedOnce(refuse.pages.filter((page) => !acceptPages.has(page)));
+  if (onlyAccept.length === 0 && onlyRefuse.length === 0) return null;
+  const firstOn = (run: ComparableRun, names: readonly string[], pages: readonly string[]) => {
+    const listed = new Set(names);
+    const on = new Set(pages);
+    return run.cookies.filter((c) => listed.has(c.name) && typeof c.firstPage === 'string' && on.has(c.firstPage)).map((c) => c.name);
+  };
+  const cookies = sortedOnce([
+    ...firstOn(accept, comparison.onlyAfterAccept, onlyAccept),
+    ...firstOn(refuse, comparison.onlyAfterRefuse, onlyRefuse),
+  ]);
+  return { onlyAccept, onlyRefuse, cookies };
 }
 
 /** A recording kept for comparison when the other choice is recorded: what a person and `compareRuns` need of its report. */

@@ -74,6 +74,42 @@ describe('compareRuns', () => {
     });
   });
 
+  it('with the pages each run loaded, says which only one loaded and which cookies only one saw first appeared there', () => {
+    const run = (pages: string[], cookies: Array<[string, string]>) => ({
+      pages,
+      cookies: cookies.map(([name, firstPage]) => ({
+        name,
+        firstPage,
+        removed: null,
+        category: 'statistics' as const,
+        originUnknown: false,
+      })),
+    });
+    const accept = run(
+      ['/', '/map/'],
+      [
+        ['sessionid', '/'],
+        ['_pk_id.1', '/'],
+        ['tiles', '/map/'],
+      ],
+    );
+    const refuse = run(
+      ['/', '/api/'],
+      [
+        ['sessionid', '/'],
+        ['console', '/api/'],
+      ],
+    );
+    expect(compareRuns(accept, refuse)).toMatchObject({
+      onlyAfterAccept: ['_pk_id.1', 'tiles'],
+      onlyAfterRefuse: ['console'],
+      pagesNotShared: { onlyAccept: ['/map/'], onlyRefuse: ['/api/'], cookies: ['console', 'tiles'] },
+    });
+    // The same pages, in any order, or pages not known: nothing to say.
+    expect(compareRuns(accept, { ...accept, pages: ['/map/', '/'] })).not.toHaveProperty('pagesNotShared');
+    expect(compareRuns(accept, { cookies: refuse.cookies })).not.toHaveProperty('pagesNotShared');
+  });
+
   it('sorts by code unit, as everywhere in the project', () => {
     const run = (names: string[]) => ({
       cookies: names.map((name) => ({ name, removed: null, category: 'other' as const, originUnknown: false })),

@@ -79,11 +79,16 @@ describe('audit output', () => {
     expect(text).toContain('- Not compared, of unknown origin (other open sites share their domain): \\_gid\n');
   });
 
+  /** An audit run of `report` that visited `pages` and could not load `notLoaded` of them. */
+  const run = (of: typeof accepted, pages = ['/'], notLoaded: string[] = []) => ({ report: of, pages, notLoaded });
+  const made = (of: typeof accepted, state: 'accepted' | 'refused') => ({ ...of, consent: { state, changedAt: 2, trackers: {} } });
+
   it('compares two runs only when one accepted every tracker and the other refused them all, as the panel does', () => {
-    const made = (run: typeof accepted, state: 'accepted' | 'refused') => ({ ...run, consent: { state, changedAt: 2, trackers: {} } });
-    expect(comparisonOfRuns(made(accepted, 'accepted'), made(refused, 'refused'))).toBe(formatComparison(compareRuns(accepted, refused)));
+    expect(comparisonOfRuns(run(made(accepted, 'accepted')), run(made(refused, 'refused')))).toBe(
+      formatComparison(compareRuns(accepted, refused)),
+    );
     // No banner button found: neither run made a choice, and `_hjid`, left after no refusal, is no tracker after refusing.
-    const none = comparisonOfRuns(accepted, refused);
+    const none = comparisonOfRuns(run(accepted), run(refused));
     expect(none).not.toContain('Accept and refuse compared');
     expect(none).not.toContain('hjid');
     expect(none.split('\n')).toEqual([
@@ -95,12 +100,31 @@ describe('audit output', () => {
       '- The refuse run: none (no choice was recorded: no consent banner button was found, or clicking it recorded none)',
       '',
     ]);
-    const offPlatform = comparisonOfRuns(made(accepted, 'accepted'), {
-      ...refused,
-      consent: { state: 'unknown', changedAt: null, trackers: {} },
-    });
+    const offPlatform = comparisonOfRuns(
+      run(made(accepted, 'accepted')),
+      run({ ...refused, consent: { state: 'unknown', changedAt: null, trackers: {} } }),
+    );
     expect(offPlatform).toContain('- The accept run: accepted (every tracker accepted)');
     expect(offPlatform).toContain('- The refuse run: unknown (no choice can be read on this site');
+  });
+
+  it('says when the runs did not load the same pages, and which cookies first appeared on those', () => {
+    const MAP = '/explore/dataset/roads/map/';
+    const withMap = made(
+      report([...accepted.cookies, reportCookie({ name: 'mapbox_tiles', category: 'other', firstPage: MAP })]),
+      'accepted',
+    );
+    // The refuse run visited the map tab too, but it did not load: its cookies are not a difference of choice.
+    const text = comparisonOfRuns(run(withMap, ['/', MAP]), run(made(refused, 'refused'), ['/', MAP], [MAP]));
+    expect(text).toContain('- Cookies only after accepting: \\_pk\\_id\\.1, mapbox\\_tiles\n');
+    expect(text).toContain(
+      'The runs did not load the same pages: a cookie only one run saw may come from a page rather than from the choice.',
+    );
+    expect(text).toContain(`- Pages only the accept run loaded: /explore/dataset/roads/map/\n`);
+    expect(text).toContain('- Pages only the refuse run loaded: none\n');
+    expect(text).toContain('- Cookies above that first appeared on one of those pages: mapbox\\_tiles\n');
+    // The same pages loaded: nothing said of them.
+    expect(comparisonOfRuns(run(withMap, ['/', MAP]), run(made(refused, 'refused'), [MAP, '/']))).not.toContain('same pages');
   });
 
   it('keeps escape sequences out of the terminal', () => {
