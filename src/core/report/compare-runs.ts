@@ -125,20 +125,37 @@ export function runOfReport(report: Report, now: number): ConsentRun {
   };
 }
 
+/**
+ * What "Record the other choice" keeps in storage.session: the report (cookie values are never in
+ * one), for a charter draft from both runs, and what the panel shows of it (`runOfReport`). Its
+ * timeline's events are left out, counted as dropped: neither needs them, and they are most of
+ * a long recording.
+ */
+export type KeptRun = { savedAt: number; report: Report };
+
+/** The run a report is, as kept at `now`. */
+export function keptRun(report: Report, now: number): KeptRun {
+  const { droppedEvents, events } = report.timeline;
+  return { savedAt: now, report: { ...report, timeline: { droppedEvents: droppedEvents + events.length, events: [] } } };
+}
+
 /** Two runs put in order for `compareRuns`, or why they cannot be compared. */
 export type RunPair<R extends ComparableRun> =
   | { kind: 'pair'; accept: R; refuse: R; comparison: RunComparison }
   /** One run must have accepted every tracker and the other refused them all; `states` says what each did. */
   | { kind: 'not-comparable'; states: [string, string] };
 
+/** The run that accepted every tracker and the one that refused them all, in either order; null unless one did each. */
+export function acceptThenRefuse<R extends { consent: { state: string } }>(first: R, second: R): [R, R] | null {
+  if (first.consent.state === 'accepted' && second.consent.state === 'refused') return [first, second];
+  if (first.consent.state === 'refused' && second.consent.state === 'accepted') return [second, first];
+  return null;
+}
+
 /** Which of two runs accepted and which refused, and their comparison; in either order. */
 export function pairRuns<R extends ComparableRun & { consent: { state: string } }>(first: R, second: R): RunPair<R> {
-  const states: [string, string] = [first.consent.state, second.consent.state];
-  const [accept, refuse] =
-    states[0] === 'accepted' && states[1] === 'refused'
-      ? [first, second]
-      : states[0] === 'refused' && states[1] === 'accepted'
-        ? [second, first]
-        : [];
-  return accept && refuse ? { kind: 'pair', accept, refuse, comparison: compareRuns(accept, refuse) } : { kind: 'not-comparable', states };
+  const ordered = acceptThenRefuse(first, second);
+  if (!ordered) return { kind: 'not-comparable', states: [first.consent.state, second.consent.state] };
+  const [accept, refuse] = ordered;
+  return { kind: 'pair', accept, refuse, comparison: compareRuns(accept, refuse) };
 }
