@@ -108,7 +108,7 @@ export function formatComparison(comparison: RunComparison): string {
 /** Why a run's consent state keeps it from being compared. */
 const STATE_REASONS: Record<string, string> = {
   none: 'no choice was recorded: no consent banner button was found, or clicking it recorded none',
-  unknown: 'no choice can be read on this site: it does not keep its choice as the platform does',
+  unknown: 'no choice could be read: no platform consent cookie was set, and no cookie charter was found for the site',
   choice: 'some trackers accepted and others refused',
   accepted: 'every tracker accepted',
   refused: 'every tracker refused',

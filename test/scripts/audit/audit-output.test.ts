@@ -105,7 +105,7 @@ describe('audit output', () => {
       run({ ...refused, consent: { state: 'unknown', changedAt: null, trackers: {} } }),
     );
     expect(offPlatform).toContain('- The accept run: accepted (every tracker accepted)');
-    expect(offPlatform).toContain('- The refuse run: unknown (no choice can be read on this site');
+    expect(offPlatform).toContain('- The refuse run: unknown (no choice could be read: no platform consent cookie was set');
   });
 
   it('says when the runs did not load the same pages, and which cookies first appeared on those', () => {
