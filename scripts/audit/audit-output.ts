@@ -1,7 +1,8 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
-import { markdownText, type Report, type RunComparison } from '../../src/core/report/index.ts';
+import { markdownText, pairRuns, type Report, type RunComparison } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import type { RunResult } from './run.ts';
 
 /** Cuts text to `width` characters, with an ellipsis when cut. */
 function fit(text: string, width: number): string {
@@ -87,8 +88,61 @@ export function formatComparison(comparison: RunComparison): string {
     `- Cookies only after accepting: ${list(comparison.onlyAfterAccept)}`,
     `- Cookies only after refusing: ${list(comparison.onlyAfterRefuse)}`,
     `- Non-necessary cookies present after refusing: ${list(comparison.trackersAfterRefuse)}`,
+    ...(comparison.originUnknown.length > 0
+      ? [`- Not compared, of unknown origin (other open sites share their domain): ${list(comparison.originUnknown)}`]
+      : []),
+    '',
+    ...(comparison.pagesNotShared
+      ? [
+          'The runs did not load the same pages: a cookie only one run saw may come from a page rather than from the choice.',
+          '',
+          `- Pages only the accept run loaded: ${list(comparison.pagesNotShared.onlyAccept)}`,
+          `- Pages only the refuse run loaded: ${list(comparison.pagesNotShared.onlyRefuse)}`,
+          `- Cookies above that first appeared on one of those pages: ${list(comparison.pagesNotShared.cookies)}`,
+          '',
+        ]
+      : []),
+  ].join('\n');
+}
+
+/** Why a run's consent state keeps it from being compared. */
+const STATE_REASONS: Record<string, string> = {
+  none: 'no choice was recorded: no consent banner button was found, or clicking it recorded none',
+  unknown: 'no choice could be read: no platform consent cookie was set, and no cookie charter was found for the site',
+  choice: 'some trackers accepted and others refused',
+  accepted: 'every tracker accepted',
+  refused: 'every tracker refused',
+};
+
+/** Why two runs could not be compared, as Markdown (also printed). */
+export function formatNotComparable(states: readonly [string, string]): string {
+  const run = (choice: string, state: string) =>
+    `- The ${choice} run: ${markdownText(state)} (${STATE_REASONS[state] ?? 'not a state the audit knows'})`;
+  return [
+    '# Accept and refuse not compared',
+    '',
+    'These runs cannot be compared: one must accept every tracker and the other refuse them all, as in the panel. The consent each run recorded:',
+    '',
+    run('accept', states[0]),
+    run('refuse', states[1]),
     '',
   ].join('\n');
+}
+
+/** What the comparison takes of an audit run: its report and the pages it visited and could not load. */
+export type AuditedRun = Pick<RunResult, 'report' | 'pages' | 'notLoaded'>;
+
+/**
+ * comparison.md for the "accept" run and the "refuse" run: their comparison when one accepted
+ * every tracker and the other refused them all (the panel's rule, pairRuns), else why not.
+ */
+export function comparisonOfRuns(accept: AuditedRun, refuse: AuditedRun): string {
+  const comparable = ({ report, pages, notLoaded }: AuditedRun) => ({
+    ...report,
+    pages: pages.filter((page) => !notLoaded.includes(page)),
+  });
+  const pair = pairRuns(comparable(accept), comparable(refuse));
+  return pair.kind === 'pair' ? formatComparison(pair.comparison) : formatNotComparable(pair.states);
 }
 
 /** 1 when `--strict` and any run has a finding; 0 otherwise. */

@@ -17,14 +17,14 @@ import { COOKIE_POLICY, MissingBrowserError, type LaunchOptions } from '../brows
 import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type ServedCharter } from '../demo-portal/server.ts';
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
-import { AuditError, auditRun } from './run.ts';
+import { AuditError, auditRun, type RunResult } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
-import { exitCode, formatComparison, formatReport } from './audit-output.ts';
+import { comparisonOfRuns, exitCode, formatReport } from './audit-output.ts';
 import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
 import type { PortalList } from '../census/portal-list.ts';
 import { createProgress } from '../census/progress.ts';
-import { compareRuns, type Report } from '../../src/core/report/index.ts';
+import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
 const started = Date.now();
@@ -63,19 +63,21 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
   const choices = options.consent === 'both' ? (['accept', 'refuse'] as const) : ([options.consent] as const);
 
   try {
-    const reports: Array<[string, Report]> = [];
+    const runs: Array<[string, RunResult]> = [];
     for (const consent of choices) {
       const outDir = options.consent === 'both' ? join(options.out, consent) : options.out;
       log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile, ${COOKIE_POLICY[options.browser]})…`);
-      const { report, pages } = await auditRun({ launch, target, url, consent, pages: options.pages, outDir, log });
-      log(`visited ${pages.length} page(s): ${pages.join(' ')}`);
+      const run = await auditRun({ launch, target, url, consent, pages: options.pages, outDir, log });
+      const notLoaded = run.notLoaded.length > 0 ? ` (not loaded: ${run.notLoaded.join(' ')})` : '';
+      log(`visited ${run.pages.length} page(s): ${run.pages.join(' ')}${notLoaded}`);
       log(`wrote ${outDir}/report.json, report.md, popup.png`);
-      reports.push([consent, report]);
+      runs.push([consent, run]);
     }
+    const reports = runs.map(([consent, run]): [string, Report] => [consent, run.report]);
     console.log('');
     for (const [consent, report] of reports) console.log(formatReport(report, `Consent: ${consent}`));
-    if (reports.length === 2) {
-      const comparison = formatComparison(compareRuns(reports[0]![1], reports[1]![1]));
+    if (runs.length === 2) {
+      const comparison = comparisonOfRuns(runs[0]![1], runs[1]![1]);
       mkdirSync(options.out, { recursive: true });
       writeFileSync(join(options.out, 'comparison.md'), comparison);
       console.log(comparison);

@@ -43,6 +43,8 @@ export type RunResult = {
   report: Report;
   /** Paths of the pages visited, in order, without their path parameters (`;jsessionid=…`). */
   pages: string[];
+  /** Those of `pages` that did not load: what they set may be missing from the report. */
+  notLoaded: string[];
 };
 
 const NAVIGATION_TIMEOUT_MS = 20_000;
@@ -145,6 +147,7 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     // The other pages, in the same profile, after the choice: one of each kind (crawl.ts).
     const crawl = createCrawl(url);
     const visited = [withoutPathParameters(url.pathname)];
+    const notLoaded: string[] = [];
     let here = (await page.evaluateScript(READ_LINKS)) as { url: string; links: string[] };
     crawl.visited(new URL(here.url));
     while (visited.length < pages) {
@@ -161,6 +164,7 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
       } catch (error) {
         if (aborted()) throw error;
         log(`could not load ${next.url.pathname}: ${reasonOf(error)}`);
+        notLoaded.push(next.url.pathname);
         continue;
       }
       await settle(api, host);
@@ -180,7 +184,7 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     await popup.goto(browser.popupUrl(`?host=${encodeURIComponent(host)}&theme=light`));
     await popup.waitFor('main[data-state="ready"] .report');
     await popup.screenshot(join(outDir, 'popup.png'));
-    return { report, pages: visited };
+    return { report, pages: visited, notLoaded };
   } catch (error) {
     // A run ended by its signal fails with the signal's reason, not with what the dead browser said.
     if (aborted()) throw signal!.reason;

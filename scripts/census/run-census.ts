@@ -6,8 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
-import { formatComparison } from '../audit/audit-output.ts';
-import { compareRuns } from '../../src/core/report/index.ts';
+import { comparisonOfRuns } from '../audit/audit-output.ts';
 import { UsageError, type AuditOptions } from '../audit/options.ts';
 import { AuditError, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
@@ -112,7 +111,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
     try {
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, 'audit.log'), '');
-      const runs: Array<{ choice: Choice; report: RunResult['report']; pages: string[] }> = [];
+      const runs: Array<{ choice: Choice } & RunResult> = [];
       for (const choice of choices) {
         log(`consent: ${choice}, fresh profile`);
         const controller = new AbortController();
@@ -131,12 +130,12 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
             log,
             signal: controller.signal,
           });
-          runs.push({ choice, report: result.report, pages: result.pages });
+          runs.push({ choice, ...result });
         } finally {
           clearTimeout(timer);
         }
       }
-      if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), formatComparison(compareRuns(runs[0]!.report, runs[1]!.report)));
+      if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), comparisonOfRuns(runs[0]!, runs[1]!));
       return portalRow(position, url, runs, host);
     } catch (error) {
       // Nothing can be audited without the browser: the census stops (exit 2).

@@ -1,6 +1,7 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
 import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
+import { acceptThenRefuse } from '../core/report/compare-runs.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import type { ConsentRuns } from './consent-runs.ts';
 import type { Diagnostics } from './diagnostics.ts';
@@ -22,8 +23,8 @@ export type HandlerDeps = {
   scheduleBadgeRefresh: () => void;
   /** How the worker is doing (every record read to count them). */
   diagnostics: () => Promise<Diagnostics>;
-  /** The runs kept for comparison. */
-  consentRuns: Pick<ConsentRuns, 'save' | 'drop'>;
+  /** The runs kept for comparison (and drafted from with the run after them). */
+  consentRuns: Pick<ConsentRuns, 'save' | 'drop' | 'savedReport'>;
   /** A tab, or undefined when there is none of that id. */
   tab: (tabId: number) => Promise<TabSite | undefined>;
   /** What DevTools heard in tabs. */
@@ -58,7 +59,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const view = await reports.view(query);
       if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
       const { exportCharterDraft, exportReport } = await deps.exports();
-      if (isCharterDraftFormat(format)) return exportCharterDraft([view.report], format, language);
+      if (isCharterDraftFormat(format)) {
+        // After "Record the other choice", drafted from both runs, as the audit's `--consent both` is.
+        const saved = await deps.consentRuns.savedReport(view.report.host, view.report.storeId);
+        const both = saved && acceptThenRefuse(saved, view.report);
+        return exportCharterDraft(both ?? [view.report], format, language);
+      }
       return exportReport(view.report, format);
     },
     async getDiagnostics() {

@@ -66,12 +66,13 @@ function RunColumn({
   );
 }
 
-/** The comparison's three lists, as the audit's comparison.md gives them. */
+/** The comparison's three lists, as the audit's comparison.md gives them, and the cookies of unknown origin left out of them, if any. */
 function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Translate }) {
   const lists = [
     ['only-after-accept', t('comparisonOnlyAfterAccept'), comparison.onlyAfterAccept],
     ['only-after-refuse', t('comparisonOnlyAfterRefuse'), comparison.onlyAfterRefuse],
     ['trackers-after-refuse', t('comparisonTrackersAfterRefuse'), comparison.trackersAfterRefuse],
+    ...(comparison.originUnknown.length > 0 ? [['origin-unknown', t('comparisonOriginUnknown'), comparison.originUnknown] as const] : []),
   ] as const;
   return (
     <dl class="comparison">

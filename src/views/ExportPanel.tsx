@@ -11,7 +11,7 @@ type ExportPanelProps = {
   download: (file: ExportedFile) => void;
   /** Copies text. */
   copy: (text: string) => Promise<void>;
-  /** The language a charter draft is written in unless another is picked: the charter's, else the interface's (English when not given). */
+  /** The language a charter draft is written in until another is picked, followed as it changes: the charter's, else the interface's (English when not given). */
   draftLanguage?: DraftLanguage;
   /** UI strings. */
   t: Translate;
@@ -64,7 +64,9 @@ export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en'
   const [format, setFormat] = useState<ExportFormat>('json');
   const [status, setStatus] = useState<ExportProgress>({ state: 'idle' });
   const [draftFormat, setDraftFormat] = useState<CharterDraftFormat>('charter-markdown');
-  const [language, setLanguage] = useState<DraftLanguage>(draftLanguage);
+  // The charter's language until the person picks one: a live charter read while the tab is open changes it.
+  const [pickedLanguage, setLanguage] = useState<DraftLanguage | null>(null);
+  const language = pickedLanguage ?? draftLanguage;
   const [draftStatus, setDraftStatus] = useState<ExportProgress>({ state: 'idle' });
 
   const run = (busy: boolean, file: () => Promise<ExportedFile>, action: 'download' | 'copy', say: (progress: ExportProgress) => void) => {

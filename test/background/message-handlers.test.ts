@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../src/background/message-handlers.ts';
 import type { SiteQuery, SiteView } from '../../src/core/message-contract.ts';
-import { portalView } from '../support/reports.ts';
+import { portalView, report, reportCookie } from '../support/reports.ts';
+import type { Report } from '../../src/core/report/report.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 
 const TABS: TabSite[] = [
@@ -34,6 +35,7 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
     consentRuns: {
       save: async (host, storeId) => void log.push(`save run ${storeId}|${host}`),
       drop: async (host, storeId) => void log.push(`drop run ${storeId}|${host}`),
+      savedReport: async () => null,
     },
     tab: async (tabId) => TABS.find((tab) => tab.tabId === tabId),
     networkLogs: {
@@ -115,6 +117,39 @@ describe('message handlers', () => {
     expect(markdown.text).toContain('sessionid');
     const html = await handlers.exportReport({ host: 'data.tco.re', format: 'charter-html' });
     expect(html.text).toMatch(/^<!doctype html>/);
+  });
+
+  it('draft from the kept run too when it made the other choice, as the audit does from both runs', async () => {
+    const made = (state: 'accepted' | 'refused', names: string[]) =>
+      report(
+        names.map((name) => reportCookie({ name, category: 'statistics', status: 'undeclared' })),
+        { consent: { state, changedAt: 1, trackers: {} } },
+      );
+    const draftWith = async (saved: Report | null, current: Report) => {
+      const asked: string[] = [];
+      const { handlers, open } = setup(
+        { kind: 'report', report: current, charterPending: false },
+        {
+          consentRuns: {
+            save: async () => undefined,
+            drop: async () => undefined,
+            savedReport: async (host, storeId) => (asked.push(`${storeId}|${host}`), saved),
+          },
+        },
+      );
+      open();
+      const draft = await handlers.exportReport({ host: 'data.tco.re', format: 'charter-markdown', language: 'en' });
+      return { text: draft.text, asked };
+    };
+    // Run 1 accepted and was kept; run 2 refused: `matomoid`, seen only after accepting, is in the draft.
+    const both = await draftWith(made('accepted', ['sessionid', 'matomoid']), made('refused', ['sessionid']));
+    expect(both.asked).toEqual(['0|data.tco.re']);
+    expect(both.text).toContain('matomoid');
+    // In either order.
+    expect((await draftWith(made('refused', ['sessionid']), made('accepted', ['sessionid', 'matomoid']))).text).toContain('matomoid');
+    // A kept run of the same choice, or none: the draft is of the report alone.
+    expect((await draftWith(made('accepted', ['matomoid']), made('accepted', ['sessionid']))).text).not.toContain('matomoid');
+    expect((await draftWith(null, made('refused', ['sessionid']))).text).toContain('sessionid');
   });
 
   it('refuse to export a site the extension cannot see', async () => {

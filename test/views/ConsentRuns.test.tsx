@@ -76,6 +76,43 @@ describe('ConsentRuns', () => {
     }
   });
 
+  it('names a cookie once whatever its domains, and lists apart those of unknown origin, in English and in French', () => {
+    const sharedAndOwn = report(
+      [
+        reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
+        reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
+        reportCookie({ name: '_gid', category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true }),
+      ],
+      { consent: refused.consent },
+    );
+    const list = (container: Element, id: string) =>
+      [...container.querySelectorAll(`[data-comparison="${id}"] li`)].map((li) => li.textContent);
+    const { container } = show(sharedAndOwn, runOfReport(accepted, 10));
+    expect(list(container, 'trackers-after-refuse')).toEqual(['_ga']);
+    expect(list(container, 'origin-unknown')).toEqual(['_gid']);
+    cleanup();
+    // No such list when every cookie's origin is known.
+    expect(show(refused, runOfReport(accepted, 10)).container.querySelector('[data-comparison="origin-unknown"]')).toBeNull();
+    cleanup();
+    for (const [language, label] of [
+      ['en', 'Not compared, of unknown origin (other open sites share their domain)'],
+      ['fr', 'Non comparés, d’origine inconnue (d’autres sites ouverts partagent leur domaine)'],
+    ] as const) {
+      const { container: shown } = render(
+        <ConsentRuns
+          host="data.tco.re"
+          report={sharedAndOwn}
+          savedRun={runOfReport(accepted, 10)}
+          recordConsentFlow={vi.fn()}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      expect(shown.querySelector('[data-comparison="origin-unknown"] dt')?.textContent).toBe(label);
+      cleanup();
+    }
+  });
+
   it('waits for run 2’s choice, and says plainly when two runs made the same choice', () => {
     expect(show(report([]), runOfReport(accepted, 10)).container.querySelector('[data-comparison-state="waiting"]')).not.toBeNull();
     cleanup();

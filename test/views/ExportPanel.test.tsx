@@ -103,6 +103,21 @@ describe('ExportPanel', () => {
     expect(copy).toHaveBeenCalledWith('charter-html in en');
   });
 
+  it('follows the charter’s language as it becomes known, until a language is picked', () => {
+    const props = { exportReport: vi.fn(), download: vi.fn(), copy: vi.fn(), t };
+    const checked = () => (container.querySelector('input[name="draft-language"]:checked') as HTMLInputElement).value;
+    const { container, rerender } = render(<ExportPanel {...props} draftLanguage="en" />);
+    expect(checked()).toBe('en');
+    // A French live charter read while the tab is open.
+    rerender(<ExportPanel {...props} draftLanguage="fr" />);
+    expect(checked()).toBe('fr');
+    fireEvent.change(container.querySelector('input[value="en"]')!);
+    expect(checked()).toBe('en');
+    // Picked: kept, whatever the charter says after.
+    rerender(<ExportPanel {...props} draftLanguage="fr" />);
+    expect(checked()).toBe('en');
+  });
+
   it('says why a draft failed', async () => {
     const { container } = render(
       <ExportPanel

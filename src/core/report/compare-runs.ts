@@ -7,10 +7,18 @@
 import { compareText } from '../compare.ts';
 import type { Report, ReportCookie } from './report.ts';
 
-/** What a run needs to be compared: its cookies' names, whether each is still there, and its category. */
-export type ComparableRun = { cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category'>> };
+/**
+ * What a run needs to be compared: its cookies' names, whether each is still there, its category
+ * and whether its origin is known; with `pages`, the pages the run loaded (the audit knows them,
+ * a run recorded in the panel does not) and where each cookie first appeared.
+ */
+export type ComparableRun = {
+  cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category' | 'originUnknown'> & { firstPage?: string | null }>;
+  /** Paths of the pages the run loaded; absent when not known. */
+  pages?: readonly string[];
+};
 
-/** What differs between an "accept" run and a "refuse" run, as sorted cookie names. */
+/** What differs between an "accept" run and a "refuse" run, as sorted cookie names, each once. */
 export type RunComparison = {
   /** Cookies seen only after accepting. */
   onlyAfterAccept: string[];
@@ -18,20 +26,72 @@ export type RunComparison = {
   onlyAfterRefuse: string[];
   /** Non-necessary cookies present after the refusal. */
   trackersAfterRefuse: string[];
+  /**
+   * Cookies left out of the three lists: in a run, every cookie of that name was of unknown origin
+   * (on a parent domain that other sites open beside it share), so it says nothing of the choice.
+   */
+  originUnknown: string[];
+  /**
+   * Present when both runs say which pages they loaded and those differ: the pages only one run
+   * loaded, and the cookies of the first two lists that first appeared on one of them (the page
+   * may explain them rather than the choice).
+   */
+  pagesNotShared?: { onlyAccept: string[]; onlyRefuse: string[]; cookies: string[] };
 };
 
+const sortedOnce = (names: Iterable<string>) => [...new Set(names)].sort(compareText);
+
 export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunComparison {
-  const names = (run: ComparableRun) => new Set(run.cookies.map((c) => c.name));
-  const accepted = names(accept);
-  const refused = names(refuse);
-  return {
-    onlyAfterAccept: [...accepted].filter((name) => !refused.has(name)).sort(compareText),
-    onlyAfterRefuse: [...refused].filter((name) => !accepted.has(name)).sort(compareText),
-    trackersAfterRefuse: refuse.cookies
-      .filter((c) => c.removed === null && c.category !== 'necessary')
-      .map((c) => c.name)
-      .sort(compareText),
+  // The lists are by name, as a charter names cookies: `_ga` on the host and on its parent
+  // domain is one line. A cookie of unknown origin makes no finding in a report, nor here.
+  const judged = (run: ComparableRun) => run.cookies.filter((c) => !c.originUnknown);
+  const judgedNames = (run: ComparableRun) => new Set(judged(run).map((c) => c.name));
+  const allNames = (run: ComparableRun) => new Set(run.cookies.map((c) => c.name));
+  const unknownOnly = (run: ComparableRun) => {
+    const known = judgedNames(run);
+    return run.cookies.filter((c) => c.originUnknown && !known.has(c.name)).map((c) => c.name);
   };
+  // A name the other run saw at all, even of unknown origin, is not "only" in this one.
+  const only = (run: ComparableRun, other: ComparableRun) => {
+    const seen = allNames(other);
+    return sortedOnce([...judgedNames(run)].filter((name) => !seen.has(name)));
+  };
+  const comparison: RunComparison = {
+    onlyAfterAccept: only(accept, refuse),
+    onlyAfterRefuse: only(refuse, accept),
+    trackersAfterRefuse: sortedOnce(
+      judged(refuse)
+        .filter((c) => c.removed === null && c.category !== 'necessary')
+        .map((c) => c.name),
+    ),
+    originUnknown: sortedOnce([...unknownOnly(accept), ...unknownOnly(refuse)]),
+  };
+  const pages = pagesNotShared(accept, refuse, comparison);
+  return pages ? { ...comparison, pagesNotShared: pages } : comparison;
+}
+
+/** The pages only one run loaded, and the cookies only one run saw that first appeared on them; null when the pages are not known or the same. */
+function pagesNotShared(
+  accept: ComparableRun,
+  refuse: ComparableRun,
+  comparison: RunComparison,
+): NonNullable<RunComparison['pagesNotShared']> | null {
+  if (!accept.pages || !refuse.pages) return null;
+  const acceptPages = new Set(accept.pages);
+  const refusePages = new Set(refuse.pages);
+  const onlyAccept = sortedOnce(accept.pages.filter((page) => !refusePages.has(page)));
+  const onlyRefuse = sortedOnce(refuse.pages.filter((page) => !acceptPages.has(page)));
+  if (onlyAccept.length === 0 && onlyRefuse.length === 0) return null;
+  const firstOn = (run: ComparableRun, names: readonly string[], pages: readonly string[]) => {
+    const listed = new Set(names);
+    const on = new Set(pages);
+    return run.cookies.filter((c) => listed.has(c.name) && typeof c.firstPage === 'string' && on.has(c.firstPage)).map((c) => c.name);
+  };
+  const cookies = sortedOnce([
+    ...firstOn(accept, comparison.onlyAfterAccept, onlyAccept),
+    ...firstOn(refuse, comparison.onlyAfterRefuse, onlyRefuse),
+  ]);
+  return { onlyAccept, onlyRefuse, cookies };
 }
 
 /** A recording kept for comparison when the other choice is recorded: what a person and `compareRuns` need of its report. */
@@ -41,7 +101,7 @@ export type ConsentRun = {
   /** The choice it was recorded with, tracker by tracker. */
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   /** Its cookies, as the report showed them. */
-  cookies: Array<Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'removed' | 'provider'>>;
+  cookies: Array<Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'removed' | 'provider' | 'originUnknown'>>;
   /** How many findings it had. */
   findings: number;
 };
@@ -51,7 +111,7 @@ export function runOfReport(report: Report, now: number): ConsentRun {
   return {
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
-    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, removed, provider }) => ({
+    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, removed, provider, originUnknown }) => ({
       name,
       domain,
       category,
@@ -59,9 +119,24 @@ export function runOfReport(report: Report, now: number): ConsentRun {
       firstPhase,
       removed,
       provider,
+      originUnknown,
     })),
     findings: report.findings.length,
   };
+}
+
+/**
+ * What "Record the other choice" keeps in storage.session: the report (cookie values are never in
+ * one), for a charter draft from both runs, and what the panel shows of it (`runOfReport`). Its
+ * timeline's events are left out, counted as dropped: neither needs them, and they are most of
+ * a long recording.
+ */
+export type KeptRun = { savedAt: number; report: Report };
+
+/** The run a report is, as kept at `now`. */
+export function keptRun(report: Report, now: number): KeptRun {
+  const { droppedEvents, events } = report.timeline;
+  return { savedAt: now, report: { ...report, timeline: { droppedEvents: droppedEvents + events.length, events: [] } } };
 }
 
 /** Two runs put in order for `compareRuns`, or why they cannot be compared. */
@@ -70,14 +145,17 @@ export type RunPair<R extends ComparableRun> =
   /** One run must have accepted every tracker and the other refused them all; `states` says what each did. */
   | { kind: 'not-comparable'; states: [string, string] };
 
+/** The run that accepted every tracker and the one that refused them all, in either order; null unless one did each. */
+export function acceptThenRefuse<R extends { consent: { state: string } }>(first: R, second: R): [R, R] | null {
+  if (first.consent.state === 'accepted' && second.consent.state === 'refused') return [first, second];
+  if (first.consent.state === 'refused' && second.consent.state === 'accepted') return [second, first];
+  return null;
+}
+
 /** Which of two runs accepted and which refused, and their comparison; in either order. */
 export function pairRuns<R extends ComparableRun & { consent: { state: string } }>(first: R, second: R): RunPair<R> {
-  const states: [string, string] = [first.consent.state, second.consent.state];
-  const [accept, refuse] =
-    states[0] === 'accepted' && states[1] === 'refused'
-      ? [first, second]
-      : states[0] === 'refused' && states[1] === 'accepted'
-        ? [second, first]
-        : [];
-  return accept && refuse ? { kind: 'pair', accept, refuse, comparison: compareRuns(accept, refuse) } : { kind: 'not-comparable', states };
+  const ordered = acceptThenRefuse(first, second);
+  if (!ordered) return { kind: 'not-comparable', states: [first.consent.state, second.consent.state] };
+  const [accept, refuse] = ordered;
+  return { kind: 'pair', accept, refuse, comparison: compareRuns(accept, refuse) };
 }

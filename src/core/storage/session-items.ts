@@ -12,7 +12,7 @@ import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
 import type { AttributionState } from '../cookies/third-party-attribution.ts';
 import type { NetworkLog } from '../network/network-log.ts';
-import type { ConsentRun } from '../report/compare-runs.ts';
+import type { KeptRun } from '../report/compare-runs.ts';
 import type { SiteView } from '../message-contract.ts';
 
 /** The storage.session calls the extension makes: storage.session itself in the extension, a fake in tests. */
@@ -100,8 +100,8 @@ export function liveCharterItem(host: string): SessionItem<LiveCharterRecord> {
   return jsonItem(`${LIVE_CHARTER_KEY_PREFIX}${host}`);
 }
 
-/** The run "Record the other choice" kept of a site in a cookie store, to compare the next one with. */
-export function consentRunItem(storeId: string, host: string): SessionItem<ConsentRun> {
+/** The run "Record the other choice" kept of a site in a cookie store, to compare the next one with and draft a charter from both. */
+export function consentRunItem(storeId: string, host: string): SessionItem<KeptRun> {
   return jsonItem(`run:${storeId}|${host}`);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import { comparisonOfRuns, exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
 import { compareRuns } from '../../../src/core/report/index.ts';
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
@@ -58,8 +58,73 @@ describe('audit output', () => {
 
   it('compares an accept run with a refuse run', () => {
     const comparison = compareRuns(accepted, refused);
-    expect(comparison).toEqual({ onlyAfterAccept: ['_pk_id.1'], onlyAfterRefuse: ['_hjid'], trackersAfterRefuse: ['_hjid'] });
+    expect(comparison).toEqual({
+      onlyAfterAccept: ['_pk_id.1'],
+      onlyAfterRefuse: ['_hjid'],
+      trackersAfterRefuse: ['_hjid'],
+      originUnknown: [],
+    });
     expect(formatComparison(comparison)).toContain('- Cookies only after accepting: \\_pk\\_id\\.1');
+    expect(formatComparison(comparison)).not.toContain('unknown origin');
+  });
+
+  it('names a cookie on two domains once, and lists apart the cookies of unknown origin', () => {
+    const twice = report([
+      reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
+      reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
+      reportCookie({ name: '_gid', category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true }),
+    ]);
+    const text = formatComparison(compareRuns(accepted, twice));
+    expect(text).toContain('- Non-necessary cookies present after refusing: \\_ga\n');
+    expect(text).toContain('- Not compared, of unknown origin (other open sites share their domain): \\_gid\n');
+  });
+
+  /** An audit run of `report` that visited `pages` and could not load `notLoaded` of them. */
+  const run = (of: typeof accepted, pages = ['/'], notLoaded: string[] = []) => ({ report: of, pages, notLoaded });
+  const made = (of: typeof accepted, state: 'accepted' | 'refused') => ({ ...of, consent: { state, changedAt: 2, trackers: {} } });
+
+  it('compares two runs only when one accepted every tracker and the other refused them all, as the panel does', () => {
+    expect(comparisonOfRuns(run(made(accepted, 'accepted')), run(made(refused, 'refused')))).toBe(
+      formatComparison(compareRuns(accepted, refused)),
+    );
+    // No banner button found: neither run made a choice, and `_hjid`, left after no refusal, is no tracker after refusing.
+    const none = comparisonOfRuns(run(accepted), run(refused));
+    expect(none).not.toContain('Accept and refuse compared');
+    expect(none).not.toContain('hjid');
+    expect(none.split('\n')).toEqual([
+      '# Accept and refuse not compared',
+      '',
+      'These runs cannot be compared: one must accept every tracker and the other refuse them all, as in the panel. The consent each run recorded:',
+      '',
+      '- The accept run: none (no choice was recorded: no consent banner button was found, or clicking it recorded none)',
+      '- The refuse run: none (no choice was recorded: no consent banner button was found, or clicking it recorded none)',
+      '',
+    ]);
+    const offPlatform = comparisonOfRuns(
+      run(made(accepted, 'accepted')),
+      run({ ...refused, consent: { state: 'unknown', changedAt: null, trackers: {} } }),
+    );
+    expect(offPlatform).toContain('- The accept run: accepted (every tracker accepted)');
+    expect(offPlatform).toContain('- The refuse run: unknown (no choice could be read: no platform consent cookie was set');
+  });
+
+  it('says when the runs did not load the same pages, and which cookies first appeared on those', () => {
+    const MAP = '/explore/dataset/roads/map/';
+    const withMap = made(
+      report([...accepted.cookies, reportCookie({ name: 'mapbox_tiles', category: 'other', firstPage: MAP })]),
+      'accepted',
+    );
+    // The refuse run visited the map tab too, but it did not load: its cookies are not a difference of choice.
+    const text = comparisonOfRuns(run(withMap, ['/', MAP]), run(made(refused, 'refused'), ['/', MAP], [MAP]));
+    expect(text).toContain('- Cookies only after accepting: \\_pk\\_id\\.1, mapbox\\_tiles\n');
+    expect(text).toContain(
+      'The runs did not load the same pages: a cookie only one run saw may come from a page rather than from the choice.',
+    );
+    expect(text).toContain(`- Pages only the accept run loaded: /explore/dataset/roads/map/\n`);
+    expect(text).toContain('- Pages only the refuse run loaded: none\n');
+    expect(text).toContain('- Cookies above that first appeared on one of those pages: mapbox\\_tiles\n');
+    // The same pages loaded: nothing said of them.
+    expect(comparisonOfRuns(run(withMap, ['/', MAP]), run(made(refused, 'refused'), [MAP, '/']))).not.toContain('same pages');
   });
 
   it('keeps escape sequences out of the terminal', () => {
@@ -73,9 +138,9 @@ describe('audit output', () => {
     expect(text).not.toContain('pwned');
     expect(text).toMatch(/^xy\s+a<U\+202E>b/m);
     expect(text).toContain('[medium] undeclared xy: seen <U+2066>');
-    expect(formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [] })).not.toMatch(
-      /[\u001b\u0007\u202e]/,
-    );
+    expect(
+      formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] }),
+    ).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 
   it('exits 1 only with --strict and findings', () => {

@@ -16,8 +16,8 @@ afterAll(() => scratch.remove());
 const SECRET_URL = 'https://user:s3cret@a.example.org/login;jsessionid=9F1CSECRET?PHPSESSID=abc123#top';
 const SECRETS = /s3cret|9F1CSECRET|abc123|jsessionid|#top/;
 
-/** A browser whose extension answers every request as the worker would, and whose pages reach `reachable` (or no page). */
-function fakeBrowser(reachable: boolean): { launch: () => Promise<BrowserUnderTest>; visited: string[] } {
+/** A browser whose extension answers every request as the worker would, and whose pages reach `reachable` (or no page, or those it says). */
+function fakeBrowser(reachable: boolean | ((url: string) => boolean)): { launch: () => Promise<BrowserUnderTest>; visited: string[] } {
   const visited: string[] = [];
   const page = (): PageUnderTest =>
     ({
@@ -25,7 +25,8 @@ function fakeBrowser(reachable: boolean): { launch: () => Promise<BrowserUnderTe
         if (url.startsWith('chrome-extension:')) return;
         visited.push(url);
         // What Playwright says of a host that does not resolve: the URL as it was asked for.
-        if (!reachable) throw new Error(`page.goto: net::ERR_NAME_NOT_RESOLVED at ${url}\nCall log:\n  - navigating to "${url}"`);
+        if (typeof reachable === 'function' ? !reachable(url) : !reachable)
+          throw new Error(`page.goto: net::ERR_NAME_NOT_RESOLVED at ${url}\nCall log:\n  - navigating to "${url}"`);
       },
       waitFor: async () => undefined,
       evaluate: async (_fn: unknown, message: { method: string }) => ({
@@ -64,6 +65,25 @@ describe('an audit run', () => {
     expect(lines).toContain('visiting https://a.example.org/login?PHPSESSID=…');
     expect(lines.filter((line) => SECRETS.test(line))).toEqual([]);
     expect(result.pages).toEqual(['/login']);
+    expect(result.notLoaded).toEqual([]);
+  }, 20_000);
+
+  it('tells which of the pages it visited did not load', async () => {
+    const { launch, visited } = fakeBrowser((url) => !url.includes('/explore/'));
+    const lines: string[] = [];
+    const result = await auditRun({
+      launch,
+      target: 'chrome',
+      url: new URL('https://a.example.org/'),
+      consent: 'none',
+      pages: 2,
+      outDir: scratch.path,
+      log: (line) => void lines.push(line),
+    });
+    expect(visited).toEqual(['https://a.example.org/', 'https://a.example.org/explore/']);
+    expect(result.pages).toEqual(['/', '/explore/']);
+    expect(result.notLoaded).toEqual(['/explore/']);
+    expect(lines.some((line) => line.startsWith('could not load /explore/'))).toBe(true);
   }, 20_000);
 
   it('says which page it could not reach without its values, the driver’s message included', async () => {

@@ -103,6 +103,7 @@ describe('census:merge', () => {
         return {
           report: report([reportCookie({ name: 'sessionid', domain: url.hostname })], { host: url.hostname, findings }),
           pages: ['/'],
+          notLoaded: [],
         };
       },
       launch: async () => {

@@ -14,8 +14,13 @@ afterAll(() => scratch.remove());
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A census run with a fake audit: each host's run takes the time, and ends as, `behaviour` says. */
-function setup(behaviour: Record<string, { ms?: number; fail?: Error; hang?: boolean }> = {}) {
+/**
+ * A census run with a fake audit: each host's run takes the time, and ends as, `behaviour` says;
+ * with `choose`, each run makes its choice and cannot load the pages `choose` names for it.
+ */
+function setup(
+  behaviour: Record<string, { ms?: number; fail?: Error; hang?: boolean; choose?: { accept: string[]; refuse: string[] } }> = {},
+) {
   const calls: RunOptions[] = [];
   const printed: string[] = [];
   const done: CensusRow[] = [];
@@ -32,7 +37,14 @@ function setup(behaviour: Record<string, { ms?: number; fail?: Error; hang?: boo
       if (plan.fail) throw plan.fail;
       options.log(`visited ${host}`);
       const findings = options.consent === 'refuse' ? [finding('after-refusal', '_ga', 'high', host)] : [];
-      return { report: report([reportCookie({ name: 'sessionid', domain: host })], { host, findings }), pages: ['/', '/explore/'] };
+      const cookies = [reportCookie({ name: 'sessionid', domain: host })];
+      if (!plan.choose) return { report: report(cookies, { host, findings }), pages: ['/', '/explore/'], notLoaded: [] };
+      const state = options.consent === 'accept' ? 'accepted' : 'refused';
+      const notLoaded = options.consent === 'accept' ? plan.choose.accept : plan.choose.refuse;
+      // What the catalogue sets, when it loads.
+      if (!notLoaded.includes('/explore/')) cookies.push(reportCookie({ name: 'catalogue_pref', domain: host, firstPage: '/explore/' }));
+      const consent = { state, changedAt: 2, trackers: {} } as const;
+      return { report: report(cookies, { host, findings, consent }), pages: ['/', '/explore/'], notLoaded };
     },
     launch: async () => {
       throw new Error('the fake audit launches nothing');
@@ -86,9 +98,22 @@ describe('a census run', () => {
     expect(document.shard).toBeNull();
     for (const file of ['census.md', 'census.csv', 'census.html', 'data.tco.re/comparison.md'])
       expect(existsSync(join(scratch.path, 'both', file)), file).toBe(true);
+    // The fake's runs made no choice: comparison.md says why they cannot be compared, as the panel would.
+    const comparison = readFileSync(join(scratch.path, 'both', 'data.tco.re', 'comparison.md'), 'utf8');
+    expect(comparison).toContain('# Accept and refuse not compared');
+    expect(comparison).toContain('- The refuse run: none (no choice was recorded: no consent banner button was found');
     expect(readFileSync(join(scratch.path, 'both', 'data.tco.re', 'audit.log'), 'utf8')).toContain('visited data.tco.re');
     expect(calls.find((c) => c.consent === 'refuse')!.outDir).toMatch(/refuse$/);
     expect(demoClosed()).toBe(true);
+  });
+
+  it('compares the runs of a portal, saying which pages only one of them loaded', async () => {
+    const { deps } = setup({ 'data.tco.re': { choose: { accept: [], refuse: ['/explore/'] } } });
+    await runOn(['--portals', 'demo', '--consent', 'both'], 'pages', deps);
+    const comparison = readFileSync(join(scratch.path, 'pages', 'data.tco.re', 'comparison.md'), 'utf8');
+    expect(comparison).toContain('- Cookies only after accepting: catalogue\\_pref\n');
+    expect(comparison).toContain('- Pages only the accept run loaded: /explore/\n');
+    expect(comparison).toContain('- Cookies above that first appeared on one of those pages: catalogue\\_pref\n');
   });
 
   it('gives the same census with one job or two, and with the list in shards', async () => {
