@@ -36,7 +36,9 @@ export function portalUrl(host: string): string | null {
 /** The notice's sentence, with `host` as the format writes it. */
 export function noticeText(draft: CharterDraft, host: string): string {
   const words = DRAFT_WORDS[draft.language];
-  const runs = draft.consents.length > 0 ? draft.consents.map((state) => words.runs[state]).join(words.and) : words.runs.unknown;
+  // Two runs that ended alike are said once ("before any consent choice", not twice over).
+  const states = [...new Set(draft.consents)];
+  const runs = states.length > 0 ? states.map((state) => words.runs[state]).join(words.and) : words.runs.unknown;
   return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs);
 }
 

@@ -116,7 +116,10 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       unreadable: (name) =>
         `Non écrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) => `Non écrit : ${name} dépasse le nombre de lignes qu'une charte peut compter pour être lue. Déclarez-le à la main.`,
-      more: (count) => `Non écrit : ${count} autres cookies ne sont pas écrits ni listés ici. Déclarez-les à la main.`,
+      more: (count) =>
+        count === 1
+          ? "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main."
+          : `Non écrit : ${count} autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.`,
     },
     unknownProvider: 'Prestataire inconnu',
     unknownPurpose: 'Finalité inconnue, à décrire',
@@ -183,7 +186,10 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       unreadable: (name) =>
         `Not written: ${name} cannot be written in a charter table so that it reads back as this name. Declare it by hand.`,
       limit: (name) => `Not written: ${name} is past the number of rows a charter is read up to. Declare it by hand.`,
-      more: (count) => `Not written: ${count} more cookies are neither written nor listed here. Declare them by hand.`,
+      more: (count) =>
+        count === 1
+          ? 'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.'
+          : `Not written: ${count} more cookies are neither written nor listed here. Declare them by hand.`,
     },
     unknownProvider: 'Unknown provider',
     unknownPurpose: 'Unknown purpose, describe it',

@@ -55,6 +55,13 @@ describe('draft layout', () => {
     expect(noticeText(draft([], { language: 'fr', consents: [] }), 'H')).toContain('(sans choix de consentement lisible)');
   });
 
+  it('says once how two runs that ended alike ended', () => {
+    expect(noticeText(draft([], { consents: ['none', 'none'] }), 'HOST')).toContain('(before any consent choice).');
+    expect(noticeText(draft([], { language: 'fr', consents: ['refused', 'none', 'refused'] }), 'H')).toContain(
+      '(après refus des cookies et avant tout choix de consentement).',
+    );
+  });
+
   it('lists a note per mark in row order, then the cookies set aside, escaped by the format', () => {
     const items = reviewItems(
       draft(
@@ -89,5 +96,18 @@ describe('draft layout', () => {
     expect(items).toHaveLength(SET_ASIDE_LISTED + 1);
     expect(items[0]).toContain(`${'n'.repeat(200)}…`);
     expect(items.at(-1)).toBe('Not written: 3 more cookies are neither written nor listed here. Declare them by hand.');
+  });
+
+  it('counts one cookie past the list in the singular, in both languages', () => {
+    const setAside = Array.from({ length: SET_ASIDE_LISTED + 1 }, (_, i) => ({ name: `n${i}`, reason: 'limit' as const }));
+    expect(reviewItems(draft([], { setAside }), String).at(-1)).toBe(
+      'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.',
+    );
+    expect(reviewItems(draft([], { setAside, language: 'fr' }), String).at(-1)).toBe(
+      "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main.",
+    );
+    expect(reviewItems(draft([], { setAside: [...setAside, ...setAside], language: 'fr' }), String).at(-1)).toBe(
+      'Non écrit : 202 autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.',
+    );
   });
 });
