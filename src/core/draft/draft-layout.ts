@@ -58,7 +58,12 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
       switch (mark) {
         case 'to-review': {
           const english = draft.language === 'fr' && (row.source === 'known-tracker' || row.source === 'open-cookie-database');
-          items.push(words.review.toReview(name, provider, `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`));
+          const source = `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
+          items.push(
+            row.embeddedBy?.length
+              ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source)
+              : words.review.toReview(name, provider, source),
+          );
           break;
         }
         case 'not-observed':

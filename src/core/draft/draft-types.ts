@@ -32,6 +32,8 @@ export type DraftRow = {
   source: DraftSource;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
+  /** For a cookie only embedded content set (another site's, in the portal's tab): the domains that set it. */
+  embeddedBy?: string[];
 };
 
 /** A cookie observed that the draft cannot declare in its tables (listed at the top instead). */
@@ -52,7 +54,10 @@ export type CharterDraft = {
   generatedAt: number;
   /** The consent state each run ended in, in the reports' order. */
   consents: Array<ConsentState | 'unknown'>;
-  /** The charter the reports were checked against (of the first report). */
+  /**
+   * The charter its declared rows come from: the site's own ('live' or 'bundled') when a report
+   * was checked against it, else the platform's default standing in for it, else none.
+   */
   charterKind: CharterKind;
   /** Rows in document order: necessary, statistics, third-party, other; in each, the charter's order, then added cookies by name. */
   rows: DraftRow[];

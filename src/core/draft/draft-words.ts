@@ -40,6 +40,8 @@ export type DraftWords = {
   /** The list's items; `name` and `provider` as the format escapes them. */
   review: {
     toReview: (name: string, provider: string, source: string) => string;
+    /** As toReview, for a cookie only embedded content set, with the domains that set it. */
+    embedded: (name: string, provider: string, domains: string, source: string) => string;
     notObserved: (name: string, provider: string) => string;
     longer: (name: string, observed: string, stated: string) => string;
     durationAdded: (name: string, observed: string) => string;
@@ -106,6 +108,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     review: {
       toReview: (name, provider, source) =>
         `À vérifier : ${name} (${provider}) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`,
+      embedded: (name, provider, domains, source) =>
+        `À vérifier : ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais la charte ne le déclare pas. Il est ajouté aux cookies tiers avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`,
       notObserved: (name, provider) =>
         `Non observé : ${name} (${provider}) est déclaré mais n'a pas été vu pendant l'audit. Gardez-le seulement s'il est encore utilisé.`,
       longer: (name, observed, stated) =>
@@ -176,6 +180,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     review: {
       toReview: (name, provider, source) =>
         `To review: ${name} (${provider}) was observed but the charter does not declare it. It is added with the duration observed and a purpose from ${source}. Check its purpose and its category.`,
+      embedded: (name, provider, domains, source) =>
+        `To review: ${name} (${provider}) was set by content embedded in the portal (${domains}) but the charter does not declare it. It is added to the third-party cookies with the duration observed and a purpose from ${source}. Check its purpose and that this content is indeed embedded in the portal.`,
       notObserved: (name, provider) =>
         `Not observed: ${name} (${provider}) is declared but was not seen during the audit. Keep it only if it is still used.`,
       longer: (name, observed, stated) =>

@@ -268,6 +268,98 @@ describe('draftCharter', () => {
   });
 });
 
+describe('draftCharter: cookies of embedded content', () => {
+  const frame = { via: 'frame' } as const;
+  const site = playSite(HOST, [
+    { name: 'sessionid', days: 14 },
+    { name: 'widget', days: 2 },
+    { name: 'sessionid', days: 30, domain: 'embed.other.org', context: frame },
+    { name: 'csrftoken', days: 30, domain: 'embed.other.org', context: frame },
+    { name: 'csrftoken', days: 30, domain: '.third.example', context: frame },
+    { name: 'disqus_unique', days: 365, domain: '.disqus.com', context: frame },
+    { name: 'widget', days: 2, domain: 'embed.other.org', context: frame },
+  ]);
+  const charter: ParsedCharter = { ...CHARTER, entries: [CHARTER.entries[0]!] };
+  const draft = draftCharter([auditSite(site, charter)], { language: 'en' });
+  const rowsOf = (cookie: string) => draft.rows.filter((row) => row.entry.cookie === cookie);
+
+  it('never gives embedded content’s cookie the platform’s words or category, even named like the platform’s own', () => {
+    expect(rowsOf('sessionid').map((row) => [row.entry.category, row.entry.provider, row.marks])).toEqual([
+      ['necessary', 'Huwise', []],
+      ['third-party', 'embed.other.org', ['to-review']],
+    ]);
+    expect(rowsOf('csrftoken')).toEqual([
+      expect.objectContaining({
+        entry: expect.objectContaining({
+          category: 'third-party',
+          provider: 'embed.other.org, third.example',
+          purpose: 'Unknown purpose, describe it',
+        }),
+        source: 'unknown',
+        embeddedBy: ['embed.other.org', 'third.example'],
+      }),
+    ]);
+    expect(draft.rows.filter((row) => row.entry.provider === 'Huwise')).toHaveLength(1);
+  });
+
+  it('files it as third-party content under its provider when a source names one, and says which content set it', () => {
+    expect(rowsOf('disqus_unique')).toEqual([
+      expect.objectContaining({
+        entry: expect.objectContaining({ category: 'third-party', provider: 'Disqus' }),
+        embeddedBy: ['disqus.com'],
+      }),
+    ]);
+    expect(draftMarkdown(draft)).toContain(
+      'To review: sessionid (embed\\.other\\.org) was set by content embedded in the portal (embed\\.other\\.org) but the charter does not declare it.',
+    );
+  });
+
+  it('gives a name the site sets itself one row, in the site’s words', () => {
+    expect(rowsOf('widget')).toEqual([
+      expect.objectContaining({ entry: expect.objectContaining({ category: 'other' }), marks: ['to-review'] }),
+    ]);
+    expect(rowsOf('widget')[0]).not.toHaveProperty('embeddedBy');
+  });
+
+  it('declares, read back, every cookie of it as the extension matches them', () => {
+    const meant = draft.rows.map((row) => row.entry);
+    expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
+    const after = auditSite(site, readCharterPageReading(draftMarkdown(draft), 'text/markdown'));
+    expect(after.findings.filter((f) => f.kind === 'undeclared')).toEqual([]);
+  });
+});
+
+describe('draftCharter: runs checked against different charters', () => {
+  // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
+  const accept = (host: string) =>
+    auditSite(playSite(host, [{ name: '_pk_id.1.a1b2', days: 100 }], 'accepted'), { ...CHARTER, portal: host });
+  const refuse = (host: string) =>
+    playSite(
+      host,
+      [
+        { name: 'sessionid', days: 14 },
+        { name: 'csrftoken', days: 365 },
+      ],
+      'refused',
+    );
+
+  it.each(['data.ville.fr', HOST])(
+    'counts a name the charter of any run declares as declared, and seen when any run saw it (%s)',
+    (host) => {
+      const draft = draftCharter([accept(host), auditSite(refuse(host), null)]);
+      expect(draft).toMatchObject({ charterKind: 'live', language: 'fr' });
+      expect(draft.rows.filter((row) => row.entry.cookie === 'sessionid')).toEqual([
+        { entry: { ...CHARTER.entries[0], service: null }, marks: [], source: 'charter', statedDuration: null },
+      ]);
+      expect(draft.rows.filter((row) => row.entry.cookie === 'csrftoken').map((row) => row.marks)).toEqual([['moved-to-necessary']]);
+      expect(draft.rows.filter((row) => row.entry.cookie === 'cookies_preferences')).toEqual([
+        expect.objectContaining({ source: 'platform', marks: ['to-review'] }),
+      ]);
+      expect(draftMarkdown(draft)).not.toContain('2 weeks');
+    },
+  );
+});
+
 describe('draftText', () => {
   it('gives the text the parser reads back: no controls, bidi shown, no zero-width characters, whitespace collapsed', () => {
     expect(draftText('  a\u200B\tb\u202Ec\n ')).toBe('a b<U+202E>c');

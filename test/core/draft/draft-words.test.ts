@@ -37,6 +37,7 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
     const name = 'Cookie|Purpose|Provider';
     const notes = [
       words.review.toReview(name, 'Provider|Cookie', words.sources['open-cookie-database']),
+      words.review.embedded(name, 'Provider|Cookie', 'Cookie|Duration', words.sources.unknown),
       words.review.notObserved(name, 'Purpose'),
       words.review.longer(name, '13 mois', 'Duration|Purpose'),
       words.review.durationAdded(name, '13 mois'),
