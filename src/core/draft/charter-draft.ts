@@ -30,8 +30,9 @@ import type { CharterDraft, DraftMark, DraftRow, DraftSource, SetAsideCookie } f
 
 /**
  * Bytes the rows of a draft, with their notes, may take in either format: with the rest of the
- * page (a few kilobytes, and at most 200 cookies set aside, each name shown up to 200 characters)
- * the page stays within what the extension and the CLI read (2,000,000 bytes).
+ * page (a few kilobytes, at most 200 cookies set aside and 200 of unknown origin, each name and
+ * domain shown up to 200 characters) the page stays within what the extension and the CLI read
+ * (2,000,000 bytes).
  */
 export const DRAFT_ROWS_BUDGET = 1_500_000;
 /** Longest escaped text of a cell: a row of four stays within what the parser reads (10,000 a cell). */
@@ -155,7 +156,7 @@ const bytes = (texts: readonly string[]) => texts.reduce((sum, text) => sum + ut
 
 /** What a row takes of the budget: its line and its notes in the list, in the larger of the two formats. */
 function rowCost(draft: CharterDraft, row: DraftRow): number {
-  const alone: CharterDraft = { ...draft, rows: [row], setAside: [] };
+  const alone: CharterDraft = { ...draft, rows: [row], setAside: [], notes: [] };
   return Math.max(
     bytes([markdownRow(row, draft.language), ...reviewItems(alone, markdownText)]),
     bytes([htmlRow(row, draft.language), ...reviewItems(alone, htmlText)]),
@@ -174,7 +175,7 @@ export type DraftOptions = {
 export function draftCharter(reports: readonly Report[], options: DraftOptions = {}): CharterDraft {
   const first = reports[0];
   if (!first) throw new Error('a charter draft needs at least one report');
-  const { charterKind, language: charterLanguage, declared, added } = gatherRuns(reports);
+  const { charterKind, language: charterLanguage, declared, added, originUnknown } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
   const candidates = [...declared.map((known) => declaredRow(known, language)), ...added.map((cookie) => addedRow(cookie, language))];
   const ordered = CATEGORY_ORDER.flatMap((category) => candidates.filter((row) => row.entry.category === category));
@@ -187,6 +188,7 @@ export function draftCharter(reports: readonly Report[], options: DraftOptions =
     charterKind,
     rows: [],
     setAside: [],
+    notes: originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie })),
   };
   let budget = DRAFT_ROWS_BUDGET;
   for (const row of ordered) {

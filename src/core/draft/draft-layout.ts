@@ -42,12 +42,14 @@ export function noticeText(draft: CharterDraft, host: string): string {
   return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs);
 }
 
-/** Cookies set aside that the list names; the others are counted. */
+/** Cookies set aside that the list names, and cookies of unknown origin; the others are counted. */
 export const SET_ASIDE_LISTED = 200;
-/** Longest name the list shows of a cookie set aside: a name is never cut silently, "…" says so. */
+/** Longest name (or domain) the list shows of a cookie set aside or of unknown origin: a name is never cut silently, "…" says so. */
 const SHOWN_NAME_LENGTH = 200;
 
-/** The list of things to review, in row order, then the cookies set aside; `escape` makes outside text safe for the format. */
+const shown = (text: string) => (text.length > SHOWN_NAME_LENGTH ? `${text.slice(0, SHOWN_NAME_LENGTH)}…` : text);
+
+/** The list of things to review, in row order, then the cookies of unknown origin, then those set aside; `escape` makes outside text safe for the format. */
 export function reviewItems(draft: CharterDraft, escape: (text: string) => string): string[] {
   const words = DRAFT_WORDS[draft.language];
   const items: string[] = [];
@@ -82,8 +84,13 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
       }
     }
   }
+  const originUnknown = draft.notes.filter((note) => note.kind === 'origin-unknown');
+  for (const cookie of originUnknown.slice(0, SET_ASIDE_LISTED)) {
+    items.push(words.review.originUnknown(escape(shown(cookie.name)), escape(shown(cookie.domain))));
+  }
+  if (originUnknown.length > SET_ASIDE_LISTED) items.push(words.review.moreOriginUnknown(originUnknown.length - SET_ASIDE_LISTED));
   for (const cookie of draft.setAside.slice(0, SET_ASIDE_LISTED)) {
-    const name = escape(cookie.name.length > SHOWN_NAME_LENGTH ? `${cookie.name.slice(0, SHOWN_NAME_LENGTH)}…` : cookie.name);
+    const name = escape(shown(cookie.name));
     items.push(cookie.reason === 'limit' ? words.review.limit(name) : words.review.unreadable(name));
   }
   if (draft.setAside.length > SET_ASIDE_LISTED) items.push(words.review.more(draft.setAside.length - SET_ASIDE_LISTED));

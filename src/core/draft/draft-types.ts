@@ -44,6 +44,11 @@ export type SetAsideCookie = {
   reason: 'unreadable' | 'limit';
 };
 
+/** Something the list to review says that no mark beside a name says. */
+export type DraftNote =
+  /** Seen on a parent domain other open sites share, and nothing shows this site set it: not added (the report judges none of these). */
+  { kind: 'origin-unknown'; name: string; domain: string };
+
 /** The whole draft, before it is written as Markdown or HTML. */
 export type CharterDraft = {
   /** The site the reports are about. */
@@ -63,4 +68,6 @@ export type CharterDraft = {
   rows: DraftRow[];
   /** Cookies observed that no row can declare. */
   setAside: SetAsideCookie[];
+  /** What else the list to review says. */
+  notes: DraftNote[];
 };

@@ -49,6 +49,8 @@ export type DraftWords = {
     unreadable: (name: string) => string;
     limit: (name: string) => string;
     more: (count: number) => string;
+    originUnknown: (name: string, domain: string) => string;
+    moreOriginUnknown: (count: number) => string;
   };
   /** Stands in for a provider or purpose no source gives. */
   unknownProvider: string;
@@ -124,6 +126,12 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         count === 1
           ? "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main."
           : `Non écrit : ${count} autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.`,
+      originUnknown: (name, domain) =>
+        `Origine inconnue, non ajouté : ${name} (${domain}) a été vu sur un domaine parent que partagent d'autres sites ouverts en même temps, et rien ne montre que ce portail l'a déposé. Déclarez-le seulement si c'est bien le cas.`,
+      moreOriginUnknown: (count) =>
+        count === 1
+          ? "Origine inconnue, non ajouté : 1 autre cookie n'est pas listé ici."
+          : `Origine inconnue, non ajoutés : ${count} autres cookies ne sont pas listés ici.`,
     },
     unknownProvider: 'Prestataire inconnu',
     unknownPurpose: 'Finalité inconnue, à décrire',
@@ -196,6 +204,12 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         count === 1
           ? 'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.'
           : `Not written: ${count} more cookies are neither written nor listed here. Declare them by hand.`,
+      originUnknown: (name, domain) =>
+        `Origin unknown, not added: ${name} (${domain}) was seen on a parent domain that other sites open at the same time share, and nothing shows this portal set it. Declare it only if it did.`,
+      moreOriginUnknown: (count) =>
+        count === 1
+          ? 'Origin unknown, not added: 1 more cookie is not listed here.'
+          : `Origin unknown, not added: ${count} more cookies are not listed here.`,
     },
     unknownProvider: 'Unknown provider',
     unknownPurpose: 'Unknown purpose, describe it',

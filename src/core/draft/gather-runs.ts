@@ -61,7 +61,12 @@ export type Gathered = {
   declared: Declared[];
   /** By name. */
   added: Added[];
+  /** Cookies of unknown origin no entry declares and the site was not seen to set, by name. */
+  originUnknown: OriginUnknown[];
 };
+
+/** A cookie of unknown origin (ReportCookie.originUnknown): its name and domain. */
+export type OriginUnknown = { name: string; domain: string };
 
 /** Domains an added row names: a row is one line, and a few say enough. */
 const EMBEDDED_DOMAINS_KEPT = 5;
@@ -155,7 +160,8 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
   const seenBy = (known: Declared, cookie: ReportCookie) => {
     known.seen = true;
     if (cookie.thirdParty === null) known.seenOwn = true;
-    known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
+    // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
+    if (!cookie.originUnknown) known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
   };
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
   const loose: Array<{ cookie: ReportCookie; platform: boolean }> = [];
@@ -173,7 +179,7 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
       }
       const known = declare(charter.entry, [reportIndex, charter.index]);
       seenBy(known, cookie);
-      if (tooLong.has(`${cookie.name}\u0000${cookie.domain}`)) known.tooShort = true;
+      if (!cookie.originUnknown && tooLong.has(`${cookie.name}\u0000${cookie.domain}`)) known.tooShort = true;
     }
     const positions = notSeenPositions(report);
     report.notSeen.forEach((entry, k) => declare(entry, [reportIndex, positions[k]!]));
@@ -188,6 +194,7 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
     host,
   );
   const added = new Map<string, Added>();
+  const originUnknown = new Map<string, { key: string; note: OriginUnknown }>();
   for (const { cookie, platform } of loose) {
     const embedded = cookie.thirdParty !== null;
     const cover = covering({ name: cookie.name, domain: cookie.domain, thirdParty: embedded });
@@ -198,6 +205,11 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
     const name = addedName(cookie);
     // The matcher keeps embedded content's cookie named like the platform's apart from the portal's own; any other name, one row declares both.
     const key = `${embedded && isPlatformCookie(name.cookie) ? 'embedded' : 'any'}\u0000${name.match}\u0000${name.cookie}`;
+    // Another open site may have set it: the report judges none of these, and the draft adds none.
+    if (cookie.originUnknown) {
+      originUnknown.set(`${cookie.name}\u0000${cookie.domain}`, { key, note: { name: cookie.name, domain: cookie.domain } });
+      continue;
+    }
     const domain = cookie.domain.replace(/^\./, '');
     const words = {
       provider: cookie.provider,
@@ -221,6 +233,11 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
 
   return {
     charterKind,
+    // One the site itself was seen to set as well is added all the same: no note.
+    originUnknown: [...originUnknown.values()]
+      .filter(({ key }) => !added.get(key)?.own)
+      .map(({ note }) => note)
+      .sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain)),
     language: reports.find(declares)?.charter.language ?? reports[0]?.charter.language ?? null,
     declared: ordered,
     added: [...added.values()]

@@ -329,6 +329,41 @@ describe('draftCharter: cookies of embedded content', () => {
   });
 });
 
+describe('draftCharter: cookies of unknown origin', () => {
+  // On a parent domain tabs of other sites share, with nothing to show this portal set them.
+  const shared = { domain: '.opendatasoft.com', context: { originUnknown: true } };
+  const site = playSite(HOST, [
+    { name: 'sessionid', days: 14 },
+    { name: '_ga', days: 400, ...shared },
+    { name: 'weird_shared', days: 30, ...shared },
+    { name: 'both', days: 30, ...shared },
+    { name: 'both', days: 30 },
+  ]);
+  const charter: ParsedCharter = { ...CHARTER, entries: [CHARTER.entries[0]!, CHARTER.entries[4]!] };
+
+  it('adds none the site was not seen to set, and lists them as of unknown origin, not added', () => {
+    const draft = draftCharter([auditSite(site, { ...charter, entries: [CHARTER.entries[0]!] })], { language: 'en' });
+    expect(draft.rows.map((row) => row.entry.cookie)).toEqual(['sessionid', 'both']);
+    expect(draft.notes).toEqual([
+      { kind: 'origin-unknown', name: '_ga', domain: '.opendatasoft.com' },
+      { kind: 'origin-unknown', name: 'weird_shared', domain: '.opendatasoft.com' },
+    ]);
+    expect(draftMarkdown(draft)).toContain(
+      'Origin unknown, not added: \\_ga (\\.opendatasoft\\.com) was seen on a parent domain that other sites open at the same time share',
+    );
+    const french = draftMarkdown(draftCharter([auditSite(site, charter)], { language: 'fr' }));
+    expect(french).toContain(
+      "Origine inconnue, non ajouté : weird\\_shared (\\.opendatasoft\\.com) a été vu sur un domaine parent que partagent d'autres sites",
+    );
+  });
+
+  it('counts a declared one as seen, but takes no lifetime from it', () => {
+    const draft = draftCharter([auditSite(site, charter)]);
+    expect(draft.rows.find((row) => row.entry.cookie === '_ga')).toMatchObject({ entry: { duration: null }, marks: [] });
+    expect(draft.notes.map((note) => note.name)).toEqual(['weird_shared']);
+  });
+});
+
 describe('draftCharter: runs checked against different charters', () => {
   // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
   const accept = (host: string) =>

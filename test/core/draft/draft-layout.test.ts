@@ -98,6 +98,25 @@ describe('draft layout', () => {
     expect(items.at(-1)).toBe('Not written: 3 more cookies are neither written nor listed here. Declare them by hand.');
   });
 
+  it('lists cookies of unknown origin after the rows’ notes and before those set aside, at most 200, and counts the others', () => {
+    const notes = Array.from({ length: SET_ASIDE_LISTED + 2 }, (_, i) => ({
+      kind: 'origin-unknown' as const,
+      name: `${'n'.repeat(300)}${i}`,
+      domain: '.example.org',
+    }));
+    const items = reviewItems(
+      draft([row('old', { marks: ['not-observed'] })], { notes, setAside: [{ name: 'a b', reason: 'unreadable' }] }),
+      (text) => `[${text}]`,
+    );
+    expect(items).toHaveLength(1 + SET_ASIDE_LISTED + 1 + 1);
+    expect(items[0]).toMatch(/^Not observed: \[old\]/);
+    expect(items[1]).toBe(
+      `Origin unknown, not added: [${'n'.repeat(200)}…] ([.example.org]) was seen on a parent domain that other sites open at the same time share, and nothing shows this portal set it. Declare it only if it did.`,
+    );
+    expect(items.at(-2)).toBe('Origin unknown, not added: 2 more cookies are not listed here.');
+    expect(items.at(-1)).toMatch(/^Not written: \[a b\]/);
+  });
+
   it('counts one cookie past the list in the singular, in both languages', () => {
     const setAside = Array.from({ length: SET_ASIDE_LISTED + 1 }, (_, i) => ({ name: `n${i}`, reason: 'limit' as const }));
     expect(reviewItems(draft([], { setAside }), String).at(-1)).toBe(

@@ -45,6 +45,10 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       words.review.unreadable(name),
       words.review.limit(name),
       words.review.more(12),
+      words.review.more(1),
+      words.review.originUnknown(name, '.Duration|Provider'),
+      words.review.moreOriginUnknown(3),
+      words.review.moreOriginUnknown(1),
     ];
     for (const note of notes) {
       expect(readFieldLine(note), note).toBeNull();
