@@ -73,8 +73,9 @@ function declaredRow(known: Declared, language: DraftLanguage): DraftRow {
   const marks: DraftMark[] = [];
   const category = declaredCategory(known);
   let duration = entry.duration;
-  if (!known.seen) marks.push('not-observed');
-  else if (known.lifetime !== undefined && (known.tooShort || entry.duration === null)) {
+  if (!known.seen) {
+    if (known.missing) marks.push('not-observed');
+  } else if (known.lifetime !== undefined && (known.tooShort || entry.duration === null)) {
     duration = observedDuration(known.lifetime, language);
     marks.push('duration-observed');
   }
@@ -177,7 +178,15 @@ export function draftCharter(reports: readonly Report[], options: DraftOptions =
   if (!first) throw new Error('a charter draft needs at least one report');
   const { charterKind, language: charterLanguage, declared, added, originUnknown } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
-  const candidates = [...declared.map((known) => declaredRow(known, language)), ...added.map((cookie) => addedRow(cookie, language))];
+  // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
+  const platformUnseen = new Set<DraftRow>();
+  const declaredRows = declared.map((known) => {
+    const row = declaredRow(known, language);
+    const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
+    if (platformCookie && !known.seen && !known.missing) platformUnseen.add(row);
+    return row;
+  });
+  const candidates = [...declaredRows, ...added.map((cookie) => addedRow(cookie, language))];
   const ordered = CATEGORY_ORDER.flatMap((category) => candidates.filter((row) => row.entry.category === category));
 
   const draft: CharterDraft = {
@@ -188,7 +197,7 @@ export function draftCharter(reports: readonly Report[], options: DraftOptions =
     charterKind,
     rows: [],
     setAside: [],
-    notes: originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie })),
+    notes: [],
   };
   let budget = DRAFT_ROWS_BUDGET;
   for (const row of ordered) {
@@ -201,5 +210,7 @@ export function draftCharter(reports: readonly Report[], options: DraftOptions =
       budget -= cost;
     }
   }
+  for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
+  for (const cookie of originUnknown) draft.notes.push({ kind: 'origin-unknown', ...cookie });
   return draft;
 }

@@ -84,6 +84,9 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
       }
     }
   }
+  for (const note of draft.notes) {
+    if (note.kind === 'platform-unseen') items.push(words.review.platformUnseen(escape(note.name), note.name === 'django_language'));
+  }
   const originUnknown = draft.notes.filter((note) => note.kind === 'origin-unknown');
   for (const cookie of originUnknown.slice(0, SET_ASIDE_LISTED)) {
     items.push(words.review.originUnknown(escape(shown(cookie.name)), escape(shown(cookie.domain))));

@@ -12,7 +12,7 @@ import type { DraftLanguage } from './draft-formats.ts';
 export type DraftMark =
   /** Observed but not in the charter: added with the observed duration and a fallback's purpose. */
   | 'to-review'
-  /** Declared but never observed during the audit: kept, to be removed unless still used. */
+  /** Declared but never observed during the audit, and the report calls it missing: kept, to be removed unless still used. */
   | 'not-observed'
   /** The charter's duration was shorter than observed (or missing): the observed one replaces it. */
   | 'duration-observed'
@@ -47,7 +47,9 @@ export type SetAsideCookie = {
 /** Something the list to review says that no mark beside a name says. */
 export type DraftNote =
   /** Seen on a parent domain other open sites share, and nothing shows this site set it: not added (the report judges none of these). */
-  { kind: 'origin-unknown'; name: string; domain: string };
+  | { kind: 'origin-unknown'; name: string; domain: string }
+  /** One of the platform's own cookies, declared, not seen, that the report does not call missing: when the platform sets it (no mark). */
+  | { kind: 'platform-unseen'; name: string };
 
 /** The whole draft, before it is written as Markdown or HTML. */
 export type CharterDraft = {
@@ -68,6 +70,6 @@ export type CharterDraft = {
   rows: DraftRow[];
   /** Cookies observed that no row can declare. */
   setAside: SetAsideCookie[];
-  /** What else the list to review says. */
+  /** What else the list to review says: the platform's cookies not seen, in row order, then the cookies of unknown origin. */
   notes: DraftNote[];
 };

@@ -49,6 +49,8 @@ export type DraftWords = {
     unreadable: (name: string) => string;
     limit: (name: string) => string;
     more: (count: number) => string;
+    /** A platform cookie not seen that the report does not call missing; `multilingual` for django_language. */
+    platformUnseen: (name: string, multilingual: boolean) => string;
     originUnknown: (name: string, domain: string) => string;
     moreOriginUnknown: (count: number) => string;
   };
@@ -126,6 +128,10 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         count === 1
           ? "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main."
           : `Non écrit : ${count} autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.`,
+      platformUnseen: (name, multilingual) =>
+        multilingual
+          ? `Non observé : ${name} n'a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l'est.`
+          : `Non observé : ${name} n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.`,
       originUnknown: (name, domain) =>
         `Origine inconnue, non ajouté : ${name} (${domain}) a été vu sur un domaine parent que partagent d'autres sites ouverts en même temps, et rien ne montre que ce portail l'a déposé. Déclarez-le seulement si c'est bien le cas.`,
       moreOriginUnknown: (count) =>
@@ -204,6 +210,10 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         count === 1
           ? 'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.'
           : `Not written: ${count} more cookies are neither written nor listed here. Declare them by hand.`,
+      platformUnseen: (name, multilingual) =>
+        multilingual
+          ? `Not observed: ${name} was not seen, but the platform sets it only on portals offered in several languages. Keep it if this portal is.`
+          : `Not observed: ${name} was not seen, but it is one of the cookies the platform sets itself, depending on the pages visited and the visitor's choices. It stays declared.`,
       originUnknown: (name, domain) =>
         `Origin unknown, not added: ${name} (${domain}) was seen on a parent domain that other sites open at the same time share, and nothing shows this portal set it. Declare it only if it did.`,
       moreOriginUnknown: (count) =>

@@ -31,6 +31,13 @@ export type Declared = {
   lifetime: number | null | undefined;
   /** True when a cookie it matched makes a "lives longer than declared" finding. */
   tooShort: boolean;
+  /**
+   * True when a report calls it missing (a "not-seen" finding). The report does not for the
+   * platform's `django_language`, set only on multilingual portals, nor for the entries of the
+   * platform's default charter, which are the platform's cookies, not the site's word
+   * (core/report/findings.ts): the draft says what the report says.
+   */
+  missing: boolean;
 };
 
 /** A cookie (or a prefix family) observed but not declared, gathered over the reports. */
@@ -152,7 +159,7 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
     const key = entryKey(entry);
     let known = declared.get(key);
     if (!known) {
-      known = { entry, order, seen: false, seenOwn: false, lifetime: undefined, tooShort: false };
+      known = { entry, order, seen: false, seenOwn: false, lifetime: undefined, tooShort: false, missing: false };
       declared.set(key, known);
     }
     return known;
@@ -181,8 +188,12 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
       seenBy(known, cookie);
       if (!cookie.originUnknown && tooLong.has(`${cookie.name}\u0000${cookie.domain}`)) known.tooShort = true;
     }
+    const missing = new Set(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie));
     const positions = notSeenPositions(report);
-    report.notSeen.forEach((entry, k) => declare(entry, [reportIndex, positions[k]!]));
+    report.notSeen.forEach((entry, k) => {
+      const known = declare(entry, [reportIndex, positions[k]!]);
+      if (missing.has(cookieLabel(entry))) known.missing = true;
+    });
   });
   const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];
   const ordered = [...declared.values()].sort(byOrder);

@@ -364,6 +364,40 @@ describe('draftCharter: cookies of unknown origin', () => {
   });
 });
 
+describe('draftCharter: the platform’s own cookies not seen', () => {
+  const platformCharter: ParsedCharter = {
+    ...CHARTER,
+    entries: ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'].map((cookie) => entry(cookie)),
+  };
+
+  it('marks only what the report calls missing: never django_language, which the platform sets on multilingual portals only', () => {
+    const audited = auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), platformCharter);
+    expect(audited.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).toEqual(['csrftoken']);
+    const draft = draftCharter([audited], { language: 'en' });
+    expect(draft.rows.map((row) => [row.entry.cookie, row.marks])).toEqual([
+      ['sessionid', []],
+      ['csrftoken', ['not-observed']],
+      ['django_language', []],
+      ['cookies_preferences', []],
+    ]);
+    expect(draft.notes).toEqual([{ kind: 'platform-unseen', name: 'django_language' }]);
+    expect(draftMarkdown(draft)).toContain(
+      'Not observed: django\\_language was not seen, but the platform sets it only on portals offered in several languages. Keep it if this portal is.',
+    );
+  });
+
+  it('marks none of the platform’s default charter, which stands in for the site’s own: a note says the platform sets them', () => {
+    const audited = auditSite(playSite('unbundled.opendatasoft.com', [{ name: 'sessionid', days: 14 }]), null);
+    expect(audited.charter.kind).toBe('platform-default');
+    const draft = draftCharter([audited], { language: 'fr' });
+    expect(draft.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
+    expect(draft.notes.map((note) => note.name)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
+    expect(draftMarkdown(draft)).toContain(
+      "Non observé : csrftoken n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.",
+    );
+  });
+});
+
 describe('draftCharter: runs checked against different charters', () => {
   // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
   const accept = (host: string) =>

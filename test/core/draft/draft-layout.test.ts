@@ -98,6 +98,23 @@ describe('draft layout', () => {
     expect(items.at(-1)).toBe('Not written: 3 more cookies are neither written nor listed here. Declare them by hand.');
   });
 
+  it('says when the platform sets its own cookies that were not seen, after the marks’ notes', () => {
+    const items = reviewItems(
+      draft([row('old', { marks: ['not-observed'] })], {
+        language: 'fr',
+        notes: [
+          { kind: 'platform-unseen', name: 'django_language' },
+          { kind: 'platform-unseen', name: 'csrftoken' },
+        ],
+      }),
+      (text) => `[${text}]`,
+    );
+    expect(items.slice(1)).toEqual([
+      "Non observé : [django_language] n'a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l'est.",
+      "Non observé : [csrftoken] n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.",
+    ]);
+  });
+
   it('lists cookies of unknown origin after the rows’ notes and before those set aside, at most 200, and counts the others', () => {
     const notes = Array.from({ length: SET_ASIDE_LISTED + 2 }, (_, i) => ({
       kind: 'origin-unknown' as const,

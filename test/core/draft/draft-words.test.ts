@@ -46,6 +46,8 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       words.review.limit(name),
       words.review.more(12),
       words.review.more(1),
+      words.review.platformUnseen(name, true),
+      words.review.platformUnseen(name, false),
       words.review.originUnknown(name, '.Duration|Provider'),
       words.review.moreOriginUnknown(3),
       words.review.moreOriginUnknown(1),
