@@ -67,7 +67,8 @@ function declaredCategory({ entry, seenOwn }: Declared): Category {
   return platformCookie && !(entry.category === 'third-party' && !seenOwn) ? 'necessary' : entry.category;
 }
 
-function declaredRow(known: Declared, language: DraftLanguage): DraftRow {
+/** A declared row; `platformWords` when its charter is the platform's default (its published policy, in English) standing in for the site's. */
+function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean): DraftRow {
   const { entry } = known;
   const words = DRAFT_WORDS[language];
   const marks: DraftMark[] = [];
@@ -80,6 +81,7 @@ function declaredRow(known: Declared, language: DraftLanguage): DraftRow {
     marks.push('duration-observed');
   }
   if (category !== entry.category) marks.push('moved-to-necessary');
+  if (platformWords && language === 'fr') marks.push('in-english');
   const durationText = duration === null ? '' : draftText(duration);
   return {
     entry: {
@@ -92,7 +94,7 @@ function declaredRow(known: Declared, language: DraftLanguage): DraftRow {
       category,
     },
     marks,
-    source: 'charter',
+    source: platformWords ? 'platform' : 'charter',
     statedDuration: marks.includes('duration-observed') && entry.duration !== null ? draftText(entry.duration) : null,
   };
 }
@@ -181,7 +183,7 @@ export function draftCharter(reports: readonly Report[], options: DraftOptions =
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
   const platformUnseen = new Set<DraftRow>();
   const declaredRows = declared.map((known) => {
-    const row = declaredRow(known, language);
+    const row = declaredRow(known, language, charterKind === 'platform-default');
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing) platformUnseen.add(row);
     return row;

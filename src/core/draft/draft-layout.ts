@@ -5,8 +5,9 @@
  */
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { isoTime } from '../report/export.ts';
-import { DRAFT_WORDS, type DraftWords } from './draft-words.ts';
-import type { CharterDraft, DraftRow } from './draft-types.ts';
+import { DRAFT_WORDS, type DraftBasis, type DraftWords } from './draft-words.ts';
+import type { CharterKind } from '../registry/registry.ts';
+import type { CharterDraft, DraftRow, DraftSource } from './draft-types.ts';
 
 /** The categories in the order their sections appear. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -28,6 +29,14 @@ export function rowRemarks(row: DraftRow, words: DraftWords): string[] {
   return row.marks.map((mark) => `(${words.marks[mark]})`);
 }
 
+/** What a draft of this charter kind starts from. */
+export function draftBasis(kind: CharterKind): DraftBasis {
+  return kind === 'platform-default' || kind === 'none' ? kind : 'site';
+}
+
+/** Sources whose words are in English: the known-tracker table, the Open Cookie Database, the platform's published policy. */
+const ENGLISH_SOURCES: ReadonlySet<DraftSource> = new Set(['known-tracker', 'open-cookie-database', 'platform']);
+
 /** `https://host` for a host name that can be written as it is; null for anything else. */
 export function portalUrl(host: string): string | null {
   return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(host) ? `https://${host.toLowerCase()}` : null;
@@ -39,7 +48,8 @@ export function noticeText(draft: CharterDraft, host: string): string {
   // Two runs that ended alike are said once ("before any consent choice", not twice over).
   const states = [...new Set(draft.consents)];
   const runs = states.length > 0 ? states.map((state) => words.runs[state]).join(words.and) : words.runs.unknown;
-  return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs);
+  const basis = draftBasis(draft.charterKind);
+  return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs, basis === 'site' ? '' : words.basis[basis]);
 }
 
 /** Cookies set aside that the list names, and cookies of unknown origin; the others are counted. */
@@ -52,6 +62,9 @@ const shown = (text: string) => (text.length > SHOWN_NAME_LENGTH ? `${text.slice
 /** The list of things to review, in row order, then the cookies of unknown origin, then those set aside; `escape` makes outside text safe for the format. */
 export function reviewItems(draft: CharterDraft, escape: (text: string) => string): string[] {
   const words = DRAFT_WORDS[draft.language];
+  const basis = draftBasis(draft.charterKind);
+  const undeclared = words.undeclared[basis];
+  const statedBy = words.statedBy[basis === 'none' ? 'site' : basis];
   const items: string[] = [];
   for (const row of draft.rows) {
     const name = escape(cookieLabel(row.entry));
@@ -59,12 +72,12 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
     for (const mark of row.marks) {
       switch (mark) {
         case 'to-review': {
-          const english = draft.language === 'fr' && (row.source === 'known-tracker' || row.source === 'open-cookie-database');
+          const english = draft.language === 'fr' && ENGLISH_SOURCES.has(row.source);
           const source = `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
           items.push(
             row.embeddedBy?.length
-              ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source)
-              : words.review.toReview(name, provider, source),
+              ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source, undeclared)
+              : words.review.toReview(name, provider, source, undeclared),
           );
           break;
         }
@@ -75,11 +88,14 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
           items.push(
             row.statedDuration === null
               ? words.review.durationAdded(name, escape(row.entry.duration ?? ''))
-              : words.review.longer(name, escape(row.entry.duration ?? ''), escape(row.statedDuration)),
+              : words.review.longer(name, escape(row.entry.duration ?? ''), escape(row.statedDuration), statedBy),
           );
           break;
         case 'moved-to-necessary':
           items.push(words.review.moved(name));
+          break;
+        case 'in-english':
+          items.push(words.review.inEnglish(name));
           break;
       }
     }

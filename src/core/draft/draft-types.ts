@@ -17,7 +17,9 @@ export type DraftMark =
   /** The charter's duration was shorter than observed (or missing): the observed one replaces it. */
   | 'duration-observed'
   /** One of the platform's own cookies the charter filed elsewhere: strictly necessary. */
-  | 'moved-to-necessary';
+  | 'moved-to-necessary'
+  /** In a French draft, words from the platform's published cookie policy, which is in English (its default charter stood in). */
+  | 'in-english';
 
 /** Where a row's words come from. */
 export type DraftSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'platform' | 'unknown';

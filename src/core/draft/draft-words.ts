@@ -12,6 +12,9 @@ import type { ConsentState } from '../consent/consent-choice.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import type { DraftMark, DraftSource } from './draft-types.ts';
 
+/** What a draft starts from: the site's own charter, the platform's default standing in for it, or none. */
+export type DraftBasis = 'site' | 'platform-default' | 'none';
+
 /** Everything a draft says in one language. Texts are plain: each format escapes them. */
 export type DraftWords = {
   /** The page title, as charters title themselves. */
@@ -24,8 +27,14 @@ export type DraftWords = {
   colon: string;
   /** Each category's paragraph: its label, then its sentence. */
   categories: Record<Category, { label: string; sentence: string }>;
-  /** The sentence that says what the draft is and how to finish it. */
-  notice: (host: string, date: string, runs: string) => string;
+  /** The sentence that says what the draft is and how to finish it; `basis` says what it starts from when not the site's charter ('' when it is). */
+  notice: (host: string, date: string, runs: string, basis: string) => string;
+  /** What the draft starts from when the site's own charter was not read: the platform's default, or nothing. */
+  basis: Record<'platform-default' | 'none', string>;
+  /** Said of a cookie no entry declares, by what the draft starts from. */
+  undeclared: Record<DraftBasis, string>;
+  /** Whose duration a declared row's was: the charter's, or the platform's published policy's (standing in for it). */
+  statedBy: Record<Exclude<DraftBasis, 'none'>, string>;
   /** How a run ended, for the notice; runs are joined with `and`. */
   runs: Record<ConsentState | 'unknown', string>;
   and: string;
@@ -39,13 +48,16 @@ export type DraftWords = {
   inEnglish: string;
   /** The list's items; `name` and `provider` as the format escapes them. */
   review: {
-    toReview: (name: string, provider: string, source: string) => string;
+    /** `undeclared` is one of DraftWords.undeclared. */
+    toReview: (name: string, provider: string, source: string, undeclared: string) => string;
     /** As toReview, for a cookie only embedded content set, with the domains that set it. */
-    embedded: (name: string, provider: string, domains: string, source: string) => string;
+    embedded: (name: string, provider: string, domains: string, source: string, undeclared: string) => string;
     notObserved: (name: string, provider: string) => string;
-    longer: (name: string, observed: string, stated: string) => string;
+    /** `statedBy` is one of DraftWords.statedBy. */
+    longer: (name: string, observed: string, stated: string, statedBy: string) => string;
     durationAdded: (name: string, observed: string) => string;
     moved: (name: string) => string;
+    inEnglish: (name: string) => string;
     unreadable: (name: string) => string;
     limit: (name: string) => string;
     more: (count: number) => string;
@@ -83,8 +95,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         sentence: "Ces cookies n'ont pas pu être classés : choisissez leur catégorie avant de publier.",
       },
     },
-    notice: (host, date, runs) =>
-      `Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur ${host} le ${date} (${runs}). ` +
+    notice: (host, date, runs, basis) =>
+      `Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur ${host} le ${date} (${runs}). ${basis}` +
       'Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.',
     runs: {
       none: 'avant tout choix de consentement',
@@ -93,6 +105,17 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       choice: 'après un choix traceur par traceur',
       unknown: 'sans choix de consentement lisible',
     },
+    basis: {
+      'platform-default':
+        "La charte du portail n'a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu. ",
+      none: "Aucune charte du portail n'a été lue : chaque cookie y est décrit d'après les sources de repli de l'extension. ",
+    },
+    undeclared: {
+      site: 'la charte ne le déclare pas',
+      'platform-default': 'la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas',
+      none: "aucune charte du portail n'a été lue",
+    },
+    statedBy: { site: 'de la charte', 'platform-default': 'de la politique cookies de la plateforme' },
     and: ' et ',
     reviewHeading: 'À vérifier avant de publier',
     marks: {
@@ -100,6 +123,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'not-observed': "non observé : à garder seulement s'il est encore utilisé",
       'duration-observed': 'durée observée',
       'moved-to-necessary': 'déplacé : cookie de la plateforme',
+      'in-english': 'en anglais : à traduire',
     },
     sources: {
       charter: 'la charte',
@@ -110,17 +134,19 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     inEnglish: 'en anglais, à traduire',
     review: {
-      toReview: (name, provider, source) =>
-        `À vérifier : ${name} (${provider}) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`,
-      embedded: (name, provider, domains, source) =>
-        `À vérifier : ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais la charte ne le déclare pas. Il est ajouté aux cookies tiers avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`,
+      toReview: (name, provider, source, undeclared) =>
+        `À vérifier : ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`,
+      embedded: (name, provider, domains, source, undeclared) =>
+        `À vérifier : ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais ${undeclared}. Il est ajouté aux cookies tiers avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`,
       notObserved: (name, provider) =>
         `Non observé : ${name} (${provider}) est déclaré mais n'a pas été vu pendant l'audit. Gardez-le seulement s'il est encore utilisé.`,
-      longer: (name, observed, stated) =>
-        `Durée dépassée : ${name} a vécu ${observed}, plus que les « ${stated} » de la charte. La durée observée la remplace, vérifiez que c'est bien la durée à annoncer.`,
+      longer: (name, observed, stated, statedBy) =>
+        `Durée dépassée : ${name} a vécu ${observed}, plus que les « ${stated} » ${statedBy}. La durée observée la remplace, vérifiez que c'est bien la durée à annoncer.`,
       durationAdded: (name, observed) =>
         `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
       moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
+      inEnglish: (name) =>
+        `À traduire : ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       unreadable: (name) =>
         `Non écrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) => `Non écrit : ${name} dépasse le nombre de lignes qu'une charte peut compter pour être lue. Déclarez-le à la main.`,
@@ -165,8 +191,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         sentence: 'These cookies could not be filed in a category: choose one before publishing.',
       },
     },
-    notice: (host, date, runs) =>
-      `Draft charter made by Cookie Charter Inspector from the cookies observed on ${host} on ${date} (${runs}). ` +
+    notice: (host, date, runs, basis) =>
+      `Draft charter made by Cookie Charter Inspector from the cookies observed on ${host} on ${date} (${runs}). ${basis}` +
       'Check every point of the list below, then remove the remarks in parentheses and this paragraph before publishing.',
     runs: {
       none: 'before any consent choice',
@@ -175,6 +201,17 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       choice: 'after a choice tracker by tracker',
       unknown: 'with no consent choice to read',
     },
+    basis: {
+      'platform-default':
+        "The portal's own charter could not be read: this draft starts from the platform's published cookie policy, which stands in for it. ",
+      none: "No charter of the portal was read: each cookie is described from the extension's fallback sources. ",
+    },
+    undeclared: {
+      site: 'the charter does not declare it',
+      'platform-default': "the platform's published cookie policy, standing in for the charter, does not list it",
+      none: 'no charter of the portal was read',
+    },
+    statedBy: { site: "the charter's", 'platform-default': "the platform's published cookie policy's" },
     and: ' and ',
     reviewHeading: 'To review before publishing',
     marks: {
@@ -182,6 +219,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'not-observed': 'not observed: keep only if still used',
       'duration-observed': 'duration observed',
       'moved-to-necessary': 'moved: platform cookie',
+      'in-english': 'in English: to translate',
     },
     sources: {
       charter: 'the charter',
@@ -192,17 +230,19 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     inEnglish: 'in English',
     review: {
-      toReview: (name, provider, source) =>
-        `To review: ${name} (${provider}) was observed but the charter does not declare it. It is added with the duration observed and a purpose from ${source}. Check its purpose and its category.`,
-      embedded: (name, provider, domains, source) =>
-        `To review: ${name} (${provider}) was set by content embedded in the portal (${domains}) but the charter does not declare it. It is added to the third-party cookies with the duration observed and a purpose from ${source}. Check its purpose and that this content is indeed embedded in the portal.`,
+      toReview: (name, provider, source, undeclared) =>
+        `To review: ${name} (${provider}) was observed but ${undeclared}. It is added with the duration observed and a purpose from ${source}. Check its purpose and its category.`,
+      embedded: (name, provider, domains, source, undeclared) =>
+        `To review: ${name} (${provider}) was set by content embedded in the portal (${domains}) but ${undeclared}. It is added to the third-party cookies with the duration observed and a purpose from ${source}. Check its purpose and that this content is indeed embedded in the portal.`,
       notObserved: (name, provider) =>
         `Not observed: ${name} (${provider}) is declared but was not seen during the audit. Keep it only if it is still used.`,
-      longer: (name, observed, stated) =>
-        `Longer than declared: ${name} lived ${observed}, longer than the charter's "${stated}". The observed duration replaces it, check it is the lifetime you mean to state.`,
+      longer: (name, observed, stated, statedBy) =>
+        `Longer than declared: ${name} lived ${observed}, longer than ${statedBy} "${stated}". The observed duration replaces it, check it is the lifetime you mean to state.`,
       durationAdded: (name, observed) =>
         `Duration added: the charter gives no duration for ${name}, so the observed one (${observed}) is written. Check it is the lifetime you mean to state.`,
       moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,
+      inEnglish: (name) =>
+        `To translate: ${name} is described in the words of the platform's published cookie policy, which is in English. Translate them before publishing.`,
       unreadable: (name) =>
         `Not written: ${name} cannot be written in a charter table so that it reads back as this name. Declare it by hand.`,
       limit: (name) => `Not written: ${name} is past the number of rows a charter is read up to. Declare it by hand.`,

@@ -398,6 +398,63 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
   });
 });
 
+describe('draftCharter: what a draft starts from when the site’s own charter was not read', () => {
+  const UNBUNDLED = 'unbundled.opendatasoft.com';
+  const played = [
+    { name: 'sessionid', days: 400 },
+    { name: '_pk_id.1.a1b2', days: 393 },
+  ];
+
+  it('speaks of the platform’s published policy, not of a charter, under the platform’s default, and flags its English words', () => {
+    const audited = auditSite(playSite(UNBUNDLED, played), null);
+    const draft = draftCharter([audited], { language: 'fr' });
+    expect(draft.charterKind).toBe('platform-default');
+    expect(draft.rows.filter((row) => row.entry.category === 'necessary').map((row) => [row.entry.cookie, row.source, row.marks])).toEqual([
+      ['sessionid', 'platform', ['duration-observed', 'in-english']],
+      ['csrftoken', 'platform', ['in-english']],
+      ['cookies_preferences', 'platform', ['in-english']],
+      ['django_language', 'platform', ['in-english']],
+    ]);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).not.toContain('de la charte');
+    expect(markdown).not.toContain('la charte ne le déclare');
+    expect(markdown).toContain(
+      "La charte du portail n'a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu.",
+    );
+    expect(markdown).toContain('plus que les « 2 weeks by default » de la politique cookies de la plateforme.');
+    expect(markdown).toContain(
+      'À traduire : csrftoken est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.',
+    );
+    expect(markdown).toContain(
+      'À vérifier : \\_pk\\_id\\.\\* (Matomo) a été observé mais la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas.',
+    );
+    const english = draftMarkdown(draftCharter([audited], { language: 'en' }));
+    expect(english).toContain(`longer than the platform's published cookie policy's "2 weeks by default".`);
+    expect(english).not.toContain('in English: to translate');
+  });
+
+  it('says no charter was read when none was', () => {
+    const draft = draftCharter([auditSite(playSite('data.ville.fr', played, 'refused'), null)], { language: 'fr' });
+    expect(draft.charterKind).toBe('none');
+    const markdown = draftMarkdown(draft);
+    expect(markdown).toContain(
+      "Aucune charte du portail n'a été lue : chaque cookie y est décrit d'après les sources de repli de l'extension.",
+    );
+    expect(markdown).toContain("À vérifier : sessionid (Huwise) a été observé mais aucune charte du portail n'a été lue.");
+    expect(markdown).not.toContain('la charte ne le déclare');
+  });
+
+  it('gives the platform’s own cookies the platform’s words whatever the fallback said, flagged as English in French', () => {
+    const audited = auditSite(playSite(HOST, [{ name: 'django_language', days: 365 }]), { ...CHARTER, entries: [CHARTER.entries[0]!] });
+    expect(audited.cookies[0]).toMatchObject({ name: 'django_language', source: 'open-cookie-database', provider: 'Django' });
+    const draft = draftCharter([audited]);
+    expect(rowOf(draft, 'django_language')).toMatchObject({ entry: { provider: 'Huwise', category: 'necessary' }, source: 'platform' });
+    expect(draftMarkdown(draft)).toContain(
+      'une finalité tirée de la politique cookies publiée par la plateforme (en anglais, à traduire).',
+    );
+  });
+});
+
 describe('draftCharter: runs checked against different charters', () => {
   // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
   const accept = (host: string) =>
