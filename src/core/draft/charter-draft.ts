@@ -24,6 +24,7 @@ import { htmlRow, htmlSection, htmlText } from './draft-html.ts';
 import { markdownRow, markdownSection } from './draft-markdown.ts';
 import { CATEGORY_ORDER, cookieLabel, reviewItems } from './draft-layout.ts';
 import { observedDuration } from './observed-duration.ts';
+import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
 import { entryKey, gatherRuns, type Added, type Declared } from './gather-runs.ts';
 import type { CharterDraft, DraftMark, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
@@ -81,6 +82,8 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
     marks.push('duration-observed');
   }
   if (category !== entry.category) marks.push('moved-to-necessary');
+  // Not moved: the charter may have its reasons; the list asks.
+  if (trackerFiledAsNecessary(entry)) marks.push('tracker-in-necessary');
   if (platformWords && language === 'fr') marks.push('in-english');
   const durationText = duration === null ? '' : draftText(duration);
   return {

@@ -8,6 +8,7 @@ import { isoTime } from '../report/export.ts';
 import { DRAFT_WORDS, type DraftBasis, type DraftWords } from './draft-words.ts';
 import type { CharterKind } from '../registry/registry.ts';
 import type { CharterDraft, DraftRow, DraftSource } from './draft-types.ts';
+import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 
 /** The categories in the order their sections appear. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -94,6 +95,11 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
         case 'moved-to-necessary':
           items.push(words.review.moved(name));
           break;
+        case 'tracker-in-necessary': {
+          const tracker = trackerFiledAsNecessary(row.entry);
+          if (tracker) items.push(words.review.trackerInNecessary(name, escape(tracker.provider), words.trackerKinds[tracker.category]));
+          break;
+        }
         case 'in-english':
           items.push(words.review.inEnglish(name));
           break;

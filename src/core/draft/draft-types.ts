@@ -18,6 +18,8 @@ export type DraftMark =
   | 'duration-observed'
   /** One of the platform's own cookies the charter filed elsewhere: strictly necessary. */
   | 'moved-to-necessary'
+  /** A tracker the known-tracker table files as statistics or third-party that the charter files as necessary: left there, to be looked at. */
+  | 'tracker-in-necessary'
   /** In a French draft, words from the platform's published cookie policy, which is in English (its default charter stood in). */
   | 'in-english';
 

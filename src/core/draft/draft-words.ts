@@ -44,6 +44,8 @@ export type DraftWords = {
   marks: Record<DraftMark, string>;
   /** Where an added cookie's purpose comes from. */
   sources: Record<DraftSource, string>;
+  /** What the known-tracker table makes a tracker, for a note on one a charter files as necessary. */
+  trackerKinds: Record<'statistics' | 'third-party', string>;
   /** Said of a purpose in English in a French draft. */
   inEnglish: string;
   /** The list's items; `name` and `provider` as the format escapes them. */
@@ -57,6 +59,8 @@ export type DraftWords = {
     longer: (name: string, observed: string, stated: string, statedBy: string) => string;
     durationAdded: (name: string, observed: string) => string;
     moved: (name: string) => string;
+    /** `kind` is one of DraftWords.trackerKinds. */
+    trackerInNecessary: (name: string, provider: string, kind: string) => string;
     inEnglish: (name: string) => string;
     unreadable: (name: string) => string;
     limit: (name: string) => string;
@@ -124,7 +128,9 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'duration-observed': 'durée observée',
       'moved-to-necessary': 'déplacé : cookie de la plateforme',
       'in-english': 'en anglais : à traduire',
+      'tracker-in-necessary': 'traceur classé nécessaire',
     },
+    trackerKinds: { statistics: "un cookie de mesure d'audience", 'third-party': 'un cookie tiers' },
     sources: {
       charter: 'la charte',
       'known-tracker': 'la table des traceurs connus',
@@ -145,6 +151,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       durationAdded: (name, observed) =>
         `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
       moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
+      trackerInNecessary: (name, provider, kind) =>
+        `Catégorie à revoir : la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d'ordinaire le consentement du visiteur. Il est laissé où la charte le range : déplacez-le, ou justifiez ce classement.`,
       inEnglish: (name) =>
         `À traduire : ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       unreadable: (name) =>
@@ -220,7 +228,9 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'duration-observed': 'duration observed',
       'moved-to-necessary': 'moved: platform cookie',
       'in-english': 'in English: to translate',
+      'tracker-in-necessary': 'tracker filed as necessary',
     },
+    trackerKinds: { statistics: 'an audience measurement cookie', 'third-party': 'a third-party cookie' },
     sources: {
       charter: 'the charter',
       'known-tracker': 'the known-tracker table',
@@ -241,6 +251,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       durationAdded: (name, observed) =>
         `Duration added: the charter gives no duration for ${name}, so the observed one (${observed}) is written. Check it is the lifetime you mean to state.`,
       moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,
+      trackerInNecessary: (name, provider, kind) =>
+        `Category to check: the charter files ${name} as strictly necessary, but the known-tracker table makes it ${kind} (${provider}), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.`,
       inEnglish: (name) =>
         `To translate: ${name} is described in the words of the platform's published cookie policy, which is in English. Translate them before publishing.`,
       unreadable: (name) =>

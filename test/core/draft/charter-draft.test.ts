@@ -455,6 +455,47 @@ describe('draftCharter: what a draft starts from when the site’s own charter w
   });
 });
 
+describe('draftCharter: trackers a charter files as strictly necessary', () => {
+  const charter: ParsedCharter = {
+    ...CHARTER,
+    entries: [
+      entry('_ga', { provider: 'Google', category: 'necessary' }),
+      entry('_pk_id.', { provider: 'Matomo', match: 'prefix', category: 'necessary' }),
+      entry('_pk_ses.', { provider: 'Matomo', match: 'prefix', category: 'statistics' }),
+    ],
+  };
+  const draft = draftCharter(
+    [
+      auditSite(
+        playSite(HOST, [
+          { name: '_ga', days: 30 },
+          { name: '_pk_id.1.ab', days: 30 },
+        ]),
+        charter,
+      ),
+    ],
+    {
+      language: 'en',
+    },
+  );
+
+  it('leaves them where the charter files them, marked, and says so', () => {
+    expect(draft.rows.map((row) => [row.entry.cookie, row.entry.category, row.marks])).toEqual([
+      ['_ga', 'necessary', ['tracker-in-necessary']],
+      ['_pk_id.', 'necessary', ['tracker-in-necessary']],
+      ['_pk_ses.', 'statistics', ['not-observed']],
+    ]);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).toContain('| Google | \\_ga \\(tracker filed as necessary\\) |');
+    expect(markdown).toContain(
+      "Category to check: the charter files \\_pk\\_id\\.\\* as strictly necessary, but the known-tracker table makes it an audience measurement cookie (Matomo), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.",
+    );
+    expect(draftMarkdown({ ...draft, language: 'fr' })).toContain(
+      "Catégorie à revoir : la charte range \\_ga parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait un cookie de mesure d'audience (Google), qui demande d'ordinaire le consentement du visiteur.",
+    );
+  });
+});
+
 describe('draftCharter: runs checked against different charters', () => {
   // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
   const accept = (host: string) =>
