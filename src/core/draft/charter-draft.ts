@@ -76,7 +76,8 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   const category = declaredCategory(known);
   let duration = entry.duration;
   if (!known.seen) {
-    if (known.missing) marks.push('not-observed');
+    if (known.shadowed) marks.push('declared-twice');
+    else if (known.missing) marks.push('not-observed');
   } else if (known.lifetime !== undefined && (known.tooShort || entry.duration === null)) {
     duration = observedDuration(known.lifetime, language);
     marks.push('duration-observed');
@@ -188,7 +189,7 @@ export function draftCharter(reports: readonly Report[], options: DraftOptions =
   const declaredRows = declared.map((known) => {
     const row = declaredRow(known, language, charterKind === 'platform-default');
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
-    if (platformCookie && !known.seen && !known.missing) platformUnseen.add(row);
+    if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
     return row;
   });
   const candidates = [...declaredRows, ...added.map((cookie) => addedRow(cookie, language))];

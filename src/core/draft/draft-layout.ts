@@ -100,6 +100,9 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
           if (tracker) items.push(words.review.trackerInNecessary(name, escape(tracker.provider), words.trackerKinds[tracker.category]));
           break;
         }
+        case 'declared-twice':
+          items.push(words.review.declaredTwice(name));
+          break;
         case 'in-english':
           items.push(words.review.inEnglish(name));
           break;

@@ -20,6 +20,8 @@ export type DraftMark =
   | 'moved-to-necessary'
   /** A tracker the known-tracker table files as statistics or third-party that the charter files as necessary: left there, to be looked at. */
   | 'tracker-in-necessary'
+  /** An entry the charter repeats: an earlier entry of the same name always applies instead, so it was never seen. */
+  | 'declared-twice'
   /** In a French draft, words from the platform's published cookie policy, which is in English (its default charter stood in). */
   | 'in-english';
 

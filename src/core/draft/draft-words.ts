@@ -59,6 +59,7 @@ export type DraftWords = {
     longer: (name: string, observed: string, stated: string, statedBy: string) => string;
     durationAdded: (name: string, observed: string) => string;
     moved: (name: string) => string;
+    declaredTwice: (name: string) => string;
     /** `kind` is one of DraftWords.trackerKinds. */
     trackerInNecessary: (name: string, provider: string, kind: string) => string;
     inEnglish: (name: string) => string;
@@ -129,6 +130,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'moved-to-necessary': 'déplacé : cookie de la plateforme',
       'in-english': 'en anglais : à traduire',
       'tracker-in-necessary': 'traceur classé nécessaire',
+      'declared-twice': 'déclaré deux fois',
     },
     trackerKinds: { statistics: "un cookie de mesure d'audience", 'third-party': 'un cookie tiers' },
     sources: {
@@ -151,6 +153,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       durationAdded: (name, observed) =>
         `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
       moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
+      declaredTwice: (name) =>
+        `Déclaré deux fois : la charte déclare ${name} sur plusieurs lignes et seule la première s'applique, si bien que celle-ci n'a jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
       trackerInNecessary: (name, provider, kind) =>
         `Catégorie à revoir : la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d'ordinaire le consentement du visiteur. Il est laissé où la charte le range : déplacez-le, ou justifiez ce classement.`,
       inEnglish: (name) =>
@@ -229,6 +233,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'moved-to-necessary': 'moved: platform cookie',
       'in-english': 'in English: to translate',
       'tracker-in-necessary': 'tracker filed as necessary',
+      'declared-twice': 'declared twice',
     },
     trackerKinds: { statistics: 'an audience measurement cookie', 'third-party': 'a third-party cookie' },
     sources: {
@@ -251,6 +256,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       durationAdded: (name, observed) =>
         `Duration added: the charter gives no duration for ${name}, so the observed one (${observed}) is written. Check it is the lifetime you mean to state.`,
       moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,
+      declaredTwice: (name) =>
+        `Declared twice: the charter declares ${name} on more than one row and only the first applies, so this one was never used. Keep one row, in the right category.`,
       trackerInNecessary: (name, provider, kind) =>
         `Category to check: the charter files ${name} as strictly necessary, but the known-tracker table makes it ${kind} (${provider}), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.`,
       inEnglish: (name) =>

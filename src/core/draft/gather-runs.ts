@@ -38,6 +38,13 @@ export type Declared = {
    * (core/report/findings.ts): the draft says what the report says.
    */
   missing: boolean;
+  /**
+   * True when an earlier entry of the same name always applies instead, so this one can never be
+   * seen (a charter that declares `_ga` under statistics and again under third parties). A
+   * platform cookie's name in the third-party section is not shadowed by the portal's own entry:
+   * embedded content's cookie of that name answers to that section alone (core/registry/match.ts).
+   */
+  shadowed: boolean;
 };
 
 /** A cookie (or a prefix family) observed but not declared, gathered over the reports. */
@@ -159,7 +166,7 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
     const key = entryKey(entry);
     let known = declared.get(key);
     if (!known) {
-      known = { entry, order, seen: false, seenOwn: false, lifetime: undefined, tooShort: false, missing: false };
+      known = { entry, order, seen: false, seenOwn: false, lifetime: undefined, tooShort: false, missing: false, shadowed: false };
       declared.set(key, known);
     }
     return known;
@@ -197,6 +204,14 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
   });
   const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];
   const ordered = [...declared.values()].sort(byOrder);
+  const firstOfName = new Set<string>();
+  for (const known of ordered) {
+    const { entry } = known;
+    const embeddedOnly = entry.match === 'exact' && isPlatformCookie(entry.cookie) && entry.category === 'third-party';
+    const name = `${embeddedOnly ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
+    if (firstOfName.has(name)) known.shadowed = true;
+    else firstOfName.add(name);
+  }
 
   // The declared entries as one charter, matched as the extension matches: what they cover needs no row of its own.
   const host = reports[0]?.host ?? '';

@@ -496,6 +496,48 @@ describe('draftCharter: trackers a charter files as strictly necessary', () => {
   });
 });
 
+describe('draftCharter: an entry the charter repeats', () => {
+  const twice: ParsedCharter = {
+    ...CHARTER,
+    entries: [
+      entry('sessionid'),
+      entry('_ga', { provider: 'Google', category: 'statistics', purpose: 'Mesure' }),
+      entry('_ga', { provider: 'Google', category: 'third-party', purpose: 'Mesure par un tiers' }),
+      entry('sessionid', { provider: 'Autre portail', category: 'third-party' }),
+    ],
+  };
+
+  it('says the repeat is declared twice, not that a cookie seen was not observed', () => {
+    const draft = draftCharter([
+      auditSite(
+        playSite(HOST, [
+          { name: 'sessionid', days: 14 },
+          { name: '_ga', days: 30 },
+        ]),
+        twice,
+      ),
+    ]);
+    expect(draft.rows.map((row) => [row.entry.category, row.entry.cookie, row.marks])).toEqual([
+      ['necessary', 'sessionid', []],
+      ['statistics', '_ga', []],
+      ['third-party', '_ga', ['declared-twice']],
+      // Embedded content's `sessionid` answers to this entry alone: no repeat, just not seen.
+      ['third-party', 'sessionid', ['not-observed']],
+    ]);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).not.toContain('Non observé : \\_ga');
+    expect(markdown).toContain(
+      "Déclaré deux fois : la charte déclare \\_ga sur plusieurs lignes et seule la première s'applique, si bien que celle-ci n'a jamais servi. Gardez une seule ligne, dans la bonne catégorie.",
+    );
+  });
+
+  it('marks the first not observed and the repeat declared twice when neither was seen', () => {
+    const draft = draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }]), twice)], { language: 'en' });
+    expect(draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['not-observed'], ['declared-twice']]);
+    expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) |');
+  });
+});
+
 describe('draftCharter: runs checked against different charters', () => {
   // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
   const accept = (host: string) =>

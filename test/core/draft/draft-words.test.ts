@@ -45,6 +45,7 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       words.review.durationAdded(name, '13 mois'),
       words.review.moved(name),
       words.review.inEnglish(name),
+      words.review.declaredTwice(name),
       words.review.trackerInNecessary(name, 'Provider|Cookie', words.trackerKinds.statistics),
       words.review.unreadable(name),
       words.review.limit(name),
