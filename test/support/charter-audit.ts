@@ -5,7 +5,7 @@
  */
 import type { ParsedCharter } from '../../src/core/charter/types.ts';
 import type { ConsentState } from '../../src/core/consent/consent-choice.ts';
-import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
+import { emptySite, recordCookieChange, type RecordContext, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { bundledOpenCookieDatabaseRows } from '../../src/core/registry/bundled-open-cookie-database.ts';
 import { buildRegistry, withSiteCharter, type Registry } from '../../src/core/registry/registry.ts';
 import { buildReport, type Report } from '../../src/core/report/report.ts';
@@ -15,8 +15,12 @@ export const NOW_MS = 1_800_000_000_000;
 const NOW_S = NOW_MS / 1000;
 export const DAY = 86400;
 
-/** A cookie to record: its name, its lifetime in days (null: a session cookie), its domain. */
-export type PlayedCookie = { name: string; days: number | null; domain?: string };
+/**
+ * A cookie to record: its name, its lifetime in days (null: a session cookie), its domain, and
+ * how it was tied to the site (set by embedded content `via` a frame or response, or on a
+ * parent domain of `originUnknown`).
+ */
+export type PlayedCookie = { name: string; days: number | null; domain?: string; context?: RecordContext };
 
 const baseRegistry: Registry = buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 
@@ -28,7 +32,7 @@ export function registryWith(host: string, charter: ParsedCharter | null): Regis
 /** A site record holding these cookies, with a consent choice when given (the platform's cookie). */
 export function playSite(host: string, cookies: readonly PlayedCookie[], consent: ConsentState = 'none'): SiteRecord {
   const site = emptySite(host, '0');
-  for (const { name, days, domain = host } of cookies) {
+  for (const { name, days, domain = host, context } of cookies) {
     const cookie = browserCookie({
       name,
       domain,
@@ -37,7 +41,7 @@ export function playSite(host: string, cookies: readonly PlayedCookie[], consent
       session: days === null,
       expirationDate: days === null ? undefined : NOW_S + days * DAY,
     });
-    recordCookieChange(site, cookie, false, NOW_MS);
+    recordCookieChange(site, cookie, false, NOW_MS, context);
   }
   if (consent === 'accepted' || consent === 'refused') {
     const value = encodeURIComponent(

@@ -26,5 +26,6 @@ export const charterDraft = (rows: DraftRow[], overrides: Partial<CharterDraft> 
   charterKind: 'live',
   rows,
   setAside: [],
+  notes: [],
   ...overrides,
 });

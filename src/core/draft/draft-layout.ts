@@ -5,8 +5,10 @@
  */
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { isoTime } from '../report/export.ts';
-import { DRAFT_WORDS, type DraftWords } from './draft-words.ts';
-import type { CharterDraft, DraftRow } from './draft-types.ts';
+import { DRAFT_WORDS, type DraftBasis, type DraftWords } from './draft-words.ts';
+import type { CharterKind } from '../registry/registry.ts';
+import type { CharterDraft, DraftRow, DraftSource } from './draft-types.ts';
+import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 
 /** The categories in the order their sections appear. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -28,6 +30,14 @@ export function rowRemarks(row: DraftRow, words: DraftWords): string[] {
   return row.marks.map((mark) => `(${words.marks[mark]})`);
 }
 
+/** What a draft of this charter kind starts from. */
+export function draftBasis(kind: CharterKind): DraftBasis {
+  return kind === 'platform-default' || kind === 'none' ? kind : 'site';
+}
+
+/** Sources whose words are in English: the known-tracker table, the Open Cookie Database, the platform's published policy. */
+const ENGLISH_SOURCES: ReadonlySet<DraftSource> = new Set(['known-tracker', 'open-cookie-database', 'platform']);
+
 /** `https://host` for a host name that can be written as it is; null for anything else. */
 export function portalUrl(host: string): string | null {
   return /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(host) ? `https://${host.toLowerCase()}` : null;
@@ -36,18 +46,26 @@ export function portalUrl(host: string): string | null {
 /** The notice's sentence, with `host` as the format writes it. */
 export function noticeText(draft: CharterDraft, host: string): string {
   const words = DRAFT_WORDS[draft.language];
-  const runs = draft.consents.length > 0 ? draft.consents.map((state) => words.runs[state]).join(words.and) : words.runs.unknown;
-  return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs);
+  // Two runs that ended alike are said once ("before any consent choice", not twice over).
+  const states = [...new Set(draft.consents)];
+  const runs = states.length > 0 ? states.map((state) => words.runs[state]).join(words.and) : words.runs.unknown;
+  const basis = draftBasis(draft.charterKind);
+  return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs, basis === 'site' ? '' : words.basis[basis]);
 }
 
-/** Cookies set aside that the list names; the others are counted. */
+/** Cookies set aside that the list names, and cookies of unknown origin; the others are counted. */
 export const SET_ASIDE_LISTED = 200;
-/** Longest name the list shows of a cookie set aside: a name is never cut silently, "…" says so. */
+/** Longest name (or domain) the list shows of a cookie set aside or of unknown origin: a name is never cut silently, "…" says so. */
 const SHOWN_NAME_LENGTH = 200;
 
-/** The list of things to review, in row order, then the cookies set aside; `escape` makes outside text safe for the format. */
+const shown = (text: string) => (text.length > SHOWN_NAME_LENGTH ? `${text.slice(0, SHOWN_NAME_LENGTH)}…` : text);
+
+/** The list of things to review, in row order, then the cookies of unknown origin, then those set aside; `escape` makes outside text safe for the format. */
 export function reviewItems(draft: CharterDraft, escape: (text: string) => string): string[] {
   const words = DRAFT_WORDS[draft.language];
+  const basis = draftBasis(draft.charterKind);
+  const undeclared = words.undeclared[basis];
+  const statedBy = words.statedBy[basis === 'none' ? 'site' : basis];
   const items: string[] = [];
   for (const row of draft.rows) {
     const name = escape(cookieLabel(row.entry));
@@ -55,8 +73,13 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
     for (const mark of row.marks) {
       switch (mark) {
         case 'to-review': {
-          const english = draft.language === 'fr' && (row.source === 'known-tracker' || row.source === 'open-cookie-database');
-          items.push(words.review.toReview(name, provider, `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`));
+          const english = draft.language === 'fr' && ENGLISH_SOURCES.has(row.source);
+          const source = `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
+          items.push(
+            row.embeddedBy?.length
+              ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source, undeclared)
+              : words.review.toReview(name, provider, source, undeclared),
+          );
           break;
         }
         case 'not-observed':
@@ -66,17 +89,36 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
           items.push(
             row.statedDuration === null
               ? words.review.durationAdded(name, escape(row.entry.duration ?? ''))
-              : words.review.longer(name, escape(row.entry.duration ?? ''), escape(row.statedDuration)),
+              : words.review.longer(name, escape(row.entry.duration ?? ''), escape(row.statedDuration), statedBy),
           );
           break;
         case 'moved-to-necessary':
           items.push(words.review.moved(name));
           break;
+        case 'tracker-in-necessary': {
+          const tracker = trackerFiledAsNecessary(row.entry);
+          if (tracker) items.push(words.review.trackerInNecessary(name, escape(tracker.provider), words.trackerKinds[tracker.category]));
+          break;
+        }
+        case 'declared-twice':
+          items.push(words.review.declaredTwice(name));
+          break;
+        case 'in-english':
+          items.push(words.review.inEnglish(name));
+          break;
       }
     }
   }
+  for (const note of draft.notes) {
+    if (note.kind === 'platform-unseen') items.push(words.review.platformUnseen(escape(note.name), note.name === 'django_language'));
+  }
+  const originUnknown = draft.notes.filter((note) => note.kind === 'origin-unknown');
+  for (const cookie of originUnknown.slice(0, SET_ASIDE_LISTED)) {
+    items.push(words.review.originUnknown(escape(shown(cookie.name)), escape(shown(cookie.domain))));
+  }
+  if (originUnknown.length > SET_ASIDE_LISTED) items.push(words.review.moreOriginUnknown(originUnknown.length - SET_ASIDE_LISTED));
   for (const cookie of draft.setAside.slice(0, SET_ASIDE_LISTED)) {
-    const name = escape(cookie.name.length > SHOWN_NAME_LENGTH ? `${cookie.name.slice(0, SHOWN_NAME_LENGTH)}…` : cookie.name);
+    const name = escape(shown(cookie.name));
     items.push(cookie.reason === 'limit' ? words.review.limit(name) : words.review.unreadable(name));
   }
   if (draft.setAside.length > SET_ASIDE_LISTED) items.push(words.review.more(draft.setAside.length - SET_ASIDE_LISTED));

@@ -12,12 +12,18 @@ import type { DraftLanguage } from './draft-formats.ts';
 export type DraftMark =
   /** Observed but not in the charter: added with the observed duration and a fallback's purpose. */
   | 'to-review'
-  /** Declared but never observed during the audit: kept, to be removed unless still used. */
+  /** Declared but never observed during the audit, and the report calls it missing: kept, to be removed unless still used. */
   | 'not-observed'
   /** The charter's duration was shorter than observed (or missing): the observed one replaces it. */
   | 'duration-observed'
   /** One of the platform's own cookies the charter filed elsewhere: strictly necessary. */
-  | 'moved-to-necessary';
+  | 'moved-to-necessary'
+  /** A tracker the known-tracker table files as statistics or third-party that the charter files as necessary: left there, to be looked at. */
+  | 'tracker-in-necessary'
+  /** An entry the charter repeats: an earlier entry of the same name always applies instead, so it was never seen. */
+  | 'declared-twice'
+  /** In a French draft, words from the platform's published cookie policy, which is in English (its default charter stood in). */
+  | 'in-english';
 
 /** Where a row's words come from. */
 export type DraftSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'platform' | 'unknown';
@@ -32,6 +38,8 @@ export type DraftRow = {
   source: DraftSource;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
+  /** For a cookie only embedded content set (another site's, in the portal's tab): the domains that set it. */
+  embeddedBy?: string[];
 };
 
 /** A cookie observed that the draft cannot declare in its tables (listed at the top instead). */
@@ -41,6 +49,13 @@ export type SetAsideCookie = {
   /** 'unreadable': no table cell reads back as this name (spaces, quotes, separators, invisible characters); 'limit': past the rows a charter is read up to. */
   reason: 'unreadable' | 'limit';
 };
+
+/** Something the list to review says that no mark beside a name says. */
+export type DraftNote =
+  /** Seen on a parent domain other open sites share, and nothing shows this site set it: not added (the report judges none of these). */
+  | { kind: 'origin-unknown'; name: string; domain: string }
+  /** One of the platform's own cookies, declared, not seen, that the report does not call missing: when the platform sets it (no mark). */
+  | { kind: 'platform-unseen'; name: string };
 
 /** The whole draft, before it is written as Markdown or HTML. */
 export type CharterDraft = {
@@ -52,10 +67,15 @@ export type CharterDraft = {
   generatedAt: number;
   /** The consent state each run ended in, in the reports' order. */
   consents: Array<ConsentState | 'unknown'>;
-  /** The charter the reports were checked against (of the first report). */
+  /**
+   * The charter its declared rows come from: the site's own ('live' or 'bundled') when a report
+   * was checked against it, else the platform's default standing in for it, else none.
+   */
   charterKind: CharterKind;
   /** Rows in document order: necessary, statistics, third-party, other; in each, the charter's order, then added cookies by name. */
   rows: DraftRow[];
   /** Cookies observed that no row can declare. */
   setAside: SetAsideCookie[];
+  /** What else the list to review says: the platform's cookies not seen, in row order, then the cookies of unknown origin. */
+  notes: DraftNote[];
 };

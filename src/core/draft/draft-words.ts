@@ -12,6 +12,9 @@ import type { ConsentState } from '../consent/consent-choice.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import type { DraftMark, DraftSource } from './draft-types.ts';
 
+/** What a draft starts from: the site's own charter, the platform's default standing in for it, or none. */
+export type DraftBasis = 'site' | 'platform-default' | 'none';
+
 /** Everything a draft says in one language. Texts are plain: each format escapes them. */
 export type DraftWords = {
   /** The page title, as charters title themselves. */
@@ -24,8 +27,14 @@ export type DraftWords = {
   colon: string;
   /** Each category's paragraph: its label, then its sentence. */
   categories: Record<Category, { label: string; sentence: string }>;
-  /** The sentence that says what the draft is and how to finish it. */
-  notice: (host: string, date: string, runs: string) => string;
+  /** The sentence that says what the draft is and how to finish it; `basis` says what it starts from when not the site's charter ('' when it is). */
+  notice: (host: string, date: string, runs: string, basis: string) => string;
+  /** What the draft starts from when the site's own charter was not read: the platform's default, or nothing. */
+  basis: Record<'platform-default' | 'none', string>;
+  /** Said of a cookie no entry declares, by what the draft starts from. */
+  undeclared: Record<DraftBasis, string>;
+  /** Whose duration a declared row's was: the charter's, or the platform's published policy's (standing in for it). */
+  statedBy: Record<Exclude<DraftBasis, 'none'>, string>;
   /** How a run ended, for the notice; runs are joined with `and`. */
   runs: Record<ConsentState | 'unknown', string>;
   and: string;
@@ -35,18 +44,32 @@ export type DraftWords = {
   marks: Record<DraftMark, string>;
   /** Where an added cookie's purpose comes from. */
   sources: Record<DraftSource, string>;
+  /** What the known-tracker table makes a tracker, for a note on one a charter files as necessary. */
+  trackerKinds: Record<'statistics' | 'third-party', string>;
   /** Said of a purpose in English in a French draft. */
   inEnglish: string;
   /** The list's items; `name` and `provider` as the format escapes them. */
   review: {
-    toReview: (name: string, provider: string, source: string) => string;
+    /** `undeclared` is one of DraftWords.undeclared. */
+    toReview: (name: string, provider: string, source: string, undeclared: string) => string;
+    /** As toReview, for a cookie only embedded content set, with the domains that set it. */
+    embedded: (name: string, provider: string, domains: string, source: string, undeclared: string) => string;
     notObserved: (name: string, provider: string) => string;
-    longer: (name: string, observed: string, stated: string) => string;
+    /** `statedBy` is one of DraftWords.statedBy. */
+    longer: (name: string, observed: string, stated: string, statedBy: string) => string;
     durationAdded: (name: string, observed: string) => string;
     moved: (name: string) => string;
+    declaredTwice: (name: string) => string;
+    /** `kind` is one of DraftWords.trackerKinds. */
+    trackerInNecessary: (name: string, provider: string, kind: string) => string;
+    inEnglish: (name: string) => string;
     unreadable: (name: string) => string;
     limit: (name: string) => string;
     more: (count: number) => string;
+    /** A platform cookie not seen that the report does not call missing; `multilingual` for django_language. */
+    platformUnseen: (name: string, multilingual: boolean) => string;
+    originUnknown: (name: string, domain: string) => string;
+    moreOriginUnknown: (count: number) => string;
   };
   /** Stands in for a provider or purpose no source gives. */
   unknownProvider: string;
@@ -77,8 +100,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         sentence: "Ces cookies n'ont pas pu être classés : choisissez leur catégorie avant de publier.",
       },
     },
-    notice: (host, date, runs) =>
-      `Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur ${host} le ${date} (${runs}). ` +
+    notice: (host, date, runs, basis) =>
+      `Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur ${host} le ${date} (${runs}). ${basis}` +
       'Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.',
     runs: {
       none: 'avant tout choix de consentement',
@@ -87,6 +110,17 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       choice: 'après un choix traceur par traceur',
       unknown: 'sans choix de consentement lisible',
     },
+    basis: {
+      'platform-default':
+        "La charte du portail n'a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu. ",
+      none: "Aucune charte du portail n'a été lue : chaque cookie y est décrit d'après les sources de repli de l'extension. ",
+    },
+    undeclared: {
+      site: 'la charte ne le déclare pas',
+      'platform-default': 'la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas',
+      none: "aucune charte du portail n'a été lue",
+    },
+    statedBy: { site: 'de la charte', 'platform-default': 'de la politique cookies de la plateforme' },
     and: ' et ',
     reviewHeading: 'À vérifier avant de publier',
     marks: {
@@ -94,7 +128,11 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'not-observed': "non observé : à garder seulement s'il est encore utilisé",
       'duration-observed': 'durée observée',
       'moved-to-necessary': 'déplacé : cookie de la plateforme',
+      'in-english': 'en anglais : à traduire',
+      'tracker-in-necessary': 'traceur classé nécessaire',
+      'declared-twice': 'déclaré deux fois',
     },
+    trackerKinds: { statistics: "un cookie de mesure d'audience", 'third-party': 'un cookie tiers' },
     sources: {
       charter: 'la charte',
       'known-tracker': 'la table des traceurs connus',
@@ -104,19 +142,40 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     inEnglish: 'en anglais, à traduire',
     review: {
-      toReview: (name, provider, source) =>
-        `À vérifier : ${name} (${provider}) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`,
+      toReview: (name, provider, source, undeclared) =>
+        `À vérifier : ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`,
+      embedded: (name, provider, domains, source, undeclared) =>
+        `À vérifier : ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais ${undeclared}. Il est ajouté aux cookies tiers avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`,
       notObserved: (name, provider) =>
         `Non observé : ${name} (${provider}) est déclaré mais n'a pas été vu pendant l'audit. Gardez-le seulement s'il est encore utilisé.`,
-      longer: (name, observed, stated) =>
-        `Durée dépassée : ${name} a vécu ${observed}, plus que les « ${stated} » de la charte. La durée observée la remplace, vérifiez que c'est bien la durée à annoncer.`,
+      longer: (name, observed, stated, statedBy) =>
+        `Durée dépassée : ${name} a vécu ${observed}, plus que les « ${stated} » ${statedBy}. La durée observée la remplace, vérifiez que c'est bien la durée à annoncer.`,
       durationAdded: (name, observed) =>
         `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
       moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
+      declaredTwice: (name) =>
+        `Déclaré deux fois : la charte déclare ${name} sur plusieurs lignes et seule la première s'applique, si bien que celle-ci n'a jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
+      trackerInNecessary: (name, provider, kind) =>
+        `Catégorie à revoir : la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d'ordinaire le consentement du visiteur. Il est laissé où la charte le range : déplacez-le, ou justifiez ce classement.`,
+      inEnglish: (name) =>
+        `À traduire : ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       unreadable: (name) =>
         `Non écrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) => `Non écrit : ${name} dépasse le nombre de lignes qu'une charte peut compter pour être lue. Déclarez-le à la main.`,
-      more: (count) => `Non écrit : ${count} autres cookies ne sont pas écrits ni listés ici. Déclarez-les à la main.`,
+      more: (count) =>
+        count === 1
+          ? "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main."
+          : `Non écrit : ${count} autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.`,
+      platformUnseen: (name, multilingual) =>
+        multilingual
+          ? `Non observé : ${name} n'a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l'est.`
+          : `Non observé : ${name} n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.`,
+      originUnknown: (name, domain) =>
+        `Origine inconnue, non ajouté : ${name} (${domain}) a été vu sur un domaine parent que partagent d'autres sites ouverts en même temps, et rien ne montre que ce portail l'a déposé. Déclarez-le seulement si c'est bien le cas.`,
+      moreOriginUnknown: (count) =>
+        count === 1
+          ? "Origine inconnue, non ajouté : 1 autre cookie n'est pas listé ici."
+          : `Origine inconnue, non ajoutés : ${count} autres cookies ne sont pas listés ici.`,
     },
     unknownProvider: 'Prestataire inconnu',
     unknownPurpose: 'Finalité inconnue, à décrire',
@@ -144,8 +203,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         sentence: 'These cookies could not be filed in a category: choose one before publishing.',
       },
     },
-    notice: (host, date, runs) =>
-      `Draft charter made by Cookie Charter Inspector from the cookies observed on ${host} on ${date} (${runs}). ` +
+    notice: (host, date, runs, basis) =>
+      `Draft charter made by Cookie Charter Inspector from the cookies observed on ${host} on ${date} (${runs}). ${basis}` +
       'Check every point of the list below, then remove the remarks in parentheses and this paragraph before publishing.',
     runs: {
       none: 'before any consent choice',
@@ -154,6 +213,17 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       choice: 'after a choice tracker by tracker',
       unknown: 'with no consent choice to read',
     },
+    basis: {
+      'platform-default':
+        "The portal's own charter could not be read: this draft starts from the platform's published cookie policy, which stands in for it. ",
+      none: "No charter of the portal was read: each cookie is described from the extension's fallback sources. ",
+    },
+    undeclared: {
+      site: 'the charter does not declare it',
+      'platform-default': "the platform's published cookie policy, standing in for the charter, does not list it",
+      none: 'no charter of the portal was read',
+    },
+    statedBy: { site: "the charter's", 'platform-default': "the platform's published cookie policy's" },
     and: ' and ',
     reviewHeading: 'To review before publishing',
     marks: {
@@ -161,7 +231,11 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'not-observed': 'not observed: keep only if still used',
       'duration-observed': 'duration observed',
       'moved-to-necessary': 'moved: platform cookie',
+      'in-english': 'in English: to translate',
+      'tracker-in-necessary': 'tracker filed as necessary',
+      'declared-twice': 'declared twice',
     },
+    trackerKinds: { statistics: 'an audience measurement cookie', 'third-party': 'a third-party cookie' },
     sources: {
       charter: 'the charter',
       'known-tracker': 'the known-tracker table',
@@ -171,19 +245,40 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     inEnglish: 'in English',
     review: {
-      toReview: (name, provider, source) =>
-        `To review: ${name} (${provider}) was observed but the charter does not declare it. It is added with the duration observed and a purpose from ${source}. Check its purpose and its category.`,
+      toReview: (name, provider, source, undeclared) =>
+        `To review: ${name} (${provider}) was observed but ${undeclared}. It is added with the duration observed and a purpose from ${source}. Check its purpose and its category.`,
+      embedded: (name, provider, domains, source, undeclared) =>
+        `To review: ${name} (${provider}) was set by content embedded in the portal (${domains}) but ${undeclared}. It is added to the third-party cookies with the duration observed and a purpose from ${source}. Check its purpose and that this content is indeed embedded in the portal.`,
       notObserved: (name, provider) =>
         `Not observed: ${name} (${provider}) is declared but was not seen during the audit. Keep it only if it is still used.`,
-      longer: (name, observed, stated) =>
-        `Longer than declared: ${name} lived ${observed}, longer than the charter's "${stated}". The observed duration replaces it, check it is the lifetime you mean to state.`,
+      longer: (name, observed, stated, statedBy) =>
+        `Longer than declared: ${name} lived ${observed}, longer than ${statedBy} "${stated}". The observed duration replaces it, check it is the lifetime you mean to state.`,
       durationAdded: (name, observed) =>
         `Duration added: the charter gives no duration for ${name}, so the observed one (${observed}) is written. Check it is the lifetime you mean to state.`,
       moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,
+      declaredTwice: (name) =>
+        `Declared twice: the charter declares ${name} on more than one row and only the first applies, so this one was never used. Keep one row, in the right category.`,
+      trackerInNecessary: (name, provider, kind) =>
+        `Category to check: the charter files ${name} as strictly necessary, but the known-tracker table makes it ${kind} (${provider}), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.`,
+      inEnglish: (name) =>
+        `To translate: ${name} is described in the words of the platform's published cookie policy, which is in English. Translate them before publishing.`,
       unreadable: (name) =>
         `Not written: ${name} cannot be written in a charter table so that it reads back as this name. Declare it by hand.`,
       limit: (name) => `Not written: ${name} is past the number of rows a charter is read up to. Declare it by hand.`,
-      more: (count) => `Not written: ${count} more cookies are neither written nor listed here. Declare them by hand.`,
+      more: (count) =>
+        count === 1
+          ? 'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.'
+          : `Not written: ${count} more cookies are neither written nor listed here. Declare them by hand.`,
+      platformUnseen: (name, multilingual) =>
+        multilingual
+          ? `Not observed: ${name} was not seen, but the platform sets it only on portals offered in several languages. Keep it if this portal is.`
+          : `Not observed: ${name} was not seen, but it is one of the cookies the platform sets itself, depending on the pages visited and the visitor's choices. It stays declared.`,
+      originUnknown: (name, domain) =>
+        `Origin unknown, not added: ${name} (${domain}) was seen on a parent domain that other sites open at the same time share, and nothing shows this portal set it. Declare it only if it did.`,
+      moreOriginUnknown: (count) =>
+        count === 1
+          ? 'Origin unknown, not added: 1 more cookie is not listed here.'
+          : `Origin unknown, not added: ${count} more cookies are not listed here.`,
     },
     unknownProvider: 'Unknown provider',
     unknownPurpose: 'Unknown purpose, describe it',

@@ -268,6 +268,307 @@ describe('draftCharter', () => {
   });
 });
 
+describe('draftCharter: cookies of embedded content', () => {
+  const frame = { via: 'frame' } as const;
+  const site = playSite(HOST, [
+    { name: 'sessionid', days: 14 },
+    { name: 'widget', days: 2 },
+    { name: 'sessionid', days: 30, domain: 'embed.other.org', context: frame },
+    { name: 'csrftoken', days: 30, domain: 'embed.other.org', context: frame },
+    { name: 'csrftoken', days: 30, domain: '.third.example', context: frame },
+    { name: 'disqus_unique', days: 365, domain: '.disqus.com', context: frame },
+    { name: 'widget', days: 2, domain: 'embed.other.org', context: frame },
+  ]);
+  const charter: ParsedCharter = { ...CHARTER, entries: [CHARTER.entries[0]!] };
+  const draft = draftCharter([auditSite(site, charter)], { language: 'en' });
+  const rowsOf = (cookie: string) => draft.rows.filter((row) => row.entry.cookie === cookie);
+
+  it('never gives embedded content’s cookie the platform’s words or category, even named like the platform’s own', () => {
+    expect(rowsOf('sessionid').map((row) => [row.entry.category, row.entry.provider, row.marks])).toEqual([
+      ['necessary', 'Huwise', []],
+      ['third-party', 'embed.other.org', ['to-review']],
+    ]);
+    expect(rowsOf('csrftoken')).toEqual([
+      expect.objectContaining({
+        entry: expect.objectContaining({
+          category: 'third-party',
+          provider: 'embed.other.org, third.example',
+          purpose: 'Unknown purpose, describe it',
+        }),
+        source: 'unknown',
+        embeddedBy: ['embed.other.org', 'third.example'],
+      }),
+    ]);
+    expect(draft.rows.filter((row) => row.entry.provider === 'Huwise')).toHaveLength(1);
+  });
+
+  it('files it as third-party content under its provider when a source names one, and says which content set it', () => {
+    expect(rowsOf('disqus_unique')).toEqual([
+      expect.objectContaining({
+        entry: expect.objectContaining({ category: 'third-party', provider: 'Disqus' }),
+        embeddedBy: ['disqus.com'],
+      }),
+    ]);
+    expect(draftMarkdown(draft)).toContain(
+      'To review: sessionid (embed\\.other\\.org) was set by content embedded in the portal (embed\\.other\\.org) but the charter does not declare it.',
+    );
+  });
+
+  it('gives a name the site sets itself one row, in the site’s words', () => {
+    expect(rowsOf('widget')).toEqual([
+      expect.objectContaining({ entry: expect.objectContaining({ category: 'other' }), marks: ['to-review'] }),
+    ]);
+    expect(rowsOf('widget')[0]).not.toHaveProperty('embeddedBy');
+  });
+
+  it('declares, read back, every cookie of it as the extension matches them', () => {
+    const meant = draft.rows.map((row) => row.entry);
+    expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
+    const after = auditSite(site, readCharterPageReading(draftMarkdown(draft), 'text/markdown'));
+    expect(after.findings.filter((f) => f.kind === 'undeclared')).toEqual([]);
+  });
+});
+
+describe('draftCharter: cookies of unknown origin', () => {
+  // On a parent domain tabs of other sites share, with nothing to show this portal set them.
+  const shared = { domain: '.opendatasoft.com', context: { originUnknown: true } };
+  const site = playSite(HOST, [
+    { name: 'sessionid', days: 14 },
+    { name: '_ga', days: 400, ...shared },
+    { name: 'weird_shared', days: 30, ...shared },
+    { name: 'both', days: 30, ...shared },
+    { name: 'both', days: 30 },
+  ]);
+  const charter: ParsedCharter = { ...CHARTER, entries: [CHARTER.entries[0]!, CHARTER.entries[4]!] };
+
+  it('adds none the site was not seen to set, and lists them as of unknown origin, not added', () => {
+    const draft = draftCharter([auditSite(site, { ...charter, entries: [CHARTER.entries[0]!] })], { language: 'en' });
+    expect(draft.rows.map((row) => row.entry.cookie)).toEqual(['sessionid', 'both']);
+    expect(draft.notes).toEqual([
+      { kind: 'origin-unknown', name: '_ga', domain: '.opendatasoft.com' },
+      { kind: 'origin-unknown', name: 'weird_shared', domain: '.opendatasoft.com' },
+    ]);
+    expect(draftMarkdown(draft)).toContain(
+      'Origin unknown, not added: \\_ga (\\.opendatasoft\\.com) was seen on a parent domain that other sites open at the same time share',
+    );
+    const french = draftMarkdown(draftCharter([auditSite(site, charter)], { language: 'fr' }));
+    expect(french).toContain(
+      "Origine inconnue, non ajouté : weird\\_shared (\\.opendatasoft\\.com) a été vu sur un domaine parent que partagent d'autres sites",
+    );
+  });
+
+  it('counts a declared one as seen, but takes no lifetime from it', () => {
+    const draft = draftCharter([auditSite(site, charter)]);
+    expect(draft.rows.find((row) => row.entry.cookie === '_ga')).toMatchObject({ entry: { duration: null }, marks: [] });
+    expect(draft.notes.map((note) => note.name)).toEqual(['weird_shared']);
+  });
+});
+
+describe('draftCharter: the platform’s own cookies not seen', () => {
+  const platformCharter: ParsedCharter = {
+    ...CHARTER,
+    entries: ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'].map((cookie) => entry(cookie)),
+  };
+
+  it('marks only what the report calls missing: never django_language, which the platform sets on multilingual portals only', () => {
+    const audited = auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), platformCharter);
+    expect(audited.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).toEqual(['csrftoken']);
+    const draft = draftCharter([audited], { language: 'en' });
+    expect(draft.rows.map((row) => [row.entry.cookie, row.marks])).toEqual([
+      ['sessionid', []],
+      ['csrftoken', ['not-observed']],
+      ['django_language', []],
+      ['cookies_preferences', []],
+    ]);
+    expect(draft.notes).toEqual([{ kind: 'platform-unseen', name: 'django_language' }]);
+    expect(draftMarkdown(draft)).toContain(
+      'Not observed: django\\_language was not seen, but the platform sets it only on portals offered in several languages. Keep it if this portal is.',
+    );
+  });
+
+  it('marks none of the platform’s default charter, which stands in for the site’s own: a note says the platform sets them', () => {
+    const audited = auditSite(playSite('unbundled.opendatasoft.com', [{ name: 'sessionid', days: 14 }]), null);
+    expect(audited.charter.kind).toBe('platform-default');
+    const draft = draftCharter([audited], { language: 'fr' });
+    expect(draft.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
+    expect(draft.notes.map((note) => note.name)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
+    expect(draftMarkdown(draft)).toContain(
+      "Non observé : csrftoken n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.",
+    );
+  });
+});
+
+describe('draftCharter: what a draft starts from when the site’s own charter was not read', () => {
+  const UNBUNDLED = 'unbundled.opendatasoft.com';
+  const played = [
+    { name: 'sessionid', days: 400 },
+    { name: '_pk_id.1.a1b2', days: 393 },
+  ];
+
+  it('speaks of the platform’s published policy, not of a charter, under the platform’s default, and flags its English words', () => {
+    const audited = auditSite(playSite(UNBUNDLED, played), null);
+    const draft = draftCharter([audited], { language: 'fr' });
+    expect(draft.charterKind).toBe('platform-default');
+    expect(draft.rows.filter((row) => row.entry.category === 'necessary').map((row) => [row.entry.cookie, row.source, row.marks])).toEqual([
+      ['sessionid', 'platform', ['duration-observed', 'in-english']],
+      ['csrftoken', 'platform', ['in-english']],
+      ['cookies_preferences', 'platform', ['in-english']],
+      ['django_language', 'platform', ['in-english']],
+    ]);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).not.toContain('de la charte');
+    expect(markdown).not.toContain('la charte ne le déclare');
+    expect(markdown).toContain(
+      "La charte du portail n'a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu.",
+    );
+    expect(markdown).toContain('plus que les « 2 weeks by default » de la politique cookies de la plateforme.');
+    expect(markdown).toContain(
+      'À traduire : csrftoken est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.',
+    );
+    expect(markdown).toContain(
+      'À vérifier : \\_pk\\_id\\.\\* (Matomo) a été observé mais la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas.',
+    );
+    const english = draftMarkdown(draftCharter([audited], { language: 'en' }));
+    expect(english).toContain(`longer than the platform's published cookie policy's "2 weeks by default".`);
+    expect(english).not.toContain('in English: to translate');
+  });
+
+  it('says no charter was read when none was', () => {
+    const draft = draftCharter([auditSite(playSite('data.ville.fr', played, 'refused'), null)], { language: 'fr' });
+    expect(draft.charterKind).toBe('none');
+    const markdown = draftMarkdown(draft);
+    expect(markdown).toContain(
+      "Aucune charte du portail n'a été lue : chaque cookie y est décrit d'après les sources de repli de l'extension.",
+    );
+    expect(markdown).toContain("À vérifier : sessionid (Huwise) a été observé mais aucune charte du portail n'a été lue.");
+    expect(markdown).not.toContain('la charte ne le déclare');
+  });
+
+  it('gives the platform’s own cookies the platform’s words whatever the fallback said, flagged as English in French', () => {
+    const audited = auditSite(playSite(HOST, [{ name: 'django_language', days: 365 }]), { ...CHARTER, entries: [CHARTER.entries[0]!] });
+    expect(audited.cookies[0]).toMatchObject({ name: 'django_language', source: 'open-cookie-database', provider: 'Django' });
+    const draft = draftCharter([audited]);
+    expect(rowOf(draft, 'django_language')).toMatchObject({ entry: { provider: 'Huwise', category: 'necessary' }, source: 'platform' });
+    expect(draftMarkdown(draft)).toContain(
+      'une finalité tirée de la politique cookies publiée par la plateforme (en anglais, à traduire).',
+    );
+  });
+});
+
+describe('draftCharter: trackers a charter files as strictly necessary', () => {
+  const charter: ParsedCharter = {
+    ...CHARTER,
+    entries: [
+      entry('_ga', { provider: 'Google', category: 'necessary' }),
+      entry('_pk_id.', { provider: 'Matomo', match: 'prefix', category: 'necessary' }),
+      entry('_pk_ses.', { provider: 'Matomo', match: 'prefix', category: 'statistics' }),
+    ],
+  };
+  const draft = draftCharter(
+    [
+      auditSite(
+        playSite(HOST, [
+          { name: '_ga', days: 30 },
+          { name: '_pk_id.1.ab', days: 30 },
+        ]),
+        charter,
+      ),
+    ],
+    {
+      language: 'en',
+    },
+  );
+
+  it('leaves them where the charter files them, marked, and says so', () => {
+    expect(draft.rows.map((row) => [row.entry.cookie, row.entry.category, row.marks])).toEqual([
+      ['_ga', 'necessary', ['tracker-in-necessary']],
+      ['_pk_id.', 'necessary', ['tracker-in-necessary']],
+      ['_pk_ses.', 'statistics', ['not-observed']],
+    ]);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).toContain('| Google | \\_ga \\(tracker filed as necessary\\) |');
+    expect(markdown).toContain(
+      "Category to check: the charter files \\_pk\\_id\\.\\* as strictly necessary, but the known-tracker table makes it an audience measurement cookie (Matomo), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.",
+    );
+    expect(draftMarkdown({ ...draft, language: 'fr' })).toContain(
+      "Catégorie à revoir : la charte range \\_ga parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait un cookie de mesure d'audience (Google), qui demande d'ordinaire le consentement du visiteur.",
+    );
+  });
+});
+
+describe('draftCharter: an entry the charter repeats', () => {
+  const twice: ParsedCharter = {
+    ...CHARTER,
+    entries: [
+      entry('sessionid'),
+      entry('_ga', { provider: 'Google', category: 'statistics', purpose: 'Mesure' }),
+      entry('_ga', { provider: 'Google', category: 'third-party', purpose: 'Mesure par un tiers' }),
+      entry('sessionid', { provider: 'Autre portail', category: 'third-party' }),
+    ],
+  };
+
+  it('says the repeat is declared twice, not that a cookie seen was not observed', () => {
+    const draft = draftCharter([
+      auditSite(
+        playSite(HOST, [
+          { name: 'sessionid', days: 14 },
+          { name: '_ga', days: 30 },
+        ]),
+        twice,
+      ),
+    ]);
+    expect(draft.rows.map((row) => [row.entry.category, row.entry.cookie, row.marks])).toEqual([
+      ['necessary', 'sessionid', []],
+      ['statistics', '_ga', []],
+      ['third-party', '_ga', ['declared-twice']],
+      // Embedded content's `sessionid` answers to this entry alone: no repeat, just not seen.
+      ['third-party', 'sessionid', ['not-observed']],
+    ]);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).not.toContain('Non observé : \\_ga');
+    expect(markdown).toContain(
+      "Déclaré deux fois : la charte déclare \\_ga sur plusieurs lignes et seule la première s'applique, si bien que celle-ci n'a jamais servi. Gardez une seule ligne, dans la bonne catégorie.",
+    );
+  });
+
+  it('marks the first not observed and the repeat declared twice when neither was seen', () => {
+    const draft = draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }]), twice)], { language: 'en' });
+    expect(draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['not-observed'], ['declared-twice']]);
+    expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) |');
+  });
+});
+
+describe('draftCharter: runs checked against different charters', () => {
+  // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
+  const accept = (host: string) =>
+    auditSite(playSite(host, [{ name: '_pk_id.1.a1b2', days: 100 }], 'accepted'), { ...CHARTER, portal: host });
+  const refuse = (host: string) =>
+    playSite(
+      host,
+      [
+        { name: 'sessionid', days: 14 },
+        { name: 'csrftoken', days: 365 },
+      ],
+      'refused',
+    );
+
+  it.each(['data.ville.fr', HOST])(
+    'counts a name the charter of any run declares as declared, and seen when any run saw it (%s)',
+    (host) => {
+      const draft = draftCharter([accept(host), auditSite(refuse(host), null)]);
+      expect(draft).toMatchObject({ charterKind: 'live', language: 'fr' });
+      expect(draft.rows.filter((row) => row.entry.cookie === 'sessionid')).toEqual([
+        { entry: { ...CHARTER.entries[0], service: null }, marks: [], source: 'charter', statedDuration: null },
+      ]);
+      expect(draft.rows.filter((row) => row.entry.cookie === 'csrftoken').map((row) => row.marks)).toEqual([['moved-to-necessary']]);
+      expect(draft.rows.filter((row) => row.entry.cookie === 'cookies_preferences')).toEqual([
+        expect.objectContaining({ source: 'platform', marks: ['to-review'] }),
+      ]);
+      expect(draftMarkdown(draft)).not.toContain('2 weeks');
+    },
+  );
+});
+
 describe('draftText', () => {
   it('gives the text the parser reads back: no controls, bidi shown, no zero-width characters, whitespace collapsed', () => {
     expect(draftText('  a\u200B\tb\u202Ec\n ')).toBe('a b<U+202E>c');

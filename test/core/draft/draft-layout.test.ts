@@ -55,6 +55,13 @@ describe('draft layout', () => {
     expect(noticeText(draft([], { language: 'fr', consents: [] }), 'H')).toContain('(sans choix de consentement lisible)');
   });
 
+  it('says once how two runs that ended alike ended', () => {
+    expect(noticeText(draft([], { consents: ['none', 'none'] }), 'HOST')).toContain('(before any consent choice).');
+    expect(noticeText(draft([], { language: 'fr', consents: ['refused', 'none', 'refused'] }), 'H')).toContain(
+      '(après refus des cookies et avant tout choix de consentement).',
+    );
+  });
+
   it('lists a note per mark in row order, then the cookies set aside, escaped by the format', () => {
     const items = reviewItems(
       draft(
@@ -89,5 +96,54 @@ describe('draft layout', () => {
     expect(items).toHaveLength(SET_ASIDE_LISTED + 1);
     expect(items[0]).toContain(`${'n'.repeat(200)}…`);
     expect(items.at(-1)).toBe('Not written: 3 more cookies are neither written nor listed here. Declare them by hand.');
+  });
+
+  it('says when the platform sets its own cookies that were not seen, after the marks’ notes', () => {
+    const items = reviewItems(
+      draft([row('old', { marks: ['not-observed'] })], {
+        language: 'fr',
+        notes: [
+          { kind: 'platform-unseen', name: 'django_language' },
+          { kind: 'platform-unseen', name: 'csrftoken' },
+        ],
+      }),
+      (text) => `[${text}]`,
+    );
+    expect(items.slice(1)).toEqual([
+      "Non observé : [django_language] n'a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l'est.",
+      "Non observé : [csrftoken] n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.",
+    ]);
+  });
+
+  it('lists cookies of unknown origin after the rows’ notes and before those set aside, at most 200, and counts the others', () => {
+    const notes = Array.from({ length: SET_ASIDE_LISTED + 2 }, (_, i) => ({
+      kind: 'origin-unknown' as const,
+      name: `${'n'.repeat(300)}${i}`,
+      domain: '.example.org',
+    }));
+    const items = reviewItems(
+      draft([row('old', { marks: ['not-observed'] })], { notes, setAside: [{ name: 'a b', reason: 'unreadable' }] }),
+      (text) => `[${text}]`,
+    );
+    expect(items).toHaveLength(1 + SET_ASIDE_LISTED + 1 + 1);
+    expect(items[0]).toMatch(/^Not observed: \[old\]/);
+    expect(items[1]).toBe(
+      `Origin unknown, not added: [${'n'.repeat(200)}…] ([.example.org]) was seen on a parent domain that other sites open at the same time share, and nothing shows this portal set it. Declare it only if it did.`,
+    );
+    expect(items.at(-2)).toBe('Origin unknown, not added: 2 more cookies are not listed here.');
+    expect(items.at(-1)).toMatch(/^Not written: \[a b\]/);
+  });
+
+  it('counts one cookie past the list in the singular, in both languages', () => {
+    const setAside = Array.from({ length: SET_ASIDE_LISTED + 1 }, (_, i) => ({ name: `n${i}`, reason: 'limit' as const }));
+    expect(reviewItems(draft([], { setAside }), String).at(-1)).toBe(
+      'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.',
+    );
+    expect(reviewItems(draft([], { setAside, language: 'fr' }), String).at(-1)).toBe(
+      "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main.",
+    );
+    expect(reviewItems(draft([], { setAside: [...setAside, ...setAside], language: 'fr' }), String).at(-1)).toBe(
+      'Non écrit : 202 autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.',
+    );
   });
 });

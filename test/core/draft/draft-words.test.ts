@@ -36,14 +36,26 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
   it('starts every note with fixed words and a colon, so that whatever names it holds it is no field, heading or table header', () => {
     const name = 'Cookie|Purpose|Provider';
     const notes = [
-      words.review.toReview(name, 'Provider|Cookie', words.sources['open-cookie-database']),
+      ...Object.values(words.undeclared).flatMap((undeclared) => [
+        words.review.toReview(name, 'Provider|Cookie', words.sources['open-cookie-database'], undeclared),
+        words.review.embedded(name, 'Provider|Cookie', 'Cookie|Duration', words.sources.unknown, undeclared),
+      ]),
       words.review.notObserved(name, 'Purpose'),
-      words.review.longer(name, '13 mois', 'Duration|Purpose'),
+      ...Object.values(words.statedBy).map((statedBy) => words.review.longer(name, '13 mois', 'Duration|Purpose', statedBy)),
       words.review.durationAdded(name, '13 mois'),
       words.review.moved(name),
+      words.review.inEnglish(name),
+      words.review.declaredTwice(name),
+      words.review.trackerInNecessary(name, 'Provider|Cookie', words.trackerKinds.statistics),
       words.review.unreadable(name),
       words.review.limit(name),
       words.review.more(12),
+      words.review.more(1),
+      words.review.platformUnseen(name, true),
+      words.review.platformUnseen(name, false),
+      words.review.originUnknown(name, '.Duration|Provider'),
+      words.review.moreOriginUnknown(3),
+      words.review.moreOriginUnknown(1),
     ];
     for (const note of notes) {
       expect(readFieldLine(note), note).toBeNull();
@@ -52,7 +64,11 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       expect(readTableHeader(note, 1), note).toBeNull();
       expect(readParagraphLabel(note)?.category ?? null, note).toBeNull();
     }
-    expect(readFieldLine(words.notice('demo.opendatasoft.com', '2026-12-01', words.runs.accepted))).toBeNull();
-    expect(readHeading(words.notice('demo.opendatasoft.com', '2026-12-01', words.runs.accepted))).toBeNull();
+    for (const basis of ['', ...Object.values(words.basis)]) {
+      const notice = words.notice('demo.opendatasoft.com', '2026-12-01', words.runs.accepted, basis);
+      expect(readFieldLine(notice), notice).toBeNull();
+      expect(readHeading(notice), notice).toBeNull();
+      expect(readParagraphLabel(notice)?.category ?? null, notice).toBeNull();
+    }
   });
 });

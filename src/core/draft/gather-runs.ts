@@ -1,0 +1,273 @@
+/**
+ * What the reports of one site (one run, or an "accept" and a "refuse" run) say, gathered for a
+ * draft: the entries its charter declares, seen or not, and the cookies no entry declares.
+ *
+ * A name declared in any run is declared: the entries come from the runs checked against the
+ * site's own charter (else from those checked against the platform's default standing in for
+ * it), and a cookie another run could not match (its charter was not read) counts as seen by the
+ * entry that declares it. Whether an entry declares a cookie is the extension's own matcher's
+ * word (core/registry/match.ts), so a drafted row never repeats a name a declared row covers, and
+ * a cookie of embedded content named like one of the platform's own stays apart from the
+ * portal's, as the charter's third-party section would declare it.
+ */
+import type { Category, CharterEntry } from '../charter/types.ts';
+import { compareText } from '../compare.ts';
+import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts';
+import { siteMatcher, type MatchSource } from '../registry/match.ts';
+import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/registry.ts';
+import { isPlatformCookie } from '../report/platform-cookies.ts';
+import type { Report, ReportCookie } from '../report/report.ts';
+import { cookieLabel } from './draft-layout.ts';
+
+/** A declared entry, gathered over the reports. */
+export type Declared = {
+  entry: CharterEntry;
+  /** Its place in the charter: [report, entry index]. */
+  order: [number, number];
+  seen: boolean;
+  /** True when one of the site's own cookies (not embedded content's) matched it. */
+  seenOwn: boolean;
+  /** Longest lifetime of a cookie it matched (null: only session cookies); undefined when none. */
+  lifetime: number | null | undefined;
+  /** True when a cookie it matched makes a "lives longer than declared" finding. */
+  tooShort: boolean;
+  /**
+   * True when a report calls it missing (a "not-seen" finding). The report does not for the
+   * platform's `django_language`, set only on multilingual portals, nor for the entries of the
+   * platform's default charter, which are the platform's cookies, not the site's word
+   * (core/report/findings.ts): the draft says what the report says.
+   */
+  missing: boolean;
+  /**
+   * True when an earlier entry of the same name always applies instead, so this one can never be
+   * seen (a charter that declares `_ga` under statistics and again under third parties). A
+   * platform cookie's name in the third-party section is not shadowed by the portal's own entry:
+   * embedded content's cookie of that name answers to that section alone (core/registry/match.ts).
+   */
+  shadowed: boolean;
+};
+
+/** A cookie (or a prefix family) observed but not declared, gathered over the reports. */
+export type Added = {
+  cookie: string;
+  match: 'exact' | 'prefix';
+  /** Words of the first cookie of the site's own, else of the first of embedded content. */
+  provider: string;
+  purpose: string;
+  category: Category;
+  source: MatchSource;
+  lifetime: number | null;
+  /** True when the site itself set it; false when only embedded content did. */
+  own: boolean;
+  /** True for one of the platform's own cookies set by a portal of the platform itself. */
+  platform: boolean;
+  /** When only embedded content set it: the domains that did (at most EMBEDDED_DOMAINS_KEPT). */
+  embeddedBy: string[];
+};
+
+/** Everything a draft is made from. */
+export type Gathered = {
+  /** The charter the declared entries come from (see CharterDraft.charterKind). */
+  charterKind: CharterKind;
+  /** The language of that charter, when it has one. */
+  language: 'fr' | 'en' | null;
+  /** In the charter's order. */
+  declared: Declared[];
+  /** By name. */
+  added: Added[];
+  /** Cookies of unknown origin no entry declares and the site was not seen to set, by name. */
+  originUnknown: OriginUnknown[];
+};
+
+/** A cookie of unknown origin (ReportCookie.originUnknown): its name and domain. */
+export type OriginUnknown = { name: string; domain: string };
+
+/** Domains an added row names: a row is one line, and a few say enough. */
+const EMBEDDED_DOMAINS_KEPT = 5;
+
+const TRACKERS_BY_ID = new Map<string, KnownTracker>(KNOWN_TRACKERS.map((tracker) => [tracker.id, tracker]));
+/** Known trackers only: whether an entry declares a cookie is the charter's business alone. */
+const BARE_REGISTRY = buildRegistry({}, { openCookieDatabase: [] });
+
+const isSiteCharter = (kind: CharterKind) => kind === 'live' || kind === 'bundled';
+
+/** True when the report is of a portal of the platform (it read, or could have read, the platform's consent cookie). */
+const onPlatform = (report: Report) => report.consent.state !== 'unknown';
+
+export const entryKey = (entry: CharterEntry) =>
+  JSON.stringify([entry.cookie, entry.match, entry.provider, entry.service, entry.purpose, entry.duration, entry.category]);
+
+/** The longer of two observed lifetimes: a persistent cookie outlives a session one (null). */
+function longest(known: number | null | undefined, seen: number | null): number | null {
+  if (seen === null) return known ?? null;
+  return Math.max(known ?? 0, seen);
+}
+
+/**
+ * The name an undeclared cookie is added under: the known-tracker table's prefix when it says the
+ * cookie is one of a family (`_pk_id.1.a1b2` and `_pk_id.2.c3d4` are `_pk_id.*`), else its own.
+ */
+function addedName(cookie: ReportCookie): { cookie: string; match: 'exact' | 'prefix' } {
+  if (cookie.source === 'known-tracker' && cookie.rule === 'prefix' && cookie.reference?.kind === 'known-tracker') {
+    const tracker = TRACKERS_BY_ID.get(cookie.reference.id);
+    if (tracker?.match === 'prefix' && tracker.cookie !== '' && cookie.name.startsWith(tracker.cookie)) {
+      return { cookie: tracker.cookie, match: 'prefix' };
+    }
+  }
+  return { cookie: cookie.name, match: 'exact' };
+}
+
+/** The charter entry a seen cookie matched, as the charter states it (the category before the platform's inference). */
+function declaredEntry(cookie: ReportCookie): { entry: CharterEntry; index: number } | null {
+  if (cookie.source !== 'charter' || cookie.reference?.kind !== 'charter') return null;
+  return {
+    index: cookie.reference.entryIndex,
+    entry: {
+      provider: cookie.provider,
+      service: cookie.service,
+      cookie: cookie.reference.cookie,
+      match: cookie.reference.match,
+      purpose: cookie.purpose,
+      duration: cookie.duration,
+      category: cookie.categoryInferred === 'platform' ? 'other' : cookie.category,
+    },
+  };
+}
+
+/**
+ * The charter position of each entry a report lists as not seen: the report keeps the charter's
+ * order, and its seen cookies name their entries' positions, so the others are the not-seen ones
+ * in order. Past the charter when the counts do not agree.
+ */
+function notSeenPositions(report: Report): number[] {
+  const used = new Set(report.cookies.flatMap((cookie) => (cookie.reference?.kind === 'charter' ? [cookie.reference.entryIndex] : [])));
+  const free: number[] = [];
+  for (let index = 0; index < report.charter.entries && free.length < report.notSeen.length; index++) {
+    if (!used.has(index)) free.push(index);
+  }
+  return report.notSeen.map((_, k) => (free.length === report.notSeen.length ? free[k]! : report.charter.entries + k));
+}
+
+/** The charter whose entries a draft keeps: the site's own when a run read it, else the platform's default, else none. */
+function declaringKind(reports: readonly Report[]): CharterKind {
+  return (
+    reports.find((report) => isSiteCharter(report.charter.kind))?.charter.kind ??
+    (reports.some((report) => report.charter.kind === 'platform-default') ? 'platform-default' : 'none')
+  );
+}
+
+/** Gathers the declared entries and the added cookies of every report. */
+export function gatherRuns(reports: readonly Report[]): Gathered {
+  const charterKind = declaringKind(reports);
+  const declares = (report: Report) =>
+    isSiteCharter(charterKind) ? isSiteCharter(report.charter.kind) : report.charter.kind === charterKind;
+  const declared = new Map<string, Declared>();
+  const declare = (entry: CharterEntry, order: [number, number]) => {
+    const key = entryKey(entry);
+    let known = declared.get(key);
+    if (!known) {
+      known = { entry, order, seen: false, seenOwn: false, lifetime: undefined, tooShort: false, missing: false, shadowed: false };
+      declared.set(key, known);
+    }
+    return known;
+  };
+  const seenBy = (known: Declared, cookie: ReportCookie) => {
+    known.seen = true;
+    if (cookie.thirdParty === null) known.seenOwn = true;
+    // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
+    if (!cookie.originUnknown) known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
+  };
+  /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
+  const loose: Array<{ cookie: ReportCookie; platform: boolean }> = [];
+  reports.forEach((report, reportIndex) => {
+    if (!declares(report)) {
+      for (const cookie of report.cookies) loose.push({ cookie, platform: onPlatform(report) });
+      return;
+    }
+    const tooLong = new Set(report.findings.filter((f) => f.kind === 'lifetime').map((f) => `${f.cookie}\u0000${f.domain ?? ''}`));
+    for (const cookie of report.cookies) {
+      const charter = declaredEntry(cookie);
+      if (!charter) {
+        loose.push({ cookie, platform: onPlatform(report) });
+        continue;
+      }
+      const known = declare(charter.entry, [reportIndex, charter.index]);
+      seenBy(known, cookie);
+      if (!cookie.originUnknown && tooLong.has(`${cookie.name}\u0000${cookie.domain}`)) known.tooShort = true;
+    }
+    const missing = new Set(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie));
+    const positions = notSeenPositions(report);
+    report.notSeen.forEach((entry, k) => {
+      const known = declare(entry, [reportIndex, positions[k]!]);
+      if (missing.has(cookieLabel(entry))) known.missing = true;
+    });
+  });
+  const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];
+  const ordered = [...declared.values()].sort(byOrder);
+  const firstOfName = new Set<string>();
+  for (const known of ordered) {
+    const { entry } = known;
+    const embeddedOnly = entry.match === 'exact' && isPlatformCookie(entry.cookie) && entry.category === 'third-party';
+    const name = `${embeddedOnly ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
+    if (firstOfName.has(name)) known.shadowed = true;
+    else firstOfName.add(name);
+  }
+
+  // The declared entries as one charter, matched as the extension matches: what they cover needs no row of its own.
+  const host = reports[0]?.host ?? '';
+  const covering = siteMatcher(
+    withSiteCharter(BARE_REGISTRY, host, { portal: null, language: null, entries: ordered.map((known) => known.entry) }, 'live'),
+    host,
+  );
+  const added = new Map<string, Added>();
+  const originUnknown = new Map<string, { key: string; note: OriginUnknown }>();
+  for (const { cookie, platform } of loose) {
+    const embedded = cookie.thirdParty !== null;
+    const cover = covering({ name: cookie.name, domain: cookie.domain, thirdParty: embedded });
+    if (cover.reference?.kind === 'charter') {
+      seenBy(ordered[cover.reference.entryIndex]!, cookie);
+      continue;
+    }
+    const name = addedName(cookie);
+    // The matcher keeps embedded content's cookie named like the platform's apart from the portal's own; any other name, one row declares both.
+    const key = `${embedded && isPlatformCookie(name.cookie) ? 'embedded' : 'any'}\u0000${name.match}\u0000${name.cookie}`;
+    // Another open site may have set it: the report judges none of these, and the draft adds none.
+    if (cookie.originUnknown) {
+      originUnknown.set(`${cookie.name}\u0000${cookie.domain}`, { key, note: { name: cookie.name, domain: cookie.domain } });
+      continue;
+    }
+    const domain = cookie.domain.replace(/^\./, '');
+    const words = {
+      provider: cookie.provider,
+      purpose: cookie.purpose,
+      category: cookie.category,
+      source: cookie.source,
+      own: !embedded,
+      platform: !embedded && platform && name.match === 'exact' && isPlatformCookie(name.cookie),
+    };
+    const known = added.get(key);
+    if (!known) {
+      added.set(key, { ...name, ...words, lifetime: cookie.lifetimeSeconds, embeddedBy: embedded ? [domain] : [] });
+      continue;
+    }
+    known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
+    if (known.own) continue;
+    // The site's own cookie of a name only embedded content had set so far: its words and category.
+    if (!embedded) Object.assign(known, words, { embeddedBy: [] });
+    else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
+  }
+
+  return {
+    charterKind,
+    // One the site itself was seen to set as well is added all the same: no note.
+    originUnknown: [...originUnknown.values()]
+      .filter(({ key }) => !added.get(key)?.own)
+      .map(({ note }) => note)
+      .sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain)),
+    language: reports.find(declares)?.charter.language ?? reports[0]?.charter.language ?? null,
+    declared: ordered,
+    added: [...added.values()]
+      .map((cookie) => ({ ...cookie, embeddedBy: cookie.embeddedBy.sort(compareText) }))
+      .sort((a, b) => compareText(cookieLabel(a), cookieLabel(b))),
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
+import { gatherRuns } from '../../../src/core/draft/gather-runs.ts';
+import { auditSite, playSite } from '../../support/charter-audit.ts';
+
+const HOST = 'demo.opendatasoft.com';
+
+const entry = (cookie: string, overrides: Partial<CharterEntry> = {}): CharterEntry => ({
+  provider: 'Huwise',
+  service: null,
+  cookie,
+  match: 'exact',
+  purpose: `Rôle de ${cookie}`,
+  duration: '12 mois',
+  category: 'necessary',
+  ...overrides,
+});
+
+const CHARTER: ParsedCharter = {
+  portal: HOST,
+  language: 'fr',
+  entries: [
+    entry('sessionid'),
+    entry('_ga', { provider: 'Google', category: 'statistics' }),
+    entry('_ga', { provider: 'Google', category: 'third-party' }),
+    entry('django_language'),
+  ],
+};
+
+describe('gatherRuns', () => {
+  it('keeps the site’s charter over the platform’s default another run stood in with, in the charter’s order', () => {
+    const live = auditSite(playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), CHARTER);
+    const standIn = auditSite(playSite(HOST, [{ name: 'sessionid', days: 30 }], 'refused'), null);
+    expect(standIn.charter.kind).toBe('platform-default');
+    const gathered = gatherRuns([standIn, live]);
+    expect(gathered).toMatchObject({ charterKind: 'live', language: 'fr', added: [{ cookie: 'cookies_preferences', platform: true }] });
+    expect(
+      gathered.declared.map(({ entry: { cookie, category }, seen, missing, shadowed }) => [cookie, category, seen, missing, shadowed]),
+    ).toEqual([
+      // Seen by the run whose charter could not be read.
+      ['sessionid', 'necessary', true, true, false],
+      ['_ga', 'statistics', true, false, false],
+      ['_ga', 'third-party', false, true, true],
+      // The report does not call django_language missing: the platform sets it on multilingual portals only.
+      ['django_language', 'necessary', false, false, false],
+    ]);
+  });
+
+  it('takes the platform’s default when no run read the site’s charter, and nothing when none applied', () => {
+    expect(gatherRuns([auditSite(playSite(HOST, []), null)])).toMatchObject({ charterKind: 'platform-default', language: 'en' });
+    const none = gatherRuns([auditSite(playSite('example.org', [{ name: 'sessionid', days: 1 }]), null)]);
+    // Off the platform, a `sessionid` is not the platform's.
+    expect(none).toMatchObject({ charterKind: 'none', language: null, declared: [], added: [{ cookie: 'sessionid', platform: false }] });
+  });
+
+  it('keeps embedded content’s cookies apart when named like the platform’s, and the domains that set them', () => {
+    const frame = { via: 'frame' } as const;
+    const gathered = gatherRuns([
+      auditSite(
+        playSite(HOST, [
+          { name: 'sessionid', days: 30 },
+          { name: 'csrftoken', days: 30, domain: 'b.example', context: frame },
+          { name: 'csrftoken', days: 30, domain: '.a.example', context: frame },
+          { name: 'csrftoken', days: 30 },
+        ]),
+        { ...CHARTER, entries: [entry('sessionid')] },
+      ),
+    ]);
+    expect(gathered.added.map(({ cookie, own, platform, embeddedBy }) => [cookie, own, platform, embeddedBy])).toEqual([
+      ['csrftoken', false, false, ['a.example', 'b.example']],
+      ['csrftoken', true, true, []],
+    ]);
+  });
+
+  it('lists cookies of unknown origin no entry declares and the site was not seen to set, and adds none', () => {
+    const shared = { domain: '.opendatasoft.com', context: { originUnknown: true } };
+    const gathered = gatherRuns([
+      auditSite(
+        playSite(HOST, [
+          { name: 'zeta', days: 1, ...shared },
+          { name: 'alpha', days: 1, ...shared },
+          { name: 'own', days: 1, ...shared },
+          { name: 'own', days: 1 },
+        ]),
+        CHARTER,
+      ),
+    ]);
+    expect(gathered.originUnknown).toEqual([
+      { name: 'alpha', domain: '.opendatasoft.com' },
+      { name: 'zeta', domain: '.opendatasoft.com' },
+    ]);
+    expect(gathered.added.map((cookie) => cookie.cookie)).toEqual(['own']);
+  });
+});
