@@ -90,8 +90,15 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
     ),
     element(doc, 'p', { class: 'facts' }, lifetimes),
   );
-  if (cookie?.categoryInferred === 'platform')
-    content.push(element(doc, 'p', { class: muted, 'data-category-inferred': 'platform' }, t('categoryInferredPlatform')));
+  if (cookie?.categoryInferred)
+    content.push(
+      element(
+        doc,
+        'p',
+        { class: muted, 'data-category-inferred': cookie.categoryInferred },
+        t(cookie.categoryInferred === 'platform' ? 'categoryInferredPlatform' : 'categoryInferredTracker'),
+      ),
+    );
   if (cookie) {
     content.push(
       element(

@@ -65,6 +65,11 @@ describe('CookieItem', () => {
     expect(item({ name: 'sessionid' }).querySelector('[data-category-inferred]')).toBeNull();
   });
 
+  it('says when a tracker the charter files as necessary is judged in its vendor’s category', () => {
+    const filed = item({ name: '_ga', category: 'statistics', categoryInferred: 'tracker' });
+    expect(filed.querySelector('[data-category-inferred="tracker"]')?.textContent).toBe('categoryInferredTracker');
+  });
+
   it('says why a cookie of unknown origin makes no finding, in both languages, and says nothing of the others', () => {
     const shared = { name: '_ga', domain: '.opendatasoft.com', hostOnly: false, status: 'undeclared' as const, originUnknown: true };
     expect(item(shared, localeTranslate('en')).querySelector('[data-origin-unknown]')?.textContent).toBe(

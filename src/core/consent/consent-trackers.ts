@@ -4,6 +4,7 @@
  * entry, which keys govern a cookie (`consentKeys`), each entry written from its vendor's
  * documentation. Pure and static: built once, looked up per cookie event.
  */
+import type { Category } from '../charter/types.ts';
 import { KNOWN_TRACKERS } from '../registry/known-trackers.ts';
 import { lazy } from '../lazy.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
@@ -29,6 +30,25 @@ const NONE: readonly string[] = Object.freeze([]);
 /** The consent keys that govern a cookie of this name (`['ga']` for `_ga_ABC123`); none for others. */
 export function consentKeysOf(cookieName: string): readonly string[] {
   return lookupName(byName(), cookieName, acceptAll, null)?.value.consentKeys ?? NONE;
+}
+
+/**
+ * Consent keys of the tools no configuration exempts from consent. CNIL's list of audience
+ * measurement tools that can be set up to need no consent names configurations of Matomo, AT
+ * Internet / Piano Analytics and Eulerian, so a portal may rightly file their cookies as necessary;
+ * it names none of Google Analytics ("Cookies : solutions pour les outils de mesure d'audience",
+ * https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience).
+ */
+const NEVER_EXEMPT_KEYS: readonly string[] = ['ga'];
+
+/**
+ * The category the vendor's documentation gives a cookie of this name when that cookie always
+ * needs consent (a Google Analytics cookie: statistics); null for any other (a tool that can be
+ * configured exempt, one with no switch, one that only keeps the choice).
+ */
+export function consentCategoryOf(cookieName: string): Category | null {
+  const tracker = lookupName(byName(), cookieName, acceptAll, null)?.value;
+  return tracker && tracker.consentKeys.some((key) => NEVER_EXEMPT_KEYS.includes(key)) ? tracker.category : null;
 }
 
 /**

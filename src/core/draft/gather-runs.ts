@@ -117,7 +117,17 @@ function addedName(cookie: ReportCookie): { cookie: string; match: 'exact' | 'pr
   return { cookie: cookie.name, match: 'exact' };
 }
 
-/** The charter entry a seen cookie matched, as the charter states it (the category before the platform's inference). */
+/**
+ * The category the charter wrote for a cookie the report files otherwise: a platform cookie of no
+ * readable category ('other'), a tracker filed as necessary ('necessary': the draft leaves it there, marked).
+ */
+function categoryAsWritten(cookie: ReportCookie): Category {
+  if (cookie.categoryInferred === 'platform') return 'other';
+  if (cookie.categoryInferred === 'tracker') return 'necessary';
+  return cookie.category;
+}
+
+/** The charter entry a seen cookie matched, as the charter states it (the category before the report's inference). */
 function declaredEntry(cookie: ReportCookie): { entry: CharterEntry; index: number } | null {
   if (cookie.source !== 'charter' || cookie.reference?.kind !== 'charter') return null;
   return {
@@ -129,7 +139,7 @@ function declaredEntry(cookie: ReportCookie): { entry: CharterEntry; index: numb
       match: cookie.reference.match,
       purpose: cookie.purpose,
       duration: cookie.duration,
-      category: cookie.categoryInferred === 'platform' ? 'other' : cookie.category,
+      category: categoryAsWritten(cookie),
     },
   };
 }

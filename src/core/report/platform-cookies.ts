@@ -5,6 +5,8 @@
  * (https://legal.huwise.com/en/cookies.html, see platform-default.ts).
  */
 import type { Category } from '../charter/types.ts';
+import { consentCategoryOf } from '../consent/consent-trackers.ts';
+import type { MatchResult } from '../registry/match.ts';
 
 /** The platform's own cookies. */
 export const PLATFORM_COOKIE_NAMES: readonly string[] = ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'];
@@ -14,8 +16,12 @@ export function isPlatformCookie(name: string): boolean {
   return PLATFORM_COOKIE_NAMES.includes(name);
 }
 
-/** Why a report cookie's category is not its source's: 'platform' when known from the platform, else null. */
-export type CategoryInference = 'platform' | null;
+/**
+ * Why a report cookie's category is not its source's: 'platform' when known from the platform;
+ * 'tracker' when a charter files as necessary a cookie its vendor documents as needing consent;
+ * else null.
+ */
+export type CategoryInference = 'platform' | 'tracker' | null;
 
 /**
  * The category of a cookie seen on a portal of the platform: a platform cookie whose source
@@ -31,4 +37,20 @@ export function platformCategory(
   return onPlatform && category === 'other' && isPlatformCookie(name)
     ? { category: 'necessary', inferred: 'platform' }
     : { category, inferred: null };
+}
+
+/**
+ * A charter's word cannot make a tracker strictly necessary: a site's own cookie the charter files
+ * as necessary, whose vendor documents it as needing consent whatever the set-up (consentCategoryOf:
+ * Google Analytics's), is judged in the vendor's category, and says so. The platform's own cookies
+ * keep the charter's word.
+ */
+export function charterTrackerCategory(
+  name: string,
+  match: Pick<MatchResult, 'source' | 'category'>,
+  thirdParty: boolean,
+): { category: Category; inferred: CategoryInference } | null {
+  if (match.source !== 'charter' || match.category !== 'necessary' || thirdParty || isPlatformCookie(name)) return null;
+  const documented = consentCategoryOf(name);
+  return documented === null || documented === 'necessary' ? null : { category: documented, inferred: 'tracker' };
 }

@@ -16,7 +16,7 @@ import { siteMatcher, type CookieIdentity, type MatchReference, type MatchResult
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
 import { inNameOrder } from './name-order.ts';
-import { platformCategory, type CategoryInference } from './platform-cookies.ts';
+import { charterTrackerCategory, platformCategory, type CategoryInference } from './platform-cookies.ts';
 
 /** Bumped whenever a field changes meaning or disappears. */
 export const REPORT_VERSION = 1;
@@ -164,7 +164,8 @@ export function buildReport(
     const found = match({ name: cookie.name, domain: cookie.domain, thirdParty });
     if (found.reference?.kind === 'charter') usedEntries.add(found.reference.entryIndex);
     // Only the site's own cookies can be the platform's.
-    const { category, inferred } = platformCategory(cookie.name, found.category, onPlatform && !thirdParty);
+    const { category, inferred } =
+      charterTrackerCategory(cookie.name, found, thirdParty) ?? platformCategory(cookie.name, found.category, onPlatform && !thirdParty);
     matched.push(
       inferred === null
         ? { cookie, match: found, categoryInferred: null }

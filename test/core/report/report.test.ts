@@ -327,6 +327,61 @@ describe('consent per tracker', () => {
     );
     expect(report.findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
   });
+
+  /** A charter that files one tracker's cookie as strictly necessary, beside the platform's session. */
+  const filingNecessary = (cookie: string, provider: string) =>
+    buildRegistry(
+      {
+        [HOST]: {
+          ...METROPOLE_CHARTER,
+          entries: [
+            METROPOLE_CHARTER.entries[0]!,
+            { provider, service: null, cookie, match: 'exact', purpose: `${provider} cookie`, duration: null, category: 'necessary' },
+          ],
+        },
+      },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+
+  it('judges a Google Analytics cookie a charter files as necessary as the statistics cookie it is, and says so', () => {
+    const filedNecessary = filingNecessary('_ga', 'Google');
+    const report = buildReport(
+      play([cookie('_ga', 400)], [choice({ matomo: false, ga: false })], [cookie('_ga', 400)]),
+      filedNecessary,
+      NOW_MS,
+    );
+    expect(report.cookies.find((c) => c.name === '_ga')).toMatchObject({
+      status: 'declared',
+      source: 'charter',
+      category: 'statistics',
+      categoryInferred: 'tracker',
+    });
+    const consentFindings = report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal');
+    expect(consentFindings.map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual([
+      'before-consent _ga high',
+      'after-refusal _ga high',
+    ]);
+  });
+
+  it('keeps the charter’s word for a tool that can be set up to need no consent (Matomo, AT Internet, Piano, Eulerian)', () => {
+    for (const [name, provider] of [
+      ['_pk_id', 'Matomo'],
+      ['atuserid', 'AT Internet'],
+      ['_pcid', 'Piano'],
+      ['etuix', 'Eulerian'],
+    ] as const) {
+      const site = play([cookie(name === '_pk_id' ? '_pk_id.1.abc' : name, 300)], [choice({ matomo: false, at: false })]);
+      const report = buildReport(site, filingNecessary(name, provider), NOW_MS);
+      expect(
+        report.cookies.find((c) => c.name !== 'cookies_preferences'),
+        name,
+      ).toMatchObject({ category: 'necessary', categoryInferred: null });
+      expect(
+        report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal'),
+        name,
+      ).toEqual([]);
+    }
+  });
 });
 
 describe('the platform’s own cookies', () => {
