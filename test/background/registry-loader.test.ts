@@ -15,7 +15,7 @@ describe('registry loader', () => {
     expect(a).toBe(b);
     expect(await registry()).toBe(a);
     expect(reads).toBe(1);
-    expect(matchCookie(a, 'example.org', { name: '_hjSessionUser_1234', domain: 'example.org' }).source).toBe('open-cookie-database');
+    expect(matchCookie(a, 'example.org', { name: '_hjid', domain: 'example.org' }).source).toBe('open-cookie-database');
   });
 
   it('tries again after a failed load rather than remembering the failure', async () => {

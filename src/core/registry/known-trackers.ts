@@ -1,6 +1,7 @@
 /**
- * Trackers and third parties an Opendatasoft / Huwise portal can switch on, written from each
- * vendor's public documentation (one source URL per entry). Matching consults this table after
+ * Trackers and third parties an Opendatasoft / Huwise portal can switch on, and Hotjar, added to
+ * pages by hand (a widget's script), written from each vendor's public documentation (one source
+ * URL per entry). Matching consults this table after
  * the site's own charter and before the Open Cookie Database, because these are the cookies a
  * portal is known to set and the vendor's word beats a crowd-sourced row.
  *
@@ -53,6 +54,7 @@ const PIANO_ANALYTICS = 'https://developers.atinternet-solutions.com/piano-analy
 const EULERIAN = 'https://doc.eulerian.com/p/WijZuvqwsFKoQB/What-is-important-to-know-about-Eulerian-Cookies';
 const DISQUS = 'https://help.disqus.com/customer/portal/articles/466235-use-of-cookies';
 const GOOGLE_COOKIES = 'https://policies.google.com/technologies/cookies';
+const HOTJAR = 'https://help.hotjar.com/hc/en-us/articles/6952777582999-Cookies-Set-by-the-Hotjar-Tracking-Code';
 
 /** The curated table. Order does not matter for matching (exact beats prefix, longest prefix wins). */
 export const KNOWN_TRACKERS: readonly KnownTracker[] = [
@@ -586,6 +588,39 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '6 months',
     category: 'necessary',
     sourceUrl: GOOGLE_COOKIES,
+    consentKeys: [],
+  },
+
+  // Hotjar (behaviour analytics: heatmaps, recordings), no switch of the platform's banner. Its
+  // page lists `_hjSessionUser_{site_id}` (365 days) and `_hjSession_{site_id}` (30 minutes) among
+  // the cookies of its tracking code. The Open Cookie Database files the first "Functional"
+  // (d5da1a8e-0ccd-4b3a-a19d-ec38807a5444), which left a Hotjar user ID kept after a full refusal
+  // unflagged: the vendor's word, a user ID for analytics, is statistics.
+  {
+    id: 'hotjar-session-user',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjSessionUser_',
+    match: 'prefix',
+    domain: null,
+    purpose:
+      'Persists the Hotjar user ID, unique to the site, so later visits are attributed to the same user (its name ends with the site ID).',
+    lifetime: '365 days',
+    category: 'statistics',
+    sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+  {
+    id: 'hotjar-session',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjSession_',
+    match: 'prefix',
+    domain: null,
+    purpose: 'Holds the current session, so requests within it are attributed to the same session (its name ends with the site ID).',
+    lifetime: '30 minutes',
+    category: 'statistics',
+    sourceUrl: HOTJAR,
     consentKeys: [],
   },
 ];

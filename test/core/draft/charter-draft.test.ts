@@ -76,7 +76,7 @@ describe('draftCharter', () => {
       '_ga',
       'xtvrn',
       '_ga_',
-      '_hjSessionUser_1234',
+      '_hjSessionUser_',
       'mystery',
     ]);
   });
@@ -100,12 +100,13 @@ describe('draftCharter', () => {
   });
 
   it('adds every cookie observed but not declared, to review: provider and purpose from a fallback, the duration observed', () => {
-    expect(rowOf(draft, '_hjSessionUser_1234')).toMatchObject({
-      entry: { provider: 'Hotjar', match: 'exact', duration: '1 an', category: 'other' },
+    // Hotjar's user ID: a family the known-tracker table names by its prefix (`_hjSessionUser_<site-id>`).
+    expect(rowOf(draft, '_hjSessionUser_')).toMatchObject({
+      entry: { provider: 'Hotjar', match: 'prefix', duration: '1 an', category: 'statistics' },
       marks: ['to-review'],
-      source: 'open-cookie-database',
+      source: 'known-tracker',
     });
-    expect(rowOf(draft, '_hjSessionUser_1234')?.entry.purpose).toMatch(/^Hotjar cookie that is set/);
+    expect(rowOf(draft, '_hjSessionUser_')?.entry.purpose).toMatch(/^Persists the Hotjar user ID/);
     expect(rowOf(draft, 'mystery')).toMatchObject({
       entry: { provider: 'Prestataire inconnu', purpose: 'Finalité inconnue, à décrire', duration: 'Session', category: 'other' },
       source: 'unknown',

@@ -32,7 +32,7 @@ describe('the demo portal’s draft', () => {
       ['statistics', '_pk_id.', '13 mois', ['duration-observed']],
       ['statistics', '_pk_ses.', '30 minutes', []],
       ['statistics', '_ga', '13 mois', []],
-      ['other', '_hjSessionUser_1234', '1 an', ['to-review']],
+      ['statistics', '_hjSessionUser_', '1 an', ['to-review']],
     ]);
   });
 

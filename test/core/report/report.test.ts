@@ -51,7 +51,7 @@ const findings = (site: SiteRecord) => buildReport(site, registry, NOW_MS).findi
 describe('buildReport', () => {
   it('describes each cookie from the charter, then from fallbacks, and lists what was not seen', () => {
     const report = buildReport(
-      play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjSessionUser_42', 365)], [cookie('mystery', 1)]),
+      play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjid', 365)], [cookie('mystery', 1)]),
       registry,
       NOW_MS,
     );
@@ -74,21 +74,21 @@ describe('buildReport', () => {
       firstPhase: 'before-choice',
     });
     expect(rows['_pk_id.1.abc']).toMatchObject({ status: 'declared', rule: 'prefix', provider: 'Matomo', category: 'statistics' });
-    expect(rows._hjSessionUser_42).toMatchObject({ status: 'undeclared', source: 'open-cookie-database' });
+    expect(rows._hjid).toMatchObject({ status: 'undeclared', source: 'open-cookie-database' });
     expect(rows.mystery).toMatchObject({ status: 'undeclared', source: 'unknown', purpose: '', category: 'other' });
     expect(report.notSeen.map((e) => e.cookie)).toEqual(['csrftoken', '_pk_', '_pk_id.9.special', '_ga', 'csrftoken']);
   });
 
   it('finds trackers set before the choice, undeclared cookies and declared ones not seen', () => {
-    const site = play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjSessionUser_42', 365)]);
+    const site = play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjid', 365)]);
     const found = findings(site);
     expect(found).toContain('before-consent _pk_id.1.abc');
-    expect(found).toContain('before-consent _hjSessionUser_42');
-    expect(found).toContain('undeclared _hjSessionUser_42');
+    expect(found).toContain('before-consent _hjid');
+    expect(found).toContain('undeclared _hjid');
     expect(found).toContain('not-seen _ga');
     expect(found).toContain('not-seen _pk_*');
     expect(found).not.toContain('before-consent sessionid');
-    expect(found.indexOf('before-consent _pk_id.1.abc')).toBeLessThan(found.indexOf('undeclared _hjSessionUser_42'));
+    expect(found.indexOf('before-consent _pk_id.1.abc')).toBeLessThan(found.indexOf('undeclared _hjid'));
   });
 
   it('accepts trackers set after acceptance', () => {
