@@ -9,8 +9,7 @@
  * once the window is over; otherwise the answer says what is not known.
  */
 import type { TimelineEvent } from '../cookies/site-record.ts';
-import type { NetworkLog, NetworkResponse } from './network-log.ts';
-import type { SetCookieFacts } from './set-cookie-header.ts';
+import { loggedName, type LoggedCookie, type NetworkLog, type NetworkResponse } from './network-log.ts';
 
 /** How long before a response started and after it completed its cookie event may be heard (ms). */
 export const SET_BY_WINDOW_MS = 3000;
@@ -21,7 +20,7 @@ export type CookieEvent = Extract<TimelineEvent, { name: string }>;
 /** What set a cookie event. */
 export type SetBy =
   /** This response's Set-Cookie header did (`cookie`: what the header said of it). */
-  | { kind: 'response'; response: NetworkResponse; cookie: SetCookieFacts }
+  | { kind: 'response'; response: NetworkResponse; cookie: LoggedCookie }
   /** DevTools was open, the window is over, and no response of the tab set it: a script did (in this tab or another). */
   | { kind: 'script' }
   /** The event came before DevTools was opened on the tab: its requests were not heard. */
@@ -30,7 +29,7 @@ export type SetBy =
   | { kind: 'pending' };
 
 /** One response's first Set-Cookie for a cookie (a name and a domain or host): where it stands, what it said. */
-type Entry = { order: number; index: number; response: NetworkResponse; cookie: SetCookieFacts };
+type Entry = { order: number; index: number; response: NetworkResponse; cookie: LoggedCookie };
 /** Entries by cookie name, then by domain (or host), in log order: one per response. */
 type Entries = Map<string, Map<string, Entry[]>>;
 /** A log's Set-Cookies, looked up by what they wrote: on a domain (`Domain=`) or host-only (the response's host). */
@@ -80,9 +79,10 @@ function indexOf(log: NetworkLog): Index {
 /** The responses' Set-Cookies that write the event's cookie, in log order and, in a response, header order. */
 function* writers(index: Index, event: CookieEvent): Generator<Entry> {
   const domain = event.domain.replace(/^\./, '').toLowerCase();
-  const onDomain = index.onDomain.get(event.name)?.get(domain) ?? [];
+  const name = loggedName(event.name);
+  const onDomain = index.onDomain.get(name)?.get(domain) ?? [];
   // No Domain attribute: a host-only cookie of the response's own host.
-  const hostOnly = event.domain.startsWith('.') ? [] : (index.hostOnly.get(event.name)?.get(domain) ?? []);
+  const hostOnly = event.domain.startsWith('.') ? [] : (index.hostOnly.get(name)?.get(domain) ?? []);
   let i = 0;
   let j = 0;
   while (i < onDomain.length || j < hostOnly.length) {
@@ -106,7 +106,7 @@ function* writers(index: Index, event: CookieEvent): Generator<Entry> {
  */
 export function setByOf(event: CookieEvent, log: NetworkLog | null, now: number): SetBy | null {
   if (log === null || event.found) return null;
-  let best: { response: NetworkResponse; cookie: SetCookieFacts; distance: number } | null = null;
+  let best: { response: NetworkResponse; cookie: LoggedCookie; distance: number } | null = null;
   // In log order, a response's first Set-Cookie of the cookie first: a later one of the same response is no nearer.
   for (const { response, cookie } of writers(indexOf(log), event)) {
     if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) continue;

@@ -6,11 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent, type SetBy } from '../../../src/core/network/set-by.ts';
-import { withResponses, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
-import type { SetCookieFacts } from '../../../src/core/network/set-cookie-header.ts';
+import { withResponses, type LoggedCookie, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
 
 // The implementation before the index, copied as it was: the reference.
-function writes(facts: SetCookieFacts, url: string, event: CookieEvent): boolean {
+function writes(facts: LoggedCookie, url: string, event: CookieEvent): boolean {
   if (facts.name !== event.name) return false;
   const domain = event.domain.replace(/^\./, '').toLowerCase();
   if (facts.domain !== null) return facts.domain === domain;
@@ -23,7 +22,7 @@ function writes(facts: SetCookieFacts, url: string, event: CookieEvent): boolean
 
 function referenceSetByOf(event: CookieEvent, log: NetworkLog | null, now: number): SetBy | null {
   if (log === null || event.found) return null;
-  let best: { response: NetworkResponse; cookie: SetCookieFacts; distance: number } | null = null;
+  let best: { response: NetworkResponse; cookie: LoggedCookie; distance: number } | null = null;
   for (const response of log.responses) {
     if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) continue;
     const cookie = response.cookies.find((facts) => writes(facts, response.url, event));
@@ -62,16 +61,10 @@ const url = fc.constantFrom(
 const time = fc.oneof(fc.integer({ min: -8000, max: 8000 }), fc.double({ min: -8000, max: 8000, noNaN: true })).map((offset) => T + offset);
 const span = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: -500, max: -1 }), fc.double({ min: 0, max: 5000, noNaN: true }));
 
-const facts = fc.record({ name, domain: cookieDomain }).map(({ name, domain }): SetCookieFacts => ({
+const facts = fc.record({ name, domain: cookieDomain }).map(({ name, domain }): LoggedCookie => ({
   name,
   domain,
-  path: null,
-  maxAge: null,
   expires: null,
-  secure: false,
-  httpOnly: false,
-  partitioned: false,
-  sameSite: null,
 }));
 const response = fc
   .record({ url, startedAt: time, span, cookies: fc.array(facts, { minLength: 1, maxLength: 6 }) })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../../../src/core/network/set-by.ts';
-import { COOKIES_PER_RESPONSE, NETWORK_LOG_LIMIT, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
+import {
+  COOKIES_PER_RESPONSE,
+  logCookie,
+  NETWORK_LOG_LIMIT,
+  type NetworkLog,
+  type NetworkResponse,
+} from '../../../src/core/network/network-log.ts';
 import { parseSetCookie } from '../../../src/core/network/set-cookie-header.ts';
 
 const T = 1_795_320_000_000;
@@ -18,7 +24,7 @@ const response = (lines: string[], startedAt = T, url = 'https://data.tco.re/', 
   status: 200,
   startedAt,
   finishedAt,
-  cookies: lines.map((line) => parseSetCookie(line)!),
+  cookies: lines.map((line) => logCookie(parseSetCookie(line)!, startedAt)!),
 });
 const log = (responses: NetworkResponse[], openedAt = T - 60_000): NetworkLog => ({ tabId: 3, openedAt, responses });
 
@@ -64,7 +70,7 @@ describe('setByOf', () => {
 
   it('applies to a removal too: a Set-Cookie that expires the cookie', () => {
     const logout = response(['sessionid=; Max-Age=0']);
-    expect(setByOf(event({ type: 'removed' }), log([logout]), T + 10_000)).toMatchObject({ kind: 'response', cookie: { maxAge: 0 } });
+    expect(setByOf(event({ type: 'removed' }), log([logout]), T + 10_000)).toMatchObject({ kind: 'response', cookie: { expires: 0 } });
   });
 });
 
