@@ -57,6 +57,18 @@ describe('network logs', () => {
     expect((await logs.get(3))!.responses).toHaveLength(NETWORK_LOG_LIMIT);
   });
 
+  it('mark a log closed when its DevTools session ends, and tell it; another session’s end changes nothing', async () => {
+    const { logs, changed } = setup();
+    await logs.note(3, 100, [response(1)]);
+    await logs.closed(3, 50, 900);
+    expect((await logs.get(3))!.closedAt).toBeUndefined();
+    await logs.closed(3, 100, 1000);
+    expect((await logs.get(3))!.closedAt).toBe(1000);
+    await logs.closed(4, 100, 1000);
+    expect(await logs.get(4)).toBeNull();
+    expect(changed).toEqual([3, 3]);
+  });
+
   it('forget a closed tab’s log', async () => {
     const { session, logs } = setup();
     await logs.note(3, 100, [response(1)]);

@@ -73,6 +73,13 @@ export type NetworkLog = {
   openedAt: number;
   /** Responses that set cookies, oldest first: the last NETWORK_LOG_LIMIT, within NETWORK_LOG_BYTES. */
   responses: NetworkResponse[];
+  /**
+   * The latest end (`finishedAt`) of the responses dropped to keep within those limits; absent
+   * while none was. A cookie event up to then (and its window after) may be one of theirs.
+   */
+  droppedUntil?: number;
+  /** When DevTools was closed on the tab (ms since the epoch); absent while it is open. Nothing after it was heard. */
+  closedAt?: number;
 };
 
 /**
@@ -145,7 +152,8 @@ function sizeOf(response: NetworkResponse): Size {
  * Firefox's one byte a character, two for every character once one is past Latin-1.
  */
 export function withResponses(log: NetworkLog | null, tabId: number, openedAt: number, responses: readonly NetworkResponse[]): NetworkLog {
-  const all = [...(log && log.openedAt === openedAt ? log.responses : []), ...responses];
+  const same = log !== null && log.openedAt === openedAt ? log : null;
+  const all = [...(same?.responses ?? []), ...responses];
   let first = Math.max(0, all.length - NETWORK_LOG_LIMIT);
   const sizes = all.map((response, at) => (at < first ? null : sizeOf(response)));
   let [utf8, units, wide] = [0, 0, 0];
@@ -154,7 +162,20 @@ export function withResponses(log: NetworkLog | null, tabId: number, openedAt: n
     const size = sizes[first]!;
     [utf8, units, wide] = [utf8 - size.utf8, units - size.units, wide - (size.wide ? 1 : 0)];
   }
-  return { tabId, openedAt, responses: first === 0 ? all : all.slice(first) };
+  let droppedUntil = same?.droppedUntil;
+  for (let at = 0; at < first; at++) droppedUntil = Math.max(droppedUntil ?? Number.NEGATIVE_INFINITY, all[at]!.finishedAt);
+  return {
+    tabId,
+    openedAt,
+    responses: first === 0 ? all : all.slice(first),
+    ...(droppedUntil === undefined ? {} : { droppedUntil }),
+    ...(same?.closedAt === undefined ? {} : { closedAt: same.closedAt }),
+  };
+}
+
+/** The log of DevTools session `openedAt` closed at `at`; a log of another session is left as it is. */
+export function closedLog(log: NetworkLog, openedAt: number, at: number): NetworkLog {
+  return log.openedAt === openedAt && log.closedAt === undefined ? { ...log, closedAt: at } : log;
 }
 
 const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.length <= max ? value : null);

@@ -4,9 +4,10 @@
  * may be heard after the cookie event (`onRequestFinished` fires once the response is complete),
  * so an event stays `pending` until the window has passed.
  *
- * A claim is made only when it is known: "set by a script" needs DevTools to have been open
- * before the event (requests before it are not in the log) and no response of the tab to match
- * once the window is over; otherwise the answer says what is not known.
+ * A claim is made only when it is known: "set by a script" needs the log to cover the event
+ * (DevTools open from before it until its window is over, none of the responses that may have
+ * set it dropped) and no response of the tab to match once the window is over; otherwise the
+ * answer says what is not known.
  */
 import type { TimelineEvent } from '../cookies/site-record.ts';
 import { loggedName, type LoggedCookie, type NetworkLog, type NetworkResponse } from './network-log.ts';
@@ -23,7 +24,10 @@ export type SetBy =
   | { kind: 'response'; response: NetworkResponse; cookie: LoggedCookie }
   /** DevTools was open, the window is over, and no response of the tab set it: a script did (in this tab or another). */
   | { kind: 'script' }
-  /** The event came before DevTools was opened on the tab: its requests were not heard. */
+  /**
+   * The log does not cover the event: it came before DevTools was opened on the tab, after it
+   * was closed, or among the oldest responses, dropped to keep the log small.
+   */
   | { kind: 'unseen' }
   /** The window is still open: its response may not be complete yet. */
   | { kind: 'pending' };
@@ -99,6 +103,16 @@ function* writers(index: Index, event: CookieEvent): Generator<Entry> {
 }
 
 /**
+ * True when the log holds every response that may have set `event`: DevTools was open from
+ * before it until its window was over, and no response dropped from the log could be its.
+ */
+function covers(log: NetworkLog, event: CookieEvent): boolean {
+  if (event.at < log.openedAt) return false;
+  if (log.droppedUntil !== undefined && event.at <= log.droppedUntil + SET_BY_WINDOW_MS) return false;
+  return log.closedAt === undefined || event.at + SET_BY_WINDOW_MS <= log.closedAt;
+}
+
+/**
  * What set `event`, from the tab's network `log` (null: DevTools is not watching this tab, so
  * nothing is claimed) at time `now`. A cookie found by a scan was not heard being set: null.
  * The log is indexed once (by cookie name and domain); an event then costs the responses that
@@ -115,7 +129,7 @@ export function setByOf(event: CookieEvent, log: NetworkLog | null, now: number)
     if (!best || distance < best.distance) best = { response, cookie, distance };
   }
   if (best) return { kind: 'response', response: best.response, cookie: best.cookie };
-  if (event.at < log.openedAt) return { kind: 'unseen' };
+  if (!covers(log, event)) return { kind: 'unseen' };
   if (now < event.at + SET_BY_WINDOW_MS) return { kind: 'pending' };
   return { kind: 'script' };
 }

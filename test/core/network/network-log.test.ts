@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkedResponse,
+  closedLog,
   COOKIES_PER_RESPONSE,
   MAX_LOGGED_NAME,
   MAX_URL_LENGTH,
@@ -139,6 +140,23 @@ describe('withResponses', () => {
     expect(log.responses).toHaveLength(NETWORK_LOG_LIMIT);
     expect(log.responses[0]!.startedAt).toBe(10);
     expect(withResponses(log, 7, 200, [response(3)])).toEqual({ tabId: 7, openedAt: 200, responses: [response(3)] });
+  });
+
+  it('says until when it dropped responses, and keeps when DevTools was closed, within one DevTools session', () => {
+    let log = withResponses(null, 7, 100, [response(1), response(2)]);
+    expect(log.droppedUntil).toBeUndefined();
+    log = withResponses(
+      log,
+      7,
+      100,
+      Array.from({ length: NETWORK_LOG_LIMIT }, (_, i) => response(10 + i)),
+    );
+    expect(log.droppedUntil).toBe(2);
+    log = withResponses(closedLog(log, 100, 5000), 7, 100, [response(5000)]);
+    expect(log).toMatchObject({ droppedUntil: 10, closedAt: 5000 });
+    // Another session's closing leaves this log open; a new session starts afresh.
+    expect(closedLog(withResponses(null, 7, 200, []), 100, 6000).closedAt).toBeUndefined();
+    expect(withResponses(log, 7, 200, [])).toEqual({ tabId: 7, openedAt: 200, responses: [] });
   });
 
   it('keeps within NETWORK_LOG_BYTES, as either browser counts them, the oldest dropped first', () => {

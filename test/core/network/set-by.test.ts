@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../../../src/core/network/set-by.ts';
 import {
+  closedLog,
   COOKIES_PER_RESPONSE,
   logCookie,
   NETWORK_LOG_LIMIT,
+  withResponses,
   type NetworkLog,
   type NetworkResponse,
 } from '../../../src/core/network/network-log.ts';
@@ -61,6 +63,26 @@ describe('setByOf', () => {
 
   it('says nothing was seen, not "script", for an event from before DevTools was opened', () => {
     expect(setByOf(event(), log([], T + 1000), T + 100_000)).toEqual({ kind: 'unseen' });
+  });
+
+  it('says nothing was seen, not "script", for an event the log no longer covers: its responses dropped', () => {
+    // The page load sets sessionid; then NETWORK_LOG_LIMIT calls each refresh a load balancer's cookie.
+    let full = withResponses(null, 3, T - 60_000, [response(['sessionid=1; Path=/; HttpOnly'], T)]);
+    expect(setByOf(event(), full, T + 10_000)).toMatchObject({ kind: 'response' });
+    for (let i = 0; i < NETWORK_LOG_LIMIT; i++) full = withResponses(full, 3, T - 60_000, [response(['AWSALB=x'], T + 1000 + i * 100)]);
+    expect(setByOf(event(), full, T + 60_000)).toEqual({ kind: 'unseen' });
+    // Well after the dropped responses, a cookie no response set is still a script's.
+    const later = full.responses.at(-1)!.finishedAt + 10_000;
+    expect(setByOf(event({ at: later }), full, later + 10_000)).toEqual({ kind: 'script' });
+  });
+
+  it('says nothing was seen, not "script", for an event after DevTools was closed on the tab', () => {
+    const closed = closedLog(log([response(['sessionid=1'])]), T - 60_000, T + 20_000);
+    expect(setByOf(event({ name: 'other' }), closed, T + 100_000)).toEqual({ kind: 'script' });
+    expect(setByOf(event({ name: 'other', at: T + 18_000 }), closed, T + 100_000)).toEqual({ kind: 'unseen' });
+    expect(setByOf(event({ name: 'other', at: T + 30_000 }), closed, T + 100_000)).toEqual({ kind: 'unseen' });
+    // What was heard before still names its response.
+    expect(setByOf(event(), closed, T + 100_000)).toMatchObject({ kind: 'response' });
   });
 
   it('claims nothing without a network log, or for a cookie a scan found', () => {
