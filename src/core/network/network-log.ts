@@ -50,6 +50,10 @@ export function logCookie(facts: SetCookieFacts, startedAt: number): LoggedCooki
   return { name: loggedName(facts.name), domain: facts.domain, expires: expiryOf(facts, startedAt) };
 }
 
+/** True when the Set-Cookie removed its cookie: an expiry already past when its request started. */
+export const removesCookie = (cookie: LoggedCookie, response: NetworkResponse): boolean =>
+  cookie.expires !== null && cookie.expires <= response.startedAt;
+
 /** One response that set (or removed) cookies. */
 export type NetworkResponse = {
   /** Request method, upper-case ('GET'). */

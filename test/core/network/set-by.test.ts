@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../../../src/core/network/set-by.ts';
+import { SET_BY_WINDOW_MS, setByOf, setByOfTimeline, type CookieEvent } from '../../../src/core/network/set-by.ts';
 import {
   closedLog,
   COOKIES_PER_RESPONSE,
@@ -96,6 +96,57 @@ describe('setByOf', () => {
   });
 });
 
+describe('setByOfTimeline', () => {
+  it('credits one Set-Cookie with one event: a cookie set, then changed and removed soon after, is not all that header’s doing', () => {
+    const page = response(['ods_test=1; Path=/; Max-Age=31536000'], T, undefined, T + 80);
+    const events = [
+      event({ name: 'ods_test', at: T + 60 }),
+      event({ name: 'ods_test', type: 'changed', at: T + 1500 }),
+      event({ name: 'ods_test', type: 'removed', at: T + 2900 }),
+    ];
+    const setBy = setByOfTimeline(events, log([page]), T + 10_000);
+    expect(events.map((each) => setBy(each)?.kind)).toEqual(['response', 'script', 'script']);
+  });
+
+  it('gives the Set-Cookie to the nearest event, whichever came first', () => {
+    const late = response(['sessionid=1'], T + 2000, undefined, T + 2100);
+    const events = [event({ at: T }), event({ type: 'changed', at: T + 2050 })];
+    const setBy = setByOfTimeline(events, log([late]), T + 10_000);
+    expect(events.map((each) => setBy(each)?.kind)).toEqual(['script', 'response']);
+  });
+
+  it('explains a removal only by a Set-Cookie that expires the cookie, and a setting only by one that does not', () => {
+    const logout = response(['sessionid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT']);
+    const login = response(['sessionid=2; Path=/; Max-Age=600'], T + 500);
+    const events = [event({ type: 'removed', at: T + 50 }), event({ type: 'set', at: T + 60 })];
+    const setBy = setByOfTimeline(events, log([logout, login]), T + 10_000);
+    expect(setBy(events[0]!)).toMatchObject({ kind: 'response', response: logout });
+    expect(setBy(events[1]!)).toMatchObject({ kind: 'response', response: login });
+    expect(setByOfTimeline([events[1]!], log([logout]), T + 10_000)(events[1]!)).toEqual({ kind: 'script' });
+    expect(setByOfTimeline([events[0]!], log([login]), T + 10_000)(events[0]!)).toEqual({ kind: 'script' });
+  });
+
+  it('lets one response remove a cookie and set it again, as a logout that starts a new session does', () => {
+    const relog = response(['sessionid=; Max-Age=0', 'sessionid=new; HttpOnly']);
+    const events = [event({ type: 'removed', at: T + 10 }), event({ type: 'set', at: T + 20 })];
+    const setBy = setByOfTimeline(events, log([relog]), T + 10_000);
+    expect(events.map((each) => setBy(each))).toEqual([
+      { kind: 'response', response: relog, cookie: relog.cookies[0] },
+      { kind: 'response', response: relog, cookie: relog.cookies[1] },
+    ]);
+  });
+
+  it('skips markers, answers nothing for a found cookie or without a log, and answers an event of no timeline alone', () => {
+    const page = response(['sessionid=1']);
+    const timeline = [{ type: 'worker-restart' as const, at: T }, event(), event({ type: 'changed', at: T + 70, found: true })];
+    const setBy = setByOfTimeline(timeline, log([page]), T + 10_000);
+    expect(setBy(timeline[1] as CookieEvent)).toMatchObject({ kind: 'response' });
+    expect(setBy(timeline[2] as CookieEvent)).toBeNull();
+    expect(setBy(event())).toMatchObject({ kind: 'response' });
+    expect(setByOfTimeline(timeline, null, T)(event())).toBeNull();
+  });
+});
+
 describe('setByOf on a hostile log', () => {
   // Once a render of 6.8 s (every event × every response × every cookie, a URL read for each):
   // a log at its limits of one cookie name, and a timeline of events of that name.
@@ -116,6 +167,12 @@ describe('setByOf on a hostile log', () => {
     expect(new Set(events.map((each) => setByOf(each, others, T + 100_000)?.kind))).toEqual(new Set(['script']));
     const same = full(() => 'portal.example');
     expect(events.map((each) => setByOf(each, same, T + 100_000)).every((answer) => answer?.kind === 'response')).toBe(true);
+    // A whole timeline: each response's one Set-Cookie of the cookie explains one event, and no more.
+    const credited = events
+      .map(setByOfTimeline(events, same, T + 100_000))
+      .flatMap((answer) => (answer?.kind === 'response' ? [answer.response] : []));
+    expect(credited).toHaveLength(NETWORK_LOG_LIMIT);
+    expect(new Set(credited).size).toBe(NETWORK_LOG_LIMIT);
     // Responses 46 to 55 were under way at T + 555: the first of them, and its first Set-Cookie.
     expect(setByOf(events[555]!, same, T + 100_000)).toMatchObject({
       response: same.responses[46],
