@@ -116,8 +116,11 @@ function* writers(index: Index, event: CookieEvent): Generator<Entry> {
   }
 }
 
-/** Whether an event can be told what set it: not a cookie a scan found (when it was set is not known). */
-const attributable = (event: CookieEvent) => !event.found;
+/**
+ * Whether an event can be told what made it: not a cookie a scan found (when it was set is not
+ * known), nor one the browser removed itself (it expired, or made room: no response or script did).
+ */
+const attributable = (event: CookieEvent) => !event.found && !event.byBrowser;
 
 /**
  * Which Set-Cookie each event of `events` is credited with: each event and each Set-Cookie at
@@ -191,7 +194,8 @@ function creditsOf(timeline: readonly TimelineEvent[], log: NetworkLog): Credits
  * it is credited with one event at most (the nearest; see `credit`), so a cookie set once and
  * changed or removed soon after is not told set by the same header each time, and a header that
  * sets a cookie never explains its removal (nor one that expires it a setting). A cookie found by
- * a scan was not heard being set: null. An event not of `timeline` is answered alone.
+ * a scan was not heard being set, one the browser removed itself was removed by no one: null.
+ * An event not of `timeline` is answered alone.
  */
 export function setByOfTimeline(
   timeline: readonly TimelineEvent[],

@@ -94,6 +94,12 @@ describe('setByOf', () => {
     const logout = response(['sessionid=; Max-Age=0']);
     expect(setByOf(event({ type: 'removed' }), log([logout]), T + 10_000)).toMatchObject({ kind: 'response', cookie: { expires: 0 } });
   });
+
+  it('says nothing of a cookie the browser removed itself: it expired (GA’s one-minute _gat), no one removed it', () => {
+    const expired = event({ type: 'removed', name: '_gat', domain: '.tco.re', byBrowser: true });
+    expect(setByOf(expired, log([]), T + 100_000)).toBeNull();
+    expect(setByOf(expired, log([response(['_gat=; Domain=tco.re; Max-Age=0'])]), T + 100_000)).toBeNull();
+  });
 });
 
 describe('setByOfTimeline', () => {
