@@ -53,10 +53,17 @@ export type BrowserEvents = {
   tabShown: (tab: TabSite) => void;
 };
 
+/**
+ * When the worker hears a change, on the pages' time line (performance.timeOrigin +
+ * performance.now(), ms): the live pages' marks compare it with their own clock (the
+ * live-latency benchmark). Every live push is timed with it.
+ */
+export const preciseNow = (): number => performance.timeOrigin + performance.now();
+
 export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
   const { ready, recorder, openTabs, trackedHosts, badges } = deps;
   const now = deps.now ?? Date.now;
-  const preciseNow = deps.preciseNow ?? (() => performance.timeOrigin + performance.now());
+  const heardNow = deps.preciseNow ?? preciseNow;
   return {
     hostAccessChanged() {
       void ready.then(() => trackedHosts.refresh()).then(deps.scanCookies);
@@ -65,7 +72,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       // The event's own time and place in the order of facts, not those of its processing (after
       // `ready`, on a wake-up): a scan that began before it must not override it.
       const at = now();
-      const heardAt = preciseNow();
+      const heardAt = heardNow();
       const order = recorder.nextOrder();
       // Queued in the recorder as soon as `ready` resolves, in the order heard (ready's callbacks run in order).
       void ready.then(async () => {

@@ -19,7 +19,7 @@ import { importWhileInstalling } from '../platform/worker-scripts.ts';
 import { LATER_PARTS_SCRIPT } from '../core/later-parts-file.ts';
 import { setTabBadge } from '../platform/action-badge.ts';
 import { createBadgeScheduler } from './badge-scheduler.ts';
-import { createBrowserEvents } from './browser-events.ts';
+import { createBrowserEvents, preciseNow } from './browser-events.ts';
 import { createClearSite } from './clear-site.ts';
 import { createEmbeddedContent } from './embedded-content.ts';
 import { createHostAccess } from './host-access.ts';
@@ -137,11 +137,11 @@ const embeddedContent = createEmbeddedContent({
   // Open pages hear these as they hear the site's own cookies.
   record: (attribution) =>
     void recorder.thirdPartySet(attribution).then((site) => {
-      if (site) live.eventRecorded(site, performance.now());
+      if (site) live.eventRecorded(site, preciseNow());
     }),
   removed: (cookie, sites, at) =>
     void recorder.thirdPartyRemoved(cookie, sites, at).then((sites) => {
-      for (const site of sites) live.eventRecorded(site, performance.now());
+      for (const site of sites) live.eventRecorded(site, preciseNow());
     }),
   navigating: (tabId, url) => openTabs.navigating(tabId, url),
   // After the cookie events heard before it (queued in the recorder behind \`ready\`, in the order

@@ -1,4 +1,4 @@
-import { checkedResponse, withResponses, type NetworkLog } from '../core/network/network-log.ts';
+import { checkedResponse, closedLog, withResponses, type NetworkLog } from '../core/network/network-log.ts';
 import { networkLogItem, type FullSessionArea } from '../core/storage/session-items.ts';
 
 /** What DevTools heard set cookies, per inspected tab, kept in storage.session. */
@@ -9,6 +9,11 @@ export type NetworkLogs = {
    * field, a malformed one dropped. Resolves to how many were kept.
    */
   note(tabId: number, openedAt: number, responses: readonly unknown[]): Promise<number>;
+  /**
+   * DevTools session `openedAt` on tab `tabId` ended at `at` (the DevTools page was closed): what
+   * came after it is not claimed to be a script's. A later session's log is left as it is.
+   */
+  closed(tabId: number, openedAt: number, at: number): Promise<void>;
   /** The log of a tab; null when DevTools heard nothing there. */
   get(tabId: number): Promise<NetworkLog | null>;
   /** Drops a closed tab's log. */
@@ -37,6 +42,15 @@ export function createNetworkLogs(area: FullSessionArea, changed: (tabId: number
         await item.set(area, log);
         changed(tabId);
         return checked.length;
+      }),
+    closed: (tabId, openedAt, at) =>
+      inTurn(async () => {
+        const item = networkLogItem(tabId);
+        const log = await item.get(area);
+        const closed = log && closedLog(log, openedAt, at);
+        if (!closed || closed === log) return;
+        await item.set(area, closed);
+        changed(tabId);
       }),
     get: (tabId) => networkLogItem(tabId).get(area),
     forget: (tabId) => inTurn(() => area.remove([networkLogItem(tabId).key])),

@@ -86,6 +86,14 @@ export type CookieScan = {
   drop(): void;
 };
 
+/**
+ * Removal causes of cookies.onChanged that no page, header or script made: the browser removed
+ * the cookie itself, as it expired or to make room. Not `expired_overwrite`: that is the cookie
+ * written again with an expiry already past, the way a Set-Cookie or a script removes one
+ * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/cookies/OnChangedCause).
+ */
+const BROWSER_REMOVALS: ReadonlySet<string> = new Set(['expired', 'evicted']);
+
 /** Most Set-Cookie names of the sites' own responses kept as evidence at once. */
 const MAX_RESPONSE_EVIDENCE = 64;
 
@@ -223,6 +231,7 @@ export function createRecorder(
           const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, {
             page: pageOf(host, cookie.storeId),
             originUnknown,
+            byBrowser: removed && BROWSER_REMOVALS.has(cause),
           });
           if (next) {
             store.put(next);

@@ -73,10 +73,21 @@ export async function tabById(tabId: number, api: TabsApi = browser): Promise<Ta
   }
 }
 
-/** Calls `listener` when tab `tabId` goes to another address; returns the unsubscribe function. */
+/**
+ * True when a tab's change may be a new address. Without the `tabs` permission both browsers
+ * leave `url` out of the change when the extension has no host access to the new address
+ * (https://developer.chrome.com/docs/extensions/reference/api/tabs#perms,
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/tabs/onUpdated),
+ * so a portal left for a site we may not see shows only as loading states: both are heard (at
+ * the loading start the tab may still show the old address). Listeners find the site afresh; an
+ * unchanged one costs nothing more.
+ */
+const mayHaveMoved = (change: Tabs.OnUpdatedChangeInfoType) => change.url !== undefined || change.status !== undefined;
+
+/** Calls `listener` when tab `tabId` goes to another address (or may have); returns the unsubscribe function. */
 export function onTabNavigated(tabId: number, listener: () => void, api: TabsApi = browser): () => void {
   const handler = (id: number, change: Tabs.OnUpdatedChangeInfoType) => {
-    if (id === tabId && change.url !== undefined) listener();
+    if (id === tabId && mayHaveMoved(change)) listener();
   };
   api.tabs.onUpdated.addListener(handler);
   return () => api.tabs.onUpdated.removeListener(handler);
@@ -84,14 +95,15 @@ export function onTabNavigated(tabId: number, listener: () => void, api: TabsApi
 
 /**
  * Calls `listener` when the tab shown in window `windowId` changes: another tab is made active
- * there, or the active one goes to another address. Returns the unsubscribe function.
+ * there, or the active one goes to another address (or may have: see `mayHaveMoved`). Returns
+ * the unsubscribe function.
  */
 export function onShownTabChanged(windowId: number, listener: () => void, api: TabsApi = browser): () => void {
   const activated = (info: Tabs.OnActivatedActiveInfoType) => {
     if (info.windowId === windowId) listener();
   };
   const updated = (_id: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-    if (tab.active && tab.windowId === windowId && change.url !== undefined) listener();
+    if (tab.active && tab.windowId === windowId && mayHaveMoved(change)) listener();
   };
   api.tabs.onActivated.addListener(activated);
   api.tabs.onUpdated.addListener(updated);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useErrorBoundary, useLayoutEffect, useMemo, use
 import { hostPattern } from '../core/host-patterns.ts';
 import { applyLive, liveTimelineOf, rebase, shownEvents, type LiveTimeline } from '../core/live-timeline.ts';
 import type { NetworkLog } from '../core/network/network-log.ts';
-import type { CookieEvent, NetworkAttribution } from '../core/network/set-by.ts';
+import type { NetworkAttribution } from '../core/network/set-by.ts';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import {
@@ -275,8 +275,8 @@ export function App(props: AppProps) {
   // Which response set each event, as DevTools heard it; an event still in its window is looked at again when it closes.
   const attribution = network?.attribution;
   const setBy = useMemo(
-    () => (networkLog && attribution ? (event: CookieEvent) => attribution.setByOf(event, networkLog, clock) : undefined),
-    [networkLog, attribution, clock],
+    () => (networkLog && attribution && shownTimeline ? attribution.setByOfTimeline(shownTimeline.events, networkLog, clock) : undefined),
+    [networkLog, attribution, shownTimeline, clock],
   );
   useEffect(() => {
     if (!networkLog || !attribution || !shownTimeline) return;

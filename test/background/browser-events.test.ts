@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createBrowserEvents, type BrowserEventDeps } from '../../src/background/browser-events.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
@@ -114,5 +116,20 @@ describe('browser events', () => {
     events.tabRemoved(7);
     expect(forwarded).toEqual(['cookie disqus_unique false explicit at=100', 'closed 7']);
     open();
+  });
+
+  it('share their clock with every live push of the worker: the pages compare it with theirs', () => {
+    // The entry is wiring (no unit test of its own): its pushes of embedded content's events are read from its source.
+    const path = 'src/background/index.ts';
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    const clocks: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.expression.getText(source) === 'live.eventRecorded')
+        clocks.push(node.arguments[1]!.getText(source));
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(clocks.length).toBeGreaterThan(0);
+    expect(new Set(clocks)).toEqual(new Set(['preciseNow()']));
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createNetworkLogs } from '../../src/background/network-logs.ts';
-import { NETWORK_LOG_LIMIT, type NetworkResponse } from '../../src/core/network/network-log.ts';
-import { networkLogItem } from '../../src/core/storage/session-items.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { emptySite } from '../../src/core/cookies/site-record.ts';
+import { NETWORK_LOG_BYTES, NETWORK_LOG_LIMIT, responseOfHarEntry, type NetworkResponse } from '../../src/core/network/network-log.ts';
+import { storedBytes } from '../../src/core/storage/session-quota.ts';
+import { networkLogItem, siteKey } from '../../src/core/storage/session-items.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
 const response = (startedAt: number): NetworkResponse => ({
@@ -10,19 +13,7 @@ const response = (startedAt: number): NetworkResponse => ({
   status: 200,
   startedAt,
   finishedAt: startedAt + 10,
-  cookies: [
-    {
-      name: 'sessionid',
-      domain: null,
-      path: '/',
-      maxAge: null,
-      expires: null,
-      secure: true,
-      httpOnly: true,
-      partitioned: false,
-      sameSite: 'lax',
-    },
-  ],
+  cookies: [{ name: 'sessionid', domain: null, expires: null }],
 });
 
 function setup() {
@@ -66,11 +57,71 @@ describe('network logs', () => {
     expect((await logs.get(3))!.responses).toHaveLength(NETWORK_LOG_LIMIT);
   });
 
+  it('mark a log closed when its DevTools session ends, and tell it; another session’s end changes nothing', async () => {
+    const { logs, changed } = setup();
+    await logs.note(3, 100, [response(1)]);
+    await logs.closed(3, 50, 900);
+    expect((await logs.get(3))!.closedAt).toBeUndefined();
+    await logs.closed(3, 100, 1000);
+    expect((await logs.get(3))!.closedAt).toBe(1000);
+    await logs.closed(4, 100, 1000);
+    expect(await logs.get(4)).toBeNull();
+    expect(changed).toEqual([3, 3]);
+  });
+
   it('forget a closed tab’s log', async () => {
     const { session, logs } = setup();
     await logs.note(3, 100, [response(1)]);
     await logs.forget(3);
     expect(session.data[networkLogItem(3).key]).toBeUndefined();
     expect(await logs.get(3)).toBeNull();
+  });
+
+  it('never let a tab’s log crowd out the site records: huge Set-Cookies keep it within its bytes', async () => {
+    const session = fakeSession({}, 'chrome');
+    const store = createSiteStore(session, 0);
+    await store.load();
+    const hosts = ['data.tco.re', 'data.toulouse-metropole.fr', 'demo.opendatasoft.com'];
+    for (const host of hosts) {
+      const site = emptySite(host, '0');
+      site.timeline.push({ type: 'set', at: 1, name: 'csrftoken', domain: host, phase: 'before-choice' });
+      store.put(site);
+    }
+    await store.flush();
+    const logs = createNetworkLogs(store.area);
+    // A page whose responses each carry about 240 kB of names and attributes (a name may be 4 kB; values are never kept).
+    const line = (i: number) =>
+      `${'n'.repeat(3990)}${i}=v; Expires=${'x'.repeat(1000)}; Path=/${'p'.repeat(1000)}; SameSite=${'s'.repeat(1000)}; Domain=${'d'.repeat(1000)}`;
+    const hostile = (k: number) =>
+      responseOfHarEntry({
+        startedDateTime: new Date(1e12 + k).toISOString(),
+        time: 5,
+        request: { method: 'GET', url: `https://evil.example/r${k}` },
+        response: { status: 200, headers: Array.from({ length: 30 }, (_, i) => ({ name: 'set-cookie', value: line(i) })) },
+      });
+    // And responses of names as long as a name may be kept, on a domain.
+    const long = (k: number) =>
+      responseOfHarEntry({
+        startedDateTime: new Date(1e12 + k).toISOString(),
+        time: 5,
+        request: { method: 'GET', url: `https://data.tco.re/${'a'.repeat(3000)}` },
+        response: {
+          status: 200,
+          headers: Array.from({ length: 60 }, (_, i) => ({
+            name: 'set-cookie',
+            value: `${'é'.repeat(4000)}${i}=v; Domain=${'d'.repeat(250)}`,
+          })),
+        },
+      });
+    for (let k = 0; k < 60; k++) await logs.note(5, 1, [hostile(k), long(k)]);
+    const key = networkLogItem(5).key;
+    expect(storedBytes(key, session.data[key] as string)).toBeLessThanOrEqual(NETWORK_LOG_BYTES + 1024);
+    const log = (await logs.get(5))!;
+    expect(log.responses.length).toBeGreaterThan(0);
+    // The newest kept, the oldest dropped.
+    expect(log.responses.at(-1)!.startedAt).toBe(1e12 + 59);
+    expect(session.refused).toBe(0);
+    for (const host of hosts) expect(String(session.data[siteKey('0', host)])).toContain('csrftoken');
+    expect(store.status().sitesDropped).toBe(0);
   });
 });

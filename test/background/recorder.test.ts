@@ -72,6 +72,25 @@ describe('recorder', () => {
     expect(await recorder.cookieChanged(browserCookie({ name: 'never-seen', domain: 'data.tco.re' }), true, 'explicit', 3)).toEqual([]);
   });
 
+  it('keeps that the browser removed a cookie itself (it expired, or made room), not a page removing it', async () => {
+    const { recorder } = await setup();
+    const removals: Array<[string, string]> = [
+      ['_gat', 'expired'],
+      ['old', 'evicted'],
+      ['logout', 'explicit'],
+      ['deleted', 'expired_overwrite'],
+    ];
+    for (const [name] of removals) await recorder.cookieChanged(browserCookie({ name, domain: 'data.tco.re' }), false, 'explicit', 1);
+    for (const [name, cause] of removals) await recorder.cookieChanged(browserCookie({ name, domain: 'data.tco.re' }), true, cause, 2);
+    const removed = (await recorder.site('data.tco.re', '0')).timeline.filter((event) => event.type === 'removed');
+    expect(removed.map((event) => ('name' in event ? [event.name, event.byBrowser ?? false] : []))).toEqual([
+      ['_gat', true],
+      ['old', true],
+      ['logout', false],
+      ['deleted', false],
+    ]);
+  });
+
   it('does not blame a portal visited earlier for a parent-domain cookie the city’s main site sets later', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');

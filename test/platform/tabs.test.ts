@@ -110,17 +110,49 @@ describe('platform tabs', () => {
     expect(await tabById(99, api)).toBeUndefined();
   });
 
-  it('hear one tab going to another address, not its loading states nor other tabs', () => {
+  it('hear one tab going to another address, not other tabs nor what is no navigation', () => {
     const { api, onUpdated } = fakeTabs([]);
     let heard = 0;
     const stop = onTabNavigated(3, () => heard++, api);
     const tab = { id: 3, incognito: false };
-    onUpdated.fire(3, { status: 'loading' }, tab);
     onUpdated.fire(3, { url: 'https://itie.opendatasoft.com/' }, tab);
     onUpdated.fire(4, { url: 'https://itie.opendatasoft.com/' }, tab);
+    onUpdated.fire(3, { title: 'Explore' } as never, tab);
     stop();
     onUpdated.fire(3, { url: 'https://data.tco.re/' }, tab);
     expect(heard).toBe(1);
+  });
+
+  /**
+   * A tab going to `url`, as tabs.onUpdated tells an extension without the `tabs` permission: no
+   * `url`, in the change or the tab, where it has no host access (here: www.example.org).
+   */
+  function navigate(fire: (tabId: number, change: { status?: string; url?: string }, tab: Tab) => void, tab: Tab, url: string) {
+    const hidden = new URL(url).hostname === 'www.example.org';
+    const { url: _left, ...rest } = tab;
+    const seen = hidden ? rest : { ...rest, url };
+    fire(tab.id!, hidden ? { status: 'loading' } : { status: 'loading', url }, seen);
+    fire(tab.id!, { status: 'complete' }, seen);
+  }
+
+  it('hear a tab leave a portal for a site whose address the browser hides', () => {
+    const { api, onUpdated } = fakeTabs([]);
+    let heard = 0;
+    onTabNavigated(3, () => heard++, api);
+    navigate(onUpdated.fire, { id: 3, url: 'https://data.tco.re/', incognito: false }, 'https://www.example.org/');
+    expect(heard).toBeGreaterThan(0);
+  });
+
+  it('follow the shown tab leaving a portal for a site whose address the browser hides', () => {
+    const { api, onUpdated } = fakeTabs([]);
+    let changes = 0;
+    onShownTabChanged(2, () => changes++, api);
+    const shown: Tab = { id: 5, url: 'https://data.tco.re/', incognito: false, active: true, windowId: 2 };
+    navigate(onUpdated.fire, shown, 'https://itie.opendatasoft.com/');
+    const before = changes;
+    navigate(onUpdated.fire, { ...shown, url: 'https://itie.opendatasoft.com/' }, 'https://www.example.org/');
+    expect(before).toBeGreaterThan(0);
+    expect(changes).toBeGreaterThan(before);
   });
 
   it('follow the tab shown in one window: another made active there, or the active one navigating', async () => {
@@ -132,8 +164,9 @@ describe('platform tabs', () => {
     onActivated.fire({ tabId: 5, windowId: 2 });
     onActivated.fire({ tabId: 4, windowId: 1 });
     onUpdated.fire(5, { url: 'https://itie.opendatasoft.com/' }, shown);
-    onUpdated.fire(5, { status: 'complete' }, shown);
+    onUpdated.fire(5, { title: 'Explore' } as never, shown);
     onUpdated.fire(6, { url: 'https://itie.opendatasoft.com/' }, { ...shown, id: 6, active: false });
+    onUpdated.fire(6, { status: 'loading' }, { ...shown, id: 6, active: false });
     stop();
     onActivated.fire({ tabId: 5, windowId: 2 });
     expect(changes).toBe(2);

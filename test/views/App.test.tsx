@@ -5,7 +5,6 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preac
 import { LIVE_MESSAGE_TYPE, NoAnswer, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
-import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
 import { networkAttribution } from '../../src/core/network/set-by.ts';
 import { SiteNotFound } from '../../src/views/site-not-found.ts';
 import { FIRST_PAGE } from '../../src/core/message-contract.ts';
@@ -360,7 +359,7 @@ describe('App, live', () => {
       status: 200,
       startedAt: now - 10_050,
       finishedAt: now - 9_990,
-      cookies: [parseSetCookie('sessionid=x; HttpOnly')!],
+      cookies: [{ name: 'sessionid', domain: null, expires: null }],
     };
     let log: NetworkLog = { tabId: 4, openedAt: now - 60_000, responses: [] };
     const { container, send } = setup([viewWith([sessionid, widget])], {

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
-import { parseSetCookie } from '../../src/core/network/set-cookie-header.ts';
 import type { SetBy } from '../../src/core/network/set-by.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
@@ -136,7 +135,7 @@ describe('TimelineView', () => {
       status: 200,
       startedAt: 1,
       finishedAt: 2,
-      cookies: [parseSetCookie('sessionid=x')!],
+      cookies: [{ name: 'sessionid', domain: null, expires: null }],
     };
     const answers: Record<string, SetBy> = {
       sessionid: { kind: 'response', response, cookie: response.cookies[0]! },

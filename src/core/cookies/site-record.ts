@@ -55,6 +55,8 @@ export type RecordContext = {
    * nothing shows this site set (see `SiteCookie.originUnknown`).
    */
   originUnknown?: boolean;
+  /** For a removal: the browser removed the cookie itself (it expired, or made room), no page did. */
+  byBrowser?: boolean;
 };
 
 /** One entry of a site's timeline. */
@@ -76,6 +78,11 @@ export type TimelineEvent =
        * browser reported as it happened.
        */
       found?: true;
+      /**
+       * On a removal: the browser removed the cookie itself, as it expired or to make room
+       * (cookies.onChanged's `expired`, `evicted`); no page, header or script did. Absent otherwise.
+       */
+      byBrowser?: true;
       /** On an event of the consent cookie itself: the choice it recorded (the site's consent after it), tracker by tracker. */
       consent?: Pick<SiteConsent, 'state' | 'trackers'>;
     }
@@ -284,6 +291,7 @@ export function recordCookieChange(
     domain: cookie.domain,
     phase,
     ...(found ? { found: true as const } : {}),
+    ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
     ...(cookie.name === CONSENT_COOKIE ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } } : {}),
   });
 }

@@ -2,19 +2,57 @@
  * The responses that set cookies in one inspected tab while DevTools was open on it, as the
  * DevTools page hears them (`devtools.network.onRequestFinished`, a HAR entry each). Only what
  * a person needs to tell which response set a cookie is kept: method, URL with its query values
- * and path parameters (`;jsessionid=…`) removed, status, times, and each cookie's name and
- * attributes. Header values are read for that and dropped; a cookie's value never leaves
- * `parseSetCookieHeaders`, nor one carried in the URL's path.
+ * and path parameters (`;jsessionid=…`) removed, status, times, and each cookie's name, domain
+ * and expiry. Header values are read for that and dropped; a cookie's value never leaves
+ * `parseSetCookieHeaders`, nor one carried in the URL's path. A log lives in storage.session
+ * beside the site records: it is kept small (short names, a byte limit per tab).
  */
 import { addressWithoutValues, withoutPathParameters } from '../path-parameters.ts';
-import { MAX_ATTRIBUTE_VALUE, MAX_COOKIE_NAME, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
+import { expiryOf, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
 export const NETWORK_LOG_LIMIT = 200;
+/**
+ * Most a tab's log may hold, in bytes of its responses' JSON as either browser counts them
+ * (`withResponses`): logs share storage.session's budget with the site records, so a tab's
+ * oldest responses are dropped first, never a record.
+ */
+export const NETWORK_LOG_BYTES = 256 * 1024;
 /** Cookies kept per response (a response setting more is unusual; the first ones are kept). */
 export const COOKIES_PER_RESPONSE = 50;
 /** Longest URL kept, in characters (a longer one is cut and ends with '…'). */
 export const MAX_URL_LENGTH = 2000;
+/** Longest cookie name kept, in characters: a longer one is kept cut, and an event's name is cut alike to be matched. */
+export const MAX_LOGGED_NAME = 256;
+/** Longest Domain attribute kept: a longer one names no host (DNS names have at most 253 characters), so no browser set a cookie by it. */
+export const MAX_LOGGED_DOMAIN = 253;
+
+/** What the log keeps of one Set-Cookie: what matching it with a cookie event needs, never a value. */
+export type LoggedCookie = {
+  /** Cookie name, its first MAX_LOGGED_NAME characters ('' for a nameless cookie). */
+  name: string;
+  /** Domain attribute, lower-case, without a leading dot; null when absent (a host-only cookie). */
+  domain: string | null;
+  /**
+   * When the header made the cookie expire (ms since the epoch: `expiryOf`, Max-Age counted from
+   * the request's start); null for a session cookie. At or before the response's start, the
+   * header removed the cookie.
+   */
+  expires: number | null;
+};
+
+/** A cookie name as the log keeps it (and as an event's name is looked up in it). */
+export const loggedName = (name: string): string => (name.length > MAX_LOGGED_NAME ? name.slice(0, MAX_LOGGED_NAME) : name);
+
+/** What the log keeps of a Set-Cookie of a request started at `startedAt`; null for one no browser would set (a Domain too long to be a host). */
+export function logCookie(facts: SetCookieFacts, startedAt: number): LoggedCookie | null {
+  if (facts.domain !== null && facts.domain.length > MAX_LOGGED_DOMAIN) return null;
+  return { name: loggedName(facts.name), domain: facts.domain, expires: expiryOf(facts, startedAt) };
+}
+
+/** True when the Set-Cookie removed its cookie: an expiry already past when its request started. */
+export const removesCookie = (cookie: LoggedCookie, response: NetworkResponse): boolean =>
+  cookie.expires !== null && cookie.expires <= response.startedAt;
 
 /** One response that set (or removed) cookies. */
 export type NetworkResponse = {
@@ -27,8 +65,8 @@ export type NetworkResponse = {
   /** When the request started and when its response was complete (ms since the epoch). */
   startedAt: number;
   finishedAt: number;
-  /** The cookies its `Set-Cookie` headers set, values left out. */
-  cookies: SetCookieFacts[];
+  /** The cookies its `Set-Cookie` headers set or removed, values left out. */
+  cookies: LoggedCookie[];
 };
 
 /** What the DevTools page heard in one tab since DevTools was opened on it. */
@@ -37,8 +75,15 @@ export type NetworkLog = {
   tabId: number;
   /** When DevTools was opened on the tab (ms since the epoch): no response before it was heard. */
   openedAt: number;
-  /** Responses that set cookies, oldest first, the last NETWORK_LOG_LIMIT. */
+  /** Responses that set cookies, oldest first: the last NETWORK_LOG_LIMIT, within NETWORK_LOG_BYTES. */
   responses: NetworkResponse[];
+  /**
+   * The latest end (`finishedAt`) of the responses dropped to keep within those limits; absent
+   * while none was. A cookie event up to then (and its window after) may be one of theirs.
+   */
+  droppedUntil?: number;
+  /** When DevTools was closed on the tab (ms since the epoch); absent while it is open. Nothing after it was heard. */
+  closedAt?: number;
 };
 
 /**
@@ -76,42 +121,79 @@ export function responseOfHarEntry(entry: HarEntryLike): NetworkResponse | null 
     return typeof name === 'string' && name.toLowerCase() === 'set-cookie' && typeof value === 'string' ? [value] : [];
   });
   if (lines.length === 0) return null;
-  const cookies = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE);
   const url = typeof entry.request?.url === 'string' ? urlWithoutQueryValues(entry.request.url) : null;
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
-  if (cookies.length === 0 || url === null || !Number.isFinite(startedAt)) return null;
+  if (url === null || !Number.isFinite(startedAt)) return null;
+  const cookies = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt) ?? []);
+  if (cookies.length === 0) return null;
   const time = typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
   const method = typeof entry.request?.method === 'string' ? entry.request.method.slice(0, 20).toUpperCase() : 'GET';
   const status = typeof entry.response?.status === 'number' ? entry.response.status : 0;
   return { method, url, status, startedAt, finishedAt: startedAt + time, cookies };
 }
 
-/** A log with `responses` added, kept within NETWORK_LOG_LIMIT (a new `openedAt` starts a new log: a new DevTools session). */
+/** A response's share of its log's stored JSON (with its comma): UTF-8 bytes, UTF-16 units, and whether a character is past Latin-1. */
+type Size = { utf8: number; units: number; wide: boolean };
+
+function sizeOf(response: NetworkResponse): Size {
+  const json = JSON.stringify(response);
+  let utf8 = json.length + 1;
+  let wide = false;
+  for (let i = 0; i < json.length; i++) {
+    const unit = json.charCodeAt(i);
+    if (unit < 0x80) continue;
+    // One byte more from U+0080 and for each half of a surrogate pair, two more for the rest from U+0800.
+    utf8 += unit >= 0x800 && (unit < 0xd800 || unit > 0xdfff) ? 2 : 1;
+    if (unit > 0xff) wide = true;
+  }
+  return { utf8, units: json.length + 1, wide };
+}
+
+/**
+ * A log with `responses` added, kept within NETWORK_LOG_LIMIT responses and NETWORK_LOG_BYTES,
+ * the oldest dropped first (a new `openedAt` starts a new log: a new DevTools session). Bytes
+ * as the larger of the browsers' counts (core/storage/session-quota.ts): Chrome's UTF-8, and
+ * Firefox's one byte a character, two for every character once one is past Latin-1.
+ */
 export function withResponses(log: NetworkLog | null, tabId: number, openedAt: number, responses: readonly NetworkResponse[]): NetworkLog {
-  const kept = log && log.openedAt === openedAt ? log.responses : [];
-  return { tabId, openedAt, responses: [...kept, ...responses].slice(-NETWORK_LOG_LIMIT) };
+  const same = log !== null && log.openedAt === openedAt ? log : null;
+  const all = [...(same?.responses ?? []), ...responses];
+  let first = Math.max(0, all.length - NETWORK_LOG_LIMIT);
+  const sizes = all.map((response, at) => (at < first ? null : sizeOf(response)));
+  let [utf8, units, wide] = [0, 0, 0];
+  for (const size of sizes) if (size) [utf8, units, wide] = [utf8 + size.utf8, units + size.units, wide + (size.wide ? 1 : 0)];
+  for (; first < all.length && Math.max(utf8, (wide > 0 ? 2 : 1) * units) > NETWORK_LOG_BYTES; first++) {
+    const size = sizes[first]!;
+    [utf8, units, wide] = [utf8 - size.utf8, units - size.units, wide - (size.wide ? 1 : 0)];
+  }
+  let droppedUntil = same?.droppedUntil;
+  for (let at = 0; at < first; at++) droppedUntil = Math.max(droppedUntil ?? Number.NEGATIVE_INFINITY, all[at]!.finishedAt);
+  return {
+    tabId,
+    openedAt,
+    responses: first === 0 ? all : all.slice(first),
+    ...(droppedUntil === undefined ? {} : { droppedUntil }),
+    ...(same?.closedAt === undefined ? {} : { closedAt: same.closedAt }),
+  };
+}
+
+/** The log of DevTools session `openedAt` closed at `at`; a log of another session is left as it is. */
+export function closedLog(log: NetworkLog, openedAt: number, at: number): NetworkLog {
+  return log.openedAt === openedAt && log.closedAt === undefined ? { ...log, closedAt: at } : log;
 }
 
 const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.length <= max ? value : null);
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/** One cookie's facts from untyped input, field by field (nothing else it may carry is copied); null when malformed. */
-function cookieFacts(value: unknown): SetCookieFacts | null {
+/** One logged cookie from untyped input, field by field (nothing else it may carry is copied); null when malformed. */
+function checkedCookie(value: unknown): LoggedCookie | null {
   if (typeof value !== 'object' || value === null) return null;
-  const facts = value as Partial<Record<keyof SetCookieFacts, unknown>>;
-  const name = text(facts.name, MAX_COOKIE_NAME);
-  if (name === null) return null;
-  return {
-    name,
-    domain: text(facts.domain, MAX_ATTRIBUTE_VALUE),
-    path: text(facts.path, MAX_ATTRIBUTE_VALUE),
-    maxAge: finite(facts.maxAge),
-    expires: text(facts.expires, MAX_ATTRIBUTE_VALUE),
-    secure: facts.secure === true,
-    httpOnly: facts.httpOnly === true,
-    partitioned: facts.partitioned === true,
-    sameSite: text(facts.sameSite, MAX_ATTRIBUTE_VALUE),
-  };
+  const cookie = value as Partial<Record<keyof LoggedCookie, unknown>>;
+  const name = text(cookie.name, MAX_LOGGED_NAME);
+  const domain = cookie.domain === null ? null : text(cookie.domain, MAX_LOGGED_DOMAIN);
+  const expires = cookie.expires === null ? null : finite(cookie.expires);
+  if (name === null || (domain === null && cookie.domain !== null) || (expires === null && cookie.expires !== null)) return null;
+  return { name, domain, expires };
 }
 
 /**
@@ -142,7 +224,7 @@ export function checkedResponse(value: unknown): NetworkResponse | null {
   const finishedAt = finite(response.finishedAt);
   if (method === null || url === null || status === null || startedAt === null || finishedAt === null) return null;
   if (!Array.isArray(response.cookies) || response.cookies.length > COOKIES_PER_RESPONSE) return null;
-  const cookies = response.cookies.map(cookieFacts);
+  const cookies = response.cookies.map(checkedCookie);
   if (cookies.some((cookie) => cookie === null)) return null;
-  return { method, url: withoutUrlPathParameters(url), status, startedAt, finishedAt, cookies: cookies as SetCookieFacts[] };
+  return { method, url: withoutUrlPathParameters(url), status, startedAt, finishedAt, cookies: cookies as LoggedCookie[] };
 }

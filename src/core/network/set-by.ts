@@ -4,13 +4,13 @@
  * may be heard after the cookie event (`onRequestFinished` fires once the response is complete),
  * so an event stays `pending` until the window has passed.
  *
- * A claim is made only when it is known: "set by a script" needs DevTools to have been open
- * before the event (requests before it are not in the log) and no response of the tab to match
- * once the window is over; otherwise the answer says what is not known.
+ * A claim is made only when it is known: "set by a script" needs the log to cover the event
+ * (DevTools open from before it until its window is over, none of the responses that may have
+ * set it dropped) and no response of the tab to match once the window is over; otherwise the
+ * answer says what is not known.
  */
 import type { TimelineEvent } from '../cookies/site-record.ts';
-import type { NetworkLog, NetworkResponse } from './network-log.ts';
-import type { SetCookieFacts } from './set-cookie-header.ts';
+import { loggedName, removesCookie, type LoggedCookie, type NetworkLog, type NetworkResponse } from './network-log.ts';
 
 /** How long before a response started and after it completed its cookie event may be heard (ms). */
 export const SET_BY_WINDOW_MS = 3000;
@@ -21,17 +21,24 @@ export type CookieEvent = Extract<TimelineEvent, { name: string }>;
 /** What set a cookie event. */
 export type SetBy =
   /** This response's Set-Cookie header did (`cookie`: what the header said of it). */
-  | { kind: 'response'; response: NetworkResponse; cookie: SetCookieFacts }
+  | { kind: 'response'; response: NetworkResponse; cookie: LoggedCookie }
   /** DevTools was open, the window is over, and no response of the tab set it: a script did (in this tab or another). */
   | { kind: 'script' }
-  /** The event came before DevTools was opened on the tab: its requests were not heard. */
+  /**
+   * The log does not cover the event: it came before DevTools was opened on the tab, after it
+   * was closed, or among the oldest responses, dropped to keep the log small.
+   */
   | { kind: 'unseen' }
   /** The window is still open: its response may not be complete yet. */
   | { kind: 'pending' };
 
-/** One response's first Set-Cookie for a cookie (a name and a domain or host): where it stands, what it said. */
-type Entry = { order: number; index: number; response: NetworkResponse; cookie: SetCookieFacts };
-/** Entries by cookie name, then by domain (or host), in log order: one per response. */
+/**
+ * One response's first Set-Cookie that sets a cookie (a name and a domain or host), or its first
+ * that removes it (an expiry already past): where it stands, what it said. One line of a header
+ * makes one change of the cookie, so an entry is credited with at most one event.
+ */
+type Entry = { order: number; index: number; response: NetworkResponse; cookie: LoggedCookie; removes: boolean };
+/** Entries by cookie name, then by domain (or host), in log order: at most a setting and a removing one per response. */
 type Entries = Map<string, Map<string, Entry[]>>;
 /** A log's Set-Cookies, looked up by what they wrote: on a domain (`Domain=`) or host-only (the response's host). */
 type Index = { onDomain: Entries; hostOnly: Entries };
@@ -51,13 +58,17 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** Adds the response's first cookie of this name for `key`; a later one of the same response is never taken. */
+/**
+ * Adds the response's first Set-Cookie of this name for `key` that sets it, or its first that
+ * removes it; a later one of the same response and kind is never taken. A response's entries
+ * are the last of their list: at most two to look at.
+ */
 function add(entries: Entries, key: string, entry: Entry): void {
   let byKey = entries.get(entry.cookie.name);
   if (!byKey) entries.set(entry.cookie.name, (byKey = new Map<string, Entry[]>()));
   const list = byKey.get(key);
   if (!list) byKey.set(key, [entry]);
-  else if (list[list.length - 1]!.order !== entry.order) list.push(entry);
+  else if (!list.slice(-2).some((other) => other.order === entry.order && other.removes === entry.removes)) list.push(entry);
 }
 
 /** The log's index: one pass over its responses and their cookies, each response's URL read once. */
@@ -68,7 +79,7 @@ function indexOf(log: NetworkLog): Index {
   log.responses.forEach((response, order) => {
     const host = response.cookies.some((cookie) => cookie.domain === null) ? hostOf(response.url) : null;
     response.cookies.forEach((cookie, at) => {
-      const entry = { order, index: at, response, cookie };
+      const entry = { order, index: at, response, cookie, removes: removesCookie(cookie, response) };
       if (cookie.domain !== null) add(index.onDomain, cookie.domain, entry);
       else if (host !== null) add(index.hostOnly, host, entry);
     });
@@ -77,52 +88,137 @@ function indexOf(log: NetworkLog): Index {
   return index;
 }
 
-/** The responses' Set-Cookies that write the event's cookie, in log order and, in a response, header order. */
+/**
+ * The responses' Set-Cookies that could have made the event: they write its cookie, and remove
+ * it for a removal, set it for anything else. In log order and, in a response, header order.
+ */
 function* writers(index: Index, event: CookieEvent): Generator<Entry> {
   const domain = event.domain.replace(/^\./, '').toLowerCase();
-  const onDomain = index.onDomain.get(event.name)?.get(domain) ?? [];
+  const name = loggedName(event.name);
+  const onDomain = index.onDomain.get(name)?.get(domain) ?? [];
   // No Domain attribute: a host-only cookie of the response's own host.
-  const hostOnly = event.domain.startsWith('.') ? [] : (index.hostOnly.get(event.name)?.get(domain) ?? []);
+  const hostOnly = event.domain.startsWith('.') ? [] : (index.hostOnly.get(name)?.get(domain) ?? []);
+  const removal = event.type === 'removed';
   let i = 0;
   let j = 0;
   while (i < onDomain.length || j < hostOnly.length) {
     const a = onDomain[i];
     const b = hostOnly[j];
+    let next: Entry;
     if (a && (!b || a.order < b.order || (a.order === b.order && a.index < b.index))) {
-      yield a;
+      next = a;
       i++;
     } else {
-      yield b!;
+      next = b!;
       j++;
     }
+    if (next.removes === removal) yield next;
   }
 }
 
 /**
- * What set `event`, from the tab's network `log` (null: DevTools is not watching this tab, so
- * nothing is claimed) at time `now`. A cookie found by a scan was not heard being set: null.
- * The log is indexed once (by cookie name and domain); an event then costs the responses that
- * wrote its very cookie, at most one look each.
+ * Whether an event can be told what made it: not a cookie a scan found (when it was set is not
+ * known), nor one the browser removed itself (it expired, or made room: no response or script did).
  */
-export function setByOf(event: CookieEvent, log: NetworkLog | null, now: number): SetBy | null {
-  if (log === null || event.found) return null;
-  let best: { response: NetworkResponse; cookie: SetCookieFacts; distance: number } | null = null;
-  // In log order, a response's first Set-Cookie of the cookie first: a later one of the same response is no nearer.
-  for (const { response, cookie } of writers(indexOf(log), event)) {
-    if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) continue;
-    // The response nearest the event: inside its own time span counts as no distance.
-    const distance = Math.max(0, response.startedAt - event.at, event.at - response.finishedAt);
-    if (!best || distance < best.distance) best = { response, cookie, distance };
+const attributable = (event: CookieEvent) => !event.found && !event.byBrowser;
+
+/**
+ * Which Set-Cookie each event of `events` is credited with: each event and each Set-Cookie at
+ * most once, the nearest pairs in time first (inside a response's own time span counts as no
+ * distance); between equally near ones, the earlier event, then the earlier Set-Cookie in the
+ * log. An event with no Set-Cookie left within its window is credited with none.
+ */
+function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEvent, Entry> {
+  const index = indexOf(log);
+  const pairs: Array<{ event: number; entry: Entry; distance: number }> = [];
+  events.forEach((event, at) => {
+    if (!attributable(event)) return;
+    for (const entry of writers(index, event)) {
+      const { response } = entry;
+      if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) continue;
+      pairs.push({ event: at, entry, distance: Math.max(0, response.startedAt - event.at, event.at - response.finishedAt) });
+    }
+  });
+  pairs.sort((a, b) => a.distance - b.distance || a.event - b.event || a.entry.order - b.entry.order || a.entry.index - b.entry.index);
+  const credited = new Map<CookieEvent, Entry>();
+  const used = new Set<Entry>();
+  for (const { event, entry } of pairs) {
+    const each = events[event]!;
+    if (credited.has(each) || used.has(entry)) continue;
+    credited.set(each, entry);
+    used.add(entry);
   }
-  if (best) return { kind: 'response', response: best.response, cookie: best.cookie };
-  if (event.at < log.openedAt) return { kind: 'unseen' };
+  return credited;
+}
+
+/**
+ * True when the log holds every response that may have set `event`: DevTools was open from
+ * before it until its window was over, and no response dropped from the log could be its.
+ */
+function covers(log: NetworkLog, event: CookieEvent): boolean {
+  if (event.at < log.openedAt) return false;
+  if (log.droppedUntil !== undefined && event.at <= log.droppedUntil + SET_BY_WINDOW_MS) return false;
+  return log.closedAt === undefined || event.at + SET_BY_WINDOW_MS <= log.closedAt;
+}
+
+/** What set `event`, credited with `entry` (or none) in the tab's `log`, at time `now`. */
+function answer(event: CookieEvent, entry: Entry | undefined, log: NetworkLog, now: number): SetBy | null {
+  if (!attributable(event)) return null;
+  if (entry) return { kind: 'response', response: entry.response, cookie: entry.cookie };
+  if (!covers(log, event)) return { kind: 'unseen' };
   if (now < event.at + SET_BY_WINDOW_MS) return { kind: 'pending' };
   return { kind: 'script' };
+}
+
+/** The cookie events of a timeline and what each was credited with, for one log (see `creditsOf`). */
+type Credits = { responses: readonly NetworkResponse[]; events: ReadonlySet<CookieEvent>; credited: Map<CookieEvent, Entry> };
+
+/**
+ * Each timeline's credits, computed once per log: the panel asks again as the clock moves (an
+ * event's window closing), and the credits do not depend on the clock.
+ */
+const creditsByTimeline = new WeakMap<readonly TimelineEvent[], Credits>();
+
+function creditsOf(timeline: readonly TimelineEvent[], log: NetworkLog): Credits {
+  const known = creditsByTimeline.get(timeline);
+  if (known && known.responses === log.responses) return known;
+  const events = timeline.filter((event): event is CookieEvent => 'name' in event);
+  const credits = { responses: log.responses, events: new Set(events), credited: credit(events, log) };
+  creditsByTimeline.set(timeline, credits);
+  return credits;
+}
+
+/**
+ * What set each cookie event of `timeline`, from the tab's network `log` (null: DevTools is not
+ * watching this tab, so nothing is claimed) at time `now`. One Set-Cookie line made one change:
+ * it is credited with one event at most (the nearest; see `credit`), so a cookie set once and
+ * changed or removed soon after is not told set by the same header each time, and a header that
+ * sets a cookie never explains its removal (nor one that expires it a setting). A cookie found by
+ * a scan was not heard being set, one the browser removed itself was removed by no one: null.
+ * An event not of `timeline` is answered alone.
+ */
+export function setByOfTimeline(
+  timeline: readonly TimelineEvent[],
+  log: NetworkLog | null,
+  now: number,
+): (event: CookieEvent) => SetBy | null {
+  if (log === null) return () => null;
+  const credits = creditsOf(timeline, log);
+  return (event) => (credits.events.has(event) ? answer(event, credits.credited.get(event), log, now) : setByOf(event, log, now));
+}
+
+/**
+ * What set `event` alone (a timeline of one event): the nearest Set-Cookie of the log that could
+ * have made it, at most one look at each Set-Cookie that wrote its cookie.
+ */
+export function setByOf(event: CookieEvent, log: NetworkLog | null, now: number): SetBy | null {
+  if (log === null) return null;
+  return answer(event, credit([event], log).get(event), log, now);
 }
 
 /**
  * What a page needs to say which response set each event: handed to the App by the DevTools
  * panel, the one page with a network log, so the popup's scripts carry none of this.
  */
-export const networkAttribution = { setByOf, windowMs: SET_BY_WINDOW_MS } as const;
+export const networkAttribution = { setByOfTimeline, windowMs: SET_BY_WINDOW_MS } as const;
 export type NetworkAttribution = typeof networkAttribution;

@@ -114,3 +114,51 @@ export function parseSetCookieHeaders(values: readonly string[], limit = Number.
   }
   return cookies;
 }
+
+/** Longest lifetime browsers give a cookie (RFC 6265bis, "Cookie Lifetime Limits": 400 days), in seconds. */
+const MAX_LIFETIME_SECONDS = 400 * 24 * 3600;
+
+/**
+ * When the cookie of `facts` expires, for a header the browser read at `at` (ms since the epoch):
+ * Max-Age wins over Expires (RFC 6265, 5.3 step 3), a Max-Age of 0 or less is the earliest time (0).
+ * Null for a session cookie: neither attribute, or an Expires that names no date.
+ */
+export function expiryOf(facts: Pick<SetCookieFacts, 'maxAge' | 'expires'>, at: number): number | null {
+  if (facts.maxAge !== null) return facts.maxAge <= 0 ? 0 : at + Math.min(facts.maxAge, MAX_LIFETIME_SECONDS) * 1000;
+  return facts.expires === null ? null : parseCookieDate(facts.expires);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The runs of a cookie date between its delimiters (RFC 6265, 5.1.1: tab, and the punctuation of ASCII but ':'). */
+const DATE_TOKEN = /[^\t\x20-\x2f\x3b-\x40\x5b-\x60\x7b-\x7e]+/g;
+const TIME = /^(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\D|$)/;
+const DAY = /^(\d{1,2})(?:\D|$)/;
+const YEAR = /^(\d{2,4})(?:\D|$)/;
+
+/**
+ * A cookie date (an Expires attribute, at most MAX_ATTRIBUTE_VALUE long) read as browsers read
+ * it (RFC 6265, 5.1.1, "Dates": the first time, day, month and year among its tokens, tried in
+ * that order), in ms since the epoch; null when it names no date. Not Date.parse: browsers' own
+ * readings of it differ, and the DevTools page runs in either.
+ */
+export function parseCookieDate(text: string): number | null {
+  let time: RegExpExecArray | null = null;
+  let day: number | null = null;
+  let month = -1;
+  let year: number | null = null;
+  for (const [token] of text.matchAll(DATE_TOKEN)) {
+    let found: RegExpExecArray | null;
+    if (time === null && (found = TIME.exec(token))) time = found;
+    else if (day === null && (found = DAY.exec(token))) day = Number(found[1]);
+    else if (month < 0 && MONTHS.includes(token.slice(0, 3).toLowerCase())) month = MONTHS.indexOf(token.slice(0, 3).toLowerCase());
+    else if (year === null && (found = YEAR.exec(token))) year = Number(found[1]);
+  }
+  if (time === null || day === null || month < 0 || year === null) return null;
+  if (year >= 70 && year <= 99) year += 1900;
+  else if (year <= 69) year += 2000;
+  const [hours, minutes, seconds] = [Number(time[1]), Number(time[2]), Number(time[3])];
+  if (day < 1 || day > 31 || year < 1601 || hours > 23 || minutes > 59 || seconds > 59) return null;
+  const date = new Date(Date.UTC(year, month, day, hours, minutes, seconds));
+  // A day the month does not have (30 February) names no date.
+  return date.getUTCDate() === day ? date.getTime() : null;
+}

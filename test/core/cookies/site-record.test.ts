@@ -67,6 +67,20 @@ describe('recordCookieChange', () => {
     expect(site.timeline.map((e) => e.type)).toEqual(['set', 'changed', 'removed']);
   });
 
+  it('marks a removal the browser made itself (expiry, eviction), and nothing else', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie({ name: '_gat' }), false, 1, { byBrowser: true });
+    recordCookieChange(site, browserCookie({ name: '_gat' }), true, 60_001, { byBrowser: true });
+    recordCookieChange(site, browserCookie(), false, 60_002);
+    recordCookieChange(site, browserCookie(), true, 60_003);
+    expect(site.timeline).toEqual([
+      expect.not.objectContaining({ byBrowser: expect.anything() }),
+      expect.objectContaining({ type: 'removed', name: '_gat', byBrowser: true }),
+      expect.not.objectContaining({ byBrowser: expect.anything() }),
+      expect.not.objectContaining({ byBrowser: expect.anything() }),
+    ]);
+  });
+
   it('records nothing for the removal of a cookie it never knew', () => {
     const site = emptySite('data.tco.re', '0');
     expect(recordCookieChange(site, browserCookie(), true, 1)).toBeNull();

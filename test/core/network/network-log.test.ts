@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkedResponse,
+  closedLog,
   COOKIES_PER_RESPONSE,
+  MAX_LOGGED_NAME,
   MAX_URL_LENGTH,
+  NETWORK_LOG_BYTES,
   NETWORK_LOG_LIMIT,
   responseOfHarEntry,
   urlWithoutQueryValues,
@@ -51,7 +54,7 @@ describe('urlWithoutQueryValues', () => {
 });
 
 describe('responseOfHarEntry', () => {
-  it('keeps method, URL without query values, status, times and each cookie’s name and attributes, never a value', () => {
+  it('keeps method, URL without query values, status, times and each cookie’s name, domain and expiry, never a value', () => {
     const response = responseOfHarEntry(
       harEntry([
         { name: 'Content-Type', value: 'text/html' },
@@ -66,8 +69,28 @@ describe('responseOfHarEntry', () => {
       startedAt: Date.parse('2026-11-30T10:00:00.000Z'),
       finishedAt: Date.parse('2026-11-30T10:00:00.000Z') + 120.5,
     });
-    expect(response!.cookies.map((c) => c.name)).toEqual(['sessionid', 'csrftoken']);
+    const started = Date.parse('2026-11-30T10:00:00.000Z');
+    expect(response!.cookies).toEqual([
+      { name: 'sessionid', domain: null, expires: null },
+      { name: 'csrftoken', domain: null, expires: started + 31449600 * 1000 },
+    ]);
     expect(JSON.stringify(response)).not.toMatch(/SECRET|q=secret|frag/);
+  });
+
+  it('keeps what matching needs and no more: a name cut short, no cookie of a Domain no host has, a removal’s past expiry', () => {
+    const long = `${'n'.repeat(4000)}`;
+    const response = responseOfHarEntry(
+      harEntry([
+        { name: 'set-cookie', value: `${long}=1; Path=/${'p'.repeat(1000)}; SameSite=${'s'.repeat(1000)}` },
+        { name: 'set-cookie', value: `big=1; Domain=${'d'.repeat(1000)}` },
+        { name: 'set-cookie', value: 'sessionid=; Domain=.Data.TCO.re; Expires=Thu, 01 Jan 1970 00:00:00 GMT' },
+      ]),
+    )!;
+    expect(response.cookies).toEqual([
+      { name: long.slice(0, MAX_LOGGED_NAME), domain: null, expires: null },
+      { name: 'sessionid', domain: 'data.tco.re', expires: 0 },
+    ]);
+    expect(JSON.stringify(response)).not.toMatch(/ppp|sss/);
   });
 
   it('keeps no session id of the request’s path', () => {
@@ -118,13 +141,51 @@ describe('withResponses', () => {
     expect(log.responses[0]!.startedAt).toBe(10);
     expect(withResponses(log, 7, 200, [response(3)])).toEqual({ tabId: 7, openedAt: 200, responses: [response(3)] });
   });
+
+  it('says until when it dropped responses, and keeps when DevTools was closed, within one DevTools session', () => {
+    let log = withResponses(null, 7, 100, [response(1), response(2)]);
+    expect(log.droppedUntil).toBeUndefined();
+    log = withResponses(
+      log,
+      7,
+      100,
+      Array.from({ length: NETWORK_LOG_LIMIT }, (_, i) => response(10 + i)),
+    );
+    expect(log.droppedUntil).toBe(2);
+    log = withResponses(closedLog(log, 100, 5000), 7, 100, [response(5000)]);
+    expect(log).toMatchObject({ droppedUntil: 10, closedAt: 5000 });
+    // Another session's closing leaves this log open; a new session starts afresh.
+    expect(closedLog(withResponses(null, 7, 200, []), 100, 6000).closedAt).toBeUndefined();
+    expect(withResponses(log, 7, 200, [])).toEqual({ tabId: 7, openedAt: 200, responses: [] });
+  });
+
+  it('keeps within NETWORK_LOG_BYTES, as either browser counts them, the oldest dropped first', () => {
+    const big = (startedAt: number, letter: string): NetworkResponse => ({
+      ...response(startedAt),
+      cookies: Array.from({ length: COOKIES_PER_RESPONSE }, (_, i) => ({
+        name: `${letter.repeat(MAX_LOGGED_NAME - 3)}${i}`,
+        domain: null,
+        expires: null,
+      })),
+    });
+    let log = withResponses(null, 7, 100, []);
+    for (let i = 0; i < 60; i++) log = withResponses(log, 7, 100, [big(i, 'a')]);
+    const stored = JSON.stringify(log);
+    expect(stored.length).toBeLessThanOrEqual(NETWORK_LOG_BYTES + 100);
+    expect(stored.length).toBeGreaterThan(NETWORK_LOG_BYTES * 0.9);
+    expect(log.responses.at(-1)!.startedAt).toBe(59);
+    // Firefox counts two bytes a character once one is past Latin-1 ('…' ends a cut URL).
+    for (let i = 60; i < 120; i++) log = withResponses(log, 7, 100, [big(i, i % 2 ? 'a' : '…')]);
+    expect(JSON.stringify(log).length * 2).toBeLessThanOrEqual(NETWORK_LOG_BYTES + 200);
+    expect(log.responses.at(-1)!.startedAt).toBe(119);
+  });
 });
 
 describe('checkedResponse', () => {
   const good = responseOfHarEntry(harEntry([{ name: 'set-cookie', value: 'sessionid=x; Path=/' }]))!;
 
   it('copies a well-formed response field by field, leaving anything else behind', () => {
-    const smuggled = { ...good, extra: 'x', cookies: [{ ...good.cookies[0], value: 'SECRET-VALUE' }] };
+    const smuggled = { ...good, extra: 'x', cookies: [{ ...good.cookies[0], value: 'SECRET-VALUE', path: '/SECRET' }] };
     const checked = checkedResponse(smuggled);
     expect(checked).toEqual(good);
     expect(JSON.stringify(checked)).not.toContain('SECRET');
@@ -144,5 +205,9 @@ describe('checkedResponse', () => {
     expect(checkedResponse({ ...good, cookies: [{ name: 3 }] })).toBeNull();
     expect(checkedResponse({ ...good, cookies: 'a' })).toBeNull();
     expect(checkedResponse({ ...good, url: 'x'.repeat(MAX_URL_LENGTH + 1) })).toBeNull();
+    expect(checkedResponse({ ...good, cookies: [{ name: 'n'.repeat(MAX_LOGGED_NAME + 1), domain: null, expires: null }] })).toBeNull();
+    expect(checkedResponse({ ...good, cookies: [{ name: 'a', domain: 3, expires: null }] })).toBeNull();
+    expect(checkedResponse({ ...good, cookies: [{ name: 'a', domain: null, expires: 'Thu, 01 Jan 1970' }] })).toBeNull();
+    expect(checkedResponse({ ...good, cookies: [{ name: 'a' }] })).toBeNull();
   });
 });

@@ -1,16 +1,17 @@
 /**
  * `setByOf` answers as it did before its index (issue: a render cost events × responses × cookies,
  * with a URL read for each): the same response and the same of its cookies in every case, and
- * the same 'unseen', 'pending' and 'script', on random logs and events made to collide.
+ * the same 'unseen', 'pending' and 'script', on random logs and events made to collide. And over
+ * a whole timeline, `setByOfTimeline` credits each Set-Cookie line with one event at most, of a
+ * kind it could have made, leaving none an uncredited event could have taken.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SET_BY_WINDOW_MS, setByOf, type CookieEvent, type SetBy } from '../../../src/core/network/set-by.ts';
-import { withResponses, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
-import type { SetCookieFacts } from '../../../src/core/network/set-cookie-header.ts';
+import { SET_BY_WINDOW_MS, setByOf, setByOfTimeline, type CookieEvent, type SetBy } from '../../../src/core/network/set-by.ts';
+import { withResponses, type LoggedCookie, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
 
 // The implementation before the index, copied as it was: the reference.
-function writes(facts: SetCookieFacts, url: string, event: CookieEvent): boolean {
+function writes(facts: LoggedCookie, url: string, event: CookieEvent): boolean {
   if (facts.name !== event.name) return false;
   const domain = event.domain.replace(/^\./, '').toLowerCase();
   if (facts.domain !== null) return facts.domain === domain;
@@ -23,7 +24,7 @@ function writes(facts: SetCookieFacts, url: string, event: CookieEvent): boolean
 
 function referenceSetByOf(event: CookieEvent, log: NetworkLog | null, now: number): SetBy | null {
   if (log === null || event.found) return null;
-  let best: { response: NetworkResponse; cookie: SetCookieFacts; distance: number } | null = null;
+  let best: { response: NetworkResponse; cookie: LoggedCookie; distance: number } | null = null;
   for (const response of log.responses) {
     if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) continue;
     const cookie = response.cookies.find((facts) => writes(facts, response.url, event));
@@ -62,16 +63,10 @@ const url = fc.constantFrom(
 const time = fc.oneof(fc.integer({ min: -8000, max: 8000 }), fc.double({ min: -8000, max: 8000, noNaN: true })).map((offset) => T + offset);
 const span = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: -500, max: -1 }), fc.double({ min: 0, max: 5000, noNaN: true }));
 
-const facts = fc.record({ name, domain: cookieDomain }).map(({ name, domain }): SetCookieFacts => ({
+const facts = fc.record({ name, domain: cookieDomain }).map(({ name, domain }): LoggedCookie => ({
   name,
   domain,
-  path: null,
-  maxAge: null,
   expires: null,
-  secure: false,
-  httpOnly: false,
-  partitioned: false,
-  sameSite: null,
 }));
 const response = fc
   .record({ url, startedAt: time, span, cookies: fc.array(facts, { minLength: 1, maxLength: 6 }) })
@@ -112,6 +107,93 @@ describe('setByOf, against the implementation before its index', () => {
               expect(identity(setByOf(each, log, now), log)).toEqual(identity(referenceSetByOf(each, log, now), log));
           }
           expect(setByOf(events[0]!, null, now)).toBeNull();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** A Set-Cookie by identity: which response of the log, which of its lines. */
+type Line = { response: number; cookie: number };
+
+/** Whether line `cookie` of `response` could have made `event`, as the reference reads a header: its cookie, and its kind (a removal or not). */
+function couldMake(response: NetworkResponse, cookie: LoggedCookie, event: CookieEvent): boolean {
+  const removes = cookie.expires !== null && cookie.expires <= response.startedAt;
+  return writes(cookie, response.url, event) && removes === (event.type === 'removed');
+}
+
+/** Each response's first line that could have made `event`, within the event's window (one change of the cookie a line). */
+function candidates(log: NetworkLog, event: CookieEvent): Line[] {
+  return log.responses.flatMap((response, index) => {
+    if (event.at < response.startedAt - SET_BY_WINDOW_MS || event.at > response.finishedAt + SET_BY_WINDOW_MS) return [];
+    const cookie = response.cookies.findIndex((each) => couldMake(response, each, event));
+    return cookie < 0 ? [] : [{ response: index, cookie }];
+  });
+}
+
+const timelineEvent = fc
+  .record({
+    at: time,
+    name,
+    domain: eventDomain,
+    type: fc.constantFrom('set', 'changed', 'removed'),
+    found: fc.constantFrom(false, false, false, true),
+  })
+  .map(({ at, name, domain, type, found }): CookieEvent => ({
+    type,
+    at,
+    name,
+    domain,
+    phase: 'unknown',
+    ...(found ? { found: true } : {}),
+  }));
+// Session cookies, lasting ones, and removals (an expiry before the response).
+const expiringFacts = fc
+  .record({ name, domain: cookieDomain, expires: fc.constantFrom(null, 0, T + 1e9) })
+  .map((facts): LoggedCookie => facts);
+const expiringResponse = fc
+  .record({ url, startedAt: time, span, cookies: fc.array(expiringFacts, { minLength: 1, maxLength: 6 }) })
+  .map(({ url, startedAt, span, cookies }): NetworkResponse => ({
+    method: 'GET',
+    url,
+    status: 200,
+    startedAt,
+    finishedAt: startedAt + span,
+    cookies,
+  }));
+
+describe('setByOfTimeline, on random timelines', () => {
+  it('credits each Set-Cookie at most once, only with an event it could have made, and leaves none unused that an uncredited event could take', () => {
+    fc.assert(
+      fc.property(
+        fc.array(expiringResponse, { maxLength: 10 }),
+        fc.array(timelineEvent, { minLength: 1, maxLength: 14 }),
+        time,
+        (responses, events, now) => {
+          const log: NetworkLog = { tabId: 1, openedAt: T - 10_000, responses };
+          const setBy = setByOfTimeline(events, log, now);
+          const answers = events.map((each) => setBy(each));
+          const credited = new Map<string, number>();
+          answers.forEach((answer, at) => {
+            const each = events[at]!;
+            if (each.found) return expect(answer).toBeNull();
+            if (answer?.kind !== 'response') return;
+            const line = { response: responses.indexOf(answer.response), cookie: answer.response.cookies.indexOf(answer.cookie) };
+            const { startedAt, finishedAt } = answer.response;
+            expect(couldMake(answer.response, answer.cookie, each)).toBe(true);
+            expect(each.at >= startedAt - SET_BY_WINDOW_MS && each.at <= finishedAt + SET_BY_WINDOW_MS).toBe(true);
+            const key = `${line.response}/${line.cookie}`;
+            expect(credited.has(key), `line ${key} credited twice`).toBe(false);
+            credited.set(key, at);
+          });
+          answers.forEach((answer, at) => {
+            const each = events[at]!;
+            if (each.found || answer?.kind === 'response') return;
+            for (const line of candidates(log, each)) expect(credited.has(`${line.response}/${line.cookie}`)).toBe(true);
+          });
+          // One event alone: as setByOf.
+          expect(setByOfTimeline([events[0]!], log, now)(events[0]!)).toEqual(setByOf(events[0]!, log, now));
         },
       ),
       { numRuns: 500 },

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SET_BY_WINDOW_MS, setByOf, type CookieEvent } from '../../../src/core/network/set-by.ts';
-import { COOKIES_PER_RESPONSE, NETWORK_LOG_LIMIT, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
+import { SET_BY_WINDOW_MS, setByOf, setByOfTimeline, type CookieEvent } from '../../../src/core/network/set-by.ts';
+import {
+  closedLog,
+  COOKIES_PER_RESPONSE,
+  logCookie,
+  NETWORK_LOG_LIMIT,
+  withResponses,
+  type NetworkLog,
+  type NetworkResponse,
+} from '../../../src/core/network/network-log.ts';
 import { parseSetCookie } from '../../../src/core/network/set-cookie-header.ts';
 
 const T = 1_795_320_000_000;
@@ -18,7 +26,7 @@ const response = (lines: string[], startedAt = T, url = 'https://data.tco.re/', 
   status: 200,
   startedAt,
   finishedAt,
-  cookies: lines.map((line) => parseSetCookie(line)!),
+  cookies: lines.map((line) => logCookie(parseSetCookie(line)!, startedAt)!),
 });
 const log = (responses: NetworkResponse[], openedAt = T - 60_000): NetworkLog => ({ tabId: 3, openedAt, responses });
 
@@ -57,6 +65,26 @@ describe('setByOf', () => {
     expect(setByOf(event(), log([], T + 1000), T + 100_000)).toEqual({ kind: 'unseen' });
   });
 
+  it('says nothing was seen, not "script", for an event the log no longer covers: its responses dropped', () => {
+    // The page load sets sessionid; then NETWORK_LOG_LIMIT calls each refresh a load balancer's cookie.
+    let full = withResponses(null, 3, T - 60_000, [response(['sessionid=1; Path=/; HttpOnly'], T)]);
+    expect(setByOf(event(), full, T + 10_000)).toMatchObject({ kind: 'response' });
+    for (let i = 0; i < NETWORK_LOG_LIMIT; i++) full = withResponses(full, 3, T - 60_000, [response(['AWSALB=x'], T + 1000 + i * 100)]);
+    expect(setByOf(event(), full, T + 60_000)).toEqual({ kind: 'unseen' });
+    // Well after the dropped responses, a cookie no response set is still a script's.
+    const later = full.responses.at(-1)!.finishedAt + 10_000;
+    expect(setByOf(event({ at: later }), full, later + 10_000)).toEqual({ kind: 'script' });
+  });
+
+  it('says nothing was seen, not "script", for an event after DevTools was closed on the tab', () => {
+    const closed = closedLog(log([response(['sessionid=1'])]), T - 60_000, T + 20_000);
+    expect(setByOf(event({ name: 'other' }), closed, T + 100_000)).toEqual({ kind: 'script' });
+    expect(setByOf(event({ name: 'other', at: T + 18_000 }), closed, T + 100_000)).toEqual({ kind: 'unseen' });
+    expect(setByOf(event({ name: 'other', at: T + 30_000 }), closed, T + 100_000)).toEqual({ kind: 'unseen' });
+    // What was heard before still names its response.
+    expect(setByOf(event(), closed, T + 100_000)).toMatchObject({ kind: 'response' });
+  });
+
   it('claims nothing without a network log, or for a cookie a scan found', () => {
     expect(setByOf(event(), null, T)).toBeNull();
     expect(setByOf(event({ found: true }), log([response(['sessionid=1'])]), T + 10_000)).toBeNull();
@@ -64,7 +92,64 @@ describe('setByOf', () => {
 
   it('applies to a removal too: a Set-Cookie that expires the cookie', () => {
     const logout = response(['sessionid=; Max-Age=0']);
-    expect(setByOf(event({ type: 'removed' }), log([logout]), T + 10_000)).toMatchObject({ kind: 'response', cookie: { maxAge: 0 } });
+    expect(setByOf(event({ type: 'removed' }), log([logout]), T + 10_000)).toMatchObject({ kind: 'response', cookie: { expires: 0 } });
+  });
+
+  it('says nothing of a cookie the browser removed itself: it expired (GA’s one-minute _gat), no one removed it', () => {
+    const expired = event({ type: 'removed', name: '_gat', domain: '.tco.re', byBrowser: true });
+    expect(setByOf(expired, log([]), T + 100_000)).toBeNull();
+    expect(setByOf(expired, log([response(['_gat=; Domain=tco.re; Max-Age=0'])]), T + 100_000)).toBeNull();
+  });
+});
+
+describe('setByOfTimeline', () => {
+  it('credits one Set-Cookie with one event: a cookie set, then changed and removed soon after, is not all that header’s doing', () => {
+    const page = response(['ods_test=1; Path=/; Max-Age=31536000'], T, undefined, T + 80);
+    const events = [
+      event({ name: 'ods_test', at: T + 60 }),
+      event({ name: 'ods_test', type: 'changed', at: T + 1500 }),
+      event({ name: 'ods_test', type: 'removed', at: T + 2900 }),
+    ];
+    const setBy = setByOfTimeline(events, log([page]), T + 10_000);
+    expect(events.map((each) => setBy(each)?.kind)).toEqual(['response', 'script', 'script']);
+  });
+
+  it('gives the Set-Cookie to the nearest event, whichever came first', () => {
+    const late = response(['sessionid=1'], T + 2000, undefined, T + 2100);
+    const events = [event({ at: T }), event({ type: 'changed', at: T + 2050 })];
+    const setBy = setByOfTimeline(events, log([late]), T + 10_000);
+    expect(events.map((each) => setBy(each)?.kind)).toEqual(['script', 'response']);
+  });
+
+  it('explains a removal only by a Set-Cookie that expires the cookie, and a setting only by one that does not', () => {
+    const logout = response(['sessionid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT']);
+    const login = response(['sessionid=2; Path=/; Max-Age=600'], T + 500);
+    const events = [event({ type: 'removed', at: T + 50 }), event({ type: 'set', at: T + 60 })];
+    const setBy = setByOfTimeline(events, log([logout, login]), T + 10_000);
+    expect(setBy(events[0]!)).toMatchObject({ kind: 'response', response: logout });
+    expect(setBy(events[1]!)).toMatchObject({ kind: 'response', response: login });
+    expect(setByOfTimeline([events[1]!], log([logout]), T + 10_000)(events[1]!)).toEqual({ kind: 'script' });
+    expect(setByOfTimeline([events[0]!], log([login]), T + 10_000)(events[0]!)).toEqual({ kind: 'script' });
+  });
+
+  it('lets one response remove a cookie and set it again, as a logout that starts a new session does', () => {
+    const relog = response(['sessionid=; Max-Age=0', 'sessionid=new; HttpOnly']);
+    const events = [event({ type: 'removed', at: T + 10 }), event({ type: 'set', at: T + 20 })];
+    const setBy = setByOfTimeline(events, log([relog]), T + 10_000);
+    expect(events.map((each) => setBy(each))).toEqual([
+      { kind: 'response', response: relog, cookie: relog.cookies[0] },
+      { kind: 'response', response: relog, cookie: relog.cookies[1] },
+    ]);
+  });
+
+  it('skips markers, answers nothing for a found cookie or without a log, and answers an event of no timeline alone', () => {
+    const page = response(['sessionid=1']);
+    const timeline = [{ type: 'worker-restart' as const, at: T }, event(), event({ type: 'changed', at: T + 70, found: true })];
+    const setBy = setByOfTimeline(timeline, log([page]), T + 10_000);
+    expect(setBy(timeline[1] as CookieEvent)).toMatchObject({ kind: 'response' });
+    expect(setBy(timeline[2] as CookieEvent)).toBeNull();
+    expect(setBy(event())).toMatchObject({ kind: 'response' });
+    expect(setByOfTimeline(timeline, null, T)(event())).toBeNull();
   });
 });
 
@@ -88,6 +173,12 @@ describe('setByOf on a hostile log', () => {
     expect(new Set(events.map((each) => setByOf(each, others, T + 100_000)?.kind))).toEqual(new Set(['script']));
     const same = full(() => 'portal.example');
     expect(events.map((each) => setByOf(each, same, T + 100_000)).every((answer) => answer?.kind === 'response')).toBe(true);
+    // A whole timeline: each response's one Set-Cookie of the cookie explains one event, and no more.
+    const credited = events
+      .map(setByOfTimeline(events, same, T + 100_000))
+      .flatMap((answer) => (answer?.kind === 'response' ? [answer.response] : []));
+    expect(credited).toHaveLength(NETWORK_LOG_LIMIT);
+    expect(new Set(credited).size).toBe(NETWORK_LOG_LIMIT);
     // Responses 46 to 55 were under way at T + 555: the first of them, and its first Set-Cookie.
     expect(setByOf(events[555]!, same, T + 100_000)).toMatchObject({
       response: same.responses[46],

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTRIBUTE_VALUE, parseSetCookie, parseSetCookieHeaders } from '../../../src/core/network/set-cookie-header.ts';
+import {
+  expiryOf,
+  MAX_ATTRIBUTE_VALUE,
+  parseCookieDate,
+  parseSetCookie,
+  parseSetCookieHeaders,
+} from '../../../src/core/network/set-cookie-header.ts';
 
 describe('parseSetCookie', () => {
   it('reads the name and every attribute, and leaves the value out', () => {
@@ -59,5 +65,36 @@ describe('parseSetCookieHeaders', () => {
 
   it('reads no further than the limit', () => {
     expect(parseSetCookieHeaders(['a=1\nb=2\nc=3', 'd=4'], 2).map((facts) => facts.name)).toEqual(['a', 'b']);
+  });
+});
+
+describe('parseCookieDate', () => {
+  it('reads the dates servers write, as browsers do (RFC 6265, 5.1.1)', () => {
+    expect(parseCookieDate('Wed, 09 Jun 2027 10:18:14 GMT')).toBe(Date.UTC(2027, 5, 9, 10, 18, 14));
+    expect(parseCookieDate('Thu, 01-Jan-1970 00:00:01 GMT')).toBe(1000);
+    expect(parseCookieDate('Sunday, 06-Nov-94 08:49:37 GMT')).toBe(Date.UTC(1994, 10, 6, 8, 49, 37));
+    expect(parseCookieDate('Sun Nov  6 08:49:37 1994')).toBe(Date.UTC(1994, 10, 6, 8, 49, 37));
+    expect(parseCookieDate('Tue, 01 JANUARY 2030 00:00:00 UTC')).toBe(Date.UTC(2030, 0, 1));
+  });
+
+  it('names no date where a browser reads none', () => {
+    for (const text of ['', 'yesterday', '0', 'Wed, 09 Jun 2027', '30 Feb 2027 00:00:00', '01 Jan 1600 00:00:00', '01 Jan 2027 24:00:00'])
+      expect(parseCookieDate(text)).toBeNull();
+  });
+});
+
+describe('expiryOf', () => {
+  const at = Date.UTC(2027, 0, 1);
+  it('counts Max-Age from the request first, then reads Expires; none is a session cookie', () => {
+    expect(expiryOf({ maxAge: 60, expires: 'Thu, 01 Jan 1970 00:00:00 GMT' }, at)).toBe(at + 60_000);
+    expect(expiryOf({ maxAge: null, expires: 'Thu, 01 Jan 1970 00:00:00 GMT' }, at)).toBe(0);
+    expect(expiryOf({ maxAge: null, expires: 'soon' }, at)).toBeNull();
+    expect(expiryOf({ maxAge: null, expires: null }, at)).toBeNull();
+  });
+
+  it('takes a Max-Age of 0 or less as the earliest time, and a huge one as the 400 days browsers allow', () => {
+    expect(expiryOf({ maxAge: 0, expires: null }, at)).toBe(0);
+    expect(expiryOf({ maxAge: -1, expires: null }, at)).toBe(0);
+    expect(expiryOf(parseSetCookie(`a=1; Max-Age=${'9'.repeat(400)}`)!, at)).toBe(at + 400 * 24 * 3600 * 1000);
   });
 });

@@ -9,6 +9,7 @@ import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/
 import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, MATOMO, visitPortal, type E2eContext } from './context.ts';
 import { axeViolations, SCREENSHOT_DIR } from './popup.ts';
+import { EMBEDDING_SITE } from '../../../scripts/demo-portal/census-portals.ts';
 
 export const PANEL_PAGE = 'src/panel/index.html';
 export const SIDE_PANEL_PAGE = 'src/sidepanel/index.html';
@@ -70,6 +71,20 @@ export function panelScenarios(ctx: E2eContext): void {
       await expect.poll(() => panel.attributes('[data-cookie-event]', 'data-cookie-event')).toEqual(recorded);
       // Never a value.
       expect(await panel.innerHtml('main')).not.toMatch(/set-after-load|fixture-session-|fixture-csrf-/);
+      await Promise.all([site.close(), panel.close(), api.close()]);
+    });
+
+    it('follows its tab from a portal to a site it has no access to (the browser hides that address)', async () => {
+      const host = 'itie.opendatasoft.com';
+      const site = await visitPortal(ctx.browser(), host);
+      const api = await extensionPage(ctx.browser());
+      const tabId = await tabIdOf(api, `http://${host}/*`);
+      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `tabId=${tabId}`);
+      await panel.waitFor(eventRow('sessionid'));
+      // Not a portal, and no host permission: tabs.onUpdated tells the panel no new address.
+      await site.goto(`http://${EMBEDDING_SITE}/`);
+      await panel.waitFor('main[data-state="no-site"]');
+      expect(await panel.attributes(eventRow('sessionid'), 'data-cookie-event')).toEqual([]);
       await Promise.all([site.close(), panel.close(), api.close()]);
     });
 
