@@ -9,7 +9,7 @@ import { codeStartedMs } from './started-at.ts';
 import { installBrowser } from '../platform/browser.ts';
 import { workerBrowser } from '../platform/worker-browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
-import { broadcast, serveRequests } from '../platform/worker-messaging.ts';
+import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
 import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
@@ -177,6 +177,8 @@ onCookieChanged(events.cookieChanged);
 // Before onTabShown: a tab's new site is known before the scan its loading starts.
 onTabsChanged(events.tabUpdated, events.tabRemoved);
 onTabShown(events.tabShown);
+// The DevTools page closed: what its tab's log did not hear after that is no script's for sure.
+onDevtoolsSessionEnded((session, at) => void ready.then(() => networkLogs.closed(session.tabId, session.openedAt, at)));
 serveRequests(
   createHandlers({
     ready,

@@ -5,7 +5,7 @@
  * DevTools opens, so responses before the panel is looked at are heard too.
  */
 import { installBrowser, nativeBrowser } from '../platform/browser.ts';
-import { createDevtoolsPanel, inspectedTabId, onHarEntry } from '../platform/devtools.ts';
+import { createDevtoolsPanel, holdDevtoolsSession, inspectedTabId, onHarEntry } from '../platform/devtools.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { createNetworkCapture } from './network-capture.ts';
@@ -20,4 +20,6 @@ void createDevtoolsPanel(browserTranslate()('devtoolsPanelTitle'), '/icons/icon-
 if (tabId !== null) {
   const capture = createNetworkCapture((responses) => callBackground('noteNetwork', { tabId, openedAt, responses }));
   onHarEntry((entry) => capture.heard(entry));
+  // The worker hears when this page closes: events after that are not said to be a script's.
+  holdDevtoolsSession({ tabId, openedAt });
 }

@@ -7,8 +7,9 @@
  * dropped in core/network at once). Each function takes the API as a defaulted parameter; the
  * type below is both browsers' shape, each member optional where one browser lacks it.
  */
-import { browser } from './browser.ts';
+import { browser, type Browser } from './browser.ts';
 import type { HarEntryLike } from '../core/network/network-log.ts';
+import { DEVTOOLS_SESSION_PORT, type DevtoolsSession } from '../core/network/devtools-session.ts';
 
 /** A browser event as both browsers give it. */
 type BrowserEvent<Listener> = { addListener(listener: Listener): void; removeListener(listener: Listener): void };
@@ -77,4 +78,27 @@ export function onInspectedPageNavigated(listener: () => void, devtools: Devtool
   const handler = () => listener();
   event?.addListener(handler);
   return () => event?.removeListener(handler);
+}
+
+/** After the worker ended the port (it stops when idle, and its ports with it), the wait before connecting again. */
+export const RECONNECT_AFTER_MS = 1000;
+
+/**
+ * Keeps a port to the worker open while this DevTools page lives, with `session` on it: when the
+ * page closes, the worker hears the port end. The worker ends it too when it stops (idle): the
+ * page connects again, which wakes it, after a second (a loop of instant failures would spin).
+ * A page whose extension was reloaded can no longer connect: it stops trying.
+ */
+export function holdDevtoolsSession(session: DevtoolsSession, api: Pick<Browser, 'runtime'> = browser): void {
+  const connect = () => {
+    let port: ReturnType<Browser['runtime']['connect']>;
+    try {
+      port = api.runtime.connect({ name: DEVTOOLS_SESSION_PORT });
+    } catch {
+      return;
+    }
+    port.onDisconnect.addListener(() => void setTimeout(connect, RECONNECT_AFTER_MS));
+    port.postMessage(session);
+  };
+  connect();
 }

@@ -1,6 +1,7 @@
 /** The worker's side of messaging: answering the pages' requests, pushing to them (the pages' side is messaging.ts). */
 import { browser, type Browser, type Runtime } from './browser.ts';
 import { isRequestMessage, type Handlers, type LiveMessage, type ResponseMessage } from '../core/message-contract.ts';
+import { DEVTOOLS_SESSION_PORT, isDevtoolsSession, type DevtoolsSession } from '../core/network/devtools-session.ts';
 
 type RuntimeApi = Pick<Browser, 'runtime'>;
 
@@ -40,4 +41,22 @@ export function serveRequests(handlers: Handlers, api: RuntimeApi = browser): vo
 /** Pushes a live message to every open extension page (no answer expected); resolves or rejects as runtime.sendMessage does (no page open: it rejects). */
 export function broadcast(message: LiveMessage, api: RuntimeApi = browser): Promise<unknown> {
   return api.runtime.sendMessage(message);
+}
+
+/**
+ * Calls `ended` with each DevTools session our DevTools page announced on its port, when that
+ * port ends: the page closed (a port the worker's own stop ends runs nothing here). Registered at
+ * the top of the worker, as every listener. Ports of other senders or names are left alone.
+ */
+export function onDevtoolsSessionEnded(ended: (session: DevtoolsSession, at: number) => void, api: RuntimeApi = browser): void {
+  api.runtime.onConnect.addListener((port) => {
+    if (port.name !== DEVTOOLS_SESSION_PORT || !port.sender || !isOwnPage(port.sender, api)) return;
+    let session: DevtoolsSession | null = null;
+    port.onMessage.addListener((message: unknown) => {
+      if (session === null && isDevtoolsSession(message)) session = { tabId: message.tabId, openedAt: message.openedAt };
+    });
+    port.onDisconnect.addListener(() => {
+      if (session !== null) ended(session, Date.now());
+    });
+  });
 }

@@ -4,7 +4,7 @@ import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
-import { extensionPage, presentNames, reportOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, reportOf, request, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';
 import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
 import { mkdirSync } from 'node:fs';
@@ -140,6 +140,13 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     expect(await panel.innerHTML('main')).not.toMatch(/fixture-session-|fixture-csrf-/);
     await panel.evaluate(() => document.querySelector('.events')?.scrollIntoView({ block: 'end' }));
     await devtools.screenshot({ path: `${SCREENSHOT_DIR}/chromium-real-devtools-panel.png` });
+
+    // DevTools closed: the worker hears its page's port end, and the tab's log says when (what
+    // comes after is no longer said to be a script's).
+    const tabId = await tabIdOf(api, `http://${host}/*`);
+    expect((await request(api, 'getNetworkLog', { tabId }))?.closedAt).toBeUndefined();
+    await devtools.close();
+    await expect.poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.closedAt ?? null, { timeout: 10_000 }).not.toBeNull();
     await Promise.all([site.close(), api.close()]);
   });
 

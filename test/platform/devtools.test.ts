@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createDevtoolsPanel,
+  holdDevtoolsSession,
+  RECONNECT_AFTER_MS,
   devtoolsTheme,
   inspectedTabId,
   onDevtoolsThemeChanged,
@@ -89,5 +91,44 @@ describe('platform devtools', () => {
     expect(navigations).toBe(1);
     expect(() => onHarEntry(() => undefined, firefoxDevtools().api)).not.toThrow();
     expect(onInspectedPageNavigated(() => undefined, {})).toBeTypeOf('function');
+  });
+});
+
+describe('holdDevtoolsSession', () => {
+  it('keeps a port open with the session on it, and connects again a second after the worker ended it', () => {
+    vi.useFakeTimers();
+    try {
+      const ports: Array<{ name: string; sent: unknown[]; end: () => void }> = [];
+      const runtime = {
+        connect: ({ name }: { name: string }) => {
+          const onDisconnect = fakeEvent<() => void>();
+          const port = { name, sent: [] as unknown[], end: () => onDisconnect.fire() };
+          ports.push(port);
+          return { onDisconnect, postMessage: (message: unknown) => port.sent.push(message) };
+        },
+      };
+      holdDevtoolsSession({ tabId: 3, openedAt: 100 }, { runtime } as never);
+      expect(ports.map((port) => [port.name, port.sent])).toEqual([['devtools-session', [{ tabId: 3, openedAt: 100 }]]]);
+      // The worker stopped (idle): its ports end with it.
+      ports[0]!.end();
+      vi.advanceTimersByTime(RECONNECT_AFTER_MS - 1);
+      expect(ports).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(ports.map((port) => port.sent)).toEqual([[{ tabId: 3, openedAt: 100 }], [{ tabId: 3, openedAt: 100 }]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops trying once it can no longer connect (its extension was reloaded)', () => {
+    let tries = 0;
+    const runtime = {
+      connect: () => {
+        tries++;
+        throw new Error('Extension context invalidated.');
+      },
+    };
+    expect(() => holdDevtoolsSession({ tabId: 3, openedAt: 100 }, { runtime } as never)).not.toThrow();
+    expect(tries).toBe(1);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 // webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
 vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
-const { broadcast, isOwnPage, serveRequests } = await import('../../src/platform/worker-messaging.ts');
+const { broadcast, isOwnPage, onDevtoolsSessionEnded, serveRequests } = await import('../../src/platform/worker-messaging.ts');
+const { fakeEvent } = await import('../support/fake-events.ts');
 const { LIVE_MESSAGE_TYPE } = await import('../../src/core/message-contract.ts');
 
 type Listener = (message: unknown, sender: object, sendResponse: (response: unknown) => void) => boolean;
@@ -85,5 +86,53 @@ describe('live messages, as the worker pushes them', () => {
     const sent: unknown[] = [];
     await broadcast(push, { runtime: { sendMessage: async (message: unknown) => void sent.push(message) } } as never);
     expect(sent).toEqual([push]);
+  });
+});
+
+describe('DevTools sessions, as the DevTools page holds them open on a port', () => {
+  const devtoolsPage = { id: 'our-id', url: 'chrome-extension://our-id/src/devtools/index.html' };
+
+  function portsOf() {
+    const onConnect = fakeEvent<(port: never) => void>();
+    const api = { runtime: { id: 'our-id', getURL: (path: string) => `chrome-extension://our-id/${path}`, onConnect } } as never;
+    /** A port as the browser hands it to the worker; `end` is the page going away. */
+    const connect = (name: string, sender: object) => {
+      const onMessage = fakeEvent<(message: unknown) => void>();
+      const onDisconnect = fakeEvent<() => void>();
+      onConnect.fire({ name, sender, onMessage, onDisconnect } as never);
+      return { post: (message: unknown) => onMessage.fire(message), end: () => onDisconnect.fire() };
+    };
+    return { api, connect };
+  }
+
+  it('says when our DevTools page’s port ends, with the session it announced', () => {
+    const { api, connect } = portsOf();
+    const ended: unknown[] = [];
+    onDevtoolsSessionEnded((session, at) => ended.push([session, typeof at]), api);
+    const port = connect('devtools-session', devtoolsPage);
+    port.post({ tabId: 7, openedAt: 1000, extra: '<b>x</b>' });
+    port.post({ tabId: 8, openedAt: 2000 });
+    expect(ended).toEqual([]);
+    port.end();
+    expect(ended).toEqual([[{ tabId: 7, openedAt: 1000 }, 'number']]);
+  });
+
+  it('leaves alone the ports of other names or senders, and sessions it cannot read', () => {
+    const { api, connect } = portsOf();
+    const ended: unknown[] = [];
+    onDevtoolsSessionEnded((session) => ended.push(session), api);
+    for (const [name, sender, message] of [
+      ['other', devtoolsPage, { tabId: 7, openedAt: 1 }],
+      ['devtools-session', { id: 'other-id', url: 'chrome-extension://other-id/x.html' }, { tabId: 7, openedAt: 1 }],
+      ['devtools-session', { id: 'our-id', url: 'https://portal.example/' }, { tabId: 7, openedAt: 1 }],
+      ['devtools-session', devtoolsPage, { tabId: -1, openedAt: 1 }],
+      ['devtools-session', devtoolsPage, { tabId: 7, openedAt: 'soon' }],
+      ['devtools-session', devtoolsPage, null],
+    ] as const) {
+      const port = connect(name, sender);
+      port.post(message);
+      port.end();
+    }
+    expect(ended).toEqual([]);
   });
 });
