@@ -3,7 +3,7 @@
  * matched against a charter, the Open Cookie Database and the known trackers. For the tests of
  * charter drafts, which need real reports, and re-audits against the draft read back.
  */
-import type { ParsedCharter } from '../../src/core/charter/types.ts';
+import type { CharterEntry, ParsedCharter } from '../../src/core/charter/types.ts';
 import type { ConsentState } from '../../src/core/consent/consent-choice.ts';
 import { emptySite, recordCookieChange, type RecordContext, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { bundledOpenCookieDatabaseRows } from '../../src/core/registry/bundled-open-cookie-database.ts';
@@ -21,6 +21,18 @@ export const DAY = 86400;
  * parent domain of `originUnknown`).
  */
 export type PlayedCookie = { name: string; days: number | null; domain?: string; context?: RecordContext };
+
+/** A charter entry in the demo portal's French words: the platform's, necessary, twelve months, unless `overrides` say otherwise. */
+export const charterEntry = (cookie: string, overrides: Partial<CharterEntry> = {}): CharterEntry => ({
+  provider: 'Huwise',
+  service: null,
+  cookie,
+  match: 'exact',
+  purpose: `Rôle de ${cookie}`,
+  duration: '12 mois',
+  category: 'necessary',
+  ...overrides,
+});
 
 const baseRegistry: Registry = buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 

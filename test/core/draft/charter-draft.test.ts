@@ -5,21 +5,12 @@ import { draftCharter, draftText } from '../../../src/core/draft/charter-draft.t
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
-import { auditSite, playSite } from '../../support/charter-audit.ts';
+import { auditSite, charterEntry, playSite } from '../../support/charter-audit.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
 const HOST = 'demo.opendatasoft.com';
 
-const entry = (cookie: string, overrides: Partial<CharterEntry> = {}): CharterEntry => ({
-  provider: 'Huwise',
-  service: null,
-  cookie,
-  match: 'exact',
-  purpose: `Rôle de ${cookie}`,
-  duration: '12 mois',
-  category: 'necessary',
-  ...overrides,
-});
+const entry = charterEntry;
 
 /** A charter of the new template in French, shaped like the demo portal's. */
 const CHARTER: ParsedCharter = {

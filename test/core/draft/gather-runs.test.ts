@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
+import type { ParsedCharter } from '../../../src/core/charter/types.ts';
 import { gatherRuns } from '../../../src/core/draft/gather-runs.ts';
-import { auditSite, playSite } from '../../support/charter-audit.ts';
+import { auditSite, charterEntry, playSite } from '../../support/charter-audit.ts';
 
 const HOST = 'demo.opendatasoft.com';
 
-const entry = (cookie: string, overrides: Partial<CharterEntry> = {}): CharterEntry => ({
-  provider: 'Huwise',
-  service: null,
-  cookie,
-  match: 'exact',
-  purpose: `Rôle de ${cookie}`,
-  duration: '12 mois',
-  category: 'necessary',
-  ...overrides,
-});
+const entry = charterEntry;
 
 const CHARTER: ParsedCharter = {
   portal: HOST,
