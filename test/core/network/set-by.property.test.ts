@@ -68,16 +68,19 @@ const facts = fc.record({ name, domain: cookieDomain }).map(({ name, domain }): 
   domain,
   expires: null,
 }));
-const response = fc
-  .record({ url, startedAt: time, span, cookies: fc.array(facts, { minLength: 1, maxLength: 6 }) })
-  .map(({ url, startedAt, span, cookies }): NetworkResponse => ({
-    method: 'GET',
-    url,
-    status: 200,
-    startedAt,
-    finishedAt: startedAt + span,
-    cookies,
-  }));
+/** A GET answered 200 that set some of `cookieFacts`. */
+const responseSetting = (cookieFacts: fc.Arbitrary<LoggedCookie>) =>
+  fc
+    .record({ url, startedAt: time, span, cookies: fc.array(cookieFacts, { minLength: 1, maxLength: 6 }) })
+    .map(({ url, startedAt, span, cookies }): NetworkResponse => ({
+      method: 'GET',
+      url,
+      status: 200,
+      startedAt,
+      finishedAt: startedAt + span,
+      cookies,
+    }));
+const response = responseSetting(facts);
 const event = fc
   .record({ at: time, name, domain: eventDomain, found: fc.constantFrom(false, false, false, true) })
   .map(({ at, name, domain, found }): CookieEvent => ({
@@ -152,16 +155,7 @@ const timelineEvent = fc
 const expiringFacts = fc
   .record({ name, domain: cookieDomain, expires: fc.constantFrom(null, 0, T + 1e9) })
   .map((facts): LoggedCookie => facts);
-const expiringResponse = fc
-  .record({ url, startedAt: time, span, cookies: fc.array(expiringFacts, { minLength: 1, maxLength: 6 }) })
-  .map(({ url, startedAt, span, cookies }): NetworkResponse => ({
-    method: 'GET',
-    url,
-    status: 200,
-    startedAt,
-    finishedAt: startedAt + span,
-    cookies,
-  }));
+const expiringResponse = responseSetting(expiringFacts);
 
 describe('setByOfTimeline, on random timelines', () => {
   it('credits each Set-Cookie at most once, only with an event it could have made, and leaves none unused that an uncredited event could take', () => {
