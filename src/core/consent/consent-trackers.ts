@@ -5,7 +5,7 @@
  * documentation. Pure and static: built once, looked up per cookie event.
  */
 import type { Category } from '../charter/types.ts';
-import { KNOWN_TRACKERS } from '../registry/known-trackers.ts';
+import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts';
 import { lazy } from '../lazy.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
 import { CONSENT_COOKIE, judgeCookie, phaseOf, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
@@ -27,9 +27,14 @@ const byName = lazy(() =>
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** The known tracker a cookie of this name is (exact name first, then the longest prefix), of any domain; null when none. */
+export function knownTrackerNamed(cookieName: string): KnownTracker | null {
+  return lookupName(byName(), cookieName, acceptAll, null)?.value ?? null;
+}
+
 /** The consent keys that govern a cookie of this name (`['ga']` for `_ga_ABC123`); none for others. */
 export function consentKeysOf(cookieName: string): readonly string[] {
-  return lookupName(byName(), cookieName, acceptAll, null)?.value.consentKeys ?? NONE;
+  return knownTrackerNamed(cookieName)?.consentKeys ?? NONE;
 }
 
 /**
@@ -47,7 +52,7 @@ const NEVER_EXEMPT_KEYS: readonly string[] = ['ga'];
  * configured exempt, one with no switch, one that only keeps the choice).
  */
 export function consentCategoryOf(cookieName: string): Category | null {
-  const tracker = lookupName(byName(), cookieName, acceptAll, null)?.value;
+  const tracker = knownTrackerNamed(cookieName);
   return tracker && tracker.consentKeys.some((key) => NEVER_EXEMPT_KEYS.includes(key)) ? tracker.category : null;
 }
 
@@ -57,7 +62,7 @@ export function consentCategoryOf(cookieName: string): Category | null {
  * category a charter gives it, it is written because the visitor opted out.
  */
 export function keepsTheChoice(cookieName: string): boolean {
-  return lookupName(byName(), cookieName, acceptAll, null)?.value.category === 'necessary';
+  return knownTrackerNamed(cookieName)?.category === 'necessary';
 }
 
 /**

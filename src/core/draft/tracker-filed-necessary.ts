@@ -6,17 +6,9 @@
  * for any domain, since a charter entry names none (`testCookie` is Disqus's only on disqus.com).
  */
 import type { CharterEntry } from '../charter/types.ts';
-import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts';
-import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
+import { knownTrackerNamed } from '../consent/consent-trackers.ts';
+import type { KnownTracker } from '../registry/known-trackers.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
-
-const TRACKERS = buildNameIndex(
-  KNOWN_TRACKERS.filter((tracker) => tracker.domain === null).map((tracker) => ({
-    name: tracker.cookie,
-    match: tracker.match,
-    value: tracker,
-  })),
-);
 
 /** What ends a family's stem (`_pk_id` for `_pk_id.<site>.<hash>`), as the registry reads a charter's stems. */
 const FAMILY_SEPARATORS = ['.', '_'] as const;
@@ -26,12 +18,12 @@ const FAMILY_SEPARATORS = ['.', '_'] as const;
  * (`_pk_id.*`, `_ga_ABC`), or as that family's stem (`_pk_id`); null when the table has none.
  */
 function knownTrackerOf(entry: Pick<CharterEntry, 'cookie' | 'match'>): KnownTracker | null {
-  const found = lookupName(TRACKERS, entry.cookie, acceptAll, null);
-  if (found !== null) return found.value;
+  const found = knownTrackerNamed(entry.cookie);
+  if (found !== null) return found;
   if (entry.match !== 'exact') return null;
   for (const separator of FAMILY_SEPARATORS) {
-    const family = lookupName(TRACKERS, entry.cookie + separator, acceptAll, null);
-    if (family?.value.match === 'prefix' && family.value.cookie === entry.cookie + separator) return family.value;
+    const family = knownTrackerNamed(entry.cookie + separator);
+    if (family?.match === 'prefix' && family.cookie === entry.cookie + separator) return family;
   }
   return null;
 }
