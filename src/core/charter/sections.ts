@@ -21,8 +21,13 @@ const MAX_HEADING_LENGTH = 200;
 /** Most words in a plain-line heading. */
 const MAX_HEADING_WORDS = 20;
 
-const NEGATED_NECESSARY =
-  /\bnon[- ](?:strictement )?(?:necessaire|essentiel|fonctionnel)|\bnot (?:strictly )?(?:necessary|essential)|\bunnecessary/;
+/** Wording that says a section is not the necessary one: "non-essential", "not required", "ne sont pas nécessaires", "optional". */
+const NEGATED_NECESSARY = new RegExp(
+  '\\bnon[- ]?(?:strictement )?(?:essenti|necess|indispens|obligat|requi|fonctionnel)' +
+    '|\\bnot (?:strictly )?(?:necessary|essential|required|needed|indispensable|mandatory)' +
+    "|\\bn(?:e |')(?:sont|est) pas (?:strictement )?(?:necessaire|essentiel|indispensable|obligatoire|requis)" +
+    '|\\bunnecessary|\\boptional|\\boptionnel|\\bfacultati',
+);
 const NECESSARY =
   /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|obligatoire|\btechniques?\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement/;
@@ -30,13 +35,15 @@ const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;
 const MENTIONS_COOKIES = /cookie|traceur|tracker/;
 
-/** Category a heading's wording names: necessary/functional, statistics, third-party, other; null if none. */
+/** Category a heading's wording names: necessary/functional, statistics, third-party, other (also for "non-essential"); null if none. */
 export function categoryOfHeading(text: string): Category | null {
   const folded = foldForMatching(text).replace(/<[^<>]*>|https?:\/\/\S+/g, ' ');
-  if (NECESSARY.test(folded) && !NEGATED_NECESSARY.test(folded)) return 'necessary';
+  const negated = NEGATED_NECESSARY.test(folded);
+  if (NECESSARY.test(folded) && !negated) return 'necessary';
   if (STATISTICS.test(folded)) return 'statistics';
   if (THIRD_PARTY.test(folded)) return 'third-party';
-  if (OTHER.test(folded)) return 'other';
+  // "Non-essential cookies" names a section all the same: never the necessary one.
+  if (OTHER.test(folded) || negated) return 'other';
   return null;
 }
 

@@ -882,3 +882,24 @@ describe('parseCharter: the new template with paragraph categories', () => {
     expect(parseCharter(text).entries.map((found) => found.category)).toEqual(['statistics']);
   });
 });
+
+describe('sections and tables the reader used to misfile or drop', () => {
+  const categories = (text: string) => readCharter(text).entries.map((found) => [found.cookie, found.category]);
+  const FRENCH_HEADER = 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités';
+
+  it('never files a section whose heading negates “necessary” as necessary', () => {
+    const text = [
+      '# Cookie Policy',
+      '## Non-essential cookies',
+      '| Provider | Service and location | Cookie name | Purpose |',
+      '|---|---|---|---|',
+      '| Hotjar | Heatmaps | _hjSessionUser_* | Records visits |',
+      '## Cookies qui ne sont pas strictement nécessaires',
+      '| Matomo | Audience | _pk_id.* | Counts visits |',
+    ].join('\n');
+    expect(categories(text)).toEqual([
+      ['_hjSessionUser_', 'other'],
+      ['_pk_id.', 'other'],
+    ]);
+  });
+});

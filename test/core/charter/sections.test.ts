@@ -28,8 +28,27 @@ describe('categoryOfHeading', () => {
     expect(categoryOfHeading(heading)).toBe(category);
   });
 
-  it('does not take “non nécessaires” for necessary, and names nothing for other wording', () => {
-    expect(categoryOfHeading('Cookies non nécessaires')).toBeNull();
+  it.each([
+    'Cookies non nécessaires',
+    'Non-essential cookies',
+    'Non-necessary cookies',
+    'Cookies non indispensables',
+    'Cookies soumis à consentement (non obligatoires)',
+    'Optional cookies (not required)',
+    'Cookies optionnels',
+    'Cookies facultatifs',
+    'Cookies qui ne sont pas strictement nécessaires',
+  ])('files “%s”, which negates necessary, as other, never necessary', (heading) => {
+    expect(categoryOfHeading(heading)).toBe('other');
+  });
+
+  it('keeps the category a negated heading also names', () => {
+    expect(categoryOfHeading('Analytics cookies (not essential)')).toBe('statistics');
+    expect(categoryOfHeading('Cookies tiers non indispensables')).toBe('third-party');
+    expect(categoryOfHeading('Cookies strictement nécessaires non soumis au consentement')).toBe('necessary');
+  });
+
+  it('names nothing for other wording', () => {
     expect(categoryOfHeading('Charte cookies')).toBeNull();
     expect(categoryOfHeading('A quoi servent les cookies sur la plateforme <https://stats.example.org>')).toBeNull();
   });
