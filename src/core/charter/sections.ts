@@ -70,10 +70,15 @@ export function readHeading(line: string): Heading | null {
     // "Label: text" is a paragraph (readParagraphLabel decides whether it opens a section), not a title.
     if (/[:：]/.test(text.replace(/<?https?:\/\/\S*/gi, ''))) return null;
   }
+  // "Ces cookies ne sont déposés qu'après votre consentement": the section's description, not a title, full stop or not.
+  if (!bold && DESCRIBES_SECTION.test(foldForMatching(text))) return null;
   const category = categoryOfHeading(text);
   if (category === null && !MENTIONS_COOKIES.test(foldForMatching(text))) return null;
   return { text, level: null, category };
 }
+
+/** A sentence about the cookies of the section it is in: "Ces cookies …", "These cookies …". */
+const DESCRIBES_SECTION = /^(?:these|this|such|those|ces|ce|cet|cette)\s+(?:cookies?|traceurs?|trackers?)\b/;
 
 /** Longest label a category paragraph opens with ("Strictly necessary cookies", "Cookies de mesure d'audience"). */
 const MAX_LABEL_LENGTH = 60;
@@ -158,7 +163,8 @@ export class SectionTracker {
   /** Moves into the section a heading opens. */
   enter(heading: Heading): void {
     if (heading.level === null) {
-      this.category = heading.category ?? 'other';
+      // A plain or bold line naming no category ("Cookies Matomo") sits inside the markdown section open around it.
+      this.category = heading.category ?? this.open[this.open.length - 1]?.category ?? 'other';
       return;
     }
     while (this.open.length > 0 && (this.open[this.open.length - 1]?.level ?? 0) >= heading.level) this.open.pop();

@@ -903,3 +903,19 @@ describe('sections and tables the reader used to misfile or drop', () => {
     ]);
   });
 });
+
+describe('a section’s description without a full stop', () => {
+  it.each(['Ces cookies ne sont déposés qu’après votre consentement', 'Ces cookies ne sont pas nécessaires au fonctionnement du site'])(
+    '“%s” keeps the section of the heading above it',
+    (sentence) => {
+      const text = [
+        '## Charte cookies',
+        '### Cookies statistiques',
+        sentence,
+        'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+        'Matomo\tStatistiques\t_pk_id.*\tMesure d’audience',
+      ].join('\n\n');
+      expect(readCharter(text).entries.map((found) => found.category)).toEqual(['statistics']);
+    },
+  );
+});

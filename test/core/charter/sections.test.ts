@@ -55,6 +55,14 @@ describe('categoryOfHeading', () => {
 });
 
 describe('readHeading', () => {
+  it.each([
+    'Ces cookies ne sont déposés qu’après votre consentement',
+    'Ces cookies ne sont pas nécessaires au fonctionnement du site',
+    'These cookies are only set once you have given your consent',
+  ])('does not take “%s”, a section’s description without a full stop, for a heading', (line) => {
+    expect(readHeading(line)).toBeNull();
+  });
+
   it('reads markdown headings with their level, closing hashes dropped', () => {
     expect(readHeading('#### Cookies nécessaires au bon fonctionnement')).toEqual({
       text: 'Cookies nécessaires au bon fonctionnement',
@@ -160,6 +168,17 @@ describe('SectionTracker', () => {
       seen.push(sections.category);
     }
     expect(seen).toEqual(['other', 'statistics', 'statistics', 'third-party', 'other', 'other']);
+  });
+
+  it('keeps an open markdown section’s category through a plain heading that names none', () => {
+    const sections = new SectionTracker();
+    const seen: string[] = [];
+    for (const line of ['## Cookies statistiques', '**Cookies Matomo**', 'Cookies nécessaires', 'Cookie list']) {
+      const heading = readHeading(line);
+      if (heading) sections.enter(heading);
+      seen.push(sections.category);
+    }
+    expect(seen).toEqual(['statistics', 'statistics', 'necessary', 'statistics']);
   });
 
   it('resets to other on a markdown heading that names no category, unless it only names a provider', () => {
