@@ -18,6 +18,7 @@ import {
   detectLanguage,
   findPortal,
   introducesSection,
+  readCategoryLabel,
   readHeading,
   readParagraphLabel,
   type Heading,
@@ -196,7 +197,7 @@ export function readCharter(text: string): CharterReading {
       index = Math.max(index + 1, readTableBody(lines, index, lastHeader, lastHeader.line, sections, collector));
       continue;
     }
-    const heading = headingAt(lines, index);
+    const heading = headingAt(lines, index, lastHeader);
     if (heading) {
       sections.enter(heading);
       title ??= charterTitle(heading.text);
@@ -280,7 +281,7 @@ function readTableBody(
     }
     const following = nextNonBlank(lines, index + 1);
     if (following === null || !isStrictRow(lines[following] ?? '', header)) break;
-    const heading = headingAt(lines, index);
+    const heading = headingAt(lines, index, header);
     if (heading) {
       sections.enter(heading);
     } else {
@@ -295,16 +296,23 @@ function readTableBody(
 
 /**
  * The heading a line gives, if any: a markdown, bold or plain heading about cookies, the label
- * opening a category paragraph ("Strictly necessary cookies: These cookies …"), or a short title
- * naming no category ("User experience") when a table or a category paragraph follows it.
+ * opening a category paragraph ("Strictly necessary cookies: These cookies …"), a label naming a
+ * category alone ("Analytics: we use Matomo …") when a table header or a row of `lastHeader`'s
+ * table follows it, or a short title naming no category ("User experience") when a table or a
+ * category paragraph follows it.
  */
-function headingAt(lines: readonly string[], index: number): Heading | null {
+function headingAt(lines: readonly string[], index: number, lastHeader: TableHeader | null): Heading | null {
   const line = lines[index] ?? '';
   const heading = readHeading(line) ?? readParagraphLabel(line);
-  if (heading || !couldTitleSection(line)) return heading;
+  if (heading) return heading;
+  const label = readCategoryLabel(line);
+  if (!label && !couldTitleSection(line)) return null;
   const next = nextNonBlank(lines, index + 1);
   const following = next === null ? '' : (lines[next] ?? '');
-  if (next === null || (readTableHeader(following, next + 1) === null && !introducesSection(following))) return null;
+  if (next === null) return null;
+  const tableFollows = readTableHeader(following, next + 1) !== null;
+  if (label) return tableFollows || (lastHeader !== null && isStrictRow(following, lastHeader)) ? label : null;
+  if (!tableFollows && !introducesSection(following)) return null;
   return { text: collapseWhitespace(line), level: null, category: categoryOfHeading(line) };
 }
 

@@ -94,6 +94,28 @@ const INTRODUCES_CATEGORY = /^(?:these|this|such|those|ces|ce|cet|cette|les|the)
  * label naming no category ("User experience: These cookies …") starts an `other` section.
  */
 export function readParagraphLabel(line: string): Heading | null {
+  const opening = paragraphLabel(line);
+  if (opening === null) return null;
+  const { label, category } = opening;
+  const namesCategory = category !== null && MENTIONS_COOKIES.test(foldForMatching(label));
+  // What follows the colon is read only when the label alone does not name a category.
+  if (namesCategory) return { text: label, level: null, category };
+  if (!INTRODUCES_CATEGORY.test(foldForMatching(opening.rest))) return null;
+  return { text: label, level: null, category };
+}
+
+/**
+ * The label opening a paragraph when it names a category without the word "cookies" ("Analytics:
+ * we use Matomo …", "Mesure d'audience : …"), or null. Such a label is a heading only when a table
+ * follows it, which the caller checks.
+ */
+export function readCategoryLabel(line: string): Heading | null {
+  const opening = paragraphLabel(line);
+  return opening?.category ? { text: opening.label, level: null, category: opening.category } : null;
+}
+
+/** The short label before a paragraph's colon, its category and the text after it; null when the line has none. */
+function paragraphLabel(line: string): { label: string; category: Category | null; rest: string } | null {
   // The label is short: only the start of a long paragraph is looked at.
   const head = line
     .slice(0, MAX_LABEL_LENGTH + 100)
@@ -103,13 +125,7 @@ export function readParagraphLabel(line: string): Heading | null {
   if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
   const label = collapseWhitespace(head.slice(0, colon).replace(/\*\*|__/g, ''));
   if (label === '' || label.split(' ').length > MAX_LABEL_WORDS || /[.!?;|\t]|https?$/.test(label)) return null;
-  const category = categoryOfHeading(label);
-  const namesCategory = category !== null && MENTIONS_COOKIES.test(foldForMatching(label));
-  // What follows the colon is read only when the label alone does not name a category.
-  if (namesCategory) return { text: label, level: null, category };
-  const rest = foldForMatching(head.slice(colon + 1).replace(/^\s*(?:\*\*|__)?\s*/, ''));
-  if (!INTRODUCES_CATEGORY.test(rest)) return null;
-  return { text: label, level: null, category };
+  return { label, category: categoryOfHeading(label), rest: head.slice(colon + 1).replace(/^\s*(?:\*\*|__)?\s*/, '') };
 }
 
 /** Longest line taken for a section title that does not mention cookies ("User experience"). */

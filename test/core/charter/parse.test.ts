@@ -919,3 +919,39 @@ describe('a section’s description without a full stop', () => {
     },
   );
 });
+
+describe('a category label without the word “cookies” before a table', () => {
+  const HEADER = '| Supplier name | Cookie name | Duration | Function |\n|---|---|---|---|';
+
+  it.each([
+    ['Analytics: we use Matomo to measure the audience of the portal, with your consent.', HEADER + '\n'],
+    ['Mesure d’audience : nous utilisons Matomo, avec votre consentement.', HEADER + '\n'],
+    ['Analytics: we use Matomo to measure the audience of the portal, with your consent.', ''],
+  ])('“%s” opens a section for the table or rows after it, and is no unread row', (label, header) => {
+    const text = [
+      '# Cookie Policy',
+      'Strictly necessary cookies: These cookies are necessary for the portal to work.',
+      HEADER,
+      '| Huwise | sessionid | 2 weeks | Login |',
+      label,
+      `${header}| Matomo | _pk_id.* | 13 months | Audience |`,
+    ].join('\n\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+
+  it('does not take such a label for a heading when no table follows it', () => {
+    const text = [
+      'Strictly necessary cookies: These cookies are necessary for the portal to work.',
+      HEADER,
+      '| Huwise | sessionid | 2 weeks | Login |',
+      'Analytics: we do not measure the audience.',
+      'Contact us for anything else.',
+    ].join('\n\n');
+    expect(readCharter(text).entries.map((found) => found.category)).toEqual(['necessary']);
+  });
+});

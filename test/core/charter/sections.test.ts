@@ -8,6 +8,7 @@ import {
   hostOfUrl,
   charterTitle,
   couldTitleSection,
+  readCategoryLabel,
   readHeading,
   readParagraphLabel,
 } from '../../../src/core/charter/sections.ts';
@@ -319,5 +320,22 @@ describe('detectLanguage', () => {
   it('is null when it cannot tell', () => {
     expect(detectLanguage('sessionid csrftoken _ga')).toBeNull();
     expect(detectLanguage('')).toBeNull();
+  });
+});
+
+describe('readCategoryLabel', () => {
+  it('reads a paragraph label that names a category without the word “cookies”', () => {
+    expect(readCategoryLabel('Analytics: we use Matomo to measure the audience.')).toEqual({
+      text: 'Analytics',
+      level: null,
+      category: 'statistics',
+    });
+    expect(readCategoryLabel('Mesure d’audience : nous utilisons Matomo.')?.category).toBe('statistics');
+  });
+
+  it('reads nothing from a label naming no category, or from prose', () => {
+    expect(readCategoryLabel('Note: we use Matomo.')).toBeNull();
+    expect(readCategoryLabel('Durée : 13 mois')).toBeNull();
+    expect(readCategoryLabel('We use Matomo to measure the audience of the portal')).toBeNull();
   });
 });
