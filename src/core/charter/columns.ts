@@ -15,7 +15,7 @@ export type Column = ColumnRole | null;
 
 /** Keywords that mark a header cell; tried in this order, because "Service provider's name" is a provider. */
 const CELL_KEYWORDS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
-  ['provider', /prestataire|fournisseur|provider|supplier|vendor|editeur|emetteur/],
+  ['provider', /prestataire|fournisseur|provider|supplier|vendor|editeur|emetteur|societe|compan|\boutils?\b|\btools?\b/],
   ['service', /emplacement|location|\bservices?\b/],
   ['duration', /duree|duration|lifetime|expir|retention|conservation|validit/],
   ['purpose', /finalite|purpose|function|fonction|description|objet|objectif|usage|utilite|\broles?\b/],
@@ -23,7 +23,7 @@ const CELL_KEYWORDS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
 ];
 
 /** Header columns the parser knows but does not read. */
-const IGNORED_CELL = /\btypes?\b|categor|consent/;
+const IGNORED_CELL = /\btypes?\b|categor|consent|\bdomaines?\b|\bdomains?\b|base legale|legal basis|exemple|example|opt-?out|information/;
 
 /** Longest text a header cell has; a longer cell is data that happens to contain a keyword. */
 const MAX_HEADER_CELL_LENGTH = 60;

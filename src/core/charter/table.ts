@@ -29,6 +29,8 @@ export type RowSplit = { kind: 'row'; cells: RowCells } | { kind: 'unreadable'; 
 
 /** Longest line taken for a header. */
 const MAX_HEADER_LENGTH = 400;
+/** Most header cells without a known wording a table may have; more, and the line is data or prose. */
+const MAX_UNKNOWN_HEADER_CELLS = 2;
 
 /** Reads a line as a cookie-table header, or returns null. */
 export function readTableHeader(line: string, lineNumber: number): TableHeader | null {
@@ -38,8 +40,12 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
     const layout: TableLayout = usesPipes(trimmed) ? 'pipe' : 'tab';
     const cells = (layout === 'pipe' ? splitPipeCells(trimmed) : trimmed.split('\t')).map(collapseWhitespace).filter((cell) => cell !== '');
     const roles = cells.map(roleOfHeaderCell);
-    if (roles.some((role) => role === 'unknown')) return null;
-    const columns = roles.filter((role): role is Column => role !== 'unknown');
+    // A column the reader has no word for ("Données collectées") is read past, when the others
+    // clearly make a cookie table: one odd column must not lose the whole table.
+    const unknown = roles.filter((role) => role === 'unknown').length;
+    const columns = roles.map((role) => (role === 'unknown' ? null : role));
+    const known = columns.filter((column) => column !== null).length;
+    if (unknown > 0 && (unknown > MAX_UNKNOWN_HEADER_CELLS || unknown >= known)) return null;
     return isUsableColumnSet(columns) ? { line: lineNumber, layout, columns } : null;
   }
   // Header phrases never hold a colon: "Label : value" lines are fields or prose, not headers.

@@ -22,6 +22,10 @@ describe('roleOfHeaderCell', () => {
     ['Durée de conservation', 'duration'],
     ['Finalité', 'purpose'],
     ['**Cookie**', 'cookie'],
+    ['Outil', 'provider'],
+    ['Société', 'provider'],
+    ['Company', 'provider'],
+    ['Tool', 'provider'],
   ] as const)('reads “%s” as %s', (cell, role) => {
     expect(roleOfHeaderCell(cell)).toBe(role);
   });
@@ -29,6 +33,9 @@ describe('roleOfHeaderCell', () => {
   it('reads past known columns it does not use', () => {
     expect(roleOfHeaderCell('Type')).toBeNull();
     expect(roleOfHeaderCell('Consentement requis')).toBeNull();
+    for (const cell of ['Domaine', 'Domain', 'Base légale', 'Legal basis', 'Exemple', 'Opt-out', 'More information']) {
+      expect(roleOfHeaderCell(cell)).toBeNull();
+    }
   });
 
   it('says unknown for data and for long text', () => {

@@ -955,3 +955,24 @@ describe('a category label without the word “cookies” before a table', () =>
     expect(readCharter(text).entries.map((found) => found.category)).toEqual(['necessary']);
   });
 });
+
+describe('a cookie table with a column the reader has no word for', () => {
+  it.each(['Domaine', 'Base légale', 'Données collectées', 'Third party'])('still reads the table with a “%s” column', (extra) => {
+    const text = [
+      '## Charte cookies',
+      '### Cookies statistiques',
+      `Nom du prestataire\tNom du cookie\tDurée\tFinalité\t${extra}`,
+      'Matomo\t_pk_id.*\t13 mois\tMesure d’audience\tdata.example.fr',
+    ].join('\n');
+    expect(readCharter(text).entries).toEqual([
+      entry({
+        provider: 'Matomo',
+        cookie: '_pk_id.',
+        match: 'prefix',
+        duration: '13 mois',
+        purpose: 'Mesure d’audience',
+        category: 'statistics',
+      }),
+    ]);
+  });
+});

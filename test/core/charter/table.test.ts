@@ -43,6 +43,20 @@ describe('readTableHeader', () => {
     ]);
   });
 
+  it.each([
+    ['Nom du prestataire\tNom du cookie\tDurée\tFinalité\tDonnées collectées', ['provider', 'cookie', 'duration', 'purpose', null]],
+    ['| Provider | Cookie name | Domain | Duration | Purpose |', ['provider', 'cookie', null, 'duration', 'purpose']],
+    ['Outil\tNom du cookie\tTiers\tFinalité', ['provider', 'cookie', null, 'purpose']],
+    ['| Company | Cookie | Third party | Purpose | Opt-out |', ['provider', 'cookie', null, 'purpose', null]],
+  ] as const)('reads past a column it has no word for: %s', (line, columns) => {
+    expect(readTableHeader(line, 1)?.columns).toEqual(columns);
+  });
+
+  it('refuses a line with as many unknown cells as known ones', () => {
+    expect(readTableHeader('Prestataire\tNom du cookie\tFinalité\tAcme\tFoo\tBar', 1)).toBeNull();
+    expect(readTableHeader('Opendatasoft\tService provider\tCookie\tPurpose\t2 weeks\tsessionid\t_ga', 1)).toBeNull();
+  });
+
   it('reads single-space and unseparated headers', () => {
     expect(readTableHeader('Nom du prestataire Service et emplacement Nom du cookies Finalités', 5)).toEqual({ ...OLD_SPACE, line: 5 });
     expect(readTableHeader('Supplier nameCookie nameDurationFunction', 1)).toEqual(NEW_GLUED);
