@@ -7,10 +7,10 @@
 import { lazy } from '../lazy.ts';
 import { foldForMatching } from './normalise.ts';
 
-/** What a table column (or a one-field-per-line label) holds. */
-export type ColumnRole = 'provider' | 'service' | 'cookie' | 'duration' | 'purpose';
+/** What a table column (or a one-field-per-line label) holds; 'category' is a "Catégorie" or "Type" column of a tab or pipe table. */
+export type ColumnRole = 'provider' | 'service' | 'cookie' | 'duration' | 'purpose' | 'category';
 
-/** A header column: its role, or null for a column the parser reads past ("Type", "Consent"). */
+/** A header column: its role, or null for a column the parser reads past ("Consent", "Domain"). */
 export type Column = ColumnRole | null;
 
 /** Keywords that mark a header cell; tried in this order, because "Service provider's name" is a provider. */
@@ -22,8 +22,11 @@ const CELL_KEYWORDS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
   ['cookie', /cookie|traceur|tracker|\bnoms?\b|\bnames?\b/],
 ];
 
+/** A column giving each row's category ("Nécessaire", "Mesure d'audience"). */
+const CATEGORY_CELL = /\btypes?\b|categor/;
+
 /** Header columns the parser knows but does not read. */
-const IGNORED_CELL = /\btypes?\b|categor|consent|\bdomaines?\b|\bdomains?\b|base legale|legal basis|exemple|example|opt-?out|information/;
+const IGNORED_CELL = /consent|\bdomaines?\b|\bdomains?\b|base legale|legal basis|exemple|example|opt-?out|information/;
 
 /** Longest text a header cell has; a longer cell is data that happens to contain a keyword. */
 const MAX_HEADER_CELL_LENGTH = 60;
@@ -41,6 +44,7 @@ export function roleOfHeaderCell(cell: string): Column | 'unknown' {
     .replace(/\(s\)/g, 's')
     .trim();
   if (folded === '' || folded.length > MAX_HEADER_CELL_LENGTH || DATA_CHARACTERS.test(folded)) return 'unknown';
+  if (CATEGORY_CELL.test(folded)) return 'category';
   if (IGNORED_CELL.test(folded)) return null;
   for (const [role, keywords] of CELL_KEYWORDS) {
     if (keywords.test(folded)) return role;
@@ -49,7 +53,7 @@ export function roleOfHeaderCell(cell: string): Column | 'unknown' {
 }
 
 /** Whole header phrases for text without cell separators, longest wording first within a role. */
-const HEADER_PHRASES: Record<ColumnRole, readonly string[]> = {
+const HEADER_PHRASES: Record<Exclude<ColumnRole, 'category'>, readonly string[]> = {
   provider: [
     "service providers?'?s? names?",
     'service providers?',

@@ -3,6 +3,7 @@ import type { Category, CharterEntry } from './types.ts';
 import { readNameCell } from './cells.ts';
 import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
+import { categoryOfHeading } from './sections.ts';
 import type { RowCells } from './segment.ts';
 
 /** Entries a row gives, and why it gave none or fewer than its cell lists. */
@@ -14,9 +15,10 @@ export type RowReading = {
 
 /**
  * Makes entries from one row. A row without provider or purpose gives none; service and
- * duration are null when the table has no such column or the cell is empty.
+ * duration are null when the table has no such column or the cell is empty. The row's own
+ * category cell ("Nécessaire", "Mesure d'audience"), when it names one, beats the section's.
  */
-export function entriesFromRow(cells: RowCells, category: Category): RowReading {
+export function entriesFromRow(cells: RowCells, sectionCategory: Category): RowReading {
   for (const [role, cell] of Object.entries(cells)) {
     if (cell.length > MAX_CELL_LENGTH) {
       const size = `${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}`;
@@ -33,6 +35,7 @@ export function entriesFromRow(cells: RowCells, category: Category): RowReading 
   problems.push(...(cells.cookie === undefined ? ['no cookie name field'] : names.problems));
   if (provider === '' || purpose === '') return { entries: [], problems };
 
+  const category = (cells.category === undefined ? null : categoryOfHeading(cells.category)) ?? sectionCategory;
   const service = optionalCell(cells.service);
   const duration = optionalCell(cells.duration);
   const entries = names.names.map((name): CharterEntry => ({

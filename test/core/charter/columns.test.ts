@@ -30,8 +30,11 @@ describe('roleOfHeaderCell', () => {
     expect(roleOfHeaderCell(cell)).toBe(role);
   });
 
+  it('reads a category column', () => {
+    for (const cell of ['Type', 'Type de cookie', 'Catégorie', 'Category']) expect(roleOfHeaderCell(cell)).toBe('category');
+  });
+
   it('reads past known columns it does not use', () => {
-    expect(roleOfHeaderCell('Type')).toBeNull();
     expect(roleOfHeaderCell('Consentement requis')).toBeNull();
     for (const cell of ['Domaine', 'Domain', 'Base légale', 'Legal basis', 'Exemple', 'Opt-out', 'More information']) {
       expect(roleOfHeaderCell(cell)).toBeNull();

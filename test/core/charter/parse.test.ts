@@ -976,3 +976,22 @@ describe('a cookie table with a column the reader has no word for', () => {
     ]);
   });
 });
+
+describe('a table with a category column', () => {
+  it('files each row by its category cell', () => {
+    const text = [
+      '## Charte cookies',
+      'Nom du prestataire\tNom du cookie\tCatégorie\tDurée\tFinalité',
+      'Opendatasoft\tsessionid\tNécessaire\t2 semaines\tSession',
+      'Google\t_GRECAPTCHA\tNécessaire\t6 mois\tProtection anti-spam du formulaire de contact',
+      'Matomo\t_pk_id.*\tMesure d’audience\t13 mois\tStatistiques de visite',
+      'Acme\tacme_id\tPersistant\t1 an\tDivers',
+    ].join('\n');
+    expect(readCharter(text).entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['_GRECAPTCHA', 'necessary'],
+      ['_pk_id.', 'statistics'],
+      ['acme_id', 'other'],
+    ]);
+  });
+});

@@ -33,6 +33,14 @@ describe('entriesFromRow', () => {
     });
   });
 
+  it('takes the category from the row’s category cell when it names one, else the section’s', () => {
+    const category = (cell: string) =>
+      entriesFromRow({ provider: 'Google', cookie: '_GRECAPTCHA', category: cell, purpose: 'Anti-spam' }, 'other').entries[0]?.category;
+    expect(category('Nécessaire')).toBe('necessary');
+    expect(category('Mesure d’audience')).toBe('statistics');
+    expect(category('Persistent')).toBe('other');
+  });
+
   it('new template: service null, duration as written', () => {
     expect(
       entriesFromRow(

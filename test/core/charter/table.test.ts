@@ -34,7 +34,7 @@ describe('readTableHeader', () => {
   });
 
   it('keeps an ignored column in its place', () => {
-    expect(readTableHeader('Prestataire\tNom du cookie\tType\tDurée\tFinalité', 1)?.columns).toEqual([
+    expect(readTableHeader('Prestataire\tNom du cookie\tConsentement requis\tDurée\tFinalité', 1)?.columns).toEqual([
       'provider',
       'cookie',
       null,
