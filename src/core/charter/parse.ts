@@ -24,7 +24,7 @@ import {
   type Heading,
 } from './sections.ts';
 import type { RowCells } from './segment.ts';
-import { isSeparatorRow, isStrictRow, readTableHeader, splitRow, type TableHeader, type TableLayout } from './table.ts';
+import { continuesTable, isSeparatorRow, isStrictRow, readTableHeader, splitRow, type TableHeader, type TableLayout } from './table.ts';
 
 export { CharterError } from './errors.ts';
 
@@ -192,8 +192,9 @@ export function readCharter(text: string): CharterReading {
       index = fieldRun.next;
       continue;
     }
-    // Rows further down (usually under a new section heading) that reuse the previous table's columns.
-    if (lastHeader && (lastHeader.layout === 'tab' || lastHeader.layout === 'pipe') && isStrictRow(line, lastHeader)) {
+    // Rows further down (usually under a new section heading) that reuse the previous table's columns,
+    // in any layout; one that cannot be split still goes on with the table, to be reported.
+    if (lastHeader && continuesTable(line, lastHeader)) {
       index = Math.max(index + 1, readTableBody(lines, index, lastHeader, lastHeader.line, sections, collector));
       continue;
     }

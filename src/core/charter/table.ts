@@ -290,6 +290,23 @@ function looksLikePipeRow(line: string, count: number): boolean {
   return pipes >= needed;
 }
 
+/**
+ * True when a line away from its table (after a heading and a sentence) goes on with it: a row
+ * of its shape, or, under a tab or pipe header, a line with its separators that cannot be split
+ * into its columns but reads as a cookie row (a known provider first, or a name shaped like a
+ * cookie's): the table goes on and the line is reported, rather than lost without a word.
+ */
+export function continuesTable(line: string, header: TableHeader): boolean {
+  if (isStrictRow(line, header)) return true;
+  if ((header.layout !== 'tab' && header.layout !== 'pipe') || isSeparatorRow(line)) return false;
+  if (splitRow(line, header).kind !== 'unreadable') return false;
+  const text = trimSpaces(line).slice(0, header.columns.length * (MAX_CELL_LENGTH + 4));
+  const cells = text.includes('\t') ? text.split('\t') : splitPipeCells(text);
+  const first = cells.find((cell) => cell.trim() !== '')?.trim() ?? '';
+  if (knownProviderLengthsAt(first, 0).length > 0) return true;
+  return cells.some((cell) => cell.split(/[\s,;]/).some((word) => looksLikeCookieName(stripNameWrapping(word))));
+}
+
 /** True when the line is certainly a row of this table: exact cell count, or a clean anchored split. */
 export function isStrictRow(line: string, header: TableHeader): boolean {
   if (line.trim() === '' || isSeparatorRow(line)) return false;

@@ -995,3 +995,63 @@ describe('a table with a category column', () => {
     ]);
   });
 });
+
+describe('rows away from their table, after a heading and a sentence', () => {
+  it('goes on with a single-space table', () => {
+    const text = [
+      'Cookie Policy',
+      'Strictly necessary cookies',
+      'These cookies are necessary to make the portal work.',
+      'Supplier name Cookie name Duration Function',
+      'Huwise sessionid 2 weeks by default Keeps you signed in between pages',
+      'Analytics and stats cookies',
+      'These cookies measure the audience of the portal.',
+      'Matomo _pk_id.*, _pk_ses.* 13 months / 30 minutes Counts visits anonymously',
+      'Google Analytics _ga, _gid 13 months Audience measurement',
+    ].join('\n\n');
+    expect(readCharter(text).entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+      ['_pk_ses.', 'statistics'],
+      ['_ga', 'statistics'],
+      ['_gid', 'statistics'],
+    ]);
+  });
+
+  it.each([
+    ['3', 'Matomo\t_pk_id.*, _pk_ses.*\tMesure d’audience'],
+    ['5', 'Matomo\tStatistiques\t_pk_id.*\tMesure d’audience\t13 mois'],
+  ])('reports a first row of %s tab cells instead of dropping it, and reads the rows after it', (found, row) => {
+    const text = [
+      '#### Cookies nécessaires',
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      'Opendatasoft\tAuthentification\tsessionid\tSe souvenir de l’utilisateur',
+      '#### Cookies de mesure d’audience',
+      'Ces cookies ne sont déposés qu’avec votre consentement.',
+      row,
+      'Google Analytics\tStatistiques\t_ga\tMesure d’audience',
+    ].join('\n\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['_ga', 'statistics'],
+    ]);
+    expect(reading.unreadRows).toEqual([
+      {
+        line: 11,
+        text: row.replace(/\t/g, ' | '),
+        reason: `expected 4 cells separated by tabs (provider / service / cookie / purpose), found ${found}`,
+      },
+    ]);
+  });
+
+  it('does not report prose with a tab after a table as a row', () => {
+    const text = [
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      'Opendatasoft\tAuthentification\tsessionid\tSe souvenir de l’utilisateur',
+      '#### Contact',
+      'Écrivez-nous\tà tout moment.',
+    ].join('\n\n');
+    expect(readCharter(text).unreadRows).toEqual([]);
+  });
+});
