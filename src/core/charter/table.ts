@@ -136,10 +136,14 @@ export function splitTabCells(line: string, count: number): string[] | { found: 
   return { found: end - first };
 }
 
-/** Pipe-row cells fitted to `count` columns, or the number found. */
-function fitPipeCells(line: string, count: number): string[] | { found: number } {
+/** Pipe-row cells fitted to the header's columns, or the number found. */
+function fitPipeCells(line: string, columns: readonly Column[]): string[] | { found: number } {
+  const count = columns.length;
   // `<br>` is how markdown tables break a line inside a cell; an escaped one (`&lt;br&gt;`) is text.
-  const cells = splitRawPipeCells(line).map((cell) => collapseWhitespace(markdownCellText(cell.replace(/<br\s*\/?>/gi, ' '))));
+  // Between names it separates them (`vuid<br>__cf_bm`, as html-to-text reads a page's); in prose it is a space.
+  const cells = splitRawPipeCells(line).map((cell, index) =>
+    collapseWhitespace(markdownCellText(cell.replace(/<br\s*\/?>/gi, columns[index] === 'cookie' ? ', ' : ' '))),
+  );
   while (cells.length > count && cells[cells.length - 1] === '') cells.pop();
   return cells.length === count ? cells : { found: cells.length };
 }
@@ -179,7 +183,7 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
     }
   }
   if (looksLikePipeRow(trimmed, count)) {
-    const cells = fitPipeCells(trimmed, count);
+    const cells = fitPipeCells(trimmed, header.columns);
     if (Array.isArray(cells)) return { kind: 'row', cells: toRowCells(header.columns, cells) };
     if (header.layout === 'pipe') {
       const reason = `expected ${count} cells between pipes (${describeColumns(header.columns)}), found ${cells.found}`;
@@ -313,6 +317,6 @@ export function isStrictRow(line: string, header: TableHeader): boolean {
   const count = header.columns.length;
   if (isOverlongRow(line, count)) return false;
   if (header.layout === 'tab') return line.includes('\t') && Array.isArray(splitTabCells(trimSpaces(line), count));
-  if (header.layout === 'pipe') return looksLikePipeRow(line.trim(), count) && Array.isArray(fitPipeCells(line, count));
+  if (header.layout === 'pipe') return looksLikePipeRow(line.trim(), count) && Array.isArray(fitPipeCells(line, header.columns));
   return splitRow(line, header).kind === 'row';
 }

@@ -1055,3 +1055,18 @@ describe('rows away from their table, after a heading and a sentence', () => {
     expect(readCharter(text).unreadRows).toEqual([]);
   });
 });
+
+describe('names a pipe cell breaks with <br>', () => {
+  it('reads each of them, however it is shaped', () => {
+    const text = [
+      '## Third-party cookies',
+      '| Provider | Cookie name | Duration | Purpose |',
+      '|---|---|---|---|',
+      '| Vimeo | vuid<br>__cf_bm | 2 years | Embedded<br>videos |',
+    ].join('\n');
+    expect(readCharter(text).entries.map((found) => [found.cookie, found.purpose])).toEqual([
+      ['vuid', 'Embedded videos'],
+      ['__cf_bm', 'Embedded videos'],
+    ]);
+  });
+});

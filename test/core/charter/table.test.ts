@@ -222,10 +222,14 @@ describe('splitRow: runs of spaces and markdown line breaks', () => {
     });
   });
 
-  it('turns <br> inside pipe cells into a space', () => {
+  it('turns <br> inside a pipe cell into a space, and into a name separator in the cookie cell', () => {
     expect(splitRow('| Matomo | _pk_id.*<br>_pk_ses.* | 13 mois | Mesure<br/>d’audience |', NEW_PIPE)).toEqual({
       kind: 'row',
-      cells: { provider: 'Matomo', cookie: '_pk_id.* _pk_ses.*', duration: '13 mois', purpose: 'Mesure d’audience' },
+      cells: { provider: 'Matomo', cookie: '_pk_id.*, _pk_ses.*', duration: '13 mois', purpose: 'Mesure d’audience' },
+    });
+    expect(splitRow('| Vimeo | vuid<br>__cf_bm | 2 years | Embedded<br>videos |', NEW_PIPE)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Vimeo', cookie: 'vuid, __cf_bm', duration: '2 years', purpose: 'Embedded videos' },
     });
   });
 });
