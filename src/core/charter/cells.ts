@@ -196,12 +196,30 @@ function readNameItem(item: string, isPrefix: boolean): NameCellReading {
   return { names, problems };
 }
 
-/** Whitespace-separated words of `text`, without the quotes and brackets around them. */
+/** Whitespace-separated words of `text`, without the quotes, brackets and sentence punctuation around them. */
 function words(text: string): string[] {
   return text
     .split(/\s+/)
-    .map((token) => stripWrapping(token))
+    .map((token) => stripWrapping(stripSentencePunctuation(stripWrapping(token))))
     .filter((token) => token !== '');
+}
+
+/** Matomo's families are written with their dot (`_pk_id.`): that dot is the name's, not a full stop. */
+const DOTTED_FAMILY = /^_pk_/;
+
+/**
+ * Drops the colon of "_ga: unique visitor ID" (no cookie name ends with one) and the full stop of
+ * "Cookie _ga." when what is left is a known name; `_pk_id.` keeps its dot.
+ */
+function stripSentencePunctuation(token: string): string {
+  let end = token.length;
+  while (end > 0 && (token[end - 1] === ':' || token[end - 1] === '：')) end--;
+  const bare = token.slice(0, end);
+  if (bare.endsWith('.') && !bare.endsWith('..')) {
+    const name = bare.slice(0, -1);
+    if (name.length <= LONGEST_KNOWN_COOKIE_NAME && isKnownCookieName(name) && !DOTTED_FAMILY.test(name)) return name;
+  }
+  return bare;
 }
 
 /** The name-shaped words inside the item's brackets ("Cookie de session (sessionid)"). */

@@ -105,6 +105,20 @@ describe('readNameCell', () => {
     expect(readNameCell('Cookies Matomo : _pk_id').names).toEqual([exact('_pk_id')]);
   });
 
+  it('drops the colon after a name and a full stop after a known one', () => {
+    expect(readNameCell('_ga: unique visitor ID<br>_gid: daily visitor ID').names).toEqual([exact('_ga'), exact('_gid')]);
+    expect(readNameCell('csrftoken: jeton de sécurité').names).toEqual([exact('csrftoken')]);
+    expect(readNameCell('acme_id:').names).toEqual([exact('acme_id')]);
+    expect(readNameCell('Cookie _ga.').names).toEqual([exact('_ga')]);
+    expect(readNameCell('_gid.').names).toEqual([exact('_gid')]);
+  });
+
+  it('keeps the dot of a Matomo family and of a name it does not know', () => {
+    expect(readNameCell('_pk_id.').names).toEqual([exact('_pk_id.')]);
+    expect(readNameCell('_pk_ses.*').names).toEqual([prefix('_pk_ses.')]);
+    expect(readNameCell('acme_id.').names).toEqual([exact('acme_id.')]);
+  });
+
   it('reports an empty cell, or one that says it is empty', () => {
     expect(readNameCell('')).toEqual({ names: [], problems: ['empty cookie name cell'] });
     expect(readNameCell('  ')).toEqual({ names: [], problems: ['empty cookie name cell'] });
