@@ -145,9 +145,52 @@ export function couldTitleSection(line: string): boolean {
   return !namesOnlyAProvider(text);
 }
 
-/** True for "Matomo", "Google Analytics (GA4)": a line that only names a provider. */
+/** Words around a provider's name that do not make a section of their own: "Cookies Matomo", "Outil Hotjar", "Matomo tool". */
+const PROVIDER_FILLER = new Set([
+  'cookie',
+  'cookies',
+  'traceur',
+  'traceurs',
+  'tracker',
+  'trackers',
+  'outil',
+  'outils',
+  'tool',
+  'tools',
+  'service',
+  'services',
+  'le',
+  'la',
+  'les',
+  'du',
+  'de',
+  'des',
+  "d'",
+  "l'",
+  'the',
+  'by',
+  'par',
+]);
+
+/** True for "Matomo", "Google Analytics (GA4)", "Cookies Matomo", "Outil Hotjar": a line that only names a provider. */
 function namesOnlyAProvider(text: string): boolean {
-  return knownProviderLengthsAt(text, 0).some((length) => /^\s*(?:\([^()]*\))?\s*$/.test(text.slice(length)));
+  // Leading filler words, one by one ("Cookies de", "Outil"), read in the text itself so positions hold.
+  const fillerWord = /\s*(\p{L}+['’]?)/uy;
+  let start = 0;
+  while (knownProviderLengthsAt(text, start).length === 0) {
+    fillerWord.lastIndex = start;
+    const match = fillerWord.exec(text);
+    if (!match || !PROVIDER_FILLER.has(foldForMatching(match[1] ?? ''))) return false;
+    start = fillerWord.lastIndex;
+    while (text[start] === ' ') start++;
+  }
+  return knownProviderLengthsAt(text, start).some((length) => onlyFillerAfter(text.slice(start + length)));
+}
+
+/** True when the text after a provider's name is only a remark in brackets and filler words ("(GA4)", "cookies"). */
+function onlyFillerAfter(rest: string): boolean {
+  const words = rest.replace(/\([^()]*\)/g, ' ').trim();
+  return words === '' || words.split(/\s+/).every((word) => PROVIDER_FILLER.has(foldForMatching(word)));
 }
 
 /** A line that opens a category paragraph whose category is worth a section: "These cookies …" after a label, or a label naming one. */

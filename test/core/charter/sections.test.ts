@@ -182,6 +182,24 @@ describe('SectionTracker', () => {
     expect(seen).toEqual(['statistics', 'statistics', 'necessary', 'statistics']);
   });
 
+  it('keeps the parent’s category under a provider’s sub-heading with filler words', () => {
+    const sections = new SectionTracker();
+    const seen: string[] = [];
+    for (const line of [
+      '### Cookies de mesure d’audience',
+      '#### Cookies Matomo',
+      '#### Outil Hotjar',
+      '#### Matomo cookies (GA4)',
+      '#### Le service de Google Analytics',
+      '#### Cookies de session',
+    ]) {
+      const heading = readHeading(line);
+      if (heading) sections.enter(heading);
+      seen.push(sections.category);
+    }
+    expect(seen).toEqual(['statistics', 'statistics', 'statistics', 'statistics', 'statistics', 'other']);
+  });
+
   it('resets to other on a markdown heading that names no category, unless it only names a provider', () => {
     const sections = new SectionTracker();
     const seen: string[] = [];
