@@ -1,4 +1,4 @@
-import { isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
+import { afterAttempt, isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
 import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
 
 /** Live charters: read from storage.session, fetched when missing or stale, one fetch per host at a time. */
@@ -44,7 +44,8 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       await previous;
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
-      const record = await readCharter(host, now);
+      // A network blip keeps the charter read before, with the problem beside it.
+      const record = afterAttempt(current, await readCharter(host, now));
       await liveCharterItem(host).set(session, record);
       revisions.set(host, ++lastRevision);
       return record;

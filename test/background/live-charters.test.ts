@@ -49,6 +49,27 @@ describe('live charters in the worker', () => {
     expect((await createLiveCharters(older, reading(fetchImpl), () => now).get(HOST))?.charter?.entries).toHaveLength(7);
   });
 
+  it('keeps the charter it read through a failed refresh, with the problem beside it', async () => {
+    let online = true;
+    let now = 1000;
+    const fetchImpl = async () => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    };
+    const charters = createLiveCharters(fakeSession(), reading(fetchImpl), () => now);
+    const first = await charters.refresh(HOST);
+    online = false;
+    now += LIVE_CHARTER_MAX_AGE_MS + 1;
+    const failed = await charters.refresh(HOST, true);
+    expect(failed).toMatchObject({ fetchedAt: 1000, url: first.url, problem: { kind: 'network' }, failedAt: now });
+    expect((await charters.get(HOST))?.charter?.entries).toHaveLength(7);
+
+    online = true;
+    const back = await charters.refresh(HOST, true);
+    expect(back).toMatchObject({ fetchedAt: now, problem: null });
+    expect(back.failedAt).toBeUndefined();
+  });
+
   it('runs a forced read even while an ordinary one is under way', async () => {
     let fetches = 0;
     const fetchImpl = async () => {

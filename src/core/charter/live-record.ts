@@ -21,10 +21,32 @@ export type LiveCharterRecord = {
    * on success. A record an older version stored holds English text here: read it through liveProblemOf.
    */
   problem: LiveCharterProblem | null;
+  /**
+   * When the last attempt failed while the charter read at `fetchedAt` is kept (a network error or
+   * a server error: `problem` says which); absent otherwise.
+   */
+  failedAt?: number;
 };
 
-/** True when the record should be fetched again. */
+/** True when the record should be fetched again: a charter after a day, a failure (even beside a kept charter) after ten minutes. */
 export function isStale(record: LiveCharterRecord | undefined, now: number): boolean {
   if (!record) return true;
+  if (record.failedAt !== undefined) return now - record.failedAt > LIVE_CHARTER_RETRY_MS;
   return now - record.fetchedAt > (record.charter ? LIVE_CHARTER_MAX_AGE_MS : LIVE_CHARTER_RETRY_MS);
+}
+
+/**
+ * The record to keep after an attempt: the attempt itself, unless it failed for a reason that says
+ * nothing about the charter (offline, a server error) while an earlier charter was read: then that
+ * charter stays, with the problem beside it, rather than the site losing its charter to a blip.
+ */
+export function afterAttempt(previous: LiveCharterRecord | null, attempt: LiveCharterRecord): LiveCharterRecord {
+  if (attempt.charter !== null || !previous?.charter || !isPassing(attempt.problem)) return attempt;
+  return { ...previous, problem: attempt.problem, failedAt: attempt.fetchedAt };
+}
+
+/** A failure that may be gone on the next try: no answer, or the server's own error. */
+function isPassing(problem: LiveCharterProblem | null): boolean {
+  if (problem === null) return false;
+  return problem.kind === 'network' || (problem.kind === 'http' && (problem.status >= 500 || problem.status === 429));
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isStale, LIVE_CHARTER_MAX_AGE_MS, LIVE_CHARTER_RETRY_MS } from '../../../src/core/charter/live-record.ts';
+import {
+  afterAttempt,
+  isStale,
+  LIVE_CHARTER_MAX_AGE_MS,
+  LIVE_CHARTER_RETRY_MS,
+  type LiveCharterRecord,
+} from '../../../src/core/charter/live-record.ts';
+import type { LiveCharterProblem } from '../../../src/core/charter/live-problem.ts';
 
 const HOST = 'data.tco.re';
 
@@ -16,5 +23,36 @@ describe('isStale', () => {
     expect(isStale(record(true), LIVE_CHARTER_MAX_AGE_MS)).toBe(false);
     expect(isStale(record(true), LIVE_CHARTER_MAX_AGE_MS + 1)).toBe(true);
     expect(isStale(record(false), LIVE_CHARTER_RETRY_MS + 1)).toBe(true);
+  });
+});
+
+describe('afterAttempt', () => {
+  const read: LiveCharterRecord = {
+    host: HOST,
+    fetchedAt: 1000,
+    url: 'https://data.tco.re/terms/cookies-policy/',
+    charter: { portal: HOST, language: 'fr', entries: [] },
+    problem: null,
+  };
+  const failed = (problem: LiveCharterProblem): LiveCharterRecord => ({ host: HOST, fetchedAt: 5000, url: null, charter: null, problem });
+
+  it('keeps the charter read before through a network or server error, with the problem beside it, and retries it soon', () => {
+    for (const problem of [{ kind: 'network' }, { kind: 'http', status: 503, path: '/terms/cookies-policy/' }] as const) {
+      const kept = afterAttempt(read, failed(problem));
+      expect(kept).toEqual({ ...read, problem, failedAt: 5000 });
+      expect(isStale(kept, 5000 + LIVE_CHARTER_RETRY_MS)).toBe(false);
+      expect(isStale(kept, 5000 + LIVE_CHARTER_RETRY_MS + 1)).toBe(true);
+    }
+  });
+
+  it('takes the attempt when it read a charter, when none was read before, or when the page itself says otherwise', () => {
+    const again = { ...read, fetchedAt: 9000 };
+    expect(afterAttempt({ ...read, problem: { kind: 'network' }, failedAt: 5000 }, again)).toBe(again);
+    const offline = failed({ kind: 'network' });
+    expect(afterAttempt(null, offline)).toBe(offline);
+    const gone = failed({ kind: 'http', status: 404, path: '/terms/cookies-policy/' });
+    expect(afterAttempt(read, gone)).toBe(gone);
+    const noTable = failed({ kind: 'no-table', path: '/terms/cookies-policy/' });
+    expect(afterAttempt(read, noTable)).toBe(noTable);
   });
 });
