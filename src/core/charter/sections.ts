@@ -268,7 +268,7 @@ const NAMES_PLATFORM = /plate-?forme|platform|portail|portal|\bsite\b/;
 /**
  * Portal the charter names: a URL on a line of its own or on a heading about the platform
  * ("A quoi servent les cookies sur la plateforme <https://...>"), else the first URL in angle
- * brackets. Lines for which `isTableLine` is true (rows, whose cells may link anywhere) are skipped.
+ * brackets on a heading. Lines for which `isTableLine` is true (rows, whose cells may link anywhere) are skipped.
  */
 export function findPortal(lines: readonly string[], isTableLine: (index: number) => boolean): string | null {
   let firstAngle: string | null = null;
@@ -289,7 +289,8 @@ export function findPortal(lines: readonly string[], isTableLine: (index: number
       const host = hostOfUrl(url);
       if (host) return host;
     }
-    if (angle && firstAngle === null) firstAngle = hostOfUrl(angle);
+    // A link in prose ("see the CNIL <https://www.cnil.fr/…>") names some other site, not the portal.
+    if (angle && firstAngle === null && readHeading(line.replace(`<${angle}>`, 'x')) !== null) firstAngle = hostOfUrl(angle);
   }
   return firstAngle;
 }

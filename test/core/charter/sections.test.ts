@@ -319,8 +319,15 @@ describe('findPortal', () => {
       'Cookies on the platform <https://data.example.org>',
     ];
     expect(findPortal(lines, (index) => index === 1)).toBe('data.example.org');
-    expect(findPortal(lines.slice(0, 2), (index) => index === 1)).toBe('cdn.example.net');
     expect(findPortal(lines.slice(1, 2), (index) => index === 0)).toBeNull();
+  });
+
+  it('takes a link in angle brackets on a heading, never one in prose', () => {
+    expect(findPortal(['See <https://cdn.example.net/policy.pdf>'], never)).toBeNull();
+    expect(findPortal(['For more on cookies, see the CNIL <https://www.cnil.fr/fr/cookies-et-autres-traceurs>.'], never)).toBeNull();
+    expect(findPortal(['See the CNIL <https://www.cnil.fr/>', '## Charte cookies <https://data.example.fr>'], never)).toBe(
+      'data.example.fr',
+    );
   });
 
   it('reads 2 MB of URL lines whose hosts are dots up to the line limit, finding none', () => {
