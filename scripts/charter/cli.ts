@@ -152,11 +152,13 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
+  const html = (page.contentType ?? '').toLowerCase().includes('html') || HTML_START.test(page.body.slice(0, 1000));
   return {
-    label: `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)`,
+    // Line numbers of a text/plain charter are its own: only a page's need the note.
+    label: html ? `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : label,
     body: page.body,
     contentType: page.contentType,
-    html: (page.contentType ?? '').toLowerCase().includes('html') || HTML_START.test(page.body.slice(0, 1000)),
+    html,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Runs scripts/charter/main.ts as a process, the way `npm run --silent charter -- ...` does. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -283,6 +283,15 @@ describe('charter on an https:// URL', () => {
     expect(stdout.split('\n')[0]).toBe(
       `${URL} (read from https://demo.opendatasoft.com/fr/terms/cookies-policy/): HTML page, line numbers count the lines of its text (see \`charter text\`)`,
     );
+  });
+
+  it('does not call a text/plain charter an HTML page', async () => {
+    const { status, stdout } = await runInProcess(
+      ['check', URL],
+      serving(readFileSync(REAL_CHARTER, 'utf8'), { status: 200, headers: { 'content-type': 'text/plain' } }),
+    );
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(URL);
   });
 
   it.each([
