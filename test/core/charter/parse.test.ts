@@ -885,7 +885,6 @@ describe('parseCharter: the new template with paragraph categories', () => {
 
 describe('sections and tables the reader used to misfile or drop', () => {
   const categories = (text: string) => readCharter(text).entries.map((found) => [found.cookie, found.category]);
-  const FRENCH_HEADER = 'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités';
 
   it('never files a section whose heading negates “necessary” as necessary', () => {
     const text = [
