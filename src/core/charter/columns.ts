@@ -52,6 +52,19 @@ export function roleOfHeaderCell(cell: string): Column | 'unknown' {
   return 'unknown';
 }
 
+/** Most words in a header cell the reader has no word for ("Données collectées", "Plus d'informations"). */
+const MAX_UNKNOWN_HEADER_WORDS = 4;
+
+/**
+ * True for a cell that reads like a column's title though the reader has no word for it: a few
+ * words without data characters or sentence punctuation. A sentence or a row's data is not one.
+ */
+export function looksLikeHeaderWording(cell: string): boolean {
+  const text = cell.replace(/\*\*|__/g, '').trim();
+  if (text === '' || text.length > MAX_HEADER_CELL_LENGTH || DATA_CHARACTERS.test(text) || /[:;.!?()]/.test(text)) return false;
+  return text.split(/\s+/).length <= MAX_UNKNOWN_HEADER_WORDS;
+}
+
 /** Whole header phrases for text without cell separators, longest wording first within a role. */
 const HEADER_PHRASES: Record<Exclude<ColumnRole, 'category'>, readonly string[]> = {
   provider: [

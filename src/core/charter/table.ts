@@ -3,7 +3,7 @@
  * no separator at all) and splitting the rows under it into cells.
  */
 import { looksLikeCookieName, stripWrapping } from './cells.ts';
-import { isUsableColumnSet, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
+import { isUsableColumnSet, looksLikeHeaderWording, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
 import { readParagraphLabel } from './sections.ts';
@@ -42,10 +42,10 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
     const roles = cells.map(roleOfHeaderCell);
     // A column the reader has no word for ("Données collectées") is read past, when the others
     // clearly make a cookie table: one odd column must not lose the whole table.
-    const unknown = roles.filter((role) => role === 'unknown').length;
+    const unknown = cells.filter((_cell, index) => roles[index] === 'unknown');
+    if (unknown.length > 0 && (unknown.length > MAX_UNKNOWN_HEADER_CELLS || !unknown.every(looksLikeHeaderWording))) return null;
     const columns = roles.map((role) => (role === 'unknown' ? null : role));
-    const known = columns.filter((column) => column !== null).length;
-    if (unknown > 0 && (unknown > MAX_UNKNOWN_HEADER_CELLS || unknown >= known)) return null;
+    if (unknown.length >= columns.length - unknown.length) return null;
     return isUsableColumnSet(columns) ? { line: lineNumber, layout, columns } : null;
   }
   // Header phrases never hold a colon: "Label : value" lines are fields or prose, not headers.

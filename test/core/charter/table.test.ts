@@ -52,6 +52,13 @@ describe('readTableHeader', () => {
     expect(readTableHeader(line, 1)?.columns).toEqual(columns);
   });
 
+  it('refuses a line whose unknown cell is prose, however many header words its other cells hold', () => {
+    expect(
+      readTableHeader('To review: Cookie|Purpose|Provider (Provider|Cookie) was observed but the charter does not declare it.', 1),
+    ).toBeNull();
+    expect(readTableHeader('| Provider | Cookie name | Purpose | See: the site |', 1)).toBeNull();
+  });
+
   it('refuses a line with as many unknown cells as known ones', () => {
     expect(readTableHeader('Prestataire\tNom du cookie\tFinalité\tAcme\tFoo\tBar', 1)).toBeNull();
     expect(readTableHeader('Opendatasoft\tService provider\tCookie\tPurpose\t2 weeks\tsessionid\t_ga', 1)).toBeNull();
