@@ -211,7 +211,8 @@ const NO_TRACKER_KEYS: readonly string[] = [];
  * that another open site may have set: its event is in the timeline with its phase, but the
  * cookie, when new, is kept apart (`SiteCookie.originUnknown`: no phase in `setPhases`, no page)
  * and a cookie already the site's gains no phase from it; an event without the mark makes it the
- * site's.
+ * site's. A cookie set again after its removal keeps its history (phases, refusals, first time
+ * and page): the same name, domain and path is the same cookie.
  */
 export function recordCookieChange(
   site: SiteRecord,
@@ -243,14 +244,19 @@ export function recordCookieChange(
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
+  /*
+   * A cookie set again after its removal is the same cookie (name, domain, path): its history
+   * goes on, so `_gat` set before the choice, expired and set again after "accept" stays a
+   * cookie set before the choice.
+   */
   if (removed) {
     // `lastChanged` stays the last write: the cookie's lifetime is counted from it.
     previous!.removed = now;
-  } else if (exists && shared) {
+  } else if (previous && shared) {
     // Another open site may have written it: nothing of this event counts against this site.
     Object.assign(previous, record, { firstSeen: previous.firstSeen });
     if (previous.originUnknown) previous.originUnknown = judgement;
-  } else if (exists) {
+  } else if (previous) {
     // Set where only this site could have set it: from now on it is the site's.
     delete previous.originUnknown;
     // A cookie a scan found (phase unknown) and an event now reports: the event tells when it was

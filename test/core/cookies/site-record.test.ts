@@ -67,6 +67,43 @@ describe('recordCookieChange', () => {
     expect(site.timeline.map((e) => e.type)).toEqual(['set', 'changed', 'removed']);
   });
 
+  it('keeps the history of a cookie removed and set again: the same name, domain and path is the same cookie', () => {
+    const site = emptySite('data.tco.re', '0');
+    const gat = browserCookie({ name: '_gat', domain: '.tco.re', hostOnly: false });
+    recordCookieChange(site, gat, false, 1, { page: '/explore/' });
+    recordCookieChange(site, gat, true, 60_001, { byBrowser: true });
+    recordCookieChange(site, consent(platform({ ga: false, matomo: true })), false, 60_002);
+    recordCookieChange(site, gat, false, 60_003, { page: '/pages/home/' });
+    recordCookieChange(site, gat, true, 120_003, { byBrowser: true });
+    recordCookieChange(site, consent(platform({ ga: true })), false, 120_004);
+    recordCookieChange(site, gat, false, 120_005, { page: '/' });
+    expect(presentCookies(site).find((c) => c.name === '_gat')).toMatchObject({
+      firstSeen: 1,
+      lastChanged: 120_005,
+      removed: null,
+      firstPhase: 'before-choice',
+      firstPage: '/explore/',
+      setPhases: ['before-choice', 'after-refuse', 'after-accept'],
+      refusedBy: ['ga'],
+    });
+    // Each time it comes back is a new cookie in the browser: the timeline says "set".
+    expect(site.timeline.flatMap((e) => ('name' in e && e.name === '_gat' ? [e.type] : []))).toEqual([
+      'set',
+      'removed',
+      'set',
+      'removed',
+      'set',
+    ]);
+    // The switches all off when it was set are kept too.
+    const allOff = emptySite('data.tco.re', '0');
+    recordCookieChange(allOff, consent(platform({ matomo: false })), false, 1);
+    recordCookieChange(allOff, browserCookie({ name: '__utma' }), false, 2);
+    recordCookieChange(allOff, browserCookie({ name: '__utma' }), true, 3);
+    recordCookieChange(allOff, consent(platform({ matomo: true })), false, 4);
+    recordCookieChange(allOff, browserCookie({ name: '__utma' }), false, 5);
+    expect(presentCookies(allOff).find((c) => c.name === '__utma')).toMatchObject({ allOffWhenSet: ['matomo'], firstSeen: 2 });
+  });
+
   it('marks a removal the browser made itself (expiry, eviction), and nothing else', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, browserCookie({ name: '_gat' }), false, 1, { byBrowser: true });
