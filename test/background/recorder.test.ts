@@ -462,6 +462,20 @@ describe('recorder', () => {
     expect((await recorder.site('news.example.io', '0')).timeline).toEqual([]);
   });
 
+  it('judges a cookie of embedded content told late by the choice in force when it was set', async () => {
+    const { recorder } = await setup();
+    const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 3000 }));
+    await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: accept, httpOnly: false }), false, 'explicit', 3000);
+    // Set at 2000, attributed once its frame's request ended, after the visitor accepted.
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'frame', cookie: disqus, at: 2000 });
+    const site = await recorder.site('data.tco.re', '0');
+    expect(presentCookies(site).find((c) => c.name === 'disqus_unique')).toMatchObject({ setPhases: ['before-choice'] });
+    expect(
+      buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), 4000).findings.map((f) => `${f.kind} ${f.cookie}`),
+    ).toContain('before-consent disqus_unique');
+  });
+
   it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
     const { recorder } = await setup();
     const foreign = browserCookie({ name: 'cookies_preferences', domain: 'widget.example.net', value: '%7B%22matomo%22%3Atrue%7D' });

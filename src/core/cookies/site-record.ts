@@ -192,6 +192,27 @@ export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteReco
 /** No tracker flag of a portal's banner speaks for a cookie of embedded content: only the overall choice does. */
 const NO_TRACKER_KEYS: readonly string[] = [];
 
+const NO_CHOICE: Pick<SiteConsent, 'state' | 'trackers'> = Object.freeze({ state: 'none', trackers: Object.freeze({}) });
+
+/**
+ * The choice in force on the site at `at`: the one the last event of its consent cookie at or
+ * before `at` recorded, none when the timeline holds none. A cookie of embedded content is told
+ * up to 10 s after it was set (third-party-attribution.ts): the visitor may have chosen meanwhile.
+ * When no choice came after `at`, the current one (a record whose older events were dropped keeps
+ * it); when one did and the events before it were dropped, the current one stands in too.
+ */
+export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'state' | 'trackers'> {
+  let choiceSince = false;
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if (!('consent' in event) || event.consent === undefined) continue;
+    if (event.at <= at) return choiceSince ? event.consent : site.consent;
+    choiceSince = true;
+  }
+  const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
+  return choiceSince && complete ? NO_CHOICE : site.consent;
+}
+
 /**
  * Records one cookie set, changed or removed, in place. A change of `cookies_preferences` moves
  * the site to a new consent phase first, so the choice itself is tagged with the phase it opens.
@@ -240,7 +261,8 @@ export function recordCookieChange(
       ? { phase: 'unknown', refused: [] }
       : via === undefined
         ? judgeByName(site.consent, cookie.name)
-        : judgeCookie(site.consent, NO_TRACKER_KEYS);
+        : // Embedded content is attributed late: judged by the choice in force when it was set.
+          judgeCookie(consentAt(site, now), NO_TRACKER_KEYS);
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
@@ -298,7 +320,10 @@ export function recordCookieChange(
     phase,
     ...(found ? { found: true as const } : {}),
     ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
-    ...(cookie.name === CONSENT_COOKIE ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } } : {}),
+    // Only the site's own consent cookie records a choice (consentAt reads them back).
+    ...(cookie.name === CONSENT_COOKIE && via === undefined
+      ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } }
+      : {}),
   });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appendTimeline,
   claimByResponse,
+  consentAt,
   emptySite,
   evictedRecord,
   isEvicted,
@@ -163,6 +164,41 @@ describe('recordCookieChange', () => {
     // The first choice's flags are its own, not a view of the site's later consent.
     site.consent.trackers.ga = true;
     expect(site.timeline[1]).toMatchObject({ consent: { trackers: { ga: false } } });
+  });
+
+  it('judges a cookie of embedded content by the choice in force when it was set, not when it was told', () => {
+    const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, consent(platform({ functional_cookies: true, ga: true })), false, 3000);
+    // Set at 2000, before the choice, told at 3100 when its frame's request ended.
+    recordCookieChange(site, disqus, false, 2000, { via: 'frame' });
+    expect(presentCookies(site).find((c) => c.name === 'disqus_unique')).toMatchObject({
+      firstPhase: 'before-choice',
+      setPhases: ['before-choice'],
+    });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'disqus_unique', at: 2000, phase: 'before-choice' });
+    // Set after it: after the choice.
+    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3050, { via: 'frame' });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'later', phase: 'after-accept' });
+  });
+
+  it('tells the choice in force at a moment from the choices the timeline recorded', () => {
+    const site = emptySite('data.tco.re', '0');
+    expect(consentAt(site, 5).state).toBe('none');
+    recordCookieChange(site, browserCookie(), false, 5);
+    recordCookieChange(site, consent('refused'), false, 10);
+    recordCookieChange(site, consent(platform({ matomo: true })), false, 20);
+    // Another site's consent cookie, told late, records no choice of this site's.
+    recordCookieChange(site, { ...consent('accepted'), domain: 'widget.example.net' }, false, 15, { via: 'frame' });
+    expect(site.timeline.at(-1)).not.toHaveProperty('consent');
+    expect([5, 10, 15, 20, 25].map((at) => consentAt(site, at).state)).toEqual(['none', 'refused', 'refused', 'accepted', 'accepted']);
+    expect(consentAt(site, 15).trackers).toEqual({});
+    expect(consentAt(site, 25)).toBe(site.consent);
+    // Older events dropped (or the record evicted): what came before the earliest choice kept is not known, the current choice stands in.
+    const evicted = evictedRecord(site, 30);
+    recordCookieChange(evicted, consent('refused'), false, 40);
+    expect(consentAt(evicted, 35).state).toBe('refused');
+    expect(consentAt(evicted, 45).state).toBe('refused');
   });
 
   it('marks an event of a cookie a scan found already there, and only that one', () => {
