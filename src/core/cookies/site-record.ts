@@ -279,8 +279,11 @@ export function recordCookieChange(
     Object.assign(previous, record, { firstSeen: previous.firstSeen });
     if (previous.originUnknown) previous.originUnknown = judgement;
   } else if (previous) {
-    // Set where only this site could have set it: from now on it is the site's.
-    delete previous.originUnknown;
+    // Set where only this site could have set it: from now on it is the site's, with the page it is set on.
+    if (previous.originUnknown) {
+      delete previous.originUnknown;
+      if (phase !== 'unknown') previous.firstPage ??= page;
+    }
     // A cookie a scan found (phase unknown) and an event now reports: the event tells when it was
     // set. On a wake-up the scan can run before the very event that woke the worker.
     const found = previous.firstPhase === 'unknown' && phase !== 'unknown';

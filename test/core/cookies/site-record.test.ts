@@ -379,6 +379,16 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     expect(presentCookies(own).find((c) => c.name === '_ga')!.originUnknown).toBeUndefined();
   });
 
+  it('becomes the site’s, with the page, when an event without the mark sets it again', () => {
+    const site = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(site, ga, false, 1, { found: true, page: '/', originUnknown: true });
+    recordCookieChange(site, refused, false, 2);
+    recordCookieChange(site, ga, false, 3, { page: '/explore/' });
+    const cookie = presentCookies(site).find((c) => c.name === '_ga')!;
+    expect(cookie).toMatchObject({ setPhases: ['after-refuse'], refusedBy: ['ga'], firstPage: '/explore/' });
+    expect(cookie.originUnknown).toBeUndefined();
+  });
+
   it('becomes the site’s when a response of the site set it shortly before or after', () => {
     const site = emptySite('itie.opendatasoft.com', '0');
     recordCookieChange(site, refused, false, 1);
