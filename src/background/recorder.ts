@@ -181,15 +181,19 @@ export function createRecorder(
    *   whose Google Analytics writes `_ga` on `.opendatasoft.com`; a portal and the city's main
    *   site), any of them may have set it: each gets it as of unknown origin (no finding against
    *   it), unless a response of its own set it.
+   * A scan (`found`) finds a cookie there, not who set it nor when: a site visited earlier, or the
+   * city's main site, may have written it before this site's tab opened. So what a scan finds on
+   * a parent domain is of unknown origin under every site, even one open alone, until an event
+   * heard while it is open or a response of its own shows it is the site's.
    */
-  function sitesFor(cookie: BrowserCookie, at: number): Filing[] {
+  function sitesFor(cookie: BrowserCookie, at: number, found = false): Filing[] {
     const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
     const sites = new Map<string, boolean>();
     if (isTracked(ownHost) || store.hosts().has(ownHost)) sites.set(ownHost, false);
     if (!cookie.hostOnly) {
       const openUnder = new Set([...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host)));
       const add = (host: string) => {
-        if (!sites.has(host)) sites.set(host, openUnder.size > 1 && !respondedWith(cookie, host, at));
+        if (!sites.has(host)) sites.set(host, (found || openUnder.size > 1) && !respondedWith(cookie, host, at));
       };
       for (const host of store.hosts()) {
         if (host !== ownHost && cookieAppliesToHost(cookie, host) && isOpen(host, cookie.storeId)) add(host);
@@ -313,7 +317,7 @@ export function createRecorder(
   /** Records cookies found present, their records read. */
   function record(cookies: BrowserCookie[], now: number): void {
     for (const cookie of cookies) {
-      for (const { host, originUnknown } of sitesFor(cookie, now)) {
+      for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases.
         if (!isPresent(site, cookie))

@@ -109,7 +109,7 @@ describe('recorder', () => {
     expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
   });
 
-  it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie', async () => {
+  it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie, of unknown origin', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');
     await recorder.scan(
@@ -117,6 +117,11 @@ describe('recorder', () => {
       () => 3,
     );
     expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
+    // The city's main site may have written it before the portal's tab opened (see the parent-domain tests below).
+    expect(presentCookies(await recorder.site('data.toulouse-metropole.fr', '0'))[0]?.originUnknown).toEqual({
+      phase: 'before-choice',
+      refused: [],
+    });
   });
 
   it('matches open tabs by cookie store: a private window’s portal does not take the normal window’s cookies', async () => {
@@ -462,6 +467,20 @@ describe('recorder', () => {
     expect((await recorder.site('news.example.io', '0')).timeline).toEqual([]);
   });
 
+  it('judges a cookie of embedded content told late by the choice in force when it was set', async () => {
+    const { recorder } = await setup();
+    const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 3000 }));
+    await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: accept, httpOnly: false }), false, 'explicit', 3000);
+    // Set at 2000, attributed once its frame's request ended, after the visitor accepted.
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'frame', cookie: disqus, at: 2000 });
+    const site = await recorder.site('data.tco.re', '0');
+    expect(presentCookies(site).find((c) => c.name === 'disqus_unique')).toMatchObject({ setPhases: ['before-choice'] });
+    expect(
+      buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), 4000).findings.map((f) => `${f.kind} ${f.cookie}`),
+    ).toContain('before-consent disqus_unique');
+  });
+
   it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
     const { recorder } = await setup();
     const foreign = browserCookie({ name: 'cookies_preferences', domain: 'widget.example.net', value: '%7B%22matomo%22%3Atrue%7D' });
@@ -572,6 +591,50 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
     expect(own).toMatchObject({ firstPhase: 'before-choice', setPhases: ['after-accept'] });
     expect(own?.originUnknown).toBeUndefined();
     expect(await findingsOn(recorder, ITIE)).toEqual(['undeclared medium']);
+  });
+
+  it('blames no portal for what a scan finds there, even open alone: another portal may have written it earlier', async () => {
+    const { recorder, open } = await setup();
+    // Earlier, DEMO's Google Analytics wrote _ga while DEMO alone was open: DEMO's.
+    open.add(`0|${DEMO}`);
+    await recorder.cookieChanged(ga, false, 'explicit', 1000);
+    open.delete(`0|${DEMO}`);
+    // ITIE, which runs no Google Analytics, is opened later: its page load scans the cookies there.
+    open.add(`0|${ITIE}`);
+    await recorder.scan(
+      async () => [ga],
+      () => 5000,
+    );
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
+    expect(await findingsOn(recorder, ITIE)).toEqual([]);
+    expect(await findingsOn(recorder, DEMO)).toEqual(['before-consent high', 'undeclared medium']);
+  });
+
+  it('makes what a scan found there the site’s, judged as any other, once the site sets it or its response did', async () => {
+    // ITIE's own page then writes the cookie, heard while it is the only site open.
+    const heard = await setup();
+    heard.open.add(`0|${ITIE}`);
+    await heard.recorder.scan(
+      async () => [ga],
+      () => 5000,
+    );
+    await heard.recorder.cookieChanged(ga, false, 'explicit', 6000);
+    expect(await gaOf(heard.recorder, ITIE)).toMatchObject({ setPhases: ['before-choice'], firstPage: '/explore/' });
+    expect(await findingsOn(heard.recorder, ITIE)).toEqual(['before-consent high', 'undeclared medium']);
+    // A response of ITIE's own set it, just before the scan (the event went unheard: the worker was starting) or just after.
+    for (const responseFirst of [true, false]) {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`);
+      const tab = { host: ITIE, path: '/explore/', storeId: '0' };
+      if (responseFirst) await recorder.responseOnPage(tab, `https://${ITIE}/explore/`, ['_ga'], 4990);
+      await recorder.scan(
+        async () => [ga],
+        () => 5000,
+      );
+      if (!responseFirst) await recorder.responseOnPage(tab, `https://${ITIE}/explore/`, ['_ga'], 5010);
+      expect((await gaOf(recorder, ITIE))?.originUnknown, String(responseFirst)).toBeUndefined();
+      expect(await findingsOn(recorder, ITIE), String(responseFirst)).toEqual(['before-consent high', 'undeclared medium']);
+    }
   });
 
   it('files what a scan finds there as of unknown origin too', async () => {

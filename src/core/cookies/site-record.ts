@@ -192,6 +192,27 @@ export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteReco
 /** No tracker flag of a portal's banner speaks for a cookie of embedded content: only the overall choice does. */
 const NO_TRACKER_KEYS: readonly string[] = [];
 
+const NO_CHOICE: Pick<SiteConsent, 'state' | 'trackers'> = Object.freeze({ state: 'none', trackers: Object.freeze({}) });
+
+/**
+ * The choice in force on the site at `at`: the one the last event of its consent cookie at or
+ * before `at` recorded, none when the timeline holds none. A cookie of embedded content is told
+ * up to 10 s after it was set (third-party-attribution.ts): the visitor may have chosen meanwhile.
+ * When no choice came after `at`, the current one (a record whose older events were dropped keeps
+ * it); when one did and the events before it were dropped, the current one stands in too.
+ */
+export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'state' | 'trackers'> {
+  let choiceSince = false;
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if (!('consent' in event) || event.consent === undefined) continue;
+    if (event.at <= at) return choiceSince ? event.consent : site.consent;
+    choiceSince = true;
+  }
+  const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
+  return choiceSince && complete ? NO_CHOICE : site.consent;
+}
+
 /**
  * Records one cookie set, changed or removed, in place. A change of `cookies_preferences` moves
  * the site to a new consent phase first, so the choice itself is tagged with the phase it opens.
@@ -211,7 +232,8 @@ const NO_TRACKER_KEYS: readonly string[] = [];
  * that another open site may have set: its event is in the timeline with its phase, but the
  * cookie, when new, is kept apart (`SiteCookie.originUnknown`: no phase in `setPhases`, no page)
  * and a cookie already the site's gains no phase from it; an event without the mark makes it the
- * site's.
+ * site's. A cookie set again after its removal keeps its history (phases, refusals, first time
+ * and page): the same name, domain and path is the same cookie.
  */
 export function recordCookieChange(
   site: SiteRecord,
@@ -239,20 +261,29 @@ export function recordCookieChange(
       ? { phase: 'unknown', refused: [] }
       : via === undefined
         ? judgeByName(site.consent, cookie.name)
-        : judgeCookie(site.consent, NO_TRACKER_KEYS);
+        : // Embedded content is attributed late: judged by the choice in force when it was set.
+          judgeCookie(consentAt(site, now), NO_TRACKER_KEYS);
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
+  /*
+   * A cookie set again after its removal is the same cookie (name, domain, path): its history
+   * goes on, so `_gat` set before the choice, expired and set again after "accept" stays a
+   * cookie set before the choice.
+   */
   if (removed) {
     // `lastChanged` stays the last write: the cookie's lifetime is counted from it.
     previous!.removed = now;
-  } else if (exists && shared) {
+  } else if (previous && shared) {
     // Another open site may have written it: nothing of this event counts against this site.
     Object.assign(previous, record, { firstSeen: previous.firstSeen });
     if (previous.originUnknown) previous.originUnknown = judgement;
-  } else if (exists) {
-    // Set where only this site could have set it: from now on it is the site's.
-    delete previous.originUnknown;
+  } else if (previous) {
+    // Set where only this site could have set it: from now on it is the site's, with the page it is set on.
+    if (previous.originUnknown) {
+      delete previous.originUnknown;
+      if (phase !== 'unknown') previous.firstPage ??= page;
+    }
     // A cookie a scan found (phase unknown) and an event now reports: the event tells when it was
     // set. On a wake-up the scan can run before the very event that woke the worker.
     const found = previous.firstPhase === 'unknown' && phase !== 'unknown';
@@ -292,7 +323,10 @@ export function recordCookieChange(
     phase,
     ...(found ? { found: true as const } : {}),
     ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
-    ...(cookie.name === CONSENT_COOKIE ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } } : {}),
+    // Only the site's own consent cookie records a choice (consentAt reads them back).
+    ...(cookie.name === CONSENT_COOKIE && via === undefined
+      ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } }
+      : {}),
   });
 }
 

@@ -208,19 +208,23 @@ export function findingsInNameOrder(
       // The banner's switches are the statistics tools': a statistics cookie none of the choice's
       // flags speaks for (a tool with no switch shown: declared as statistics or known so), set
       // or kept while every switch is off, goes against that refusal too, as recorded when it was
-      // set (SiteCookie.allOffWhenSet). One that only keeps the choice never does.
-      const statisticsNoSwitch = !embedded && match.category === 'statistics' && !keepsTheChoice(cookie.name);
+      // set (SiteCookie.allOffWhenSet).
+      const statisticsNoSwitch = !embedded && match.category === 'statistics';
       // A refusal, overall or of the cookie's own tracker (a mixed choice): when it was set, or now.
+      let refusal: Finding | null = null;
       if (cookie.setPhases.includes('after-refuse')) {
-        afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'set', cookie.refusedBy ?? []));
+        refusal = refusalFinding(cookie, match, embedded, severity, 'set', cookie.refusedBy ?? []);
       } else if (statisticsNoSwitch && cookie.allOffWhenSet) {
-        afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'set', cookie.allOffWhenSet));
+        refusal = refusalFinding(cookie, match, embedded, severity, 'set', cookie.allOffWhenSet);
       } else if (cookie.removed === null) {
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
-        if (now.phase === 'after-refuse') afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'kept', now.refused));
-        else if (statisticsNoSwitch && now.allOff) afterRefusal.push(refusalFinding(cookie, match, embedded, severity, 'kept', now.allOff));
+        if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, match, embedded, severity, 'kept', now.refused);
+        else if (statisticsNoSwitch && now.allOff) refusal = refusalFinding(cookie, match, embedded, severity, 'kept', now.allOff);
       }
+      // A site's own cookie that only keeps the choice is written because the visitor opted out:
+      // never one, whatever the refusal's shape or the charter's category (looked up only here, for the few that would be).
+      if (refusal && (embedded || !keepsTheChoice(cookie.name))) afterRefusal.push(refusal);
     }
     if (match.declared && cookie.expires !== null) {
       let stated = statedLifetimes.get(match.duration);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appendTimeline,
   claimByResponse,
+  consentAt,
   emptySite,
   evictedRecord,
   isEvicted,
@@ -67,6 +68,43 @@ describe('recordCookieChange', () => {
     expect(site.timeline.map((e) => e.type)).toEqual(['set', 'changed', 'removed']);
   });
 
+  it('keeps the history of a cookie removed and set again: the same name, domain and path is the same cookie', () => {
+    const site = emptySite('data.tco.re', '0');
+    const gat = browserCookie({ name: '_gat', domain: '.tco.re', hostOnly: false });
+    recordCookieChange(site, gat, false, 1, { page: '/explore/' });
+    recordCookieChange(site, gat, true, 60_001, { byBrowser: true });
+    recordCookieChange(site, consent(platform({ ga: false, matomo: true })), false, 60_002);
+    recordCookieChange(site, gat, false, 60_003, { page: '/pages/home/' });
+    recordCookieChange(site, gat, true, 120_003, { byBrowser: true });
+    recordCookieChange(site, consent(platform({ ga: true })), false, 120_004);
+    recordCookieChange(site, gat, false, 120_005, { page: '/' });
+    expect(presentCookies(site).find((c) => c.name === '_gat')).toMatchObject({
+      firstSeen: 1,
+      lastChanged: 120_005,
+      removed: null,
+      firstPhase: 'before-choice',
+      firstPage: '/explore/',
+      setPhases: ['before-choice', 'after-refuse', 'after-accept'],
+      refusedBy: ['ga'],
+    });
+    // Each time it comes back is a new cookie in the browser: the timeline says "set".
+    expect(site.timeline.flatMap((e) => ('name' in e && e.name === '_gat' ? [e.type] : []))).toEqual([
+      'set',
+      'removed',
+      'set',
+      'removed',
+      'set',
+    ]);
+    // The switches all off when it was set are kept too.
+    const allOff = emptySite('data.tco.re', '0');
+    recordCookieChange(allOff, consent(platform({ matomo: false })), false, 1);
+    recordCookieChange(allOff, browserCookie({ name: '__utma' }), false, 2);
+    recordCookieChange(allOff, browserCookie({ name: '__utma' }), true, 3);
+    recordCookieChange(allOff, consent(platform({ matomo: true })), false, 4);
+    recordCookieChange(allOff, browserCookie({ name: '__utma' }), false, 5);
+    expect(presentCookies(allOff).find((c) => c.name === '__utma')).toMatchObject({ allOffWhenSet: ['matomo'], firstSeen: 2 });
+  });
+
   it('marks a removal the browser made itself (expiry, eviction), and nothing else', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, browserCookie({ name: '_gat' }), false, 1, { byBrowser: true });
@@ -126,6 +164,41 @@ describe('recordCookieChange', () => {
     // The first choice's flags are its own, not a view of the site's later consent.
     site.consent.trackers.ga = true;
     expect(site.timeline[1]).toMatchObject({ consent: { trackers: { ga: false } } });
+  });
+
+  it('judges a cookie of embedded content by the choice in force when it was set, not when it was told', () => {
+    const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, consent(platform({ functional_cookies: true, ga: true })), false, 3000);
+    // Set at 2000, before the choice, told at 3100 when its frame's request ended.
+    recordCookieChange(site, disqus, false, 2000, { via: 'frame' });
+    expect(presentCookies(site).find((c) => c.name === 'disqus_unique')).toMatchObject({
+      firstPhase: 'before-choice',
+      setPhases: ['before-choice'],
+    });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'disqus_unique', at: 2000, phase: 'before-choice' });
+    // Set after it: after the choice.
+    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3050, { via: 'frame' });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'later', phase: 'after-accept' });
+  });
+
+  it('tells the choice in force at a moment from the choices the timeline recorded', () => {
+    const site = emptySite('data.tco.re', '0');
+    expect(consentAt(site, 5).state).toBe('none');
+    recordCookieChange(site, browserCookie(), false, 5);
+    recordCookieChange(site, consent('refused'), false, 10);
+    recordCookieChange(site, consent(platform({ matomo: true })), false, 20);
+    // Another site's consent cookie, told late, records no choice of this site's.
+    recordCookieChange(site, { ...consent('accepted'), domain: 'widget.example.net' }, false, 15, { via: 'frame' });
+    expect(site.timeline.at(-1)).not.toHaveProperty('consent');
+    expect([5, 10, 15, 20, 25].map((at) => consentAt(site, at).state)).toEqual(['none', 'refused', 'refused', 'accepted', 'accepted']);
+    expect(consentAt(site, 15).trackers).toEqual({});
+    expect(consentAt(site, 25)).toBe(site.consent);
+    // Older events dropped (or the record evicted): what came before the earliest choice kept is not known, the current choice stands in.
+    const evicted = evictedRecord(site, 30);
+    recordCookieChange(evicted, consent('refused'), false, 40);
+    expect(consentAt(evicted, 35).state).toBe('refused');
+    expect(consentAt(evicted, 45).state).toBe('refused');
   });
 
   it('marks an event of a cookie a scan found already there, and only that one', () => {
@@ -304,6 +377,16 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     recordCookieChange(own, ga, false, 3, { originUnknown: true });
     expect(presentCookies(own).find((c) => c.name === '_ga')).toMatchObject({ setPhases: ['before-choice'] });
     expect(presentCookies(own).find((c) => c.name === '_ga')!.originUnknown).toBeUndefined();
+  });
+
+  it('becomes the site’s, with the page, when an event without the mark sets it again', () => {
+    const site = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(site, ga, false, 1, { found: true, page: '/', originUnknown: true });
+    recordCookieChange(site, refused, false, 2);
+    recordCookieChange(site, ga, false, 3, { page: '/explore/' });
+    const cookie = presentCookies(site).find((c) => c.name === '_ga')!;
+    expect(cookie).toMatchObject({ setPhases: ['after-refuse'], refusedBy: ['ga'], firstPage: '/explore/' });
+    expect(cookie.originUnknown).toBeUndefined();
   });
 
   it('becomes the site’s when a response of the site set it shortly before or after', () => {
