@@ -284,6 +284,20 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     }
   }
 
+  /**
+   * Writes `items` now, `pages` among them retired (''): refused, the writer drops the items, but
+   * the retired pages are queued again, as storage may still hold them while nothing here
+   * tracks them any more (a page in storage must be as its worker would build it now).
+   */
+  async function writeRetiring(items: Record<string, unknown>, pages: Record<string, unknown> | null): Promise<void> {
+    try {
+      await writer.writeNow(items);
+    } catch (error) {
+      for (const key of Object.keys(pages ?? {})) writer.schedule(key, '');
+      throw error;
+    }
+  }
+
   function put(site: SiteRecord): void {
     const key = siteKey(site.storeId, site.host);
     remember(key, site);
@@ -565,7 +579,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         retirePage(key);
         items[key] = '';
       }
-      await retiringWrite(true, () => writer.writeNow(items));
+      await retiringWrite(true, () => writeRetiring(items, items));
     },
     markRestart(now) {
       restartedAt = now;
@@ -594,7 +608,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         const keys = Object.keys(items);
         for (const key of keys) areaWrites.set(key, (areaWrites.get(key) ?? 0) + 1);
         try {
-          await retiringWrite(pages !== null, () => writer.writeNow(write));
+          await retiringWrite(pages !== null, () => writeRetiring(write, pages));
         } finally {
           for (const key of keys) {
             const left = areaWrites.get(key)! - 1;
