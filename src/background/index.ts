@@ -13,6 +13,7 @@ import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/wo
 import { sessionArea } from '../platform/session-storage.ts';
 import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
+import { browserTranslate } from '../platform/i18n.ts';
 import { watchRequests } from '../platform/web-request.ts';
 import { gzippedPackageFileText } from '../platform/package-files.ts';
 import { importWhileInstalling } from '../platform/worker-scripts.ts';
@@ -104,7 +105,7 @@ const pageRefresher = createPageRefresher(async (query) => {
   await reports.view(query);
 });
 /** The run "Record the other choice" keeps, to compare the next with. */
-const consentRuns = createConsentRuns(askedEachOpen, (host, storeId) => reports.report(host, storeId));
+const consentRuns = createConsentRuns(askedEachOpen, (host, storeId) => reports.report(host, storeId), browserTranslate());
 const badges = createBadgeScheduler({
   isTracked: trackedHosts.isTracked,
   reports,
