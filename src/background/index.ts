@@ -56,6 +56,8 @@ const store = createSiteStore(sessionArea(), 20, {
   hostsInUse: () => openTabs.allHosts(),
   // Each first page retired by a change is built again once its site is quiet.
   onPageRetired: (key) => pageRefresher.retired(key),
+  // Kept runs and old live charters it deleted to make room: the cache above it must not hold them.
+  onRemoved: (keys) => askedEachOpen.forget(keys),
 });
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
 // Their records go through the store's budget.

@@ -366,6 +366,54 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(session.data['charter:data.tco.re']).toHaveLength(150_000);
   });
 
+  it('drops live charters read over a day ago, then kept runs, of sites not open in a tab, before any site’s record', async () => {
+    const DAY_MS = 86_400_000;
+    const session = newSession({}, 'chrome');
+    const removed: string[][] = [];
+    const store = createSiteStore(session, 5, {
+      budgetBytes: 500_000,
+      hostsInUse: () => new Set(['open.opendatasoft.com']),
+      now: () => 10 * DAY_MS,
+      onRemoved: (keys) => void removed.push([...keys]),
+    });
+    await store.load();
+    const charter = (host: string, fetchedAt: number, bytes: number) =>
+      JSON.stringify({
+        host,
+        fetchedAt,
+        url: null,
+        charter: { portal: null, language: 'fr', entries: [], pad: 'c'.repeat(bytes) },
+        problem: null,
+      });
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    store.put(bigRecord('open.opendatasoft.com', 2, 100_000));
+    await store.flush();
+    await store.area.write({
+      [consentRunItem('0', 'old.opendatasoft.com').key]: 'r'.repeat(100_000),
+      [consentRunItem('0', 'open.opendatasoft.com').key]: 'r'.repeat(100_000),
+      'charter:stale.opendatasoft.com': charter('stale.opendatasoft.com', 0, 30_000),
+      'charter:fresh.opendatasoft.com': charter('fresh.opendatasoft.com', 10 * DAY_MS - 1000, 30_000),
+    });
+    const oldPage = pageKey('0', 'old.opendatasoft.com');
+    store.putPage(oldPage, '0', 'old.opendatasoft.com', store.revision('0', 'old.opendatasoft.com'), store.pageTicket(), '{"page":1}');
+    await store.flush();
+    expect(session.data[oldPage]).toBe('{"page":1}');
+    // A third busy site: 100 kB more than storage may hold.
+    store.put(bigRecord('new.opendatasoft.com', 3, 100_000));
+    await store.flush();
+    expect(evictedHosts(session)).toEqual([]);
+    expect(removed).toEqual([['charter:stale.opendatasoft.com', consentRunItem('0', 'old.opendatasoft.com').key]]);
+    expect(Object.keys(session.data).filter((key) => !key.startsWith('site:'))).toEqual(
+      expect.arrayContaining([consentRunItem('0', 'open.opendatasoft.com').key, 'charter:fresh.opendatasoft.com']),
+    );
+    expect(session.data[consentRunItem('0', 'old.opendatasoft.com').key]).toBeUndefined();
+    expect(session.data['charter:stale.opendatasoft.com']).toBeUndefined();
+    // The run dropped counts as a site's record dropped; what its site's page showed of it goes too.
+    expect(store.status()).toMatchObject({ sitesDropped: 1, lastDropAt: 10 * DAY_MS, unsavedSince: null });
+    expect(session.data[oldPage]).toBe('');
+    expect(session.bytesInUse()).toBeLessThanOrEqual(500_000);
+  });
+
   it('reports a write of other state storage refuses, then writes what comes after it: one refused run blocks nothing', async () => {
     const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9 });
