@@ -1,5 +1,11 @@
 import type { FullSessionArea } from '../core/storage/session-items.ts';
 
+/** A read cache of a session area. */
+export type CachedArea = FullSessionArea & {
+  /** Forgets `keys`: another writer below this cache removed them (the store, to make room). */
+  forget(keys: readonly string[]): void;
+};
+
 /** A key read and found absent. */
 const ABSENT = Symbol('absent');
 
@@ -13,11 +19,11 @@ const ABSENT = Symbol('absent');
  * is checked), so it never holds an older value than storage. Only text values are kept (stored
  * records are JSON text, which nobody can change in place); `read(null)` always goes to storage.
  */
-export function createCachedArea(area: FullSessionArea): FullSessionArea {
+export function createCachedArea(area: FullSessionArea): CachedArea {
   const kept = new Map<string, unknown>();
   const generations = new Map<string, number>();
   const generation = (key: string) => generations.get(key) ?? 0;
-  const drop = (keys: string[]) => {
+  const drop = (keys: readonly string[]) => {
     for (const key of keys) {
       kept.delete(key);
       generations.set(key, generation(key) + 1);
@@ -25,6 +31,7 @@ export function createCachedArea(area: FullSessionArea): FullSessionArea {
   };
 
   return {
+    forget: drop,
     async read(keys) {
       if (keys === null) return area.read(null);
       const missing = keys.filter((key) => !kept.has(key));

@@ -1,4 +1,5 @@
-import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-record.ts';
+import { cookieAppliesToHost, cookieKey, type BrowserCookie } from '../core/cookies/cookie-record.ts';
+import type { SiteRecord } from '../core/cookies/site-record.ts';
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
@@ -11,27 +12,58 @@ export type ClearSiteDeps = {
   removeCookie: (cookie: CookieAddress) => Promise<boolean>;
   /** Every tab whose URL the extension may see. */
   visibleTabs: () => Promise<TabSite[]>;
+  /** The normal windows' cookie store: a tab that names none is in it (Chrome names only the private one). */
+  defaultStoreId: () => Promise<string>;
   /** Reloads a tab. */
   reloadTab: (tabId: number) => Promise<void>;
+  /** The site's record as it stands (in the recorder's turn): the cookies of embedded content it filed under the site. */
+  siteRecord: (host: string, storeId: string) => Promise<Pick<SiteRecord, 'cookies'>>;
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
 };
 
+/** Where `removeCookie` finds a cookie, and nothing else of it (its value least of all). */
+function cookieAddress(cookie: BrowserCookie): CookieAddress {
+  const { name, domain, path, secure, storeId } = cookie;
+  // The partition travels as the top-level site the browser needs to find the cookie.
+  return { name, domain, path, secure, storeId, partitionKey: cookie.partitionKey?.topLevelSite ?? null };
+}
+
+/** True when the cookie is partitioned under a site that covers `host` (`https://opendatasoft.com` for `data.opendatasoft.com`). */
+function partitionedUnder(cookie: BrowserCookie, host: string): boolean {
+  const site = cookie.partitionKey?.topLevelSite;
+  if (!site) return false;
+  let siteHost: string;
+  try {
+    siteHost = new URL(site).hostname;
+  } catch {
+    return false;
+  }
+  return cookieAppliesToHost({ domain: siteHost, hostOnly: false }, host);
+}
+
 /**
- * "Record consent flow": deletes the cookies that apply to `host` in cookie store `storeId`,
- * starts its record afresh and, with `reloadTabs`, reloads its tabs in that store, so recording
- * starts from a fresh page. Resolves to how many cookies were deleted; one that cannot be
- * deleted is skipped, not fatal.
+ * "Record consent flow": deletes, in cookie store `storeId`, the cookies that apply to `host`, the
+ * cookies of embedded content its record filed under it (`.disqus.com`'s, set in its tab), and
+ * every cookie partitioned under a site that covers it (Firefox keeps embedded content's cookies
+ * apart per top-level site): otherwise the new run might never see them set. Then it starts the
+ * record afresh and, with `reloadTabs`, reloads the site's tabs in that store, so recording
+ * starts from a fresh page. Resolves to how many cookies were deleted; one that cannot be deleted
+ * is skipped, not fatal. No cookie's value is read or passed on.
  */
 export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: string, reloadTabs: boolean) => Promise<number> {
   return async (host, storeId, reloadTabs) => {
-    const cookies = (await deps.allVisibleCookies()).filter((c) => c.storeId === storeId && cookieAppliesToHost(c, host));
-    const removed = await Promise.all(
-      cookies.map((c) => deps.removeCookie({ ...c, partitionKey: c.partitionKey?.topLevelSite ?? null }).catch(() => false)),
+    const [visible, record] = await Promise.all([deps.allVisibleCookies(), deps.siteRecord(host, storeId)]);
+    const embedded = new Set(Object.values(record.cookies).flatMap((cookie) => (cookie.thirdParty ? [cookieKey(cookie)] : [])));
+    const cookies = visible.filter(
+      (c) =>
+        c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host) || embedded.has(cookieKey(cookieAddress(c)))),
     );
+    const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
     await deps.restartRecord(host, storeId);
     if (reloadTabs) {
-      const showing = (await deps.visibleTabs()).filter((tab) => webHost(tab.url) === host && (tab.storeId ?? storeId) === storeId);
+      const [tabs, defaultStore] = await Promise.all([deps.visibleTabs(), deps.defaultStoreId()]);
+      const showing = tabs.filter((tab) => webHost(tab.url) === host && (tab.storeId ?? defaultStore) === storeId);
       await Promise.all(showing.map((tab) => deps.reloadTab(tab.tabId)));
     }
     return removed.filter(Boolean).length;

@@ -8,13 +8,14 @@
  * A refused write loses nothing: its items wait for the next write (unless a newer value of the
  * same key came meanwhile), which comes after `retryDelayMs` (changes meanwhile wait with them,
  * or an explicit flush), and `onError` hears of it (the store makes it visible in the report).
+ * But `writeNow`'s own items: its caller hears of the refusal, and they are not tried again.
  */
 export type DebouncedWriter = {
   /** Queues `value` under `key`; a later value for the same key replaces it. */
   schedule(key: string, value: unknown): void;
   /** Writes what is queued now; resolves when every write so far has finished (refused ones included). */
   flush(): Promise<void>;
-  /** Queues `items` and writes them now; rejects with the error when they could not be written. */
+  /** Queues `items` and writes them now; rejects with the error when they could not be written, and then drops them from the queue. */
   writeNow(items: Record<string, unknown>): Promise<void>;
   /** Drops what is queued under `key` (a write under way already carries a newer value). */
   discard(key: string): void;
@@ -64,8 +65,13 @@ export function createDebouncedWriter(
   async function writeNow(items: Record<string, unknown>): Promise<void> {
     for (const [key, value] of Object.entries(items)) pending.set(key, value);
     await flush();
-    // Still queued, the very same value: that write was refused.
-    if (Object.entries(items).some(([key, value]) => pending.get(key) === value)) throw lastError;
+    // Still queued, the very same value: that write was refused. The caller has the error and
+    // its items leave the queue: left there, one that can never be written (too large) would go
+    // with every later write and have each refused. The others in it are tried again as before.
+    const refused = Object.entries(items).filter(([key, value]) => pending.get(key) === value);
+    if (refused.length === 0) return;
+    for (const [key] of refused) pending.delete(key);
+    throw lastError;
   }
 
   return { schedule, flush, writeNow, discard: (key) => void pending.delete(key) };

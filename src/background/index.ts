@@ -13,6 +13,7 @@ import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/wo
 import { sessionArea } from '../platform/session-storage.ts';
 import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
+import { browserTranslate } from '../platform/i18n.ts';
 import { watchRequests } from '../platform/web-request.ts';
 import { gzippedPackageFileText } from '../platform/package-files.ts';
 import { importWhileInstalling } from '../platform/worker-scripts.ts';
@@ -55,6 +56,8 @@ const store = createSiteStore(sessionArea(), 20, {
   hostsInUse: () => openTabs.allHosts(),
   // Each first page retired by a change is built again once its site is quiet.
   onPageRetired: (key) => pageRefresher.retired(key),
+  // Kept runs and old live charters it deleted to make room: the cache above it must not hold them.
+  onRemoved: (keys) => askedEachOpen.forget(keys),
 });
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
 // Their records go through the store's budget.
@@ -104,7 +107,7 @@ const pageRefresher = createPageRefresher(async (query) => {
   await reports.view(query);
 });
 /** The run "Record the other choice" keeps, to compare the next with. */
-const consentRuns = createConsentRuns(askedEachOpen, (host, storeId) => reports.report(host, storeId));
+const consentRuns = createConsentRuns(askedEachOpen, (host, storeId) => reports.report(host, storeId), browserTranslate());
 const badges = createBadgeScheduler({
   isTracked: trackedHosts.isTracked,
   reports,
@@ -187,7 +190,9 @@ serveRequests(
       allVisibleCookies: () => allVisibleCookies(),
       removeCookie: (cookie) => removeCookie(cookie),
       visibleTabs: () => visibleTabs(),
+      defaultStoreId,
       reloadTab: (tabId) => reloadTab(tabId),
+      siteRecord: (host, storeId) => recorder.site(host, storeId),
       restartRecord: (host, storeId) => recorder.restart(host, storeId),
     }),
     refreshCharter: (host) => liveCharters.refresh(host, true),

@@ -1,3 +1,4 @@
+import { LIVE_CHARTER_MAX_AGE_MS } from '../core/charter/live-record.ts';
 import { appendTimeline, emptySite, evictedRecord, isEvicted, lastActivity, type SiteRecord } from '../core/cookies/site-record.ts';
 import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../core/storage/record-limit.ts';
 import { SESSION_BUDGET_BYTES, storedBytes } from '../core/storage/session-quota.ts';
@@ -5,10 +6,14 @@ import {
   decodeSiteRecord,
   hostOfKey,
   hostOfSiteKey,
+  isConsentRunKey,
+  isLiveCharterKey,
   isPageKey,
   isSiteKey,
   ledgerItem,
+  liveCharterItem,
   siteKey,
+  siteKeyOfRunKey,
   type FullSessionArea,
   type SessionArea,
   type StorageLedger,
@@ -55,6 +60,8 @@ export type SiteStoreOptions = {
   retryDelayMs?: number;
   /** Hears each stored first page (pageKey) retired because something it was built from changed: it can be built again. */
   onPageRetired?: (key: string) => void;
+  /** Hears the keys of other state (kept runs, live charters) the store removed to make room: a cache of them must forget them. */
+  onRemoved?: (keys: readonly string[]) => void;
 };
 
 /** Site records, restored from storage.session on wake and written back through one writer. */
@@ -284,6 +291,20 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     }
   }
 
+  /**
+   * Writes `items` now, `pages` among them retired (''): refused, the writer drops the items, but
+   * the retired pages are queued again, as storage may still hold them while nothing here
+   * tracks them any more (a page in storage must be as its worker would build it now).
+   */
+  async function writeRetiring(items: Record<string, unknown>, pages: Record<string, unknown> | null): Promise<void> {
+    try {
+      await writer.writeNow(items);
+    } catch (error) {
+      for (const key of Object.keys(pages ?? {})) writer.schedule(key, '');
+      throw error;
+    }
+  }
+
   function put(site: SiteRecord): void {
     const key = siteKey(site.storeId, site.host);
     remember(key, site);
@@ -388,8 +409,60 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   }
 
   /**
+   * The first step of `makeRoom`, which costs no site its record: deletes, of sites not open in a
+   * tab, the live charters read more than a day ago (read again when needed), then the kept runs
+   * (of the least recently active sites first, each counted as a site's record dropped), until
+   * storage would hold at most `limit` bytes; never a key the write under way or an area write
+   * carries. Their sites' pages are retired in the write under way. Returns the new total.
+   */
+  async function dropOtherState(
+    texts: Map<string, string>,
+    total: number,
+    limit: number,
+    sizes: ReadonlyMap<string, number>,
+    inUse: ReadonlySet<string>,
+    records: ReadonlyArray<{ key: string; active: number }>,
+    at: number,
+  ): Promise<number> {
+    if (total <= limit || !session.remove) return total;
+    const free = (key: string) => !texts.has(key) && !areaWrites.has(key) && !inUse.has(hostOfKey(key) ?? '');
+    const charterKeys = [...stored.keys()].filter((key) => isLiveCharterKey(key) && free(key));
+    const charters = charterKeys.length > 0 ? await session.read(charterKeys) : {};
+    // Read more than a day ago, so read again when next needed (one that cannot be read is as good as none).
+    const staleCharters = charterKeys.filter((key) => {
+      const record = liveCharterItem(hostOfKey(key)!).decode(charters[key]);
+      return record === null || at - record.fetchedAt > LIVE_CHARTER_MAX_AGE_MS;
+    });
+    const activity = new Map(records.map((record) => [record.key, record.active]));
+    const runs = [...stored.keys()]
+      .filter((key) => isConsentRunKey(key) && free(key))
+      .sort((a, b) => (activity.get(siteKeyOfRunKey(a)) ?? 0) - (activity.get(siteKeyOfRunKey(b)) ?? 0));
+    const removed: string[] = [];
+    for (const key of [...staleCharters, ...runs]) {
+      if (total <= limit) break;
+      total -= sizes.get(key) ?? 0;
+      removed.push(key);
+      if (isConsentRunKey(key)) ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
+    }
+    if (removed.length === 0) return total;
+    await session.remove(removed);
+    for (const key of removed) stored.delete(key);
+    options.onRemoved?.(removed);
+    // What those sites' pages were built from is gone: they go in this write, and a page built meanwhile is not kept.
+    pageEpoch++;
+    const hosts = new Set(removed.map((key) => hostOfKey(key)));
+    for (const key of [...livePages]) {
+      if (!hosts.has(hostOfSiteKey(key))) continue;
+      retirePage(key);
+      texts.set(key, '');
+    }
+    return total;
+  }
+
+  /**
    * Drops records of other sites into `texts` (the write under way) until storage would hold at
-   * most `limit` bytes: least recently active first, sites open in a tab after all others, the
+   * most `limit` bytes. First what other state sites not open in a tab have (`dropOtherState`).
+   * Then site records: least recently active first, sites open in a tab after all others, the
    * most recently active record never; as a last resort, what eviction left of sites (deleted).
    */
   async function makeRoom(texts: Map<string, string>, limit: number, measure: MeasureText): Promise<void> {
@@ -407,6 +480,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       const site = parsed(key);
       return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
     });
+    const at = now();
+    total = await dropOtherState(texts, total, limit, sizes, inUse, records, at);
     const newest = records.reduce<(typeof records)[number] | undefined>(
       (best, record) => (!best || record.active > best.active ? record : best),
       undefined,
@@ -414,7 +489,6 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     const candidates = records
       .filter((record) => record !== newest && !isEvicted(record.site))
       .sort((a, b) => Number(a.open) - Number(b.open) || a.active - b.active);
-    const at = now();
     for (const { key, site } of candidates) {
       if (total <= limit) break;
       const stub = evictedRecord(site, at);
@@ -565,7 +639,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         retirePage(key);
         items[key] = '';
       }
-      await retiringWrite(true, () => writer.writeNow(items));
+      await retiringWrite(true, () => writeRetiring(items, items));
     },
     markRestart(now) {
       restartedAt = now;
@@ -594,7 +668,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         const keys = Object.keys(items);
         for (const key of keys) areaWrites.set(key, (areaWrites.get(key) ?? 0) + 1);
         try {
-          await retiringWrite(pages !== null, () => writer.writeNow(write));
+          await retiringWrite(pages !== null, () => writeRetiring(write, pages));
         } finally {
           for (const key of keys) {
             const left = areaWrites.get(key)! - 1;

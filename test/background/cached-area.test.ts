@@ -57,6 +57,16 @@ describe('the worker’s read cache of storage.session', () => {
     expect(storage.reads()).toBe(3);
   });
 
+  it('forgets keys removed below it (the store makes room), and reads them afresh', async () => {
+    const storage = countingArea({ 'run:0|a': '{"run":1}', 'charter:a': '{"x":1}' });
+    const cached = createCachedArea(storage.area);
+    await cached.read(['run:0|a', 'charter:a']);
+    delete storage.data['run:0|a'];
+    cached.forget(['run:0|a']);
+    expect(await cached.read(['run:0|a', 'charter:a'])).toEqual({ 'charter:a': '{"x":1}' });
+    expect(storage.reads()).toBe(2);
+  });
+
   it('never keeps what a read returned when its key was written while the read was under way', async () => {
     const storage = countingArea({ 'charter:a': '"old"' });
     const cached = createCachedArea(storage.area);

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createClearSite } from '../../src/background/clear-site.ts';
+import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
 import type { CookieAddress } from '../../src/platform/cookies.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { browserCookie } from '../support/cookies.ts';
+
+/** The portal's record: its own cookie, and Disqus's, set by the comments it embeds (Chrome: unpartitioned). */
+function portalRecord() {
+  const site = emptySite('data.tco.re', '0');
+  recordCookieChange(site, browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 1);
+  recordCookieChange(site, browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }), false, 2, { via: 'frame' });
+  return site;
+}
 
 function setup(failing = new Set<string>()) {
   const removed: CookieAddress[] = [];
@@ -20,6 +29,13 @@ function setup(failing = new Set<string>()) {
       browserCookie({ name: 'csrftoken', domain: 'data.tco.re' }),
       browserCookie({ name: 'sessionid', domain: 'data.tco.re', storeId: 'private' }),
       browserCookie({ name: 'other', domain: 'www.tco.re' }),
+      // Embedded content's: filed under the site (Chrome), partitioned under it (Firefox), in
+      // another store, on another path than the one filed, partitioned under another site.
+      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }),
+      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://tco.re' } }),
+      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, storeId: 'private' }),
+      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, path: '/elsewhere' }),
+      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://other.fr' } }),
     ],
     removeCookie: async (cookie) => {
       if (failing.has(cookie.name)) throw new Error('cannot remove');
@@ -27,7 +43,9 @@ function setup(failing = new Set<string>()) {
       return true;
     },
     visibleTabs: async () => tabs,
+    defaultStoreId: async () => '0',
     reloadTab: async (tabId) => void reloaded.push(tabId),
+    siteRecord: async (host, storeId) => (host === 'data.tco.re' && storeId === '0' ? portalRecord() : emptySite(host, storeId)),
     restartRecord: async (host, storeId) => void restarted.push(`${storeId}|${host}`),
   });
   return { clearSite, removed, reloaded, restarted };
@@ -36,13 +54,34 @@ function setup(failing = new Set<string>()) {
 describe('clear site', () => {
   it('deletes the cookies that apply to the site in its store, parent-domain ones included, and starts its record afresh', async () => {
     const { clearSite, removed, reloaded, restarted } = setup();
-    expect(await clearSite('data.tco.re', '0', false)).toBe(3);
-    expect(removed.map((c) => `${c.name} ${c.domain}`)).toEqual(['sessionid data.tco.re', '_ga .tco.re', 'csrftoken data.tco.re']);
+    expect(await clearSite('data.tco.re', '0', false)).toBe(5);
+    expect(removed.slice(0, 3).map((c) => `${c.name} ${c.domain}`)).toEqual([
+      'sessionid data.tco.re',
+      '_ga .tco.re',
+      'csrftoken data.tco.re',
+    ]);
     // The partition key travels as the top-level site the browser needs to find the cookie.
     expect(removed[1]!.partitionKey).toBe('https://tco.re');
     expect(removed[0]!.partitionKey).toBeNull();
     expect(restarted).toEqual(['0|data.tco.re']);
     expect(reloaded).toEqual([]);
+  });
+
+  it('deletes the cookies of embedded content its record filed under the site, and those partitioned under it: the new run sees them set again', async () => {
+    const { clearSite, removed } = setup();
+    await clearSite('data.tco.re', '0', false);
+    expect(removed.filter((c) => c.name === 'disqus_unique')).toEqual([
+      { name: 'disqus_unique', domain: '.disqus.com', path: '/', secure: true, storeId: '0', partitionKey: null },
+      { name: 'disqus_unique', domain: '.disqus.com', path: '/', secure: true, storeId: '0', partitionKey: 'https://tco.re' },
+    ]);
+    // Never a cookie's value, not even to delete it.
+    expect(JSON.stringify(removed)).not.toContain('SECRET-VALUE');
+  });
+
+  it('in a private window’s store, deletes only that store’s, partitioned ones included', async () => {
+    const { clearSite, removed } = setup();
+    expect(await clearSite('data.tco.re', 'private', false)).toBe(1);
+    expect(removed.map((c) => `${c.name} ${c.storeId}`)).toEqual(['sessionid private']);
   });
 
   it('reloads the site’s tabs in that store when asked', async () => {
@@ -51,9 +90,15 @@ describe('clear site', () => {
     expect(reloaded).toEqual([1]);
   });
 
+  it('reloads only the private window’s tab when clearing its store: a tab that names no store is in the normal windows’ one', async () => {
+    const { clearSite, reloaded } = setup();
+    await clearSite('data.tco.re', 'private', true);
+    expect(reloaded).toEqual([2]);
+  });
+
   it('counts only the cookies it could delete, and still starts afresh', async () => {
     const { clearSite, restarted } = setup(new Set(['csrftoken']));
-    expect(await clearSite('data.tco.re', '0', false)).toBe(2);
+    expect(await clearSite('data.tco.re', '0', false)).toBe(4);
     expect(restarted).toEqual(['0|data.tco.re']);
   });
 });

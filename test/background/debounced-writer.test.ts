@@ -113,7 +113,7 @@ describe('createDebouncedWriter', () => {
     expect(calls).toBe(2);
   });
 
-  it('writeNow resolves once written, and rejects with the error when refused (the items stay queued)', async () => {
+  it('writeNow resolves once written, and rejects with the error when refused', async () => {
     let refuse = false;
     const writes: Record<string, unknown>[] = [];
     const writer = createDebouncedWriter(
@@ -128,9 +128,34 @@ describe('createDebouncedWriter', () => {
     expect(writes).toEqual([{ c: 'x' }]);
     refuse = true;
     await expect(writer.writeNow({ c: 'y' })).rejects.toThrow('quota');
-    refuse = false;
+  });
+
+  it('drops what writeNow could not write, so one write that can never be made does not refuse every later one', async () => {
+    const writes: Record<string, unknown>[] = [];
+    const errors: unknown[] = [];
+    // Storage refuses any write that holds the big run, whatever comes with it.
+    const writer = createDebouncedWriter(
+      async (items) => {
+        if ('run:big' in items) throw new Error('quota');
+        writes.push(items);
+      },
+      10,
+      (error) => void errors.push(error),
+      undefined,
+      1000,
+    );
+    writer.schedule('site:a', 1);
+    await expect(writer.writeNow({ 'run:big': 'x'.repeat(100) })).rejects.toThrow('quota');
+    // Heard as any refused write is (the store marks its changes unsaved)...
+    expect(errors).toHaveLength(1);
+    // ...and what was queued beside it is tried again, without it.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes).toEqual([{ 'site:a': 1 }]);
+    writer.schedule('site:b', 1);
     await writer.flush();
-    expect(writes.at(-1)).toEqual({ c: 'y' });
+    await writer.writeNow({ 'run:small': 'y' });
+    expect(writes).toEqual([{ 'site:a': 1 }, { 'site:b': 1 }, { 'run:small': 'y' }]);
+    expect(errors).toHaveLength(1);
   });
 
   it('discards a queued value', async () => {

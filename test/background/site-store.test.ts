@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { pageKey, siteKey } from '../../src/core/storage/session-items.ts';
+import { consentRunItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
 import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -366,6 +366,71 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(session.data['charter:data.tco.re']).toHaveLength(150_000);
   });
 
+  it('drops live charters read over a day ago, then kept runs, of sites not open in a tab, before any site’s record', async () => {
+    const DAY_MS = 86_400_000;
+    const session = newSession({}, 'chrome');
+    const removed: string[][] = [];
+    const store = createSiteStore(session, 5, {
+      budgetBytes: 500_000,
+      hostsInUse: () => new Set(['open.opendatasoft.com']),
+      now: () => 10 * DAY_MS,
+      onRemoved: (keys) => void removed.push([...keys]),
+    });
+    await store.load();
+    const charter = (host: string, fetchedAt: number, bytes: number) =>
+      JSON.stringify({
+        host,
+        fetchedAt,
+        url: null,
+        charter: { portal: null, language: 'fr', entries: [], pad: 'c'.repeat(bytes) },
+        problem: null,
+      });
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    store.put(bigRecord('open.opendatasoft.com', 2, 100_000));
+    await store.flush();
+    await store.area.write({
+      [consentRunItem('0', 'old.opendatasoft.com').key]: 'r'.repeat(100_000),
+      [consentRunItem('0', 'open.opendatasoft.com').key]: 'r'.repeat(100_000),
+      'charter:stale.opendatasoft.com': charter('stale.opendatasoft.com', 0, 30_000),
+      'charter:fresh.opendatasoft.com': charter('fresh.opendatasoft.com', 10 * DAY_MS - 1000, 30_000),
+    });
+    const oldPage = pageKey('0', 'old.opendatasoft.com');
+    store.putPage(oldPage, '0', 'old.opendatasoft.com', store.revision('0', 'old.opendatasoft.com'), store.pageTicket(), '{"page":1}');
+    await store.flush();
+    expect(session.data[oldPage]).toBe('{"page":1}');
+    // A third busy site: 100 kB more than storage may hold.
+    store.put(bigRecord('new.opendatasoft.com', 3, 100_000));
+    await store.flush();
+    expect(evictedHosts(session)).toEqual([]);
+    expect(removed).toEqual([['charter:stale.opendatasoft.com', consentRunItem('0', 'old.opendatasoft.com').key]]);
+    expect(Object.keys(session.data).filter((key) => !key.startsWith('site:'))).toEqual(
+      expect.arrayContaining([consentRunItem('0', 'open.opendatasoft.com').key, 'charter:fresh.opendatasoft.com']),
+    );
+    expect(session.data[consentRunItem('0', 'old.opendatasoft.com').key]).toBeUndefined();
+    expect(session.data['charter:stale.opendatasoft.com']).toBeUndefined();
+    // The run dropped counts as a site's record dropped; what its site's page showed of it goes too.
+    expect(store.status()).toMatchObject({ sitesDropped: 1, lastDropAt: 10 * DAY_MS, unsavedSince: null });
+    expect(session.data[oldPage]).toBe('');
+    expect(session.bytesInUse()).toBeLessThanOrEqual(500_000);
+  });
+
+  it('reports a write of other state storage refuses, then writes what comes after it: one refused run blocks nothing', async () => {
+    const session = newSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9 });
+    await store.load();
+    store.put(recordWithEvents('a.opendatasoft.com'));
+    await store.flush();
+    // More than storage holds at all.
+    const run = consentRunItem('0', 'a.opendatasoft.com').key;
+    await expect(store.area.write({ [run]: 'r'.repeat(11_000_000) })).rejects.toThrow(/quota/);
+    expect(store.status().unsavedSince).toBe(7);
+    store.put(recordWithEvents('small.opendatasoft.com'));
+    await store.flush();
+    expect(session.data[siteKey('0', 'small.opendatasoft.com')]).toBeDefined();
+    expect(session.data[run]).toBeUndefined();
+    expect(store.status().unsavedSince).toBeNull();
+  });
+
   it('removes other state after the writes queued before, and stops counting it', async () => {
     const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 300_000 });
@@ -578,6 +643,26 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     await store.flush();
     await store.area.write({ 'network:3': '{}' });
     expect(session.data[tcoPage]).toBe('{"tco":2}');
+  });
+
+  it('still retires a site’s page when the write of its kept run is refused: its record’s next change replaces it', async () => {
+    const { session, store } = await setUp({}, { retryDelayMs: 1e9 });
+    const site = recordWithEvents('data.tco.re');
+    store.put(site);
+    keepPage(store, tcoPage, 'data.tco.re', '{"tco":1}');
+    await store.flush();
+    const write = session.write.bind(session);
+    session.write = async (items) => {
+      if ('run:0|data.tco.re' in items) throw new Error('refused');
+      await write(items);
+    };
+    await expect(store.area.write({ 'run:0|data.tco.re': '{}' })).rejects.toThrow('refused');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 2);
+    store.put(site);
+    await store.flush();
+    // Never the new record beside the page of the old one.
+    expect(session.data[tcoPage]).toBe('');
+    expect(session.data).not.toHaveProperty('run:0|data.tco.re');
   });
 
   it('tells which pages it retired, so they can be built again', async () => {

@@ -21,7 +21,7 @@ import { readCharterPageReading } from '../charter/live.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
 import { markdownText } from '../report/markdown.ts';
-import type { Report } from '../report/report.ts';
+import type { RunReport } from '../report/compare-runs.ts';
 import { terminalText } from '../terminal-text.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import { htmlRow, htmlSection, htmlText } from './draft-html.ts';
@@ -183,7 +183,7 @@ export type DraftOptions = {
  * The draft of a corrected charter from the reports of one site (one run, or an "accept" and a
  * "refuse" run). Throws when given no report.
  */
-export function draftCharter(reports: readonly Report[], options: DraftOptions = {}): CharterDraft {
+export function draftCharter(reports: readonly RunReport[], options: DraftOptions = {}): CharterDraft {
   const first = reports[0];
   if (!first) throw new Error('a charter draft needs at least one report');
   const { charterKind, language: charterLanguage, declared, added, originUnknown } = gatherRuns(reports);

@@ -16,7 +16,7 @@ import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts
 import { siteMatcher, type MatchSource } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/registry.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
-import type { Report, ReportCookie } from '../report/report.ts';
+import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 import { cookieLabel } from './draft-layout.ts';
 
 /** A declared entry, gathered over the reports. */
@@ -79,7 +79,7 @@ export type Gathered = {
   originUnknown: OriginUnknown[];
 };
 
-/** A cookie of unknown origin (ReportCookie.originUnknown): its name and domain. */
+/** A cookie of unknown origin (RunCookie.originUnknown): its name and domain. */
 export type OriginUnknown = { name: string; domain: string };
 
 /** Domains an added row names: a row is one line, and a few say enough. */
@@ -92,7 +92,7 @@ const BARE_REGISTRY = buildRegistry({}, { openCookieDatabase: [] });
 const isSiteCharter = (kind: CharterKind) => kind === 'live' || kind === 'bundled';
 
 /** True when the report is of a portal of the platform (it read, or could have read, the platform's consent cookie). */
-const onPlatform = (report: Report) => report.consent.state !== 'unknown';
+const onPlatform = (report: RunReport) => report.consent.state !== 'unknown';
 
 export const entryKey = (entry: CharterEntry) =>
   JSON.stringify([entry.cookie, entry.match, entry.provider, entry.service, entry.purpose, entry.duration, entry.category]);
@@ -107,7 +107,7 @@ function longest(known: number | null | undefined, seen: number | null): number 
  * The name an undeclared cookie is added under: the known-tracker table's prefix when it says the
  * cookie is one of a family (`_pk_id.1.a1b2` and `_pk_id.2.c3d4` are `_pk_id.*`), else its own.
  */
-function addedName(cookie: ReportCookie): { cookie: string; match: 'exact' | 'prefix' } {
+function addedName(cookie: RunCookie): { cookie: string; match: 'exact' | 'prefix' } {
   if (cookie.source === 'known-tracker' && cookie.rule === 'prefix' && cookie.reference?.kind === 'known-tracker') {
     const tracker = TRACKERS_BY_ID.get(cookie.reference.id);
     if (tracker?.match === 'prefix' && tracker.cookie !== '' && cookie.name.startsWith(tracker.cookie)) {
@@ -121,14 +121,14 @@ function addedName(cookie: ReportCookie): { cookie: string; match: 'exact' | 'pr
  * The category the charter wrote for a cookie the report files otherwise: a platform cookie of no
  * readable category ('other'), a tracker filed as necessary ('necessary': the draft leaves it there, marked).
  */
-function categoryAsWritten(cookie: ReportCookie): Category {
+function categoryAsWritten(cookie: RunCookie): Category {
   if (cookie.categoryInferred === 'platform') return 'other';
   if (cookie.categoryInferred === 'tracker') return 'necessary';
   return cookie.category;
 }
 
 /** The charter entry a seen cookie matched, as the charter states it (the category before the report's inference). */
-function declaredEntry(cookie: ReportCookie): { entry: CharterEntry; index: number } | null {
+function declaredEntry(cookie: RunCookie): { entry: CharterEntry; index: number } | null {
   if (cookie.source !== 'charter' || cookie.reference?.kind !== 'charter') return null;
   return {
     index: cookie.reference.entryIndex,
@@ -149,7 +149,7 @@ function declaredEntry(cookie: ReportCookie): { entry: CharterEntry; index: numb
  * order, and its seen cookies name their entries' positions, so the others are the not-seen ones
  * in order. Past the charter when the counts do not agree.
  */
-function notSeenPositions(report: Report): number[] {
+function notSeenPositions(report: RunReport): number[] {
   const used = new Set(report.cookies.flatMap((cookie) => (cookie.reference?.kind === 'charter' ? [cookie.reference.entryIndex] : [])));
   const free: number[] = [];
   for (let index = 0; index < report.charter.entries && free.length < report.notSeen.length; index++) {
@@ -159,7 +159,7 @@ function notSeenPositions(report: Report): number[] {
 }
 
 /** The charter whose entries a draft keeps: the site's own when a run read it, else the platform's default, else none. */
-function declaringKind(reports: readonly Report[]): CharterKind {
+function declaringKind(reports: readonly RunReport[]): CharterKind {
   return (
     reports.find((report) => isSiteCharter(report.charter.kind))?.charter.kind ??
     (reports.some((report) => report.charter.kind === 'platform-default') ? 'platform-default' : 'none')
@@ -167,9 +167,9 @@ function declaringKind(reports: readonly Report[]): CharterKind {
 }
 
 /** Gathers the declared entries and the added cookies of every report. */
-export function gatherRuns(reports: readonly Report[]): Gathered {
+export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const charterKind = declaringKind(reports);
-  const declares = (report: Report) =>
+  const declares = (report: RunReport) =>
     isSiteCharter(charterKind) ? isSiteCharter(report.charter.kind) : report.charter.kind === charterKind;
   const declared = new Map<string, Declared>();
   const declare = (entry: CharterEntry, order: [number, number]) => {
@@ -181,14 +181,14 @@ export function gatherRuns(reports: readonly Report[]): Gathered {
     }
     return known;
   };
-  const seenBy = (known: Declared, cookie: ReportCookie) => {
+  const seenBy = (known: Declared, cookie: RunCookie) => {
     known.seen = true;
     if (cookie.thirdParty === null) known.seenOwn = true;
     // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
     if (!cookie.originUnknown) known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
   };
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
-  const loose: Array<{ cookie: ReportCookie; platform: boolean }> = [];
+  const loose: Array<{ cookie: RunCookie; platform: boolean }> = [];
   reports.forEach((report, reportIndex) => {
     if (!declares(report)) {
       for (const cookie of report.cookies) loose.push({ cookie, platform: onPlatform(report) });

@@ -5,6 +5,7 @@
  * cannot disagree.
  */
 import { compareText } from '../compare.ts';
+import type { Finding } from './findings.ts';
 import type { Report, ReportCookie } from './report.ts';
 
 /**
@@ -107,7 +108,11 @@ export type ConsentRun = {
 };
 
 /** The run a report is, kept at `now` (field by field: nothing else of the report is kept). */
-export function runOfReport(report: Report, now: number): ConsentRun {
+export function runOfReport(report: Pick<Report, 'consent' | 'cookies' | 'findings'>, now: number): ConsentRun {
+  return runOf(report, report.findings.length, now);
+}
+
+function runOf(report: Pick<RunReport, 'consent' | 'cookies'>, findings: number, now: number): ConsentRun {
   return {
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
@@ -121,22 +126,99 @@ export function runOfReport(report: Report, now: number): ConsentRun {
       provider,
       originUnknown,
     })),
-    findings: report.findings.length,
+    findings,
   };
 }
 
 /**
- * What "Record the other choice" keeps in storage.session: the report (cookie values are never in
- * one), for a charter draft from both runs, and what the panel shows of it (`runOfReport`). Its
- * timeline's events are left out, counted as dropped: neither needs them, and they are most of
- * a long recording.
+ * What a charter draft (core/draft: gather-runs.ts, charter-draft.ts) and `runOfReport` read of a
+ * report's cookie: all a kept run keeps of it (never a value, which no report holds).
  */
-export type KeptRun = { savedAt: number; report: Report };
+export type RunCookie = Pick<
+  ReportCookie,
+  | 'name'
+  | 'domain'
+  | 'removed'
+  | 'lifetimeSeconds'
+  | 'firstPhase'
+  | 'thirdParty'
+  | 'originUnknown'
+  | 'status'
+  | 'provider'
+  | 'service'
+  | 'purpose'
+  | 'duration'
+  | 'category'
+  | 'categoryInferred'
+  | 'source'
+  | 'rule'
+  | 'reference'
+>;
 
-/** The run a report is, as kept at `now`. */
+/** The kinds of finding a charter draft reads (a lifetime too long, a declared entry not seen): a kept run keeps these alone. */
+const DRAFTED_FINDINGS: ReadonlySet<Finding['kind']> = new Set(['lifetime', 'not-seen']);
+
+/**
+ * A report as a run keeps it: what a charter draft and `runOfReport` read of it, and nothing else.
+ * A whole report is one (a draft from the current run takes the report itself).
+ */
+export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen'> & {
+  charter: Pick<Report['charter'], 'kind' | 'language' | 'entries'>;
+  consent: Pick<Report['consent'], 'state' | 'trackers'>;
+  cookies: RunCookie[];
+  /** Only the kinds a draft reads (DRAFTED_FINDINGS), and of each what names its cookie. */
+  findings: Array<Pick<Finding, 'kind' | 'cookie' | 'domain'>>;
+};
+
+/**
+ * What "Record the other choice" keeps in storage.session: the run's report as a charter draft
+ * from both runs reads it, and how many findings it had, for what the panel shows of it
+ * (`runOfKeptRun`). Its timeline, evidence texts and the cookies' flags and times are left out:
+ * neither needs them, and they are most of a long recording (2,000 cookies: 2.2 MB whole).
+ */
+export type KeptRun = { savedAt: number; findings: number; report: RunReport };
+
+/** The run a report is, as kept at `now`: field by field, nothing else of the report. */
 export function keptRun(report: Report, now: number): KeptRun {
-  const { droppedEvents, events } = report.timeline;
-  return { savedAt: now, report: { ...report, timeline: { droppedEvents: droppedEvents + events.length, events: [] } } };
+  const { host, generatedAt, notSeen, charter, consent } = report;
+  return {
+    savedAt: now,
+    findings: report.findings.length,
+    report: {
+      host,
+      generatedAt,
+      notSeen,
+      charter: { kind: charter.kind, language: charter.language, entries: charter.entries },
+      consent: { state: consent.state, trackers: consent.trackers },
+      cookies: report.cookies.map((cookie) => ({
+        name: cookie.name,
+        domain: cookie.domain,
+        removed: cookie.removed,
+        lifetimeSeconds: cookie.lifetimeSeconds,
+        firstPhase: cookie.firstPhase,
+        thirdParty: cookie.thirdParty,
+        originUnknown: cookie.originUnknown,
+        status: cookie.status,
+        provider: cookie.provider,
+        service: cookie.service,
+        purpose: cookie.purpose,
+        duration: cookie.duration,
+        category: cookie.category,
+        categoryInferred: cookie.categoryInferred,
+        source: cookie.source,
+        rule: cookie.rule,
+        reference: cookie.reference,
+      })),
+      findings: report.findings
+        .filter((finding) => DRAFTED_FINDINGS.has(finding.kind))
+        .map(({ kind, cookie, domain }) => ({ kind, cookie, domain })),
+    },
+  };
+}
+
+/** What the panel shows of a kept run (as `runOfReport` of the report it was kept from). */
+export function runOfKeptRun(kept: KeptRun): ConsentRun {
+  return runOf(kept.report, kept.findings, kept.savedAt);
 }
 
 /** Two runs put in order for `compareRuns`, or why they cannot be compared. */

@@ -100,9 +100,26 @@ export function liveCharterItem(host: string): SessionItem<LiveCharterRecord> {
   return jsonItem(`${LIVE_CHARTER_KEY_PREFIX}${host}`);
 }
 
+/** True for the key of a live charter's record. */
+export function isLiveCharterKey(key: string): boolean {
+  return key.startsWith(LIVE_CHARTER_KEY_PREFIX);
+}
+
+const CONSENT_RUN_KEY_PREFIX = 'run:';
+
 /** The run "Record the other choice" kept of a site in a cookie store, to compare the next one with and draft a charter from both. */
 export function consentRunItem(storeId: string, host: string): SessionItem<KeptRun> {
-  return jsonItem(`run:${storeId}|${host}`);
+  return jsonItem(`${CONSENT_RUN_KEY_PREFIX}${storeId}|${host}`);
+}
+
+/** True for the key of a kept run. */
+export function isConsentRunKey(key: string): boolean {
+  return key.startsWith(CONSENT_RUN_KEY_PREFIX);
+}
+
+/** The key of the site record a kept run's key is of (same store, same host). */
+export function siteKeyOfRunKey(key: string): string {
+  return `${SITE_KEY_PREFIX}${key.slice(CONSENT_RUN_KEY_PREFIX.length)}`;
 }
 
 /** What DevTools heard set cookies in a tab (network-logs.ts): while DevTools is open on it, and until the tab closes. */
@@ -157,8 +174,8 @@ export function siteOfPageKey(key: string): { host: string; storeId?: string } {
 
 /** The host whose report a change of `key` changes (its record or kept run in any cookie store, or its live charter); null for other keys. */
 export function hostOfKey(key: string): string | null {
-  if (isSiteKey(key) || key.startsWith('run:')) return hostOfSiteKey(key);
-  if (key.startsWith(LIVE_CHARTER_KEY_PREFIX)) return key.slice(LIVE_CHARTER_KEY_PREFIX.length);
+  if (isSiteKey(key) || isConsentRunKey(key)) return hostOfSiteKey(key);
+  if (isLiveCharterKey(key)) return key.slice(LIVE_CHARTER_KEY_PREFIX.length);
   return null;
 }
 
