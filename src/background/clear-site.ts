@@ -1,5 +1,4 @@
-import { cookieAppliesToHost, cookieKey, type BrowserCookie } from '../core/cookies/cookie-record.ts';
-import type { SiteRecord } from '../core/cookies/site-record.ts';
+import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
@@ -16,8 +15,6 @@ export type ClearSiteDeps = {
   defaultStoreId: () => Promise<string>;
   /** Reloads a tab. */
   reloadTab: (tabId: number) => Promise<void>;
-  /** The site's record as it stands (in the recorder's turn): the cookies of embedded content it filed under the site. */
-  siteRecord: (host: string, storeId: string) => Promise<Pick<SiteRecord, 'cookies'>>;
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
 };
@@ -43,21 +40,19 @@ function partitionedUnder(cookie: BrowserCookie, host: string): boolean {
 }
 
 /**
- * "Record consent flow": deletes, in cookie store `storeId`, the cookies that apply to `host`, the
- * cookies of embedded content its record filed under it (`.disqus.com`'s, set in its tab), and
+ * "Record consent flow": deletes, in cookie store `storeId`, the cookies that apply to `host` and
  * every cookie partitioned under a site that covers it (Firefox keeps embedded content's cookies
- * apart per top-level site): otherwise the new run might never see them set. Then it starts the
+ * apart per top-level site): otherwise the new run might never see them set. An embedded
+ * service's unpartitioned cookies (Chrome's `.disqus.com`, with third-party cookies allowed) are
+ * kept: every site that embeds it shares them, and the person's session there is theirs. Then it starts the
  * record afresh and, with `reloadTabs`, reloads the site's tabs in that store, so recording
  * starts from a fresh page. Resolves to how many cookies were deleted; one that cannot be deleted
  * is skipped, not fatal. No cookie's value is read or passed on.
  */
 export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: string, reloadTabs: boolean) => Promise<number> {
   return async (host, storeId, reloadTabs) => {
-    const [visible, record] = await Promise.all([deps.allVisibleCookies(), deps.siteRecord(host, storeId)]);
-    const embedded = new Set(Object.values(record.cookies).flatMap((cookie) => (cookie.thirdParty ? [cookieKey(cookie)] : [])));
-    const cookies = visible.filter(
-      (c) =>
-        c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host) || embedded.has(cookieKey(cookieAddress(c)))),
+    const cookies = (await deps.allVisibleCookies()).filter(
+      (c) => c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host)),
     );
     const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
     await deps.restartRecord(host, storeId);

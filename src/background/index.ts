@@ -192,7 +192,6 @@ serveRequests(
       visibleTabs: () => visibleTabs(),
       defaultStoreId,
       reloadTab: (tabId) => reloadTab(tabId),
-      siteRecord: (host, storeId) => recorder.site(host, storeId),
       restartRecord: (host, storeId) => recorder.restart(host, storeId),
     }),
     refreshCharter: (host) => liveCharters.refresh(host, true),

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createClearSite } from '../../src/background/clear-site.ts';
-import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
 import type { CookieAddress } from '../../src/platform/cookies.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { browserCookie } from '../support/cookies.ts';
-
-/** The portal's record: its own cookie, and Disqus's, set by the comments it embeds (Chrome: unpartitioned). */
-function portalRecord() {
-  const site = emptySite('data.tco.re', '0');
-  recordCookieChange(site, browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 1);
-  recordCookieChange(site, browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }), false, 2, { via: 'frame' });
-  return site;
-}
 
 function setup(failing = new Set<string>()) {
   const removed: CookieAddress[] = [];
@@ -29,8 +20,8 @@ function setup(failing = new Set<string>()) {
       browserCookie({ name: 'csrftoken', domain: 'data.tco.re' }),
       browserCookie({ name: 'sessionid', domain: 'data.tco.re', storeId: 'private' }),
       browserCookie({ name: 'other', domain: 'www.tco.re' }),
-      // Embedded content's: filed under the site (Chrome), partitioned under it (Firefox), in
-      // another store, on another path than the one filed, partitioned under another site.
+      // Embedded content's: unpartitioned (Chrome, shared by every embedding site), partitioned
+      // under the site (Firefox), in another store, on another path, partitioned under another site.
       browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }),
       browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://tco.re' } }),
       browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, storeId: 'private' }),
@@ -45,7 +36,6 @@ function setup(failing = new Set<string>()) {
     visibleTabs: async () => tabs,
     defaultStoreId: async () => '0',
     reloadTab: async (tabId) => void reloaded.push(tabId),
-    siteRecord: async (host, storeId) => (host === 'data.tco.re' && storeId === '0' ? portalRecord() : emptySite(host, storeId)),
     restartRecord: async (host, storeId) => void restarted.push(`${storeId}|${host}`),
   });
   return { clearSite, removed, reloaded, restarted };
@@ -54,7 +44,7 @@ function setup(failing = new Set<string>()) {
 describe('clear site', () => {
   it('deletes the cookies that apply to the site in its store, parent-domain ones included, and starts its record afresh', async () => {
     const { clearSite, removed, reloaded, restarted } = setup();
-    expect(await clearSite('data.tco.re', '0', false)).toBe(5);
+    expect(await clearSite('data.tco.re', '0', false)).toBe(4);
     expect(removed.slice(0, 3).map((c) => `${c.name} ${c.domain}`)).toEqual([
       'sessionid data.tco.re',
       '_ga .tco.re',
@@ -67,11 +57,11 @@ describe('clear site', () => {
     expect(reloaded).toEqual([]);
   });
 
-  it('deletes the cookies of embedded content its record filed under the site, and those partitioned under it: the new run sees them set again', async () => {
+  it('deletes the cookies of embedded content partitioned under the site, never an embedded service’s shared ones', async () => {
     const { clearSite, removed } = setup();
     await clearSite('data.tco.re', '0', false);
+    // The unpartitioned `.disqus.com` cookie is every embedding site's (and the person's session at Disqus): kept.
     expect(removed.filter((c) => c.name === 'disqus_unique')).toEqual([
-      { name: 'disqus_unique', domain: '.disqus.com', path: '/', secure: true, storeId: '0', partitionKey: null },
       { name: 'disqus_unique', domain: '.disqus.com', path: '/', secure: true, storeId: '0', partitionKey: 'https://tco.re' },
     ]);
     // Never a cookie's value, not even to delete it.
@@ -98,7 +88,7 @@ describe('clear site', () => {
 
   it('counts only the cookies it could delete, and still starts afresh', async () => {
     const { clearSite, restarted } = setup(new Set(['csrftoken']));
-    expect(await clearSite('data.tco.re', '0', false)).toBe(4);
+    expect(await clearSite('data.tco.re', '0', false)).toBe(3);
     expect(restarted).toEqual(['0|data.tco.re']);
   });
 });
