@@ -39,6 +39,9 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
   if (usesPipes(trimmed) || trimmed.includes('\t')) {
     const layout: TableLayout = usesPipes(trimmed) ? 'pipe' : 'tab';
     const cells = (layout === 'pipe' ? splitPipeCells(trimmed) : trimmed.split('\t')).map(collapseWhitespace).filter((cell) => cell !== '');
+    // A row whose cells hold header words ("sessionid (cookie de session)", "Finalité : …") is
+    // data: no header cell starts with a cookie name.
+    if (cells.some(startsWithCookieName)) return null;
     const roles = cells.map(roleOfHeaderCell);
     // A column the reader has no word for ("Données collectées") is read past, when the others
     // clearly make a cookie table: one odd column must not lose the whole table.
@@ -53,6 +56,12 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
   const phrases = readPhraseHeader(trimmed);
   if (phrases === null || !isUsableColumnSet(phrases.columns)) return null;
   return { line: lineNumber, layout: phrases.glued ? 'glued' : 'space', columns: phrases.columns };
+}
+
+/** True when a cell's first word is a cookie name (`sessionid`, `_ga`, `_pk_id.*`). */
+function startsWithCookieName(cell: string): boolean {
+  const space = cell.indexOf(' ');
+  return looksLikeCookieName(stripNameWrapping(space === -1 ? cell : cell.slice(0, space)));
 }
 
 /** A markdown table line: starts with a pipe, or has pipes and no tab. */

@@ -75,6 +75,17 @@ describe('readTableHeader', () => {
     expect(readTableHeader('Nom du cookie\tDurée', 1)).toBeNull();
     expect(readTableHeader('|---|---|---|---|', 1)).toBeNull();
   });
+
+  it('refuses a row whose cells hold header words: a name cell starts with a cookie name', () => {
+    // Found by the draft's property test: the draft's own remark holds the word "cookie", and a
+    // provider or purpose may hold "Provider" or "Finalité"; the row was taken for a new header and lost.
+    expect(
+      readTableHeader('| ProviderPurpose | sessionid \\(déplacé \\: cookie de la plateforme\\) |  | Finalité inconnue, à décrire |', 5),
+    ).toBeNull();
+    expect(readTableHeader('Fournisseur\t_ga (cookie Google)\tFinalité : mesure', 1)).toBeNull();
+    expect(readTableHeader('| Prestataire | Nom du cookie | Durée | Finalité |', 1)).not.toBeNull();
+    expect(readTableHeader('| Provider | Cookie | Duration | Purpose |', 1)).not.toBeNull();
+  });
 });
 
 describe('isSeparatorRow', () => {
