@@ -9,6 +9,7 @@
  */
 import { addressWithoutValues, withoutPathParameters } from '../path-parameters.ts';
 import { expiryOf, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
+import { measureText } from '../text-bytes.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
 export const NETWORK_LOG_LIMIT = 200;
@@ -137,16 +138,8 @@ type Size = { utf8: number; units: number; wide: boolean };
 
 function sizeOf(response: NetworkResponse): Size {
   const json = JSON.stringify(response);
-  let utf8 = json.length + 1;
-  let wide = false;
-  for (let i = 0; i < json.length; i++) {
-    const unit = json.charCodeAt(i);
-    if (unit < 0x80) continue;
-    // One byte more from U+0080 and for each half of a surrogate pair, two more for the rest from U+0800.
-    utf8 += unit >= 0x800 && (unit < 0xd800 || unit > 0xdfff) ? 2 : 1;
-    if (unit > 0xff) wide = true;
-  }
-  return { utf8, units: json.length + 1, wide };
+  const { utf8, wide } = measureText(json);
+  return { utf8: utf8 + 1, units: json.length + 1, wide };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { measureText, storedBytes } from './session-quota.ts';
+import { measureText } from '../text-bytes.ts';
+import { storedBytes } from './session-quota.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
 
 /**

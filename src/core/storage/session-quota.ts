@@ -17,6 +17,8 @@
  * `storedBytes` takes the larger of the two counts, so a budget kept by it holds in both.
  */
 
+import { measureText } from '../text-bytes.ts';
+
 /** What storage.session holds, in both browsers (Chrome's `storage.session.QUOTA_BYTES`). */
 export const SESSION_QUOTA_BYTES = 10 * 1024 * 1024;
 
@@ -27,35 +29,6 @@ export const SESSION_QUOTA_BYTES = 10 * 1024 * 1024;
 export const SESSION_BUDGET_BYTES = 9 * 1024 * 1024;
 
 const roundUp8 = (bytes: number) => Math.ceil(bytes / 8) * 8;
-
-/** Any character past ASCII: one character class, no quantifier, so the engine's scan is linear. */
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/** UTF-8 length of a string (a lone surrogate counts as the 3 bytes of U+FFFD), and whether any character is past Latin-1. */
-export function measureText(text: string): { utf8: number; wide: boolean } {
-  // A record is JSON of mostly ASCII names: the engine finds the first other character far
-  // faster than a loop over 0.9 MB on a worker that has just woken, and counts what comes before it.
-  const firstNonAscii = text.search(NON_ASCII);
-  if (firstNonAscii === -1) return { utf8: text.length, wide: false };
-  let utf8 = firstNonAscii;
-  let wide = false;
-  for (let i = firstNonAscii; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) utf8 += 1;
-    else if (unit < 0x800) {
-      utf8 += 2;
-      if (unit > 0xff) wide = true;
-    } else {
-      wide = true;
-      const next = text.charCodeAt(i + 1);
-      if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        utf8 += 4;
-        i++;
-      } else utf8 += 3;
-    }
-  }
-  return { utf8, wide };
-}
 
 /** An upper bound of what one item (a key and a string value) costs in either browser. */
 export function storedBytes(key: string, value: string): number {
