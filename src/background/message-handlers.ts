@@ -91,7 +91,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { host } = await reports.resolve(query);
       const record = await deps.refreshCharter(host);
       deps.scheduleBadgeRefresh();
-      return { ok: record.charter !== null };
+      // Not ok when this read failed, even if the charter read before it is kept (failedAt).
+      return { ok: record.charter !== null && record.failedAt === undefined };
     },
   };
 }

@@ -79,7 +79,7 @@ export type MessageApi = {
    * in `language`, by default the charter's.
    */
   exportReport: { params: SiteQuery & { format: ExportFormat | CharterDraftFormat; language?: DraftLanguage }; result: ExportedFile };
-  /** Reads the site's live charter again now. */
+  /** Reads the site's live charter again now; ok: a charter was read by this attempt (false when it failed, even if an earlier one is kept). */
   refreshCharter: { params: SiteQuery; result: { ok: boolean } };
   /** The site a tab shows (the DevTools panel of that tab asks: in Firefox it cannot read tabs itself). */
   siteOfTab: { params: { tabId: number }; result: TabSiteAnswer };

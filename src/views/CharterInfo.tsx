@@ -54,7 +54,8 @@ function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: s
 /** Which charter the report uses (bundled, live with its date, platform default, none), and what changed. */
 export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
-  const date = live ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(live.fetchedAt) : '';
+  const formatDate = (time: number) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  const date = live ? formatDate(live.fetchedAt) : '';
   // The platform's default stands in for a portal's own charter: one that could not be read, or is not read yet.
   const used =
     charter.kind === 'live'
@@ -71,8 +72,15 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
       )}
       {!pending && live?.problem && (
         <p class="small" data-live-problem>
-          {t('charterLiveUnavailable', liveProblemWords(live.problem, t, language))}{' '}
-          {charter.kind === 'bundled' && t('charterFallbackBundled')}
+          {live.failedAt === undefined ? (
+            <>
+              {t('charterLiveUnavailable', liveProblemWords(live.problem, t, language))}{' '}
+              {charter.kind === 'bundled' && t('charterFallbackBundled')}
+            </>
+          ) : (
+            // A blip (offline, a server error) after a good read: the charter read before still stands.
+            t('charterLiveKept', formatDate(live.failedAt), liveProblemWords(live.problem, t, language))
+          )}
         </p>
       )}
       {changes &&

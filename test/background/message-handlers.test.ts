@@ -167,6 +167,19 @@ describe('message handlers', () => {
     expect(log).toEqual(['charter data.tco.re', 'badges']);
   });
 
+  it('say a read that failed is not ok, even when the charter read before it is kept', async () => {
+    const charter = { portal: 'data.tco.re', language: 'fr' as const, entries: [] };
+    const kept = { host: 'data.tco.re', fetchedAt: 1, url: 'https://data.tco.re/terms/cookies-policy/', charter, problem: null };
+    const { handlers, open } = setup(undefined, {
+      refreshCharter: async () => ({ ...kept, problem: { kind: 'network' }, failedAt: 2 }),
+    });
+    open();
+    expect(await handlers.refreshCharter({ host: 'data.tco.re' })).toEqual({ ok: false });
+    const again = setup(undefined, { refreshCharter: async () => kept });
+    again.open();
+    expect(await again.handlers.refreshCharter({ host: 'data.tco.re' })).toEqual({ ok: true });
+  });
+
   it('tell how the worker is doing', async () => {
     const { handlers, open } = setup();
     open();

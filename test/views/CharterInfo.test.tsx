@@ -115,6 +115,31 @@ describe('CharterInfo', () => {
     );
   });
 
+  it('says a read that failed after a good one keeps that charter, never that the live charter is unavailable', () => {
+    const read = Date.UTC(2026, 11, 1, 9, 0);
+    const failedAt = Date.UTC(2026, 11, 1, 15, 30);
+    const kept: Report['charter'] = {
+      ...bundled,
+      kind: 'live',
+      live: { fetchedAt: read, url: 'https://data.tco.re/terms/cookies-policy/', problem: { kind: 'network' }, failedAt },
+    };
+    const at = (language: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(failedAt);
+    const english = shownIn('en', kept).text('[data-live-problem]');
+    expect(english).toBe(
+      `Reading it again on ${at('en')} failed (network error (offline, or the site cannot be reached)): the live charter read before is kept.`.replace(
+        /[\u00a0\u202f]/g,
+        ' ',
+      ),
+    );
+    cleanup();
+    expect(shownIn('fr', kept).text('[data-live-problem]')).toBe(
+      `La relecture du ${at('fr')} a échoué (erreur réseau (hors ligne, ou site injoignable)) : la charte en ligne lue auparavant est conservée.`.replace(
+        /[\u00a0\u202f]/g,
+        ' ',
+      ),
+    );
+  });
+
   it('shows a failure an older version stored as English text as one that could not be read, never “undefined”', () => {
     const stored = failedWith(liveProblemOf('network error (offline, or the site cannot be reached)'));
     expect(shownIn('fr', stored).text('[data-live-problem]')).toBe(

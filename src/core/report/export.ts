@@ -102,7 +102,9 @@ function toMarkdown(report: Report): string {
 
 /** The report as the JSON export writes it (README, "Report schema"): the live charter's problem in English words. */
 export type ReportJson = Omit<Report, 'charter'> & {
-  charter: Omit<Report['charter'], 'live'> & { live: { fetchedAt: number; url: string | null; problem: string | null } | null };
+  charter: Omit<Report['charter'], 'live'> & {
+    live: { fetchedAt: number; url: string | null; problem: string | null; failedAt?: number } | null;
+  };
 };
 
 /** The report as README documents it: the popup words the live charter's problem in its language, a file in English. */

@@ -87,9 +87,10 @@ export type Report = {
     entries: number;
     /**
      * The last attempt to read the live charter (when, from where, what went wrong); null before
-     * any. The JSON export writes `problem` in English words (export.ts).
+     * any. The JSON export writes `problem` in English words (export.ts). `failedAt`: when a later
+     * read failed while the charter read at `fetchedAt` is kept (`problem` says why).
      */
-    live: { fetchedAt: number; url: string | null; problem: LiveCharterProblem | null } | null;
+    live: { fetchedAt: number; url: string | null; problem: LiveCharterProblem | null; failedAt?: number } | null;
     /** For a live charter of a bundled portal: what differs from the bundled one; else null. */
     changes: CharterChanges | null;
   };
@@ -198,8 +199,7 @@ export function buildReport(
       portal: charter.charter?.portal ?? null,
       language: charter.charter?.language ?? null,
       entries: entries.length,
-      // liveProblemOf: a record an older version stored may hold text rather than a problem.
-      live: live ? { fetchedAt: live.fetchedAt, url: live.url, problem: liveProblemOf(live.problem) } : null,
+      live: live ? liveSummary(live) : null,
       changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
     },
     consent: onPlatform
@@ -252,4 +252,11 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     rule: match.rule,
     reference: match.reference,
   };
+}
+
+/** What a report says of the last attempt to read the live charter. */
+function liveSummary(live: LiveCharterRecord): NonNullable<Report['charter']['live']> {
+  // liveProblemOf: a record an older version stored may hold text rather than a problem.
+  const summary = { fetchedAt: live.fetchedAt, url: live.url, problem: liveProblemOf(live.problem) };
+  return live.failedAt === undefined ? summary : { ...summary, failedAt: live.failedAt };
 }

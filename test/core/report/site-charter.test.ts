@@ -60,6 +60,15 @@ describe('siteRegistry', () => {
     expect(report.charter).toMatchObject({ kind: 'live', changes: null });
   });
 
+  it('says when a later read failed while the live charter read before is kept, and when none did', () => {
+    const host = 'x.huwise.com';
+    const kept: LiveCharterRecord = { ...live(host), problem: { kind: 'network' }, failedAt: 20 };
+    const report = buildReport(emptySite(host, '0'), siteRegistry(base, host, kept, []), 30, kept);
+    expect(report.charter).toMatchObject({ kind: 'live', live: { fetchedAt: kept.fetchedAt, problem: { kind: 'network' }, failedAt: 20 } });
+    const fine = buildReport(emptySite(host, '0'), siteRegistry(base, host, live(host), []), 30, live(host));
+    expect(fine.charter.live).not.toHaveProperty('failedAt');
+  });
+
   it('recognises the platform on its own domain by its cookies when no charter could be read', () => {
     const failed: LiveCharterRecord = {
       host: 'data.example.fr',
