@@ -53,6 +53,8 @@ type SiteEntry = {
   revision: number;
   base: Registry;
   charterRevision: number;
+  /** Which attempt `live` was (liveStamp): storage may drop it with no new revision (site-store's makeRoom). */
+  liveStamp: string;
   choice: SiteCharterChoice;
   registry: Registry;
   /** What each cookie identity matched, against `registry`: by domain (prefixed 1 for embedded content, else 0), then by name. */
@@ -86,13 +88,15 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
     const entry = entries.get(key);
     // Most recently asked last: the first key is the one to drop.
     if (entry) entries.delete(key);
-    if (entry && entry.site === site && entry.revision === revision && entry.base === base && entry.charterRevision === charterRevision) {
+    const stamp = liveStamp(live);
+    const sameLive = entry !== undefined && entry.charterRevision === charterRevision && entry.liveStamp === stamp;
+    if (entry && entry.site === site && entry.revision === revision && entry.base === base && sameLive) {
       entries.set(key, entry);
       return stamped(entry.report, inputs);
     }
 
     const choice = siteCharterChoice(base, site.host, live, () => Object.values(site.cookies).map((cookie) => cookie.name));
-    const sameCharter = entry !== undefined && entry.base === base && entry.charterRevision === charterRevision && entry.choice === choice;
+    const sameCharter = sameLive && entry.base === base && entry.choice === choice;
     const registry = sameCharter ? entry.registry : registryForChoice(base, site.host, live, choice);
     const previous = sameCharter ? entry.matches : new Map<string, Map<string, MatchResult>>();
     // Only the identities the record still holds are kept: a cleared site does not keep its old matches.
@@ -121,7 +125,7 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
       return result;
     };
     const built = buildReport(site, registry, inputs.now, live, inputs.losses, memoized);
-    entries.set(key, { site, revision, base, charterRevision, choice, registry, matches, report: built });
+    entries.set(key, { site, revision, base, charterRevision, liveStamp: stamp, choice, registry, matches, report: built });
     while (entries.size > maxSites) entries.delete(entries.keys().next().value!);
     return built;
   }
@@ -133,4 +137,9 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
       return entries.size;
     },
   };
+}
+
+/** One attempt to read a live charter, named by its times: none, or when it was read and when a later read failed. */
+function liveStamp(live: LiveCharterRecord | null): string {
+  return live === null ? '' : `${live.fetchedAt}/${live.failedAt ?? ''}`;
 }

@@ -180,6 +180,18 @@ describe('report memo', () => {
     expect(rebuilt.cookies.find((c) => c.name === 'widget')?.removed).toBe(NOW_MS + 5);
   });
 
+  it('builds again when the live charter is gone or failed again with no new revision (storage dropped it to make room)', () => {
+    const memo = createReportMemo();
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST }), false, NOW_MS);
+    const live = LIVES[2]!(HOST, NOW_MS)!;
+    const inputs = { site, revision: 1, base: withCharter, live, charterRevision: 4, now: NOW_MS, losses: LOSSES };
+    expect(memo.report(inputs).charter.kind).toBe('live');
+    expect(memo.report({ ...inputs, live: null }).charter).toMatchObject({ kind: 'bundled', live: null });
+    const failedAgain = memo.report({ ...inputs, live: { ...live, problem: { kind: 'network' }, failedAt: NOW_MS + 9 } });
+    expect(failedAgain.charter.live).toMatchObject({ failedAt: NOW_MS + 9 });
+  });
+
   it('keeps a bounded number of sites, the least recently asked for dropped first', () => {
     const memo = createReportMemo({ maxSites: 2 });
     const ask = (host: string) =>
