@@ -212,6 +212,8 @@ export function thirdPartyResponse(host: string, path: string): ThirdPartyRespon
     // Disqus's cookies (see DISQUS_HOST): disqus_unique sent with the frame, testCookie written by
     // its script to check third-party cookies are accepted. A third party's cookie needs
     // SameSite=None and Secure to be sent across sites (https://web.dev/articles/samesite-cookies-explained).
+    // Its lifetime has no source: Disqus's page states none. A year is this model's choice, the
+    // same as the demo charter's row ("1 an"), so no lifetime finding depends on it.
     return {
       status: 200,
       headers: {
