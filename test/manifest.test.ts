@@ -36,7 +36,9 @@ describe('manifest', () => {
 
   it('asks only for the permissions the code uses', () => {
     // sidePanel: Chrome's side panel, which adds no install warning (Chromium lists it among the trivial permissions).
-    expect([...source.permissions].sort()).toEqual(['cookies', 'sidePanel', 'storage']);
+    // activeTab: the address of the tab whose toolbar button was clicked, so the popup can offer a grant there
+    // (no install warning either; e2e: chromium.test.ts, "the popup the toolbar button opens").
+    expect([...source.permissions].sort()).toEqual(['activeTab', 'cookies', 'sidePanel', 'storage']);
   });
 
   it('has a DevTools page and a side panel in Chrome', () => {

@@ -20,7 +20,8 @@ function tabSite(tab: Tabs.Tab): TabSite {
 
 /**
  * The active tab of the current window. Without a host permission for its site the browser
- * hides the URL and `url` is undefined: the popup then says it has no access.
+ * hides the URL and `url` is undefined, except for the popup the toolbar button opens: the click
+ * grants `activeTab`, which shows it, so the popup can say it has no access and offer the grant.
  */
 export async function activeTab(api: TabsApi = browser): Promise<TabSite | undefined> {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });

@@ -5,7 +5,8 @@ import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, reportOf, request, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, openPopup, SEEN_ROWS, seenRow } from './scenarios/context.ts';
+import { FORGOTTEN, openPopup, SEEN_ROWS, seenRow, visitPortal } from './scenarios/context.ts';
+import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
 import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
 import { mkdirSync } from 'node:fs';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
@@ -32,6 +33,32 @@ const sessionStorageText = (api: PageUnderTest) =>
       ),
     null,
   );
+
+// The other tests open the popup as a page named with ?host=; these click the toolbar button, whose
+// popup finds its site from the active tab (the address the browser shows it only through activeTab).
+describe('Chromium: the popup the toolbar button opens', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+  const extensionId = () => new URL(browser().popupUrl()).host;
+  const address = (site: PageUnderTest) => site.evaluate(() => location.href, null);
+
+  it('shows the cookies of the portal in the active tab', async () => {
+    const site = await visitPortal(browser(), 'data.tco.re');
+    const popup = await openToolbarPopup(browser().context, extensionId(), await address(site));
+    await popup.waitFor(seenRow('sessionid'));
+    await popup.close();
+    await site.close();
+  });
+
+  it('on a site it has no access to, says so and offers the grant, never that the tab shows no web page', async () => {
+    const site = await browser().newPage();
+    await site.goto('http://opendata.example.org/');
+    const popup = await openToolbarPopup(browser().context, extensionId(), await address(site));
+    await popup.waitFor('[data-access="site"] button');
+    expect((await popup.texts('[data-access="site"] button'))[0]).toContain('opendata.example.org');
+    await popup.close();
+    await site.close();
+  });
+});
 
 describe('Chromium: the worker is stopped in the middle of a consent flow', () => {
   const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
