@@ -63,6 +63,12 @@ export async function removeCookie(cookie: CookieAddress, api: CookiesApi = brow
  */
 export async function defaultCookieStoreId(api: CookiesApi = browser): Promise<string> {
   const stores = await api.cookies.getAllCookieStores();
-  const normal = stores.find((store) => !(store as { incognito?: boolean }).incognito && !store.id.includes('container'));
-  return normal?.id ?? stores[0]?.id ?? '0';
+  const normal = stores.find((store) => NORMAL_STORE_IDS.has(store.id));
+  if (normal) return normal.id;
+  // Both browsers list only the stores that have a tab (Chromium's cookies_api.cc, Firefox's
+  // ext-cookies.js): with only private windows or container tabs open, the normal one is missing,
+  // and no store listed is it. Firefox's stores say they are its own: an `incognito` flag (typed
+  // as always there, as in Firefox; Chrome's stores have none), `firefox-` ids.
+  const firefox = stores.some((store: { id: string; incognito?: boolean }) => 'incognito' in store || store.id.startsWith('firefox-'));
+  return firefox ? 'firefox-default' : '0';
 }

@@ -97,6 +97,14 @@ describe('platform cookies', () => {
     expect(await defaultCookieStoreId(fakeCookies([]).api)).toBe('0');
   });
 
+  it('name the normal windows’ store when no tab uses it: the browsers list only stores with a tab', async () => {
+    // Firefox with only a container's tabs open, or only a private window.
+    expect(await defaultCookieStoreId(fakeCookies([{ id: 'firefox-container-2', incognito: false }]).api)).toBe('firefox-default');
+    expect(await defaultCookieStoreId(fakeCookies([{ id: 'firefox-private', incognito: true }]).api)).toBe('firefox-default');
+    // Chrome with only an incognito window open: its store has no `incognito` flag.
+    expect(await defaultCookieStoreId(fakeCookies([{ id: '1' }]).api)).toBe('0');
+  });
+
   it('hand each change on as cookie, removal and cause', () => {
     const { api, onChanged } = fakeCookies([]);
     const changes: unknown[] = [];
