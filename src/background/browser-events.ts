@@ -30,6 +30,8 @@ export type BrowserEventDeps = {
   live?: Pick<LivePush, 'eventRecorded'>;
   /** Forgets what DevTools heard in a tab that closed. */
   forgetTab?: (tabId: number) => Promise<void>;
+  /** Hears a reaction that failed (the permissions or the cookies could not be read): the worker goes on. */
+  onError?: (error: unknown) => void;
   /** The clock. */
   now?: () => number;
   /** A high-resolution clock on the pages' time line (performance.timeOrigin + performance.now()), for the live-latency benchmark. */
@@ -64,9 +66,13 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
   const { ready, recorder, openTabs, trackedHosts, badges } = deps;
   const now = deps.now ?? Date.now;
   const heardNow = deps.preciseNow ?? preciseNow;
+  const onError = deps.onError ?? ((error: unknown) => console.warn('Cookie Charter Inspector: cookies not read', error));
   return {
     hostAccessChanged() {
-      void ready.then(() => trackedHosts.refresh()).then(deps.scanCookies);
+      void ready
+        .then(() => trackedHosts.refresh())
+        .then(deps.scanCookies)
+        .catch(onError);
     },
     cookieChanged({ cookie, removed, cause }) {
       // The event's own time and place in the order of facts, not those of its processing (after
@@ -95,7 +101,8 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       void ready.then(async () => {
         const host = webHost(tab.url);
         if (host && trackedHosts.isTracked(host)) {
-          await deps.scanCookies();
+          // A failed scan leaves the record as the cookie events made it: the charter and badge still follow.
+          await deps.scanCookies().catch(onError);
           void deps.refreshLiveCharter(host).then(
             () => badges.schedule(),
             () => undefined,

@@ -21,9 +21,11 @@ export type ClearSiteDeps = {
 
 /** Where `removeCookie` finds a cookie, and nothing else of it (its value least of all). */
 function cookieAddress(cookie: BrowserCookie): CookieAddress {
-  const { name, domain, path, secure, storeId } = cookie;
-  // The partition travels as the top-level site the browser needs to find the cookie.
-  return { name, domain, path, secure, storeId, partitionKey: cookie.partitionKey?.topLevelSite ?? null };
+  const { name, domain, path, secure, storeId, firstPartyDomain } = cookie;
+  // The partition travels as the top-level site the browser needs to find the cookie; Firefox's
+  // first party too, where it gives one (first-party isolation requires it).
+  const address = { name, domain, path, secure, storeId, partitionKey: cookie.partitionKey?.topLevelSite ?? null };
+  return firstPartyDomain === undefined ? address : { ...address, firstPartyDomain };
 }
 
 /** True when the cookie is partitioned under a site that covers `host` (`https://opendatasoft.com` for `data.opendatasoft.com`). */

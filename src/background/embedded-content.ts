@@ -31,6 +31,8 @@ export type EmbeddedContentDeps = {
   removed: (cookie: BrowserCookie, sites: string[], at: number) => void;
   /** A tab's top frame starts loading a page (the open tabs learn the page before the tab reports it). */
   navigating: (tabId: number, url: string) => void;
+  /** The cookie store of a tab, as the open tabs know it (asked as each event is applied, once they are read); null for a tab they do not know. */
+  storeOfTab: (tabId: number) => string | null;
   /** A response with Set-Cookie headers arrived in a tab (the site's own cookies learn their page from it). */
   responded?: (tabId: number, url: string, names: string[]) => void;
   /** Something was recorded (the badges follow). */
@@ -73,6 +75,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
   const requests = new Map<string, { tabId: string; host: string }>();
   const byTab = new Map<string, Map<string, number>>();
   const inFlight = (tabId: string) => [...(byTab.get(tabId)?.keys() ?? [])];
+  const storeOf = (tabId: string) => deps.storeOfTab(Number(tabId));
 
   function forget(requestId: string): void {
     const request = requests.get(requestId);
@@ -140,7 +143,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
           } catch {
             return false;
           }
-          recordAll(responseReceived(state, String(tabId), host, names, at));
+          recordAll(responseReceived(state, String(tabId), host, names, at, storeOf));
           return true;
         });
       },
@@ -149,7 +152,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
         apply(() => {
           forget(requestId);
           if (state.pending.length === 0) return false;
-          recordAll(requestsSettled(state, at, inFlight));
+          recordAll(requestsSettled(state, at, inFlight, storeOf));
           return true;
         });
       },
@@ -168,7 +171,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
         return;
       }
       apply(() => {
-        recordAll(cookieStored(state, cookie, at, inFlight));
+        recordAll(cookieStored(state, cookie, at, inFlight, storeOf));
         return true;
       });
     },

@@ -147,6 +147,7 @@ const embeddedContent = createEmbeddedContent({
       for (const site of sites) live.eventRecorded(site, preciseNow());
     }),
   navigating: (tabId, url) => openTabs.navigating(tabId, url),
+  storeOfTab: (tabId) => openTabs.pageOfTab(tabId)?.storeId ?? null,
   // After the cookie events heard before it (queued in the recorder behind \`ready\`, in the order
   // heard): a cookie Firefox reported before its page's request learns the page from the response that set it.
   responded: (tabId, url, names) => {

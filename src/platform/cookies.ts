@@ -22,10 +22,18 @@ export function onCookieChanged(listener: (change: CookieChange) => void, api: C
 /**
  * Every cookie we may see (host permissions filter them), in every cookie store: normal,
  * private windows, Firefox containers. `partitionKey: {}` asks for partitioned (CHIPS) cookies
- * too; a browser that does not know the filter gets the plain query instead.
+ * too, `firstPartyDomain: null` for those of every first party: Firefox refuses a query without
+ * it when first-party isolation is on (privacy.firstparty.isolate: Tor and Mullvad Browser; MDN
+ * cookies.getAll). A browser that does not know a filter gets the query without it: Chrome
+ * refuses a key it does not know, at once, in its check of the arguments (no round trip).
  */
 export async function allVisibleCookies(api: CookiesApi = browser): Promise<BrowserCookie[]> {
-  const read = (store: { storeId?: string }) => api.cookies.getAll({ ...store, partitionKey: {} }).catch(() => api.cookies.getAll(store));
+  // That check throws rather than rejects: the promise turns it into a rejection.
+  const ask = (details: Cookies.GetAllDetailsType) => new Promise<BrowserCookie[]>((resolve) => resolve(api.cookies.getAll(details)));
+  const read = (store: { storeId?: string }) =>
+    ask({ ...store, partitionKey: {}, firstPartyDomain: null })
+      .catch(() => ask({ ...store, partitionKey: {} }))
+      .catch(() => ask(store));
   // The caller's own store (no storeId), asked beside the list of stores: when that list has one
   // store and the answer is of it, the answer is all there is, a round trip sooner (the worker's
   // wake waits on this). Its cookies say which store it is; an empty answer says it only when the
@@ -43,7 +51,16 @@ export async function allVisibleCookies(api: CookiesApi = browser): Promise<Brow
 }
 
 /** What `removeCookie` needs to address one cookie. */
-export type CookieAddress = { name: string; domain: string; path: string; secure: boolean; storeId: string; partitionKey: string | null };
+export type CookieAddress = {
+  name: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  storeId: string;
+  partitionKey: string | null;
+  /** Firefox's first party the cookie is isolated under ('' for none); absent where the browser gives none (Chrome refuses the key). */
+  firstPartyDomain?: string;
+};
 
 /** Deletes one cookie from the browser; resolves to false when it was already gone. */
 export async function removeCookie(cookie: CookieAddress, api: CookiesApi = browser): Promise<boolean> {
@@ -54,6 +71,8 @@ export async function removeCookie(cookie: CookieAddress, api: CookiesApi = brow
     storeId: cookie.storeId,
   };
   if (cookie.partitionKey) details.partitionKey = { topLevelSite: cookie.partitionKey };
+  // Firefox refuses a removal without it when first-party isolation is on (MDN cookies.remove).
+  if (cookie.firstPartyDomain !== undefined) details.firstPartyDomain = cookie.firstPartyDomain;
   return (await api.cookies.remove(details)) !== null;
 }
 
@@ -63,6 +82,12 @@ export async function removeCookie(cookie: CookieAddress, api: CookiesApi = brow
  */
 export async function defaultCookieStoreId(api: CookiesApi = browser): Promise<string> {
   const stores = await api.cookies.getAllCookieStores();
-  const normal = stores.find((store) => !(store as { incognito?: boolean }).incognito && !store.id.includes('container'));
-  return normal?.id ?? stores[0]?.id ?? '0';
+  const normal = stores.find((store) => NORMAL_STORE_IDS.has(store.id));
+  if (normal) return normal.id;
+  // Both browsers list only the stores that have a tab (Chromium's cookies_api.cc, Firefox's
+  // ext-cookies.js): with only private windows or container tabs open, the normal one is missing,
+  // and no store listed is it. Firefox's stores say they are its own: an `incognito` flag (typed
+  // as always there, as in Firefox; Chrome's stores have none), `firefox-` ids.
+  const firefox = stores.some((store: { id: string; incognito?: boolean }) => 'incognito' in store || store.id.startsWith('firefox-'));
+  return firefox ? 'firefox-default' : '0';
 }

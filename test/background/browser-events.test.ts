@@ -96,6 +96,32 @@ describe('browser events', () => {
     expect(log).toEqual(['badge 2']);
   });
 
+  it('on a recorded site’s page whose cookies cannot be read: still read its live charter and show its badge', async () => {
+    const errors: string[] = [];
+    const failing = async () => {
+      throw new Error("First-Party Isolation is enabled, but the required 'firstPartyDomain' attribute was not set.");
+    };
+    const { events, log, open } = setup({ scanCookies: failing, onError: (error) => void errors.push((error as Error).message) });
+    open();
+    events.tabShown(portalTab);
+    await settle();
+    expect(log).toEqual(['charter data.tco.re', 'badge 1', 'badges']);
+    expect(errors).toEqual(["First-Party Isolation is enabled, but the required 'firstPartyDomain' attribute was not set."]);
+  });
+
+  it('hear a scan that failed after a grant, never leave it unhandled', async () => {
+    const errors: unknown[] = [];
+    const { events, log, open } = setup({
+      scanCookies: () => Promise.reject(new Error('no cookies')),
+      onError: (error) => void errors.push(error),
+    });
+    open();
+    events.hostAccessChanged();
+    await settle();
+    expect(log).toEqual(['granted read']);
+    expect(errors).toEqual([new Error('no cookies')]);
+  });
+
   it('read the granted hosts again when permissions change, then scan', async () => {
     const { events, log, open } = setup();
     open();

@@ -53,6 +53,8 @@ describe('clear site', () => {
     // The partition key travels as the top-level site the browser needs to find the cookie.
     expect(removed[1]!.partitionKey).toBe('https://tco.re');
     expect(removed[0]!.partitionKey).toBeNull();
+    // No first party where the browser gives none (Chrome refuses the key).
+    expect(removed[0]).not.toHaveProperty('firstPartyDomain');
     expect(restarted).toEqual(['0|data.tco.re']);
     expect(reloaded).toEqual([]);
   });
@@ -84,6 +86,20 @@ describe('clear site', () => {
     const { clearSite, reloaded } = setup();
     await clearSite('data.tco.re', 'private', true);
     expect(reloaded).toEqual([2]);
+  });
+
+  it('hands on Firefox’s first party of each cookie: first-party isolation refuses a removal without it', async () => {
+    const removed: CookieAddress[] = [];
+    const clearSite = createClearSite({
+      allVisibleCookies: async () => [browserCookie({ name: 'csrftoken', storeId: 'firefox-default', firstPartyDomain: 'tco.re' })],
+      removeCookie: async (cookie) => (removed.push(cookie), true),
+      visibleTabs: async () => [],
+      defaultStoreId: async () => 'firefox-default',
+      reloadTab: async () => undefined,
+      restartRecord: async () => undefined,
+    });
+    expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
+    expect(removed.map((c) => c.firstPartyDomain)).toEqual(['tco.re']);
   });
 
   it('counts only the cookies it could delete, and still starts afresh', async () => {

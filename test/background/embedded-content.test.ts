@@ -9,7 +9,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const PORTAL = 'http://data.commentaires.opendatasoft.com/explore/dataset/demo/map/';
 const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
 
-function setup(session = fakeSession()) {
+/** @param stores each tab's cookie store (the normal windows' by default) */
+function setup(session = fakeSession(), stores: Record<number, string> = {}) {
   const recorded: Attribution[] = [];
   const removals: string[] = [];
   const navigations: string[] = [];
@@ -22,6 +23,7 @@ function setup(session = fakeSession()) {
     record: (attribution) => void recorded.push(attribution),
     removed: (cookie, sites, at) => void removals.push(`${cookie.name} ${sites.join(',')} at=${at}`),
     navigating: (tabId, url) => void navigations.push(`${tabId} ${url}`),
+    storeOfTab: (tabId) => stores[tabId] ?? '0',
     responded: (tabId, url, names) => void responses.push(`${tabId} ${url} ${names.join(',')}`),
     onRecorded: () => notices++,
     now: () => clock++,
@@ -74,6 +76,17 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     embedded.requests.ended({ requestId: 'r2', tabId: 7 });
     await settle();
     expect(recorded).toMatchObject([{ via: 'frame', cookie: { name: 'testCookie' } }]);
+  });
+
+  it('ties a cookie only to tabs of its cookie store, as the open tabs tell it', async () => {
+    // The portal's tab is a private window's (Chrome's store "1"); the same cookie is set in both stores.
+    const { embedded, recorded } = setup(undefined, { 7: '1' });
+    loadPortal(embedded);
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    embedded.cookieChanged(disqus, false, 'explicit', 2000);
+    embedded.cookieChanged({ ...disqus, storeId: '1' }, false, 'explicit', 2001);
+    await settle();
+    expect(recorded).toMatchObject([{ host: 'data.commentaires.opendatasoft.com', via: 'response', cookie: { storeId: '1' } }]);
   });
 
   it('files the removal of a cookie under the sites it was filed under, wherever it was removed; an overwrite is no removal', async () => {

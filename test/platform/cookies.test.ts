@@ -80,6 +80,49 @@ describe('platform cookies', () => {
     expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-firefox-default']);
   });
 
+  it('list and remove cookies under Firefox’s first-party isolation, which refuses a query or removal without `firstPartyDomain`', async () => {
+    const FPI_ERROR = "First-Party Isolation is enabled, but the required 'firstPartyDomain' attribute was not set.";
+    const removed: unknown[] = [];
+    const isolated = (name: string, firstPartyDomain: string) => browserCookie({ name, storeId: 'firefox-default', firstPartyDomain });
+    const api = {
+      cookies: {
+        getAllCookieStores: async () => [{ id: 'firefox-default', incognito: false, tabIds: [1] }],
+        // Firefox's ext-cookies.js: `null` asks for every first party.
+        getAll: async (details: { firstPartyDomain?: string | null }) => {
+          if (!('firstPartyDomain' in details)) throw new Error(FPI_ERROR);
+          return [isolated('csrftoken', 'tco.re'), isolated('YSC', 'opendatasoft.com')];
+        },
+        remove: async (details: { firstPartyDomain?: string }) => {
+          if (details.firstPartyDomain == null) throw new Error(FPI_ERROR);
+          return (removed.push(details), details);
+        },
+      },
+    } as never;
+    const cookies = await allVisibleCookies(api);
+    expect(cookies.map((c) => `${c.name} ${c.firstPartyDomain}`)).toEqual(['csrftoken tco.re', 'YSC opendatasoft.com']);
+    const address = { name: 'csrftoken', domain: 'data.tco.re', path: '/', secure: true, storeId: 'firefox-default', partitionKey: null };
+    expect(await removeCookie({ ...address, firstPartyDomain: 'tco.re' }, api)).toBe(true);
+    expect(removed).toEqual([{ url: 'https://data.tco.re/', name: 'csrftoken', storeId: 'firefox-default', firstPartyDomain: 'tco.re' }]);
+  });
+
+  it('ask Chrome without `firstPartyDomain`, a key its check of the arguments refuses at once (a throw, not a rejection)', async () => {
+    const asked: object[] = [];
+    const api = {
+      cookies: {
+        getAllCookieStores: async () => [{ id: '0', tabIds: [1] }],
+        getAll: (details: object) => {
+          if ('firstPartyDomain' in details)
+            throw new TypeError("Error in invocation of cookies.getAll: Unexpected property: 'firstPartyDomain'.");
+          asked.push(details);
+          return Promise.resolve([browserCookie({ name: 'in-0' })]);
+        },
+      },
+    } as never;
+    expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-0']);
+    // Partitioned cookies are still asked for.
+    expect(asked).toEqual([{ partitionKey: {} }]);
+  });
+
   it('remove one cookie by its address, partitioned or not, and say whether it was there', async () => {
     const { api, removed } = fakeCookies([]);
     const address = { name: 'sessionid', domain: '.data.tco.re', path: '/explore', secure: true, storeId: '0', partitionKey: null };
@@ -95,6 +138,14 @@ describe('platform cookies', () => {
     expect(await defaultCookieStoreId(fakeCookies([{ id: '1', incognito: true }, { id: '0' }]).api)).toBe('0');
     expect(await defaultCookieStoreId(fakeCookies([{ id: 'firefox-container-1' }, { id: 'firefox-default' }]).api)).toBe('firefox-default');
     expect(await defaultCookieStoreId(fakeCookies([]).api)).toBe('0');
+  });
+
+  it('name the normal windows’ store when no tab uses it: the browsers list only stores with a tab', async () => {
+    // Firefox with only a container's tabs open, or only a private window.
+    expect(await defaultCookieStoreId(fakeCookies([{ id: 'firefox-container-2', incognito: false }]).api)).toBe('firefox-default');
+    expect(await defaultCookieStoreId(fakeCookies([{ id: 'firefox-private', incognito: true }]).api)).toBe('firefox-default');
+    // Chrome with only an incognito window open: its store has no `incognito` flag.
+    expect(await defaultCookieStoreId(fakeCookies([{ id: '1' }]).api)).toBe('0');
   });
 
   it('hand each change on as cookie, removal and cause', () => {

@@ -20,6 +20,8 @@ export type BrowserCookie = {
   storeId: string;
   /** CHIPS partition (Chrome: { topLevelSite }, Firefox: { topLevelSite }); absent when unpartitioned. */
   partitionKey?: { topLevelSite?: string } | undefined;
+  /** Firefox: the first party the cookie is isolated under (first-party isolation), '' for none; absent in Chrome. */
+  firstPartyDomain?: string | undefined;
 };
 
 /** A cookie as recorded for a site: its identity and flags, and when we saw it. */

@@ -19,11 +19,13 @@
  *   it announces the very request whose response set it (measured: the two APIs do not keep
  *   each other's order), so it waits for a response, EVIDENCE_TTL_MS at most.
  *
- * A partitioned cookie (CHIPS; every third-party cookie in Firefox) names the top-level site it
- * was set under: only tabs on that site are considered. A tab's frames and evidence are dropped
- * when its top frame loads another page, and when it closes. Pure: the worker feeds the events
- * and keeps the state in storage.session; requests in flight are passed in (they live for
- * milliseconds and are kept in the worker's memory only).
+ * A cookie is set in one cookie store (normal windows, private ones, each Firefox container): only
+ * tabs of that store are considered. A partitioned cookie (CHIPS; every third-party cookie in
+ * Firefox) names the top-level site it was set under: only tabs on that site are considered. A
+ * tab's frames and evidence are dropped when its top frame loads another page, and when it
+ * closes. Pure: the worker feeds the events and keeps the state in storage.session; requests in
+ * flight and each tab's store are passed in (the first live for milliseconds and are kept in the
+ * worker's memory only; the open tabs tell the second, read again at each wake).
  */
 import { withoutPathParameters } from '../path-parameters.ts';
 import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from './cookie-record.ts';
@@ -77,6 +79,9 @@ export type AttributionState = {
 /** Requests in flight, by tab: the hosts they go to. */
 export type InFlight = (tabId: string) => readonly string[];
 
+/** The cookie store of a tab (a tab keeps one for its life); null for a tab not known (yet). */
+export type StoreOf = (tabId: string) => string | null;
+
 /** A third-party cookie tied to the page of a tab. */
 export type Attribution = {
   /** The tab's top-frame host: the portal the cookie is filed under (when it is one). */
@@ -117,6 +122,11 @@ export function partitionSiteHost(cookie: Pick<BrowserCookie, 'partitionKey'>): 
 function partitionFits(cookie: WaitingCookie, topHost: string): boolean {
   const site = partitionSiteHost(cookie);
   return site === null || topHost === site || topHost.endsWith(`.${site}`);
+}
+
+/** True when the tab may have set the cookie: a tab of the cookie's store, and of its partition's site when it has one. */
+function mayHaveSet(cookie: WaitingCookie, tabId: string, tab: TabPage, storeOf: StoreOf): boolean {
+  return storeOf(tabId) === cookie.storeId && partitionFits(cookie, tab.topHost);
 }
 
 /** The cookie without its value: what may be kept. */
@@ -160,8 +170,8 @@ const thirdPartyFor = (cookie: WaitingCookie, tab: TabPage) => !cookieAppliesToH
 
 /**
  * A response reached the tab from `host` with Set-Cookie for `names`, at `now`. Cookies already
- * stored and waiting for it are tied to the tab; the other names are kept as evidence for the
- * cookie events to come.
+ * stored (in the tab's store) and waiting for it are tied to the tab; the other names are kept as
+ * evidence for the cookie events to come.
  */
 export function responseReceived(
   state: AttributionState,
@@ -169,6 +179,7 @@ export function responseReceived(
   host: string,
   names: readonly string[],
   now: number,
+  storeOf: StoreOf,
 ): Attribution[] {
   const tab = state.tabs[tabId];
   if (!tab || names.length === 0) return [];
@@ -176,7 +187,7 @@ export function responseReceived(
   const used = new Set<string>();
   state.pending = state.pending.filter(({ cookie, at }) => {
     if (!fresh(at, now)) return false;
-    if (!names.includes(cookie.name) || !cookieAppliesToHost(cookie, host) || !partitionFits(cookie, tab.topHost)) return true;
+    if (!names.includes(cookie.name) || !cookieAppliesToHost(cookie, host) || !mayHaveSet(cookie, tabId, tab, storeOf)) return true;
     used.add(cookie.name);
     if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, at));
     return false;
@@ -194,12 +205,14 @@ export function responseReceived(
  * The frame rule: the one site whose tabs show a frame the cookie's domain covers (their top
  * frame included), or nobody when tabs of several sites do. Null when no tab shows one (yet).
  */
-function byFrames(state: AttributionState, cookie: WaitingCookie, at: number): Attribution[] | null {
-  const showing = Object.values(state.tabs).filter(
-    (tab) =>
-      partitionFits(cookie, tab.topHost) &&
-      (cookieAppliesToHost(cookie, tab.topHost) || tab.frameHosts.some((host) => cookieAppliesToHost(cookie, host))),
-  );
+function byFrames(state: AttributionState, cookie: WaitingCookie, at: number, storeOf: StoreOf): Attribution[] | null {
+  const showing = Object.entries(state.tabs)
+    .filter(
+      ([tabId, tab]) =>
+        mayHaveSet(cookie, tabId, tab, storeOf) &&
+        (cookieAppliesToHost(cookie, tab.topHost) || tab.frameHosts.some((host) => cookieAppliesToHost(cookie, host))),
+    )
+    .map(([, tab]) => tab);
   if (showing.length === 0) return null;
   const sites = new Set(showing.map((tab) => tab.topHost));
   if (sites.size !== 1) return [];
@@ -210,9 +223,9 @@ function byFrames(state: AttributionState, cookie: WaitingCookie, at: number): A
 }
 
 /** Tabs with a request in flight to a host the cookie's domain covers. */
-function awaitedBy(state: AttributionState, cookie: WaitingCookie, inFlight: InFlight): boolean {
+function awaitedBy(state: AttributionState, cookie: WaitingCookie, inFlight: InFlight, storeOf: StoreOf): boolean {
   return Object.entries(state.tabs).some(
-    ([tabId, tab]) => partitionFits(cookie, tab.topHost) && inFlight(tabId).some((host) => cookieAppliesToHost(cookie, host)),
+    ([tabId, tab]) => mayHaveSet(cookie, tabId, tab, storeOf) && inFlight(tabId).some((host) => cookieAppliesToHost(cookie, host)),
   );
 }
 
@@ -220,12 +233,18 @@ function awaitedBy(state: AttributionState, cookie: WaitingCookie, inFlight: InF
  * The browser stored (or overwrote) a cookie at `now`. Returns the tabs' pages it is tied to, or
  * none: then it waits for a response still in flight, or belongs to no tab we can tell.
  */
-export function cookieStored(state: AttributionState, stored: BrowserCookie, now: number, inFlight: InFlight): Attribution[] {
+export function cookieStored(
+  state: AttributionState,
+  stored: BrowserCookie,
+  now: number,
+  inFlight: InFlight,
+  storeOf: StoreOf,
+): Attribution[] {
   const cookie = withoutValue(stored);
   const found: Attribution[] = [];
   let answered = false;
-  for (const tab of Object.values(state.tabs)) {
-    if (!partitionFits(cookie, tab.topHost)) continue;
+  for (const [tabId, tab] of Object.entries(state.tabs)) {
+    if (!mayHaveSet(cookie, tabId, tab, storeOf)) continue;
     const index = tab.responses.findIndex(
       (evidence) => evidence.name === cookie.name && fresh(evidence.at, now) && cookieAppliesToHost(cookie, evidence.host),
     );
@@ -235,7 +254,7 @@ export function cookieStored(state: AttributionState, stored: BrowserCookie, now
     if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, now));
   }
   if (answered) return found;
-  const decided = awaitedBy(state, cookie, inFlight) ? null : byFrames(state, cookie, now);
+  const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, now, storeOf);
   if (decided !== null) return decided;
   if (state.pending.length >= MAX_PENDING) state.pending.shift();
   state.pending.push({ cookie, at: now });
@@ -246,11 +265,11 @@ export function cookieStored(state: AttributionState, stored: BrowserCookie, now
  * Requests finished: each waiting cookie no request in flight may still explain, and that a tab
  * shows a frame for, is decided by the frame rule now; stale ones are dropped.
  */
-export function requestsSettled(state: AttributionState, now: number, inFlight: InFlight): Attribution[] {
+export function requestsSettled(state: AttributionState, now: number, inFlight: InFlight, storeOf: StoreOf): Attribution[] {
   const found: Attribution[] = [];
   state.pending = state.pending.filter(({ cookie, at }) => {
     if (!fresh(at, now)) return false;
-    const decided = awaitedBy(state, cookie, inFlight) ? null : byFrames(state, cookie, at);
+    const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, at, storeOf);
     if (decided === null) return true;
     found.push(...decided);
     return false;

@@ -16,6 +16,7 @@ import {
   tabClosed,
   withoutValue,
   type AttributionState,
+  type StoreOf,
 } from '../../../src/core/cookies/third-party-attribution.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
@@ -27,6 +28,8 @@ const disqus = (overrides = {}) =>
   browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, sameSite: 'no_restriction', ...overrides });
 
 const nothingInFlight = () => [];
+/** Every tab in the normal windows' store, as the cookies `browserCookie` makes. */
+const normalStore: StoreOf = () => '0';
 const inFlight = (byTab: Record<string, string[]>) => (tabId: string) => byTab[tabId] ?? [];
 
 /** A portal tab (1) showing a dataset page with a Disqus frame, and another site's tab (2). */
@@ -41,8 +44,8 @@ function twoTabs(): AttributionState {
 describe('third-party attribution', () => {
   it('ties a cookie to the tab that received its Set-Cookie, response first (Chromium)', () => {
     const state = twoTabs();
-    expect(responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 1000)).toEqual([]);
-    const [found, ...rest] = cookieStored(state, disqus(), 1001, nothingInFlight);
+    expect(responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 1000, normalStore)).toEqual([]);
+    const [found, ...rest] = cookieStored(state, disqus(), 1001, nothingInFlight, normalStore);
     expect(rest).toEqual([]);
     expect(found).toMatchObject({ host: PORTAL, page: '/explore/dataset/demo/map/', via: 'response', at: 1001 });
     expect(found!.cookie).not.toHaveProperty('value');
@@ -52,10 +55,10 @@ describe('third-party attribution', () => {
 
   it('ties it in the other order too: the cookie waits for the response still in flight (Firefox)', () => {
     const state = twoTabs();
-    expect(cookieStored(state, disqus(), 1000, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
+    expect(cookieStored(state, disqus(), 1000, inFlight({ '1': ['disqus.com'] }), normalStore)).toEqual([]);
     expect(state.pending).toHaveLength(1);
     expect(state.pending[0]!.cookie).not.toHaveProperty('value');
-    const found = responseReceived(state, '1', 'disqus.com', ['disqus_unique', 'other'], 1002);
+    const found = responseReceived(state, '1', 'disqus.com', ['disqus_unique', 'other'], 1002, normalStore);
     expect(found).toMatchObject([{ host: PORTAL, via: 'response', at: 1000 }]);
     expect(state.pending).toEqual([]);
     // The name no waiting cookie used is kept as evidence.
@@ -64,33 +67,35 @@ describe('third-party attribution', () => {
 
   it('ties a cookie a frame wrote (no response) to the one site showing such a frame', () => {
     const state = twoTabs();
-    const found = cookieStored(state, browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 5, nothingInFlight);
+    const found = cookieStored(state, browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 5, nothingInFlight, normalStore);
     expect(found).toMatchObject([{ host: PORTAL, via: 'frame', page: '/explore/dataset/demo/map/' }]);
   });
 
   it('blames nobody when tabs of two sites show such a frame, or the cookie’s own site is open', () => {
     const state = twoTabs();
     frameLoading(state, '2', 'https://disqus.com/embed/comments/?f=news');
-    expect(cookieStored(state, disqus(), 5, nothingInFlight)).toEqual([]);
+    expect(cookieStored(state, disqus(), 5, nothingInFlight, normalStore)).toEqual([]);
 
     const own = twoTabs();
     pageLoading(own, '3', 'https://disqus.com/home/');
-    expect(cookieStored(own, disqus(), 5, nothingInFlight)).toEqual([]);
+    expect(cookieStored(own, disqus(), 5, nothingInFlight, normalStore)).toEqual([]);
   });
 
   it('never ties to a portal a cookie another tab’s request set, when that response comes after the cookie', () => {
     const state = twoTabs();
     // Tab 2 loads an image from disqus.com; Firefox reports its cookie before the response.
-    expect(cookieStored(state, disqus(), 10, inFlight({ '2': ['disqus.com'] }))).toEqual([]);
-    expect(responseReceived(state, '2', 'disqus.com', ['disqus_unique'], 11)).toMatchObject([{ host: OTHER, via: 'response' }]);
+    expect(cookieStored(state, disqus(), 10, inFlight({ '2': ['disqus.com'] }), normalStore)).toEqual([]);
+    expect(responseReceived(state, '2', 'disqus.com', ['disqus_unique'], 11, normalStore)).toMatchObject([
+      { host: OTHER, via: 'response' },
+    ]);
     expect(state.pending).toEqual([]);
   });
 
   it('decides a waiting cookie by frames once no request in flight can explain it', () => {
     const state = twoTabs();
-    expect(cookieStored(state, disqus({ name: 'widget_js' }), 10, inFlight({ '2': ['disqus.com'] }))).toEqual([]);
-    expect(requestsSettled(state, 12, inFlight({ '2': ['disqus.com'] }))).toEqual([]);
-    expect(requestsSettled(state, 13, nothingInFlight)).toMatchObject([{ host: PORTAL, via: 'frame', at: 10 }]);
+    expect(cookieStored(state, disqus({ name: 'widget_js' }), 10, inFlight({ '2': ['disqus.com'] }), normalStore)).toEqual([]);
+    expect(requestsSettled(state, 12, inFlight({ '2': ['disqus.com'] }), normalStore)).toEqual([]);
+    expect(requestsSettled(state, 13, nothingInFlight, normalStore)).toMatchObject([{ host: PORTAL, via: 'frame', at: 10 }]);
     expect(state.pending).toEqual([]);
   });
 
@@ -98,9 +103,9 @@ describe('third-party attribution', () => {
     const state = twoTabs();
     frameLoading(state, '2', 'https://disqus.com/embed/comments/?f=news');
     const partitioned = (site: string) => disqus({ partitionKey: { topLevelSite: site } });
-    expect(cookieStored(state, partitioned('http://opendatasoft.com'), 5, nothingInFlight)).toMatchObject([{ host: PORTAL }]);
+    expect(cookieStored(state, partitioned('http://opendatasoft.com'), 5, nothingInFlight, normalStore)).toMatchObject([{ host: PORTAL }]);
     // Under the other site's partition: that tab's, never the portal's.
-    expect(cookieStored(state, partitioned('https://example.io'), 5, nothingInFlight)).toMatchObject([{ host: OTHER }]);
+    expect(cookieStored(state, partitioned('https://example.io'), 5, nothingInFlight, normalStore)).toMatchObject([{ host: OTHER }]);
     expect(partitionSiteHost(partitioned('https://example.io:8443'))).toBe('example.io');
     expect(partitionSiteHost(partitioned('not a url'))).toBeNull();
     expect(partitionSiteHost(disqus())).toBeNull();
@@ -108,20 +113,20 @@ describe('third-party attribution', () => {
 
   it('leaves the site’s own cookies to the first-party path, evidence and all', () => {
     const state = twoTabs();
-    responseReceived(state, '1', PORTAL, ['sessionid'], 1);
-    expect(cookieStored(state, browserCookie({ domain: PORTAL }), 2, nothingInFlight)).toEqual([]);
+    responseReceived(state, '1', PORTAL, ['sessionid'], 1, normalStore);
+    expect(cookieStored(state, browserCookie({ domain: PORTAL }), 2, nothingInFlight, normalStore)).toEqual([]);
     expect(state.tabs['1']!.responses).toEqual([]);
-    expect(cookieStored(state, browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), 3, nothingInFlight)).toEqual(
-      [],
-    );
+    expect(
+      cookieStored(state, browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false }), 3, nothingInFlight, normalStore),
+    ).toEqual([]);
   });
 
   it('forgets a page’s frames and evidence when the tab loads another page, and a closed tab', () => {
     const state = twoTabs();
-    responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 1);
+    responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 1, normalStore);
     pageLoading(state, '1', `http://${PORTAL}/explore/`);
     expect(state.tabs['1']).toEqual({ topHost: PORTAL, page: '/explore/', frameHosts: [], responses: [] });
-    expect(cookieStored(state, disqus(), 2, nothingInFlight)).toEqual([]);
+    expect(cookieStored(state, disqus(), 2, nothingInFlight, normalStore)).toEqual([]);
     tabClosed(state, '1');
     expect(state.tabs['1']).toBeUndefined();
     pageLoading(state, '2', 'about:blank');
@@ -135,21 +140,22 @@ describe('third-party attribution', () => {
     pageLoading(state, '1', `https://${PORTAL}/explore;jsessionid=9F1C2A7B3D4E5F60/dataset;v=2/demo/?q=1;x`);
     expect(state.tabs['1']!.page).toBe('/explore/dataset/demo/');
     frameLoading(state, '1', 'https://disqus.com/embed/');
-    const [found] = cookieStored(state, disqus(), 1, nothingInFlight);
+    const [found] = cookieStored(state, disqus(), 1, nothingInFlight, normalStore);
     expect(found?.page).toBe('/explore/dataset/demo/');
     expect(JSON.stringify(state)).not.toContain('9F1C2A7B3D4E5F60');
   });
 
   it('lets stale evidence and waiting cookies go, and keeps its lists bounded', () => {
     const state = twoTabs();
-    responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 0);
-    expect(cookieStored(state, disqus(), EVIDENCE_TTL_MS + 1, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
-    expect(requestsSettled(state, 3 * EVIDENCE_TTL_MS, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
+    responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 0, normalStore);
+    expect(cookieStored(state, disqus(), EVIDENCE_TTL_MS + 1, inFlight({ '1': ['disqus.com'] }), normalStore)).toEqual([]);
+    expect(requestsSettled(state, 3 * EVIDENCE_TTL_MS, inFlight({ '1': ['disqus.com'] }), normalStore)).toEqual([]);
     expect(state.pending).toEqual([]);
 
     for (let i = 0; i < MAX_FRAMES + 10; i++) frameLoading(state, '1', `https://f${i}.example.net/`);
     expect(state.tabs['1']!.frameHosts).toHaveLength(MAX_FRAMES);
-    for (let i = 0; i < MAX_PENDING + 10; i++) cookieStored(state, disqus({ name: `c${i}` }), 10, inFlight({ '1': ['disqus.com'] }));
+    for (let i = 0; i < MAX_PENDING + 10; i++)
+      cookieStored(state, disqus({ name: `c${i}` }), 10, inFlight({ '1': ['disqus.com'] }), normalStore);
     expect(state.pending).toHaveLength(MAX_PENDING);
     expect(state.pending[0]!.cookie.name).toBe('c10');
   });
@@ -164,22 +170,96 @@ describe('third-party attribution, events out of order', () => {
   it('waits for a response no request announced yet (Firefox can report the cookie before the request)', () => {
     const state = emptyAttributionState();
     pageLoading(state, '1', `http://${PORTAL}/explore/dataset/demo/map/`);
-    expect(cookieStored(state, disqus(), 5, nothingInFlight)).toEqual([]);
+    expect(cookieStored(state, disqus(), 5, nothingInFlight, normalStore)).toEqual([]);
     expect(state.pending).toHaveLength(1);
     // Settled requests decide nothing while no frame and no response explain it.
-    expect(requestsSettled(state, 6, nothingInFlight)).toEqual([]);
+    expect(requestsSettled(state, 6, nothingInFlight, normalStore)).toEqual([]);
     frameLoading(state, '1', 'https://disqus.com/embed/comments/');
-    expect(responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 7)).toMatchObject([{ host: PORTAL, via: 'response', at: 5 }]);
+    expect(responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 7, normalStore)).toMatchObject([
+      { host: PORTAL, via: 'response', at: 5 },
+    ]);
     expect(state.pending).toEqual([]);
   });
 
   it('decides a cookie written before its frame was announced once the frame’s request is over', () => {
     const state = emptyAttributionState();
     pageLoading(state, '1', `http://${PORTAL}/`);
-    expect(cookieStored(state, browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 5, nothingInFlight)).toEqual([]);
+    expect(cookieStored(state, browserCookie({ name: 'testCookie', domain: 'disqus.com' }), 5, nothingInFlight, normalStore)).toEqual([]);
     frameLoading(state, '1', 'https://disqus.com/embed/comments/');
-    expect(requestsSettled(state, 6, inFlight({ '1': ['disqus.com'] }))).toEqual([]);
-    expect(requestsSettled(state, 7, nothingInFlight)).toMatchObject([{ host: PORTAL, via: 'frame', at: 5 }]);
+    expect(requestsSettled(state, 6, inFlight({ '1': ['disqus.com'] }), normalStore)).toEqual([]);
+    expect(requestsSettled(state, 7, nothingInFlight, normalStore)).toMatchObject([{ host: PORTAL, via: 'frame', at: 5 }]);
+  });
+});
+
+describe('third-party attribution, cookie stores', () => {
+  /** YouTube's YSC, set in cookie store `storeId` (partitioned under `site`, as Firefox does). */
+  const ysc = (storeId: string, site?: string) =>
+    browserCookie({
+      name: 'YSC',
+      domain: '.youtube.com',
+      hostOnly: false,
+      sameSite: 'no_restriction',
+      storeId,
+      ...(site ? { partitionKey: { topLevelSite: site } } : {}),
+    });
+
+  /** Tabs `1` and `2` show `first` and `second` and embed YouTube; both received its YSC. */
+  function youTubeInTwoTabs(first: string, second: string, stores: StoreOf): AttributionState {
+    const state = emptyAttributionState();
+    pageLoading(state, '1', first);
+    frameLoading(state, '1', 'https://www.youtube.com/embed/x');
+    pageLoading(state, '2', second);
+    frameLoading(state, '2', 'https://www.youtube.com/embed/y');
+    responseReceived(state, '1', 'www.youtube.com', ['YSC'], 1000, stores);
+    responseReceived(state, '2', 'www.youtube.com', ['YSC'], 1001, stores);
+    return state;
+  }
+
+  it('ties a cookie only to tabs of its store: a normal and a private window (Chrome’s "0" and "1")', () => {
+    const stores: StoreOf = (tabId) => ({ '1': '0', '2': '1' })[tabId] ?? null;
+    const state = youTubeInTwoTabs('https://data.tco.re/pages/home/', 'https://itie.opendatasoft.com/pages/videos/', stores);
+    expect(cookieStored(state, ysc('0'), 1002, nothingInFlight, stores)).toMatchObject([
+      { host: 'data.tco.re', page: '/pages/home/', via: 'response' },
+    ]);
+    expect(cookieStored(state, ysc('1'), 1003, nothingInFlight, stores)).toMatchObject([
+      { host: 'itie.opendatasoft.com', page: '/pages/videos/', via: 'response' },
+    ]);
+  });
+
+  it('tells the same portal’s tabs apart by their store: a normal tab and a Firefox container’s', () => {
+    const stores: StoreOf = (tabId) => ({ '1': 'firefox-default', '2': 'firefox-container-1' })[tabId] ?? null;
+    const state = youTubeInTwoTabs('https://data.tco.re/explore/', 'https://data.tco.re/pages/videos/', stores);
+    expect(cookieStored(state, ysc('firefox-default', 'https://tco.re'), 1002, nothingInFlight, stores)).toMatchObject([
+      { host: 'data.tco.re', page: '/explore/', via: 'response' },
+    ]);
+    expect(cookieStored(state, ysc('firefox-container-1', 'https://tco.re'), 1003, nothingInFlight, stores)).toMatchObject([
+      { host: 'data.tco.re', page: '/pages/videos/', via: 'response' },
+    ]);
+  });
+
+  it('never decides by another store’s frames or responses, nor by a tab of no known store', () => {
+    const state = emptyAttributionState();
+    pageLoading(state, '1', 'https://data.tco.re/');
+    frameLoading(state, '1', 'https://www.youtube.com/embed/x');
+    pageLoading(state, '3', 'https://itie.opendatasoft.com/');
+    frameLoading(state, '3', 'https://www.youtube.com/embed/z');
+    // Tab 1 is a normal window's; tab 3 one the open tabs do not know.
+    const stores: StoreOf = (tabId) => (tabId === '1' ? '0' : null);
+    // A private window's cookie: no tab of its store shows a frame, so it waits.
+    expect(cookieStored(state, ysc('1'), 10, nothingInFlight, stores)).toEqual([]);
+    expect(responseReceived(state, '1', 'www.youtube.com', ['YSC'], 11, stores)).toEqual([]);
+    expect(requestsSettled(state, 12, nothingInFlight, stores)).toEqual([]);
+    expect(state.pending).toHaveLength(1);
+    // The normal window's: tab 1's frame decides, tab 3's does not count.
+    expect(
+      cookieStored(
+        state,
+        browserCookie({ name: 'VISITOR_INFO1_LIVE', domain: '.youtube.com', hostOnly: false }),
+        13,
+        nothingInFlight,
+        stores,
+      ),
+    ).toMatchObject([{ host: 'data.tco.re', via: 'frame' }]);
   });
 });
 
