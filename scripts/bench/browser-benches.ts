@@ -16,7 +16,7 @@ import { PORTAL_HOSTS, startPortalServer } from '../demo-portal/server.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../src/core/cookies/index.ts';
 import { siteItem } from '../../src/core/storage/index.ts';
 import { REPORT_PAINT_TIMING, TIMING_MARKS, type LiveRowDetail } from '../../src/core/timing-marks.ts';
-import { figure, ratioFigure, type Figure } from './stats.ts';
+import { figure, inTurn, ratioFigure, type Figure } from './stats.ts';
 import { FLOOR_FILES, writeFloorExtension, type FloorAnswer } from './floor-extension.ts';
 import type { BenchSize } from './node-benches.ts';
 
@@ -332,8 +332,9 @@ function popupSettings(size: BenchSize) {
 
 /**
  * The popup and the worker against the floor (floor-extension.ts), in one headless Chromium:
- * each of our popup opens is followed by one of the floor's, sizes in turn, so both see the same
- * machine; our figures are ratios to the floor's (budgets), the milliseconds printed beside.
+ * each of our popup opens and one of the floor's in turn (which goes first alternates from run to
+ * run), sizes in turn, so both see the same machine; a page of each extension stays open
+ * meanwhile. Our figures are ratios to the floor's (budgets), the milliseconds printed beside.
  * Then a cold start (the popup opened on a stopped worker, each followed by a warm open), the
  * JS heap after GC, and the worker's wake with the largest state against the floor's.
  */
@@ -360,10 +361,15 @@ export async function popupAndWorker(
     const api = await extensionPage(browser);
     const apiPage = firstExtensionPage(browser.context);
     await putState(api, Object.fromEntries(sizes.flatMap((count) => Object.entries(benchSiteState(count)))));
+    // One page of the floor's open too, until the memory figures, as `api` is of ours: each
+    // extension's popups open beside a page of its own (its renderer already up), not ours alone.
+    const floorPage = await browser.newPage();
+    await floorPage.goto(floorUrl(FLOOR_FILES.popup));
+    await floorPage.waitFor('body[data-answered]');
     await stopWorker(apiPage);
 
     // Warm: one run not counted (it wakes the worker and loads every record), then `runs` runs,
-    // each size in turn, each of our opens followed by one of the floor's.
+    // each size in turn, our open and the floor's in turn (inTurn: which goes first alternates).
     const ours = new Map(
       counts.map((count) => [
         count,
@@ -380,8 +386,11 @@ export async function popupAndWorker(
     const floorPaint = new Map(counts.map((count) => [count, [] as number[]]));
     for (let run = -1; run < runs; run++) {
       for (const count of counts) {
-        const marks = await openOurPopup(browser, benchHost(count));
-        const floorFirstPaint = await openFloorPopup(browser, floorUrl(FLOOR_FILES.popup));
+        const [marks, floorFirstPaint] = await inTurn(
+          run,
+          () => openOurPopup(browser, benchHost(count)),
+          () => openFloorPopup(browser, floorUrl(FLOOR_FILES.popup)),
+        );
         if (run < 0) continue;
         const samples = ours.get(count)!;
         samples.paint.push(marks.paint);
@@ -473,42 +482,45 @@ export async function popupAndWorker(
 
     // Worker wake with the largest state alone, against the floor's worker, alternating.
     await putState(api, benchSiteState(largest));
-    const floorPage = await browser.newPage();
-    await floorPage.goto(floorUrl(FLOOR_FILES.popup));
-    await floorPage.waitFor('body[data-answered]');
     const ready: number[] = [];
     const ourPart: number[] = [];
     const browserPart: number[] = [];
     const floorStart: number[] = [];
     const ourAnswer: number[] = [];
     const floorAnswer: number[] = [];
-    for (let run = 0; run < runs; run++) {
+    // Each woken with both stopped (the protocol stops every worker), ours and the floor's in turn.
+    const wakeOurs = async () => {
       await stopWorker(apiPage);
       // From the caller: a message that waits for `ready` and costs nothing after it (no such tab's log).
-      ourAnswer.push(
-        await api.evaluate(
-          async (message) => {
-            const started = performance.now();
-            await (globalThis as unknown as { chrome: FloorRuntime }).chrome.runtime.sendMessage(message);
-            return performance.now() - started;
-          },
-          { method: 'getNetworkLog', params: { tabId: 0 } },
-        ),
+      const answer = await api.evaluate(
+        async (message) => {
+          const started = performance.now();
+          await (globalThis as unknown as { chrome: FloorRuntime }).chrome.runtime.sendMessage(message);
+          return performance.now() - started;
+        },
+        { method: 'getNetworkLog', params: { tabId: 0 } },
       );
       const diagnostics = await request(api, 'getDiagnostics', {});
       if (diagnostics.cookies < largest) throw new Error(`the worker restored ${diagnostics.cookies} cookies, not ${largest}`);
-      ready.push(diagnostics.readyMs);
-      ourPart.push(diagnostics.readyMs - diagnostics.codeStartedMs);
-      browserPart.push(diagnostics.codeStartedMs);
+      return { answer, diagnostics };
+    };
+    const wakeFloor = async () => {
       await stopWorker(apiPage);
-      const answer = await floorPage.evaluate(async () => {
+      return floorPage.evaluate(async () => {
         const started = performance.now();
         const reply = await (globalThis as unknown as { chrome: FloorRuntime }).chrome.runtime.sendMessage({ floor: 'wake' });
         return { ...reply, roundTrip: performance.now() - started };
       }, null);
+    };
+    for (let run = 0; run < runs; run++) {
+      const [{ answer: ourRoundTrip, diagnostics }, answer] = await inTurn(run, wakeOurs, wakeFloor);
+      ourAnswer.push(ourRoundTrip);
+      ready.push(diagnostics.readyMs);
+      ourPart.push(diagnostics.readyMs - diagnostics.codeStartedMs);
+      browserPart.push(diagnostics.codeStartedMs);
       floorStart.push(answer.codeStartedMs);
       floorAnswer.push(answer.roundTrip);
-      if (process.env.BENCH_DEBUG) console.log('wake', JSON.stringify(diagnostics), JSON.stringify(answer), ourAnswer.at(-1));
+      if (process.env.BENCH_DEBUG) console.log('wake', JSON.stringify(diagnostics), JSON.stringify(answer), ourRoundTrip);
     }
     await floorPage.close();
     figures.push(figure('floor', 'the minimal worker woken: message to answer, from the caller', 'ms', floorAnswer));

@@ -47,6 +47,20 @@ export function ratioFigure(
   };
 }
 
+/**
+ * Takes one sample of ours and one of the reference in run `run`: ours first in even runs, the
+ * reference first in odd ones, so that neither always follows the other (what the one before
+ * left running, warm or busy, falls on both alike). Resolves to [ours, reference].
+ */
+export async function inTurn<O, R>(run: number, ours: () => Promise<O>, reference: () => Promise<R>): Promise<[O, R]> {
+  if (run % 2 === 0) {
+    const our = await ours();
+    return [our, await reference()];
+  }
+  const theirs = await reference();
+  return [await ours(), theirs];
+}
+
 /** The q-quantile of sorted numbers, interpolated. */
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;

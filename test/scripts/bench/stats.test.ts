@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figure, formatTable, ratioFigure } from '../../../scripts/bench/stats.ts';
+import { figure, formatTable, inTurn, ratioFigure } from '../../../scripts/bench/stats.ts';
 
 describe('bench figures', () => {
   it('summarise samples and check budgets', () => {
@@ -21,5 +21,15 @@ describe('bench figures', () => {
       /1\.20×\s+1\.15 – 1\.20\s+≤ 1\.10×\s+MISSED\s+66\.0 ms \/ 60\.0 ms \(the floor's first paint\)$/,
     );
     expect(() => ratioFigure('g', 'n', [1, 2], [1], 'x')).toThrow(/2 samples against 1/);
+  });
+
+  it('take ours and the reference in turn, which goes first alternating from run to run', async () => {
+    const order: string[] = [];
+    const take = (name: string) => async () => {
+      order.push(name);
+      return name;
+    };
+    for (let run = 0; run < 4; run++) expect(await inTurn(run, take('ours'), take('floor'))).toEqual(['ours', 'floor']);
+    expect(order).toEqual(['ours', 'floor', 'floor', 'ours', 'ours', 'floor', 'floor', 'ours']);
   });
 });
