@@ -224,7 +224,7 @@ const readPopupEntries = async ({
 };
 
 /** The entries of one open, read in `page` (see readPopupEntries); throws, naming them, when some did not come. */
-async function popupEntries(page: PageUnderTest, src: string | null, what: string): Promise<PopupMarks> {
+export async function popupEntries(page: PageUnderTest, src: string | null, what: string): Promise<PopupMarks> {
   const fields = Object.keys(POPUP_ENTRIES) as Array<keyof typeof POPUP_ENTRIES>;
   const names = fields.map((field) => POPUP_ENTRIES[field]);
   const { times, painted } = await page.evaluate(readPopupEntries, { src, names, painted: REPORT_PAINT_TIMING, waitMs: POPUP_WAIT_MS });
@@ -232,7 +232,7 @@ async function popupEntries(page: PageUnderTest, src: string | null, what: strin
     ...names.filter((_name, i) => !Number.isFinite(times[i])),
     ...(Number.isFinite(painted) ? [] : [`the report's paint (Element Timing "${REPORT_PAINT_TIMING}")`]),
   ];
-  if (missing.length > 0) throw new Error(`${what}: no ${missing.join(', ')} within ${POPUP_WAIT_MS / 1000} s`);
+  if (missing.length > 0) throw new Error(`${what}: ${missing.join(', ')} did not come within ${POPUP_WAIT_MS / 1000} s`);
   return { ...(Object.fromEntries(fields.map((field, i) => [field, times[i]!])) as Omit<PopupMarks, 'painted'>), painted };
 }
 

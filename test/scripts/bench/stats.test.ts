@@ -8,6 +8,30 @@ describe('bench figures', () => {
     expect(figure('g', 'n', 'x/s', [10], { kind: 'min', value: 5 }).meets).toBe(true);
   });
 
+  it('refuse a sample that is not a measurement, naming the figure, rather than sort it wrong', () => {
+    expect(() => figure('popup', 'report painted', 'ms', [5, 1, Number.NaN, 4])).toThrow(
+      'popup, report painted: sample 3 of 4 is NaN, not a measurement',
+    );
+    expect(() => figure('g', 'n', 'ms', [1, Number.POSITIVE_INFINITY])).toThrow(/sample 2 of 2 is Infinity/);
+    expect(() => figure('g', 'n', 'ms', [Number.NEGATIVE_INFINITY])).toThrow(/-Infinity/);
+    expect(() => figure('g', 'n', 'ms', [])).toThrow('g, n: no samples');
+    // A ratio to a reference of 0 is refused too.
+    expect(() => ratioFigure('g', 'n', [1, 2], [1, 0], 'x')).toThrow(/sample 2 of 2 is Infinity/);
+  });
+
+  it('let +∞ through only where asked: a size never reached misses its budget, visibly', () => {
+    const unreached = figure(
+      'hostile input',
+      'x @ 2 MB',
+      'ms',
+      [Number.POSITIVE_INFINITY],
+      { kind: 'max', value: 200 },
+      { allowInfinity: true },
+    );
+    expect(unreached).toMatchObject({ median: Number.POSITIVE_INFINITY, meets: false });
+    expect(() => figure('g', 'n', 'ms', [Number.NaN], undefined, { allowInfinity: true })).toThrow(/NaN/);
+  });
+
   it('print each figure beside its budget', () => {
     const table = formatTable([figure('popup', 'report rendered', 'ms', [40, 41], { kind: 'max', value: 50 })]);
     expect(table.split('\n')[2]).toMatch(/^popup\s+report rendered\s+40\.50 ms\s+40\.25 – 40\.75\s+≤ 50\.00 ms\s+ok$/);
