@@ -414,12 +414,26 @@ export function hostileInput(
       // The largest size was not reached: both budgets are missed, visibly.
       if (times.at(-1) === null)
         figures.push({
-          ...figure('hostile input', `${name} @ 2 MB`, 'ms', [Number.POSITIVE_INFINITY], { kind: 'max', value: LARGEST_BUDGET_MS }),
+          ...figure(
+            'hostile input',
+            `${name} @ 2 MB`,
+            'ms',
+            [Number.POSITIVE_INFINITY],
+            { kind: 'max', value: LARGEST_BUDGET_MS },
+            { allowInfinity: true },
+          ),
           samples: [],
         });
     }
     figures.push(
-      figure('hostile input', `${name}: growth per 10×`, '×', [growth ?? Number.POSITIVE_INFINITY], { kind: 'max', value: GROWTH_BUDGET }),
+      figure(
+        'hostile input',
+        `${name}: growth per 10×`,
+        '×',
+        [growth ?? Number.POSITIVE_INFINITY],
+        { kind: 'max', value: GROWTH_BUDGET },
+        { allowInfinity: true },
+      ),
     );
     results.push({ reader: hostile.reader, shape: hostile.shape, times, growth });
   }

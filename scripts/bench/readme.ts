@@ -1,8 +1,9 @@
 /**
  * `npm run bench:readme` (and the end of `npm run bench`): README's benchmark tables, generated
  * from bench/results.json between their markers, so README never shows figures the last run did
- * not produce. A unit test (test/scripts/bench/readme.test.ts) fails when README's tables and this
- * script's output differ in structure: groups, figure names and budgets (numbers may differ).
+ * not produce. README and bench/results.json are committed together: a unit test
+ * (test/scripts/bench/readme.test.ts) fails when README's tables differ in anything, numbers and
+ * verdicts included, from what this script makes of bench/results.json.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { GROWTH_BUDGET, HOSTILE_SIZES, LARGEST_BUDGET_MS, type HostileResult } from './hostile.ts';
@@ -121,23 +122,6 @@ export function updateReadme(readme: string, results: BenchResults): string {
     text = `${text.slice(0, from)}${start(block)}\n${generated}\n${text.slice(to)}`;
   }
   return text;
-}
-
-/**
- * A table's structure: for each row, its cells with the numbers taken out (the budget keeps its
- * value, the verdict goes), and the lines above it with their numbers taken out.
- */
-export function structureOf(table: string): string[][] {
-  const budget = (text: string) => text.replace(/\s*(met|\*\*missed\*\*)$/, '');
-  return table.split('\n').map((line) => {
-    if (!line.startsWith('|')) return [line.replace(/[\d.,:]+/g, '#')];
-    const cells = line
-      .slice(2, -2)
-      .split(' | ')
-      .map((text) => text.trim());
-    // Group and figure (the reader and shape) as they are; a budget without its verdict.
-    return cells.length === 6 ? [cells[0]!, cells[1]!, budget(cells[4]!)] : [cells[0]!, cells[1]!];
-  });
 }
 
 function main(): void {

@@ -47,17 +47,48 @@ export function ratioFigure(
   };
 }
 
+/**
+ * Takes one sample of ours and one of the reference in run `run`: ours first in even runs, the
+ * reference first in odd ones, so that neither always follows the other (what the one before
+ * left running, warm or busy, falls on both alike). Resolves to [ours, reference].
+ */
+export async function inTurn<O, R>(run: number, ours: () => Promise<O>, reference: () => Promise<R>): Promise<[O, R]> {
+  if (run % 2 === 0) {
+    const our = await ours();
+    return [our, await reference()];
+  }
+  const theirs = await reference();
+  return [await ours(), theirs];
+}
+
 /** The q-quantile of sorted numbers, interpolated. */
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
   const high = Math.ceil(position);
+  // On a sample itself, that sample: interpolating ∞ with itself would make NaN (∞ − ∞).
+  if (low === high) return sorted[low]!;
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
 }
 
-/** A figure from its samples, checked against its budget. */
-export function figure(group: string, name: string, unit: string, samples: number[], budget?: Figure['budget']): Figure {
+/**
+ * A figure from its samples, checked against its budget. A sample that is not a finite number is
+ * a measurement that went wrong (a mark that never came, a division by zero): refused, naming the
+ * figure, rather than a median sorted wrong and written as null. Only `allowInfinity` lets +∞
+ * through: the hostile-input figures' size a reader never reached (hostile.ts), a budget missed.
+ */
+export function figure(
+  group: string,
+  name: string,
+  unit: string,
+  samples: number[],
+  budget?: Figure['budget'],
+  { allowInfinity = false }: { allowInfinity?: boolean } = {},
+): Figure {
+  if (samples.length === 0) throw new Error(`${group}, ${name}: no samples`);
+  const wrong = samples.findIndex((sample) => !Number.isFinite(sample) && !(allowInfinity && sample === Number.POSITIVE_INFINITY));
+  if (wrong >= 0) throw new Error(`${group}, ${name}: sample ${wrong + 1} of ${samples.length} is ${samples[wrong]}, not a measurement`);
   const sorted = [...samples].sort((a, b) => a - b);
   const median = quantile(sorted, 0.5);
   const result: Figure = {

@@ -4,7 +4,7 @@ import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-form
 import type { Finding } from '../core/report/findings.ts';
 import type { Report } from '../core/report/report.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
-import { markFirst } from '../core/timing-marks.ts';
+import { markFirst, reportPaintTiming } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { CharterInfo } from './CharterInfo.tsx';
 import { ConsentSummary } from './ConsentSummary.tsx';
@@ -60,7 +60,7 @@ type TabId = 'cookies' | 'timeline' | 'export';
  * Defined out here, not inline: an effect keeps the function it was given, and a function made
  * while rendering keeps every variable of that render, the first report among them.
  */
-const markReportRendered = () => markFirst('reportRendered');
+const markReportInDocument = () => markFirst('reportInDocument');
 
 /** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
 export function ReportView({
@@ -82,8 +82,9 @@ export function ReportView({
   language,
 }: ReportViewProps) {
   const rows = useMemo(() => rowsOf(report), [report]);
-  // Measured by `npm run bench`: the first report is in the document (layout effects run right after).
-  useLayoutEffect(markReportRendered, []);
+  // Measured by `npm run bench`: the first report is in the document (layout effects run right
+  // after), not yet painted; its host line's Element Timing (reportPaintTiming) tells the paint.
+  useLayoutEffect(markReportInDocument, []);
   // After the report's first paint (effects run after it), not before.
   useEffect(preloadTabs, []);
   const [tab, setTab] = useState<TabId>('cookies');
@@ -142,7 +143,9 @@ export function ReportView({
   const overview = (
     <>
       <section class="site" aria-label={report.host}>
-        <p class="host">{report.host}</p>
+        <p class="host" {...reportPaintTiming}>
+          {report.host}
+        </p>
         <CharterInfo charter={report.charter} pending={charterPending} onRefresh={readCharterAgain} t={t} language={language} />
         {charterFailed && (
           <p class="small error" role="alert" data-problem="charter-refresh">

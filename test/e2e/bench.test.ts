@@ -19,15 +19,16 @@ describe('browser benchmarks (tiny runs)', () => {
     expect([...byName.keys()]).toEqual([
       'first paint of the minimal extension’s popup (from navigation)',
       'first paint (loading state), all sizes',
-      'report rendered, 10 cookies',
-      'report rendered, 10 cookies (from popup script start)',
+      'report painted, 10 cookies',
+      'report painted, 10 cookies (from popup script start)',
       "worker's answer, 10 cookies (from popup script start)",
-      'report rendered, 20 cookies',
-      'report rendered, 20 cookies (from popup script start)',
+      'report painted, 20 cookies',
+      'report painted, 20 cookies (from popup script start)',
       "worker's answer, 20 cookies (from popup script start)",
       "report's view loaded (from popup script start), all sizes",
-      'report rendered, 20 cookies against 10',
-      'cold start: report rendered on a stopped worker, 20 cookies (popup in a frame)',
+      'report in the document to painted, all sizes',
+      'report painted, 20 cookies against 10',
+      'cold start: report painted on a stopped worker, 20 cookies (popup in a frame)',
       'the minimal worker woken: message to answer, from the caller',
       'the minimal worker’s first line (ms after the browser started it)',
       'stopped worker woken, 20 cookies recorded: message to answer once ready, from the caller',
@@ -40,13 +41,18 @@ describe('browser benchmarks (tiny runs)', () => {
       'DOM nodes, 20 cookies, first page shown',
       'JS heap after GC of the minimal extension’s popup',
     ]);
-    for (const f of figures) expect(f.median, f.name).toBeGreaterThan(0);
+    // Every figure measured; the paint after the document is a difference of two clocks' readings
+    // (the paint's comes in steps), so only finite.
+    for (const f of figures) {
+      if (f.name.startsWith('report in the document to painted')) expect(Number.isFinite(f.median), f.name).toBe(true);
+      else expect(f.median, f.name).toBeGreaterThan(0);
+    }
     // Budgets are ratios to the floor (or to our own figure), never milliseconds.
     const budgeted = figures.filter((f) => f.budget);
     expect(budgeted.map((f) => [f.name, f.unit, f.budget!.value])).toEqual([
       ['first paint (loading state), all sizes', '×', 1.1],
-      ['report rendered, 20 cookies against 10', '×', 1.3],
-      ['cold start: report rendered on a stopped worker, 20 cookies (popup in a frame)', '×', 1.5],
+      ['report painted, 20 cookies against 10', '×', 1.3],
+      ['cold start: report painted on a stopped worker, 20 cookies (popup in a frame)', '×', 1.5],
       ['stopped worker woken, 20 cookies recorded: message to answer once ready, from the caller', '×', 1.5],
       ['JS heap after GC above the floor, 60 cookies, every row shown', 'MiB', 1],
     ]);

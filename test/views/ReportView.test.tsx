@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { ReportView } from '../../src/views/ReportView.tsx';
 import { report, reportCookie, finding } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
+import { REPORT_PAINT_TIMING, TIMING_MARKS } from '../../src/core/timing-marks.ts';
 
 afterEach(cleanup);
 
@@ -60,6 +61,17 @@ function view(overrides: Partial<Parameters<typeof ReportView>[0]> = {}) {
 describe('ReportView', () => {
   // The views a page loads on demand, loaded as a page has them once the report is there.
   beforeAll(preloadViews);
+
+  it('asks the browser to time the first paint of its first line (Element Timing), and marks when it is in the document', () => {
+    performance.clearMarks(TIMING_MARKS.reportInDocument);
+    const container = view();
+    const timed = container.querySelectorAll('[elementtiming]');
+    expect([...timed].map((element) => [element.className, element.getAttribute('elementtiming')])).toEqual([
+      ['host', REPORT_PAINT_TIMING],
+    ]);
+    expect(timed[0]!.textContent).toBe(sample.host);
+    expect(performance.getEntriesByName(TIMING_MARKS.reportInDocument)).toHaveLength(1);
+  });
 
   it('shows the consent state, the charter and findings with counts', () => {
     const container = view();
