@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import type { ComponentChild } from 'preact';
+import { AccessPrompt } from '../../src/views/AccessPrompt.tsx';
 import { CharterInfo } from '../../src/views/CharterInfo.tsx';
 import { ConsentRuns } from '../../src/views/ConsentRuns.tsx';
 import { CookieItem } from '../../src/views/CookieItem.tsx';
+import { CookieList } from '../../src/views/CookieList.tsx';
 import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
 import { TimelineView } from '../../src/views/TimelineView.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
@@ -121,6 +123,28 @@ describe('views.css', () => {
           </ul>,
         ),
       ).toEqual([]);
+    });
+
+    it('wrap in a cookie’s row: its provider, service, purpose and declared lifetime, from the charter', () => {
+      const [row] = rowsOf(report([reportCookie({ name: 'a', provider: long, service: long, purpose: long, duration: long })]));
+      expect(
+        unwrapped(
+          <ul>
+            <CookieItem row={row!} t={t} language="en" />
+          </ul>,
+        ),
+      ).toEqual([]);
+    });
+
+    it('wrap in the access prompt, its button included, and in the list’s “no cookies” hint', () => {
+      const access = (
+        <AccessPrompt host={longDomain} portal={false} origins={[]} requestAccess={async () => false} onGranted={() => undefined} t={t} />
+      );
+      expect(unwrapped(access)).toEqual([]);
+      cleanup();
+      expect(unwrapped(<CookieList rows={[]} host={longDomain} focusKey={null} onFocused={() => undefined} t={t} language="en" />)).toEqual(
+        [],
+      );
     });
 
     it('wrap in the findings list', () => {
