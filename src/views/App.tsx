@@ -203,7 +203,7 @@ export function App(props: AppProps) {
     () =>
       query
         ? onStateChanged((keys) => {
-            // Only this site's record (in any cookie store), its kept run or its live charter matters.
+            // Only this site's record (in any cookie store), its kept run, its live charter, and the ledger of dropped sites matter.
             if (keys.some((key) => keyConcernsHost(key, query.host))) void refresh(query);
           })
         : undefined,

@@ -225,6 +225,26 @@ describe('popup App', () => {
     await waitFor(() => expect(rowNames(container)).toHaveLength(2));
   });
 
+  it('reads its report again when another site’s record is dropped: the report counts the sites dropped', async () => {
+    let notify: (keys: string[]) => void = () => undefined;
+    let dropped = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        const view = portalView(['sessionid']);
+        return view.kind === 'report'
+          ? { ...view, report: { ...view.report, storage: { ...view.report.storage, sitesDropped: dropped } } }
+          : view;
+      },
+      onStateChanged: (listener: (keys: string[]) => void) => ((notify = listener), () => undefined),
+    });
+    await waitFor(() => expect(rowNames(container)).toHaveLength(1));
+    expect(container.querySelector('[data-notice-part="sites-dropped"]')).toBeNull();
+    dropped = 1;
+    // The worker's write: the other site's record gone, the ledger counting it.
+    notify(['site:0|data.toulouse-metropole.fr', 'storage:ledger']);
+    await waitFor(() => expect(container.querySelector('[data-notice-part="sites-dropped"]')).not.toBeNull());
+  });
+
   it('asks for one report at a time, and once more for every change heard meanwhile', async () => {
     // Changed with issue 14: requests used to overlap (one per change, the newest answer kept);
     // a live panel on a busy site hears many changes, so they now wait for the answer under way.
