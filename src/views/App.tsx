@@ -181,6 +181,8 @@ export function App(props: AppProps) {
       },
       (error: unknown) => {
         current.current = null;
+        // A report asked for before, failing now, would say its own problem over this one.
+        latest.current++;
         setQuery(null);
         setState(
           error instanceof SiteNotFound

@@ -429,6 +429,32 @@ describe('App, live', () => {
     expect(container.querySelector('button')).toBeNull();
   });
 
+  it('keeps saying the site cannot be found when the report asked for the site before fails afterwards', async () => {
+    let moved: () => void = () => undefined;
+    let found = true;
+    let fail: (error: Error) => void = () => undefined;
+    const answer = new Promise<SiteView>((_, reject) => (fail = reject));
+    const { container } = renderApp({
+      findSite: async () => {
+        if (found) return { host: 'data.tco.re' };
+        throw new SiteNotFound('unknownTab 999');
+      },
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: () => answer,
+    });
+    await waitFor(() => expect(state(container)).toBe('loading'));
+    // The tab closes while its report is on its way; that report then fails.
+    found = false;
+    await act(() => moved());
+    await waitFor(() => expect(state(container)).toBe('not-found'));
+    await act(async () => {
+      fail(new Error('Storage is full'));
+      await answer.catch(() => undefined);
+    });
+    expect(state(container)).toBe('not-found');
+    expect(container.querySelector('[data-problem="site"]')?.textContent).toBe('unknownTab 999');
+  });
+
   it('lays the report out in two columns when wide, the timeline beside the cookies', async () => {
     const { container } = setup([viewWith([event('a', 50)])]);
     await waitFor(() => expect(container.querySelector('[data-layout="wide"] .timeline-column .events')).not.toBeNull());
