@@ -128,6 +128,28 @@ describe('popup App', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'retry' })));
   });
 
+  it('brings the focus back to Retry once, not again at every later render of the page', async () => {
+    let push: (message: LiveMessage) => void = () => undefined;
+    let networkLoads = 0;
+    renderApp({
+      loadSite: () => Promise.reject(new Error('Storage is full')),
+      onLive: (listener) => ((push = listener), () => undefined),
+      network: { tabId: 4, load: async () => (networkLoads++, { tabId: 4, openedAt: 0, responses: [] }), attribution: networkAttribution },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'retry' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'retry' })));
+    // The person moves on; the DevTools panel then hears a response, and the page renders again.
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    const loads = networkLoads;
+    await act(async () => {
+      push({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 });
+      await waitFor(() => expect(networkLoads).toBe(loads + 1));
+    });
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
+
   it('says an error thrown while showing the report, keeps the page, and reads the report afresh on retry', async () => {
     let loads = 0;
     const { container } = renderApp({
