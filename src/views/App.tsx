@@ -128,6 +128,7 @@ export function App(props: AppProps) {
   const inFlight = useRef(false);
   // Retry was pressed: the next error's Retry takes the focus.
   const retried = useRef(false);
+  const retryButton = useRef<HTMLButtonElement>(null);
   const again = useRef(false);
   const current = useRef<SiteQuery | null>(null);
   // The first page of the report is asked for until the person wants more (or the page shows the consent runs).
@@ -181,6 +182,8 @@ export function App(props: AppProps) {
       },
       (error: unknown) => {
         current.current = null;
+        // A report asked for before, failing now, would say its own problem over this one.
+        latest.current++;
         setQuery(null);
         setState(
           error instanceof SiteNotFound
@@ -203,7 +206,7 @@ export function App(props: AppProps) {
     () =>
       query
         ? onStateChanged((keys) => {
-            // Only this site's record (in any cookie store), its kept run or its live charter matters.
+            // Only this site's record (in any cookie store), its kept run, its live charter, and the ledger of dropped sites matter.
             if (keys.some((key) => keyConcernsHost(key, query.host))) void refresh(query);
           })
         : undefined,
@@ -262,6 +265,12 @@ export function App(props: AppProps) {
     });
   }, [query, onLive, network, loadNetwork, refresh, showLive, props.later]);
 
+  // A retry that fails again brings the person back to Retry (the loading state took the button
+  // away): once for each error, never again at a later render while the error shows.
+  useEffect(() => {
+    if (state.kind === 'error' && retried.current) retryButton.current?.focus();
+  }, [state]);
+
   const view = state.kind === 'ready' ? state.view : null;
   const report = view?.kind === 'report' ? view.report : null;
   const shownTimeline = useMemo(
@@ -311,8 +320,7 @@ export function App(props: AppProps) {
           {/* Loading again while it asks: the site's report, or the site itself when it could not be found. */}
           <button
             type="button"
-            // A retry that fails again brings the person back to Retry (the loading state took the button away).
-            ref={(button) => void (retried.current && button?.focus())}
+            ref={retryButton}
             onClick={() => {
               retried.current = true;
               setState({ kind: 'loading' });

@@ -62,6 +62,8 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
       ? t('charterLive', live?.url ?? '', date)
       : t(charter.kind === 'platform-default' && live?.problem ? 'charterLivePlatform' : KIND_LABEL[charter.kind]);
   const quoted = (text: string | null) => (text === null ? '—' : t('charterQuoted', text));
+  // A category is a code ("third-party"): said by the name the report's sections give it.
+  const said = (field: string, value: string | null) => (field === 'category' && value !== null ? t(messageKey('category', value)) : value);
   return (
     <div class="charter" data-charter={charter.kind}>
       <p>{used}</p>
@@ -109,7 +111,10 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
                 <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
                   ~ <code>{change.cookie}</code> ({t('change_changed')}):{' '}
                   {change.fields
-                    .map((field) => `${t(messageKey('field', field.field))} ${quoted(field.before)} → ${quoted(field.after)}`)
+                    .map(
+                      ({ field, before, after }) =>
+                        `${t(messageKey('field', field))} ${quoted(said(field, before))} → ${quoted(said(field, after))}`,
+                    )
                     .join(t('listSeparator'))}
                 </li>
               ))}

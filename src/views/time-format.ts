@@ -1,9 +1,10 @@
 /** Short human forms of lifetimes, times and counts, in the UI language. */
 
+const DAY = 86400;
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 86400],
-  ['month', 30 * 86400],
-  ['day', 86400],
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['day', DAY],
   ['hour', 3600],
   ['minute', 60],
   ['second', 1],
@@ -18,16 +19,22 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
-/** "14 days", "13 months", "30 minutes": the largest unit that gives at least 2 (or 1 for years). */
+/**
+ * "14 days", "6 months", "2 years", "30 minutes": the largest unit that gives at least 2 (1 for
+ * years), when that is within a day of the lifetime; else in days ("395 days", not "1 year"), as
+ * the exports say it. A lifetime finding allows a day's slack (core/report/findings.ts), so a
+ * cookie flagged as outliving its charter never reads as living that long or less.
+ */
 export function formatLifetime(seconds: number, language: string): string {
   for (const [unit, size] of UNITS) {
-    const amount = seconds / size;
-    if (amount >= 2 || (unit === 'year' && amount >= 1) || unit === 'second') {
+    const amount = Math.round(seconds / size);
+    const large = seconds >= 2 * size || (unit === 'year' && seconds >= size) || unit === 'second';
+    if (large && (size <= DAY || Math.abs(amount * size - seconds) < DAY)) {
       const format = cached(
         `${language} ${unit}`,
         () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }),
       );
-      return format.format(Math.round(amount));
+      return format.format(amount);
     }
   }
   return '';

@@ -128,6 +128,28 @@ describe('popup App', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'retry' })));
   });
 
+  it('brings the focus back to Retry once, not again at every later render of the page', async () => {
+    let push: (message: LiveMessage) => void = () => undefined;
+    let networkLoads = 0;
+    renderApp({
+      loadSite: () => Promise.reject(new Error('Storage is full')),
+      onLive: (listener) => ((push = listener), () => undefined),
+      network: { tabId: 4, load: async () => (networkLoads++, { tabId: 4, openedAt: 0, responses: [] }), attribution: networkAttribution },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'retry' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'retry' })));
+    // The person moves on; the DevTools panel then hears a response, and the page renders again.
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    const loads = networkLoads;
+    await act(async () => {
+      push({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 });
+      await waitFor(() => expect(networkLoads).toBe(loads + 1));
+    });
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
+
   it('says an error thrown while showing the report, keeps the page, and reads the report afresh on retry', async () => {
     let loads = 0;
     const { container } = renderApp({
@@ -223,6 +245,26 @@ describe('popup App', () => {
     expect(loads).toBe(1);
     notify(['site:0|data.tco.re']);
     await waitFor(() => expect(rowNames(container)).toHaveLength(2));
+  });
+
+  it('reads its report again when another site’s record is dropped: the report counts the sites dropped', async () => {
+    let notify: (keys: string[]) => void = () => undefined;
+    let dropped = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        const view = portalView(['sessionid']);
+        return view.kind === 'report'
+          ? { ...view, report: { ...view.report, storage: { ...view.report.storage, sitesDropped: dropped } } }
+          : view;
+      },
+      onStateChanged: (listener: (keys: string[]) => void) => ((notify = listener), () => undefined),
+    });
+    await waitFor(() => expect(rowNames(container)).toHaveLength(1));
+    expect(container.querySelector('[data-notice-part="sites-dropped"]')).toBeNull();
+    dropped = 1;
+    // The worker's write: the other site's record gone, the ledger counting it.
+    notify(['site:0|data.toulouse-metropole.fr', 'storage:ledger']);
+    await waitFor(() => expect(container.querySelector('[data-notice-part="sites-dropped"]')).not.toBeNull());
   });
 
   it('asks for one report at a time, and once more for every change heard meanwhile', async () => {
@@ -407,6 +449,32 @@ describe('App, live', () => {
     await waitFor(() => expect(container.querySelector('[data-problem="site"]')?.textContent).toBe('unknownTab 999'));
     expect(state(container)).toBe('not-found');
     expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('keeps saying the site cannot be found when the report asked for the site before fails afterwards', async () => {
+    let moved: () => void = () => undefined;
+    let found = true;
+    let fail: (error: Error) => void = () => undefined;
+    const answer = new Promise<SiteView>((_, reject) => (fail = reject));
+    const { container } = renderApp({
+      findSite: async () => {
+        if (found) return { host: 'data.tco.re' };
+        throw new SiteNotFound('unknownTab 999');
+      },
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: () => answer,
+    });
+    await waitFor(() => expect(state(container)).toBe('loading'));
+    // The tab closes while its report is on its way; that report then fails.
+    found = false;
+    await act(() => moved());
+    await waitFor(() => expect(state(container)).toBe('not-found'));
+    await act(async () => {
+      fail(new Error('Storage is full'));
+      await answer.catch(() => undefined);
+    });
+    expect(state(container)).toBe('not-found');
+    expect(container.querySelector('[data-problem="site"]')?.textContent).toBe('unknownTab 999');
   });
 
   it('lays the report out in two columns when wide, the timeline beside the cookies', async () => {

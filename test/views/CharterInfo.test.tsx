@@ -251,6 +251,21 @@ describe('CharterInfo', () => {
     );
   });
 
+  it('names a changed category as the report does, not by its code', () => {
+    const charter: Report['charter'] = {
+      ...bundled,
+      kind: 'live',
+      changes: {
+        added: [],
+        removed: [],
+        changed: [{ cookie: '_pk_id', fields: [{ field: 'category', before: 'necessary', after: 'third-party' }] }],
+      },
+    };
+    expect(shownIn('fr', charter).text('[data-change="changed"]')).toBe('~ _pk_id (modifiée): catégorie « Nécessaires » → « Tiers »');
+    cleanup();
+    expect(shownIn('en', charter).text('[data-change="changed"]')).toBe('~ _pk_id (changed): category “Necessary” → “Third party”');
+  });
+
   it('says the live charter matches the bundled one, and offers no refresh without any charter', () => {
     expect(show({ ...bundled, kind: 'live', changes: { added: [], removed: [], changed: [] } }).textContent).toContain('charterSame');
     cleanup();

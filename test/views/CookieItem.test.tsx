@@ -30,6 +30,16 @@ describe('CookieItem', () => {
     expect(row.querySelector('.source')).toBeNull();
   });
 
+  it('says an actual lifetime past the declared one so that it reads longer', () => {
+    // 374 days, rounded to months, would read "12 months" beside the charter's "12 months".
+    expect(item({ name: '_pk_id', duration: '12 months', lifetimeSeconds: 374 * 86400 }).textContent).toContain(
+      'declaredLifetime 12 months · actualLifetime 374 days',
+    );
+    cleanup();
+    // Matomo's 13 months beside "1 year": no "1 year".
+    expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 395 days');
+  });
+
   it('says on which page a cookie first appeared, and how a cookie of embedded content was tied to the site', () => {
     const own = item({ name: 'sessionid', firstPage: '/explore/' });
     expect(own.querySelector('[data-first-page]')?.textContent).toBe(' · firstPage /explore/');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingText } from '../../src/views/finding-text.ts';
+import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { finding } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 
@@ -44,5 +45,53 @@ describe('findingText', () => {
     expect(findingText(finding({ kind: 'not-seen', cookie: '_ga', detail: { ...detail, provider: '' } }), t, 'en')).toBe(
       'evidenceNotSeen unknownProvider',
     );
+  });
+
+  describe('a lifetime longer than the charter states', () => {
+    const DAY = 86400;
+    /** What a said lifetime reads as, in the sizes the views say them in (a year of 365 days, a month of 30). */
+    const UNIT_SECONDS: Record<string, number> = { year: 365 * DAY, an: 365 * DAY, month: 30 * DAY, mois: 30 * DAY, day: DAY, jour: DAY };
+    function readAs(said: string): number {
+      // French puts a no-break space before the unit, and groups thousands with another ("1 234 jours").
+      const [, amount, unit] = /^([\d,\s]*\d)\s(year|an|month|mois|day|jour)s?$/.exec(said) ?? [];
+      expect(unit, said).toBeDefined();
+      return Number(amount!.replace(/\D/g, '')) * UNIT_SECONDS[unit!]!;
+    }
+    /** The actual lifetime a lifetime finding says, in the interface's language. */
+    const actualSaid = (stated: string, actualSeconds: number, language: string) => {
+      const detail = { provider: 'Matomo', category: 'statistics' as const, source: 'charter' as const, stated, actualSeconds };
+      return findingText(finding({ kind: 'lifetime', cookie: '_pk_id', detail }), (_key, ...subs) => subs[1] ?? '', language);
+    };
+
+    it('never reads as the stated lifetime or less', () => {
+      for (const stated of [
+        '12 months',
+        '1 year',
+        '13 mois',
+        '1 an',
+        '12 mois',
+        '6 mois',
+        '2 years',
+        '2 ans',
+        '5 years',
+        '30 days',
+        '365 days',
+      ]) {
+        const limit = parseStatedLifetime(stated);
+        if (limit.kind !== 'max') throw new Error(stated);
+        // Flagged from a day past the stated lifetime (findings.ts), up to three years past it.
+        for (let actual = limit.seconds + DAY + 1; actual < limit.seconds + 3 * 365 * DAY; actual += DAY / 4) {
+          for (const language of ['en', 'fr']) {
+            const said = actualSaid(stated, Math.round(actual), language);
+            expect(readAs(said), `${stated}: ${Math.round(actual / DAY)} days said "${said}"`).toBeGreaterThan(limit.seconds);
+          }
+        }
+      }
+    });
+
+    it('says Matomo’s 395 days beside “12 mois” in days, not as one year', () => {
+      expect(actualSaid('12 mois', 395 * DAY, 'fr')).toBe('395\u00a0jours');
+      expect(actualSaid('1 year', 395 * DAY, 'en')).toBe('395 days');
+    });
   });
 });

@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import type { ComponentChild } from 'preact';
+import { AccessPrompt } from '../../src/views/AccessPrompt.tsx';
 import { CharterInfo } from '../../src/views/CharterInfo.tsx';
 import { ConsentRuns } from '../../src/views/ConsentRuns.tsx';
 import { CookieItem } from '../../src/views/CookieItem.tsx';
+import { CookieList } from '../../src/views/CookieList.tsx';
 import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
 import { TimelineView } from '../../src/views/TimelineView.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
@@ -123,6 +125,28 @@ describe('views.css', () => {
       ).toEqual([]);
     });
 
+    it('wrap in a cookie’s row: its provider, service, purpose and declared lifetime, from the charter', () => {
+      const [row] = rowsOf(report([reportCookie({ name: 'a', provider: long, service: long, purpose: long, duration: long })]));
+      expect(
+        unwrapped(
+          <ul>
+            <CookieItem row={row!} t={t} language="en" />
+          </ul>,
+        ),
+      ).toEqual([]);
+    });
+
+    it('wrap in the access prompt, its button included, and in the list’s “no cookies” hint', () => {
+      const access = (
+        <AccessPrompt host={longDomain} portal={false} origins={[]} requestAccess={async () => false} onGranted={() => undefined} t={t} />
+      );
+      expect(unwrapped(access)).toEqual([]);
+      cleanup();
+      expect(unwrapped(<CookieList rows={[]} host={longDomain} focusKey={null} onFocused={() => undefined} t={t} language="en" />)).toEqual(
+        [],
+      );
+    });
+
     it('wrap in the findings list', () => {
       const findings = [
         finding({ kind: 'not-seen', cookie: long, detail: { provider: long, category: 'other', source: 'open-cookie-database' } }),
@@ -204,6 +228,113 @@ describe('views.css', () => {
         live: { fetchedAt: 0, url: null, problem: { kind: 'http', status: 404, path: longPath } },
       };
       expect(unwrapped(<CharterInfo charter={failed} pending={false} onRefresh={() => undefined} t={t} language="en" />)).toEqual([]);
+    });
+  });
+
+  describe('names holding bidirectional controls', () => {
+    // document.cookie accepts a right-to-left override in a name: unisolated, it reverses the rest of the line.
+    const hostile = 'x\u202Eevil';
+    let style: HTMLStyleElement;
+    beforeAll(() => {
+      style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+    });
+    afterAll(() => style.remove());
+    afterEach(cleanup);
+
+    /** Elements whose content is a line (or paragraph) of its own: a control inside one stops at its end anyway. */
+    const LINES = new Set(['P', 'LI', 'DIV', 'SECTION', 'UL', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'BUTTON', 'H2', 'H3', 'H4', 'MAIN']);
+
+    /** Whether `element` or an ancestor within its line is a bidi isolate: what follows it on the line keeps its order. */
+    const isolated = (element: Element): boolean => {
+      for (let at: Element | null = element; at && !LINES.has(at.tagName); at = at.parentElement)
+        if (at.tagName === 'BDI' || getComputedStyle(at).unicodeBidi === 'isolate') return true;
+      return false;
+    };
+
+    /** Every element of the view whose own text holds the control and is not isolated, as "tag.class: text". */
+    const unisolated = (view: ComponentChild): string[] => {
+      const { container } = render(view);
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      const found: string[] = [];
+      let holders = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.includes('\u202E')) continue;
+        holders++;
+        const holder = node.parentElement!;
+        if (!isolated(holder)) found.push(`${holder.tagName.toLowerCase()}.${holder.className}: ${node.textContent}`);
+      }
+      expect(holders, 'the view shows the names').toBeGreaterThan(0);
+      return found;
+    };
+
+    it('are isolated in a cookie’s row: its name, provider, domain and first page', () => {
+      const cookie = reportCookie({
+        name: hostile,
+        provider: hostile,
+        domain: `${hostile}.tco.re`,
+        hostOnly: false,
+        firstPage: `/${hostile}`,
+      });
+      const [row] = rowsOf(report([cookie]));
+      expect(
+        unisolated(
+          <ul>
+            <CookieItem row={row!} t={t} language="en" />
+          </ul>,
+        ),
+      ).toEqual([]);
+    });
+
+    it('are isolated in the findings, the timeline, the two runs and the charter’s changes', () => {
+      const findings = [finding({ kind: 'undeclared', cookie: hostile })];
+      expect(
+        unisolated(<FindingsSummary findings={findings} cookiesSeen={1} consentReadable onSelect={() => undefined} t={t} language="en" />),
+      ).toEqual([]);
+      cleanup();
+      const events = [{ type: 'set' as const, at: 1, name: hostile, domain: 'data.tco.re', phase: 'before-choice' as const }];
+      expect(unisolated(<TimelineView host="data.tco.re" timeline={{ droppedEvents: 0, events }} t={t} language="en" />)).toEqual([]);
+      cleanup();
+      const accepted = report([reportCookie({ name: hostile, category: 'statistics' })], {
+        consent: { state: 'accepted', changedAt: 1, trackers: {} },
+      });
+      const refused = report([], { consent: { state: 'refused', changedAt: 2, trackers: {} } });
+      expect(
+        unisolated(
+          <ConsentRuns
+            host="data.tco.re"
+            report={refused}
+            savedRun={runOfReport(accepted, 1)}
+            recordConsentFlow={async () => 1}
+            t={t}
+            language="en"
+          />,
+        ),
+      ).toEqual([]);
+      cleanup();
+      const entry = {
+        provider: 'p',
+        service: null,
+        cookie: hostile,
+        match: 'exact' as const,
+        purpose: 'p',
+        duration: null,
+        category: 'necessary' as const,
+      };
+      const charter: Report['charter'] = {
+        kind: 'live',
+        portal: 'data.tco.re',
+        language: 'fr',
+        entries: 1,
+        live: { fetchedAt: 0, url: 'https://data.tco.re/charter', problem: null },
+        changes: {
+          added: [entry],
+          removed: [entry],
+          changed: [{ cookie: hostile, fields: [{ field: 'purpose' as const, before: 'a', after: 'b' }] }],
+        },
+      };
+      expect(unisolated(<CharterInfo charter={charter} pending={false} onRefresh={() => undefined} t={t} language="en" />)).toEqual([]);
     });
   });
 });

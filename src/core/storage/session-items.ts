@@ -179,7 +179,7 @@ export function hostOfKey(key: string): string | null {
   return null;
 }
 
-/** True when a change of `key` changes what is shown of `host` (see hostOfKey). */
+/** True when a change of `key` changes what is shown of `host`: its own keys (see hostOfKey), and the ledger, whose counts every report shows. */
 export function keyConcernsHost(key: string, host: string): boolean {
-  return hostOfKey(key) === host;
+  return key === ledgerItem.key || hostOfKey(key) === host;
 }
