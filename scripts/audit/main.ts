@@ -19,7 +19,7 @@ import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun, type RunResult } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
-import { comparisonOfRuns, exitCode, formatReport } from './audit-output.ts';
+import { comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
 import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
 import type { PortalList } from '../census/portal-list.ts';
@@ -91,12 +91,10 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
       );
       log(`wrote ${paths.join(' and ')}: ${draftSummary(draft)}`);
     }
-    const code = exitCode(
-      reports.map(([, report]) => report),
-      options.strict,
-    );
-    const findings = reports.reduce((sum, [, report]) => sum + report.findings.length, 0);
-    log(`done: ${findings} finding(s)${code ? ' (--strict: exit 1)' : ''}`);
+    // Counted across the runs as a census row counts them: a refusal's "not seen" is no finding when the accept run saw it.
+    const all = reports.map(([, report]) => report);
+    const code = exitCode(all, options.strict);
+    log(`done: ${findingCount(all)} finding(s)${code ? ' (--strict: exit 1)' : ''}`);
     return code;
   } finally {
     await demo?.close();
