@@ -17,7 +17,7 @@ import { COOKIE_POLICY, MissingBrowserError, type LaunchOptions } from '../brows
 import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type ServedCharter } from '../demo-portal/server.ts';
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
-import { AuditError, auditRun, type RunResult } from './run.ts';
+import { AuditError, auditRun, runTimeLimitMs, runWithin, type RunResult } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
 import { comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
 import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
@@ -67,7 +67,8 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
     for (const consent of choices) {
       const outDir = options.consent === 'both' ? join(options.out, consent) : options.out;
       log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile, ${COOKIE_POLICY[options.browser]})…`);
-      const run = await auditRun({ launch, target, url, consent, pages: options.pages, outDir, log });
+      // Within the census's time limit: a page that never answers would otherwise hold the run for ever (exit 2).
+      const run = await runWithin({ launch, target, url, consent, pages: options.pages, outDir, log }, runTimeLimitMs(options.pages));
       const notLoaded = run.notLoaded.length > 0 ? ` (not loaded: ${run.notLoaded.join(' ')})` : '';
       log(`visited ${run.pages.length} page(s): ${run.pages.join(' ')}${notLoaded}`);
       log(`wrote ${outDir}/report.json, report.md, popup.png`);

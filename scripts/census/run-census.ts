@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
 import { comparisonOfRuns } from '../audit/audit-output.ts';
 import { UsageError, type AuditOptions } from '../audit/options.ts';
-import { AuditError, type RunOptions, type RunResult } from '../audit/run.ts';
+import { runTimeLimitMs, runWithin, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import {
   censusDocument,
@@ -42,10 +42,6 @@ export type CensusDeps = {
   /** How long one run of a portal may take, for `pages` pages. */
   runTimeoutMs?: (pages: number) => number;
 };
-
-/** A run may take this long, plus this much a page, before its browser is ended. */
-const RUN_BASE_MS = 45_000;
-const RUN_PER_PAGE_MS = 30_000;
 
 /** Most bytes a list file may have: 100,000 portals of long URLs, comments included. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -94,7 +90,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   const hostMap = demo ? { hosts: demo.hosts, port: demo.port } : undefined;
   const target = options.browser === 'firefox' ? 'firefox' : 'chrome';
   const choices: Choice[] = options.consent === 'both' ? ['accept', 'refuse'] : [options.consent];
-  const timeoutMs = (deps.runTimeoutMs ?? ((pages) => RUN_BASE_MS + RUN_PER_PAGE_MS * pages))(options.pages);
+  const timeoutMs = (deps.runTimeoutMs ?? runTimeLimitMs)(options.pages);
   const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
   deps.print(
     terminalText(
@@ -114,13 +110,8 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
       const runs: Array<{ choice: Choice } & RunResult> = [];
       for (const choice of choices) {
         log(`consent: ${choice}, fresh profile`);
-        const controller = new AbortController();
-        const timer = setTimeout(
-          () => controller.abort(new AuditError(`no result within ${Math.round(timeoutMs / 1000)} s: the browser was ended`)),
-          timeoutMs,
-        );
-        try {
-          const result = await deps.audit({
+        const result = await runWithin(
+          {
             launch: (extensionDir) => deps.launch(extensionDir, hostMap),
             target,
             url,
@@ -128,12 +119,11 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
             pages: options.pages,
             outDir: choices.length > 1 ? join(folder, choice) : folder,
             log,
-            signal: controller.signal,
-          });
-          runs.push({ choice, ...result });
-        } finally {
-          clearTimeout(timer);
-        }
+          },
+          timeoutMs,
+          deps.audit,
+        );
+        runs.push({ choice, ...result });
       }
       if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), comparisonOfRuns(runs[0]!, runs[1]!));
       return portalRow(position, url, runs, host);
