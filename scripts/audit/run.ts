@@ -130,6 +130,8 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
   const stopWatching = endOnAbort(browser, signal);
   const aborted = () => signal?.aborted === true;
   try {
+    // Aborted while the browser started: endOnAbort came too late to hear it.
+    signal?.throwIfAborted();
     const api = await extensionPage(browser);
     await reportFor(api, host);
 

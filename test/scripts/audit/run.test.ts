@@ -130,6 +130,22 @@ describe('an audit run', () => {
     await ended;
   }, 20_000);
 
+  it('ends a run whose time limit passed while its browser started, closing that browser', async () => {
+    const { launch, visited } = fakeBrowser(true);
+    const controller = new AbortController();
+    const close = vi.fn(async () => undefined);
+    const slowLaunch = async () => {
+      const browser = await launch();
+      controller.abort(new AuditError('no result within 0 s: the browser was ended'));
+      return { ...browser, close } as BrowserUnderTest;
+    };
+    const options = { target: 'chrome', url: new URL('https://a.example.org/'), consent: 'none', outDir: scratch.path } as const;
+    const run = auditRun({ ...options, launch: slowLaunch, log: () => undefined, signal: controller.signal });
+    await expect(run).rejects.toThrow(new AuditError('no result within 0 s: the browser was ended'));
+    expect(visited).toEqual([]);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
   it('reads a navigation error as one line, every URL in it without values', () => {
     expect(reasonOf(new Error('page.goto: NS_ERROR_UNKNOWN_HOST at https://x.org/a;sid=1?t=2 (from "http://u:p@y.org/#f")\n  log'))).toBe(
       'NS_ERROR_UNKNOWN_HOST at https://x.org/a?t= (from "http://y.org/")',
