@@ -39,7 +39,14 @@ const DOCUMENT_FIELDS = names<keyof CensusDocument>({
   shard: true,
   portals: true,
 });
-const RUN_FIELDS = names<keyof CensusRun>({ browser: true, browserVersion: true, cookiePolicy: true, consent: true, pages: true });
+const RUN_FIELDS = names<keyof CensusRun>({
+  tool: true,
+  browser: true,
+  browserVersion: true,
+  cookiePolicy: true,
+  consent: true,
+  pages: true,
+});
 const ROW_FIELDS = names<keyof CensusRow>({
   position: true,
   url: true,
@@ -175,6 +182,19 @@ export function checkCensus(value: unknown, source: string): CensusDocument {
   const document = record(value, source, 'a census', DOCUMENT_FIELDS);
   check(typeof document.generatedAt === 'string', `${source}: generatedAt`, document.generatedAt, 'a date');
   const run = record(document.run, `${source}: run`, "a census's settings", RUN_FIELDS);
+  // Written by an older audit, which did not record what audited: it cannot be told from another version's.
+  if (run.tool === undefined)
+    throw new UsageError(
+      `${source}: run.tool: missing (an older version of the audit wrote it, which did not record its version): re-run it`,
+    );
+  const tool = record(run.tool, `${source}: run.tool`, "the tool's version and registry", ['version', 'registry']);
+  check(typeof tool.version === 'string' && tool.version !== '', `${source}: run.tool.version`, tool.version, 'a version');
+  check(
+    typeof tool.registry === 'string' && /^[0-9a-f]{64}$/.test(tool.registry),
+    `${source}: run.tool.registry`,
+    tool.registry,
+    'a SHA-256',
+  );
   check(isOneOf(run.browser, BROWSERS), `${source}: run.browser`, run.browser, BROWSERS.join(' or '));
   check(typeof run.browserVersion === 'string', `${source}: run.browserVersion`, run.browserVersion, 'a version');
   check(typeof run.cookiePolicy === 'string', `${source}: run.cookiePolicy`, run.cookiePolicy, 'a cookie policy');

@@ -47,8 +47,17 @@ export type CensusRow = {
   error: string | null;
 };
 
+/** What audited: this tool's version, and the registry its extension build carries (which decides every finding). */
+export type CensusTool = {
+  /** The package's version (package.json). */
+  version: string;
+  /** SHA-256 of the bundled registry (the charters and the Open Cookie Database, as generated). */
+  registry: string;
+};
+
 /** How the census ran: what makes two censuses comparable. */
 export type CensusRun = {
+  tool: CensusTool;
   browser: 'chromium' | 'firefox';
   browserVersion: string;
   /** The third-party cookie policy the browser ran with (COOKIE_POLICY). */

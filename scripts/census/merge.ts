@@ -27,6 +27,9 @@ export function readShard(dir: string): CensusDocument {
   return checkCensus(value, path);
 }
 
+/** What audited a shard, as a line: `0.1.0, registry 3f9a0c1d2e4b…`. */
+const toolText = ({ run: { tool } }: CensusDocument) => `${tool.version}, registry ${tool.registry.slice(0, 12)}…`;
+
 /** The settings two shards must share to be parts of one census. */
 const settings = (document: CensusDocument) =>
   JSON.stringify([
@@ -81,6 +84,12 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   const seen = new Map<number, string>();
   for (const { dir, document } of checked) {
     if (!document.shard) throw new UsageError(`${dir}: a whole census, not a shard (it was run without --shard)`);
+    const [tool, firstTool] = [document.run.tool, first!.document.run.tool];
+    if (tool.version !== firstTool.version || tool.registry !== firstTool.registry) {
+      throw new UsageError(
+        `${dir}: run by another version of the audit than ${first!.dir} (${toolText(document)}, not ${toolText(first!.document)}): re-run the shards with one version`,
+      );
+    }
     if (settings(document) !== settings(first!.document)) {
       throw new UsageError(`${dir}: a shard of another census than ${first!.dir} (its list or its settings differ)`);
     }

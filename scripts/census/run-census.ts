@@ -3,6 +3,7 @@
  * fresh profiles, `jobs` at once, and writes the census. A portal that cannot be reached or read
  * is a row with its error; only what stops every audit (no browser, a bad list) ends the run.
  */
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
@@ -18,6 +19,7 @@ import {
   portalRow,
   type CensusRow,
   type CensusRun,
+  type CensusTool,
   type Choice,
 } from './census-report.ts';
 import { writeCensus } from './census-output.ts';
@@ -41,7 +43,22 @@ export type CensusDeps = {
   print: (text: string) => void;
   /** How long one run of a portal may take, for `pages` pages. */
   runTimeoutMs?: (pages: number) => number;
+  /** What audits (censusTool, by default). */
+  tool?: () => CensusTool;
 };
+
+/** The files the extension's registry is generated into, which its build bundles. */
+const REGISTRY_FILES = ['bundled-charters.generated.json', 'open-cookie-database.generated.json'].map(
+  (name) => new URL(`../../src/core/registry/${name}`, import.meta.url),
+);
+
+/** This tool's version and registry hash: shards that differ in either are not parts of one census. */
+export function censusTool(): CensusTool {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const registry = createHash('sha256');
+  for (const file of REGISTRY_FILES) registry.update(readFileSync(file));
+  return { version, registry: registry.digest('hex') };
+}
 
 /** Most bytes a list file may have: 100,000 portals of long URLs, comments included. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -80,6 +97,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   const positions = shardPositions(list.urls.length, options.shard);
   const { version, cookiePolicy } = deps.browser();
   const run: CensusRun = {
+    tool: (deps.tool ?? censusTool)(),
     browser: options.browser,
     browserVersion: version,
     cookiePolicy,

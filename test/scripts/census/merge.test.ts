@@ -54,6 +54,31 @@ describe('census:merge', () => {
     );
   });
 
+  it('refuses shards run by different versions of the audit, or with different registries, and says which', () => {
+    const [one, two] = shards();
+    const withTool = (tool: Partial<CensusDocument['run']['tool']>) => ({
+      ...two!,
+      document: { ...two!.document, run: { ...two!.document.run, tool: { ...two!.document.run.tool, ...tool } } },
+    });
+    expect(() => mergeShards([one!, withTool({ version: '0.2.0' })])).toThrow(
+      new UsageError(
+        'shard-2: run by another version of the audit than shard-1 (0.2.0, registry cccccccccccc…, not 0.1.0, registry cccccccccccc…): re-run the shards with one version',
+      ),
+    );
+    expect(() => mergeShards([one!, withTool({ registry: 'd'.repeat(64) })])).toThrow(/shard-2: run by another version of the audit/);
+  });
+
+  it('refuses a shard an older audit wrote, which does not say what audited it, asking to re-run it', () => {
+    const [one, two] = shards();
+    const { tool: _tool, ...older } = two!.document.run;
+    const document = { ...two!.document, run: older } as CensusDocument;
+    expect(() => mergeShards([one!, { ...two!, document }])).toThrow(
+      new UsageError(
+        `${join('shard-2', 'census.json')}: run.tool: missing (an older version of the audit wrote it, which did not record its version): re-run it`,
+      ),
+    );
+  });
+
   it('refuses a shard that lost a row, holds another shard’s, or holds one twice: a partial census would pass for a whole one', () => {
     const [one, two] = shards();
     const rows = (shard: typeof one, portals: CensusRow[]) => ({ ...shard!, document: { ...shard!.document, portals } });
@@ -361,6 +386,16 @@ describe('census:merge reads a shard as outside input', () => {
       'run.consent',
       (document) => ({ ...document, run: { ...document.run, consent: null } }),
       'run.consent: null is not one of accept, refuse, none, both',
+    ],
+    [
+      'run.tool.registry',
+      (document) => ({ ...document, run: { ...document.run, tool: { version: '0.1.0', registry: 'x' } } }),
+      'run.tool.registry: "x" is not a SHA-256',
+    ],
+    [
+      'run.tool.version',
+      (document) => ({ ...document, run: { ...document.run, tool: { version: '', registry: 'c'.repeat(64) } } }),
+      'run.tool.version: "" is not a version',
     ],
     ['generatedAt', (document) => ({ ...document, generatedAt: 5 }), 'generatedAt: 5 is not a date'],
     ['portals', (document) => ({ ...document, portals: {} }), 'portals: {} is not a list of rows'],

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MissingBrowserError, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseAuditArgs, UsageError } from '../../../scripts/audit/options.ts';
 import { AuditError, type RunOptions } from '../../../scripts/audit/run.ts';
-import { MAX_LIST_BYTES, readPortalList, runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
+import { censusTool, MAX_LIST_BYTES, readPortalList, runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
 import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 import { finding } from './census-fixtures.ts';
@@ -89,6 +89,7 @@ describe('a census run', () => {
     expect(document.portals.map((row) => row.host)).toEqual(['data.tco.re', 'itie.opendatasoft.com', 'data.nantesmetropole.fr']);
     expect(document.portals[0]).toMatchObject({ consent: { accept: 'none', refuse: 'none' }, cookies: 1, findings: { total: 1 } });
     expect(document.run).toEqual({
+      tool: censusTool(),
       browser: 'chromium',
       browserVersion: 'Chromium 156',
       cookiePolicy: 'third-party cookies allowed',
@@ -96,6 +97,11 @@ describe('a census run', () => {
       pages: 5,
     });
     expect(document.shard).toBeNull();
+    // What audited: the package's version, and the registry its build bundles.
+    expect(document.run.tool.version).toBe(
+      (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
+    );
+    expect(document.run.tool.registry).toMatch(/^[0-9a-f]{64}$/);
     for (const file of ['census.md', 'census.csv', 'census.html', 'data.tco.re/comparison.md'])
       expect(existsSync(join(scratch.path, 'both', file)), file).toBe(true);
     // The fake's runs made no choice: comparison.md says why they cannot be compared, as the panel would.
