@@ -8,6 +8,7 @@ import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
 import { MAX_PAGES, MAX_SHARDS, parseTarget, quoteAddress, quoteTyped, UsageError } from '../audit/options.ts';
 import { addressesWithoutValuesIn } from '../../src/core/path-parameters.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
 import {
   CENSUS_VERSION,
   FINDING_KINDS,
@@ -20,6 +21,9 @@ import {
   type Choice,
 } from './census-report.ts';
 import { MAX_PORTALS } from './portal-list.ts';
+
+/** A path as the URL parser writes it: printable ASCII (the rest percent-encoded), no space, no control. */
+const URL_PATH = /^\/[\x21-\x7e]*$/;
 
 /** At most this much of a bad value is quoted in an error. */
 const QUOTED = 200;
@@ -148,12 +152,16 @@ function checkRow(value: unknown, where: string, size: number): void {
         `${where}.pages[${index}]: ${quoteTyped(page)} is not a path as the census writes it (no ;parameters, query or fragment)`,
       );
     check(typeof page === 'string', `${where}.pages[${index}]`, page, 'a path');
+    check(URL_PATH.test(page as string), `${where}.pages[${index}]`, page, 'a path as a URL holds it (from /, no space or control)');
   }
   if (row.report !== null) {
     check(isPortalFolder(row.report), `${where}.report`, row.report, "a portal's folder (a host name, as the census names them)");
     check(row.report === row.host, `${where}.report`, row.report, `the portal's folder (its host, ${url.hostname})`);
   }
   check(row.error === null || (typeof row.error === 'string' && row.error !== ''), `${where}.error`, row.error, 'null or a line of text');
+  // One line of plain text, as errorRow writes it (terminalText): no control, escape sequence or bidi control to reach a terminal or census.csv.
+  if (typeof row.error === 'string' && terminalText(row.error) !== row.error)
+    throw new UsageError(`${where}.error: not a line of plain text (it holds a control character), as the census writes it`);
   // The census writes the URLs an error names without their values (reasonOf): not quoted, it may hold a secret.
   if (typeof row.error === 'string' && addressesWithoutValuesIn(row.error) !== row.error)
     throw new UsageError(`${where}.error: names a URL with a user name, password or values (the census writes none)`);

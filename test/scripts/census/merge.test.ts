@@ -283,6 +283,13 @@ describe('census:merge reads a shard as outside input', () => {
       ['/', '/login;jsessionid=S3CRET'],
       'portals[0].pages[1]: "/login…" is not a path as the census writes it (no ;parameters, query or fragment)',
     ],
+    // A terminal, or a spreadsheet reading census.csv, would obey a control character.
+    [
+      'pages',
+      ['/', '/\nx\u001b[2J'],
+      'portals[0].pages[1]: "/\\nx\\u001b[2J" is not a path as a URL holds it (from /, no space or control)',
+    ],
+    ['pages', ['explore/'], 'portals[0].pages[0]: "explore/" is not a path as a URL holds it (from /, no space or control)'],
     [
       'url',
       'https://user:s3cret@data.tco.re/',
@@ -365,6 +372,16 @@ describe('census:merge reads a shard as outside input', () => {
       'portals[0].consent: {"accept":"accepted"} is not {}, as for a portal that failed (it has an error)',
     ],
     ['an empty error', { error: '' }, 'portals[0].error: "" is not null or a line of text'],
+    [
+      'a control character in its error',
+      { error: 'down\u001b[2J\r\nnext' },
+      'portals[0].error: not a line of plain text (it holds a control character), as the census writes it',
+    ],
+    [
+      'a bidi control in its error',
+      { error: 'down \u202egnp.exe' },
+      'portals[0].error: not a line of plain text (it holds a control character), as the census writes it',
+    ],
   ])('refuses a failed portal’s row with %s', (_, fields, message) => {
     const [one, two] = shards();
     const [failed] = two!.document.portals;
