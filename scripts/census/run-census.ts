@@ -60,6 +60,9 @@ export function censusTool(): CensusTool {
   return { version, registry: registry.digest('hex') };
 }
 
+/** Most lines skipped as a host already listed that are named one by one. */
+const MAX_REPEATED_SHOWN = 10;
+
 /** Most bytes a list file may have: 100,000 portals of long URLs, comments included. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
@@ -110,6 +113,9 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   const choices: Choice[] = options.consent === 'both' ? ['accept', 'refuse'] : [options.consent];
   const timeoutMs = (deps.runTimeoutMs ?? runTimeLimitMs)(options.pages);
   const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
+  for (const line of list.repeated.slice(0, MAX_REPEATED_SHOWN)) deps.print(terminalText(line));
+  if (list.repeated.length > MAX_REPEATED_SHOWN)
+    deps.print(`and ${list.repeated.length - MAX_REPEATED_SHOWN} more line(s) skipped, their host already listed`);
   deps.print(
     terminalText(
       `census of ${positions.length} portal(s)${shard} from ${options.portals}, ${options.jobs} at once, ${options.browser} ${version}, consent: ${options.consent}, ${options.pages} page(s) each`,

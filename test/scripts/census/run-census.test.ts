@@ -178,6 +178,24 @@ describe('a census run', () => {
   });
 });
 
+describe('a census list with a host twice', () => {
+  it('says which lines it skipped before it starts, ten at most, then how many more', async () => {
+    const { deps, printed } = setup();
+    const list = join(scratch.path, 'twice.txt');
+    writeFileSync(
+      list,
+      ['data.tco.re', 'http://data.tco.re/explore/', ...Array.from({ length: 11 }, (_, i) => `data.tco.re/${i}`)].join('\n'),
+    );
+    expect(await runOn(['--portals', list, '--consent', 'accept'], 'twice', deps)).toBe(0);
+    expect(printed[0]).toBe(
+      `${list}:2: http://data.tco.re/explore/ skipped: its host data.tco.re is listed on line 1 (a host is audited once)`,
+    );
+    expect(printed.slice(0, 10).every((line) => line.includes(' skipped: its host data.tco.re is listed on line 1'))).toBe(true);
+    expect(printed[10]).toBe('and 2 more line(s) skipped, their host already listed');
+    expect(printed[11]).toMatch(/^census of 1 portal\(s\)/);
+  });
+});
+
 describe('a census list read', () => {
   it('refuses, in one line, a list that is missing, a folder, or over its size limit', () => {
     const refused = (path: string, reason: string) =>
