@@ -2,6 +2,7 @@
 import { markdownText, pairRuns, type Report, type RunComparison } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 
 /** Cuts text to `width` characters, with an ellipsis when cut. */
@@ -145,7 +146,15 @@ export function comparisonOfRuns(accept: AuditedRun, refuse: AuditedRun): string
   return pair.kind === 'pair' ? formatComparison(pair.comparison) : formatNotComparable(pair.states);
 }
 
-/** 1 when `--strict` and any run has a finding; 0 otherwise. */
+/**
+ * The findings of one portal's runs, counted as its census row counts them (mergeFindings): once
+ * each, and a declared cookie "not seen" only when no run saw it (Matomo's, after a refusal).
+ */
+export function findingCount(reports: readonly Report[]): number {
+  return mergeFindings(reports).length;
+}
+
+/** 1 when `--strict` and the runs have a finding (findingCount); 0 otherwise. */
 export function exitCode(reports: readonly Report[], strict: boolean): 0 | 1 {
-  return strict && reports.some((report) => report.findings.length > 0) ? 1 : 0;
+  return strict && findingCount(reports) > 0 ? 1 : 0;
 }

@@ -17,9 +17,9 @@ import { COOKIE_POLICY, MissingBrowserError, type LaunchOptions } from '../brows
 import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type ServedCharter } from '../demo-portal/server.ts';
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
-import { AuditError, auditRun, type RunResult } from './run.ts';
+import { AuditError, auditRun, runTimeLimitMs, runWithin, type RunResult } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
-import { comparisonOfRuns, exitCode, formatReport } from './audit-output.ts';
+import { comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
 import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
 import type { PortalList } from '../census/portal-list.ts';
@@ -67,7 +67,8 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
     for (const consent of choices) {
       const outDir = options.consent === 'both' ? join(options.out, consent) : options.out;
       log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile, ${COOKIE_POLICY[options.browser]})…`);
-      const run = await auditRun({ launch, target, url, consent, pages: options.pages, outDir, log });
+      // Within the census's time limit: a page that never answers would otherwise hold the run for ever (exit 2).
+      const run = await runWithin({ launch, target, url, consent, pages: options.pages, outDir, log }, runTimeLimitMs(options.pages));
       const notLoaded = run.notLoaded.length > 0 ? ` (not loaded: ${run.notLoaded.join(' ')})` : '';
       log(`visited ${run.pages.length} page(s): ${run.pages.join(' ')}${notLoaded}`);
       log(`wrote ${outDir}/report.json, report.md, popup.png`);
@@ -91,12 +92,10 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
       );
       log(`wrote ${paths.join(' and ')}: ${draftSummary(draft)}`);
     }
-    const code = exitCode(
-      reports.map(([, report]) => report),
-      options.strict,
-    );
-    const findings = reports.reduce((sum, [, report]) => sum + report.findings.length, 0);
-    log(`done: ${findings} finding(s)${code ? ' (--strict: exit 1)' : ''}`);
+    // Counted across the runs as a census row counts them: a refusal's "not seen" is no finding when the accept run saw it.
+    const all = reports.map(([, report]) => report);
+    const code = exitCode(all, options.strict);
+    log(`done: ${findingCount(all)} finding(s)${code ? ' (--strict: exit 1)' : ''}`);
     return code;
   } finally {
     await demo?.close();

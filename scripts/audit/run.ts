@@ -49,6 +49,13 @@ export type RunResult = {
 
 const NAVIGATION_TIMEOUT_MS = 20_000;
 
+/** A run may take this long, plus this much a page, before its browser is ended. */
+const RUN_BASE_MS = 45_000;
+const RUN_PER_PAGE_MS = 30_000;
+
+/** How long a run of `pages` pages may take (runWithin). */
+export const runTimeLimitMs = (pages: number): number => RUN_BASE_MS + RUN_PER_PAGE_MS * pages;
+
 /** Polls until two reads a while apart agree (no new cookie events), within a bound. */
 async function settle(api: PageUnderTest, host: string): Promise<Report> {
   const signature = (report: Report) => `${report.timeline.events.length}|${report.cookies.length}|${report.charter.live?.fetchedAt ?? ''}`;
@@ -123,6 +130,8 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
   const stopWatching = endOnAbort(browser, signal);
   const aborted = () => signal?.aborted === true;
   try {
+    // Aborted while the browser started: endOnAbort came too late to hear it.
+    signal?.throwIfAborted();
     const api = await extensionPage(browser);
     await reportFor(api, host);
 
@@ -193,5 +202,27 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     stopWatching();
     await browser.close().catch(() => undefined);
     extension.remove();
+  }
+}
+
+/**
+ * `audit` (auditRun) with a time limit: only navigations have their own, and a page busy after its
+ * load never answers the scripts the run evaluates in it. Past `timeoutMs` the run's signal aborts:
+ * its browser is ended and it fails with an AuditError that says so.
+ */
+export async function runWithin(
+  options: Omit<RunOptions, 'signal'>,
+  timeoutMs: number,
+  audit: (options: RunOptions) => Promise<RunResult> = auditRun,
+): Promise<RunResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new AuditError(`no result within ${Math.round(timeoutMs / 1000)} s: the browser was ended`)),
+    timeoutMs,
+  );
+  try {
+    return await audit({ ...options, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
   }
 }

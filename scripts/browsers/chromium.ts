@@ -225,7 +225,7 @@ export async function launchChromium(
   const hostRules = options.hostMap
     ? [`--host-resolver-rules=${options.hostMap.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.hostMap!.port}`).join(', ')}`]
     : [];
-  const context = await chromium.launchPersistentContext(profile.path, {
+  const launched = chromium.launchPersistentContext(profile.path, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -245,8 +245,17 @@ export async function launchChromium(
       '--disable-quic',
     ],
   });
-  const [id, ...besideIds] = await extensionIds(context, [dir, ...(options.besideExtensions ?? [])]);
-  const popup = popupPath(dir);
+  const context = await launched.catch((error: unknown) => {
+    profile.remove();
+    throw error;
+  });
+  // A launch that fails half-way (no service worker within 30 s, no popup declared) leaves neither its browser nor its profile.
+  const ready = async () => [await extensionIds(context, [dir, ...(options.besideExtensions ?? [])]), popupPath(dir)] as const;
+  const [[id, ...besideIds], popup] = await ready().catch(async (error: unknown) => {
+    await context.close().catch(() => undefined);
+    profile.remove();
+    throw error;
+  });
   return {
     name: 'chromium',
     context,

@@ -117,13 +117,17 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<
         'network.proxy.allow_hijacking_localhost': true,
       }
     : {};
-  const profile = scratchDir('firefox');
   const uuid = randomUUID();
   const beside = (options.besideExtensions ?? []).map((besideDir) => ({ dir: besideDir, uuid: randomUUID() }));
+  // Read from the builds' manifests before the profile is made: a bad build leaves nothing behind.
+  const uuids = JSON.stringify(
+    Object.fromEntries([[geckoId(dir), uuid], ...beside.map((extension) => [geckoId(extension.dir), extension.uuid])]),
+  );
   // The debugging server, for what the tests ask of Firefox's own code (firefox-rdp.ts): local only.
   const debuggerPort = await freeLocalPort();
   const debuggerServer = debuggerServerArgs(debuggerPort);
-  const browser = await puppeteer.launch({
+  const profile = scratchDir('firefox');
+  const launched = puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
@@ -137,9 +141,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<
       ...proxy,
       // Optional host permissions are granted without a prompt a headless browser could not answer.
       'extensions.webextOptionalPermissionPrompts': false,
-      'extensions.webextensions.uuids': JSON.stringify(
-        Object.fromEntries([[geckoId(dir), uuid], ...beside.map((extension) => [geckoId(extension.dir), extension.uuid])]),
-      ),
+      'extensions.webextensions.uuids': uuids,
       // The fixture is plain http: keep Firefox from upgrading portal pages to https.
       'dom.security.https_first': false,
       'dom.security.https_only_mode': false,
@@ -148,9 +150,21 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<
       ...(options.pinCookiePolicy ? { 'network.cookie.cookieBehavior': 5 } : {}),
     },
   });
-  await browser.installExtension(dir);
-  for (const extension of beside) await browser.installExtension(extension.dir);
-  const popup = popupPath(dir);
+  const browser = await launched.catch((error: unknown) => {
+    profile.remove();
+    throw error;
+  });
+  // A launch that fails half-way (an add-on refused, no popup declared) leaves neither its browser nor its profile.
+  const install = async () => {
+    await browser.installExtension(dir);
+    for (const extension of beside) await browser.installExtension(extension.dir);
+    return popupPath(dir);
+  };
+  const popup = await install().catch(async (error: unknown) => {
+    await browser.close().catch(() => undefined);
+    profile.remove();
+    throw error;
+  });
   // Connected when first needed: most runs never ask.
   let rdp: Promise<RdpClient> | undefined;
   const rdpClient = () => (rdp ??= connectRdp(debuggerPort));

@@ -8,6 +8,7 @@ import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
 import { MAX_PAGES, MAX_SHARDS, parseTarget, quoteAddress, quoteTyped, UsageError } from '../audit/options.ts';
 import { addressesWithoutValuesIn } from '../../src/core/path-parameters.ts';
+import { terminalText } from '../../src/core/terminal-text.ts';
 import {
   CENSUS_VERSION,
   FINDING_KINDS,
@@ -20,6 +21,9 @@ import {
   type Choice,
 } from './census-report.ts';
 import { MAX_PORTALS } from './portal-list.ts';
+
+/** A path as the URL parser writes it: printable ASCII (the rest percent-encoded), no space, no control. */
+const URL_PATH = /^\/[\x21-\x7e]*$/;
 
 /** At most this much of a bad value is quoted in an error. */
 const QUOTED = 200;
@@ -39,7 +43,14 @@ const DOCUMENT_FIELDS = names<keyof CensusDocument>({
   shard: true,
   portals: true,
 });
-const RUN_FIELDS = names<keyof CensusRun>({ browser: true, browserVersion: true, cookiePolicy: true, consent: true, pages: true });
+const RUN_FIELDS = names<keyof CensusRun>({
+  tool: true,
+  browser: true,
+  browserVersion: true,
+  cookiePolicy: true,
+  consent: true,
+  pages: true,
+});
 const ROW_FIELDS = names<keyof CensusRow>({
   position: true,
   url: true,
@@ -141,12 +152,16 @@ function checkRow(value: unknown, where: string, size: number): void {
         `${where}.pages[${index}]: ${quoteTyped(page)} is not a path as the census writes it (no ;parameters, query or fragment)`,
       );
     check(typeof page === 'string', `${where}.pages[${index}]`, page, 'a path');
+    check(URL_PATH.test(page as string), `${where}.pages[${index}]`, page, 'a path as a URL holds it (from /, no space or control)');
   }
   if (row.report !== null) {
     check(isPortalFolder(row.report), `${where}.report`, row.report, "a portal's folder (a host name, as the census names them)");
     check(row.report === row.host, `${where}.report`, row.report, `the portal's folder (its host, ${url.hostname})`);
   }
   check(row.error === null || (typeof row.error === 'string' && row.error !== ''), `${where}.error`, row.error, 'null or a line of text');
+  // One line of plain text, as errorRow writes it (terminalText): no control, escape sequence or bidi control to reach a terminal or census.csv.
+  if (typeof row.error === 'string' && terminalText(row.error) !== row.error)
+    throw new UsageError(`${where}.error: not a line of plain text (it holds a control character), as the census writes it`);
   // The census writes the URLs an error names without their values (reasonOf): not quoted, it may hold a secret.
   if (typeof row.error === 'string' && addressesWithoutValuesIn(row.error) !== row.error)
     throw new UsageError(`${where}.error: names a URL with a user name, password or values (the census writes none)`);
@@ -175,6 +190,19 @@ export function checkCensus(value: unknown, source: string): CensusDocument {
   const document = record(value, source, 'a census', DOCUMENT_FIELDS);
   check(typeof document.generatedAt === 'string', `${source}: generatedAt`, document.generatedAt, 'a date');
   const run = record(document.run, `${source}: run`, "a census's settings", RUN_FIELDS);
+  // Written by an older audit, which did not record what audited: it cannot be told from another version's.
+  if (run.tool === undefined)
+    throw new UsageError(
+      `${source}: run.tool: missing (an older version of the audit wrote it, which did not record its version): re-run it`,
+    );
+  const tool = record(run.tool, `${source}: run.tool`, "the tool's version and registry", ['version', 'registry']);
+  check(typeof tool.version === 'string' && tool.version !== '', `${source}: run.tool.version`, tool.version, 'a version');
+  check(
+    typeof tool.registry === 'string' && /^[0-9a-f]{64}$/.test(tool.registry),
+    `${source}: run.tool.registry`,
+    tool.registry,
+    'a SHA-256',
+  );
   check(isOneOf(run.browser, BROWSERS), `${source}: run.browser`, run.browser, BROWSERS.join(' or '));
   check(typeof run.browserVersion === 'string', `${source}: run.browserVersion`, run.browserVersion, 'a version');
   check(typeof run.cookiePolicy === 'string', `${source}: run.cookiePolicy`, run.cookiePolicy, 'a cookie policy');

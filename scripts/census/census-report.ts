@@ -47,8 +47,17 @@ export type CensusRow = {
   error: string | null;
 };
 
+/** What audited: this tool's version, and the registry its extension build carries (which decides every finding). */
+export type CensusTool = {
+  /** The package's version (package.json). */
+  version: string;
+  /** SHA-256 of the bundled registry (the charters and the Open Cookie Database, as generated). */
+  registry: string;
+};
+
 /** How the census ran: what makes two censuses comparable. */
 export type CensusRun = {
+  tool: CensusTool;
   browser: 'chromium' | 'firefox';
   browserVersion: string;
   /** The third-party cookie policy the browser ran with (COOKIE_POLICY). */
@@ -150,6 +159,21 @@ export function portalRow(
   };
 }
 
+/** Most characters of a row's error. */
+const ERROR_LENGTH = 500;
+
+/**
+ * `text` cut to `max` characters at a space, with `…` when cut: never inside a URL, whose cut end
+ * can read as another URL (`?lang=fr` cut to `?lang`, which census:merge's check would read as
+ * naming a query value).
+ */
+function cutAtSpace(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // The last space that leaves room for the ellipsis: what comes before it is whole words.
+  const end = text.lastIndexOf(' ', max - 2);
+  return `${text.slice(0, end + 1)}…`;
+}
+
 /** The row of a portal whose audit failed: its error in one line of plain text. */
 export function errorRow(position: number, url: URL, error: unknown, folder: string | null): CensusRow {
   const message = error instanceof Error ? error.message : String(error);
@@ -163,7 +187,7 @@ export function errorRow(position: number, url: URL, error: unknown, folder: str
     findings: null,
     pages: [],
     report: folder,
-    error: terminalText(message.split('\n')[0] ?? '').slice(0, 500) || 'unknown error',
+    error: cutAtSpace(terminalText(message.split('\n')[0] ?? ''), ERROR_LENGTH) || 'unknown error',
   };
 }
 

@@ -14,7 +14,7 @@ import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInSha
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
 Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
-Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists, a shard missing or twice, a row lost or not as the census writes it, --out in a shard) or no portal audited.`;
+Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists or versions of the audit, a shard missing or twice, a row lost or not as the census writes it, a portal's folder missing, --out in a shard) or no portal audited.`;
 
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {

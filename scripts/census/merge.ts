@@ -4,10 +4,11 @@
  * Shards of different lists or settings, a shard given twice or missing, or a shard whose rows are
  * not exactly the portals of its part (one lost, one of another part) are refused with what is
  * wrong (exit 2): a partial merge would pass for a whole one. A shard is outside input: its
- * census.json is checked field by field (census-check.ts), and a folder that is or holds a link is
- * refused, before anything is copied or written; so is an --out that would write into a shard.
+ * census.json is checked field by field (census-check.ts), and a portal's folder that is missing,
+ * or is or holds a link or anything but files and folders (a FIFO), is refused, before anything
+ * is copied or written; so is an --out that would write into a shard.
  */
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../audit/options.ts';
 import { checkCensus, quote } from './census-check.ts';
@@ -19,13 +20,19 @@ export function readShard(dir: string): CensusDocument {
   const path = join(dir, 'census.json');
   let value: unknown;
   try {
+    // Looked at before it is read: reading a FIFO or a terminal would wait for ever.
+    if (!statSync(path).isFile()) throw new UsageError(`${path}: not a regular file, as the census writes it: not read`);
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? 'not JSON';
     throw new UsageError(`${path}: cannot read a census (${reason})`);
   }
   return checkCensus(value, path);
 }
+
+/** What audited a shard, as a line: `0.1.0, registry 3f9a0c1d2e4b…`. */
+const toolText = ({ run: { tool } }: CensusDocument) => `${tool.version}, registry ${tool.registry.slice(0, 12)}…`;
 
 /** The settings two shards must share to be parts of one census. */
 const settings = (document: CensusDocument) =>
@@ -81,6 +88,12 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   const seen = new Map<number, string>();
   for (const { dir, document } of checked) {
     if (!document.shard) throw new UsageError(`${dir}: a whole census, not a shard (it was run without --shard)`);
+    const [tool, firstTool] = [document.run.tool, first!.document.run.tool];
+    if (tool.version !== firstTool.version || tool.registry !== firstTool.registry) {
+      throw new UsageError(
+        `${dir}: run by another version of the audit than ${first!.dir} (${toolText(document)}, not ${toolText(first!.document)}): re-run the shards with one version`,
+      );
+    }
     if (settings(document) !== settings(first!.document)) {
       throw new UsageError(`${dir}: a shard of another census than ${first!.dir} (its list or its settings differ)`);
     }
@@ -93,6 +106,16 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !seen.has(index));
   if (missing.length > 0) throw new UsageError(`missing shard(s) ${missing.join(', ')} of ${count}: every part of the list is needed`);
   for (const { source, document } of checked) checkShardRows(document, source);
+  // A host names its portal's folder: two rows of one host would be one folder, the second copied over the first.
+  const hosts = new Map<string, string>();
+  for (const { source, document } of checked) {
+    for (const [index, { host }] of document.portals.entries()) {
+      const where = `${source}: portals[${index}].host`;
+      const first = hosts.get(host);
+      if (first !== undefined) throw new UsageError(`${where}: ${quote(host)} is also in ${first}: the census audits a host once`);
+      hosts.set(host, where);
+    }
+  }
   const rows = checked.flatMap(({ document }) => document.portals);
   const versions = [...new Set(checked.map(({ document }) => document.run.browserVersion))];
   const warnings = versions.length > 1 ? [`the shards ran different browser versions: ${versions.join('; ')}`] : [];
@@ -131,8 +154,9 @@ export function refuseOutInShards(out: string, shardDirs: readonly string[]): vo
 
 /**
  * Each portal's folder to copy from its shard: only folders the census names, never a path out
- * of the shard, and none that is, or holds, a symbolic link (the census writes none: copied as a
- * link, the merged census, published as it is (a CI artifact), would carry whatever it points to).
+ * of the shard, each there (the merged census links to it), and none that is, or holds, a
+ * symbolic link (the census writes none: copied as a link, the merged census, published as it is
+ * (a CI artifact), would carry whatever it points to) or anything but files and folders (a FIFO).
  * All checked before anything is copied or written.
  */
 export function portalCopies(shards: ReadonlyArray<{ dir: string; document: CensusDocument }>): Array<{ from: string; folder: string }> {
@@ -142,8 +166,9 @@ export function portalCopies(shards: ReadonlyArray<{ dir: string; document: Cens
       if (row.report === null) continue;
       if (!isPortalFolder(row.report)) throw new UsageError(`${join(dir, 'census.json')}: ${quote(row.report)} is not a portal's folder`);
       const from = join(dir, row.report);
-      if (!existsSync(from)) continue;
-      refuseLinks(from);
+      if (!lstatSync(from, { throwIfNoEntry: false }))
+        throw new UsageError(`${from}: missing, though census.json names it as the portal's folder: copy the shard whole`);
+      refuseOddEntries(from);
       copies.push({ from, folder: row.report });
     }
   }
@@ -155,12 +180,19 @@ export function copyPortalFolders(copies: ReadonlyArray<{ from: string; folder: 
   for (const { from, folder } of copies) cpSync(from, join(out, folder), { recursive: true });
 }
 
-/** Throws a one-line UsageError when `folder`, or anything in it, is a symbolic link. */
-function refuseLinks(folder: string): void {
-  const link = lstatSync(folder).isSymbolicLink()
-    ? folder
-    : readdirSync(folder, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isSymbolicLink())
-        .map((entry) => join(entry.parentPath, entry.name))[0];
-  if (link !== undefined) throw new UsageError(`${link}: a symbolic link, which the census never writes: not copied`);
+/** Why an entry is not one the census writes (a link, a FIFO, a socket, a device), or null for a file or folder. */
+function oddity(entry: Stats | Dirent): string | null {
+  if (entry.isSymbolicLink()) return 'a symbolic link';
+  return entry.isFile() || entry.isDirectory() ? null : 'not a file or folder (a FIFO, a socket or a device)';
+}
+
+/** Throws a one-line UsageError unless `folder` is a folder holding only files and folders. */
+function refuseOddEntries(folder: string): void {
+  const stats = lstatSync(folder);
+  const odd = stats.isDirectory()
+    ? readdirSync(folder, { recursive: true, withFileTypes: true })
+        .map((entry) => ({ path: join(entry.parentPath, entry.name), why: oddity(entry) }))
+        .find(({ why }) => why !== null)
+    : { path: folder, why: oddity(stats) ?? 'a file, not a folder' };
+  if (odd !== undefined) throw new UsageError(`${odd.path}: ${odd.why}, which the census never writes: not copied`);
 }

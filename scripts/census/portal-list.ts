@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseTarget, UsageError } from '../audit/options.ts';
+import { addressWithoutValues } from '../../src/core/path-parameters.ts';
 
 /** A list read: the portals in order, and what identifies it across shards. */
 export type PortalList = {
@@ -12,6 +13,8 @@ export type PortalList = {
   urls: URL[];
   /** SHA-256 of the normalised list (one URL per line): shards of one list share it, whatever its comments. */
   sha256: string;
+  /** A line each for the lines skipped as a host already listed: `portals.txt:9: https://x.org/b skipped: …`. */
+  repeated: string[];
 };
 
 /** Most portals in one list. */
@@ -20,7 +23,9 @@ export const MAX_PORTALS = 100_000;
 /** Reads a list; a line that is no URL is a one-line error naming it (`portals.txt:7: malformed URL …`). */
 export function parsePortalList(text: string, source: string): PortalList {
   const urls: URL[] = [];
-  const hosts = new Set<string>();
+  /** Each host listed, and the line that listed it first. */
+  const hosts = new Map<string, number>();
+  const repeated: string[] = [];
   // Every line end: CRLF, LF, and the lone CR of old Mac files (never part of a URL).
   const lines = text.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
@@ -34,16 +39,23 @@ export function parsePortalList(text: string, source: string): PortalList {
       throw new UsageError(`${source}:${index + 1}: ${(error as Error).message}`);
     }
     const host = url.hostname.toLowerCase();
-    if (hosts.has(host)) continue;
+    const first = hosts.get(host);
+    if (first !== undefined) {
+      // Said, not silent: `localhost:9090` after `localhost:8080` is the same host (its folder, its row).
+      repeated.push(
+        `${source}:${index + 1}: ${addressWithoutValues(url)} skipped: its host ${host} is listed on line ${first} (a host is audited once)`,
+      );
+      continue;
+    }
     if (urls.length >= MAX_PORTALS) throw new UsageError(`${source}: more than ${MAX_PORTALS} portals`);
-    hosts.add(host);
+    hosts.set(host, index + 1);
     urls.push(url);
   }
   if (urls.length === 0) throw new UsageError(`${source}: no portal listed (one URL per line, # for comments)`);
   const sha256 = createHash('sha256')
     .update(urls.map((url) => url.href).join('\n'))
     .digest('hex');
-  return { urls, sha256 };
+  return { urls, sha256, repeated };
 }
 
 /** Positions (0-based, in list order) of shard `index` of `count`: position k goes to shard k % count + 1. */

@@ -3,12 +3,13 @@
  * fresh profiles, `jobs` at once, and writes the census. A portal that cannot be reached or read
  * is a row with its error; only what stops every audit (no browser, a bad list) ends the run.
  */
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
 import { comparisonOfRuns } from '../audit/audit-output.ts';
 import { UsageError, type AuditOptions } from '../audit/options.ts';
-import { AuditError, type RunOptions, type RunResult } from '../audit/run.ts';
+import { runTimeLimitMs, runWithin, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import {
   censusDocument,
@@ -18,6 +19,7 @@ import {
   portalRow,
   type CensusRow,
   type CensusRun,
+  type CensusTool,
   type Choice,
 } from './census-report.ts';
 import { writeCensus } from './census-output.ts';
@@ -41,11 +43,25 @@ export type CensusDeps = {
   print: (text: string) => void;
   /** How long one run of a portal may take, for `pages` pages. */
   runTimeoutMs?: (pages: number) => number;
+  /** What audits (censusTool, by default). */
+  tool?: () => CensusTool;
 };
 
-/** A run may take this long, plus this much a page, before its browser is ended. */
-const RUN_BASE_MS = 45_000;
-const RUN_PER_PAGE_MS = 30_000;
+/** The files the extension's registry is generated into, which its build bundles. */
+const REGISTRY_FILES = ['bundled-charters.generated.json', 'open-cookie-database.generated.json'].map(
+  (name) => new URL(`../../src/core/registry/${name}`, import.meta.url),
+);
+
+/** This tool's version and registry hash: shards that differ in either are not parts of one census. */
+export function censusTool(): CensusTool {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const registry = createHash('sha256');
+  for (const file of REGISTRY_FILES) registry.update(readFileSync(file));
+  return { version, registry: registry.digest('hex') };
+}
+
+/** Most lines skipped as a host already listed that are named one by one. */
+const MAX_REPEATED_SHOWN = 10;
 
 /** Most bytes a list file may have: 100,000 portals of long URLs, comments included. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -84,6 +100,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   const positions = shardPositions(list.urls.length, options.shard);
   const { version, cookiePolicy } = deps.browser();
   const run: CensusRun = {
+    tool: (deps.tool ?? censusTool)(),
     browser: options.browser,
     browserVersion: version,
     cookiePolicy,
@@ -94,8 +111,11 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   const hostMap = demo ? { hosts: demo.hosts, port: demo.port } : undefined;
   const target = options.browser === 'firefox' ? 'firefox' : 'chrome';
   const choices: Choice[] = options.consent === 'both' ? ['accept', 'refuse'] : [options.consent];
-  const timeoutMs = (deps.runTimeoutMs ?? ((pages) => RUN_BASE_MS + RUN_PER_PAGE_MS * pages))(options.pages);
+  const timeoutMs = (deps.runTimeoutMs ?? runTimeLimitMs)(options.pages);
   const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
+  for (const line of list.repeated.slice(0, MAX_REPEATED_SHOWN)) deps.print(terminalText(line));
+  if (list.repeated.length > MAX_REPEATED_SHOWN)
+    deps.print(`and ${list.repeated.length - MAX_REPEATED_SHOWN} more line(s) skipped, their host already listed`);
   deps.print(
     terminalText(
       `census of ${positions.length} portal(s)${shard} from ${options.portals}, ${options.jobs} at once, ${options.browser} ${version}, consent: ${options.consent}, ${options.pages} page(s) each`,
@@ -114,13 +134,8 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
       const runs: Array<{ choice: Choice } & RunResult> = [];
       for (const choice of choices) {
         log(`consent: ${choice}, fresh profile`);
-        const controller = new AbortController();
-        const timer = setTimeout(
-          () => controller.abort(new AuditError(`no result within ${Math.round(timeoutMs / 1000)} s: the browser was ended`)),
-          timeoutMs,
-        );
-        try {
-          const result = await deps.audit({
+        const result = await runWithin(
+          {
             launch: (extensionDir) => deps.launch(extensionDir, hostMap),
             target,
             url,
@@ -128,12 +143,11 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
             pages: options.pages,
             outDir: choices.length > 1 ? join(folder, choice) : folder,
             log,
-            signal: controller.signal,
-          });
-          runs.push({ choice, ...result });
-        } finally {
-          clearTimeout(timer);
-        }
+          },
+          timeoutMs,
+          deps.audit,
+        );
+        runs.push({ choice, ...result });
       }
       if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), comparisonOfRuns(runs[0]!, runs[1]!));
       return portalRow(position, url, runs, host);

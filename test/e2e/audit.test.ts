@@ -271,7 +271,8 @@ describe('census', () => {
     expect(bad.stderr).toBe(`audit: ${list}:3: malformed URL: "not a host!"\n`);
     const shard = join(scratch, 'a-shard');
     mkdirSync(shard, { recursive: true });
-    const run = { browser: 'chromium', browserVersion: 'Chromium', cookiePolicy: 'x', consent: 'refuse', pages: 1 };
+    const tool = { version: '0.1.0', registry: 'c'.repeat(64) };
+    const run = { tool, browser: 'chromium', browserVersion: 'Chromium', cookiePolicy: 'x', consent: 'refuse', pages: 1 };
     const document = {
       version: 1,
       generatedAt: '',

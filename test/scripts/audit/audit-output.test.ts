@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonOfRuns, exitCode, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import { comparisonOfRuns, exitCode, findingCount, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
 import { compareRuns } from '../../../src/core/report/index.ts';
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
@@ -147,6 +147,17 @@ describe('audit output', () => {
     expect(exitCode([accepted, refused], true)).toBe(1);
     expect(exitCode([accepted], true)).toBe(0);
     expect(exitCode([refused], false)).toBe(0);
+  });
+
+  it('counts the runs’ findings as a census row does: Matomo not seen after a refusal, seen on accepting, is none', () => {
+    const notSeen = finding({ kind: 'not-seen', cookie: '_pk_id.*', severity: 'low' });
+    const afterRefusal = report([reportCookie({ name: 'sessionid' })], { findings: [notSeen] });
+    expect(findingCount([accepted, afterRefusal])).toBe(0);
+    expect(exitCode([accepted, afterRefusal], true)).toBe(0);
+    // Not seen by either run: a finding, once.
+    expect(findingCount([afterRefusal, afterRefusal])).toBe(1);
+    expect(exitCode([afterRefusal, afterRefusal], true)).toBe(1);
+    expect(findingCount([accepted, refused])).toBe(1);
   });
 
   it('knows the platform banner’s words in both languages', () => {

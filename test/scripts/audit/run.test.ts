@@ -1,7 +1,8 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
-import { AuditError, auditRun, reasonOf } from '../../../scripts/audit/run.ts';
+import { AuditError, auditRun, reasonOf, runWithin } from '../../../scripts/audit/run.ts';
 import { portalView } from '../../support/reports.ts';
 
 // The run loads no build: the fake browser below stands for it.
@@ -102,6 +103,47 @@ describe('an audit run', () => {
       ),
     );
     expect(lines.filter((line) => SECRETS.test(line))).toEqual([]);
+  });
+
+  it('ends a run whose page never answers at its time limit, its browser’s process with it', async () => {
+    // The browser's process: ended, what the page was asked dies with it, as a driver's call does.
+    const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+    onTestFinished(() => void child.kill());
+    const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const { launch } = fakeBrowser(true);
+    const busyLaunch = async () => {
+      const browser = await launch();
+      const newPage = browser.newPage.bind(browser);
+      return {
+        ...browser,
+        processId: async () => child.pid ?? null,
+        newPage: async () => ({
+          ...(await newPage()),
+          // A page busy after its load: what is evaluated in it never answers, until its browser dies.
+          evaluateScript: () => ended.then(() => Promise.reject(new Error('Target page, context or browser has been closed'))),
+        }),
+      } as BrowserUnderTest;
+    };
+    const options = { target: 'chrome', url: new URL('https://a.example.org/'), consent: 'accept', outDir: scratch.path } as const;
+    const run = runWithin({ ...options, launch: busyLaunch, log: () => undefined }, 50);
+    await expect(run).rejects.toThrow(new AuditError('no result within 0 s: the browser was ended'));
+    await ended;
+  }, 20_000);
+
+  it('ends a run whose time limit passed while its browser started, closing that browser', async () => {
+    const { launch, visited } = fakeBrowser(true);
+    const controller = new AbortController();
+    const close = vi.fn(async () => undefined);
+    const slowLaunch = async () => {
+      const browser = await launch();
+      controller.abort(new AuditError('no result within 0 s: the browser was ended'));
+      return { ...browser, close } as BrowserUnderTest;
+    };
+    const options = { target: 'chrome', url: new URL('https://a.example.org/'), consent: 'none', outDir: scratch.path } as const;
+    const run = auditRun({ ...options, launch: slowLaunch, log: () => undefined, signal: controller.signal });
+    await expect(run).rejects.toThrow(new AuditError('no result within 0 s: the browser was ended'));
+    expect(visited).toEqual([]);
+    expect(close).toHaveBeenCalledOnce();
   });
 
   it('reads a navigation error as one line, every URL in it without values', () => {

@@ -4,6 +4,7 @@ import { censusDocument, portalRow, errorRow, type CensusDocument, type CensusRu
 import { report, reportCookie } from '../../support/reports.ts';
 
 export const RUN: CensusRun = {
+  tool: { version: '0.1.0', registry: 'c'.repeat(64) },
   browser: 'chromium',
   browserVersion: 'Chromium 156.0.8078.108',
   cookiePolicy: 'third-party cookies allowed',

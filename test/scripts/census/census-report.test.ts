@@ -10,9 +10,11 @@ import {
   mergeFindings,
   portalRow,
   rowUrl,
+  censusDocument,
 } from '../../../scripts/census/census-report.ts';
+import { checkCensus } from '../../../scripts/census/census-check.ts';
 import { report } from '../../support/reports.ts';
-import { finding, sampleCensus } from './census-fixtures.ts';
+import { finding, RUN, sampleCensus } from './census-fixtures.ts';
 
 describe('census rows', () => {
   it('merge a portal’s runs: each finding once at its most serious; "not seen" only when no run saw the cookie', () => {
@@ -62,6 +64,19 @@ describe('census rows', () => {
   it('keep an error to one line of plain text', () => {
     expect(errorRow(0, new URL('https://x.org/'), 'bad\u001b[31m red\nsecond', null).error).toBe('bad red');
     expect(errorRow(0, new URL('https://x.org/'), new Error(''), null).error).toBe('unknown error');
+  });
+
+  it('cut a long error between words, never inside a URL: census:merge reads the row back as the census wrote it', () => {
+    // A long portal URL with a query: cut at 500 characters mid-URL, `?lang=` would end as `?lang`.
+    const url = new URL(`https://data.example.org/${'p'.repeat(457)}?lang=fr&x=1`);
+    const row = errorRow(0, url, new Error(`cannot reach ${rowUrl(url)}: net::ERR_NAME_NOT_RESOLVED`), 'data.example.org');
+    expect(row.error).toBe('cannot reach …');
+    const long = `${'word '.repeat(120)}end`;
+    const cut = errorRow(0, url, new Error(long), null).error!;
+    expect(cut.length).toBeLessThanOrEqual(500);
+    expect(cut).toBe(`${'word '.repeat(99)}…`);
+    const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
+    expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
   });
 
   it('give exit codes as for one portal: 1 with --strict and findings, 2 when no portal could be audited', () => {

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { UsageError } from '../../../scripts/audit/options.ts';
 import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from '../../../scripts/census/merge.ts';
 import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
-import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
+import { isPortalFolder, type CensusDocument, type CensusRow } from '../../../scripts/census/census-report.ts';
 import { finding, sampleCensus } from './census-fixtures.ts';
 import { parseAuditArgs } from '../../../scripts/audit/options.ts';
 import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
@@ -51,6 +51,31 @@ describe('census:merge', () => {
     const overlap = { ...two!, document: { ...two!.document, portals: [...two!.document.portals, one!.document.portals[0]!] } };
     expect(() => mergeShards([one!, overlap])).toThrow(
       new UsageError(`${join('shard-2', 'census.json')}: portals[1].position: 0 is in shard 1/2, not 2/2`),
+    );
+  });
+
+  it('refuses shards run by different versions of the audit, or with different registries, and says which', () => {
+    const [one, two] = shards();
+    const withTool = (tool: Partial<CensusDocument['run']['tool']>) => ({
+      ...two!,
+      document: { ...two!.document, run: { ...two!.document.run, tool: { ...two!.document.run.tool, ...tool } } },
+    });
+    expect(() => mergeShards([one!, withTool({ version: '0.2.0' })])).toThrow(
+      new UsageError(
+        'shard-2: run by another version of the audit than shard-1 (0.2.0, registry cccccccccccc…, not 0.1.0, registry cccccccccccc…): re-run the shards with one version',
+      ),
+    );
+    expect(() => mergeShards([one!, withTool({ registry: 'd'.repeat(64) })])).toThrow(/shard-2: run by another version of the audit/);
+  });
+
+  it('refuses a shard an older audit wrote, which does not say what audited it, asking to re-run it', () => {
+    const [one, two] = shards();
+    const { tool: _tool, ...older } = two!.document.run;
+    const document = { ...two!.document, run: older } as CensusDocument;
+    expect(() => mergeShards([one!, { ...two!, document }])).toThrow(
+      new UsageError(
+        `${join('shard-2', 'census.json')}: run.tool: missing (an older version of the audit wrote it, which did not record its version): re-run it`,
+      ),
     );
   });
 
@@ -151,6 +176,7 @@ describe('census:merge', () => {
     const dir = join(scratch.path, 'shard-1');
     mkdirSync(join(dir, 'data.tco.re', 'accept'), { recursive: true });
     writeFileSync(join(dir, 'data.tco.re', 'accept', 'report.md'), '# report');
+    mkdirSync(join(dir, 'itie.opendatasoft.com'));
     writeFileSync(join(dir, 'census.json'), JSON.stringify(one!.document));
     expect(readShard(dir)).toEqual(one!.document);
     const out = join(scratch.path, 'merged');
@@ -217,6 +243,12 @@ function onDisk(parent: string, documents: readonly CensusDocument[]): string[] 
     const dir = join(parent, `shard-${index + 1}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'census.json'), JSON.stringify(document));
+    // Each portal's folder, as the census writes it (never one it could not have named).
+    for (const { report } of document.portals) {
+      if (!isPortalFolder(report)) continue;
+      mkdirSync(join(dir, report), { recursive: true });
+      writeFileSync(join(dir, report, 'audit.log'), '');
+    }
     return dir;
   });
 }
@@ -251,6 +283,13 @@ describe('census:merge reads a shard as outside input', () => {
       ['/', '/login;jsessionid=S3CRET'],
       'portals[0].pages[1]: "/login…" is not a path as the census writes it (no ;parameters, query or fragment)',
     ],
+    // A terminal, or a spreadsheet reading census.csv, would obey a control character.
+    [
+      'pages',
+      ['/', '/\nx\u001b[2J'],
+      'portals[0].pages[1]: "/\\nx\\u001b[2J" is not a path as a URL holds it (from /, no space or control)',
+    ],
+    ['pages', ['explore/'], 'portals[0].pages[0]: "explore/" is not a path as a URL holds it (from /, no space or control)'],
     [
       'url',
       'https://user:s3cret@data.tco.re/',
@@ -333,6 +372,16 @@ describe('census:merge reads a shard as outside input', () => {
       'portals[0].consent: {"accept":"accepted"} is not {}, as for a portal that failed (it has an error)',
     ],
     ['an empty error', { error: '' }, 'portals[0].error: "" is not null or a line of text'],
+    [
+      'a control character in its error',
+      { error: 'down\u001b[2J\r\nnext' },
+      'portals[0].error: not a line of plain text (it holds a control character), as the census writes it',
+    ],
+    [
+      'a bidi control in its error',
+      { error: 'down \u202egnp.exe' },
+      'portals[0].error: not a line of plain text (it holds a control character), as the census writes it',
+    ],
   ])('refuses a failed portal’s row with %s', (_, fields, message) => {
     const [one, two] = shards();
     const [failed] = two!.document.portals;
@@ -361,6 +410,16 @@ describe('census:merge reads a shard as outside input', () => {
       'run.consent',
       (document) => ({ ...document, run: { ...document.run, consent: null } }),
       'run.consent: null is not one of accept, refuse, none, both',
+    ],
+    [
+      'run.tool.registry',
+      (document) => ({ ...document, run: { ...document.run, tool: { version: '0.1.0', registry: 'x' } } }),
+      'run.tool.registry: "x" is not a SHA-256',
+    ],
+    [
+      'run.tool.version',
+      (document) => ({ ...document, run: { ...document.run, tool: { version: '', registry: 'c'.repeat(64) } } }),
+      'run.tool.version: "" is not a version',
     ],
     ['generatedAt', (document) => ({ ...document, generatedAt: 5 }), 'generatedAt: 5 is not a date'],
     ['portals', (document) => ({ ...document, portals: {} }), 'portals: {} is not a list of rows'],
@@ -417,6 +476,66 @@ describe('census:merge reads a shard as outside input', () => {
       `census:merge: ${join(dirs[0]!, 'census.json')}: portals[0].findings.byKind: undefined is not counts by before-consent, after-refusal, undeclared, lifetime, not-seen\n`,
     );
     expect([result.status, result.stdout, existsSync(out)]).toEqual([2, '', false]);
+  }, 30_000);
+});
+
+describe('census:merge refuses hand-made shards the census could not have written', () => {
+  it('refuses one host in two rows, of two shards: its folder would be copied over', () => {
+    const [one, two] = shards();
+    const [row] = two!.document.portals;
+    const again = { ...row!, url: 'https://data.tco.re/', host: 'data.tco.re', report: 'data.tco.re' };
+    const hostile = { ...two!, document: { ...two!.document, portals: [again] } };
+    expect(() => mergeShards([one!, hostile])).toThrow(
+      new UsageError(
+        `${join('shard-2', 'census.json')}: portals[0].host: "data.tco.re" is also in ${join('shard-1', 'census.json')}: portals[0].host: the census audits a host once`,
+      ),
+    );
+  });
+
+  it('refuses a row whose folder is not in its shard: the merged census would link to nothing', () => {
+    const root = join(scratch.path, 'folder-missing');
+    const dirs = onDisk(
+      root,
+      shards().map(({ document }) => document),
+    );
+    rmSync(join(dirs[1]!, 'down.example.org'), { recursive: true });
+    const out = join(root, 'merged');
+    const result = mergeCommand(['--out', out, ...dirs]);
+    expect(result.stderr).toBe(
+      `census:merge: ${join(dirs[1]!, 'down.example.org')}: missing, though census.json names it as the portal's folder: copy the shard whole\n`,
+    );
+    expect([result.status, result.stdout, existsSync(out)]).toEqual([2, '', false]);
+  }, 30_000);
+
+  it('refuses a FIFO in a portal’s folder, or a portal’s folder that is a file, before copying anything', () => {
+    const root = join(scratch.path, 'fifo-in-folder');
+    const documents = shards().map(({ document }) => document);
+    const dirs = onDisk(root, documents);
+    execFileSync('mkfifo', [join(dirs[1]!, 'down.example.org', 'pipe')]);
+    const out = join(root, 'merged');
+    const copies = () => portalCopies(dirs.map((dir, index) => ({ dir, document: documents[index]! })));
+    expect(copies).toThrow(
+      new UsageError(
+        `${join(dirs[1]!, 'down.example.org', 'pipe')}: not a file or folder (a FIFO, a socket or a device), which the census never writes: not copied`,
+      ),
+    );
+    rmSync(join(dirs[1]!, 'down.example.org'), { recursive: true });
+    writeFileSync(join(dirs[1]!, 'down.example.org'), '');
+    expect(copies).toThrow(/down\.example\.org: a file, not a folder, which the census never writes: not copied$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a census.json that is a FIFO rather than wait on it for ever', () => {
+    const dir = join(scratch.path, 'fifo-census');
+    mkdirSync(dir);
+    execFileSync('mkfifo', [join(dir, 'census.json')]);
+    // As a command, which its time-out ends if it waits: a read in this process would hold the tests.
+    const result = mergeCommand(['--out', join(scratch.path, 'fifo-merged'), dir]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `census:merge: ${join(dir, 'census.json')}: not a regular file, as the census writes it: not read\n`,
+    ]);
   }, 30_000);
 });
 

@@ -21,6 +21,18 @@ describe('portal list', () => {
       'http://localhost:8080/',
     ]);
     expect(list.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(list.repeated).toEqual([
+      'portals.txt:5: http://data.tco.re/pages/ skipped: its host data.tco.re is listed on line 3 (a host is audited once)',
+    ]);
+  });
+
+  it('names each line skipped as a host already listed, another port included, without the URL’s values', () => {
+    const list = parsePortalList('localhost:8080\nlocalhost:9090\n# x\nhttps://LOCALHOST/?token=S3CRET#top\n', 'portals.txt');
+    expect(list.urls.map((url) => url.href)).toEqual(['http://localhost:8080/']);
+    expect(list.repeated).toEqual([
+      'portals.txt:2: http://localhost:9090/ skipped: its host localhost is listed on line 1 (a host is audited once)',
+      'portals.txt:4: https://localhost/?token= skipped: its host localhost is listed on line 1 (a host is audited once)',
+    ]);
   });
 
   it('ends a line at a lone CR too (old Mac files): two hosts never run together', () => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MissingBrowserError, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseAuditArgs, UsageError } from '../../../scripts/audit/options.ts';
 import { AuditError, type RunOptions } from '../../../scripts/audit/run.ts';
-import { MAX_LIST_BYTES, readPortalList, runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
+import { censusTool, MAX_LIST_BYTES, readPortalList, runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
 import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 import { finding } from './census-fixtures.ts';
@@ -89,6 +89,7 @@ describe('a census run', () => {
     expect(document.portals.map((row) => row.host)).toEqual(['data.tco.re', 'itie.opendatasoft.com', 'data.nantesmetropole.fr']);
     expect(document.portals[0]).toMatchObject({ consent: { accept: 'none', refuse: 'none' }, cookies: 1, findings: { total: 1 } });
     expect(document.run).toEqual({
+      tool: censusTool(),
       browser: 'chromium',
       browserVersion: 'Chromium 156',
       cookiePolicy: 'third-party cookies allowed',
@@ -96,6 +97,11 @@ describe('a census run', () => {
       pages: 5,
     });
     expect(document.shard).toBeNull();
+    // What audited: the package's version, and the registry its build bundles.
+    expect(document.run.tool.version).toBe(
+      (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
+    );
+    expect(document.run.tool.registry).toMatch(/^[0-9a-f]{64}$/);
     for (const file of ['census.md', 'census.csv', 'census.html', 'data.tco.re/comparison.md'])
       expect(existsSync(join(scratch.path, 'both', file)), file).toBe(true);
     // The fake's runs made no choice: comparison.md says why they cannot be compared, as the panel would.
@@ -169,6 +175,24 @@ describe('a census run', () => {
     for (const file of ['census.json', 'census.md', 'census.csv', 'census.html']) {
       expect(readFileSync(join(scratch.path, 'secret', file), 'utf8'), file).not.toMatch(/9F1CSECRET|abc123|jsessionid/);
     }
+  });
+});
+
+describe('a census list with a host twice', () => {
+  it('says which lines it skipped before it starts, ten at most, then how many more', async () => {
+    const { deps, printed } = setup();
+    const list = join(scratch.path, 'twice.txt');
+    writeFileSync(
+      list,
+      ['data.tco.re', 'http://data.tco.re/explore/', ...Array.from({ length: 11 }, (_, i) => `data.tco.re/${i}`)].join('\n'),
+    );
+    expect(await runOn(['--portals', list, '--consent', 'accept'], 'twice', deps)).toBe(0);
+    expect(printed[0]).toBe(
+      `${list}:2: http://data.tco.re/explore/ skipped: its host data.tco.re is listed on line 1 (a host is audited once)`,
+    );
+    expect(printed.slice(0, 10).every((line) => line.includes(' skipped: its host data.tco.re is listed on line 1'))).toBe(true);
+    expect(printed[10]).toBe('and 2 more line(s) skipped, their host already listed');
+    expect(printed[11]).toMatch(/^census of 1 portal\(s\)/);
   });
 });
 
