@@ -23,6 +23,7 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGED_TCO_CHARTER, charterPage, DEMO_CHARTER, type CharterSection } from './charters.ts';
+import { gaCookieDomain } from './ga-cookie-domain.ts';
 import {
   CENSUS_PORTALS,
   censusPage,
@@ -197,6 +198,7 @@ ${
   document.cookie = '_hjSessionUser_1234=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + (365 * 24 * 3600) + '; SameSite=Lax';`
       : ''
   }
+  ${gaCookieDomain.toString()}
   const banner = document.getElementById('consent-banner');
   const visitor = Math.random().toString(16).slice(2, 18);
   const start = {
@@ -205,17 +207,9 @@ ${
       document.cookie = '_pk_id.1.a1b2=' + visitor + '.' + Date.now() + '; path=/; max-age=' + (393 * 24 * 3600) + '; SameSite=Lax';
       document.cookie = '_pk_ses.1.a1b2=1; path=/; max-age=1800; SameSite=Lax';
     },
-    // Google Analytics (2 years). With its default cookie_domain "auto", gtag.js "will set cookies
-    // on the highest level domain it can" (https://developers.google.com/analytics/devguides/collection/gtagjs/cookies-user-id):
-    // the registrable domain, .opendatasoft.com for every NAME.opendatasoft.com portal. Here it is
-    // the host less its first label: the registrable domain for a host of three labels, as on the
-    // platform (demo. and itie.opendatasoft.com share .opendatasoft.com; data.tco.re writes on
-    // tco.re). The data.NAME.opendatasoft.com portals (census, refusal, mixed choice) keep a parent
-    // of their own on purpose, so scenarios and demos sharing one browser never see each other's
-    // _ga (see PORTAL_HOSTS).
+    // Google Analytics (2 years), on the domain gtag.js's cookie_domain "auto" picks (ga-cookie-domain.ts).
     ga() {
-      const parent = location.hostname.split('.').slice(1).join('.');
-      document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + parent + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';
+      document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + gaCookieDomain(location.hostname) + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';
     },
   };
   function stored() {
