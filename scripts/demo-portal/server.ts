@@ -97,7 +97,9 @@ export type PortalServer = {
   close(): Promise<void>;
 };
 
+/** SESSION_COOKIE_AGE's default, 1209600 s: the vendor's "2 weeks by default". */
 const TWO_WEEKS = 14 * 24 * 3600;
+/** 365 days: this model's reading of the vendor's "12 months" and "up to 12 months". */
 const ONE_YEAR = 365 * 24 * 3600;
 
 /** The host and path a request is for, whether it came directly or through the proxy door. */
@@ -109,17 +111,27 @@ export function requestTarget(request: IncomingMessage): { host: string; path: s
 }
 
 /**
- * The platform's functional cookies, as its Django back end sets them on every page, with the
- * lifetimes its published cookie policy states (https://legal.huwise.com/en/cookies.html,
- * 2025-09-29: sessionid 2 weeks by default, csrftoken up to 12 months, django_language 12
- * months; see src/core/registry/platform-default.ts). django_language is set on every portal
- * here, as on a multilingual one.
+ * The platform's functional cookies, as its Django back end sets them on every page. Lifetimes:
+ * those its published cookie policy states (https://legal.huwise.com/en/cookies.html, 2025-09-29:
+ * sessionid 2 weeks by default, csrftoken up to 12 months, django_language 12 months; see
+ * src/core/registry/platform-default.ts). The policy gives no flag, so the flags are Django's
+ * defaults (https://docs.djangoproject.com/en/stable/ref/settings/): Path=/ (*_COOKIE_PATH '/'),
+ * host-only (*_COOKIE_DOMAIN None), never Secure (*_COOKIE_SECURE False); HttpOnly only on
+ * sessionid (SESSION_COOKIE_HTTPONLY True, CSRF_ and LANGUAGE_COOKIE_HTTPONLY False); SameSite=Lax
+ * on sessionid and csrftoken (SESSION_ and CSRF_COOKIE_SAMESITE 'Lax'), none on django_language
+ * (LANGUAGE_COOKIE_SAMESITE None).
+ * - sessionid: 2 weeks, the policy's and Django's (SESSION_COOKIE_AGE 1209600).
+ * - csrftoken: 365 days, this model's choice within the policy's "up to 12 months"; Django's
+ *   CSRF_COOKIE_AGE would be 52 weeks (31449600 s). Kept because the demo's recorded audits
+ *   (test/support/demo-audit/) hold this lifetime.
+ * - django_language: 365 days for the policy's 12 months, where Django's LANGUAGE_COOKIE_AGE
+ *   (None) would make it a session cookie. Set on every portal here, as on a multilingual one.
  */
 function platformCookies(): string[] {
   return [
     `sessionid=fixture-session-${Math.random().toString(36).slice(2)}; Path=/; Max-Age=${TWO_WEEKS}; HttpOnly; SameSite=Lax`,
     `csrftoken=fixture-csrf-${Math.random().toString(36).slice(2)}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
-    `django_language=fr; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
+    `django_language=fr; Path=/; Max-Age=${ONE_YEAR}`,
   ];
 }
 
@@ -230,6 +242,9 @@ ${
   for (const key of EARLY) start[key]();
   function save(flags) {
     const choice = { functional_cookies: true, ...flags, timestamp: Date.now() };
+    // Written by the page's script, so never HttpOnly, as the vendor's starter kit reads it through
+    // document.cookie (portalPage's sources). Six months: the guide's; 183 days is this model's
+    // reading of them. Path=/ and SameSite=Lax are this model's choice: no source gives them.
     document.cookie = 'cookies_preferences=' + encodeURIComponent(JSON.stringify(choice)) + '; path=/; max-age=' + (183 * 24 * 3600) + '; SameSite=Lax';
     banner.hidden = true;
     const values = TRACKERS.map((key) => flags[key]);

@@ -26,6 +26,21 @@ function page(server: PortalServer, host: string, path: string): Promise<Page> {
   });
 }
 
+/** The `Set-Cookie` line that sets `name`, as its attributes, lower-cased names (`max-age`, `httponly`). */
+function cookieAttributes(setCookie: string[], name: string): Record<string, string> {
+  const line = setCookie.find((header) => header.startsWith(`${name}=`));
+  if (line === undefined) throw new Error(`no Set-Cookie for ${name}`);
+  return Object.fromEntries(
+    line
+      .split(';')
+      .slice(1)
+      .map((part) => {
+        const [key = '', value = ''] = part.trim().split('=');
+        return [key.toLowerCase(), value];
+      }),
+  );
+}
+
 /**
  * Runs a portal page's script on `hostname` with a stand-in document that holds no cookie yet;
  * returns the `document.cookie` lines it writes and a way to click the banner's buttons.
@@ -75,12 +90,27 @@ describe('the demo portal server with a charter of its operator’s (--charter)'
   });
 });
 
-describe('the demo portal’s Google Analytics', () => {
+describe('the demo portal’s cookies', () => {
   let server: PortalServer;
   beforeAll(async () => {
     server = await startPortalServer(0);
   });
   afterAll(() => server.close());
+
+  it('sets the platform’s cookies with Django’s default flags, and the lifetimes the vendor’s policy states', async () => {
+    const { setCookie } = await page(server, DEMO_HOST, '/');
+    // Host-only, Path=/, never Secure: SESSION_/CSRF_/LANGUAGE_COOKIE_DOMAIN None, _PATH '/', _SECURE False.
+    for (const name of ['sessionid', 'csrftoken', 'django_language']) {
+      const attributes = cookieAttributes(setCookie, name);
+      expect(attributes, name).toMatchObject({ path: '/' });
+      expect(attributes, name).not.toHaveProperty('domain');
+      expect(attributes, name).not.toHaveProperty('secure');
+    }
+    expect(cookieAttributes(setCookie, 'sessionid')).toEqual({ path: '/', 'max-age': '1209600', httponly: '', samesite: 'Lax' });
+    expect(cookieAttributes(setCookie, 'csrftoken')).toEqual({ path: '/', 'max-age': '31536000', samesite: 'Lax' });
+    // LANGUAGE_COOKIE_SAMESITE None: no SameSite attribute; the 12 months are the vendor's.
+    expect(cookieAttributes(setCookie, 'django_language')).toEqual({ path: '/', 'max-age': '31536000' });
+  });
 
   it('writes _ga on the portal’s own domain on tco.re, not on the public suffix re', async () => {
     const { body } = await page(server, 'tco.re', '/');
