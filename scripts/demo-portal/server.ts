@@ -156,7 +156,7 @@ type PageOptions = {
   afterAccept?: string;
   /** The dataset the header links to. */
   datasetLink?: string;
-  /** False: the banner as the guide describes it, switches and "Sauvegarder mes choix" only. */
+  /** False: the banner as the guide describes it, switches (the necessary cookies' one locked on) and "Sauvegarder mes choix" only. */
   oneClickButtons?: boolean;
 };
 
@@ -178,6 +178,13 @@ function portalPage(host: string, title: string, body: string, ignored: readonly
   const switches = trackers
     .map(({ key, label }) => `  <label><input type="checkbox" id="consent-${key}" data-tracker="${key}"> ${escapeHtml(label)}</label>`)
     .join('\n');
+  const oneClickButtons = options.oneClickButtons ?? true;
+  // Guide: the banner shows "strictly necessary cookies always on". The guide-shaped banner draws
+  // that as a switch locked on (checked, disabled: this model's rendering of the sentence), the
+  // kind of switch the audit must leave alone (scripts/audit/consent-banner.ts skips disabled ones).
+  const lockedSwitch = oneClickButtons
+    ? ''
+    : `  <label><input type="checkbox" id="consent-necessary" checked disabled> Cookies nécessaires</label>\n`;
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)} — ${escapeHtml(host)}</title></head>
 <body>
@@ -186,11 +193,11 @@ function portalPage(host: string, title: string, body: string, ignored: readonly
 <section id="consent-banner" role="dialog" aria-label="Gestion de vos préférences sur les cookies" hidden>
   <h2>Gestion de vos préférences sur les cookies</h2>
   <p>Cookies strictement nécessaires : toujours actifs.</p>
-  <fieldset><legend>Mesure d'audience</legend>
+${lockedSwitch}  <fieldset><legend>Mesure d'audience</legend>
 ${switches}
   </fieldset>
 ${
-  (options.oneClickButtons ?? true)
+  oneClickButtons
     ? `  <button type="button" id="consent-accept">Tout accepter</button>
   <button type="button" id="consent-refuse">Tout refuser</button>
 `

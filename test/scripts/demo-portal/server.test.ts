@@ -126,4 +126,15 @@ describe('the demo portal’s cookies', () => {
     run.click('consent-accept');
     expect(run.written.find((line) => line.startsWith('_ga='))).toContain('; domain=tco.re;');
   });
+
+  it('plays the guide’s banner (data.propre) with the necessary cookies’ switch locked on, and leaves the default banner without it', async () => {
+    const banner = (html: string) => /<section id="consent-banner"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const guide = banner((await page(server, 'data.propre.opendatasoft.com', '/')).body);
+    expect(guide).toContain('id="consent-save"');
+    expect(guide).not.toContain('id="consent-accept"');
+    expect(guide).toMatch(/<label><input type="checkbox" id="consent-necessary" checked disabled> Cookies nécessaires<\/label>/);
+    const demo = banner((await page(server, DEMO_HOST, '/')).body);
+    expect(demo).toContain('id="consent-accept"');
+    expect(demo).not.toContain('consent-necessary');
+  });
 });
