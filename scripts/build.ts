@@ -18,6 +18,8 @@ const targets = ['chrome', 'firefox'] as const;
 const BUNDLED_NOTICES: Array<[from: string, to: string]> = [
   [OPEN_COOKIE_DATABASE_SOURCE.licenceFile, 'licenses/open-cookie-database/LICENSE'],
   ['data/open-cookie-database/SOURCE.md', 'licenses/open-cookie-database/SOURCE.md'],
+  // The bundled registry quotes the portals' charters: their sources and rights travel with it.
+  ['charters/NOTICE.md', 'licenses/charters/NOTICE.md'],
   ['LICENSE', 'licenses/cookie-charter-inspector/LICENSE'],
   // The pages load it where the browser has no `browser` namespace, and so does Chrome's worker (its own file there).
   ['node_modules/webextension-polyfill/LICENSE', 'licenses/webextension-polyfill/LICENSE'],

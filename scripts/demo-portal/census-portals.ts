@@ -76,8 +76,9 @@ export const CENSUS_PORTALS: readonly CensusPortal[] = [
     plays: 'clean: Matomo only after "accept", every cookie declared',
     trackers: ['matomo'],
     charter: MATOMO_CHARTER,
-    // Guide: the platform's banner has a switch per statistics tool and "Sauvegarder mes choix"; no
-    // "accept all" or "refuse all" is documented. This portal plays it so: the audit sets the switches, then saves.
+    // Guide: the platform's banner has strictly necessary cookies always on (a switch locked on
+    // here), a switch per statistics tool and "Sauvegarder mes choix"; no "accept all" or "refuse
+    // all" is documented. This portal plays it so: the audit sets the switches it may, then saves.
     oneClickButtons: false,
   },
   {

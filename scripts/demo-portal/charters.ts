@@ -1,8 +1,10 @@
 /**
- * The charter pages the demo portal serves at /terms/cookies-policy/, rendered like the
- * platform's. Each modelled behaviour names its source; "guide" is the team's charter formats
- * guide (charter-formats.md: Opendatasoft's public documentation and portal pages), "issue 11"
- * the review of what real portals write.
+ * The charter pages the demo portal serves at /terms/cookies-policy/ (guide: the platform's
+ * path). Their words and tables follow the guide and the received charters; their markup is
+ * this model's own, as no real charter page's HTML was captured (see charterPage). Each modelled
+ * behaviour names its source; "guide" is the team's charter formats guide (charter-formats.md:
+ * Opendatasoft's public documentation and portal pages), "issue 11" the review of what real
+ * portals write, charters/*.txt the five real charters' text as received.
  */
 
 /** One section of a charter: its category label, how the page writes it, its table. */
@@ -71,8 +73,10 @@ export const DEMO_CHARTER: CharterSection[] = [
 ];
 
 /**
- * A bundled portal's charter as it reads live today: Matomo was added, one purpose reworded.
- * Still the old template with heading categories, as data.tco.re's own (charters/data.tco.re.txt).
+ * A made-up later version of a bundled portal's charter, to play a live charter that differs from
+ * the bundled copy: Matomo added and csrftoken's purpose reworded by this model, not read from
+ * data.tco.re's live page. Still the old template with heading categories, as data.tco.re's own
+ * (charters/data.tco.re.txt).
  */
 export const CHANGED_TCO_CHARTER: CharterSection[] = [
   {
@@ -108,8 +112,10 @@ function sectionHtml({ category, description, header, rows }: CharterSection): s
     description === null
       ? `<h4>${escapeHtml(category)}</h4>`
       : `<p><strong>${escapeHtml(category)} :</strong> ${escapeHtml(description)}</p>`;
-  // The platform's pages are AngularJS apps (ods-widgets): directive attributes hold expressions
-  // with ">" (ng-if, ng-class). The inline handler on an icon is issue 11's hostile case: the old
+  // This model's markup, not the platform's (never captured): the `ods-table` class and the
+  // AngularJS directive attributes holding expressions with ">" (ng-if, ng-class) are made up after
+  // the platform's front-end library, a set of AngularJS directives (https://github.com/opendatasoft/ods-widgets),
+  // to put ">" inside attributes. The inline handler on an icon is issue 11's hostile case: the old
   // regex tokenizer ended the tag at its first ">" and leaked the rest into the charter's words.
   const cells = (row: string[], tag: 'th' | 'td') =>
     row
@@ -128,7 +134,15 @@ ${rows.map((row) => `<tr>${cells(row, 'td')}</tr>`).join('\n')}
 </table>`;
 }
 
-/** The HTML page of a charter, as the platform renders it. */
+/**
+ * The HTML page of a charter. From the guide: the path, and the preambles "Download as PDF" and
+ * a last-update line ("Last update: ...", here in French). From charters/*.txt: the title
+ * "Charte cookies", the introduction, "Qu'est ce qu'un cookie ?" and the heading that ends with
+ * the portal's URL in angle brackets (the received texts write it so; whether a live page shows
+ * the brackets is not known). This model's invention: every element and attribute, the heading
+ * levels, the header and footer, the PDF link's address, the date, the scripts and the
+ * `<template>`.
+ */
 export function charterPage(host: string, sections: CharterSection[]): string {
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Charte cookies — ${escapeHtml(host)}</title>

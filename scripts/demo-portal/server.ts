@@ -23,6 +23,7 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGED_TCO_CHARTER, charterPage, DEMO_CHARTER, type CharterSection } from './charters.ts';
+import { gaCookieDomain } from './ga-cookie-domain.ts';
 import {
   CENSUS_PORTALS,
   censusPage,
@@ -96,7 +97,9 @@ export type PortalServer = {
   close(): Promise<void>;
 };
 
+/** SESSION_COOKIE_AGE's default, 1209600 s: the vendor's "2 weeks by default". */
 const TWO_WEEKS = 14 * 24 * 3600;
+/** 365 days: this model's reading of the vendor's "12 months" and "up to 12 months". */
 const ONE_YEAR = 365 * 24 * 3600;
 
 /** The host and path a request is for, whether it came directly or through the proxy door. */
@@ -108,17 +111,27 @@ export function requestTarget(request: IncomingMessage): { host: string; path: s
 }
 
 /**
- * The platform's functional cookies, as its Django back end sets them on every page, with the
- * lifetimes its published cookie policy states (https://legal.huwise.com/en/cookies.html,
- * 2025-09-29: sessionid 2 weeks by default, csrftoken up to 12 months, django_language 12
- * months; see src/core/registry/platform-default.ts). django_language is set on every portal
- * here, as on a multilingual one.
+ * The platform's functional cookies, as its Django back end sets them on every page. Lifetimes:
+ * those its published cookie policy states (https://legal.huwise.com/en/cookies.html, 2025-09-29:
+ * sessionid 2 weeks by default, csrftoken up to 12 months, django_language 12 months; see
+ * src/core/registry/platform-default.ts). The policy gives no flag, so the flags are Django's
+ * defaults (https://docs.djangoproject.com/en/stable/ref/settings/): Path=/ (*_COOKIE_PATH '/'),
+ * host-only (*_COOKIE_DOMAIN None), never Secure (*_COOKIE_SECURE False); HttpOnly only on
+ * sessionid (SESSION_COOKIE_HTTPONLY True, CSRF_ and LANGUAGE_COOKIE_HTTPONLY False); SameSite=Lax
+ * on sessionid and csrftoken (SESSION_ and CSRF_COOKIE_SAMESITE 'Lax'), none on django_language
+ * (LANGUAGE_COOKIE_SAMESITE None).
+ * - sessionid: 2 weeks, the policy's and Django's (SESSION_COOKIE_AGE 1209600).
+ * - csrftoken: 365 days, this model's choice within the policy's "up to 12 months"; Django's
+ *   CSRF_COOKIE_AGE would be 52 weeks (31449600 s). Kept because the demo's recorded audits
+ *   (test/support/demo-audit/) hold this lifetime.
+ * - django_language: 365 days for the policy's 12 months, where Django's LANGUAGE_COOKIE_AGE
+ *   (None) would make it a session cookie. Set on every portal here, as on a multilingual one.
  */
 function platformCookies(): string[] {
   return [
     `sessionid=fixture-session-${Math.random().toString(36).slice(2)}; Path=/; Max-Age=${TWO_WEEKS}; HttpOnly; SameSite=Lax`,
     `csrftoken=fixture-csrf-${Math.random().toString(36).slice(2)}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
-    `django_language=fr; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
+    `django_language=fr; Path=/; Max-Age=${ONE_YEAR}`,
   ];
 }
 
@@ -143,7 +156,7 @@ type PageOptions = {
   afterAccept?: string;
   /** The dataset the header links to. */
   datasetLink?: string;
-  /** False: the banner as the guide describes it, switches and "Sauvegarder mes choix" only. */
+  /** False: the banner as the guide describes it, switches (the necessary cookies' one locked on) and "Sauvegarder mes choix" only. */
   oneClickButtons?: boolean;
 };
 
@@ -165,6 +178,13 @@ function portalPage(host: string, title: string, body: string, ignored: readonly
   const switches = trackers
     .map(({ key, label }) => `  <label><input type="checkbox" id="consent-${key}" data-tracker="${key}"> ${escapeHtml(label)}</label>`)
     .join('\n');
+  const oneClickButtons = options.oneClickButtons ?? true;
+  // Guide: the banner shows "strictly necessary cookies always on". The guide-shaped banner draws
+  // that as a switch locked on (checked, disabled: this model's rendering of the sentence), the
+  // kind of switch the audit must leave alone (scripts/audit/consent-banner.ts skips disabled ones).
+  const lockedSwitch = oneClickButtons
+    ? ''
+    : `  <label><input type="checkbox" id="consent-necessary" checked disabled> Cookies nécessaires</label>\n`;
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)} — ${escapeHtml(host)}</title></head>
 <body>
@@ -173,11 +193,11 @@ function portalPage(host: string, title: string, body: string, ignored: readonly
 <section id="consent-banner" role="dialog" aria-label="Gestion de vos préférences sur les cookies" hidden>
   <h2>Gestion de vos préférences sur les cookies</h2>
   <p>Cookies strictement nécessaires : toujours actifs.</p>
-  <fieldset><legend>Mesure d'audience</legend>
+${lockedSwitch}  <fieldset><legend>Mesure d'audience</legend>
 ${switches}
   </fieldset>
 ${
-  (options.oneClickButtons ?? true)
+  oneClickButtons
     ? `  <button type="button" id="consent-accept">Tout accepter</button>
   <button type="button" id="consent-refuse">Tout refuser</button>
 `
@@ -197,6 +217,7 @@ ${
   document.cookie = '_hjSessionUser_1234=' + Math.random().toString(16).slice(2) + '; path=/; max-age=' + (365 * 24 * 3600) + '; SameSite=Lax';`
       : ''
   }
+  ${gaCookieDomain.toString()}
   const banner = document.getElementById('consent-banner');
   const visitor = Math.random().toString(16).slice(2, 18);
   const start = {
@@ -205,17 +226,9 @@ ${
       document.cookie = '_pk_id.1.a1b2=' + visitor + '.' + Date.now() + '; path=/; max-age=' + (393 * 24 * 3600) + '; SameSite=Lax';
       document.cookie = '_pk_ses.1.a1b2=1; path=/; max-age=1800; SameSite=Lax';
     },
-    // Google Analytics (2 years). With its default cookie_domain "auto", gtag.js "will set cookies
-    // on the highest level domain it can" (https://developers.google.com/analytics/devguides/collection/gtagjs/cookies-user-id):
-    // the registrable domain, .opendatasoft.com for every NAME.opendatasoft.com portal. Here it is
-    // the host less its first label: the registrable domain for a host of three labels, as on the
-    // platform (demo. and itie.opendatasoft.com share .opendatasoft.com; data.tco.re writes on
-    // tco.re). The data.NAME.opendatasoft.com portals (census, refusal, mixed choice) keep a parent
-    // of their own on purpose, so scenarios and demos sharing one browser never see each other's
-    // _ga (see PORTAL_HOSTS).
+    // Google Analytics (2 years), on the domain gtag.js's cookie_domain "auto" picks (ga-cookie-domain.ts).
     ga() {
-      const parent = location.hostname.split('.').slice(1).join('.');
-      document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + parent + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';
+      document.cookie = '_ga=GA1.2.' + visitor + '; domain=' + gaCookieDomain(location.hostname) + '; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';
     },
   };
   function stored() {
@@ -236,6 +249,9 @@ ${
   for (const key of EARLY) start[key]();
   function save(flags) {
     const choice = { functional_cookies: true, ...flags, timestamp: Date.now() };
+    // Written by the page's script, so never HttpOnly, as the vendor's starter kit reads it through
+    // document.cookie (portalPage's sources). Six months: the guide's; 183 days is this model's
+    // reading of them. Path=/ and SameSite=Lax are this model's choice: no source gives them.
     document.cookie = 'cookies_preferences=' + encodeURIComponent(JSON.stringify(choice)) + '; path=/; max-age=' + (183 * 24 * 3600) + '; SameSite=Lax';
     banner.hidden = true;
     const values = TRACKERS.map((key) => flags[key]);

@@ -193,7 +193,7 @@ describe('recorder', () => {
 
   describe('a scan and the events heard while it runs: the newest fact wins', () => {
     const ga = browserCookie({ name: '_ga', domain: 'data.tco.re', httpOnly: false });
-    const refused = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":false}') });
+    const refused = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":false}'), httpOnly: false });
 
     it('a removal heard before an older scan answers is not undone by the answer', async () => {
       const { recorder } = await setup();
@@ -344,7 +344,7 @@ describe('recorder', () => {
 
   it('reads the consent a scan finds first, and does not guess when the others were set', async () => {
     const { recorder } = await setup();
-    const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}') });
+    const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}'), httpOnly: false });
     await recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' }), consent], 5);
     const site = await recorder.site('data.tco.re', '0');
     expect(site.consent.state).toBe('accepted');
@@ -356,7 +356,7 @@ describe('recorder', () => {
 
   it('learns when a cookie found by a scan was set from the event that reports it', async () => {
     const { recorder } = await setup();
-    const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}') });
+    const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}'), httpOnly: false });
     await recorder.cookiesPresent([consent, browserCookie({ name: '_pk_id.1.a' })], 10);
     // The event that woke the worker, processed after the wake-up scan.
     await recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 8);
@@ -410,7 +410,12 @@ describe('recorder', () => {
   it('survives a worker restart: a new store reads back what the old one wrote, marks it, and holds no value', async () => {
     const { session, store, recorder } = await setup();
     await recorder.cookieChanged(browserCookie(), false, 'explicit', 1);
-    await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: '%7B%22matomo%22%3Atrue%7D' }), false, 'explicit', 2);
+    await recorder.cookieChanged(
+      browserCookie({ name: 'cookies_preferences', value: '%7B%22matomo%22%3Atrue%7D', httpOnly: false }),
+      false,
+      'explicit',
+      2,
+    );
     await store.flush();
     expect(JSON.stringify(session.data)).not.toContain('SECRET-VALUE');
     // The consent value is not kept: only the choice read from it (its per-tracker flags).
@@ -483,7 +488,12 @@ describe('recorder', () => {
 
   it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
     const { recorder } = await setup();
-    const foreign = browserCookie({ name: 'cookies_preferences', domain: 'widget.example.net', value: '%7B%22matomo%22%3Atrue%7D' });
+    const foreign = browserCookie({
+      name: 'cookies_preferences',
+      domain: 'widget.example.net',
+      value: '%7B%22matomo%22%3Atrue%7D',
+      httpOnly: false,
+    });
     await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'frame', cookie: foreign, at: 1 });
     await recorder.thirdPartyRemoved(foreign, ['data.tco.re'], 2);
     expect((await recorder.site('data.tco.re', '0')).consent.state).toBe('none');
@@ -581,7 +591,7 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
     await recorder.cookieChanged(ga, false, 'explicit', 1000);
     open.delete(`0|${DEMO}`);
     await recorder.cookieChanged(
-      browserCookie({ name: 'cookies_preferences', domain: ITIE, value: encodeURIComponent('{"ga":true}') }),
+      browserCookie({ name: 'cookies_preferences', domain: ITIE, value: encodeURIComponent('{"ga":true}'), httpOnly: false }),
       false,
       'explicit',
       2000,

@@ -29,6 +29,16 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (target) => {
     expect(readFileSync(`dist/${target}/licenses/open-cookie-database/SOURCE.md`, 'utf8')).toContain('Open-Cookie-Database');
   });
 
+  it('ships the charters’ notice (source and rights) with the registry quoted from them, naming every bundled portal', () => {
+    const notice = readFileSync(`dist/${target}/licenses/charters/NOTICE.md`, 'utf8');
+    expect(notice).toContain('No licence is claimed');
+    const portals = readdirSync('charters')
+      .filter((file) => file.endsWith('.txt'))
+      .map((file) => file.slice(0, -'.txt'.length));
+    expect(portals.length).toBeGreaterThan(0);
+    for (const portal of portals) expect(notice, portal).toContain(`https://${portal}/terms/cookies-policy/`);
+  });
+
   it('runs its worker as classic scripts (Chrome keeps their compiled code between wakes: scripts/classic-worker.ts)', () => {
     expect(manifest.background).toEqual(builtBackground(target));
     expect(manifest.background).not.toHaveProperty('type');
