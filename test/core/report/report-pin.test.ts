@@ -147,8 +147,8 @@ const CASES: Array<{ name: string; site: () => SiteRecord; live: LiveCharterReco
     name: 'a bundled portal read live',
     site: () => site(BUNDLED, 600, 11),
     live: live(BUNDLED),
-    report: '8171032ae0800aadddbb0168c6c6b66d5c907afa5b64a63eae488855936eaee4',
-    page: '8dee8d078f14d3efa76b79875f703de7dc05b13f496ca9e2fcf40621c161f259',
+    report: '0f02e2eece871cb0839d2301d7e2693e641f7978dfc9b1a84c71fd3a25c82ced',
+    page: '6627dc42e5178b0afd572f28a3a8a99a030dfc743ee8876c3be94801604c6daa',
   },
   {
     name: 'a platform portal (its default charter)',
