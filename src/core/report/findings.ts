@@ -7,7 +7,7 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime, type StatedLifetime } from './duration.ts';
-import { judgeCookie } from '../consent/consent-choice.ts';
+import { CONSENT_COOKIE, judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName, keepsTheChoice } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
@@ -238,9 +238,11 @@ export function findingsInNameOrder(
   }
 
   const unseen: Finding[] = [];
+  // The consent cookie is written by the visitor's choice: before one, it cannot have been seen.
+  const noChoiceYet = site.consent.state === 'none';
   // The default's entries are the platform's cookies, not what the site declared: not seeing one is no finding.
   for (const entry of standIn ? [] : notSeen) {
-    if (entry.match === 'exact' && SET_ONLY_SOMETIMES.has(entry.cookie)) continue;
+    if (entry.match === 'exact' && (SET_ONLY_SOMETIMES.has(entry.cookie) || (noChoiceYet && entry.cookie === CONSENT_COOKIE))) continue;
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
     unseen.push({
       kind: 'not-seen',
