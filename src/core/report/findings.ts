@@ -208,19 +208,21 @@ export function findingsInNameOrder(
       // The banner's switches are the statistics tools': a statistics cookie none of the choice's
       // flags speaks for (a tool with no switch shown: declared as statistics or known so), set
       // or kept while every switch is off, goes against that refusal too, as recorded when it was
-      // set (SiteCookie.allOffWhenSet).
-      const statisticsNoSwitch = !embedded && match.category === 'statistics';
+      // set (SiteCookie.allOffWhenSet). So does an advertiser's cookie on the site's own domain
+      // (third-party: `_gcl_au`, `_fbp`): no switch could have accepted it. Embedded content answers
+      // to the overall choice only.
+      const noSwitchRefused = !embedded && (match.category === 'statistics' || match.category === 'third-party');
       // A refusal, overall or of the cookie's own tracker (a mixed choice): when it was set, or now.
       let refusal: Finding | null = null;
       if (cookie.setPhases.includes('after-refuse')) {
         refusal = refusalFinding(cookie, match, embedded, severity, 'set', cookie.refusedBy ?? []);
-      } else if (statisticsNoSwitch && cookie.allOffWhenSet) {
+      } else if (noSwitchRefused && cookie.allOffWhenSet) {
         refusal = refusalFinding(cookie, match, embedded, severity, 'set', cookie.allOffWhenSet);
       } else if (cookie.removed === null) {
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, match, embedded, severity, 'kept', now.refused);
-        else if (statisticsNoSwitch && now.allOff) refusal = refusalFinding(cookie, match, embedded, severity, 'kept', now.allOff);
+        else if (noSwitchRefused && now.allOff) refusal = refusalFinding(cookie, match, embedded, severity, 'kept', now.allOff);
       }
       // A site's own cookie that only keeps the choice is written because the visitor opted out:
       // never one, whatever the refusal's shape or the charter's category (looked up only here, for the few that would be).

@@ -242,6 +242,49 @@ describe('consent per tracker', () => {
     expect(refusals({ matomo: true, ga: false })).toEqual([]);
   });
 
+  it('flags an advertiser’s cookie on the site’s own domain set or kept while every switch is off, never embedded content’s', () => {
+    // A charter that files them under "Cookies tiers": Google Ads' _gcl_au, and Google Analytics, where the banner shows only Matomo's switch.
+    const withTiers = buildRegistry(
+      {
+        [HOST]: {
+          ...METROPOLE_CHARTER,
+          entries: [
+            METROPOLE_CHARTER.entries[0]!,
+            ...['_gcl_au', '_ga'].map((name) => ({
+              provider: 'Google',
+              service: null,
+              cookie: name,
+              match: 'exact' as const,
+              purpose: 'Tiers',
+              duration: null,
+              category: 'third-party' as const,
+            })),
+          ],
+        },
+      },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+      buildReport(play(...steps), withTiers, NOW_MS)
+        .findings.filter((f) => f.kind === 'after-refusal')
+        .map((f) => `${f.cookie} ${f.severity}: ${f.evidence}`);
+    expect(refusals([choice({ matomo: false, ga: false })], [cookie('_gcl_au', 90, `.${HOST}`)])).toEqual([
+      '_gcl_au high: third-party cookie (Google) set after a refusal: Matomo refused (matomo=false), Google Analytics refused (ga=false)',
+    ]);
+    expect(refusals([choice({ matomo: false })], [cookie('_ga', 390, `.${HOST}`)])).toEqual([
+      '_ga high: third-party cookie (Google) set after a refusal: Matomo refused (matomo=false)',
+    ]);
+    expect(refusals([cookie('_gcl_au', 90, `.${HOST}`)], [choice({ matomo: false, ga: false })])).toEqual([
+      '_gcl_au high: third-party cookie (Google) kept after a refusal: Matomo refused (matomo=false), Google Analytics refused (ga=false)',
+    ]);
+    // Under a mixed choice the visitor refused no switch that speaks for it.
+    expect(refusals([choice({ matomo: true, ga: false })], [cookie('_gcl_au', 90, `.${HOST}`)])).toEqual([]);
+    // Embedded content's answers to the overall choice alone: no switch of the portal's banner is its.
+    const embedded = play([choice({ matomo: false, ga: false })]);
+    recordCookieChange(embedded, cookie('_gcl_au', 90, '.ads.example.net'), false, NOW_MS, { via: 'frame' });
+    expect(buildReport(embedded, withTiers, NOW_MS).findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+
   it('judges a statistics cookie of no switch by the choice in force when it was set, not by the choice of now', () => {
     const withAcme = registryWith('_acme_stats', 'Acme', 'statistics', '1 year');
     const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
