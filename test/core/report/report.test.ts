@@ -406,6 +406,59 @@ describe('consent per tracker', () => {
     ]);
   });
 
+  it('judges a known statistics tracker a charter files under a section of unclear role as the statistics cookie it is', () => {
+    // "Cookies optionnels", "Outils de mesure": headings read as `other`.
+    const filedOther = buildRegistry(
+      {
+        [HOST]: {
+          ...METROPOLE_CHARTER,
+          entries: [
+            METROPOLE_CHARTER.entries[0]!,
+            ...[
+              ['_ga', 'Google'],
+              ['_pk_id.', 'Matomo'],
+              ['widget', 'Acme'],
+            ].map(([name, provider]) => ({
+              provider: provider!,
+              service: null,
+              cookie: name!,
+              match: name!.endsWith('.') ? ('prefix' as const) : ('exact' as const),
+              purpose: 'Optionnel',
+              duration: null,
+              category: 'other' as const,
+            })),
+          ],
+        },
+      },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const consentFindings = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+      buildReport(play(...steps), filedOther, NOW_MS)
+        .findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+        .map((f) => `${f.kind} ${f.severity} ${f.cookie}: ${f.evidence}`);
+    // Set before the choice, kept after its own switch is refused.
+    expect(consentFindings([cookie('_ga', 390, `.${HOST}`)], [cookie('widget', 1)], [choice({ ga: false })])).toEqual([
+      'before-consent high _ga: statistics cookie (Google) set before the visitor chose',
+      'before-consent medium widget: other cookie (Acme) set before the visitor chose',
+      'after-refusal high _ga: statistics cookie (Google) kept after a refusal: Google Analytics refused (ga=false)',
+    ]);
+    // The banner shows only Matomo's switch, turned off: Google Analytics runs all the same.
+    expect(consentFindings([choice({ matomo: false })], [cookie('_ga', 390, `.${HOST}`)], [cookie('widget', 1)])).toEqual([
+      'after-refusal high _ga: statistics cookie (Google) set after a refusal: Matomo refused (matomo=false)',
+    ]);
+    const report = buildReport(play([cookie('_pk_id.1.abc', 300)]), filedOther, NOW_MS);
+    expect(report.findings.find((f) => f.kind === 'before-consent')).toMatchObject({
+      severity: 'high',
+      detail: { category: 'statistics', source: 'charter' },
+    });
+    // The row keeps the charter's word.
+    expect(report.cookies.find((c) => c.name === '_pk_id.1.abc')).toMatchObject({ category: 'other', categoryInferred: null });
+    // Embedded content by that name is not the portal's tracker: judged as the charter files it.
+    const embedded = play([choice({ matomo: false })]);
+    recordCookieChange(embedded, cookie('_ga', 390, '.video.example.net'), false, NOW_MS, { via: 'frame' });
+    expect(buildReport(embedded, filedOther, NOW_MS).findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+
   it('keeps the charter’s word for a tool that can be set up to need no consent (Matomo, AT Internet, Piano, Eulerian)', () => {
     for (const [name, provider] of [
       ['_pk_id', 'Matomo'],
