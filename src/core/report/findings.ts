@@ -244,6 +244,11 @@ export function findingsInNameOrder(
       // A site's own cookie that only keeps the choice is written because the visitor opted out:
       // never one, whatever the refusal's shape or the charter's category (looked up only here, for the few that would be).
       if (refusal && (embedded || !keepsTheChoice(cookie.name))) afterRefusal.push(refusal);
+    } else if (consentReadable && cookie.refusedBy !== undefined && isNecessary(match)) {
+      // A charter may file a tool that can run exempt from consent as necessary (Matomo), but the
+      // visitor turned off that very tool's switch: set after that, it goes against the refusal.
+      // Only its own tracker's flags fill `refusedBy` (none for embedded content or the platform's cookies).
+      afterRefusal.push(refusalFinding(cookie, match, embedded, 'high', 'set', cookie.refusedBy));
     }
     if (match.declared && cookie.expires !== null) {
       let stated = statedLifetimes.get(match.duration);

@@ -480,6 +480,52 @@ describe('consent per tracker', () => {
   });
 });
 
+describe('a tool a charter files as necessary', () => {
+  const filedNecessary = buildRegistry(
+    {
+      [HOST]: {
+        ...METROPOLE_CHARTER,
+        entries: [
+          METROPOLE_CHARTER.entries[0]!,
+          {
+            provider: 'Matomo',
+            service: null,
+            cookie: '_pk_ses.',
+            match: 'prefix',
+            purpose: 'Exempt',
+            duration: null,
+            category: 'necessary',
+          },
+        ],
+      },
+    },
+    { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+  );
+  const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+    buildReport(play(...steps), filedNecessary, NOW_MS)
+      .findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+      .map((f) => `${f.kind} ${f.severity} ${f.cookie}: ${f.evidence}`);
+
+  it('is flagged when set after the visitor turned off that very tool’s switch', () => {
+    expect(refusals([cookie('_pk_ses.1.abc', 1)], [choice({ matomo: false, ga: false })], [cookie('_pk_ses.1.abc', 1)])).toEqual([
+      'after-refusal high _pk_ses.1.abc: necessary cookie (Matomo) set after a refusal: Matomo refused (matomo=false)',
+    ]);
+  });
+
+  it('keeps the charter’s word otherwise: no switch of its own, a refusal read without flags, set before the choice and only kept', () => {
+    // The banner shows no Matomo switch (a set-up exempt from consent): every switch off does not speak for it.
+    expect(refusals([choice({ ga: false })], [cookie('_pk_ses.1.abc', 1)])).toEqual([]);
+    expect(
+      refusals([browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' })], [cookie('_pk_ses.1.abc', 1)]),
+    ).toEqual([]);
+    expect(refusals([cookie('_pk_ses.1.abc', 1)], [choice({ matomo: false })])).toEqual([]);
+    // Embedded content is judged by the overall choice only: no switch of the portal's banner is its.
+    const embedded = play([choice({ matomo: false })]);
+    recordCookieChange(embedded, cookie('_pk_ses.1.abc', 1, 'stats.example.net'), false, NOW_MS, { via: 'frame' });
+    expect(buildReport(embedded, filedNecessary, NOW_MS).findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+});
+
 describe('the platform’s own cookies', () => {
   const uncategorised = {
     portal: 'data.example-metropole.fr',
