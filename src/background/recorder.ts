@@ -319,9 +319,12 @@ export function createRecorder(
     for (const cookie of cookies) {
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
-        // Already recorded and still there: nothing new, keep its times and phases.
-        if (!isPresent(site, cookie))
-          store.put(recordCookieChange(site, cookie, false, now, { found: true, page: pageOf(host, cookie.storeId), originUnknown })!);
+        // Already recorded and still there: nothing new, keep its times and phases. A response of
+        // the site that set it moments ago dates it (its event went unheard): judged as set now.
+        if (!isPresent(site, cookie)) {
+          const found = !respondedWith(cookie, host, now);
+          store.put(recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!);
+        }
       }
     }
   }

@@ -119,7 +119,7 @@ describe('recorder', () => {
     expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga']);
     // The city's main site may have written it before the portal's tab opened (see the parent-domain tests below).
     expect(presentCookies(await recorder.site('data.toulouse-metropole.fr', '0'))[0]?.originUnknown).toEqual({
-      phase: 'before-choice',
+      phase: 'unknown',
       refused: [],
     });
   });
@@ -364,10 +364,15 @@ describe('recorder', () => {
     expect(matomo).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'], firstSeen: 8 });
   });
 
-  it('knows cookies a scan finds before any choice were set before the choice', async () => {
+  it('gives cookies a scan finds before any choice no phase (a choice made earlier may have lapsed), unless a response of the site just set them', async () => {
     const { recorder } = await setup();
     await recorder.cookiesPresent([browserCookie({ name: '_pk_id.1.a' })], 5);
-    expect(Object.values((await recorder.site('data.tco.re', '0')).cookies)[0]).toMatchObject({
+    expect(Object.values((await recorder.site('data.tco.re', '0')).cookies)[0]).toMatchObject({ firstPhase: 'unknown', setPhases: [] });
+    // Its event went unheard, but the site's response that set it dates it.
+    const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+    await recorder.responseOnPage(tab, 'https://data.tco.re/explore/', ['_pk_ses.1.a'], 10);
+    await recorder.cookiesPresent([browserCookie({ name: '_pk_ses.1.a' })], 12);
+    expect(Object.values((await recorder.site('data.tco.re', '0')).cookies).find((c) => c.name === '_pk_ses.1.a')).toMatchObject({
       firstPhase: 'before-choice',
       setPhases: ['before-choice'],
     });
@@ -615,7 +620,7 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       async () => [ga],
       () => 5000,
     );
-    expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'unknown' } });
     expect(await findingsOn(recorder, ITIE)).toEqual([]);
     expect(await findingsOn(recorder, DEMO)).toEqual(['before-consent high', 'undeclared medium']);
   });
@@ -651,7 +656,7 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
     const { recorder, open } = await setup();
     open.add(`0|${ITIE}`).add(`0|${DEMO}`);
     await recorder.scan(async () => [ga]);
-    expect(await gaOf(recorder, ITIE)).toMatchObject({ originUnknown: { phase: 'before-choice' } });
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ originUnknown: { phase: 'unknown' } });
     expect(await findingsOn(recorder, ITIE)).toEqual([]);
   });
 });

@@ -51,8 +51,8 @@ export type SiteConsent = {
 /**
  * The phase a cookie event happens in, as it applies to that cookie: after a mixed choice a
  * cookie of a refused tracker is 'after-refuse' and one of an accepted tracker 'after-accept'
- * (see `phaseFor`). 'unknown' is for a cookie found already there by a scan after a choice was
- * made (it may have been set before or after it).
+ * (see `phaseFor`). 'unknown' is for a cookie found already there by a scan (set while nobody
+ * watched: before or after a choice, maybe one that has since lapsed).
  */
 export type Phase = 'before-choice' | 'after-accept' | 'after-refuse' | 'after-choice' | 'unknown';
 

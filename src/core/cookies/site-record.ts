@@ -12,7 +12,7 @@ export const TIMELINE_LIMIT = 1000;
 export type SiteCookie = CookieRecord & {
   /** Phase of the event that first created it. */
   firstPhase: Phase;
-  /** Every known phase in which it was set or changed (at most four; none for a cookie found already there after a choice). */
+  /** Every known phase in which it was set or changed (at most four; none for a cookie found already there). */
   setPhases: Phase[];
   /**
    * The tracker keys (`ga`, `matomo`, …) the visitor had refused each time it was set in spite
@@ -223,8 +223,8 @@ export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
  * never knew).
  *
  * `context.found` is for a cookie a scan finds already there (set while the extension was not
- * watching): before any choice it was necessarily set before the choice; after one, when is
- * unknown, so it counts as set in no phase and makes no consent finding of its own (it can
+ * watching): when is unknown, with or without a choice now (an earlier choice may have lapsed
+ * since), so it counts as set in no phase and makes no consent finding of its own (it can
  * still be "kept after a refusal"). `context.via` marks a cookie of embedded content (another
  * site's, tied to this site's tab): the banner's per-tracker switches are the portal's own
  * trackers', so only the overall choice judges it, and a `cookies_preferences` of another site
@@ -256,13 +256,15 @@ export function recordCookieChange(
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
     }
   }
-  const judgement: CookieJudgement =
-    found && site.consent.state !== 'none'
-      ? { phase: 'unknown', refused: [] }
-      : via === undefined
-        ? judgeByName(site.consent, cookie.name)
-        : // Embedded content is attributed late: judged by the choice in force when it was set.
-          judgeCookie(consentAt(site, now), NO_TRACKER_KEYS);
+  // A cookie found already there was set while nobody watched, maybe under a choice that has
+  // since lapsed (the choice lasts six months, `_ga` up to 400 days): when is unknown, even with
+  // no choice now. A tracker that runs writes its cookie again, and that event tells the phase.
+  const judgement: CookieJudgement = found
+    ? { phase: 'unknown', refused: [] }
+    : via === undefined
+      ? judgeByName(site.consent, cookie.name)
+      : // Embedded content is attributed late: judged by the choice in force when it was set.
+        judgeCookie(consentAt(site, now), NO_TRACKER_KEYS);
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
@@ -306,7 +308,7 @@ export function recordCookieChange(
       ...record,
       firstPhase: phase,
       setPhases: phase === 'unknown' || shared ? [] : [phase],
-      // A cookie found already there after a choice, or one another site may have set: the page it came from is unknown.
+      // A cookie found already there, or one another site may have set: the page it came from is unknown.
       firstPage: phase === 'unknown' || shared ? null : page,
       ...(via === undefined ? {} : { thirdParty: { via } }),
       ...(shared ? { originUnknown: judgement } : {}),
@@ -366,7 +368,8 @@ export function notePageOfResponse(site: SiteRecord, names: readonly string[], p
  * A response the site's own host sent in a tab showing `page` set cookies named `names`: a cookie
  * of the site by one of those names whose origin was unknown (`SiteCookie.originUnknown`: a parent
  * domain other open sites share), last set within `PAGE_EVIDENCE_MS`, was set by this site. It
- * becomes the site's: the phase and refused flags of its last event count, and it gets the page.
+ * becomes the site's: the phase and refused flags of its last event count (for one a scan found,
+ * of no phase, those of the choice when the response came), and it gets the page.
  * Returns true when a cookie was claimed.
  */
 export function claimByResponse(site: SiteRecord, names: readonly string[], page: string, now: number): boolean {
@@ -382,10 +385,13 @@ export function claimByResponse(site: SiteRecord, names: readonly string[], page
     )
       continue;
     delete cookie.originUnknown;
-    if (judgement.phase !== 'unknown' && !cookie.setPhases.includes(judgement.phase)) cookie.setPhases.push(judgement.phase);
-    if (judgement.refused.length > 0) {
+    // Found by a scan (no phase), it is dated by the response that set it: judged by the choice then.
+    const { phase, refused } = judgement.phase === 'unknown' ? judgeByName(consentAt(site, now), cookie.name) : judgement;
+    if (cookie.firstPhase === 'unknown') cookie.firstPhase = phase;
+    if (!cookie.setPhases.includes(phase)) cookie.setPhases.push(phase);
+    if (refused.length > 0) {
       const refusedBy = (cookie.refusedBy ??= []);
-      for (const key of judgement.refused) if (!refusedBy.includes(key)) refusedBy.push(key);
+      for (const key of refused) if (!refusedBy.includes(key)) refusedBy.push(key);
     }
     cookie.firstPage ??= page;
     changed = true;

@@ -7,8 +7,8 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, parseStatedLifetime, type StatedLifetime } from './duration.ts';
-import { judgeCookie } from '../consent/consent-choice.ts';
-import { judgeByName, keepsTheChoice } from '../consent/consent-trackers.ts';
+import { CONSENT_COOKIE, judgeCookie } from '../consent/consent-choice.ts';
+import { judgeByName, keepsTheChoice, knownTrackerNamed } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
@@ -32,7 +32,10 @@ export const SEVERITY: Record<FindingKind, Severity> = {
 export type FindingDetail = {
   /** Who sets the cookie, as its source names it ('' when unknown). */
   provider: string;
-  /** Its category, from the charter or the fallback. */
+  /**
+   * Its category, from the charter or the fallback; for a consent finding, the one it is judged in
+   * (statistics for a known statistics tracker a charter files under a section of unclear role).
+   */
   category: Category;
   /** Where its description comes from. */
   source: MatchSource;
@@ -127,6 +130,19 @@ function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetim
 }
 
 /**
+ * The description a site's own cookie's consent findings judge it by: its own, except that a
+ * charter's `other` (a section we could not classify, or one that only says it is not the
+ * necessary one: "Cookies optionnels", "Outils de mesure") says nothing of what the cookie does,
+ * so a cookie the known-tracker table files as statistics (`_ga`, `_pk_id.*`) is judged as the
+ * statistics cookie it is. The report's row keeps the charter's word; the finding says
+ * "statistics". A charter's necessary or third-party is a word on consent, and kept.
+ */
+function judgedForConsent(name: string, match: MatchResult): MatchResult {
+  if (match.category !== 'other' || match.source !== 'charter') return match;
+  return knownTrackerNamed(name)?.category === 'statistics' ? { ...match, category: 'statistics' } : match;
+}
+
+/**
  * A consent breach by a statistics or third-party cookie is high; by a cookie whose role is
  * unclear (the database's "Functional" rows such as a load balancer's, or an unknown cookie) it
  * is medium: worth a look, not proof.
@@ -194,37 +210,45 @@ export function findingsInNameOrder(
     }
     // The platform sets its own cookies whatever the visitor chooses: never a consent matter (another site's cookie of the same name is not one of them).
     if (consentReadable && !isNecessary(match) && (embedded || !isPlatformCookie(cookie.name))) {
-      const severity = consentSeverity(match);
+      const judged = embedded ? match : judgedForConsent(cookie.name, match);
+      const severity = consentSeverity(judged);
       if (cookie.setPhases.includes('before-choice')) {
         beforeConsent.push({
           kind: 'before-consent',
           severity,
           cookie: cookie.name,
           domain: cookie.domain,
-          detail,
-          evidence: `${described(cookie, match, embedded)} set before the visitor chose`,
+          detail: judged === match ? detail : detailOf(judged),
+          evidence: `${described(cookie, judged, embedded)} set before the visitor chose`,
         });
       }
       // The banner's switches are the statistics tools': a statistics cookie none of the choice's
       // flags speaks for (a tool with no switch shown: declared as statistics or known so), set
       // or kept while every switch is off, goes against that refusal too, as recorded when it was
-      // set (SiteCookie.allOffWhenSet).
-      const statisticsNoSwitch = !embedded && match.category === 'statistics';
+      // set (SiteCookie.allOffWhenSet). So does an advertiser's cookie on the site's own domain
+      // (third-party: `_gcl_au`, `_fbp`): no switch could have accepted it. Embedded content answers
+      // to the overall choice only.
+      const noSwitchRefused = !embedded && (judged.category === 'statistics' || judged.category === 'third-party');
       // A refusal, overall or of the cookie's own tracker (a mixed choice): when it was set, or now.
       let refusal: Finding | null = null;
       if (cookie.setPhases.includes('after-refuse')) {
-        refusal = refusalFinding(cookie, match, embedded, severity, 'set', cookie.refusedBy ?? []);
-      } else if (statisticsNoSwitch && cookie.allOffWhenSet) {
-        refusal = refusalFinding(cookie, match, embedded, severity, 'set', cookie.allOffWhenSet);
+        refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.refusedBy ?? []);
+      } else if (noSwitchRefused && cookie.allOffWhenSet) {
+        refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.allOffWhenSet);
       } else if (cookie.removed === null) {
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
-        if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, match, embedded, severity, 'kept', now.refused);
-        else if (statisticsNoSwitch && now.allOff) refusal = refusalFinding(cookie, match, embedded, severity, 'kept', now.allOff);
+        if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.refused);
+        else if (noSwitchRefused && now.allOff) refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.allOff);
       }
       // A site's own cookie that only keeps the choice is written because the visitor opted out:
       // never one, whatever the refusal's shape or the charter's category (looked up only here, for the few that would be).
       if (refusal && (embedded || !keepsTheChoice(cookie.name))) afterRefusal.push(refusal);
+    } else if (consentReadable && cookie.refusedBy !== undefined && isNecessary(match)) {
+      // A charter may file a tool that can run exempt from consent as necessary (Matomo), but the
+      // visitor turned off that very tool's switch: set after that, it goes against the refusal.
+      // Only its own tracker's flags fill `refusedBy` (none for embedded content or the platform's cookies).
+      afterRefusal.push(refusalFinding(cookie, match, embedded, 'high', 'set', cookie.refusedBy));
     }
     if (match.declared && cookie.expires !== null) {
       let stated = statedLifetimes.get(match.duration);
@@ -238,9 +262,11 @@ export function findingsInNameOrder(
   }
 
   const unseen: Finding[] = [];
+  // The consent cookie is written by the visitor's choice: before one, it cannot have been seen.
+  const noChoiceYet = site.consent.state === 'none';
   // The default's entries are the platform's cookies, not what the site declared: not seeing one is no finding.
   for (const entry of standIn ? [] : notSeen) {
-    if (entry.match === 'exact' && SET_ONLY_SOMETIMES.has(entry.cookie)) continue;
+    if (entry.match === 'exact' && (SET_ONLY_SOMETIMES.has(entry.cookie) || (noChoiceYet && entry.cookie === CONSENT_COOKIE))) continue;
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
     unseen.push({
       kind: 'not-seen',

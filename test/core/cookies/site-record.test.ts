@@ -42,6 +42,18 @@ describe('recordCookieChange', () => {
     expect(site.cookies[key]).toMatchObject({ firstPhase: 'after-accept', firstPage: '/pages/home/' });
   });
 
+  it('gives a cookie found before any choice no phase either (an earlier choice may have lapsed), until an event tells it', () => {
+    // The choice lasts six months, Matomo's _pk_id thirteen: a visitor who accepted seven months ago comes back.
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie({ name: '_pk_id.4.8a1c' }), false, 1, { found: true, page: '/' });
+    const [found] = Object.values(site.cookies);
+    expect(found).toMatchObject({ firstPhase: 'unknown', setPhases: [], firstPage: null });
+    expect(site.timeline).toMatchObject([{ type: 'set', phase: 'unknown', found: true }]);
+    // The tracker runs again before the visitor chooses this time: that write was before the choice.
+    recordCookieChange(site, browserCookie({ name: '_pk_id.4.8a1c' }), false, 2, { page: '/explore/' });
+    expect(found).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], firstPage: '/explore/' });
+  });
+
   it('marks a cookie of embedded content, judges it by the overall choice only, and never reads another site’s consent cookie', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, consent(platform({ functional_cookies: true, matomo: false, ga: true })), false, 1);
@@ -400,5 +412,17 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     const cookie = presentCookies(site).find((c) => c.name === '_ga')!;
     expect(cookie).toMatchObject({ setPhases: ['after-refuse'], refusedBy: ['ga'], firstPage: '/explore/' });
     expect(cookie.originUnknown).toBeUndefined();
+  });
+
+  it('takes the phase of the choice when the response came for one a scan found, of no phase', () => {
+    const site = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(site, ga, false, 1000, { found: true, originUnknown: true });
+    recordCookieChange(site, refused, false, 1200);
+    expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'unknown', setPhases: [] });
+    // The site's response set it before the visitor refused: a write before the choice.
+    expect(claimByResponse(site, ['_ga'], '/', 1100)).toBe(true);
+    const cookie = presentCookies(site).find((c) => c.name === '_ga')!;
+    expect(cookie).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], firstPage: '/' });
+    expect(cookie.refusedBy).toBeUndefined();
   });
 });

@@ -169,6 +169,26 @@ describe('findingsFor', () => {
     expect(findingsFor(site, seen(site, { '_pk_id.1.abc': declared }), [], false)).toEqual([]);
   });
 
+  it('does not call the consent cookie "not seen" before the visitor chose: only a choice writes it', () => {
+    const entry: CharterEntry = {
+      provider: 'Opendatasoft',
+      service: null,
+      cookie: 'cookies_preferences',
+      match: 'exact',
+      purpose: 'Keeps the choice',
+      duration: '6 mois',
+      category: 'necessary',
+    };
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, browserCookie({ name: 'sessionid', domain: HOST }), false, NOW_MS);
+    const notSeen = () =>
+      findingsFor(site, seen(site, { sessionid: { ...declared, category: 'necessary' } }), [entry]).filter((f) => f.kind === 'not-seen');
+    expect(notSeen()).toEqual([]);
+    // A choice recorded, its cookie not kept (the record was dropped to make room, say): now it is missing.
+    site.consent = { state: 'accepted', changedAt: NOW_MS, trackers: { matomo: true } };
+    expect(notSeen().map((f) => `${f.kind} ${f.cookie}`)).toEqual(['not-seen cookies_preferences']);
+  });
+
   it('flags a lifetime longer than declared, and a declared entry not seen, least serious last', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);

@@ -242,6 +242,49 @@ describe('consent per tracker', () => {
     expect(refusals({ matomo: true, ga: false })).toEqual([]);
   });
 
+  it('flags an advertiser’s cookie on the site’s own domain set or kept while every switch is off, never embedded content’s', () => {
+    // A charter that files them under "Cookies tiers": Google Ads' _gcl_au, and Google Analytics, where the banner shows only Matomo's switch.
+    const withTiers = buildRegistry(
+      {
+        [HOST]: {
+          ...METROPOLE_CHARTER,
+          entries: [
+            METROPOLE_CHARTER.entries[0]!,
+            ...['_gcl_au', '_ga'].map((name) => ({
+              provider: 'Google',
+              service: null,
+              cookie: name,
+              match: 'exact' as const,
+              purpose: 'Tiers',
+              duration: null,
+              category: 'third-party' as const,
+            })),
+          ],
+        },
+      },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+      buildReport(play(...steps), withTiers, NOW_MS)
+        .findings.filter((f) => f.kind === 'after-refusal')
+        .map((f) => `${f.cookie} ${f.severity}: ${f.evidence}`);
+    expect(refusals([choice({ matomo: false, ga: false })], [cookie('_gcl_au', 90, `.${HOST}`)])).toEqual([
+      '_gcl_au high: third-party cookie (Google) set after a refusal: Matomo refused (matomo=false), Google Analytics refused (ga=false)',
+    ]);
+    expect(refusals([choice({ matomo: false })], [cookie('_ga', 390, `.${HOST}`)])).toEqual([
+      '_ga high: third-party cookie (Google) set after a refusal: Matomo refused (matomo=false)',
+    ]);
+    expect(refusals([cookie('_gcl_au', 90, `.${HOST}`)], [choice({ matomo: false, ga: false })])).toEqual([
+      '_gcl_au high: third-party cookie (Google) kept after a refusal: Matomo refused (matomo=false), Google Analytics refused (ga=false)',
+    ]);
+    // Under a mixed choice the visitor refused no switch that speaks for it.
+    expect(refusals([choice({ matomo: true, ga: false })], [cookie('_gcl_au', 90, `.${HOST}`)])).toEqual([]);
+    // Embedded content's answers to the overall choice alone: no switch of the portal's banner is its.
+    const embedded = play([choice({ matomo: false, ga: false })]);
+    recordCookieChange(embedded, cookie('_gcl_au', 90, '.ads.example.net'), false, NOW_MS, { via: 'frame' });
+    expect(buildReport(embedded, withTiers, NOW_MS).findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+
   it('judges a statistics cookie of no switch by the choice in force when it was set, not by the choice of now', () => {
     const withAcme = registryWith('_acme_stats', 'Acme', 'statistics', '1 year');
     const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
@@ -363,6 +406,59 @@ describe('consent per tracker', () => {
     ]);
   });
 
+  it('judges a known statistics tracker a charter files under a section of unclear role as the statistics cookie it is', () => {
+    // "Cookies optionnels", "Outils de mesure": headings read as `other`.
+    const filedOther = buildRegistry(
+      {
+        [HOST]: {
+          ...METROPOLE_CHARTER,
+          entries: [
+            METROPOLE_CHARTER.entries[0]!,
+            ...[
+              ['_ga', 'Google'],
+              ['_pk_id.', 'Matomo'],
+              ['widget', 'Acme'],
+            ].map(([name, provider]) => ({
+              provider: provider!,
+              service: null,
+              cookie: name!,
+              match: name!.endsWith('.') ? ('prefix' as const) : ('exact' as const),
+              purpose: 'Optionnel',
+              duration: null,
+              category: 'other' as const,
+            })),
+          ],
+        },
+      },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    const consentFindings = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+      buildReport(play(...steps), filedOther, NOW_MS)
+        .findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+        .map((f) => `${f.kind} ${f.severity} ${f.cookie}: ${f.evidence}`);
+    // Set before the choice, kept after its own switch is refused.
+    expect(consentFindings([cookie('_ga', 390, `.${HOST}`)], [cookie('widget', 1)], [choice({ ga: false })])).toEqual([
+      'before-consent high _ga: statistics cookie (Google) set before the visitor chose',
+      'before-consent medium widget: other cookie (Acme) set before the visitor chose',
+      'after-refusal high _ga: statistics cookie (Google) kept after a refusal: Google Analytics refused (ga=false)',
+    ]);
+    // The banner shows only Matomo's switch, turned off: Google Analytics runs all the same.
+    expect(consentFindings([choice({ matomo: false })], [cookie('_ga', 390, `.${HOST}`)], [cookie('widget', 1)])).toEqual([
+      'after-refusal high _ga: statistics cookie (Google) set after a refusal: Matomo refused (matomo=false)',
+    ]);
+    const report = buildReport(play([cookie('_pk_id.1.abc', 300)]), filedOther, NOW_MS);
+    expect(report.findings.find((f) => f.kind === 'before-consent')).toMatchObject({
+      severity: 'high',
+      detail: { category: 'statistics', source: 'charter' },
+    });
+    // The row keeps the charter's word.
+    expect(report.cookies.find((c) => c.name === '_pk_id.1.abc')).toMatchObject({ category: 'other', categoryInferred: null });
+    // Embedded content by that name is not the portal's tracker: judged as the charter files it.
+    const embedded = play([choice({ matomo: false })]);
+    recordCookieChange(embedded, cookie('_ga', 390, '.video.example.net'), false, NOW_MS, { via: 'frame' });
+    expect(buildReport(embedded, filedOther, NOW_MS).findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+
   it('keeps the charter’s word for a tool that can be set up to need no consent (Matomo, AT Internet, Piano, Eulerian)', () => {
     for (const [name, provider] of [
       ['_pk_id', 'Matomo'],
@@ -381,6 +477,52 @@ describe('consent per tracker', () => {
         name,
       ).toEqual([]);
     }
+  });
+});
+
+describe('a tool a charter files as necessary', () => {
+  const filedNecessary = buildRegistry(
+    {
+      [HOST]: {
+        ...METROPOLE_CHARTER,
+        entries: [
+          METROPOLE_CHARTER.entries[0]!,
+          {
+            provider: 'Matomo',
+            service: null,
+            cookie: '_pk_ses.',
+            match: 'prefix',
+            purpose: 'Exempt',
+            duration: null,
+            category: 'necessary',
+          },
+        ],
+      },
+    },
+    { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+  );
+  const refusals = (...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+    buildReport(play(...steps), filedNecessary, NOW_MS)
+      .findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+      .map((f) => `${f.kind} ${f.severity} ${f.cookie}: ${f.evidence}`);
+
+  it('is flagged when set after the visitor turned off that very tool’s switch', () => {
+    expect(refusals([cookie('_pk_ses.1.abc', 1)], [choice({ matomo: false, ga: false })], [cookie('_pk_ses.1.abc', 1)])).toEqual([
+      'after-refusal high _pk_ses.1.abc: necessary cookie (Matomo) set after a refusal: Matomo refused (matomo=false)',
+    ]);
+  });
+
+  it('keeps the charter’s word otherwise: no switch of its own, a refusal read without flags, set before the choice and only kept', () => {
+    // The banner shows no Matomo switch (a set-up exempt from consent): every switch off does not speak for it.
+    expect(refusals([choice({ ga: false })], [cookie('_pk_ses.1.abc', 1)])).toEqual([]);
+    expect(
+      refusals([browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' })], [cookie('_pk_ses.1.abc', 1)]),
+    ).toEqual([]);
+    expect(refusals([cookie('_pk_ses.1.abc', 1)], [choice({ matomo: false })])).toEqual([]);
+    // Embedded content is judged by the overall choice only: no switch of the portal's banner is its.
+    const embedded = play([choice({ matomo: false })]);
+    recordCookieChange(embedded, cookie('_pk_ses.1.abc', 1, 'stats.example.net'), false, NOW_MS, { via: 'frame' });
+    expect(buildReport(embedded, filedNecessary, NOW_MS).findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
   });
 });
 
