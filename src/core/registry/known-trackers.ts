@@ -43,6 +43,12 @@ export type KnownTracker = {
    * no switch of the platform's banner speaks for, or one that only stores the choice itself.
    */
   consentKeys: readonly string[];
+  /**
+   * For a family (`match` 'prefix') whose cookies are another cookie of the table under a longer
+   * name, that cookie: `_gat` for a named tracker's `_gat_<name>`. A charter entry naming it then
+   * declares the family too; a family without it (GA4's `_ga_<ID>` beside `_ga`) stays apart.
+   */
+  renamedFrom?: string;
 };
 
 const GOOGLE_ANALYTICS_UNIVERSAL = 'https://developers.google.com/analytics/devguides/collection/gtagjs/cookie-usage';
@@ -124,6 +130,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
     consentKeys: ['ga'],
+    renamedFrom: '_gat',
   },
   {
     id: 'google-analytics-dc-gtm',
