@@ -230,6 +230,29 @@ describe('matchCookie: known trackers', () => {
     ]);
   });
 
+  it('describes first-party cookies of Clarity, HubSpot, the Meta Pixel and UET on the site’s own domain, which the Database binds to the vendor’s', () => {
+    // The Database's rows for these name the vendor's domain (`_clck` under clarity.ms), so they never fit a cookie on a portal.
+    const expected: Array<[string, string, string]> = [
+      ['_clck', 'Microsoft', 'statistics'],
+      ['_clsk', 'Microsoft', 'statistics'],
+      ['__hstc', 'HubSpot', 'statistics'],
+      ['hubspotutk', 'HubSpot', 'statistics'],
+      ['__hssc', 'HubSpot', 'statistics'],
+      ['__hssrc', 'HubSpot', 'statistics'],
+      ['_fbp', 'Meta', 'third-party'],
+      ['_fbc', 'Meta', 'third-party'],
+      ['_uetvid', 'Microsoft', 'third-party'],
+      ['_uetsid', 'Microsoft', 'third-party'],
+    ];
+    for (const host of ['itie.opendatasoft.com', UNBUNDLED_ODS, CUSTOMER]) {
+      for (const [name, provider, category] of expected) {
+        const result = matchCookie(registry, host, { name, domain: `.${host}` });
+        expect([result.source, result.provider, result.category], `${name} on ${host}`).toEqual(['known-tracker', provider, category]);
+        expect(result.reference?.kind === 'known-tracker' && result.reference.sourceUrl, name).toMatch(/^https:\/\//);
+      }
+    }
+  });
+
   it('prefers a known tracker over the Open Cookie Database (_ga is in both)', () => {
     expect(trackerId(onSite(CUSTOMER, '_ga'))).toBe('google-analytics-ga');
     // The Database lists _pk_id. (Piwik PRO) as a longer prefix than Matomo's; the vendor table still wins.
