@@ -41,6 +41,15 @@ const isLetter = (character: string) => (character >= 'a' && character <= 'z') |
 const isSpace = (character: string) =>
   character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
 
+/**
+ * A lifetime that ends when the browser closes, in the words charters use for it ("Jusqu'à la
+ * fermeture du navigateur", "until the browser is closed"): the session. Alternatives of fixed
+ * words and single optional ones, tried on text whose whitespace runs are one space: no nested
+ * or overlapping quantifiers, linear in the text.
+ */
+const BROWSER_CLOSES =
+  /\bfermeture (?:du|de votre|de ton) navigateur|\bquitt(?:e|ez|er) (?:le|votre|ton) navigateur|\bbrowser (?:is )?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting) (?:the |your )?browser/;
+
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;
 
@@ -89,7 +98,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     touching = true;
   }
   if (longest >= 0) return { kind: 'max', seconds: longest };
-  if (/\bsession\b/.test(lower)) return { kind: 'session' };
+  if (/\bsession\b/.test(lower) || BROWSER_CLOSES.test(lower.replace(/\s+/g, ' '))) return { kind: 'session' };
   return { kind: 'unknown' };
 }
 

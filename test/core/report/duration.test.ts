@@ -26,6 +26,20 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('durée de la session')).toEqual({ kind: 'session' });
   });
 
+  it.each([
+    "Jusqu'à la fermeture du navigateur",
+    'Expire à la fermeture du navigateur',
+    'À la fermeture de votre navigateur',
+    'Supprimé quand vous quittez votre navigateur',
+    'When the browser closes',
+    'Until the browser is closed',
+    'Deleted when you close your browser',
+    'Expires on browser close',
+    'until you quit the browser',
+  ])('reads a lifetime that ends when the browser closes, %j, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
   it('reads a number word after other words, and a unit right after the number', () => {
     expect(parseStatedLifetime('kept for two weeks')).toEqual({ kind: 'max', seconds: 14 * DAY });
     expect(parseStatedLifetime('13mois')).toEqual({ kind: 'max', seconds: 13 * 31 * DAY });
@@ -41,6 +55,8 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('a'.repeat(100_000))).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('1.'.repeat(50_000))).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`${'1 '.repeat(50_000)}jours`)).toEqual({ kind: 'max', seconds: DAY });
+    expect(parseStatedLifetime(`${'close the '.repeat(20_000)}window`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${' '.repeat(100_000)}x`)).toEqual({ kind: 'unknown' });
   });
 
   it('says unknown rather than guessing', () => {
