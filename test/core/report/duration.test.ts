@@ -21,6 +21,49 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
   });
 
+  it.each([
+    ['quinze jours', 15 * DAY],
+    ['quatorze jours', 14 * DAY],
+    ['trente jours', 30 * DAY],
+    ['trente et un jours', 31 * DAY],
+    ['vingt-quatre heures', 24 * 3600],
+    ['dix-huit mois', 18 * 31 * DAY],
+    ['soixante-dix jours', 70 * DAY],
+    ['quatre-vingt-dix jours', 90 * DAY],
+    ['Un an', 366 * DAY],
+    ['a year', 366 * DAY],
+    ['a day', DAY],
+    ['an hour', 3600],
+    ['one year', 366 * DAY],
+    ['fourteen days', 14 * DAY],
+    ['twenty-four hours', 24 * 3600],
+    ['ninety days', 90 * DAY],
+    ['30 mn', 1800],
+    ['vingt-et-un jours', 21 * DAY],
+    ['a one-year cookie', 366 * DAY],
+    ['24-hour', 24 * 3600],
+  ])('reads the number word or unit of %j', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
+    ['1 an et 1 mois', 366 * DAY + 31 * DAY],
+    ['un an et six mois', 366 * DAY + 6 * 31 * DAY],
+    ['1 year and 1 month', 366 * DAY + 31 * DAY],
+    ['2 hours and 30 minutes', 2 * 3600 + 1800],
+    ['1 jour et 12 heures', DAY + 12 * 3600],
+    ['1 an 6 mois', 366 * DAY + 6 * 31 * DAY],
+  ])('adds up the parts of %j, largest unit first', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it('reads parts going up ("entre 1 jour et 13 mois") as a range, not a sum, and parts apart as alternatives', () => {
+    expect(parseStatedLifetime('entre 1 jour et 13 mois')).toEqual({ kind: 'max', seconds: 13 * 31 * DAY });
+    expect(parseStatedLifetime('between 30 minutes and 2 hours')).toEqual({ kind: 'max', seconds: 2 * 3600 });
+    expect(parseStatedLifetime('1 an, 1 mois')).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime('13 mois (1 an et 1 mois)')).toEqual({ kind: 'max', seconds: 13 * 31 * DAY });
+  });
+
   it('reads session lifetimes', () => {
     expect(parseStatedLifetime('Session')).toEqual({ kind: 'session' });
     expect(parseStatedLifetime('durée de la session')).toEqual({ kind: 'session' });
@@ -56,6 +99,9 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('1.'.repeat(50_000))).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`${'1 '.repeat(50_000)}jours`)).toEqual({ kind: 'max', seconds: DAY });
     expect(parseStatedLifetime(`${'close the '.repeat(20_000)}window`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'vingt-'.repeat(30_000)}jours`)).toEqual({ kind: 'max', seconds: 20 * DAY });
+    expect(parseStatedLifetime(`${'trente et '.repeat(20_000)}un jours`)).toEqual({ kind: 'max', seconds: 31 * DAY });
+    expect(parseStatedLifetime('1 an et '.repeat(20_000))).toEqual({ kind: 'max', seconds: 366 * DAY });
     expect(parseStatedLifetime(`${' '.repeat(100_000)}x`)).toEqual({ kind: 'unknown' });
   });
 
