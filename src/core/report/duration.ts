@@ -1,15 +1,45 @@
 /**
  * Reads the free-text lifetimes charters state ("2 weeks by default", "13 mois", "Session",
  * "up to 12 months", "30 minutes / 13 months", "quinze jours", "1 an et 1 mois", "Jusqu'à la
- * fermeture du navigateur") into a number of seconds we can compare an actual expiry with.
- * Months and years are counted long (31 and 366 days) so a cookie is only flagged when it
- * clearly outlives what the charter says.
+ * fermeture du navigateur") into the longest number of seconds the words can mean, which an
+ * actual expiry is compared with: a year is 366 days, a number of months the most days that many
+ * calendar months in a row can hold (`longestMonthsSeconds`: one 31, six 184, twelve 366,
+ * thirteen 397), so a cookie is only flagged when it outlives every reading of the charter's
+ * words (the finding allows a day more besides, for clocks and rounding: findings.ts).
  */
 
 /** A stated lifetime: ends with the browsing session, at most `seconds`, or unreadable. */
 export type StatedLifetime = { kind: 'session' } | { kind: 'max'; seconds: number } | { kind: 'unknown' };
 
 const DAY = 24 * 3600;
+
+/** Days in each month, February's in a leap year: the most a month of that name holds. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** For 0 to 11, the most days that many calendar months in a row hold: 0, 31, 62, 92, 123, … 337. */
+const LONGEST_RUN_DAYS = MONTH_DAYS.map((_, count) => {
+  let longest = 0;
+  for (let first = 0; first < MONTH_DAYS.length; first++) {
+    let days = 0;
+    for (let k = 0; k < count; k++) days += MONTH_DAYS[(first + k) % MONTH_DAYS.length] ?? 0;
+    longest = Math.max(longest, days);
+  }
+  return longest;
+});
+
+/**
+ * The most seconds `months` calendar months in a row can last: whole years of them 366 days
+ * each, the rest the longest run of that many months (13 months: a leap year and a 31-day month,
+ * 397 days), a fraction of a month 31 days. Never less than the months a calendar holds, so a
+ * lifetime stated in months is never read shorter than it can be.
+ */
+export function longestMonthsSeconds(months: number): number {
+  const whole = Math.floor(months);
+  return (Math.floor(whole / 12) * 366 + (LONGEST_RUN_DAYS[whole % 12] ?? 0) + (months - whole) * 31) * DAY;
+}
+
+/** What `UNIT_SECONDS` gives a month, to order units; its amounts are read by `longestMonthsSeconds`. */
+const MONTH = 31 * DAY;
 
 /** Unit words, each with the seconds one of it stands for. */
 const UNIT_SECONDS = new Map<string, number>();
@@ -19,7 +49,7 @@ for (const [words, seconds] of [
   [['h', 'hr', 'hrs', 'hour', 'hours', 'heure', 'heures'], 3600],
   [['d', 'day', 'days', 'j', 'jour', 'jours', 'journée', 'journées', 'journee', 'journees'], DAY],
   [['w', 'wk', 'wks', 'week', 'weeks', 'semaine', 'semaines'], 7 * DAY],
-  [['mo', 'month', 'months', 'mois'], 31 * DAY],
+  [['mo', 'month', 'months', 'mois'], MONTH],
   [['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'année', 'années', 'annee', 'annees'], 366 * DAY],
 ] satisfies Array<[string[], number]>) {
   for (const word of words) UNIT_SECONDS.set(word, seconds);
@@ -171,7 +201,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     const unit = !number && (joined || gap === 'hyphen') && amount !== null ? UNIT_SECONDS.get(token) : undefined;
     const word = number ? undefined : NUMBER_WORDS.get(token);
     if (unit !== undefined && amount !== null) {
-      const part = amount * unit;
+      const part = unit === MONTH ? longestMonthsSeconds(amount) : amount * unit;
       const seconds: number = sum !== null && unit < sum.unit ? sum.seconds + part : part;
       longest = Math.max(longest, seconds);
       sum = { seconds, unit };
