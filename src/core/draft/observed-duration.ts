@@ -2,10 +2,11 @@
  * An observed lifetime written the way charters write durations: "Session", "30 minutes",
  * "24 heures", "2 semaines", "13 mois", "2 ans" (English: "13 months", "2 years"). The number is
  * rounded as a person would say it, but never below what was observed as the charter parser
- * reads it back (core/report/duration.ts counts a month as 31 days and a year as 366, with a day
- * of slack before a lifetime counts as too long): a draft's duration never makes a "lives longer
- * than declared" finding of its own.
+ * reads it back (core/report/duration.ts counts months as the most days that many calendar months
+ * hold and a year as 366 days, with a day of slack before a lifetime counts as too long): a
+ * draft's duration never makes a "lives longer than declared" finding of its own.
  */
+import { longestMonthsSeconds } from '../report/duration.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 
 const MINUTE = 60;
@@ -14,8 +15,7 @@ const DAY = 24 * HOUR;
 /** An average month and year, for rounding to what people say; the reader's longer ones are checked after. */
 const AVERAGE_MONTH = 30.4375 * DAY;
 const AVERAGE_YEAR = 365.25 * DAY;
-/** What the charter parser reads a month and a year as. */
-const READ_MONTH = 31 * DAY;
+/** What the charter parser reads a year as (months: `longestMonthsSeconds`). */
 const READ_YEAR = 366 * DAY;
 /** The slack the lifetime finding allows. */
 const SLACK = DAY;
@@ -54,6 +54,14 @@ function atLeast(rounded: number, read: number, seconds: number): number {
   return Math.max(1, rounded, needed);
 }
 
+/** The smallest count of months, from `rounded` up, that covers `seconds` with the slack as the parser reads months. */
+function monthsCovering(rounded: number, seconds: number): number {
+  // No month is longer than 31 days: a count below that bound is short, so start there (a few steps at most follow).
+  let months = atLeast(rounded, 31 * DAY, seconds);
+  while (longestMonthsSeconds(months) + SLACK < seconds) months++;
+  return months;
+}
+
 /**
  * A lifetime in seconds as a charter's duration; null (a session cookie) is "Session". Below two
  * hours in minutes, below two days in hours, below four weeks in days (whole weeks as weeks),
@@ -69,7 +77,7 @@ export function observedDuration(seconds: number | null, language: DraftLanguage
     const days = Math.ceil(lifetime / DAY);
     return days % 7 === 0 ? phrase(days / 7, 'week', language) : phrase(days, 'day', language);
   }
-  const months = atLeast(Math.round(lifetime / AVERAGE_MONTH), READ_MONTH, lifetime);
+  const months = monthsCovering(Math.round(lifetime / AVERAGE_MONTH), lifetime);
   if (months > 36 || months % 12 === 0) {
     return phrase(atLeast(Math.round(lifetime / AVERAGE_YEAR), READ_YEAR, lifetime), 'year', language);
   }

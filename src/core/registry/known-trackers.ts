@@ -1,9 +1,13 @@
 /**
- * Trackers and third parties an Opendatasoft / Huwise portal can switch on, and Hotjar, added to
- * pages by hand (a widget's script), written from each vendor's public documentation (one source
- * URL per entry). Matching consults this table after
- * the site's own charter and before the Open Cookie Database, because these are the cookies a
- * portal is known to set and the vendor's word beats a crowd-sourced row.
+ * Trackers and third parties an Opendatasoft / Huwise portal can switch on, and the trackers most
+ * often added to pages by hand (a widget's or a tag manager's script: Hotjar, Microsoft Clarity,
+ * HubSpot, the Meta Pixel, Microsoft Advertising's UET tag), written from each vendor's public
+ * documentation (one source URL per entry). Matching consults this table after the site's own
+ * charter and before the Open Cookie Database, because these are the cookies a portal is known to
+ * set and the vendor's word beats a crowd-sourced row. The hand-added trackers write their cookies
+ * on the site's own domain, where the database's rows for them do not apply: it records the
+ * vendor's domain (`_clck` under clarity.ms, `__hstc` under hubspot.com, `_fbp` under
+ * facebook.com, `_uetvid` under bing.com), and a row with a Domain only describes cookies there.
  *
  * Services that set no cookies, so have no entries:
  * - Mapbox basemaps: Mapbox GL JS keeps its telemetry ID in localStorage under keys prefixed
@@ -43,6 +47,12 @@ export type KnownTracker = {
    * no switch of the platform's banner speaks for, or one that only stores the choice itself.
    */
   consentKeys: readonly string[];
+  /**
+   * For a family (`match` 'prefix') whose cookies are another cookie of the table under a longer
+   * name, that cookie: `_gat` for a named tracker's `_gat_<name>`. A charter entry naming it then
+   * declares the family too; a family without it (GA4's `_ga_<ID>` beside `_ga`) stays apart.
+   */
+  renamedFrom?: string;
 };
 
 const GOOGLE_ANALYTICS_UNIVERSAL = 'https://developers.google.com/analytics/devguides/collection/gtagjs/cookie-usage';
@@ -55,6 +65,10 @@ const EULERIAN = 'https://doc.eulerian.com/p/WijZuvqwsFKoQB/What-is-important-to
 const DISQUS = 'https://help.disqus.com/customer/portal/articles/466235-use-of-cookies';
 const GOOGLE_COOKIES = 'https://policies.google.com/technologies/cookies';
 const HOTJAR = 'https://help.hotjar.com/hc/en-us/articles/6952777582999-Cookies-Set-by-the-Hotjar-Tracking-Code';
+const MICROSOFT_CLARITY = 'https://learn.microsoft.com/en-us/clarity/setup-and-installation/cookie-list';
+const HUBSPOT = 'https://knowledge.hubspot.com/privacy-and-consent/what-cookies-does-hubspot-set-in-a-visitor-s-browser';
+const META_PIXEL = 'https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc/';
+const MICROSOFT_UET = 'https://learn.microsoft.com/en-us/advertising/msa-help/hlp_ba_conc_uet_consent';
 
 /** The curated table. Order does not matter for matching (exact beats prefix, longest prefix wins). */
 export const KNOWN_TRACKERS: readonly KnownTracker[] = [
@@ -124,6 +138,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
     consentKeys: ['ga'],
+    renamedFrom: '_gat',
   },
   {
     id: 'google-analytics-dc-gtm',
@@ -621,6 +636,157 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     lifetime: '30 minutes',
     category: 'statistics',
     sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+
+  // Microsoft Clarity (heatmaps, session recordings), no switch of the platform's banner. Its
+  // cookie list files `_clck` and `_clsk` as first-party cookies of its setup script; CLID, MUID
+  // and the others it names are set on Microsoft's domains. The page gives no lifetimes.
+  {
+    id: 'microsoft-clarity-clck',
+    provider: 'Microsoft',
+    service: 'Microsoft Clarity',
+    cookie: '_clck',
+    match: 'exact',
+    domain: null,
+    purpose:
+      'Persists the Clarity user ID and preferences, unique to the site, so later visits to the same site are attributed to the same user ID.',
+    lifetime: 'Not stated by Microsoft',
+    category: 'statistics',
+    sourceUrl: MICROSOFT_CLARITY,
+    consentKeys: [],
+  },
+  {
+    id: 'microsoft-clarity-clsk',
+    provider: 'Microsoft',
+    service: 'Microsoft Clarity',
+    cookie: '_clsk',
+    match: 'exact',
+    domain: null,
+    purpose: "Connects a user's page views into a single Clarity session recording.",
+    lifetime: 'Not stated by Microsoft',
+    category: 'statistics',
+    sourceUrl: MICROSOFT_CLARITY,
+    consentKeys: [],
+  },
+
+  // HubSpot's tracking code (its forms and chat bring it), no switch of the platform's banner. Its
+  // page lists these among the cookies its consent banner asks for, not the necessary ones: they
+  // track visitors and their sessions, statistics. Lifetimes as the page states them (the demo
+  // portal's HubSpot form, scripts/demo-portal/census-portals.ts, cites the same page).
+  {
+    id: 'hubspot-hstc',
+    provider: 'HubSpot',
+    service: 'HubSpot tracking code',
+    cookie: '__hstc',
+    match: 'exact',
+    domain: null,
+    purpose:
+      'The main cookie for tracking visitors: the domain, the visitor token (hubspotutk), the first, last and current visit times and the session number.',
+    lifetime: '6 months',
+    category: 'statistics',
+    sourceUrl: HUBSPOT,
+    consentKeys: [],
+  },
+  {
+    id: 'hubspot-hubspotutk',
+    provider: 'HubSpot',
+    service: 'HubSpot tracking code',
+    cookie: 'hubspotutk',
+    match: 'exact',
+    domain: null,
+    purpose: "Keeps track of a visitor's identity; passed to HubSpot on form submission and used to deduplicate contacts.",
+    lifetime: '6 months',
+    category: 'statistics',
+    sourceUrl: HUBSPOT,
+    consentKeys: [],
+  },
+  {
+    id: 'hubspot-hssc',
+    provider: 'HubSpot',
+    service: 'HubSpot tracking code',
+    cookie: '__hssc',
+    match: 'exact',
+    domain: null,
+    purpose: 'Keeps track of sessions: whether to increment the session number and timestamps in __hstc.',
+    lifetime: '30 minutes',
+    category: 'statistics',
+    sourceUrl: HUBSPOT,
+    consentKeys: [],
+  },
+  {
+    id: 'hubspot-hssrc',
+    provider: 'HubSpot',
+    service: 'HubSpot tracking code',
+    cookie: '__hssrc',
+    match: 'exact',
+    domain: null,
+    purpose: 'Set when HubSpot changes the session cookie, to tell whether the visitor has restarted the browser.',
+    lifetime: 'Session',
+    category: 'statistics',
+    sourceUrl: HUBSPOT,
+    consentKeys: [],
+  },
+
+  // Meta Pixel, when it uses first-party cookies: the browser ID and the ad click ID, saved on the
+  // site's own domain for Meta's advertising. The page gives no lifetimes.
+  {
+    id: 'meta-pixel-fbp',
+    provider: 'Meta',
+    service: 'Meta Pixel',
+    cookie: '_fbp',
+    match: 'exact',
+    domain: null,
+    purpose: "Meta's browser ID, saved by the Meta Pixel on the site's domain, to attribute the visitor's actions to Meta ads.",
+    lifetime: 'Not stated by Meta',
+    category: 'third-party',
+    sourceUrl: META_PIXEL,
+    consentKeys: [],
+  },
+  {
+    id: 'meta-pixel-fbc',
+    provider: 'Meta',
+    service: 'Meta Pixel',
+    cookie: '_fbc',
+    match: 'exact',
+    domain: null,
+    purpose:
+      "The click ID (fbclid) of the Facebook or Instagram ad that brought the visitor, saved by the Meta Pixel on the site's domain.",
+    lifetime: 'Not stated by Meta',
+    category: 'third-party',
+    sourceUrl: META_PIXEL,
+    consentKeys: [],
+  },
+
+  // Microsoft Advertising's UET tag (conversion tracking, remarketing). Microsoft's consent mode page
+  // describes its first-party cookies, on the advertiser's domain, read and written only when ad
+  // storage is granted, without naming them or giving lifetimes; the names are those the tag writes
+  // (the Open Cookie Database lists both, under bing.com: rows 8a195ee3-9a8c-4442-9ee2-37a718864253
+  // and 256ca150-d881-11e9-8a34-2a2ae2dbcce4).
+  {
+    id: 'microsoft-uet-uetvid',
+    provider: 'Microsoft',
+    service: 'Microsoft Advertising UET tag',
+    cookie: '_uetvid',
+    match: 'exact',
+    domain: null,
+    purpose: "Identifies the visitor across visits for Microsoft Advertising's conversion tracking and remarketing.",
+    lifetime: 'Not stated by Microsoft',
+    category: 'third-party',
+    sourceUrl: MICROSOFT_UET,
+    consentKeys: [],
+  },
+  {
+    id: 'microsoft-uet-uetsid',
+    provider: 'Microsoft',
+    service: 'Microsoft Advertising UET tag',
+    cookie: '_uetsid',
+    match: 'exact',
+    domain: null,
+    purpose: "Identifies the visit for Microsoft Advertising's conversion tracking and remarketing.",
+    lifetime: 'Not stated by Microsoft',
+    category: 'third-party',
+    sourceUrl: MICROSOFT_UET,
     consentKeys: [],
   },
 ];

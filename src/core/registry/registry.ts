@@ -122,8 +122,10 @@ const FAMILY_SEPARATORS = ['.', '_'] as const;
  * `_pk_id.<site>.<hash>`): an exact name also declares the stem followed by `.` or `_` when the
  * known trackers list that as a family prefix and not the stem as a cookie of its own, so `_pk_id`
  * covers `_pk_id.1.a1b2`, but `sessionid` does not cover `sessionid_x`, nor `_ga` (a cookie
- * beside GA4's `_ga_<ID>`) cover `_ga_ABC`. These rules come after the charter's own, so a prefix
- * it writes out wins over one inferred, and an exact name still beats any prefix.
+ * beside GA4's `_ga_<ID>`) cover `_ga_ABC`. A stem that is a cookie of its own still covers a
+ * family the trackers say is that cookie renamed (`renamedFrom`): `_gat` covers a named tracker's
+ * `_gat_UA-12345-1`. These rules come after the charter's own, so a prefix it writes out wins over
+ * one inferred, and an exact name still beats any prefix.
  */
 function indexCharter(
   charter: ParsedCharter,
@@ -137,10 +139,14 @@ function indexCharter(
     value: position,
   }));
   charter.entries.forEach((entry, position) => {
-    if (entry.match !== 'exact' || trackers.exact.has(entry.cookie)) return;
+    if (entry.match !== 'exact') return;
+    const cookieOfItsOwn = trackers.exact.has(entry.cookie);
     for (const separator of FAMILY_SEPARATORS) {
       const family = entry.cookie + separator;
-      if (trackers.prefixes.has(family)) rules.push({ name: family, match: 'prefix', value: position });
+      const members = trackers.prefixes.get(family);
+      if (members === undefined) continue;
+      if (cookieOfItsOwn && !members.some((tracker) => tracker.renamedFrom === entry.cookie)) continue;
+      rules.push({ name: family, match: 'prefix', value: position });
     }
   });
   return { kind, host, charter, entries: buildNameIndex(rules) };

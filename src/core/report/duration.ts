@@ -1,69 +1,189 @@
 /**
  * Reads the free-text lifetimes charters state ("2 weeks by default", "13 mois", "Session",
- * "up to 12 months", "30 minutes / 13 months") into a number of seconds we can compare an
- * actual expiry with. Months and years are counted long (31 and 366 days) so a cookie is
- * only flagged when it clearly outlives what the charter says.
+ * "up to 12 months", "30 minutes / 13 months", "quinze jours", "1 an et 1 mois", "Jusqu'à la
+ * fermeture du navigateur") into the longest number of seconds the words can mean, which an
+ * actual expiry is compared with: a year is 366 days, a number of months the most days that many
+ * calendar months in a row can hold (`longestMonthsSeconds`: one 31, six 184, twelve 366,
+ * thirteen 397), so a cookie is only flagged when it outlives every reading of the charter's
+ * words (the finding allows a day more besides, for clocks and rounding: findings.ts).
  */
 
 /** A stated lifetime: ends with the browsing session, at most `seconds`, or unreadable. */
 export type StatedLifetime = { kind: 'session' } | { kind: 'max'; seconds: number } | { kind: 'unknown' };
 
 const DAY = 24 * 3600;
-const UNITS: Array<[RegExp, number]> = [
-  [/^(s|sec|secs|second|seconds|seconde|secondes)$/, 1],
-  [/^(min|mins|minute|minutes)$/, 60],
-  [/^(h|hr|hrs|hour|hours|heure|heures)$/, 3600],
-  [/^(d|day|days|jour|jours|j)$/, DAY],
-  [/^(w|wk|wks|week|weeks|semaine|semaines)$/, 7 * DAY],
-  [/^(mo|month|months|mois)$/, 31 * DAY],
-  [/^(y|yr|yrs|year|years|an|ans|année|années|annee|annees)$/, 366 * DAY],
-];
 
-const WORD_NUMBERS = new Map(
+/** Days in each month, February's in a leap year: the most a month of that name holds. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** For 0 to 11, the most days that many calendar months in a row hold: 0, 31, 62, 92, 123, … 337. */
+const LONGEST_RUN_DAYS = MONTH_DAYS.map((_, count) => {
+  let longest = 0;
+  for (let first = 0; first < MONTH_DAYS.length; first++) {
+    let days = 0;
+    for (let k = 0; k < count; k++) days += MONTH_DAYS[(first + k) % MONTH_DAYS.length] ?? 0;
+    longest = Math.max(longest, days);
+  }
+  return longest;
+});
+
+/**
+ * The most seconds `months` calendar months in a row can last: whole years of them 366 days
+ * each, the rest the longest run of that many months (13 months: a leap year and a 31-day month,
+ * 397 days), a fraction of a month 31 days. Never less than the months a calendar holds, so a
+ * lifetime stated in months is never read shorter than it can be.
+ */
+export function longestMonthsSeconds(months: number): number {
+  const whole = Math.floor(months);
+  return (Math.floor(whole / 12) * 366 + (LONGEST_RUN_DAYS[whole % 12] ?? 0) + (months - whole) * 31) * DAY;
+}
+
+/** What `UNIT_SECONDS` gives a month, to order units; its amounts are read by `longestMonthsSeconds`. */
+const MONTH = 31 * DAY;
+
+/** Unit words, each with the seconds one of it stands for. */
+const UNIT_SECONDS = new Map<string, number>();
+for (const [words, seconds] of [
+  [['s', 'sec', 'secs', 'second', 'seconds', 'seconde', 'secondes'], 1],
+  [['mn', 'min', 'mins', 'minute', 'minutes'], 60],
+  [['h', 'hr', 'hrs', 'hour', 'hours', 'heure', 'heures'], 3600],
+  [['d', 'day', 'days', 'j', 'jour', 'jours', 'journée', 'journées', 'journee', 'journees'], DAY],
+  [['w', 'wk', 'wks', 'week', 'weeks', 'semaine', 'semaines'], 7 * DAY],
+  [['mo', 'month', 'months', 'mois'], MONTH],
+  [['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'année', 'années', 'annee', 'annees'], 366 * DAY],
+] satisfies Array<[string[], number]>) {
+  for (const word of words) UNIT_SECONDS.set(word, seconds);
+}
+
+/**
+ * Number words, English and French. "a" and "an" are one ("a year", "an hour"); "an" after an
+ * amount is the French year ("un an"). Compounds are read from their parts: "twenty-four",
+ * "vingt-quatre", "dix-huit", "trente et un", "soixante-dix", "quatre-vingt-dix".
+ */
+const NUMBER_WORDS = new Map(
   Object.entries({
+    a: 1,
+    an: 1,
     one: 1,
     two: 2,
     three: 3,
+    four: 4,
+    five: 5,
     six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
     twelve: 12,
     thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
     un: 1,
     une: 1,
     deux: 2,
     trois: 3,
+    quatre: 4,
+    cinq: 5,
+    sept: 7,
+    huit: 8,
+    neuf: 9,
+    dix: 10,
+    onze: 11,
     douze: 12,
     treize: 13,
+    quatorze: 14,
+    quinze: 15,
+    seize: 16,
+    vingt: 20,
+    vingts: 20,
+    trente: 30,
+    quarante: 40,
+    cinquante: 50,
+    soixante: 60,
   }),
 );
+
+/** Words that join the parts of a lifetime ("1 an et 6 mois", "2 hours and 30 minutes"). */
+const AND_WORDS = new Set(['et', 'and']);
+
+/**
+ * The amount a number word makes with the number word before it, or null when they make none:
+ * tens and a unit joined by a hyphen or by "et" ("twenty-four", "trente et un"), "soixante-" and
+ * "quatre-vingt-" with ten to nineteen, "quatre-vingt(s)".
+ */
+function compoundNumber(before: number, word: string, value: number, hyphen: boolean): number | null {
+  if (hyphen && before === 4 && (word === 'vingt' || word === 'vingts')) return 80;
+  if (before < 10 || before % 10 !== 0) return null;
+  if (value < 10) return before + value;
+  if (hyphen && (before === 60 || before === 80) && value < 20) return before + value;
+  return null;
+}
 
 const isDigit = (character: string) => character >= '0' && character <= '9';
 const isLetter = (character: string) => (character >= 'a' && character <= 'z') || character === 'é' || character === 'è';
 const isSpace = (character: string) =>
   character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
 
+/**
+ * A lifetime that ends when the browser closes, in the words charters use for it ("Jusqu'à la
+ * fermeture du navigateur", "until the browser is closed"): the session. Alternatives of fixed
+ * words and single optional ones, tried on text whose whitespace runs are one space: no nested
+ * or overlapping quantifiers, linear in the text.
+ */
+const BROWSER_CLOSES =
+  /\bfermeture (?:du|de votre|de ton) navigateur|\bquitt(?:e|ez|er) (?:le|votre|ton) navigateur|\bbrowser (?:is )?clos|\b(?:close|closes|closing|quit|quits|quitting|exit|exits|exiting) (?:the |your )?browser/;
+
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;
 
+/** What lies between a token and the one before it. */
+type Gap = 'none' | 'spaces' | 'hyphen' | 'other';
+
+function gapAfter(gap: Gap, character: string): Gap {
+  if (isSpace(character)) return gap === 'none' || gap === 'spaces' ? 'spaces' : 'other';
+  return character === '-' && gap === 'none' ? 'hyphen' : 'other';
+}
+
 /**
  * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
- * A lifetime is an amount (a number, or a number word) followed by a unit, with only spaces
- * between. One pass over the text, keeping only the token before: linear in time, constant in
- * memory, whatever the text holds.
+ * A lifetime is an amount (a number, or number words) followed by a unit, with only spaces
+ * between; parts that follow one another with only spaces or "et" / "and" between, each in a
+ * smaller unit, add up ("1 an et 1 mois", "2 hours 30 minutes"), while a part in a larger unit
+ * starts afresh: "entre 1 jour et 13 mois" is a range, at most 13 months. One pass over the
+ * text, keeping only the tokens just before: linear in time, constant in memory, whatever the
+ * text holds. A lifetime that ends with the session or with the browser is the session.
  */
 export function parseStatedLifetime(text: string | null): StatedLifetime {
   if (!text) return { kind: 'unknown' };
   const lower = text.toLowerCase().normalize('NFC');
   let longest = -1;
-  /** The amount the previous token gives, if it can take a unit; null otherwise. */
+  /** The amount the tokens just before give, if it can take a unit; null otherwise. */
   let amount: number | null = null;
-  /** True while only spaces separate the position from the previous token. */
-  let touching = false;
+  /** The same amount when number words gave it (it may take a second word: "vingt-quatre"), else null. */
+  let wordAmount: number | null = null;
+  /** True after "et" following a number word ("trente et …"), waiting for its last word. */
+  let tensAnd = false;
+  /** The lifetime read so far from parts that add up, and the unit of its last part; null when none is open. */
+  let sum: { seconds: number; unit: number } | null = null;
+  let gap: Gap = 'other';
   let index = 0;
   while (index < lower.length) {
     const character = lower[index] ?? '';
     if (!isDigit(character) && !isLetter(character)) {
-      // Spaces keep the next token next to this one ("13 mois"); anything else ("13 / mois") does not.
-      if (!isSpace(character)) touching = false;
+      gap = gapAfter(gap, character);
       index++;
       continue;
     }
@@ -76,20 +196,45 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       while (index < lower.length && isDigit(lower[index] ?? '')) index++;
     }
     const token = lower.slice(start, index);
-    const unit = !number && touching && amount !== null ? UNITS.find(([unitPattern]) => unitPattern.test(token)) : undefined;
-    if (unit && amount !== null) {
-      longest = Math.max(longest, amount * unit[1]);
+    const joined = gap === 'none' || gap === 'spaces';
+    // "13 mois", "13mois", and "a one-year cookie": a hyphen may join a unit to its amount, not "/".
+    const unit = !number && (joined || gap === 'hyphen') && amount !== null ? UNIT_SECONDS.get(token) : undefined;
+    const word = number ? undefined : NUMBER_WORDS.get(token);
+    if (unit !== undefined && amount !== null) {
+      const part = unit === MONTH ? longestMonthsSeconds(amount) : amount * unit;
+      const seconds: number = sum !== null && unit < sum.unit ? sum.seconds + part : part;
+      longest = Math.max(longest, seconds);
+      sum = { seconds, unit };
       amount = null; // a unit is not the amount of the next one
+      wordAmount = null;
+      tensAnd = false;
     } else if (number) {
       amount = token.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(token.replace(',', '.')) : null;
+      wordAmount = null;
+      tensAnd = false;
+      if (!joined) sum = null;
+    } else if (word !== undefined) {
+      const compound: number | null =
+        wordAmount !== null && (gap === 'hyphen' || (tensAnd && joined)) ? compoundNumber(wordAmount, token, word, gap === 'hyphen') : null;
+      amount = compound ?? word;
+      wordAmount = amount;
+      tensAnd = false;
+      if (compound === null && !joined) sum = null;
+    } else if ((joined || gap === 'hyphen') && AND_WORDS.has(token)) {
+      // "et" / "and" keeps the parts read so far open, and "trente et …" waiting for its unit word.
+      tensAnd = token === 'et' && wordAmount !== null;
+      if (!tensAnd) amount = null;
     } else {
-      amount = WORD_NUMBERS.get(token) ?? null;
+      amount = null;
+      wordAmount = null;
+      tensAnd = false;
+      sum = null;
     }
     if (amount !== null && !Number.isFinite(amount)) amount = null;
-    touching = true;
+    gap = 'none';
   }
   if (longest >= 0) return { kind: 'max', seconds: longest };
-  if (/\bsession\b/.test(lower)) return { kind: 'session' };
+  if (/\bsession\b/.test(lower) || BROWSER_CLOSES.test(lower.replace(/\s+/g, ' '))) return { kind: 'session' };
   return { kind: 'unknown' };
 }
 

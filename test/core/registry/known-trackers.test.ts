@@ -28,6 +28,15 @@ describe('KNOWN_TRACKERS (data test)', () => {
     if (tracker.domain !== null) expect(tracker.domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
   });
 
+  it('says a family is another cookie renamed only for a cookie of the table whose name starts the family', () => {
+    const exact = new Set(KNOWN_TRACKERS.filter((tracker) => tracker.match === 'exact').map((tracker) => tracker.cookie));
+    for (const tracker of KNOWN_TRACKERS.filter((entry) => entry.renamedFrom !== undefined)) {
+      expect(tracker.match, tracker.id).toBe('prefix');
+      expect(exact.has(tracker.renamedFrom!), tracker.id).toBe(true);
+      expect(tracker.cookie.startsWith(tracker.renamedFrom!), tracker.id).toBe(true);
+    }
+  });
+
   it('covers the trackers and third parties the platform supports', () => {
     const services = new Set(KNOWN_TRACKERS.map((tracker) => tracker.service));
     for (const expected of ['Google Analytics 4', 'Matomo JavaScript tracker', 'AT Internet SmartTag', 'Disqus comments', 'reCAPTCHA']) {

@@ -117,6 +117,7 @@ describe('matchCookie: the site charter', () => {
           entries: [
             charterEntry({ provider: 'Matomo', cookie: '_pk_id', purpose: 'Visits' }),
             charterEntry({ provider: 'Google', cookie: '_ga', purpose: 'Visitor' }),
+            charterEntry({ provider: 'Google', cookie: '_gat', purpose: 'Throttle' }),
             charterEntry({ provider: 'Huwise', cookie: 'sessionid', purpose: 'Session', category: 'necessary' }),
           ],
         },
@@ -134,6 +135,16 @@ describe('matchCookie: the site charter', () => {
     // The trackers know `_ga` as a cookie of its own beside GA4's `_ga_<ID>`: the stem is not that family.
     expect(onSite('stems.example', '_ga', stems).rule).toBe('exact');
     expect(onSite('stems.example', '_ga_ABC123', stems).declared).toBe(false);
+    // `_gat` is a cookie of its own too, but a named tracker's `_gat_<name>` (gtag.js's `_gat_gtag_<property>`) is that same cookie renamed.
+    expect(onSite('stems.example', '_gat', stems)).toMatchObject({ declared: true, rule: 'exact', purpose: 'Throttle' });
+    for (const named of ['_gat_gtag_UA_12345_1', '_gat_UA-12345-1']) {
+      expect(onSite('stems.example', named, stems), named).toMatchObject({
+        source: 'charter',
+        declared: true,
+        rule: 'prefix',
+        purpose: 'Throttle',
+      });
+    }
     // No tracker documents a sessionid family, nor a `_pk_id-` one: those stay undeclared.
     expect(onSite('stems.example', 'sessionid_x', stems).declared).toBe(false);
     expect(onSite('stems.example', 'sessionid.x', stems).declared).toBe(false);
@@ -217,6 +228,29 @@ describe('matchCookie: known trackers', () => {
       'Matomo',
       '13 months',
     ]);
+  });
+
+  it('describes first-party cookies of Clarity, HubSpot, the Meta Pixel and UET on the site’s own domain, which the Database binds to the vendor’s', () => {
+    // The Database's rows for these name the vendor's domain (`_clck` under clarity.ms), so they never fit a cookie on a portal.
+    const expected: Array<[string, string, string]> = [
+      ['_clck', 'Microsoft', 'statistics'],
+      ['_clsk', 'Microsoft', 'statistics'],
+      ['__hstc', 'HubSpot', 'statistics'],
+      ['hubspotutk', 'HubSpot', 'statistics'],
+      ['__hssc', 'HubSpot', 'statistics'],
+      ['__hssrc', 'HubSpot', 'statistics'],
+      ['_fbp', 'Meta', 'third-party'],
+      ['_fbc', 'Meta', 'third-party'],
+      ['_uetvid', 'Microsoft', 'third-party'],
+      ['_uetsid', 'Microsoft', 'third-party'],
+    ];
+    for (const host of ['itie.opendatasoft.com', UNBUNDLED_ODS, CUSTOMER]) {
+      for (const [name, provider, category] of expected) {
+        const result = matchCookie(registry, host, { name, domain: `.${host}` });
+        expect([result.source, result.provider, result.category], `${name} on ${host}`).toEqual(['known-tracker', provider, category]);
+        expect(result.reference?.kind === 'known-tracker' && result.reference.sourceUrl, name).toMatch(/^https:\/\//);
+      }
+    }
   });
 
   it('prefers a known tracker over the Open Cookie Database (_ga is in both)', () => {

@@ -23,9 +23,9 @@ describe('PLATFORM_DEFAULT_CHARTER', () => {
     const seconds = Object.fromEntries(PLATFORM_DEFAULT_CHARTER.entries.map((e) => [e.cookie, parseStatedLifetime(e.duration)]));
     expect(seconds).toEqual({
       sessionid: { kind: 'max', seconds: 14 * DAY },
-      csrftoken: { kind: 'max', seconds: 12 * 31 * DAY },
-      cookies_preferences: { kind: 'max', seconds: 6 * 31 * DAY },
-      django_language: { kind: 'max', seconds: 12 * 31 * DAY },
+      csrftoken: { kind: 'max', seconds: 366 * DAY },
+      cookies_preferences: { kind: 'max', seconds: 184 * DAY },
+      django_language: { kind: 'max', seconds: 366 * DAY },
     });
   });
 

@@ -4,7 +4,31 @@ import { describe, expect, it } from 'vitest';
 import { parseStatedLifetime } from '../../../src/core/report/duration.ts';
 import { hostileText } from '../../support/hostile-text.ts';
 
-const DURATION_FRAGMENTS = ['1', '1 ', '1.', '1,5', 'a', 'é', ' mois', ' months', 'six ', 'session', ' / ', 'up to ', '13mois', '0', '9'];
+const DURATION_FRAGMENTS = [
+  '1',
+  '1 ',
+  '1.',
+  '1,5',
+  'a',
+  'é',
+  ' mois',
+  ' months',
+  'six ',
+  'session',
+  ' / ',
+  'up to ',
+  '13mois',
+  '0',
+  '9',
+  ' et ',
+  ' and ',
+  '-',
+  'vingt',
+  'quatre',
+  ' an',
+  'a year',
+  'fermeture du navigateur',
+];
 
 describe('parseStatedLifetime', () => {
   it('never throws, and a stated lifetime is a finite number of seconds', () => {

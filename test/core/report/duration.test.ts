@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, parseStatedLifetime } from '../../../src/core/report/duration.ts';
+import { formatSeconds, longestMonthsSeconds, parseStatedLifetime } from '../../../src/core/report/duration.ts';
 
 const DAY = 86400;
 
@@ -7,18 +7,79 @@ describe('parseStatedLifetime', () => {
   it.each([
     ['2 weeks', 14 * DAY],
     ['2 weeks by default', 14 * DAY],
-    ['13 mois', 13 * 31 * DAY],
-    ['6 months', 6 * 31 * DAY],
-    ['up to 12 months', 12 * 31 * DAY],
+    ['13 mois', 397 * DAY],
+    ['6 months', 184 * DAY],
+    ['up to 12 months', 366 * DAY],
     ['1 an', 366 * DAY],
     ['2 ans', 2 * 366 * DAY],
     ['30 minutes', 1800],
     ['24 heures', 24 * 3600],
-    ['13 months / 30 minutes', 13 * 31 * DAY],
+    ['13 months / 30 minutes', 397 * DAY],
     ['1,5 jours', 1.5 * DAY],
-    ['thirteen months', 13 * 31 * DAY],
+    ['thirteen months', 397 * DAY],
   ])('reads %j', (text, seconds) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
+    ['quinze jours', 15 * DAY],
+    ['quatorze jours', 14 * DAY],
+    ['trente jours', 30 * DAY],
+    ['trente et un jours', 31 * DAY],
+    ['vingt-quatre heures', 24 * 3600],
+    ['dix-huit mois', 550 * DAY],
+    ['soixante-dix jours', 70 * DAY],
+    ['quatre-vingt-dix jours', 90 * DAY],
+    ['Un an', 366 * DAY],
+    ['a year', 366 * DAY],
+    ['a day', DAY],
+    ['an hour', 3600],
+    ['one year', 366 * DAY],
+    ['fourteen days', 14 * DAY],
+    ['twenty-four hours', 24 * 3600],
+    ['ninety days', 90 * DAY],
+    ['30 mn', 1800],
+    ['vingt-et-un jours', 21 * DAY],
+    ['a one-year cookie', 366 * DAY],
+    ['24-hour', 24 * 3600],
+  ])('reads the number word or unit of %j', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
+    ['1 an et 1 mois', 366 * DAY + 31 * DAY],
+    ['un an et six mois', 366 * DAY + 184 * DAY],
+    ['1 year and 1 month', 366 * DAY + 31 * DAY],
+    ['2 hours and 30 minutes', 2 * 3600 + 1800],
+    ['1 jour et 12 heures', DAY + 12 * 3600],
+    ['1 an 6 mois', 366 * DAY + 184 * DAY],
+  ])('adds up the parts of %j, largest unit first', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it('reads parts going up ("entre 1 jour et 13 mois") as a range, not a sum, and parts apart as alternatives', () => {
+    expect(parseStatedLifetime('entre 1 jour et 13 mois')).toEqual({ kind: 'max', seconds: 397 * DAY });
+    expect(parseStatedLifetime('between 30 minutes and 2 hours')).toEqual({ kind: 'max', seconds: 2 * 3600 });
+    expect(parseStatedLifetime('1 an, 1 mois')).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime('13 mois (1 an et 1 mois)')).toEqual({ kind: 'max', seconds: 397 * DAY });
+  });
+
+  it('reads months as the most days that many calendar months in a row hold, so "13 mois" does not cover 400 days', () => {
+    // Every run of months from every first month of 2000 to 2031, leap years included: the longest is what the words can mean.
+    for (let months = 1; months <= 48; months++) {
+      let longest = 0;
+      for (let year = 2000; year <= 2031; year++) {
+        for (let first = 0; first < 12; first++) longest = Math.max(longest, Date.UTC(year, first + months, 1) - Date.UTC(year, first, 1));
+      }
+      const read = longestMonthsSeconds(months);
+      expect(read, `${months} months`).toBeGreaterThanOrEqual(longest / 1000);
+      if (months <= 13) expect(read, `${months} months`).toBe(longest / 1000);
+    }
+    expect(parseStatedLifetime('13 mois')).toEqual({ kind: 'max', seconds: 397 * DAY });
+    expect(parseStatedLifetime('1 mois')).toEqual({ kind: 'max', seconds: 31 * DAY });
+    expect(parseStatedLifetime('1,5 mois')).toEqual({ kind: 'max', seconds: 31 * DAY + 15.5 * DAY });
+    // A year and a month is thirteen months, whichever way the charter writes it.
+    expect(parseStatedLifetime('1 an et 1 mois')).toEqual(parseStatedLifetime('13 mois'));
   });
 
   it('reads session lifetimes', () => {
@@ -26,10 +87,24 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('durée de la session')).toEqual({ kind: 'session' });
   });
 
+  it.each([
+    "Jusqu'à la fermeture du navigateur",
+    'Expire à la fermeture du navigateur',
+    'À la fermeture de votre navigateur',
+    'Supprimé quand vous quittez votre navigateur',
+    'When the browser closes',
+    'Until the browser is closed',
+    'Deleted when you close your browser',
+    'Expires on browser close',
+    'until you quit the browser',
+  ])('reads a lifetime that ends when the browser closes, %j, as the session', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'session' });
+  });
+
   it('reads a number word after other words, and a unit right after the number', () => {
     expect(parseStatedLifetime('kept for two weeks')).toEqual({ kind: 'max', seconds: 14 * DAY });
-    expect(parseStatedLifetime('13mois')).toEqual({ kind: 'max', seconds: 13 * 31 * DAY });
-    expect(parseStatedLifetime('Token reset for each session. Up to 12 months')).toEqual({ kind: 'max', seconds: 12 * 31 * DAY });
+    expect(parseStatedLifetime('13mois')).toEqual({ kind: 'max', seconds: 397 * DAY });
+    expect(parseStatedLifetime('Token reset for each session. Up to 12 months')).toEqual({ kind: 'max', seconds: 366 * DAY });
   });
 
   it('needs only spaces between an amount and its unit', () => {
@@ -41,6 +116,11 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('a'.repeat(100_000))).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('1.'.repeat(50_000))).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`${'1 '.repeat(50_000)}jours`)).toEqual({ kind: 'max', seconds: DAY });
+    expect(parseStatedLifetime(`${'close the '.repeat(20_000)}window`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'vingt-'.repeat(30_000)}jours`)).toEqual({ kind: 'max', seconds: 20 * DAY });
+    expect(parseStatedLifetime(`${'trente et '.repeat(20_000)}un jours`)).toEqual({ kind: 'max', seconds: 31 * DAY });
+    expect(parseStatedLifetime('1 an et '.repeat(20_000))).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime(`${' '.repeat(100_000)}x`)).toEqual({ kind: 'unknown' });
   });
 
   it('says unknown rather than guessing', () => {
