@@ -20,13 +20,13 @@ describe('writeCharterDraft', () => {
     const entries = draft.rows.map((row) => row.entry);
     expect(parseCharter(readFileSync(paths[0]!, 'utf8'))).toEqual({ portal: 'demo.opendatasoft.com', language: 'en', entries });
     expect(readCharterPage(readFileSync(paths[1]!, 'utf8'), 'text/html').entries).toEqual(entries);
-    expect(draftSummary(draft)).toBe('charter draft (en): 8 entries, 2 marked to review');
+    expect(draftSummary(draft)).toBe('charter draft (en): 8 entries, 3 marked to review');
   });
 
   it('says how many cookies it could not write', () => {
     const { draft } = writeCharterDraft(scratch, [demoReport('accept')], null);
     expect(draftSummary({ ...draft, setAside: [{ name: 'a b', reason: 'unreadable' }] })).toBe(
-      'charter draft (fr): 8 entries, 2 marked to review, 1 cookie(s) not written (listed at its top)',
+      'charter draft (fr): 8 entries, 3 marked to review, 1 cookie(s) not written (listed at its top)',
     );
   });
 });
