@@ -85,8 +85,9 @@ export function ReportView({
   // Measured by `npm run bench`: the first report is in the document (layout effects run right
   // after), not yet painted; its host line's Element Timing (reportPaintTiming) tells the paint.
   useLayoutEffect(markReportInDocument, []);
-  // After the report's first paint (effects run after it), not before.
-  useEffect(preloadTabs, []);
+  // After the frame that paints the report, not in its way (a page not shown has no frame, and
+  // loads a tab's view when it is opened).
+  useEffect(() => void requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(preloadTabs))), []);
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
   // A finding whose cookie is not in the first page: shown once the whole report is here.
