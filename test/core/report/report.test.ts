@@ -496,6 +496,15 @@ describe('a tool a charter files as necessary', () => {
             duration: null,
             category: 'necessary',
           },
+          {
+            provider: 'Matomo',
+            service: null,
+            cookie: 'mtm_consent_removed',
+            match: 'exact',
+            purpose: 'Keeps the refusal',
+            duration: null,
+            category: 'necessary',
+          },
         ],
       },
     },
@@ -523,6 +532,10 @@ describe('a tool a charter files as necessary', () => {
     const embedded = play([choice({ matomo: false })]);
     recordCookieChange(embedded, cookie('_pk_ses.1.abc', 1, 'stats.example.net'), false, NOW_MS, { via: 'frame' });
     expect(buildReport(embedded, filedNecessary, NOW_MS).findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+
+  it('never flags the tool’s own opt-out cookie, written because the visitor turned it off', () => {
+    expect(refusals([choice({ matomo: false, ga: false })], [cookie('mtm_consent_removed', 1)])).toEqual([]);
   });
 });
 
