@@ -30,7 +30,7 @@ const NEGATED_NECESSARY = new RegExp(
 );
 const NECESSARY =
   /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|obligatoire|\btechniques?\b/;
-const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement/;
+const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;
 const MENTIONS_COOKIES = /cookie|traceur|tracker/;

@@ -21,6 +21,13 @@ describe('categoryOfHeading', () => {
     ['Cookies statistiques', 'statistics'],
     ['Cookies de mesure d’audience', 'statistics'],
     ['Analytics and stats', 'statistics'],
+    // "Performance" is the ICC UK Cookie Guide's name for analytics cookies; French
+    // charters say "outils de mesure" for audience measurement.
+    ['Cookies de performance', 'statistics'],
+    ['Performance cookies', 'statistics'],
+    ['Outils de mesure', 'statistics'],
+    ['Cookies de mesure', 'statistics'],
+    ['Cookies nécessaires aux performances du site', 'necessary'],
     ['Cookies tiers', 'third-party'],
     ['Third party cookies', 'third-party'],
     ['Third-party services', 'third-party'],
