@@ -121,16 +121,28 @@ const AND_WORDS = new Set(['et', 'and']);
 
 /**
  * The amount a number word makes with the number word before it, or null when they make none:
- * tens and a unit joined by a hyphen or by "et" ("twenty-four", "trente et un"), "soixante-" and
- * "quatre-vingt-" with ten to nineteen, "quatre-vingt(s)".
+ * tens and a unit ("twenty-four", "vingt quatre", "trente et un"), "dix-huit", "soixante-dix",
+ * "soixante et onze", "quatre-vingt(s)", "quatre-vingt-dix", hyphens or not.
  */
-function compoundNumber(before: number, word: string, value: number, hyphen: boolean): number | null {
-  if (hyphen && before === 4 && (word === 'vingt' || word === 'vingts')) return 80;
+function compoundNumber(before: number, word: string, value: number): number | null {
+  if (before === 4 && (word === 'vingt' || word === 'vingts')) return 80;
   if (before < 10 || before % 10 !== 0) return null;
   if (value < 10) return before + value;
-  if (hyphen && (before === 60 || before === 80) && value < 20) return before + value;
+  if ((before === 60 || before === 80) && value < 20) return before + value;
   return null;
 }
+
+/** Words of numbers this reader does not add up ("cent vingt jours", "two hundred days"): such an amount is unreadable. */
+const UNREAD_NUMBER_WORDS = new Set(['cent', 'cents', 'mille', 'hundred', 'hundreds', 'thousand', 'thousands']);
+
+/** Articles that are also "one" ("a year", "an hour"): a number word after one starts afresh ("a one-year cookie"). */
+const ARTICLES = new Set(['a', 'an']);
+
+/** "Et demi", "and a half" after a unit: half of that unit more. */
+const HALF_WORDS = new Set(['demi', 'demie', 'half']);
+
+/** An amount number words give that this reader cannot read: the words after it make none either. */
+const UNREADABLE = -1;
 
 const isDigit = (character: string) => character >= '0' && character <= '9';
 const isLetter = (character: string) => (character >= 'a' && character <= 'z') || character === 'é' || character === 'è';
@@ -175,8 +187,10 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   let amount: number | null = null;
   /** The same amount when number words gave it (it may take a second word: "vingt-quatre"), else null. */
   let wordAmount: number | null = null;
-  /** True after "et" following a number word ("trente et …"), waiting for its last word. */
-  let tensAnd = false;
+  /** The number word just read, when the amount came from number words. */
+  let lastWord = '';
+  /** True after "et" / "and" (and an article) right after a unit: "1 an et demi", "2 hours and a half". */
+  let unitAnd = false;
   /** The lifetime read so far from parts that add up, and the unit of its last part; null when none is open. */
   let sum: { seconds: number; unit: number } | null = null;
   let gap: Gap = 'other';
@@ -208,27 +222,49 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       sum = { seconds, unit };
       amount = null; // a unit is not the amount of the next one
       wordAmount = null;
-      tensAnd = false;
+      lastWord = '';
+      unitAnd = false;
     } else if (number) {
       amount = token.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(token.replace(',', '.')) : null;
       wordAmount = null;
-      tensAnd = false;
+      lastWord = '';
+      unitAnd = false;
       if (!joined) sum = null;
-    } else if (word !== undefined) {
-      const compound: number | null =
-        wordAmount !== null && (gap === 'hyphen' || (tensAnd && joined)) ? compoundNumber(wordAmount, token, word, gap === 'hyphen') : null;
-      amount = compound ?? word;
-      wordAmount = amount;
-      tensAnd = false;
-      if (compound === null && !joined) sum = null;
+    } else if (word !== undefined || UNREAD_NUMBER_WORDS.has(token)) {
+      // A number word right after another goes on the same number ("vingt quatre", "trente et
+      // un"), or makes one this reader cannot read ("cent vingt", "deux trois"), never the last
+      // word's alone: "vingt quatre heures" is 24 hours, not 4. After an article it starts afresh.
+      const follows = wordAmount !== null && (joined || gap === 'hyphen') && !ARTICLES.has(lastWord);
+      let value: number | null = null;
+      if (word !== undefined && !follows) value = word;
+      else if (word !== undefined && wordAmount !== null && wordAmount !== UNREADABLE) value = compoundNumber(wordAmount, token, word);
+      amount = value;
+      wordAmount = value ?? UNREADABLE;
+      lastWord = token;
+      if (!ARTICLES.has(token)) unitAnd = false;
+      if (!follows && !joined) sum = null;
     } else if ((joined || gap === 'hyphen') && AND_WORDS.has(token)) {
-      // "et" / "and" keeps the parts read so far open, and "trente et …" waiting for its unit word.
-      tensAnd = token === 'et' && wordAmount !== null;
-      if (!tensAnd) amount = null;
+      // After a unit, "et" / "and" keeps the parts read so far open ("1 an et 1 mois") and lets a
+      // half follow; after number words, French "et" goes on with the number ("trente et un").
+      unitAnd = sum !== null && amount === null;
+      if (!(token === 'et' && wordAmount !== null)) {
+        amount = null;
+        wordAmount = null;
+      }
+      lastWord = '';
+    } else if (unitAnd && sum !== null && HALF_WORDS.has(token)) {
+      // "1 an et demi", "six mois et demi", "2 hours and a half": half the last unit more.
+      sum = { seconds: sum.seconds + sum.unit / 2, unit: sum.unit / 2 };
+      longest = Math.max(longest, sum.seconds);
+      amount = null;
+      wordAmount = null;
+      lastWord = '';
+      unitAnd = false;
     } else {
       amount = null;
       wordAmount = null;
-      tensAnd = false;
+      lastWord = '';
+      unitAnd = false;
       sum = null;
     }
     if (amount !== null && !Number.isFinite(amount)) amount = null;

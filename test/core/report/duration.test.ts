@@ -47,6 +47,35 @@ describe('parseStatedLifetime', () => {
   });
 
   it.each([
+    ['soixante et onze jours', 71 * DAY],
+    ['vingt quatre heures', 24 * 3600],
+    ['twenty four hours', 24 * 3600],
+    ['dix huit mois', 550 * DAY],
+    ['quatre vingt jours', 80 * DAY],
+    ['soixante dix jours', 70 * DAY],
+    ['quatre-vingt dix jours', 90 * DAY],
+    ['trente deux jours', 32 * DAY],
+  ])('reads number words written apart as one number: %j', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each(['cent vingt jours', 'trois cent quatre-vingt-dix jours', 'two hundred days', 'deux trois jours'])(
+    'says unknown for number words it cannot add up (%j), never the last word alone',
+    (text) => {
+      expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+    },
+  );
+
+  it.each([
+    ['1 an et demi', 549 * DAY],
+    ['six mois et demi', 184 * DAY + 15.5 * DAY],
+    ['2 hours and a half', 2.5 * 3600],
+    ['deux ans et demi', 915 * DAY],
+  ])('adds half the last unit for "et demi", "and a half": %j', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
     ['1 an et 1 mois', 366 * DAY + 31 * DAY],
     ['un an et six mois', 366 * DAY + 184 * DAY],
     ['1 year and 1 month', 366 * DAY + 31 * DAY],
@@ -117,8 +146,9 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('1.'.repeat(50_000))).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`${'1 '.repeat(50_000)}jours`)).toEqual({ kind: 'max', seconds: DAY });
     expect(parseStatedLifetime(`${'close the '.repeat(20_000)}window`)).toEqual({ kind: 'unknown' });
-    expect(parseStatedLifetime(`${'vingt-'.repeat(30_000)}jours`)).toEqual({ kind: 'max', seconds: 20 * DAY });
-    expect(parseStatedLifetime(`${'trente et '.repeat(20_000)}un jours`)).toEqual({ kind: 'max', seconds: 31 * DAY });
+    // Number words that make no number together: unreadable, never the last one's amount.
+    expect(parseStatedLifetime(`${'vingt-'.repeat(30_000)}jours`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'trente et '.repeat(20_000)}un jours`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('1 an et '.repeat(20_000))).toEqual({ kind: 'max', seconds: 366 * DAY });
     expect(parseStatedLifetime(`${' '.repeat(100_000)}x`)).toEqual({ kind: 'unknown' });
   });
