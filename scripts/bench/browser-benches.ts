@@ -304,7 +304,13 @@ async function ourPopupHeap(
   const page = await browser.context.newPage();
   try {
     await page.goto(browser.popupUrl(`?host=${host}`));
-    await page.waitForSelector('main[data-state="ready"] .report', { state: 'attached' });
+    await page.waitForSelector('main[data-state="ready"] .report', { state: 'attached' }).catch(async (error: unknown) => {
+      // Once on a fresh clone (2026-12-01) the report never came: say what the popup showed instead.
+      const shown = await page
+        .evaluate(() => `state ${document.querySelector('main')?.dataset.state ?? 'none'}: ${document.body.innerText.slice(0, 300)}`)
+        .catch(() => 'unreadable');
+      throw new Error(`the popup on ${host} showed no report (${shown})`, { cause: error });
+    });
     await page.waitForSelector('.cookie-list', { state: 'attached' });
     const more = page.locator('.cookie-list .more button');
     for (let clicks = 0; showAll && (await more.count()) > 0; clicks++) {
