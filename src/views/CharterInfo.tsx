@@ -3,6 +3,7 @@ import { isUnchanged } from '../core/charter/diff.ts';
 import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
+import { formatDateTime } from './time-format.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -54,8 +55,7 @@ function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: s
 /** Which charter the report uses (bundled, live with its date, platform default, none), and what changed. */
 export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
-  const formatDate = (time: number) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-  const date = live ? formatDate(live.fetchedAt) : '';
+  const date = live ? formatDateTime(live.fetchedAt, language) : '';
   // The platform's default stands in for a portal's own charter: one that could not be read, or is not read yet.
   const used =
     charter.kind === 'live'
@@ -81,7 +81,7 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
             </>
           ) : (
             // A blip (offline, a server error) after a good read: the charter read before still stands.
-            t('charterLiveKept', formatDate(live.failedAt), liveProblemWords(live.problem, t, language))
+            t('charterLiveKept', formatDateTime(live.failedAt, language), liveProblemWords(live.problem, t, language))
           )}
         </p>
       )}

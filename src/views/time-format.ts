@@ -48,6 +48,11 @@ export function formatTime(ms: number, language: string): string {
   ).format(ms);
 }
 
+/** A date and time of day, for when a charter was read: "Dec 1, 2026, 4:47 PM". */
+export function formatDateTime(ms: number, language: string): string {
+  return cached(`${language} date-time`, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+}
+
 /** A count as the UI language writes it: "1,234" in English, "1 234" in French. */
 export function formatCount(count: number, language: string): string {
   return cached(`${language} count`, () => new Intl.NumberFormat(language)).format(count);
