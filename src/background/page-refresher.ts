@@ -1,5 +1,6 @@
 /**
- * Builds again the first pages the store retired (site-store.ts), once their site is quiet: a
+ * Builds again the first pages the store retired or could not keep (site-store.ts: built across
+ * a change), once their site is quiet: a
  * page retired by a cookie event would otherwise be missing when the popup opens on a stopped
  * worker, which is when it saves the most (the worker stops 30 s after its last event, so the
  * popup often opens on a stopped one right after a visit). Only sites whose page was kept, that

@@ -130,7 +130,7 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       // The page a popup shows first, kept for the next to read at once (after this answer leaves).
       const pages = deps.pages;
       const key = pageKey(query.storeId, host);
-      if (pages && ticket >= 0 && isFirstPage(query.first) && !pages.hasPage(key, storeId, host, revision))
+      if (pages && isFirstPage(query.first) && !pages.hasPage(key, storeId, host, revision))
         afterAnswer(() => pages.putPage(key, storeId, host, revision, ticket, JSON.stringify(view)));
       return view;
     },

@@ -58,7 +58,10 @@ export type SiteStoreOptions = {
   now?: () => number;
   /** How long after a refused write it is tried again if nothing else comes. */
   retryDelayMs?: number;
-  /** Hears each stored first page (pageKey) retired because something it was built from changed: it can be built again. */
+  /**
+   * Hears each first page (pageKey) retired because something it was built from changed, or not
+   * kept because something changed while it was built: it can be built again.
+   */
   onPageRetired?: (key: string) => void;
   /** Hears the keys of other state (kept runs, live charters) the store removed to make room: a cache of them must forget them. */
   onRemoved?: (keys: readonly string[]) => void;
@@ -94,13 +97,15 @@ export type SiteStore = {
   put(site: SiteRecord): void;
   /**
    * What a first page about to be built is checked against when it is kept (`putPage`): take it
-   * before reading what the page is built from.
+   * before reading what the page is built from. -1 while a write that retires pages is under way:
+   * no page built then is kept.
    */
   pageTicket(): number;
   /**
    * Keeps a site's first page (its JSON text) under `key` (pageKey), built from the record of
    * `host` in `storeId` at `revision`, the other inputs read after `ticket` was taken. Dropped
-   * when anything it was built from changed since; written with the record when that is queued.
+   * when anything it was built from changed since (and `onPageRetired` told, to build it again);
+   * written with the record when that is queued.
    */
   putPage(key: string, storeId: string, host: string, revision: number, ticket: number, text: string): void;
   /** True when the page under `key` is kept, built from that record at `revision`, and nothing it was built from changed since. */
@@ -624,7 +629,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     pageTicket: () => (retiringWrites > 0 ? -1 : pageEpoch),
     putPage(key, storeId, host, revision, ticket, text) {
       const recordKey = siteKey(storeId, host);
-      if (ticket !== pageEpoch || retiringWrites > 0 || (revisions.get(recordKey) ?? 0) !== revision) return;
+      if (ticket !== pageEpoch || retiringWrites > 0 || (revisions.get(recordKey) ?? 0) !== revision) {
+        // Built across a change: not kept, but built again once the site is quiet. Otherwise a
+        // popup that asked during a write and heard nothing after it would leave no page kept.
+        options.onPageRetired?.(key);
+        return;
+      }
       pageSources.set(key, { recordKey, revision });
       livePages.add(key);
       writer.schedule(key, text);

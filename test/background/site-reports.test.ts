@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteReports, type SiteReportsDeps } from '../../src/background/site-reports.ts';
-import { createSiteStore } from '../../src/background/site-store.ts';
+import { createSiteStore, type SiteStoreOptions } from '../../src/background/site-store.ts';
 import type { LiveCharterRecord } from '../../src/core/charter/live.ts';
 import { buildRegistry } from '../../src/core/registry/registry.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -13,9 +13,9 @@ import { METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: [] });
 
-async function setup(overrides: Partial<SiteReportsDeps> = {}) {
+async function setup(overrides: Partial<SiteReportsDeps> = {}, storeOptions: SiteStoreOptions = {}) {
   const session = fakeSession();
-  const store = createSiteStore(session, 5);
+  const store = createSiteStore(session, 5, storeOptions);
   await store.load();
   const recorder = createRecorder(store, (host) => host === HOST);
   const refreshed: string[] = [];
@@ -184,5 +184,23 @@ describe('site reports', () => {
     const again = await reports.view({ host: HOST, first: FIRST_PAGE });
     await store.flush();
     expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(again);
+  });
+
+  it('say which first page they could not keep, asked while its live charter was being written, so it is built again', async () => {
+    const retired: string[] = [];
+    const { reports, recorder, store, session } = await setup({}, { onPageRetired: (key) => retired.push(key) });
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
+    await store.flush();
+    // The popup asks while the charter is written: its answer may be built from the charter before it.
+    const charterWrite = store.area.write({ [`charter:${HOST}`]: '{}' });
+    await reports.view({ host: HOST, first: FIRST_PAGE });
+    await charterWrite;
+    await store.flush();
+    expect(session.data).not.toHaveProperty(pageKey(undefined, HOST));
+    // Nothing else will come to ask for it: the store says it is to be built again (page-refresher.ts does).
+    expect(retired).toEqual([pageKey(undefined, HOST)]);
+    const rebuilt = await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(rebuilt);
   });
 });

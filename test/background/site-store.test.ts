@@ -682,6 +682,31 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     expect(retired).toEqual([tcoPage]);
   });
 
+  it('tells of a page it could not keep, built across a change, so it is built again', async () => {
+    const retired: string[] = [];
+    const { session, store } = await setUp({}, { onPageRetired: (key) => retired.push(key) });
+    const site = recordWithEvents('data.tco.re');
+    store.put(site);
+    await store.flush();
+    // Built from a record that changed since.
+    const revision = store.revision('0', 'data.tco.re');
+    store.put(site);
+    store.putPage(tcoPage, '0', 'data.tco.re', revision, store.pageTicket(), '{"old":true}');
+    expect(retired).toEqual([tcoPage]);
+    // Built while a write that retires pages was under way.
+    const charterWrite = store.area.write({ 'charter:data.tco.re': '{}' });
+    keepPage(store, tcoPage, 'data.tco.re', '{"during":true}');
+    await charterWrite;
+    await store.flush();
+    expect(retired).toEqual([tcoPage, tcoPage]);
+    expect(session.data[tcoPage]).toBeUndefined();
+    // Kept: nothing to tell.
+    keepPage(store, tcoPage, 'data.tco.re', '{"after":true}');
+    await store.flush();
+    expect(retired).toEqual([tcoPage, tcoPage]);
+    expect(session.data[tcoPage]).toBe('{"after":true}');
+  });
+
   it('retires every page at once (host access changed)', async () => {
     const { writes, store } = await setUp();
     store.put(recordWithEvents('data.tco.re'));
