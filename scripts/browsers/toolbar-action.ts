@@ -25,12 +25,13 @@ async function targets(session: CDPSession, filter: Array<Record<string, unknown
   return targetInfos;
 }
 
-async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
+/** Tries `attempt` until it finds something, or fails with `what` after `timeoutMs`. */
+export async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await attempt();
     if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`toolbar popup: ${what} within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -48,7 +49,7 @@ export async function openToolbarPopup(context: BrowserContext, extensionId: str
   if (!tab) throw new Error(`toolbar popup: no tab shows ${tabUrl}`);
   await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
   const popupUrl = `chrome-extension://${extensionId}/`;
-  const popup = await poll('no popup opened', 10_000, async () =>
+  const popup = await poll('toolbar popup: none opened', 10_000, async () =>
     (await targets(session, [{}])).find((target) => target.type === 'page' && target.url.startsWith(popupUrl)),
   );
   const { sessionId } = (await session.send('Target.attachToTarget' as never, { targetId: popup.targetId, flatten: false } as never)) as {
@@ -81,7 +82,7 @@ export async function openToolbarPopup(context: BrowserContext, extensionId: str
 
   return {
     async waitFor(selector, timeoutMs = 15_000) {
-      await poll(`nothing matched ${selector}`, timeoutMs, async () =>
+      await poll(`toolbar popup: nothing matched ${selector}`, timeoutMs, async () =>
         (await evaluate(`document.querySelector(${JSON.stringify(selector)}) !== null`)) === true ? true : undefined,
       );
     },

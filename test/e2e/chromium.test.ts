@@ -140,7 +140,7 @@ describe('Chromium in French', () => {
   });
 });
 
-// The real containers, which headless Chromium can open (Firefox's cannot be scripted: README says so).
+// The real containers, which headless Chromium can open (Firefox's sidebar: firefox.test.ts).
 describe('Chromium: the real DevTools panel and side panel', () => {
   const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
 

@@ -12,7 +12,9 @@ import {
   tabIdOf,
   waitForReport,
 } from '../../scripts/browsers/extension-api.ts';
-import { openPopup, seenRow } from './scenarios/context.ts';
+import { openPopup, seenRow, visitPortal } from './scenarios/context.ts';
+import { firefoxSidebar, openFirefoxToolbarPopup, showFirefoxTab } from '../../scripts/browsers/firefox-toolbar.ts';
+import { extensionDir, geckoId } from '../../scripts/browsers/browser-under-test.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 
 describe('Firefox ESR', () => describeExtension((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port } })));
@@ -21,6 +23,56 @@ describe('Firefox ESR', () =>
   describeEmbeddedContent('firefox', (extensionDir, port) =>
     launchFirefox({ extensionDir, hostMap: { hosts: PORTAL_HOSTS, port }, pinCookiePolicy: true }),
   ));
+
+// The other tests open the popup as a page named with ?host=; these click the toolbar button, whose
+// popup finds its site from the active tab (the address the browser shows it only through
+// activeTab), and click in that popup as a person does (firefox-toolbar.ts).
+describe('Firefox ESR: the popup the toolbar button opens, and the sidebar it opens', () => {
+  const { browser } = launchedForBlock((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+  const addon = () => geckoId(extensionDir('firefox'));
+
+  it('shows the cookies of the portal in the active tab', async () => {
+    const site = await visitPortal(browser(), 'data.tco.re');
+    const api = await extensionPage(browser());
+    const popup = await openFirefoxToolbarPopup(browser(), addon(), api, 'http://data.tco.re/');
+    await popup.waitFor(seenRow('sessionid'));
+    await popup.close();
+    await Promise.all([site.close(), api.close()]);
+  });
+
+  it('on a site it has no access to, offers the grant and gets it with a click, never that the tab shows no web page', async () => {
+    const host = 'opendata.example.org';
+    const api = await extensionPage(browser());
+    const site = await browser().newPage();
+    await site.goto(`http://${host}/`);
+    const popup = await openFirefoxToolbarPopup(browser(), addon(), api, `http://${host}/`);
+    await popup.waitFor('[data-access="site"] button');
+    expect((await popup.texts('[data-access="site"] button'))[0]).toContain(host);
+    // Firefox asks for a permission only during a user gesture: the click is the person's.
+    await popup.click('[data-access="site"] button');
+    await popup.waitFor('main[data-state="ready"] [data-charter]');
+    expect((await grantedPermissions(api)).origins).toEqual(expect.arrayContaining([expect.stringContaining(host)]));
+    await popup.close();
+    await Promise.all([site.close(), api.close()]);
+  });
+
+  it('opens the sidebar with a click in the popup; the sidebar follows the tab shown in its window', async () => {
+    const first = await visitPortal(browser(), 'itie.opendatasoft.com');
+    const api = await extensionPage(browser());
+    const popup = await openFirefoxToolbarPopup(browser(), addon(), api, 'http://itie.opendatasoft.com/');
+    // Firefox opens a sidebar only during a user gesture, as Chrome does its side panel.
+    await popup.click('main[data-state="ready"] [data-action="open-side-panel"]');
+    const sidebar = firefoxSidebar(browser(), addon(), api);
+    await sidebar.waitFor('main[data-state="ready"] .report[data-host="itie.opendatasoft.com"]');
+    expect(await sidebar.texts(seenRow('sessionid'))).toHaveLength(1);
+    const second = await browser().newPage();
+    await second.goto('http://data.nantesmetropole.fr/');
+    await showFirefoxTab(browser(), addon(), 'http://data.nantesmetropole.fr/');
+    await sidebar.waitFor('main[data-state="ready"] .report[data-host="data.nantesmetropole.fr"]');
+    await sidebar.close();
+    await Promise.all([first.close(), second.close(), api.close()]);
+  });
+});
 
 // Firefox can grant optional permissions without its prompt (a pref), so the grant path runs for real here.
 describe('Firefox ESR: the person grants access to a portal on its own domain', () => {

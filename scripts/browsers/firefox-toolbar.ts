@@ -1,0 +1,155 @@
+/**
+ * Firefox's real toolbar popup and sidebar, driven as a person drives them. WebDriver BiDi lists
+ * neither among its browsing contexts, so the button is clicked through Firefox's own code in its
+ * parent process (over the debugging server: firefox-rdp.ts), by the path a click takes
+ * (`browserActionFor(extension).triggerAction`, which grants `activeTab` for the tab as a click
+ * does), and a click inside the popup is a real mouse event sent to the browser window over the
+ * popup, so the page hears it as the person's (Firefox opens a sidebar only then). Their
+ * documents are read from one of the extension's own pages (`reader`), which runs in the same
+ * process: `browser.extension.getViews({ type })`. These are Firefox internals, not an API for
+ * tests (checked on Firefox ESR 140.12); the helpers fail with what they did not find.
+ */
+import { evaluateInParentProcess, type RdpClient } from './firefox-rdp.ts';
+import type { PageUnderTest } from './browser-under-test.ts';
+import { poll, type ToolbarPopup } from './toolbar-action.ts';
+
+type FirefoxUnderTest = { rdp: () => Promise<RdpClient> };
+
+/** The toolbar popup, read from outside (its DOM only), and clicked. */
+export type FirefoxPopup = ToolbarPopup & {
+  /** Clicks the element `selector` matches with the mouse, as a person does (a user gesture). */
+  click(selector: string): Promise<void>;
+};
+
+type ViewKind = 'popup' | 'sidebar';
+
+/**
+ * Runs `body` in Firefox's parent process with `extension` (the add-on `extensionId`) and `win`
+ * (the browser window) at hand; resolves to what it returns (JSON).
+ */
+function inParent(firefox: FirefoxUnderTest, extensionId: string, what: string, body: string): Promise<unknown> {
+  return firefox.rdp().then((rdp) =>
+    evaluateInParentProcess(
+      rdp,
+      what,
+      `(async () => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
+        if (!extension) throw new Error('no add-on ' + ${JSON.stringify(extensionId)});
+        const win = Services.wm.getMostRecentWindow('navigator:browser');
+        ${body}
+      })()`,
+    ),
+  );
+}
+
+/** Shows the tab at `tabUrl` (exactly) in the browser window, as a click on that tab does. */
+export async function showFirefoxTab(firefox: FirefoxUnderTest, extensionId: string, tabUrl: string): Promise<void> {
+  await inParent(
+    firefox,
+    extensionId,
+    `show the tab at ${tabUrl}`,
+    `const tab = win.gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec === ${JSON.stringify(tabUrl)});
+     if (!tab) throw new Error('no tab shows ' + ${JSON.stringify(tabUrl)});
+     win.gBrowser.selectedTab = tab;
+     return true;`,
+  );
+}
+
+/** Runs in `reader`: whether `selector` matches in the extension's first view of `kind`, and each match's text. */
+function readView(reader: PageUnderTest, kind: ViewKind, selector: string): Promise<string[] | null> {
+  return reader.evaluate(
+    ({ kind, selector }) => {
+      const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): Window[] } } }).browser;
+      const view = api.extension.getViews({ type: kind })[0];
+      if (!view) return null;
+      return [...view.document.querySelectorAll(selector)].map((element) => element.textContent ?? '');
+    },
+    { kind, selector },
+  );
+}
+
+/** The view of `kind`, read through `reader`; `close` acts in the parent process. */
+function viewOf(reader: PageUnderTest, kind: ViewKind, close: () => Promise<unknown>): ToolbarPopup {
+  return {
+    async waitFor(selector, timeoutMs = 15_000) {
+      await poll(`firefox ${kind}: nothing matched ${selector}`, timeoutMs, async () =>
+        ((await readView(reader, kind, selector))?.length ?? 0) > 0 ? true : undefined,
+      );
+    },
+    texts: async (selector) => (await readView(reader, kind, selector)) ?? [],
+    close: async () => void (await close()),
+  };
+}
+
+/** Runs in `reader`: the centre of the element `selector` matches in the popup, scrolled into view, in the popup's coordinates. */
+function centreInPopup(reader: PageUnderTest, selector: string): Promise<{ x: number; y: number } | null> {
+  return reader.evaluate((selector) => {
+    const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): Window[] } } }).browser;
+    const element = api.extension.getViews({ type: 'popup' })[0]?.document.querySelector(selector);
+    if (!element) return null;
+    element.scrollIntoView({ block: 'nearest' });
+    const box = element.getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }, selector);
+}
+
+/**
+ * Clicks the extension's toolbar button on the tab at `tabUrl` (exactly) and returns its popup.
+ * @param extensionId the add-on's id (geckoId)
+ * @param reader a page of the extension's (extensionPage), through which the popup is read
+ */
+export async function openFirefoxToolbarPopup(
+  firefox: FirefoxUnderTest,
+  extensionId: string,
+  reader: PageUnderTest,
+  tabUrl: string,
+): Promise<FirefoxPopup> {
+  await showFirefoxTab(firefox, extensionId, tabUrl);
+  await inParent(
+    firefox,
+    extensionId,
+    'click the toolbar button',
+    // A popup left open (a test that failed before closing it) would be closed by this click, not opened.
+    `const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+     ViewPopup.for(extension, win)?.closePopup();
+     ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);
+     return true;`,
+  );
+  await poll('firefox popup: none opened', 10_000, async () => ((await readView(reader, 'popup', 'body')) ? true : undefined));
+  const popup: ToolbarPopup = viewOf(reader, 'popup', () =>
+    inParent(
+      firefox,
+      extensionId,
+      'close the popup',
+      `const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+       ViewPopup.for(extension, win)?.closePopup();
+       return true;`,
+    ),
+  );
+  return {
+    ...popup,
+    async click(selector) {
+      await popup.waitFor(selector);
+      const centre = await centreInPopup(reader, selector);
+      if (!centre) throw new Error(`firefox popup: ${selector} went away before the click`);
+      // A press and a release over the popup's browser, in the window's coordinates.
+      await inParent(
+        firefox,
+        extensionId,
+        `click ${selector} in the popup`,
+        `const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+         const shown = ViewPopup.for(extension, win);
+         if (!shown) throw new Error('no popup open');
+         const box = shown.browser.getBoundingClientRect();
+         for (const type of ['mousedown', 'mouseup']) win.windowUtils.sendMouseEvent(type, box.left + ${centre.x}, box.top + ${centre.y}, 0, 1, 0);
+         return true;`,
+      );
+    },
+  };
+}
+
+/** The extension's sidebar (its `waitFor` waits for it to open), read through `reader`; `close` hides it. */
+export function firefoxSidebar(firefox: FirefoxUnderTest, extensionId: string, reader: PageUnderTest): ToolbarPopup {
+  return viewOf(reader, 'sidebar', () => inParent(firefox, extensionId, 'close the sidebar', `win.SidebarController.hide(); return true;`));
+}
