@@ -93,6 +93,22 @@ export async function openFirefoxToolbox(firefox: { rdp: () => Promise<RdpClient
   return id as string;
 }
 
+/** Closes Firefox's Web Developer Tools on the tab showing `url`, as a person does (the same chrome code as openFirefoxToolbox). */
+export async function closeFirefoxToolbox(firefox: { rdp: () => Promise<RdpClient> }, url: string): Promise<void> {
+  await evaluateInParentProcess(
+    await firefox.rdp(),
+    'close the toolbox',
+    `(async () => {
+    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+    const { gDevTools } = require('devtools/client/framework/devtools');
+    const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(url)}));
+    if (!tab) throw new Error('no tab at ' + ${JSON.stringify(url)});
+    await gDevTools.closeToolboxForTab(tab);
+    return true;
+  })()`,
+  );
+}
+
 /** A PAC script sending the mapped hosts to the local server, everything else directly. */
 function pacScript(hosts: readonly string[], port: number): string {
   return `function FindProxyForURL(url, host) { return ${JSON.stringify(hosts)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
-import { launchFirefox, openFirefoxToolbox } from '../../scripts/browsers/firefox.ts';
+import { closeFirefoxToolbox, launchFirefox, openFirefoxToolbox } from '../../scripts/browsers/firefox.ts';
 import {
   extensionPage,
   grantedPermissions,
@@ -144,6 +144,11 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     expect((await panel.texts(`[data-cookie-event="sessionid"][data-event="changed"] [data-set-by="response"]`)).at(-1)).toBe(
       `by GET http://${host}/explore/dataset/demo/ (200)`,
     );
+    // DevTools closed: the worker hears its page's port end, and the tab's log says when (what
+    // comes after is no longer said to be a script's).
+    expect((await request(api, 'getNetworkLog', { tabId }))?.closedAt).toBeUndefined();
+    await closeFirefoxToolbox(browser(), `http://${host}/`);
+    await expect.poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.closedAt ?? null, { timeout: 10_000 }).not.toBeNull();
     await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });
