@@ -19,7 +19,7 @@ import type { ReportFirst } from '../core/report/report-page.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { callBackground, onLiveMessage } from '../platform/messaging.ts';
 import { onSessionChanged, sessionArea } from '../platform/session-storage.ts';
-import { browserTranslate, uiLanguage } from '../platform/i18n.ts';
+import { browserTranslate, isolatingTranslate, uiLanguage } from '../platform/i18n.ts';
 import { requiredHostOrigins } from '../platform/manifest.ts';
 import { App, type PageActions } from '../views/App.tsx';
 import { ReportView } from '../views/lazy-views.tsx';
@@ -59,7 +59,8 @@ export function browserPlatform(): PagePlatform {
     call: (method, params) => callBackground(method, params),
     onStateChanged: (listener) => onSessionChanged(listener),
     onLive: (listener) => onLiveMessage(listener),
-    t: browserTranslate(),
+    // Each substitution a bidi run of its own: a name from a portal cannot reorder the sentence it is in.
+    t: isolatingTranslate(browserTranslate()),
     language: uiLanguage(),
     portalOrigins: requiredHostOrigins(),
     download: (file) => downloadFile(file),

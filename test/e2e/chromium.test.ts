@@ -14,6 +14,7 @@ import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 import { storedText } from './scenarios/kept-page.ts';
 import { pageKey } from '../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
+import { isolated } from '../../src/platform/i18n.ts';
 
 describe('Chromium', () => describeExtension((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
@@ -133,7 +134,7 @@ describe('Chromium in French', () => {
     await panel.click('#tab-timeline');
     await panel.waitFor('[data-divider="refused"]');
     expect((await panel.texts('[data-divider="refused"] strong'))[0]).toBe(
-      'Choix fait : Refusé (Matomo : refusé · Google Analytics : refusé)',
+      `Choix fait : ${isolated(`Refusé (${isolated('Matomo')} : refusé · ${isolated('Google Analytics')} : refusé)`)}`,
     );
     expect(await panel.texts('[data-action="record-other"]')).toEqual(['Enregistrer l’autre choix']);
     await Promise.all([site.close(), popup.close(), panel.close()]);
@@ -161,7 +162,7 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     // A page load with DevTools open: its Set-Cookie headers are heard, the widget's script sets its own.
     await site.reload();
     const session = await panel.waitForSelector(`${eventRow('sessionid')}[data-new="true"] [data-set-by="response"]`);
-    expect(await session.textContent()).toBe(`by GET http://${host}/ (200)`);
+    expect(await session.textContent()).toBe(`by ${isolated('GET')} ${isolated(`http://${host}/`)} (${isolated('200')})`);
     await panel.waitForSelector(`${eventRow(FORGOTTEN)}[data-new="true"] [data-set-by="script"]`, { timeout: 10_000 });
     expect(await panel.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await panel.innerHTML('main')).not.toMatch(/fixture-session-|fixture-csrf-/);

@@ -14,6 +14,7 @@ import {
 } from '../../scripts/browsers/extension-api.ts';
 import { openPopup, seenRow, visitPortal } from './scenarios/context.ts';
 import { firefoxSidebar, openFirefoxToolbarPopup, showFirefoxTab } from '../../scripts/browsers/firefox-toolbar.ts';
+import { isolated } from '../../src/platform/i18n.ts';
 import { extensionDir, geckoId } from '../../scripts/browsers/browser-under-test.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 
@@ -142,7 +143,7 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     await panel.goto(browser().extensionUrl(`src/panel/index.html?tabId=${tabId}`));
     await panel.waitFor(`[data-cookie-event="sessionid"][data-event="changed"] [data-set-by="response"]`);
     expect((await panel.texts(`[data-cookie-event="sessionid"][data-event="changed"] [data-set-by="response"]`)).at(-1)).toBe(
-      `by GET http://${host}/explore/dataset/demo/ (200)`,
+      `by ${isolated('GET')} ${isolated(`http://${host}/explore/dataset/demo/`)} (${isolated('200')})`,
     );
     // DevTools closed: the worker hears its page's port end, and the tab's log says when (what
     // comes after is no longer said to be a script's).

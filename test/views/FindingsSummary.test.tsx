@@ -4,6 +4,10 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
 import { finding } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
+import { browser, installBrowser } from '../../src/platform/browser.ts';
+import { browserPlatform } from '../../src/pages/mount-page.tsx';
+import type { MessageKey } from '../../src/core/ui-strings.ts';
 
 afterEach(cleanup);
 
@@ -125,5 +129,38 @@ describe('FindingsSummary', () => {
     await waitFor(() => expect(container.querySelectorAll('[data-finding]')).toHaveLength(20));
     fireEvent.click([...container.querySelectorAll('.finding-list button')].at(-1)!);
     expect(container.querySelectorAll('[data-finding]')).toHaveLength(120);
+  });
+
+  it('shows a provider and a cookie name holding bidi controls each in a run of its own, in the pages’ strings: the sentence reads as written', () => {
+    const FSI = '\u2068';
+    const PDI = '\u2069';
+    const english = localeTranslate('en');
+    const before = browser;
+    // The strings as browser.i18n gives them to a page (mountPage's platform), in English.
+    installBrowser({
+      i18n: {
+        getMessage: (key: string, substitutions: string[] = []) => english(key as MessageKey, ...substitutions),
+        getUILanguage: () => 'en',
+      },
+      runtime: { getManifest: () => ({}) },
+    } as never);
+    try {
+      // A PDI meant to end the run early, then an override that would turn the rest of the sentence around.
+      const hostile = finding({
+        kind: 'before-consent',
+        cookie: `_ga${PDI}\u202Eevil`,
+        detail: { provider: `Evil Corp${PDI}\u202E`, category: 'other', source: 'open-cookie-database' },
+      });
+      const { container } = render(
+        <FindingsSummary findings={[hostile]} cookiesSeen={1} consentReadable onSelect={vi.fn()} t={browserPlatform().t} language="en" />,
+      );
+      const row = container.querySelector('[data-finding="before-consent"]')!;
+      expect(row.querySelector('.evidence')?.textContent).toBe(
+        `${FSI}Evil Corp${PDI} cookie (${FSI}Other${PDI}), set before the visitor chose.`,
+      );
+      expect(row.querySelector('button')?.getAttribute('title')).toBe(`Show ${FSI}_gaevil${PDI}`);
+    } finally {
+      installBrowser(before);
+    }
   });
 });

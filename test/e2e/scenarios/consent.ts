@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
+import { isolated } from '../../../src/platform/i18n.ts';
 import {
   ALL_PLATFORM_COOKIES,
   FORGOTTEN,
@@ -174,7 +175,10 @@ export function consentScenarios(ctx: E2eContext): void {
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor('[data-consent="choice"]');
       expect(await popup.texts('[data-consent]')).toEqual(['Per tracker']);
-      expect(await popup.texts('.consent-trackers li')).toEqual(['Matomo: accepted', 'Google Analytics: refused']);
+      expect(await popup.texts('.consent-trackers li')).toEqual([
+        `${isolated('Matomo')}: accepted`,
+        `${isolated('Google Analytics')}: refused`,
+      ]);
       await showFindings(popup);
       await popup.waitFor('[data-finding="after-refusal"][data-finding-cookie="_ga"]');
       expect((await popup.texts('[data-finding="after-refusal"][data-finding-cookie="_ga"]'))[0]).toContain('Google Analytics (ga=false)');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionPage, presentNames, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 import { openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
+import { isolated } from '../../../src/platform/i18n.ts';
 
 export function liveCharterScenarios(ctx: E2eContext): void {
   describe('live charters', () => {
@@ -94,7 +95,7 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       expect(report.charter.live?.problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-information' });
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor('[data-live-problem]');
-      expect((await popup.texts('[data-live-problem]'))[0]).toContain('HTTP 404');
+      expect((await popup.texts('[data-live-problem]'))[0]).toContain(`HTTP ${isolated('404')}`);
       await popup.close();
       await api.close();
     });

@@ -10,6 +10,7 @@ import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '..
 import { FORGOTTEN, MATOMO, visitPortal, type E2eContext } from './context.ts';
 import { axeViolations, SCREENSHOT_DIR } from './popup.ts';
 import { EMBEDDING_SITE } from '../../../scripts/demo-portal/census-portals.ts';
+import { isolated } from '../../../src/platform/i18n.ts';
 
 export const PANEL_PAGE = 'src/panel/index.html';
 export const SIDE_PANEL_PAGE = 'src/sidepanel/index.html';
@@ -98,8 +99,8 @@ export function panelScenarios(ctx: E2eContext): void {
       await panel.waitFor('[data-divider="choice"][data-new="true"]');
       const divider = (await panel.texts('[data-divider="choice"] strong'))[0]!;
       expect(divider).toContain('Per tracker');
-      expect(divider).toContain('Matomo: accepted');
-      expect(divider).toContain('Google Analytics: refused');
+      expect(divider).toContain(`${isolated('Matomo')}: accepted`);
+      expect(divider).toContain(`${isolated('Google Analytics')}: refused`);
       // Events after the choice carry their own tracker's phase.
       await panel.waitFor(`${eventRow('_pk_id.1.a1b2')}[data-phase="after-accept"]`);
       await Promise.all([site.close(), panel.close()]);
@@ -135,9 +136,11 @@ export function panelScenarios(ctx: E2eContext): void {
 
     it('says plainly when the tab it is asked for does not exist, or the address names none', async () => {
       const gone = await openPanelPage(ctx.browser(), PANEL_PAGE, 'tabId=987654');
-      expect((await gone.texts('[data-problem="site"]'))[0]).toBe('There is no tab 987654: it may have been closed.');
+      expect((await gone.texts('[data-problem="site"]'))[0]).toBe(`There is no tab ${isolated('987654')}: it may have been closed.`);
       const wrong = await openPanelPage(ctx.browser(), PANEL_PAGE, 'tabId=%3Cb%3Ex%3C/b%3E');
-      expect((await wrong.texts('[data-problem="site"]'))[0]).toBe('“<b>x</b>” is not a tab number: use ?tabId=N or ?host=HOST.');
+      expect((await wrong.texts('[data-problem="site"]'))[0]).toBe(
+        `“${isolated('<b>x</b>')}” is not a tab number: use ?tabId=N or ?host=HOST.`,
+      );
       expect(await wrong.texts('main b')).toEqual([]);
       await Promise.all([gone.close(), wrong.close()]);
     });

@@ -3,6 +3,7 @@ import { extensionPage, presentNames, request, waitForReport } from '../../../sc
 import { openPopup, type E2eContext } from './context.ts';
 import { SCREENSHOT_DIR } from './popup.ts';
 import { siteItem } from '../../../src/core/storage/session-items.ts';
+import { isolated } from '../../../src/platform/i18n.ts';
 
 /** The session storage calls an extension page makes here (Chrome: `chrome`, Firefox: `browser`). */
 type SessionStorage = {
@@ -95,7 +96,7 @@ export function storageScenarios(ctx: E2eContext): void {
 
       const popup = await openPopup(browser, host);
       await popup.waitFor('[data-notice-part="sites-dropped"]');
-      expect((await popup.texts('[data-notice-part="sites-dropped"]'))[0]).toMatch(/^Older records dropped: \d+ sites?/);
+      expect((await popup.texts('[data-notice-part="sites-dropped"]'))[0]).toMatch(/^Older records dropped: \u2068\d+\u2069 sites?/);
       await popup.setViewport(460, 700);
       await popup.screenshot(`${SCREENSHOT_DIR}/${browser.name}-storage-full.png`);
 
@@ -103,7 +104,7 @@ export function storageScenarios(ctx: E2eContext): void {
       const dropped = await openPopup(browser, hosts[0]!);
       await dropped.click('#tab-timeline');
       await dropped.waitFor('[data-marker="evicted"]');
-      expect((await dropped.texts('[data-marker="evicted"]'))[0]).toContain('0 cookies');
+      expect((await dropped.texts('[data-marker="evicted"]'))[0]).toContain(`${isolated('0')} cookies`);
       expect(await dropped.texts('[data-notice-part="site-evicted"]')).toHaveLength(1);
 
       const diagnostics = await request(api, 'getDiagnostics', {});
