@@ -269,7 +269,7 @@ export function reportBuild(size: BenchSize): Figure[] {
       'ms',
       timePerCall(
         () => {
-          const report = createReportMemo().report({ site: decoded, revision: 1, base, live: null, charterRevision: 0, now: 1, losses });
+          const report = createReportMemo().report({ site: decoded, revision: 1, base, live: null, now: 1, losses });
           createFirstPages()(report, { cookies: 50, findings: 20, events: 20 });
         },
         samples,

@@ -9,12 +9,6 @@ export type LiveCharters = {
   refresh(host: string, force?: boolean): Promise<LiveCharterRecord>;
   /** True while a refresh for `host` is under way. */
   pending(host: string): boolean;
-  /**
-   * Changes each time this worker stores a charter of `host` (a report built against the charter
-   * read before it is out of date; report-memo.ts). Read it before `get`: a charter stored in between
-   * then shows as a change.
-   */
-  revision(host: string): number;
 };
 
 /** Fetches and reads a portal's charter now (core/charter/live.ts, fetchLiveCharter): never throws, says what failed. */
@@ -27,9 +21,6 @@ export type ReadCharter = (host: string, now: () => number) => Promise<LiveChart
 export function createLiveCharters(session: SessionArea, readCharter: ReadCharter, now: () => number = Date.now): LiveCharters {
   // Fetches under way (not state: a restarted worker simply fetches again).
   const inFlight = new Map<string, { work: Promise<LiveCharterRecord>; forced: boolean }>();
-  // Counts of writes, not state: a restarted worker starts with no report built either.
-  const revisions = new Map<string, number>();
-  let lastRevision = 0;
 
   /** An unreadable record counts as none: the charter is fetched again. */
   const get = (host: string): Promise<LiveCharterRecord | null> => liveCharterItem(host).get(session);
@@ -45,9 +36,8 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       // A network blip keeps the charter read before, with the problem beside it.
-      const record = afterAttempt(current, await readCharter(host, now));
+      const record = afterAttempt(current, timedAfter(current, await readCharter(host, now)));
       await liveCharterItem(host).set(session, record);
-      revisions.set(host, ++lastRevision);
       return record;
     })().finally(() => {
       if (inFlight.get(host)?.work === work) inFlight.delete(host);
@@ -56,5 +46,17 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
     return work;
   }
 
-  return { get, refresh, pending: (host) => inFlight.has(host), revision: (host) => revisions.get(host) ?? 0 };
+  return { get, refresh, pending: (host) => inFlight.has(host) };
+}
+
+/**
+ * The attempt, timed after the record it replaces: a report built from a record is known by its
+ * times (report-memo.ts), so no two records of a host may share them. The clock may give the
+ * same millisecond twice (a forced read right after another) or an earlier one (set back): the
+ * attempt then takes the millisecond after the last.
+ */
+function timedAfter(previous: LiveCharterRecord | null, attempt: LiveCharterRecord): LiveCharterRecord {
+  if (previous === null) return attempt;
+  const last = Math.max(previous.fetchedAt, previous.failedAt ?? previous.fetchedAt);
+  return attempt.fetchedAt > last ? attempt : { ...attempt, fetchedAt: last + 1 };
 }

@@ -22,7 +22,7 @@ export type SiteReportsDeps = {
   /** Changes whenever a site's record does (SiteStore.revision). */
   recordRevision: (host: string, storeId: string) => number;
   /** The sites' live charters. */
-  liveCharters: Pick<LiveCharters, 'get' | 'refresh' | 'pending' | 'revision'>;
+  liveCharters: Pick<LiveCharters, 'get' | 'refresh' | 'pending'>;
   /** The bundled registry, built when first needed. */
   registry: () => Promise<Registry>;
   /** What the store could not keep. */
@@ -79,20 +79,16 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
     return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await deps.defaultStoreId()) };
   }
 
-  /**
-   * `charterRevision` read before `live`: a charter stored meanwhile makes the next ask build again.
-   * The record and its revision are read together, in the recorder's turn: no change comes between.
-   */
+  /** The record and its revision are read together, in the recorder's turn: no change comes between. */
   function reportOf(
     host: string,
     storeId: string,
     live: LiveCharterRecord | null,
-    charterRevision: number,
     base: Registry,
   ): Promise<{ report: Report; revision: number }> {
     return deps.recorder.withSite(host, storeId, (site) => {
       const revision = deps.recordRevision(host, storeId);
-      const report = memo.report({ site, revision, base, live, charterRevision, now: now(), losses: deps.storageStatus() });
+      const report = memo.report({ site, revision, base, live, now: now(), losses: deps.storageStatus() });
       return { report, revision };
     });
   }
@@ -103,7 +99,6 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       const { host, storeId } = await resolve(query);
       // Before anything the page is built from is read: a change meanwhile drops the page.
       const ticket = deps.pages?.pageTicket() ?? -1;
-      const charterRevision = deps.liveCharters.revision(host);
       // Independent reads, in parallel: the popup waits for this answer.
       const [access, live, base, savedRun] = await Promise.all([
         deps.hasHostAccess(host),
@@ -118,7 +113,7 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
           () => deps.onCharterRead(),
           () => undefined,
         );
-      const { report, revision } = await reportOf(host, storeId, live, charterRevision, base);
+      const { report, revision } = await reportOf(host, storeId, live, base);
       const page = query.first ? firstPageOf(report, query.first) : null;
       const view: SiteView = {
         kind: 'report',
@@ -139,9 +134,8 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       deps.registry().catch(() => undefined);
     },
     async report(host, storeId) {
-      const charterRevision = deps.liveCharters.revision(host);
       const [live, base] = await Promise.all([deps.liveCharters.get(host), deps.registry()]);
-      return (await reportOf(host, storeId, live, charterRevision, base)).report;
+      return (await reportOf(host, storeId, live, base)).report;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveCharters } from '../../src/background/live-charters.ts';
-import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, type FetchLike } from '../../src/core/charter/live.ts';
+import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, type FetchLike, type LiveCharterRecord } from '../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
@@ -19,15 +19,13 @@ describe('live charters in the worker', () => {
       return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
     };
     const charters = createLiveCharters(session, reading(fetchImpl), () => now);
-    expect(charters.revision(HOST)).toBe(0);
     const [a, b] = await Promise.all([charters.refresh(HOST), charters.refresh(HOST)]);
     expect(a).toBe(b);
     expect(fetches).toBe(1);
-    // One charter stored: one change, for the reports built against the charter before it.
-    const stored = charters.revision(HOST);
-    expect(stored).toBeGreaterThan(0);
+    // Fresh: not read nor stored again, so the reports built against it stand.
+    const writes = session.writes;
     await charters.refresh(HOST);
-    expect(charters.revision(HOST)).toBe(stored);
+    expect(session.writes).toBe(writes);
     // Kept as JSON text, which storage counts by its length (an object costs more in Chrome).
     expect(JSON.parse(session.data[`charter:${HOST}`] as string)).toMatchObject({ fetchedAt: 1000, problem: null });
 
@@ -65,9 +63,38 @@ describe('live charters in the worker', () => {
     expect((await charters.get(HOST))?.charter?.entries).toHaveLength(7);
 
     online = true;
+    now += 1000; // a real read is always later than the one before (the same millisecond: see the next test)
     const back = await charters.refresh(HOST, true);
     expect(back).toMatchObject({ fetchedAt: now, problem: null });
     expect(back.failedAt).toBeUndefined();
+  });
+
+  it('times each attempt after the record it replaces, even when the clock gives the same millisecond again or an earlier one', async () => {
+    // Reports built from a record are known by its times (report-memo.ts): no two of a host's records share them.
+    let online = true;
+    let now = 1_700_000_000_000;
+    const fetchImpl = async () => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    };
+    const charters = createLiveCharters(fakeSession(), reading(fetchImpl), () => now);
+    const stamp = (record: LiveCharterRecord) => Math.max(record.fetchedAt, record.failedAt ?? record.fetchedAt);
+    const records = [await charters.refresh(HOST), await charters.refresh(HOST, true)];
+    online = false;
+    records.push(await charters.refresh(HOST, true), await charters.refresh(HOST, true));
+    online = true;
+    now -= 3_600_000; // the clock set back an hour
+    records.push(await charters.refresh(HOST, true));
+    expect(records.map((record) => [record.problem?.kind ?? null, record.failedAt !== undefined])).toEqual([
+      [null, false],
+      [null, false],
+      ['network', true],
+      ['network', true],
+      [null, false],
+    ]);
+    for (let i = 1; i < records.length; i++) expect(stamp(records[i]!)).toBeGreaterThan(stamp(records[i - 1]!));
+    // A failure beside a kept charter keeps the time that charter was read.
+    expect(records[3]!.fetchedAt).toBe(records[1]!.fetchedAt);
   });
 
   it('runs a forced read even while an ordinary one is under way', async () => {

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createCachedArea } from '../../src/background/cached-area.ts';
+import { createLiveCharters, type ReadCharter } from '../../src/background/live-charters.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteReports, type SiteReportsDeps } from '../../src/background/site-reports.ts';
 import { createSiteStore, type SiteStoreOptions } from '../../src/background/site-store.ts';
@@ -7,8 +9,8 @@ import { buildRegistry } from '../../src/core/registry/registry.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeSession } from '../support/fake-session.ts';
 import { FIRST_PAGE } from '../../src/core/message-contract.ts';
-import { pageKey, sitePageItem } from '../../src/core/storage/session-items.ts';
-import { METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
+import { consentRunItem, isLiveCharterKey, pageKey, sitePageItem, type FullSessionArea } from '../../src/core/storage/session-items.ts';
+import { ITIE_CHARTER, METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
 
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: [] });
@@ -20,14 +22,10 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}, storeOptions: Sit
   const recorder = createRecorder(store, (host) => host === HOST);
   const refreshed: string[] = [];
   let charterReads = 0;
-  // A charter stored counts as a change, as LiveCharters.revision does.
-  let charterRevision = 0;
+  // Each record a test stores has a time of its own, as every one the worker stores has (live-charters.ts).
   const stored = new Map<string, LiveCharterRecord>();
   const live = {
-    set(host: string, record: LiveCharterRecord) {
-      stored.set(host, record);
-      charterRevision++;
-    },
+    set: (host: string, record: LiveCharterRecord) => void stored.set(host, record),
     get: (host: string) => stored.get(host),
   };
   const reports = createSiteReports({
@@ -36,7 +34,6 @@ async function setup(overrides: Partial<SiteReportsDeps> = {}, storeOptions: Sit
     recorder,
     recordRevision: (host, storeId) => store.revision(storeId, host),
     liveCharters: {
-      revision: () => charterRevision,
       get: async (host) => live.get(host) ?? null,
       refresh: async (host) => {
         refreshed.push(host);
@@ -202,5 +199,132 @@ describe('site reports', () => {
     const rebuilt = await reports.view({ host: HOST, first: FIRST_PAGE });
     await store.flush();
     expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(rebuilt);
+  });
+});
+
+/**
+ * Live charters wired as the worker wires them (index.ts): stored through the store's area, read
+ * through the cache above it, which forgets what the store drops to make room.
+ */
+async function wiredSetup(options: { read: ReadCharter; now: () => number; store?: SiteStoreOptions; session?: FullSessionArea }) {
+  const store = createSiteStore(options.session ?? fakeSession(), 5, { ...options.store, onRemoved: (keys) => cache.forget(keys) });
+  await store.load();
+  const cache = createCachedArea(store.area);
+  const liveCharters = createLiveCharters(cache, options.read, options.now);
+  const recorder = createRecorder(store, (host) => host === HOST);
+  const deps: SiteReportsDeps = {
+    recorder,
+    recordRevision: (host, storeId) => store.revision(storeId, host),
+    liveCharters,
+    registry: async () => registry,
+    storageStatus: () => store.status(),
+    hasHostAccess: async () => true,
+    defaultStoreId: async () => '0',
+    onCharterRead: () => undefined,
+    now: () => 1234,
+  };
+  await recorder.cookieChanged(browserCookie({ name: '_ga', domain: `.${HOST}`, storeId: '0' }), false, 'explicit', 1);
+  await store.flush();
+  /** What a worker that never built this site's report builds now. */
+  const fresh = () => createSiteReports(deps).report(HOST, '0');
+  return { reports: createSiteReports(deps), store, liveCharters, fresh };
+}
+
+const readFrom = (url: string, charter: LiveCharterRecord['charter']) => (host: string, at: number) => ({
+  host,
+  fetchedAt: at,
+  url,
+  charter,
+  problem: null,
+});
+const failing = (problem: NonNullable<LiveCharterRecord['problem']>) => (host: string, at: number) => ({
+  host,
+  fetchedAt: at,
+  url: null,
+  charter: null,
+  problem,
+});
+
+describe('site reports, with the worker’s live charters', () => {
+  it('build again after each charter the worker stores, even read in the same millisecond as the one before', async () => {
+    // The case LiveCharters.revision covered (it counted the charters stored): the record's times now tell.
+    const attempts = [
+      readFrom(`https://${HOST}/terms/cookies-policy/`, METROPOLE_CHARTER),
+      failing({ kind: 'http', status: 404, path: '/terms/cookies-information' }),
+      readFrom(`https://${HOST}/terms/cookies-information`, ITIE_CHARTER),
+      // Failures that keep the charter read before, with the problem beside it.
+      failing({ kind: 'network' }),
+      failing({ kind: 'http', status: 503, path: '/terms/cookies-policy/' }),
+    ];
+    let attempt = attempts[0]!;
+    // A clock that never moves: every read in the same millisecond (a forced read right after another).
+    const { reports, liveCharters, fresh } = await wiredSetup({
+      read: async (host, now) => attempt(host, now()),
+      now: () => 1_700_000_000_000,
+    });
+    const charters = [(await reports.report(HOST, '0')).charter];
+    for (const next of attempts) {
+      attempt = next;
+      await liveCharters.refresh(HOST, true);
+      const report = await reports.report(HOST, '0');
+      expect(report).toEqual(await fresh());
+      charters.push(report.charter);
+    }
+    expect(charters).toMatchObject([
+      { kind: 'bundled', live: null },
+      { kind: 'live', portal: METROPOLE_CHARTER.portal, live: { problem: null } },
+      { kind: 'bundled', live: { problem: { kind: 'http', status: 404 } } },
+      { kind: 'live', portal: ITIE_CHARTER.portal, live: { problem: null } },
+      { kind: 'live', portal: ITIE_CHARTER.portal, live: { problem: { kind: 'network' } } },
+      { kind: 'live', portal: ITIE_CHARTER.portal, live: { problem: { kind: 'http', status: 503 } } },
+    ]);
+  });
+
+  it('build again when the store drops the live charter to make room', async () => {
+    const DAY_MS = 86_400_000;
+    const { reports, store, liveCharters, fresh } = await wiredSetup({
+      read: async (host, now) => readFrom(`https://${HOST}/terms/cookies-policy/`, METROPOLE_CHARTER)(host, now()),
+      // Read over a day before the store needs room: the first thing it drops.
+      now: () => DAY_MS,
+      store: { budgetBytes: 100_000, now: () => 10 * DAY_MS },
+    });
+    await liveCharters.refresh(HOST);
+    expect((await reports.report(HOST, '0')).charter.kind).toBe('live');
+    // Another site's kept run that leaves no room for the charter.
+    await store.area.write({ [consentRunItem('0', 'other.example').key]: 'r'.repeat(98_000) });
+    expect(await liveCharters.get(HOST)).toBeNull();
+    const report = await reports.report(HOST, '0');
+    expect(report.charter).toMatchObject({ kind: 'bundled', live: null });
+    expect(report).toEqual(await fresh());
+  });
+
+  it('build again after a charter storage took though its write was refused (Firefox writes item by item)', async () => {
+    const session = fakeSession();
+    let refuse = false;
+    const halfWritten: FullSessionArea = {
+      ...session,
+      async write(items) {
+        await session.write(items);
+        if (refuse && Object.keys(items).some(isLiveCharterKey)) throw new Error('refused after the charter was written');
+      },
+    };
+    let attempt = readFrom(`https://${HOST}/terms/cookies-policy/`, METROPOLE_CHARTER);
+    let clock = 1_700_000_000_000;
+    const { reports, liveCharters, fresh } = await wiredSetup({
+      read: async (host, now) => attempt(host, now()),
+      now: () => clock,
+      session: halfWritten,
+    });
+    await liveCharters.refresh(HOST);
+    expect((await reports.report(HOST, '0')).charter.kind).toBe('live');
+    refuse = true;
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    attempt = readFrom(`https://${HOST}/terms/cookies-information`, ITIE_CHARTER);
+    clock += 1000;
+    await expect(liveCharters.refresh(HOST, true)).rejects.toThrow('refused');
+    quiet.mockRestore();
+    const report = await reports.report(HOST, '0');
+    expect(report.charter).toMatchObject({ kind: 'live', portal: ITIE_CHARTER.portal });
+    expect(report).toEqual(await fresh());
   });
 });

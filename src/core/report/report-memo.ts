@@ -3,16 +3,18 @@
  * again and again while nothing changed; a portal with 2,000 cookies made each ask match 2,000
  * cookies against the registry and rebuild every finding. The memo keeps, per site, the report
  * last built and what each cookie matched:
- * - nothing changed (same record revision, same registry, same charter revision): the report
- *   built before, stamped with the time and the store's losses of now;
+ * - nothing changed (same record revision, same registry, same live charter): the report built
+ *   before, stamped with the time and the store's losses of now;
  * - the record changed (a cookie event): the report is rebuilt, but only cookies whose identity
  *   (name, domain, embedded or not) the memo has not matched yet are matched;
  * - the registry or the site's charter changed: everything is matched again.
  *
  * It is a cache, never the source of truth: the records live in storage.session, a worker that
- * restarts starts with an empty memo and fills it on the first ask. Pure: the revisions are the
- * caller's (the store counts its writes, the live charters count theirs), since records are
- * updated in place (site-record.ts) and their identity alone does not say they changed.
+ * restarts starts with an empty memo and fills it on the first ask. Pure: the record's revision is
+ * the caller's (the store counts its writes), since records are updated in place (site-record.ts)
+ * and their identity alone does not say they changed. A live charter is read afresh from storage
+ * at each ask, so it is known by its times instead (liveStamp): the worker never stores two
+ * records of a host with the same times (live-charters.ts).
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
@@ -21,7 +23,7 @@ import type { Registry } from '../registry/registry.ts';
 import { buildReport, type CookieMatcher, type Report, type SiteCookieMatcher, type StoreLosses } from './report.ts';
 import { registryForChoice, siteCharterChoice, type SiteCharterChoice } from './site-charter.ts';
 
-/** What a report is built from, with the revisions that say whether it changed. */
+/** What a report is built from, with the record's revision that says whether it changed. */
 export type ReportInputs = {
   /** The site's record (updated in place by the recorder). */
   site: SiteRecord;
@@ -29,10 +31,8 @@ export type ReportInputs = {
   revision: number;
   /** The bundled registry. */
   base: Registry;
-  /** The last attempt to read the site's live charter. */
+  /** The last attempt to read the site's live charter (what storage holds now). */
   live: LiveCharterRecord | null;
-  /** Changes whenever the site's live charter is stored; read before `live`, so a newer one is never missed. */
-  charterRevision: number;
   /** The clock, for `generatedAt`. */
   now: number;
   /** What the store could not keep, now. */
@@ -52,8 +52,7 @@ type SiteEntry = {
   site: SiteRecord;
   revision: number;
   base: Registry;
-  charterRevision: number;
-  /** Which attempt `live` was (liveStamp): storage may drop it with no new revision (site-store's makeRoom). */
+  /** Which attempt `live` was (liveStamp), or none: a new one stored, or storage dropping it (site-store's makeRoom), changes it. */
   liveStamp: string;
   choice: SiteCharterChoice;
   registry: Registry;
@@ -83,13 +82,13 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
   }
 
   function report(inputs: ReportInputs): Report {
-    const { site, revision, base, live, charterRevision } = inputs;
+    const { site, revision, base, live } = inputs;
     const key = `${site.storeId}\u0000${site.host}`;
     const entry = entries.get(key);
     // Most recently asked last: the first key is the one to drop.
     if (entry) entries.delete(key);
     const stamp = liveStamp(live);
-    const sameLive = entry !== undefined && entry.charterRevision === charterRevision && entry.liveStamp === stamp;
+    const sameLive = entry !== undefined && entry.liveStamp === stamp;
     if (entry && entry.site === site && entry.revision === revision && entry.base === base && sameLive) {
       entries.set(key, entry);
       return stamped(entry.report, inputs);
@@ -125,7 +124,7 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
       return result;
     };
     const built = buildReport(site, registry, inputs.now, live, inputs.losses, memoized);
-    entries.set(key, { site, revision, base, charterRevision, liveStamp: stamp, choice, registry, matches, report: built });
+    entries.set(key, { site, revision, base, liveStamp: stamp, choice, registry, matches, report: built });
     while (entries.size > maxSites) entries.delete(entries.keys().next().value!);
     return built;
   }
@@ -139,7 +138,12 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
   };
 }
 
-/** One attempt to read a live charter, named by its times: none, or when it was read and when a later read failed. */
+/**
+ * One attempt to read a live charter, named by its times: none, or when it was read and when a
+ * later read failed. Unique among a host's records: each attempt stored is timed after the record
+ * it replaces (live-charters.ts), and storage drops only records read over a day before
+ * (site-store.ts), so the one stored after is newer still.
+ */
 function liveStamp(live: LiveCharterRecord | null): string {
   return live === null ? '' : `${live.fetchedAt}/${live.failedAt ?? ''}`;
 }

@@ -65,18 +65,17 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'ask' as const }) },
 );
 
-/** Plays `steps` on one site, as the worker would: the record in place, its revision counted, the charter's too. */
+/** Plays `steps` on one site, as the worker would: the record in place, its revision counted, each charter read at a new time. */
 function play(host: string, steps: Step[], check: (memoReport: unknown, fresh: unknown) => void): void {
   const memo = createReportMemo({ maxSites: 2 });
   const site: SiteRecord = emptySite(host, '0');
   let revision = 0;
-  let charterRevision = 0;
   let base: Registry = withCharter;
   let live: LiveCharterRecord | null = null;
   let at = NOW_MS;
   const ask = () => {
     const now = at;
-    const cached = memo.report({ site, revision, base, live, charterRevision, now, losses: LOSSES });
+    const cached = memo.report({ site, revision, base, live, now, losses: LOSSES });
     const names = Object.values(site.cookies).map((cookie) => cookie.name);
     check(cached, buildReport(site, siteRegistry(base, host, live, names), now, live, LOSSES));
   };
@@ -99,7 +98,6 @@ function play(host: string, steps: Step[], check: (memoReport: unknown, fresh: u
         revision++;
     } else if (s.kind === 'charter') {
       live = LIVES[s.live]!(host, at);
-      charterRevision++;
     } else if (s.kind === 'registry') {
       base = s.charter ? withCharter : buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: [] });
     } else ask();
@@ -124,7 +122,7 @@ describe('report memo', () => {
     const memo = createReportMemo({ match });
     const site = emptySite(HOST, '0');
     for (let i = 0; i < 200; i++) recordCookieChange(site, browserCookie({ name: `cookie_${i}`, domain: HOST }), false, NOW_MS + i);
-    const inputs = { site, base: withCharter, live: null, charterRevision: 0, now: NOW_MS + 1000, losses: LOSSES };
+    const inputs = { site, base: withCharter, live: null, now: NOW_MS + 1000, losses: LOSSES };
     memo.report({ ...inputs, revision: 1 });
     expect(match).toHaveBeenCalledTimes(200);
 
@@ -153,39 +151,39 @@ describe('report memo', () => {
     const memo = createReportMemo({ match });
     const site = emptySite(HOST, '0');
     for (const name of ['sessionid', '_ga', 'widget']) recordCookieChange(site, browserCookie({ name, domain: HOST }), false, NOW_MS);
-    const inputs = { site, revision: 1, base: withCharter, live: null, charterRevision: 0, now: NOW_MS, losses: LOSSES };
+    const inputs = { site, revision: 1, base: withCharter, live: null, now: NOW_MS, losses: LOSSES };
     const first = memo.report(inputs);
     expect(first.charter.kind).toBe('bundled');
 
     match.mockClear();
     const live = LIVES[2]!(HOST, NOW_MS)!;
-    const againstLive = memo.report({ ...inputs, live, charterRevision: 1 });
+    const againstLive = memo.report({ ...inputs, live });
     expect(match).toHaveBeenCalledTimes(3);
     expect(againstLive.charter).toMatchObject({ kind: 'live', portal: ITIE_CHARTER.portal });
 
     match.mockClear();
-    const otherRegistry = memo.report({ ...inputs, live, charterRevision: 1, base: withoutCharter });
+    const otherRegistry = memo.report({ ...inputs, live, base: withoutCharter });
     expect(match).toHaveBeenCalledTimes(3);
     expect(otherRegistry).not.toBe(againstLive);
 
     // The same revision of a record replaced by another object (parsed again, evicted) is built again.
     match.mockClear();
     const replaced = structuredClone(site);
-    memo.report({ ...inputs, site: replaced, live, charterRevision: 1, base: withoutCharter });
+    memo.report({ ...inputs, site: replaced, live, base: withoutCharter });
     expect(match).not.toHaveBeenCalled();
-    const cookiesBefore = memo.report({ ...inputs, site: replaced, live, charterRevision: 1, base: withoutCharter }).cookies;
+    const cookiesBefore = memo.report({ ...inputs, site: replaced, live, base: withoutCharter }).cookies;
     recordCookieChange(replaced, browserCookie({ name: 'widget', domain: HOST }), true, NOW_MS + 5);
-    const rebuilt = memo.report({ ...inputs, site: replaced, revision: 2, live, charterRevision: 1, base: withoutCharter });
+    const rebuilt = memo.report({ ...inputs, site: replaced, revision: 2, live, base: withoutCharter });
     expect(rebuilt.cookies).not.toBe(cookiesBefore);
     expect(rebuilt.cookies.find((c) => c.name === 'widget')?.removed).toBe(NOW_MS + 5);
   });
 
-  it('builds again when the live charter is gone or failed again with no new revision (storage dropped it to make room)', () => {
+  it('builds again when the live charter is gone (storage dropped it to make room) or failed again', () => {
     const memo = createReportMemo();
     const site = emptySite(HOST, '0');
     recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST }), false, NOW_MS);
     const live = LIVES[2]!(HOST, NOW_MS)!;
-    const inputs = { site, revision: 1, base: withCharter, live, charterRevision: 4, now: NOW_MS, losses: LOSSES };
+    const inputs = { site, revision: 1, base: withCharter, live, now: NOW_MS, losses: LOSSES };
     expect(memo.report(inputs).charter.kind).toBe('live');
     expect(memo.report({ ...inputs, live: null }).charter).toMatchObject({ kind: 'bundled', live: null });
     const failedAgain = memo.report({ ...inputs, live: { ...live, problem: { kind: 'network' }, failedAt: NOW_MS + 9 } });
@@ -200,7 +198,6 @@ describe('report memo', () => {
         revision: 0,
         base: withCharter,
         live: null,
-        charterRevision: 0,
         now: NOW_MS,
         losses: LOSSES,
       });

@@ -173,7 +173,7 @@ describe('the report, pinned', () => {
       const names = Object.values(record.cookies).map((cookie) => cookie.name);
       const fresh = buildReport(record, siteRegistry(registry, record.host, pinned.live, names), NOW_MS, pinned.live, LOSSES);
       const memo = createReportMemo();
-      const inputs = { site: record, revision: 1, base: registry, live: pinned.live, charterRevision: 1, now: NOW_MS, losses: LOSSES };
+      const inputs = { site: record, revision: 1, base: registry, live: pinned.live, now: NOW_MS, losses: LOSSES };
       const memoized = memo.report(inputs);
       expect(fresh.cookies.length).toBeGreaterThan(100);
       expect(JSON.stringify(memoized)).toBe(JSON.stringify(fresh));
