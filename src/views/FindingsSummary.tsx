@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import type { Finding, FindingKind, Severity } from '../core/report/findings.ts';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
+import { findingCounts, type SeverityCounts } from '../core/report/finding-counts.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { findingText } from './finding-text.ts';
 import { formatCount } from './time-format.ts';
-import { countText } from './count-text.ts';
+import { countText, type CountedKey } from './count-text.ts';
 
 type FindingsSummaryProps = {
-  /** The site's findings, most serious first (while `totals` is given, the first of them and the first of each kind). */
+  /** The site's findings, most serious first (while `totals` is given, the first of them). */
   findings: Finding[];
   /** The counts of the whole report, when `findings` holds only its first page. */
   totals?: ReportTotals | undefined;
@@ -37,8 +38,23 @@ const FIRST_FINDINGS = FIRST_PAGE.findings;
 const SEVERITY_WORD: Record<Severity, MessageKey> = { high: 'severityHigh', medium: 'severityMedium', low: 'severityLow' };
 const SEVERITIES = Object.keys(SEVERITY_WORD) as Severity[];
 
+/** "2 high", "1 medium"…: a count of findings at one severity. */
+const SEVERITY_COUNT: Record<Severity, CountedKey> = { high: 'severityHighCount', medium: 'severityMediumCount', low: 'severityLowCount' };
+
 /** The severity in words beside its colour: read by screen readers, and seen by those who cannot tell the colours apart. */
 const severityWord = (severity: Severity, t: Translate) => <span class="muted"> ({t(SEVERITY_WORD[severity])})</span>;
+
+/**
+ * A kind's severities in words: its one severity ("high"), or how many at each ("1 high and 1
+ * medium"), so a chip coloured by the most serious does not say the others are as serious.
+ */
+function severitiesWords(counts: SeverityCounts, t: Translate, language: string): string {
+  const present = SEVERITIES.filter((severity) => counts[severity]);
+  if (present.length === 1) return t(SEVERITY_WORD[present[0]!]);
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(
+    present.map((severity) => countText(t, language, SEVERITY_COUNT[severity], counts[severity]!)),
+  );
+}
 
 /** Counts per kind of finding, then each finding as a link to its cookie. */
 export function FindingsSummary({
@@ -73,23 +89,23 @@ export function FindingsSummary({
       </section>
     );
   }
-  const counts = KINDS.map((kind) => ({
-    kind,
-    count: totals ? (totals.findingsByKind[kind] ?? 0) : findings.filter((f) => f.kind === kind).length,
-  })).filter((c) => c.count > 0);
+  const byKind = totals?.findingsByKind ?? findingCounts(findings);
   return (
     <section class="findings" aria-labelledby="findings-title">
       <h2 id="findings-title">
         {t('findingsTitle')} <span class="count">{formatCount(total, language)}</span>
       </h2>
       <ul class="finding-counts">
-        {counts.map(({ kind, count }) => {
-          // The most serious of the kind's findings here: a consent finding is high or medium by its cookie, and they come in name order.
-          const severity = SEVERITIES.find((level) => findings.some((f) => f.kind === kind && f.severity === level))!;
+        {KINDS.map((kind) => {
+          const counts = byKind[kind];
+          const count = SEVERITIES.reduce((sum, severity) => sum + (counts?.[severity] ?? 0), 0);
+          if (!counts || count === 0) return null;
+          // Coloured by the most serious of the kind: a consent finding is high or medium by its cookie.
+          const severity = SEVERITIES.find((level) => counts[level])!;
           return (
             <li key={kind} class={`chip severity-${severity}`} data-finding-count={kind}>
               {t(messageKey('finding', kind))} <strong>{formatCount(count, language)}</strong>
-              {severityWord(severity, t)}
+              <span class="muted"> ({severitiesWords(counts, t, language)})</span>
             </li>
           );
         })}

@@ -76,7 +76,7 @@ describe('FindingsSummary', () => {
     expect(onSelect).toHaveBeenCalledWith(findings[1]);
   });
 
-  it('says each finding’s severity in words, not by colour alone, and each kind’s most serious', () => {
+  it('says each finding’s severity in words, not by colour alone, and each kind’s count at each severity', () => {
     const findings = [
       // In name order: a consent finding is medium for a cookie of unclear role, high for a tracker.
       finding({ kind: 'before-consent', cookie: 'a_widget', severity: 'medium' }),
@@ -94,9 +94,41 @@ describe('FindingsSummary', () => {
     ]);
     // Words for everyone: none hidden from assistive technology.
     expect(container.querySelectorAll('[aria-hidden="true"]:not(:empty)')).toHaveLength(0);
+    // Coloured by the most serious, worded by each severity's count: not two high findings.
     const chip = container.querySelector('[data-finding-count="before-consent"]')!;
-    expect(chip.textContent).toBe('finding_before_consent 2 (severityHigh)');
+    expect(chip.textContent).toBe('finding_before_consent 2 (severityHighCountOne 1 and severityMediumCountOne 1)');
     expect(chip.classList).toContain('severity-high');
+    expect(container.querySelector('[data-finding-count="not-seen"]')?.textContent).toBe('finding_not_seen 1 (severityLow)');
+  });
+
+  it('words a kind’s severities as the UI language does, from the whole report’s counts when it has only the first page', () => {
+    // The first page holds one medium finding; the whole report has two high ones beside three medium.
+    const findings = [finding({ kind: 'before-consent', cookie: 'a_widget', severity: 'medium' })];
+    const totals = {
+      cookies: 60,
+      originUnknown: 0,
+      findings: 5,
+      findingsByKind: { 'before-consent': { high: 2, medium: 3 } },
+      siteEvicted: false,
+    };
+    const chip = (language: 'en' | 'fr') => {
+      cleanup();
+      const { container } = render(
+        <FindingsSummary
+          findings={findings}
+          totals={totals}
+          cookiesSeen={60}
+          consentReadable
+          onSelect={vi.fn()}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      const shown = container.querySelector('[data-finding-count="before-consent"]')!;
+      return [shown.textContent?.replace(/\u202f/g, ' '), shown.className];
+    };
+    expect(chip('en')).toEqual(['Set before consent 5 (2 high and 3 medium)', 'chip severity-high']);
+    expect(chip('fr')).toEqual(['Déposé avant le consentement 5 (2 graves et 3 modérés)', 'chip severity-high']);
   });
 
   it('writes its counts as the UI language does', async () => {
@@ -105,7 +137,7 @@ describe('FindingsSummary', () => {
       cookies: 3000,
       originUnknown: 0,
       findings: 2345,
-      findingsByKind: { undeclared: 1234, 'not-seen': 1111 },
+      findingsByKind: { undeclared: { medium: 1234 }, 'not-seen': { low: 1111 } },
       siteEvicted: false,
     };
     const { container } = render(

@@ -8,14 +8,14 @@
  * whole report.
  */
 import type { Category } from '../charter/types.ts';
-import type { FindingKind, Severity } from './findings.ts';
+import { findingCounts, type FindingCounts } from './finding-counts.ts';
 import type { Report, ReportCookie } from './report.ts';
 
 /** How much of a report to send at first. */
 export type ReportFirst = {
   /** Seen cookies, in the order the list shows them (by category, as the report orders them within one). */
   cookies: number;
-  /** Findings, most serious first (plus the most serious of each kind, which the counts' colours and words come from). */
+  /** Findings, most serious first. */
   findings: number;
   /**
    * The timeline's last events (at least one is kept when there are any: a live push names the
@@ -31,15 +31,12 @@ export type ReportTotals = {
   cookies: number;
   /** Of those, cookies of unknown origin (`ReportCookie.originUnknown`): judged by no finding. */
   originUnknown: number;
-  /** Findings, and per kind. */
+  /** Findings, and per kind and severity. */
   findings: number;
-  findingsByKind: Partial<Record<FindingKind, number>>;
+  findingsByKind: FindingCounts;
   /** Whether the timeline holds the marker of the site's record dropped to make room (the page says so). */
   siteEvicted: boolean;
 };
-
-/** Most serious first. */
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** The charter's sections in the order the list shows them. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -68,17 +65,7 @@ export function firstPageOf(report: Report, first: ReportFirst): { report: Repor
       cookies.push(cookie);
     }
   }
-  // Counted per kind, and each kind's most serious (its first at that severity): the page's
-  // counts take their colour and word from it, so it travels even past the first findings.
-  const findingsByKind: Partial<Record<FindingKind, number>> = {};
-  const worstOfKind = new Map<FindingKind, number>();
-  report.findings.forEach((finding, index) => {
-    findingsByKind[finding.kind] = (findingsByKind[finding.kind] ?? 0) + 1;
-    const worst = worstOfKind.get(finding.kind);
-    if (worst === undefined || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[report.findings[worst]!.severity])
-      worstOfKind.set(finding.kind, index);
-  });
-  const findings = report.findings.filter((finding, index) => index < first.findings || worstOfKind.get(finding.kind) === index);
+  const findings = report.findings.slice(0, first.findings);
   const kept = Math.min(events.length, Math.max(1, first.events));
   const timeline = { droppedEvents: droppedEvents + events.length - kept, events: events.slice(events.length - kept) };
   return {
@@ -87,7 +74,7 @@ export function firstPageOf(report: Report, first: ReportFirst): { report: Repor
       cookies: report.cookies.length,
       originUnknown: countOriginUnknown(report.cookies),
       findings: report.findings.length,
-      findingsByKind,
+      findingsByKind: findingCounts(report.findings),
       siteEvicted: events.some((event) => event.type === 'evicted'),
     },
   };

@@ -141,28 +141,28 @@ const CASES: Array<{ name: string; site: () => SiteRecord; live: LiveCharterReco
     site: () => site(BUNDLED, 600, 7),
     live: null,
     report: '34e00644ff890b15390b87c8951d96108d5e9cef284ba9ee40d8c0c095593bdf',
-    page: '4befe7b26eed6b1534d6549cbfcfb245a50bc2ba040314df653cc27b089c12ae',
+    page: '0e65040649cee3031282e1ab58dc73de3af6939f018a92f78a24a7dbde8ead0c',
   },
   {
     name: 'a bundled portal read live',
     site: () => site(BUNDLED, 600, 11),
     live: live(BUNDLED),
     report: '4760863f496d9d45aa2abf17bc56e494001e3a12e285b392a921675cada2b9ff',
-    page: 'fbb336c56025e90f9b7d631409ce2298455f6b1f86d65237000e0327e690afaa',
+    page: 'd1f164523d00b97633c05f17750bea3dcd9583030e7e1f7d5e0f3f17b2c00b5b',
   },
   {
     name: 'a platform portal (its default charter)',
     site: () => site(PLATFORM, 900, 13),
     live: null,
     report: '82a6216db00093600feadfc387907632de0174468e035f2cf7106061c2dfae3d',
-    page: '71e860e07e9876f410ae6684fa1e0f043101f01819b853a3780287583ee54ab7',
+    page: 'f01a39887279552212a0d8142fe370e6672844ed49b20bf47af1ab3b8ffca661',
   },
   {
     name: 'a site off the platform (recognised by its cookies)',
     site: () => site(OTHER, 400, 17),
     live: null,
     report: '3a1c2c6e4748454c51ffc21fdf087a60665c811445f430200bc78b99fbbfe920',
-    page: '8bf077b37dd82ff7eb8dd55ef759284ccff56c7fe0e5b6a819eb474721e30ef9',
+    page: '2299e04d7d08c90411ea4377fa324b5e6072626dc8b716e33a29a49ae2f505b0',
   },
 ];
 
