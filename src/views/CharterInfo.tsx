@@ -99,23 +99,26 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
             <ul>
               {changes.added.map((entry) => (
                 <li key={`a${entry.cookie}`} data-change="added" data-change-cookie={entry.cookie}>
-                  + <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> ({t('change_added')}): {entry.purpose}
+                  + <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> {t('change_added', entry.purpose)}
                 </li>
               ))}
               {changes.removed.map((entry) => (
                 <li key={`r${entry.cookie}`} data-change="removed" data-change-cookie={entry.cookie}>
-                  − <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> ({t('change_removed')})
+                  − <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> {t('change_removed')}
                 </li>
               ))}
               {changes.changed.map((change) => (
                 <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
-                  ~ <code>{change.cookie}</code> ({t('change_changed')}):{' '}
-                  {change.fields
-                    .map(
-                      ({ field, before, after }) =>
-                        `${t(messageKey('field', field))} ${quoted(said(field, before))} → ${quoted(said(field, after))}`,
-                    )
-                    .join(t('listSeparator'))}
+                  ~ <code>{change.cookie}</code>{' '}
+                  {t(
+                    'change_changed',
+                    change.fields
+                      .map(
+                        ({ field, before, after }) =>
+                          `${t(messageKey('field', field))} ${quoted(said(field, before))} → ${quoted(said(field, after))}`,
+                      )
+                      .join(t('listSeparator')),
+                  )}
                 </li>
               ))}
             </ul>

@@ -243,12 +243,25 @@ describe('CharterInfo', () => {
     );
     cleanup();
     expect(shownIn('fr', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
-      '~ c0 (modifiée): finalité « Session » → « Sécurité » ; durée — → « 1 an »',
+      '~ c0 (modifiée) : finalité « Session » → « Sécurité » ; durée — → « 1 an »',
     );
     cleanup();
     expect(shownIn('en', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
       '~ c0 (changed): purpose “Session” → “Sécurité”; duration — → “1 an”',
     );
+    // Each language's colon: French puts a space before it.
+    cleanup();
+    const french = shownIn('fr', changed(1, 1, 0));
+    expect([french.text('[data-change="added"]'), french.text('[data-change="removed"]')]).toEqual([
+      '+ a0 (ajoutée) : Audience',
+      '− r0 (retirée)',
+    ]);
+    cleanup();
+    const english = shownIn('en', changed(1, 1, 0));
+    expect([english.text('[data-change="added"]'), english.text('[data-change="removed"]')]).toEqual([
+      '+ a0 (added): Audience',
+      '− r0 (removed)',
+    ]);
   });
 
   it('names a changed category as the report does, not by its code', () => {
@@ -261,7 +274,7 @@ describe('CharterInfo', () => {
         changed: [{ cookie: '_pk_id', fields: [{ field: 'category', before: 'necessary', after: 'third-party' }] }],
       },
     };
-    expect(shownIn('fr', charter).text('[data-change="changed"]')).toBe('~ _pk_id (modifiée): catégorie « Nécessaires » → « Tiers »');
+    expect(shownIn('fr', charter).text('[data-change="changed"]')).toBe('~ _pk_id (modifiée) : catégorie « Nécessaires » → « Tiers »');
     cleanup();
     expect(shownIn('en', charter).text('[data-change="changed"]')).toBe('~ _pk_id (changed): category “Necessary” → “Third party”');
   });
