@@ -111,7 +111,7 @@ export function FindingsSummary({
         })}
       </ul>
       <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary>{t('findingsTitle')}</summary>
+        <summary>{t('findingsEach')}</summary>
         {/* Rendered only while open: closed, the list costs nothing. */}
         {open && (
           <ul class="finding-list">

@@ -157,6 +157,8 @@ describe('FindingsSummary', () => {
       <FindingsSummary findings={findings} cookiesSeen={130} consentReadable onSelect={vi.fn()} t={t} language="en" />,
     );
     expect(container.querySelectorAll('[data-finding]')).toHaveLength(0);
+    // Worded by what it opens, not a second "Findings" under the heading.
+    expect(container.querySelector('summary')?.textContent).toBe('findingsEach');
     fireEvent.click(container.querySelector('summary')!);
     await waitFor(() => expect(container.querySelectorAll('[data-finding]')).toHaveLength(20));
     fireEvent.click([...container.querySelectorAll('.finding-list button')].at(-1)!);
