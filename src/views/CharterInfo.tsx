@@ -127,7 +127,7 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
           <p class="small muted">{t('charterSame')}</p>
         ))}
       {charter.kind !== 'none' || live ? (
-        <button type="button" class="link small" data-action="refresh-charter" onClick={onRefresh} disabled={pending}>
+        <button type="button" class="link-button" data-action="refresh-charter" onClick={onRefresh} disabled={pending}>
           {t('refreshCharter')}
         </button>
       ) : null}

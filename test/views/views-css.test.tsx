@@ -69,6 +69,20 @@ describe('views.css', () => {
     }
   });
 
+  it('draws the charter’s “check again” as a link, as the header’s actions are: coloured, underlined, marked on hover', () => {
+    const charter: Report['charter'] = { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null };
+    const { container } = render(<CharterInfo charter={charter} pending={false} onRefresh={() => undefined} t={t} language="en" />);
+    const refresh = container.querySelector('[data-action="refresh-charter"]')!;
+    cleanup();
+    expect(refresh.classList).toContain('link-button');
+    expect(schemeColour(declared('button.link-button', 'color'), 'light')).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(declared('button.link-button', 'text-decoration')).toContain('underline');
+    const hover = styleRules().filter((rule) => rule.selectorText.startsWith('button.link-button:hover'));
+    expect(hover.map((rule) => rule.style.length)).toEqual([1]);
+    // Its focus ring is the page's own: nothing takes it away.
+    expect(styleRules().filter((rule) => /link-button/.test(rule.selectorText) && /outline/.test(rule.cssText))).toEqual([]);
+  });
+
   describe('long unbroken names, domains and paths', () => {
     // Unbroken, and wider than the popup at any font size.
     const long = `_${'x'.repeat(160)}`;
