@@ -83,6 +83,26 @@ describe('views.css', () => {
     expect(styleRules().filter((rule) => /link-button/.test(rule.selectorText) && /outline/.test(rule.cssText))).toEqual([]);
   });
 
+  it('gives the scrolling list of findings room for several, and for the focus ring of each finding’s button', () => {
+    const px = (selector: string, property: string) => {
+      const value = declared(selector, property);
+      expect(value, `${selector} ${property}`).toMatch(/^-?\d+(\.\d+)?px$|^0$/);
+      return parseFloat(value);
+    };
+    expect(declared('.finding-list', 'overflow')).toBe('auto');
+    // A finding whose evidence takes two lines is about 55 px high: 160 px scrolled after three.
+    expect(px('.finding-list', 'max-height')).toBeGreaterThanOrEqual(300);
+    // The ring is drawn outside the button, which starts at the list's edge: the padding keeps it inside the box that clips.
+    // The width read from the stylesheet's own words: happy-dom reads a shorthand holding var() wrongly.
+    const outlineWidth = /^:focus-visible \{[^}]*\boutline: (\d+)px /m.exec(css)?.[1];
+    const ring = px(':focus-visible', 'outline-offset') + Number(outlineWidth);
+    expect(ring).toBeGreaterThan(0);
+    for (const side of ['left', 'right']) expect(px('.finding-list', `padding-${side}`), side).toBeGreaterThanOrEqual(ring);
+    // Above the first button and below the last: the list's padding and the row's.
+    for (const side of ['top', 'bottom'])
+      expect(px('.finding-list', `padding-${side}`) + px('.finding-list li', `padding-${side}`), side).toBeGreaterThanOrEqual(ring);
+  });
+
   describe('long unbroken names, domains and paths', () => {
     // Unbroken, and wider than the popup at any font size.
     const long = `_${'x'.repeat(160)}`;
