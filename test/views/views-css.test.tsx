@@ -103,6 +103,15 @@ describe('views.css', () => {
       expect(px('.finding-list', `padding-${side}`) + px('.finding-list li', `padding-${side}`), side).toBeGreaterThanOrEqual(ring);
   });
 
+  it('keeps the title on one line, the page’s links going below it when they do not fit beside it, each on one line', () => {
+    // "Cookie Charter / Inspector" beside two links in Firefox; "Enable the DevTools / panel" centred in a 400 px side panel.
+    expect(declared('h1', 'white-space')).toBe('nowrap');
+    expect(declared('.app-header', 'flex-wrap')).toBe('wrap');
+    expect(declared('.page-tools button.link-button', 'white-space')).toBe('nowrap');
+    // A link's words that must wrap elsewhere (the charter's) start where the line does, not centred as a button's.
+    expect(declared('button.link-button', 'text-align')).toBe('start');
+  });
+
   describe('long unbroken names, domains and paths', () => {
     // Unbroken, and wider than the popup at any font size.
     const long = `_${'x'.repeat(160)}`;
