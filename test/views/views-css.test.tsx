@@ -112,6 +112,19 @@ describe('views.css', () => {
     expect(declared('button.link-button', 'text-align')).toBe('start');
   });
 
+  it('shows the visitor’s refusal, and each tracker refused, in a colour of its own, not the red of a breach, readable in both schemes', () => {
+    for (const selector of ['.consent-refused', '.consent-trackers .refused']) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const colour = schemeColour(declared(selector, 'color'), scheme);
+        expect(colour, `${selector} ${scheme}`).toMatch(/^#[0-9a-f]{6}$/i);
+        expect(colour, `${selector} ${scheme}`).not.toBe(schemeColour('var(--high)', scheme));
+        // On the page, and on the site's box it is shown in.
+        for (const ground of ['var(--bg)', 'var(--surface)'])
+          expect(contrast(colour, schemeColour(ground, scheme)), `${selector} ${scheme} on ${ground}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+
   describe('long unbroken names, domains and paths', () => {
     // Unbroken, and wider than the popup at any font size.
     const long = `_${'x'.repeat(160)}`;
