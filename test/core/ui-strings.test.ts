@@ -23,6 +23,13 @@ describe('_locales', () => {
     }
   });
 
+  it('writes French with the typographic apostrophe (’), never a straight one', () => {
+    const straight = Object.entries(locales.fr!)
+      .filter(([, { message }]) => message.includes("'"))
+      .map(([key, { message }]) => `${key}: ${message}`);
+    expect(straight).toEqual([]);
+  });
+
   it('has a message for every value the popup names by messageKey', () => {
     const values: Array<[Parameters<typeof messageKey>[0], string[]]> = [
       ['category', ['necessary', 'statistics', 'third-party', 'other']],
