@@ -44,7 +44,8 @@ export function formatLifetime(seconds: number, language: string): string {
 export function formatTime(ms: number, language: string): string {
   return cached(
     `${language} time`,
-    () => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+    // The locale's own medium time: "5:00:23 PM" in English, "17:00:23" in French.
+    () => new Intl.DateTimeFormat(language, { timeStyle: 'medium' }),
   ).format(ms);
 }
 

@@ -24,8 +24,12 @@ describe('formatLifetime', () => {
 });
 
 describe('formatTime', () => {
-  it('gives a time of day with seconds in the UI language', () => {
-    expect(formatTime(Date.UTC(2026, 0, 1, 13, 5, 9), 'en')).toMatch(/\d{2}:\d{2}:\d{2}/);
+  it('gives a time of day with seconds as the UI language writes it: no leading zero on an English hour', () => {
+    // Local times, as formatTime shows them.
+    expect(formatTime(new Date(2026, 0, 1, 17, 5, 9).getTime(), 'en')).toMatch(/^5:05:09\sPM$/);
+    expect(formatTime(new Date(2026, 0, 1, 5, 5, 9).getTime(), 'en')).toMatch(/^5:05:09\sAM$/);
+    expect(formatTime(new Date(2026, 0, 1, 17, 5, 9).getTime(), 'fr')).toBe('17:05:09');
+    expect(formatTime(new Date(2026, 0, 1, 5, 5, 9).getTime(), 'fr')).toBe('05:05:09');
   });
 });
 
