@@ -3,6 +3,7 @@ import { findingText } from '../../src/views/finding-text.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { finding } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 describe('findingText', () => {
   it('words each kind of finding from its data, in the interface’s language', () => {
@@ -44,6 +45,42 @@ describe('findingText', () => {
     ).toBe('evidenceLifetime 13 mois 2 ans');
     expect(findingText(finding({ kind: 'not-seen', cookie: '_ga', detail: { ...detail, provider: '' } }), t, 'en')).toBe(
       'evidenceNotSeen unknownProvider',
+    );
+  });
+
+  it('opens a sentence about a cookie of unknown provider with a capital, in both languages', () => {
+    const unknown = { provider: '', category: 'other' as const, source: 'unknown' as const };
+    const sentences = (language: 'en' | 'fr') => [
+      findingText(finding({ kind: 'before-consent', cookie: 'x', detail: unknown }), localeTranslate(language), language),
+      findingText(finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'set' } }), localeTranslate(language), language),
+      findingText(
+        finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'kept' } }),
+        localeTranslate(language),
+        language,
+      ),
+      findingText(
+        finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'set', refused: ['ga'] } }),
+        localeTranslate(language),
+        language,
+      ),
+      findingText(
+        finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'kept', refused: ['ga'] } }),
+        localeTranslate(language),
+        language,
+      ),
+    ];
+    expect(sentences('en')).toEqual([
+      'Cookie from an unknown provider (Other), set before the visitor chose.',
+      'Cookie from an unknown provider (Other), set after the visitor refused.',
+      'Cookie from an unknown provider (Other), still there after the visitor refused.',
+      'Cookie from an unknown provider (Other), set after the visitor refused Google Analytics (ga=false).',
+      'Cookie from an unknown provider (Other), still there after the visitor refused Google Analytics (ga=false).',
+    ]);
+    for (const sentence of sentences('fr')) expect(sentence).toMatch(/^Cookie d’un prestataire inconnu \(Autres\), /);
+    // A known provider still opens the sentence.
+    const known = { provider: 'Matomo', category: 'statistics' as const, source: 'known-tracker' as const };
+    expect(findingText(finding({ kind: 'before-consent', cookie: '_pk_id', detail: known }), localeTranslate('en'), 'en')).toBe(
+      'Matomo cookie (Statistics), set before the visitor chose.',
     );
   });
 
