@@ -85,7 +85,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         ? t('unknownCookie')
         : declared
           ? purpose
-          : element(doc, 'span', { class: 'source' }, `${t(SOURCE_LABEL[source])}: `),
+          : element(doc, 'span', { class: 'source' }, `${t('labelColon', t(SOURCE_LABEL[source]))} `),
       source !== 'unknown' && !declared && purpose,
     ),
     element(doc, 'p', { class: 'facts' }, lifetimes),

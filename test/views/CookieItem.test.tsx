@@ -9,11 +9,11 @@ import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
-function item(cookie: Parameters<typeof reportCookie>[0], translate = t) {
+function item(cookie: Parameters<typeof reportCookie>[0], translate = t, language = 'en') {
   const [row] = rowsOf(report([reportCookie(cookie)]));
   return render(
     <ul>
-      <CookieItem row={row!} t={translate} language="en" />
+      <CookieItem row={row!} t={translate} language={language} />
     </ul>,
   ).container;
 }
@@ -38,6 +38,18 @@ describe('CookieItem', () => {
     cleanup();
     // Matomo's 13 months beside "1 year": no "1 year".
     expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 395 days');
+  });
+
+  it('writes the colon after a description’s source as each language does', () => {
+    const source = (language: 'en' | 'fr') =>
+      item(
+        { name: 'x', status: 'undeclared', source: 'open-cookie-database', purpose: 'Something' },
+        localeTranslate(language),
+        language,
+      ).querySelector('.source')!.textContent;
+    expect(source('en')).toBe('From the Open Cookie Database: ');
+    cleanup();
+    expect(source('fr')).toMatch(/^Selon l.Open Cookie Database : $/);
   });
 
   it('says on which page a cookie first appeared, and how a cookie of embedded content was tied to the site', () => {
