@@ -41,6 +41,12 @@ function element(doc: Document, tag: string, attributes: Record<string, string>,
 }
 
 /**
+ * Between the facts of a line: tied to the fact after it by a no-break space, so a line that
+ * wraps breaks before the dot, never leaving it alone at the end of a line.
+ */
+const SEPARATOR = ' ·\u00a0';
+
+/**
  * What a row shows inside its item: name and status, who sets it and why (the charter's words,
  * or a fallback marked with its source), declared against actual lifetime, flags, the phase and
  * page it first appeared in, and why a cookie of unknown origin makes no finding. Every text is a
@@ -56,9 +62,12 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const declared = source === 'charter';
   let lifetimes = duration ? (declared ? t('declaredLifetime', duration) : t('typicalLifetime', duration)) : t('noDeclaredLifetime');
   if (cookie)
-    lifetimes += ` · ${t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language))}`;
-  if ((cookie?.rule ?? entry?.match) === 'prefix') lifetimes += ` · ${t('prefixRule')}`;
-  const flags = cookie ? cookieFlags(cookie).join(' ') : '';
+    lifetimes +=
+      SEPARATOR +
+      t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language));
+  if ((cookie?.rule ?? entry?.match) === 'prefix') lifetimes += SEPARATOR + t('prefixRule');
+  // One chip per flag, each whole: a line wraps between them, never inside one.
+  const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [' ', element(doc, 'span', { class: 'flag' }, flag)]);
   const muted = 'facts muted';
 
   const content = [
@@ -71,11 +80,11 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         doc,
         'span',
         { class: `pill status-${row.status}` },
-        t(messageKey('status', row.status)) + (cookie?.removed ? ` · ${t('removed')}` : ''),
+        t(messageKey('status', row.status)) + (cookie?.removed ? SEPARATOR + t('removed') : ''),
       ),
     ),
   ];
-  if (provider) content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && ` · ${service}`));
+  if (provider) content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && SEPARATOR + service));
   content.push(
     element(
       doc,
@@ -106,10 +115,10 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         'p',
         { class: muted, 'data-phase': cookie.firstPhase },
         element(doc, 'span', { class: 'domain' }, cookie.domain),
-        flags && element(doc, 'span', { class: 'flag' }, flags),
-        ` · ${t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}`,
+        ...flags,
+        SEPARATOR + t('firstPhase', t(messageKey('phase', cookie.firstPhase))),
         cookie.firstPage !== null &&
-          element(doc, 'span', { class: 'page', 'data-first-page': cookie.firstPage }, ` · ${t('firstPage', cookie.firstPage)}`),
+          element(doc, 'span', { class: 'page', 'data-first-page': cookie.firstPage }, SEPARATOR + t('firstPage', cookie.firstPage)),
       ),
     );
   }

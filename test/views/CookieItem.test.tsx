@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
@@ -33,7 +34,7 @@ describe('CookieItem', () => {
   it('says an actual lifetime past the declared one so that it reads longer', () => {
     // 374 days, rounded to months, would read "12 months" beside the charter's "12 months".
     expect(item({ name: '_pk_id', duration: '12 months', lifetimeSeconds: 374 * 86400 }).textContent).toContain(
-      'declaredLifetime 12 months · actualLifetime 374 days',
+      'declaredLifetime 12 months ·\u00a0actualLifetime 374 days',
     );
     cleanup();
     // Matomo's 13 months beside "1 year": no "1 year".
@@ -52,9 +53,24 @@ describe('CookieItem', () => {
     expect(source('fr')).toMatch(/^Selon l.Open Cookie Database : $/);
   });
 
+  it('shows each flag whole, in a chip of its own, and never leaves a separator alone at the end of a line', () => {
+    const row = item({ name: 'a', secure: true, httpOnly: true, sameSite: 'lax', firstPage: '/explore/' });
+    const chips = [...row.querySelectorAll('[data-phase] .flag')].map((chip) => chip.textContent);
+    expect(chips).toEqual(['Secure', 'HttpOnly', 'SameSite=lax']);
+    // A line may break between chips (a space), never inside one (views.css).
+    expect(row.querySelector('[data-phase]')?.textContent).toContain('Secure HttpOnly SameSite=lax');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(readFileSync('src/views/views.css', 'utf8'));
+    const flagRules = [...sheet.cssRules].filter((rule): rule is CSSStyleRule => 'selectorText' in rule && rule.selectorText === '.flag');
+    expect(flagRules.map((rule) => rule.style.getPropertyValue('white-space'))).toContain('nowrap');
+    // Every dot is tied to the fact after it: a line breaks before it, not after.
+    for (const line of row.querySelectorAll('p')) expect(line.textContent).not.toMatch(/·(?!\u00a0)/);
+    expect(row.textContent).toContain('·');
+  });
+
   it('says on which page a cookie first appeared, and how a cookie of embedded content was tied to the site', () => {
     const own = item({ name: 'sessionid', firstPage: '/explore/' });
-    expect(own.querySelector('[data-first-page]')?.textContent).toBe(' · firstPage /explore/');
+    expect(own.querySelector('[data-first-page]')?.textContent).toBe(' ·\u00a0firstPage /explore/');
     expect(own.querySelector('[data-third-party]')).toBeNull();
     const embedded = item({ name: 'disqus_unique', domain: '.disqus.com', firstPage: null, thirdParty: { via: 'frame' } });
     expect(embedded.querySelector('[data-first-page]')).toBeNull();
