@@ -1,6 +1,8 @@
+import type { KnownLifetime } from '../core/registry/known-lifetime.ts';
 import type { ReportCookie } from '../core/report/report.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { formatLifetime } from './time-format.ts';
+import { knownLifetimeWords } from './lifetime-format.ts';
 import type { CookieRow } from './cookie-rows.ts';
 
 type CookieItemProps = {
@@ -47,6 +49,26 @@ function element(doc: Document, tag: string, attributes: Record<string, string>,
 const SEPARATOR = ' ·\u00a0';
 
 /**
+ * What the source says of the lifetime: the charter's words as written; a known tracker's in the
+ * UI language; the Open Cookie Database's words marked as its own, in English, as its purpose is.
+ */
+function statedLifetime(
+  source: ReportCookie['source'],
+  duration: string | null,
+  known: KnownLifetime | null,
+  t: Translate,
+  language: string,
+  doc: Document,
+): Child[] {
+  if (known) return [t('typicalLifetime', knownLifetimeWords(known, t, language))];
+  if (!duration) return [t('noDeclaredLifetime')];
+  if (source === 'charter') return [t('declaredLifetime', duration)];
+  if (source === 'open-cookie-database')
+    return [`${t('typicalLifetimeFromDatabase')} `, element(doc, 'span', { lang: 'en', 'data-database-words': '' }, duration)];
+  return [t('typicalLifetime', duration)];
+}
+
+/**
  * What a row shows inside its item: name and status, who sets it and why (the charter's words,
  * or a fallback marked with its source), declared against actual lifetime, flags, the phase and
  * page it first appeared in, and why a cookie of unknown origin makes no finding. Every text is a
@@ -60,12 +82,13 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const source = cookie?.source ?? 'charter';
   const duration = cookie ? cookie.duration : (entry?.duration ?? null);
   const declared = source === 'charter';
-  let lifetimes = duration ? (declared ? t('declaredLifetime', duration) : t('typicalLifetime', duration)) : t('noDeclaredLifetime');
-  if (cookie)
-    lifetimes +=
-      SEPARATOR +
+  const known = cookie?.knownLifetime ?? null;
+  const stated = statedLifetime(source, duration, known, t, language, doc);
+  const actual =
+    cookie &&
+    SEPARATOR +
       t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language));
-  if ((cookie?.rule ?? entry?.match) === 'prefix') lifetimes += SEPARATOR + t('prefixRule');
+  const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
   // One chip per flag, each whole: a line wraps between them, never inside one.
   const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [' ', element(doc, 'span', { class: 'flag' }, flag)]);
   const muted = 'facts muted';
@@ -97,7 +120,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
           : element(doc, 'span', { class: 'source' }, `${t('labelColon', t(SOURCE_LABEL[source]))} `),
       source !== 'unknown' && !declared && purpose,
     ),
-    element(doc, 'p', { class: 'facts' }, lifetimes),
+    element(doc, 'p', { class: 'facts' }, ...stated, actual, prefix),
   );
   if (cookie?.categoryInferred)
     content.push(

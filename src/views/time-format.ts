@@ -13,7 +13,8 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 // Intl formatters are costly to create (a list of hundreds of rows made one per row): keep them.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
+/** The formatter made for `key`, made at first use (lifetime-format.ts shares them). */
+export function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = create()));
   return formatter;

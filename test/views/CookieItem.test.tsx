@@ -4,6 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
+import {
+  between,
+  byDefault,
+  DELETED_IMMEDIATELY,
+  lasting,
+  lifetimeInEnglish,
+  NOT_VERIFIED,
+  notStatedBy,
+  SESSION,
+  type KnownLifetime,
+} from '../../src/core/registry/known-lifetime.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
@@ -39,6 +50,57 @@ describe('CookieItem', () => {
     cleanup();
     // Matomo's 13 months beside "1 year": no "1 year".
     expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 395 days');
+  });
+
+  it('says a known tracker’s lifetime in the UI language', () => {
+    const tracker = (knownLifetime: KnownLifetime, lifetimeSeconds: number | null = 90 * 86400) =>
+      item(
+        {
+          name: '_x',
+          status: 'undeclared',
+          source: 'known-tracker',
+          provider: 'Vendor',
+          duration: lifetimeInEnglish(knownLifetime),
+          knownLifetime,
+          lifetimeSeconds,
+        },
+        localeTranslate('fr'),
+        'fr',
+      ).querySelector('.facts')!.textContent;
+    const said: string[] = [];
+    for (const lifetime of [
+      lasting(90, 'day'),
+      byDefault(13, 'month', 'modifiable'),
+      between(30, 'second', 1, 'year'),
+      SESSION,
+      DELETED_IMMEDIATELY,
+      NOT_VERIFIED,
+      notStatedBy('Microsoft'),
+    ]) {
+      said.push(tracker(lifetime).replace(/\s/g, ' '));
+      cleanup();
+    }
+    expect(said).toEqual([
+      'Habituel : 90 jours · Réel : 3 mois',
+      'Habituel : 13 mois par défaut, modifiable · Réel : 3 mois',
+      'Habituel : de 30 secondes à 1 an · Réel : 3 mois',
+      'Habituel : fin de session · Réel : 3 mois',
+      'Habituel : supprimé aussitôt · Réel : 3 mois',
+      'Habituel : non vérifié · Réel : 3 mois',
+      'Habituel : non indiqué par Microsoft · Réel : 3 mois',
+    ]);
+  });
+
+  it('marks the Open Cookie Database’s lifetime as its own words, in English', () => {
+    const row = item(
+      { name: 'x', status: 'undeclared', source: 'open-cookie-database', purpose: 'Something', duration: '1 year' },
+      localeTranslate('fr'),
+      'fr',
+    );
+    const words = row.querySelector('.facts [data-database-words]');
+    expect(words?.textContent).toBe('1 year');
+    expect(words?.getAttribute('lang')).toBe('en');
+    expect(row.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toMatch(/^Habituel, selon l.Open Cookie Database : 1 year · /);
   });
 
   it('writes the colon after a description’s source as each language does', () => {
