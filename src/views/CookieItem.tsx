@@ -1,8 +1,7 @@
 import type { KnownLifetime } from '../core/registry/known-lifetime.ts';
 import type { ReportCookie } from '../core/report/report.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
-import { formatLifetime } from './time-format.ts';
-import { knownLifetimeWords } from './lifetime-format.ts';
+import { actualLifetimeUnit, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
 import type { CookieRow } from './cookie-rows.ts';
 
 type CookieItemProps = {
@@ -87,7 +86,12 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const actual =
     cookie &&
     SEPARATOR +
-      t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language));
+      t(
+        'actualLifetime',
+        cookie.lifetimeSeconds === null
+          ? t('sessionLifetime')
+          : formatLifetime(cookie.lifetimeSeconds, language, actualLifetimeUnit(known)),
+      );
   const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
   // One chip per flag, each whole: a line wraps between them, never inside one.
   const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [' ', element(doc, 'span', { class: 'flag' }, flag)]);

@@ -1,7 +1,7 @@
 /** A finding's facts in the interface's language (exports keep the English `evidence`). */
 import type { Finding } from '../core/report/findings.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
-import { formatLifetime } from './time-format.ts';
+import { formatFlaggedLifetime } from './lifetime-format.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 /**
@@ -39,7 +39,7 @@ export function findingText(finding: Finding, t: Translate, language: string): s
       return aboutProvider(kept ? 'evidenceKeptAfterTrackerRefusal' : 'evidenceSetAfterTrackerRefusal', trackers);
     }
     case 'lifetime':
-      return t('evidenceLifetime', detail.stated ?? '', formatLifetime(detail.actualSeconds ?? 0, language));
+      return t('evidenceLifetime', detail.stated ?? '', formatFlaggedLifetime(detail.actualSeconds ?? 0, language));
     case 'not-seen':
       return t('evidenceNotSeen', detail.provider || t('unknownProvider'));
   }

@@ -49,10 +49,10 @@ describe('CookieItem', () => {
     );
     cleanup();
     // Matomo's 13 months beside "1 year": no "1 year".
-    expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 395 days');
+    expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 13 months');
   });
 
-  it('says a known tracker’s lifetime in the UI language', () => {
+  it('says a known tracker’s lifetime in the UI language, and the actual one in its unit', () => {
     const tracker = (knownLifetime: KnownLifetime, lifetimeSeconds: number | null = 90 * 86400) =>
       item(
         {
@@ -81,7 +81,8 @@ describe('CookieItem', () => {
       cleanup();
     }
     expect(said).toEqual([
-      'Habituel : 90 jours · Réel : 3 mois',
+      // Google's "90 days" beside 90 days, not "3 months".
+      'Habituel : 90 jours · Réel : 90 jours',
       'Habituel : 13 mois par défaut, modifiable · Réel : 3 mois',
       'Habituel : de 30 secondes à 1 an · Réel : 3 mois',
       'Habituel : fin de session · Réel : 3 mois',
@@ -89,6 +90,7 @@ describe('CookieItem', () => {
       'Habituel : non vérifié · Réel : 3 mois',
       'Habituel : non indiqué par Microsoft · Réel : 3 mois',
     ]);
+    expect(tracker(lasting(365, 'day'), 365 * 86400).replace(/\s/g, ' ')).toBe('Habituel : 365 jours · Réel : 365 jours');
   });
 
   it('marks the Open Cookie Database’s lifetime as its own words, in English', () => {

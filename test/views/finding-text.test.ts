@@ -86,13 +86,13 @@ describe('findingText', () => {
 
   describe('a lifetime longer than the charter states', () => {
     const DAY = 86400;
-    /** What a said lifetime reads as, in the sizes the views say them in (a year of 365 days, a month of 30). */
-    const UNIT_SECONDS: Record<string, number> = { year: 365 * DAY, an: 365 * DAY, month: 30 * DAY, mois: 30 * DAY, day: DAY, jour: DAY };
+    /** The least a said lifetime can mean: a year of 365 days, a month of 28, rounding a day down by half a day. */
+    const UNIT_SECONDS: Record<string, number> = { year: 365 * DAY, an: 365 * DAY, month: 28 * DAY, mois: 28 * DAY, day: DAY, jour: DAY };
     function readAs(said: string): number {
       // French puts a no-break space before the unit, and groups thousands with another ("1 234 jours").
       const [, amount, unit] = /^([\d,\s]*\d)\s(year|an|month|mois|day|jour)s?$/.exec(said) ?? [];
       expect(unit, said).toBeDefined();
-      return Number(amount!.replace(/\D/g, '')) * UNIT_SECONDS[unit!]!;
+      return (Number(amount!.replace(/\D/g, '')) - (unit === 'day' || unit === 'jour' ? 0.5 : 0)) * UNIT_SECONDS[unit!]!;
     }
     /** The actual lifetime a lifetime finding says, in the interface's language. */
     const actualSaid = (stated: string, actualSeconds: number, language: string) => {
@@ -113,6 +113,10 @@ describe('findingText', () => {
         '5 years',
         '30 days',
         '365 days',
+        // Days that a number of months can hold: months would read no longer ("3 months" beside "90 days").
+        '90 days',
+        '183 jours',
+        '60 days',
       ]) {
         const limit = parseStatedLifetime(stated);
         if (limit.kind !== 'max') throw new Error(stated);
