@@ -1,6 +1,7 @@
+import type { KnownLifetime } from '../core/registry/known-lifetime.ts';
 import type { ReportCookie } from '../core/report/report.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
-import { formatLifetime } from './time-format.ts';
+import { actualLifetimeUnit, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
 import type { CookieRow } from './cookie-rows.ts';
 
 type CookieItemProps = {
@@ -41,6 +42,32 @@ function element(doc: Document, tag: string, attributes: Record<string, string>,
 }
 
 /**
+ * Between the facts of a line: tied to the fact after it by a no-break space, so a line that
+ * wraps breaks before the dot, never leaving it alone at the end of a line.
+ */
+const SEPARATOR = ' ·\u00a0';
+
+/**
+ * What the source says of the lifetime: the charter's words as written; a known tracker's in the
+ * UI language; the Open Cookie Database's words marked as its own, in English, as its purpose is.
+ */
+function statedLifetime(
+  source: ReportCookie['source'],
+  duration: string | null,
+  known: KnownLifetime | null,
+  t: Translate,
+  language: string,
+  doc: Document,
+): Child[] {
+  if (known) return [t('typicalLifetime', knownLifetimeWords(known, t, language))];
+  if (!duration) return [t('noDeclaredLifetime')];
+  if (source === 'charter') return [t('declaredLifetime', duration)];
+  if (source === 'open-cookie-database')
+    return [`${t('typicalLifetimeFromDatabase')} `, element(doc, 'span', { lang: 'en', 'data-database-words': '' }, duration)];
+  return [t('typicalLifetime', duration)];
+}
+
+/**
  * What a row shows inside its item: name and status, who sets it and why (the charter's words,
  * or a fallback marked with its source), declared against actual lifetime, flags, the phase and
  * page it first appeared in, and why a cookie of unknown origin makes no finding. Every text is a
@@ -54,11 +81,20 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const source = cookie?.source ?? 'charter';
   const duration = cookie ? cookie.duration : (entry?.duration ?? null);
   const declared = source === 'charter';
-  let lifetimes = duration ? (declared ? t('declaredLifetime', duration) : t('typicalLifetime', duration)) : t('noDeclaredLifetime');
-  if (cookie)
-    lifetimes += ` · ${t('actualLifetime', cookie.lifetimeSeconds === null ? t('sessionLifetime') : formatLifetime(cookie.lifetimeSeconds, language))}`;
-  if ((cookie?.rule ?? entry?.match) === 'prefix') lifetimes += ` · ${t('prefixRule')}`;
-  const flags = cookie ? cookieFlags(cookie).join(' ') : '';
+  const known = cookie?.knownLifetime ?? null;
+  const stated = statedLifetime(source, duration, known, t, language, doc);
+  const actual =
+    cookie &&
+    SEPARATOR +
+      t(
+        'actualLifetime',
+        cookie.lifetimeSeconds === null
+          ? t('sessionLifetime')
+          : formatLifetime(cookie.lifetimeSeconds, language, actualLifetimeUnit(known)),
+      );
+  const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
+  // One chip per flag, each whole: a line wraps between them, never inside one.
+  const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [' ', element(doc, 'span', { class: 'flag' }, flag)]);
   const muted = 'facts muted';
 
   const content = [
@@ -71,11 +107,11 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         doc,
         'span',
         { class: `pill status-${row.status}` },
-        t(messageKey('status', row.status)) + (cookie?.removed ? ` · ${t('removed')}` : ''),
+        t(messageKey('status', row.status)) + (cookie?.removed ? SEPARATOR + t('removed') : ''),
       ),
     ),
   ];
-  if (provider) content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && ` · ${service}`));
+  if (provider) content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && SEPARATOR + service));
   content.push(
     element(
       doc,
@@ -85,10 +121,10 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         ? t('unknownCookie')
         : declared
           ? purpose
-          : element(doc, 'span', { class: 'source' }, `${t(SOURCE_LABEL[source])}: `),
+          : element(doc, 'span', { class: 'source' }, `${t('labelColon', t(SOURCE_LABEL[source]))} `),
       source !== 'unknown' && !declared && purpose,
     ),
-    element(doc, 'p', { class: 'facts' }, lifetimes),
+    element(doc, 'p', { class: 'facts' }, ...stated, actual, prefix),
   );
   if (cookie?.categoryInferred)
     content.push(
@@ -106,10 +142,10 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         'p',
         { class: muted, 'data-phase': cookie.firstPhase },
         element(doc, 'span', { class: 'domain' }, cookie.domain),
-        flags && element(doc, 'span', { class: 'flag' }, flags),
-        ` · ${t('firstPhase', t(messageKey('phase', cookie.firstPhase)))}`,
+        ...flags,
+        SEPARATOR + t('firstPhase', t(messageKey('phase', cookie.firstPhase))),
         cookie.firstPage !== null &&
-          element(doc, 'span', { class: 'page', 'data-first-page': cookie.firstPage }, ` · ${t('firstPage', cookie.firstPage)}`),
+          element(doc, 'span', { class: 'page', 'data-first-page': cookie.firstPage }, SEPARATOR + t('firstPage', cookie.firstPage)),
       ),
     );
   }

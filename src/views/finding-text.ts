@@ -1,13 +1,28 @@
 /** A finding's facts in the interface's language (exports keep the English `evidence`). */
 import type { Finding } from '../core/report/findings.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
-import { formatLifetime } from './time-format.ts';
-import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { formatFlaggedLifetime } from './lifetime-format.ts';
+import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
+
+/**
+ * The sentences that open with the provider ("Matomo cookie (statistics), …"), each with its
+ * sentence for a cookie whose provider is unknown, written whole: "unknown provider" slotted in
+ * would open the sentence in lower case.
+ */
+const WITHOUT_PROVIDER = {
+  evidenceBeforeConsent: 'evidenceBeforeConsentUnknownProvider',
+  evidenceSetAfterRefusal: 'evidenceSetAfterRefusalUnknownProvider',
+  evidenceKeptAfterRefusal: 'evidenceKeptAfterRefusalUnknownProvider',
+  evidenceSetAfterTrackerRefusal: 'evidenceSetAfterTrackerRefusalUnknownProvider',
+  evidenceKeptAfterTrackerRefusal: 'evidenceKeptAfterTrackerRefusalUnknownProvider',
+} as const satisfies Partial<Record<MessageKey, MessageKey>>;
 
 export function findingText(finding: Finding, t: Translate, language: string): string {
   const { detail } = finding;
-  const provider = detail.provider || t('unknownProvider');
   const category = t(messageKey('category', detail.category));
+  /** A sentence that opens with the provider, or its own sentence when the provider is unknown. */
+  const aboutProvider = (key: keyof typeof WITHOUT_PROVIDER, ...rest: string[]) =>
+    detail.provider ? t(key, detail.provider, category, ...rest) : t(WITHOUT_PROVIDER[key], category, ...rest);
   switch (finding.kind) {
     case 'undeclared':
       return t(
@@ -15,17 +30,17 @@ export function findingText(finding: Finding, t: Translate, language: string): s
         t(messageKey('source', detail.source)),
       );
     case 'before-consent':
-      return t('evidenceBeforeConsent', provider, category);
+      return aboutProvider('evidenceBeforeConsent');
     case 'after-refusal': {
       const kept = detail.how === 'kept';
-      if (!detail.refused?.length) return t(kept ? 'evidenceKeptAfterRefusal' : 'evidenceSetAfterRefusal', provider, category);
+      if (!detail.refused?.length) return aboutProvider(kept ? 'evidenceKeptAfterRefusal' : 'evidenceSetAfterRefusal');
       // "Google Analytics (ga=false)": the tracker's name, and the flag as the cookie holds it.
       const trackers = detail.refused.map((key) => `${trackerName(key)} (${key}=false)`).join(', ');
-      return t(kept ? 'evidenceKeptAfterTrackerRefusal' : 'evidenceSetAfterTrackerRefusal', provider, category, trackers);
+      return aboutProvider(kept ? 'evidenceKeptAfterTrackerRefusal' : 'evidenceSetAfterTrackerRefusal', trackers);
     }
     case 'lifetime':
-      return t('evidenceLifetime', detail.stated ?? '', formatLifetime(detail.actualSeconds ?? 0, language));
+      return t('evidenceLifetime', detail.stated ?? '', formatFlaggedLifetime(detail.actualSeconds ?? 0, language));
     case 'not-seen':
-      return t('evidenceNotSeen', provider);
+      return t('evidenceNotSeen', detail.provider || t('unknownProvider'));
   }
 }

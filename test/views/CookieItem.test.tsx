@@ -1,19 +1,31 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
+import {
+  between,
+  byDefault,
+  DELETED_IMMEDIATELY,
+  lasting,
+  lifetimeInEnglish,
+  NOT_VERIFIED,
+  notStatedBy,
+  SESSION,
+  type KnownLifetime,
+} from '../../src/core/registry/known-lifetime.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
-function item(cookie: Parameters<typeof reportCookie>[0], translate = t) {
+function item(cookie: Parameters<typeof reportCookie>[0], translate = t, language = 'en') {
   const [row] = rowsOf(report([reportCookie(cookie)]));
   return render(
     <ul>
-      <CookieItem row={row!} t={translate} language="en" />
+      <CookieItem row={row!} t={translate} language={language} />
     </ul>,
   ).container;
 }
@@ -33,16 +45,96 @@ describe('CookieItem', () => {
   it('says an actual lifetime past the declared one so that it reads longer', () => {
     // 374 days, rounded to months, would read "12 months" beside the charter's "12 months".
     expect(item({ name: '_pk_id', duration: '12 months', lifetimeSeconds: 374 * 86400 }).textContent).toContain(
-      'declaredLifetime 12 months · actualLifetime 374 days',
+      'declaredLifetime 12 months ·\u00a0actualLifetime 374 days',
     );
     cleanup();
     // Matomo's 13 months beside "1 year": no "1 year".
-    expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 395 days');
+    expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 13 months');
+  });
+
+  it('says a known tracker’s lifetime in the UI language, and the actual one in its unit', () => {
+    const tracker = (knownLifetime: KnownLifetime, lifetimeSeconds: number | null = 90 * 86400) =>
+      item(
+        {
+          name: '_x',
+          status: 'undeclared',
+          source: 'known-tracker',
+          provider: 'Vendor',
+          duration: lifetimeInEnglish(knownLifetime),
+          knownLifetime,
+          lifetimeSeconds,
+        },
+        localeTranslate('fr'),
+        'fr',
+      ).querySelector('.facts')!.textContent;
+    const said: string[] = [];
+    for (const lifetime of [
+      lasting(90, 'day'),
+      byDefault(13, 'month', 'modifiable'),
+      between(30, 'second', 1, 'year'),
+      SESSION,
+      DELETED_IMMEDIATELY,
+      NOT_VERIFIED,
+      notStatedBy('Microsoft'),
+    ]) {
+      said.push(tracker(lifetime).replace(/\s/g, ' '));
+      cleanup();
+    }
+    expect(said).toEqual([
+      // Google's "90 days" beside 90 days, not "3 months".
+      'Habituel : 90 jours · Réel : 90 jours',
+      'Habituel : 13 mois par défaut, modifiable · Réel : 3 mois',
+      'Habituel : de 30 secondes à 1 an · Réel : 3 mois',
+      'Habituel : fin de session · Réel : 3 mois',
+      'Habituel : supprimé aussitôt · Réel : 3 mois',
+      'Habituel : non vérifié · Réel : 3 mois',
+      'Habituel : non indiqué par Microsoft · Réel : 3 mois',
+    ]);
+    expect(tracker(lasting(365, 'day'), 365 * 86400).replace(/\s/g, ' ')).toBe('Habituel : 365 jours · Réel : 365 jours');
+  });
+
+  it('marks the Open Cookie Database’s lifetime as its own words, in English', () => {
+    const row = item(
+      { name: 'x', status: 'undeclared', source: 'open-cookie-database', purpose: 'Something', duration: '1 year' },
+      localeTranslate('fr'),
+      'fr',
+    );
+    const words = row.querySelector('.facts [data-database-words]');
+    expect(words?.textContent).toBe('1 year');
+    expect(words?.getAttribute('lang')).toBe('en');
+    expect(row.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toMatch(/^Habituel, selon l.Open Cookie Database : 1 year · /);
+  });
+
+  it('writes the colon after a description’s source as each language does', () => {
+    const source = (language: 'en' | 'fr') =>
+      item(
+        { name: 'x', status: 'undeclared', source: 'open-cookie-database', purpose: 'Something' },
+        localeTranslate(language),
+        language,
+      ).querySelector('.source')!.textContent;
+    expect(source('en')).toBe('From the Open Cookie Database: ');
+    cleanup();
+    expect(source('fr')).toMatch(/^Selon l.Open Cookie Database : $/);
+  });
+
+  it('shows each flag whole, in a chip of its own, and never leaves a separator alone at the end of a line', () => {
+    const row = item({ name: 'a', secure: true, httpOnly: true, sameSite: 'lax', firstPage: '/explore/' });
+    const chips = [...row.querySelectorAll('[data-phase] .flag')].map((chip) => chip.textContent);
+    expect(chips).toEqual(['Secure', 'HttpOnly', 'SameSite=lax']);
+    // A line may break between chips (a space), never inside one (views.css).
+    expect(row.querySelector('[data-phase]')?.textContent).toContain('Secure HttpOnly SameSite=lax');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(readFileSync('src/views/views.css', 'utf8'));
+    const flagRules = [...sheet.cssRules].filter((rule): rule is CSSStyleRule => 'selectorText' in rule && rule.selectorText === '.flag');
+    expect(flagRules.map((rule) => rule.style.getPropertyValue('white-space'))).toContain('nowrap');
+    // Every dot is tied to the fact after it: a line breaks before it, not after.
+    for (const line of row.querySelectorAll('p')) expect(line.textContent).not.toMatch(/·(?!\u00a0)/);
+    expect(row.textContent).toContain('·');
   });
 
   it('says on which page a cookie first appeared, and how a cookie of embedded content was tied to the site', () => {
     const own = item({ name: 'sessionid', firstPage: '/explore/' });
-    expect(own.querySelector('[data-first-page]')?.textContent).toBe(' · firstPage /explore/');
+    expect(own.querySelector('[data-first-page]')?.textContent).toBe(' ·\u00a0firstPage /explore/');
     expect(own.querySelector('[data-third-party]')).toBeNull();
     const embedded = item({ name: 'disqus_unique', domain: '.disqus.com', firstPage: null, thirdParty: { via: 'frame' } });
     expect(embedded.querySelector('[data-first-page]')).toBeNull();

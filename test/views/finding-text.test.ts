@@ -3,6 +3,7 @@ import { findingText } from '../../src/views/finding-text.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { finding } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 describe('findingText', () => {
   it('words each kind of finding from its data, in the interface’s language', () => {
@@ -47,15 +48,51 @@ describe('findingText', () => {
     );
   });
 
+  it('opens a sentence about a cookie of unknown provider with a capital, in both languages', () => {
+    const unknown = { provider: '', category: 'other' as const, source: 'unknown' as const };
+    const sentences = (language: 'en' | 'fr') => [
+      findingText(finding({ kind: 'before-consent', cookie: 'x', detail: unknown }), localeTranslate(language), language),
+      findingText(finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'set' } }), localeTranslate(language), language),
+      findingText(
+        finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'kept' } }),
+        localeTranslate(language),
+        language,
+      ),
+      findingText(
+        finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'set', refused: ['ga'] } }),
+        localeTranslate(language),
+        language,
+      ),
+      findingText(
+        finding({ kind: 'after-refusal', cookie: 'x', detail: { ...unknown, how: 'kept', refused: ['ga'] } }),
+        localeTranslate(language),
+        language,
+      ),
+    ];
+    expect(sentences('en')).toEqual([
+      'Cookie from an unknown provider (Other), set before the visitor chose.',
+      'Cookie from an unknown provider (Other), set after the visitor refused.',
+      'Cookie from an unknown provider (Other), still there after the visitor refused.',
+      'Cookie from an unknown provider (Other), set after the visitor refused Google Analytics (ga=false).',
+      'Cookie from an unknown provider (Other), still there after the visitor refused Google Analytics (ga=false).',
+    ]);
+    for (const sentence of sentences('fr')) expect(sentence).toMatch(/^Cookie d’un prestataire inconnu \(Autres\), /);
+    // A known provider still opens the sentence.
+    const known = { provider: 'Matomo', category: 'statistics' as const, source: 'known-tracker' as const };
+    expect(findingText(finding({ kind: 'before-consent', cookie: '_pk_id', detail: known }), localeTranslate('en'), 'en')).toBe(
+      'Matomo cookie (Statistics), set before the visitor chose.',
+    );
+  });
+
   describe('a lifetime longer than the charter states', () => {
     const DAY = 86400;
-    /** What a said lifetime reads as, in the sizes the views say them in (a year of 365 days, a month of 30). */
-    const UNIT_SECONDS: Record<string, number> = { year: 365 * DAY, an: 365 * DAY, month: 30 * DAY, mois: 30 * DAY, day: DAY, jour: DAY };
+    /** The least a said lifetime can mean: a year of 365 days, a month of 28, rounding a day down by half a day. */
+    const UNIT_SECONDS: Record<string, number> = { year: 365 * DAY, an: 365 * DAY, month: 28 * DAY, mois: 28 * DAY, day: DAY, jour: DAY };
     function readAs(said: string): number {
       // French puts a no-break space before the unit, and groups thousands with another ("1 234 jours").
       const [, amount, unit] = /^([\d,\s]*\d)\s(year|an|month|mois|day|jour)s?$/.exec(said) ?? [];
       expect(unit, said).toBeDefined();
-      return Number(amount!.replace(/\D/g, '')) * UNIT_SECONDS[unit!]!;
+      return (Number(amount!.replace(/\D/g, '')) - (unit === 'day' || unit === 'jour' ? 0.5 : 0)) * UNIT_SECONDS[unit!]!;
     }
     /** The actual lifetime a lifetime finding says, in the interface's language. */
     const actualSaid = (stated: string, actualSeconds: number, language: string) => {
@@ -76,6 +113,10 @@ describe('findingText', () => {
         '5 years',
         '30 days',
         '365 days',
+        // Days that a number of months can hold: months would read no longer ("3 months" beside "90 days").
+        '90 days',
+        '183 jours',
+        '60 days',
       ]) {
         const limit = parseStatedLifetime(stated);
         if (limit.kind !== 'max') throw new Error(stated);

@@ -4,6 +4,7 @@
  */
 import type { Category } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
+import { lifetimeInEnglish, type KnownLifetime } from './known-lifetime.ts';
 import type { KnownTracker } from './known-trackers.ts';
 import { acceptAll, lookupName } from './name-index.ts';
 import { categoryFromOpenCookieDatabase } from './open-cookie-database-category.ts';
@@ -65,6 +66,8 @@ export type MatchResult = {
   purpose: string;
   /** Lifetime as the source states it; null when it states none. */
   duration: string | null;
+  /** A known tracker's lifetime as data, for the pages to say in their language (`duration` holds its English words); null for other sources. */
+  knownLifetime: KnownLifetime | null;
   /** Charter section the cookie belongs in; 'other' when unknown. */
   category: Category;
   /** The row used; null when unknown. */
@@ -113,9 +116,19 @@ const UNKNOWN: MatchResult = Object.freeze({
   service: null,
   purpose: '',
   duration: null,
+  knownLifetime: null,
   category: 'other',
   reference: null,
 });
+
+/** Each known tracker's lifetime in English words, made once: thousands of cookies may match one entry. */
+const englishLifetimes = new WeakMap<KnownTracker, string>();
+
+function englishLifetime(tracker: KnownTracker): string {
+  let words = englishLifetimes.get(tracker);
+  if (words === undefined) englishLifetimes.set(tracker, (words = lifetimeInEnglish(tracker.lifetime)));
+  return words;
+}
 
 function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
   return tracker.domain === null || isDomainOrSubdomain(cookieDomain, tracker.domain);
@@ -166,6 +179,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
           service: entry.service,
           purpose: entry.purpose,
           duration: entry.duration,
+          knownLifetime: null,
           category: entry.category,
           reference: {
             kind: 'charter',
@@ -190,7 +204,8 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
       provider: known.provider,
       service: known.service,
       purpose: known.purpose,
-      duration: known.lifetime,
+      duration: englishLifetime(known),
+      knownLifetime: known.lifetime,
       category: known.category,
       reference: { kind: 'known-tracker', id: known.id, sourceUrl: known.sourceUrl },
     };
@@ -207,6 +222,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
       service: null,
       purpose: row.description,
       duration: row.retention === '' ? null : row.retention,
+      knownLifetime: null,
       category: categoryFromOpenCookieDatabase(row.category),
       reference: { kind: 'open-cookie-database', rowId: row.id, upstreamCategory: row.category },
     };

@@ -100,19 +100,31 @@ function toMarkdown(report: Report): string {
   return lines.join('\n');
 }
 
-/** The report as the JSON export writes it (README, "Report schema"): the live charter's problem in English words. */
-export type ReportJson = Omit<Report, 'charter'> & {
+/**
+ * The report as the JSON export writes it (README, "Report schema"): the live charter's problem in
+ * English words, and a known tracker's lifetime only in its cookie's `duration`.
+ */
+export type ReportJson = Omit<Report, 'charter' | 'cookies'> & {
   charter: Omit<Report['charter'], 'live'> & {
     live: { fetchedAt: number; url: string | null; problem: string | null; failedAt?: number } | null;
   };
+  cookies: Array<Omit<ReportCookie, 'knownLifetime'>>;
 };
 
-/** The report as README documents it: the popup words the live charter's problem in its language, a file in English. */
+/** A cookie as the file has it: `knownLifetime` is for the pages, which say it in their language; `duration` says it in English. */
+function cookieJson(cookie: ReportCookie): Omit<ReportCookie, 'knownLifetime'> {
+  if (!('knownLifetime' in cookie)) return cookie;
+  const { knownLifetime: _inDuration, ...rest } = cookie;
+  return rest;
+}
+
+/** The report as README documents it: the popup words the live charter's problem and lifetimes in its language, a file in English. */
 export function reportJson(report: Report): ReportJson {
+  const cookies = report.cookies.map(cookieJson);
   const { live } = report.charter;
-  if (live === null) return { ...report, charter: { ...report.charter, live: null } };
+  if (live === null) return { ...report, cookies, charter: { ...report.charter, live: null } };
   const problem = live.problem === null ? null : liveProblemText(live.problem);
-  return { ...report, charter: { ...report.charter, live: { ...live, problem } } };
+  return { ...report, cookies, charter: { ...report.charter, live: { ...live, problem } } };
 }
 
 const CSV_COLUMNS = [

@@ -11,6 +11,7 @@ import type { LiveCharterRecord } from '../charter/live.ts';
 import { liveProblemOf, type LiveCharterProblem } from '../charter/live-problem.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
+import type { KnownLifetime } from '../registry/known-lifetime.ts';
 import { bundledCharterFor, charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
 import { siteMatcher, type CookieIdentity, type MatchReference, type MatchResult, type MatchSource } from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
@@ -57,6 +58,12 @@ export type ReportCookie = Pick<
   service: string | null;
   purpose: string;
   duration: string | null;
+  /**
+   * For a known tracker, its lifetime as data, which the pages say in their language (`duration`
+   * holds its English words); null for other sources. Not in the JSON export, whose `duration`
+   * says it (export.ts), so absent from a report read back from one.
+   */
+  knownLifetime?: KnownLifetime | null;
   /** Charter section it belongs in. */
   category: Category;
   /** 'platform' when `category` is not the source's (no readable category) but known from the platform (its own four cookies); null otherwise. */
@@ -246,6 +253,7 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     service: match.service,
     purpose: match.purpose,
     duration: match.duration,
+    knownLifetime: match.knownLifetime,
     category: match.category,
     categoryInferred: categoryInferred ?? null,
     source: match.source,

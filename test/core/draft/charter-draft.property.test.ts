@@ -16,6 +16,7 @@ import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import { portalUrl } from '../../../src/core/draft/draft-layout.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
 import { BUNDLED_CHARTERS } from '../../../src/core/registry/bundled.ts';
+import { lifetimeInEnglish } from '../../../src/core/registry/known-lifetime.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
 import type { Report, ReportCookie } from '../../../src/core/report/report.ts';
@@ -131,7 +132,8 @@ const undeclaredCookie: fc.Arbitrary<ReportCookie> = fc.oneof(
         provider: tracker.provider,
         service: tracker.service,
         purpose: tracker.purpose,
-        duration: tracker.lifetime,
+        duration: lifetimeInEnglish(tracker.lifetime),
+        knownLifetime: tracker.lifetime,
         category: tracker.category,
         source: 'known-tracker',
         rule: 'prefix',

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { lifetimeInEnglish, type KnownLifetime, type LifetimeSpan } from '../../../src/core/registry/known-lifetime.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 
 const CATEGORIES = new Set(['necessary', 'statistics', 'third-party', 'other']);
+
+function spansOf(lifetime: KnownLifetime): LifetimeSpan[] {
+  if (lifetime.kind === 'range') return [lifetime.shortest, lifetime.longest];
+  return lifetime.kind === 'span' || lifetime.kind === 'by-default' ? [lifetime.span] : [];
+}
 
 describe('KNOWN_TRACKERS (data test)', () => {
   it('has unique ids', () => {
@@ -22,7 +28,9 @@ describe('KNOWN_TRACKERS (data test)', () => {
     // Prefixes are stored without wildcard characters.
     expect(tracker.cookie).not.toMatch(/[*<>]/);
     expect(tracker.purpose.trim()).not.toBe('');
-    expect(tracker.lifetime.trim()).not.toBe('');
+    expect(lifetimeInEnglish(tracker.lifetime).trim()).not.toBe('');
+    for (const span of spansOf(tracker.lifetime)) expect(Number.isInteger(span.amount) && span.amount > 0, tracker.id).toBe(true);
+    if (tracker.lifetime.kind === 'not-stated') expect(tracker.lifetime.by.trim()).not.toBe('');
     expect(CATEGORIES.has(tracker.category)).toBe(true);
     expect(new URL(tracker.sourceUrl).protocol).toBe('https:');
     if (tracker.domain !== null) expect(tracker.domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
@@ -35,6 +43,34 @@ describe('KNOWN_TRACKERS (data test)', () => {
       expect(exact.has(tracker.renamedFrom!), tracker.id).toBe(true);
       expect(tracker.cookie.startsWith(tracker.renamedFrom!), tracker.id).toBe(true);
     }
+  });
+
+  it('says its lifetimes in the English words reports and exports have always written', () => {
+    const words = new Set(KNOWN_TRACKERS.map((tracker) => lifetimeInEnglish(tracker.lifetime)));
+    expect([...words].sort()).toEqual([
+      '1 minute',
+      '13 months',
+      '13 months by default, can be configured',
+      '13 months by default, modifiable',
+      '2 years',
+      '24 hours',
+      '30 days by default, modifiable',
+      '30 minutes',
+      '30 minutes by default, modifiable',
+      '30 seconds by default, modifiable',
+      '30 seconds to 1 year',
+      '30 years',
+      '365 days',
+      '6 months',
+      '6 months by default, modifiable',
+      '90 days',
+      'Deleted immediately',
+      'Not stated by Disqus',
+      'Not stated by Meta',
+      'Not stated by Microsoft',
+      'Not verified',
+      'Session',
+    ]);
   });
 
   it('covers the trackers and third parties the platform supports', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
+import { lasting } from '../../../src/core/registry/known-lifetime.ts';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
 import { matchCookie, siteMatcher, type MatchResult } from '../../../src/core/registry/match.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
@@ -33,7 +34,7 @@ const tracker = (overrides: Partial<KnownTracker> & Pick<KnownTracker, 'id' | 'c
   match: 'exact',
   domain: null,
   purpose: `Purpose of ${overrides.id}`,
-  lifetime: '1 day',
+  lifetime: lasting(1, 'day'),
   consentKeys: [],
   category: 'statistics',
   sourceUrl: 'https://example.com/docs',
@@ -62,6 +63,7 @@ describe('matchCookie: the site charter', () => {
       service: 'Authentication',
       purpose: 'Keeps you signed in between pages',
       duration: '2 weeks by default',
+      knownLifetime: null,
       category: 'necessary',
       reference: { kind: 'charter', charterKind: 'bundled', host: METROPOLE, entryIndex: 0, cookie: 'sessionid', match: 'exact' },
     });
@@ -210,6 +212,7 @@ describe('matchCookie: known trackers', () => {
       provider: 'Google',
       service: 'Google Analytics 4',
       duration: '2 years',
+      knownLifetime: lasting(2, 'year'),
       category: 'statistics',
       reference: {
         kind: 'known-tracker',
@@ -397,6 +400,7 @@ describe('matchCookie: the Open Cookie Database', () => {
       service: null,
       purpose: 'Description of r',
       duration: null,
+      knownLifetime: null,
       category: 'third-party',
       reference: { kind: 'open-cookie-database', rowId: 'r', upstreamCategory: 'Marketing' },
     });
@@ -462,6 +466,7 @@ describe('matchCookie: unknown cookies and odd input', () => {
       service: null,
       purpose: '',
       duration: null,
+      knownLifetime: null,
       category: 'other',
       reference: null,
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, exportReport, isoTime } from '../../../src/core/report/export.ts';
+import { lasting } from '../../../src/core/registry/known-lifetime.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
 const sample = report(
@@ -40,6 +41,16 @@ describe('exportReport', () => {
     expect(Object.keys(exported)).toEqual(Object.keys(failed));
     const read = { ...sample, charter: { ...sample.charter, live: { ...live, problem: null } } };
     expect(JSON.parse(exportReport(read, 'json').text)).toEqual(read);
+  });
+
+  it('says a known tracker’s lifetime in its English words alone, as it always has: the data beside them is the pages’', () => {
+    const words = { name: '_ga', status: 'undeclared' as const, source: 'known-tracker' as const, duration: '2 years' };
+    const withData = report([reportCookie({ ...words, knownLifetime: lasting(2, 'year') })], { generatedAt: 1 });
+    const without = report([reportCookie(words)], { generatedAt: 1 });
+    for (const format of ['json', 'csv', 'markdown'] as const) {
+      expect(exportReport(withData, format).text).toBe(exportReport(without, format).text);
+    }
+    expect(exportReport(withData, 'json').text).toContain('"duration": "2 years",');
   });
 
   it('writes Markdown with hostile names escaped', () => {

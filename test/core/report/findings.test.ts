@@ -16,6 +16,7 @@ const declared: MatchResult = {
   service: null,
   purpose: 'Audience',
   duration: '13 mois',
+  knownLifetime: null,
   category: 'statistics',
   reference: null,
 };
@@ -27,6 +28,7 @@ const unknown: MatchResult = {
   service: null,
   purpose: '',
   duration: null,
+  knownLifetime: null,
   category: 'other',
   reference: null,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../../../src/core/charter/types.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { byDefault, lasting } from '../../../src/core/registry/known-lifetime.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
 import { browserCookie } from '../../support/cookies.ts';
@@ -77,6 +78,17 @@ describe('buildReport', () => {
     expect(rows._hjid).toMatchObject({ status: 'undeclared', source: 'open-cookie-database' });
     expect(rows.mystery).toMatchObject({ status: 'undeclared', source: 'unknown', purpose: '', category: 'other' });
     expect(report.notSeen.map((e) => e.cookie)).toEqual(['csrftoken', '_pk_', '_pk_id.9.special', '_ga', 'csrftoken']);
+  });
+
+  it('gives a known tracker’s lifetime as data for the pages, beside its English words', () => {
+    const report = buildReport(play([cookie('_gac_UA-1', 90)], [cookie('atuserid', 390)], [cookie('sessionid', 14)]), registry, NOW_MS);
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
+    expect(rows['_gac_UA-1']).toMatchObject({ source: 'known-tracker', duration: '90 days', knownLifetime: lasting(90, 'day') });
+    expect(rows.atuserid).toMatchObject({
+      duration: '13 months by default, modifiable',
+      knownLifetime: byDefault(13, 'month', 'modifiable'),
+    });
+    expect(rows.sessionid).toMatchObject({ source: 'charter', knownLifetime: null });
   });
 
   it('finds trackers set before the choice, undeclared cookies and declared ones not seen', () => {
