@@ -1,7 +1,8 @@
 import type { KnownLifetime } from '../core/registry/known-lifetime.ts';
 import type { ReportCookie } from '../core/report/report.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
-import { actualLifetimeUnit, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
+import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts';
+import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
 import type { CookieRow } from './cookie-rows.ts';
 
 type CookieItemProps = {
@@ -68,6 +69,17 @@ function statedLifetime(
 }
 
 /**
+ * A seen cookie's lifetime, `seconds`, beside what its charter declares (`declared`, null for a
+ * fallback's): in the known tracker's unit where it has one. Outliving the charter's words (a
+ * lifetime finding), it reads as the finding says it, never in months: 92 days would read
+ * "3 months" beside "90 jours", as if within them.
+ */
+function actualLifetimeWords(seconds: number, declared: string | null, known: KnownLifetime | null, language: string): string {
+  if (declared !== null && outlivesStated(parseStatedLifetime(declared), seconds)) return formatFlaggedLifetime(seconds, language);
+  return formatLifetime(seconds, language, actualLifetimeUnit(known));
+}
+
+/**
  * What a row shows inside its item: name and status, who sets it and why (the charter's words,
  * or a fallback marked with its source), declared against actual lifetime, flags, the phase and
  * page it first appeared in, and why a cookie of unknown origin makes no finding. Every text is a
@@ -90,7 +102,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         'actualLifetime',
         cookie.lifetimeSeconds === null
           ? t('sessionLifetime')
-          : formatLifetime(cookie.lifetimeSeconds, language, actualLifetimeUnit(known)),
+          : actualLifetimeWords(cookie.lifetimeSeconds, declared ? duration : null, known, language),
       );
   const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
   // One chip per flag, each whole: a line wraps between them, never inside one.

@@ -56,8 +56,9 @@ function isMonths(days: number, months: number): boolean {
  * (core/report/findings.ts; "6 mois" can mean 184 days, "1 an" 366: core/report/duration.ts), so
  * a flagged cookie never reads as the charter's months or years: 395 days read "13 months" beside
  * "1 an", 374 days "374 days" beside "12 mois", 186 days "186 days" beside "6 mois". Beside
- * words in days, months could read no longer (92 days "3 months" beside "90 jours"): findings say
- * it with formatFlaggedLifetime. `largestUnit` lets a row say it in its source's unit ("90 days"
+ * words in days, months could read no longer (92 days "3 months" beside "90 jours"): findings,
+ * and the row of a cookie that outlives its charter's words (CookieItem.tsx), say it with
+ * formatFlaggedLifetime. `largestUnit` lets a row say it in its source's unit ("90 days"
  * beside Google's "90 days", not "3 months").
  */
 export function formatLifetime(seconds: number, language: string, largestUnit: LifetimeUnit = 'year'): string {

@@ -48,8 +48,20 @@ describe('CookieItem', () => {
       'declaredLifetime 12 months ·\u00a0actualLifetime 374 days',
     );
     cleanup();
-    // Matomo's 13 months beside "1 year": no "1 year".
-    expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 13 months');
+    // Matomo's 13 months beside "1 year": no "1 year", and in days, as its lifetime finding says it.
+    expect(item({ name: '_pk_id', duration: '1 year', lifetimeSeconds: 395 * 86400 }).textContent).toContain('actualLifetime 395 days');
+    cleanup();
+    // Beside words in days, months would read no longer than the charter: "3 months" beside "90 jours".
+    expect(item({ name: 'csrftoken', duration: '90 jours', lifetimeSeconds: 92 * 86400 }).textContent).toContain(
+      'declaredLifetime 90 jours ·\u00a0actualLifetime 92 days',
+    );
+    cleanup();
+    expect(item({ name: '_pk_id', duration: '390 jours', lifetimeSeconds: 393 * 86400 }).textContent).toContain('actualLifetime 393 days');
+    cleanup();
+    // Within the charter's words, months stay: 183 days beside "6 mois" read "6 months".
+    expect(item({ name: 'csrftoken', duration: '6 mois', lifetimeSeconds: 183 * 86400 }).textContent).toContain(
+      'declaredLifetime 6 mois ·\u00a0actualLifetime 6 months',
+    );
   });
 
   it('says a known tracker’s lifetime in the UI language, and the actual one in its unit', () => {

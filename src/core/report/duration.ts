@@ -11,6 +11,18 @@
 /** A stated lifetime: ends with the browsing session, at most `seconds`, or unreadable. */
 export type StatedLifetime = { kind: 'session' } | { kind: 'max'; seconds: number } | { kind: 'unknown' };
 
+/** Slack before a lifetime counts as too long: expiry times are rounded by scripts and browsers. */
+const LIFETIME_SLACK_SECONDS = 24 * 3600;
+
+/**
+ * True when a cookie living `seconds` outlives every reading of the stated lifetime by more than
+ * the slack: what a lifetime finding is made of (findings.ts), and what the cookie's row says in
+ * units that cannot read as the charter's words (views/CookieItem.tsx).
+ */
+export function outlivesStated(stated: StatedLifetime, seconds: number): boolean {
+  return stated.kind === 'max' && seconds > stated.seconds + LIFETIME_SLACK_SECONDS;
+}
+
 const DAY = 24 * 3600;
 
 /** Days in each month, February's in a leap year: the most a month of that name holds. */

@@ -6,7 +6,7 @@
 import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
-import { formatSeconds, parseStatedLifetime, type StatedLifetime } from './duration.ts';
+import { formatSeconds, outlivesStated, parseStatedLifetime, type StatedLifetime } from './duration.ts';
 import { CONSENT_COOKIE, judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName, keepsTheChoice, knownTrackerNamed } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
@@ -75,9 +75,6 @@ export type Finding = {
 /** A seen cookie with what the registry says about it; `categoryInferred` when its category is not the source's (see report.ts). */
 export type MatchedCookie = { cookie: SiteCookie; match: MatchResult; categoryInferred?: CategoryInference };
 
-/** Slack before a lifetime counts as too long: expiry times are rounded by scripts and browsers. */
-const LIFETIME_SLACK_SECONDS = 24 * 3600;
-
 const isNecessary = (match: MatchResult) => match.category === 'necessary';
 
 /** The evidence of an undeclared cookie, by where it was set and what described it: the same few texts for thousands of cookies, made once. */
@@ -110,7 +107,7 @@ function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetim
   const actualSeconds = cookie.expires! - cookie.lastChanged / 1000;
   let evidence: string;
   if (stated.kind === 'session') evidence = `charter says "${match.duration}", cookie persists ${formatSeconds(actualSeconds)}`;
-  else if (stated.kind === 'max' && actualSeconds > stated.seconds + LIFETIME_SLACK_SECONDS)
+  else if (outlivesStated(stated, actualSeconds))
     evidence = `charter says "${match.duration}", cookie expires after ${formatSeconds(actualSeconds)}`;
   else return null;
   return {
