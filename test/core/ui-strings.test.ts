@@ -30,6 +30,13 @@ describe('_locales', () => {
     expect(straight).toEqual([]);
   });
 
+  it('never writes French « de » before a provider’s or tracker’s name, which may want « d’ » (AT Internet, Eulerian)', () => {
+    const elidable = Object.entries(locales.fr!)
+      .filter(([, { message }]) => /\b(de|le|que) \$(PROVIDER|TRACKERS?|SERVICE)\$/i.test(message))
+      .map(([key, { message }]) => `${key}: ${message}`);
+    expect(elidable).toEqual([]);
+  });
+
   it('has a message for every value the popup names by messageKey', () => {
     const values: Array<[Parameters<typeof messageKey>[0], string[]]> = [
       ['category', ['necessary', 'statistics', 'third-party', 'other']],
