@@ -1,10 +1,11 @@
 import type { VNode } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { CookieItem } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
 import { formatCount } from './time-format.ts';
+import { countText } from './count-text.ts';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
 export const PAGE_SIZE = FIRST_PAGE.cookies;
@@ -51,6 +52,11 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   // diff each row, and the previous render's copy of every row stayed reachable from the parent's
   // children until the parent rendered again (measured by `npm run bench`, "popup memory").
   const rowElement = useMemo(() => rowElementsIn(t, language), [t, language]);
+  // "Show more" leads to the first row it adds (by its place in the matching rows), once that row
+  // is shown: the whole list may still be on its way. On the last page the button goes away, and
+  // focus with it.
+  const firstAdded = useRef<number | null>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
 
   // A finding points at a row: clear the filter and page far enough to show it.
   useEffect(() => {
@@ -68,6 +74,16 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
     element.scrollIntoView({ block: 'center' });
     element.focus();
     onFocused();
+  });
+
+  useEffect(() => {
+    const index = firstAdded.current;
+    if (index === null || index >= Math.min(limit, matching.length)) return;
+    firstAdded.current = null;
+    const focused = document.activeElement;
+    // Unless the visitor went elsewhere while the rows were on their way.
+    if (focused && focused !== moreButton.current && focused !== document.body) return;
+    document.getElementById(`row-${matching[index]!.key}`)?.focus();
   });
 
   // No cookie seen yet: said even when the charter's unseen entries fill the list (a first page holds a seen cookie whenever there is one).
@@ -91,6 +107,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
           onInput={(event) => {
             setQuery(event.currentTarget.value);
             setLimit(PAGE_SIZE);
+            firstAdded.current = null;
             onWantAll?.();
           }}
         />
@@ -101,22 +118,27 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
           <p class="status">
             <span class="spinner" aria-hidden="true" /> {t('loading')}
           </p>
+        ) : matching.length === 0 ? (
+          <p class="status">{t('noMatch', query)}</p>
         ) : (
-          matching.length === 0 && <p class="status">{t('noMatch', query)}</p>
+          query.trim() !== '' && <p class="status">{countText(t, language, 'searchMatches', matching.length)}</p>
         )}
       </div>
       {groupByCategory(shown).map((group) => (
-        <section key={group.category} class="category" aria-labelledby={`cat-${group.category}`}>
+        // A div, not a section: a named section is a region landmark, one per category is noise.
+        <div key={group.category} class="category">
           <h3 id={`cat-${group.category}`}>{t(messageKey('category', group.category))}</h3>
           <ul>{group.rows.map(rowElement)}</ul>
-        </section>
+        </div>
       ))}
       {!searching && count > shown.length && (
         <p class="more">
           <span aria-live="polite">{t('shownOf', formatCount(shown.length, language), formatCount(count, language))}</span>{' '}
           <button
             type="button"
+            ref={moreButton}
             onClick={() => {
+              firstAdded.current = shown.length;
               setLimit(limit + PAGE_SIZE);
               onWantAll?.();
             }}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { localeTranslate } from '../support/locale-translate.ts';
 import { CookieList, PAGE_SIZE } from '../../src/views/CookieList.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
@@ -66,7 +67,70 @@ describe('CookieList', () => {
     expect(screen.getByRole('status')).toBe(region);
     expect(region.textContent).toBe('noMatch nothing like this');
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'matomo' } });
+    expect(region.textContent).toBe('searchMatches 3');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '' } });
     expect(region.textContent).toBe('');
+  });
+
+  it('says in the same status region how many cookies a search matches, in the plural the language needs', () => {
+    const rows = rowsOf(bigReport(30));
+    const said = (language: 'en' | 'fr', query: string) => {
+      render(
+        <CookieList
+          rows={rows}
+          host="data.tco.re"
+          focusKey={null}
+          onFocused={() => undefined}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      fireEvent.input(screen.getByRole('searchbox'), { target: { value: query } });
+      const text = screen.getByRole('status').textContent;
+      cleanup();
+      return text;
+    };
+    expect(said('en', 'matomo')).toBe('3 cookies match the filter.');
+    expect(said('en', 'number 29')).toBe('1 cookie matches the filter.');
+    expect(said('fr', 'matomo')).toBe('3 cookies correspondent au filtre.');
+    expect(said('fr', 'number 29')).toBe('1 cookie correspond au filtre.');
+  });
+
+  it('leads "Show more" to the first row it adds, on the last page too, where the button goes away', () => {
+    for (const count of [3 * PAGE_SIZE, PAGE_SIZE + 10]) {
+      const rows = rowsOf(bigReport(count));
+      render(<CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
+      const more = screen.getByRole('button', { name: 'showMore' });
+      more.focus();
+      fireEvent.click(more);
+      expect(document.activeElement?.getAttribute('data-cookie')).toBe(rows[PAGE_SIZE]!.name);
+      cleanup();
+    }
+  });
+
+  it('leads "Show more" to the first row it adds once the whole list is here', () => {
+    const rows = rowsOf(bigReport(PAGE_SIZE + 10));
+    const list = (shown: typeof rows, onWantAll?: () => void) => (
+      <CookieList
+        rows={shown}
+        total={rows.length}
+        onWantAll={onWantAll}
+        host="data.tco.re"
+        focusKey={null}
+        onFocused={() => undefined}
+        t={t}
+        language="en"
+      />
+    );
+    let wanted = 0;
+    const { rerender } = render(list(rows.slice(0, PAGE_SIZE), () => wanted++));
+    const more = screen.getByRole('button', { name: 'showMore' });
+    more.focus();
+    fireEvent.click(more);
+    expect(wanted).toBe(1);
+    expect(document.activeElement).toBe(more);
+    rerender(list(rows));
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe(rows[PAGE_SIZE]!.name);
   });
 
   it('groups rows under their category, necessary first', () => {
@@ -75,6 +139,8 @@ describe('CookieList', () => {
       <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
     );
     expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['category_necessary', 'category_statistics']);
+    // Not a landmark each: a section with a name is a region.
+    expect(container.querySelectorAll('section, [role="region"]')).toHaveLength(0);
   });
 
   it('pages far enough to show and focus the row a finding points at', () => {
