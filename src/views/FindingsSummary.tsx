@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding, FindingKind, Severity } from '../core/report/findings.ts';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
@@ -71,6 +71,20 @@ export function FindingsSummary({
   const total = totals?.findings ?? findings.length;
   const [open, setOpen] = useState(total <= 6);
   const [limit, setLimit] = useState(FIRST_FINDINGS);
+  const shown = Math.min(limit, findings.length);
+  // "Show more" leads to the first finding it adds, once it is shown (the whole report may still be
+  // on its way): on the last page the button goes away, and focus with it.
+  const firstAdded = useRef<number | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const index = firstAdded.current;
+    if (index === null || index >= shown) return;
+    firstAdded.current = null;
+    const focused = document.activeElement;
+    // Unless the visitor went elsewhere while the findings were on their way.
+    if (focused && focused !== document.body && !list.current?.lastElementChild?.contains(focused)) return;
+    list.current?.children[index]?.querySelector('button')?.focus();
+  });
   if (total === 0) {
     // The all-clear only says what was checked: nothing without a cookie, not the cookies no
     // finding judges (of unknown origin), not consent where it cannot be read.
@@ -114,8 +128,8 @@ export function FindingsSummary({
         <summary>{t('findingsEach')}</summary>
         {/* Rendered only while open: closed, the list costs nothing. */}
         {open && (
-          <ul class="finding-list">
-            {findings.slice(0, limit).map((finding) => (
+          <ul class="finding-list" ref={list}>
+            {findings.slice(0, shown).map((finding) => (
               <li
                 key={`${finding.kind} ${finding.cookie} ${finding.domain}`}
                 data-finding={finding.kind}
@@ -129,16 +143,18 @@ export function FindingsSummary({
                 <span class="evidence">{findingText(finding, t, language)}</span>
               </li>
             ))}
-            {total > limit && (
+            {total > shown && (
               <li>
                 <button
                   type="button"
                   onClick={() => {
-                    setLimit(limit + 100);
+                    firstAdded.current = shown;
+                    setLimit(shown + 100);
                     onWantAll?.();
                   }}
                 >
-                  {t('showMore')} ({t('shownOf', formatCount(limit, language), formatCount(total, language))})
+                  {/* What is shown: while the whole report loads, its first page, not the limit asked for. */}
+                  {t('showMore')} ({t('shownOf', formatCount(shown, language), formatCount(total, language))})
                 </button>
               </li>
             )}

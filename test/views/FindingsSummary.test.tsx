@@ -147,7 +147,7 @@ describe('FindingsSummary', () => {
     expect(container.querySelector('[data-finding-count="undeclared"] strong')?.textContent).toBe('1\u202f234');
     fireEvent.click(container.querySelector('summary')!);
     await waitFor(() =>
-      expect([...container.querySelectorAll('.finding-list button')].at(-1)?.textContent).toBe('showMore (shownOf 20 2\u202f345)'),
+      expect([...container.querySelectorAll('.finding-list button')].at(-1)?.textContent).toBe('showMore (shownOf 2 2\u202f345)'),
     );
   });
 
@@ -163,6 +163,50 @@ describe('FindingsSummary', () => {
     await waitFor(() => expect(container.querySelectorAll('[data-finding]')).toHaveLength(20));
     fireEvent.click([...container.querySelectorAll('.finding-list button')].at(-1)!);
     expect(container.querySelectorAll('[data-finding]')).toHaveLength(120);
+  });
+
+  it('leads "Show more" to the first finding it adds, on the last page too, where the button goes away', async () => {
+    for (const count of [300, 30]) {
+      const findings = Array.from({ length: count }, (_, i) => finding({ kind: 'not-seen', cookie: `c${String(i).padStart(3, '0')}` }));
+      const { container } = render(
+        <FindingsSummary findings={findings} cookiesSeen={count} consentReadable onSelect={vi.fn()} t={t} language="en" />,
+      );
+      fireEvent.click(container.querySelector('summary')!);
+      await waitFor(() => expect(container.querySelectorAll('[data-finding]')).toHaveLength(20));
+      const more = [...container.querySelectorAll<HTMLElement>('.finding-list button')].at(-1)!;
+      more.focus();
+      fireEvent.click(more);
+      expect(document.activeElement).toBe(container.querySelector('[data-finding-cookie="c020"] button'));
+      cleanup();
+    }
+  });
+
+  it('says how many findings are shown, not how many were asked for, and leads to the first added once the whole report is here', async () => {
+    const findings = Array.from({ length: 300 }, (_, i) => finding({ kind: 'not-seen', cookie: `c${String(i).padStart(3, '0')}` }));
+    const totals = { cookies: 300, originUnknown: 0, findings: 300, findingsByKind: { 'not-seen': { low: 300 } }, siteEvicted: false };
+    const summary = (shown: typeof findings, partial: boolean) => (
+      <FindingsSummary
+        findings={shown}
+        totals={partial ? totals : undefined}
+        onWantAll={partial ? () => undefined : undefined}
+        cookiesSeen={300}
+        consentReadable
+        onSelect={vi.fn()}
+        t={t}
+        language="en"
+      />
+    );
+    const { container, rerender } = render(summary(findings.slice(0, 20), true));
+    fireEvent.click(container.querySelector('summary')!);
+    const more = await waitFor(() => [...container.querySelectorAll<HTMLElement>('.finding-list button')].at(-1)!);
+    more.focus();
+    fireEvent.click(more);
+    // The whole report is on its way: 20 shown, not the 120 asked for; focus stays on the button.
+    expect(more.textContent).toBe('showMore (shownOf 20 300)');
+    expect(document.activeElement).toBe(more);
+    rerender(summary(findings, false));
+    expect([...container.querySelectorAll('.finding-list button')].at(-1)?.textContent).toBe('showMore (shownOf 120 300)');
+    expect(document.activeElement).toBe(container.querySelector('[data-finding-cookie="c020"] button'));
   });
 
   it('shows a provider and a cookie name holding bidi controls each in a run of its own, in the pages’ strings: the sentence reads as written', () => {
