@@ -40,7 +40,8 @@ export function TabPanels({ label, tabs, selected, onSelect, children }: TabPane
             role="tab"
             id={`tab-${tab.id}`}
             aria-selected={tab.id === selected}
-            aria-controls={`panel-${tab.id}`}
+            // Only the selected tab's panel is in the document: the others would point at nothing.
+            aria-controls={tab.id === selected ? `panel-${tab.id}` : undefined}
             tabIndex={tab.id === selected ? 0 : -1}
             onClick={() => onSelect(tab.id)}
             onKeyDown={(event) => move(event, index)}

@@ -31,6 +31,16 @@ describe('TabPanels', () => {
     expect(container.querySelector('[role="tabpanel"]')?.textContent).toBe('panel of timeline');
   });
 
+  it('points only the selected tab at its panel: the others have none in the document', () => {
+    const container = show('timeline');
+    expect([...container.querySelectorAll('[role="tab"]')].map((tab) => tab.getAttribute('aria-controls'))).toEqual([
+      null,
+      'panel-timeline',
+      null,
+    ]);
+    expect(container.querySelector('#panel-timeline')?.getAttribute('role')).toBe('tabpanel');
+  });
+
   it('moves with the arrow keys, wrapping, and jumps with Home and End', () => {
     const onSelect = vi.fn();
     const container = show('cookies', onSelect);
