@@ -9,7 +9,7 @@ type TabPanelsProps = {
   selected: string;
   /** Called with the id of the tab to show. */
   onSelect: (id: string) => void;
-  /** The selected tab's panel. */
+  /** The selected tab's panel, under a heading (level 2, seen as the tab only) named like its tab. */
   children: ComponentChildren;
 };
 
@@ -51,6 +51,8 @@ export function TabPanels({ label, tabs, selected, onSelect, children }: TabPane
         ))}
       </div>
       <div role="tabpanel" id={`panel-${selected}`} aria-labelledby={`tab-${selected}`}>
+        {/* Beside the findings' h2, seen as the tab: the panel's h3s (cookie categories, consent runs) are not read as findings. */}
+        <h2 class="visually-hidden">{tabs.find((tab) => tab.id === selected)?.label}</h2>
         {children}
       </div>
     </div>

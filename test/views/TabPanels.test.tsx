@@ -28,7 +28,12 @@ describe('TabPanels', () => {
       ['false', '-1'],
     ]);
     expect(container.querySelector('[role="tabpanel"]')?.getAttribute('aria-labelledby')).toBe('tab-timeline');
-    expect(container.querySelector('[role="tabpanel"]')?.textContent).toBe('panel of timeline');
+    expect(container.querySelector('[role="tabpanel"] p')?.textContent).toBe('panel of timeline');
+  });
+
+  it('heads its panel like its tab, at the level of the sections beside it, seen as the tab only', () => {
+    const heading = show('timeline').querySelector('[role="tabpanel"] > :first-child')!;
+    expect([heading.tagName, heading.textContent, heading.className]).toEqual(['H2', 'Timeline', 'visually-hidden']);
   });
 
   it('points only the selected tab at its panel: the others have none in the document', () => {
