@@ -47,7 +47,8 @@ function RunColumn({
 }) {
   const present = run.cookies.filter((cookie) => cookie.removed === null);
   return (
-    <section class="run" data-run={id} aria-label={title}>
+    // A div, not a named section: a region landmark each would be noise; the heading names it.
+    <div class="run" data-run={id}>
       <h4>{title}</h4>
       <ConsentSummary consent={{ ...run.consent, changedAt: null }} t={t} />
       <p class="muted small">{countText(t, language, 'cookieCount', present.length)}</p>
@@ -62,7 +63,7 @@ function RunColumn({
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
 

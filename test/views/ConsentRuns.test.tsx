@@ -72,6 +72,12 @@ describe('ConsentRuns', () => {
       expect(list('only-after-refuse')).toEqual(['_hjSessionUser_1234']);
       expect(list('trackers-after-refuse')).toEqual(['_hjSessionUser_1234']);
       expect(container.querySelector('[data-run="saved"] [data-consent]')?.getAttribute('data-consent')).toBe(first.consent.state);
+      // Each run is headed, not a landmark: one region for the comparison, none per run.
+      expect([...container.querySelectorAll('[data-run] > h4')].map((h) => h.textContent?.split(' ')[0])).toEqual([
+        'runSaved',
+        'runCurrent',
+      ]);
+      expect(container.querySelectorAll('[data-run]:is(section, [role="region"], [aria-label], [aria-labelledby])')).toHaveLength(0);
       cleanup();
     }
   });
