@@ -177,7 +177,19 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, lang
             )}
           </p>
         ) : (
-          <div role="alertdialog" aria-labelledby="record-flow-text" class="confirm" key="confirm">
+          <div
+            role="alertdialog"
+            aria-labelledby="record-flow-text"
+            class="confirm"
+            key="confirm"
+            onKeyDown={(event) => {
+              // Escape cancels, as a dialog's does: focus goes back to the button that opened it.
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              event.stopPropagation();
+              setConfirming(null);
+            }}
+          >
             <p id="record-flow-text">
               {confirming === 'flow' ? t('recordFlowExplain', host) : t('recordOtherExplain', stateText(report.consent.state), host)}
             </p>

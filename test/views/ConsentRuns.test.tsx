@@ -204,7 +204,7 @@ describe('ConsentRuns', () => {
     expect(recordConsentFlow).toHaveBeenCalledTimes(1);
   });
 
-  it('moves focus to the confirm button, and back to the button that opened it', async () => {
+  it('moves focus to the confirm button, and back to the button that opened it (cancelled, by Escape too, or confirmed)', async () => {
     const recordConsentFlow = vi.fn(async () => 3);
     const { container, rerender } = render(
       <ConsentRuns host="data.tco.re" report={accepted} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
@@ -217,6 +217,13 @@ describe('ConsentRuns', () => {
 
     fireEvent.click(container.querySelector('[data-action="record-other"]')!);
     expect(focused()).toBe('record-other-confirm');
+    // Escape cancels too, and focus goes back the same way.
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(focused()).toBe('record-other');
+    expect(recordConsentFlow).not.toHaveBeenCalled();
+
+    fireEvent.click(container.querySelector('[data-action="record-other"]')!);
     fireEvent.click(container.querySelector('[data-action="record-other-confirm"]')!);
     expect(focused()).toBe('record-other');
     await waitFor(() => expect(container.querySelector('[role="status"]')?.textContent).toBe('recordFlowStarted 3'));
