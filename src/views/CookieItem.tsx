@@ -48,24 +48,35 @@ function element(doc: Document, tag: string, attributes: Record<string, string>,
  */
 const SEPARATOR = ' ·\u00a0';
 
+/** Stands for the substitution in a message split around it (a private-use character: never in a message). */
+const MARK = '\ue000';
+
+/** `sentence(MARK)` with `words` where MARK is: a message whose substitution is an element. */
+function around(sentence: (mark: string) => string, words: Child): Child[] {
+  const [before = '', after = ''] = sentence(MARK).split(MARK);
+  return [before, words, after];
+}
+
 /**
  * What the source says of the lifetime: the charter's words as written; a known tracker's in the
- * UI language; the Open Cookie Database's words marked as its own, in English, as its purpose is.
+ * UI language (or its English words, in a report read back from an export: no lifetime as data);
+ * the Open Cookie Database's words marked as its own, in English, as its purpose is. `own` marks
+ * a source's words with their language.
  */
 function statedLifetime(
   source: ReportCookie['source'],
   duration: string | null,
   known: KnownLifetime | null,
+  own: (words: string) => Child,
   t: Translate,
   language: string,
   doc: Document,
 ): Child[] {
   if (known) return [t('typicalLifetime', knownLifetimeWords(known, t, language))];
   if (!duration) return [t('noDeclaredLifetime')];
-  if (source === 'charter') return [t('declaredLifetime', duration)];
   if (source === 'open-cookie-database')
     return [`${t('typicalLifetimeFromDatabase')} `, element(doc, 'span', { lang: 'en', 'data-database-words': '' }, duration)];
-  return [t('typicalLifetime', duration)];
+  return around((mark) => t(source === 'charter' ? 'declaredLifetime' : 'typicalLifetime', mark), own(duration));
 }
 
 /**
@@ -94,7 +105,13 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const duration = cookie ? cookie.duration : (entry?.duration ?? null);
   const declared = source === 'charter';
   const known = cookie?.knownLifetime ?? null;
-  const stated = statedLifetime(source, duration, known, t, language, doc);
+  // The source's own words (purpose, service, lifetime) are in its language: the charter's, or
+  // English for a known tracker and the Open Cookie Database. Marked where it is not the page's,
+  // so a screen reader reads them in their own voice.
+  const wordsLanguage = source === 'charter' ? row.charterLanguage : 'en';
+  const foreign = wordsLanguage !== null && wordsLanguage !== language.split('-')[0];
+  const own = (words: string): Child => (foreign ? element(doc, 'span', { lang: wordsLanguage }, words) : words);
+  const stated = statedLifetime(source, duration, known, own, t, language, doc);
   const actual =
     cookie &&
     SEPARATOR +
@@ -123,7 +140,8 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
       ),
     ),
   ];
-  if (provider) content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && SEPARATOR + service));
+  if (provider)
+    content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && SEPARATOR, service && own(service)));
   content.push(
     element(
       doc,
@@ -132,9 +150,9 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
       source === 'unknown'
         ? t('unknownCookie')
         : declared
-          ? purpose
+          ? purpose && own(purpose)
           : element(doc, 'span', { class: 'source' }, `${t('labelColon', t(SOURCE_LABEL[source]))} `),
-      source !== 'unknown' && !declared && purpose,
+      source !== 'unknown' && !declared && purpose && own(purpose),
     ),
     element(doc, 'p', { class: 'facts' }, ...stated, actual, prefix),
   );

@@ -24,10 +24,13 @@ export type CookieRow = {
   cookie: ReportCookie | null;
   /** The charter entry, for not-seen rows. */
   entry: CharterEntry | null;
+  /** The language the report's charter is written in (its words in the row are), null when not known. */
+  charterLanguage: Report['charter']['language'];
 };
 
 /** Rows for every seen cookie, then every declared entry not seen, in category order. */
 export function rowsOf(report: Report): CookieRow[] {
+  const charterLanguage = report.charter.language ?? null;
   const seen: CookieRow[] = report.cookies.map((cookie) => ({
     key: `c:${cookie.domain}:${cookie.path}:${cookie.partitionKey ?? ''}:${cookie.name}`,
     name: cookie.name,
@@ -35,6 +38,7 @@ export function rowsOf(report: Report): CookieRow[] {
     category: cookie.category,
     cookie,
     entry: null,
+    charterLanguage,
   }));
   const unseen: CookieRow[] = report.notSeen.map((entry, index) => {
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
@@ -45,6 +49,7 @@ export function rowsOf(report: Report): CookieRow[] {
       category: entry.category,
       cookie: null,
       entry,
+      charterLanguage,
     };
   });
   const rank = (row: CookieRow) => CATEGORY_ORDER.indexOf(row.category);

@@ -18,6 +18,7 @@ import {
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
+import type { Report } from '../../src/core/report/report.ts';
 
 afterEach(cleanup);
 
@@ -206,6 +207,70 @@ describe('CookieItem', () => {
     const row = item({ name: '<img src=x onerror=alert(1)>' });
     expect(row.querySelector('img')).toBeNull();
     expect(row.querySelector('.name')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('marks the words of a source in another language than the page’s with theirs', () => {
+    /** Each marked text of a row, with its language. */
+    const marked = (cookie: Parameters<typeof reportCookie>[0], charterLanguage: Report['charter']['language'], language: 'en' | 'fr') => {
+      const [row] = rowsOf(report([reportCookie(cookie)], { charter: { ...report([]).charter, language: charterLanguage } }));
+      const { container } = render(
+        <ul>
+          <CookieItem row={row!} t={localeTranslate(language)} language={language} />
+        </ul>,
+      );
+      const found = [...container.querySelectorAll('[lang]')].map((span) => `${span.getAttribute('lang')}: ${span.textContent}`);
+      cleanup();
+      return found;
+    };
+    const tracker = {
+      name: '_ga',
+      status: 'undeclared',
+      source: 'known-tracker',
+      provider: 'Google',
+      service: 'Google Analytics',
+      purpose: 'Distinguishes users.',
+      duration: '2 years',
+    } as const;
+    // A known tracker's and the Open Cookie Database's words are English.
+    expect(marked(tracker, 'fr', 'fr')).toEqual(['en: Google Analytics', 'en: Distinguishes users.', 'en: 2 years']);
+    expect(marked(tracker, 'fr', 'en')).toEqual([]);
+    expect(
+      marked(
+        {
+          name: '_hjSession',
+          status: 'undeclared',
+          source: 'open-cookie-database',
+          service: null,
+          purpose: 'Hotjar session.',
+          duration: '30 minutes',
+        },
+        'fr',
+        'fr',
+      ),
+    ).toEqual(['en: Hotjar session.', 'en: 30 minutes']);
+    // A charter's words are in the charter's language, marked where it is not the page's.
+    const charter = { name: 'sessionid', service: 'Authentication', purpose: 'Remembers the user.', duration: '2 weeks' };
+    expect(marked(charter, 'en', 'fr')).toEqual(['en: Authentication', 'en: Remembers the user.', 'en: 2 weeks']);
+    expect(
+      marked({ ...charter, service: 'Authentification', purpose: 'Se souvenir de l’utilisateur', duration: '2 semaines' }, 'fr', 'en'),
+    ).toEqual(['fr: Authentification', 'fr: Se souvenir de l’utilisateur', 'fr: 2 semaines']);
+    expect(marked(charter, 'en', 'en')).toEqual([]);
+    // Not known: not marked.
+    expect(marked(charter, null, 'fr')).toEqual([]);
+  });
+
+  it('keeps the sentence a marked lifetime sits in', () => {
+    const [row] = rowsOf(
+      report([reportCookie({ name: 'sessionid', duration: '2 weeks', lifetimeSeconds: 14 * 86400 })], {
+        charter: { ...report([]).charter, language: 'en' },
+      }),
+    );
+    const { container } = render(
+      <ul>
+        <CookieItem row={row!} t={localeTranslate('fr')} language="fr" />
+      </ul>,
+    );
+    expect(container.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toBe('Déclaré : 2 weeks · Réel : 14 jours');
   });
 
   it('lists the flags people look for', () => {
