@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
-import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
+import fc from 'fast-check';
+import { CookieItem, cookieFlags, rowNameId } from '../../src/views/CookieItem.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
 import {
   between,
@@ -18,6 +19,7 @@ import {
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
+import { randomText } from '../support/hostile-text.ts';
 import type { Report } from '../../src/core/report/report.ts';
 
 afterEach(cleanup);
@@ -207,6 +209,32 @@ describe('CookieItem', () => {
     const row = item({ name: '<img src=x onerror=alert(1)>' });
     expect(row.querySelector('img')).toBeNull();
     expect(row.querySelector('.name')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('is named by its cookie’s name when focused, whatever the name: one id, no space in it, none shared', () => {
+    const names = ['a b', 'a.20.b', '<i>x</i> "y"', 'a\tb'];
+    const rows = rowsOf(report(names.map((name) => reportCookie({ name }))));
+    const { container } = render(
+      <ul>
+        {rows.map((row) => (
+          <CookieItem key={row.key} row={row} t={t} language="en" />
+        ))}
+      </ul>,
+    );
+    expect(container.querySelector('i')).toBeNull();
+    const named = [...container.querySelectorAll('li')].map((li) => {
+      const ids = li.getAttribute('aria-labelledby')!;
+      expect(ids).not.toMatch(/\s/);
+      return document.getElementById(ids)?.textContent;
+    });
+    expect(named).toEqual(names);
+    fc.assert(
+      fc.property(randomText(40), randomText(40), (one, other) => {
+        const [a, b] = rowsOf(report([reportCookie({ name: one }), reportCookie({ name: other, domain: 'x.tco.re' })]));
+        expect(rowNameId(a!)).not.toMatch(/\s/);
+        expect(rowNameId(a!) === rowNameId(b!)).toBe(a!.key === b!.key);
+      }),
+    );
   });
 
   it('marks the words of a source in another language than the page’s with theirs', () => {
