@@ -118,7 +118,7 @@ export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en'
       <p class="muted small">{t('exportNote')}</p>
 
       <section class="draft" aria-labelledby="draft-title" data-draft>
-        <h2 id="draft-title">{t('draftTitle')}</h2>
+        <h3 id="draft-title">{t('draftTitle')}</h3>
         <p class="muted small">{t('draftNote')}</p>
         <fieldset>
           <legend>{t('exportFormat')}</legend>

@@ -28,6 +28,13 @@ describe('ExportPanel', () => {
     expect(copy).toHaveBeenCalledWith('as csv');
   });
 
+  it('heads the charter draft a level below the tab panel’s own heading (TabPanels: an h2)', () => {
+    const { container } = render(<ExportPanel exportReport={vi.fn()} download={vi.fn()} copy={vi.fn()} draftLanguage="fr" t={t} />);
+    expect(container.querySelector('h2')).toBeNull();
+    expect(container.querySelector('[data-draft]')?.getAttribute('aria-labelledby')).toBe('draft-title');
+    expect(container.querySelector('#draft-title')?.tagName).toBe('H3');
+  });
+
   it('says why an export failed', async () => {
     const { container } = render(
       <ExportPanel
@@ -84,7 +91,7 @@ describe('ExportPanel', () => {
     const download = vi.fn();
     const copy = vi.fn(async () => undefined);
     const { container } = render(<ExportPanel exportReport={exportReport} download={download} copy={copy} draftLanguage="fr" t={t} />);
-    expect(container.querySelector('[data-draft] h2')?.textContent).toBe('draftTitle');
+    expect(container.querySelector('[data-draft] h3')?.textContent).toBe('draftTitle');
     expect((container.querySelector('input[name="draft-language"][value="fr"]') as HTMLInputElement).checked).toBe(true);
     expect(container.querySelector('input[value="en"]')?.closest('label')?.getAttribute('lang')).toBe('en');
 
