@@ -92,15 +92,6 @@ export function ReportView({
   const [focusKey, setFocusKey] = useState<string | null>(null);
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
-  // A failed try is said while the charter shown is the one read before it: a charter read since
-  // (a new one, or a failure the charter line states itself) ends it.
-  const charterReadAt = report.charter.live?.fetchedAt ?? null;
-  const [failedOver, setFailedOver] = useState<{ readAt: number | null } | null>(null);
-  const charterFailed = failedOver !== null && failedOver.readAt === charterReadAt;
-  const readCharterAgain = () => {
-    setFailedOver(null);
-    refreshCharter().catch(() => setFailedOver({ readAt: charterReadAt }));
-  };
   const wantAll = partial ? loadWhole : undefined;
 
   const goToFinding = (finding: Finding) => {
@@ -147,12 +138,7 @@ export function ReportView({
         <p class="host" {...reportPaintTiming}>
           {report.host}
         </p>
-        <CharterInfo charter={report.charter} pending={charterPending} onRefresh={readCharterAgain} t={t} language={language} />
-        {charterFailed && (
-          <p class="small error" role="alert" data-problem="charter-refresh">
-            {t('charterRefreshFailed')}
-          </p>
-        )}
+        <CharterInfo charter={report.charter} pending={charterPending} refresh={refreshCharter} t={t} language={language} />
         <ConsentSummary consent={report.consent} t={t} />
       </section>
       <StorageNotice

@@ -137,9 +137,11 @@ describe('ReportView', () => {
     const refreshCharter = vi.fn((): Promise<void> => Promise.reject(new Error('No answer from the background worker')));
     const container = view({ refreshCharter });
     const button = container.querySelector<HTMLButtonElement>('[data-action="refresh-charter"]')!;
+    button.focus();
     fireEvent.click(button);
     expect((await screen.findByRole('alert')).textContent).toBe('charterRefreshFailed');
-    expect(button.disabled).toBe(false);
+    expect(button.hasAttribute('aria-disabled')).toBe(false);
+    expect(document.activeElement).toBe(button);
     // Another try clears the message while it asks; a success leaves none.
     refreshCharter.mockImplementation(async () => undefined);
     fireEvent.click(button);
