@@ -15,6 +15,7 @@ import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
 import type { ShownTimeline } from './TimelineView.tsx';
 import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-views.tsx';
+import { LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 import { countOriginUnknown } from '../core/report/report-page.ts';
@@ -123,9 +124,7 @@ export function ReportView({
     if (shownTab === 'timeline' || wide) wantAll?.();
   }, [shownTab, wide, wantAll]);
   const timelinePanel = partial ? (
-    <p class="status" role="status">
-      <span class="spinner" aria-hidden="true" /> {t('loading')}
-    </p>
+    <LoadingLine t={t} />
   ) : (
     <>
       <ConsentRuns host={report.host} report={report} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language={language} />
