@@ -19,6 +19,8 @@ import { LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 import { countOriginUnknown } from '../core/report/report-page.ts';
+import { findingCounts } from '../core/report/finding-counts.ts';
+import { highCount, useReportNews } from './report-news.ts';
 
 type ReportViewProps = {
   /** The site's report (its first page while `partial` is given). */
@@ -94,6 +96,9 @@ export function ReportView({
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
+  const findings = partial ? partial.findings : report.findings.length;
+  const high = useMemo(() => highCount(partial ? partial.findingsByKind : findingCounts(report.findings)), [partial, report.findings]);
+  const news = useReportNews({ consent: report.consent.state, findings, high }, t, language);
 
   const goToFinding = (finding: Finding) => {
     const row = rowForFinding(rows, finding);
@@ -133,6 +138,10 @@ export function ReportView({
   );
   const overview = (
     <>
+      {/* What changes while the page is open (report-news.ts), said politely: its status is always there. */}
+      <p class="visually-hidden" role="status" data-report-news>
+        {news && <span key={news.id}>{news.text}</span>}
+      </p>
       <section class="site" aria-label={report.host}>
         <p class="host" {...reportPaintTiming}>
           {report.host}
