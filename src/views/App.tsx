@@ -17,7 +17,7 @@ import {
 import type { ReportFirst } from '../core/report/report-page.ts';
 import { keyConcernsHost } from '../core/storage/session-items.ts';
 import { markFirst } from '../core/timing-marks.ts';
-import type { Translate } from '../core/ui-strings.ts';
+import type { MessageKey, Translate } from '../core/ui-strings.ts';
 import type { EmbeddedAccessActions } from './EmbeddedAccess.tsx';
 import type { PageToolsProps } from './PageTools.tsx';
 import { AccessPrompt, EmbeddedAccess, PageTools, ReportView } from './lazy-views.tsx';
@@ -126,9 +126,17 @@ export function App(props: AppProps) {
   const latest = useRef(0);
   // One request at a time; changes heard meanwhile ask for one more, not one each.
   const inFlight = useRef(false);
-  // Retry was pressed: the next error's Retry takes the focus.
-  const retried = useRef(false);
+  // Retry or a grant was pressed, its button gone since: what to say once the report is read again
+  // (the title then takes the focus; the next error's Retry, if it fails).
+  const asked = useRef('');
+  const [said, setSaid] = useState('');
+  const ask = (outcome: MessageKey) => {
+    asked.current = t(outcome);
+    setSaid('');
+  };
   const retryButton = useRef<HTMLButtonElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const focusTitle = () => title.current?.focus();
   const again = useRef(false);
   const current = useRef<SiteQuery | null>(null);
   // The first page of the report is asked for until the person wants more (or the page shows the consent runs).
@@ -265,10 +273,17 @@ export function App(props: AppProps) {
     });
   }, [query, onLive, network, loadNetwork, refresh, showLive, props.later]);
 
-  // A retry that fails again brings the person back to Retry (the loading state took the button
-  // away): once for each error, never again at a later render while the error shows.
+  // After a retry or a grant, the report read again takes the person to the title, and the status
+  // says what came of it; a retry that fails again brings them back to Retry (the loading state
+  // took the button away): once for each answer, never again at a later render.
   useEffect(() => {
-    if (state.kind === 'error' && retried.current) retryButton.current?.focus();
+    if (!asked.current) return;
+    if (state.kind === 'error') retryButton.current?.focus();
+    else if (state.kind === 'ready') {
+      title.current?.focus();
+      setSaid(asked.current);
+      asked.current = '';
+    }
   }, [state]);
 
   const view = state.kind === 'ready' ? state.view : null;
@@ -300,14 +315,21 @@ export function App(props: AppProps) {
     <main ref={main} data-state={state.kind} data-layout={layout} aria-busy={state.kind === 'loading'}>
       <header class="app-header">
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
-        <h1>{t('popupTitle')}</h1>
-        <PageTools openSidePanel={props.openSidePanel} devtoolsPanel={props.devtoolsPanel} t={t} />
+        <h1 ref={title} tabIndex={-1}>
+          {t('popupTitle')}
+        </h1>
+        <PageTools openSidePanel={props.openSidePanel} devtoolsPanel={props.devtoolsPanel} focusTitle={focusTitle} t={t} />
       </header>
-      {state.kind === 'loading' && (
-        <p class="status" role="status">
-          <span class="spinner" aria-hidden="true" /> {t('loading')}
-        </p>
-      )}
+      {/* Always here, its text changing (a live region inserted with its text is often not read): loading, then what came of a retry or grant. */}
+      <p class={state.kind === 'loading' ? 'status' : 'visually-hidden'} role="status">
+        {state.kind === 'loading' ? (
+          <>
+            <span class="spinner" aria-hidden="true" /> {t('loading')}
+          </>
+        ) : (
+          said
+        )}
+      </p>
       {state.kind === 'no-site' && <p class="status">{t('noSite')}</p>}
       {state.kind === 'not-found' && (
         <p class="status error" role="alert" data-problem="site">
@@ -322,7 +344,7 @@ export function App(props: AppProps) {
             type="button"
             ref={retryButton}
             onClick={() => {
-              retried.current = true;
+              ask('loaded');
               setState({ kind: 'loading' });
               if (query) void refresh(query);
               else locate();
@@ -338,7 +360,10 @@ export function App(props: AppProps) {
           portal={view.portal}
           origins={view.portal ? props.portalOrigins : [hostPattern(view.host)]}
           requestAccess={props.requestAccess}
-          onGranted={() => void refresh(query)}
+          onGranted={() => {
+            ask('accessGranted');
+            void refresh(query);
+          }}
           t={t}
         />
       )}
@@ -364,7 +389,14 @@ export function App(props: AppProps) {
         />
       )}
       {view && query && view.kind === 'report' && props.embeddedAccess && (
-        <EmbeddedAccess {...props.embeddedAccess} onGranted={() => void refresh(query)} t={t} />
+        <EmbeddedAccess
+          {...props.embeddedAccess}
+          onGranted={() => {
+            ask('embeddedGranted');
+            void refresh(query);
+          }}
+          t={t}
+        />
       )}
     </main>
   );

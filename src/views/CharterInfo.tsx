@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Report } from '../core/report/report.ts';
 import { isUnchanged } from '../core/charter/diff.ts';
 import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
@@ -8,10 +9,10 @@ import { formatDateTime } from './time-format.ts';
 type CharterInfoProps = {
   /** The report's charter section. */
   charter: Report['charter'];
-  /** True while the live charter is being read. */
+  /** True while the worker reads the live charter (at open, or as asked). */
   pending: boolean;
-  /** Reads the live charter again. */
-  onRefresh: () => void;
+  /** Reads the live charter again; rejects when the worker could not. */
+  refresh: () => Promise<void>;
   /** UI strings. */
   t: Translate;
   /** UI language, for the date, numbers and plurals. */
@@ -52,10 +53,54 @@ function liveProblemWords(problem: LiveCharterProblem, t: Translate, language: s
   return problem.path === undefined ? words : t('liveProblemAtPath', words, problem.path);
 }
 
-/** Which charter the report uses (bundled, live with its date, platform default, none), and what changed. */
-export function CharterInfo({ charter, pending, onRefresh, t, language }: CharterInfoProps) {
+/** What the charter line says of the last read when it failed: unavailable (and what stands in), or the charter read before kept. */
+function failedReadWords(charter: Report['charter'], t: Translate, language: string): string | null {
+  const { live } = charter;
+  if (!live?.problem) return null;
+  const words = liveProblemWords(live.problem, t, language);
+  // A blip (offline, a server error) after a good read: the charter read before still stands.
+  if (live.failedAt !== undefined) return t('charterLiveKept', formatDateTime(live.failedAt, language), words);
+  const unavailable = t('charterLiveUnavailable', words);
+  return charter.kind === 'bundled' ? `${unavailable} ${t('charterFallbackBundled')}` : unavailable;
+}
+
+/** "Check again" as the person asked for it: the attempt the report showed then, whether the worker has answered, and whether it could not. */
+type Check = { since: number | null; answered: boolean; failed: boolean };
+
+/**
+ * Which charter the report uses (bundled, live with its date, platform default, none), what
+ * changed, and "check again". A read under way, then what came of it, is said in a status line
+ * that is always there, only its text changing (a live region inserted with its text is often not
+ * read); the button is aria-disabled meanwhile, not disabled, so it keeps the focus.
+ */
+export function CharterInfo({ charter, pending, refresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
   const date = live ? formatDateTime(live.fetchedAt, language) : '';
+  // Every attempt has times of its own (background/live-charters.ts): a new one means a read ended.
+  const attemptAt = live ? (live.failedAt ?? live.fetchedAt) : null;
+  const [check, setCheck] = useState<Check | null>(null);
+  // A read seen under way while shown (at open, or asked for): its outcome is then said.
+  const [watched, setWatched] = useState(pending);
+  useEffect(() => {
+    if (pending) setWatched(true);
+  }, [pending]);
+  // The report read after the worker's answer shows the new attempt: until then, it is still read.
+  const readSince = check !== null && check.since !== attemptAt;
+  // A failed try is said while the charter shown is the one read before it.
+  const failed = check !== null && check.failed && !readSince;
+  const reading = pending || (check !== null && !check.failed && !readSince);
+  const busy = pending || (check !== null && !check.answered);
+  const failedRead = failedReadWords(charter, t, language);
+  const outcome =
+    reading || failed || !live || !(watched || check) ? '' : (failedRead ?? t('charterRead', formatDateTime(live.fetchedAt, language)));
+  const readAgain = () => {
+    if (busy) return;
+    setCheck({ since: attemptAt, answered: false, failed: false });
+    refresh().then(
+      () => setCheck((asked) => asked && { ...asked, answered: true }),
+      () => setCheck((asked) => asked && { ...asked, answered: true, failed: true }),
+    );
+  };
   // The platform's default stands in for a portal's own charter: one that could not be read, or is not read yet.
   const used =
     charter.kind === 'live'
@@ -67,22 +112,22 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
   return (
     <div class="charter" data-charter={charter.kind}>
       <p>{used}</p>
-      {pending && (
-        <p class="muted small" role="status">
-          <span class="spinner" aria-hidden="true" /> {t('charterPending')}
-        </p>
-      )}
-      {!pending && live?.problem && (
+      <p
+        class={reading ? 'muted small' : 'visually-hidden'}
+        role="status"
+        data-charter-status={reading ? 'reading' : outcome ? 'read' : 'idle'}
+      >
+        {reading ? (
+          <>
+            <span class="spinner" aria-hidden="true" /> {t('charterPending')}
+          </>
+        ) : (
+          outcome
+        )}
+      </p>
+      {!pending && failedRead && (
         <p class="small" data-live-problem>
-          {live.failedAt === undefined ? (
-            <>
-              {t('charterLiveUnavailable', liveProblemWords(live.problem, t, language))}{' '}
-              {charter.kind === 'bundled' && t('charterFallbackBundled')}
-            </>
-          ) : (
-            // A blip (offline, a server error) after a good read: the charter read before still stands.
-            t('charterLiveKept', formatDateTime(live.failedAt, language), liveProblemWords(live.problem, t, language))
-          )}
+          {failedRead}
         </p>
       )}
       {changes &&
@@ -127,10 +172,21 @@ export function CharterInfo({ charter, pending, onRefresh, t, language }: Charte
           <p class="small muted">{t('charterSame')}</p>
         ))}
       {charter.kind !== 'none' || live ? (
-        <button type="button" class="link-button" data-action="refresh-charter" onClick={onRefresh} disabled={pending}>
+        <button
+          type="button"
+          class="link-button"
+          data-action="refresh-charter"
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={readAgain}
+        >
           {t('refreshCharter')}
         </button>
       ) : null}
+      {failed && (
+        <p class="small error" role="alert" data-problem="charter-refresh">
+          {t('charterRefreshFailed')}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,8 +8,20 @@ export type PageToolsProps = {
   devtoolsPanel?: { request: () => Promise<boolean> } | undefined;
 };
 
-/** The page's own actions, beside its title: open the side panel, enable the DevTools panel. */
-export function PageTools({ openSidePanel, devtoolsPanel, t }: PageToolsProps & { t: Translate }) {
+/** What the page gives its tools beside their actions. */
+export type PageToolsPlace = {
+  /** Takes the focus to the page's title: the DevTools panel's button goes once granted. */
+  focusTitle?: (() => void) | undefined;
+  /** UI strings. */
+  t: Translate;
+};
+
+/**
+ * The page's own actions, beside its title: open the side panel, enable the DevTools panel. What
+ * came of one is said in a status line that is always there, only its text changing: a live
+ * region inserted with its text is often not read.
+ */
+export function PageTools({ openSidePanel, devtoolsPanel, focusTitle, t }: PageToolsProps & PageToolsPlace) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [granted, setGranted] = useState(false);
   if (!openSidePanel && !devtoolsPanel) return null;
@@ -37,6 +49,7 @@ export function PageTools({ openSidePanel, devtoolsPanel, t }: PageToolsProps & 
             void devtoolsPanel.request().then(
               (ok) => {
                 setGranted(ok);
+                if (ok) focusTitle?.();
                 setStatus({ text: t(ok ? 'enableDevtoolsDone' : 'enableDevtoolsRefused'), error: !ok });
               },
               () => setStatus({ text: t('enableDevtoolsRefused'), error: true }),
@@ -46,11 +59,14 @@ export function PageTools({ openSidePanel, devtoolsPanel, t }: PageToolsProps & 
           {t('enableDevtools')}
         </button>
       )}
-      {status && (
-        <p role="status" class={`small ${status.error ? 'error' : 'ok'}`} data-tools-status>
-          {status.text}
-        </p>
-      )}
+      {/* Out of the row while it says nothing. */}
+      <p
+        role="status"
+        class={status ? `small ${status.error ? 'error' : 'ok'}` : 'visually-hidden'}
+        data-tools-status={status ? (status.error ? 'failed' : 'done') : undefined}
+      >
+        {status?.text}
+      </p>
     </div>
   );
 }

@@ -15,9 +15,12 @@ import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
 import type { ShownTimeline } from './TimelineView.tsx';
 import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-views.tsx';
+import { LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 import { countOriginUnknown } from '../core/report/report-page.ts';
+import { findingCounts } from '../core/report/finding-counts.ts';
+import { highCount, useReportNews } from './report-news.ts';
 
 type ReportViewProps = {
   /** The site's report (its first page while `partial` is given). */
@@ -92,16 +95,10 @@ export function ReportView({
   const [focusKey, setFocusKey] = useState<string | null>(null);
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
-  // A failed try is said while the charter shown is the one read before it: a charter read since
-  // (a new one, or a failure the charter line states itself) ends it.
-  const charterReadAt = report.charter.live?.fetchedAt ?? null;
-  const [failedOver, setFailedOver] = useState<{ readAt: number | null } | null>(null);
-  const charterFailed = failedOver !== null && failedOver.readAt === charterReadAt;
-  const readCharterAgain = () => {
-    setFailedOver(null);
-    refreshCharter().catch(() => setFailedOver({ readAt: charterReadAt }));
-  };
   const wantAll = partial ? loadWhole : undefined;
+  const findings = partial ? partial.findings : report.findings.length;
+  const high = useMemo(() => highCount(partial ? partial.findingsByKind : findingCounts(report.findings)), [partial, report.findings]);
+  const news = useReportNews({ consent: report.consent.state, findings, high }, t, language);
 
   const goToFinding = (finding: Finding) => {
     const row = rowForFinding(rows, finding);
@@ -132,9 +129,7 @@ export function ReportView({
     if (shownTab === 'timeline' || wide) wantAll?.();
   }, [shownTab, wide, wantAll]);
   const timelinePanel = partial ? (
-    <p class="status" role="status">
-      <span class="spinner" aria-hidden="true" /> {t('loading')}
-    </p>
+    <LoadingLine t={t} />
   ) : (
     <>
       <ConsentRuns host={report.host} report={report} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language={language} />
@@ -143,16 +138,15 @@ export function ReportView({
   );
   const overview = (
     <>
+      {/* What changes while the page is open (report-news.ts), said politely: its status is always there. */}
+      <p class="visually-hidden" role="status" data-report-news>
+        {news && <span key={news.id}>{news.text}</span>}
+      </p>
       <section class="site" aria-label={report.host}>
         <p class="host" {...reportPaintTiming}>
           {report.host}
         </p>
-        <CharterInfo charter={report.charter} pending={charterPending} onRefresh={readCharterAgain} t={t} language={language} />
-        {charterFailed && (
-          <p class="small error" role="alert" data-problem="charter-refresh">
-            {t('charterRefreshFailed')}
-          </p>
-        )}
+        <CharterInfo charter={report.charter} pending={charterPending} refresh={refreshCharter} t={t} language={language} />
         <ConsentSummary consent={report.consent} t={t} />
       </section>
       <StorageNotice

@@ -14,12 +14,16 @@ type StorageNoticeProps = {
   language: string;
 };
 
-/** Says plainly what could not be kept (nothing is lost in silence); renders nothing when all is kept. */
+/**
+ * Says plainly what could not be kept (nothing is lost in silence); an empty line when all is kept.
+ * The status is always there, only its text changing: a live region inserted with its text is
+ * often not read, and what is lost while the page is open should be heard.
+ */
 export function StorageNotice({ storage, siteEvicted, t, language }: StorageNoticeProps) {
   const { sitesDropped, cookiesDropped, unsavedSince } = storage;
-  if (sitesDropped === 0 && cookiesDropped === 0 && unsavedSince === null && !siteEvicted) return null;
+  const lost = sitesDropped > 0 || cookiesDropped > 0 || unsavedSince !== null || siteEvicted;
   return (
-    <div class="notice" role="status" data-notice="storage">
+    <div class={lost ? 'notice' : undefined} role="status" data-notice={lost ? 'storage' : undefined}>
       {siteEvicted && <p data-notice-part="site-evicted">{t('storageSiteEvicted')}</p>}
       {sitesDropped > 0 && <p data-notice-part="sites-dropped">{countText(t, language, 'storageSitesDropped', sitesDropped)}</p>}
       {cookiesDropped > 0 && <p data-notice-part="cookies-dropped">{countText(t, language, 'storageCookiesDropped', cookiesDropped)}</p>}

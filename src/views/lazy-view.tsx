@@ -9,6 +9,21 @@ export type LazyView<P> = ComponentType<P> & {
 };
 
 /**
+ * A loading line (a part of the page that is not there yet). A live region inserted with its text
+ * is often not read: its status is inserted with the spinner alone (hidden from assistive
+ * technology), its words set once it is in the document, after the frame.
+ */
+export function LoadingLine({ t }: { t: Translate }) {
+  const [inDocument, setInDocument] = useState(false);
+  useEffect(() => setInDocument(true), []);
+  return (
+    <p class="status" role="status">
+      <span class="spinner" aria-hidden="true" /> {inDocument && t('loading')}
+    </p>
+  );
+}
+
+/**
  * A view whose code is loaded only when first shown, or when `preload` is called: what the
  * report's first paint does not need (the timeline, the export tab) stays out of the scripts a
  * page loads at open. Once loaded it renders at once; until then, a loading line; if its code
@@ -59,12 +74,7 @@ export function lazyView<P extends { t: Translate }>(
           </button>
         </div>
       );
-    if (quiet) return null;
-    return (
-      <p class="status" role="status">
-        <span class="spinner" aria-hidden="true" /> {props.t('loading')}
-      </p>
-    );
+    return quiet ? null : <LoadingLine t={props.t} />;
   }
   return Object.assign(Lazy, { preload });
 }

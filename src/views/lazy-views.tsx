@@ -5,8 +5,7 @@
  * request for the report; the tabs behind it once the report is on screen; the access prompt,
  * the page tools and the embedded-content offer when shown. Once loaded, each renders at once.
  */
-import type { PageToolsProps } from './PageTools.tsx';
-import type { Translate } from '../core/ui-strings.ts';
+import type { PageToolsPlace, PageToolsProps } from './PageTools.tsx';
 import { lazyView } from './lazy-view.tsx';
 import { markFirst } from '../core/timing-marks.ts';
 
@@ -26,7 +25,7 @@ export const EmbeddedAccess = lazyView(async () => (await import('./EmbeddedAcce
 const PageToolsView = lazyView(async () => (await import('./PageTools.tsx')).PageTools, { quiet: true });
 
 /** The page's tools, loaded only when the page has one to offer. */
-export function PageTools(props: PageToolsProps & { t: Translate }) {
+export function PageTools(props: PageToolsProps & PageToolsPlace) {
   return props.openSidePanel || props.devtoolsPanel ? <PageToolsView {...props} /> : null;
 }
 

@@ -22,6 +22,9 @@ function deferred<T>() {
 }
 
 const state = (container: Element) => container.querySelector('main')!.getAttribute('data-state');
+/** The page's own status line, always there: loading, then what came of a retry or a grant. */
+const pageStatus = (container: Element) => container.querySelector('main > [role="status"]')!;
+const title = () => screen.getByRole('heading', { level: 1 });
 const rowNames = (container: Element) => [...container.querySelectorAll('[data-cookie]')].map((row) => row.getAttribute('data-cookie'));
 
 describe('popup App', () => {
@@ -59,6 +62,32 @@ describe('popup App', () => {
     expect(requestAccess).toHaveBeenCalledWith(['*://example.org/*']);
   });
 
+  it('takes the focus to the title once access is granted (the prompt and its button are gone), and says so', async () => {
+    let granted = false;
+    const { container } = renderApp({
+      findSite: async () => ({ host: 'example.org' }),
+      loadSite: async () => (granted ? portalView(['visitor']) : { kind: 'no-access', host: 'example.org', portal: false }),
+      requestAccess: async () => (granted = true),
+    });
+    const grant = await screen.findByRole('button', { name: 'grantSite example.org' });
+    // The status line was there before: only its text changes.
+    const status = pageStatus(container);
+    grant.focus();
+    fireEvent.click(grant);
+    await waitFor(() => expect(rowNames(container)).toEqual(['visitor']));
+    await waitFor(() => expect(document.activeElement).toBe(title()));
+    expect(pageStatus(container)).toBe(status);
+    expect(status.textContent).toBe('accessGranted');
+  });
+
+  it('takes the focus to the title once the DevTools panel is enabled (its button goes)', async () => {
+    renderApp({ loadSite: async () => portalView(['sessionid']), devtoolsPanel: { request: async () => true } });
+    const enable = await screen.findByRole('button', { name: 'enableDevtools' });
+    enable.focus();
+    fireEvent.click(enable);
+    await waitFor(() => expect(document.activeElement).toBe(title()));
+  });
+
   it('asks for the portals’ access when the browser did not grant it at install', async () => {
     const requestAccess = vi.fn(async () => false);
     renderApp({ loadSite: async () => ({ kind: 'no-access', host: 'data.tco.re', portal: true }), requestAccess });
@@ -77,6 +106,21 @@ describe('popup App', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'embeddedGrant' }));
     await waitFor(() => expect(container.querySelector('[data-embedded-access]')).toBeNull());
     expect(loads).toBe(2);
+  });
+
+  it('takes the focus to the title once embedded content is granted (the offer is gone), and says so', async () => {
+    let granted = false;
+    const { container } = renderApp({
+      loadSite: async () => portalView(['sessionid']),
+      embeddedAccess: { has: async () => granted, request: async () => (granted = true) },
+    });
+    const grant = await screen.findByRole('button', { name: 'embeddedGrant' });
+    const status = pageStatus(container);
+    grant.focus();
+    fireEvent.click(grant);
+    await waitFor(() => expect(status.textContent).toBe('embeddedGranted'));
+    expect(document.activeElement).toBe(title());
+    expect(pageStatus(container)).toBe(status);
   });
 
   it('does not offer it where the extension cannot see the site at all', async () => {
@@ -118,6 +162,36 @@ describe('popup App', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     answers[0]!.resolve(portalView(['sessionid']));
     await waitFor(() => expect(state(container)).toBe('ready'));
+  });
+
+  it('takes the focus to the title when a retry works (Retry is gone), and says the report was read', async () => {
+    let calls = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        if (calls++ === 0) throw new Error('Storage is full');
+        return portalView(['sessionid']);
+      },
+    });
+    const retry = await screen.findByRole('button', { name: 'retry' });
+    const status = pageStatus(container);
+    retry.focus();
+    fireEvent.click(retry);
+    // While it asks, the same line says so, visibly.
+    expect(pageStatus(container)).toBe(status);
+    expect(status.textContent).toContain('loading');
+    expect(status.className).toBe('status');
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    await waitFor(() => expect(document.activeElement).toBe(title()));
+    expect(pageStatus(container)).toBe(status);
+    expect(status.textContent).toBe('loaded');
+    expect(status.className).toBe('visually-hidden');
+  });
+
+  it('moves no focus and says nothing when the report comes without being asked for again', async () => {
+    const { container } = renderApp({ loadSite: async () => portalView(['sessionid']) });
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    expect(document.activeElement).toBe(document.body);
+    expect(pageStatus(container).textContent).toBe('');
   });
 
   it('brings the focus back to Retry when a retry fails again', async () => {

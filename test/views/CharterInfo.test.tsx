@@ -1,18 +1,19 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render } from '@testing-library/preact';
 import { CharterInfo } from '../../src/views/CharterInfo.tsx';
 import { liveProblemOf, type LiveCharterProblem } from '../../src/core/charter/live-problem.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import type { Translate } from '../../src/core/ui-strings.ts';
 import { t } from '../support/render-app.tsx';
+import { formatDateTime } from '../../src/views/time-format.ts';
 
 afterEach(cleanup);
 
 const bundled: Report['charter'] = { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null };
-const show = (charter: Report['charter'], pending = false, onRefresh = vi.fn()) =>
-  render(<CharterInfo charter={charter} pending={pending} onRefresh={onRefresh} t={t} language="en" />).container;
+const show = (charter: Report['charter'], pending = false, refresh = vi.fn(async () => undefined)) =>
+  render(<CharterInfo charter={charter} pending={pending} refresh={refresh} t={t} language="en" />).container;
 
 /** The strings of a locale, substituted as browser.i18n does. */
 function translateIn(language: 'en' | 'fr'): Translate {
@@ -29,7 +30,7 @@ function translateIn(language: 'en' | 'fr'): Translate {
 /** The charter section in a language, with its real strings; spaces that must not break read as spaces. */
 const shownIn = (language: 'en' | 'fr', charter: Report['charter']) => {
   const { container } = render(
-    <CharterInfo charter={charter} pending={false} onRefresh={vi.fn()} t={translateIn(language)} language={language} />,
+    <CharterInfo charter={charter} pending={false} refresh={vi.fn(async () => undefined)} t={translateIn(language)} language={language} />,
   );
   const text = (selector: string) =>
     container
@@ -46,18 +47,67 @@ const failedWith = (problem: LiveCharterProblem | null, charter: Report['charter
 
 describe('CharterInfo', () => {
   it('says which charter the report uses, and offers to read the live one again', () => {
-    const onRefresh = vi.fn();
-    const container = show(bundled, false, onRefresh);
+    const refresh = vi.fn(async () => undefined);
+    const container = show(bundled, false, refresh);
     expect(container.querySelector('[data-charter]')?.getAttribute('data-charter')).toBe('bundled');
     expect(container.textContent).toContain('charterBundled');
     fireEvent.click(container.querySelector('[data-action="refresh-charter"]')!);
-    expect(onRefresh).toHaveBeenCalled();
+    expect(refresh).toHaveBeenCalled();
   });
 
-  it('says while the live charter is read, with the button disabled', () => {
-    const container = show(bundled, true);
+  it('says while the live charter is read, the button busy but keeping the focus (aria-disabled, not disabled)', () => {
+    const refresh = vi.fn(async () => undefined);
+    const container = show(bundled, true, refresh);
     expect(container.querySelector('[role="status"]')?.textContent).toContain('charterPending');
-    expect(container.querySelector<HTMLButtonElement>('[data-action="refresh-charter"]')?.disabled).toBe(true);
+    const button = container.querySelector<HTMLButtonElement>('[data-action="refresh-charter"]')!;
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(button);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('says that it reads the charter as asked, then that it was read and when, in a status line that was there before', async () => {
+    const before: Report['charter'] = { ...bundled, kind: 'live', live: { fetchedAt: 1000, url: 'https://data.tco.re/c', problem: null } };
+    let answered: () => void = () => undefined;
+    const answer = new Promise<void>((resolve) => (answered = resolve));
+    const refresh = vi.fn(() => answer);
+    const { container, rerender } = render(<CharterInfo charter={before} pending={false} refresh={refresh} t={t} language="en" />);
+    const status = container.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('');
+    const button = container.querySelector<HTMLButtonElement>('[data-action="refresh-charter"]')!;
+    button.focus();
+    fireEvent.click(button);
+    expect(status.getAttribute('data-charter-status')).toBe('reading');
+    expect(status.textContent).toContain('charterPending');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    // The worker answered; the report read after it is not here yet: still reading, never the old date.
+    answered();
+    await act(() => answer);
+    expect(status.textContent).toContain('charterPending');
+    expect(button.hasAttribute('aria-disabled')).toBe(false);
+    const after = { ...before, live: { ...before.live!, fetchedAt: Date.UTC(2026, 0, 2, 9, 30) } };
+    rerender(<CharterInfo charter={after} pending={false} refresh={refresh} t={t} language="en" />);
+    expect(container.querySelector('[role="status"]')).toBe(status);
+    expect(status.getAttribute('data-charter-status')).toBe('read');
+    expect(status.textContent).toBe(`charterRead ${formatDateTime(after.live.fetchedAt, 'en')}`);
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('says what came of a read it saw under way (the one at open), the failure as the charter line says it', () => {
+    const { container, rerender } = render(<CharterInfo charter={bundled} pending refresh={vi.fn()} t={t} language="en" />);
+    const status = container.querySelector('[role="status"]')!;
+    const failed = failedWith({ kind: 'network' });
+    rerender(<CharterInfo charter={failed} pending={false} refresh={vi.fn()} t={t} language="en" />);
+    expect(container.querySelector('[role="status"]')).toBe(status);
+    expect(status.textContent).toBe('charterLiveUnavailable liveProblemNetwork charterFallbackBundled');
+    expect(status.textContent).toBe(container.querySelector('[data-live-problem]')?.textContent);
+  });
+
+  it('says nothing of a charter read before it was shown', () => {
+    const container = show({ ...bundled, kind: 'live', live: { fetchedAt: 1000, url: 'https://data.tco.re/c', problem: null } });
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('');
+    expect(container.querySelector('[role="status"]')?.getAttribute('data-charter-status')).toBe('idle');
   });
 
   it('names a live charter’s address, and why the live one could not be read', () => {

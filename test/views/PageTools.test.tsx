@@ -29,10 +29,27 @@ describe('PageTools', () => {
     expect(container.querySelector('[data-action="enable-devtools"]')).toBeNull();
   });
 
+  it('takes the focus to the page’s title once the DevTools panel is enabled (its button goes), and says so in a line that was there', async () => {
+    const title = document.body.appendChild(document.createElement('h1'));
+    title.tabIndex = -1;
+    const { container } = render(<PageTools devtoolsPanel={{ request: async () => true }} focusTitle={() => title.focus()} t={t} />);
+    const status = container.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('');
+    expect(status.hasAttribute('data-tools-status')).toBe(false);
+    const enable = container.querySelector<HTMLButtonElement>('[data-action="enable-devtools"]')!;
+    enable.focus();
+    fireEvent.click(enable);
+    await waitFor(() => expect(status.getAttribute('data-tools-status')).toBe('done'));
+    expect(container.querySelector('[role="status"]')).toBe(status);
+    expect(status.textContent).toBe('enableDevtoolsDone');
+    expect(document.activeElement).toBe(title);
+    title.remove();
+  });
+
   it('says when the DevTools panel was not enabled, and offers it again', async () => {
     const { container } = render(<PageTools devtoolsPanel={{ request: async () => false }} t={t} />);
     fireEvent.click(container.querySelector('[data-action="enable-devtools"]')!);
-    await waitFor(() => expect(container.querySelector('[data-tools-status]')?.textContent).toBe('enableDevtoolsRefused'));
+    await waitFor(() => expect(container.querySelector('[data-tools-status="failed"]')?.textContent).toBe('enableDevtoolsRefused'));
     expect(container.querySelector('[data-action="enable-devtools"]')).not.toBeNull();
   });
 });

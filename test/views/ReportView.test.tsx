@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { preloadViews } from '../../src/views/lazy-views.tsx';
+import { render as renderInPage } from 'preact';
+import { findingCounts } from '../../src/core/report/finding-counts.ts';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ReportView } from '../../src/views/ReportView.tsx';
 import { report, reportCookie, finding } from '../support/reports.ts';
@@ -137,9 +139,11 @@ describe('ReportView', () => {
     const refreshCharter = vi.fn((): Promise<void> => Promise.reject(new Error('No answer from the background worker')));
     const container = view({ refreshCharter });
     const button = container.querySelector<HTMLButtonElement>('[data-action="refresh-charter"]')!;
+    button.focus();
     fireEvent.click(button);
     expect((await screen.findByRole('alert')).textContent).toBe('charterRefreshFailed');
-    expect(button.disabled).toBe(false);
+    expect(button.hasAttribute('aria-disabled')).toBe(false);
+    expect(document.activeElement).toBe(button);
     // Another try clears the message while it asks; a success leaves none.
     refreshCharter.mockImplementation(async () => undefined);
     fireEvent.click(button);
@@ -167,6 +171,37 @@ describe('ReportView', () => {
     };
     rerender(<ReportView report={read} {...props} />);
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('says the timeline is loading in a status inserted without words, its words set once it is in the document', async () => {
+    // Rendered as the page renders, not in act() (which runs effects at once): effects wait for the frame.
+    const root = document.body.appendChild(document.createElement('div'));
+    const totals = { cookies: 2, originUnknown: 0, findings: 2, findingsByKind: findingCounts(sample.findings), siteEvicted: false };
+    renderInPage(
+      <ReportView
+        report={sample}
+        partial={totals}
+        loadWhole={() => undefined}
+        layout="wide"
+        charterPending={false}
+        refreshCharter={async () => undefined}
+        recordConsentFlow={async () => 3}
+        exportReport={async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' })}
+        download={() => undefined}
+        copy={async () => undefined}
+        t={t}
+        language="en"
+      />,
+      root,
+    );
+    try {
+      const status = root.querySelector('.timeline-column [role="status"]')!;
+      expect(status.textContent?.trim()).toBe('');
+      await waitFor(() => expect(status.textContent?.trim()).toBe('loading'));
+    } finally {
+      renderInPage(null, root);
+      root.remove();
+    }
   });
 
   it('names its tab list for what it holds, not after the site (the section above is)', () => {

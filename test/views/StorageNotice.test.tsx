@@ -11,8 +11,18 @@ const kept = { sitesDropped: 0, lastDropAt: null, cookiesDropped: 0, unsavedSinc
 const parts = (container: Element) => [...container.querySelectorAll('[data-notice-part]')].map((p) => p.getAttribute('data-notice-part'));
 
 describe('StorageNotice', () => {
-  it('renders nothing when everything was kept', () => {
-    expect(render(<StorageNotice storage={kept} siteEvicted={false} t={t} language="en" />).container.innerHTML).toBe('');
+  it('says nothing when everything was kept, in a status line that is there, empty and unstyled', () => {
+    const { container } = render(<StorageNotice storage={kept} siteEvicted={false} t={t} language="en" />);
+    expect(container.innerHTML).toBe('<div role="status"></div>');
+  });
+
+  it('says what is lost while it is shown in the status line that was there, only its text changing', () => {
+    const { container, rerender } = render(<StorageNotice storage={kept} siteEvicted={false} t={t} language="en" />);
+    const status = container.querySelector('[role="status"]')!;
+    rerender(<StorageNotice storage={{ ...kept, cookiesDropped: 3 }} siteEvicted={false} t={t} language="en" />);
+    expect(container.querySelector('[role="status"]')).toBe(status);
+    expect(status.getAttribute('data-notice')).toBe('storage');
+    expect(status.textContent).toBe('storageCookiesDropped 3');
   });
 
   it('says each thing that could not be kept', () => {

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 /** A view loaded on demand: a loading line (or nothing), then the view; an error with a retry when its code does not load. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { lazyView } from '../../src/views/lazy-view.tsx';
+import { render as renderInPage, type ComponentChild } from 'preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { LoadingLine, lazyView } from '../../src/views/lazy-view.tsx';
 import { t } from '../support/render-app.tsx';
 
 type Props = { name: string; t: typeof t };
@@ -16,13 +17,38 @@ describe('lazyView', () => {
     const load = vi.fn(() => new Promise<typeof Hello>((resolve) => (arrive = resolve)));
     const View = lazyView(load);
     render(<View name="popup" t={t} />);
-    expect(screen.getByRole('status').textContent).toContain('loading');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('loading'));
     arrive(Hello);
     expect(await screen.findByText('hello popup')).toBeTruthy();
     // Loaded once: a second view renders at once, without loading again.
     render(<View name="again" t={t} />);
     expect(screen.getByText('hello again')).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  // Rendered as the page renders, not in act() (which runs effects at once): effects wait for the frame.
+  const inPage = (element: ComponentChild) => {
+    const root = document.body.appendChild(document.createElement('div'));
+    renderInPage(element, root);
+    return root;
+  };
+  afterEach(() => document.body.replaceChildren());
+
+  it('inserts its loading line’s status without words, then says them once it is in the document', async () => {
+    inPage(<LoadingLine t={t} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent?.trim()).toBe('');
+    expect(status.querySelector('.spinner')?.getAttribute('aria-hidden')).toBe('true');
+    await waitFor(() => expect(status.textContent?.trim()).toBe('loading'));
+    expect(screen.getByRole('status')).toBe(status);
+  });
+
+  it('inserts the loading line of a view not loaded yet the same way', async () => {
+    const View = lazyView<Props>(() => new Promise(() => undefined));
+    inPage(<View name="popup" t={t} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent?.trim()).toBe('');
+    await waitFor(() => expect(status.textContent?.trim()).toBe('loading'));
   });
 
   it('loads once however often it is preloaded, and renders at once after', async () => {

@@ -71,7 +71,7 @@ describe('views.css', () => {
 
   it('draws the charter’s “check again” as a link, as the header’s actions are: coloured, underlined, marked on hover', () => {
     const charter: Report['charter'] = { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null };
-    const { container } = render(<CharterInfo charter={charter} pending={false} onRefresh={() => undefined} t={t} language="en" />);
+    const { container } = render(<CharterInfo charter={charter} pending={false} refresh={async () => undefined} t={t} language="en" />);
     const refresh = container.querySelector('[data-action="refresh-charter"]')!;
     cleanup();
     expect(refresh.classList).toContain('link-button');
@@ -276,14 +276,14 @@ describe('views.css', () => {
           changed: [{ cookie: long, fields: [{ field: 'purpose' as const, before: long, after: null }] }],
         },
       };
-      expect(unwrapped(<CharterInfo charter={charter} pending={false} onRefresh={() => undefined} t={t} language="en" />)).toEqual([]);
+      expect(unwrapped(<CharterInfo charter={charter} pending={false} refresh={async () => undefined} t={t} language="en" />)).toEqual([]);
       cleanup();
       const failed: Report['charter'] = {
         ...charter,
         kind: 'bundled',
         live: { fetchedAt: 0, url: null, problem: { kind: 'http', status: 404, path: longPath } },
       };
-      expect(unwrapped(<CharterInfo charter={failed} pending={false} onRefresh={() => undefined} t={t} language="en" />)).toEqual([]);
+      expect(unwrapped(<CharterInfo charter={failed} pending={false} refresh={async () => undefined} t={t} language="en" />)).toEqual([]);
     });
   });
 
@@ -390,7 +390,7 @@ describe('views.css', () => {
           changed: [{ cookie: hostile, fields: [{ field: 'purpose' as const, before: 'a', after: 'b' }] }],
         },
       };
-      expect(unisolated(<CharterInfo charter={charter} pending={false} onRefresh={() => undefined} t={t} language="en" />)).toEqual([]);
+      expect(unisolated(<CharterInfo charter={charter} pending={false} refresh={async () => undefined} t={t} language="en" />)).toEqual([]);
     });
   });
 });
