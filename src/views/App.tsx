@@ -281,7 +281,8 @@ export function App(props: AppProps) {
     if (state.kind === 'error') retryButton.current?.focus();
     else if (state.kind === 'ready') {
       title.current?.focus();
-      setSaid(asked.current);
+      // A retry that finds no access to the site read nothing: the prompt below says why.
+      setSaid(asked.current === 'loaded' && state.view.kind !== 'report' ? '' : asked.current);
       asked.current = '';
     }
   }, [state]);

@@ -187,6 +187,20 @@ describe('popup App', () => {
     expect(status.className).toBe('visually-hidden');
   });
 
+  it('says nothing was read when a retry that works finds no access to the site: the prompt says why', async () => {
+    let calls = 0;
+    const { container } = renderApp({
+      loadSite: async () => {
+        if (calls++ === 0) throw new Error('Storage is full');
+        return { kind: 'no-access', host: 'example.org', portal: false };
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'retry' }));
+    await waitFor(() => expect(document.activeElement).toBe(title()));
+    expect(container.querySelector('[data-access]')).not.toBeNull();
+    expect(pageStatus(container).textContent).toBe('');
+  });
+
   it('moves no focus and says nothing when the report comes without being asked for again', async () => {
     const { container } = renderApp({ loadSite: async () => portalView(['sessionid']) });
     await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
