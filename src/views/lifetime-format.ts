@@ -5,6 +5,7 @@
  */
 import type { KnownLifetime, LifetimeUnit } from '../core/registry/known-lifetime.ts';
 import type { Translate } from '../core/ui-strings.ts';
+import { longestMonthsSeconds, shortestMonthsSeconds } from '../core/report/duration.ts';
 import { cached } from './time-format.ts';
 
 const DAY = 86400;
@@ -16,9 +17,6 @@ const SMALL_UNITS: Array<[LifetimeUnit, number]> = [
   ['hour', 3600],
   ['minute', 60],
 ];
-/** The fewest days 0 to 11 calendar months in a row hold (February of 28 days), and the most (February of 29). */
-const FEWEST_DAYS = [0, 28, 59, 89, 120, 150, 181, 212, 242, 273, 303, 334];
-const MOST_DAYS = [0, 31, 62, 92, 123, 153, 184, 215, 245, 276, 306, 337];
 /** The mean Gregorian month, to pick the number of months to check. */
 const MEAN_MONTH_DAYS = 30.436875;
 
@@ -38,9 +36,8 @@ function wholeYears(days: number): number {
 
 /** Whether `days` is within a day of `months` calendar months in a row, whichever month they start in. */
 function isMonths(days: number, months: number): boolean {
-  const years = Math.floor(months / 12);
-  const rest = months % 12;
-  return days > 365 * years + FEWEST_DAYS[rest]! - 1 && days < 366 * years + MOST_DAYS[rest]! + 1;
+  // The bounds a charter's months are read with (core/report/duration.ts), in days.
+  return days > shortestMonthsSeconds(months) / DAY - 1 && days < longestMonthsSeconds(months) / DAY + 1;
 }
 
 /**

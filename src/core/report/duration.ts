@@ -28,16 +28,32 @@ const DAY = 24 * 3600;
 /** Days in each month, February's in a leap year: the most a month of that name holds. */
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** For 0 to 11, the most days that many calendar months in a row hold: 0, 31, 62, 92, 123, … 337. */
-const LONGEST_RUN_DAYS = MONTH_DAYS.map((_, count) => {
-  let longest = 0;
-  for (let first = 0; first < MONTH_DAYS.length; first++) {
-    let days = 0;
-    for (let k = 0; k < count; k++) days += MONTH_DAYS[(first + k) % MONTH_DAYS.length] ?? 0;
-    longest = Math.max(longest, days);
-  }
-  return longest;
-});
+/** For 0 to 11, the most (`pick` Math.max, February of 29 days) or fewest (Math.min, of 28) days that many calendar months in a row hold. */
+function runDays(pick: (a: number, b: number) => number, february: number): number[] {
+  const days = MONTH_DAYS.map((length, month) => (month === 1 ? february : length));
+  return days.map((_, count) => {
+    let best = pick === Math.max ? 0 : Infinity;
+    for (let first = 0; first < days.length; first++) {
+      let run = 0;
+      for (let k = 0; k < count; k++) run += days[(first + k) % days.length] ?? 0;
+      best = pick(best, run);
+    }
+    return best;
+  });
+}
+
+/** The most days 0 to 11 calendar months in a row hold: 0, 31, 62, 92, 123, … 337. */
+const LONGEST_RUN_DAYS = runDays(Math.max, 29);
+/** The fewest: 0, 28, 59, 89, 120, … 334. */
+const SHORTEST_RUN_DAYS = runDays(Math.min, 28);
+
+/**
+ * The fewest seconds `months` whole calendar months in a row can last: whole years of them 365
+ * days each, the rest the shortest run of that many months (6 months: 181 days).
+ */
+export function shortestMonthsSeconds(months: number): number {
+  return (Math.floor(months / 12) * 365 + (SHORTEST_RUN_DAYS[months % 12] ?? 0)) * DAY;
+}
 
 /**
  * The most seconds `months` calendar months in a row can last: whole years of them 366 days
