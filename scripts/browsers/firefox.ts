@@ -61,6 +61,14 @@ function wrapPage(page: Page): PageUnderTest {
   };
 }
 
+/** Firefox's chrome code that finds the tab showing `url` (`tab`) and DevTools' manager (`gDevTools`), for the toolbox scripts below. */
+function toolboxPrelude(url: string): string {
+  return `const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+    const { gDevTools } = require('devtools/client/framework/devtools');
+    const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(url)}));
+    if (!tab) throw new Error('no tab at ' + ${JSON.stringify(url)});`;
+}
+
 /**
  * Opens Firefox's Web Developer Tools on the tab showing `url` and selects the extension's tool
  * `label`, as a person would. A smoke test only: this goes through Firefox's own chrome code
@@ -73,10 +81,7 @@ export async function openFirefoxToolbox(firefox: { rdp: () => Promise<RdpClient
     await firefox.rdp(),
     'toolbox',
     `(async () => {
-    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-    const { gDevTools } = require('devtools/client/framework/devtools');
-    const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(url)}));
-    if (!tab) throw new Error('no tab at ' + ${JSON.stringify(url)});
+    ${toolboxPrelude(url)}
     gBrowser.selectedTab = tab;
     const toolbox = await gDevTools.showToolboxForTab(tab);
     const deadline = Date.now() + 15000;
@@ -99,10 +104,7 @@ export async function closeFirefoxToolbox(firefox: { rdp: () => Promise<RdpClien
     await firefox.rdp(),
     'close the toolbox',
     `(async () => {
-    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-    const { gDevTools } = require('devtools/client/framework/devtools');
-    const tab = gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(url)}));
-    if (!tab) throw new Error('no tab at ' + ${JSON.stringify(url)});
+    ${toolboxPrelude(url)}
     await gDevTools.closeToolboxForTab(tab);
     return true;
   })()`,
