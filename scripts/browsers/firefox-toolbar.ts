@@ -23,6 +23,9 @@ export type FirefoxPopup = ToolbarPopup & {
 
 type ViewKind = 'popup' | 'sidebar';
 
+/** Firefox's chrome code that names the extensions' popups (`ViewPopup.for(extension, win)`: the one open, or none). */
+const VIEW_POPUP = "const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');";
+
 /**
  * Runs `body` in Firefox's parent process with `extension` (the add-on `extensionId`) and `win`
  * (the browser window) at hand; resolves to what it returns (JSON).
@@ -111,7 +114,7 @@ export async function openFirefoxToolbarPopup(
     extensionId,
     'click the toolbar button',
     // A popup left open (a test that failed before closing it) would be closed by this click, not opened.
-    `const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+    `${VIEW_POPUP}
      ViewPopup.for(extension, win)?.closePopup();
      ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);
      return true;`,
@@ -122,7 +125,7 @@ export async function openFirefoxToolbarPopup(
       firefox,
       extensionId,
       'close the popup',
-      `const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+      `${VIEW_POPUP}
        ViewPopup.for(extension, win)?.closePopup();
        return true;`,
     ),
@@ -138,7 +141,7 @@ export async function openFirefoxToolbarPopup(
         firefox,
         extensionId,
         `click ${selector} in the popup`,
-        `const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+        `${VIEW_POPUP}
          const shown = ViewPopup.for(extension, win);
          if (!shown) throw new Error('no popup open');
          const box = shown.browser.getBoundingClientRect();
