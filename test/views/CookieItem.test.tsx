@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
-import fc from 'fast-check';
-import { CookieItem, cookieFlags, rowNameId } from '../../src/views/CookieItem.tsx';
+import { CookieItem, cookieFlags } from '../../src/views/CookieItem.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
 import {
   between,
@@ -19,7 +18,6 @@ import {
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
-import { randomText } from '../support/hostile-text.ts';
 import type { Report } from '../../src/core/report/report.ts';
 
 afterEach(cleanup);
@@ -211,8 +209,8 @@ describe('CookieItem', () => {
     expect(row.querySelector('.name')?.textContent).toBe('<img src=x onerror=alert(1)>');
   });
 
-  it('is named by its cookie’s name when focused, whatever the name: one id, no space in it, none shared', () => {
-    const names = ['a b', 'a.20.b', '<i>x</i> "y"', 'a\tb'];
+  it('is named by its cookie’s name when focused, whatever the name, as text', () => {
+    const names = ['a b', 'a.20.b', '<i>x</i> "y"', 'a\tb', 'x*'];
     const rows = rowsOf(report(names.map((name) => reportCookie({ name }))));
     const { container } = render(
       <ul>
@@ -222,19 +220,7 @@ describe('CookieItem', () => {
       </ul>,
     );
     expect(container.querySelector('i')).toBeNull();
-    const named = [...container.querySelectorAll('li')].map((li) => {
-      const ids = li.getAttribute('aria-labelledby')!;
-      expect(ids).not.toMatch(/\s/);
-      return document.getElementById(ids)?.textContent;
-    });
-    expect(named).toEqual(names);
-    fc.assert(
-      fc.property(randomText(40), randomText(40), (one, other) => {
-        const [a, b] = rowsOf(report([reportCookie({ name: one }), reportCookie({ name: other, domain: 'x.tco.re' })]));
-        expect(rowNameId(a!)).not.toMatch(/\s/);
-        expect(rowNameId(a!) === rowNameId(b!)).toBe(a!.key === b!.key);
-      }),
-    );
+    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('aria-label'))).toEqual(names);
   });
 
   it('marks the words of a source in another language than the page’s with theirs', () => {
