@@ -36,7 +36,7 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       // A network blip keeps the charter read before, with the problem beside it.
-      const record = afterAttempt(current, timedAfter(current, await readCharter(host, now)));
+      const record: LiveCharterRecord = { ...afterAttempt(current, await readCharter(host, now)), attempt: crypto.randomUUID() };
       await liveCharterItem(host).set(session, record);
       return record;
     })().finally(() => {
@@ -47,16 +47,4 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
   }
 
   return { get, refresh, pending: (host) => inFlight.has(host) };
-}
-
-/**
- * The attempt, timed after the record it replaces: a report built from a record is known by its
- * times (report-memo.ts), so no two records of a host may share them. The clock may give the
- * same millisecond twice (a forced read right after another) or an earlier one (set back): the
- * attempt then takes the millisecond after the last.
- */
-function timedAfter(previous: LiveCharterRecord | null, attempt: LiveCharterRecord): LiveCharterRecord {
-  if (previous === null) return attempt;
-  const last = Math.max(previous.fetchedAt, previous.failedAt ?? previous.fetchedAt);
-  return attempt.fetchedAt > last ? attempt : { ...attempt, fetchedAt: last + 1 };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveCharters } from '../../src/background/live-charters.ts';
-import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, type FetchLike, type LiveCharterRecord } from '../../src/core/charter/live.ts';
+import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, type FetchLike } from '../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
@@ -69,8 +69,8 @@ describe('live charters in the worker', () => {
     expect(back.failedAt).toBeUndefined();
   });
 
-  it('times each attempt after the record it replaces, even when the clock gives the same millisecond again or an earlier one', async () => {
-    // Reports built from a record are known by its times (report-memo.ts): no two of a host's records share them.
+  it('names each attempt anew and keeps its own time, even when the clock gives the same millisecond again or an earlier one', async () => {
+    // Reports built from a record are known by its name (report-memo.ts): no two of a host's records share one.
     let online = true;
     let now = 1_700_000_000_000;
     const fetchImpl = async () => {
@@ -78,23 +78,25 @@ describe('live charters in the worker', () => {
       return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
     };
     const charters = createLiveCharters(fakeSession(), reading(fetchImpl), () => now);
-    const stamp = (record: LiveCharterRecord) => Math.max(record.fetchedAt, record.failedAt ?? record.fetchedAt);
     const records = [await charters.refresh(HOST), await charters.refresh(HOST, true)];
     online = false;
     records.push(await charters.refresh(HOST, true), await charters.refresh(HOST, true));
     online = true;
     now -= 3_600_000; // the clock set back an hour
     records.push(await charters.refresh(HOST, true));
-    expect(records.map((record) => [record.problem?.kind ?? null, record.failedAt !== undefined])).toEqual([
-      [null, false],
-      [null, false],
-      ['network', true],
-      ['network', true],
-      [null, false],
+    expect(records.map((record) => [record.problem?.kind ?? null, record.fetchedAt - 1_700_000_000_000, record.failedAt])).toEqual([
+      [null, 0, undefined],
+      [null, 0, undefined],
+      // A failure beside a kept charter keeps the time that charter was read.
+      ['network', 0, 1_700_000_000_000],
+      ['network', 0, 1_700_000_000_000],
+      // Read after the clock went back: the time it was read, not one after the record before.
+      [null, -3_600_000, undefined],
     ]);
-    for (let i = 1; i < records.length; i++) expect(stamp(records[i]!)).toBeGreaterThan(stamp(records[i - 1]!));
-    // A failure beside a kept charter keeps the time that charter was read.
-    expect(records[3]!.fetchedAt).toBe(records[1]!.fetchedAt);
+    const names = records.map((record) => record.attempt);
+    expect(names.every((name) => typeof name === 'string' && name.length > 0)).toBe(true);
+    expect(new Set(names).size).toBe(records.length);
+    expect((await charters.get(HOST))?.attempt).toBe(names.at(-1));
   });
 
   it('runs a forced read even while an ordinary one is under way', async () => {

@@ -247,7 +247,7 @@ const failing = (problem: NonNullable<LiveCharterRecord['problem']>) => (host: s
 
 describe('site reports, with the worker’s live charters', () => {
   it('build again after each charter the worker stores, even read in the same millisecond as the one before', async () => {
-    // The case LiveCharters.revision covered (it counted the charters stored): the record's times now tell.
+    // The case LiveCharters.revision covered (it counted the charters stored): each record's name now tells.
     const attempts = [
       readFrom(`https://${HOST}/terms/cookies-policy/`, METROPOLE_CHARTER),
       failing({ kind: 'http', status: 404, path: '/terms/cookies-information' }),

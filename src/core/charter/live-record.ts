@@ -26,6 +26,12 @@ export type LiveCharterRecord = {
    * a server error: `problem` says which); absent otherwise.
    */
   failedAt?: number;
+  /**
+   * Names this attempt among every record of its host (live-charters.ts gives each stored one a
+   * new name): a report built from a record is known by it (report-memo.ts), whatever the clock
+   * did between two attempts. Absent in a record an older version stored.
+   */
+  attempt?: string;
 };
 
 /** True when the record should be fetched again: a charter after a day, a failure (even beside a kept charter) after ten minutes. */

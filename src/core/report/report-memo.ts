@@ -13,8 +13,8 @@
  * restarts starts with an empty memo and fills it on the first ask. Pure: the record's revision is
  * the caller's (the store counts its writes), since records are updated in place (site-record.ts)
  * and their identity alone does not say they changed. A live charter is read afresh from storage
- * at each ask, so it is known by its times instead (liveStamp): the worker never stores two
- * records of a host with the same times (live-charters.ts).
+ * at each ask, so it is known by the name of the attempt that stored it instead (liveStamp):
+ * the worker names each record it stores anew (live-charters.ts).
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
@@ -139,11 +139,12 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
 }
 
 /**
- * One attempt to read a live charter, named by its times: none, or when it was read and when a
- * later read failed. Unique among a host's records: each attempt stored is timed after the record
- * it replaces (live-charters.ts), and storage drops only records read over a day before
- * (site-store.ts), so the one stored after is newer still.
+ * Which attempt to read a live charter `live` is: none, or the name the worker gave it when it
+ * stored it, new at each (live-charters.ts), so a record stored again in the same millisecond, or
+ * after the clock was set back, or after storage dropped the one before, is never taken for it.
+ * A record an older version stored has no name: its times stand for it.
  */
 function liveStamp(live: LiveCharterRecord | null): string {
-  return live === null ? '' : `${live.fetchedAt}/${live.failedAt ?? ''}`;
+  if (live === null) return '';
+  return live.attempt ?? `${live.fetchedAt}/${live.failedAt ?? ''}`;
 }

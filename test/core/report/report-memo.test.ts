@@ -190,6 +190,21 @@ describe('report memo', () => {
     expect(failedAgain.charter.live).toMatchObject({ failedAt: NOW_MS + 9 });
   });
 
+  it('builds again for each attempt the worker names, even one stored with the times of the one before', () => {
+    // A forced read in the same millisecond, or after the clock was set back: the same times, another charter.
+    const memo = createReportMemo();
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST }), false, NOW_MS);
+    const inputs = { site, revision: 1, base: withCharter, now: NOW_MS, losses: LOSSES };
+    const metropole = { ...LIVES[1]!(HOST, NOW_MS)!, attempt: 'first' };
+    const itie = { ...LIVES[2]!(HOST, NOW_MS)!, attempt: 'second' };
+    expect(memo.report({ ...inputs, live: metropole }).charter).toMatchObject({ kind: 'live', portal: METROPOLE_CHARTER.portal });
+    expect(memo.report({ ...inputs, live: itie }).charter).toMatchObject({ kind: 'live', portal: ITIE_CHARTER.portal });
+    expect(memo.report({ ...inputs, live: { ...metropole, attempt: 'third' } }).charter).toMatchObject({
+      portal: METROPOLE_CHARTER.portal,
+    });
+  });
+
   it('keeps a bounded number of sites, the least recently asked for dropped first', () => {
     const memo = createReportMemo({ maxSites: 2 });
     const ask = (host: string) =>
