@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseAst } from 'vite';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { firstExtensionPage, launchChromium, stopServiceWorker as stopWorker } from '../browsers/chromium.ts';
 import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../browsers/extension-api.ts';
 import type { BrowserUnderTest, PageUnderTest } from '../browsers/browser-under-test.ts';
@@ -295,6 +295,59 @@ async function heapAfterGc(context: BrowserContext, page: Page): Promise<{ heap:
   }
 }
 
+/** Evaluates `expression` in the page's own world over the DevTools protocol, awaiting a promise; its value, or a clear error. */
+async function evaluateOver<T>(cdp: CDPSession, expression: string, what: string): Promise<T> {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+  if (exceptionDetails) throw new Error(`${what}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as T;
+}
+
+/** How many cookie rows the popup's list shows (an expression for evaluateOver). */
+const SHOWN_ROWS = `document.querySelectorAll('.cookie-list [data-cookie]').length`;
+
+/**
+ * Clicks "Show more" until the list offers no more, each time waiting for the rows it adds, with
+ * the DevTools protocol alone: a real mouse click at the button's centre, the page read with a
+ * few plain DOM calls. Not with Playwright's locators: each of their calls runs Playwright's own
+ * script in the page (actionability checks, selector engines, polling), and what that compiles
+ * stays in the page's heap after GC, charged to our popup and not to the floor's, which is never
+ * clicked: 0.105 MiB of the figure at 150 cookies (2.918 against 2.813 MiB, 4 alternating runs
+ * of each way on 2026-12-01). Both pages still load that script: each waits for its page with
+ * `waitForSelector`.
+ */
+async function showEveryRow(cdp: CDPSession): Promise<void> {
+  for (let clicks = 0; ; clicks++) {
+    if (clicks > 1000) throw new Error('the cookie list kept offering more');
+    const button = await evaluateOver<{ x: number; y: number; shown: number } | null>(
+      cdp,
+      `(() => {
+        const button = document.querySelector('.cookie-list .more button');
+        if (!button) return null;
+        button.scrollIntoView({ block: 'center' });
+        const box = button.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2, shown: ${SHOWN_ROWS} };
+      })()`,
+      'finding "Show more"',
+    );
+    if (!button) return;
+    for (const type of ['mousePressed', 'mouseReleased'] as const)
+      await cdp.send('Input.dispatchMouseEvent', { type, x: button.x, y: button.y, button: 'left', clickCount: 1 });
+    const grew = await evaluateOver<boolean>(
+      cdp,
+      `new Promise((resolve) => {
+        const grown = () => ${SHOWN_ROWS} > ${button.shown};
+        if (grown()) return resolve(true);
+        const observer = new MutationObserver(() => grown() && done(true));
+        const timer = setTimeout(() => done(false), 15000);
+        const done = (value) => { observer.disconnect(); clearTimeout(timer); resolve(value); };
+        observer.observe(document.body, { childList: true, subtree: true });
+      })`,
+      'waiting for the rows "Show more" adds',
+    );
+    if (!grew) throw new Error(`"Show more" was clicked with ${button.shown} rows shown, and no row came within 15 s`);
+  }
+}
+
 /** Our popup on `host` with every cookie row shown ("Show more" clicked until the list offers no more) or only the first page. */
 async function ourPopupHeap(
   browser: ChromiumUnderTest,
@@ -312,15 +365,14 @@ async function ourPopupHeap(
       throw new Error(`the popup on ${host} showed no report (${shown})`, { cause: error });
     });
     await page.waitForSelector('.cookie-list', { state: 'attached' });
-    const more = page.locator('.cookie-list .more button');
-    for (let clicks = 0; showAll && (await more.count()) > 0; clicks++) {
-      if (clicks > 1000) throw new Error('the cookie list kept offering more');
-      const before = await page.locator('.cookie-list [data-cookie]').count();
-      await more.first().click();
-      await page.waitForFunction((shown) => document.querySelectorAll('.cookie-list [data-cookie]').length > shown, before);
+    const cdp = await browser.context.newCDPSession(page);
+    try {
+      if (showAll) await showEveryRow(cdp);
+      const measured = await heapAfterGc(browser.context, page);
+      return { ...measured, rows: await evaluateOver<number>(cdp, SHOWN_ROWS, 'counting the rows shown') };
+    } finally {
+      await cdp.detach();
     }
-    const rows = await page.locator('.cookie-list [data-cookie]').count();
-    return { ...(await heapAfterGc(browser.context, page)), rows };
   } finally {
     await page.close();
   }
