@@ -7,7 +7,7 @@
  * `parseSetCookieHeaders`, nor one carried in the URL's path. A log lives in storage.session
  * beside the site records: it is kept small (short names, a byte limit per tab).
  */
-import { addressWithoutValues, withoutPathParameters } from '../path-parameters.ts';
+import { addressWithoutValues } from '../path-parameters.ts';
 import { expiryOf, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
 import { measureText } from '../text-bytes.ts';
 
@@ -190,28 +190,16 @@ function checkedCookie(value: unknown): LoggedCookie | null {
 }
 
 /**
- * A URL as `urlWithoutQueryValues` writes it (`scheme://host/path?names`), with its path's
- * parameters removed again: the worker does not trust a page's message to have done it.
- */
-function withoutUrlPathParameters(url: string): string {
-  const authority = url.indexOf('//');
-  const pathStart = authority < 0 ? -1 : url.indexOf('/', authority + 2);
-  if (pathStart < 0) return url;
-  const query = url.indexOf('?', pathStart);
-  const pathEnd = query < 0 ? url.length : query;
-  return `${url.slice(0, pathStart)}${withoutPathParameters(url.slice(pathStart, pathEnd))}${url.slice(pathEnd)}`;
-}
-
-/**
  * A response as `responseOfHarEntry` makes it, from untyped input (what a page sends the worker),
- * copied field by field: an allow-list, so nothing else a message carries is ever kept (a path
- * parameter of its URL included). Null when malformed.
+ * copied field by field: an allow-list, so nothing else a message carries is ever kept. Its URL is
+ * cleaned again as urlWithoutQueryValues cleans it (credentials, path parameters, query values,
+ * fragment): the worker does not trust a page's message to have done it. Null when malformed.
  */
 export function checkedResponse(value: unknown): NetworkResponse | null {
   if (typeof value !== 'object' || value === null) return null;
   const response = value as Partial<Record<keyof NetworkResponse, unknown>>;
   const method = text(response.method, 20);
-  const url = text(response.url, MAX_URL_LENGTH);
+  const url = urlWithoutQueryValues(text(response.url, MAX_URL_LENGTH) ?? '');
   const status = finite(response.status);
   const startedAt = finite(response.startedAt);
   const finishedAt = finite(response.finishedAt);
@@ -219,5 +207,5 @@ export function checkedResponse(value: unknown): NetworkResponse | null {
   if (!Array.isArray(response.cookies) || response.cookies.length > COOKIES_PER_RESPONSE) return null;
   const cookies = response.cookies.map(checkedCookie);
   if (cookies.some((cookie) => cookie === null)) return null;
-  return { method, url: withoutUrlPathParameters(url), status, startedAt, finishedAt, cookies: cookies as LoggedCookie[] };
+  return { method, url, status, startedAt, finishedAt, cookies: cookies as LoggedCookie[] };
 }

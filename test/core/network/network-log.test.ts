@@ -191,10 +191,15 @@ describe('checkedResponse', () => {
     expect(JSON.stringify(checked)).not.toContain('SECRET');
   });
 
-  it('drops the path parameters of a URL a page sent, leaving host and query names alone', () => {
+  it('cleans a URL a page sent as its own panel would (path parameters, query values, fragment, credentials), leaving host and query names', () => {
     const sent = { ...good, url: 'https://shop.example/a;jsessionid=9F1C2A7B3D4E5F60/b;v=2?q=&c%3Bd=' };
     expect(checkedResponse(sent)!.url).toBe('https://shop.example/a/b?q=&c%3Bd=');
+    const unclean = { ...good, url: 'https://user:SECRET1@shop.example/a?token=SECRET2&page=3#SECRET3' };
+    expect(checkedResponse(unclean)!.url).toBe('https://shop.example/a?token=&page=');
     expect(checkedResponse({ ...good, url: 'https://odd;host/a;x' })!.url).toBe('https://odd;host/a');
+    // Not a URL the panel could have sent: refused, not kept as it came.
+    expect(checkedResponse({ ...good, url: 'file:///etc/passwd' })).toBeNull();
+    expect(checkedResponse({ ...good, url: 'not a URL' })).toBeNull();
     expect(checkedResponse({ ...good, url: `https://shop.example/${';'.repeat(MAX_URL_LENGTH - 30)}` })!.url).toBe('https://shop.example/');
   });
 
