@@ -2,7 +2,7 @@ import { terminalText } from '../terminal-text.ts';
 
 /**
  * Text made safe for Markdown inside a table cell or a list item: the characters that make code,
- * emphasis, links, images, strike-through and table cells are escaped, `:` and `.` too so that
+ * emphasis, links, images, strike-through, table cells and math (`$x$` on GitHub) are escaped, `:` and `.` too so that
  * GitHub's autolinks (`https://…`, `www.…`) stay text, and markup becomes entities; a first `#`,
  * `+`, `-` or `=` is escaped too (after a list marker it would start a heading or a list). A cookie
  * named ``a`[x](https://evil)`` or a charter's purpose stays text in any renderer. Escape
@@ -13,7 +13,7 @@ export function markdownText(text: string): string {
   const escaped = terminalText(text)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[&<>\\`*_[\]()!|~:.]/g, (character) => ENTITIES[character] ?? `\\${character}`);
+    .replace(/[&<>\\`*_[\]()!|~:.$]/g, (character) => ENTITIES[character] ?? `\\${character}`);
   // Written after a list marker, a leading `#` would make a heading, `+` or `-` a nested list,
   // `=` or `-` under a line a heading: escaped there only, so dates and names stay readable.
   return LINE_START_MARKUP.test(escaped) ? `\\${escaped}` : escaped;

@@ -13,6 +13,11 @@ describe('markdownText', () => {
     expect(safe.replace(/\\./g, '')).not.toMatch(/[`[\]()!|*_<>]/);
   });
 
+  it('leaves no math: GitHub and GitLab render $…$ as a formula, even in a table cell', () => {
+    expect(markdownText('$x^2$')).toBe('\\$x^2\\$');
+    expect(markdownCellText(markdownText('$x^2$ $$y$$'))).toBe('$x^2$ $$y$$');
+  });
+
   it('keeps ordinary text readable and on one line', () => {
     expect(markdownText('Se souvenir de la langue\n  du visiteur')).toBe('Se souvenir de la langue du visiteur');
     expect(markdownText('www.evil.example')).toBe('www\\.evil\\.example');
