@@ -4,6 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# vite 8 and eslint 10 need Node 20.19 or later (package.json's engines): npm ci only warns, and the
+# build would fail later with a less helpful message.
+if ! command -v node >/dev/null 2>&1; then
+  echo "setup: Node.js is not installed: this project needs Node 20.19 or later" >&2
+  exit 1
+fi
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)'; then
+  echo "setup: Node $(node --version) is too old: this project needs Node 20.19 or later" >&2
+  exit 1
+fi
+
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
