@@ -14,11 +14,33 @@ function newestSource(paths: string[]): number {
   return newest;
 }
 
+/**
+ * What the build reads: the extension's sources and data, the build's own scripts (scripts/build.ts
+ * and what it and vite.config.ts import) and the notices copied into the packages. Not the rest of
+ * scripts/ (the audit, the census, the bench), which the build never reads.
+ */
+export const BUILD_SOURCES = [
+  'src',
+  'public',
+  'icons',
+  'manifest.json',
+  'vite.config.ts',
+  'data',
+  'package-lock.json',
+  'charters',
+  'LICENSE',
+  'scripts/build.ts',
+  'scripts/audit-variant.ts',
+  'scripts/classic-worker.ts',
+  'scripts/lazy-entity-decode-tree.ts',
+  'scripts/inline-page-css.ts',
+];
+
 /** Runs scripts/build.ts when dist/<target> is missing or older than its sources; returns whether it built. */
 export function buildIfNeeded(target: 'chrome' | 'firefox', log: (message: string) => void): boolean {
   // The audit build is written last: when it is there and fresh, so is the rest.
   const manifest = `dist/${target}-audit/manifest.json`;
-  const sources = newestSource(['src', 'public', 'icons', 'manifest.json', 'vite.config.ts', 'data', 'package-lock.json']);
+  const sources = newestSource(BUILD_SOURCES);
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return false;
   log('building the extension…');
   const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
