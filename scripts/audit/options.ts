@@ -87,7 +87,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** `host:port`, alone or before a path: `localhost:8080`, `data.tco.re:8443/explore/` (a port, not a scheme). */
 const HOST_AND_PORT = /^[a-z0-9.-]+:\d+(?:[/?#]|$)/i;
 /** Loopback hosts: a local server rarely speaks TLS, so they get http://. */
-const LOOPBACK = /^(?:localhost|[a-z0-9-]+\.localhost|127\.\d+\.\d+\.\d+)(?::\d+)?(?:[/?#]|$)/i;
+const LOOPBACK = /^(?:localhost|(?:[a-z0-9-]+\.)+localhost|127\.\d+\.\d+\.\d+)(?::\d+)?(?:[/?#]|$)/i;
 /** A user name or password: an `@` before the host ends (the URL parser reads `\` as `/` in http(s) URLs). */
 const CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#]*@/i;
 /** What the URL parser would drop without a word (tabs, line breaks) or cannot be in a URL: C0, DEL and C1 controls. */

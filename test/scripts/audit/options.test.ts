@@ -127,6 +127,8 @@ describe('parseTarget', () => {
     expect(parseTarget('localhost:8080/explore/?q=1').href).toBe('http://localhost:8080/explore/?q=1');
     expect(parseTarget('127.0.0.1:3000').href).toBe('http://127.0.0.1:3000/');
     expect(parseTarget('portal.localhost').href).toBe('http://portal.localhost/');
+    expect(parseTarget('api.portal.localhost:8080').href).toBe('http://api.portal.localhost:8080/');
+    expect(parseTarget('localhost.example').href).toBe('https://localhost.example/');
     expect(parseTarget('data.tco.re:8443').href).toBe('https://data.tco.re:8443/');
     expect(parseTarget('data.tco.re:8443/explore/').href).toBe('https://data.tco.re:8443/explore/');
     expect(parseTarget('http://localhost:8080/').href).toBe('http://localhost:8080/');
