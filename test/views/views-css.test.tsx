@@ -112,8 +112,9 @@ describe('views.css', () => {
     expect(declared('button.link-button', 'text-align')).toBe('start');
   });
 
-  it('shows the visitor’s refusal, and each tracker refused, in a colour of its own, not the red of a breach, readable in both schemes', () => {
-    for (const selector of ['.consent-refused', '.consent-trackers .refused']) {
+  it('shows the visitor’s refusal, each tracker refused and what came after it, in a colour of its own, not the red of a breach, readable in both schemes', () => {
+    // The timeline's "after refusing" marks every cookie then, the necessary ones too: the findings say which are breaches.
+    for (const selector of ['.consent-refused', '.consent-trackers .refused', '.phase-after-refuse']) {
       for (const scheme of ['light', 'dark'] as const) {
         const colour = schemeColour(declared(selector, 'color'), scheme);
         expect(colour, `${selector} ${scheme}`).toMatch(/^#[0-9a-f]{6}$/i);
@@ -122,6 +123,17 @@ describe('views.css', () => {
         for (const ground of ['var(--bg)', 'var(--surface)'])
           expect(contrast(colour, schemeColour(ground, scheme)), `${selector} ${scheme} on ${ground}`).toBeGreaterThanOrEqual(4.5);
       }
+    }
+  });
+
+  it('draws the timeline’s refusal and removal dividers in the refusal’s colour, not the red of a breach', () => {
+    for (const divider of ['refused', 'removed']) {
+      const rule = styleRules().find((candidate) =>
+        candidate.selectorText
+          .split(',')
+          .some((selector) => selector.trim().replace(/"/g, "'") === `.events .divider[data-divider='${divider}']`),
+      );
+      expect(rule?.style.getPropertyValue('border-top-color'), divider).toBe('var(--refused)');
     }
   });
 
