@@ -154,7 +154,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
       moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
       declaredTwice: (name) =>
-        `Déclaré deux fois : la charte déclare ${name} sur plusieurs lignes et seule la première s'applique, si bien que celle-ci n'a jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
+        `Déclaré deux fois : la charte déclare ${name} sur plusieurs lignes ; seule la première s'applique, les suivantes n'ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
       trackerInNecessary: (name, provider, kind) =>
         `Catégorie à revoir : la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d'ordinaire le consentement du visiteur. Il est laissé où la charte le range : déplacez-le, ou justifiez ce classement.`,
       inEnglish: (name) =>

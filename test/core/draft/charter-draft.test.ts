@@ -520,7 +520,7 @@ describe('draftCharter: an entry the charter repeats', () => {
     const markdown = draftMarkdown(draft);
     expect(markdown).not.toContain('Non observé : \\_ga');
     expect(markdown).toContain(
-      "Déclaré deux fois : la charte déclare \\_ga sur plusieurs lignes et seule la première s'applique, si bien que celle-ci n'a jamais servi. Gardez une seule ligne, dans la bonne catégorie.",
+      "Déclaré deux fois : la charte déclare \\_ga sur plusieurs lignes ; seule la première s'applique, les suivantes n'ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.",
     );
   });
 
