@@ -74,7 +74,7 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
       switch (mark) {
         case 'to-review': {
           const english = draft.language === 'fr' && ENGLISH_SOURCES.has(row.source);
-          const source = `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
+          const source = row.source === 'unknown' ? null : `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
           items.push(
             row.embeddedBy?.length
               ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source, undeclared)

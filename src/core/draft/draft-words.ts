@@ -42,18 +42,18 @@ export type DraftWords = {
   reviewHeading: string;
   /** The remark written after the cookie name for each mark (in parentheses, which the parser drops). */
   marks: Record<DraftMark, string>;
-  /** Where an added cookie's purpose comes from. */
-  sources: Record<DraftSource, string>;
+  /** Where an added cookie's purpose comes from, when a source gives one. */
+  sources: Record<Exclude<DraftSource, 'unknown'>, string>;
   /** What the known-tracker table makes a tracker, for a note on one a charter files as necessary. */
   trackerKinds: Record<'statistics' | 'third-party', string>;
   /** Said of a purpose in English in a French draft. */
   inEnglish: string;
   /** The list's items; `name` and `provider` as the format escapes them. */
   review: {
-    /** `undeclared` is one of DraftWords.undeclared. */
-    toReview: (name: string, provider: string, source: string, undeclared: string) => string;
+    /** `undeclared` is one of DraftWords.undeclared; `source` one of DraftWords.sources, null when no source gives a purpose. */
+    toReview: (name: string, provider: string, source: string | null, undeclared: string) => string;
     /** As toReview, for a cookie only embedded content set, with the domains that set it. */
-    embedded: (name: string, provider: string, domains: string, source: string, undeclared: string) => string;
+    embedded: (name: string, provider: string, domains: string, source: string | null, undeclared: string) => string;
     notObserved: (name: string, provider: string) => string;
     /** `statedBy` is one of DraftWords.statedBy. */
     longer: (name: string, observed: string, stated: string, statedBy: string) => string;
@@ -138,14 +138,19 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'known-tracker': 'la table des traceurs connus',
       'open-cookie-database': "l'Open Cookie Database",
       platform: 'la politique cookies publiée par la plateforme',
-      unknown: 'aucune source, décrivez-la',
     },
     inEnglish: 'en anglais, à traduire',
     review: {
       toReview: (name, provider, source, undeclared) =>
-        `À vérifier : ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`,
+        `À vérifier : ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée` +
+        (source === null
+          ? ' ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez sa catégorie.'
+          : ` et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`),
       embedded: (name, provider, domains, source, undeclared) =>
-        `À vérifier : ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais ${undeclared}. Il est ajouté aux cookies tiers avec la durée observée et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`,
+        `À vérifier : ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais ${undeclared}. Il est ajouté aux cookies tiers avec la durée observée` +
+        (source === null
+          ? ' ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.'
+          : ` et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`),
       notObserved: (name, provider) =>
         `Non observé : ${name} (${provider}) est déclaré mais n'a pas été vu pendant l'audit. Gardez-le seulement s'il est encore utilisé.`,
       longer: (name, observed, stated, statedBy) =>
@@ -241,14 +246,19 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'known-tracker': 'the known-tracker table',
       'open-cookie-database': 'the Open Cookie Database',
       platform: "the platform's published cookie policy",
-      unknown: 'no source, describe it',
     },
     inEnglish: 'in English',
     review: {
       toReview: (name, provider, source, undeclared) =>
-        `To review: ${name} (${provider}) was observed but ${undeclared}. It is added with the duration observed and a purpose from ${source}. Check its purpose and its category.`,
+        `To review: ${name} (${provider}) was observed but ${undeclared}. It is added with the duration observed` +
+        (source === null
+          ? '; no source gives its purpose: describe it, then check its category.'
+          : ` and a purpose from ${source}. Check its purpose and its category.`),
       embedded: (name, provider, domains, source, undeclared) =>
-        `To review: ${name} (${provider}) was set by content embedded in the portal (${domains}) but ${undeclared}. It is added to the third-party cookies with the duration observed and a purpose from ${source}. Check its purpose and that this content is indeed embedded in the portal.`,
+        `To review: ${name} (${provider}) was set by content embedded in the portal (${domains}) but ${undeclared}. It is added to the third-party cookies with the duration observed` +
+        (source === null
+          ? '; no source gives its purpose: describe it, then check that this content is indeed embedded in the portal.'
+          : ` and a purpose from ${source}. Check its purpose and that this content is indeed embedded in the portal.`),
       notObserved: (name, provider) =>
         `Not observed: ${name} (${provider}) is declared but was not seen during the audit. Keep it only if it is still used.`,
       longer: (name, observed, stated, statedBy) =>

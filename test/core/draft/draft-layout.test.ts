@@ -90,6 +90,21 @@ describe('draft layout', () => {
     expect(item).toContain("tirée de l'Open Cookie Database (en anglais, à traduire)");
   });
 
+  it('says no source gives the purpose of an added cookie when none does, rather than naming "no source" as one', () => {
+    const rows = [
+      row('x', { marks: ['to-review'], source: 'unknown' }),
+      row('y', { marks: ['to-review'], source: 'unknown', embeddedBy: ['embed.example'] }),
+    ];
+    expect(reviewItems(draft(rows, { language: 'fr' }), String)).toEqual([
+      'À vérifier : x (Matomo) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez sa catégorie.',
+      'À vérifier : y (Matomo) a été déposé par un contenu intégré au portail (embed.example) mais la charte ne le déclare pas. Il est ajouté aux cookies tiers avec la durée observée ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.',
+    ]);
+    expect(reviewItems(draft(rows), String)).toEqual([
+      'To review: x (Matomo) was observed but the charter does not declare it. It is added with the duration observed; no source gives its purpose: describe it, then check its category.',
+      'To review: y (Matomo) was set by content embedded in the portal (embed.example) but the charter does not declare it. It is added to the third-party cookies with the duration observed; no source gives its purpose: describe it, then check that this content is indeed embedded in the portal.',
+    ]);
+  });
+
   it('names at most 200 cookies set aside, each cut to 200 characters, and counts the others', () => {
     const setAside = Array.from({ length: SET_ASIDE_LISTED + 3 }, (_, i) => ({ name: `${'n'.repeat(300)}${i}`, reason: 'limit' as const }));
     const items = reviewItems(draft([], { setAside }), String);

@@ -38,7 +38,9 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
     const notes = [
       ...Object.values(words.undeclared).flatMap((undeclared) => [
         words.review.toReview(name, 'Provider|Cookie', words.sources['open-cookie-database'], undeclared),
-        words.review.embedded(name, 'Provider|Cookie', 'Cookie|Duration', words.sources.unknown, undeclared),
+        words.review.toReview(name, 'Provider|Cookie', null, undeclared),
+        words.review.embedded(name, 'Provider|Cookie', 'Cookie|Duration', words.sources['known-tracker'], undeclared),
+        words.review.embedded(name, 'Provider|Cookie', 'Cookie|Duration', null, undeclared),
       ]),
       words.review.notObserved(name, 'Purpose'),
       ...Object.values(words.statedBy).map((statedBy) => words.review.longer(name, '13 mois', 'Duration|Purpose', statedBy)),
