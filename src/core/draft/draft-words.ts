@@ -33,7 +33,7 @@ export type DraftWords = {
   basis: Record<'platform-default' | 'none', string>;
   /** Said of a cookie no entry declares, by what the draft starts from. */
   undeclared: Record<DraftBasis, string>;
-  /** Whose duration a declared row's was: the charter's, or the platform's published policy's (standing in for it). */
+  /** Who stated a declared row's duration: the charter, or the platform's published policy (standing in for it). */
   statedBy: Record<Exclude<DraftBasis, 'none'>, string>;
   /** How a run ended, for the notice; runs are joined with `and`. */
   runs: Record<ConsentState | 'unknown', string>;
@@ -120,7 +120,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'platform-default': 'la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas',
       none: "aucune charte du portail n'a été lue",
     },
-    statedBy: { site: 'de la charte', 'platform-default': 'de la politique cookies de la plateforme' },
+    statedBy: { site: 'par la charte', 'platform-default': 'par la politique cookies de la plateforme' },
     and: ' et ',
     reviewHeading: 'À vérifier avant de publier',
     marks: {
@@ -154,7 +154,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       notObserved: (name, provider) =>
         `Non observé : ${name} (${provider}) est déclaré mais n'a pas été vu pendant l'audit. Gardez-le seulement s'il est encore utilisé.`,
       longer: (name, observed, stated, statedBy) =>
-        `Durée dépassée : ${name} a vécu ${observed}, plus que les « ${stated} » ${statedBy}. La durée observée la remplace, vérifiez que c'est bien la durée à annoncer.`,
+        `Durée dépassée : ${name} a vécu ${observed}, plus que la durée « ${stated} » annoncée ${statedBy}. La durée observée la remplace : vérifiez que c'est bien celle à annoncer.`,
       durationAdded: (name, observed) =>
         `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
       moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
@@ -262,7 +262,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       notObserved: (name, provider) =>
         `Not observed: ${name} (${provider}) is declared but was not seen during the audit. Keep it only if it is still used.`,
       longer: (name, observed, stated, statedBy) =>
-        `Longer than declared: ${name} lived ${observed}, longer than ${statedBy} "${stated}". The observed duration replaces it, check it is the lifetime you mean to state.`,
+        `Longer than declared: ${name} lived ${observed}, longer than ${statedBy} "${stated}". The observed duration replaces it: check it is the lifetime you mean to state.`,
       durationAdded: (name, observed) =>
         `Duration added: the charter gives no duration for ${name}, so the observed one (${observed}) is written. Check it is the lifetime you mean to state.`,
       moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,

@@ -414,7 +414,7 @@ describe('draftCharter: what a draft starts from when the site’s own charter w
     expect(markdown).toContain(
       "La charte du portail n'a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu.",
     );
-    expect(markdown).toContain('plus que les « 2 weeks by default » de la politique cookies de la plateforme.');
+    expect(markdown).toContain('plus que la durée « 2 weeks by default » annoncée par la politique cookies de la plateforme.');
     expect(markdown).toContain(
       'À traduire : csrftoken est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.',
     );

@@ -76,13 +76,23 @@ describe('draft layout', () => {
       (text) => `[${text}]`,
     );
     expect(items).toEqual([
-      'Longer than declared: [_pk_id.] lived [13 mois], longer than the charter\'s "[6 mois]". The observed duration replaces it, check it is the lifetime you mean to state.',
+      'Longer than declared: [_pk_id.] lived [13 mois], longer than the charter\'s "[6 mois]". The observed duration replaces it: check it is the lifetime you mean to state.',
       'Duration added: the charter gives no duration for [_ga], so the observed one ([13 mois]) is written. Check it is the lifetime you mean to state.',
       'To review: [x] ([Matomo]) was observed but the charter does not declare it. It is added with the duration observed and a purpose from the known-tracker table. Check its purpose and its category.',
       "Moved: [x] is one of the platform's own cookies, always strictly necessary. It is filed with them.",
       'Not observed: [old] ([Matomo]) is declared but was not seen during the audit. Keep it only if it is still used.',
       'Not written: [a b] cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
     ]);
+  });
+
+  it('says in French whose stated duration the observed one replaces', () => {
+    const longer = [row('_ga', { marks: ['duration-observed'], statedDuration: 'Session' })];
+    expect(reviewItems(draft(longer, { language: 'fr' }), String)).toEqual([
+      "Durée dépassée : _ga a vécu 13 mois, plus que la durée « Session » annoncée par la charte. La durée observée la remplace : vérifiez que c'est bien celle à annoncer.",
+    ]);
+    expect(reviewItems(draft(longer, { language: 'fr', charterKind: 'platform-default' }), String)[0]).toContain(
+      'plus que la durée « Session » annoncée par la politique cookies de la plateforme.',
+    );
   });
 
   it('says a French draft’s purpose from an English source is in English', () => {
