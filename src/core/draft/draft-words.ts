@@ -165,12 +165,13 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       inEnglish: (name) =>
         `À traduire : ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       unreadable: (name) =>
-        `Non écrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
-      limit: (name) => `Non écrit : ${name} dépasse le nombre de lignes qu'une charte peut compter pour être lue. Déclarez-le à la main.`,
+        `Non inscrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
+      limit: (name) =>
+        `Non inscrit : ${name} viendrait après la dernière ligne qu'une charte peut contenir pour être lue. Déclarez-le à la main.`,
       more: (count) =>
         count === 1
-          ? "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main."
-          : `Non écrit : ${count} autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.`,
+          ? "Non inscrit : 1 autre cookie n'est ni inscrit ni listé ici. Déclarez-le à la main."
+          : `Non inscrit : ${count} autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.`,
       platformUnseen: (name, multilingual) =>
         multilingual
           ? `Non observé : ${name} n'a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l'est.`

@@ -159,16 +159,27 @@ describe('draft layout', () => {
     expect(items.at(-1)).toMatch(/^Not written: \[a b\]/);
   });
 
+  it('says in French why a cookie set aside is not in the tables', () => {
+    const setAside = [
+      { name: 'a b', reason: 'unreadable' as const },
+      { name: 'late', reason: 'limit' as const },
+    ];
+    expect(reviewItems(draft([], { setAside, language: 'fr' }), String)).toEqual([
+      'Non inscrit : a b ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.',
+      "Non inscrit : late viendrait après la dernière ligne qu'une charte peut contenir pour être lue. Déclarez-le à la main.",
+    ]);
+  });
+
   it('counts one cookie past the list in the singular, in both languages', () => {
     const setAside = Array.from({ length: SET_ASIDE_LISTED + 1 }, (_, i) => ({ name: `n${i}`, reason: 'limit' as const }));
     expect(reviewItems(draft([], { setAside }), String).at(-1)).toBe(
       'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.',
     );
     expect(reviewItems(draft([], { setAside, language: 'fr' }), String).at(-1)).toBe(
-      "Non écrit : 1 autre cookie n'est ni écrit ni listé ici. Déclarez-le à la main.",
+      "Non inscrit : 1 autre cookie n'est ni inscrit ni listé ici. Déclarez-le à la main.",
     );
     expect(reviewItems(draft([], { setAside: [...setAside, ...setAside], language: 'fr' }), String).at(-1)).toBe(
-      'Non écrit : 202 autres cookies ne sont ni écrits ni listés ici. Déclarez-les à la main.',
+      'Non inscrit : 202 autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.',
     );
   });
 });
