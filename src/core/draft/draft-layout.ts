@@ -50,7 +50,7 @@ export function noticeText(draft: CharterDraft, host: string): string {
   const states = [...new Set(draft.consents)];
   const runs = states.length > 0 ? states.map((state) => words.runs[state]).join(words.and) : words.runs.unknown;
   const basis = draftBasis(draft.charterKind);
-  return words.notice(host, isoTime(draft.generatedAt).slice(0, 10), runs, basis === 'site' ? '' : words.basis[basis]);
+  return words.notice(host, words.day(isoTime(draft.generatedAt).slice(0, 10)), runs, basis === 'site' ? '' : words.basis[basis]);
 }
 
 /** Cookies set aside that the list names, and cookies of unknown origin; the others are counted. */

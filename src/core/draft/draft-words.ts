@@ -27,6 +27,8 @@ export type DraftWords = {
   colon: string;
   /** Each category's paragraph: its label, then its sentence. */
   categories: Record<Category, { label: string; sentence: string }>;
+  /** The day the cookies were observed, as the notice writes it, from its ISO date (YYYY-MM-DD, UTC). */
+  day: (isoDate: string) => string;
   /** The sentence that says what the draft is and how to finish it; `basis` says what it starts from when not the site's charter ('' when it is). */
   notice: (host: string, date: string, runs: string, basis: string) => string;
   /** What the draft starts from when the site's own charter was not read: the platform's default, or nothing. */
@@ -76,6 +78,30 @@ export type DraftWords = {
   unknownPurpose: string;
 };
 
+const FRENCH_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** "1er décembre 2026", "14 juillet 2027": a date in French prose; anything but an ISO date is left as it is. */
+function frenchDay(isoDate: string): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = FRENCH_MONTHS[Number(parts?.[2]) - 1];
+  if (!parts || month === undefined) return isoDate;
+  const day = Number(parts[3]);
+  return `${day === 1 ? '1er' : day} ${month} ${parts[1]}`;
+}
+
 export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
   fr: {
     title: 'Charte cookies',
@@ -100,6 +126,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         sentence: "Ces cookies n'ont pas pu être classés : choisissez leur catégorie avant de publier.",
       },
     },
+    day: frenchDay,
     notice: (host, date, runs, basis) =>
       `Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur ${host} le ${date} (${runs}). ${basis}` +
       'Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.',
@@ -209,6 +236,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         sentence: 'These cookies could not be filed in a category: choose one before publishing.',
       },
     },
+    day: (isoDate) => isoDate,
     notice: (host, date, runs, basis) =>
       `Draft charter made by Cookie Charter Inspector from the cookies observed on ${host} on ${date} (${runs}). ${basis}` +
       'Check every point of the list below, then remove the remarks in parentheses and this paragraph before publishing.',

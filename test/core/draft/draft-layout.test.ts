@@ -55,6 +55,13 @@ describe('draft layout', () => {
     expect(noticeText(draft([], { language: 'fr', consents: [] }), 'H')).toContain('(sans choix de consentement lisible)');
   });
 
+  it('dates a French notice in French prose, "1er" on the first of the month, and an English one as ISO', () => {
+    expect(noticeText(draft([], { language: 'fr' }), 'H')).toContain('observés sur H le 1er décembre 2026 (');
+    expect(noticeText(draft([], { language: 'fr', generatedAt: Date.UTC(2027, 6, 14, 23, 30) }), 'H')).toContain(' le 14 juillet 2027 (');
+    expect(noticeText(draft([], { language: 'fr', generatedAt: Date.UTC(2027, 1, 1) }), 'H')).toContain(' le 1er février 2027 (');
+    expect(noticeText(draft([]), 'H')).toContain('observed on H on 2026-12-01 (');
+  });
+
   it('says once how two runs that ended alike ended', () => {
     expect(noticeText(draft([], { consents: ['none', 'none'] }), 'HOST')).toContain('(before any consent choice).');
     expect(noticeText(draft([], { language: 'fr', consents: ['refused', 'none', 'refused'] }), 'H')).toContain(

@@ -13,7 +13,7 @@ describe('draftMarkdown', () => {
     ).toEqual([
       '## Charte cookies',
       '',
-      "Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur demo\\.opendatasoft\\.com le 2026-12-01 (après acceptation des cookies). Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.",
+      "Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur demo\\.opendatasoft\\.com le 1er décembre 2026 (après acceptation des cookies). Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.",
       '',
       '### A quoi servent les cookies sur la plateforme <https://demo.opendatasoft.com>',
       '',
