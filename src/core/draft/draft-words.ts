@@ -105,7 +105,7 @@ function frenchDay(isoDate: string): string {
 export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
   fr: {
     title: 'Charte cookies',
-    portalHeading: 'A quoi servent les cookies sur la plateforme',
+    portalHeading: 'À quoi servent les cookies sur la plateforme',
     header: ['Nom du prestataire', 'Nom du cookie', 'Durée', 'Finalité'],
     colon: ' :',
     categories: {
@@ -114,7 +114,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         sentence: 'Ces cookies sont nécessaires au fonctionnement de la plateforme et ne peuvent pas être désactivés.',
       },
       statistics: {
-        label: "Cookies de mesure d'audience",
+        label: 'Cookies de mesure d’audience',
         sentence: 'Ces cookies nous permettent de mesurer la fréquentation du portail, avec votre accord.',
       },
       'third-party': {
@@ -123,12 +123,12 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       },
       other: {
         label: 'Autres cookies',
-        sentence: "Ces cookies n'ont pas pu être classés : choisissez leur catégorie avant de publier.",
+        sentence: 'Ces cookies n’ont pas pu être classés : choisissez leur catégorie avant de publier.',
       },
     },
     day: frenchDay,
     notice: (host, date, runs, basis) =>
-      `Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur ${host} le ${date} (${runs}). ${basis}` +
+      `Projet de charte établi par Cookie Charter Inspector d’après les cookies observés sur ${host} le ${date} (${runs}). ${basis}` +
       'Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.',
     runs: {
       none: 'avant tout choix de consentement',
@@ -139,31 +139,31 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     basis: {
       'platform-default':
-        "La charte du portail n'a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu. ",
-      none: "Aucune charte du portail n'a été lue : chaque cookie y est décrit d'après les sources de repli de l'extension. ",
+        'La charte du portail n’a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu. ',
+      none: 'Aucune charte du portail n’a été lue : chaque cookie y est décrit d’après les sources de repli de l’extension. ',
     },
     undeclared: {
       site: 'la charte ne le déclare pas',
       'platform-default': 'la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas',
-      none: "aucune charte du portail n'a été lue",
+      none: 'aucune charte du portail n’a été lue',
     },
     statedBy: { site: 'par la charte', 'platform-default': 'par la politique cookies de la plateforme' },
     and: ' et ',
     reviewHeading: 'À vérifier avant de publier',
     marks: {
       'to-review': 'à vérifier',
-      'not-observed': "non observé : à garder seulement s'il est encore utilisé",
+      'not-observed': 'non observé : à garder seulement s’il est encore utilisé',
       'duration-observed': 'durée observée',
       'moved-to-necessary': 'déplacé : cookie de la plateforme',
       'in-english': 'en anglais : à traduire',
       'tracker-in-necessary': 'traceur classé nécessaire',
       'declared-twice': 'déclaré deux fois',
     },
-    trackerKinds: { statistics: "un cookie de mesure d'audience", 'third-party': 'un cookie tiers' },
+    trackerKinds: { statistics: 'un cookie de mesure d’audience', 'third-party': 'un cookie tiers' },
     sources: {
       charter: 'la charte',
       'known-tracker': 'la table des traceurs connus',
-      'open-cookie-database': "l'Open Cookie Database",
+      'open-cookie-database': 'l’Open Cookie Database',
       platform: 'la politique cookies publiée par la plateforme',
     },
     inEnglish: 'en anglais, à traduire',
@@ -179,35 +179,35 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
           ? ' ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.'
           : ` et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`),
       notObserved: (name, provider) =>
-        `Non observé : ${name} (${provider}) est déclaré mais n'a pas été vu pendant l'audit. Gardez-le seulement s'il est encore utilisé.`,
+        `Non observé : ${name} (${provider}) est déclaré mais n’a pas été vu pendant l’audit. Gardez-le seulement s’il est encore utilisé.`,
       longer: (name, observed, stated, statedBy) =>
-        `Durée dépassée : ${name} a vécu ${observed}, plus que la durée « ${stated} » annoncée ${statedBy}. La durée observée la remplace : vérifiez que c'est bien celle à annoncer.`,
+        `Durée dépassée : ${name} a vécu ${observed}, plus que la durée « ${stated} » annoncée ${statedBy}. La durée observée la remplace : vérifiez que c’est bien celle à annoncer.`,
       durationAdded: (name, observed) =>
-        `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c'est bien la durée à annoncer.`,
+        `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c’est bien la durée à annoncer.`,
       moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
       declaredTwice: (name) =>
-        `Déclaré deux fois : la charte déclare ${name} sur plusieurs lignes ; seule la première s'applique, les suivantes n'ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
+        `Déclaré deux fois : la charte déclare ${name} sur plusieurs lignes ; seule la première s’applique, les suivantes n’ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
       trackerInNecessary: (name, provider, kind) =>
-        `Catégorie à revoir : la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d'ordinaire le consentement du visiteur. Il est laissé où la charte le range : déplacez-le, ou justifiez ce classement.`,
+        `Catégorie à revoir : la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d’ordinaire le consentement du visiteur. Il est laissé où la charte le range : déplacez-le, ou justifiez ce classement.`,
       inEnglish: (name) =>
         `À traduire : ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       unreadable: (name) =>
         `Non inscrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) =>
-        `Non inscrit : ${name} viendrait après la dernière ligne qu'une charte peut contenir pour être lue. Déclarez-le à la main.`,
+        `Non inscrit : ${name} viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.`,
       more: (count) =>
         count === 1
-          ? "Non inscrit : 1 autre cookie n'est ni inscrit ni listé ici. Déclarez-le à la main."
+          ? 'Non inscrit : 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.'
           : `Non inscrit : ${count} autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.`,
       platformUnseen: (name, multilingual) =>
         multilingual
-          ? `Non observé : ${name} n'a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l'est.`
-          : `Non observé : ${name} n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.`,
+          ? `Non observé : ${name} n’a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l’est.`
+          : `Non observé : ${name} n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.`,
       originUnknown: (name, domain) =>
-        `Origine inconnue, non ajouté : ${name} (${domain}) a été vu sur un domaine parent que partagent d'autres sites ouverts en même temps, et rien ne montre que ce portail l'a déposé. Déclarez-le seulement si c'est bien le cas.`,
+        `Origine inconnue, non ajouté : ${name} (${domain}) a été vu sur un domaine parent que partagent d’autres sites ouverts en même temps, et rien ne montre que ce portail l’a déposé. Déclarez-le seulement si c’est bien le cas.`,
       moreOriginUnknown: (count) =>
         count === 1
-          ? "Origine inconnue, non ajouté : 1 autre cookie n'est pas listé ici."
+          ? 'Origine inconnue, non ajouté : 1 autre cookie n’est pas listé ici.'
           : `Origine inconnue, non ajoutés : ${count} autres cookies ne sont pas listés ici.`,
     },
     unknownProvider: 'Prestataire inconnu',

@@ -95,7 +95,7 @@ describe('draft layout', () => {
   it('says in French whose stated duration the observed one replaces', () => {
     const longer = [row('_ga', { marks: ['duration-observed'], statedDuration: 'Session' })];
     expect(reviewItems(draft(longer, { language: 'fr' }), String)).toEqual([
-      "Durée dépassée : _ga a vécu 13 mois, plus que la durée « Session » annoncée par la charte. La durée observée la remplace : vérifiez que c'est bien celle à annoncer.",
+      'Durée dépassée : _ga a vécu 13 mois, plus que la durée « Session » annoncée par la charte. La durée observée la remplace : vérifiez que c’est bien celle à annoncer.',
     ]);
     expect(reviewItems(draft(longer, { language: 'fr', charterKind: 'platform-default' }), String)[0]).toContain(
       'plus que la durée « Session » annoncée par la politique cookies de la plateforme.',
@@ -104,7 +104,7 @@ describe('draft layout', () => {
 
   it('says a French draft’s purpose from an English source is in English', () => {
     const [item] = reviewItems(draft([row('x', { marks: ['to-review'], source: 'open-cookie-database' })], { language: 'fr' }), String);
-    expect(item).toContain("tirée de l'Open Cookie Database (en anglais, à traduire)");
+    expect(item).toContain('tirée de l’Open Cookie Database (en anglais, à traduire)');
   });
 
   it('says no source gives the purpose of an added cookie when none does, rather than naming "no source" as one', () => {
@@ -142,8 +142,8 @@ describe('draft layout', () => {
       (text) => `[${text}]`,
     );
     expect(items.slice(1)).toEqual([
-      "Non observé : [django_language] n'a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l'est.",
-      "Non observé : [csrftoken] n'a pas été vu, mais c'est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.",
+      'Non observé : [django_language] n’a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l’est.',
+      'Non observé : [csrftoken] n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.',
     ]);
   });
 
@@ -173,7 +173,7 @@ describe('draft layout', () => {
     ];
     expect(reviewItems(draft([], { setAside, language: 'fr' }), String)).toEqual([
       'Non inscrit : a b ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.',
-      "Non inscrit : late viendrait après la dernière ligne qu'une charte peut contenir pour être lue. Déclarez-le à la main.",
+      'Non inscrit : late viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.',
     ]);
   });
 
@@ -183,7 +183,7 @@ describe('draft layout', () => {
       'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.',
     );
     expect(reviewItems(draft([], { setAside, language: 'fr' }), String).at(-1)).toBe(
-      "Non inscrit : 1 autre cookie n'est ni inscrit ni listé ici. Déclarez-le à la main.",
+      'Non inscrit : 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.',
     );
     expect(reviewItems(draft([], { setAside: [...setAside, ...setAside], language: 'fr' }), String).at(-1)).toBe(
       'Non inscrit : 202 autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.',

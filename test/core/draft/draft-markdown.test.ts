@@ -13,9 +13,9 @@ describe('draftMarkdown', () => {
     ).toEqual([
       '## Charte cookies',
       '',
-      "Projet de charte établi par Cookie Charter Inspector d'après les cookies observés sur demo\\.opendatasoft\\.com le 1er décembre 2026 (après acceptation des cookies). Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.",
+      'Projet de charte établi par Cookie Charter Inspector d’après les cookies observés sur demo\\.opendatasoft\\.com le 1er décembre 2026 (après acceptation des cookies). Vérifiez chaque point de la liste ci-dessous, puis retirez les remarques entre parenthèses et ce paragraphe avant de publier.',
       '',
-      '### A quoi servent les cookies sur la plateforme <https://demo.opendatasoft.com>',
+      '### À quoi servent les cookies sur la plateforme <https://demo.opendatasoft.com>',
       '',
       '**Cookies strictement nécessaires :** Ces cookies sont nécessaires au fonctionnement de la plateforme et ne peuvent pas être désactivés.',
       '',
@@ -23,7 +23,7 @@ describe('draftMarkdown', () => {
       '| --- | --- | --- | --- |',
       '| Huwise | sessionid | 12 mois | Se souvenir |',
       '',
-      "**Cookies de mesure d'audience :** Ces cookies nous permettent de mesurer la fréquentation du portail, avec votre accord.",
+      '**Cookies de mesure d’audience :** Ces cookies nous permettent de mesurer la fréquentation du portail, avec votre accord.',
       '',
       '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
       '| --- | --- | --- | --- |',
@@ -51,6 +51,6 @@ describe('draftMarkdown', () => {
   });
 
   it('names no portal it cannot write as a plain host', () => {
-    expect(draftMarkdown(draft([row('sessionid')], { host: 'a b' }))).toContain('### A quoi servent les cookies sur la plateforme\n');
+    expect(draftMarkdown(draft([row('sessionid')], { host: 'a b' }))).toContain('### À quoi servent les cookies sur la plateforme\n');
   });
 });

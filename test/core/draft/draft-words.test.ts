@@ -4,10 +4,41 @@ import { readFieldLine } from '../../../src/core/charter/fields.ts';
 import { charterTitle, readHeading, readParagraphLabel } from '../../../src/core/charter/sections.ts';
 import { readTableHeader } from '../../../src/core/charter/table.ts';
 import { DRAFT_LANGUAGES } from '../../../src/core/draft/draft-formats.ts';
-import { DRAFT_WORDS } from '../../../src/core/draft/draft-words.ts';
+import { DRAFT_WORDS, type DraftWords } from '../../../src/core/draft/draft-words.ts';
 import type { Category } from '../../../src/core/charter/types.ts';
 
 const CATEGORIES: Category[] = ['necessary', 'statistics', 'third-party', 'other'];
+
+/** Every text of a review note, each branch once; a note added to DraftWords must be added here (the type says so). */
+const NOTES: { [K in keyof DraftWords['review']]: (words: DraftWords) => string[] } = {
+  toReview: (words) => [null, words.sources.charter].map((source) => words.review.toReview('N', 'P', source, words.undeclared.site)),
+  embedded: (words) => [null, words.sources.charter].map((source) => words.review.embedded('N', 'P', 'D', source, words.undeclared.site)),
+  notObserved: (words) => [words.review.notObserved('N', 'P')],
+  longer: (words) => Object.values(words.statedBy).map((statedBy) => words.review.longer('N', 'O', 'S', statedBy)),
+  durationAdded: (words) => [words.review.durationAdded('N', 'O')],
+  moved: (words) => [words.review.moved('N')],
+  declaredTwice: (words) => [words.review.declaredTwice('N')],
+  trackerInNecessary: (words) => Object.values(words.trackerKinds).map((kind) => words.review.trackerInNecessary('N', 'P', kind)),
+  inEnglish: (words) => [words.review.inEnglish('N')],
+  unreadable: (words) => [words.review.unreadable('N')],
+  limit: (words) => [words.review.limit('N')],
+  more: (words) => [words.review.more(1), words.review.more(2)],
+  platformUnseen: (words) => [words.review.platformUnseen('N', true), words.review.platformUnseen('N', false)],
+  originUnknown: (words) => [words.review.originUnknown('N', 'D')],
+  moreOriginUnknown: (words) => [words.review.moreOriginUnknown(1), words.review.moreOriginUnknown(2)],
+};
+
+/** Every string a draft's words hold or make, with placeholders for what comes from outside. */
+function everyText(words: DraftWords): string[] {
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(strings) : [];
+  return [
+    ...strings(words),
+    words.day('2026-12-01'),
+    ...['', ...Object.values(words.basis)].map((basis) => words.notice('H', words.day('2026-12-01'), words.runs.accepted, basis)),
+    ...Object.values(NOTES).flatMap((notes) => notes(words)),
+  ];
+}
 
 describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
   const words = DRAFT_WORDS[language];
@@ -72,5 +103,14 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       expect(readHeading(notice), notice).toBeNull();
       expect(readParagraphLabel(notice)?.category ?? null, notice).toBeNull();
     }
+  });
+});
+
+describe('the French draft’s words', () => {
+  it('write apostrophes as ’, never as a straight quote', () => {
+    const texts = everyText(DRAFT_WORDS.fr);
+    expect(texts.length).toBeGreaterThan(60);
+    for (const text of texts) expect(text, text).not.toMatch(/'/);
+    expect(DRAFT_WORDS.fr.portalHeading).toMatch(/^À quoi servent/);
   });
 });
