@@ -6,7 +6,7 @@
  */
 import { terminalText } from '../terminal-text.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
-import { cookieLabel, draftSections, noticeText, portalUrl, reviewItems, rowRemarks } from './draft-layout.ts';
+import { cookieLabel, draftSections, escapeWords, noticeText, portalUrl, reviewItems, rowRemarks } from './draft-layout.ts';
 import type { Category } from '../charter/types.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import type { CharterDraft, DraftRow } from './draft-types.ts';
@@ -21,11 +21,14 @@ export function htmlText(value: string): string {
     .replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
 }
 
+/** The draft's own words as HTML text, French typography's narrow no-break spaces kept. */
+const wordsText = (words: string) => escapeWords(words, htmlText);
+
 /** One row of a table: the name in code, then its remarks in parentheses, emphasised. */
 export function htmlRow(draftRow: DraftRow, language: DraftLanguage): string {
   const { entry } = draftRow;
   const marks = rowRemarks(draftRow, DRAFT_WORDS[language])
-    .map((remark) => ` <em class="draft-mark">${htmlText(remark)}</em>`)
+    .map((remark) => ` <em class="draft-mark">${wordsText(remark)}</em>`)
     .join('');
   return (
     `<tr><td>${htmlText(entry.provider)}</td><td><code>${htmlText(cookieLabel(entry))}</code>${marks}</td>` +
@@ -38,9 +41,9 @@ export function htmlSection(category: Category, rows: readonly DraftRow[], langu
   const words = DRAFT_WORDS[language];
   const { label, sentence } = words.categories[category];
   return [
-    `<p><strong>${htmlText(`${label}${words.colon}`)}</strong> ${htmlText(sentence)}</p>`,
+    `<p><strong>${wordsText(`${label}${words.colon}`)}</strong> ${wordsText(sentence)}</p>`,
     '<table>',
-    `<thead><tr>${words.header.map((cell) => `<th>${htmlText(cell)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr>${words.header.map((cell) => `<th>${wordsText(cell)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
     ...rows.map((row) => htmlRow(row, language)),
     '</tbody>',
@@ -67,7 +70,7 @@ export function draftHtml(draft: CharterDraft): string {
     items.length > 0
       ? [
           '<section class="draft-review">',
-          `<h3>${htmlText(words.reviewHeading)}</h3>`,
+          `<h3>${wordsText(words.reviewHeading)}</h3>`,
           '<ol>',
           ...items.map((item) => `<li>${item}</li>`),
           '</ol>',
@@ -86,10 +89,10 @@ export function draftHtml(draft: CharterDraft): string {
     '</head>',
     '<body>',
     '<main>',
-    `<h2>${htmlText(words.title)}</h2>`,
+    `<h2>${wordsText(words.title)}</h2>`,
     `<p class="draft-notice">${noticeText(draft, htmlText(draft.host))}</p>`,
     ...review,
-    `<h3>${htmlText(words.portalHeading)}${url ? ` ${htmlText(`<${url}>`)}` : ''}</h3>`,
+    `<h3>${wordsText(words.portalHeading)}${url ? ` ${htmlText(`<${url}>`)}` : ''}</h3>`,
     ...sections,
     '</main>',
     '</body>',

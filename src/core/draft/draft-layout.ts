@@ -25,6 +25,17 @@ export function cookieLabel(entry: Pick<CharterEntry, 'cookie' | 'match'>): stri
   return entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
 }
 
+/** What French typography puts before `:` `;` `!` `?` and inside « », in the draft's French words. */
+const NARROW_NO_BREAK_SPACE = '\u202f';
+
+/**
+ * The draft's own words (a label, a remark) through a format's escaping, which makes any
+ * whitespace a plain space, as outside text needs: their narrow no-break spaces are kept.
+ */
+export function escapeWords(words: string, escape: (text: string) => string): string {
+  return words.split(NARROW_NO_BREAK_SPACE).map(escape).join(NARROW_NO_BREAK_SPACE);
+}
+
 /** The remarks written after a row's cookie name, each in parentheses, in the draft's language. */
 export function rowRemarks(row: DraftRow, words: DraftWords): string[] {
   return row.marks.map((mark) => `(${words.marks[mark]})`);

@@ -6,7 +6,7 @@
  */
 import { markdownText } from '../report/markdown.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
-import { cookieLabel, draftSections, noticeText, portalUrl, reviewItems, rowRemarks } from './draft-layout.ts';
+import { cookieLabel, draftSections, escapeWords, noticeText, portalUrl, reviewItems, rowRemarks } from './draft-layout.ts';
 import type { Category } from '../charter/types.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import type { CharterDraft, DraftRow } from './draft-types.ts';
@@ -17,7 +17,8 @@ const text = (value: string) => markdownText(value);
 /** One row of a table: the name cell holds the name, then its remarks in parentheses. */
 export function markdownRow(draftRow: DraftRow, language: DraftLanguage): string {
   const { entry } = draftRow;
-  const name = [text(cookieLabel(entry)), ...rowRemarks(draftRow, DRAFT_WORDS[language]).map(text)].join(' ');
+  const remarks = rowRemarks(draftRow, DRAFT_WORDS[language]).map((remark) => escapeWords(remark, text));
+  const name = [text(cookieLabel(entry)), ...remarks].join(' ');
   return `| ${[text(entry.provider), name, text(entry.duration ?? ''), text(entry.purpose)].join(' | ')} |`;
 }
 

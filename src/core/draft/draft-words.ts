@@ -5,7 +5,8 @@
  * cookies are necessary to …", guide "charter formats" and Huwise's published policy), worded so
  * the project's own parser reads them back (core/charter/sections.ts). The notes are the draft's
  * own: each starts with fixed words and a colon, so that no line of the list can read as a table
- * header, a field line or a category.
+ * header, a field line or a category. The French follows French typography: ’ for apostrophes, a
+ * narrow no-break space (U+202F) before : ; ! ? and inside « », which the parser reads as a space.
  */
 import type { Category } from '../charter/types.ts';
 import type { ConsentState } from '../consent/consent-choice.ts';
@@ -23,7 +24,7 @@ export type DraftWords = {
   portalHeading: string;
   /** The four columns of the new template. */
   header: [provider: string, cookie: string, duration: string, purpose: string];
-  /** What ends a paragraph's label: " :" in French typography, ":" in English. */
+  /** What ends a paragraph's label: a narrow no-break space and ":" in French typography, ":" in English. */
   colon: string;
   /** Each category's paragraph: its label, then its sentence. */
   categories: Record<Category, { label: string; sentence: string }>;
@@ -107,7 +108,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     title: 'Charte cookies',
     portalHeading: 'À quoi servent les cookies sur la plateforme',
     header: ['Nom du prestataire', 'Nom du cookie', 'Durée', 'Finalité'],
-    colon: ' :',
+    colon: '\u202f:',
     categories: {
       necessary: {
         label: 'Cookies strictement nécessaires',
@@ -123,7 +124,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       },
       other: {
         label: 'Autres cookies',
-        sentence: 'Ces cookies n’ont pas pu être classés : choisissez leur catégorie avant de publier.',
+        sentence: 'Ces cookies n’ont pas pu être classés\u202f: choisissez leur catégorie avant de publier.',
       },
     },
     day: frenchDay,
@@ -139,8 +140,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     basis: {
       'platform-default':
-        'La charte du portail n’a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu. ',
-      none: 'Aucune charte du portail n’a été lue : chaque cookie y est décrit d’après les sources de repli de l’extension. ',
+        'La charte du portail n’a pas pu être lue\u202f: ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu. ',
+      none: 'Aucune charte du portail n’a été lue\u202f: chaque cookie y est décrit d’après les sources de repli de l’extension. ',
     },
     undeclared: {
       site: 'la charte ne le déclare pas',
@@ -152,10 +153,10 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     reviewHeading: 'À vérifier avant de publier',
     marks: {
       'to-review': 'à vérifier',
-      'not-observed': 'non observé : à garder seulement s’il est encore utilisé',
+      'not-observed': 'non observé\u202f: à garder seulement s’il est encore utilisé',
       'duration-observed': 'durée observée',
-      'moved-to-necessary': 'déplacé : cookie de la plateforme',
-      'in-english': 'en anglais : à traduire',
+      'moved-to-necessary': 'déplacé\u202f: cookie de la plateforme',
+      'in-english': 'en anglais\u202f: à traduire',
       'tracker-in-necessary': 'traceur classé nécessaire',
       'declared-twice': 'déclaré deux fois',
     },
@@ -169,46 +170,47 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     inEnglish: 'en anglais, à traduire',
     review: {
       toReview: (name, provider, source, undeclared) =>
-        `À vérifier : ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée` +
+        `À vérifier\u202f: ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée` +
         (source === null
-          ? ' ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez sa catégorie.'
+          ? '\u202f; aucune source ne donne sa finalité\u202f: décrivez-la, puis vérifiez sa catégorie.'
           : ` et une finalité tirée de ${source}. Vérifiez sa finalité et sa catégorie.`),
       embedded: (name, provider, domains, source, undeclared) =>
-        `À vérifier : ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais ${undeclared}. Il est ajouté aux cookies tiers avec la durée observée` +
+        `À vérifier\u202f: ${name} (${provider}) a été déposé par un contenu intégré au portail (${domains}) mais ${undeclared}. Il est ajouté aux cookies tiers avec la durée observée` +
         (source === null
-          ? ' ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.'
+          ? '\u202f; aucune source ne donne sa finalité\u202f: décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.'
           : ` et une finalité tirée de ${source}. Vérifiez sa finalité et que ce contenu est bien intégré au portail.`),
       notObserved: (name, provider) =>
-        `Non observé : ${name} (${provider}) est déclaré mais n’a pas été vu pendant l’audit. Gardez-le seulement s’il est encore utilisé.`,
+        `Non observé\u202f: ${name} (${provider}) est déclaré mais n’a pas été vu pendant l’audit. Gardez-le seulement s’il est encore utilisé.`,
       longer: (name, observed, stated, statedBy) =>
-        `Durée dépassée : ${name} a vécu ${observed}, plus que la durée « ${stated} » annoncée ${statedBy}. La durée observée la remplace : vérifiez que c’est bien celle à annoncer.`,
+        `Durée dépassée\u202f: ${name} a vécu ${observed}, plus que la durée «\u202f${stated}\u202f» annoncée ${statedBy}. La durée observée la remplace\u202f: vérifiez que c’est bien celle à annoncer.`,
       durationAdded: (name, observed) =>
-        `Durée ajoutée : la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c’est bien la durée à annoncer.`,
-      moved: (name) => `Déplacé : ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
+        `Durée ajoutée\u202f: la charte ne donne pas de durée pour ${name}, la durée observée (${observed}) est écrite. Vérifiez que c’est bien la durée à annoncer.`,
+      moved: (name) =>
+        `Déplacé\u202f: ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
       declaredTwice: (name) =>
-        `Déclaré deux fois : la charte déclare ${name} sur plusieurs lignes ; seule la première s’applique, les suivantes n’ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
+        `Déclaré deux fois\u202f: la charte déclare ${name} sur plusieurs lignes\u202f; seule la première s’applique, les suivantes n’ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
       trackerInNecessary: (name, provider, kind) =>
-        `Catégorie à revoir : la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d’ordinaire le consentement du visiteur. Il est laissé où la charte le range : déplacez-le, ou justifiez ce classement.`,
+        `Catégorie à revoir\u202f: la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d’ordinaire le consentement du visiteur. Il est laissé où la charte le range\u202f: déplacez-le, ou justifiez ce classement.`,
       inEnglish: (name) =>
-        `À traduire : ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
+        `À traduire\u202f: ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       unreadable: (name) =>
-        `Non inscrit : ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
+        `Non inscrit\u202f: ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) =>
-        `Non inscrit : ${name} viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.`,
+        `Non inscrit\u202f: ${name} viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.`,
       more: (count) =>
         count === 1
-          ? 'Non inscrit : 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.'
-          : `Non inscrit : ${count} autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.`,
+          ? 'Non inscrit\u202f: 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.'
+          : `Non inscrit\u202f: ${count} autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.`,
       platformUnseen: (name, multilingual) =>
         multilingual
-          ? `Non observé : ${name} n’a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l’est.`
-          : `Non observé : ${name} n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.`,
+          ? `Non observé\u202f: ${name} n’a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l’est.`
+          : `Non observé\u202f: ${name} n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.`,
       originUnknown: (name, domain) =>
-        `Origine inconnue, non ajouté : ${name} (${domain}) a été vu sur un domaine parent que partagent d’autres sites ouverts en même temps, et rien ne montre que ce portail l’a déposé. Déclarez-le seulement si c’est bien le cas.`,
+        `Origine inconnue, non ajouté\u202f: ${name} (${domain}) a été vu sur un domaine parent que partagent d’autres sites ouverts en même temps, et rien ne montre que ce portail l’a déposé. Déclarez-le seulement si c’est bien le cas.`,
       moreOriginUnknown: (count) =>
         count === 1
-          ? 'Origine inconnue, non ajouté : 1 autre cookie n’est pas listé ici.'
-          : `Origine inconnue, non ajoutés : ${count} autres cookies ne sont pas listés ici.`,
+          ? 'Origine inconnue, non ajouté\u202f: 1 autre cookie n’est pas listé ici.'
+          : `Origine inconnue, non ajoutés\u202f: ${count} autres cookies ne sont pas listés ici.`,
     },
     unknownProvider: 'Prestataire inconnu',
     unknownPurpose: 'Finalité inconnue, à décrire',

@@ -123,7 +123,7 @@ describe('draftCharter', () => {
     const markdown = draftMarkdown(draft);
     expect(markdown).toContain('| Matomo | \\_pk\\_id\\.\\* \\(durée observée\\) | 13 mois | Rôle de \\_pk\\_id\\. |');
     expect(markdown).toContain('\\_ga\\_\\* \\(à vérifier\\)');
-    expect(markdown).toContain('xtvrn \\(non observé \\: à garder seulement s’il est encore utilisé\\)');
+    expect(markdown).toContain('xtvrn \\(non observé\u202f\\: à garder seulement s’il est encore utilisé\\)');
     expect(draftHtml(draft)).toContain('<code>_pk_id.*</code> <em class="draft-mark">(durée observée)</em>');
   });
 
@@ -346,7 +346,7 @@ describe('draftCharter: cookies of unknown origin', () => {
     );
     const french = draftMarkdown(draftCharter([auditSite(site, charter)], { language: 'fr' }));
     expect(french).toContain(
-      'Origine inconnue, non ajouté : weird\\_shared (\\.opendatasoft\\.com) a été vu sur un domaine parent que partagent d’autres sites',
+      'Origine inconnue, non ajouté\u202f: weird\\_shared (\\.opendatasoft\\.com) a été vu sur un domaine parent que partagent d’autres sites',
     );
   });
 
@@ -386,7 +386,7 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
     expect(draft.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
     expect(draft.notes.map((note) => note.name)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
     expect(draftMarkdown(draft)).toContain(
-      'Non observé : csrftoken n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.',
+      'Non observé\u202f: csrftoken n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.',
     );
   });
 });
@@ -412,14 +412,14 @@ describe('draftCharter: what a draft starts from when the site’s own charter w
     expect(markdown).not.toContain('de la charte');
     expect(markdown).not.toContain('la charte ne le déclare');
     expect(markdown).toContain(
-      'La charte du portail n’a pas pu être lue : ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu.',
+      'La charte du portail n’a pas pu être lue\u202f: ce projet part de la politique cookies publiée par la plateforme, qui en tient lieu.',
     );
-    expect(markdown).toContain('plus que la durée « 2 weeks by default » annoncée par la politique cookies de la plateforme.');
+    expect(markdown).toContain('plus que la durée «\u202f2 weeks by default\u202f» annoncée par la politique cookies de la plateforme.');
     expect(markdown).toContain(
-      'À traduire : csrftoken est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.',
+      'À traduire\u202f: csrftoken est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.',
     );
     expect(markdown).toContain(
-      'À vérifier : \\_pk\\_id\\.\\* (Matomo) a été observé mais la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas.',
+      'À vérifier\u202f: \\_pk\\_id\\.\\* (Matomo) a été observé mais la politique cookies de la plateforme, qui tient lieu de charte, ne le cite pas.',
     );
     const english = draftMarkdown(draftCharter([audited], { language: 'en' }));
     expect(english).toContain(`longer than the platform's published cookie policy's "2 weeks by default".`);
@@ -431,9 +431,9 @@ describe('draftCharter: what a draft starts from when the site’s own charter w
     expect(draft.charterKind).toBe('none');
     const markdown = draftMarkdown(draft);
     expect(markdown).toContain(
-      'Aucune charte du portail n’a été lue : chaque cookie y est décrit d’après les sources de repli de l’extension.',
+      'Aucune charte du portail n’a été lue\u202f: chaque cookie y est décrit d’après les sources de repli de l’extension.',
     );
-    expect(markdown).toContain('À vérifier : sessionid (Huwise) a été observé mais aucune charte du portail n’a été lue.');
+    expect(markdown).toContain('À vérifier\u202f: sessionid (Huwise) a été observé mais aucune charte du portail n’a été lue.');
     expect(markdown).not.toContain('la charte ne le déclare');
   });
 
@@ -484,7 +484,7 @@ describe('draftCharter: trackers a charter files as strictly necessary', () => {
       "Category to check: the charter files \\_pk\\_id\\.\\* as strictly necessary, but the known-tracker table makes it an audience measurement cookie (Matomo), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.",
     );
     expect(draftMarkdown({ ...draft, language: 'fr' })).toContain(
-      'Catégorie à revoir : la charte range \\_ga parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait un cookie de mesure d’audience (Google), qui demande d’ordinaire le consentement du visiteur.',
+      'Catégorie à revoir\u202f: la charte range \\_ga parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait un cookie de mesure d’audience (Google), qui demande d’ordinaire le consentement du visiteur.',
     );
   });
 });
@@ -518,9 +518,9 @@ describe('draftCharter: an entry the charter repeats', () => {
       ['third-party', 'sessionid', ['not-observed']],
     ]);
     const markdown = draftMarkdown(draft);
-    expect(markdown).not.toContain('Non observé : \\_ga');
+    expect(markdown).not.toContain('Non observé\u202f: \\_ga');
     expect(markdown).toContain(
-      'Déclaré deux fois : la charte déclare \\_ga sur plusieurs lignes ; seule la première s’applique, les suivantes n’ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.',
+      'Déclaré deux fois\u202f: la charte déclare \\_ga sur plusieurs lignes\u202f; seule la première s’applique, les suivantes n’ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.',
     );
   });
 

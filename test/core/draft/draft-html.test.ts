@@ -61,6 +61,15 @@ describe('draftHtml', () => {
     expect(page).toContain('observed on demo.opendatasoft.com on 2026-12-01 (after refusing cookies)');
   });
 
+  it('keeps the narrow no-break spaces of French typography in its own words, and only there', () => {
+    const page = draftHtml(
+      draft([row('_ga', { provider: 'Google\u202f:', category: 'statistics' }, ['not-observed'])], { language: 'fr' }),
+    );
+    expect(page).toContain('<p><strong>Cookies de mesure d’audience\u202f:</strong> Ces cookies');
+    expect(page).toContain('<tr><td>Google :</td><td><code>_ga</code> <em class="draft-mark">(non observé\u202f: à garder seulement');
+    expect(page).toContain('<li>Non observé\u202f: _ga (Google :) est déclaré');
+  });
+
   it('escapes every character that could make markup, and shows bidi controls', () => {
     expect(htmlText(`<script>"a" & 'b'</script>`)).toBe('&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;');
     expect(htmlText('a\u202Eb\n c')).toBe('a&lt;U+202E&gt;b c');

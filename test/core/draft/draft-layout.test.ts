@@ -39,7 +39,7 @@ describe('draft layout', () => {
     expect(cookieLabel({ cookie: '_ga', match: 'exact' })).toBe('_ga');
     expect(rowRemarks(row('_ga', { marks: ['duration-observed', 'moved-to-necessary'] }), DRAFT_WORDS.fr)).toEqual([
       '(durée observée)',
-      '(déplacé : cookie de la plateforme)',
+      '(déplacé\u202f: cookie de la plateforme)',
     ]);
   });
 
@@ -95,10 +95,10 @@ describe('draft layout', () => {
   it('says in French whose stated duration the observed one replaces', () => {
     const longer = [row('_ga', { marks: ['duration-observed'], statedDuration: 'Session' })];
     expect(reviewItems(draft(longer, { language: 'fr' }), String)).toEqual([
-      'Durée dépassée : _ga a vécu 13 mois, plus que la durée « Session » annoncée par la charte. La durée observée la remplace : vérifiez que c’est bien celle à annoncer.',
+      'Durée dépassée\u202f: _ga a vécu 13 mois, plus que la durée «\u202fSession\u202f» annoncée par la charte. La durée observée la remplace\u202f: vérifiez que c’est bien celle à annoncer.',
     ]);
     expect(reviewItems(draft(longer, { language: 'fr', charterKind: 'platform-default' }), String)[0]).toContain(
-      'plus que la durée « Session » annoncée par la politique cookies de la plateforme.',
+      'plus que la durée «\u202fSession\u202f» annoncée par la politique cookies de la plateforme.',
     );
   });
 
@@ -113,8 +113,8 @@ describe('draft layout', () => {
       row('y', { marks: ['to-review'], source: 'unknown', embeddedBy: ['embed.example'] }),
     ];
     expect(reviewItems(draft(rows, { language: 'fr' }), String)).toEqual([
-      'À vérifier : x (Matomo) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez sa catégorie.',
-      'À vérifier : y (Matomo) a été déposé par un contenu intégré au portail (embed.example) mais la charte ne le déclare pas. Il est ajouté aux cookies tiers avec la durée observée ; aucune source ne donne sa finalité : décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.',
+      'À vérifier\u202f: x (Matomo) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée\u202f; aucune source ne donne sa finalité\u202f: décrivez-la, puis vérifiez sa catégorie.',
+      'À vérifier\u202f: y (Matomo) a été déposé par un contenu intégré au portail (embed.example) mais la charte ne le déclare pas. Il est ajouté aux cookies tiers avec la durée observée\u202f; aucune source ne donne sa finalité\u202f: décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.',
     ]);
     expect(reviewItems(draft(rows), String)).toEqual([
       'To review: x (Matomo) was observed but the charter does not declare it. It is added with the duration observed; no source gives its purpose: describe it, then check its category.',
@@ -142,8 +142,8 @@ describe('draft layout', () => {
       (text) => `[${text}]`,
     );
     expect(items.slice(1)).toEqual([
-      'Non observé : [django_language] n’a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l’est.',
-      'Non observé : [csrftoken] n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.',
+      'Non observé\u202f: [django_language] n’a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l’est.',
+      'Non observé\u202f: [csrftoken] n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.',
     ]);
   });
 
@@ -172,8 +172,8 @@ describe('draft layout', () => {
       { name: 'late', reason: 'limit' as const },
     ];
     expect(reviewItems(draft([], { setAside, language: 'fr' }), String)).toEqual([
-      'Non inscrit : a b ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.',
-      'Non inscrit : late viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.',
+      'Non inscrit\u202f: a b ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.',
+      'Non inscrit\u202f: late viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.',
     ]);
   });
 
@@ -183,10 +183,10 @@ describe('draft layout', () => {
       'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.',
     );
     expect(reviewItems(draft([], { setAside, language: 'fr' }), String).at(-1)).toBe(
-      'Non inscrit : 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.',
+      'Non inscrit\u202f: 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.',
     );
     expect(reviewItems(draft([], { setAside: [...setAside, ...setAside], language: 'fr' }), String).at(-1)).toBe(
-      'Non inscrit : 202 autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.',
+      'Non inscrit\u202f: 202 autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.',
     );
   });
 });

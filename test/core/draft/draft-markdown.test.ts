@@ -17,19 +17,25 @@ describe('draftMarkdown', () => {
       '',
       '### À quoi servent les cookies sur la plateforme <https://demo.opendatasoft.com>',
       '',
-      '**Cookies strictement nécessaires :** Ces cookies sont nécessaires au fonctionnement de la plateforme et ne peuvent pas être désactivés.',
+      '**Cookies strictement nécessaires\u202f:** Ces cookies sont nécessaires au fonctionnement de la plateforme et ne peuvent pas être désactivés.',
       '',
       '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
       '| --- | --- | --- | --- |',
       '| Huwise | sessionid | 12 mois | Se souvenir |',
       '',
-      '**Cookies de mesure d’audience :** Ces cookies nous permettent de mesurer la fréquentation du portail, avec votre accord.',
+      '**Cookies de mesure d’audience\u202f:** Ces cookies nous permettent de mesurer la fréquentation du portail, avec votre accord.',
       '',
       '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
       '| --- | --- | --- | --- |',
       '| Matomo | \\_pk\\_id\\.\\* | 12 mois | Se souvenir |',
       '',
     ]);
+  });
+
+  it('keeps the narrow no-break spaces of French typography in its remarks, escaped as before around them', () => {
+    expect(markdownRow(row('_ga', { category: 'statistics' }, ['not-observed']), 'fr')).toBe(
+      '| Huwise | \\_ga \\(non observé\u202f\\: à garder seulement s’il est encore utilisé\\) | 12 mois | Se souvenir |',
+    );
   });
 
   it('lists what to review, numbered, before the tables', () => {

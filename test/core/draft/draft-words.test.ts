@@ -113,4 +113,10 @@ describe('the French draft’s words', () => {
     for (const text of texts) expect(text, text).not.toMatch(/'/);
     expect(DRAFT_WORDS.fr.portalHeading).toMatch(/^À quoi servent/);
   });
+
+  it('put a narrow no-break space, never a plain one, before : ; ! ? and inside « »', () => {
+    for (const text of everyText(DRAFT_WORDS.fr)) expect(text, text).not.toMatch(/[^\S\u202f][:;!?»]|«[^\S\u202f]/u);
+    expect(DRAFT_WORDS.fr.colon).toBe('\u202f:');
+    expect(DRAFT_WORDS.fr.review.longer('N', 'O', 'S', 'par la charte')).toContain('la durée «\u202fS\u202f» annoncée');
+  });
 });
