@@ -40,6 +40,7 @@ describe('_locales', () => {
   it('has a message for every value the popup names by messageKey', () => {
     const values: Array<[Parameters<typeof messageKey>[0], string[]]> = [
       ['category', ['necessary', 'statistics', 'third-party', 'other']],
+      ['categoryOne', ['necessary', 'statistics', 'third-party', 'other']],
       ['finding', ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen']],
       ['status', ['declared', 'undeclared', 'not-seen']],
       ['via', ['response', 'frame']],

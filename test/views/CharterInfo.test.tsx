@@ -314,7 +314,7 @@ describe('CharterInfo', () => {
     ]);
   });
 
-  it('names a changed category as the report does, not by its code', () => {
+  it('names a changed category as one cookie’s (not a group’s heading), not by its code', () => {
     const charter: Report['charter'] = {
       ...bundled,
       kind: 'live',
@@ -324,9 +324,9 @@ describe('CharterInfo', () => {
         changed: [{ cookie: '_pk_id', fields: [{ field: 'category', before: 'necessary', after: 'third-party' }] }],
       },
     };
-    expect(shownIn('fr', charter).text('[data-change="changed"]')).toBe('~ _pk_id (modifiée) : catégorie « Nécessaires » → « Tiers »');
+    expect(shownIn('fr', charter).text('[data-change="changed"]')).toBe('~ _pk_id (modifiée) : catégorie « nécessaire » → « tiers »');
     cleanup();
-    expect(shownIn('en', charter).text('[data-change="changed"]')).toBe('~ _pk_id (changed): category “Necessary” → “Third party”');
+    expect(shownIn('en', charter).text('[data-change="changed"]')).toBe('~ _pk_id (changed): category “necessary” → “third party”');
   });
 
   it('says the live charter matches the bundled one, and offers no refresh without any charter', () => {
