@@ -37,15 +37,19 @@ describe('_locales', () => {
     expect(elidable).toEqual([]);
   });
 
-  /** French messages whose English twin matches `english`, with their key, that do not match `french`. */
+  /** French messages, with their key, whose English twin's words (placeholders aside) match `english` but which do not match `french`. */
   const frenchNotSaying = (english: RegExp, french: RegExp) =>
     Object.entries(locales.en!)
-      .filter(([key, { message }]) => english.test(message) && !french.test(locales.fr![key]!.message))
+      .filter(([key, { message }]) => english.test(message.replace(/\$\w+\$/g, '')) && !french.test(locales.fr![key]!.message))
       .map(([key]) => `${key}: ${locales.fr![key]!.message}`);
 
   it('calls a recorded run « parcours » in French, as « Enregistrer le parcours de consentement » does, not « enregistrement »', () => {
     // « Enregistrement » is the recording itself: « l’enregistrement 2 a accepté » read as the act, not the run.
     expect(frenchNotSaying(/\b([Rr]un \d|this run|[Tt]hese runs|[Tt]wo runs)\b/, /\b[Pp]arcours\b/)).toEqual([]);
+  });
+
+  it('calls a tracker « traceur » in French wherever English says tracker, not « outil » in some places', () => {
+    expect(frenchNotSaying(/\btrackers?\b/i, /\btraceurs?\b/)).toEqual([]);
   });
 
   it('has a message for every value the popup names by messageKey', () => {
