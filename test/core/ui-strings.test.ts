@@ -52,6 +52,11 @@ describe('_locales', () => {
     expect(frenchNotSaying(/\btrackers?\b/i, /\btraceurs?\b/)).toEqual([]);
   });
 
+  it('says « supprimé » in French for whatever was dropped (events, cookies, sites), never « abandonné » for some', () => {
+    expect(frenchNotSaying(/\bdropped\b/, /supprimée?s?/)).toEqual([]);
+    expect(Object.entries(locales.fr!).filter(([, { message }]) => /abandonn/i.test(message))).toEqual([]);
+  });
+
   it('has a message for every value the popup names by messageKey', () => {
     const values: Array<[Parameters<typeof messageKey>[0], string[]]> = [
       ['category', ['necessary', 'statistics', 'third-party', 'other']],
