@@ -57,6 +57,17 @@ describe('_locales', () => {
     expect(Object.entries(locales.fr!).filter(([, { message }]) => /abandonn/i.test(message))).toEqual([]);
   });
 
+  it('says in French what was translated word for word before (« Vu d’abord », « le cookie vit », « Choix fait »)', () => {
+    const french = (key: string) => locales.fr![key]!.message.replace(/[\u00a0\u202f]/g, ' ');
+    expect(french('firstPhase')).toBe('Première apparition : $PHASE$');
+    expect(french('evidenceLifetime')).toBe('La charte indique « $STATED$ » ; le cookie dure $ACTUAL$.');
+    expect(french('choiceMade')).toBe('Choix effectué : $STATE$');
+    expect(french('choiceRemoved')).toBe('Choix supprimé : le bandeau s’affiche de nouveau');
+    expect(french('noAnswerWithin')).toBe('le service de l’extension n’a pas répondu dans les $SECONDS$ s');
+    expect(french('embeddedExplain')).toMatch(/^Demande l’accès à tous les sites et le droit de voir quel onglet charge quoi, /);
+    expect(french('enableDevtoolsDone')).toMatch(/ sera dans DevTools la prochaine fois que vous l’ouvrirez\.$/);
+  });
+
   it('has a message for every value the popup names by messageKey', () => {
     const values: Array<[Parameters<typeof messageKey>[0], string[]]> = [
       ['category', ['necessary', 'statistics', 'third-party', 'other']],

@@ -134,7 +134,7 @@ describe('Chromium in French', () => {
     await panel.click('#tab-timeline');
     await panel.waitFor('[data-divider="refused"]');
     expect((await panel.texts('[data-divider="refused"] strong'))[0]).toBe(
-      `Choix fait : ${isolated(`Refusé (${isolated('Matomo')} : refusé · ${isolated('Google Analytics')} : refusé)`)}`,
+      `Choix effectué : ${isolated(`Refusé (${isolated('Matomo')} : refusé · ${isolated('Google Analytics')} : refusé)`)}`,
     );
     expect(await panel.texts('[data-action="record-other"]')).toEqual(['Enregistrer l’autre choix']);
     await Promise.all([site.close(), popup.close(), panel.close()]);
