@@ -30,6 +30,23 @@ describe('_locales', () => {
     expect(straight).toEqual([]);
   });
 
+  it('puts a narrow no-break space (U+202F) before French : ; ! ? and inside « », never a plain space or none', () => {
+    // A plain space lets the line break before the colon; none at all is English typography.
+    // "?" opening a query (« utilisez ?tabId=N ») is not punctuation: only a mark that ends a word is checked.
+    const wrong = Object.entries(locales.fr!)
+      .filter(([, { message }]) => /(^|[^\u202f])[:;!?](?=\s|$)|«(?!\u202f)|(?<!\u202f)»/.test(message))
+      .map(([key, { message }]) => `${key}: ${message}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('groups thousands in a French message with a narrow no-break space, as Intl does (1 000)', () => {
+    expect(new Intl.NumberFormat('fr').format(1000)).toBe('1\u202f000');
+    const wrong = Object.entries(locales.fr!)
+      .filter(([, { message }]) => /\d[^\S\u202f]\d{3}(?!\d)/.test(message))
+      .map(([key, { message }]) => `${key}: ${message}`);
+    expect(wrong).toEqual([]);
+  });
+
   it('never writes French « de » before a provider’s or tracker’s name, which may want « d’ » (AT Internet, Eulerian)', () => {
     const elidable = Object.entries(locales.fr!)
       .filter(([, { message }]) => /\b(de|le|que) \$(PROVIDER|TRACKERS?|SERVICE)\$/i.test(message))

@@ -175,12 +175,12 @@ describe('ConsentRuns', () => {
     expect(await said('fr', 0)).toEqual([
       '3 cookies',
       '1 cookie',
-      '0 cookie supprimé. Enregistrement en cours : faites votre choix sur la page.',
+      '0 cookie supprimé. Enregistrement en cours\u202f: faites votre choix sur la page.',
     ]);
     expect(await said('fr', 2)).toEqual([
       '3 cookies',
       '1 cookie',
-      '2 cookies supprimés. Enregistrement en cours : faites votre choix sur la page.',
+      '2 cookies supprimés. Enregistrement en cours\u202f: faites votre choix sur la page.',
     ]);
   });
 
