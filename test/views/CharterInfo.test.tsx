@@ -173,7 +173,7 @@ describe('CharterInfo', () => {
       kind: 'live',
       live: { fetchedAt: read, url: 'https://data.tco.re/terms/cookies-policy/', problem: { kind: 'network' }, failedAt },
     };
-    const at = (language: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(failedAt);
+    const at = (language: string) => formatDateTime(failedAt, language);
     const english = shownIn('en', kept).text('[data-live-problem]');
     expect(english).toBe(
       `Reading it again on ${at('en')} failed (network error (offline, or the site cannot be reached)): the live charter read before is kept.`.replace(
