@@ -137,7 +137,13 @@ describe('Chromium in French', () => {
       `Choix effectué\u202f: ${isolated(`Refusé (${isolated('Matomo')}\u202f: refusé · ${isolated('Google Analytics')}\u202f: refusé)`)}`,
     );
     expect(await panel.texts('[data-action="record-other"]')).toEqual(['Enregistrer l’autre choix']);
-    await Promise.all([site.close(), popup.close(), panel.close()]);
+
+    // The DevTools panel's page, opened in a tab, is titled in French too (its HTML's title is English).
+    const devtoolsPanel = await browser().newPage();
+    await devtoolsPanel.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
+    await devtoolsPanel.waitFor('main[data-state="ready"]');
+    expect(await devtoolsPanel.evaluate(() => document.title, null)).toBe('Charte cookies');
+    await Promise.all([site.close(), popup.close(), panel.close(), devtoolsPanel.close()]);
   });
 });
 
