@@ -10,10 +10,11 @@ export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
 /**
  * The key of a message naming one value of an enumeration: `messageKey('finding', 'not-seen')`
  * is `finding_not_seen` (message names allow only ASCII letters, digits and `_`).
- * test/core/ui-strings.test.ts checks every such key exists in every locale.
+ * test/core/ui-strings.test.ts checks every such key exists in every locale. A category has two:
+ * `category` names a group of cookies (a heading, "Nécessaires"), `categoryOne` one cookie's ("nécessaire").
  */
 export function messageKey(
-  prefix: 'category' | 'finding' | 'status' | 'phase' | 'consent' | 'event' | 'source' | 'field' | 'via',
+  prefix: 'category' | 'categoryOne' | 'finding' | 'status' | 'phase' | 'consent' | 'event' | 'source' | 'field' | 'via',
   value: string,
 ): MessageKey {
   return `${prefix}_${value.replace(/-/g, '_')}` as MessageKey;

@@ -24,6 +24,8 @@ applyTheme(pageTheme(params, devtoolsTheme()));
 if (!params.has('theme')) onDevtoolsThemeChanged((theme) => applyTheme(theme));
 const platform = browserPlatform();
 document.documentElement.lang = platform.language.split('-')[0] ?? 'en';
+// The HTML's title is English (there before any script runs): the page, opened in a tab, is titled in the UI language.
+document.title = platform.t('devtoolsPanelTitle');
 
 const inspected = inspectedTabId();
 const bound = boundSite(params, inspected, (tabId) => answerWithin(callBackground('siteOfTab', { tabId }), 'siteOfTab'), platform.t);

@@ -107,8 +107,9 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
       ? t('charterLive', live?.url ?? '', date)
       : t(charter.kind === 'platform-default' && live?.problem ? 'charterLivePlatform' : KIND_LABEL[charter.kind]);
   const quoted = (text: string | null) => (text === null ? '—' : t('charterQuoted', text));
-  // A category is a code ("third-party"): said by the name the report's sections give it.
-  const said = (field: string, value: string | null) => (field === 'category' && value !== null ? t(messageKey('category', value)) : value);
+  // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
+  const said = (field: string, value: string | null) =>
+    field === 'category' && value !== null ? t(messageKey('categoryOne', value)) : value;
   return (
     <div class="charter" data-charter={charter.kind}>
       <p>{used}</p>

@@ -58,7 +58,7 @@ function RunColumn({
         <ul class="run-cookies">
           {present.map((cookie) => (
             <li key={`${cookie.name} ${cookie.domain}`} data-run-cookie={cookie.name} data-category={cookie.category}>
-              <code>{cookie.name}</code> <span class="muted">{t(messageKey('category', cookie.category))}</span>
+              <code>{cookie.name}</code> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
             </li>
           ))}
         </ul>

@@ -19,7 +19,7 @@ const WITHOUT_PROVIDER = {
 
 export function findingText(finding: Finding, t: Translate, language: string): string {
   const { detail } = finding;
-  const category = t(messageKey('category', detail.category));
+  const category = t(messageKey('categoryOne', detail.category));
   /** A sentence that opens with the provider, or its own sentence when the provider is unknown. */
   const aboutProvider = (key: keyof typeof WITHOUT_PROVIDER, ...rest: string[]) =>
     detail.provider ? t(key, detail.provider, category, ...rest) : t(WITHOUT_PROVIDER[key], category, ...rest);

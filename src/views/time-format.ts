@@ -19,9 +19,15 @@ export function formatTime(ms: number, language: string): string {
   ).format(ms);
 }
 
-/** A date and time of day, for when a charter was read: "Dec 1, 2026, 4:47 PM". */
+/**
+ * A date and time of day, for when a charter was read, the month in words as a sentence has it:
+ * "December 1, 2026 at 4:47 PM", « 1er décembre 2026 à 16:47 » (medium read « 1 déc. 2026, 16:47 »).
+ */
 export function formatDateTime(ms: number, language: string): string {
-  return cached(`${language} date-time`, () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+  const formatter = cached(`${language} date-time`, () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }));
+  const said = formatter.format(ms);
+  // French writes the first of the month as an ordinal, « 1er », which Intl does not (its dates open with the day).
+  return language.startsWith('fr') ? said.replace(/^1(?=\s)/, '1er') : said;
 }
 
 /** A count as the UI language writes it: "1,234" in English, "1 234" in French. */

@@ -117,7 +117,7 @@ describe('Chromium in French', () => {
     await popup.waitFor('[data-consent="refused"]');
     await popup.setViewport(460, 900);
     const text = (await popup.texts('main'))[0]!;
-    expect(text).toContain('Consentement :');
+    expect(text).toContain('Consentement\u202f:');
     expect(text).toContain('Refusé');
     expect(text).toContain('Constats');
     expect(text).toContain('Nécessaires');
@@ -134,10 +134,16 @@ describe('Chromium in French', () => {
     await panel.click('#tab-timeline');
     await panel.waitFor('[data-divider="refused"]');
     expect((await panel.texts('[data-divider="refused"] strong'))[0]).toBe(
-      `Choix fait : ${isolated(`Refusé (${isolated('Matomo')} : refusé · ${isolated('Google Analytics')} : refusé)`)}`,
+      `Choix effectué\u202f: ${isolated(`Refusé (${isolated('Matomo')}\u202f: refusé · ${isolated('Google Analytics')}\u202f: refusé)`)}`,
     );
     expect(await panel.texts('[data-action="record-other"]')).toEqual(['Enregistrer l’autre choix']);
-    await Promise.all([site.close(), popup.close(), panel.close()]);
+
+    // The DevTools panel's page, opened in a tab, is titled in French too (its HTML's title is English).
+    const devtoolsPanel = await browser().newPage();
+    await devtoolsPanel.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
+    await devtoolsPanel.waitFor('main[data-state="ready"]');
+    expect(await devtoolsPanel.evaluate(() => document.title, null)).toBe('Charte cookies');
+    await Promise.all([site.close(), popup.close(), panel.close(), devtoolsPanel.close()]);
   });
 });
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { AccessPrompt } from '../../src/views/AccessPrompt.tsx';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
@@ -35,6 +36,22 @@ describe('AccessPrompt', () => {
     const { container } = prompt(true, async () => true);
     expect(container.querySelector('[data-access]')?.getAttribute('data-access')).toBe('portal');
     expect(container.querySelector('button')?.textContent).toBe('grantPortals');
+  });
+
+  it('says in French that the browser has not let the extension in, not that it gave the extension access', () => {
+    const { container } = render(
+      <AccessPrompt
+        host="data.tco.re"
+        portal
+        origins={[]}
+        requestAccess={async () => true}
+        onGranted={vi.fn()}
+        t={localeTranslate('fr')}
+      />,
+    );
+    expect(container.querySelector('p')?.textContent).toBe(
+      'data.tco.re est un portail, mais ce navigateur n’a pas encore autorisé l’extension à y accéder.',
+    );
   });
 
   it('says so when the person refuses, or the request fails', async () => {

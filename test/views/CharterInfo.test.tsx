@@ -173,7 +173,7 @@ describe('CharterInfo', () => {
       kind: 'live',
       live: { fetchedAt: read, url: 'https://data.tco.re/terms/cookies-policy/', problem: { kind: 'network' }, failedAt },
     };
-    const at = (language: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(failedAt);
+    const at = (language: string) => formatDateTime(failedAt, language);
     const english = shownIn('en', kept).text('[data-live-problem]');
     expect(english).toBe(
       `Reading it again on ${at('en')} failed (network error (offline, or the site cannot be reached)): the live charter read before is kept.`.replace(
@@ -284,16 +284,17 @@ describe('CharterInfo', () => {
       cleanup();
       return shownIn(language, charter).text('[data-charter-changes] summary');
     };
+    // French names what changed, a charter's entry (« entrée »): a participle alone would agree with nothing (a cookie is masculine).
     expect(summary('fr', changed(1, 0, 2))).toBe(
-      'La charte en ligne diffère de celle fournie : 1 ajoutée, 0 retirée, 2 modifiées. Le rapport utilise la charte en ligne.',
+      'La charte en ligne diffère de celle fournie : 1 entrée ajoutée, 0 entrée retirée, 2 entrées modifiées. Le rapport utilise la charte en ligne.',
     );
-    expect(summary('fr', changed(2, 1, 0))).toContain(': 2 ajoutées, 1 retirée, 0 modifiée.');
+    expect(summary('fr', changed(2, 1, 0))).toContain(': 2 entrées ajoutées, 1 entrée retirée, 0 entrée modifiée.');
     expect(summary('en', changed(1, 0, 2))).toBe(
       'The live charter differs from the bundled one: 1 added, 0 removed, 2 changed. The report uses the live charter.',
     );
     cleanup();
     expect(shownIn('fr', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
-      '~ c0 (modifiée) : finalité « Session » → « Sécurité » ; durée — → « 1 an »',
+      '~ c0 (entrée modifiée) : finalité « Session » → « Sécurité » ; durée — → « 1 an »',
     );
     cleanup();
     expect(shownIn('en', changed(0, 0, 1)).text('[data-change="changed"]')).toBe(
@@ -303,8 +304,8 @@ describe('CharterInfo', () => {
     cleanup();
     const french = shownIn('fr', changed(1, 1, 0));
     expect([french.text('[data-change="added"]'), french.text('[data-change="removed"]')]).toEqual([
-      '+ a0 (ajoutée) : Audience',
-      '− r0 (retirée)',
+      '+ a0 (entrée ajoutée) : Audience',
+      '− r0 (entrée retirée)',
     ]);
     cleanup();
     const english = shownIn('en', changed(1, 1, 0));
@@ -314,7 +315,7 @@ describe('CharterInfo', () => {
     ]);
   });
 
-  it('names a changed category as the report does, not by its code', () => {
+  it('names a changed category as one cookie’s (not a group’s heading), not by its code', () => {
     const charter: Report['charter'] = {
       ...bundled,
       kind: 'live',
@@ -324,9 +325,11 @@ describe('CharterInfo', () => {
         changed: [{ cookie: '_pk_id', fields: [{ field: 'category', before: 'necessary', after: 'third-party' }] }],
       },
     };
-    expect(shownIn('fr', charter).text('[data-change="changed"]')).toBe('~ _pk_id (modifiée) : catégorie « Nécessaires » → « Tiers »');
+    expect(shownIn('fr', charter).text('[data-change="changed"]')).toBe(
+      '~ _pk_id (entrée modifiée) : catégorie « nécessaire » → « tiers »',
+    );
     cleanup();
-    expect(shownIn('en', charter).text('[data-change="changed"]')).toBe('~ _pk_id (changed): category “Necessary” → “Third party”');
+    expect(shownIn('en', charter).text('[data-change="changed"]')).toBe('~ _pk_id (changed): category “necessary” → “third party”');
   });
 
   it('says the live charter matches the bundled one, and offers no refresh without any charter', () => {

@@ -82,6 +82,26 @@ describe('ConsentRuns', () => {
     }
   });
 
+  it('labels each cookie of a run with its own category (“nécessaire”), not a group’s heading (“Nécessaires”)', () => {
+    const labels = (language: 'en' | 'fr') => {
+      const { container } = render(
+        <ConsentRuns
+          host="data.tco.re"
+          report={refused}
+          savedRun={runOfReport(accepted, 10)}
+          recordConsentFlow={vi.fn()}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      const said = [...container.querySelectorAll('[data-run="current"] [data-run-cookie]')].map((li) => li.textContent);
+      cleanup();
+      return said;
+    };
+    expect(labels('fr')).toEqual(['sessionid nécessaire', '_hjSessionUser_1234 autre']);
+    expect(labels('en')).toEqual(['sessionid necessary', '_hjSessionUser_1234 other']);
+  });
+
   it('names a cookie once whatever its domains, and lists apart those of unknown origin, in English and in French', () => {
     const sharedAndOwn = report(
       [
@@ -155,12 +175,12 @@ describe('ConsentRuns', () => {
     expect(await said('fr', 0)).toEqual([
       '3 cookies',
       '1 cookie',
-      '0 cookie supprimé. Enregistrement en cours : faites votre choix sur la page.',
+      '0 cookie supprimé. Enregistrement en cours\u202f: faites votre choix sur la page.',
     ]);
     expect(await said('fr', 2)).toEqual([
       '3 cookies',
       '1 cookie',
-      '2 cookies supprimés. Enregistrement en cours : faites votre choix sur la page.',
+      '2 cookies supprimés. Enregistrement en cours\u202f: faites votre choix sur la page.',
     ]);
   });
 

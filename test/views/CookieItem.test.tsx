@@ -95,15 +95,16 @@ describe('CookieItem', () => {
     }
     expect(said).toEqual([
       // Google's "90 days" beside 90 days, not "3 months".
-      'Habituel : 90 jours · Réel : 90 jours',
-      'Habituel : 13 mois par défaut, modifiable · Réel : 3 mois',
-      'Habituel : de 30 secondes à 1 an · Réel : 3 mois',
-      'Habituel : fin de session · Réel : 3 mois',
-      'Habituel : supprimé aussitôt · Réel : 3 mois',
-      'Habituel : non vérifié · Réel : 3 mois',
-      'Habituel : non indiqué par Microsoft · Réel : 3 mois',
+      'Durée habituelle : 90 jours · Durée réelle : 90 jours',
+      'Durée habituelle : 13 mois par défaut, modifiable · Durée réelle : 3 mois',
+      'Durée habituelle : de 30 secondes à 1 an · Durée réelle : 3 mois',
+      'Durée habituelle : fin de session · Durée réelle : 3 mois',
+      // Each says the lifetime (« durée »), in its gender: not the cookie (« supprimé aussitôt », « non vérifié »).
+      'Durée habituelle : suppression immédiate · Durée réelle : 3 mois',
+      'Durée habituelle : non vérifiée · Durée réelle : 3 mois',
+      'Durée habituelle : non indiquée par Microsoft · Durée réelle : 3 mois',
     ]);
-    expect(tracker(lasting(365, 'day'), 365 * 86400).replace(/\s/g, ' ')).toBe('Habituel : 365 jours · Réel : 365 jours');
+    expect(tracker(lasting(365, 'day'), 365 * 86400).replace(/\s/g, ' ')).toBe('Durée habituelle : 365 jours · Durée réelle : 365 jours');
   });
 
   it('marks the Open Cookie Database’s lifetime as its own words, in English', () => {
@@ -115,7 +116,9 @@ describe('CookieItem', () => {
     const words = row.querySelector('.facts [data-database-words]');
     expect(words?.textContent).toBe('1 year');
     expect(words?.getAttribute('lang')).toBe('en');
-    expect(row.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toMatch(/^Habituel, selon l.Open Cookie Database : 1 year · /);
+    expect(row.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toMatch(
+      /^Durée habituelle, selon l.Open Cookie Database : 1 year · /,
+    );
   });
 
   it('writes the colon after a description’s source as each language does', () => {
@@ -127,7 +130,7 @@ describe('CookieItem', () => {
       ).querySelector('.source')!.textContent;
     expect(source('en')).toBe('From the Open Cookie Database: ');
     cleanup();
-    expect(source('fr')).toMatch(/^Selon l.Open Cookie Database : $/);
+    expect(source('fr')).toBe('Selon l’Open Cookie Database\u202f: ');
   });
 
   it('shows each flag whole, in a chip of its own, and never leaves a separator alone at the end of a line', () => {
@@ -192,7 +195,7 @@ describe('CookieItem', () => {
     );
     cleanup();
     expect(item(shared, localeTranslate('fr')).querySelector('[data-origin-unknown]')?.textContent).toBe(
-      'D’autres sites du domaine opendatasoft.com étaient ouverts aussi : on ne sait pas lequel l’a déposé, il ne donne donc lieu à aucun constat ici.',
+      'D’autres sites du domaine opendatasoft.com étaient ouverts aussi\u202f: on ne sait pas lequel l’a déposé, il ne donne donc lieu à aucun constat ici.',
     );
     cleanup();
     // A hostile domain is text too.
@@ -284,7 +287,7 @@ describe('CookieItem', () => {
         <CookieItem row={row!} t={localeTranslate('fr')} language="fr" />
       </ul>,
     );
-    expect(container.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toBe('Déclaré : 2 weeks · Réel : 14 jours');
+    expect(container.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toBe('Durée déclarée : 2 weeks · Durée réelle : 14 jours');
   });
 
   it('lists the flags people look for', () => {

@@ -5,6 +5,7 @@ import { ExportPanel } from '../../src/views/ExportPanel.tsx';
 import type { ExportFormat } from '../../src/core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../../src/core/draft/draft-formats.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
 
@@ -33,6 +34,24 @@ describe('ExportPanel', () => {
     expect(container.querySelector('h2')).toBeNull();
     expect(container.querySelector('[data-draft]')?.getAttribute('aria-labelledby')).toBe('draft-title');
     expect(container.querySelector('#draft-title')?.tagName).toBe('H3');
+  });
+
+  it('says what the draft is and what to check in it, in French as a French reader writes it', () => {
+    const note = (language: 'en' | 'fr') => {
+      const { container } = render(
+        <ExportPanel exportReport={vi.fn()} download={vi.fn()} copy={vi.fn()} draftLanguage="fr" t={localeTranslate(language)} />,
+      );
+      // Spaces that must not break read as spaces: the wording is checked here, the typography in ui-strings.test.ts.
+      const said = container.querySelector('[data-draft] p.muted')?.textContent?.replace(/[\u00a0\u202f]/g, ' ');
+      cleanup();
+      return said;
+    };
+    expect(note('fr')).toBe(
+      'Un projet conforme au modèle de la plateforme, établi d’après ce qui a été enregistré ici : les cookies absents de la charte ' +
+        'sont ajoutés ; les entrées non vues et les durées plus longues que celles déclarées sont signalées à vérifier. ' +
+        'Relisez-le avant de publier.',
+    );
+    expect(note('en')).toContain('cookies not in the charter are added; entries not seen and lifetimes longer than declared are marked');
   });
 
   it('says why an export failed', async () => {

@@ -234,7 +234,7 @@ describe('FindingsSummary', () => {
       );
       const row = container.querySelector('[data-finding="before-consent"]')!;
       expect(row.querySelector('.evidence')?.textContent).toBe(
-        `${FSI}Evil Corp${PDI} cookie (${FSI}Other${PDI}), set before the visitor chose.`,
+        `${FSI}Evil Corp${PDI} cookie (${FSI}other${PDI}), set before the visitor chose.`,
       );
       expect(row.querySelector('button')?.getAttribute('title')).toBe(`Show ${FSI}_gaevil${PDI}`);
     } finally {

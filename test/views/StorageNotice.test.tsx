@@ -49,7 +49,17 @@ describe('StorageNotice', () => {
     };
     expect(said('en', 1)).toBe('1 older cookie of this site was dropped to keep its record within 2 MB.');
     expect(said('en', 2)).toBe('2 older cookies of this site were dropped to keep its record within 2 MB.');
-    expect(said('fr', 1)).toBe('1 cookie plus ancien de ce site a été abandonné pour garder son enregistrement sous 2 Mo.');
-    expect(said('fr', 2)).toBe('2 cookies plus anciens de ce site ont été abandonnés pour garder son enregistrement sous 2 Mo.');
+    expect(said('fr', 1)).toBe('1 cookie plus ancien de ce site a été supprimé pour garder son enregistrement sous 2 Mo.');
+    expect(said('fr', 2)).toBe('2 cookies plus anciens de ce site ont été supprimés pour garder son enregistrement sous 2 Mo.');
+  });
+
+  it('says in French that changes could not be saved (« sauvegardés »), not « enregistrés », the word for recording', () => {
+    const { container } = render(
+      <StorageNotice storage={{ ...kept, unsavedSince: 0 }} siteEvicted={false} t={localeTranslate('fr')} language="fr" />,
+    );
+    // The time is the machine's: the words around it are checked; spaces that must not break read as spaces.
+    const said = container.querySelector('[data-notice-part="unsaved"]')?.textContent?.replace(/[\u00a0\u202f]/g, ' ');
+    expect(said).toMatch(/^Les changements depuis \S+ n’ont pas pu être sauvegardés dans le stockage du navigateur : /);
+    expect(said).toMatch(/ : ils sont conservés tant que l’extension tourne, et la sauvegarde sera retentée\.$/);
   });
 });

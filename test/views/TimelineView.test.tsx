@@ -67,12 +67,12 @@ describe('TimelineView', () => {
       "This site's records were dropped here to make room in the browser's storage: 0 cookies, 3 events. Recording went on.",
     ]);
     expect(said('fr', 1, 0, 1)).toEqual([
-      '1 événement plus ancien a été abandonné (seuls les 1 000 derniers sont gardés).',
-      'Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur : 0 cookie, 1 événement. L’enregistrement a continué.',
+      '1 événement plus ancien a été supprimé (seuls les 1\u202f000 derniers sont gardés).',
+      'Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur\u202f: 0 cookie, 1 événement. L’enregistrement a continué.',
     ]);
     expect(said('fr', 2, 2, 3)).toEqual([
-      '2 événements plus anciens ont été abandonnés (seuls les 1 000 derniers sont gardés).',
-      'Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur : 2 cookies, 3 événements. L’enregistrement a continué.',
+      '2 événements plus anciens ont été supprimés (seuls les 1\u202f000 derniers sont gardés).',
+      'Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur\u202f: 2 cookies, 3 événements. L’enregistrement a continué.',
     ]);
   });
 

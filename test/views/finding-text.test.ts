@@ -14,13 +14,13 @@ describe('findingText', () => {
       findingText(finding({ kind: 'undeclared', cookie: '_pk_id', detail: { ...detail, charter: 'platform-default' } }), t, 'en'),
     ).toBe('evidenceUndeclaredDefault source_known_tracker');
     expect(findingText(finding({ kind: 'before-consent', cookie: '_pk_id', detail }), t, 'en')).toBe(
-      'evidenceBeforeConsent Matomo category_statistics',
+      'evidenceBeforeConsent Matomo categoryOne_statistics',
     );
     expect(findingText(finding({ kind: 'after-refusal', cookie: '_pk_id', detail: { ...detail, how: 'kept' } }), t, 'en')).toBe(
-      'evidenceKeptAfterRefusal Matomo category_statistics',
+      'evidenceKeptAfterRefusal Matomo categoryOne_statistics',
     );
     expect(findingText(finding({ kind: 'after-refusal', cookie: '_pk_id', detail: { ...detail, how: 'set' } }), t, 'en')).toBe(
-      'evidenceSetAfterRefusal Matomo category_statistics',
+      'evidenceSetAfterRefusal Matomo categoryOne_statistics',
     );
     expect(
       findingText(
@@ -28,14 +28,14 @@ describe('findingText', () => {
         t,
         'en',
       ),
-    ).toBe('evidenceSetAfterTrackerRefusal Google category_statistics Google Analytics (ga=false)');
+    ).toBe('evidenceSetAfterTrackerRefusal Google categoryOne_statistics Google Analytics (ga=false)');
     expect(
       findingText(
         finding({ kind: 'after-refusal', cookie: 'atuserid', detail: { ...detail, how: 'kept', refused: ['at', 'xiti'] } }),
         t,
         'en',
       ),
-    ).toBe('evidenceKeptAfterTrackerRefusal Matomo category_statistics AT Internet (at=false), XiTi (xiti=false)');
+    ).toBe('evidenceKeptAfterTrackerRefusal Matomo categoryOne_statistics AT Internet (at=false), XiTi (xiti=false)');
     expect(
       findingText(
         finding({ kind: 'lifetime', cookie: '_ga', detail: { ...detail, stated: '13 mois', actualSeconds: 730 * 86400 } }),
@@ -70,18 +70,32 @@ describe('findingText', () => {
       ),
     ];
     expect(sentences('en')).toEqual([
-      'Cookie from an unknown provider (Other), set before the visitor chose.',
-      'Cookie from an unknown provider (Other), set after the visitor refused.',
-      'Cookie from an unknown provider (Other), still there after the visitor refused.',
-      'Cookie from an unknown provider (Other), set after the visitor refused Google Analytics (ga=false).',
-      'Cookie from an unknown provider (Other), still there after the visitor refused Google Analytics (ga=false).',
+      'Cookie from an unknown provider (other), set before the visitor chose.',
+      'Cookie from an unknown provider (other), set after the visitor refused.',
+      'Cookie from an unknown provider (other), still there after the visitor refused.',
+      'Cookie from an unknown provider (other), set after the visitor refused Google Analytics (ga=false).',
+      'Cookie from an unknown provider (other), still there after the visitor refused Google Analytics (ga=false).',
     ]);
-    for (const sentence of sentences('fr')) expect(sentence).toMatch(/^Cookie d’un prestataire inconnu \(Autres\), /);
+    for (const sentence of sentences('fr')) expect(sentence).toMatch(/^Cookie d’un prestataire inconnu \(autre\), /);
     // A known provider still opens the sentence.
     const known = { provider: 'Matomo', category: 'statistics' as const, source: 'known-tracker' as const };
     expect(findingText(finding({ kind: 'before-consent', cookie: '_pk_id', detail: known }), localeTranslate('en'), 'en')).toBe(
-      'Matomo cookie (Statistics), set before the visitor chose.',
+      'Matomo cookie (statistics), set before the visitor chose.',
     );
+  });
+
+  it('names the category of the one cookie it is about, not the plural heading of a group of them', () => {
+    const sentence = (language: 'en' | 'fr', category: 'necessary' | 'statistics' | 'third-party' | 'other') =>
+      findingText(
+        finding({ kind: 'before-consent', cookie: 'x', detail: { provider: 'Matomo', category, source: 'charter' } }),
+        localeTranslate(language),
+        language,
+      );
+    expect(sentence('fr', 'necessary')).toBe('Cookie du prestataire Matomo (nécessaire), déposé avant le choix du visiteur.');
+    expect(sentence('fr', 'other')).toBe('Cookie du prestataire Matomo (autre), déposé avant le choix du visiteur.');
+    expect(sentence('fr', 'third-party')).toBe('Cookie du prestataire Matomo (tiers), déposé avant le choix du visiteur.');
+    expect(sentence('en', 'necessary')).toBe('Matomo cookie (necessary), set before the visitor chose.');
+    expect(sentence('en', 'third-party')).toBe('Matomo cookie (third party), set before the visitor chose.');
   });
 
   describe('a lifetime longer than the charter states', () => {

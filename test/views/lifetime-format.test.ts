@@ -123,9 +123,10 @@ describe('knownLifetimeWords', () => {
       '30 jours par défaut, modifiable',
       'de 30 secondes à 1 an',
       'fin de session',
-      'supprimé aussitôt',
-      'non vérifié',
-      'non indiqué par Disqus',
+      // After « Durée habituelle : », in the lifetime's gender.
+      'suppression immédiate',
+      'non vérifiée',
+      'non indiquée par Disqus',
     ]);
   });
 

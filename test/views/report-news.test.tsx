@@ -17,7 +17,7 @@ describe('newsText', () => {
     expect(newsText(quiet, { consent: 'refused', findings: 3, high: 1 }, en, 'en')).toBe('Consent: Refused; 2 new findings (1 high)');
     expect(newsText(quiet, { ...quiet, findings: 2 }, en, 'en')).toBe('1 new finding');
     expect(newsText(quiet, { consent: 'accepted', findings: 2, high: 1 }, fr, 'fr')).toBe(
-      'Consentement : Accepté ; 1 nouveau constat (1 grave)',
+      'Consentement\u202f: Accepté\u202f; 1 nouveau constat (1 grave)',
     );
     expect(newsText(quiet, { ...quiet, findings: 4, high: 2 }, fr, 'fr')).toBe('3 nouveaux constats (2 graves)');
   });
