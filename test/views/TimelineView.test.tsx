@@ -68,11 +68,11 @@ describe('TimelineView', () => {
     ]);
     expect(said('fr', 1, 0, 1)).toEqual([
       '1 événement plus ancien a été supprimé (seuls les 1\u202f000 derniers sont gardés).',
-      'Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur\u202f: 0 cookie, 1 événement. L’enregistrement a continué.',
+      'Les données enregistrées pour ce site ont été supprimées ici pour faire de la place dans le stockage du navigateur\u202f: 0 cookie, 1 événement. L’enregistrement a continué.',
     ]);
     expect(said('fr', 2, 2, 3)).toEqual([
       '2 événements plus anciens ont été supprimés (seuls les 1\u202f000 derniers sont gardés).',
-      'Les enregistrements de ce site ont été supprimés ici pour faire de la place dans le stockage du navigateur\u202f: 2 cookies, 3 événements. L’enregistrement a continué.',
+      'Les données enregistrées pour ce site ont été supprimées ici pour faire de la place dans le stockage du navigateur\u202f: 2 cookies, 3 événements. L’enregistrement a continué.',
     ]);
   });
 
