@@ -65,7 +65,7 @@ function failedReadWords(charter: Report['charter'], t: Translate, language: str
 }
 
 /** "Check again" as the person asked for it: the attempt the report showed then, whether the worker has answered, and whether it could not. */
-type Check = { since: number | null; answered: boolean; failed: boolean };
+type Check = { since: string | null; answered: boolean; failed: boolean };
 
 /**
  * Which charter the report uses (bundled, live with its date, platform default, none), what
@@ -76,8 +76,10 @@ type Check = { since: number | null; answered: boolean; failed: boolean };
 export function CharterInfo({ charter, pending, refresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
   const date = live ? formatDateTime(live.fetchedAt, language) : '';
-  // Every attempt has times of its own (background/live-charters.ts): a new one means a read ended.
-  const attemptAt = live ? (live.failedAt ?? live.fetchedAt) : null;
+  // Every attempt stored has a name of its own (background/live-charters.ts): a new one means a read
+  // ended, even in the same millisecond as the one before. A report without one (an older worker's
+  // record) has the attempt's times.
+  const attemptAt = live ? (live.attempt ?? `${live.failedAt ?? live.fetchedAt}`) : null;
   const [check, setCheck] = useState<Check | null>(null);
   // A read seen under way while shown (at open, or asked for): its outcome is then said.
   const [watched, setWatched] = useState(pending);

@@ -94,6 +94,34 @@ describe('CharterInfo', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it('says a read as asked has ended when the worker stored it in the same millisecond as the one before, by its name', async () => {
+    // The worker names each attempt it stores (live-charters.ts): the times alone may not change.
+    const before: Report['charter'] = {
+      ...bundled,
+      kind: 'live',
+      live: { fetchedAt: 1000, url: 'https://data.tco.re/c', problem: null, attempt: 'first' },
+    };
+    const refresh = vi.fn(async () => undefined);
+    const { container, rerender } = render(<CharterInfo charter={before} pending={false} refresh={refresh} t={t} language="en" />);
+    const status = container.querySelector('[role="status"]')!;
+    fireEvent.click(container.querySelector('[data-action="refresh-charter"]')!);
+    await act(async () => undefined);
+    // The report still shows the attempt read before: still reading.
+    rerender(<CharterInfo charter={{ ...before, live: { ...before.live! } }} pending={false} refresh={refresh} t={t} language="en" />);
+    expect(status.getAttribute('data-charter-status')).toBe('reading');
+    rerender(
+      <CharterInfo
+        charter={{ ...before, live: { ...before.live!, attempt: 'second' } }}
+        pending={false}
+        refresh={refresh}
+        t={t}
+        language="en"
+      />,
+    );
+    expect(status.getAttribute('data-charter-status')).toBe('read');
+    expect(status.textContent).toBe(`charterRead ${formatDateTime(1000, 'en')}`);
+  });
+
   it('says what came of a read it saw under way (the one at open), the failure as the charter line says it', () => {
     const { container, rerender } = render(<CharterInfo charter={bundled} pending refresh={vi.fn()} t={t} language="en" />);
     const status = container.querySelector('[role="status"]')!;

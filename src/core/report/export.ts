@@ -102,7 +102,7 @@ function toMarkdown(report: Report): string {
 
 /**
  * The report as the JSON export writes it (README, "Report schema"): the live charter's problem in
- * English words, and a known tracker's lifetime only in its cookie's `duration`.
+ * English words, without the name of its attempt, and a known tracker's lifetime only in its cookie's `duration`.
  */
 export type ReportJson = Omit<Report, 'charter' | 'cookies'> & {
   charter: Omit<Report['charter'], 'live'> & {
@@ -124,7 +124,9 @@ export function reportJson(report: Report): ReportJson {
   const { live } = report.charter;
   if (live === null) return { ...report, cookies, charter: { ...report.charter, live: null } };
   const problem = live.problem === null ? null : liveProblemText(live.problem);
-  return { ...report, cookies, charter: { ...report.charter, live: { ...live, problem } } };
+  // The attempt's name is for the pages (a random id, new at each read): not a fact of the report.
+  const { attempt: _forPages, ...facts } = live;
+  return { ...report, cookies, charter: { ...report.charter, live: { ...facts, problem } } };
 }
 
 const CSV_COLUMNS = [

@@ -95,9 +95,11 @@ export type Report = {
     /**
      * The last attempt to read the live charter (when, from where, what went wrong); null before
      * any. The JSON export writes `problem` in English words (export.ts). `failedAt`: when a later
-     * read failed while the charter read at `fetchedAt` is kept (`problem` says why).
+     * read failed while the charter read at `fetchedAt` is kept (`problem` says why). `attempt`:
+     * the name the worker gave the attempt (live-charters.ts), by which a page tells a new read from
+     * the one before when both have the same times; not in the JSON export.
      */
-    live: { fetchedAt: number; url: string | null; problem: LiveCharterProblem | null; failedAt?: number } | null;
+    live: { fetchedAt: number; url: string | null; problem: LiveCharterProblem | null; failedAt?: number; attempt?: string } | null;
     /** For a live charter of a bundled portal: what differs from the bundled one; else null. */
     changes: CharterChanges | null;
   };
@@ -265,6 +267,12 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
 /** What a report says of the last attempt to read the live charter. */
 function liveSummary(live: LiveCharterRecord): NonNullable<Report['charter']['live']> {
   // liveProblemOf: a record an older version stored may hold text rather than a problem.
-  const summary = { fetchedAt: live.fetchedAt, url: live.url, problem: liveProblemOf(live.problem) };
-  return live.failedAt === undefined ? summary : { ...summary, failedAt: live.failedAt };
+  const summary = {
+    fetchedAt: live.fetchedAt,
+    url: live.url,
+    problem: liveProblemOf(live.problem),
+    ...(live.failedAt === undefined ? {} : { failedAt: live.failedAt }),
+    ...(live.attempt === undefined ? {} : { attempt: live.attempt }),
+  };
+  return summary;
 }

@@ -43,6 +43,12 @@ describe('exportReport', () => {
     expect(JSON.parse(exportReport(read, 'json').text)).toEqual(read);
   });
 
+  it('leaves out the name the worker gave the live charter’s attempt: for the pages, not a fact of the report', () => {
+    const live = { fetchedAt: 1, url: 'https://data.tco.re/c', problem: null, attempt: '6f1c…' };
+    const exported = JSON.parse(exportReport({ ...sample, charter: { ...sample.charter, live } }, 'json').text);
+    expect(exported.charter.live).toEqual({ fetchedAt: 1, url: 'https://data.tco.re/c', problem: null });
+  });
+
   it('says a known tracker’s lifetime in its English words alone, as it always has: the data beside them is the pages’', () => {
     const words = { name: '_ga', status: 'undeclared' as const, source: 'known-tracker' as const, duration: '2 years' };
     const withData = report([reportCookie({ ...words, knownLifetime: lasting(2, 'year') })], { generatedAt: 1 });

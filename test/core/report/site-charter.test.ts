@@ -69,6 +69,17 @@ describe('siteRegistry', () => {
     expect(fine.charter.live).not.toHaveProperty('failedAt');
   });
 
+  it('passes on the name of the attempt the worker stored, for the pages to tell a new read by it', () => {
+    const host = 'x.huwise.com';
+    const named: LiveCharterRecord = { ...live(host), attempt: 'second' };
+    expect(buildReport(emptySite(host, '0'), siteRegistry(base, host, named, []), 30, named).charter.live).toMatchObject({
+      attempt: 'second',
+    });
+    expect(buildReport(emptySite(host, '0'), siteRegistry(base, host, live(host), []), 30, live(host)).charter.live).not.toHaveProperty(
+      'attempt',
+    );
+  });
+
   it('recognises the platform on its own domain by its cookies when no charter could be read', () => {
     const failed: LiveCharterRecord = {
       host: 'data.example.fr',
