@@ -4,14 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# vite 8 and eslint 10 need Node 20.19 or later (package.json's engines): npm ci only warns, and the
-# build would fail later with a less helpful message.
+# vite 8 and eslint 10 need Node 20.19+, 22.13+ or 24+ (package.json's engines): npm ci only warns,
+# and the build would fail later with a less helpful message.
 if ! command -v node >/dev/null 2>&1; then
-  echo "setup: Node.js is not installed: this project needs Node 20.19 or later" >&2
+  echo "setup: Node.js is not installed: this project needs Node 20.19 or later on 20.x, 22.13 or later on 22.x, or 24 or later" >&2
   exit 1
 fi
-if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)'; then
-  echo "setup: Node $(node --version) is too old: this project needs Node 20.19 or later" >&2
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit((major === 20 && minor >= 19) || (major === 22 && minor >= 13) || major >= 24 ? 0 : 1)'; then
+  echo "setup: Node $(node --version) is not supported: this project needs Node 20.19 or later on 20.x, 22.13 or later on 22.x, or 24 or later" >&2
   exit 1
 fi
 

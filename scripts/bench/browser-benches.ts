@@ -302,8 +302,9 @@ async function evaluateOver<T>(cdp: CDPSession, expression: string, what: string
   return result.value as T;
 }
 
-/** How many cookie rows the popup's list shows (an expression for evaluateOver). */
-const SHOWN_ROWS = `document.querySelectorAll('.cookie-list [data-cookie]').length`;
+/** The popup's cookie rows shown, and how many there are (an expression for evaluateOver). */
+const SHOWN_ROW_SELECTOR = '.cookie-list [data-cookie]';
+const SHOWN_ROWS = `document.querySelectorAll('${SHOWN_ROW_SELECTOR}').length`;
 
 /**
  * Clicks "Show more" until the list offers no more, each time waiting for the rows it adds, with
@@ -365,14 +366,17 @@ async function ourPopupHeap(
       throw new Error(`the popup on ${host} showed no report (${shown})`, { cause: error });
     });
     await page.waitForSelector('.cookie-list', { state: 'attached' });
-    const cdp = await browser.context.newCDPSession(page);
-    try {
-      if (showAll) await showEveryRow(cdp);
-      const measured = await heapAfterGc(browser.context, page);
-      return { ...measured, rows: await evaluateOver<number>(cdp, SHOWN_ROWS, 'counting the rows shown') };
-    } finally {
-      await cdp.detach();
+    if (showAll) {
+      const cdp = await browser.context.newCDPSession(page);
+      try {
+        await showEveryRow(cdp);
+      } finally {
+        // Detached before the heap is read, as the floor's popup is measured: heapAfterGc's session alone.
+        await cdp.detach();
+      }
     }
+    const measured = await heapAfterGc(browser.context, page);
+    return { ...measured, rows: await page.evaluate((shown) => document.querySelectorAll(shown).length, SHOWN_ROW_SELECTOR) };
   } finally {
     await page.close();
   }
