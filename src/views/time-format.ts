@@ -1,4 +1,5 @@
 /** Short human forms of times and counts, in the UI language (lifetimes: lifetime-format.ts). */
+import { withFrenchFirstOfMonth } from '../core/french-dates.ts';
 
 // Intl formatters are costly to create (a list of hundreds of rows made one per row): keep them.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -26,8 +27,7 @@ export function formatTime(ms: number, language: string): string {
 export function formatDateTime(ms: number, language: string): string {
   const formatter = cached(`${language} date-time`, () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }));
   const said = formatter.format(ms);
-  // French writes the first of the month as an ordinal, « 1er », which Intl does not (its dates open with the day).
-  return language.startsWith('fr') ? said.replace(/^1(?=\s)/, '1er') : said;
+  return language.startsWith('fr') ? withFrenchFirstOfMonth(said) : said;
 }
 
 /** A count as the UI language writes it: "1,234" in English, "1 234" in French. */

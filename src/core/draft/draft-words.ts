@@ -9,6 +9,7 @@
  * narrow no-break space (U+202F) before : ; ! ? and inside « », which the parser reads as a space.
  */
 import type { Category } from '../charter/types.ts';
+import { withFrenchFirstOfMonth } from '../french-dates.ts';
 import type { ConsentState } from '../consent/consent-choice.ts';
 import type { DraftLanguage } from './draft-formats.ts';
 import type { DraftMark, DraftSource } from './draft-types.ts';
@@ -79,28 +80,13 @@ export type DraftWords = {
   unknownPurpose: string;
 };
 
-const FRENCH_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** "1er décembre 2026", "14 juillet 2027": a date in French prose; anything but an ISO date is left as it is. */
+/** "1er décembre 2026", "14 juillet 2027": a date in French prose (the UTC day); anything but an ISO date is left as it is. */
 function frenchDay(isoDate: string): string {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = FRENCH_MONTHS[Number(parts?.[2]) - 1];
-  if (!parts || month === undefined) return isoDate;
-  const day = Number(parts[3]);
-  return `${day === 1 ? '1er' : day} ${month} ${parts[1]}`;
+  const month = Number(parts?.[2]);
+  if (!parts || month < 1 || month > 12) return isoDate;
+  const at = Date.UTC(Number(parts[1]), month - 1, Number(parts[3]));
+  return withFrenchFirstOfMonth(new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(at));
 }
 
 export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
