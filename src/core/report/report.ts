@@ -267,12 +267,11 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
 /** What a report says of the last attempt to read the live charter. */
 function liveSummary(live: LiveCharterRecord): NonNullable<Report['charter']['live']> {
   // liveProblemOf: a record an older version stored may hold text rather than a problem.
-  const summary = {
+  return {
     fetchedAt: live.fetchedAt,
     url: live.url,
     problem: liveProblemOf(live.problem),
     ...(live.failedAt === undefined ? {} : { failedAt: live.failedAt }),
     ...(live.attempt === undefined ? {} : { attempt: live.attempt }),
   };
-  return summary;
 }
