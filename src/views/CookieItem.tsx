@@ -8,6 +8,8 @@ import type { CookieRow } from './cookie-rows.ts';
 type CookieItemProps = {
   /** The row to show. */
   row: CookieRow;
+  /** How many rows mounted now are written before the next paint; the rest after it (see CookieList). */
+  paintPlan?: PaintPlan | undefined;
   /** UI strings. */
   t: Translate;
   /** UI language. */
@@ -197,8 +199,36 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
 }
 
 /**
+ * The rows a list mounts at once, written before its first paint: as many as `eager` in the
+ * order they are mounted, the others once it is painted. Infinity writes every row at once.
+ */
+export type PaintPlan = { eager: number };
+
+/** The write each item waits for, until it is done: a row written again since (a new row) cancels it. */
+const pendingWrite = new WeakMap<Element, () => void>();
+
+/** Writes queued for after the next paint, run in one task (afterNextPaint). */
+const waitingForPaint: Array<() => void> = [];
+
+/**
+ * Runs `write` after the next frame is painted: from a task queued by that frame's animation
+ * callback, so the frame does not wait for it. A page not shown has no frames: a timer runs the
+ * writes then (as Preact's effects wait).
+ */
+function afterNextPaint(write: () => void): void {
+  if (waitingForPaint.push(write) > 1) return;
+  const runAll = () => {
+    clearTimeout(fallback);
+    for (const waiting of waitingForPaint.splice(0)) waiting();
+  };
+  const fallback = setTimeout(runAll, 100);
+  requestAnimationFrame(() => setTimeout(runAll));
+}
+
+/**
  * One cookie's row: the item is Preact's, its content (rowContent) is written into it as it is
- * mounted, as plain elements and text nodes.
+ * mounted, as plain elements and text nodes; past its `paintPlan`'s eager rows, once the frame
+ * that paints the rows above it is painted (the item is there meanwhile, named, empty).
  *
  * Light on purpose: a list shows hundreds of rows, and Preact keeps a virtual node, its props and
  * its children's array for every element and every text it renders, as long as the popup is open
@@ -207,7 +237,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
  * content, so it never diffs or replaces it: the row is written again only when it is rendered
  * again (a new row object, or new strings).
  */
-export function CookieItem({ row, t, language }: CookieItemProps) {
+export function CookieItem({ row, paintPlan, t, language }: CookieItemProps) {
   return (
     <li
       id={`row-${row.key}`}
@@ -220,7 +250,20 @@ export function CookieItem({ row, t, language }: CookieItemProps) {
       data-cookie={row.name}
       data-status={row.status}
       ref={(item) => {
-        if (item) item.replaceChildren(...rowContent(row, t, language, item.ownerDocument));
+        if (!item) return;
+        pendingWrite.delete(item);
+        const write = () => item.replaceChildren(...rowContent(row, t, language, item.ownerDocument));
+        if (!paintPlan || paintPlan.eager-- > 0) {
+          write();
+          return;
+        }
+        const later = () => {
+          if (pendingWrite.get(item) !== later) return;
+          pendingWrite.delete(item);
+          write();
+        };
+        pendingWrite.set(item, later);
+        afterNextPaint(later);
       }}
     />
   );

@@ -1,14 +1,24 @@
 import type { VNode } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FIRST_PAGE } from '../core/message-contract.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
-import { CookieItem } from './CookieItem.tsx';
+import { CookieItem, type PaintPlan } from './CookieItem.tsx';
 import { filterRows, groupByCategory, type CookieRow } from './cookie-rows.ts';
 import { formatCount } from './time-format.ts';
 import { countText } from './count-text.ts';
 
 /** Rows rendered at first and added by each "Show more": a portal with thousands stays responsive. */
 export const PAGE_SIZE = FIRST_PAGE.cookies;
+
+/**
+ * Rows written before the list's first paint: more than its window holds (a row is at least
+ * about 60 px high, and the first is well down the page; a toolbar popup grows to 600 px as its
+ * report comes). The rest of the first page is written once that frame is painted: the frame
+ * that shows the report holds a screen of rows, not a page (`npm run bench`, "report painted").
+ */
+export function firstScreenRows(windowHeight: number): number {
+  return Math.ceil(Math.max(windowHeight, 600) / 60);
+}
 
 type CookieListProps = {
   /** Every row, in display order (or, while `onWantAll` is given, the first page of them). */
@@ -33,11 +43,11 @@ type CookieListProps = {
  * Each row's element, made at its first render and given again after. Made out here, not in the
  * component: a function made while rendering would keep that render's variables (its rows).
  */
-function rowElementsIn(t: Translate, language: string): (row: CookieRow) => VNode {
+function rowElementsIn(t: Translate, language: string, paintPlan: PaintPlan): (row: CookieRow) => VNode {
   const made = new WeakMap<CookieRow, VNode>();
   return (row) => {
     let element = made.get(row);
-    if (!element) made.set(row, (element = <CookieItem key={row.key} row={row} t={t} language={language} />));
+    if (!element) made.set(row, (element = <CookieItem key={row.key} row={row} paintPlan={paintPlan} t={t} language={language} />));
     return element;
   };
 }
@@ -51,7 +61,10 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   // rendered tree as it is. Made afresh, every render of the list (a page more, a search) would
   // diff each row, and the previous render's copy of every row stayed reachable from the parent's
   // children until the parent rendered again (measured by `npm run bench`, "popup memory").
-  const rowElement = useMemo(() => rowElementsIn(t, language), [t, language]);
+  // A screen of rows first (firstScreenRows); every row mounted after the first render is written at once.
+  const paintPlan = useRef<PaintPlan>({ eager: firstScreenRows(window.innerHeight) }).current;
+  useLayoutEffect(() => void (paintPlan.eager = Number.POSITIVE_INFINITY), [paintPlan]);
+  const rowElement = useMemo(() => rowElementsIn(t, language, paintPlan), [t, language, paintPlan]);
   // "Show more" leads to the first row it adds (by its place in the matching rows), once that row
   // is shown: the whole list may still be on its way. On the last page the button goes away, and
   // focus with it.

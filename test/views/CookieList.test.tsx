@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { localeTranslate } from '../support/locale-translate.ts';
-import { CookieList, PAGE_SIZE } from '../../src/views/CookieList.tsx';
+import { CookieList, firstScreenRows, PAGE_SIZE } from '../../src/views/CookieList.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
@@ -187,5 +187,77 @@ describe('CookieList', () => {
       <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
     );
     expect(container.textContent).not.toContain('noCookies');
+  });
+
+  describe('a screen of rows first, the rest of the page once it is painted', () => {
+    /** The frame after the list's first, painted: what the list waits for, then a task after it. */
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    const written = (container: Element) => [...container.querySelectorAll('[data-cookie]')].map((row) => row.childElementCount > 0);
+    const list = (rows: ReturnType<typeof rowsOf>) => (
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />
+    );
+
+    it('tells a window’s rows from its height, a toolbar popup’s full 600 px at least', () => {
+      expect(firstScreenRows(0)).toBe(10);
+      expect(firstScreenRows(600)).toBe(10);
+      expect(firstScreenRows(1000)).toBe(17);
+    });
+
+    it('writes the first screen of rows before the paint, every row of the page named, the others after it', async () => {
+      const { container } = render(list(rowsOf(bigReport(2000))));
+      const eager = firstScreenRows(window.innerHeight);
+      expect(eager).toBeLessThan(PAGE_SIZE);
+      // Every row of the page is there and named (findings lead to them, the count is right)…
+      expect(shownRows(container)).toBe(PAGE_SIZE);
+      expect(container.querySelectorAll('[aria-label]').length).toBeGreaterThanOrEqual(PAGE_SIZE);
+      // …the first screen written, the rest empty until the paint.
+      expect(written(container)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => i < eager));
+      await painted();
+      expect(written(container).every(Boolean)).toBe(true);
+      expect(container.querySelector('[data-cookie="cookie_0049"]')?.textContent).toContain('Purpose number 49');
+    });
+
+    it('writes them on a page that is not shown, which has no frames, after a moment', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      // No frame comes: only the timer.
+      vi.stubGlobal('requestAnimationFrame', () => 0);
+      try {
+        const { container } = render(list(rowsOf(bigReport(100))));
+        vi.advanceTimersByTime(99);
+        expect(written(container).every(Boolean)).toBe(false);
+        vi.advanceTimersByTime(1);
+        expect(written(container).every(Boolean)).toBe(true);
+      } finally {
+        vi.unstubAllGlobals();
+        vi.useRealTimers();
+      }
+    });
+
+    it('writes at once the rows it shows after its first paint: a page more, a search', () => {
+      const { container } = render(list(rowsOf(bigReport(2000))));
+      fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+      expect(written(container).slice(PAGE_SIZE)).toEqual(Array.from({ length: PAGE_SIZE }, () => true));
+      fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'number 1999' } });
+      expect(written(container)).toEqual([true]);
+    });
+
+    it('never writes a row over with what it showed before: a row written again before the paint keeps its new words', async () => {
+      const { container, rerender } = render(list(rowsOf(bigReport(60))));
+      const last = () => container.querySelector('[data-cookie="cookie_0049"]')!;
+      expect(last().childElementCount).toBe(0);
+      // The same cookies, their purposes changed (a report pushed since), before the first paint.
+      const changed = report(
+        Array.from({ length: 60 }, (_, i) =>
+          i % 10 === 0
+            ? reportCookie({ name: `_pk_id.${i}`, provider: 'Matomo', purpose: 'Counts visits', category: 'statistics' })
+            : reportCookie({ name: `cookie_${String(i).padStart(4, '0')}`, purpose: `Changed purpose ${i}` }),
+        ),
+      );
+      rerender(list(rowsOf(changed)));
+      expect(last().textContent).toContain('Changed purpose 49');
+      await painted();
+      expect(last().textContent).toContain('Changed purpose 49');
+      expect(last().textContent).not.toContain('Purpose number 49');
+    });
   });
 });
