@@ -453,7 +453,13 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: ['at', 'xiti', 'piano'],
   },
 
-  // Piano Analytics JavaScript SDK (the successor of SmartTag).
+  // Piano Analytics JavaScript SDK (the successor of SmartTag). Its consent modes decide what it
+  // stores: opt-in all; "essential" (the CNIL-exempt mode) `_pcid`, `_pctx` and `_pprv`; opt-out
+  // `_pctx` and `_pprv` only. But a site that requires consent for Piano Analytics alone, as a
+  // portal's banner switch does, has `_pcid` and `_pctx` forbidden too once the visitor opted out
+  // (SDK 6.16.4, src/business/ext/data-layer/data-layer.js: `checkMode`, `getCookieProhibition`):
+  // set after a refusal of their switch, both go against it. A portal measuring exempt after a
+  // refusal (Piano's "hybrid" measure) is not modelled: no real portal seen doing so.
   {
     id: 'piano-analytics-pcid',
     provider: 'Piano',
