@@ -61,8 +61,12 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   // rendered tree as it is. Made afresh, every render of the list (a page more, a search) would
   // diff each row, and the previous render's copy of every row stayed reachable from the parent's
   // children until the parent rendered again (measured by `npm run bench`, "popup memory").
-  // A screen of rows first (firstScreenRows); every row mounted after the first render is written at once.
-  const paintPlan = useRef<PaintPlan>({ eager: firstScreenRows(window.innerHeight) }).current;
+  // A screen of rows first (firstScreenRows); every row mounted after the first render is written at
+  // once. So is every row of a list opened on a finding's row: it is scrolled to and focused before
+  // the frame, and rows above it written after would push it off screen.
+  const paintPlan = useRef<PaintPlan>({
+    eager: focusKey === null ? firstScreenRows(window.innerHeight) : Number.POSITIVE_INFINITY,
+  }).current;
   useLayoutEffect(() => void (paintPlan.eager = Number.POSITIVE_INFINITY), [paintPlan]);
   const rowElement = useMemo(() => rowElementsIn(t, language, paintPlan), [t, language, paintPlan]);
   // "Show more" leads to the first row it adds (by its place in the matching rows), once that row

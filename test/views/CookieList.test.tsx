@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { render as renderPlainly } from 'preact';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { CookieList, firstScreenRows, PAGE_SIZE } from '../../src/views/CookieList.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
@@ -233,12 +234,68 @@ describe('CookieList', () => {
       }
     });
 
+    it('writes every other row when one fails, and throws its error', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      vi.stubGlobal('requestAnimationFrame', () => 0);
+      // A row whose words cannot be made: its page is passed to `t`, which throws on it.
+      const failing: typeof t = (key, ...values) => {
+        if (values.includes('/broken')) throw new Error('no words for this row');
+        return t(key, ...values);
+      };
+      const cookies = Array.from({ length: 40 }, (_, i) =>
+        reportCookie({ name: `cookie_${String(i).padStart(4, '0')}`, firstPage: i === 30 ? '/broken' : '/' }),
+      );
+      try {
+        const { container } = render(
+          <CookieList
+            rows={rowsOf(report(cookies))}
+            host="data.tco.re"
+            focusKey={null}
+            onFocused={() => undefined}
+            t={failing}
+            language="en"
+          />,
+        );
+        expect(() => vi.advanceTimersByTime(100)).toThrow('no words for this row');
+        expect(written(container)).toEqual(Array.from({ length: 40 }, (_, i) => i !== 30));
+      } finally {
+        vi.unstubAllGlobals();
+        vi.useRealTimers();
+      }
+    });
+
     it('writes at once the rows it shows after its first paint: a page more, a search', () => {
       const { container } = render(list(rowsOf(bigReport(2000))));
       fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
       expect(written(container).slice(PAGE_SIZE)).toEqual(Array.from({ length: PAGE_SIZE }, () => true));
       fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'number 1999' } });
       expect(written(container)).toEqual([true]);
+    });
+
+    it('writes every row at once when it opens on a finding’s row: focused and scrolled to, the rows above it already their height', async () => {
+      // Preact's own render: testing-library's act() runs effects at once, where a page runs them
+      // after the frame, in a task queued before the list's (the order that left the row empty).
+      const rows = rowsOf(bigReport(60));
+      const wanted = rows[30]!;
+      const container = document.body.appendChild(document.createElement('div'));
+      // Once shown and closed first, as a page's list is before a finding leads back to it.
+      renderPlainly(
+        <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />,
+        container,
+      );
+      renderPlainly(null, container);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const focused = new Promise<Element[]>((resolve) => {
+        const onFocused = () => resolve([...container.querySelectorAll('[data-cookie]')].filter((row) => row.childElementCount === 0));
+        renderPlainly(
+          <CookieList rows={rows} host="data.tco.re" focusKey={wanted.key} onFocused={onFocused} t={t} language="en" />,
+          container,
+        );
+      });
+      expect(await focused).toEqual([]);
+      expect(document.activeElement?.getAttribute('data-cookie')).toBe(wanted.name);
+      renderPlainly(null, container);
+      container.remove();
     });
 
     it('never writes a row over with what it showed before: a row written again before the paint keeps its new words', async () => {
