@@ -219,7 +219,16 @@ function afterNextPaint(write: () => void): void {
   if (waitingForPaint.push(write) > 1) return;
   const runAll = () => {
     clearTimeout(fallback);
-    for (const waiting of waitingForPaint.splice(0)) waiting();
+    // Each row written even if one fails, which is then thrown as the page's error.
+    let failure: { error: unknown } | null = null;
+    for (const waiting of waitingForPaint.splice(0)) {
+      try {
+        waiting();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
   };
   const fallback = setTimeout(runAll, 100);
   requestAnimationFrame(() => setTimeout(runAll));
