@@ -272,18 +272,26 @@ async function openFloorPopup(browser: BrowserUnderTest, url: string): Promise<F
   try {
     await popup.goto(url);
     await popup.waitFor('body[data-answered]');
-    const marks = await popup.evaluate(async (answerTiming) => {
-      let answerPainted = Number.NaN;
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as Array<{ identifier: string; renderTime: number }>)
-          if (entry.identifier === answerTiming && entry.renderTime > 0) answerPainted = entry.renderTime;
-      });
-      observer.observe({ type: 'element', buffered: true });
-      for (let i = 0; i < 100 && (performance.getEntriesByName('first-contentful-paint').length === 0 || Number.isNaN(answerPainted)); i++)
-        await new Promise((r) => setTimeout(r, 10));
-      observer.disconnect();
-      return { firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN, answerPainted };
-    }, FLOOR_ANSWER_TIMING);
+    const marks = await popup.evaluate(
+      async ({ answerTiming, waitMs }) => {
+        let answerPainted = Number.NaN;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as Array<{ identifier: string; renderTime: number }>)
+            if (entry.identifier === answerTiming && entry.renderTime > 0) answerPainted = entry.renderTime;
+        });
+        observer.observe({ type: 'element', buffered: true });
+        // As long as our popup's entries are waited for (POPUP_WAIT_MS).
+        const deadline = performance.now() + waitMs;
+        while (
+          (performance.getEntriesByName('first-contentful-paint').length === 0 || Number.isNaN(answerPainted)) &&
+          performance.now() < deadline
+        )
+          await new Promise((r) => setTimeout(r, 10));
+        observer.disconnect();
+        return { firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN, answerPainted };
+      },
+      { answerTiming: FLOOR_ANSWER_TIMING, waitMs: POPUP_WAIT_MS },
+    );
     if (!Number.isFinite(marks.firstPaint) || !Number.isFinite(marks.answerPainted))
       throw new Error(
         `the floor's popup: its first paint (${marks.firstPaint}) or its answer's paint (${marks.answerPainted}) did not come`,
