@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine: the npm packages from the lock file, and Debian's Chromium and
-# Firefox ESR (real browsers for the end-to-end tests and the audit) and openssl when missing.
+# Firefox ESR (real browsers for the end-to-end tests and the audit), Firefox's French language
+# pack and openssl when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,8 @@ fi
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+# Firefox's French interface, for the French end-to-end tests (its strings follow the browser's language).
+[ -e /usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi ] || missing+=(firefox-esr-l10n-fr)
 # The test portal makes a throw-away TLS certificate with openssl.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -166,6 +166,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<
       'browser.shell.checkDefaultBrowser': false,
       // See COOKIE_POLICY: Firefox's default, pinned.
       ...(options.pinCookiePolicy ? { 'network.cookie.cookieBehavior': 5 } : {}),
+      // The interface's language, which the extension's strings follow: its language pack
+      // (Debian's firefox-esr-l10n-*, installed by scripts/setup.sh) must be there, or Firefox
+      // keeps its own.
+      ...(options.language ? { 'intl.locale.requested': options.language } : {}),
     },
   });
   const browser = await launched.catch((error: unknown) => {

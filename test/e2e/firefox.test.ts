@@ -17,6 +17,7 @@ import { firefoxSidebar, openFirefoxToolbarPopup, showFirefoxTab } from '../../s
 import { isolated } from '../../src/platform/i18n.ts';
 import { extensionDir, geckoId } from '../../scripts/browsers/browser-under-test.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
+import { describeInFrench } from './scenarios/french.ts';
 
 describe('Firefox ESR', () => describeExtension((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
@@ -24,6 +25,9 @@ describe('Firefox ESR', () =>
   describeEmbeddedContent('firefox', (extensionDir, port) =>
     launchFirefox({ extensionDir, hostMap: { hosts: PORTAL_HOSTS, port }, pinCookiePolicy: true }),
   ));
+
+// Its French language pack is Debian's firefox-esr-l10n-fr (scripts/setup.sh).
+describe('Firefox ESR', () => describeInFrench((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' })));
 
 // The other tests open the popup as a page named with ?host=; these click the toolbar button, whose
 // popup finds its site from the active tab (the address the browser shows it only through
