@@ -39,10 +39,13 @@ export function consentKeysOf(cookieName: string): readonly string[] {
 
 /**
  * Consent keys of the tools no configuration exempts from consent. CNIL's list of audience
- * measurement tools that can be set up to need no consent names configurations of Matomo, AT
+ * measurement tools that can be set up to need no consent named configurations of Matomo, AT
  * Internet / Piano Analytics and Eulerian, so a portal may rightly file their cookies as necessary;
- * it names none of Google Analytics ("Cookies : solutions pour les outils de mesure d'audience",
+ * it named none of Google Analytics ("Cookies : solutions pour les outils de mesure d'audience",
  * https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience).
+ * Since 4 July 2025 CNIL has vendors assess themselves against its conditions instead of listing
+ * them (https://www.cnil.fr/fr/node/167364), and the list was to go at the start of 2026; the
+ * conditions exclude a vendor that reuses the data for its own ends, as Google does.
  */
 const NEVER_EXEMPT_KEYS: readonly string[] = ['ga'];
 
