@@ -4,8 +4,8 @@ import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
-import { extensionPage, presentNames, reportOf, request, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, openPopup, SEEN_ROWS, seenRow, visitPortal } from './scenarios/context.ts';
+import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import { FORGOTTEN, openPopup, seenRow, visitPortal } from './scenarios/context.ts';
 import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
 import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
 import { mkdirSync } from 'node:fs';
@@ -22,18 +22,6 @@ describe('Chromium', () =>
   describeEmbeddedContent('chrome', (extensionDir, port) =>
     launchChromium({ extensionDir, hostMap: { hosts: PORTAL_HOSTS, port }, pinCookiePolicy: true }),
   ));
-
-/** Everything in the extension's storage.session, as text, read from inside an extension page. */
-const sessionStorageText = (api: PageUnderTest) =>
-  api.evaluate(
-    async () =>
-      JSON.stringify(
-        await (
-          globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
-        ).chrome.storage.session.get(null),
-      ),
-    null,
-  );
 
 // The other tests open the popup as a page named with ?host=; these click the toolbar button, whose
 // popup finds its site from the active tab (the address the browser shows it only through activeTab).
@@ -58,49 +46,6 @@ describe('Chromium: the popup the toolbar button opens', () => {
     expect((await popup.texts('[data-access="site"] button'))[0]).toContain('opendata.example.org');
     await popup.close();
     await site.close();
-  });
-});
-
-describe('Chromium: the worker is stopped in the middle of a consent flow', () => {
-  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
-
-  it('loses nothing recorded, marks the restart, and keeps recording', async () => {
-    const host = 'anglet-opendatapaysbasque.opendatasoft.com';
-    const api = await extensionPage(browser());
-    const site = await browser().newPage();
-    await site.goto(`http://${host}/`);
-    const before = await waitForReport(
-      api,
-      host,
-      (r) => presentNames(r).includes('_hjSessionUser_1234') && presentNames(r).includes('sessionid'),
-    );
-    // Wait until the record is in storage.session, which is all a restarted worker has.
-    await expect.poll(() => sessionStorageText(api)).toContain('_hjSessionUser_1234');
-
-    // Stop the service worker the way Chrome does when it is idle (DevTools protocol).
-    await stopServiceWorker(firstExtensionPage(browser().context));
-
-    // The page goes on: the cookie events of the choice wake the worker up again.
-    await site.click('#consent-accept');
-    const after = await waitForReport(api, host, (r) => presentNames(r).includes('_pk_ses.1.a1b2'));
-
-    for (const cookie of before.cookies) {
-      const kept = after.cookies.find((c) => c.name === cookie.name && c.domain === cookie.domain);
-      expect(kept, cookie.name).toMatchObject({ firstSeen: cookie.firstSeen, firstPhase: cookie.firstPhase });
-    }
-    expect(after.timeline.events.slice(0, before.timeline.events.length)).toEqual(before.timeline.events);
-    expect(after.timeline.events.map((e) => e.type)).toContain('worker-restart');
-    expect(after.consent.state).toBe('accepted');
-    expect(after.cookies.find((c) => c.name === '_pk_id.1.a1b2')?.firstPhase).toBe('after-accept');
-
-    // A popup opened afterwards shows the same report.
-    const popup = await browser().newPage();
-    await popup.goto(browser().popupUrl(`?host=${host}`));
-    await popup.waitFor(seenRow('_pk_ses.1.a1b2'));
-    expect((await popup.attributes(SEEN_ROWS, 'data-cookie')).sort()).toEqual(presentNames(await reportOf(api, host)));
-    await popup.close();
-    await site.close();
-    await api.close();
   });
 });
 
@@ -209,23 +154,6 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     await sidePanel.evaluate('document.querySelector(".record-flow").scrollIntoView({ block: "start" })');
     await sidePanel.screenshot(`${SCREENSHOT_DIR}/chromium-real-side-panel.png`);
     await Promise.all([first.close(), second.close(), popup.close(), api.close()]);
-  });
-
-  it('catches up after the worker was stopped: the restart marker, then the events that woke it', async () => {
-    const host = 'anglet-opendatapaysbasque.opendatasoft.com';
-    const api = await extensionPage(browser());
-    const site = await browser().newPage();
-    await site.goto(`http://${host}/`);
-    await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
-    const panel = await browser().newPage();
-    await panel.setViewport(1100, 800);
-    await panel.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
-    await panel.waitFor(eventRow('sessionid'));
-    await expect.poll(() => sessionStorageText(api)).toContain(FORGOTTEN);
-    await stopServiceWorker(firstExtensionPage(browser().context));
-    await site.evaluate(() => void (document.cookie = 'after_restart=1; path=/'), null);
-    await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('after_restart')}[data-new="true"]`);
-    await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });
 

@@ -11,6 +11,7 @@ import { liveCharterScenarios } from './live-charter.ts';
 import { panelScenarios } from './panels.ts';
 import { popupScenarios } from './popup.ts';
 import { recordingScenarios } from './recording.ts';
+import { restartScenarios } from './restart.ts';
 import { storageScenarios } from './storage.ts';
 
 export function describeExtension(launch: (portalPort: number) => Promise<BrowserUnderTest>): void {
@@ -22,5 +23,6 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   panelScenarios(ctx);
   keptPageScenarios(ctx);
   laterPartsScenarios(ctx);
+  restartScenarios(ctx);
   storageScenarios(ctx);
 }

@@ -1,0 +1,99 @@
+/**
+ * The background stopped while a portal is in use (Chromium: its service worker, Firefox: its
+ * event page; BrowserUnderTest.stopBackground): nothing recorded is lost, the restart is marked
+ * on the timeline, and what happens next is recorded in the right phase and reaches open pages.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { siteItem } from '../../../src/core/storage/session-items.ts';
+import { FORGOTTEN, SEEN_ROWS, seenRow, type E2eContext } from './context.ts';
+import { storedText } from './kept-page.ts';
+import { eventRow, PANEL_PAGE } from './panels.ts';
+
+const HOST = 'anglet-opendatapaysbasque.opendatasoft.com';
+
+/** The cookie store of normal windows, as the worker names its records (Firefox names its default container). */
+const defaultStoreId = (browser: BrowserUnderTest) => (browser.name === 'firefox' ? 'firefox-default' : '0');
+
+/**
+ * Waits until storage.session holds the site's timeline as the worker reports it: all a
+ * restarted background has (the worker writes its records a little after each change).
+ */
+async function untilStored(browser: BrowserUnderTest, api: PageUnderTest, host: string): Promise<void> {
+  const key = siteItem(defaultStoreId(browser), host).key;
+  const storedMatchesReport = async () => {
+    const [text, report] = await Promise.all([storedText(api, key), reportOf(api, host)]);
+    if (text === '') return false;
+    const stored = JSON.parse(text) as SiteRecord;
+    return JSON.stringify(stored.timeline) === JSON.stringify(report.timeline.events);
+  };
+  await expect.poll(storedMatchesReport, { timeout: 15_000 }).toBe(true);
+}
+
+/**
+ * Opens the portal from a clean slate: its cookies deleted and its record started afresh (other
+ * scenarios may have been there), so its banner asks and its timeline holds no restart yet.
+ */
+async function freshSite(browser: BrowserUnderTest, api: PageUnderTest, host: string): Promise<PageUnderTest> {
+  await request(api, 'clearSite', { host });
+  const site = await browser.newPage();
+  await site.goto(`http://${host}/`);
+  return site;
+}
+
+export function restartScenarios(ctx: E2eContext): void {
+  // It stops the background: the sites read afterwards get a restart marker. Run near the end.
+  describe('the background is stopped in the middle of a consent flow', () => {
+    it('loses nothing recorded, marks the restart, and keeps recording', async () => {
+      const browser = ctx.browser();
+      const api = await extensionPage(browser);
+      const site = await freshSite(browser, api, HOST);
+      const before = await waitForReport(api, HOST, (r) => presentNames(r).includes(FORGOTTEN) && presentNames(r).includes('sessionid'));
+      expect(before.consent.state).toBe('none');
+      await untilStored(browser, api, HOST);
+
+      await browser.stopBackground();
+
+      // The page goes on: the cookie events of the choice wake the background up again.
+      await site.click('#consent-accept');
+      const after = await waitForReport(api, HOST, (r) => presentNames(r).includes('_pk_ses.1.a1b2'));
+
+      for (const cookie of before.cookies) {
+        const kept = after.cookies.find((c) => c.name === cookie.name && c.domain === cookie.domain);
+        expect(kept, cookie.name).toMatchObject({ firstSeen: cookie.firstSeen, firstPhase: cookie.firstPhase });
+      }
+      expect(after.timeline.events.slice(0, before.timeline.events.length)).toEqual(before.timeline.events);
+      // The marker comes after what was recorded before the stop.
+      expect(after.timeline.events.slice(before.timeline.events.length).map((e) => e.type)).toContain('worker-restart');
+      expect(after.consent.state).toBe('accepted');
+      expect(after.cookies.find((c) => c.name === '_pk_id.1.a1b2')?.firstPhase).toBe('after-accept');
+
+      // A popup opened afterwards shows the same report.
+      const popup = await browser.newPage();
+      await popup.goto(browser.popupUrl(`?host=${HOST}`));
+      await popup.waitFor(seenRow('_pk_ses.1.a1b2'));
+      expect((await popup.attributes(SEEN_ROWS, 'data-cookie')).sort()).toEqual(presentNames(await reportOf(api, HOST)));
+      await Promise.all([popup.close(), site.close(), api.close()]);
+    });
+
+    it('a panel open meanwhile catches up: the restart marker, then the events that woke the background', async () => {
+      const browser = ctx.browser();
+      const api = await extensionPage(browser);
+      const site = await freshSite(browser, api, HOST);
+      await waitForReport(api, HOST, (r) => presentNames(r).includes(FORGOTTEN) && presentNames(r).includes('sessionid'));
+      const panel = await browser.newPage();
+      await panel.setViewport(1100, 800);
+      await panel.goto(browser.extensionUrl(`${PANEL_PAGE}?host=${HOST}`));
+      await panel.waitFor(eventRow('sessionid'));
+      expect(await panel.texts('[data-marker="worker-restart"]')).toEqual([]);
+      await untilStored(browser, api, HOST);
+
+      await browser.stopBackground();
+      await site.evaluate(() => void (document.cookie = 'after_restart=1; path=/'), null);
+      await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('after_restart')}[data-new="true"]`);
+      await Promise.all([site.close(), panel.close(), api.close()]);
+    });
+  });
+}
