@@ -5,12 +5,13 @@ import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
 import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, openPopup, seenRow, visitPortal } from './scenarios/context.ts';
+import { FORGOTTEN, seenRow, visitPortal } from './scenarios/context.ts';
 import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
 import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
 import { mkdirSync } from 'node:fs';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
+import { describeInFrench } from './scenarios/french.ts';
 import { storedText } from './scenarios/kept-page.ts';
 import { pageKey } from '../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
@@ -49,48 +50,7 @@ describe('Chromium: the popup the toolbar button opens', () => {
   });
 });
 
-describe('Chromium in French', () => {
-  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' }));
-
-  it('speaks French, charter texts staying in their own words', async () => {
-    const host = 'data.toulouse-metropole.fr';
-    // Handshake first: the worker answers, so its listeners see the page's cookies as they come.
-    const popup = await openPopup(browser(), host);
-    const site = await browser().newPage();
-    await site.goto(`http://${host}/`);
-    await site.click('#consent-refuse');
-    await popup.waitFor('[data-consent="refused"]');
-    await popup.setViewport(460, 900);
-    const text = (await popup.texts('main'))[0]!;
-    expect(text).toContain('Consentement\u202f:');
-    expect(text).toContain('Refusé');
-    expect(text).toContain('Constats');
-    expect(text).toContain('Nécessaires');
-    expect(text).toContain('déposé avant le choix du visiteur');
-    expect(text).toContain("Se souvenir de l'utilisateur d'une page à une autre.");
-    expect(await popup.evaluate(() => document.documentElement.lang, null)).toBe('fr');
-    await popup.screenshot(`${SCREENSHOT_DIR}/chromium-fr.png`);
-
-    // The side panel's page speaks French too, its choice divider included.
-    const panel = await browser().newPage();
-    await panel.setViewport(400, 800);
-    await panel.goto(browser().extensionUrl(`${SIDE_PANEL_PAGE}?host=${host}`));
-    await panel.waitFor('main[data-state="ready"]');
-    await panel.click('#tab-timeline');
-    await panel.waitFor('[data-divider="refused"]');
-    expect((await panel.texts('[data-divider="refused"] strong'))[0]).toBe(
-      `Choix effectué\u202f: ${isolated(`Refusé (${isolated('Matomo')}\u202f: refusé · ${isolated('Google Analytics')}\u202f: refusé)`)}`,
-    );
-    expect(await panel.texts('[data-action="record-other"]')).toEqual(['Enregistrer l’autre choix']);
-
-    // The DevTools panel's page, opened in a tab, is titled in French too (its HTML's title is English).
-    const devtoolsPanel = await browser().newPage();
-    await devtoolsPanel.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
-    await devtoolsPanel.waitFor('main[data-state="ready"]');
-    expect(await devtoolsPanel.evaluate(() => document.title, null)).toBe('Charte cookies');
-    await Promise.all([site.close(), popup.close(), panel.close(), devtoolsPanel.close()]);
-  });
-});
+describe('Chromium', () => describeInFrench((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' })));
 
 // The real containers, which headless Chromium can open (Firefox's sidebar: firefox.test.ts).
 describe('Chromium: the real DevTools panel and side panel', () => {
