@@ -23,6 +23,8 @@ export type PageUnderTest = {
   evaluateScript(source: string): Promise<unknown>;
   /** Focuses `selector` and presses a key ("ArrowRight", "Enter"). */
   press(selector: string, key: string): Promise<void>;
+  /** Types `text` into the field `selector` key by key, as a person does, over what it held (selected first). */
+  typeInto(selector: string, text: string): Promise<void>;
   /** Resizes the viewport (a popup is about 460 px wide). */
   setViewport(width: number, height: number): Promise<void>;
   /** innerHTML of the first node matching `selector` (to prove text was not parsed as markup). */

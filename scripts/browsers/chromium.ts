@@ -30,6 +30,11 @@ function wrapPage(page: Page): PageUnderTest {
     click: (selector) => page.click(selector),
     evaluateScript: (source) => page.evaluate(source),
     press: (selector, key) => page.press(selector, key),
+    typeInto: async (selector, text) => {
+      const field = page.locator(selector).first();
+      await field.selectText();
+      await field.pressSequentially(text);
+    },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     close: () => page.close(),

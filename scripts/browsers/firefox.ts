@@ -53,6 +53,11 @@ function wrapPage(page: Page): PageUnderTest {
       await page.focus(selector);
       await page.keyboard.press(key as never);
     },
+    typeInto: async (selector, text) => {
+      await page.focus(selector);
+      await page.$eval(selector, (field) => (field as HTMLInputElement).select());
+      await page.keyboard.type(text);
+    },
     // The viewport alone, over BiDi: puppeteer's setViewport also sends
     // emulation.setScreenOrientationOverride, a command Firefox ESR 140.12 does not know (153 does).
     setViewport: (width, height) => (page.mainFrame() as unknown as BidiFrame).browsingContext.setViewport({ viewport: { width, height } }),

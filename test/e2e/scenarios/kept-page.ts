@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPage } from '../../../scripts/browsers/extension-api.ts';
+import englishMessages from '../../../public/_locales/en/messages.json';
+import { extensionPage, reportOf } from '../../../scripts/browsers/extension-api.ts';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { benchHost, syntheticSite } from '../../../scripts/bench/browser-benches.ts';
 import type { SiteView } from '../../../src/core/message-contract.ts';
 import { liveCharterItem, pageKey, siteItem } from '../../../src/core/storage/session-items.ts';
+import type { MessageKey } from '../../../src/core/ui-strings.ts';
+import { isolated } from '../../../src/platform/i18n.ts';
+import { rowsOf } from '../../../src/views/cookie-rows.ts';
 import { TIMING_MARKS } from '../../../src/core/timing-marks.ts';
-import { openPopup, SEEN_ROWS, seenRow, visitPortal, type E2eContext } from './context.ts';
+import { openPopup, SEEN_ROWS, seenRow, showFindings, visitPortal, type E2eContext } from './context.ts';
 import { SIDE_PANEL_PAGE } from './panels.ts';
 
 /** The storage.session calls an extension page makes here (Chrome: `chrome`, Firefox: `browser`). */
@@ -55,6 +59,87 @@ async function openOnStoppedBackground(
   }
   return result;
 }
+
+/**
+ * Writes the benchmark's site of `count` cookies (syntheticSite) into storage.session, as the
+ * worker keeps a site's record, in the browser's store for normal windows; returns its host.
+ */
+async function putSyntheticSite(browser: BrowserUnderTest, count: number): Promise<string> {
+  const host = benchHost(count);
+  const storeId = browser.name === 'firefox' ? 'firefox-default' : '0';
+  const item = siteItem(storeId, host);
+  const api = await extensionPage(browser);
+  await api.evaluate(
+    async ([key, text]) => {
+      const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionApi;
+      await api.storage.session.set({ [key]: text });
+    },
+    [item.key, item.encode({ ...syntheticSite(count, host), storeId })] as const,
+  );
+  await api.close();
+  return host;
+}
+
+/** The UI's English text of `key` (the e2e browsers run in English), each substitution isolated as the pages' `t` does. */
+function englishText(key: MessageKey, ...substitutions: string[]): string {
+  const message: { message: string; placeholders?: Record<string, { content: string }> } = englishMessages[key];
+  return message.message.replace(/\$(\w+)\$/g, (_, name: string) => {
+    const position = Number(message.placeholders?.[name.toLowerCase()]?.content.slice(1));
+    return isolated(substitutions[position - 1]!);
+  });
+}
+
+/** A site of more cookies than the list's first page (PAGE_SIZE, 50): the benchmark's synthetic site. */
+const LONG_SITE_COOKIES = 120;
+
+/** Browsers whose worker knows the long site (written once per launch: the worker is stopped to learn it). */
+const longSiteKnown = new WeakSet<BrowserUnderTest>();
+
+/** The long site's host, its record in storage and known to the worker. */
+async function longSite(browser: BrowserUnderTest): Promise<string> {
+  const host = benchHost(LONG_SITE_COOKIES);
+  if (longSiteKnown.has(browser)) return host;
+  await putSyntheticSite(browser, LONG_SITE_COOKIES);
+  // Written behind the worker's back: a started worker learns the records' keys at its wake.
+  await browser.stopBackground();
+  longSiteKnown.add(browser);
+  return host;
+}
+
+/** The whole list as the popup orders it (every seen cookie, then the charter's unseen entries, by category), from the worker's whole report. */
+async function wholeList(browser: BrowserUnderTest, host: string): Promise<string[]> {
+  const api = await extensionPage(browser);
+  const rows = rowsOf(await reportOf(api, host));
+  await api.close();
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Opens the popup on `host` at a toolbar popup's size (460 × 600: its first screen is 10 rows)
+ * and waits for the worker's own answer (not a page kept in storage) and the list.
+ */
+async function openListPopup(browser: BrowserUnderTest, host: string): Promise<PageUnderTest> {
+  const popup = await browser.newPage();
+  await popup.setViewport(460, 600);
+  await popup.goto(browser.popupUrl(`?host=${encodeURIComponent(host)}`));
+  await popup.waitFor('main[data-state="ready"] .report .cookie-list');
+  await marksOf(popup);
+  return popup;
+}
+
+/** What the cookie list shows: its rows, the rows not written (empty, or not showing their name), its lines and the focused row. */
+const listOf = (popup: PageUnderTest) =>
+  popup.evaluate(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>('.cookie-list [data-cookie]')];
+    return {
+      rows: rows.map((row) => row.dataset.cookie!),
+      unwritten: rows.filter((row) => row.querySelector('.name')?.textContent !== row.dataset.cookie).map((row) => row.dataset.cookie!),
+      shownOf: document.querySelector('.cookie-list .more [aria-live]')?.textContent ?? null,
+      showMore: document.querySelector('.cookie-list .more button') !== null,
+      status: document.querySelector('.cookie-list [role="status"]')?.textContent ?? '',
+      focused: document.activeElement?.getAttribute('data-cookie') ?? null,
+    };
+  }, null);
 
 /** Rows of cookies seen that the popup shows. */
 const rowsShown = (popup: PageUnderTest) => popup.evaluate((selector) => document.querySelectorAll(selector).length, SEEN_ROWS);
@@ -145,19 +230,7 @@ export function keptPageScenarios(ctx: E2eContext): void {
     it('shows the kept page at once when the popup or the side panel opens on a stopped background, then the worker’s answer', async () => {
       const browser = ctx.browser();
       // 2,000 cookies (the benchmark's site): a stopped background takes a while to build their report again.
-      const count = 2000;
-      const host = benchHost(count);
-      const storeId = browser.name === 'firefox' ? 'firefox-default' : '0';
-      const item = siteItem(storeId, host);
-      const api = await extensionPage(browser);
-      await api.evaluate(
-        async ([key, text]) => {
-          const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionApi;
-          await api.storage.session.set({ [key]: text });
-        },
-        [item.key, item.encode({ ...syntheticSite(count, host), storeId })] as const,
-      );
-      await api.close();
+      const host = await putSyntheticSite(browser, 2000);
       // Written behind the worker's back: a started worker learns the records' keys at its wake.
       await browser.stopBackground();
       const first = await openPopup(browser, host);
@@ -185,6 +258,125 @@ export function keptPageScenarios(ctx: E2eContext): void {
         expect(marks).toContain(TIMING_MARKS.keptPageShown);
         expect(rowsThen).toBe(rows);
       }
+    });
+  });
+
+  // Here, not with the popup's scenarios: the site is written to storage behind the worker, which
+  // is stopped to learn it, and the scenarios after these are those that stand a stopped background.
+  describe('the cookie list of a site with more cookies than a page', () => {
+    it('writes every row of its first page, 50 of them, and says how many there are', async () => {
+      const browser = ctx.browser();
+      const host = await longSite(browser);
+      const whole = await wholeList(browser, host);
+      // The 120 cookies and the platform charter's entries never seen.
+      expect(whole.length).toBeGreaterThan(LONG_SITE_COOKIES);
+      const popup = await openListPopup(browser, host);
+      // The first screen is written before the paint, the rest of the page after it: each ends up written.
+      await expect
+        .poll(() => listOf(popup), { timeout: 15_000 })
+        .toMatchObject({
+          rows: whole.slice(0, 50),
+          unwritten: [],
+          shownOf: englishText('shownOf', '50', String(whole.length)),
+          showMore: true,
+        });
+      await popup.close();
+    });
+
+    it('shows 50 rows more at each "Show more", each written, leading to the first it adds, until there are no more', async () => {
+      const browser = ctx.browser();
+      const host = await longSite(browser);
+      const whole = await wholeList(browser, host);
+      const popup = await openListPopup(browser, host);
+      await expect.poll(() => listOf(popup), { timeout: 15_000 }).toMatchObject({ rows: whole.slice(0, 50), unwritten: [] });
+
+      // With the keyboard: the button focused, Enter.
+      await popup.press('.cookie-list .more button', 'Enter');
+      await expect
+        .poll(() => listOf(popup), { timeout: 15_000 })
+        .toEqual({
+          rows: whole.slice(0, 100),
+          unwritten: [],
+          shownOf: englishText('shownOf', '100', String(whole.length)),
+          showMore: true,
+          status: '',
+          focused: whole[50],
+        });
+
+      // With the mouse: the last page, the button gone with it.
+      await popup.click('.cookie-list .more button');
+      await expect
+        .poll(() => listOf(popup), { timeout: 15_000 })
+        .toEqual({ rows: whole, unwritten: [], shownOf: null, showMore: false, status: '', focused: whole[100] });
+      await popup.close();
+    });
+
+    it('filters the whole list by what is typed into the search box, and says when nothing matches', async () => {
+      const browser = ctx.browser();
+      const host = await longSite(browser);
+      const popup = await openListPopup(browser, host);
+      await expect.poll(() => listOf(popup), { timeout: 15_000 }).toMatchObject({ unwritten: [], showMore: true });
+
+      // syntheticSite names every sixth cookie widget_<i>: four of them begin with widget_1, two beyond the first page.
+      await popup.typeInto('.cookie-list input[type="search"]', 'widget_1');
+      await expect
+        .poll(() => listOf(popup), { timeout: 15_000 })
+        .toMatchObject({
+          rows: ['widget_105', 'widget_111', 'widget_117', 'widget_15'],
+          unwritten: [],
+          shownOf: null,
+          showMore: false,
+          status: englishText('searchMatches', '4'),
+        });
+
+      await popup.typeInto('.cookie-list input[type="search"]', 'no_such_cookie');
+      await expect
+        .poll(() => listOf(popup), { timeout: 15_000 })
+        .toMatchObject({ rows: [], showMore: false, status: englishText('noMatch', 'no_such_cookie') });
+      await popup.close();
+    });
+
+    it('leads a finding, clicked from another tab, to its row beyond the first screen: focused, written, on screen', async () => {
+      const browser = ctx.browser();
+      const host = await longSite(browser);
+      const whole = await wholeList(browser, host);
+      // The twentieth finding, the last listed at first (FIRST_PAGE.findings): the 24th row, past a popup's first screen of 10.
+      const cookie = '_ga_W';
+      expect(whole.indexOf(cookie)).toBeGreaterThanOrEqual(20);
+      expect(whole.indexOf(cookie)).toBeLessThan(50);
+      const popup = await openListPopup(browser, host);
+
+      // The Timeline tab (the whole report comes for it), then the finding: the list is made again, opened on its row.
+      await popup.click('#tab-timeline');
+      await popup.waitFor('[data-event="set"]');
+      await showFindings(popup);
+      // What each focus found: its row written, and every row of the list.
+      await popup.evaluate(() => {
+        const focuses: Array<{ cookie: string | null; written: boolean; unwritten: number }> = [];
+        (globalThis as { focuses?: unknown }).focuses = focuses;
+        document.addEventListener('focusin', (event) => {
+          const target = event.target as HTMLElement;
+          focuses.push({
+            cookie: target.getAttribute('data-cookie'),
+            written: target.querySelector('.name')?.textContent === target.dataset.cookie,
+            unwritten: [...document.querySelectorAll<HTMLElement>('.cookie-list [data-cookie]')].filter(
+              (row) => row.querySelector('.name')?.textContent !== row.dataset.cookie,
+            ).length,
+          });
+        });
+      }, null);
+      await popup.click(`[data-finding="before-consent"][data-finding-cookie="${cookie}"] button`);
+
+      await expect.poll(() => listOf(popup), { timeout: 15_000 }).toMatchObject({ focused: cookie, unwritten: [] });
+      // Written when it was focused, the rows above it too: none pushed it off screen after it was scrolled to.
+      const focuses = await popup.evaluate(() => (globalThis as { focuses?: Array<{ cookie: string | null }> }).focuses ?? [], null);
+      expect(focuses.filter((focus) => focus.cookie !== null)).toEqual([{ cookie, written: true, unwritten: 0 }]);
+      const onScreen = await popup.evaluate((name) => {
+        const box = document.querySelector(`.cookie-list [data-cookie="${name}"]`)!.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      }, cookie);
+      expect(onScreen).toBe(true);
+      await popup.close();
     });
   });
 }
