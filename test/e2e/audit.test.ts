@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report.ts';
 import type { CensusDocument } from '../../scripts/census/census-report.ts';
+import { readShard } from '../../scripts/census/merge.ts';
 import { parseCharter, readCharterPage } from '../../src/core/charter/index.ts';
 import { draftCharter, draftHtml } from '../../src/core/draft/index.ts';
 
@@ -99,47 +100,44 @@ describe('audit command', () => {
     expect(stdout).toContain('# Accept and refuse compared');
   });
 
-  it('drafts a corrected charter from both runs; audited against it, the demo has nothing undeclared and no lifetime too long', async () => {
-    const first = join(scratch, 'draft');
-    const drafted = await audit(['--browser', 'chromium', '--consent', 'both', '--draft', '--out', first]);
-    expect(drafted.stderr).toBe('');
-    expect(drafted.code).toBe(0);
-    expect(drafted.stdout).toContain(`wrote ${first}/charter-draft.md and ${first}/charter-draft.html: charter draft (fr): 8 entries`);
-    // The demo's two-year `_ga` lives 400 days (Chromium's cap): more than its charter's "13 mois" can hold (397 days).
-    expect(charterFindings(readReport(join(first, 'accept', 'report.json')))).toEqual([
-      'undeclared _hjSessionUser_1234',
-      'lifetime _ga',
-      'lifetime _pk_id.1.a1b2',
-    ]);
-    const markdown = readFileSync(join(first, 'charter-draft.md'), 'utf8');
-    const entries = parseCharter(markdown).entries;
-    expect(readCharterPage(readFileSync(join(first, 'charter-draft.html'), 'utf8'), 'text/html').entries).toEqual(entries);
-    // A fresh audit of the demo drafts what README shows (made from the audit kept in test/support/demo-audit).
-    expect(entries).toEqual(fixtureDraft().rows.map((row) => row.entry));
-    expect(markdown).not.toMatch(/fixture-session-|fixture-csrf-|GA1\.2\./);
+  it.each(['chromium', 'firefox'] as const)(
+    'drafts a corrected charter from both runs in %s; audited against it, the demo has nothing undeclared and no lifetime too long',
+    async (browser) => {
+      const first = join(scratch, `draft-${browser}`);
+      const drafted = await audit(['--browser', browser, '--consent', 'both', '--draft', '--out', first]);
+      expect(drafted.stderr).toBe('');
+      expect(drafted.code).toBe(0);
+      expect(drafted.stdout).toContain(`launching ${browser} with the extension (consent: refuse`);
+      expect(drafted.stdout).toContain(`wrote ${first}/charter-draft.md and ${first}/charter-draft.html: charter draft (fr): 8 entries`);
+      // The demo's two-year `_ga` lives 400 days (both browsers' cap): more than its charter's "13 mois" can hold (397 days).
+      expect(charterFindings(readReport(join(first, 'accept', 'report.json')))).toEqual([
+        'undeclared _hjSessionUser_1234',
+        'lifetime _ga',
+        'lifetime _pk_id.1.a1b2',
+      ]);
+      const markdown = readFileSync(join(first, 'charter-draft.md'), 'utf8');
+      const entries = parseCharter(markdown).entries;
+      expect(readCharterPage(readFileSync(join(first, 'charter-draft.html'), 'utf8'), 'text/html').entries).toEqual(entries);
+      // A fresh audit of the demo drafts what README shows (made from the audit kept in test/support/demo-audit).
+      expect(entries).toEqual(fixtureDraft().rows.map((row) => row.entry));
+      expect(markdown).not.toMatch(/fixture-session-|fixture-csrf-|GA1\.2\./);
 
-    const second = join(scratch, 'redrafted');
-    const again = await audit([
-      '--browser',
-      'chromium',
-      '--consent',
-      'both',
-      '--charter',
-      join(first, 'charter-draft.md'),
-      '--out',
-      second,
-    ]);
-    expect(again.stderr).toBe('');
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`demo portal's charter page serves ${first}/charter-draft.md`);
-    const accept = readReport(join(second, 'accept', 'report.json'));
-    const refuse = readReport(join(second, 'refuse', 'report.json'));
-    expect(accept.charter).toMatchObject({ kind: 'live', language: 'fr', entries: entries.length });
-    expect([...charterFindings(accept), ...charterFindings(refuse)]).toEqual([]);
-    // A charter cannot fix consent: the widget still sets its cookie before the choice.
-    expect(findingKeys(accept)).toContain('before-consent _hjSessionUser_1234');
-    expect(findingKeys(refuse)).toContain('before-consent _hjSessionUser_1234');
-  }, 240_000);
+      const second = join(scratch, `redrafted-${browser}`);
+      const again = await audit(['--browser', browser, '--consent', 'both', '--charter', join(first, 'charter-draft.md'), '--out', second]);
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain(`launching ${browser} with the extension (consent: accept`);
+      expect(again.stdout).toContain(`demo portal's charter page serves ${first}/charter-draft.md`);
+      const accept = readReport(join(second, 'accept', 'report.json'));
+      const refuse = readReport(join(second, 'refuse', 'report.json'));
+      expect(accept.charter).toMatchObject({ kind: 'live', language: 'fr', entries: entries.length });
+      expect([...charterFindings(accept), ...charterFindings(refuse)]).toEqual([]);
+      // A charter cannot fix consent: the widget still sets its cookie before the choice.
+      expect(findingKeys(accept)).toContain('before-consent _hjSessionUser_1234');
+      expect(findingKeys(refuse)).toContain('before-consent _hjSessionUser_1234');
+    },
+    240_000,
+  );
 
   it('audits the demo in Firefox against the HTML draft README shows, in English: nothing undeclared, no lifetime too long', async () => {
     const page = join(scratch, 'charter-draft-en.html');
@@ -264,6 +262,31 @@ describe('census', () => {
     expect(portalsAndFindings(mergedCensus)).toEqual(portalsAndFindings(census));
     expect(existsSync(join(merged, 'data.carte.opendatasoft.com', 'report.json'))).toBe(true);
   }, 240_000);
+
+  it('runs in Firefox too, at its tiniest: a shard of two demo portals, one page each, one at a time', async () => {
+    const out = join(scratch, 'census-firefox');
+    // Shard 2/4 of the six: data.pistage (a tracker before consent) and data.tco.re (its live charter changed).
+    const tiniest = ['--portals', 'demo', '--consent', 'refuse', '--pages', '1', '--jobs', '1', '--shard', '2/4'];
+    const run = await audit([...tiniest, '--browser', 'firefox', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('census of 2 portal(s) (shard 2/4) from demo, 1 at once, firefox Mozilla Firefox');
+    expect(run.stdout).toMatch(/ 2\/2 \S+: \d+ cookies, \d+ findings/);
+    // Read as census:merge reads a shard, every field checked: the merge takes a Firefox shard.
+    const census = readShard(out);
+    expect(census.run).toMatchObject({ browser: 'firefox', consent: 'refuse', pages: 1 });
+    expect(census.shard).toEqual({ index: 2, count: 4 });
+    expect(census.portals.map(({ position, host, error, consent }) => ({ position, host, error, consent }))).toEqual([
+      { position: 1, host: 'data.pistage.opendatasoft.com', error: null, consent: { refuse: 'refused' } },
+      { position: 5, host: 'data.tco.re', error: null, consent: { refuse: 'refused' } },
+    ]);
+    // Google Analytics set before the choice and kept after the refusal.
+    expect(census.portals[0]!.findings!.bySeverity.high).toBe(2);
+    expect(census.portals[1]!.charter).toEqual({ kind: 'live', changed: true });
+    for (const file of ['census.md', 'census.csv', 'census.html', 'data.pistage.opendatasoft.com/report.json', 'data.tco.re/report.json']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+  });
 
   it('refuses a list with a bad line, and a shard given twice, with one line and exit 2', async () => {
     const list = join(scratch, 'portals.txt');
