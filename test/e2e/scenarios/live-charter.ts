@@ -1,8 +1,70 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPage, presentNames, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import englishMessages from '../../../public/_locales/en/messages.json';
+import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { extensionPage, presentNames, reportOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 import { openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 import { isolated } from '../../../src/platform/i18n.ts';
+
+/** The charter section's "Check again" button (src/views/CharterInfo.tsx). */
+const CHECK_AGAIN = '[data-action="refresh-charter"]';
+
+/** What the charter's status line went through while the popup was watched. */
+type StatusWatch = {
+  /** Each state of `data-charter-status` in turn (idle, reading, read), the one it is in now last. */
+  states: (string | null)[];
+  /** What the line and the button showed when it first said "reading". */
+  whileReading: { text: string; spinner: boolean; busy: string | null } | null;
+};
+
+/**
+ * Starts recording, in the popup, each state of the charter's status line: a MutationObserver sees
+ * every change however fast the fixture answers, where polling for "reading" would race the read.
+ * Kept on <html>: the DOM is the one thing each driver's evaluation realm surely shares.
+ */
+async function watchCharterStatus(popup: PageUnderTest): Promise<void> {
+  await popup.evaluate(() => {
+    const olderStates: (string | null)[] = [];
+    let whileReading: StatusWatch['whileReading'] = null;
+    new MutationObserver((records) => {
+      for (const record of records) if (record.attributeName === 'data-charter-status') olderStates.push(record.oldValue);
+      const status = document.querySelector('[data-charter-status]');
+      if (!whileReading && status?.getAttribute('data-charter-status') === 'reading') {
+        whileReading = {
+          text: status.textContent?.trim() ?? '',
+          spinner: status.querySelector('.spinner') !== null,
+          busy: document.querySelector('[data-action="refresh-charter"]')?.getAttribute('aria-disabled') ?? null,
+        };
+      }
+      document.documentElement.setAttribute('data-e2e-charter-watch', JSON.stringify({ olderStates, whileReading }));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true, characterData: true });
+  }, null);
+}
+
+/** What the watch recorded, the line's present state last. */
+async function charterStatusWatch(popup: PageUnderTest): Promise<StatusWatch> {
+  return popup.evaluate(() => {
+    const saved = document.documentElement.getAttribute('data-e2e-charter-watch');
+    const { olderStates, whileReading } = saved
+      ? (JSON.parse(saved) as { olderStates: (string | null)[]; whileReading: StatusWatch['whileReading'] })
+      : { olderStates: [], whileReading: null };
+    const now = document.querySelector('[data-charter-status]')?.getAttribute('data-charter-status') ?? null;
+    return { states: [...olderStates, now], whileReading };
+  }, null);
+}
+
+/** The status line said it was reading (spinner, button busy) while the worker read, then that it had read, spinner and busy gone. */
+async function expectReadAsAsked(popup: PageUnderTest): Promise<void> {
+  await popup.waitFor('[data-charter-status="read"]');
+  const watch = await charterStatusWatch(popup);
+  expect(watch.states).toEqual(['idle', 'reading', 'read']);
+  expect(watch.whileReading).toEqual({ text: englishMessages.charterPending.message, spinner: true, busy: 'true' });
+  const [before, after] = englishMessages.charterRead.message.split('$DATE$').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  expect((await popup.texts('[data-charter-status]'))[0]).toMatch(new RegExp(`^${before}.+${after}$`));
+  expect(await popup.texts('.charter .spinner')).toEqual([]);
+  expect(await popup.attributes(CHECK_AGAIN, 'aria-disabled')).toEqual(['']);
+  expect(await popup.texts('[data-problem="charter-refresh"]')).toEqual([]);
+}
 
 export function liveCharterScenarios(ctx: E2eContext): void {
   describe('live charters', () => {
@@ -120,6 +182,46 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       await popup.waitFor('[data-charter="none"]');
       await popup.waitFor(seenRow('visitor_theme'));
       await Promise.all([portal.close(), plain.close(), popup.close(), api.close()]);
+    });
+
+    it('reads the live charter again when “Check again” is clicked, saying so while it reads, then when it read', async () => {
+      const host = 'demo.opendatasoft.com';
+      const api = await extensionPage(ctx.browser());
+      // Read before the popup opens: it shows a charter it did not see read, its status line idle.
+      const before = await waitForReport(api, host, (r) => r.charter.kind === 'live');
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-charter="live"] [data-charter-status="idle"]');
+      expect(await popup.texts(CHECK_AGAIN)).toEqual([englishMessages.refreshCharter.message]);
+      await watchCharterStatus(popup);
+      await popup.click(CHECK_AGAIN);
+      await expectReadAsAsked(popup);
+      // The worker stored a new attempt (each has a name of its own: background/live-charters.ts), the same charter.
+      const after = await reportOf(api, host);
+      expect(after.charter.live?.attempt).toEqual(expect.any(String));
+      expect(after.charter.live?.attempt).not.toBe(before.charter.live?.attempt);
+      expect(after.charter).toMatchObject({ kind: 'live', entries: 7, changes: null });
+      expect((await popup.texts('[data-charter]'))[0]).toContain(`${host}/terms/cookies-policy/`);
+      await popup.close();
+      await api.close();
+    });
+
+    it('reads the live charter again from the keyboard, the focus staying on the button, and shows the same changes', async () => {
+      const host = 'data.tco.re';
+      const api = await extensionPage(ctx.browser());
+      const before = await waitForReport(api, host, (r) => r.charter.kind === 'live');
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-charter="live"] [data-charter-status="idle"]');
+      const changes = await popup.attributes('[data-change]', 'data-change-cookie');
+      expect(changes).toEqual(['_pk_id.', '_pk_ses.', 'csrftoken']);
+      await watchCharterStatus(popup);
+      await popup.press(CHECK_AGAIN, 'Enter');
+      await expectReadAsAsked(popup);
+      expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null, null)).toBe('refresh-charter');
+      expect((await reportOf(api, host)).charter.live?.attempt).not.toBe(before.charter.live?.attempt);
+      // The charter served is the same: what changed from the bundled one is said again, alike.
+      expect(await popup.attributes('[data-change]', 'data-change-cookie')).toEqual(changes);
+      await popup.close();
+      await api.close();
     });
   });
 }
