@@ -284,7 +284,8 @@ describe('CookieList', () => {
         container,
       );
       renderPlainly(null, container);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Its frame painted, and what it left to run after it (its writes, Preact's effects) done.
+      await painted();
       const focused = new Promise<Element[]>((resolve) => {
         const onFocused = () => resolve([...container.querySelectorAll('[data-cookie]')].filter((row) => row.childElementCount === 0));
         renderPlainly(
