@@ -2,8 +2,9 @@
  * The floor: the least an MV3 extension can be, generated at bench time in a scratch folder and
  * loaded beside ours in the same headless Chromium with the same flags. Its popup paints one line
  * from its HTML, asks its worker one question and writes the answer in a second line; its worker
- * notes when its first line ran and answers. Our figures are reported as ratios to its figures, taken in the same run, alternating
- * with ours: the machine's speed and load divide out, which absolute milliseconds never did.
+ * notes when its first line ran and answers. Our figures are reported as ratios to its figures,
+ * taken in the same run, alternating with ours: the machine's speed and load divide out, which
+ * absolute milliseconds never did.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
