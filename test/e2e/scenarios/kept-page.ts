@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import englishMessages from '../../../public/_locales/en/messages.json';
 import { extensionPage, reportOf } from '../../../scripts/browsers/extension-api.ts';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { benchHost, syntheticSite } from '../../../scripts/bench/browser-benches.ts';
 import type { SiteView } from '../../../src/core/message-contract.ts';
 import { liveCharterItem, pageKey, siteItem } from '../../../src/core/storage/session-items.ts';
-import type { MessageKey } from '../../../src/core/ui-strings.ts';
-import { isolated } from '../../../src/platform/i18n.ts';
+import { isolatingTranslate } from '../../../src/platform/i18n.ts';
+import { localeTranslate } from '../../support/locale-translate.ts';
 import { rowsOf } from '../../../src/views/cookie-rows.ts';
 import { TIMING_MARKS } from '../../../src/core/timing-marks.ts';
 import { openPopup, SEEN_ROWS, seenRow, showFindings, visitPortal, type E2eContext } from './context.ts';
@@ -80,14 +79,8 @@ async function putSyntheticSite(browser: BrowserUnderTest, count: number): Promi
   return host;
 }
 
-/** The UI's English text of `key` (the e2e browsers run in English), each substitution isolated as the pages' `t` does. */
-function englishText(key: MessageKey, ...substitutions: string[]): string {
-  const message: { message: string; placeholders?: Record<string, { content: string }> } = englishMessages[key];
-  return message.message.replace(/\$(\w+)\$/g, (_, name: string) => {
-    const position = Number(message.placeholders?.[name.toLowerCase()]?.content.slice(1));
-    return isolated(substitutions[position - 1]!);
-  });
-}
+/** The UI's English text (the e2e browsers run in English), each substitution isolated as the pages' `t` does. */
+const englishText = isolatingTranslate(localeTranslate('en'));
 
 /** A site of more cookies than the list's first page (PAGE_SIZE, 50): the benchmark's synthetic site. */
 const LONG_SITE_COOKIES = 120;
