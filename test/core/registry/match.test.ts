@@ -5,6 +5,7 @@ import { lasting } from '../../../src/core/registry/known-lifetime.ts';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
 import { matchCookie, siteMatcher, type MatchResult } from '../../../src/core/registry/match.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
+import { MAX_DOMAIN_CELL_LENGTH } from '../../../src/core/registry/open-cookie-database-domain.ts';
 import { buildRegistry, charterFor, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { BUNDLED_CHARTERS } from './charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
@@ -367,6 +368,7 @@ describe('matchCookie: the Open Cookie Database', () => {
       ocdRow({ id: 'star', name: 'STAR_*', domain: '.star.example' }),
       ocdRow({ id: 'restricted-exact', name: 'tk_long_restricted', domain: 'tracker.example' }),
       ocdRow({ id: 'unreadable-domain', name: 'odd', domain: '(3rd party)' }),
+      ocdRow({ id: 'over-long-domain', name: 'long', domain: `${CUSTOMER} ${'x'.repeat(MAX_DOMAIN_CELL_LENGTH)}` }),
     ];
     const table = buildRegistry({}, { knownTrackers: [], openCookieDatabase: rows });
     const on = (name: string, domain: string) => rowId(matchCookie(table, CUSTOMER, { name, domain }));
@@ -382,6 +384,8 @@ describe('matchCookie: the Open Cookie Database', () => {
     expect(on('tk_long_restricted', 'tracker.example')).toBe('restricted-exact');
     // A Domain cell that names no domain restricts the row to nothing.
     expect(on('odd', CUSTOMER)).toBeNull();
+    // So does one too long to be read, though it names the cookie's domain first.
+    expect(on('long', CUSTOMER)).toBeNull();
   });
 
   it('reports the row: provider from Platform, no service, retention as duration, category mapped', () => {

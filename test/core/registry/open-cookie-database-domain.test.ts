@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rowsFromCsv } from '../../../src/core/registry/open-cookie-database-csv.ts';
 import { OPEN_COOKIE_DATABASE_SOURCE } from '../../../src/core/registry/open-cookie-database-document.ts';
-import { parseDomainCell } from '../../../src/core/registry/open-cookie-database-domain.ts';
+import { MAX_DOMAIN_CELL_LENGTH, parseDomainCell } from '../../../src/core/registry/open-cookie-database-domain.ts';
 
 const projectFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const csvText = readFileSync(projectFile(OPEN_COOKIE_DATABASE_SOURCE.file), 'utf8');
@@ -71,13 +71,25 @@ describe('parseDomainCell', () => {
     );
   });
 
-  it('reads hostile cells of 100,000 characters (quadratic with `/\\.+$/`, `\\([^)]*\\)` and `includes`)', () => {
-    const dots = '.'.repeat(100_000);
+  it('reads hostile cells up to its limit (quadratic with `/\\.+$/`, `\\([^)]*\\)` and `includes`)', () => {
+    const dots = '.'.repeat(MAX_DOMAIN_CELL_LENGTH / 2 - 10);
     expect(parseDomainCell(`a${dots}b`)).toEqual([]);
     expect(parseDomainCell(`${dots}example.com${dots}`)).toEqual(['example.com']);
-    expect(parseDomainCell(`${'('.repeat(100_000)} example.com`)).toEqual(['example.com']);
-    expect(parseDomainCell(`(x) ${'('.repeat(100_000)}`)).toEqual([]);
-    const distinct = Array.from({ length: 20_000 }, (_, index) => `d${index}.com`);
+    expect(parseDomainCell(`${'('.repeat(MAX_DOMAIN_CELL_LENGTH - 20)} example.com`)).toEqual(['example.com']);
+    expect(parseDomainCell(`(x) ${'('.repeat(MAX_DOMAIN_CELL_LENGTH - 4)}`)).toEqual([]);
+    const distinct = Array.from({ length: 120 }, (_, index) => `d${index}.com`);
+    expect(`${distinct.join(' ')} d0.com`.length).toBeLessThanOrEqual(MAX_DOMAIN_CELL_LENGTH);
     expect(parseDomainCell(`${distinct.join(' ')} d0.com`)).toEqual(distinct);
+  });
+
+  it('does not read a cell longer than its limit, far beyond the longest upstream one: it names no domain', () => {
+    const longestUpstream = Math.max(...rowsFromCsv(csvText).map((row) => row.domain.length));
+    expect(MAX_DOMAIN_CELL_LENGTH).toBeGreaterThan(15 * longestUpstream);
+    const atLimit = `${'x'.repeat(MAX_DOMAIN_CELL_LENGTH - 'example.com'.length - 1)} example.com`;
+    expect(atLimit).toHaveLength(MAX_DOMAIN_CELL_LENGTH);
+    expect(parseDomainCell(atLimit)).toEqual(['x'.repeat(MAX_DOMAIN_CELL_LENGTH - 12), 'example.com']);
+    expect(parseDomainCell(`x${atLimit}`)).toEqual([]);
+    const distinct = Array.from({ length: 250_000 }, (_, index) => `d${index}.com`).join(' ');
+    expect(parseDomainCell(distinct)).toEqual([]);
   });
 });
