@@ -70,6 +70,9 @@ const GOOGLE_ANALYTICS_4 = 'https://support.google.com/analytics/answer/11397207
 const MATOMO = 'https://matomo.org/faq/general/faq_146/';
 // AT Internet's own archive of its SmartTag (AS2) documentation, "AT Internet cookies" page.
 const AT_INTERNET_SMARTTAG = 'https://github.com/at-internet/smarttag-documentation-archive/wiki/AT-Internet-cookies';
+// The same table on AT Internet's French developer pages ("Cookies AT Internet", smarttag.js).
+const AT_INTERNET_SMARTTAG_FR =
+  'https://developers.atinternet-solutions.com/as2-tagging-fr/javascript-fr/bien-commencer-javascript-fr/cookies-at-internet-javascript-fr/';
 const PIANO_ANALYTICS = 'https://developers.atinternet-solutions.com/piano-analytics/data-collection/general/cookie-storage';
 const EULERIAN = 'https://doc.eulerian.com/p/WijZuvqwsFKoQB/What-is-important-to-know-about-Eulerian-Cookies';
 const DISQUS = 'https://help.disqus.com/customer/portal/articles/466235-use-of-cookies';
@@ -410,6 +413,25 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     sourceUrl: AT_INTERNET_SMARTTAG,
     consentKeys: ['at', 'xiti', 'piano'],
   },
+  {
+    // The TV Tracking plugin's (SmartTag's "plugin to track audio and video spots"). AT Internet's
+    // French table lists it after atauthority, lasting "par défaut 30 jours, configurable": its
+    // atreman row's words, which the English table gives as "30 days by default, modifiable". The
+    // rest of the row could not be read from the copy available while this was written, so the
+    // purpose follows the name ("reman": rémanente, AT's "prior attribution" in atreman) and
+    // stays general.
+    id: 'at-internet-attvtreman',
+    provider: 'AT Internet',
+    service: 'AT Internet SmartTag (TV Tracking)',
+    cookie: 'attvtreman',
+    match: 'exact',
+    domain: null,
+    purpose: 'Keeps a prior attribution campaign of TV Tracking (a TV spot) in memory.',
+    lifetime: byDefault(30, 'day', 'modifiable'),
+    category: 'statistics',
+    sourceUrl: AT_INTERNET_SMARTTAG_FR,
+    consentKeys: ['at', 'xiti', 'piano'],
+  },
   // XiTi's older xtcore.js tag. The same AT Internet cookies page lists these under xtcore.js;
   // that part could not be re-read while this table was written, so purposes stay general and
   // lifetimes are marked unverified. xtan / xtant carry the site number as a suffix.
@@ -541,6 +563,26 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: [],
+  },
+  {
+    // Under "Server Side Cookies": "idrxvr | 13 months | Legacy Server Side Visitor ID", HttpOnly.
+    // The collection server writes it in answer to the tag's hits: no tag, no hit, no cookie, so
+    // the tag's switch governs it.
+    // Piano's help centre puts it on the collection domains: "a server-side cookie (idrxvr, atid or
+    // atidx) on one of those 2 domain names: .xiti.com or .ati-host.net"
+    // (https://support.piano.io/hc/en-us/articles/4468178673170-Concept-of-Visitors).
+    id: 'piano-analytics-idrxvr',
+    provider: 'Piano',
+    service: 'Piano Analytics collection server (AT Internet)',
+    cookie: 'idrxvr',
+    match: 'exact',
+    domain: null,
+    purpose:
+      "Legacy visitor ID written by the collection server, not the tag, on AT Internet's collection domains (xiti.com, ati-host.net).",
+    lifetime: lasting(13, 'month'),
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+    consentKeys: ['at', 'xiti', 'piano'],
   },
 
   // Eulerian Analytics. Its page states one identification cookie, kept 13 months, that ties an

@@ -15,6 +15,8 @@ describe('consentKeysOf', () => {
     ['mtm_consent', ['matomo']],
     ['atuserid', ['at', 'xiti', 'piano']],
     ['atidvisitor', ['at', 'xiti', 'piano']],
+    ['attvtreman', ['at', 'xiti', 'piano']],
+    ['idrxvr', ['at', 'xiti', 'piano']],
     ['xtvrn', ['at', 'xiti', 'piano']],
     ['_pcid', ['at', 'xiti', 'piano']],
     ['_pctx', ['at', 'xiti', 'piano']],

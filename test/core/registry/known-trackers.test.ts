@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { TrackerChoices } from '../../../src/core/consent/consent-choice.ts';
+import { consentKeysOf, judgeByName } from '../../../src/core/consent/consent-trackers.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { lifetimeInEnglish, type KnownLifetime, type LifetimeSpan } from '../../../src/core/registry/known-lifetime.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
+import { matchCookie } from '../../../src/core/registry/match.ts';
+import { buildRegistry } from '../../../src/core/registry/registry.ts';
 
 const CATEGORIES = new Set(['necessary', 'statistics', 'third-party', 'other']);
 
@@ -78,5 +83,35 @@ describe('KNOWN_TRACKERS (data test)', () => {
     for (const expected of ['Google Analytics 4', 'Matomo JavaScript tracker', 'AT Internet SmartTag', 'Disqus comments', 'reCAPTCHA']) {
       expect(services).toContain(expected);
     }
+  });
+});
+
+describe('AT Internet cookies added from the vendor’s tables', () => {
+  const registry = buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+  const PORTAL = 'data.other-city.fr';
+
+  it.each([
+    // The TV Tracking plugin's cookie, written by the tag on the portal's own domain.
+    ['attvtreman', PORTAL, 'at-internet-attvtreman', 'AT Internet', '30 days by default, modifiable'],
+    // The collection server's visitor ID, on AT Internet's collection domains.
+    ['idrxvr', '.xiti.com', 'piano-analytics-idrxvr', 'Piano', '13 months'],
+    ['idrxvr', '.ati-host.net', 'piano-analytics-idrxvr', 'Piano', '13 months'],
+    ['idrxvr', PORTAL, 'piano-analytics-idrxvr', 'Piano', '13 months'],
+  ])('describes %s on %s from the known-tracker table', (name, domain, id, provider, duration) => {
+    const result = matchCookie(registry, PORTAL, { name, domain });
+    expect(result).toMatchObject({ source: 'known-tracker', rule: 'exact', provider, category: 'statistics', duration });
+    expect(result.reference).toMatchObject({ kind: 'known-tracker', id });
+  });
+
+  it.each(['attvtreman', 'idrxvr'])('governs %s by the switch of its siblings atreman and atuserid', (name) => {
+    expect(consentKeysOf(name)).toEqual(consentKeysOf('atreman'));
+    expect(consentKeysOf(name)).toEqual(consentKeysOf('atuserid'));
+    const choices: TrackerChoices[] = [{ at: false }, { xiti: false, piano: false }, { at: false, piano: true }, { ga: false }];
+    for (const trackers of choices) {
+      const choice = { state: 'choice' as const, trackers };
+      expect(judgeByName(choice, name), JSON.stringify(trackers)).toEqual(judgeByName(choice, 'atreman'));
+    }
+    // Refused by the switch, as its siblings are.
+    expect(judgeByName({ state: 'choice', trackers: { at: false, ga: true } }, name)).toEqual({ phase: 'after-refuse', refused: ['at'] });
   });
 });
