@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report.ts';
 import type { CensusDocument } from '../../scripts/census/census-report.ts';
-import { readShard } from '../../scripts/census/merge.ts';
+import { checkCensus } from '../../scripts/census/census-check.ts';
+import { buildIfNeeded } from '../../scripts/build-if-needed.ts';
 import { parseCharter, readCharterPage } from '../../src/core/charter/index.ts';
 import { draftCharter, draftHtml } from '../../src/core/draft/index.ts';
 
@@ -205,6 +206,16 @@ describe('audit command', () => {
 const portalsAndFindings = (census: CensusDocument) =>
   census.portals.map(({ position, host, error, cookies, findings }) => ({ position, host, error, cookies, findings }));
 
+/** The demo census's portals, in list order. */
+const DEMO_CENSUS = [
+  'data.propre.opendatasoft.com',
+  'data.pistage.opendatasoft.com',
+  'data.formulaire.opendatasoft.com',
+  'data.commentaires.opendatasoft.com',
+  'data.carte.opendatasoft.com',
+  'data.tco.re',
+];
+
 describe('census', () => {
   // Lean: one choice, three pages (start, catalogue, a dataset's map tab), six demo portals.
   const lean = ['--portals', 'demo', '--consent', 'refuse', '--pages', '3'];
@@ -217,14 +228,7 @@ describe('census', () => {
     // Not a terminal: one plain line per portal.
     expect(run.stdout).toMatch(/ 6\/6 \S+: \d+ cookies, \d+ findings/);
     const census = JSON.parse(readFileSync(join(whole, 'census.json'), 'utf8')) as CensusDocument;
-    expect(census.portals.map((row) => row.host)).toEqual([
-      'data.propre.opendatasoft.com',
-      'data.pistage.opendatasoft.com',
-      'data.formulaire.opendatasoft.com',
-      'data.commentaires.opendatasoft.com',
-      'data.carte.opendatasoft.com',
-      'data.tco.re',
-    ]);
+    expect(census.portals.map((row) => row.host)).toEqual(DEMO_CENSUS);
     expect(census.portals.every((row) => row.error === null)).toBe(true);
     // data.propre's banner has switches and "Sauvegarder mes choix" alone (the guide's): the refusal is made there too.
     expect(census.portals.map((row) => row.consent)).toEqual(census.portals.map(() => ({ refuse: 'refused' })));
@@ -263,30 +267,46 @@ describe('census', () => {
     expect(existsSync(join(merged, 'data.carte.opendatasoft.com', 'report.json'))).toBe(true);
   }, 240_000);
 
-  it('runs in Firefox too, at its tiniest: a shard of two demo portals, one page each, one at a time', async () => {
-    const out = join(scratch, 'census-firefox');
-    // Shard 2/4 of the six: data.pistage (a tracker before consent) and data.tco.re (its live charter changed).
-    const tiniest = ['--portals', 'demo', '--consent', 'refuse', '--pages', '1', '--jobs', '1', '--shard', '2/4'];
-    const run = await audit([...tiniest, '--browser', 'firefox', '--out', out]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('census of 2 portal(s) (shard 2/4) from demo, 1 at once, firefox Mozilla Firefox');
-    expect(run.stdout).toMatch(/ 2\/2 \S+: \d+ cookies, \d+ findings/);
-    // Read as census:merge reads a shard, every field checked: the merge takes a Firefox shard.
-    const census = readShard(out);
-    expect(census.run).toMatchObject({ browser: 'firefox', consent: 'refuse', pages: 1 });
-    expect(census.shard).toEqual({ index: 2, count: 4 });
-    expect(census.portals.map(({ position, host, error, consent }) => ({ position, host, error, consent }))).toEqual([
-      { position: 1, host: 'data.pistage.opendatasoft.com', error: null, consent: { refuse: 'refused' } },
-      { position: 5, host: 'data.tco.re', error: null, consent: { refuse: 'refused' } },
-    ]);
-    // Google Analytics set before the choice and kept after the refusal.
-    expect(census.portals[0]!.findings!.bySeverity.high).toBe(2);
-    expect(census.portals[1]!.charter).toEqual({ kind: 'live', changed: true });
-    for (const file of ['census.md', 'census.csv', 'census.html', 'data.pistage.opendatasoft.com/report.json', 'data.tco.re/report.json']) {
-      expect(existsSync(join(out, file)), file).toBe(true);
+  it('runs in Firefox too, at its smallest: the demo census in two shards at once, one page each, merged as one census', async () => {
+    // The two shards start at once: built first, or each would build into the same dist/.
+    buildIfNeeded('firefox', () => {});
+    const smallest = ['--portals', 'demo', '--browser', 'firefox', '--consent', 'refuse', '--pages', '1', '--jobs', '1'];
+    const shards = [1, 2].map((index) => join(scratch, `firefox-shard-${index}`));
+    const runs = await Promise.all(shards.map((out, i) => audit([...smallest, '--shard', `${i + 1}/2`, '--out', out])));
+    for (const [i, run] of runs.entries()) {
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`census of 3 portal(s) (shard ${i + 1}/2) from demo, 1 at once, firefox Mozilla Firefox`);
+      expect(run.stdout).toMatch(/ 3\/3 \S+: \d+ cookies, \d+ findings/);
     }
-  });
+    const merged = join(scratch, 'census-firefox');
+    // Given out of order: the merge puts the rows back in list order.
+    const merge = await command('scripts/census/main.ts', ['--out', merged, shards[1]!, shards[0]!]);
+    expect(merge.stderr).toBe('');
+    expect(merge.code).toBe(0);
+    expect(merge.stdout).toContain(`merged 2 shard(s), 6 portal(s), into ${merged}/census.json`);
+    // Every field checked, as census:merge checks a shard.
+    const census = checkCensus(JSON.parse(readFileSync(join(merged, 'census.json'), 'utf8')), 'census.json');
+    expect(census.run).toMatchObject({ browser: 'firefox', consent: 'refuse', pages: 1 });
+    expect(census.shard).toBeNull();
+    expect(census.list.size).toBe(6);
+    expect(census.portals.map(({ position, host, error, consent }) => ({ position, host, error, consent }))).toEqual(
+      DEMO_CENSUS.map((host, position) => ({ position, host, error: null, consent: { refuse: 'refused' } })),
+    );
+    // High findings on the start page: Google Analytics (data.pistage) and the widget (data.tco.re), each set before
+    // the choice and kept after the refusal; Disqus and the basemap are on dataset pages, which one page does not reach.
+    expect(census.portals.map((row) => row.findings!.bySeverity.high)).toEqual([0, 2, 0, 0, 0, 2]);
+    expect(census.portals[5]!.charter).toEqual({ kind: 'live', changed: true });
+    for (const file of ['census.md', 'census.html', ...DEMO_CENSUS.map((host) => `${host}/report.json`)]) {
+      expect(existsSync(join(merged, file)), file).toBe(true);
+    }
+    const csvHosts = readFileSync(join(merged, 'census.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]);
+    expect(csvHosts).toEqual(DEMO_CENSUS);
+  }, 180_000);
 
   it('refuses a list with a bad line, and a shard given twice, with one line and exit 2', async () => {
     const list = join(scratch, 'portals.txt');

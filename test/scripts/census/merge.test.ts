@@ -54,6 +54,26 @@ describe('census:merge', () => {
     );
   });
 
+  it('refuses a Firefox shard beside a Chromium one, whichever comes first: one census runs one browser', () => {
+    const [one, two] = shards();
+    const inFirefox = (run: Partial<CensusDocument['run']>) => ({
+      ...two!,
+      document: { ...two!.document, run: { ...two!.document.run, ...run } },
+    });
+    const firefox = inFirefox({
+      browser: 'firefox',
+      browserVersion: 'Mozilla Firefox 140.12.0esr',
+      cookiePolicy: 'Total Cookie Protection (network.cookie.cookieBehavior 5)',
+    });
+    const refused = new UsageError('shard-2: a shard of another census than shard-1 (its list or its settings differ)');
+    expect(() => mergeShards([one!, firefox])).toThrow(refused);
+    expect(() => mergeShards([firefox, one!])).toThrow(
+      new UsageError('shard-1: a shard of another census than shard-2 (its list or its settings differ)'),
+    );
+    // The browser alone: a cookie policy that happened to read the same does not make them one census.
+    expect(() => mergeShards([one!, inFirefox({ browser: 'firefox' })])).toThrow(refused);
+  });
+
   it('refuses shards run by different versions of the audit, or with different registries, and says which', () => {
     const [one, two] = shards();
     const withTool = (tool: Partial<CensusDocument['run']['tool']>) => ({
