@@ -34,16 +34,22 @@ export function readShard(dir: string): CensusDocument {
 /** What audited a shard, as a line: `0.1.0, registry 3f9a0c1d2e4b…`. */
 const toolText = ({ run: { tool } }: CensusDocument) => `${tool.version}, registry ${tool.registry.slice(0, 12)}…`;
 
-/** The settings two shards must share to be parts of one census. */
-const settings = (document: CensusDocument) =>
-  JSON.stringify([
-    document.list.sha256,
-    document.list.size,
-    document.run.browser,
-    document.run.cookiePolicy,
-    document.run.consent,
-    document.run.pages,
-  ]);
+/** The settings two shards must share to be parts of one census, each as the refusal names it. */
+const SHARED_SETTINGS: readonly (readonly [name: string, of: (document: CensusDocument) => string])[] = [
+  ['list', ({ list }) => `${list.size} portal(s), SHA-256 ${list.sha256}`],
+  ['browser', ({ run }) => run.browser],
+  ['cookie policy', ({ run }) => run.cookiePolicy],
+  ['consent', ({ run }) => run.consent],
+  ['pages', ({ run }) => String(run.pages)],
+];
+
+/** The first setting `document` does not share with `first`, said as "its X is A, not B", or null. */
+function differentSetting(document: CensusDocument, first: CensusDocument): string | null {
+  for (const [name, of] of SHARED_SETTINGS) {
+    if (of(document) !== of(first)) return `its ${name} is ${of(document)}, not ${of(first)}`;
+  }
+  return null;
+}
 
 /**
  * The rows of a checked shard, refused unless they are exactly the portals its part of the list
@@ -94,8 +100,11 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
         `${dir}: run by another version of the audit than ${first!.dir} (${toolText(document)}, not ${toolText(first!.document)}): re-run the shards with one version`,
       );
     }
-    if (settings(document) !== settings(first!.document)) {
-      throw new UsageError(`${dir}: a shard of another census than ${first!.dir} (its list or its settings differ)`);
+    const different = differentSetting(document, first!.document);
+    if (different !== null) {
+      throw new UsageError(
+        `${dir}: a shard of another census than ${first!.dir} (${different}): run every shard with one list and the same options`,
+      );
     }
     if (document.shard.count !== count)
       throw new UsageError(`${dir}: shard ${document.shard.index}/${document.shard.count}, not of ${count}`);

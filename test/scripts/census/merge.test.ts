@@ -40,10 +40,16 @@ describe('census:merge', () => {
     const [one, two] = shards();
     const other = { ...two!, document: { ...two!.document, list: { sha256: 'b'.repeat(64), size: 3 } } };
     expect(() => mergeShards([one!, other])).toThrow(
-      new UsageError('shard-2: a shard of another census than shard-1 (its list or its settings differ)'),
+      new UsageError(
+        `shard-2: a shard of another census than shard-1 (its list is 3 portal(s), SHA-256 ${'b'.repeat(64)}, not 3 portal(s), SHA-256 ${one!.document.list.sha256}): run every shard with one list and the same options`,
+      ),
     );
     const pages = { ...two!, document: { ...two!.document, run: { ...two!.document.run, pages: 5 } } };
-    expect(() => mergeShards([one!, pages])).toThrow(/another census/);
+    expect(() => mergeShards([one!, pages])).toThrow(
+      new UsageError(
+        `shard-2: a shard of another census than shard-1 (its pages is 5, not ${one!.document.run.pages}): run every shard with one list and the same options`,
+      ),
+    );
     expect(() => mergeShards([one!, { ...one!, dir: 'again' }])).toThrow(new UsageError('shard 1/2 given twice: shard-1 and again'));
     expect(() => mergeShards([one!])).toThrow(new UsageError('missing shard(s) 2 of 2: every part of the list is needed'));
     expect(() => mergeShards([{ dir: 'whole', document: sampleCensus() }])).toThrow(/whole census, not a shard/);
@@ -65,10 +71,14 @@ describe('census:merge', () => {
       browserVersion: 'Mozilla Firefox 140.12.0esr',
       cookiePolicy: 'Total Cookie Protection (network.cookie.cookieBehavior 5)',
     });
-    const refused = new UsageError('shard-2: a shard of another census than shard-1 (its list or its settings differ)');
+    const refused = new UsageError(
+      'shard-2: a shard of another census than shard-1 (its browser is firefox, not chromium): run every shard with one list and the same options',
+    );
     expect(() => mergeShards([one!, firefox])).toThrow(refused);
     expect(() => mergeShards([firefox, one!])).toThrow(
-      new UsageError('shard-1: a shard of another census than shard-2 (its list or its settings differ)'),
+      new UsageError(
+        'shard-1: a shard of another census than shard-2 (its browser is chromium, not firefox): run every shard with one list and the same options',
+      ),
     );
     // The browser alone: a cookie policy that happened to read the same does not make them one census.
     expect(() => mergeShards([one!, inFirefox({ browser: 'firefox' })])).toThrow(refused);
