@@ -111,6 +111,12 @@ export type LaunchOptions = {
   /** Browser interface language ("fr"), which the extension's strings follow; the browser's default otherwise. */
   language?: string;
   /**
+   * The system's colour scheme, set as a dark desktop would set it (Chromium's --force-dark-mode,
+   * Firefox's ui.systemUsesDarkTheme): pages that follow the system (prefers-color-scheme,
+   * light-dark()) turn dark. Light, the headless browsers' own, otherwise.
+   */
+  colorScheme?: 'dark';
+  /**
    * Pins the browser's third-party cookie policy (COOKIE_POLICY) rather than taking the profile's
    * default, which differs between versions: every audit of a census runs under the same one.
    */

@@ -233,11 +233,17 @@ export async function launchChromium(
   const launched = chromium.launchPersistentContext(profile.path, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // No emulated prefers-color-scheme: Playwright's default ('light') would hide the system's
+    // scheme from every page, --force-dark-mode included (measured in Chromium 150). Headless
+    // Chromium's own system scheme is light.
+    colorScheme: null,
     args: [
       `--disable-extensions-except=${loaded}`,
       `--load-extension=${loaded}`,
       ...hostRules,
       ...(options.language ? [`--lang=${options.language}`] : []),
+      // The system's dark mode as Chromium's native theme reports it to every page, extension pages included.
+      ...(options.colorScheme === 'dark' ? ['--force-dark-mode'] : []),
       // The local portal's TLS side uses a throw-away self-signed certificate.
       ...(options.hostMap ? ['--ignore-certificate-errors'] : []),
       '--no-sandbox',

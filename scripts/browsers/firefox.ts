@@ -175,6 +175,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<
       // (Debian's firefox-esr-l10n-*, installed by scripts/setup.sh) must be there, or Firefox
       // keeps its own.
       ...(options.language ? { 'intl.locale.requested': options.language } : {}),
+      // The desktop's dark mode as Firefox reads it from the system (its look-and-feel override):
+      // prefers-color-scheme follows, in web and extension pages alike.
+      ...(options.colorScheme === 'dark' ? { 'ui.systemUsesDarkTheme': 1 } : {}),
     },
   });
   const browser = await launched.catch((error: unknown) => {

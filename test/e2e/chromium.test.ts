@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 import { describeInFrench } from './scenarios/french.ts';
+import { describeInDarkSystem } from './scenarios/system-theme.ts';
 import { storedText } from './scenarios/kept-page.ts';
 import { pageKey } from '../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
@@ -51,6 +52,8 @@ describe('Chromium: the popup the toolbar button opens', () => {
 });
 
 describe('Chromium', () => describeInFrench((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' })));
+
+describe('Chromium', () => describeInDarkSystem((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, colorScheme: 'dark' })));
 
 // The real containers, which headless Chromium can open (Firefox's sidebar: firefox.test.ts).
 describe('Chromium: the real DevTools panel and side panel', () => {

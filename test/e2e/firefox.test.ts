@@ -18,6 +18,7 @@ import { isolated } from '../../src/platform/i18n.ts';
 import { extensionDir, geckoId } from '../../scripts/browsers/browser-under-test.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 import { describeInFrench } from './scenarios/french.ts';
+import { describeInDarkSystem } from './scenarios/system-theme.ts';
 
 describe('Firefox ESR', () => describeExtension((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
@@ -28,6 +29,9 @@ describe('Firefox ESR', () =>
 
 // Its French language pack is Debian's firefox-esr-l10n-fr (scripts/setup.sh).
 describe('Firefox ESR', () => describeInFrench((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' })));
+
+describe('Firefox ESR', () =>
+  describeInDarkSystem((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port }, colorScheme: 'dark' })));
 
 // The other tests open the popup as a page named with ?host=; these click the toolbar button, whose
 // popup finds its site from the active tab (the address the browser shows it only through

@@ -13,6 +13,7 @@ import { popupScenarios } from './popup.ts';
 import { recordingScenarios } from './recording.ts';
 import { restartScenarios } from './restart.ts';
 import { storageScenarios } from './storage.ts';
+import { systemThemeScenarios } from './system-theme.ts';
 
 export function describeExtension(launch: (portalPort: number) => Promise<BrowserUnderTest>): void {
   const ctx = launchedForBlock(launch);
@@ -25,4 +26,5 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   laterPartsScenarios(ctx);
   restartScenarios(ctx);
   storageScenarios(ctx);
+  systemThemeScenarios(ctx);
 }
