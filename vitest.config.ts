@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // A guard against a hang, not a time budget (no test asserts a time): the property tests
+          // take a few seconds each, and more beside the browsers of the e2e project on 2 cores.
+          testTimeout: 30_000,
         },
       },
       {
