@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { extensionPage, grantedPermissions, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseCharter, readCharterPage } from '../../../src/core/charter/index.ts';
 import { FORGOTTEN, openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 
@@ -15,6 +16,50 @@ export async function axeViolations(page: Awaited<ReturnType<typeof openPopup>>)
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
   )) as string[];
   return result;
+}
+
+/** What a page's buttons saved and copied: each download's file name and text, each text handed to the clipboard. */
+type Outputs = { downloads: Array<{ filename: string; text: string }>; copies: string[] };
+type OutputRecorder = { downloads: Array<Promise<{ filename: string; text: string }>>; copies: string[] };
+
+/**
+ * From now on, records in `page` what its buttons save and copy, as they still do it: a download is
+ * a link to a blob, clicked (pages/page-actions.ts), read back before it is revoked; a copy goes
+ * through `navigator.clipboard.writeText`, watched on its way.
+ */
+async function recordOutputs(page: PageUnderTest): Promise<void> {
+  await page.evaluate(() => {
+    const recorder: OutputRecorder = { downloads: [], copies: [] };
+    (globalThis as unknown as { outputRecorder: OutputRecorder }).outputRecorder = recorder;
+    addEventListener(
+      'click',
+      (event) => {
+        const link = event.target;
+        if (!(link instanceof HTMLAnchorElement) || !link.download) return;
+        const filename = link.download;
+        recorder.downloads.push(
+          fetch(link.href)
+            .then((response) => response.text())
+            .then((text) => ({ filename, text })),
+        );
+      },
+      true,
+    );
+    const clipboard = navigator.clipboard;
+    const writeText = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = (text: string) => {
+      recorder.copies.push(text);
+      return writeText(text);
+    };
+  }, null);
+}
+
+/** What `page` saved and copied since `recordOutputs`. */
+async function recordedOutputs(page: PageUnderTest): Promise<Outputs> {
+  return page.evaluate(async () => {
+    const recorder = (globalThis as unknown as { outputRecorder: OutputRecorder }).outputRecorder;
+    return { downloads: await Promise.all(recorder.downloads), copies: recorder.copies };
+  }, null);
 }
 
 export function popupScenarios(ctx: E2eContext): void {
@@ -118,6 +163,32 @@ export function popupScenarios(ctx: E2eContext): void {
       expect(json).toMatchObject({ version: 1, host });
       expect(presentNames(json)).toContain('sessionid');
       await api.close();
+      await popup.close();
+    });
+
+    it('exports the report as CSV by its buttons: a .csv file and the clipboard, with the header row and no value', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
+      const popup = await openPopup(ctx.browser(), host);
+      await recordOutputs(popup);
+      await popup.click('#tab-export');
+      await popup.click('input[value="csv"]');
+      await popup.click('[data-action="download"]');
+      await popup.waitFor('[data-export-status="done"]');
+      const status = (await popup.texts('[data-export-status]'))[0]!;
+      expect(status).toMatch(/cookie-report-itie\.opendatasoft\.com-\d{4}-\d{2}-\d{2}\.csv/);
+      await popup.click('[data-action="copy"]');
+      await expect.poll(async () => (await popup.texts('[data-export-status]'))[0]).toBe('Copied.');
+      // What the buttons saved and copied: a spreadsheet's rows under their header, and never a value.
+      const { downloads, copies } = await recordedOutputs(popup);
+      expect(downloads).toHaveLength(1);
+      expect(status).toContain(downloads[0]!.filename);
+      expect(copies).toHaveLength(1);
+      for (const text of [downloads[0]!.text, copies[0]!]) {
+        const [header, ...rows] = text.split('\r\n');
+        expect(header).toMatch(/^name,domain,path,status,provider,/);
+        expect(rows.some((row) => row.startsWith('sessionid,'))).toBe(true);
+        expect(text).not.toMatch(/fixture-session-|fixture-csrf-/);
+      }
       await popup.close();
     });
 
