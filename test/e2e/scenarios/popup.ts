@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionPage, grantedPermissions, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseCharter, readCharterPage } from '../../../src/core/charter/index.ts';
+import { DRAFT_WORDS } from '../../../src/core/draft/draft-words.ts';
 import { FORGOTTEN, openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -228,6 +229,39 @@ export function popupScenarios(ctx: E2eContext): void {
       const names = (entries: typeof french.entries) => entries.map((entry) => `${entry.category} ${entry.cookie}`);
       expect(names(french.entries)).toEqual(names(english.entries));
       await api.close();
+      await popup.close();
+    });
+
+    it('drafts the charter in French from the Export tab, as its French charter calls for: the file named so and written in French', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
+      const popup = await openPopup(ctx.browser(), host);
+      await recordOutputs(popup);
+      await popup.click('#tab-export');
+      await popup.waitFor('[data-draft]');
+      // French until another language is picked: the bundled charter of this portal is.
+      expect(await popup.attributes('input[name="draft-language"]:checked', 'value')).toEqual(['fr']);
+      await popup.click('input[value="charter-html"]');
+      await popup.click('[data-action="draft-download"]');
+      await popup.waitFor('[data-draft-status="done"]');
+      expect((await popup.texts('[data-draft-status]'))[0]).toMatch(/charter-draft-itie\.opendatasoft\.com-fr-\d{4}-\d{2}-\d{2}\.html/);
+      // The file saved: the French template's words, read back as a French charter with the forgotten widget to review, no value.
+      const { downloads } = await recordedOutputs(popup);
+      expect(downloads).toHaveLength(1);
+      const file = downloads[0]!;
+      expect(file.filename).toMatch(/-fr-\d{4}-\d{2}-\d{2}\.html$/);
+      expect(file.text).toContain('<html lang="fr">');
+      expect(file.text).toContain(`<h2>${DRAFT_WORDS.fr.title}</h2>`);
+      expect(file.text).toContain(`<h3>${DRAFT_WORDS.fr.reviewHeading}</h3>`);
+      expect(file.text).toContain(`<code>_hjSessionUser_*</code> <em class="draft-mark">(${DRAFT_WORDS.fr.marks['to-review']})</em>`);
+      expect(file.text).not.toContain(DRAFT_WORDS.en.reviewHeading);
+      expect(file.text).not.toMatch(/fixture-session-|fixture-csrf-/);
+      const french = readCharterPage(file.text, 'text/html');
+      expect(french.language).toBe('fr');
+      expect(french.entries.find((entry) => entry.cookie === '_hjSessionUser_')).toMatchObject({
+        provider: 'Hotjar',
+        match: 'prefix',
+        category: 'statistics',
+      });
       await popup.close();
     });
 
