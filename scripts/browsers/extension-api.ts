@@ -14,7 +14,10 @@ type PageExtensionApi = {
     contains(permissions: { permissions: string[] }): Promise<boolean>;
     getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
   };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getBadgeBackgroundColor(details: { tabId: number }): Promise<BadgeColor>;
+  };
 };
 declare const chrome: PageExtensionApi;
 
@@ -84,6 +87,19 @@ export async function badgeText(page: PageUnderTest, url: string): Promise<strin
     const [tab] = await api.tabs.query({ url: pattern });
     if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
     return api.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}
+
+/** A badge's background colour as both browsers give it: red, green, blue and alpha, 0 to 255. */
+export type BadgeColor = [number, number, number, number];
+
+/** The toolbar badge background colour of the tab showing `url`. */
+export async function badgeColor(page: PageUnderTest, url: string): Promise<BadgeColor> {
+  return page.evaluate(async (pattern) => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    const [tab] = await api.tabs.query({ url: pattern });
+    if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
+    return api.action.getBadgeBackgroundColor({ tabId: tab.id });
   }, url);
 }
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, extensionPage, findingKeys, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import {
+  badgeColor,
+  badgeText,
+  extensionPage,
+  findingKeys,
+  presentNames,
+  request,
+  waitForReport,
+  type BadgeColor,
+} from '../../../scripts/browsers/extension-api.ts';
 import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
+import { BADGE_COLORS } from '../../../src/background/findings-badge.ts';
+import type { Severity } from '../../../src/core/report/findings.ts';
+import type { Report } from '../../../src/core/report/report.ts';
 import { isolated } from '../../../src/platform/i18n.ts';
 import {
   ALL_PLATFORM_COOKIES,
@@ -12,6 +24,19 @@ import {
   visitPortal,
   type E2eContext,
 } from './context.ts';
+
+/** The most serious severity among a report's findings (null when it has none). */
+const worstSeverity = (report: Report): Severity | null =>
+  (['high', 'medium', 'low'] as const).find((severity) => report.findings.some((f) => f.severity === severity)) ?? null;
+
+/** The badge colour a severity calls for, as the browsers give it back: `#b3261e` is [179, 38, 30, 255]. */
+const badgeColorOf = (severity: Severity): BadgeColor => {
+  const hex = BADGE_COLORS[severity];
+  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).concat(255) as BadgeColor;
+};
+
+/** A badge is redrawn once a burst of changes is over (badge-scheduler.ts): on a busy machine, past expect.poll's default second. */
+const BADGE_WAIT = { timeout: 5_000 };
 
 export function consentScenarios(ctx: E2eContext): void {
   describe('consent phases and findings', () => {
@@ -55,8 +80,10 @@ export function consentScenarios(ctx: E2eContext): void {
       expect(events).toContain('_pk_ses.1.a1b2 after-accept');
       expect(JSON.stringify(report)).not.toMatch(/fixture-session-|GA1\.2\./);
 
-      // The badge counts the findings of the portal's tab.
+      // The badge counts the findings of the portal's tab, in the colour of the most serious: a consent breach's.
+      expect(worstSeverity(report)).toBe('high');
       await expect.poll(() => badgeText(api, `http://${host}/*`)).toBe(String(report.findings.length));
+      await expect.poll(() => badgeColor(api, `http://${host}/*`), BADGE_WAIT).toEqual(badgeColorOf('high'));
       await site.close();
       await api.close();
     });
@@ -208,6 +235,53 @@ export function consentScenarios(ctx: E2eContext): void {
       expect(await clickConsent(site, 'refuse')).toBe('sauvegarder mes choix, every switch off');
       const refused = await waitForReport(api, host, (r) => r.consent.state === 'refused');
       expect(refused.consent.trackers).toMatchObject({ matomo: false });
+      await site.close();
+      await api.close();
+    });
+
+    it('colours the badge by the most serious finding: absences alone, then a charter gap; none when all is declared', async () => {
+      const api = await extensionPage(ctx.browser());
+      /** The tab's badge, as its text and colour. */
+      const badge = async (host: string) => ({
+        text: await badgeText(api, `http://${host}/*`),
+        color: await badgeColor(api, `http://${host}/*`),
+      });
+      // One colour per severity: a palette of one colour would pass every check below.
+      expect(new Set(Object.values(BADGE_COLORS)).size).toBe(3);
+
+      // data.formulaire: its charter declares Matomo, not seen before the visitor chooses (low)...
+      const formulaire = 'data.formulaire.opendatasoft.com';
+      await request(api, 'clearSite', { host: formulaire });
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${formulaire}/`);
+      const before = await waitForReport(api, formulaire, (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
+      expect(worstSeverity(before)).toBe('low');
+      await expect.poll(() => badge(formulaire), BADGE_WAIT).toEqual({ text: String(before.findings.length), color: badgeColorOf('low') });
+      // ...then, after "accept", sets HubSpot's cookies, which it does not declare (medium).
+      await site.click('#consent-accept');
+      const after = await waitForReport(
+        api,
+        formulaire,
+        (r) => r.consent.state === 'accepted' && ['hubspotutk', '__hstc', ...MATOMO].every((name) => presentNames(r).includes(name)),
+      );
+      expect(worstSeverity(after)).toBe('medium');
+      await expect
+        .poll(() => badge(formulaire), BADGE_WAIT)
+        .toEqual({ text: String(after.findings.length), color: badgeColorOf('medium') });
+
+      // data.propre, accepted: every cookie declared and seen, no finding, no badge.
+      const propre = 'data.propre.opendatasoft.com';
+      await request(api, 'clearSite', { host: propre });
+      await site.goto(`http://${propre}/`);
+      await waitForReport(api, propre, (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
+      await clickConsent(site, 'accept');
+      const clean = await waitForReport(
+        api,
+        propre,
+        (r) => r.consent.state === 'accepted' && MATOMO.every((name) => presentNames(r).includes(name)),
+      );
+      expect(clean.findings).toEqual([]);
+      await expect.poll(() => badgeText(api, `http://${propre}/*`), BADGE_WAIT).toBe('');
       await site.close();
       await api.close();
     });

@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { extensionPage, grantedPermissions, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseCharter, readCharterPage } from '../../../src/core/charter/index.ts';
+import { DRAFT_WORDS } from '../../../src/core/draft/draft-words.ts';
 import { FORGOTTEN, openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,6 +17,50 @@ export async function axeViolations(page: Awaited<ReturnType<typeof openPopup>>)
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
   )) as string[];
   return result;
+}
+
+/** What a page's buttons saved and copied: each download's file name and text, each text handed to the clipboard. */
+type Outputs = { downloads: Array<{ filename: string; text: string }>; copies: string[] };
+type OutputRecorder = { downloads: Array<Promise<{ filename: string; text: string }>>; copies: string[] };
+
+/**
+ * From now on, records in `page` what its buttons save and copy, as they still do it: a download is
+ * a link to a blob, clicked (pages/page-actions.ts), read back before it is revoked; a copy goes
+ * through `navigator.clipboard.writeText`, watched on its way.
+ */
+async function recordOutputs(page: PageUnderTest): Promise<void> {
+  await page.evaluate(() => {
+    const recorder: OutputRecorder = { downloads: [], copies: [] };
+    (globalThis as unknown as { outputRecorder: OutputRecorder }).outputRecorder = recorder;
+    addEventListener(
+      'click',
+      (event) => {
+        const link = event.target;
+        if (!(link instanceof HTMLAnchorElement) || !link.download) return;
+        const filename = link.download;
+        recorder.downloads.push(
+          fetch(link.href)
+            .then((response) => response.text())
+            .then((text) => ({ filename, text })),
+        );
+      },
+      true,
+    );
+    const clipboard = navigator.clipboard;
+    const writeText = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = (text: string) => {
+      recorder.copies.push(text);
+      return writeText(text);
+    };
+  }, null);
+}
+
+/** What `page` saved and copied since `recordOutputs`. */
+async function recordedOutputs(page: PageUnderTest): Promise<Outputs> {
+  return page.evaluate(async () => {
+    const recorder = (globalThis as unknown as { outputRecorder: OutputRecorder }).outputRecorder;
+    return { downloads: await Promise.all(recorder.downloads), copies: recorder.copies };
+  }, null);
 }
 
 export function popupScenarios(ctx: E2eContext): void {
@@ -121,6 +167,32 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.close();
     });
 
+    it('exports the report as CSV by its buttons: a .csv file and the clipboard, with the header row and no value', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
+      const popup = await openPopup(ctx.browser(), host);
+      await recordOutputs(popup);
+      await popup.click('#tab-export');
+      await popup.click('input[value="csv"]');
+      await popup.click('[data-action="download"]');
+      await popup.waitFor('[data-export-status="done"]');
+      const status = (await popup.texts('[data-export-status]'))[0]!;
+      expect(status).toMatch(/cookie-report-itie\.opendatasoft\.com-\d{4}-\d{2}-\d{2}\.csv/);
+      await popup.click('[data-action="copy"]');
+      await expect.poll(async () => (await popup.texts('[data-export-status]'))[0]).toBe('Copied.');
+      // What the buttons saved and copied: a spreadsheet's rows under their header, and never a value.
+      const { downloads, copies } = await recordedOutputs(popup);
+      expect(downloads).toHaveLength(1);
+      expect(status).toContain(downloads[0]!.filename);
+      expect(copies).toHaveLength(1);
+      for (const text of [downloads[0]!.text, copies[0]!]) {
+        const [header, ...rows] = text.split('\r\n');
+        expect(header).toMatch(/^name,domain,path,status,provider,/);
+        expect(rows.some((row) => row.startsWith('sessionid,'))).toBe(true);
+        expect(text).not.toMatch(/fixture-session-|fixture-csrf-/);
+      }
+      await popup.close();
+    });
+
     it('drafts a corrected charter from the Export tab: HTML in English, saved and copied, and it reads back', async () => {
       await (await visitPortal(ctx.browser(), host)).close();
       const popup = await openPopup(ctx.browser(), host);
@@ -157,6 +229,39 @@ export function popupScenarios(ctx: E2eContext): void {
       const names = (entries: typeof french.entries) => entries.map((entry) => `${entry.category} ${entry.cookie}`);
       expect(names(french.entries)).toEqual(names(english.entries));
       await api.close();
+      await popup.close();
+    });
+
+    it('drafts the charter in French from the Export tab, as its French charter calls for: the file named so and written in French', async () => {
+      await (await visitPortal(ctx.browser(), host)).close();
+      const popup = await openPopup(ctx.browser(), host);
+      await recordOutputs(popup);
+      await popup.click('#tab-export');
+      await popup.waitFor('[data-draft]');
+      // French until another language is picked: the bundled charter of this portal is.
+      expect(await popup.attributes('input[name="draft-language"]:checked', 'value')).toEqual(['fr']);
+      await popup.click('input[value="charter-html"]');
+      await popup.click('[data-action="draft-download"]');
+      await popup.waitFor('[data-draft-status="done"]');
+      expect((await popup.texts('[data-draft-status]'))[0]).toMatch(/charter-draft-itie\.opendatasoft\.com-fr-\d{4}-\d{2}-\d{2}\.html/);
+      // The file saved: the French template's words, read back as a French charter with the forgotten widget to review, no value.
+      const { downloads } = await recordedOutputs(popup);
+      expect(downloads).toHaveLength(1);
+      const file = downloads[0]!;
+      expect(file.filename).toMatch(/-fr-\d{4}-\d{2}-\d{2}\.html$/);
+      expect(file.text).toContain('<html lang="fr">');
+      expect(file.text).toContain(`<h2>${DRAFT_WORDS.fr.title}</h2>`);
+      expect(file.text).toContain(`<h3>${DRAFT_WORDS.fr.reviewHeading}</h3>`);
+      expect(file.text).toContain(`<code>_hjSessionUser_*</code> <em class="draft-mark">(${DRAFT_WORDS.fr.marks['to-review']})</em>`);
+      expect(file.text).not.toContain(DRAFT_WORDS.en.reviewHeading);
+      expect(file.text).not.toMatch(/fixture-session-|fixture-csrf-/);
+      const french = readCharterPage(file.text, 'text/html');
+      expect(french.language).toBe('fr');
+      expect(french.entries.find((entry) => entry.cookie === '_hjSessionUser_')).toMatchObject({
+        provider: 'Hotjar',
+        match: 'prefix',
+        category: 'statistics',
+      });
       await popup.close();
     });
 
