@@ -81,26 +81,29 @@ export async function extensionPage(browser: BrowserUnderTest): Promise<PageUnde
 }
 
 /** The toolbar badge text of the tab showing `url`. */
-export async function badgeText(page: PageUnderTest, url: string): Promise<string> {
-  return page.evaluate(async (pattern) => {
-    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
-    const [tab] = await api.tabs.query({ url: pattern });
-    if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
-    return api.action.getBadgeText({ tabId: tab.id });
-  }, url);
+export function badgeText(page: PageUnderTest, url: string): Promise<string> {
+  return badgeOf(page, url, 'getBadgeText') as Promise<string>;
 }
 
 /** A badge's background colour as both browsers give it: red, green, blue and alpha, 0 to 255. */
 export type BadgeColor = [number, number, number, number];
 
 /** The toolbar badge background colour of the tab showing `url`. */
-export async function badgeColor(page: PageUnderTest, url: string): Promise<BadgeColor> {
-  return page.evaluate(async (pattern) => {
-    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
-    const [tab] = await api.tabs.query({ url: pattern });
-    if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
-    return api.action.getBadgeBackgroundColor({ tabId: tab.id });
-  }, url);
+export function badgeColor(page: PageUnderTest, url: string): Promise<BadgeColor> {
+  return badgeOf(page, url, 'getBadgeBackgroundColor') as Promise<BadgeColor>;
+}
+
+/** One of the badge's getters, for the tab showing `url`. */
+function badgeOf(page: PageUnderTest, url: string, getter: 'getBadgeText' | 'getBadgeBackgroundColor'): Promise<string | BadgeColor> {
+  return page.evaluate(
+    async ([pattern, get]) => {
+      const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+      const [tab] = await api.tabs.query({ url: pattern });
+      if (tab?.id === undefined) throw new Error(`no tab at ${pattern}`);
+      return api.action[get]({ tabId: tab.id });
+    },
+    [url, getter] as const,
+  );
 }
 
 /** The permissions the extension holds now (required and granted). */
