@@ -273,7 +273,10 @@ export function consentScenarios(ctx: E2eContext): void {
       const propre = 'data.propre.opendatasoft.com';
       await request(api, 'clearSite', { host: propre });
       await site.goto(`http://${propre}/`);
-      await waitForReport(api, propre, (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
+      const waiting = await waitForReport(api, propre, (r) => r.charter.kind === 'live' && presentNames(r).includes('sessionid'));
+      // First a badge on this very tab (Matomo declared, not seen before the choice), so the empty one below is the worker's doing.
+      expect(waiting.findings.length).toBeGreaterThan(0);
+      await expect.poll(() => badgeText(api, `http://${propre}/*`), BADGE_WAIT).toBe(String(waiting.findings.length));
       await clickConsent(site, 'accept');
       const clean = await waitForReport(
         api,
