@@ -584,6 +584,44 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: ['at', 'xiti', 'piano'],
   },
+  // idrxvr's two siblings in the same table, written the same way and governed alike. Short as
+  // their names are, they match on every domain, as idrxvr does: neither the Open Cookie Database
+  // (only `atidvisitor`, which an exact name leaves alone) nor this table gives `atid` or `atidx`
+  // another owner; consent judgement (consent-trackers.ts) reads only entries without a domain;
+  // and a site collecting on its own domain (AT Internet's custom domains data collection) gets its
+  // server cookie there, not on xiti.com or ati-host.net: the "Server-side cookie management" page
+  // (https://developers.atinternet-solutions.com/general-en/server-side-cookie-management/) returns
+  // "your users' server cookie" from that domain as "atid".
+  {
+    // "atidx | 13 months | Server Side Visitor ID", Secure, no SameSite, HttpOnly (an earlier
+    // version of the page: "Secured Server Side Visitor ID").
+    id: 'piano-analytics-atidx',
+    provider: 'Piano',
+    service: 'Piano Analytics collection server (AT Internet)',
+    cookie: 'atidx',
+    match: 'exact',
+    domain: null,
+    purpose:
+      "Visitor ID written by the collection server, not the tag, sent over HTTPS only, on AT Internet's collection domains (xiti.com, ati-host.net).",
+    lifetime: lasting(13, 'month'),
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+    consentKeys: ['at', 'xiti', 'piano'],
+  },
+  {
+    // "atid | 13 months | Main Server Side Visitor ID", Secure, SameSite=none, HttpOnly.
+    id: 'piano-analytics-atid',
+    provider: 'Piano',
+    service: 'Piano Analytics collection server (AT Internet)',
+    cookie: 'atid',
+    match: 'exact',
+    domain: null,
+    purpose: "Main visitor ID written by the collection server, not the tag, on AT Internet's collection domains (xiti.com, ati-host.net).",
+    lifetime: lasting(13, 'month'),
+    category: 'statistics',
+    sourceUrl: PIANO_ANALYTICS,
+    consentKeys: ['at', 'xiti', 'piano'],
+  },
 
   // Eulerian Analytics. Its page states one identification cookie, kept 13 months, that ties an
   // anonymous identifier to the device; the cookie names in its table could not be read from

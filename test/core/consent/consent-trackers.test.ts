@@ -17,6 +17,8 @@ describe('consentKeysOf', () => {
     ['atidvisitor', ['at', 'xiti', 'piano']],
     ['attvtreman', ['at', 'xiti', 'piano']],
     ['idrxvr', ['at', 'xiti', 'piano']],
+    ['atidx', ['at', 'xiti', 'piano']],
+    ['atid', ['at', 'xiti', 'piano']],
     ['xtvrn', ['at', 'xiti', 'piano']],
     ['_pcid', ['at', 'xiti', 'piano']],
     ['_pctx', ['at', 'xiti', 'piano']],

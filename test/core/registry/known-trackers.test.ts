@@ -97,13 +97,22 @@ describe('AT Internet cookies added from the vendor’s tables', () => {
     ['idrxvr', '.xiti.com', 'piano-analytics-idrxvr', 'Piano', '13 months'],
     ['idrxvr', '.ati-host.net', 'piano-analytics-idrxvr', 'Piano', '13 months'],
     ['idrxvr', PORTAL, 'piano-analytics-idrxvr', 'Piano', '13 months'],
+    // Its siblings in Piano's Server Side Cookies table.
+    ['atidx', '.xiti.com', 'piano-analytics-atidx', 'Piano', '13 months'],
+    ['atidx', '.ati-host.net', 'piano-analytics-atidx', 'Piano', '13 months'],
+    ['atidx', PORTAL, 'piano-analytics-atidx', 'Piano', '13 months'],
+    ['atid', '.xiti.com', 'piano-analytics-atid', 'Piano', '13 months'],
+    ['atid', '.ati-host.net', 'piano-analytics-atid', 'Piano', '13 months'],
+    ['atid', PORTAL, 'piano-analytics-atid', 'Piano', '13 months'],
+    // A short exact name leaves the longer SmartTag names it starts alone.
+    ['atidvisitor', PORTAL, 'at-internet-atidvisitor', 'AT Internet', '6 months by default, modifiable'],
   ])('describes %s on %s from the known-tracker table', (name, domain, id, provider, duration) => {
     const result = matchCookie(registry, PORTAL, { name, domain });
     expect(result).toMatchObject({ source: 'known-tracker', rule: 'exact', provider, category: 'statistics', duration });
     expect(result.reference).toMatchObject({ kind: 'known-tracker', id });
   });
 
-  it.each(['attvtreman', 'idrxvr'])('governs %s by the switch of its siblings atreman and atuserid', (name) => {
+  it.each(['attvtreman', 'idrxvr', 'atidx', 'atid'])('governs %s by the switch of its siblings atreman and atuserid', (name) => {
     expect(consentKeysOf(name)).toEqual(consentKeysOf('atreman'));
     expect(consentKeysOf(name)).toEqual(consentKeysOf('atuserid'));
     const choices: TrackerChoices[] = [{ at: false }, { xiti: false, piano: false }, { at: false, piano: true }, { ga: false }];
