@@ -6,11 +6,14 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
-import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { FORGOTTEN, MATOMO, visitPortal, type E2eContext } from './context.ts';
+import { extensionPage, presentNames, reportOf, request, tabIdOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { FORGOTTEN, MATOMO, PLATFORM_COOKIES, visitPortal, type E2eContext } from './context.ts';
 import { axeViolations, SCREENSHOT_DIR } from './popup.ts';
 import { EMBEDDING_SITE } from '../../../scripts/demo-portal/census-portals.ts';
-import { isolated } from '../../../src/platform/i18n.ts';
+import { parseCharter } from '../../../src/core/charter/index.ts';
+import { isolated, isolatingTranslate } from '../../../src/platform/i18n.ts';
+import { countText } from '../../../src/views/count-text.ts';
+import { localeTranslate } from '../../support/locale-translate.ts';
 
 export const PANEL_PAGE = 'src/panel/index.html';
 export const SIDE_PANEL_PAGE = 'src/sidepanel/index.html';
@@ -47,6 +50,27 @@ async function freshVisit(browser: BrowserUnderTest, host: string, path = '/'): 
 
 /** The row of a cookie event in a panel's timeline. */
 export const eventRow = (name: string) => `[data-cookie-event="${name}"]`;
+
+/** The UI's English text (the e2e browsers run in English), each substitution isolated as the pages' `t` does. */
+const englishText = isolatingTranslate(localeTranslate('en'));
+
+/** The status line of "Record consent flow" once the worker has cleared the site: how many cookies it deleted. */
+const recordStartedText = (deleted: number) => countText(englishText, 'en', 'recordFlowStarted', deleted);
+
+/**
+ * From now on, keeps in `page` each text its buttons hand to the clipboard, without the clipboard
+ * itself: a panel opened as a tab behind the portal's may not have the focus writing to it needs.
+ */
+async function keepCopies(page: PageUnderTest): Promise<void> {
+  await page.evaluate(() => {
+    const copies: string[] = [];
+    (globalThis as { copies?: string[] }).copies = copies;
+    navigator.clipboard.writeText = (text: string) => (copies.push(text), Promise.resolve());
+  }, null);
+}
+
+/** The texts `page` handed to the clipboard since `keepCopies`. */
+const copiesOf = (page: PageUnderTest) => page.evaluate(() => (globalThis as { copies?: string[] }).copies ?? [], null);
 
 export function panelScenarios(ctx: E2eContext): void {
   describe('DevTools panel and side panel pages', () => {
@@ -121,6 +145,10 @@ export function panelScenarios(ctx: E2eContext): void {
       await panel.click('[data-action="record-other"]');
       await panel.click('[data-action="record-other-confirm"]');
       await panel.waitFor('[data-run="saved"]');
+      // Run 1 kept, run 2 not decided yet: no comparison, but what it waits for.
+      await panel.waitFor('[data-comparison-state="waiting"]');
+      expect(await panel.texts('[data-comparison-state]')).toEqual([englishText('comparisonWaiting')]);
+      expect(await panel.attributes('[data-comparison]', 'data-comparison')).toEqual([]);
       await site.waitFor('#consent-banner:not([hidden])');
       await site.click('#consent-refuse');
       await panel.waitFor('[data-comparison="only-after-accept"] li');
@@ -131,7 +159,68 @@ export function panelScenarios(ctx: E2eContext): void {
       expect(await list('trackers-after-refuse')).toEqual([FORGOTTEN]);
       expect(await panel.attributes('[data-run="saved"] [data-consent]', 'data-consent')).toEqual(['accepted']);
       expect(await panel.attributes('[data-run="current"] [data-consent]', 'data-consent')).toEqual(['refused']);
+
+      // The Export tab drafts the charter from both runs, as the audit's `--consent both` does
+      // (core/draft/gather-runs.ts): `_ga`, which neither charter of this portal declares and only
+      // run 1 saw (the live report, run 2, has it no more), is in the draft.
+      await keepCopies(panel);
+      await panel.click('#tab-export');
+      await panel.click('[data-action="draft-copy"]');
+      await panel.waitFor('[data-draft-status="done"]');
+      const [draft] = await copiesOf(panel);
+      expect(parseCharter(draft!).entries.map((entry) => entry.cookie)).toContain('_ga');
       await Promise.all([site.close(), panel.close()]);
+    });
+
+    it('records the same choice twice: cancelled first (nothing deleted), then the status, and two runs it cannot compare', async () => {
+      const host = 'data.mixte.opendatasoft.com';
+      const site = await freshVisit(ctx.browser(), host);
+      const api = await extensionPage(ctx.browser());
+      const before = await waitForReport(api, host, (r) =>
+        [...PLATFORM_COOKIES, FORGOTTEN].every((name) => presentNames(r).includes(name)),
+      );
+      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
+
+      // Cancel: the confirmation goes, focus back on its button, and nothing is deleted or recorded afresh.
+      await panel.click('[data-action="record-flow"]');
+      await panel.waitFor('[role="alertdialog"]');
+      await panel.click('[role="alertdialog"] button:not([data-action])');
+      await panel.waitFor('[data-action="record-flow"]');
+      expect(await panel.attributes('[role="alertdialog"]', 'role')).toEqual([]);
+      expect(await panel.attributes('[data-record-status]', 'data-record-status')).toEqual(['idle']);
+      expect(await panel.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null, null)).toBe('record-flow');
+      expect(await site.evaluate(() => document.cookie, null)).toContain(`${FORGOTTEN}=`);
+      // The same record, not one started afresh (that would hold the same events, at other times).
+      expect((await reportOf(api, host)).timeline.events).toEqual(before.timeline.events);
+
+      // Recorded: the status says how many cookies the worker deleted, every one the site had.
+      await panel.click('[data-action="record-flow"]');
+      await panel.click('[data-action="record-flow-confirm"]');
+      await panel.waitFor('[data-record-status="started"]');
+      expect(await panel.texts('[data-record-status]')).toEqual([recordStartedText(presentNames(before).length)]);
+      // The reloaded page's widget cookie in the new record: its banner is the one to click.
+      await waitForReport(api, host, (r) => presentNames(r).includes(FORGOTTEN));
+      await site.waitFor('#consent-banner:not([hidden])');
+      await site.click('#consent-accept');
+      const accepted = await waitForReport(api, host, (r) =>
+        [...MATOMO, '_ga', 'cookies_preferences'].every((name) => presentNames(r).includes(name)),
+      );
+
+      await panel.click('[data-action="record-other"]');
+      await panel.click('[data-action="record-other-confirm"]');
+      await panel.waitFor('[data-comparison-state="waiting"]');
+      // Run 1's cookies deleted, its choice among them: the status says so once the worker answers.
+      await expect.poll(() => panel.texts('[data-record-status]')).toEqual([recordStartedText(presentNames(accepted).length)]);
+      await waitForReport(api, host, (r) => presentNames(r).includes(FORGOTTEN));
+      await site.waitFor('#consent-banner:not([hidden])');
+      await site.click('#consent-accept');
+      await panel.waitFor('[data-run="current"] [data-consent="accepted"]');
+      await panel.waitFor('[data-comparison-state="not-comparable"]');
+      const state = englishText('consent_accepted');
+      expect(await panel.texts('[data-comparison-state]')).toEqual([englishText('comparisonNotComparable', state, state)]);
+      expect(await panel.attributes('[data-comparison]', 'data-comparison')).toEqual([]);
+      expect(await panel.attributes('[data-run="saved"] [data-consent]', 'data-consent')).toEqual(['accepted']);
+      await Promise.all([site.close(), panel.close(), api.close()]);
     });
 
     it('says plainly when the tab it is asked for does not exist, or the address names none', async () => {
