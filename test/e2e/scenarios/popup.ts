@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { extensionPage, grantedPermissions, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, grantedPermissions, presentNames, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseCharter, readCharterPage } from '../../../src/core/charter/index.ts';
 import { DRAFT_WORDS } from '../../../src/core/draft/draft-words.ts';
@@ -74,10 +74,6 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.waitFor(seenRow(FORGOTTEN));
       await popup.waitFor(seenRow('sessionid'));
 
-      const status = Object.fromEntries(
-        (await popup.attributes('[data-cookie]', 'data-cookie')).map((name, i, names) => [name, i < names.length ? '' : '']),
-      );
-      expect(Object.keys(status)).toContain('cookies_preferences');
       expect(await popup.attributes('[data-cookie="sessionid"]', 'data-status')).toEqual(['declared']);
       expect(await popup.attributes(`[data-cookie="${FORGOTTEN}"]`, 'data-status')).toEqual(['undeclared']);
       expect(await popup.attributes('[data-cookie="cookies_preferences"]', 'data-status')).toEqual(['not-seen']);
@@ -142,28 +138,35 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.close();
     });
 
-    it('exports the report: download and clipboard, JSON with no value', async () => {
+    it('exports the report by its buttons: JSON and Markdown files and the clipboard, with no value', async () => {
       await (await visitPortal(ctx.browser(), host)).close();
       const popup = await openPopup(ctx.browser(), host);
+      await recordOutputs(popup);
       await popup.click('#tab-export');
       await popup.click('input[value="markdown"]');
       await popup.click('[data-action="download"]');
       await popup.waitFor('[data-export-status="done"]');
-      expect((await popup.texts('[data-export-status]'))[0]).toMatch(/cookie-report-itie\.opendatasoft\.com-\d{4}-\d{2}-\d{2}\.md/);
+      const status = async () => (await popup.texts('[data-export-status]'))[0]!;
+      expect(await status()).toMatch(/cookie-report-itie\.opendatasoft\.com-\d{4}-\d{2}-\d{2}\.md/);
       await popup.click('input[value="json"]');
+      await popup.click('[data-action="download"]');
+      await expect.poll(status).toMatch(/cookie-report-itie\.opendatasoft\.com-\d{4}-\d{2}-\d{2}\.json/);
       await popup.click('[data-action="copy"]');
-      await expect.poll(async () => (await popup.texts('[data-export-status]'))[0]).toBe('Copied.');
-      // What the buttons save and copy, in every format: the report's cookies, and never a value.
-      const api = await extensionPage(ctx.browser());
-      for (const format of ['json', 'markdown', 'csv'] as const) {
-        const file = await request(api, 'exportReport', { host, format });
-        expect(file.text, format).toMatch(/sessionid/);
-        expect(file.text, format).not.toMatch(/fixture-session-|fixture-csrf-/);
-      }
-      const json = JSON.parse((await request(api, 'exportReport', { host, format: 'json' })).text);
-      expect(json).toMatchObject({ version: 1, host });
-      expect(presentNames(json)).toContain('sessionid');
-      await api.close();
+      await expect.poll(status).toBe('Copied.');
+      // What the buttons saved and copied: the report for people and the report's document, and never a value.
+      const { downloads, copies } = await recordedOutputs(popup);
+      expect(downloads.map((file) => file.filename)).toEqual([expect.stringMatching(/\.md$/), expect.stringMatching(/\.json$/)]);
+      expect(copies).toHaveLength(1);
+      const [markdown, json] = [downloads[0]!, downloads[1]!];
+      // export.ts's heading, the host's dots escaped as every outside text in the Markdown is (markdown.ts).
+      expect(markdown.text.split('\n')[0]).toBe('# Cookie report: itie\\.opendatasoft\\.com');
+      expect(markdown.text).toMatch(/^\| sessionid \| /m);
+      const saved = JSON.parse(json.text);
+      expect(saved).toMatchObject({ version: 1, host });
+      expect(presentNames(saved)).toContain('sessionid');
+      // The same document copied, asked for again: only the time it was made at may differ.
+      expect({ ...JSON.parse(copies[0]!), generatedAt: null }).toEqual({ ...saved, generatedAt: null });
+      for (const text of [markdown.text, json.text, copies[0]!]) expect(text).not.toMatch(/fixture-session-|fixture-csrf-/);
       await popup.close();
     });
 
@@ -193,9 +196,10 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.close();
     });
 
-    it('drafts a corrected charter from the Export tab: HTML in English, saved and copied, and it reads back', async () => {
+    it('drafts a corrected charter from the Export tab: HTML in English saved and copied, Markdown in French saved, and each reads back', async () => {
       await (await visitPortal(ctx.browser(), host)).close();
       const popup = await openPopup(ctx.browser(), host);
+      await recordOutputs(popup);
       await popup.click('#tab-export');
       await popup.waitFor('[data-draft]');
       expect(await axeViolations(popup)).toEqual([]);
@@ -208,15 +212,25 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.click('input[name="draft-language"][value="en"]');
       await popup.click('[data-action="draft-download"]');
       await popup.waitFor('[data-draft-status="done"]');
-      expect((await popup.texts('[data-draft-status]'))[0]).toMatch(/charter-draft-itie\.opendatasoft\.com-en-\d{4}-\d{2}-\d{2}\.html/);
+      const status = async () => (await popup.texts('[data-draft-status]'))[0]!;
+      expect(await status()).toMatch(/charter-draft-itie\.opendatasoft\.com-en-\d{4}-\d{2}-\d{2}\.html/);
       await popup.click('[data-action="draft-copy"]');
-      await expect.poll(async () => (await popup.texts('[data-draft-status]'))[0]).toBe('Copied.');
-      // What the buttons save and copy: a draft the parser reads back, the forgotten widget added to review
+      await expect.poll(status).toBe('Copied.');
+      await popup.click('input[value="charter-markdown"]');
+      await popup.click('input[name="draft-language"][value="fr"]');
+      await popup.click('[data-action="draft-download"]');
+      await expect.poll(status).toMatch(/charter-draft-itie\.opendatasoft\.com-fr-\d{4}-\d{2}-\d{2}\.md/);
+      // What the buttons saved and copied: drafts the parser reads back, the forgotten widget added to review
       // (as its family, `_hjSessionUser_*`: the known-tracker table names Hotjar's user ID by its prefix), no value.
-      const api = await extensionPage(ctx.browser());
-      const html = await request(api, 'exportReport', { host, format: 'charter-html', language: 'en' });
+      const { downloads, copies } = await recordedOutputs(popup);
+      expect(downloads.map((file) => file.filename)).toEqual([
+        expect.stringMatching(/-en-[\d-]+\.html$/),
+        expect.stringMatching(/-fr-[\d-]+\.md$/),
+      ]);
+      expect(copies).toHaveLength(1);
+      const [html, markdown] = [downloads[0]!, downloads[1]!];
       expect(html.text).toContain(`<code>_hjSessionUser_*</code> <em class="draft-mark">(to review)</em>`);
-      expect(html.text).not.toMatch(/fixture-session-|fixture-csrf-/);
+      for (const text of [html.text, copies[0]!, markdown.text]) expect(text).not.toMatch(/fixture-session-|fixture-csrf-/);
       const english = readCharterPage(html.text, 'text/html');
       expect(english.language).toBe('en');
       expect(english.entries.find((entry) => entry.cookie === '_hjSessionUser_')).toMatchObject({
@@ -224,11 +238,16 @@ export function popupScenarios(ctx: E2eContext): void {
         match: 'prefix',
         category: 'statistics',
       });
-      const french = parseCharter((await request(api, 'exportReport', { host, format: 'charter-markdown' })).text);
+      expect(readCharterPage(copies[0]!, 'text/html').entries).toEqual(english.entries);
+      const french = parseCharter(markdown.text);
       expect(french.language).toBe('fr');
+      expect(french.entries.find((entry) => entry.cookie === '_hjSessionUser_')).toMatchObject({
+        provider: 'Hotjar',
+        match: 'prefix',
+        category: 'statistics',
+      });
       const names = (entries: typeof french.entries) => entries.map((entry) => `${entry.category} ${entry.cookie}`);
       expect(names(french.entries)).toEqual(names(english.entries));
-      await api.close();
       await popup.close();
     });
 

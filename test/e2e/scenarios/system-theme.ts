@@ -46,13 +46,21 @@ function painted(page: PageUnderTest): Promise<typeof LIGHT> {
   );
 }
 
-/** On the ordinary launch (a light system): the same pages, with no theme named, are light. */
+/** On the ordinary launch (a light system): the same pages, with no theme named, are light; `?theme=dark` makes them dark. */
 export function systemThemeScenarios(ctx: E2eContext): void {
   describe('system theme', () => {
     it('paints the popup, side panel and DevTools panel pages light in a light system, with no ?theme', async () => {
       for (const { name, url } of PAGES) {
         const page = await openReady(ctx.browser(), url(ctx.browser(), `?host=${HOST}`));
         expect(await painted(page), name).toEqual(LIGHT);
+        await page.close();
+      }
+    });
+
+    it('paints the popup, side panel and DevTools panel pages dark with ?theme=dark, in a light system', async () => {
+      for (const { name, url } of PAGES) {
+        const page = await openReady(ctx.browser(), url(ctx.browser(), `?host=${HOST}&theme=dark`));
+        expect(await painted(page), name).toEqual({ ...DARK, systemDark: false });
         await page.close();
       }
     });
