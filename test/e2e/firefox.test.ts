@@ -142,7 +142,7 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     await Promise.all([popup.close(), again.close(), api.close()]);
   });
 
-  it('runs the DevTools page once granted: the real toolbox shows our panel, and its page hears which response set a cookie', async () => {
+  it('runs the DevTools page once granted: the real toolbox shows our panel, and its page hears which response set a cookie, or a script', async () => {
     const host = 'data.tco.re';
     const api = await extensionPage(browser());
     if (!(await hasPermission(api, 'devtools'))) {
