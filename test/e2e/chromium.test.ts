@@ -17,6 +17,7 @@ import { storedText } from './scenarios/kept-page.ts';
 import { pageKey } from '../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
 import { isolated } from '../../src/platform/i18n.ts';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 describe('Chromium', () => describeExtension((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
@@ -48,6 +49,16 @@ describe('Chromium: the popup the toolbar button opens', () => {
     expect((await popup.texts('[data-access="site"] button'))[0]).toContain('opendata.example.org');
     await popup.close();
     await site.close();
+  });
+
+  it('on a browser page, says the tab shows no page it can read', async () => {
+    const page = await browser().newPage();
+    await page.goto('chrome://version/');
+    const popup = await openToolbarPopup(browser().context, extensionId(), await address(page));
+    await popup.waitFor('main[data-state="no-site"]');
+    expect(await popup.texts('main[data-state="no-site"] > p.status')).toEqual([localeTranslate('en')('noSite')]);
+    await popup.close();
+    await page.close();
   });
 });
 
