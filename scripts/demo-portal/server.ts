@@ -76,6 +76,9 @@ const LIVE_CHARTERS: Record<string, CharterSection[]> = {
   ...Object.fromEntries(CENSUS_PORTALS.map((portal) => [portal.host, portal.charter])),
 };
 
+/** The page that holds a portal's charter in LIVE_CHARTERS (the other charter path answers 404 there). */
+const CHARTER_PAGE = '/terms/cookies-policy/';
+
 /** A site that is not a portal at all: no platform cookies, no charter. */
 const NOT_A_PORTAL = 'nantesmetropole.fr';
 /** A charter page to serve in place of the demo portal's own (`npm start -- --charter FILE`): its text and content type. */
@@ -290,10 +293,55 @@ function censusPortalPage(portal: CensusPortal, path: string, response: ServerRe
   );
 }
 
+/**
+ * How a portal's charter page fails, as a real server's can: `{ status }` answers that error
+ * status (503: the server down or overloaded for a while); 'hold' answers nothing until the fault
+ * is cleared (a server slow to answer), which lets a test act while a read is under way.
+ */
+export type CharterPageFault = { status: number } | 'hold';
+
+// Set from the test process only (no page can reach them). Not a server's own: the e2e scenarios
+// get the browser, not the server started for it, so every server of this process obeys them.
+// None by default: every charter page answers as LIVE_CHARTERS says.
+const charterPageFaults = new Map<string, CharterPageFault>();
+const heldCharterReads = new Map<string, (() => void)[]>();
+
+/**
+ * Makes `host`'s charter page fail from its next read on, or with null answers it as usual again
+ * (reads held meanwhile are then answered as usual). A test that sets a fault clears it.
+ */
+export function setCharterPageFault(host: string, fault: CharterPageFault | null): void {
+  if (fault === null) charterPageFaults.delete(host);
+  else charterPageFaults.set(host, fault);
+  if (fault === 'hold') return;
+  const held = heldCharterReads.get(host) ?? [];
+  heldCharterReads.delete(host);
+  for (const answer of held) answer();
+}
+
+/** How many reads of `host`'s charter page are held, unanswered, by a 'hold' fault. */
+export function heldCharterReadCount(host: string): number {
+  return heldCharterReads.get(host)?.length ?? 0;
+}
+
 function handle(request: IncomingMessage, response: ServerResponse, requests: string[], options: PortalServerOptions): void {
-  const { host, path, query } = requestTarget(request);
-  requests.push(`${host} ${path}`);
-  if (options.charter && host === DEMO_HOST && path === '/terms/cookies-policy/') {
+  const target = requestTarget(request);
+  requests.push(`${target.host} ${target.path}`);
+  const fault = target.path === CHARTER_PAGE ? charterPageFaults.get(target.host) : undefined;
+  if (fault === 'hold') {
+    heldCharterReads.set(target.host, [...(heldCharterReads.get(target.host) ?? []), () => serve(target, response, options)]);
+    return;
+  }
+  if (fault) {
+    response.writeHead(fault.status, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><h1>Service indisponible</h1>');
+    return;
+  }
+  serve(target, response, options);
+}
+
+/** Answers a request for a page as the portal (or the third party) at its host does. */
+function serve({ host, path, query }: ReturnType<typeof requestTarget>, response: ServerResponse, options: PortalServerOptions): void {
+  if (options.charter && host === DEMO_HOST && path === CHARTER_PAGE) {
     response.writeHead(200, { 'content-type': options.charter.contentType });
     response.end(options.charter.body);
     return;
@@ -330,8 +378,8 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
     response.end(portalPage(host, title, '<p>Données publiques ouvertes.</p>', ignored));
     return;
   }
-  if (path === '/terms/cookies-policy/' || path === '/terms/cookies-information') {
-    const charter = path === '/terms/cookies-policy/' ? LIVE_CHARTERS[host] : undefined;
+  if (path === CHARTER_PAGE || path === '/terms/cookies-information') {
+    const charter = path === CHARTER_PAGE ? LIVE_CHARTERS[host] : undefined;
     if (!charter) {
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><h1>Page introuvable</h1>');
       return;

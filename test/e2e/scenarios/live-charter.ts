@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import englishMessages from '../../../public/_locales/en/messages.json';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
-import { extensionPage, presentNames, reportOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import { DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
+import { heldCharterReadCount, setCharterPageFault } from '../../../scripts/demo-portal/server.ts';
 import { openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
-import { isolated } from '../../../src/platform/i18n.ts';
+import { isolated, isolatingTranslate } from '../../../src/platform/i18n.ts';
+import { localeTranslate } from '../../support/locale-translate.ts';
 
 /** The charter section's "Check again" button (src/views/CharterInfo.tsx). */
 const CHECK_AGAIN = '[data-action="refresh-charter"]';
@@ -53,14 +55,26 @@ async function charterStatusWatch(popup: PageUnderTest): Promise<StatusWatch> {
   }, null);
 }
 
-/** The status line said it was reading (spinner, button busy) while the worker read, then that it had read, spinner and busy gone. */
-async function expectReadAsAsked(popup: PageUnderTest): Promise<void> {
+/** The popup's English strings, substituted as the popup does (each substitution isolated). */
+const shown = isolatingTranslate(localeTranslate('en'));
+/** Stands for a date in a string built with `shown`: any text there (no test asserts a time). */
+const ANY_DATE = 'ANY-DATE';
+/** A string built with `shown` as a pattern of the whole text, ANY_DATE matching any date. */
+const shownPattern = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(ANY_DATE, '.+')}$`);
+
+/** The status line once the charter was read, on some date. */
+const READ = shownPattern(shown('charterRead', ANY_DATE));
+
+/**
+ * The status line said it was reading (spinner, button busy) while the worker read, then what came
+ * of it (`outcome`: the charter read, by default), spinner and busy gone; no problem with the request.
+ */
+async function expectReadAsAsked(popup: PageUnderTest, outcome: RegExp = READ): Promise<void> {
   await popup.waitFor('[data-charter-status="read"]');
   const watch = await charterStatusWatch(popup);
   expect(watch.states).toEqual(['idle', 'reading', 'read']);
   expect(watch.whileReading).toEqual({ text: englishMessages.charterPending.message, spinner: true, busy: 'true' });
-  const [before, after] = englishMessages.charterRead.message.split('$DATE$').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  expect((await popup.texts('[data-charter-status]'))[0]).toMatch(new RegExp(`^${before}.+${after}$`));
+  expect((await popup.texts('[data-charter-status]'))[0]).toMatch(outcome);
   expect(await popup.texts('.charter .spinner')).toEqual([]);
   expect(await popup.attributes(CHECK_AGAIN, 'aria-disabled')).toEqual(['']);
   expect(await popup.texts('[data-problem="charter-refresh"]')).toEqual([]);
@@ -220,6 +234,96 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       expect((await reportOf(api, host)).charter.live?.attempt).not.toBe(before.charter.live?.attempt);
       // The charter served is the same: what changed from the bundled one is said again, alike.
       expect(await popup.attributes('[data-change]', 'data-change-cookie')).toEqual(changes);
+      await popup.close();
+      await api.close();
+    });
+
+    it('keeps the live charter read before when its page answers an error on “Check again”, and says so', async () => {
+      // A portal not read by the tests above (popup.ts visits its /hostile/ page, not its charter).
+      const host = 'demo.huwise.com';
+      const path = '/terms/cookies-policy/';
+      const api = await extensionPage(ctx.browser());
+      const before = await waitForReport(api, host, (r) => r.charter.kind === 'live');
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor('[data-charter="live"] [data-charter-status="idle"]');
+      const kept = shownPattern(shown('charterLiveKept', ANY_DATE, shown('liveProblemAtPath', shown('liveProblemHttp', '503'), path)));
+      // The portal's server fails for a while (scripts/demo-portal/server.ts, setCharterPageFault).
+      setCharterPageFault(host, { status: 503 });
+      try {
+        await watchCharterStatus(popup);
+        await popup.click(CHECK_AGAIN);
+        // Said where the outcome of a read is said, not as a request the worker could not answer.
+        await expectReadAsAsked(popup, kept);
+        expect(await popup.texts('[data-live-problem]')).toEqual([expect.stringMatching(kept)]);
+        expect(await popup.attributes('[data-charter]', 'data-charter')).toEqual(['live']);
+        expect((await popup.texts('[data-charter]'))[0]).toContain(`${host}${path}`);
+        // The worker kept the charter and its date, the failure beside them; it answers that this read failed.
+        const after = await reportOf(api, host);
+        expect(after.charter).toMatchObject({ kind: 'live', entries: 7, changes: null });
+        expect(after.charter.live).toMatchObject({
+          url: before.charter.live?.url,
+          fetchedAt: before.charter.live?.fetchedAt,
+          problem: { kind: 'http', status: 503, path },
+          failedAt: expect.any(Number),
+        });
+        expect(after.charter.live?.attempt).not.toBe(before.charter.live?.attempt);
+        expect(await request(api, 'refreshCharter', { host })).toEqual({ ok: false });
+      } finally {
+        setCharterPageFault(host, null);
+      }
+      await popup.close();
+
+      // A popup opened later says it too; once the page answers again, "Check again" reads it and the failure is gone.
+      const later = await openPopup(ctx.browser(), host);
+      await later.waitFor('[data-charter="live"] [data-charter-status="idle"]');
+      expect(await later.texts('[data-live-problem]')).toEqual([expect.stringMatching(kept)]);
+      await watchCharterStatus(later);
+      await later.click(CHECK_AGAIN);
+      await expectReadAsAsked(later);
+      expect(await later.texts('[data-live-problem]')).toEqual([]);
+      const read = await reportOf(api, host);
+      expect(read.charter.live).toMatchObject({ problem: null, url: before.charter.live?.url });
+      expect(read.charter.live?.failedAt).toBeUndefined();
+      await later.close();
+      await api.close();
+    });
+
+    it('says the charter could not be checked again when the background never answers, keeps it, and checks again when asked', async () => {
+      const host = 'demo.huwise.com';
+      const browser = ctx.browser();
+      const api = await extensionPage(browser);
+      const before = await waitForReport(api, host, (r) => r.charter.kind === 'live' && r.charter.live?.failedAt === undefined);
+      const popup = await openPopup(browser, host);
+      await popup.waitFor('[data-charter="live"] [data-charter-status="idle"]');
+      // The portal is slow to answer (scripts/demo-portal/server.ts, setCharterPageFault): the background
+      // is stopped while it reads, so the popup's request gets no answer and no attempt is stored.
+      setCharterPageFault(host, 'hold');
+      try {
+        await popup.click(CHECK_AGAIN);
+        await expect.poll(() => heldCharterReadCount(host), { timeout: 30_000 }).toBe(1);
+        await browser.stopBackground();
+        await popup.waitFor('[data-problem="charter-refresh"]');
+      } finally {
+        setCharterPageFault(host, null);
+      }
+      expect(await popup.texts('[data-problem="charter-refresh"]')).toEqual([englishMessages.charterRefreshFailed.message]);
+      expect(await popup.attributes('[data-problem="charter-refresh"]', 'role')).toEqual(['alert']);
+      // The charter read before is still the one shown and stored, and the button can be pressed again.
+      expect(await popup.attributes('[data-charter]', 'data-charter')).toEqual(['live']);
+      expect((await popup.texts('[data-charter]'))[0]).toContain(`${host}/terms/cookies-policy/`);
+      expect(await popup.texts('[data-live-problem]')).toEqual([]);
+      expect(await popup.attributes(CHECK_AGAIN, 'aria-disabled')).toEqual(['']);
+      const kept = await reportOf(api, host);
+      expect(kept.charter).toMatchObject({ kind: 'live', entries: 7 });
+      expect(kept.charter.live?.attempt).toBe(before.charter.live?.attempt);
+
+      // Retried with the same button: the restarted background reads it, and the problem goes.
+      await watchCharterStatus(popup);
+      await popup.click(CHECK_AGAIN);
+      await expectReadAsAsked(popup);
+      const after = await reportOf(api, host);
+      expect(after.charter).toMatchObject({ kind: 'live', entries: 7 });
+      expect(after.charter.live?.attempt).not.toBe(before.charter.live?.attempt);
       await popup.close();
       await api.close();
     });

@@ -1,7 +1,13 @@
 import { request } from 'node:http';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_HOST, startPortalServer, type PortalServer } from '../../../scripts/demo-portal/server.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_HOST,
+  heldCharterReadCount,
+  setCharterPageFault,
+  startPortalServer,
+  type PortalServer,
+} from '../../../scripts/demo-portal/server.ts';
 
 type Page = { status: number; type: string; body: string; setCookie: string[] };
 
@@ -136,5 +142,39 @@ describe('the demo portal’s cookies', () => {
     const demo = banner((await page(server, DEMO_HOST, '/')).body);
     expect(demo).toContain('id="consent-accept"');
     expect(demo).not.toContain('consent-necessary');
+  });
+});
+
+describe('a portal’s charter page made to fail (setCharterPageFault)', () => {
+  const host = 'data.tco.re';
+  let server: PortalServer;
+  beforeAll(async () => {
+    server = await startPortalServer(0);
+  });
+  afterEach(() => setCharterPageFault(host, null));
+  afterAll(() => server.close());
+
+  it('answers the error status at that host’s charter page only, until cleared', async () => {
+    setCharterPageFault(host, { status: 503 });
+    expect((await page(server, host, '/terms/cookies-policy/')).status).toBe(503);
+    expect((await page(server, host, '/terms/cookies-information')).status).toBe(404);
+    expect((await page(server, host, '/')).status).toBe(200);
+    expect((await page(server, DEMO_HOST, '/terms/cookies-policy/')).status).toBe(200);
+    setCharterPageFault(host, null);
+    const charter = await page(server, host, '/terms/cookies-policy/');
+    expect(charter.status).toBe(200);
+    expect(charter.body).toContain('API (CSRF)');
+  });
+
+  it('holds its reads unanswered, then answers them as usual once cleared', async () => {
+    setCharterPageFault(host, 'hold');
+    let answered = false;
+    const read = page(server, host, '/terms/cookies-policy/').finally(() => (answered = true));
+    await expect.poll(() => heldCharterReadCount(host)).toBe(1);
+    expect((await page(server, DEMO_HOST, '/terms/cookies-policy/')).status).toBe(200);
+    expect(answered).toBe(false);
+    setCharterPageFault(host, null);
+    expect(heldCharterReadCount(host)).toBe(0);
+    expect((await read).status).toBe(200);
   });
 });
