@@ -23,7 +23,7 @@ export type PageFailure =
 
 /**
  * Why no live charter was read: the page failure that explains most, with the charter path it
- * happened at (none for a network error, met at every path); 'unknown' for a record an older
+ * happened at (none for a network error met at every path); 'unknown' for a record an older
  * version stored as English text, or anything else not understood.
  */
 export type LiveCharterProblem = (PageFailure & { path?: string }) | { kind: 'unknown' };

@@ -181,15 +181,17 @@ async function readCapped(response: Response, limit: number): Promise<string | n
  */
 export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: () => number = Date.now): Promise<LiveCharterRecord> {
   // Of several failures, report the one that explains most: a page without a table or a server
-  // error over a 404, a 404 over a connection that failed; the later one on a tie.
+  // error over a 404; the later one on a tie.
   let problem: { found: LiveCharterProblem; weight: number } = { found: NETWORK_ERROR, weight: 0 };
   const note = (failure: PageFailure, path: string, weight: number) => {
     if (weight >= problem.weight) problem = { found: { ...failure, path }, weight };
   };
+  const notReached: string[] = [];
   for (const path of CHARTER_PATHS) {
     const page = await fetchCharterPage(`https://${host}${path}`, fetchImpl);
     if ('problem' in page) {
       if (page.weight > 0) note(page.problem, path, page.weight);
+      else notReached.push(path);
       continue;
     }
     try {
@@ -198,6 +200,11 @@ export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: 
       note(pageFailureOfError(error), path, 2);
     }
   }
+  // 404s at some paths say nothing of one the connection failed to reach: the charter may be there
+  // (most portals publish it at the first). That failure is said instead, a passing one: the
+  // charter read before is kept (afterAttempt), as after a server error. Reached nowhere: no path.
+  const onlyNotFound = problem.found.kind === 'http' && problem.found.status === 404;
+  if (onlyNotFound && notReached.length > 0) problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found };
 }
 

@@ -8,6 +8,7 @@ import {
   type FetchLike,
 } from '../../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
+import { afterAttempt } from '../../../src/core/charter/live-record.ts';
 
 /** A fetch that answers from a table of URLs; missing URLs fail like an unreachable host. */
 function fakeFetch(
@@ -131,6 +132,25 @@ describe('fetchLiveCharter', () => {
       [`https://${HOST}/terms/cookies-information`]: { status: 404 },
     });
     expect((await fetchLiveCharter(HOST, twice404)).problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-information' });
+    // A 404 at one path and no connection at the other: the charter may be where the connection
+    // failed, so that is the failure said, a passing one, and the charter read before is kept.
+    const slowCharterPage = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: 'network-error',
+      [`https://${HOST}/terms/cookies-information`]: { status: 404 },
+    });
+    const attempt = await fetchLiveCharter(HOST, slowCharterPage, () => 2);
+    expect(attempt.problem).toEqual({ kind: 'network', path: '/terms/cookies-policy/' });
+    const before = await fetchLiveCharter(
+      HOST,
+      fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: html } }),
+      () => 1,
+    );
+    expect(afterAttempt(before, attempt)).toEqual({ ...before, problem: attempt.problem, failedAt: 2 });
+    const otherWayRound = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
+      [`https://${HOST}/terms/cookies-information`]: 'network-error',
+    });
+    expect((await fetchLiveCharter(HOST, otherWayRound)).problem).toEqual({ kind: 'network', path: '/terms/cookies-information' });
     const onlyProse = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' } });
     expect((await fetchLiveCharter(HOST, onlyProse)).problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
     const binary = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: 'x\u0000y\u0000', type: 'text/plain' } });
