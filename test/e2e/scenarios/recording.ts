@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, findingKeys, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { isolatingTranslate } from '../../../src/platform/i18n.ts';
+import { localeTranslate } from '../../support/locale-translate.ts';
 import {
   FORGOTTEN,
   MATOMO,
@@ -7,9 +10,26 @@ import {
   PLATFORM_COOKIES,
   SEEN_ROWS as SEEN,
   seenRow as seen,
+  showFindings,
   visitPortal,
   type E2eContext,
 } from './context.ts';
+
+/** The UI's English text (the e2e browsers run in English), each substitution isolated as the pages' `t` does. */
+const englishText = isolatingTranslate(localeTranslate('en'));
+
+/** The portal whose city's main site (not a portal) shares its parent domain in the fixture, and that site. */
+const NANTES_PORTAL = 'data.nantesmetropole.fr';
+const NANTES_CITY = 'nantesmetropole.fr';
+
+/** The report's status line, where what changes while it is open is said (views/report-news.ts). */
+const REPORT_NEWS = '[data-report-news]';
+
+/** Removes the Nantes sites' cookies (a choice, the shared _ga) and their records: nothing reaches the next visit. */
+async function forgetNantes(api: PageUnderTest): Promise<void> {
+  await request(api, 'clearSite', { host: NANTES_CITY });
+  await request(api, 'clearSite', { host: NANTES_PORTAL });
+}
 
 export function recordingScenarios(ctx: E2eContext): void {
   describe('records a portal’s cookies', () => {
@@ -80,6 +100,73 @@ export function recordingScenarios(ctx: E2eContext): void {
       // The shared _ga would reach the other scenarios' visits to this portal: leave none behind.
       await request(api, 'clearSite', { host: 'nantesmetropole.fr' });
       await request(api, 'clearSite', { host: portal });
+      await api.close();
+    });
+
+    it('marks a cookie two open sites under its domain may have set as of unknown origin, and makes no finding of it', async () => {
+      const api = await extensionPage(ctx.browser());
+      // A _ga already the portal's would stay so: the city's write must be the cookie's first.
+      await forgetNantes(api);
+      const portal = await visitPortal(ctx.browser(), NANTES_PORTAL);
+      // With the portal's tab still open, the city's main site writes _ga on .nantesmetropole.fr
+      // (gtag.js's cookie_domain "auto": scripts/demo-portal/server.ts): either site may have set it.
+      const city = await ctx.browser().newPage();
+      await city.goto(`http://${NANTES_CITY}/actualites/`);
+      const report = await waitForReport(api, NANTES_PORTAL, (r) => r.cookies.some((c) => c.name === '_ga' && c.originUnknown));
+      expect(report.cookies.find((c) => c.name === '_ga')?.domain).toBe(`.${NANTES_CITY}`);
+      // Judged by nothing: the portal's other findings (its forgotten widget's) stand, none names _ga.
+      expect(findingKeys(report)).toContain(`undeclared ${FORGOTTEN}`);
+      expect(report.findings.filter((f) => f.cookie === '_ga')).toEqual([]);
+
+      const popup = await openPopup(ctx.browser(), NANTES_PORTAL);
+      const mark = `${seen('_ga')} [data-origin-unknown]`;
+      await popup.waitFor(mark);
+      expect(await popup.attributes(mark, 'data-origin-unknown')).toEqual([NANTES_CITY]);
+      expect(await popup.texts(mark)).toEqual([englishText('originUnknownCookie', NANTES_CITY)]);
+      // Only _ga is shared: the portal's own cookies carry no such mark.
+      expect(await popup.texts('[data-origin-unknown]')).toHaveLength(1);
+      await showFindings(popup);
+      const named = await popup.attributes('[data-finding-cookie]', 'data-finding-cookie');
+      expect(named).toContain(FORGOTTEN);
+      expect(named).not.toContain('_ga');
+      await Promise.all([portal.close(), city.close(), popup.close()]);
+      // The shared _ga would reach the other scenarios' visits to this portal: leave none behind.
+      await forgetNantes(api);
+      await api.close();
+    });
+
+    it('announces new findings that arrive while the popup is open, in its polite status', async () => {
+      const api = await extensionPage(ctx.browser());
+      // No choice and no _ga left by an earlier visit: the refusal below is the portal's first.
+      await forgetNantes(api);
+      const site = await visitPortal(ctx.browser(), NANTES_PORTAL);
+      await waitForReport(api, NANTES_PORTAL, (r) => presentNames(r).includes(FORGOTTEN));
+      await site.click('#consent-refuse');
+      // Settled before the popup opens (the choice, and the live charter's answer, a 404 here):
+      // what the popup shows at open is not news.
+      const before = await waitForReport(api, NANTES_PORTAL, (r) => r.consent.state === 'refused' && r.charter.live !== null);
+      expect(presentNames(before)).not.toContain('_ga');
+
+      const popup = await openPopup(ctx.browser(), NANTES_PORTAL);
+      await popup.waitFor('.findings');
+      // role="status": a live region, polite (aria-live's implicit value for that role).
+      expect(await popup.attributes(REPORT_NEWS, 'role')).toEqual(['status']);
+      expect(await popup.texts(REPORT_NEWS)).toEqual(['']);
+
+      // A page whose Google Analytics tag ignores the refusal (?ignore=ga, server.ts), the portal's tab
+      // alone under .nantesmetropole.fr: its _ga is the portal's, set against the refusal.
+      await site.goto(`http://${NANTES_PORTAL}/?ignore=ga`);
+      const after = await waitForReport(api, NANTES_PORTAL, (r) => findingKeys(r).includes('after-refusal _ga'));
+      const added = findingKeys(after).filter((key) => !findingKeys(before).includes(key));
+      expect(added.sort()).toEqual(['after-refusal _ga', 'undeclared _ga']);
+      expect(findingKeys(before).every((key) => findingKeys(after).includes(key))).toBe(true);
+      // One of the two, the consent breach, is high.
+      await expect
+        .poll(() => popup.texts(REPORT_NEWS), { timeout: 15_000 })
+        .toEqual([englishText('newFindingsHigh', '2', englishText('severityHighCountOne', '1'))]);
+      await Promise.all([site.close(), popup.close()]);
+      // Leave no choice nor _ga behind for the other scenarios' visits to this portal.
+      await forgetNantes(api);
       await api.close();
     });
 
