@@ -25,6 +25,7 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   keptPageScenarios(ctx);
   laterPartsScenarios(ctx);
   restartScenarios(ctx);
-  storageScenarios(ctx);
   systemThemeScenarios(ctx);
+  // Last: it leaves storage full.
+  storageScenarios(ctx);
 }

@@ -15,7 +15,8 @@ type SessionStorage = {
 /**
  * Fills storage.session from an extension page, behind the worker's back, with records of old
  * sites nobody has open, until the browser refuses: first 1 MB records, then smaller ones, so
- * what is left is under 1 KB. Returns the hosts written, oldest first, and the browser's refusal.
+ * what is left is under 1 KB, then short strings until nearly nothing is. Returns the hosts
+ * written, oldest first, and the browser's first refusal.
  */
 async function fillStorage(
   page: Awaited<ReturnType<typeof extensionPage>>,
@@ -59,6 +60,21 @@ async function fillStorage(
           }
         }
       }
+      // Then plain strings of 100, 10 and 1 characters under keys of no site, so that no change
+      // of a record fits: a record's write replaces its text, and a change of a few hundred bytes
+      // fitted in what the records left (up to 1 KB), unrefused, when the portal's record was
+      // already there (the worker, never refused, then had nothing to learn or drop).
+      let pads = 0;
+      for (const length of [100, 10, 1]) {
+        for (;;) {
+          try {
+            await api.storage.session.set({ [`test-pad-${pads}`]: 'x'.repeat(length) });
+            pads++;
+          } catch {
+            break;
+          }
+        }
+      }
       return { hosts, refusal };
     },
     { store: storeId, keys },
@@ -81,7 +97,16 @@ export function storageScenarios(ctx: E2eContext): void {
       // The worker does not know; its next write is refused, so it learns what storage holds, makes room and writes again.
       const site = await browser.newPage();
       await site.goto(`http://${host}/`);
-      await waitForReport(api, host, (report) => presentNames(report).includes('sessionid') && report.storage.sitesDropped > 0);
+      // A cookie the portal's record has not seen, whatever earlier scenarios left in it: a change to write.
+      await site.evaluate(() => {
+        document.cookie = 'storage_full_probe=1; path=/';
+      }, null);
+      await waitForReport(
+        api,
+        host,
+        (report) =>
+          ['sessionid', 'storage_full_probe'].every((name) => presentNames(report).includes(name)) && report.storage.sitesDropped > 0,
+      );
       // Written for real: the portal's record is in storage.session (the report above came from the worker's memory).
       const storedRecord = () =>
         api.evaluate(async (key) => {
@@ -92,7 +117,7 @@ export function storageScenarios(ctx: E2eContext): void {
           const value = all[key];
           return typeof value === 'string' ? value : '';
         }, siteItem(storeId, host).key);
-      await expect.poll(storedRecord, { timeout: 15_000 }).toContain('"sessionid"');
+      await expect.poll(storedRecord, { timeout: 15_000 }).toContain('"storage_full_probe"');
 
       const popup = await openPopup(browser, host);
       await popup.waitFor('[data-notice-part="sites-dropped"]');
