@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
+import { USAGE } from '../../../scripts/audit/options.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = scratchDir('audit-main');
@@ -58,5 +59,15 @@ describe('audit command on a bad census list', () => {
       stdout: '',
       stderr: 'audit: --portals "list": not a regular file\n',
     });
+  }, 30_000);
+});
+
+describe('audit command --help', () => {
+  it('prints the usage on stdout and exits 0, before any build or folder', () => {
+    const cwd = join(scratch.path, 'help');
+    mkdirSync(cwd);
+    expect(audit(cwd, '--help')).toEqual({ status: 0, stdout: `${USAGE}\n`, stderr: '' });
+    // A build here would have failed (exit 2), and the default --out is never made.
+    expect(readdirSync(cwd)).toEqual([]);
   }, 30_000);
 });

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseAuditArgs, parseShard, parseTarget, UsageError } from '../../../scripts/audit/options.ts';
+import { parseAuditArgs, parseShard, parseTarget, USAGE, UsageError } from '../../../scripts/audit/options.ts';
 
 /** The one line a URL with a user name or password gets: it quotes nothing of it. */
 const PASSWORD_REFUSED =
@@ -201,5 +202,26 @@ describe('parseTarget on what it must not take as typed', () => {
     expect(() => parseTarget('https://exa mple.org/login;jsessionid=9F1C?PHPSESSID=abc#x')).toThrow(
       new UsageError('malformed URL: "https://exa mple.org/login…"'),
     );
+  });
+});
+
+describe('USAGE', () => {
+  /** The options the parser reads: the labels of its switch, so a new option is in this list the day it is added. */
+  const parsed = [
+    ...readFileSync(new URL('../../../scripts/audit/options.ts', import.meta.url), 'utf8').matchAll(/case '(-[-a-z]+)':/g),
+  ].map((match) => match[1]!);
+  /** The options USAGE names. */
+  const named = new Set(USAGE.match(/--[a-z]+/g));
+
+  it('is what -h and --help ask for', () => {
+    expect(parseAuditArgs(['-h']).help).toBe(true);
+    expect(parseAuditArgs(['--help']).help).toBe(true);
+  });
+
+  it('names every option the parser reads, and no other', () => {
+    expect(parsed).toContain('--consent');
+    // The help flags are what print USAGE; "unknown option … (see --help)" is where a user meets them.
+    const described = parsed.filter((option) => option !== '--help' && option !== '-h');
+    expect([...named].sort()).toEqual([...described].sort());
   });
 });
