@@ -63,6 +63,15 @@ async function recordedOutputs(page: PageUnderTest): Promise<Outputs> {
   }, null);
 }
 
+/** The popup of `host`, visited first, on its Export tab, recording what its buttons save and copy (recordOutputs). */
+async function exportTabRecording(ctx: E2eContext, host: string): Promise<PageUnderTest> {
+  await (await visitPortal(ctx.browser(), host)).close();
+  const popup = await openPopup(ctx.browser(), host);
+  await recordOutputs(popup);
+  await popup.click('#tab-export');
+  return popup;
+}
+
 export function popupScenarios(ctx: E2eContext): void {
   describe('popup', () => {
     const host = 'itie.opendatasoft.com';
@@ -139,10 +148,7 @@ export function popupScenarios(ctx: E2eContext): void {
     });
 
     it('exports the report by its buttons: JSON and Markdown files and the clipboard, with no value', async () => {
-      await (await visitPortal(ctx.browser(), host)).close();
-      const popup = await openPopup(ctx.browser(), host);
-      await recordOutputs(popup);
-      await popup.click('#tab-export');
+      const popup = await exportTabRecording(ctx, host);
       await popup.click('input[value="markdown"]');
       await popup.click('[data-action="download"]');
       await popup.waitFor('[data-export-status="done"]');
@@ -171,10 +177,7 @@ export function popupScenarios(ctx: E2eContext): void {
     });
 
     it('exports the report as CSV by its buttons: a .csv file and the clipboard, with the header row and no value', async () => {
-      await (await visitPortal(ctx.browser(), host)).close();
-      const popup = await openPopup(ctx.browser(), host);
-      await recordOutputs(popup);
-      await popup.click('#tab-export');
+      const popup = await exportTabRecording(ctx, host);
       await popup.click('input[value="csv"]');
       await popup.click('[data-action="download"]');
       await popup.waitFor('[data-export-status="done"]');
@@ -197,10 +200,7 @@ export function popupScenarios(ctx: E2eContext): void {
     });
 
     it('drafts a corrected charter from the Export tab: HTML in English saved and copied, Markdown in French saved, and each reads back', async () => {
-      await (await visitPortal(ctx.browser(), host)).close();
-      const popup = await openPopup(ctx.browser(), host);
-      await recordOutputs(popup);
-      await popup.click('#tab-export');
+      const popup = await exportTabRecording(ctx, host);
       await popup.waitFor('[data-draft]');
       expect(await axeViolations(popup)).toEqual([]);
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -252,10 +252,7 @@ export function popupScenarios(ctx: E2eContext): void {
     });
 
     it('drafts the charter in French from the Export tab, as its French charter calls for: the file named so and written in French', async () => {
-      await (await visitPortal(ctx.browser(), host)).close();
-      const popup = await openPopup(ctx.browser(), host);
-      await recordOutputs(popup);
-      await popup.click('#tab-export');
+      const popup = await exportTabRecording(ctx, host);
       await popup.waitFor('[data-draft]');
       // French until another language is picked: the bundled charter of this portal is.
       expect(await popup.attributes('input[name="draft-language"]:checked', 'value')).toEqual(['fr']);
