@@ -63,8 +63,8 @@ const store = createSiteStore(sessionArea(), 20, {
 // Their records go through the store's budget.
 // Read at every popup open: kept in the worker once read (cached-area.ts), written through.
 const askedEachOpen = createCachedArea(store.area);
-const liveCharters = createLiveCharters(askedEachOpen, async (host, now) =>
-  (await laterParts()).fetchLiveCharter(host, (url, init) => fetch(url, init), now),
+const liveCharters = createLiveCharters(askedEachOpen, async (host, now, readBefore) =>
+  (await laterParts()).fetchLiveCharter(host, (url, init) => fetch(url, init), now, readBefore),
 );
 const registry = createRegistryLoader(() => gzippedPackageFileText(OPEN_COOKIE_DATABASE_FILES.packaged));
 const trackedHosts = createTrackedHosts(() => grantedHosts());

@@ -12,7 +12,7 @@ export type LiveCharters = {
 };
 
 /** Fetches and reads a portal's charter now (core/charter/live.ts, fetchLiveCharter): never throws, says what failed. */
-export type ReadCharter = (host: string, now: () => number) => Promise<LiveCharterRecord>;
+export type ReadCharter = (host: string, now: () => number, readBefore: string | null) => Promise<LiveCharterRecord>;
 
 /**
  * @param readCharter the charter reader; the worker imports it when first needed (later-parts.ts),
@@ -36,7 +36,10 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       // A network blip keeps the charter read before, with the problem beside it.
-      const record: LiveCharterRecord = { ...afterAttempt(current, await readCharter(host, now)), attempt: crypto.randomUUID() };
+      const record: LiveCharterRecord = {
+        ...afterAttempt(current, await readCharter(host, now, current?.charter ? current.url : null)),
+        attempt: crypto.randomUUID(),
+      };
       await liveCharterItem(host).set(session, record);
       return record;
     })().finally(() => {

@@ -7,7 +7,8 @@ import { fakeSession } from '../support/fake-session.ts';
 const HOST = 'demo.opendatasoft.com';
 
 /** The reader the worker loads from its second script, over a fake fetch. */
-const reading = (fetchImpl: FetchLike) => (host: string, now: () => number) => fetchLiveCharter(host, fetchImpl, now);
+const reading = (fetchImpl: FetchLike) => (host: string, now: () => number, readBefore: string | null) =>
+  fetchLiveCharter(host, fetchImpl, now, readBefore);
 
 describe('live charters in the worker', () => {
   it('fetches once for concurrent requests, keeps the result in storage.session, and refetches when stale or forced', async () => {
@@ -67,6 +68,23 @@ describe('live charters in the worker', () => {
     const back = await charters.refresh(HOST, true);
     expect(back).toMatchObject({ fetchedAt: now, problem: null });
     expect(back.failedAt).toBeUndefined();
+  });
+
+  it('drops the charter it read once its page answers 404, even while the other path cannot be reached', async () => {
+    let gone = false;
+    let now = 1000;
+    const fetchImpl = async (url: string) => {
+      if (!gone) return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+      if (url.endsWith('/terms/cookies-policy/')) return new Response('', { status: 404 });
+      throw new TypeError('Failed to fetch');
+    };
+    const charters = createLiveCharters(fakeSession(), reading(fetchImpl), () => now);
+    expect((await charters.refresh(HOST)).url).toBe(`https://${HOST}/terms/cookies-policy/`);
+    gone = true;
+    now += LIVE_CHARTER_MAX_AGE_MS + 1;
+    const after = await charters.refresh(HOST, true);
+    expect(after).toMatchObject({ charter: null, problem: { kind: 'http', status: 404, path: '/terms/cookies-policy/' } });
+    expect((await charters.get(HOST))?.charter).toBeNull();
   });
 
   it('names each attempt anew and keeps its own time, even when the clock gives the same millisecond again or an earlier one', async () => {

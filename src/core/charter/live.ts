@@ -173,13 +173,31 @@ async function readCapped(response: Response, limit: number): Promise<string | n
   return parts.join('');
 }
 
+/** True when `address` (a kept charter's page) is `path` on `host`, a trailing slash aside. */
+function isPageOf(address: string | null, host: string, path: string): boolean {
+  if (address === null) return false;
+  try {
+    const url = new URL(address);
+    const trimmed = (p: string) => p.replace(/\/$/, '');
+    return url.host === host.toLowerCase() && trimmed(url.pathname) === trimmed(path);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Tries the charter paths in order, over https only: a charter read over plain http could be
  * forged on the way to declare every cookie and silence the findings. Requests carry no cookies
  * and store none, so reading a charter never changes what the site's record shows. Never
  * throws: failures are described in `problem`.
  */
-export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: () => number = Date.now): Promise<LiveCharterRecord> {
+export async function fetchLiveCharter(
+  host: string,
+  fetchImpl: FetchLike,
+  now: () => number = Date.now,
+  /** The page the charter kept for `host` was read from, if any (LiveCharterRecord.url). */
+  readBefore: string | null = null,
+): Promise<LiveCharterRecord> {
   // Of several failures, report the one that explains most: a page without a table or a server
   // error over a 404; the later one on a tie.
   let problem: { found: LiveCharterProblem; weight: number } = { found: NETWORK_ERROR, weight: 0 };
@@ -187,11 +205,13 @@ export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: 
     if (weight >= problem.weight) problem = { found: { ...failure, path }, weight };
   };
   const notReached: string[] = [];
+  let goneFromWhereRead = false;
   for (const path of CHARTER_PATHS) {
     const page = await fetchCharterPage(`https://${host}${path}`, fetchImpl);
     if ('problem' in page) {
       if (page.weight > 0) note(page.problem, path, page.weight);
       else notReached.push(path);
+      if (page.problem.kind === 'http' && page.problem.status === 404 && isPageOf(readBefore, host, path)) goneFromWhereRead = true;
       continue;
     }
     try {
@@ -203,8 +223,11 @@ export async function fetchLiveCharter(host: string, fetchImpl: FetchLike, now: 
   // 404s at some paths say nothing of one the connection failed to reach: the charter may be there
   // (most portals publish it at the first). That failure is said instead, a passing one: the
   // charter read before is kept (afterAttempt), as after a server error. Reached nowhere: no path.
+  // But a 404 at the very page the kept charter was read from says it is gone: that is said, and
+  // the charter is not kept on the strength of a page that could not be reached.
   const onlyNotFound = problem.found.kind === 'http' && problem.found.status === 404;
-  if (onlyNotFound && notReached.length > 0) problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
+  if (onlyNotFound && notReached.length > 0 && !goneFromWhereRead)
+    problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found };
 }
 

@@ -151,6 +151,21 @@ describe('fetchLiveCharter', () => {
       [`https://${HOST}/terms/cookies-information`]: 'network-error',
     });
     expect((await fetchLiveCharter(HOST, otherWayRound)).problem).toEqual({ kind: 'network', path: '/terms/cookies-information' });
+    // Unless the 404 is at the page the kept charter was read from: it is gone from there, and
+    // that is said; the charter is not kept on the word of a page that could not be reached.
+    const gone = await fetchLiveCharter(HOST, slowCharterPage, () => 3, `https://${HOST}/terms/cookies-information`);
+    expect(gone.problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-information' });
+    expect(afterAttempt({ ...before, url: `https://${HOST}/terms/cookies-information` }, gone)).toEqual(gone);
+    expect((await fetchLiveCharter(HOST, otherWayRound, () => 3, before.url)).problem).toEqual({
+      kind: 'http',
+      status: 404,
+      path: '/terms/cookies-policy/',
+    });
+    // A kept charter read where the connection failed keeps the earlier rule.
+    expect((await fetchLiveCharter(HOST, slowCharterPage, () => 3, before.url)).problem).toEqual({
+      kind: 'network',
+      path: '/terms/cookies-policy/',
+    });
     const onlyProse = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' } });
     expect((await fetchLiveCharter(HOST, onlyProse)).problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
     const binary = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: 'x\u0000y\u0000', type: 'text/plain' } });
