@@ -27,10 +27,9 @@ const URL_PATH = /^\/[\x21-\x7e]*$/;
 
 /** At most this much of a bad value is quoted in an error. */
 const QUOTED = 200;
-export const quote = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text;
-};
+/** `text` cut to what an error quotes. */
+export const cut = (text: string): string => (text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
+export const quote = (value: unknown): string => cut(JSON.stringify(value) ?? String(value));
 
 // Each list is the keys of an object that must name every member of its type: a member added to
 // the type and not here fails the typecheck, so the check cannot fall behind what the census writes.

@@ -11,7 +11,7 @@
 import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../audit/options.ts';
-import { checkCensus, quote } from './census-check.ts';
+import { checkCensus, cut, quote } from './census-check.ts';
 import { censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
 import { shardPositions } from './portal-list.ts';
 
@@ -46,7 +46,8 @@ const SHARED_SETTINGS: readonly (readonly [name: string, of: (document: CensusDo
 /** The first setting `document` does not share with `first`, said as "its X is A, not B", or null. */
 function differentSetting(document: CensusDocument, first: CensusDocument): string | null {
   for (const [name, of] of SHARED_SETTINGS) {
-    if (of(document) !== of(first)) return `its ${name} is ${of(document)}, not ${of(first)}`;
+    // A shard's file is outside text: what it says is cut, as every value the checks quote.
+    if (of(document) !== of(first)) return `its ${name} is ${cut(of(document))}, not ${cut(of(first))}`;
   }
   return null;
 }

@@ -82,6 +82,13 @@ describe('census:merge', () => {
     );
     // The browser alone: a cookie policy that happened to read the same does not make them one census.
     expect(() => mergeShards([one!, inFirefox({ browser: 'firefox' })])).toThrow(refused);
+    // A shard's own words are cut, as every value the checks quote: a file is outside text.
+    const long = inFirefox({ browser: 'chromium', cookiePolicy: 'x'.repeat(100_000) });
+    expect(() => mergeShards([one!, long])).toThrow(
+      new UsageError(
+        `shard-2: a shard of another census than shard-1 (its cookie policy is ${'x'.repeat(200)}…, not ${one!.document.run.cookiePolicy}): run every shard with one list and the same options`,
+      ),
+    );
   });
 
   it('refuses shards run by different versions of the audit, or with different registries, and says which', () => {
