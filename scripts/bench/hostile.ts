@@ -12,7 +12,7 @@ import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
-import { parseDomainCell } from '../../src/core/registry/open-cookie-database-domain.ts';
+import { MAX_DOMAIN_CELL_LENGTH, parseDomainCell } from '../../src/core/registry/open-cookie-database-domain.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../../src/core/registry/name-index.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
 import { responseOfHarEntry } from '../../src/core/network/index.ts';
@@ -50,6 +50,24 @@ function repeatTo(unit: string, size: number): string {
 /** `head`, then `unit` repeated, then `tail`, `size` characters in all. */
 function framed(head: string, unit: string, tail: string, size: number): string {
   return head + repeatTo(unit, Math.max(0, size - head.length - tail.length)) + tail;
+}
+
+/** Lines of `cell(line number)`, `size` characters in all (the last one cut). */
+function longestCells(cell: (line: number) => string, size: number): string {
+  const lines: string[] = [];
+  for (let length = 0, line = 0; length < size; line++) {
+    const text = `${cell(line)}\n`;
+    lines.push(text);
+    length += text.length;
+  }
+  return lines.join('').slice(0, size);
+}
+
+/** Reads each line of the input apart, as cells of a file are. */
+function eachLine(read: (line: string) => unknown): (input: string) => void {
+  return (input) => {
+    for (const line of input.split('\n')) read(line);
+  };
 }
 
 /** Calls `read`, swallowing only the documented errors. */
@@ -238,10 +256,26 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'CSV', shape: 'line breaks', make: (size) => repeatTo('\r\n', size), read: csvErrors(parseCsv) },
   { reader: 'CSV', shape: 'quoted fields with line breaks', make: (size) => repeatTo('a,"b\nc"\n', size), read: csvErrors(parseCsv) },
   { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed('"', 'a', '', size), read: csvErrors(parseCsv) },
-  // Its Domain cells, read when a cookie of the row's name is first matched.
-  { reader: 'Domain cell', shape: "'a', dots, 'b'", make: (size) => framed('a', '.', 'b', size), read: noErrors(parseDomainCell) },
-  { reader: 'Domain cell', shape: "'(' repeated", make: (size) => repeatTo('(', size), read: noErrors(parseDomainCell) },
-  { reader: 'Domain cell', shape: 'distinct domains', make: (size) => distinctDomains(size), read: noErrors(parseDomainCell) },
+  // Its Domain cells, read when a cookie of the row's name is first matched. A longer cell than
+  // MAX_DOMAIN_CELL_LENGTH is refused unread, so the input is cells as long as read, one per line.
+  {
+    reader: 'Domain cell',
+    shape: "'a', dots, 'b' (longest cells read)",
+    make: (size) => longestCells(() => framed('a', '.', 'b', MAX_DOMAIN_CELL_LENGTH), size),
+    read: eachLine(parseDomainCell),
+  },
+  {
+    reader: 'Domain cell',
+    shape: "'(' repeated (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('(', MAX_DOMAIN_CELL_LENGTH), size),
+    read: eachLine(parseDomainCell),
+  },
+  {
+    reader: 'Domain cell',
+    shape: 'distinct domains (longest cells read)',
+    make: (size) => longestCells((line) => distinctDomains(MAX_DOMAIN_CELL_LENGTH, line), size),
+    read: eachLine(parseDomainCell),
+  },
   // Cookie names looked up among the prefixes of a charter (a live one can hold any).
   {
     reader: 'name lookup',
@@ -282,11 +316,11 @@ function distinctNames(size: number): string {
   return parts.join('').slice(0, size);
 }
 
-function distinctDomains(size: number): string {
+function distinctDomains(size: number, line: number): string {
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; length < size; i++) {
-    const part = `d${i}.com `;
+    const part = `d${line}x${i}.com `;
     parts.push(part);
     length += part.length;
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { background, charterDraft, charterParsing, registry, reportBuild, syntheticCharter } from '../../../scripts/bench/node-benches.ts';
 import { parseCharter } from '../../../src/core/charter/parse.ts';
+import { MAX_DOMAIN_CELL_LENGTH } from '../../../src/core/registry/open-cookie-database-domain.ts';
 import { formatHostileTable, growthPerTenfold, HOSTILE_CASES, hostileInput } from '../../../scripts/bench/hostile.ts';
 
 describe('benchmarks (tiny runs)', () => {
@@ -66,6 +67,19 @@ describe('hostile input (each case once, at 10 KB)', () => {
 
   it('makes each input exactly the size it names', () => {
     for (const hostile of HOSTILE_CASES) expect(hostile.make(10_000), `${hostile.reader}: ${hostile.shape}`).toHaveLength(10_000);
+  });
+
+  it('gives the Domain cell reader cells it reads, never only cells its length limit refuses', () => {
+    for (const hostile of HOSTILE_CASES.filter((each) => each.reader === 'Domain cell')) {
+      const cells = hostile.make(10_000).split('\n');
+      expect(cells.length, hostile.shape).toBeGreaterThan(5);
+      for (const cell of cells) expect(cell.length, hostile.shape).toBeLessThanOrEqual(MAX_DOMAIN_CELL_LENGTH);
+      // As long as a cell may be and still be read: the length limit refuses none of them.
+      expect(
+        cells.slice(0, -1).every((cell) => cell.length === MAX_DOMAIN_CELL_LENGTH),
+        hostile.shape,
+      ).toBe(true);
+    }
   });
 
   it('fits the growth per 10× over every size, and has none when a size was not run', () => {
