@@ -12,7 +12,7 @@ import type { CensusDocument } from '../../scripts/census/census-report.ts';
 import { checkCensus } from '../../scripts/census/census-check.ts';
 import { buildIfNeeded } from '../../scripts/build-if-needed.ts';
 import { parseCharter, readCharterPage } from '../../src/core/charter/index.ts';
-import { draftCharter, draftHtml } from '../../src/core/draft/index.ts';
+import { draftCharter, draftHtml, draftMarkdown } from '../../src/core/draft/index.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-audit-'));
 const aFile = join(scratch, 'a-file');
@@ -164,6 +164,23 @@ describe('audit command', () => {
     expect(code).toBe(0);
     const report = readReport(join(out, 'report.json'));
     expect(report.charter).toMatchObject({ kind: 'live', language: 'en', entries: 8 });
+    expect(charterFindings(report)).toEqual([]);
+    expect(findingKeys(report)).toContain('before-consent _hjSessionUser_1234');
+  }, 120_000);
+
+  it('audits the demo in Chromium against the Markdown draft README shows, in French: nothing undeclared, no lifetime too long', async () => {
+    const file = join(scratch, 'charter-draft-fr.md');
+    writeFileSync(file, draftMarkdown(fixtureDraft('fr')));
+    // The file given, as the extension's parser reads it: the draft's entries, every one.
+    const entries = parseCharter(readFileSync(file, 'utf8')).entries;
+    expect(entries).toEqual(fixtureDraft('fr').rows.map((row) => row.entry));
+    const out = join(scratch, 'chromium-redrafted-md');
+    const { code, stdout, stderr } = await audit(['--browser', 'chromium', '--consent', 'accept', '--charter', file, '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`demo portal's charter page serves ${file}`);
+    const report = readReport(join(out, 'report.json'));
+    expect(report.charter).toMatchObject({ kind: 'live', language: 'fr', entries: entries.length });
     expect(charterFindings(report)).toEqual([]);
     expect(findingKeys(report)).toContain('before-consent _hjSessionUser_1234');
   }, 120_000);
