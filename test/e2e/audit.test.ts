@@ -6,13 +6,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report.ts';
-import type { CensusDocument } from '../../scripts/census/census-report.ts';
+import { errorRow, type CensusDocument, type CensusRow } from '../../scripts/census/census-report.ts';
+import { censusHtml } from '../../scripts/census/census-output.ts';
 import { checkCensus } from '../../scripts/census/census-check.ts';
 import { buildIfNeeded } from '../../scripts/build-if-needed.ts';
+import type { BrowserUnderTest } from '../../scripts/browsers/browser-under-test.ts';
+import { launchChromium } from '../../scripts/browsers/chromium.ts';
+import { launchFirefox } from '../../scripts/browsers/firefox.ts';
 import { parseCharter, readCharterPage } from '../../src/core/charter/index.ts';
-import { draftCharter, draftHtml } from '../../src/core/draft/index.ts';
+import { draftCharter, draftHtml, draftMarkdown } from '../../src/core/draft/index.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-audit-'));
 const aFile = join(scratch, 'a-file');
@@ -168,6 +173,23 @@ describe('audit command', () => {
     expect(findingKeys(report)).toContain('before-consent _hjSessionUser_1234');
   }, 120_000);
 
+  it('audits the demo in Chromium against the Markdown draft README shows, in French: nothing undeclared, no lifetime too long', async () => {
+    const file = join(scratch, 'charter-draft-fr.md');
+    writeFileSync(file, draftMarkdown(fixtureDraft('fr')));
+    // The file given, as the extension's parser reads it: the draft's entries, every one.
+    const entries = parseCharter(readFileSync(file, 'utf8')).entries;
+    expect(entries).toEqual(fixtureDraft('fr').rows.map((row) => row.entry));
+    const out = join(scratch, 'chromium-redrafted-md');
+    const { code, stdout, stderr } = await audit(['--browser', 'chromium', '--consent', 'accept', '--charter', file, '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`demo portal's charter page serves ${file}`);
+    const report = readReport(join(out, 'report.json'));
+    expect(report.charter).toMatchObject({ kind: 'live', language: 'fr', entries: entries.length });
+    expect(charterFindings(report)).toEqual([]);
+    expect(findingKeys(report)).toContain('before-consent _hjSessionUser_1234');
+  }, 120_000);
+
   // One choice: one run, its files straight in DIR (no folder per choice, no comparison), and only
   // --pages pages, the catalogue second (README, "Pages visited").
   it.each([
@@ -278,6 +300,91 @@ const DEMO_CENSUS = [
   'data.tco.re',
 ];
 
+/** census.html's header, left to right (census-output.ts): the buttons that sort its table. */
+const CENSUS_HTML_HEADER = ['#', 'Portal', 'Charter', 'Consent', 'Cookies', 'Findings', 'High', 'Medium', 'Low', 'Report', 'Error'];
+const headerButton = (title: string) => `th:nth-child(${CENSUS_HTML_HEADER.indexOf(title) + 1}) button`;
+
+/** The hosts of census rows, ordered by a count, descending with -1; ties stay in the order given (the page's sort is stable). */
+const hostsBy = (rows: readonly CensusRow[], count: (row: CensusRow) => number, direction: 1 | -1) =>
+  [...rows].sort((a, b) => direction * (count(a) - count(b))).map((row) => row.host);
+
+/**
+ * Opens census.html in a real browser (no extension page: a file, as a person opens it) and sorts it
+ * as a person does, by click and by keyboard: the rows' order, and aria-sort on the sorted header only.
+ * Then the same page made from the census with two rows more: a portal with two-digit counts (sorted
+ * as numbers, not as text) and one whose audit failed (errorRow: its empty cells last, either way).
+ */
+async function checkCensusSorting(launch: () => Promise<BrowserUnderTest>, dir: string): Promise<void> {
+  const census = JSON.parse(readFileSync(join(dir, 'census.json'), 'utf8')) as CensusDocument;
+  const withEdges: CensusDocument = {
+    ...census,
+    portals: [
+      errorRow(0, new URL('https://unreachable.invalid/'), new Error('cannot reach https://unreachable.invalid/'), null),
+      ...census.portals.map((row) => ({ ...row, position: row.position + 1 })),
+      {
+        ...census.portals[0]!,
+        position: census.portals.length + 1,
+        url: 'https://data.example.org/',
+        host: 'data.example.org',
+        cookies: 12,
+      },
+    ],
+  };
+  const edgesFile = join(scratch, `census-edges-${census.run.browser}.html`);
+  writeFileSync(edgesFile, censusHtml(withEdges));
+
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const hosts = () => page.texts('tbody td:nth-child(2)');
+    const sortedBy = (title: string | null, direction: 'ascending' | 'descending' = 'ascending') =>
+      CENSUS_HTML_HEADER.map((other) => (other === title ? direction : ''));
+    const cookies = (row: CensusRow) => row.cookies!;
+    await page.goto(pathToFileURL(join(dir, 'census.html')).href);
+    expect(await page.texts('th')).toEqual(CENSUS_HTML_HEADER);
+    expect(await hosts()).toEqual(census.portals.map((row) => row.host));
+    expect(await page.attributes('th', 'aria-sort')).toEqual(sortedBy(null));
+    // Not the list's order already: the click must move rows.
+    expect(hostsBy(census.portals, cookies, 1)).not.toEqual(census.portals.map((row) => row.host));
+
+    await page.click(headerButton('Cookies'));
+    expect(await hosts()).toEqual(hostsBy(census.portals, cookies, 1));
+    expect(await page.attributes('th', 'aria-sort')).toEqual(sortedBy('Cookies'));
+    await page.click(headerButton('Cookies'));
+    expect(await hosts()).toEqual(hostsBy(census.portals, cookies, -1));
+    expect(await page.attributes('th', 'aria-sort')).toEqual(sortedBy('Cookies', 'descending'));
+
+    await page.click(headerButton('Portal'));
+    const byHost = [...census.portals].sort((a, b) => (a.host < b.host ? -1 : 1));
+    expect(await hosts()).toEqual(byHost.map((row) => row.host));
+    expect(await page.attributes('th', 'aria-sort')).toEqual(sortedBy('Portal'));
+
+    // By keyboard, on the header's button: Enter sorts, Space sorts the other way (ties: by host, as shown before).
+    const findings = (row: CensusRow) => row.findings!.total;
+    await page.press(headerButton('Findings'), 'Enter');
+    expect(await hosts()).toEqual(hostsBy(byHost, findings, 1));
+    expect(await page.attributes('th', 'aria-sort')).toEqual(sortedBy('Findings'));
+    await page.press(headerButton('Findings'), ' ');
+    expect(await hosts()).toEqual(hostsBy(byHost, findings, -1));
+    expect(await page.attributes('th', 'aria-sort')).toEqual(sortedBy('Findings', 'descending'));
+
+    // 12 after 6 (as text, "12" comes before "4"); the failed portal's empty counts last, ascending and descending.
+    await page.goto(pathToFileURL(edgesFile).href);
+    const audited = withEdges.portals.filter((row) => row.error === null);
+    await page.click(headerButton('Cookies'));
+    expect(await hosts()).toEqual([...hostsBy(audited, cookies, 1), 'unreachable.invalid']);
+    expect((await hosts()).at(-2)).toBe('data.example.org');
+    await page.click(headerButton('Cookies'));
+    expect(await hosts()).toEqual([...hostsBy(audited, cookies, -1), 'unreachable.invalid']);
+    // A text column too: the failed portal has no charter.
+    await page.click(headerButton('Charter'));
+    expect((await hosts()).at(-1)).toBe('unreachable.invalid');
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+}
+
 describe('census', () => {
   // Lean: one choice, three pages (start, catalogue, a dataset's map tab), six demo portals.
   const lean = ['--portals', 'demo', '--consent', 'refuse', '--pages', '3'];
@@ -301,6 +408,7 @@ describe('census', () => {
     expect(findings).toMatchObject({ 'data.pistage.opendatasoft.com': 2, 'data.commentaires.opendatasoft.com': 0 });
     expect(census.portals.find((row) => row.host === 'data.tco.re')!.charter).toEqual({ kind: 'live', changed: true });
     for (const file of ['census.md', 'census.csv', 'census.html']) expect(existsSync(join(whole, file)), file).toBe(true);
+    await checkCensusSorting(() => launchChromium(), whole);
 
     // The map-only cookie: found by the multi-page visit, on the dataset's map tab.
     const carte = readReport(join(whole, 'data.carte.opendatasoft.com', 'report.json'));
@@ -364,6 +472,7 @@ describe('census', () => {
     for (const file of ['census.md', 'census.html', ...DEMO_CENSUS.map((host) => `${host}/report.json`)]) {
       expect(existsSync(join(merged, file)), file).toBe(true);
     }
+    await checkCensusSorting(() => launchFirefox(), merged);
     const csvHosts = readFileSync(join(merged, 'census.csv'), 'utf8')
       .trim()
       .split('\n')
