@@ -14,6 +14,7 @@ import { recordingScenarios } from './recording.ts';
 import { restartScenarios } from './restart.ts';
 import { storageScenarios } from './storage.ts';
 import { systemThemeScenarios } from './system-theme.ts';
+import { timelineLimitsScenarios } from './timeline-limits.ts';
 
 export function describeExtension(launch: (portalPort: number) => Promise<BrowserUnderTest>): void {
   const ctx = launchedForBlock(launch);
@@ -26,6 +27,7 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   laterPartsScenarios(ctx);
   restartScenarios(ctx);
   systemThemeScenarios(ctx);
+  timelineLimitsScenarios(ctx);
   // Last: it leaves storage full.
   storageScenarios(ctx);
 }
