@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPage, presentNames, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
-import { openPopup, type E2eContext } from './context.ts';
+import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
+import { openPopup, seenRow, visitPortal, type E2eContext } from './context.ts';
 import { SCREENSHOT_DIR } from './popup.ts';
+import { storedText } from './kept-page.ts';
 import { siteItem } from '../../../src/core/storage/session-items.ts';
+import { SITE_RECORD_LIMIT_BYTES } from '../../../src/core/storage/record-limit.ts';
 import { isolated } from '../../../src/platform/i18n.ts';
 
 /** The session storage calls an extension page makes here (Chrome: `chrome`, Firefox: `browser`). */
@@ -81,7 +84,174 @@ async function fillStorage(
   );
 }
 
+/** The cookie store of the normal windows, as the worker names its records' store. */
+const normalStore = (browser: BrowserUnderTest) => (browser.name === 'firefox' ? 'firefox-default' : '0');
+
+/**
+ * A cookie name as long as the browsers take: both refuse a cookie whose name and value pass
+ * 4,096 bytes (measured: a 4,096-byte name with an empty value is kept, 4,097 is not).
+ */
+const longName = (prefix: string) => prefix.padEnd(4090, 'x');
+
+/**
+ * Sets each of `names` (value "1") from the page, then removes it, as a site rotating its cookie
+ * names does: the browser keeps none of them (no per-domain cap reached), the site's record keeps
+ * each as a removed cookie, and two events of each on its timeline.
+ */
+function setThenRemove(site: PageUnderTest, names: string[]): Promise<void> {
+  return site.evaluate((names) => {
+    for (const name of names) {
+      document.cookie = `${name}=1; path=/`;
+      document.cookie = `${name}=; path=/; max-age=0`;
+    }
+  }, names);
+}
+
+/**
+ * Fills storage.session from an extension page with plain strings under keys of no site (the
+ * worker can drop none of them), from 1 MB down to 100 characters, each size until the browser
+ * refuses it: what is left is under 100 bytes. Keys go on from `first`; returns the next one.
+ */
+function fillWithPads(page: PageUnderTest, first: number): Promise<number> {
+  return page.evaluate(async (first) => {
+    const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+      storage: { session: SessionStorage };
+    };
+    let next = first;
+    // Never shorter than 23 bytes: Chromium counts nothing for strings up to 22 (session-quota.ts).
+    for (const length of [1_000_000, 100_000, 10_000, 1_000, 100]) {
+      for (;;) {
+        try {
+          await api.storage.session.set({ [`test-unsaved-pad-${next}`]: 'x'.repeat(length) });
+          next++;
+        } catch {
+          break;
+        }
+      }
+    }
+    return next;
+  }, first);
+}
+
+/** Removes the pads `fillWithPads` wrote, keys 0 to `count` - 1. */
+function removePads(page: PageUnderTest, count: number): Promise<void> {
+  return page.evaluate(async (count) => {
+    const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+      storage: { session: SessionStorage };
+    };
+    await api.storage.session.remove(Array.from({ length: count }, (_, i) => `test-unsaved-pad-${i}`));
+  }, count);
+}
+
 export function storageScenarios(ctx: E2eContext): void {
+  describe('storage notices', () => {
+    it('drops the oldest cookies of a record past 2 MB, and the popup says how many', async () => {
+      const browser = ctx.browser();
+      // A portal no other scenario visits: its record is this test's alone.
+      const host = 'data.carte.opendatasoft.com';
+      const site = await visitPortal(browser, host);
+      const api = await extensionPage(browser);
+      const key = siteItem(normalStore(browser), host).key;
+      // Each costs the record about 8.3 KB (its name in its key and in its entry; its two events
+      // on the timeline go first): 320 pass 2 MB by about 70.
+      const names = Array.from({ length: 320 }, (_, i) => longName(`rotated_${String(i).padStart(3, '0')}_`));
+      await setThenRemove(site, names);
+      const newest = names.at(-1)!;
+      await waitForReport(
+        api,
+        host,
+        (report) => report.cookies.some((cookie) => cookie.name === newest && cookie.removed !== null),
+        60_000,
+      );
+
+      // Written as trimmed: what the worker shows is what storage holds.
+      const storedRecord = async () => {
+        const text = await storedText(api, key);
+        return { text, record: JSON.parse(text || '{}') as { droppedCookies?: number } };
+      };
+      const settled = async () => {
+        const [{ text, record }, report] = await Promise.all([storedRecord(), reportOf(api, host)]);
+        return text.includes(`"${newest}"`) && record.droppedCookies === report.storage.cookiesDropped;
+      };
+      await expect.poll(settled, { timeout: 60_000 }).toBe(true);
+      const { text, record } = await storedRecord();
+      const dropped = record.droppedCookies!;
+      expect(dropped).toBeGreaterThan(0);
+      expect(text.length).toBeLessThanOrEqual(SITE_RECORD_LIMIT_BYTES);
+      // The oldest went.
+      expect(text.includes(`"${names[0]}"`)).toBe(false);
+
+      const popup = await openPopup(browser, host);
+      await popup.waitFor('[data-notice-part="cookies-dropped"]');
+      expect(await popup.texts('[data-notice-part="cookies-dropped"]')).toEqual([
+        `${isolated(String(dropped))} older cookies of this site were dropped to keep its record within 2 MB.`,
+      ]);
+      await Promise.all([site.close(), popup.close(), api.close()]);
+    }, 180_000);
+
+    it('says in the popup that changes could not be saved while storage is full, shows them, and saves them once there is room', async () => {
+      const browser = ctx.browser();
+      // A bundled portal on a domain of its own: its cookies count against no other portal's per-domain cap.
+      const host = 'data.toulouse-metropole.fr';
+      const site = await visitPortal(browser, host);
+      const api = await extensionPage(browser);
+      const key = siteItem(normalStore(browser), host).key;
+      const written = (name: string) => async () => {
+        const text = await storedText(api, key);
+        return text.includes(`"${name}"`);
+      };
+
+      // Storage filled with what the worker cannot drop, then the record grown by about 250 KB (20
+      // cookies of 4 KB names, kept as removed): refused, the worker drops other sites' records to
+      // make room (those the earlier scenarios left) and writes. Once none is left to drop, the
+      // write cannot be made: a few rounds at most (a round frees what its fill took).
+      let pads = 0;
+      let unsaved = false;
+      for (let round = 0; round < 8 && !unsaved; round++) {
+        pads = await fillWithPads(api, pads);
+        const names = Array.from({ length: 20 }, (_, i) => longName(`unsaved_${round}_${String(i).padStart(2, '0')}_`));
+        await setThenRemove(site, names);
+        const last = names.at(-1)!;
+        const outcome = async () => {
+          const report = await reportOf(api, host);
+          if (report.storage.unsavedSince !== null) return 'unsaved';
+          if (!report.cookies.some((cookie) => cookie.name === last && cookie.removed !== null)) return 'recording';
+          return (await written(last)()) ? 'written' : 'writing';
+        };
+        await expect.poll(outcome, { timeout: 60_000 }).toMatch(/^(unsaved|written)$/);
+        unsaved = (await outcome()) === 'unsaved';
+      }
+      expect(unsaved).toBe(true);
+
+      // A change made now is recorded in the worker, not in storage, and the popup shows both.
+      await site.evaluate(() => {
+        document.cookie = 'storage_unsaved_probe=1; path=/';
+      }, null);
+      await waitForReport(api, host, (report) => presentNames(report).includes('storage_unsaved_probe'));
+      const popup = await openPopup(browser, host);
+      await popup.waitFor('[data-notice-part="unsaved"]');
+      const [notice] = await popup.texts('[data-notice-part="unsaved"]');
+      expect(notice).toMatch(
+        /^Changes since \u2068[^\u2068\u2069]+\u2069 could not be saved to the browser's storage: they are kept while the extension runs, and saving is tried again\.$/,
+      );
+      await popup.waitFor(seenRow('storage_unsaved_probe'));
+      expect(await written('storage_unsaved_probe')()).toBe(false);
+      await popup.setViewport(460, 700);
+      await popup.screenshot(`${SCREENSHOT_DIR}/${browser.name}-storage-unsaved.png`);
+
+      // Room again: the worker's next try writes what it kept, and says so no more.
+      await removePads(api, pads);
+      await expect.poll(written('storage_unsaved_probe'), { timeout: 60_000 }).toBe(true);
+      expect((await reportOf(api, host)).storage.unsavedSince).toBeNull();
+      const after = await openPopup(browser, host);
+      await after.waitFor(seenRow('storage_unsaved_probe'));
+      expect(await after.texts('[data-notice-part="unsaved"]')).toEqual([]);
+      await Promise.all([site.close(), popup.close(), after.close(), api.close()]);
+      // The pads went behind the worker's back, which its count of what storage holds does not
+      // expect (it is storage's only writer): a worker started again counts afresh for the next test.
+      await browser.stopBackground();
+    }, 300_000);
+  });
   // Last of the scenarios: it leaves storage full and the ledger counting.
   describe('storage.session full for real', () => {
     it('drops the oldest sites with a marker, keeps recording the visited portal, and says so in the popup', async () => {
@@ -89,7 +259,9 @@ export function storageScenarios(ctx: E2eContext): void {
       const host = 'anglet-opendatapaysbasque.opendatasoft.com';
       const api = await extensionPage(browser);
       // Records of the normal windows' cookie store, as the worker keeps them.
-      const storeId = browser.name === 'firefox' ? 'firefox-default' : '0';
+      const storeId = normalStore(browser);
+      // Earlier tests may have dropped sites already: this one must drop more.
+      const droppedBefore = (await reportOf(api, host)).storage.sitesDropped;
       const { hosts, refusal } = await fillStorage(api, storeId);
       expect(refusal).toMatch(/quota/i);
       expect(hosts.length).toBeGreaterThan(9);
@@ -105,7 +277,8 @@ export function storageScenarios(ctx: E2eContext): void {
         api,
         host,
         (report) =>
-          ['sessionid', 'storage_full_probe'].every((name) => presentNames(report).includes(name)) && report.storage.sitesDropped > 0,
+          ['sessionid', 'storage_full_probe'].every((name) => presentNames(report).includes(name)) &&
+          report.storage.sitesDropped > droppedBefore,
       );
       // Written for real: the portal's record is in storage.session (the report above came from the worker's memory).
       const storedRecord = () =>
