@@ -111,8 +111,12 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   // English for a known tracker and the Open Cookie Database. Marked where it is not the page's,
   // so a screen reader reads them in their own voice.
   const wordsLanguage = source === 'charter' ? row.charterLanguage : 'en';
-  const foreign = wordsLanguage !== null && wordsLanguage !== language.split('-')[0];
+  const pageLanguage = language.split('-')[0];
+  const foreign = wordsLanguage !== null && wordsLanguage !== pageLanguage;
   const own = (words: string): Child => (foreign ? element(doc, 'span', { lang: wordsLanguage }, words) : words);
+  // A known tracker's purpose has French words of its own (the table's): a French page shows them, unmarked.
+  const purposeFr = pageLanguage === 'fr' ? cookie?.purposeFr : undefined;
+  const purposeWords = purposeFr || (purpose && own(purpose));
   const stated = statedLifetime(source, duration, known, own, t, language, doc);
   const actual =
     cookie &&
@@ -152,9 +156,9 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
       source === 'unknown'
         ? t('unknownCookie')
         : declared
-          ? purpose && own(purpose)
+          ? purposeWords
           : element(doc, 'span', { class: 'source' }, `${t('labelColon', t(SOURCE_LABEL[source]))} `),
-      source !== 'unknown' && !declared && purpose && own(purpose),
+      source !== 'unknown' && !declared && purposeWords,
     ),
     element(doc, 'p', { class: 'facts' }, ...stated, actual, prefix),
   );

@@ -276,6 +276,34 @@ describe('CookieItem', () => {
     expect(marked(charter, null, 'fr')).toEqual([]);
   });
 
+  it('shows a known tracker’s French purpose on a French page, unmarked, and its English one elsewhere', () => {
+    const tracker = {
+      name: '_ga',
+      status: 'undeclared',
+      source: 'known-tracker',
+      provider: 'Google',
+      service: 'Google Analytics',
+      purpose: 'Distinguishes users.',
+      purposeFr: 'Distingue les utilisateurs.',
+      duration: '2 years',
+    } as const;
+    for (const language of ['fr', 'fr-FR']) {
+      const row = item(tracker, localeTranslate('fr'), language);
+      const purpose = row.querySelector('.purpose');
+      expect(purpose?.textContent, language).toBe(
+        'Selon la table des traceurs connus (documentation de l’éditeur)\u202f: Distingue les utilisateurs.',
+      );
+      expect(purpose?.querySelector('[lang]'), language).toBeNull();
+      // The service's words are still the table's English ones.
+      expect(row.querySelector('.who [lang="en"]')?.textContent, language).toBe('Google Analytics');
+      cleanup();
+    }
+    const english = item(tracker, localeTranslate('en'), 'en');
+    expect(english.querySelector('.purpose')?.textContent).toContain('Distinguishes users.');
+    expect(english.textContent).not.toContain('Distingue');
+    expect(english.querySelector('[lang]')).toBeNull();
+  });
+
   it('keeps the sentence a marked lifetime sits in', () => {
     const [row] = rowsOf(
       report([reportCookie({ name: 'sessionid', duration: '2 weeks', lifetimeSeconds: 14 * 86400 })], {

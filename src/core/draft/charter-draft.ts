@@ -2,7 +2,7 @@
  * A corrected charter drafted from one report, or from the reports of an "accept" and a "refuse"
  * run together (gathered by gather-runs.ts): every declared entry that was seen, in the charter's
  * own words; every cookie observed but not declared, added with its provider, the duration
- * observed and a fallback's purpose, marked "to review" (embedded content's under third parties,
+ * observed and a fallback's purpose (a known tracker's in French in a French draft), marked "to review" (embedded content's under third parties,
  * with the domains that set it); declared entries never seen kept, marked where the report calls
  * them missing; a declared duration shorter than observed replaced by the observed one, marked;
  * the platform's own cookies of the portal always strictly necessary, in the platform's words
@@ -122,13 +122,15 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
   const provider =
     platform?.provider ?? (cookie.own || (cookie.provider !== '' && !isPlatformCookie(cookie.cookie)) ? cookie.provider : domains);
   const category: Category = platform ? 'necessary' : cookie.own ? cookie.category : 'third-party';
+  // A known tracker's purpose has French words of its own: a French draft takes them, nothing to translate.
+  const french = !platform && language === 'fr' ? cookie.purposeFr : null;
   const row: DraftRow = {
     entry: {
       provider: draftText(provider) || words.unknownProvider,
       service: null,
       cookie: cookie.cookie,
       match: cookie.match,
-      purpose: draftText(platform?.purpose ?? cookie.purpose) || words.unknownPurpose,
+      purpose: draftText(platform?.purpose ?? french ?? cookie.purpose) || words.unknownPurpose,
       duration: observedDuration(cookie.lifetime, language),
       category,
     },
@@ -136,6 +138,7 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
     source,
     statedDuration: null,
   };
+  if (french) row.purposeInFrench = true;
   if (!cookie.own) row.embeddedBy = [...cookie.embeddedBy];
   return row;
 }

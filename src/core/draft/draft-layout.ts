@@ -46,7 +46,10 @@ export function draftBasis(kind: CharterKind): DraftBasis {
   return kind === 'platform-default' || kind === 'none' ? kind : 'site';
 }
 
-/** Sources whose words are in English: the known-tracker table, the Open Cookie Database, the platform's published policy. */
+/**
+ * Sources whose words are in English: the known-tracker table (but for a purpose it gives in
+ * French, `purposeInFrench`), the Open Cookie Database, the platform's published policy.
+ */
 const ENGLISH_SOURCES: ReadonlySet<DraftSource> = new Set(['known-tracker', 'open-cookie-database', 'platform']);
 
 /** `https://host` for a host name that can be written as it is; null for anything else. */
@@ -84,7 +87,7 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
     for (const mark of row.marks) {
       switch (mark) {
         case 'to-review': {
-          const english = draft.language === 'fr' && ENGLISH_SOURCES.has(row.source);
+          const english = draft.language === 'fr' && ENGLISH_SOURCES.has(row.source) && !row.purposeInFrench;
           const source = row.source === 'unknown' ? null : `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
           items.push(
             row.embeddedBy?.length

@@ -36,6 +36,11 @@ export type DraftRow = {
   marks: DraftMark[];
   /** Where provider and purpose come from. */
   source: DraftSource;
+  /**
+   * True in a French draft for a row whose purpose is its source's own French words (a known
+   * tracker's): not in English, nothing to translate, though the source's other words are.
+   */
+  purposeInFrench?: true;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
   /** For a cookie only embedded content set (another site's, in the portal's tab): the domains that set it. */

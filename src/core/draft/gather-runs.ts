@@ -54,6 +54,8 @@ export type Added = {
   /** Words of the first cookie of the site's own, else of the first of embedded content. */
   provider: string;
   purpose: string;
+  /** The same purpose in French, when its source has one (a known tracker's); null otherwise. */
+  purposeFr: string | null;
   category: Category;
   source: MatchSource;
   lifetime: number | null;
@@ -250,6 +252,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     const words = {
       provider: cookie.provider,
       purpose: cookie.purpose,
+      purposeFr: cookie.purposeFr ?? null,
       category: cookie.category,
       source: cookie.source,
       own: !embedded,

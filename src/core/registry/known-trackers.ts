@@ -45,6 +45,11 @@ export type KnownTracker = {
   domain: string | null;
   /** What the cookie is for, in English, after the vendor's documentation. */
   purpose: string;
+  /**
+   * The same in French, written for this table (not machine-translated): French pages show it, and
+   * a French charter draft adds the cookie with it. The same facts as `purpose`, nothing more.
+   */
+  purposeFr: string;
   /** Lifetime as the vendor documents it (the report says it in English: lifetimeInEnglish). */
   lifetime: KnownLifetime;
   /** Charter section such a cookie belongs in. */
@@ -94,6 +99,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Distinguishes users.',
+    purposeFr: 'Distingue les utilisateurs.',
     lifetime: lasting(2, 'year'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_4,
@@ -107,6 +113,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Persists session state (named _ga_<container-id>).',
+    purposeFr: 'Conserve l’état de la session (nommé _ga_<identifiant-du-conteneur>).',
     lifetime: lasting(2, 'year'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_4,
@@ -120,6 +127,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Distinguishes users.',
+    purposeFr: 'Distingue les utilisateurs.',
     lifetime: lasting(24, 'hour'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
@@ -133,6 +141,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Throttles the request rate.',
+    purposeFr: 'Limite la fréquence des requêtes.',
     lifetime: lasting(1, 'minute'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
@@ -147,6 +156,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Throttles the request rate (the _gat cookie of a named tracker).',
+    purposeFr: 'Limite la fréquence des requêtes (le cookie _gat d’un outil de suivi nommé).',
     lifetime: lasting(1, 'minute'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
@@ -161,6 +171,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Throttles the request rate; the name _gat takes when Analytics is deployed through Tag Manager.',
+    purposeFr: 'Limite la fréquence des requêtes\u202f; c’est le nom que prend _gat quand Analytics est déployé avec Tag Manager.',
     lifetime: lasting(1, 'minute'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
@@ -174,6 +185,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Holds a token to retrieve a Client ID from the AMP Client ID service, or an opt-out or error marker.',
+    purposeFr:
+      'Contient un jeton permettant d’obtenir un identifiant client auprès du service AMP Client ID, ou bien une valeur signalant un refus du suivi ou une erreur.',
     lifetime: between(30, 'second', 1, 'year'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
@@ -187,6 +200,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Holds campaign information for the user; read by Google Ads conversion tags when the accounts are linked.',
+    purposeFr:
+      'Contient des informations de campagne propres à l’utilisateur\u202f; les balises de conversion Google Ads le lisent quand les comptes sont associés.',
     lifetime: lasting(90, 'day'),
     category: 'statistics',
     sourceUrl: GOOGLE_ANALYTICS_UNIVERSAL,
@@ -202,6 +217,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Stores a few details about the visitor, such as the unique visitor ID.',
+    purposeFr: 'Enregistre quelques informations sur le visiteur, comme son identifiant unique.',
     lifetime: lasting(13, 'month'),
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -215,6 +231,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Stores attribution information: the referrer first used to reach the site.',
+    purposeFr:
+      'Enregistre les informations d’attribution\u202f: le référent par lequel le visiteur est arrivé sur le site la première fois.',
     lifetime: lasting(6, 'month'),
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -228,6 +246,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Short-lived cookie that temporarily stores data for the visit.',
+    purposeFr: 'Cookie de courte durée qui conserve temporairement des données de la visite.',
     lifetime: lasting(30, 'minute'),
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -241,6 +260,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Short-lived cookie that temporarily stores custom variables for the visit.',
+    purposeFr: 'Cookie de courte durée qui conserve temporairement les variables personnalisées de la visite.',
     lifetime: lasting(30, 'minute'),
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -254,6 +274,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Short-lived cookie that temporarily stores data for the visit while heatmaps or session recordings run.',
+    purposeFr:
+      'Cookie de courte durée qui conserve temporairement des données de la visite pendant que des cartes de chaleur ou des enregistrements de session sont en cours.',
     lifetime: lasting(30, 'minute'),
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -267,6 +289,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Checks whether the browser accepts cookies; deleted right after it is created.',
+    purposeFr: 'Vérifie si le navigateur accepte les cookies\u202f; supprimé aussitôt après sa création.',
     lifetime: DELETED_IMMEDIATELY,
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -280,6 +303,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Remembers that the visitor gave consent to tracking.',
+    purposeFr: 'Mémorise que le visiteur a donné son consentement au suivi.',
     lifetime: lasting(30, 'year'),
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -293,6 +317,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Remembers that the visitor withdrew consent to tracking.',
+    purposeFr: 'Mémorise que le visiteur a retiré son consentement au suivi.',
     lifetime: lasting(30, 'year'),
     // Matomo writes it when the visitor opts out: it keeps the refusal, so it is no tracker
     // and must not be flagged as set after a refusal.
@@ -308,6 +333,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Remembers that the visitor gave consent to tracking cookies.',
+    purposeFr: 'Mémorise que le visiteur a donné son consentement aux cookies de suivi.',
     lifetime: lasting(30, 'year'),
     category: 'statistics',
     sourceUrl: MATOMO,
@@ -321,6 +347,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Temporary nonce set by the opt-out feature to prevent cross-site request forgery.',
+    purposeFr:
+      'Jeton temporaire à usage unique, déposé par la fonction de refus du suivi pour empêcher la falsification de requêtes intersites.',
     lifetime: SESSION,
     // Set when the visitor uses the opt-out form, holds no visitor data: not a tracker.
     category: 'necessary',
@@ -340,6 +368,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Visitor ID for sites that use client-side cookies.',
+    purposeFr: 'Identifiant du visiteur, pour les sites qui utilisent des cookies côté client.',
     lifetime: byDefault(13, 'month', 'modifiable'),
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -353,6 +382,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Lists the site numbers the visitor has encountered and stores identified-visitor information.',
+    purposeFr: 'Recense les numéros de sites rencontrés par le visiteur et enregistre les informations de visiteur identifié.',
     lifetime: byDefault(6, 'month', 'modifiable'),
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -369,6 +399,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Keeps the visitor's privacy choice: remembers the privacy mode, opt-out included.",
+    purposeFr: 'Conserve le choix du visiteur en matière de vie privée\u202f: mémorise le mode de confidentialité, refus du suivi compris.',
     lifetime: byDefault(13, 'month', 'modifiable'),
     category: 'necessary',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -382,6 +413,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Keeps a prior attribution campaign in memory.',
+    purposeFr: 'Garde en mémoire une campagne antérieure, pour l’attribution.',
     lifetime: byDefault(30, 'day', 'modifiable'),
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -395,6 +427,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Keeps the information to transmit during a JavaScript redirect.',
+    purposeFr: 'Conserve les informations à transmettre lors d’une redirection JavaScript.',
     lifetime: byDefault(30, 'second', 'modifiable'),
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -408,6 +441,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Lists the campaigns met during the visit so the same campaign is not measured twice.',
+    purposeFr: 'Recense les campagnes rencontrées pendant la visite, pour ne pas mesurer deux fois la même.',
     lifetime: byDefault(30, 'minute', 'modifiable'),
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -419,7 +453,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     // atreman row's words, which the English table gives as "30 days by default, modifiable". The
     // rest of the row could not be read from the copy available while this was written, so the
     // purpose follows the name ("reman": rémanente, AT's "prior attribution" in atreman) and
-    // stays general.
+    // stays general, in French as in English.
     id: 'at-internet-attvtreman',
     provider: 'AT Internet',
     service: 'AT Internet SmartTag (TV Tracking)',
@@ -427,14 +461,15 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Keeps a prior attribution campaign of TV Tracking (a TV spot) in memory.',
+    purposeFr: 'Garde en mémoire une campagne antérieure de TV Tracking (un spot télévisé), pour l’attribution.',
     lifetime: byDefault(30, 'day', 'modifiable'),
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG_FR,
     consentKeys: ['at', 'xiti', 'piano'],
   },
   // XiTi's older xtcore.js tag. The same AT Internet cookies page lists these under xtcore.js;
-  // that part could not be re-read while this table was written, so purposes stay general and
-  // lifetimes are marked unverified. xtan / xtant carry the site number as a suffix.
+  // that part could not be re-read while this table was written, so purposes (French and English)
+  // stay general and lifetimes are marked unverified. xtan / xtant carry the site number as a suffix.
   {
     id: 'at-internet-xtvrn',
     provider: 'AT Internet',
@@ -443,6 +478,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Lists the site numbers the visitor has encountered (xtcore.js counterpart of atidvisitor).',
+    purposeFr: 'Recense les numéros de sites rencontrés par le visiteur (l’équivalent d’atidvisitor pour xtcore.js).',
     lifetime: NOT_VERIFIED,
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -456,6 +492,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Stores identified-visitor information for the site.',
+    purposeFr: 'Enregistre les informations de visiteur identifié pour le site.',
     lifetime: NOT_VERIFIED,
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -469,6 +506,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Stores identified-visitor information for the site.',
+    purposeFr: 'Enregistre les informations de visiteur identifié pour le site.',
     lifetime: NOT_VERIFIED,
     category: 'statistics',
     sourceUrl: AT_INTERNET_SMARTTAG,
@@ -490,6 +528,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Visitor ID.',
+    purposeFr: 'Identifiant du visiteur.',
     lifetime: byDefault(13, 'month', 'can be configured'),
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
@@ -503,6 +542,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Piano context storage shared between Piano SDKs.',
+    purposeFr: 'Stockage du contexte Piano, partagé entre les SDK Piano.',
     lifetime: byDefault(13, 'month', 'can be configured'),
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
@@ -518,6 +558,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Keeps the visitor's privacy choice: persists the consent mode, opt-out included.",
+    purposeFr: 'Conserve le choix du visiteur en matière de vie privée\u202f: garde le mode de consentement, refus du suivi compris.',
     lifetime: byDefault(13, 'month', 'can be configured'),
     category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
@@ -531,6 +572,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Stores user information added to events.',
+    purposeFr: 'Enregistre les informations sur l’utilisateur ajoutées aux événements.',
     lifetime: byDefault(13, 'month', 'can be configured'),
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
@@ -544,6 +586,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Visitor ID.',
+    purposeFr: 'Identifiant du visiteur.',
     lifetime: byDefault(13, 'month', 'can be configured'),
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
@@ -559,6 +602,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Keeps the visitor's privacy choice: persists the privacy mode, opt-out included.",
+    purposeFr: 'Conserve le choix du visiteur en matière de vie privée\u202f: garde le mode de confidentialité, refus du suivi compris.',
     lifetime: byDefault(13, 'month', 'can be configured'),
     category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
@@ -579,6 +623,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose:
       "Legacy visitor ID written by the collection server, not the tag, on AT Internet's collection domains (xiti.com, ati-host.net).",
+    purposeFr:
+      'Ancien identifiant du visiteur, écrit par le serveur de collecte et non par le marqueur, sur les domaines de collecte d’AT Internet (xiti.com, ati-host.net).',
     lifetime: lasting(13, 'month'),
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
@@ -603,6 +649,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose:
       "Visitor ID written by the collection server, not the tag, sent over HTTPS only, on AT Internet's collection domains (xiti.com, ati-host.net).",
+    purposeFr:
+      'Identifiant du visiteur écrit par le serveur de collecte et non par le marqueur, envoyé en HTTPS seulement, sur les domaines de collecte d’AT Internet (xiti.com, ati-host.net).',
     lifetime: lasting(13, 'month'),
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
@@ -617,6 +665,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Main visitor ID written by the collection server, not the tag, on AT Internet's collection domains (xiti.com, ati-host.net).",
+    purposeFr:
+      'Identifiant principal du visiteur, écrit par le serveur de collecte et non par le marqueur, sur les domaines de collecte d’AT Internet (xiti.com, ati-host.net).',
     lifetime: lasting(13, 'month'),
     category: 'statistics',
     sourceUrl: PIANO_ANALYTICS,
@@ -635,6 +685,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Anonymous identifier tied to the visitor's device, to recognise the visitor.",
+    purposeFr: 'Identifiant anonyme lié à l’appareil du visiteur, pour le reconnaître.',
     lifetime: lasting(13, 'month'),
     category: 'statistics',
     sourceUrl: EULERIAN,
@@ -651,6 +702,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: 'disqus.com',
     purpose: "Disqus's internal statistics for anonymous visitors.",
+    purposeFr: 'Statistiques internes de Disqus sur les visiteurs anonymes.',
     lifetime: notStatedBy('Disqus'),
     category: 'third-party',
     sourceUrl: DISQUS,
@@ -664,6 +716,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: 'disqus.com',
     purpose: 'Checks whether the browser accepts third-party cookies.',
+    purposeFr: 'Vérifie si le navigateur accepte les cookies tiers.',
     lifetime: notStatedBy('Disqus'),
     category: 'third-party',
     sourceUrl: DISQUS,
@@ -677,6 +730,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: 'disqus.com',
     purpose: 'Quantcast audience measurement cookie that Disqus lists among the external cookies of its embed.',
+    purposeFr: 'Cookie de mesure d’audience de Quantcast, que Disqus cite parmi les cookies externes de son module intégré.',
     lifetime: notStatedBy('Disqus'),
     category: 'third-party',
     sourceUrl: DISQUS,
@@ -696,6 +750,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Security: set by the reCAPTCHA service for its risk analysis, to tell humans from bots and protect forms against spam.',
+    purposeFr:
+      'Sécurité\u202f: déposé par le service reCAPTCHA pour son analyse des risques, afin de distinguer les humains des robots et de protéger les formulaires contre le spam.',
     lifetime: lasting(6, 'month'),
     category: 'necessary',
     sourceUrl: GOOGLE_COOKIES,
@@ -716,6 +772,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose:
       'Persists the Hotjar user ID, unique to the site, so later visits are attributed to the same user (its name ends with the site ID).',
+    purposeFr:
+      'Conserve l’identifiant d’utilisateur Hotjar, propre au site, pour attribuer les visites suivantes au même utilisateur (son nom se termine par l’identifiant du site).',
     lifetime: lasting(365, 'day'),
     category: 'statistics',
     sourceUrl: HOTJAR,
@@ -729,6 +787,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'prefix',
     domain: null,
     purpose: 'Holds the current session, so requests within it are attributed to the same session (its name ends with the site ID).',
+    purposeFr:
+      'Contient la session en cours, pour que les requêtes faites pendant celle-ci soient attribuées à la même session (son nom se termine par l’identifiant du site).',
     lifetime: lasting(30, 'minute'),
     category: 'statistics',
     sourceUrl: HOTJAR,
@@ -747,6 +807,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose:
       'Persists the Clarity user ID and preferences, unique to the site, so later visits to the same site are attributed to the same user ID.',
+    purposeFr:
+      'Conserve l’identifiant d’utilisateur Clarity et les préférences, propres au site, pour attribuer les visites suivantes sur ce même site au même identifiant d’utilisateur.',
     lifetime: notStatedBy('Microsoft'),
     category: 'statistics',
     sourceUrl: MICROSOFT_CLARITY,
@@ -760,6 +822,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Connects a user's page views into a single Clarity session recording.",
+    purposeFr: 'Rassemble les pages vues par un utilisateur dans un seul enregistrement de session Clarity.',
     lifetime: notStatedBy('Microsoft'),
     category: 'statistics',
     sourceUrl: MICROSOFT_CLARITY,
@@ -779,6 +842,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose:
       'The main cookie for tracking visitors: the domain, the visitor token (hubspotutk), the first, last and current visit times and the session number.',
+    purposeFr:
+      'Principal cookie de suivi des visiteurs\u202f: il contient le domaine, le jeton du visiteur (hubspotutk), l’heure de la première visite, celle de la dernière et celle de la visite en cours, et le numéro de session.',
     lifetime: lasting(6, 'month'),
     category: 'statistics',
     sourceUrl: HUBSPOT,
@@ -792,6 +857,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Keeps track of a visitor's identity; passed to HubSpot on form submission and used to deduplicate contacts.",
+    purposeFr:
+      'Garde la trace de l’identité du visiteur\u202f; il est transmis à HubSpot à l’envoi d’un formulaire et sert à dédoublonner les contacts.',
     lifetime: lasting(6, 'month'),
     category: 'statistics',
     sourceUrl: HUBSPOT,
@@ -805,6 +872,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Keeps track of sessions: whether to increment the session number and timestamps in __hstc.',
+    purposeFr:
+      'Garde la trace des sessions\u202f: sert à déterminer s’il faut incrémenter le numéro de session et les horodatages de __hstc.',
     lifetime: lasting(30, 'minute'),
     category: 'statistics',
     sourceUrl: HUBSPOT,
@@ -818,6 +887,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: 'Set when HubSpot changes the session cookie, to tell whether the visitor has restarted the browser.',
+    purposeFr: 'Déposé quand HubSpot modifie le cookie de session, pour savoir si le visiteur a redémarré son navigateur.',
     lifetime: SESSION,
     category: 'statistics',
     sourceUrl: HUBSPOT,
@@ -834,6 +904,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Meta's browser ID, saved by the Meta Pixel on the site's domain, to attribute the visitor's actions to Meta ads.",
+    purposeFr:
+      'Identifiant de navigateur de Meta, enregistré par le pixel Meta sur le domaine du site, pour attribuer les actions du visiteur aux publicités Meta.',
     lifetime: notStatedBy('Meta'),
     category: 'third-party',
     sourceUrl: META_PIXEL,
@@ -848,6 +920,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     domain: null,
     purpose:
       "The click ID (fbclid) of the Facebook or Instagram ad that brought the visitor, saved by the Meta Pixel on the site's domain.",
+    purposeFr:
+      'L’identifiant de clic (fbclid) de la publicité Facebook ou Instagram qui a amené le visiteur, enregistré par le pixel Meta sur le domaine du site.',
     lifetime: notStatedBy('Meta'),
     category: 'third-party',
     sourceUrl: META_PIXEL,
@@ -867,6 +941,8 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Identifies the visitor across visits for Microsoft Advertising's conversion tracking and remarketing.",
+    purposeFr:
+      'Identifie le visiteur d’une visite à l’autre, pour le suivi des conversions et le reciblage publicitaire de Microsoft Advertising.',
     lifetime: notStatedBy('Microsoft'),
     category: 'third-party',
     sourceUrl: MICROSOFT_UET,
@@ -880,6 +956,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     match: 'exact',
     domain: null,
     purpose: "Identifies the visit for Microsoft Advertising's conversion tracking and remarketing.",
+    purposeFr: 'Identifie la visite, pour le suivi des conversions et le reciblage publicitaire de Microsoft Advertising.',
     lifetime: notStatedBy('Microsoft'),
     category: 'third-party',
     sourceUrl: MICROSOFT_UET,

@@ -64,6 +64,8 @@ export type MatchResult = {
   service: string | null;
   /** Purpose as the source states it; '' when unknown. */
   purpose: string;
+  /** A known tracker's purpose in French (its `purposeFr`); absent for other sources, whose words are in their own language only. */
+  purposeFr?: string;
   /** Lifetime as the source states it; null when it states none. */
   duration: string | null;
   /** A known tracker's lifetime as data, for the pages to say in their language (`duration` holds its English words); null for other sources. */
@@ -204,6 +206,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
       provider: known.provider,
       service: known.service,
       purpose: known.purpose,
+      purposeFr: known.purposeFr,
       duration: englishLifetime(known),
       knownLifetime: known.lifetime,
       category: known.category,

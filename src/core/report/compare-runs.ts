@@ -147,6 +147,7 @@ export type RunCookie = Pick<
   | 'provider'
   | 'service'
   | 'purpose'
+  | 'purposeFr'
   | 'duration'
   | 'category'
   | 'categoryInferred'
@@ -202,6 +203,7 @@ export function keptRun(report: Report, now: number): KeptRun {
         provider: cookie.provider,
         service: cookie.service,
         purpose: cookie.purpose,
+        ...(cookie.purposeFr === undefined ? null : { purposeFr: cookie.purposeFr }),
         duration: cookie.duration,
         category: cookie.category,
         categoryInferred: cookie.categoryInferred,

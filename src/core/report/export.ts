@@ -1,6 +1,8 @@
 /**
  * The report as a file: JSON (the versioned report, as README's "Report schema" shows it), Markdown
  * for people, CSV for spreadsheets. Built from the report only, which holds no cookie value.
+ * Markdown and CSV are written in English throughout (headings, statuses, notes), so a known
+ * tracker's purpose is its English `purpose` there; the JSON has its `purposeFr` beside it.
  */
 import type { Report, ReportCookie } from './report.ts';
 import { liveProblemText } from '../charter/live-problem.ts';

@@ -57,6 +57,13 @@ export type ReportCookie = Pick<
   provider: string;
   service: string | null;
   purpose: string;
+  /**
+   * For a known tracker, its purpose in French (`purpose` holds its English words), which French
+   * pages and French charter drafts use; absent for other sources, and in a report built before
+   * the table had it (the pages then show `purpose`, marked as English). Absent rather than null,
+   * so the many cookies of other sources carry nothing more.
+   */
+  purposeFr?: string;
   duration: string | null;
   /**
    * For a known tracker, its lifetime as data, which the pages say in their language (`duration`
@@ -254,6 +261,8 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     provider: match.provider,
     service: match.service,
     purpose: match.purpose,
+    // Only where there is one: the JSON export and the popup's transfer carry nothing for the others.
+    ...(match.purposeFr === undefined ? null : { purposeFr: match.purposeFr }),
     duration: match.duration,
     knownLifetime: match.knownLifetime,
     category: match.category,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
+import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
@@ -98,7 +99,8 @@ describe('draftCharter', () => {
       marks: ['to-review'],
       source: 'known-tracker',
     });
-    expect(rowOf(draft, '_hjSessionUser_')?.entry.purpose).toMatch(/^Persists the Hotjar user ID/);
+    // The table's own French words in this French draft (see "a known tracker's purpose in French").
+    expect(rowOf(draft, '_hjSessionUser_')?.entry.purpose).toMatch(/^Conserve l’identifiant d’utilisateur Hotjar/);
     expect(rowOf(draft, 'mystery')).toMatchObject({
       entry: { provider: 'Prestataire inconnu', purpose: 'Finalité inconnue, à décrire', duration: 'Session', category: 'other' },
       source: 'unknown',
@@ -258,6 +260,79 @@ describe('draftCharter', () => {
     const meant = big.rows.map((row) => row.entry);
     expect(readCharterPageReading(markdown, 'text/markdown').entries).toEqual(meant);
     expect(readCharterPageReading(html, 'text/html').entries).toEqual(meant);
+  });
+});
+
+describe('draftCharter: a known tracker’s purpose in French', () => {
+  const audited = auditSite(
+    playSite(HOST, [
+      { name: 'sessionid', days: 14 },
+      { name: '_hjSessionUser_1234', days: 365 },
+      { name: '_pk_ref.1.a1b2', days: 180 },
+      { name: '_hjid', days: 365 },
+    ]),
+    { ...CHARTER, entries: [CHARTER.entries[0]!] },
+  );
+  const french = draftCharter([audited], { language: 'fr' });
+
+  it('adds a known tracker’s cookie with its French purpose in a French draft, to review but nothing to translate', () => {
+    expect(rowOf(french, '_pk_ref.')).toMatchObject({
+      entry: {
+        provider: 'Matomo',
+        purpose: 'Enregistre les informations d’attribution : le référent par lequel le visiteur est arrivé sur le site la première fois.',
+      },
+      marks: ['to-review'],
+      source: 'known-tracker',
+      purposeInFrench: true,
+    });
+    const markdown = draftMarkdown(french);
+    expect(markdown).toContain(
+      'À vérifier\u202f: \\_hjSessionUser\\_\\* (Hotjar) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée et une finalité tirée de la table des traceurs connus. Vérifiez sa finalité et sa catégorie.',
+    );
+    expect(markdown).not.toContain('table des traceurs connus (en anglais');
+    expect(markdown).not.toContain('Persists the Hotjar user ID');
+  });
+
+  it('keeps the Open Cookie Database’s English purpose, marked to translate', () => {
+    expect(rowOf(french, '_hjid')).toMatchObject({ source: 'open-cookie-database', marks: ['to-review'] });
+    expect(rowOf(french, '_hjid')?.purposeInFrench).toBeUndefined();
+    expect(draftMarkdown(french)).toContain('une finalité tirée de l’Open Cookie Database (en anglais, à traduire).');
+  });
+
+  it('keeps the English purpose, marked to translate, from a run an earlier version kept (no French purpose)', () => {
+    const earlier = { ...audited, cookies: audited.cookies.map(({ purposeFr: _new, ...cookie }) => cookie) };
+    const draft = draftCharter([earlier], { language: 'fr' });
+    expect(rowOf(draft, '_pk_ref.')?.entry.purpose).toBe('Stores attribution information: the referrer first used to reach the site.');
+    expect(rowOf(draft, '_pk_ref.')?.purposeInFrench).toBeUndefined();
+    expect(draftMarkdown(draft)).toContain('une finalité tirée de la table des traceurs connus (en anglais, à traduire).');
+  });
+
+  it('keeps the English purpose in an English draft', () => {
+    const english = draftCharter([audited], { language: 'en' });
+    expect(rowOf(english, '_pk_ref.')?.entry.purpose).toBe('Stores attribution information: the referrer first used to reach the site.');
+    expect(rowOf(english, '_pk_ref.')?.purposeInFrench).toBeUndefined();
+    expect(draftMarkdown(english)).not.toContain('Enregistre');
+  });
+
+  it('reads back with the French purposes, in both formats', () => {
+    const meant = french.rows.map((row) => row.entry);
+    expect(french.setAside).toEqual([]);
+    expect(readBack(french)).toEqual({ markdown: meant, html: meant });
+  });
+
+  it('reads back every known tracker’s French purpose', () => {
+    // Each tracker's cookie seen on a portal with no charter of its own: every one added, in French.
+    const played = KNOWN_TRACKERS.filter((tracker) => tracker.domain === null).map((tracker) => ({
+      name: tracker.match === 'prefix' ? `${tracker.cookie}1` : tracker.cookie,
+      days: 30,
+    }));
+    const all = draftCharter([auditSite(playSite(HOST, played), { ...CHARTER, entries: [] })], { language: 'fr' });
+    const added = all.rows.filter((row) => row.source === 'known-tracker');
+    expect(added).toHaveLength(played.length);
+    for (const row of added) expect(row.purposeInFrench, row.entry.cookie).toBe(true);
+    expect(all.setAside).toEqual([]);
+    const meant = all.rows.map((row) => row.entry);
+    expect(readBack(all)).toEqual({ markdown: meant, html: meant });
   });
 });
 

@@ -33,12 +33,22 @@ describe('KNOWN_TRACKERS (data test)', () => {
     // Prefixes are stored without wildcard characters.
     expect(tracker.cookie).not.toMatch(/[*<>]/);
     expect(tracker.purpose.trim()).not.toBe('');
+    expect(tracker.purposeFr.trim()).not.toBe('');
+    expect(tracker.purposeFr).not.toBe(tracker.purpose);
     expect(lifetimeInEnglish(tracker.lifetime).trim()).not.toBe('');
     for (const span of spansOf(tracker.lifetime)) expect(Number.isInteger(span.amount) && span.amount > 0, tracker.id).toBe(true);
     if (tracker.lifetime.kind === 'not-stated') expect(tracker.lifetime.by.trim()).not.toBe('');
     expect(CATEGORIES.has(tracker.category)).toBe(true);
     expect(new URL(tracker.sourceUrl).protocol).toBe('https:');
     if (tracker.domain !== null) expect(tracker.domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+  });
+
+  it('writes its French purposes in French typography: the typographic apostrophe, a narrow no-break space before : and ;', () => {
+    for (const tracker of KNOWN_TRACKERS) {
+      expect(tracker.purposeFr, tracker.id).not.toContain("'");
+      expect(tracker.purposeFr, tracker.id).not.toMatch(/(^|[^\u202f])[:;!?]/);
+      expect(tracker.purposeFr, tracker.id).toMatch(/\.$/);
+    }
   });
 
   it('says a family is another cookie renamed only for a cookie of the table whose name starts the family', () => {

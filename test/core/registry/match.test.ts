@@ -35,6 +35,7 @@ const tracker = (overrides: Partial<KnownTracker> & Pick<KnownTracker, 'id' | 'c
   match: 'exact',
   domain: null,
   purpose: `Purpose of ${overrides.id}`,
+  purposeFr: `Finalité de ${overrides.id}`,
   lifetime: lasting(1, 'day'),
   consentKeys: [],
   category: 'statistics',
@@ -212,6 +213,8 @@ describe('matchCookie: known trackers', () => {
       declared: false,
       provider: 'Google',
       service: 'Google Analytics 4',
+      purpose: 'Persists session state (named _ga_<container-id>).',
+      purposeFr: 'Conserve l’état de la session (nommé _ga_<identifiant-du-conteneur>).',
       duration: '2 years',
       knownLifetime: lasting(2, 'year'),
       category: 'statistics',
@@ -221,6 +224,17 @@ describe('matchCookie: known trackers', () => {
         sourceUrl: 'https://support.google.com/analytics/answer/11397207',
       },
     });
+  });
+
+  it('carries the French purpose of a known tracker only: a charter’s or the Database’s words have none', () => {
+    expect(onSite(UNBUNDLED_HUWISE, '_ga').purposeFr).toBe('Distingue les utilisateurs.');
+    const table = buildRegistry(
+      {},
+      { knownTrackers: [tracker({ id: 't', cookie: 'tracked' })], openCookieDatabase: [ocdRow({ id: 'r', name: 'listed' })] },
+    );
+    expect(onSite(CUSTOMER, 'tracked', table)).toMatchObject({ purpose: 'Purpose of t', purposeFr: 'Finalité de t' });
+    for (const result of [onSite(CUSTOMER, 'listed', table), onSite(METROPOLE, 'sessionid'), onSite(CUSTOMER, 'nobody_knows', table)])
+      expect(Object.hasOwn(result, 'purposeFr'), result.source).toBe(false);
   });
 
   it('matches a Matomo visitor cookie by its _pk_id. prefix', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, pairRuns, runOfReport } from '../../../src/core/report/compare-runs.ts';
+import { compareRuns, keptRun, pairRuns, runOfReport } from '../../../src/core/report/compare-runs.ts';
 import { finding, report, reportCookie } from '../../support/reports.ts';
 
 describe('compareRuns', () => {
@@ -115,6 +115,21 @@ describe('compareRuns', () => {
       cookies: names.map((name) => ({ name, removed: null, category: 'other' as const, originUnknown: false })),
     });
     expect(compareRuns(run(['b', 'B', '_a', 'a']), run([])).onlyAfterAccept).toEqual(['B', '_a', 'a', 'b']);
+  });
+});
+
+describe('keptRun', () => {
+  it('keeps a known tracker’s French purpose, which a French draft from both runs writes, and adds none to other cookies', () => {
+    const kept = keptRun(
+      report([
+        reportCookie({ name: '_ga', source: 'known-tracker', purpose: 'Distinguishes users.', purposeFr: 'Distingue les utilisateurs.' }),
+        reportCookie({ name: 'sessionid' }),
+      ]),
+      1,
+    );
+    const [tracker, charter] = kept.report.cookies;
+    expect(tracker).toMatchObject({ purpose: 'Distinguishes users.', purposeFr: 'Distingue les utilisateurs.' });
+    expect(Object.hasOwn(charter!, 'purposeFr')).toBe(false);
   });
 });
 

@@ -59,6 +59,20 @@ describe('exportReport', () => {
     expect(exportReport(withData, 'json').text).toContain('"duration": "2 years",');
   });
 
+  it('gives a known tracker’s French purpose in JSON beside the English one; Markdown and CSV, in English throughout, keep the English', () => {
+    const words = { name: '_ga', status: 'undeclared' as const, source: 'known-tracker' as const, purpose: 'Distinguishes users.' };
+    const withFrench = report([reportCookie({ ...words, purposeFr: 'Distingue les utilisateurs.' })], { generatedAt: 1 });
+    const without = report([reportCookie(words)], { generatedAt: 1 });
+    const json = exportReport(withFrench, 'json').text;
+    expect(json).toContain('"purposeFr": "Distingue les utilisateurs."');
+    expect(JSON.parse(json)).toEqual(withFrench);
+    expect(exportReport(without, 'json').text).not.toContain('purposeFr');
+    for (const format of ['csv', 'markdown'] as const) {
+      expect(exportReport(withFrench, format).text).toBe(exportReport(without, format).text);
+      expect(exportReport(withFrench, format).text).toContain('Distinguishes users');
+    }
+  });
+
   it('writes Markdown with hostile names escaped', () => {
     const { text, filename } = exportReport(sample, 'markdown');
     expect(filename).toMatch(/\.md$/);

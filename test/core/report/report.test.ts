@@ -91,6 +91,23 @@ describe('buildReport', () => {
     expect(rows.sessionid).toMatchObject({ source: 'charter', knownLifetime: null });
   });
 
+  it('gives a known tracker’s purpose in French beside its English one, and no French field to other cookies', () => {
+    const report = buildReport(
+      play([cookie('_gac_UA-1', 90)], [cookie('_hjid', 365)], [cookie('sessionid', 14)], [cookie('mystery', 1)]),
+      registry,
+      NOW_MS,
+    );
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
+    expect(rows['_gac_UA-1']).toMatchObject({
+      source: 'known-tracker',
+      purpose: 'Holds campaign information for the user; read by Google Ads conversion tags when the accounts are linked.',
+      purposeFr:
+        'Contient des informations de campagne propres à l’utilisateur\u202f; les balises de conversion Google Ads le lisent quand les comptes sont associés.',
+    });
+    // Absent, not null: the Database's, the charter's and an unknown cookie's rows carry nothing more.
+    for (const name of ['_hjid', 'sessionid', 'mystery']) expect(Object.hasOwn(rows[name]!, 'purposeFr'), name).toBe(false);
+  });
+
   it('finds trackers set before the choice, undeclared cookies and declared ones not seen', () => {
     const site = play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjid', 365)]);
     const found = findings(site);

@@ -1,14 +1,14 @@
 /**
  * The extension in a browser whose interface is French: its strings, numbers and dates follow
- * (public/_locales/fr), and a charter's own words stay as the charter wrote them. Run in both
- * browsers: Chromium started with --lang=fr, Firefox with its French language pack
- * (scripts/browsers/firefox.ts, `language`).
+ * (public/_locales/fr), a known tracker's purpose is the table's French one, and a charter's own
+ * words stay as the charter wrote them. Run in both browsers: Chromium started with --lang=fr,
+ * Firefox with its French language pack (scripts/browsers/firefox.ts, `language`).
  */
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { isolated } from '../../../src/platform/i18n.ts';
-import { openPopup } from './context.ts';
+import { FORGOTTEN, openPopup } from './context.ts';
 import { launchedForBlock } from './launched.ts';
 import { PANEL_PAGE, SIDE_PANEL_PAGE } from './panels.ts';
 import { SCREENSHOT_DIR } from './popup.ts';
@@ -36,6 +36,11 @@ export function describeInFrench(launch: (port: number) => Promise<BrowserUnderT
       expect(text).toContain('Nécessaires');
       expect(text).toContain('déposé avant le choix du visiteur');
       expect(text).toContain("Se souvenir de l'utilisateur d'une page à une autre.");
+      // A known tracker's purpose (the forgetful widget's Hotjar user ID) in the table's own French words, not marked as English.
+      const purpose = `[data-cookie="${FORGOTTEN}"] .purpose`;
+      await popup.waitFor(purpose);
+      expect((await popup.texts(purpose))[0]).toContain('Conserve l’identifiant d’utilisateur Hotjar, propre au site');
+      expect(await popup.attributes(`${purpose} [lang]`, 'lang')).toEqual([]);
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await popup.screenshot(`${SCREENSHOT_DIR}/${browser().name}-fr.png`);
 
