@@ -1,5 +1,5 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
-import { markdownText, pairRuns, type Report, type RunComparison } from '../../src/core/report/index.ts';
+import { comparableReport, markdownText, pairRuns, type Report, type RunComparison } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { mergeFindings } from '../census/census-report.ts';
@@ -88,7 +88,7 @@ export function formatComparison(comparison: RunComparison): string {
     '',
     `- Cookies only after accepting: ${list(comparison.onlyAfterAccept)}`,
     `- Cookies only after refusing: ${list(comparison.onlyAfterRefuse)}`,
-    `- Non-necessary cookies present after refusing: ${list(comparison.trackersAfterRefuse)}`,
+    `- Cookies set or kept against the refusal: ${list(comparison.trackersAfterRefuse)}`,
     ...(comparison.originUnknown.length > 0
       ? [`- Not compared, of unknown origin (other open sites share their domain): ${list(comparison.originUnknown)}`]
       : []),
@@ -139,8 +139,11 @@ export type AuditedRun = Pick<RunResult, 'report' | 'pages' | 'notLoaded'>;
  */
 export function comparisonOfRuns(accept: AuditedRun, refuse: AuditedRun): string {
   const comparable = ({ report, pages, notLoaded }: AuditedRun) => ({
-    ...report,
-    pages: pages.filter((page) => !notLoaded.includes(page)),
+    ...comparableReport(
+      report,
+      pages.filter((page) => !notLoaded.includes(page)),
+    ),
+    consent: report.consent,
   });
   const pair = pairRuns(comparable(accept), comparable(refuse));
   return pair.kind === 'pair' ? formatComparison(pair.comparison) : formatNotComparable(pair.states);

@@ -81,7 +81,7 @@ describe('site reports', () => {
   });
 
   it('give the run kept to compare with, of the site in the store asked for, and none when there is none', async () => {
-    const run = { savedAt: 5, consent: { state: 'accepted' as const, trackers: {} }, cookies: [], findings: 0 };
+    const run = { savedAt: 5, consent: { state: 'accepted' as const, trackers: {} }, cookies: [], findings: 0, againstRefusal: [] };
     const asked: string[] = [];
     const { reports } = await setup({
       savedRun: async (host, storeId) => (asked.push(`${storeId}|${host}`), storeId === 'kept' ? run : null),

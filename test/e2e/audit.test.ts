@@ -104,7 +104,7 @@ describe('audit command', () => {
     expect(existsSync(join(out, 'refuse', 'popup.png'))).toBe(true);
     const comparison = readFileSync(join(out, 'comparison.md'), 'utf8');
     expect(comparison).toContain('Cookies only after accepting: \\_ga, \\_pk\\_id\\.1\\.a1b2, \\_pk\\_ses\\.1\\.a1b2');
-    expect(comparison).toContain('Non-necessary cookies present after refusing: \\_hjSessionUser\\_1234');
+    expect(comparison).toContain('Cookies set or kept against the refusal: \\_hjSessionUser\\_1234');
     expect(stdout).toContain('# Accept and refuse compared');
   }, 120_000);
 
@@ -129,7 +129,7 @@ describe('audit command', () => {
       );
       const comparison = readFileSync(join(first, 'comparison.md'), 'utf8');
       expect(comparison).toContain('Cookies only after accepting: \\_ga, \\_pk\\_id\\.1\\.a1b2, \\_pk\\_ses\\.1\\.a1b2');
-      expect(comparison).toContain('Non-necessary cookies present after refusing: \\_hjSessionUser\\_1234');
+      expect(comparison).toContain('Cookies set or kept against the refusal: \\_hjSessionUser\\_1234');
       // The demo's two-year `_ga` lives 400 days (both browsers' cap): more than its charter's "13 mois" can hold (397 days).
       expect(charterFindings(readReport(join(first, 'accept', 'report.json')))).toEqual([
         'undeclared _hjSessionUser_1234',

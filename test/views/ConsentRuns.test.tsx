@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { ConsentRuns } from '../../src/views/ConsentRuns.tsx';
 import { runOfReport } from '../../src/core/report/compare-runs.ts';
 import type { Report } from '../../src/core/report/report.ts';
-import { report, reportCookie } from '../support/reports.ts';
+import { finding, report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 
@@ -13,14 +13,18 @@ afterEach(cleanup);
 const accepted = report(
   [
     reportCookie({ name: 'sessionid' }),
-    reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics' }),
-    reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re' }),
+    reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics', firstPhase: 'after-accept' }),
+    reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', firstPhase: 'after-accept' }),
   ],
   { consent: { state: 'accepted', changedAt: 1, trackers: { matomo: true, ga: true } } },
 );
-const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjSessionUser_1234', category: 'other' })], {
-  consent: { state: 'refused', changedAt: 2, trackers: { matomo: false, ga: false } },
-});
+const refused = report(
+  [reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjSessionUser_1234', category: 'other', firstPhase: 'after-refuse' })],
+  {
+    consent: { state: 'refused', changedAt: 2, trackers: { matomo: false, ga: false } },
+    findings: [finding({ kind: 'after-refusal', cookie: '_hjSessionUser_1234' })],
+  },
+);
 
 function show(current: Report, savedRun: ReturnType<typeof runOfReport> | null, recordConsentFlow = vi.fn(async () => 3)) {
   const { container } = render(
@@ -109,7 +113,7 @@ describe('ConsentRuns', () => {
         reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
         reportCookie({ name: '_gid', category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true }),
       ],
-      { consent: refused.consent },
+      { consent: refused.consent, findings: [finding({ kind: 'after-refusal', cookie: '_ga', domain: 'data.tco.re' })] },
     );
     const list = (container: Element, id: string) =>
       [...container.querySelectorAll(`[data-comparison="${id}"] li`)].map((li) => li.textContent);

@@ -9,23 +9,30 @@ import type { Finding } from './findings.ts';
 import type { Report, ReportCookie } from './report.ts';
 
 /**
- * What a run needs to be compared: its cookies' names, whether each is still there, its category
- * and whether its origin is known; with `pages`, the pages the run loaded (the audit knows them,
- * a run recorded in the panel does not) and where each cookie first appeared.
+ * What a run needs to be compared: its cookies' names, the phase each first appeared in and
+ * whether its origin is known; the cookies its report finds set or kept against a refusal; with
+ * `pages`, the pages the run loaded (the audit knows them, a run recorded in the panel does not)
+ * and where each cookie first appeared.
  */
 export type ComparableRun = {
-  cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'removed' | 'category' | 'originUnknown'> & { firstPage?: string | null }>;
+  cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'firstPhase' | 'originUnknown'> & { firstPage?: string | null }>;
+  /** The cookies of the run's `after-refusal` findings (findings.ts), by name. */
+  againstRefusal: readonly string[];
   /** Paths of the pages the run loaded; absent when not known. */
   pages?: readonly string[];
 };
 
 /** What differs between an "accept" run and a "refuse" run, as sorted cookie names, each once. */
 export type RunComparison = {
-  /** Cookies seen only after accepting. */
+  /** Cookies first set after accepting, which the refusing run never saw. */
   onlyAfterAccept: string[];
-  /** Cookies seen only after refusing (none expected). */
+  /** Cookies first set after refusing, which the accepting run never saw (none expected). */
   onlyAfterRefuse: string[];
-  /** Non-necessary cookies present after the refusal. */
+  /**
+   * Cookies the refusing run's report finds set or kept against the refusal: its `after-refusal`
+   * findings, so the comparison and the report beside it say the same (a cookie that only keeps the
+   * choice, or a necessary one no refused switch speaks for, is in neither).
+   */
   trackersAfterRefuse: string[];
   /**
    * Cookies left out of the three lists: in a run, every cookie of that name was of unknown origin
@@ -42,6 +49,12 @@ export type RunComparison = {
 
 const sortedOnce = (names: Iterable<string>) => [...new Set(names)].sort(compareText);
 
+/** A whole report as a run to compare (with the pages it loaded, when known). */
+export function comparableReport(report: Pick<Report, 'cookies' | 'findings'>, pages?: readonly string[]): ComparableRun {
+  const run = { cookies: report.cookies, againstRefusal: cookiesAgainstRefusal(report.findings) };
+  return pages ? { ...run, pages } : run;
+}
+
 export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunComparison {
   // The lists are by name, as a charter names cookies: `_ga` on the host and on its parent
   // domain is one line. A cookie of unknown origin makes no finding in a report, nor here.
@@ -52,19 +65,17 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
     const known = judgedNames(run);
     return run.cookies.filter((c) => c.originUnknown && !known.has(c.name)).map((c) => c.name);
   };
-  // A name the other run saw at all, even of unknown origin, is not "only" in this one.
+  // A name the other run saw at all, even of unknown origin, is not "only" in this one; nor is one
+  // this run first saw before the choice, or at a time not known: the choice does not explain it.
   const only = (run: ComparableRun, other: ComparableRun) => {
     const seen = allNames(other);
-    return sortedOnce([...judgedNames(run)].filter((name) => !seen.has(name)));
+    const afterChoice = judged(run).filter((c) => c.firstPhase !== 'before-choice' && c.firstPhase !== 'unknown');
+    return sortedOnce(afterChoice.map((c) => c.name).filter((name) => !seen.has(name)));
   };
   const comparison: RunComparison = {
     onlyAfterAccept: only(accept, refuse),
     onlyAfterRefuse: only(refuse, accept),
-    trackersAfterRefuse: sortedOnce(
-      judged(refuse)
-        .filter((c) => c.removed === null && c.category !== 'necessary')
-        .map((c) => c.name),
-    ),
+    trackersAfterRefuse: sortedOnce(refuse.againstRefusal),
     originUnknown: sortedOnce([...unknownOnly(accept), ...unknownOnly(refuse)]),
   };
   const pages = pagesNotShared(accept, refuse, comparison);
@@ -105,6 +116,8 @@ export type ConsentRun = {
   cookies: Array<Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'removed' | 'provider' | 'originUnknown'>>;
   /** How many findings it had. */
   findings: number;
+  /** The cookies of its `after-refusal` findings, by name. */
+  againstRefusal: string[];
 };
 
 /** The run a report is, kept at `now` (field by field: nothing else of the report is kept). */
@@ -112,7 +125,12 @@ export function runOfReport(report: Pick<Report, 'consent' | 'cookies' | 'findin
   return runOf(report, report.findings.length, now);
 }
 
-function runOf(report: Pick<RunReport, 'consent' | 'cookies'>, findings: number, now: number): ConsentRun {
+/** The cookies a report's findings say were set or kept against a refusal, by name. */
+export function cookiesAgainstRefusal(findings: ReadonlyArray<Pick<Finding, 'kind' | 'cookie'>>): string[] {
+  return findings.filter((finding) => finding.kind === 'after-refusal').map((finding) => finding.cookie);
+}
+
+function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings'>, findings: number, now: number): ConsentRun {
   return {
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
@@ -127,6 +145,7 @@ function runOf(report: Pick<RunReport, 'consent' | 'cookies'>, findings: number,
       originUnknown,
     })),
     findings,
+    againstRefusal: cookiesAgainstRefusal(report.findings),
   };
 }
 
@@ -156,8 +175,11 @@ export type RunCookie = Pick<
   | 'reference'
 >;
 
-/** The kinds of finding a charter draft reads (a lifetime too long, a declared entry not seen): a kept run keeps these alone. */
-const DRAFTED_FINDINGS: ReadonlySet<Finding['kind']> = new Set(['lifetime', 'not-seen']);
+/**
+ * The kinds of finding a kept run keeps, alone: those a charter draft reads (a lifetime too long,
+ * a declared entry not seen), and those the comparison lists (set or kept against a refusal).
+ */
+const KEPT_FINDINGS: ReadonlySet<Finding['kind']> = new Set(['lifetime', 'not-seen', 'after-refusal']);
 
 /**
  * A report as a run keeps it: what a charter draft and `runOfReport` read of it, and nothing else.
@@ -167,7 +189,7 @@ export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen'> & {
   charter: Pick<Report['charter'], 'kind' | 'language' | 'entries'>;
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   cookies: RunCookie[];
-  /** Only the kinds a draft reads (DRAFTED_FINDINGS), and of each what names its cookie. */
+  /** Only the kinds a draft or the comparison reads (KEPT_FINDINGS), and of each what names its cookie. */
   findings: Array<Pick<Finding, 'kind' | 'cookie' | 'domain'>>;
 };
 
@@ -212,7 +234,7 @@ export function keptRun(report: Report, now: number): KeptRun {
         reference: cookie.reference,
       })),
       findings: report.findings
-        .filter((finding) => DRAFTED_FINDINGS.has(finding.kind))
+        .filter((finding) => KEPT_FINDINGS.has(finding.kind))
         .map(({ kind, cookie, domain }) => ({ kind, cookie, domain })),
     },
   };

@@ -4,6 +4,7 @@ export type { Finding, FindingKind, Severity } from './findings.ts';
 export { csvField, exportReport, type ExportFormat, type ExportedFile } from './export.ts';
 export { markdownText } from './markdown.ts';
 export {
+  comparableReport,
   compareRuns,
   pairRuns,
   runOfReport,

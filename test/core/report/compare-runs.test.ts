@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, keptRun, pairRuns, runOfReport } from '../../../src/core/report/compare-runs.ts';
+import { comparableReport, compareRuns, keptRun, pairRuns, runOfKeptRun, runOfReport } from '../../../src/core/report/compare-runs.ts';
+import type { Phase } from '../../../src/core/consent/consent-choice.ts';
 import { finding, report, reportCookie } from '../../support/reports.ts';
 
+/** A report's cookies with their first phase, and the cookies its after-refusal findings name. */
+const run = (cookies: ReturnType<typeof reportCookie>[], againstRefusal: string[] = []) =>
+  comparableReport(report(cookies, { findings: againstRefusal.map((cookie) => finding({ kind: 'after-refusal', cookie })) }));
+const afterAccept = { firstPhase: 'after-accept' as Phase };
+const afterRefuse = { firstPhase: 'after-refuse' as Phase };
+
 describe('compareRuns', () => {
-  const accepted = report([
+  const accepted = run([
     reportCookie({ name: 'sessionid' }),
-    reportCookie({ name: '_pk_ses.1.a1b2', category: 'statistics' }),
-    reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics' }),
-    reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re' }),
+    reportCookie({ name: '_pk_ses.1.a1b2', category: 'statistics', ...afterAccept }),
+    reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics', ...afterAccept }),
+    reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', ...afterAccept }),
   ]);
 
-  it('lists the cookies only one run saw, sorted, and the non-necessary ones left after refusing', () => {
-    const refused = report([
-      reportCookie({ name: 'sessionid' }),
-      reportCookie({ name: '_hjSessionUser_1234', category: 'other', status: 'undeclared' }),
-      reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re' }),
-    ]);
+  it('lists the cookies only one run saw, sorted, and those its report finds against the refusal', () => {
+    const refused = run(
+      [
+        reportCookie({ name: 'sessionid' }),
+        reportCookie({ name: '_hjSessionUser_1234', category: 'other', status: 'undeclared', ...afterRefuse }),
+        reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re' }),
+      ],
+      ['_ga', '_hjSessionUser_1234'],
+    );
     expect(compareRuns(accepted, refused)).toEqual({
       onlyAfterAccept: ['_pk_id.1.a1b2', '_pk_ses.1.a1b2'],
       onlyAfterRefuse: ['_hjSessionUser_1234'],
@@ -25,30 +35,61 @@ describe('compareRuns', () => {
   });
 
   it('names a cookie once, whatever the domains it was on', () => {
-    const refused = report([
-      reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
-      reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
-      reportCookie({ name: '_pk_ses.1.a1b2', category: 'statistics', domain: 'data.tco.re' }),
-      reportCookie({ name: '_pk_ses.1.a1b2', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
-    ]);
+    const refused = run(
+      [
+        reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re', ...afterRefuse }),
+        reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false, ...afterRefuse }),
+        reportCookie({ name: '_pk_ses.1.a1b2', category: 'statistics', domain: 'data.tco.re', ...afterRefuse }),
+        reportCookie({ name: '_pk_ses.1.a1b2', category: 'statistics', domain: '.data.tco.re', hostOnly: false, ...afterRefuse }),
+      ],
+      ['_ga', '_ga', '_pk_ses.1.a1b2', '_pk_ses.1.a1b2'],
+    );
     const comparison = compareRuns(refused, refused);
     expect(comparison.trackersAfterRefuse).toEqual(['_ga', '_pk_ses.1.a1b2']);
-    expect(compareRuns(refused, report([])).onlyAfterAccept).toEqual(['_ga', '_pk_ses.1.a1b2']);
-    expect(compareRuns(report([]), refused).onlyAfterRefuse).toEqual(['_ga', '_pk_ses.1.a1b2']);
+    expect(compareRuns(refused, run([])).onlyAfterAccept).toEqual(['_ga', '_pk_ses.1.a1b2']);
+    expect(compareRuns(run([]), refused).onlyAfterRefuse).toEqual(['_ga', '_pk_ses.1.a1b2']);
+  });
+
+  it('says what the refusing run’s report says against the refusal, not what the categories suggest', () => {
+    // Matomo filed necessary by the charter, its switch refused: the report finds it (findings.ts);
+    // Matomo's opt-out cookie, filed under statistics, only keeps the choice: the report does not.
+    const refused = run(
+      [
+        reportCookie({ name: '_pk_id.1.ab', category: 'necessary', ...afterRefuse }),
+        reportCookie({ name: 'mtm_consent_removed', category: 'statistics', ...afterRefuse }),
+        reportCookie({ name: '_ga', category: 'statistics', removed: 7, ...afterRefuse }),
+      ],
+      ['_pk_id.1.ab', '_ga'],
+    );
+    expect(compareRuns(accepted, refused).trackersAfterRefuse).toEqual(['_ga', '_pk_id.1.ab']);
+  });
+
+  it('leaves out of "only after" a cookie first seen before the choice, or at a time not known', () => {
+    const early = run([
+      reportCookie({ name: 'sessionid' }),
+      reportCookie({ name: '_hjSessionUser_1234', category: 'statistics' }),
+      reportCookie({ name: 'found', category: 'other', firstPhase: 'unknown' }),
+      reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics', ...afterAccept }),
+    ]);
+    expect(compareRuns(early, run([reportCookie({ name: 'sessionid' })])).onlyAfterAccept).toEqual(['_pk_id.1.a1b2']);
+    expect(compareRuns(run([reportCookie({ name: 'sessionid' })]), early).onlyAfterRefuse).toEqual(['_pk_id.1.a1b2']);
   });
 
   it('judges no cookie of unknown origin, and lists those apart', () => {
     const shared = (name: string) =>
-      reportCookie({ name, category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true });
-    const refused = report([
-      reportCookie({ name: 'sessionid' }),
-      // `_ga` of unknown origin beside the site's own `_ga`: the site's own is judged, once.
-      reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
-      shared('_ga'),
-      // Only of unknown origin: another open site may have set them.
-      shared('_pk_id.1.a1b2'),
-      shared('_hjSessionUser_1234'),
-    ]);
+      reportCookie({ name, category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true, ...afterRefuse });
+    const refused = run(
+      [
+        reportCookie({ name: 'sessionid' }),
+        // `_ga` of unknown origin beside the site's own `_ga`: the site's own is judged, once.
+        reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
+        shared('_ga'),
+        // Only of unknown origin: another open site may have set them.
+        shared('_pk_id.1.a1b2'),
+        shared('_hjSessionUser_1234'),
+      ],
+      ['_ga'],
+    );
     expect(compareRuns(accepted, refused)).toEqual({
       onlyAfterAccept: ['_pk_ses.1.a1b2'],
       onlyAfterRefuse: [],
@@ -57,16 +98,14 @@ describe('compareRuns', () => {
     });
   });
 
-  it('does not count a tracker removed after the refusal as present, but as seen', () => {
-    const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_ga', category: 'statistics', removed: 5 })]);
-    const comparison = compareRuns(accepted, refused);
-    expect(comparison.trackersAfterRefuse).toEqual([]);
-    expect(comparison.onlyAfterAccept).toEqual(['_pk_id.1.a1b2', '_pk_ses.1.a1b2']);
+  it('counts a tracker removed after the refusal as seen by that run', () => {
+    const refused = run([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_ga', category: 'statistics', removed: 5 })]);
+    expect(compareRuns(accepted, refused).onlyAfterAccept).toEqual(['_pk_id.1.a1b2', '_pk_ses.1.a1b2']);
   });
 
   it('takes any run that names its cookies, not only a whole report', () => {
-    const saved = { cookies: [{ name: 'a', removed: null, category: 'necessary' as const, originUnknown: false }] };
-    expect(compareRuns(saved, { cookies: [] })).toEqual({
+    const saved = { cookies: [{ name: 'a', firstPhase: 'after-accept' as const, originUnknown: false }], againstRefusal: [] };
+    expect(compareRuns(saved, { cookies: [], againstRefusal: [] })).toEqual({
       onlyAfterAccept: ['a'],
       onlyAfterRefuse: [],
       trackersAfterRefuse: [],
@@ -75,17 +114,17 @@ describe('compareRuns', () => {
   });
 
   it('with the pages each run loaded, says which only one loaded and which cookies only one saw first appeared there', () => {
-    const run = (pages: string[], cookies: Array<[string, string]>) => ({
+    const loaded = (pages: string[], cookies: Array<[string, string]>) => ({
       pages,
+      againstRefusal: [],
       cookies: cookies.map(([name, firstPage]) => ({
         name,
         firstPage,
-        removed: null,
-        category: 'statistics' as const,
+        firstPhase: 'after-choice' as const,
         originUnknown: false,
       })),
     });
-    const accept = run(
+    const accept = loaded(
       ['/', '/map/'],
       [
         ['sessionid', '/'],
@@ -93,7 +132,7 @@ describe('compareRuns', () => {
         ['tiles', '/map/'],
       ],
     );
-    const refuse = run(
+    const refuse = loaded(
       ['/', '/api/'],
       [
         ['sessionid', '/'],
@@ -107,14 +146,15 @@ describe('compareRuns', () => {
     });
     // The same pages, in any order, or pages not known: nothing to say.
     expect(compareRuns(accept, { ...accept, pages: ['/map/', '/'] })).not.toHaveProperty('pagesNotShared');
-    expect(compareRuns(accept, { cookies: refuse.cookies })).not.toHaveProperty('pagesNotShared');
+    expect(compareRuns(accept, { cookies: refuse.cookies, againstRefusal: [] })).not.toHaveProperty('pagesNotShared');
   });
 
   it('sorts by code unit, as everywhere in the project', () => {
-    const run = (names: string[]) => ({
-      cookies: names.map((name) => ({ name, removed: null, category: 'other' as const, originUnknown: false })),
+    const named = (names: string[]) => ({
+      cookies: names.map((name) => ({ name, firstPhase: 'after-accept' as const, originUnknown: false })),
+      againstRefusal: [],
     });
-    expect(compareRuns(run(['b', 'B', '_a', 'a']), run([])).onlyAfterAccept).toEqual(['B', '_a', 'a', 'b']);
+    expect(compareRuns(named(['b', 'B', '_a', 'a']), named([])).onlyAfterAccept).toEqual(['B', '_a', 'a', 'b']);
   });
 });
 
@@ -131,13 +171,27 @@ describe('keptRun', () => {
     expect(tracker).toMatchObject({ purpose: 'Distinguishes users.', purposeFr: 'Distingue les utilisateurs.' });
     expect(Object.hasOwn(charter!, 'purposeFr')).toBe(false);
   });
+
+  it('keeps the findings a draft and the comparison read, so a kept run says what it said against the refusal', () => {
+    const full = report([reportCookie({ name: '_ga', category: 'statistics', firstPhase: 'after-refuse' })], {
+      consent: { state: 'refused', changedAt: 4, trackers: { ga: false } },
+      findings: [
+        finding({ kind: 'before-consent', cookie: '_ga' }),
+        finding({ kind: 'after-refusal', cookie: '_ga' }),
+        finding({ kind: 'undeclared', cookie: '_ga' }),
+      ],
+    });
+    const kept = keptRun(full, 100);
+    expect(kept.report.findings.map((f) => f.kind)).toEqual(['after-refusal']);
+    expect(runOfKeptRun(kept)).toMatchObject({ findings: 3, againstRefusal: ['_ga'] });
+  });
 });
 
 describe('runOfReport', () => {
   it('keeps the choice, each cookie’s name, domain, category, status, phase, presence, provider and origin, and the findings count', () => {
     const full = report([reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', provider: 'Google', removed: 9 })], {
       consent: { state: 'accepted', changedAt: 4, trackers: { ga: true } },
-      findings: [finding({ kind: 'undeclared', cookie: '_ga' })],
+      findings: [finding({ kind: 'undeclared', cookie: '_ga' }), finding({ kind: 'after-refusal', cookie: '_ga' })],
     });
     expect(runOfReport(full, 100)).toEqual({
       savedAt: 100,
@@ -154,20 +208,22 @@ describe('runOfReport', () => {
           originUnknown: false,
         },
       ],
-      findings: 1,
+      findings: 2,
+      againstRefusal: ['_ga'],
     });
   });
 });
 
 describe('pairRuns', () => {
-  const run = (state: 'accepted' | 'refused' | 'choice' | 'none', names: string[]) => ({
+  const chose = (state: 'accepted' | 'refused' | 'choice' | 'none', names: string[]) => ({
     consent: { state },
-    cookies: names.map((name) => ({ name, removed: null, category: 'statistics' as const, originUnknown: false })),
+    cookies: names.map((name) => ({ name, firstPhase: 'after-choice' as const, originUnknown: false })),
+    againstRefusal: state === 'refused' ? names : [],
   });
 
   it('finds which run accepted and which refused, in either order, and compares them', () => {
-    const accepted = run('accepted', ['_ga', 'sessionid']);
-    const refused = run('refused', ['sessionid']);
+    const accepted = chose('accepted', ['_ga', 'sessionid']);
+    const refused = chose('refused', ['sessionid']);
     for (const [first, second] of [
       [accepted, refused],
       [refused, accepted],
@@ -182,8 +238,8 @@ describe('pairRuns', () => {
   });
 
   it('refuses to compare two runs that did not make opposite choices, saying what each did', () => {
-    expect(pairRuns(run('accepted', []), run('accepted', []))).toEqual({ kind: 'not-comparable', states: ['accepted', 'accepted'] });
-    expect(pairRuns(run('choice', []), run('refused', []))).toEqual({ kind: 'not-comparable', states: ['choice', 'refused'] });
-    expect(pairRuns(run('refused', []), run('none', []))).toEqual({ kind: 'not-comparable', states: ['refused', 'none'] });
+    expect(pairRuns(chose('accepted', []), chose('accepted', []))).toEqual({ kind: 'not-comparable', states: ['accepted', 'accepted'] });
+    expect(pairRuns(chose('choice', []), chose('refused', []))).toEqual({ kind: 'not-comparable', states: ['choice', 'refused'] });
+    expect(pairRuns(chose('refused', []), chose('none', []))).toEqual({ kind: 'not-comparable', states: ['refused', 'none'] });
   });
 });

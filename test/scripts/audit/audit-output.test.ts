@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonOfRuns, exitCode, findingCount, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
-import { compareRuns } from '../../../src/core/report/index.ts';
+import { comparableReport, compareRuns } from '../../../src/core/report/index.ts';
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
@@ -8,16 +8,22 @@ const accepted = report([
   reportCookie({ name: 'sessionid' }),
   reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' }),
 ]);
-const refused = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_hjid', category: 'other', status: 'undeclared' })], {
-  findings: [finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'kept after a refusal' })],
-});
+const refused = report(
+  [
+    reportCookie({ name: 'sessionid' }),
+    reportCookie({ name: '_hjid', category: 'other', status: 'undeclared', firstPhase: 'after-refuse' }),
+  ],
+  {
+    findings: [finding({ kind: 'after-refusal', cookie: '_hjid', evidence: 'set after a refusal' })],
+  },
+);
 
 describe('audit output', () => {
   it('prints a table with the seven columns, then the findings', () => {
     const text = formatReport(refused, 'Consent: refuse');
     expect(text.split('\n')[2]).toMatch(/^Cookie\s+Provider\s+Service\s+Purpose\s+Status\s+Phase\s+First page$/);
-    expect(text).toMatch(/_hjid\s+Opendatasoft\s+Authentification\s+.*undeclared\s+before-choice\s+\/$/m);
-    expect(text).toContain('Findings (1):\n  [high] after-refusal _hjid: kept after a refusal');
+    expect(text).toMatch(/_hjid\s+Opendatasoft\s+Authentification\s+.*undeclared\s+after-refuse\s+\/$/m);
+    expect(text).toContain('Findings (1):\n  [high] after-refusal _hjid: set after a refusal');
     expect(formatReport(accepted, 'x')).toContain('Findings (0):\n  none');
   });
 
@@ -57,7 +63,7 @@ describe('audit output', () => {
   });
 
   it('compares an accept run with a refuse run', () => {
-    const comparison = compareRuns(accepted, refused);
+    const comparison = compareRuns(comparableReport(accepted), comparableReport(refused));
     expect(comparison).toEqual({
       onlyAfterAccept: ['_pk_id.1'],
       onlyAfterRefuse: ['_hjid'],
@@ -69,13 +75,16 @@ describe('audit output', () => {
   });
 
   it('names a cookie on two domains once, and lists apart the cookies of unknown origin', () => {
-    const twice = report([
-      reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
-      reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
-      reportCookie({ name: '_gid', category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true }),
-    ]);
-    const text = formatComparison(compareRuns(accepted, twice));
-    expect(text).toContain('- Non-necessary cookies present after refusing: \\_ga\n');
+    const twice = report(
+      [
+        reportCookie({ name: '_ga', category: 'statistics', domain: 'data.tco.re' }),
+        reportCookie({ name: '_ga', category: 'statistics', domain: '.data.tco.re', hostOnly: false }),
+        reportCookie({ name: '_gid', category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true }),
+      ],
+      { findings: ['data.tco.re', '.data.tco.re'].map((domain) => finding({ kind: 'after-refusal', cookie: '_ga', domain })) },
+    );
+    const text = formatComparison(compareRuns(comparableReport(accepted), comparableReport(twice)));
+    expect(text).toContain('- Cookies set or kept against the refusal: \\_ga\n');
     expect(text).toContain('- Not compared, of unknown origin (other open sites share their domain): \\_gid\n');
   });
 
@@ -85,7 +94,7 @@ describe('audit output', () => {
 
   it('compares two runs only when one accepted every tracker and the other refused them all, as the panel does', () => {
     expect(comparisonOfRuns(run(made(accepted, 'accepted')), run(made(refused, 'refused')))).toBe(
-      formatComparison(compareRuns(accepted, refused)),
+      formatComparison(compareRuns(comparableReport(accepted), comparableReport(refused))),
     );
     // No banner button found: neither run made a choice, and `_hjid`, left after no refusal, is no tracker after refusing.
     const none = comparisonOfRuns(run(accepted), run(refused));
@@ -111,7 +120,7 @@ describe('audit output', () => {
   it('says when the runs did not load the same pages, and which cookies first appeared on those', () => {
     const MAP = '/explore/dataset/roads/map/';
     const withMap = made(
-      report([...accepted.cookies, reportCookie({ name: 'mapbox_tiles', category: 'other', firstPage: MAP })]),
+      report([...accepted.cookies, reportCookie({ name: 'mapbox_tiles', category: 'other', firstPage: MAP, firstPhase: 'after-accept' })]),
       'accepted',
     );
     // The refuse run visited the map tab too, but it did not load: its cookies are not a difference of choice.
