@@ -480,13 +480,17 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     for (const size of sizes.values()) total += size;
     if (total <= limit) return;
 
+    const weigh = (inUse: ReadonlySet<string>) =>
+      [...cache.keys()].flatMap((key) => {
+        const site = parsed(key);
+        return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
+      });
     const inUse = hostsInUse();
-    const records = [...cache.keys()].flatMap((key) => {
-      const site = parsed(key);
-      return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
-    });
     const at = now();
-    total = await dropOtherState(texts, total, limit, sizes, inUse, records, at);
+    total = await dropOtherState(texts, total, limit, sizes, inUse, weigh(inUse), at);
+    // Weighed again after that wait (it reads live charters from the browser): cookie events
+    // meanwhile may have made another site the most recently active, or opened one in a tab.
+    const records = weigh(hostsInUse());
     const newest = records.reduce<(typeof records)[number] | undefined>(
       (best, record) => (!best || record.active > best.active ? record : best),
       undefined,

@@ -265,6 +265,39 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(Object.keys(storedRecord(session, 'd.opendatasoft.com').cookies)).toHaveLength(1);
   });
 
+  it('weighs how recently each site was active after reading the live charters: a site active meanwhile is not dropped', async () => {
+    // A live charter in storage: making room reads it (is it stale?), a round trip to the browser
+    // during which cookie events keep coming.
+    const session = newSession({ 'charter:data.tco.re': '{"fetchedAt":0}' }, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 250_000, now: () => 50 });
+    await store.load();
+    store.put(bigRecord('back.opendatasoft.com', 10, 100_000));
+    store.put(bigRecord('other.opendatasoft.com', 20, 100_000));
+    await store.flush();
+    const read = session.read.bind(session);
+    let comesBack = () => {};
+    session.read = async (keys) => {
+      const values = await read(keys);
+      if (keys?.includes('charter:data.tco.re')) comesBack();
+      return values;
+    };
+    // The user goes back to the least recently active site just as the next write makes room.
+    comesBack = () => {
+      comesBack = () => {};
+      const site = store.get('0', 'back.opendatasoft.com');
+      recordCookieChange(site, browserCookie({ name: 'back_again', domain: 'back.opendatasoft.com' }), false, 40);
+      store.put(site);
+    };
+    store.put(bigRecord('new.opendatasoft.com', 30, 100_000));
+    await store.flush();
+    await store.flush();
+    // The site now most recently active keeps its record and the cookie just seen; the next oldest goes.
+    expect(evictedHosts(session)).toEqual(['other.opendatasoft.com']);
+    expect(Object.keys(store.get('0', 'back.opendatasoft.com').cookies)).toHaveLength(2);
+    expect(Object.keys(storedRecord(session, 'back.opendatasoft.com').cookies)).toHaveLength(2);
+    expect(session.bytesInUse()).toBeLessThanOrEqual(250_000);
+  });
+
   it('as a last resort deletes what eviction left of old sites', async () => {
     const stubs = Object.fromEntries(
       Array.from({ length: 40 }, (_, i) => {
