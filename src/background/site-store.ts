@@ -480,13 +480,17 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     for (const size of sizes.values()) total += size;
     if (total <= limit) return;
 
+    const weigh = (inUse: ReadonlySet<string>) =>
+      [...cache.keys()].flatMap((key) => {
+        const site = parsed(key);
+        return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
+      });
     const inUse = hostsInUse();
-    const records = [...cache.keys()].flatMap((key) => {
-      const site = parsed(key);
-      return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
-    });
     const at = now();
-    total = await dropOtherState(texts, total, limit, sizes, inUse, records, at);
+    total = await dropOtherState(texts, total, limit, sizes, inUse, weigh(inUse), at);
+    // Weighed again after that wait (it reads live charters from the browser): cookie events
+    // meanwhile may have made another site the most recently active, or opened one in a tab.
+    const records = weigh(hostsInUse());
     const newest = records.reduce<(typeof records)[number] | undefined>(
       (best, record) => (!best || record.active > best.active ? record : best),
       undefined,
@@ -517,10 +521,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         removed.push(key);
       }
       if (removed.length > 0) {
+        const before = new Map(removed.map((key) => [key, revisions.get(key)]));
         await session.remove(removed);
         for (const key of removed) {
           stored.delete(key);
-          forget(key);
+          // Put again meanwhile (its site recorded a cookie): kept, and its put writes it back.
+          if (revisions.get(key) === before.get(key)) forget(key);
         }
       }
     }
@@ -572,8 +578,14 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
           continue;
         }
         // The writer keeps `items` for the next try; what eviction added must go with them, or
-        // storage would keep the full records while the ledger counts them dropped.
-        for (const [key, text] of texts) if (!(key in items)) writer.schedule(key, text);
+        // storage would keep the full records while the ledger counts them dropped. A record goes
+        // as it is now, not as this write had it: dropped here (the writer would queue its full
+        // version again), or grown since by a cookie event (this text would queue over it).
+        for (const [key, text] of texts) {
+          const record = isSiteKey(key) ? cache.get(key) : undefined;
+          if (record && typeof record !== 'string') writer.schedule(key, record);
+          else if (!(key in items)) writer.schedule(key, text);
+        }
         // Storage may hold part of the write (Firefox sets item by item): its keys may be there, sizes unknown.
         for (const key of texts.keys()) if (!stored.has(key)) stored.set(key, null);
         throw error;

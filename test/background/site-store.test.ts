@@ -265,6 +265,39 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(Object.keys(storedRecord(session, 'd.opendatasoft.com').cookies)).toHaveLength(1);
   });
 
+  it('weighs how recently each site was active after reading the live charters: a site active meanwhile is not dropped', async () => {
+    // A live charter in storage: making room reads it (is it stale?), a round trip to the browser
+    // during which cookie events keep coming.
+    const session = newSession({ 'charter:data.tco.re': '{"fetchedAt":0}' }, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 250_000, now: () => 50 });
+    await store.load();
+    store.put(bigRecord('back.opendatasoft.com', 10, 100_000));
+    store.put(bigRecord('other.opendatasoft.com', 20, 100_000));
+    await store.flush();
+    const read = session.read.bind(session);
+    let comesBack = () => {};
+    session.read = async (keys) => {
+      const values = await read(keys);
+      if (keys?.includes('charter:data.tco.re')) comesBack();
+      return values;
+    };
+    // The user goes back to the least recently active site just as the next write makes room.
+    comesBack = () => {
+      comesBack = () => {};
+      const site = store.get('0', 'back.opendatasoft.com');
+      recordCookieChange(site, browserCookie({ name: 'back_again', domain: 'back.opendatasoft.com' }), false, 40);
+      store.put(site);
+    };
+    store.put(bigRecord('new.opendatasoft.com', 30, 100_000));
+    await store.flush();
+    await store.flush();
+    // The site now most recently active keeps its record and the cookie just seen; the next oldest goes.
+    expect(evictedHosts(session)).toEqual(['other.opendatasoft.com']);
+    expect(Object.keys(store.get('0', 'back.opendatasoft.com').cookies)).toHaveLength(2);
+    expect(Object.keys(storedRecord(session, 'back.opendatasoft.com').cookies)).toHaveLength(2);
+    expect(session.bytesInUse()).toBeLessThanOrEqual(250_000);
+  });
+
   it('as a last resort deletes what eviction left of old sites', async () => {
     const stubs = Object.fromEntries(
       Array.from({ length: 40 }, (_, i) => {
@@ -282,6 +315,74 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(session.data[siteKey('0', 'gone-39.opendatasoft.com')]).toBeDefined();
     expect(store.hosts().has('gone-0.opendatasoft.com')).toBe(false);
     expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
+  });
+
+  it('keeps what eviction left of a site when the site records a cookie while that is being deleted', async () => {
+    const stubs = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => {
+        const host = `gone-${i}.opendatasoft.com`;
+        return [siteKey('0', host), JSON.stringify(evictedRecord(bigRecord(host, i, 2000), i))];
+      }),
+    );
+    const session = newSession(stubs, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
+    await store.load();
+    const remove = session.remove.bind(session);
+    let comesBack = () => {};
+    session.remove = async (keys) => {
+      await remove(keys);
+      comesBack();
+    };
+    comesBack = () => {
+      comesBack = () => {};
+      const site = store.get('0', 'gone-0.opendatasoft.com');
+      recordCookieChange(site, browserCookie({ name: 'back_again', domain: 'gone-0.opendatasoft.com' }), false, 100);
+      store.put(site);
+    };
+    store.put(recordWithEvents('data.tco.re'));
+    await store.flush();
+    await store.flush();
+    // Deleted to make room, then recorded again: the record stays, and is written again.
+    expect(store.hosts().has('gone-0.opendatasoft.com')).toBe(true);
+    expect(Object.keys(store.get('0', 'gone-0.opendatasoft.com').cookies)).toHaveLength(1);
+    expect(Object.keys(storedRecord(session, 'gone-0.opendatasoft.com').cookies)).toHaveLength(1);
+  });
+
+  it('after a refused write, tries again with each record as it is now: a cookie recorded meanwhile is kept, a record dropped stays dropped', async () => {
+    const session = newSession({}, 'chrome');
+    const write = session.write.bind(session);
+    let refuse: (() => void) | null = null;
+    session.write = async (items) => {
+      if (!refuse) return write(items);
+      refuse();
+      refuse = null;
+      throw new Error('storage unavailable');
+    };
+    const store = createSiteStore(session, 5, { budgetBytes: 250_000, retryDelayMs: 10 });
+    await store.load();
+    store.put(bigRecord('old.opendatasoft.com', 10, 100_000));
+    store.put(bigRecord('back.opendatasoft.com', 20, 100_000));
+    await store.flush();
+    // The old site's record changes, then a new site's comes: both older ones go to make room.
+    const old = store.get('0', 'old.opendatasoft.com');
+    recordCookieChange(old, browserCookie({ name: 'late', domain: 'old.opendatasoft.com' }), false, 21);
+    store.put(old);
+    store.put(bigRecord('new.opendatasoft.com', 30, 160_000));
+    // While the write is under way, the user goes back to a site just dropped.
+    refuse = () => {
+      const site = store.get('0', 'back.opendatasoft.com');
+      recordCookieChange(site, browserCookie({ name: 'back_again', domain: 'back.opendatasoft.com' }), false, 40);
+      store.put(site);
+    };
+    await store.flush();
+    expect(store.status().unsavedSince).not.toBeNull();
+    await vi.waitFor(() => expect(store.status().unsavedSince).toBeNull());
+    expect(Object.keys(storedRecord(session, 'back.opendatasoft.com').cookies)).toEqual(
+      Object.keys(store.get('0', 'back.opendatasoft.com').cookies),
+    );
+    expect(Object.keys(storedRecord(session, 'back.opendatasoft.com').cookies)).toHaveLength(1);
+    expect(evictedHosts(session)).toContain('old.opendatasoft.com');
+    expect(storedRecord(session, 'old.opendatasoft.com').cookies).toEqual({});
   });
 
   it('answers a key storage does not hold without asking it, once it has listed what storage holds', async () => {
