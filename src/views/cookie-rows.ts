@@ -67,7 +67,9 @@ function haystackOf(row: CookieRow): string {
   let haystack = haystacks.get(row);
   if (haystack === undefined) {
     const described = row.cookie ?? row.entry!;
-    haystack = [row.name, described.provider, described.service ?? '', described.purpose].join('\n').toLowerCase();
+    // Both languages of a known tracker's purpose: the popup shows the page's (CookieItem).
+    const purposes = [described.purpose, row.cookie?.purposeFr ?? ''];
+    haystack = [row.name, described.provider, described.service ?? '', ...purposes].join('\n').toLowerCase();
     haystacks.set(row, haystack);
   }
   return haystack;

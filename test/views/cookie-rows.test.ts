@@ -40,6 +40,22 @@ describe('rows', () => {
     expect(filterRows(rows, '  ')).toHaveLength(4);
   });
 
+  it('finds a known tracker by its purpose in either language, as a French popup shows it', () => {
+    const tracked = rowsOf(
+      report([
+        reportCookie({
+          name: '_ga',
+          source: 'known-tracker',
+          purpose: 'Distinguishes users.',
+          purposeFr: 'Distingue les utilisateurs.',
+        }),
+        reportCookie({ name: 'sessionid' }),
+      ]),
+    );
+    expect(filterRows(tracked, 'distingue').map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(tracked, 'distinguishes').map((r) => r.name)).toEqual(['_ga']);
+  });
+
   it('groups consecutive rows', () => {
     expect(groupByCategory(rowsOf(sample)).map((g) => [g.category, g.rows.length])).toEqual([
       ['necessary', 2],
