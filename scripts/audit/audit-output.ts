@@ -157,7 +157,23 @@ export function findingCount(reports: readonly Report[]): number {
   return mergeFindings(reports).length;
 }
 
-/** 1 when `--strict` and the runs have a finding (findingCount); 0 otherwise. */
-export function exitCode(reports: readonly Report[], strict: boolean): 0 | 1 {
-  return strict && findingCount(reports) > 0 ? 1 : 0;
+/** The consent state a run asked to make a choice should end in. */
+const STATE_OF_CHOICE = { accept: 'accepted', refuse: 'refused' } as const;
+
+/**
+ * Why a run asked to accept or refuse did not test that choice, or null: no banner button was
+ * found, or the click recorded another choice (a banner drawn late, a mixed choice). Its findings
+ * then say nothing of the choice, and "none" would read as a pass.
+ */
+export function choiceNotMade(consent: 'accept' | 'refuse' | 'none', report: Pick<Report, 'consent'>): string | null {
+  if (consent === 'none' || report.consent.state === STATE_OF_CHOICE[consent]) return null;
+  return (
+    `the ${consent} run recorded consent "${report.consent.state}", not "${STATE_OF_CHOICE[consent]}": ` +
+    'no consent banner button was found, or clicking it recorded another choice; its findings say nothing of that choice'
+  );
+}
+
+/** 1 when `--strict` and the runs have a finding (findingCount) or a run did not make its choice (choiceNotMade); 0 otherwise. */
+export function exitCode(reports: readonly Report[], strict: boolean, choicesNotMade = 0): 0 | 1 {
+  return strict && (findingCount(reports) > 0 || choicesNotMade > 0) ? 1 : 0;
 }

@@ -19,7 +19,7 @@ import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun, runTimeLimitMs, runWithin, type RunResult } from './run.ts';
 import { prepareOutDir } from './out-dir.ts';
-import { comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
+import { choiceNotMade, comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
 import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
 import type { PortalList } from '../census/portal-list.ts';
@@ -63,7 +63,7 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
   const choices = options.consent === 'both' ? (['accept', 'refuse'] as const) : ([options.consent] as const);
 
   try {
-    const runs: Array<[string, RunResult]> = [];
+    const runs: Array<[(typeof choices)[number], RunResult]> = [];
     for (const consent of choices) {
       const outDir = options.consent === 'both' ? join(options.out, consent) : options.out;
       log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile, ${COOKIE_POLICY[options.browser]})…`);
@@ -74,6 +74,8 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
       log(`wrote ${outDir}/report.json, report.md, popup.png`);
       runs.push([consent, run]);
     }
+    const notMade = runs.flatMap(([consent, run]) => choiceNotMade(consent, run.report) ?? []);
+    for (const reason of notMade) log(`warning: ${reason}`);
     const reports = runs.map(([consent, run]): [string, Report] => [consent, run.report]);
     console.log('');
     for (const [consent, report] of reports) console.log(formatReport(report, `Consent: ${consent}`));
@@ -94,8 +96,9 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
     }
     // Counted across the runs as a census row counts them: a refusal's "not seen" is no finding when the accept run saw it.
     const all = reports.map(([, report]) => report);
-    const code = exitCode(all, options.strict);
-    log(`done: ${findingCount(all)} finding(s)${code ? ' (--strict: exit 1)' : ''}`);
+    const code = exitCode(all, options.strict, notMade.length);
+    const unmade = notMade.length > 0 ? `, ${notMade.length} run(s) without the choice asked` : '';
+    log(`done: ${findingCount(all)} finding(s)${unmade}${code ? ' (--strict: exit 1)' : ''}`);
     return code;
   } finally {
     await demo?.close();

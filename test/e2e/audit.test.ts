@@ -18,6 +18,7 @@ import { launchChromium } from '../../scripts/browsers/chromium.ts';
 import { launchFirefox } from '../../scripts/browsers/firefox.ts';
 import { parseCharter, readCharterPage } from '../../src/core/charter/index.ts';
 import { draftCharter, draftHtml, draftMarkdown } from '../../src/core/draft/index.ts';
+import { startPortalServer } from '../../scripts/demo-portal/server.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-audit-'));
 const aFile = join(scratch, 'a-file');
@@ -267,6 +268,36 @@ describe('audit command', () => {
     expect(stderr).toMatch(/^audit: cannot reach https:\/\/unreachable\.invalid\/: \S/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('says when the choice asked was never made, and fails --strict for it even without findings (Firefox)', async () => {
+    // A page with no consent banner: the demo server's not-found page, on a loopback address
+    // (the audit reaches any site; no demo portal is started for a URL given).
+    const server = await startPortalServer(0);
+    try {
+      const out = join(scratch, 'no-banner');
+      const url = `http://127.0.0.1:${server.port}/terms/cookies-information`;
+      const { code, stdout, stderr } = await audit([
+        url,
+        '--browser',
+        'firefox',
+        '--consent',
+        'refuse',
+        '--pages',
+        '1',
+        '--strict',
+        '--out',
+        out,
+      ]);
+      expect(stderr).toBe('');
+      expect(stdout).toContain('consent: no consent banner button found on the page');
+      expect(stdout).toMatch(/warning: the refuse run recorded consent "\w+", not "refused": no consent banner button was found/);
+      expect(readReport(join(out, 'report.json')).findings).toEqual([]);
+      expect(stdout).toMatch(/done: 0 finding\(s\), 1 run\(s\) without the choice asked \(--strict: exit 1\)\n/);
+      expect(code).toBe(1);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 
   it('audits any site in headless Chromium too: its audit build has access to every site', async () => {
     // Before issue 15, Chromium stopped here: it cannot answer the prompt that grants access to a site.

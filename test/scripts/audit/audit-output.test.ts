@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonOfRuns, exitCode, findingCount, formatComparison, formatReport } from '../../../scripts/audit/audit-output.ts';
+import {
+  choiceNotMade,
+  comparisonOfRuns,
+  exitCode,
+  findingCount,
+  formatComparison,
+  formatReport,
+} from '../../../scripts/audit/audit-output.ts';
 import { comparableReport, compareRuns } from '../../../src/core/report/index.ts';
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
@@ -150,6 +157,21 @@ describe('audit output', () => {
     expect(
       formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] }),
     ).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
+
+  it('says when a run did not record the choice it was asked to make, and exits 1 for it with --strict', () => {
+    const state = (of: 'none' | 'choice' | 'accepted' | 'refused') => report([], { consent: { state: of, changedAt: 1, trackers: {} } });
+    expect(choiceNotMade('refuse', state('refused'))).toBeNull();
+    expect(choiceNotMade('accept', state('accepted'))).toBeNull();
+    expect(choiceNotMade('none', state('none'))).toBeNull();
+    expect(choiceNotMade('refuse', state('none'))).toBe(
+      'the refuse run recorded consent "none", not "refused": no consent banner button was found, or clicking it recorded another choice; its findings say nothing of that choice',
+    );
+    expect(choiceNotMade('accept', state('choice'))).toMatch(/^the accept run recorded consent "choice", not "accepted": /);
+    // No finding, but the refusal was never tested: a pass would be a silent wrong answer.
+    expect(exitCode([accepted], true, 1)).toBe(1);
+    expect(exitCode([accepted], false, 1)).toBe(0);
+    expect(exitCode([accepted], true, 0)).toBe(0);
   });
 
   it('exits 1 only with --strict and findings', () => {
