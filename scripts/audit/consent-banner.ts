@@ -48,7 +48,14 @@ const FIND_AND_CLICK = `(words, saveWords, on) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && !el.closest('[hidden]');
   };
-  const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], [id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]')];
+  // Never the whole page (Modernizr writes <html class="cookies">), and the innermost first: a
+  // page-wide wrapper named so would hold the catalogue's own filters and buttons.
+  const size = (el) => el.getElementsByTagName('*').length;
+  const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], [id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]')]
+    .filter((el) => el !== document.documentElement && el !== document.body)
+    .map((el) => [size(el), el])
+    .sort((a, b) => a[0] - b[0])
+    .map(([, el]) => el);
   const scopes = banners.length ? banners : [document];
   const label = (el) => (el.textContent || el.value || '').replace(/\\s+/g, ' ').trim().toLowerCase();
   for (const word of words) {
