@@ -70,8 +70,11 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /** A page fetched for its charter; `url` is where it ended, without path parameters nor query values (pageAddress). */
 export type CharterPage = { url: string; body: string; contentType: string | null };
 
-/** Why a page could not be fetched; `weight` ranks how much it explains (a 404 explains less than a server error). */
-export type PageProblem = { problem: PageFailure; weight: number };
+/**
+ * Why a page could not be fetched; `weight` ranks how much it explains (a 404 explains less than a
+ * server error); `url`, for an answer with an error status, where it ended (as CharterPage's).
+ */
+export type PageProblem = { problem: PageFailure; weight: number; url?: string };
 
 const NETWORK_ERROR: PageFailure = { kind: 'network' };
 /** Domains of the platform: a portal's charter may be served from another of its sub-domains. */
@@ -132,7 +135,11 @@ export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promi
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return { problem: { kind: 'http', status: response.status }, weight: response.status === 404 ? 1 : 2 };
+    return {
+      problem: { kind: 'http', status: response.status },
+      weight: response.status === 404 ? 1 : 2,
+      url: pageAddress(response.url || url),
+    };
   }
   const tooLarge: PageProblem = { problem: { kind: 'too-large', limit: MAX_CHARTER_PAGE_BYTES }, weight: 2 };
   if (Number(response.headers.get('content-length') ?? 0) > MAX_CHARTER_PAGE_BYTES) {
@@ -173,12 +180,16 @@ async function readCapped(response: Response, limit: number): Promise<string | n
   return parts.join('');
 }
 
-/** True when `address` (a kept charter's page) is `path` on `host`, a trailing slash aside. */
-function isPageOf(address: string | null, host: string, path: string): boolean {
+/**
+ * True when `address` (a kept charter's page) is `path` asked of `host`, or the page that request
+ * ended on (`endedAt`, after the redirects a custom domain makes), a trailing slash aside.
+ */
+function isPageOf(address: string | null, host: string, path: string, endedAt: string | undefined): boolean {
   if (address === null) return false;
+  const trimmed = (text: string) => text.replace(/\/$/, '');
+  if (endedAt !== undefined && trimmed(endedAt) === trimmed(address)) return true;
   try {
     const url = new URL(address);
-    const trimmed = (p: string) => p.replace(/\/$/, '');
     return url.host === host.toLowerCase() && trimmed(url.pathname) === trimmed(path);
   } catch {
     return false;
@@ -205,13 +216,14 @@ export async function fetchLiveCharter(
     if (weight >= problem.weight) problem = { found: { ...failure, path }, weight };
   };
   const notReached: string[] = [];
-  let goneFromWhereRead = false;
+  let goneFromWhereRead: string | null = null;
   for (const path of CHARTER_PATHS) {
     const page = await fetchCharterPage(`https://${host}${path}`, fetchImpl);
     if ('problem' in page) {
       if (page.weight > 0) note(page.problem, path, page.weight);
       else notReached.push(path);
-      if (page.problem.kind === 'http' && page.problem.status === 404 && isPageOf(readBefore, host, path)) goneFromWhereRead = true;
+      const notFound = page.problem.kind === 'http' && page.problem.status === 404;
+      if (notFound && isPageOf(readBefore, host, path, page.url)) goneFromWhereRead = path;
       continue;
     }
     try {
@@ -220,14 +232,16 @@ export async function fetchLiveCharter(
       note(pageFailureOfError(error), path, 2);
     }
   }
+  // A 404 at the very page the kept charter was read from says it is gone: that is said, whatever
+  // the other path did (no answer, a server error), and the charter is not kept on its strength.
+  if (goneFromWhereRead !== null) {
+    return { host, fetchedAt: now(), url: null, charter: null, problem: { kind: 'http', status: 404, path: goneFromWhereRead } };
+  }
   // 404s at some paths say nothing of one the connection failed to reach: the charter may be there
   // (most portals publish it at the first). That failure is said instead, a passing one: the
   // charter read before is kept (afterAttempt), as after a server error. Reached nowhere: no path.
-  // But a 404 at the very page the kept charter was read from says it is gone: that is said, and
-  // the charter is not kept on the strength of a page that could not be reached.
   const onlyNotFound = problem.found.kind === 'http' && problem.found.status === 404;
-  if (onlyNotFound && notReached.length > 0 && !goneFromWhereRead)
-    problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
+  if (onlyNotFound && notReached.length > 0) problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found };
 }
 

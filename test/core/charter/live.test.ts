@@ -166,10 +166,39 @@ describe('fetchLiveCharter', () => {
       kind: 'network',
       path: '/terms/cookies-policy/',
     });
+    // Gone from where it was read, whatever the other path answers: a server error there says
+    // nothing of the page that is no more.
+    for (const status of [500, 503, 429]) {
+      const serverErrorBeside = fakeFetch({
+        [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
+        [`https://${HOST}/terms/cookies-information`]: { status },
+      });
+      const attempt = await fetchLiveCharter(HOST, serverErrorBeside, () => 3, before.url);
+      expect(attempt.problem, `${status}`).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-policy/' });
+      expect(afterAttempt(before, attempt).charter, `${status}`).toBeNull();
+    }
     const onlyProse = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<p>Nothing here</p>' } });
     expect((await fetchLiveCharter(HOST, onlyProse)).problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
     const binary = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: 'x\u0000y\u0000', type: 'text/plain' } });
     expect((await fetchLiveCharter(HOST, binary)).problem).toEqual({ kind: 'not-text', path: '/terms/cookies-policy/' });
+  });
+
+  it('knows a kept charter read through a redirect gone when that redirect ends on a 404', async () => {
+    // A portal on its own domain whose charter page redirects to its platform sub-domain.
+    const ended = 'https://city.opendatasoft.com/terms/cookies-policy/';
+    const answering =
+      (status: number): FetchLike =>
+      async (url) => {
+        if (!url.endsWith('/terms/cookies-policy/')) throw new TypeError('Failed to fetch');
+        const response = new Response(status === 200 ? html : '', { status, headers: { 'content-type': 'text/html' } });
+        Object.defineProperty(response, 'url', { value: ended });
+        return response;
+      };
+    const before = await fetchLiveCharter('data.city.fr', answering(200), () => 1);
+    expect(before.url).toBe(ended);
+    const attempt = await fetchLiveCharter('data.city.fr', answering(404), () => 2, before.url);
+    expect(attempt.problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-policy/' });
+    expect(afterAttempt(before, attempt).charter).toBeNull();
   });
 
   it('reads a charter served as plain text too', async () => {
