@@ -3,7 +3,7 @@ import type { ReportCookie } from '../core/report/report.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts';
 import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
-import type { CookieRow } from './cookie-rows.ts';
+import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
 
 type CookieItemProps = {
   /** The row to show. */
@@ -115,7 +115,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const foreign = wordsLanguage !== null && wordsLanguage !== pageLanguage;
   const own = (words: string): Child => (foreign ? element(doc, 'span', { lang: wordsLanguage }, words) : words);
   // A known tracker's purpose has French words of its own (the table's): a French page shows them, unmarked.
-  const purposeFr = pageLanguage === 'fr' ? cookie?.purposeFr : undefined;
+  const purposeFr = frenchPurpose(row, language);
   const purposeWords = purposeFr || (purpose && own(purpose));
   const stated = statedLifetime(source, duration, known, own, t, language, doc);
   const actual =

@@ -57,29 +57,33 @@ export function rowsOf(report: Report): CookieRow[] {
   return [...seen, ...unseen].sort((a, b) => rank(a) - rank(b));
 }
 
-/**
- * The lower-case text the search box matches (name, provider, service, purpose), made at the
- * first search and kept: most popups are never searched, and a copy of every row's texts would
- * stay in memory as long as the popup.
- */
-const haystacks = new WeakMap<CookieRow, string>();
-function haystackOf(row: CookieRow): string {
-  let haystack = haystacks.get(row);
-  if (haystack === undefined) {
-    const described = row.cookie ?? row.entry!;
-    // Both languages of a known tracker's purpose: the popup shows the page's (CookieItem).
-    const purposes = [described.purpose, row.cookie?.purposeFr ?? ''];
-    haystack = [row.name, described.provider, described.service ?? '', ...purposes].join('\n').toLowerCase();
-    haystacks.set(row, haystack);
-  }
-  return haystack;
+/** A known tracker's purpose in the table's French words on a French page (CookieItem shows them), else the source's. */
+export function frenchPurpose(row: CookieRow, language: string): string | undefined {
+  return language.split('-')[0] === 'fr' ? row.cookie?.purposeFr : undefined;
 }
 
-/** Rows whose name, provider, service or purpose contains every word of `query`. */
-export function filterRows(rows: readonly CookieRow[], query: string): CookieRow[] {
+/**
+ * The lower-case text the search box matches (name, provider, service, purpose as shown), made at
+ * the first search and kept: most popups are never searched, and a copy of every row's texts
+ * would stay in memory as long as the popup. A page keeps its language.
+ */
+const haystacks = new WeakMap<CookieRow, { language: string; text: string }>();
+function haystackOf(row: CookieRow, language: string): string {
+  let haystack = haystacks.get(row);
+  if (haystack === undefined || haystack.language !== language) {
+    const described = row.cookie ?? row.entry!;
+    const purpose = frenchPurpose(row, language) || described.purpose;
+    const text = [row.name, described.provider, described.service ?? '', purpose].join('\n').toLowerCase();
+    haystacks.set(row, (haystack = { language, text }));
+  }
+  return haystack.text;
+}
+
+/** Rows whose name, provider, service or purpose (in the words `language`'s page shows) contains every word of `query`. */
+export function filterRows(rows: readonly CookieRow[], query: string, language: string): CookieRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...rows];
-  return rows.filter((row) => words.every((word) => haystackOf(row).includes(word)));
+  return rows.filter((row) => words.every((word) => haystackOf(row, language).includes(word)));
 }
 
 /** Consecutive rows grouped by category, for section headings. */

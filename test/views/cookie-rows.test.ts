@@ -35,12 +35,12 @@ describe('rows', () => {
 
   it('filters on name, provider, service and purpose, case-insensitively', () => {
     const rows = rowsOf(sample);
-    expect(filterRows(rows, 'GOOGLE').map((r) => r.name)).toEqual(['_ga']);
-    expect(filterRows(rows, 'visits matomo').map((r) => r.name)).toEqual(['_pk_id.*']);
-    expect(filterRows(rows, '  ')).toHaveLength(4);
+    expect(filterRows(rows, 'GOOGLE', 'en').map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(rows, 'visits matomo', 'en').map((r) => r.name)).toEqual(['_pk_id.*']);
+    expect(filterRows(rows, '  ', 'en')).toHaveLength(4);
   });
 
-  it('finds a known tracker by its purpose in either language, as a French popup shows it', () => {
+  it('finds a known tracker by its purpose in the words the page shows: French on a French page', () => {
     const tracked = rowsOf(
       report([
         reportCookie({
@@ -52,8 +52,11 @@ describe('rows', () => {
         reportCookie({ name: 'sessionid' }),
       ]),
     );
-    expect(filterRows(tracked, 'distingue').map((r) => r.name)).toEqual(['_ga']);
-    expect(filterRows(tracked, 'distinguishes').map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(tracked, 'distingue', 'fr-FR').map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(tracked, 'distinguishes', 'fr-FR')).toEqual([]);
+    // The same rows on an English page: its words, not the French it does not show.
+    expect(filterRows(tracked, 'distinguishes', 'en').map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(tracked, 'distingue', 'en')).toEqual([]);
   });
 
   it('groups consecutive rows', () => {
