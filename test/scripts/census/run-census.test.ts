@@ -38,13 +38,22 @@ function setup(
       options.log(`visited ${host}`);
       const findings = options.consent === 'refuse' ? [finding('after-refusal', '_ga', 'high', host)] : [];
       const cookies = [reportCookie({ name: 'sessionid', domain: host })];
-      if (!plan.choose) return { report: report(cookies, { host, findings }), pages: ['/', '/explore/'], notLoaded: [] };
+      if (!plan.choose) return { report: report(cookies, { host, findings }), pages: ['/', '/explore/'], notLoaded: [], clicked: null };
       const state = options.consent === 'accept' ? 'accepted' : 'refused';
       const notLoaded = options.consent === 'accept' ? plan.choose.accept : plan.choose.refuse;
       // What the catalogue sets, when it loads.
-      if (!notLoaded.includes('/explore/')) cookies.push(reportCookie({ name: 'catalogue_pref', domain: host, firstPage: '/explore/' }));
+      if (!notLoaded.includes('/explore/'))
+        cookies.push(
+          reportCookie({
+            name: 'catalogue_pref',
+            domain: host,
+            firstPage: '/explore/',
+            // Set after the choice: the catalogue is visited after the banner is clicked.
+            firstPhase: options.consent === 'accept' ? 'after-accept' : 'after-refuse',
+          }),
+        );
       const consent = { state, changedAt: 2, trackers: {} } as const;
-      return { report: report(cookies, { host, findings, consent }), pages: ['/', '/explore/'], notLoaded };
+      return { report: report(cookies, { host, findings, consent }), pages: ['/', '/explore/'], notLoaded, clicked: 'tout refuser' };
     },
     launch: async () => {
       throw new Error('the fake audit launches nothing');
