@@ -161,19 +161,30 @@ export function findingCount(reports: readonly Report[]): number {
 const STATE_OF_CHOICE = { accept: 'accepted', refuse: 'refused' } as const;
 
 /**
- * Why a run asked to accept or refuse did not test that choice, or null: no banner button was
- * found, or the click recorded another choice (a banner drawn late, a mixed choice). Its findings
- * then say nothing of the choice, and "none" would read as a pass.
+ * Why a run asked to accept or refuse did not record that choice, or null. `strict` when it
+ * should fail `--strict`: a button was clicked and another choice came of it (a mixed choice, a
+ * banner that did not write it). A page with no banner button is said but does not fail: a
+ * portal whose cookies need no consent shows none, and what is set unasked is a finding anyway.
  */
-export function choiceNotMade(consent: 'accept' | 'refuse' | 'none', report: Pick<Report, 'consent'>): string | null {
-  if (consent === 'none' || report.consent.state === STATE_OF_CHOICE[consent]) return null;
-  return (
-    `the ${consent} run recorded consent "${report.consent.state}", not "${STATE_OF_CHOICE[consent]}": ` +
-    'no consent banner button was found, or clicking it recorded another choice; its findings say nothing of that choice'
-  );
+export function choiceNotMade(
+  consent: 'accept' | 'refuse' | 'none',
+  run: { report: Pick<Report, 'consent'>; clicked: string | null },
+): { reason: string; strict: boolean } | null {
+  const { state } = run.report.consent;
+  if (consent === 'none' || state === STATE_OF_CHOICE[consent]) return null;
+  if (run.clicked === null) {
+    return {
+      reason: `the ${consent} run found no consent banner button (consent "${state}"): nothing was ${consent === 'accept' ? 'accepted' : 'refused'}; a portal whose cookies need no consent shows no banner`,
+      strict: false,
+    };
+  }
+  return {
+    reason: `the ${consent} run clicked "${run.clicked}" but recorded consent "${state}", not "${STATE_OF_CHOICE[consent]}": its findings say nothing of that choice`,
+    strict: true,
+  };
 }
 
-/** 1 when `--strict` and the runs have a finding (findingCount) or a run did not make its choice (choiceNotMade); 0 otherwise. */
+/** 1 when `--strict` and the runs have a finding (findingCount) or a run clicked a choice it did not record (choiceNotMade); 0 otherwise. */
 export function exitCode(reports: readonly Report[], strict: boolean, choicesNotMade = 0): 0 | 1 {
   return strict && (findingCount(reports) > 0 || choicesNotMade > 0) ? 1 : 0;
 }

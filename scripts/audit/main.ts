@@ -74,8 +74,8 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
       log(`wrote ${outDir}/report.json, report.md, popup.png`);
       runs.push([consent, run]);
     }
-    const notMade = runs.flatMap(([consent, run]) => choiceNotMade(consent, run.report) ?? []);
-    for (const reason of notMade) log(`warning: ${reason}`);
+    const notMade = runs.flatMap(([consent, run]) => choiceNotMade(consent, run) ?? []);
+    for (const { reason } of notMade) log(`warning: ${reason}`);
     const reports = runs.map(([consent, run]): [string, Report] => [consent, run.report]);
     console.log('');
     for (const [consent, report] of reports) console.log(formatReport(report, `Consent: ${consent}`));
@@ -96,7 +96,7 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
     }
     // Counted across the runs as a census row counts them: a refusal's "not seen" is no finding when the accept run saw it.
     const all = reports.map(([, report]) => report);
-    const code = exitCode(all, options.strict, notMade.length);
+    const code = exitCode(all, options.strict, notMade.filter((each) => each.strict).length);
     const unmade = notMade.length > 0 ? `, ${notMade.length} run(s) without the choice asked` : '';
     log(`done: ${findingCount(all)} finding(s)${unmade}${code ? ' (--strict: exit 1)' : ''}`);
     return code;

@@ -45,6 +45,8 @@ export type RunResult = {
   pages: string[];
   /** Those of `pages` that did not load: what they set may be missing from the report. */
   notLoaded: string[];
+  /** The consent banner button clicked (clickConsent's label); null when none was found, or none was asked for. */
+  clicked: string | null;
 };
 
 const NAVIGATION_TIMEOUT_MS = 20_000;
@@ -146,9 +148,10 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     }
     await settle(api, host);
 
+    let clicked: string | null = null;
     if (consent !== 'none') {
       log(`consent: choosing "${consent}"…`);
-      const clicked = await clickConsent(page, consent);
+      clicked = await clickConsent(page, consent);
       log(clicked ? `consent: clicked "${clicked}"` : 'consent: no consent banner button found on the page');
       await settle(api, host);
     }
@@ -193,7 +196,7 @@ export async function auditRun({ launch, target, url, consent, pages = 1, outDir
     await popup.goto(browser.popupUrl(`?host=${encodeURIComponent(host)}&theme=light`));
     await popup.waitFor('main[data-state="ready"] .report');
     await popup.screenshot(join(outDir, 'popup.png'));
-    return { report, pages: visited, notLoaded };
+    return { report, pages: visited, notLoaded, clicked };
   } catch (error) {
     // A run ended by its signal fails with the signal's reason, not with what the dead browser said.
     if (aborted()) throw signal!.reason;

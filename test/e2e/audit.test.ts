@@ -269,9 +269,10 @@ describe('audit command', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('says when the choice asked was never made, and fails --strict for it even without findings (Firefox)', async () => {
+  it('says when a page shows no consent banner button, without failing --strict on that alone (Firefox)', async () => {
     // A page with no consent banner: the demo server's not-found page, on a loopback address
-    // (the audit reaches any site; no demo portal is started for a URL given).
+    // (the audit reaches any site; no demo portal is started for a URL given). A portal whose
+    // cookies need no consent shows none: said, and judged by its findings alone.
     const server = await startPortalServer(0);
     try {
       const out = join(scratch, 'no-banner');
@@ -290,10 +291,10 @@ describe('audit command', () => {
       ]);
       expect(stderr).toBe('');
       expect(stdout).toContain('consent: no consent banner button found on the page');
-      expect(stdout).toMatch(/warning: the refuse run recorded consent "\w+", not "refused": no consent banner button was found/);
+      expect(stdout).toMatch(/warning: the refuse run found no consent banner button \(consent "\w+"\): nothing was refused; /);
       expect(readReport(join(out, 'report.json')).findings).toEqual([]);
-      expect(stdout).toMatch(/done: 0 finding\(s\), 1 run\(s\) without the choice asked \(--strict: exit 1\)\n/);
-      expect(code).toBe(1);
+      expect(stdout).toMatch(/done: 0 finding\(s\), 1 run\(s\) without the choice asked\n/);
+      expect(code).toBe(0);
     } finally {
       await server.close();
     }

@@ -159,16 +159,26 @@ describe('audit output', () => {
     ).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 
-  it('says when a run did not record the choice it was asked to make, and exits 1 for it with --strict', () => {
-    const state = (of: 'none' | 'choice' | 'accepted' | 'refused') => report([], { consent: { state: of, changedAt: 1, trackers: {} } });
-    expect(choiceNotMade('refuse', state('refused'))).toBeNull();
-    expect(choiceNotMade('accept', state('accepted'))).toBeNull();
-    expect(choiceNotMade('none', state('none'))).toBeNull();
-    expect(choiceNotMade('refuse', state('none'))).toBe(
-      'the refuse run recorded consent "none", not "refused": no consent banner button was found, or clicking it recorded another choice; its findings say nothing of that choice',
-    );
-    expect(choiceNotMade('accept', state('choice'))).toMatch(/^the accept run recorded consent "choice", not "accepted": /);
-    // No finding, but the refusal was never tested: a pass would be a silent wrong answer.
+  it('says when a run did not record the choice it was asked to make; --strict fails only a click that recorded another', () => {
+    const run = (of: 'none' | 'choice' | 'accepted' | 'refused', clicked: string | null) => ({
+      report: report([], { consent: { state: of, changedAt: 1, trackers: {} } }),
+      clicked,
+    });
+    expect(choiceNotMade('refuse', run('refused', 'tout refuser'))).toBeNull();
+    expect(choiceNotMade('accept', run('accepted', 'tout accepter'))).toBeNull();
+    expect(choiceNotMade('none', run('none', null))).toBeNull();
+    // No banner button: a portal whose cookies need no consent shows none; said, not failed.
+    expect(choiceNotMade('refuse', run('none', null))).toEqual({
+      reason:
+        'the refuse run found no consent banner button (consent "none"): nothing was refused; a portal whose cookies need no consent shows no banner',
+      strict: false,
+    });
+    // A click that recorded another choice: the choice asked was never tested.
+    expect(choiceNotMade('accept', run('choice', 'sauvegarder mes choix, every switch on'))).toEqual({
+      reason:
+        'the accept run clicked "sauvegarder mes choix, every switch on" but recorded consent "choice", not "accepted": its findings say nothing of that choice',
+      strict: true,
+    });
     expect(exitCode([accepted], true, 1)).toBe(1);
     expect(exitCode([accepted], false, 1)).toBe(0);
     expect(exitCode([accepted], true, 0)).toBe(0);

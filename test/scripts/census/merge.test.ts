@@ -166,6 +166,7 @@ describe('census:merge', () => {
           report: report([reportCookie({ name: 'sessionid', domain: url.hostname })], { host: url.hostname, findings }),
           pages: ['/'],
           notLoaded: [],
+          clicked: null,
         };
       },
       launch: async () => {
