@@ -78,8 +78,7 @@ function toolboxPrelude(url: string): string {
  * Opens Firefox's Web Developer Tools on the tab showing `url` and selects the extension's tool
  * `label`, as a person would. A smoke test only: this goes through Firefox's own chrome code
  * (gDevTools, evaluated in the parent process over the debugging server: firefox-rdp.ts), not
- * through an API meant for tests, and the panel's document cannot be read this way: the test
- * looks at what the extension's DevTools page did instead. Resolves to the tool's id.
+ * through an API meant for tests. Resolves to the tool's id (readFirefoxToolPanel reads its page).
  */
 export async function openFirefoxToolbox(firefox: { rdp: () => Promise<RdpClient> }, url: string, label: string): Promise<string> {
   const id = await evaluateInParentProcess(
@@ -116,12 +115,60 @@ export async function closeFirefoxToolbox(firefox: { rdp: () => Promise<RdpClien
   );
 }
 
+/**
+ * Reads the page of the extension's tool `toolId` as the toolbox on the tab showing `url` shows
+ * it: `read` (self-contained: it goes as source) runs on that page's window and its value, which
+ * must survive JSON, comes back; null while the toolbox has not made the tool's browser yet. The
+ * page lives in the extension's process, inside a <browser> of the toolbox's chrome iframe
+ * (webext-panels.xhtml), out of reach of BiDi and of the tab's debugging targets: the parent
+ * process loads a frame script into that browser (its message manager, as Firefox's own
+ * extension code does), which reads the window as chrome code does (through Xray wrappers: DOM
+ * properties, not the page's own expandos) and sends the value back.
+ */
+export async function readFirefoxToolPanel<T>(
+  firefox: { rdp: () => Promise<RdpClient> },
+  url: string,
+  toolId: string,
+  read: (window: Window) => T,
+): Promise<T | null> {
+  const message = `e2e:tool-panel:${randomUUID()}`;
+  const frameScript = `try { sendAsyncMessage(${JSON.stringify(message)}, { value: (${read.toString()})(content) }); }
+    catch (error) { sendAsyncMessage(${JSON.stringify(message)}, { error: String(error) }); }`;
+  const outcome = (await evaluateInParentProcess(
+    await firefox.rdp(),
+    'read the tool panel',
+    `(async () => {
+    ${toolboxPrelude(url)}
+    const toolbox = gDevTools.getToolboxForTab(tab);
+    const frame = toolbox?.doc.getElementById('toolbox-panel-iframe-' + ${JSON.stringify(toolId)});
+    const panel = frame?.contentDocument?.querySelector('browser[webextension-view-type="devtools_panel"]');
+    if (!panel?.messageManager) return null;
+    const manager = panel.messageManager;
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { manager.removeMessageListener(${JSON.stringify(message)}, listener); reject(new Error('no answer from the panel')); }, 5000);
+      const listener = (answer) => { clearTimeout(timer); manager.removeMessageListener(${JSON.stringify(message)}, listener); resolve(answer.data); };
+      manager.addMessageListener(${JSON.stringify(message)}, listener);
+      manager.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(frameScript)}), false);
+    });
+  })()`,
+  )) as { value: T } | { error: string } | null;
+  if (outcome === null) return null;
+  if ('error' in outcome) throw new Error(`the tool panel: ${outcome.error}`);
+  return outcome.value;
+}
+
 /** A PAC script sending the mapped hosts to the local server, everything else directly. */
 function pacScript(hosts: readonly string[], port: number): string {
   return `function FindProxyForURL(url, host) { return ${JSON.stringify(hosts)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
 }
 
-export async function launchFirefox(options: LaunchOptions = {}): Promise<
+/** Firefox's launch options: the common ones, and what only Firefox can be launched with. */
+export type FirefoxLaunchOptions = LaunchOptions & {
+  /** DevTools' own theme (the `devtools.theme` pref, which the toolbox's settings change), apart from the system's; Firefox's default ("auto", the system's) otherwise. */
+  devtoolsTheme?: 'light' | 'dark';
+};
+
+export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<
   BrowserUnderTest & {
     browser: Browser;
     rdp: () => Promise<RdpClient>;
@@ -178,6 +225,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<
       // The desktop's dark mode as Firefox reads it from the system (its look-and-feel override):
       // prefers-color-scheme follows, in web and extension pages alike.
       ...(options.colorScheme === 'dark' ? { 'ui.systemUsesDarkTheme': 1 } : {}),
+      ...(options.devtoolsTheme ? { 'devtools.theme': options.devtoolsTheme } : {}),
     },
   });
   const browser = await launched.catch((error: unknown) => {

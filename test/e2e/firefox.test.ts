@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
-import { closeFirefoxToolbox, launchFirefox, openFirefoxToolbox } from '../../scripts/browsers/firefox.ts';
+import { closeFirefoxToolbox, launchFirefox, openFirefoxToolbox, readFirefoxToolPanel } from '../../scripts/browsers/firefox.ts';
+import { evaluateInParentProcess } from '../../scripts/browsers/firefox-rdp.ts';
 import {
   extensionPage,
   grantedPermissions,
@@ -13,7 +14,7 @@ import {
   waitForReport,
 } from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, openPopup, seenRow, visitPortal } from './scenarios/context.ts';
-import { eventRow } from './scenarios/panels.ts';
+import { eventRow, PANEL_PAGE } from './scenarios/panels.ts';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { firefoxSidebar, openFirefoxToolbarPopup, showFirefoxTab } from '../../scripts/browsers/firefox-toolbar.ts';
 import { isolated } from '../../src/platform/i18n.ts';
@@ -186,6 +187,67 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });
+
+/** The body's background in each theme: views.css's --bg. */
+const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(27, 29, 32)' } as const;
+
+/** What the DevTools panel's page shows of its theme: the one it applied (none: the system's), and its body's background. */
+const panelLook = (window: Window) => ({
+  state: window.document.querySelector('main')?.getAttribute('data-state') ?? null,
+  theme: window.document.documentElement.getAttribute('data-theme'),
+  background: window.getComputedStyle(window.document.body).backgroundColor,
+});
+
+// DevTools' theme is its own (the `devtools.theme` pref its settings write), apart from the system's:
+// the panel in the real toolbox follows it (devtools.panels.themeName, then onThemeChanged), while
+// the tab's page and the same panel page opened in a tab follow the system. Firefox also gives the
+// panel's page DevTools' colour scheme (prefers-color-scheme, measured in ESR 140): the background
+// alone would not tell the page's own choice, its data-theme does.
+for (const { system, devtools, changedTo } of [
+  { system: 'light', devtools: 'dark', changedTo: 'light' },
+  { system: 'dark', devtools: 'light', changedTo: 'dark' },
+] as const) {
+  describe(`Firefox ESR: the real DevTools panel, DevTools ${devtools} in a ${system} system`, () => {
+    const { browser } = launchedForBlock((port) =>
+      launchFirefox({
+        hostMap: { hosts: PORTAL_HOSTS, port },
+        devtoolsTheme: devtools,
+        ...(system === 'dark' ? { colorScheme: 'dark' } : {}),
+      }),
+    );
+
+    it(`is ${devtools} as DevTools is, the page and the panel's page in a tab ${system}; then ${changedTo} when DevTools' theme changes`, async () => {
+      const host = 'data.tco.re';
+      const url = `http://${host}/`;
+      const popup = await openPopup(browser(), host);
+      await popup.waitFor('[data-action="enable-devtools"]');
+      await popup.click('[data-action="enable-devtools"]');
+      await popup.waitFor('[data-tools-status]');
+      await popup.close();
+      const site = await visitPortal(browser(), host);
+      const tool = await openFirefoxToolbox(browser(), url, 'Cookie charter');
+      const look = () => readFirefoxToolPanel(browser(), url, tool, panelLook);
+      await expect.poll(async () => (await look())?.state ?? null, { timeout: 15_000 }).toBe('ready');
+      expect(await look()).toEqual({ state: 'ready', theme: devtools, background: BACKGROUND[devtools] });
+      // The same page outside DevTools, and the tab's page, follow the system.
+      expect(await site.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches, null)).toBe(system === 'dark');
+      const inTab = await browser().newPage();
+      await inTab.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
+      await inTab.waitFor('main[data-state="ready"]');
+      expect(await inTab.evaluate(() => getComputedStyle(document.body).backgroundColor, null)).toBe(BACKGROUND[system]);
+      // The person picks the other theme in DevTools' settings (which write this pref): the open panel follows.
+      await evaluateInParentProcess(
+        await browser().rdp(),
+        'set the DevTools theme',
+        `Services.prefs.setCharPref('devtools.theme', '${changedTo}')`,
+      );
+      await expect.poll(async () => (await look())?.theme ?? null, { timeout: 15_000 }).toBe(changedTo);
+      expect(await look()).toEqual({ state: 'ready', theme: changedTo, background: BACKGROUND[changedTo] });
+      await closeFirefoxToolbox(browser(), url);
+      await Promise.all([site.close(), inTab.close()]);
+    });
+  });
+}
 
 // The shipped build: the grant is optional, asked from the popup; Firefox grants it without its prompt (a pref).
 describe('Firefox ESR: the person grants access to cookies of embedded content', () => {
