@@ -17,7 +17,9 @@ export type ClearSiteDeps = {
   navigateTab: (tabId: number, url: string) => Promise<boolean>;
   /** True once a tab has loaded an address (or one hidden from us); false when it closes first or `signal` aborts. */
   tabLoaded: (tabId: number, url: string, signal: AbortSignal) => Promise<boolean>;
-  /** How long a tab may take to leave its page before the clear goes on without it; 5 s unless a test says otherwise. */
+  /** True once a tab shows an address `shows` accepts; false when it closes first or `signal` aborts. */
+  tabShows: (tabId: number, shows: (url: string) => boolean, signal: AbortSignal) => Promise<boolean>;
+  /** How long a tab may take to leave its page, or to show it again, before the clear goes on without it; 5 s unless a test says otherwise. */
   leaveWaitMs?: number;
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
@@ -76,6 +78,23 @@ async function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): P
 }
 
 /**
+ * Takes tab `tab` back to the address it showed and waits, at most `limitMs`, until it shows it
+ * (committed, not loaded): the pages that follow the tab (the DevTools panel, the side panel) ask
+ * for its site once the action is done, and find it there, not at the blank page.
+ */
+async function comeBack(deps: ClearSiteDeps, tab: { tabId: number; url: string }, host: string, limitMs: number): Promise<void> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), limitMs);
+  try {
+    const shown = deps.tabShows(tab.tabId, (url) => webHost(url) === host, stop.signal);
+    if (await deps.navigateTab(tab.tabId, tab.url).catch(() => false)) await shown;
+  } finally {
+    clearTimeout(timer);
+    stop.abort();
+  }
+}
+
+/**
  * "Record consent flow": deletes, in cookie store `storeId`, the cookies that apply to `host` and
  * every cookie partitioned under a site that covers it (Firefox keeps embedded content's cookies
  * apart per top-level site): otherwise the new run might never see them set. An embedded
@@ -87,8 +106,8 @@ async function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): P
  * page for a blank one, and the clear waits until they have: a page still running after the
  * cookies are deleted could set one again, recorded in the new run as set before any choice (a
  * false alarm) or found there by the next scan. Once the record starts afresh, each tab loads the
- * address it showed again. A tab closed meanwhile is skipped; one slow to leave is waited for
- * only so long (LEAVE_WAIT_MS).
+ * address it showed again, and the clear resolves once each shows it. A tab closed meanwhile is
+ * skipped; one slow to leave or to come back is waited for only so long (LEAVE_WAIT_MS).
  *
  * Resolves to how many cookies were deleted; one that cannot be deleted is skipped, not fatal. No
  * cookie's value is read or passed on.
@@ -110,7 +129,7 @@ export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: st
     );
     const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
     await deps.restartRecord(host, storeId);
-    await Promise.all(left.map((tab) => deps.navigateTab(tab.tabId, tab.url).catch(() => false)));
+    await Promise.all(left.map((tab) => comeBack(deps, tab, host, leaveWaitMs)));
     return removed.filter(Boolean).length;
   };
 }

@@ -60,11 +60,6 @@ export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: 
   });
 }
 
-/** Reloads a tab (the consent-flow recording starts from a fresh page). */
-export async function reloadTab(tabId: number, api: TabsApi = browser): Promise<void> {
-  await api.tabs.reload(tabId);
-}
-
 /**
  * Takes tab `tabId` to `url`, in place of its current history entry where the browser can
  * (Firefox's `loadReplace`). Chrome, which has no such option, refuses a key it does not know in
@@ -97,6 +92,32 @@ export function tabLoaded(tabId: number, url: string, signal: AbortSignal, api: 
     };
     const updated = (id: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
       if (id === tabId && change.status === 'complete' && (tab.url === undefined || tab.url === url)) finish(true);
+    };
+    const removed = (id: number) => {
+      if (id === tabId) finish(false);
+    };
+    const aborted = () => finish(false);
+    if (signal.aborted) return resolve(false);
+    api.tabs.onUpdated.addListener(updated);
+    api.tabs.onRemoved.addListener(removed);
+    signal.addEventListener('abort', aborted);
+  });
+}
+
+/**
+ * Resolves to true once tab `tabId` shows an address `shows` accepts (the browser says so as the
+ * page commits, before it has loaded). False when the tab closes first, or `signal` aborts.
+ */
+export function tabShows(tabId: number, shows: (url: string) => boolean, signal: AbortSignal, api: TabsApi = browser): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (reached: boolean) => {
+      api.tabs.onUpdated.removeListener(updated);
+      api.tabs.onRemoved.removeListener(removed);
+      signal.removeEventListener('abort', aborted);
+      resolve(reached);
+    };
+    const updated = (id: number, _change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+      if (id === tabId && tab.url !== undefined && shows(tab.url)) finish(true);
     };
     const removed = (id: number) => {
       if (id === tabId) finish(false);

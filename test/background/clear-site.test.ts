@@ -9,12 +9,13 @@ import { browserCookie } from '../support/cookies.ts';
  * an address and has loaded it when the test says (`loads`: at once unless told), cookies are
  * removed, the record restarts.
  */
-function setup(options: { failing?: Set<string>; closed?: Set<number>; stuck?: Set<number> } = {}) {
-  const { failing = new Set<string>(), closed = new Set<number>(), stuck = new Set<number>() } = options;
+function setup(options: { failing?: Set<string>; closed?: Set<number>; stuck?: Set<number>; neverBack?: Set<number> } = {}) {
+  const { failing = new Set<string>(), closed = new Set<number>(), stuck = new Set<number>(), neverBack = new Set<number>() } = options;
   const removed: CookieAddress[] = [];
   const restarted: string[] = [];
   const calls: string[] = [];
   const listening = new Map<number, (loaded: boolean) => void>();
+  const watching = new Map<number, { shows: (url: string) => boolean; settle: (shown: boolean) => void }>();
   const tabs: TabSite[] = [
     { tabId: 1, url: 'https://data.tco.re/explore/', storeId: undefined },
     { tabId: 2, url: 'https://data.tco.re/', storeId: 'private' },
@@ -51,8 +52,21 @@ function setup(options: { failing?: Set<string>; closed?: Set<number>; stuck?: S
       calls.push(`go ${tabId} ${url}`);
       // The browser's answer comes before the page has loaded, as it does.
       if (url === BLANK_PAGE && !stuck.has(tabId)) setTimeout(() => listening.get(tabId)?.(true), 0);
+      // The page shown again: committed a moment after the answer.
+      const watched = watching.get(tabId);
+      if (url !== BLANK_PAGE && watched?.shows(url) && !neverBack.has(tabId)) setTimeout(() => watched.settle(true), 0);
       return true;
     },
+    tabShows: (tabId, shows, signal) =>
+      new Promise((resolve) => {
+        const settle = (shown: boolean) => {
+          watching.delete(tabId);
+          calls.push(`${shown ? 'shows' : 'stopped waiting for'} ${tabId} again`);
+          resolve(shown);
+        };
+        watching.set(tabId, { shows, settle });
+        signal.addEventListener('abort', () => watching.get(tabId)?.settle === settle && settle(false));
+      }),
     tabLoaded: (tabId, url, signal) =>
       new Promise((resolve) => {
         const settle = (loaded: boolean) => {
@@ -120,6 +134,8 @@ describe('clear site', () => {
       'remove disqus_unique',
       'restart',
       'go 1 https://data.tco.re/explore/',
+      // Resolved once the tab shows its page again: the panels that follow it ask for its site then.
+      'shows 1 again',
     ]);
   });
 
@@ -141,7 +157,13 @@ describe('clear site', () => {
     expect(await clearSite('data.tco.re', '0', true)).toBe(4);
     expect(calls[0]).toBe('go 1 about:blank');
     expect(calls[1]).toBe('stopped waiting for 1 about:blank');
-    expect(calls.slice(-2)).toEqual(['restart', 'go 1 https://data.tco.re/explore/']);
+    expect(calls.slice(-3)).toEqual(['restart', 'go 1 https://data.tco.re/explore/', 'shows 1 again']);
+  });
+
+  it('waits only so long for a tab to show its page again', async () => {
+    const { clearSite, calls } = setup({ neverBack: new Set([1]) });
+    expect(await clearSite('data.tco.re', '0', true)).toBe(4);
+    expect(calls.slice(-2)).toEqual(['go 1 https://data.tco.re/explore/', 'stopped waiting for 1 again']);
   });
 
   it('touches no tab without `reloadTabs`', async () => {
@@ -159,6 +181,7 @@ describe('clear site', () => {
       defaultStoreId: async () => 'firefox-default',
       navigateTab: async () => true,
       tabLoaded: async () => true,
+      tabShows: async () => true,
       restartRecord: async () => undefined,
     });
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);

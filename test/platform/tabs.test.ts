@@ -7,9 +7,9 @@ import {
   onTabShown,
   onTabsChanged,
   navigateTab,
-  reloadTab,
   tabById,
   tabLoaded,
+  tabShows,
   visibleTabs,
 } from '../../src/platform/tabs.ts';
 import { fakeEvent } from '../support/fake-events.ts';
@@ -25,7 +25,6 @@ type Tab = {
 };
 
 function fakeTabs(tabs: Tab[]) {
-  const reloaded: number[] = [];
   const onUpdated = fakeEvent<(tabId: number, change: { status?: string; url?: string }, tab: Tab) => void>();
   const onActivated = fakeEvent<(info: { tabId: number; windowId?: number }) => void>();
   const onRemoved = fakeEvent<(tabId: number) => void>();
@@ -44,14 +43,13 @@ function fakeTabs(tabs: Tab[]) {
         if (!tab) throw new Error(`No tab with id: ${tabId}.`);
         return tab;
       },
-      reload: async (tabId: number) => void reloaded.push(tabId),
       onUpdated,
       onActivated,
       onRemoved,
       onReplaced,
     },
   } as never;
-  return { api, reloaded, onUpdated, onActivated, onRemoved, onReplaced };
+  return { api, onUpdated, onActivated, onRemoved, onReplaced };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -98,12 +96,6 @@ describe('platform tabs', () => {
     onReplaced.fire(9, 5);
     await settle();
     expect(log).toEqual(['updated 5', 'removed 6', 'removed 5', 'updated 9']);
-  });
-
-  it('reload a tab', async () => {
-    const { api, reloaded } = fakeTabs([]);
-    await reloadTab(4, api);
-    expect(reloaded).toEqual([4]);
   });
 
   it('take a tab to an address in place of its history entry where the browser can, as a new entry where it cannot', async () => {
@@ -153,6 +145,36 @@ describe('platform tabs', () => {
 
     const stop = new AbortController();
     const stuck = tabLoaded(4, 'about:blank', stop.signal, api);
+    stop.abort();
+    expect(await stuck).toBe(false);
+    expect(onUpdated.hasListeners()).toBe(false);
+  });
+
+  it('hear a tab show an address again as it commits, not another tab nor a hidden one; nor after it closed or the wait was called off', async () => {
+    const { api, onUpdated, onRemoved } = fakeTabs([]);
+    const portal = (url: string) => url.startsWith('https://data.tco.re/');
+    const shown = tabShows(4, portal, new AbortController().signal, api);
+    let answer: boolean | undefined;
+    void shown.then((value) => (answer = value));
+    onUpdated.fire(5, { status: 'loading' }, { id: 5, url: 'https://data.tco.re/', incognito: false });
+    onUpdated.fire(4, { status: 'complete' }, { id: 4, incognito: false });
+    onUpdated.fire(4, { status: 'loading' }, { id: 4, url: 'about:blank', incognito: false });
+    await settle();
+    expect(answer).toBeUndefined();
+    onUpdated.fire(
+      4,
+      { status: 'loading', url: 'https://data.tco.re/explore/' },
+      { id: 4, url: 'https://data.tco.re/explore/', incognito: false },
+    );
+    expect(await shown).toBe(true);
+    expect(onUpdated.hasListeners()).toBe(false);
+    expect(onRemoved.hasListeners()).toBe(false);
+
+    const closed = tabShows(4, portal, new AbortController().signal, api);
+    onRemoved.fire(4);
+    expect(await closed).toBe(false);
+    const stop = new AbortController();
+    const stuck = tabShows(4, portal, stop.signal, api);
     stop.abort();
     expect(await stuck).toBe(false);
     expect(onUpdated.hasListeners()).toBe(false);
