@@ -184,7 +184,10 @@ export function panelScenarios(ctx: E2eContext): void {
       const host = 'data.tco.re';
       const site = await freshVisit(ctx.browser(), host);
       const api = await extensionPage(ctx.browser());
-      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
+      // Bound to the tab, as DevTools' panel is: the tab goes to a blank page and back during the
+      // recording, and the panel keeps its view and its status through it.
+      const tabId = await tabIdOf(api, `http://${host}/*`);
+      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `tabId=${tabId}`);
       await site.waitFor('#consent-banner:not([hidden])');
       await site.click('#consent-accept');
       await panel.waitFor('[data-divider="accepted"]');
