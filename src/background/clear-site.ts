@@ -13,8 +13,14 @@ export type ClearSiteDeps = {
   visibleTabs: () => Promise<TabSite[]>;
   /** The normal windows' cookie store: a tab that names none is in it (Chrome names only the private one). */
   defaultStoreId: () => Promise<string>;
-  /** Reloads a tab. */
-  reloadTab: (tabId: number) => Promise<void>;
+  /** Takes a tab to an address (in place of its history entry where the browser can); false when the tab is gone. */
+  navigateTab: (tabId: number, url: string) => Promise<boolean>;
+  /** True once a tab has loaded an address (or one hidden from us); false when it closes first or `signal` aborts. */
+  tabLoaded: (tabId: number, url: string, signal: AbortSignal) => Promise<boolean>;
+  /** True once a tab shows an address `shows` accepts; false when it closes first or `signal` aborts. */
+  tabShows: (tabId: number, shows: (url: string) => boolean, signal: AbortSignal) => Promise<boolean>;
+  /** How long a tab may take to leave its page, or to show it again, before the clear goes on without it; 5 s unless a test says otherwise. */
+  leaveWaitMs?: number;
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
 };
@@ -41,28 +47,89 @@ function partitionedUnder(cookie: BrowserCookie, host: string): boolean {
   return cookieAppliesToHost({ domain: siteHost, hostOnly: false }, host);
 }
 
+/** The page a tab is taken to while its site is cleared: empty, and one every extension may load. */
+export const BLANK_PAGE = 'about:blank';
+
+/**
+ * How long the clear waits for a tab to leave its page. About:blank loads at once; a page that
+ * holds its tab longer (a dialog asking to leave) is not waited for, well within the limit the
+ * pages wait for the action (ACTION_WAIT_LIMIT_MS: 60 s).
+ */
+const LEAVE_WAIT_MS = 5_000;
+
+/**
+ * Takes tab `tabId` to the blank page and waits, at most `limitMs`, until it has loaded it: until
+ * then the page it showed still runs and may set cookies (its timers, its responses, its handlers
+ * as it is left: GA4 reports engagement as a page is hidden). False when the tab is gone.
+ */
+async function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise<boolean> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), limitMs);
+  try {
+    // Listened to first: the blank page may load before the navigation's answer comes.
+    const loaded = deps.tabLoaded(tabId, BLANK_PAGE, stop.signal);
+    if (!(await deps.navigateTab(tabId, BLANK_PAGE).catch(() => false))) return false;
+    await loaded;
+    return true;
+  } finally {
+    clearTimeout(timer);
+    stop.abort();
+  }
+}
+
+/**
+ * Takes tab `tab` back to the address it showed and waits, at most `limitMs`, until it shows it
+ * (committed, not loaded): the pages that follow the tab (the DevTools panel, the side panel) ask
+ * for its site once the action is done, and find it there, not at the blank page.
+ */
+async function comeBack(deps: ClearSiteDeps, tab: { tabId: number; url: string }, host: string, limitMs: number): Promise<void> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), limitMs);
+  try {
+    const shown = deps.tabShows(tab.tabId, (url) => webHost(url) === host, stop.signal);
+    if (await deps.navigateTab(tab.tabId, tab.url).catch(() => false)) await shown;
+  } finally {
+    clearTimeout(timer);
+    stop.abort();
+  }
+}
+
 /**
  * "Record consent flow": deletes, in cookie store `storeId`, the cookies that apply to `host` and
  * every cookie partitioned under a site that covers it (Firefox keeps embedded content's cookies
  * apart per top-level site): otherwise the new run might never see them set. An embedded
  * service's unpartitioned cookies (Chrome's `.disqus.com`, with third-party cookies allowed) are
- * kept: every site that embeds it shares them, and the person's session there is theirs. Then it starts the
- * record afresh and, with `reloadTabs`, reloads the site's tabs in that store, so recording
- * starts from a fresh page. Resolves to how many cookies were deleted; one that cannot be deleted
- * is skipped, not fatal. No cookie's value is read or passed on.
+ * kept: every site that embeds it shares them, and the person's session there is theirs. Then it
+ * starts the record afresh.
+ *
+ * With `reloadTabs`, the site's tabs in that store (those whose address we see) first leave their
+ * page for a blank one, and the clear waits until they have: a page still running after the
+ * cookies are deleted could set one again, recorded in the new run as set before any choice (a
+ * false alarm) or found there by the next scan. Once the record starts afresh, each tab loads the
+ * address it showed again, and the clear resolves once each shows it. A tab closed meanwhile is
+ * skipped; one slow to leave or to come back is waited for only so long (LEAVE_WAIT_MS).
+ *
+ * Resolves to how many cookies were deleted; one that cannot be deleted is skipped, not fatal. No
+ * cookie's value is read or passed on.
  */
 export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: string, reloadTabs: boolean) => Promise<number> {
+  const leaveWaitMs = deps.leaveWaitMs ?? LEAVE_WAIT_MS;
   return async (host, storeId, reloadTabs) => {
+    let left: { tabId: number; url: string }[] = [];
+    if (reloadTabs) {
+      const [tabs, defaultStore] = await Promise.all([deps.visibleTabs(), deps.defaultStoreId()]);
+      const showing = tabs.flatMap(({ tabId, url, storeId: tabStore }) =>
+        url !== undefined && webHost(url) === host && (tabStore ?? defaultStore) === storeId ? [{ tabId, url }] : [],
+      );
+      const leaving = await Promise.all(showing.map((tab) => leavePage(deps, tab.tabId, leaveWaitMs)));
+      left = showing.filter((_tab, i) => leaving[i]);
+    }
     const cookies = (await deps.allVisibleCookies()).filter(
       (c) => c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host)),
     );
     const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
     await deps.restartRecord(host, storeId);
-    if (reloadTabs) {
-      const [tabs, defaultStore] = await Promise.all([deps.visibleTabs(), deps.defaultStoreId()]);
-      const showing = tabs.filter((tab) => webHost(tab.url) === host && (tab.storeId ?? defaultStore) === storeId);
-      await Promise.all(showing.map((tab) => deps.reloadTab(tab.tabId)));
-    }
+    await Promise.all(left.map((tab) => comeBack(deps, tab, host, leaveWaitMs)));
     return removed.filter(Boolean).length;
   };
 }

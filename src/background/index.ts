@@ -11,7 +11,7 @@ import { workerBrowser } from '../platform/worker-browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
 import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
-import { onTabShown, onTabsChanged, reloadTab, tabById, visibleTabs } from '../platform/tabs.ts';
+import { navigateTab, onTabShown, onTabsChanged, tabById, tabLoaded, tabShows, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { watchRequests } from '../platform/web-request.ts';
@@ -192,7 +192,9 @@ serveRequests(
       removeCookie: (cookie) => removeCookie(cookie),
       visibleTabs: () => visibleTabs(),
       defaultStoreId,
-      reloadTab: (tabId) => reloadTab(tabId),
+      navigateTab: (tabId, url) => navigateTab(tabId, url),
+      tabLoaded: (tabId, url, signal) => tabLoaded(tabId, url, signal),
+      tabShows: (tabId, shows, signal) => tabShows(tabId, shows, signal),
       restartRecord: (host, storeId) => recorder.restart(host, storeId),
     }),
     refreshCharter: (host) => liveCharters.refresh(host, true),

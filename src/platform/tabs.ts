@@ -60,9 +60,74 @@ export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: 
   });
 }
 
-/** Reloads a tab (the consent-flow recording starts from a fresh page). */
-export async function reloadTab(tabId: number, api: TabsApi = browser): Promise<void> {
-  await api.tabs.reload(tabId);
+/**
+ * Takes tab `tabId` to `url`, in place of its current history entry where the browser can
+ * (Firefox's `loadReplace`). Chrome, which has no such option, refuses a key it does not know in
+ * its check of the arguments, at once: it gets the load without it, as a new history entry.
+ * Resolves to false when the tab is gone or refuses the address, without waiting for the load.
+ */
+export async function navigateTab(tabId: number, url: string, api: TabsApi = browser): Promise<boolean> {
+  // That check throws rather than rejects: the promise turns it into a rejection.
+  const update = (details: Tabs.UpdateUpdatePropertiesType) => new Promise((resolve) => resolve(api.tabs.update(tabId, details)));
+  try {
+    await update({ url, loadReplace: true }).catch(() => update({ url }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves to true once tab `tabId` has finished loading `url`, or an address the browser hides
+ * from us (without the `tabs` permission, about:blank's is hidden): not a page of the host
+ * permissions', so not the one it left. False when the tab closes first, or `signal` aborts.
+ */
+export function tabLoaded(tabId: number, url: string, signal: AbortSignal, api: TabsApi = browser): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (loaded: boolean) => {
+      api.tabs.onUpdated.removeListener(updated);
+      api.tabs.onRemoved.removeListener(removed);
+      signal.removeEventListener('abort', aborted);
+      resolve(loaded);
+    };
+    const updated = (id: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+      if (id === tabId && change.status === 'complete' && (tab.url === undefined || tab.url === url)) finish(true);
+    };
+    const removed = (id: number) => {
+      if (id === tabId) finish(false);
+    };
+    const aborted = () => finish(false);
+    if (signal.aborted) return resolve(false);
+    api.tabs.onUpdated.addListener(updated);
+    api.tabs.onRemoved.addListener(removed);
+    signal.addEventListener('abort', aborted);
+  });
+}
+
+/**
+ * Resolves to true once tab `tabId` shows an address `shows` accepts (the browser says so as the
+ * page commits, before it has loaded). False when the tab closes first, or `signal` aborts.
+ */
+export function tabShows(tabId: number, shows: (url: string) => boolean, signal: AbortSignal, api: TabsApi = browser): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (reached: boolean) => {
+      api.tabs.onUpdated.removeListener(updated);
+      api.tabs.onRemoved.removeListener(removed);
+      signal.removeEventListener('abort', aborted);
+      resolve(reached);
+    };
+    const updated = (id: number, _change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
+      if (id === tabId && tab.url !== undefined && shows(tab.url)) finish(true);
+    };
+    const removed = (id: number) => {
+      if (id === tabId) finish(false);
+    };
+    const aborted = () => finish(false);
+    if (signal.aborted) return resolve(false);
+    api.tabs.onUpdated.addListener(updated);
+    api.tabs.onRemoved.addListener(removed);
+    signal.addEventListener('abort', aborted);
+  });
 }
 
 /** A tab by its id; undefined when there is no such tab (closed, or never was). */

@@ -205,10 +205,24 @@ export function App(props: AppProps) {
   // As soon as the page is in the document, not after its first frame (when useEffect runs): the
   // popup asked the worker early (pages/page-actions.ts, preloadFirstView), and the report is shown
   // as soon as it is there.
+  // A consent-flow recording sends the site's tabs to a blank page and back (background/clear-site.ts):
+  // what the followed tab shows meanwhile is not the person's doing, and is looked at once it is done.
+  const clearing = useRef(0);
+  const missed = useRef(false);
+  const follow = useCallback(() => (clearing.current > 0 ? void (missed.current = true) : locate()), [locate]);
   useLayoutEffect(() => {
     locate();
-    return onSiteChanged?.(locate);
-  }, [locate, onSiteChanged]);
+    return onSiteChanged?.(follow);
+  }, [locate, follow, onSiteChanged]);
+  const recordConsentFlow = (site: SiteQuery, saveRun: boolean) => {
+    clearing.current++;
+    return props.recordConsentFlow(site, saveRun).finally(() => {
+      if (--clearing.current === 0 && missed.current) {
+        missed.current = false;
+        locate();
+      }
+    });
+  };
 
   useEffect(
     () =>
@@ -381,7 +395,7 @@ export function App(props: AppProps) {
           layout={layout}
           // The report is read again either way; a failure is the report view's to say.
           refreshCharter={() => props.refreshCharter(query).finally(() => void refresh(query))}
-          recordConsentFlow={(saveRun) => props.recordConsentFlow(query, saveRun)}
+          recordConsentFlow={(saveRun) => recordConsentFlow(query, saveRun)}
           exportReport={(format, draftLanguage) => props.exportReport(query, format, draftLanguage)}
           download={props.download}
           copy={props.copy}

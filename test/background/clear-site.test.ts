@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createClearSite } from '../../src/background/clear-site.ts';
+import { BLANK_PAGE, createClearSite } from '../../src/background/clear-site.ts';
 import type { CookieAddress } from '../../src/platform/cookies.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { browserCookie } from '../support/cookies.ts';
 
-function setup(failing = new Set<string>()) {
+/**
+ * A clear with fake browser calls, each written to `calls` in the order made: a tab is taken to
+ * an address and has loaded it when the test says (`loads`: at once unless told), cookies are
+ * removed, the record restarts.
+ */
+function setup(options: { failing?: Set<string>; closed?: Set<number>; stuck?: Set<number>; neverBack?: Set<number> } = {}) {
+  const { failing = new Set<string>(), closed = new Set<number>(), stuck = new Set<number>(), neverBack = new Set<number>() } = options;
   const removed: CookieAddress[] = [];
-  const reloaded: number[] = [];
   const restarted: string[] = [];
+  const calls: string[] = [];
+  const listening = new Map<number, (loaded: boolean) => void>();
+  const watching = new Map<number, { shows: (url: string) => boolean; settle: (shown: boolean) => void }>();
   const tabs: TabSite[] = [
     { tabId: 1, url: 'https://data.tco.re/explore/', storeId: undefined },
     { tabId: 2, url: 'https://data.tco.re/', storeId: 'private' },
     { tabId: 3, url: 'https://tco.re/', storeId: undefined },
+    // Its address hidden from us: never touched.
+    { tabId: 4, url: undefined, storeId: undefined },
   ];
   const clearSite = createClearSite({
     allVisibleCookies: async () => [
@@ -30,20 +40,55 @@ function setup(failing = new Set<string>()) {
     ],
     removeCookie: async (cookie) => {
       if (failing.has(cookie.name)) throw new Error('cannot remove');
+      calls.push(`remove ${cookie.name}`);
       removed.push(cookie);
       return true;
     },
     visibleTabs: async () => tabs,
     defaultStoreId: async () => '0',
-    reloadTab: async (tabId) => void reloaded.push(tabId),
-    restartRecord: async (host, storeId) => void restarted.push(`${storeId}|${host}`),
+    navigateTab: async (tabId, url) => {
+      // Chrome: "No tab with id: N."; the platform says false.
+      if (closed.has(tabId)) return false;
+      calls.push(`go ${tabId} ${url}`);
+      // The browser's answer comes before the page has loaded, as it does.
+      if (url === BLANK_PAGE && !stuck.has(tabId)) setTimeout(() => listening.get(tabId)?.(true), 0);
+      // The page shown again: committed a moment after the answer.
+      const watched = watching.get(tabId);
+      if (url !== BLANK_PAGE && watched?.shows(url) && !neverBack.has(tabId)) setTimeout(() => watched.settle(true), 0);
+      return true;
+    },
+    tabShows: (tabId, shows, signal) =>
+      new Promise((resolve) => {
+        const settle = (shown: boolean) => {
+          watching.delete(tabId);
+          calls.push(`${shown ? 'shows' : 'stopped waiting for'} ${tabId} again`);
+          resolve(shown);
+        };
+        watching.set(tabId, { shows, settle });
+        signal.addEventListener('abort', () => watching.get(tabId)?.settle === settle && settle(false));
+      }),
+    tabLoaded: (tabId, url, signal) =>
+      new Promise((resolve) => {
+        const settle = (loaded: boolean) => {
+          listening.delete(tabId);
+          calls.push(`${loaded ? 'loaded' : 'stopped waiting for'} ${tabId} ${url}`);
+          resolve(loaded);
+        };
+        listening.set(tabId, settle);
+        signal.addEventListener('abort', () => listening.get(tabId) === settle && settle(false));
+      }),
+    leaveWaitMs: 20,
+    restartRecord: async (host, storeId) => {
+      calls.push('restart');
+      restarted.push(`${storeId}|${host}`);
+    },
   });
-  return { clearSite, removed, reloaded, restarted };
+  return { clearSite, removed, restarted, calls };
 }
 
 describe('clear site', () => {
   it('deletes the cookies that apply to the site in its store, parent-domain ones included, and starts its record afresh', async () => {
-    const { clearSite, removed, reloaded, restarted } = setup();
+    const { clearSite, removed, restarted } = setup();
     expect(await clearSite('data.tco.re', '0', false)).toBe(4);
     expect(removed.slice(0, 3).map((c) => `${c.name} ${c.domain}`)).toEqual([
       'sessionid data.tco.re',
@@ -56,7 +101,6 @@ describe('clear site', () => {
     // No first party where the browser gives none (Chrome refuses the key).
     expect(removed[0]).not.toHaveProperty('firstPartyDomain');
     expect(restarted).toEqual(['0|data.tco.re']);
-    expect(reloaded).toEqual([]);
   });
 
   it('deletes the cookies of embedded content partitioned under the site, never an embedded service’s shared ones', async () => {
@@ -76,16 +120,56 @@ describe('clear site', () => {
     expect(removed.map((c) => `${c.name} ${c.storeId}`)).toEqual(['sessionid private']);
   });
 
-  it('reloads the site’s tabs in that store when asked', async () => {
-    const { clearSite, reloaded } = setup();
-    await clearSite('data.tco.re', '0', true);
-    expect(reloaded).toEqual([1]);
+  it('takes the site’s tabs in that store away from their page, waits until they have left, then clears, restarts and loads each page again', async () => {
+    const { clearSite, calls } = setup();
+    expect(await clearSite('data.tco.re', '0', true)).toBe(4);
+    // A page still running after the removals could set a cookie again: the new run would record
+    // it as set before any choice. So: away, loaded, then remove and restart, then the page again.
+    expect(calls).toEqual([
+      'go 1 about:blank',
+      'loaded 1 about:blank',
+      'remove sessionid',
+      'remove _ga',
+      'remove csrftoken',
+      'remove disqus_unique',
+      'restart',
+      'go 1 https://data.tco.re/explore/',
+      // Resolved once the tab shows its page again: the panels that follow it ask for its site then.
+      'shows 1 again',
+    ]);
   });
 
-  it('reloads only the private window’s tab when clearing its store: a tab that names no store is in the normal windows’ one', async () => {
-    const { clearSite, reloaded } = setup();
+  it('in a private window’s store, takes only its tab away and back: a tab that names no store is in the normal windows’ one', async () => {
+    const { clearSite, calls } = setup();
     await clearSite('data.tco.re', 'private', true);
-    expect(reloaded).toEqual([2]);
+    expect(calls.filter((call) => call.startsWith('go'))).toEqual(['go 2 about:blank', 'go 2 https://data.tco.re/']);
+  });
+
+  it('skips a tab closed meanwhile, without throwing, and still clears the site', async () => {
+    const { clearSite, calls, restarted } = setup({ closed: new Set([1]) });
+    expect(await clearSite('data.tco.re', '0', true)).toBe(4);
+    expect(calls.filter((call) => call.startsWith('go'))).toEqual([]);
+    expect(restarted).toEqual(['0|data.tco.re']);
+  });
+
+  it('waits only so long for a tab stuck on its page, then clears, restarts and loads the page again', async () => {
+    const { clearSite, calls } = setup({ stuck: new Set([1]) });
+    expect(await clearSite('data.tco.re', '0', true)).toBe(4);
+    expect(calls[0]).toBe('go 1 about:blank');
+    expect(calls[1]).toBe('stopped waiting for 1 about:blank');
+    expect(calls.slice(-3)).toEqual(['restart', 'go 1 https://data.tco.re/explore/', 'shows 1 again']);
+  });
+
+  it('waits only so long for a tab to show its page again', async () => {
+    const { clearSite, calls } = setup({ neverBack: new Set([1]) });
+    expect(await clearSite('data.tco.re', '0', true)).toBe(4);
+    expect(calls.slice(-2)).toEqual(['go 1 https://data.tco.re/explore/', 'stopped waiting for 1 again']);
+  });
+
+  it('touches no tab without `reloadTabs`', async () => {
+    const { clearSite, calls } = setup();
+    await clearSite('data.tco.re', '0', false);
+    expect(calls.filter((call) => !call.startsWith('remove'))).toEqual(['restart']);
   });
 
   it('hands on Firefox’s first party of each cookie: first-party isolation refuses a removal without it', async () => {
@@ -95,7 +179,9 @@ describe('clear site', () => {
       removeCookie: async (cookie) => (removed.push(cookie), true),
       visibleTabs: async () => [],
       defaultStoreId: async () => 'firefox-default',
-      reloadTab: async () => undefined,
+      navigateTab: async () => true,
+      tabLoaded: async () => true,
+      tabShows: async () => true,
       restartRecord: async () => undefined,
     });
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
@@ -103,7 +189,7 @@ describe('clear site', () => {
   });
 
   it('counts only the cookies it could delete, and still starts afresh', async () => {
-    const { clearSite, restarted } = setup(new Set(['csrftoken']));
+    const { clearSite, restarted } = setup({ failing: new Set(['csrftoken']) });
     expect(await clearSite('data.tco.re', '0', false)).toBe(3);
     expect(restarted).toEqual(['0|data.tco.re']);
   });

@@ -6,8 +6,10 @@ import {
   onTabNavigated,
   onTabShown,
   onTabsChanged,
-  reloadTab,
+  navigateTab,
   tabById,
+  tabLoaded,
+  tabShows,
   visibleTabs,
 } from '../../src/platform/tabs.ts';
 import { fakeEvent } from '../support/fake-events.ts';
@@ -23,7 +25,6 @@ type Tab = {
 };
 
 function fakeTabs(tabs: Tab[]) {
-  const reloaded: number[] = [];
   const onUpdated = fakeEvent<(tabId: number, change: { status?: string; url?: string }, tab: Tab) => void>();
   const onActivated = fakeEvent<(info: { tabId: number; windowId?: number }) => void>();
   const onRemoved = fakeEvent<(tabId: number) => void>();
@@ -42,14 +43,13 @@ function fakeTabs(tabs: Tab[]) {
         if (!tab) throw new Error(`No tab with id: ${tabId}.`);
         return tab;
       },
-      reload: async (tabId: number) => void reloaded.push(tabId),
       onUpdated,
       onActivated,
       onRemoved,
       onReplaced,
     },
   } as never;
-  return { api, reloaded, onUpdated, onActivated, onRemoved, onReplaced };
+  return { api, onUpdated, onActivated, onRemoved, onReplaced };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -98,10 +98,86 @@ describe('platform tabs', () => {
     expect(log).toEqual(['updated 5', 'removed 6', 'removed 5', 'updated 9']);
   });
 
-  it('reload a tab', async () => {
-    const { api, reloaded } = fakeTabs([]);
-    await reloadTab(4, api);
-    expect(reloaded).toEqual([4]);
+  it('take a tab to an address in place of its history entry where the browser can, as a new entry where it cannot', async () => {
+    const asked: unknown[] = [];
+    const withReplace = { tabs: { update: async (tabId: number, details: object) => void asked.push([tabId, details]) } } as never;
+    expect(await navigateTab(4, 'about:blank', withReplace)).toBe(true);
+    expect(asked).toEqual([[4, { url: 'about:blank', loadReplace: true }]]);
+
+    // Chrome refuses a key it does not know in its check of the arguments: it throws, at once.
+    asked.length = 0;
+    const strict = {
+      tabs: {
+        update: (tabId: number, details: { loadReplace?: boolean }) => {
+          if (details.loadReplace !== undefined) throw new TypeError("Unexpected property: 'loadReplace'.");
+          asked.push([tabId, details]);
+          return Promise.resolve();
+        },
+      },
+    } as never;
+    expect(await navigateTab(4, 'https://data.tco.re/', strict)).toBe(true);
+    expect(asked).toEqual([[4, { url: 'https://data.tco.re/' }]]);
+
+    const gone = { tabs: { update: async () => Promise.reject(new Error('No tab with id: 4.')) } } as never;
+    expect(await navigateTab(4, 'about:blank', gone)).toBe(false);
+  });
+
+  it('hear a tab finish loading an address, or one hidden from us, not its former page; nor after it closed or the wait was called off', async () => {
+    const { api, onUpdated, onRemoved } = fakeTabs([]);
+    const loaded = tabLoaded(4, 'about:blank', new AbortController().signal, api);
+    let answer: boolean | undefined;
+    void loaded.then((value) => (answer = value));
+    // The page it leaves finishing its own load, another tab, a load starting: not it.
+    onUpdated.fire(4, { status: 'complete' }, { id: 4, url: 'https://data.tco.re/', incognito: false });
+    onUpdated.fire(5, { status: 'complete' }, { id: 5, incognito: false });
+    onUpdated.fire(4, { status: 'loading' }, { id: 4, incognito: false });
+    await settle();
+    expect(answer).toBeUndefined();
+    // About:blank, whose address the browser hides without the `tabs` permission.
+    onUpdated.fire(4, { status: 'complete' }, { id: 4, incognito: false });
+    expect(await loaded).toBe(true);
+    expect(onUpdated.hasListeners()).toBe(false);
+    expect(onRemoved.hasListeners()).toBe(false);
+
+    const closed = tabLoaded(4, 'about:blank', new AbortController().signal, api);
+    onRemoved.fire(4);
+    expect(await closed).toBe(false);
+
+    const stop = new AbortController();
+    const stuck = tabLoaded(4, 'about:blank', stop.signal, api);
+    stop.abort();
+    expect(await stuck).toBe(false);
+    expect(onUpdated.hasListeners()).toBe(false);
+  });
+
+  it('hear a tab show an address again as it commits, not another tab nor a hidden one; nor after it closed or the wait was called off', async () => {
+    const { api, onUpdated, onRemoved } = fakeTabs([]);
+    const portal = (url: string) => url.startsWith('https://data.tco.re/');
+    const shown = tabShows(4, portal, new AbortController().signal, api);
+    let answer: boolean | undefined;
+    void shown.then((value) => (answer = value));
+    onUpdated.fire(5, { status: 'loading' }, { id: 5, url: 'https://data.tco.re/', incognito: false });
+    onUpdated.fire(4, { status: 'complete' }, { id: 4, incognito: false });
+    onUpdated.fire(4, { status: 'loading' }, { id: 4, url: 'about:blank', incognito: false });
+    await settle();
+    expect(answer).toBeUndefined();
+    onUpdated.fire(
+      4,
+      { status: 'loading', url: 'https://data.tco.re/explore/' },
+      { id: 4, url: 'https://data.tco.re/explore/', incognito: false },
+    );
+    expect(await shown).toBe(true);
+    expect(onUpdated.hasListeners()).toBe(false);
+    expect(onRemoved.hasListeners()).toBe(false);
+
+    const closed = tabShows(4, portal, new AbortController().signal, api);
+    onRemoved.fire(4);
+    expect(await closed).toBe(false);
+    const stop = new AbortController();
+    const stuck = tabShows(4, portal, stop.signal, api);
+    stop.abort();
+    expect(await stuck).toBe(false);
+    expect(onUpdated.hasListeners()).toBe(false);
   });
 
   it('find a tab by id, or say there is none', async () => {

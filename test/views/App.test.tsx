@@ -401,6 +401,44 @@ describe('popup App', () => {
   });
 });
 
+describe('App, recording a consent flow in a page that follows a tab', () => {
+  beforeAll(preloadViews);
+
+  it('does not follow the tab while its own recording sends it away and back, then looks again', async () => {
+    let moved: () => void = () => undefined;
+    let shown: string | null = 'data.tco.re';
+    const cleared = deferred<number>();
+    const looked: Array<string | null> = [];
+    const { container } = renderApp({
+      findSite: async () => (looked.push(shown), shown === null ? null : { host: shown }),
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: async () => portalView(['sessionid']),
+      recordConsentFlow: () => cleared.promise,
+    });
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    fireEvent.click(container.querySelector('#tab-timeline')!);
+    await waitFor(() => expect(container.querySelector('[data-action="record-flow"]')).not.toBeNull());
+    fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
+    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+    // The worker takes the tab to a blank page (no site), then back to the portal.
+    shown = null;
+    moved();
+    shown = 'data.tco.re';
+    moved();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(looked).toEqual(['data.tco.re']);
+    cleared.resolve(8);
+    // Once done, the tab is looked at again: the same site, so the view and its status stay.
+    await waitFor(() => expect(container.querySelector('[data-record-status="started"]')).not.toBeNull());
+    expect(looked).toEqual(['data.tco.re', 'data.tco.re']);
+    expect(state(container)).toBe('ready');
+    // Afterwards the tab is followed again at once.
+    shown = null;
+    moved();
+    await waitFor(() => expect(state(container)).toBe('no-site'));
+  });
+});
+
 describe('App, live', () => {
   const event = (name: string, at: number, extra: Partial<TimelineEvent> = {}) =>
     ({ type: 'set', at, name, domain: 'data.tco.re', phase: 'before-choice', ...extra }) as TimelineEvent;
