@@ -19,8 +19,10 @@ export type ClearSiteDeps = {
   tabLoaded: (tabId: number, url: string, signal: AbortSignal) => Promise<boolean>;
   /** True once a tab shows an address `shows` accepts; false when it closes first or `signal` aborts. */
   tabShows: (tabId: number, shows: (url: string) => boolean, signal: AbortSignal) => Promise<boolean>;
-  /** How long a tab may take to leave its page, or to show it again, before the clear goes on without it; 5 s unless a test says otherwise. */
+  /** How long a tab may take to leave its page before the clear goes on without it; 5 s unless a test says otherwise. */
   leaveWaitMs?: number;
+  /** How long a tab may take to show its page again before the clear is done without it; 20 s unless a test says otherwise. */
+  comeBackWaitMs?: number;
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
 };
@@ -56,6 +58,14 @@ export const BLANK_PAGE = 'about:blank';
  * pages wait for the action (ACTION_WAIT_LIMIT_MS: 60 s).
  */
 const LEAVE_WAIT_MS = 5_000;
+
+/**
+ * How long the clear waits for a tab to show its page again: until the site's server answers,
+ * which a slow portal may take a while to do. The pages that follow the tab look at it once the
+ * action is done (views/App.tsx), so they find the site rather than the blank page; still well
+ * within ACTION_WAIT_LIMIT_MS with the wait to leave.
+ */
+const COME_BACK_WAIT_MS = 20_000;
 
 /**
  * Takes tab `tabId` to the blank page and waits, at most `limitMs`, until it has loaded it: until
@@ -107,13 +117,15 @@ async function comeBack(deps: ClearSiteDeps, tab: { tabId: number; url: string }
  * cookies are deleted could set one again, recorded in the new run as set before any choice (a
  * false alarm) or found there by the next scan. Once the record starts afresh, each tab loads the
  * address it showed again, and the clear resolves once each shows it. A tab closed meanwhile is
- * skipped; one slow to leave or to come back is waited for only so long (LEAVE_WAIT_MS).
+ * skipped; one slow to leave or to come back is waited for only so long (LEAVE_WAIT_MS,
+ * COME_BACK_WAIT_MS). The tabs come back even when the clear fails.
  *
  * Resolves to how many cookies were deleted; one that cannot be deleted is skipped, not fatal. No
  * cookie's value is read or passed on.
  */
 export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: string, reloadTabs: boolean) => Promise<number> {
   const leaveWaitMs = deps.leaveWaitMs ?? LEAVE_WAIT_MS;
+  const comeBackWaitMs = deps.comeBackWaitMs ?? COME_BACK_WAIT_MS;
   return async (host, storeId, reloadTabs) => {
     let left: { tabId: number; url: string }[] = [];
     if (reloadTabs) {
@@ -124,12 +136,17 @@ export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: st
       const leaving = await Promise.all(showing.map((tab) => leavePage(deps, tab.tabId, leaveWaitMs)));
       left = showing.filter((_tab, i) => leaving[i]);
     }
-    const cookies = (await deps.allVisibleCookies()).filter(
-      (c) => c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host)),
-    );
-    const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
-    await deps.restartRecord(host, storeId);
-    await Promise.all(left.map((tab) => comeBack(deps, tab, host, leaveWaitMs)));
-    return removed.filter(Boolean).length;
+    // Whatever fails here, the tabs sent away come back: a tab left blank would have lost its page
+    // (in Firefox, its history entry too).
+    try {
+      const cookies = (await deps.allVisibleCookies()).filter(
+        (c) => c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host)),
+      );
+      const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
+      await deps.restartRecord(host, storeId);
+      return removed.filter(Boolean).length;
+    } finally {
+      await Promise.all(left.map((tab) => comeBack(deps, tab, host, comeBackWaitMs)));
+    }
   };
 }

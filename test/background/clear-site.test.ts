@@ -9,8 +9,22 @@ import { browserCookie } from '../support/cookies.ts';
  * an address and has loaded it when the test says (`loads`: at once unless told), cookies are
  * removed, the record restarts.
  */
-function setup(options: { failing?: Set<string>; closed?: Set<number>; stuck?: Set<number>; neverBack?: Set<number> } = {}) {
-  const { failing = new Set<string>(), closed = new Set<number>(), stuck = new Set<number>(), neverBack = new Set<number>() } = options;
+function setup(
+  options: {
+    failing?: Set<string>;
+    closed?: Set<number>;
+    stuck?: Set<number>;
+    neverBack?: Set<number>;
+    broken?: 'cookies' | 'restart';
+  } = {},
+) {
+  const {
+    failing = new Set<string>(),
+    closed = new Set<number>(),
+    stuck = new Set<number>(),
+    neverBack = new Set<number>(),
+    broken,
+  } = options;
   const removed: CookieAddress[] = [];
   const restarted: string[] = [];
   const calls: string[] = [];
@@ -23,21 +37,25 @@ function setup(options: { failing?: Set<string>; closed?: Set<number>; stuck?: S
     // Its address hidden from us: never touched.
     { tabId: 4, url: undefined, storeId: undefined },
   ];
+  const cookies = [
+    browserCookie({ name: 'sessionid', domain: 'data.tco.re' }),
+    browserCookie({ name: '_ga', domain: '.tco.re', hostOnly: false, partitionKey: { topLevelSite: 'https://tco.re' } }),
+    browserCookie({ name: 'csrftoken', domain: 'data.tco.re' }),
+    browserCookie({ name: 'sessionid', domain: 'data.tco.re', storeId: 'private' }),
+    browserCookie({ name: 'other', domain: 'www.tco.re' }),
+    // Embedded content's: unpartitioned (Chrome, shared by every embedding site), partitioned
+    // under the site (Firefox), in another store, on another path, partitioned under another site.
+    browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }),
+    browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://tco.re' } }),
+    browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, storeId: 'private' }),
+    browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, path: '/elsewhere' }),
+    browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://other.fr' } }),
+  ];
   const clearSite = createClearSite({
-    allVisibleCookies: async () => [
-      browserCookie({ name: 'sessionid', domain: 'data.tco.re' }),
-      browserCookie({ name: '_ga', domain: '.tco.re', hostOnly: false, partitionKey: { topLevelSite: 'https://tco.re' } }),
-      browserCookie({ name: 'csrftoken', domain: 'data.tco.re' }),
-      browserCookie({ name: 'sessionid', domain: 'data.tco.re', storeId: 'private' }),
-      browserCookie({ name: 'other', domain: 'www.tco.re' }),
-      // Embedded content's: unpartitioned (Chrome, shared by every embedding site), partitioned
-      // under the site (Firefox), in another store, on another path, partitioned under another site.
-      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }),
-      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://tco.re' } }),
-      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, storeId: 'private' }),
-      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, path: '/elsewhere' }),
-      browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://other.fr' } }),
-    ],
+    allVisibleCookies: async () => {
+      if (broken === 'cookies') throw new Error('cookies.getAllCookieStores failed');
+      return cookies;
+    },
     removeCookie: async (cookie) => {
       if (failing.has(cookie.name)) throw new Error('cannot remove');
       calls.push(`remove ${cookie.name}`);
@@ -78,7 +96,9 @@ function setup(options: { failing?: Set<string>; closed?: Set<number>; stuck?: S
         signal.addEventListener('abort', () => listening.get(tabId) === settle && settle(false));
       }),
     leaveWaitMs: 20,
+    comeBackWaitMs: 20,
     restartRecord: async (host, storeId) => {
+      if (broken === 'restart') throw new Error('record not written');
       calls.push('restart');
       restarted.push(`${storeId}|${host}`);
     },
@@ -164,6 +184,17 @@ describe('clear site', () => {
     const { clearSite, calls } = setup({ neverBack: new Set([1]) });
     expect(await clearSite('data.tco.re', '0', true)).toBe(4);
     expect(calls.slice(-2)).toEqual(['go 1 https://data.tco.re/explore/', 'stopped waiting for 1 again']);
+  });
+
+  it('brings the tabs back even when the clear fails, and says it failed', async () => {
+    for (const broken of ['cookies', 'restart'] as const) {
+      const { clearSite, calls } = setup({ broken });
+      await expect(clearSite('data.tco.re', '0', true), broken).rejects.toThrow();
+      expect(
+        calls.filter((call) => call.startsWith('go')),
+        broken,
+      ).toEqual(['go 1 about:blank', 'go 1 https://data.tco.re/explore/']);
+    }
   });
 
   it('touches no tab without `reloadTabs`', async () => {
