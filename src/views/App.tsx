@@ -202,27 +202,22 @@ export function App(props: AppProps) {
     );
   }, [findSite, refresh, showLive, t]);
 
+  // A consent-flow recording sends the site's tabs to a blank page and back (background/clear-site.ts):
+  // what a followed tab shows meanwhile is not the person's doing, and is looked at once it is done.
+  const recording = useRef(0);
+  const follow = useCallback(() => void (recording.current || locate()), [locate]);
+  const recordConsentFlow = (site: SiteQuery, saveRun: boolean) => {
+    recording.current++;
+    return props.recordConsentFlow(site, saveRun).finally(() => void (--recording.current || (onSiteChanged && locate())));
+  };
+
   // As soon as the page is in the document, not after its first frame (when useEffect runs): the
   // popup asked the worker early (pages/page-actions.ts, preloadFirstView), and the report is shown
   // as soon as it is there.
-  // A consent-flow recording sends the site's tabs to a blank page and back (background/clear-site.ts):
-  // what the followed tab shows meanwhile is not the person's doing, and is looked at once it is done.
-  const clearing = useRef(0);
-  const missed = useRef(false);
-  const follow = useCallback(() => (clearing.current > 0 ? void (missed.current = true) : locate()), [locate]);
   useLayoutEffect(() => {
     locate();
     return onSiteChanged?.(follow);
   }, [locate, follow, onSiteChanged]);
-  const recordConsentFlow = (site: SiteQuery, saveRun: boolean) => {
-    clearing.current++;
-    return props.recordConsentFlow(site, saveRun).finally(() => {
-      if (--clearing.current === 0 && missed.current) {
-        missed.current = false;
-        locate();
-      }
-    });
-  };
 
   useEffect(
     () =>
