@@ -209,6 +209,9 @@ export function panelScenarios(ctx: E2eContext): void {
       // The page loaded again after the clear: its banner asks afresh.
       await site.waitFor('#consent-banner:not([hidden])');
       expect(await site.evaluate(() => localStorage.getItem('left_behind'), null)).toBe('written');
+      // The panel followed the tab back to the site without losing its view: the status is still said.
+      expect(await panel.attributes('main', 'data-state')).toEqual(['ready']);
+      expect(await panel.attributes('[data-record-status]', 'data-record-status')).toEqual(['started']);
       await site.click('#consent-refuse');
       const refused = await waitForReport(api, host, (r) => r.consent.state === 'refused' && presentNames(r).includes(FORGOTTEN));
 
