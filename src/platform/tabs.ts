@@ -78,20 +78,24 @@ export async function navigateTab(tabId: number, url: string, api: TabsApi = bro
 }
 
 /**
- * Resolves to true once tab `tabId` has finished loading `url`, or an address the browser hides
- * from us (without the `tabs` permission, about:blank's is hidden): not a page of the host
- * permissions', so not the one it left. False when the tab closes first, or `signal` aborts.
+ * Resolves to true once an update of tab `tabId` is one `wanted` accepts; false when the tab
+ * closes first, or `signal` aborts. Its listeners go either way.
  */
-export function tabLoaded(tabId: number, url: string, signal: AbortSignal, api: TabsApi = browser): Promise<boolean> {
+function tabUpdate(
+  tabId: number,
+  wanted: (change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => boolean,
+  signal: AbortSignal,
+  api: TabsApi,
+): Promise<boolean> {
   return new Promise((resolve) => {
-    const finish = (loaded: boolean) => {
+    const finish = (happened: boolean) => {
       api.tabs.onUpdated.removeListener(updated);
       api.tabs.onRemoved.removeListener(removed);
       signal.removeEventListener('abort', aborted);
-      resolve(loaded);
+      resolve(happened);
     };
     const updated = (id: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-      if (id === tabId && change.status === 'complete' && (tab.url === undefined || tab.url === url)) finish(true);
+      if (id === tabId && wanted(change, tab)) finish(true);
     };
     const removed = (id: number) => {
       if (id === tabId) finish(false);
@@ -105,29 +109,20 @@ export function tabLoaded(tabId: number, url: string, signal: AbortSignal, api: 
 }
 
 /**
+ * Resolves to true once tab `tabId` has finished loading `url`, or an address the browser hides
+ * from us (without the `tabs` permission, about:blank's is hidden): not a page of the host
+ * permissions', so not the one it left. False when the tab closes first, or `signal` aborts.
+ */
+export function tabLoaded(tabId: number, url: string, signal: AbortSignal, api: TabsApi = browser): Promise<boolean> {
+  return tabUpdate(tabId, (change, tab) => change.status === 'complete' && (tab.url === undefined || tab.url === url), signal, api);
+}
+
+/**
  * Resolves to true once tab `tabId` shows an address `shows` accepts (the browser says so as the
  * page commits, before it has loaded). False when the tab closes first, or `signal` aborts.
  */
 export function tabShows(tabId: number, shows: (url: string) => boolean, signal: AbortSignal, api: TabsApi = browser): Promise<boolean> {
-  return new Promise((resolve) => {
-    const finish = (reached: boolean) => {
-      api.tabs.onUpdated.removeListener(updated);
-      api.tabs.onRemoved.removeListener(removed);
-      signal.removeEventListener('abort', aborted);
-      resolve(reached);
-    };
-    const updated = (id: number, _change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-      if (id === tabId && tab.url !== undefined && shows(tab.url)) finish(true);
-    };
-    const removed = (id: number) => {
-      if (id === tabId) finish(false);
-    };
-    const aborted = () => finish(false);
-    if (signal.aborted) return resolve(false);
-    api.tabs.onUpdated.addListener(updated);
-    api.tabs.onRemoved.addListener(removed);
-    signal.addEventListener('abort', aborted);
-  });
+  return tabUpdate(tabId, (_change, tab) => tab.url !== undefined && shows(tab.url), signal, api);
 }
 
 /** A tab by its id; undefined when there is no such tab (closed, or never was). */
