@@ -298,14 +298,17 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(session.bytesInUse()).toBeLessThanOrEqual(250_000);
   });
 
-  it('as a last resort deletes what eviction left of old sites', async () => {
-    const stubs = Object.fromEntries(
+  /** What eviction left of 40 old sites, `gone-0` the oldest. */
+  const oldStubs = () =>
+    Object.fromEntries(
       Array.from({ length: 40 }, (_, i) => {
         const host = `gone-${i}.opendatasoft.com`;
         return [siteKey('0', host), JSON.stringify(evictedRecord(bigRecord(host, i, 2000), i))];
       }),
     );
-    const session = newSession(stubs, 'chrome');
+
+  it('as a last resort deletes what eviction left of old sites', async () => {
+    const session = newSession(oldStubs(), 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
     await store.load();
     store.put(recordWithEvents('data.tco.re'));
@@ -318,13 +321,7 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
   });
 
   it('keeps what eviction left of a site when the site records a cookie while that is being deleted', async () => {
-    const stubs = Object.fromEntries(
-      Array.from({ length: 40 }, (_, i) => {
-        const host = `gone-${i}.opendatasoft.com`;
-        return [siteKey('0', host), JSON.stringify(evictedRecord(bigRecord(host, i, 2000), i))];
-      }),
-    );
-    const session = newSession(stubs, 'chrome');
+    const session = newSession(oldStubs(), 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
     await store.load();
     const remove = session.remove.bind(session);

@@ -31,6 +31,16 @@ function item(cookie: Parameters<typeof reportCookie>[0], translate = t, languag
   ).container;
 }
 
+/** A known tracker's cookie, as the report describes it (known-trackers.ts). */
+const KNOWN_TRACKER_ROW = {
+  name: '_ga',
+  status: 'undeclared',
+  source: 'known-tracker',
+  provider: 'Google',
+  service: 'Google Analytics',
+  purpose: 'Distinguishes users.',
+  duration: '2 years',
+} as const;
 describe('CookieItem', () => {
   it('shows the charter’s words, declared beside actual lifetime, flags and first phase', () => {
     const row = item({ name: 'sessionid', httpOnly: true, duration: '2 weeks', lifetimeSeconds: 30 * 86400, firstPhase: 'after-accept' });
@@ -239,15 +249,7 @@ describe('CookieItem', () => {
       cleanup();
       return found;
     };
-    const tracker = {
-      name: '_ga',
-      status: 'undeclared',
-      source: 'known-tracker',
-      provider: 'Google',
-      service: 'Google Analytics',
-      purpose: 'Distinguishes users.',
-      duration: '2 years',
-    } as const;
+    const tracker = KNOWN_TRACKER_ROW;
     // A known tracker's and the Open Cookie Database's words are English.
     expect(marked(tracker, 'fr', 'fr')).toEqual(['en: Google Analytics', 'en: Distinguishes users.', 'en: 2 years']);
     expect(marked(tracker, 'fr', 'en')).toEqual([]);
@@ -277,16 +279,7 @@ describe('CookieItem', () => {
   });
 
   it('shows a known tracker’s French purpose on a French page, unmarked, and its English one elsewhere', () => {
-    const tracker = {
-      name: '_ga',
-      status: 'undeclared',
-      source: 'known-tracker',
-      provider: 'Google',
-      service: 'Google Analytics',
-      purpose: 'Distinguishes users.',
-      purposeFr: 'Distingue les utilisateurs.',
-      duration: '2 years',
-    } as const;
+    const tracker = { ...KNOWN_TRACKER_ROW, purposeFr: 'Distingue les utilisateurs.' } as const;
     for (const language of ['fr', 'fr-FR']) {
       const row = item(tracker, localeTranslate('fr'), language);
       const purpose = row.querySelector('.purpose');
