@@ -9,6 +9,7 @@ import { codeStartedMs } from './started-at.ts';
 import { installBrowser } from '../platform/browser.ts';
 import { workerBrowser } from '../platform/worker-browser.ts';
 import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
+import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
 import { navigateTab, onTabShown, onTabsChanged, tabById, tabLoaded, tabShows, visibleTabs } from '../platform/tabs.ts';
@@ -178,6 +179,9 @@ onHostAccessChanged(events.hostAccessChanged);
 watchRequests(embeddedContent.requests);
 onHostAccessChanged(() => void watchRequests(embeddedContent.requests));
 onCookieChanged(events.cookieChanged);
+// A consent-flow clear waits for the site's cookies to settle once its tabs have left (clear-site.ts).
+const cookieWatchers = new Set<(cookie: BrowserCookie) => void>();
+onCookieChanged((change) => cookieWatchers.forEach((watch) => watch(change.cookie)));
 // Before onTabShown: a tab's new site is known before the scan its loading starts.
 onTabsChanged(events.tabUpdated, events.tabRemoved);
 onTabShown(events.tabShown);
@@ -195,6 +199,7 @@ serveRequests(
       navigateTab: (tabId, url) => navigateTab(tabId, url),
       tabLoaded: (tabId, url, signal) => tabLoaded(tabId, url, signal),
       tabShows: (tabId, shows, signal) => tabShows(tabId, shows, signal),
+      watchCookies: (watch) => (cookieWatchers.add(watch), () => void cookieWatchers.delete(watch)),
       restartRecord: (host, storeId) => recorder.restart(host, storeId),
     }),
     refreshCharter: (host) => liveCharters.refresh(host, true),
