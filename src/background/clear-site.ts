@@ -106,15 +106,22 @@ const COME_BACK_WAIT_MS = 20_000;
  * then the page it showed still runs and may set cookies (its timers, its responses, its handlers
  * as it is left: GA4 reports engagement as a page is hidden). False when the tab is gone.
  */
-async function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise<boolean> {
-  const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(), limitMs);
-  try {
+function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise<boolean> {
+  return within(limitMs, async (signal) => {
     // Listened to first: the blank page may load before the navigation's answer comes.
-    const loaded = deps.tabLoaded(tabId, BLANK_PAGE, stop.signal);
+    const loaded = deps.tabLoaded(tabId, BLANK_PAGE, signal);
     if (!(await deps.navigateTab(tabId, BLANK_PAGE).catch(() => false))) return false;
     await loaded;
     return true;
+  });
+}
+
+/** Runs `wait` with a signal that aborts after `limitMs`, or once it is done (its listeners then go). */
+async function within<T>(limitMs: number, wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), limitMs);
+  try {
+    return await wait(stop.signal);
   } finally {
     clearTimeout(timer);
     stop.abort();
@@ -126,16 +133,11 @@ async function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): P
  * (committed, not loaded): the pages that follow the tab (the DevTools panel, the side panel) ask
  * for its site once the action is done, and find it there, not at the blank page.
  */
-async function comeBack(deps: ClearSiteDeps, tab: { tabId: number; url: string }, host: string, limitMs: number): Promise<void> {
-  const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(), limitMs);
-  try {
-    const shown = deps.tabShows(tab.tabId, (url) => webHost(url) === host, stop.signal);
+function comeBack(deps: ClearSiteDeps, tab: { tabId: number; url: string }, host: string, limitMs: number): Promise<void> {
+  return within(limitMs, async (signal) => {
+    const shown = deps.tabShows(tab.tabId, (url) => webHost(url) === host, signal);
     if (await deps.navigateTab(tab.tabId, tab.url).catch(() => false)) await shown;
-  } finally {
-    clearTimeout(timer);
-    stop.abort();
-  }
+  });
 }
 
 /**
