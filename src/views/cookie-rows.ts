@@ -57,7 +57,7 @@ export function rowsOf(report: Report): CookieRow[] {
   return [...seen, ...unseen].sort((a, b) => rank(a) - rank(b));
 }
 
-/** A known tracker's purpose in the table's French words on a French page (CookieItem shows them), else the source's. */
+/** A known tracker's purpose in the table's French words, on a French page (CookieItem shows them); undefined otherwise. */
 export function frenchPurpose(row: CookieRow, language: string): string | undefined {
   return language.split('-')[0] === 'fr' ? row.cookie?.purposeFr : undefined;
 }

@@ -2,9 +2,10 @@
  * A corrected charter drafted from one report, or from the reports of an "accept" and a "refuse"
  * run together (gathered by gather-runs.ts): every declared entry that was seen, in the charter's
  * own words; every cookie observed but not declared, added with its provider, the duration
- * observed and a fallback's purpose (a known tracker's in French in a French draft), marked "to review" (embedded content's under third parties,
- * with the domains that set it); declared entries never seen kept, marked where the report calls
- * them missing; a declared duration shorter than observed replaced by the observed one, marked;
+ * observed and a fallback's purpose (a known tracker's in French in a French draft), marked "to
+ * review" (embedded content's under third parties, with the domains that set it); declared
+ * entries never seen kept, marked where the report calls them missing; a declared duration
+ * shorter than observed replaced by the observed one, marked;
  * the platform's own cookies of the portal always strictly necessary, in the platform's words
  * when the charter has none; a tracker the charter files as necessary, and an entry it repeats,
  * marked but left as they are. Cookies of unknown origin are not added, only listed. Built from
