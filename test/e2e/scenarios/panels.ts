@@ -77,6 +77,11 @@ async function keepCopies(page: PageUnderTest): Promise<void> {
   }, null);
 }
 
+/** The DevTools panel's page bound to the tab showing `host`, as DevTools binds it to the inspected tab. */
+async function panelOnTab(browser: BrowserUnderTest, api: PageUnderTest, host: string): Promise<PageUnderTest> {
+  return openPanelPage(browser, PANEL_PAGE, `tabId=${await tabIdOf(api, `http://${host}/*`)}`);
+}
+
 /** The texts `page` handed to the clipboard since `keepCopies`. */
 const copiesOf = (page: PageUnderTest) => page.evaluate(() => (globalThis as { copies?: string[] }).copies ?? [], null);
 
@@ -86,8 +91,7 @@ export function panelScenarios(ctx: E2eContext): void {
       const host = 'itie.opendatasoft.com';
       const site = await freshVisit(ctx.browser(), host);
       const api = await extensionPage(ctx.browser());
-      const tabId = await tabIdOf(api, `http://${host}/*`);
-      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `tabId=${tabId}`);
+      const panel = await panelOnTab(ctx.browser(), api, host);
       await panel.waitFor(`${eventRow('sessionid')}`);
       expect(await panel.attributes('main', 'data-layout')).toEqual(['wide']);
       // A mark on the panel's window: gone if the page were loaded again.
@@ -111,8 +115,7 @@ export function panelScenarios(ctx: E2eContext): void {
       const host = 'itie.opendatasoft.com';
       const site = await visitPortal(ctx.browser(), host);
       const api = await extensionPage(ctx.browser());
-      const tabId = await tabIdOf(api, `http://${host}/*`);
-      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `tabId=${tabId}`);
+      const panel = await panelOnTab(ctx.browser(), api, host);
       await panel.waitFor(eventRow('sessionid'));
       // Not a portal, and no host permission: tabs.onUpdated tells the panel no new address.
       await site.goto(`http://${EMBEDDING_SITE}/`);
@@ -186,8 +189,7 @@ export function panelScenarios(ctx: E2eContext): void {
       const api = await extensionPage(ctx.browser());
       // Bound to the tab, as DevTools' panel is: the tab goes to a blank page and back during the
       // recording, and the panel keeps its view and its status through it.
-      const tabId = await tabIdOf(api, `http://${host}/*`);
-      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `tabId=${tabId}`);
+      const panel = await panelOnTab(ctx.browser(), api, host);
       await site.waitFor('#consent-banner:not([hidden])');
       await site.click('#consent-accept');
       await panel.waitFor('[data-divider="accepted"]');
