@@ -2,6 +2,7 @@ import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
+import type { TabsAway } from './tabs-away.ts';
 
 /** The browser calls and the record a clear needs. */
 export type ClearSiteDeps = {
@@ -29,6 +30,8 @@ export type ClearSiteDeps = {
   quietMs?: number;
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
+  /** Where the tabs taken away are noted until they are back, so a worker stopped meanwhile still brings them back (tabs-away.ts). */
+  tabsAway: Pick<TabsAway, 'leaving' | 'done'>;
 };
 
 /** Where `removeCookie` finds a cookie, and nothing else of it (its value least of all). */
@@ -154,7 +157,8 @@ function comeBack(deps: ClearSiteDeps, tab: { tabId: number; url: string }, host
  * false alarm) or found there by the next scan. Once the record starts afresh, each tab loads the
  * address it showed again, and the clear resolves once each shows it. A tab closed meanwhile is
  * skipped; one slow to leave or to come back is waited for only so long (LEAVE_WAIT_MS,
- * COME_BACK_WAIT_MS). The tabs come back even when the clear fails.
+ * COME_BACK_WAIT_MS). The tabs come back even when the clear fails, and, noted in storage until
+ * they are back, even when the worker is stopped in the middle (tabs-away.ts).
  *
  * Resolves to how many cookies were deleted; one that cannot be deleted is skipped, not fatal. No
  * cookie's value is read or passed on.
@@ -165,25 +169,29 @@ export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: st
   const quietMs = deps.quietMs ?? QUIET_MS;
   return async (host, storeId, reloadTabs) => {
     const ofSite = (c: BrowserCookie) => c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host));
-    let left: { tabId: number; url: string }[] = [];
+    let showing: { tabId: number; url: string }[] = [];
     if (reloadTabs) {
       const [tabs, defaultStore] = await Promise.all([deps.visibleTabs(), deps.defaultStoreId()]);
-      const showing = tabs.flatMap(({ tabId, url, storeId: tabStore }) =>
+      showing = tabs.flatMap(({ tabId, url, storeId: tabStore }) =>
         url !== undefined && webHost(url) === host && (tabStore ?? defaultStore) === storeId ? [{ tabId, url }] : [],
       );
-      const leaving = await Promise.all(showing.map((tab) => leavePage(deps, tab.tabId, leaveWaitMs)));
-      left = showing.filter((_tab, i) => leaving[i]);
-      if (left.length > 0) await cookiesQuiet(deps, ofSite, quietMs, QUIET_LIMIT_MS);
+      // Noted before they go: were the worker stopped from here on, its next wake brings them back.
+      if (showing.length > 0) await deps.tabsAway.leaving(showing).catch(() => undefined);
     }
+    let left: { tabId: number; url: string }[] = [];
     // Whatever fails here, the tabs sent away come back: a tab left blank would have lost its page
     // (in Firefox, its history entry too).
     try {
+      const leaving = await Promise.all(showing.map((tab) => leavePage(deps, tab.tabId, leaveWaitMs)));
+      left = showing.filter((_tab, i) => leaving[i]);
+      if (left.length > 0) await cookiesQuiet(deps, ofSite, quietMs, QUIET_LIMIT_MS);
       const cookies = (await deps.allVisibleCookies()).filter(ofSite);
       const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
       await deps.restartRecord(host, storeId);
       return removed.filter(Boolean).length;
     } finally {
       await Promise.all(left.map((tab) => comeBack(deps, tab, host, comeBackWaitMs)));
+      if (showing.length > 0) await deps.tabsAway.done(showing.map((tab) => tab.tabId)).catch(() => undefined);
     }
   };
 }

@@ -22,7 +22,7 @@ import { LATER_PARTS_SCRIPT } from '../core/later-parts-file.ts';
 import { setTabBadge } from '../platform/action-badge.ts';
 import { createBadgeScheduler } from './badge-scheduler.ts';
 import { createBrowserEvents, preciseNow } from './browser-events.ts';
-import { createClearSite } from './clear-site.ts';
+import { BLANK_PAGE, createClearSite } from './clear-site.ts';
 import { createEmbeddedContent } from './embedded-content.ts';
 import { createHostAccess } from './host-access.ts';
 import { createCachedArea } from './cached-area.ts';
@@ -40,6 +40,7 @@ import { OPEN_COOKIE_DATABASE_FILES } from '../core/registry/open-cookie-databas
 import { createPageRefresher } from './page-refresher.ts';
 import { createSiteReports } from './site-reports.ts';
 import { createSiteStore } from './site-store.ts';
+import { createTabsAway } from './tabs-away.ts';
 import { createTrackedHosts } from './tracked-hosts.ts';
 import { startWorker } from './worker-start.ts';
 
@@ -134,6 +135,17 @@ const ready = startWorker({
   timings,
 });
 
+/** The tabs a consent-flow clear took away, noted until they are back. */
+const tabsAway = createTabsAway({
+  area: store.area,
+  tabById: (tabId) => tabById(tabId),
+  navigateTab: (tabId, url) => navigateTab(tabId, url),
+  blankPage: BLANK_PAGE,
+});
+// A clear the browser stopped with the worker left its tabs blank: brought back once the wake is
+// over (not in its way), before any clear this wake runs notes its own.
+void ready.then(() => tabsAway.bringBackLeftOnes());
+
 // Cookies of embedded content (another site's, set in a portal's tab): only once webRequest is granted.
 const embeddedContent = createEmbeddedContent({
   ready,
@@ -201,6 +213,7 @@ serveRequests(
       tabShows: (tabId, shows, signal) => tabShows(tabId, shows, signal),
       watchCookies: (watch) => (cookieWatchers.add(watch), () => void cookieWatchers.delete(watch)),
       restartRecord: (host, storeId) => recorder.restart(host, storeId),
+      tabsAway,
     }),
     refreshCharter: (host) => liveCharters.refresh(host, true),
     scheduleBadgeRefresh: () => badges.schedule(),

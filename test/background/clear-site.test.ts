@@ -18,6 +18,8 @@ function setup(
     broken?: 'cookies' | 'restart';
     /** The page writes this cookie as it is left, a moment after the blank page has loaded (as Chrome may run its handlers). */
     writesAsLeft?: string;
+    /** Storage refuses the note of the tabs taken away. */
+    noteFails?: boolean;
   } = {},
 ) {
   const {
@@ -27,6 +29,7 @@ function setup(
     neverBack = new Set<number>(),
     broken,
     writesAsLeft,
+    noteFails,
   } = options;
   const watchers = new Set<(cookie: ReturnType<typeof browserCookie>) => void>();
   const removed: CookieAddress[] = [];
@@ -115,6 +118,13 @@ function setup(
       calls.push('restart');
       restarted.push(`${storeId}|${host}`);
     },
+    tabsAway: {
+      leaving: async (away) => {
+        if (noteFails) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+        calls.push(`note away ${away.map((tab) => `${tab.tabId} ${tab.url}`).join(', ')}`);
+      },
+      done: async (tabIds) => void calls.push(`note back ${tabIds.join(', ')}`),
+    },
   });
   return { clearSite, removed, restarted, calls };
 }
@@ -159,6 +169,8 @@ describe('clear site', () => {
     // A page still running after the removals could set a cookie again: the new run would record
     // it as set before any choice. So: away, loaded, then remove and restart, then the page again.
     expect(calls).toEqual([
+      // Noted in storage before it goes: a worker stopped from here on still brings it back at its next wake.
+      'note away 1 https://data.tco.re/explore/',
       'go 1 about:blank',
       'loaded 1 about:blank',
       'remove sessionid',
@@ -169,6 +181,7 @@ describe('clear site', () => {
       'go 1 https://data.tco.re/explore/',
       // Resolved once the tab shows its page again: the panels that follow it ask for its site then.
       'shows 1 again',
+      'note back 1',
     ]);
   });
 
@@ -192,20 +205,22 @@ describe('clear site', () => {
     expect(await clearSite('data.tco.re', '0', true)).toBe(4);
     expect(calls.filter((call) => call.startsWith('go'))).toEqual([]);
     expect(restarted).toEqual(['0|data.tco.re']);
+    // Noted as it was about to go, forgotten all the same.
+    expect(calls.at(-1)).toBe('note back 1');
   });
 
   it('waits only so long for a tab stuck on its page, then clears, restarts and loads the page again', async () => {
     const { clearSite, calls } = setup({ stuck: new Set([1]) });
     expect(await clearSite('data.tco.re', '0', true)).toBe(4);
-    expect(calls[0]).toBe('go 1 about:blank');
-    expect(calls[1]).toBe('stopped waiting for 1 about:blank');
-    expect(calls.slice(-3)).toEqual(['restart', 'go 1 https://data.tco.re/explore/', 'shows 1 again']);
+    expect(calls[1]).toBe('go 1 about:blank');
+    expect(calls[2]).toBe('stopped waiting for 1 about:blank');
+    expect(calls.slice(-4)).toEqual(['restart', 'go 1 https://data.tco.re/explore/', 'shows 1 again', 'note back 1']);
   });
 
   it('waits only so long for a tab to show its page again', async () => {
     const { clearSite, calls } = setup({ neverBack: new Set([1]) });
     expect(await clearSite('data.tco.re', '0', true)).toBe(4);
-    expect(calls.slice(-2)).toEqual(['go 1 https://data.tco.re/explore/', 'stopped waiting for 1 again']);
+    expect(calls.slice(-3)).toEqual(['go 1 https://data.tco.re/explore/', 'stopped waiting for 1 again', 'note back 1']);
   });
 
   it('brings the tabs back even when the clear fails, and says it failed', async () => {
@@ -216,12 +231,20 @@ describe('clear site', () => {
         calls.filter((call) => call.startsWith('go')),
         broken,
       ).toEqual(['go 1 about:blank', 'go 1 https://data.tco.re/explore/']);
+      expect(calls.at(-1), broken).toBe('note back 1');
     }
+  });
+
+  it('still clears, and brings the tabs back, when storage refuses the note of the tabs taken away', async () => {
+    const { clearSite, calls } = setup({ noteFails: true });
+    expect(await clearSite('data.tco.re', '0', true)).toBe(4);
+    expect(calls.filter((call) => call.startsWith('go'))).toEqual(['go 1 about:blank', 'go 1 https://data.tco.re/explore/']);
   });
 
   it('touches no tab without `reloadTabs`', async () => {
     const { clearSite, calls } = setup();
     await clearSite('data.tco.re', '0', false);
+    // Nothing noted either.
     expect(calls.filter((call) => !call.startsWith('remove'))).toEqual(['restart']);
   });
 
@@ -237,6 +260,7 @@ describe('clear site', () => {
       tabShows: async () => true,
       watchCookies: () => () => undefined,
       restartRecord: async () => undefined,
+      tabsAway: { leaving: async () => undefined, done: async () => undefined },
     });
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
     expect(removed.map((c) => c.firstPartyDomain)).toEqual(['tco.re']);

@@ -127,6 +127,12 @@ export function networkLogItem(tabId: number): SessionItem<NetworkLog> {
   return jsonItem(`network:${tabId}`);
 }
 
+/** A tab a consent-flow clear took to the blank page: the address to bring it back to, and when it left (ms since the epoch). */
+export type TabAway = { url: string; at: number };
+
+/** The tabs consent-flow clears took away and have not brought back yet, by tab id (background/tabs-away.ts). */
+export const tabsAwayItem: SessionItem<Record<string, TabAway>> = jsonItem('clear:tabs-away');
+
 /** What the store dropped to make room, kept so a restarted worker still tells. */
 export type StorageLedger = {
   /** Sites whose records were dropped to make room since the browser started. */
