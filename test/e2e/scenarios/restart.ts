@@ -10,7 +10,7 @@ import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { siteItem } from '../../../src/core/storage/session-items.ts';
 import { FORGOTTEN, SEEN_ROWS, seenRow, type E2eContext } from './context.ts';
 import { storedText } from './kept-page.ts';
-import { eventRow, PANEL_PAGE } from './panels.ts';
+import { eventRow, openPanelPage, PANEL_PAGE } from './panels.ts';
 
 const HOST = 'anglet-opendatapaysbasque.opendatasoft.com';
 
@@ -93,6 +93,34 @@ export function restartScenarios(ctx: E2eContext): void {
       await browser.stopBackground();
       await site.evaluate(() => void (document.cookie = 'after_restart=1; path=/'), null);
       await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('after_restart')}[data-new="true"]`);
+      await Promise.all([site.close(), panel.close(), api.close()]);
+    });
+
+    it('a consent-flow recording stopped with the background: the next wake brings its tab back from the blank page', async () => {
+      const browser = ctx.browser();
+      const api = await extensionPage(browser);
+      const site = await freshSite(browser, api, HOST);
+      await waitForReport(api, HOST, (r) => presentNames(r).includes(FORGOTTEN));
+      const panel = await openPanelPage(browser, PANEL_PAGE, `host=${HOST}`);
+      // A cookie of the site written again and again from one of our pages: the clear waits, once
+      // the tab is blank, until the site's cookies are quiet (2 s at most), and is stopped there.
+      await api.evaluate((host) => {
+        type CookiesApi = { cookies: { set(details: { url: string; name: string; value: string }): Promise<unknown> } };
+        const { cookies } = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as CookiesApi;
+        const keepWriting = () => void cookies.set({ url: `http://${host}/`, name: 'keeps_changing', value: String(Date.now()) });
+        (globalThis as { writer?: ReturnType<typeof setInterval> }).writer = setInterval(keepWriting, 40);
+      }, HOST);
+      const shown = () => site.evaluate(() => location.href, null).catch(() => 'between two pages');
+      await panel.click('[data-action="record-flow"]');
+      await panel.click('[data-action="record-flow-confirm"]');
+      await expect.poll(shown).toBe('about:blank');
+      await browser.stopBackground();
+      await api.evaluate(() => clearInterval((globalThis as { writer?: ReturnType<typeof setInterval> }).writer), null);
+
+      // The next wake (a page asks the background anything): the tab shows the portal again.
+      await reportOf(api, HOST);
+      await expect.poll(shown, { timeout: 15_000 }).toBe(`http://${HOST}/`);
+      await site.waitFor('#consent-banner');
       await Promise.all([site.close(), panel.close(), api.close()]);
     });
   });
