@@ -13,10 +13,15 @@ import {
 
 type RuntimeApi = Pick<Browser, 'runtime'>;
 
-/** Sends a request to the background worker and returns its result, or throws its error. */
+/**
+ * Sends a request to the background worker and returns its result, or throws its error. A worker
+ * stopped before it answered is no answer in both browsers: Firefox resolves to nothing, Chrome
+ * rejects with its own English words ("the message channel closed before a response was received").
+ */
 export async function callBackground<M extends Method>(method: M, params: Params<M>, api: RuntimeApi = browser): Promise<Result<M>> {
   const request: RequestMessage<M> = { method, params };
-  const response: ResponseMessage<M> | undefined = await api.runtime.sendMessage(request);
+  const sent: Promise<ResponseMessage<M> | undefined> = api.runtime.sendMessage(request);
+  const response = await sent.catch(() => undefined);
   if (!response) throw new NoAnswer(method);
   if (!response.ok) throw new Error(response.error);
   return response.result;

@@ -13,6 +13,14 @@ describe('a page’s requests', () => {
     // The page's own error, which a page words in its language.
     await expect(callBackground('getReport', { host: 'a' }, silent)).rejects.toBeInstanceOf(NoAnswer);
   });
+
+  it('says no answer came when Chrome drops the request with the worker that had it', async () => {
+    const closed = Error(
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+    );
+    const stopped = { runtime: { sendMessage: () => Promise.reject(closed) } } as never;
+    await expect(callBackground('clearSite', { host: 'a', reloadTabs: true }, stopped)).rejects.toBeInstanceOf(NoAnswer);
+  });
 });
 
 describe('live messages, as a page hears them', () => {

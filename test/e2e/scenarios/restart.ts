@@ -8,6 +8,8 @@ import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/
 import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { siteItem } from '../../../src/core/storage/session-items.ts';
+import { isolatingTranslate } from '../../../src/platform/i18n.ts';
+import { localeTranslate } from '../../support/locale-translate.ts';
 import { FORGOTTEN, SEEN_ROWS, seenRow, type E2eContext } from './context.ts';
 import { storedText } from './kept-page.ts';
 import { eventRow, openPanelPage, PANEL_PAGE } from './panels.ts';
@@ -116,6 +118,12 @@ export function restartScenarios(ctx: E2eContext): void {
       await expect.poll(shown).toBe('about:blank');
       await browser.stopBackground();
       await api.evaluate(() => clearInterval((globalThis as { writer?: ReturnType<typeof setInterval> }).writer), null);
+
+      // The panel says the worker did not answer, in its own words in both browsers (Chrome's
+      // rejection names a message channel).
+      const englishText = isolatingTranslate(localeTranslate('en'));
+      await panel.waitFor('[data-record-status="failed"]');
+      expect(await panel.texts('[data-record-status]')).toEqual([englishText('recordFlowFailed', englishText('noAnswer'))]);
 
       // The next wake (a page asks the background anything): the tab shows the portal again.
       await reportOf(api, HOST);
