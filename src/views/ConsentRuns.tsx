@@ -19,6 +19,13 @@ type ConsentRunsProps = {
    * far is kept first, to compare the next with. Resolves to how many cookies were deleted.
    */
   recordConsentFlow: (saveRun: boolean) => Promise<number>;
+  /**
+   * Where the recording asked for is, and its setter: held by the view above, which stays while
+   * this one goes (a report shown again from its first page, as after the worker restarts): a
+   * recording still pending, or its outcome, is not lost with it.
+   */
+  progress: RecordProgress;
+  setProgress: (progress: RecordProgress) => void;
   /** UI strings. */
   t: Translate;
   /** UI language. */
@@ -29,7 +36,8 @@ type ConsentRunsProps = {
  * Where a recording asked for is: the worker clearing the site (pending), then its answer, how
  * many cookies it deleted or why it could not (its own words).
  */
-type RecordProgress = { state: 'idle' } | { state: 'pending' } | { state: 'started'; count: number } | { state: 'failed'; error: string };
+export type RecordProgress =
+  { state: 'idle' } | { state: 'pending' } | { state: 'started'; count: number } | { state: 'failed'; error: string };
 
 /** One run: its choice, tracker by tracker, and the cookies present at its end. */
 function RunColumn({
@@ -104,9 +112,8 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
  * record), then "Record the other choice", which keeps that run and records again, and the two
  * runs side by side with the comparison the audit command writes (the same core function).
  */
-export function ConsentRuns({ host, report, savedRun, recordConsentFlow, t, language }: ConsentRunsProps) {
+export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progress, setProgress, t, language }: ConsentRunsProps) {
   const [confirming, setConfirming] = useState<'flow' | 'other' | null>(null);
-  const [progress, setProgress] = useState<RecordProgress>({ state: 'idle' });
   const current = useMemo(() => runOfReport(report, report.generatedAt), [report]);
   const decided = report.consent.state !== 'none' && report.consent.state !== 'unknown';
   const pending = progress.state === 'pending';

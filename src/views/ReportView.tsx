@@ -15,6 +15,7 @@ import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
 import type { ShownTimeline } from './TimelineView.tsx';
 import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-views.tsx';
+import type { RecordProgress } from './ConsentRuns.tsx';
 import { LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
@@ -96,6 +97,8 @@ export function ReportView({
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
+  // Held here, not in ConsentRuns, which goes while the report is partial again.
+  const [recordProgress, setRecordProgress] = useState<RecordProgress>({ state: 'idle' });
   const findings = partial ? partial.findings : report.findings.length;
   const high = useMemo(() => highCount(partial ? partial.findingsByKind : findingCounts(report.findings)), [partial, report.findings]);
   const news = useReportNews({ consent: report.consent.state, findings, high }, t, language);
@@ -132,7 +135,16 @@ export function ReportView({
     <LoadingLine t={t} />
   ) : (
     <>
-      <ConsentRuns host={report.host} report={report} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language={language} />
+      <ConsentRuns
+        host={report.host}
+        report={report}
+        savedRun={savedRun}
+        recordConsentFlow={recordConsentFlow}
+        progress={recordProgress}
+        setProgress={setRecordProgress}
+        t={t}
+        language={language}
+      />
       <TimelineView host={report.host} timeline={timeline} newSince={newSince} setBy={setBy} t={t} language={language} />
     </>
   );

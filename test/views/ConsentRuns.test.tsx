@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { ConsentRuns } from '../../src/views/ConsentRuns.tsx';
+import { useState } from 'preact/hooks';
+import type { ComponentProps } from 'preact';
+import { ConsentRuns, type RecordProgress } from '../../src/views/ConsentRuns.tsx';
 import { runOfReport } from '../../src/core/report/compare-runs.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import { finding, report, reportCookie } from '../support/reports.ts';
@@ -9,6 +11,12 @@ import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 
 afterEach(cleanup);
+
+/** ConsentRuns with its recording's progress held above it, as ReportView holds it. */
+function Held(props: Omit<ComponentProps<typeof ConsentRuns>, 'progress' | 'setProgress'>) {
+  const [progress, setProgress] = useState<RecordProgress>({ state: 'idle' });
+  return <ConsentRuns {...props} progress={progress} setProgress={setProgress} />;
+}
 
 const accepted = report(
   [
@@ -28,7 +36,7 @@ const refused = report(
 
 function show(current: Report, savedRun: ReturnType<typeof runOfReport> | null, recordConsentFlow = vi.fn(async () => 3)) {
   const { container } = render(
-    <ConsentRuns host="data.tco.re" report={current} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
+    <Held host="data.tco.re" report={current} savedRun={savedRun} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
   );
   return { container, recordConsentFlow };
 }
@@ -89,7 +97,7 @@ describe('ConsentRuns', () => {
   it('labels each cookie of a run with its own category (“nécessaire”), not a group’s heading (“Nécessaires”)', () => {
     const labels = (language: 'en' | 'fr') => {
       const { container } = render(
-        <ConsentRuns
+        <Held
           host="data.tco.re"
           report={refused}
           savedRun={runOfReport(accepted, 10)}
@@ -129,7 +137,7 @@ describe('ConsentRuns', () => {
       ['fr', 'Non comparés, d’origine inconnue (d’autres sites ouverts partagent leur domaine)'],
     ] as const) {
       const { container: shown } = render(
-        <ConsentRuns
+        <Held
           host="data.tco.re"
           report={sharedAndOwn}
           savedRun={runOfReport(accepted, 10)}
@@ -157,7 +165,7 @@ describe('ConsentRuns', () => {
     const said = async (language: 'en' | 'fr', deleted: number) => {
       const oneCookie = report([reportCookie({ name: 'sessionid' })], { consent: refused.consent });
       const { container } = render(
-        <ConsentRuns
+        <Held
           host="data.tco.re"
           report={oneCookie}
           savedRun={runOfReport(accepted, 10)}
@@ -231,7 +239,7 @@ describe('ConsentRuns', () => {
   it('moves focus to the confirm button, and back to the button that opened it (cancelled, by Escape too, or confirmed)', async () => {
     const recordConsentFlow = vi.fn(async () => 3);
     const { container, rerender } = render(
-      <ConsentRuns host="data.tco.re" report={accepted} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
+      <Held host="data.tco.re" report={accepted} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
     );
     const focused = () => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.textContent;
     fireEvent.click(container.querySelector('[data-action="record-flow"]')!);
@@ -252,9 +260,7 @@ describe('ConsentRuns', () => {
     expect(focused()).toBe('record-other');
     await waitFor(() => expect(container.querySelector('[role="status"]')?.textContent).toBe('recordFlowStarted 3'));
     // The new run has no choice yet: "Record the other choice" goes, and focus stays in the panel.
-    rerender(
-      <ConsentRuns host="data.tco.re" report={report([])} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
-    );
+    rerender(<Held host="data.tco.re" report={report([])} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />);
     expect(container.querySelector('[data-action="record-other"]')).toBeNull();
     expect(focused()).toBe('record-flow');
   });

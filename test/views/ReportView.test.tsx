@@ -204,6 +204,41 @@ describe('ReportView', () => {
     }
   });
 
+  it('keeps a recording’s status while the report is shown again from its first page (the worker restarted): pending, then its outcome', async () => {
+    let fail!: (error: Error) => void;
+    const recordConsentFlow = vi.fn(() => new Promise<number>((_resolve, reject) => (fail = reject)));
+    const totals = { cookies: 2, originUnknown: 0, findings: 2, findingsByKind: findingCounts(sample.findings), siteEvicted: false };
+    const props = {
+      report: sample,
+      layout: 'wide' as const,
+      charterPending: false,
+      refreshCharter: async () => undefined,
+      recordConsentFlow,
+      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
+      download: () => undefined,
+      copy: async () => undefined,
+      t,
+      language: 'en',
+    };
+    const { container, rerender } = render(<ReportView {...props} />);
+    const status = () => container.querySelector('[data-record-status]')?.getAttribute('data-record-status');
+    fireEvent.click(await waitFor(() => container.querySelector('[data-action="record-flow"]')!));
+    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+    expect(status()).toBe('pending');
+    // The first page again: the runs wait for the whole report, and their view goes meanwhile.
+    rerender(<ReportView {...props} partial={totals} loadWhole={() => undefined} />);
+    expect(status()).toBeUndefined();
+    // Still pending once back: not a second recording offered while the first runs.
+    rerender(<ReportView {...props} />);
+    await waitFor(() => expect(status()).toBe('pending'));
+    rerender(<ReportView {...props} partial={totals} loadWhole={() => undefined} />);
+    fail(new Error('no answer'));
+    rerender(<ReportView {...props} />);
+    await waitFor(() => expect(status()).toBe('failed'));
+    expect(container.querySelector('[data-record-status]')?.textContent).toBe('recordFlowFailed no answer');
+    expect(recordConsentFlow).toHaveBeenCalledTimes(1);
+  });
+
   it('names its tab list for what it holds, not after the site (the section above is)', () => {
     view();
     expect(screen.getByRole('tablist', { name: 'reportSections' })).toBeTruthy();

@@ -256,6 +256,8 @@ describe('views.css', () => {
           report={refused}
           savedRun={runOfReport(accepted, 1)}
           recordConsentFlow={async () => 1}
+          progress={{ state: 'idle' }}
+          setProgress={() => undefined}
           t={t}
           language="en"
         />,
@@ -375,6 +377,8 @@ describe('views.css', () => {
             report={refused}
             savedRun={runOfReport(accepted, 1)}
             recordConsentFlow={async () => 1}
+            progress={{ state: 'idle' }}
+            setProgress={() => undefined}
             t={t}
             language="en"
           />,
