@@ -1,6 +1,7 @@
 import type { CookieChange } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import { webHost } from '../core/portals.ts';
+import { withoutPathParameters } from '../core/path-parameters.ts';
 import type { BadgeScheduler } from './badge-scheduler.ts';
 import type { EmbeddedContent } from './embedded-content.ts';
 import type { LivePush } from './live-push.ts';
@@ -12,10 +13,10 @@ import type { TrackedHosts } from './tracked-hosts.ts';
 export type BrowserEventDeps = {
   /** Resolves once state is restored: every reaction waits on it. */
   ready: Promise<void>;
-  /** Records cookie changes. */
-  recorder: Pick<Recorder, 'nextOrder' | 'cookieChanged'>;
+  /** Records cookie changes, and the pages the sites' tabs load. */
+  recorder: Pick<Recorder, 'nextOrder' | 'cookieChanged' | 'pageLoaded'>;
   /** The sites open in tabs. */
-  openTabs: Pick<OpenTabs, 'update' | 'remove'>;
+  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'pageOfTab'>;
   /** Which sites are recorded. */
   trackedHosts: TrackedHosts;
   /** Records the cookies present now. */
@@ -88,7 +89,17 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);
     },
     tabUpdated(tab) {
-      void ready.then(() => openTabs.update(tab));
+      void ready
+        .then(() => {
+          openTabs.update(tab);
+          // The page its address shows, committed (not one it only starts loading), as a cookie's
+          // `firstPage` is kept: its path without query or path parameters (open-tabs.ts).
+          const host = webHost(tab.url);
+          const storeId = openTabs.pageOfTab(tab.tabId)?.storeId;
+          if (host === null || storeId === undefined) return;
+          return recorder.pageLoaded({ host, path: withoutPathParameters(new URL(tab.url!).pathname), storeId });
+        })
+        .catch(onError);
     },
     tabRemoved(tabId) {
       void ready.then(() => {

@@ -5,6 +5,7 @@ import {
   claimByResponse,
   emptySite,
   isPresent,
+  notePageLoaded,
   notePageOfResponse,
   PAGE_EVIDENCE_MS,
   recordCookieChange,
@@ -65,6 +66,11 @@ export type Recorder = {
    * reported within PAGE_EVIDENCE_MS after.
    */
   responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at?: number): Promise<void>;
+  /**
+   * A tab of a site we record showed `page` (its address committed): noted in the site's record
+   * (notePageLoaded), for a consent run to say which pages it loaded. Resolves once noted.
+   */
+  pageLoaded(page: TabPage): Promise<void>;
   /** Marks, in every site's timeline, that the worker was stopped and started again. */
   workerStarted(now?: number): void;
   /** Starts a site's record afresh (after its cookies were cleared), with a marker. */
@@ -302,6 +308,19 @@ export function createRecorder(
     );
   }
 
+  function pageLoaded({ host, path, storeId }: TabPage): Promise<void> {
+    // Every tab's every update comes here: a site we do not record costs no read.
+    const recorded = () => isTracked(host) || store.hosts().has(host);
+    return inTurn(
+      () => (recorded() ? [siteKey(storeId, host)] : []),
+      () => {
+        if (!recorded()) return;
+        const site = store.get(storeId, host);
+        if (notePageLoaded(site, path)) store.put(site);
+      },
+    );
+  }
+
   function cookiesPresent(cookies: BrowserCookie[], now = Date.now(), since = lastOrder): Promise<void> {
     // The consent cookie first: the others found with it are tagged with the choice it holds,
     // whatever order the browser lists them in.
@@ -384,6 +403,7 @@ export function createRecorder(
     beginScan,
     cookiesPresent,
     responseOnPage,
+    pageLoaded,
     workerStarted,
     restart,
     site: (host, storeId) => withSite(host, storeId, (site) => site),

@@ -75,22 +75,16 @@ function RunColumn({
   );
 }
 
-/** The comparison's three lists, as the audit's comparison.md gives them, and the cookies of unknown origin left out of them, if any. */
-function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Translate }) {
-  const lists = [
-    ['only-after-accept', t('comparisonOnlyAfterAccept'), comparison.onlyAfterAccept],
-    ['only-after-refuse', t('comparisonOnlyAfterRefuse'), comparison.onlyAfterRefuse],
-    ['trackers-after-refuse', t('comparisonTrackersAfterRefuse'), comparison.trackersAfterRefuse],
-    ...(comparison.originUnknown.length > 0 ? [['origin-unknown', t('comparisonOriginUnknown'), comparison.originUnknown] as const] : []),
-  ] as const;
+/** Lists of names or paths: each its `id` (in `data-comparison`), its label, its items and what an empty one says. */
+function NameLists({ lists }: { lists: ReadonlyArray<readonly [id: string, label: string, items: readonly string[], none: string]> }) {
   return (
     <dl class="comparison">
-      {lists.map(([id, label, names]) => (
+      {lists.map(([id, label, names, none]) => (
         <div key={id} data-comparison={id}>
           <dt>{label}</dt>
           <dd>
             {names.length === 0 ? (
-              <span class="muted">{t('comparisonNone')}</span>
+              <span class="muted">{none}</span>
             ) : (
               <ul>
                 {names.map((name) => (
@@ -104,6 +98,44 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
         </div>
       ))}
     </dl>
+  );
+}
+
+/**
+ * The comparison's three lists, as the audit's comparison.md gives them, and the cookies of unknown
+ * origin left out of them, if any; then, as comparison.md says it too, the pages only one run
+ * loaded, when the runs did not load the same pages, and which cookies of those lists first
+ * appeared on them.
+ */
+function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Translate }) {
+  const { pagesNotShared } = comparison;
+  const noCookie = t('comparisonNone');
+  return (
+    <>
+      <NameLists
+        lists={[
+          ['only-after-accept', t('comparisonOnlyAfterAccept'), comparison.onlyAfterAccept, noCookie],
+          ['only-after-refuse', t('comparisonOnlyAfterRefuse'), comparison.onlyAfterRefuse, noCookie],
+          ['trackers-after-refuse', t('comparisonTrackersAfterRefuse'), comparison.trackersAfterRefuse, noCookie],
+          ...(comparison.originUnknown.length > 0
+            ? [['origin-unknown', t('comparisonOriginUnknown'), comparison.originUnknown, noCookie] as const]
+            : []),
+        ]}
+      />
+      {pagesNotShared && (
+        <div data-pages-not-shared="">
+          <p class="small notice">{t('comparisonPagesNotShared')}</p>
+          <NameLists
+            lists={[
+              // "aucune" page in French, "aucun" cookie.
+              ['pages-only-accept', t('comparisonPagesOnlyAccept'), pagesNotShared.onlyAccept, t('comparisonNoPage')],
+              ['pages-only-refuse', t('comparisonPagesOnlyRefuse'), pagesNotShared.onlyRefuse, t('comparisonNoPage')],
+              ['cookies-on-pages-not-shared', t('comparisonCookiesOnPagesNotShared'), pagesNotShared.cookies, noCookie],
+            ]}
+          />
+        </div>
+      )}
+    </>
   );
 }
 

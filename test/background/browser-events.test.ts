@@ -14,6 +14,8 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
   const ready = new Promise<void>((resolve) => (open = resolve));
   let order = 0;
   let clock = 100;
+  /** The store of each tab, as the open tabs resolve it (Chrome's normal windows name none: '0'). */
+  const stores = new Map<number, string>();
   const events = createBrowserEvents({
     ready,
     recorder: {
@@ -22,8 +24,13 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
         log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`);
         return cookie.name === 'filed' ? [emptySite('data.tco.re', '0'), emptySite('tco.re', '0')] : [];
       },
+      pageLoaded: async ({ host, path, storeId }) => void log.push(`page ${host} ${path} ${storeId}`),
     },
-    openTabs: { update: (tab) => void log.push(`tab ${tab.tabId}`), remove: (tabId) => void log.push(`closed ${tabId}`) },
+    openTabs: {
+      update: (tab) => void (log.push(`tab ${tab.tabId}`), stores.set(tab.tabId, tab.storeId ?? '0')),
+      remove: (tabId) => void log.push(`closed ${tabId}`),
+      pageOfTab: (tabId) => (stores.has(tabId) ? { host: 'not read', path: 'not read', storeId: stores.get(tabId)! } : null),
+    },
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
     scanCookies: async () => void log.push('scan'),
     refreshLiveCharter: async (host) => void log.push(`charter ${host}`),
@@ -77,7 +84,38 @@ describe('browser events', () => {
     events.tabRemoved(7);
     open();
     await settle();
-    expect(log).toEqual(['tab 1', 'closed 7']);
+    expect(log).toEqual(['tab 1', 'page data.tco.re / 0', 'closed 7']);
+  });
+
+  it('note the page a tab’s address shows, as a path without query or path parameters, in its cookie store; no page off the web', async () => {
+    const errors: unknown[] = [];
+    const { events, log, open } = setup({ onError: (error) => void errors.push(error) });
+    open();
+    events.tabUpdated({
+      tabId: 3,
+      url: 'https://Data.TCO.re/login;jsessionid=SECRET/next?token=SECRET#top',
+      storeId: 'firefox-container-1',
+    });
+    events.tabUpdated({ tabId: 4, url: 'about:blank', storeId: undefined });
+    await settle();
+    expect(log).toEqual(['tab 3', 'page data.tco.re /login/next firefox-container-1', 'tab 4']);
+    expect(errors).toEqual([]);
+  });
+
+  it('hear a page that could not be noted (its record not read), never leave it unhandled', async () => {
+    const errors: unknown[] = [];
+    const { events, open } = setup({
+      onError: (error) => void errors.push(error),
+      recorder: {
+        nextOrder: () => 1,
+        cookieChanged: async () => [],
+        pageLoaded: () => Promise.reject(new Error('record not read')),
+      },
+    });
+    open();
+    events.tabUpdated(portalTab);
+    await settle();
+    expect(errors).toEqual([new Error('record not read')]);
   });
 
   it('on a recorded site’s page: scan its cookies, read its live charter, then show its badge', async () => {

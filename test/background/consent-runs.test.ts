@@ -49,6 +49,7 @@ function setup() {
       asked.push(`${storeId}|${host}`),
       report([reportCookie({ name: '_ga', category: 'statistics' })], {
         consent: { state: 'accepted', changedAt: 1, trackers: { ga: true } },
+        pages: ['/', '/explore/'],
       })
     ),
     localeTranslate('en'),
@@ -58,12 +59,13 @@ function setup() {
 }
 
 describe('consent runs', () => {
-  it('keep the site’s report as its run, per store, and give it back', async () => {
+  it('keep the site’s report as its run, per store, and give it back, with the pages it loaded', async () => {
     const { session, runs, asked } = setup();
     await runs.save('data.tco.re', 'firefox-private');
     expect(asked).toEqual(['firefox-private|data.tco.re']);
     const run = await runs.get('data.tco.re', 'firefox-private');
     expect(run).toMatchObject({ savedAt: 77, consent: { state: 'accepted', trackers: { ga: true } }, cookies: [{ name: '_ga' }] });
+    expect(run?.pages).toEqual(['/', '/explore/']);
     expect(await runs.get('data.tco.re', '0')).toBeNull();
     expect(session.data[consentRunItem('firefox-private', 'data.tco.re').key]).toBeTypeOf('string');
   });

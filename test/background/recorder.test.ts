@@ -457,6 +457,25 @@ describe('recorder', () => {
     expect(pages).toEqual({ sessionid: '/explore/', csrftoken: null });
   });
 
+  it('notes the pages the tabs of a recorded site load, in storage, each once, afresh after a restart; none of other sites', async () => {
+    const { recorder, store, session } = await setup();
+    await recorder.pageLoaded({ host: 'data.tco.re', path: '/', storeId: '0' });
+    await recorder.pageLoaded({ host: 'data.tco.re', path: '/explore/', storeId: '0' });
+    await recorder.pageLoaded({ host: 'data.tco.re', path: '/', storeId: '0' });
+    await recorder.pageLoaded({ host: 'data.tco.re', path: '/private/', storeId: '1' });
+    await recorder.pageLoaded({ host: 'example.org', path: '/', storeId: '0' });
+    expect((await recorder.site('data.tco.re', '0')).pages).toEqual(['/', '/explore/']);
+    expect((await recorder.site('data.tco.re', '1')).pages).toEqual(['/private/']);
+    expect(store.all().map((site) => site.host)).not.toContain('example.org');
+    await store.flush();
+    expect(JSON.parse(String(session.data[siteKey('0', 'data.tco.re')])).pages).toEqual(['/', '/explore/']);
+
+    await recorder.restart('data.tco.re', '0', 5);
+    expect((await recorder.site('data.tco.re', '0')).pages).toEqual([]);
+    await recorder.pageLoaded({ host: 'data.tco.re', path: '/explore/', storeId: '0' });
+    expect((await recorder.site('data.tco.re', '0')).pages).toEqual(['/explore/']);
+  });
+
   it('records a cookie of embedded content for the recorded site whose tab loaded it, and its removal wherever it happens', async () => {
     const { recorder } = await setup();
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });

@@ -151,6 +151,66 @@ describe('ConsentRuns', () => {
     }
   });
 
+  it('says, as comparison.md does, which pages only one run loaded and which cookies only one saw first appeared there, in English and in French', () => {
+    const onPages = (base: Report, pages: string[], firstPages: Record<string, string>) => ({
+      ...base,
+      pages,
+      cookies: base.cookies.map((cookie) => ({ ...cookie, firstPage: firstPages[cookie.name] ?? '/' })),
+    });
+    const acceptedOnDataset = onPages(accepted, ['/', '/explore/dataset/demo/'], { _ga: '/explore/dataset/demo/' });
+    const refusedHome = onPages(refused, ['/'], {});
+    const shown = (language: 'en' | 'fr') => {
+      const { container } = render(
+        <ConsentRuns
+          host="data.tco.re"
+          report={refusedHome}
+          savedRun={runOfReport(acceptedOnDataset, 10)}
+          recordConsentFlow={vi.fn()}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      const section = container.querySelector('[data-pages-not-shared]');
+      const said = {
+        notice: section?.querySelector('.notice')?.textContent,
+        lists: [...(section?.querySelectorAll('[data-comparison]') ?? [])].map((list) => [
+          list.getAttribute('data-comparison'),
+          list.querySelector('dt')?.textContent,
+          list.querySelector('dd')?.textContent,
+        ]),
+      };
+      cleanup();
+      return said;
+    };
+    expect(shown('en')).toEqual({
+      notice: 'The runs did not load the same pages: a cookie only one run saw may come from a page rather than from the choice.',
+      lists: [
+        ['pages-only-accept', 'Pages only the accepting run loaded', '/explore/dataset/demo/'],
+        ['pages-only-refuse', 'Pages only the refusing run loaded', 'none'],
+        ['cookies-on-pages-not-shared', 'Cookies above that first appeared on one of those pages', '_ga'],
+      ],
+    });
+    expect(shown('fr')).toEqual({
+      notice:
+        'Les parcours n’ont pas chargé les mêmes pages\u202f: un cookie qu’un seul parcours a vu peut venir d’une page plutôt que du choix.',
+      lists: [
+        ['pages-only-accept', 'Pages chargées seulement par le parcours qui a accepté', '/explore/dataset/demo/'],
+        ['pages-only-refuse', 'Pages chargées seulement par le parcours qui a refusé', 'aucune'],
+        ['cookies-on-pages-not-shared', 'Parmi les cookies ci-dessus, ceux apparus pour la première fois sur l’une de ces pages', '_ga'],
+      ],
+    });
+    // The same pages, or a run that does not know its pages: nothing said of pages.
+    for (const [current, saved] of [
+      [refusedHome, onPages(accepted, ['/'], {})],
+      [refusedHome, accepted],
+    ] as const) {
+      const { container } = show(current, runOfReport(saved, 10));
+      expect(container.querySelector('[data-comparison="only-after-accept"]')).not.toBeNull();
+      expect(container.querySelector('[data-pages-not-shared]')).toBeNull();
+      cleanup();
+    }
+  });
+
   it('waits for run 2’s choice, and says plainly when two runs made the same choice', () => {
     expect(show(report([]), runOfReport(accepted, 10)).container.querySelector('[data-comparison-state="waiting"]')).not.toBeNull();
     cleanup();

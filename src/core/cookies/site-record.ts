@@ -118,6 +118,13 @@ export type SiteRecord = {
   droppedEvents: number;
   /** How many cookies were dropped to keep the record within SITE_RECORD_LIMIT_BYTES (absent in records of earlier versions). */
   droppedCookies?: number;
+  /**
+   * Paths of the pages the site's tabs loaded since the record began, each once, in the order
+   * first loaded (`notePageLoaded`): a consent run's, since "Record consent flow" starts the record
+   * afresh. Null when not known: more than PAGES_LIMIT_CHARS of them, or the record was dropped to
+   * make room. Absent in records of earlier versions (not known either).
+   */
+  pages?: string[] | null;
 };
 
 /** An empty record for a site. */
@@ -130,6 +137,7 @@ export function emptySite(host: string, storeId: string): SiteRecord {
     timeline: [],
     droppedEvents: 0,
     droppedCookies: 0,
+    pages: [],
   };
 }
 
@@ -160,6 +168,8 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
     ...emptySite(site.host, site.storeId),
     consent: site.consent,
     timeline: [{ type: 'evicted', at: now, cookies, events }],
+    // The pages loaded before were dropped with the rest: the list would leave them out.
+    pages: null,
   };
 }
 
@@ -187,6 +197,28 @@ export function appendTimeline(site: SiteRecord, event: TimelineEvent): SiteReco
     site.droppedEvents += excess;
   }
   return site;
+}
+
+/**
+ * The most characters the paths of a record's pages may take in all: about 200 of a portal's
+ * (`/explore/dataset/<id>/table/`), more than a consent run loads, and one path however long
+ * costs the record no more.
+ */
+export const PAGES_LIMIT_CHARS = 10_000;
+
+/**
+ * A tab of the site loaded the page at `path` (no query, no path parameters: the same path as a
+ * cookie's `firstPage`), in place. Once the paths would pass PAGES_LIMIT_CHARS the list is
+ * dropped for null, not trimmed: a list that left pages out would say a run did not load them.
+ * Returns true when the record changed.
+ */
+export function notePageLoaded(site: SiteRecord, path: string): boolean {
+  const { pages } = site;
+  if (!Array.isArray(pages) || pages.includes(path)) return false;
+  const chars = pages.reduce((sum, page) => sum + page.length, path.length);
+  if (chars > PAGES_LIMIT_CHARS) site.pages = null;
+  else pages.push(path);
+  return true;
 }
 
 /** No tracker flag of a portal's banner speaks for a cookie of embedded content: only the overall choice does. */

@@ -11,8 +11,8 @@ import type { Report, ReportCookie } from './report.ts';
 /**
  * What a run needs to be compared: its cookies' names, the phase each first appeared in and
  * whether its origin is known; the cookies its report finds set or kept against a refusal; with
- * `pages`, the pages the run loaded (the audit knows them, a run recorded in the panel does not)
- * and where each cookie first appeared.
+ * `pages`, the pages the run loaded (the audit's visits; the record's, for a run recorded in the
+ * panel: SiteRecord.pages) and where each cookie first appeared.
  */
 export type ComparableRun = {
   cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'firstPhase' | 'originUnknown'> & { firstPage?: string | null }>;
@@ -113,15 +113,19 @@ export type ConsentRun = {
   /** The choice it was recorded with, tracker by tracker. */
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   /** Its cookies, as the report showed them. */
-  cookies: Array<Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'removed' | 'provider' | 'originUnknown'>>;
+  cookies: Array<
+    Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'firstPage' | 'removed' | 'provider' | 'originUnknown'>
+  >;
   /** How many findings it had. */
   findings: number;
   /** The cookies of its `after-refusal` findings, by name. */
   againstRefusal: string[];
+  /** Paths of the pages it loaded (Report.pages); absent when not known. */
+  pages?: string[];
 };
 
 /** The run a report is, kept at `now` (field by field: nothing else of the report is kept). */
-export function runOfReport(report: Pick<Report, 'consent' | 'cookies' | 'findings'>, now: number): ConsentRun {
+export function runOfReport(report: Pick<Report, 'consent' | 'cookies' | 'findings' | 'pages'>, now: number): ConsentRun {
   return runOf(report, report.findings.length, now);
 }
 
@@ -130,22 +134,25 @@ export function cookiesAgainstRefusal(findings: ReadonlyArray<Pick<Finding, 'kin
   return findings.filter((finding) => finding.kind === 'after-refusal').map((finding) => finding.cookie);
 }
 
-function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings'>, findings: number, now: number): ConsentRun {
+function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pages'>, findings: number, now: number): ConsentRun {
   return {
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
-    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, removed, provider, originUnknown }) => ({
+    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, firstPage, removed, provider, originUnknown }) => ({
       name,
       domain,
       category,
       status,
       firstPhase,
+      // Absent from a run an earlier version kept: not known.
+      firstPage: firstPage ?? null,
       removed,
       provider,
       originUnknown,
     })),
     findings,
     againstRefusal: cookiesAgainstRefusal(report.findings),
+    ...(report.pages ? { pages: [...report.pages] } : null),
   };
 }
 
@@ -160,6 +167,7 @@ export type RunCookie = Pick<
   | 'removed'
   | 'lifetimeSeconds'
   | 'firstPhase'
+  | 'firstPage'
   | 'thirdParty'
   | 'originUnknown'
   | 'status'
@@ -185,7 +193,7 @@ const KEPT_FINDINGS: ReadonlySet<Finding['kind']> = new Set(['lifetime', 'not-se
  * A report as a run keeps it: what a charter draft and `runOfReport` read of it, and nothing else.
  * A whole report is one (a draft from the current run takes the report itself).
  */
-export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen'> & {
+export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen' | 'pages'> & {
   charter: Pick<Report['charter'], 'kind' | 'language' | 'entries'>;
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   cookies: RunCookie[];
@@ -195,8 +203,8 @@ export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen'> & {
 
 /**
  * What "Record the other choice" keeps in storage.session: the run's report as a charter draft
- * from both runs reads it, and how many findings it had, for what the panel shows of it
- * (`runOfKeptRun`). Its timeline, evidence texts and the cookies' flags and times are left out:
+ * from both runs reads it, with the pages it loaded, and how many findings it had, for what the
+ * panel shows of it (`runOfKeptRun`). Its timeline, evidence texts and the cookies' flags and times are left out:
  * neither needs them, and they are most of a long recording (2,000 cookies: 2.2 MB whole).
  */
 export type KeptRun = { savedAt: number; findings: number; report: RunReport };
@@ -219,6 +227,7 @@ export function keptRun(report: Report, now: number): KeptRun {
         removed: cookie.removed,
         lifetimeSeconds: cookie.lifetimeSeconds,
         firstPhase: cookie.firstPhase,
+        firstPage: cookie.firstPage,
         thirdParty: cookie.thirdParty,
         originUnknown: cookie.originUnknown,
         status: cookie.status,
@@ -236,6 +245,7 @@ export function keptRun(report: Report, now: number): KeptRun {
       findings: report.findings
         .filter((finding) => KEPT_FINDINGS.has(finding.kind))
         .map(({ kind, cookie, domain }) => ({ kind, cookie, domain })),
+      ...(report.pages ? { pages: [...report.pages] } : null),
     },
   };
 }

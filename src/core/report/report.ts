@@ -124,6 +124,12 @@ export type Report = {
   findings: Finding[];
   /** Cookie events in order; `droppedEvents` older ones were not kept. */
   timeline: { droppedEvents: number; events: TimelineEvent[] };
+  /**
+   * Paths (no query, no path parameters) of the pages the site's tabs loaded since the record
+   * began (see SiteRecord.pages): what a consent run is compared on besides its cookies. Absent
+   * when not known.
+   */
+  pages?: string[];
   /** What the extension could not keep: storage.session is limited (README, "Limits"). */
   storage: ReportStorage;
 };
@@ -225,6 +231,7 @@ export function buildReport(
     notSeen,
     findings: findingsInNameOrder(site, byName, notSeen, onPlatform, charter.kind === 'platform-default'),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
+    ...(Array.isArray(site.pages) ? { pages: [...site.pages] } : null),
     storage: {
       sitesDropped: losses.sitesDropped,
       lastDropAt: losses.lastDropAt,

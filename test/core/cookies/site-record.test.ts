@@ -7,8 +7,10 @@ import {
   evictedRecord,
   isEvicted,
   lastActivity,
+  notePageLoaded,
   notePageOfResponse,
   PAGE_EVIDENCE_MS,
+  PAGES_LIMIT_CHARS,
   presentCookies,
   recordCookieChange,
   TIMELINE_LIMIT,
@@ -337,6 +339,45 @@ describe('eviction', () => {
     expect(isEvicted(stub)).toBe(true);
     expect(isEvicted(site)).toBe(false);
     expect(lastActivity(stub)).toBe(0);
+  });
+});
+
+describe('notePageLoaded', () => {
+  it('keeps each page a tab of the site loaded once, in the order first loaded, from an empty record on', () => {
+    const site = emptySite('data.tco.re', '0');
+    expect(site.pages).toEqual([]);
+    expect(notePageLoaded(site, '/')).toBe(true);
+    expect(notePageLoaded(site, '/explore/dataset/demo/')).toBe(true);
+    expect(notePageLoaded(site, '/')).toBe(false);
+    expect(site.pages).toEqual(['/', '/explore/dataset/demo/']);
+  });
+
+  it('gives up the list, for "not known", once its paths would pass PAGES_LIMIT_CHARS: a shortened list would leave pages out', () => {
+    const site = emptySite('data.tco.re', '0');
+    const path = (i: number) => `/explore/dataset/${String(i).padStart(4, '0')}/`.padEnd(100, 'x');
+    for (let i = 0; i < PAGES_LIMIT_CHARS / 100; i++) expect(notePageLoaded(site, path(i))).toBe(true);
+    // Exactly at the limit: all kept.
+    expect(site.pages).toHaveLength(PAGES_LIMIT_CHARS / 100);
+    expect(notePageLoaded(site, '/')).toBe(true);
+    expect(site.pages).toBeNull();
+    // Not known stays not known.
+    expect(notePageLoaded(site, '/other/')).toBe(false);
+    expect(site.pages).toBeNull();
+    // One path past the limit alone.
+    const long = emptySite('data.tco.re', '0');
+    notePageLoaded(long, `/${'a'.repeat(PAGES_LIMIT_CHARS)}`);
+    expect(long.pages).toBeNull();
+  });
+
+  it('notes nothing in a record whose pages are not known: dropped to make room, or of an earlier version', () => {
+    const site = emptySite('data.tco.re', '0');
+    notePageLoaded(site, '/');
+    const stub = evictedRecord(site, 10);
+    expect(stub.pages).toBeNull();
+    expect(notePageLoaded(stub, '/explore/')).toBe(false);
+    const older: SiteRecord = { ...emptySite('data.tco.re', '0'), pages: undefined };
+    expect(notePageLoaded(older, '/')).toBe(false);
+    expect(older.pages).toBeUndefined();
   });
 });
 

@@ -187,6 +187,51 @@ describe('keptRun', () => {
   });
 });
 
+describe('a run recorded in the panel: the pages it loaded', () => {
+  const accepted = report(
+    [
+      reportCookie({ name: 'sessionid', firstPage: '/' }),
+      reportCookie({ name: '_ga', category: 'statistics', firstPhase: 'after-accept', firstPage: '/explore/dataset/demo/' }),
+    ],
+    { consent: { state: 'accepted', changedAt: 1, trackers: { ga: true } }, pages: ['/', '/explore/dataset/demo/'] },
+  );
+  const refused = report([reportCookie({ name: 'sessionid', firstPage: '/' })], {
+    consent: { state: 'refused', changedAt: 2, trackers: { ga: false } },
+    pages: ['/'],
+  });
+
+  it('are kept with the run, with the page each cookie first appeared on, and compared as the audit compares its visits', () => {
+    const kept = keptRun(accepted, 5);
+    expect(kept.report.pages).toEqual(['/', '/explore/dataset/demo/']);
+    expect(kept.report.cookies.map((c) => c.firstPage)).toEqual(['/', '/explore/dataset/demo/']);
+    const saved = runOfKeptRun(kept);
+    expect(saved.pages).toEqual(['/', '/explore/dataset/demo/']);
+    for (const pair of [pairRuns(saved, runOfReport(refused, 6)), pairRuns(runOfReport(refused, 6), saved)]) {
+      expect(pair).toMatchObject({
+        kind: 'pair',
+        comparison: {
+          onlyAfterAccept: ['_ga'],
+          pagesNotShared: { onlyAccept: ['/explore/dataset/demo/'], onlyRefuse: [], cookies: ['_ga'] },
+        },
+      });
+    }
+  });
+
+  it('say nothing of pages when a run does not know them (kept by an earlier version, or its record could not keep them)', () => {
+    const { pages: _unknown, ...withoutPages } = accepted;
+    const earlier = keptRun(withoutPages, 5);
+    expect(earlier.report).not.toHaveProperty('pages');
+    // A kept run of an earlier version has no page on its cookies either.
+    for (const cookie of earlier.report.cookies) delete (cookie as { firstPage?: string | null }).firstPage;
+    const saved = runOfKeptRun(earlier);
+    expect(saved).not.toHaveProperty('pages');
+    expect(saved.cookies.map((c) => c.firstPage)).toEqual([null, null]);
+    const pair = pairRuns(saved, runOfReport(refused, 6));
+    expect(pair).toMatchObject({ kind: 'pair', comparison: { onlyAfterAccept: ['_ga'] } });
+    expect(pair.kind === 'pair' ? pair.comparison : null).not.toHaveProperty('pagesNotShared');
+  });
+});
+
 describe('runOfReport', () => {
   it('keeps the choice, each cookie’s name, domain, category, status, phase, presence, provider and origin, and the findings count', () => {
     const full = report([reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', provider: 'Google', removed: 9 })], {
@@ -203,6 +248,7 @@ describe('runOfReport', () => {
           category: 'statistics',
           status: 'declared',
           firstPhase: 'before-choice',
+          firstPage: '/',
           removed: 9,
           provider: 'Google',
           originUnknown: false,

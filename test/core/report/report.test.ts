@@ -156,6 +156,15 @@ describe('buildReport', () => {
     expect(report.timeline.events.map((e) => e.type)).toEqual(['set', 'set', 'removed']);
   });
 
+  it('says which pages the site’s tabs loaded, a copy of the record’s list, and nothing when that is not known', () => {
+    const site: SiteRecord = { ...emptySite(HOST, '0'), pages: ['/', '/explore/'] };
+    const report = buildReport(site, registry, NOW_MS);
+    expect(report.pages).toEqual(['/', '/explore/']);
+    site.pages!.push('/later/');
+    expect(report.pages).toEqual(['/', '/explore/']);
+    for (const pages of [null, undefined]) expect(buildReport({ ...site, pages }, registry, NOW_MS)).not.toHaveProperty('pages');
+  });
+
   it('says when a site has no charter, and never holds a value', () => {
     const site = emptySite('example.org', '0');
     recordCookieChange(site, browserCookie({ domain: 'example.org' }), false, NOW_MS);
