@@ -144,15 +144,16 @@ function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pag
       category,
       status,
       firstPhase,
-      // Absent from a run an earlier version kept: not known.
-      firstPage: firstPage ?? null,
+      firstPage,
       removed,
       provider,
       originUnknown,
     })),
     findings,
     againstRefusal: cookiesAgainstRefusal(report.findings),
-    ...(report.pages ? { pages: [...report.pages] } : null),
+    // Not copied, and undefined rather than absent when not known: a report's list never changes
+    // once built, and this code is in the popup's shell, at the edge of its size budget.
+    pages: report.pages,
   };
 }
 
