@@ -183,6 +183,44 @@ export function panelScenarios(ctx: E2eContext): void {
       await Promise.all([site.close(), panel.close()]);
     });
 
+    it('says the two runs did not load the same pages, and which cookies only one saw first appeared on those, by path alone', async () => {
+      const host = 'data.tco.re';
+      const site = await freshVisit(ctx.browser(), host);
+      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
+      await panel.click('[data-action="record-flow"]');
+      await panel.click('[data-action="record-flow-confirm"]');
+      await panel.waitFor('[data-marker="cleared"]');
+      await site.waitFor('#consent-banner:not([hidden])');
+      // Run 1 goes on to a dataset page (the portal's banner asks there too, as on every page of
+      // the platform until a choice is made: server.ts, portalPage) and accepts there; its query is
+      // a search the panel must not show. It comes back home before run 2, which loads only home.
+      await site.goto(`http://${host}/explore/dataset/demo/?q=private-search`);
+      await site.waitFor('#consent-banner:not([hidden])');
+      await site.click('#consent-accept');
+      await panel.waitFor('[data-divider="accepted"]');
+      for (const name of [...MATOMO, '_ga']) await panel.waitFor(eventRow(name));
+      await site.goto(`http://${host}/`);
+
+      await panel.click('[data-action="record-other"]');
+      await panel.click('[data-action="record-other-confirm"]');
+      await panel.waitFor('[data-run="saved"]');
+      await site.waitFor('#consent-banner:not([hidden])');
+      await site.click('#consent-refuse');
+      await panel.waitFor('[data-comparison="only-after-accept"] li');
+
+      expect(await panel.texts('[data-comparison="only-after-accept"] li')).toEqual(['_ga', ...MATOMO]);
+      const list = (id: string) => panel.texts(`[data-pages-not-shared] [data-comparison="${id}"] dd`);
+      await panel.waitFor('[data-pages-not-shared]');
+      // Paths alone: the query of the page run 1 loaded is no part of it.
+      expect(await panel.innerHtml('main')).not.toContain('private-search');
+      expect(await panel.texts('[data-pages-not-shared] .notice')).toEqual([englishText('comparisonPagesNotShared')]);
+      expect(await list('pages-only-accept')).toEqual(['/explore/dataset/demo/']);
+      expect(await list('pages-only-refuse')).toEqual([englishText('comparisonNoPage')]);
+      // Matomo and Google Analytics started as run 1 accepted, on the dataset page run 2 never loaded.
+      expect(await panel.texts('[data-comparison="cookies-on-pages-not-shared"] li')).toEqual(['_ga', ...MATOMO]);
+      await Promise.all([site.close(), panel.close()]);
+    });
+
     it('records the other choice from pages that have gone: a cookie the accepting page sets as it is left is in neither run', async () => {
       const host = 'data.tco.re';
       const site = await freshVisit(ctx.browser(), host);
