@@ -200,7 +200,7 @@ describe('a run recorded in the panel: the pages it loaded', () => {
     pages: ['/'],
   });
 
-  it('are kept with the run, with the page each cookie first appeared on, and compared as the audit compares its visits', () => {
+  it('are kept with the run, with the page each cookie first appeared on, and compared as the audit compares its visits; not known, nothing said', () => {
     const kept = keptRun(accepted, 5);
     expect(kept.report.pages).toEqual(['/', '/explore/dataset/demo/']);
     expect(kept.report.cookies.map((c) => c.firstPage)).toEqual(['/', '/explore/dataset/demo/']);
@@ -215,15 +215,12 @@ describe('a run recorded in the panel: the pages it loaded', () => {
         },
       });
     }
-  });
-
-  it('say nothing of pages when a run does not know them (kept by an earlier version, or its record could not keep them)', () => {
+    // A run that does not know them (its record could not keep them): nothing said of pages.
     const { pages: _unknown, ...withoutPages } = accepted;
-    const earlier = keptRun(withoutPages, 5);
-    expect(earlier.report).not.toHaveProperty('pages');
-    const saved = runOfKeptRun(earlier);
-    expect(saved.pages).toBeUndefined();
-    const pair = pairRuns(saved, runOfReport(refused, 6));
+    const unknown = keptRun(withoutPages, 5);
+    expect(unknown.report).not.toHaveProperty('pages');
+    expect(runOfKeptRun(unknown).pages).toBeUndefined();
+    const pair = pairRuns(runOfKeptRun(unknown), runOfReport(refused, 6));
     expect(pair).toMatchObject({ kind: 'pair', comparison: { onlyAfterAccept: ['_ga'] } });
     expect(pair.kind === 'pair' ? pair.comparison : null).not.toHaveProperty('pagesNotShared');
   });
