@@ -161,7 +161,7 @@ describe('ConsentRuns', () => {
     const refusedHome = onPages(refused, ['/'], {});
     const shown = (language: 'en' | 'fr') => {
       const { container } = render(
-        <ConsentRuns
+        <Held
           host="data.tco.re"
           report={refusedHome}
           savedRun={runOfReport(acceptedOnDataset, 10)}
