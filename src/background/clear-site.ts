@@ -2,7 +2,7 @@ import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
-import type { TabsAway } from './tabs-away.ts';
+import { comeBack, COME_BACK_WAIT_MS, within, type TabsAway } from './tabs-away.ts';
 
 /** The browser calls and the record a clear needs. */
 export type ClearSiteDeps = {
@@ -31,7 +31,7 @@ export type ClearSiteDeps = {
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
   /** Where the tabs taken away are noted until they are back, so a worker stopped meanwhile still brings them back (tabs-away.ts). */
-  tabsAway: Pick<TabsAway, 'leaving' | 'done'>;
+  tabsAway: Pick<TabsAway, 'leaving' | 'done' | 'settled'>;
 };
 
 /** Where `removeCookie` finds a cookie, and nothing else of it (its value least of all). */
@@ -97,14 +97,6 @@ function cookiesQuiet(deps: ClearSiteDeps, concerns: (cookie: BrowserCookie) => 
 }
 
 /**
- * How long the clear waits for a tab to show its page again: until the site's server answers,
- * which a slow portal may take a while to do. The pages that follow the tab look at it once the
- * action is done (views/App.tsx), so they find the site rather than the blank page; still well
- * within ACTION_WAIT_LIMIT_MS with the wait to leave.
- */
-const COME_BACK_WAIT_MS = 20_000;
-
-/**
  * Takes tab `tabId` to the blank page and waits, at most `limitMs`, until it has loaded it: until
  * then the page it showed still runs and may set cookies (its timers, its responses, its handlers
  * as it is left: GA4 reports engagement as a page is hidden). False when the tab is gone.
@@ -116,30 +108,6 @@ function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise
     if (!(await deps.navigateTab(tabId, BLANK_PAGE).catch(() => false))) return false;
     await loaded;
     return true;
-  });
-}
-
-/** Runs `wait` with a signal that aborts after `limitMs`, or once it is done (its listeners then go). */
-async function within<T>(limitMs: number, wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(), limitMs);
-  try {
-    return await wait(stop.signal);
-  } finally {
-    clearTimeout(timer);
-    stop.abort();
-  }
-}
-
-/**
- * Takes tab `tab` back to the address it showed and waits, at most `limitMs`, until it shows it
- * (committed, not loaded): the pages that follow the tab (the DevTools panel, the side panel) ask
- * for its site once the action is done, and find it there, not at the blank page.
- */
-function comeBack(deps: ClearSiteDeps, tab: { tabId: number; url: string }, host: string, limitMs: number): Promise<void> {
-  return within(limitMs, async (signal) => {
-    const shown = deps.tabShows(tab.tabId, (url) => webHost(url) === host, signal);
-    if (await deps.navigateTab(tab.tabId, tab.url).catch(() => false)) await shown;
   });
 }
 
@@ -171,6 +139,9 @@ export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: st
     const ofSite = (c: BrowserCookie) => c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host));
     let showing: { tabId: number; url: string }[] = [];
     if (reloadTabs) {
+      // Tabs a clear stopped with the worker left blank are being brought back by this wake: until
+      // they show their page their address is hidden, and this clear would miss them.
+      await deps.tabsAway.settled();
       const [tabs, defaultStore] = await Promise.all([deps.visibleTabs(), deps.defaultStoreId()]);
       showing = tabs.flatMap(({ tabId, url, storeId: tabStore }) =>
         url !== undefined && webHost(url) === host && (tabStore ?? defaultStore) === storeId ? [{ tabId, url }] : [],
@@ -190,7 +161,9 @@ export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: st
       await deps.restartRecord(host, storeId);
       return removed.filter(Boolean).length;
     } finally {
-      await Promise.all(left.map((tab) => comeBack(deps, tab, host, comeBackWaitMs)));
+      // The pages that follow a tab (the DevTools panel, the side panel) ask for its site once the
+      // action is done, and find it there, not at the blank page.
+      await Promise.all(left.map((tab) => comeBack(deps, tab, comeBackWaitMs)));
       if (showing.length > 0) await deps.tabsAway.done(showing.map((tab) => tab.tabId)).catch(() => undefined);
     }
   };

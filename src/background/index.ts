@@ -12,7 +12,7 @@ import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie 
 import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
-import { navigateTab, onTabShown, onTabsChanged, tabById, tabLoaded, tabShows, visibleTabs } from '../platform/tabs.ts';
+import { navigateTab, onTabShown, onTabsChanged, tabById, tabLoaded, tabNow, tabShows, visibleTabs } from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { watchRequests } from '../platform/web-request.ts';
@@ -138,13 +138,16 @@ const ready = startWorker({
 /** The tabs a consent-flow clear took away, noted until they are back. */
 const tabsAway = createTabsAway({
   area: store.area,
-  tabById: (tabId) => tabById(tabId),
+  tabNow: (tabId) => tabNow(tabId),
   navigateTab: (tabId, url) => navigateTab(tabId, url),
+  tabShows: (tabId, shows, signal) => tabShows(tabId, shows, signal),
   blankPage: BLANK_PAGE,
 });
 // A clear the browser stopped with the worker left its tabs blank: brought back once the wake is
-// over (not in its way), before any clear this wake runs notes its own.
-void ready.then(() => tabsAway.bringBackLeftOnes());
+// over (not in its way), before any clear this wake runs lists its own.
+void ready
+  .then(() => tabsAway.bringBackLeftOnes())
+  .catch((error: unknown) => console.error('Cookie Charter Inspector: tabs not brought back', error));
 
 // Cookies of embedded content (another site's, set in a portal's tab): only once webRequest is granted.
 const embeddedContent = createEmbeddedContent({
@@ -195,7 +198,10 @@ onCookieChanged(events.cookieChanged);
 const cookieWatchers = new Set<(cookie: BrowserCookie) => void>();
 onCookieChanged((change) => cookieWatchers.forEach((watch) => watch(change.cookie)));
 // Before onTabShown: a tab's new site is known before the scan its loading starts.
-onTabsChanged(events.tabUpdated, events.tabRemoved);
+onTabsChanged((tab) => {
+  tabsAway.tabChanged(tab.tabId);
+  events.tabUpdated(tab);
+}, events.tabRemoved);
 onTabShown(events.tabShown);
 // The DevTools page closed: what its tab's log did not hear after that is no script's for sure.
 onDevtoolsSessionEnded((session, at) => void ready.then(() => networkLogs.closed(session.tabId, session.openedAt, at)));

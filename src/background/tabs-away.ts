@@ -2,20 +2,28 @@
  * The tabs a consent-flow clear takes to the blank page (clear-site.ts), kept in storage.session
  * until they are back: the browser may stop the worker at any moment, and a clear stopped in the
  * middle would otherwise leave its tabs blank, their addresses lost with the worker's memory.
- * The next wake brings back those still blank.
+ * The next wake brings back those still blank, and a clear it serves waits until they are.
  */
 import { ACTION_WAIT_LIMIT_MS } from '../core/message-contract.ts';
+import { webHost } from '../core/portals.ts';
 import { tabsAwayItem, type FullSessionArea, type TabAway } from '../core/storage/session-items.ts';
-import type { TabSite } from '../platform/tabs.ts';
 
-export type TabsAwayDeps = {
-  area: Pick<FullSessionArea, 'read' | 'write' | 'remove'>;
-  /** A tab by its id; undefined when it is gone. */
-  tabById: (tabId: number) => Promise<TabSite | undefined>;
-  /** Takes a tab to an address; false when the tab is gone. */
+/** The tab calls that take a tab back to its page and tell when it shows it. */
+export type TabReturnDeps = {
+  /** Takes a tab to an address (in place of its history entry where the browser can); false when the tab is gone. */
   navigateTab: (tabId: number, url: string) => Promise<boolean>;
+  /** True once a tab shows an address `shows` accepts; false when it closes first or `signal` aborts. */
+  tabShows: (tabId: number, shows: (url: string) => boolean, signal: AbortSignal) => Promise<boolean>;
+};
+
+export type TabsAwayDeps = TabReturnDeps & {
+  area: Pick<FullSessionArea, 'read' | 'write' | 'remove'>;
+  /** A tab as it is now: its address (undefined when hidden from us), whether it is loading; undefined when it is gone. */
+  tabNow: (tabId: number) => Promise<{ url: string | undefined; loading: boolean } | undefined>;
   /** The page a clear takes tabs to. */
   blankPage: string;
+  /** How long a tab brought back may take to show its page before a clear waiting on it goes on; COME_BACK_WAIT_MS unless a test says otherwise. */
+  comeBackWaitMs?: number;
   now?: () => number;
 };
 
@@ -24,8 +32,15 @@ export type TabsAway = {
   leaving(tabs: ReadonlyArray<{ tabId: number; url: string }>): Promise<void>;
   /** Forgets tabs the clear is done with (back, closed, or never sent away). */
   done(tabIds: readonly number[]): Promise<void>;
-  /** At a wake: takes each tab a stopped clear left blank back to its address; resolves to how many went back. */
+  /** Hears that a tab changed (it loads, or goes elsewhere): from the wake on, until the bring-back has looked at it. */
+  tabChanged(tabId: number): void;
+  /**
+   * Once per wake: takes each tab a stopped clear left blank back to its address, and resolves,
+   * to how many went back, once each shows its page (or was waited for long enough).
+   */
   bringBackLeftOnes(): Promise<number>;
+  /** Resolves once the wake's bring-back is over (at once before it has started, or when there is none). */
+  settled(): Promise<void>;
 };
 
 /**
@@ -35,8 +50,43 @@ export type TabsAway = {
  */
 const FORGET_AFTER_MS = ACTION_WAIT_LIMIT_MS;
 
+/**
+ * How long a tab taken back may take to show its page: until the site's server answers, which a
+ * slow portal may take a while to do. The pages that follow the tab look at it once the action is
+ * done (views/App.tsx), so they find the site rather than the blank page; still well within
+ * ACTION_WAIT_LIMIT_MS with the clear's wait to leave.
+ */
+export const COME_BACK_WAIT_MS = 20_000;
+
+/** Runs `wait` with a signal that aborts after `limitMs`, or once it is done (its listeners then go). */
+export async function within<T>(limitMs: number, wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), limitMs);
+  try {
+    return await wait(stop.signal);
+  } finally {
+    clearTimeout(timer);
+    stop.abort();
+  }
+}
+
+/**
+ * Takes tab `tab` back to the address it showed and waits, at most `limitMs`, until it shows a
+ * page of that site (committed, not loaded). False when the tab is gone or refused the address.
+ */
+export function comeBack(deps: TabReturnDeps, tab: { tabId: number; url: string }, limitMs: number): Promise<boolean> {
+  const host = webHost(tab.url);
+  return within(limitMs, async (signal) => {
+    const shown = deps.tabShows(tab.tabId, (url) => webHost(url) === host, signal);
+    if (!(await deps.navigateTab(tab.tabId, tab.url).catch(() => false))) return false;
+    await shown;
+    return true;
+  });
+}
+
 export function createTabsAway(deps: TabsAwayDeps): TabsAway {
   const now = deps.now ?? Date.now;
+  const comeBackWaitMs = deps.comeBackWaitMs ?? COME_BACK_WAIT_MS;
   // One change at a time: the note is one key, which two clears at once would otherwise overwrite.
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -54,6 +104,20 @@ export function createTabsAway(deps: TabsAwayDeps): TabsAway {
       await write(away);
     });
 
+  // Tabs heard changing since the wake: the events that woke the worker come first, and a tab the
+  // person is taking somewhere is theirs. Null once the bring-back has looked.
+  let changed: Set<number> | null = new Set();
+  let bringingBack: Promise<unknown> = Promise.resolve();
+
+  /** True when a noted tab is still as the clear left it: blank, not loading, not heard changing. */
+  async function stillBlank(tabId: number, at: number): Promise<boolean> {
+    if (now() - at > FORGET_AFTER_MS || changed?.has(tabId)) return false;
+    const tab = await deps.tabNow(tabId);
+    // A site we may see shows its address. About:blank's is hidden from us (no `tabs`
+    // permission), as another site's is: the checks above keep that doubt small.
+    return tab !== undefined && !tab.loading && (tab.url === undefined || tab.url === deps.blankPage) && !changed?.has(tabId);
+  }
+
   return {
     leaving: (tabs) =>
       change((away) => {
@@ -64,24 +128,25 @@ export function createTabsAway(deps: TabsAwayDeps): TabsAway {
       change((away) => {
         for (const tabId of tabIds) delete away[tabId];
       }),
-    bringBackLeftOnes: () =>
-      inTurn(async () => {
-        const away = await read();
-        const noted = Object.entries(away);
-        if (noted.length === 0) return 0;
-        const back = await Promise.all(
-          noted.map(async ([id, { url, at }]) => {
-            if (now() - at > FORGET_AFTER_MS) return false;
-            const tab = await deps.tabById(Number(id));
-            // Still blank, not somewhere the person went since: a site we may see shows its
-            // address. About:blank's is hidden from us (no `tabs` permission), as another site's
-            // is: the time limit above keeps that doubt short.
-            if (!tab || (tab.url !== undefined && tab.url !== deps.blankPage)) return false;
-            return deps.navigateTab(tab.tabId, url).catch(() => false);
-          }),
-        );
+    tabChanged(tabId) {
+      changed?.add(tabId);
+    },
+    bringBackLeftOnes() {
+      const back = inTurn(async () => {
+        const noted = Object.entries(await read());
+        if (noted.length === 0) return [];
+        const blank = await Promise.all(noted.map(([id, { at }]) => stillBlank(Number(id), at)));
+        changed = null;
         await write({});
-        return back.filter(Boolean).length;
-      }),
+        return noted.flatMap(([id, { url }], i) => (blank[i] ? [{ tabId: Number(id), url }] : []));
+      }).finally(() => (changed = null));
+      // Out of the queue: a clear of this wake may note its own tabs meanwhile; it waits on this.
+      const shown = back.then(
+        async (tabs) => (await Promise.all(tabs.map((tab) => comeBack(deps, tab, comeBackWaitMs)))).filter(Boolean).length,
+      );
+      bringingBack = shown.catch(() => undefined);
+      return shown;
+    },
+    settled: () => bringingBack.then(() => undefined),
   };
 }

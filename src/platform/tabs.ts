@@ -135,6 +135,19 @@ export async function tabById(tabId: number, api: TabsApi = browser): Promise<Ta
 }
 
 /**
+ * Tab `tabId` as it is now: its address (undefined when hidden from us) and whether it is loading
+ * a page; undefined when there is no such tab.
+ */
+export async function tabNow(tabId: number, api: TabsApi = browser): Promise<{ url: string | undefined; loading: boolean } | undefined> {
+  try {
+    const tab = await api.tabs.get(tabId);
+    return { url: tab.url, loading: tab.status === 'loading' };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * True when a tab's change may be a new address. Without the `tabs` permission both browsers
  * leave `url` out of the change when the extension has no host access to the new address
  * (https://developer.chrome.com/docs/extensions/reference/api/tabs#perms,

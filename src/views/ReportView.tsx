@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Finding } from '../core/report/findings.ts';
@@ -66,6 +66,15 @@ type TabId = 'cookies' | 'timeline' | 'export';
  */
 const markReportInDocument = () => markFirst('reportInDocument');
 
+/**
+ * Each site's consent-flow recording asked for in this page, by cookie store and host: kept apart
+ * from the views, which come and go meanwhile (ConsentRuns while the report is partial again
+ * after the worker restarted, this whole view while a followed tab is blank), so that its outcome,
+ * or that it is still under way, is not lost with them.
+ */
+const recordings = new Map<string, RecordProgress>();
+const NOT_RECORDING: RecordProgress = { state: 'idle' };
+
 /** A site's report: who it is, the consent state, the findings, then cookies, timeline and export. */
 export function ReportView({
   report,
@@ -97,8 +106,16 @@ export function ReportView({
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
-  // Held here, not in ConsentRuns, which goes while the report is partial again.
-  const [recordProgress, setRecordProgress] = useState<RecordProgress>({ state: 'idle' });
+  const site = `${report.storeId}|${report.host}`;
+  const [, recordProgressChanged] = useReducer((count: number) => count + 1, 0);
+  const recordProgress = recordings.get(site) ?? NOT_RECORDING;
+  const setRecordProgress = useCallback(
+    (progress: RecordProgress) => {
+      recordings.set(site, progress);
+      recordProgressChanged(undefined);
+    },
+    [site],
+  );
   const findings = partial ? partial.findings : report.findings.length;
   const high = useMemo(() => highCount(partial ? partial.findingsByKind : findingCounts(report.findings)), [partial, report.findings]);
   const news = useReportNews({ consent: report.consent.state, findings, high }, t, language);

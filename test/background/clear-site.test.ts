@@ -20,6 +20,8 @@ function setup(
     writesAsLeft?: string;
     /** Storage refuses the note of the tabs taken away. */
     noteFails?: boolean;
+    /** The wake's bring-back of tabs a stopped clear left blank, until it settles. */
+    bringingBack?: Promise<void>;
   } = {},
 ) {
   const {
@@ -30,6 +32,7 @@ function setup(
     broken,
     writesAsLeft,
     noteFails,
+    bringingBack = Promise.resolve(),
   } = options;
   const watchers = new Set<(cookie: ReturnType<typeof browserCookie>) => void>();
   const removed: CookieAddress[] = [];
@@ -124,6 +127,7 @@ function setup(
         calls.push(`note away ${away.map((tab) => `${tab.tabId} ${tab.url}`).join(', ')}`);
       },
       done: async (tabIds) => void calls.push(`note back ${tabIds.join(', ')}`),
+      settled: () => bringingBack,
     },
   });
   return { clearSite, removed, restarted, calls };
@@ -241,6 +245,17 @@ describe('clear site', () => {
     expect(calls.filter((call) => call.startsWith('go'))).toEqual(['go 1 about:blank', 'go 1 https://data.tco.re/explore/']);
   });
 
+  it('lists the site’s tabs only once this wake has brought back those a stopped clear left blank (their address is hidden until then)', async () => {
+    let settle!: () => void;
+    const { clearSite, calls } = setup({ bringingBack: new Promise<void>((resolve) => (settle = resolve)) });
+    const cleared = clearSite('data.tco.re', '0', true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual([]);
+    settle();
+    expect(await cleared).toBe(4);
+    expect(calls[0]).toBe('note away 1 https://data.tco.re/explore/');
+  });
+
   it('touches no tab without `reloadTabs`', async () => {
     const { clearSite, calls } = setup();
     await clearSite('data.tco.re', '0', false);
@@ -260,7 +275,7 @@ describe('clear site', () => {
       tabShows: async () => true,
       watchCookies: () => () => undefined,
       restartRecord: async () => undefined,
-      tabsAway: { leaving: async () => undefined, done: async () => undefined },
+      tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
     });
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
     expect(removed.map((c) => c.firstPartyDomain)).toEqual(['tco.re']);

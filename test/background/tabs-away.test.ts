@@ -1,29 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { createTabsAway } from '../../src/background/tabs-away.ts';
+import { comeBack, createTabsAway } from '../../src/background/tabs-away.ts';
 import { tabsAwayItem } from '../../src/core/storage/session-items.ts';
-import type { TabSite } from '../../src/platform/tabs.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
 const BLANK = 'about:blank';
 
-/** Tabs away noted in a fake storage.session; the tabs as the browser reports them at the wake; the clock at `now`. */
-function setup(tabs: TabSite[] = []) {
+type FakeTab = { url: string | undefined; loading?: boolean };
+
+/**
+ * Tabs away noted in a fake storage.session; the tabs as the browser reports them at the wake
+ * (by id); the clock at `now`. A tab taken to an address shows it when the test says (`show`),
+ * at once unless `slow`.
+ */
+function setup(tabs: Record<number, FakeTab> = {}, options: { slow?: boolean; comeBackWaitMs?: number } = {}) {
   const area = fakeSession();
   const navigated: string[] = [];
   const clock = { now: 1_000_000 };
+  const waiting = new Map<number, { shows: (url: string) => boolean; settle: (shown: boolean) => void }>();
+  const show = (tabId: number) => waiting.get(tabId)?.settle(true);
   const deps = {
     area,
-    tabById: async (tabId: number) => tabs.find((tab) => tab.tabId === tabId),
-    navigateTab: async (tabId: number, url: string) => (navigated.push(`${tabId} ${url}`), true),
+    tabNow: async (tabId: number) => {
+      const tab = tabs[tabId];
+      return tab && { url: tab.url, loading: tab.loading ?? false };
+    },
+    navigateTab: async (tabId: number, url: string) => {
+      navigated.push(`${tabId} ${url}`);
+      if (!options.slow && waiting.get(tabId)?.shows(url)) setTimeout(() => show(tabId), 0);
+      return true;
+    },
+    tabShows: (tabId: number, shows: (url: string) => boolean, signal: AbortSignal) =>
+      new Promise<boolean>((resolve) => {
+        const settle = (shown: boolean) => {
+          waiting.delete(tabId);
+          resolve(shown);
+        };
+        waiting.set(tabId, { shows, settle });
+        signal.addEventListener('abort', () => waiting.get(tabId)?.settle === settle && settle(false));
+      }),
     blankPage: BLANK,
+    comeBackWaitMs: options.comeBackWaitMs ?? 50,
     now: () => clock.now,
   };
   // A worker's wake builds its own: one over the same storage is the worker started again.
   const wake = () => createTabsAway(deps);
-  return { area, navigated, clock, wake };
+  return { area, navigated, clock, wake, show, deps };
 }
 
-const tab = (tabId: number, url: string | undefined): TabSite => ({ tabId, url, storeId: undefined });
+const noteOf = async (area: ReturnType<typeof fakeSession>) => Object.keys((await tabsAwayItem.get(area)) ?? {});
 
 describe('tabs away', () => {
   it('notes the tabs a clear takes away in storage, and forgets them once it is done with them', async () => {
@@ -38,7 +62,7 @@ describe('tabs away', () => {
       2: { url: 'https://data.tco.re/', at: 1_000_000 },
     });
     await tabsAway.done([1]);
-    expect(Object.keys((await tabsAwayItem.get(area)) ?? {})).toEqual(['2']);
+    expect(await noteOf(area)).toEqual(['2']);
     await tabsAway.done([2]);
     // Nothing left: no key either.
     expect(area.data).toEqual({});
@@ -51,33 +75,45 @@ describe('tabs away', () => {
       tabsAway.leaving([{ tabId: 1, url: 'https://data.tco.re/' }]),
       tabsAway.leaving([{ tabId: 7, url: 'https://x.opendatasoft.com/' }]),
     ]);
-    expect(Object.keys((await tabsAwayItem.get(area)) ?? {})).toEqual(['1', '7']);
+    expect(await noteOf(area)).toEqual(['1', '7']);
   });
 
   it('at the next wake, takes each tab a stopped clear left blank back to its address, then forgets them all', async () => {
-    const { area, navigated, wake } = setup([
+    const { area, navigated, wake } = setup({
       // Blank: Chrome and Firefox hide about:blank's address without the `tabs` permission; a browser that shows it.
-      tab(1, undefined),
-      tab(2, BLANK),
+      1: { url: undefined },
+      2: { url: BLANK },
       // Somewhere the person went since, a site we may see.
-      tab(3, 'https://data.nantesmetropole.fr/'),
+      3: { url: 'https://data.nantesmetropole.fr/' },
+      // Loading a page: the person is taking it somewhere (its address hidden, as any site's we may not see).
+      5: { url: undefined, loading: true },
       // Tab 4 is gone.
-    ]);
+    });
     const stopped = wake();
-    await stopped.leaving([
-      { tabId: 1, url: 'https://data.tco.re/explore/' },
-      { tabId: 2, url: 'https://data.tco.re/' },
-      { tabId: 3, url: 'https://data.tco.re/p' },
-      { tabId: 4, url: 'https://data.tco.re/q' },
-    ]);
+    await stopped.leaving(
+      [1, 2, 3, 4, 5].map((tabId) => ({ tabId, url: tabId === 1 ? 'https://data.tco.re/explore/' : `https://data.tco.re/${tabId}` })),
+    );
     // The worker stopped there: a new one wakes over the same storage.
     expect(await wake().bringBackLeftOnes()).toBe(2);
-    expect(navigated).toEqual(['1 https://data.tco.re/explore/', '2 https://data.tco.re/']);
+    expect(navigated).toEqual(['1 https://data.tco.re/explore/', '2 https://data.tco.re/2']);
     expect(area.data).toEqual({});
   });
 
+  it('leaves alone a tab heard changing since the wake, before the bring-back looked at it: the person is using it', async () => {
+    const { navigated, wake } = setup({ 1: { url: undefined }, 2: { url: undefined } });
+    await wake().leaving([
+      { tabId: 1, url: 'https://data.tco.re/' },
+      { tabId: 2, url: 'https://data.tco.re/explore/' },
+    ]);
+    const woken = wake();
+    // The event that woke the worker: the person typed an address in tab 1.
+    woken.tabChanged(1);
+    expect(await woken.bringBackLeftOnes()).toBe(1);
+    expect(navigated).toEqual(['2 https://data.tco.re/explore/']);
+  });
+
   it('leaves alone a tab noted longer ago than any clear lasts: the person may have been using it since', async () => {
-    const { navigated, clock, wake } = setup([tab(1, undefined), tab(2, undefined)]);
+    const { navigated, clock, wake } = setup({ 1: { url: undefined }, 2: { url: undefined } });
     const stopped = wake();
     await stopped.leaving([{ tabId: 1, url: 'https://data.tco.re/' }]);
     clock.now += 30_000;
@@ -88,7 +124,7 @@ describe('tabs away', () => {
   });
 
   it('does nothing at a wake with nothing noted, or with a note it cannot read', async () => {
-    const { area, navigated, wake } = setup([tab(1, undefined)]);
+    const { area, navigated, wake } = setup({ 1: { url: undefined } });
     expect(await wake().bringBackLeftOnes()).toBe(0);
     expect(area.writes).toBe(0);
     area.data[tabsAwayItem.key] = '{not json';
@@ -97,7 +133,7 @@ describe('tabs away', () => {
   });
 
   it('does not bring back the tabs of a clear the new wake starts after it', async () => {
-    const { area, navigated, wake } = setup([tab(1, undefined), tab(5, undefined)]);
+    const { area, navigated, wake } = setup({ 1: { url: undefined }, 5: { url: undefined } });
     await wake().leaving([{ tabId: 1, url: 'https://data.tco.re/' }]);
     const woken = wake();
     const back = woken.bringBackLeftOnes();
@@ -105,6 +141,36 @@ describe('tabs away', () => {
     expect(await back).toBe(1);
     await leaving;
     expect(navigated).toEqual(['1 https://data.tco.re/']);
-    expect(Object.keys((await tabsAwayItem.get(area)) ?? {})).toEqual(['5']);
+    expect(await noteOf(area)).toEqual(['5']);
+  });
+
+  it('settles once the tabs brought back show their page, so a clear of this wake finds them', async () => {
+    const { navigated, wake, show } = setup({ 1: { url: undefined } }, { slow: true, comeBackWaitMs: 10_000 });
+    await wake().leaving([{ tabId: 1, url: 'https://data.tco.re/' }]);
+    const woken = wake();
+    // Before the bring-back started (or with none), nothing to wait for.
+    await woken.settled();
+    const back = woken.bringBackLeftOnes();
+    let settled = false;
+    void woken.settled().then(() => (settled = true));
+    await expect.poll(() => navigated).toEqual(['1 https://data.tco.re/']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled).toBe(false);
+    show(1);
+    expect(await back).toBe(1);
+    await expect.poll(() => settled).toBe(true);
+  });
+});
+
+describe('a tab taken back', () => {
+  it('resolves once it shows a page of its site; false when the tab is gone; gives up after its limit', async () => {
+    const { deps, show, navigated } = setup({}, { slow: true });
+    const back = comeBack(deps, { tabId: 1, url: 'https://data.tco.re/explore/' }, 10_000);
+    await expect.poll(() => navigated).toEqual(['1 https://data.tco.re/explore/']);
+    show(1);
+    expect(await back).toBe(true);
+    expect(await comeBack({ ...deps, navigateTab: async () => false }, { tabId: 2, url: 'https://data.tco.re/' }, 1_000)).toBe(false);
+    // Never shown: waited for only so long (it counts as taken back: the browser took the address).
+    expect(await comeBack(deps, { tabId: 3, url: 'https://data.tco.re/' }, 10)).toBe(true);
   });
 });

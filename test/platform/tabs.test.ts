@@ -9,6 +9,7 @@ import {
   navigateTab,
   tabById,
   tabLoaded,
+  tabNow,
   tabShows,
   visibleTabs,
 } from '../../src/platform/tabs.ts';
@@ -22,6 +23,7 @@ type Tab = {
   pendingUrl?: string;
   active?: boolean;
   windowId?: number;
+  status?: string;
 };
 
 function fakeTabs(tabs: Tab[]) {
@@ -184,6 +186,17 @@ describe('platform tabs', () => {
     const { api } = fakeTabs([{ id: 3, url: 'https://data.tco.re/', incognito: false, cookieStoreId: 'firefox-default' }]);
     expect(await tabById(3, api)).toEqual({ tabId: 3, url: 'https://data.tco.re/', storeId: 'firefox-default' });
     expect(await tabById(99, api)).toBeUndefined();
+  });
+
+  it('tell whether a tab is loading a page now, its address hidden or not', async () => {
+    const { api } = fakeTabs([
+      { id: 1, url: 'https://data.tco.re/', incognito: false, status: 'complete' },
+      // Without the `tabs` permission a site we may not see has no address, only its loading state.
+      { id: 2, incognito: false, status: 'loading' },
+    ]);
+    expect(await tabNow(1, api)).toEqual({ url: 'https://data.tco.re/', loading: false });
+    expect(await tabNow(2, api)).toEqual({ url: undefined, loading: true });
+    expect(await tabNow(99, api)).toBeUndefined();
   });
 
   it('hear one tab going to another address, not other tabs nor what is no navigation', () => {

@@ -239,6 +239,42 @@ describe('ReportView', () => {
     expect(recordConsentFlow).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps a recording’s outcome while the whole view is gone (a followed tab blank meanwhile), for that site only', async () => {
+    let fail!: (error: Error) => void;
+    const recordConsentFlow = () => new Promise<number>((_resolve, reject) => (fail = reject));
+    const site = { ...sample, host: 'data.toulouse-metropole.fr' };
+    const props = {
+      layout: 'wide' as const,
+      charterPending: false,
+      refreshCharter: async () => undefined,
+      recordConsentFlow,
+      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
+      download: () => undefined,
+      copy: async () => undefined,
+      t,
+      language: 'en',
+    };
+    const first = render(<ReportView report={site} {...props} />);
+    fireEvent.click(await waitFor(() => first.container.querySelector('[data-action="record-flow"]')!));
+    fireEvent.click(first.container.querySelector('[data-action="record-flow-confirm"]')!);
+    first.unmount();
+    fail(new Error('no answer'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const status = (container: Element) => container.querySelector('[data-record-status]')?.textContent;
+    const again = render(<ReportView report={site} {...props} />);
+    await waitFor(() => expect(status(again.container)).toBe('recordFlowFailed no answer'));
+    again.unmount();
+    // Another site, or the same host in another cookie store: nothing recorded there.
+    for (const other of [
+      { ...site, host: 'itie.opendatasoft.com' },
+      { ...site, storeId: '1' },
+    ]) {
+      const { container, unmount } = render(<ReportView report={other} {...props} />);
+      await waitFor(() => expect(container.querySelector('[data-record-status]')?.getAttribute('data-record-status')).toBe('idle'));
+      unmount();
+    }
+  });
+
   it('names its tab list for what it holds, not after the site (the section above is)', () => {
     view();
     expect(screen.getByRole('tablist', { name: 'reportSections' })).toBeTruthy();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserUnderTest, PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
-import { extensionPage, presentNames, reportOf, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, reportOf, request, tabIdOf, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { siteItem } from '../../../src/core/storage/session-items.ts';
 import { isolatingTranslate } from '../../../src/platform/i18n.ts';
@@ -103,7 +103,8 @@ export function restartScenarios(ctx: E2eContext): void {
       const api = await extensionPage(browser);
       const site = await freshSite(browser, api, HOST);
       await waitForReport(api, HOST, (r) => presentNames(r).includes(FORGOTTEN));
-      const panel = await openPanelPage(browser, PANEL_PAGE, `host=${HOST}`);
+      // Bound to the tab, as DevTools' panel is: it follows the tab to the blank page and back.
+      const panel = await openPanelPage(browser, PANEL_PAGE, `tabId=${await tabIdOf(api, `http://${HOST}/*`)}`);
       // A cookie of the site written again and again from one of our pages: the clear waits, once
       // the tab is blank, until the site's cookies are quiet (2 s at most), and is stopped there.
       await api.evaluate((host) => {
@@ -119,16 +120,16 @@ export function restartScenarios(ctx: E2eContext): void {
       await browser.stopBackground();
       await api.evaluate(() => clearInterval((globalThis as { writer?: ReturnType<typeof setInterval> }).writer), null);
 
-      // The panel says the worker did not answer, in its own words in both browsers (Chrome's
-      // rejection names a message channel).
-      const englishText = isolatingTranslate(localeTranslate('en'));
-      await panel.waitFor('[data-record-status="failed"]');
-      expect(await panel.texts('[data-record-status]')).toEqual([englishText('recordFlowFailed', englishText('noAnswer'))]);
-
       // The next wake (a page asks the background anything): the tab shows the portal again.
       await reportOf(api, HOST);
       await expect.poll(shown, { timeout: 15_000 }).toBe(`http://${HOST}/`);
       await site.waitFor('#consent-banner');
+      // The panel followed it back to the site, and says the recording did not happen: the worker
+      // did not answer, in the page's words in both browsers (Chrome's rejection names a message channel).
+      const englishText = isolatingTranslate(localeTranslate('en'));
+      await expect
+        .poll(() => panel.texts('main[data-state="ready"] [data-record-status]'), { timeout: 15_000 })
+        .toEqual([englishText('recordFlowFailed', englishText('noAnswer'))]);
       await Promise.all([site.close(), panel.close(), api.close()]);
     });
   });
