@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Finding } from '../core/report/findings.ts';
@@ -107,15 +107,13 @@ export function ReportView({
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
   const site = `${report.storeId}|${report.host}`;
-  const [, recordProgressChanged] = useReducer((count: number) => count + 1, 0);
+  // The hooks the popup's shell already has (preact/hooks is in it): another would grow it.
+  const [, setRecordingShown] = useState<RecordProgress>(NOT_RECORDING);
   const recordProgress = recordings.get(site) ?? NOT_RECORDING;
-  const setRecordProgress = useCallback(
-    (progress: RecordProgress) => {
-      recordings.set(site, progress);
-      recordProgressChanged(undefined);
-    },
-    [site],
-  );
+  const setRecordProgress = (progress: RecordProgress) => {
+    recordings.set(site, progress);
+    setRecordingShown(progress);
+  };
   const findings = partial ? partial.findings : report.findings.length;
   const high = useMemo(() => highCount(partial ? partial.findingsByKind : findingCounts(report.findings)), [partial, report.findings]);
   const news = useReportNews({ consent: report.consent.state, findings, high }, t, language);
