@@ -39,11 +39,12 @@ const LATER_PLATFORM = /src\/platform\/(devtools|side-panel|polyfill)\./;
 const DEVTOOLS_ONLY = /src\/core\/network\//;
 
 /**
- * Core modules only the report's view uses, which load with it: the charters' lifetime words
+ * Core modules only views loaded apart use, which load with them: the charters' lifetime words
  * (duration.ts, for a row whose cookie outlives them: views/CookieItem.tsx) put about 1.2 kB gzip
- * in the shell, past the popup's 15 kB budget.
+ * in the shell, past the popup's 15 kB budget; the consent runs compared (compare-runs.ts, only
+ * views/ConsentRuns.tsx's) put more.
  */
-const REPORT_VIEW_ONLY = /src\/core\/report\/duration\./;
+const REPORT_VIEW_ONLY = /src\/core\/report\/(duration|compare-runs)\./;
 
 const inPageShell = (id: string) =>
   (PAGE_SHELL.test(id) && !LATER_PLATFORM.test(id) && !DEVTOOLS_ONLY.test(id) && !REPORT_VIEW_ONLY.test(id)) ||
