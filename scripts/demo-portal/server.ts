@@ -77,7 +77,7 @@ const LIVE_CHARTERS: Record<string, CharterSection[]> = {
 };
 
 /** The page that holds a portal's charter in LIVE_CHARTERS (the other charter path answers 404 there). */
-const CHARTER_PAGE = '/terms/cookies-policy/';
+export const CHARTER_PAGE = '/terms/cookies-policy/';
 
 /** A site that is not a portal at all: no platform cookies, no charter. */
 const NOT_A_PORTAL = 'nantesmetropole.fr';

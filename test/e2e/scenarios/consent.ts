@@ -10,10 +10,13 @@ import {
   type BadgeColor,
 } from '../../../scripts/browsers/extension-api.ts';
 import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
+import { CHARTER_PAGE, heldCharterReadCount, setCharterPageFault } from '../../../scripts/demo-portal/server.ts';
 import { BADGE_COLORS } from '../../../src/background/findings-badge.ts';
 import type { Severity } from '../../../src/core/report/findings.ts';
 import type { Report } from '../../../src/core/report/report.ts';
-import { isolated } from '../../../src/platform/i18n.ts';
+import { isolated, isolatingTranslate } from '../../../src/platform/i18n.ts';
+import { localeTranslate } from '../../support/locale-translate.ts';
+import { openPanelPage, PANEL_PAGE } from './panels.ts';
 import {
   ALL_PLATFORM_COOKIES,
   FORGOTTEN,
@@ -287,6 +290,38 @@ export function consentScenarios(ctx: E2eContext): void {
       await expect.poll(() => badgeText(api, `http://${propre}/*`), BADGE_WAIT).toBe('');
       await site.close();
       await api.close();
+    });
+
+    it('says a consent-flow recording is under way until the site is back, and offers no second one meanwhile', async () => {
+      const host = 'data.tco.re';
+      const browser = ctx.browser();
+      const api = await extensionPage(browser);
+      // The tab shows the portal's charter page, which its server is made slow to answer
+      // (scripts/demo-portal/server.ts, setCharterPageFault): the recording waits for the tab to
+      // show it again, and stays under way meanwhile.
+      const site = await browser.newPage();
+      await site.goto(`http://${host}${CHARTER_PAGE}`);
+      const panel = await openPanelPage(browser, PANEL_PAGE, `host=${host}`);
+      const englishText = isolatingTranslate(localeTranslate('en'));
+      setCharterPageFault(host, 'hold');
+      try {
+        await panel.click('[data-action="record-flow"]');
+        await panel.click('[data-action="record-flow-confirm"]');
+        // The tab on its way back, held there until the fault is cleared (a read held may also be
+        // the worker's own of the charter: either way the tab cannot show its page meanwhile).
+        await expect.poll(() => heldCharterReadCount(host), { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(await panel.attributes('[data-record-status]', 'data-record-status')).toEqual(['pending']);
+        expect(await panel.texts('[data-record-status]')).toEqual([` ${englishText('recordFlowPending', host)}`]);
+        expect(await panel.attributes('[data-action="record-flow"]', 'aria-disabled')).toEqual(['true']);
+        // Pressed anyway (a DOM click: a driver waits for an aria-disabled button to be enabled), it asks nothing.
+        await panel.evaluate(() => (document.querySelector('[data-action="record-flow"]') as HTMLButtonElement).click(), null);
+        expect(await panel.attributes('[role="alertdialog"]', 'role')).toEqual([]);
+      } finally {
+        setCharterPageFault(host, null);
+      }
+      await panel.waitFor('[data-record-status="started"]');
+      await expect.poll(() => site.evaluate(() => location.href, null).catch(() => '')).toBe(`http://${host}${CHARTER_PAGE}`);
+      await Promise.all([site.close(), panel.close(), api.close()]);
     });
 
     it('clears a site: its cookies leave the browser and the record starts again', async () => {
