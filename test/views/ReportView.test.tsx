@@ -204,26 +204,32 @@ describe('ReportView', () => {
     }
   });
 
+  /** A view's props with `recordConsentFlow`, and a recording started in `container` (asked and confirmed). */
+  const recordingProps = (recordConsentFlow: () => Promise<number>) => ({
+    layout: 'wide' as const,
+    charterPending: false,
+    refreshCharter: async () => undefined,
+    recordConsentFlow,
+    exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
+    download: () => undefined,
+    copy: async () => undefined,
+    t,
+    language: 'en',
+  });
+  const startRecording = async (container: Element) => {
+    fireEvent.click(await waitFor(() => container.querySelector('[data-action="record-flow"]')!));
+    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+  };
+
   it('keeps a recording’s status while the report is shown again from its first page (the worker restarted): pending, then its outcome', async () => {
     let fail!: (error: Error) => void;
     const recordConsentFlow = vi.fn(() => new Promise<number>((_resolve, reject) => (fail = reject)));
     const totals = { cookies: 2, originUnknown: 0, findings: 2, findingsByKind: findingCounts(sample.findings), siteEvicted: false };
-    const props = {
-      report: sample,
-      layout: 'wide' as const,
-      charterPending: false,
-      refreshCharter: async () => undefined,
-      recordConsentFlow,
-      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
-      download: () => undefined,
-      copy: async () => undefined,
-      t,
-      language: 'en',
-    };
+    // A site of its own: the page keeps each site's recording (the next test).
+    const props = { ...recordingProps(recordConsentFlow), report: { ...sample, host: 'data.nantesmetropole.fr' } };
     const { container, rerender } = render(<ReportView {...props} />);
     const status = () => container.querySelector('[data-record-status]')?.getAttribute('data-record-status');
-    fireEvent.click(await waitFor(() => container.querySelector('[data-action="record-flow"]')!));
-    fireEvent.click(container.querySelector('[data-action="record-flow-confirm"]')!);
+    await startRecording(container);
     expect(status()).toBe('pending');
     // The first page again: the runs wait for the whole report, and their view goes meanwhile.
     rerender(<ReportView {...props} partial={totals} loadWhole={() => undefined} />);
@@ -241,22 +247,10 @@ describe('ReportView', () => {
 
   it('keeps a recording’s outcome while the whole view is gone (a followed tab blank meanwhile), for that site only', async () => {
     let fail!: (error: Error) => void;
-    const recordConsentFlow = () => new Promise<number>((_resolve, reject) => (fail = reject));
+    const props = recordingProps(() => new Promise<number>((_resolve, reject) => (fail = reject)));
     const site = { ...sample, host: 'data.toulouse-metropole.fr' };
-    const props = {
-      layout: 'wide' as const,
-      charterPending: false,
-      refreshCharter: async () => undefined,
-      recordConsentFlow,
-      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
-      download: () => undefined,
-      copy: async () => undefined,
-      t,
-      language: 'en',
-    };
     const first = render(<ReportView report={site} {...props} />);
-    fireEvent.click(await waitFor(() => first.container.querySelector('[data-action="record-flow"]')!));
-    fireEvent.click(first.container.querySelector('[data-action="record-flow-confirm"]')!);
+    await startRecording(first.container);
     first.unmount();
     fail(new Error('no answer'));
     await new Promise((resolve) => setTimeout(resolve, 0));

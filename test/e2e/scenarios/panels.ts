@@ -82,6 +82,20 @@ async function panelOnTab(browser: BrowserUnderTest, api: PageUnderTest, host: s
   return openPanelPage(browser, PANEL_PAGE, `tabId=${await tabIdOf(api, `http://${host}/*`)}`);
 }
 
+/**
+ * Visits a portal afresh, opens the panel on it and records its consent flow from there: resolves
+ * once the site is cleared and the page loaded again asks for a choice.
+ */
+async function recordFlowFromPanel(browser: BrowserUnderTest, host: string): Promise<{ site: PageUnderTest; panel: PageUnderTest }> {
+  const site = await freshVisit(browser, host);
+  const panel = await openPanelPage(browser, PANEL_PAGE, `host=${host}`);
+  await panel.click('[data-action="record-flow"]');
+  await panel.click('[data-action="record-flow-confirm"]');
+  await panel.waitFor('[data-marker="cleared"]');
+  await site.waitFor('#consent-banner:not([hidden])');
+  return { site, panel };
+}
+
 /** The texts `page` handed to the clipboard since `keepCopies`. */
 const copiesOf = (page: PageUnderTest) => page.evaluate(() => (globalThis as { copies?: string[] }).copies ?? [], null);
 
@@ -143,12 +157,7 @@ export function panelScenarios(ctx: E2eContext): void {
 
     it('records the consent flow, then the other choice, and compares the two runs as the audit does', async () => {
       const host = 'data.tco.re';
-      const site = await freshVisit(ctx.browser(), host);
-      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
-      await panel.click('[data-action="record-flow"]');
-      await panel.click('[data-action="record-flow-confirm"]');
-      await panel.waitFor('[data-marker="cleared"]');
-      await site.waitFor('#consent-banner:not([hidden])');
+      const { site, panel } = await recordFlowFromPanel(ctx.browser(), host);
       await site.click('#consent-accept');
       await panel.waitFor('[data-divider="accepted"]');
       for (const name of [...MATOMO, '_ga']) await panel.waitFor(eventRow(name));
@@ -185,12 +194,7 @@ export function panelScenarios(ctx: E2eContext): void {
 
     it('says the two runs did not load the same pages, and which cookies only one saw first appeared on those, by path alone', async () => {
       const host = 'data.tco.re';
-      const site = await freshVisit(ctx.browser(), host);
-      const panel = await openPanelPage(ctx.browser(), PANEL_PAGE, `host=${host}`);
-      await panel.click('[data-action="record-flow"]');
-      await panel.click('[data-action="record-flow-confirm"]');
-      await panel.waitFor('[data-marker="cleared"]');
-      await site.waitFor('#consent-banner:not([hidden])');
+      const { site, panel } = await recordFlowFromPanel(ctx.browser(), host);
       // Run 1 goes on to a dataset page (the portal's banner asks there too, as on every page of
       // the platform until a choice is made: server.ts, portalPage) and accepts there; its query is
       // a search the panel must not show. It comes back home before run 2, which loads only home.
