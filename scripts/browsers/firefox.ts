@@ -216,6 +216,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'dom.security.https_first': false,
       'dom.security.https_only_mode': false,
       'browser.shell.checkDefaultBrowser': false,
+      // Containers on, as Multi-Account Containers turns them on (ESR 140's default is off): with
+      // them off, tabs.create refuses a cookieStoreId ("Contextual identities are currently
+      // disabled"), and the containers scenario opens its tab so. The default store is unchanged.
+      'privacy.userContext.enabled': true,
       // See COOKIE_POLICY: Firefox's default, pinned.
       ...(options.pinCookiePolicy ? { 'network.cookie.cookieBehavior': 5 } : {}),
       // The interface's language, which the extension's strings follow: its language pack

@@ -5,6 +5,7 @@
 import { launchedForBlock } from './launched.ts';
 import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { consentScenarios } from './consent.ts';
+import { containerScenarios } from './containers.ts';
 import { keptPageScenarios } from './kept-page.ts';
 import { laterPartsScenarios } from './later-parts.ts';
 import { liveCharterScenarios } from './live-charter.ts';
@@ -28,6 +29,7 @@ export function describeExtension(launch: (portalPort: number) => Promise<Browse
   restartScenarios(ctx);
   systemThemeScenarios(ctx);
   timelineLimitsScenarios(ctx);
+  containerScenarios(ctx);
   // Last: it leaves storage full.
   storageScenarios(ctx);
 }
