@@ -6,8 +6,8 @@ import { comeBack, COME_BACK_WAIT_MS, within, type TabsAway } from './tabs-away.
 
 /** The browser calls and the record a clear needs. */
 export type ClearSiteDeps = {
-  /** Every cookie the extension may see, in every cookie store. */
-  allVisibleCookies: () => Promise<BrowserCookie[]>;
+  /** The cookies the extension may see in one cookie store (asked by its id: a Firefox container with no tab open is listed nowhere). */
+  storeCookies: (storeId: string) => Promise<BrowserCookie[]>;
   /** Deletes one cookie; resolves to false when it was already gone. */
   removeCookie: (cookie: CookieAddress) => Promise<boolean>;
   /** Every tab whose URL the extension may see. */
@@ -156,7 +156,7 @@ export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: st
       const leaving = await Promise.all(showing.map((tab) => leavePage(deps, tab.tabId, leaveWaitMs)));
       left = showing.filter((_tab, i) => leaving[i]);
       if (left.length > 0) await cookiesQuiet(deps, ofSite, quietMs, QUIET_LIMIT_MS);
-      const cookies = (await deps.allVisibleCookies()).filter(ofSite);
+      const cookies = (await deps.storeCookies(storeId)).filter(ofSite);
       const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
       await deps.restartRecord(host, storeId);
       return removed.filter(Boolean).length;

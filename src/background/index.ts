@@ -8,7 +8,7 @@
 import { codeStartedMs } from './started-at.ts';
 import { installBrowser } from '../platform/browser.ts';
 import { workerBrowser } from '../platform/worker-browser.ts';
-import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../platform/cookies.ts';
+import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie, storeCookies } from '../platform/cookies.ts';
 import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
@@ -210,7 +210,7 @@ serveRequests(
     ready,
     reports,
     clearSite: createClearSite({
-      allVisibleCookies: () => allVisibleCookies(),
+      storeCookies: (storeId) => storeCookies(storeId),
       removeCookie: (cookie) => removeCookie(cookie),
       visibleTabs: () => visibleTabs(),
       defaultStoreId,

@@ -19,6 +19,23 @@ export function onCookieChanged(listener: (change: CookieChange) => void, api: C
   });
 }
 
+/** One store's cookies (the caller's own without `storeId`), partitioned ones and every first party's asked for where the browser knows how. */
+function readStore(store: { storeId?: string }, api: CookiesApi): Promise<BrowserCookie[]> {
+  // That check throws rather than rejects: the promise turns it into a rejection.
+  const ask = (details: Cookies.GetAllDetailsType) => new Promise<BrowserCookie[]>((resolve) => resolve(api.cookies.getAll(details)));
+  return ask({ ...store, partitionKey: {}, firstPartyDomain: null })
+    .catch(() => ask({ ...store, partitionKey: {} }))
+    .catch(() => ask(store));
+}
+
+/**
+ * The cookies of store `storeId`, asked by its id: Firefox lists a container's store among the
+ * stores only while one of its tabs is open, but its cookies are there all the same.
+ */
+export function storeCookies(storeId: string, api: CookiesApi = browser): Promise<BrowserCookie[]> {
+  return readStore({ storeId }, api);
+}
+
 /**
  * Every cookie we may see (host permissions filter them), in every cookie store: normal,
  * private windows, Firefox containers. `partitionKey: {}` asks for partitioned (CHIPS) cookies
@@ -28,12 +45,7 @@ export function onCookieChanged(listener: (change: CookieChange) => void, api: C
  * refuses a key it does not know, at once, in its check of the arguments (no round trip).
  */
 export async function allVisibleCookies(api: CookiesApi = browser): Promise<BrowserCookie[]> {
-  // That check throws rather than rejects: the promise turns it into a rejection.
-  const ask = (details: Cookies.GetAllDetailsType) => new Promise<BrowserCookie[]>((resolve) => resolve(api.cookies.getAll(details)));
-  const read = (store: { storeId?: string }) =>
-    ask({ ...store, partitionKey: {}, firstPartyDomain: null })
-      .catch(() => ask({ ...store, partitionKey: {} }))
-      .catch(() => ask(store));
+  const read = (store: { storeId?: string }) => readStore(store, api);
   // The caller's own store (no storeId), asked beside the list of stores: when that list has one
   // store and the answer is of it, the answer is all there is, a round trip sooner (the worker's
   // wake waits on this). Its cookies say which store it is; an empty answer says it only when the

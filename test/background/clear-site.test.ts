@@ -62,9 +62,9 @@ function setup(
     browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://other.fr' } }),
   ];
   const clearSite = createClearSite({
-    allVisibleCookies: async () => {
-      if (broken === 'cookies') throw new Error('cookies.getAllCookieStores failed');
-      return cookies;
+    storeCookies: async (storeId) => {
+      if (broken === 'cookies') throw new Error('cookies.getAll failed');
+      return cookies.filter((cookie) => cookie.storeId === storeId);
     },
     removeCookie: async (cookie) => {
       if (failing.has(cookie.name)) throw new Error('cannot remove');
@@ -266,7 +266,7 @@ describe('clear site', () => {
   it('hands on Firefox’s first party of each cookie: first-party isolation refuses a removal without it', async () => {
     const removed: CookieAddress[] = [];
     const clearSite = createClearSite({
-      allVisibleCookies: async () => [browserCookie({ name: 'csrftoken', storeId: 'firefox-default', firstPartyDomain: 'tco.re' })],
+      storeCookies: async () => [browserCookie({ name: 'csrftoken', storeId: 'firefox-default', firstPartyDomain: 'tco.re' })],
       removeCookie: async (cookie) => (removed.push(cookie), true),
       visibleTabs: async () => [],
       defaultStoreId: async () => 'firefox-default',

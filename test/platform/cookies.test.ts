@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie } from '../../src/platform/cookies.ts';
+import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie, storeCookies } from '../../src/platform/cookies.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
@@ -36,6 +36,12 @@ describe('platform cookies', () => {
   it('list the cookies of every store, partitioned ones asked for', async () => {
     const { api } = fakeCookies([{ id: '0' }, { id: '1', incognito: true }]);
     expect((await allVisibleCookies(api)).map((c) => c.name)).toEqual(['in-0', 'in-1']);
+  });
+
+  it('read one store by its id, listed or not (Firefox lists a container’s store only while one of its tabs is open)', async () => {
+    const { api, reads } = fakeCookies([{ id: 'firefox-default' }]);
+    expect((await storeCookies('firefox-container-1', api)).map((c) => c.name)).toEqual(['in-firefox-container-1']);
+    expect(reads).toEqual(['firefox-container-1']);
   });
 
   it('take the caller’s own store’s answer when it is the only store: no second round trip', async () => {

@@ -101,8 +101,8 @@ async function normalAndContainerTabs(firefox: FirefoxUnderTest) {
   await request(api, 'clearSite', { host: HOST });
   const normal = await visitPortal(firefox, HOST);
   const containerTab = await openContainerTab(firefox, api);
-  // Cleared with its tab open, and the tab reloaded: Firefox lists a container's store
-  // (cookies.getAllCookieStores, which the clear reads cookies through) only while a tab of it is open.
+  // Cleared once its tab is open, and the tab taken away and back: the page it shows then is the
+  // container's afresh, before any choice.
   await request(api, 'clearSite', { host: HOST, storeId: CONTAINER, reloadTabs: true });
   // The container's store has no choice yet: its banner asks.
   await containerTab.page.waitForSelector('#consent-banner:not([hidden])');
@@ -203,6 +203,26 @@ export function containerScenarios(ctx: E2eContext): void {
       expect(presentNames(normalAfter)).toEqual(presentNames(normalBefore));
       expect(normalAfter.timeline.events).toEqual(normalBefore.timeline.events);
       await Promise.all([panel.close(), container.page.close(), normal.close(), api.close()]);
+    });
+
+    it('clears the container’s cookies when none of its tabs is open (Firefox then lists its store nowhere)', async ({ skip }) => {
+      if (ctx.browser().name !== 'firefox') skip('containers are Firefox’s (see the top of containers.ts)');
+      const { api, normal, containerTab: container, accepted } = await normalAndContainerTabs(firefox());
+      await container.page.close();
+      const { removed } = await request(api, 'clearSite', { host: HOST, storeId: CONTAINER });
+      expect(removed).toBe(presentNames(accepted).length);
+      const left = await api.evaluate(
+        // Every cookie the portal's pages would be sent in that store, its parent domain's too.
+        async ([url, storeId]) => {
+          type CookiesApi = { cookies: { getAll(q: { url: string; storeId: string }): Promise<Array<{ name: string }>> } };
+          return (await (globalThis as unknown as { browser: CookiesApi }).browser.cookies.getAll({ url, storeId })).map((c) => c.name);
+        },
+        [CONTAINER_URL, CONTAINER] as const,
+      );
+      expect(left).toEqual([]);
+      // The normal tab's, another store's, are there still.
+      expect(await normal.evaluate(() => document.cookie, null)).toContain(`${NORMAL_ONLY}=`);
+      await Promise.all([normal.close(), api.close()]);
     });
   });
 }
