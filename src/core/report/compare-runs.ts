@@ -144,16 +144,15 @@ function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pag
       category,
       status,
       firstPhase,
-      firstPage,
+      // Absent from a run an earlier version kept: not known.
+      firstPage: firstPage ?? null,
       removed,
       provider,
       originUnknown,
     })),
     findings,
     againstRefusal: cookiesAgainstRefusal(report.findings),
-    // Not copied, and undefined rather than absent when not known: a report's list never changes
-    // once built, and this code is in the popup's shell, at the edge of its size budget.
-    pages: report.pages,
+    ...(report.pages ? { pages: [...report.pages] } : null),
   };
 }
 

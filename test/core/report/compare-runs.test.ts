@@ -217,10 +217,14 @@ describe('a run recorded in the panel: the pages it loaded', () => {
     }
     // A run that does not know them (its record could not keep them): nothing said of pages.
     const { pages: _unknown, ...withoutPages } = accepted;
-    const unknown = keptRun(withoutPages, 5);
-    expect(unknown.report).not.toHaveProperty('pages');
-    expect(runOfKeptRun(unknown).pages).toBeUndefined();
-    const pair = pairRuns(runOfKeptRun(unknown), runOfReport(refused, 6));
+    const earlier = keptRun(withoutPages, 5);
+    expect(earlier.report).not.toHaveProperty('pages');
+    // A kept run of an earlier version has no page on its cookies either.
+    for (const cookie of earlier.report.cookies) delete (cookie as { firstPage?: string | null }).firstPage;
+    const savedEarlier = runOfKeptRun(earlier);
+    expect(savedEarlier).not.toHaveProperty('pages');
+    expect(savedEarlier.cookies.map((c) => c.firstPage)).toEqual([null, null]);
+    const pair = pairRuns(savedEarlier, runOfReport(refused, 6));
     expect(pair).toMatchObject({ kind: 'pair', comparison: { onlyAfterAccept: ['_ga'] } });
     expect(pair.kind === 'pair' ? pair.comparison : null).not.toHaveProperty('pagesNotShared');
   });
