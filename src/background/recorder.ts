@@ -316,6 +316,10 @@ export function createRecorder(
       () => {
         if (!recorded()) return;
         const site = store.get(storeId, host);
+        // A page alone starts no record: a portal that sets no cookie would have one of nothing,
+        // which room made for others would count as a site dropped. A record's first cookie notes
+        // the page it came from (recordCookieChange).
+        if (site.timeline.length === 0 && Object.keys(site.cookies).length === 0) return;
         if (notePageLoaded(site, path)) store.put(site);
       },
     );

@@ -458,14 +458,26 @@ describe('recorder', () => {
   });
 
   it('notes the pages the tabs of a recorded site load, in storage, each once, afresh after a restart; none of other sites', async () => {
-    const { recorder, store, session } = await setup();
+    const { recorder, store, session, open } = await setup();
+    // A page alone starts no record: one of nothing would count as a site dropped to make room.
+    await recorder.pageLoaded({ host: 'data.tco.re', path: '/', storeId: '0' });
+    await recorder.pageLoaded({ host: 'data.tco.re', path: '/private/', storeId: '1' });
+    expect(store.hosts().has('data.tco.re')).toBe(false);
+    await store.flush();
+    expect(session.data).not.toHaveProperty(siteKey('0', 'data.tco.re'));
+    // The record's first cookie notes the page it came from, in its store.
+    open.add('1|data.tco.re');
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re', storeId: '1' }), false, 'explicit', 1);
+    expect((await recorder.site('data.tco.re', '1')).pages).toEqual(['/explore/']);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', 2);
+    expect((await recorder.site('data.tco.re', '0')).pages).toEqual([]);
     await recorder.pageLoaded({ host: 'data.tco.re', path: '/', storeId: '0' });
     await recorder.pageLoaded({ host: 'data.tco.re', path: '/explore/', storeId: '0' });
     await recorder.pageLoaded({ host: 'data.tco.re', path: '/', storeId: '0' });
     await recorder.pageLoaded({ host: 'data.tco.re', path: '/private/', storeId: '1' });
     await recorder.pageLoaded({ host: 'example.org', path: '/', storeId: '0' });
     expect((await recorder.site('data.tco.re', '0')).pages).toEqual(['/', '/explore/']);
-    expect((await recorder.site('data.tco.re', '1')).pages).toEqual(['/private/']);
+    expect((await recorder.site('data.tco.re', '1')).pages).toEqual(['/explore/', '/private/']);
     expect(store.all().map((site) => site.host)).not.toContain('example.org');
     await store.flush();
     expect(JSON.parse(String(session.data[siteKey('0', 'data.tco.re')])).pages).toEqual(['/', '/explore/']);

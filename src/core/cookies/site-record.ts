@@ -347,6 +347,10 @@ export function recordCookieChange(
     };
     if (!shared && judgement.refused.length > 0) site.cookies[key].refusedBy = [...judgement.refused];
     if (!shared && judgement.allOff) site.cookies[key].allOffWhenSet = [...judgement.allOff];
+    // The page it came from is one the site's tabs loaded (or were loading), whether or not its
+    // tab's address was heard since the record began.
+    const { firstPage } = site.cookies[key];
+    if (typeof firstPage === 'string') notePageLoaded(site, firstPage);
   }
   const type = removed ? 'removed' : exists ? 'changed' : 'set';
   return appendTimeline(site, {

@@ -32,6 +32,8 @@ describe('recordCookieChange', () => {
     expect(presentCookies(site)[0]!.firstPage).toBe('/explore/dataset/demo/map/');
     recordCookieChange(site, browserCookie({ name: 'unknown_page' }), false, 3);
     expect(site.cookies[Object.keys(site.cookies)[1]!]!.firstPage).toBeNull();
+    // That page is among those the site's tabs loaded; a change elsewhere adds none.
+    expect(site.pages).toEqual(['/explore/dataset/demo/map/']);
   });
 
   it('gives a cookie found after a choice no page, until an event says where it was set', () => {
