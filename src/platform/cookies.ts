@@ -30,10 +30,17 @@ function readStore(store: { storeId?: string }, api: CookiesApi): Promise<Browse
 
 /**
  * The cookies of store `storeId`, asked by its id: Firefox lists a container's store among the
- * stores only while one of its tabs is open, but its cookies are there all the same.
+ * stores only while one of its tabs is open, but its cookies are there all the same. A store the
+ * browser no longer has (Chrome's private one once its last window closed, a container deleted)
+ * is refused ("Invalid cookie store id"): it holds none.
  */
-export function storeCookies(storeId: string, api: CookiesApi = browser): Promise<BrowserCookie[]> {
-  return readStore({ storeId }, api);
+export async function storeCookies(storeId: string, api: CookiesApi = browser): Promise<BrowserCookie[]> {
+  try {
+    return await readStore({ storeId }, api);
+  } catch (error) {
+    if (!(await api.cookies.getAllCookieStores()).some((store) => store.id === storeId)) return [];
+    throw error;
+  }
 }
 
 /**

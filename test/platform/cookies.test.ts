@@ -10,7 +10,7 @@ import { fakeEvent } from '../support/fake-events.ts';
  */
 function fakeCookies(
   stores: Array<{ id: string; incognito?: boolean }>,
-  options: { partitionFilter?: boolean; callerStore?: string; empty?: string[]; failCallerRead?: boolean } = {},
+  options: { partitionFilter?: boolean; callerStore?: string; empty?: string[]; failCallerRead?: boolean; failing?: string[] } = {},
 ) {
   const removed: unknown[] = [];
   const reads: Array<string | undefined> = [];
@@ -22,6 +22,9 @@ function fakeCookies(
       getAll: async (details: { storeId?: string; partitionKey?: object }) => {
         if (details.partitionKey && options.partitionFilter === false) throw new Error('Unexpected property "partitionKey"');
         if (details.storeId === undefined && options.failCallerRead) throw new Error('No cookie store');
+        // Chrome's words for a store it does not have (cookies_api_constants.cc).
+        if (details.storeId !== undefined && options.failing?.includes(details.storeId))
+          throw new Error(`Invalid cookie store id: "${details.storeId}".`);
         reads.push(details.storeId);
         const storeId = details.storeId ?? options.callerStore ?? stores[0]?.id ?? '0';
         return options.empty?.includes(storeId) ? [] : [browserCookie({ name: `in-${storeId}`, storeId })];
@@ -42,6 +45,12 @@ describe('platform cookies', () => {
     const { api, reads } = fakeCookies([{ id: 'firefox-default' }]);
     expect((await storeCookies('firefox-container-1', api)).map((c) => c.name)).toEqual(['in-firefox-container-1']);
     expect(reads).toEqual(['firefox-container-1']);
+  });
+
+  it('read a store the browser no longer has as empty (Chrome’s private one once its last window closed); a listed store’s failure stays one', async () => {
+    const { api } = fakeCookies([{ id: '0' }], { failing: ['1', '0'] });
+    expect(await storeCookies('1', api)).toEqual([]);
+    await expect(storeCookies('0', api)).rejects.toThrow('Invalid cookie store id: "0".');
   });
 
   it('take the caller’s own store’s answer when it is the only store: no second round trip', async () => {
