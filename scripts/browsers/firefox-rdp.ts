@@ -146,12 +146,36 @@ function openRdp(port: number): Promise<RdpClient> {
   });
 }
 
-/** Terminates the background script of the add-on `addonId`, as about:debugging's "Terminate background script" does. */
-export async function terminateBackgroundScript(rdp: RdpClient, addonId: string): Promise<void> {
-  const { addons } = (await rdp.request('root', 'listAddons')) as unknown as { addons: Array<{ id: string; actor: string }> };
+/** The add-on `addonId` as the debugging server lists it, with its background's status ('RUNNING', 'STOPPED'). */
+async function listedAddon(rdp: RdpClient, addonId: string): Promise<{ actor: string; backgroundScriptStatus?: string }> {
+  const { addons } = (await rdp.request('root', 'listAddons')) as unknown as {
+    addons: Array<{ id: string; actor: string; backgroundScriptStatus?: string }>;
+  };
   const addon = addons.find((candidate) => candidate.id === addonId);
   if (!addon) throw new Error(`RDP: no add-on ${addonId} installed`);
-  await rdp.request(addon.actor, 'terminateBackgroundScript');
+  return addon;
+}
+
+/**
+ * Terminates the background script of the add-on `addonId`, as about:debugging's "Terminate
+ * background script" does, and resolves once the debugging server lists it stopped: the request
+ * is answered before that, and was seen to leave a background running (a test that wrote storage
+ * behind it then met the old background's view of it, one full run in four). Asked again while it
+ * is listed running, for up to five seconds.
+ */
+export async function terminateBackgroundScript(rdp: RdpClient, addonId: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const addon = await listedAddon(rdp, addonId);
+    await rdp.request(addon.actor, 'terminateBackgroundScript');
+    for (let look = 0; look < 10; look++) {
+      const status = (await listedAddon(rdp, addonId)).backgroundScriptStatus;
+      // A Firefox that does not list it: the request is all there is to go on.
+      if (status === undefined || status === 'STOPPED') return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (Date.now() > deadline) throw new Error(`RDP: the background of ${addonId} is still listed running after 5 s`);
+  }
 }
 
 /**
