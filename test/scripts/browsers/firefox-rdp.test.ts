@@ -75,8 +75,27 @@ describe('the debugging protocol client (RDP)', () => {
     running = fake.server;
     const rdp = await connectRdp(fake.port);
     await terminateBackgroundScript(rdp, 'ours@x');
-    expect(asked).toEqual(['root listAddons', 'addon2 terminateBackgroundScript']);
+    // A Firefox that lists no background status: the request is all there is to go on.
+    expect(asked).toEqual(['root listAddons', 'addon2 terminateBackgroundScript', 'root listAddons']);
     await expect(terminateBackgroundScript(rdp, 'missing@x')).rejects.toThrow('no add-on missing@x installed');
+    rdp.close();
+  });
+
+  it('waits until the add-on is listed with its background stopped, and asks again while it is listed running', async () => {
+    let terminations = 0;
+    const fake = await fakeServer((request) => {
+      if (request.type === 'listAddons') {
+        // Still running after the first request, stopped after the second.
+        const backgroundScriptStatus = terminations >= 2 ? 'STOPPED' : 'RUNNING';
+        return [{ from: 'root', addons: [{ id: 'ours@x', actor: 'addon2', backgroundScriptStatus }] }];
+      }
+      terminations++;
+      return [{ from: request.to }];
+    });
+    running = fake.server;
+    const rdp = await connectRdp(fake.port);
+    await terminateBackgroundScript(rdp, 'ours@x');
+    expect(terminations).toBe(2);
     rdp.close();
   });
 
