@@ -18,6 +18,7 @@ import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-view
 import type { RecordProgress } from './ConsentRuns.tsx';
 import { LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
+import { siteKey } from '../core/storage/session-items.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
 import { countOriginUnknown } from '../core/report/report-page.ts';
 import { findingCounts } from '../core/report/finding-counts.ts';
@@ -67,7 +68,7 @@ type TabId = 'cookies' | 'timeline' | 'export';
 const markReportInDocument = () => markFirst('reportInDocument');
 
 /**
- * Each site's consent-flow recording asked for in this page, by cookie store and host: kept apart
+ * Each site's consent-flow recording asked for in this page, by its record's key: kept apart
  * from the views, which come and go meanwhile (ConsentRuns while the report is partial again
  * after the worker restarted, this whole view while a followed tab is blank), so that its outcome,
  * or that it is still under way, is not lost with them.
@@ -106,7 +107,7 @@ export function ReportView({
   // A finding whose cookie is not in the first page: shown once the whole report is here.
   const [wanted, setWanted] = useState<Finding | null>(null);
   const wantAll = partial ? loadWhole : undefined;
-  const site = `${report.storeId}|${report.host}`;
+  const site = siteKey(report.storeId, report.host);
   // The hooks the popup's shell already has (preact/hooks is in it): another would grow it.
   const [, setRecordingShown] = useState<RecordProgress>(NOT_RECORDING);
   const recordProgress = recordings.get(site) ?? NOT_RECORDING;
