@@ -47,10 +47,14 @@ export async function openToolbarPopup(context: BrowserContext, extensionId: str
   // The action runs on a tab target, which Target.getTargets lists only when asked for tabs.
   const tab = (await targets(session, [{ type: 'tab' }])).find((target) => target.url === tabUrl);
   if (!tab) throw new Error(`toolbar popup: no tab shows ${tabUrl}`);
-  await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
   const popupUrl = `chrome-extension://${extensionId}/`;
+  const extensionPages = async () =>
+    (await targets(session, [{}])).filter((target) => target.type === 'page' && target.url.startsWith(popupUrl));
+  // The extension's pages already open (a test's page talking to the worker) are not the popup.
+  const before = new Set((await extensionPages()).map((target) => target.targetId));
+  await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
   const popup = await poll('toolbar popup: none opened', 10_000, async () =>
-    (await targets(session, [{}])).find((target) => target.type === 'page' && target.url.startsWith(popupUrl)),
+    (await extensionPages()).find((target) => !before.has(target.targetId)),
   );
   const { sessionId } = (await session.send('Target.attachToTarget' as never, { targetId: popup.targetId, flatten: false } as never)) as {
     sessionId: string;
