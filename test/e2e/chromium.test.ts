@@ -13,6 +13,7 @@ import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 import { describeInFrench } from './scenarios/french.ts';
 import { describeInDarkSystem } from './scenarios/system-theme.ts';
+import { describeIncognito } from './scenarios/incognito.ts';
 import { storedText } from './scenarios/kept-page.ts';
 import { pageKey } from '../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
@@ -65,6 +66,9 @@ describe('Chromium: the popup the toolbar button opens', () => {
 describe('Chromium', () => describeInFrench((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' })));
 
 describe('Chromium', () => describeInDarkSystem((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, colorScheme: 'dark' })));
+
+// Its own launch: allowing the extension in incognito reloads it (see the top of incognito.ts).
+describe('Chromium', () => describeIncognito((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
 // The real containers, which headless Chromium can open (Firefox's sidebar: firefox.test.ts).
 describe('Chromium: the real DevTools panel and side panel', () => {
