@@ -28,9 +28,11 @@ const VIEW_POPUP = "const { ViewPopup } = ChromeUtils.importESModule('resource:/
 
 /**
  * Runs `body` in Firefox's parent process with `extension` (the add-on `extensionId`) and `win`
- * (the browser window) at hand; resolves to what it returns (JSON).
+ * (the browser window: the one with a tab at `tabUrl`, exactly, when given, so a private window's
+ * tab is found beside the normal window's; else the most recent) at hand; resolves to what it
+ * returns (JSON).
  */
-function inParent(firefox: FirefoxUnderTest, extensionId: string, what: string, body: string): Promise<unknown> {
+function inParent(firefox: FirefoxUnderTest, extensionId: string, what: string, body: string, tabUrl?: string): Promise<unknown> {
   return firefox.rdp().then((rdp) =>
     evaluateInParentProcess(
       rdp,
@@ -39,7 +41,11 @@ function inParent(firefox: FirefoxUnderTest, extensionId: string, what: string, 
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
         const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
         if (!extension) throw new Error('no add-on ' + ${JSON.stringify(extensionId)});
-        const win = Services.wm.getMostRecentWindow('navigator:browser');
+        const tabUrl = ${JSON.stringify(tabUrl ?? null)};
+        const win =
+          (tabUrl === null ? null : [...Services.wm.getEnumerator('navigator:browser')].find((candidate) =>
+            candidate.gBrowser.tabs.some((tab) => tab.linkedBrowser.currentURI.spec === tabUrl))) ??
+          Services.wm.getMostRecentWindow('navigator:browser');
         ${body}
       })()`,
     ),
@@ -54,8 +60,12 @@ export async function showFirefoxTab(firefox: FirefoxUnderTest, extensionId: str
     `show the tab at ${tabUrl}`,
     `const tab = win.gBrowser.tabs.find((candidate) => candidate.linkedBrowser.currentURI.spec === ${JSON.stringify(tabUrl)});
      if (!tab) throw new Error('no tab shows ' + ${JSON.stringify(tabUrl)});
+     // The window brought to the front first, as the person's click does: a popup asked for on a
+     // window behind another (a private window's, once a normal tab was opened after it) never opened (measured).
+     win.focus();
      win.gBrowser.selectedTab = tab;
      return true;`,
+    tabUrl,
   );
 }
 
@@ -118,6 +128,7 @@ export async function openFirefoxToolbarPopup(
      ViewPopup.for(extension, win)?.closePopup();
      ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);
      return true;`,
+    tabUrl,
   );
   await poll('firefox popup: none opened', 10_000, async () => ((await readView(reader, 'popup', 'body')) ? true : undefined));
   const popup: ToolbarPopup = viewOf(reader, 'popup', () =>
@@ -128,6 +139,7 @@ export async function openFirefoxToolbarPopup(
       `${VIEW_POPUP}
        ViewPopup.for(extension, win)?.closePopup();
        return true;`,
+      tabUrl,
     ),
   );
   return {
@@ -147,6 +159,7 @@ export async function openFirefoxToolbarPopup(
          const box = shown.browser.getBoundingClientRect();
          for (const type of ['mousedown', 'mouseup']) win.windowUtils.sendMouseEvent(type, box.left + ${centre.x}, box.top + ${centre.y}, 0, 1, 0);
          return true;`,
+        tabUrl,
       );
     },
   };

@@ -33,7 +33,8 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** What of puppeteer's page frame over WebDriver BiDi setViewport uses. */
 type BidiFrame = { browsingContext: { setViewport(options: { viewport: { width: number; height: number } }): Promise<void> } };
 
-function wrapPage(page: Page): PageUnderTest {
+/** Puppeteer's page as the scenarios drive a page (a page found among `browser.pages()`, a private window's tab). */
+export function wrapPage(page: Page): PageUnderTest {
   const evaluate: PageUnderTest['evaluate'] = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as never, arg);
   return {
     ...domReads(evaluate),
@@ -166,7 +167,39 @@ function pacScript(hosts: readonly string[], port: number): string {
 export type FirefoxLaunchOptions = LaunchOptions & {
   /** DevTools' own theme (the `devtools.theme` pref, which the toolbox's settings change), apart from the system's; Firefox's default ("auto", the system's) otherwise. */
   devtoolsTheme?: 'light' | 'dark';
+  /**
+   * The add-on allowed in private windows, as about:addons' "Run in Private Windows" allows it
+   * (allowInPrivateWindows); not allowed otherwise, as Firefox installs every add-on.
+   */
+  allowPrivateBrowsing?: boolean;
 };
+
+/**
+ * Allows the add-on `addonId` in private windows and reloads it, as Firefox's own remote agent
+ * does for WebDriver BiDi's webExtension.install with "moz:allowPrivateBrowsing" (remote/shared/
+ * Addon.sys.mjs in ESR 153's omni.ja: ExtensionPermissions.add of the internal permission
+ * "internal:privateBrowsingAllowed", then addon.reload()), and as about:addons' switch does. A
+ * temporary add-on is not allowed by itself (Extension.sys.mjs's _setupStartupPermissions grants
+ * it only to privileged add-ons not temporarily installed; measured: isAllowedIncognitoAccess()
+ * false, windows.create({ incognito: true }) refused with "Extension does not have permission for
+ * incognito mode"), no pref allows it (extensions.allowPrivateBrowsingByDefault is gone), and
+ * puppeteer's installExtension sends no "moz:allowPrivateBrowsing". The reload starts the
+ * background afresh before any test has run; the pinned UUID keeps the pages' address.
+ */
+async function allowInPrivateWindows(rdp: RdpClient, addonId: string): Promise<void> {
+  const allowed = await evaluateInParentProcess(
+    rdp,
+    'allow the add-on in private windows',
+    `(async () => {
+    const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+    const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+    await ExtensionPermissions.add(${JSON.stringify(addonId)}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+    await (await AddonManager.getAddonByID(${JSON.stringify(addonId)})).reload();
+    return WebExtensionPolicy.getByID(${JSON.stringify(addonId)})?.privateBrowsingAllowed ?? false;
+  })()`,
+  );
+  if (allowed !== true) throw new Error(`the add-on ${addonId} is not allowed in private windows after its reload`);
+}
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<
   BrowserUnderTest & {
@@ -214,6 +247,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'extensions.webextensions.uuids': uuids,
       // The fixture is plain http: keep Firefox from upgrading portal pages to https.
       'dom.security.https_first': false,
+      // Private windows have their own switch, on by default (measured: a private window's
+      // http://demo.huwise.com/ showed https://); the private-window scenario wants the same page.
+      'dom.security.https_first_pbm': false,
       'dom.security.https_only_mode': false,
       'browser.shell.checkDefaultBrowser': false,
       // Containers on, as Multi-Account Containers turns them on (ESR 140's default is off): with
@@ -237,19 +273,21 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     throw error;
   });
   // A launch that fails half-way (an add-on refused, no popup declared) leaves neither its browser nor its profile.
+  // Connected when first needed: most runs never ask.
+  let rdp: Promise<RdpClient> | undefined;
+  const rdpClient = () => (rdp ??= connectRdp(debuggerPort));
   const install = async () => {
     await browser.installExtension(dir);
+    if (options.allowPrivateBrowsing) await allowInPrivateWindows(await rdpClient(), geckoId(dir));
     for (const extension of beside) await browser.installExtension(extension.dir);
     return popupPath(dir);
   };
   const popup = await install().catch(async (error: unknown) => {
+    if (rdp) (await rdp.catch(() => null))?.close();
     await browser.close().catch(() => undefined);
     profile.remove();
     throw error;
   });
-  // Connected when first needed: most runs never ask.
-  let rdp: Promise<RdpClient> | undefined;
-  const rdpClient = () => (rdp ??= connectRdp(debuggerPort));
   return {
     name: 'firefox',
     browser,

@@ -22,6 +22,7 @@ import { extensionDir, geckoId } from '../../scripts/browsers/browser-under-test
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 import { describeInFrench } from './scenarios/french.ts';
 import { describeInDarkSystem } from './scenarios/system-theme.ts';
+import { privateWindowScenarios } from './scenarios/private-window.ts';
 
 describe('Firefox ESR', () => describeExtension((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port } })));
 
@@ -35,6 +36,13 @@ describe('Firefox ESR', () => describeInFrench((port) => launchFirefox({ hostMap
 
 describe('Firefox ESR', () =>
   describeInDarkSystem((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port }, colorScheme: 'dark' })));
+
+// A launch of its own: the add-on allowed in private windows, as a person allows it in about:addons
+// (firefox.ts, allowInPrivateWindows); the other launches keep Firefox's default, not allowed.
+describe('Firefox ESR: private windows', () =>
+  privateWindowScenarios(
+    launchedForBlock((port) => launchFirefox({ hostMap: { hosts: PORTAL_HOSTS, port }, allowPrivateBrowsing: true })),
+  ));
 
 // The other tests open the popup as a page named with ?host=; these click the toolbar button, whose
 // popup finds its site from the active tab (the address the browser shows it only through
