@@ -38,17 +38,21 @@ function readBack(draft: CharterDraft): { markdown: CharterEntry[]; html: Charte
 }
 
 describe('draftCharter', () => {
-  const site = playSite(HOST, [
-    { name: 'sessionid', days: 14 },
-    { name: 'csrftoken', days: 365 },
-    { name: '_pk_id.1.a1b2', days: 393 },
-    { name: '_pk_ses.1.a1b2', days: 1800 / 86400 },
-    { name: '_ga', days: 400, domain: '.opendatasoft.com' },
-    { name: '_ga_ABC123', days: 400, domain: '.opendatasoft.com' },
-    { name: '_ga_XYZ789', days: 400, domain: '.opendatasoft.com' },
-    { name: '_hjSessionUser_1234', days: 365 },
-    { name: 'mystery', days: null },
-  ]);
+  const site = playSite(
+    HOST,
+    [
+      { name: 'sessionid', days: 14 },
+      { name: 'csrftoken', days: 365 },
+      { name: '_pk_id.1.a1b2', days: 393 },
+      { name: '_pk_ses.1.a1b2', days: 1800 / 86400 },
+      { name: '_ga', days: 400, domain: '.opendatasoft.com' },
+      { name: '_ga_ABC123', days: 400, domain: '.opendatasoft.com' },
+      { name: '_ga_XYZ789', days: 400, domain: '.opendatasoft.com' },
+      { name: '_hjSessionUser_1234', days: 365 },
+      { name: 'mystery', days: null },
+    ],
+    'accepted',
+  );
   const audited = auditSite(site, CHARTER);
   const draft = draftCharter([audited]);
 
@@ -60,9 +64,11 @@ describe('draftCharter', () => {
       statedDuration: null,
     });
     expect(rowOf(draft, '_pk_ses.')?.entry).toMatchObject({ provider: 'Matomo', duration: '30 minutes', purpose: 'Rôle de _pk_ses.' });
+    // The run accepted: the platform wrote the choice, a cookie this charter forgets.
     expect(draft.rows.map((row) => row.entry.cookie)).toEqual([
       'sessionid',
       'csrftoken',
+      'cookies_preferences',
       '_pk_id.',
       '_pk_ses.',
       '_ga',
@@ -86,6 +92,21 @@ describe('draftCharter', () => {
 
   it('keeps declared entries never seen, marked', () => {
     expect(rowOf(draft, 'xtvrn')).toMatchObject({ entry: { provider: 'AT Internet', duration: '6 mois' }, marks: ['not-observed'] });
+  });
+
+  it('marks no tracker not observed when the choice is why it was not seen: before any choice, or after a refusal', () => {
+    // The platform's Matomo switch off (playSite's refusal), Google Analytics and AT Internet with
+    // no switch of their own: every switch off speaks for them. `_ga` was seen: its row is as ever.
+    const played = [{ name: 'sessionid', days: 14 }];
+    for (const choice of ['none', 'refused'] as const) {
+      const alone = draftCharter([auditSite(playSite(HOST, played, choice), CHARTER)]);
+      for (const cookie of ['_pk_id.', '_pk_ses.', '_ga', 'xtvrn']) expect(rowOf(alone, cookie)?.marks, `${choice} ${cookie}`).toEqual([]);
+      // The platform's own cookie, which this charter files as statistics, is no tracker: not seen, it is marked whatever the choice.
+      expect(
+        alone.rows.filter((row) => row.marks.includes('not-observed')).map((row) => row.entry.cookie),
+        choice,
+      ).toEqual(['csrftoken']);
+    }
   });
 
   it('files the platform’s own cookies as strictly necessary, whatever the charter says, and says it moved them', () => {
@@ -535,10 +556,14 @@ describe('draftCharter: trackers a charter files as strictly necessary', () => {
   const draft = draftCharter(
     [
       auditSite(
-        playSite(HOST, [
-          { name: '_ga', days: 30 },
-          { name: '_pk_id.1.ab', days: 30 },
-        ]),
+        playSite(
+          HOST,
+          [
+            { name: '_ga', days: 30 },
+            { name: '_pk_id.1.ab', days: 30 },
+          ],
+          'accepted',
+        ),
         charter,
       ),
     ],
@@ -551,6 +576,7 @@ describe('draftCharter: trackers a charter files as strictly necessary', () => {
     expect(draft.rows.map((row) => [row.entry.cookie, row.entry.category, row.marks])).toEqual([
       ['_ga', 'necessary', ['tracker-in-necessary']],
       ['_pk_id.', 'necessary', ['tracker-in-necessary']],
+      ['cookies_preferences', 'necessary', ['to-review']],
       ['_pk_ses.', 'statistics', ['not-observed']],
     ]);
     const markdown = draftMarkdown(draft);
@@ -600,7 +626,7 @@ describe('draftCharter: an entry the charter repeats', () => {
   });
 
   it('marks the first not observed and the repeat declared twice when neither was seen', () => {
-    const draft = draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }]), twice)], { language: 'en' });
+    const draft = draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'accepted'), twice)], { language: 'en' });
     expect(draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['not-observed'], ['declared-twice']]);
     expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) |');
   });

@@ -217,4 +217,67 @@ describe('findingsFor', () => {
     expect(findings.map((f) => `${f.kind} ${f.cookie}`)).toEqual(['lifetime _pk_id.1.abc', 'not-seen _ga*']);
     expect(findings[0]!.detail).toMatchObject({ stated: '13 mois', actualSeconds: 3 * 365 * 86400 });
   });
+
+  describe('an entry not seen because of the visitor’s choice is no finding', () => {
+    const declares = (cookie: string, category: CharterEntry['category'], match: CharterEntry['match'] = 'exact'): CharterEntry => ({
+      provider: 'Someone',
+      service: null,
+      cookie,
+      match,
+      purpose: 'Audience',
+      duration: null,
+      category,
+    });
+    const entries = [
+      declares('_ga', 'statistics'),
+      // Charters write Matomo's families as prefixes; the known-tracker table names them so (`_pk_id.`).
+      declares('_pk_id.', 'statistics', 'prefix'),
+      // Filed under a section of unclear role: judged as the statistics cookie the known-tracker table says it is.
+      declares('xtvrn', 'other'),
+      declares('disqus_unique', 'third-party'),
+      declares('session_lb', 'other'),
+      declares('sessionid', 'statistics'),
+      declares('remember_me', 'necessary'),
+    ];
+    /** The not-seen findings of a site with the consent `consent` and no cookie seen but the choice's. */
+    const notSeenWith = (consent: SiteRecord['consent'], readable = true) => {
+      const site = emptySite(HOST, '0');
+      site.consent = consent;
+      return findingsFor(site, [], entries, readable)
+        .filter((f) => f.kind === 'not-seen')
+        .map((f) => f.cookie);
+    };
+    // Neither a tracker nor filed as one: not seeing them says something of the charter, whatever the choice.
+    const always = ['remember_me', 'session_lb', 'sessionid'];
+
+    it('before any choice: the statistics and third-party entries wait for one', () => {
+      expect(notSeenWith({ state: 'none', changedAt: null, trackers: {} })).toEqual(always);
+    });
+
+    it('after a refusal of their own switch, or of everything', () => {
+      const at = NOW_MS;
+      // Google Analytics' switch off, Matomo's on: Matomo's not seen is a finding, `_ga`'s is not.
+      expect(notSeenWith({ state: 'choice', changedAt: at, trackers: { ga: false, matomo: true } })).toEqual([
+        '_pk_id.*',
+        'disqus_unique',
+        ...always.slice(0, 2),
+        'sessionid',
+        'xtvrn',
+      ]);
+      // Every switch off: the statistics entries none speaks for go with them (as their cookies would be judged, set).
+      expect(notSeenWith({ state: 'refused', changedAt: at, trackers: { ga: false, matomo: false } })).toEqual([
+        'disqus_unique',
+        ...always,
+      ]);
+      // A refusal read without flags (another shape) refuses every tracker.
+      expect(notSeenWith({ state: 'refused', changedAt: at, trackers: {} })).toEqual(always);
+    });
+
+    it('after an acceptance, or where no choice can be read, each is a finding', () => {
+      const everyOne = ['_ga', '_pk_id.*', 'disqus_unique', 'remember_me', 'session_lb', 'sessionid', 'xtvrn'];
+      expect(notSeenWith({ state: 'accepted', changedAt: NOW_MS, trackers: { ga: true, matomo: true } })).toEqual(everyOne);
+      // Off the platform: no `cookies_preferences` to read, so the choice explains nothing.
+      expect(notSeenWith({ state: 'none', changedAt: null, trackers: {} }, false)).toEqual(everyOne);
+    });
+  });
 });

@@ -114,10 +114,16 @@ describe('buildReport', () => {
     expect(found).toContain('before-consent _pk_id.1.abc');
     expect(found).toContain('before-consent _hjid');
     expect(found).toContain('undeclared _hjid');
-    expect(found).toContain('not-seen _ga');
-    expect(found).toContain('not-seen _pk_*');
+    // No choice yet: the charter's statistics entries not seen are waiting for one (findings.ts, absentByChoice).
+    expect(found).not.toContain('not-seen _ga');
+    expect(found).not.toContain('not-seen _pk_*');
     expect(found).not.toContain('before-consent sessionid');
     expect(found.indexOf('before-consent _pk_id.1.abc')).toBeLessThan(found.indexOf('undeclared _hjid'));
+  });
+
+  it('finds the declared entries not seen once the visitor accepted', () => {
+    const found = findings(play([cookie('sessionid', 14)], [consent(true)], [cookie('_pk_id.1.abc', 300)]));
+    expect(found).toContain('not-seen _ga');
   });
 
   it('accepts trackers set after acceptance', () => {
