@@ -132,3 +132,12 @@ export async function hasPermission(page: PageUnderTest, permission: string): Pr
     return api.permissions.contains({ permissions: [name] });
   }, permission);
 }
+
+/** Every key storage.session holds now, read from inside an extension page (values are not brought back). */
+export async function storedKeys(page: PageUnderTest): Promise<string[]> {
+  return page.evaluate(async () => {
+    type SessionGet = { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+    const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionGet;
+    return Object.keys(await api.storage.session.get(null)).sort();
+  }, null);
+}

@@ -8,6 +8,7 @@ import {
   removedFromSites,
   requestsSettled,
   responseReceived,
+  storesEnded,
   tabClosed,
   type Attribution,
   type AttributionState,
@@ -51,6 +52,8 @@ export type EmbeddedContent = {
   cookieChanged: (cookie: BrowserCookie, removed: boolean, cause: string, at: number) => void;
   /** A tab closed. */
   tabRemoved: (tabId: number) => void;
+  /** The private sessions of these cookie stores ended: what is kept of their cookies goes (private-sessions.ts). */
+  storesEnded: (storeIds: readonly string[]) => void;
   /** Writes pending state now (tests). */
   flush: () => Promise<void>;
 };
@@ -180,6 +183,10 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
         tabClosed(state, String(tabId));
         return true;
       });
+    },
+    storesEnded(storeIds) {
+      const ended = new Set(storeIds);
+      apply(() => storesEnded(state, ended));
     },
     flush: async () => {
       await loaded;

@@ -8,11 +8,21 @@
 import { codeStartedMs } from './started-at.ts';
 import { installBrowser } from '../platform/browser.ts';
 import { workerBrowser } from '../platform/worker-browser.ts';
-import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie, storeCookies } from '../platform/cookies.ts';
+import { allVisibleCookies, cookieStores, defaultCookieStoreId, onCookieChanged, removeCookie, storeCookies } from '../platform/cookies.ts';
 import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
-import { navigateTab, onTabShown, onTabsChanged, tabById, tabLoaded, tabNow, tabShows, visibleTabs } from '../platform/tabs.ts';
+import {
+  navigateTab,
+  onTabShown,
+  onTabsChanged,
+  onWindowClosed,
+  tabById,
+  tabLoaded,
+  tabNow,
+  tabShows,
+  visibleTabs,
+} from '../platform/tabs.ts';
 import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { watchRequests } from '../platform/web-request.ts';
@@ -38,6 +48,7 @@ import { createRecorder } from './recorder.ts';
 import { createRegistryLoader } from './registry-loader.ts';
 import { OPEN_COOKIE_DATABASE_FILES } from '../core/registry/open-cookie-database-document.ts';
 import { createPageRefresher } from './page-refresher.ts';
+import { createPrivateSessions } from './private-sessions.ts';
 import { createSiteReports } from './site-reports.ts';
 import { createSiteStore } from './site-store.ts';
 import { createTabsAway } from './tabs-away.ts';
@@ -173,6 +184,22 @@ const embeddedContent = createEmbeddedContent({
   onRecorded: () => badges.schedule(),
 });
 
+/**
+ * A private session's traces go when it ends (its last incognito or private window closed): at
+ * each wake, for a session that ended while the worker was stopped, and when a tab or window closes.
+ */
+const privateSessions = createPrivateSessions({
+  ready,
+  cookieStores: () => cookieStores(),
+  keys: () => store.keys(),
+  hostsInUse: () => openTabs.allHosts(),
+  forget: async ({ stores, keys }) => {
+    embeddedContent.storesEnded(stores);
+    await recorder.forget(keys);
+  },
+});
+void privateSessions.check().catch((error: unknown) => console.warn('Cookie Charter Inspector: private session traces not checked', error));
+
 const events = createBrowserEvents({
   ready,
   recorder,
@@ -198,10 +225,17 @@ onCookieChanged(events.cookieChanged);
 const cookieWatchers = new Set<(cookie: BrowserCookie) => void>();
 onCookieChanged((change) => cookieWatchers.forEach((watch) => watch(change.cookie)));
 // Before onTabShown: a tab's new site is known before the scan its loading starts.
-onTabsChanged((tab) => {
-  tabsAway.tabChanged(tab.tabId);
-  events.tabUpdated(tab);
-}, events.tabRemoved);
+onTabsChanged(
+  (tab) => {
+    tabsAway.tabChanged(tab.tabId);
+    events.tabUpdated(tab);
+  },
+  (tabId) => {
+    events.tabRemoved(tabId);
+    privateSessions.tabClosed(tabId);
+  },
+);
+onWindowClosed(() => privateSessions.windowClosed());
 onTabShown(events.tabShown);
 // The DevTools page closed: what its tab's log did not hear after that is no script's for sure.
 onDevtoolsSessionEnded((session, at) => void ready.then(() => networkLogs.closed(session.tabId, session.openedAt, at)));

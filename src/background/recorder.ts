@@ -82,6 +82,8 @@ export type Recorder = {
    * record (its revision) matches the record, no change coming between.
    */
   withSite<T>(host: string, storeId: string, use: (site: SiteRecord) => T): Promise<T>;
+  /** Forgets `keys` from the store for good (a private session's traces: private-sessions.ts), in turn: no change queued before it writes them back. */
+  forget(keys: readonly string[]): Promise<void>;
 };
 
 /** A scan whose read is under way. */
@@ -412,5 +414,11 @@ export function createRecorder(
     restart,
     site: (host, storeId) => withSite(host, storeId, (site) => site),
     withSite,
+    async forget(keys) {
+      await inTurn(
+        () => [],
+        () => store.forgetKeys(keys),
+      );
+    },
   };
 }

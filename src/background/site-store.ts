@@ -14,6 +14,7 @@ import {
   liveCharterItem,
   siteKey,
   siteKeyOfRunKey,
+  siteOfPageKey,
   type FullSessionArea,
   type SessionArea,
   type StorageLedger,
@@ -121,6 +122,18 @@ export type SiteStore = {
    * for the same gap.
    */
   markRestart(now: number): void;
+  /**
+   * Every key storage holds or is about to (written, queued, or being written by the area), as
+   * this store knows them: it is storage's only writer.
+   */
+  keys(): string[];
+  /**
+   * Forgets `keys` for good (a private session that ended: private-sessions.ts): records, first
+   * pages, kept runs, live charters, network logs, deleted from storage and from what is queued,
+   * and not built again: a first page of a record forgotten is not kept (nor `onPageRetired`
+   * told) until its record is put again. `onRemoved` hears the keys.
+   */
+  forgetKeys(keys: readonly string[]): Promise<void>;
   /** Writes what is queued now. */
   flush(): Promise<void>;
   /** What could not be kept. */
@@ -187,6 +200,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   let keysListed = false;
   /** Keys of the area's writes under way, and how many write each: storage may hold them before `stored` does. */
   const areaWrites = new Map<string, number>();
+  /** First pages forgotten with their records (`forgetKeys`), by key, and their record's key: not kept again until that record is put. */
+  const forgottenPages = new Map<string, string>();
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
   /** Revision of each record, from one counter: a record dropped and made again never repeats an earlier one. */
@@ -312,6 +327,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
 
   function put(site: SiteRecord): void {
     const key = siteKey(site.storeId, site.host);
+    for (const [page, recordKey] of forgottenPages) if (recordKey === key) forgottenPages.delete(page);
     remember(key, site);
     writer.schedule(key, site);
   }
@@ -641,6 +657,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     pageTicket: () => (retiringWrites > 0 ? -1 : pageEpoch),
     putPage(key, storeId, host, revision, ticket, text) {
       const recordKey = siteKey(storeId, host);
+      // A page of a record forgotten, built after (a rebuild waiting, a panel asking): not a trace to keep.
+      if (forgottenPages.get(key) === recordKey && !cache.has(recordKey)) return;
       if (ticket !== pageEpoch || retiringWrites > 0 || (revisions.get(recordKey) ?? 0) !== revision) {
         // Built across a change: not kept, but built again once the site is quiet. Otherwise a
         // popup that asked during a write and heard nothing after it would leave no page kept.
@@ -670,6 +688,28 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         appendTimeline(value, { type: 'worker-restart', at: now });
         changed(key);
       }
+    },
+    keys: () => [...new Set([...stored.keys(), ...cache.keys(), ...livePages, ...areaWrites.keys()])],
+    async forgetKeys(keys) {
+      if (keys.length === 0) return;
+      for (const key of keys) {
+        if (isSiteKey(key)) forget(key);
+        if (isPageKey(key)) {
+          livePages.delete(key);
+          pageSources.delete(key);
+          const { host, storeId } = siteOfPageKey(key);
+          if (storeId !== undefined) forgottenPages.set(key, siteKey(storeId, host));
+        }
+      }
+      // A page built while this is under way is not kept: it may have read what goes.
+      await retiringWrite(true, async () => {
+        // After the writes already queued, so none of them brings a forgotten key back.
+        for (const key of keys) writer.discard(key);
+        await writer.flush();
+        await session.remove?.([...keys]);
+        for (const key of keys) stored.delete(key);
+      });
+      options.onRemoved?.(keys);
     },
     flush: () => writer.flush(),
     status: () => ({ ...ledger, unsavedSince }),

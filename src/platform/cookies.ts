@@ -1,5 +1,6 @@
 import { browser, type Browser, type Cookies } from './browser.ts';
 import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
+import type { ListedStore } from '../core/storage/private-stores.ts';
 
 type CookiesApi = Pick<Browser, 'cookies'>;
 
@@ -93,6 +94,18 @@ export async function removeCookie(cookie: CookieAddress, api: CookiesApi = brow
   // Firefox refuses a removal without it when first-party isolation is on (MDN cookies.remove).
   if (cookie.firstPartyDomain !== undefined) details.firstPartyDomain = cookie.firstPartyDomain;
   return (await api.cookies.remove(details)) !== null;
+}
+
+/**
+ * The cookie stores the browser has now, each with its tabs, and Firefox's `incognito` flag: both
+ * browsers list only the stores that have a tab open (see `defaultCookieStoreId`).
+ */
+export async function cookieStores(api: CookiesApi = browser): Promise<ListedStore[]> {
+  return (await api.cookies.getAllCookieStores()).map((store: { id: string; incognito?: boolean; tabIds?: number[] }) => ({
+    id: store.id,
+    ...(typeof store.incognito === 'boolean' ? { incognito: store.incognito } : {}),
+    ...(store.tabIds ? { tabIds: store.tabIds } : {}),
+  }));
 }
 
 /**

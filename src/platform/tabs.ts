@@ -61,6 +61,14 @@ export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: 
 }
 
 /**
+ * Calls `listener` when a window closes (windows.onRemoved: no permission needed). Where the
+ * browser has no windows (Firefox for Android), never.
+ */
+export function onWindowClosed(listener: () => void, api: Partial<Pick<Browser, 'windows'>> = browser): void {
+  api.windows?.onRemoved.addListener(() => listener());
+}
+
+/**
  * Takes tab `tabId` to `url`, in place of its current history entry where the browser can
  * (Firefox's `loadReplace`). Chrome, which has no such option, refuses a key it does not know in
  * its check of the arguments, at once: it gets the load without it, as a new history entry.

@@ -136,6 +136,23 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
   });
 });
 
+describe('embedded content: a private session that ended', () => {
+  it('forgets what it filed of that store’s cookies, in storage too: their removal is filed under no site', async () => {
+    const { embedded, removals, session } = setup(undefined, { 7: '1' });
+    loadPortal(embedded);
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    embedded.cookieChanged({ ...disqus, storeId: '1' }, false, 'explicit', 2000);
+    await embedded.flush();
+    expect(Object.keys(attributionItem.decode(session.data[attributionItem.key])?.filed ?? {})).toHaveLength(1);
+    embedded.storesEnded(['1']);
+    await embedded.flush();
+    expect(attributionItem.decode(session.data[attributionItem.key])?.filed).toEqual({});
+    embedded.cookieChanged({ ...disqus, storeId: '1' }, true, 'expired', 2001);
+    await settle();
+    expect(removals).toEqual([]);
+  });
+});
+
 describe('embedded content: events delivered together', () => {
   it('applies them in the order they came, requests in flight included (Firefox delivers several in one task)', async () => {
     const { embedded, recorded } = setup();

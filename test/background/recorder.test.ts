@@ -691,3 +691,18 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
     expect(await findingsOn(recorder, ITIE)).toEqual([]);
   });
 });
+
+describe('recorder, forgetting keys', () => {
+  it('forgets in its turn: a cookie change queued before it is not written back after', async () => {
+    const { session, recorder, store } = await setup();
+    await recorder.cookieChanged(browserCookie({ domain: 'data.tco.re', storeId: '1' }), false, 'explicit', 1);
+    await store.flush();
+    expect(Object.keys(session.data)).toEqual([siteKey('1', 'data.tco.re')]);
+    const change = recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re', storeId: '1' }), false, 'explicit', 2);
+    const forgotten = recorder.forget([siteKey('1', 'data.tco.re')]);
+    await Promise.all([change, forgotten]);
+    await store.flush();
+    expect(session.data).toEqual({});
+    expect(await names(recorder, 'data.tco.re', '1')).toEqual([]);
+  });
+});

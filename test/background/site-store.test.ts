@@ -843,3 +843,66 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     expect(writes.at(-1)![tcoPage]).toBe('');
   });
 });
+
+describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys }) => {
+  const HOST = 'data.tco.re';
+  const privateRecord = () => {
+    const site = emptySite(HOST, '1');
+    recordCookieChange(site, browserCookie({ domain: HOST, storeId: '1' }), false, 1);
+    return site;
+  };
+
+  it('lists every key it holds or is about to write, and forgets keys from storage, from its records and from what is queued', async () => {
+    const session = fakeSession(
+      { [siteKey('0', HOST)]: JSON.stringify(emptySite(HOST, '0')), [consentRunItem('1', HOST).key]: '{}' },
+      undefined,
+      { listsKeys },
+    );
+    const removed: string[][] = [];
+    const store = createSiteStore(session, 5, { onRemoved: (keys) => removed.push([...keys]) });
+    await store.load();
+    const site = privateRecord();
+    store.put(site);
+    await store.flush();
+    // A change queued, not written yet.
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST, storeId: '1' }), false, 2);
+    store.put(site);
+    expect(store.keys().sort()).toEqual([consentRunItem('1', HOST).key, siteKey('0', HOST), siteKey('1', HOST)].sort());
+    const revision = store.revision('1', HOST);
+
+    await store.forgetKeys([siteKey('1', HOST), consentRunItem('1', HOST).key]);
+    await store.flush();
+    expect(Object.keys(session.data)).toEqual([siteKey('0', HOST)]);
+    expect(store.keys()).toEqual([siteKey('0', HOST)]);
+    expect(store.revision('1', HOST)).not.toBe(revision);
+    expect(store.get('1', HOST)).toEqual(emptySite(HOST, '1'));
+    // The cache above it (kept runs) forgets them too.
+    expect(removed).toEqual([[siteKey('1', HOST), consentRunItem('1', HOST).key]]);
+  });
+
+  it('keeps no first page of a forgotten record built after, and asks for none to be built again, until its record is put again', async () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const retired: string[] = [];
+    const store = createSiteStore(session, 5, { onPageRetired: (key) => retired.push(key) });
+    await store.load();
+    store.put(privateRecord());
+    const page = pageKey('1', HOST);
+    store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":1}');
+    await store.flush();
+    expect(session.data[page]).toBe('{"page":1}');
+
+    await store.forgetKeys([siteKey('1', HOST), page]);
+    // A rebuild that was waiting, or a panel asking: built from the empty record.
+    store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":2}');
+    await store.flush();
+    expect(session.data).toEqual({});
+    expect(retired).toEqual([]);
+    expect(store.keys()).toEqual([]);
+
+    // A new private session records the site again: its page is kept again.
+    store.put(privateRecord());
+    store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":3}');
+    await store.flush();
+    expect(session.data[page]).toBe('{"page":3}');
+  });
+});

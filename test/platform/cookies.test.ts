@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allVisibleCookies, defaultCookieStoreId, onCookieChanged, removeCookie, storeCookies } from '../../src/platform/cookies.ts';
+import {
+  allVisibleCookies,
+  cookieStores,
+  defaultCookieStoreId,
+  onCookieChanged,
+  removeCookie,
+  storeCookies,
+} from '../../src/platform/cookies.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
@@ -9,7 +16,7 @@ import { fakeEvent } from '../support/fake-events.ts';
  * @param options.failCallerRead the query without storeId fails
  */
 function fakeCookies(
-  stores: Array<{ id: string; incognito?: boolean }>,
+  stores: Array<{ id: string; incognito?: boolean; tabIds?: number[] }>,
   options: { partitionFilter?: boolean; callerStore?: string; empty?: string[]; failCallerRead?: boolean; failing?: string[] } = {},
 ) {
   const removed: unknown[] = [];
@@ -34,6 +41,27 @@ function fakeCookies(
   } as never;
   return { api, removed, onChanged, reads };
 }
+
+describe('platform cookie stores', () => {
+  it('list each store with its tabs, and Firefox’s incognito flag where the browser gives one', async () => {
+    const firefox = fakeCookies([
+      { id: 'firefox-default', incognito: false, tabIds: [1] },
+      { id: 'firefox-private', incognito: true, tabIds: [2, 3] },
+    ]);
+    expect(await cookieStores(firefox.api)).toEqual([
+      { id: 'firefox-default', incognito: false, tabIds: [1] },
+      { id: 'firefox-private', incognito: true, tabIds: [2, 3] },
+    ]);
+    const chrome = fakeCookies([
+      { id: '0', tabIds: [1] },
+      { id: '1', tabIds: [4] },
+    ]);
+    expect(await cookieStores(chrome.api)).toEqual([
+      { id: '0', tabIds: [1] },
+      { id: '1', tabIds: [4] },
+    ]);
+  });
+});
 
 describe('platform cookies', () => {
   it('list the cookies of every store, partitioned ones asked for', async () => {

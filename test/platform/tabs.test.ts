@@ -6,6 +6,7 @@ import {
   onTabNavigated,
   onTabShown,
   onTabsChanged,
+  onWindowClosed,
   navigateTab,
   tabById,
   tabLoaded,
@@ -98,6 +99,15 @@ describe('platform tabs', () => {
     onReplaced.fire(9, 5);
     await settle();
     expect(log).toEqual(['updated 5', 'removed 6', 'removed 5', 'updated 9']);
+  });
+
+  it('hear a window close, and nothing where the browser has no windows (Firefox for Android)', () => {
+    const onRemoved = fakeEvent<(windowId: number) => void>();
+    let closed = 0;
+    onWindowClosed(() => closed++, { windows: { onRemoved } } as never);
+    onRemoved.fire(3);
+    expect(closed).toBe(1);
+    expect(() => onWindowClosed(() => closed++, {})).not.toThrow();
   });
 
   it('take a tab to an address in place of its history entry where the browser can, as a new entry where it cannot', async () => {

@@ -159,6 +159,33 @@ export function tabClosed(state: AttributionState, tabId: string): void {
   delete state.tabs[tabId];
 }
 
+/** The store a cookie's identity (cookieKey: JSON, its store first) names; null for a key not of that form. */
+function storeOfIdentity(key: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    return Array.isArray(parsed) && typeof parsed[0] === 'string' ? parsed[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The private sessions of `storeIds` ended (storage/private-stores.ts): their cookies waiting for a
+ * response, and what was filed of theirs, are forgotten. Their tabs went as each closed (`tabClosed`).
+ * Returns true when something was.
+ */
+export function storesEnded(state: AttributionState, storeIds: ReadonlySet<string>): boolean {
+  const before = state.pending.length;
+  state.pending = state.pending.filter(({ cookie }) => !storeIds.has(cookie.storeId));
+  let changed = state.pending.length !== before;
+  for (const key of Object.keys(state.filed ?? {})) {
+    if (!storeIds.has(storeOfIdentity(key) ?? '')) continue;
+    delete state.filed![key];
+    changed = true;
+  }
+  return changed;
+}
+
 const fresh = (at: number, now: number) => now - at <= EVIDENCE_TTL_MS;
 
 function attribution(tab: TabPage, via: Via, cookie: WaitingCookie, at: number): Attribution {

@@ -122,9 +122,18 @@ export function siteKeyOfRunKey(key: string): string {
   return `${SITE_KEY_PREFIX}${key.slice(CONSENT_RUN_KEY_PREFIX.length)}`;
 }
 
+const NETWORK_LOG_KEY_PREFIX = 'network:';
+
 /** What DevTools heard set cookies in a tab (network-logs.ts): while DevTools is open on it, and until the tab closes. */
 export function networkLogItem(tabId: number): SessionItem<NetworkLog> {
-  return jsonItem(`network:${tabId}`);
+  return jsonItem(`${NETWORK_LOG_KEY_PREFIX}${tabId}`);
+}
+
+/** The tab a network log's key names; null for other keys. */
+export function tabOfNetworkLogKey(key: string): number | null {
+  if (!key.startsWith(NETWORK_LOG_KEY_PREFIX)) return null;
+  const tabId = Number(key.slice(NETWORK_LOG_KEY_PREFIX.length));
+  return Number.isInteger(tabId) ? tabId : null;
 }
 
 /** A tab a consent-flow clear took to the blank page: the address to bring it back to, and when it left (ms since the epoch). */
@@ -183,6 +192,18 @@ export function hostOfKey(key: string): string | null {
   if (isSiteKey(key) || isConsentRunKey(key)) return hostOfSiteKey(key);
   if (isLiveCharterKey(key)) return key.slice(LIVE_CHARTER_KEY_PREFIX.length);
   return null;
+}
+
+/**
+ * The cookie store a key names: a site's record, its kept run, its first page (`site:`, `run:`,
+ * `page:<storeId>|<host>`); null for keys of no store (live charters, network logs, the ledger)
+ * and for a first page asked without a store (the default one's: a private store is always named).
+ */
+export function storeOfKey(key: string): string | null {
+  const prefix = [SITE_KEY_PREFIX, CONSENT_RUN_KEY_PREFIX, PAGE_KEY_PREFIX].find((start) => key.startsWith(start));
+  const end = key.indexOf('|');
+  if (prefix === undefined || end < 0) return null;
+  return key.slice(prefix.length, end) || null;
 }
 
 /** True when a change of `key` changes what is shown of `host`: its own keys (see hostOfKey), and the ledger, whose counts every report shows. */

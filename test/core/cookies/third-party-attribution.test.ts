@@ -13,6 +13,7 @@ import {
   removedFromSites,
   requestsSettled,
   responseReceived,
+  storesEnded,
   tabClosed,
   withoutValue,
   type AttributionState,
@@ -274,5 +275,27 @@ describe('third-party attribution, the sites a cookie was filed under', () => {
     expect(Object.keys(state.filed!)).toHaveLength(MAX_FILED);
     expect(removedFromSites(state, disqus({ name: 'c0' }))).toEqual([]);
     expect(removedFromSites(state, disqus({ name: `c${MAX_FILED + 4}` }))).toEqual([PORTAL]);
+  });
+});
+
+describe('third-party attribution, a private session that ended', () => {
+  it('forgets that store’s cookies waiting for a response and what was filed of them, another store’s kept', () => {
+    const state = emptyAttributionState();
+    const inPrivate = withoutValue(disqus({ storeId: '1' }));
+    const inNormal = withoutValue(disqus({ storeId: '0' }));
+    state.pending.push({ cookie: inPrivate, at: 1 }, { cookie: inNormal, at: 1 });
+    const filed = { host: PORTAL, page: '/', via: 'frame' as const, at: 1 };
+    noteFiled(state, [
+      { ...filed, cookie: inPrivate },
+      { ...filed, cookie: inNormal },
+    ]);
+    state.filed!['not a cookie identity'] = [PORTAL];
+
+    expect(storesEnded(state, new Set(['1']))).toBe(true);
+    expect(state.pending).toEqual([{ cookie: inNormal, at: 1 }]);
+    expect(removedFromSites(state, disqus({ storeId: '1' }))).toEqual([]);
+    expect(removedFromSites(state, disqus({ storeId: '0' }))).toEqual([PORTAL]);
+    expect(state.filed).toEqual({ 'not a cookie identity': [PORTAL] });
+    expect(storesEnded(state, new Set(['1']))).toBe(false);
   });
 });

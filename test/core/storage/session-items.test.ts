@@ -14,6 +14,8 @@ import {
   siteItem,
   siteKey,
   siteOfPageKey,
+  storeOfKey,
+  tabOfNetworkLogKey,
 } from '../../../src/core/storage/session-items.ts';
 import { fakeSession } from '../../support/fake-session.ts';
 
@@ -40,6 +42,26 @@ describe('session item keys', () => {
     expect(isSiteKey(liveCharterItem('data.tco.re').key)).toBe(false);
     expect(isSiteKey(ledgerItem.key)).toBe(false);
     expect(hostOfSiteKey(siteKey('firefox-private', 'itie.opendatasoft.com'))).toBe('itie.opendatasoft.com');
+  });
+});
+
+describe('storeOfKey', () => {
+  it('is the cookie store a record, kept run or first page names; null for keys of no store and the default store’s unnamed page', () => {
+    expect(storeOfKey(siteKey('firefox-private', 'data.tco.re'))).toBe('firefox-private');
+    expect(storeOfKey(consentRunItem('1', 'data.tco.re').key)).toBe('1');
+    expect(storeOfKey(pageKey('firefox-container-2', 'data.tco.re'))).toBe('firefox-container-2');
+    expect(storeOfKey(pageKey(undefined, 'data.tco.re'))).toBeNull();
+    expect(storeOfKey(liveCharterItem('data.tco.re').key)).toBeNull();
+    expect(storeOfKey(networkLogItem(3).key)).toBeNull();
+    expect(storeOfKey(ledgerItem.key)).toBeNull();
+  });
+});
+
+describe('tabOfNetworkLogKey', () => {
+  it('is the tab a network log’s key names; null for other keys', () => {
+    expect(tabOfNetworkLogKey(networkLogItem(42).key)).toBe(42);
+    expect(tabOfNetworkLogKey(siteKey('0', 'data.tco.re'))).toBeNull();
+    expect(tabOfNetworkLogKey('network:x')).toBeNull();
   });
 });
 

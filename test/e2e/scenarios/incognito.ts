@@ -19,9 +19,10 @@
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { protocolPage, type launchChromium, type ProtocolPage } from '../../../scripts/browsers/chromium.ts';
-import { extensionPage, presentNames, reportOf, request } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, reportOf, request, storedKeys } from '../../../scripts/browsers/extension-api.ts';
 import { openToolbarPopup, poll } from '../../../scripts/browsers/toolbar-action.ts';
 import type { Report } from '../../../src/core/report/index.ts';
+import { storeOfKey } from '../../../src/core/storage/session-items.ts';
 import { isolatingTranslate } from '../../../src/platform/i18n.ts';
 import { countText } from '../../../src/views/count-text.ts';
 import { localeTranslate } from '../../support/locale-translate.ts';
@@ -190,6 +191,33 @@ async function normalAndIncognitoTabs(chromium: ChromiumUnderTest) {
   return { api, normal, incognitoTab, incognito: await storeReport(api, INCOGNITO) };
 }
 
+/** The keys storage.session holds of cookie store `storeId` (records, kept runs, first pages), read from an extension page. */
+const keysOfStore = async (api: PageUnderTest, storeId: string) => (await storedKeys(api)).filter((key) => storeOfKey(key) === storeId);
+
+/**
+ * Closes the incognito window, the last one, then waits until storage.session holds no key of
+ * the incognito store (bounded): the browser threw that session's cookies away, and the worker
+ * forgets what it recorded of them. Then the incognito store's report names no cookie, and the
+ * normal tab's record is as it was.
+ */
+async function closeIncognitoAndCheckForgotten(api: PageUnderTest, incognitoTab: IncognitoTab, normalBefore: Report): Promise<void> {
+  await api.evaluate((windowId) => (globalThis as unknown as { chrome: ChromeApi }).chrome.windows.remove(windowId), incognitoTab.windowId);
+  await poll('storage.session still holds keys of the incognito store', 15_000, async () =>
+    (await keysOfStore(api, INCOGNITO)).length === 0 ? true : undefined,
+  );
+  const forgotten = await storeReport(api, INCOGNITO);
+  expect(presentNames(forgotten)).toEqual([]);
+  expect(namesInTimeline(forgotten)).toEqual([]);
+  // Asking for it kept nothing either.
+  expect(await keysOfStore(api, INCOGNITO)).toEqual([]);
+  const normalAfter = await storeReport(api, NORMAL_STORE);
+  expect(presentNames(normalAfter)).toEqual(presentNames(normalBefore));
+  // A stopped worker marks its restart in the record's timeline: that alone may differ.
+  const events = (report: Report) => report.timeline.events.filter((event) => event.type !== 'worker-restart');
+  expect(events(normalAfter)).toEqual(events(normalBefore));
+  expect(await keysOfStore(api, NORMAL_STORE)).toContain(`site:${NORMAL_STORE}|${HOST}`);
+}
+
 /** Closes `page` once the test is over, passed or failed: the next scenario starts without it. */
 function closedAfterTest<P extends { close(): Promise<void> }>(page: P): P {
   onTestFinished(() => page.close().catch(() => undefined));
@@ -247,6 +275,21 @@ export function describeIncognito(launch: (port: number) => Promise<ChromiumUnde
       const normalPanel = closedAfterTest(await openPanelPage(browser(), PANEL_PAGE, `tabId=${normalTabId[0]}`));
       await normalPanel.waitFor(eventRow(NORMAL_ONLY));
       expect(await normalPanel.texts(eventRow(MATOMO[0]!))).toEqual([]);
+    });
+
+    it('forgets what it recorded of the incognito store once its last window closes: the normal tab’s record stays', async () => {
+      const { api, incognitoTab, incognito } = await normalAndIncognitoTabs(browser());
+      expect(presentNames(incognito)).toEqual(expect.arrayContaining(MATOMO));
+      expect(await keysOfStore(api, INCOGNITO)).toContain(`site:${INCOGNITO}|${HOST}`);
+      await closeIncognitoAndCheckForgotten(api, incognitoTab, await storeReport(api, NORMAL_STORE));
+    });
+
+    it('forgets the incognito store’s records when the worker was stopped as its last window closed', async () => {
+      const { api, incognitoTab } = await normalAndIncognitoTabs(browser());
+      expect(await keysOfStore(api, INCOGNITO)).toContain(`site:${INCOGNITO}|${HOST}`);
+      const normalBefore = await storeReport(api, NORMAL_STORE);
+      await browser().stopBackground();
+      await closeIncognitoAndCheckForgotten(api, incognitoTab, normalBefore);
     });
 
     it('"Record consent flow" in the panel on the incognito tab clears incognito: the normal tab keeps its cookies and its page', async () => {

@@ -22,8 +22,9 @@ import { wrapPage, type launchFirefox } from '../../../scripts/browsers/firefox.
 import { evaluateInParentProcess } from '../../../scripts/browsers/firefox-rdp.ts';
 import { openFirefoxToolbarPopup } from '../../../scripts/browsers/firefox-toolbar.ts';
 import { poll } from '../../../scripts/browsers/toolbar-action.ts';
-import { extensionPage, presentNames, reportOf, request, tabIdOf } from '../../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, reportOf, request, storedKeys, tabIdOf } from '../../../scripts/browsers/extension-api.ts';
 import type { Report } from '../../../src/core/report/index.ts';
+import { storeOfKey } from '../../../src/core/storage/session-items.ts';
 import { isolatingTranslate } from '../../../src/platform/i18n.ts';
 import { countText } from '../../../src/views/count-text.ts';
 import { localeTranslate } from '../../support/locale-translate.ts';
@@ -75,6 +76,7 @@ type WindowsApi = {
       url: string;
     }): Promise<{ id?: number; incognito: boolean; tabs?: Array<{ id?: number; cookieStoreId?: string }> }>;
     getCurrent(): Promise<{ id?: number }>;
+    remove(windowId: number): Promise<void>;
   };
   tabs: { create(p: { windowId: number; url: string }): Promise<{ id?: number }> };
 };
@@ -182,6 +184,35 @@ async function normalAndPrivateTabs(firefox: FirefoxUnderTest) {
   return { api, normal, normalWindowId, privateWindow, accepted: await storeReport(api, PRIVATE_STORE) };
 }
 
+/** The keys storage.session holds of cookie store `storeId` (records, kept runs, first pages), read from an extension page. */
+const keysOfStore = async (api: PageUnderTest, storeId: string) => (await storedKeys(api)).filter((key) => storeOfKey(key) === storeId);
+
+/**
+ * Closes the private window, the last one, then waits until storage.session holds no key of the
+ * private store (bounded): Firefox threw that session's cookies away, and the add-on forgets what
+ * it recorded of them. Then the private store's report names no cookie, and the normal tab's
+ * record is as it was (a restart marker aside: a stopped background marks one).
+ */
+async function closePrivateAndCheckForgotten(api: PageUnderTest, privateWindow: PrivateWindow, normalBefore: Report): Promise<void> {
+  await api.evaluate(
+    (windowId) => (globalThis as unknown as { browser: WindowsApi }).browser.windows.remove(windowId),
+    privateWindow.windowId,
+  );
+  await poll('storage.session still holds keys of the private store', 15_000, async () =>
+    (await keysOfStore(api, PRIVATE_STORE)).length === 0 ? true : undefined,
+  );
+  const forgotten = await storeReport(api, PRIVATE_STORE);
+  expect(presentNames(forgotten)).toEqual([]);
+  expect(namesInTimeline(forgotten)).toEqual([]);
+  // Asking for it kept nothing either.
+  expect(await keysOfStore(api, PRIVATE_STORE)).toEqual([]);
+  const normalAfter = await storeReport(api, DEFAULT_STORE);
+  expect(presentNames(normalAfter)).toEqual(presentNames(normalBefore));
+  const events = (report: Report) => report.timeline.events.filter((event) => event.type !== 'worker-restart');
+  expect(events(normalAfter)).toEqual(events(normalBefore));
+  expect(await keysOfStore(api, DEFAULT_STORE)).toContain(`site:${DEFAULT_STORE}|${HOST}`);
+}
+
 export function privateWindowScenarios(ctx: { browser: () => FirefoxUnderTest }): void {
   const firefox = () => ctx.browser();
 
@@ -241,6 +272,23 @@ export function privateWindowScenarios(ctx: { browser: () => FirefoxUnderTest })
         normal.close(),
         api.close(),
       ]);
+    });
+
+    it('forgets what it recorded of the private store once the last private window closes: the normal tab’s record stays', async () => {
+      const { api, normal, privateWindow, accepted } = await normalAndPrivateTabs(firefox());
+      expect(presentNames(accepted)).toEqual(expect.arrayContaining(MATOMO));
+      expect(await keysOfStore(api, PRIVATE_STORE)).toContain(`site:${PRIVATE_STORE}|${HOST}`);
+      await closePrivateAndCheckForgotten(api, privateWindow, await storeReport(api, DEFAULT_STORE));
+      await Promise.all([normal.close(), api.close()]);
+    });
+
+    it('forgets the private store’s records when the background was stopped as the last private window closed', async () => {
+      const { api, normal, privateWindow } = await normalAndPrivateTabs(firefox());
+      expect(await keysOfStore(api, PRIVATE_STORE)).toContain(`site:${PRIVATE_STORE}|${HOST}`);
+      const normalBefore = await storeReport(api, DEFAULT_STORE);
+      await firefox().stopBackground();
+      await closePrivateAndCheckForgotten(api, privateWindow, normalBefore);
+      await Promise.all([normal.close(), api.close()]);
     });
 
     it('"Record consent flow" in the panel on the private window’s tab clears the private store: the normal tab keeps its cookies and its page', async () => {
