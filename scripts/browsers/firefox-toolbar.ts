@@ -7,7 +7,7 @@
  * popup, so the page hears it as the person's (Firefox opens a sidebar only then). Their
  * documents are read from one of the extension's own pages (`reader`), which runs in the same
  * process: `browser.extension.getViews({ type })`. These are Firefox internals, not an API for
- * tests (checked on Firefox ESR 140.12); the helpers fail with what they did not find.
+ * tests (checked on Firefox ESR 140.12 and 153.8); the helpers fail with what they did not find.
  */
 import { evaluateInParentProcess, type RdpClient } from './firefox-rdp.ts';
 import type { PageUnderTest } from './browser-under-test.ts';
@@ -157,7 +157,28 @@ export async function openFirefoxToolbarPopup(
          const shown = ViewPopup.for(extension, win);
          if (!shown) throw new Error('no popup open');
          const box = shown.browser.getBoundingClientRect();
-         for (const type of ['mousedown', 'mouseup']) win.windowUtils.sendMouseEvent(type, box.left + ${centre.x}, box.top + ${centre.y}, 0, 1, 0);
+         const x = box.left + ${centre.x};
+         const y = box.top + ${centre.y};
+         // Left button, one click, no modifier, mouse as source, as a synthesized (test) event.
+         // Firefox ESR 140.12: nsIDOMWindowUtils.sendMouseEvent(type, x, y, button, clickCount, modifiers).
+         // Firefox ESR 153.8 has no sendMouseEvent; its own WebDriver code (omni.ja,
+         // chrome/remote/content/external/EventUtils.js, synthesizeMouseAtPoint) calls the chrome-only
+         // Window.synthesizeMouseEvent(type, x, y, { identifier, button, clickCount, ... }, { isDOMEventSynthesized, ... }).
+         const send =
+           typeof win.windowUtils.sendMouseEvent === 'function'
+             ? (type) => win.windowUtils.sendMouseEvent(type, x, y, 0, 1, 0)
+             : typeof win.synthesizeMouseEvent === 'function'
+               ? (type) =>
+                   win.synthesizeMouseEvent(
+                     type,
+                     x,
+                     y,
+                     { identifier: win.windowUtils.DEFAULT_MOUSE_POINTER_ID, button: 0, clickCount: 1, modifiers: 0, inputSource: win.MouseEvent.MOZ_SOURCE_MOUSE },
+                     { isDOMEventSynthesized: true, isWidgetEventSynthesized: false, isAsyncEnabled: false },
+                   )
+               : null;
+         if (!send) throw new Error('neither windowUtils.sendMouseEvent nor Window.synthesizeMouseEvent in Firefox ' + Services.appinfo.version);
+         for (const type of ['mousedown', 'mouseup']) send(type);
          return true;`,
         tabUrl,
       );
