@@ -29,6 +29,7 @@ import { localeTranslate } from '../../support/locale-translate.ts';
 import { MATOMO, PLATFORM_COOKIES, seenRow } from './context.ts';
 import { launchedForBlock } from './launched.ts';
 import { eventRow, openPanelPage, PANEL_PAGE } from './panels.ts';
+import { namesInTimeline, storeReportsOf } from './store-reports.ts';
 
 /** Chromium as chromium.ts launches it. */
 type ChromiumUnderTest = Awaited<ReturnType<typeof launchChromium>>;
@@ -107,23 +108,7 @@ async function allowInIncognito(chromium: ChromiumUnderTest): Promise<void> {
   }
 }
 
-/** The report of HOST in cookie store `storeId`. */
-async function storeReport(api: PageUnderTest, storeId: string): Promise<Report> {
-  const view = await request(api, 'getReport', { host: HOST, storeId });
-  if (view.kind !== 'report') throw new Error(`The extension has no access to ${HOST}`);
-  return view.report;
-}
-
-/** Polls the report of HOST in `storeId` until `condition` holds (the worker's own answer), bounded in time. */
-function waitForStoreReport(api: PageUnderTest, storeId: string, condition: (report: Report) => boolean): Promise<Report> {
-  return poll(`the report of ${HOST} in store ${storeId} never met its condition`, 15_000, async () => {
-    const report = await storeReport(api, storeId);
-    return condition(report) ? report : undefined;
-  });
-}
-
-/** The cookie names a report's timeline has events of: a record started afresh has none of the old one's. */
-const namesInTimeline = (report: Report) => report.timeline.events.flatMap((event) => ('name' in event ? [event.name] : []));
+const { storeReport, waitForStoreReport } = storeReportsOf(HOST);
 
 /**
  * Waits until `selector` matches in a page driven over the protocol. A page between two loads

@@ -30,6 +30,7 @@ import { countText } from '../../../src/views/count-text.ts';
 import { localeTranslate } from '../../support/locale-translate.ts';
 import { MATOMO, PLATFORM_COOKIES, seenRow, visitPortal } from './context.ts';
 import { eventRow, PANEL_PAGE } from './panels.ts';
+import { namesInTimeline, storeReportsOf } from './store-reports.ts';
 
 /** Firefox as firefox.ts launches it, allowed in private windows. */
 type FirefoxUnderTest = Awaited<ReturnType<typeof launchFirefox>>;
@@ -50,23 +51,7 @@ const NORMAL_ONLY = 'only_in_normal_tab';
 /** The UI's English text (the e2e browsers run in English), each substitution isolated as the pages' `t` does. */
 const englishText = isolatingTranslate(localeTranslate('en'));
 
-/** The report of HOST in cookie store `storeId`. */
-async function storeReport(api: PageUnderTest, storeId: string): Promise<Report> {
-  const view = await request(api, 'getReport', { host: HOST, storeId });
-  if (view.kind !== 'report') throw new Error(`The extension has no access to ${HOST}`);
-  return view.report;
-}
-
-/** Polls the report of HOST in `storeId` until `condition` holds (the worker's own answer), bounded in time. */
-function waitForStoreReport(api: PageUnderTest, storeId: string, condition: (report: Report) => boolean): Promise<Report> {
-  return poll(`the report of ${HOST} in ${storeId} never met its condition`, 15_000, async () => {
-    const report = await storeReport(api, storeId);
-    return condition(report) ? report : undefined;
-  });
-}
-
-/** The cookie names a report's timeline has events of: a record started afresh has none of the old one's. */
-const namesInTimeline = (report: Report) => report.timeline.events.flatMap((event) => ('name' in event ? [event.name] : []));
+const { storeReport, waitForStoreReport } = storeReportsOf(HOST);
 
 /** The few extension APIs these tests call from an extension page. */
 type WindowsApi = {
