@@ -1,5 +1,6 @@
 import { browser, type Browser } from './browser.ts';
 import type { Translate } from '../core/ui-strings.ts';
+import { oneParagraph } from '../core/one-paragraph.ts';
 
 type I18nApi = Pick<Browser, 'i18n'>;
 
@@ -16,11 +17,12 @@ const PDI = '\u2069';
  * `text` as a bidi run of its own (FSI … PDI), which nothing in it can reorder the text around:
  * marks, embeddings and overrides go; a PDI that would close the run early goes; an isolate the
  * text opens and leaves open is closed before the run's own PDI. An isolate opened and closed
- * inside stays (a sentence substituted into another keeps its own runs).
+ * inside stays (a sentence substituted into another keeps its own runs). A paragraph separator,
+ * which ends every isolate, shows as U+FFFD (core/one-paragraph.ts).
  */
 export function isolated(text: string): string {
   let open = 0;
-  const kept = text.replace(BIDI_CONTROLS, (control) =>
+  const kept = oneParagraph(text).replace(BIDI_CONTROLS, (control) =>
     control < '\u2066' ? '' : control !== PDI ? (open++, control) : open > 0 ? (open--, control) : '',
   );
   return `\u2068${kept}${PDI.repeat(open + 1)}`;

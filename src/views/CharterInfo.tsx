@@ -5,6 +5,7 @@ import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } fr
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
 import { formatDateTime } from './time-format.ts';
+import { oneParagraph } from '../core/one-paragraph.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -147,17 +148,18 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
             <ul>
               {changes.added.map((entry) => (
                 <li key={`a${entry.cookie}`} data-change="added" data-change-cookie={entry.cookie}>
-                  + <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> {t('change_added', entry.purpose)}
+                  + <code>{oneParagraph(entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie)}</code>{' '}
+                  {t('change_added', entry.purpose)}
                 </li>
               ))}
               {changes.removed.map((entry) => (
                 <li key={`r${entry.cookie}`} data-change="removed" data-change-cookie={entry.cookie}>
-                  − <code>{entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie}</code> {t('change_removed')}
+                  − <code>{oneParagraph(entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie)}</code> {t('change_removed')}
                 </li>
               ))}
               {changes.changed.map((change) => (
                 <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
-                  ~ <code>{change.cookie}</code>{' '}
+                  ~ <code>{oneParagraph(change.cookie)}</code>{' '}
                   {t(
                     'change_changed',
                     change.fields

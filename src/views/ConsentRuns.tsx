@@ -6,6 +6,7 @@ import { ConsentSummary } from './ConsentSummary.tsx';
 import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
 import { problemText } from './problem-text.ts';
+import { oneParagraph } from '../core/one-paragraph.ts';
 
 type ConsentRunsProps = {
   /** The site. */
@@ -66,7 +67,7 @@ function RunColumn({
         <ul class="run-cookies">
           {present.map((cookie) => (
             <li key={`${cookie.name} ${cookie.domain}`} data-run-cookie={cookie.name} data-category={cookie.category}>
-              <code>{cookie.name}</code> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
+              <code>{oneParagraph(cookie.name)}</code> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
             </li>
           ))}
         </ul>
@@ -89,7 +90,7 @@ function NameLists({ lists }: { lists: ReadonlyArray<readonly [id: string, label
               <ul>
                 {names.map((name) => (
                   <li key={name}>
-                    <code>{name}</code>
+                    <code>{oneParagraph(name)}</code>
                   </li>
                 ))}
               </ul>

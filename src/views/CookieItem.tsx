@@ -4,6 +4,7 @@ import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.
 import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts';
 import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
 import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
+import { oneParagraph } from '../core/one-paragraph.ts';
 
 type CookieItemProps = {
   /** The row to show. */
@@ -147,7 +148,16 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
     ),
   ];
   if (provider)
-    content.push(element(doc, 'p', { class: 'who' }, element(doc, 'strong', {}, provider), service && SEPARATOR, service && own(service)));
+    content.push(
+      element(
+        doc,
+        'p',
+        { class: 'who' },
+        element(doc, 'strong', {}, oneParagraph(provider)),
+        service && SEPARATOR,
+        service && own(oneParagraph(service)),
+      ),
+    );
   content.push(
     element(
       doc,

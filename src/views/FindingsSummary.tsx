@@ -7,6 +7,7 @@ import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.
 import { findingText } from './finding-text.ts';
 import { formatCount } from './time-format.ts';
 import { countText, type CountedKey } from './count-text.ts';
+import { oneParagraph } from '../core/one-paragraph.ts';
 
 type FindingsSummaryProps = {
   /** The site's findings, most serious first (while `totals` is given, the first of them). */
@@ -137,7 +138,7 @@ export function FindingsSummary({
               >
                 <button type="button" class="link" onClick={() => onSelect(finding)} title={t('goToCookie', finding.cookie)}>
                   <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
-                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <code>{finding.cookie}</code>
+                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <code>{oneParagraph(finding.cookie)}</code>
                   {severityWord(finding.severity, t)}
                 </button>
                 <span class="evidence">{findingText(finding, t, language)}</span>

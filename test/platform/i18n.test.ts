@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { browserTranslate, isolated, isolatingTranslate, uiLanguage } from '../../src/platform/i18n.ts';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { randomText } from '../support/hostile-text.ts';
+import { oneParagraph } from '../../src/core/one-paragraph.ts';
 
 const fakeI18n = (messages: Record<string, string>, uiLanguageName = 'en-US') =>
   ({
@@ -19,7 +20,7 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const bidiText = fc.oneof(
   randomText(),
   fc.string({
-    unit: fc.constantFrom(...'\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069a\u05d0 '),
+    unit: fc.constantFrom(...'\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2029\u0085a\u05d0 '),
     maxLength: 40,
   }),
 );
@@ -60,6 +61,8 @@ describe('platform i18n', () => {
     expect(isolated(`evil\u202Ecorp\u200F${PDI} said\u202B x\u202C`)).toBe(`${FSI}evilcorp said x${PDI}`);
     // An isolate left open would take the run's own PDI, and the rest of the sentence with it.
     expect(isolated('a\u2067b')).toBe(`${FSI}a\u2067b${PDI}${PDI}`);
+    // A paragraph separator ends every isolate (Chromium 156 measured it reordering the sentence): shown, without effect.
+    expect(isolated('x\u2029\u05d0')).toBe(`${FSI}x\uFFFD\u05d0${PDI}`);
     // A sentence substituted into another keeps its own runs.
     const inner = isolatingTranslate(localeTranslate('en'))('liveProblemAtPath', 'HTTP 404', `/\u202Eterms${PDI}`);
     expect(isolated(inner)).toBe(`${FSI}${FSI}HTTP 404${PDI} at ${FSI}/terms${PDI}${PDI}`);
@@ -72,8 +75,9 @@ describe('platform i18n', () => {
         expect(run[0]).toBe(FSI);
         expect(isolateEnd(run, 0)).toBe(run.length - 1);
         expect(run).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e]/);
-        // Nothing but bidi controls taken out or added.
-        expect(run.replace(BIDI_CONTROLS, '')).toBe(text.replace(BIDI_CONTROLS, ''));
+        // Nothing but bidi controls taken out or added, and paragraph separators shown (oneParagraph).
+        expect(run.replace(BIDI_CONTROLS, '')).toBe(oneParagraph(text).replace(BIDI_CONTROLS, ''));
+        expect(run).not.toMatch(/[\n\r\u001c-\u001e\u0085\u2029]/);
       }),
     );
   });

@@ -281,16 +281,36 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.close();
     });
 
-    it('shows a cookie named like markup as text', async () => {
+    it('shows a cookie named like markup as text, and one whose name ends a bidi paragraph within its line', async () => {
       const hostile = 'demo.huwise.com';
-      const site = await ctx.browser().newPage();
+      const browser = ctx.browser();
+      // The demo's /hostile/ page sets both (scripts/demo-portal/server.ts). Firefox's cookies API
+      // gives a name's UTF-8 bytes, one character each (measured, ESR 153: its U+2029 came as
+      // "\u00e2\u0080\u00a9"): the Å (C3 85) then brings a NEL (U+0085), which ends a paragraph
+      // too; Chromium gives the characters, U+2029 among them.
+      const setName = 'bidi\u00c5\u2029\u05d0\u05d1';
+      const paragraphBreaker =
+        browser.name === 'firefox' ? Array.from(new TextEncoder().encode(setName), (byte) => String.fromCharCode(byte)).join('') : setName;
+      const site = await browser.newPage();
       await site.goto(`http://${hostile}/hostile/`);
-      const api = await extensionPage(ctx.browser());
-      await waitForReport(api, hostile, (r) => presentNames(r).includes('<b>x</b>'));
-      const popup = await openPopup(ctx.browser(), hostile);
+      const api = await extensionPage(browser);
+      await waitForReport(api, hostile, (r) => ['<b>x</b>', paragraphBreaker].every((name) => presentNames(r).includes(name)));
+      const popup = await openPopup(browser, hostile);
       await popup.waitFor('[data-cookie="<b>x</b>"]');
       expect(await popup.innerHtml('[data-cookie="<b>x</b>"] .name')).toBe('&lt;b&gt;x&lt;/b&gt;');
       expect(await popup.texts('main b')).toEqual([]);
+
+      // Its row keeps the name as the browser gave it; a line that names it inline (its finding,
+      // its timeline's events) shows each paragraph separator as U+FFFD, which ends no paragraph.
+      const shown = paragraphBreaker.replace(/[\u0085\u2029]/g, '\uFFFD');
+      expect(shown).not.toBe(paragraphBreaker);
+      await popup.waitFor(`[data-cookie="${paragraphBreaker}"]`);
+      const findingNames = await popup.texts(`[data-finding-cookie="${paragraphBreaker}"] code`);
+      expect(findingNames.length).toBeGreaterThan(0);
+      expect(new Set(findingNames)).toEqual(new Set([shown]));
+      await popup.click('#tab-timeline');
+      await popup.waitFor(`[data-cookie-event="${paragraphBreaker}"]`);
+      expect(await popup.texts(`[data-cookie-event="${paragraphBreaker}"] code`)).toEqual([shown]);
       await site.close();
       await api.close();
       await popup.close();
