@@ -96,8 +96,9 @@ function actualLifetimeWords(seconds: number, declared: string | null, known: Kn
 /**
  * What a row shows inside its item: name and status, who sets it and why (the charter's words,
  * or a fallback marked with its source), declared against actual lifetime, flags, the phase and
- * page it first appeared in, and why a cookie of unknown origin makes no finding. Every text is a
- * text node: a cookie named `<b>x</b>` shows those characters.
+ * page it first appeared in, why a declared entry the visitor's choice keeps away was not seen, and
+ * why a cookie of unknown origin makes no finding. Every text is a text node: a cookie named
+ * `<b>x</b>` shows those characters.
  */
 export function rowContent(row: CookieRow, t: Translate, language: string, doc: Document = document): HTMLElement[] {
   const { cookie, entry } = row;
@@ -202,6 +203,16 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         'p',
         { class: muted, 'data-third-party': cookie.thirdParty.via },
         t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via))),
+      ),
+    );
+  // Why a declared entry not seen makes no finding: the visitor's choice keeps it away (core/report/absence-reason.ts).
+  if (entry?.absentBecause)
+    content.push(
+      element(
+        doc,
+        'p',
+        { class: muted, 'data-not-seen-reason': entry.absentBecause },
+        t(entry.absentBecause === 'refused' ? 'notSeenRefused' : 'notSeenBeforeChoice'),
       ),
     );
   // Why a cookie shows no finding: another site open under its domain may have set it.

@@ -2,9 +2,9 @@
  * The cookie list as the popup shows it: seen cookies and the charter's unseen entries as one
  * list of rows, filtered, ordered by category, and paged. Pure, so it is tested without a DOM.
  */
-import type { Category, CharterEntry } from '../core/charter/types.ts';
+import type { Category } from '../core/charter/types.ts';
 import type { Finding } from '../core/report/findings.ts';
-import type { Report, ReportCookie } from '../core/report/report.ts';
+import type { NotSeenEntry, Report, ReportCookie } from '../core/report/report.ts';
 import { CATEGORY_ORDER } from '../core/report/report-page.ts';
 
 // The worker sends the first page in this same order (report-page.ts).
@@ -22,8 +22,8 @@ export type CookieRow = {
   category: Category;
   /** The seen cookie, for seen rows. */
   cookie: ReportCookie | null;
-  /** The charter entry, for not-seen rows. */
-  entry: CharterEntry | null;
+  /** The charter entry, for not-seen rows, with why it was not seen when the visitor's choice says. */
+  entry: NotSeenEntry | null;
   /** The language the report's charter is written in (its words in the row are), null when not known. */
   charterLanguage: Report['charter']['language'];
 };

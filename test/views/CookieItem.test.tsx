@@ -18,7 +18,7 @@ import {
 import { report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
-import type { Report } from '../../src/core/report/report.ts';
+import type { NotSeenEntry, Report } from '../../src/core/report/report.ts';
 
 afterEach(cleanup);
 
@@ -214,6 +214,55 @@ describe('CookieItem', () => {
     expect(hostile.querySelector('[data-origin-unknown]')?.textContent).toBe('originUnknownCookie <img src=x>.example');
     cleanup();
     expect(item({ name: 'sessionid' }).querySelector('[data-origin-unknown]')).toBeNull();
+  });
+
+  it('says why a declared entry was not seen when the visitor’s choice explains it, in both languages, and nothing for a plain one', () => {
+    const entry = (cookie: string, absentBecause?: NotSeenEntry['absentBecause']): NotSeenEntry => ({
+      provider: 'Google',
+      service: null,
+      cookie,
+      match: 'exact',
+      purpose: 'Mesure d’audience',
+      duration: '13 mois',
+      category: 'statistics',
+      ...(absentBecause ? { absentBecause } : {}),
+    });
+    /** The not-seen row of `notSeen`, rendered on a page in `language`. */
+    const unseen = (notSeen: NotSeenEntry, language: 'en' | 'fr') => {
+      const [row] = rowsOf(report([], { notSeen: [notSeen] }));
+      return render(
+        <ul>
+          <CookieItem row={row!} t={localeTranslate(language)} language={language} />
+        </ul>,
+      ).container;
+    };
+    const said = (container: ParentNode) =>
+      [...container.querySelectorAll('[data-not-seen-reason]')].map(
+        (line) => `${line.getAttribute('data-not-seen-reason')}: ${line.textContent}`,
+      );
+    expect(said(unseen(entry('_ga', 'before-choice'), 'en'))).toEqual([
+      'before-choice: Not expected yet: set only after the visitor accepts.',
+    ]);
+    expect(said(unseen(entry('_ga', 'refused'), 'en'))).toEqual(['refused: Not expected: the visitor refused it.']);
+    expect(said(unseen(entry('_ga', 'before-choice'), 'fr'))).toEqual([
+      'before-choice: Pas encore attendu\u202f: déposé seulement après l’accord du visiteur.',
+    ]);
+    expect(said(unseen(entry('_ga', 'refused'), 'fr'))).toEqual(['refused: Non attendu\u202f: le visiteur l’a refusé.']);
+    // A muted line under the row's facts, as the other notes are.
+    expect(unseen(entry('_ga', 'refused'), 'en').querySelector('[data-not-seen-reason]')?.className).toBe('facts muted');
+    cleanup();
+    // An entry the choice does not explain shows as before: no line.
+    for (const language of ['en', 'fr'] as const) {
+      const plain = unseen(entry('_ga'), language);
+      expect(plain.querySelector('[data-status="not-seen"]')).not.toBeNull();
+      expect(said(plain), language).toEqual([]);
+      cleanup();
+    }
+    // A hostile name beside it stays text.
+    const hostile = unseen(entry('<img src=x onerror=alert(1)>', 'refused'), 'en');
+    expect(hostile.querySelector('img')).toBeNull();
+    expect(hostile.querySelector('.name')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(said(hostile)).toEqual(['refused: Not expected: the visitor refused it.']);
   });
 
   it('renders a hostile name as text', () => {

@@ -5,6 +5,7 @@
  * tracker's purpose is its English `purpose` there; the JSON has its `purposeFr` beside it.
  */
 import type { Report, ReportCookie } from './report.ts';
+import type { AbsenceReason } from './absence-reason.ts';
 import { liveProblemText } from '../charter/live-problem.ts';
 import { markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
@@ -66,6 +67,12 @@ function statusText(cookie: ReportCookie): string {
   return notes.length > 0 ? `${cookie.status} (${notes.join('; ')})` : cookie.status;
 }
 
+/** Why the visitor's choice keeps a declared entry away, as the Markdown's list of entries not seen says it (the popup's words). */
+const ABSENCE_TEXT: Record<AbsenceReason, string> = {
+  'before-choice': 'not expected yet: set only after the visitor accepts',
+  refused: 'not expected: the visitor refused it',
+};
+
 function toMarkdown(report: Report): string {
   const lines = [
     `# Cookie report: ${markdownCell(report.host)}`,
@@ -88,7 +95,7 @@ function toMarkdown(report: Report): string {
     ...(report.notSeen.length
       ? report.notSeen.map(
           (e) =>
-            `- ${markdownCell(e.match === 'prefix' ? `${e.cookie}*` : e.cookie)} (${markdownCell(e.provider)}): ${markdownCell(e.purpose)}`,
+            `- ${markdownCell(e.match === 'prefix' ? `${e.cookie}*` : e.cookie)} (${markdownCell(e.provider)}): ${markdownCell(e.purpose)}${e.absentBecause ? ` (${ABSENCE_TEXT[e.absentBecause]})` : ''}`,
         )
       : ['None.']),
     '',

@@ -12,6 +12,7 @@ import { judgeByName, keepsTheChoice, knownTrackerNamed } from '../consent/conse
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
+import { absenceReason } from './absence-reason.ts';
 
 /** Kinds of finding, from the most to the least serious. */
 export type FindingKind = 'before-consent' | 'after-refusal' | 'undeclared' | 'lifetime' | 'not-seen';
@@ -140,25 +141,6 @@ function judgedForConsent(name: string, match: MatchResult): MatchResult {
 }
 
 /**
- * True when the visitor's choice is why a declared entry was not seen: a statistics or
- * third-party entry before any choice, or after a refusal of it (its tracker's own switch off, or
- * everything refused), or a statistics one while every switch is off and none speaks for it. Set
- * then, it would have made a consent finding (as `findingsInNameOrder` judges a cookie): its
- * absence is the portal doing as the visitor asked, not a sign the charter is out of date (a
- * refusal-only audit's draft used to mark `_ga` "not observed: keep only if still used"). Judged
- * by the entry's name (a prefix entry's prefix: `_pk_id.` is Matomo's) and its charter category,
- * read as `judgedForConsent` reads it; necessary entries and the platform's own are never absent so.
- */
-function absentByChoice(consent: SiteRecord['consent'], entry: CharterEntry): boolean {
-  if (isPlatformCookie(entry.cookie)) return false;
-  const category = entry.category === 'other' && knownTrackerNamed(entry.cookie)?.category === 'statistics' ? 'statistics' : entry.category;
-  if (category !== 'statistics' && category !== 'third-party') return false;
-  if (consent.state === 'none') return true;
-  const judged = judgeByName(consent, entry.cookie);
-  return judged.phase === 'after-refuse' || (category === 'statistics' && judged.allOff !== undefined);
-}
-
-/**
  * A consent breach by a statistics or third-party cookie is high; by a cookie whose role is
  * unclear (the database's "Functional" rows such as a load balancer's, or an unknown cookie) it
  * is medium: worth a look, not proof.
@@ -283,7 +265,8 @@ export function findingsInNameOrder(
   // The default's entries are the platform's cookies, not what the site declared: not seeing one is no finding.
   for (const entry of standIn ? [] : notSeen) {
     if (entry.match === 'exact' && (SET_ONLY_SOMETIMES.has(entry.cookie) || (noChoiceYet && entry.cookie === CONSENT_COOKIE))) continue;
-    if (consentReadable && absentByChoice(site.consent, entry)) continue;
+    // The visitor's choice keeps it away (absence-reason.ts): the report's entry says why, and no finding is made.
+    if (consentReadable && absenceReason(site.consent, entry) !== null) continue;
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
     unseen.push({
       kind: 'not-seen',

@@ -16,6 +16,7 @@ import { bundledCharterFor, charterFor, type CharterKind, type Registry } from '
 import { siteMatcher, type CookieIdentity, type MatchReference, type MatchResult, type MatchSource } from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
+import { absenceReason, type AbsenceReason } from './absence-reason.ts';
 import { inNameOrder } from './name-order.ts';
 import { charterTrackerCategory, platformCategory, type CategoryInference } from './platform-cookies.ts';
 
@@ -81,6 +82,16 @@ export type ReportCookie = Pick<
   reference: MatchReference | null;
 };
 
+/** A charter entry no seen cookie matched, as reported: the entry, and why it was not seen when the visitor's choice says. */
+export type NotSeenEntry = CharterEntry & {
+  /**
+   * Why it was not seen, when the visitor's choice is the reason (absence-reason.ts): before any
+   * choice, or refused; it then makes no not-seen finding. Absent when the choice does not explain
+   * it (it is then the charter's entry as it is), and in a report an older version made.
+   */
+  absentBecause?: AbsenceReason;
+};
+
 /** The whole report. */
 export type Report = {
   /** Schema version (REPORT_VERSION). */
@@ -118,8 +129,8 @@ export type Report = {
   consent: { state: ConsentState | 'unknown'; changedAt: number | null; trackers: TrackerChoices };
   /** Every cookie seen this session, present ones first, then by name. */
   cookies: ReportCookie[];
-  /** Charter entries no seen cookie matched. */
-  notSeen: CharterEntry[];
+  /** Charter entries no seen cookie matched, in the charter's order. */
+  notSeen: NotSeenEntry[];
   /** What does not add up, most serious first. */
   findings: Finding[];
   /** Cookie events in order; `droppedEvents` older ones were not kept. */
@@ -210,7 +221,14 @@ export function buildReport(
   }
   for (const one of removed) cookies.push(one);
 
-  const notSeen = entries.filter((_, index) => !usedEntries.has(index));
+  // Judged as the findings judge them (findings.ts skips an entry the choice explains): one function, so they never disagree.
+  const notSeen: NotSeenEntry[] = [];
+  entries.forEach((entry, index) => {
+    if (usedEntries.has(index)) return;
+    const because = onPlatform ? absenceReason(site.consent, entry) : null;
+    // The charter's own entry when the choice explains nothing: only the few it does carry more.
+    notSeen.push(because === null ? entry : { ...entry, absentBecause: because });
+  });
   return {
     version: REPORT_VERSION,
     host: site.host,

@@ -120,6 +120,35 @@ describe('exportReport', () => {
     expect(lines[2]).toMatch(/^sessionid,.*,false$/);
   });
 
+  it('says why the visitor’s choice explains an entry not seen: in JSON as the report has it, in Markdown in words; CSV lists seen cookies only', () => {
+    const entry = {
+      provider: 'Google',
+      service: null,
+      match: 'exact' as const,
+      purpose: 'Audience',
+      duration: null,
+      category: 'statistics' as const,
+    };
+    const explained = {
+      ...sample,
+      notSeen: [
+        ...sample.notSeen,
+        { ...entry, cookie: '_ga', absentBecause: 'refused' as const },
+        { ...entry, cookie: '_pk_id.', match: 'prefix' as const, provider: 'Matomo', absentBecause: 'before-choice' as const },
+      ],
+    };
+    const json = JSON.parse(exportReport(explained, 'json').text);
+    expect(json).toEqual(explained);
+    expect(json.notSeen.map((e: { absentBecause?: string }) => e.absentBecause ?? null)).toEqual([null, 'refused', 'before-choice']);
+    // An entry the choice does not explain is written as before: no field.
+    expect(Object.keys(json.notSeen[0])).not.toContain('absentBecause');
+    const markdown = exportReport(explained, 'markdown').text;
+    expect(markdown).toContain('- csrftoken (Opendatasoft): API\n');
+    expect(markdown).toContain('- \\_ga (Google): Audience (not expected: the visitor refused it)\n');
+    expect(markdown).toContain('- \\_pk\\_id\\.\\* (Matomo): Audience (not expected yet: set only after the visitor accepts)\n');
+    expect(exportReport(explained, 'csv').text).toBe(exportReport(sample, 'csv').text);
+  });
+
   it("gives each tracker's choice in Markdown, and none when there is none", () => {
     const mixed = { ...sample, consent: { state: 'choice' as const, changedAt: null, trackers: { matomo: true, ga: false } } };
     expect(exportReport(mixed, 'markdown').text).toContain('- Consent: choice; Matomo accepted, Google Analytics refused\n');

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { syntheticSite } from '../../../scripts/bench/browser-benches.ts';
 import { buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
-import { buildReport } from '../../../src/core/report/report.ts';
+import { buildReport, type Report } from '../../../src/core/report/report.ts';
+import { buildRegistry } from '../../../src/core/registry/registry.ts';
+import type { Category, CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
+import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { createFirstPages, firstPageOf } from '../../../src/core/report/report-page.ts';
 import { findingCounts } from '../../../src/core/report/finding-counts.ts';
 import { FIRST_PAGE, isReportFirst } from '../../../src/core/message-contract.ts';
@@ -48,6 +51,45 @@ describe('first page of a report', () => {
     // The rest travels whole: small and bounded.
     expect(page.report.notSeen).toBe(whole.notSeen);
     expect(page.report.charter).toBe(whole.charter);
+  });
+
+  it('keeps why the visitor’s choice explains each entry not seen, as the whole report says it, in the JSON the worker keeps', () => {
+    // A charter declaring a necessary cookie, Google Analytics and an embed (not bundled: this test's own).
+    const host = 'data.example-metropole.fr';
+    const entry = (cookie: string, category: Category): CharterEntry => ({
+      provider: 'Someone',
+      service: null,
+      cookie,
+      match: 'exact',
+      purpose: 'Something',
+      duration: null,
+      category,
+    });
+    const charter: ParsedCharter = {
+      portal: host,
+      language: 'fr',
+      entries: [entry('csrftoken', 'necessary'), entry('_ga', 'statistics'), entry('disqus_unique', 'third-party')],
+    };
+    const ownRegistry = buildRegistry({ [host]: charter }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+    /** The list's not-seen rows, each with why (`-`: the choice does not explain it). */
+    const unseen = (report: Report) =>
+      rowsOf(report)
+        .filter((row) => row.status === 'not-seen')
+        .map((row) => `${row.name} ${row.entry!.absentBecause ?? '-'}`);
+    const choices: Array<[SiteRecord['consent'], string[]]> = [
+      [{ state: 'none', changedAt: null, trackers: {} }, ['csrftoken -', '_ga before-choice', 'disqus_unique before-choice']],
+      [{ state: 'refused', changedAt: 1_795_000_000_000, trackers: {} }, ['csrftoken -', '_ga refused', 'disqus_unique refused']],
+    ];
+    for (const [consent, expected] of choices) {
+      const site = syntheticSite(400, host);
+      site.consent = consent;
+      const whole = buildReport(site, ownRegistry, 1_795_100_000_000);
+      const page = firstPageOf(whole, FIRST_PAGE)!;
+      // The popup paints the page the worker kept as JSON text (site-reports.ts, putPage), then the whole report: the rows stay as they were.
+      const kept = JSON.parse(JSON.stringify(page.report)) as Report;
+      expect(unseen(kept), consent.state).toEqual(expected);
+      expect(unseen(kept), consent.state).toEqual(unseen(whole));
+    }
   });
 
   it('counts each kind per severity over the whole report, past the first findings (the counts say each severity)', () => {

@@ -114,7 +114,7 @@ describe('buildReport', () => {
     expect(found).toContain('before-consent _pk_id.1.abc');
     expect(found).toContain('before-consent _hjid');
     expect(found).toContain('undeclared _hjid');
-    // No choice yet: the charter's statistics entries not seen are waiting for one (findings.ts, absentByChoice).
+    // No choice yet: the charter's statistics entries not seen are waiting for one (absence-reason.ts).
     expect(found).not.toContain('not-seen _ga');
     expect(found).not.toContain('not-seen _pk_*');
     expect(found).not.toContain('before-consent sessionid');
@@ -124,6 +124,40 @@ describe('buildReport', () => {
   it('finds the declared entries not seen once the visitor accepted', () => {
     const found = findings(play([cookie('sessionid', 14)], [consent(true)], [cookie('_pk_id.1.abc', 300)]));
     expect(found).toContain('not-seen _ga');
+  });
+
+  it('says why an entry was not seen when the visitor’s choice explains it: exactly the entries that make no not-seen finding', () => {
+    /** Each entry not seen with why (`-`: the choice does not explain it), and the not-seen findings. */
+    const absences = (site: SiteRecord) => {
+      const report = buildReport(site, registry, NOW_MS);
+      for (const entry of report.notSeen) if (!entry.absentBecause) expect(Object.hasOwn(entry, 'absentBecause'), entry.cookie).toBe(false);
+      return {
+        notSeen: report.notSeen.map((e) => `${e.match === 'prefix' ? `${e.cookie}*` : e.cookie} ${e.absentBecause ?? '-'}`),
+        findings: report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie),
+      };
+    };
+    // No choice yet: the statistics entries wait for one; csrftoken (necessary, declared twice) does not.
+    expect(absences(play([cookie('sessionid', 14)]))).toEqual({
+      notSeen: [
+        'csrftoken -',
+        '_pk_* before-choice',
+        '_pk_id.* before-choice',
+        '_pk_id.9.special before-choice',
+        '_ga before-choice',
+        'csrftoken -',
+      ],
+      findings: ['csrftoken', 'csrftoken'],
+    });
+    // Google Analytics refused, Matomo accepted: `_ga` was refused; Matomo's entries not seen are findings.
+    expect(absences(play([cookie('sessionid', 14)], [choice({ ga: false, matomo: true })]))).toEqual({
+      notSeen: ['csrftoken -', '_pk_* -', '_pk_id.* -', '_pk_id.9.special -', '_ga refused', 'csrftoken -'],
+      findings: ['_pk_*', '_pk_id.*', '_pk_id.9.special', 'csrftoken', 'csrftoken'],
+    });
+    // Everything accepted: the choice explains nothing, each is a finding.
+    expect(absences(play([cookie('sessionid', 14)], [choice({ ga: true, matomo: true })]))).toEqual({
+      notSeen: ['csrftoken -', '_pk_* -', '_pk_id.* -', '_pk_id.9.special -', '_ga -', 'csrftoken -'],
+      findings: ['_ga', '_pk_*', '_pk_id.*', '_pk_id.9.special', 'csrftoken', 'csrftoken'],
+    });
   });
 
   it('accepts trackers set after acceptance', () => {

@@ -97,13 +97,41 @@ export function liveCharterScenarios(ctx: E2eContext): void {
         category: 'necessary',
       });
       expect(report.notSeen.map((e) => e.cookie)).toEqual(['cookies_preferences', '_pk_id.', '_pk_ses.', '_ga']);
+      // No choice yet: the trackers are not expected until the visitor accepts; the choice's own cookie is simply not seen.
+      expect(report.notSeen.map((e) => e.absentBecause ?? null)).toEqual([null, 'before-choice', 'before-choice', 'before-choice']);
 
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor('[data-charter="live"]');
       expect((await popup.texts('[data-charter]'))[0]).toContain(`${host}/terms/cookies-policy/`);
       await popup.waitFor('[data-cookie="_pk_id.*"][data-status="not-seen"]');
+      /** Why each not-seen row's entry is absent, as the popup says it, by row. */
+      const reasons = async () => {
+        const [names, lines] = await Promise.all([
+          popup.attributes('[data-status="not-seen"]:has([data-not-seen-reason])', 'data-cookie'),
+          popup.attributes('[data-status="not-seen"] [data-not-seen-reason]', 'data-not-seen-reason'),
+        ]);
+        return names.map((name, i) => `${name} ${lines[i]}`);
+      };
+      await expect.poll(reasons).toEqual(['_pk_id.* before-choice', '_pk_ses.* before-choice', '_ga before-choice']);
+      expect(await popup.texts('[data-cookie="_ga"] [data-not-seen-reason]')).toEqual([englishMessages.notSeenBeforeChoice.message]);
+      expect(await popup.texts('[data-cookie="cookies_preferences"] [data-not-seen-reason]')).toEqual([]);
+
+      // "Refuse" on the portal, the popup open: the trackers, still not seen, are now refused.
+      await site.click('#consent-refuse');
+      await expect.poll(reasons).toEqual(['_pk_id.* refused', '_pk_ses.* refused', '_ga refused']);
+      expect(await popup.texts('[data-cookie="_ga"] [data-not-seen-reason]')).toEqual([englishMessages.notSeenRefused.message]);
+      const refused = await reportOf(api, host);
+      expect(refused.consent.state).toBe('refused');
+      expect(refused.notSeen.map((e) => `${e.cookie} ${e.absentBecause ?? '-'}`)).toEqual([
+        '_pk_id. refused',
+        '_pk_ses. refused',
+        '_ga refused',
+      ]);
+      expect(refused.findings.filter((f) => f.kind === 'not-seen')).toEqual([]);
       await site.close();
       await popup.close();
+      // The other scenarios visit this portal before any choice: leave neither the refusal nor its record behind.
+      await request(api, 'clearSite', { host });
       await api.close();
     });
 

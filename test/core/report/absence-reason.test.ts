@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Category, CharterEntry } from '../../../src/core/charter/types.ts';
+import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { absenceReason } from '../../../src/core/report/absence-reason.ts';
+
+const AT = 1_700_000_000_000;
+
+/** A charter entry for `cookie` filed under `category`. */
+const declares = (cookie: string, category: Category, match: CharterEntry['match'] = 'exact'): CharterEntry => ({
+  provider: 'Someone',
+  service: null,
+  cookie,
+  match,
+  purpose: 'Audience',
+  duration: null,
+  category,
+});
+
+/** The visitor's choice, as a site record holds it once decoded. */
+const NO_CHOICE: SiteRecord['consent'] = { state: 'none', changedAt: null, trackers: {} };
+const consent = (state: SiteRecord['consent']['state'], trackers: Record<string, boolean> = {}): SiteRecord['consent'] => ({
+  state,
+  changedAt: AT,
+  trackers,
+});
+
+describe('absenceReason', () => {
+  it('before any choice: a statistics or third-party entry is not expected yet', () => {
+    expect(absenceReason(NO_CHOICE, declares('_ga', 'statistics'))).toBe('before-choice');
+    // Charters write Matomo's families as prefixes; the known-tracker table names them so (`_pk_id.`).
+    expect(absenceReason(NO_CHOICE, declares('_pk_id.', 'statistics', 'prefix'))).toBe('before-choice');
+    expect(absenceReason(NO_CHOICE, declares('disqus_unique', 'third-party'))).toBe('before-choice');
+    // Filed under a section of unclear role, but a statistics tracker in the known-tracker table: read as statistics.
+    expect(absenceReason(NO_CHOICE, declares('xtvrn', 'other'))).toBe('before-choice');
+    // Of unclear role and no known tracker: its absence says something of the charter.
+    expect(absenceReason(NO_CHOICE, declares('session_lb', 'other'))).toBeNull();
+  });
+
+  it('after a refusal of its own tracker’s switch: refused; its switch on: not explained', () => {
+    const mixed = consent('choice', { ga: false, matomo: true });
+    expect(absenceReason(mixed, declares('_ga', 'statistics'))).toBe('refused');
+    expect(absenceReason(mixed, declares('_pk_id.', 'statistics', 'prefix'))).toBeNull();
+    // A third party no switch speaks for, after a mixed choice: nobody refused it.
+    expect(absenceReason(mixed, declares('disqus_unique', 'third-party'))).toBeNull();
+  });
+
+  it('after a refusal of everything (a refusal read without flags): every statistics or third-party entry is refused', () => {
+    const refused = consent('refused');
+    expect(absenceReason(refused, declares('_ga', 'statistics'))).toBe('refused');
+    expect(absenceReason(refused, declares('_pk_id.', 'statistics', 'prefix'))).toBe('refused');
+    expect(absenceReason(refused, declares('disqus_unique', 'third-party'))).toBe('refused');
+  });
+
+  it('while every switch is off: a statistics entry none speaks for is refused with them, a third party is not', () => {
+    const allOff = consent('refused', { ga: false, matomo: false });
+    // Hotjar has no switch on the banner (known-tracker table): every switch off refuses it too.
+    expect(absenceReason(allOff, declares('_hjSessionUser_', 'statistics', 'prefix'))).toBe('refused');
+    expect(absenceReason(allOff, declares('xtvrn', 'other'))).toBe('refused');
+    expect(absenceReason(allOff, declares('_ga', 'statistics'))).toBe('refused');
+    // The switches are the statistics tools': an embed's cookie answers to none of them.
+    expect(absenceReason(allOff, declares('disqus_unique', 'third-party'))).toBeNull();
+  });
+
+  it('never explains a necessary entry, nor one of the platform’s own cookies, whatever the choice', () => {
+    for (const choice of [NO_CHOICE, consent('refused'), consent('refused', { ga: false, matomo: false })]) {
+      expect(absenceReason(choice, declares('remember_me', 'necessary')), choice.state).toBeNull();
+      // The platform sets its own whatever the visitor chooses, even filed under statistics or third parties.
+      expect(absenceReason(choice, declares('sessionid', 'statistics')), choice.state).toBeNull();
+      expect(absenceReason(choice, declares('cookies_preferences', 'third-party')), choice.state).toBeNull();
+    }
+  });
+
+  it('after an acceptance: nothing is explained by the choice', () => {
+    for (const accepted of [consent('accepted'), consent('accepted', { ga: true, matomo: true })]) {
+      expect(absenceReason(accepted, declares('_ga', 'statistics'))).toBeNull();
+      expect(absenceReason(accepted, declares('_pk_id.', 'statistics', 'prefix'))).toBeNull();
+      expect(absenceReason(accepted, declares('disqus_unique', 'third-party'))).toBeNull();
+    }
+  });
+});
