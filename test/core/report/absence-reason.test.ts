@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Category, CharterEntry } from '../../../src/core/charter/types.ts';
 import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { absenceReason } from '../../../src/core/report/absence-reason.ts';
+import { declares } from '../../support/charter-entries.ts';
 
 const AT = 1_700_000_000_000;
-
-/** A charter entry for `cookie` filed under `category`. */
-const declares = (cookie: string, category: Category, match: CharterEntry['match'] = 'exact'): CharterEntry => ({
-  provider: 'Someone',
-  service: null,
-  cookie,
-  match,
-  purpose: 'Audience',
-  duration: null,
-  category,
-});
 
 /** The visitor's choice, as a site record holds it once decoded. */
 const NO_CHOICE: SiteRecord['consent'] = { state: 'none', changedAt: null, trackers: {} };

@@ -4,6 +4,7 @@ import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/cor
 import type { MatchResult } from '../../../src/core/registry/match.ts';
 import { findingsFor, type MatchedCookie } from '../../../src/core/report/findings.ts';
 import { browserCookie } from '../../support/cookies.ts';
+import { declares } from '../../support/charter-entries.ts';
 
 const NOW_MS = 1_700_000_000_000;
 const HOST = 'data.tco.re';
@@ -219,15 +220,6 @@ describe('findingsFor', () => {
   });
 
   describe('an entry not seen because of the visitor’s choice is no finding', () => {
-    const declares = (cookie: string, category: CharterEntry['category'], match: CharterEntry['match'] = 'exact'): CharterEntry => ({
-      provider: 'Someone',
-      service: null,
-      cookie,
-      match,
-      purpose: 'Audience',
-      duration: null,
-      category,
-    });
     const entries = [
       declares('_ga', 'statistics'),
       // Charters write Matomo's families as prefixes; the known-tracker table names them so (`_pk_id.`).

@@ -4,7 +4,7 @@ import { buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { buildReport, type Report } from '../../../src/core/report/report.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
-import type { Category, CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
+import type { ParsedCharter } from '../../../src/core/charter/types.ts';
 import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { createFirstPages, firstPageOf } from '../../../src/core/report/report-page.ts';
 import { findingCounts } from '../../../src/core/report/finding-counts.ts';
@@ -12,6 +12,7 @@ import { FIRST_PAGE, isReportFirst } from '../../../src/core/message-contract.ts
 import { siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { rowsOf } from '../../../src/views/cookie-rows.ts';
 import { finding } from '../../support/reports.ts';
+import { declares } from '../../support/charter-entries.ts';
 
 const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
 
@@ -56,19 +57,10 @@ describe('first page of a report', () => {
   it('keeps why the visitor’s choice explains each entry not seen, as the whole report says it, in the JSON the worker keeps', () => {
     // A charter declaring a necessary cookie, Google Analytics and an embed (not bundled: this test's own).
     const host = 'data.example-metropole.fr';
-    const entry = (cookie: string, category: Category): CharterEntry => ({
-      provider: 'Someone',
-      service: null,
-      cookie,
-      match: 'exact',
-      purpose: 'Something',
-      duration: null,
-      category,
-    });
     const charter: ParsedCharter = {
       portal: host,
       language: 'fr',
-      entries: [entry('csrftoken', 'necessary'), entry('_ga', 'statistics'), entry('disqus_unique', 'third-party')],
+      entries: [declares('csrftoken', 'necessary'), declares('_ga', 'statistics'), declares('disqus_unique', 'third-party')],
     };
     const ownRegistry = buildRegistry({ [host]: charter }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
     /** The list's not-seen rows, each with why (`-`: the choice does not explain it). */
