@@ -29,7 +29,7 @@ export function consentText(consent: Report['consent']): string {
 
 /**
  * A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first
- * appeared on, then its findings. A cookie of unknown origin is marked `*`, and a line under the
+ * appeared on (for an entry not seen, the phase that explains it, when the visitor's choice does), then its findings. A cookie of unknown origin is marked `*`, and a line under the
  * table says why it makes no finding.
  */
 export function formatReport(report: Report, title: string): string {
@@ -44,13 +44,15 @@ export function formatReport(report: Report, title: string): string {
       c.firstPhase,
       c.firstPage ?? '',
     ]),
+    // An entry the visitor's choice keeps away says so in the Phase column: not seen before the
+    // choice, or after the refusal (absence-reason.ts; the popup's row says it in words).
     ...report.notSeen.map((e) => [
       e.match === 'prefix' ? `${e.cookie}*` : e.cookie,
       e.provider,
       e.service ?? '',
       e.purpose,
       'not-seen',
-      '',
+      e.absentBecause === 'refused' ? 'after-refuse' : e.absentBecause === 'before-choice' ? 'before-choice' : '',
       '',
     ]),
   ];

@@ -34,6 +34,23 @@ describe('audit output', () => {
     expect(formatReport(accepted, 'x')).toContain('Findings (0):\n  none');
   });
 
+  it('says in the Phase column when the visitor’s choice explains an entry not seen, and nothing when it does not', () => {
+    const entry = { provider: 'Someone', service: null, purpose: 'Audience', duration: null, match: 'exact' } as const;
+    const text = formatReport(
+      report([reportCookie({ name: 'sessionid' })], {
+        notSeen: [
+          { ...entry, cookie: '_ga', category: 'statistics', absentBecause: 'refused' },
+          { ...entry, cookie: 'disqus_unique', category: 'third-party', absentBecause: 'before-choice' },
+          { ...entry, cookie: 'csrftoken', category: 'necessary' },
+        ],
+      }),
+      't',
+    );
+    expect(text).toMatch(/^_ga\s+Someone\s+Audience\s+not-seen\s+after-refuse$/m);
+    expect(text).toMatch(/^disqus_unique\s+Someone\s+Audience\s+not-seen\s+before-choice$/m);
+    expect(text).toMatch(/^csrftoken\s+Someone\s+Audience\s+not-seen$/m);
+  });
+
   it('names the domain of a cookie of embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'disqus_unique', domain: '.disqus.com', thirdParty: { via: 'response' }, firstPage: '/explore/x/' }),
