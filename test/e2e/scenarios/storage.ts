@@ -317,7 +317,9 @@ export function storageScenarios(ctx: E2eContext): void {
       const droppedBefore = ledgerItem.decode(await storedText(api, ledgerItem.key))?.sitesDropped ?? 0;
       const { hosts, refusal } = await fillStorage(api, storeId);
       expect(refusal).toMatch(/quota/i);
-      expect(hosts.length).toBeGreaterThan(9);
+      // How many fit depends on what the earlier tests left (8 in a fresh-clone Firefox run, more
+      // than 9 in most): what this test needs is an oldest filler of 1 MB to drop, and another.
+      expect(hosts.length).toBeGreaterThan(1);
       const filled = await keySizes(api);
       onTestFailed(async () => {
         console.log(`storage.session since the fill:\n${sizeChanges(filled, await keySizes(api)).join('\n')}`);
