@@ -29,8 +29,9 @@ export function consentText(consent: Report['consent']): string {
 
 /**
  * A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first
- * appeared on (for an entry not seen, the phase that explains it, when the visitor's choice does), then its findings. A cookie of unknown origin is marked `*`, and a line under the
- * table says why it makes no finding.
+ * appeared on (for an entry not seen, the phase that explains it, when the visitor's choice does),
+ * then its findings. A cookie of unknown origin is marked `*`, and a line under the table says why
+ * it makes no finding.
  */
 export function formatReport(report: Report, title: string): string {
   const rows = [
