@@ -298,7 +298,9 @@ export function panelScenarios(ctx: E2eContext): void {
       const accepted = await waitForReport(api, host, (r) =>
         [...MATOMO, '_ga', 'cookies_preferences'].every((name) => presentNames(r).includes(name)),
       );
-
+      // The panel hears of the choice a moment after the worker reports it (a slow Firefox run
+      // clicked before it had): its button to record the other choice shows once it has.
+      await panel.waitFor('[data-action="record-other"]');
       await panel.click('[data-action="record-other"]');
       await panel.click('[data-action="record-other-confirm"]');
       await panel.waitFor('[data-comparison-state="waiting"]');
