@@ -2,7 +2,7 @@ import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
-import { comeBack, COME_BACK_WAIT_MS, within, type TabsAway } from './tabs-away.ts';
+import { comeBack, COME_BACK_WAIT_MS, LEAVE_WAIT_MS, within, type TabsAway } from './tabs-away.ts';
 
 /** The browser calls and the record a clear needs. */
 export type ClearSiteDeps = {
@@ -58,13 +58,6 @@ function partitionedUnder(cookie: BrowserCookie, host: string): boolean {
 
 /** The page a tab is taken to while its site is cleared: empty, and one every extension may load. */
 export const BLANK_PAGE = 'about:blank';
-
-/**
- * How long the clear waits for a tab to leave its page. About:blank loads at once; a page that
- * holds its tab longer (a dialog asking to leave) is not waited for, well within the limit the
- * pages wait for the action (ACTION_WAIT_LIMIT_MS: 60 s).
- */
-const LEAVE_WAIT_MS = 5_000;
 
 /**
  * Once its tabs have left, how long the site's cookies must stay unchanged before they are deleted,

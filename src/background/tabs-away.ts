@@ -58,6 +58,14 @@ const FORGET_AFTER_MS = ACTION_WAIT_LIMIT_MS;
  */
 export const COME_BACK_WAIT_MS = 20_000;
 
+/**
+ * How long a clear waits for a tab to leave its page (clear-site.ts). About:blank loads at once; a
+ * page that holds its tab longer (a dialog asking to leave) is not waited for, well within the
+ * limit the pages wait for the action (ACTION_WAIT_LIMIT_MS: 60 s). A tab heard changing within
+ * this time of being noted is taken to be loading the blank page.
+ */
+export const LEAVE_WAIT_MS = 5_000;
+
 /** Runs `wait` with a signal that aborts after `limitMs`, or once it is done (its listeners then go). */
 export async function within<T>(limitMs: number, wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const stop = new AbortController();
@@ -104,18 +112,30 @@ export function createTabsAway(deps: TabsAwayDeps): TabsAway {
       await write(away);
     });
 
-  // Tabs heard changing since the wake: the events that woke the worker come first, and a tab the
-  // person is taking somewhere is theirs. Null once the bring-back has looked.
-  let changed: Set<number> | null = new Set();
+  // Tabs heard changing since the wake, with when they last were: the events that woke the worker
+  // come first, and a tab the person is taking somewhere is theirs. Null once the bring-back has looked.
+  let changed: Map<number, number> | null = new Map();
   let bringingBack: Promise<unknown> = Promise.resolve();
 
-  /** True when a noted tab is still as the clear left it: blank, not loading, not heard changing. */
+  /**
+   * True when a tab noted at `at` may still be in its own load of the blank page at `time`: the
+   * worker may stop before that load is over (the page shown, its 'complete' still to come), and
+   * the next wake then sees the tab loading, or hears its last events (seen in Firefox).
+   */
+  const leavingAt = (at: number, time: number) => time - at <= LEAVE_WAIT_MS;
+
+  /** True when a noted tab is still as the clear left it: blank, and neither loading nor heard changing since it left. */
   async function stillBlank(tabId: number, at: number): Promise<boolean> {
-    if (now() - at > FORGET_AFTER_MS || changed?.has(tabId)) return false;
+    const heardChanging = () => {
+      const heard = changed?.get(tabId);
+      return heard !== undefined && !leavingAt(at, heard);
+    };
+    if (now() - at > FORGET_AFTER_MS || heardChanging()) return false;
     const tab = await deps.tabNow(tabId);
     // A site we may see shows its address. About:blank's is hidden from us (no `tabs`
     // permission), as another site's is: the checks above keep that doubt small.
-    return tab !== undefined && !tab.loading && (tab.url === undefined || tab.url === deps.blankPage) && !changed?.has(tabId);
+    const blank = tab !== undefined && (tab.url === undefined || tab.url === deps.blankPage);
+    return blank && !(tab.loading && !leavingAt(at, now())) && !heardChanging();
   }
 
   return {
@@ -129,7 +149,7 @@ export function createTabsAway(deps: TabsAwayDeps): TabsAway {
         for (const tabId of tabIds) delete away[tabId];
       }),
     tabChanged(tabId) {
-      changed?.add(tabId);
+      changed?.set(tabId, now());
     },
     bringBackLeftOnes() {
       const back = inTurn(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comeBack, createTabsAway } from '../../src/background/tabs-away.ts';
+import { comeBack, createTabsAway, LEAVE_WAIT_MS } from '../../src/background/tabs-away.ts';
 import { tabsAwayItem } from '../../src/core/storage/session-items.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
@@ -79,7 +79,7 @@ describe('tabs away', () => {
   });
 
   it('at the next wake, takes each tab a stopped clear left blank back to its address, then forgets them all', async () => {
-    const { area, navigated, wake } = setup({
+    const { area, navigated, clock, wake } = setup({
       // Blank: Chrome and Firefox hide about:blank's address without the `tabs` permission; a browser that shows it.
       1: { url: undefined },
       2: { url: BLANK },
@@ -93,23 +93,39 @@ describe('tabs away', () => {
     await stopped.leaving(
       [1, 2, 3, 4, 5].map((tabId) => ({ tabId, url: tabId === 1 ? 'https://data.tco.re/explore/' : `https://data.tco.re/${tabId}` })),
     );
-    // The worker stopped there: a new one wakes over the same storage.
+    // The worker stopped there, and a new one wakes over the same storage once the tabs have left.
+    clock.now += LEAVE_WAIT_MS + 1;
     expect(await wake().bringBackLeftOnes()).toBe(2);
     expect(navigated).toEqual(['1 https://data.tco.re/explore/', '2 https://data.tco.re/2']);
     expect(area.data).toEqual({});
   });
 
-  it('leaves alone a tab heard changing since the wake, before the bring-back looked at it: the person is using it', async () => {
-    const { navigated, wake } = setup({ 1: { url: undefined }, 2: { url: undefined } });
+  it('leaves alone a tab heard changing since the wake, before the bring-back looked at it, once it had left: the person is using it', async () => {
+    const { navigated, clock, wake } = setup({ 1: { url: undefined }, 2: { url: undefined } });
     await wake().leaving([
       { tabId: 1, url: 'https://data.tco.re/' },
       { tabId: 2, url: 'https://data.tco.re/explore/' },
     ]);
+    clock.now += LEAVE_WAIT_MS + 1;
     const woken = wake();
     // The event that woke the worker: the person typed an address in tab 1.
     woken.tabChanged(1);
     expect(await woken.bringBackLeftOnes()).toBe(1);
     expect(navigated).toEqual(['2 https://data.tco.re/explore/']);
+  });
+
+  it('brings back a tab still loading, or heard changing, within the time it had to leave: its own load of the blank page', async () => {
+    const { navigated, clock, wake } = setup({ 1: { url: undefined }, 2: { url: undefined, loading: true } });
+    await wake().leaving([
+      { tabId: 1, url: 'https://data.tco.re/' },
+      { tabId: 2, url: 'https://data.tco.re/explore/' },
+    ]);
+    // Firefox: the blank page shown, the worker stopped, then that load's 'complete' wakes the next one.
+    clock.now += LEAVE_WAIT_MS;
+    const woken = wake();
+    woken.tabChanged(1);
+    expect(await woken.bringBackLeftOnes()).toBe(2);
+    expect(navigated).toEqual(['1 https://data.tco.re/', '2 https://data.tco.re/explore/']);
   });
 
   it('leaves alone a tab noted longer ago than any clear lasts: the person may have been using it since', async () => {
