@@ -1,5 +1,12 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
-import { comparableReport, markdownText, pairRuns, type Report, type RunComparison } from '../../src/core/report/index.ts';
+import {
+  comparableReport,
+  markdownText,
+  pairRuns,
+  type AbsenceReason,
+  type Report,
+  type RunComparison,
+} from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { mergeFindings } from '../census/census-report.ts';
@@ -27,6 +34,14 @@ export function consentText(consent: Report['consent']): string {
   return trackers.length > 0 ? `${consent.state} (${trackers.join(', ')})` : consent.state;
 }
 
+/** The phase whose page explains why an entry was not seen; none for a cookie the platform sets only sometimes. */
+const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
+  'before-choice': 'before-choice',
+  'no-choice-saved': 'before-choice',
+  refused: 'after-refuse',
+  'multilingual-only': '',
+};
+
 /**
  * A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first
  * appeared on (for an entry not seen, the phase that explains it, when the visitor's choice does),
@@ -53,7 +68,7 @@ export function formatReport(report: Report, title: string): string {
       e.service ?? '',
       e.purpose,
       'not-seen',
-      e.absentBecause === 'refused' ? 'after-refuse' : e.absentBecause === 'before-choice' ? 'before-choice' : '',
+      e.absentBecause ? PHASE_OF_ABSENCE[e.absentBecause] : '',
       '',
     ]),
   ];

@@ -1,4 +1,5 @@
 import type { KnownLifetime } from '../core/registry/known-lifetime.ts';
+import type { AbsenceReason } from '../core/report/absence-reason.ts';
 import type { ReportCookie } from '../core/report/report.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts';
@@ -22,6 +23,14 @@ const SOURCE_LABEL: Record<ReportCookie['source'], MessageKey> = {
   'known-tracker': 'fromKnownTracker',
   'open-cookie-database': 'fromOpenCookieDatabase',
   unknown: 'unknownCookie',
+};
+
+/** Why a declared entry not seen is not expected, in words (core/report/absence-reason.ts). */
+const ABSENCE_MESSAGE: Record<AbsenceReason, MessageKey> = {
+  'before-choice': 'notSeenBeforeChoice',
+  refused: 'notSeenRefused',
+  'no-choice-saved': 'notSeenNoChoiceSaved',
+  'multilingual-only': 'notSeenMultilingualOnly',
 };
 
 /** The attributes worth showing, in the order DevTools shows them. */
@@ -205,16 +214,9 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via))),
       ),
     );
-  // Why a declared entry not seen makes no finding: the visitor's choice keeps it away (core/report/absence-reason.ts).
+  // Why a declared entry not seen makes no finding: the visitor's choice, or the platform, keeps it away.
   if (entry?.absentBecause)
-    content.push(
-      element(
-        doc,
-        'p',
-        { class: muted, 'data-not-seen-reason': entry.absentBecause },
-        t(entry.absentBecause === 'refused' ? 'notSeenRefused' : 'notSeenBeforeChoice'),
-      ),
-    );
+    content.push(element(doc, 'p', { class: muted, 'data-not-seen-reason': entry.absentBecause }, t(ABSENCE_MESSAGE[entry.absentBecause])));
   // Why a cookie shows no finding: another site open under its domain may have set it.
   if (cookie?.originUnknown) {
     const domain = cookie.domain.replace(/^\./, '');

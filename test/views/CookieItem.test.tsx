@@ -216,7 +216,7 @@ describe('CookieItem', () => {
     expect(item({ name: 'sessionid' }).querySelector('[data-origin-unknown]')).toBeNull();
   });
 
-  it('says why a declared entry was not seen when the visitor’s choice explains it, in both languages, and nothing for a plain one', () => {
+  it('says why a declared entry was not seen when the visitor’s choice or the platform explains it, in both languages, and nothing for a plain one', () => {
     const entry = (cookie: string, absentBecause?: NotSeenEntry['absentBecause']): NotSeenEntry => ({
       provider: 'Google',
       service: null,
@@ -248,6 +248,19 @@ describe('CookieItem', () => {
       'before-choice: Pas encore attendu\u202f: déposé seulement après l’accord du visiteur.',
     ]);
     expect(said(unseen(entry('_ga', 'refused'), 'fr'))).toEqual(['refused: Non attendu\u202f: le visiteur l’a refusé.']);
+    // The platform's two cookies a portal sets only sometimes.
+    expect(said(unseen(entry('cookies_preferences', 'no-choice-saved'), 'en'))).toEqual([
+      'no-choice-saved: Not expected yet: set once the visitor saves a choice.',
+    ]);
+    expect(said(unseen(entry('cookies_preferences', 'no-choice-saved'), 'fr'))).toEqual([
+      'no-choice-saved: Pas encore attendu\u202f: déposé quand le visiteur enregistre son choix.',
+    ]);
+    expect(said(unseen(entry('django_language', 'multilingual-only'), 'en'))).toEqual([
+      'multilingual-only: Set only on portals offered in several languages.',
+    ]);
+    expect(said(unseen(entry('django_language', 'multilingual-only'), 'fr'))).toEqual([
+      'multilingual-only: Déposé seulement sur les portails proposés en plusieurs langues.',
+    ]);
     // A muted line under the row's facts, as the other notes are.
     expect(unseen(entry('_ga', 'refused'), 'en').querySelector('[data-not-seen-reason]')?.className).toBe('facts muted');
     cleanup();

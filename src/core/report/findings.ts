@@ -7,7 +7,7 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import type { SiteCookie, SiteRecord } from '../cookies/site-record.ts';
 import type { MatchResult, MatchSource } from '../registry/match.ts';
 import { formatSeconds, outlivesStated, parseStatedLifetime, type StatedLifetime } from './duration.ts';
-import { CONSENT_COOKIE, judgeCookie } from '../consent/consent-choice.ts';
+import { judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName, keepsTheChoice, knownTrackerNamed } from '../consent/consent-trackers.ts';
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
@@ -95,12 +95,6 @@ const UNDECLARED_OWN_DEFAULT = undeclaredEvidence("seen, not in the platform's d
 const UNDECLARED_EMBEDDED_DEFAULT = undeclaredEvidence(
   "set by embedded content, not in the platform's default charter (the site's own was not read)",
 );
-
-/**
- * The platform sets `django_language` only on portals offered in several languages (a charter
- * declares it all the same): not seeing it says nothing about the charter.
- */
-const SET_ONLY_SOMETIMES = new Set(['django_language']);
 
 const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
 
@@ -260,12 +254,10 @@ export function findingsInNameOrder(
   }
 
   const unseen: Finding[] = [];
-  // The consent cookie is written by the visitor's choice: before one, it cannot have been seen.
-  const noChoiceYet = site.consent.state === 'none';
   // The default's entries are the platform's cookies, not what the site declared: not seeing one is no finding.
   for (const entry of standIn ? [] : notSeen) {
-    if (entry.match === 'exact' && (SET_ONLY_SOMETIMES.has(entry.cookie) || (noChoiceYet && entry.cookie === CONSENT_COOKIE))) continue;
-    // The visitor's choice keeps it away (absence-reason.ts): the report's entry says why, and no finding is made.
+    // Not expected (the visitor's choice, a platform cookie set only sometimes: absence-reason.ts):
+    // the report's entry says why, and no finding is made.
     if (consentReadable && absenceReason(site.consent, entry) !== null) continue;
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
     unseen.push({

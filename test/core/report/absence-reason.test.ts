@@ -50,13 +50,29 @@ describe('absenceReason', () => {
     expect(absenceReason(allOff, declares('disqus_unique', 'third-party'))).toBeNull();
   });
 
-  it('never explains a necessary entry, nor one of the platform’s own cookies, whatever the choice', () => {
+  it('never explains a necessary entry, nor the platform’s session and CSRF cookies, whatever the choice', () => {
     for (const choice of [NO_CHOICE, consent('refused'), consent('refused', { ga: false, matomo: false })]) {
       expect(absenceReason(choice, declares('remember_me', 'necessary')), choice.state).toBeNull();
       // The platform sets its own whatever the visitor chooses, even filed under statistics or third parties.
       expect(absenceReason(choice, declares('sessionid', 'statistics')), choice.state).toBeNull();
-      expect(absenceReason(choice, declares('cookies_preferences', 'third-party')), choice.state).toBeNull();
+      expect(absenceReason(choice, declares('csrftoken', 'third-party')), choice.state).toBeNull();
     }
+  });
+
+  it('explains the platform’s consent cookie before any choice (only a choice writes it), and its language cookie always', () => {
+    expect(absenceReason(NO_CHOICE, declares('cookies_preferences', 'necessary'))).toBe('no-choice-saved');
+    // Whatever a charter files it under.
+    expect(absenceReason(NO_CHOICE, declares('cookies_preferences', 'third-party'))).toBe('no-choice-saved');
+    for (const chosen of [consent('accepted'), consent('refused'), consent('choice', { ga: false })]) {
+      // A choice made, and its cookie missing: something is wrong (the record was dropped, say).
+      expect(absenceReason(chosen, declares('cookies_preferences', 'necessary')), chosen.state).toBeNull();
+    }
+    // Set on portals offered in several languages only: a charter declares it all the same.
+    for (const choice of [NO_CHOICE, consent('accepted'), consent('refused')]) {
+      expect(absenceReason(choice, declares('django_language', 'necessary')), choice.state).toBe('multilingual-only');
+    }
+    // A prefix entry of that name is not the platform's cookie.
+    expect(absenceReason(NO_CHOICE, declares('django_language', 'necessary', 'prefix'))).toBeNull();
   });
 
   it('after an acceptance: nothing is explained by the choice', () => {

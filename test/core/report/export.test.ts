@@ -135,17 +135,27 @@ describe('exportReport', () => {
         ...sample.notSeen,
         { ...entry, cookie: '_ga', absentBecause: 'refused' as const },
         { ...entry, cookie: '_pk_id.', match: 'prefix' as const, provider: 'Matomo', absentBecause: 'before-choice' as const },
+        { ...entry, cookie: 'cookies_preferences', provider: 'Huwise', absentBecause: 'no-choice-saved' as const },
+        { ...entry, cookie: 'django_language', provider: 'Huwise', absentBecause: 'multilingual-only' as const },
       ],
     };
     const json = JSON.parse(exportReport(explained, 'json').text);
     expect(json).toEqual(explained);
-    expect(json.notSeen.map((e: { absentBecause?: string }) => e.absentBecause ?? null)).toEqual([null, 'refused', 'before-choice']);
+    expect(json.notSeen.map((e: { absentBecause?: string }) => e.absentBecause ?? null)).toEqual([
+      null,
+      'refused',
+      'before-choice',
+      'no-choice-saved',
+      'multilingual-only',
+    ]);
     // An entry the choice does not explain is written as before: no field.
     expect(Object.keys(json.notSeen[0])).not.toContain('absentBecause');
     const markdown = exportReport(explained, 'markdown').text;
     expect(markdown).toContain('- csrftoken (Opendatasoft): API\n');
     expect(markdown).toContain('- \\_ga (Google): Audience (not expected: the visitor refused it)\n');
     expect(markdown).toContain('- \\_pk\\_id\\.\\* (Matomo): Audience (not expected yet: set only after the visitor accepts)\n');
+    expect(markdown).toContain('- cookies\\_preferences (Huwise): Audience (not expected yet: set once the visitor saves a choice)\n');
+    expect(markdown).toContain('- django\\_language (Huwise): Audience (set only on portals offered in several languages)\n');
     expect(exportReport(explained, 'csv').text).toBe(exportReport(sample, 'csv').text);
   });
 

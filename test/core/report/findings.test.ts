@@ -192,6 +192,15 @@ describe('findingsFor', () => {
     expect(notSeen().map((f) => `${f.kind} ${f.cookie}`)).toEqual(['not-seen cookies_preferences']);
   });
 
+  it('does not call the language cookie "not seen": the platform sets it on multilingual portals only', () => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);
+    const entry: CharterEntry = { ...declares('django_language', 'necessary'), provider: 'Opendatasoft' };
+    expect(findingsFor(site, [], [entry]).filter((f) => f.kind === 'not-seen')).toEqual([]);
+    // Any other entry of the platform's not seen is one.
+    expect(findingsFor(site, [], [{ ...entry, cookie: 'csrftoken' }]).map((f) => `${f.kind} ${f.cookie}`)).toEqual(['not-seen csrftoken']);
+  });
+
   it('flags a lifetime longer than declared, and a declared entry not seen, least serious last', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);

@@ -97,8 +97,13 @@ export function liveCharterScenarios(ctx: E2eContext): void {
         category: 'necessary',
       });
       expect(report.notSeen.map((e) => e.cookie)).toEqual(['cookies_preferences', '_pk_id.', '_pk_ses.', '_ga']);
-      // No choice yet: the trackers are not expected until the visitor accepts; the choice's own cookie is simply not seen.
-      expect(report.notSeen.map((e) => e.absentBecause ?? null)).toEqual([null, 'before-choice', 'before-choice', 'before-choice']);
+      // No choice yet: the trackers are not expected until the visitor accepts, the choice's own cookie until one is saved.
+      expect(report.notSeen.map((e) => e.absentBecause ?? null)).toEqual([
+        'no-choice-saved',
+        'before-choice',
+        'before-choice',
+        'before-choice',
+      ]);
 
       const popup = await openPopup(ctx.browser(), host);
       await popup.waitFor('[data-charter="live"]');
@@ -112,9 +117,13 @@ export function liveCharterScenarios(ctx: E2eContext): void {
         ]);
         return names.map((name, i) => `${name} ${lines[i]}`);
       };
-      await expect.poll(reasons).toEqual(['_pk_id.* before-choice', '_pk_ses.* before-choice', '_ga before-choice']);
+      await expect
+        .poll(reasons)
+        .toEqual(['cookies_preferences no-choice-saved', '_pk_id.* before-choice', '_pk_ses.* before-choice', '_ga before-choice']);
       expect(await popup.texts('[data-cookie="_ga"] [data-not-seen-reason]')).toEqual([englishMessages.notSeenBeforeChoice.message]);
-      expect(await popup.texts('[data-cookie="cookies_preferences"] [data-not-seen-reason]')).toEqual([]);
+      expect(await popup.texts('[data-cookie="cookies_preferences"] [data-not-seen-reason]')).toEqual([
+        englishMessages.notSeenNoChoiceSaved.message,
+      ]);
 
       // "Refuse" on the portal, the popup open: the trackers, still not seen, are now refused.
       await site.click('#consent-refuse');

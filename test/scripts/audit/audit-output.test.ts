@@ -42,10 +42,15 @@ describe('audit output', () => {
           { ...entry, cookie: '_ga', category: 'statistics', absentBecause: 'refused' },
           { ...entry, cookie: 'disqus_unique', category: 'third-party', absentBecause: 'before-choice' },
           { ...entry, cookie: 'csrftoken', category: 'necessary' },
+          { ...entry, cookie: 'cookies_preferences', category: 'necessary', absentBecause: 'no-choice-saved' },
+          { ...entry, cookie: 'django_language', category: 'necessary', absentBecause: 'multilingual-only' },
         ],
       }),
       't',
     );
+    // The consent cookie waits for the choice too; the language cookie's absence has no phase.
+    expect(text).toMatch(/^cookies_preferences\s+Someone\s+Audience\s+not-seen\s+before-choice$/m);
+    expect(text).toMatch(/^django_language\s+Someone\s+Audience\s+not-seen$/m);
     expect(text).toMatch(/^_ga\s+Someone\s+Audience\s+not-seen\s+after-refuse$/m);
     expect(text).toMatch(/^disqus_unique\s+Someone\s+Audience\s+not-seen\s+before-choice$/m);
     expect(text).toMatch(/^csrftoken\s+Someone\s+Audience\s+not-seen$/m);
