@@ -142,6 +142,8 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   // One chip per flag, each whole: a line wraps between them, never inside one.
   const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [' ', element(doc, 'span', { class: 'flag' }, flag)]);
   const muted = 'facts muted';
+  /** A muted line under the facts, named by its data attribute: why the row reads as it does. */
+  const note = (attribute: string, value: string, text: string) => element(doc, 'p', { class: muted, [attribute]: value }, text);
 
   const content = [
     element(
@@ -184,10 +186,9 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   );
   if (cookie?.categoryInferred)
     content.push(
-      element(
-        doc,
-        'p',
-        { class: muted, 'data-category-inferred': cookie.categoryInferred },
+      note(
+        'data-category-inferred',
+        cookie.categoryInferred,
         t(cookie.categoryInferred === 'platform' ? 'categoryInferredPlatform' : 'categoryInferredTracker'),
       ),
     );
@@ -206,21 +207,13 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
     );
   }
   if (cookie?.thirdParty)
-    content.push(
-      element(
-        doc,
-        'p',
-        { class: muted, 'data-third-party': cookie.thirdParty.via },
-        t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via))),
-      ),
-    );
+    content.push(note('data-third-party', cookie.thirdParty.via, t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via)))));
   // Why a declared entry not seen makes no finding: the visitor's choice, or the platform, keeps it away.
-  if (entry?.absentBecause)
-    content.push(element(doc, 'p', { class: muted, 'data-not-seen-reason': entry.absentBecause }, t(ABSENCE_MESSAGE[entry.absentBecause])));
+  if (entry?.absentBecause) content.push(note('data-not-seen-reason', entry.absentBecause, t(ABSENCE_MESSAGE[entry.absentBecause])));
   // Why a cookie shows no finding: another site open under its domain may have set it.
   if (cookie?.originUnknown) {
     const domain = cookie.domain.replace(/^\./, '');
-    content.push(element(doc, 'p', { class: muted, 'data-origin-unknown': domain }, t('originUnknownCookie', domain)));
+    content.push(note('data-origin-unknown', domain, t('originUnknownCookie', domain)));
   }
   return content;
 }
