@@ -348,16 +348,7 @@ export function storageScenarios(ctx: E2eContext): void {
         60_000,
       );
       // Written for real: the portal's record is in storage.session (the report above came from the worker's memory).
-      const storedRecord = () =>
-        api.evaluate(async (key) => {
-          const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
-            storage: { session: SessionStorage };
-          };
-          const all = await api.storage.session.get(null);
-          const value = all[key];
-          return typeof value === 'string' ? value : '';
-        }, siteItem(storeId, host).key);
-      await expect.poll(storedRecord, { timeout: 15_000 }).toContain('"storage_full_probe"');
+      await expect.poll(() => storedText(api, siteItem(storeId, host).key), { timeout: 15_000 }).toContain('"storage_full_probe"');
 
       const popup = await openPopup(browser, host);
       await popup.waitFor('[data-notice-part="sites-dropped"]');
