@@ -130,6 +130,19 @@ export const KNOWN_COOKIE_NAMES: readonly string[] = [
   'disqusauth',
   'YSC',
   'VISITOR_INFO1_LIVE',
+  // The known-tracker table's other names (test/core/charter/known.test.ts keeps the two in step),
+  // but for `atid` and `testCookie`: words short or plain enough to be found inside a glued row's prose.
+  'atsession',
+  'attvtreman',
+  'idrxvr',
+  '_dc_gtm',
+  '__qca',
+  '_clck',
+  '_clsk',
+  '_fbp',
+  '_fbc',
+  '_uetvid',
+  '_uetsid',
 ];
 
 const KNOWN_NAME_SET = new Set(KNOWN_COOKIE_NAMES);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import {
+  KNOWN_COOKIE_NAMES,
   KNOWN_PROVIDERS,
   isKnownCookieName,
   knownCookieNameLengthsAt,
@@ -68,5 +70,15 @@ describe('shortestKnownCookieNameLengthAt', () => {
     }
     expect(shortestKnownCookieNameLengthAt('_pk_ses', 0)).toBe('_pk_ses'.length);
     expect(shortestKnownCookieNameLengthAt('acme', 0)).toBe(0);
+  });
+});
+
+describe('KNOWN_COOKIE_NAMES', () => {
+  it('names every cookie of the known-tracker table (a family by its name without the separator), but two plain words', () => {
+    const listed = new Set(KNOWN_COOKIE_NAMES);
+    const missing = KNOWN_TRACKERS.map((tracker) => tracker.cookie).filter(
+      (cookie) => !listed.has(cookie) && !listed.has(cookie.replace(/[._]$/, '')),
+    );
+    expect(missing).toEqual(['atid', 'testCookie']);
   });
 });
