@@ -307,6 +307,24 @@ describe('parseCharter: single-space separated rows', () => {
 });
 
 describe('parseCharter: single-space rows of less common providers', () => {
+  it('reads AT Internet’s names that have no underscore (atsession, idrxvr) as cookie names', () => {
+    const text = [
+      '## Politique de cookies',
+      '',
+      '### Cookies de mesure d’audience',
+      '',
+      'Nom du prestataire Service et emplacement Nom du cookies Finalités',
+      'AT Internet Mesure d’audience (front) atsession et idrxvr Suivi des visites',
+    ].join('\n');
+    const visits = {
+      provider: 'AT Internet',
+      service: 'Mesure d’audience (front)',
+      purpose: 'Suivi des visites',
+      category: 'statistics' as const,
+    };
+    expect(parseCharter(text).entries).toEqual([entry({ ...visits, cookie: 'atsession' }), entry({ ...visits, cookie: 'idrxvr' })]);
+  });
+
   it('reads Eulerian and Piano rows between Matomo ones', () => {
     const text = [
       'Politique de cookies',
