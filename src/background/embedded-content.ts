@@ -10,6 +10,7 @@ import {
   responseReceived,
   storesEnded,
   tabClosed,
+  trimmedToSize,
   type Attribution,
   type AttributionState,
 } from '../core/cookies/third-party-attribution.ts';
@@ -72,7 +73,8 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
     state = (await attributionItem.get(deps.area).catch(() => null)) ?? emptyAttributionState();
   });
   const writer = createDebouncedWriter((items) => deps.area.write(items), deps.writeDelayMs ?? 50);
-  const save = () => writer.schedule(attributionItem.key, attributionItem.encode(state));
+  // Trimmed to its size limit as it is written (the JSON is made for the write anyway).
+  const save = () => writer.schedule(attributionItem.key, trimmedToSize(state, attributionItem.encode(state)));
 
   /** In-flight requests by id, and per tab the hosts they go to (with counts). */
   const requests = new Map<string, { tabId: string; host: string }>();

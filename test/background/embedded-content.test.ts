@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedContent } from '../../src/background/embedded-content.ts';
-import type { Attribution } from '../../src/core/cookies/third-party-attribution.ts';
+import { MAX_RESPONSES, MAX_STATE_CHARS, type Attribution } from '../../src/core/cookies/third-party-attribution.ts';
 import { attributionItem } from '../../src/core/storage/session-items.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeSession } from '../support/fake-session.ts';
@@ -117,6 +117,22 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     expect(restarted.recorded).toMatchObject([{ via: 'response' }]);
     await restarted.embedded.flush();
     expect(JSON.stringify(session.data)).not.toContain('SECRET-VALUE');
+  });
+
+  it('writes its state within its size limit: tabs of 4 KB Set-Cookie names trimmed, oldest evidence first', async () => {
+    const { embedded, session } = setup();
+    const names = (tab: number) => Array.from({ length: MAX_RESPONSES }, (_, i) => `t${tab}_${i}_`.padEnd(4096, 'x'));
+    for (const tab of [1, 2, 3, 4, 5]) {
+      embedded.requests.started({ requestId: `p${tab}`, tabId: tab, kind: 'main_frame', url: PORTAL });
+      embedded.requests.responded({ requestId: `d${tab}`, tabId: tab, url: 'https://disqus.com/embed/comments/', names: names(tab) });
+    }
+    await embedded.flush();
+    const text = session.data[attributionItem.key] as string;
+    // Five tabs of 64 names of 4 KB: 1.3 MB, over the limit.
+    expect(text.length).toBeLessThanOrEqual(MAX_STATE_CHARS);
+    const tabs = attributionItem.decode(text)!.tabs;
+    expect(tabs['1']!.responses).toEqual([]);
+    expect(tabs['5']!.responses).toHaveLength(MAX_RESPONSES);
   });
 
   it('forgets a closed tab, and requests of other kinds add no frame', async () => {

@@ -39,6 +39,12 @@ export const MAX_PENDING = 64;
 /** Third-party cookies remembered as filed under sites (their removal is filed there too). */
 export const MAX_FILED = 2000;
 /**
+ * The most the state may take in storage.session, as JSON characters: 1 MB of its 10 MB. The
+ * counts above bound it in entries, but a name may be 4 KB long (2,000 filed cookies of such
+ * names would be 8 MB), and the site records share that storage (trimmedToSize).
+ */
+export const MAX_STATE_CHARS = 1_000_000;
+/**
  * A response's evidence, and a waiting cookie, count for this long: the two events of one
  * Set-Cookie come milliseconds apart, and evidence of a cookie the browser refused must not
  * match an unrelated one much later.
@@ -327,4 +333,33 @@ export function removedFromSites(state: AttributionState, cookie: BrowserCookie)
   const sites = state.filed?.[key] ?? [];
   if (state.filed) delete state.filed[key];
   return sites;
+}
+
+/** JSON characters an object member `"key":value,` takes. */
+const memberChars = (key: string, value: unknown) => JSON.stringify(key).length + JSON.stringify(value).length + 2;
+
+/**
+ * Trims the state, in place, until its JSON (`text`, its length in characters) fits in
+ * `limit`, and returns the JSON that is written then: the oldest filed cookies go first (a later
+ * removal of one no longer reaches its site's record), then the oldest cookies waiting for a
+ * response, then each tab's oldest unused Set-Cookie names, then its frame hosts: what is
+ * oldest helps least. Trims to nine tenths of `limit`, so a state at the limit is not trimmed
+ * again at every event. Each entry is measured once: linear in the state's size.
+ */
+export function trimmedToSize(state: AttributionState, text: string, limit: number = MAX_STATE_CHARS): string {
+  if (text.length <= limit) return text;
+  const target = Math.floor(limit * 0.9);
+  let size = text.length;
+  const filed = state.filed ?? {};
+  for (const key of Object.keys(filed)) {
+    if (size <= target) break;
+    size -= memberChars(key, filed[key]);
+    delete filed[key];
+  }
+  while (size > target && state.pending.length > 0) size -= JSON.stringify(state.pending.shift()).length + 1;
+  for (const tab of Object.values(state.tabs)) {
+    while (size > target && tab.responses.length > 0) size -= JSON.stringify(tab.responses.shift()).length + 1;
+    while (size > target && tab.frameHosts.length > 0) size -= JSON.stringify(tab.frameHosts.shift()).length + 1;
+  }
+  return JSON.stringify(state);
 }

@@ -15,6 +15,7 @@ import {
   responseReceived,
   storesEnded,
   tabClosed,
+  trimmedToSize,
   withoutValue,
   type AttributionState,
   type StoreOf,
@@ -297,5 +298,59 @@ describe('third-party attribution, a private session that ended', () => {
     expect(removedFromSites(state, disqus({ storeId: '0' }))).toEqual([PORTAL]);
     expect(state.filed).toEqual({ 'not a cookie identity': [PORTAL] });
     expect(storesEnded(state, new Set(['1']))).toBe(false);
+  });
+});
+
+describe('trimmedToSize', () => {
+  /** A state of `filed` filed cookies, `pending` waiting ones and a tab with `responses` unused names, each name `nameLength` long. */
+  function heavy(filed: number, pending: number, responses: number, nameLength: number): AttributionState {
+    const state = twoTabs();
+    const name = (kind: string, i: number) => `${kind}${i}_`.padEnd(nameLength, 'x');
+    state.filed = Object.fromEntries(Array.from({ length: filed }, (_, i) => [`${name('filed', i)}|.disqus.com|/`, [PORTAL]]));
+    state.pending = Array.from({ length: pending }, (_, i) => ({ cookie: withoutValue(disqus({ name: name('pending', i) })), at: i }));
+    state.tabs['1']!.responses = Array.from({ length: responses }, (_, i) => ({ host: 'disqus.com', name: name('response', i), at: i }));
+    return state;
+  }
+
+  it('leaves a state within the limit as it is, its JSON unchanged', () => {
+    const state = heavy(3, 2, 2, 20);
+    const text = JSON.stringify(state);
+    expect(trimmedToSize(state, text, text.length)).toBe(text);
+    expect(JSON.stringify(state)).toBe(text);
+  });
+
+  it('drops the oldest filed cookies first, to nine tenths of the limit, and returns the JSON of what is left', () => {
+    const state = heavy(MAX_FILED, 2, 2, 4096);
+    const text = JSON.stringify(state);
+    // 2,000 filed cookies of 4 KB names: 8 MB, against a limit of 1 MB.
+    expect(text.length).toBeGreaterThan(8_000_000);
+    const trimmed = trimmedToSize(state, text);
+    expect(trimmed).toBe(JSON.stringify(state));
+    expect(trimmed.length).toBeLessThanOrEqual(1_000_000);
+    expect(trimmed.length).toBeGreaterThan(850_000);
+    const kept = Object.keys(state.filed!);
+    // The newest kept, in their order; what waits for a response and each tab's evidence untouched.
+    expect(kept.at(-1)).toMatch(new RegExp(`^filed${MAX_FILED - 1}_`));
+    expect(kept.map((key) => Number(/^filed(\d+)_/.exec(key)![1]))).toEqual(
+      Array.from({ length: kept.length }, (_, i) => MAX_FILED - kept.length + i),
+    );
+    expect(state.pending).toHaveLength(2);
+    expect(state.tabs['1']!.responses).toHaveLength(2);
+  });
+
+  it('then the oldest cookies waiting for a response, then each tab’s oldest evidence and frames', () => {
+    const state = heavy(0, MAX_PENDING, MAX_PENDING, 4096);
+    const limit = 200_000;
+    const trimmed = trimmedToSize(state, JSON.stringify(state), limit);
+    expect(trimmed.length).toBeLessThanOrEqual(limit);
+    expect(state.pending).toEqual([]);
+    // The responses left are the newest.
+    expect(state.tabs['1']!.responses.length).toBeGreaterThan(0);
+    expect(state.tabs['1']!.responses.at(-1)!.name).toMatch(new RegExp(`^response${MAX_PENDING - 1}_`));
+    expect(state.tabs['1']!.frameHosts).toEqual(['disqus.com']);
+    // A limit nothing but empty tabs fits: every list emptied, the tabs' pages kept.
+    const tiny = trimmedToSize(state, JSON.stringify(state), 10);
+    expect(state.tabs['1']).toMatchObject({ topHost: PORTAL, responses: [], frameHosts: [] });
+    expect(tiny).toBe(JSON.stringify(state));
   });
 });
