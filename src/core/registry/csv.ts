@@ -35,39 +35,16 @@ function parseStrict<T>(text: string, options: Options): T[] {
   }
 }
 
-/**
- * Reads CSV text into records of raw field strings. A leading BOM is dropped; a final line break
- * does not start an empty record; a blank line in the middle is a record with one empty field.
- */
-export function parseCsv(text: string): string[][] {
-  return parseStrict<string[]>(text, { relax_column_count: true });
-}
-
-/** One CSV record and where it starts. */
-export type CsvRecord = {
-  /** Raw field values, in column order. */
-  fields: string[];
-  /** 1-based line of the text the record starts on (quoted line breaks make this differ from its index). */
-  line: number;
-};
-
-/** Like `parseCsv`, keeping the line each record starts on for error messages. */
-export function readCsvRecords(text: string): CsvRecord[] {
-  const records = parseStrict<{ record: string[]; info: { lines: number } }>(text, { relax_column_count: true, info: true });
-  // csv-parse tells the line a record ends on: the next one starts on the line after it.
-  let nextLine = 1;
-  return records.map(({ record, info }) => {
-    const line = nextLine;
-    nextLine = info.lines + 1;
-    return { fields: record, line };
-  });
-}
+/** A CSV table: its header's names, and its records as arrays of raw field strings in column order. */
+export type CsvTable = { header: string[]; records: string[][] };
 
 /**
- * Reads CSV text whose first record is a header into one object per record, keyed by header name.
- * Blank lines are skipped. Throws when a record's field count differs from the header's, so a
- * broken row cannot shift columns silently.
+ * Reads CSV text whose first record is a header. Blank lines are skipped. Throws when a record's
+ * field count differs from the header's, so a broken row cannot shift columns silently. Records
+ * stay arrays, the caller finding its columns once: an object keyed by name for each record took
+ * twice the time (2 MB of rows of empty fields: about 440 against 210 ms).
  */
-export function parseCsvWithHeader(text: string): Record<string, string>[] {
-  return parseStrict<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
+export function readCsvTable(text: string): CsvTable {
+  const table = parseStrict<string[]>(text, { skip_empty_lines: true });
+  return { header: table[0] ?? [], records: table.slice(1) };
 }

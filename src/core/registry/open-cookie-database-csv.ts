@@ -3,7 +3,7 @@
  * document that scripts/build-open-cookie-database.ts writes (the extension ships that JSON, never
  * the CSV, so the CSV reader stays out of both bundles).
  */
-import { parseCsvWithHeader } from './csv.ts';
+import { readCsvTable } from './csv.ts';
 import {
   OPEN_COOKIE_DATABASE_COLUMNS,
   OPEN_COOKIE_DATABASE_SOURCE,
@@ -25,26 +25,32 @@ const CSV_COLUMN = {
 
 /** Reads the upstream CSV text into rows. Throws on a missing column or a Wildcard value other than 0/1. */
 export function rowsFromCsv(csvText: string): OpenCookieDatabaseRow[] {
-  const records = parseCsvWithHeader(csvText);
+  const { header, records } = readCsvTable(csvText);
+  const columnIndex = (column: string): number => {
+    const index = header.indexOf(column);
+    if (index === -1) throw new Error(`Open Cookie Database CSV has no "${column}" column`);
+    return index;
+  };
+  const at = Object.fromEntries(Object.entries(CSV_COLUMN).map(([key, column]) => [key, columnIndex(column)])) as Record<
+    keyof typeof CSV_COLUMN,
+    number
+  >;
   return records.map((record, index) => {
-    const field = (column: string): string => {
-      const value = record[column];
-      if (value === undefined) throw new Error(`Open Cookie Database CSV has no "${column}" column`);
-      return value.trim();
-    };
-    const wildcard = field(CSV_COLUMN.wildcard);
+    // readCsvTable gives every record as many fields as the header.
+    const field = (column: number): string => record[column]!.trim();
+    const wildcard = field(at.wildcard);
     if (wildcard !== '0' && wildcard !== '1') {
       throw new Error(`Open Cookie Database CSV row ${index + 1}: Wildcard match is "${wildcard}", expected 0 or 1`);
     }
     return {
-      id: field(CSV_COLUMN.id),
-      platform: field(CSV_COLUMN.platform),
-      category: field(CSV_COLUMN.category),
+      id: field(at.id),
+      platform: field(at.platform),
+      category: field(at.category),
       // Trimmed: one upstream name ends in a tab, which no browser keeps in a cookie name.
-      name: field(CSV_COLUMN.name),
-      domain: field(CSV_COLUMN.domain),
-      description: field(CSV_COLUMN.description),
-      retention: field(CSV_COLUMN.retention),
+      name: field(at.name),
+      domain: field(at.domain),
+      description: field(at.description),
+      retention: field(at.retention),
       wildcard: wildcard === '1',
     };
   });
