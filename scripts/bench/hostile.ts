@@ -11,7 +11,7 @@ import { CharterError, readCharter, readCharterPage } from '../../src/core/chart
 import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
-import { CsvSyntaxError, parseCsv } from '../../src/core/registry/csv.ts';
+import { CsvSyntaxError, readCsvTable } from '../../src/core/registry/csv.ts';
 import { MAX_DOMAIN_CELL_LENGTH, parseDomainCell } from '../../src/core/registry/open-cookie-database-domain.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../../src/core/registry/name-index.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
@@ -251,11 +251,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     read: readRows(GLUED_HEADER),
   },
   // The Open Cookie Database reader.
-  { reader: 'CSV', shape: 'doubled quotes', make: (size) => framed('"', '""', '"', size), read: csvErrors(parseCsv) },
-  { reader: 'CSV', shape: 'commas', make: (size) => repeatTo(',', size), read: csvErrors(parseCsv) },
-  { reader: 'CSV', shape: 'line breaks', make: (size) => repeatTo('\r\n', size), read: csvErrors(parseCsv) },
-  { reader: 'CSV', shape: 'quoted fields with line breaks', make: (size) => repeatTo('a,"b\nc"\n', size), read: csvErrors(parseCsv) },
-  { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed('"', 'a', '', size), read: csvErrors(parseCsv) },
+  { reader: 'CSV', shape: 'doubled quotes', make: (size) => framed('"', '""', '"', size), read: csvErrors(readCsvTable) },
+  { reader: 'CSV', shape: 'commas', make: (size) => repeatTo(',', size), read: csvErrors(readCsvTable) },
+  { reader: 'CSV', shape: 'line breaks', make: (size) => repeatTo('\r\n', size), read: csvErrors(readCsvTable) },
+  { reader: 'CSV', shape: 'records of two empty fields', make: (size) => repeatTo(',\n', size), read: csvErrors(readCsvTable) },
+  { reader: 'CSV', shape: 'quoted fields with line breaks', make: (size) => repeatTo('a,"b\nc"\n', size), read: csvErrors(readCsvTable) },
+  { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed('"', 'a', '', size), read: csvErrors(readCsvTable) },
   // Its Domain cells, read when a cookie of the row's name is first matched. A longer cell than
   // MAX_DOMAIN_CELL_LENGTH is refused unread, so the input is cells as long as read, one per line.
   {
