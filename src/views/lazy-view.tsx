@@ -52,8 +52,11 @@ export function lazyView<P extends { t: Translate }>(
   function Lazy(props: P) {
     const [problem, setProblem] = useState<string | null>(null);
     const [, setLoaded] = useState(false);
+    const View = loaded;
     useEffect(() => {
-      if (loaded || problem !== null) return;
+      // Rendered without the view: wait for it, even when it arrived after that render (its
+      // effect comes a frame later), or this stays a loading line.
+      if (View || problem !== null) return;
       let live = true;
       preload().then(
         () => live && setLoaded(true),
@@ -62,8 +65,7 @@ export function lazyView<P extends { t: Translate }>(
       return () => {
         live = false;
       };
-    }, [problem]);
-    const View = loaded;
+    }, [View, problem]);
     if (View) return <View {...props} />;
     if (problem !== null)
       return (

@@ -51,6 +51,19 @@ describe('lazyView', () => {
     await waitFor(() => expect(status.textContent?.trim()).toBe('loading'));
   });
 
+  it('shows the view when its code arrives between its first render and its effect (a preload started just before)', async () => {
+    let arrive: (view: typeof Hello) => void = () => undefined;
+    const View = lazyView(() => new Promise<typeof Hello>((resolve) => (arrive = resolve)));
+    // A pointer over the tabs started the load; the tab is chosen, and its view renders, before the code is there.
+    const preloaded = View.preload();
+    const root = inPage(<View name="tab" t={t} />);
+    expect(root.textContent).not.toContain('hello');
+    // The code arrives before the frame runs the view's effect.
+    arrive(Hello);
+    await preloaded;
+    await waitFor(() => expect(root.textContent).toContain('hello tab'));
+  });
+
   it('loads once however often it is preloaded, and renders at once after', async () => {
     const load = vi.fn(() => Promise.resolve(Hello));
     const View = lazyView(load);
