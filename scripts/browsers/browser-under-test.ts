@@ -11,7 +11,7 @@ export type PageUnderTest = {
   goto(url: string): Promise<void>;
   /** Waits until `selector` matches a node. */
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
-  /** Clicks the first node matching `selector`. */
+  /** Waits until `selector` matches a visible node (a view loaded on demand may come a moment later), then clicks the first. */
   click(selector: string): Promise<void>;
   /** textContent of every node matching `selector`. */
   texts(selector: string): Promise<string[]>;

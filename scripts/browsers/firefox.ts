@@ -48,7 +48,11 @@ export function wrapPage(page: Page): PageUnderTest {
       }
     },
     waitFor: async (selector, timeout = 15_000) => void (await page.waitForSelector(selector, { timeout })),
-    click: (selector) => page.click(selector),
+    // Playwright's click (Chromium) waits for its element; puppeteer's does not: wait as it does.
+    click: async (selector) => {
+      await page.waitForSelector(selector, { visible: true, timeout: 15_000 });
+      await page.click(selector);
+    },
     evaluateScript: (source) => page.evaluate(source),
     press: async (selector, key) => {
       await page.focus(selector);
