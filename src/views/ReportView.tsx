@@ -99,9 +99,6 @@ export function ReportView({
   // Measured by `npm run bench`: the first report is in the document (layout effects run right
   // after), not yet painted; its host line's Element Timing (reportPaintTiming) tells the paint.
   useLayoutEffect(markReportInDocument, []);
-  // After the frame that paints the report, not in its way (a page not shown has no frame, and
-  // loads a tab's view when it is opened).
-  useEffect(() => void requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(preloadTabs))), []);
   const [tab, setTab] = useState<TabId>('cookies');
   const [focusKey, setFocusKey] = useState<string | null>(null);
   // A finding whose cookie is not in the first page: shown once the whole report is here.
@@ -198,6 +195,9 @@ export function ReportView({
         label={t('reportSections')}
         selected={shownTab}
         onSelect={(id) => setTab(id as TabId)}
+        // The tabs' views load when a pointer or the focus comes to the tabs, a moment before a
+        // tab is chosen: an open that shows only the cookies does not hold them in memory.
+        onIntent={preloadTabs}
         tabs={[
           { id: 'cookies', label: t('tabCookies') },
           ...(wide ? [] : [{ id: 'timeline', label: t('tabTimeline') }]),

@@ -9,12 +9,14 @@ type TabPanelsProps = {
   selected: string;
   /** Called with the id of the tab to show. */
   onSelect: (id: string) => void;
+  /** Called when a pointer enters the tab list or focus moves into it: a tab may be chosen next. */
+  onIntent?: () => void;
   /** The selected tab's panel, under a heading (level 2, seen as the tab only) named like its tab. */
   children: ComponentChildren;
 };
 
 /** WAI-ARIA tabs: one tab stop, arrow keys move between tabs, Home / End jump to the ends. */
-export function TabPanels({ label, tabs, selected, onSelect, children }: TabPanelsProps) {
+export function TabPanels({ label, tabs, selected, onSelect, onIntent, children }: TabPanelsProps) {
   const move = (event: KeyboardEvent, index: number) => {
     const target =
       event.key === 'ArrowRight'
@@ -33,7 +35,7 @@ export function TabPanels({ label, tabs, selected, onSelect, children }: TabPane
   };
   return (
     <div class="tabs">
-      <div role="tablist" aria-label={label}>
+      <div role="tablist" aria-label={label} onPointerEnter={onIntent} onFocusIn={onIntent}>
         {tabs.map((tab, index) => (
           <button
             type="button"

@@ -2,8 +2,9 @@
  * The views a page's first paint does not need, each loaded with `import()` apart from the
  * scripts a page loads at open (`npm run bench` weighs those: the popup's budget is 15,000
  * bytes gzip). The report's view is preloaded as each page opens (mountPage), alongside its
- * request for the report; the tabs behind it once the report is on screen; the access prompt,
- * the page tools and the embedded-content offer when shown. Once loaded, each renders at once.
+ * request for the report; the tabs behind it when a pointer or the focus comes to the tabs; the
+ * access prompt, the page tools and the embedded-content offer when shown. Once loaded, each
+ * renders at once.
  */
 import type { PageToolsPlace, PageToolsProps } from './PageTools.tsx';
 import { lazyView } from './lazy-view.tsx';

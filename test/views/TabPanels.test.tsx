@@ -19,6 +19,25 @@ const show = (selected: string, onSelect = vi.fn()) =>
   ).container;
 
 describe('TabPanels', () => {
+  it('says when a pointer enters the tab list or the focus moves into it, before any tab is chosen', () => {
+    const onIntent = vi.fn();
+    const onSelect = vi.fn();
+    const { container } = render(
+      <TabPanels label="data.tco.re" tabs={TABS} selected="cookies" onSelect={onSelect} onIntent={onIntent}>
+        <p>panel</p>
+      </TabPanels>,
+    );
+    const list = container.querySelector('[role="tablist"]')!;
+    fireEvent.pointerEnter(list);
+    expect(onIntent).toHaveBeenCalledTimes(1);
+    fireEvent.focusIn(container.querySelector('#tab-cookies')!);
+    expect(onIntent).toHaveBeenCalledTimes(2);
+    // Over the panel, nothing: only the tabs say a tab may be chosen.
+    fireEvent.pointerEnter(container.querySelector('[role="tabpanel"]')!);
+    expect(onIntent).toHaveBeenCalledTimes(2);
+    expect(onSelect).not.toHaveBeenCalled();
+  });
+
   it('marks the selected tab, gives it the one tab stop, and labels its panel', () => {
     const container = show('timeline');
     const tabs = [...container.querySelectorAll('[role="tab"]')];
