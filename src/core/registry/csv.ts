@@ -35,6 +35,14 @@ function parseStrict<T>(text: string, options: Options): T[] {
   }
 }
 
+/**
+ * The header of CSV text, its first record (blank lines skipped), read alone: csv-parse stops
+ * after it, so a caller can refuse a file by its header before paying for its records.
+ */
+export function readCsvHeader(text: string): string[] {
+  return parseStrict<string[]>(text, { skip_empty_lines: true, to: 1 })[0] ?? [];
+}
+
 /** A CSV table: its header's names, and its records as arrays of raw field strings in column order. */
 export type CsvTable = { header: string[]; records: string[][] };
 

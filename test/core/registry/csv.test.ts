@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvSyntaxError, readCsvTable } from '../../../src/core/registry/csv.ts';
+import { CsvSyntaxError, readCsvHeader, readCsvTable } from '../../../src/core/registry/csv.ts';
 
 /** The records of `text` read under the header `h`. */
 const recordsUnderHeader = (text: string) => readCsvTable(`h\n${text}`).records;
@@ -97,5 +97,23 @@ describe('readCsvTable', () => {
         expect(readCsvTable(text)).toEqual({ header: rows[0], records: rows.slice(1) });
       }),
     );
+  });
+});
+
+describe('readCsvHeader', () => {
+  it('reads the first record, past a byte order mark and blank lines', () => {
+    expect(readCsvHeader('\uFEFF\n\r\nID,"Name, full"\n1,x\n')).toEqual(['ID', 'Name, full']);
+  });
+
+  it('reads the empty text as no header', () => {
+    expect(readCsvHeader('')).toEqual([]);
+  });
+
+  it('stops after the header: records that would not read are not read', () => {
+    expect(readCsvHeader('a,b\n1,2,3\n1,"open')).toEqual(['a', 'b']);
+  });
+
+  it('throws on a header that does not read', () => {
+    expect(() => readCsvHeader('a,"open\nb')).toThrowError(/^CSV line 2: Quote Not Closed/);
   });
 });

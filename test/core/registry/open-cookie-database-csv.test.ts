@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import generated from '../../../src/core/registry/open-cookie-database.generated.json';
-import { documentFromCsv, rowsFromCsv, serializeDocument } from '../../../src/core/registry/open-cookie-database-csv.ts';
+import {
+  documentFromCsv,
+  OpenCookieDatabaseCsvError,
+  rowsFromCsv,
+  serializeDocument,
+} from '../../../src/core/registry/open-cookie-database-csv.ts';
 import { OPEN_COOKIE_DATABASE_SOURCE, rowsFromDocument } from '../../../src/core/registry/open-cookie-database-document.ts';
 
 const projectFile = (path: string): string => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -53,6 +58,18 @@ describe('rowsFromCsv', () => {
   });
 
   it('throws when a column is missing', () => {
-    expect(() => rowsFromCsv('ID,Platform\n1,x\n')).toThrowError(/Open Cookie Database CSV has no ".*" column/);
+    expect(() => rowsFromCsv('ID,Platform\n1,x\n')).toThrowError(OpenCookieDatabaseCsvError);
+    expect(() => rowsFromCsv('ID,Platform\n1,x\n')).toThrowError(/^Open Cookie Database CSV has no "Category" column$/);
+  });
+
+  it('refuses a file by its header before reading its records', () => {
+    // The records would throw a CsvSyntaxError (a quote never closed) if they were read.
+    expect(() => rowsFromCsv('ID,Platform\n1,"open\n')).toThrowError(/^Open Cookie Database CSV has no "Category" column$/);
+  });
+
+  it('throws on a row without a cookie name, naming the row', () => {
+    expect(() => rowsFromCsv(`${HEADER}id,P,C,n,,d,r,c,u,0\nid,P,C," \t",,d,r,c,u,0\n`)).toThrowError(
+      /^Open Cookie Database CSV row 2: no cookie name$/,
+    );
   });
 });
