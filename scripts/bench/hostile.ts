@@ -11,7 +11,8 @@ import { CharterError, readCharter, readCharterPage } from '../../src/core/chart
 import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
-import { CsvSyntaxError, readCsvTable } from '../../src/core/registry/csv.ts';
+import { CsvSyntaxError } from '../../src/core/registry/csv.ts';
+import { OpenCookieDatabaseCsvError, rowsFromCsv } from '../../src/core/registry/open-cookie-database-csv.ts';
 import { MAX_DOMAIN_CELL_LENGTH, parseDomainCell } from '../../src/core/registry/open-cookie-database-domain.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../../src/core/registry/name-index.ts';
 import { decodeConsent } from '../../src/core/consent/index.ts';
@@ -52,6 +53,16 @@ function framed(head: string, unit: string, tail: string, size: number): string 
   return head + repeatTo(unit, Math.max(0, size - head.length - tail.length)) + tail;
 }
 
+/** `header`, then as many whole `record`s as fit, then blank lines (skipped by a CSV reader): `size` characters. */
+function wholeRecords(header: string, record: string, size: number): string {
+  const body = record.repeat(Math.floor((size - header.length) / record.length));
+  return header + body + '\n'.repeat(size - header.length - body.length);
+}
+
+/** The Open Cookie Database's header line, as upstream writes it. */
+const DATABASE_HEADER =
+  'ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n';
+
 /** Lines of `cell(line number)`, `size` characters in all (the last one cut). */
 function longestCells(cell: (line: number) => string, size: number): string {
   const lines: string[] = [];
@@ -82,7 +93,7 @@ function expecting(...documented: Array<new (...args: never[]) => Error>): (read
 }
 
 const charterErrors = expecting(CharterError);
-const csvErrors = expecting(CsvSyntaxError);
+const csvErrors = expecting(CsvSyntaxError, OpenCookieDatabaseCsvError);
 const noErrors = expecting();
 
 const SPACE_HEADER: TableHeader = { line: 1, layout: 'space', columns: ['provider', 'service', 'cookie', 'purpose'] };
@@ -250,13 +261,30 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     make: (size) => repeatTo(`Opendatasoft${'aB'.repeat(990)}\n`, size),
     read: readRows(GLUED_HEADER),
   },
-  // The Open Cookie Database reader.
-  { reader: 'CSV', shape: 'doubled quotes', make: (size) => framed('"', '""', '"', size), read: csvErrors(readCsvTable) },
-  { reader: 'CSV', shape: 'commas', make: (size) => repeatTo(',', size), read: csvErrors(readCsvTable) },
-  { reader: 'CSV', shape: 'line breaks', make: (size) => repeatTo('\r\n', size), read: csvErrors(readCsvTable) },
-  { reader: 'CSV', shape: 'records of two empty fields', make: (size) => repeatTo(',\n', size), read: csvErrors(readCsvTable) },
-  { reader: 'CSV', shape: 'quoted fields with line breaks', make: (size) => repeatTo('a,"b\nc"\n', size), read: csvErrors(readCsvTable) },
-  { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed('"', 'a', '', size), read: csvErrors(readCsvTable) },
+  // The Open Cookie Database reader, as the registry build runs it (rowsFromCsv: its header read
+  // and checked first, then its records). Under the database's own header, so the records are read.
+  { reader: 'CSV', shape: 'doubled quotes', make: (size) => framed(`${DATABASE_HEADER}"`, '""', '"', size), read: csvErrors(rowsFromCsv) },
+  { reader: 'CSV', shape: 'commas', make: (size) => framed(DATABASE_HEADER, ',', '', size), read: csvErrors(rowsFromCsv) },
+  { reader: 'CSV', shape: 'line breaks', make: (size) => framed(DATABASE_HEADER, '\r\n', '', size), read: csvErrors(rowsFromCsv) },
+  {
+    reader: 'CSV',
+    shape: 'records of two empty fields',
+    make: (size) => framed(DATABASE_HEADER, ',\n', '', size),
+    read: csvErrors(rowsFromCsv),
+  },
+  {
+    reader: 'CSV',
+    shape: 'rows of a one-letter name (the most rows 2 MB holds)',
+    make: (size) => wholeRecords(DATABASE_HEADER, ',,,a,,,,,,0\n', size),
+    read: csvErrors(rowsFromCsv),
+  },
+  {
+    reader: 'CSV',
+    shape: 'quoted fields with line breaks',
+    make: (size) => wholeRecords(DATABASE_HEADER, 'a,"b\nc",,n,,,,,,0\n', size),
+    read: csvErrors(rowsFromCsv),
+  },
+  { reader: 'CSV', shape: 'unclosed quote', make: (size) => framed(`${DATABASE_HEADER}"`, 'a', '', size), read: csvErrors(rowsFromCsv) },
   // Its Domain cells, read when a cookie of the row's name is first matched. A longer cell than
   // MAX_DOMAIN_CELL_LENGTH is refused unread, so the input is cells as long as read, one per line.
   {
