@@ -7,6 +7,7 @@
  * thirteen 397), so a cookie is only flagged when it outlives every reading of the charter's
  * words (the finding allows a day more besides, for clocks and rounding: findings.ts).
  */
+import { MAX_CELL_LENGTH } from '../charter/limits.ts';
 
 /** A stated lifetime: ends with the browsing session, at most `seconds`, or unreadable. */
 export type StatedLifetime = { kind: 'session' } | { kind: 'max'; seconds: number } | { kind: 'unknown' };
@@ -208,7 +209,8 @@ function gapAfter(gap: Gap, character: string): Gap {
  * text holds. A lifetime that ends with the session or with the browser is the session.
  */
 export function parseStatedLifetime(text: string | null): StatedLifetime {
-  if (!text) return { kind: 'unknown' };
+  // Longer than a charter cell can be (a row with such a cell is not read): no lifetime anyone states.
+  if (!text || text.length > MAX_CELL_LENGTH) return { kind: 'unknown' };
   const lower = text.toLowerCase().normalize('NFC');
   let longest = -1;
   /** The amount the tokens just before give, if it can take a unit; null otherwise. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CELL_LENGTH } from '../../../src/core/charter/limits.ts';
 import { formatSeconds, longestMonthsSeconds, parseStatedLifetime } from '../../../src/core/report/duration.ts';
 
 const DAY = 86400;
@@ -141,16 +142,22 @@ describe('parseStatedLifetime', () => {
   });
 
   it('reads long runs of digits, letters and numbers without a lifetime in them as unknown', () => {
-    expect(parseStatedLifetime(`${'1'.repeat(100_000)} days`)).toEqual({ kind: 'unknown' });
-    expect(parseStatedLifetime('a'.repeat(100_000))).toEqual({ kind: 'unknown' });
-    expect(parseStatedLifetime('1.'.repeat(50_000))).toEqual({ kind: 'unknown' });
-    expect(parseStatedLifetime(`${'1 '.repeat(50_000)}jours`)).toEqual({ kind: 'max', seconds: DAY });
-    expect(parseStatedLifetime(`${'close the '.repeat(20_000)}window`)).toEqual({ kind: 'unknown' });
+    // Each as long as a charter cell can be (MAX_CELL_LENGTH, 10,000 characters) or nearly.
+    expect(parseStatedLifetime(`${'1'.repeat(9_990)} days`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('a'.repeat(10_000))).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('1.'.repeat(5_000))).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'1 '.repeat(4_995)}jours`)).toEqual({ kind: 'max', seconds: DAY });
+    expect(parseStatedLifetime(`${'close the '.repeat(999)}window`)).toEqual({ kind: 'unknown' });
     // Number words that make no number together: unreadable, never the last one's amount.
-    expect(parseStatedLifetime(`${'vingt-'.repeat(30_000)}jours`)).toEqual({ kind: 'unknown' });
-    expect(parseStatedLifetime(`${'trente et '.repeat(20_000)}un jours`)).toEqual({ kind: 'unknown' });
-    expect(parseStatedLifetime('1 an et '.repeat(20_000))).toEqual({ kind: 'max', seconds: 366 * DAY });
-    expect(parseStatedLifetime(`${' '.repeat(100_000)}x`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'vingt-'.repeat(1_660)}jours`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'trente et '.repeat(999)}un jours`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('1 an et '.repeat(1_250))).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime(`${' '.repeat(9_999)}x`)).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads a text longer than a charter cell can be as unknown, whatever it states', () => {
+    expect(parseStatedLifetime(`13 mois${' '.repeat(MAX_CELL_LENGTH - 7)}`)).toEqual({ kind: 'max', seconds: 397 * DAY });
+    expect(parseStatedLifetime(`13 mois${' '.repeat(MAX_CELL_LENGTH - 6)}`)).toEqual({ kind: 'unknown' });
   });
 
   it('says unknown rather than guessing', () => {
