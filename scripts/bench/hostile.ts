@@ -10,6 +10,7 @@
 import { CharterError, readCharter, readCharterPage } from '../../src/core/charter/index.ts';
 import { readNameCell } from '../../src/core/charter/cells.ts';
 import { splitRow, type TableHeader } from '../../src/core/charter/table.ts';
+import { MAX_CELL_LENGTH } from '../../src/core/charter/limits.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { CsvSyntaxError } from '../../src/core/registry/csv.ts';
 import { OpenCookieDatabaseCsvError, rowsFromCsv } from '../../src/core/registry/open-cookie-database-csv.ts';
@@ -207,10 +208,30 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   { reader: 'charter text', shape: 'table headers repeated', make: (size) => repeatTo(TAB_HEADER, size), read: readText },
   // Durations, read on every report.
-  { reader: 'duration', shape: 'digits', make: (size) => repeatTo('1', size), read: noErrors(parseStatedLifetime) },
-  { reader: 'duration', shape: "'1 ' repeated", make: (size) => repeatTo('1 ', size), read: noErrors(parseStatedLifetime) },
-  { reader: 'duration', shape: 'letters', make: (size) => repeatTo('a', size), read: noErrors(parseStatedLifetime) },
-  { reader: 'duration', shape: "'1.' repeated", make: (size) => repeatTo('1.', size), read: noErrors(parseStatedLifetime) },
+  {
+    reader: 'duration',
+    shape: 'digits (longest cells read)',
+    make: (size) => longestCells(() => repeatTo('1', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(parseStatedLifetime)),
+  },
+  {
+    reader: 'duration',
+    shape: "'1 ' repeated (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('1 ', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(parseStatedLifetime)),
+  },
+  {
+    reader: 'duration',
+    shape: 'letters (longest cells read)',
+    make: (size) => longestCells(() => repeatTo('a', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(parseStatedLifetime)),
+  },
+  {
+    reader: 'duration',
+    shape: "'1.' repeated (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('1.', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(parseStatedLifetime)),
+  },
   // Cookie-name cells.
   { reader: 'name cell', shape: "names separated by ', '", make: (size) => repeatTo('_a, ', size), read: noErrors(readNameCell) },
   { reader: 'name cell', shape: 'distinct names', make: (size) => distinctNames(size), read: noErrors(readNameCell) },
