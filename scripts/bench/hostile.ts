@@ -232,18 +232,49 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     make: (size) => longestCells(() => repeatTo('1.', MAX_CELL_LENGTH), size),
     read: noErrors(eachLine(parseStatedLifetime)),
   },
-  // Cookie-name cells.
-  { reader: 'name cell', shape: "names separated by ', '", make: (size) => repeatTo('_a, ', size), read: noErrors(readNameCell) },
-  { reader: 'name cell', shape: 'distinct names', make: (size) => distinctNames(size), read: noErrors(readNameCell) },
-  { reader: 'name cell', shape: "'(' repeated", make: (size) => repeatTo('(', size), read: noErrors(readNameCell) },
-  { reader: 'name cell', shape: "'<' repeated", make: (size) => repeatTo('_a<', size), read: noErrors(readNameCell) },
-  { reader: 'name cell', shape: "'&lt;' repeated", make: (size) => repeatTo('&lt;', size), read: noErrors(readNameCell) },
-  { reader: 'name cell', shape: "'_' then 'X' repeated", make: (size) => framed('_', 'X', '', size), read: noErrors(readNameCell) },
+  // Cookie-name cells. A cell longer than MAX_CELL_LENGTH is refused unread, so the input is
+  // cells as long as read, one per line.
   {
     reader: 'name cell',
-    shape: "'any cookie starting with' repeated",
-    make: (size) => repeatTo('any cookie starting with ', size),
-    read: noErrors(readNameCell),
+    shape: "names separated by ', ' (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('_a, ', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(readNameCell)),
+  },
+  {
+    reader: 'name cell',
+    shape: 'distinct names (longest cells read)',
+    make: (size) => longestCells(() => distinctNames(MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(readNameCell)),
+  },
+  {
+    reader: 'name cell',
+    shape: "'(' repeated (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('(', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(readNameCell)),
+  },
+  {
+    reader: 'name cell',
+    shape: "'<' repeated (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('_a<', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(readNameCell)),
+  },
+  {
+    reader: 'name cell',
+    shape: "'&lt;' repeated (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('&lt;', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(readNameCell)),
+  },
+  {
+    reader: 'name cell',
+    shape: "'_' then 'X' repeated (longest cells read)",
+    make: (size) => longestCells(() => framed('_', 'X', '', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(readNameCell)),
+  },
+  {
+    reader: 'name cell',
+    shape: "'any cookie starting with' repeated (longest cells read)",
+    make: (size) => longestCells(() => repeatTo('any cookie starting with ', MAX_CELL_LENGTH), size),
+    read: noErrors(eachLine(readNameCell)),
   },
   // Rows without separators, split on anchors.
   {
