@@ -75,6 +75,16 @@ function longestCells(cell: (line: number) => string, size: number): string {
   return lines.join('').slice(0, size);
 }
 
+/** One case per shape of a cell reader: cells as long as read (`cell`), one per line, each read apart. */
+function cellCases(reader: string, read: (cell: string) => unknown, cells: Record<string, string>): HostileCase[] {
+  return Object.entries(cells).map(([shape, cell]) => ({
+    reader,
+    shape: `${shape} (longest cells read)`,
+    make: (size) => longestCells(() => cell, size),
+    read: noErrors(eachLine(read)),
+  }));
+}
+
 /** Reads each line of the input apart, as cells of a file are. */
 function eachLine(read: (line: string) => unknown): (input: string) => void {
   return (input) => {
@@ -208,74 +218,23 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   { reader: 'charter text', shape: 'table headers repeated', make: (size) => repeatTo(TAB_HEADER, size), read: readText },
   // Durations, read on every report.
-  {
-    reader: 'duration',
-    shape: 'digits (longest cells read)',
-    make: (size) => longestCells(() => repeatTo('1', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(parseStatedLifetime)),
-  },
-  {
-    reader: 'duration',
-    shape: "'1 ' repeated (longest cells read)",
-    make: (size) => longestCells(() => repeatTo('1 ', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(parseStatedLifetime)),
-  },
-  {
-    reader: 'duration',
-    shape: 'letters (longest cells read)',
-    make: (size) => longestCells(() => repeatTo('a', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(parseStatedLifetime)),
-  },
-  {
-    reader: 'duration',
-    shape: "'1.' repeated (longest cells read)",
-    make: (size) => longestCells(() => repeatTo('1.', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(parseStatedLifetime)),
-  },
+  ...cellCases('duration', parseStatedLifetime, {
+    digits: repeatTo('1', MAX_CELL_LENGTH),
+    "'1 ' repeated": repeatTo('1 ', MAX_CELL_LENGTH),
+    letters: repeatTo('a', MAX_CELL_LENGTH),
+    "'1.' repeated": repeatTo('1.', MAX_CELL_LENGTH),
+  }),
   // Cookie-name cells. A cell longer than MAX_CELL_LENGTH is refused unread, so the input is
   // cells as long as read, one per line.
-  {
-    reader: 'name cell',
-    shape: "names separated by ', ' (longest cells read)",
-    make: (size) => longestCells(() => repeatTo('_a, ', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(readNameCell)),
-  },
-  {
-    reader: 'name cell',
-    shape: 'distinct names (longest cells read)',
-    make: (size) => longestCells(() => distinctNames(MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(readNameCell)),
-  },
-  {
-    reader: 'name cell',
-    shape: "'(' repeated (longest cells read)",
-    make: (size) => longestCells(() => repeatTo('(', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(readNameCell)),
-  },
-  {
-    reader: 'name cell',
-    shape: "'<' repeated (longest cells read)",
-    make: (size) => longestCells(() => repeatTo('_a<', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(readNameCell)),
-  },
-  {
-    reader: 'name cell',
-    shape: "'&lt;' repeated (longest cells read)",
-    make: (size) => longestCells(() => repeatTo('&lt;', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(readNameCell)),
-  },
-  {
-    reader: 'name cell',
-    shape: "'_' then 'X' repeated (longest cells read)",
-    make: (size) => longestCells(() => framed('_', 'X', '', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(readNameCell)),
-  },
-  {
-    reader: 'name cell',
-    shape: "'any cookie starting with' repeated (longest cells read)",
-    make: (size) => longestCells(() => repeatTo('any cookie starting with ', MAX_CELL_LENGTH), size),
-    read: noErrors(eachLine(readNameCell)),
-  },
+  ...cellCases('name cell', readNameCell, {
+    "names separated by ', '": repeatTo('_a, ', MAX_CELL_LENGTH),
+    'distinct names': distinctNames(MAX_CELL_LENGTH),
+    "'(' repeated": repeatTo('(', MAX_CELL_LENGTH),
+    "'<' repeated": repeatTo('_a<', MAX_CELL_LENGTH),
+    "'&lt;' repeated": repeatTo('&lt;', MAX_CELL_LENGTH),
+    "'_' then 'X' repeated": framed('_', 'X', '', MAX_CELL_LENGTH),
+    "'any cookie starting with' repeated": repeatTo('any cookie starting with ', MAX_CELL_LENGTH),
+  }),
   // Rows without separators, split on anchors.
   {
     reader: 'segmenting',
