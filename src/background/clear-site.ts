@@ -123,8 +123,33 @@ function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise
  *
  * Resolves to how many cookies were deleted; one that cannot be deleted is skipped, not fatal. No
  * cookie's value is read or passed on.
+ *
+ * A clear of a site asked for while one of the same site and store runs (two pages, or two
+ * clicks, at once) shares it: started apart, the second would find the tabs already blank, leave
+ * them out, and answer while they were still away, and the record would restart twice. One that
+ * takes the tabs away asked for while one that does not runs waits for it, then runs its own.
  */
 export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: string, reloadTabs: boolean) => Promise<number> {
+  // Clears under way (not state: a worker stopped in the middle leaves the tabs to tabs-away.ts).
+  const running = new Map<string, { work: Promise<number>; reloadTabs: boolean }>();
+  const clear = clearOnce(deps);
+  return (host, storeId, reloadTabs) => {
+    const key = `${storeId}|${host}`;
+    const current = running.get(key);
+    if (current && (current.reloadTabs || !reloadTabs)) return current.work;
+    const work = (async () => {
+      await current?.work.catch(() => undefined);
+      return clear(host, storeId, reloadTabs);
+    })().finally(() => {
+      if (running.get(key)?.work === work) running.delete(key);
+    });
+    running.set(key, { work, reloadTabs });
+    return work;
+  };
+}
+
+/** One clear, as createClearSite describes it, whatever else runs. */
+function clearOnce(deps: ClearSiteDeps): (host: string, storeId: string, reloadTabs: boolean) => Promise<number> {
   const leaveWaitMs = deps.leaveWaitMs ?? LEAVE_WAIT_MS;
   const comeBackWaitMs = deps.comeBackWaitMs ?? COME_BACK_WAIT_MS;
   const quietMs = deps.quietMs ?? QUIET_MS;

@@ -286,4 +286,33 @@ describe('clear site', () => {
     expect(await clearSite('data.tco.re', '0', false)).toBe(3);
     expect(restarted).toEqual(['0|data.tco.re']);
   });
+
+  it('shares a clear of the same site and store asked for while it runs: the tabs go and come back once, the record restarts once', async () => {
+    const { clearSite, calls, restarted } = setup();
+    const [first, second, withoutTabs] = await Promise.all([
+      clearSite('data.tco.re', '0', true),
+      clearSite('data.tco.re', '0', true),
+      // Taking the tabs away covers one that would not.
+      clearSite('data.tco.re', '0', false),
+    ]);
+    expect([first, second, withoutTabs]).toEqual([4, 4, 4]);
+    expect(restarted).toEqual(['0|data.tco.re']);
+    expect(calls.filter((call) => call.startsWith('go '))).toEqual(['go 1 about:blank', 'go 1 https://data.tco.re/explore/']);
+  });
+
+  it('runs a clear that takes the tabs away after one of the same site that did not, and clears of other sites or stores apart', async () => {
+    const { clearSite, calls, restarted } = setup();
+    await Promise.all([
+      clearSite('data.tco.re', '0', false),
+      clearSite('data.tco.re', '0', true),
+      clearSite('data.tco.re', 'private', false),
+      clearSite('tco.re', '0', false),
+    ]);
+    expect(restarted.sort()).toEqual(['0|data.tco.re', '0|data.tco.re', '0|tco.re', 'private|data.tco.re']);
+    // The second of the site's own started once the first had restarted its record.
+    expect(calls.indexOf('restart')).toBeLessThan(calls.indexOf('note away 1 https://data.tco.re/explore/'));
+    // Once done, a clear runs again: nothing is left waiting.
+    await clearSite('data.tco.re', '0', false);
+    expect(restarted).toHaveLength(5);
+  });
 });

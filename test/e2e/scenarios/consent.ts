@@ -348,5 +348,24 @@ export function consentScenarios(ctx: E2eContext): void {
       await site.close();
       await api.close();
     });
+
+    it('asked to clear a site twice at once (two pages, two clicks), clears it once: its tab leaves and comes back once', async () => {
+      const host = 'data.tco.re';
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${host}/`);
+      const api = await extensionPage(ctx.browser());
+      await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
+      const entries = await site.evaluate(() => history.length, null);
+      const [first, second] = await Promise.all([
+        request(api, 'clearSite', { host, reloadTabs: true }),
+        request(api, 'clearSite', { host, reloadTabs: true }),
+      ]);
+      expect(second).toEqual(first);
+      // Both answer once the tab shows its page again (a second clear started apart answered while it was blank).
+      expect(await site.evaluate(() => location.href, null)).toBe(`http://${host}/`);
+      // Chrome adds the blank page and the site to the tab's history at each clear; Firefox loads them in place.
+      if (ctx.browser().name === 'chromium') expect(await site.evaluate(() => history.length, null)).toBe(entries + 2);
+      await Promise.all([site.close(), api.close()]);
+    });
   });
 }
