@@ -95,17 +95,41 @@ function viewOf(reader: PageUnderTest, kind: ViewKind, close: () => Promise<unkn
   };
 }
 
-/** Runs in `reader`: the centre of the element `selector` matches in the popup, scrolled into view, in the popup's coordinates. */
-function centreInPopup(reader: PageUnderTest, selector: string): Promise<{ x: number; y: number } | null> {
-  return reader.evaluate((selector) => {
-    const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): Window[] } } }).browser;
-    const element = api.extension.getViews({ type: 'popup' })[0]?.document.querySelector(selector);
-    if (!element) return null;
-    element.scrollIntoView({ block: 'nearest' });
-    const box = element.getBoundingClientRect();
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  }, selector);
+/**
+ * Runs in `reader`: the centre of the element `selector` matches in the popup, scrolled into view,
+ * in the popup's coordinates; and a one-shot listener on it that notes `token` on the popup's
+ * window when a click reaches it (clickReached).
+ */
+function centreInPopup(reader: PageUnderTest, selector: string, token: string): Promise<{ x: number; y: number } | null> {
+  return reader.evaluate(
+    ({ selector, token }) => {
+      type PopupWindow = Window & { e2eClickReached?: string };
+      const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): PopupWindow[] } } }).browser;
+      const view = api.extension.getViews({ type: 'popup' })[0];
+      const element = view?.document.querySelector(selector);
+      if (!view || !element) return null;
+      element.addEventListener('click', () => (view.e2eClickReached = token), { once: true, capture: true });
+      element.scrollIntoView({ block: 'nearest' });
+      const box = element.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    },
+    { selector, token },
+  );
 }
+
+/** Runs in `reader`: whether the click `token` names reached its element; true too when the popup has closed (nothing left to click). */
+function clickReached(reader: PageUnderTest, token: string): Promise<boolean> {
+  return reader.evaluate((token) => {
+    type PopupWindow = Window & { e2eClickReached?: string };
+    const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): PopupWindow[] } } }).browser;
+    const view = api.extension.getViews({ type: 'popup' })[0];
+    return !view || view.e2eClickReached === token;
+  }, token);
+}
+
+/** How many times a click is sent before it is said to miss, and how long each waits to reach its element. */
+const CLICK_ATTEMPTS = 3;
+const CLICK_REACH_MS = 1_000;
 
 /**
  * Clicks the extension's toolbar button on the tab at `tabUrl` (exactly) and returns its popup.
@@ -145,15 +169,32 @@ export async function openFirefoxToolbarPopup(
   return {
     ...popup,
     async click(selector) {
-      await popup.waitFor(selector);
-      const centre = await centreInPopup(reader, selector);
-      if (!centre) throw new Error(`firefox popup: ${selector} went away before the click`);
-      // A press and a release over the popup's browser, in the window's coordinates.
-      await inParent(
-        firefox,
-        extensionId,
-        `click ${selector} in the popup`,
-        `${VIEW_POPUP}
+      // The popup may still move its content between reading where the element is and the click
+      // (it sizes itself to what it shows): a click that did not reach the element is sent again.
+      for (let attempt = 1; attempt <= CLICK_ATTEMPTS; attempt++) {
+        await popup.waitFor(selector);
+        const token = `${selector} #${attempt} ${Date.now()}`;
+        const centre = await centreInPopup(reader, selector, token);
+        if (!centre) throw new Error(`firefox popup: ${selector} went away before the click`);
+        await sendClick(selector, centre);
+        const reached = await poll(`firefox popup: the click on ${selector}`, CLICK_REACH_MS, async () =>
+          (await clickReached(reader, token)) ? true : undefined,
+        ).catch(() => false);
+        if (reached) return;
+        // Said in the run's log: a flaky run then shows where the popup moved under the click.
+        if (attempt < CLICK_ATTEMPTS) console.warn(`firefox popup: the click on ${selector} did not reach it; sent again`);
+      }
+      throw new Error(`firefox popup: ${CLICK_ATTEMPTS} clicks on ${selector} never reached it`);
+    },
+  };
+
+  /** A press and a release over the popup's browser at `centre` (the popup's coordinates), in the window's. */
+  async function sendClick(selector: string, centre: { x: number; y: number }): Promise<void> {
+    await inParent(
+      firefox,
+      extensionId,
+      `click ${selector} in the popup`,
+      `${VIEW_POPUP}
          const shown = ViewPopup.for(extension, win);
          if (!shown) throw new Error('no popup open');
          const box = shown.browser.getBoundingClientRect();
@@ -180,10 +221,9 @@ export async function openFirefoxToolbarPopup(
          if (!send) throw new Error('neither windowUtils.sendMouseEvent nor Window.synthesizeMouseEvent in Firefox ' + Services.appinfo.version);
          for (const type of ['mousedown', 'mouseup']) send(type);
          return true;`,
-        tabUrl,
-      );
-    },
-  };
+      tabUrl,
+    );
+  }
 }
 
 /** The extension's sidebar (its `waitFor` waits for it to open), read through `reader`; `close` hides it. */
