@@ -69,11 +69,16 @@ export async function showFirefoxTab(firefox: FirefoxUnderTest, extensionId: str
   );
 }
 
+/** An extension view's window, with the mark a click that reached its element leaves (centreInPopup). */
+type ExtensionView = Window & { e2eClickReached?: string };
+/** An extension page's global, as the functions run in `reader` read it (a type only: nothing crosses to the page). */
+type ExtensionGlobal = { browser: { extension: { getViews(filter: { type: string }): ExtensionView[] } } };
+
 /** Runs in `reader`: whether `selector` matches in the extension's first view of `kind`, and each match's text. */
 function readView(reader: PageUnderTest, kind: ViewKind, selector: string): Promise<string[] | null> {
   return reader.evaluate(
     ({ kind, selector }) => {
-      const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): Window[] } } }).browser;
+      const api = (globalThis as unknown as ExtensionGlobal).browser;
       const view = api.extension.getViews({ type: kind })[0];
       if (!view) return null;
       return [...view.document.querySelectorAll(selector)].map((element) => element.textContent ?? '');
@@ -103,8 +108,7 @@ function viewOf(reader: PageUnderTest, kind: ViewKind, close: () => Promise<unkn
 function centreInPopup(reader: PageUnderTest, selector: string, token: string): Promise<{ x: number; y: number } | null> {
   return reader.evaluate(
     ({ selector, token }) => {
-      type PopupWindow = Window & { e2eClickReached?: string };
-      const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): PopupWindow[] } } }).browser;
+      const api = (globalThis as unknown as ExtensionGlobal).browser;
       const view = api.extension.getViews({ type: 'popup' })[0];
       const element = view?.document.querySelector(selector);
       if (!view || !element) return null;
@@ -120,8 +124,7 @@ function centreInPopup(reader: PageUnderTest, selector: string, token: string): 
 /** Runs in `reader`: whether the click `token` names reached its element; true too when the popup has closed (nothing left to click). */
 function clickReached(reader: PageUnderTest, token: string): Promise<boolean> {
   return reader.evaluate((token) => {
-    type PopupWindow = Window & { e2eClickReached?: string };
-    const api = (globalThis as unknown as { browser: { extension: { getViews(filter: { type: string }): PopupWindow[] } } }).browser;
+    const api = (globalThis as unknown as ExtensionGlobal).browser;
     const view = api.extension.getViews({ type: 'popup' })[0];
     return !view || view.e2eClickReached === token;
   }, token);
