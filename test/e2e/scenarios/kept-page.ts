@@ -35,9 +35,12 @@ async function marksOf(popup: PageUnderTest): Promise<string[]> {
   return popup.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name), null);
 }
 
+/** Opens on a stopped background before the kept page is said never to win (openOnStoppedBackground). */
+const OPENS_AT_MOST = 5;
+
 /**
  * Opens a page (`open`) on a stopped background and returns its marks and the rows it showed once
- * the worker answered; again until it shows the kept page, at most 5 times. Whether storage
+ * the worker answered; again until it shows the kept page, at most OPENS_AT_MOST times. Whether storage
  * answers before the woken worker is a race the kept page is made to win, not a certainty, and
  * then the worker's answer is shown, as it should be: Firefox's event page, restarted at once,
  * sometimes answers first (in one run of the Firefox file in four here). Chromium's worker won
@@ -50,7 +53,7 @@ async function openOnStoppedBackground(
   open: () => Promise<PageUnderTest>,
 ): Promise<{ marks: string[]; rowsThen: number }> {
   let result = { marks: [] as string[], rowsThen: 0 };
-  for (let attempt = 0; attempt < 5 && !result.marks.includes(TIMING_MARKS.keptPageShown); attempt++) {
+  for (let attempt = 0; attempt < OPENS_AT_MOST && !result.marks.includes(TIMING_MARKS.keptPageShown); attempt++) {
     await browser.stopBackground();
     const page = await open();
     await page.waitFor('main[data-state="ready"] .report');
