@@ -2,18 +2,24 @@
  * The floor: the least an MV3 extension can be, generated at bench time in a scratch folder and
  * loaded beside ours in the same headless Chromium with the same flags. Its popup paints one line
  * from its HTML, asks its worker one question and writes the answer in a second line; its worker
- * notes when its first line ran and answers. Our figures are reported as ratios to its figures,
+ * notes when its first line ran and answers. A second page of it paints the same line, reads a
+ * first page of cookie rows from storage.session and writes them as plain list items: the least
+ * a popup that shows a kept report's first page can do. Our figures are reported as ratios to its figures,
  * taken in the same run, alternating with ours: the machine's speed and load divide out, which
  * absolute milliseconds never did.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../browsers/browser-under-test.ts';
+import { FIRST_PAGE } from '../../src/core/message-contract.ts';
+import { BUNDLED_CHARTERS } from '../../src/core/registry/index.ts';
 
 /** The floor's files, by path inside its folder. */
 export const FLOOR_FILES = {
   popup: 'popup.html',
   popupScript: 'popup.js',
+  rows: 'rows.html',
+  rowsScript: 'rows.js',
   worker: 'floor-worker.js',
 } as const;
 
@@ -30,6 +36,8 @@ const MANIFEST = {
   description: 'The least an MV3 extension can be: one line in a popup, a worker that answers one message.',
   action: { default_popup: FLOOR_FILES.popup },
   background: { service_worker: FLOOR_FILES.worker },
+  // For the rows page's read of storage.session (our manifest asks it too).
+  permissions: ['storage'],
 };
 
 /** Firefox's: its worker is an event page (`background.scripts`), as ours is there (vite.config.ts, manifestFor). */
@@ -72,6 +80,47 @@ const POPUP_SCRIPT = `chrome.runtime.sendMessage({ floor: 'hello' }).then((answe
 });
 `;
 
+/** The Element Timing name of the rows page's first row. */
+export const FLOOR_ROWS_TIMING = 'floor:rows-painted';
+
+/** The storage.session key the rows page reads its rows from (floorRows). */
+export const FLOOR_ROWS_KEY = 'floorRows';
+
+// The rows page: the same line from its HTML, then the rows from storage.session, one list item
+// each, a cell of text per field: no framework, no stylesheet, nothing but the rows.
+const ROWS_HTML = POPUP_HTML.replace(FLOOR_FILES.popupScript, FLOOR_FILES.rowsScript);
+
+const ROWS_SCRIPT = `chrome.storage.session.get('${FLOOR_ROWS_KEY}').then((items) => {
+  const rows = items['${FLOOR_ROWS_KEY}'] ?? [];
+  const list = document.createElement('ul');
+  rows.forEach((row, index) => {
+    const item = document.createElement('li');
+    if (index === 0) item.setAttribute('elementtiming', '${FLOOR_ROWS_TIMING}');
+    for (const text of row) {
+      const cell = document.createElement('span');
+      cell.textContent = text;
+      item.append(cell, ' ');
+    }
+    list.append(item);
+  });
+  document.body.append(list);
+  document.body.dataset.answered = String(rows.length);
+});
+`;
+
+/**
+ * The rows the rows page paints, as many as our popup's first page holds (FIRST_PAGE): each a
+ * cookie name, provider, service and purpose taken in turn from the bundled real charters, so
+ * their text is as long as a real report's.
+ */
+export function floorRows(count: number = FIRST_PAGE.cookies): string[][] {
+  const entries = Object.values(BUNDLED_CHARTERS).flatMap((charter) => charter.entries);
+  return Array.from({ length: count }, (_, i) => {
+    const entry = entries[i % entries.length]!;
+    return [entry.cookie, entry.provider, entry.service ?? '', entry.purpose];
+  });
+}
+
 const WORKER_SCRIPT = `const codeStartedMs = performance.now();
 chrome.runtime.onMessage.addListener((message, _sender, reply) => {
   if (message && message.floor) reply({ floor: true, codeStartedMs, answeredMs: performance.now() });
@@ -86,8 +135,10 @@ export function writeFloorExtension(target: 'chrome' | 'firefox' = 'chrome'): { 
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(target === 'firefox' ? FIREFOX_MANIFEST : MANIFEST, null, 2)}\n`);
   writeFileSync(join(dir, FLOOR_FILES.popup), POPUP_HTML);
   // Firefox's promise-based API is `browser` (its `chrome` takes callbacks).
-  const inBrowser = (script: string) => (target === 'firefox' ? script.replaceAll('chrome.runtime', 'browser.runtime') : script);
+  const inBrowser = (script: string) => (target === 'firefox' ? script.replaceAll('chrome.', 'browser.') : script);
   writeFileSync(join(dir, FLOOR_FILES.popupScript), inBrowser(POPUP_SCRIPT));
+  writeFileSync(join(dir, FLOOR_FILES.rows), ROWS_HTML);
+  writeFileSync(join(dir, FLOOR_FILES.rowsScript), inBrowser(ROWS_SCRIPT));
   writeFileSync(join(dir, FLOOR_FILES.worker), inBrowser(WORKER_SCRIPT));
   return { dir, remove: scratch.remove };
 }
