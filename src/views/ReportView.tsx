@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
 import type { Finding } from '../core/report/findings.ts';
@@ -10,7 +10,7 @@ import { CharterInfo } from './CharterInfo.tsx';
 import { ConsentSummary } from './ConsentSummary.tsx';
 import { CookieList } from './CookieList.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
-import { rowForFinding, rowsOf } from './cookie-rows.ts';
+import { keepUnchangedRows, rowForFinding, rowsOf, type CookieRow } from './cookie-rows.ts';
 import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
 import type { ShownTimeline } from './TimelineView.tsx';
@@ -95,7 +95,11 @@ export function ReportView({
   t,
   language,
 }: ReportViewProps) {
-  const rows = useMemo(() => rowsOf(report), [report]);
+  // A new report (each write of the site's record, in the panels; the worker's answer after the
+  // kept page, in the popup) keeps the row objects that did not change, so their rows are not
+  // written again (keepUnchangedRows).
+  const shownRows = useRef<CookieRow[]>([]);
+  const rows = useMemo(() => (shownRows.current = keepUnchangedRows(rowsOf(report), shownRows.current)), [report]);
   // Measured by `npm run bench`: the first report is in the document (layout effects run right
   // after), not yet painted; its host line's Element Timing (reportPaintTiming) tells the paint.
   useLayoutEffect(markReportInDocument, []);

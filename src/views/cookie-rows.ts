@@ -2,6 +2,7 @@
  * The cookie list as the popup shows it: seen cookies and the charter's unseen entries as one
  * list of rows, filtered, ordered by category, and paged. Pure, so it is tested without a DOM.
  */
+import { sameData } from '../core/same-data.ts';
 import type { Category } from '../core/charter/types.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { NotSeenEntry, Report, ReportCookie } from '../core/report/report.ts';
@@ -55,6 +56,21 @@ export function rowsOf(report: Report): CookieRow[] {
   const rank = (row: CookieRow) => CATEGORY_ORDER.indexOf(row.category);
   // Stable sort: within a category, seen cookies (present first, as the report orders them) then unseen entries.
   return [...seen, ...unseen].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * `rows`, each given as the row of `previous` with its key when the two hold the same data: a
+ * list keeps the element it made for a row object (CookieList), so a row that did not change is
+ * neither rendered nor written again when a new report comes. The DevTools and side panels get
+ * a new report at every write of the site's record; each rewrote every row.
+ */
+export function keepUnchangedRows(rows: CookieRow[], previous: readonly CookieRow[]): CookieRow[] {
+  if (previous.length === 0) return rows;
+  const byKey = new Map(previous.map((row) => [row.key, row]));
+  return rows.map((row) => {
+    const kept = byKey.get(row.key);
+    return kept !== undefined && sameData(kept, row) ? kept : row;
+  });
 }
 
 /** A known tracker's purpose in the table's French words, on a French page (CookieItem shows them); undefined otherwise. */

@@ -173,6 +173,36 @@ describe('ReportView', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
+  it('writes a row again only when its cookie changed: a new report holding the same data leaves every row as it was', () => {
+    const props = {
+      charterPending: false,
+      refreshCharter: async () => undefined,
+      recordConsentFlow: async () => 3,
+      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
+      download: () => undefined,
+      copy: async () => undefined,
+      t,
+      language: 'en',
+    };
+    const { container, rerender } = render(<ReportView report={sample} {...props} />);
+    const content = (name: string) => container.querySelector(`[data-cookie="${name}"]`)!.firstElementChild;
+    const before = { sessionid: content('sessionid'), hjid: content('_hjid'), csrftoken: content('csrftoken') };
+    expect(before.sessionid).not.toBeNull();
+
+    // The panels get a new report at each write of the site's record, most often the same data.
+    rerender(<ReportView report={structuredClone(sample)} {...props} />);
+    expect(content('sessionid')).toBe(before.sessionid);
+    expect(content('_hjid')).toBe(before.hjid);
+    expect(content('csrftoken')).toBe(before.csrftoken);
+
+    const changed = structuredClone(sample);
+    changed.cookies[0] = { ...changed.cookies[0]!, provider: 'Huwise' };
+    rerender(<ReportView report={changed} {...props} />);
+    expect(content('sessionid')).not.toBe(before.sessionid);
+    expect(container.querySelector('[data-cookie="sessionid"]')!.textContent).toContain('Huwise');
+    expect(content('_hjid')).toBe(before.hjid);
+  });
+
   it('says the timeline is loading in a status inserted without words, its words set once it is in the document', async () => {
     // Rendered as the page renders, not in act() (which runs effects at once): effects wait for the frame.
     const root = document.body.appendChild(document.createElement('div'));

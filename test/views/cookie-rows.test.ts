@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, groupByCategory, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
+import { filterRows, groupByCategory, keepUnchangedRows, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
 import { finding, report, reportCookie } from '../support/reports.ts';
 
 const sample = report(
@@ -70,5 +70,32 @@ describe('rows', () => {
     const rows = rowsOf(sample);
     expect(rowForFinding(rows, finding({ kind: 'undeclared', cookie: '_ga', evidence: '' }))?.name).toBe('_ga');
     expect(rowForFinding(rows, finding({ kind: 'not-seen', cookie: '_pk_id.*', evidence: '' }))?.status).toBe('not-seen');
+  });
+});
+
+describe('rows kept from the report before', () => {
+  it('gives the row shown before for each row holding the same data, a new one where anything changed', () => {
+    const shown = rowsOf(sample);
+    const again = rowsOf(structuredClone(sample));
+    expect(keepUnchangedRows(again, shown)).toEqual(again);
+    expect(keepUnchangedRows(again, shown).every((row, i) => row === shown[i])).toBe(true);
+
+    const changed = structuredClone(sample);
+    changed.cookies[1]!.provider = 'Huwise';
+    const next = keepUnchangedRows(rowsOf(changed), shown);
+    const sessionid = next.find((row) => row.name === 'sessionid')!;
+    expect(shown).not.toContain(sessionid);
+    expect(sessionid.cookie!.provider).toBe('Huwise');
+    expect(next.filter((row) => row !== sessionid).every((row) => shown.includes(row))).toBe(true);
+  });
+
+  it('keeps nothing of a first report, and gives rows whose key is new as they are', () => {
+    const rows = rowsOf(sample);
+    expect(keepUnchangedRows(rows, [])).toBe(rows);
+    const more = structuredClone(sample);
+    more.cookies.push({ ...more.cookies[0]!, name: 'new_one' });
+    const next = keepUnchangedRows(rowsOf(more), rows);
+    expect(next.find((row) => row.name === 'new_one')).toBeDefined();
+    expect(rows.map((row) => row.name)).not.toContain('new_one');
   });
 });
