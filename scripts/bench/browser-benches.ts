@@ -558,24 +558,19 @@ export async function popupAndWorker(
           budget ? { kind: 'max', value: budget } : undefined,
         ),
       );
-      figures.push(
-        ratioFigure(
-          'popup',
-          `report painted, ${count} cookies, against the floor's answer painted`,
-          samples.painted,
-          floorAnswerPainted.get(count)!,
-          "the floor's answer painted",
-        ),
-      );
-      figures.push(
-        ratioFigure(
-          'popup',
-          `report painted, ${count} cookies, against the floor's rows painted`,
-          samples.painted,
-          floorRowsPainted.get(count)!,
-          "the floor's rows painted",
-        ),
-      );
+      for (const [floorSide, floorSamples] of [
+        ["the floor's answer painted", floorAnswerPainted],
+        ["the floor's rows painted", floorRowsPainted],
+      ] as const)
+        figures.push(
+          ratioFigure(
+            'popup',
+            `report painted, ${count} cookies, against ${floorSide}`,
+            samples.painted,
+            floorSamples.get(count)!,
+            floorSide,
+          ),
+        );
       figures.push(figure('popup', `report painted, ${count} cookies (from popup script start)`, 'ms', samples.own));
       figures.push(figure('popup', `worker's answer, ${count} cookies (from popup script start)`, 'ms', samples.answered));
     }

@@ -43,6 +43,18 @@ const sample = report(
   },
 );
 
+/** Every prop but the report, for a test that renders the view again with another report. */
+const rerenderedProps = {
+  charterPending: false,
+  refreshCharter: async () => undefined,
+  recordConsentFlow: async () => 3,
+  exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
+  download: () => undefined,
+  copy: async () => undefined,
+  t,
+  language: 'en',
+};
+
 function view(overrides: Partial<Parameters<typeof ReportView>[0]> = {}) {
   return render(
     <ReportView
@@ -153,14 +165,8 @@ describe('ReportView', () => {
 
   it('drops the message once a charter has been read since', async () => {
     const props = {
-      charterPending: false,
+      ...rerenderedProps,
       refreshCharter: (): Promise<void> => Promise.reject(new Error('No answer from the background worker')),
-      recordConsentFlow: async () => 3,
-      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
-      download: () => undefined,
-      copy: async () => undefined,
-      t,
-      language: 'en',
     };
     const { container, rerender } = render(<ReportView report={sample} {...props} />);
     fireEvent.click(container.querySelector('[data-action="refresh-charter"]')!);
@@ -174,16 +180,7 @@ describe('ReportView', () => {
   });
 
   it('writes a row again only when its cookie changed: a new report holding the same data leaves every row as it was', () => {
-    const props = {
-      charterPending: false,
-      refreshCharter: async () => undefined,
-      recordConsentFlow: async () => 3,
-      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
-      download: () => undefined,
-      copy: async () => undefined,
-      t,
-      language: 'en',
-    };
+    const props = rerenderedProps;
     const { container, rerender } = render(<ReportView report={sample} {...props} />);
     const content = (name: string) => container.querySelector(`[data-cookie="${name}"]`)!.firstElementChild;
     const before = { sessionid: content('sessionid'), hjid: content('_hjid'), csrftoken: content('csrftoken') };
