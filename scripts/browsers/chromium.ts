@@ -66,12 +66,19 @@ async function extensionIds(context: BrowserContext, dirs: string[]): Promise<st
 /**
  * Stops the extension's service worker as Chrome does when it idles (DevTools protocol, through
  * one of the extension's pages); resolves once it is stopped. The next event or message wakes it.
+ * The protocol stops every worker, another extension's too (the bench's floor): only this
+ * extension's reporting 'stopped' counts. Any worker's did until 2026-12-03, and the first
+ * report after `enable` lists a worker already stopped (the floor's, between the bench's wakes)
+ * beside ours still running: this returned before ours had stopped.
  */
 export async function stopServiceWorker(extensionPage: Page): Promise<void> {
   const cdp = await extensionPage.context().newCDPSession(extensionPage);
+  // Not URL.origin: it is "null" for a scheme URL does not know (chrome-extension:).
+  const { protocol, host } = new URL(extensionPage.url());
+  const ours = `${protocol}//${host}/`;
   const stopped = new Promise<void>((resolve) =>
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+      if (versions.some((version) => version.scriptURL.startsWith(ours) && version.runningStatus === 'stopped')) resolve();
     }),
   );
   await cdp.send('ServiceWorker.enable');
