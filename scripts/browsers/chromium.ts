@@ -65,26 +65,37 @@ async function extensionIds(context: BrowserContext, dirs: string[]): Promise<st
 
 /**
  * Stops the extension's service worker as Chrome does when it idles (DevTools protocol, through
- * one of the extension's pages); resolves once it is stopped. The next event or message wakes it.
- * The protocol stops every worker, another extension's too (the bench's floor): only this
- * extension's reporting 'stopped' counts. Any worker's did until 2026-12-03, and the first
- * report after `enable` lists a worker already stopped (the floor's, between the bench's wakes)
- * beside ours still running: this returned before ours had stopped.
+ * `page`); resolves once it is stopped. The next event or message wakes it. The protocol stops
+ * every worker, another extension's too (the bench's floor): only a worker of `extensionOrigin`
+ * reporting 'stopped' counts (by default the origin of `page`, one of the extension's pages).
+ * Any worker's did until 2026-12-03, and the first report after `enable` lists a worker already
+ * stopped (the floor's, between the bench's wakes) beside ours still running: this returned
+ * before ours had stopped.
  */
-export async function stopServiceWorker(extensionPage: Page): Promise<void> {
-  const cdp = await extensionPage.context().newCDPSession(extensionPage);
-  // Not URL.origin: it is "null" for a scheme URL does not know (chrome-extension:).
-  const { protocol, host } = new URL(extensionPage.url());
-  const ours = `${protocol}//${host}/`;
-  const stopped = new Promise<void>((resolve) =>
+export async function stopServiceWorker(page: Page, extensionOrigin: string = extensionOriginOf(page.url())): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stopped = new Promise<void>((resolve, reject) => {
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.scriptURL.startsWith(ours) && version.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
+      if (versions.some((version) => version.scriptURL.startsWith(extensionOrigin) && version.runningStatus === 'stopped')) resolve();
+    });
+    timer = setTimeout(() => reject(new Error(`no service worker of ${extensionOrigin} reported stopped within 15 s`)), 15_000);
+  });
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+  } finally {
+    clearTimeout(timer);
+    await cdp.detach();
+  }
+}
+
+/** `chrome-extension://<id>/` of an extension page's address (URL.origin is "null" for that scheme). */
+function extensionOriginOf(address: string): string {
+  const { protocol, host } = new URL(address);
+  if (protocol !== 'chrome-extension:') throw new Error(`not an extension page: ${address}`);
+  return `${protocol}//${host}/`;
 }
 
 /**
@@ -287,7 +298,7 @@ export async function launchChromium(
       // The DevTools protocol's ServiceWorker domain, from a blank page: opening one of ours would ask the worker something.
       const page = await context.newPage();
       try {
-        await stopServiceWorker(page);
+        await stopServiceWorker(page, `chrome-extension://${id}/`);
       } finally {
         await page.close();
       }
