@@ -98,6 +98,23 @@ export type MessageApi = {
 };
 
 export type Method = keyof MessageApi;
+
+/**
+ * Whether a page may send a request again when the worker stopped before answering it (Chrome
+ * stops an idle worker, Firefox its event page): true where a second run changes nothing a first
+ * did not (reads, and reading the live charter again); false where it would act twice (clearSite
+ * deletes cookies and reloads tabs; noteNetwork adds responses to a log). Every method says.
+ */
+export const SAFE_TO_SEND_AGAIN: { readonly [M in Method]: boolean } = {
+  getReport: true,
+  clearSite: false,
+  exportReport: true,
+  refreshCharter: true,
+  siteOfTab: true,
+  noteNetwork: false,
+  getNetworkLog: true,
+  getDiagnostics: true,
+};
 export type Params<M extends Method> = MessageApi[M]['params'];
 export type Result<M extends Method> = MessageApi[M]['result'];
 

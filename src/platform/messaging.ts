@@ -3,6 +3,7 @@ import { browser, type Browser } from './browser.ts';
 import {
   isLiveMessage,
   NoAnswer,
+  SAFE_TO_SEND_AGAIN,
   type LiveMessage,
   type Method,
   type Params,
@@ -14,17 +15,43 @@ import {
 type RuntimeApi = Pick<Browser, 'runtime'>;
 
 /**
+ * What Chrome and Firefox say when no listener was there to receive a message: the worker was
+ * stopping (measured in Chromium 150: a message sent in the few ms of a stop is refused so, or
+ * answered with nothing, and the next one wakes the worker). Nothing was done: it is sent again.
+ */
+const NOT_RECEIVED = 'Receiving end does not exist';
+
+/** The waits before each new attempt: the worker that missed a message is stopping, and the next one starts it again. */
+export const SEND_AGAIN_AFTER_MS: readonly number[] = [20, 200];
+
+/**
  * Sends a request to the background worker and returns its result, or throws its error. A worker
  * stopped before it answered is no answer in both browsers: Firefox resolves to nothing, Chrome
- * rejects with its own English words ("the message channel closed before a response was received").
+ * rejects with its own English words ("the message channel closed before a response was
+ * received"). Such a request is sent again (SEND_AGAIN_AFTER_MS) when it was never received, or
+ * when repeating it does nothing twice (SAFE_TO_SEND_AGAIN); then no answer is NoAnswer.
  */
-export async function callBackground<M extends Method>(method: M, params: Params<M>, api: RuntimeApi = browser): Promise<Result<M>> {
+export async function callBackground<M extends Method>(
+  method: M,
+  params: Params<M>,
+  api: RuntimeApi = browser,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<Result<M>> {
   const request: RequestMessage<M> = { method, params };
-  const sent: Promise<ResponseMessage<M> | undefined> = api.runtime.sendMessage(request);
-  const response = await sent.catch(() => undefined);
-  if (!response) throw new NoAnswer(method);
-  if (!response.ok) throw new Error(response.error);
-  return response.result;
+  for (let attempt = 0; ; attempt++) {
+    const sent: Promise<ResponseMessage<M> | undefined> = api.runtime.sendMessage(request);
+    const { response, notReceived } = await sent.then(
+      (answer) => ({ response: answer, notReceived: false }),
+      (error: unknown) => ({ response: undefined, notReceived: error instanceof Error && error.message.includes(NOT_RECEIVED) }),
+    );
+    if (response) {
+      if (!response.ok) throw new Error(response.error);
+      return response.result;
+    }
+    const pause = SEND_AGAIN_AFTER_MS[attempt];
+    if (pause === undefined || !(notReceived || SAFE_TO_SEND_AGAIN[method])) throw new NoAnswer(method);
+    await wait(pause);
+  }
 }
 
 /**

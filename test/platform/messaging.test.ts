@@ -2,24 +2,86 @@ import { describe, expect, it, vi } from 'vitest';
 
 // webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
 vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
-const { callBackground, onLiveMessage } = await import('../../src/platform/messaging.ts');
+const { callBackground, onLiveMessage, SEND_AGAIN_AFTER_MS } = await import('../../src/platform/messaging.ts');
 const { LIVE_MESSAGE_TYPE, NoAnswer } = await import('../../src/core/message-contract.ts');
 
+/** Chrome's words for a message no listener received (measured in Chromium 150, sent while the worker stopped). */
+const notReceived = () => Error('Could not establish connection. Receiving end does not exist.');
+/** Chrome's words for a request whose worker stopped before it answered. */
+const closed = () =>
+  Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+
+/** A runtime whose sendMessage gives `outcomes` in turn (a function: thrown as a rejection), and the requests it was sent. */
+function runtimeGiving(...outcomes: Array<unknown>) {
+  const sent: unknown[] = [];
+  const api = {
+    runtime: {
+      sendMessage: async (message: unknown) => {
+        sent.push(message);
+        const outcome = outcomes.shift();
+        if (typeof outcome === 'function') throw (outcome as () => Error)();
+        return outcome;
+      },
+    },
+  } as never;
+  return { api, sent };
+}
+
+/** Notes each wait instead of waiting. */
+function noWaits() {
+  const waits: number[] = [];
+  return { waits, wait: async (ms: number) => void waits.push(ms) };
+}
+
 describe('a page’s requests', () => {
-  it('turns an error answer into a rejected call', async () => {
-    const api = { runtime: { sendMessage: async () => ({ ok: false, error: 'boom' }) } } as never;
-    await expect(callBackground('getReport', { host: 'a' }, api)).rejects.toThrow('boom');
-    const silent = { runtime: { sendMessage: async () => undefined } } as never;
-    // The page's own error, which a page words in its language.
-    await expect(callBackground('getReport', { host: 'a' }, silent)).rejects.toBeInstanceOf(NoAnswer);
+  it('turns an error answer into a rejected call, sent once: the worker answered', async () => {
+    const { api, sent } = runtimeGiving({ ok: false, error: 'boom' });
+    await expect(callBackground('getReport', { host: 'a' }, api, noWaits().wait)).rejects.toThrow('boom');
+    expect(sent).toHaveLength(1);
   });
 
-  it('says no answer came when Chrome drops the request with the worker that had it', async () => {
-    const closed = Error(
-      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
-    );
-    const stopped = { runtime: { sendMessage: () => Promise.reject(closed) } } as never;
-    await expect(callBackground('clearSite', { host: 'a', reloadTabs: true }, stopped)).rejects.toBeInstanceOf(NoAnswer);
+  it('sends a request no listener received again, whatever it asks: nothing was done', async () => {
+    const { api, sent } = runtimeGiving(notReceived, notReceived, { ok: true, result: { removed: 2 } });
+    const { waits, wait } = noWaits();
+    await expect(callBackground('clearSite', { host: 'a', reloadTabs: true }, api, wait)).resolves.toEqual({ removed: 2 });
+    expect(sent).toEqual(Array(3).fill({ method: 'clearSite', params: { host: 'a', reloadTabs: true } }));
+    expect(waits).toEqual(SEND_AGAIN_AFTER_MS);
+  });
+
+  it('sends a read again when its worker stopped before answering (Chrome: the channel closed; Firefox: nothing)', async () => {
+    const { api, sent } = runtimeGiving(closed, undefined, { ok: true, result: null });
+    await expect(callBackground('getNetworkLog', { tabId: 3 }, api, noWaits().wait)).resolves.toBeNull();
+    expect(sent).toHaveLength(3);
+  });
+
+  it('never sends an action again once a worker had it: the cookies may be gone and the tabs reloading', async () => {
+    for (const lost of [closed, undefined]) {
+      const { api, sent } = runtimeGiving(lost, { ok: true, result: { removed: 2 } });
+      await expect(callBackground('clearSite', { host: 'a', reloadTabs: true }, api, noWaits().wait)).rejects.toBeInstanceOf(NoAnswer);
+      expect(sent).toHaveLength(1);
+    }
+  });
+
+  it('says no answer came once every attempt went unanswered (the page words it in its language)', async () => {
+    const attempts = SEND_AGAIN_AFTER_MS.length + 1;
+    const { api, sent } = runtimeGiving(...Array(attempts).fill(notReceived), { ok: true, result: null });
+    await expect(callBackground('getReport', { host: 'a' }, api, noWaits().wait)).rejects.toBeInstanceOf(NoAnswer);
+    expect(sent).toHaveLength(attempts);
+  });
+
+  it('waits between attempts by default', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, sent } = runtimeGiving(notReceived, { ok: true, result: null });
+      const answer = callBackground('getNetworkLog', { tabId: 3 }, api);
+      await vi.advanceTimersByTimeAsync(SEND_AGAIN_AFTER_MS[0]! - 1);
+      expect(sent).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(answer).resolves.toBeNull();
+      expect(sent).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
