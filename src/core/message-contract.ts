@@ -101,15 +101,17 @@ export type Method = keyof MessageApi;
 
 /**
  * Whether a page may send a request again when the worker stopped before answering it (Chrome
- * stops an idle worker, Firefox its event page): true where a second run changes nothing a first
- * did not (reads, and reading the live charter again); false where it would act twice (clearSite
- * deletes cookies and reloads tabs; noteNetwork adds responses to a log). Every method says.
+ * stops an idle worker, Firefox its event page): true for what pages read on their own, which a
+ * second run answers the same; false for the person's actions (clearSite deletes cookies and
+ * reloads tabs, exportReport and refreshCharter were asked by a click): the page says the worker
+ * did not answer, and the person presses again or not. noteNetwork would log its responses twice.
+ * A request no worker received is always sent again (src/platform/messaging.ts). Every method says.
  */
 export const SAFE_TO_SEND_AGAIN: { readonly [M in Method]: boolean } = {
   getReport: true,
   clearSite: false,
-  exportReport: true,
-  refreshCharter: true,
+  exportReport: false,
+  refreshCharter: false,
   siteOfTab: true,
   noteNetwork: false,
   getNetworkLog: true,

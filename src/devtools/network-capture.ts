@@ -30,7 +30,8 @@ export function createNetworkCapture(
     scheduled = false;
     const responses = batch;
     batch = [];
-    // A worker that cannot be reached now has lost these: nothing to retry them with but this page's memory, which goes too.
+    // A batch no worker received is sent again (callBackground); one a stopping worker had and did
+    // not answer is lost, never sent twice (noteNetwork would log it twice): nothing else keeps it.
     send(responses).catch(() => undefined);
   };
   // DevTools is open from now on: say so at once.

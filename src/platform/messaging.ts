@@ -29,7 +29,7 @@ export const SEND_AGAIN_AFTER_MS: readonly number[] = [20, 200];
  * stopped before it answered is no answer in both browsers: Firefox resolves to nothing, Chrome
  * rejects with its own English words ("the message channel closed before a response was
  * received"). Such a request is sent again (SEND_AGAIN_AFTER_MS) when it was never received, or
- * when repeating it does nothing twice (SAFE_TO_SEND_AGAIN); then no answer is NoAnswer.
+ * when it is one the page reads on its own (SAFE_TO_SEND_AGAIN); then no answer is NoAnswer.
  */
 export async function callBackground<M extends Method>(
   method: M,

@@ -54,11 +54,19 @@ describe('a page’s requests', () => {
     expect(sent).toHaveLength(3);
   });
 
-  it('never sends an action again once a worker had it: the cookies may be gone and the tabs reloading', async () => {
-    for (const lost of [closed, undefined]) {
-      const { api, sent } = runtimeGiving(lost, { ok: true, result: { removed: 2 } });
-      await expect(callBackground('clearSite', { host: 'a', reloadTabs: true }, api, noWaits().wait)).rejects.toBeInstanceOf(NoAnswer);
-      expect(sent).toHaveLength(1);
+  it('never sends the person’s action again once a worker had it: the page says so, the person presses again or not', async () => {
+    const actions = [
+      () => ['clearSite', { host: 'a', reloadTabs: true }] as const,
+      () => ['exportReport', { host: 'a', format: 'csv' }] as const,
+      () => ['refreshCharter', { host: 'a' }] as const,
+    ];
+    for (const action of actions) {
+      for (const lost of [closed, undefined]) {
+        const { api, sent } = runtimeGiving(lost, { ok: true, result: { removed: 2 } });
+        const [method, params] = action();
+        await expect(callBackground(method, params as never, api, noWaits().wait)).rejects.toBeInstanceOf(NoAnswer);
+        expect(sent).toHaveLength(1);
+      }
     }
   });
 
