@@ -26,7 +26,7 @@ const PAGE_SHELL =
  * rendered, 25 ms with the view in two files, 20 ms in one. The cost: these and the core modules
  * only views use (compare-runs, tracker-names, diff) put about 0.8 kB gzip in the shell.
  */
-const VIEWS_SHARED_WITH_TABS = /src\/views\/(ConsentSummary|time-format|count-text)\./;
+const VIEWS_SHARED_WITH_TABS = /src\/views\/(ConsentSummary|time-format|count-text|CookieName)\./;
 
 /** Platform modules only the side panel, the DevTools pages and the popup's tools (loaded later) use. */
 const LATER_PLATFORM = /src\/platform\/(devtools|side-panel|polyfill)\./;

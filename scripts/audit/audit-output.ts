@@ -1,6 +1,7 @@
 /** The audit's terminal output and its comparison of an "accept" run with a "refuse" run. */
 import {
   comparableReport,
+  markdownCookieName,
   markdownText,
   pairRuns,
   type AbsenceReason,
@@ -9,6 +10,7 @@ import {
 } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import { shownCookieName } from '../../src/core/cookies/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 
@@ -52,7 +54,7 @@ export function formatReport(report: Report, title: string): string {
   const rows = [
     ...report.cookies.map((c) => [
       // A cookie of embedded content shows its domain: it is another site's. The mark leads, so a cut name keeps it.
-      `${c.originUnknown ? '* ' : ''}${c.thirdParty ? `${c.name} (${c.domain.replace(/^\./, '')})` : c.name}`,
+      `${c.originUnknown ? '* ' : ''}${c.thirdParty ? `${shownCookieName(c.name)} (${c.domain.replace(/^\./, '')})` : shownCookieName(c.name)}`,
       c.provider || 'unknown',
       c.service ?? '',
       c.purpose || 'unknown',
@@ -80,7 +82,7 @@ export function formatReport(report: Report, title: string): string {
   const charter =
     report.charter.kind === 'live' ? `live charter (${report.charter.live?.url ?? 'unknown address'})` : `${report.charter.kind} charter`;
   const findings = report.findings.length
-    ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${f.cookie}: ${f.evidence}`))
+    ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${shownCookieName(f.cookie)}: ${f.evidence}`))
     : ['  none'];
   return [
     terminalText(`${title}: ${report.host}, ${charter}, consent: ${consentText(report.consent)}`),
@@ -100,24 +102,26 @@ export function formatReport(report: Report, title: string): string {
 
 /** The comparison as Markdown (also printed). */
 export function formatComparison(comparison: RunComparison): string {
-  const list = (names: string[]) => (names.length ? names.map(markdownText).join(', ') : 'none');
+  const list = (items: string[], each: (item: string) => string) => (items.length ? items.map(each).join(', ') : 'none');
+  const names = (items: string[]) => list(items, markdownCookieName);
+  const pages = (items: string[]) => list(items, markdownText);
   return [
     '# Accept and refuse compared',
     '',
-    `- Cookies only after accepting: ${list(comparison.onlyAfterAccept)}`,
-    `- Cookies only after refusing: ${list(comparison.onlyAfterRefuse)}`,
-    `- Cookies set or kept against the refusal: ${list(comparison.trackersAfterRefuse)}`,
+    `- Cookies only after accepting: ${names(comparison.onlyAfterAccept)}`,
+    `- Cookies only after refusing: ${names(comparison.onlyAfterRefuse)}`,
+    `- Cookies set or kept against the refusal: ${names(comparison.trackersAfterRefuse)}`,
     ...(comparison.originUnknown.length > 0
-      ? [`- Not compared, of unknown origin (other open sites share their domain): ${list(comparison.originUnknown)}`]
+      ? [`- Not compared, of unknown origin (other open sites share their domain): ${names(comparison.originUnknown)}`]
       : []),
     '',
     ...(comparison.pagesNotShared
       ? [
           'The runs did not load the same pages: a cookie only one run saw may come from a page rather than from the choice.',
           '',
-          `- Pages only the accept run loaded: ${list(comparison.pagesNotShared.onlyAccept)}`,
-          `- Pages only the refuse run loaded: ${list(comparison.pagesNotShared.onlyRefuse)}`,
-          `- Cookies above that first appeared on one of those pages: ${list(comparison.pagesNotShared.cookies)}`,
+          `- Pages only the accept run loaded: ${pages(comparison.pagesNotShared.onlyAccept)}`,
+          `- Pages only the refuse run loaded: ${pages(comparison.pagesNotShared.onlyRefuse)}`,
+          `- Cookies above that first appeared on one of those pages: ${names(comparison.pagesNotShared.cookies)}`,
           '',
         ]
       : []),

@@ -392,10 +392,13 @@ function serve({ host, path, query }: ReturnType<typeof requestTarget>, response
     // A cookie whose name looks like markup: the popup must show it as text. And one whose name
     // ends its bidi paragraph before right-to-left letters (U+2029 in Chromium; Å's UTF-8 byte 85
     // as NEL in Firefox, whose cookies API gives a name's bytes): both browsers keep such a name
-    // (measured), and it must not reorder the line it is shown in (core/one-paragraph.ts).
+    // (measured), and it must not reorder the line it is shown in (core/one-paragraph.ts). And one
+    // written without `=`: Chromium keeps it with an empty name, the text as its value (RFC 6265bis;
+    // measured in Chromium 150), and the popup must say so, not show a blank; Firefox ESR 153 names
+    // it by the text, with no value (measured).
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(
-      `<!doctype html><title>hostile</title><script>document.cookie = '<b>x</b>=1; path=/';document.cookie = 'bidi\\u00c5\\u2029\\u05d0\\u05d1=1; path=/';document.title = 'set';</script>`,
+      `<!doctype html><title>hostile</title><script>document.cookie = '<b>x</b>=1; path=/';document.cookie = 'bidi\\u00c5\\u2029\\u05d0\\u05d1=1; path=/';document.cookie = 'value_without_a_name; path=/';document.title = 'set';</script>`,
     );
     return;
   }

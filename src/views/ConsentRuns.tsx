@@ -7,6 +7,7 @@ import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
 import { problemText } from './problem-text.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
+import { CookieName } from './CookieName.tsx';
 
 type ConsentRunsProps = {
   /** The site. */
@@ -67,7 +68,7 @@ function RunColumn({
         <ul class="run-cookies">
           {present.map((cookie) => (
             <li key={`${cookie.name} ${cookie.domain}`} data-run-cookie={cookie.name} data-category={cookie.category}>
-              <code>{oneParagraph(cookie.name)}</code> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
+              <CookieName name={cookie.name} t={t} /> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
             </li>
           ))}
         </ul>
@@ -76,11 +77,20 @@ function RunColumn({
   );
 }
 
-/** Lists of names or paths: each its `id` (in `data-comparison`), its label, its items and what an empty one says. */
-function NameLists({ lists }: { lists: ReadonlyArray<readonly [id: string, label: string, items: readonly string[], none: string]> }) {
+/**
+ * Lists of cookie names or of pages: each its `id` (in `data-comparison`), its label, its items,
+ * what an empty one says, and whether its items are pages (a cookie's empty name is said in words).
+ */
+function NameLists({
+  lists,
+  t,
+}: {
+  lists: ReadonlyArray<readonly [id: string, label: string, items: readonly string[], none: string, pages?: 'pages']>;
+  t: Translate;
+}) {
   return (
     <dl class="comparison">
-      {lists.map(([id, label, names, none]) => (
+      {lists.map(([id, label, names, none, pages]) => (
         <div key={id} data-comparison={id}>
           <dt>{label}</dt>
           <dd>
@@ -89,9 +99,7 @@ function NameLists({ lists }: { lists: ReadonlyArray<readonly [id: string, label
             ) : (
               <ul>
                 {names.map((name) => (
-                  <li key={name}>
-                    <code>{oneParagraph(name)}</code>
-                  </li>
+                  <li key={name}>{pages ? <code>{oneParagraph(name)}</code> : <CookieName name={name} t={t} />}</li>
                 ))}
               </ul>
             )}
@@ -122,6 +130,7 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
             ? [['origin-unknown', t('comparisonOriginUnknown'), comparison.originUnknown, noCookie] as const]
             : []),
         ]}
+        t={t}
       />
       {pagesNotShared && (
         <div data-pages-not-shared="">
@@ -129,10 +138,11 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
           <NameLists
             lists={[
               // "aucune" page in French, "aucun" cookie.
-              ['pages-only-accept', t('comparisonPagesOnlyAccept'), pagesNotShared.onlyAccept, t('comparisonNoPage')],
-              ['pages-only-refuse', t('comparisonPagesOnlyRefuse'), pagesNotShared.onlyRefuse, t('comparisonNoPage')],
+              ['pages-only-accept', t('comparisonPagesOnlyAccept'), pagesNotShared.onlyAccept, t('comparisonNoPage'), 'pages'],
+              ['pages-only-refuse', t('comparisonPagesOnlyRefuse'), pagesNotShared.onlyRefuse, t('comparisonNoPage'), 'pages'],
               ['cookies-on-pages-not-shared', t('comparisonCookiesOnPagesNotShared'), pagesNotShared.cookies, noCookie],
             ]}
+            t={t}
           />
         </div>
       )}

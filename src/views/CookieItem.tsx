@@ -150,7 +150,10 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
       doc,
       'div',
       { class: 'cookie-head' },
-      element(doc, 'code', { class: 'name' }, row.name),
+      // The name as the browser gave it; an empty one in words, set apart (core/cookies/nameless.ts).
+      row.name === ''
+        ? element(doc, 'span', { class: 'name nameless' }, t('namelessCookie'))
+        : element(doc, 'code', { class: 'name' }, row.name),
       element(
         doc,
         'span',
@@ -275,7 +278,7 @@ export function CookieItem({ row, paintPlan, t, language }: CookieItemProps) {
       // Focused from a finding: named by the cookie's name. The name itself, not an id pointing to
       // it: an id safe for any name was a new string per row, 0.03 MiB of the popup's heap at 150
       // rows (`npm run bench`, "popup memory"), where this attribute shares the row's own string.
-      aria-label={row.name}
+      aria-label={row.name === '' ? t('namelessCookie') : row.name}
       data-cookie={row.name}
       data-status={row.status}
       ref={(item) => {

@@ -7,7 +7,7 @@ import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.
 import { findingText } from './finding-text.ts';
 import { formatCount } from './time-format.ts';
 import { countText, type CountedKey } from './count-text.ts';
-import { oneParagraph } from '../core/one-paragraph.ts';
+import { CookieName, cookieNameText } from './CookieName.tsx';
 
 type FindingsSummaryProps = {
   /** The site's findings, most serious first (while `totals` is given, the first of them). */
@@ -136,9 +136,14 @@ export function FindingsSummary({
                 data-finding={finding.kind}
                 data-finding-cookie={finding.cookie}
               >
-                <button type="button" class="link" onClick={() => onSelect(finding)} title={t('goToCookie', finding.cookie)}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => onSelect(finding)}
+                  title={t('goToCookie', cookieNameText(finding.cookie, t))}
+                >
                   <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
-                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <code>{oneParagraph(finding.cookie)}</code>
+                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <CookieName name={finding.cookie} t={t} />
                   {severityWord(finding.severity, t)}
                 </button>
                 <span class="evidence">{findingText(finding, t, language)}</span>

@@ -7,7 +7,7 @@ import { markLiveRow } from '../core/timing-marks.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
 import { formatTime } from './time-format.ts';
-import { oneParagraph } from '../core/one-paragraph.ts';
+import { CookieName } from './CookieName.tsx';
 
 /** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
 export type ShownTimeline = Report['timeline'] & {
@@ -100,7 +100,7 @@ function EventRow({
   return (
     <li {...common}>
       {time} {badge} <span class={`event-${event.type}`}>{event.found ? t('event_found') : t(messageKey('event', event.type))}</span>{' '}
-      <code>{oneParagraph(event.name)}</code> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
+      <CookieName name={event.name} t={t} /> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
       {by}
     </li>
   );

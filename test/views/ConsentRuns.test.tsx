@@ -94,6 +94,17 @@ describe('ConsentRuns', () => {
     }
   });
 
+  it('says a cookie’s empty name in words, in its run and in the comparison', () => {
+    const withNameless = report([...accepted.cookies, reportCookie({ name: '', category: 'other', firstPhase: 'after-accept' })], {
+      consent: accepted.consent,
+    });
+    const { container } = show(refused, runOfReport(withNameless, 10));
+    expect(container.querySelector('[data-run="saved"] [data-run-cookie=""] .nameless')?.textContent).toBe('namelessCookie');
+    const onlyAfterAccept = [...container.querySelectorAll('[data-comparison="only-after-accept"] li')];
+    expect(onlyAfterAccept.map((li) => li.textContent)).toEqual(['namelessCookie', '_ga', '_pk_id.1.a1b2']);
+    expect(onlyAfterAccept[0]!.querySelector('.nameless')).not.toBeNull();
+  });
+
   it('labels each cookie of a run with its own category (“nécessaire”), not a group’s heading (“Nécessaires”)', () => {
     const labels = (language: 'en' | 'fr') => {
       const { container } = render(

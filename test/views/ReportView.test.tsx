@@ -325,6 +325,26 @@ describe('ReportView', () => {
     expect(recordConsentFlow).toHaveBeenCalledTimes(1);
   });
 
+  it('says an empty cookie name in words wherever a name stands: its row, its finding, its timeline event', async () => {
+    // `document.cookie = 'justavalue'` sets a cookie named "" (core/cookies/nameless.ts).
+    const nameless = report([reportCookie({ name: '', status: 'undeclared', source: 'unknown', category: 'other' })], {
+      findings: [finding({ kind: 'undeclared', cookie: '', evidence: 'seen, not in the charter' })],
+      timeline: { droppedEvents: 0, events: [{ type: 'set', at: 1, name: '', domain: 'data.tco.re', phase: 'before-choice' }] },
+    });
+    const container = view({ report: nameless });
+    const row = container.querySelector('[data-cookie=""]')!;
+    expect(row.getAttribute('aria-label')).toBe('namelessCookie');
+    await waitFor(() => expect(row.querySelector('.name')?.textContent).toBe('namelessCookie'));
+    // Words of the page, set apart: not a name in code.
+    expect(row.querySelector('.name')?.classList.contains('nameless')).toBe(true);
+    expect(row.querySelector('code.name')).toBeNull();
+    const findingLine = container.querySelector('[data-finding-cookie=""]')!;
+    expect(findingLine.querySelector('.nameless')?.textContent).toBe('namelessCookie');
+    expect(findingLine.querySelector('button')?.getAttribute('title')).toBe('goToCookie namelessCookie');
+    fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
+    expect(container.querySelector('[data-cookie-event=""] .nameless')?.textContent).toBe('namelessCookie');
+  });
+
   it('exports in the chosen format, by download or copy', async () => {
     const download = vi.fn();
     const copy = vi.fn(async () => undefined);

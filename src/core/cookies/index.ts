@@ -12,3 +12,4 @@ export {
 } from './site-record.ts';
 export { setCookieNames } from './set-cookie-names.ts';
 export { partitionSiteHost, type Attribution, type AttributionState, type Via } from './third-party-attribution.ts';
+export { NAMELESS_COOKIE, shownCookieName } from './nameless.ts';

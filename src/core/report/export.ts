@@ -7,7 +7,7 @@
 import type { Report, ReportCookie } from './report.ts';
 import type { AbsenceReason } from './absence-reason.ts';
 import { liveProblemText } from '../charter/live-problem.ts';
-import { markdownText as markdownCell } from './markdown.ts';
+import { markdownCookieName, markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
@@ -89,7 +89,7 @@ function toMarkdown(report: Report): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.cookies.map(
       (c) =>
-        `| ${[c.name, c.domain, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', statusText(c), c.source, c.firstPhase, c.firstPage ?? '', expiry(c)].map(markdownCell).join(' | ')} |`,
+        `| ${[markdownCookieName(c.name), ...[c.domain, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', statusText(c), c.source, c.firstPhase, c.firstPage ?? '', expiry(c)].map(markdownCell)].join(' | ')} |`,
     ),
     '',
     '## Declared, not seen',
@@ -104,7 +104,7 @@ function toMarkdown(report: Report): string {
     '## Findings',
     '',
     ...(report.findings.length
-      ? report.findings.map((f) => `- **${f.kind}** (${f.severity}) ${markdownCell(f.cookie)}: ${markdownCell(f.evidence)}`)
+      ? report.findings.map((f) => `- **${f.kind}** (${f.severity}) ${markdownCookieName(f.cookie)}: ${markdownCell(f.evidence)}`)
       : ['None.']),
     '',
   ];

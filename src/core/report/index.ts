@@ -3,7 +3,7 @@ export { REPORT_VERSION, buildReport, type Report, type ReportCookie, type Repor
 export type { Finding, FindingKind, Severity } from './findings.ts';
 export type { AbsenceReason } from './absence-reason.ts';
 export { csvField, exportReport, type ExportFormat, type ExportedFile } from './export.ts';
-export { markdownText } from './markdown.ts';
+export { markdownCookieName, markdownText } from './markdown.ts';
 export {
   comparableReport,
   compareRuns,

@@ -92,6 +92,17 @@ describe('draft layout', () => {
     ]);
   });
 
+  it('names a cookie set aside with an empty name in words, in the draft’s language', () => {
+    for (const [language, words] of [
+      ['en', '[(no name)]'],
+      ['fr', '[(sans nom)]'],
+    ] as const) {
+      const items = reviewItems(draft([], { language, setAside: [{ name: '', reason: 'unreadable' }] }), (text) => `[${text}]`);
+      expect(items).toHaveLength(1);
+      expect(items[0]).toContain(` ${words} `);
+    }
+  });
+
   it('says in French whose stated duration the observed one replaces', () => {
     const longer = [row('_ga', { marks: ['duration-observed'], statedDuration: 'Session' })];
     expect(reviewItems(draft(longer, { language: 'fr' }), String)).toEqual([

@@ -82,6 +82,19 @@ describe('exportReport', () => {
     expect(text).not.toContain('<b>');
   });
 
+  it('says an empty cookie name in words in Markdown (italic: not a name); JSON and CSV keep it as the browser gave it', () => {
+    const nameless = report([reportCookie({ name: '', status: 'undeclared', source: 'unknown' })], {
+      findings: [finding({ kind: 'undeclared', cookie: '', evidence: "seen, not in the site's charter" })],
+    });
+    const markdown = exportReport(nameless, 'markdown').text;
+    expect(markdown).toContain('| *(no name)* | data\\.tco\\.re |');
+    expect(markdown).toContain("- **undeclared** (medium) *(no name)*: seen, not in the site's charter");
+    // A cookie really named "(no name)" is escaped text, never the italic words.
+    expect(exportReport(report([reportCookie({ name: '(no name)' })]), 'markdown').text).toContain('| \\(no name\\) |');
+    expect((JSON.parse(exportReport(nameless, 'json').text) as { cookies: Array<{ name: string }> }).cookies[0]!.name).toBe('');
+    expect(exportReport(nameless, 'csv').text.split('\r\n')[1]).toMatch(/^,data\.tco\.re,/);
+  });
+
   it('says on which page each cookie first appeared, and which came from embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'sessionid', firstPage: '/' }),

@@ -56,6 +56,17 @@ describe('audit output', () => {
     expect(text).toMatch(/^csrftoken\s+Someone\s+Audience\s+not-seen$/m);
   });
 
+  it('says an empty cookie name in words, in the table, the findings and the comparison', () => {
+    const nameless = report([reportCookie({ name: '', category: 'other', status: 'undeclared', firstPhase: 'after-refuse' })], {
+      findings: [finding({ kind: 'after-refusal', cookie: '', evidence: 'set after a refusal' })],
+    });
+    const text = formatReport(nameless, 't');
+    expect(text).toMatch(/^\(no name\)\s+Opendatasoft\s/m);
+    expect(text).toContain('  [high] after-refusal (no name): set after a refusal');
+    const comparison = formatComparison(compareRuns(comparableReport(accepted), comparableReport(nameless)));
+    expect(comparison).toContain('- Cookies only after refusing: *(no name)*');
+  });
+
   it('names the domain of a cookie of embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'disqus_unique', domain: '.disqus.com', thirdParty: { via: 'response' }, firstPage: '/explore/x/' }),
