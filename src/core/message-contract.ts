@@ -98,6 +98,8 @@ export type MessageApi = {
 };
 
 export type Method = keyof MessageApi;
+export type Params<M extends Method> = MessageApi[M]['params'];
+export type Result<M extends Method> = MessageApi[M]['result'];
 
 /**
  * Whether a page may send a request again when the worker stopped before answering it (Chrome
@@ -117,8 +119,6 @@ export const SAFE_TO_SEND_AGAIN: { readonly [M in Method]: boolean } = {
   getNetworkLog: true,
   getDiagnostics: true,
 };
-export type Params<M extends Method> = MessageApi[M]['params'];
-export type Result<M extends Method> = MessageApi[M]['result'];
 
 /**
  * The worker did not answer a page's request: nothing answered it, or not within the page's time
