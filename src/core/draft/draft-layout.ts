@@ -9,8 +9,7 @@ import { DRAFT_WORDS, type DraftBasis, type DraftWords } from './draft-words.ts'
 import type { CharterKind } from '../registry/registry.ts';
 import type { CharterDraft, DraftRow, DraftSource } from './draft-types.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
-import { NAMELESS_COOKIE } from '../cookies/nameless.ts';
-import type { DraftLanguage } from './draft-formats.ts';
+import { shownCookieName } from '../cookies/nameless.ts';
 
 /** The categories in the order their sections appear. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -75,8 +74,6 @@ export const SET_ASIDE_LISTED = 200;
 const SHOWN_NAME_LENGTH = 200;
 
 const shown = (text: string) => (text.length > SHOWN_NAME_LENGTH ? `${text.slice(0, SHOWN_NAME_LENGTH)}…` : text);
-/** A cookie's name as the list says it: cut as `shown` does, an empty one in words (core/cookies/nameless.ts). */
-const shownName = (name: string, language: DraftLanguage) => (name === '' ? NAMELESS_COOKIE[language] : shown(name));
 
 /** The list of things to review, in row order, then the cookies of unknown origin, then those set aside; `escape` makes outside text safe for the format. */
 export function reviewItems(draft: CharterDraft, escape: (text: string) => string): string[] {
@@ -132,11 +129,11 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
   }
   const originUnknown = draft.notes.filter((note) => note.kind === 'origin-unknown');
   for (const cookie of originUnknown.slice(0, SET_ASIDE_LISTED)) {
-    items.push(words.review.originUnknown(escape(shownName(cookie.name, draft.language)), escape(shown(cookie.domain))));
+    items.push(words.review.originUnknown(escape(shown(shownCookieName(cookie.name, draft.language))), escape(shown(cookie.domain))));
   }
   if (originUnknown.length > SET_ASIDE_LISTED) items.push(words.review.moreOriginUnknown(originUnknown.length - SET_ASIDE_LISTED));
   for (const cookie of draft.setAside.slice(0, SET_ASIDE_LISTED)) {
-    const name = escape(shownName(cookie.name, draft.language));
+    const name = escape(shown(shownCookieName(cookie.name, draft.language)));
     items.push(cookie.reason === 'limit' ? words.review.limit(name) : words.review.unreadable(name));
   }
   if (draft.setAside.length > SET_ASIDE_LISTED) items.push(words.review.more(draft.setAside.length - SET_ASIDE_LISTED));

@@ -102,9 +102,8 @@ export function restartScenarios(ctx: E2eContext): void {
       // A message that reaches the background while it stops is refused ("Receiving end does not
       // exist") or left unanswered: before pages sent it again (src/platform/messaging.ts), this
       // test saw 8 of its 26 popups say the worker did not answer in Chromium 150, 6 in Firefox
-      // ESR 153. The stop is sent at
-      // a sweep of moments around the popup's own request, which leaves some 70 ms after its
-      // navigation: some of those stops come while the request is on its way.
+      // ESR 153. The stop is sent at a sweep of moments around the popup's own request, which
+      // leaves some 70 ms after its navigation: some of those stops come while it is on its way.
       const browser = ctx.browser();
       const api = await extensionPage(browser);
       await waitForReport(api, HOST, () => true);
