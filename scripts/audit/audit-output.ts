@@ -6,11 +6,12 @@ import {
   pairRuns,
   type AbsenceReason,
   type Report,
+  type ReportCookie,
   type RunComparison,
 } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { shownCookieName } from '../../src/core/cookies/index.ts';
+import { narrowerPath, shownCookieName } from '../../src/core/cookies/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 
@@ -45,6 +46,16 @@ const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
 };
 
 /**
+ * What the Cookie column says beside a name: the domain of a cookie of embedded content (it is
+ * another site's), and a path narrower than the site (two cookies of one name may differ by it alone).
+ */
+function whereSet(cookie: ReportCookie): string {
+  const path = narrowerPath(cookie);
+  const facts = [...(cookie.thirdParty ? [cookie.domain.replace(/^\./, '')] : []), ...(path === null ? [] : [`path ${path}`])];
+  return facts.length > 0 ? ` (${facts.join(', ')})` : '';
+}
+
+/**
  * A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first
  * appeared on (for an entry not seen, the phase that explains it, when the visitor's choice does),
  * then its findings. A cookie of unknown origin is marked `*`, and a line under the table says why
@@ -53,8 +64,7 @@ const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
 export function formatReport(report: Report, title: string): string {
   const rows = [
     ...report.cookies.map((c) => [
-      // A cookie of embedded content shows its domain: it is another site's. The mark leads, so a cut name keeps it.
-      `${c.originUnknown ? '* ' : ''}${c.thirdParty ? `${shownCookieName(c.name)} (${c.domain.replace(/^\./, '')})` : shownCookieName(c.name)}`,
+      `${c.originUnknown ? '* ' : ''}${shownCookieName(c.name)}${whereSet(c)}`,
       c.provider || 'unknown',
       c.service ?? '',
       c.purpose || 'unknown',

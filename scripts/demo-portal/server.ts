@@ -402,6 +402,16 @@ function serve({ host, path, query }: ReturnType<typeof requestTarget>, response
     );
     return;
   }
+  if (path.startsWith('/same-name/')) {
+    // Two cookies of one name on one host, one for the whole site and one for this page's path:
+    // the browser keeps both (a cookie is its name, domain and path: RFC 6265, 5.3), and the
+    // popup must tell their rows apart. Not a behaviour of the platform's: a test of the rows.
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><title>same name</title><script>document.cookie = 'same_name=1; path=/';document.cookie = 'same_name=2; path=/same-name/';document.title = 'set';</script>`,
+    );
+    return;
+  }
   if (path === '/favicon.ico') {
     response.writeHead(204).end();
     return;

@@ -6,6 +6,7 @@ import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts'
 import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
 import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
+import { narrowerPath } from '../core/cookies/cookie-record.ts';
 
 type CookieItemProps = {
   /** The row to show. */
@@ -141,6 +142,9 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
   // One chip per flag, each whole: a line wraps between them, never inside one.
   const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [' ', element(doc, 'span', { class: 'flag' }, flag)]);
+  // Its path, where narrower than the site: two cookies of one name and domain differ by it alone.
+  const path = cookie ? narrowerPath(cookie) : null;
+  const pathChip = path && element(doc, 'span', { class: 'flag path' }, `Path=${oneParagraph(path)}`);
   const muted = 'facts muted';
   /** A muted line under the facts, named by its data attribute: why the row reads as it does. */
   const note = (attribute: string, value: string, text: string) => element(doc, 'p', { class: muted, [attribute]: value }, text);
@@ -202,6 +206,8 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         'p',
         { class: muted, 'data-phase': cookie.firstPhase },
         element(doc, 'span', { class: 'domain' }, cookie.domain),
+        pathChip && ' ',
+        pathChip,
         ...flags,
         SEPARATOR + t('firstPhase', t(messageKey('phase', cookie.firstPhase))),
         cookie.firstPage !== null &&

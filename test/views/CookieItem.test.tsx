@@ -373,6 +373,21 @@ describe('CookieItem', () => {
     expect(container.querySelector('.facts')?.textContent?.replace(/\s/g, ' ')).toBe('Durée déclarée : 2 weeks · Durée réelle : 14 jours');
   });
 
+  it('shows a path narrower than the site beside the domain, so two cookies of one name read apart', () => {
+    const rows = rowsOf(report([reportCookie({ name: 'sid', path: '/' }), reportCookie({ name: 'sid', path: '/explore/\u2029x' })]));
+    expect(rows).toHaveLength(2);
+    const { container } = render(
+      <ul>
+        {rows.map((row) => (
+          <CookieItem key={row.key} row={row} t={t} language="en" />
+        ))}
+      </ul>,
+    );
+    // The site's own path says nothing; a narrower one is a chip, its paragraph separator made harmless.
+    expect([...container.querySelectorAll('.path')].map((chip) => chip.textContent)).toEqual(['Path=/explore/\ufffdx']);
+    expect(container.querySelectorAll('li')[1]?.querySelector('.domain + .path')).not.toBeNull();
+  });
+
   it('lists the flags people look for', () => {
     expect(
       cookieFlags(reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' })),

@@ -59,6 +59,16 @@ export function cookieKey(cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' 
   return JSON.stringify([cookie.storeId, cookie.partitionKey, cookie.domain, cookie.path, cookie.name]);
 }
 
+/**
+ * A cookie's path where it is narrower than the whole site, else null: two cookies of one name
+ * and domain differ by their paths alone (RFC 6265, 5.3), so where a name is shown to tell
+ * cookies apart (a row, a table), this is shown beside it. The whole site's path, "/", is most
+ * cookies' and says nothing.
+ */
+export function narrowerPath(cookie: Pick<CookieRecord, 'path'>): string | null {
+  return cookie.path === '/' || cookie.path === '' ? null : cookie.path;
+}
+
 /** The latest expiry a JavaScript Date can show (year 275760), in seconds. */
 const MAX_EXPIRY_SECONDS = 8.64e12;
 

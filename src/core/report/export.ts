@@ -9,6 +9,7 @@ import type { AbsenceReason } from './absence-reason.ts';
 import { liveProblemText } from '../charter/live-problem.ts';
 import { markdownCookieName, markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
+import { narrowerPath } from '../cookies/cookie-record.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -75,6 +76,12 @@ const ABSENCE_TEXT: Record<AbsenceReason, string> = {
   'multilingual-only': 'set only on portals offered in several languages',
 };
 
+/** A cookie's domain, and its path where narrower than the site: two cookies of one name may differ by it alone. */
+function domainAndPath(cookie: ReportCookie): string {
+  const path = narrowerPath(cookie);
+  return path === null ? cookie.domain : `${cookie.domain}, path ${path}`;
+}
+
 function toMarkdown(report: Report): string {
   const lines = [
     `# Cookie report: ${markdownCell(report.host)}`,
@@ -89,7 +96,7 @@ function toMarkdown(report: Report): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.cookies.map(
       (c) =>
-        `| ${[markdownCookieName(c.name), ...[c.domain, c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', statusText(c), c.source, c.firstPhase, c.firstPage ?? '', expiry(c)].map(markdownCell)].join(' | ')} |`,
+        `| ${[markdownCookieName(c.name), ...[domainAndPath(c), c.provider || 'unknown', c.service ?? '', c.purpose || 'unknown', statusText(c), c.source, c.firstPhase, c.firstPage ?? '', expiry(c)].map(markdownCell)].join(' | ')} |`,
     ),
     '',
     '## Declared, not seen',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieAppliesToHost, cookieKey, describeCookie } from '../../../src/core/cookies/cookie-record.ts';
+import { cookieAppliesToHost, cookieKey, describeCookie, narrowerPath } from '../../../src/core/cookies/cookie-record.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
 describe('describeCookie', () => {
@@ -51,6 +51,14 @@ describe('cookieKey', () => {
       cookieKey({ ...base, path: '/api' }),
     ]);
     expect(keys.size).toBe(5);
+  });
+});
+
+describe('narrowerPath', () => {
+  it('gives a path narrower than the whole site, and nothing for the whole site', () => {
+    expect(narrowerPath({ path: '/explore/' })).toBe('/explore/');
+    expect(narrowerPath({ path: '/' })).toBeNull();
+    expect(narrowerPath({ path: '' })).toBeNull();
   });
 });
 

@@ -95,6 +95,19 @@ describe('exportReport', () => {
     expect(exportReport(nameless, 'csv').text.split('\r\n')[1]).toMatch(/^,data\.tco\.re,/);
   });
 
+  it('gives a path narrower than the site beside the domain in Markdown, and every path in CSV', () => {
+    const twoPaths = report([
+      reportCookie({ name: 'sid', domain: 'data.tco.re', path: '/' }),
+      reportCookie({ name: 'sid', domain: 'data.tco.re', path: '/explore/' }),
+    ]);
+    const markdown = exportReport(twoPaths, 'markdown').text;
+    expect(markdown).toContain('| sid | data\\.tco\\.re |');
+    expect(markdown).toContain('| sid | data\\.tco\\.re, path /explore/ |');
+    const csv = exportReport(twoPaths, 'csv').text.split('\r\n');
+    expect(csv.filter((line) => line.startsWith('sid,data.tco.re,/,'))).toHaveLength(1);
+    expect(csv.filter((line) => line.startsWith('sid,data.tco.re,/explore/,'))).toHaveLength(1);
+  });
+
   it('says on which page each cookie first appeared, and which came from embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'sessionid', firstPage: '/' }),

@@ -340,6 +340,24 @@ export function popupScenarios(ctx: E2eContext): void {
       await popup.close();
     });
 
+    it('tells two cookies of one name apart by their paths', async () => {
+      const host = 'demo.huwise.com';
+      const browser = ctx.browser();
+      // The demo's /same-name/ page sets `same_name` for the whole site and for its own path (scripts/demo-portal/server.ts).
+      const site = await browser.newPage();
+      await site.goto(`http://${host}/same-name/`);
+      const api = await extensionPage(browser);
+      await waitForReport(api, host, (r) => r.cookies.filter((c) => c.name === 'same_name' && !c.removed).length === 2);
+      const popup = await openPopup(browser, host);
+      await popup.waitFor('[data-cookie="same_name"] .path');
+      expect(await popup.texts('[data-cookie="same_name"] .name')).toEqual(['same_name', 'same_name']);
+      // The site's own path says nothing; the narrower one is said beside the domain.
+      expect(await popup.texts('[data-cookie="same_name"] .path')).toEqual(['Path=/same-name/']);
+      await site.close();
+      await api.close();
+      await popup.close();
+    });
+
     it('offers to see cookies of embedded content: nothing of it is granted at install', async () => {
       await (await visitPortal(ctx.browser(), host)).close();
       const popup = await openPopup(ctx.browser(), host);

@@ -67,6 +67,18 @@ describe('audit output', () => {
     expect(comparison).toContain('- Cookies only after refusing: *(no name)*');
   });
 
+  it('names a path narrower than the site beside the name, with the domain of embedded content', () => {
+    const scoped = report([
+      reportCookie({ name: 'sid', path: '/' }),
+      reportCookie({ name: 'sid', path: '/explore/' }),
+      reportCookie({ name: 'dq', domain: '.disqus.com', path: '/x/', thirdParty: { via: 'response' } }),
+    ]);
+    const text = formatReport(scoped, 't');
+    expect(text).toMatch(/^sid {2,}/m);
+    expect(text).toMatch(/^sid \(path \/explore\/\) /m);
+    expect(text).toMatch(/^dq \(disqus\.com, path \/x\/\) /m);
+  });
+
   it('names the domain of a cookie of embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'disqus_unique', domain: '.disqus.com', thirdParty: { via: 'response' }, firstPage: '/explore/x/' }),
