@@ -108,16 +108,23 @@ const NOT_COLLAPSED = /[^\S ]| {2}/;
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
+/** The last text folded and its fold: a line is tested as a heading, a label and a title in turn, each folding it. */
+let lastFolded = { text: '', folded: '' };
+
 /** Lower case, accents dropped, typographic apostrophes and quotes made plain: for keyword tests only. */
 export function foldForMatching(text: string): string {
+  if (text === lastFolded.text) return lastFolded.folded;
   // Plain ASCII has no accents or typographic quotes to fold: only the case and the backtick.
-  if (ASCII_ONLY.test(text)) return text.toLowerCase().replaceAll('`', "'");
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"');
+  const folded = ASCII_ONLY.test(text)
+    ? text.toLowerCase().replaceAll('`', "'")
+    : text
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"');
+  lastFolded = { text, folded };
+  return folded;
 }
 
 /** True for a line holding nothing but whitespace. */

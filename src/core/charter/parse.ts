@@ -18,9 +18,8 @@ import {
   detectLanguage,
   findPortal,
   introducesSection,
-  readCategoryLabel,
   readHeading,
-  readParagraphLabel,
+  readLabels,
   type Heading,
 } from './sections.ts';
 import type { RowCells } from './segment.ts';
@@ -304,9 +303,10 @@ function readTableBody(
  */
 function headingAt(lines: readonly string[], index: number, lastHeader: TableHeader | null): Heading | null {
   const line = lines[index] ?? '';
-  const heading = readHeading(line) ?? readParagraphLabel(line);
+  const heading = readHeading(line);
   if (heading) return heading;
-  const label = readCategoryLabel(line);
+  const { paragraph, category: label } = readLabels(line);
+  if (paragraph) return paragraph;
   if (!label && !couldTitleSection(line)) return null;
   const next = nextNonBlank(lines, index + 1);
   const following = next === null ? '' : (lines[next] ?? '');

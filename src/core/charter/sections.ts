@@ -94,7 +94,11 @@ const INTRODUCES_CATEGORY = /^(?:these|this|such|those|ces|ce|cet|cette|les|the)
  * label naming no category ("User experience: These cookies …") starts an `other` section.
  */
 export function readParagraphLabel(line: string): Heading | null {
-  const opening = paragraphLabel(line);
+  return paragraphHeading(paragraphLabel(line));
+}
+
+/** readParagraphLabel's reading of a label already read. */
+function paragraphHeading(opening: LabelOpening | null): Heading | null {
   if (opening === null) return null;
   const { label, category } = opening;
   const namesCategory = category !== null && MENTIONS_COOKIES.test(foldForMatching(label));
@@ -110,12 +114,28 @@ export function readParagraphLabel(line: string): Heading | null {
  * follows it, which the caller checks.
  */
 export function readCategoryLabel(line: string): Heading | null {
-  const opening = paragraphLabel(line);
+  return categoryLabelHeading(paragraphLabel(line));
+}
+
+/** readCategoryLabel's reading of a label already read. */
+function categoryLabelHeading(opening: LabelOpening | null): Heading | null {
   return opening?.category ? { text: opening.label, level: null, category: opening.category } : null;
 }
 
-/** The short label before a paragraph's colon, its category and the text after it; null when the line has none. */
-function paragraphLabel(line: string): { label: string; category: Category | null; rest: string } | null {
+/**
+ * A line's label read once for both readings of it, readParagraphLabel's (`paragraph`) and
+ * readCategoryLabel's (`category`): a charter's reader asks both of most lines.
+ */
+export function readLabels(line: string): { paragraph: Heading | null; category: Heading | null } {
+  const opening = paragraphLabel(line);
+  return { paragraph: paragraphHeading(opening), category: categoryLabelHeading(opening) };
+}
+
+/** The short label before a paragraph's colon, its category and the text after it. */
+type LabelOpening = { label: string; category: Category | null; rest: string };
+
+/** A line's LabelOpening; null when it has none. */
+function paragraphLabel(line: string): LabelOpening | null {
   // The label is short: only the start of a long paragraph is looked at.
   const head = line
     .slice(0, MAX_LABEL_LENGTH + 100)

@@ -92,6 +92,12 @@ describe('small helpers', () => {
     expect(foldForMatching('Durée « Mesure d’audience » “X”')).toBe('duree " mesure d\'audience " "x"');
   });
 
+  it('foldForMatching gives each text its own fold when asked again, in any order (it keeps the last one)', () => {
+    for (const text of ['Durée', 'Durée', 'ÉTÉ', 'Durée', '', 'x`y', 'x`y']) {
+      expect(foldForMatching(text)).toBe(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replaceAll('`', "'"));
+    }
+  });
+
   it('isBlank is true only for whitespace', () => {
     expect(isBlank(' \t')).toBe(true);
     expect(isBlank(' x')).toBe(false);

@@ -10,6 +10,7 @@ import {
   couldTitleSection,
   readCategoryLabel,
   readHeading,
+  readLabels,
   readParagraphLabel,
 } from '../../../src/core/charter/sections.ts';
 
@@ -94,6 +95,21 @@ describe('readHeading', () => {
     expect(readHeading('Download as PDF')).toBeNull();
     expect(readHeading('Matomo')).toBeNull();
     expect(readHeading('Matomo\tStatistiques\t_pk_id\tMesure d’audience')).toBeNull();
+  });
+});
+
+describe('readLabels', () => {
+  it('gives what readParagraphLabel and readCategoryLabel give, the label read once', () => {
+    for (const line of [
+      'Strictly necessary cookies: These cookies are necessary.',
+      'Analytics: we use Matomo.',
+      'User experience: These cookies remember your settings.',
+      'Nom du cookie : _pk_id',
+      'Cookies statistiques',
+      '',
+    ]) {
+      expect(readLabels(line)).toEqual({ paragraph: readParagraphLabel(line), category: readCategoryLabel(line) });
+    }
   });
 });
 
