@@ -229,6 +229,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   ...cellCases('name cell', readNameCell, {
     "names separated by ', '": repeatTo('_a, ', MAX_CELL_LENGTH),
     'distinct names': distinctNames(MAX_CELL_LENGTH),
+    // Parts that are no names never fill the cell's names: read up to its parts' limit.
+    'distinct parts, none a name': distinctNames(MAX_CELL_LENGTH, (i) => `x y${i}`),
     "'(' repeated": repeatTo('(', MAX_CELL_LENGTH),
     "'<' repeated": repeatTo('_a<', MAX_CELL_LENGTH),
     "'&lt;' repeated": repeatTo('&lt;', MAX_CELL_LENGTH),
@@ -345,11 +347,11 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
 ];
 
-function distinctNames(size: number): string {
+function distinctNames(size: number, name = (i: number) => `_n${i}`): string {
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; length < size; i++) {
-    const part = `_n${i}, `;
+    const part = `${name(i)}, `;
     parts.push(part);
     length += part.length;
   }

@@ -7,7 +7,7 @@
 import type { CharterEntry } from './types.ts';
 import { lazy } from '../lazy.ts';
 import { isKnownCookieName, LONGEST_KNOWN_COOKIE_NAME } from './known.ts';
-import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL } from './limits.ts';
+import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL, MAX_PARTS_PER_CELL } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
 
 /** One cookie name read from a cell. */
@@ -68,8 +68,8 @@ const MAX_PROBLEMS_PER_CELL = 10;
 
 /**
  * Reads a cookie-name cell into names; never throws. Linear in the cell: a cell longer than
- * MAX_CELL_LENGTH is not read at all, and names past MAX_NAMES_PER_CELL are left out, each
- * with a problem saying so.
+ * MAX_CELL_LENGTH is not read at all, and names past MAX_NAMES_PER_CELL or parts past
+ * MAX_PARTS_PER_CELL are left out, each limit with a problem saying so.
  */
 export function readNameCell(cell: string): NameCellReading {
   if (cell.length > MAX_CELL_LENGTH) {
@@ -93,13 +93,13 @@ export function readNameCell(cell: string): NameCellReading {
   const prefixPart = prose ? text.slice(prose.index + prose[0].length) : '';
 
   for (const item of splitNames(plainPart)) {
-    if (!collector.add(readNameItem(item, false))) break;
+    if (!collector.takePart() || !collector.add(readNameItem(item, false))) break;
   }
   if (prose && !collector.full) {
     const items = splitNames(prefixPart);
     if (items.length === 0) collector.problem(`“${showInvisible(text)}”: no name after “${prose[0].trim()}”`);
     for (const item of items) {
-      if (!collector.add(readNameItem(item, true))) break;
+      if (!collector.takePart() || !collector.add(readNameItem(item, true))) break;
     }
   }
   return collector.result(text);
@@ -111,8 +111,22 @@ class NameCollector {
   private readonly problems: string[] = [];
   private readonly seen = new Set<string>();
   private problemsLeftOut = 0;
-  /** True once MAX_NAMES_PER_CELL names were read. */
+  private partsRead = 0;
+  /** Which limit stopped the reading: said last, whatever the problems before it. */
+  private limitReached: string | null = null;
+  /** True once MAX_NAMES_PER_CELL names, or MAX_PARTS_PER_CELL parts, were read. */
   full = false;
+
+  /** Counts a part about to be read; false, with a problem saying so, when the cell's part limit is reached and reading should stop. */
+  takePart(): boolean {
+    if (this.partsRead < MAX_PARTS_PER_CELL) {
+      this.partsRead++;
+      return true;
+    }
+    this.full = true;
+    this.limitReached = `more than ${MAX_PARTS_PER_CELL} parts in one cell: the parts after the ${MAX_PARTS_PER_CELL}th are not read`;
+    return false;
+  }
 
   /** Adds one item's reading; false when the cell's name limit is reached and reading should stop. */
   add(reading: NameCellReading): boolean {
@@ -121,7 +135,7 @@ class NameCollector {
       if (this.seen.has(key)) continue;
       if (this.names.length >= MAX_NAMES_PER_CELL) {
         this.full = true;
-        this.problem(`more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`);
+        this.limitReached = `more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`;
         return false;
       }
       this.seen.add(key);
@@ -139,6 +153,7 @@ class NameCollector {
   result(text: string): NameCellReading {
     const problems = [...this.problems];
     if (this.problemsLeftOut > 0) problems.push(`${this.problemsLeftOut} more parts of the cell not read`);
+    if (this.limitReached !== null) problems.push(this.limitReached);
     if (this.names.length === 0 && problems.length === 0) problems.push(`“${showInvisible(text)}”: no cookie name found`);
     return { names: this.names, problems };
   }

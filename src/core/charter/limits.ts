@@ -17,6 +17,14 @@ export const MAX_CELL_LENGTH = 10_000;
 /** Most cookie names read from one cell: the rest are not read, and the row is listed as unread. */
 export const MAX_NAMES_PER_CELL = 200;
 
+/**
+ * Most parts (what separators split a name cell into: names, words, repeats) read from one cell:
+ * the rest are not read, and the row is listed as unread. Twice the names a cell may give, so a
+ * cell of names with some words among them is read whole; a cell of thousands of parts that are
+ * no names, or one name repeated, is not read to its end (each part costs a name's reading).
+ */
+export const MAX_PARTS_PER_CELL = 2 * MAX_NAMES_PER_CELL;
+
 /** Most table rows (and one-field-per-line records) read from one charter: the rest of the document is not read, with a note. */
 export const MAX_TABLE_ROWS = 5_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WILDCARD_CHARACTERS, looksLikeCookieName, readNameCell, toCookieName } from '../../../src/core/charter/cells.ts';
-import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL } from '../../../src/core/charter/limits.ts';
+import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL, MAX_PARTS_PER_CELL } from '../../../src/core/charter/limits.ts';
 
 const exact = (cookie: string) => ({ cookie, match: 'exact' as const });
 const prefix = (cookie: string) => ({ cookie, match: 'prefix' as const });
@@ -159,6 +159,21 @@ describe('readNameCell limits', () => {
     expect(reading.problems).toEqual([
       `more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`,
     ]);
+  });
+
+  it('reads the first MAX_PARTS_PER_CELL parts of a cell, whatever they are, and says the rest were not read', () => {
+    const notRead = `more than ${MAX_PARTS_PER_CELL} parts in one cell: the parts after the ${MAX_PARTS_PER_CELL}th are not read`;
+    // One name repeated: it never fills the names' limit.
+    const repeated = readNameCell(`${'_a, '.repeat(MAX_PARTS_PER_CELL)}_ga`);
+    expect(repeated.names).toEqual([exact('_a')]);
+    expect(repeated.problems).toEqual([notRead]);
+    // As many names as a cell may give, with words among them: read whole.
+    const mixed = Array.from({ length: MAX_NAMES_PER_CELL }, (_, i) => `_n${i} et _n${i}`).join(', ');
+    expect(readNameCell(mixed).names).toHaveLength(MAX_NAMES_PER_CELL);
+    // Parts that are no names: ten problems, the count of the others, then the limit, always said.
+    const prose = readNameCell(Array.from({ length: MAX_PARTS_PER_CELL + 100 }, (_, i) => `x y${i}`).join(', '));
+    expect(prose.names).toEqual([]);
+    expect(prose.problems.slice(-2)).toEqual([`${MAX_PARTS_PER_CELL - 10} more parts of the cell not read`, notRead]);
   });
 
   it('does not read a cell longer than MAX_CELL_LENGTH, and never overflows on a huge one', () => {
