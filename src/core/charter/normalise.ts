@@ -108,23 +108,36 @@ const NOT_COLLAPSED = /[^\S ]| {2}/;
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
-/** The last text folded and its fold: a line is tested as a heading, a label and a title in turn, each folding it. */
-let lastFolded = { text: '', folded: '' };
+/**
+ * Folds of short texts folded lately, a few hundred at most: a charter's reader folds a line or a
+ * cell for each test it meets in turn (heading, label, title), and its header cells and headings
+ * again in every table. Longer texts are folded each time: keeping them could hold megabytes.
+ */
+const recentFolds = new Map<string, string>();
+const MOST_FOLDS_KEPT = 256;
+const LONGEST_TEXT_KEPT = 200;
 
 /** Lower case, accents dropped, typographic apostrophes and quotes made plain: for keyword tests only. */
 export function foldForMatching(text: string): string {
-  if (text === lastFolded.text) return lastFolded.folded;
-  // Plain ASCII has no accents or typographic quotes to fold: only the case and the backtick.
-  const folded = ASCII_ONLY.test(text)
-    ? text.toLowerCase().replaceAll('`', "'")
-    : text
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
-        .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"');
-  lastFolded = { text, folded };
+  if (text.length > LONGEST_TEXT_KEPT) return fold(text);
+  let folded = recentFolds.get(text);
+  if (folded === undefined) {
+    folded = fold(text);
+    if (recentFolds.size >= MOST_FOLDS_KEPT) recentFolds.clear();
+    recentFolds.set(text, folded);
+  }
   return folded;
+}
+
+function fold(text: string): string {
+  // Plain ASCII has no accents or typographic quotes to fold: only the case and the backtick.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replaceAll('`', "'");
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"');
 }
 
 /** True for a line holding nothing but whitespace. */
