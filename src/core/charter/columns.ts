@@ -123,6 +123,15 @@ const phrasePatterns = lazy((): ReadonlyArray<{ role: ColumnRole; sticky: RegExp
   })),
 );
 
+/** A phrase of each role found anywhere in a text: a test a line must pass to be worth covering (readTablePhraseHeader). */
+const phraseAnywhere = lazy(
+  (): Record<Exclude<ColumnRole, 'category'>, RegExp> =>
+    Object.fromEntries(Object.entries(HEADER_PHRASES).map(([role, phrases]) => [role, new RegExp(`(?:${phrases.join('|')})`)])) as Record<
+      Exclude<ColumnRole, 'category'>,
+      RegExp
+    >,
+);
+
 /** Header read from text whose cells are not separated by tabs or pipes. */
 export type PhraseHeader = {
   /** Roles in the order the phrases appear. */
@@ -145,6 +154,23 @@ export function readPhraseHeader(text: string): PhraseHeader | null {
   const dead = new Set<number>();
   const header = coverWithPhrases(folded, skipSeparators(folded, 0), dead);
   return header === null || header.columns.length === 0 ? null : header;
+}
+
+/**
+ * A phrase header a table can be read under (isUsableColumnSet), or null. A text that names no
+ * provider or no purpose anywhere cannot be one, and most lines of a charter do not: one test of
+ * each says so before the whole text is covered with phrases (readPhraseHeader), which costs a
+ * line many more.
+ */
+export function readTablePhraseHeader(text: string): PhraseHeader | null {
+  // readPhraseHeader's text without its case-change marks, which no phrase holds: any phrase it finds is found here.
+  const folded = foldForMatching(text)
+    .replace(/\*\*|__/g, '')
+    .replace(/\(s\)/g, 's');
+  const anywhere = phraseAnywhere();
+  if (!anywhere.provider.test(folded) || !anywhere.purpose.test(folded)) return null;
+  const header = readPhraseHeader(text);
+  return header !== null && isUsableColumnSet(header.columns) ? header : null;
 }
 
 /**

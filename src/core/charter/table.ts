@@ -3,7 +3,7 @@
  * no separator at all) and splitting the rows under it into cells.
  */
 import { looksLikeCookieName, stripWrapping } from './cells.ts';
-import { isUsableColumnSet, looksLikeHeaderWording, readPhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
+import { isUsableColumnSet, looksLikeHeaderWording, readTablePhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
 import { readParagraphLabel } from './sections.ts';
@@ -53,8 +53,8 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
   }
   // Header phrases never hold a colon: "Label : value" lines are fields or prose, not headers.
   if (trimmed.includes(':') || trimmed.includes('：')) return null;
-  const phrases = readPhraseHeader(trimmed);
-  if (phrases === null || !isUsableColumnSet(phrases.columns)) return null;
+  const phrases = readTablePhraseHeader(trimmed);
+  if (phrases === null) return null;
   return { line: lineNumber, layout: phrases.glued ? 'glued' : 'space', columns: phrases.columns };
 }
 

@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUsableColumnSet, readPhraseHeader, roleOfFieldLabel, roleOfHeaderCell } from '../../../src/core/charter/columns.ts';
+import {
+  isUsableColumnSet,
+  readPhraseHeader,
+  readTablePhraseHeader,
+  roleOfFieldLabel,
+  roleOfHeaderCell,
+} from '../../../src/core/charter/columns.ts';
 
 describe('roleOfHeaderCell', () => {
   it.each([
@@ -92,6 +99,64 @@ describe('readPhraseHeader', () => {
     expect(readPhraseHeader('Cookies fonctionnels')).toBeNull();
     expect(readPhraseHeader('Nom du prestataire et autres précisions')).toBeNull();
     expect(readPhraseHeader('')).toBeNull();
+  });
+});
+
+describe('readTablePhraseHeader', () => {
+  /** What it must give: readPhraseHeader's header when a table can be read under it. */
+  const usable = (text: string) => {
+    const header = readPhraseHeader(text);
+    return header !== null && isUsableColumnSet(header.columns) ? header : null;
+  };
+
+  it('reads the headers a table can be read under, and no other line', () => {
+    expect(readTablePhraseHeader('Nom du prestataireService et emplacementNom du cookiesFinalités')).toEqual({
+      columns: ['provider', 'service', 'cookie', 'purpose'],
+      glued: true,
+    });
+    expect(readTablePhraseHeader('Supplier name Cookie name Duration Function')).toEqual(
+      usable('Supplier name Cookie name Duration Function'),
+    );
+    expect(readTablePhraseHeader('Cookies statistiques')).toBeNull();
+    // Phrases all, but no purpose among them: no table under it.
+    expect(readPhraseHeader('Nom du prestataire Nom du cookie')).not.toBeNull();
+    expect(readTablePhraseHeader('Nom du prestataire Nom du cookie')).toBeNull();
+  });
+
+  it('gives what readPhraseHeader gives when usable, for any text of header words, case changes and marks', () => {
+    const pieces = fc.constantFrom(
+      'Nom du ',
+      'prestataire',
+      'Prestataires',
+      'Service',
+      ' et emplacement',
+      'Nom du cookie',
+      's',
+      'Finalités',
+      'FINALITÉ',
+      'Supplier',
+      ' name',
+      'Cookie',
+      'Function',
+      'Purpose',
+      'Durée',
+      '**',
+      '__',
+      '(s)',
+      ' ',
+      '|',
+      'é',
+      'x',
+      'E\u0301',
+      'Vendor',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(readTablePhraseHeader(text)).toEqual(usable(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
