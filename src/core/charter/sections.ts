@@ -113,18 +113,14 @@ function paragraphHeading(opening: LabelOpening | null): Heading | null {
  * we use Matomo …", "Mesure d'audience : …"), or null. Such a label is a heading only when a table
  * follows it, which the caller checks.
  */
-export function readCategoryLabel(line: string): Heading | null {
-  return categoryLabelHeading(paragraphLabel(line));
-}
-
-/** readCategoryLabel's reading of a label already read. */
 function categoryLabelHeading(opening: LabelOpening | null): Heading | null {
   return opening?.category ? { text: opening.label, level: null, category: opening.category } : null;
 }
 
 /**
- * A line's label read once for both readings of it, readParagraphLabel's (`paragraph`) and
- * readCategoryLabel's (`category`): a charter's reader asks both of most lines.
+ * A line's label read once, for both readings of it: readParagraphLabel's (`paragraph`), and the
+ * label as a category alone (`category`, categoryLabelHeading), which the reader asks when the
+ * first gives nothing.
  */
 export function readLabels(line: string): { paragraph: Heading | null; category: Heading | null } {
   const opening = paragraphLabel(line);

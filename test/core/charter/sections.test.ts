@@ -8,7 +8,6 @@ import {
   hostOfUrl,
   charterTitle,
   couldTitleSection,
-  readCategoryLabel,
   readHeading,
   readLabels,
   readParagraphLabel,
@@ -99,7 +98,7 @@ describe('readHeading', () => {
 });
 
 describe('readLabels', () => {
-  it('gives what readParagraphLabel and readCategoryLabel give, the label read once', () => {
+  it('gives readParagraphLabel’s reading as `paragraph`', () => {
     for (const line of [
       'Strictly necessary cookies: These cookies are necessary.',
       'Analytics: we use Matomo.',
@@ -108,8 +107,23 @@ describe('readLabels', () => {
       'Cookies statistiques',
       '',
     ]) {
-      expect(readLabels(line)).toEqual({ paragraph: readParagraphLabel(line), category: readCategoryLabel(line) });
+      expect(readLabels(line).paragraph).toEqual(readParagraphLabel(line));
     }
+  });
+
+  it('reads as `category` a paragraph label that names a category without the word “cookies”', () => {
+    expect(readLabels('Analytics: we use Matomo to measure the audience.').category).toEqual({
+      text: 'Analytics',
+      level: null,
+      category: 'statistics',
+    });
+    expect(readLabels('Mesure d’audience : nous utilisons Matomo.').category?.category).toBe('statistics');
+  });
+
+  it('reads no `category` from a label naming no category, or from prose', () => {
+    expect(readLabels('Note: we use Matomo.').category).toBeNull();
+    expect(readLabels('Durée : 13 mois').category).toBeNull();
+    expect(readLabels('We use Matomo to measure the audience of the portal').category).toBeNull();
   });
 });
 
@@ -368,22 +382,5 @@ describe('detectLanguage', () => {
   it('is null when it cannot tell', () => {
     expect(detectLanguage('sessionid csrftoken _ga')).toBeNull();
     expect(detectLanguage('')).toBeNull();
-  });
-});
-
-describe('readCategoryLabel', () => {
-  it('reads a paragraph label that names a category without the word “cookies”', () => {
-    expect(readCategoryLabel('Analytics: we use Matomo to measure the audience.')).toEqual({
-      text: 'Analytics',
-      level: null,
-      category: 'statistics',
-    });
-    expect(readCategoryLabel('Mesure d’audience : nous utilisons Matomo.')?.category).toBe('statistics');
-  });
-
-  it('reads nothing from a label naming no category, or from prose', () => {
-    expect(readCategoryLabel('Note: we use Matomo.')).toBeNull();
-    expect(readCategoryLabel('Durée : 13 mois')).toBeNull();
-    expect(readCategoryLabel('We use Matomo to measure the audience of the portal')).toBeNull();
   });
 });
