@@ -64,6 +64,7 @@ function whereSet(cookie: ReportCookie): string {
 export function formatReport(report: Report, title: string): string {
   const rows = [
     ...report.cookies.map((c) => [
+      // The mark leads, so a cut name keeps it.
       `${c.originUnknown ? '* ' : ''}${shownCookieName(c.name)}${whereSet(c)}`,
       c.provider || 'unknown',
       c.service ?? '',
