@@ -11,7 +11,7 @@ import {
 } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { narrowerPath, shownCookieName } from '../../src/core/cookies/index.ts';
+import { narrowerPath, partitionSite, shownCookieName } from '../../src/core/cookies/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 
@@ -47,11 +47,17 @@ const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
 
 /**
  * What the Cookie column says beside a name: the domain of a cookie of embedded content (it is
- * another site's), and a path narrower than the site (two cookies of one name may differ by it alone).
+ * another site's), a path narrower than the site and the site of a partition (two cookies of one
+ * name may differ by either alone).
  */
 function whereSet(cookie: ReportCookie): string {
   const path = narrowerPath(cookie);
-  const facts = [...(cookie.thirdParty ? [cookie.domain.replace(/^\./, '')] : []), ...(path === null ? [] : [`path ${path}`])];
+  const site = partitionSite(cookie);
+  const facts = [
+    ...(cookie.thirdParty ? [cookie.domain.replace(/^\./, '')] : []),
+    ...(path === null ? [] : [`path ${path}`]),
+    ...(site === null ? [] : [`partition ${site}`]),
+  ];
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';
 }
 

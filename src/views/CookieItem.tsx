@@ -6,7 +6,7 @@ import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts'
 import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
 import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
-import { narrowerPath } from '../core/cookies/cookie-record.ts';
+import { narrowerPath, partitionSite } from '../core/cookies/cookie-record.ts';
 
 type CookieItemProps = {
   /** The row to show. */
@@ -34,13 +34,17 @@ const ABSENCE_MESSAGE: Record<AbsenceReason, MessageKey> = {
   'multilingual-only': 'notSeenMultilingualOnly',
 };
 
-/** The attributes worth showing, in the order DevTools shows them. */
+/**
+ * The attributes worth showing, in the order DevTools shows them; a partitioned cookie's with the
+ * site it is kept under, as two cookies alike but for their partitions read apart by it.
+ */
 export function cookieFlags(cookie: ReportCookie): string[] {
   const flags: string[] = [];
   if (cookie.secure) flags.push('Secure');
   if (cookie.httpOnly) flags.push('HttpOnly');
   if (cookie.sameSite && cookie.sameSite !== 'unspecified') flags.push(`SameSite=${cookie.sameSite}`);
-  if (cookie.partitionKey) flags.push('Partitioned');
+  const site = partitionSite(cookie);
+  if (site !== null) flags.push(`Partitioned (${oneParagraph(site)})`);
   return flags;
 }
 

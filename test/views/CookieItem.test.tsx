@@ -391,7 +391,11 @@ describe('CookieItem', () => {
   it('lists the flags people look for', () => {
     expect(
       cookieFlags(reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' })),
-    ).toEqual(['Secure', 'HttpOnly', 'SameSite=no_restriction', 'Partitioned']);
+    ).toEqual(['Secure', 'HttpOnly', 'SameSite=no_restriction', 'Partitioned (tco.re)']);
+    // The site of the partition as the browser writes it, where it is not https; its text made harmless.
+    expect(cookieFlags(reportCookie({ name: 'a', partitionKey: 'http://open\u2029data.fr' }))).toContain(
+      'Partitioned (http://open\ufffddata.fr)',
+    );
     expect(cookieFlags(reportCookie({ name: 'a', secure: false, sameSite: 'unspecified' }))).toEqual([]);
   });
 });

@@ -69,6 +69,20 @@ export function narrowerPath(cookie: Pick<CookieRecord, 'path'>): string | null 
   return cookie.path === '/' || cookie.path === '' ? null : cookie.path;
 }
 
+const HTTPS = 'https://';
+
+/**
+ * The site a partitioned (CHIPS) cookie is kept under, as shown beside it (`https://tco.re` ->
+ * `tco.re`; any other scheme, or a port, stays written), else null: two cookies of one name,
+ * domain and path in two partitions differ by it alone. The browser names the site (Chrome and
+ * Firefox: scheme and registrable domain), never the site's page.
+ */
+export function partitionSite(cookie: Pick<CookieRecord, 'partitionKey'>): string | null {
+  const key = cookie.partitionKey;
+  if (!key) return null;
+  return key.startsWith(HTTPS) && key.length > HTTPS.length ? key.slice(HTTPS.length) : key;
+}
+
 /** The latest expiry a JavaScript Date can show (year 275760), in seconds. */
 const MAX_EXPIRY_SECONDS = 8.64e12;
 

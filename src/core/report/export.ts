@@ -9,7 +9,7 @@ import type { AbsenceReason } from './absence-reason.ts';
 import { liveProblemText } from '../charter/live-problem.ts';
 import { markdownCookieName, markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
-import { narrowerPath } from '../cookies/cookie-record.ts';
+import { narrowerPath, partitionSite } from '../cookies/cookie-record.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -76,10 +76,14 @@ const ABSENCE_TEXT: Record<AbsenceReason, string> = {
   'multilingual-only': 'set only on portals offered in several languages',
 };
 
-/** A cookie's domain, and its path where narrower than the site: two cookies of one name may differ by it alone. */
+/**
+ * A cookie's domain, its path where narrower than the site and the site of its partition where it
+ * has one: two cookies of one name may differ by either alone.
+ */
 function domainAndPath(cookie: ReportCookie): string {
   const path = narrowerPath(cookie);
-  return path === null ? cookie.domain : `${cookie.domain}, path ${path}`;
+  const site = partitionSite(cookie);
+  return [cookie.domain, ...(path === null ? [] : [`path ${path}`]), ...(site === null ? [] : [`partition ${site}`])].join(', ');
 }
 
 function toMarkdown(report: Report): string {

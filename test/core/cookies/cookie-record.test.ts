@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieAppliesToHost, cookieKey, describeCookie, narrowerPath } from '../../../src/core/cookies/cookie-record.ts';
+import { cookieAppliesToHost, cookieKey, describeCookie, narrowerPath, partitionSite } from '../../../src/core/cookies/cookie-record.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
 describe('describeCookie', () => {
@@ -59,6 +59,18 @@ describe('narrowerPath', () => {
     expect(narrowerPath({ path: '/explore/' })).toBe('/explore/');
     expect(narrowerPath({ path: '/' })).toBeNull();
     expect(narrowerPath({ path: '' })).toBeNull();
+  });
+});
+
+describe('partitionSite', () => {
+  it('names the site a partitioned cookie is kept under, its https scheme left out, and nothing for an unpartitioned one', () => {
+    expect(partitionSite({ partitionKey: 'https://tco.re' })).toBe('tco.re');
+    // Firefox writes the scheme of the site, http where it is: kept, as is a port.
+    expect(partitionSite({ partitionKey: 'http://opendatasoft.com' })).toBe('http://opendatasoft.com');
+    expect(partitionSite({ partitionKey: 'https://localhost:8443' })).toBe('localhost:8443');
+    expect(partitionSite({ partitionKey: 'https://' })).toBe('https://');
+    expect(partitionSite({ partitionKey: null })).toBeNull();
+    expect(partitionSite({ partitionKey: '' })).toBeNull();
   });
 });
 

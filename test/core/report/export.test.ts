@@ -108,6 +108,17 @@ describe('exportReport', () => {
     expect(csv.filter((line) => line.startsWith('sid,data.tco.re,/explore/,'))).toHaveLength(1);
   });
 
+  it('gives the site of a partition beside the domain in Markdown, and the partition in CSV', () => {
+    const twoPartitions = report([
+      reportCookie({ name: 'dq', domain: '.disqus.com', partitionKey: 'https://tco.re' }),
+      reportCookie({ name: 'dq', domain: '.disqus.com', path: '/x/', partitionKey: 'http://opendatasoft.com' }),
+    ]);
+    const markdown = exportReport(twoPartitions, 'markdown').text;
+    expect(markdown).toContain('| dq | \\.disqus\\.com, partition tco\\.re |');
+    expect(markdown).toContain('| dq | \\.disqus\\.com, path /x/, partition http\\://opendatasoft\\.com |');
+    expect(exportReport(twoPartitions, 'csv').text).toContain(',https://tco.re');
+  });
+
   it('says on which page each cookie first appeared, and which came from embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'sessionid', firstPage: '/' }),

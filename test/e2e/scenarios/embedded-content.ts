@@ -64,6 +64,13 @@ export function describeEmbeddedContent(
 
       const popup = await openPopup(browser, PORTAL);
       await popup.waitFor(`${seenRow('disqus_unique')} [data-third-party="response"]`);
+      // Firefox keeps an embedded frame's cookies in a partition of the site it is embedded in
+      // (Total Cookie Protection), and its row names that site; Chromium, with the audit's
+      // third-party cookies allowed, partitions none.
+      const partition = target === 'firefox' ? 'http://opendatasoft.com' : null;
+      expect(disqusCookie(report)!.partitionKey).toBe(partition);
+      const partitionChips = (await popup.texts(`${seenRow('disqus_unique')} .flag`)).filter((chip) => chip.startsWith('Partitioned'));
+      expect(partitionChips).toEqual(partition === null ? [] : [`Partitioned (${partition})`]);
       expect(await popup.attributes('[data-embedded-access]', 'data-embedded-access')).toEqual([]);
       await Promise.all([popup.close(), site.close(), api.close()]);
     });

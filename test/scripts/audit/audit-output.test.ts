@@ -79,6 +79,16 @@ describe('audit output', () => {
     expect(text).toMatch(/^dq \(disqus\.com, path \/x\/\) /m);
   });
 
+  it('names the site of a partition beside the name: two partitions of one cookie read apart', () => {
+    const partitioned = report([
+      reportCookie({ name: 'ctx', partitionKey: 'https://tco.re' }),
+      reportCookie({ name: 'ctx', partitionKey: 'https://ods.fr' }),
+    ]);
+    const text = formatReport(partitioned, 't');
+    expect(text).toMatch(/^ctx \(partition tco\.re\) /m);
+    expect(text).toMatch(/^ctx \(partition ods\.fr\) /m);
+  });
+
   it('names the domain of a cookie of embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'disqus_unique', domain: '.disqus.com', thirdParty: { via: 'response' }, firstPage: '/explore/x/' }),
