@@ -257,14 +257,17 @@ function uint8Table(name: (typeof UINT8_TABLES)[number], length: number): Uint8A
 /** The state of one row's split: the text, tables of it computed once, the memos and the work left. */
 class RowScan {
   private work: number;
-  /** Anchor ends by start position, computed once each. */
+  /**
+   * Anchor ends by start position, computed once each. Maps, not arrays: an array written first
+   * near a long row's end turns into a dictionary, slower to read and write.
+   */
   readonly memo = {
-    provider: [] as Array<number[] | undefined>,
-    cookie: [] as Array<number[] | undefined>,
-    duration: [] as Array<number[] | undefined>,
-    durationAfterFreeText: [] as Array<number[] | undefined>,
-    name: [] as Array<number[] | undefined>,
-    prefixName: [] as Array<number[] | undefined>,
+    provider: new Map<number, number[]>(),
+    cookie: new Map<number, number[]>(),
+    duration: new Map<number, number[]>(),
+    durationAfterFreeText: new Map<number, number[]>(),
+    name: new Map<number, number[]>(),
+    prefixName: new Map<number, number[]>(),
   };
   /** 1 where the row has whitespace. */
   readonly space: Uint8Array;
@@ -448,6 +451,16 @@ class RowScan {
   }
 }
 
+/** The ends `memo` holds for `position`, found by `find` the first time. */
+function remembered(memo: Map<number, number[]>, position: number, find: () => number[]): number[] {
+  let ends = memo.get(position);
+  if (ends === undefined) {
+    ends = find();
+    memo.set(position, ends);
+  }
+  return ends;
+}
+
 const WILDCARD_CUT = 1;
 const CASE_CUT = 2;
 const X_PLACEHOLDER_SEPARATORS = new Set(['_', '.', '-', ':']);
@@ -462,7 +475,7 @@ type Anchor = (scan: RowScan, position: number, afterFreeText: boolean) => numbe
 const PROVIDER_REMARK = /\s*\([^()]{1,60}\)/y;
 
 /** A known provider name, optionally followed by a remark in brackets ("Google Analytics (GA4)"). */
-const matchProvider: Anchor = (scan, position) => (scan.memo.provider[position] ??= providerEnds(scan, position));
+const matchProvider: Anchor = (scan, position) => remembered(scan.memo.provider, position, () => providerEnds(scan, position));
 
 function providerEnds(scan: RowScan, position: number): number[] {
   const { text, glued } = scan;
@@ -480,14 +493,30 @@ function providerEnds(scan: RowScan, position: number): number[] {
 }
 
 /** One or more cookie names with separators, or prose such as "Any cookie starting with “_hs”". */
-const matchNameList: Anchor = (scan, position) => (scan.memo.cookie[position] ??= nameListEnds(scan, position));
+const matchNameList: Anchor = (scan, position) => remembered(scan.memo.cookie, position, () => nameListEnds(scan, position));
 
 /** First three letters of the prose that makes names prefixes ("any", "every", "cookies", "tout", "les", "names", "préfixe"). */
 const PROSE_STARTS = new Set(['any', 'all', 'eve', 'coo', 'tou', 'les', 'nam', 'pré', 'pre']);
 /** Their first letters, lower case, to rule out most positions before slicing. */
-const PROSE_FIRST_LETTERS = new Set([...PROSE_STARTS].map((start) => start.charCodeAt(0)));
+const PROSE_FIRST_LETTERS = new Uint8Array(0x100);
+for (const start of PROSE_STARTS) PROSE_FIRST_LETTERS[start.charCodeAt(0)] = 1;
+/**
+ * The prose's first three letters folded as `| 0x20` folds ASCII and Latin-1 capitals, packed in
+ * one small integer: a position whose three codes miss is ruled out without a slice. Every
+ * letter of the prose is below U+0100; other characters fold to the same codes too, so a hit is
+ * checked on the text.
+ */
+const PROSE_START_CODES = new Set([...PROSE_STARTS].map((start) => threeCodes(start, 0)));
+function threeCodes(text: string, position: number): number {
+  const first = text.charCodeAt(position) | 0x20;
+  const second = text.charCodeAt(position + 1) | 0x20;
+  const third = text.charCodeAt(position + 2) | 0x20;
+  return (first | second | third) > 0xff ? -1 : (first << 16) | (second << 8) | third;
+}
 const mayStartProse = (text: string, position: number) =>
-  PROSE_FIRST_LETTERS.has(text.charCodeAt(position) | 0x20) && PROSE_STARTS.has(text.slice(position, position + 3).toLowerCase());
+  PROSE_FIRST_LETTERS[text.charCodeAt(position) | 0x20] === 1 &&
+  PROSE_START_CODES.has(threeCodes(text, position)) &&
+  PROSE_STARTS.has(text.slice(position, position + 3).toLowerCase());
 
 function nameListEnds(scan: RowScan, position: number): number[] {
   const { text } = scan;
@@ -522,7 +551,7 @@ function nameListEnds(scan: RowScan, position: number): number[] {
 /** One cookie name, possibly quoted; `lenient` after prose accepts any name-like token. */
 function matchName(scan: RowScan, position: number, lenient: boolean): number[] {
   const memo = lenient ? scan.memo.prefixName : scan.memo.name;
-  return (memo[position] ??= nameEnds(scan, position, lenient));
+  return remembered(memo, position, () => nameEnds(scan, position, lenient));
 }
 
 function nameEnds(scan: RowScan, position: number, lenient: boolean): number[] {
@@ -589,8 +618,8 @@ function gluedNameEnds(scan: RowScan, start: number, lenient: boolean): number[]
  */
 const matchDuration: Anchor = (scan, position, afterFreeText) =>
   afterFreeText
-    ? (scan.memo.durationAfterFreeText[position] ??= durationEnds(scan, position, false))
-    : (scan.memo.duration[position] ??= durationEnds(scan, position, true));
+    ? remembered(scan.memo.durationAfterFreeText, position, () => durationEnds(scan, position, false))
+    : remembered(scan.memo.duration, position, () => durationEnds(scan, position, true));
 
 /** End of a duration starting right at `at`, or null. */
 function durationEndAt(scan: RowScan, at: number): number | null {

@@ -71,6 +71,13 @@ describe('shortestKnownCookieNameLengthAt', () => {
     expect(shortestKnownCookieNameLengthAt('_pk_ses', 0)).toBe('_pk_ses'.length);
     expect(shortestKnownCookieNameLengthAt('acme', 0)).toBe(0);
   });
+
+  it('finds every known name, each starting with an ASCII character (what its table of first characters holds)', () => {
+    for (const name of KNOWN_COOKIE_NAMES) {
+      expect(name.charCodeAt(0), name).toBeLessThan(0x80);
+      expect(shortestKnownCookieNameLengthAt(`é${name}`, 1), name).toBe(knownCookieNameLengthsAt(name, 0)[0]);
+    }
+  });
 });
 
 describe('KNOWN_COOKIE_NAMES', () => {

@@ -86,6 +86,14 @@ describe('segmentRow with single spaces', () => {
     expect(segmentRow('Matomo Statistiques tout cookie commençant par _pk_ Mesure', OLD_TEMPLATE, false)?.cookie).toBe(
       'tout cookie commençant par _pk_',
     );
+    // Capitals, accented ones too, start the same prose.
+    expect(segmentRow('HubSpot ANY COOKIE STARTING WITH “_hs” 13 months Tracks visits', NEW_TEMPLATE, false)?.cookie).toBe(
+      'ANY COOKIE STARTING WITH “_hs”',
+    );
+    expect(segmentRow('Matomo Statistiques PRÉFIXE _pk_ Mesure', OLD_TEMPLATE, false)?.cookie).toBe('PRÉFIXE _pk_');
+    expect(segmentRow('Matomo Statistiques Les cookies préfixés par _pk_ Mesure', OLD_TEMPLATE, false)?.cookie).toBe(
+      'Les cookies préfixés par _pk_',
+    );
   });
 
   it('returns null without a known provider, a cookie name or a duration', () => {
