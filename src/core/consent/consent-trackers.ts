@@ -5,7 +5,7 @@
  * documentation. Pure and static: built once, looked up per cookie event.
  */
 import type { Category } from '../charter/types.ts';
-import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts';
+import { FAMILY_SEPARATORS, KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts';
 import { lazy } from '../lazy.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
 import { CONSENT_COOKIE, judgeCookie, phaseOf, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
@@ -30,6 +30,28 @@ const NONE: readonly string[] = Object.freeze([]);
 /** The known tracker a cookie of this name is (exact name first, then the longest prefix), of any domain; null when none. */
 export function knownTrackerNamed(cookieName: string): KnownTracker | null {
   return lookupName(byName(), cookieName, acceptAll, null)?.value ?? null;
+}
+
+/** The trackers a banner's switch may speak for: every one but those bound to a domain (Disqus's). */
+const bannerTrackers = lazy(() => KNOWN_TRACKERS.filter((tracker) => tracker.domain === null));
+
+/**
+ * The known trackers a charter entry stands for, as the registry reads it (registry.ts
+ * `indexCharter`): for an exact name, the tracker it is, else the family it is the stem or the
+ * prefix of (`_pk_id` and `_pk_id.`: Matomo's `_pk_id.*`); for a prefix, the tracker it falls
+ * in and every tracker it covers (`_pk_` of "tout cookie commençant par _pk_": each of
+ * Matomo's). Empty when it names none. A walk of the table (a few dozen entries), for the few
+ * entries a report finds not seen.
+ */
+export function trackersOfEntry(entry: { cookie: string; match: 'exact' | 'prefix' }): KnownTracker[] {
+  const named = knownTrackerNamed(entry.cookie);
+  if (entry.match === 'exact') {
+    if (named) return [named];
+    const families = FAMILY_SEPARATORS.map((separator) => entry.cookie + separator);
+    return bannerTrackers().filter((tracker) => tracker.match === 'prefix' && families.includes(tracker.cookie));
+  }
+  const covered = bannerTrackers().filter((tracker) => tracker.cookie.startsWith(entry.cookie));
+  return named === null || covered.includes(named) ? covered : [named, ...covered];
 }
 
 /** The consent keys that govern a cookie of this name (`['ga']` for `_ga_ABC123`); none for others. */

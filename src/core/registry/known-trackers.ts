@@ -88,6 +88,14 @@ const HUBSPOT = 'https://knowledge.hubspot.com/privacy-and-consent/what-cookies-
 const META_PIXEL = 'https://developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc/';
 const MICROSOFT_UET = 'https://learn.microsoft.com/en-us/advertising/msa-help/hlp_ba_conc_uet_consent';
 
+/**
+ * What ends a family's stem in a tracker's cookie names (`_pk_id.1.a1b2`, `_gat_UA-123`), or
+ * nothing: a charter may write the family's prefix itself, separator included (`_pk_id.`, `_ga_`).
+ * A charter's exact name followed by one of these that the table lists as a prefix names that
+ * family (registry.ts `indexCharter`, consent-trackers.ts `trackersOfEntry`).
+ */
+export const FAMILY_SEPARATORS = ['', '.', '_'] as const;
+
 /** The curated table. Order does not matter for matching (exact beats prefix, longest prefix wins). */
 export const KNOWN_TRACKERS: readonly KnownTracker[] = [
   // Google Analytics. `_ga` is shared by Universal Analytics and GA4, so it has one entry.

@@ -5,7 +5,7 @@
  */
 import type { ParsedCharter } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
-import { KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
+import { FAMILY_SEPARATORS, KNOWN_TRACKERS, type KnownTracker } from './known-trackers.ts';
 import { buildNameIndex, type NameIndex, type NamedRule } from './name-index.ts';
 import type { OpenCookieDatabaseRow } from './open-cookie-database-document.ts';
 import { parseDomainCell } from './open-cookie-database-domain.ts';
@@ -114,14 +114,12 @@ export function buildRegistry(
   };
 }
 
-/** What ends a family's stem in a tracker's cookie names: `_pk_id.1.a1b2`, `_gat_UA-123`. */
-const FAMILY_SEPARATORS = ['.', '_'] as const;
-
 /**
  * Indexes a charter's entries. A charter often names a tracker's family by its stem (`_pk_id` for
- * `_pk_id.<site>.<hash>`): an exact name also declares the stem followed by `.` or `_` when the
- * known trackers list that as a family prefix and not the stem as a cookie of its own, so `_pk_id`
- * covers `_pk_id.1.a1b2`, but `sessionid` does not cover `sessionid_x`, nor `_ga` (a cookie
+ * `_pk_id.<site>.<hash>`) or by its prefix without a wildcard (`_pk_id.`, `_ga_`): an exact name
+ * also declares itself, or the stem followed by `.` or `_`, as a prefix when the known trackers
+ * list that as a family prefix and not the name as a cookie of its own, so `_pk_id` and `_pk_id.`
+ * cover `_pk_id.1.a1b2`, but `sessionid` does not cover `sessionid_x`, nor `_ga` (a cookie
  * beside GA4's `_ga_<ID>`) cover `_ga_ABC`. A stem that is a cookie of its own still covers a
  * family the trackers say is that cookie renamed (`renamedFrom`): `_gat` covers a named tracker's
  * `_gat_UA-12345-1`. These rules come after the charter's own, so a prefix it writes out wins over

@@ -3,10 +3,11 @@
  * the findings (no "not seen" finding then) and the report (each not-seen entry says it, and the
  * popup's row with it) read, so the two can never disagree.
  */
-import type { CharterEntry } from '../charter/types.ts';
+import type { Category, CharterEntry } from '../charter/types.ts';
 import { CONSENT_COOKIE } from '../consent/consent-choice.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
-import { judgeByName, knownTrackerNamed } from '../consent/consent-trackers.ts';
+import { consentCategoryOf, judgeByName, trackersOfEntry } from '../consent/consent-trackers.ts';
+import type { KnownTracker } from '../registry/known-trackers.ts';
 import { isPlatformCookie } from './platform-cookies.ts';
 
 /**
@@ -24,25 +25,56 @@ const LANGUAGE_COOKIE = 'django_language';
 /**
  * The reason not seeing a declared entry says nothing of the charter; null when there is none
  * (not seeing it then says the charter may be out of date). The platform's language cookie
- * always ('multilingual-only'); its consent cookie before any choice ('no-choice-saved'). A
- * statistics or third-party entry before any choice ('before-choice'), or after a refusal of it:
- * its tracker's own switch off, or everything refused, or, for a statistics one, every switch off
- * and none speaking for it ('refused'). Set then, it would have made a consent finding (as
- * findings.ts judges a cookie): its absence is the portal doing as the visitor asked, not a sign
- * the charter is out of date (a refusal-only audit's draft used to mark `_ga` "not observed: keep
- * only if still used"). Judged by the entry's name (a prefix entry's prefix: `_pk_id.` is
- * Matomo's) and its charter category, an `other` entry the known-tracker table files as
- * statistics read as statistics (as findings.ts `judgedForConsent` reads a cookie); the platform's
- * other cookies and necessary entries never are absent so. Only on the platform (a charter or a
+ * always ('multilingual-only'); its consent cookie before any choice ('no-choice-saved').
+ * Otherwise the entry is judged as findings.ts would judge its cookie set now, and is absent
+ * for a reason where that cookie would make a consent finding: its absence is the portal doing
+ * as the visitor asked, not a sign the charter is out of date (a refusal-only audit's draft used
+ * to mark `_ga` "not observed: keep only if still used"). So:
+ * - a statistics or third-party entry before any choice ('before-choice'), or after a refusal of
+ *   it: its tracker's own switch off, or everything refused, or, for a statistics one, every
+ *   switch off and none speaking for it ('refused');
+ * - an `other` entry whose trackers the known-tracker table files as statistics, as statistics
+ *   (findings.ts `judgedForConsent`); a necessary one whose trackers always need consent (Google
+ *   Analytics), in their vendor's category (platform-cookies.ts `charterTrackerCategory`);
+ * - any other necessary entry (a tool that can run exempt from consent, such as Matomo) only
+ *   once its trackers' own switch is off ('refused'): set then, findings.ts makes it an
+ *   after-refusal finding (`refusedBy`).
+ * The entry's trackers are those the registry reads its name as (consent-trackers.ts
+ * `trackersOfEntry`: `_pk_id`, `_pk_id.` and `_pk_` are Matomo's), each judged, and the reason
+ * holds only when it holds for every one; an entry no tracker is named by is judged by its own
+ * name. The platform's other cookies never are absent so. Only on the platform (a charter or a
  * choice read): off it, callers do not ask.
  */
 export function absenceReason(consent: SiteRecord['consent'], entry: CharterEntry): AbsenceReason | null {
   if (entry.match === 'exact' && entry.cookie === LANGUAGE_COOKIE) return 'multilingual-only';
   if (entry.match === 'exact' && entry.cookie === CONSENT_COOKIE) return consent.state === 'none' ? 'no-choice-saved' : null;
   if (isPlatformCookie(entry.cookie)) return null;
-  const category = entry.category === 'other' && knownTrackerNamed(entry.cookie)?.category === 'statistics' ? 'statistics' : entry.category;
+  const trackers = trackersOfEntry(entry);
+  const everyTracker = (holds: (tracker: KnownTracker) => boolean) => trackers.length > 0 && trackers.every(holds);
+  const category = judgedCategory(entry.category, trackers, everyTracker);
+  if (category === 'necessary') {
+    if (consent.state === 'none') return null;
+    return everyTracker((tracker) => judgeByName(consent, tracker.cookie).refused.length > 0) ? 'refused' : null;
+  }
   if (category !== 'statistics' && category !== 'third-party') return null;
   if (consent.state === 'none') return 'before-choice';
-  const judged = judgeByName(consent, entry.cookie);
-  return judged.phase === 'after-refuse' || (category === 'statistics' && judged.allOff !== undefined) ? 'refused' : null;
+  const refused = (name: string) => {
+    const judged = judgeByName(consent, name);
+    return judged.phase === 'after-refuse' || (category === 'statistics' && judged.allOff !== undefined);
+  };
+  return (trackers.length === 0 ? refused(entry.cookie) : everyTracker((tracker) => refused(tracker.cookie))) ? 'refused' : null;
+}
+
+/** The category an entry's cookie would be judged in for consent (see absenceReason). */
+function judgedCategory(
+  category: Category,
+  trackers: readonly KnownTracker[],
+  everyTracker: (holds: (tracker: KnownTracker) => boolean) => boolean,
+): Category {
+  if (category === 'other' && everyTracker((tracker) => tracker.category === 'statistics')) return 'statistics';
+  if (category !== 'necessary') return category;
+  const documented = trackers[0] === undefined ? null : consentCategoryOf(trackers[0].cookie);
+  return documented !== null && documented !== 'necessary' && everyTracker((tracker) => consentCategoryOf(tracker.cookie) === documented)
+    ? documented
+    : category;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
-import { consentKeysOf, judgeByName } from '../../../src/core/consent/consent-trackers.ts';
+import { consentKeysOf, judgeByName, trackersOfEntry } from '../../../src/core/consent/consent-trackers.ts';
 import { TRACKER_NAMES } from '../../../src/core/consent/tracker-names.ts';
 
 describe('consentKeysOf', () => {
@@ -56,6 +56,27 @@ describe('the known-tracker table and the banner’s keys', () => {
       if (/^(google-analytics|matomo-pk|at-internet-at(userid|idvisitor)|piano-analytics-pc)/.test(tracker.id))
         expect(tracker.consentKeys.length, tracker.id).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('trackersOfEntry', () => {
+  const cookiesOf = (cookie: string, match: 'exact' | 'prefix') => trackersOfEntry({ cookie, match }).map((tracker) => tracker.cookie);
+
+  it('reads an entry as the registry does: its tracker, the family of a stem or a prefix written without its wildcard, every tracker a prefix covers', () => {
+    expect(cookiesOf('_ga', 'exact')).toEqual(['_ga']);
+    expect(cookiesOf('_ga_ABC123', 'exact')).toEqual(['_ga_']);
+    expect(cookiesOf('_pk_id', 'exact')).toEqual(['_pk_id.']);
+    expect(cookiesOf('_pk_id.', 'exact')).toEqual(['_pk_id.']);
+    expect(cookiesOf('_hjSessionUser', 'exact')).toEqual(['_hjSessionUser_']);
+    expect(cookiesOf('_pk_id.', 'prefix')).toEqual(['_pk_id.']);
+    expect(cookiesOf('_pk_id.1', 'prefix')).toEqual(['_pk_id.']);
+    expect(new Set(cookiesOf('_pk_', 'prefix'))).toEqual(
+      new Set(['_pk_id.', '_pk_ref.', '_pk_ses.', '_pk_cvar.', '_pk_hsr.', '_pk_testcookie']),
+    );
+    // No tracker, no family: nothing; a domain-bound tracker (Disqus's) is no banner's.
+    expect(cookiesOf('sessionid', 'exact')).toEqual([]);
+    expect(cookiesOf('_pk_idx', 'exact')).toEqual([]);
+    expect(cookiesOf('disqus_unique', 'exact')).toEqual([]);
   });
 });
 

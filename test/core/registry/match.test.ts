@@ -161,6 +161,40 @@ describe('matchCookie: the site charter', () => {
     expect(onSite('stems.example', '_pk_id.1.a1b2', untracked).declared).toBe(false);
   });
 
+  it('reads an exact name that is a family’s prefix, separator included, as that family (`_pk_id.`, `_ga_`, `xtan`)', () => {
+    const prefixes = buildRegistry(
+      {
+        'prefixes.example': {
+          portal: 'prefixes.example',
+          language: 'fr',
+          entries: [
+            charterEntry({ provider: 'Matomo', cookie: '_pk_id.', purpose: 'Visits' }),
+            charterEntry({ provider: 'Google', cookie: '_ga_', purpose: 'GA4' }),
+            charterEntry({ provider: 'Hotjar', cookie: '_hjSessionUser_', purpose: 'User' }),
+            charterEntry({ provider: 'AT Internet', cookie: 'xtan', purpose: 'Site number' }),
+          ],
+        },
+      },
+      { openCookieDatabase: [] },
+    );
+    for (const [name, purpose] of [
+      ['_pk_id.1.a1b2', 'Visits'],
+      ['_ga_ABC123', 'GA4'],
+      ['_hjSessionUser_1234', 'User'],
+      ['xtan123456', 'Site number'],
+    ]) {
+      expect(onSite('prefixes.example', name!, prefixes), name).toMatchObject({
+        source: 'charter',
+        declared: true,
+        rule: 'prefix',
+        purpose,
+      });
+    }
+    // Still the cookie named so, exactly; and no family the trackers do not list.
+    expect(onSite('prefixes.example', '_pk_id.', prefixes).rule).toBe('exact');
+    expect(onSite('prefixes.example', '_ga', prefixes).declared).toBe(false);
+  });
+
   it('lets a family the charter writes out win over one read from a stem', () => {
     const both = buildRegistry(
       {

@@ -50,7 +50,43 @@ describe('absenceReason', () => {
     expect(absenceReason(allOff, declares('disqus_unique', 'third-party'))).toBeNull();
   });
 
-  it('never explains a necessary entry, nor the platform’s session and CSRF cookies, whatever the choice', () => {
+  it('judges an entry by the trackers the registry reads it as: a stem, a prefix without its wildcard, a shorter prefix', () => {
+    // `_pk_id` and `_pk_id.` declare Matomo's `_pk_id.*` (registry.ts), `_pk_` all of Matomo's cookies.
+    const matomoOff = consent('choice', { ga: true, matomo: false });
+    const entries = [
+      declares('_pk_id', 'statistics'),
+      declares('_pk_ses', 'statistics'),
+      declares('_pk_id.', 'statistics'),
+      declares('_pk_id', 'statistics', 'prefix'),
+      declares('_pk_', 'statistics', 'prefix'),
+    ];
+    for (const entry of entries) {
+      expect(absenceReason(matomoOff, entry), `${entry.cookie} ${entry.match}`).toBe('refused');
+      expect(absenceReason(consent('choice', { ga: false, matomo: true }), entry), `${entry.cookie} ${entry.match}`).toBeNull();
+    }
+    // Under a section of unclear role, the stem is still Matomo's statistics.
+    expect(absenceReason(NO_CHOICE, declares('_pk_id', 'other'))).toBe('before-choice');
+    // A prefix covering several tools' cookies (`_` covers Google's, Matomo's, Piano's…) is refused only when every one is.
+    expect(absenceReason(matomoOff, declares('_', 'statistics', 'prefix'))).toBeNull();
+    expect(absenceReason(consent('refused'), declares('_', 'statistics', 'prefix'))).toBe('refused');
+  });
+
+  it('judges a necessary entry as its cookie would be: Google Analytics as the statistics it is, a tool that can run exempt once its own switch is off', () => {
+    // No configuration exempts Google Analytics from consent: filed necessary, it is judged as statistics (platform-cookies.ts).
+    expect(absenceReason(NO_CHOICE, declares('_ga', 'necessary'))).toBe('before-choice');
+    expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('_ga', 'necessary'))).toBe('refused');
+    expect(absenceReason(consent('accepted', { ga: true, matomo: true }), declares('_ga', 'necessary'))).toBeNull();
+    // Matomo may run exempt: filed necessary, expected before any choice and after a refusal read
+    // without flags, but not once its own switch is off (set then, it is an after-refusal finding).
+    expect(absenceReason(NO_CHOICE, declares('_pk_id.', 'necessary', 'prefix'))).toBeNull();
+    expect(absenceReason(consent('refused'), declares('_pk_id.', 'necessary', 'prefix'))).toBeNull();
+    expect(absenceReason(consent('choice', { ga: true, matomo: false }), declares('_pk_id.', 'necessary', 'prefix'))).toBe('refused');
+    expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('_pk_id', 'necessary'))).toBeNull();
+    // A cookie that only keeps the choice has no switch: never refused.
+    expect(absenceReason(consent('refused', { ga: false, matomo: false }), declares('mtm_consent_removed', 'necessary'))).toBeNull();
+  });
+
+  it('never explains a necessary entry no tracker is named by, nor the platform’s session and CSRF cookies, whatever the choice', () => {
     for (const choice of [NO_CHOICE, consent('refused'), consent('refused', { ga: false, matomo: false })]) {
       expect(absenceReason(choice, declares('remember_me', 'necessary')), choice.state).toBeNull();
       // The platform sets its own whatever the visitor chooses, even filed under statistics or third parties.
