@@ -422,12 +422,17 @@ export function claimByResponse(site: SiteRecord, names: readonly string[], page
       continue;
     delete cookie.originUnknown;
     // Found by a scan (no phase), it is dated by the response that set it: judged by the choice then.
-    const { phase, refused } = judgement.phase === 'unknown' ? judgeByName(consentAt(site, now), cookie.name) : judgement;
+    const { phase, refused, allOff } = judgement.phase === 'unknown' ? judgeByName(consentAt(site, now), cookie.name) : judgement;
     if (cookie.firstPhase === 'unknown') cookie.firstPhase = phase;
     if (!cookie.setPhases.includes(phase)) cookie.setPhases.push(phase);
     if (refused.length > 0) {
       const refusedBy = (cookie.refusedBy ??= []);
       for (const key of refused) if (!refusedBy.includes(key)) refusedBy.push(key);
+    }
+    // Set while every switch was off, as an event of the site's own would have noted it (recordCookieChange).
+    if (allOff) {
+      const allOffWhenSet = (cookie.allOffWhenSet ??= []);
+      for (const key of allOff) if (!allOffWhenSet.includes(key)) allOffWhenSet.push(key);
     }
     cookie.firstPage ??= page;
     changed = true;

@@ -457,6 +457,16 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     expect(cookie.originUnknown).toBeUndefined();
   });
 
+  it('keeps the switches all off when it was set, once a response of the site claims it', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, consent(platform({ matomo: false })), false, 1);
+    recordCookieChange(site, browserCookie({ name: '__utma' }), false, 1000, { originUnknown: true });
+    expect(claimByResponse(site, ['__utma'], '/', 1500)).toBe(true);
+    // Removed later, it still went against the refusal when it was set (findings.ts reads allOffWhenSet).
+    recordCookieChange(site, browserCookie({ name: '__utma' }), true, 2000);
+    expect(Object.values(site.cookies).find((c) => c.name === '__utma')).toMatchObject({ allOffWhenSet: ['matomo'], removed: 2000 });
+  });
+
   it('takes the phase of the choice when the response came for one a scan found, of no phase', () => {
     const site = emptySite('itie.opendatasoft.com', '0');
     recordCookieChange(site, ga, false, 1000, { found: true, originUnknown: true });
