@@ -33,8 +33,8 @@ const LANGUAGE_COOKIE = 'django_language';
  * - a statistics or third-party entry before any choice ('before-choice'), or after a refusal of
  *   it: its tracker's own switch off, or everything refused, or, for a statistics one, every
  *   switch off and none speaking for it ('refused');
- * - an `other` entry whose trackers the known-tracker table files as statistics, as statistics
- *   (findings.ts `judgedForConsent`); a necessary one whose trackers always need consent (Google
+ * - an `other` entry whose trackers the known-tracker table files as statistics, or all as an
+ *   advertiser's (third party), as such (findings.ts `judgedForConsent`); a necessary one whose trackers always need consent (Google
  *   Analytics), in their vendor's category (platform-cookies.ts `charterTrackerCategory`);
  * - any other necessary entry (a tool that can run exempt from consent, such as Matomo) only
  *   once its trackers' own switch is off ('refused'): set then, findings.ts makes it an
@@ -72,6 +72,7 @@ function judgedCategory(
   everyTracker: (holds: (tracker: KnownTracker) => boolean) => boolean,
 ): Category {
   if (category === 'other' && everyTracker((tracker) => tracker.category === 'statistics')) return 'statistics';
+  if (category === 'other' && everyTracker((tracker) => tracker.category === 'third-party')) return 'third-party';
   if (category !== 'necessary') return category;
   const documented = trackers[0] === undefined ? null : consentCategoryOf(trackers[0].cookie);
   return documented !== null && documented !== 'necessary' && everyTracker((tracker) => consentCategoryOf(tracker.cookie) === documented)

@@ -125,13 +125,15 @@ function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetim
  * The description a site's own cookie's consent findings judge it by: its own, except that a
  * charter's `other` (a section we could not classify, or one that only says it is not the
  * necessary one: "Cookies optionnels", "Outils de mesure") says nothing of what the cookie does,
- * so a cookie the known-tracker table files as statistics (`_ga`, `_pk_id.*`) is judged as the
- * statistics cookie it is. The report's row keeps the charter's word; the finding says
- * "statistics". A charter's necessary or third-party is a word on consent, and kept.
+ * so a cookie the known-tracker table files as statistics (`_ga`, `_pk_id.*`) or as an
+ * advertiser's (third party: `_fbp`, `_uetvid`) is judged as the cookie it is. The report's row
+ * keeps the charter's word; the finding says "statistics" or "third-party". A charter's
+ * necessary or third-party is a word on consent, and kept.
  */
 function judgedForConsent(name: string, match: MatchResult): MatchResult {
   if (match.category !== 'other' || match.source !== 'charter') return match;
-  return knownTrackerNamed(name)?.category === 'statistics' ? { ...match, category: 'statistics' } : match;
+  const known = knownTrackerNamed(name)?.category;
+  return known === 'statistics' || known === 'third-party' ? { ...match, category: known } : match;
 }
 
 /**

@@ -21,6 +21,8 @@ describe('absenceReason', () => {
     expect(absenceReason(NO_CHOICE, declares('disqus_unique', 'third-party'))).toBe('before-choice');
     // Filed under a section of unclear role, but a statistics tracker in the known-tracker table: read as statistics.
     expect(absenceReason(NO_CHOICE, declares('xtvrn', 'other'))).toBe('before-choice');
+    // Or an advertiser's cookie (the Meta Pixel's): read as the third party it is.
+    expect(absenceReason(NO_CHOICE, declares('_fbp', 'other'))).toBe('before-choice');
     // Of unclear role and no known tracker: its absence says something of the charter.
     expect(absenceReason(NO_CHOICE, declares('session_lb', 'other'))).toBeNull();
   });

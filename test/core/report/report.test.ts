@@ -496,6 +496,7 @@ describe('consent per tracker', () => {
               ['_ga', 'Google'],
               ['_pk_id.', 'Matomo'],
               ['widget', 'Acme'],
+              ['_fbp', 'Meta'],
             ].map(([name, provider]) => ({
               provider: provider!,
               service: null,
@@ -520,8 +521,12 @@ describe('consent per tracker', () => {
       'before-consent medium widget: other cookie (Acme) set before the visitor chose',
       'after-refusal high _ga: statistics cookie (Google) kept after a refusal: Google Analytics refused (ga=false)',
     ]);
-    // The banner shows only Matomo's switch, turned off: Google Analytics runs all the same.
-    expect(consentFindings([choice({ matomo: false })], [cookie('_ga', 390, `.${HOST}`)], [cookie('widget', 1)])).toEqual([
+    // The banner shows only Matomo's switch, turned off: Google Analytics runs all the same, and
+    // the Meta Pixel, an advertiser's cookie no switch could have accepted.
+    expect(
+      consentFindings([choice({ matomo: false })], [cookie('_ga', 390, `.${HOST}`)], [cookie('widget', 1)], [cookie('_fbp', 90)]),
+    ).toEqual([
+      'after-refusal high _fbp: third-party cookie (Meta) set after a refusal: Matomo refused (matomo=false)',
       'after-refusal high _ga: statistics cookie (Google) set after a refusal: Matomo refused (matomo=false)',
     ]);
     const report = buildReport(play([cookie('_pk_id.1.abc', 300)]), filedOther, NOW_MS);
