@@ -3,7 +3,7 @@ import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type S
 import { judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName } from '../consent/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
-import type { Via } from './third-party-attribution.ts';
+import { partitionSiteHost, type Via } from './third-party-attribution.ts';
 
 /** Most timeline events kept per site; older ones are dropped and counted. */
 export const TIMELINE_LIMIT = 1000;
@@ -279,11 +279,20 @@ export function recordCookieChange(
   const record = describeCookie(cookie, now);
   const key = cookieKey(record);
   const previous = site.cookies[key];
-  if (removed && (!previous || previous.removed !== null)) return null;
+  const ownChoice = cookie.name === CONSENT_COOKIE && via === undefined && isTheSitesChoice(site, cookie.partitionKey?.topLevelSite);
+  if (removed && (!previous || previous.removed !== null)) {
+    // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
+    // removal of the cookie that held the choice still takes the choice away.
+    if (!ownChoice || site.consent.state === 'none' || anotherChoiceKept(site, key)) return null;
+    site.consent = { state: 'none', changedAt: now, trackers: {} };
+    return site;
+  }
 
-  if (cookie.name === CONSENT_COOKIE && via === undefined) {
-    if (removed) site.consent = { state: 'none', changedAt: now, trackers: {} };
-    else {
+  if (ownChoice) {
+    // Another consent cookie of the site (on another path or domain) still holds a choice: it stands.
+    if (removed) {
+      if (!anotherChoiceKept(site, key)) site.consent = { state: 'none', changedAt: now, trackers: {} };
+    } else {
       const choice = decodeConsent(cookie.value, now);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
     }
@@ -362,10 +371,30 @@ export function recordCookieChange(
     ...(found ? { found: true as const } : {}),
     ...(removed && context.byBrowser ? { byBrowser: true as const } : {}),
     // Only the site's own consent cookie records a choice (consentAt reads them back).
-    ...(cookie.name === CONSENT_COOKIE && via === undefined
-      ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } }
-      : {}),
+    ...(ownChoice ? { consent: { state: site.consent.state, trackers: { ...site.consent.trackers } } } : {}),
   });
+}
+
+/**
+ * True when a consent cookie partitioned under `partitionSite` (a top-level site, as the browser
+ * names it; none when unpartitioned) holds this site's own choice: unpartitioned, or partitioned
+ * under the site itself. One partitioned under another site is the choice made in a frame of the
+ * portal that site embeds (Firefox keeps a frame's cookies in its top-level site's partition):
+ * the portal's own pages never read it, so it changes nothing of the site's consent.
+ */
+function isTheSitesChoice(site: SiteRecord, partitionSite: string | null | undefined): boolean {
+  if (!partitionSite) return true;
+  const host = partitionSiteHost({ partitionKey: { topLevelSite: partitionSite } });
+  return host !== null && (site.host === host || site.host.endsWith(`.${host}`));
+}
+
+/** True when the site keeps a consent cookie of its own other than `key` (on another path or domain), whose choice then stands. */
+function anotherChoiceKept(site: SiteRecord, key: string): boolean {
+  for (const [otherKey, other] of Object.entries(site.cookies)) {
+    if (otherKey === key || other.name !== CONSENT_COOKIE || other.removed !== null || other.thirdParty !== undefined) continue;
+    if (isTheSitesChoice(site, other.partitionKey)) return true;
+  }
+  return false;
 }
 
 /** How long after a cookie was first recorded a response that set it can still tell its page. */

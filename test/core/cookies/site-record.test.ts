@@ -231,6 +231,48 @@ describe('recordCookieChange', () => {
     expect(site.consent).toEqual({ state: 'none', changedAt: 2, trackers: {} });
   });
 
+  it('keeps the choice while another consent cookie of the site holds one (another path or domain)', () => {
+    const site = emptySite('data.tco.re', '0');
+    const onParent = { ...accept, domain: '.tco.re', hostOnly: false };
+    recordCookieChange(site, accept, false, 1);
+    recordCookieChange(site, onParent, false, 2);
+    recordCookieChange(site, onParent, true, 3);
+    expect(site.consent.state).toBe('accepted');
+    // The last one gone, the choice goes with it.
+    recordCookieChange(site, accept, true, 4);
+    expect(site.consent).toEqual({ state: 'none', changedAt: 4, trackers: {} });
+  });
+
+  it('takes the choice away when its cookie is removed after the record was dropped to make room (the record no longer knows the cookie)', () => {
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, accept, false, 1);
+    site = evictedRecord(site, 10);
+    expect(site.consent.state).toBe('accepted');
+    expect(recordCookieChange(site, accept, true, 20)).toBe(site);
+    expect(site.consent).toEqual({ state: 'none', changedAt: 20, trackers: {} });
+    // A cookie set afterwards is set before any choice.
+    recordCookieChange(site, browserCookie({ name: '_pk_id.1.ab' }), false, 30);
+    expect(presentCookies(site).find((c) => c.name === '_pk_id.1.ab')).toMatchObject({ setPhases: ['before-choice'] });
+    // Nothing to take away: an unknown cookie's removal changes nothing.
+    expect(recordCookieChange(site, accept, true, 40)).toBeNull();
+  });
+
+  it('never takes a consent cookie partitioned under another site as the site’s choice (a choice made in a frame of the portal that site embeds)', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, refuse, false, 1);
+    const inFrame = { ...accept, partitionKey: { topLevelSite: 'https://reunion.fr' } };
+    recordCookieChange(site, inFrame, false, 2);
+    expect(site.consent.state).toBe('refused');
+    // Its event records no choice of the site's (consentAt reads those back).
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'cookies_preferences', type: 'set' });
+    expect(site.timeline.at(-1)).not.toHaveProperty('consent');
+    recordCookieChange(site, inFrame, true, 3);
+    expect(site.consent.state).toBe('refused');
+    // Partitioned under the site itself (Chrome's CHIPS on the portal's own pages): its choice.
+    recordCookieChange(site, { ...accept, partitionKey: { topLevelSite: 'https://tco.re' } }, false, 4);
+    expect(site.consent.state).toBe('accepted');
+  });
+
   it('never keeps the consent cookie value, only the choice read from it', () => {
     const site = emptySite('data.tco.re', '0');
     const value = encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, visitor: 'SECRET-ID', timestamp: 1 }));
