@@ -238,8 +238,11 @@ export class SectionTracker {
   /** Moves into the section a heading opens. */
   enter(heading: Heading): void {
     if (heading.level === null) {
-      // A plain or bold line naming no category ("Cookies Matomo") sits inside the markdown section open around it.
-      this.category = heading.category ?? this.open[this.open.length - 1]?.category ?? 'other';
+      // A plain or bold line naming only a provider ("Cookies Matomo") sits inside the section it
+      // is in; any other naming no category ("Advertising cookies", a paragraph's "Personalisation
+      // cookies:") starts an `other` one, as a markdown heading does (charter-formats.md: it does
+      // not inherit the previous one).
+      this.category = heading.category ?? (namesOnlyAProvider(heading.text) ? this.category : 'other');
       return;
     }
     while (this.open.length > 0 && (this.open[this.open.length - 1]?.level ?? 0) >= heading.level) this.open.pop();

@@ -889,6 +889,40 @@ describe('parseCharter: the new template with paragraph categories', () => {
     ]);
   });
 
+  it('starts `other` at a plain heading or a label naming no category inside a markdown section, as at a markdown heading', () => {
+    const tab = 'Provider\tService and location\tCookie name\tPurpose';
+    const plain = [
+      'Cookie Policy',
+      '### Analytics and stats',
+      tab,
+      'Matomo\tStats\t_pk_id.*\tCounts visits',
+      '',
+      'Advertising cookies',
+      '',
+      tab,
+      'Acme Ads\tBanner\tacme_uid\tTargets ads',
+    ].join('\n');
+    expect(parseCharter(plain).entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['_pk_id.', 'statistics'],
+      ['acme_uid', 'other'],
+    ]);
+    const labels = [
+      '## Cookie Policy',
+      '### Strictly necessary cookies',
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Huwise | sessionid | 2 weeks | Keeps you signed in |',
+      'Personalisation cookies: These cookies remember your display settings.',
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Acme | ods_theme | 1 year | Theme |',
+    ].join('\n');
+    expect(parseCharter(labels).entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['ods_theme', 'other'],
+    ]);
+  });
+
   it('does not take prose with a colon, or a provider’s name on its own line, for a section', () => {
     const text = [
       'Cookies de mesure d’audience',

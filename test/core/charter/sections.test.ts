@@ -208,15 +208,24 @@ describe('SectionTracker', () => {
     expect(seen).toEqual(['other', 'statistics', 'statistics', 'third-party', 'other', 'other']);
   });
 
-  it('keeps an open markdown section’s category through a plain heading that names none', () => {
+  it('keeps the section’s category through a plain heading naming only a provider, and starts `other` at one naming nothing else', () => {
     const sections = new SectionTracker();
     const seen: string[] = [];
-    for (const line of ['## Cookies statistiques', '**Cookies Matomo**', 'Cookies nécessaires', 'Cookie list']) {
+    for (const line of [
+      '## Cookies statistiques',
+      '**Cookies Matomo**',
+      'Cookies nécessaires',
+      '**Cookies Matomo**',
+      // charter-formats.md: a heading naming no category starts an `other` section, plain or markdown.
+      'Advertising cookies',
+      'Cookies statistiques',
+      'Cookie list',
+    ]) {
       const heading = readHeading(line);
       if (heading) sections.enter(heading);
       seen.push(sections.category);
     }
-    expect(seen).toEqual(['statistics', 'statistics', 'necessary', 'statistics']);
+    expect(seen).toEqual(['statistics', 'statistics', 'necessary', 'necessary', 'other', 'statistics', 'other']);
   });
 
   it('keeps the parent’s category under a provider’s sub-heading with filler words', () => {
