@@ -559,9 +559,21 @@ function nameEnds(scan: RowScan, position: number, lenient: boolean): number[] {
   let start = position;
   const quoted = OPENING_QUOTES.has(text[start] ?? '');
   if (quoted) start++;
-  const ends = glued ? gluedNameEnds(scan, start, lenient) : spacedNameEnds(scan, start, lenient);
+  // French quotes take a space inside them (« _pk_id »), typed or no-break.
+  const spaceAfterQuote = quoted ? spacesFrom(text, start) - start : 0;
+  const ends = glued ? gluedNameEnds(scan, start + spaceAfterQuote, lenient) : spacedNameEnds(scan, start + spaceAfterQuote, lenient);
   if (!quoted) return ends;
-  return ends.map((end) => (CLOSING_QUOTES.has(text[end] ?? '') ? end + 1 : end));
+  return ends.map((end) => {
+    const quoteAt = spacesFrom(text, end);
+    return CLOSING_QUOTES.has(text[quoteAt] ?? '') ? quoteAt + 1 : end;
+  });
+}
+
+/** Where the run of spaces (typed, no-break or narrow no-break) starting at `position` ends. */
+function spacesFrom(text: string, position: number): number {
+  let at = position;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\u00a0' || text[at] === '\u202f')) at++;
+  return at;
 }
 
 function spacedNameEnds(scan: RowScan, start: number, lenient: boolean): number[] {

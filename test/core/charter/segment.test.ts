@@ -96,6 +96,19 @@ describe('segmentRow with single spaces', () => {
     );
   });
 
+  it('reads a name in French quotes with spaces inside them, typed or no-break, in spaced and run-together rows', () => {
+    for (const space of [' ', '\u00a0', '\u202f']) {
+      const quoted = `«${space}_pk_id.*${space}»`;
+      expect(segmentRow(`Matomo ${quoted} 13 mois Mesurer l'audience`, NEW_TEMPLATE, false), JSON.stringify(space)).toEqual({
+        provider: 'Matomo',
+        cookie: quoted,
+        duration: '13 mois',
+        purpose: "Mesurer l'audience",
+      });
+      expect(segmentRow(`Matomo${quoted}13 moisMesurer l'audience`, NEW_TEMPLATE, true)?.cookie, JSON.stringify(space)).toBe(quoted);
+    }
+  });
+
   it('returns null without a known provider, a cookie name or a duration', () => {
     expect(segmentRow('Acme Tracking _acme 1 year Purpose', NEW_TEMPLATE, false)).toBeNull();
     expect(segmentRow('Matomo Statistiques Mesure d’audience', OLD_TEMPLATE, false)).toBeNull();
