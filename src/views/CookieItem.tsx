@@ -34,6 +34,8 @@ const ABSENCE_MESSAGE: Record<AbsenceReason, MessageKey> = {
   'multilingual-only': 'notSeenMultilingualOnly',
 };
 
+const PARTITIONED = 'Partitioned';
+
 /**
  * The attributes worth showing, in the order DevTools shows them; a partitioned cookie's with the
  * site it is kept under, as two cookies alike but for their partitions read apart by it.
@@ -44,7 +46,7 @@ export function cookieFlags(cookie: ReportCookie): string[] {
   if (cookie.httpOnly) flags.push('HttpOnly');
   if (cookie.sameSite && cookie.sameSite !== 'unspecified') flags.push(`SameSite=${cookie.sameSite}`);
   const site = partitionSite(cookie);
-  if (site !== null) flags.push(`Partitioned (${oneParagraph(site)})`);
+  if (site !== null) flags.push(`${PARTITIONED} (${oneParagraph(site)})`);
   return flags;
 }
 
@@ -91,9 +93,11 @@ function statedLifetime(
 ): Child[] {
   if (known) return [t('typicalLifetime', knownLifetimeWords(known, t, language))];
   if (!duration) return [t('noDeclaredLifetime')];
+  // Inline in the facts' line, the source's words are one paragraph (core/one-paragraph.ts), as a provider's are.
+  const words = oneParagraph(duration);
   if (source === 'open-cookie-database')
-    return [`${t('typicalLifetimeFromDatabase')} `, element(doc, 'span', { lang: 'en', 'data-database-words': '' }, duration)];
-  return around((mark) => t(source === 'charter' ? 'declaredLifetime' : 'typicalLifetime', mark), own(duration));
+    return [`${t('typicalLifetimeFromDatabase')} `, element(doc, 'span', { lang: 'en', 'data-database-words': '' }, words)];
+  return around((mark) => t(source === 'charter' ? 'declaredLifetime' : 'typicalLifetime', mark), own(words));
 }
 
 /**
@@ -145,7 +149,11 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
       );
   const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
   // One chip per flag, each whole: a line wraps between them, never inside one.
-  const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [' ', element(doc, 'span', { class: 'flag' }, flag)]);
+  // A partition's site is the site's text, as long as a domain can be: it wraps as a path does (views.css).
+  const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [
+    ' ',
+    element(doc, 'span', { class: flag.startsWith(PARTITIONED) ? 'flag partition' : 'flag' }, flag),
+  ]);
   // Its path, where narrower than the site: two cookies of one name and domain differ by it alone.
   const path = cookie ? narrowerPath(cookie) : null;
   const pathChip = path && element(doc, 'span', { class: 'flag path' }, `Path=${oneParagraph(path)}`);

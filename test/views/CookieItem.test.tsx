@@ -388,6 +388,19 @@ describe('CookieItem', () => {
     expect(container.querySelectorAll('li')[1]?.querySelector('.domain + .path')).not.toBeNull();
   });
 
+  it('keeps a declared lifetime one paragraph inside its sentence, as the provider and service are', () => {
+    // A paragraph separator ends every isolate around it (core/one-paragraph.ts): a live charter's words may hold one.
+    const [row] = rowsOf(report([reportCookie({ name: 'sid', service: 'Auth\u001ex', duration: '2 semaines\u001e\u05d0\u05d1' })]));
+    const { container } = render(
+      <ul>
+        <CookieItem row={row!} t={t} language="en" />
+      </ul>,
+    );
+    expect(container.querySelector('.facts')?.textContent).toContain('2 semaines\ufffd\u05d0\u05d1');
+    expect(container.querySelector('.facts')?.textContent).not.toContain('\u001e');
+    expect(container.querySelector('.who')?.textContent).toContain('Auth\ufffdx');
+  });
+
   it('lists the flags people look for', () => {
     expect(
       cookieFlags(reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' })),

@@ -193,6 +193,23 @@ describe('views.css', () => {
       ).toEqual([]);
     });
 
+    it('wrap in a cookie’s row: its path and its partition’s site, whose chips are not kept whole as a flag is', () => {
+      const [row] = rowsOf(report([reportCookie({ name: 'a', path: longPath, partitionKey: `http://${longDomain}` })]));
+      const { container } = render(
+        <ul>
+          <CookieItem row={row!} t={t} language="en" />
+        </ul>,
+      );
+      expect(unwrapped(container)).toEqual([]);
+      const chips = [...container.querySelectorAll('.flag')].map((chip) => [chip.className, getComputedStyle(chip).whiteSpace]);
+      expect(chips.filter(([name]) => name !== 'flag')).toEqual([
+        ['flag path', 'normal'],
+        ['flag partition', 'normal'],
+      ]);
+      // Secure, SameSite=…: short words, each kept whole.
+      expect(chips.filter(([name]) => name === 'flag').map(([, whiteSpace]) => whiteSpace)).toEqual(['nowrap', 'nowrap']);
+    });
+
     it('wrap in a cookie’s row: its provider, service, purpose and declared lifetime, from the charter', () => {
       const [row] = rowsOf(report([reportCookie({ name: 'a', provider: long, service: long, purpose: long, duration: long })]));
       expect(
