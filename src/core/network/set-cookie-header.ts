@@ -38,8 +38,9 @@ export function parseSetCookie(line: string): SetCookieFacts | null {
   const pair = end < 0 ? line : line.slice(0, end);
   const equals = pair.indexOf('=');
   // No '=': a nameless cookie; the pair is its value, never read further.
-  const name = equals < 0 ? '' : pair.slice(0, equals).trim();
-  if (pair.trim() === '' || name.length > MAX_COOKIE_NAME) return null;
+  // Trimmed of spaces and tabs only (RFC 6265bis, WSP): a no-break space is part of the name, as the browser keeps it.
+  const name = equals < 0 ? '' : trimSpaces(pair.slice(0, equals));
+  if (trimSpaces(pair) === '' || name.length > MAX_COOKIE_NAME) return null;
   const facts: SetCookieFacts = {
     name,
     domain: null,
@@ -67,12 +68,37 @@ export function parseSetCookie(line: string): SetCookieFacts | null {
       let valueEnd = stop;
       while (valueStart < valueEnd && isSpace(line.charCodeAt(valueStart))) valueStart++;
       while (valueEnd > valueStart && isSpace(line.charCodeAt(valueEnd - 1))) valueEnd--;
-      if (valueEnd - valueStart <= MAX_ATTRIBUTE_VALUE)
+      if (utf8LengthWithin(line, valueStart, valueEnd, MAX_ATTRIBUTE_VALUE))
         read(facts, line.slice(keyStart, keyEnd).toLowerCase(), line.slice(valueStart, valueEnd));
     }
     start = stop + 1;
   }
   return facts;
+}
+
+/** `text` without leading and trailing spaces and tabs. */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/**
+ * True when `text` from `start` to `end` takes at most `max` bytes in UTF-8: the limit browsers
+ * put on an attribute's value counts octets (RFC 6265bis, 5.6 step 8), not UTF-16 units. Stops
+ * counting past `max`, so a long value costs no more than the limit.
+ */
+function utf8LengthWithin(text: string, start: number, end: number, max: number): boolean {
+  if (end - start > max) return false;
+  let bytes = 0;
+  for (let at = start; at < end && bytes <= max; at++) {
+    const code = text.charCodeAt(at);
+    // A surrogate is half a character of four bytes.
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+  }
+  return bytes <= max;
 }
 
 const SEMICOLON = 0x3b;

@@ -53,6 +53,23 @@ describe('parseSetCookie', () => {
     expect(parseSetCookie(`a=1; Max-Age=-1`)).toMatchObject({ maxAge: -1 });
   });
 
+  it('counts an attribute value’s length in UTF-8 bytes, as browsers do', () => {
+    // 630 UTF-16 units, 1,230 bytes: ignored, so no expiry in the past makes the line a removal.
+    const wide = `Thu, 01 Jan 1970 00:00:00 GMT ${'é'.repeat(600)}`;
+    expect(parseSetCookie(`sid=1; Expires=${wide}`)).toMatchObject({ expires: null });
+    expect(parseSetCookie(`sid=1; Path=/${'é'.repeat(511)}`)).toMatchObject({ path: `/${'é'.repeat(511)}` });
+    expect(parseSetCookie(`sid=1; Path=/${'é'.repeat(512)}`)).toMatchObject({ path: null });
+    // A character outside the BMP is four bytes, two units.
+    expect(parseSetCookie(`sid=1; Path=/${'😀'.repeat(255)}`)).toMatchObject({ path: `/${'😀'.repeat(255)}` });
+    expect(parseSetCookie(`sid=1; Path=/${'😀'.repeat(256)}`)).toMatchObject({ path: null });
+  });
+
+  it('trims a name of spaces and tabs only: any other space is part of it, as the browser keeps it', () => {
+    expect(parseSetCookie(' \tsid \t=1')).toMatchObject({ name: 'sid' });
+    expect(parseSetCookie('\u00a0sid=1')).toMatchObject({ name: '\u00a0sid' });
+    expect(parseSetCookie('sid\ufeff=1')).toMatchObject({ name: 'sid\ufeff' });
+  });
+
   it('refuses a name no browser would set (over 4096 characters)', () => {
     expect(parseSetCookie(`${'n'.repeat(4097)}=1`)).toBeNull();
   });
