@@ -68,6 +68,11 @@ export type NetworkResponse = {
   finishedAt: number;
   /** The cookies its `Set-Cookie` headers set or removed, values left out. */
   cookies: LoggedCookie[];
+  /**
+   * True when it set more cookies than COOKIES_PER_RESPONSE and the rest were not kept: a cookie
+   * event near it may be one of those, so none is said to be a script's (set-by.ts). Absent otherwise.
+   */
+  cookiesCut?: true;
 };
 
 /** What the DevTools page heard in one tab since DevTools was opened on it. */
@@ -125,12 +130,15 @@ export function responseOfHarEntry(entry: HarEntryLike): NetworkResponse | null 
   const url = typeof entry.request?.url === 'string' ? urlWithoutQueryValues(entry.request.url) : null;
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
   if (url === null || !Number.isFinite(startedAt)) return null;
-  const cookies = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt) ?? []);
+  // One more than kept is read, to know whether any was left out.
+  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1);
+  const cut = read.length > COOKIES_PER_RESPONSE;
+  const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt) ?? []);
   if (cookies.length === 0) return null;
   const time = typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
   const method = typeof entry.request?.method === 'string' ? entry.request.method.slice(0, 20).toUpperCase() : 'GET';
   const status = typeof entry.response?.status === 'number' ? entry.response.status : 0;
-  return { method, url, status, startedAt, finishedAt: startedAt + time, cookies };
+  return { method, url, status, startedAt, finishedAt: startedAt + time, cookies, ...(cut ? { cookiesCut: true as const } : {}) };
 }
 
 /** A response's share of its log's stored JSON (with its comma): UTF-8 bytes, UTF-16 units, and whether a character is past Latin-1. */
@@ -207,5 +215,13 @@ export function checkedResponse(value: unknown): NetworkResponse | null {
   if (!Array.isArray(response.cookies) || response.cookies.length > COOKIES_PER_RESPONSE) return null;
   const cookies = response.cookies.map(checkedCookie);
   if (cookies.some((cookie) => cookie === null)) return null;
-  return { method, url, status, startedAt, finishedAt, cookies: cookies as LoggedCookie[] };
+  return {
+    method,
+    url,
+    status,
+    startedAt,
+    finishedAt,
+    cookies: cookies as LoggedCookie[],
+    ...(response.cookiesCut === true ? { cookiesCut: true as const } : {}),
+  };
 }

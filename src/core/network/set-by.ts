@@ -95,9 +95,11 @@ function indexOf(log: NetworkLog): Index {
 function* writers(index: Index, event: CookieEvent): Generator<Entry> {
   const domain = event.domain.replace(/^\./, '').toLowerCase();
   const name = loggedName(event.name);
-  const onDomain = index.onDomain.get(name)?.get(domain) ?? [];
-  // No Domain attribute: a host-only cookie of the response's own host.
-  const hostOnly = event.domain.startsWith('.') ? [] : (index.hostOnly.get(name)?.get(domain) ?? []);
+  // A Domain attribute makes a domain cookie (`.data.tco.re`), even when it names the host itself;
+  // none, a host-only cookie of the response's own host (`data.tco.re`): never the other kind.
+  const domainCookie = event.domain.startsWith('.');
+  const onDomain = domainCookie ? (index.onDomain.get(name)?.get(domain) ?? []) : [];
+  const hostOnly = domainCookie ? [] : (index.hostOnly.get(name)?.get(domain) ?? []);
   const removal = event.type === 'removed';
   let i = 0;
   let j = 0;
@@ -153,11 +155,16 @@ function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEven
 
 /**
  * True when the log holds every response that may have set `event`: DevTools was open from
- * before it until its window was over, and no response dropped from the log could be its.
+ * before it until its window was over, and no response dropped from the log, nor a cookie one
+ * of its responses set past the limit per response, could be its.
  */
 function covers(log: NetworkLog, event: CookieEvent): boolean {
   if (event.at < log.openedAt) return false;
   if (log.droppedUntil !== undefined && event.at <= log.droppedUntil + SET_BY_WINDOW_MS) return false;
+  // A response whose cookies past the log's limit per response were not kept may have set it.
+  for (const response of log.responses)
+    if (response.cookiesCut && event.at >= response.startedAt - SET_BY_WINDOW_MS && event.at <= response.finishedAt + SET_BY_WINDOW_MS)
+      return false;
   return log.closedAt === undefined || event.at + SET_BY_WINDOW_MS <= log.closedAt;
 }
 

@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { SET_BY_WINDOW_MS, setByOf, setByOfTimeline, type CookieEvent, type SetBy } from '../../../src/core/network/set-by.ts';
 import { withResponses, type LoggedCookie, type NetworkLog, type NetworkResponse } from '../../../src/core/network/network-log.ts';
 
-// The implementation before the index, copied as it was: the reference.
+// The implementation before the index, copied as it was (but that a Domain attribute writes a
+// domain cookie only, never a host-only one): the reference.
 function writes(facts: LoggedCookie, url: string, event: CookieEvent): boolean {
   if (facts.name !== event.name) return false;
   const domain = event.domain.replace(/^\./, '').toLowerCase();
-  if (facts.domain !== null) return facts.domain === domain;
+  if (facts.domain !== null) return event.domain.startsWith('.') && facts.domain === domain;
   try {
     return !event.domain.startsWith('.') && new URL(url).hostname.toLowerCase() === domain;
   } catch {

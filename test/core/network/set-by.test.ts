@@ -46,6 +46,10 @@ describe('setByOf', () => {
     const script = setByOf(event(), log([wrongName, wrongHost, wrongDomain]), T + 10_000);
     expect(script).toEqual({ kind: 'script' });
     expect(setByOf(event({ domain: '.data.tco.re' }), log([hostOnlyVsDomain]), T + 10_000)).toEqual({ kind: 'script' });
+    // A Domain attribute naming the host itself makes a domain cookie (`.data.tco.re`), never the host-only one.
+    const domainOfHost = response(['sessionid=1; Domain=data.tco.re']);
+    expect(setByOf(event(), log([domainOfHost]), T + 10_000)).toEqual({ kind: 'script' });
+    expect(setByOf(event({ domain: '.data.tco.re' }), log([domainOfHost]), T + 10_000)).toMatchObject({ kind: 'response' });
   });
 
   it('matches a response heard after the cookie event, within the window, and the nearest of several', () => {
@@ -54,6 +58,14 @@ describe('setByOf', () => {
     expect(setByOf(event(), log([early, during]), T + 10_000)).toMatchObject({ response: during });
     const tooLate = response(['sessionid=1'], T + 50 + SET_BY_WINDOW_MS + 1);
     expect(setByOf(event(), log([tooLate]), T + 100_000)).toEqual({ kind: 'script' });
+  });
+
+  it('says a cookie past the cookies kept of a response near it is unseen, not a script’s', () => {
+    const many = { ...response(Array.from({ length: COOKIES_PER_RESPONSE }, (_, i) => `c${i}=1`)), cookiesCut: true as const };
+    expect(setByOf(event({ name: 'c49' }), log([many]), T + 10_000)).toMatchObject({ kind: 'response' });
+    expect(setByOf(event({ name: 'c50' }), log([many]), T + 10_000)).toEqual({ kind: 'unseen' });
+    // Outside its window, it could not be its: a script's.
+    expect(setByOf(event({ name: 'c50', at: T + 100 + SET_BY_WINDOW_MS + 1 }), log([many]), T + 100_000)).toEqual({ kind: 'script' });
   });
 
   it('waits for the window to pass before saying "script"', () => {
