@@ -15,10 +15,17 @@ import { narrowerPath, partitionSite, shownCookieName } from '../../src/core/coo
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 
-/** Cuts text to `width` characters, with an ellipsis when cut. */
-function fit(text: string, width: number): string {
+/**
+ * Cuts text to `width` characters, with an ellipsis where cut: at the end, or in the middle for
+ * the Cookie column, whose end tells two cookies apart (a name's last characters, the path or the
+ * domain after it: `_hjSessionUser_1234…890A`, `sid (path /ex…name2/)`).
+ */
+function fit(text: string, width: number, cut: 'end' | 'middle' = 'end'): string {
   const flat = terminalText(text).replace(/\s+/g, ' ').trim();
-  return flat.length <= width ? flat.padEnd(width) : `${flat.slice(0, width - 1)}…`;
+  if (flat.length <= width) return flat.padEnd(width);
+  if (cut === 'end') return `${flat.slice(0, width - 1)}…`;
+  const head = Math.ceil((width - 1) / 2);
+  return `${flat.slice(0, head)}…${flat.slice(flat.length - (width - 1 - head))}`;
 }
 
 const COLUMNS = [
@@ -93,7 +100,7 @@ export function formatReport(report: Report, title: string): string {
   ];
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, i) => fit(cell, COLUMNS[i]!.width))
+      .map((cell, i) => fit(cell, COLUMNS[i]!.width, i === 0 ? 'middle' : 'end'))
       .join('  ')
       .trimEnd();
   const charter =

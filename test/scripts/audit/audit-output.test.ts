@@ -121,7 +121,28 @@ describe('audit output', () => {
   it('cuts long cells so columns stay aligned', () => {
     const text = formatReport(report([reportCookie({ name: 'x'.repeat(60), purpose: 'p'.repeat(200) })]), 't');
     const row = text.split('\n')[4]!;
-    expect(row.startsWith(`${'x'.repeat(29)}…  `)).toBe(true);
+    expect(row.startsWith(`${'x'.repeat(15)}…${'x'.repeat(14)}  `)).toBe(true);
+    expect(row).toContain(`${'p'.repeat(31)}…`);
+  });
+
+  it('cuts a long Cookie cell in its middle, so cookies that differ at the end of their names, paths or domains read apart', () => {
+    const pairs = [
+      ['_hjSessionUser_12345678901234567890A', '_hjSessionUser_12345678901234567890B'].map((name) => reportCookie({ name })),
+      ['/explore/dataset/very-long-dataset-name/', '/explore/dataset/very-long-dataset-name2/'].map((path) =>
+        reportCookie({ name: 'sessionid', path }),
+      ),
+      ['tiles.example-longdomain-one.net', 'tiles.example-longdomain-two.net'].map((domain) =>
+        reportCookie({ name: 'ab', domain, thirdParty: { via: 'frame' } }),
+      ),
+    ];
+    for (const pair of pairs) {
+      const cells = formatReport(report(pair), 't')
+        .split('\n')
+        .slice(4, 6)
+        .map((row) => row.slice(0, 30));
+      expect(cells[0]).toContain('…');
+      expect(new Set(cells).size, cells.join(' | ')).toBe(2);
+    }
   });
 
   it('compares an accept run with a refuse run', () => {
