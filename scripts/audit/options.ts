@@ -86,6 +86,8 @@ const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** `host:port`, alone or before a path: `localhost:8080`, `data.tco.re:8443/explore/` (a port, not a scheme). */
 const HOST_AND_PORT = /^[a-z0-9.-]+:\d+(?:[/?#]|$)/i;
+/** A host (dotted, or localhost) and a colon, read as a scheme when no port follows: `data.tco.re:443x`, `localhost:`. */
+const HOST_WITH_BAD_PORT = /^(?:localhost|(?:[a-z0-9-]+\.)+[a-z0-9-]+):/i;
 /** Loopback hosts: a local server rarely speaks TLS, so they get http://. */
 const LOOPBACK = /^(?:localhost|(?:[a-z0-9-]+\.)+localhost|127\.\d+\.\d+\.\d+)(?::\d+)?(?:[/?#]|$)/i;
 /** A user name or password: an `@` before the host ends (the URL parser reads `\` as `/` in http(s) URLs). */
@@ -150,6 +152,8 @@ export function parseTarget(text: string): URL {
   const malformed = (reason?: string) => new UsageError(`malformed URL: ${quoteTyped(text)}${reason ? ` (${reason})` : ''}`);
   if (CONTROL.test(text)) throw malformed('a control character, such as a tab or a line break, cannot be part of a URL');
   const bare = HOST_AND_PORT.test(text) || !SCHEME.test(text);
+  // No scheme has a dot, nor is one `localhost`: that is a host whose port is no number.
+  if (!bare && HOST_WITH_BAD_PORT.test(text)) throw malformed('the port after the host must be a number from 1 to 65535');
   const withScheme = bare ? `${LOOPBACK.test(text) ? 'http' : 'https'}://${text}` : text;
   let url: URL;
   try {

@@ -177,6 +177,10 @@ describe('parseTarget on what it must not take as typed', () => {
     ['https://bad-.org/', 'a label of a host name cannot start or end with a hyphen'],
     [`${'a'.repeat(64)}.org`, 'a label of a host name has 63 characters at most'],
     ['example.org:0', 'port 0 is no port a server listens on'],
+    // A port that is no number reads as a scheme to the URL parser: it is the port that is wrong.
+    ['data.tco.re:443x', 'the port after the host must be a number from 1 to 65535'],
+    ['data.tco.re:', 'the port after the host must be a number from 1 to 65535'],
+    ['localhost:abc', 'the port after the host must be a number from 1 to 65535'],
   ])('refuses %j: %s', (text, reason) => {
     expect(() => parseTarget(text)).toThrow(new UsageError(`malformed URL: ${JSON.stringify(text)} (${reason})`));
   });
