@@ -80,9 +80,10 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   const marks: DraftMark[] = [];
   const category = declaredCategory(known);
   let duration = entry.duration;
+  // Written twice: word for word (one row says both), or in other words under an earlier entry that always applies instead.
+  if (known.repeated || (!known.seen && known.shadowed)) marks.push('declared-twice');
   if (!known.seen) {
-    if (known.shadowed) marks.push('declared-twice');
-    else if (known.missing) marks.push('not-observed');
+    if (!known.shadowed && known.missing) marks.push('not-observed');
   } else if (known.lifetime !== undefined && (known.tooShort || entry.duration === null)) {
     duration = observedDuration(known.lifetime, language);
     marks.push('duration-observed');

@@ -284,7 +284,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `Duration added: the charter gives no duration for ${name}, so the observed one (${observed}) is written. Check it is the lifetime you mean to state.`,
       moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,
       declaredTwice: (name) =>
-        `Declared twice: the charter declares ${name} on more than one row and only the first applies, so this one was never used. Keep one row, in the right category.`,
+        `Declared twice: the charter declares ${name} on more than one row and only the first applies, so the others were never used. Keep one row, in the right category.`,
       trackerInNecessary: (name, provider, kind) =>
         `Category to check: the charter files ${name} as strictly necessary, but the known-tracker table makes it ${kind} (${provider}), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.`,
       inEnglish: (name) =>

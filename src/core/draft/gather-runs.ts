@@ -45,6 +45,11 @@ export type Declared = {
    * embedded content's cookie of that name answers to that section alone (core/registry/match.ts).
    */
   shadowed: boolean;
+  /**
+   * True when the charter writes this very entry again, word for word, at another position: one
+   * row says both, marked as declared twice (a repeat in other words is a row of its own, `shadowed`).
+   */
+  repeated: boolean;
 };
 
 /** A cookie (or a prefix family) observed but not declared, gathered over the reports. */
@@ -174,13 +179,29 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const declares = (report: RunReport) =>
     isSiteCharter(charterKind) ? isSiteCharter(report.charter.kind) : report.charter.kind === charterKind;
   const declared = new Map<string, Declared>();
-  const declare = (entry: CharterEntry, order: [number, number]) => {
+  /** Each declared entry's charter position, where a report tells it (not past the charter's end). */
+  const positionOf = new Map<Declared, number>();
+  const declare = (entry: CharterEntry, order: [number, number], atPosition: boolean) => {
     const key = entryKey(entry);
     let known = declared.get(key);
     if (!known) {
-      known = { entry, order, seen: false, seenOwn: false, lifetime: undefined, tooShort: false, missing: false, shadowed: false };
+      known = {
+        entry,
+        order,
+        seen: false,
+        seenOwn: false,
+        lifetime: undefined,
+        tooShort: false,
+        missing: false,
+        shadowed: false,
+        repeated: false,
+      };
       declared.set(key, known);
     }
+    // The same words at two positions of the charter: written twice (every run tells the same positions).
+    const position = positionOf.get(known);
+    if (atPosition && position !== undefined && position !== order[1]) known.repeated = true;
+    if (atPosition && position === undefined) positionOf.set(known, order[1]);
     return known;
   };
   const seenBy = (known: Declared, cookie: RunCookie) => {
@@ -203,14 +224,14 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         loose.push({ cookie, platform: onPlatform(report) });
         continue;
       }
-      const known = declare(charter.entry, [reportIndex, charter.index]);
+      const known = declare(charter.entry, [reportIndex, charter.index], true);
       seenBy(known, cookie);
       if (!cookie.originUnknown && tooLong.has(`${cookie.name}\u0000${cookie.domain}`)) known.tooShort = true;
     }
     const missing = new Set(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie));
     const positions = notSeenPositions(report);
     report.notSeen.forEach((entry, k) => {
-      const known = declare(entry, [reportIndex, positions[k]!]);
+      const known = declare(entry, [reportIndex, positions[k]!], positions[k]! < report.charter.entries);
       if (missing.has(cookieLabel(entry))) known.missing = true;
     });
   });

@@ -632,6 +632,29 @@ describe('draftCharter: an entry the charter repeats', () => {
   });
 });
 
+describe('draftCharter: an entry the charter repeats word for word', () => {
+  const same = entry('_ga', { provider: 'Google', category: 'statistics', purpose: 'Mesure' });
+  const twice: ParsedCharter = { ...CHARTER, entries: [entry('sessionid'), same, same] };
+
+  it('keeps one row for both, marked declared twice, whether the cookie was seen or not', () => {
+    const seen = draftCharter([auditSite(playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), twice)], { language: 'en' });
+    expect(seen.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['declared-twice']]);
+    expect(draftMarkdown(seen)).toContain('Declared twice: the charter declares \\_ga on more than one row');
+    const unseen = draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'accepted'), twice)], { language: 'en' });
+    expect(unseen.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['declared-twice', 'not-observed']]);
+    // Once in the charter, it is no repeat, however many runs read it.
+    const once: ParsedCharter = { ...CHARTER, entries: [entry('sessionid'), same] };
+    const runs = [playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), playSite(HOST, [], 'refused')].map((site) =>
+      auditSite(site, once),
+    );
+    expect(
+      draftCharter(runs)
+        .rows.filter((row) => row.entry.cookie === '_ga')
+        .map((row) => row.marks),
+    ).toEqual([[]]);
+  });
+});
+
 describe('draftCharter: runs checked against different charters', () => {
   // The "accept" run read the live charter; the "refuse" run could not (no charter, or the platform's default instead).
   const accept = (host: string) =>
