@@ -37,6 +37,16 @@ describe('the demo portal’s draft', () => {
     ]);
   });
 
+  it('from the refusal alone, says to drop none of the trackers the run refused (README: `--consent refuse` alone cannot see `_ga`)', () => {
+    const refusedOnly = draftCharter([demoReport('refuse')]);
+    expect(refusedOnly.rows.filter((row) => row.marks.includes('not-observed')).map((row) => row.entry.cookie)).toEqual([]);
+    expect(demoReport('refuse').notSeen.map((entry) => [entry.cookie, entry.absentBecause])).toEqual([
+      ['_pk_id.', 'refused'],
+      ['_pk_ses.', 'refused'],
+      ['_ga', 'refused'],
+    ]);
+  });
+
   it.each(['fr', 'en'] as const)('reads back exactly, as Markdown and as HTML (%s)', (language) => {
     const inLanguage = draftCharter(REPORTS, { language });
     const meant = { portal: 'demo.opendatasoft.com', language, entries: inLanguage.rows.map((row) => row.entry) };
