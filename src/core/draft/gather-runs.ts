@@ -179,8 +179,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const declares = (report: RunReport) =>
     isSiteCharter(charterKind) ? isSiteCharter(report.charter.kind) : report.charter.kind === charterKind;
   const declared = new Map<string, Declared>();
-  /** Each declared entry's charter position, where a report tells it (not past the charter's end). */
-  const positionOf = new Map<Declared, number>();
+  /** Each declared entry's charter position in each report that tells it (not past the charter's end). */
+  const positionsOf = new Map<Declared, Map<number, number>>();
   const declare = (entry: CharterEntry, order: [number, number], atPosition: boolean) => {
     const key = entryKey(entry);
     let known = declared.get(key);
@@ -198,10 +198,16 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       };
       declared.set(key, known);
     }
-    // The same words at two positions of the charter: written twice (every run tells the same positions).
-    const position = positionOf.get(known);
-    if (atPosition && position !== undefined && position !== order[1]) known.repeated = true;
-    if (atPosition && position === undefined) positionOf.set(known, order[1]);
+    // The same words at two positions of one report's charter: written twice. Positions are
+    // compared within a report, as two runs may have read a charter changed in between.
+    if (atPosition) {
+      const [report, position] = order;
+      let byReport = positionsOf.get(known);
+      if (!byReport) positionsOf.set(known, (byReport = new Map<number, number>()));
+      const earlier = byReport.get(report);
+      if (earlier === undefined) byReport.set(report, position);
+      else if (earlier !== position) known.repeated = true;
+    }
     return known;
   };
   const seenBy = (known: Declared, cookie: RunCookie) => {

@@ -34,8 +34,9 @@ const LANGUAGE_COOKIE = 'django_language';
  *   it: its tracker's own switch off, or everything refused, or, for a statistics one, every
  *   switch off and none speaking for it ('refused');
  * - an `other` entry whose trackers the known-tracker table files as statistics, or all as an
- *   advertiser's (third party), as such (findings.ts `judgedForConsent`); a necessary one whose trackers always need consent (Google
- *   Analytics), in their vendor's category (platform-cookies.ts `charterTrackerCategory`);
+ *   advertiser's (third party), as such (findings.ts `judgedForConsent`); a necessary one whose
+ *   trackers always need consent (Google Analytics), in their vendor's category
+ *   (platform-cookies.ts `charterTrackerCategory`);
  * - any other necessary entry (a tool that can run exempt from consent, such as Matomo) only
  *   once its trackers' own switch is off ('refused'): set then, findings.ts makes it an
  *   after-refusal finding (`refusedBy`).

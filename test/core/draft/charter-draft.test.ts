@@ -652,6 +652,14 @@ describe('draftCharter: an entry the charter repeats word for word', () => {
         .rows.filter((row) => row.entry.cookie === '_ga')
         .map((row) => row.marks),
     ).toEqual([[]]);
+    // Nor when two runs read the charter changed in between, the entry moved.
+    const moved: ParsedCharter = { ...CHARTER, entries: [entry('sessionid'), entry('csrftoken'), same] };
+    const changed = [
+      auditSite(playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), once),
+      auditSite(playSite(HOST, [], 'refused'), moved),
+    ];
+    const marksOfGa = draftCharter(changed).rows.filter((row) => row.entry.cookie === '_ga');
+    expect(marksOfGa.map((row) => row.marks)).toEqual([[]]);
   });
 });
 
