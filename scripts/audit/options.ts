@@ -116,7 +116,11 @@ export function quoteAddress(text: string): string {
 }
 
 /** A value quoted in an error, at most QUOTED characters of it. */
-const quoted = (text: string): string => JSON.stringify(text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
+export const quoted = (text: string): string => JSON.stringify(text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
+
+/** The error for an option the command does not have, its name cut at QUOTED characters. */
+export const unknownOption = (name: string): UsageError =>
+  new UsageError(`unknown option ${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''} (see --help)`);
 
 /** A value given after an option: a missing one, or the next option (`--shard --out x`), is none. */
 const missing = (value: string | undefined): value is undefined => value === undefined || value.startsWith('--');
@@ -283,8 +287,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         options.help = true;
         break;
       default:
-        if (name.startsWith('-'))
-          throw new UsageError(`unknown option ${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''} (see --help)`);
+        if (name.startsWith('-')) throw unknownOption(name);
         if (options.url) {
           parseTarget(name); // a user name or password in it is refused before anything of it is quoted
           throw new UsageError(`one URL at a time: got ${addressWithoutValues(options.url)} and ${quoteTyped(name)}`);

@@ -5,7 +5,7 @@
  * 1 with --strict when any portal has findings, 2 bad input (see merge.ts) or no portal audited.
  */
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { UsageError } from '../audit/options.ts';
+import { quoted, unknownOption, UsageError } from '../audit/options.ts';
 import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
@@ -27,19 +27,23 @@ export function parseMergeArgs(argv: readonly string[]): { out: string; strict: 
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--out') {
+    // `--out=DIR` as the audit reads it (scripts/audit/options.ts): a flag given a value is refused, not read as set.
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const [name, inline] = equals === -1 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
+    if (name === '--out') {
       once('--out');
-      const dir = argv[++i];
+      const dir = inline ?? argv[++i];
       if (!dir || dir.startsWith('--')) throw new UsageError('--out needs a folder');
       options.out = dir;
-    } else if (arg.startsWith('--out=')) {
-      once('--out');
-      options.out = arg.slice('--out='.length);
-    } else if (arg === '--strict') {
-      once('--strict');
-      options.strict = true;
-    } else if (arg === '--help' || arg === '-h') options.help = true;
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (see --help)`);
+    } else if (name === '--strict' || name === '--help') {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value (got ${quoted(arg)}): give ${name}, or leave it out`);
+      if (name === '--help') options.help = true;
+      else {
+        once('--strict');
+        options.strict = true;
+      }
+    } else if (arg === '-h') options.help = true;
+    else if (arg.startsWith('-')) throw unknownOption(name);
     else options.shards.push(arg);
   }
   if (options.help) return options;

@@ -261,6 +261,19 @@ describe('census:merge', () => {
     expect(() => parseMergeArgs(['--out', 'c', 'a', '--out', 'd'])).toThrow(new UsageError('--out given twice: give it once'));
     expect(() => parseMergeArgs(['--out=c', '--out', 'd', 'a'])).toThrow(new UsageError('--out given twice: give it once'));
     expect(() => parseMergeArgs(['--strict', '--out', 'c', 'a', '--strict'])).toThrow(new UsageError('--strict given twice: give it once'));
+    // As the audit reads them: a flag given a value is refused, and `--out=` takes no option for a folder.
+    expect(() => parseMergeArgs(['--out', 'c', 'a', '--strict=false'])).toThrow(
+      new UsageError('--strict takes no value (got "--strict=false"): give --strict, or leave it out'),
+    );
+    expect(() => parseMergeArgs(['--help=1'])).toThrow(
+      new UsageError('--help takes no value (got "--help=1"): give --help, or leave it out'),
+    );
+    expect(() => parseMergeArgs(['--out=--strict', 'a'])).toThrow(new UsageError('--out needs a folder'));
+    expect(() => parseMergeArgs(['--out=', 'a'])).toThrow(new UsageError('--out needs a folder'));
+    expect(() => parseMergeArgs(['--out', 'c', 'a', '--jobs=3'])).toThrow(new UsageError('unknown option --jobs (see --help)'));
+    expect(() => parseMergeArgs(['--out', 'c', 'a', `--${'x'.repeat(300)}`])).toThrow(
+      new UsageError(`unknown option --${'x'.repeat(198)}… (see --help)`),
+    );
   });
 });
 
