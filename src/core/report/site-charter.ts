@@ -9,6 +9,16 @@ import { withSiteCharter, type Registry } from '../registry/registry.ts';
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_COOKIE_NAMES } from './platform-cookies.ts';
 
+/**
+ * The names of a site's own cookies: embedded content's never show the site runs on the platform
+ * (a form or widget served by another Django site sets its own `csrftoken` and `sessionid`).
+ */
+export function ownCookieNames(cookies: Iterable<{ name: string; thirdParty?: unknown }>): string[] {
+  const names: string[] = [];
+  for (const cookie of cookies) if (cookie.thirdParty === undefined) names.push(cookie.name);
+  return names;
+}
+
 /** True when a site's cookies look like the platform's: `csrftoken` plus another of its own. */
 export function hasPlatformCookies(names: Iterable<string>): boolean {
   const seen = new Set(names);
@@ -19,8 +29,9 @@ export function hasPlatformCookies(names: Iterable<string>): boolean {
 export type SiteCharterChoice = 'live' | 'platform-default' | 'base';
 
 /**
- * The choice `siteRegistry` makes, without building the registry (a memo compares it). The
- * cookie names may be passed as a function: they are only read for a site with no charter of its own.
+ * The choice `siteRegistry` makes, without building the registry (a memo compares it). The names
+ * of the site's own cookies (`ownCookieNames`) may be passed as a function: they are only read for
+ * a site with no charter of its own.
  */
 export function siteCharterChoice(
   base: Registry,
