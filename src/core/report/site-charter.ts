@@ -4,6 +4,7 @@
  * the platform's cookies), the platform's default; else none.
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
+import { normalizeDomain } from '../registry/cookie-domain.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { withSiteCharter, type Registry } from '../registry/registry.ts';
 import { isPlatformHost } from '../portals.ts';
@@ -40,7 +41,8 @@ export function siteCharterChoice(
   cookieNames: Iterable<string> | (() => Iterable<string>),
 ): SiteCharterChoice {
   if (live?.charter) return 'live';
-  const known = base.bundledCharters.has(host) || isPlatformHost(host);
+  // Keyed as the registry keys them (`indexedCharterFor`): `data.tco.re.` is data.tco.re.
+  const known = base.bundledCharters.has(normalizeDomain(host)) || isPlatformHost(host);
   if (known) return 'base';
   return hasPlatformCookies(typeof cookieNames === 'function' ? cookieNames() : cookieNames) ? 'platform-default' : 'base';
 }
