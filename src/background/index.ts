@@ -23,7 +23,7 @@ import {
   tabShows,
   visibleTabs,
 } from '../platform/tabs.ts';
-import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
+import { grantedSites, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { watchRequests } from '../platform/web-request.ts';
 import { gzippedPackageFileText } from '../platform/package-files.ts';
@@ -80,7 +80,7 @@ const liveCharters = createLiveCharters(askedEachOpen, async (host, now, readBef
   (await laterParts()).fetchLiveCharter(host, (url, init) => fetch(url, init), now, readBefore),
 );
 const registry = createRegistryLoader(() => gzippedPackageFileText(OPEN_COOKIE_DATABASE_FILES.packaged));
-const trackedHosts = createTrackedHosts(() => grantedHosts());
+const trackedHosts = createTrackedHosts(() => grantedSites());
 const recorder = createRecorder(
   store,
   trackedHosts.isTracked,
