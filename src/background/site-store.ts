@@ -130,8 +130,10 @@ export type SiteStore = {
   /**
    * Forgets `keys` for good (a private session that ended: private-sessions.ts): records, first
    * pages, kept runs, live charters, network logs, deleted from storage and from what is queued,
-   * and not built again: a first page of a record forgotten is not kept (nor `onPageRetired`
-   * told) until its record is put again. `onRemoved` hears the keys.
+   * and not built again: until its record is put again, a first page of a record forgotten is not
+   * kept (nor `onPageRetired` told), nor its kept run written, nor its host's live charter while
+   * no record nor tab names the host (work for the session still under way: a rebuild, a charter
+   * read). `onRemoved` hears the keys.
    */
   forgetKeys(keys: readonly string[]): Promise<void>;
   /** Writes what is queued now. */
@@ -202,6 +204,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   const areaWrites = new Map<string, number>();
   /** First pages forgotten with their records (`forgetKeys`), by key, and their record's key: not kept again until that record is put. */
   const forgottenPages = new Map<string, string>();
+  /** Records forgotten (`forgetKeys`), by key: until put again, work for them still under way writes nothing of theirs back (`writesForgotten`). */
+  const forgottenRecords = new Set<string>();
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
   /** Revision of each record, from one counter: a record dropped and made again never repeats an earlier one. */
@@ -328,8 +332,23 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   function put(site: SiteRecord): void {
     const key = siteKey(site.storeId, site.host);
     for (const [page, recordKey] of forgottenPages) if (recordKey === key) forgottenPages.delete(page);
+    forgottenRecords.delete(key);
     remember(key, site);
     writer.schedule(key, site);
+  }
+
+  /**
+   * True for a key of other state that would write back what `forgetKeys` forgot of a private
+   * session that ended, from work for it still under way (a page rebuilt, a charter read): a kept
+   * run of a record forgotten, or the live charter of a host whose record was forgotten when no
+   * record nor tab names the host (private-stores.ts forgot it on those terms; nothing would
+   * forget it again).
+   */
+  function writesForgotten(key: string): boolean {
+    if (isConsentRunKey(key)) return forgottenRecords.has(siteKeyOfRunKey(key));
+    const host = isLiveCharterKey(key) ? hostOfKey(key)! : null;
+    if (host === null || hostSet.has(host) || hostsInUse().has(host)) return false;
+    return [...forgottenRecords].some((recordKey) => hostOfSiteKey(recordKey) === host);
   }
 
   function parsed(key: string): SiteRecord | undefined {
@@ -693,7 +712,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     async forgetKeys(keys) {
       if (keys.length === 0) return;
       for (const key of keys) {
-        if (isSiteKey(key)) forget(key);
+        if (isSiteKey(key)) {
+          forget(key);
+          forgottenRecords.add(key);
+        }
         if (isPageKey(key)) {
           livePages.delete(key);
           pageSources.delete(key);
@@ -723,7 +745,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         const present = keys.filter((key) => stored.has(key) || areaWrites.has(key));
         return present.length > 0 ? session.read(present) : Promise.resolve({});
       },
-      async write(items) {
+      async write(all) {
+        // A private session that ended is not written back, whatever was still at work for it.
+        const items = Object.fromEntries(Object.entries(all).filter(([key]) => !writesForgotten(key)));
+        if (Object.keys(items).length === 0) return;
         // A site's live charter or kept run written: its pages are retired in the same write.
         const pages = pagesRetiredBy(Object.keys(items));
         const write = pages ? { ...items, ...pages } : items;

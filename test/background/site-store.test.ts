@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { consentRunItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
+import { consentRunItem, liveCharterItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
 import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -904,5 +904,33 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":3}');
     await store.flush();
     expect(session.data[page]).toBe('{"page":3}');
+  });
+
+  it('writes back no kept run, nor a live charter only the forgotten session had, from work still under way, until the site is recorded or shown again', async () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const shown = new Set<string>();
+    const store = createSiteStore(session, 5, { hostsInUse: () => shown });
+    await store.load();
+    store.put(privateRecord());
+    const charter = liveCharterItem(HOST).key;
+    const run = consentRunItem('1', HOST).key;
+    await store.area.write({ [charter]: '{"read":1}', [run]: '{}' });
+    await store.flush();
+
+    await store.forgetKeys([siteKey('1', HOST), run, charter]);
+    // A rebuild of its page that was waiting reads the charter again; a run being saved lands.
+    await store.area.write({ [charter]: '{"read":2}' });
+    await store.area.write({ [run]: '{}', 'network:3': '{}' });
+    await store.flush();
+    expect(session.data).toEqual({ 'network:3': '{}' });
+
+    // A tab shows the site: its charter is written again.
+    shown.add(HOST);
+    await store.area.write({ [charter]: '{"read":3}' });
+    expect(session.data[charter]).toBe('{"read":3}');
+    // A new private session records the site: its run is written again.
+    store.put(privateRecord());
+    await store.area.write({ [run]: '{"run":2}' });
+    expect(session.data[run]).toBe('{"run":2}');
   });
 });
