@@ -449,9 +449,18 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   }
 
   /**
+   * Counts the site of record `key` dropped to make room at `at`, once in one write (`counted`
+   * holds those counted): a site that loses its kept run and then its record is one site dropped.
+   */
+  function countDropped(key: string, at: number, counted: Set<string>): void {
+    ledger = { sitesDropped: ledger.sitesDropped + (counted.has(key) ? 0 : 1), lastDropAt: at };
+    counted.add(key);
+  }
+
+  /**
    * The first step of `makeRoom`, which costs no site its record: deletes, of sites not open in a
    * tab, the live charters read more than a day ago (read again when needed), then the kept runs
-   * (of the least recently active sites first, each counted as a site's record dropped), until
+   * (of the least recently active sites first, each counted as its site dropped), until
    * storage would hold at most `limit` bytes; never a key the write under way or an area write
    * carries. Their sites' pages are retired in the write under way. Returns the new total.
    */
@@ -463,6 +472,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     inUse: ReadonlySet<string>,
     records: ReadonlyArray<{ key: string; active: number }>,
     at: number,
+    counted: Set<string>,
   ): Promise<number> {
     if (total <= limit || !session.remove) return total;
     const free = (key: string) => !texts.has(key) && !areaWrites.has(key) && !inUse.has(hostOfKey(key) ?? '');
@@ -482,7 +492,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       if (total <= limit) break;
       total -= sizes.get(key) ?? 0;
       removed.push(key);
-      if (isConsentRunKey(key)) ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
+      if (isConsentRunKey(key)) countDropped(siteKeyOfRunKey(key), at, counted);
     }
     if (removed.length === 0) return total;
     await session.remove(removed);
@@ -505,7 +515,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    * Then site records: least recently active first, sites open in a tab after all others, the
    * most recently active record never; as a last resort, what eviction left of sites (deleted).
    */
-  async function makeRoom(texts: Map<string, string>, limit: number, measure: MeasureText): Promise<void> {
+  async function makeRoom(texts: Map<string, string>, limit: number, measure: MeasureText, counted: Set<string>): Promise<void> {
     // Sizes not known since the wake, and records not opened: eviction weighs them all.
     await readUnknown();
     const sizes = new Map<string, number>();
@@ -522,7 +532,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       });
     const inUse = hostsInUse();
     const at = now();
-    total = await dropOtherState(texts, total, limit, sizes, inUse, weigh(inUse), at);
+    total = await dropOtherState(texts, total, limit, sizes, inUse, weigh(inUse), at, counted);
     // Weighed again after that wait (it reads live charters from the browser): cookie events
     // meanwhile may have made another site the most recently active, or opened one in a tab.
     const records = weigh(hostsInUse());
@@ -545,7 +555,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       changed(key);
       // A fuller version queued meanwhile must not bring the record back.
       writer.discard(key);
-      ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
+      countDropped(key, at, counted);
     }
     if (total > limit && session.remove) {
       const leftovers = records.filter((record) => isEvicted(record.site) && !texts.has(record.key)).sort((a, b) => a.active - b.active);
@@ -600,9 +610,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       } else texts.set(key, JSON.stringify(value));
     }
     retirePages(texts);
+    // Sites counted dropped in this write, its retries included.
+    const counted = new Set<string>();
     for (let attempt = 0; ; attempt++) {
       // Each retry leaves a little more room, in case the count and the browser's still differ.
-      await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt), measure);
+      await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt), measure, counted);
       // Records dropped to make room, and the ledger that counts them: their pages go too.
       retirePages(texts);
       try {

@@ -512,6 +512,23 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(session.bytesInUse()).toBeLessThanOrEqual(500_000);
   });
 
+  it('counts a site once when the same write drops its kept run and then its record', async () => {
+    const session = newSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 300_000, now: () => 50 });
+    await store.load();
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    await store.flush();
+    const run = consentRunItem('0', 'old.opendatasoft.com').key;
+    await store.area.write({ [run]: 'r'.repeat(50_000) });
+    // A busy site: dropping the old site's run is not room enough, its record goes too.
+    store.put(bigRecord('new.opendatasoft.com', 2, 220_000));
+    await store.flush();
+    expect(session.data[run]).toBeUndefined();
+    expect(evictedHosts(session)).toEqual(['old.opendatasoft.com']);
+    expect(store.status()).toMatchObject({ sitesDropped: 1, lastDropAt: 50 });
+    expect(JSON.parse(session.data['storage:ledger'] as string)).toMatchObject({ sitesDropped: 1 });
+  });
+
   it('reports a write of other state storage refuses, then writes what comes after it: one refused run blocks nothing', async () => {
     const session = newSession({}, 'chrome');
     const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9 });
