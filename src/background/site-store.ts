@@ -513,7 +513,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    * Drops records of other sites into `texts` (the write under way) until storage would hold at
    * most `limit` bytes. First what other state sites not open in a tab have (`dropOtherState`).
    * Then site records: least recently active first, sites open in a tab after all others, the
-   * most recently active record never; as a last resort, what eviction left of sites (deleted).
+   * most recently active record never; as a last resort, what eviction left of sites (deleted,
+   * oldest dropped first).
    */
   async function makeRoom(texts: Map<string, string>, limit: number, measure: MeasureText, counted: Set<string>): Promise<void> {
     // Sizes not known since the wake, and records not opened: eviction weighs them all.
@@ -558,7 +559,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       countDropped(key, at, counted);
     }
     if (total > limit && session.remove) {
-      const leftovers = records.filter((record) => isEvicted(record.site) && !texts.has(record.key)).sort((a, b) => a.active - b.active);
+      // Oldest dropped first: a marker has no activity to weigh (lastActivity 0), only when it was dropped.
+      const droppedAt = (site: SiteRecord) => site.timeline.find((event) => event.type === 'evicted')?.at ?? 0;
+      const leftovers = records
+        .filter((record) => isEvicted(record.site) && !texts.has(record.key))
+        .sort((a, b) => droppedAt(a.site) - droppedAt(b.site));
       const removed: string[] = [];
       for (const { key } of leftovers) {
         if (total <= limit) break;

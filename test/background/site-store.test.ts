@@ -320,6 +320,22 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
   });
 
+  it('deletes what eviction left oldest dropped first, whatever order storage lists it in', async () => {
+    // Listed newest dropped first; a marker's only time is when its record was dropped.
+    const session = newSession(Object.fromEntries(Object.entries(oldStubs()).reverse()), 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
+    await store.load();
+    store.put(recordWithEvents('data.tco.re'));
+    await store.flush();
+    const left = Object.keys(session.data).filter((key) => key.startsWith('site:0|gone-'));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(40);
+    // Exactly the markers dropped last are kept.
+    expect(left.sort()).toEqual(
+      Array.from({ length: left.length }, (_, i) => siteKey('0', `gone-${40 - left.length + i}.opendatasoft.com`)).sort(),
+    );
+  });
+
   it('keeps what eviction left of a site when the site records a cookie while that is being deleted', async () => {
     const session = newSession(oldStubs(), 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
