@@ -70,7 +70,11 @@ const store = createSiteStore(sessionArea(), 20, {
   // Each first page retired by a change is built again once its site is quiet.
   onPageRetired: (key) => pageRefresher.retired(key),
   // Kept runs and old live charters it deleted to make room: the cache above it must not hold them.
-  onRemoved: (keys) => askedEachOpen.forget(keys),
+  // Keys of a private session that ended: a page of theirs waiting to be built again is not.
+  onRemoved: (keys) => {
+    askedEachOpen.forget(keys);
+    pageRefresher.forget(keys);
+  },
 });
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
 // Their records go through the store's budget.
