@@ -246,6 +246,7 @@ onDevtoolsSessionEnded((session, at) => void ready.then(() => networkLogs.closed
 serveRequests(
   createHandlers({
     ready,
+    translate: browserTranslate(),
     reports,
     clearSite: createClearSite({
       storeCookies: (storeId) => storeCookies(storeId),

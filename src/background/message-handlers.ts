@@ -2,6 +2,7 @@ import type { LiveCharterRecord } from '../core/charter/live.ts';
 import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
 import { acceptThenRefuse } from '../core/report/compare-runs.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import type { TabSite } from '../platform/tabs.ts';
 import type { ClearSite } from './clear-site.ts';
 import type { ConsentRuns } from './consent-runs.ts';
@@ -14,6 +15,8 @@ import type { SiteReports } from './site-reports.ts';
 export type HandlerDeps = {
   /** Resolves once state is restored: every handler waits on it. */
   ready: Promise<void>;
+  /** The browser's language's messages, for the errors a page shows as they are. */
+  translate: Translate;
   /** Reports of sites. */
   reports: Pick<SiteReports, 'resolve' | 'view' | 'prepare'>;
   /** Deletes a site's cookies and starts its record afresh (clear-site.ts); resolves to how many were deleted. */
@@ -59,7 +62,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       reports.prepare();
       await ready;
       const view = await reports.view(query);
-      if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
+      // Shown in the page's "Export failed: …": in its language, as the access prompt says it.
+      if (view.kind !== 'report') throw new Error(deps.translate(view.portal ? 'noAccessPortal' : 'noAccessSite', view.host));
       const { exportCharterDraft, exportReport } = await deps.exports();
       if (isCharterDraftFormat(format)) {
         // After "Record the other choice", drafted from both runs, as the audit's `--consent both` is.

@@ -20,6 +20,7 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
   const ready = new Promise<void>((resolve) => (open = resolve));
   const handlers = createHandlers({
     ready,
+    translate: (key, ...substitutions) => `${key}(${substitutions.join(', ')})`,
     reports: {
       resolve: async (query: SiteQuery) => ({ host: query.host.toLowerCase(), storeId: query.storeId ?? '0' }),
       view: async (query) => (log.push(`view ${query.host}`), view),
@@ -181,12 +182,13 @@ describe('message handlers', () => {
     expect((await draftWith(null, made('refused', ['sessionid']))).text).toContain('sessionid');
   });
 
-  it('refuse to export a site the extension cannot see', async () => {
+  it('refuse to export a site the extension cannot see, saying so in the browser’s language as the access prompt does', async () => {
     const { handlers, open } = setup({ kind: 'no-access', host: 'example.org', portal: false });
     open();
-    await expect(handlers.exportReport({ host: 'example.org', format: 'json' })).rejects.toThrow(
-      'No access to example.org: nothing is recorded there',
-    );
+    await expect(handlers.exportReport({ host: 'example.org', format: 'json' })).rejects.toThrow('noAccessSite(example.org)');
+    const portal = setup({ kind: 'no-access', host: 'data.tco.re', portal: true });
+    portal.open();
+    await expect(portal.handlers.exportReport({ host: 'data.tco.re', format: 'json' })).rejects.toThrow('noAccessPortal(data.tco.re)');
   });
 
   it('read a live charter again, say whether it could be read, and refresh the badges', async () => {
