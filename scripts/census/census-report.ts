@@ -6,7 +6,7 @@ import type { Finding, FindingKind, Report, Severity } from '../../src/core/repo
 import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { addressWithoutValues } from '../../src/core/path-parameters.ts';
+import { addressesWithoutValuesIn, addressWithoutValues } from '../../src/core/path-parameters.ts';
 
 /** Bumped when a field changes meaning or disappears. */
 export const CENSUS_VERSION = 1;
@@ -174,9 +174,15 @@ function cutAtSpace(text: string, max: number): string {
   return `${text.slice(0, end + 1)}…`;
 }
 
-/** The row of a portal whose audit failed: its error in one line of plain text. */
+/**
+ * The row of a portal whose audit failed: its error in one line of plain text, each URL in it
+ * without values. Cleaned here, whatever wrote it, so that census:merge, which cleans it again to
+ * check it, reads it as written: in `cannot reach https://x.org/?lang=: …` the URL parser reads
+ * the `:` as the query's value.
+ */
 export function errorRow(position: number, url: URL, error: unknown, folder: string | null): CensusRow {
   const message = error instanceof Error ? error.message : String(error);
+  const line = addressesWithoutValuesIn(terminalText(message.split('\n')[0] ?? ''));
   return {
     position,
     url: rowUrl(url),
@@ -187,7 +193,7 @@ export function errorRow(position: number, url: URL, error: unknown, folder: str
     findings: null,
     pages: [],
     report: folder,
-    error: cutAtSpace(terminalText(message.split('\n')[0] ?? ''), ERROR_LENGTH) || 'unknown error',
+    error: cutAtSpace(line, ERROR_LENGTH) || 'unknown error',
   };
 }
 

@@ -25,10 +25,12 @@ export function queryWithoutValues(url: URL): string {
 
 /**
  * A URL as it may be kept and shown: scheme, host, port, the path without its parameters and
- * the query without its values; no fragment, no credentials.
+ * the query without its values; no fragment, no credentials. Written as the URL parser writes it,
+ * so that cleaning it again (census:merge checks a census so) changes nothing: a name's `'` as
+ * `%27`, a dot segment a parameter hid resolved (`/a/..;x/b` is `/b`).
  */
 export function addressWithoutValues(url: URL): string {
-  return `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`;
+  return new URL(`${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`).href;
 }
 
 /**

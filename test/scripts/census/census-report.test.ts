@@ -13,6 +13,8 @@ import {
   censusDocument,
 } from '../../../scripts/census/census-report.ts';
 import { checkCensus } from '../../../scripts/census/census-check.ts';
+import { AuditError, reasonOf } from '../../../scripts/audit/run.ts';
+import { addressWithoutValues } from '../../../src/core/path-parameters.ts';
 import { report } from '../../support/reports.ts';
 import { finding, RUN, sampleCensus } from './census-fixtures.ts';
 
@@ -77,6 +79,18 @@ describe('census rows', () => {
     expect(cut).toBe(`${'word '.repeat(99)}…`);
     const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
     expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
+  });
+
+  it('write an unreachable portal’s error as census:merge reads it back, whatever its URL', () => {
+    // The error the audit throws (run.ts): the address, a colon, the driver's reason naming it again.
+    for (const href of ['https://x.invalid/?lang=fr', "https://x.invalid/l'agenda/?a'b=s3cr3t", 'https://x.invalid/a/..;x=s3cr3t/b']) {
+      const url = new URL(href);
+      const driver = new Error(`page.goto: net::ERR_NAME_NOT_RESOLVED at ${url.href}\nCall log: …`);
+      const row = errorRow(0, url, new AuditError(`cannot reach ${addressWithoutValues(url)}: ${reasonOf(driver)}`), 'x.invalid');
+      expect(row.error).not.toContain('s3cr3t');
+      const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
+      expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json'), href).toEqual(document);
+    }
   });
 
   it('give exit codes as for one portal: 1 with --strict and findings, 2 when no portal could be audited', () => {
