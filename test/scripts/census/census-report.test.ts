@@ -58,7 +58,7 @@ describe('census rows', () => {
     const url = new URL("https://user:s3cret@a.example.org/login;jsessionid=9F1CSECRET/x?PHPSESSID=abc123&it's=1#top");
     const kept = 'https://a.example.org/login/x?PHPSESSID=&it%27s=';
     expect(errorRow(0, url, new Error('offline'), null).url).toBe(kept);
-    expect(portalRow(0, url, [{ choice: 'accept', report: report([]), pages: ['/login/x'] }], 'a.example.org').url).toBe(kept);
+    expect(portalRow(0, url, [{ choice: 'accept', report: report([]), pages: ['/login/x'] }], 'a.example.org', []).url).toBe(kept);
     // As the URL parser writes it: census:merge reads it back with parseTarget and compares.
     expect(rowUrl(url)).toBe(new URL(kept).href);
   });
@@ -93,7 +93,7 @@ describe('census rows', () => {
     }
   });
 
-  it('give exit codes as for one portal: 1 with --strict and findings, 2 when no portal could be audited', () => {
+  it('give exit codes as for one portal: 1 with --strict and findings or a choice clicked but not recorded, 2 when no portal could be audited', () => {
     const census = sampleCensus();
     expect(censusExitCode(census, false)).toBe(0);
     expect(censusExitCode(census, true)).toBe(1);
@@ -101,6 +101,10 @@ describe('census rows', () => {
     expect(censusExitCode(clean, true)).toBe(0);
     const down = { ...census, portals: census.portals.filter((row) => row.error !== null) };
     expect(censusExitCode(down, false)).toBe(2);
+    // A banner click that recorded another choice fails --strict as a finding does; census:merge reads it.
+    const other = { ...clean, portals: clean.portals.map((row) => ({ ...row, otherChoice: ['accept' as const] })) };
+    expect(censusExitCode(checkCensus(JSON.parse(JSON.stringify(other)), 'shard-1/census.json'), true)).toBe(1);
+    expect(censusExitCode(other, false)).toBe(0);
   });
 });
 
