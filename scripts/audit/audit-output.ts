@@ -204,7 +204,7 @@ export function findingCount(reports: readonly Report[]): number {
 }
 
 /** The consent state a run asked to make a choice should end in. */
-const STATE_OF_CHOICE = { accept: 'accepted', refuse: 'refused' } as const;
+export const STATE_OF_CHOICE = { accept: 'accepted', refuse: 'refused' } as const;
 
 /**
  * Why a run asked to accept or refuse did not record that choice, or null. `strict` when it

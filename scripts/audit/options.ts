@@ -61,7 +61,8 @@ DIR/charter-draft.html, a corrected charter drafted from the run(s), in the char
 --portals audits every portal of FILE (one URL per line, # comments) in its own fresh profile,
 K at once (default: the number of cores), only the I-th of N parts with --shard, and writes
 DIR/census.json, .md, .csv, .html and a folder per portal; "demo" runs the demo census.
---help (or -h) prints this. Exit codes: 0 done, 1 findings with --strict, 2 bad input or environment.`;
+--help (or -h) prints this. Exit codes: 0 done, 1 with --strict: findings, or a run that recorded
+another choice than the one asked, 2 bad input or environment.`;
 
 /** Every option, each given at most once. */
 const OPTIONS = new Set([

@@ -8,6 +8,7 @@ import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
 import { MAX_PAGES, MAX_SHARDS, parseTarget, quoteAddress, quoteTyped, UsageError } from '../audit/options.ts';
 import { addressesWithoutValuesIn } from '../../src/core/path-parameters.ts';
+import { STATE_OF_CHOICE } from '../audit/audit-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import {
   CENSUS_VERSION,
@@ -56,6 +57,7 @@ const ROW_FIELDS = names<keyof CensusRow>({
   host: true,
   charter: true,
   consent: true,
+  otherChoice: true,
   cookies: true,
   findings: true,
   pages: true,
@@ -140,6 +142,17 @@ function checkRow(value: unknown, where: string, size: number): void {
   const consent = record(row.consent, `${where}.consent`, 'consent states by choice', CHOICES);
   for (const [choice, state] of Object.entries(consent)) {
     check(isOneOf(state, CONSENT_STATES), `${where}.consent.${choice}`, state, `a consent state (${CONSENT_STATES.join(', ')})`);
+  }
+  // As portalRow writes it: choices made, once each, whose run recorded another state than theirs.
+  check(Array.isArray(row.otherChoice), `${where}.otherChoice`, row.otherChoice, 'a list of choices');
+  for (const [index, choice] of (row.otherChoice as unknown[]).entries()) {
+    check(
+      (choice === 'accept' || choice === 'refuse') && choice in consent && consent[choice] !== STATE_OF_CHOICE[choice],
+      `${where}.otherChoice[${index}]`,
+      choice,
+      'a choice made (accept or refuse) whose run recorded another consent state',
+    );
+    check((row.otherChoice as unknown[]).indexOf(choice) === index, `${where}.otherChoice[${index}]`, choice, 'a choice listed once');
   }
   check(row.cookies === null || isCount(row.cookies), `${where}.cookies`, row.cookies, 'null or a count');
   if (row.findings !== null) checkFindings(row.findings, `${where}.findings`);

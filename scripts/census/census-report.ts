@@ -6,7 +6,7 @@ import type { Finding, FindingKind, Report, Severity } from '../../src/core/repo
 import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { addressWithoutValues } from '../../src/core/path-parameters.ts';
+import { addressesWithoutValuesIn, addressWithoutValues } from '../../src/core/path-parameters.ts';
 
 /** Bumped when a field changes meaning or disappears. */
 export const CENSUS_VERSION = 1;
@@ -35,6 +35,12 @@ export type CensusRow = {
   charter: { kind: CharterKind | null; changed: boolean | null };
   /** For each choice made, the consent state the report read afterwards (`{"accept":"accepted","refuse":"refused"}`); empty when the audit failed. */
   consent: Partial<Record<Choice, ConsentState | 'unknown'>>;
+  /**
+   * The choices whose run clicked a banner button and recorded another choice (choiceNotMade):
+   * its findings say nothing of the choice asked, and `--strict` fails on it as on a finding.
+   * Empty when none did, or the audit failed.
+   */
+  otherChoice: Choice[];
   /** Cookies seen, counted once across the choices; null when the audit failed. */
   cookies: number | null;
   /** Findings across the choices (see `mergeFindings`); null when the audit failed. */
@@ -135,12 +141,13 @@ function charterChanged(report: Report | undefined): boolean | null {
   return changes.added.length + changes.removed.length + changes.changed.length > 0;
 }
 
-/** The row of a portal audited, from its runs (one per choice, in the order made). */
+/** The row of a portal audited, from its runs (one per choice, in the order made) and the choices clicked but not recorded. */
 export function portalRow(
   position: number,
   url: URL,
   runs: ReadonlyArray<{ choice: Choice; report: Report; pages: string[] }>,
   folder: string,
+  otherChoice: readonly Choice[],
 ): CensusRow {
   const cookies = new Set(
     runs.flatMap(({ report }) => report.cookies.map((c) => JSON.stringify([c.name, c.domain, c.path, c.partitionKey]))),
@@ -151,6 +158,7 @@ export function portalRow(
     host: url.hostname.toLowerCase(),
     charter: { kind: runs[0]?.report.charter.kind ?? null, changed: charterChanged(runs[0]?.report) },
     consent: Object.fromEntries(runs.map(({ choice, report }) => [choice, report.consent.state])),
+    otherChoice: [...otherChoice],
     cookies: cookies.size,
     findings: countFindings(mergeFindings(runs.map(({ report }) => report))),
     pages: runs[0]?.pages ?? [],
@@ -174,20 +182,27 @@ function cutAtSpace(text: string, max: number): string {
   return `${text.slice(0, end + 1)}…`;
 }
 
-/** The row of a portal whose audit failed: its error in one line of plain text. */
+/**
+ * The row of a portal whose audit failed: its error in one line of plain text, each URL in it
+ * without values. Cleaned here, whatever wrote it, so that census:merge, which cleans it again to
+ * check it, reads it as written: in `cannot reach https://x.org/?lang=: …` the URL parser reads
+ * the `:` as the query's value.
+ */
 export function errorRow(position: number, url: URL, error: unknown, folder: string | null): CensusRow {
   const message = error instanceof Error ? error.message : String(error);
+  const line = addressesWithoutValuesIn(terminalText(message.split('\n')[0] ?? ''));
   return {
     position,
     url: rowUrl(url),
     host: url.hostname.toLowerCase(),
     charter: { kind: null, changed: null },
     consent: {},
+    otherChoice: [],
     cookies: null,
     findings: null,
     pages: [],
     report: folder,
-    error: cutAtSpace(terminalText(message.split('\n')[0] ?? ''), ERROR_LENGTH) || 'unknown error',
+    error: cutAtSpace(line, ERROR_LENGTH) || 'unknown error',
   };
 }
 
@@ -209,8 +224,11 @@ export function censusDocument(
   };
 }
 
-/** 2 when no portal could be audited (the environment, likely); 1 with `strict` when any portal has findings; 0 otherwise. */
+/**
+ * 2 when no portal could be audited (the environment, likely); 1 with `strict` when any portal
+ * has findings or a run that recorded another choice than the one clicked (as for one portal); 0 otherwise.
+ */
 export function censusExitCode(document: CensusDocument, strict: boolean): 0 | 1 | 2 {
   if (document.portals.length > 0 && document.portals.every((row) => row.error !== null)) return 2;
-  return strict && document.portals.some((row) => (row.findings?.total ?? 0) > 0) ? 1 : 0;
+  return strict && document.portals.some((row) => (row.findings?.total ?? 0) > 0 || row.otherChoice.length > 0) ? 1 : 0;
 }

@@ -2,7 +2,8 @@
  * `npm run census:merge -- --out DIR [--strict] SHARD_DIR...`: merges the folders of a census run
  * in shards (`npm start -- --portals FILE --shard I/N --out SHARD_DIR`) into DIR, as one census:
  * census.json, .md, .csv, .html and every portal's folder. Exit codes as the census's: 0 done,
- * 1 with --strict when any portal has findings, 2 bad input (see merge.ts) or no portal audited.
+ * 1 with --strict when any portal has findings or a run that recorded another choice than the one
+ * asked (its row's otherChoice), 2 bad input (see merge.ts) or no portal audited.
  */
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { quoted, unknownOption, UsageError } from '../audit/options.ts';
@@ -14,7 +15,7 @@ import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInSha
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
 Merges the shards of one census (each run with --portals FILE --shard I/N --out SHARD_DIR) into DIR.
-Exit codes: 0 done, 1 findings with --strict, 2 bad input (shards of different lists or versions of the audit, a shard missing or twice, a row lost or not as the census writes it, a portal's folder missing, --out in a shard) or no portal audited.`;
+Exit codes: 0 done, 1 with --strict: findings, or a run that recorded another choice than the one asked, 2 bad input (shards of different lists or versions of the audit, a shard missing or twice, a row lost or not as the census writes it, a portal's folder missing, --out in a shard) or no portal audited.`;
 
 /** The merge command's arguments. */
 export function parseMergeArgs(argv: readonly string[]): { out: string; strict: boolean; shards: string[]; help: boolean } {

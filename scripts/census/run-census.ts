@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
-import { comparisonOfRuns } from '../audit/audit-output.ts';
+import { choiceNotMade, comparisonOfRuns } from '../audit/audit-output.ts';
 import { UsageError, type AuditOptions } from '../audit/options.ts';
 import { runTimeLimitMs, runWithin, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
@@ -94,7 +94,7 @@ export function readPortalList(portals: string, demoList: string): PortalList {
 
 /**
  * Runs the census of `list` (readPortalList); resolves to the exit code (0, or 1 with --strict
- * and findings, 2 when no portal could be audited).
+ * and findings or a run that recorded another choice than the one asked, 2 when no portal could be audited).
  */
 export async function runCensus(options: AuditOptions & { portals: string }, list: PortalList, deps: CensusDeps): Promise<number> {
   const positions = shardPositions(list.urls.length, options.shard);
@@ -121,6 +121,9 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
       `census of ${positions.length} portal(s)${shard} from ${options.portals}, ${options.jobs} at once, ${options.browser} ${version}, consent: ${options.consent}, ${options.pages} page(s) each`,
     ),
   );
+
+  /** Warnings with their portal's position: said once the progress is over (a line would break its bar), in list order. */
+  const warnings: Array<[number, string]> = [];
 
   /** Audits one portal: its runs in its folder, with their progress lines in audit.log. */
   async function auditPortal(position: number): Promise<CensusRow> {
@@ -150,7 +153,18 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
         runs.push({ choice, ...result });
       }
       if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), comparisonOfRuns(runs[0]!, runs[1]!));
-      return portalRow(position, url, runs, host);
+      // As for one portal (main.ts): each run without the choice asked is a warning; one whose click
+      // recorded another choice is named on stdout too, and fails --strict (its findings say nothing of it).
+      const otherChoice: Choice[] = [];
+      for (const run of runs) {
+        const notMade = choiceNotMade(run.choice, run);
+        if (notMade === null) continue;
+        log(`warning: ${notMade.reason}`);
+        if (!notMade.strict) continue;
+        otherChoice.push(run.choice);
+        warnings.push([position, `warning: ${host}: ${notMade.reason}`]);
+      }
+      return portalRow(position, url, runs, host, otherChoice);
     } catch (error) {
       // Nothing can be audited without the browser: the census stops (exit 2).
       if (error instanceof MissingBrowserError) throw error;
@@ -176,13 +190,16 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
     progress.stop();
     await demo?.close();
   }
+  for (const [, warning] of warnings.sort(([a], [b]) => a - b)) deps.print(terminalText(warning));
   const document = censusDocument(run, { sha256: list.sha256, size: list.urls.length }, options.shard, rows);
   writeCensus(options.out, document);
   const code = censusExitCode(document, options.strict);
   const failed = rows.filter((row) => row.error !== null).length;
   const withFindings = rows.filter((row) => (row.findings?.total ?? 0) > 0).length;
+  const otherChoice = rows.filter((row) => row.otherChoice.length > 0).length;
+  const unmade = otherChoice > 0 ? `, ${otherChoice} with a run that recorded another choice than the one asked` : '';
   deps.print(
-    `wrote ${options.out}/census.json, census.md, census.csv, census.html: ${rows.length} portal(s), ${failed} failed, ${withFindings} with findings${code === 1 ? ' (--strict: exit 1)' : code === 2 ? ' (no portal could be audited: exit 2)' : ''}`,
+    `wrote ${options.out}/census.json, census.md, census.csv, census.html: ${rows.length} portal(s), ${failed} failed, ${withFindings} with findings${unmade}${code === 1 ? ' (--strict: exit 1)' : code === 2 ? ' (no portal could be audited: exit 2)' : ''}`,
   );
   return code;
 }

@@ -25,14 +25,23 @@ export function queryWithoutValues(url: URL): string {
 
 /**
  * A URL as it may be kept and shown: scheme, host, port, the path without its parameters and
- * the query without its values; no fragment, no credentials.
+ * the query without its values; no fragment, no credentials. Written as the URL parser writes it,
+ * so that cleaning it again (census:merge checks a census so) changes nothing: a name's `'` as
+ * `%27`, a dot segment a parameter hid resolved (`/a/..;x/b` is `/b`).
  */
 export function addressWithoutValues(url: URL): string {
-  return `${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`;
+  return new URL(`${url.protocol}//${url.host}${withoutPathParameters(url.pathname)}${queryWithoutValues(url)}`).href;
 }
 
-/** An http(s) URL in a line of text (a driver's error): one run of non-space characters. */
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
+/**
+ * An http(s) URL in a line of text (a driver's error), whole: all that follows up to a space, `"`,
+ * `<` or `>`, the only printable ASCII characters a URL as the parser writes it never holds. It
+ * keeps the others unencoded somewhere (`'` in a path or fragment, `` ` `` in a query): stopping at
+ * any of them would leave the rest, a query value or a fragment, as text. One run of characters
+ * with nothing after it, so the match never backtracks: linear in the text's length. From any
+ * `http`, a word before it or not (`xhttps://…`).
+ */
+const URL_IN_TEXT = /https?:\/\/[^\s"<>]+/gi;
 
 /** `text` with each http(s) URL it names written without its values (addressWithoutValues; one that cannot be read as "a URL"). */
 export function addressesWithoutValuesIn(text: string): string {

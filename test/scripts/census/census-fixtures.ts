@@ -44,12 +44,14 @@ export function sampleCensus(shard: CensusDocument['shard'] = null): CensusDocum
         { choice: 'refuse', report: refuse, pages: ['/'] },
       ],
       'data.tco.re',
+      [],
     ),
     portalRow(
       2,
       new URL('https://itie.opendatasoft.com/'),
       [{ choice: 'accept', report: report([]), pages: ['/'] }],
       'itie.opendatasoft.com',
+      [],
     ),
     errorRow(
       1,

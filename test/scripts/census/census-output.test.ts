@@ -15,7 +15,7 @@ describe('census files', () => {
       '1,https://data.tco.re/,data.tco.re,bundled,"accept: none, refuse: refused",2,2,1,1,0,0,1,1,0,0,/ /explore/,data.tco.re,',
     );
     expect(lines[2]).toMatch(/^2,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
-    expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil/"")"`);
   });
 
   it('write Markdown with each portal’s report links, one per choice, and a failed audit’s log', () => {

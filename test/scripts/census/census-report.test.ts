@@ -13,6 +13,8 @@ import {
   censusDocument,
 } from '../../../scripts/census/census-report.ts';
 import { checkCensus } from '../../../scripts/census/census-check.ts';
+import { AuditError, reasonOf } from '../../../scripts/audit/run.ts';
+import { addressWithoutValues } from '../../../src/core/path-parameters.ts';
 import { report } from '../../support/reports.ts';
 import { finding, RUN, sampleCensus } from './census-fixtures.ts';
 
@@ -56,7 +58,7 @@ describe('census rows', () => {
     const url = new URL("https://user:s3cret@a.example.org/login;jsessionid=9F1CSECRET/x?PHPSESSID=abc123&it's=1#top");
     const kept = 'https://a.example.org/login/x?PHPSESSID=&it%27s=';
     expect(errorRow(0, url, new Error('offline'), null).url).toBe(kept);
-    expect(portalRow(0, url, [{ choice: 'accept', report: report([]), pages: ['/login/x'] }], 'a.example.org').url).toBe(kept);
+    expect(portalRow(0, url, [{ choice: 'accept', report: report([]), pages: ['/login/x'] }], 'a.example.org', []).url).toBe(kept);
     // As the URL parser writes it: census:merge reads it back with parseTarget and compares.
     expect(rowUrl(url)).toBe(new URL(kept).href);
   });
@@ -79,7 +81,19 @@ describe('census rows', () => {
     expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
   });
 
-  it('give exit codes as for one portal: 1 with --strict and findings, 2 when no portal could be audited', () => {
+  it('write an unreachable portal’s error as census:merge reads it back, whatever its URL', () => {
+    // The error the audit throws (run.ts): the address, a colon, the driver's reason naming it again.
+    for (const href of ['https://x.invalid/?lang=fr', "https://x.invalid/l'agenda/?a'b=s3cr3t", 'https://x.invalid/a/..;x=s3cr3t/b']) {
+      const url = new URL(href);
+      const driver = new Error(`page.goto: net::ERR_NAME_NOT_RESOLVED at ${url.href}\nCall log: …`);
+      const row = errorRow(0, url, new AuditError(`cannot reach ${addressWithoutValues(url)}: ${reasonOf(driver)}`), 'x.invalid');
+      expect(row.error).not.toContain('s3cr3t');
+      const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
+      expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json'), href).toEqual(document);
+    }
+  });
+
+  it('give exit codes as for one portal: 1 with --strict and findings or a choice clicked but not recorded, 2 when no portal could be audited', () => {
     const census = sampleCensus();
     expect(censusExitCode(census, false)).toBe(0);
     expect(censusExitCode(census, true)).toBe(1);
@@ -87,6 +101,10 @@ describe('census rows', () => {
     expect(censusExitCode(clean, true)).toBe(0);
     const down = { ...census, portals: census.portals.filter((row) => row.error !== null) };
     expect(censusExitCode(down, false)).toBe(2);
+    // A banner click that recorded another choice fails --strict as a finding does; census:merge reads it.
+    const other = { ...clean, portals: clean.portals.map((row) => ({ ...row, otherChoice: ['accept' as const] })) };
+    expect(censusExitCode(checkCensus(JSON.parse(JSON.stringify(other)), 'shard-1/census.json'), true)).toBe(1);
+    expect(censusExitCode(other, false)).toBe(0);
   });
 });
 

@@ -313,6 +313,8 @@ function mergeCommand(args: readonly string[]) {
   });
 }
 
+const NOT_OTHER_CHOICE = 'a choice made (accept or refuse) whose run recorded another consent state';
+
 describe('census:merge reads a shard as outside input', () => {
   it.each<[string, unknown, string]>([
     [
@@ -406,6 +408,12 @@ describe('census:merge reads a shard as outside input', () => {
     ],
     ['charter', { kind: 'live', changed: 'yes' }, 'portals[0].charter.changed: "yes" is not null, true or false'],
     ['charter', null, 'portals[0].charter: null is not a charter kind and whether it changed'],
+    ['otherChoice', undefined, 'portals[0].otherChoice: undefined is not a list of choices'],
+    ['otherChoice', 'accept', 'portals[0].otherChoice: "accept" is not a list of choices'],
+    ['otherChoice', ['none'], `portals[0].otherChoice[0]: "none" is not ${NOT_OTHER_CHOICE}`],
+    // Its refuse run recorded "refused": the choice asked.
+    ['otherChoice', ['refuse'], `portals[0].otherChoice[0]: "refuse" is not ${NOT_OTHER_CHOICE}`],
+    ['otherChoice', ['accept', 'accept'], 'portals[0].otherChoice[1]: "accept" is not a choice listed once'],
     ['extra', 1, 'portals[0]: "extra" is not a field the census writes'],
   ])('refuses a row whose %s is %j, naming the file, the row and the field', (field, value, message) => {
     const hostile = hostileShard(field, value);

@@ -5,7 +5,9 @@ import { MissingBrowserError, scratchDir } from '../../../scripts/browsers/brows
 import { parseAuditArgs, UsageError } from '../../../scripts/audit/options.ts';
 import { AuditError, type RunOptions } from '../../../scripts/audit/run.ts';
 import { censusTool, MAX_LIST_BYTES, readPortalList, runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
-import type { CensusDocument, CensusRow } from '../../../scripts/census/census-report.ts';
+import { censusExitCode, type CensusDocument, type CensusRow } from '../../../scripts/census/census-report.ts';
+import { checkCensus } from '../../../scripts/census/census-check.ts';
+import type { ConsentState } from '../../../src/core/consent/index.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 import { finding } from './census-fixtures.ts';
 
@@ -16,10 +18,14 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A census run with a fake audit: each host's run takes the time, and ends as, `behaviour` says;
- * with `choose`, each run makes its choice and cannot load the pages `choose` names for it.
+ * with `choose`, each run makes its choice and cannot load the pages `choose` names for it; with
+ * `records`, it clicks a button and records that consent state, whatever the choice.
  */
 function setup(
-  behaviour: Record<string, { ms?: number; fail?: Error; hang?: boolean; choose?: { accept: string[]; refuse: string[] } }> = {},
+  behaviour: Record<
+    string,
+    { ms?: number; fail?: Error; hang?: boolean; choose?: { accept: string[]; refuse: string[] }; records?: ConsentState }
+  > = {},
 ) {
   const calls: RunOptions[] = [];
   const printed: string[] = [];
@@ -36,6 +42,11 @@ function setup(
       await tick(plan.ms ?? 1);
       if (plan.fail) throw plan.fail;
       options.log(`visited ${host}`);
+      if (plan.records) {
+        // A banner button clicked, and another choice than the one asked recorded.
+        const consent = { state: plan.records, changedAt: 2, trackers: {} };
+        return { report: report([], { host, consent }), pages: ['/'], notLoaded: [], clicked: 'Tout accepter' };
+      }
       const findings = options.consent === 'refuse' ? [finding('after-refusal', '_ga', 'high', host)] : [];
       const cookies = [reportCookie({ name: 'sessionid', domain: host })];
       if (!plan.choose) return { report: report(cookies, { host, findings }), pages: ['/', '/explore/'], notLoaded: [], clicked: null };
@@ -156,6 +167,31 @@ describe('a census run', () => {
     expect(itie!.error).toBe('no result within 0 s: the browser was ended');
     expect(nantes!.error).toBeNull();
     expect(printed.at(-1)).toContain('3 portal(s), 2 failed');
+  });
+
+  it('warns of a run whose banner click recorded another choice, keeps it in census.json, and fails --strict on it as one portal does', async () => {
+    const { deps, printed } = setup({ 'itie.opendatasoft.com': { records: 'refused' } });
+    expect(await runOn(['--portals', 'demo', '--consent', 'accept', '--strict'], 'other-choice', deps)).toBe(1);
+    const said =
+      'the accept run clicked "Tout accepter" but recorded consent "refused", not "accepted": its findings say nothing of that choice';
+    expect(printed.filter((line) => line.startsWith('warning:'))).toEqual([`warning: itie.opendatasoft.com: ${said}`]);
+    expect(printed.at(-1)).toContain('0 with findings, 1 with a run that recorded another choice than the one asked (--strict: exit 1)');
+    expect(readFileSync(join(scratch.path, 'other-choice', 'itie.opendatasoft.com', 'audit.log'), 'utf8')).toContain(`warning: ${said}`);
+    // The other portals found no banner button: said in their logs, but no failure.
+    expect(readFileSync(join(scratch.path, 'other-choice', 'data.tco.re', 'audit.log'), 'utf8')).toContain(
+      'found no consent banner button',
+    );
+    const document = census('other-choice');
+    expect(document.portals.map((row) => row.otherChoice)).toEqual([[], ['accept'], []]);
+    // census:merge reads it back, and gives the same exit code.
+    expect(censusExitCode(checkCensus(document, 'census.json'), true)).toBe(1);
+    expect(
+      await runOn(
+        ['--portals', 'demo', '--consent', 'accept'],
+        'other-choice-lax',
+        setup({ 'itie.opendatasoft.com': { records: 'refused' } }).deps,
+      ),
+    ).toBe(0);
   });
 
   it('stops when nothing can be audited: no browser', async () => {
