@@ -348,6 +348,23 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: ['matomo'],
   },
   {
+    id: 'matomo-ignore',
+    provider: 'Matomo',
+    service: 'Matomo opt-out',
+    cookie: 'matomo_ignore',
+    match: 'exact',
+    domain: null,
+    purpose: 'Remembers that the visitor opted out of tracking with the opt-out feature; holds no visitor ID.',
+    purposeFr: 'Mémorise que le visiteur a refusé le suivi avec la fonction de refus\u202f; ne contient aucun identifiant de visiteur.',
+    // 30 years: Matomo's FAQ and the Open Cookie Database's row (Matomo, 30 years).
+    lifetime: lasting(30, 'year'),
+    // Written because the visitor opted out, as mtm_consent_removed: it keeps the refusal, never
+    // "set after a refusal" (the Open Cookie Database files it under Analytics).
+    category: 'necessary',
+    sourceUrl: MATOMO,
+    consentKeys: [],
+  },
+  {
     id: 'matomo-sessid',
     provider: 'Matomo',
     service: 'Matomo opt-out',

@@ -34,6 +34,7 @@ describe('consentKeysOf', () => {
     'cookies_preferences',
     '_hjSessionUser_1',
     'mtm_consent_removed',
+    'matomo_ignore',
     'MATOMO_SESSID',
     '_pprv',
     'atauthority',

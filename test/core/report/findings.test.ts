@@ -129,28 +129,32 @@ describe('findingsFor', () => {
     expect(findings[1]!.detail.refused).toBeUndefined();
   });
 
-  it('never flags after a refusal a site’s own cookie that only keeps the choice, even one a charter files under statistics', () => {
-    const keepsChoice = browserCookie({ name: 'mtm_consent_removed', domain: HOST, expirationDate: undefined, session: true });
-    const matches = { mtm_consent_removed: declared, cookies_preferences: { ...declared, category: 'necessary' as const } };
-    const refusals = (site: SiteRecord) => findingsFor(site, seen(site, matches), []).filter((f) => f.kind === 'after-refusal');
-    // Written when the visitor opts out: after a refusal in flags, and after one read without flags (set then, or kept).
-    for (const refusal of [choice({ matomo: false }), browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' })]) {
-      const setAfter = emptySite(HOST, '0');
-      recordCookieChange(setAfter, refusal, false, NOW_MS);
-      recordCookieChange(setAfter, keepsChoice, false, NOW_MS);
-      expect(refusals(setAfter), refusal.value).toEqual([]);
-      const kept = emptySite(HOST, '0');
-      recordCookieChange(kept, choice({ matomo: true }), false, NOW_MS);
-      recordCookieChange(kept, keepsChoice, false, NOW_MS);
-      recordCookieChange(kept, refusal, false, NOW_MS);
-      expect(refusals(kept), refusal.value).toEqual([]);
-    }
-    // Embedded content by that name is no opt-out of the portal's: the refusal speaks for it.
-    const embedded = emptySite(HOST, '0');
-    recordCookieChange(embedded, browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' }), false, NOW_MS);
-    recordCookieChange(embedded, { ...keepsChoice, domain: 'widget.example.net' }, false, NOW_MS, { via: 'frame' });
-    expect(refusals(embedded).map((f) => f.detail.how)).toEqual(['set']);
-  });
+  // Matomo writes both when the visitor opts out (its FAQ 146): mtm_consent_removed, and matomo_ignore from its opt-out feature.
+  it.each(['mtm_consent_removed', 'matomo_ignore'])(
+    'never flags after a refusal a site’s own cookie that only keeps the choice (%s), even one a charter files under statistics',
+    (name) => {
+      const keepsChoice = browserCookie({ name, domain: HOST, expirationDate: undefined, session: true });
+      const matches = { [name]: declared, cookies_preferences: { ...declared, category: 'necessary' as const } };
+      const refusals = (site: SiteRecord) => findingsFor(site, seen(site, matches), []).filter((f) => f.kind === 'after-refusal');
+      // Written when the visitor opts out: after a refusal in flags, and after one read without flags (set then, or kept).
+      for (const refusal of [choice({ matomo: false }), browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' })]) {
+        const setAfter = emptySite(HOST, '0');
+        recordCookieChange(setAfter, refusal, false, NOW_MS);
+        recordCookieChange(setAfter, keepsChoice, false, NOW_MS);
+        expect(refusals(setAfter), refusal.value).toEqual([]);
+        const kept = emptySite(HOST, '0');
+        recordCookieChange(kept, choice({ matomo: true }), false, NOW_MS);
+        recordCookieChange(kept, keepsChoice, false, NOW_MS);
+        recordCookieChange(kept, refusal, false, NOW_MS);
+        expect(refusals(kept), refusal.value).toEqual([]);
+      }
+      // Embedded content by that name is no opt-out of the portal's: the refusal speaks for it.
+      const embedded = emptySite(HOST, '0');
+      recordCookieChange(embedded, browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' }), false, NOW_MS);
+      recordCookieChange(embedded, { ...keepsChoice, domain: 'widget.example.net' }, false, NOW_MS, { via: 'frame' });
+      expect(refusals(embedded).map((f) => f.detail.how)).toEqual(['set']);
+    },
+  );
 
   it('holds a cookie of embedded content named like one of the platform’s to the consent rules', () => {
     const site = emptySite(HOST, '0');
