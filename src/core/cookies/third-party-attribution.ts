@@ -124,8 +124,11 @@ export function partitionSiteHost(cookie: Pick<BrowserCookie, 'partitionKey'>): 
   return hostAndPath(site)?.host ?? null;
 }
 
-/** True when a tab showing `topHost` may have set the cookie: any tab for an unpartitioned one, tabs on its site for a partitioned one. */
-function partitionFits(cookie: WaitingCookie, topHost: string): boolean {
+/**
+ * True when a tab showing `topHost` may have set the cookie, and a page of `topHost` reads it: any
+ * for an unpartitioned one, those on its partition's site for a partitioned one.
+ */
+export function partitionFits(cookie: Pick<BrowserCookie, 'partitionKey'>, topHost: string): boolean {
   const site = partitionSiteHost(cookie);
   return site === null || topHost === site || topHost.endsWith(`.${site}`);
 }
