@@ -1,5 +1,5 @@
 import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from '../core/cookies/cookie-record.ts';
-import type { Attribution } from '../core/cookies/third-party-attribution.ts';
+import { partitionFits, type Attribution } from '../core/cookies/third-party-attribution.ts';
 import {
   appendTimeline,
   claimByResponse,
@@ -193,18 +193,25 @@ export function createRecorder(
    * city's main site, may have written it before this site's tab opened. So what a scan finds on
    * a parent domain is of unknown origin under every site, even one open alone, until an event
    * heard while it is open or a response of its own shows it is the site's.
+   * A partitioned cookie (CHIPS; in Firefox every third-party cookie) is kept for the pages of the
+   * top-level site it names, and only their tabs can write it: it is filed, as its own host's or
+   * under its domain, only for sites on that site (`_ga` on `.opendatasoft.com` partitioned under
+   * `https://ville.fr`, a portal's frame in the city's page, is no portal's own), and only their
+   * tabs count as open beside one.
    */
   function sitesFor(cookie: BrowserCookie, at: number, found = false): Filing[] {
     const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
     const sites = new Map<string, boolean>();
-    if (isTracked(ownHost) || store.hosts().has(ownHost)) sites.set(ownHost, false);
+    if (partitionFits(cookie, ownHost) && (isTracked(ownHost) || store.hosts().has(ownHost))) sites.set(ownHost, false);
     if (!cookie.hostOnly) {
-      const openUnder = new Set([...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host)));
+      const openUnder = new Set(
+        [...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host) && partitionFits(cookie, host)),
+      );
       const add = (host: string) => {
         if (!sites.has(host)) sites.set(host, (found || openUnder.size > 1) && !respondedWith(cookie, host, at));
       };
       for (const host of store.hosts()) {
-        if (host !== ownHost && cookieAppliesToHost(cookie, host) && isOpen(host, cookie.storeId)) add(host);
+        if (host !== ownHost && cookieAppliesToHost(cookie, host) && partitionFits(cookie, host) && isOpen(host, cookie.storeId)) add(host);
       }
       for (const host of openUnder) {
         if (host !== ownHost && isTracked(host)) add(host);

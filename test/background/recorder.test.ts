@@ -690,6 +690,53 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
     expect(await gaOf(recorder, ITIE)).toMatchObject({ originUnknown: { phase: 'unknown' } });
     expect(await findingsOn(recorder, ITIE)).toEqual([]);
   });
+
+  describe('kept in a partition (CHIPS; in Firefox every third-party cookie)', () => {
+    it('is no open portal’s own when kept in another site’s partition (a portal’s frame in that site’s page)', async () => {
+      const { recorder, open } = await setup();
+      // Firefox: tab 1 shows a portal, where the visitor refused; tab 2 the city's page, which embeds another portal.
+      open.add(`0|${ITIE}`).add('0|www.ville.fr');
+      const refuse = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: 1000 }));
+      await recorder.cookieChanged(
+        browserCookie({ name: 'cookies_preferences', value: refuse, domain: ITIE, httpOnly: false }),
+        false,
+        'explicit',
+        1000,
+      );
+      // The frame's Google Analytics writes _ga on .opendatasoft.com, kept in ville.fr's partition.
+      const inFrame = browserCookie({
+        name: '_ga',
+        domain: '.opendatasoft.com',
+        hostOnly: false,
+        httpOnly: false,
+        partitionKey: { topLevelSite: 'https://ville.fr' },
+      });
+      expect(await recorder.cookieChanged(inFrame, false, 'explicit', 2000)).toEqual([]);
+      await recorder.scan(
+        async () => [inFrame],
+        () => 3000,
+      );
+      // Nor is a cookie of a portal's own host kept there (the frame of that portal set it).
+      const ownHostInFrame = browserCookie({ domain: ITIE, partitionKey: { topLevelSite: 'https://ville.fr' } });
+      expect(await recorder.cookieChanged(ownHostInFrame, false, 'explicit', 4000)).toEqual([]);
+      expect(await names(recorder, ITIE)).toEqual(['cookies_preferences']);
+    });
+
+    it('is the site’s when kept in its own partition (CHIPS on the portal’s own pages), as an unpartitioned one', async () => {
+      const { recorder, open } = await setup();
+      open.add(`0|${DEMO}`);
+      const mine = { partitionKey: { topLevelSite: 'https://opendatasoft.com' } };
+      await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: DEMO, ...mine }), false, 'explicit', 1000);
+      await recorder.cookieChanged(
+        browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false, ...mine }),
+        false,
+        'explicit',
+        2000,
+      );
+      expect(await names(recorder, DEMO)).toEqual(['_ga', 'sessionid']);
+      expect((await gaOf(recorder, DEMO))?.originUnknown).toBeUndefined();
+    });
+  });
 });
 
 describe('recorder, forgetting keys', () => {

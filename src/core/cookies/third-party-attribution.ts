@@ -14,7 +14,9 @@
  *   tab whose frames (its top frame included) show a host the cookie's domain covers. When tabs of
  *   several sites do, nobody is blamed: the cookie is not attributed.
  * - While a tab has a request to such a host in flight, its response may still come: the cookie
- *   waits (at most MAX_PENDING of them) until the requests are over, then the frame rule decides.
+ *   waits (at most MAX_PENDING of them) until the requests are over, then the frame rule decides,
+ *   over the frames shown when the cookie was stored and those shown then (a tab that showed one
+ *   may have closed or loaded another page meanwhile: its site still counts).
  *   So does a cookie no tab's frames or requests explain yet: Firefox can report a cookie before
  *   it announces the very request whose response set it (measured: the two APIs do not keep
  *   each other's order), so it waits for a response, EVIDENCE_TTL_MS at most.
@@ -69,12 +71,21 @@ export type TabPage = {
   responses: Array<{ host: string; name: string; at: number }>;
 };
 
+/**
+ * A site whose tabs showed a frame the cookie's domain covers, and their page (null when they
+ * showed different pages). Two at most are kept: two sites already make the cookie nobody's.
+ */
+export type Shown = { host: string; page: string | null };
+
 /** Everything attribution remembers (storage.session holds it as one record). */
 export type AttributionState = {
   /** Tabs by id. */
   tabs: Record<string, TabPage>;
-  /** Stored cookies waiting for their response, oldest first. */
-  pending: Array<{ cookie: WaitingCookie; at: number }>;
+  /**
+   * Stored cookies waiting for their response, oldest first, with the sites whose tabs showed a
+   * frame for them when they were stored (`shown`: absent for none, and in older state).
+   */
+  pending: Array<{ cookie: WaitingCookie; at: number; shown?: Shown[] }>;
   /**
    * The sites each third-party cookie was filed under, by cookie identity (`cookieKey`), oldest
    * first: a removal reaches them without reading every site's record. Absent in older state.
@@ -124,8 +135,11 @@ export function partitionSiteHost(cookie: Pick<BrowserCookie, 'partitionKey'>): 
   return hostAndPath(site)?.host ?? null;
 }
 
-/** True when a tab showing `topHost` may have set the cookie: any tab for an unpartitioned one, tabs on its site for a partitioned one. */
-function partitionFits(cookie: WaitingCookie, topHost: string): boolean {
+/**
+ * True when a tab showing `topHost` may have set the cookie, and a page of `topHost` reads it: any
+ * for an unpartitioned one, those on its partition's site for a partitioned one.
+ */
+export function partitionFits(cookie: Pick<BrowserCookie, 'partitionKey'>, topHost: string): boolean {
   const site = partitionSiteHost(cookie);
   return site === null || topHost === site || topHost.endsWith(`.${site}`);
 }
@@ -235,24 +249,40 @@ export function responseReceived(
 }
 
 /**
- * The frame rule: the one site whose tabs show a frame the cookie's domain covers (their top
- * frame included), or nobody when tabs of several sites do. Null when no tab shows one (yet).
+ * The sites whose tabs show a frame the cookie's domain covers now (their top frame included),
+ * added to `earlier` (a new array): two sites at most, a site's page null once its tabs differ.
  */
-function byFrames(state: AttributionState, cookie: WaitingCookie, at: number, storeOf: StoreOf): Attribution[] | null {
-  const showing = Object.entries(state.tabs)
-    .filter(
-      ([tabId, tab]) =>
-        mayHaveSet(cookie, tabId, tab, storeOf) &&
-        (cookieAppliesToHost(cookie, tab.topHost) || tab.frameHosts.some((host) => cookieAppliesToHost(cookie, host))),
-    )
-    .map(([, tab]) => tab);
-  if (showing.length === 0) return null;
-  const sites = new Set(showing.map((tab) => tab.topHost));
-  if (sites.size !== 1) return [];
-  const tab = showing[0]!;
-  if (!thirdPartyFor(cookie, tab)) return [];
-  const pages = new Set(showing.map((t) => t.page));
-  return [{ ...attribution(tab, 'frame', cookie, at), page: pages.size === 1 ? tab.page : null }];
+function sitesShowing(state: AttributionState, cookie: WaitingCookie, storeOf: StoreOf, earlier: readonly Shown[] = []): Shown[] {
+  const shown = earlier.map((site) => ({ ...site }));
+  for (const [tabId, tab] of Object.entries(state.tabs)) {
+    if (!mayHaveSet(cookie, tabId, tab, storeOf)) continue;
+    if (!cookieAppliesToHost(cookie, tab.topHost) && !tab.frameHosts.some((host) => cookieAppliesToHost(cookie, host))) continue;
+    const site = shown.find((known) => known.host === tab.topHost);
+    if (site) {
+      if (site.page !== tab.page) site.page = null;
+    } else if (shown.length < 2) shown.push({ host: tab.topHost, page: tab.page });
+  }
+  return shown;
+}
+
+/**
+ * The frame rule: the one site whose tabs show a frame the cookie's domain covers (their top
+ * frame included), now or when the cookie was stored (`earlier`), or nobody when tabs of several
+ * sites do. Null when no tab shows one (yet).
+ */
+function byFrames(
+  state: AttributionState,
+  cookie: WaitingCookie,
+  at: number,
+  storeOf: StoreOf,
+  earlier?: readonly Shown[],
+): Attribution[] | null {
+  const shown = sitesShowing(state, cookie, storeOf, earlier);
+  if (shown.length === 0) return null;
+  if (shown.length !== 1) return [];
+  const { host, page } = shown[0]!;
+  if (cookieAppliesToHost(cookie, host)) return [];
+  return [{ host, page, via: 'frame', cookie, at }];
 }
 
 /** Tabs with a request in flight to a host the cookie's domain covers. */
@@ -290,19 +320,22 @@ export function cookieStored(
   const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, now, storeOf);
   if (decided !== null) return decided;
   if (state.pending.length >= MAX_PENDING) state.pending.shift();
-  state.pending.push({ cookie, at: now });
+  // The frames shown now judge it too: a tab that showed one may close, or load another page, before its requests settle.
+  const shown = sitesShowing(state, cookie, storeOf);
+  state.pending.push(shown.length > 0 ? { cookie, at: now, shown } : { cookie, at: now });
   return [];
 }
 
 /**
  * Requests finished: each waiting cookie no request in flight may still explain, and that a tab
- * shows a frame for, is decided by the frame rule now; stale ones are dropped.
+ * shows a frame for, or showed one when it was stored, is decided by the frame rule now, over
+ * both; stale ones are dropped.
  */
 export function requestsSettled(state: AttributionState, now: number, inFlight: InFlight, storeOf: StoreOf): Attribution[] {
   const found: Attribution[] = [];
-  state.pending = state.pending.filter(({ cookie, at }) => {
+  state.pending = state.pending.filter(({ cookie, at, shown }) => {
     if (!fresh(at, now)) return false;
-    const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, at, storeOf);
+    const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, at, storeOf, shown);
     if (decided === null) return true;
     found.push(...decided);
     return false;

@@ -101,6 +101,26 @@ describe('third-party attribution', () => {
     expect(state.pending).toEqual([]);
   });
 
+  it('judges a waiting cookie by the frames shown when it was stored too: a tab that closes or moves on meanwhile leaves nobody else to blame', () => {
+    for (const meanwhile of ['closes', 'loads another page'] as const) {
+      // Tabs of two sites show a Disqus frame when the cookie is stored: either may have set it.
+      const state = twoTabs();
+      frameLoading(state, '2', 'https://disqus.com/embed/comments/?f=news');
+      expect(cookieStored(state, disqus(), 10, inFlight({ '2': ['disqus.com'] }), normalStore)).toEqual([]);
+      if (meanwhile === 'closes') tabClosed(state, '2');
+      else pageLoading(state, '2', `https://${OTHER}/other-article`);
+      expect(requestsSettled(state, 12, nothingInFlight, normalStore), meanwhile).toEqual([]);
+      expect(state.pending, meanwhile).toEqual([]);
+    }
+    // The portal's tab alone showed one then: it is the portal's, whatever the tab shows when requests settle.
+    const state = twoTabs();
+    expect(cookieStored(state, disqus(), 10, inFlight({ '1': ['disqus.com'] }), normalStore)).toEqual([]);
+    tabClosed(state, '1');
+    expect(requestsSettled(state, 12, nothingInFlight, normalStore)).toMatchObject([
+      { host: PORTAL, page: '/explore/dataset/demo/map/', via: 'frame', at: 10 },
+    ]);
+  });
+
   it('considers only tabs on the top-level site a partitioned cookie names', () => {
     const state = twoTabs();
     frameLoading(state, '2', 'https://disqus.com/embed/comments/?f=news');
