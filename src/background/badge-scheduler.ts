@@ -8,6 +8,8 @@ import type { SiteReports } from './site-reports.ts';
 export type BadgeSchedulerDeps = {
   /** Whether `host` is a site the worker records. */
   isTracked: (host: string) => boolean;
+  /** Whether the extension may see `host`'s cookies now: where it may not, the popup shows no findings, nor does the badge. */
+  hasAccess: (host: string) => Promise<boolean>;
   /** Reports of sites. */
   reports: Pick<SiteReports, 'resolve' | 'report'>;
   /** Every tab whose URL the extension may see. */
@@ -32,14 +34,25 @@ export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
   const { delayMs = 150, setTimeout: startTimer = (run, ms) => setTimeout(run, ms) } = deps;
   // A timer under way, not state: a restarted worker has no burst to wait for.
   let scheduled = false;
+  // Each tab's latest refresh (work under way, not state): one that waited on a report must not
+  // write over a later one's badge (the tab may show another site by then).
+  const latest = new Map<number, number>();
+  let refreshes = 0;
 
   async function refresh(tab: TabSite): Promise<void> {
+    const ticket = ++refreshes;
+    latest.set(tab.tabId, ticket);
+    const write = (text: string, color: string) => {
+      if (latest.get(tab.tabId) !== ticket) return Promise.resolve();
+      latest.delete(tab.tabId);
+      return deps.setTabBadge(tab.tabId, text, color);
+    };
     const host = webHost(tab.url);
-    if (!host || !deps.isTracked(host)) return deps.setTabBadge(tab.tabId, '', '');
+    if (!host || !deps.isTracked(host) || !(await deps.hasAccess(host))) return write('', '');
     const { storeId } = await deps.reports.resolve({ host, ...(tab.storeId ? { storeId: tab.storeId } : {}) });
     const { findings }: Report = await deps.reports.report(host, storeId);
     const badge = badgeFor(findings);
-    await deps.setTabBadge(tab.tabId, badge.text, badge.color);
+    await write(badge.text, badge.color);
   }
 
   function schedule(): void {

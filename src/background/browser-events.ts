@@ -68,12 +68,17 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
   const now = deps.now ?? Date.now;
   const heardNow = deps.preciseNow ?? preciseNow;
   const onError = deps.onError ?? ((error: unknown) => console.warn('Cookie Charter Inspector: cookies not read', error));
+  // Each tab's latest showing (work under way, not state), for its badge.
+  const latestShown = new Map<number, number>();
+  let tabsShown = 0;
   return {
     hostAccessChanged() {
       void ready
         .then(() => trackedHosts.refresh())
         .then(deps.scanCookies)
-        .catch(onError);
+        .catch(onError)
+        // A site granted shows its findings, one no longer seen none: every badge again.
+        .then(() => badges.schedule());
     },
     cookieChanged({ cookie, removed, cause }) {
       // The event's own time and place in the order of facts, not those of its processing (after
@@ -102,6 +107,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
         .catch(onError);
     },
     tabRemoved(tabId) {
+      latestShown.delete(tabId);
       void ready.then(() => {
         openTabs.remove(tabId);
         return deps.forgetTab?.(tabId);
@@ -109,6 +115,8 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       deps.embeddedContent?.tabRemoved(tabId);
     },
     tabShown(tab) {
+      const shown = ++tabsShown;
+      latestShown.set(tab.tabId, shown);
       void ready.then(async () => {
         const host = webHost(tab.url);
         if (host && trackedHosts.isTracked(host)) {
@@ -119,7 +127,8 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
             () => undefined,
           );
         }
-        await badges.refresh(tab);
+        // The tab showed something else meanwhile: that showing's badge is the one to keep.
+        if (latestShown.get(tab.tabId) === shown) await badges.refresh(tab);
       });
     },
   };

@@ -127,6 +127,7 @@ const pageRefresher = createPageRefresher(async (query) => {
 const consentRuns = createConsentRuns(askedEachOpen, (host, storeId) => reports.report(host, storeId), browserTranslate());
 const badges = createBadgeScheduler({
   isTracked: trackedHosts.isTracked,
+  hasAccess: (host) => hostAccess.has(host),
   reports,
   visibleTabs: () => visibleTabs(),
   setTabBadge: (tabId, text, color) => setTabBadge(tabId, text, color),

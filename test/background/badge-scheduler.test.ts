@@ -8,16 +8,18 @@ const portalTab: TabSite = { tabId: 1, url: 'https://data.tco.re/explore/', stor
 const otherTab: TabSite = { tabId: 2, url: 'https://example.org/', storeId: undefined };
 const privateTab: TabSite = { tabId: 3, url: 'https://data.tco.re/', storeId: 'firefox-private' };
 
-function setup() {
+function setup({ access = true, reportWait = async (): Promise<void> => undefined } = {}) {
   const badges: Array<[number, string, string]> = [];
   const asked: string[] = [];
   const timers: Array<{ run: () => void; ms: number }> = [];
   const scheduler = createBadgeScheduler({
     isTracked: (host) => host === 'data.tco.re',
+    hasAccess: async () => access,
     reports: {
       resolve: async (query) => ({ host: query.host, storeId: query.storeId ?? '0' }),
       report: async (host, storeId) => {
         asked.push(`${storeId}|${host}`);
+        await reportWait();
         return report([], {
           findings: [finding({ kind: 'before-consent', cookie: '_ga' }), finding({ kind: 'not-seen', cookie: '_pk_id.' })],
         });
@@ -51,6 +53,25 @@ describe('badge scheduler', () => {
       [4, '', ''],
     ]);
     expect(asked).toEqual([]);
+  });
+
+  it('clears the badge of a portal the extension may no longer see, as its popup shows no findings there', async () => {
+    const { scheduler, badges, asked } = setup({ access: false });
+    await scheduler.refresh(portalTab);
+    expect(badges).toEqual([[1, '', '']]);
+    expect(asked).toEqual([]);
+  });
+
+  it('never writes a refresh’s badge over a later one’s for the same tab', async () => {
+    let endReport!: () => void;
+    const { scheduler, badges } = setup({ reportWait: () => new Promise<void>((resolve) => (endReport = resolve)) });
+    const portal = scheduler.refresh(portalTab);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The tab moved on to a site the worker does not record while its portal's report was built.
+    await scheduler.refresh({ ...otherTab, tabId: portalTab.tabId });
+    endReport();
+    await portal;
+    expect(badges).toEqual([[1, '', '']]);
   });
 
   it('refreshes every tab once after a burst of changes', async () => {

@@ -156,16 +156,33 @@ describe('browser events', () => {
     open();
     events.hostAccessChanged();
     await settle();
-    expect(log).toEqual(['granted read']);
+    expect(log).toEqual(['granted read', 'badges']);
     expect(errors).toEqual([new Error('no cookies')]);
   });
 
-  it('read the granted hosts again when permissions change, then scan', async () => {
+  it('read the granted hosts again when permissions change, then scan, then refresh every badge (a site granted or no longer seen)', async () => {
     const { events, log, open } = setup();
     open();
     events.hostAccessChanged();
     await settle();
-    expect(log).toEqual(['granted read', 'scan']);
+    expect(log).toEqual(['granted read', 'scan', 'badges']);
+  });
+
+  it('show the badge of a tab’s latest page only: a scan that ends after the tab moved on does not write the old site’s', async () => {
+    let endScan!: () => void;
+    let scans = 0;
+    const { events, log, open } = setup({
+      scanCookies: () => (++scans === 1 ? new Promise<void>((resolve) => (endScan = resolve)) : Promise.resolve()),
+    });
+    open();
+    events.tabShown(portalTab);
+    await settle();
+    events.tabShown({ tabId: 1, url: 'https://example.com/', storeId: undefined });
+    await settle();
+    endScan();
+    await settle();
+    expect(log.filter((line) => line.startsWith('badge '))).toEqual(['badge 1']);
+    expect(log.indexOf('badge 1')).toBeLessThan(log.indexOf('charter data.tco.re'));
   });
 
   it('pass cookie changes and closed tabs on to embedded content’s attribution, which keeps its own order', async () => {
