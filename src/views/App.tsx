@@ -86,13 +86,16 @@ type State =
   | { kind: 'no-site' }
   | { kind: 'not-found'; message: string }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; view: SiteView };
+  // `problem`: reading it again failed, said beside it (the report shown is kept, and the person's
+  // place in it); `retrying` while its Retry asks again.
+  | { kind: 'ready'; view: SiteView; problem?: string; retrying?: boolean };
 
 /** How long the page waits for the report (see WORKER_WAIT_LIMIT_MS). */
 export const REPORT_TIME_LIMIT_MS = WORKER_WAIT_LIMIT_MS;
 
 /** Why the report could not be read, in the UI language; the worker's own text is kept as it is. */
-const loadProblem = (error: unknown, t: Translate, key: 'loadError' | 'siteError' = 'loadError') => t(key, problemText(error, t));
+const loadProblem = (error: unknown, t: Translate, key: 'loadError' | 'refreshError' | 'siteError' = 'loadError') =>
+  t(key, problemText(error, t));
 
 /**
  * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
@@ -129,9 +132,12 @@ export function App(props: AppProps) {
   // Retry or a grant was pressed, its button gone since: what to say once the report is read again
   // (the title then takes the focus; the next error's Retry, if it fails).
   const asked = useRef('');
+  // What was shown when it was asked: not its answer (an effect of the render before may come after the click).
+  const askedOver = useRef<State | null>(null);
   const [said, setSaid] = useState('');
   const ask = (outcome: MessageKey) => {
     asked.current = t(outcome);
+    askedOver.current = state;
     setSaid('');
   };
   const retryButton = useRef<HTMLButtonElement>(null);
@@ -155,13 +161,24 @@ export function App(props: AppProps) {
         if (request === latest.current && sameSite(current.current, target)) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
+          // A Retry that has the focus goes with the problem it offered to mend: the title takes the focus, as after a retry.
+          if (retryButton.current && retryButton.current === document.activeElement) {
+            title.current?.focus();
+            setSaid(view.kind === 'report' ? t('loaded') : '');
+          }
           setState({ kind: 'ready', view });
           if (view.kind === 'report') showLive(liveNow.current ? rebase(liveNow.current, view.report) : liveTimelineOf(view.report));
           // The whole report was asked for while this first page was on its way.
           if (view.kind === 'report' && view.partial && whole.current) again.current = true;
         }
       } catch (error) {
-        if (request === latest.current) setState({ kind: 'error', message: loadProblem(error, t) });
+        // A report on screen stays there, with the person's place in it (rows, search, focus): the problem is said beside it.
+        if (request === latest.current)
+          setState((shown) =>
+            shown.kind === 'ready'
+              ? { kind: 'ready', view: shown.view, problem: loadProblem(error, t, 'refreshError') }
+              : { kind: 'error', message: loadProblem(error, t) },
+          );
       } finally {
         inFlight.current = false;
         if (again.current && current.current) {
@@ -282,19 +299,26 @@ export function App(props: AppProps) {
     });
   }, [query, onLive, network, loadNetwork, refresh, showLive, props.later]);
 
+  // What failed, with a Retry: the report could not be read (instead of it), or read again (beside it).
+  const problem = state.kind === 'error' ? state.message : state.kind === 'ready' ? state.problem : undefined;
+  const retrying = state.kind === 'ready' && state.retrying === true;
+
   // After a retry or a grant, the report read again takes the person to the title, and the status
   // says what came of it; a retry that fails again brings them back to Retry (the loading state
-  // took the button away): once for each answer, never again at a later render.
+  // took the button away): once for each answer, never again at a later render. Only from where
+  // the focus was lost (<body>): a person who went elsewhere meanwhile stays there.
   useEffect(() => {
-    if (!asked.current) return;
-    if (state.kind === 'error') retryButton.current?.focus();
-    else if (state.kind === 'ready') {
-      title.current?.focus();
+    if (!asked.current || state === askedOver.current || state.kind === 'loading' || retrying) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (problem !== undefined) {
+      if (lost) retryButton.current?.focus();
+    } else {
+      if (lost) title.current?.focus();
       // A retry that finds no access to the site read nothing: the prompt below says why.
-      setSaid(asked.current === 'loaded' && state.view.kind !== 'report' ? '' : asked.current);
-      asked.current = '';
+      if (state.kind === 'ready') setSaid(asked.current === 'loaded' && state.view.kind !== 'report' ? '' : asked.current);
     }
-  }, [state]);
+    asked.current = '';
+  }, [state, problem, retrying]);
 
   const view = state.kind === 'ready' ? state.view : null;
   const report = view?.kind === 'report' ? view.report : null;
@@ -331,8 +355,8 @@ export function App(props: AppProps) {
         <PageTools openSidePanel={props.openSidePanel} devtoolsPanel={props.devtoolsPanel} focusTitle={focusTitle} t={t} />
       </header>
       {/* Always here, its text changing (a live region inserted with its text is often not read): loading, then what came of a retry or grant. */}
-      <p class={state.kind === 'loading' ? 'status' : 'visually-hidden'} role="status">
-        {state.kind === 'loading' ? (
+      <p class={state.kind === 'loading' || retrying ? 'status' : 'visually-hidden'} role="status">
+        {state.kind === 'loading' || retrying ? (
           <>
             <span class="spinner" aria-hidden="true" /> {t('loading')}
           </>
@@ -346,15 +370,22 @@ export function App(props: AppProps) {
           {state.message}
         </p>
       )}
-      {state.kind === 'error' && (
+      {problem !== undefined && (
         <div class="status error" role="alert">
-          <p>{state.message}</p>
-          {/* Loading again while it asks: the site's report, or the site itself when it could not be found. */}
+          {/* Emptied while a retry asks, so that the same problem again is said again. */}
+          <p>{retrying ? '' : problem}</p>
+          {/* Loading again while it asks: the site's report, or the site itself when it could not be found.
+              Beside a report, the report and this button stay (the focus with it) while it asks. */}
           <button
             type="button"
             ref={retryButton}
             onClick={() => {
               ask('loaded');
+              if (state.kind === 'ready' && query) {
+                setState({ ...state, retrying: true });
+                void refresh(query);
+                return;
+              }
               setState({ kind: 'loading' });
               if (query) void refresh(query);
               else locate();
