@@ -191,9 +191,16 @@ export function App(props: AppProps) {
   );
 
   const locate = useCallback(() => {
+    // What was shown goes with the site (a panel following its tab): a focus in it would fall to
+    // <body>; the title, which stays, takes it instead.
+    const keepFocus = () => {
+      const at = document.activeElement;
+      if (at && at !== main.current && main.current?.contains(at) && !at.closest('.app-header')) title.current?.focus();
+    };
     findSite().then(
       (found) => {
         if (found && sameSite(current.current, found)) return;
+        keepFocus();
         current.current = found;
         latest.current++;
         whole.current = false;
@@ -206,6 +213,7 @@ export function App(props: AppProps) {
         } else setState({ kind: 'no-site' });
       },
       (error: unknown) => {
+        keepFocus();
         current.current = null;
         // A report asked for before, failing now, would say its own problem over this one.
         latest.current++;
@@ -354,17 +362,19 @@ export function App(props: AppProps) {
         </h1>
         <PageTools openSidePanel={props.openSidePanel} devtoolsPanel={props.devtoolsPanel} focusTitle={focusTitle} t={t} />
       </header>
-      {/* Always here, its text changing (a live region inserted with its text is often not read): loading, then what came of a retry or grant. */}
-      <p class={state.kind === 'loading' || retrying ? 'status' : 'visually-hidden'} role="status">
+      {/* Always here, its text changing (a live region inserted with its text is often not read): loading, a tab with no
+          page to read (a panel following the tab says so as it changes), then what came of a retry or grant. */}
+      <p class={state.kind === 'loading' || retrying || state.kind === 'no-site' ? 'status' : 'visually-hidden'} role="status">
         {state.kind === 'loading' || retrying ? (
           <>
             <span class="spinner" aria-hidden="true" /> {t('loading')}
           </>
+        ) : state.kind === 'no-site' ? (
+          t('noSite')
         ) : (
           said
         )}
       </p>
-      {state.kind === 'no-site' && <p class="status">{t('noSite')}</p>}
       {state.kind === 'not-found' && (
         <p class="status error" role="alert" data-problem="site">
           {state.message}

@@ -566,6 +566,26 @@ describe('App, live', () => {
     await waitFor(() => expect(rowNames(container)).toEqual(['itie.opendatasoft.com']));
   });
 
+  it('says in its status when the tab it follows comes to show no page it can read, the focus going to the title', async () => {
+    let host: string | null = 'data.tco.re';
+    let moved: () => void = () => undefined;
+    const { container } = renderApp({
+      findSite: async () => (host === null ? null : { host }),
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: async () => portalView(['sessionid']),
+    });
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    const status = pageStatus(container);
+    container.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+    host = null;
+    await act(() => moved());
+    await waitFor(() => expect(state(container)).toBe('no-site'));
+    // The status line that was there says it: a live region inserted with its text is often not read.
+    expect(pageStatus(container)).toBe(status);
+    expect(status.textContent).toBe('noSite');
+    expect(document.activeElement).toBe(title());
+  });
+
   it('says plainly when the site asked for cannot be found, never a blank page', async () => {
     const { container } = renderApp({
       findSite: async () => {
