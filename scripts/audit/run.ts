@@ -124,7 +124,7 @@ function endOnAbort(browser: BrowserUnderTest, signal: AbortSignal | undefined):
 export async function auditRun({ launch, target, url, consent, pages = 1, outDir, log, signal }: RunOptions): Promise<RunResult> {
   const host = url.hostname.toLowerCase();
   signal?.throwIfAborted();
-  const extension = auditExtension(target, host);
+  const extension = auditExtension(target);
   const browser = await launch(extension.dir).catch((error: unknown) => {
     extension.remove();
     throw error;

@@ -56,6 +56,9 @@ function partitionedUnder(cookie: BrowserCookie, host: string): boolean {
   return cookieAppliesToHost({ domain: siteHost, hostOnly: false }, host);
 }
 
+/** Clears a site (createClearSite); `before` runs only when this ask starts the clear, not when it shares one. */
+export type ClearSite = (host: string, storeId: string, reloadTabs: boolean, before?: () => Promise<void>) => Promise<number>;
+
 /** The page a tab is taken to while its site is cleared: empty, and one every extension may load. */
 export const BLANK_PAGE = 'about:blank';
 
@@ -128,16 +131,20 @@ function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise
  * clicks, at once) shares it: started apart, the second would find the tabs already blank, leave
  * them out, and answer while they were still away, and the record would restart twice. One that
  * takes the tabs away asked for while one that does not runs waits for it, then runs its own.
+ *
+ * `before` runs first, and only for an ask that starts a clear of its own (one that shares a
+ * clear under way skips it); when it rejects, nothing is cleared.
  */
-export function createClearSite(deps: ClearSiteDeps): (host: string, storeId: string, reloadTabs: boolean) => Promise<number> {
+export function createClearSite(deps: ClearSiteDeps): ClearSite {
   // Clears under way (not state: a worker stopped in the middle leaves the tabs to tabs-away.ts).
   const running = new Map<string, { work: Promise<number>; reloadTabs: boolean }>();
   const clear = clearOnce(deps);
-  return (host, storeId, reloadTabs) => {
+  return (host, storeId, reloadTabs, before) => {
     const key = `${storeId}|${host}`;
     const current = running.get(key);
     if (current && (current.reloadTabs || !reloadTabs)) return current.work;
     const work = (async () => {
+      await before?.();
       await current?.work.catch(() => undefined);
       return clear(host, storeId, reloadTabs);
     })().finally(() => {

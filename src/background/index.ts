@@ -23,7 +23,7 @@ import {
   tabShows,
   visibleTabs,
 } from '../platform/tabs.ts';
-import { grantedHosts, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
+import { grantedSites, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { watchRequests } from '../platform/web-request.ts';
 import { gzippedPackageFileText } from '../platform/package-files.ts';
@@ -70,7 +70,11 @@ const store = createSiteStore(sessionArea(), 20, {
   // Each first page retired by a change is built again once its site is quiet.
   onPageRetired: (key) => pageRefresher.retired(key),
   // Kept runs and old live charters it deleted to make room: the cache above it must not hold them.
-  onRemoved: (keys) => askedEachOpen.forget(keys),
+  // Keys of a private session that ended: a page of theirs waiting to be built again is not.
+  onRemoved: (keys) => {
+    askedEachOpen.forget(keys);
+    pageRefresher.forget(keys);
+  },
 });
 // Charter pages are public: fetched anonymously, from the worker (host permissions allow it).
 // Their records go through the store's budget.
@@ -80,7 +84,7 @@ const liveCharters = createLiveCharters(askedEachOpen, async (host, now, readBef
   (await laterParts()).fetchLiveCharter(host, (url, init) => fetch(url, init), now, readBefore),
 );
 const registry = createRegistryLoader(() => gzippedPackageFileText(OPEN_COOKIE_DATABASE_FILES.packaged));
-const trackedHosts = createTrackedHosts(() => grantedHosts());
+const trackedHosts = createTrackedHosts(() => grantedSites());
 const recorder = createRecorder(
   store,
   trackedHosts.isTracked,
@@ -242,6 +246,7 @@ onDevtoolsSessionEnded((session, at) => void ready.then(() => networkLogs.closed
 serveRequests(
   createHandlers({
     ready,
+    translate: browserTranslate(),
     reports,
     clearSite: createClearSite({
       storeCookies: (storeId) => storeCookies(storeId),

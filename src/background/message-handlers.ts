@@ -2,7 +2,9 @@ import type { LiveCharterRecord } from '../core/charter/live.ts';
 import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
 import { acceptThenRefuse } from '../core/report/compare-runs.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import type { TabSite } from '../platform/tabs.ts';
+import type { ClearSite } from './clear-site.ts';
 import type { ConsentRuns } from './consent-runs.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { LaterParts } from './later-parts-script.ts';
@@ -13,10 +15,12 @@ import type { SiteReports } from './site-reports.ts';
 export type HandlerDeps = {
   /** Resolves once state is restored: every handler waits on it. */
   ready: Promise<void>;
+  /** The browser's language's messages, for the errors a page shows as they are. */
+  translate: Translate;
   /** Reports of sites. */
   reports: Pick<SiteReports, 'resolve' | 'view' | 'prepare'>;
   /** Deletes a site's cookies and starts its record afresh (clear-site.ts); resolves to how many were deleted. */
-  clearSite: (host: string, storeId: string, reloadTabs: boolean) => Promise<number>;
+  clearSite: ClearSite;
   /** Reads a site's live charter now. */
   refreshCharter: (host: string) => Promise<LiveCharterRecord>;
   /** Refreshes the badges once the current burst of changes is over. */
@@ -46,10 +50,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async clearSite({ reloadTabs = false, saveRun = false, ...query }) {
       await ready;
       const { host, storeId } = await reports.resolve(query);
-      // Kept before the clear starts the record afresh: the run recorded so far, to compare the next one with.
-      if (saveRun) await deps.consentRuns.save(host, storeId);
-      else await deps.consentRuns.drop(host, storeId);
-      const removed = await deps.clearSite(host, storeId, reloadTabs);
+      // Kept before the clear starts the record afresh: the run recorded so far, to compare the next
+      // one with. Only by the ask that starts the clear: one that shares it (another page, a second
+      // click) would keep the restarted, empty record over that run, or drop it; the first ask's choice holds.
+      const keepOrDrop = () => (saveRun ? deps.consentRuns.save(host, storeId) : deps.consentRuns.drop(host, storeId));
+      const removed = await deps.clearSite(host, storeId, reloadTabs, keepOrDrop);
       deps.scheduleBadgeRefresh();
       return { removed };
     },
@@ -57,7 +62,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       reports.prepare();
       await ready;
       const view = await reports.view(query);
-      if (view.kind !== 'report') throw new Error(`No access to ${view.host}: nothing is recorded there`);
+      // Shown in the page's "Export failed: …": in its language, as the access prompt says it.
+      if (view.kind !== 'report') throw new Error(deps.translate(view.portal ? 'noAccessPortal' : 'noAccessSite', view.host));
       const { exportCharterDraft, exportReport } = await deps.exports();
       if (isCharterDraftFormat(format)) {
         // After "Record the other choice", drafted from both runs, as the audit's `--consent both` is.

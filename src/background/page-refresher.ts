@@ -17,6 +17,8 @@ type Timers = { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeou
 export type PageRefresher = {
   /** A page was retired: build it again once its site has been quiet for the delay. */
   retired(key: string): void;
+  /** Keys forgotten for good (a private session that ended): their pages waiting are not built (a build reads the site's live charter). */
+  forget(keys: readonly string[]): void;
 };
 
 /**
@@ -41,6 +43,14 @@ export function createPageRefresher(
           view({ ...siteOfPageKey(key), first: FIRST_PAGE }).catch(() => undefined);
         }, delayMs),
       );
+    },
+    forget(keys) {
+      for (const key of keys) {
+        const pending = waiting.get(key);
+        if (pending === undefined) continue;
+        timers.clearTimeout(pending);
+        waiting.delete(key);
+      }
     },
   };
 }

@@ -130,8 +130,10 @@ export type SiteStore = {
   /**
    * Forgets `keys` for good (a private session that ended: private-sessions.ts): records, first
    * pages, kept runs, live charters, network logs, deleted from storage and from what is queued,
-   * and not built again: a first page of a record forgotten is not kept (nor `onPageRetired`
-   * told) until its record is put again. `onRemoved` hears the keys.
+   * and not built again: until its record is put again, a first page of a record forgotten is not
+   * kept (nor `onPageRetired` told), nor its kept run written, nor its host's live charter while
+   * no record nor tab names the host (work for the session still under way: a rebuild, a charter
+   * read). `onRemoved` hears the keys.
    */
   forgetKeys(keys: readonly string[]): Promise<void>;
   /** Writes what is queued now. */
@@ -202,6 +204,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   const areaWrites = new Map<string, number>();
   /** First pages forgotten with their records (`forgetKeys`), by key, and their record's key: not kept again until that record is put. */
   const forgottenPages = new Map<string, string>();
+  /** Records forgotten (`forgetKeys`), by key: until put again, work for them still under way writes nothing of theirs back (`writesForgotten`). */
+  const forgottenRecords = new Set<string>();
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
   /** Revision of each record, from one counter: a record dropped and made again never repeats an earlier one. */
@@ -328,8 +332,23 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   function put(site: SiteRecord): void {
     const key = siteKey(site.storeId, site.host);
     for (const [page, recordKey] of forgottenPages) if (recordKey === key) forgottenPages.delete(page);
+    forgottenRecords.delete(key);
     remember(key, site);
     writer.schedule(key, site);
+  }
+
+  /**
+   * True for a key of other state that would write back what `forgetKeys` forgot of a private
+   * session that ended, from work for it still under way (a page rebuilt, a charter read): a kept
+   * run of a record forgotten, or the live charter of a host whose record was forgotten when no
+   * record nor tab names the host (private-stores.ts forgot it on those terms; nothing would
+   * forget it again).
+   */
+  function writesForgotten(key: string): boolean {
+    if (isConsentRunKey(key)) return forgottenRecords.has(siteKeyOfRunKey(key));
+    const host = isLiveCharterKey(key) ? hostOfKey(key)! : null;
+    if (host === null || hostSet.has(host) || hostsInUse().has(host)) return false;
+    return [...forgottenRecords].some((recordKey) => hostOfSiteKey(recordKey) === host);
   }
 
   function parsed(key: string): SiteRecord | undefined {
@@ -430,9 +449,18 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   }
 
   /**
+   * Counts the site of record `key` dropped to make room at `at`, once in one write (`counted`
+   * holds those counted): a site that loses its kept run and then its record is one site dropped.
+   */
+  function countDropped(key: string, at: number, counted: Set<string>): void {
+    ledger = { sitesDropped: ledger.sitesDropped + (counted.has(key) ? 0 : 1), lastDropAt: at };
+    counted.add(key);
+  }
+
+  /**
    * The first step of `makeRoom`, which costs no site its record: deletes, of sites not open in a
    * tab, the live charters read more than a day ago (read again when needed), then the kept runs
-   * (of the least recently active sites first, each counted as a site's record dropped), until
+   * (of the least recently active sites first, each counted as its site dropped), until
    * storage would hold at most `limit` bytes; never a key the write under way or an area write
    * carries. Their sites' pages are retired in the write under way. Returns the new total.
    */
@@ -444,6 +472,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     inUse: ReadonlySet<string>,
     records: ReadonlyArray<{ key: string; active: number }>,
     at: number,
+    counted: Set<string>,
   ): Promise<number> {
     if (total <= limit || !session.remove) return total;
     const free = (key: string) => !texts.has(key) && !areaWrites.has(key) && !inUse.has(hostOfKey(key) ?? '');
@@ -463,7 +492,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       if (total <= limit) break;
       total -= sizes.get(key) ?? 0;
       removed.push(key);
-      if (isConsentRunKey(key)) ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
+      if (isConsentRunKey(key)) countDropped(siteKeyOfRunKey(key), at, counted);
     }
     if (removed.length === 0) return total;
     await session.remove(removed);
@@ -484,9 +513,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    * Drops records of other sites into `texts` (the write under way) until storage would hold at
    * most `limit` bytes. First what other state sites not open in a tab have (`dropOtherState`).
    * Then site records: least recently active first, sites open in a tab after all others, the
-   * most recently active record never; as a last resort, what eviction left of sites (deleted).
+   * most recently active record never; as a last resort, what eviction left of sites (deleted,
+   * oldest dropped first).
    */
-  async function makeRoom(texts: Map<string, string>, limit: number, measure: MeasureText): Promise<void> {
+  async function makeRoom(texts: Map<string, string>, limit: number, measure: MeasureText, counted: Set<string>): Promise<void> {
     // Sizes not known since the wake, and records not opened: eviction weighs them all.
     await readUnknown();
     const sizes = new Map<string, number>();
@@ -503,7 +533,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       });
     const inUse = hostsInUse();
     const at = now();
-    total = await dropOtherState(texts, total, limit, sizes, inUse, weigh(inUse), at);
+    total = await dropOtherState(texts, total, limit, sizes, inUse, weigh(inUse), at, counted);
     // Weighed again after that wait (it reads live charters from the browser): cookie events
     // meanwhile may have made another site the most recently active, or opened one in a tab.
     const records = weigh(hostsInUse());
@@ -526,10 +556,14 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       changed(key);
       // A fuller version queued meanwhile must not bring the record back.
       writer.discard(key);
-      ledger = { sitesDropped: ledger.sitesDropped + 1, lastDropAt: at };
+      countDropped(key, at, counted);
     }
     if (total > limit && session.remove) {
-      const leftovers = records.filter((record) => isEvicted(record.site) && !texts.has(record.key)).sort((a, b) => a.active - b.active);
+      // Oldest dropped first: a marker has no activity to weigh (lastActivity 0), only when it was dropped.
+      const droppedAt = (site: SiteRecord) => site.timeline.find((event) => event.type === 'evicted')?.at ?? 0;
+      const leftovers = records
+        .filter((record) => isEvicted(record.site) && !texts.has(record.key))
+        .sort((a, b) => droppedAt(a.site) - droppedAt(b.site));
       const removed: string[] = [];
       for (const { key } of leftovers) {
         if (total <= limit) break;
@@ -581,9 +615,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       } else texts.set(key, JSON.stringify(value));
     }
     retirePages(texts);
+    // Sites counted dropped in this write, its retries included.
+    const counted = new Set<string>();
     for (let attempt = 0; ; attempt++) {
       // Each retry leaves a little more room, in case the count and the browser's still differ.
-      await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt), measure);
+      await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt), measure, counted);
       // Records dropped to make room, and the ledger that counts them: their pages go too.
       retirePages(texts);
       try {
@@ -693,7 +729,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     async forgetKeys(keys) {
       if (keys.length === 0) return;
       for (const key of keys) {
-        if (isSiteKey(key)) forget(key);
+        if (isSiteKey(key)) {
+          forget(key);
+          forgottenRecords.add(key);
+        }
         if (isPageKey(key)) {
           livePages.delete(key);
           pageSources.delete(key);
@@ -723,7 +762,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         const present = keys.filter((key) => stored.has(key) || areaWrites.has(key));
         return present.length > 0 ? session.read(present) : Promise.resolve({});
       },
-      async write(items) {
+      async write(all) {
+        // A private session that ended is not written back, whatever was still at work for it.
+        const items = Object.fromEntries(Object.entries(all).filter(([key]) => !writesForgotten(key)));
+        if (Object.keys(items).length === 0) return;
         // A site's live charter or kept run written: its pages are retired in the same write.
         const pages = pagesRetiredBy(Object.keys(items));
         const write = pages ? { ...items, ...pages } : items;

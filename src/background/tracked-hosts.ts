@@ -1,10 +1,12 @@
 import { isPortalHost } from '../core/portals.ts';
+import type { GrantedSites } from '../platform/permissions.ts';
 import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
 
 /**
  * Which sites the worker records: every portal (bundled or on the platform's domains), and each
- * site the person granted access to. The granted hosts are a view of browser state, not
- * recorded state: read from the browser's permissions at each wake and when they change.
+ * site the person granted access to, one by one or all at once (every site then counts as granted:
+ * the popup, which finds access there, must find a record too). The grants are a view of browser
+ * state, not recorded state: read from the browser's permissions at each wake and when they change.
  */
 export type TrackedHosts = {
   /** True for a host whose cookies are recorded. */
@@ -14,12 +16,12 @@ export type TrackedHosts = {
 };
 
 export function createTrackedHosts(
-  readGranted: () => Promise<ReadonlySet<string>>,
+  readGranted: () => Promise<GrantedSites>,
   bundledHosts: ReadonlySet<string> = BUNDLED_PORTAL_HOSTS,
 ): TrackedHosts {
-  let granted: ReadonlySet<string> = new Set<string>();
+  let granted: GrantedSites = { everySite: false, hosts: new Set<string>() };
   return {
-    isTracked: (host) => isPortalHost(host, bundledHosts) || granted.has(host),
+    isTracked: (host) => granted.everySite || isPortalHost(host, bundledHosts) || granted.hosts.has(host),
     async refresh() {
       granted = await readGranted();
     },

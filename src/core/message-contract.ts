@@ -71,7 +71,8 @@ export type MessageApi = {
   /**
    * Removes the site's cookies from the browser, starts its record afresh, and reloads its tabs if
    * asked. With `saveRun` the record is first kept as the run to compare the next one with ("Record
-   * the other choice"); without it, any kept run is dropped (a consent flow starts afresh).
+   * the other choice"); without it, any kept run is dropped (a consent flow starts afresh). An ask
+   * that shares a clear of the site under way does neither: the first ask's choice holds.
    */
   clearSite: { params: SiteQuery & { reloadTabs?: boolean; saveRun?: boolean }; result: { removed: number } };
   /**

@@ -9,16 +9,25 @@ export const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'] as const;
 /** Hosts under those domains that are the company's own websites, not portals. */
 export const PLATFORM_NON_PORTAL_HOSTS: readonly string[] = ['www.opendatasoft.com', 'www.huwise.com'];
 
+/**
+ * A host as the charters and portal lists name it: lower-case, without the root's dot that an
+ * address may end its host with (`https://data.tco.re./` is the same portal).
+ */
+function portalName(host: string): string {
+  const lower = host.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
 /** True for `NAME.opendatasoft.com` and `NAME.huwise.com` (not a customer CNAME, not the company site). */
 export function isPlatformHost(host: string): boolean {
-  const lower = host.toLowerCase();
+  const lower = portalName(host);
   if (PLATFORM_NON_PORTAL_HOSTS.includes(lower)) return false;
   return PLATFORM_DOMAINS.some((domain) => lower.endsWith(`.${domain}`));
 }
 
 /** True when `host` is a bundled portal or a platform portal. */
 export function isPortalHost(host: string, bundledHosts: ReadonlySet<string>): boolean {
-  return bundledHosts.has(host.toLowerCase()) || isPlatformHost(host);
+  return bundledHosts.has(portalName(host)) || isPlatformHost(host);
 }
 
 /** The host of an http(s) URL, lower-case, or null for anything else (about:, chrome://, junk). */

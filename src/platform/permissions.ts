@@ -16,10 +16,18 @@ export async function requestHostAccess(origins: string[], api: PermissionsApi =
   return api.permissions.request({ origins });
 }
 
-/** Hosts the person granted one by one (optional permissions), from the granted origin patterns. */
-export async function grantedHosts(api: PermissionsApi = browser): Promise<Set<string>> {
+/** The sites the person granted (optional permissions): one by one, or every site at once. */
+export type GrantedSites = {
+  /** True once every site is granted (ALL_SITES_PATTERN, asked with "See cookies of embedded content"). */
+  everySite: boolean;
+  /** Hosts granted one by one. */
+  hosts: ReadonlySet<string>;
+};
+
+/** The sites granted, from the granted origin patterns. */
+export async function grantedSites(api: PermissionsApi = browser): Promise<GrantedSites> {
   const { origins = [] } = await api.permissions.getAll();
-  return new Set(origins.flatMap((origin) => hostOfPattern(origin) ?? []));
+  return { everySite: origins.includes(ALL_SITES_PATTERN), hosts: new Set(origins.flatMap((origin) => hostOfPattern(origin) ?? [])) };
 }
 
 /** Calls `listener` when host permissions are granted or removed. */

@@ -176,6 +176,11 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progres
       opener.current = null;
     }
   }, [confirming]);
+  // The report it confirmed has no choice any more (another page's clear restarted the record):
+  // "Record the other choice" would keep a run of no choice. Closed; focus goes to "Record consent flow".
+  useLayoutEffect(() => {
+    if (!decided) setConfirming((which) => (which === 'other' ? null : which));
+  }, [decided]);
   // "Record the other choice" goes away under focus when the new run has no choice yet: focus stays here, not on <body>.
   const otherRef = useCallback((button: HTMLButtonElement | null) => {
     const gone = otherButton.current;

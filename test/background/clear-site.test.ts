@@ -300,6 +300,30 @@ describe('clear site', () => {
     expect(calls.filter((call) => call.startsWith('go '))).toEqual(['go 1 about:blank', 'go 1 https://data.tco.re/explore/']);
   });
 
+  it('runs `before` first, only for an ask that starts a clear (not one that shares it), and clears nothing when it fails', async () => {
+    const { clearSite, calls, restarted } = setup();
+    const before = (ask: string) => async () => void calls.push(`before ${ask}`);
+    await Promise.all([
+      clearSite('data.tco.re', '0', true, before('first')),
+      clearSite('data.tco.re', '0', true, before('shared')),
+      clearSite('data.tco.re', '0', false, before('shared without tabs')),
+    ]);
+    expect(calls.filter((call) => call.startsWith('before '))).toEqual(['before first']);
+    expect(calls[0]).toBe('before first');
+    // A clear that takes the tabs away after one that did not starts its own: its `before` runs.
+    await Promise.all([
+      clearSite('data.tco.re', '0', false, before('without tabs')),
+      clearSite('data.tco.re', '0', true, before('after it')),
+    ]);
+    expect(calls.filter((call) => call.startsWith('before '))).toEqual(['before first', 'before without tabs', 'before after it']);
+    expect(restarted).toHaveLength(3);
+    const refused = async () => {
+      throw new Error('run too large');
+    };
+    await expect(clearSite('data.tco.re', '0', false, refused)).rejects.toThrow('run too large');
+    expect(restarted).toHaveLength(3);
+  });
+
   it('runs a clear that takes the tabs away after one of the same site that did not, and clears of other sites or stores apart', async () => {
     const { clearSite, calls, restarted } = setup();
     await Promise.all([

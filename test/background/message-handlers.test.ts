@@ -20,12 +20,17 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
   const ready = new Promise<void>((resolve) => (open = resolve));
   const handlers = createHandlers({
     ready,
+    translate: (key, ...substitutions) => `${key}(${substitutions.join(', ')})`,
     reports: {
       resolve: async (query: SiteQuery) => ({ host: query.host.toLowerCase(), storeId: query.storeId ?? '0' }),
       view: async (query) => (log.push(`view ${query.host}`), view),
       prepare: () => void log.push('prepare'),
     },
-    clearSite: async (host, storeId, reloadTabs) => (log.push(`clear ${storeId}|${host} reload=${reloadTabs}`), 4),
+    clearSite: async (host, storeId, reloadTabs, before) => {
+      await before?.();
+      log.push(`clear ${storeId}|${host} reload=${reloadTabs}`);
+      return 4;
+    },
     refreshCharter: async (host) => (
       log.push(`charter ${host}`),
       { host, fetchedAt: 1, url: null, charter: null, problem: { kind: 'http', status: 404, path: '/terms/cookies-information' } }
@@ -79,6 +84,31 @@ describe('message handlers', () => {
     open();
     await handlers.clearSite({ host: 'data.tco.re', reloadTabs: true, saveRun: true });
     expect(log).toEqual(['save run 0|data.tco.re', 'clear 0|data.tco.re reload=true', 'badges']);
+  });
+
+  it('keep or drop the run only by the ask that starts a clear: asks that share it leave the first one’s choice be', async () => {
+    let finish!: (removed: number) => void;
+    let running: Promise<number> | undefined;
+    const { handlers, log, open } = setup(undefined, {
+      // Shares a clear under way, as clear-site.ts does: `before` is the first ask's alone.
+      clearSite: (host, storeId, reloadTabs, before) =>
+        (running ??= (async () => {
+          await before?.();
+          log.push(`clear ${storeId}|${host} reload=${reloadTabs}`);
+          return new Promise<number>((resolve) => (finish = resolve));
+        })()),
+    });
+    open();
+    const asks = [
+      handlers.clearSite({ host: 'data.tco.re', reloadTabs: true, saveRun: true }),
+      // "Record the other choice" again from another page, then "Record consent flow", while it runs.
+      handlers.clearSite({ host: 'data.tco.re', reloadTabs: true, saveRun: true }),
+      handlers.clearSite({ host: 'data.tco.re', reloadTabs: true }),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finish(4);
+    expect(await Promise.all(asks)).toEqual([{ removed: 4 }, { removed: 4 }, { removed: 4 }]);
+    expect(log.filter((line) => !line.startsWith('badges'))).toEqual(['save run 0|data.tco.re', 'clear 0|data.tco.re reload=true']);
   });
 
   it('tell which site a tab shows, in which store; that it shows none; or that there is no such tab', async () => {
@@ -152,12 +182,13 @@ describe('message handlers', () => {
     expect((await draftWith(null, made('refused', ['sessionid']))).text).toContain('sessionid');
   });
 
-  it('refuse to export a site the extension cannot see', async () => {
+  it('refuse to export a site the extension cannot see, saying so in the browser’s language as the access prompt does', async () => {
     const { handlers, open } = setup({ kind: 'no-access', host: 'example.org', portal: false });
     open();
-    await expect(handlers.exportReport({ host: 'example.org', format: 'json' })).rejects.toThrow(
-      'No access to example.org: nothing is recorded there',
-    );
+    await expect(handlers.exportReport({ host: 'example.org', format: 'json' })).rejects.toThrow('noAccessSite(example.org)');
+    const portal = setup({ kind: 'no-access', host: 'data.tco.re', portal: true });
+    portal.open();
+    await expect(portal.handlers.exportReport({ host: 'data.tco.re', format: 'json' })).rejects.toThrow('noAccessPortal(data.tco.re)');
   });
 
   it('read a live charter again, say whether it could be read, and refresh the badges', async () => {

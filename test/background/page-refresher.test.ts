@@ -40,6 +40,18 @@ describe('page refresher', () => {
     ]);
   });
 
+  it('builds no page forgotten for good while it waited (a private session that ended), and still builds the others', async () => {
+    const timers = manualTimers();
+    const asked: SiteQuery[] = [];
+    const refresher = createPageRefresher(async (query) => void asked.push(query), 500, timers);
+    refresher.retired(pageKey('1', 'data.tco.re'));
+    refresher.retired(pageKey(undefined, 'itie.opendatasoft.com'));
+    timers.advance(100);
+    refresher.forget(['site:1|data.tco.re', pageKey('1', 'data.tco.re'), 'charter:data.tco.re']);
+    timers.advance(500);
+    expect(asked).toEqual([{ host: 'itie.opendatasoft.com', first: FIRST_PAGE }]);
+  });
+
   it('ignores other keys, and a build that fails leaves the page missing without a trace', async () => {
     const timers = manualTimers();
     let calls = 0;

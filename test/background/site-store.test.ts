@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { consentRunItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
+import { consentRunItem, liveCharterItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
 import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -320,6 +320,22 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(Object.keys(storedRecord(session, 'data.tco.re').cookies)).toHaveLength(1);
   });
 
+  it('deletes what eviction left oldest dropped first, whatever order storage lists it in', async () => {
+    // Listed newest dropped first; a marker's only time is when its record was dropped.
+    const session = newSession(Object.fromEntries(Object.entries(oldStubs()).reverse()), 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
+    await store.load();
+    store.put(recordWithEvents('data.tco.re'));
+    await store.flush();
+    const left = Object.keys(session.data).filter((key) => key.startsWith('site:0|gone-'));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(40);
+    // Exactly the markers dropped last are kept.
+    expect(left.sort()).toEqual(
+      Array.from({ length: left.length }, (_, i) => siteKey('0', `gone-${40 - left.length + i}.opendatasoft.com`)).sort(),
+    );
+  });
+
   it('keeps what eviction left of a site when the site records a cookie while that is being deleted', async () => {
     const session = newSession(oldStubs(), 'chrome');
     const store = createSiteStore(session, 5, { budgetBytes: 8_000 });
@@ -510,6 +526,23 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(store.status()).toMatchObject({ sitesDropped: 1, lastDropAt: 10 * DAY_MS, unsavedSince: null });
     expect(session.data[oldPage]).toBe('');
     expect(session.bytesInUse()).toBeLessThanOrEqual(500_000);
+  });
+
+  it('counts a site once when the same write drops its kept run and then its record', async () => {
+    const session = newSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 300_000, now: () => 50 });
+    await store.load();
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    await store.flush();
+    const run = consentRunItem('0', 'old.opendatasoft.com').key;
+    await store.area.write({ [run]: 'r'.repeat(50_000) });
+    // A busy site: dropping the old site's run is not room enough, its record goes too.
+    store.put(bigRecord('new.opendatasoft.com', 2, 220_000));
+    await store.flush();
+    expect(session.data[run]).toBeUndefined();
+    expect(evictedHosts(session)).toEqual(['old.opendatasoft.com']);
+    expect(store.status()).toMatchObject({ sitesDropped: 1, lastDropAt: 50 });
+    expect(JSON.parse(session.data['storage:ledger'] as string)).toMatchObject({ sitesDropped: 1 });
   });
 
   it('reports a write of other state storage refuses, then writes what comes after it: one refused run blocks nothing', async () => {
@@ -904,5 +937,33 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":3}');
     await store.flush();
     expect(session.data[page]).toBe('{"page":3}');
+  });
+
+  it('writes back no kept run, nor a live charter only the forgotten session had, from work still under way, until the site is recorded or shown again', async () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const shown = new Set<string>();
+    const store = createSiteStore(session, 5, { hostsInUse: () => shown });
+    await store.load();
+    store.put(privateRecord());
+    const charter = liveCharterItem(HOST).key;
+    const run = consentRunItem('1', HOST).key;
+    await store.area.write({ [charter]: '{"read":1}', [run]: '{}' });
+    await store.flush();
+
+    await store.forgetKeys([siteKey('1', HOST), run, charter]);
+    // A rebuild of its page that was waiting reads the charter again; a run being saved lands.
+    await store.area.write({ [charter]: '{"read":2}' });
+    await store.area.write({ [run]: '{}', 'network:3': '{}' });
+    await store.flush();
+    expect(session.data).toEqual({ 'network:3': '{}' });
+
+    // A tab shows the site: its charter is written again.
+    shown.add(HOST);
+    await store.area.write({ [charter]: '{"read":3}' });
+    expect(session.data[charter]).toBe('{"read":3}');
+    // A new private session records the site: its run is written again.
+    store.put(privateRecord());
+    await store.area.write({ [run]: '{"run":2}' });
+    expect(session.data[run]).toBe('{"run":2}');
   });
 });

@@ -16,6 +16,13 @@ describe('portal hosts', () => {
     expect(isPortalHost('tco.re', bundled)).toBe(false);
   });
 
+  it('reads a host ending with the root’s dot as the same portal (`https://data.tco.re./`)', () => {
+    expect(isPortalHost(webHost('https://data.tco.re./')!, bundled)).toBe(true);
+    expect(isPlatformHost(webHost('https://ITIE.opendatasoft.com./')!)).toBe(true);
+    expect(isPlatformHost('www.opendatasoft.com.')).toBe(false);
+    expect(isPortalHost('tco.re.', bundled)).toBe(false);
+  });
+
   it('reads the host of web pages only', () => {
     expect(webHost('https://Data.TCO.re/explore/?q=1')).toBe('data.tco.re');
     expect(webHost('chrome://extensions')).toBeNull();

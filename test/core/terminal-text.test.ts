@@ -7,7 +7,6 @@ describe('terminal text', () => {
     expect(terminalText('a\u001b]0;pwned\u0007b')).toBe('ab');
     expect(terminalText('a\u001b]8;;https://evil\u001b\\link\u001b]8;;\u001b\\b')).toBe('alinkb');
     expect(terminalText('a\u001b[2Jb\u001b[1;31mred\u001b[0m')).toBe('abred');
-    expect(terminalText('a\u009b2Jb\u009d0;title\u009cc')).toBe('abc');
     expect(terminalText('a\u001bPq#0;2;0;0;0\u001b\\b')).toBe('ab');
     expect(terminalText('reset\u001bc!')).toBe('reset!');
   });
@@ -19,8 +18,17 @@ describe('terminal text', () => {
     expect(terminalText('a\u001b[123')).toBe('a123');
   });
 
+  it('shows C1 controls, their 8-bit sequences included, and never takes the text after one', () => {
+    expect(terminalText('a\u009b2Jb\u009d0;title\u009cc')).toBe('a<U+009B>2Jb<U+009D>0;title<U+009C>c');
+    expect(terminalText('f\u0085g')).toBe('f<U+0085>g');
+    // Firefox gives a name's UTF-8 bytes one character each: `ğa_visitor` and `ğb_visitor` stay apart.
+    expect(terminalText('\u00c4\u009fa_visitor')).toBe('\u00c4<U+009F>a_visitor');
+    expect(terminalText('\u00c4\u009fb_visitor')).toBe('\u00c4<U+009F>b_visitor');
+    expect(terminalText('pref_\u00f0\u009f\u008d\u00aa_a')).toBe('pref_\u00f0<U+009F><U+008D>\u00aa_a');
+  });
+
   it('turns other controls into spaces, keeping line feeds only when asked', () => {
-    expect(terminalText('a\tb\nc\rd\u0000e\u007ff\u0085g\u2028h')).toBe('a b c d e f g h');
+    expect(terminalText('a\tb\nc\rd\u0000e\u007ff\u2028h')).toBe('a b c d e f h');
     expect(terminalText('line 1\nline 2\rX', { keepLineFeeds: true })).toBe('line 1\nline 2 X');
   });
 

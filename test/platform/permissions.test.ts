@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   devtoolsPanelOffered,
-  grantedHosts,
+  grantedSites,
   hasEmbeddedContentAccess,
   hasHostAccess,
   onHostAccessChanged,
@@ -34,9 +34,12 @@ describe('platform permissions', () => {
     expect(await hasHostAccess('example.org', api)).toBe(false);
   });
 
-  it('list the hosts granted one by one, not the wildcard patterns', async () => {
+  it('list the hosts granted one by one, not the wildcard patterns, and whether every site is', async () => {
     const { api } = fakePermissions(['*://*.opendatasoft.com/*', '*://data.tco.re/*', '*://opendata.example.org/*']);
-    expect([...(await grantedHosts(api))]).toEqual(['data.tco.re', 'opendata.example.org']);
+    const granted = await grantedSites(api);
+    expect([...granted.hosts]).toEqual(['data.tco.re', 'opendata.example.org']);
+    expect(granted.everySite).toBe(false);
+    expect((await grantedSites(fakePermissions(['*://*/*', '*://data.tco.re/*']).api)).everySite).toBe(true);
   });
 
   it('request the origins given, and hear grants and removals', async () => {

@@ -307,6 +307,25 @@ describe('ConsentRuns', () => {
     expect(recordConsentFlow).toHaveBeenCalledTimes(1);
   });
 
+  it('closes the confirmation of “Record the other choice” once the report has no choice any more, keeping nothing', () => {
+    const recordConsentFlow = vi.fn(async () => 3);
+    const { container, rerender } = render(
+      <Held host="data.tco.re" report={accepted} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />,
+    );
+    fireEvent.click(container.querySelector('[data-action="record-other"]')!);
+    expect(container.querySelector('[data-action="record-other-confirm"]')).not.toBeNull();
+    // Meanwhile another page's clear restarted the record: this page gets the new run, of no choice yet.
+    rerender(<Held host="data.tco.re" report={report([])} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />);
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(container.querySelector('[data-action="record-other"]')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-action')).toBe('record-flow');
+    // A choice made again: the buttons, not the old confirmation.
+    rerender(<Held host="data.tco.re" report={refused} savedRun={null} recordConsentFlow={recordConsentFlow} t={t} language="en" />);
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(container.querySelector('[data-action="record-other"]')).not.toBeNull();
+    expect(recordConsentFlow).not.toHaveBeenCalled();
+  });
+
   it('moves focus to the confirm button, and back to the button that opened it (cancelled, by Escape too, or confirmed)', async () => {
     const recordConsentFlow = vi.fn(async () => 3);
     const { container, rerender } = render(

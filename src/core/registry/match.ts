@@ -6,10 +6,17 @@ import type { Category } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { lifetimeInEnglish, type KnownLifetime } from './known-lifetime.ts';
 import type { KnownTracker } from './known-trackers.ts';
-import { acceptAll, lookupName } from './name-index.ts';
+import { lookupName } from './name-index.ts';
 import { categoryFromOpenCookieDatabase } from './open-cookie-database-category.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
-import { indexedCharterFor, openCookieDatabaseRowFits, type CharterKind, type IndexedCharter, type Registry } from './registry.ts';
+import {
+  indexedCharterFor,
+  openCookieDatabaseRowFits,
+  type CharterKind,
+  type CharterRule,
+  type IndexedCharter,
+  type Registry,
+} from './registry.ts';
 
 /** Which source described the cookie. */
 export type MatchSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'unknown';
@@ -94,20 +101,37 @@ export type CookieIdentity = {
 /** The platform's own cookies (`sessionid`, `csrftoken`, `cookies_preferences`, `django_language`). */
 const PLATFORM_COOKIES: ReadonlySet<string> = new Set(PLATFORM_DEFAULT_CHARTER.entries.map((entry) => entry.cookie));
 
-/** Accepts only entries of the charter's third-party section. */
-function inThirdPartySection(entryIndex: number, entries: IndexedCharter['charter']['entries']): boolean {
-  return entries[entryIndex]?.category === 'third-party';
+/**
+ * True when a rule may declare the cookie named `name`: one the charter wrote always may; a family
+ * the registry inferred from an exact name (registry.ts `indexCharter`) only when no longer family
+ * of the known trackers starts the name (the charter's `xtan` is not AT Internet's `xtant…`).
+ */
+function ruleCovers(rule: CharterRule, name: string, trackers: Registry['knownTrackers']): boolean {
+  return rule.family === null || lookupName(trackers, name, isLongerFamily, rule.family.length) === null;
+}
+
+function isLongerFamily(tracker: KnownTracker, than: number): boolean {
+  return tracker.match === 'prefix' && tracker.cookie.length > than;
+}
+
+/** What a charter lookup's rules are checked with: the cookie's name, the trackers, the charter's entries. */
+type CharterLookup = { name: string; trackers: Registry['knownTrackers']; entries: IndexedCharter['charter']['entries'] };
+
+/** The charter rules that may declare a site's own cookie. */
+function ownCookieRule(rule: CharterRule, lookup: CharterLookup): boolean {
+  return ruleCovers(rule, lookup.name, lookup.trackers);
 }
 
 /**
- * The charter entries that may declare a cookie of embedded content named `name`. Charters file
- * third parties under any heading (reCAPTCHA among the necessary cookies, Disqus under
- * "Commentaires"): nothing says they sit under "tiers", so any entry that names the cookie
- * declares it. A third party's cookie named like one of the platform's own is the exception: the
- * charter's entry of that name is the platform's, so only its third-party section may declare it.
+ * The charter rules that may declare a cookie of embedded content. Charters file third parties
+ * under any heading (reCAPTCHA among the necessary cookies, Disqus under "Commentaires"): nothing
+ * says they sit under "tiers", so any entry that names the cookie declares it. A third party's
+ * cookie named like one of the platform's own is the exception: the charter's entry of that name
+ * is the platform's, so only its third-party section may declare it.
  */
-function embeddedEntries(name: string): typeof inThirdPartySection {
-  return PLATFORM_COOKIES.has(name) ? inThirdPartySection : acceptAll;
+function embeddedCookieRule(rule: CharterRule, lookup: CharterLookup): boolean {
+  if (PLATFORM_COOKIES.has(lookup.name) && lookup.entries[rule.entry]?.category !== 'third-party') return false;
+  return ruleCovers(rule, lookup.name, lookup.trackers);
 }
 
 const UNKNOWN: MatchResult = Object.freeze({
@@ -167,11 +191,10 @@ export function siteMatcher(registry: Registry, siteHost: string): (cookie: Cook
 /** The match of `cookie` (on `cookieDomain`, normalised) given the charter that applies to the site. */
 function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomain: string, cookie: CookieIdentity): MatchResult {
   if (charter !== null) {
-    const found = cookie.thirdParty
-      ? lookupName(charter.entries, cookie.name, embeddedEntries(cookie.name), charter.charter.entries)
-      : lookupName(charter.entries, cookie.name, acceptAll, null);
+    const lookup: CharterLookup = { name: cookie.name, trackers: registry.knownTrackers, entries: charter.charter.entries };
+    const found = lookupName(charter.entries, cookie.name, cookie.thirdParty ? embeddedCookieRule : ownCookieRule, lookup);
     if (found !== null) {
-      const entry = charter.charter.entries[found.value];
+      const entry = charter.charter.entries[found.value.entry];
       if (entry !== undefined) {
         return {
           source: 'charter',
@@ -187,7 +210,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
             kind: 'charter',
             charterKind: charter.kind,
             host: charter.host,
-            entryIndex: found.value,
+            entryIndex: found.value.entry,
             cookie: entry.cookie,
             match: entry.match,
           },

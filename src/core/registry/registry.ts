@@ -24,7 +24,19 @@ export type IndexedCharter = {
   /** The charter itself. */
   charter: ParsedCharter;
   /** Entry positions in `charter.entries`, indexed by cookie name (exact) and prefix. */
-  entries: NameIndex<number>;
+  entries: NameIndex<CharterRule>;
+};
+
+/** What a charter's name rule points to. */
+export type CharterRule = {
+  /** The entry's position in `charter.entries`. */
+  readonly entry: number;
+  /**
+   * For a family the registry inferred from an exact name (`_pk_id` naming `_pk_id.`), that
+   * family's prefix: it covers only names no longer family of the known trackers starts (`xtan`
+   * names AT Internet's `xtan…`, never its `xtant…`). Null for a rule the charter wrote.
+   */
+  readonly family: string | null;
 };
 
 /** An Open Cookie Database row with its Domain column read once. */
@@ -123,7 +135,8 @@ export function buildRegistry(
  * beside GA4's `_ga_<ID>`) cover `_ga_ABC`. A stem that is a cookie of its own still covers a
  * family the trackers say is that cookie renamed (`renamedFrom`): `_gat` covers a named tracker's
  * `_gat_UA-12345-1`. These rules come after the charter's own, so a prefix it writes out wins over
- * one inferred, and an exact name still beats any prefix.
+ * one inferred, and an exact name still beats any prefix. An inferred family covers only names the
+ * trackers file under it (match.ts): `xtan` covers `xtan123`, not AT Internet's `xtant123`.
  */
 function indexCharter(
   charter: ParsedCharter,
@@ -131,10 +144,10 @@ function indexCharter(
   host: string | null,
   trackers: NameIndex<KnownTracker>,
 ): IndexedCharter {
-  const rules: Array<NamedRule<number>> = charter.entries.map((entry, position) => ({
+  const rules: Array<NamedRule<CharterRule>> = charter.entries.map((entry, position) => ({
     name: entry.cookie,
     match: entry.match,
-    value: position,
+    value: { entry: position, family: null },
   }));
   charter.entries.forEach((entry, position) => {
     if (entry.match !== 'exact') return;
@@ -144,7 +157,7 @@ function indexCharter(
       const members = trackers.prefixes.get(family);
       if (members === undefined) continue;
       if (cookieOfItsOwn && !members.some((tracker) => tracker.renamedFrom === entry.cookie)) continue;
-      rules.push({ name: family, match: 'prefix', value: position });
+      rules.push({ name: family, match: 'prefix', value: { entry: position, family } });
     }
   });
   return { kind, host, charter, entries: buildNameIndex(rules) };

@@ -37,6 +37,7 @@ export type RunComparison = {
   /**
    * Cookies left out of the three lists: in a run, every cookie of that name was of unknown origin
    * (on a parent domain that other sites open beside it share), so it says nothing of the choice.
+   * A name one of the lists holds (the other run judged it) is there, not here.
    */
   originUnknown: string[];
   /**
@@ -72,12 +73,14 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
     const afterChoice = judged(run).filter((c) => c.firstPhase !== 'before-choice' && c.firstPhase !== 'unknown');
     return sortedOnce(afterChoice.map((c) => c.name).filter((name) => !seen.has(name)));
   };
-  const comparison: RunComparison = {
-    onlyAfterAccept: only(accept, refuse),
-    onlyAfterRefuse: only(refuse, accept),
-    trackersAfterRefuse: sortedOnce(refuse.againstRefusal),
-    originUnknown: sortedOnce([...unknownOnly(accept), ...unknownOnly(refuse)]),
-  };
+  const onlyAfterAccept = only(accept, refuse);
+  const onlyAfterRefuse = only(refuse, accept);
+  const trackersAfterRefuse = sortedOnce(refuse.againstRefusal);
+  // Each run's unknown-only names are its own: the other run may have judged the name into a list
+  // (`_ga` shared in the accepting run, the site's own against the refusal): not "not compared" too.
+  const listed = new Set([...onlyAfterAccept, ...onlyAfterRefuse, ...trackersAfterRefuse]);
+  const unknown = [...unknownOnly(accept), ...unknownOnly(refuse)].filter((name) => !listed.has(name));
+  const comparison: RunComparison = { onlyAfterAccept, onlyAfterRefuse, trackersAfterRefuse, originUnknown: sortedOnce(unknown) };
   const pages = pagesNotShared(accept, refuse, comparison);
   return pages ? { ...comparison, pagesNotShared: pages } : comparison;
 }

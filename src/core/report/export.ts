@@ -33,13 +33,14 @@ const expiry = (cookie: ReportCookie) => (cookie.expires === null ? 'session' : 
 
 /**
  * A formula start (OWASP "CSV injection": =, +, -, @, tab, CR) after a character a spreadsheet
- * may split cells on (comma, semicolon, tab, line break), spaces allowed before it: `S;=1+1` is
- * one cell here but two in a spreadsheet that splits on `;`. Linear: each try starts at a
- * separator and only walks the spaces after it.
+ * may split cells on (comma, semicolon, tab, line break), spaces and quotes allowed before it:
+ * `S;=1+1` is one cell here but two in a spreadsheet that splits on `;`, and `S;"=1+1` one whose
+ * reader drops the quote. Linear: each try starts at a separator and only walks the spaces and
+ * quotes after it.
  */
-const FORMULA_AFTER_SEPARATOR = /[,;\t\r\n] *(?=[=+\-@\t\r])/g;
+const FORMULA_AFTER_SEPARATOR = /[,;\t\r\n][ "]*(?=[=+\-@\t\r])/g;
 /** The same at the start of the field. */
-const FORMULA_AT_START = /^ *[=+\-@\t\r]/;
+const FORMULA_AT_START = /^[ "]*[=+\-@\t\r]/;
 /** Characters that make a field need quotes: the quote itself, any separator, line breaks. */
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 

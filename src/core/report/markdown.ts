@@ -11,9 +11,10 @@ import { NAMELESS_COOKIE } from '../cookies/nameless.ts';
  * or in a review must not clear the screen or read backwards.
  */
 export function markdownText(text: string): string {
+  // Line breaks and runs of spaces only: a no-break space is text (a Firefox name's byte `\u00a0`, as in `à`).
   const escaped = terminalText(text)
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/[ \t\n\v\f\r]+/g, ' ')
+    .replace(/^ | $/g, '')
     .replace(/[&<>\\`*_[\]()!|~:.$]/g, (character) => ENTITIES[character] ?? `\\${character}`);
   // Written after a list marker, a leading `#` would make a heading, `+` or `-` a nested list,
   // `=` or `-` under a line a heading: escaped there only, so dates and names stay readable.

@@ -21,7 +21,7 @@ import type { SiteRecord } from '../cookies/site-record.ts';
 import { siteMatcher, type CookieIdentity, type MatchResult } from '../registry/match.ts';
 import type { Registry } from '../registry/registry.ts';
 import { buildReport, type CookieMatcher, type Report, type SiteCookieMatcher, type StoreLosses } from './report.ts';
-import { registryForChoice, siteCharterChoice, type SiteCharterChoice } from './site-charter.ts';
+import { ownCookieNames, registryForChoice, siteCharterChoice, type SiteCharterChoice } from './site-charter.ts';
 
 /** What a report is built from, with the record's revision that says whether it changed. */
 export type ReportInputs = {
@@ -94,7 +94,7 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
       return stamped(entry.report, inputs);
     }
 
-    const choice = siteCharterChoice(base, site.host, live, () => Object.values(site.cookies).map((cookie) => cookie.name));
+    const choice = siteCharterChoice(base, site.host, live, () => ownCookieNames(Object.values(site.cookies)));
     const sameCharter = sameLive && entry.base === base && entry.choice === choice;
     const registry = sameCharter ? entry.registry : registryForChoice(base, site.host, live, choice);
     const previous = sameCharter ? entry.matches : new Map<string, Map<string, MatchResult>>();

@@ -4,10 +4,21 @@
  * the platform's cookies), the platform's default; else none.
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
+import { normalizeDomain } from '../registry/cookie-domain.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { withSiteCharter, type Registry } from '../registry/registry.ts';
 import { isPlatformHost } from '../portals.ts';
 import { PLATFORM_COOKIE_NAMES } from './platform-cookies.ts';
+
+/**
+ * The names of a site's own cookies: embedded content's never show the site runs on the platform
+ * (a form or widget served by another Django site sets its own `csrftoken` and `sessionid`).
+ */
+export function ownCookieNames(cookies: Iterable<{ name: string; thirdParty?: unknown }>): string[] {
+  const names: string[] = [];
+  for (const cookie of cookies) if (cookie.thirdParty === undefined) names.push(cookie.name);
+  return names;
+}
 
 /** True when a site's cookies look like the platform's: `csrftoken` plus another of its own. */
 export function hasPlatformCookies(names: Iterable<string>): boolean {
@@ -19,8 +30,9 @@ export function hasPlatformCookies(names: Iterable<string>): boolean {
 export type SiteCharterChoice = 'live' | 'platform-default' | 'base';
 
 /**
- * The choice `siteRegistry` makes, without building the registry (a memo compares it). The
- * cookie names may be passed as a function: they are only read for a site with no charter of its own.
+ * The choice `siteRegistry` makes, without building the registry (a memo compares it). The names
+ * of the site's own cookies (`ownCookieNames`) may be passed as a function: they are only read for
+ * a site with no charter of its own.
  */
 export function siteCharterChoice(
   base: Registry,
@@ -29,7 +41,8 @@ export function siteCharterChoice(
   cookieNames: Iterable<string> | (() => Iterable<string>),
 ): SiteCharterChoice {
   if (live?.charter) return 'live';
-  const known = base.bundledCharters.has(host) || isPlatformHost(host);
+  // Keyed as the registry keys them (`indexedCharterFor`): `data.tco.re.` is data.tco.re.
+  const known = base.bundledCharters.has(normalizeDomain(host)) || isPlatformHost(host);
   if (known) return 'base';
   return hasPlatformCookies(typeof cookieNames === 'function' ? cookieNames() : cookieNames) ? 'platform-default' : 'base';
 }

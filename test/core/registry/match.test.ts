@@ -195,6 +195,28 @@ describe('matchCookie: the site charter', () => {
     expect(onSite('prefixes.example', '_ga', prefixes).declared).toBe(false);
   });
 
+  it('reads no family into a name beyond it: `xtan` is not AT Internet’s `xtant` family', () => {
+    const entries = [charterEntry({ provider: 'AT Internet', cookie: 'xtan', purpose: 'Site number' })];
+    const xtan = buildRegistry({ 'xtan.example': { portal: 'xtan.example', language: 'fr', entries } }, { openCookieDatabase: [] });
+    expect(onSite('xtan.example', 'xtan483323', xtan)).toMatchObject({ source: 'charter', declared: true, rule: 'prefix' });
+    const xtant = onSite('xtan.example', 'xtant483323', xtan);
+    expect(xtant).toMatchObject({ declared: false });
+    expect(trackerId(xtant)).toBe('at-internet-xtant');
+    // A shorter prefix the charter writes out still covers it: its words say so.
+    const written = buildRegistry(
+      {
+        'xtan.example': {
+          portal: 'xtan.example',
+          language: 'fr',
+          entries: [...entries, charterEntry({ provider: 'AT Internet', cookie: 'xt', match: 'prefix', purpose: 'Every xt' })],
+        },
+      },
+      { openCookieDatabase: [] },
+    );
+    expect(onSite('xtan.example', 'xtant483323', written)).toMatchObject({ declared: true, purpose: 'Every xt' });
+    expect(onSite('xtan.example', 'xtan483323', written)).toMatchObject({ declared: true, purpose: 'Site number' });
+  });
+
   it('lets a family the charter writes out win over one read from a stem', () => {
     const both = buildRegistry(
       {

@@ -98,6 +98,28 @@ describe('compareRuns', () => {
     });
   });
 
+  it('does not list apart a cookie of unknown origin in one run that the other run’s report finds against the refusal', () => {
+    // The accepting run had another site open beside it: its `_ga` on .tco.re is of unknown origin there;
+    // the refusing run had the portal open alone: the same `_ga` is the site's own, set after the refusal.
+    const shared = run([
+      reportCookie({ name: 'sessionid' }),
+      reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', hostOnly: false, originUnknown: true, ...afterAccept }),
+    ]);
+    const refused = run(
+      [
+        reportCookie({ name: 'sessionid' }),
+        reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', hostOnly: false, ...afterRefuse }),
+      ],
+      ['_ga'],
+    );
+    expect(compareRuns(shared, refused)).toEqual({
+      onlyAfterAccept: [],
+      onlyAfterRefuse: [],
+      trackersAfterRefuse: ['_ga'],
+      originUnknown: [],
+    });
+  });
+
   it('counts a tracker removed after the refusal as seen by that run', () => {
     const refused = run([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_ga', category: 'statistics', removed: 5 })]);
     expect(compareRuns(accepted, refused).onlyAfterAccept).toEqual(['_pk_id.1.a1b2', '_pk_ses.1.a1b2']);

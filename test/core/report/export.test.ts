@@ -223,12 +223,15 @@ describe('exportReport', () => {
     expect(csvField('x; -2+3;+cmd|x')).toBe(`"x; '-2+3;'+cmd|x"`);
     expect(csvField('a,\t=1')).toBe(`"a,'\t'=1"`);
     expect(csvField('line\r\n=HYPERLINK("x")')).toBe(`"line\r\n'=HYPERLINK(""x"")"`);
+    // A quote before the formula: a reader that splits on `;` drops it and starts the cell there.
+    expect(csvField('13 mois;"=1+1;')).toBe(`"13 mois;""'=1+1;"`);
+    expect(csvField('"=1')).toBe(`"'""=1"`);
     // Signs inside a word or a number are text.
     expect(csvField('13 mois - renouvelé, 2-3 jours')).toBe('"13 mois - renouvelé, 2-3 jours"');
   });
 
   it('leaves no cell of a CSV row starting a formula, whatever the row is split on', () => {
-    const hostile = ['S;=1+1', 'a,+1', '@x', 'q";=2', '\t-3', 'ok;  =4'];
+    const hostile = ['S;=1+1', 'a,+1', '@x', 'q";=2', '\t-3', 'ok;  =4', '13 mois;"=1+1;', 'a\t" =2', '"=3', ' "" @4'];
     const text = exportReport(report(hostile.map((name) => reportCookie({ name, purpose: name }))), 'csv').text;
     for (const separator of [',', ';', '\t', '\r', '\n']) {
       for (const cell of text.split(separator)) expect(cell.replace(/^[ "]+/, '')).not.toMatch(/^[=+\-@]/);

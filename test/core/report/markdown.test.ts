@@ -27,6 +27,14 @@ describe('markdownText', () => {
     expect(markdownText('_ga\u001b]0;pwned\u0007\u001b[2J')).toBe('\\_ga');
     expect(markdownText('abc\u202egpj')).toBe('abc&lt;U+202E&gt;gpj');
   });
+
+  it('writes a name Firefox gives as UTF-8 bytes whole: two cookies never read as one', () => {
+    // `ğa_visitor` and `ğb_visitor`, `Élan`, `voilà`, as Firefox's cookies API gives them (README, Limits).
+    expect(markdownText('\u00c4\u009fa_visitor')).toBe('\u00c4&lt;U+009F&gt;a\\_visitor');
+    expect(markdownText('\u00c4\u009fb_visitor')).toBe('\u00c4&lt;U+009F&gt;b\\_visitor');
+    expect(markdownText('\u00c3\u0089lan')).toBe('\u00c3&lt;U+0089&gt;lan');
+    expect(markdownText('voil\u00c3\u00a0')).toBe('voil\u00c3\u00a0');
+  });
 });
 
 describe('markdownText at the start of a list item', () => {

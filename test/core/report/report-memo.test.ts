@@ -7,7 +7,7 @@ import { matchCookie } from '../../../src/core/registry/match.ts';
 import { buildRegistry, type Registry } from '../../../src/core/registry/registry.ts';
 import { createReportMemo } from '../../../src/core/report/report-memo.ts';
 import { buildReport, type StoreLosses } from '../../../src/core/report/report.ts';
-import { siteRegistry } from '../../../src/core/report/site-charter.ts';
+import { ownCookieNames, siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
 
@@ -76,7 +76,7 @@ function play(host: string, steps: Step[], check: (memoReport: unknown, fresh: u
   const ask = () => {
     const now = at;
     const cached = memo.report({ site, revision, base, live, now, losses: LOSSES });
-    const names = Object.values(site.cookies).map((cookie) => cookie.name);
+    const names = ownCookieNames(Object.values(site.cookies));
     check(cached, buildReport(site, siteRegistry(base, host, live, names), now, live, LOSSES));
   };
   for (const s of steps) {
@@ -176,6 +176,23 @@ describe('report memo', () => {
     const rebuilt = memo.report({ ...inputs, site: replaced, revision: 2, live, base: withoutCharter });
     expect(rebuilt.cookies).not.toBe(cookiesBefore);
     expect(rebuilt.cookies.find((c) => c.name === 'widget')?.removed).toBe(NOW_MS + 5);
+  });
+
+  it("recognises a portal on its own domain by its own cookies, never by embedded content's", () => {
+    const memo = createReportMemo();
+    const site = emptySite(OTHER, '0');
+    recordCookieChange(site, browserCookie({ name: 'PHPSESSID', domain: OTHER }), false, NOW_MS);
+    // A form served by another Django site, in a frame of the page: its cookies are filed under the site.
+    for (const name of ['csrftoken', 'sessionid'])
+      recordCookieChange(site, browserCookie({ name, domain: 'forms.widget-maker.net' }), false, NOW_MS, { via: 'frame' });
+    const inputs = { site, revision: 1, base: withoutCharter, live: null, now: NOW_MS, losses: LOSSES };
+    const embedded = memo.report(inputs);
+    expect(embedded.charter.kind).toBe('none');
+    // No charter, so nothing is "not seen", and no consent banner is expected of the site.
+    expect(embedded.findings.filter((finding) => finding.kind !== 'undeclared')).toEqual([]);
+
+    for (const name of ['csrftoken', 'sessionid']) recordCookieChange(site, browserCookie({ name, domain: OTHER }), false, NOW_MS + 1);
+    expect(memo.report({ ...inputs, revision: 2 }).charter.kind).toBe('platform-default');
   });
 
   it('builds again when the live charter is gone (storage dropped it to make room) or failed again', () => {

@@ -99,6 +99,11 @@ describe('siteRegistry', () => {
     });
   });
 
+  it('keeps a bundled portal’s charter when its address ends with the root’s dot', () => {
+    const host = 'itie.opendatasoft.com.';
+    expect(charterFor(siteRegistry(base, host, null, ['csrftoken', 'sessionid']), host).kind).toBe('bundled');
+  });
+
   it('reads a failed record an older version stored, its problem as English text, as a problem not understood', () => {
     const stored = JSON.parse(
       '{"host":"data.example.fr","fetchedAt":1,"url":null,"charter":null,"problem":"network error (offline, or the site cannot be reached)"}',

@@ -229,7 +229,7 @@ describe('audit output', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(text).not.toContain('pwned');
     expect(text).toMatch(/^xy\s+a<U\+202E>b/m);
-    expect(text).toContain('[medium] undeclared xy: seen <U+2066>');
+    expect(text).toContain('[medium] undeclared x<U+009B>2Jy: seen <U+2066>');
     expect(
       formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] }),
     ).not.toMatch(/[\u001b\u0007\u202e]/);

@@ -77,7 +77,7 @@ describe('formatCheckReport', () => {
     expect(out).toContain('<U+202E>');
     const failed = formatCheckReport({ file: 'x\u001b[2J', error: 'cannot read \u202e\u001b]0;t\u0007' });
     expect(failed).toBe('x\n  FAILED: cannot read <U+202E>\n');
-    expect(formatFailure('a\u001b]0;t\u0007.txt', 'not UTF-8\u009b2J')).toBe('charter: a.txt: not UTF-8\n');
+    expect(formatFailure('a\u001b]0;t\u0007.txt', 'not UTF-8\u009b2J')).toBe('charter: a.txt: not UTF-8<U+009B>2J\n');
   });
 });
 
