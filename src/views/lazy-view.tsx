@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../core/ui-strings.ts';
 
 /** A view loaded on demand, and how to start loading it before it is needed. */
@@ -8,29 +8,20 @@ export type LazyView<P> = ComponentType<P> & {
   preload: () => Promise<unknown>;
 };
 
-type LoadingLineProps = {
-  t: Translate;
-  /** Can take the focus: it stands for a Retry that went (see lazyView). */
-  focusable?: boolean;
-};
-
 /**
  * A loading line (a part of the page that is not there yet). A live region inserted with its text
  * is often not read: its status is inserted with the spinner alone (hidden from assistive
  * technology), its words set once it is in the document, after the frame.
  */
-export function LoadingLine({ t, focusable = false }: LoadingLineProps) {
+export function LoadingLine({ t }: { t: Translate }) {
   const [inDocument, setInDocument] = useState(false);
   useEffect(() => setInDocument(true), []);
   return (
-    <p class="status" role="status" tabIndex={focusable ? -1 : undefined}>
+    <p class="status" role="status">
       <span class="spinner" aria-hidden="true" /> {inDocument && t('loading')}
     </p>
   );
 }
-
-/** What can take the focus in a part of the page (its loading line has tabindex -1). */
-const FOCUSABLE = 'button:not(:disabled), [href], input:not(:disabled), select, textarea, summary, [tabindex]';
 
 /**
  * A view whose code is loaded only when first shown, or when `preload` is called: what the
@@ -61,9 +52,6 @@ export function lazyView<P extends { t: Translate }>(
   function Lazy(props: P) {
     const [problem, setProblem] = useState<string | null>(null);
     const [, setLoaded] = useState(false);
-    // Retry was pressed: its button went, and the focus with it.
-    const [retried, setRetried] = useState(false);
-    const part = useRef<HTMLDivElement>(null);
     const View = loaded;
     useEffect(() => {
       // Rendered without the view: wait for it, even when it arrived after that render (its
@@ -78,38 +66,17 @@ export function lazyView<P extends { t: Translate }>(
         live = false;
       };
     }, [View, problem]);
-    // After a retry, what takes the place of the focused button takes the focus: the loading line,
-    // then the view's first control (or Retry again); unless the person went elsewhere meanwhile.
-    useLayoutEffect(() => {
-      const at = document.activeElement;
-      if (retried && (at === null || at === document.body)) part.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    }, [retried, View, problem]);
-    const shown = View ? (
-      <View {...props} />
-    ) : problem !== null ? (
-      <div class="status error" role="alert">
-        <p>{props.t('viewLoadError', problem)}</p>
-        <button
-          type="button"
-          onClick={() => {
-            setProblem(null);
-            setRetried(true);
-          }}
-        >
-          {props.t('retry')}
-        </button>
-      </div>
-    ) : quiet && !retried ? null : (
-      <LoadingLine t={props.t} focusable={retried} />
-    );
-    // Once retried, in a box to look for it in (`display: contents`: nothing changes in the layout), kept so the view is not made afresh.
-    return retried ? (
-      <div class="lazy-part" ref={part}>
-        {shown}
-      </div>
-    ) : (
-      shown
-    );
+    if (View) return <View {...props} />;
+    if (problem !== null)
+      return (
+        <div class="status error" role="alert">
+          <p>{props.t('viewLoadError', problem)}</p>
+          <button type="button" onClick={() => setProblem(null)}>
+            {props.t('retry')}
+          </button>
+        </div>
+      );
+    return quiet ? null : <LoadingLine t={props.t} />;
   }
   return Object.assign(Lazy, { preload });
 }

@@ -83,32 +83,6 @@ describe('lazyView', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps the focus in its part on retry: on its loading line, on Retry again if it fails again, then on the view’s first control', async () => {
-    let arrive: (view: typeof Tools) => void = () => undefined;
-    const Tools = ({ name }: Props) => (
-      <p>
-        {name} <button type="button">download</button>
-      </p>
-    );
-    const load = vi
-      .fn()
-      .mockRejectedValueOnce(new Error('chunk gone'))
-      .mockRejectedValueOnce(new Error('chunk gone'))
-      .mockImplementationOnce(() => new Promise((resolve) => (arrive = resolve)));
-    // Quiet: nothing while it loads at first, but a retry's loading line stands for the button that went.
-    const View = lazyView<Props>(load, { quiet: true });
-    render(<View name="export" t={t} />);
-    const retry = await screen.findByRole('button', { name: 'retry' });
-    retry.focus();
-    fireEvent.click(retry);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'retry' })));
-    fireEvent.click(document.activeElement!);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('status')));
-    arrive(Tools);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'download' })));
-    expect(load).toHaveBeenCalledTimes(3);
-  });
-
   it('shows nothing while loading when quiet', async () => {
     const View = lazyView(() => Promise.resolve(Hello), { quiet: true });
     const { container } = render(<View name="tools" t={t} />);
