@@ -21,6 +21,7 @@ import type { MessageKey, Translate } from '../core/ui-strings.ts';
 import type { EmbeddedAccessActions } from './EmbeddedAccess.tsx';
 import type { PageToolsProps } from './PageTools.tsx';
 import { AccessPrompt, EmbeddedAccess, PageTools, ReportView } from './lazy-views.tsx';
+import { focusLost } from './lazy-view.tsx';
 import { SiteNotFound } from './site-not-found.ts';
 import { useWideLayout } from './wide-layout.ts';
 import { problemText } from './problem-text.ts';
@@ -86,13 +87,16 @@ type State =
   | { kind: 'no-site' }
   | { kind: 'not-found'; message: string }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; view: SiteView };
+  // `problem`: reading it again failed, said beside it by the report's view (the report shown is
+  // kept, and the person's place in it); empty while its Retry asks again.
+  | { kind: 'ready'; view: SiteView; problem?: string };
 
 /** How long the page waits for the report (see WORKER_WAIT_LIMIT_MS). */
 export const REPORT_TIME_LIMIT_MS = WORKER_WAIT_LIMIT_MS;
 
 /** Why the report could not be read, in the UI language; the worker's own text is kept as it is. */
-const loadProblem = (error: unknown, t: Translate, key: 'loadError' | 'siteError' = 'loadError') => t(key, problemText(error, t));
+const loadProblem = (error: unknown, t: Translate, key: 'loadError' | 'refreshError' | 'siteError' = 'loadError') =>
+  t(key, problemText(error, t));
 
 /**
  * The page every surface shows (the popup, the side panel, the DevTools panel): finds the site,
@@ -117,7 +121,6 @@ export function App(props: AppProps) {
     setLive(next);
   }, []);
   const [networkLog, setNetworkLog] = useState<NetworkLog | null>(null);
-  const [clock, setClock] = useState(now);
   const main = useRef<HTMLElement>(null);
   const measured = useWideLayout(main);
   const layout = props.layout ?? (measured ? 'wide' : 'narrow');
@@ -126,12 +129,14 @@ export function App(props: AppProps) {
   const latest = useRef(0);
   // One request at a time; changes heard meanwhile ask for one more, not one each.
   const inFlight = useRef(false);
-  // Retry or a grant was pressed, its button gone since: what to say once the report is read again
-  // (the title then takes the focus; the next error's Retry, if it fails).
-  const asked = useRef('');
+  // Retry or a grant was pressed: what to say once the report is read again (the title then takes
+  // the focus; the next error's Retry, if it fails).
+  const asked = useRef<MessageKey | null>(null);
   const [said, setSaid] = useState('');
-  const ask = (outcome: MessageKey) => {
-    asked.current = t(outcome);
+  // `asking`: what to show while it asks.
+  const ask = (outcome: MessageKey, asking = state) => {
+    asked.current = outcome;
+    setState(asking);
     setSaid('');
   };
   const retryButton = useRef<HTMLButtonElement>(null);
@@ -155,13 +160,21 @@ export function App(props: AppProps) {
         if (request === latest.current && sameSite(current.current, target)) {
           // Measured by `npm run bench`: when the worker's answer arrived.
           markFirst('reportReceived');
+          // A Retry that has the focus goes with the problem it offered to mend: the title takes the focus, as after a retry.
+          if (retryButton.current === document.activeElement) asked.current = 'loaded';
           setState({ kind: 'ready', view });
           if (view.kind === 'report') showLive(liveNow.current ? rebase(liveNow.current, view.report) : liveTimelineOf(view.report));
           // The whole report was asked for while this first page was on its way.
           if (view.kind === 'report' && view.partial && whole.current) again.current = true;
         }
       } catch (error) {
-        if (request === latest.current) setState({ kind: 'error', message: loadProblem(error, t) });
+        // A report on screen stays there, with the person's place in it (rows, search, focus): the problem is said beside it.
+        if (request === latest.current)
+          setState((shown) =>
+            shown.kind === 'ready' && shown.view.kind === 'report'
+              ? { ...shown, problem: loadProblem(error, t, 'refreshError') }
+              : { kind: 'error', message: loadProblem(error, t) },
+          );
       } finally {
         inFlight.current = false;
         if (again.current && current.current) {
@@ -174,9 +187,16 @@ export function App(props: AppProps) {
   );
 
   const locate = useCallback(() => {
+    // What was shown goes with the site (a panel following its tab): a focus in it would fall to
+    // <body>; the title, which stays, takes it instead.
+    const keepFocus = () => {
+      const at = document.activeElement;
+      if (main.current?.contains(at) && !at?.closest('.app-header')) title.current?.focus();
+    };
     findSite().then(
       (found) => {
         if (found && sameSite(current.current, found)) return;
+        keepFocus();
         current.current = found;
         latest.current++;
         whole.current = false;
@@ -189,6 +209,7 @@ export function App(props: AppProps) {
         } else setState({ kind: 'no-site' });
       },
       (error: unknown) => {
+        keepFocus();
         current.current = null;
         // A report asked for before, failing now, would say its own problem over this one.
         latest.current++;
@@ -282,22 +303,26 @@ export function App(props: AppProps) {
     });
   }, [query, onLive, network, loadNetwork, refresh, showLive, props.later]);
 
+  const ready = state.kind === 'ready' ? state : null;
+  // Reading the report again failed, said beside it (ReportView); empty while its Retry asks.
+  const problem = ready?.problem;
+
+  const view = ready?.view;
+  const report = view?.kind === 'report' ? view.report : null;
+
   // After a retry or a grant, the report read again takes the person to the title, and the status
   // says what came of it; a retry that fails again brings them back to Retry (the loading state
-  // took the button away): once for each answer, never again at a later render.
-  useEffect(() => {
-    if (!asked.current) return;
-    if (state.kind === 'error') retryButton.current?.focus();
-    else if (state.kind === 'ready') {
-      title.current?.focus();
-      // A retry that finds no access to the site read nothing: the prompt below says why.
-      setSaid(asked.current === 'loaded' && state.view.kind !== 'report' ? '' : asked.current);
-      asked.current = '';
-    }
-  }, [state]);
-
-  const view = state.kind === 'ready' ? state.view : null;
-  const report = view?.kind === 'report' ? view.report : null;
+  // took the button away): once for each answer, never again at a later render. Only from where
+  // the focus was lost (<body>): a person who went elsewhere meanwhile stays there. A layout effect,
+  // run as the answer is rendered: an effect (after the frame) of the render before could come
+  // after the click, and take what was shown then for the answer.
+  useLayoutEffect(() => {
+    if (!asked.current || state.kind === 'loading') return;
+    if (focusLost()) (retryButton.current ?? title.current)?.focus();
+    // Said unless the problem is (with its Retry); a retry that finds no report read nothing (the access prompt says why).
+    if (!retryButton.current) setSaid(asked.current === 'loaded' && !report ? '' : t(asked.current));
+    asked.current = null;
+  }, [state, report, t]);
   const shownTimeline = useMemo(
     () =>
       live && report && live.host === report.host
@@ -305,21 +330,6 @@ export function App(props: AppProps) {
         : (report?.timeline ?? null),
     [live, report],
   );
-
-  // Which response set each event, as DevTools heard it; an event still in its window is looked at again when it closes.
-  const attribution = network?.attribution;
-  const setBy = useMemo(
-    () => (networkLog && attribution && shownTimeline ? attribution.setByOfTimeline(shownTimeline.events, networkLog, clock) : undefined),
-    [networkLog, attribution, shownTimeline, clock],
-  );
-  useEffect(() => {
-    if (!networkLog || !attribution || !shownTimeline) return;
-    // Events are in order: the first still in its window closes first.
-    const pending = shownTimeline.events.find((event) => 'name' in event && event.at + attribution.windowMs > clock);
-    if (!pending) return;
-    const timer = setTimeout(() => setClock(now()), Math.max(0, pending.at + attribution.windowMs - now()) + 20);
-    return () => clearTimeout(timer);
-  }, [networkLog, attribution, shownTimeline, clock, now]);
 
   return (
     <main ref={main} data-state={state.kind} data-layout={layout} aria-busy={state.kind === 'loading'}>
@@ -330,17 +340,19 @@ export function App(props: AppProps) {
         </h1>
         <PageTools openSidePanel={props.openSidePanel} devtoolsPanel={props.devtoolsPanel} focusTitle={focusTitle} t={t} />
       </header>
-      {/* Always here, its text changing (a live region inserted with its text is often not read): loading, then what came of a retry or grant. */}
-      <p class={state.kind === 'loading' ? 'status' : 'visually-hidden'} role="status">
-        {state.kind === 'loading' ? (
+      {/* Always here, its text changing (a live region inserted with its text is often not read): loading, a tab with no
+          page to read (a panel following the tab says so as it changes), then what came of a retry or grant. */}
+      <p class={state.kind === 'loading' || problem === '' || state.kind === 'no-site' ? 'status' : 'visually-hidden'} role="status">
+        {state.kind === 'loading' || problem === '' ? (
           <>
             <span class="spinner" aria-hidden="true" /> {t('loading')}
           </>
+        ) : state.kind === 'no-site' ? (
+          t('noSite')
         ) : (
           said
         )}
       </p>
-      {state.kind === 'no-site' && <p class="status">{t('noSite')}</p>}
       {state.kind === 'not-found' && (
         <p class="status error" role="alert" data-problem="site">
           {state.message}
@@ -354,8 +366,7 @@ export function App(props: AppProps) {
             type="button"
             ref={retryButton}
             onClick={() => {
-              ask('loaded');
-              setState({ kind: 'loading' });
+              ask('loaded', { kind: 'loading' });
               if (query) void refresh(query);
               else locate();
             }}
@@ -386,7 +397,7 @@ export function App(props: AppProps) {
           savedRun={view.savedRun ?? null}
           timeline={shownTimeline}
           newSince={openedAt}
-          setBy={setBy}
+          network={network && { log: networkLog, attribution: network.attribution, now }}
           layout={layout}
           // The report is read again either way; a failure is the report view's to say.
           refreshCharter={() => props.refreshCharter(query).finally(() => void refresh(query))}
@@ -396,6 +407,14 @@ export function App(props: AppProps) {
           copy={props.copy}
           t={t}
           language={props.language}
+          problem={problem}
+          // The report and its Retry stay (the focus with it) while it asks, the problem emptied (the same
+          // again is said again); once the report is read, the title takes the focus (see refresh).
+          retry={() => {
+            setState({ ...ready, problem: '' });
+            void refresh(query);
+          }}
+          retryButton={retryButton}
         />
       )}
       {view && query && view.kind === 'report' && props.embeddedAccess && (

@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportedFile } from '../core/report/export.ts';
 import type { CharterDraftFormat, DraftLanguage } from '../core/draft/draft-formats.ts';
@@ -19,7 +20,7 @@ import type { RecordProgress } from './ConsentRuns.tsx';
 import { LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { siteKey } from '../core/storage/session-items.ts';
-import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
+import { useSetBy, type HeardNetwork } from './set-by-shown.ts';
 import { countOriginUnknown } from '../core/report/report-page.ts';
 import { findingCounts } from '../core/report/finding-counts.ts';
 import { highCount, useReportNews } from './report-news.ts';
@@ -43,8 +44,8 @@ type ReportViewProps = {
   timeline?: ShownTimeline;
   /** When the page opened: events heard since are marked new. */
   newSince?: number | null;
-  /** What set a cookie event (the DevTools panel only). */
-  setBy?: ((event: CookieEvent) => SetBy | null) | undefined;
+  /** What DevTools heard, to say what set a cookie event (the DevTools panel only). */
+  network?: HeardNetwork | undefined;
   /** 'wide': two columns, the timeline beside the cookies (a side or DevTools panel with room); 'narrow': tabs. */
   layout?: 'wide' | 'narrow';
   /** The report as a file, or a charter drafted from it in a language. */
@@ -57,6 +58,12 @@ type ReportViewProps = {
   t: Translate;
   /** UI language. */
   language: string;
+  /** Reading the report again failed: why, said above it with a Retry (empty while its Retry asks). */
+  problem?: string | undefined;
+  /** Reads the report again (the Retry beside a problem). */
+  retry?: () => void;
+  /** The Retry beside a problem, for the page to find the focus on it. */
+  retryButton?: Ref<HTMLButtonElement>;
 };
 
 type TabId = 'cookies' | 'timeline' | 'export';
@@ -87,13 +94,16 @@ export function ReportView({
   savedRun = null,
   timeline = report.timeline,
   newSince = null,
-  setBy,
+  network,
   layout = 'narrow',
   exportReport,
   download,
   copy,
   t,
   language,
+  problem,
+  retry,
+  retryButton,
 }: ReportViewProps) {
   // A new report (each write of the site's record, in the panels; the worker's answer after the
   // kept page, in the popup) keeps the row objects that did not change, so their rows are not
@@ -141,6 +151,7 @@ export function ReportView({
     setFocusKey(row.key);
   }, [rows, wanted, partial]);
 
+  const setBy = useSetBy(timeline, network);
   const wide = layout === 'wide';
   // In two columns the timeline has its own; the tabs keep the cookies and the export.
   const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
@@ -167,6 +178,14 @@ export function ReportView({
   );
   const overview = (
     <>
+      {problem !== undefined && (
+        <div class="status error" role="alert">
+          <p>{problem}</p>
+          <button type="button" ref={retryButton} onClick={retry}>
+            {t('retry')}
+          </button>
+        </div>
+      )}
       {/* What changes while the page is open (report-news.ts), said politely: its status is always there. */}
       <p class="visually-hidden" role="status" data-report-news>
         {news && <span key={news.id}>{news.text}</span>}

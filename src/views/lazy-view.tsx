@@ -23,6 +23,9 @@ export function LoadingLine({ t }: { t: Translate }) {
   );
 }
 
+/** Whether the focus went with what held it (it fell to <body>): a person who went elsewhere is left there. */
+export const focusLost = () => !document.activeElement || document.activeElement === document.body;
+
 /**
  * A view whose code is loaded only when first shown, or when `preload` is called: what the
  * report's first paint does not need (the timeline, the export tab) stays out of the scripts a

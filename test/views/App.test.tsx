@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { preloadViews } from '../../src/views/lazy-views.tsx';
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LIVE_MESSAGE_TYPE, NoAnswer, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
@@ -566,6 +566,26 @@ describe('App, live', () => {
     await waitFor(() => expect(rowNames(container)).toEqual(['itie.opendatasoft.com']));
   });
 
+  it('says in its status when the tab it follows comes to show no page it can read, the focus going to the title', async () => {
+    let host: string | null = 'data.tco.re';
+    let moved: () => void = () => undefined;
+    const { container } = renderApp({
+      findSite: async () => (host === null ? null : { host }),
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: async () => portalView(['sessionid']),
+    });
+    await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+    const status = pageStatus(container);
+    container.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+    host = null;
+    await act(() => moved());
+    await waitFor(() => expect(state(container)).toBe('no-site'));
+    // The status line that was there says it: a live region inserted with its text is often not read.
+    expect(pageStatus(container)).toBe(status);
+    expect(status.textContent).toBe('noSite');
+    expect(document.activeElement).toBe(title());
+  });
+
   it('says plainly when the site asked for cannot be found, never a blank page', async () => {
     const { container } = renderApp({
       findSite: async () => {
@@ -610,8 +630,11 @@ describe('App, live', () => {
   });
 
   describe('a report sent in pages', () => {
-    /** 120 cookies, one finding on the 111th: the worker sends the first page when asked for it (report-page.ts). */
-    function pagedSite() {
+    /**
+     * 120 cookies, one finding on the 111th: the worker sends the first page when asked for it (report-page.ts).
+     * The whole report is not answered the first `wholeFails` times it is asked for.
+     */
+    function pagedSite(wholeFails = 0, extras: Parameters<typeof renderApp>[0] = {}) {
       const names = Array.from({ length: 120 }, (_, i) => `c${String(i).padStart(3, '0')}`);
       const whole = report(
         names.map((name) => reportCookie({ name, purpose: name === 'c077' ? 'Needle purpose' : 'Session' })),
@@ -620,10 +643,11 @@ describe('App, live', () => {
       const asked: Array<ReportFirst | undefined> = [];
       const loadSite = async (_query: unknown, first?: ReportFirst): Promise<SiteView> => {
         asked.push(first);
+        if (!first && wholeFails-- > 0) throw new NoAnswer('getReport', REPORT_TIME_LIMIT_MS / 1000);
         const page = first ? firstPageOf(whole, first) : null;
         return { kind: 'report', report: page?.report ?? whole, charterPending: false, ...(page ? { partial: page.totals } : {}) };
       };
-      return { asked, rendered: renderApp({ loadSite, layout: 'narrow' }) };
+      return { asked, rendered: renderApp({ loadSite, layout: 'narrow', ...extras }) };
     }
 
     it('shows the first page with the whole count, and asks for the rest on "Show more"', async () => {
@@ -653,6 +677,60 @@ describe('App, live', () => {
       expect(container.querySelector('.findings .count')!.textContent).toBe('1');
       fireEvent.click(container.querySelector('[data-finding-cookie="c110"] button')!);
       await waitFor(() => expect(document.activeElement?.getAttribute('data-cookie')).toBe('c110'));
+    });
+
+    const noAnswer = `refreshError noAnswerWithin ${REPORT_TIME_LIMIT_MS / 1000}`;
+    /** Searches the first page shown: the search asks for the whole report. */
+    const search = async (container: Element, value: string) => {
+      await waitFor(() => expect(rowNames(container)).toHaveLength(FIRST_PAGE.cookies));
+      const field = container.querySelector<HTMLInputElement>('input[type="search"]')!;
+      field.focus();
+      fireEvent.input(field, { target: { value } });
+      return field;
+    };
+
+    it('keeps the report, the search and the focus when the whole report is not answered, and says so beside it', async () => {
+      const { container } = pagedSite(1).rendered;
+      const field = await search(container, 'c04');
+      const alert = await screen.findByRole('alert');
+      expect(state(container)).toBe('ready');
+      expect(rowNames(container)).toEqual(['c040', 'c041', 'c042', 'c043', 'c044', 'c045', 'c046', 'c047', 'c048', 'c049']);
+      expect(field.isConnected && field.value).toBe('c04');
+      expect(document.activeElement).toBe(field);
+      expect(alert.querySelector('p')?.textContent).toBe(noAnswer);
+    });
+
+    it('reads the report again on the Retry beside it, which keeps the focus while it asks and if it fails again, then goes to the title', async () => {
+      const { container } = pagedSite(2).rendered;
+      await search(container, 'c11');
+      const retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'retry' });
+      retry.focus();
+      fireEvent.click(retry);
+      // While it asks: the report and Retry stay, the page's status says so.
+      expect(pageStatus(container).textContent).toContain('loading');
+      expect(screen.getByRole('alert').querySelector('p')?.textContent).toBe('');
+      expect(document.activeElement).toBe(retry);
+      // Not answered again: said again, the focus still on Retry.
+      await waitFor(() => expect(screen.getByRole('alert').querySelector('p')?.textContent).toBe(noAnswer));
+      expect(document.activeElement).toBe(retry);
+      fireEvent.click(retry);
+      await waitFor(() =>
+        expect(rowNames(container)).toEqual(['c110', 'c111', 'c112', 'c113', 'c114', 'c115', 'c116', 'c117', 'c118', 'c119']),
+      );
+      await waitFor(() => expect(document.activeElement).toBe(title()));
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(pageStatus(container).textContent).toBe('loaded');
+    });
+
+    it('takes the focus from Retry to the title when the report is read again without it (a change recorded)', async () => {
+      let notify: (keys: string[]) => void = () => undefined;
+      const { container } = pagedSite(1, { onStateChanged: (listener) => ((notify = listener), () => undefined) }).rendered;
+      await search(container, 'c11');
+      const retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'retry' });
+      retry.focus();
+      await act(() => notify(['site:0|data.tco.re']));
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      await waitFor(() => expect(document.activeElement).toBe(title()));
     });
 
     it('asks for the whole report before showing the consent runs', async () => {
