@@ -75,6 +75,7 @@ export const KNOWN_COOKIE_NAMES: readonly string[] = [
   '_pk_testcookie',
   'mtm_consent',
   'mtm_consent_removed',
+  'matomo_ignore',
   'mtm_cookie_consent',
   'MATOMO_SESSID',
   'atuserid',
