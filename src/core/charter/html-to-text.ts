@@ -7,8 +7,10 @@
  * straight into lines. Headings become markdown headings, table rows become lines of
  * tab-separated cells, block elements end lines. Content that is not the charter's words is
  * left out: script, style, template, noscript, svg and other non-text content, hidden elements,
- * and page chrome (the site's header, navigation and footer). When the page marks its main
- * content (`<main>`, `role="main"`), only that is kept.
+ * and page chrome (the site's header, navigation and footer), which is never read, even as a
+ * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
+ * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
+ * `role="main"`), that is read first.
  *
  * Every step is linear in the page: one pass of the tokenizer, and a stack of the few elements
  * that matter here, each pushed and popped once.
@@ -186,8 +188,6 @@ class Layout {
   readonly main = new Stream();
   /** Everything but the page chrome. */
   readonly page = new Stream();
-  /** Everything visible, chrome included. */
-  readonly all = new Stream();
   private cellsInRow = 0;
   /** Inside a table cell, a line break separates parts of the cell instead of ending the row. */
   private inCell = false;
@@ -198,9 +198,7 @@ class Layout {
 
   private write(piece: string, isText: boolean): void {
     const { visible, chrome, inMain } = this.where();
-    if (!visible) return;
-    this.all.add(piece, isText);
-    if (chrome) return;
+    if (!visible || chrome) return;
     this.page.add(piece, isText);
     if (inMain) this.main.add(piece, isText);
   }
@@ -253,9 +251,10 @@ class Layout {
 }
 
 /**
- * The page's texts, best first: its main content (when it marks one), the page without its
- * chrome, then everything visible. Only those with text are returned; a caller reads the first
- * that holds a charter, so a page whose `<main>` misses the table still reads.
+ * The page's texts, best first: its main content (when it marks one), then the page without its
+ * chrome. Only those with text are returned; a caller reads the first that holds a charter, so a
+ * page whose `<main>` misses the table still reads. The chrome (header, navigation, footer) is in
+ * neither: a cookie banner's table in a login page's footer is never taken for a charter.
  */
 export function htmlTextCandidates(html: string): string[] {
   const stack: Tracked[] = [];
@@ -413,7 +412,7 @@ export function htmlTextCandidates(html: string): string[] {
   tokenizer.write(html);
   tokenizer.end();
 
-  return [layout.main, layout.page, layout.all].filter((stream) => stream.hasText).map((stream) => tidyLines(stream.pieces.join('')));
+  return [layout.main, layout.page].filter((stream) => stream.hasText).map((stream) => tidyLines(stream.pieces.join('')));
 }
 
 /** The page's text, laid out line by line for the charter parser: its main content when it marks one. */

@@ -68,9 +68,15 @@ describe('htmlToText', () => {
     expect(lines(html)).toEqual(['## Politique de cookies', 'Texte']);
   });
 
-  it('offers the page without its main element, then with its chrome, when the first holds no charter', () => {
+  it('offers the page without its main element when the first holds no charter, and never its chrome', () => {
     const html = '<header>Site</header><main><p>Bienvenue</p></main><div><p>Charte</p></div>';
-    expect(htmlTextCandidates(html)).toEqual(['Bienvenue', 'Bienvenue\n\nCharte', 'Site\n\nBienvenue\n\nCharte']);
+    expect(htmlTextCandidates(html)).toEqual(['Bienvenue', 'Bienvenue\n\nCharte']);
+    // A login page whose footer holds a cookie banner's table: its chrome is never a candidate.
+    const login =
+      '<header><nav>Accueil</nav></header><main><h1>Connexion</h1><form><label>Email</label></form></main>' +
+      '<footer><table><tr><th>Nom du cookie</th></tr><tr><td>sessionid</td></tr></table></footer>';
+    expect(htmlTextCandidates(login)).toEqual(['# Connexion\n\nEmail', '# Connexion\n\nEmail']);
+    expect(htmlTextCandidates('<nav><p>Charte</p></nav>')).toEqual([]);
   });
 
   it('keeps a table cell on its row, its lines joined by “; ”, and empty cells in place', () => {
