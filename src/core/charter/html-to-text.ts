@@ -12,8 +12,10 @@
  * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
  * `role="main"`), that is read first.
  *
- * Every step is linear in the page: one pass of the tokenizer, and a stack of the few elements
- * that matter here, each pushed and popped once.
+ * Every step is linear in the page: one pass of the tokenizer, and a stack of the open elements,
+ * each pushed and popped once, closed as the standard's tree builder closes them (an end tag, or
+ * a start tag that implies one: `<h2>` ends an open `<p>`, `<li>` an open `<li>`, `</ul>` all it
+ * holds), each scope check answered in constant time.
  */
 import { Tokenizer } from 'htmlparser2';
 
@@ -150,12 +152,176 @@ const FOREIGN_BREAKOUT = new Set([
 /** Elements the document head may hold; any other start tag ends the head, as the standard's tree builder does. */
 const HEAD_CONTENT = new Set(['base', 'link', 'meta', 'title', 'style', 'script', 'noscript', 'template', 'basefont', 'bgsound']);
 
+/** Start tags that close an open `<p>` (in button scope), as the standard's "in body" rules say. */
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'hgroup',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'search',
+  'section',
+  'summary',
+  'ul',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'listing',
+  'form',
+  'plaintext',
+  'table',
+  'hr',
+  'xmp',
+  'li',
+  'dd',
+  'dt',
+]);
+
+/** Elements that bound the standard's default scope: an end tag never closes anything outside them. */
+const SCOPE_BOUNDARY = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template']);
+
+/** Elements that bound table scope. */
+const TABLE_SCOPE_BOUNDARY = new Set(['html', 'table', 'template']);
+
+/** Start tags inside a table that close its open rows and cells ("clear the stack back to a table context"). */
+const TABLE_SECTIONS = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot']);
+
+/** End tags closed in table scope. */
+const TABLE_END_TAGS = new Set(['table', 'caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
+
+/**
+ * The standard's "special" elements: an unknown or inline end tag never closes past one, and an
+ * `<li>` (`<dd>`, `<dt>`) start tag closes an open one only when no special element other than
+ * address, div or p lies between.
+ */
+const SPECIAL = new Set([
+  'address',
+  'applet',
+  'area',
+  'article',
+  'aside',
+  'base',
+  'basefont',
+  'bgsound',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'center',
+  'col',
+  'colgroup',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'embed',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frame',
+  'frameset',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'iframe',
+  'img',
+  'input',
+  'keygen',
+  'li',
+  'link',
+  'listing',
+  'main',
+  'marquee',
+  'menu',
+  'meta',
+  'nav',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'ol',
+  'p',
+  'param',
+  'plaintext',
+  'pre',
+  'script',
+  'search',
+  'section',
+  'select',
+  'source',
+  'style',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'template',
+  'textarea',
+  'tfoot',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'track',
+  'ul',
+  'wbr',
+  'xmp',
+]);
+
 /** A link line that only offers the page as a PDF ("Download as PDF", "Télécharger en PDF"). */
 const PDF_LINK_LINE = /^(?:download|t[ée]l[ée]charger)(?: (?:as|in|en|au format|the|la charte|this page))* pdf$/i;
 
-/** What an element the layout tracks does to the text inside it. */
+/** An open element: what it does to the text inside it, and where it sits among the open elements. */
 type Tracked = {
   name: string;
+  /** headings, cells, dd/dt: elements an end tag or start tag closes as one kind; else null. */
+  group: string | null;
+  /** Stack indexes of the previous open element of the same name and of the same group, or -1. */
+  previous: number;
+  previousInGroup: number;
+  /**
+   * Stack indexes of the innermost open element (this one included) bounding each scope, or -1:
+   * the default scope, button scope, list item scope, table scope, any special element, and a
+   * special element other than address, div or p.
+   */
+  scope: number;
+  buttonScope: number;
+  listScope: number;
+  tableScope: number;
+  special: number;
+  specialForList: number;
   /** Its content is not shown. */
   hidden: boolean;
   /** It is page chrome (header, navigation, footer). */
@@ -257,13 +423,18 @@ class Layout {
  * neither: a cookie banner's table in a login page's footer is never taken for a charter.
  */
 export function htmlTextCandidates(html: string): string[] {
+  // Every open element, as the standard's tree builder keeps them (no DOM: only what each one does
+  // to the text and the indexes that answer "is it in scope" in constant time).
   const stack: Tracked[] = [];
-  const open = new Map<string, number>();
+  /** The innermost open element of each name, and of each group: a stack index. */
+  const innermost = new Map<string, number>();
   let hiddenDepth = 0;
   let chromeDepth = 0;
   let mainDepth = 0;
   let sectioningDepth = 0;
   let foreignDepth = 0;
+  /** Stack index of the outermost open svg or math element, or -1. */
+  let foreignRoot = -1;
   let inHead = false;
 
   const layout = new Layout(() => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }));
@@ -276,33 +447,101 @@ export function htmlTextCandidates(html: string): string[] {
   const noAttributes: ReadonlyMap<string, string> = new Map();
   let attributes: ReadonlyMap<string, string> = noAttributes;
 
-  const push = (entry: Tracked) => {
+  const indexOf = (key: string) => innermost.get(key) ?? -1;
+  /** The innermost open element bounding that scope, or -1. */
+  const bound = (scope: 'scope' | 'buttonScope' | 'listScope' | 'tableScope' | 'special' | 'specialForList') =>
+    stack.length === 0 ? -1 : stack[stack.length - 1]![scope];
+
+  const push = (name: string, hidden: boolean, chrome: boolean, main: boolean, sectioning: boolean, foreign: boolean, heading: boolean) => {
+    const index = stack.length;
+    const below = stack[index - 1];
+    const group = heading ? '#h' : name === 'td' || name === 'th' ? '#cell' : name === 'dd' || name === 'dt' ? '#dd' : null;
+    const inScope = SCOPE_BOUNDARY.has(name);
+    const special = SPECIAL.has(name);
+    const entry: Tracked = {
+      name,
+      group,
+      previous: indexOf(name),
+      previousInGroup: group === null ? -1 : indexOf(group),
+      scope: inScope ? index : (below?.scope ?? -1),
+      buttonScope: inScope || name === 'button' ? index : (below?.buttonScope ?? -1),
+      listScope: inScope || name === 'ol' || name === 'ul' ? index : (below?.listScope ?? -1),
+      tableScope: TABLE_SCOPE_BOUNDARY.has(name) ? index : (below?.tableScope ?? -1),
+      special: special ? index : (below?.special ?? -1),
+      specialForList: special && name !== 'address' && name !== 'div' && name !== 'p' ? index : (below?.specialForList ?? -1),
+      hidden,
+      chrome,
+      main,
+      sectioning,
+      foreign,
+      heading,
+    };
     stack.push(entry);
-    open.set(entry.name, (open.get(entry.name) ?? 0) + 1);
+    innermost.set(name, index);
+    if (group !== null) innermost.set(group, index);
     if (entry.hidden) hiddenDepth++;
     if (entry.chrome) chromeDepth++;
     if (entry.main) mainDepth++;
     if (entry.sectioning) sectioningDepth++;
-    if (entry.foreign) foreignDepth++;
+    if (entry.foreign && foreignDepth++ === 0) foreignRoot = index;
   };
 
   const pop = (): Tracked | undefined => {
     const entry = stack.pop();
     if (!entry) return undefined;
-    open.set(entry.name, (open.get(entry.name) ?? 1) - 1);
+    if (entry.previous < 0) innermost.delete(entry.name);
+    else innermost.set(entry.name, entry.previous);
+    if (entry.group !== null) {
+      if (entry.previousInGroup < 0) innermost.delete(entry.group);
+      else innermost.set(entry.group, entry.previousInGroup);
+    }
     if (entry.hidden) hiddenDepth--;
     if (entry.chrome) chromeDepth--;
     if (entry.main) mainDepth--;
     if (entry.sectioning) sectioningDepth--;
-    if (entry.foreign) foreignDepth--;
+    if (entry.foreign && --foreignDepth === 0) foreignRoot = -1;
     if (entry.heading) layout.headingEnd();
     return entry;
   };
 
-  /** Closes the innermost open element of that name and everything opened inside it. */
-  const close = (name: string) => {
-    if ((open.get(name) ?? 0) === 0) return;
-    for (let entry = pop(); entry && entry.name !== name; entry = pop());
+  /** Closes the open element at `index` and everything opened inside it (each element is popped once: linear overall). */
+  const popTo = (index: number) => {
+    while (stack.length > index) pop();
+  };
+
+  /** Closes the open element at `index` when it is in that scope: no element bounding the scope was opened inside it. */
+  const closeInScope = (index: number, scope: Parameters<typeof bound>[0]) => {
+    if (index >= 0 && index >= bound(scope)) popTo(index);
+  };
+
+  /** The end tags a start tag implies, as the standard's "in body" and table rules say. */
+  const impliedEndTags = (name: string, headingLevel: number) => {
+    if (name === 'li') closeInScope(indexOf('li'), 'specialForList');
+    else if (name === 'dd' || name === 'dt') closeInScope(indexOf('#dd'), 'specialForList');
+    if (CLOSES_P.has(name)) closeInScope(indexOf('p'), 'buttonScope');
+    if (headingLevel > 0 && stack.length > 0 && stack[stack.length - 1]!.heading) pop();
+    if ((name === 'option' || name === 'optgroup') && stack.length > 0 && stack[stack.length - 1]!.name === 'option') pop();
+    if (name === 'button') closeInScope(indexOf('button'), 'scope');
+    if (name === 'td' || name === 'th' || name === 'tr') closeInScope(indexOf('#cell'), 'tableScope');
+    if (name === 'tr') closeInScope(indexOf('tr'), 'tableScope');
+    if (TABLE_SECTIONS.has(name)) {
+      const table = indexOf('table');
+      if (table >= 0 && table >= bound('tableScope')) popTo(table + 1);
+    }
+  };
+
+  /** Closes what an end tag closes, as the standard's "in body" and table rules say; an end tag with nothing to close is ignored. */
+  const closeByEndTag = (name: string) => {
+    if (name === 'body' || name === 'html') return; // the body stays open: what follows is still shown
+    if (foreignDepth > 0 && indexOf(name) >= foreignRoot) return popTo(indexOf(name));
+    if (name === 'p') return closeInScope(indexOf('p'), 'buttonScope');
+    if (name === 'li') return closeInScope(indexOf('li'), 'listScope');
+    if (headingLevelOf(name) > 0) return closeInScope(indexOf('#h'), 'scope');
+    if (TABLE_END_TAGS.has(name)) return closeInScope(indexOf(name), 'tableScope');
+    if (SPECIAL.has(name)) return closeInScope(indexOf(name), 'scope');
+    // Any other end tag closes the innermost element of its name, unless a special element was opened inside it.
+    const index = indexOf(name);
+    if (index >= 0 && index > bound('special')) popTo(index);
   };
 
   const text = (content: string) => {
@@ -314,7 +553,7 @@ export function htmlTextCandidates(html: string): string[] {
   const startTag = (selfClosing: boolean) => {
     const name = tagName;
     tagName = '';
-    if (name === '') return;
+    if (name === '' || name === 'html') return; // the root is no scope's boundary here: a stray <html> closes nothing
     if (inHead && (name === 'body' || !HEAD_CONTENT.has(name))) inHead = false;
     if (name === 'head') {
       inHead = true;
@@ -323,12 +562,14 @@ export function htmlTextCandidates(html: string): string[] {
     if (foreignDepth > 0 && FOREIGN_BREAKOUT.has(name)) {
       while (foreignDepth > 0) pop();
     }
+    const headingLevel = headingLevelOf(name);
+    if (foreignDepth === 0) impliedEndTags(name, headingLevel);
     if (name === 'br') return layout.lineBreak();
     if (VOID.has(name)) {
       if (BLOCK.has(name)) layout.lineBreak();
       return;
     }
-    if (foreignDepth > 0 && selfClosing) return;
+    if (selfClosing && (foreignDepth > 0 || name === 'svg' || name === 'math')) return; // a foreign element may close itself
 
     const hasAttributes = attributes.size > 0;
     const role = hasAttributes ? (attributes.get('role') ?? '').trim().toLowerCase() : '';
@@ -339,26 +580,23 @@ export function htmlTextCandidates(html: string): string[] {
           (attributes.get('aria-hidden') ?? '').trim().toLowerCase() === 'true' ||
           /display\s*:\s*none/i.test(attributes.get('style') ?? '')));
     const chrome = name === 'nav' || CHROME_ROLES.has(role) || ((name === 'header' || name === 'footer') && sectioningDepth === 0);
-    const headingLevel = headingLevelOf(name);
     const main = name === 'main' || role === 'main';
     const sectioning = SECTIONING.has(name);
     const foreign = name === 'svg' || name === 'math';
 
     if (name === 'tr') {
-      close('tr');
       layout.row();
     } else if (name === 'td' || name === 'th') {
       layout.cell();
     } else if (name === 'table') {
       layout.tableBoundary();
     } else if (headingLevel > 0) {
-      layout.heading(headingLevel);
+      if (!hidden) layout.heading(headingLevel);
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }
-    // Only these change what follows: any other tag (a cell, a paragraph) is not kept on the stack.
-    const tracked = hidden || chrome || main || sectioning || foreign || headingLevel > 0 || name === 'tr';
-    if (tracked && !(selfClosing && foreign)) push({ name, hidden, chrome, main, sectioning, foreign, heading: headingLevel > 0 });
+    // Every element is kept until its end tag, or the tag that implies its end, closes it.
+    push(name, hidden, chrome, main, sectioning, foreign, headingLevel > 0);
   };
 
   const endTag = (name: string) => {
@@ -367,7 +605,7 @@ export function htmlTextCandidates(html: string): string[] {
       return;
     }
     if (name === 'br') return layout.lineBreak();
-    close(name);
+    closeByEndTag(name);
     if (name === 'tr' || name === 'table') layout.tableBoundary();
     else if (BLOCK.has(name)) layout.lineBreak();
   };

@@ -33,6 +33,14 @@ const HTML_FRAGMENTS = [
   '<nav>',
   '<header>',
   '<h2>',
+  '<p hidden>',
+  '</p>',
+  '<ul>',
+  '</ul>',
+  '<li>',
+  '<li hidden>',
+  '<dt hidden>',
+  '<object>',
   '<br>',
   '"',
   "'",
@@ -110,5 +118,18 @@ describe('htmlToText keeps markup out of the text', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('htmlToText on hostile shapes', () => {
+  it('closes each of many unclosed hidden paragraphs and list items at the next one: what follows shows, and text grows with the page', () => {
+    for (const size of [1_000, 10_000]) {
+      const paragraphs = htmlToText(`${'<p hidden>x'.repeat(size)}<h2>after</h2>${'<p>y'.repeat(size)}`);
+      expect(paragraphs.startsWith('## after\n')).toBe(true);
+      expect(paragraphs.split('\n').filter((line) => line === 'y')).toHaveLength(size);
+      const items = htmlToText(`<ul>${'<li hidden>x'.repeat(size)}</ul>${'<li>y'.repeat(size)}`);
+      expect(items.split('\n').filter((line) => line === 'y')).toHaveLength(size);
+      expect(items).not.toContain('x');
+    }
   });
 });

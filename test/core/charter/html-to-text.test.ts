@@ -55,6 +55,38 @@ describe('htmlToText', () => {
     expect(lines('<p hidden>h</p><p aria-hidden="true">i</p><p style="color: red; display : none">j</p><p>k</p>')).toEqual(['k']);
   });
 
+  it('ends a hidden element where the HTML standard implies its end tag, not at the end of the page', () => {
+    const table = '<table><tr><th>Supplier name</th><th>Cookie name</th></tr><tr><td>Huwise</td><td>sessionid</td></tr></table>';
+    // A block start tag closes an open <p>; <li> an open <li>; the parent's end tag what it holds.
+    expect(lines(`<main><p hidden>Old<h2>Cookies nécessaires</h2>${table}</main>`)).toEqual([
+      '## Cookies nécessaires',
+      'Supplier name\tCookie name',
+      'Huwise\tsessionid',
+    ]);
+    expect(lines(`<main><ul><li>Intro<li hidden>draft</ul>${table}</main>`)).toEqual([
+      'Intro',
+      'Supplier name\tCookie name',
+      'Huwise\tsessionid',
+    ]);
+    expect(lines('<p>Note <span style="display:none">x</p><p>after</p>')).toEqual(['Note', 'after']);
+    expect(lines('<div><span hidden>x</div>after')).toEqual(['after']);
+    expect(lines('<dl><dt hidden>term<dd>definition<dt>next</dl>')).toEqual(['definition', 'next']);
+    expect(lines('<select><option>a<option>b</select><p>c')).toEqual(['c']);
+    expect(lines('<table><tr><td hidden>a<td>b<tr><th hidden>c<th>d</table>')).toEqual(['\tb', '\td']);
+    expect(lines('<h2 hidden>a</h3>b')).toEqual(['b']);
+    expect(lines('<p>a<svg/>b<math/>c</p><p>d')).toEqual(['abc', 'd']);
+  });
+
+  it('closes only what the standard closes: never past a list, a table or an object opened inside', () => {
+    // <li> closes an open <li> only when no list lies between; <p> only when no object (table, cell) does.
+    expect(lines('<ul><li hidden>draft<ul><li>nested</ul>still draft</ul><p>after')).toEqual(['after']);
+    expect(lines('<p hidden>a<object><div>b</div></object>c</p>d')).toEqual(['d']);
+    const nested = htmlToText('<table><tr><td hidden><table><tr><td>a<tr><td>b</table>c</td><td>d</table>');
+    expect(nested).toContain('d');
+    expect(nested).not.toMatch(/[abc]/);
+    expect(lines('<table><tr><td><span hidden>a</td><td>b</table>')).toEqual(['\tb']);
+  });
+
   it('leaves out the page chrome and prefers the main content', () => {
     const html =
       '<header><a href="/">Portail</a></header><nav>Données · Charte</nav>' +
