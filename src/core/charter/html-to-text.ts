@@ -5,7 +5,8 @@
  * textarea content is raw text, character references are decoded as the standard says. Nothing
  * is executed and no DOM is built (Chrome's service worker has no DOMParser): the tokens go
  * straight into lines. Headings become markdown headings, table rows become lines of
- * tab-separated cells, block elements end lines. Content that is not the charter's words is
+ * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
+ * budget), block elements end lines. Content that is not the charter's words is
  * left out: script, style, template, noscript, svg and other non-text content, hidden elements,
  * and page chrome (the site's header, navigation and footer), which is never read, even as a
  * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
@@ -206,6 +207,9 @@ const TABLE_SCOPE_BOUNDARY = new Set(['html', 'table', 'template']);
 /** Start tags inside a table that close its open rows and cells ("clear the stack back to a table context"). */
 const TABLE_SECTIONS = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot']);
 
+/** Row groups: a rowspan ends with its group. */
+const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
+
 /** End tags closed in table scope. */
 const TABLE_END_TAGS = new Set(['table', 'caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 
@@ -348,19 +352,56 @@ class Stream {
   }
 }
 
+/** The most columns a spanning cell is repeated into: real charters have 3 to 6. */
+const MAX_SPANNED_COLUMNS = 64;
+
+/** Characters that repeating spanning cells may write whatever the page's length (then one more per character of the page). */
+const COPY_BUDGET_FLOOR = 100_000;
+
+/** A spanning cell's text, as each stream got it, repeated into the cells it spans. */
+type CellCopy = { page: string; main: string };
+
+/** The rows and cells of one open table (the first, outside any table, holds stray cells). */
+class TableState {
+  /** The column the open row's next cell takes. */
+  column = 0;
+  rowOpen = false;
+  /** Cells written in the open row, copies included. */
+  cellsInRow = 0;
+  /** Inside a table cell, a line break separates parts of the cell instead of ending the row. */
+  inCell = false;
+  cellHasText = false;
+  cellBreakPending = false;
+  /** The open cell's spans, and where its text starts in each stream. */
+  rowspan = 1;
+  colspan = 1;
+  pageStart = 0;
+  mainStart = 0;
+  /** A colspan's copies, written when another cell follows in the row (a row's only cell spans it alone: a category row). */
+  pending: CellCopy | null = null;
+  pendingCount = 0;
+  /** Rowspans, by column: the text the next rows repeat there, and for how many rows (this one included). */
+  readonly carried: ({ copy: CellCopy; rows: number } | undefined)[] = [];
+  carriedCount = 0;
+}
+
 /** The line layout written while the tokens go by. */
 class Layout {
   /** The main content only. */
   readonly main = new Stream();
   /** Everything but the page chrome. */
   readonly page = new Stream();
-  private cellsInRow = 0;
-  /** Inside a table cell, a line break separates parts of the cell instead of ending the row. */
-  private inCell = false;
-  private cellHasText = false;
-  private cellBreakPending = false;
+  private readonly tables: TableState[] = [new TableState()];
+  private table = this.tables[0]!;
 
-  constructor(private readonly where: () => { visible: boolean; chrome: boolean; inMain: boolean }) {}
+  /**
+   * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
+   *   plus the page's length), so that rowspans and colspans never make the text much longer than the page.
+   */
+  constructor(
+    private readonly where: () => { visible: boolean; chrome: boolean; inMain: boolean },
+    private copyBudget: number,
+  ) {}
 
   private write(piece: string, isText: boolean): void {
     const { visible, chrome, inMain } = this.where();
@@ -372,48 +413,173 @@ class Layout {
   /** A run of text; whitespace collapsed. */
   text(raw: string): void {
     const text = raw.replace(/\s+/g, ' ');
+    const table = this.table;
     if (text === '' || !this.where().visible) return;
-    if (this.inCell && text !== ' ') {
-      if (this.cellBreakPending && this.cellHasText) this.write('; ', false);
-      this.cellBreakPending = false;
-      this.cellHasText = true;
+    if (table.inCell && text !== ' ') {
+      if (table.cellBreakPending && table.cellHasText) this.write('; ', false);
+      table.cellBreakPending = false;
+      table.cellHasText = true;
     }
     this.write(text, text !== ' ');
   }
 
+  /** A line break: inside a cell it separates the cell's parts; between a row's cells it never ends the row. */
   lineBreak(): void {
-    if (this.inCell) this.cellBreakPending = true;
-    else this.write('\n', false);
+    if (this.table.inCell) this.table.cellBreakPending = true;
+    else if (!this.table.rowOpen) this.write('\n', false);
   }
 
   heading(level: number): void {
-    if (this.inCell) return;
+    if (this.table.inCell || this.table.rowOpen) return;
     this.write(`\n${'#'.repeat(level)} `, false);
   }
 
   headingEnd(): void {
-    if (!this.inCell) this.write('\n', false);
+    if (!this.table.inCell && !this.table.rowOpen) this.write('\n', false);
   }
 
-  row(): void {
-    this.inCell = false;
-    this.cellsInRow = 0;
+  tableStart(): void {
+    this.table = new TableState();
+    this.tables.push(this.table);
     this.write('\n', false);
   }
 
-  cell(): void {
-    if (this.cellsInRow > 0) this.write('\t', false);
-    this.cellsInRow++;
-    this.inCell = true;
-    this.cellHasText = false;
-    this.cellBreakPending = false;
-  }
-
-  tableBoundary(): void {
-    this.inCell = false;
-    this.cellsInRow = 0;
+  /** The table's end: its rowspans end with it. */
+  tableEnd(): void {
+    if (this.tables.length === 1) return;
+    this.rowEnd();
+    this.tables.pop();
+    this.table = this.tables[this.tables.length - 1]!;
     this.write('\n', false);
   }
+
+  /** A row group's start or end (thead, tbody, tfoot): no rowspan crosses it. */
+  rowGroupBoundary(): void {
+    this.rowEnd();
+    this.table.carried.length = 0;
+    this.table.carriedCount = 0;
+  }
+
+  rowStart(): void {
+    this.rowEnd();
+    this.table.rowOpen = true;
+    this.write('\n', false);
+  }
+
+  rowEnd(): void {
+    const table = this.table;
+    if (!table.rowOpen) return;
+    this.writePending(table.cellsInRow > 1);
+    if (table.carriedCount > 0) {
+      // The columns after the row's last cell that rowspans from the rows above still fill.
+      let gaps = 0;
+      for (let column = table.column; column < table.carried.length; column++) {
+        const carried = table.carried[column];
+        if (carried === undefined) gaps++;
+        else if (this.writeCopy(carried.copy, '\t'.repeat(gaps + 1))) gaps = 0;
+      }
+      for (let column = 0; column < table.carried.length; column++) {
+        const carried = table.carried[column];
+        if (carried !== undefined && --carried.rows <= 0) {
+          table.carried[column] = undefined;
+          table.carriedCount--;
+        }
+      }
+      if (table.carriedCount === 0) table.carried.length = 0;
+    }
+    table.rowOpen = false;
+    table.inCell = false;
+    table.column = 0;
+    table.cellsInRow = 0;
+    this.write('\n', false);
+  }
+
+  cellStart(rowspan: number, colspan: number): void {
+    const table = this.table;
+    if (!table.rowOpen) this.rowStart();
+    this.writePending(true);
+    // The cells rowspans from the rows above take, before this one.
+    for (let carried = table.carried[table.column]; carried !== undefined; carried = table.carried[table.column]) {
+      if (!this.writeCopy(carried.copy, table.cellsInRow > 0 ? '\t' : '')) break;
+      table.cellsInRow++;
+      table.column++;
+    }
+    if (table.cellsInRow > 0) this.write('\t', false);
+    table.cellsInRow++;
+    table.inCell = true;
+    table.cellHasText = false;
+    table.cellBreakPending = false;
+    table.rowspan = this.tables.length > 1 ? rowspan : 1; // stray cells outside a table span nothing
+    table.colspan = this.tables.length > 1 ? colspan : 1;
+    table.pageStart = this.page.pieces.length;
+    table.mainStart = this.main.pieces.length;
+  }
+
+  /** The cell's end: a spanning cell's text is kept to repeat in the columns and rows it spans. */
+  cellEnd(): void {
+    const table = this.table;
+    if (!table.inCell) return;
+    table.inCell = false;
+    const width = Math.max(1, Math.min(table.colspan, MAX_SPANNED_COLUMNS - table.column));
+    if ((width > 1 || table.rowspan > 1) && this.copyBudget > 0 && table.column < MAX_SPANNED_COLUMNS) {
+      const copy = {
+        page: cellCopy(this.page.pieces.slice(table.pageStart)),
+        main: cellCopy(this.main.pieces.slice(table.mainStart)),
+      };
+      if (width > 1) {
+        table.pending = copy;
+        table.pendingCount = width - 1;
+      }
+      for (let column = table.column; table.rowspan > 1 && column < table.column + width; column++) {
+        if (table.carried[column] === undefined) table.carriedCount++;
+        table.carried[column] = { copy, rows: table.rowspan };
+      }
+    }
+    table.column += width;
+  }
+
+  /** Writes a colspan's copies (when `write`), or drops them. */
+  private writePending(write: boolean): void {
+    const table = this.table;
+    const copy = table.pending;
+    if (copy === null) return;
+    table.pending = null;
+    for (let count = 0; write && count < table.pendingCount && this.writeCopy(copy, '\t'); count++) table.cellsInRow++;
+  }
+
+  /** Writes a spanning cell's copy to the streams that got it, if the budget allows: false when it does not (copying stops). */
+  private writeCopy(copy: CellCopy, before: string): boolean {
+    const cost = before.length + copy.page.length;
+    if (cost > this.copyBudget) {
+      this.copyBudget = 0;
+      this.table.carried.length = 0;
+      this.table.carriedCount = 0;
+      return false;
+    }
+    this.copyBudget -= cost;
+    const { visible, chrome, inMain } = this.where();
+    if (!visible || chrome) return true;
+    this.page.add(before + copy.page, copy.page.trim() !== '');
+    if (inMain) this.main.add(before + copy.main, copy.main.trim() !== '');
+    return true;
+  }
+}
+
+/** A cell's text as one cell: its line and cell breaks (a nested table's) become spaces. */
+function cellCopy(pieces: string[]): string {
+  return pieces.join('').replace(/[\t\n]+/g, ' ');
+}
+
+/**
+ * A rowspan or colspan attribute's value, as the standard's rules for parsing non-negative
+ * integers read it: 1 when it reads none or 0 (a rowspan of 0 spans the rest of its row group:
+ * `zero`), at most `max` (the standard's 1,000 columns, 65,534 rows).
+ */
+function spanOf(value: string | undefined, max: number, zero: number): number {
+  const digits = /^[\t\n\f\r ]*\+?(\d+)/.exec(value ?? '')?.[1];
+  if (digits === undefined) return 1;
+  const span = digits.length > 6 ? max : Number(digits);
+  return span === 0 ? zero : Math.min(span, max);
 }
 
 /**
@@ -437,7 +603,10 @@ export function htmlTextCandidates(html: string): string[] {
   let foreignRoot = -1;
   let inHead = false;
 
-  const layout = new Layout(() => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }));
+  const layout = new Layout(
+    () => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }),
+    COPY_BUDGET_FLOOR + html.length,
+  );
 
   // The start tag being read: its name and the attributes that matter here.
   let tagName = '';
@@ -501,6 +670,12 @@ export function htmlTextCandidates(html: string): string[] {
     if (entry.sectioning) sectioningDepth--;
     if (entry.foreign && --foreignDepth === 0) foreignRoot = -1;
     if (entry.heading) layout.headingEnd();
+    else if (foreignDepth === 0) {
+      if (entry.name === 'td' || entry.name === 'th') layout.cellEnd();
+      else if (entry.name === 'tr') layout.rowEnd();
+      else if (entry.name === 'table') layout.tableEnd();
+      else if (ROW_GROUPS.has(entry.name)) layout.rowGroupBoundary();
+    }
     return entry;
   };
 
@@ -584,12 +759,16 @@ export function htmlTextCandidates(html: string): string[] {
     const sectioning = SECTIONING.has(name);
     const foreign = name === 'svg' || name === 'math';
 
-    if (name === 'tr') {
-      layout.row();
+    if (foreignDepth > 0) {
+      // Foreign content (hidden) lays out nothing.
+    } else if (name === 'tr') {
+      layout.rowStart();
     } else if (name === 'td' || name === 'th') {
-      layout.cell();
+      layout.cellStart(spanOf(attributes.get('rowspan'), 65_534, 65_534), spanOf(attributes.get('colspan'), 1_000, 1));
     } else if (name === 'table') {
-      layout.tableBoundary();
+      layout.tableStart();
+    } else if (ROW_GROUPS.has(name)) {
+      layout.rowGroupBoundary();
     } else if (headingLevel > 0) {
       if (!hidden) layout.heading(headingLevel);
     } else if (BLOCK.has(name)) {
@@ -605,9 +784,8 @@ export function htmlTextCandidates(html: string): string[] {
       return;
     }
     if (name === 'br') return layout.lineBreak();
-    closeByEndTag(name);
-    if (name === 'tr' || name === 'table') layout.tableBoundary();
-    else if (BLOCK.has(name)) layout.lineBreak();
+    closeByEndTag(name); // a row, a cell, a table ends as it is closed (pop)
+    if (BLOCK.has(name)) layout.lineBreak();
   };
 
   const tokenizer = new Tokenizer(

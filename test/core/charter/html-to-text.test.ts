@@ -116,6 +116,49 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe('Google\t_ga; _gid\t\tMesure; d’audience');
   });
 
+  it('repeats a cell spanning rows into the rows below it, in its column', () => {
+    const html =
+      '<table><tr><th>Supplier name</th><th>Cookie name</th><th>Duration</th><th>Function</th></tr>' +
+      '<tr><td rowspan="2">Huwise</td><td>sessionid</td><td>2 weeks</td><td rowspan="2">Keeps you signed in</td></tr>' +
+      '<tr><td>csrftoken</td><td>12 months</td></tr>' +
+      '<tr><td>Matomo</td><td>_pk_id.*</td><td>13 months</td><td>Counts visits</td></tr></table>';
+    expect(lines(html)).toEqual([
+      'Supplier name\tCookie name\tDuration\tFunction',
+      'Huwise\tsessionid\t2 weeks\tKeeps you signed in',
+      'Huwise\tcsrftoken\t12 months\tKeeps you signed in',
+      'Matomo\t_pk_id.*\t13 months\tCounts visits',
+    ]);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie])).toEqual([
+      ['Huwise', 'sessionid'],
+      ['Huwise', 'csrftoken'],
+      ['Matomo', '_pk_id.'],
+    ]);
+    // A column left empty between a row's last cell and a rowspan stays a cell; " rowspan=0" spans its row group.
+    expect(lines('<table><tr><td>a<td>b<td rowspan=" 0">c<tr><td>d<tr><td>e</table>')).toEqual(['a\tb\tc', 'd\t\tc', 'e\t\tc']);
+  });
+
+  it('repeats a cell spanning columns into them, but leaves a row of one spanning cell (a category) alone', () => {
+    const html =
+      '<table><tr><th>Supplier name</th><th>Cookie name</th><th>Duration</th><th>Function</th></tr>' +
+      '<tr><th colspan="4">Strictly necessary cookies</th></tr>' +
+      '<tr><td>Huwise</td><td>sessionid</td><td colspan="2">Session</td></tr>' +
+      '<tr><td colspan="2" rowspan="2">Matomo</td><td>13 months</td><td>Counts visits</td></tr>' +
+      '<tr><td>30 minutes</td><td>Counts visits</td></tr></table>';
+    expect(lines(html)).toEqual([
+      'Supplier name\tCookie name\tDuration\tFunction',
+      'Strictly necessary cookies',
+      'Huwise\tsessionid\tSession\tSession',
+      'Matomo\tMatomo\t13 months\tCounts visits',
+      'Matomo\tMatomo\t30 minutes\tCounts visits',
+    ]);
+  });
+
+  it('never carries a rowspan past its row group or its table, nor spans cells outside a table', () => {
+    expect(lines('<table><thead><tr><th rowspan="5">a<th>b</thead><tbody><tr><td>c<td>d</tbody></table>')).toEqual(['a\tb', 'c\td']);
+    expect(lines('<table><tr><td rowspan="5">a<td>b</table><table><tr><td>c<td>d</table>')).toEqual(['a\tb', 'c\td']);
+    expect(lines('<td colspan="3" rowspan="3">a<td>b<tr><td>c')).toEqual(['a\tb', 'c']);
+  });
+
   it('reads rows whose cells and rows are never closed, as the HTML standard allows', () => {
     expect(lines('<table><tr><td>a<td>b<tr><td>c<td>d</table>')).toEqual(['a\tb', 'c\td']);
   });
