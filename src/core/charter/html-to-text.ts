@@ -70,6 +70,7 @@ const BLOCK = new Set([
   'caption',
   'blockquote',
   'pre',
+  'listing',
   'form',
   'fieldset',
   'figure',
@@ -410,17 +411,32 @@ class Layout {
     if (inMain) this.main.add(piece, isText);
   }
 
-  /** A run of text; whitespace collapsed. */
-  text(raw: string): void {
-    const text = raw.replace(/\s+/g, ' ');
+  /**
+   * A run of text; whitespace collapsed, but inside `<pre>` (`preformatted`) line breaks and tabs
+   * are kept as a browser shows them: lines stay lines and tab-separated text reads as rows (in a
+   * table cell, as the cell's parts separated by spaces).
+   */
+  text(raw: string, preformatted: boolean): void {
+    if (!this.where().visible) return;
+    if (!preformatted) return this.run(raw.replace(/\s+/g, ' '));
+    const lines = raw.split(/\r\n?|\n/);
+    const spaces = this.table.inCell ? /\s+/g : /[^\S\t]+/g;
+    for (let index = 0; index < lines.length; index++) {
+      if (index > 0) this.lineBreak();
+      this.run(lines[index]!.replace(spaces, ' '));
+    }
+  }
+
+  private run(text: string): void {
+    if (text === '') return;
+    const isText = text.trim() !== '';
     const table = this.table;
-    if (text === '' || !this.where().visible) return;
-    if (table.inCell && text !== ' ') {
+    if (table.inCell && isText) {
       if (table.cellBreakPending && table.cellHasText) this.write('; ', false);
       table.cellBreakPending = false;
       table.cellHasText = true;
     }
-    this.write(text, text !== ' ');
+    this.write(text, isText);
   }
 
   /** A line break: inside a cell it separates the cell's parts; between a row's cells it never ends the row. */
@@ -599,6 +615,10 @@ export function htmlTextCandidates(html: string): string[] {
   let mainDepth = 0;
   let sectioningDepth = 0;
   let foreignDepth = 0;
+  /** Open pre and listing elements: their whitespace is kept. */
+  let preDepth = 0;
+  /** True right after a pre or listing start tag, whose first line break is not shown. */
+  let preStarted = false;
   /** Stack index of the outermost open svg or math element, or -1. */
   let foreignRoot = -1;
   let inHead = false;
@@ -653,6 +673,7 @@ export function htmlTextCandidates(html: string): string[] {
     if (entry.main) mainDepth++;
     if (entry.sectioning) sectioningDepth++;
     if (entry.foreign && foreignDepth++ === 0) foreignRoot = index;
+    if (name === 'pre' || name === 'listing') preDepth++;
   };
 
   const pop = (): Tracked | undefined => {
@@ -669,6 +690,7 @@ export function htmlTextCandidates(html: string): string[] {
     if (entry.main) mainDepth--;
     if (entry.sectioning) sectioningDepth--;
     if (entry.foreign && --foreignDepth === 0) foreignRoot = -1;
+    if (entry.name === 'pre' || entry.name === 'listing') preDepth--;
     if (entry.heading) layout.headingEnd();
     else if (foreignDepth === 0) {
       if (entry.name === 'td' || entry.name === 'th') layout.cellEnd();
@@ -722,12 +744,16 @@ export function htmlTextCandidates(html: string): string[] {
   const text = (content: string) => {
     // Text in the head (outside its raw-text elements) ends it, as the standard's tree builder does.
     if (inHead && hiddenDepth === 0 && content.trim() !== '') inHead = false;
-    layout.text(content);
+    // A line break right after <pre>'s start tag is not shown, as the standard says.
+    if (preStarted) content = content.replace(/^(?:\r\n?|\n)/, '');
+    preStarted = false;
+    layout.text(content, preDepth > 0);
   };
 
   const startTag = (selfClosing: boolean) => {
     const name = tagName;
     tagName = '';
+    preStarted = false;
     if (name === '' || name === 'html') return; // the root is no scope's boundary here: a stray <html> closes nothing
     if (inHead && (name === 'body' || !HEAD_CONTENT.has(name))) inHead = false;
     if (name === 'head') {
@@ -776,9 +802,11 @@ export function htmlTextCandidates(html: string): string[] {
     }
     // Every element is kept until its end tag, or the tag that implies its end, closes it.
     push(name, hidden, chrome, main, sectioning, foreign, headingLevel > 0);
+    preStarted = name === 'pre' || name === 'listing';
   };
 
   const endTag = (name: string) => {
+    preStarted = false;
     if (name === 'head') {
       inHead = false;
       return;

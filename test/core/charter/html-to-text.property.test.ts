@@ -45,6 +45,9 @@ const HTML_FRAGMENTS = [
   '<td colspan="3">',
   '<th rowspan=0 colspan=1000>',
   '<tbody>',
+  '<pre>',
+  '</pre>',
+  '\n',
   '<br>',
   '"',
   "'",
@@ -126,6 +129,14 @@ describe('htmlToText keeps markup out of the text', () => {
 });
 
 describe('htmlToText on hostile shapes', () => {
+  it('keeps a <pre> of many lines and tabs as that many lines of cells, no more', () => {
+    for (const size of [1_000, 10_000]) {
+      const text = htmlToText(`<pre>${'a\t\tb\r\n\n'.repeat(size)}</pre>`);
+      expect(text.split('\n').filter((line) => line === 'a\t\tb')).toHaveLength(size);
+      expect(text.length).toBeLessThan(6 * size);
+    }
+  });
+
   it('repeats spanning cells within a budget: the text never grows past twice the page and 100,000 characters, however many rows and columns they span', () => {
     const cell = `<td rowspan="65534" colspan="1000">${'x'.repeat(40)}</td>`;
     for (const rows of [100, 1_000, 10_000]) {

@@ -111,6 +111,23 @@ describe('htmlToText', () => {
     expect(htmlTextCandidates('<nav><p>Charte</p></nav>')).toEqual([]);
   });
 
+  it('keeps the line breaks and tabs inside <pre>, so a tab-separated table in a code block reads as rows', () => {
+    const html =
+      '<h2>Cookies nécessaires</h2><pre><code>\nNom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n' +
+      'Opendatasoft\tAuthentification\tsessionid\tSe souvenir de l’utilisateur\r\n' +
+      'Opendatasoft\tLangue\tdjango_language\tSe souvenir de la langue\n</code></pre>';
+    expect(lines(html)).toEqual([
+      '## Cookies nécessaires',
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      'Opendatasoft\tAuthentification\tsessionid\tSe souvenir de l’utilisateur',
+      'Opendatasoft\tLangue\tdjango_language\tSe souvenir de la langue',
+    ]);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => entry.cookie)).toEqual(['sessionid', 'django_language']);
+    // Outside <pre> whitespace is collapsed as before; inside a cell a <pre>'s lines are the cell's parts.
+    expect(lines('<pre>a  b\n\nc</pre><p>d\te\nf</p>')).toEqual(['a b', 'c', 'd e f']);
+    expect(htmlToText('<table><tr><td><pre>a\tb\nc</pre></td><td>d</td></tr></table>')).toBe('a b; c\td');
+  });
+
   it('keeps a table cell on its row, its lines joined by “; ”, and empty cells in place', () => {
     const html = '<table><tr><td>Google</td><td>_ga<br>_gid</td><td></td><td><p>Mesure</p><p>d’audience</p></td></tr></table>';
     expect(htmlToText(html)).toBe('Google\t_ga; _gid\t\tMesure; d’audience');
