@@ -46,8 +46,13 @@ const HIDDEN_CONTENT = new Set([
 /** Roles of page chrome (ARIA landmarks around the content). */
 const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'search']);
 
-/** Sectioning elements: a header or footer inside one belongs to it, not to the page. */
+/**
+ * Sectioning elements, and the roles that make any element one (HTML-AAM: a header or footer is
+ * the page's banner or contentinfo only outside these): a header or footer inside one belongs to
+ * it, not to the page, so `<div role="main"><header>` is content as `<main><header>` is.
+ */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+const SECTIONING_ROLES = new Set(['article', 'complementary', 'main', 'navigation', 'region']);
 
 /** Elements that end a line (or, inside a table cell, separate the cell's parts). */
 const BLOCK = new Set([
@@ -782,7 +787,7 @@ export function htmlTextCandidates(html: string): string[] {
           /display\s*:\s*none/i.test(attributes.get('style') ?? '')));
     const chrome = name === 'nav' || CHROME_ROLES.has(role) || ((name === 'header' || name === 'footer') && sectioningDepth === 0);
     const main = name === 'main' || role === 'main';
-    const sectioning = SECTIONING.has(name);
+    const sectioning = SECTIONING.has(name) || SECTIONING_ROLES.has(role);
     const foreign = name === 'svg' || name === 'math';
 
     if (foreignDepth > 0) {

@@ -46,6 +46,8 @@ const HTML_FRAGMENTS = [
   '<th rowspan=0 colspan=1000>',
   '<tbody>',
   '<pre>',
+  '<div role="main">',
+  '<footer>',
   '</pre>',
   '\n',
   '<br>',

@@ -100,6 +100,20 @@ describe('htmlToText', () => {
     expect(lines(html)).toEqual(['## Politique de cookies', 'Texte']);
   });
 
+  it('keeps a header inside role="main" (or another sectioning role) as it keeps one inside <main>', () => {
+    const table = '<table><tr><th>Supplier name</th><th>Cookie name</th></tr><tr><td>Matomo</td><td>_pk_id.*</td></tr></table>';
+    const expected = ['## Audience measurement cookies', 'Supplier name\tCookie name', 'Matomo\t_pk_id.*'];
+    expect(lines(`<header>Site</header><div role="main"><header><h2>Audience measurement cookies</h2></header>${table}</div>`)).toEqual(
+      expected,
+    );
+    expect(lines(`<div role="region"><header><h2>Audience measurement cookies</h2></header>${table}</div><footer>Pied</footer>`)).toEqual(
+      expected,
+    );
+    expect(lines('<div role="article"><footer>Mis à jour le 3 mars</footer></div><div><footer>Pied</footer></div>')).toEqual([
+      'Mis à jour le 3 mars',
+    ]);
+  });
+
   it('offers the page without its main element when the first holds no charter, and never its chrome', () => {
     const html = '<header>Site</header><main><p>Bienvenue</p></main><div><p>Charte</p></div>';
     expect(htmlTextCandidates(html)).toEqual(['Bienvenue', 'Bienvenue\n\nCharte']);
