@@ -5,13 +5,18 @@
  * textarea content is raw text, character references are decoded as the standard says. Nothing
  * is executed and no DOM is built (Chrome's service worker has no DOMParser): the tokens go
  * straight into lines. Headings become markdown headings, table rows become lines of
- * tab-separated cells, block elements end lines. Content that is not the charter's words is
+ * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
+ * budget), block elements end lines. Content that is not the charter's words is
  * left out: script, style, template, noscript, svg and other non-text content, hidden elements,
- * and page chrome (the site's header, navigation and footer). When the page marks its main
- * content (`<main>`, `role="main"`), only that is kept.
+ * and page chrome (the site's header, navigation and footer), which is never read, even as a
+ * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
+ * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
+ * `role="main"`), that is read first.
  *
- * Every step is linear in the page: one pass of the tokenizer, and a stack of the few elements
- * that matter here, each pushed and popped once.
+ * Every step is linear in the page: one pass of the tokenizer, and a stack of the open elements,
+ * each pushed and popped once, closed as the standard's tree builder closes them (an end tag, or
+ * a start tag that implies one: `<h2>` ends an open `<p>`, `<li>` an open `<li>`, `</ul>` all it
+ * holds), each scope check answered in constant time.
  */
 import { Tokenizer } from 'htmlparser2';
 
@@ -41,8 +46,13 @@ const HIDDEN_CONTENT = new Set([
 /** Roles of page chrome (ARIA landmarks around the content). */
 const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'search']);
 
-/** Sectioning elements: a header or footer inside one belongs to it, not to the page. */
+/**
+ * Sectioning elements, and the roles that make any element one (HTML-AAM: a header or footer is
+ * the page's banner or contentinfo only outside these): a header or footer inside one belongs to
+ * it, not to the page, so `<div role="main"><header>` is content as `<main><header>` is.
+ */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+const SECTIONING_ROLES = new Set(['article', 'complementary', 'main', 'navigation', 'region']);
 
 /** Elements that end a line (or, inside a table cell, separate the cell's parts). */
 const BLOCK = new Set([
@@ -65,6 +75,7 @@ const BLOCK = new Set([
   'caption',
   'blockquote',
   'pre',
+  'listing',
   'form',
   'fieldset',
   'figure',
@@ -148,12 +159,179 @@ const FOREIGN_BREAKOUT = new Set([
 /** Elements the document head may hold; any other start tag ends the head, as the standard's tree builder does. */
 const HEAD_CONTENT = new Set(['base', 'link', 'meta', 'title', 'style', 'script', 'noscript', 'template', 'basefont', 'bgsound']);
 
+/** Start tags that close an open `<p>` (in button scope), as the standard's "in body" rules say. */
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'hgroup',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'search',
+  'section',
+  'summary',
+  'ul',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'listing',
+  'form',
+  'plaintext',
+  'table',
+  'hr',
+  'xmp',
+  'li',
+  'dd',
+  'dt',
+]);
+
+/** Elements that bound the standard's default scope: an end tag never closes anything outside them. */
+const SCOPE_BOUNDARY = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template']);
+
+/** Elements that bound table scope. */
+const TABLE_SCOPE_BOUNDARY = new Set(['html', 'table', 'template']);
+
+/** Start tags inside a table that close its open rows and cells ("clear the stack back to a table context"). */
+const TABLE_SECTIONS = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot']);
+
+/** Row groups: a rowspan ends with its group. */
+const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
+
+/** End tags closed in table scope. */
+const TABLE_END_TAGS = new Set(['table', 'caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
+
+/**
+ * The standard's "special" elements: an unknown or inline end tag never closes past one, and an
+ * `<li>` (`<dd>`, `<dt>`) start tag closes an open one only when no special element other than
+ * address, div or p lies between.
+ */
+const SPECIAL = new Set([
+  'address',
+  'applet',
+  'area',
+  'article',
+  'aside',
+  'base',
+  'basefont',
+  'bgsound',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'center',
+  'col',
+  'colgroup',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'embed',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frame',
+  'frameset',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'iframe',
+  'img',
+  'input',
+  'keygen',
+  'li',
+  'link',
+  'listing',
+  'main',
+  'marquee',
+  'menu',
+  'meta',
+  'nav',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'ol',
+  'p',
+  'param',
+  'plaintext',
+  'pre',
+  'script',
+  'search',
+  'section',
+  'select',
+  'source',
+  'style',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'template',
+  'textarea',
+  'tfoot',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'track',
+  'ul',
+  'wbr',
+  'xmp',
+]);
+
 /** A link line that only offers the page as a PDF ("Download as PDF", "Télécharger en PDF"). */
 const PDF_LINK_LINE = /^(?:download|t[ée]l[ée]charger)(?: (?:as|in|en|au format|the|la charte|this page))* pdf$/i;
 
-/** What an element the layout tracks does to the text inside it. */
+/** An open element: what it does to the text inside it, and where it sits among the open elements. */
 type Tracked = {
   name: string;
+  /** headings, cells, dd/dt: elements an end tag or start tag closes as one kind; else null. */
+  group: string | null;
+  /** Stack indexes of the previous open element of the same name and of the same group, or -1. */
+  previous: number;
+  previousInGroup: number;
+  /**
+   * Stack indexes of the innermost open element (this one included) bounding each scope, or -1:
+   * the default scope, button scope, list item scope, table scope, any special element, and a
+   * special element other than address, div or p.
+   */
+  scope: number;
+  buttonScope: number;
+  listScope: number;
+  tableScope: number;
+  special: number;
+  specialForList: number;
   /** Its content is not shown. */
   hidden: boolean;
   /** It is page chrome (header, navigation, footer). */
@@ -180,94 +358,280 @@ class Stream {
   }
 }
 
+/** The most columns a spanning cell is repeated into: real charters have 3 to 6. */
+const MAX_SPANNED_COLUMNS = 64;
+
+/** Characters that repeating spanning cells may write whatever the page's length (then one more per character of the page). */
+const COPY_BUDGET_FLOOR = 100_000;
+
+/** A spanning cell's text, as each stream got it, repeated into the cells it spans. */
+type CellCopy = { page: string; main: string };
+
+/** The rows and cells of one open table (the first, outside any table, holds stray cells). */
+class TableState {
+  /** The column the open row's next cell takes. */
+  column = 0;
+  rowOpen = false;
+  /** Cells written in the open row, copies included. */
+  cellsInRow = 0;
+  /** Inside a table cell, a line break separates parts of the cell instead of ending the row. */
+  inCell = false;
+  cellHasText = false;
+  cellBreakPending = false;
+  /** The open cell's spans, and where its text starts in each stream. */
+  rowspan = 1;
+  colspan = 1;
+  pageStart = 0;
+  mainStart = 0;
+  /** A colspan's copies, written when another cell follows in the row (a row's only cell spans it alone: a category row). */
+  pending: CellCopy | null = null;
+  pendingCount = 0;
+  /** Rowspans, by column: the text the next rows repeat there, and for how many rows (this one included). */
+  readonly carried: ({ copy: CellCopy; rows: number } | undefined)[] = [];
+  carriedCount = 0;
+}
+
 /** The line layout written while the tokens go by. */
 class Layout {
   /** The main content only. */
   readonly main = new Stream();
   /** Everything but the page chrome. */
   readonly page = new Stream();
-  /** Everything visible, chrome included. */
-  readonly all = new Stream();
-  private cellsInRow = 0;
-  /** Inside a table cell, a line break separates parts of the cell instead of ending the row. */
-  private inCell = false;
-  private cellHasText = false;
-  private cellBreakPending = false;
+  private readonly tables: TableState[] = [new TableState()];
+  private table = this.tables[0]!;
 
-  constructor(private readonly where: () => { visible: boolean; chrome: boolean; inMain: boolean }) {}
+  /**
+   * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
+   *   plus the page's length), so that rowspans and colspans never make the text much longer than the page.
+   */
+  constructor(
+    private readonly where: () => { visible: boolean; chrome: boolean; inMain: boolean },
+    private copyBudget: number,
+  ) {}
 
   private write(piece: string, isText: boolean): void {
     const { visible, chrome, inMain } = this.where();
-    if (!visible) return;
-    this.all.add(piece, isText);
-    if (chrome) return;
+    if (!visible || chrome) return;
     this.page.add(piece, isText);
     if (inMain) this.main.add(piece, isText);
   }
 
-  /** A run of text; whitespace collapsed. */
-  text(raw: string): void {
-    const text = raw.replace(/\s+/g, ' ');
-    if (text === '' || !this.where().visible) return;
-    if (this.inCell && text !== ' ') {
-      if (this.cellBreakPending && this.cellHasText) this.write('; ', false);
-      this.cellBreakPending = false;
-      this.cellHasText = true;
+  /**
+   * A run of text; whitespace collapsed, but inside `<pre>` (`preformatted`) line breaks and tabs
+   * are kept as a browser shows them: lines stay lines and tab-separated text reads as rows (in a
+   * table cell, as the cell's parts separated by spaces).
+   */
+  text(raw: string, preformatted: boolean): void {
+    if (!this.where().visible) return;
+    if (!preformatted) return this.run(raw.replace(/\s+/g, ' '));
+    const lines = raw.split(/\r\n?|\n/);
+    const spaces = this.table.inCell ? /\s+/g : /[^\S\t]+/g;
+    for (let index = 0; index < lines.length; index++) {
+      if (index > 0) this.lineBreak();
+      this.run(lines[index]!.replace(spaces, ' '));
     }
-    this.write(text, text !== ' ');
   }
 
+  private run(text: string): void {
+    if (text === '') return;
+    const isText = text.trim() !== '';
+    const table = this.table;
+    if (table.inCell && isText) {
+      if (table.cellBreakPending && table.cellHasText) this.write('; ', false);
+      table.cellBreakPending = false;
+      table.cellHasText = true;
+    }
+    this.write(text, isText);
+  }
+
+  /** A line break: inside a cell it separates the cell's parts; between a row's cells it never ends the row. */
   lineBreak(): void {
-    if (this.inCell) this.cellBreakPending = true;
-    else this.write('\n', false);
+    if (this.table.inCell) this.table.cellBreakPending = true;
+    else if (!this.table.rowOpen) this.write('\n', false);
   }
 
   heading(level: number): void {
-    if (this.inCell) return;
+    if (this.table.inCell || this.table.rowOpen) return;
     this.write(`\n${'#'.repeat(level)} `, false);
   }
 
   headingEnd(): void {
-    if (!this.inCell) this.write('\n', false);
+    if (!this.table.inCell && !this.table.rowOpen) this.write('\n', false);
   }
 
-  row(): void {
-    this.inCell = false;
-    this.cellsInRow = 0;
+  tableStart(): void {
+    this.table = new TableState();
+    this.tables.push(this.table);
     this.write('\n', false);
   }
 
-  cell(): void {
-    if (this.cellsInRow > 0) this.write('\t', false);
-    this.cellsInRow++;
-    this.inCell = true;
-    this.cellHasText = false;
-    this.cellBreakPending = false;
+  /** The table's end: its rowspans end with it. */
+  tableEnd(): void {
+    if (this.tables.length === 1) return;
+    this.rowEnd();
+    this.tables.pop();
+    this.table = this.tables[this.tables.length - 1]!;
+    this.write('\n', false);
   }
 
-  tableBoundary(): void {
-    this.inCell = false;
-    this.cellsInRow = 0;
+  /** A row group's start or end (thead, tbody, tfoot): no rowspan crosses it. */
+  rowGroupBoundary(): void {
+    this.rowEnd();
+    this.table.carried.length = 0;
+    this.table.carriedCount = 0;
+  }
+
+  rowStart(): void {
+    this.rowEnd();
+    this.table.rowOpen = true;
     this.write('\n', false);
+  }
+
+  rowEnd(): void {
+    const table = this.table;
+    if (!table.rowOpen) return;
+    this.writePending(table.cellsInRow > 1);
+    if (table.carriedCount > 0) {
+      // The columns after the row's last cell that rowspans from the rows above still fill.
+      let gaps = 0;
+      for (let column = table.column; column < table.carried.length; column++) {
+        const carried = table.carried[column];
+        if (carried === undefined) gaps++;
+        else if (this.writeCopy(carried.copy, '\t'.repeat(gaps + 1))) gaps = 0;
+      }
+      for (let column = 0; column < table.carried.length; column++) {
+        const carried = table.carried[column];
+        if (carried !== undefined && --carried.rows <= 0) {
+          table.carried[column] = undefined;
+          table.carriedCount--;
+        }
+      }
+      if (table.carriedCount === 0) table.carried.length = 0;
+    }
+    table.rowOpen = false;
+    table.inCell = false;
+    table.column = 0;
+    table.cellsInRow = 0;
+    this.write('\n', false);
+  }
+
+  cellStart(rowspan: number, colspan: number): void {
+    const table = this.table;
+    if (!table.rowOpen) this.rowStart();
+    this.writePending(true);
+    // The cells rowspans from the rows above take, before this one.
+    for (let carried = table.carried[table.column]; carried !== undefined; carried = table.carried[table.column]) {
+      if (!this.writeCopy(carried.copy, table.cellsInRow > 0 ? '\t' : '')) break;
+      table.cellsInRow++;
+      table.column++;
+    }
+    if (table.cellsInRow > 0) this.write('\t', false);
+    table.cellsInRow++;
+    table.inCell = true;
+    table.cellHasText = false;
+    table.cellBreakPending = false;
+    table.rowspan = this.tables.length > 1 ? rowspan : 1; // stray cells outside a table span nothing
+    table.colspan = this.tables.length > 1 ? colspan : 1;
+    table.pageStart = this.page.pieces.length;
+    table.mainStart = this.main.pieces.length;
+  }
+
+  /** The cell's end: a spanning cell's text is kept to repeat in the columns and rows it spans. */
+  cellEnd(): void {
+    const table = this.table;
+    if (!table.inCell) return;
+    table.inCell = false;
+    const width = Math.max(1, Math.min(table.colspan, MAX_SPANNED_COLUMNS - table.column));
+    if ((width > 1 || table.rowspan > 1) && this.copyBudget > 0 && table.column < MAX_SPANNED_COLUMNS) {
+      const copy = {
+        page: cellCopy(this.page.pieces.slice(table.pageStart)),
+        main: cellCopy(this.main.pieces.slice(table.mainStart)),
+      };
+      if (width > 1) {
+        table.pending = copy;
+        table.pendingCount = width - 1;
+      }
+      for (let column = table.column; table.rowspan > 1 && column < table.column + width; column++) {
+        if (table.carried[column] === undefined) table.carriedCount++;
+        table.carried[column] = { copy, rows: table.rowspan };
+      }
+    }
+    table.column += width;
+  }
+
+  /** Writes a colspan's copies (when `write`), or drops them. */
+  private writePending(write: boolean): void {
+    const table = this.table;
+    const copy = table.pending;
+    if (copy === null) return;
+    table.pending = null;
+    for (let count = 0; write && count < table.pendingCount && this.writeCopy(copy, '\t'); count++) table.cellsInRow++;
+  }
+
+  /** Writes a spanning cell's copy to the streams that got it, if the budget allows: false when it does not (copying stops). */
+  private writeCopy(copy: CellCopy, before: string): boolean {
+    const cost = before.length + copy.page.length;
+    if (cost > this.copyBudget) {
+      this.copyBudget = 0;
+      this.table.carried.length = 0;
+      this.table.carriedCount = 0;
+      return false;
+    }
+    this.copyBudget -= cost;
+    const { visible, chrome, inMain } = this.where();
+    if (!visible || chrome) return true;
+    this.page.add(before + copy.page, copy.page.trim() !== '');
+    if (inMain) this.main.add(before + copy.main, copy.main.trim() !== '');
+    return true;
   }
 }
 
+/** A cell's text as one cell: its line and cell breaks (a nested table's) become spaces. */
+function cellCopy(pieces: string[]): string {
+  return pieces.join('').replace(/[\t\n]+/g, ' ');
+}
+
 /**
- * The page's texts, best first: its main content (when it marks one), the page without its
- * chrome, then everything visible. Only those with text are returned; a caller reads the first
- * that holds a charter, so a page whose `<main>` misses the table still reads.
+ * A rowspan or colspan attribute's value, as the standard's rules for parsing non-negative
+ * integers read it: 1 when it reads none or 0 (a rowspan of 0 spans the rest of its row group:
+ * `zero`), at most `max` (the standard's 1,000 columns, 65,534 rows).
+ */
+function spanOf(value: string | undefined, max: number, zero: number): number {
+  const digits = /^[\t\n\f\r ]*\+?(\d+)/.exec(value ?? '')?.[1];
+  if (digits === undefined) return 1;
+  const span = digits.length > 6 ? max : Number(digits);
+  return span === 0 ? zero : Math.min(span, max);
+}
+
+/**
+ * The page's texts, best first: its main content (when it marks one), then the page without its
+ * chrome. Only those with text are returned; a caller reads the first that holds a charter, so a
+ * page whose `<main>` misses the table still reads. The chrome (header, navigation, footer) is in
+ * neither: a cookie banner's table in a login page's footer is never taken for a charter.
  */
 export function htmlTextCandidates(html: string): string[] {
+  // Every open element, as the standard's tree builder keeps them (no DOM: only what each one does
+  // to the text and the indexes that answer "is it in scope" in constant time).
   const stack: Tracked[] = [];
-  const open = new Map<string, number>();
+  /** The innermost open element of each name, and of each group: a stack index. */
+  const innermost = new Map<string, number>();
   let hiddenDepth = 0;
   let chromeDepth = 0;
   let mainDepth = 0;
   let sectioningDepth = 0;
   let foreignDepth = 0;
+  /** Open pre and listing elements: their whitespace is kept. */
+  let preDepth = 0;
+  /** True right after a pre or listing start tag, whose first line break is not shown. */
+  let preStarted = false;
+  /** Stack index of the outermost open svg or math element, or -1. */
+  let foreignRoot = -1;
   let inHead = false;
 
-  const layout = new Layout(() => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }));
+  const layout = new Layout(
+    () => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }),
+    COPY_BUDGET_FLOOR + html.length,
+  );
 
   // The start tag being read: its name and the attributes that matter here.
   let tagName = '';
@@ -277,45 +641,125 @@ export function htmlTextCandidates(html: string): string[] {
   const noAttributes: ReadonlyMap<string, string> = new Map();
   let attributes: ReadonlyMap<string, string> = noAttributes;
 
-  const push = (entry: Tracked) => {
+  const indexOf = (key: string) => innermost.get(key) ?? -1;
+  /** The innermost open element bounding that scope, or -1. */
+  const bound = (scope: 'scope' | 'buttonScope' | 'listScope' | 'tableScope' | 'special' | 'specialForList') =>
+    stack.length === 0 ? -1 : stack[stack.length - 1]![scope];
+
+  const push = (name: string, hidden: boolean, chrome: boolean, main: boolean, sectioning: boolean, foreign: boolean, heading: boolean) => {
+    const index = stack.length;
+    const below = stack[index - 1];
+    const group = heading ? '#h' : name === 'td' || name === 'th' ? '#cell' : name === 'dd' || name === 'dt' ? '#dd' : null;
+    const inScope = SCOPE_BOUNDARY.has(name);
+    const special = SPECIAL.has(name);
+    const entry: Tracked = {
+      name,
+      group,
+      previous: indexOf(name),
+      previousInGroup: group === null ? -1 : indexOf(group),
+      scope: inScope ? index : (below?.scope ?? -1),
+      buttonScope: inScope || name === 'button' ? index : (below?.buttonScope ?? -1),
+      listScope: inScope || name === 'ol' || name === 'ul' ? index : (below?.listScope ?? -1),
+      tableScope: TABLE_SCOPE_BOUNDARY.has(name) ? index : (below?.tableScope ?? -1),
+      special: special ? index : (below?.special ?? -1),
+      specialForList: special && name !== 'address' && name !== 'div' && name !== 'p' ? index : (below?.specialForList ?? -1),
+      hidden,
+      chrome,
+      main,
+      sectioning,
+      foreign,
+      heading,
+    };
     stack.push(entry);
-    open.set(entry.name, (open.get(entry.name) ?? 0) + 1);
+    innermost.set(name, index);
+    if (group !== null) innermost.set(group, index);
     if (entry.hidden) hiddenDepth++;
     if (entry.chrome) chromeDepth++;
     if (entry.main) mainDepth++;
     if (entry.sectioning) sectioningDepth++;
-    if (entry.foreign) foreignDepth++;
+    if (entry.foreign && foreignDepth++ === 0) foreignRoot = index;
+    if (name === 'pre' || name === 'listing') preDepth++;
   };
 
   const pop = (): Tracked | undefined => {
     const entry = stack.pop();
     if (!entry) return undefined;
-    open.set(entry.name, (open.get(entry.name) ?? 1) - 1);
+    if (entry.previous < 0) innermost.delete(entry.name);
+    else innermost.set(entry.name, entry.previous);
+    if (entry.group !== null) {
+      if (entry.previousInGroup < 0) innermost.delete(entry.group);
+      else innermost.set(entry.group, entry.previousInGroup);
+    }
     if (entry.hidden) hiddenDepth--;
     if (entry.chrome) chromeDepth--;
     if (entry.main) mainDepth--;
     if (entry.sectioning) sectioningDepth--;
-    if (entry.foreign) foreignDepth--;
+    if (entry.foreign && --foreignDepth === 0) foreignRoot = -1;
+    if (entry.name === 'pre' || entry.name === 'listing') preDepth--;
     if (entry.heading) layout.headingEnd();
+    else if (foreignDepth === 0) {
+      if (entry.name === 'td' || entry.name === 'th') layout.cellEnd();
+      else if (entry.name === 'tr') layout.rowEnd();
+      else if (entry.name === 'table') layout.tableEnd();
+      else if (ROW_GROUPS.has(entry.name)) layout.rowGroupBoundary();
+    }
     return entry;
   };
 
-  /** Closes the innermost open element of that name and everything opened inside it. */
-  const close = (name: string) => {
-    if ((open.get(name) ?? 0) === 0) return;
-    for (let entry = pop(); entry && entry.name !== name; entry = pop());
+  /** Closes the open element at `index` and everything opened inside it (each element is popped once: linear overall). */
+  const popTo = (index: number) => {
+    while (stack.length > index) pop();
+  };
+
+  /** Closes the open element at `index` when it is in that scope: no element bounding the scope was opened inside it. */
+  const closeInScope = (index: number, scope: Parameters<typeof bound>[0]) => {
+    if (index >= 0 && index >= bound(scope)) popTo(index);
+  };
+
+  /** The end tags a start tag implies, as the standard's "in body" and table rules say. */
+  const impliedEndTags = (name: string, headingLevel: number) => {
+    if (name === 'li') closeInScope(indexOf('li'), 'specialForList');
+    else if (name === 'dd' || name === 'dt') closeInScope(indexOf('#dd'), 'specialForList');
+    if (CLOSES_P.has(name)) closeInScope(indexOf('p'), 'buttonScope');
+    if (headingLevel > 0 && stack.length > 0 && stack[stack.length - 1]!.heading) pop();
+    if ((name === 'option' || name === 'optgroup') && stack.length > 0 && stack[stack.length - 1]!.name === 'option') pop();
+    if (name === 'button') closeInScope(indexOf('button'), 'scope');
+    if (name === 'td' || name === 'th' || name === 'tr') closeInScope(indexOf('#cell'), 'tableScope');
+    if (name === 'tr') closeInScope(indexOf('tr'), 'tableScope');
+    if (TABLE_SECTIONS.has(name)) {
+      const table = indexOf('table');
+      if (table >= 0 && table >= bound('tableScope')) popTo(table + 1);
+    }
+  };
+
+  /** Closes what an end tag closes, as the standard's "in body" and table rules say; an end tag with nothing to close is ignored. */
+  const closeByEndTag = (name: string) => {
+    if (name === 'body' || name === 'html') return; // the body stays open: what follows is still shown
+    if (foreignDepth > 0 && indexOf(name) >= foreignRoot) return popTo(indexOf(name));
+    if (name === 'p') return closeInScope(indexOf('p'), 'buttonScope');
+    if (name === 'li') return closeInScope(indexOf('li'), 'listScope');
+    if (headingLevelOf(name) > 0) return closeInScope(indexOf('#h'), 'scope');
+    if (TABLE_END_TAGS.has(name)) return closeInScope(indexOf(name), 'tableScope');
+    if (SPECIAL.has(name)) return closeInScope(indexOf(name), 'scope');
+    // Any other end tag closes the innermost element of its name, unless a special element was opened inside it.
+    const index = indexOf(name);
+    if (index >= 0 && index > bound('special')) popTo(index);
   };
 
   const text = (content: string) => {
     // Text in the head (outside its raw-text elements) ends it, as the standard's tree builder does.
     if (inHead && hiddenDepth === 0 && content.trim() !== '') inHead = false;
-    layout.text(content);
+    // A line break right after <pre>'s start tag is not shown, as the standard says.
+    if (preStarted) content = content.replace(/^(?:\r\n?|\n)/, '');
+    preStarted = false;
+    layout.text(content, preDepth > 0);
   };
 
   const startTag = (selfClosing: boolean) => {
     const name = tagName;
     tagName = '';
-    if (name === '') return;
+    preStarted = false;
+    if (name === '' || name === 'html') return; // the root is no scope's boundary here: a stray <html> closes nothing
     if (inHead && (name === 'body' || !HEAD_CONTENT.has(name))) inHead = false;
     if (name === 'head') {
       inHead = true;
@@ -324,12 +768,14 @@ export function htmlTextCandidates(html: string): string[] {
     if (foreignDepth > 0 && FOREIGN_BREAKOUT.has(name)) {
       while (foreignDepth > 0) pop();
     }
+    const headingLevel = headingLevelOf(name);
+    if (foreignDepth === 0) impliedEndTags(name, headingLevel);
     if (name === 'br') return layout.lineBreak();
     if (VOID.has(name)) {
       if (BLOCK.has(name)) layout.lineBreak();
       return;
     }
-    if (foreignDepth > 0 && selfClosing) return;
+    if (selfClosing && (foreignDepth > 0 || name === 'svg' || name === 'math')) return; // a foreign element may close itself
 
     const hasAttributes = attributes.size > 0;
     const role = hasAttributes ? (attributes.get('role') ?? '').trim().toLowerCase() : '';
@@ -340,37 +786,39 @@ export function htmlTextCandidates(html: string): string[] {
           (attributes.get('aria-hidden') ?? '').trim().toLowerCase() === 'true' ||
           /display\s*:\s*none/i.test(attributes.get('style') ?? '')));
     const chrome = name === 'nav' || CHROME_ROLES.has(role) || ((name === 'header' || name === 'footer') && sectioningDepth === 0);
-    const headingLevel = headingLevelOf(name);
     const main = name === 'main' || role === 'main';
-    const sectioning = SECTIONING.has(name);
+    const sectioning = SECTIONING.has(name) || SECTIONING_ROLES.has(role);
     const foreign = name === 'svg' || name === 'math';
 
-    if (name === 'tr') {
-      close('tr');
-      layout.row();
+    if (foreignDepth > 0) {
+      // Foreign content (hidden) lays out nothing.
+    } else if (name === 'tr') {
+      layout.rowStart();
     } else if (name === 'td' || name === 'th') {
-      layout.cell();
+      layout.cellStart(spanOf(attributes.get('rowspan'), 65_534, 65_534), spanOf(attributes.get('colspan'), 1_000, 1));
     } else if (name === 'table') {
-      layout.tableBoundary();
+      layout.tableStart();
+    } else if (ROW_GROUPS.has(name)) {
+      layout.rowGroupBoundary();
     } else if (headingLevel > 0) {
-      layout.heading(headingLevel);
+      if (!hidden) layout.heading(headingLevel);
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }
-    // Only these change what follows: any other tag (a cell, a paragraph) is not kept on the stack.
-    const tracked = hidden || chrome || main || sectioning || foreign || headingLevel > 0 || name === 'tr';
-    if (tracked && !(selfClosing && foreign)) push({ name, hidden, chrome, main, sectioning, foreign, heading: headingLevel > 0 });
+    // Every element is kept until its end tag, or the tag that implies its end, closes it.
+    push(name, hidden, chrome, main, sectioning, foreign, headingLevel > 0);
+    preStarted = name === 'pre' || name === 'listing';
   };
 
   const endTag = (name: string) => {
+    preStarted = false;
     if (name === 'head') {
       inHead = false;
       return;
     }
     if (name === 'br') return layout.lineBreak();
-    close(name);
-    if (name === 'tr' || name === 'table') layout.tableBoundary();
-    else if (BLOCK.has(name)) layout.lineBreak();
+    closeByEndTag(name); // a row, a cell, a table ends as it is closed (pop)
+    if (BLOCK.has(name)) layout.lineBreak();
   };
 
   const tokenizer = new Tokenizer(
@@ -413,7 +861,7 @@ export function htmlTextCandidates(html: string): string[] {
   tokenizer.write(html);
   tokenizer.end();
 
-  return [layout.main, layout.page, layout.all].filter((stream) => stream.hasText).map((stream) => tidyLines(stream.pieces.join('')));
+  return [layout.main, layout.page].filter((stream) => stream.hasText).map((stream) => tidyLines(stream.pieces.join('')));
 }
 
 /** The page's text, laid out line by line for the charter parser: its main content when it marks one. */

@@ -25,7 +25,9 @@ export function isHtmlPage(body: string, contentType: string | null): boolean {
 /**
  * Reads a charter page (HTML, or plain text for a charter served as text) into everything the
  * parser found, rows not read included. An HTML page is tried as its main content first, then
- * as the whole page (see htmlTextCandidates). Throws CharterError.
+ * as the whole page without its chrome, which is never read (see htmlTextCandidates): a login
+ * page a charter path redirects to gives "no cookie table", whatever its footer holds. Throws
+ * CharterError.
  */
 export function readCharterPageReading(body: string, contentType: string | null): CharterReading {
   return readPage(body, contentType).reading;

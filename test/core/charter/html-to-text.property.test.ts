@@ -33,6 +33,23 @@ const HTML_FRAGMENTS = [
   '<nav>',
   '<header>',
   '<h2>',
+  '<p hidden>',
+  '</p>',
+  '<ul>',
+  '</ul>',
+  '<li>',
+  '<li hidden>',
+  '<dt hidden>',
+  '<object>',
+  '<td rowspan="3">',
+  '<td colspan="3">',
+  '<th rowspan=0 colspan=1000>',
+  '<tbody>',
+  '<pre>',
+  '<div role="main">',
+  '<footer>',
+  '</pre>',
+  '\n',
   '<br>',
   '"',
   "'",
@@ -110,5 +127,45 @@ describe('htmlToText keeps markup out of the text', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('htmlToText on hostile shapes', () => {
+  it('keeps a <pre> of many lines and tabs as that many lines of cells, no more', () => {
+    for (const size of [1_000, 10_000]) {
+      const text = htmlToText(`<pre>${'a\t\tb\r\n\n'.repeat(size)}</pre>`);
+      expect(text.split('\n').filter((line) => line === 'a\t\tb')).toHaveLength(size);
+      expect(text.length).toBeLessThan(6 * size);
+    }
+  });
+
+  it('repeats spanning cells within a budget: the text never grows past twice the page and 100,000 characters, however many rows and columns they span', () => {
+    const cell = `<td rowspan="65534" colspan="1000">${'x'.repeat(40)}</td>`;
+    for (const rows of [100, 1_000, 10_000]) {
+      const html = `<table><tr>${cell.repeat(64)}</tr>${'<tr><td>y'.repeat(rows)}</table>`;
+      const text = htmlToText(html);
+      expect(text.length).toBeLessThanOrEqual(2 * html.length + 100_000);
+      // Every row still reads: copies stop, rows do not.
+      expect(text.split('\n').filter((line) => line.split('\t').includes('y'))).toHaveLength(rows);
+    }
+    const wide = `<table>${'<tr><td>a<td colspan="1000">b'.repeat(5_000)}</table>`;
+    expect(htmlToText(wide).length).toBeLessThanOrEqual(2 * wide.length + 100_000);
+    // A few spans, as real charters have, are all repeated.
+    expect(
+      htmlToText(`<table><tr><td>a<td rowspan=64 colspan=64>b${'<tr><td>c'.repeat(63)}</table>`)
+        .split('\n')
+        .filter(Boolean)[63],
+    ).toBe(`c\t${Array.from({ length: 63 }, () => 'b').join('\t')}`);
+  });
+
+  it('closes each of many unclosed hidden paragraphs and list items at the next one: what follows shows, and text grows with the page', () => {
+    for (const size of [1_000, 10_000]) {
+      const paragraphs = htmlToText(`${'<p hidden>x'.repeat(size)}<h2>after</h2>${'<p>y'.repeat(size)}`);
+      expect(paragraphs.startsWith('## after\n')).toBe(true);
+      expect(paragraphs.split('\n').filter((line) => line === 'y')).toHaveLength(size);
+      const items = htmlToText(`<ul>${'<li hidden>x'.repeat(size)}</ul>${'<li>y'.repeat(size)}`);
+      expect(items.split('\n').filter((line) => line === 'y')).toHaveLength(size);
+      expect(items).not.toContain('x');
+    }
   });
 });

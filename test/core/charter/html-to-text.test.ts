@@ -55,6 +55,38 @@ describe('htmlToText', () => {
     expect(lines('<p hidden>h</p><p aria-hidden="true">i</p><p style="color: red; display : none">j</p><p>k</p>')).toEqual(['k']);
   });
 
+  it('ends a hidden element where the HTML standard implies its end tag, not at the end of the page', () => {
+    const table = '<table><tr><th>Supplier name</th><th>Cookie name</th></tr><tr><td>Huwise</td><td>sessionid</td></tr></table>';
+    // A block start tag closes an open <p>; <li> an open <li>; the parent's end tag what it holds.
+    expect(lines(`<main><p hidden>Old<h2>Cookies nécessaires</h2>${table}</main>`)).toEqual([
+      '## Cookies nécessaires',
+      'Supplier name\tCookie name',
+      'Huwise\tsessionid',
+    ]);
+    expect(lines(`<main><ul><li>Intro<li hidden>draft</ul>${table}</main>`)).toEqual([
+      'Intro',
+      'Supplier name\tCookie name',
+      'Huwise\tsessionid',
+    ]);
+    expect(lines('<p>Note <span style="display:none">x</p><p>after</p>')).toEqual(['Note', 'after']);
+    expect(lines('<div><span hidden>x</div>after')).toEqual(['after']);
+    expect(lines('<dl><dt hidden>term<dd>definition<dt>next</dl>')).toEqual(['definition', 'next']);
+    expect(lines('<select><option>a<option>b</select><p>c')).toEqual(['c']);
+    expect(lines('<table><tr><td hidden>a<td>b<tr><th hidden>c<th>d</table>')).toEqual(['\tb', '\td']);
+    expect(lines('<h2 hidden>a</h3>b')).toEqual(['b']);
+    expect(lines('<p>a<svg/>b<math/>c</p><p>d')).toEqual(['abc', 'd']);
+  });
+
+  it('closes only what the standard closes: never past a list, a table or an object opened inside', () => {
+    // <li> closes an open <li> only when no list lies between; <p> only when no object (table, cell) does.
+    expect(lines('<ul><li hidden>draft<ul><li>nested</ul>still draft</ul><p>after')).toEqual(['after']);
+    expect(lines('<p hidden>a<object><div>b</div></object>c</p>d')).toEqual(['d']);
+    const nested = htmlToText('<table><tr><td hidden><table><tr><td>a<tr><td>b</table>c</td><td>d</table>');
+    expect(nested).toContain('d');
+    expect(nested).not.toMatch(/[abc]/);
+    expect(lines('<table><tr><td><span hidden>a</td><td>b</table>')).toEqual(['\tb']);
+  });
+
   it('leaves out the page chrome and prefers the main content', () => {
     const html =
       '<header><a href="/">Portail</a></header><nav>Données · Charte</nav>' +
@@ -68,14 +100,94 @@ describe('htmlToText', () => {
     expect(lines(html)).toEqual(['## Politique de cookies', 'Texte']);
   });
 
-  it('offers the page without its main element, then with its chrome, when the first holds no charter', () => {
+  it('keeps a header inside role="main" (or another sectioning role) as it keeps one inside <main>', () => {
+    const table = '<table><tr><th>Supplier name</th><th>Cookie name</th></tr><tr><td>Matomo</td><td>_pk_id.*</td></tr></table>';
+    const expected = ['## Audience measurement cookies', 'Supplier name\tCookie name', 'Matomo\t_pk_id.*'];
+    expect(lines(`<header>Site</header><div role="main"><header><h2>Audience measurement cookies</h2></header>${table}</div>`)).toEqual(
+      expected,
+    );
+    expect(lines(`<div role="region"><header><h2>Audience measurement cookies</h2></header>${table}</div><footer>Pied</footer>`)).toEqual(
+      expected,
+    );
+    expect(lines('<div role="article"><footer>Mis à jour le 3 mars</footer></div><div><footer>Pied</footer></div>')).toEqual([
+      'Mis à jour le 3 mars',
+    ]);
+  });
+
+  it('offers the page without its main element when the first holds no charter, and never its chrome', () => {
     const html = '<header>Site</header><main><p>Bienvenue</p></main><div><p>Charte</p></div>';
-    expect(htmlTextCandidates(html)).toEqual(['Bienvenue', 'Bienvenue\n\nCharte', 'Site\n\nBienvenue\n\nCharte']);
+    expect(htmlTextCandidates(html)).toEqual(['Bienvenue', 'Bienvenue\n\nCharte']);
+    // A login page whose footer holds a cookie banner's table: its chrome is never a candidate.
+    const login =
+      '<header><nav>Accueil</nav></header><main><h1>Connexion</h1><form><label>Email</label></form></main>' +
+      '<footer><table><tr><th>Nom du cookie</th></tr><tr><td>sessionid</td></tr></table></footer>';
+    expect(htmlTextCandidates(login)).toEqual(['# Connexion\n\nEmail', '# Connexion\n\nEmail']);
+    expect(htmlTextCandidates('<nav><p>Charte</p></nav>')).toEqual([]);
+  });
+
+  it('keeps the line breaks and tabs inside <pre>, so a tab-separated table in a code block reads as rows', () => {
+    const html =
+      '<h2>Cookies nécessaires</h2><pre><code>\nNom du prestataire\tService et emplacement\tNom du cookies\tFinalités\n' +
+      'Opendatasoft\tAuthentification\tsessionid\tSe souvenir de l’utilisateur\r\n' +
+      'Opendatasoft\tLangue\tdjango_language\tSe souvenir de la langue\n</code></pre>';
+    expect(lines(html)).toEqual([
+      '## Cookies nécessaires',
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      'Opendatasoft\tAuthentification\tsessionid\tSe souvenir de l’utilisateur',
+      'Opendatasoft\tLangue\tdjango_language\tSe souvenir de la langue',
+    ]);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => entry.cookie)).toEqual(['sessionid', 'django_language']);
+    // Outside <pre> whitespace is collapsed as before; inside a cell a <pre>'s lines are the cell's parts.
+    expect(lines('<pre>a  b\n\nc</pre><p>d\te\nf</p>')).toEqual(['a b', 'c', 'd e f']);
+    expect(htmlToText('<table><tr><td><pre>a\tb\nc</pre></td><td>d</td></tr></table>')).toBe('a b; c\td');
   });
 
   it('keeps a table cell on its row, its lines joined by “; ”, and empty cells in place', () => {
     const html = '<table><tr><td>Google</td><td>_ga<br>_gid</td><td></td><td><p>Mesure</p><p>d’audience</p></td></tr></table>';
     expect(htmlToText(html)).toBe('Google\t_ga; _gid\t\tMesure; d’audience');
+  });
+
+  it('repeats a cell spanning rows into the rows below it, in its column', () => {
+    const html =
+      '<table><tr><th>Supplier name</th><th>Cookie name</th><th>Duration</th><th>Function</th></tr>' +
+      '<tr><td rowspan="2">Huwise</td><td>sessionid</td><td>2 weeks</td><td rowspan="2">Keeps you signed in</td></tr>' +
+      '<tr><td>csrftoken</td><td>12 months</td></tr>' +
+      '<tr><td>Matomo</td><td>_pk_id.*</td><td>13 months</td><td>Counts visits</td></tr></table>';
+    expect(lines(html)).toEqual([
+      'Supplier name\tCookie name\tDuration\tFunction',
+      'Huwise\tsessionid\t2 weeks\tKeeps you signed in',
+      'Huwise\tcsrftoken\t12 months\tKeeps you signed in',
+      'Matomo\t_pk_id.*\t13 months\tCounts visits',
+    ]);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie])).toEqual([
+      ['Huwise', 'sessionid'],
+      ['Huwise', 'csrftoken'],
+      ['Matomo', '_pk_id.'],
+    ]);
+    // A column left empty between a row's last cell and a rowspan stays a cell; " rowspan=0" spans its row group.
+    expect(lines('<table><tr><td>a<td>b<td rowspan=" 0">c<tr><td>d<tr><td>e</table>')).toEqual(['a\tb\tc', 'd\t\tc', 'e\t\tc']);
+  });
+
+  it('repeats a cell spanning columns into them, but leaves a row of one spanning cell (a category) alone', () => {
+    const html =
+      '<table><tr><th>Supplier name</th><th>Cookie name</th><th>Duration</th><th>Function</th></tr>' +
+      '<tr><th colspan="4">Strictly necessary cookies</th></tr>' +
+      '<tr><td>Huwise</td><td>sessionid</td><td colspan="2">Session</td></tr>' +
+      '<tr><td colspan="2" rowspan="2">Matomo</td><td>13 months</td><td>Counts visits</td></tr>' +
+      '<tr><td>30 minutes</td><td>Counts visits</td></tr></table>';
+    expect(lines(html)).toEqual([
+      'Supplier name\tCookie name\tDuration\tFunction',
+      'Strictly necessary cookies',
+      'Huwise\tsessionid\tSession\tSession',
+      'Matomo\tMatomo\t13 months\tCounts visits',
+      'Matomo\tMatomo\t30 minutes\tCounts visits',
+    ]);
+  });
+
+  it('never carries a rowspan past its row group or its table, nor spans cells outside a table', () => {
+    expect(lines('<table><thead><tr><th rowspan="5">a<th>b</thead><tbody><tr><td>c<td>d</tbody></table>')).toEqual(['a\tb', 'c\td']);
+    expect(lines('<table><tr><td rowspan="5">a<td>b</table><table><tr><td>c<td>d</table>')).toEqual(['a\tb', 'c\td']);
+    expect(lines('<td colspan="3" rowspan="3">a<td>b<tr><td>c')).toEqual(['a\tb', 'c']);
   });
 
   it('reads rows whose cells and rows are never closed, as the HTML standard allows', () => {

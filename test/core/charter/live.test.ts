@@ -36,6 +36,25 @@ describe('fetchLiveCharter', () => {
     expect(fetch.calls[0]![1]).toMatchObject({ credentials: 'omit', cache: 'no-store' });
   });
 
+  it('never takes a login page a charter path redirects to for the charter, whatever its footer holds', async () => {
+    const login =
+      '<!doctype html><html><head><title>Sign in</title></head><body><header><nav><a href="/">Home</a></nav></header>' +
+      '<main><h1>Sign in</h1><form><label>Email</label><input name=e><button>Sign in</button></form></main>' +
+      '<footer><div class="cookie-banner"><h2>Cookies strictement nécessaires</h2><table>' +
+      '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+      '<tr><td>Huwise</td><td>sessionid</td><td>2 semaines</td><td>Session</td></tr>' +
+      '<tr><td>Huwise</td><td>csrftoken</td><td>12 mois</td><td>Sécurité</td></tr></table></div></footer></body></html>';
+    const redirecting: FetchLike = async (url) => {
+      if (!url.endsWith('/terms/cookies-policy/')) return new Response('', { status: 404 });
+      const response = new Response(login, { status: 200, headers: { 'content-type': 'text/html' } });
+      Object.defineProperty(response, 'url', { value: `https://${HOST}/login/?next=/terms/cookies-policy/` });
+      return response;
+    };
+    const record = await fetchLiveCharter(HOST, redirecting);
+    expect(record.charter).toBeNull();
+    expect(record.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
+  });
+
   it('reads /terms/cookies-information after a 404, and never over plain http', async () => {
     const fetch = fakeFetch({
       [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
@@ -233,7 +252,19 @@ describe('readCharterPage', () => {
       '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td>_ga</td><td>Stats</td></tr></table>';
     expect(readCharterPage(`<main>${table}</main><footer><p>x</p></footer>`, 'text/html').entries).toHaveLength(1);
     expect(readCharterPage(`<main><p>Bienvenue</p></main><div>${table}</div>`, 'text/html').entries).toHaveLength(1);
-    expect(readCharterPage(`<nav>${table}</nav><main><p>Bienvenue</p></main>`, 'text/html').entries).toHaveLength(1);
+  });
+
+  it('never reads the page chrome as a charter, even when nothing else holds one', () => {
+    const table =
+      '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td>_ga</td><td>Stats</td></tr></table>';
+    for (const chrome of [
+      `<nav>${table}</nav>`,
+      `<footer>${table}</footer>`,
+      `<header>${table}</header>`,
+      `<div role="contentinfo">${table}</div>`,
+    ]) {
+      expect(() => readCharterPage(`${chrome}<main><p>Bienvenue</p></main>`, 'text/html'), chrome).toThrow(/^no cookie table/);
+    }
   });
 
   it('keeps what it could not read for charter authors, and says why a page gives nothing', () => {
