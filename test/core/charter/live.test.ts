@@ -37,6 +37,8 @@ describe('fetchLiveCharter', () => {
   });
 
   it('never takes a login page a charter path redirects to for the charter, whatever its footer holds', async () => {
+    // Made up, not the platform's: no portal seen redirects its charter page so. A review's case (a
+    // site-wide cookie banner in the footer of any page), kept so chrome never passes for a charter.
     const login =
       '<!doctype html><html><head><title>Sign in</title></head><body><header><nav><a href="/">Home</a></nav></header>' +
       '<main><h1>Sign in</h1><form><label>Email</label><input name=e><button>Sign in</button></form></main>' +
