@@ -20,6 +20,7 @@ const CSV_COLUMN = {
   domain: 'Domain',
   description: 'Description',
   retention: 'Retention period',
+  controller: 'Data Controller',
   wildcard: 'Wildcard match',
 } as const;
 
@@ -52,6 +53,7 @@ export function rowsFromCsv(csvText: string): OpenCookieDatabaseRow[] {
     domain: columnIndex(CSV_COLUMN.domain),
     description: columnIndex(CSV_COLUMN.description),
     retention: columnIndex(CSV_COLUMN.retention),
+    controller: columnIndex(CSV_COLUMN.controller),
     wildcard: columnIndex(CSV_COLUMN.wildcard),
   };
   const { records } = readCsvTable(csvText);
@@ -72,10 +74,25 @@ export function rowsFromCsv(csvText: string): OpenCookieDatabaseRow[] {
       name,
       domain: trimmedField(record, at.domain),
       description: trimmedField(record, at.description),
-      retention: trimmedField(record, at.retention),
+      retention: retentionOf(trimmedField(record, at.retention), trimmedField(record, at.controller)),
       wildcard: wildcard === '1',
     };
   });
+}
+
+/** A retention field that starts with a number or names a session reads as a period of time. */
+const READS_AS_PERIOD = /^(?:\d|session\b)/i;
+
+/**
+ * The retention a row states, mended where upstream's columns say something else: `undefined` is
+ * a script's missing value, not a period (3 Datatrics rows), and on 2 Awin rows (`lantern`,
+ * `AwinChannelCookie`) the period and the data controller are swapped (Retention "Awin", Data
+ * Controller "29 days"). Anything else is kept as written: it is free text.
+ */
+function retentionOf(retention: string, controller: string): string {
+  if (retention === 'undefined') return '';
+  if (!READS_AS_PERIOD.test(retention) && READS_AS_PERIOD.test(controller)) return controller;
+  return retention;
 }
 
 /** A record's field, trimmed; readCsvTable gives every record as many fields as the header. */

@@ -53,6 +53,29 @@ describe('rowsFromCsv', () => {
     ]);
   });
 
+  it("mends a retention that is no period: upstream's swapped columns and a script's `undefined`", () => {
+    const retentions = (rows: string) => rowsFromCsv(`${HEADER}${rows}`).map((row) => row.retention);
+    // As upstream writes lantern: Retention "Awin", Data Controller "29 days".
+    expect(retentions('a,Awin,Marketing,lantern,,d,Awin,29 days,u,0\n')).toEqual(['29 days']);
+    expect(retentions('a,P,C,n,,d,Controller,Session,u,0\n')).toEqual(['Session']);
+    expect(retentions('a,Datatrics,Marketing,n,,d,undefined,Datatrics,u,0\n')).toEqual(['']);
+    // Free text that is no period is kept when the controller column holds no period either.
+    expect(retentions('a,P,C,n,,d,forever,Zendesk,u,0\na,P,C,n,,d,Unknown,f5,u,0\na,P,C,n,,d,2 years,30 days,u,0\n')).toEqual([
+      'forever',
+      'Unknown',
+      '2 years',
+    ]);
+  });
+
+  it('gives the bundled lantern and AwinChannelCookie rows their 29 days, not their controller (data test)', () => {
+    const rows = rowsFromCsv(csvText).filter((row) => row.name === 'lantern' || row.name === 'AwinChannelCookie');
+    expect(rows.map((row) => [row.name, row.retention])).toEqual([
+      ['lantern', '29 days'],
+      ['AwinChannelCookie', '29 days'],
+    ]);
+    expect(rowsFromCsv(csvText).filter((row) => row.retention === 'undefined')).toEqual([]);
+  });
+
   it('throws on a Wildcard match value other than 0 or 1', () => {
     expect(() => rowsFromCsv(`${HEADER}id,P,C,n,,d,r,c,u,yes\n`)).toThrowError(/expected 0 or 1/);
   });
