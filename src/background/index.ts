@@ -244,10 +244,12 @@ onWindowClosed(() => privateSessions.windowClosed());
 onTabShown(events.tabShown);
 // The DevTools page closed: what its tab's log did not hear after that is no script's for sure.
 onDevtoolsSessionEnded((session, at) => void ready.then(() => networkLogs.closed(session.tabId, session.openedAt, at)));
+/** The worker's errors a page shows, in the browser's language. */
+const translate = browserTranslate();
 serveRequests(
   createHandlers({
     ready,
-    translate: browserTranslate(),
+    translate,
     reports,
     clearSite: createClearSite({
       storeCookies: (storeId) => storeCookies(storeId),
@@ -273,6 +275,7 @@ serveRequests(
     networkLogs,
     exports: laterParts,
   }),
+  translate,
 );
 // The entry's own work done (the reads above are under way): the rest of the wake is the browser's answers.
 timings.step('listeners registered');

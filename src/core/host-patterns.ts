@@ -15,3 +15,21 @@ export function hostPattern(host: string): string {
 export function hostOfPattern(pattern: string): string | null {
   return /^[*a-z]+:\/\/([^*/]+)\/\*$/.exec(pattern)?.[1] ?? null;
 }
+
+/**
+ * True for a site's host name as a tab's address gives it (`webHost`, core/portals.ts) and a
+ * pattern may name: not empty, no wildcard, no path, port or user, and the same once an address
+ * of it is parsed (lower-case allowed: the worker lower-cases it). A trailing root dot is kept
+ * (`data.tco.re.` is `data.tco.re`'s portal, `portalName`). Refused: `*.opendatasoft.com`,
+ * `data.tco.re/x`, markup; the browser would take some as a pattern, or refuse them in English.
+ */
+export function isHostName(host: string): boolean {
+  const lower = host.toLowerCase();
+  // The URL parser takes `*` and a name of dots alone as a host: neither names a site.
+  if (lower.includes('*') || !/[^.]/.test(lower)) return false;
+  try {
+    return new URL(`http://${lower}`).hostname === lower;
+  } catch {
+    return false;
+  }
+}

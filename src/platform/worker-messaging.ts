@@ -1,6 +1,14 @@
 /** The worker's side of messaging: answering the pages' requests, pushing to them (the pages' side is messaging.ts). */
 import { browser, type Browser, type Runtime } from './browser.ts';
-import { isRequestMessage, type Handlers, type LiveMessage, type ResponseMessage } from '../core/message-contract.ts';
+import {
+  requestProblem,
+  requestProblemText,
+  type Handlers,
+  type LiveMessage,
+  type RequestMessage,
+  type ResponseMessage,
+} from '../core/message-contract.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import { DEVTOOLS_SESSION_PORT, isDevtoolsSession, type DevtoolsSession } from '../core/network/devtools-session.ts';
 
 type RuntimeApi = Pick<Browser, 'runtime'>;
@@ -16,20 +24,24 @@ export function isOwnPage(sender: Runtime.MessageSender, api: RuntimeApi = brows
 
 /**
  * Answers requests with `handlers`. Registered synchronously by the caller at the top of the
- * worker; the handlers themselves wait for state to be ready.
+ * worker; the handlers themselves wait for state to be ready. A request the contract refuses gets
+ * its specific error (`translate`: the browser's language, a page shows it as it is), and no handler runs.
  */
-export function serveRequests(handlers: Handlers, api: RuntimeApi = browser): void {
+export function serveRequests(handlers: Handlers, translate: Translate, api: RuntimeApi = browser): void {
   api.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (r: ResponseMessage) => void) => {
     if (!isOwnPage(sender, api)) {
       sendResponse({ ok: false, error: 'Refused: messages are only accepted from the extension’s own pages' });
       return false;
     }
-    if (!isRequestMessage(message)) {
-      sendResponse({ ok: false, error: 'Unknown request' });
+    const problem = requestProblem(message);
+    if (problem) {
+      sendResponse({ ok: false, error: requestProblemText(problem, translate) });
       return false;
     }
-    const handler = handlers[message.method] as (params: unknown) => Promise<unknown>;
-    handler(message.params).then(
+    // requestProblem found nothing wrong with it.
+    const request = message as RequestMessage;
+    const handler = handlers[request.method] as (params: unknown) => Promise<unknown>;
+    handler(request.params).then(
       (result) => sendResponse({ ok: true, result } as ResponseMessage),
       (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );

@@ -4,7 +4,7 @@ import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
-import { extensionPage, presentNames, request, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, request, storedKeys, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, seenRow, visitPortal } from './scenarios/context.ts';
 import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
 import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
@@ -64,6 +64,35 @@ describe('Chromium: the popup the toolbar button opens', () => {
 });
 
 describe('Chromium', () => describeInFrench((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' })));
+
+// Requests the worker refuses: said plainly, in the page's language, and nothing stored for them.
+describe('Chromium in French: requests that name no site', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, language: 'fr' }));
+  const fr = localeTranslate('fr');
+
+  it('a popup whose address names markup for its host says in French, as text, that it is no host name, and stores nothing', async () => {
+    const api = await extensionPage(browser());
+    const keysBefore = await storedKeys(api);
+    const host = '<img src=x>';
+    const popup = await browser().newPage();
+    await popup.goto(browser().popupUrl(`?host=${encodeURIComponent(host)}`));
+    await popup.waitFor('main[data-state="error"]');
+    // The worker's own sentence, not the browser's English ("Invalid value for origin pattern *://<img src=x>/*").
+    expect(await popup.texts('main[data-state="error"] .status.error p')).toEqual([fr('loadError', isolated(fr('notHostName', host)))]);
+    // Text, never markup: the paragraph holds no element.
+    expect(await popup.evaluate(() => document.querySelector('main[data-state="error"] .status.error p')!.childElementCount, null)).toBe(0);
+
+    // The other requests that name a site, as a page of the extension might send them.
+    await expect(request(api, 'refreshCharter', { host: '<b>x</b>' })).rejects.toThrow(fr('notHostName', '<b>x</b>'));
+    await expect(request(api, 'refreshCharter', { host: '' })).rejects.toThrow(fr('notHostName', ''));
+    await expect(request(api, 'getReport', { host: '*.opendatasoft.com' })).rejects.toThrow(fr('notHostName', '*.opendatasoft.com'));
+    await expect(request(api, 'clearSite', { host: 'data.tco.re', reloadTabs: 'false' as never })).rejects.toThrow(
+      'Invalid clearSite request: reloadTabs must be true or false',
+    );
+    expect(await storedKeys(api)).toEqual(keysBefore);
+    await Promise.all([popup.close(), api.close()]);
+  });
+});
 
 describe('Chromium', () => describeInDarkSystem((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port }, colorScheme: 'dark' })));
 

@@ -20,11 +20,13 @@ function fakeRuntime() {
         listener!(message, sender, resolve);
       }),
   };
-  return { runtime } as never as Parameters<typeof serveRequests>[1] & { runtime: typeof runtime };
+  return { runtime } as never as Parameters<typeof serveRequests>[2] & { runtime: typeof runtime };
 }
 
 const ownPopup = { id: 'our-id', url: 'chrome-extension://our-id/src/popup/index.html?host=data.tco.re' };
 const view = { kind: 'no-access' as const, host: 'example.org', portal: false };
+/** The browser's French, as its i18n says it: "KEY(substitutions)". */
+const translate = (key: string, ...substitutions: string[]) => `${key}(${substitutions.join(', ')})`;
 const unused = {
   clearSite: async () => ({ removed: 0 }),
   exportReport: async () => ({ filename: '', mimeType: '', text: '' }),
@@ -38,7 +40,7 @@ const unused = {
 describe('message contract', () => {
   it('answers our own pages', async () => {
     const api = fakeRuntime();
-    serveRequests({ ...unused, getReport: async ({ host }) => ({ ...view, host }) }, api);
+    serveRequests({ ...unused, getReport: async ({ host }) => ({ ...view, host }) }, translate, api);
     expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'example.org' } }, ownPopup)).toEqual({
       ok: true,
       result: view,
@@ -48,7 +50,7 @@ describe('message contract', () => {
   it('refuses content scripts, web pages and other extensions', async () => {
     const api = fakeRuntime();
     const getReport = vi.fn(async () => view);
-    serveRequests({ ...unused, getReport }, api);
+    serveRequests({ ...unused, getReport }, translate, api);
     for (const sender of [
       { id: 'our-id', url: 'https://data.tco.re/', tab: { id: 1 } as never },
       { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' },
@@ -60,22 +62,39 @@ describe('message contract', () => {
     expect(getReport).not.toHaveBeenCalled();
   });
 
-  it('refuses unknown methods and carries handler errors back as errors', async () => {
+  it('refuses unknown methods and malformed params, and carries handler errors back as errors', async () => {
     const api = fakeRuntime();
-    serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('state unreadable')) }, api);
+    serveRequests({ ...unused, getReport: async () => Promise.reject(new Error('state unreadable')) }, translate, api);
     expect(await api.runtime.deliver({ method: 'dropTables', params: {} }, ownPopup)).toEqual({ ok: false, error: 'Unknown request' });
     expect(await api.runtime.deliver({ method: 'getReport', params: { host: 7 } }, ownPopup)).toEqual({
       ok: false,
-      error: 'Unknown request',
+      error: 'Invalid getReport request: host must be a host name',
     });
     expect(await api.runtime.deliver({ method: 'exportReport', params: { host: 'a', format: 'pdf' } }, ownPopup)).toEqual({
       ok: false,
-      error: 'Unknown request',
+      error: expect.stringMatching(/^Invalid exportReport request: format must be one of json, markdown, csv, /),
     });
     expect(await api.runtime.deliver({ method: 'getReport', params: { host: 'a' } }, ownPopup)).toEqual({
       ok: false,
       error: 'state unreadable',
     });
+  });
+
+  it('says what is wrong with a request it refuses, a host that names no site in the browser’s language, and runs no handler', async () => {
+    const api = fakeRuntime();
+    const clearSite = vi.fn(unused.clearSite);
+    const getReport = vi.fn(async () => view);
+    serveRequests({ ...unused, clearSite, getReport }, translate, api);
+    expect(await api.runtime.deliver({ method: 'clearSite', params: { host: 'data.tco.re', reloadTabs: 'false' } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'Invalid clearSite request: reloadTabs must be true or false',
+    });
+    expect(await api.runtime.deliver({ method: 'getReport', params: { host: '<img src=x>' } }, ownPopup)).toEqual({
+      ok: false,
+      error: 'notHostName(<img src=x>)',
+    });
+    expect(clearSite).not.toHaveBeenCalled();
+    expect(getReport).not.toHaveBeenCalled();
   });
 });
 
