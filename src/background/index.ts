@@ -8,7 +8,15 @@
 import { codeStartedMs } from './started-at.ts';
 import { installBrowser } from '../platform/browser.ts';
 import { workerBrowser } from '../platform/worker-browser.ts';
-import { allVisibleCookies, cookieStores, defaultCookieStoreId, onCookieChanged, removeCookie, storeCookies } from '../platform/cookies.ts';
+import {
+  allVisibleCookies,
+  cookieStores,
+  defaultCookieStoreId,
+  hasCookieStore,
+  onCookieChanged,
+  removeCookie,
+  storeCookies,
+} from '../platform/cookies.ts';
 import type { BrowserCookie } from '../core/cookies/cookie-record.ts';
 import { broadcast, onDevtoolsSessionEnded, serveRequests } from '../platform/worker-messaging.ts';
 import { sessionArea } from '../platform/session-storage.ts';
@@ -251,6 +259,8 @@ serveRequests(
     ready,
     translate,
     reports,
+    // The normal windows' store is known without a round trip: every Firefox tab's popup names it.
+    hasCookieStore: async (storeId) => storeId === (await defaultStoreId()) || hasCookieStore(storeId),
     clearSite: createClearSite({
       storeCookies: (storeId) => storeCookies(storeId),
       removeCookie: (cookie) => removeCookie(cookie),

@@ -1,5 +1,5 @@
 import type { LiveCharterRecord } from '../core/charter/live.ts';
-import { isCharterDraftFormat, type Handlers } from '../core/message-contract.ts';
+import { isCharterDraftFormat, type Handlers, type SiteQuery } from '../core/message-contract.ts';
 import { webHost } from '../core/portals.ts';
 import { acceptThenRefuse } from '../core/report/compare-runs.ts';
 import type { Translate } from '../core/ui-strings.ts';
@@ -9,7 +9,7 @@ import type { ConsentRuns } from './consent-runs.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { LaterParts } from './later-parts-script.ts';
 import type { NetworkLogs } from './network-logs.ts';
-import type { SiteReports } from './site-reports.ts';
+import type { NoAccessView, ResolvedSite, SiteReports } from './site-reports.ts';
 
 /** What the worker's answers are made from. */
 export type HandlerDeps = {
@@ -18,7 +18,9 @@ export type HandlerDeps = {
   /** The browser's language's messages, for the errors a page shows as they are. */
   translate: Translate;
   /** Reports of sites. */
-  reports: Pick<SiteReports, 'resolve' | 'view' | 'prepare'>;
+  reports: Pick<SiteReports, 'resolve' | 'view' | 'prepare' | 'noAccess'>;
+  /** Whether the browser has cookie store `storeId` (a page may name one whose private windows closed, or none at all). */
+  hasCookieStore: (storeId: string) => Promise<boolean>;
   /** Deletes a site's cookies and starts its record afresh (clear-site.ts); resolves to how many were deleted. */
   clearSite: ClearSite;
   /** Reads a site's live charter now. */
@@ -40,16 +42,35 @@ export type HandlerDeps = {
 /** The worker's answer to every request of the message contract. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { ready, reports } = deps;
+  // Errors a page shows as they are ("Could not …: <this>"): in the browser's language, as the access prompt says them.
+  const noAccessText = (view: NoAccessView) => deps.translate(view.portal ? 'noAccessPortal' : 'noAccessSite', view.host);
+
+  /** The site `query` names, in a store the browser has: a store it has not would get a record, and an empty report, of its own. */
+  async function siteIn(query: SiteQuery): Promise<ResolvedSite> {
+    const site = await reports.resolve(query);
+    if (query.storeId && !(await deps.hasCookieStore(site.storeId))) throw new Error(deps.translate('unknownCookieStore', site.storeId));
+    return site;
+  }
+
+  /** The site `query` names, which the extension may see: its cookies cannot be cleared, nor its charter read, otherwise. */
+  async function visibleSite(query: SiteQuery): Promise<ResolvedSite> {
+    const site = await siteIn(query);
+    const refused = await reports.noAccess(site.host);
+    if (refused) throw new Error(noAccessText(refused));
+    return site;
+  }
+
   return {
     async getReport(query) {
       // A popup opened on a stopped worker: the registry loads while the state is restored.
       reports.prepare();
       await ready;
+      await siteIn(query);
       return reports.view(query);
     },
     async clearSite({ reloadTabs = false, saveRun = false, ...query }) {
       await ready;
-      const { host, storeId } = await reports.resolve(query);
+      const { host, storeId } = await visibleSite(query);
       // Kept before the clear starts the record afresh: the run recorded so far, to compare the next
       // one with. Only by the ask that starts the clear: one that shares it (another page, a second
       // click) would keep the restarted, empty record over that run, or drop it; the first ask's choice holds.
@@ -61,9 +82,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async exportReport({ format, language, ...query }) {
       reports.prepare();
       await ready;
+      await siteIn(query);
       const view = await reports.view(query);
-      // Shown in the page's "Export failed: …": in its language, as the access prompt says it.
-      if (view.kind !== 'report') throw new Error(deps.translate(view.portal ? 'noAccessPortal' : 'noAccessSite', view.host));
+      // Shown in the page's "Export failed: …".
+      if (view.kind !== 'report') throw new Error(noAccessText(view));
       const { exportCharterDraft, exportReport } = await deps.exports();
       if (isCharterDraftFormat(format)) {
         // After "Record the other choice", drafted from both runs, as the audit's `--consent both` is.
@@ -94,7 +116,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async refreshCharter(query) {
       await ready;
-      const { host } = await reports.resolve(query);
+      const { host } = await visibleSite(query);
       const record = await deps.refreshCharter(host);
       deps.scheduleBadgeRefresh();
       // Not ok when this read failed, even if the charter read before it is kept (failedAt).

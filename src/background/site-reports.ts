@@ -15,6 +15,9 @@ import type { SiteStore } from './site-store.ts';
 /** A site named by a request, normalised. */
 export type ResolvedSite = { host: string; storeId: string };
 
+/** The view of a site the extension may not see. */
+export type NoAccessView = Extract<SiteView, { kind: 'no-access' }>;
+
 /** What the report of a site is made from. */
 export type SiteReportsDeps = {
   /** The site records, read in the recorder's turn (after the changes heard before). */
@@ -49,8 +52,10 @@ export type SiteReportsDeps = {
 
 /** Reports of sites, as the popup, the exports and the badges ask for them. */
 export type SiteReports = {
-  /** Normalises a query: lower-case host, and the default cookie store when none is named. */
+  /** Normalises a query: lower-case host, and the default cookie store when none is named ('' names none, as in `sameSite`). */
   resolve(query: SiteQuery): Promise<ResolvedSite>;
+  /** What the popup shows of a site the extension may not see; null when it may. */
+  noAccess(host: string): Promise<NoAccessView | null>;
   /** What the popup shows of a site: its report (only its first page with `first`), or that the extension has no access to it. */
   view(query: SiteQuery & { first?: ReportFirst }): Promise<SiteView>;
   /** The report of a site, against its live charter when one was read. */
@@ -76,8 +81,10 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
   const afterAnswer = deps.afterAnswer ?? ((task: () => void) => void setTimeout(task, 0));
 
   async function resolve(query: SiteQuery): Promise<ResolvedSite> {
-    return { host: query.host.trim().toLowerCase(), storeId: query.storeId ?? (await deps.defaultStoreId()) };
+    return { host: query.host.trim().toLowerCase(), storeId: query.storeId || (await deps.defaultStoreId()) };
   }
+
+  const noAccessView = (host: string): NoAccessView => ({ kind: 'no-access', host, portal: isPortal(host) });
 
   /** The record and its revision are read together, in the recorder's turn: no change comes between. */
   function reportOf(
@@ -95,6 +102,9 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
 
   return {
     resolve,
+    async noAccess(host) {
+      return (await deps.hasHostAccess(host)) ? null : noAccessView(host);
+    },
     async view(query) {
       const { host, storeId } = await resolve(query);
       // Before anything the page is built from is read: a change meanwhile drops the page.
@@ -106,7 +116,7 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
         deps.registry(),
         deps.savedRun?.(host, storeId) ?? null,
       ]);
-      if (!access) return { kind: 'no-access', host, portal: isPortal(host) };
+      if (!access) return noAccessView(host);
       // First look at a site: read its live charter in the background; the popup follows the storage change.
       if (!live)
         void deps.liveCharters.refresh(host).then(

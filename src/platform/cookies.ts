@@ -21,7 +21,7 @@ export function onCookieChanged(listener: (change: CookieChange) => void, api: C
 }
 
 /** One store's cookies (the caller's own without `storeId`), partitioned ones and every first party's asked for where the browser knows how. */
-function readStore(store: { storeId?: string }, api: CookiesApi): Promise<BrowserCookie[]> {
+function readStore(store: { storeId?: string; domain?: string }, api: CookiesApi): Promise<BrowserCookie[]> {
   // That check throws rather than rejects: the promise turns it into a rejection.
   const ask = (details: Cookies.GetAllDetailsType) => new Promise<BrowserCookie[]>((resolve) => resolve(api.cookies.getAll(details)));
   return ask({ ...store, partitionKey: {}, firstPartyDomain: null })
@@ -106,6 +106,27 @@ export async function cookieStores(api: CookiesApi = browser): Promise<ListedSto
     ...(typeof store.incognito === 'boolean' ? { incognito: store.incognito } : {}),
     ...(store.tabIds ? { tabIds: store.tabIds } : {}),
   }));
+}
+
+/** A Firefox container's store id (MDN cookies.CookieStore): the browser lists it only while one of its tabs is open. */
+const FIREFOX_CONTAINER_STORE = /^firefox-container-\d+$/;
+
+/**
+ * True when the browser has cookie store `storeId`: one it lists (a store with a tab open), or a
+ * Firefox container's, whose cookies live on with no tab open (`storeCookies`), when the browser
+ * reads it by its id. A private session's store that ended, or an id no browser gives, is none.
+ * The normal windows' store, which the browsers do not list when no tab uses it, the caller knows
+ * (`defaultCookieStoreId`).
+ */
+export async function hasCookieStore(storeId: string, api: CookiesApi = browser): Promise<boolean> {
+  if ((await api.cookies.getAllCookieStores()).some((store) => store.id === storeId)) return true;
+  if (!FIREFOX_CONTAINER_STORE.test(storeId)) return false;
+  // Chrome refuses a store it does not have, Firefox may answer none: a container deleted is then taken as there.
+  // The domain no cookie has (RFC 2606's .invalid): the answer is only whether the store was refused.
+  return readStore({ storeId, domain: 'cookie-store.invalid' }, api).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

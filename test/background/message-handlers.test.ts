@@ -14,6 +14,9 @@ const TABS: TabSite[] = [
 
 const diagnostics = { codeStartedMs: 1, evaluatedMs: 2, readyMs: 3, steps: {}, sites: 4, cookies: 5 };
 
+/** The cookie stores the browser has. */
+const STORES = new Set(['0', 'private', 'firefox-container-1']);
+
 function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<HandlerDeps> = {}) {
   const log: string[] = [];
   let open!: () => void;
@@ -25,7 +28,10 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
       resolve: async (query: SiteQuery) => ({ host: query.host.toLowerCase(), storeId: query.storeId ?? '0' }),
       view: async (query) => (log.push(`view ${query.host}`), view),
       prepare: () => void log.push('prepare'),
+      // The extension may see the site the view shows, or none (`view` says which).
+      noAccess: async () => (view.kind === 'no-access' ? view : null),
     },
+    hasCookieStore: async (storeId) => (log.push(`store ${storeId}?`), STORES.has(storeId)),
     clearSite: async (host, storeId, reloadTabs, before) => {
       await before?.();
       log.push(`clear ${storeId}|${host} reload=${reloadTabs}`);
@@ -70,6 +76,7 @@ describe('message handlers', () => {
     expect(await handlers.clearSite({ host: 'Data.tco.re', storeId: 'private', reloadTabs: true })).toEqual({ removed: 4 });
     expect(await handlers.clearSite({ host: 'data.tco.re' })).toEqual({ removed: 4 });
     expect(log).toEqual([
+      'store private?',
       'drop run private|data.tco.re',
       'clear private|data.tco.re reload=true',
       'badges',
@@ -209,6 +216,34 @@ describe('message handlers', () => {
     const again = setup(undefined, { refreshCharter: async () => kept });
     again.open();
     expect(await again.handlers.refreshCharter({ host: 'data.tco.re' })).toEqual({ ok: true });
+  });
+
+  it('refuse a cookie store the browser does not have, in its language, before anything is read, recorded or cleared', async () => {
+    const { handlers, log, open } = setup();
+    open();
+    const bogus = { host: 'data.tco.re', storeId: 'bogus' };
+    await expect(handlers.getReport(bogus)).rejects.toThrow('unknownCookieStore(bogus)');
+    await expect(handlers.clearSite({ ...bogus, reloadTabs: true })).rejects.toThrow('unknownCookieStore(bogus)');
+    await expect(handlers.exportReport({ ...bogus, format: 'json' })).rejects.toThrow('unknownCookieStore(bogus)');
+    await expect(handlers.refreshCharter(bogus)).rejects.toThrow('unknownCookieStore(bogus)');
+    expect(log.filter((line) => !line.startsWith('store') && line !== 'prepare')).toEqual([]);
+    // A container's store is one; a request that names none, or names it empty (the normal windows'), asks nothing.
+    log.length = 0;
+    expect(await handlers.getReport({ host: 'itie.opendatasoft.com', storeId: 'firefox-container-1' })).toEqual(portalView(['sessionid']));
+    await handlers.getReport({ host: 'data.tco.re' });
+    await handlers.getReport({ host: 'data.tco.re', storeId: '' });
+    expect(log.filter((line) => line.startsWith('store'))).toEqual(['store firefox-container-1?']);
+  });
+
+  it('refuse to clear a site, or read its charter, when the extension cannot see it, as the access prompt says it', async () => {
+    const { handlers, log, open } = setup({ kind: 'no-access', host: 'example.org', portal: false });
+    open();
+    await expect(handlers.clearSite({ host: 'example.org', reloadTabs: true })).rejects.toThrow('noAccessSite(example.org)');
+    await expect(handlers.refreshCharter({ host: 'example.org' })).rejects.toThrow('noAccessSite(example.org)');
+    const portal = setup({ kind: 'no-access', host: 'data.tco.re', portal: true });
+    portal.open();
+    await expect(portal.handlers.refreshCharter({ host: 'data.tco.re' })).rejects.toThrow('noAccessPortal(data.tco.re)');
+    expect([...log, ...portal.log]).toEqual([]);
   });
 
   it('tell how the worker is doing', async () => {

@@ -67,6 +67,15 @@ describe('site reports', () => {
     const { reports } = await setup();
     expect(await reports.resolve({ host: '  Data.Example-Metropole.FR ' })).toEqual({ host: HOST, storeId: 'firefox-default' });
     expect(await reports.resolve({ host: HOST, storeId: 'firefox-private' })).toEqual({ host: HOST, storeId: 'firefox-private' });
+    // An empty store names none, as everywhere else (sameSite, the first page's key, the popup's ?store=).
+    expect(await reports.resolve({ host: HOST, storeId: '' })).toEqual({ host: HOST, storeId: 'firefox-default' });
+  });
+
+  it('show the normal windows’ report to a query whose store is empty, not an empty one of a store of its own', async () => {
+    const { reports, recorder } = await setup();
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
+    const view = await reports.view({ host: HOST, storeId: '' });
+    expect(view.kind === 'report' && view.report.cookies.map((c) => c.name)).toEqual(['sessionid']);
   });
 
   it('show the report of a site the extension can see, with what the store could not keep', async () => {
@@ -115,6 +124,10 @@ describe('site reports', () => {
     const portal = await setup({ hasHostAccess: async () => false });
     expect(await portal.reports.view({ host: HOST })).toEqual({ kind: 'no-access', host: HOST, portal: true });
     expect(refreshed).toEqual([]);
+    // The same answer without a report, for the requests that act on a site (clearing it, reading its charter).
+    expect(await reports.noAccess('example.org')).toEqual({ kind: 'no-access', host: 'example.org', portal: false });
+    expect(await portal.reports.noAccess(HOST)).toEqual({ kind: 'no-access', host: HOST, portal: true });
+    expect(await reports.noAccess(HOST)).toBeNull();
   });
 
   it('build a report once, and again when the record, the live charter or the registry changes', async () => {

@@ -86,6 +86,7 @@ describe('Chromium in French: requests that name no site', () => {
     await expect(request(api, 'refreshCharter', { host: '<b>x</b>' })).rejects.toThrow(fr('notHostName', '<b>x</b>'));
     await expect(request(api, 'refreshCharter', { host: '' })).rejects.toThrow(fr('notHostName', ''));
     await expect(request(api, 'getReport', { host: '*.opendatasoft.com' })).rejects.toThrow(fr('notHostName', '*.opendatasoft.com'));
+    await expect(request(api, 'clearSite', { host: 'data.tco.re', storeId: 'bogus' })).rejects.toThrow(fr('unknownCookieStore', 'bogus'));
     await expect(request(api, 'clearSite', { host: 'data.tco.re', reloadTabs: 'false' as never })).rejects.toThrow(
       'Invalid clearSite request: reloadTabs must be true or false',
     );

@@ -3,6 +3,7 @@ import {
   allVisibleCookies,
   cookieStores,
   defaultCookieStoreId,
+  hasCookieStore,
   onCookieChanged,
   removeCookie,
   storeCookies,
@@ -181,6 +182,22 @@ describe('platform cookies', () => {
     expect(await defaultCookieStoreId(fakeCookies([{ id: '1', incognito: true }, { id: '0' }]).api)).toBe('0');
     expect(await defaultCookieStoreId(fakeCookies([{ id: 'firefox-container-1' }, { id: 'firefox-default' }]).api)).toBe('firefox-default');
     expect(await defaultCookieStoreId(fakeCookies([]).api)).toBe('0');
+  });
+
+  it('know the stores the browser has: those it lists, and a Firefox container’s it reads by its id though no tab of it is open', async () => {
+    const firefox = fakeCookies([{ id: 'firefox-default', incognito: false, tabIds: [1] }], { failing: ['firefox-container-9'] });
+    expect(await hasCookieStore('firefox-default', firefox.api)).toBe(true);
+    expect(await hasCookieStore('firefox-container-1', firefox.api)).toBe(true);
+    // A container the browser refuses, a private session that ended, an id no browser gives.
+    expect(await hasCookieStore('firefox-container-9', firefox.api)).toBe(false);
+    expect(await hasCookieStore('firefox-private', firefox.api)).toBe(false);
+    expect(await hasCookieStore('bogus', firefox.api)).toBe(false);
+    const chrome = fakeCookies([{ id: '0', tabIds: [1] }]);
+    expect(await hasCookieStore('0', chrome.api)).toBe(true);
+    expect(await hasCookieStore('1', chrome.api)).toBe(false);
+    expect(await hasCookieStore('', chrome.api)).toBe(false);
+    // Only the container was read, for no cookie: only whether it was refused.
+    expect(firefox.reads).toEqual(['firefox-container-1']);
   });
 
   it('name the normal windows’ store when no tab uses it: the browsers list only stores with a tab', async () => {
