@@ -113,7 +113,11 @@ const scanCookies = () => recorder.scan(() => allVisibleCookies());
 /** Open pages (popup, side panel, DevTools panel) hear each event as it is recorded. */
 const live = createLivePush((message) => broadcast(message));
 /** What DevTools heard set cookies, per inspected tab. */
-const networkLogs = createNetworkLogs(store.area, (tabId) => live.networkChanged(tabId));
+const networkLogs = createNetworkLogs(
+  store.area,
+  async (tabId) => (await tabById(tabId)) !== undefined,
+  (tabId) => live.networkChanged(tabId),
+);
 
 const reports = createSiteReports({
   recorder,

@@ -108,7 +108,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async noteNetwork({ tabId, openedAt, responses }) {
       await ready;
-      return { kept: await deps.networkLogs.note(tabId, openedAt, responses) };
+      const kept = await deps.networkLogs.note(tabId, openedAt, responses);
+      return kept === null ? { kind: 'no-tab' } : { kind: 'noted', kept };
     },
     async getNetworkLog({ tabId }) {
       await ready;

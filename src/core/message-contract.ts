@@ -86,8 +86,14 @@ export type MessageApi = {
   refreshCharter: { params: SiteQuery; result: { ok: boolean } };
   /** The site a tab shows (the DevTools panel of that tab asks: in Firefox it cannot read tabs itself). */
   siteOfTab: { params: { tabId: number }; result: TabSiteAnswer };
-  /** Responses that set cookies in a tab DevTools inspects (the DevTools page sends them); `openedAt` names the DevTools session. */
-  noteNetwork: { params: { tabId: number; openedAt: number; responses: NetworkResponse[] }; result: { kept: number } };
+  /**
+   * Responses that set cookies in a tab DevTools inspects (the DevTools page sends them); `openedAt`
+   * names the DevTools session. `kept`: how many were; no-tab: there is no such tab (nothing was kept).
+   */
+  noteNetwork: {
+    params: { tabId: number; openedAt: number; responses: NetworkResponse[] };
+    result: { kind: 'noted'; kept: number } | { kind: 'no-tab' };
+  };
   /** What DevTools heard in a tab: null when it is not open on it (or heard no cookie being set). */
   getNetworkLog: { params: { tabId: number }; result: NetworkLog | null };
   /**

@@ -131,7 +131,10 @@ describe('message handlers', () => {
   it('keep what DevTools heard in a tab, and give it back', async () => {
     const { handlers, log, open } = setup();
     open();
-    expect(await handlers.noteNetwork({ tabId: 3, openedAt: 7, responses: [{} as never, {} as never] })).toEqual({ kept: 1 });
+    expect(await handlers.noteNetwork({ tabId: 3, openedAt: 7, responses: [{} as never, {} as never] })).toEqual({
+      kind: 'noted',
+      kept: 1,
+    });
     expect(log).toEqual(['note 3 7 2']);
     expect(await handlers.getNetworkLog({ tabId: 3 })).toEqual({ tabId: 3, openedAt: 1, responses: [] });
     expect(await handlers.getNetworkLog({ tabId: 4 })).toBeNull();
@@ -216,6 +219,14 @@ describe('message handlers', () => {
     const again = setup(undefined, { refreshCharter: async () => kept });
     again.open();
     expect(await again.handlers.refreshCharter({ host: 'data.tco.re' })).toEqual({ ok: true });
+  });
+
+  it('say there is no such tab when DevTools’ batch names a tab that is not open', async () => {
+    const { handlers, open } = setup(undefined, {
+      networkLogs: { note: async () => null, get: async () => null },
+    });
+    open();
+    expect(await handlers.noteNetwork({ tabId: 999999, openedAt: 7, responses: [] })).toEqual({ kind: 'no-tab' });
   });
 
   it('refuse a cookie store the browser does not have, in its language, before anything is read, recorded or cleared', async () => {

@@ -16,10 +16,18 @@ const response = (startedAt: number): NetworkResponse => ({
   cookies: [{ name: 'sessionid', domain: null, expires: null }],
 });
 
-function setup() {
+/** Tabs open in the browser, as tabs.get finds them. */
+const OPEN_TABS = new Set([3, 4, 5]);
+
+function setup(openTabs: Set<number> = new Set(OPEN_TABS)) {
   const session = fakeSession();
   const changed: number[] = [];
-  return { session, changed, logs: createNetworkLogs(session, (tabId) => changed.push(tabId)) };
+  const logs = createNetworkLogs(
+    session,
+    async (tabId) => openTabs.has(tabId),
+    (tabId) => changed.push(tabId),
+  );
+  return { session, changed, logs, openTabs };
 }
 
 describe('network logs', () => {
@@ -36,6 +44,40 @@ describe('network logs', () => {
     expect((await logs.get(3))!.responses.map((r) => r.startedAt)).toEqual([3]);
     expect(changed).toEqual([3, 3, 3, 3]);
     expect(await logs.get(4)).toBeNull();
+  });
+
+  it('write nothing for a tab that does not exist: no tab’s removal would ever drop its key', async () => {
+    const { session, changed, logs } = setup();
+    expect(await logs.note(999999, 100, [response(1)])).toBeNull();
+    expect(await logs.note(999999, 100, [])).toBeNull();
+    expect(session.data).toEqual({});
+    expect(changed).toEqual([]);
+  });
+
+  it('write nothing for a batch that comes after its tab’s removal', async () => {
+    const { session, logs, openTabs } = setup();
+    await logs.note(3, 100, [response(1)]);
+    // The tab closes: the worker forgets its log; DevTools' last batch was on its way.
+    openTabs.delete(3);
+    const late = logs.note(3, 100, [response(2)]);
+    await logs.forget(3);
+    expect(await late).toBeNull();
+    expect(await logs.note(3, 100, [response(3)])).toBeNull();
+    expect(session.data).toEqual({});
+  });
+
+  it('change nothing for a batch whose responses were all dropped, nor for DevTools saying again that it opened', async () => {
+    const { session, changed, logs } = setup();
+    expect(await logs.note(4, 100, [{ url: 7 }, null])).toBe(0);
+    expect(session.data).toEqual({});
+    await logs.note(4, 100, []);
+    await logs.note(4, 100, [response(1)]);
+    const before = session.data[networkLogItem(4).key];
+    // Malformed responses of another session do not start it: only DevTools' empty first batch does.
+    expect(await logs.note(4, 200, ['junk'])).toBe(0);
+    expect(await logs.note(4, 100, [])).toBe(0);
+    expect(session.data[networkLogItem(4).key]).toBe(before);
+    expect(changed).toEqual([4, 4]);
   });
 
   it('keep both of two batches heard together', async () => {
@@ -88,7 +130,7 @@ describe('network logs', () => {
       store.put(site);
     }
     await store.flush();
-    const logs = createNetworkLogs(store.area);
+    const logs = createNetworkLogs(store.area, async () => true);
     // A page whose responses each carry about 240 kB of names and attributes (a name may be 4 kB; values are never kept).
     const line = (i: number) =>
       `${'n'.repeat(3990)}${i}=v; Expires=${'x'.repeat(1000)}; Path=/${'p'.repeat(1000)}; SameSite=${'s'.repeat(1000)}; Domain=${'d'.repeat(1000)}`;

@@ -82,7 +82,7 @@ describe('Chromium in French: requests that name no site', () => {
     // Text, never markup: the paragraph holds no element.
     expect(await popup.evaluate(() => document.querySelector('main[data-state="error"] .status.error p')!.childElementCount, null)).toBe(0);
 
-    // The other requests that name a site, as a page of the extension might send them.
+    // The other requests that name a site or a tab, as a page of the extension might send them.
     await expect(request(api, 'refreshCharter', { host: '<b>x</b>' })).rejects.toThrow(fr('notHostName', '<b>x</b>'));
     await expect(request(api, 'refreshCharter', { host: '' })).rejects.toThrow(fr('notHostName', ''));
     await expect(request(api, 'getReport', { host: '*.opendatasoft.com' })).rejects.toThrow(fr('notHostName', '*.opendatasoft.com'));
@@ -90,6 +90,7 @@ describe('Chromium in French: requests that name no site', () => {
     await expect(request(api, 'clearSite', { host: 'data.tco.re', reloadTabs: 'false' as never })).rejects.toThrow(
       'Invalid clearSite request: reloadTabs must be true or false',
     );
+    expect(await request(api, 'noteNetwork', { tabId: 999999, openedAt: 1, responses: [] })).toEqual({ kind: 'no-tab' });
     expect(await storedKeys(api)).toEqual(keysBefore);
     await Promise.all([popup.close(), api.close()]);
   });

@@ -33,7 +33,7 @@ const unused = {
   refreshCharter: async () => ({ ok: false }),
   getDiagnostics: async () => ({ codeStartedMs: 1, evaluatedMs: 1, readyMs: 1, steps: {}, sites: 0, cookies: 0 }),
   siteOfTab: async () => ({ kind: 'no-tab' as const }),
-  noteNetwork: async () => ({ kept: 0 }),
+  noteNetwork: async () => ({ kind: 'noted' as const, kept: 0 }),
   getNetworkLog: async () => null,
 };
 
