@@ -107,6 +107,26 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     await Promise.all([site.close(), api.close()]);
   });
 
+  it('follows the inspected tab to a browser page (no page it can read, nothing of the portal left) and back to the portal', async () => {
+    const host = 'data.tco.re';
+    const api = await extensionPage(browser());
+    const site = await browser().context.newPage();
+    await site.goto(`http://${host}/`);
+    await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
+    const { devtools, panel } = await openDevtoolsPanel(browser().context, site, PANEL_PAGE);
+    await panel.waitForSelector(`main[data-state="ready"] .report[data-host="${host}"]`);
+    // Chrome does not tell DevTools of a page extensions are kept off: the panel hears the tab.
+    await site.goto('chrome://version/');
+    await panel.waitForSelector('main[data-state="no-site"]');
+    expect(await panel.textContent('main[data-state="no-site"] > p.status')).toBe(localeTranslate('en')('noSite'));
+    expect(await panel.$$(`.report, ${eventRow('sessionid')}`)).toEqual([]);
+    await site.goto(`http://${host}/`);
+    await panel.waitForSelector(`main[data-state="ready"] .report[data-host="${host}"]`);
+    // DevTools first: closing the inspected page closes it, and its own close would then never end.
+    await devtools.close();
+    await Promise.all([site.close(), api.close()]);
+  });
+
   it('opens the side panel from the popup; it follows the tab shown in its window, live', async () => {
     const api = await extensionPage(browser());
     const first = await browser().context.newPage();
