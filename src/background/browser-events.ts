@@ -14,7 +14,7 @@ export type BrowserEventDeps = {
   /** Resolves once state is restored: every reaction waits on it. */
   ready: Promise<void>;
   /** Records cookie changes, and the pages the sites' tabs load. */
-  recorder: Pick<Recorder, 'nextOrder' | 'cookieChanged' | 'pageLoaded'>;
+  recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded'>;
   /** The sites open in tabs. */
   openTabs: Pick<OpenTabs, 'update' | 'remove' | 'pageOfTab'>;
   /** Which sites are recorded. */
@@ -82,10 +82,10 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     },
     cookieChanged({ cookie, removed, cause }) {
       // The event's own time and place in the order of facts, not those of its processing (after
-      // `ready`, on a wake-up): a scan that began before it must not override it.
+      // `ready`, on a wake-up): a scan that began before it (the wake's) must not override it.
       const at = now();
       const heardAt = heardNow();
-      const order = recorder.nextOrder();
+      const order = recorder.heard(cookie);
       // Queued in the recorder as soon as `ready` resolves, in the order heard (ready's callbacks run in order).
       void ready.then(async () => {
         for (const site of await recorder.cookieChanged(cookie, removed, cause, at, order)) deps.live?.eventRecorded(site, heardAt);

@@ -25,13 +25,17 @@ import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
  */
 export type Recorder = {
   /**
-   * The place of a fact in the order of everything the worker hears: call it in the listener
-   * itself, before any await, and pass it to `cookieChanged`.
+   * A cookies.onChanged event about `cookie` heard: its place in the order of everything the
+   * worker hears, noted at once for the scans under way. Call it in the listener itself, before
+   * any await, and pass it to `cookieChanged`: the event that wakes the worker is heard after the
+   * wake's scan began and applied after that scan is recorded, and the scan must not take the
+   * cookie for one found already there.
    */
-  nextOrder(): number;
+  heard(cookie: BrowserCookie): number;
   /**
    * A cookie was set, changed or removed (`cause` as cookies.onChanged gives it), heard `at`,
-   * `order`-th. Resolves, once applied, to the site records it added an event to (the live pages are told of each).
+   * `order`-th (from `heard`; without it, the event is heard now). Resolves, once applied, to the
+   * site records it added an event to (the live pages are told of each).
    */
   cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at?: number, order?: number): Promise<SiteRecord[]>;
   /**
@@ -224,18 +228,22 @@ export function createRecorder(
     return ++lastOrder;
   }
 
-  function cookieChanged(
-    cookie: BrowserCookie,
-    removed: boolean,
-    cause: string,
-    at = Date.now(),
-    order = nextOrder(),
-  ): Promise<SiteRecord[]> {
+  /** Notes, for the scans under way, an event about `cookie` at `order`: their answers, read before, do not override it. */
+  function noteEvent(cookie: BrowserCookie, order: number): void {
+    if (scansUnderWay.size === 0) return;
+    const key = identity(cookie);
+    newestEvent.set(key, Math.max(newestEvent.get(key) ?? 0, order));
+  }
+
+  function heard(cookie: BrowserCookie): number {
+    const order = nextOrder();
     // Noted when heard, not in its turn: a scan's answer recorded before that turn still knows of it.
-    if (scansUnderWay.size > 0) {
-      const key = identity(cookie);
-      newestEvent.set(key, Math.max(newestEvent.get(key) ?? 0, order));
-    }
+    noteEvent(cookie, order);
+    return order;
+  }
+
+  function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order?: number): Promise<SiteRecord[]> {
+    if (order === undefined) heard(cookie);
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
     if (removed && cause === 'overwrite')
       return inTurn(
@@ -408,7 +416,7 @@ export function createRecorder(
   }
 
   return {
-    nextOrder,
+    heard,
     cookieChanged,
     thirdPartySet,
     thirdPartyRemoved,

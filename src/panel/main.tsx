@@ -8,7 +8,7 @@ import { browser, installBrowser, nativeBrowser } from '../platform/browser.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { onTabNavigated } from '../platform/tabs.ts';
 import { requestHostAccess } from '../platform/permissions.ts';
-import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChanged, onInspectedPageNavigated } from '../platform/devtools.ts';
+import { devtoolsTheme, inspectedTabId, onDevtoolsThemeChanged, onInspectedTabNavigated } from '../platform/devtools.ts';
 import { applyTheme, pageTheme } from '../pages/page-theme.ts';
 import { boundSite } from '../pages/tab-site.ts';
 import { browserPlatform, mountPage } from '../pages/mount-page.tsx';
@@ -31,9 +31,9 @@ const inspected = inspectedTabId();
 const bound = boundSite(params, inspected, (tabId) => answerWithin(callBackground('siteOfTab', { tabId }), 'siteOfTab'), platform.t);
 const tabId = bound?.tabId ?? null;
 
-/** The bound tab going to another page: DevTools tells its panel; a panel opened in a tab asks the tabs API. */
+/** The bound tab going to another page: DevTools tells its panel (and Chrome's tabs API, of a browser page); a panel opened in a tab asks the tabs API. */
 function onNavigated(listener: () => void): () => void {
-  if (inspected !== null) return onInspectedPageNavigated(listener);
+  if (inspected !== null) return onInspectedTabNavigated(inspected, listener);
   return tabId !== null && browser.tabs ? onTabNavigated(tabId, listener) : () => undefined;
 }
 

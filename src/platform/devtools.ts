@@ -8,6 +8,7 @@
  * type below is both browsers' shape, each member optional where one browser lacks it.
  */
 import { browser, type Browser } from './browser.ts';
+import { onTabNavigated } from './tabs.ts';
 import type { HarEntryLike } from '../core/network/network-log.ts';
 import { DEVTOOLS_SESSION_PORT, type DevtoolsSession } from '../core/network/devtools-session.ts';
 
@@ -78,6 +79,28 @@ export function onInspectedPageNavigated(listener: () => void, devtools: Devtool
   const handler = () => listener();
   event?.addListener(handler);
   return () => event?.removeListener(handler);
+}
+
+/**
+ * Calls `listener` when inspected tab `tabId` goes to another page, or may have; returns the
+ * unsubscribe function, which removes every listener it added. Chrome does not tell DevTools of a
+ * page extensions are kept off (chrome://version, chrome://settings: measured in Chrome 156, no
+ * `onNavigated`): where the page has the tabs API (Chrome's panel; Firefox's has none), the tab's
+ * own updates are heard too. One navigation is then heard more than once: the listener finds the
+ * site afresh each time, and the App reloads the report only when the site changed (views/App.tsx).
+ */
+export function onInspectedTabNavigated(
+  tabId: number,
+  listener: () => void,
+  devtools: DevtoolsApi = api(),
+  tabsApi: Partial<Pick<Browser, 'tabs'>> = browser,
+): () => void {
+  const stopDevtools = onInspectedPageNavigated(listener, devtools);
+  const stopTab = tabsApi.tabs ? onTabNavigated(tabId, listener, { tabs: tabsApi.tabs }) : () => undefined;
+  return () => {
+    stopDevtools();
+    stopTab();
+  };
 }
 
 /** After the worker ended the port (it stops when idle, and its ports with it), the wait before connecting again. */

@@ -144,6 +144,9 @@ export function App(props: AppProps) {
   const focusTitle = () => title.current?.focus();
   const again = useRef(false);
   const current = useRef<SiteQuery | null>(null);
+  // One change of the followed tab may be heard twice (the DevTools panel: DevTools' event and the
+  // tab's), each finding the site afresh; their answers can come back out of order: the last asked counts.
+  const latestFind = useRef(0);
   // The first page of the report is asked for until the person wants more (or the page shows the consent runs).
   const whole = useRef(false);
 
@@ -193,8 +196,10 @@ export function App(props: AppProps) {
       const at = document.activeElement;
       if (main.current?.contains(at) && !at?.closest('.app-header')) title.current?.focus();
     };
+    const find = ++latestFind.current;
     findSite().then(
       (found) => {
+        if (find !== latestFind.current) return;
         if (found && sameSite(current.current, found)) return;
         keepFocus();
         current.current = found;
@@ -209,6 +214,7 @@ export function App(props: AppProps) {
         } else setState({ kind: 'no-site' });
       },
       (error: unknown) => {
+        if (find !== latestFind.current) return;
         keepFocus();
         current.current = null;
         // A report asked for before, failing now, would say its own problem over this one.

@@ -19,7 +19,7 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
   const events = createBrowserEvents({
     ready,
     recorder: {
-      nextOrder: () => ++order,
+      heard: () => ++order,
       cookieChanged: async (cookie, removed, cause, at, eventOrder) => {
         log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`);
         return cookie.name === 'filed' ? [emptySite('data.tco.re', '0'), emptySite('tco.re', '0')] : [];
@@ -107,7 +107,7 @@ describe('browser events', () => {
     const { events, open } = setup({
       onError: (error) => void errors.push(error),
       recorder: {
-        nextOrder: () => 1,
+        heard: () => 1,
         cookieChanged: async () => [],
         pageLoaded: () => Promise.reject(new Error('record not read')),
       },

@@ -233,10 +233,37 @@ describe('recorder', () => {
       expect((await recorder.site('data.tco.re', '0')).timeline.map((e) => e.type)).toEqual(['set', 'set', 'removed']);
     });
 
+    it('the event that woke the worker, heard once the wake’s scan began and applied after it: one set, at its time, none found', async () => {
+      const { recorder } = await setup();
+      const asleep = browserCookie({ name: 'set_while_asleep', domain: 'data.tco.re', httpOnly: false });
+      const unwatched = browserCookie({ name: 'set_unwatched', domain: 'data.tco.re', httpOnly: false });
+      // The wake: the scan begins at the top of the worker's script, the waking event is heard after it...
+      const scan = recorder.beginScan(
+        async () => [asleep, unwatched],
+        () => 20,
+      );
+      const order = recorder.heard(asleep);
+      // ...and is applied behind `ready`, once the scan is recorded.
+      await scan.record();
+      await recorder.cookieChanged(asleep, false, 'explicit', 10, order);
+      const site = await recorder.site('data.tco.re', '0');
+      expect(
+        site.timeline.map((e) => ('name' in e ? { type: e.type, name: e.name, at: e.at, phase: e.phase, found: e.found } : e.type)),
+      ).toEqual([
+        { type: 'set', name: 'set_unwatched', at: 20, phase: 'unknown', found: true },
+        { type: 'set', name: 'set_while_asleep', at: 10, phase: 'before-choice', found: undefined },
+      ]);
+      expect(Object.values(site.cookies).find((c) => c.name === 'set_while_asleep')).toMatchObject({
+        firstSeen: 10,
+        firstPhase: 'before-choice',
+        setPhases: ['before-choice'],
+      });
+    });
+
     it('an event heard before the scan began does not hide what the scan finds', async () => {
       const { recorder } = await setup();
       // Heard (ordered) first, processed after the scan started: a wake-up queues events behind `ready`.
-      const order = recorder.nextOrder();
+      const order = recorder.heard(browserCookie({ name: 'csrftoken' }));
       const slow = pendingRead();
       const scanning = recorder.scan(slow.read, () => 10);
       await recorder.cookieChanged(browserCookie({ name: 'csrftoken' }), false, 'explicit', 5, order);
@@ -358,7 +385,7 @@ describe('recorder', () => {
     const { recorder } = await setup();
     const consent = browserCookie({ name: 'cookies_preferences', value: encodeURIComponent('{"matomo":true}'), httpOnly: false });
     await recorder.cookiesPresent([consent, browserCookie({ name: '_pk_id.1.a' })], 10);
-    // The event that woke the worker, processed after the wake-up scan.
+    // An event about it applied after the scan recorded it, which had not heard of it.
     await recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 8);
     const matomo = Object.values((await recorder.site('data.tco.re', '0')).cookies).find((c) => c.name === '_pk_id.1.a');
     expect(matomo).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'], firstSeen: 8 });

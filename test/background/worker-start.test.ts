@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBrowserEvents } from '../../src/background/browser-events.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { startWorker, type WorkerStartSteps } from '../../src/background/worker-start.ts';
@@ -101,4 +102,42 @@ describe('startWorker', () => {
       expect((await recorder.site(itie, '0')).timeline.at(-1)).toEqual({ type: 'worker-restart', at: 50 });
     },
   );
+
+  it('wakes for a cookie’s event: the cookie is recorded once, set when heard, not found by the wake’s scan', async () => {
+    const tco = 'data.tco.re';
+    const store = createSiteStore(fakeSession(), 5);
+    const recorder = createRecorder(store, () => true);
+    const [asleep, unwatched] = [
+      browserCookie({ name: 'set_while_asleep', domain: tco }),
+      browserCookie({ name: 'set_unwatched', domain: tco }),
+    ];
+    const { all } = steps({
+      loadState: () => store.load(),
+      markRestart: () => recorder.workerStarted(50),
+      beginCookieScan: () =>
+        recorder.beginScan(
+          async () => [asleep, unwatched],
+          () => 60,
+        ),
+    });
+    // As the worker's entry does: the start first, then the listeners, and the event that woke it.
+    const ready = startWorker(all);
+    const events = createBrowserEvents({
+      ready,
+      recorder,
+      openTabs: { update: () => undefined, remove: () => undefined, pageOfTab: () => null },
+      trackedHosts: { isTracked: () => true, refresh: async () => undefined },
+      scanCookies: async () => undefined,
+      refreshLiveCharter: async () => undefined,
+      badges: { refresh: async () => undefined, schedule: () => undefined },
+      now: () => 40,
+    });
+    events.cookieChanged({ cookie: asleep, removed: false, cause: 'explicit' });
+    await ready;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const site = await recorder.site(tco, '0');
+    expect(
+      site.timeline.map((e) => ('name' in e ? `${e.type} ${e.name} at ${e.at} ${e.phase}${e.found ? ' found' : ''}` : e.type)),
+    ).toEqual(['set set_unwatched at 60 unknown found', 'set set_while_asleep at 40 before-choice']);
+  });
 });

@@ -4,7 +4,7 @@ import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
-import { extensionPage, presentNames, request, storedKeys, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import { extensionPage, presentNames, reportOf, request, storedKeys, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, seenRow, visitPortal } from './scenarios/context.ts';
 import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
 import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
@@ -15,6 +15,7 @@ import { describeInFrench } from './scenarios/french.ts';
 import { describeInDarkSystem } from './scenarios/system-theme.ts';
 import { describeIncognito } from './scenarios/incognito.ts';
 import { storedText } from './scenarios/kept-page.ts';
+import { untilStored } from './scenarios/restart.ts';
 import { pageKey } from '../../src/core/storage/session-items.ts';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
 import { isolated } from '../../src/platform/i18n.ts';
@@ -138,6 +139,26 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     await Promise.all([site.close(), api.close()]);
   });
 
+  it('follows the inspected tab to a browser page (no page it can read, nothing of the portal left) and back to the portal', async () => {
+    const host = 'data.tco.re';
+    const api = await extensionPage(browser());
+    const site = await browser().context.newPage();
+    await site.goto(`http://${host}/`);
+    await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
+    const { devtools, panel } = await openDevtoolsPanel(browser().context, site, PANEL_PAGE);
+    await panel.waitForSelector(`main[data-state="ready"] .report[data-host="${host}"]`);
+    // Chrome does not tell DevTools of a page extensions are kept off: the panel hears the tab.
+    await site.goto('chrome://version/');
+    await panel.waitForSelector('main[data-state="no-site"]');
+    expect(await panel.textContent('main[data-state="no-site"] > p.status')).toBe(localeTranslate('en')('noSite'));
+    expect(await panel.$$(`.report, ${eventRow('sessionid')}`)).toEqual([]);
+    await site.goto(`http://${host}/`);
+    await panel.waitForSelector(`main[data-state="ready"] .report[data-host="${host}"]`);
+    // DevTools first: closing the inspected page closes it, and its own close would then never end.
+    await devtools.close();
+    await Promise.all([site.close(), api.close()]);
+  });
+
   it('opens the side panel from the popup; it follows the tab shown in its window, live', async () => {
     const api = await extensionPage(browser());
     const first = await browser().context.newPage();
@@ -200,5 +221,36 @@ describe('Chromium: the real side panel opened on a stopped worker', () => {
     await expect.poll(marks, { timeout: 15_000 }).toContain(TIMING_MARKS.workerAnswered);
     expect(await marks()).toContain(TIMING_MARKS.keptPageShown);
     await Promise.all([site.close(), popup.close(), api.close()]);
+  });
+});
+
+// Stopped as Chrome stops it when idle, with no tab opened or closed (the stop of the shared
+// scenarios opens a blank tab and closes it, which wakes the worker first): the cookie's event wakes it.
+describe('Chromium: a cookie whose event wakes the stopped worker', () => {
+  const { browser } = launchedForBlock((port) => launchChromium({ hostMap: { hosts: PORTAL_HOSTS, port } }));
+
+  it('is recorded once, set when it was and in its phase, never as found already there', async () => {
+    const host = 'data.tco.re';
+    const api = await extensionPage(browser());
+    const site = await browser().context.newPage();
+    await site.goto(`http://${host}/`);
+    await waitForReport(api, host, (r) => presentNames(r).includes('sessionid'));
+    const panel = await browser().newPage();
+    await panel.setViewport(1100, 800);
+    await panel.goto(browser().extensionUrl(`${PANEL_PAGE}?host=${host}`));
+    await panel.waitFor(eventRow('sessionid'));
+    await untilStored(browser(), api, host);
+
+    await stopServiceWorker(firstExtensionPage(browser().context));
+    await site.evaluate(() => void (document.cookie = 'set_while_asleep=1; path=/'));
+    await panel.waitFor(`[data-marker="worker-restart"] ~ ${eventRow('set_while_asleep')}`);
+    const eventsOf = async (name: string) =>
+      (await reportOf(api, host)).timeline.events.flatMap((e) =>
+        'name' in e && e.name === name ? [`${e.type} ${e.phase}${'found' in e && e.found ? ' found' : ''}`] : [],
+      );
+    await expect.poll(() => eventsOf('set_while_asleep'), { timeout: 5_000 }).toEqual(['set before-choice']);
+    await expect.poll(() => panel.attributes(eventRow('set_while_asleep'), 'data-event')).toEqual(['set']);
+    expect(await panel.attributes(`${eventRow('set_while_asleep')}[data-found]`, 'data-found')).toEqual([]);
+    await Promise.all([site.close(), panel.close(), api.close()]);
   });
 });

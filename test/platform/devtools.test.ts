@@ -8,6 +8,7 @@ import {
   onDevtoolsThemeChanged,
   onHarEntry,
   onInspectedPageNavigated,
+  onInspectedTabNavigated,
   themeOfName,
   type DevtoolsApi,
 } from '../../src/platform/devtools.ts';
@@ -91,6 +92,31 @@ describe('platform devtools', () => {
     expect(navigations).toBe(1);
     expect(() => onHarEntry(() => undefined, firefoxDevtools().api)).not.toThrow();
     expect(onInspectedPageNavigated(() => undefined, {})).toBeTypeOf('function');
+  });
+
+  it('hear the inspected tab go to a browser page, which Chrome does not tell DevTools of, through the tab’s updates; until unsubscribed', () => {
+    const chrome = chromeDevtools();
+    const onUpdated = fakeEvent<(tabId: number, change: { status?: string; url?: string }) => void>();
+    let navigations = 0;
+    const stop = onInspectedTabNavigated(42, () => navigations++, chrome.api, { tabs: { onUpdated } } as never);
+    // To chrome://version: no onNavigated, and the tab's change hides the address (no `tabs` permission).
+    onUpdated.fire(42, { status: 'loading' });
+    expect(navigations).toBe(1);
+    onUpdated.fire(7, { status: 'loading' });
+    chrome.onNavigated.fire('https://data.tco.re/');
+    expect(navigations).toBe(2);
+    stop();
+    onUpdated.fire(42, { status: 'complete' });
+    chrome.onNavigated.fire('https://itie.opendatasoft.com/');
+    expect(navigations).toBe(2);
+    expect(onUpdated.hasListeners()).toBe(false);
+    // Firefox's panel has no tabs API: DevTools' event alone.
+    const firefox = chromeDevtools();
+    const stopFirefox = onInspectedTabNavigated(42, () => navigations++, firefox.api, {});
+    firefox.onNavigated.fire('https://data.tco.re/');
+    stopFirefox();
+    expect(navigations).toBe(3);
+    expect(firefox.onNavigated.hasListeners()).toBe(false);
   });
 });
 

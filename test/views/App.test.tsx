@@ -566,6 +566,34 @@ describe('App, live', () => {
     await waitFor(() => expect(rowNames(container)).toEqual(['itie.opendatasoft.com']));
   });
 
+  it('shows what the last look at the tab found when two looks answer out of order (one navigation heard twice)', async () => {
+    const finds: Array<ReturnType<typeof deferred<{ host: string } | null>>> = [];
+    let moved: () => void = () => undefined;
+    const loaded: string[] = [];
+    const { container } = renderApp({
+      findSite: () => {
+        finds.push(deferred());
+        return finds.at(-1)!.promise;
+      },
+      onSiteChanged: (listener) => ((moved = listener), () => undefined),
+      loadSite: async (query) => {
+        loaded.push(query.host);
+        return { kind: 'report', report: report([reportCookie({ name: query.host })], { host: query.host }), charterPending: false };
+      },
+    });
+    await act(() => finds[0]!.resolve({ host: 'data.tco.re' }));
+    await waitFor(() => expect(rowNames(container)).toEqual(['data.tco.re']));
+    // The tab goes to a browser page: heard twice, the first look answering last, with the page it left.
+    await act(() => moved());
+    await act(() => moved());
+    await act(() => finds[2]!.resolve(null));
+    await act(() => finds[1]!.resolve({ host: 'data.tco.re' }));
+    await waitFor(() => expect(state(container)).toBe('no-site'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state(container)).toBe('no-site');
+    expect(loaded).toEqual(['data.tco.re']);
+  });
+
   it('says in its status when the tab it follows comes to show no page it can read, the focus going to the title', async () => {
     let host: string | null = 'data.tco.re';
     let moved: () => void = () => undefined;

@@ -23,7 +23,7 @@ const defaultStoreId = (browser: BrowserUnderTest) => (browser.name === 'firefox
  * Waits until storage.session holds the site's timeline as the worker reports it: all a
  * restarted background has (the worker writes its records a little after each change).
  */
-async function untilStored(browser: BrowserUnderTest, api: PageUnderTest, host: string): Promise<void> {
+export async function untilStored(browser: BrowserUnderTest, api: PageUnderTest, host: string): Promise<void> {
   const key = siteItem(defaultStoreId(browser), host).key;
   const storedMatchesReport = async () => {
     const [text, report] = await Promise.all([storedText(api, key), reportOf(api, host)]);
