@@ -176,6 +176,12 @@ export type FirefoxLaunchOptions = LaunchOptions & {
    * (allowInPrivateWindows); not allowed otherwise, as Firefox installs every add-on.
    */
   allowPrivateBrowsing?: boolean;
+  /**
+   * Firefox's first-party isolation (privacy.firstparty.isolate), as Tor Browser and Mullvad
+   * Browser run: every cookie kept under the registrable domain of the top-level page it was set
+   * in (the cookies API's firstPartyDomain). Off otherwise, Firefox's default.
+   */
+  firstPartyIsolation?: boolean;
 };
 
 /**
@@ -262,6 +268,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'privacy.userContext.enabled': true,
       // See COOKIE_POLICY: Firefox's default, pinned.
       ...(options.pinCookiePolicy ? { 'network.cookie.cookieBehavior': 5 } : {}),
+      ...(options.firstPartyIsolation ? { 'privacy.firstparty.isolate': true } : {}),
       // The interface's language, which the extension's strings follow: its language pack
       // (Debian's firefox-esr-l10n-*, installed by scripts/setup.sh) must be there, or Firefox
       // keeps its own.

@@ -1,4 +1,5 @@
 import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-record.ts';
+import { partitionFits } from '../core/cookies/third-party-attribution.ts';
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
@@ -110,7 +111,9 @@ function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise
 /**
  * "Record consent flow": deletes, in cookie store `storeId`, the cookies that apply to `host` and
  * every cookie partitioned under a site that covers it (Firefox keeps embedded content's cookies
- * apart per top-level site): otherwise the new run might never see them set. An embedded
+ * apart per top-level site): otherwise the new run might never see them set. Those that apply to
+ * `host` but are kept for another top-level site (partitioned under it, or isolated under its
+ * first party) are kept: they are what a frame of the site wrote in that site's pages. An embedded
  * service's unpartitioned cookies (Chrome's `.disqus.com`, with third-party cookies allowed) are
  * kept: every site that embeds it shares them, and the person's session there is theirs. Then it
  * starts the record afresh.
@@ -161,7 +164,10 @@ function clearOnce(deps: ClearSiteDeps): (host: string, storeId: string, reloadT
   const comeBackWaitMs = deps.comeBackWaitMs ?? COME_BACK_WAIT_MS;
   const quietMs = deps.quietMs ?? QUIET_MS;
   return async (host, storeId, reloadTabs) => {
-    const ofSite = (c: BrowserCookie) => c.storeId === storeId && (cookieAppliesToHost(c, host) || partitionedUnder(c, host));
+    // A cookie on the site's domain that Firefox keeps for another top-level site (a frame of the
+    // portal in that site's page) is that site's: its pages read it, the portal's never do.
+    const ofSite = (c: BrowserCookie) =>
+      c.storeId === storeId && ((cookieAppliesToHost(c, host) && partitionFits(c, host)) || partitionedUnder(c, host));
     let showing: { tabId: number; url: string }[] = [];
     if (reloadTabs) {
       // Tabs a clear stopped with the worker left blank are being brought back by this wake: until

@@ -29,11 +29,18 @@ export type CookieRow = {
   charterLanguage: Report['charter']['language'];
 };
 
+/**
+ * Firefox's first party a cookie is isolated under, as a row's key tells it, '' for none: two
+ * cookies of one name, domain and path under two first parties are two rows. None leaves the
+ * key as it was.
+ */
+const firstPartyOf = (cookie: ReportCookie) => (cookie.firstPartyDomain === undefined ? '' : `^${cookie.firstPartyDomain}`);
+
 /** Rows for every seen cookie, then every declared entry not seen, in category order. */
 export function rowsOf(report: Report): CookieRow[] {
   const charterLanguage = report.charter.language ?? null;
   const seen: CookieRow[] = report.cookies.map((cookie) => ({
-    key: `c:${cookie.domain}:${cookie.path}:${cookie.partitionKey ?? ''}:${cookie.name}`,
+    key: `c:${cookie.domain}:${cookie.path}:${cookie.partitionKey ?? ''}${firstPartyOf(cookie)}:${cookie.name}`,
     name: cookie.name,
     status: cookie.status,
     category: cookie.category,

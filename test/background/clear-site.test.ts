@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BLANK_PAGE, createClearSite } from '../../src/background/clear-site.ts';
 import type { CookieAddress } from '../../src/platform/cookies.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
+import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
 import { browserCookie } from '../support/cookies.ts';
 
 /**
@@ -22,6 +23,8 @@ function setup(
     noteFails?: boolean;
     /** The wake's bring-back of tabs a stopped clear left blank, until it settles. */
     bringingBack?: Promise<void>;
+    /** More cookies in the stores. */
+    moreCookies?: BrowserCookie[];
   } = {},
 ) {
   const {
@@ -33,6 +36,7 @@ function setup(
     writesAsLeft,
     noteFails,
     bringingBack = Promise.resolve(),
+    moreCookies = [],
   } = options;
   const watchers = new Set<(cookie: ReturnType<typeof browserCookie>) => void>();
   const removed: CookieAddress[] = [];
@@ -60,6 +64,7 @@ function setup(
     browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, storeId: 'private' }),
     browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, path: '/elsewhere' }),
     browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, partitionKey: { topLevelSite: 'https://other.fr' } }),
+    ...moreCookies,
   ];
   const clearSite = createClearSite({
     storeCookies: async (storeId) => {
@@ -159,6 +164,32 @@ describe('clear site', () => {
     ]);
     // Never a cookie's value, not even to delete it.
     expect(JSON.stringify(removed)).not.toContain('SECRET-VALUE');
+  });
+
+  it('keeps the site’s cookies Firefox keeps for another site whose page embeds it: that site’s pages read them, never the site’s', async () => {
+    const { clearSite, removed } = setup({
+      moreCookies: [
+        // Total Cookie Protection: a frame of the portal in example.net's page.
+        browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', partitionKey: { topLevelSite: 'http://example.net' } }),
+        browserCookie({ name: '_ga', domain: '.tco.re', hostOnly: false, partitionKey: { topLevelSite: 'https://example.net' } }),
+        // First-party isolation: the same frame's, under example.net's first party; the site's
+        // own under its registrable domain's (or its scheme and domain, with use_site); none.
+        browserCookie({ name: 'frame_only_cookie', domain: 'data.tco.re', firstPartyDomain: 'example.net' }),
+        browserCookie({ name: 'frame_only_cookie', domain: 'data.tco.re', firstPartyDomain: '(http,example.net)' }),
+        browserCookie({ name: 'own_isolated', domain: 'data.tco.re', firstPartyDomain: 'tco.re' }),
+        browserCookie({ name: 'own_isolated', domain: '.tco.re', hostOnly: false, firstPartyDomain: '(https,tco.re)' }),
+        browserCookie({ name: 'own_isolated', domain: 'data.tco.re', path: '/none', firstPartyDomain: '' }),
+      ],
+    });
+    expect(await clearSite('data.tco.re', '0', false)).toBe(7);
+    const kept = ['cookies_preferences', 'frame_only_cookie'];
+    expect(removed.filter((c) => kept.includes(c.name) || (c.name === '_ga' && c.partitionKey !== 'https://tco.re'))).toEqual([]);
+    // The first party travels with the address: Firefox finds the cookie by it.
+    expect(removed.filter((c) => c.name === 'own_isolated').map((c) => `${c.domain} ${c.path} ${c.firstPartyDomain}`)).toEqual([
+      'data.tco.re / tco.re',
+      '.tco.re / (https,tco.re)',
+      'data.tco.re /none ',
+    ]);
   });
 
   it('in a private window’s store, deletes only that store’s, partitioned ones included', async () => {

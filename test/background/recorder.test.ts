@@ -749,6 +749,29 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       expect(await names(recorder, ITIE)).toEqual(['cookies_preferences']);
     });
 
+    it('is no portal’s own when isolated under another site’s first party (Firefox’s first-party isolation: a portal’s frame in that site’s page)', async () => {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`).add('0|blog.example.net');
+      const choice = (flag: boolean) => encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: flag, timestamp: 1000 }));
+      const consent = (flag: boolean, firstPartyDomain: string) =>
+        browserCookie({ name: 'cookies_preferences', value: choice(flag), domain: ITIE, httpOnly: false, firstPartyDomain });
+      // The visitor refused on the portal: Firefox keeps that under the portal's own first party.
+      await recorder.cookieChanged(consent(false, 'opendatasoft.com'), false, 'explicit', 1000);
+      // The portal's frame in blog.example.net's page accepts, and writes a cookie of its own, under that site's first party.
+      const inFrame = consent(true, 'example.net');
+      expect(await recorder.cookieChanged(inFrame, false, 'explicit', 2000)).toEqual([]);
+      const frameOnly = browserCookie({ name: 'frame_only_cookie', domain: ITIE, httpOnly: false, firstPartyDomain: 'example.net' });
+      expect(await recorder.cookieChanged(frameOnly, false, 'explicit', 2001)).toEqual([]);
+      await recorder.scan(
+        async () => [inFrame, frameOnly],
+        () => 3000,
+      );
+      expect(await recorder.cookieChanged(inFrame, true, 'explicit', 4000)).toEqual([]);
+      const site = await recorder.site(ITIE, '0');
+      expect(site.consent.state).toBe('refused');
+      expect(presentCookies(site).map((c) => `${c.name} ${c.firstPartyDomain}`)).toEqual(['cookies_preferences opendatasoft.com']);
+    });
+
     it('is the site’s when kept in its own partition (CHIPS on the portal’s own pages), as an unpartitioned one', async () => {
       const { recorder, open } = await setup();
       open.add(`0|${DEMO}`);

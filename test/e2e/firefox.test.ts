@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import type { Browser, Frame } from 'puppeteer-core';
 import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
+import { EMBEDDING_SITE } from '../../scripts/demo-portal/census-portals.ts';
+import { auditExtension } from '../../scripts/audit/audit-extension.ts';
+import { clickConsent } from '../../scripts/audit/consent-banner.ts';
+import type { Report } from '../../src/core/report/index.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { closeFirefoxToolbox, launchFirefox, openFirefoxToolbox, readFirefoxToolPanel } from '../../scripts/browsers/firefox.ts';
 import { evaluateInParentProcess } from '../../scripts/browsers/firefox-rdp.ts';
 import {
   extensionPage,
+  findingKeys,
   grantedPermissions,
   hasPermission,
   presentNames,
+  reportOf,
   request,
   tabIdOf,
   waitForReport,
@@ -18,7 +25,7 @@ import { eventRow, PANEL_PAGE } from './scenarios/panels.ts';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { firefoxSidebar, openFirefoxToolbarPopup, showFirefoxTab } from '../../scripts/browsers/firefox-toolbar.ts';
 import { isolated } from '../../src/platform/i18n.ts';
-import { extensionDir, geckoId } from '../../scripts/browsers/browser-under-test.ts';
+import { extensionDir, geckoId, type PageUnderTest } from '../../scripts/browsers/browser-under-test.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
 import { describeInFrench } from './scenarios/french.ts';
 import { describeInDarkSystem } from './scenarios/system-theme.ts';
@@ -280,5 +287,94 @@ describe('Firefox ESR: the person grants access to cookies of embedded content',
       thirdParty: { via: 'response' },
     });
     await Promise.all([site.close(), api.close(), popup.close()]);
+  });
+});
+
+/** The frame of a page showing `host` inside another site's page, once it has loaded. */
+async function embeddedFrame(browser: Browser, host: string): Promise<Frame> {
+  for (const page of await browser.pages()) {
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame() && candidate.url().startsWith(`http://${host}/`));
+    if (frame) return frame;
+  }
+  throw new Error(`no frame of ${host}`);
+}
+
+/**
+ * The reports of `hosts` once one of them holds what `heard` looks for: what the worker did with a
+ * cookie event, wherever it filed it (a wait on its answer, never a fixed sleep).
+ */
+async function reportsOnceHeard(api: PageUnderTest, hosts: readonly string[], heard: (report: Report) => boolean): Promise<Report[]> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const reports = await Promise.all(hosts.map((host) => reportOf(api, host)));
+    if (reports.some(heard)) return reports;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`none of ${hosts.join(', ')} heard it`);
+}
+
+// Tor Browser and Mullvad Browser isolate every cookie under the first party of the page it was
+// set in: a frame of the portal in another site's page writes under that site's, and the portal's
+// own pages never read it. The audit build (every site granted) records the embedding site too:
+// its report says when the worker heard the frame's cookies.
+describe('Firefox ESR: first-party isolation', () => {
+  const { browser } = launchedForBlock((port) =>
+    launchFirefox({ extensionDir: auditExtension('firefox').dir, hostMap: { hosts: PORTAL_HOSTS, port }, firstPartyIsolation: true }),
+  );
+
+  it('keeps the portal’s refusal and cookies its own when a frame of it in another site’s page accepts, writes a cookie, then deletes its choice', async () => {
+    const portal = 'demo.huwise.com';
+    const api = await extensionPage(browser());
+    const site = await browser().newPage();
+    await site.goto(`http://${portal}/`);
+    expect(await clickConsent(site, 'refuse')).toBe('tout refuser');
+    const refused = await waitForReport(
+      api,
+      portal,
+      (r) => r.consent.state === 'refused' && findingKeys(r).includes(`after-refusal ${FORGOTTEN}`),
+    );
+    const ownChoice = (report: Report) => report.cookies.find((c) => c.name === 'cookies_preferences' && c.removed === null);
+    // Isolated under the portal's registrable domain, as Firefox names it.
+    expect(ownChoice(refused)?.firstPartyDomain).toBe('huwise.com');
+    const notSeen = (report: Report) => report.findings.filter((f) => f.kind === 'not-seen').length;
+
+    const blog = await browser().newPage();
+    await blog.goto(`http://${EMBEDDING_SITE}/`);
+    await blog.evaluate(
+      (src) =>
+        new Promise<void>((resolve) => {
+          const frame = document.createElement('iframe');
+          frame.onload = () => resolve();
+          frame.src = src;
+          document.body.append(frame);
+        }),
+      `http://${portal}/`,
+    );
+    const frame = await embeddedFrame(browser().browser, portal);
+    const accepted = encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, ga: true, timestamp: Date.now() }));
+    await frame.evaluate((value) => {
+      document.cookie = `cookies_preferences=${value}; path=/; max-age=3600`;
+      document.cookie = 'frame_only_cookie=1; path=/; max-age=3600';
+    }, accepted);
+    const hasFrameCookie = (report: Report) => report.cookies.some((c) => c.name === 'frame_only_cookie');
+    const [afterWrite, blogs] = await reportsOnceHeard(api, [portal, EMBEDDING_SITE], hasFrameCookie);
+    // Filed under the site whose page the frame is in, isolated under that site's first party.
+    expect(blogs!.cookies.find((c) => c.name === 'frame_only_cookie')?.firstPartyDomain).toBe('example.net');
+    expect(presentNames(afterWrite!)).not.toContain('frame_only_cookie');
+    expect(afterWrite!.consent.state).toBe('refused');
+    expect(findingKeys(afterWrite!)).toContain(`after-refusal ${FORGOTTEN}`);
+    expect(findingKeys(afterWrite!).filter((f) => f.includes('frame_only_cookie'))).toEqual([]);
+    expect(notSeen(afterWrite!)).toBe(notSeen(refused));
+
+    await frame.evaluate(() => {
+      document.cookie = 'cookies_preferences=; path=/; max-age=0';
+    });
+    const frameChoiceRemoved = (report: Report) =>
+      report.cookies.some((c) => c.name === 'cookies_preferences' && c.firstPartyDomain === 'example.net' && c.removed !== null);
+    const [afterDelete] = await reportsOnceHeard(api, [portal, EMBEDDING_SITE], (r) => frameChoiceRemoved(r) || r.consent.state === 'none');
+    // Firefox still holds the portal's own refusal.
+    expect(afterDelete!.consent.state).toBe('refused');
+    expect(ownChoice(afterDelete!)?.firstPartyDomain).toBe('huwise.com');
+    await Promise.all([blog.close(), site.close(), api.close()]);
   });
 });

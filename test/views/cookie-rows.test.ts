@@ -33,6 +33,19 @@ describe('rows', () => {
     ]);
   });
 
+  it('keys each cookie by its partition and first party too, and one of neither as before', () => {
+    const rows = rowsOf(
+      report([
+        reportCookie({ name: 'a' }),
+        reportCookie({ name: 'a', partitionKey: 'https://tco.re' }),
+        reportCookie({ name: 'a', firstPartyDomain: 'tco.re' }),
+        reportCookie({ name: 'a', firstPartyDomain: '(https,tco.re)' }),
+      ]),
+    );
+    expect(new Set(rows.map((r) => r.key)).size).toBe(4);
+    expect(rows[0]!.key).toBe('c:data.tco.re:/::a');
+  });
+
   it('filters on name, provider, service and purpose, case-insensitively', () => {
     const rows = rowsOf(sample);
     expect(filterRows(rows, 'GOOGLE', 'en').map((r) => r.name)).toEqual(['_ga']);

@@ -44,6 +44,12 @@ export type CookieRecord = {
   expires: number | null;
   /** Top-level site of a partitioned (CHIPS) cookie; null when unpartitioned. */
   partitionKey: string | null;
+  /**
+   * Firefox's first party the cookie is isolated under, as the browser names it (`example.net`),
+   * under first-party isolation (privacy.firstparty.isolate: Tor and Mullvad Browser); absent
+   * when it is isolated under none, and in records of earlier versions.
+   */
+  firstPartyDomain?: string;
   /** Cookie store: separates private windows and Firefox containers. */
   storeId: string;
   /** When this cookie was first seen (ms since the epoch). */
@@ -54,9 +60,17 @@ export type CookieRecord = {
   removed: number | null;
 };
 
-/** Identity of a cookie in the browser: same name, domain, path, store and partition = same cookie. */
-export function cookieKey(cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey'>): string {
-  return JSON.stringify([cookie.storeId, cookie.partitionKey, cookie.domain, cookie.path, cookie.name]);
+/**
+ * Identity of a cookie in the browser: same name, domain, path, store and partition (CHIPS, or
+ * Firefox's first party) = same cookie. The first party comes last, and only when there is one:
+ * the keys of cookies isolated under none, those of records already stored among them, stay as
+ * they were.
+ */
+export function cookieKey(
+  cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey' | 'firstPartyDomain'>,
+): string {
+  const identity = [cookie.storeId, cookie.partitionKey, cookie.domain, cookie.path, cookie.name];
+  return JSON.stringify(cookie.firstPartyDomain ? [...identity, cookie.firstPartyDomain] : identity);
 }
 
 /**
@@ -108,6 +122,8 @@ export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord
     sameSite: cookie.sameSite,
     expires: expirySeconds(cookie),
     partitionKey: cookie.partitionKey?.topLevelSite ?? null,
+    // Firefox says '' for none; Chrome gives no such field.
+    ...(cookie.firstPartyDomain ? { firstPartyDomain: cookie.firstPartyDomain } : {}),
     storeId: cookie.storeId,
     firstSeen: now,
     lastChanged: now,

@@ -279,7 +279,7 @@ export function recordCookieChange(
   const record = describeCookie(cookie, now);
   const key = cookieKey(record);
   const previous = site.cookies[key];
-  const ownChoice = cookie.name === CONSENT_COOKIE && via === undefined && isTheSitesChoice(site, cookie.partitionKey?.topLevelSite);
+  const ownChoice = cookie.name === CONSENT_COOKIE && via === undefined && isTheSitesChoice(site, cookie);
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
     // removal of the cookie that held the choice still takes the choice away.
@@ -376,15 +376,15 @@ export function recordCookieChange(
 }
 
 /**
- * True when a consent cookie partitioned under `partitionSite` (a top-level site, as the browser
- * names it; none when unpartitioned) holds this site's own choice: unpartitioned, or partitioned
- * under the site itself. One partitioned under another site is the choice made in a frame of the
- * portal that site embeds (Firefox keeps a frame's cookies in its top-level site's partition):
+ * True when a consent cookie holds this site's own choice: unpartitioned, or partitioned under
+ * the site itself (its partition's top-level site, or under Firefox's first-party isolation its
+ * first party, is the site's). One partitioned under another site is the choice made in a frame
+ * of the portal that site embeds (Firefox keeps a frame's cookies under its top-level site):
  * the portal's own pages never read it, so it changes nothing of the site's consent.
  */
-function isTheSitesChoice(site: SiteRecord, partitionSite: string | null | undefined): boolean {
-  if (!partitionSite) return true;
-  const host = partitionSiteHost({ partitionKey: { topLevelSite: partitionSite } });
+function isTheSitesChoice(site: SiteRecord, cookie: Pick<BrowserCookie, 'partitionKey' | 'firstPartyDomain'>): boolean {
+  if (!cookie.partitionKey?.topLevelSite && !cookie.firstPartyDomain) return true;
+  const host = partitionSiteHost(cookie);
   return host !== null && (site.host === host || site.host.endsWith(`.${host}`));
 }
 
@@ -392,7 +392,11 @@ function isTheSitesChoice(site: SiteRecord, partitionSite: string | null | undef
 function anotherChoiceKept(site: SiteRecord, key: string): boolean {
   for (const [otherKey, other] of Object.entries(site.cookies)) {
     if (otherKey === key || other.name !== CONSENT_COOKIE || other.removed !== null || other.thirdParty !== undefined) continue;
-    if (isTheSitesChoice(site, other.partitionKey)) return true;
+    const partition = {
+      partitionKey: other.partitionKey === null ? undefined : { topLevelSite: other.partitionKey },
+      firstPartyDomain: other.firstPartyDomain,
+    };
+    if (isTheSitesChoice(site, partition)) return true;
   }
   return false;
 }

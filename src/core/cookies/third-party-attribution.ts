@@ -23,7 +23,8 @@
  *
  * A cookie is set in one cookie store (normal windows, private ones, each Firefox container): only
  * tabs of that store are considered. A partitioned cookie (CHIPS; every third-party cookie in
- * Firefox) names the top-level site it was set under: only tabs on that site are considered. A
+ * Firefox; every cookie under Firefox's first-party isolation, its first party) names the
+ * top-level site it was set under: only tabs on that site are considered. A
  * tab's frames and evidence are dropped when its top frame loads another page, and when it
  * closes. Pure: the worker feeds the events and keeps the state in storage.session; requests in
  * flight and each tab's store are passed in (the first live for milliseconds and are kept in the
@@ -128,18 +129,36 @@ function hostAndPath(url: string): { host: string; path: string } | null {
   }
 }
 
-/** The host of a partition's top-level site (`https://example.org` -> `example.org`), or null. */
-export function partitionSiteHost(cookie: Pick<BrowserCookie, 'partitionKey'>): string | null {
+/**
+ * The host of the first party a cookie is isolated under (Firefox's first-party isolation), null
+ * for none (''). Firefox names it by the top-level page's registrable domain (`example.net` for
+ * `blog.example.net`; an IP address, or a host with no registrable domain, as it is), or, with
+ * privacy.firstparty.isolate.use_site, by its scheme and that domain (`(https,example.net)`):
+ * caps/OriginAttributes.cpp, PopulateTopLevelInfoFromURI.
+ */
+export function firstPartyHost(cookie: Pick<BrowserCookie, 'firstPartyDomain'>): string | null {
+  const firstParty = cookie.firstPartyDomain;
+  if (!firstParty) return null;
+  const site = /^\([^,()]+,([^,()]+)(?:,[^()]*)?\)$/.exec(firstParty);
+  return (site?.[1] ?? firstParty).toLowerCase();
+}
+
+/**
+ * The host of the top-level site a cookie is kept for, or null for one kept for every site: its
+ * partition's (`https://example.org` -> `example.org`) or, under first-party isolation, its first
+ * party's (`example.org`). Both are named after the same top-level page.
+ */
+export function partitionSiteHost(cookie: Pick<BrowserCookie, 'partitionKey' | 'firstPartyDomain'>): string | null {
   const site = cookie.partitionKey?.topLevelSite;
-  if (!site) return null;
-  return hostAndPath(site)?.host ?? null;
+  if (site) return hostAndPath(site)?.host ?? null;
+  return firstPartyHost(cookie);
 }
 
 /**
  * True when a tab showing `topHost` may have set the cookie, and a page of `topHost` reads it: any
- * for an unpartitioned one, those on its partition's site for a partitioned one.
+ * for an unpartitioned one, those on its partition's site (or first party's) for a partitioned one.
  */
-export function partitionFits(cookie: Pick<BrowserCookie, 'partitionKey'>, topHost: string): boolean {
+export function partitionFits(cookie: Pick<BrowserCookie, 'partitionKey' | 'firstPartyDomain'>, topHost: string): boolean {
   const site = partitionSiteHost(cookie);
   return site === null || topHost === site || topHost.endsWith(`.${site}`);
 }

@@ -34,6 +34,7 @@ export type ReportCookie = Pick<
   | 'httpOnly'
   | 'sameSite'
   | 'partitionKey'
+  | 'firstPartyDomain'
   | 'expires'
   | 'firstSeen'
   | 'lastChanged'
@@ -273,6 +274,8 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     httpOnly: cookie.httpOnly,
     sameSite: cookie.sameSite,
     partitionKey: cookie.partitionKey,
+    // Only under Firefox's first-party isolation, as the record keeps it.
+    ...(cookie.firstPartyDomain === undefined ? null : { firstPartyDomain: cookie.firstPartyDomain }),
     expires: cookie.expires,
     lifetimeSeconds: cookie.expires === null ? null : Math.max(0, Math.round(cookie.expires - cookie.lastChanged / 1000)),
     firstSeen: cookie.firstSeen,

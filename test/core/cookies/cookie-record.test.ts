@@ -38,6 +38,12 @@ describe('describeCookie', () => {
     expect(record.expires).toBeNull();
     expect(record.partitionKey).toBe('https://tco.re');
   });
+
+  it('keeps the first party Firefox isolates a cookie under, and none where it gives none or says none', () => {
+    expect(describeCookie(browserCookie({ firstPartyDomain: 'example.net' }), 1).firstPartyDomain).toBe('example.net');
+    expect(describeCookie(browserCookie({ firstPartyDomain: '' }), 1)).not.toHaveProperty('firstPartyDomain');
+    expect(describeCookie(browserCookie(), 1)).not.toHaveProperty('firstPartyDomain');
+  });
 });
 
 describe('cookieKey', () => {
@@ -51,6 +57,16 @@ describe('cookieKey', () => {
       cookieKey({ ...base, path: '/api' }),
     ]);
     expect(keys.size).toBe(5);
+  });
+
+  it('separates the first parties Firefox isolates one cookie under (first-party isolation), and keeps the key of one isolated under none', () => {
+    const base = describeCookie(browserCookie(), 0);
+    const portals = describeCookie(browserCookie({ firstPartyDomain: 'tco.re' }), 0);
+    const blogs = describeCookie(browserCookie({ firstPartyDomain: 'example.net' }), 0);
+    expect(new Set([cookieKey(base), cookieKey(portals), cookieKey(blogs)]).size).toBe(3);
+    // A record stored before first parties were known is found by the same key.
+    expect(cookieKey(describeCookie(browserCookie({ firstPartyDomain: '' }), 0))).toBe(cookieKey(base));
+    expect(cookieKey(base)).toBe(JSON.stringify(['0', null, 'data.tco.re', '/', 'sessionid']));
   });
 });
 

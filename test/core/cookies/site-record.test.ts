@@ -273,6 +273,25 @@ describe('recordCookieChange', () => {
     expect(site.consent.state).toBe('accepted');
   });
 
+  it('never takes a consent cookie isolated under another first party as the site’s choice (Firefox’s first-party isolation: a frame of the portal in that site’s page)', () => {
+    const site = emptySite('demo.huwise.com', '0');
+    const own = { ...refuse, domain: 'demo.huwise.com', firstPartyDomain: 'huwise.com' };
+    const inFrame = { ...accept, domain: 'demo.huwise.com', firstPartyDomain: 'example.net' };
+    recordCookieChange(site, own, false, 1);
+    recordCookieChange(site, inFrame, false, 2);
+    expect(site.consent.state).toBe('refused');
+    expect(site.timeline.at(-1)).not.toHaveProperty('consent');
+    // The frame deletes its copy: the site's own, another cookie, holds the refusal still.
+    recordCookieChange(site, inFrame, true, 3);
+    expect(site.consent.state).toBe('refused');
+    expect(presentCookies(site).map((c) => `${c.name} ${c.firstPartyDomain}`)).toEqual(['cookies_preferences huwise.com']);
+    // Under the site's own first party, as use_site names it too: its choice, which stands while one of its own holds it.
+    recordCookieChange(site, { ...accept, domain: 'demo.huwise.com', firstPartyDomain: '(http,huwise.com)' }, false, 4);
+    expect(site.consent.state).toBe('accepted');
+    recordCookieChange(site, own, true, 5);
+    expect(site.consent.state).toBe('accepted');
+  });
+
   it('never keeps the consent cookie value, only the choice read from it', () => {
     const site = emptySite('data.tco.re', '0');
     const value = encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, visitor: 'SECRET-ID', timestamp: 1 }));

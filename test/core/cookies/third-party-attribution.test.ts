@@ -8,7 +8,9 @@ import {
   MAX_FRAMES,
   MAX_PENDING,
   noteFiled,
+  firstPartyHost,
   pageLoading,
+  partitionFits,
   partitionSiteHost,
   removedFromSites,
   requestsSettled,
@@ -131,6 +133,42 @@ describe('third-party attribution', () => {
     expect(partitionSiteHost(partitioned('https://example.io:8443'))).toBe('example.io');
     expect(partitionSiteHost(partitioned('not a url'))).toBeNull();
     expect(partitionSiteHost(disqus())).toBeNull();
+  });
+
+  it('considers only tabs on the first party a cookie is isolated under (Firefox’s first-party isolation)', () => {
+    const state = twoTabs();
+    frameLoading(state, '2', 'https://disqus.com/embed/comments/?f=news');
+    const isolated = (firstPartyDomain: string) => disqus({ firstPartyDomain });
+    expect(cookieStored(state, isolated('opendatasoft.com'), 5, nothingInFlight, normalStore)).toMatchObject([{ host: PORTAL }]);
+    expect(cookieStored(state, isolated('example.io'), 5, nothingInFlight, normalStore)).toMatchObject([{ host: OTHER }]);
+    // Isolated under none: both tabs show such a frame, nobody is blamed.
+    expect(cookieStored(state, isolated(''), 5, nothingInFlight, normalStore)).toEqual([]);
+  });
+
+  it('reads the first party as Firefox names it: the top-level page’s registrable domain, or its scheme and domain with use_site', () => {
+    expect(firstPartyHost({ firstPartyDomain: 'example.net' })).toBe('example.net');
+    expect(firstPartyHost({ firstPartyDomain: 'Example.NET' })).toBe('example.net');
+    expect(firstPartyHost({ firstPartyDomain: '(https,example.net)' })).toBe('example.net');
+    expect(firstPartyHost({ firstPartyDomain: '(http,localhost,8080)' })).toBe('localhost');
+    expect(firstPartyHost({ firstPartyDomain: '[::1]' })).toBe('[::1]');
+    expect(firstPartyHost({ firstPartyDomain: '' })).toBeNull();
+    expect(firstPartyHost({})).toBeNull();
+    // A partition names the site first; a first party where there is none.
+    expect(partitionSiteHost({ firstPartyDomain: 'example.net' })).toBe('example.net');
+    expect(partitionSiteHost({ partitionKey: { topLevelSite: 'https://tco.re' }, firstPartyDomain: '' })).toBe('tco.re');
+  });
+
+  it('fits a cookie isolated under a first party only to pages on that first party’s site', () => {
+    const portalsCopy = { firstPartyDomain: 'huwise.com' };
+    const blogsCopy = { firstPartyDomain: 'example.net' };
+    expect(partitionFits(portalsCopy, 'demo.huwise.com')).toBe(true);
+    expect(partitionFits(portalsCopy, 'huwise.com')).toBe(true);
+    expect(partitionFits(blogsCopy, 'demo.huwise.com')).toBe(false);
+    expect(partitionFits(blogsCopy, 'blog.example.net')).toBe(true);
+    // Not a suffix of the name alone: a label boundary.
+    expect(partitionFits(blogsCopy, 'notexample.net')).toBe(false);
+    expect(partitionFits({ firstPartyDomain: '(http,example.net)' }, 'demo.huwise.com')).toBe(false);
+    expect(partitionFits({ firstPartyDomain: '' }, 'demo.huwise.com')).toBe(true);
   });
 
   it('leaves the site’s own cookies to the first-party path, evidence and all', () => {

@@ -108,6 +108,17 @@ describe('buildReport', () => {
     for (const name of ['_hjid', 'sessionid', 'mystery']) expect(Object.hasOwn(rows[name]!, 'purposeFr'), name).toBe(false);
   });
 
+  it('says the first party Firefox isolates a cookie under, and nothing of one isolated under none', () => {
+    const report = buildReport(
+      play([{ ...cookie('sessionid'), firstPartyDomain: 'example-metropole.fr' }], [{ ...cookie('csrftoken'), firstPartyDomain: '' }]),
+      registry,
+      NOW_MS,
+    );
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
+    expect(rows['sessionid']!.firstPartyDomain).toBe('example-metropole.fr');
+    expect(Object.hasOwn(rows['csrftoken']!, 'firstPartyDomain')).toBe(false);
+  });
+
   it('finds trackers set before the choice, undeclared cookies and declared ones not seen', () => {
     const site = play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjid', 365)]);
     const found = findings(site);
