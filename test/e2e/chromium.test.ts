@@ -4,7 +4,15 @@ import { launchedForBlock } from './scenarios/launched.ts';
 import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { describeExtension } from './scenarios/describe-extension.ts';
 import { firstExtensionPage, launchChromium, openDevtoolsPanel, protocolPage, stopServiceWorker } from '../../scripts/browsers/chromium.ts';
-import { extensionPage, presentNames, reportOf, request, storedKeys, tabIdOf, waitForReport } from '../../scripts/browsers/extension-api.ts';
+import {
+  extensionPage,
+  presentNames,
+  reportOf,
+  request,
+  storedKeys,
+  tabIdOf,
+  waitForReport,
+} from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, seenRow, visitPortal } from './scenarios/context.ts';
 import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
 import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
