@@ -1,13 +1,7 @@
 /** The worker's side of messaging: answering the pages' requests, pushing to them (the pages' side is messaging.ts). */
 import { browser, type Browser, type Runtime } from './browser.ts';
-import {
-  requestProblem,
-  requestProblemText,
-  type Handlers,
-  type LiveMessage,
-  type RequestMessage,
-  type ResponseMessage,
-} from '../core/message-contract.ts';
+import type { Handlers, LiveMessage, RequestMessage, ResponseMessage } from '../core/message-contract.ts';
+import { requestProblem, requestProblemText } from '../core/request-checks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { DEVTOOLS_SESSION_PORT, isDevtoolsSession, type DevtoolsSession } from '../core/network/devtools-session.ts';
 
