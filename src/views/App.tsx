@@ -258,7 +258,8 @@ export function App(props: AppProps) {
   );
 
   const loadWhole = useCallback(() => {
-    if (whole.current) return;
+    // Asked already and on its way; once it failed, asked again (the first page is still what is shown).
+    if (whole.current && inFlight.current) return;
     whole.current = true;
     if (current.current) void refresh(current.current);
   }, [refresh]);

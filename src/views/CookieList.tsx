@@ -156,7 +156,8 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
             ref={moreButton}
             onClick={() => {
               firstAdded.current = shown.length;
-              setLimit(limit + PAGE_SIZE);
+              // A page more than is shown: a click whose rows never came (the whole list not answered) adds none.
+              setLimit(shown.length + PAGE_SIZE);
               onWantAll?.();
             }}
           >

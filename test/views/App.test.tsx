@@ -750,6 +750,19 @@ describe('App, live', () => {
       expect(pageStatus(container).textContent).toBe('loaded');
     });
 
+    it('asks for the whole report again on "Show more" after it was not answered, without waiting for Retry', async () => {
+      const { asked, rendered } = pagedSite(1);
+      const { container } = rendered;
+      await waitFor(() => expect(rowNames(container)).toHaveLength(FIRST_PAGE.cookies));
+      fireEvent.click(container.querySelector('.cookie-list .more button')!);
+      await screen.findByRole('alert');
+      expect(asked).toEqual([FIRST_PAGE, undefined]);
+      fireEvent.click(container.querySelector('.cookie-list .more button')!);
+      await waitFor(() => expect(rowNames(container)).toHaveLength(100));
+      expect(asked).toEqual([FIRST_PAGE, undefined, undefined]);
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
     it('takes the focus from Retry to the title when the report is read again without it (a change recorded)', async () => {
       let notify: (keys: string[]) => void = () => undefined;
       const { container } = pagedSite(1, { onStateChanged: (listener) => ((notify = listener), () => undefined) }).rendered;
