@@ -1,5 +1,5 @@
 import { cookieAppliesToHost, type BrowserCookie } from '../core/cookies/cookie-record.ts';
-import { partitionFits } from '../core/cookies/third-party-attribution.ts';
+import { partitionFits, partitionSiteHost } from '../core/cookies/third-party-attribution.ts';
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
@@ -44,17 +44,13 @@ function cookieAddress(cookie: BrowserCookie): CookieAddress {
   return firstPartyDomain === undefined ? address : { ...address, firstPartyDomain };
 }
 
-/** True when the cookie is partitioned under a site that covers `host` (`https://opendatasoft.com` for `data.opendatasoft.com`). */
+/**
+ * True when the cookie is partitioned under a site that covers `host` (`https://opendatasoft.com`
+ * for `data.opendatasoft.com`), or isolated under such a first party (Firefox's first-party isolation).
+ */
 function partitionedUnder(cookie: BrowserCookie, host: string): boolean {
-  const site = cookie.partitionKey?.topLevelSite;
-  if (!site) return false;
-  let siteHost: string;
-  try {
-    siteHost = new URL(site).hostname;
-  } catch {
-    return false;
-  }
-  return cookieAppliesToHost({ domain: siteHost, hostOnly: false }, host);
+  const site = partitionSiteHost(cookie);
+  return site !== null && cookieAppliesToHost({ domain: site, hostOnly: false }, host);
 }
 
 /** Clears a site (createClearSite); `before` runs only when this ask starts the clear, not when it shares one. */

@@ -192,6 +192,26 @@ describe('clear site', () => {
     ]);
   });
 
+  it('deletes embedded content’s cookies Firefox isolates under the site’s first party, as their partitioned twins', async () => {
+    const { clearSite, removed } = setup({
+      moreCookies: [
+        // First-party isolation: an embedded consent service's cookies in the portal's pages,
+        // under its registrable domain's first party (or its scheme and domain, with use_site).
+        browserCookie({ name: 'fpi_embed', domain: '.axeptio.eu', hostOnly: false, firstPartyDomain: 'tco.re' }),
+        browserCookie({ name: 'fpi_embed_site', domain: '.axeptio.eu', hostOnly: false, firstPartyDomain: '(https,tco.re)' }),
+        // Under another site's first party, or shared (no first party): not the portal's.
+        browserCookie({ name: 'fpi_other', domain: '.axeptio.eu', hostOnly: false, firstPartyDomain: 'example.net' }),
+        browserCookie({ name: 'fpi_shared', domain: '.axeptio.eu', hostOnly: false, firstPartyDomain: '' }),
+      ],
+    });
+    await clearSite('data.tco.re', '0', false);
+    const embedded = removed.filter((c) => c.name.startsWith('fpi_'));
+    expect(embedded.map((c) => `${c.name} ${c.domain} ${c.firstPartyDomain}`)).toEqual([
+      'fpi_embed .axeptio.eu tco.re',
+      'fpi_embed_site .axeptio.eu (https,tco.re)',
+    ]);
+  });
+
   it('in a private window’s store, deletes only that store’s, partitioned ones included', async () => {
     const { clearSite, removed } = setup();
     expect(await clearSite('data.tco.re', 'private', false)).toBe(1);
