@@ -54,8 +54,8 @@ const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
 
 /**
  * What the Cookie column says beside a name: the domain of a cookie of embedded content (it is
- * another site's), a path narrower than the site and the site of a partition (two cookies of one
- * name may differ by either alone).
+ * another site's), a path narrower than the site, the site of a partition and the first party it
+ * is isolated under (Firefox's first-party isolation): two cookies of one name may differ by any alone.
  */
 function whereSet(cookie: ReportCookie): string {
   const path = narrowerPath(cookie);
@@ -64,6 +64,7 @@ function whereSet(cookie: ReportCookie): string {
     ...(cookie.thirdParty ? [cookie.domain.replace(/^\./, '')] : []),
     ...(path === null ? [] : [`path ${path}`]),
     ...(site === null ? [] : [`partition ${site}`]),
+    ...(cookie.firstPartyDomain ? [`first party ${cookie.firstPartyDomain}`] : []),
   ];
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';
 }

@@ -154,6 +154,12 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
     ' ',
     element(doc, 'span', { class: flag.startsWith(PARTITIONED) ? 'flag partition' : 'flag' }, flag),
   ]);
+  // Under Firefox's first-party isolation, the first party it is kept under, in words: as a
+  // partition's site, it alone may tell two cookies of one name, domain and path apart.
+  const firstParty = cookie?.firstPartyDomain;
+  const firstPartyChip =
+    !!firstParty &&
+    element(doc, 'span', { class: 'flag partition', 'data-first-party': firstParty }, t('firstPartyFlag', oneParagraph(firstParty)));
   // Its path, where narrower than the site: two cookies of one name and domain differ by it alone.
   const path = cookie ? narrowerPath(cookie) : null;
   const pathChip = path && element(doc, 'span', { class: 'flag path' }, `Path=${oneParagraph(path)}`);
@@ -221,6 +227,8 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         pathChip && ' ',
         pathChip,
         ...flags,
+        firstPartyChip && ' ',
+        firstPartyChip,
         SEPARATOR + t('firstPhase', t(messageKey('phase', cookie.firstPhase))),
         cookie.firstPage !== null &&
           element(doc, 'span', { class: 'page', 'data-first-page': cookie.firstPage }, SEPARATOR + t('firstPage', cookie.firstPage)),

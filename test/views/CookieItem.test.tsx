@@ -388,6 +388,48 @@ describe('CookieItem', () => {
     expect(container.querySelectorAll('li')[1]?.querySelector('.domain + .path')).not.toBeNull();
   });
 
+  it('shows the first party a cookie is isolated under (Firefox’s first-party isolation), in both languages, and nothing without one', () => {
+    const rows = rowsOf(
+      report([
+        reportCookie({ name: 'sid', firstPartyDomain: 'tco.re' }),
+        reportCookie({ name: 'sid', firstPartyDomain: '(https,example.net)' }),
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    const { container } = render(
+      <ul>
+        {rows.map((row) => (
+          <CookieItem key={row.key} row={row} t={localeTranslate('en')} language="en" />
+        ))}
+      </ul>,
+    );
+    // Two rows alike but for their first parties read apart, in a chip beside the domain's other facts.
+    expect([...container.querySelectorAll('[data-phase] [data-first-party]')].map((chip) => chip.textContent)).toEqual([
+      'First party: tco.re',
+      'First party: (https,example.net)',
+    ]);
+    expect(container.querySelector('[data-first-party]')?.className).toBe('flag partition');
+    cleanup();
+    expect(
+      item({ name: 'sid', firstPartyDomain: 'tco.re' }, localeTranslate('fr'), 'fr').querySelector('[data-first-party]')?.textContent,
+    ).toBe('Première partie\u202f: tco.re');
+    cleanup();
+    // Without first-party isolation, the row is as it was.
+    const plain = item({ name: 'sid', secure: true, sameSite: 'unspecified', partitionKey: 'https://tco.re' });
+    expect(plain.querySelector('[data-first-party]')).toBeNull();
+    expect([...plain.querySelectorAll('[data-phase] .flag')].map((chip) => chip.textContent)).toEqual(['Secure', 'Partitioned (tco.re)']);
+  });
+
+  it('shows a hostile first party as text, one paragraph', () => {
+    const hostile = '<img src=x onerror=alert(1)>\u2029.example';
+    const row = item({ name: 'sid', firstPartyDomain: hostile });
+    expect(row.querySelector('img')).toBeNull();
+    const chip = row.querySelector('[data-first-party]');
+    expect(chip?.getAttribute('data-first-party')).toBe(hostile);
+    expect(chip?.textContent).toBe('firstPartyFlag <img src=x onerror=alert(1)>\ufffd.example');
+    expect(chip?.children).toHaveLength(0);
+  });
+
   it('keeps a declared lifetime one paragraph inside its sentence, as the provider and service are', () => {
     // A paragraph separator ends every isolate around it (core/one-paragraph.ts): a live charter's words may hold one.
     const [row] = rowsOf(report([reportCookie({ name: 'sid', service: 'Auth\u001ex', duration: '2 semaines\u001e\u05d0\u05d1' })]));

@@ -78,13 +78,20 @@ const ABSENCE_TEXT: Record<AbsenceReason, string> = {
 };
 
 /**
- * A cookie's domain, its path where narrower than the site and the site of its partition where it
- * has one: two cookies of one name may differ by either alone.
+ * A cookie's domain, its path where narrower than the site, the site of its partition and the
+ * first party it is isolated under (Firefox's first-party isolation) where it has them: two
+ * cookies of one name may differ by any alone.
  */
 function domainAndPath(cookie: ReportCookie): string {
   const path = narrowerPath(cookie);
   const site = partitionSite(cookie);
-  return [cookie.domain, ...(path === null ? [] : [`path ${path}`]), ...(site === null ? [] : [`partition ${site}`])].join(', ');
+  const firstParty = cookie.firstPartyDomain;
+  return [
+    cookie.domain,
+    ...(path === null ? [] : [`path ${path}`]),
+    ...(site === null ? [] : [`partition ${site}`]),
+    ...(firstParty ? [`first party ${firstParty}`] : []),
+  ].join(', ');
 }
 
 function toMarkdown(report: Report): string {
@@ -174,6 +181,8 @@ const CSV_COLUMNS = [
   'firstPage',
   'thirdParty',
   'originUnknown',
+  // Added last, so every column before it keeps its place: empty unless under Firefox's first-party isolation.
+  'firstPartyDomain',
 ] as const;
 
 function toCsv(report: Report): string {
@@ -200,6 +209,7 @@ function toCsv(report: Report): string {
       c.firstPage ?? '',
       c.thirdParty?.via ?? '',
       String(c.originUnknown),
+      c.firstPartyDomain ?? '',
     ]
       .map(csvField)
       .join(','),

@@ -119,6 +119,30 @@ describe('exportReport', () => {
     expect(exportReport(twoPartitions, 'csv').text).toContain(',https://tco.re');
   });
 
+  it('gives the first party a cookie is isolated under beside the domain in Markdown, and in the CSV’s last column', () => {
+    const twoFirstParties = report([
+      reportCookie({ name: 'sid', domain: '.tco.re', firstPartyDomain: 'tco.re' }),
+      reportCookie({ name: 'sid', domain: '.tco.re', path: '/x/', firstPartyDomain: '(https,example.net)' }),
+      reportCookie({ name: 'plain', domain: '.tco.re', partitionKey: 'https://tco.re' }),
+      reportCookie({ name: 'hostile', domain: '.tco.re', firstPartyDomain: '=1+1|<b>x</b>' }),
+    ]);
+    const markdown = exportReport(twoFirstParties, 'markdown').text;
+    expect(markdown).toContain('| sid | \\.tco\\.re, first party tco\\.re |');
+    expect(markdown).toContain('| sid | \\.tco\\.re, path /x/, first party \\(https,example\\.net\\) |');
+    // Without one, nothing changes.
+    expect(markdown).toContain('| plain | \\.tco\\.re, partition tco\\.re |');
+    expect(markdown).not.toContain('| plain | \\.tco\\.re, partition tco\\.re, first');
+    // A hostile first party stays text in its cell.
+    expect(markdown).toContain('| hostile | \\.tco\\.re, first party =1+1\\|&lt;b&gt;x&lt;/b&gt; |');
+    expect(markdown).not.toContain('<b>');
+    const [header, ...rows] = exportReport(twoFirstParties, 'csv').text.split('\r\n');
+    expect(header!.split(',').at(-1)).toBe('firstPartyDomain');
+    expect(rows[0]!.endsWith(',tco.re')).toBe(true);
+    expect(rows[1]!.endsWith(',"(https,example.net)"')).toBe(true);
+    expect(rows[2]!.endsWith(',false,')).toBe(true);
+    expect(rows[3]!.endsWith(`,'=1+1|<b>x</b>`)).toBe(true);
+  });
+
   it('says on which page each cookie first appeared, and which came from embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'sessionid', firstPage: '/' }),
@@ -128,8 +152,8 @@ describe('exportReport', () => {
       '| declared \\(embedded content, via response\\) | charter | before-choice | /explore/dataset/x/map/ |',
     );
     const lines = exportReport(embedded, 'csv').text.split('\r\n');
-    expect(lines[1]).toMatch(/,\/,,false$/);
-    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response,false$/);
+    expect(lines[1]).toMatch(/,\/,,false,$/);
+    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response,false,$/);
   });
 
   it('says which cookie is of unknown origin (a domain other open sites share), in each format', () => {
@@ -152,9 +176,9 @@ describe('exportReport', () => {
     expect(markdown).toContain('| undeclared \\(origin unknown\\: other open sites share its domain, no finding made\\) |');
     expect(markdown.match(/origin unknown/g)).toHaveLength(1);
     const lines = exportReport(shared, 'csv').text.split('\r\n');
-    expect(lines[0]).toMatch(/,originUnknown$/);
-    expect(lines[1]).toMatch(/^_ga,.*,true$/);
-    expect(lines[2]).toMatch(/^sessionid,.*,false$/);
+    expect(lines[0]).toMatch(/,originUnknown,firstPartyDomain$/);
+    expect(lines[1]).toMatch(/^_ga,.*,true,$/);
+    expect(lines[2]).toMatch(/^sessionid,.*,false,$/);
   });
 
   it('says why the visitor’s choice explains an entry not seen: in JSON as the report has it, in Markdown in words; CSV lists seen cookies only', () => {
@@ -205,7 +229,7 @@ describe('exportReport', () => {
   it('writes CSV with quoting and formula injection defused', () => {
     const lines = exportReport(sample, 'csv').text.split('\r\n');
     expect(lines[0]).toBe(
-      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty,originUnknown',
+      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty,originUnknown,firstPartyDomain',
     );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);

@@ -89,6 +89,18 @@ describe('audit output', () => {
     expect(text).toMatch(/^ctx \(partition ods\.fr\) /m);
   });
 
+  it('names the first party a cookie is isolated under beside the name, and nothing without one', () => {
+    const isolated = report([
+      reportCookie({ name: 'ctx', firstPartyDomain: 'tco.re' }),
+      reportCookie({ name: 'ctx', firstPartyDomain: 'example.net' }),
+      reportCookie({ name: 'plain' }),
+    ]);
+    const text = formatReport(isolated, 't');
+    expect(text).toMatch(/^ctx \(first party tco\.re\) /m);
+    expect(text).toMatch(/^ctx \(first party example\.net\) /m);
+    expect(text).toMatch(/^plain /m);
+  });
+
   it('names the domain of a cookie of embedded content', () => {
     const embedded = report([
       reportCookie({ name: 'disqus_unique', domain: '.disqus.com', thirdParty: { via: 'response' }, firstPage: '/explore/x/' }),
