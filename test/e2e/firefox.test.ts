@@ -375,6 +375,12 @@ describe('Firefox ESR: first-party isolation', () => {
     // Firefox still holds the portal's own refusal.
     expect(afterDelete!.consent.state).toBe('refused');
     expect(ownChoice(afterDelete!)?.firstPartyDomain).toBe('huwise.com');
-    await Promise.all([blog.close(), site.close(), api.close()]);
+    // The popup says which first party each row's cookie is kept under.
+    const popup = await openPopup(browser(), portal);
+    const firstParty = `${seenRow('cookies_preferences')} [data-first-party]`;
+    await popup.waitFor(firstParty);
+    // The site is isolated from the words around it (bidi isolates), as every outside text in a message.
+    expect(await popup.texts(firstParty)).toEqual(['First party: \u2068huwise.com\u2069']);
+    await Promise.all([blog.close(), site.close(), api.close(), popup.close()]);
   });
 });
