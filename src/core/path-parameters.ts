@@ -15,6 +15,17 @@ export function withoutPathParameters(path: string): string {
 }
 
 /**
+ * A path with what each of its parameters holds replaced by `…` (`/app;jsessionid=9F1C…/cart` ->
+ * `/app;…/cart`), for a path that must stay told apart from the same path without parameters: a
+ * cookie's. A cookie set with no Path attribute at `/app;jsessionid=…/cart/view` has the default
+ * path `/app;jsessionid=…/cart` (RFC 6265, 5.1.4), the session id in it. Applied again it changes
+ * nothing; one pass, linear in the path's length as withoutPathParameters.
+ */
+export function pathWithParameterValuesMarked(path: string): string {
+  return path.includes(';') ? path.replace(/;[^/]*/g, ';…') : path;
+}
+
+/**
  * A URL's query with its values removed, its parameter names kept (`?q=&page=`), or '' when it
  * has none: query values can hold session ids (`?PHPSESSID=…`), tokens and personal data.
  */

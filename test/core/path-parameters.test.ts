@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   addressesWithoutValuesIn,
   addressWithoutValues,
+  pathWithParameterValuesMarked,
   queryWithoutValues,
   withoutPathParameters,
 } from '../../src/core/path-parameters.ts';
@@ -33,6 +34,34 @@ describe('withoutPathParameters', () => {
     expect(withoutPathParameters(`/a${';'.repeat(100_000)}`)).toBe('/a');
     expect(withoutPathParameters(';/'.repeat(100_000))).toBe('/'.repeat(100_000));
     expect(withoutPathParameters(`/${';x='.repeat(100_000)}/b`)).toBe('//b');
+  });
+});
+
+describe('pathWithParameterValuesMarked', () => {
+  it('keeps that a segment had parameters, never what they hold', () => {
+    // A cookie set without Path at /app;jsessionid=…/cart/view has the default path /app;jsessionid=…/cart.
+    expect(pathWithParameterValuesMarked('/app;jsessionid=SECRET42/cart')).toBe('/app;…/cart');
+    expect(pathWithParameterValuesMarked('/a;x=1;y=2/b/c;z/')).toBe('/a;…/b/c;…/');
+    expect(pathWithParameterValuesMarked('/;')).toBe('/;…');
+  });
+
+  it('keeps a path without parameters, and an encoded semicolon, as it is', () => {
+    expect(pathWithParameterValuesMarked('/explore/')).toBe('/explore/');
+    expect(pathWithParameterValuesMarked('/a%3Bx=1/b')).toBe('/a%3Bx=1/b');
+  });
+
+  it('changes nothing when applied again (a path marked is recorded as it is)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[/;a-z=…]*$/), (path) => {
+        const marked = pathWithParameterValuesMarked(path);
+        expect(pathWithParameterValuesMarked(marked)).toBe(marked);
+      }),
+    );
+  });
+
+  it('ends on hostile input (100,000 semicolons, with and without slashes)', () => {
+    expect(pathWithParameterValuesMarked(`/a${';'.repeat(100_000)}`)).toBe('/a;…');
+    expect(pathWithParameterValuesMarked(';/'.repeat(100_000))).toBe(';…/'.repeat(100_000));
   });
 });
 

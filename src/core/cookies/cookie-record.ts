@@ -3,6 +3,7 @@
  * values never leave the browser's cookie jar (privacy principle), so they cannot be stored,
  * logged, rendered or exported by accident.
  */
+import { pathWithParameterValuesMarked } from '../path-parameters.ts';
 
 /** The fields of a browser cookie we read; `value` is accepted and dropped. */
 export type BrowserCookie = {
@@ -115,7 +116,8 @@ export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord
   return {
     name: cookie.name,
     domain: cookie.domain,
-    path: cookie.path,
+    // A default path can hold a servlet's session id (pathWithParameterValuesMarked).
+    path: pathWithParameterValuesMarked(cookie.path),
     hostOnly: cookie.hostOnly,
     secure: cookie.secure,
     httpOnly: cookie.httpOnly,

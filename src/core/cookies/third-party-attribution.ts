@@ -30,7 +30,7 @@
  * flight and each tab's store are passed in (the first live for milliseconds and are kept in the
  * worker's memory only; the open tabs tell the second, read again at each wake).
  */
-import { withoutPathParameters } from '../path-parameters.ts';
+import { pathWithParameterValuesMarked, withoutPathParameters } from '../path-parameters.ts';
 import { cookieAppliesToHost, cookieKey, describeCookie, type BrowserCookie } from './cookie-record.ts';
 
 /** Sub-frame hosts kept per tab page. */
@@ -171,7 +171,8 @@ function mayHaveSet(cookie: WaitingCookie, tabId: string, tab: TabPage, storeOf:
 /** The cookie without its value: what may be kept. */
 export function withoutValue(cookie: BrowserCookie): WaitingCookie {
   const { value: _value, ...rest } = cookie;
-  return rest;
+  // Kept in storage while it waits: its path as a record keeps it (describeCookie).
+  return { ...rest, path: pathWithParameterValuesMarked(rest.path) };
 }
 
 /** The tab's top frame starts loading `url`: a new page, so its frames and evidence start afresh. */

@@ -23,6 +23,12 @@ describe('describeCookie', () => {
     expect(JSON.stringify(record)).not.toContain('SECRET-VALUE');
   });
 
+  it('keeps no path parameter’s value: a default path can carry the servlet session id (/app;jsessionid=…/cart)', () => {
+    const record = describeCookie(browserCookie({ name: 'prefs', path: '/app;jsessionid=SECRET42/cart' }), 1000);
+    expect(record.path).toBe('/app;…/cart');
+    expect(cookieKey(record)).not.toContain('SECRET42');
+  });
+
   it('clamps an expiry past what a Date can hold (year 275760), so every export can print it', () => {
     expect(describeCookie(browserCookie({ expirationDate: 1e15 }), 1).expires).toBe(8.64e12);
     expect(describeCookie(browserCookie({ expirationDate: Number.POSITIVE_INFINITY }), 1).expires).toBe(8.64e12);

@@ -223,6 +223,8 @@ describe('third-party attribution', () => {
   it('keeps no value', () => {
     expect(withoutValue(disqus())).not.toHaveProperty('value');
     expect(JSON.stringify(withoutValue(disqus()))).not.toContain('SECRET');
+    // Nor a path parameter's (a default path under /app;jsessionid=…/): waiting cookies are stored.
+    expect(withoutValue(disqus({ path: '/app;jsessionid=SECRET42/cart' })).path).toBe('/app;…/cart');
   });
 });
 
