@@ -71,6 +71,40 @@ export function recordingScenarios(ctx: E2eContext): void {
       await again.close();
     });
 
+    it('keeps no session id a cookie’s default path holds (/app;jsessionid=…/cart), in storage, the popup or an export', async () => {
+      // A servlet container's URL rewriting (Tomcat, Jetty) puts the session id in the path; a
+      // cookie set there without Path gets the default path, that URL's up to its last slash.
+      const host = 'itie.opendatasoft.com';
+      const secret = 'PATHSECRET42';
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${host}/app;jsessionid=${secret}/cart/view`);
+      await site.evaluate(() => void (document.cookie = 'path_probe=1; max-age=3600'), null);
+      const api = await extensionPage(ctx.browser());
+      const report = await waitForReport(api, host, (r) => presentNames(r).includes('path_probe'));
+      expect(report.cookies.find((c) => c.name === 'path_probe')?.path).toBe('/app;…/cart');
+      const popup = await openPopup(ctx.browser(), host);
+      await popup.waitFor(seen('path_probe'));
+      expect(await popup.texts(seen('path_probe'))).toEqual([expect.stringContaining('/app;…/cart')]);
+      const everywhere = [
+        await popup.innerHtml('main'),
+        JSON.stringify(report),
+        ...(await Promise.all(
+          (['json', 'markdown', 'csv'] as const).map(async (format) =>
+            JSON.stringify(await request(api, 'exportReport', { host, format })),
+          ),
+        )),
+      ];
+      for (const text of everywhere) expect(text).not.toContain(secret);
+      const stored = await api.evaluate(async (needle) => {
+        type SessionGet = { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+        const ext = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as SessionGet;
+        return JSON.stringify(await ext.storage.session.get(null)).includes(needle);
+      }, secret);
+      expect(stored).toBe(false);
+      await site.evaluate(() => void (document.cookie = 'path_probe=; max-age=0'), null);
+      await Promise.all([site.close(), popup.close(), api.close()]);
+    });
+
     it('records a portal of the platform that is not bundled', async () => {
       const host = 'demo.opendatasoft.com';
       const site = await ctx.browser().newPage();
