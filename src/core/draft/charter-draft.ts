@@ -25,8 +25,8 @@ import { markdownText } from '../report/markdown.ts';
 import type { RunReport } from '../report/compare-runs.ts';
 import { terminalText } from '../terminal-text.ts';
 import type { DraftLanguage } from './draft-formats.ts';
-import { htmlRow, htmlSection, htmlText } from './draft-html.ts';
-import { markdownRow, markdownSection } from './draft-markdown.ts';
+import { htmlRow, htmlSection, htmlText, setApart as setApartHtml } from './draft-html.ts';
+import { markdownRow, markdownSection, setApart as setApartMarkdown } from './draft-markdown.ts';
 import { CATEGORY_ORDER, cookieLabel, reviewItems } from './draft-layout.ts';
 import { observedDuration } from './observed-duration.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
@@ -174,8 +174,8 @@ const bytes = (texts: readonly string[]) => texts.reduce((sum, text) => sum + ut
 function rowCost(draft: CharterDraft, row: DraftRow): number {
   const alone: CharterDraft = { ...draft, rows: [row], setAside: [], notes: [] };
   return Math.max(
-    bytes([markdownRow(row, draft.language), ...reviewItems(alone, markdownText)]),
-    bytes([htmlRow(row, draft.language), ...reviewItems(alone, htmlText)]),
+    bytes([markdownRow(row, draft.language), ...reviewItems(alone, markdownText, setApartMarkdown)]),
+    bytes([htmlRow(row, draft.language), ...reviewItems(alone, htmlText, setApartHtml)]),
   );
 }
 
