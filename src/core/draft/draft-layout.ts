@@ -71,7 +71,7 @@ export function noticeText(draft: CharterDraft, host: string): string {
 /** Cookies set aside that the list names, and cookies of unknown origin; the others are counted. */
 export const SET_ASIDE_LISTED = 200;
 /** Longest name (or domain) the list shows of a cookie set aside or of unknown origin: a name is never cut silently, "…" says so. */
-const SHOWN_NAME_LENGTH = 200;
+export const SHOWN_NAME_LENGTH = 200;
 
 /**
  * A character a name holds that would not show, or not as itself: a control (a line break, a

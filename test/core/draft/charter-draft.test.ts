@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
+import { MAX_CHARTER_PAGE_BYTES } from '../../../src/core/charter/limits.ts';
 import { draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
@@ -281,6 +282,44 @@ describe('draftCharter', () => {
     const meant = big.rows.map((row) => row.entry);
     expect(readCharterPageReading(markdown, 'text/markdown').entries).toEqual(meant);
     expect(readCharterPageReading(html, 'text/html').entries).toEqual(meant);
+  });
+});
+
+describe('draftCharter: a draft of hostile names within a page', () => {
+  it('keeps both formats within what a charter page may be, escaping included, so the parser reads the draft back', () => {
+    // Markup characters an escaped name takes several bytes for (`&amp;`, `&quot;`), in rows filling the budget, in the
+    // names listed as set aside (the quote keeps them out of a table) and in the cookies of unknown origin, with their domains.
+    const hostile = '"&'.repeat(150);
+    const cookies = [
+      ...Array.from({ length: 4_000 }, (_, i) =>
+        reportCookie({ name: `filler_${i}`, status: 'undeclared', source: 'unknown', provider: '&'.repeat(100), category: 'other' }),
+      ),
+      ...Array.from({ length: 250 }, (_, i) =>
+        reportCookie({ name: `${hostile}${i}`, status: 'undeclared', source: 'unknown', provider: '', category: 'necessary' }),
+      ),
+      ...Array.from({ length: 250 }, (_, i) =>
+        reportCookie({
+          name: `${hostile}o${i}`,
+          domain: hostile,
+          originUnknown: true,
+          status: 'undeclared',
+          source: 'unknown',
+          provider: '',
+        }),
+      ),
+    ];
+    const draft = draftCharter([report(cookies, { host: HOST })], { language: 'en' });
+    expect(draft.setAside.filter((cookie) => cookie.reason === 'unreadable')).toHaveLength(250);
+    expect(draft.setAside.some((cookie) => cookie.reason === 'limit')).toBe(true);
+    expect(draft.notes.filter((note) => note.kind === 'origin-unknown')).toHaveLength(250);
+    const meant = draft.rows.map((row) => row.entry);
+    for (const [page, type] of [
+      [draftMarkdown(draft), 'text/markdown'],
+      [draftHtml(draft), 'text/html'],
+    ] as const) {
+      expect(new TextEncoder().encode(page).length).toBeLessThanOrEqual(MAX_CHARTER_PAGE_BYTES);
+      expect(readCharterPageReading(page, type).entries).toEqual(meant);
+    }
   });
 });
 
