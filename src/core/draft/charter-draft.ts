@@ -8,8 +8,9 @@
  * shorter than observed replaced by the observed one, marked;
  * the platform's own cookies of the portal always strictly necessary, in the platform's words
  * when the charter has none; a tracker the charter files as necessary, and an entry it repeats,
- * marked but left as they are. Cookies of unknown origin are not added, only listed. Built from
- * reports only, which hold no cookie value.
+ * marked but left as they are; in a draft of another language than the charter's, the charter's
+ * words a row keeps marked to translate. Cookies of unknown origin are not added, only listed.
+ * Built from reports only, which hold no cookie value.
  *
  * It reads back: every row is checked to read back, alone in a draft, as exactly the entry it
  * declares, in both formats, through the parser the extension reads live charters with
@@ -76,8 +77,13 @@ function declaredCategory({ entry, seenOwn }: Declared): Category {
   return platformCookie && !(entry.category === 'third-party' && !seenOwn) ? 'necessary' : entry.category;
 }
 
-/** A declared row; `platformWords` when its charter is the platform's default (its published policy, in English) standing in for the site's. */
-function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean): DraftRow {
+/**
+ * A declared row; `platformWords` when its charter is the platform's default (its published
+ * policy, in English) standing in for the site's; `charterLanguage` the language of the charter's
+ * words (null when unknown): in a draft of another language, what the row keeps of them is marked
+ * to translate.
+ */
+function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean, charterLanguage: DraftLanguage | null): DraftRow {
   const { entry } = known;
   const words = DRAFT_WORDS[language];
   const marks: DraftMark[] = [];
@@ -96,13 +102,19 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   if (trackerFiledAsNecessary(entry)) marks.push('tracker-in-necessary');
   if (platformWords && language === 'fr') marks.push('in-english');
   const durationText = duration === null ? '' : draftText(duration);
-  return {
+  const purpose = draftText(entry.purpose);
+  // The charter's words kept as they are: its purpose, and its duration unless the observed one replaced it.
+  // (The platform's policy is its own case above; a provider is a name, the same in any language.)
+  const carried = purpose !== '' || (durationText !== '' && !marks.includes('duration-observed'));
+  const translateFrom = !platformWords && charterLanguage !== null && charterLanguage !== language && carried ? charterLanguage : null;
+  if (translateFrom) marks.push('to-translate');
+  const row: DraftRow = {
     entry: {
       provider: draftText(entry.provider) || words.unknownProvider,
       service: null,
       cookie: entry.cookie,
       match: entry.match,
-      purpose: draftText(entry.purpose) || words.unknownPurpose,
+      purpose: purpose || words.unknownPurpose,
       duration: durationText === '' ? null : durationText,
       category,
     },
@@ -110,6 +122,8 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
     source: platformWords ? 'platform' : 'charter',
     statedDuration: marks.includes('duration-observed') && entry.duration !== null ? draftText(entry.duration) : null,
   };
+  if (translateFrom) row.translateFrom = translateFrom;
+  return row;
 }
 
 /**
@@ -238,7 +252,7 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
   const platformUnseen = new Set<DraftRow>();
   const declaredRows = declared.map((known) => {
-    const row = declaredRow(known, language, charterKind === 'platform-default');
+    const row = declaredRow(known, language, charterKind === 'platform-default', charterLanguage);
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
     return row;

@@ -149,6 +149,9 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
         case 'in-english':
           items.push(words.review.inEnglish(name));
           break;
+        case 'to-translate':
+          if (row.translateFrom) items.push(words.review.toTranslate(name, words.inLanguage[row.translateFrom]));
+          break;
       }
     }
   }
