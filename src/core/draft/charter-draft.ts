@@ -8,8 +8,9 @@
  * shorter than observed replaced by the observed one, marked;
  * the platform's own cookies of the portal always strictly necessary, in the platform's words
  * when the charter has none; a tracker the charter files as necessary, and an entry it repeats,
- * marked but left as they are. Cookies of unknown origin are not added, only listed. Built from
- * reports only, which hold no cookie value.
+ * marked but left as they are; in a draft of another language than the charter's, the charter's
+ * words a row keeps marked to translate. Cookies of unknown origin are not added, only listed.
+ * Built from reports only, which hold no cookie value.
  *
  * It reads back: every row is checked to read back, alone in a draft, as exactly the entry it
  * declares, in both formats, through the parser the extension reads live charters with
@@ -17,7 +18,7 @@
  * characters, which no charter cell can hold) is set aside and listed at the top instead.
  */
 import type { Category, CharterEntry } from '../charter/types.ts';
-import { MAX_ENTRIES } from '../charter/limits.ts';
+import { MAX_CHARTER_PAGE_BYTES, MAX_ENTRIES } from '../charter/limits.ts';
 import { readCharterPageReading } from '../charter/live.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
@@ -25,22 +26,25 @@ import { markdownText } from '../report/markdown.ts';
 import type { RunReport } from '../report/compare-runs.ts';
 import { terminalText } from '../terminal-text.ts';
 import type { DraftLanguage } from './draft-formats.ts';
-import { htmlRow, htmlSection, htmlText } from './draft-html.ts';
-import { markdownRow, markdownSection } from './draft-markdown.ts';
-import { CATEGORY_ORDER, cookieLabel, reviewItems } from './draft-layout.ts';
+import { draftHtml, htmlRow, htmlSection, htmlText, setApart as setApartHtml } from './draft-html.ts';
+import { draftMarkdown, markdownRow, markdownSection, setApart as setApartMarkdown } from './draft-markdown.ts';
+import { CATEGORY_ORDER, cookieLabel, reviewItems, SET_ASIDE_LISTED, SHOWN_NAME_LENGTH } from './draft-layout.ts';
 import { observedDuration } from './observed-duration.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
 import { entryKey, gatherRuns, type Added, type Declared } from './gather-runs.ts';
-import type { CharterDraft, DraftMark, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
+import type { CharterDraft, DraftMark, DraftNote, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
 
 /**
- * Bytes the rows of a draft, with their notes, may take in either format: with the rest of the
- * page (a few kilobytes, at most 200 cookies set aside and 200 of unknown origin, each name and
- * domain shown up to 200 characters) the page stays within what the extension and the CLI read
- * (2,000,000 bytes).
+ * Bytes a draft may take in either format: what the extension and the CLI read of a charter page
+ * (the parser refuses more). Everything is charged as the format writes it, escaped: a name of
+ * quotes takes six bytes a character in HTML (`&quot;`), an ampersand five in either.
  */
-export const DRAFT_ROWS_BUDGET = 1_500_000;
+const DRAFT_PAGE_BYTES = MAX_CHARTER_PAGE_BYTES;
+/** Bytes the page's lines take beyond what is measured of them (the review list's heading and wrapper, line breaks). */
+const PAGE_SLACK_BYTES = 1_000;
+/** Characters a name shown in the list takes the most bytes for, escaped: `"` in HTML (`&quot;`), `&` in Markdown (`&amp;`). */
+const COSTLIEST_CHARACTERS = ['"', '&'];
 /** Longest escaped text of a cell: a row of four stays within what the parser reads (10,000 a cell). */
 const MAX_ESCAPED_CELL = 9_000;
 /** Zero-width characters, which the parser drops from any text it reads. */
@@ -73,8 +77,13 @@ function declaredCategory({ entry, seenOwn }: Declared): Category {
   return platformCookie && !(entry.category === 'third-party' && !seenOwn) ? 'necessary' : entry.category;
 }
 
-/** A declared row; `platformWords` when its charter is the platform's default (its published policy, in English) standing in for the site's. */
-function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean): DraftRow {
+/**
+ * A declared row; `platformWords` when its charter is the platform's default (its published
+ * policy, in English) standing in for the site's; `charterLanguage` the language of the charter's
+ * words (null when unknown): in a draft of another language, what the row keeps of them is marked
+ * to translate.
+ */
+function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean, charterLanguage: DraftLanguage | null): DraftRow {
   const { entry } = known;
   const words = DRAFT_WORDS[language];
   const marks: DraftMark[] = [];
@@ -93,13 +102,19 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   if (trackerFiledAsNecessary(entry)) marks.push('tracker-in-necessary');
   if (platformWords && language === 'fr') marks.push('in-english');
   const durationText = duration === null ? '' : draftText(duration);
-  return {
+  const purpose = draftText(entry.purpose);
+  // The charter's words kept as they are: its purpose, and its duration unless the observed one replaced it.
+  // (The platform's policy is its own case above; a provider is a name, the same in any language.)
+  const carried = purpose !== '' || (durationText !== '' && !marks.includes('duration-observed'));
+  const translateFrom = !platformWords && charterLanguage !== null && charterLanguage !== language && carried ? charterLanguage : null;
+  if (translateFrom) marks.push('to-translate');
+  const row: DraftRow = {
     entry: {
       provider: draftText(entry.provider) || words.unknownProvider,
       service: null,
       cookie: entry.cookie,
       match: entry.match,
-      purpose: draftText(entry.purpose) || words.unknownPurpose,
+      purpose: purpose || words.unknownPurpose,
       duration: durationText === '' ? null : durationText,
       category,
     },
@@ -107,6 +122,8 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
     source: platformWords ? 'platform' : 'charter',
     statedDuration: marks.includes('duration-observed') && entry.duration !== null ? draftText(entry.duration) : null,
   };
+  if (translateFrom) row.translateFrom = translateFrom;
+  return row;
 }
 
 /**
@@ -170,13 +187,52 @@ function readsBack(row: DraftRow, language: DraftLanguage): boolean {
 const utf8 = new TextEncoder();
 const bytes = (texts: readonly string[]) => texts.reduce((sum, text) => sum + utf8.encode(text).length + 12, 0);
 
-/** What a row takes of the budget: its line and its notes in the list, in the larger of the two formats. */
-function rowCost(draft: CharterDraft, row: DraftRow): number {
-  const alone: CharterDraft = { ...draft, rows: [row], setAside: [], notes: [] };
+/** What a row takes of the budget: its line and its notes in the list (`notes`: the note on it, if any), in the larger of the two formats. */
+function rowCost(draft: CharterDraft, row: DraftRow, notes: DraftNote[]): number {
+  const alone: CharterDraft = { ...draft, rows: [row], setAside: [], notes };
   return Math.max(
-    bytes([markdownRow(row, draft.language), ...reviewItems(alone, markdownText)]),
-    bytes([htmlRow(row, draft.language), ...reviewItems(alone, htmlText)]),
+    bytes([markdownRow(row, draft.language), ...reviewItems(alone, markdownText, setApartMarkdown)]),
+    bytes([htmlRow(row, draft.language), ...reviewItems(alone, htmlText, setApartHtml)]),
   );
+}
+
+/**
+ * What the rows of `draft` (holding no row, nothing set aside, and its notes of unknown origin)
+ * may take, escaped, in either format: a charter page, less the page around them with every
+ * category's paragraph and table header, the notes of unknown origin, and room for the list of
+ * cookies set aside at its longest (SET_ASIDE_LISTED names, each as costly to write as a name can
+ * be once cut, and the line that counts the others). The page a draft is written as is then never
+ * one the parser refuses.
+ */
+function rowsBudget(draft: CharterDraft): number {
+  const { language } = draft;
+  const frame: CharterDraft = { ...draft, notes: [] };
+  // The line counting the cookies set aside past the list: the draft's own words and a count.
+  const more = bytes([DRAFT_WORDS[language].review.more(Number.MAX_SAFE_INTEGER)]);
+  const around = (page: string, sections: string[], escape: (text: string) => string, setApart: (words: string) => string) => {
+    /** The most a listed cookie set aside can take: the costlier reason, a name of the costliest characters, cut. */
+    const setAsideItem = Math.max(
+      ...COSTLIEST_CHARACTERS.flatMap((character) =>
+        (['limit', 'unreadable'] as const).map((reason) =>
+          bytes(reviewItems({ ...frame, setAside: [{ name: character.repeat(SHOWN_NAME_LENGTH + 1), reason }] }, escape, setApart)),
+        ),
+      ),
+    );
+    return bytes([page, ...sections]) + bytes(reviewItems(draft, escape, setApart)) + SET_ASIDE_LISTED * setAsideItem + more;
+  };
+  const markdown = around(
+    draftMarkdown(frame),
+    CATEGORY_ORDER.map((category) => markdownSection(category, [], language)),
+    markdownText,
+    setApartMarkdown,
+  );
+  const html = around(
+    draftHtml(frame),
+    CATEGORY_ORDER.map((category) => htmlSection(category, [], language)),
+    htmlText,
+    setApartHtml,
+  );
+  return DRAFT_PAGE_BYTES - PAGE_SLACK_BYTES - Math.max(markdown, html);
 }
 
 export type DraftOptions = {
@@ -196,7 +252,7 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
   const platformUnseen = new Set<DraftRow>();
   const declaredRows = declared.map((known) => {
-    const row = declaredRow(known, language, charterKind === 'platform-default');
+    const row = declaredRow(known, language, charterKind === 'platform-default', charterLanguage);
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
     return row;
@@ -214,9 +270,10 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     setAside: [],
     notes: [],
   };
-  let budget = DRAFT_ROWS_BUDGET;
+  const unknownOrigin: DraftNote[] = originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie }));
+  let budget = rowsBudget({ ...draft, notes: unknownOrigin });
   for (const row of ordered) {
-    const cost = rowCost(draft, row);
+    const cost = rowCost(draft, row, platformUnseen.has(row) ? [{ kind: 'platform-unseen', name: row.entry.cookie }] : []);
     const setAside = (reason: SetAsideCookie['reason']) => draft.setAside.push({ name: cookieLabel(row.entry), reason });
     if (draft.rows.length >= MAX_ENTRIES || cost > budget) setAside('limit');
     else if (!readsBack(row, language)) setAside('unreadable');
@@ -226,6 +283,6 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     }
   }
   for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
-  for (const cookie of originUnknown) draft.notes.push({ kind: 'origin-unknown', ...cookie });
+  draft.notes.push(...unknownOrigin);
   return draft;
 }

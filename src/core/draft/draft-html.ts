@@ -21,6 +21,9 @@ export function htmlText(value: string): string {
     .replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
 }
 
+/** Words standing for an empty name, set apart from names: in italics, as the pages show them (views/CookieName.tsx). */
+export const setApart = (words: string) => `<em class="nameless">${words}</em>`;
+
 /** The draft's own words as HTML text, French typography's narrow no-break spaces kept. */
 const wordsText = (words: string) => escapeWords(words, htmlText);
 
@@ -65,7 +68,7 @@ const STYLE = [
 export function draftHtml(draft: CharterDraft): string {
   const words = DRAFT_WORDS[draft.language];
   const url = portalUrl(draft.host);
-  const items = reviewItems(draft, htmlText);
+  const items = reviewItems(draft, htmlText, setApart);
   const review =
     items.length > 0
       ? [

@@ -9,7 +9,7 @@ import { DRAFT_WORDS, type DraftBasis, type DraftWords } from './draft-words.ts'
 import type { CharterKind } from '../registry/registry.ts';
 import type { CharterDraft, DraftRow, DraftSource } from './draft-types.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
-import { shownCookieName } from '../cookies/nameless.ts';
+import { NAMELESS_COOKIE } from '../cookies/nameless.ts';
 
 /** The categories in the order their sections appear. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -71,12 +71,40 @@ export function noticeText(draft: CharterDraft, host: string): string {
 /** Cookies set aside that the list names, and cookies of unknown origin; the others are counted. */
 export const SET_ASIDE_LISTED = 200;
 /** Longest name (or domain) the list shows of a cookie set aside or of unknown origin: a name is never cut silently, "…" says so. */
-const SHOWN_NAME_LENGTH = 200;
+export const SHOWN_NAME_LENGTH = 200;
 
-const shown = (text: string) => (text.length > SHOWN_NAME_LENGTH ? `${text.slice(0, SHOWN_NAME_LENGTH)}…` : text);
+/**
+ * A character a name holds that would not show, or not as itself: a control (a line break, a
+ * tab), a format character (zero-width, bidi, soft hyphen, tags), a line or paragraph separator,
+ * a space other than U+0020 (a no-break space reads as one), a lone surrogate.
+ */
+const INVISIBLE = /^(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|[^\P{Zs} ])$/u;
 
-/** The list of things to review, in row order, then the cookies of unknown origin, then those set aside; `escape` makes outside text safe for the format. */
-export function reviewItems(draft: CharterDraft, escape: (text: string) => string): string[] {
+const codePoint = (character: string) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
+
+/**
+ * A name (or domain) as the list shows it, for someone to declare it by hand: each invisible or
+ * control character as its code point (`a<U+200B>b`, `a<U+000A>b`), as bidi controls are shown
+ * (terminalText), and cut at SHOWN_NAME_LENGTH characters with "…", never inside a code point shown.
+ * Reads at most that many characters of the name, whatever its length.
+ */
+export function visibleName(text: string): string {
+  let shown = '';
+  for (const character of text) {
+    const piece = INVISIBLE.test(character) ? codePoint(character) : character;
+    if (shown.length + piece.length > SHOWN_NAME_LENGTH) return `${shown}…`;
+    shown += piece;
+  }
+  return shown;
+}
+
+/**
+ * The list of things to review, in row order, then the cookies of unknown origin, then those set
+ * aside; `escape` makes outside text safe for the format, `setApart` sets the (escaped) words
+ * standing for an empty name apart from names (italics), so that a cookie named "(no name)" does
+ * not read as a nameless one.
+ */
+export function reviewItems(draft: CharterDraft, escape: (text: string) => string, setApart: (words: string) => string): string[] {
   const words = DRAFT_WORDS[draft.language];
   const basis = draftBasis(draft.charterKind);
   const undeclared = words.undeclared[basis];
@@ -121,19 +149,24 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
         case 'in-english':
           items.push(words.review.inEnglish(name));
           break;
+        case 'to-translate':
+          if (row.translateFrom) items.push(words.review.toTranslate(name, words.inLanguage[row.translateFrom]));
+          break;
       }
     }
   }
   for (const note of draft.notes) {
     if (note.kind === 'platform-unseen') items.push(words.review.platformUnseen(escape(note.name), note.name === 'django_language'));
   }
+  // A name to declare by hand: every character visible, an empty one said in words set apart.
+  const shownName = (name: string) => (name === '' ? setApart(escape(NAMELESS_COOKIE[draft.language])) : escape(visibleName(name)));
   const originUnknown = draft.notes.filter((note) => note.kind === 'origin-unknown');
   for (const cookie of originUnknown.slice(0, SET_ASIDE_LISTED)) {
-    items.push(words.review.originUnknown(escape(shown(shownCookieName(cookie.name, draft.language))), escape(shown(cookie.domain))));
+    items.push(words.review.originUnknown(shownName(cookie.name), escape(visibleName(cookie.domain))));
   }
   if (originUnknown.length > SET_ASIDE_LISTED) items.push(words.review.moreOriginUnknown(originUnknown.length - SET_ASIDE_LISTED));
   for (const cookie of draft.setAside.slice(0, SET_ASIDE_LISTED)) {
-    const name = escape(shown(shownCookieName(cookie.name, draft.language)));
+    const name = shownName(cookie.name);
     items.push(cookie.reason === 'limit' ? words.review.limit(name) : words.review.unreadable(name));
   }
   if (draft.setAside.length > SET_ASIDE_LISTED) items.push(words.review.more(draft.setAside.length - SET_ASIDE_LISTED));

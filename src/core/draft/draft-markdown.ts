@@ -14,6 +14,9 @@ import type { CharterDraft, DraftRow } from './draft-types.ts';
 /** Markdown text of a cell or an item; the empty string stays empty (an empty duration cell). */
 const text = (value: string) => markdownText(value);
 
+/** Words standing for an empty name, set apart from names: in italics, as the reports write them (markdownCookieName). */
+export const setApart = (words: string) => `*${words}*`;
+
 /** One row of a table: the name cell holds the name, then its remarks in parentheses. */
 export function markdownRow(draftRow: DraftRow, language: DraftLanguage): string {
   const { entry } = draftRow;
@@ -39,7 +42,7 @@ export function markdownSection(category: Category, rows: readonly DraftRow[], l
 export function draftMarkdown(draft: CharterDraft): string {
   const words = DRAFT_WORDS[draft.language];
   const url = portalUrl(draft.host);
-  const items = reviewItems(draft, text);
+  const items = reviewItems(draft, text, setApart);
   const lines = [`## ${words.title}`, '', noticeText(draft, text(draft.host)), ''];
   if (items.length > 0) lines.push(`### ${words.reviewHeading}`, '', ...items.map((item, index) => `${index + 1}. ${item}`), '');
   lines.push(`### ${words.portalHeading}${url ? ` <${url}>` : ''}`, '');

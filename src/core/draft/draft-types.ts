@@ -23,7 +23,9 @@ export type DraftMark =
   /** An entry the charter repeats: an earlier entry of the same name always applies instead, so it was never seen. */
   | 'declared-twice'
   /** In a French draft, words from the platform's published cookie policy, which is in English (its default charter stood in). */
-  | 'in-english';
+  | 'in-english'
+  /** A declared row whose purpose or duration is the charter's own words, in another language than the draft's: kept, to translate. */
+  | 'to-translate';
 
 /** Where a row's words come from. */
 export type DraftSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'platform' | 'unknown';
@@ -41,6 +43,8 @@ export type DraftRow = {
    * tracker's): not in English, nothing to translate, though the source's other words are.
    */
   purposeInFrench?: true;
+  /** For 'to-translate': the language the charter's words it carries are in. */
+  translateFrom?: DraftLanguage;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
   /** For a cookie only embedded content set (another site's, in the portal's tab): the domains that set it. */

@@ -52,6 +52,8 @@ export type DraftWords = {
   trackerKinds: Record<'statistics' | 'third-party', string>;
   /** Said of a purpose in English in a French draft. */
   inEnglish: string;
+  /** A charter's language, as said of its words ("in French"), for a row to translate. */
+  inLanguage: Record<DraftLanguage, string>;
   /** The list's items; `name` and `provider` as the format escapes them. */
   review: {
     /** `undeclared` is one of DraftWords.undeclared; `source` one of DraftWords.sources, null when no source gives a purpose. */
@@ -67,6 +69,8 @@ export type DraftWords = {
     /** `kind` is one of DraftWords.trackerKinds. */
     trackerInNecessary: (name: string, provider: string, kind: string) => string;
     inEnglish: (name: string) => string;
+    /** `language` is one of DraftWords.inLanguage. */
+    toTranslate: (name: string, language: string) => string;
     unreadable: (name: string) => string;
     limit: (name: string) => string;
     more: (count: number) => string;
@@ -143,6 +147,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'duration-observed': 'durée observée',
       'moved-to-necessary': 'déplacé\u202f: cookie de la plateforme',
       'in-english': 'en anglais\u202f: à traduire',
+      'to-translate': 'à traduire',
       'tracker-in-necessary': 'traceur classé nécessaire',
       'declared-twice': 'déclaré deux fois',
     },
@@ -154,6 +159,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       platform: 'la politique cookies publiée par la plateforme',
     },
     inEnglish: 'en anglais, à traduire',
+    inLanguage: { fr: 'en français', en: 'en anglais' },
     review: {
       toReview: (name, provider, source, undeclared) =>
         `À vérifier\u202f: ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée` +
@@ -179,6 +185,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `Catégorie à revoir\u202f: la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d’ordinaire le consentement du visiteur. Il est laissé où la charte le range\u202f: déplacez-le, ou justifiez ce classement.`,
       inEnglish: (name) =>
         `À traduire\u202f: ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
+      toTranslate: (name, language) =>
+        `À traduire\u202f: ${name} est décrit avec les mots de la charte, ${language}, comme elle les donne. Traduisez-les avant de publier.`,
       unreadable: (name) =>
         `Non inscrit\u202f: ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) =>
@@ -254,6 +262,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'duration-observed': 'duration observed',
       'moved-to-necessary': 'moved: platform cookie',
       'in-english': 'in English: to translate',
+      'to-translate': 'to translate',
       'tracker-in-necessary': 'tracker filed as necessary',
       'declared-twice': 'declared twice',
     },
@@ -265,6 +274,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       platform: "the platform's published cookie policy",
     },
     inEnglish: 'in English',
+    inLanguage: { fr: 'in French', en: 'in English' },
     review: {
       toReview: (name, provider, source, undeclared) =>
         `To review: ${name} (${provider}) was observed but ${undeclared}. It is added with the duration observed` +
@@ -289,6 +299,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `Category to check: the charter files ${name} as strictly necessary, but the known-tracker table makes it ${kind} (${provider}), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.`,
       inEnglish: (name) =>
         `To translate: ${name} is described in the words of the platform's published cookie policy, which is in English. Translate them before publishing.`,
+      toTranslate: (name, language) =>
+        `To translate: ${name} is described in the charter's own words, ${language}, as it gives them. Translate them before publishing.`,
       unreadable: (name) =>
         `Not written: ${name} cannot be written in a charter table so that it reads back as this name. Declare it by hand.`,
       limit: (name) => `Not written: ${name} is past the number of rows a charter is read up to. Declare it by hand.`,

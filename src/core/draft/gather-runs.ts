@@ -16,6 +16,7 @@ import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts
 import { siteMatcher, type MatchSource } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/registry.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
+import { outlivesStated, parseStatedLifetime } from '../report/duration.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 import { cookieLabel } from './draft-layout.ts';
 
@@ -29,7 +30,11 @@ export type Declared = {
   seenOwn: boolean;
   /** Longest lifetime of a cookie it matched (null: only session cookies); undefined when none. */
   lifetime: number | null | undefined;
-  /** True when a cookie it matched makes a "lives longer than declared" finding. */
+  /**
+   * True when a cookie it matched lives longer than the entry states ("lives longer than
+   * declared", as findings.ts judges it): decided from the entry's own words and the longest
+   * lifetime seen, so a cookie only a run made without the charter saw counts as well.
+   */
   tooShort: boolean;
   /**
    * True when a report calls it missing (a "not-seen" finding). The report does not for the
@@ -103,6 +108,17 @@ const onPlatform = (report: RunReport) => report.consent.state !== 'unknown';
 
 export const entryKey = (entry: CharterEntry) =>
   JSON.stringify([entry.cookie, entry.match, entry.provider, entry.service, entry.purpose, entry.duration, entry.category]);
+
+/**
+ * True when a cookie living `lifetime` (the longest seen; null: session cookies only) makes a
+ * "lives longer than declared" finding against the entry's stated duration, as findings.ts
+ * judges it: persistent where the entry says the session, or outliving every reading of its words.
+ */
+function outlivesEntry(entry: CharterEntry, lifetime: number | null | undefined): boolean {
+  if (lifetime === null || lifetime === undefined) return false;
+  const stated = parseStatedLifetime(entry.duration);
+  return stated.kind === 'session' || outlivesStated(stated, lifetime);
+}
 
 /** The longer of two observed lifetimes: a persistent cookie outlives a session one (null). */
 function longest(known: number | null | undefined, seen: number | null): number | null {
@@ -223,7 +239,6 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       for (const cookie of report.cookies) loose.push({ cookie, platform: onPlatform(report) });
       return;
     }
-    const tooLong = new Set(report.findings.filter((f) => f.kind === 'lifetime').map((f) => `${f.cookie}\u0000${f.domain ?? ''}`));
     for (const cookie of report.cookies) {
       const charter = declaredEntry(cookie);
       if (!charter) {
@@ -232,7 +247,6 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       }
       const known = declare(charter.entry, [reportIndex, charter.index], true);
       seenBy(known, cookie);
-      if (!cookie.originUnknown && tooLong.has(`${cookie.name}\u0000${cookie.domain}`)) known.tooShort = true;
     }
     const missing = new Set(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie));
     const positions = notSeenPositions(report);
@@ -296,6 +310,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     if (!embedded) Object.assign(known, words, { embeddedBy: [] });
     else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
+
+  for (const known of ordered) known.tooShort = outlivesEntry(known.entry, known.lifetime);
 
   return {
     charterKind,

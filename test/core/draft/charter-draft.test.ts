@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
+import { MAX_CHARTER_PAGE_BYTES } from '../../../src/core/charter/limits.ts';
 import { draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
@@ -284,6 +285,91 @@ describe('draftCharter', () => {
   });
 });
 
+describe('draftCharter: a draft of hostile names within a page', () => {
+  it('keeps both formats within what a charter page may be, escaping included, so the parser reads the draft back', () => {
+    // Markup characters an escaped name takes several bytes for (`&amp;`, `&quot;`), in rows filling the budget, in the
+    // names listed as set aside (the quote keeps them out of a table) and in the cookies of unknown origin, with their domains.
+    const hostile = '"&'.repeat(150);
+    const cookies = [
+      ...Array.from({ length: 4_000 }, (_, i) =>
+        reportCookie({ name: `filler_${i}`, status: 'undeclared', source: 'unknown', provider: '&'.repeat(100), category: 'other' }),
+      ),
+      ...Array.from({ length: 250 }, (_, i) =>
+        reportCookie({ name: `${hostile}${i}`, status: 'undeclared', source: 'unknown', provider: '', category: 'necessary' }),
+      ),
+      ...Array.from({ length: 250 }, (_, i) =>
+        reportCookie({
+          name: `${hostile}o${i}`,
+          domain: hostile,
+          originUnknown: true,
+          status: 'undeclared',
+          source: 'unknown',
+          provider: '',
+        }),
+      ),
+    ];
+    const draft = draftCharter([report(cookies, { host: HOST })], { language: 'en' });
+    expect(draft.setAside.filter((cookie) => cookie.reason === 'unreadable')).toHaveLength(250);
+    expect(draft.setAside.some((cookie) => cookie.reason === 'limit')).toBe(true);
+    expect(draft.notes.filter((note) => note.kind === 'origin-unknown')).toHaveLength(250);
+    const meant = draft.rows.map((row) => row.entry);
+    for (const [page, type] of [
+      [draftMarkdown(draft), 'text/markdown'],
+      [draftHtml(draft), 'text/html'],
+    ] as const) {
+      expect(new TextEncoder().encode(page).length).toBeLessThanOrEqual(MAX_CHARTER_PAGE_BYTES);
+      expect(readCharterPageReading(page, type).entries).toEqual(meant);
+    }
+  });
+});
+
+describe('draftCharter: a charter in another language than the draft', () => {
+  const charter: ParsedCharter = {
+    ...CHARTER,
+    entries: [
+      entry('sessionid', { purpose: 'Se souvenir de la session', duration: '2 semaines' }),
+      // Nothing of the charter's words left: no purpose, and the observed duration replaces the missing one.
+      entry('_ga', { provider: 'Google', purpose: '', duration: null, category: 'statistics' }),
+    ],
+  };
+  const site = playSite(HOST, [
+    { name: 'sessionid', days: 14 },
+    { name: '_ga', days: 30 },
+  ]);
+
+  it('marks the rows that keep the charter’s words to translate, in the draft’s language, and they still read back', () => {
+    const draft = draftCharter([auditSite(site, charter)], { language: 'en' });
+    expect(draft.rows.map((row) => [row.entry.cookie, row.marks, row.translateFrom])).toEqual([
+      ['sessionid', ['to-translate'], 'fr'],
+      ['_ga', ['duration-observed'], undefined],
+    ]);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).toContain('| Huwise | sessionid \\(to translate\\) | 2 semaines | Se souvenir de la session |');
+    expect(markdown).toContain(
+      "1. To translate: sessionid is described in the charter's own words, in French, as it gives them. Translate them before publishing.",
+    );
+    expect(draftHtml(draft)).toContain('<code>sessionid</code> <em class="draft-mark">(to translate)</em>');
+    const meant = draft.rows.map((row) => row.entry);
+    expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
+  });
+
+  it('says so in French of an English charter’s words, and marks nothing when the languages agree or the charter’s is unknown', () => {
+    const english = draftCharter([auditSite(site, { ...charter, language: 'en' })], { language: 'fr' });
+    expect(english.rows.map((row) => row.marks)).toEqual([['to-translate'], ['duration-observed']]);
+    const markdown = draftMarkdown(english);
+    expect(markdown).toContain('| Huwise | sessionid \\(à traduire\\) | 2 semaines |');
+    expect(markdown).toContain(
+      '1. À traduire\u202f: sessionid est décrit avec les mots de la charte, en anglais, comme elle les donne. Traduisez-les avant de publier.',
+    );
+    expect(draftCharter([auditSite(site, charter)], { language: 'fr' }).rows.map((row) => row.marks)).toEqual([[], ['duration-observed']]);
+    expect(draftCharter([auditSite(site, charter)]).rows.map((row) => row.marks)).toEqual([[], ['duration-observed']]);
+    expect(draftCharter([auditSite(site, { ...charter, language: null })], { language: 'en' }).rows.map((row) => row.marks)).toEqual([
+      [],
+      ['duration-observed'],
+    ]);
+  });
+});
+
 describe('draftCharter: a known tracker’s purpose in French', () => {
   const audited = auditSite(
     playSite(HOST, [
@@ -374,7 +460,8 @@ describe('draftCharter: cookies of embedded content', () => {
 
   it('never gives embedded content’s cookie the platform’s words or category, even named like the platform’s own', () => {
     expect(rowsOf('sessionid').map((row) => [row.entry.category, row.entry.provider, row.marks])).toEqual([
-      ['necessary', 'Huwise', []],
+      // The French charter's own words, in an English draft.
+      ['necessary', 'Huwise', ['to-translate']],
       ['third-party', 'embed.other.org', ['to-review']],
     ]);
     expect(rowsOf('csrftoken')).toEqual([
@@ -464,10 +551,11 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
     expect(audited.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).toEqual(['csrftoken']);
     const draft = draftCharter([audited], { language: 'en' });
     expect(draft.rows.map((row) => [row.entry.cookie, row.marks])).toEqual([
-      ['sessionid', []],
-      ['csrftoken', ['not-observed']],
-      ['django_language', []],
-      ['cookies_preferences', []],
+      // The French charter's own words, in an English draft.
+      ['sessionid', ['to-translate']],
+      ['csrftoken', ['not-observed', 'to-translate']],
+      ['django_language', ['to-translate']],
+      ['cookies_preferences', ['to-translate']],
     ]);
     expect(draft.notes).toEqual([{ kind: 'platform-unseen', name: 'django_language' }]);
     expect(draftMarkdown(draft)).toContain(
@@ -574,13 +662,14 @@ describe('draftCharter: trackers a charter files as strictly necessary', () => {
 
   it('leaves them where the charter files them, marked, and says so', () => {
     expect(draft.rows.map((row) => [row.entry.cookie, row.entry.category, row.marks])).toEqual([
-      ['_ga', 'necessary', ['tracker-in-necessary']],
-      ['_pk_id.', 'necessary', ['tracker-in-necessary']],
+      // The French charter's own words, in an English draft.
+      ['_ga', 'necessary', ['tracker-in-necessary', 'to-translate']],
+      ['_pk_id.', 'necessary', ['tracker-in-necessary', 'to-translate']],
       ['cookies_preferences', 'necessary', ['to-review']],
-      ['_pk_ses.', 'statistics', ['not-observed']],
+      ['_pk_ses.', 'statistics', ['not-observed', 'to-translate']],
     ]);
     const markdown = draftMarkdown(draft);
-    expect(markdown).toContain('| Google | \\_ga \\(tracker filed as necessary\\) |');
+    expect(markdown).toContain('| Google | \\_ga \\(tracker filed as necessary\\) \\(to translate\\) |');
     expect(markdown).toContain(
       "Category to check: the charter files \\_pk\\_id\\.\\* as strictly necessary, but the known-tracker table makes it an audience measurement cookie (Matomo), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.",
     );
@@ -627,8 +716,11 @@ describe('draftCharter: an entry the charter repeats', () => {
 
   it('marks the first not observed and the repeat declared twice when neither was seen', () => {
     const draft = draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'accepted'), twice)], { language: 'en' });
-    expect(draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['not-observed'], ['declared-twice']]);
-    expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) |');
+    expect(draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([
+      ['not-observed', 'to-translate'],
+      ['declared-twice', 'to-translate'],
+    ]);
+    expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) \\(to translate\\) |');
   });
 });
 
@@ -638,10 +730,12 @@ describe('draftCharter: an entry the charter repeats word for word', () => {
 
   it('keeps one row for both, marked declared twice, whether the cookie was seen or not', () => {
     const seen = draftCharter([auditSite(playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), twice)], { language: 'en' });
-    expect(seen.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['declared-twice']]);
+    expect(seen.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['declared-twice', 'to-translate']]);
     expect(draftMarkdown(seen)).toContain('Declared twice: the charter declares \\_ga on more than one row');
     const unseen = draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'accepted'), twice)], { language: 'en' });
-    expect(unseen.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([['declared-twice', 'not-observed']]);
+    expect(unseen.rows.filter((row) => row.entry.cookie === '_ga').map((row) => row.marks)).toEqual([
+      ['declared-twice', 'not-observed', 'to-translate'],
+    ]);
     // Once in the charter, it is no repeat, however many runs read it.
     const once: ParsedCharter = { ...CHARTER, entries: [entry('sessionid'), same] };
     const runs = [playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), playSite(HOST, [], 'refused')].map((site) =>

@@ -70,6 +70,18 @@ describe('draftHtml', () => {
     expect(page).toContain('<li>Non observé\u202f: _ga (Google :) est déclaré');
   });
 
+  it('sets a nameless cookie’s words apart in italics from a cookie named so, and shows invisible characters as code points', () => {
+    const setAside = [
+      { name: '', reason: 'unreadable' as const },
+      { name: '(no name)', reason: 'unreadable' as const },
+      { name: 'a\u200Bb\nc', reason: 'unreadable' as const },
+    ];
+    const page = draftHtml(draft([], { setAside }));
+    expect(page).toContain('<li>Not written: <em class="nameless">(no name)</em> cannot');
+    expect(page).toContain('<li>Not written: (no name) cannot');
+    expect(page).toContain('<li>Not written: a&lt;U+200B&gt;b&lt;U+000A&gt;c cannot');
+  });
+
   it('escapes every character that could make markup, and shows bidi controls', () => {
     expect(htmlText(`<script>"a" & 'b'</script>`)).toBe('&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;');
     expect(htmlText('a\u202Eb\n c')).toBe('a&lt;U+202E&gt;b c');

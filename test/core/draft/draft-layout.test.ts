@@ -81,6 +81,7 @@ describe('draft layout', () => {
         { setAside: [{ name: 'a b', reason: 'unreadable' }] },
       ),
       (text) => `[${text}]`,
+      (words) => `*${words}*`,
     );
     expect(items).toEqual([
       'Longer than declared: [_pk_id.] lived [13 mois], longer than the charter\'s "[6 mois]". The observed duration replaces it: check it is the lifetime you mean to state.',
@@ -92,29 +93,68 @@ describe('draft layout', () => {
     ]);
   });
 
-  it('names a cookie set aside with an empty name in words, in the draft’s language', () => {
+  it('names a cookie set aside with an empty name in words set apart, in the draft’s language, unlike one named so', () => {
     for (const [language, words] of [
-      ['en', '[(no name)]'],
-      ['fr', '[(sans nom)]'],
+      ['en', '(no name)'],
+      ['fr', '(sans nom)'],
     ] as const) {
-      const items = reviewItems(draft([], { language, setAside: [{ name: '', reason: 'unreadable' }] }), (text) => `[${text}]`);
-      expect(items).toHaveLength(1);
-      expect(items[0]).toContain(` ${words} `);
+      const setAside = [
+        { name: '', reason: 'unreadable' as const },
+        { name: words, reason: 'unreadable' as const },
+      ];
+      const notes = [{ kind: 'origin-unknown' as const, name: '', domain: '.example.org' }];
+      const items = reviewItems(
+        draft([], { language, setAside, notes }),
+        (text) => `[${text}]`,
+        (shown) => `*${shown}*`,
+      );
+      expect(items).toHaveLength(3);
+      expect(items[0]).toContain(` *[${words}]* (`);
+      expect(items[1]).toContain(` *[${words}]* `);
+      expect(items[2]).toContain(` [${words}] `);
     }
+  });
+
+  it('shows the invisible and control characters of a name to declare by hand as code points', () => {
+    const setAside = [
+      { name: 'zero\u200Bwidth', reason: 'unreadable' as const },
+      { name: 'line\nbreak\r\ttab', reason: 'unreadable' as const },
+      { name: 'no\u00A0break\u2028sep\uFEFF\u00AD', reason: 'unreadable' as const },
+      { name: 'tag\u{E0041}\u202Ebidi', reason: 'unreadable' as const },
+    ];
+    const notes = [{ kind: 'origin-unknown' as const, name: 'x\u2060y', domain: '.example\u200C.org' }];
+    expect(reviewItems(draft([], { setAside, notes }), String, String)).toEqual([
+      'Origin unknown, not added: x<U+2060>y (.example<U+200C>.org) was seen on a parent domain that other sites open at the same time share, and nothing shows this portal set it. Declare it only if it did.',
+      'Not written: zero<U+200B>width cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
+      'Not written: line<U+000A>break<U+000D><U+0009>tab cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
+      'Not written: no<U+00A0>break<U+2028>sep<U+FEFF><U+00AD> cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
+      'Not written: tag<U+E0041><U+202E>bidi cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
+    ]);
+  });
+
+  it('cuts a name shown by code points at 200 characters, never inside one', () => {
+    const [item] = reviewItems(draft([], { setAside: [{ name: `${'n'.repeat(195)}\u200B\u200B`, reason: 'limit' }] }), String, String);
+    expect(item).toContain(` ${'n'.repeat(195)}… `);
+    const [exact] = reviewItems(draft([], { setAside: [{ name: `${'n'.repeat(192)}\u200B`, reason: 'limit' }] }), String, String);
+    expect(exact).toContain(` ${'n'.repeat(192)}<U+200B> `);
   });
 
   it('says in French whose stated duration the observed one replaces', () => {
     const longer = [row('_ga', { marks: ['duration-observed'], statedDuration: 'Session' })];
-    expect(reviewItems(draft(longer, { language: 'fr' }), String)).toEqual([
+    expect(reviewItems(draft(longer, { language: 'fr' }), String, String)).toEqual([
       'Durée dépassée\u202f: _ga a vécu 13 mois, plus que la durée «\u202fSession\u202f» annoncée par la charte. La durée observée la remplace\u202f: vérifiez que c’est bien celle à annoncer.',
     ]);
-    expect(reviewItems(draft(longer, { language: 'fr', charterKind: 'platform-default' }), String)[0]).toContain(
+    expect(reviewItems(draft(longer, { language: 'fr', charterKind: 'platform-default' }), String, String)[0]).toContain(
       'plus que la durée «\u202fSession\u202f» annoncée par la politique cookies de la plateforme.',
     );
   });
 
   it('says a French draft’s purpose from an English source is in English', () => {
-    const [item] = reviewItems(draft([row('x', { marks: ['to-review'], source: 'open-cookie-database' })], { language: 'fr' }), String);
+    const [item] = reviewItems(
+      draft([row('x', { marks: ['to-review'], source: 'open-cookie-database' })], { language: 'fr' }),
+      String,
+      String,
+    );
     expect(item).toContain('tirée de l’Open Cookie Database (en anglais, à traduire)');
   });
 
@@ -123,11 +163,11 @@ describe('draft layout', () => {
       row('x', { marks: ['to-review'], source: 'unknown' }),
       row('y', { marks: ['to-review'], source: 'unknown', embeddedBy: ['embed.example'] }),
     ];
-    expect(reviewItems(draft(rows, { language: 'fr' }), String)).toEqual([
+    expect(reviewItems(draft(rows, { language: 'fr' }), String, String)).toEqual([
       'À vérifier\u202f: x (Matomo) a été observé mais la charte ne le déclare pas. Il est ajouté avec la durée observée\u202f; aucune source ne donne sa finalité\u202f: décrivez-la, puis vérifiez sa catégorie.',
       'À vérifier\u202f: y (Matomo) a été déposé par un contenu intégré au portail (embed.example) mais la charte ne le déclare pas. Il est ajouté aux cookies tiers avec la durée observée\u202f; aucune source ne donne sa finalité\u202f: décrivez-la, puis vérifiez que ce contenu est bien intégré au portail.',
     ]);
-    expect(reviewItems(draft(rows), String)).toEqual([
+    expect(reviewItems(draft(rows), String, String)).toEqual([
       'To review: x (Matomo) was observed but the charter does not declare it. It is added with the duration observed; no source gives its purpose: describe it, then check its category.',
       'To review: y (Matomo) was set by content embedded in the portal (embed.example) but the charter does not declare it. It is added to the third-party cookies with the duration observed; no source gives its purpose: describe it, then check that this content is indeed embedded in the portal.',
     ]);
@@ -135,7 +175,7 @@ describe('draft layout', () => {
 
   it('names at most 200 cookies set aside, each cut to 200 characters, and counts the others', () => {
     const setAside = Array.from({ length: SET_ASIDE_LISTED + 3 }, (_, i) => ({ name: `${'n'.repeat(300)}${i}`, reason: 'limit' as const }));
-    const items = reviewItems(draft([], { setAside }), String);
+    const items = reviewItems(draft([], { setAside }), String, String);
     expect(items).toHaveLength(SET_ASIDE_LISTED + 1);
     expect(items[0]).toContain(`${'n'.repeat(200)}…`);
     expect(items.at(-1)).toBe('Not written: 3 more cookies are neither written nor listed here. Declare them by hand.');
@@ -151,6 +191,7 @@ describe('draft layout', () => {
         ],
       }),
       (text) => `[${text}]`,
+      (words) => `*${words}*`,
     );
     expect(items.slice(1)).toEqual([
       'Non observé\u202f: [django_language] n’a pas été vu, mais la plateforme ne le dépose que sur les portails proposés en plusieurs langues. Gardez-le si ce portail l’est.',
@@ -167,6 +208,7 @@ describe('draft layout', () => {
     const items = reviewItems(
       draft([row('old', { marks: ['not-observed'] })], { notes, setAside: [{ name: 'a b', reason: 'unreadable' }] }),
       (text) => `[${text}]`,
+      (words) => `*${words}*`,
     );
     expect(items).toHaveLength(1 + SET_ASIDE_LISTED + 1 + 1);
     expect(items[0]).toMatch(/^Not observed: \[old\]/);
@@ -182,7 +224,7 @@ describe('draft layout', () => {
       { name: 'a b', reason: 'unreadable' as const },
       { name: 'late', reason: 'limit' as const },
     ];
-    expect(reviewItems(draft([], { setAside, language: 'fr' }), String)).toEqual([
+    expect(reviewItems(draft([], { setAside, language: 'fr' }), String, String)).toEqual([
       'Non inscrit\u202f: a b ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.',
       'Non inscrit\u202f: late viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.',
     ]);
@@ -190,13 +232,13 @@ describe('draft layout', () => {
 
   it('counts one cookie past the list in the singular, in both languages', () => {
     const setAside = Array.from({ length: SET_ASIDE_LISTED + 1 }, (_, i) => ({ name: `n${i}`, reason: 'limit' as const }));
-    expect(reviewItems(draft([], { setAside }), String).at(-1)).toBe(
+    expect(reviewItems(draft([], { setAside }), String, String).at(-1)).toBe(
       'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.',
     );
-    expect(reviewItems(draft([], { setAside, language: 'fr' }), String).at(-1)).toBe(
+    expect(reviewItems(draft([], { setAside, language: 'fr' }), String, String).at(-1)).toBe(
       'Non inscrit\u202f: 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.',
     );
-    expect(reviewItems(draft([], { setAside: [...setAside, ...setAside], language: 'fr' }), String).at(-1)).toBe(
+    expect(reviewItems(draft([], { setAside: [...setAside, ...setAside], language: 'fr' }), String, String).at(-1)).toBe(
       'Non inscrit\u202f: 202 autres cookies ne sont ni inscrits ni listés ici. Déclarez-les à la main.',
     );
   });

@@ -56,6 +56,18 @@ describe('draftMarkdown', () => {
     );
   });
 
+  it('sets a nameless cookie’s words apart in italics from a cookie named so, and shows invisible characters as code points', () => {
+    const setAside = [
+      { name: '', reason: 'unreadable' as const },
+      { name: '(no name)', reason: 'unreadable' as const },
+      { name: 'a\u200Bb\nc', reason: 'unreadable' as const },
+    ];
+    const text = draftMarkdown(draft([], { language: 'en', setAside }));
+    expect(text).toContain('1. Not written: *\\(no name\\)* cannot');
+    expect(text).toContain('2. Not written: \\(no name\\) cannot');
+    expect(text).toContain('3. Not written: a&lt;U+200B&gt;b&lt;U+000A&gt;c cannot');
+  });
+
   it('names no portal it cannot write as a plain host', () => {
     expect(draftMarkdown(draft([row('sessionid')], { host: 'a b' }))).toContain('### À quoi servent les cookies sur la plateforme\n');
   });

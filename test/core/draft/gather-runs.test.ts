@@ -82,4 +82,60 @@ describe('gatherRuns', () => {
     ]);
     expect(gathered.added.map((cookie) => cookie.cookie)).toEqual(['own']);
   });
+
+  it('marks a stated lifetime too short when only a run made without the charter saw the cookie outlive it', () => {
+    const charter: ParsedCharter = {
+      ...CHARTER,
+      entries: [entry('_ga', { provider: 'Google', category: 'statistics', duration: '13 mois' }), entry('_gid', { duration: 'Session' })],
+    };
+    // The run against the charter saw neither; the run made without it saw both outlive what the charter states.
+    const live = auditSite(playSite(HOST, [], 'refused'), charter);
+    const standIn = auditSite(
+      playSite(
+        HOST,
+        [
+          { name: '_ga', days: 400 },
+          { name: '_gid', days: 1 },
+        ],
+        'accepted',
+      ),
+      null,
+    );
+    expect(standIn.charter.kind).toBe('platform-default');
+    const gathered = gatherRuns([live, standIn]);
+    expect(gathered.declared.map(({ entry: { cookie }, seen, tooShort }) => [cookie, seen, tooShort])).toEqual([
+      ['_ga', true, true],
+      ['_gid', true, true],
+    ]);
+  });
+
+  it('leaves a stated lifetime unmarked when the cookie lived within it, or when the words say no lifetime', () => {
+    const charter: ParsedCharter = {
+      ...CHARTER,
+      entries: [
+        entry('_ga', { provider: 'Google', category: 'statistics', duration: '13 mois' }),
+        entry('_gid', { duration: 'Session' }),
+        entry('_pk_ref', { duration: 'variable' }),
+      ],
+    };
+    const live = auditSite(playSite(HOST, [], 'refused'), charter);
+    const standIn = auditSite(
+      playSite(
+        HOST,
+        [
+          { name: '_ga', days: 390 },
+          { name: '_gid', days: null },
+          { name: '_pk_ref', days: 900 },
+        ],
+        'accepted',
+      ),
+      null,
+    );
+    const gathered = gatherRuns([live, standIn]);
+    expect(gathered.declared.map(({ entry: { cookie }, seen, tooShort }) => [cookie, seen, tooShort])).toEqual([
+      ['_ga', true, false],
+      ['_gid', true, false],
+      ['_pk_ref', true, false],
+    ]);
+  });
 });
