@@ -42,9 +42,10 @@ const DEVTOOLS_ONLY = /src\/core\/network\//;
  * Core modules only views loaded apart use, which load with them: the charters' lifetime words
  * (duration.ts, for a row whose cookie outlives them: views/CookieItem.tsx) put about 1.2 kB gzip
  * in the shell, past the popup's 15 kB budget; the consent runs compared (compare-runs.ts, only
- * views/ConsentRuns.tsx's) put more.
+ * views/ConsentRuns.tsx's) put more; a name shown with its invisible characters as codes
+ * (cookies/nameless.ts, only the report view's rows and findings) 0.1 kB.
  */
-const REPORT_VIEW_ONLY = /src\/core\/report\/(duration|compare-runs)\./;
+const REPORT_VIEW_ONLY = /src\/core\/(report\/(duration|compare-runs)|cookies\/nameless)\./;
 
 const inPageShell = (id: string) =>
   (PAGE_SHELL.test(id) && !LATER_PLATFORM.test(id) && !DEVTOOLS_ONLY.test(id) && !REPORT_VIEW_ONLY.test(id)) ||

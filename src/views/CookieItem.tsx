@@ -7,6 +7,7 @@ import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetim
 import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { narrowerPath, partitionSite } from '../core/cookies/cookie-record.ts';
+import { visibleCookieName } from '../core/cookies/nameless.ts';
 
 type CookieItemProps = {
   /** The row to show. */
@@ -172,10 +173,10 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
       doc,
       'div',
       { class: 'cookie-head' },
-      // The name as the browser gave it; an empty one in words, set apart (core/cookies/nameless.ts).
+      // The name as the browser gave it, what shows nothing as its code; an empty one in words, set apart (core/cookies/nameless.ts).
       row.name === ''
         ? element(doc, 'span', { class: 'name nameless' }, t('namelessCookie'))
-        : element(doc, 'code', { class: 'name' }, row.name),
+        : element(doc, 'code', { class: 'name' }, visibleCookieName(row.name)),
       element(
         doc,
         'span',
@@ -304,7 +305,7 @@ export function CookieItem({ row, paintPlan, t, language }: CookieItemProps) {
       // Focused from a finding: named by the cookie's name. The name itself, not an id pointing to
       // it: an id safe for any name was a new string per row, 0.03 MiB of the popup's heap at 150
       // rows (`npm run bench`, "popup memory"), where this attribute shares the row's own string.
-      aria-label={row.name === '' ? t('namelessCookie') : row.name}
+      aria-label={row.name === '' ? t('namelessCookie') : visibleCookieName(row.name)}
       data-cookie={row.name}
       data-status={row.status}
       ref={(item) => {

@@ -8,6 +8,7 @@ import { findingText } from './finding-text.ts';
 import { formatCount } from './time-format.ts';
 import { countText, type CountedKey } from './count-text.ts';
 import { CookieName, cookieNameText } from './CookieName.tsx';
+import { visibleCookieName } from '../core/cookies/nameless.ts';
 
 type FindingsSummaryProps = {
   /** The site's findings, most serious first (while `totals` is given, the first of them). */
@@ -140,10 +141,11 @@ export function FindingsSummary({
                   type="button"
                   class="link"
                   onClick={() => onSelect(finding)}
-                  title={t('goToCookie', cookieNameText(finding.cookie, t))}
+                  title={t('goToCookie', cookieNameText(visibleCookieName(finding.cookie), t))}
                 >
                   <span class={`dot severity-${finding.severity}`} aria-hidden="true" />
-                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span> <CookieName name={finding.cookie} t={t} />
+                  <span class="finding-kind">{t(messageKey('finding', finding.kind))}</span>{' '}
+                  <CookieName name={visibleCookieName(finding.cookie)} t={t} />
                   {severityWord(finding.severity, t)}
                 </button>
                 <span class="evidence">{findingText(finding, t, language)}</span>

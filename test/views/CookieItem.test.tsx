@@ -295,7 +295,25 @@ describe('CookieItem', () => {
       </ul>,
     );
     expect(container.querySelector('i')).toBeNull();
-    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('aria-label'))).toEqual(names);
+    // A tab shows nothing of itself: said as its code (core/cookies/nameless.ts).
+    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('aria-label'))).toEqual(
+      names.map((name) => name.replace('\t', '<U+0009>')),
+    );
+  });
+
+  it('shows a character of the name that shows nothing as its code: `_g\\u200Ba` never reads as the declared `_ga`', () => {
+    const rows = rowsOf(report([reportCookie({ name: '_ga' }), reportCookie({ name: '_g\u200Ba', status: 'undeclared' })]));
+    const { container } = render(
+      <ul>
+        {rows.map((row) => (
+          <CookieItem key={row.key} row={row} t={t} language="en" />
+        ))}
+      </ul>,
+    );
+    expect([...container.querySelectorAll('.name')].map((name) => name.textContent)).toEqual(['_ga', '_g<U+200B>a']);
+    expect([...container.querySelectorAll('li')].map((li) => li.getAttribute('aria-label'))).toEqual(['_ga', '_g<U+200B>a']);
+    // The row is still the cookie's: found by its name as the browser gave it.
+    expect(container.querySelector('li[data-cookie="_g\u200Ba"]')).not.toBeNull();
   });
 
   it('marks the words of a source in another language than the page’s with theirs', () => {

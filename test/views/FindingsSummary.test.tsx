@@ -236,7 +236,8 @@ describe('FindingsSummary', () => {
       expect(row.querySelector('.evidence')?.textContent).toBe(
         `${FSI}Evil Corp${PDI} cookie (${FSI}other${PDI}), set before the visitor chose.`,
       );
-      expect(row.querySelector('button')?.getAttribute('title')).toBe(`Show ${FSI}_gaevil${PDI}`);
+      // The name's controls are shown as codes (views/CookieName.tsx), within the run of its own.
+      expect(row.querySelector('button')?.getAttribute('title')).toBe(`Show ${FSI}_ga<U+2069><U+202E>evil${PDI}`);
     } finally {
       installBrowser(before);
     }

@@ -8,7 +8,27 @@
  */
 export const NAMELESS_COOKIE = { en: '(no name)', fr: '(sans nom)' } as const;
 
-/** `name`, or what stands for it when it is empty, in `language`. */
+/**
+ * Characters that show nothing, or change what is around them: format characters (zero-width
+ * spaces and joiners, the soft hyphen, bidi controls, tags), controls, line and paragraph
+ * separators, lone surrogates, and the blank fillers (Hangul U+115F, U+1160, U+3164, U+FFA0,
+ * the blank Braille pattern), as the charter reader tells them (charter/cells.ts).
+ */
+const SHOWS_NOTHING = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/**
+ * `name` with each character that shows nothing written as its code (`_g<U+200B>a`): a name then
+ * never looks like another (a cookie `_g\u200Ba`, undeclared, beside the declared `_ga`), nor
+ * blank. Where names are shown to people; the report, its JSON and CSV keep the name as the
+ * browser gave it. One pass, linear in the name's length.
+ */
+export function visibleCookieName(name: string): string {
+  const shown = name.replace(SHOWS_NOTHING, (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  // The name's own string when nothing changed: a row's label shares it (views/CookieItem.tsx, the popup's heap).
+  return shown === name ? name : shown;
+}
+
+/** `name` as shown (visibleCookieName), or what stands for it when it is empty, in `language`. */
 export function shownCookieName(name: string, language: keyof typeof NAMELESS_COOKIE = 'en'): string {
-  return name === '' ? NAMELESS_COOKIE[language] : name;
+  return name === '' ? NAMELESS_COOKIE[language] : visibleCookieName(name);
 }

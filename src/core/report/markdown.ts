@@ -1,5 +1,5 @@
 import { terminalText } from '../terminal-text.ts';
-import { NAMELESS_COOKIE } from '../cookies/nameless.ts';
+import { NAMELESS_COOKIE, visibleCookieName } from '../cookies/nameless.ts';
 
 /**
  * Text made safe for Markdown inside a table cell or a list item: the characters that make code,
@@ -27,7 +27,7 @@ const LINE_START_MARKUP = /^[#+\-=]/;
 /** Markup characters become entities; the others are escaped with a backslash. */
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-/** A cookie's name as Markdown text (markdownText); an empty one in words, in italics: not a name (core/cookies/nameless.ts). */
+/** A cookie's name as Markdown text (markdownText), what shows nothing as its code (visibleCookieName); an empty one in words, in italics: not a name (core/cookies/nameless.ts). */
 export function markdownCookieName(name: string): string {
-  return name === '' ? `*${NAMELESS_COOKIE.en}*` : markdownText(name);
+  return name === '' ? `*${NAMELESS_COOKIE.en}*` : markdownText(visibleCookieName(name));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NAMELESS_COOKIE, shownCookieName } from '../../../src/core/cookies/nameless.ts';
+import { NAMELESS_COOKIE, shownCookieName, visibleCookieName } from '../../../src/core/cookies/nameless.ts';
 
 describe('a cookie with an empty name', () => {
   it('is said in words where a name is shown, in each language; any other name is itself', () => {
@@ -15,5 +15,31 @@ describe('a cookie with an empty name', () => {
       const messages = JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Record<string, { message: string }>;
       expect(messages.namelessCookie?.message).toBe(NAMELESS_COOKIE[language]);
     }
+  });
+});
+
+describe('a name holding characters that show nothing', () => {
+  it('shows each as its code, so a name never looks like another (`_g<U+200B>a` is not `_ga`)', () => {
+    expect(visibleCookieName('_g\u200Ba')).toBe('_g<U+200B>a');
+    // Joiners, soft hyphen, byte order mark, tag characters, blank fillers, a lone surrogate.
+    expect(visibleCookieName('a\u2060b\u00ADc\uFEFFd\u{E0061}e')).toBe('a<U+2060>b<U+00AD>c<U+FEFF>d<U+E0061>e');
+    expect(visibleCookieName('\u3164')).toBe('<U+3164>');
+    expect(visibleCookieName('\u2800x\u115F\u1160\uFFA0')).toBe('<U+2800>x<U+115F><U+1160><U+FFA0>');
+    expect(visibleCookieName('a\uD800b')).toBe('a<U+D800>b');
+    // Controls and separators: a line break, a paragraph separator, bidi controls.
+    expect(visibleCookieName('a\nb\u2029c\u202Ed\u0085')).toBe('a<U+000A>b<U+2029>c<U+202E>d<U+0085>');
+  });
+
+  it('leaves every other name as it is, letters of any script, spaces and no-break spaces included', () => {
+    for (const name of ['sessionid', '_pk_id.1.a1b2', 'é_ü', 'Ã\u00a0', 'a b', '<b>x</b>', '名前'])
+      expect(visibleCookieName(name)).toBe(name);
+  });
+
+  it('is what the CLI and the files show of a name', () => {
+    expect(shownCookieName('_g\u200Ba')).toBe('_g<U+200B>a');
+  });
+
+  it('ends on hostile input (100,000 zero-width spaces)', () => {
+    expect(visibleCookieName('\u200B'.repeat(100_000))).toBe('<U+200B>'.repeat(100_000));
   });
 });

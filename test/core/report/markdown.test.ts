@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownText } from '../../../src/core/report/markdown.ts';
+import { markdownCookieName, markdownText } from '../../../src/core/report/markdown.ts';
 import { markdownCellText } from '../../../src/core/charter/table.ts';
 
 describe('markdownText', () => {
@@ -50,5 +50,12 @@ describe('markdownText at the start of a list item', () => {
 
   it('reads back as written through the charter reader', () => {
     for (const name of ['#', '+', '-', '=', '- x', '#_ga', '+1']) expect(markdownCellText(markdownText(name))).toBe(name);
+  });
+});
+
+describe('markdownCookieName', () => {
+  it('shows a character that shows nothing as its code, escaped as text', () => {
+    expect(markdownCookieName('_g\u200Ba')).toBe('\\_g&lt;U+200B&gt;a');
+    expect(markdownCookieName('')).toBe('*(no name)*');
   });
 });

@@ -56,6 +56,18 @@ describe('audit output', () => {
     expect(text).toMatch(/^csrftoken\s+Someone\s+Audience\s+not-seen$/m);
   });
 
+  it('shows a character of a name that shows nothing as its code: a cookie `_g\\u200Ba` never reads as the declared `_ga`', () => {
+    const lookalike = report(
+      [reportCookie({ name: '_ga' }), reportCookie({ name: '_g\u200Ba', category: 'other', status: 'undeclared' })],
+      { findings: [finding({ kind: 'undeclared', cookie: '_g\u200Ba' })] },
+    );
+    const text = formatReport(lookalike, 't');
+    expect(text).toMatch(/^_g<U\+200B>a\s/m);
+    expect(text).toMatch(/^_ga\s/m);
+    expect(text).toContain(' _g<U+200B>a: ');
+    expect(text).not.toContain('\u200B');
+  });
+
   it('says an empty cookie name in words, in the table, the findings and the comparison', () => {
     const nameless = report([reportCookie({ name: '', category: 'other', status: 'undeclared', firstPhase: 'after-refuse' })], {
       findings: [finding({ kind: 'after-refusal', cookie: '', evidence: 'set after a refusal' })],
@@ -240,7 +252,8 @@ describe('audit output', () => {
     );
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(text).not.toContain('pwned');
-    expect(text).toMatch(/^xy\s+a<U\+202E>b/m);
+    // A name's escape is shown, not taken out: `xy` would be another cookie's name.
+    expect(text).toMatch(/^x<U\+001B>\[2Jy\s+a<U\+202E>b/m);
     expect(text).toContain('[medium] undeclared x<U+009B>2Jy: seen <U+2066>');
     expect(
       formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] }),
