@@ -105,6 +105,28 @@ export function recordingScenarios(ctx: E2eContext): void {
       await Promise.all([site.close(), popup.close(), api.close()]);
     });
 
+    it('shows a name’s character that shows nothing as its code: a cookie `_g\\u200Ba` never reads as `_ga`', async () => {
+      const host = 'itie.opendatasoft.com';
+      const site = await ctx.browser().newPage();
+      await site.goto(`http://${host}/`);
+      // Chromium keeps the name as written; Firefox gives its UTF-8 bytes one character each (U+0080 and U+008B among them).
+      await site.evaluate(() => void (document.cookie = '_g\u200Ba=1; path=/; max-age=3600'), null);
+      const api = await extensionPage(ctx.browser());
+      const report = await waitForReport(api, host, (r) =>
+        r.cookies.some((c) => c.name.startsWith('_g') && c.name !== '_ga' && c.removed === null),
+      );
+      const name = report.cookies.find((c) => c.name.startsWith('_g') && c.name !== '_ga')!.name;
+      const popup = await openPopup(ctx.browser(), host);
+      const row = `[data-cookie="${name}"]`;
+      await popup.waitFor(row);
+      const [shown] = await popup.texts(`${row} .name`);
+      expect(shown).toMatch(/^_g(?:<U\+[0-9A-F]{4}>|â)+a$/);
+      expect(shown).toContain('<U+');
+      expect((await popup.attributes(row, 'aria-label'))[0]).toBe(shown);
+      await site.evaluate(() => void (document.cookie = '_g\u200Ba=; path=/; max-age=0'), null);
+      await Promise.all([site.close(), popup.close(), api.close()]);
+    });
+
     it('records a portal of the platform that is not bundled', async () => {
       const host = 'demo.opendatasoft.com';
       const site = await ctx.browser().newPage();
