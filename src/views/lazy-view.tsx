@@ -74,7 +74,14 @@ export function lazyView<P extends { t: Translate }>(
       return (
         <div class="status error" role="alert">
           <p>{props.t('viewLoadError', problem)}</p>
-          <button type="button" onClick={() => setProblem(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              // The button goes with the problem, and the focus with it: the page's title (App.tsx) takes it, as after the App's own Retry.
+              document.querySelector<HTMLElement>('h1')?.focus();
+              setProblem(null);
+            }}
+          >
             {props.t('retry')}
           </button>
         </div>

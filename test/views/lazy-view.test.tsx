@@ -83,6 +83,23 @@ describe('lazyView', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it('gives the focus to the page’s title when Retry, which had it, goes: never to <body>', async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error('chunk gone')).mockResolvedValueOnce(Hello);
+    const View = lazyView<Props>(load);
+    render(
+      <main>
+        <h1 tabIndex={-1}>title</h1>
+        <View name="later" t={t} />
+      </main>,
+    );
+    await screen.findByRole('alert');
+    const retry = screen.getByRole('button', { name: 'retry' });
+    retry.focus();
+    fireEvent.click(retry);
+    expect(await screen.findByText('hello later')).toBeTruthy();
+    expect(document.activeElement?.tagName).toBe('H1');
+  });
+
   it('shows nothing while loading when quiet', async () => {
     const View = lazyView(() => Promise.resolve(Hello), { quiet: true });
     const { container } = render(<View name="tools" t={t} />);
