@@ -86,14 +86,22 @@ const codePoint = (character: string) => `<U+${character.codePointAt(0)!.toStrin
  * A name (or domain) as the list shows it, for someone to declare it by hand: each invisible or
  * control character as its code point (`a<U+200B>b`, `a<U+000A>b`), as bidi controls are shown
  * (terminalText), and cut at SHOWN_NAME_LENGTH characters with "…", never inside a code point shown.
- * Reads at most that many characters of the name, whatever its length.
+ * Reads at most that many characters of the name and the spaces it ends with: linear in its length.
  */
 export function visibleName(text: string): string {
+  // A space the formats would merge into the one before it, or trim (a leading or trailing one), is shown too: `a  b` is not `a b`.
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ' ') end--;
   let shown = '';
+  let at = 0;
+  let previous = '';
   for (const character of text) {
-    const piece = INVISIBLE.test(character) ? codePoint(character) : character;
+    const merged = character === ' ' && (at === 0 || previous === ' ' || at >= end);
+    const piece = merged || INVISIBLE.test(character) ? codePoint(character) : character;
     if (shown.length + piece.length > SHOWN_NAME_LENGTH) return `${shown}…`;
     shown += piece;
+    at += character.length;
+    previous = character;
   }
   return shown;
 }

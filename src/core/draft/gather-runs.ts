@@ -320,7 +320,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       .filter(({ key }) => !added.get(key)?.own)
       .map(({ note }) => note)
       .sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain)),
-    language: reports.find(declares)?.charter.language ?? reports[0]?.charter.language ?? null,
+    // The declaring charter's, unknown included: another run's (the platform's default, in English) is not the site's.
+    language: (reports.find(declares) ?? reports[0])?.charter.language ?? null,
     declared: ordered,
     added: [...added.values()]
       .map((cookie) => ({ ...cookie, embeddedBy: cookie.embeddedBy.sort(compareText) }))

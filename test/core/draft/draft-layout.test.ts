@@ -132,6 +132,13 @@ describe('draft layout', () => {
     ]);
   });
 
+  it('shows the spaces a format would merge or trim, so `a  b` is not listed as `a b`', () => {
+    const setAside = [' a  b ', 'a b'].map((name) => ({ name, reason: 'unreadable' as const }));
+    const items = reviewItems(draft([], { setAside }), String, String);
+    expect(items[0]).toContain(': <U+0020>a <U+0020>b<U+0020> cannot');
+    expect(items[1]).toContain(': a b cannot');
+  });
+
   it('cuts a name shown by code points at 200 characters, never inside one', () => {
     const [item] = reviewItems(draft([], { setAside: [{ name: `${'n'.repeat(195)}\u200B\u200B`, reason: 'limit' }] }), String, String);
     expect(item).toContain(` ${'n'.repeat(195)}… `);

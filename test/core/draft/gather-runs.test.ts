@@ -37,6 +37,13 @@ describe('gatherRuns', () => {
     ]);
   });
 
+  it('says the site charter’s language is unknown when it is, never the platform default’s another run stood in with', () => {
+    const live = auditSite(playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), { ...CHARTER, language: null });
+    const standIn = auditSite(playSite(HOST, [{ name: 'sessionid', days: 30 }], 'refused'), null);
+    expect(standIn.charter.language).toBe('en');
+    expect(gatherRuns([standIn, live])).toMatchObject({ charterKind: 'live', language: null });
+  });
+
   it('takes the platform’s default when no run read the site’s charter, and nothing when none applied', () => {
     expect(gatherRuns([auditSite(playSite(HOST, []), null)])).toMatchObject({ charterKind: 'platform-default', language: 'en' });
     const none = gatherRuns([auditSite(playSite('example.org', [{ name: 'sessionid', days: 1 }]), null)]);
