@@ -17,15 +17,34 @@ export const NAMELESS_COOKIE = { en: '(no name)', fr: '(sans nom)' } as const;
 const SHOWS_NOTHING = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /**
- * `name` with each character that shows nothing written as its code (`_g<U+200B>a`): a name then
+ * `name` with each character that shows nothing written as its code (`_g<U+200B>a`), and each
+ * space that would not show as one (spacesShown): a name then
  * never looks like another (a cookie `_g\u200Ba`, undeclared, beside the declared `_ga`), nor
  * blank. Where names are shown to people; the report, its JSON and CSV keep the name as the
  * browser gave it. One pass, linear in the name's length.
  */
 export function visibleCookieName(name: string): string {
-  const shown = name.replace(SHOWS_NOTHING, (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  const shown = spacesShown(
+    name.replace(SHOWS_NOTHING, (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`),
+  );
   // The name's own string when nothing changed: a row's label shares it (views/CookieItem.tsx, the popup's heap).
   return shown === name ? name : shown;
+}
+
+/**
+ * `name` with each space a page, Markdown or the terminal would merge into the one before it, or
+ * trim (a leading or trailing one), as its code: `a  b` is not `a b`. One pass.
+ */
+function spacesShown(name: string): string {
+  if (!name.startsWith(' ') && !name.endsWith(' ') && !name.includes('  ')) return name;
+  let end = name.length;
+  while (end > 0 && name[end - 1] === ' ') end--;
+  let shown = '';
+  for (let at = 0; at < name.length; at++) {
+    const unit = name[at]!;
+    shown += unit === ' ' && (at === 0 || name[at - 1] === ' ' || at >= end) ? '<U+0020>' : unit;
+  }
+  return shown;
 }
 
 /** `name` as shown (visibleCookieName), or what stands for it when it is empty, in `language`. */

@@ -6,7 +6,7 @@ describe('a cookie with an empty name', () => {
   it('is said in words where a name is shown, in each language; any other name is itself', () => {
     expect(shownCookieName('')).toBe('(no name)');
     expect(shownCookieName('', 'fr')).toBe('(sans nom)');
-    expect(shownCookieName(' ')).toBe(' ');
+    expect(shownCookieName(' ')).toBe('<U+0020>');
     expect(shownCookieName('sessionid', 'fr')).toBe('sessionid');
   });
 
@@ -33,6 +33,13 @@ describe('a name holding characters that show nothing', () => {
   it('leaves every other name as it is, letters of any script, spaces and no-break spaces included', () => {
     for (const name of ['sessionid', '_pk_id.1.a1b2', 'é_ü', 'Ã\u00a0', 'a b', '<b>x</b>', '名前'])
       expect(visibleCookieName(name)).toBe(name);
+  });
+
+  it('shows the spaces a page, Markdown or the terminal would merge or trim: `a  b` is not `a b`', () => {
+    expect(visibleCookieName('a  b')).toBe('a <U+0020>b');
+    expect(visibleCookieName(' a ')).toBe('<U+0020>a<U+0020>');
+    expect(visibleCookieName('   ')).toBe('<U+0020><U+0020><U+0020>');
+    expect(visibleCookieName(`x${' '.repeat(100_000)}y`)).toBe(`x ${'<U+0020>'.repeat(99_999)}y`);
   });
 
   it('is what the CLI and the files show of a name', () => {
