@@ -6,6 +6,7 @@ import { extensionPage, grantedPermissions, presentNames, waitForReport } from '
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { parseCharter, readCharterPage } from '../../../src/core/charter/index.ts';
 import { DRAFT_WORDS } from '../../../src/core/draft/draft-words.ts';
+import { visibleCookieName } from '../../../src/core/cookies/nameless.ts';
 import { FORGOTTEN, openPopup, seenRow, showFindings, visitPortal, type E2eContext } from './context.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -322,16 +323,20 @@ export function popupScenarios(ctx: E2eContext): void {
         expect(await popup.texts('.nameless')).toEqual([]);
       }
 
-      // Its row keeps the name as the browser gave it; a line that names it inline (its finding,
-      // its timeline's events) shows each paragraph separator as U+FFFD, which ends no paragraph.
+      // Its row and its finding show each paragraph separator (and every character that shows
+      // nothing) as its code (core/cookies/nameless.ts); a line of its timeline's events as U+FFFD.
+      // Either ends no paragraph.
       const shown = paragraphBreaker.replace(/[\u0085\u2029]/g, '\uFFFD');
       expect(shown).not.toBe(paragraphBreaker);
+      const coded = visibleCookieName(paragraphBreaker);
+      expect(coded).toContain(browser.name === 'firefox' ? '<U+0085>' : '<U+2029>');
       await popup.waitFor(`[data-cookie="${paragraphBreaker}"]`);
       // Folded when there are more than six findings (the three hostile cookies bring as many).
       await showFindings(popup);
       const findingNames = await popup.texts(`[data-finding-cookie="${paragraphBreaker}"] code`);
       expect(findingNames.length).toBeGreaterThan(0);
-      expect(new Set(findingNames)).toEqual(new Set([shown]));
+      expect(new Set(findingNames)).toEqual(new Set([coded]));
+      expect(await popup.texts(`[data-cookie="${paragraphBreaker}"] .name`)).toEqual([coded]);
       await popup.click('#tab-timeline');
       await popup.waitFor(`[data-cookie-event="${paragraphBreaker}"]`);
       expect(await popup.texts(`[data-cookie-event="${paragraphBreaker}"] code`)).toEqual([shown]);
