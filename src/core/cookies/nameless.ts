@@ -24,26 +24,36 @@ const SHOWS_NOTHING = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\u
  * browser gave it. One pass, linear in the name's length.
  */
 export function visibleCookieName(name: string): string {
-  const shown = spacesShown(
-    name.replace(SHOWS_NOTHING, (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`),
-  );
+  const shown = spacesShown(name.replace(SHOWS_NOTHING, characterCode));
   // The name's own string when nothing changed: a row's label shares it (views/CookieItem.tsx, the popup's heap).
   return shown === name ? name : shown;
 }
 
+/** `<U+200B>`: a character as its code point, visible and without effect. */
+export const characterCode = (character: string) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
+
+/** Where the spaces `text` ends with begin: its length when it ends with none. */
+export function trailingSpacesFrom(text: string): number {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ' ') end--;
+  return end;
+}
+
 /**
- * `name` with each space a page, Markdown or the terminal would merge into the one before it, or
- * trim (a leading or trailing one), as its code: `a  b` is not `a b`. One pass.
+ * True when the UTF-16 unit at `at` of `text` is a space a page, Markdown or the terminal would
+ * merge into the one before it, or trim: a leading one, one after a space, or one of the spaces
+ * the text ends with (from `trailingFrom`, trailingSpacesFrom's). `a  b` is not `a b`.
  */
+export function isHiddenSpace(text: string, at: number, trailingFrom: number): boolean {
+  return text[at] === ' ' && (at === 0 || text[at - 1] === ' ' || at >= trailingFrom);
+}
+
+/** `name` with each hidden space (isHiddenSpace) as its code. One pass. */
 function spacesShown(name: string): string {
   if (!name.startsWith(' ') && !name.endsWith(' ') && !name.includes('  ')) return name;
-  let end = name.length;
-  while (end > 0 && name[end - 1] === ' ') end--;
+  const trailingFrom = trailingSpacesFrom(name);
   let shown = '';
-  for (let at = 0; at < name.length; at++) {
-    const unit = name[at]!;
-    shown += unit === ' ' && (at === 0 || name[at - 1] === ' ' || at >= end) ? '<U+0020>' : unit;
-  }
+  for (let at = 0; at < name.length; at++) shown += isHiddenSpace(name, at, trailingFrom) ? '<U+0020>' : name[at];
   return shown;
 }
 

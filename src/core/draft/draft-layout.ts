@@ -9,7 +9,7 @@ import { DRAFT_WORDS, type DraftBasis, type DraftWords } from './draft-words.ts'
 import type { CharterKind } from '../registry/registry.ts';
 import type { CharterDraft, DraftRow, DraftSource } from './draft-types.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
-import { NAMELESS_COOKIE } from '../cookies/nameless.ts';
+import { characterCode, isHiddenSpace, NAMELESS_COOKIE, trailingSpacesFrom } from '../cookies/nameless.ts';
 
 /** The categories in the order their sections appear. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -80,8 +80,6 @@ export const SHOWN_NAME_LENGTH = 200;
  */
 const INVISIBLE = /^(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|[^\P{Zs} ])$/u;
 
-const codePoint = (character: string) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
-
 /**
  * A name (or domain) as the list shows it, for someone to declare it by hand: each invisible or
  * control character as its code point (`a<U+200B>b`, `a<U+000A>b`), as bidi controls are shown
@@ -89,19 +87,15 @@ const codePoint = (character: string) => `<U+${character.codePointAt(0)!.toStrin
  * Reads at most that many characters of the name and the spaces it ends with: linear in its length.
  */
 export function visibleName(text: string): string {
-  // A space the formats would merge into the one before it, or trim (a leading or trailing one), is shown too: `a  b` is not `a b`.
-  let end = text.length;
-  while (end > 0 && text[end - 1] === ' ') end--;
+  // A space the formats would merge or trim is shown too (isHiddenSpace): `a  b` is not `a b`.
+  const trailingFrom = trailingSpacesFrom(text);
   let shown = '';
   let at = 0;
-  let previous = '';
   for (const character of text) {
-    const merged = character === ' ' && (at === 0 || previous === ' ' || at >= end);
-    const piece = merged || INVISIBLE.test(character) ? codePoint(character) : character;
+    const piece = isHiddenSpace(text, at, trailingFrom) || INVISIBLE.test(character) ? characterCode(character) : character;
     if (shown.length + piece.length > SHOWN_NAME_LENGTH) return `${shown}…`;
     shown += piece;
     at += character.length;
-    previous = character;
   }
   return shown;
 }
