@@ -28,6 +28,8 @@ type ConsentRunsProps = {
    */
   progress: RecordProgress;
   setProgress: (progress: RecordProgress) => void;
+  /** A cookie's name as people are shown it: as the timeline's (TimelineView.tsx). */
+  showName: (name: string) => string;
   /** UI strings. */
   t: Translate;
   /** UI language. */
@@ -46,12 +48,14 @@ function RunColumn({
   id,
   title,
   run,
+  showName,
   t,
   language,
 }: {
   id: 'saved' | 'current';
   title: string;
   run: ConsentRun;
+  showName: (name: string) => string;
   t: Translate;
   language: string;
 }) {
@@ -68,7 +72,7 @@ function RunColumn({
         <ul class="run-cookies">
           {present.map((cookie) => (
             <li key={`${cookie.name} ${cookie.domain}`} data-run-cookie={cookie.name} data-category={cookie.category}>
-              <CookieName name={cookie.name} t={t} /> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
+              <CookieName name={showName(cookie.name)} t={t} /> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
             </li>
           ))}
         </ul>
@@ -83,9 +87,11 @@ function RunColumn({
  */
 function NameLists({
   lists,
+  showName,
   t,
 }: {
   lists: ReadonlyArray<readonly [id: string, label: string, items: readonly string[], none: string, pages?: 'pages']>;
+  showName: (name: string) => string;
   t: Translate;
 }) {
   return (
@@ -99,7 +105,7 @@ function NameLists({
             ) : (
               <ul>
                 {names.map((name) => (
-                  <li key={name}>{pages ? <code>{oneParagraph(name)}</code> : <CookieName name={name} t={t} />}</li>
+                  <li key={name}>{pages ? <code>{oneParagraph(name)}</code> : <CookieName name={showName(name)} t={t} />}</li>
                 ))}
               </ul>
             )}
@@ -116,7 +122,7 @@ function NameLists({
  * loaded, when the runs did not load the same pages, and which cookies of those lists first
  * appeared on them.
  */
-function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Translate }) {
+function ComparisonLists({ comparison, showName, t }: { comparison: RunComparison; showName: (name: string) => string; t: Translate }) {
   const { pagesNotShared } = comparison;
   const noCookie = t('comparisonNone');
   return (
@@ -130,6 +136,7 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
             ? [['origin-unknown', t('comparisonOriginUnknown'), comparison.originUnknown, noCookie] as const]
             : []),
         ]}
+        showName={showName}
         t={t}
       />
       {pagesNotShared && (
@@ -142,6 +149,7 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
               ['pages-only-refuse', t('comparisonPagesOnlyRefuse'), pagesNotShared.onlyRefuse, t('comparisonNoPage'), 'pages'],
               ['cookies-on-pages-not-shared', t('comparisonCookiesOnPagesNotShared'), pagesNotShared.cookies, noCookie],
             ]}
+            showName={showName}
             t={t}
           />
         </div>
@@ -155,7 +163,7 @@ function ComparisonLists({ comparison, t }: { comparison: RunComparison; t: Tran
  * record), then "Record the other choice", which keeps that run and records again, and the two
  * runs side by side with the comparison the audit command writes (the same core function).
  */
-export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progress, setProgress, t, language }: ConsentRunsProps) {
+export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progress, setProgress, showName, t, language }: ConsentRunsProps) {
   const [confirming, setConfirming] = useState<'flow' | 'other' | null>(null);
   const current = useMemo(() => runOfReport(report, report.generatedAt), [report]);
   const decided = report.consent.state !== 'none' && report.consent.state !== 'unknown';
@@ -277,15 +285,22 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progres
         <section class="runs-compared" aria-labelledby="runs-title">
           <h3 id="runs-title">{t('runsTitle')}</h3>
           <div class="runs">
-            <RunColumn id="saved" title={t('runSaved', formatTime(savedRun.savedAt, language))} run={savedRun} t={t} language={language} />
-            <RunColumn id="current" title={t('runCurrent')} run={current} t={t} language={language} />
+            <RunColumn
+              id="saved"
+              title={t('runSaved', formatTime(savedRun.savedAt, language))}
+              run={savedRun}
+              showName={showName}
+              t={t}
+              language={language}
+            />
+            <RunColumn id="current" title={t('runCurrent')} run={current} showName={showName} t={t} language={language} />
           </div>
           {pair === null ? (
             <p class="small" data-comparison-state="waiting">
               {t('comparisonWaiting')}
             </p>
           ) : pair.kind === 'pair' ? (
-            <ComparisonLists comparison={pair.comparison} t={t} />
+            <ComparisonLists comparison={pair.comparison} showName={showName} t={t} />
           ) : (
             <p class="small notice" data-comparison-state="not-comparable">
               {t('comparisonNotComparable', stateText(pair.states[0]), stateText(pair.states[1]))}

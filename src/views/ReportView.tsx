@@ -22,6 +22,7 @@ import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { siteKey } from '../core/storage/session-items.ts';
 import { useSetBy, type HeardNetwork } from './set-by-shown.ts';
 import { countOriginUnknown } from '../core/report/report-page.ts';
+import { visibleCookieName } from '../core/cookies/nameless.ts';
 import { findingCounts } from '../core/report/finding-counts.ts';
 import { highCount, useReportNews } from './report-news.ts';
 
@@ -170,10 +171,19 @@ export function ReportView({
         recordConsentFlow={recordConsentFlow}
         progress={recordProgress}
         setProgress={setRecordProgress}
+        showName={visibleCookieName}
         t={t}
         language={language}
       />
-      <TimelineView host={report.host} timeline={timeline} newSince={newSince} setBy={setBy} t={t} language={language} />
+      <TimelineView
+        host={report.host}
+        timeline={timeline}
+        newSince={newSince}
+        setBy={setBy}
+        showName={visibleCookieName}
+        t={t}
+        language={language}
+      />
     </>
   );
   const overview = (

@@ -28,6 +28,12 @@ type TimelineViewProps = {
   newSince?: number | null;
   /** What set a cookie event (the DevTools panel only: it hears the tab's responses); absent elsewhere. */
   setBy?: ((event: CookieEvent) => SetBy | null) | undefined;
+  /**
+   * A cookie's name as people are shown it: the report's view passes core/cookies/nameless.ts's
+   * visibleCookieName (a character that shows nothing as its code). Imported here, that module
+   * would be a file of its own, shared with the report's view, that the report waits for.
+   */
+  showName: (name: string) => string;
   /** UI strings. */
   t: Translate;
   /** UI language. */
@@ -65,12 +71,14 @@ function EventRow({
   event,
   isNew,
   setBy,
+  showName,
   t,
   language,
 }: {
   event: CookieEvent;
   isNew: boolean;
   setBy: SetBy | null;
+  showName: (name: string) => string;
   t: Translate;
   language: string;
 }) {
@@ -100,7 +108,8 @@ function EventRow({
   return (
     <li {...common}>
       {time} {badge} <span class={`event-${event.type}`}>{event.found ? t('event_found') : t(messageKey('event', event.type))}</span>{' '}
-      <CookieName name={event.name} t={t} /> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
+      <CookieName name={showName(event.name)} t={t} />{' '}
+      <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
       {by}
     </li>
   );
@@ -123,7 +132,7 @@ function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, Cooki
  * new (a cookie found already there never is), and, in the DevTools panel, what set each one.
  * Follows the newest event while the list is scrolled to its end.
  */
-export function TimelineView({ host, timeline, newSince = null, setBy, t, language }: TimelineViewProps) {
+export function TimelineView({ host, timeline, newSince = null, setBy, showName, t, language }: TimelineViewProps) {
   const list = useRef<HTMLOListElement>(null);
   const atEnd = useRef(true);
 
@@ -167,6 +176,7 @@ export function TimelineView({ host, timeline, newSince = null, setBy, t, langua
             event={event}
             isNew={newSince !== null && !event.found && event.at >= newSince}
             setBy={setBy ? setBy(event) : null}
+            showName={showName}
             t={t}
             language={language}
           />

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { ComponentProps } from 'preact';
 import { ConsentRuns, type RecordProgress } from '../../src/views/ConsentRuns.tsx';
 import { runOfReport } from '../../src/core/report/compare-runs.ts';
+import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import { finding, report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
@@ -13,9 +14,9 @@ import { localeTranslate } from '../support/locale-translate.ts';
 afterEach(cleanup);
 
 /** ConsentRuns with its recording's progress held above it, as ReportView holds it. */
-function Held(props: Omit<ComponentProps<typeof ConsentRuns>, 'progress' | 'setProgress'>) {
+function Held(props: Omit<ComponentProps<typeof ConsentRuns>, 'progress' | 'setProgress' | 'showName'>) {
   const [progress, setProgress] = useState<RecordProgress>({ state: 'idle' });
-  return <ConsentRuns {...props} progress={progress} setProgress={setProgress} />;
+  return <ConsentRuns {...props} progress={progress} setProgress={setProgress} showName={visibleCookieName} />;
 }
 
 const accepted = report(

@@ -6,6 +6,7 @@ import { findingCounts } from '../../src/core/report/finding-counts.ts';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ReportView } from '../../src/views/ReportView.tsx';
 import { report, reportCookie, finding } from '../support/reports.ts';
+import { runOfReport } from '../../src/core/report/compare-runs.ts';
 import { t } from '../support/render-app.tsx';
 import { REPORT_PAINT_TIMING, TIMING_MARKS } from '../../src/core/timing-marks.ts';
 
@@ -343,6 +344,25 @@ describe('ReportView', () => {
     expect(findingLine.querySelector('button')?.getAttribute('title')).toBe('goToCookie namelessCookie');
     fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
     expect(container.querySelector('[data-cookie-event=""] .nameless')?.textContent).toBe('namelessCookie');
+  });
+
+  it('shows a name’s character that shows nothing as its code in the timeline and the consent runs too, as in its row', async () => {
+    // `_g\u200Ba` beside a declared `_ga` must never read as it (core/cookies/nameless.ts).
+    const hidden = '_g\u200Ba';
+    const accepted = report([reportCookie({ name: hidden, status: 'undeclared', category: 'other', firstPhase: 'after-accept' })], {
+      consent: { state: 'accepted', changedAt: 1, trackers: {} },
+      timeline: { droppedEvents: 0, events: [{ type: 'set', at: 1, name: hidden, domain: 'data.tco.re', phase: 'after-accept' }] },
+    });
+    const refused = report([], { consent: { state: 'refused', changedAt: 2, trackers: {} } });
+    const container = view({ report: accepted });
+    await waitFor(() => expect(container.querySelector(`[data-cookie="${hidden}"] .name`)?.textContent).toBe('_g<U+200B>a'));
+    fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
+    await waitFor(() => expect(container.querySelector(`[data-cookie-event="${hidden}"] code`)?.textContent).toBe('_g<U+200B>a'));
+    cleanup();
+    const runs = view({ report: refused, savedRun: runOfReport(accepted, 1) });
+    fireEvent.click(screen.getByRole('tab', { name: 'tabTimeline' }));
+    await waitFor(() => expect(runs.querySelector(`[data-run-cookie="${hidden}"] code`)?.textContent).toBe('_g<U+200B>a'));
+    expect(runs.querySelector('[data-comparison="only-after-accept"] code')?.textContent).toBe('_g<U+200B>a');
   });
 
   it('exports in the chosen format, by download or copy', async () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
+import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import type { SetBy } from '../../src/core/network/set-by.ts';
 import { t } from '../support/render-app.tsx';
@@ -10,7 +11,7 @@ import { localeTranslate } from '../support/locale-translate.ts';
 afterEach(cleanup);
 
 const show = (timeline: ShownTimeline, extra: Partial<Parameters<typeof TimelineView>[0]> = {}) =>
-  render(<TimelineView host="data.tco.re" timeline={timeline} t={t} language="en" {...extra} />).container;
+  render(<TimelineView showName={visibleCookieName} host="data.tco.re" timeline={timeline} t={t} language="en" {...extra} />).container;
 const rows = (container: Element) =>
   [...container.querySelectorAll('li')].map(
     (li) => li.getAttribute('data-marker') ?? li.getAttribute('data-divider') ?? li.getAttribute('data-event'),
@@ -40,6 +41,7 @@ describe('TimelineView', () => {
     const said = (language: 'en' | 'fr', dropped: number, cookies: number, events: number) => {
       const container = render(
         <TimelineView
+          showName={visibleCookieName}
           host="data.tco.re"
           timeline={{ droppedEvents: dropped, events: [{ type: 'evicted', at: 1, cookies, events }] }}
           t={localeTranslate(language)}
@@ -177,10 +179,18 @@ describe('TimelineView', () => {
       [3, 6],
     ]);
     const first = { droppedEvents: 0, events: [event('a', 1), event('b', 2)], heard };
-    const { rerender } = render(<TimelineView host="d" timeline={first} t={t} language="en" />);
+    const { rerender } = render(<TimelineView showName={visibleCookieName} host="d" timeline={first} t={t} language="en" />);
     expect(heard.has(2)).toBe(false);
     expect(heard.has(3)).toBe(true);
-    rerender(<TimelineView host="d" timeline={{ ...first, events: [...first.events, event('c', 3)] }} t={t} language="en" />);
+    rerender(
+      <TimelineView
+        showName={visibleCookieName}
+        host="d"
+        timeline={{ ...first, events: [...first.events, event('c', 3)] }}
+        t={t}
+        language="en"
+      />,
+    );
     const marks = performance
       .getEntriesByName('cci:live-row')
       .map((mark) => (mark as PerformanceMark).detail as { seq: number; heardAt: number });

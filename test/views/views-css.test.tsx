@@ -15,6 +15,7 @@ import { CookieList } from '../../src/views/CookieList.tsx';
 import { FindingsSummary } from '../../src/views/FindingsSummary.tsx';
 import { TimelineView } from '../../src/views/TimelineView.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
+import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
 import { runOfReport } from '../../src/core/report/compare-runs.ts';
 import type { SetBy } from '../../src/core/network/set-by.ts';
 import type { Report } from '../../src/core/report/report.ts';
@@ -254,7 +255,16 @@ describe('views.css', () => {
       };
       const setBy = (): SetBy => ({ kind: 'response', response, cookie });
       expect(
-        unwrapped(<TimelineView host={longDomain} timeline={{ droppedEvents: 0, events }} setBy={setBy} t={t} language="en" />),
+        unwrapped(
+          <TimelineView
+            showName={visibleCookieName}
+            host={longDomain}
+            timeline={{ droppedEvents: 0, events }}
+            setBy={setBy}
+            t={t}
+            language="en"
+          />,
+        ),
       ).toEqual([]);
     });
 
@@ -269,6 +279,7 @@ describe('views.css', () => {
       });
       const { container } = render(
         <ConsentRuns
+          showName={visibleCookieName}
           host={longDomain}
           report={refused}
           savedRun={runOfReport(accepted, 1)}
@@ -381,31 +392,32 @@ describe('views.css', () => {
       expect(text).not.toContain('\u202E');
     };
 
-    it('are shown as codes in the findings, and isolated in the timeline, the two runs and the charter’s changes', () => {
+    it('are shown as codes in the findings, the timeline and the two runs, and isolated in the charter’s changes', () => {
       const findings = [finding({ kind: 'undeclared', cookie: hostile })];
       shownAsCode(<FindingsSummary findings={findings} cookiesSeen={1} consentReadable onSelect={() => undefined} t={t} language="en" />);
       cleanup();
       const events = [{ type: 'set' as const, at: 1, name: hostile, domain: 'data.tco.re', phase: 'before-choice' as const }];
-      expect(unisolated(<TimelineView host="data.tco.re" timeline={{ droppedEvents: 0, events }} t={t} language="en" />)).toEqual([]);
+      shownAsCode(
+        <TimelineView showName={visibleCookieName} host="data.tco.re" timeline={{ droppedEvents: 0, events }} t={t} language="en" />,
+      );
       cleanup();
       const accepted = report([reportCookie({ name: hostile, category: 'statistics' })], {
         consent: { state: 'accepted', changedAt: 1, trackers: {} },
       });
       const refused = report([], { consent: { state: 'refused', changedAt: 2, trackers: {} } });
-      expect(
-        unisolated(
-          <ConsentRuns
-            host="data.tco.re"
-            report={refused}
-            savedRun={runOfReport(accepted, 1)}
-            recordConsentFlow={async () => 1}
-            progress={{ state: 'idle' }}
-            setProgress={() => undefined}
-            t={t}
-            language="en"
-          />,
-        ),
-      ).toEqual([]);
+      shownAsCode(
+        <ConsentRuns
+          showName={visibleCookieName}
+          host="data.tco.re"
+          report={refused}
+          savedRun={runOfReport(accepted, 1)}
+          recordConsentFlow={async () => 1}
+          progress={{ state: 'idle' }}
+          setProgress={() => undefined}
+          t={t}
+          language="en"
+        />,
+      );
       cleanup();
       const entry = {
         provider: 'p',

@@ -123,6 +123,10 @@ export function recordingScenarios(ctx: E2eContext): void {
       expect(shown).toMatch(/^_g(?:<U\+[0-9A-F]{4}>|â)+a$/);
       expect(shown).toContain('<U+');
       expect((await popup.attributes(row, 'aria-label'))[0]).toBe(shown);
+      // Its timeline's event too (the tab's view is given the report view's visibleCookieName).
+      await popup.click('#tab-timeline');
+      await popup.waitFor(`[data-cookie-event="${name}"]`);
+      expect(await popup.texts(`[data-cookie-event="${name}"] code`)).toEqual([shown]);
       await site.evaluate(() => void (document.cookie = '_g\u200Ba=; path=/; max-age=0'), null);
       await Promise.all([site.close(), popup.close(), api.close()]);
     });
