@@ -17,6 +17,7 @@ import { CHROMIUM_PATH } from '../browsers/chromium.ts';
 import { FIREFOX_PATH } from '../browsers/firefox.ts';
 import { formatTable, type Figure } from './stats.ts';
 import { updateReadme, type BenchResults } from './readme.ts';
+import { isEntryScript } from '../entry-script.ts';
 
 function version(binary: string): string {
   try {
@@ -82,4 +83,4 @@ async function main(): Promise<void> {
   console.log("Wrote bench/results.json and README.md's benchmark tables (npm run bench:readme)");
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isEntryScript(import.meta.url)) await main();

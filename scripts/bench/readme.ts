@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { GROWTH_BUDGET, HOSTILE_SIZES, LARGEST_BUDGET_MS, type HostileResult } from './hostile.ts';
 import { besideText, formatNumber, withUnit, type Figure } from './stats.ts';
+import { isEntryScript } from '../entry-script.ts';
 
 /** What bench/results.json holds (written by scripts/bench/main.ts). */
 export type BenchResults = {
@@ -130,4 +131,4 @@ function main(): void {
   console.log('README.md: benchmark tables written from bench/results.json');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (isEntryScript(import.meta.url)) main();

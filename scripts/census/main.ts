@@ -11,6 +11,7 @@ import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
 import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from './merge.ts';
+import { isEntryScript } from '../entry-script.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
@@ -77,7 +78,7 @@ function main(argv: readonly string[]): number {
   return code;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryScript(import.meta.url)) {
   try {
     process.exit(main(process.argv.slice(2)));
   } catch (error) {
