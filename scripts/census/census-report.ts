@@ -96,10 +96,19 @@ export const rowUrl = (url: URL): string => new URL(addressWithoutValues(url)).h
 export const portalFolder = (url: URL): string => url.hostname.toLowerCase();
 
 /**
- * Whether `name` is a folder the census could have named (`portalFolder`): one plain name, never
- * `.`, `..`, a path or a URL. What links to a portal's reports and what census:merge copies.
+ * The census's own files, beside its portals' folders. Each name is a host too (`.md` is
+ * Moldova's, `.json`, `.csv` and `.html` could be any day): a portal of that host cannot be in a
+ * census, whose folder would be the file's path (parsePortalList refuses it).
  */
-export const isPortalFolder = (name: unknown): name is string => typeof name === 'string' && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/.test(name);
+export const CENSUS_FILE_NAMES: readonly string[] = ['census.json', 'census.md', 'census.csv', 'census.html'];
+
+/**
+ * Whether `name` is a folder the census could have named (`portalFolder`): one plain name, never
+ * `.`, `..`, a path, a URL or one of the census's own files. What links to a portal's reports and
+ * what census:merge copies.
+ */
+export const isPortalFolder = (name: unknown): name is string =>
+  typeof name === 'string' && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/.test(name) && !CENSUS_FILE_NAMES.includes(name);
 
 const key = (finding: Finding) => `${finding.kind}|${finding.cookie}|${finding.domain ?? ''}`;
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { parseTarget, UsageError } from '../audit/options.ts';
 import { addressWithoutValues } from '../../src/core/path-parameters.ts';
+import { CENSUS_FILE_NAMES } from './census-report.ts';
 
 /** A list read: the portals in order, and what identifies it across shards. */
 export type PortalList = {
@@ -39,6 +40,11 @@ export function parsePortalList(text: string, source: string): PortalList {
       throw new UsageError(`${source}:${index + 1}: ${(error as Error).message}`);
     }
     const host = url.hostname.toLowerCase();
+    // Refused before anything is audited: the census would end, every portal audited, unable to write its file.
+    if (CENSUS_FILE_NAMES.includes(host))
+      throw new UsageError(
+        `${source}:${index + 1}: ${host} cannot be in a census: its folder would be the census's own ${host} (audit it alone: npm start -- ${host})`,
+      );
     const first = hosts.get(host);
     if (first !== undefined) {
       // Said, not silent: `localhost:9090` after `localhost:8080` is the same host (its folder, its row).

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { censusCsv, censusHtml, censusMarkdown, httpHref, reportFiles } from '../../../scripts/census/census-output.ts';
-import { errorRow, type CensusRow } from '../../../scripts/census/census-report.ts';
+import { censusCsv, censusFiles, censusHtml, censusMarkdown, httpHref, reportFiles } from '../../../scripts/census/census-output.ts';
+import { CENSUS_FILE_NAMES, errorRow, isPortalFolder, type CensusRow } from '../../../scripts/census/census-report.ts';
 import { sampleCensus } from './census-fixtures.ts';
 
 describe('census files', () => {
+  it('are the files no portal’s folder may be (a host named so is refused, a shard’s row naming it too)', () => {
+    expect(censusFiles(sampleCensus()).map((file) => file.name)).toEqual(CENSUS_FILE_NAMES);
+    for (const name of CENSUS_FILE_NAMES) expect(isPortalFolder(name), name).toBe(false);
+    expect(isPortalFolder('census.md.gov')).toBe(true);
+  });
+
   it('write a CSV row per portal, every count in its column, formulas defused', () => {
     const census = sampleCensus();
     census.portals.push(errorRow(3, new URL('https://evil.example.org/'), new Error('=HYPERLINK("http://evil")'), null));

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../scripts/audit/options.ts';
 import { parsePortalList, shardPositions } from '../../../scripts/census/portal-list.ts';
+import { CENSUS_FILE_NAMES } from '../../../scripts/census/census-report.ts';
 
 describe('portal list', () => {
+  it('refuses, before anything is audited, a host named as one of the census’s own files (`.md` is Moldova’s)', () => {
+    for (const name of CENSUS_FILE_NAMES) {
+      const read = () => parsePortalList(`data.tco.re\nhttps://${name.toUpperCase()}/explore/\n`, 'portals.txt');
+      expect(read).toThrow(UsageError);
+      expect(read).toThrow(
+        `portals.txt:2: ${name} cannot be in a census: its folder would be the census's own ${name} (audit it alone: npm start -- ${name})`,
+      );
+    }
+    expect(parsePortalList('census.md.gov\nmy-census.md\n', 'portals.txt').urls.map((url) => url.hostname)).toEqual([
+      'census.md.gov',
+      'my-census.md',
+    ]);
+  });
+
   it('reads one URL per line, drops comments and blanks, keeps each host once (the first line)', () => {
     const list = parsePortalList(
       [
