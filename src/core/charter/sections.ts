@@ -28,6 +28,44 @@ const NEGATED_NECESSARY = new RegExp(
     "|\\bn(?:e |')(?:sont|est) pas (?:strictement )?(?:necessaire|essentiel|indispensable|obligatoire|requis)" +
     '|\\bunnecessary|\\boptional|\\boptionnel|\\bfacultati',
 );
+/**
+ * Wording that says a section's cookies need no consent: CNIL's "mesure d'audience exemptée de
+ * consentement" (Matomo set up so), "dispensés du recueil du consentement", "ne nécessitant pas de
+ * consentement", "non soumis au consentement", "aucun consentement requis"; "exempt from consent",
+ * "do not require consent", "no consent required". Read on folded text (no accents, `'` for `’`);
+ * each optional part is a fixed word, so a match tries a bounded number of ways at each start:
+ * linear in the heading.
+ */
+const EXEMPT_FROM_CONSENT = new RegExp(
+  "\\b(?:exempt(?:ee?)?s?|dispensee?s?) (?:de |du |d'|de tout |de toute )?(?:(?:recueil|collecte|demande) (?:de |du |d'))?(?:votre |leur )?consentement" +
+    "|\\bne (?:necessit|requier|requer|demand)[a-z]* pas (?:de |du |d'|le |votre |leur )?(?:(?:recueil|collecte) (?:de |du |d'))?(?:votre |leur )?consentement" +
+    "|\\b(?:non|pas) soumise?s? (?:a |au |aux )?(?:(?:recueil|collecte) (?:de |du |d'))?(?:votre |leur )?consentement" +
+    '|\\b(?:aucun|pas de) consentement (?:requis|necessaire)' +
+    '|\\bexempt(?:ed)? from (?:the |your |user |prior )?consent|\\bconsent[- ]exempt' +
+    "|\\b(?:do|does) not require (?:the |your |user |prior |any )?consent|\\b(?:don't|doesn't) require (?:the |your |user |prior |any )?consent" +
+    '|\\bnot requiring (?:the |your |user |prior |any )?consent|\\bno (?:user |prior )?consent (?:is )?(?:required|needed)' +
+    '|\\bconsent (?:is )?not (?:required|needed)',
+);
+/**
+ * "Sans consentement", "sans recueil du consentement": exempt too, but for a heading that says
+ * what is never done so ("Cookies jamais déposés sans votre consentement", "qui ne sont pas
+ * déposés sans…"), read only where the heading has no negation (NEGATION).
+ */
+const WITHOUT_CONSENT = /\bsans (?:(?:recueil|collecte) (?:de |du |d')|le |votre |leur )?consentement/;
+const NEGATION = /\bne\b|\bn'|\bjamais\b|\bnever\b|\bnot\b|\buniquement\b|\bseulement\b|\bonly\b/;
+/** Wording that takes an exemption back: "non exemptés", "not exempt", "ne sont pas dispensés", "jamais exemptés". */
+const NOT_EXEMPT = /\b(?:non|not|pas|never|jamais)[- ](?:exempt|dispens)/;
+
+/**
+ * True when a heading (folded: foldForMatching) says its cookies need no consent, and does not
+ * take it back: never for "Cookies soumis à consentement", "Cookies nécessitant votre consentement",
+ * "Cookies requiring consent", "Cookies non exemptés de consentement".
+ */
+export function saysExemptFromConsent(folded: string): boolean {
+  if (NOT_EXEMPT.test(folded)) return false;
+  return EXEMPT_FROM_CONSENT.test(folded) || (WITHOUT_CONSENT.test(folded) && !NEGATION.test(folded));
+}
+
 const NECESSARY =
   /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|obligatoire|\btechniques?\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
@@ -35,9 +73,17 @@ const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;
 const MENTIONS_COOKIES = /cookie|traceur|tracker/;
 
-/** Category a heading's wording names: necessary/functional, statistics, third-party, other (also for "non-essential"); null if none. */
+/**
+ * Category a heading's wording names: necessary/functional, statistics, third-party, other (also
+ * for "non-essential"); null if none. A section that says its cookies need no consent ("Cookies de
+ * mesure d'audience exemptés de consentement") is necessary: the charter's word that they are set
+ * whatever the visitor chooses, kept as for Matomo filed under the necessary cookies (a Google
+ * Analytics cookie filed there is still judged as the statistics cookie it is: platform-cookies.ts
+ * `charterTrackerCategory`).
+ */
 export function categoryOfHeading(text: string): Category | null {
   const folded = foldForMatching(text).replace(/<[^<>]*>|https?:\/\/\S+/g, ' ');
+  if (saysExemptFromConsent(folded)) return 'necessary';
   const negated = NEGATED_NECESSARY.test(folded);
   if (NECESSARY.test(folded) && !negated) return 'necessary';
   if (STATISTICS.test(folded)) return 'statistics';

@@ -191,22 +191,30 @@ const BROWSER_CLOSES =
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;
 
-/** What lies between a token and the one before it. */
-type Gap = 'none' | 'spaces' | 'hyphen' | 'other';
+/** What lies between a token and the one before it: `comma` is one comma, spaces around it. */
+type Gap = 'none' | 'spaces' | 'hyphen' | 'comma' | 'other';
 
 function gapAfter(gap: Gap, character: string): Gap {
-  if (isSpace(character)) return gap === 'none' || gap === 'spaces' ? 'spaces' : 'other';
+  if (isSpace(character)) return gap === 'none' || gap === 'spaces' ? 'spaces' : gap === 'comma' ? 'comma' : 'other';
+  if (character === ',') return gap === 'none' || gap === 'spaces' ? 'comma' : 'other';
   return character === '-' && gap === 'none' ? 'hyphen' : 'other';
 }
+
+/** Parts read as one sum, commas between them included, with the unit of the last (see parseStatedLifetime). */
+type CommaList = { seconds: number; unit: number; comma: boolean; summed: boolean };
 
 /**
  * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
  * A lifetime is an amount (a number, or number words) followed by a unit, with only spaces
  * between; parts that follow one another with only spaces or "et" / "and" between, each in a
  * smaller unit, add up ("1 an et 1 mois", "2 hours 30 minutes"), while a part in a larger unit
- * starts afresh: "entre 1 jour et 13 mois" is a range, at most 13 months. One pass over the
- * text, keeping only the tokens just before: linear in time, constant in memory, whatever the
- * text holds. A lifetime that ends with the session or with the browser is the session.
+ * starts afresh: "entre 1 jour et 13 mois" is a range, at most 13 months. Parts apart with a
+ * comma are alternatives ("1 an, 1 mois": at most a year, as for "13 mois, 30 minutes" beside
+ * two names), but a list of them whose last part follows "et" / "and" is one sum, as English and
+ * French write one ("1 year, 1 month and 4 days", "1 an, 1 mois, et 4 jours": 401 days at most).
+ * One pass over the text, keeping only the tokens just before and the comma list read so far:
+ * linear in time, constant in memory, whatever the text holds. A lifetime that ends with the
+ * session or with the browser is the session.
  */
 export function parseStatedLifetime(text: string | null): StatedLifetime {
   // Longer than a charter cell can be (a row with such a cell is not read): no lifetime anyone states.
@@ -223,6 +231,13 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   let unitAnd = false;
   /** The lifetime read so far from parts that add up, and the unit of its last part; null when none is open. */
   let sum: { seconds: number; unit: number } | null = null;
+  /**
+   * The same parts read with commas adding up too ("1 an, 1 mois"), and whether a comma joined
+   * any: a sum only once a part follows "et" / "and" (`summed` from then on); null when none is open.
+   */
+  let list: CommaList | null = null;
+  /** How the amount being read joins `list`: after a comma, after "et" / "and", or otherwise. */
+  let listLink: 'comma' | 'and' | 'none' = 'none';
   let gap: Gap = 'other';
   let index = 0;
   while (index < lower.length) {
@@ -250,6 +265,13 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       const seconds: number = sum !== null && unit < sum.unit ? sum.seconds + part : part;
       longest = Math.max(longest, seconds);
       sum = { seconds, unit };
+      if (list !== null && unit < list.unit) {
+        const comma: boolean = list.comma || listLink === 'comma';
+        const summed: boolean = list.summed || (comma && listLink === 'and');
+        list = { seconds: list.seconds + part, unit, comma, summed };
+        if (summed) longest = Math.max(longest, list.seconds);
+      } else list = { seconds: part, unit, comma: false, summed: false };
+      listLink = 'none';
       amount = null; // a unit is not the amount of the next one
       wordAmount = null;
       lastWord = '';
@@ -260,6 +282,9 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       lastWord = '';
       unitAnd = false;
       if (!joined) sum = null;
+      // Apart from the unit before, an amount goes on with the comma list only after a comma alone.
+      if (!joined && gap === 'comma' && list !== null) listLink = 'comma';
+      else if (!joined) list = null;
     } else if (word !== undefined || UNREAD_NUMBER_WORDS.has(token)) {
       // A number word right after another goes on the same number ("vingt quatre", "trente et
       // un"), or makes one this reader cannot read ("cent vingt", "deux trois"), never the last
@@ -272,20 +297,39 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       wordAmount = value ?? UNREADABLE;
       lastWord = token;
       if (!ARTICLES.has(token)) unitAnd = false;
-      if (!follows && !joined) sum = null;
+      if (!follows && !joined) {
+        sum = null;
+        if (gap === 'comma' && list !== null) listLink = 'comma';
+        else list = null;
+      }
     } else if ((joined || gap === 'hyphen') && AND_WORDS.has(token)) {
       // After a unit, "et" / "and" keeps the parts read so far open ("1 an et 1 mois") and lets a
       // half follow; after number words, French "et" goes on with the number ("trente et un").
       unitAnd = sum !== null && amount === null;
+      if (unitAnd) listLink = 'and';
       if (!(token === 'et' && wordAmount !== null)) {
         amount = null;
         wordAmount = null;
       }
       lastWord = '';
+    } else if (gap === 'comma' && list !== null && amount === null && AND_WORDS.has(token)) {
+      // ", and" / ", et" after a unit closes a comma list as one sum ("1 year, 1 month, and 4
+      // days", "1 year, and 1 month"); the parts apart stay alternatives otherwise.
+      list = { seconds: list.seconds, unit: list.unit, comma: true, summed: list.summed };
+      listLink = 'and';
+      sum = null;
+      wordAmount = null;
+      lastWord = '';
+      unitAnd = false;
     } else if (unitAnd && sum !== null && HALF_WORDS.has(token)) {
       // "1 an et demi", "six mois et demi", "2 hours and a half": half the last unit more.
       sum = { seconds: sum.seconds + sum.unit / 2, unit: sum.unit / 2 };
       longest = Math.max(longest, sum.seconds);
+      if (list !== null) {
+        list = { seconds: list.seconds + list.unit / 2, unit: list.unit / 2, comma: list.comma, summed: list.comma };
+        if (list.summed) longest = Math.max(longest, list.seconds);
+      }
+      listLink = 'none';
       amount = null;
       wordAmount = null;
       lastWord = '';
@@ -296,6 +340,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       lastWord = '';
       unitAnd = false;
       sum = null;
+      list = null;
+      listLink = 'none';
     }
     if (amount !== null && !Number.isFinite(amount)) amount = null;
     gap = 'none';

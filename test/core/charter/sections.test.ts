@@ -56,6 +56,43 @@ describe('categoryOfHeading', () => {
     expect(categoryOfHeading('Cookies strictement nécessaires non soumis au consentement')).toBe('necessary');
   });
 
+  it.each([
+    'Cookies de mesure d’audience exemptés de consentement',
+    'Mesure d’audience exemptée du recueil du consentement',
+    'Cookies dispensés de consentement',
+    'Cookies ne nécessitant pas de consentement',
+    'Traceurs qui ne nécessitent pas votre consentement',
+    'Cookies de mesure d’audience non soumis au consentement',
+    'Cookies déposés sans consentement',
+    'Analytics cookies exempt from consent',
+    'Cookies that do not require consent',
+    'Cookies that don’t require your consent',
+    'Analytics (no consent required)',
+    'Consent-exempt analytics',
+  ])('files “%s”, which says its cookies need no consent, as necessary', (heading) => {
+    expect(categoryOfHeading(heading)).toBe('necessary');
+  });
+
+  it.each([
+    ['Cookies soumis à consentement', null],
+    ['Cookies de mesure d’audience soumis à consentement', 'statistics'],
+    ['Cookies nécessitant votre consentement', null],
+    ['Cookies de mesure d’audience nécessitant votre consentement', 'statistics'],
+    ['Cookies de mesure d’audience non exemptés de consentement', 'statistics'],
+    ['Analytics cookies not exempt from consent', 'statistics'],
+    ['Cookies requiring your consent', null],
+    ['Cookies jamais déposés sans votre consentement', null],
+    ['Cookies qui ne sont pas déposés sans votre consentement', null],
+  ] as const)('does not read “%s” as exempt from consent (%s)', (heading, category) => {
+    expect(categoryOfHeading(heading)).toBe(category);
+  });
+
+  it('reads 100,000 characters of exemption-like words that never reach "consentement" (linear: a quadratic reading would time out)', () => {
+    for (const words of ['exemptés de ', 'ne nécessitent ', 'sans recueil de ', 'non soumis aux ', 'do not require the ']) {
+      expect(categoryOfHeading(words.repeat(Math.ceil(100_000 / words.length)))).not.toBe('necessary');
+    }
+  });
+
   it('names nothing for other wording', () => {
     expect(categoryOfHeading('Charte cookies')).toBeNull();
     expect(categoryOfHeading('A quoi servent les cookies sur la plateforme <https://stats.example.org>')).toBeNull();

@@ -16,6 +16,7 @@ const DURATION_FRAGMENTS = [
   'six ',
   'session',
   ' / ',
+  ', ',
   'up to ',
   '13mois',
   '0',

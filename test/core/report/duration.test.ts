@@ -94,6 +94,28 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('13 mois (1 an et 1 mois)')).toEqual({ kind: 'max', seconds: 397 * DAY });
   });
 
+  it.each([
+    // datamarketplace.gov.uk states `_ga`'s 400 days (Chromium's cap) so: a year, a month and four days at most.
+    ['1 year, 1 month and 4 days', (366 + 31 + 4) * DAY],
+    ['1 an, 1 mois et 4 jours', (366 + 31 + 4) * DAY],
+    ['1 year, 1 month, and 4 days', (366 + 31 + 4) * DAY],
+    ['1 an, 1 mois, et 4 jours', (366 + 31 + 4) * DAY],
+    ['one year, one month and four days', (366 + 31 + 4) * DAY],
+    ['1 year, and 1 month', (366 + 31) * DAY],
+    ['2 hours, 30 minutes and 10 seconds', 2 * 3600 + 1800 + 10],
+  ])('reads a comma list whose last part follows "and" / "et", %j, as one sum', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it('keeps parts apart with a comma and no "and" / "et" before the last as alternatives, and a larger unit after "and" as a range', () => {
+    expect(parseStatedLifetime('1 an, 1 mois')).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime('13 mois, 30 minutes')).toEqual({ kind: 'max', seconds: 397 * DAY });
+    expect(parseStatedLifetime('13 mois, 30 minutes et 2 heures')).toEqual({ kind: 'max', seconds: 397 * DAY });
+    expect(parseStatedLifetime('1 an pour _ga, 1 mois pour _gid et 4 jours')).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime('13 mois / 30 minutes, et 2 jours')).toEqual({ kind: 'max', seconds: 397 * DAY });
+    expect(parseStatedLifetime('1 an, trente et un jours')).toEqual({ kind: 'max', seconds: 366 * DAY });
+  });
+
   it('reads months as the most days that many calendar months in a row hold, so "13 mois" does not cover 400 days', () => {
     // Every run of months from every first month of 2000 to 2031, leap years included: the longest is what the words can mean.
     for (let months = 1; months <= 48; months++) {
@@ -153,6 +175,11 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(`${'trente et '.repeat(999)}un jours`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('1 an et '.repeat(1_250))).toEqual({ kind: 'max', seconds: 366 * DAY });
     expect(parseStatedLifetime(`${' '.repeat(9_999)}x`)).toEqual({ kind: 'unknown' });
+    // Comma lists: kept open through every comma, summed only after "and".
+    expect(parseStatedLifetime('1 an, '.repeat(1_666))).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime(`1 an, ${'1, '.repeat(3_328)}et 1 mois`)).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime(`1 year, 1 month${', and'.repeat(1_600)} 4 days`)).toEqual({ kind: 'max', seconds: (366 + 31 + 4) * DAY });
+    expect(parseStatedLifetime('1 year, 1 month and 4 days, '.repeat(357))).toEqual({ kind: 'max', seconds: (366 + 31 + 4) * DAY });
   });
 
   it('reads a text longer than a charter cell can be as unknown, whatever it states', () => {

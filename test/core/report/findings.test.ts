@@ -205,6 +205,33 @@ describe('findingsFor', () => {
     expect(findingsFor(site, [], [{ ...entry, cookie: 'csrftoken' }]).map((f) => `${f.kind} ${f.cookie}`)).toEqual(['not-seen csrftoken']);
   });
 
+  it.each(['1 year, 1 month and 4 days', '1 an, 1 mois et 4 jours'])(
+    'makes no lifetime finding for a 400-day _ga declared as "%s" (a list adding up to 401 days, not its longest part)',
+    (words) => {
+      const site = emptySite(HOST, '0');
+      recordCookieChange(site, choice({ ga: true }), false, NOW_MS);
+      const ga = browserCookie({ name: '_ga', domain: '.tco.re', hostOnly: false, expirationDate: NOW_MS / 1000 + 400 * 86400 });
+      recordCookieChange(site, ga, false, NOW_MS);
+      const gaDeclared = { ...declared, provider: 'Google Analytics', duration: words };
+      const findings = findingsFor(
+        site,
+        seen(site, { _ga: gaDeclared, cookies_preferences: { ...declared, category: 'necessary', duration: null } }),
+        [],
+      );
+      expect(findings.filter((f) => f.kind === 'lifetime')).toEqual([]);
+      // Past the list's 401 days and the day of slack, it is still one.
+      recordCookieChange(site, { ...ga, expirationDate: NOW_MS / 1000 + 403 * 86400 }, false, NOW_MS);
+      const longer = findingsFor(
+        site,
+        seen(site, { _ga: gaDeclared, cookies_preferences: { ...declared, category: 'necessary', duration: null } }),
+        [],
+      );
+      expect(longer.filter((f) => f.kind === 'lifetime').map((f) => f.evidence)).toEqual([
+        `charter says "${words}", cookie expires after 403 days`,
+      ]);
+    },
+  );
+
   it('flags a lifetime longer than declared, and a declared entry not seen, least serious last', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);

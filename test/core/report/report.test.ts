@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseCharter } from '../../../src/core/charter/index.ts';
 import type { Category } from '../../../src/core/charter/types.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { byDefault, lasting } from '../../../src/core/registry/known-lifetime.ts';
-import { buildRegistry } from '../../../src/core/registry/registry.ts';
+import { buildRegistry, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
@@ -631,6 +632,64 @@ describe('a tool a charter files as necessary', () => {
   it('never flags the tool’s own opt-out cookie, written because the visitor turned it off', () => {
     expect(refusals([choice({ matomo: false, ga: false })], [cookie('mtm_consent_removed', 1)])).toEqual([]);
   });
+});
+
+describe('a section the charter says is exempt from consent', () => {
+  /** A live charter whose audience-measurement section is headed as exempt from consent, CNIL's wording for Matomo set up so (a review's case). */
+  const exemptCharter = (heading: string) =>
+    withSiteCharter(
+      registry,
+      HOST,
+      parseCharter(`## Politique de cookies
+
+### Cookies strictement nécessaires
+
+| Nom du prestataire | Nom du cookie | Durée | Finalité |
+|---|---|---|---|
+| Huwise | csrftoken | 12 mois | Sécurité |
+| Huwise | cookies_preferences | 6 mois | Choix |
+
+### ${heading}
+
+| Nom du prestataire | Nom du cookie | Durée | Finalité |
+|---|---|---|---|
+| Matomo | _pk_id.*, _pk_ses.* | 13 mois / 30 minutes | Mesure d’audience anonyme |
+| Google Analytics | _ga | 13 mois | Mesure d’audience |
+`),
+      'live',
+    );
+  const consentFindings = (heading: string, ...steps: Array<[ReturnType<typeof browserCookie>, boolean?]>) =>
+    buildReport(play(...steps), exemptCharter(heading), NOW_MS)
+      .findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+      .map((f) => `${f.kind} ${f.severity} ${f.cookie}: ${f.evidence}`);
+
+  it('makes no "set before the visitor chose" finding for its Matomo cookie, which keeps the charter’s word', () => {
+    const heading = 'Cookies de mesure d’audience exemptés de consentement';
+    expect(consentFindings(heading, [cookie('csrftoken', 364)], [cookie('_pk_id.1.a1b2', 393)])).toEqual([]);
+    const row = buildReport(play([cookie('_pk_id.1.a1b2', 393)]), exemptCharter(heading), NOW_MS).cookies.find(
+      (c) => c.name === '_pk_id.1.a1b2',
+    );
+    expect(row).toMatchObject({ status: 'declared', source: 'charter', category: 'necessary' });
+  });
+
+  it('still flags what a tool filed as necessary would be: Google Analytics before the choice, Matomo after its own switch was turned off', () => {
+    const heading = 'Cookies de mesure d’audience exemptés de consentement';
+    expect(consentFindings(heading, [cookie('_ga', 30, '.example-metropole.fr')])).toEqual([
+      'before-consent high _ga: statistics cookie (Google Analytics) set before the visitor chose',
+    ]);
+    expect(consentFindings(heading, [choice({ matomo: false })], [cookie('_pk_ses.1.abc', 1)])).toEqual([
+      'after-refusal high _pk_ses.1.abc: necessary cookie (Matomo) set after a refusal: Matomo refused (matomo=false)',
+    ]);
+  });
+
+  it.each(['Cookies de mesure d’audience soumis à consentement', 'Cookies de mesure d’audience nécessitant votre consentement'])(
+    'flags a Matomo cookie set before the choice under “%s”, which is no exemption',
+    (heading) => {
+      expect(consentFindings(heading, [cookie('_pk_id.1.a1b2', 393)])).toEqual([
+        'before-consent high _pk_id.1.a1b2: statistics cookie (Matomo) set before the visitor chose',
+      ]);
+    },
+  );
 });
 
 describe('the platform’s own cookies', () => {
