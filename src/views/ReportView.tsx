@@ -226,6 +226,7 @@ export function ReportView({
         onSelect={goToFinding}
         t={t}
         language={language}
+        charterLanguage={report.charter.language}
       />
       <TabPanels
         label={t('reportSections')}
