@@ -120,7 +120,8 @@ export function App(props: AppProps) {
     liveNow.current = next;
     setLive(next);
   }, []);
-  const [networkLog, setNetworkLog] = useState<NetworkLog | null>(null);
+  // Changes of the DevTools panel's network log heard: the report's view reads it again at each (views/set-by-shown.ts).
+  const [networkHeard, setNetworkHeard] = useState(0);
   const main = useRef<HTMLElement>(null);
   const measured = useWideLayout(main);
   const layout = props.layout ?? (measured ? 'wide' : 'narrow');
@@ -264,14 +265,6 @@ export function App(props: AppProps) {
     if (current.current) void refresh(current.current);
   }, [refresh]);
 
-  const loadNetwork = useCallback(() => {
-    network?.load().then(
-      (log) => setNetworkLog(log),
-      () => undefined,
-    );
-  }, [network]);
-  useEffect(loadNetwork, [loadNetwork]);
-
   // Pushes wait for the current task to end and are placed together: a burst of events (a page
   // load) is one render, not one each (which made the last of 50 wait for 49 renders).
   const waiting = useRef<LiveMessage[]>([]);
@@ -297,7 +290,7 @@ export function App(props: AppProps) {
     };
     return onLive((pushed) => {
       if (pushed.kind === 'network') {
-        if (pushed.tabId === network?.tabId) loadNetwork();
+        if (pushed.tabId === network?.tabId) setNetworkHeard((heard) => heard + 1);
         return;
       }
       if (pushed.host === query.host) {
@@ -308,7 +301,7 @@ export function App(props: AppProps) {
       waiting.current.push(pushed);
       if (waiting.current.length === 1) later(placeWaiting);
     });
-  }, [query, onLive, network, loadNetwork, refresh, showLive, props.later]);
+  }, [query, onLive, network, refresh, showLive, props.later]);
 
   const ready = state.kind === 'ready' ? state : null;
   // Reading the report again failed, said beside it (ReportView); empty while its Retry asks.
@@ -404,7 +397,7 @@ export function App(props: AppProps) {
           savedRun={view.savedRun ?? null}
           timeline={shownTimeline}
           newSince={openedAt}
-          network={network && { log: networkLog, attribution: network.attribution, now }}
+          network={network && { load: network.load, heard: networkHeard, attribution: network.attribution, now }}
           layout={layout}
           // The report is read again either way; a failure is the report view's to say.
           refreshCharter={() => props.refreshCharter(query).finally(() => void refresh(query))}

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Report } from '../core/report/report.ts';
 import { isUnchanged } from '../core/charter/diff.ts';
@@ -6,6 +7,7 @@ import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.
 import { countText } from './count-text.ts';
 import { formatDateTime } from './time-format.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
+import { around, foreignLanguage } from './own-words.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -109,10 +111,16 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
     charter.kind === 'live'
       ? t('charterLive', live?.url ?? '', date)
       : t(charter.kind === 'platform-default' && live?.problem ? 'charterLivePlatform' : KIND_LABEL[charter.kind]);
-  const quoted = (text: string | null) => (text === null ? '—' : t('charterQuoted', text));
+  // The charter's own words, marked with its language where it is not the page's (own-words.ts), as the cookie rows' are.
+  const lang = foreignLanguage(charter.language, language);
+  const own = (words: string) => (lang ? <span lang={lang}>{words}</span> : words);
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
-  const said = (field: string, value: string | null) =>
-    field === 'category' && value !== null ? t(messageKey('categoryOne', value)) : value;
+  const quoted = (field: string, value: string | null) =>
+    value === null
+      ? '—'
+      : field === 'category'
+        ? t('charterQuoted', t(messageKey('categoryOne', value)))
+        : around((mark) => t('charterQuoted', mark), own(value));
   return (
     <div class="charter" data-charter={charter.kind}>
       <p>{used}</p>
@@ -149,7 +157,7 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
               {changes.added.map((entry) => (
                 <li key={`a${entry.cookie}`} data-change="added" data-change-cookie={entry.cookie}>
                   + <code>{oneParagraph(entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie)}</code>{' '}
-                  {t('change_added', entry.purpose)}
+                  {around((mark) => t('change_added', mark), own(entry.purpose))}
                 </li>
               ))}
               {changes.removed.map((entry) => (
@@ -160,14 +168,14 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
               {changes.changed.map((change) => (
                 <li key={`c${change.cookie}`} data-change="changed" data-change-cookie={change.cookie}>
                   ~ <code>{oneParagraph(change.cookie)}</code>{' '}
-                  {t(
-                    'change_changed',
-                    change.fields
-                      .map(
-                        ({ field, before, after }) =>
-                          `${t(messageKey('field', field))} ${quoted(said(field, before))} → ${quoted(said(field, after))}`,
-                      )
-                      .join(t('listSeparator')),
+                  {around(
+                    (mark) => t('change_changed', mark),
+                    change.fields.map(({ field, before, after }, index) => (
+                      <Fragment key={field}>
+                        {index > 0 && t('listSeparator')}
+                        {t(messageKey('field', field))} {quoted(field, before)} → {quoted(field, after)}
+                      </Fragment>
+                    )),
                   )}
                 </li>
               ))}

@@ -8,6 +8,7 @@ import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { narrowerPath, partitionSite } from '../core/cookies/cookie-record.ts';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
+import { around, foreignLanguage } from './own-words.ts';
 
 type CookieItemProps = {
   /** The row to show. */
@@ -68,15 +69,6 @@ function element(doc: Document, tag: string, attributes: Record<string, string>,
  */
 const SEPARATOR = ' ·\u00a0';
 
-/** Stands for the substitution in a message split around it (a private-use character: never in a message). */
-const MARK = '\ue000';
-
-/** `sentence(MARK)` with `words` where MARK is: a message whose substitution is an element. */
-function around(sentence: (mark: string) => string, words: Child): Child[] {
-  const [before = '', after = ''] = sentence(MARK).split(MARK);
-  return [before, words, after];
-}
-
 /**
  * What the source says of the lifetime: the charter's words as written; a known tracker's in the
  * UI language (or its English words, in a report read back from an export: no lifetime as data);
@@ -131,10 +123,8 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   // The source's own words (purpose, service, lifetime) are in its language: the charter's, or
   // English for a known tracker and the Open Cookie Database. Marked where it is not the page's,
   // so a screen reader reads them in their own voice.
-  const wordsLanguage = source === 'charter' ? row.charterLanguage : 'en';
-  const pageLanguage = language.split('-')[0];
-  const foreign = wordsLanguage !== null && wordsLanguage !== pageLanguage;
-  const own = (words: string): Child => (foreign ? element(doc, 'span', { lang: wordsLanguage }, words) : words);
+  const foreign = foreignLanguage(source === 'charter' ? row.charterLanguage : 'en', language);
+  const own = (words: string): Child => (foreign ? element(doc, 'span', { lang: foreign }, words) : words);
   // A known tracker's purpose has French words of its own (the table's): a French page shows them, unmarked.
   const purposeFr = frenchPurpose(row, language);
   const purposeWords = purposeFr || (purpose && own(purpose));

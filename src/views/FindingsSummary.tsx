@@ -4,7 +4,8 @@ import { FIRST_PAGE } from '../core/message-contract.ts';
 import type { ReportTotals } from '../core/report/report-page.ts';
 import { findingCounts, type SeverityCounts } from '../core/report/finding-counts.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
-import { findingText } from './finding-text.ts';
+import { findingWords } from './finding-text.ts';
+import { foreignLanguage } from './own-words.ts';
 import { formatCount } from './time-format.ts';
 import { countText, type CountedKey } from './count-text.ts';
 import { CookieName, cookieNameText } from './CookieName.tsx';
@@ -29,7 +30,32 @@ type FindingsSummaryProps = {
   t: Translate;
   /** UI language, for counts and lifetimes. */
   language: string;
+  /** The charter's language, for its words a finding quotes (marked where not the page's); null or absent: unknown, unmarked. */
+  charterLanguage?: string | null | undefined;
 };
+
+/** A finding's facts, the charter's words it quotes marked with their language where it is not the page's (own-words.ts). */
+function Evidence({
+  finding,
+  t,
+  language,
+  charterLanguage,
+}: {
+  finding: Finding;
+  t: Translate;
+  language: string;
+  charterLanguage?: string | null | undefined;
+}) {
+  const [before, quoted, after] = findingWords(finding, t, language);
+  const lang = foreignLanguage(charterLanguage, language);
+  return (
+    <span class="evidence">
+      {before}
+      {quoted && (lang ? <span lang={lang}>{quoted}</span> : quoted)}
+      {after}
+    </span>
+  );
+}
 
 const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
 
@@ -69,6 +95,7 @@ export function FindingsSummary({
   onSelect,
   t,
   language,
+  charterLanguage,
 }: FindingsSummaryProps) {
   const total = totals?.findings ?? findings.length;
   const [open, setOpen] = useState(total <= 6);
@@ -148,7 +175,7 @@ export function FindingsSummary({
                   <CookieName name={visibleCookieName(finding.cookie)} t={t} />
                   {severityWord(finding.severity, t)}
                 </button>
-                <span class="evidence">{findingText(finding, t, language)}</span>
+                <Evidence finding={finding} t={t} language={language} charterLanguage={charterLanguage} />
               </li>
             ))}
             {total > shown && (

@@ -17,6 +17,18 @@ export type PageToolsPlace = {
 };
 
 /**
+ * Why the side panel did not open, in the UI language when it failed before the browser was asked
+ * (platform/side-panel.ts's SidePanelUnavailable, told by its `unavailable`: views do not import
+ * the platform); the browser's own words otherwise.
+ */
+function sidePanelProblem(error: unknown, t: Translate): string {
+  const unavailable = (error as { unavailable?: unknown } | null | undefined)?.unavailable;
+  if (unavailable === 'no-window') return t('sidePanelNoWindow');
+  if (unavailable === 'no-side-panel') return t('sidePanelMissing');
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
  * The page's own actions, beside its title: open the side panel, enable the DevTools panel. What
  * came of one is said in a status line that is always there, only its text changing: a live
  * region inserted with its text is often not read.
@@ -25,8 +37,7 @@ export function PageTools({ openSidePanel, devtoolsPanel, focusTitle, t }: PageT
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [granted, setGranted] = useState(false);
   if (!openSidePanel && !devtoolsPanel) return null;
-  const fail = (key: 'sidePanelFailed', error: unknown) =>
-    setStatus({ text: t(key, error instanceof Error ? error.message : String(error)), error: true });
+  const fail = (key: 'sidePanelFailed', error: unknown) => setStatus({ text: t(key, sidePanelProblem(error, t)), error: true });
   return (
     <div class="page-tools">
       {openSidePanel && (

@@ -20,7 +20,8 @@ import type { RecordProgress } from './ConsentRuns.tsx';
 import { LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { siteKey } from '../core/storage/session-items.ts';
-import { useSetBy, type HeardNetwork } from './set-by-shown.ts';
+import { useNetworkLog, useSetBy, type HeardNetwork } from './set-by-shown.ts';
+import { NetworkProblem } from './NetworkProblem.tsx';
 import { countOriginUnknown } from '../core/report/report-page.ts';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
 import { findingCounts } from '../core/report/finding-counts.ts';
@@ -45,7 +46,7 @@ type ReportViewProps = {
   timeline?: ShownTimeline;
   /** When the page opened: events heard since are marked new. */
   newSince?: number | null;
-  /** What DevTools heard, to say what set a cookie event (the DevTools panel only). */
+  /** What DevTools heard, to say what set a cookie event (the DevTools panel only): its log is read here (set-by-shown.ts). */
   network?: HeardNetwork | undefined;
   /** 'wide': two columns, the timeline beside the cookies (a side or DevTools panel with room); 'narrow': tabs. */
   layout?: 'wide' | 'narrow';
@@ -152,7 +153,8 @@ export function ReportView({
     setFocusKey(row.key);
   }, [rows, wanted, partial]);
 
-  const setBy = useSetBy(timeline, network);
+  const networkRead = useNetworkLog(network);
+  const setBy = useSetBy(timeline, network && { log: networkRead.log, attribution: network.attribution, now: network.now });
   const wide = layout === 'wide';
   // In two columns the timeline has its own; the tabs keep the cookies and the export.
   const shownTab = wide && tab === 'timeline' ? 'cookies' : tab;
@@ -175,6 +177,7 @@ export function ReportView({
         t={t}
         language={language}
       />
+      {network && <NetworkProblem read={networkRead} retry={networkRead.retry} t={t} />}
       <TimelineView
         host={report.host}
         timeline={timeline}
@@ -223,6 +226,7 @@ export function ReportView({
         onSelect={goToFinding}
         t={t}
         language={language}
+        charterLanguage={report.charter.language}
       />
       <TabPanels
         label={t('reportSections')}

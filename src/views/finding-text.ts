@@ -2,6 +2,7 @@
 import type { Finding } from '../core/report/findings.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
 import { formatFlaggedLifetime } from './lifetime-format.ts';
+import { around } from './own-words.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 /**
@@ -17,7 +18,25 @@ const WITHOUT_PROVIDER = {
   evidenceKeptAfterTrackerRefusal: 'evidenceKeptAfterTrackerRefusalUnknownProvider',
 } as const satisfies Partial<Record<MessageKey, MessageKey>>;
 
+/** A finding's facts in the interface's language, as one text. */
 export function findingText(finding: Finding, t: Translate, language: string): string {
+  return findingWords(finding, t, language).join('');
+}
+
+/**
+ * A finding's facts as parts: the text; for a lifetime finding, the charter's words it quotes
+ * apart, between the text before and after them, for the page to mark with the charter's language.
+ */
+export function findingWords(finding: Finding, t: Translate, language: string): [string] | [string, string | null, string] {
+  if (finding.kind === 'lifetime')
+    return around(
+      (mark) => t('evidenceLifetime', mark, formatFlaggedLifetime(finding.detail.actualSeconds ?? 0, language)),
+      finding.detail.stated ?? '',
+    );
+  return [findingSentence(finding, t, language)];
+}
+
+function findingSentence(finding: Finding, t: Translate, language: string): string {
   const { detail } = finding;
   const category = t(messageKey('categoryOne', detail.category));
   /** A sentence that opens with the provider, or its own sentence when the provider is unknown. */
@@ -39,7 +58,7 @@ export function findingText(finding: Finding, t: Translate, language: string): s
       return aboutProvider(kept ? 'evidenceKeptAfterTrackerRefusal' : 'evidenceSetAfterTrackerRefusal', trackers);
     }
     case 'lifetime':
-      return t('evidenceLifetime', detail.stated ?? '', formatFlaggedLifetime(detail.actualSeconds ?? 0, language));
+      return findingText(finding, t, language);
     case 'not-seen':
       return t('evidenceNotSeen', detail.provider || t('unknownProvider'));
   }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../core/ui-strings.ts';
 
 /** A view loaded on demand, and how to start loading it before it is needed. */
@@ -55,6 +55,8 @@ export function lazyView<P extends { t: Translate }>(
   function Lazy(props: P) {
     const [problem, setProblem] = useState<string | null>(null);
     const [, setLoaded] = useState(false);
+    // The title the Retry gave the focus to: a retry that fails again brings it back to the new Retry (as App.tsx does).
+    const retried = useRef<HTMLElement | null>(null);
     const View = loaded;
     useEffect(() => {
       // Rendered without the view: wait for it, even when it arrived after that render (its
@@ -76,9 +78,16 @@ export function lazyView<P extends { t: Translate }>(
           <p>{props.t('viewLoadError', problem)}</p>
           <button
             type="button"
+            // Only from the title it left the focus on: a person who went elsewhere meanwhile stays there.
+            ref={(button) => {
+              if (button) {
+                if (retried.current === document.activeElement) button.focus();
+                retried.current = null;
+              }
+            }}
             onClick={() => {
               // The button goes with the problem, and the focus with it: the page's title (App.tsx) takes it, as after the App's own Retry.
-              document.querySelector<HTMLElement>('h1')?.focus();
+              (retried.current = document.querySelector('h1'))?.focus();
               setProblem(null);
             }}
           >

@@ -1,21 +1,72 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NetworkLog } from '../core/network/network-log.ts';
 import type { CookieEvent, NetworkAttribution, SetBy } from '../core/network/set-by.ts';
 import type { ShownTimeline } from './TimelineView.tsx';
 
-/** What DevTools heard, to say which response set each cookie event: the DevTools panel only (views/App.tsx `network`). */
+/**
+ * DevTools' network log of the inspected tab, as the DevTools panel gives it (views/App.tsx
+ * `network`): read here, with the report's view, so the code that reads it and says when it
+ * could not be is not in the scripts the popup loads at open.
+ */
 export type HeardNetwork = {
+  /** Reads the tab's network log (asks the worker). */
+  load: () => Promise<NetworkLog | null>;
+  /** How many changes of the log the worker has told of: each is read again. */
+  heard: number;
+  attribution: NetworkAttribution;
+  /** The clock. */
+  now: () => number;
+};
+
+/** The log read, to say which response set each cookie event. */
+export type ReadNetwork = {
   log: NetworkLog | null;
   attribution: NetworkAttribution;
   /** The clock. */
   now: () => number;
 };
 
+/** The network log as last read; `failed`: why the last read failed (the log read before it is kept), `asking`: read again on Retry. */
+export type NetworkRead = { log: NetworkLog | null; failed: { error: unknown } | null; asking: boolean };
+
+/**
+ * Reads the network log when the view shows, again at each change heard and on `retry`. Answers
+ * can come back out of order during a burst of changes: one older than the last applied is dropped.
+ */
+export function useNetworkLog(network: HeardNetwork | undefined): NetworkRead & { retry: () => void } {
+  const [read, setRead] = useState<NetworkRead>({ log: null, failed: null, asking: false });
+  const [tries, setTries] = useState(0);
+  const asked = useRef(0);
+  const applied = useRef(0);
+  const load = network?.load;
+  const heard = network?.heard;
+  useEffect(() => {
+    if (!load) return;
+    const request = ++asked.current;
+    const apply = (next: (shown: NetworkRead) => NetworkRead) => {
+      if (request < applied.current) return;
+      applied.current = request;
+      setRead(next);
+    };
+    load().then(
+      (log) => apply(() => ({ log, failed: null, asking: false })),
+      (error: unknown) => apply((shown) => ({ ...shown, failed: { error }, asking: false })),
+    );
+  }, [load, heard, tries]);
+  return {
+    ...read,
+    retry: () => {
+      setRead((shown) => ({ ...shown, asking: true }));
+      setTries((count) => count + 1);
+    },
+  };
+}
+
 /**
  * Which response set each event, as DevTools heard it; an event still in its window is looked at
  * again when it closes. With the report's view, not in the scripts a page loads at open.
  */
-export function useSetBy(timeline: ShownTimeline, network: HeardNetwork | undefined): ((event: CookieEvent) => SetBy | null) | undefined {
+export function useSetBy(timeline: ShownTimeline, network: ReadNetwork | undefined): ((event: CookieEvent) => SetBy | null) | undefined {
   const log = network?.log;
   const attribution = network?.attribution;
   const now = network?.now ?? Date.now;

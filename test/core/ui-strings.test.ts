@@ -47,6 +47,15 @@ describe('_locales', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('keeps a number and its unit together in French (no plain space to break the line at), as Intl does (30 s, 2 Mo)', () => {
+    expect(new Intl.NumberFormat('fr', { style: 'unit', unit: 'second' }).format(30)).toBe('30\u202fs');
+    // A number, written or substituted ($SECONDS$), then a unit: a symbol (s, Mo) or « octets » in full.
+    const wrong = Object.entries(locales.fr!)
+      .filter(([, { message }]) => /(\d|\$[A-Z_]+\$)[^\S\u00a0\u202f](s|ms|min|h|[kKMG]?o|octets?|%)(?![\p{L}\d])/u.test(message))
+      .map(([key, { message }]) => `${key}: ${message}`);
+    expect(wrong).toEqual([]);
+  });
+
   it('never writes French « de » before a provider’s or tracker’s name, which may want « d’ » (AT Internet, Eulerian)', () => {
     const elidable = Object.entries(locales.fr!)
       .filter(([, { message }]) => /\b(de|le|que) \$(PROVIDER|TRACKERS?|SERVICE)\$/i.test(message))

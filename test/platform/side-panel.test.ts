@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { canOpenSidePanel, currentWindowId, openSidePanel } from '../../src/platform/side-panel.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { canOpenSidePanel, currentWindowId, openSidePanel, SidePanelUnavailable } from '../../src/platform/side-panel.ts';
 
 describe('platform side panel', () => {
   it('opens Chrome’s side panel in the window given', async () => {
@@ -21,6 +21,18 @@ describe('platform side panel', () => {
   it('says plainly when there is none', async () => {
     expect(canOpenSidePanel({})).toBe(false);
     await expect(openSidePanel(1, {})).rejects.toThrow('This browser has no side panel');
+    await expect(openSidePanel(1, {})).rejects.toMatchObject({ unavailable: 'no-side-panel' });
+  });
+
+  it('says the window could not be found when Chrome’s side panel has no window to open in, not that there is no side panel', async () => {
+    const chrome = { sidePanel: { open: vi.fn(async () => undefined) } };
+    const refused = openSidePanel(null, chrome);
+    await expect(refused).rejects.toBeInstanceOf(SidePanelUnavailable);
+    await expect(refused).rejects.toMatchObject({
+      unavailable: 'no-window',
+      message: 'The window to open the side panel in could not be found',
+    });
+    expect(chrome.sidePanel.open).not.toHaveBeenCalled();
   });
 
   it('tells the page’s window, or null', async () => {

@@ -218,22 +218,23 @@ describe('popup App', () => {
 
   it('brings the focus back to Retry once, not again at every later render of the page', async () => {
     let push: (message: LiveMessage) => void = () => undefined;
-    let networkLoads = 0;
     renderApp({
       loadSite: () => Promise.reject(new Error('Storage is full')),
       onLive: (listener) => ((push = listener), () => undefined),
-      network: { tabId: 4, load: async () => (networkLoads++, { tabId: 4, openedAt: 0, responses: [] }), attribution: networkAttribution },
+      network: { tabId: 4, load: async () => ({ tabId: 4, openedAt: 0, responses: [] }), attribution: networkAttribution },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'retry' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'retry' })));
-    // The person moves on; the DevTools panel then hears a response, and the page renders again.
+    // The person moves on; the DevTools panel then hears a response, and the page renders again
+    // (the change heard is counted, for the report's view to read the log again).
     const elsewhere = document.body.appendChild(document.createElement('button'));
     elsewhere.focus();
-    const loads = networkLoads;
+    const retry = screen.getByRole('button', { name: 'retry' });
     await act(async () => {
       push({ type: LIVE_MESSAGE_TYPE, kind: 'network', tabId: 4 });
-      await waitFor(() => expect(networkLoads).toBe(loads + 1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
     });
+    expect(screen.getByRole('button', { name: 'retry' })).toBe(retry);
     expect(document.activeElement).toBe(elsewhere);
     elsewhere.remove();
   });
@@ -540,6 +541,46 @@ describe('App, live', () => {
       expect(container.querySelector('[data-cookie-event="sessionid"] [data-set-by]')?.getAttribute('data-set-by')).toBe('response'),
     );
     expect(container.querySelector('[data-cookie-event="widget"] [data-set-by]')?.getAttribute('data-set-by')).toBe('script');
+  });
+
+  it('says in the DevTools panel when the network log cannot be read, with a Retry that reads it again', async () => {
+    const now = Date.now();
+    const sessionid = event('sessionid', now - 10_000);
+    const log: NetworkLog = { tabId: 4, openedAt: now - 60_000, responses: [] };
+    let fails = true;
+    let networkLoads = 0;
+    const { container } = setup([viewWith([sessionid])], {
+      network: {
+        tabId: 4,
+        load: async () => {
+          networkLoads++;
+          if (fails) throw new NoAnswer('getNetworkLog');
+          return log;
+        },
+        attribution: networkAttribution,
+      },
+    });
+    // Not silence (events saying nothing of what set them): the problem, in the UI language, with a Retry.
+    await waitFor(() => expect(container.querySelector('[data-problem="network"]')).not.toBeNull());
+    const problem = container.querySelector<HTMLElement>('[data-problem="network"]')!;
+    expect(problem.getAttribute('role')).toBe('alert');
+    expect(problem.querySelector('p')?.textContent).toBe('networkLogError noAnswer');
+    expect(container.querySelector('[data-cookie-event="sessionid"]')).not.toBeNull();
+    expect(container.querySelector('[data-set-by]')).toBeNull();
+    // A retry that fails again: said again, the focus still on its Retry.
+    const retry = within(problem).getByRole('button', { name: 'retry' });
+    retry.focus();
+    fireEvent.click(retry);
+    await waitFor(() => expect(networkLoads).toBe(2));
+    await waitFor(() => expect(problem.querySelector('p')?.textContent).toBe('networkLogError noAnswer'));
+    expect(document.activeElement).toBe(retry);
+    // Read at last: the problem goes, the events say what set them, the title takes the focus.
+    fails = false;
+    fireEvent.click(retry);
+    await waitFor(() => expect(container.querySelector('[data-problem="network"]')).toBeNull());
+    expect(networkLoads).toBe(3);
+    expect(container.querySelector('[data-cookie-event="sessionid"] [data-set-by]')?.getAttribute('data-set-by')).toBe('script');
+    expect(document.activeElement?.tagName).toBe('H1');
   });
 
   it('claims nothing about responses outside the DevTools panel', async () => {

@@ -7,6 +7,7 @@ import { liveProblemOf, type LiveCharterProblem } from '../../src/core/charter/l
 import type { Report } from '../../src/core/report/report.ts';
 import type { Translate } from '../../src/core/ui-strings.ts';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 import { formatDateTime } from '../../src/views/time-format.ts';
 
 afterEach(cleanup);
@@ -364,5 +365,67 @@ describe('CharterInfo', () => {
     expect(show({ ...bundled, kind: 'live', changes: { added: [], removed: [], changed: [] } }).textContent).toContain('charterSame');
     cleanup();
     expect(show({ ...bundled, kind: 'none' }).querySelector('[data-action="refresh-charter"]')).toBeNull();
+  });
+
+  describe('a charter’s own words on a page of another language', () => {
+    const changes = {
+      added: [
+        {
+          provider: 'Matomo',
+          service: null,
+          cookie: '_pk_id',
+          match: 'prefix' as const,
+          purpose: 'Mesure d’audience anonyme',
+          duration: '13 mois',
+          category: 'statistics' as const,
+        },
+      ],
+      removed: [],
+      changed: [
+        {
+          cookie: 'sessionid',
+          fields: [
+            { field: 'purpose' as const, before: 'Authentification', after: 'Se souvenir de l’utilisateur' },
+            { field: 'category' as const, before: 'necessary', after: 'statistics' },
+          ],
+        },
+      ],
+    };
+    const marked = (container: Element, change: string) =>
+      [...container.querySelectorAll(`[data-change="${change}"] [lang]`)].map((span) => `${span.getAttribute('lang')}:${span.textContent}`);
+
+    it('marks a French charter’s words lang="fr" on an English page (for the screen reader’s voice), as the cookie rows do', () => {
+      const { container } = render(
+        <CharterInfo
+          charter={{ ...bundled, kind: 'live', changes }}
+          pending={false}
+          refresh={async () => undefined}
+          t={localeTranslate('en')}
+          language="en-GB"
+        />,
+      );
+      expect(marked(container, 'added')).toEqual(['fr:Mesure d’audience anonyme']);
+      // The category is said in the page's words: not marked.
+      expect(marked(container, 'changed')).toEqual(['fr:Authentification', 'fr:Se souvenir de l’utilisateur']);
+      expect(container.querySelector('[data-change="changed"]')?.textContent).toBe(
+        '~ sessionid (changed): purpose “Authentification” → “Se souvenir de l’utilisateur”; category “necessary” → “statistics”',
+      );
+    });
+
+    it('marks nothing on a page in the charter’s language, or when its language is unknown', () => {
+      const fr = render(
+        <CharterInfo
+          charter={{ ...bundled, kind: 'live', changes }}
+          pending={false}
+          refresh={async () => undefined}
+          t={localeTranslate('fr')}
+          language="fr"
+        />,
+      );
+      expect(fr.container.querySelectorAll('[data-charter-changes] [lang]')).toHaveLength(0);
+      cleanup();
+      const unknown = show({ ...bundled, language: null, kind: 'live', changes });
+      expect(unknown.querySelectorAll('[data-charter-changes] [lang]')).toHaveLength(0);
+    });
   });
 });

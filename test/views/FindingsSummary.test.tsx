@@ -242,4 +242,38 @@ describe('FindingsSummary', () => {
       installBrowser(before);
     }
   });
+
+  describe('a lifetime finding quoting a French charter’s words', () => {
+    const lifetime = finding({
+      kind: 'lifetime',
+      cookie: '_pk_id',
+      detail: { provider: 'Matomo', category: 'statistics', source: 'charter', stated: '13 mois', actualSeconds: 400 * 86400 },
+    });
+    const shown = (language: string, charterLanguage: string | null) =>
+      render(
+        <FindingsSummary
+          findings={[lifetime]}
+          cookiesSeen={1}
+          consentReadable
+          onSelect={() => undefined}
+          t={localeTranslate(language.startsWith('fr') ? 'fr' : 'en')}
+          language={language}
+          charterLanguage={charterLanguage}
+        />,
+      ).container.querySelector('.evidence')!;
+
+    it('marks them lang="fr" on an English page, the sentence unchanged', () => {
+      const evidence = shown('en-US', 'fr');
+      expect([...evidence.querySelectorAll('[lang]')].map((span) => `${span.getAttribute('lang')}:${span.textContent}`)).toEqual([
+        'fr:13 mois',
+      ]);
+      expect(evidence.textContent).toBe('The charter says “13 mois”; the cookie lives 400 days.');
+    });
+
+    it('marks nothing on a French page, or where the charter’s language is unknown', () => {
+      expect(shown('fr', 'fr').querySelectorAll('[lang]')).toHaveLength(0);
+      cleanup();
+      expect(shown('en', null).querySelectorAll('[lang]')).toHaveLength(0);
+    });
+  });
 });

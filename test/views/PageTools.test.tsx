@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { PageTools } from '../../src/views/PageTools.tsx';
 import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
+import { openSidePanel as openPlatformSidePanel } from '../../src/platform/side-panel.ts';
 
 afterEach(cleanup);
 
@@ -19,6 +21,30 @@ describe('PageTools', () => {
     fireEvent.click(container.querySelector('[data-action="open-side-panel"]')!);
     expect(openSidePanel).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(container.querySelector('[data-tools-status]')?.textContent).toContain('sidePanelFailed'));
+  });
+
+  it.each([
+    ['en', 'The side panel could not be opened: the window it opens in could not be found'],
+    ['fr', 'Le panneau latéral n’a pas pu s’ouvrir\u202f: la fenêtre où l’ouvrir est introuvable'],
+  ] as const)(
+    'says in the UI language (%s) that the window was not found when the popup could not tell its window',
+    async (language, said) => {
+      // The popup's tools with no window id (currentWindowId failed), Chrome's sidePanel API, the real platform function.
+      const openSidePanel = () => openPlatformSidePanel(null, { sidePanel: { open: async () => undefined } });
+      const { container } = render(<PageTools openSidePanel={openSidePanel} t={localeTranslate(language)} />);
+      fireEvent.click(container.querySelector('[data-action="open-side-panel"]')!);
+      await waitFor(() => expect(container.querySelector('[data-tools-status="failed"]')?.textContent).toBe(said));
+    },
+  );
+
+  it('says in the UI language when the browser has no side panel at all', async () => {
+    const { container } = render(<PageTools openSidePanel={() => openPlatformSidePanel(1, {})} t={localeTranslate('fr')} />);
+    fireEvent.click(container.querySelector('[data-action="open-side-panel"]')!);
+    await waitFor(() =>
+      expect(container.querySelector('[data-tools-status="failed"]')?.textContent).toBe(
+        'Le panneau latéral n’a pas pu s’ouvrir\u202f: ce navigateur n’en a pas',
+      ),
+    );
   });
 
   it('enables the DevTools panel, then no longer offers it', async () => {

@@ -77,6 +77,18 @@ describe('ReportView', () => {
   // The views a page loads on demand, loaded as a page has them once the report is there.
   beforeAll(preloadViews);
 
+  it('marks the French charter’s words a lifetime finding quotes lang="fr" on an English page (the report’s charter language)', () => {
+    const lifetime = finding({
+      kind: 'lifetime',
+      cookie: 'sessionid',
+      detail: { provider: 'Matomo', category: 'statistics', source: 'charter', stated: '13 mois', actualSeconds: 400 * 86400 },
+    });
+    const container = view({ report: { ...sample, findings: [lifetime] } });
+    expect([...container.querySelectorAll('.evidence [lang]')].map((span) => `${span.getAttribute('lang')}:${span.textContent}`)).toEqual([
+      'fr:13 mois',
+    ]);
+  });
+
   it('asks the browser to time the first paint of its first line (Element Timing), and marks when it is in the document', () => {
     performance.clearMarks(TIMING_MARKS.reportInDocument);
     const container = view();

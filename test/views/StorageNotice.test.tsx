@@ -49,8 +49,8 @@ describe('StorageNotice', () => {
     };
     expect(said('en', 1)).toBe('1 older cookie of this site was dropped to keep its record within 2 MB.');
     expect(said('en', 2)).toBe('2 older cookies of this site were dropped to keep its record within 2 MB.');
-    expect(said('fr', 1)).toBe('1 cookie plus ancien de ce site a été supprimé pour garder son enregistrement sous 2 Mo.');
-    expect(said('fr', 2)).toBe('2 cookies plus anciens de ce site ont été supprimés pour garder son enregistrement sous 2 Mo.');
+    expect(said('fr', 1)).toBe('1 cookie plus ancien de ce site a été supprimé pour garder son enregistrement sous 2\u202fMo.');
+    expect(said('fr', 2)).toBe('2 cookies plus anciens de ce site ont été supprimés pour garder son enregistrement sous 2\u202fMo.');
   });
 
   it('says in French that changes could not be saved (« sauvegardés »), not « enregistrés », the word for recording', () => {

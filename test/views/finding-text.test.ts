@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingText } from '../../src/views/finding-text.ts';
+import { findingText, findingWords } from '../../src/views/finding-text.ts';
 import { parseStatedLifetime } from '../../src/core/report/duration.ts';
 import { finding } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
@@ -148,5 +148,22 @@ describe('findingText', () => {
       expect(actualSaid('12 mois', 395 * DAY, 'fr')).toBe('395\u00a0jours');
       expect(actualSaid('1 year', 395 * DAY, 'en')).toBe('395 days');
     });
+  });
+
+  it('sets a lifetime finding’s quoted charter words apart, for the page to mark their language; other findings are one text', () => {
+    const lifetime = finding({
+      kind: 'lifetime',
+      cookie: '_pk_id',
+      detail: { provider: 'Matomo', category: 'statistics', source: 'charter', stated: '13 mois', actualSeconds: 400 * 86400 },
+    });
+    const en = localeTranslate('en');
+    expect(findingWords(lifetime, en, 'en')).toEqual(['The charter says “', '13 mois', '”; the cookie lives 400 days.']);
+    expect(findingWords(lifetime, en, 'en').join('')).toBe(findingText(lifetime, en, 'en'));
+    const undeclared = finding({
+      kind: 'undeclared',
+      cookie: 'x',
+      detail: { provider: 'A', category: 'other', source: 'open-cookie-database' },
+    });
+    expect(findingWords(undeclared, en, 'en')).toEqual([findingText(undeclared, en, 'en')]);
   });
 });

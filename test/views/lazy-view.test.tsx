@@ -100,6 +100,51 @@ describe('lazyView', () => {
     expect(document.activeElement?.tagName).toBe('H1');
   });
 
+  it('brings the focus back to Retry when the retry fails again (as App.tsx does for its own Retry)', async () => {
+    const load = vi.fn().mockRejectedValue(new Error('chunk gone'));
+    const View = lazyView<Props>(load);
+    render(
+      <main>
+        <h1 tabIndex={-1}>title</h1>
+        <View name="later" t={t} />
+      </main>,
+    );
+    await screen.findByRole('alert');
+    const retry = screen.getByRole('button', { name: 'retry' });
+    retry.focus();
+    fireEvent.click(retry);
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+    const again = await screen.findByRole('button', { name: 'retry' });
+    expect(again).not.toBe(retry);
+    expect(document.activeElement).toBe(again);
+  });
+
+  it('leaves the focus where the person took it while the retry was asking, and takes none on a first failure', async () => {
+    let fail = (_: Error) => undefined as void;
+    const load = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('chunk gone'))
+      .mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)));
+    const View = lazyView<Props>(load);
+    render(
+      <main>
+        <h1 tabIndex={-1}>title</h1>
+        <input aria-label="search" />
+        <View name="later" t={t} />
+      </main>,
+    );
+    await screen.findByRole('alert');
+    // The first failure: nothing was asked of the person, the focus stays on <body>.
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+    const search = screen.getByRole('textbox', { name: 'search' });
+    search.focus();
+    fail(new Error('chunk gone again'));
+    await screen.findByRole('alert');
+    expect(document.activeElement).toBe(search);
+  });
+
   it('shows nothing while loading when quiet', async () => {
     const View = lazyView(() => Promise.resolve(Hello), { quiet: true });
     const { container } = render(<View name="tools" t={t} />);

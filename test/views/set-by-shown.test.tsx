@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { act, renderHook } from '@testing-library/preact';
+import { act, renderHook, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { NetworkLog } from '../../src/core/network/network-log.ts';
 import type { CookieEvent, NetworkAttribution } from '../../src/core/network/set-by.ts';
-import { useSetBy } from '../../src/views/set-by-shown.ts';
+import { useNetworkLog, useSetBy, type HeardNetwork } from '../../src/views/set-by-shown.ts';
 import type { ShownTimeline } from '../../src/views/TimelineView.tsx';
 
 const event = { type: 'set', at: 1_000, name: '_ga', domain: '.tco.re', phase: 'before-choice' } as CookieEvent;
@@ -32,5 +32,51 @@ describe('useSetBy', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('useNetworkLog', () => {
+    const attribution = {} as NetworkAttribution;
+    const heardNetwork = (load: HeardNetwork['load'], heard = 0): HeardNetwork => ({ load, heard, attribution, now: Date.now });
+
+    it('reads nothing outside the DevTools panel', () => {
+      const { result } = renderHook(() => useNetworkLog(undefined));
+      expect(result.current).toMatchObject({ log: null, failed: null });
+    });
+
+    it('reads the log, and again at each change heard', async () => {
+      const load = vi.fn(async () => log);
+      const { result, rerender } = renderHook(({ heard }) => useNetworkLog(heardNetwork(load, heard)), { initialProps: { heard: 0 } });
+      await waitFor(() => expect(result.current.log).toBe(log));
+      rerender({ heard: 1 });
+      await waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+    });
+
+    it('tells why a read failed, keeping the log read before, and reads again on retry', async () => {
+      const error = new Error('worker gone');
+      const load = vi.fn<HeardNetwork['load']>().mockResolvedValueOnce(log).mockRejectedValueOnce(error).mockResolvedValue(log);
+      const { result, rerender } = renderHook(({ heard }) => useNetworkLog(heardNetwork(load, heard)), { initialProps: { heard: 0 } });
+      await waitFor(() => expect(result.current.log).toBe(log));
+      rerender({ heard: 1 });
+      await waitFor(() => expect(result.current.failed).toEqual({ error }));
+      expect(result.current.log).toBe(log);
+      void act(() => result.current.retry());
+      expect(result.current.asking).toBe(true);
+      await waitFor(() => expect(result.current).toMatchObject({ log, failed: null, asking: false }));
+      expect(load).toHaveBeenCalledTimes(3);
+    });
+
+    it('drops an answer older than one applied (a burst of changes answered out of order)', async () => {
+      const newer: NetworkLog = { ...log, responses: [] };
+      let answerFirst: (value: NetworkLog) => void = () => undefined;
+      const load = vi
+        .fn<HeardNetwork['load']>()
+        .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+        .mockResolvedValueOnce(newer);
+      const { result, rerender } = renderHook(({ heard }) => useNetworkLog(heardNetwork(load, heard)), { initialProps: { heard: 0 } });
+      rerender({ heard: 1 });
+      await waitFor(() => expect(result.current.log).toBe(newer));
+      await act(async () => answerFirst(log));
+      expect(result.current.log).toBe(newer);
+    });
   });
 });
