@@ -20,8 +20,13 @@ export type TableHeader = {
   line: number;
   /** Separator the header uses, and so the rows are expected to use. */
   layout: TableLayout;
-  /** Column roles in order; null for a column read past. */
+  /** Column roles in order; null for a column read past (an empty header cell's among them). */
   columns: Column[];
+  /**
+   * When the header has empty cells: its columns without them, for rows that leave those cells out
+   * (a text charter's header aligned with runs of tabs, its rows not).
+   */
+  filledColumns?: Column[];
 };
 
 /** What one line under a header is. */
@@ -38,18 +43,30 @@ export function readTableHeader(line: string, lineNumber: number): TableHeader |
   if (trimmed === '' || trimmed.length > MAX_HEADER_LENGTH) return null;
   if (usesPipes(trimmed) || trimmed.includes('\t')) {
     const layout: TableLayout = usesPipes(trimmed) ? 'pipe' : 'tab';
-    const cells = (layout === 'pipe' ? splitPipeCells(trimmed) : trimmed.split('\t')).map(collapseWhitespace).filter((cell) => cell !== '');
+    // An empty header cell (a page's `<th></th>` over "En savoir plus" links) keeps its column, read
+    // past: dropping it would move every cell after it into the wrong column. Leading empty cells
+    // go, as a row's do (splitTabCells).
+    const all = (layout === 'pipe' ? splitPipeCells(trimmed) : trimSpaces(line).split('\t')).map(collapseWhitespace);
+    const cells = all.slice(
+      Math.max(
+        0,
+        all.findIndex((cell) => cell !== ''),
+      ),
+    );
+    const filled = cells.filter((cell) => cell !== '');
     // A row whose cells hold header words ("sessionid (cookie de session)", "Finalité : …") is
     // data: no header cell starts with a cookie name.
-    if (cells.some(startsWithCookieName)) return null;
-    const roles = cells.map(roleOfHeaderCell);
+    if (filled.some(startsWithCookieName)) return null;
+    const roles = cells.map((cell) => (cell === '' ? null : roleOfHeaderCell(cell)));
     // A column the reader has no word for ("Données collectées") is read past, when the others
     // clearly make a cookie table: one odd column must not lose the whole table.
     const unknown = cells.filter((_cell, index) => roles[index] === 'unknown');
     if (unknown.length > 0 && (unknown.length > MAX_UNKNOWN_HEADER_CELLS || !unknown.every(looksLikeHeaderWording))) return null;
     const columns = roles.map((role) => (role === 'unknown' ? null : role));
-    if (unknown.length >= columns.length - unknown.length) return null;
-    return isUsableColumnSet(columns) ? { line: lineNumber, layout, columns } : null;
+    if (unknown.length >= filled.length - unknown.length) return null;
+    if (!isUsableColumnSet(columns)) return null;
+    if (filled.length === cells.length) return { line: lineNumber, layout, columns };
+    return { line: lineNumber, layout, columns, filledColumns: columns.filter((_column, index) => cells[index] !== '') };
   }
   // Header phrases never hold a colon: "Label : value" lines are fields or prose, not headers.
   if (trimmed.includes(':') || trimmed.includes('：')) return null;
@@ -157,6 +174,20 @@ function fitPipeCells(line: string, columns: readonly Column[]): string[] | { fo
   return cells.length === count ? cells : { found: cells.length };
 }
 
+/**
+ * A row's cells read by `fit` as the header's columns, or failing that as its filled ones
+ * (TableHeader.filledColumns); what the first try found when neither fits.
+ */
+function fitColumns(header: TableHeader, fit: (columns: readonly Column[]) => string[] | { found: number }): RowCells | { found: number } {
+  const cells = fit(header.columns);
+  if (Array.isArray(cells)) return toRowCells(header.columns, cells);
+  const filled = header.filledColumns === undefined ? null : fit(header.filledColumns);
+  return Array.isArray(filled) ? toRowCells(header.filledColumns!, filled) : cells;
+}
+
+const tabFit = (line: string) => (columns: readonly Column[]) => splitTabCells(line, columns.length);
+const pipeFit = (line: string) => (columns: readonly Column[]) => fitPipeCells(line, columns);
+
 function toRowCells(columns: readonly Column[], cells: readonly string[]): RowCells {
   const rowCells: RowCells = {};
   columns.forEach((column, index) => {
@@ -184,16 +215,16 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
     return { kind: 'unreadable', reason };
   }
   if (trimmed.includes('\t')) {
-    const cells = splitTabCells(trimmed, count);
-    if (Array.isArray(cells)) return { kind: 'row', cells: toRowCells(header.columns, cells) };
+    const cells = fitColumns(header, tabFit(trimmed));
+    if (!('found' in cells)) return { kind: 'row', cells };
     if (header.layout === 'tab') {
       const reason = `expected ${count} cells separated by tabs (${describeColumns(header.columns)}), found ${cells.found}`;
       return { kind: 'unreadable', reason };
     }
   }
   if (looksLikePipeRow(trimmed, count)) {
-    const cells = fitPipeCells(trimmed, header.columns);
-    if (Array.isArray(cells)) return { kind: 'row', cells: toRowCells(header.columns, cells) };
+    const cells = fitColumns(header, pipeFit(trimmed));
+    if (!('found' in cells)) return { kind: 'row', cells };
     if (header.layout === 'pipe') {
       const reason = `expected ${count} cells between pipes (${describeColumns(header.columns)}), found ${cells.found}`;
       return { kind: 'unreadable', reason };
@@ -325,7 +356,7 @@ export function isStrictRow(line: string, header: TableHeader): boolean {
   if (line.trim() === '' || isSeparatorRow(line)) return false;
   const count = header.columns.length;
   if (isOverlongRow(line, count)) return false;
-  if (header.layout === 'tab') return line.includes('\t') && Array.isArray(splitTabCells(trimSpaces(line), count));
-  if (header.layout === 'pipe') return looksLikePipeRow(line.trim(), count) && Array.isArray(fitPipeCells(line, header.columns));
+  if (header.layout === 'tab') return line.includes('\t') && !('found' in fitColumns(header, tabFit(trimSpaces(line))));
+  if (header.layout === 'pipe') return looksLikePipeRow(line.trim(), count) && !('found' in fitColumns(header, pipeFit(line)));
   return splitRow(line, header).kind === 'row';
 }

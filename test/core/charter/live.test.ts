@@ -269,6 +269,13 @@ describe('readCharterPage', () => {
     }
   });
 
+  it("reads past a page table's empty header column without moving the cells after an empty one", () => {
+    const page =
+      '<h2>Cookies strictement nécessaires</h2><table><tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th><th></th></tr>' +
+      '<tr><td>Huwise</td><td>sessionid</td><td></td><td>Session</td><td><a href="#">En savoir plus</a></td></tr></table>';
+    expect(readCharterPage(page, 'text/html').entries).toMatchObject([{ cookie: 'sessionid', duration: null, purpose: 'Session' }]);
+  });
+
   it('keeps what it could not read for charter authors, and says why a page gives nothing', () => {
     const page =
       '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td></td><td>Stats</td></tr></table>';

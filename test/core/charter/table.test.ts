@@ -88,6 +88,37 @@ describe('readTableHeader', () => {
   });
 });
 
+describe('readTableHeader and splitRow: empty header cells', () => {
+  it("keeps an empty header cell's column, read past, so the cells after an empty one stay in their columns", () => {
+    // A page's last <th></th> over "En savoir plus" links, as html-to-text lays it out.
+    const header = readTableHeader('Nom du prestataire\tNom du cookie\tDurée\tFinalité\t', 3);
+    expect(header?.columns).toEqual(['provider', 'cookie', 'duration', 'purpose', null]);
+    expect(splitRow('Huwise\tsessionid\t\tSession\tEn savoir plus', header!)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Huwise', cookie: 'sessionid', duration: '', purpose: 'Session' },
+    });
+    const pipe = readTableHeader('| Provider | Cookie name | | Purpose |', 1);
+    expect(pipe?.columns).toEqual(['provider', 'cookie', null, 'purpose']);
+    expect(splitRow('| Google | _ga | More | Stats |', pipe!)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Google', cookie: '_ga', purpose: 'Stats' },
+    });
+  });
+
+  it('still reads rows that leave out the empty header cells (a header aligned with runs of tabs)', () => {
+    const header = readTableHeader('Nom du prestataire\t\tNom du cookie\tDurée\tFinalité', 1)!;
+    const row = { kind: 'row', cells: { provider: 'Huwise', cookie: 'sessionid', duration: '2 semaines', purpose: 'Session' } };
+    expect(splitRow('Huwise\tsessionid\t2 semaines\tSession', header)).toEqual(row);
+    expect(splitRow('Huwise\t\tsessionid\t2 semaines\tSession', header)).toEqual(row);
+    expect(isStrictRow('Huwise\tsessionid\t2 semaines\tSession', header)).toBe(true);
+    const trailing = readTableHeader('Provider | Cookie name | Purpose | |', 1)!;
+    expect(splitRow('| Google | _ga | Stats |', trailing)).toEqual({
+      kind: 'row',
+      cells: { provider: 'Google', cookie: '_ga', purpose: 'Stats' },
+    });
+  });
+});
+
 describe('isSeparatorRow', () => {
   it('recognises markdown rules and tab-separated underline rows', () => {
     expect(isSeparatorRow('|---|---|---|---|')).toBe(true);
