@@ -5,10 +5,12 @@
  *     Nom du cookie : _pk_id.*
  *     Finalité : Mesure d'audience
  *
- * A record ends where a field it already has comes again, or where the run of fields ends.
+ * A record ends where a field it already has comes again, or where the run of fields ends. A
+ * field the reader does not use ("Domaine : .example.fr", "Hôte : …") is read past within its
+ * record, so the run goes on and the next record keeps its own fields.
  */
 import { roleOfFieldLabel, type ColumnRole } from './columns.ts';
-import { collapseWhitespace, isBlank } from './normalise.ts';
+import { collapseWhitespace, foldForMatching, isBlank } from './normalise.ts';
 import type { RowCells } from './segment.ts';
 
 /** One "Label : value" line. */
@@ -43,10 +45,20 @@ const MAX_LABEL_LENGTH = 60;
 const LABEL_ROLES = new Map<string, ColumnRole | null>();
 const MAX_CACHED_LABELS = 256;
 
+/** Field labels a table header would not name, read on folded text: "Durée de validité", "Catégorie". */
+const EXTRA_LABELS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
+  ['duration', /^(?:durees? de validite|validite|validity(?: period)?|expires?|expiry(?: date)?|date d'expiration|expiration date)$/],
+  [
+    'category',
+    /^(?:categor(?:y|ies?)|types?|cookie (?:categor(?:y|ies)|types?)|(?:categor(?:y|ies?)|types?) (?:de|du|des) (?:cookies?|traceurs?))$/,
+  ],
+];
+
 function cachedRoleOfFieldLabel(label: string): ColumnRole | null {
   const cached = LABEL_ROLES.get(label);
   if (cached !== undefined) return cached;
-  const role = roleOfFieldLabel(label);
+  const folded = collapseWhitespace(foldForMatching(label));
+  const role = roleOfFieldLabel(label) ?? EXTRA_LABELS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
   if (LABEL_ROLES.size >= MAX_CACHED_LABELS) LABEL_ROLES.clear();
   LABEL_ROLES.set(label, role);
   return role;
@@ -54,14 +66,32 @@ function cachedRoleOfFieldLabel(label: string): ColumnRole | null {
 
 /** Reads "Nom du cookie : _pk_id" or "**Cookie name:** _ga" (list bullets allowed); null otherwise. */
 export function readFieldLine(line: string): FieldLine | null {
+  const field = readLabelLine(line);
+  return field?.role ? { role: field.role, value: field.value } : null;
+}
+
+/**
+ * A label the reader does not use, read past inside a record: a few plain words ("Domaine",
+ * "Hôte", "Portée", "Third party"), nothing naming a section ("Cookies statistiques : …" opens
+ * one) and no sentence ("Pour en savoir plus : …" has too many words to be a field's label).
+ */
+const MAX_SKIPPED_LABEL_WORDS = 3;
+const MAX_SKIPPED_LABEL_LENGTH = 30;
+const NAMES_SECTION = /cookie|traceur|tracker|necessa|essenti|statisti|audience|analytic|tiers|third/;
+
+/** A "Label : value" line: the role its label names, or null for a short label the reader does not use; null for other lines. */
+function readLabelLine(line: string): { role: ColumnRole | null; value: string } | null {
   const text = line.trim().replace(/^(?:[-*•+]\s+|\d{1,2}[.)]\s+)/, '');
   const colon = text.search(/[:：]/);
   if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
   const label = text.slice(0, colon).replace(/\*\*|__/g, '');
-  const role = cachedRoleOfFieldLabel(label);
-  if (role === null) return null;
   const value = collapseWhitespace(text.slice(colon + 1).replace(/^\s*(?:\*\*|__)/, ''));
-  return { role, value };
+  const role = cachedRoleOfFieldLabel(label);
+  if (role !== null) return { role, value };
+  const folded = collapseWhitespace(foldForMatching(label));
+  const plain = /^[a-z][a-z' -]*$/.test(folded) && folded.length <= MAX_SKIPPED_LABEL_LENGTH;
+  if (!plain || folded.split(' ').length > MAX_SKIPPED_LABEL_WORDS || NAMES_SECTION.test(folded)) return null;
+  return { role: null, value };
 }
 
 /**
@@ -76,8 +106,13 @@ export function readFieldRun(lines: readonly string[], start: number): FieldRun 
   for (let index = start; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (isBlank(line)) continue;
-    const field = readFieldLine(line);
+    const field = readLabelLine(line);
     if (field === null) break;
+    // A field the reader does not use stays inside its record; the run ends at the last field read.
+    if (field.role === null) {
+      if (current === null) break;
+      continue;
+    }
     if (current === null || current.cells[field.role] !== undefined) {
       current = { line: index + 1, cells: {} };
       records.push(current);

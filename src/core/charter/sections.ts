@@ -66,6 +66,19 @@ export function saysExemptFromConsent(folded: string): boolean {
   return EXEMPT_FROM_CONSENT.test(folded) || (WITHOUT_CONSENT.test(folded) && !NEGATION.test(folded));
 }
 
+/**
+ * A word of necessity that qualifies consent, not the cookies: "consent required", "consentement
+ * (préalable) obligatoire", "votre consentement est requis", "recueil obligatoire du consentement",
+ * "required consent". Dropped before NECESSARY is read, so "Cookies de mesure d'audience
+ * (consentement obligatoire)" is statistics, while "Required cookies" and "Cookies obligatoires"
+ * stay necessary. Fixed words only: linear in the heading.
+ */
+const CONSENT_REQUIRED = new RegExp(
+  '\\b(?:consent(?:ement)?|accord) (?:is |est )?(?:(?:prealable|prior|explicite?|expres) )?(?:required|obligatoire|requis|mandatory|necessaire|necessary)\\b' +
+    "|\\b(?:required|obligatoire|requis|mandatory|necessaire|necessary) (?:(?:de |du |d'|of )?(?:votre |leur |your |the |user |prior )?)consent",
+  'g',
+);
+
 const NECESSARY =
   /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|obligatoire|\btechniques?\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
@@ -84,8 +97,9 @@ const MENTIONS_COOKIES = /cookie|traceur|tracker/;
 export function categoryOfHeading(text: string): Category | null {
   const folded = foldForMatching(text).replace(/<[^<>]*>|https?:\/\/\S+/g, ' ');
   if (saysExemptFromConsent(folded)) return 'necessary';
-  const negated = NEGATED_NECESSARY.test(folded);
-  if (NECESSARY.test(folded) && !negated) return 'necessary';
+  const aboutCookies = folded.replace(CONSENT_REQUIRED, ' ');
+  const negated = NEGATED_NECESSARY.test(aboutCookies);
+  if (NECESSARY.test(aboutCookies) && !negated) return 'necessary';
   if (STATISTICS.test(folded)) return 'statistics';
   if (THIRD_PARTY.test(folded)) return 'third-party';
   // "Non-essential cookies" names a section all the same: never the necessary one.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFieldLine, readFieldRun } from '../../../src/core/charter/fields.ts';
+import { readCharter } from '../../../src/core/charter/parse.ts';
 
 describe('readFieldLine', () => {
   it('reads French labels with a space before the colon', () => {
@@ -71,5 +72,89 @@ describe('readFieldRun', () => {
 
   it('is null when the first line is not a field', () => {
     expect(readFieldRun(['Bonjour', 'Cookie name: _ga'], 0)).toBeNull();
+  });
+
+  it('reads past a field it does not use (Domaine) within its record: no cookie gets the record before it', () => {
+    const lines = [
+      'Nom du cookie : _pk_ses.*',
+      'Prestataire : Matomo',
+      'Domaine : data.example.fr',
+      'Durée : 30 minutes',
+      "Finalité : Mesure d'audience (visite en cours)",
+      'Nom du cookie : sessionid',
+      'Prestataire : Huwise',
+      'Domaine : data.example.fr',
+      'Durée : 2 semaines',
+      "Finalité : Maintient la session de l'utilisateur",
+      'Last update: 12 March 2025',
+      'Merci.',
+    ];
+    expect(readFieldRun(lines, 0)).toEqual({
+      records: [
+        {
+          line: 1,
+          cells: { cookie: '_pk_ses.*', provider: 'Matomo', duration: '30 minutes', purpose: "Mesure d'audience (visite en cours)" },
+        },
+        {
+          line: 6,
+          cells: { cookie: 'sessionid', provider: 'Huwise', duration: '2 semaines', purpose: "Maintient la session de l'utilisateur" },
+        },
+      ],
+      next: 10,
+      isTable: true,
+    });
+  });
+
+  it('does not start a run at a field it does not use, nor read past a label naming a section', () => {
+    expect(readFieldRun(['Domaine : data.example.fr', 'Cookie name: _ga'], 0)).toBeNull();
+    expect(readFieldRun(['Cookie name: _ga', 'Purpose: Stats', 'Statistics cookies: these cookies', 'Cookie name: _pk_id'], 0)?.next).toBe(
+      2,
+    );
+  });
+
+  it('reads the labels a table header would not give: Durée de validité, Validity, Catégorie, Category', () => {
+    expect(readFieldLine('Durée de validité : 13 mois')).toEqual({ role: 'duration', value: '13 mois' });
+    expect(readFieldLine('**Validity:** 2 years')).toEqual({ role: 'duration', value: '2 years' });
+    expect(readFieldLine('Catégorie : Mesure d’audience')).toEqual({ role: 'category', value: 'Mesure d’audience' });
+    expect(readFieldLine('Category: Strictly necessary')).toEqual({ role: 'category', value: 'Strictly necessary' });
+  });
+});
+
+describe('readCharter: one field per line with fields the reader does not use', () => {
+  it('keeps each cookie its own purpose, duration and category', () => {
+    const text = [
+      'Charte cookies',
+      '',
+      '## Liste des cookies',
+      '',
+      'Nom du cookie : _pk_ses.*',
+      'Prestataire : Matomo',
+      'Domaine : data.example.fr',
+      "Catégorie : Mesure d'audience",
+      'Durée de validité : 30 minutes',
+      "Finalité : Mesure d'audience (visite en cours)",
+      '',
+      'Nom du cookie : sessionid',
+      'Prestataire : Huwise',
+      'Domaine : data.example.fr',
+      'Catégorie : Strictement nécessaire',
+      'Durée de validité : 2 semaines',
+      "Finalité : Maintient la session de l'utilisateur",
+    ].join('\n');
+    const reading = readCharter(text);
+    const byCookie = Object.fromEntries(reading.entries.map((entry) => [entry.cookie, entry]));
+    expect(byCookie['_pk_ses.']).toMatchObject({
+      provider: 'Matomo',
+      duration: '30 minutes',
+      purpose: "Mesure d'audience (visite en cours)",
+      category: 'statistics',
+    });
+    expect(byCookie['sessionid']).toMatchObject({
+      provider: 'Huwise',
+      duration: '2 semaines',
+      purpose: "Maintient la session de l'utilisateur",
+      category: 'necessary',
+    });
+    expect(reading.entries).toHaveLength(2);
   });
 });

@@ -12,6 +12,7 @@ import {
   readLabels,
   readParagraphLabel,
 } from '../../../src/core/charter/sections.ts';
+import { readCharter } from '../../../src/core/charter/parse.ts';
 
 describe('categoryOfHeading', () => {
   it.each([
@@ -90,6 +91,48 @@ describe('categoryOfHeading', () => {
   it('reads 100,000 characters of exemption-like words that never reach "consentement" (linear: a quadratic reading would time out)', () => {
     for (const words of ['exemptés de ', 'ne nécessitent ', 'sans recueil de ', 'non soumis aux ', 'do not require the ']) {
       expect(categoryOfHeading(words.repeat(Math.ceil(100_000 / words.length)))).not.toBe('necessary');
+    }
+  });
+
+  it.each([
+    ['Audience measurement cookies (consent required)', 'statistics'],
+    ['Analytics cookies – your consent is required', 'statistics'],
+    ['Cookies de mesure d’audience (consentement obligatoire)', 'statistics'],
+    ['Cookies de mesure d’audience soumis à consentement obligatoire', 'statistics'],
+    ['Cookies statistiques : consentement préalable requis', 'statistics'],
+    ['Cookies tiers (recueil obligatoire du consentement)', 'third-party'],
+    ['Cookies de mesure d’audience (votre accord est obligatoire)', 'statistics'],
+    ['Cookies soumis à votre consentement préalable obligatoire', null],
+    ['Advertising cookies (prior consent required)', null],
+  ] as const)('does not read “%s”, whose required word qualifies consent, as necessary (%s)', (heading, category) => {
+    expect(categoryOfHeading(heading)).toBe(category);
+  });
+
+  it.each([
+    'Cookies strictement nécessaires',
+    'Required cookies',
+    'Cookies obligatoires',
+    'Strictly necessary cookies (no consent required)',
+    'Cookies nécessaires (aucun consentement requis)',
+  ])('still reads “%s” as necessary', (heading) => {
+    expect(categoryOfHeading(heading)).toBe('necessary');
+  });
+
+  it('files a Matomo cookie under a heading saying consent is required as statistics, so setting it before consent is a finding', () => {
+    const text = [
+      'Charte cookies',
+      '',
+      '## Cookies de mesure d’audience (consentement obligatoire)',
+      '',
+      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+      'Matomo\t_pk_id.*\t13 mois\tMesure d’audience',
+    ].join('\n');
+    expect(readCharter(text).entries.map((entry) => entry.category)).toEqual(['statistics']);
+  });
+
+  it('reads 100,000 characters of consent-and-required words in linear time', () => {
+    for (const words of ['consentement est préalable ', 'consent is ', 'obligatoire de votre ', 'required consent ']) {
+      expect(categoryOfHeading(words.repeat(Math.ceil(100_000 / words.length)))).not.toBeUndefined();
     }
   });
 
