@@ -44,7 +44,9 @@ const EXEMPT_FROM_CONSENT = new RegExp(
     '|\\bexempt(?:ed)? from (?:the |your |user |prior )?consent|\\bconsent[- ]exempt' +
     "|\\b(?:do|does) not require (?:the |your |user |prior |any )?consent|\\b(?:don't|doesn't) require (?:the |your |user |prior |any )?consent" +
     '|\\bnot requiring (?:the |your |user |prior |any )?consent|\\bno (?:user |prior )?consent (?:is )?(?:required|needed)' +
-    '|\\bconsent (?:is )?not (?:required|needed)',
+    '|\\bconsent (?:is )?not (?:required|needed)' +
+    // "Cookies strictement nécessaires (consentement non requis)": the words after, as French puts them.
+    "|\\bconsentement (?:non|pas|n'est pas) (?:requis|necessaire|obligatoire)",
 );
 /**
  * "Sans consentement", "sans recueil du consentement": exempt too, but for a heading that says

@@ -70,6 +70,9 @@ describe('categoryOfHeading', () => {
     'Cookies that don’t require your consent',
     'Analytics (no consent required)',
     'Consent-exempt analytics',
+    'Cookies strictement nécessaires (consentement non requis)',
+    'Cookies de mesure d’audience (consentement non requis)',
+    'Cookies nécessaires : consentement pas nécessaire',
   ])('files “%s”, which says its cookies need no consent, as necessary', (heading) => {
     expect(categoryOfHeading(heading)).toBe('necessary');
   });
