@@ -111,7 +111,12 @@ export type SiteStore = {
   putPage(key: string, storeId: string, host: string, revision: number, ticket: number, text: string): void;
   /** True when the page under `key` is kept, built from that record at `revision`, and nothing it was built from changed since. */
   hasPage(key: string, storeId: string, host: string, revision: number): boolean;
-  /** Retires every stored page (host access changed: a page may show a site the extension no longer sees). */
+  /**
+   * Host access changed: retires every stored page (a page may show a site the extension no
+   * longer sees, or not one it now sees), and counts the change in the ledger, which every open
+   * page hears and asks for its site again on (a site granted with no cookie yet, or removed,
+   * writes no key of its own).
+   */
   retireAllPages(): Promise<void>;
   /**
    * Marks, in every record with events, that the worker was stopped and started again: records
@@ -710,12 +715,14 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       return livePages.has(key) && source?.recordKey === siteKey(storeId, host) && source.revision === revision;
     },
     async retireAllPages() {
-      const items: Record<string, unknown> = {};
+      const pages: Record<string, unknown> = {};
       for (const key of [...livePages]) {
         retirePage(key);
-        items[key] = '';
+        pages[key] = '';
       }
-      await retiringWrite(true, () => writeRetiring(items, items));
+      ledger = { ...ledger, accessChanges: (ledger.accessChanges ?? 0) + 1 };
+      const items = { ...pages, [ledgerItem.key]: ledgerItem.encode(ledger) };
+      await retiringWrite(true, () => writeRetiring(items, pages));
     },
     markRestart(now) {
       restartedAt = now;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { consentRunItem, liveCharterItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
+import { consentRunItem, ledgerItem, liveCharterItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
 import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -846,8 +846,25 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     keepPage(store, itiePage, 'itie.opendatasoft.com', '{"itie":1}');
     await store.flush();
     await store.retireAllPages();
-    expect(writes.at(-1)).toEqual({ [tcoPage]: '', [itiePage]: '' });
+    expect(writes.at(-1)).toEqual({ [tcoPage]: '', [itiePage]: '', [ledgerItem.key]: expect.any(String) });
     expect(store.hasPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'))).toBe(false);
+  });
+
+  it('counts each host access change in the ledger, which every open page asks for its site again on (a site granted or removed with no page or cookie of its own to write)', async () => {
+    const { session, writes, store } = await setUp();
+    await store.retireAllPages();
+    const first = session.data[ledgerItem.key];
+    expect(writes.at(-1)).toEqual({ [ledgerItem.key]: first });
+    await store.retireAllPages();
+    // A new value each time: storage.onChanged may not fire for a value written again as it was.
+    expect(session.data[ledgerItem.key]).not.toEqual(first);
+    // Nothing dropped: the notice of dropped sites does not show for it.
+    expect(store.status()).toMatchObject({ sitesDropped: 0, lastDropAt: null });
+    // A restarted worker counts on from the stored ledger.
+    const restarted = createSiteStore(session, 5);
+    await restarted.load();
+    await restarted.retireAllPages();
+    expect(ledgerItem.decode(session.data[ledgerItem.key])).toMatchObject({ accessChanges: 3 });
   });
 
   it('retires the pages a restarted worker finds, at their site’s next write', async () => {

@@ -148,6 +148,11 @@ export type StorageLedger = {
   sitesDropped: number;
   /** When the last one was (ms since the epoch); null if none. */
   lastDropAt: number | null;
+  /**
+   * Host access changes since the browser started: counted in the ledger so that every open page,
+   * which asks for its site again on a ledger change, hears that its site may now be seen or not.
+   */
+  accessChanges?: number;
 };
 
 /** The store's ledger of dropped records (one for the whole area). */
