@@ -349,11 +349,14 @@ type Tracked = {
 /** Text pieces of one stream (the whole page, or its main content), joined at the end. */
 class Stream {
   readonly pieces: string[] = [];
+  /** The pieces' characters in all: what copying the pieces from one index on costs is known before copying them. */
+  length = 0;
   /** True when something visible was written to it. */
   hasText = false;
 
   add(piece: string, isText: boolean): void {
     this.pieces.push(piece);
+    this.length += piece.length;
     if (isText) this.hasText = true;
   }
 }
@@ -383,6 +386,8 @@ class TableState {
   colspan = 1;
   pageStart = 0;
   mainStart = 0;
+  /** The page stream's length where the open cell's text starts. */
+  pageStartLength = 0;
   /** A colspan's copies, written when another cell follows in the row (a row's only cell spans it alone: a category row). */
   pending: CellCopy | null = null;
   pendingCount = 0;
@@ -534,15 +539,22 @@ class Layout {
     table.colspan = this.tables.length > 1 ? colspan : 1;
     table.pageStart = this.page.pieces.length;
     table.mainStart = this.main.pieces.length;
+    table.pageStartLength = this.page.length;
   }
 
-  /** The cell's end: a spanning cell's text is kept to repeat in the columns and rows it spans. */
+  /**
+   * The cell's end: a spanning cell's text is kept to repeat in the columns and rows it spans.
+   * Keeping it is paid from the copy budget before it is copied, as writing a copy is: spanning
+   * cells nested in spanning cells each hold all the text inside them, and a copy that is never
+   * written (a rowspan whose table ends first) would otherwise cost its length for free, quadratic
+   * in the nesting.
+   */
   cellEnd(): void {
     const table = this.table;
     if (!table.inCell) return;
     table.inCell = false;
     const width = Math.max(1, Math.min(table.colspan, MAX_SPANNED_COLUMNS - table.column));
-    if ((width > 1 || table.rowspan > 1) && this.copyBudget > 0 && table.column < MAX_SPANNED_COLUMNS) {
+    if ((width > 1 || table.rowspan > 1) && this.copyBudget > 0 && table.column < MAX_SPANNED_COLUMNS && this.payForCopy()) {
       const copy = {
         page: cellCopy(this.page.pieces.slice(table.pageStart)),
         main: cellCopy(this.main.pieces.slice(table.mainStart)),
@@ -557,6 +569,23 @@ class Layout {
       }
     }
     table.column += width;
+  }
+
+  /**
+   * Pays for copying the open cell's text (its characters and pieces in the page stream; the main
+   * stream holds a part of them): false when the budget does not allow it (copying stops).
+   */
+  private payForCopy(): boolean {
+    const table = this.table;
+    const cost = this.page.length - table.pageStartLength + this.page.pieces.length - table.pageStart;
+    if (cost > this.copyBudget) {
+      this.copyBudget = 0;
+      table.carried.length = 0;
+      table.carriedCount = 0;
+      return false;
+    }
+    this.copyBudget -= cost;
+    return true;
   }
 
   /** Writes a colspan's copies (when `write`), or drops them. */
