@@ -186,6 +186,13 @@ describe('htmlToText on hostile shapes', () => {
     );
   });
 
+  it('reads on after many scripts the standard ends past their first end tag: every one hidden, all text after them kept', () => {
+    for (const size of [1_000, 10_000]) {
+      const text = htmlToText(`<p>${'<script><!--<script></script>x--></script>y'.repeat(size)}</p>`);
+      expect(text).toBe('y'.repeat(size));
+    }
+  });
+
   it('closes each of many unclosed hidden paragraphs and list items at the next one: what follows shows, and text grows with the page', () => {
     for (const size of [1_000, 10_000]) {
       const paragraphs = htmlToText(`${'<p hidden>x'.repeat(size)}<h2>after</h2>${'<p>y'.repeat(size)}`);
