@@ -148,6 +148,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { reader: 'charter HTML', shape: "'<div>' nested, never closed", make: (size) => repeatTo('<div>', size), read: readHtml },
   {
     reader: 'charter HTML',
+    shape: 'rowspan cells nested in tables, each closed at the end',
+    make: (size) => repeatTo('<table><tr><td rowspan=2>x', size / 2) + repeatTo('</td></tr></table>', size / 2),
+    read: readHtml,
+  },
+  {
+    reader: 'charter HTML',
     shape: "'<nav>' nested, then unmatched '</main>'",
     make: (size) => repeatTo('<nav>', size / 2) + repeatTo('</main>', size / 2),
     read: readHtml,

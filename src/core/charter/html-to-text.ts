@@ -2,7 +2,8 @@
  * Turns a charter page's HTML into the text layout the parser reads. The markup is read by
  * htmlparser2's tokenizer, which follows the HTML standard's tokenizer states: attribute values
  * hold any character (`onerror="if (a > b) …"` stays inside its tag), script, style, title and
- * textarea content is raw text, character references are decoded as the standard says. Nothing
+ * textarea content is raw text (a script ends where the standard's escaped script states end it,
+ * which htmlparser2 does not implement), character references are decoded as the standard says. Nothing
  * is executed and no DOM is built (Chrome's service worker has no DOMParser): the tokens go
  * straight into lines. Headings become markdown headings, table rows become lines of
  * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
@@ -349,11 +350,14 @@ type Tracked = {
 /** Text pieces of one stream (the whole page, or its main content), joined at the end. */
 class Stream {
   readonly pieces: string[] = [];
+  /** The pieces' characters in all: what copying the pieces from one index on costs is known before copying them. */
+  length = 0;
   /** True when something visible was written to it. */
   hasText = false;
 
   add(piece: string, isText: boolean): void {
     this.pieces.push(piece);
+    this.length += piece.length;
     if (isText) this.hasText = true;
   }
 }
@@ -383,6 +387,8 @@ class TableState {
   colspan = 1;
   pageStart = 0;
   mainStart = 0;
+  /** The page stream's length where the open cell's text starts. */
+  pageStartLength = 0;
   /** A colspan's copies, written when another cell follows in the row (a row's only cell spans it alone: a category row). */
   pending: CellCopy | null = null;
   pendingCount = 0;
@@ -534,15 +540,22 @@ class Layout {
     table.colspan = this.tables.length > 1 ? colspan : 1;
     table.pageStart = this.page.pieces.length;
     table.mainStart = this.main.pieces.length;
+    table.pageStartLength = this.page.length;
   }
 
-  /** The cell's end: a spanning cell's text is kept to repeat in the columns and rows it spans. */
+  /**
+   * The cell's end: a spanning cell's text is kept to repeat in the columns and rows it spans.
+   * Keeping it is paid from the copy budget before it is copied, as writing a copy is: spanning
+   * cells nested in spanning cells each hold all the text inside them, and a copy that is never
+   * written (a rowspan whose table ends first) would otherwise cost its length for free, quadratic
+   * in the nesting.
+   */
   cellEnd(): void {
     const table = this.table;
     if (!table.inCell) return;
     table.inCell = false;
     const width = Math.max(1, Math.min(table.colspan, MAX_SPANNED_COLUMNS - table.column));
-    if ((width > 1 || table.rowspan > 1) && this.copyBudget > 0 && table.column < MAX_SPANNED_COLUMNS) {
+    if ((width > 1 || table.rowspan > 1) && this.copyBudget > 0 && table.column < MAX_SPANNED_COLUMNS && this.payForCopy()) {
       const copy = {
         page: cellCopy(this.page.pieces.slice(table.pageStart)),
         main: cellCopy(this.main.pieces.slice(table.mainStart)),
@@ -557,6 +570,23 @@ class Layout {
       }
     }
     table.column += width;
+  }
+
+  /**
+   * Pays for copying the open cell's text (its characters and pieces in the page stream; the main
+   * stream holds a part of them): false when the budget does not allow it (copying stops).
+   */
+  private payForCopy(): boolean {
+    const table = this.table;
+    const cost = this.page.length - table.pageStartLength + this.page.pieces.length - table.pageStart;
+    if (cost > this.copyBudget) {
+      this.copyBudget = 0;
+      table.carried.length = 0;
+      table.carriedCount = 0;
+      return false;
+    }
+    this.copyBudget -= cost;
+    return true;
   }
 
   /** Writes a colspan's copies (when `write`), or drops them. */
@@ -821,44 +851,73 @@ export function htmlTextCandidates(html: string): string[] {
     if (BLOCK.has(name)) layout.lineBreak();
   };
 
-  const tokenizer = new Tokenizer(
-    { decodeEntities: true },
-    {
-      ontext: (start, end) => text(html.slice(start, end)),
-      ontextentity: (codePoint) => text(String.fromCodePoint(codePoint)),
-      onopentagname: (start, end) => {
-        tagName = html.slice(start, end).toLowerCase();
-        attributes = noAttributes;
-      },
-      onattribname: (start, end) => {
-        attributeName = html.slice(start, end).toLowerCase();
-        attributeValue = [];
-        if (attributes === noAttributes) attributes = new Map();
-      },
-      onattribdata: (start, end) => {
-        // Only short values are kept: role, hidden, style are all these decisions need.
-        if (attributeValue.length < 16) attributeValue.push(html.slice(start, Math.min(end, start + 200)));
-      },
-      onattribentity: (codePoint) => {
-        if (attributeValue.length < 16) attributeValue.push(String.fromCodePoint(codePoint));
-      },
-      onattribend: () => {
-        if (attributes === noAttributes) attributes = new Map();
-        if (!attributes.has(attributeName)) (attributes as Map<string, string>).set(attributeName, attributeValue.join(''));
-        attributeValue = [];
-      },
-      onopentagend: () => startTag(false),
-      onselfclosingtag: () => startTag(true),
-      onclosetag: (start, end) => endTag(html.slice(start, end).toLowerCase()),
-      oncdata: () => undefined,
-      oncomment: () => undefined,
-      ondeclaration: () => undefined,
-      onprocessinginstruction: () => undefined,
-      onend: () => undefined,
-      isInForeignContext: () => foreignDepth > 0,
+  // htmlparser2 ends a script at its first `</script>`; the standard's escaped script states do not
+  // (`<script><!-- document.write('<script></script>'); … --></script>`). When they end it later, the
+  // tokenizer is stopped at the script's start tag and a new one reads on from the script's real
+  // end tag: what lies between is script content, never text. Positions are the current
+  // tokenizer's plus `base`, where its input starts in the page.
+  let base = 0;
+  /** Where the next tokenizer starts, when the current one was stopped at a script; else -1. */
+  const restart = { at: -1 };
+  let tokenizer: Tokenizer;
+  /** A script start tag was read (its raw text starts at `from`, in the page): if the standard ends it past htmlparser2, stop there. */
+  const scriptStarted = (from: number) => {
+    const ends = scriptEnds(html, from);
+    if (ends.standard > ends.tokenizer) {
+      restart.at = ends.standard;
+      tokenizer.pause();
+    }
+  };
+  const callbacks: ConstructorParameters<typeof Tokenizer>[1] = {
+    ontext: (start, end) => text(html.slice(base + start, base + end)),
+    ontextentity: (codePoint) => text(String.fromCodePoint(codePoint)),
+    onopentagname: (start, end) => {
+      tagName = html.slice(base + start, base + end).toLowerCase();
+      attributes = noAttributes;
     },
-  );
-  tokenizer.write(html);
+    onattribname: (start, end) => {
+      attributeName = html.slice(start, end).toLowerCase();
+      attributeValue = [];
+      if (attributes === noAttributes) attributes = new Map();
+    },
+    onattribdata: (start, end) => {
+      // Only short values are kept: role, hidden, style are all these decisions need.
+      if (attributeValue.length < 16) attributeValue.push(html.slice(base + start, base + Math.min(end, start + 200)));
+    },
+    onattribentity: (codePoint) => {
+      if (attributeValue.length < 16) attributeValue.push(String.fromCodePoint(codePoint));
+    },
+    onattribend: () => {
+      if (attributes === noAttributes) attributes = new Map();
+      if (!attributes.has(attributeName)) (attributes as Map<string, string>).set(attributeName, attributeValue.join(''));
+      attributeValue = [];
+    },
+    onopentagend: (index) => {
+      const script = tagName === 'script' && foreignDepth === 0; // the tokenizer reads it as raw text
+      startTag(false);
+      if (script) scriptStarted(base + index + 1);
+    },
+    onselfclosingtag: (index) => {
+      const script = tagName === 'script' && foreignDepth === 0; // `<script/>` is raw text too
+      startTag(true);
+      if (script) scriptStarted(base + index + 1);
+    },
+    onclosetag: (start, end) => endTag(html.slice(base + start, base + end).toLowerCase()),
+    oncdata: () => undefined,
+    oncomment: () => undefined,
+    ondeclaration: () => undefined,
+    onprocessinginstruction: () => undefined,
+    onend: () => undefined,
+    isInForeignContext: () => foreignDepth > 0,
+  };
+  for (;;) {
+    restart.at = -1;
+    tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+    // A slice of a long string is not copied (V8 keeps a view), so restarts stay linear.
+    tokenizer.write(base === 0 ? html : html.slice(base));
+    if (restart.at < 0) break;
+    base = restart.at;
+  }
   tokenizer.end();
 
   return [layout.main, layout.page].filter((stream) => stream.hasText).map((stream) => tidyLines(stream.pieces.join('')));
@@ -888,6 +947,55 @@ function tidyLines(text: string): string {
 
 function tidyCell(cell: string): string {
   return (cell.includes('  ') ? cell.replace(/ {2,}/g, ' ') : cell).trim();
+}
+
+/**
+ * Where a script's raw text that starts at `from` ends (the `<` of its end tag, or the page's end):
+ * as the standard's script data states read it (`<!--` escapes, `<script` inside an escape
+ * double-escapes, and `</script>` then only ends the double escape, `-->` ends either), and as
+ * htmlparser2 reads it (the first `</script>`). One pass over the script.
+ */
+function scriptEnds(html: string, from: number): { standard: number; tokenizer: number } {
+  let tokenizer = -1;
+  let state: 'data' | 'escaped' | 'double' = 'data';
+  let dashes = 0;
+  for (let index = from; index < html.length; index++) {
+    const code = html.charCodeAt(index);
+    if (code === 0x2d) {
+      dashes++;
+      continue;
+    }
+    const run = dashes;
+    dashes = 0;
+    if (code === 0x3e) {
+      if (state !== 'data' && run >= 2) state = 'data';
+      continue;
+    }
+    if (code !== 0x3c) continue;
+    const endTag = html.charCodeAt(index + 1) === 0x2f && isScriptTagName(html, index + 2);
+    if (endTag && tokenizer < 0) tokenizer = index;
+    if (state === 'data') {
+      if (endTag) return { standard: index, tokenizer };
+      if (html.startsWith('!--', index + 1)) {
+        state = 'escaped';
+        dashes = 2;
+        index += 3;
+      }
+    } else if (state === 'escaped') {
+      if (endTag) return { standard: index, tokenizer };
+      if (isScriptTagName(html, index + 1)) state = 'double';
+    } else if (endTag) {
+      state = 'escaped';
+    }
+  }
+  return { standard: html.length, tokenizer: tokenizer < 0 ? html.length : tokenizer };
+}
+
+/** `script` (any case) at `at`, followed by what ends a tag name: whitespace, `/` or `>`. */
+function isScriptTagName(html: string, at: number): boolean {
+  if (html.slice(at, at + 6).toLowerCase() !== 'script') return false;
+  const next = html.charCodeAt(at + 6);
+  return next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0c || next === 0x0d || next === 0x2f || next === 0x3e;
 }
 
 /** 1 to 6 for h1 to h6 (the name is lower case), else 0. */

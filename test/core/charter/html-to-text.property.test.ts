@@ -1,6 +1,6 @@
 /** Whatever the page, htmlToText returns text (never throws) and never lets attribute values or script content through. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { htmlTextCandidates, htmlToText } from '../../../src/core/charter/html-to-text.ts';
 import { readCharterPage } from '../../../src/core/charter/live.ts';
 import { CharterError } from '../../../src/core/charter/errors.ts';
@@ -156,6 +156,41 @@ describe('htmlToText on hostile shapes', () => {
         .split('\n')
         .filter(Boolean)[63],
     ).toBe(`c\t${Array.from({ length: 63 }, () => 'b').join('\t')}`);
+  });
+
+  it('pays for copying a spanning cell before copying it: spanning cells nested in spanning cells copy work linear in the page, not in its square', () => {
+    // Each nested cell holds the text of all the cells inside it; its rowspan is never written (its table ends first).
+    const nested = (depth: number) => '<table><tr><td rowspan=2>x'.repeat(depth) + '</td></tr></table>'.repeat(depth);
+    // The work counted: the elements of every array joined (a cell's copy is its pieces joined).
+    const joined = (html: string) => {
+      const join = Array.prototype.join;
+      let elements = 0;
+      const spy = vi.spyOn(Array.prototype, 'join').mockImplementation(function (this: unknown[], separator?: string) {
+        elements += this.length;
+        return join.call(this, separator);
+      });
+      try {
+        htmlToText(html);
+      } finally {
+        spy.mockRestore();
+      }
+      return elements;
+    };
+    for (const depth of [1_000, 4_000]) {
+      const html = nested(depth);
+      expect(joined(html)).toBeLessThanOrEqual(4 * html.length);
+    }
+    // Within the budget, nested spans are still repeated: the inner cell's rowspan fills the next row.
+    expect(htmlToText('<table><tr><td rowspan=2>a<table><tr><td rowspan=2>b<tr><td>c</table><tr><td>d</table>')).toBe(
+      'a\n\nb\n\nb\tc\n\na b b c\td',
+    );
+  });
+
+  it('reads on after many scripts the standard ends past their first end tag: every one hidden, all text after them kept', () => {
+    for (const size of [1_000, 10_000]) {
+      const text = htmlToText(`<p>${'<script><!--<script></script>x--></script>y'.repeat(size)}</p>`);
+      expect(text).toBe('y'.repeat(size));
+    }
   });
 
   it('closes each of many unclosed hidden paragraphs and list items at the next one: what follows shows, and text grows with the page', () => {

