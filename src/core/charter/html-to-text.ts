@@ -876,7 +876,7 @@ export function htmlTextCandidates(html: string): string[] {
       attributes = noAttributes;
     },
     onattribname: (start, end) => {
-      attributeName = html.slice(start, end).toLowerCase();
+      attributeName = html.slice(base + start, base + end).toLowerCase();
       attributeValue = [];
       if (attributes === noAttributes) attributes = new Map();
     },

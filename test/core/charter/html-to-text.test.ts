@@ -31,6 +31,10 @@ describe('htmlToText', () => {
     expect(cell(`<script><!--></script>a`)).toBe('sessionid\tSessiona');
     // A script the standard never ends holds the rest of the page.
     expect(htmlToText(`<p>a</p><script><!--<script></script><p>b</p>`)).toBe('a');
+    // After such a script, the page's attributes are read where they are: a hidden element stays hidden.
+    const after = `<p hidden>secret</p><div aria-hidden="true">x</div><p>b</p>`;
+    expect(htmlToText(`<p>a</p>${escaped}${after}`)).toBe(htmlToText(`<p>a</p>${after}`));
+    expect(htmlToText(`<p>a</p>${escaped}${after}`)).not.toMatch(/secret|x/);
   });
 
   it('keeps markup-looking text as text and decodes entities', () => {
