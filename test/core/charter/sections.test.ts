@@ -44,6 +44,8 @@ describe('categoryOfHeading', () => {
     'Cookies non indispensables',
     'Cookies soumis à consentement (non obligatoires)',
     'Optional cookies (not required)',
+    'Cookies non requis',
+    'Cookies qui ne sont pas requis',
     'Cookies optionnels',
     'Cookies facultatifs',
     'Cookies qui ne sont pas strictement nécessaires',
@@ -115,6 +117,8 @@ describe('categoryOfHeading', () => {
     'Cookies strictement nécessaires',
     'Required cookies',
     'Cookies obligatoires',
+    'Cookies requis',
+    'Cookies requis au fonctionnement du site',
     'Strictly necessary cookies (no consent required)',
     'Cookies nécessaires (aucun consentement requis)',
   ])('still reads “%s” as necessary', (heading) => {
