@@ -43,9 +43,10 @@ const DEVTOOLS_ONLY = /src\/core\/network\//;
  * (duration.ts, for a row whose cookie outlives them: views/CookieItem.tsx) put about 1.2 kB gzip
  * in the shell, past the popup's 15 kB budget; the consent runs compared (compare-runs.ts, only
  * views/ConsentRuns.tsx's) put more; a name shown with its invisible characters as codes
- * (cookies/nameless.ts, only the report view's rows and findings) 0.1 kB.
+ * (cookies/nameless.ts, only the report view's rows and findings) 0.1 kB; the count of a live
+ * charter's lines not read (charter/unread-lines.ts, only views/CharterInfo.tsx's) a few bytes.
  */
-const REPORT_VIEW_ONLY = /src\/core\/(report\/(duration|compare-runs)|cookies\/nameless)\./;
+const REPORT_VIEW_ONLY = /src\/core\/(report\/(duration|compare-runs)|cookies\/nameless|charter\/unread-lines)\./;
 
 const inPageShell = (id: string) =>
   (PAGE_SHELL.test(id) && !LATER_PLATFORM.test(id) && !DEVTOOLS_ONLY.test(id) && !REPORT_VIEW_ONLY.test(id)) ||

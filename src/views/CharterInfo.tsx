@@ -5,7 +5,8 @@ import { isUnchanged } from '../core/charter/diff.ts';
 import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
-import { formatDateTime } from './time-format.ts';
+import { formatCount, formatDateTime } from './time-format.ts';
+import { unreadLineCount } from '../core/charter/unread-lines.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { around, foreignLanguage } from './own-words.ts';
 
@@ -71,8 +72,9 @@ function failedReadWords(charter: Report['charter'], t: Translate, language: str
 type Check = { since: string | null; answered: boolean; failed: boolean };
 
 /**
- * Which charter the report uses (bundled, live with its date, platform default, none), what
- * changed, and "check again". A read under way, then what came of it, is said in a status line
+ * Which charter the report uses (bundled, live with its date, platform default, none), the live
+ * charter's lines its parser could not read (a cookie shown as not in it may be declared there),
+ * what changed, and "check again". A read under way, then what came of it, is said in a status line
  * that is always there, only its text changing (a live region inserted with its text is often not
  * read); the button is aria-disabled meanwhile, not disabled, so it keeps the focus.
  */
@@ -114,6 +116,9 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
   // The charter's own words, marked with its language where it is not the page's (own-words.ts), as the cookie rows' are.
   const lang = foreignLanguage(charter.language, language);
   const own = (words: string) => (lang ? <span lang={lang}>{words}</span> : words);
+  const english = foreignLanguage('en', language);
+  // Only the live charter the report uses has them; a report an older version made has none.
+  const unreadRows = (charter.kind === 'live' && charter.unreadRows) || [];
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
   const quoted = (field: string, value: string | null) =>
     value === null
@@ -141,6 +146,26 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
         <p class="small" data-live-problem>
           {failedRead}
         </p>
+      )}
+      {unreadRows.length > 0 && (
+        // Said where the charter is: a cookie reported not in it may be declared in a line not read.
+        <details class="unread" data-charter-unread={unreadLineCount(unreadRows)}>
+          <summary>{countText(t, language, 'charterUnread', unreadLineCount(unreadRows))}</summary>
+          <ul>
+            {unreadRows.map((row, index) => (
+              <li key={index} data-unread-line={row.line}>
+                {t('charterUnreadLine', formatCount(row.line, language))}{' '}
+                {row.text && (
+                  <>
+                    <code>{own(oneParagraph(row.text))}</code>{' '}
+                  </>
+                )}
+                {/* The parser's reason is in English. */}
+                <span lang={english ?? undefined}>({oneParagraph(row.reason)})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {changes &&
         (!isUnchanged(changes) ? (

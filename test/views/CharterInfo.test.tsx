@@ -428,4 +428,66 @@ describe('CharterInfo', () => {
       expect(unknown.querySelectorAll('[data-charter-changes] [lang]')).toHaveLength(0);
     });
   });
+
+  describe('rows of the live charter not read', () => {
+    const unreadRows = [
+      { line: 9, text: 'Huwise | sessionid | 2 weeks | Session | <img src=x onerror=alert(1)> |', reason: 'expected 4 cells, found 5' },
+      { line: 9, text: 'Huwise | sessionid | 2 weeks | Session | <img src=x onerror=alert(1)> |', reason: 'another problem' },
+      { line: 1204, text: '', reason: 'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on' },
+    ];
+    const live: Report['charter'] = {
+      ...bundled,
+      kind: 'live',
+      live: { fetchedAt: 0, url: 'https://data.tco.re/terms/cookies-policy/', problem: null },
+      unreadRows,
+    };
+
+    it('says how many lines could not be read, that a cookie not in the charter may be declared there, and lists them as text', () => {
+      const { container, text } = shownIn('en', live);
+      const note = container.querySelector('[data-charter-unread]')!;
+      expect(note.getAttribute('data-charter-unread')).toBe('2');
+      expect(text('[data-charter-unread] summary')).toBe(
+        'The live charter has 2 lines this extension could not read: a cookie shown as not in the charter may be declared in one of them.',
+      );
+      const rows = [...note.querySelectorAll('li')];
+      expect(rows.map((row) => row.getAttribute('data-unread-line'))).toEqual(['9', '9', '1204']);
+      expect(rows[0]!.textContent).toBe(
+        'Line 9: Huwise | sessionid | 2 weeks | Session | <img src=x onerror=alert(1)> | (expected 4 cells, found 5)',
+      );
+      // Markup in a charter's row is its text: never an element.
+      expect(container.querySelector('img')).toBeNull();
+      expect(rows[0]!.querySelector('code')?.textContent).toContain('<img src=x onerror=alert(1)>');
+      expect(rows[2]!.querySelector('code')).toBeNull();
+      expect(text('[data-unread-line="1204"]')).toBe(
+        'Line 1,204: (truncated: more than 5,000 table rows, the limit; the charter is not read from this line on)',
+      );
+    });
+
+    it('says it in French, one line in the singular, the charter’s words and the parser’s English reason marked with their languages', () => {
+      const one = { ...live, language: 'en' as const, unreadRows: unreadRows.slice(0, 1) };
+      const { container, text } = shownIn('fr', one);
+      expect(text('[data-charter-unread] summary')).toBe(
+        'La charte en ligne a 1 ligne que l’extension n’a pas pu lire : un cookie indiqué comme absent de la charte y est peut-être déclaré.',
+      );
+      expect(text('[data-unread-line]')).toMatch(/^Ligne 9 : Huwise \| sessionid/);
+      expect([...container.querySelectorAll('[data-unread-line] [lang]')].map((element) => element.getAttribute('lang'))).toEqual([
+        'en',
+        'en',
+      ]);
+      cleanup();
+      const many = shownIn('fr', live);
+      expect(many.text('[data-charter-unread] summary')).toBe(
+        'La charte en ligne a 2 lignes que l’extension n’a pas pu lire : un cookie indiqué comme absent de la charte est peut-être déclaré dans l’une d’elles.',
+      );
+    });
+
+    it('says nothing when every row was read, for a report an older version made, or for a charter other than the live one', () => {
+      expect(show({ ...live, unreadRows: [] }).querySelector('[data-charter-unread]')).toBeNull();
+      cleanup();
+      const { unreadRows: _none, ...older } = live;
+      expect(show(older).querySelector('[data-charter-unread]')).toBeNull();
+      cleanup();
+      expect(show({ ...live, kind: 'bundled' }).querySelector('[data-charter-unread]')).toBeNull();
+    });
+  });
 });

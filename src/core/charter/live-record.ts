@@ -1,5 +1,6 @@
 /** What an attempt to read a site's live charter leaves behind, and when it is read again (no parser: the worker loads that when it fetches). */
 import type { LiveCharterProblem } from './live-problem.ts';
+import type { UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
 
 /** A successful read is trusted for a day; a failed one is retried after ten minutes. */
@@ -16,6 +17,13 @@ export type LiveCharterRecord = {
   url: string | null;
   /** The charter read; null when the attempt failed. */
   charter: ParsedCharter | null;
+  /**
+   * Rows of that charter the parser could not read (line, shortened text, reason; at most
+   * MAX_UNREAD_ROWS_LISTED and the note counting the rest): a cookie declared in one of them is
+   * not in `charter`. Absent when every row was read, when no charter was, and in a record an
+   * older version stored.
+   */
+  unreadRows?: UnreadRow[];
   /**
    * Why no charter was read (an HTTP status, a network error, no cookie table, at which path); null
    * on success. A record an older version stored holds English text here: read it through liveProblemOf.

@@ -5,10 +5,10 @@
 import { addressWithoutValues, withoutPathParameters } from '../path-parameters.ts';
 import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
-import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
+import { MAX_CHARTER_PAGE_BYTES, MAX_UNREAD_ROWS_LISTED } from './limits.ts';
 import type { LiveCharterProblem, PageFailure } from './live-problem.ts';
 import { assertReadableText } from './normalise.ts';
-import { charterProblem, readCharter, type CharterReading } from './parse.ts';
+import { charterProblem, readCharter, type CharterReading, type UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
 
 /** Paths where portals publish their charter, in the order they are tried. */
@@ -60,10 +60,23 @@ function readPage(body: string, contentType: string | null): { reading: CharterR
 
 /** Reads a charter page into a charter. Throws CharterError, as parseCharter does, when it gives no entry. */
 export function readCharterPage(body: string, contentType: string | null): ParsedCharter {
+  return readLiveCharterPage(body, contentType).charter;
+}
+
+/**
+ * Reads a charter page into a charter and the rows it could not read, as a live charter record
+ * keeps them (LiveCharterRecord.unreadRows): each row's line, shortened text and reason only, at
+ * most as many as the parser lists (MAX_UNREAD_ROWS_LISTED, and its note counting the rest).
+ * Throws CharterError, as readCharterPage does.
+ */
+export function readLiveCharterPage(body: string, contentType: string | null): { charter: ParsedCharter; unreadRows: UnreadRow[] } {
   const reading = readCharterPageReading(body, contentType);
   const problem = charterProblem(reading);
   if (problem !== null) throw new CharterError(problem, 'no-entries');
-  return { portal: reading.portal, language: reading.language, entries: reading.entries };
+  return {
+    charter: { portal: reading.portal, language: reading.language, entries: reading.entries },
+    unreadRows: reading.unreadRows.slice(0, MAX_UNREAD_ROWS_LISTED + 1).map(({ line, text, reason }) => ({ line, text, reason })),
+  };
 }
 
 /** The fetch we need: the URL, and options that keep the request anonymous. */
@@ -229,7 +242,9 @@ export async function fetchLiveCharter(
       continue;
     }
     try {
-      return { host, fetchedAt: now(), url: page.url, charter: readCharterPage(page.body, page.contentType), problem: null };
+      const { charter, unreadRows } = readLiveCharterPage(page.body, page.contentType);
+      // The rows not read are kept: without them a cookie declared in one would be said to be in no charter, and nothing would say why.
+      return { host, fetchedAt: now(), url: page.url, charter, problem: null, ...(unreadRows.length > 0 ? { unreadRows } : null) };
     } catch (error) {
       note(pageFailureOfError(error), path, 2);
     }

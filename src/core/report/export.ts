@@ -7,6 +7,7 @@
 import type { Report, ReportCookie } from './report.ts';
 import type { AbsenceReason } from './absence-reason.ts';
 import { liveProblemText } from '../charter/live-problem.ts';
+import { unreadLineCount } from '../charter/unread-lines.ts';
 import { markdownCookieName, markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
 import { narrowerPath, partitionSite } from '../cookies/cookie-record.ts';
@@ -94,12 +95,20 @@ function domainAndPath(cookie: ReportCookie): string {
   ].join(', ');
 }
 
+/** ", 2 lines not read (a cookie not in the charter may be declared there)" after the charter's entries; nothing when every row was read. */
+function unreadNote(report: Report): string {
+  const rows = report.charter.unreadRows ?? [];
+  if (rows.length === 0) return '';
+  const lines = unreadLineCount(rows);
+  return `, ${lines} ${lines === 1 ? 'line' : 'lines'} not read (a cookie not in the charter may be declared there; see the JSON export)`;
+}
+
 function toMarkdown(report: Report): string {
   const lines = [
     `# Cookie report: ${markdownCell(report.host)}`,
     '',
     `- Generated: ${isoTime(report.generatedAt)}`,
-    `- Charter: ${report.charter.kind}${report.charter.portal ? ` (${markdownCell(report.charter.portal)})` : ''}, ${report.charter.entries} entries`,
+    `- Charter: ${report.charter.kind}${report.charter.portal ? ` (${markdownCell(report.charter.portal)})` : ''}, ${report.charter.entries} entries${unreadNote(report)}`,
     `- Consent: ${report.consent.state}${report.consent.changedAt ? ` (${isoTime(report.consent.changedAt)})` : ''}${trackerChoices(report)}`,
     '',
     '## Cookies',

@@ -8,6 +8,8 @@ import { compareText } from '../compare.ts';
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { diffCharters, type CharterChanges } from '../charter/diff.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
+import { MAX_UNREAD_ROWS_LISTED } from '../charter/limits.ts';
+import type { UnreadRow } from '../charter/parse.ts';
 import { liveProblemOf, type LiveCharterProblem } from '../charter/live-problem.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
@@ -121,6 +123,12 @@ export type Report = {
     live: { fetchedAt: number; url: string | null; problem: LiveCharterProblem | null; failedAt?: number; attempt?: string } | null;
     /** For a live charter of a bundled portal: what differs from the bundled one; else null. */
     changes: CharterChanges | null;
+    /**
+     * For a live charter: the rows of it the extension could not read (line, shortened text,
+     * reason), where a cookie reported undeclared may be declared. Absent when every row was
+     * read, for other charters, and in a report an older version made.
+     */
+    unreadRows?: UnreadRow[];
   };
   /**
    * The visitor's consent choice, when it was made, and its per-tracker flags as the platform
@@ -242,6 +250,7 @@ export function buildReport(
       entries: entries.length,
       live: live ? liveSummary(live) : null,
       changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
+      ...unreadRowsOf(charter.kind, live),
     },
     consent: onPlatform
       ? { state: site.consent.state, changedAt: site.consent.changedAt, trackers: { ...site.consent.trackers } }
@@ -299,6 +308,17 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     rule: match.rule,
     reference: match.reference,
   };
+}
+
+/**
+ * The rows of the live charter the report uses that could not be read, as the record keeps them:
+ * line, text and reason only, never more than the parser lists. Nothing for another charter, or a
+ * record an older version stored without them.
+ */
+function unreadRowsOf(kind: CharterKind, live: LiveCharterRecord | null): { unreadRows: UnreadRow[] } | null {
+  const rows = kind === 'live' && live?.charter ? live.unreadRows : undefined;
+  if (!Array.isArray(rows) || rows.length === 0) return null;
+  return { unreadRows: rows.slice(0, MAX_UNREAD_ROWS_LISTED + 1).map(({ line, text, reason }) => ({ line, text, reason })) };
 }
 
 /** What a report says of the last attempt to read the live charter. */

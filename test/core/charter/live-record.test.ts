@@ -56,3 +56,22 @@ describe('afterAttempt', () => {
     expect(afterAttempt(read, noTable)).toBe(noTable);
   });
 });
+
+describe('the rows of a live charter not read', () => {
+  const unreadRows = [{ line: 9, text: 'Huwise | sessionid | 2 weeks | Session | extra |', reason: 'expected 4 cells, found 5' }];
+  const read: LiveCharterRecord = {
+    host: HOST,
+    fetchedAt: 1000,
+    url: 'https://data.tco.re/terms/cookies-policy/',
+    charter: { portal: HOST, language: 'fr', entries: [] },
+    problem: null,
+    unreadRows,
+  };
+
+  it('stay with the charter read before through a network error, and go with it when a new one is read', () => {
+    const offline: LiveCharterRecord = { host: HOST, fetchedAt: 5000, url: null, charter: null, problem: { kind: 'network' } };
+    expect(afterAttempt(read, offline).unreadRows).toEqual(unreadRows);
+    const { unreadRows: _none, ...allRead } = { ...read, fetchedAt: 9000 };
+    expect(afterAttempt(read, allRead)).not.toHaveProperty('unreadRows');
+  });
+});

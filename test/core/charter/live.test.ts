@@ -5,8 +5,10 @@ import {
   finalUrlProblem,
   readCharterPage,
   readCharterPageReading,
+  readLiveCharterPage,
   type FetchLike,
 } from '../../../src/core/charter/live.ts';
+import { MAX_UNREAD_ROWS_LISTED } from '../../../src/core/charter/limits.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 import { afterAttempt } from '../../../src/core/charter/live-record.ts';
 
@@ -285,5 +287,43 @@ describe('readCharterPage', () => {
     );
     expect(() => readCharterPage('<script>x</script>', 'text/html')).toThrow('the page has no text');
     expect(() => readCharterPage('<p>\u0000\u0000</p>', 'text/html')).toThrow(/^binary data/);
+  });
+});
+
+describe('the rows of a live charter not read', () => {
+  /** A charter page with one row read and one of six cells under a four-column header, which names `sessionid` and holds markup as text. */
+  const page = (extraRows = '') =>
+    '<main><h2>Strictly necessary cookies</h2><table>' +
+    '<tr><th>Supplier name</th><th>Cookie name</th><th>Duration</th><th>Function</th></tr>' +
+    '<tr><td>Huwise</td><td>csrftoken</td><td>1 year</td><td>Security</td></tr>' +
+    '<tr><td>Huwise</td><td>sessionid</td><td>2 weeks</td><td>Session</td><td>&lt;img src=x onerror=alert(1)&gt;</td><td>x</td></tr>' +
+    `${extraRows}</table></main>`;
+  const policy = `https://${HOST}/terms/cookies-policy/`;
+
+  it('keeps them in the record beside the charter: line, text and reason, so a cookie declared in one is not silently undeclared', async () => {
+    const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page() } }), () => 42);
+    expect(record.charter?.entries.map((entry) => entry.cookie)).toEqual(['csrftoken']);
+    expect(record.unreadRows).toHaveLength(1);
+    const [row] = record.unreadRows!;
+    expect(Object.keys(row!).sort()).toEqual(['line', 'reason', 'text']);
+    expect(row!.text).toContain('sessionid');
+    expect(row!.text).toContain('<img src=x onerror=alert(1)>');
+    expect(row!.reason).toMatch(/expected 4 cells/);
+    expect(readLiveCharterPage(page(), 'text/html').unreadRows).toEqual(record.unreadRows);
+  });
+
+  it('keeps none when every row was read, nor when no charter was', async () => {
+    const read = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: html } }));
+    expect(read.charter).not.toBeNull();
+    expect(read).not.toHaveProperty('unreadRows');
+    const failed = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 404 } }));
+    expect(failed).not.toHaveProperty('unreadRows');
+  });
+
+  it('keeps no more than the parser lists: the first MAX_UNREAD_ROWS_LISTED, and one note counting the rest', async () => {
+    const broken = '<tr><td>A</td><td>b</td><td>1 day</td><td>c</td><td>d</td></tr>'.repeat(MAX_UNREAD_ROWS_LISTED + 50);
+    const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page(broken) } }));
+    expect(record.unreadRows).toHaveLength(MAX_UNREAD_ROWS_LISTED + 1);
+    expect(record.unreadRows!.at(-1)!.reason).toMatch(/^and 51 more rows not read/);
   });
 });

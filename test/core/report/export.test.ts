@@ -49,6 +49,24 @@ describe('exportReport', () => {
     expect(exported.charter.live).toEqual({ fetchedAt: 1, url: 'https://data.tco.re/c', problem: null });
   });
 
+  it('carries the live charter’s rows not read in JSON, and counts their lines in Markdown; none, nothing said', () => {
+    const unreadRows = [
+      { line: 9, text: 'Huwise | sessionid | 2 weeks | Session | <b>x</b> |', reason: 'expected 4 cells, found 5' },
+      { line: 9, text: 'Huwise | sessionid | 2 weeks | Session | <b>x</b> |', reason: 'another problem' },
+      { line: 12, text: 'A | b', reason: 'why' },
+    ];
+    const live = { fetchedAt: 1, url: 'https://data.tco.re/c', problem: null };
+    const unread = { ...sample, charter: { ...sample.charter, kind: 'live' as const, live, unreadRows } };
+    expect(JSON.parse(exportReport(unread, 'json').text).charter.unreadRows).toEqual(unreadRows);
+    const charterLine = (text: string) => text.split('\n').find((line) => line.startsWith('- Charter:'));
+    expect(charterLine(exportReport(unread, 'markdown').text)).toMatch(
+      /, 4 entries, 2 lines not read \(a cookie not in the charter may be declared there; see the JSON export\)$/,
+    );
+    const one = { ...unread, charter: { ...unread.charter, unreadRows: unreadRows.slice(2) } };
+    expect(charterLine(exportReport(one, 'markdown').text)).toMatch(/, 1 line not read /);
+    expect(charterLine(exportReport(sample, 'markdown').text)).not.toMatch(/not read/);
+  });
+
   it('says a known tracker’s lifetime in its English words alone, as it always has: the data beside them is the pages’', () => {
     const words = { name: '_ga', status: 'undeclared' as const, source: 'known-tracker' as const, duration: '2 years' };
     const withData = report([reportCookie({ ...words, knownLifetime: lasting(2, 'year') })], { generatedAt: 1 });

@@ -5,6 +5,9 @@ import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/cor
 import { byDefault, lasting } from '../../../src/core/registry/known-lifetime.ts';
 import { buildRegistry, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
+import { siteRegistry } from '../../../src/core/report/site-charter.ts';
+import { fetchLiveCharter, type FetchLike, type LiveCharterRecord } from '../../../src/core/charter/live.ts';
+import type { UnreadRow } from '../../../src/core/charter/parse.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
@@ -897,5 +900,58 @@ describe('report: a cookie of unknown origin', () => {
     recordCookieChange(site, shared, false, NOW_MS, { originUnknown: true });
     recordCookieChange(site, shared, false, NOW_MS + 1000);
     expect(buildReport(site, registry, NOW_MS + 2000).cookies[0]).toMatchObject({ name: '_ga', originUnknown: false });
+  });
+});
+
+describe('a live charter with rows the extension could not read', () => {
+  const PORTAL = 'x.huwise.com';
+  const policy = `https://${PORTAL}/terms/cookies-policy/`;
+  /** Its `sessionid` row has six cells under a four-column header: the parser cannot split it. */
+  const page =
+    '<main><h2>Strictly necessary cookies</h2><table>' +
+    '<tr><th>Supplier name</th><th>Cookie name</th><th>Duration</th><th>Function</th></tr>' +
+    '<tr><td>Huwise</td><td>csrftoken</td><td>1 year</td><td>Security</td></tr>' +
+    '<tr><td>Huwise</td><td>sessionid</td><td>2 weeks</td><td>Session</td><td>more</td><td>x</td></tr>' +
+    '</table></main>';
+  const fetchPage: FetchLike = async (url) =>
+    url === policy ? new Response(page, { headers: { 'content-type': 'text/html' } }) : new Response('', { status: 404 });
+  const visited = () => {
+    const site = emptySite(PORTAL, '0');
+    recordCookieChange(site, browserCookie({ name: 'sessionid', domain: PORTAL }), false, NOW_MS);
+    return site;
+  };
+  const reportOn = (live: LiveCharterRecord) => buildReport(visited(), siteRegistry(registry, PORTAL, live, []), NOW_MS, live);
+
+  it('says so beside the cookie it reports not in the charter: the rows, with line, text and reason', async () => {
+    const live = await fetchLiveCharter(PORTAL, fetchPage, () => NOW_MS);
+    const report = reportOn(live);
+    expect(report.charter.kind).toBe('live');
+    expect(report.cookies.find((c) => c.name === 'sessionid')?.status).toBe('undeclared');
+    expect(report.charter.unreadRows).toEqual([
+      { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
+    ]);
+  });
+
+  it('carries only the line, text and reason of each row, and nothing from a record an older version stored', () => {
+    const charter = { portal: PORTAL, language: 'en' as const, entries: [] };
+    const record: LiveCharterRecord = { host: PORTAL, fetchedAt: 1, url: policy, charter, problem: null };
+    const extra = { line: 4, text: 'a | b', reason: 'why', value: 'secret' } as UnreadRow;
+    expect(reportOn({ ...record, unreadRows: [extra] }).charter.unreadRows).toEqual([{ line: 4, text: 'a | b', reason: 'why' }]);
+    expect(reportOn(record).charter).not.toHaveProperty('unreadRows');
+    expect(reportOn({ ...record, unreadRows: [] }).charter).not.toHaveProperty('unreadRows');
+  });
+
+  it('never gives them to another charter the report falls back on', () => {
+    const failed: LiveCharterRecord = {
+      host: HOST,
+      fetchedAt: 1,
+      url: null,
+      charter: null,
+      problem: { kind: 'network' },
+      unreadRows: [{ line: 4, text: 'a', reason: 'why' }],
+    };
+    const report = buildReport(emptySite(HOST, '0'), registry, NOW_MS, failed);
+    expect(report.charter.kind).toBe('bundled');
+    expect(report.charter).not.toHaveProperty('unreadRows');
   });
 });
