@@ -5,11 +5,12 @@
 import { addressWithoutValues, withoutPathParameters } from '../path-parameters.ts';
 import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
-import { MAX_CHARTER_PAGE_BYTES, MAX_UNREAD_ROWS_LISTED } from './limits.ts';
+import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
 import type { LiveCharterProblem, PageFailure } from './live-problem.ts';
 import { assertReadableText } from './normalise.ts';
 import { charterProblem, readCharter, type CharterReading, type UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
+import { keptUnreadRows } from './unread-lines.ts';
 
 /** Paths where portals publish their charter, in the order they are tried. */
 export const CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-information'] as const;
@@ -66,7 +67,7 @@ export function readCharterPage(body: string, contentType: string | null): Parse
 /**
  * Reads a charter page into a charter and the rows it could not read, as a live charter record
  * keeps them (LiveCharterRecord.unreadRows): each row's line, shortened text and reason only, at
- * most as many as the parser lists (MAX_UNREAD_ROWS_LISTED, and its note counting the rest).
+ * most MAX_LIVE_UNREAD_ROWS and a note counting the rest (keptUnreadRows).
  * Throws CharterError, as readCharterPage does.
  */
 export function readLiveCharterPage(body: string, contentType: string | null): { charter: ParsedCharter; unreadRows: UnreadRow[] } {
@@ -75,7 +76,7 @@ export function readLiveCharterPage(body: string, contentType: string | null): {
   if (problem !== null) throw new CharterError(problem, 'no-entries');
   return {
     charter: { portal: reading.portal, language: reading.language, entries: reading.entries },
-    unreadRows: reading.unreadRows.slice(0, MAX_UNREAD_ROWS_LISTED + 1).map(({ line, text, reason }) => ({ line, text, reason })),
+    unreadRows: keptUnreadRows(reading.unreadRows),
   };
 }
 
