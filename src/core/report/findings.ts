@@ -206,7 +206,12 @@ export function findingsInNameOrder(
     if (consentReadable && !isNecessary(match) && (embedded || !isPlatformCookie(cookie.name))) {
       const judged = embedded ? match : judgedForConsent(cookie.name, match);
       const severity = consentSeverity(judged);
-      if (cookie.setPhases.includes('before-choice')) {
+      // A site's own cookie that only keeps the choice (`atauthority`, `_pprv`, `mtm_consent_removed`)
+      // needs no consent, whatever the charter's category: the tag may write it at load, before the
+      // banner is answered (the exempt privacy mode), or because the visitor opted out. Never a
+      // consent finding; looked up only for the few cookies that would make one.
+      const keepsChoice = (): boolean => !embedded && keepsTheChoice(cookie.name);
+      if (cookie.setPhases.includes('before-choice') && !keepsChoice()) {
         beforeConsent.push({
           kind: 'before-consent',
           severity,
@@ -235,9 +240,8 @@ export function findingsInNameOrder(
         if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.refused);
         else if (noSwitchRefused && now.allOff) refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.allOff);
       }
-      // A site's own cookie that only keeps the choice is written because the visitor opted out:
-      // never one, whatever the refusal's shape or the charter's category (looked up only here, for the few that would be).
-      if (refusal && (embedded || !keepsTheChoice(cookie.name))) afterRefusal.push(refusal);
+      // Nor one after a refusal, whatever its shape: such a cookie is written because the visitor opted out.
+      if (refusal && !keepsChoice()) afterRefusal.push(refusal);
     } else if (consentReadable && cookie.refusedBy !== undefined && isNecessary(match)) {
       // A charter may file a tool that can run exempt from consent as necessary (Matomo), but the
       // visitor turned off that very tool's switch: set after that, it goes against the refusal.
