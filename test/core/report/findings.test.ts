@@ -184,6 +184,29 @@ describe('findingsFor', () => {
     ]);
   });
 
+  it('makes no consent finding of the platform’s own cookies set by a frame of another portal of the platform', () => {
+    const consentKinds = (domain: string) => {
+      const site = emptySite(HOST, '0');
+      for (const name of ['csrftoken', 'sessionid', 'cookies_preferences']) {
+        recordCookieChange(site, browserCookie({ name, domain, hostOnly: !domain.startsWith('.') }), false, NOW_MS, { via: 'frame' });
+      }
+      return findingsFor(site, seen(site, {}), [])
+        .filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+        .map((f) => `${f.kind} ${f.cookie}`);
+    };
+    for (const portal of ['public.opendatasoft.com', 'data.huwise.com', '.public.opendatasoft.com']) {
+      expect(consentKinds(portal), portal).toEqual([]);
+    }
+    // The company's website, the platform's shared parent domain and any other host are not a portal of the platform.
+    for (const other of ['www.opendatasoft.com', '.opendatasoft.com', 'opendatasoft.com.example.net', 'forms.example.net']) {
+      expect(consentKinds(other), other).toEqual([
+        'before-consent cookies_preferences',
+        'before-consent csrftoken',
+        'before-consent sessionid',
+      ]);
+    }
+  });
+
   it('makes no consent finding off the platform, where no choice can be read', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(
