@@ -5,10 +5,11 @@
  * A name declared in any run is declared: the entries come from the runs checked against the
  * site's own charter (else from those checked against the platform's default standing in for
  * it), and a cookie another run could not match (its charter was not read) counts as seen by the
- * entry that declares it. Whether an entry declares a cookie is the extension's own matcher's
- * word (core/registry/match.ts), so a drafted row never repeats a name a declared row covers, and
- * a cookie of embedded content named like one of the platform's own stays apart from the
- * portal's, as the charter's third-party section would declare it.
+ * entry that declares it. When two runs read the charter changed in between, a name the newer
+ * charter words otherwise is declared in its words alone. Whether an entry declares a cookie is
+ * the extension's own matcher's word (core/registry/match.ts), so a drafted row never repeats a
+ * name a declared row covers, and a cookie of embedded content named like one of the platform's
+ * own stays apart from the portal's, as the charter's third-party section would declare it.
  */
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { compareText } from '../compare.ts';
@@ -44,8 +45,9 @@ export type Declared = {
    */
   missing: boolean;
   /**
-   * True when an earlier entry of the same name always applies instead, so this one can never be
-   * seen (a charter that declares `_ga` under statistics and again under third parties). A
+   * True when an earlier entry of the same name in the same charter always applies instead, so this
+   * one can never be seen (a charter that declares `_ga` under statistics and again under third
+   * parties); never for an entry a charter read by another run words otherwise (see gatherRuns). A
    * platform cookie's name in the third-party section is not shadowed by the portal's own entry:
    * embedded content's cookie of that name answers to that section alone (core/registry/match.ts).
    */
@@ -108,6 +110,15 @@ const onPlatform = (report: RunReport) => report.consent.state !== 'unknown';
 
 export const entryKey = (entry: CharterEntry) =>
   JSON.stringify([entry.cookie, entry.match, entry.provider, entry.service, entry.purpose, entry.duration, entry.category]);
+
+/**
+ * The name an entry declares, as the matcher tells entries apart: a platform cookie's name in the
+ * third-party section is embedded content's alone (core/registry/match.ts), apart from the portal's.
+ */
+function nameOf(entry: CharterEntry): string {
+  const embeddedOnly = entry.match === 'exact' && isPlatformCookie(entry.cookie) && entry.category === 'third-party';
+  return `${embeddedOnly ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
+}
 
 /**
  * True when a cookie living `lifetime` (the longest seen; null: session cookies only) makes a
@@ -197,6 +208,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const declared = new Map<string, Declared>();
   /** Each declared entry's charter position in each report that tells it (not past the charter's end). */
   const positionsOf = new Map<Declared, Map<number, number>>();
+  /** Each declared entry's first position in each report whose charter declares it (past the end included). */
+  const placesOf = new Map<Declared, Map<number, number>>();
   const declare = (entry: CharterEntry, order: [number, number], atPosition: boolean) => {
     const key = entryKey(entry);
     let known = declared.get(key);
@@ -213,7 +226,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         repeated: false,
       };
       declared.set(key, known);
+      placesOf.set(known, new Map<number, number>());
     }
+    const places = placesOf.get(known)!;
+    if (!places.has(order[0])) places.set(order[0], order[1]);
     // The same words at two positions of one report's charter: written twice. Positions are
     // compared within a report, as two runs may have read a charter changed in between.
     if (atPosition) {
@@ -256,15 +272,49 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     });
   });
   const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];
-  const ordered = [...declared.values()].sort(byOrder);
-  const firstOfName = new Set<string>();
-  for (const known of ordered) {
-    const { entry } = known;
-    const embeddedOnly = entry.match === 'exact' && isPlatformCookie(entry.cookie) && entry.category === 'third-party';
-    const name = `${embeddedOnly ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
-    if (firstOfName.has(name)) known.shadowed = true;
-    else firstOfName.add(name);
+  const all = [...declared.values()].sort(byOrder);
+  // Two runs may have read the charter changed in between (the operator reworded `_ga`'s duration
+  // between the "accept" and the "refuse" run): entries of one name in different words are then
+  // two versions of one line, not a line written twice. The newest charter declaring the name says
+  // what it is now: a report's time (`generatedAt`) says which, not its place among the runs (the
+  // run kept for later may come first or second); on equal times, the later run. An older run's
+  // entry of a name the newer charter declares in other words gives way to the newer's first
+  // entry of that name, which takes what was seen of it. Only entries of one report's charter
+  // can shadow each other.
+  const newer = (a: number, b: number) => reports[a]!.generatedAt - reports[b]!.generatedAt || a - b;
+  const newestOf = new Map<string, number>();
+  for (const known of all) {
+    const name = nameOf(known.entry);
+    for (const report of placesOf.get(known)!.keys()) {
+      const newest = newestOf.get(name);
+      if (newest === undefined || newer(report, newest) > 0) newestOf.set(name, report);
+    }
   }
+  const byName = new Map<string, Declared[]>();
+  const superseded = new Set<Declared>();
+  for (const known of all) {
+    const name = nameOf(known.entry);
+    if (!placesOf.get(known)!.has(newestOf.get(name)!)) superseded.add(known);
+    else {
+      const same = byName.get(name);
+      if (same) same.push(known);
+      else byName.set(name, [known]);
+    }
+  }
+  for (const [name, same] of byName) {
+    // In the order of the newest charter declaring the name: the first applies, a later one is shadowed.
+    const newest = newestOf.get(name)!;
+    same.sort((a, b) => placesOf.get(a)!.get(newest)! - placesOf.get(b)!.get(newest)!);
+    for (const known of same.slice(1)) known.shadowed = true;
+  }
+  for (const old of superseded) {
+    const now = byName.get(nameOf(old.entry))![0]!;
+    now.seen ||= old.seen;
+    now.seenOwn ||= old.seenOwn;
+    now.missing ||= old.missing;
+    if (old.lifetime !== undefined) now.lifetime = longest(now.lifetime, old.lifetime);
+  }
+  const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
 
   // The declared entries as one charter, matched as the extension matches: what they cover needs no row of its own.
   const host = reports[0]?.host ?? '';

@@ -13,6 +13,7 @@ import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
 import { absenceReason } from './absence-reason.ts';
+import { isPlatformHost } from '../portals.ts';
 
 /** Kinds of finding, from the most to the least serious. */
 export type FindingKind = 'before-consent' | 'after-refusal' | 'undeclared' | 'lifetime' | 'not-seen';
@@ -202,11 +203,18 @@ export function findingsInNameOrder(
             : UNDECLARED_OWN)[match.source],
       });
     }
-    // The platform sets its own cookies whatever the visitor chooses: never a consent matter (another site's cookie of the same name is not one of them).
-    if (consentReadable && !isNecessary(match) && (embedded || !isPlatformCookie(cookie.name))) {
+    // The platform sets its own cookies whatever the visitor chooses: never a consent matter, on the
+    // site itself or in an embedded frame of another of its portals; another site's cookie of the
+    // same name is not one of them.
+    if (consentReadable && !isNecessary(match) && !(isPlatformCookie(cookie.name) && (!embedded || ofPlatformPortal(cookie)))) {
       const judged = embedded ? match : judgedForConsent(cookie.name, match);
       const severity = consentSeverity(judged);
-      if (cookie.setPhases.includes('before-choice')) {
+      // A site's own cookie that only keeps the choice (`atauthority`, `_pprv`, `mtm_consent_removed`)
+      // needs no consent, whatever the charter's category: the tag may write it at load, before the
+      // banner is answered (the exempt privacy mode), or because the visitor opted out. Never a
+      // consent finding; looked up only for the few cookies that would make one.
+      const keepsChoice = (): boolean => !embedded && keepsTheChoice(cookie.name);
+      if (cookie.setPhases.includes('before-choice') && !keepsChoice()) {
         beforeConsent.push({
           kind: 'before-consent',
           severity,
@@ -235,9 +243,8 @@ export function findingsInNameOrder(
         if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.refused);
         else if (noSwitchRefused && now.allOff) refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.allOff);
       }
-      // A site's own cookie that only keeps the choice is written because the visitor opted out:
-      // never one, whatever the refusal's shape or the charter's category (looked up only here, for the few that would be).
-      if (refusal && (embedded || !keepsTheChoice(cookie.name))) afterRefusal.push(refusal);
+      // Nor one after a refusal, whatever its shape: such a cookie is written because the visitor opted out.
+      if (refusal && !keepsChoice()) afterRefusal.push(refusal);
     } else if (consentReadable && cookie.refusedBy !== undefined && isNecessary(match)) {
       // A charter may file a tool that can run exempt from consent as necessary (Matomo), but the
       // visitor turned off that very tool's switch: set after that, it goes against the refusal.
@@ -273,6 +280,17 @@ export function findingsInNameOrder(
   }
 
   return beforeConsent.concat(afterRefusal, undeclared, lifetimes, inNameOrder(unseen, findingCookie));
+}
+
+/**
+ * True for a cookie on the host of a portal of the platform itself (`NAME.opendatasoft.com`,
+ * `NAME.huwise.com`: isPlatformHost), which only that portal can have set: a cookie's domain is
+ * the host that set it or a parent of it. One on the platform's shared parent domain
+ * (`.opendatasoft.com`: the company's website may set it too) is not; nor is a portal under a
+ * customer's domain, which only the bundled portal list knows, not findings.
+ */
+function ofPlatformPortal(cookie: SiteCookie): boolean {
+  return isPlatformHost(cookie.domain.startsWith('.') ? cookie.domain.slice(1) : cookie.domain);
 }
 
 /** The cookie as a consent finding's evidence names it. */

@@ -7,7 +7,7 @@ import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
-import { auditSite, charterEntry, playSite } from '../../support/charter-audit.ts';
+import { auditSite, charterEntry, NOW_MS, playSite } from '../../support/charter-audit.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
 const HOST = 'demo.opendatasoft.com';
@@ -786,6 +786,57 @@ describe('draftCharter: runs checked against different charters', () => {
       expect(draftMarkdown(draft)).not.toContain('2 weeks');
     },
   );
+});
+
+describe('draftCharter: a charter changed between the "accept" and the "refuse" run', () => {
+  const gaCharter = (gaDuration: string, ...more: CharterEntry[]): ParsedCharter => ({
+    ...CHARTER,
+    entries: [entry('sessionid'), entry('_ga', { provider: 'Google', category: 'statistics', duration: gaDuration }), ...more],
+  });
+  const acceptRun = (charter: ParsedCharter) =>
+    auditSite(
+      playSite(
+        HOST,
+        [
+          { name: 'sessionid', days: 14 },
+          { name: '_ga', days: 390 },
+        ],
+        'accepted',
+      ),
+      charter,
+    );
+  const refuseRun = (charter: ParsedCharter) => auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), charter);
+  const gaRows = (draft: CharterDraft) =>
+    draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => [row.entry.duration, row.marks]);
+
+  it('keeps one row of an entry reworded in between, in the newer charter’s words, not "declared twice"', () => {
+    const draft = draftCharter([acceptRun(gaCharter('13 mois')), refuseRun(gaCharter('25 mois'))]);
+    // Seen by the "accept" run under the older words: seen all the same.
+    expect(gaRows(draft)).toEqual([['25 mois', []]]);
+    expect(draftMarkdown(draft)).not.toContain('Déclaré deux fois');
+  });
+
+  it('takes the words of the charter read last by the runs’ time, not by their order', () => {
+    const accept = { ...acceptRun(gaCharter('13 mois')), generatedAt: NOW_MS + 60_000 };
+    const refuse = refuseRun(gaCharter('25 mois'));
+    expect(gaRows(draftCharter([accept, refuse]))).toEqual([['13 mois', []]]);
+    expect(gaRows(draftCharter([refuse, accept]))).toEqual([['13 mois', []]]);
+  });
+
+  it('still marks declared twice a name one charter writes on two lines', () => {
+    const twice = gaCharter('25 mois', entry('_ga', { provider: 'Google', category: 'third-party', duration: '25 mois' }));
+    const rows = (draft: CharterDraft) =>
+      draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => [row.entry.category, row.marks]);
+    const expected = [
+      ['statistics', []],
+      ['third-party', ['declared-twice']],
+    ];
+    expect(rows(draftCharter([acceptRun(twice)]))).toEqual(expected);
+    // The newer charter writes it twice, the older once in other words: the newer's two lines.
+    const draft = draftCharter([acceptRun(gaCharter('13 mois')), refuseRun(twice)]);
+    expect(rows(draft)).toEqual(expected);
+    expect(draftMarkdown(draft)).toContain('Déclaré deux fois\u202f: la charte déclare \\_ga sur plusieurs lignes');
+  });
 });
 
 describe('draftText', () => {

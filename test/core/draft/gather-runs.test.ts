@@ -37,6 +37,29 @@ describe('gatherRuns', () => {
     ]);
   });
 
+  it('takes an entry reworded between two runs as one, in the newer charter’s words, with what either run saw of it', () => {
+    const charter = (duration: string): ParsedCharter => ({
+      ...CHARTER,
+      entries: [entry('sessionid'), entry('_ga', { provider: 'Google', category: 'statistics', duration })],
+    });
+    const older = auditSite(playSite(HOST, [{ name: '_ga', days: 390 }], 'accepted'), charter('13 mois'));
+    const newer = auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), charter('25 mois'));
+    const gathered = gatherRuns([older, newer]);
+    expect(
+      gathered.declared.map(({ entry: { cookie, duration }, seen, shadowed, repeated, lifetime }) => [
+        cookie,
+        duration,
+        seen,
+        shadowed,
+        repeated,
+        lifetime,
+      ]),
+    ).toEqual([
+      ['sessionid', '12 mois', true, false, false, 14 * 86400],
+      ['_ga', '25 mois', true, false, false, 390 * 86400],
+    ]);
+  });
+
   it('says the site charter’s language is unknown when it is, never the platform default’s another run stood in with', () => {
     const live = auditSite(playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), { ...CHARTER, language: null });
     const standIn = auditSite(playSite(HOST, [{ name: 'sessionid', days: 30 }], 'refused'), null);

@@ -156,6 +156,25 @@ describe('findingsFor', () => {
     },
   );
 
+  // Piano / AT Internet write the exempt privacy mode at load, before the banner is answered (CNIL: keeping the choice needs no consent).
+  it('never flags before the choice a site’s own cookie that only keeps the choice, even one a charter files under statistics; a tracker still is', () => {
+    const site = emptySite(HOST, '0');
+    const keepers = ['atauthority', '_pprv', 'pa_privacy', 'mtm_consent_removed', 'matomo_ignore'];
+    const trackers = ['_ga', '_pk_id.1.abc', 'atuserid'];
+    for (const name of [...keepers, ...trackers]) {
+      recordCookieChange(site, browserCookie({ name, domain: HOST, expirationDate: undefined, session: true }), false, NOW_MS);
+    }
+    const matches = Object.fromEntries([...keepers, ...trackers].map((name) => [name, declared]));
+    const beforeConsent = findingsFor(site, seen(site, matches), [])
+      .filter((f) => f.kind === 'before-consent')
+      .map((f) => `${f.severity} ${f.cookie}`);
+    expect(beforeConsent).toEqual(['high _ga', 'high _pk_id.1.abc', 'high atuserid']);
+    // Embedded content by that name keeps no choice of the portal's: set before the choice, still a finding.
+    const embedded = emptySite(HOST, '0');
+    recordCookieChange(embedded, browserCookie({ name: 'atauthority', domain: 'widget.example.net' }), false, NOW_MS, { via: 'frame' });
+    expect(findingsFor(embedded, seen(embedded, { atauthority: declared }), []).filter((f) => f.kind === 'before-consent')).toHaveLength(1);
+  });
+
   it('holds a cookie of embedded content named like one of the platform’s to the consent rules', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(site, browserCookie({ name: 'csrftoken', domain: 'forms.example.net' }), false, NOW_MS, { via: 'frame' });
@@ -163,6 +182,29 @@ describe('findingsFor', () => {
       'before-consent medium',
       'undeclared medium',
     ]);
+  });
+
+  it('makes no consent finding of the platform’s own cookies set by a frame of another portal of the platform', () => {
+    const consentKinds = (domain: string) => {
+      const site = emptySite(HOST, '0');
+      for (const name of ['csrftoken', 'sessionid', 'cookies_preferences']) {
+        recordCookieChange(site, browserCookie({ name, domain, hostOnly: !domain.startsWith('.') }), false, NOW_MS, { via: 'frame' });
+      }
+      return findingsFor(site, seen(site, {}), [])
+        .filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+        .map((f) => `${f.kind} ${f.cookie}`);
+    };
+    for (const portal of ['public.opendatasoft.com', 'data.huwise.com', '.public.opendatasoft.com']) {
+      expect(consentKinds(portal), portal).toEqual([]);
+    }
+    // The company's website, the platform's shared parent domain and any other host are not a portal of the platform.
+    for (const other of ['www.opendatasoft.com', '.opendatasoft.com', 'opendatasoft.com.example.net', 'forms.example.net']) {
+      expect(consentKinds(other), other).toEqual([
+        'before-consent cookies_preferences',
+        'before-consent csrftoken',
+        'before-consent sessionid',
+      ]);
+    }
   });
 
   it('makes no consent finding off the platform, where no choice can be read', () => {
