@@ -296,9 +296,10 @@ function censusPortalPage(portal: CensusPortal, path: string, response: ServerRe
 /**
  * How a portal's charter page fails, as a real server's can: `{ status }` answers that error
  * status (503: the server down or overloaded for a while); 'hold' answers nothing until the fault
- * is cleared (a server slow to answer), which lets a test act while a read is under way.
+ * is cleared (a server slow to answer), which lets a test act while a read is under way;
+ * `{ charter }` answers that charter in place of the portal's own (its operator edited the page).
  */
-export type CharterPageFault = { status: number } | 'hold';
+export type CharterPageFault = { status: number } | 'hold' | { charter: CharterSection[] };
 
 // Set from the test process only (no page can reach them). Not a server's own: the e2e scenarios
 // get the browser, not the server started for it, so every server of this process obeys them.
@@ -330,6 +331,10 @@ function handle(request: IncomingMessage, response: ServerResponse, requests: st
   const fault = target.path === CHARTER_PAGE ? charterPageFaults.get(target.host) : undefined;
   if (fault === 'hold') {
     heldCharterReads.set(target.host, [...(heldCharterReads.get(target.host) ?? []), () => serve(target, response, options)]);
+    return;
+  }
+  if (fault && 'charter' in fault) {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(charterPage(target.host, fault.charter));
     return;
   }
   if (fault) {

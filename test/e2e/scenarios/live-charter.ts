@@ -364,5 +364,39 @@ export function liveCharterScenarios(ctx: E2eContext): void {
       await popup.close();
       await api.close();
     });
+
+    it('says which lines of the live charter it could not read, beside a cookie shown as not in the charter', async () => {
+      const host = 'demo.huwise.com';
+      const browser = ctx.browser();
+      const api = await extensionPage(browser);
+      await (await visitPortal(browser, host)).close();
+      await waitForReport(api, host, (r) => r.charter.kind === 'live' && presentNames(r).includes('_hjSessionUser_1234'));
+      // The operator adds the widget's cookie in a row of six cells under the four-column header
+      // (a model: a purpose split over two cells by an edit; no real portal's page is known to do so).
+      // The reader cannot tell which cell is which, so the row is not read (core/charter/table.ts).
+      const unreadRow = ['Hotjar', '_hjSessionUser_*', '1 an', 'Mesurer', 'l’usage du portail', 'avec votre accord'];
+      const edited = DEMO_CHARTER.map((section, index) => (index === 1 ? { ...section, rows: [...section.rows, unreadRow] } : section));
+      setCharterPageFault(host, { charter: edited });
+      try {
+        expect(await request(api, 'refreshCharter', { host })).toEqual({ ok: true });
+        const report = await waitForReport(api, host, (r) => (r.charter.unreadRows?.length ?? 0) > 0);
+        expect(report.charter).toMatchObject({ kind: 'live', entries: 7 });
+        expect(report.cookies.find((cookie) => cookie.name === '_hjSessionUser_1234')?.source).not.toBe('charter');
+        const popup = await openPopup(browser, host);
+        await popup.waitFor('[data-charter-unread="1"]');
+        expect(await popup.texts('[data-charter-unread] summary')).toEqual([shown('charterUnreadOne', '1')]);
+        await popup.click('[data-charter-unread] summary');
+        const [line] = await popup.texts('[data-unread-line]');
+        expect(line).toContain('Hotjar');
+        expect(line).toContain('_hjSessionUser_*');
+        await popup.close();
+      } finally {
+        setCharterPageFault(host, null);
+      }
+      // The page as it was: read again, no line left unread.
+      expect(await request(api, 'refreshCharter', { host })).toEqual({ ok: true });
+      await waitForReport(api, host, (r) => r.charter.kind === 'live' && r.charter.unreadRows === undefined);
+      await api.close();
+    });
   });
 }
