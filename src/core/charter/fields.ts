@@ -71,13 +71,17 @@ export function readFieldLine(line: string): FieldLine | null {
 }
 
 /**
- * A label the reader does not use, read past inside a record: a few plain words ("Domaine",
- * "Hôte", "Portée", "Third party"), nothing naming a section ("Cookies statistiques : …" opens
- * one) and no sentence ("Pour en savoir plus : …" has too many words to be a field's label).
+ * A label the reader does not use, read past inside a record (never starting one): a few plain
+ * words ("Domaine", "Hôte", "Third party", "Type de données collectées", "Base légale du
+ * traitement"), nothing naming a section ("Cookies statistiques : …" opens one) and no sentence
+ * ("Nous utilisons les outils suivants : …" says who does what; a longer line is prose).
  */
-const MAX_SKIPPED_LABEL_WORDS = 3;
-const MAX_SKIPPED_LABEL_LENGTH = 30;
+const MAX_SKIPPED_LABEL_WORDS = 8;
+const MAX_SKIPPED_LABEL_LENGTH = 50;
 const NAMES_SECTION = /cookie|traceur|tracker|necessa|essenti|statisti|audience|analytic|tiers|third/;
+/** Words of a sentence, not of a label: a pronoun or a verb saying who does what. */
+const SENTENCE_WORD =
+  /\b(?:je|j'|nous|vous|on|il|ils|elle|elles|we|you|i|they|it|est|sont|sera|seront|peut|peuvent|pouvez|utilisons|utilise|deposons|is|are|was|will|can|may|use|uses)\b/;
 
 /** A "Label : value" line: the role its label names, or null for a short label the reader does not use; null for other lines. */
 function readLabelLine(line: string): { role: ColumnRole | null; value: string } | null {
@@ -90,7 +94,7 @@ function readLabelLine(line: string): { role: ColumnRole | null; value: string }
   if (role !== null) return { role, value };
   const folded = collapseWhitespace(foldForMatching(label));
   const plain = /^[a-z][a-z' -]*$/.test(folded) && folded.length <= MAX_SKIPPED_LABEL_LENGTH;
-  if (!plain || folded.split(' ').length > MAX_SKIPPED_LABEL_WORDS || NAMES_SECTION.test(folded)) return null;
+  if (!plain || folded.split(' ').length > MAX_SKIPPED_LABEL_WORDS || NAMES_SECTION.test(folded) || SENTENCE_WORD.test(folded)) return null;
   return { role: null, value };
 }
 
