@@ -9,7 +9,7 @@
  * field the reader does not use ("Domaine : .example.fr", "Hôte : …") is read past within its
  * record, so the run goes on and the next record keeps its own fields.
  */
-import { roleOfFieldLabel, type ColumnRole } from './columns.ts';
+import { roleOfFoldedFieldLabel, type ColumnRole } from './columns.ts';
 import { collapseWhitespace, foldForMatching, isBlank } from './normalise.ts';
 import type { RowCells } from './segment.ts';
 
@@ -41,26 +41,17 @@ export type FieldRun = {
 /** Longest label looked at, so prose with a colon far in is not read as a field. */
 const MAX_LABEL_LENGTH = 60;
 
-/** Roles of labels already read: a charter repeats its few labels on every record. */
+/** Roles of labels already read, by folded label: a charter repeats its few labels on every record. */
 const LABEL_ROLES = new Map<string, ColumnRole | null>();
 const MAX_CACHED_LABELS = 256;
 
-/** Field labels a table header would not name, read on folded text: "Durée de validité", "Catégorie". */
-const EXTRA_LABELS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
-  ['duration', /^(?:durees? de validite|validite|validity(?: period)?|expires?|expiry(?: date)?|date d'expiration|expiration date)$/],
-  [
-    'category',
-    /^(?:categor(?:y|ies?)|types?|cookie (?:categor(?:y|ies)|types?)|(?:categor(?:y|ies?)|types?) (?:de|du|des) (?:cookies?|traceurs?))$/,
-  ],
-];
-
-function cachedRoleOfFieldLabel(label: string): ColumnRole | null {
-  const cached = LABEL_ROLES.get(label);
+/** The role a folded label names (columns.ts reads "Durée de validité", "Catégorie" as a table header does). */
+function cachedRoleOfFieldLabel(folded: string): ColumnRole | null {
+  const cached = LABEL_ROLES.get(folded);
   if (cached !== undefined) return cached;
-  const folded = collapseWhitespace(foldForMatching(label));
-  const role = roleOfFieldLabel(label) ?? EXTRA_LABELS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+  const role = roleOfFoldedFieldLabel(folded);
   if (LABEL_ROLES.size >= MAX_CACHED_LABELS) LABEL_ROLES.clear();
-  LABEL_ROLES.set(label, role);
+  LABEL_ROLES.set(folded, role);
   return role;
 }
 
@@ -90,9 +81,10 @@ function readLabelLine(line: string): { role: ColumnRole | null; value: string }
   if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
   const label = text.slice(0, colon).replace(/\*\*|__/g, '');
   const value = collapseWhitespace(text.slice(colon + 1).replace(/^\s*(?:\*\*|__)/, ''));
-  const role = cachedRoleOfFieldLabel(label);
-  if (role !== null) return { role, value };
+  // Folded once, for the role it names and, when it names none, for whether it is read past.
   const folded = collapseWhitespace(foldForMatching(label));
+  const role = cachedRoleOfFieldLabel(folded);
+  if (role !== null) return { role, value };
   const plain = /^[a-z][a-z' -]*$/.test(folded) && folded.length <= MAX_SKIPPED_LABEL_LENGTH;
   if (!plain || folded.split(' ').length > MAX_SKIPPED_LABEL_WORDS || NAMES_SECTION.test(folded) || SENTENCE_WORD.test(folded)) return null;
   return { role: null, value };

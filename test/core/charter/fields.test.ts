@@ -149,7 +149,7 @@ describe('readFieldRun', () => {
     );
   });
 
-  it('reads the labels a table header would not give: Durée de validité, Validity, Catégorie, Category', () => {
+  it('reads the labels Durée de validité, Validity, Catégorie, Category, as a table header does', () => {
     expect(readFieldLine('Durée de validité : 13 mois')).toEqual({ role: 'duration', value: '13 mois' });
     expect(readFieldLine('**Validity:** 2 years')).toEqual({ role: 'duration', value: '2 years' });
     expect(readFieldLine('Catégorie : Mesure d’audience')).toEqual({ role: 'category', value: 'Mesure d’audience' });

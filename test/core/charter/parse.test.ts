@@ -1193,6 +1193,27 @@ describe('a single-space row ending a tab or pipe table', () => {
   });
 });
 
+describe('a single-space table whose header names the lifetime “Durée de validité” or has a “Catégorie” column', () => {
+  it('reads the table, its lifetimes and the category each row names', () => {
+    const text = [
+      'Charte cookies',
+      'Nom du prestataire Nom du cookie Durée de validité Finalité',
+      'Huwise sessionid 2 semaines Maintient la session',
+      'Matomo _pk_id.* 13 mois Mesure d’audience',
+      '',
+      'Supplier name Category Cookie name Function',
+      'Matomo Statistics _pk_ses.* Counts visits',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.duration, found.category])).toEqual([
+      ['sessionid', '2 semaines', 'other'],
+      ['_pk_id.', '13 mois', 'other'],
+      ['_pk_ses.', null, 'statistics'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+});
+
 describe('names a pipe cell breaks with <br>', () => {
   it('reads each of them, however it is shaped', () => {
     const text = [
