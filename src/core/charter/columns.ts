@@ -5,7 +5,7 @@
  * duration, function).
  */
 import { lazy } from '../lazy.ts';
-import { foldForMatching } from './normalise.ts';
+import { collapseWhitespace, foldForMatching } from './normalise.ts';
 
 /** What a table column (or a one-field-per-line label) holds; 'category' is a "Catégorie" or "Type" column of a tab or pipe table. */
 export type ColumnRole = 'provider' | 'service' | 'cookie' | 'duration' | 'purpose' | 'category';
@@ -65,8 +65,12 @@ export function looksLikeHeaderWording(cell: string): boolean {
   return text.split(/\s+/).length <= MAX_UNKNOWN_HEADER_WORDS;
 }
 
-/** Whole header phrases for text without cell separators, longest wording first within a role. */
-const HEADER_PHRASES: Record<Exclude<ColumnRole, 'category'>, readonly string[]> = {
+/**
+ * Whole header phrases for text without cell separators, and the labels of one-field-per-line
+ * records (roleOfFieldLabel), longest wording first within a role. Roles are tried in this order:
+ * the category comes before the cookie name, so "Cookie type" is one category column.
+ */
+const HEADER_PHRASES: Record<ColumnRole, readonly string[]> = {
   provider: [
     "service providers?'?s? names?",
     'service providers?',
@@ -91,6 +95,12 @@ const HEADER_PHRASES: Record<Exclude<ColumnRole, 'category'>, readonly string[]>
     'locations?',
     'services?',
   ],
+  category: [
+    '(?:categor(?:y|ies?)|types?) (?:de|du|des) (?:cookies?|traceurs?)',
+    'cookies? (?:categor(?:y|ies?)|types?)',
+    'categor(?:y|ies?)',
+    'types?',
+  ],
   cookie: [
     'noms? (?:du|des|de) (?:cookies?|traceurs?)',
     'names? of (?:the )?cookies?',
@@ -102,13 +112,21 @@ const HEADER_PHRASES: Record<Exclude<ColumnRole, 'category'>, readonly string[]>
   ],
   duration: [
     'durees? de conservation',
+    'durees? de validite',
     'durees? de vie',
+    "dates? d'expiration",
+    'expiration dates?',
+    'expiry dates?',
+    'validity periods?',
     'retention periods?',
     'durees?',
     'durations?',
     'lifetimes?',
+    'validite',
+    'validity',
     'expiry',
     'expiration',
+    'expires?',
     'retention',
   ],
   purpose: ['finalites?', 'purposes?', 'functions?', 'fonctions?', 'descriptions?', 'objectifs?', 'objets?', 'usages?'],
@@ -125,9 +143,9 @@ const phrasePatterns = lazy((): ReadonlyArray<{ role: ColumnRole; sticky: RegExp
 
 /** A phrase of each role found anywhere in a text: a test a line must pass to be worth covering (readTablePhraseHeader). */
 const phraseAnywhere = lazy(
-  (): Record<Exclude<ColumnRole, 'category'>, RegExp> =>
+  (): Record<ColumnRole, RegExp> =>
     Object.fromEntries(Object.entries(HEADER_PHRASES).map(([role, phrases]) => [role, new RegExp(`(?:${phrases.join('|')})`)])) as Record<
-      Exclude<ColumnRole, 'category'>,
+      ColumnRole,
       RegExp
     >,
 );
@@ -206,9 +224,15 @@ function skipSeparators(text: string, position: number): number {
   return index;
 }
 
-/** Role named by a one-field-per-line label ("Nom du cookie", "Cookie name"), or null. */
+/** Role named by a one-field-per-line label ("Nom du cookie", "Cookie name", "Durée de validité", "Catégorie"), or null. */
 export function roleOfFieldLabel(label: string): ColumnRole | null {
-  const header = readPhraseHeader(label);
+  return roleOfFoldedFieldLabel(collapseWhitespace(foldForMatching(label)));
+}
+
+/** roleOfFieldLabel for a label already folded (foldForMatching) with its whitespace collapsed: fields.ts folds each label once. */
+export function roleOfFoldedFieldLabel(folded: string): ColumnRole | null {
+  const text = folded.replace(/\*\*|__/g, '').replace(/\(s\)/g, 's');
+  const header = coverWithPhrases(text, skipSeparators(text, 0), new Set());
   if (header === null || header.columns.length !== 1) return null;
   return header.columns[0] ?? null;
 }

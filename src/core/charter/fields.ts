@@ -9,7 +9,7 @@
  * field the reader does not use ("Domaine : .example.fr", "Hôte : …") is read past within its
  * record, so the run goes on and the next record keeps its own fields.
  */
-import { roleOfFieldLabel, type ColumnRole } from './columns.ts';
+import { roleOfFoldedFieldLabel, type ColumnRole } from './columns.ts';
 import { collapseWhitespace, foldForMatching, isBlank } from './normalise.ts';
 import type { RowCells } from './segment.ts';
 
@@ -41,26 +41,17 @@ export type FieldRun = {
 /** Longest label looked at, so prose with a colon far in is not read as a field. */
 const MAX_LABEL_LENGTH = 60;
 
-/** Roles of labels already read: a charter repeats its few labels on every record. */
+/** Roles of labels already read, by folded label: a charter repeats its few labels on every record. */
 const LABEL_ROLES = new Map<string, ColumnRole | null>();
 const MAX_CACHED_LABELS = 256;
 
-/** Field labels a table header would not name, read on folded text: "Durée de validité", "Catégorie". */
-const EXTRA_LABELS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
-  ['duration', /^(?:durees? de validite|validite|validity(?: period)?|expires?|expiry(?: date)?|date d'expiration|expiration date)$/],
-  [
-    'category',
-    /^(?:categor(?:y|ies?)|types?|cookie (?:categor(?:y|ies)|types?)|(?:categor(?:y|ies?)|types?) (?:de|du|des) (?:cookies?|traceurs?))$/,
-  ],
-];
-
-function cachedRoleOfFieldLabel(label: string): ColumnRole | null {
-  const cached = LABEL_ROLES.get(label);
+/** The role a folded label names (columns.ts reads "Durée de validité", "Catégorie" as a table header does). */
+function cachedRoleOfFieldLabel(folded: string): ColumnRole | null {
+  const cached = LABEL_ROLES.get(folded);
   if (cached !== undefined) return cached;
-  const folded = collapseWhitespace(foldForMatching(label));
-  const role = roleOfFieldLabel(label) ?? EXTRA_LABELS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+  const role = roleOfFoldedFieldLabel(folded);
   if (LABEL_ROLES.size >= MAX_CACHED_LABELS) LABEL_ROLES.clear();
-  LABEL_ROLES.set(label, role);
+  LABEL_ROLES.set(folded, role);
   return role;
 }
 
@@ -71,13 +62,17 @@ export function readFieldLine(line: string): FieldLine | null {
 }
 
 /**
- * A label the reader does not use, read past inside a record: a few plain words ("Domaine",
- * "Hôte", "Portée", "Third party"), nothing naming a section ("Cookies statistiques : …" opens
- * one) and no sentence ("Pour en savoir plus : …" has too many words to be a field's label).
+ * A label the reader does not use, read past inside a record (never starting one): a few plain
+ * words ("Domaine", "Hôte", "Third party", "Type de données collectées", "Base légale du
+ * traitement"), nothing naming a section ("Cookies statistiques : …" opens one) and no sentence
+ * ("Nous utilisons les outils suivants : …" says who does what; a longer line is prose).
  */
-const MAX_SKIPPED_LABEL_WORDS = 3;
-const MAX_SKIPPED_LABEL_LENGTH = 30;
+const MAX_SKIPPED_LABEL_WORDS = 8;
+const MAX_SKIPPED_LABEL_LENGTH = 50;
 const NAMES_SECTION = /cookie|traceur|tracker|necessa|essenti|statisti|audience|analytic|tiers|third/;
+/** Words of a sentence, not of a label: a pronoun or a verb saying who does what. */
+const SENTENCE_WORD =
+  /\b(?:je|j'|nous|vous|on|il|ils|elle|elles|we|you|i|they|it|est|sont|sera|seront|peut|peuvent|pouvez|utilisons|utilise|deposons|is|are|was|will|can|may|use|uses)\b/;
 
 /** A "Label : value" line: the role its label names, or null for a short label the reader does not use; null for other lines. */
 function readLabelLine(line: string): { role: ColumnRole | null; value: string } | null {
@@ -86,11 +81,12 @@ function readLabelLine(line: string): { role: ColumnRole | null; value: string }
   if (colon <= 0 || colon > MAX_LABEL_LENGTH) return null;
   const label = text.slice(0, colon).replace(/\*\*|__/g, '');
   const value = collapseWhitespace(text.slice(colon + 1).replace(/^\s*(?:\*\*|__)/, ''));
-  const role = cachedRoleOfFieldLabel(label);
-  if (role !== null) return { role, value };
+  // Folded once, for the role it names and, when it names none, for whether it is read past.
   const folded = collapseWhitespace(foldForMatching(label));
+  const role = cachedRoleOfFieldLabel(folded);
+  if (role !== null) return { role, value };
   const plain = /^[a-z][a-z' -]*$/.test(folded) && folded.length <= MAX_SKIPPED_LABEL_LENGTH;
-  if (!plain || folded.split(' ').length > MAX_SKIPPED_LABEL_WORDS || NAMES_SECTION.test(folded)) return null;
+  if (!plain || folded.split(' ').length > MAX_SKIPPED_LABEL_WORDS || NAMES_SECTION.test(folded) || SENTENCE_WORD.test(folded)) return null;
   return { role: null, value };
 }
 

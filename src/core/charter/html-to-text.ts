@@ -8,7 +8,8 @@
  * straight into lines. Headings become markdown headings, table rows become lines of
  * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
  * budget), block elements end lines. Content that is not the charter's words is
- * left out: script, style, template, noscript, svg and other non-text content, hidden elements,
+ * left out: script, style, template, noscript, svg and other non-text content, form controls (a
+ * button only gives a heading line when it titles a section: an accordion's), hidden elements,
  * and page chrome (the site's header, navigation and footer), which is never read, even as a
  * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
  * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
@@ -20,6 +21,8 @@
  * holds), each scope check answered in constant time.
  */
 import { Tokenizer } from 'htmlparser2';
+import { collapseWhitespace, foldForMatching } from './normalise.ts';
+import { categoryOfHeading, readHeading } from './sections.ts';
 
 /** Elements whose content never reaches the text. */
 const HIDDEN_CONTENT = new Set([
@@ -36,7 +39,6 @@ const HIDDEN_CONTENT = new Set([
   'noframes',
   'textarea',
   'select',
-  'button',
   'canvas',
   'video',
   'audio',
@@ -345,6 +347,8 @@ type Tracked = {
   foreign: boolean;
   /** It is a heading (h1-h6). */
   heading: boolean;
+  /** It is a button outside foreign content: its text is held back until it ends (Layout.buttonEnd). */
+  button: boolean;
 };
 
 /** Text pieces of one stream (the whole page, or its main content), joined at the end. */
@@ -397,6 +401,59 @@ class TableState {
   carriedCount = 0;
 }
 
+/** Longest button text kept: a heading's longest line (sections.ts MAX_HEADING_LENGTH); a longer one is no title. */
+const MAX_BUTTON_TEXT = 200;
+
+/** The text of an open button, bounded, and the level of the first heading inside it. */
+class ButtonText {
+  private readonly pieces: string[] = [];
+  private length = 0;
+  /** More text than MAX_BUTTON_TEXT: the button is no title. */
+  overflow = false;
+  /** Level of the highest heading inside the button, 0 when none. */
+  level = 0;
+  /** Buttons open inside the outermost one (a button nested in a table inside it). */
+  depth = 0;
+
+  add(piece: string): void {
+    if (this.overflow) return;
+    this.length += piece.length;
+    if (this.length > MAX_BUTTON_TEXT * 2) this.overflow = true;
+    else this.pieces.push(piece);
+  }
+
+  /** The text, whitespace collapsed; null when too long. */
+  text(): string | null {
+    if (this.overflow) return null;
+    const text = collapseWhitespace(this.pieces.join(''));
+    return text.length > MAX_BUTTON_TEXT ? null : text;
+  }
+}
+
+/**
+ * What a button does rather than what it titles: a consent banner's or a page's action
+ * ("Accepter", "Tout refuser", "Paramétrer les cookies", "Save my choices", "En savoir plus").
+ * Read on folded text; one pass at its start.
+ */
+const BUTTON_ACTION =
+  /^(?:j'|je |i )?(?:accept|tout |toutes? |tous |all\b|refus|reject|deny|declin|allow|autoris|sav|sauvegard|enregistr|valid|confirm|personnali|customi|parametr|regl|ger|manag|modifi|chang|ok\b|ferm|clos|voir|view|show|affich|masqu|hide|en savoir|learn|read|lire|retour|back|continu|activ|desactiv|enable|disable|opt[- ]?(?:in|out)\b|retir|withdraw|choisi|choos|select|updat|mettre|set\b|turn|bloqu|block|supprim|delet|effac|clear|ouvr|open|plus\b|more\b|moins\b|less\b|telecharg|download|imprim|print|copi|copy|partag|share|envoy|send|connect|log|sign|inscri|subscri|rechercher|search)/;
+
+/**
+ * The line a button's text gives the text, or null. In a heading, its words (an action left out);
+ * holding a heading, that heading, at its level, unless it names an action; else a plain line only
+ * when its words title a section with a category (readHeading, categoryOfHeading: "Cookies
+ * strictement nécessaires", "Mesure d'audience", "Autres cookies"), so a button naming none, or an
+ * action ("Accepter les cookies statistiques"), never recategorises the rows after it.
+ */
+function buttonLine(button: ButtonText, inHeading: boolean): string | null {
+  const text = button.text();
+  if (text === null || text === '' || BUTTON_ACTION.test(foldForMatching(text))) return null;
+  if (inHeading) return ` ${text} `;
+  if (button.level > 0) return `\n${'#'.repeat(button.level)} ${text}\n`;
+  const heading = readHeading(text);
+  return heading !== null && heading.level === null && categoryOfHeading(text) !== null ? `\n${text}\n` : null;
+}
+
 /** The line layout written while the tokens go by. */
 class Layout {
   /** The main content only. */
@@ -405,6 +462,8 @@ class Layout {
   readonly page = new Stream();
   private readonly tables: TableState[] = [new TableState()];
   private table = this.tables[0]!;
+  /** The open buttons' text, held back until the outermost ends (null when no button is open). */
+  private button: ButtonText | null = null;
 
   /**
    * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
@@ -418,6 +477,7 @@ class Layout {
   private write(piece: string, isText: boolean): void {
     const { visible, chrome, inMain } = this.where();
     if (!visible || chrome) return;
+    if (this.button !== null) return this.button.add(isText ? piece : ' ');
     this.page.add(piece, isText);
     if (inMain) this.main.add(piece, isText);
   }
@@ -429,6 +489,8 @@ class Layout {
    */
   text(raw: string, preformatted: boolean): void {
     if (!this.where().visible) return;
+    // A button in a table row is left out, as it always was (buttonEnd): its text must not count as the cell's.
+    if (this.button !== null && (this.table.inCell || this.table.rowOpen)) return;
     if (!preformatted) return this.run(raw.replace(/\s+/g, ' '));
     const lines = raw.split(/\r\n?|\n/);
     const spaces = this.table.inCell ? /\s+/g : /[^\S\t]+/g;
@@ -457,12 +519,44 @@ class Layout {
   }
 
   heading(level: number): void {
+    if (this.button !== null) {
+      // A heading inside a button (an accordion's `<button><h3>…</h3></button>`): its level is kept for the button's line.
+      if (this.button.level === 0 || level < this.button.level) this.button.level = level;
+      return;
+    }
     if (this.table.inCell || this.table.rowOpen) return;
     this.write(`\n${'#'.repeat(level)} `, false);
   }
 
   headingEnd(): void {
     if (!this.table.inCell && !this.table.rowOpen) this.write('\n', false);
+  }
+
+  /** A button starts: its text is held back (a button inside it adds to the same text). */
+  buttonStart(): void {
+    if (this.button === null) this.button = new ButtonText();
+    else this.button.depth++;
+  }
+
+  /**
+   * A button ends: when it is the outermost, its text reaches the streams only when it titles a
+   * section (buttonLine), so an accordion's heading gives its table's rows their category and an
+   * action ("Accepter", "Tout refuser", "Paramétrer") never does. Inside a table row it is left
+   * out, as before: a line there would break the row.
+   *
+   * @param inHeading a heading is open around the button (`<h3><button>…</button></h3>`): its text is the heading's.
+   */
+  buttonEnd(inHeading: boolean): void {
+    const button = this.button;
+    if (button === null) return;
+    if (button.depth > 0) {
+      button.depth--;
+      return;
+    }
+    this.button = null;
+    if (this.table.inCell || this.table.rowOpen) return;
+    const line = buttonLine(button, inHeading);
+    if (line !== null) this.write(line, true);
   }
 
   tableStart(): void {
@@ -609,7 +703,7 @@ class Layout {
     }
     this.copyBudget -= cost;
     const { visible, chrome, inMain } = this.where();
-    if (!visible || chrome) return true;
+    if (!visible || chrome || this.button !== null) return true;
     this.page.add(before + copy.page, copy.page.trim() !== '');
     if (inMain) this.main.add(before + copy.main, copy.main.trim() !== '');
     return true;
@@ -699,6 +793,7 @@ export function htmlTextCandidates(html: string): string[] {
       sectioning,
       foreign,
       heading,
+      button: name === 'button' && foreignDepth === 0,
     };
     stack.push(entry);
     innermost.set(name, index);
@@ -726,6 +821,7 @@ export function htmlTextCandidates(html: string): string[] {
     if (entry.sectioning) sectioningDepth--;
     if (entry.foreign && --foreignDepth === 0) foreignRoot = -1;
     if (entry.name === 'pre' || entry.name === 'listing') preDepth--;
+    if (entry.button) layout.buttonEnd(indexOf('#h') >= 0);
     if (entry.heading) layout.headingEnd();
     else if (foreignDepth === 0) {
       if (entry.name === 'td' || entry.name === 'th') layout.cellEnd();
@@ -832,6 +928,8 @@ export function htmlTextCandidates(html: string): string[] {
       layout.rowGroupBoundary();
     } else if (headingLevel > 0) {
       if (!hidden) layout.heading(headingLevel);
+    } else if (name === 'button') {
+      layout.buttonStart();
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }

@@ -23,7 +23,16 @@ import {
   type Heading,
 } from './sections.ts';
 import type { RowCells } from './segment.ts';
-import { continuesTable, isSeparatorRow, isStrictRow, readTableHeader, splitRow, type TableHeader, type TableLayout } from './table.ts';
+import {
+  continuesTable,
+  isSeparatorRow,
+  isStrictRow,
+  readTableHeader,
+  readsAsRowWithoutSeparators,
+  splitRow,
+  type TableHeader,
+  type TableLayout,
+} from './table.ts';
 
 export { CharterError } from './errors.ts';
 
@@ -279,14 +288,24 @@ function readTableBody(
         continue;
       }
     }
+    const reason = `not a row of the table at line ${header.line}: its cells are not separated like the header's`;
     const following = nextNonBlank(lines, index + 1);
-    if (following === null || !isStrictRow(lines[following] ?? '', header)) break;
-    const heading = headingAt(lines, index, header);
+    if (following === null || !isStrictRow(lines[following] ?? '', header)) {
+      // The table ends here. Its last row, written with single spaces and not split, is reported
+      // as a stray row between rows is, rather than left to the prose after it.
+      if (!isMarkdownHeading && readsAsRowWithoutSeparators(line, header)) {
+        collector.tableLines.add(index);
+        collector.addUnread(index, line, reason);
+        index++;
+      }
+      break;
+    }
+    // A row written with spaces is no heading, though its purpose names a category ("Mesure d’audience").
+    const heading = !isMarkdownHeading && readsAsRowWithoutSeparators(line, header) ? null : headingAt(lines, index, header);
     if (heading) {
       sections.enter(heading);
     } else {
       collector.tableLines.add(index);
-      const reason = `not a row of the table at line ${header.line}: its cells are not separated like the header's`;
       collector.addUnread(index, line, reason);
     }
     index++;

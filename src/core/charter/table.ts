@@ -304,6 +304,18 @@ function readsAsUnknownProviderRow(text: string, header: TableHeader): boolean {
   return header.layout === 'glued' || words.length - nameAt - 1 >= columnsAfterName;
 }
 
+/**
+ * True when a line under a tab or pipe header, written without the table's separators and not
+ * split, still reads as one of its rows: a name shaped like a cookie's among its first words and
+ * about a row's words after it (readsAsUnknownProviderRow), as the last row of a table written
+ * with single spaces does. Such a line is reported where the table ends, never lost.
+ */
+export function readsAsRowWithoutSeparators(line: string, header: TableHeader): boolean {
+  if (header.layout !== 'tab' && header.layout !== 'pipe') return false;
+  const text = trimSpaces(line).trim();
+  return text !== '' && !text.includes('\t') && !text.startsWith('|') && readsAsUnknownProviderRow(text, header);
+}
+
 /** A word without the quotes, brackets and punctuation prose puts around a name (`« _ga »,`). */
 const stripNameWrapping = (word: string) => stripWrapping(word, NAME_WRAPPING, NAME_WRAPPING);
 

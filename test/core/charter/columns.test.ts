@@ -123,6 +123,24 @@ describe('readTablePhraseHeader', () => {
     expect(readTablePhraseHeader('Nom du prestataire Nom du cookie')).toBeNull();
   });
 
+  it('reads a “Durée de validité” (“Validity”) or “Catégorie” (“Category”) column in a header without separators', () => {
+    expect(readTablePhraseHeader('Nom du prestataire Nom du cookie Durée de validité Finalité')).toEqual({
+      columns: ['provider', 'cookie', 'duration', 'purpose'],
+      glued: false,
+    });
+    expect(readTablePhraseHeader('Supplier nameCookie nameValidityFunction')).toEqual({
+      columns: ['provider', 'cookie', 'duration', 'purpose'],
+      glued: true,
+    });
+    expect(readTablePhraseHeader('Nom du prestataire Catégorie Nom du cookie Finalité')?.columns).toEqual([
+      'provider',
+      'category',
+      'cookie',
+      'purpose',
+    ]);
+    expect(readTablePhraseHeader('Provider Cookie name Category Purpose')?.columns).toEqual(['provider', 'cookie', 'category', 'purpose']);
+  });
+
   it('gives what readPhraseHeader gives when usable, for any text of header words, case changes and marks', () => {
     const pieces = fc.constantFrom(
       'Nom du ',
@@ -149,6 +167,9 @@ describe('readTablePhraseHeader', () => {
       'x',
       'E\u0301',
       'Vendor',
+      'Catégorie',
+      'Type',
+      ' de validité',
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
@@ -166,6 +187,23 @@ describe('roleOfFieldLabel', () => {
     expect(roleOfFieldLabel('Cookie name')).toBe('cookie');
     expect(roleOfFieldLabel('Durée')).toBe('duration');
     expect(roleOfFieldLabel('Provider')).toBe('provider');
+  });
+
+  it('names the labels a header reads too: Durée de validité, Validity, Catégorie, Category, Cookie type', () => {
+    for (const label of ['Durée de validité', 'Validité', 'Validity period', 'Expires', 'Expiry date', 'Date d’expiration']) {
+      expect(roleOfFieldLabel(label), label).toBe('duration');
+    }
+    for (const label of [
+      'Catégorie',
+      'Category',
+      'Types',
+      'Cookie type',
+      'Cookie categories',
+      'Catégorie de cookies',
+      'Types de traceurs',
+    ]) {
+      expect(roleOfFieldLabel(label), label).toBe('category');
+    }
   });
 
   it('refuses labels that are not one header phrase', () => {

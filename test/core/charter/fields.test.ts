@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFieldLine, readFieldRun } from '../../../src/core/charter/fields.ts';
 import { readCharter } from '../../../src/core/charter/parse.ts';
 
@@ -105,6 +105,43 @@ describe('readFieldRun', () => {
     });
   });
 
+  it('reads past an unknown label of four words or more within its record, as a shorter one: the records stay apart', () => {
+    const lines = [
+      'Nom : _pk_id',
+      'Type de données collectées : identifiant du visiteur',
+      'Prestataire : Matomo',
+      'Base légale du traitement : consentement',
+      "Finalité : Mesure d'audience",
+      'Durée : 13 mois',
+      'Nom : sessionid',
+      'Catégorie de données personnelles traitées : aucune',
+      'Prestataire : Huwise',
+      'Finalité : Session',
+      'Durée : 2 semaines',
+    ];
+    expect(readFieldRun(lines, 0)).toEqual({
+      records: [
+        { line: 1, cells: { cookie: '_pk_id', provider: 'Matomo', purpose: "Mesure d'audience", duration: '13 mois' } },
+        { line: 7, cells: { cookie: 'sessionid', provider: 'Huwise', purpose: 'Session', duration: '2 semaines' } },
+      ],
+      next: 11,
+      isTable: true,
+    });
+  });
+
+  it('does not read a sentence with a colon as a label to read past: a prose paragraph is not made a record', () => {
+    const prose = [
+      'Cookie : un petit fichier texte déposé sur votre terminal.',
+      'Ce que nous faisons de ces données : rien de plus.',
+      'Finalité : vous le saurez plus bas.',
+    ];
+    expect(readFieldRun(prose, 0)).toEqual({ records: [{ line: 1, cells: { cookie: prose[0]!.slice(9) } }], next: 1, isTable: false });
+    // Nor a label of more than eight words.
+    const long = ['Nom : _ga', 'Liste des informations que ce service recueille et conserve chez lui : x', 'Finalité : stats'];
+    expect(readFieldRun(long, 0)?.next).toBe(1);
+    expect(readFieldLine('Type de données collectées : IP')).toBeNull();
+  });
+
   it('does not start a run at a field it does not use, nor read past a label naming a section', () => {
     expect(readFieldRun(['Domaine : data.example.fr', 'Cookie name: _ga'], 0)).toBeNull();
     expect(readFieldRun(['Cookie name: _ga', 'Purpose: Stats', 'Statistics cookies: these cookies', 'Cookie name: _pk_id'], 0)?.next).toBe(
@@ -112,7 +149,7 @@ describe('readFieldRun', () => {
     );
   });
 
-  it('reads the labels a table header would not give: Durée de validité, Validity, Catégorie, Category', () => {
+  it('reads the labels Durée de validité, Validity, Catégorie, Category, as a table header does', () => {
     expect(readFieldLine('Durée de validité : 13 mois')).toEqual({ role: 'duration', value: '13 mois' });
     expect(readFieldLine('**Validity:** 2 years')).toEqual({ role: 'duration', value: '2 years' });
     expect(readFieldLine('Catégorie : Mesure d’audience')).toEqual({ role: 'category', value: 'Mesure d’audience' });
@@ -121,6 +158,45 @@ describe('readFieldRun', () => {
 });
 
 describe('readCharter: one field per line with fields the reader does not use', () => {
+  it('gives each cookie its own fields when a record holds a label of four words or more', () => {
+    const text = [
+      'Charte cookies',
+      '',
+      'Nom : _pk_id',
+      'Type de données collectées : identifiant',
+      'Prestataire : Matomo',
+      "Finalité : Mesure d'audience",
+      'Durée : 13 mois',
+      '',
+      'Nom : sessionid',
+      'Prestataire : Huwise',
+      'Finalité : Session',
+      'Durée : 2 semaines',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((entry) => [entry.cookie, entry.provider, entry.purpose, entry.duration])).toEqual([
+      ['_pk_id', 'Matomo', "Mesure d'audience", '13 mois'],
+      ['sessionid', 'Huwise', 'Session', '2 semaines'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+
+  it('reads 100,000 characters of long unknown labels between fields looking at each line a bounded number of times', () => {
+    const unknown = 'Type de données collectées : x\n';
+    const filler = unknown.repeat(1_000);
+    const text = `${'Nom : a\nFinalité : b\n'.repeat(2)}${`Nom : a\n${filler}`.repeat(4)}Finalité : b\n${filler}`;
+    expect(text.length).toBeGreaterThan(100_000);
+    const lineCount = text.split('\n').length;
+    // The work counted: colons looked for (one per label line read, String.prototype.search).
+    const spy = vi.spyOn(String.prototype, 'search');
+    try {
+      readCharter(text);
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(4 * lineCount);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('keeps each cookie its own purpose, duration and category', () => {
     const text = [
       'Charte cookies',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { htmlTextCandidates, htmlToText } from '../../../src/core/charter/html-to-text.ts';
 import { parseCharter } from '../../../src/core/charter/parse.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
@@ -217,5 +217,90 @@ describe('htmlToText', () => {
 
   it('reads text with no markup at all', () => {
     expect(htmlToText('Charte cookies')).toBe('Charte cookies');
+  });
+});
+
+describe('htmlToText: accordion buttons titling a table', () => {
+  const HEAD = '<tr><th>Nom du prestataire<th>Nom du cookie<th>Durée<th>Finalité';
+  const page = (button: string) =>
+    '<main><h1>Charte cookies</h1><h2>Cookies strictement nécessaires</h2>' +
+    `<table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table>` +
+    `${button}<table>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure</table></main>`;
+  const categories = (html: string) => parseCharter(htmlToText(html)).entries.map((entry) => [entry.cookie, entry.category]);
+
+  it('reads a heading inside a button as a heading: its table’s rows get its category', () => {
+    const html = page('<button class="accordion" aria-expanded="false"><h3>Cookies de mesure d’audience</h3></button>');
+    expect(htmlToText(html)).toContain('\n### Cookies de mesure d’audience\n');
+    expect(categories(html)).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+  });
+
+  it('reads a button whose words title a section as a plain heading line, and a button inside a heading as its words', () => {
+    const plain = page('<div class="accordion"><button type="button">Cookies de mesure d’audience<svg><text>+</text></svg></button></div>');
+    expect(lines(plain)).toContain('Cookies de mesure d’audience');
+    expect(categories(plain)).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+    // The WAI-ARIA accordion: the button sits inside the heading.
+    const inside = page('<h3><button aria-controls="p2">Mesure d’audience</button></h3>');
+    expect(lines(inside)).toContain('### Mesure d’audience');
+    expect(categories(inside)[1]).toEqual(['_pk_id.', 'statistics']);
+    // A button giving the first table its category, before any heading.
+    const first =
+      '<main><button>Cookies strictement nécessaires</button>' +
+      `<table>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure</table></main>`;
+    expect(categories(first)).toEqual([['_pk_id.', 'necessary']]);
+  });
+
+  it('never makes an action button, or one naming no category, a heading: the rows keep the section they are in', () => {
+    for (const button of [
+      '<button>Accepter</button><button>Tout refuser</button><button>Paramétrer</button>',
+      '<button>Accepter les cookies statistiques</button>',
+      '<button>Refuser les cookies non nécessaires</button>',
+      '<button>Paramètres des cookies</button><button>Cookie settings</button>',
+      '<button><h3>Paramétrer</h3></button>',
+      '<button>Save my choices</button><button>En savoir plus</button>',
+      `<button>${'Cookies statistiques '.repeat(20)}</button>`,
+      '<button hidden>Cookies statistiques</button>',
+    ]) {
+      const html = page(button);
+      expect(categories(html), button).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'necessary'],
+      ]);
+    }
+    expect(lines(page('<button>Accepter</button><button>Tout refuser</button><button>Paramétrer</button>'))).not.toContain('Accepter');
+  });
+
+  it('leaves a button inside a table row out of the row, as before', () => {
+    expect(
+      lines('<table><tr><td>Matomo<td><button>Cookies statistiques</button>_pk_id<td><button><h3>Mesure d’audience</h3></button></table>'),
+    ).toEqual(['Matomo\t_pk_id\t']);
+  });
+
+  it('holds back a bounded part of a button’s text, however long or deeply nested (linear in the page)', () => {
+    const long = `<button>${'<b>cookies</b> '.repeat(20_000)}</button><p>after</p>`;
+    expect(long.length).toBeGreaterThan(100_000);
+    expect(lines(long)).toEqual(['after']);
+    // Buttons nested in tables nested in buttons: each text piece is kept at most once, and only the first few.
+    const nested = `${'<button><table><tr><td>'.repeat(5_000)}x${'</td></tr></table></button>'.repeat(5_000)}<p>after</p>`;
+    expect(nested.length).toBeGreaterThan(100_000);
+    const join = Array.prototype.join;
+    let elements = 0;
+    const spy = vi.spyOn(Array.prototype, 'join').mockImplementation(function (this: unknown[], separator?: string) {
+      elements += this.length;
+      return join.call(this, separator);
+    });
+    let text: string;
+    try {
+      text = htmlToText(nested);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(text.split('\n').filter(Boolean)).toEqual(['after']);
+    expect(elements).toBeLessThanOrEqual(4 * nested.length);
   });
 });

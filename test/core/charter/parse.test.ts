@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { CharterError, charterProblem, parseCharter, readCharter } from '../../../src/core/charter/parse.ts';
 import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from '../../../src/core/charter/limits.ts';
@@ -1104,6 +1104,113 @@ describe('rows away from their table, after a heading and a sentence', () => {
       'Écrivez-nous\tà tout moment.',
     ].join('\n\n');
     expect(readCharter(text).unreadRows).toEqual([]);
+  });
+});
+
+describe('a single-space row ending a tab or pipe table', () => {
+  const TAB_HEADER = 'Nom du prestataire\tNom du cookie\tDurée\tFinalité';
+  const PIPE_HEADER = '| Supplier name | Cookie name | Duration | Function |\n|---|---|---|---|';
+  const PROSE = 'Vous pouvez retirer votre consentement à tout moment depuis le bandeau.';
+  const unread = (line: number, text: string, header: number) => ({
+    line,
+    text,
+    reason: `not a row of the table at line ${header}: its cells are not separated like the header's`,
+  });
+
+  it.each([
+    ['before a prose paragraph', [PROSE]],
+    ['at the end of the text', []],
+    ['before another table', ['## Cookies tiers', TAB_HEADER, 'Disqus\tdisqus_unique\t1 an\tCommentaires']],
+  ])('is listed as unread when it cannot be split, %s', (_where, after) => {
+    const row = 'Matomo _pk_id.* Mesure d’audience, treize mois';
+    const text = [TAB_HEADER, 'Huwise\tsessionid\t2 semaines\tSession', row, '', ...after].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => found.cookie)).toEqual(['sessionid', ...(after.length > 1 ? ['disqus_unique'] : [])]);
+    expect(reading.unreadRows).toEqual([unread(3, row, 1)]);
+  });
+
+  it('is listed between rows too, not taken for a heading because its purpose names a category', () => {
+    const row = 'Matomo _pk_id.* Mesure d’audience, treize mois';
+    const text = [TAB_HEADER, 'Huwise\tsessionid\t2 semaines\tSession', row, 'Huwise\tcsrftoken\t12 mois\tSécurité'].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'other'],
+      ['csrftoken', 'other'],
+    ]);
+    expect(reading.unreadRows).toEqual([unread(3, row, 1)]);
+  });
+
+  it('is listed under a pipe header too, and its provider need not be one the reader knows', () => {
+    const row = 'Acme acme_visitor Mesure d’audience, treize mois';
+    const text = [PIPE_HEADER, '| Huwise | sessionid | 2 weeks | Session |', row, '', PROSE].join('\n');
+    expect(readCharter(text).unreadRows).toEqual([unread(4, row, 1)]);
+  });
+
+  it('is read when it splits, as before', () => {
+    const text = [TAB_HEADER, 'Huwise\tsessionid\t2 semaines\tSession', 'Matomo _pk_id.* 13 mois Mesure d’audience', '', PROSE].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.duration])).toEqual([
+      ['sessionid', '2 semaines'],
+      ['_pk_id.', '13 mois'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+
+  it('leaves prose after the table alone, even prose naming a provider or a cookie', () => {
+    for (const prose of [
+      PROSE,
+      'Matomo est un outil de mesure d’audience respectueux de la vie privée.',
+      'Le cookie _pk_id est conservé 13 mois.',
+      'Cookies statistiques (_ga, _gid)',
+      'Pour en savoir plus : https://www.cnil.fr',
+    ]) {
+      const text = [TAB_HEADER, 'Huwise\tsessionid\t2 semaines\tSession', '', prose].join('\n');
+      expect(readCharter(text).unreadRows, prose).toEqual([]);
+    }
+  });
+
+  it('looks at a table’s last line once, whatever its length or the number of tables: work linear in the text', () => {
+    // The work counted: the words looked for in lines (String.prototype.indexOf), which a row's reading uses.
+    const searches = (text: string) => {
+      const spy = vi.spyOn(String.prototype, 'indexOf');
+      try {
+        const reading = readCharter(text);
+        return { reading, calls: spy.mock.calls.length };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const rowLike = 'Acme acme_visitor Mesure d’audience treize mois';
+    // Many tables, each ending with a row written with spaces; then one such line of 100,000 words.
+    const tables = `${TAB_HEADER}\nHuwise\tsessionid\t2 semaines\tSession\n${rowLike}\n\n`.repeat(1_500);
+    const long = `${TAB_HEADER}\nHuwise\tsessionid\t2 semaines\tSession\nAcme acme_visitor${' mot'.repeat(100_000)}\n`;
+    for (const text of [tables, long]) {
+      expect(text.length).toBeGreaterThan(100_000);
+      const { reading, calls } = searches(text);
+      expect(reading.unreadRows.length).toBe(text === long ? 1 : 1_000 + 1); // the listed ones, then a count of the others
+      expect(calls).toBeLessThanOrEqual(text.length / 2);
+    }
+  });
+});
+
+describe('a single-space table whose header names the lifetime “Durée de validité” or has a “Catégorie” column', () => {
+  it('reads the table, its lifetimes and the category each row names', () => {
+    const text = [
+      'Charte cookies',
+      'Nom du prestataire Nom du cookie Durée de validité Finalité',
+      'Huwise sessionid 2 semaines Maintient la session',
+      'Matomo _pk_id.* 13 mois Mesure d’audience',
+      '',
+      'Supplier name Category Cookie name Function',
+      'Matomo Statistics _pk_ses.* Counts visits',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.duration, found.category])).toEqual([
+      ['sessionid', '2 semaines', 'other'],
+      ['_pk_id.', '13 mois', 'other'],
+      ['_pk_ses.', null, 'statistics'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
   });
 });
 
