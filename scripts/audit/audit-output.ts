@@ -11,6 +11,7 @@ import {
 } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
+import { unreadLineCount } from '../../src/core/charter/unread-lines.ts';
 import { narrowerPath, partitionSite, shownCookieName } from '../../src/core/cookies/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
@@ -104,8 +105,13 @@ export function formatReport(report: Report, title: string): string {
       .map((cell, i) => fit(cell, COLUMNS[i]!.width, i === 0 ? 'middle' : 'end'))
       .join('  ')
       .trimEnd();
+  // The lines of a live charter not read: a cookie shown undeclared may be declared in one (the JSON export lists them).
+  const unread = unreadLineCount(report.charter.unreadRows ?? []);
+  const unreadNote = unread === 0 ? '' : `; ${unread} ${unread === 1 ? 'line' : 'lines'} not read, listed in the JSON export`;
   const charter =
-    report.charter.kind === 'live' ? `live charter (${report.charter.live?.url ?? 'unknown address'})` : `${report.charter.kind} charter`;
+    report.charter.kind === 'live'
+      ? `live charter (${report.charter.live?.url ?? 'unknown address'}${unreadNote})`
+      : `${report.charter.kind} charter`;
   const findings = report.findings.length
     ? report.findings.map((f) => terminalText(`  [${f.severity}] ${f.kind} ${shownCookieName(f.cookie)}: ${f.evidence}`))
     : ['  none'];

@@ -134,6 +134,18 @@ describe('audit output', () => {
     expect(formatReport(refused, 't')).not.toContain('Origin unknown');
   });
 
+  it('says how many lines of a live charter were not read, where a cookie shown undeclared may be declared', () => {
+    const live = { fetchedAt: 1, url: 'https://data.tco.re/terms/cookies-policy/', problem: null };
+    const row = (line: number) => ({ line, text: 'Hotjar _hj* 1 an Mesurer x y', reason: 'why' });
+    const withUnread = (rows: ReturnType<typeof row>[]) =>
+      report([], { charter: { ...report([]).charter, kind: 'live', live, unreadRows: rows } });
+    expect(formatReport(withUnread([row(12)]), 't').split('\n')[0]).toBe(
+      't: data.tco.re, live charter (https://data.tco.re/terms/cookies-policy/; 1 line not read, listed in the JSON export), consent: none',
+    );
+    expect(formatReport(withUnread([row(12), row(12), row(14)]), 't').split('\n')[0]).toContain('; 2 lines not read,');
+    expect(formatReport(withUnread([]), 't').split('\n')[0]).toContain('live charter (https://data.tco.re/terms/cookies-policy/), consent');
+  });
+
   it('gives the consent state with each tracker’s choice', () => {
     const mixed = report([], { consent: { state: 'choice', changedAt: 1, trackers: { matomo: true, ga: false } } });
     expect(formatReport(mixed, 't').split('\n')[0]).toBe(
