@@ -109,6 +109,9 @@ describe('categoryOfHeading', () => {
     ['Cookies de mesure d’audience (votre accord est obligatoire)', 'statistics'],
     ['Cookies soumis à votre consentement préalable obligatoire', null],
     ['Advertising cookies (prior consent required)', null],
+    ['Cookies dont votre accord préalable est requis', null],
+    ['Cookies pour lesquels votre choix est requis', null],
+    ['Cookies publicitaires (opt-in requis)', null],
   ] as const)('does not read “%s”, whose required word qualifies consent, as necessary (%s)', (heading, category) => {
     expect(categoryOfHeading(heading)).toBe(category);
   });
