@@ -279,7 +279,7 @@ const COOKIE_WORD = /^(?:cookies?|traceurs?|trackers?)$/i;
  * header, fewer words after the name than the header has columns after the cookie's. Reads only
  * the words it needs.
  */
-function readsAsUnknownProviderRow(text: string, header: TableHeader): boolean {
+function readsAsUnknownProviderRow(text: string, header: TableHeader, bareName = false): boolean {
   if (text.startsWith('#') || text.startsWith('**') || text.startsWith('__')) return false;
   const cookieColumn = Math.max(0, header.columns.indexOf('cookie'));
   const columnsAfterName = header.columns.length - cookieColumn - 1;
@@ -298,22 +298,29 @@ function readsAsUnknownProviderRow(text: string, header: TableHeader): boolean {
   }
   const name = words[nameAt];
   if (name === undefined || readParagraphLabel(text) !== null) return false;
+  // "(_ga)", "« _ga »": opened by the name's first character or by the word before it.
+  if (bareName && (OPENING_WRAPPERS.has(name.word[0] ?? '') || OPENING_WRAPPERS.has(words[nameAt - 1]?.word ?? ''))) return false;
   const besideName = [...words.slice(0, nameAt), ...words.slice(nameAt + 1, nameAt + 2)];
   if (besideName.some(({ word }) => COOKIE_WORD.test(stripNameWrapping(word)))) return false;
   if (text.endsWith(')') && text.lastIndexOf('(') <= name.start) return false;
   return header.layout === 'glued' || words.length - nameAt - 1 >= columnsAfterName;
 }
 
+/** What opens a name in prose, not in a cell: "(_ga)", "« _ga »", "“_ga”". */
+const OPENING_WRAPPERS = new Set(['(', '[', '«', '"', '“', '‘', "'", '`', '„']);
+
 /**
  * True when a line under a tab or pipe header, written without the table's separators and not
- * split, still reads as one of its rows: a name shaped like a cookie's among its first words and
- * about a row's words after it (readsAsUnknownProviderRow), as the last row of a table written
- * with single spaces does. Such a line is reported where the table ends, never lost.
+ * split, still reads as one of its rows: a name shaped like a cookie's among its first words, bare
+ * as a cell holds it, and about a row's words after it (readsAsUnknownProviderRow), as the last
+ * row of a table written with single spaces does. Such a line is reported where the table ends,
+ * never lost. A name in brackets or quotes is prose's ("Google Analytics (_ga) est désactivé…",
+ * "Mesure d'audience avec Matomo (_pk_id.*, _pk_ses.*)"): never such a row.
  */
 export function readsAsRowWithoutSeparators(line: string, header: TableHeader): boolean {
   if (header.layout !== 'tab' && header.layout !== 'pipe') return false;
   const text = trimSpaces(line).trim();
-  return text !== '' && !text.includes('\t') && !text.startsWith('|') && readsAsUnknownProviderRow(text, header);
+  return text !== '' && !text.includes('\t') && !text.startsWith('|') && readsAsUnknownProviderRow(text, header, true);
 }
 
 /** A word without the quotes, brackets and punctuation prose puts around a name (`« _ga »,`). */

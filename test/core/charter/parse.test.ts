@@ -1140,6 +1140,17 @@ describe('a single-space row ending a tab or pipe table', () => {
     expect(reading.unreadRows).toEqual([unread(3, row, 1)]);
   });
 
+  it('takes a title between rows naming cookies in brackets for the heading it is, not for an unread row', () => {
+    const title = 'Mesure d’audience avec Matomo (_pk_id.*, _pk_ses.*) et AT Internet';
+    const text = [TAB_HEADER, 'Huwise\tsessionid\t2 semaines\tSession', title, 'Matomo\t_pk_id.*\t13 mois\tMesure'].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'other'],
+      ['_pk_id.', 'statistics'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+
   it('is listed under a pipe header too, and its provider need not be one the reader knows', () => {
     const row = 'Acme acme_visitor Mesure d’audience, treize mois';
     const text = [PIPE_HEADER, '| Huwise | sessionid | 2 weeks | Session |', row, '', PROSE].join('\n');
@@ -1159,6 +1170,9 @@ describe('a single-space row ending a tab or pipe table', () => {
   it('leaves prose after the table alone, even prose naming a provider or a cookie', () => {
     for (const prose of [
       PROSE,
+      // A name in brackets is prose's, never a cell's (review of ce130f4).
+      'Google Analytics (_ga) est désactivé sur ce portail depuis 2024.',
+      'Google Analytics « _ga » est désactivé sur ce portail depuis 2024.',
       'Matomo est un outil de mesure d’audience respectueux de la vie privée.',
       'Le cookie _pk_id est conservé 13 mois.',
       'Cookies statistiques (_ga, _gid)',
