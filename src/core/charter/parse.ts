@@ -44,6 +44,8 @@ export type UnreadRow = {
   text: string;
   /** Why it gave no entry (or fewer than it names). */
   reason: string;
+  /** Only on the note that ends a list cut short: how many rows it stands for (unreadLineCount adds them). */
+  more?: number;
 };
 
 /** A table found in the charter. */
@@ -147,6 +149,7 @@ class Collector {
         line: last?.line ?? 1,
         text: '',
         reason: `and ${this.unreadLeftOut.toLocaleString('en')} more rows not read (only the first ${MAX_UNREAD_ROWS_LISTED.toLocaleString('en')} are listed)`,
+        more: this.unreadLeftOut,
       },
     ];
   }

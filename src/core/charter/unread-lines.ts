@@ -3,7 +3,6 @@
  * popup's charter line, the Markdown export). Its own file: the page shell, which loads another
  * part of live-record.ts, does not carry it, only the report's view and the worker.
  */
-import { MAX_UNREAD_ROWS_LISTED } from './limits.ts';
 import type { UnreadRow } from './parse.ts';
 
 /**
@@ -16,26 +15,33 @@ export const MAX_LIVE_UNREAD_ROWS = 100;
 
 /**
  * The rows a live charter record keeps: line, shortened text and reason only; past
- * MAX_LIVE_UNREAD_ROWS, one note counting the rest (the parser's own note, when it listed its
- * most, makes that count a floor).
+ * MAX_LIVE_UNREAD_ROWS, one note counting the rest, the parser's own note's count included.
  */
 export function keptUnreadRows(rows: readonly UnreadRow[]): UnreadRow[] {
-  const kept = rows.slice(0, MAX_LIVE_UNREAD_ROWS).map(({ line, text, reason }) => ({ line, text, reason }));
+  const kept = rows.slice(0, MAX_LIVE_UNREAD_ROWS).map(copyUnreadRow);
   if (rows.length <= MAX_LIVE_UNREAD_ROWS) return kept;
-  const parserNoted = rows.length > MAX_UNREAD_ROWS_LISTED;
-  const more = rows.length - MAX_LIVE_UNREAD_ROWS - (parserNoted ? 1 : 0);
-  const count = `${parserNoted ? 'more than ' : ''}${more.toLocaleString('en')}`;
+  let more = 0;
+  for (const row of rows.slice(MAX_LIVE_UNREAD_ROWS)) more += row.more ?? 1;
   const last = kept[kept.length - 1]!;
-  return [
-    ...kept,
-    { line: last.line, text: '', reason: `and ${count} more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)` },
-  ];
+  const reason = `and ${more.toLocaleString('en')} more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`;
+  return [...kept, { line: last.line, text: '', reason, more }];
+}
+
+/** An unread row as a record or a report keeps it: nothing but its own fields. */
+export function copyUnreadRow({ line, text, reason, more }: UnreadRow): UnreadRow {
+  return more === undefined ? { line, text, reason } : { line, text, reason, more };
 }
 
 /**
  * How many lines of a charter its unread rows name: a row with several problems is listed once
- * for each, and the note counting the rows not listed one by one names the last listed line.
+ * for each, and a note ending a list cut short adds the rows it stands for (`more`).
  */
 export function unreadLineCount(rows: readonly UnreadRow[]): number {
-  return new Set(rows.map((row) => row.line)).size;
+  const lines = new Set<number>();
+  let more = 0;
+  for (const row of rows) {
+    if (row.more === undefined) lines.add(row.line);
+    else more += row.more;
+  }
+  return lines.size + more;
 }

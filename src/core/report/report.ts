@@ -8,7 +8,7 @@ import { compareText } from '../compare.ts';
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { diffCharters, type CharterChanges } from '../charter/diff.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
-import { MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
+import { copyUnreadRow, MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
 import type { UnreadRow } from '../charter/parse.ts';
 import { liveProblemOf, type LiveCharterProblem } from '../charter/live-problem.ts';
 import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
@@ -318,7 +318,7 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
 function unreadRowsOf(kind: CharterKind, live: LiveCharterRecord | null): { unreadRows: UnreadRow[] } | null {
   const rows = kind === 'live' && live?.charter ? live.unreadRows : undefined;
   if (!Array.isArray(rows) || rows.length === 0) return null;
-  return { unreadRows: rows.slice(0, MAX_LIVE_UNREAD_ROWS + 1).map(({ line, text, reason }) => ({ line, text, reason })) };
+  return { unreadRows: rows.slice(0, MAX_LIVE_UNREAD_ROWS + 1).map(copyUnreadRow) };
 }
 
 /** What a report says of the last attempt to read the live charter. */

@@ -9,7 +9,7 @@ import {
   type FetchLike,
 } from '../../../src/core/charter/live.ts';
 import { MAX_UNREAD_ROWS_LISTED } from '../../../src/core/charter/limits.ts';
-import { MAX_LIVE_UNREAD_ROWS } from '../../../src/core/charter/unread-lines.ts';
+import { MAX_LIVE_UNREAD_ROWS, unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 import { afterAttempt } from '../../../src/core/charter/live-record.ts';
 
@@ -329,12 +329,14 @@ describe('the rows of a live charter not read', () => {
     expect(record.unreadRows!.at(-1)!.reason).toBe(`and 51 more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`);
   });
 
-  it('past the parser’s own list, says the count it gives is a floor', async () => {
+  it('past the parser’s own list, counts the rows its note stands for too', async () => {
     const broken = '<tr><td>A</td><td>b</td><td>1 day</td><td>c</td><td>d</td></tr>'.repeat(MAX_UNREAD_ROWS_LISTED + 50);
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page(broken) } }));
     expect(record.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
+    // Every broken row and the page's own unread row, though the parser listed 1,000 of them.
+    expect(unreadLineCount(record.unreadRows!)).toBe(MAX_UNREAD_ROWS_LISTED + 50 + 1);
     expect(record.unreadRows!.at(-1)!.reason).toBe(
-      `and more than ${(MAX_UNREAD_ROWS_LISTED - MAX_LIVE_UNREAD_ROWS).toLocaleString('en')} more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`,
+      `and ${(MAX_UNREAD_ROWS_LISTED + 50 + 1 - MAX_LIVE_UNREAD_ROWS).toLocaleString('en')} more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`,
     );
   });
 });

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { keptUnreadRows, MAX_LIVE_UNREAD_ROWS, unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
 
 describe('unreadLineCount', () => {
-  it('counts the lines the rows name: a row with two problems, and the note counting the rest, add none', () => {
+  it('counts the lines the rows name: a row with two problems adds none, the note ending a cut list the rows it stands for', () => {
     expect(unreadLineCount([])).toBe(0);
     expect(
       unreadLineCount([
         { line: 3, text: 'a', reason: 'one' },
         { line: 3, text: 'a', reason: 'two' },
         { line: 7, text: 'b', reason: 'three' },
-        { line: 7, text: '', reason: 'and 12 more rows not read (only the first 1,000 are listed)' },
+        { line: 7, text: '', reason: 'and 12 more rows not read (only the first 1,000 are listed)', more: 12 },
       ]),
-    ).toBe(2);
+    ).toBe(14);
   });
 });
 
@@ -23,14 +23,20 @@ describe('keptUnreadRows', () => {
     expect(keptUnreadRows(rows)).toEqual(rows.map(({ line, text, reason }) => ({ line, text, reason })));
   });
 
-  it('past it, keeps the first ones and a note on the last kept line: counted once by unreadLineCount', () => {
+  it('past it, keeps the first ones and a note on the last kept line, standing for the rest (the parser’s own note too)', () => {
     const kept = keptUnreadRows(Array.from({ length: MAX_LIVE_UNREAD_ROWS + 7 }, (_, index) => row(index + 1)));
     expect(kept).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
     expect(kept.at(-1)).toEqual({
       line: MAX_LIVE_UNREAD_ROWS,
       text: '',
       reason: `and 7 more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`,
+      more: 7,
     });
-    expect(unreadLineCount(kept)).toBe(MAX_LIVE_UNREAD_ROWS);
+    expect(unreadLineCount(kept)).toBe(MAX_LIVE_UNREAD_ROWS + 7);
+    const parserNote = { line: 1_000, text: '', reason: 'and 40 more rows not read (only the first 1,000 are listed)', more: 40 };
+    const longList = [...Array.from({ length: 1_000 }, (_, index) => row(index + 1)), parserNote];
+    const keptOfLong = keptUnreadRows(longList);
+    expect(keptOfLong.at(-1)).toMatchObject({ more: 900 + 40 });
+    expect(unreadLineCount(keptOfLong)).toBe(unreadLineCount(longList));
   });
 });
