@@ -9,7 +9,8 @@
  * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
  * budget), block elements end lines. Content that is not the charter's words is
  * left out: script, style, template, noscript, svg and other non-text content, form controls (a
- * button only gives a heading line when it titles a section: an accordion's), hidden elements,
+ * button only gives a heading line when it titles a section: an accordion's, a heading in or
+ * around it or a disclosure control's markup), hidden elements,
  * and page chrome (the site's header, navigation and footer), which is never read, even as a
  * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
  * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
@@ -415,6 +416,9 @@ class ButtonText {
   /** Buttons open inside the outermost one (a button nested in a table inside it). */
   depth = 0;
 
+  /** @param disclosure its start tag marks it as a disclosure control (disclosureControl): an accordion's. */
+  constructor(readonly disclosure: boolean) {}
+
   add(piece: string): void {
     if (this.overflow) return;
     this.length += piece.length;
@@ -432,24 +436,49 @@ class ButtonText {
 
 /**
  * What a button does rather than what it titles: a consent banner's or a page's action
- * ("Accepter", "Tout refuser", "Paramétrer les cookies", "Save my choices", "En savoir plus").
- * Read on folded text; one pass at its start.
+ * ("Accepter", "Tout refuser", "Paramétrer les cookies", "Save my choices", "En savoir plus"), by
+ * its first word (a leading symbol such as "✓ " skipped), or by words that choose rather than
+ * name anywhere in it ("Uniquement les cookies nécessaires", "Use necessary cookies only",
+ * "Interdire les cookies tiers", "Cookies tiers : tout accepter"). Read on folded text (at most
+ * MAX_BUTTON_TEXT characters), in one linear pass: no quantifier nests another.
  */
 const BUTTON_ACTION =
-  /^(?:j'|je |i )?(?:accept|tout |toutes? |tous |all\b|refus|reject|deny|declin|allow|autoris|sav|sauvegard|enregistr|valid|confirm|personnali|customi|parametr|regl|ger|manag|modifi|chang|ok\b|ferm|clos|voir|view|show|affich|masqu|hide|en savoir|learn|read|lire|retour|back|continu|activ|desactiv|enable|disable|opt[- ]?(?:in|out)\b|retir|withdraw|choisi|choos|select|updat|mettre|set\b|turn|bloqu|block|supprim|delet|effac|clear|ouvr|open|plus\b|more\b|moins\b|less\b|telecharg|download|imprim|print|copi|copy|partag|share|envoy|send|connect|log|sign|inscri|subscri|rechercher|search)/;
+  /\b(?:uniquement|seulement|only|interdi(?:re|s|sez)|forbid|(?:tout|tous)\s(?:accepter|refuser|autoriser|bloquer|interdire)|(?:accepter|refuser|autoriser|bloquer|interdire)\s(?:tout|tous)|(?:accept|reject|refuse|deny|decline|allow|block)\sall)\b|^[^\p{L}\p{N}]*(?:j'|je |i )?(?:accept|tout |toutes? |tous |all\b|refus|reject|deny|declin|allow|autoris|sav|sauvegard|enregistr|valid|confirm|personnali|customi|parametr|regl|ger|manag|modifi|chang|ok\b|ferm|clos|voir|view|show|affich|masqu|hide|en savoir|learn|read|lire|retour|back|continu|activ|desactiv|enable|disable|opt[- ]?(?:in|out)\b|retir|withdraw|choisi|choos|select|updat|mettre|set\b|turn|bloqu|block|supprim|delet|effac|clear|ouvr|open|plus\b|more\b|moins\b|less\b|telecharg|download|imprim|print|copi|copy|partag|share|envoy|send|connect|log|sign|inscri|subscri|rechercher|search)/u;
+
+/**
+ * A button whose start tag marks it as a disclosure control, as an accordion's is: `aria-expanded`,
+ * `aria-controls`, `data-toggle` or `data-bs-toggle`, or a class holding "accordion", "collaps" or
+ * "toggle" (Bootstrap's `accordion-button`, `collapsed`, `navbar-toggler`). Only such a button's own
+ * words may title a section (buttonLine): a plain one ("Uniquement les cookies nécessaires") is a
+ * page's action as often as not.
+ */
+function disclosureControl(attributes: ReadonlyMap<string, string>): boolean {
+  if (attributes.size === 0) return false;
+  if (
+    attributes.has('aria-expanded') ||
+    attributes.has('aria-controls') ||
+    attributes.has('data-toggle') ||
+    attributes.has('data-bs-toggle')
+  ) {
+    return true;
+  }
+  return /accordion|collaps|toggle/i.test(attributes.get('class') ?? '');
+}
 
 /**
  * The line a button's text gives the text, or null. In a heading, its words (an action left out);
- * holding a heading, that heading, at its level, unless it names an action; else a plain line only
- * when its words title a section with a category (readHeading, categoryOfHeading: "Cookies
- * strictement nécessaires", "Mesure d'audience", "Autres cookies"), so a button naming none, or an
- * action ("Accepter les cookies statistiques"), never recategorises the rows after it.
+ * holding a heading, that heading, at its level, unless it names an action; else, for a disclosure
+ * control only (disclosureControl), a plain line when its words title a section with a category
+ * (readHeading, categoryOfHeading: "Cookies strictement nécessaires", "Mesure d'audience", "Autres
+ * cookies"), so a plain button, a button naming no category, or an action ("Accepter les cookies
+ * statistiques", "Uniquement les cookies nécessaires"), never recategorises the rows after it.
  */
 function buttonLine(button: ButtonText, inHeading: boolean): string | null {
   const text = button.text();
   if (text === null || text === '' || BUTTON_ACTION.test(foldForMatching(text))) return null;
   if (inHeading) return ` ${text} `;
   if (button.level > 0) return `\n${'#'.repeat(button.level)} ${text}\n`;
+  if (!button.disclosure) return null;
   const heading = readHeading(text);
   return heading !== null && heading.level === null && categoryOfHeading(text) !== null ? `\n${text}\n` : null;
 }
@@ -532,9 +561,13 @@ class Layout {
     if (!this.table.inCell && !this.table.rowOpen) this.write('\n', false);
   }
 
-  /** A button starts: its text is held back (a button inside it adds to the same text). */
-  buttonStart(): void {
-    if (this.button === null) this.button = new ButtonText();
+  /**
+   * A button starts: its text is held back (a button inside it adds to the same text).
+   *
+   * @param disclosure its start tag marks it as a disclosure control (disclosureControl).
+   */
+  buttonStart(disclosure: boolean): void {
+    if (this.button === null) this.button = new ButtonText(disclosure);
     else this.button.depth++;
   }
 
@@ -929,7 +962,7 @@ export function htmlTextCandidates(html: string): string[] {
     } else if (headingLevel > 0) {
       if (!hidden) layout.heading(headingLevel);
     } else if (name === 'button') {
-      layout.buttonStart();
+      layout.buttonStart(disclosureControl(attributes));
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }

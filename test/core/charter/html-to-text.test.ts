@@ -229,30 +229,86 @@ describe('htmlToText: accordion buttons titling a table', () => {
   const categories = (html: string) => parseCharter(htmlToText(html)).entries.map((entry) => [entry.cookie, entry.category]);
 
   it('reads a heading inside a button as a heading: its table’s rows get its category', () => {
-    const html = page('<button class="accordion" aria-expanded="false"><h3>Cookies de mesure d’audience</h3></button>');
-    expect(htmlToText(html)).toContain('\n### Cookies de mesure d’audience\n');
-    expect(categories(html)).toEqual([
-      ['sessionid', 'necessary'],
-      ['_pk_id.', 'statistics'],
-    ]);
+    for (const button of [
+      '<button class="accordion" aria-expanded="false"><h3>Cookies de mesure d’audience</h3></button>',
+      '<button type="button"><h3>Cookies de mesure d’audience</h3></button>',
+    ]) {
+      const html = page(button);
+      expect(htmlToText(html), button).toContain('\n### Cookies de mesure d’audience\n');
+      expect(categories(html), button).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'statistics'],
+      ]);
+    }
   });
 
-  it('reads a button whose words title a section as a plain heading line, and a button inside a heading as its words', () => {
-    const plain = page('<div class="accordion"><button type="button">Cookies de mesure d’audience<svg><text>+</text></svg></button></div>');
-    expect(lines(plain)).toContain('Cookies de mesure d’audience');
-    expect(categories(plain)).toEqual([
-      ['sessionid', 'necessary'],
-      ['_pk_id.', 'statistics'],
-    ]);
-    // The WAI-ARIA accordion: the button sits inside the heading.
-    const inside = page('<h3><button aria-controls="p2">Mesure d’audience</button></h3>');
-    expect(lines(inside)).toContain('### Mesure d’audience');
-    expect(categories(inside)[1]).toEqual(['_pk_id.', 'statistics']);
+  it('reads a disclosure button whose words title a section as a plain heading line, and a button inside a heading as its words', () => {
+    for (const button of [
+      '<div class="accordion"><button type="button" class="accordion">Cookies de mesure d’audience<svg><text>+</text></svg></button></div>',
+      '<button type="button" aria-expanded="false">Cookies de mesure d’audience</button>',
+      '<button aria-controls="p2">Cookies de mesure d’audience</button>',
+      '<button class="accordion-button collapsed" data-bs-toggle="collapse">Cookies de mesure d’audience</button>',
+      '<button data-toggle="collapse">Cookies de mesure d’audience</button>',
+      '<button class="btn cookie-toggle">Cookies de mesure d’audience</button>',
+    ]) {
+      const plain = page(button);
+      expect(lines(plain), button).toContain('Cookies de mesure d’audience');
+      expect(categories(plain), button).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'statistics'],
+      ]);
+    }
+    // The WAI-ARIA and Bootstrap accordions: the button sits inside the heading, marked or not.
+    for (const button of [
+      '<h3><button aria-controls="p2">Mesure d’audience</button></h3>',
+      '<h3><button>Mesure d’audience</button></h3>',
+    ]) {
+      const inside = page(button);
+      expect(lines(inside), button).toContain('### Mesure d’audience');
+      expect(categories(inside)[1], button).toEqual(['_pk_id.', 'statistics']);
+    }
     // A button giving the first table its category, before any heading.
     const first =
-      '<main><button>Cookies strictement nécessaires</button>' +
+      '<main><button aria-expanded="true">Cookies strictement nécessaires</button>' +
       `<table>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure</table></main>`;
     expect(categories(first)).toEqual([['_pk_id.', 'necessary']]);
+  });
+
+  it('never makes a plain button (no heading in or around it, no disclosure markup) a heading, whatever its words', () => {
+    for (const button of [
+      '<button type="button">Cookies de mesure d’audience</button>',
+      '<div class="accordion"><button type="button">Cookies de mesure d’audience</button></div>',
+      '<button class="btn btn-primary" aria-label="Mesure d’audience">Cookies de mesure d’audience</button>',
+    ]) {
+      expect(categories(page(button)), button).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'necessary'],
+      ]);
+    }
+  });
+
+  it('never files a section’s rows under the category a choice button names (a review’s false alarm: a Matomo cookie read as necessary)', () => {
+    // Under "Cookies de mesure d'audience", a button offering a choice is no title: `_pk_id.*` stays statistics.
+    const audience = (button: string) =>
+      "<main><h1>Charte cookies</h1><h2>Cookies de mesure d'audience</h2>" +
+      "<p>Ces cookies mesurent l'audience. Vous pouvez les refuser à tout moment :</p>" +
+      `<p>${button}</p><table>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure d'audience</table></main>`;
+    for (const words of [
+      'Uniquement les cookies nécessaires',
+      'Use necessary cookies only',
+      'Interdire les cookies tiers',
+      '✓ Tout accepter les cookies tiers',
+    ]) {
+      // Plain, as in the review's page, and marked as a disclosure control: the words alone say it is an action.
+      for (const button of [`<button type="button">${words}</button>`, `<button type="button" aria-expanded="false">${words}</button>`]) {
+        expect(categories(audience(button)), button).toEqual([['_pk_id.', 'statistics']]);
+        expect(lines(audience(button)), button).not.toContain(words);
+      }
+      // Nor does a heading inside such a button, or around it, give its category.
+      for (const button of [`<button><h3>${words}</h3></button>`, `<h3><button aria-expanded="false">${words}</button></h3>`]) {
+        expect(categories(audience(button)), button).toEqual([['_pk_id.', 'statistics']]);
+      }
+    }
   });
 
   it('never makes an action button, or one naming no category, a heading: the rows keep the section they are in', () => {
