@@ -11,7 +11,7 @@ import {
 } from '../../src/core/report/index.ts';
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { unreadLineCount } from '../../src/core/charter/unread-lines.ts';
+import { unreadLineCount } from '../../src/core/charter/index.ts';
 import { narrowerPath, partitionSite, shownCookieName } from '../../src/core/cookies/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';

@@ -20,3 +20,4 @@ export {
   type PageProblem,
 } from './live.ts';
 export { liveProblemText, pageFailureText, type LiveCharterProblem, type PageFailure } from './live-problem.ts';
+export { unreadLineCount } from './unread-lines.ts';
