@@ -81,10 +81,11 @@ const CONSENT_REQUIRED = new RegExp(
   'g',
 );
 
-// "Cookies requis" as "Required cookies": "requis" only right after the cookies it qualifies, as
-// French puts it mostly after consent ("votre accord préalable est requis", "opt-in requis").
+// "Cookies requis" as "Required cookies": "requis" only within two words of the cookies it
+// qualifies ("Cookies techniquement requis", "Cookies de session requis"), as French puts it mostly
+// after consent ("votre accord préalable est requis", "opt-in requis"). Bounded: linear.
 const NECESSARY =
-  /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?) (?:strictement )?requis\b|obligatoire|\btechniques?\b/;
+  /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;

@@ -122,6 +122,10 @@ describe('categoryOfHeading', () => {
     'Cookies obligatoires',
     'Cookies requis',
     'Cookies requis au fonctionnement du site',
+    'Cookies techniquement requis',
+    'Cookies absolument requis',
+    'Cookies de session requis',
+    'Cookies\u00a0requis',
     'Strictly necessary cookies (no consent required)',
     'Cookies nécessaires (aucun consentement requis)',
   ])('still reads “%s” as necessary', (heading) => {
