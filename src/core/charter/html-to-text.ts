@@ -438,12 +438,13 @@ class ButtonText {
  * What a button does rather than what it titles: a consent banner's or a page's action
  * ("Accepter", "Tout refuser", "Paramétrer les cookies", "Save my choices", "En savoir plus"), by
  * its first word (a leading symbol such as "✓ " skipped), or by words that choose rather than
- * name anywhere in it ("Uniquement les cookies nécessaires", "Use necessary cookies only",
+ * name anywhere in it ("Uniquement les cookies nécessaires", "Use necessary cookies only"; not
+ * "only" alone: "Cookies de mesure d'audience, déposés uniquement avec votre accord" is a title),
  * "Interdire les cookies tiers", "Cookies tiers : tout accepter"). Read on folded text (at most
  * MAX_BUTTON_TEXT characters), in one linear pass: no quantifier nests another.
  */
 const BUTTON_ACTION =
-  /\b(?:uniquement|seulement|only|interdi(?:re|s|sez)|forbid|(?:tout|tous)\s(?:accepter|refuser|autoriser|bloquer|interdire)|(?:accepter|refuser|autoriser|bloquer|interdire)\s(?:tout|tous)|(?:accept|reject|refuse|deny|decline|allow|block)\sall)\b|^[^\p{L}\p{N}]*(?:j'|je |i )?(?:accept|tout |toutes? |tous |all\b|refus|reject|deny|declin|allow|autoris|sav|sauvegard|enregistr|valid|confirm|personnali|customi|parametr|regl|ger|manag|modifi|chang|ok\b|ferm|clos|voir|view|show|affich|masqu|hide|en savoir|learn|read|lire|retour|back|continu|activ|desactiv|enable|disable|opt[- ]?(?:in|out)\b|retir|withdraw|choisi|choos|select|updat|mettre|set\b|turn|bloqu|block|supprim|delet|effac|clear|ouvr|open|plus\b|more\b|moins\b|less\b|telecharg|download|imprim|print|copi|copy|partag|share|envoy|send|connect|log|sign|inscri|subscri|rechercher|search)/u;
+  /\b(?:(?:uniquement|seulement) (?:les )?(?:cookies )?(?:strictement )?(?:necessaires|essentiels|indispensables|requis)|(?:necessary|essential|required) (?:cookies )?only|only (?:the )?(?:strictly )?(?:necessary|essential|required)|interdi(?:re|s|sez)|forbid|(?:tout|tous)\s(?:accepter|refuser|autoriser|bloquer|interdire)|(?:accepter|refuser|autoriser|bloquer|interdire)\s(?:tout|tous)|(?:accept|reject|refuse|deny|decline|allow|block)\sall)\b|^[^\p{L}\p{N}]*(?:j'|je |i )?(?:accept|tout |toutes? |tous |all\b|refus|reject|deny|declin|allow|autoris|sav|sauvegard|enregistr|valid|confirm|personnali|customi|parametr|regl|ger|manag|modifi|chang|ok\b|ferm|clos|voir|view|show|affich|masqu|hide|en savoir|learn|read|lire|retour|back|continu|activ|desactiv|enable|disable|opt[- ]?(?:in|out)\b|retir|withdraw|choisi|choos|select|updat|mettre|set\b|turn|bloqu|block|supprim|delet|effac|clear|ouvr|open|plus\b|more\b|moins\b|less\b|telecharg|download|imprim|print|copi|copy|partag|share|envoy|send|connect|log|sign|inscri|subscri|rechercher|search)/u;
 
 /**
  * A button whose start tag marks it as a disclosure control, as an accordion's is: `aria-expanded`,

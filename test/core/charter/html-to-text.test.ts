@@ -311,6 +311,23 @@ describe('htmlToText: accordion buttons titling a table', () => {
     }
   });
 
+  it('reads an accordion title that says its cookies are set only with consent as that title (review of cfe2ff8: "only" alone is no action)', () => {
+    const afterNecessary = (button: string) =>
+      '<main><h1>Charte cookies</h1><h2>Cookies strictement nécessaires</h2>' +
+      `<table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table>` +
+      `${button}<table>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure</table></main>`;
+    for (const button of [
+      '<h3><button aria-expanded="false" aria-controls="s">Cookies de mesure d’audience, déposés uniquement avec votre accord</button></h3>',
+      '<h3><button aria-expanded="false" aria-controls="s">Audience measurement cookies (set only with your consent)</button></h3>',
+      '<button class="accordion-button" aria-expanded="false">Cookies de mesure d’audience (seulement si vous acceptez)</button>',
+    ]) {
+      expect(categories(afterNecessary(button)), button).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'statistics'],
+      ]);
+    }
+  });
+
   it('never makes an action button, or one naming no category, a heading: the rows keep the section they are in', () => {
     for (const button of [
       '<button>Accepter</button><button>Tout refuser</button><button>Paramétrer</button>',
