@@ -44,7 +44,7 @@ export type UnreadRow = {
   text: string;
   /** Why it gave no entry (or fewer than it names). */
   reason: string;
-  /** Only on the note that ends a list cut short: how many rows it stands for (unreadLineCount adds them). */
+  /** Only on the note that ends a list cut short: how many more lines its rows are on (unreadLineCount adds them). */
   more?: number;
 };
 
@@ -89,6 +89,9 @@ class Collector {
   readonly tableLines = new Set<number>();
   private rows = 0;
   private unreadLeftOut = 0;
+  /** Lines of the rows left out (a line with two problems gives two rows), and the last line counted. */
+  private unreadLinesLeftOut = 0;
+  private lastUnreadLine = 0;
   /** Set when a limit stopped the reading: the 0-based line it stopped at. */
   stoppedAt: number | null = null;
 
@@ -124,12 +127,16 @@ class Collector {
   addUnread(index: number, text: string, reason: string): void {
     if (this.unreadRows.length >= MAX_UNREAD_ROWS_LISTED) {
       this.unreadLeftOut++;
+      // Rows come in the order of their lines: a line's second problem adds no line.
+      if (index + 1 !== this.lastUnreadLine) this.unreadLinesLeftOut++;
+      this.lastUnreadLine = index + 1;
       return;
     }
     // Tabs shown as pipes, so an empty cell stays visible in the report; a long line is cut, its number says where it is.
     const shown = collapseWhitespace(text.slice(0, UNREAD_TEXT_LENGTH * 2).replace(/\t/g, ' | '));
     const cut = shown.length > UNREAD_TEXT_LENGTH || text.length > UNREAD_TEXT_LENGTH * 2;
     this.unreadRows.push({ line: index + 1, text: cut ? `${shown.slice(0, UNREAD_TEXT_LENGTH)}…` : shown, reason });
+    this.lastUnreadLine = index + 1;
   }
 
   /** Stops reading at line `index` because of a limit, with a note saying so. */
@@ -149,7 +156,7 @@ class Collector {
         line: last?.line ?? 1,
         text: '',
         reason: `and ${this.unreadLeftOut.toLocaleString('en')} more rows not read (only the first ${MAX_UNREAD_ROWS_LISTED.toLocaleString('en')} are listed)`,
-        more: this.unreadLeftOut,
+        more: this.unreadLinesLeftOut,
       },
     ];
   }

@@ -298,7 +298,7 @@ function readsAsUnknownProviderRow(text: string, header: TableHeader, bareName =
   }
   const name = words[nameAt];
   if (name === undefined || readParagraphLabel(text) !== null) return false;
-  // "(_ga)", "« _ga »": opened by the name's first character or by the word before it.
+  // "(_ga)", "( _ga )": opened by the name's first character or by the word before it.
   if (bareName && (OPENING_WRAPPERS.has(name.word[0] ?? '') || OPENING_WRAPPERS.has(words[nameAt - 1]?.word ?? ''))) return false;
   const besideName = [...words.slice(0, nameAt), ...words.slice(nameAt + 1, nameAt + 2)];
   if (besideName.some(({ word }) => COOKIE_WORD.test(stripNameWrapping(word)))) return false;
@@ -306,15 +306,15 @@ function readsAsUnknownProviderRow(text: string, header: TableHeader, bareName =
   return header.layout === 'glued' || words.length - nameAt - 1 >= columnsAfterName;
 }
 
-/** What opens a name in prose, not in a cell: "(_ga)", "« _ga »", "“_ga”". */
-const OPENING_WRAPPERS = new Set(['(', '[', '«', '"', '“', '‘', "'", '`', '„']);
+/** What opens a name in prose, not in a cell: "(_ga)", "[_ga]". Quotes are not: a copied cell may keep them (`« _ga »`, `` `_ga` ``). */
+const OPENING_WRAPPERS = new Set(['(', '[']);
 
 /**
  * True when a line under a tab or pipe header, written without the table's separators and not
  * split, still reads as one of its rows: a name shaped like a cookie's among its first words, bare
  * as a cell holds it, and about a row's words after it (readsAsUnknownProviderRow), as the last
  * row of a table written with single spaces does. Such a line is reported where the table ends,
- * never lost. A name in brackets or quotes is prose's ("Google Analytics (_ga) est désactivé…",
+ * never lost. A name in brackets is prose's ("Google Analytics (_ga) est désactivé…",
  * "Mesure d'audience avec Matomo (_pk_id.*, _pk_ses.*)"): never such a row.
  */
 export function readsAsRowWithoutSeparators(line: string, header: TableHeader): boolean {

@@ -20,10 +20,17 @@ export const MAX_LIVE_UNREAD_ROWS = 100;
 export function keptUnreadRows(rows: readonly UnreadRow[]): UnreadRow[] {
   const kept = rows.slice(0, MAX_LIVE_UNREAD_ROWS).map(copyUnreadRow);
   if (rows.length <= MAX_LIVE_UNREAD_ROWS) return kept;
+  // Lines, not rows: a line with two problems gives two rows, and the last kept line may go on.
+  const keptLines = new Set(kept.map((row) => row.line));
+  const droppedLines = new Set<number>();
   let more = 0;
-  for (const row of rows.slice(MAX_LIVE_UNREAD_ROWS)) more += row.more ?? 1;
+  for (const row of rows.slice(MAX_LIVE_UNREAD_ROWS)) {
+    if (row.more !== undefined) more += row.more;
+    else if (!keptLines.has(row.line)) droppedLines.add(row.line);
+  }
+  more += droppedLines.size;
   const last = kept[kept.length - 1]!;
-  const reason = `and ${more.toLocaleString('en')} more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`;
+  const reason = `and ${more.toLocaleString('en')} more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`;
   return [...kept, { line: last.line, text: '', reason, more }];
 }
 

@@ -326,17 +326,26 @@ describe('the rows of a live charter not read', () => {
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page(broken) } }));
     expect(record.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
     // The 50 past the kept ones, and the page's own unread row.
-    expect(record.unreadRows!.at(-1)!.reason).toBe(`and 51 more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`);
+    expect(record.unreadRows!.at(-1)!.reason).toBe(`and 51 more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`);
   });
 
-  it('past the parser’s own list, counts the rows its note stands for too', async () => {
+  it('counts lines, not rows: a line with two problems gives two rows and one line', () => {
+    // An empty provider and an empty purpose: two reasons for each of 150 lines (review of ef37895).
+    const rows = ['Nom du prestataire\tNom du cookie\tDurée\tFinalité', 'Huwise\tsessionid\t2 semaines\tSession'];
+    for (let index = 0; index < 150; index++) rows.push(`\tck_${index}\t1 an\t`);
+    const { unreadRows } = readLiveCharterPage(rows.join('\n'), 'text/plain');
+    expect(unreadRows.length).toBe(MAX_LIVE_UNREAD_ROWS + 1);
+    expect(unreadLineCount(unreadRows)).toBe(150);
+  });
+
+  it('past the parser’s own list, counts the lines its note stands for too', async () => {
     const broken = '<tr><td>A</td><td>b</td><td>1 day</td><td>c</td><td>d</td></tr>'.repeat(MAX_UNREAD_ROWS_LISTED + 50);
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page(broken) } }));
     expect(record.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
     // Every broken row and the page's own unread row, though the parser listed 1,000 of them.
     expect(unreadLineCount(record.unreadRows!)).toBe(MAX_UNREAD_ROWS_LISTED + 50 + 1);
     expect(record.unreadRows!.at(-1)!.reason).toBe(
-      `and ${(MAX_UNREAD_ROWS_LISTED + 50 + 1 - MAX_LIVE_UNREAD_ROWS).toLocaleString('en')} more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`,
+      `and ${(MAX_UNREAD_ROWS_LISTED + 50 + 1 - MAX_LIVE_UNREAD_ROWS).toLocaleString('en')} more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`,
     );
   });
 });

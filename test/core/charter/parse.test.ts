@@ -726,6 +726,14 @@ describe('limits: past each one the parser says so', () => {
     const reading = readCharter([HEADER, 'Google\tStats\t_ga\tMesure', ...rows].join('\n'));
     expect(reading.unreadRows).toHaveLength(MAX_UNREAD_ROWS_LISTED + 1);
     expect(reading.unreadRows.at(-1)?.reason).toBe('and 5 more rows not read (only the first 1,000 are listed)');
+    expect(reading.unreadRows.at(-1)?.more).toBe(5);
+  });
+
+  it('says how many lines the rows it did not list are on: a line with two problems is one', () => {
+    // An empty provider and an empty purpose: two rows of each line.
+    const rows = Array.from({ length: 600 }, (_, index) => `\tStats\tck_${index}\t`);
+    const reading = readCharter([HEADER, 'Google\tStats\t_ga\tMesure', ...rows].join('\n'));
+    expect(reading.unreadRows.at(-1)).toMatchObject({ reason: 'and 200 more rows not read (only the first 1,000 are listed)', more: 100 });
   });
 
   it('reads a name cell of 200,000 names without overflowing the stack', () => {
@@ -1157,6 +1165,17 @@ describe('a single-space row ending a tab or pipe table', () => {
     expect(readCharter(text).unreadRows).toEqual([unread(4, row, 1)]);
   });
 
+  it('is listed with its name in quotes or backticks, as a copied cell may keep it', () => {
+    for (const row of [
+      'Acme `acme_visitor` 13 months Audience measurement',
+      'Acme « acme_visitor » 13 mois Mesure d’audience',
+      'Acme "acme_visitor" 13 mois Mesure',
+    ]) {
+      const text = [TAB_HEADER, 'Huwise\tsessionid\t2 semaines\tSession', row, '', PROSE].join('\n');
+      expect(readCharter(text).unreadRows, row).toEqual([unread(3, row, 1)]);
+    }
+  });
+
   it('is read when it splits, as before', () => {
     const text = [TAB_HEADER, 'Huwise\tsessionid\t2 semaines\tSession', 'Matomo _pk_id.* 13 mois Mesure d’audience', '', PROSE].join('\n');
     const reading = readCharter(text);
@@ -1172,7 +1191,6 @@ describe('a single-space row ending a tab or pipe table', () => {
       PROSE,
       // A name in brackets is prose's, never a cell's (review of ce130f4).
       'Google Analytics (_ga) est désactivé sur ce portail depuis 2024.',
-      'Google Analytics « _ga » est désactivé sur ce portail depuis 2024.',
       'Matomo est un outil de mesure d’audience respectueux de la vie privée.',
       'Le cookie _pk_id est conservé 13 mois.',
       'Cookies statistiques (_ga, _gid)',

@@ -29,7 +29,7 @@ describe('keptUnreadRows', () => {
     expect(kept.at(-1)).toEqual({
       line: MAX_LIVE_UNREAD_ROWS,
       text: '',
-      reason: `and 7 more rows not read (only the first ${MAX_LIVE_UNREAD_ROWS} are kept)`,
+      reason: `and 7 more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`,
       more: 7,
     });
     expect(unreadLineCount(kept)).toBe(MAX_LIVE_UNREAD_ROWS + 7);
@@ -38,5 +38,8 @@ describe('keptUnreadRows', () => {
     const keptOfLong = keptUnreadRows(longList);
     expect(keptOfLong.at(-1)).toMatchObject({ more: 900 + 40 });
     expect(unreadLineCount(keptOfLong)).toBe(unreadLineCount(longList));
+    // Two rows of each line: the note counts lines, the last kept line's second row none.
+    const twice = Array.from({ length: 300 }, (_, index) => row(Math.floor(index / 2) + 1));
+    expect(unreadLineCount(keptUnreadRows(twice))).toBe(150);
   });
 });
