@@ -9,7 +9,7 @@ import type { UnreadRow } from './parse.ts';
  * Most unread rows a live charter record keeps one by one. The record is stored per site and its
  * rows travel with every report the popup opens: a page whose every row is unread (up to the
  * parser's MAX_UNREAD_ROWS_LISTED of 300 characters each, about 300 kB) would weigh on each open.
- * A hundred rows say what is wrong; the audit command lists them all.
+ * A hundred rows say what is wrong; `npm run charter -- <page URL>` lists them all.
  */
 export const MAX_LIVE_UNREAD_ROWS = 100;
 
@@ -41,7 +41,7 @@ export function copyUnreadRow({ line, text, reason, more }: UnreadRow): UnreadRo
 
 /**
  * How many lines of a charter its unread rows name: a row with several problems is listed once
- * for each, and a note ending a list cut short adds the rows it stands for (`more`).
+ * for each, and a note ending a list cut short adds the lines it stands for (`more`).
  */
 export function unreadLineCount(rows: readonly UnreadRow[]): number {
   const lines = new Set<number>();
