@@ -119,6 +119,7 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
   const english = foreignLanguage('en', language);
   // Only the live charter the report uses has them; a report an older version made has none.
   const unreadRows = (charter.kind === 'live' && charter.unreadRows) || [];
+  const unreadLines = unreadLineCount(unreadRows);
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
   const quoted = (field: string, value: string | null) =>
     value === null
@@ -149,8 +150,8 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
       )}
       {unreadRows.length > 0 && (
         // Said where the charter is: a cookie reported not in it may be declared in a line not read.
-        <details class="unread" data-charter-unread={unreadLineCount(unreadRows)}>
-          <summary>{countText(t, language, 'charterUnread', unreadLineCount(unreadRows))}</summary>
+        <details class="unread" data-charter-unread={unreadLines}>
+          <summary>{countText(t, language, 'charterUnread', unreadLines)}</summary>
           <ul>
             {unreadRows.map((row, index) => (
               <li key={index} data-unread-line={row.line}>
