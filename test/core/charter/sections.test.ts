@@ -145,9 +145,18 @@ describe('categoryOfHeading', () => {
   });
 
   it('reads 100,000 characters of consent-and-required words in linear time', () => {
-    for (const words of ['consentement est préalable ', 'consent is ', 'obligatoire de votre ', 'required consent ']) {
+    for (const words of [
+      'consentement est préalable ',
+      'consent is ',
+      'obligatoire de votre ',
+      'required consent ',
+      'cookies de session ',
+      'cookies ',
+    ]) {
       expect(categoryOfHeading(words.repeat(Math.ceil(100_000 / words.length)))).not.toBeUndefined();
     }
+    // "Cookies … requis" looks two words on: a word of 100,000 letters after each "cookies" is read once.
+    expect(categoryOfHeading(`cookies ${'a'.repeat(100_000)} cookies ${'b'.repeat(100_000)} requis`)).not.toBeUndefined();
   });
 
   it('names nothing for other wording', () => {
