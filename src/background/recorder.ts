@@ -4,6 +4,7 @@ import {
   appendTimeline,
   claimByResponse,
   emptySite,
+  forgetFound,
   isPresent,
   notePageLoaded,
   notePageOfResponse,
@@ -106,6 +107,17 @@ export type CookieScan = {
  */
 const BROWSER_REMOVALS: ReadonlySet<string> = new Set(['expired', 'evicted']);
 
+/**
+ * How long after a scan recorded a cookie new to a site the event of that very write may still
+ * arrive (ms). Chromium hands a woken worker the event that woke it once its script has run, and
+ * on a loaded 2-core host (CI, 2026-12-04) the wake's scan, begun at the top of that script, was
+ * answered and recorded first. How late that event was is not known: 2 s is room for a loaded
+ * host. An event of the same shape heard later is another write (the cookie stays found, then
+ * changed); one heard sooner that was another write costs only the `found` entry, as the event
+ * gives the cookie its phase either way.
+ */
+export const SCAN_EVENT_LAG_MS = 2_000;
+
 /** Most Set-Cookie names of the sites' own responses kept as evidence at once. */
 const MAX_RESPONSE_EVIDENCE = 64;
 
@@ -136,6 +148,24 @@ export function createRecorder(
   const newestEvent = new Map<string, number>();
 
   const identity = (cookie: BrowserCookie) => cookieKey(describeCookie(cookie, 0));
+
+  /**
+   * Cookies a scan recorded new to a site (`found`), by site and cookie, with when and the
+   * cookie's attributes then: the event of the write the scan saw may come after (forgetFound).
+   * Attributes only, never a value: an event of the same shape within SCAN_EVENT_LAG_MS is that write.
+   */
+  const foundByScan = new Map<string, { at: number; shape: string }>();
+  const foundKey = (host: string, cookie: BrowserCookie) => `${siteKey(cookie.storeId, host)}\n${identity(cookie)}`;
+  const shapeOf = (cookie: BrowserCookie) => JSON.stringify(describeCookie(cookie, 0));
+
+  /** True when this event is of the write a scan found `host`'s cookie by, moments before; whatever it is, later events are not. */
+  function takeScannedWrite(host: string, cookie: BrowserCookie, removed: boolean, at: number): boolean {
+    const key = foundKey(host, cookie);
+    const scanned = foundByScan.get(key);
+    if (scanned === undefined) return false;
+    foundByScan.delete(key);
+    return !removed && at - scanned.at <= SCAN_EVENT_LAG_MS && scanned.shape === shapeOf(cookie);
+  }
 
   /** The turn of the last call queued: each call's work starts after it, whatever its records cost to read. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -255,7 +285,10 @@ export function createRecorder(
       () => {
         const changed: SiteRecord[] = [];
         for (const { host, originUnknown } of sitesFor(cookie, at)) {
-          const next = recordCookieChange(store.get(cookie.storeId, host), cookie, removed, at, {
+          const site = store.get(cookie.storeId, host);
+          // Heard after a scan that found the cookie it wrote: recorded as if heard first.
+          if (takeScannedWrite(host, cookie, removed, at)) forgetFound(site, cookie);
+          const next = recordCookieChange(site, cookie, removed, at, {
             page: pageOf(host, cookie.storeId),
             originUnknown,
             byBrowser: removed && BROWSER_REMOVALS.has(cause),
@@ -356,6 +389,7 @@ export function createRecorder(
 
   /** Records cookies found present, their records read. */
   function record(cookies: BrowserCookie[], now: number): void {
+    for (const [key, scanned] of foundByScan) if (now - scanned.at > SCAN_EVENT_LAG_MS) foundByScan.delete(key);
     for (const cookie of cookies) {
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
@@ -363,7 +397,9 @@ export function createRecorder(
         // the site that set it moments ago dates it (its event went unheard): judged as set now.
         if (!isPresent(site, cookie)) {
           const found = !respondedWith(cookie, host, now);
+          const isNew = site.cookies[identity(cookie)] === undefined;
           store.put(recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!);
+          if (found && isNew) foundByScan.set(foundKey(host, cookie), { at: now, shape: shapeOf(cookie) });
         }
       }
     }

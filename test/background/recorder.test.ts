@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecorder } from '../../src/background/recorder.ts';
+import { createRecorder, SCAN_EVENT_LAG_MS } from '../../src/background/recorder.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { emptySite, presentCookies } from '../../src/core/cookies/site-record.ts';
 import { siteKey } from '../../src/core/storage/session-items.ts';
@@ -257,6 +257,105 @@ describe('recorder', () => {
         firstSeen: 10,
         firstPhase: 'before-choice',
         setPhases: ['before-choice'],
+      });
+    });
+
+    describe('the event of the write a scan found, heard after the scan was recorded (a wake on a loaded host)', () => {
+      const asleep = browserCookie({ name: 'set_while_asleep', domain: 'data.tco.re', httpOnly: false });
+      const shownEvents = async (recorder: Awaited<ReturnType<typeof setup>>['recorder'], host = 'data.tco.re') =>
+        (await recorder.site(host, '0')).timeline.flatMap((e) =>
+          'name' in e ? [`${e.type} ${e.name} ${e.phase}${e.found ? ' found' : ''} @${e.at}`] : [],
+        );
+      /** The wake's scan finds `cookies` at 20, recorded before the waking event is heard. */
+      async function wakeFinding(cookies: BrowserCookie[]) {
+        const setting = await setup();
+        await setting.recorder
+          .beginScan(
+            async () => cookies,
+            () => 20,
+          )
+          .record();
+        return setting;
+      }
+
+      it('is recorded as if heard first: one set, in its phase, never found', async () => {
+        const { recorder } = await wakeFinding([asleep, ga]);
+        await recorder.cookieChanged(asleep, false, 'explicit', 25);
+        expect(await shownEvents(recorder)).toEqual(['set _ga unknown found @20', 'set set_while_asleep before-choice @25']);
+        expect(Object.values((await recorder.site('data.tco.re', '0')).cookies).find((c) => c.name === 'set_while_asleep')).toMatchObject({
+          firstSeen: 25,
+          firstPhase: 'before-choice',
+          setPhases: ['before-choice'],
+          firstPage: null,
+        });
+      });
+
+      it('only the first event is that write: a second one is a change', async () => {
+        const { recorder } = await wakeFinding([asleep]);
+        await recorder.cookieChanged(asleep, false, 'explicit', 25);
+        await recorder.cookieChanged(asleep, false, 'explicit', 26);
+        expect(await shownEvents(recorder)).toEqual([
+          'set set_while_asleep before-choice @25',
+          'changed set_while_asleep before-choice @26',
+        ]);
+      });
+
+      it('a write of another shape, a removal, or an event past SCAN_EVENT_LAG_MS is another fact: the cookie stays found', async () => {
+        const reshaped = await wakeFinding([asleep]);
+        await reshaped.recorder.cookieChanged({ ...asleep, expirationDate: 1_900_000_000 }, false, 'explicit', 25);
+        expect(await shownEvents(reshaped.recorder)).toEqual([
+          'set set_while_asleep unknown found @20',
+          'changed set_while_asleep before-choice @25',
+        ]);
+        const removed = await wakeFinding([asleep]);
+        await removed.recorder.cookieChanged(asleep, true, 'explicit', 25);
+        expect(await shownEvents(removed.recorder)).toEqual([
+          'set set_while_asleep unknown found @20',
+          'removed set_while_asleep before-choice @25',
+        ]);
+        const late = await wakeFinding([asleep]);
+        await late.recorder.cookieChanged(asleep, false, 'explicit', 20 + SCAN_EVENT_LAG_MS + 1);
+        expect(await shownEvents(late.recorder)).toEqual([
+          'set set_while_asleep unknown found @20',
+          `changed set_while_asleep before-choice @${20 + SCAN_EVENT_LAG_MS + 1}`,
+        ]);
+      });
+
+      it('a cookie the record knew before (removed, then found again) keeps its history', async () => {
+        const { recorder } = await setup();
+        await recorder.cookieChanged(asleep, false, 'explicit', 1);
+        await recorder.cookieChanged(asleep, true, 'explicit', 2);
+        await recorder
+          .beginScan(
+            async () => [asleep],
+            () => 20,
+          )
+          .record();
+        await recorder.cookieChanged(asleep, false, 'explicit', 25);
+        expect(await shownEvents(recorder)).toEqual([
+          'set set_while_asleep before-choice @1',
+          'removed set_while_asleep before-choice @2',
+          'set set_while_asleep unknown found @20',
+          'changed set_while_asleep before-choice @25',
+        ]);
+      });
+
+      it('a parent-domain cookie found for an open portal becomes the portal’s, as its event heard first makes it', async () => {
+        const shared = browserCookie({ name: '_pk_id.1.abcd', domain: '.toulouse-metropole.fr', hostOnly: false, httpOnly: false });
+        const { recorder, open } = await setup();
+        open.add('0|data.toulouse-metropole.fr');
+        await recorder
+          .beginScan(
+            async () => [shared],
+            () => 20,
+          )
+          .record();
+        await recorder.cookieChanged(shared, false, 'explicit', 25);
+        const host = 'data.toulouse-metropole.fr';
+        expect(await shownEvents(recorder, host)).toEqual(['set _pk_id.1.abcd before-choice @25']);
+        const cookie = Object.values((await recorder.site(host, '0')).cookies)[0]!;
+        expect(cookie).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], firstPage: '/explore/' });
+        expect(cookie.originUnknown).toBeUndefined();
       });
     });
 

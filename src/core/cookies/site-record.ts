@@ -479,6 +479,31 @@ export function isPresent(site: SiteRecord, cookie: BrowserCookie): boolean {
   return known !== undefined && known.removed === null;
 }
 
+/**
+ * Takes back what a scan recorded of a cookie it found new to the record (its `set … found`
+ * entry, its only trace): the event of the very write the scan saw was heard after the scan was
+ * recorded (recorder.ts), and records it in its place, as if heard first. Changes nothing and
+ * returns false when the record holds anything else of the cookie: an event since, a phase, a
+ * history from before.
+ */
+export function forgetFound(site: SiteRecord, cookie: BrowserCookie): boolean {
+  const key = cookieKey(describeCookie(cookie, 0));
+  const known = site.cookies[key];
+  if (known === undefined || known.removed !== null || known.firstPhase !== 'unknown' || known.setPhases.length > 0) return false;
+  // Its last entry by name and domain (a cookie on another path shows the same: either is its trace).
+  let last = site.timeline.length - 1;
+  while (last >= 0) {
+    const event = site.timeline[last]!;
+    if ('name' in event && event.name === cookie.name && event.domain === cookie.domain) break;
+    last--;
+  }
+  const entry = site.timeline[last];
+  if (entry === undefined || entry.type !== 'set' || !('found' in entry) || entry.found !== true) return false;
+  site.timeline.splice(last, 1);
+  delete site.cookies[key];
+  return true;
+}
+
 /** Cookies of a site that currently exist, sorted by name then domain for a stable display. */
 export function presentCookies(site: SiteRecord): SiteCookie[] {
   return Object.values(site.cookies)

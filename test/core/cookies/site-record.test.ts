@@ -5,6 +5,7 @@ import {
   consentAt,
   emptySite,
   evictedRecord,
+  forgetFound,
   isEvicted,
   lastActivity,
   notePageLoaded,
@@ -402,6 +403,37 @@ describe('eviction', () => {
     expect(isEvicted(stub)).toBe(true);
     expect(isEvicted(site)).toBe(false);
     expect(lastActivity(stub)).toBe(0);
+  });
+});
+
+describe('forgetFound', () => {
+  const found = browserCookie({ name: '_pk_id.1.abcd', httpOnly: false });
+  const other = browserCookie({ name: 'csrftoken' });
+
+  it('takes back a cookie a scan found new, its entry and nothing else', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, other, false, 1);
+    recordCookieChange(site, found, false, 2, { found: true });
+    recordCookieChange(site, browserCookie({ name: 'sessionid' }), false, 2, { found: true });
+    expect(forgetFound(site, found)).toBe(true);
+    expect(site.timeline.map((e) => ('name' in e ? e.name : e.type))).toEqual(['csrftoken', 'sessionid']);
+    expect(presentCookies(site).map((c) => c.name)).toEqual(['csrftoken', 'sessionid']);
+  });
+
+  it('changes nothing when the record holds more of the cookie: an event since, a phase, no found entry', () => {
+    const changed = emptySite('data.tco.re', '0');
+    recordCookieChange(changed, found, false, 2, { found: true });
+    recordCookieChange(changed, found, false, 3, { originUnknown: true });
+    const seen = emptySite('data.tco.re', '0');
+    recordCookieChange(seen, found, false, 2);
+    const trimmed = emptySite('data.tco.re', '0');
+    recordCookieChange(trimmed, found, false, 2, { found: true });
+    trimmed.timeline = [];
+    for (const site of [changed, seen, trimmed, emptySite('data.tco.re', '0')]) {
+      const before = structuredClone(site);
+      expect(forgetFound(site, found)).toBe(false);
+      expect(site).toEqual(before);
+    }
   });
 });
 
