@@ -26,7 +26,7 @@ export function isPlatformHost(host: string): boolean {
 }
 
 /** True when `host` is a bundled portal or a platform portal. */
-export function isPortalHost(host: string, bundledHosts: ReadonlySet<string>): boolean {
+export function isPortalHost(host: string, bundledHosts: Pick<ReadonlySet<string>, 'has'>): boolean {
   return bundledHosts.has(portalName(host)) || isPlatformHost(host);
 }
 

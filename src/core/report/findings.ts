@@ -152,9 +152,22 @@ function consentSeverity(match: MatchResult): Severity {
  * pass `consentReadable: false` and there are none. A cookie of unknown origin (another site open
  * beside it may have set it: `SiteCookie.originUnknown`) makes no finding of any kind.
  */
-export function findingsFor(site: SiteRecord, seen: MatchedCookie[], notSeen: readonly CharterEntry[], consentReadable = true): Finding[] {
-  return findingsInNameOrder(site, inNameOrder(seen, cookieName), notSeen, consentReadable);
+export function findingsFor(
+  site: SiteRecord,
+  seen: MatchedCookie[],
+  notSeen: readonly CharterEntry[],
+  consentReadable = true,
+  isPortal: PortalTest = isPlatformHost,
+): Finding[] {
+  return findingsInNameOrder(site, inNameOrder(seen, cookieName), notSeen, consentReadable, false, isPortal);
 }
+
+/**
+ * Whether a host is a portal of the platform: `NAME.opendatasoft.com`, `NAME.huwise.com`
+ * (isPlatformHost), and, given the bundled list (portals.ts isPortalHost), a portal under a
+ * customer's own domain (`data.toulouse-metropole.fr`).
+ */
+export type PortalTest = (host: string) => boolean;
 
 const cookieName = ({ cookie }: MatchedCookie) => cookie.name;
 const findingCookie = (finding: Finding) => finding.cookie;
@@ -173,6 +186,7 @@ export function findingsInNameOrder(
   consentReadable = true,
   /** The charter is the platform's default, standing in for the site's own (not read). */
   standIn = false,
+  isPortal: PortalTest = isPlatformHost,
 ): Finding[] {
   const beforeConsent: Finding[] = [];
   const afterRefusal: Finding[] = [];
@@ -206,7 +220,7 @@ export function findingsInNameOrder(
     // The platform sets its own cookies whatever the visitor chooses: never a consent matter, on the
     // site itself or in an embedded frame of another of its portals; another site's cookie of the
     // same name is not one of them.
-    if (consentReadable && !isNecessary(match) && !(isPlatformCookie(cookie.name) && (!embedded || ofPlatformPortal(cookie)))) {
+    if (consentReadable && !isNecessary(match) && !(isPlatformCookie(cookie.name) && (!embedded || ofPortal(cookie, isPortal)))) {
       const judged = embedded ? match : judgedForConsent(cookie.name, match);
       const severity = consentSeverity(judged);
       // A site's own cookie that only keeps the choice (`atauthority`, `_pprv`, `mtm_consent_removed`)
@@ -283,14 +297,14 @@ export function findingsInNameOrder(
 }
 
 /**
- * True for a cookie on the host of a portal of the platform itself (`NAME.opendatasoft.com`,
- * `NAME.huwise.com`: isPlatformHost), which only that portal can have set: a cookie's domain is
- * the host that set it or a parent of it. One on the platform's shared parent domain
- * (`.opendatasoft.com`: the company's website may set it too) is not; nor is a portal under a
- * customer's domain, which only the bundled portal list knows, not findings.
+ * True for a cookie on the host of a portal of the platform (`isPortal`: `NAME.opendatasoft.com`,
+ * or a bundled portal under a customer's domain), which only that portal can have set: a cookie's
+ * domain is the host that set it or a parent of it. One on a shared parent domain
+ * (`.opendatasoft.com`, `.toulouse-metropole.fr`: the company's or the city's website may set it
+ * too) is not.
  */
-function ofPlatformPortal(cookie: SiteCookie): boolean {
-  return isPlatformHost(cookie.domain.startsWith('.') ? cookie.domain.slice(1) : cookie.domain);
+function ofPortal(cookie: SiteCookie, isPortal: PortalTest): boolean {
+  return isPortal((cookie.domain.startsWith('.') ? cookie.domain.slice(1) : cookie.domain).toLowerCase());
 }
 
 /** The cookie as a consent finding's evidence names it. */

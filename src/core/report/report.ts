@@ -20,6 +20,7 @@ import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-cho
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
 import { absenceReason, type AbsenceReason } from './absence-reason.ts';
 import { inNameOrder } from './name-order.ts';
+import { isPortalHost } from '../portals.ts';
 import { charterTrackerCategory, platformCategory, type CategoryInference } from './platform-cookies.ts';
 
 /** Bumped whenever a field changes meaning or disappears. */
@@ -257,7 +258,9 @@ export function buildReport(
       : { state: 'unknown', changedAt: null, trackers: {} },
     cookies,
     notSeen,
-    findings: findingsInNameOrder(site, byName, notSeen, onPlatform, charter.kind === 'platform-default'),
+    findings: findingsInNameOrder(site, byName, notSeen, onPlatform, charter.kind === 'platform-default', (host) =>
+      isPortalHost(host, registry.bundledCharters),
+    ),
     timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
     ...(Array.isArray(site.pages) ? { pages: [...site.pages] } : null),
     storage: {

@@ -880,6 +880,44 @@ describe('buildReport: cookies of embedded content', () => {
   });
 });
 
+describe('buildReport: the platform’s cookies in a frame of another portal', () => {
+  const FRAMED = 'data.example-metropole.fr';
+  // A portal (platform host) embedding a portal under a customer's own domain, which only the bundled list names.
+  const both = buildRegistry(
+    {
+      [FRAMED]: METROPOLE_CHARTER,
+      'data.commentaires.opendatasoft.com': { ...METROPOLE_CHARTER, portal: 'data.commentaires.opendatasoft.com' },
+    },
+    { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+  );
+  const consentFindings = (domain: string, registry = both) => {
+    const site = emptySite('data.commentaires.opendatasoft.com', '0');
+    for (const name of ['csrftoken', 'sessionid', 'cookies_preferences']) {
+      recordCookieChange(site, browserCookie({ name, domain, hostOnly: !domain.startsWith('.') }), false, NOW_MS, { via: 'frame' });
+    }
+    return buildReport(site, registry, NOW_MS)
+      .findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+      .map((f) => `${f.kind} ${f.cookie}`);
+  };
+  const flagged = ['before-consent cookies_preferences', 'before-consent csrftoken', 'before-consent sessionid'];
+
+  it('makes no consent finding of them when the frame is a bundled portal on a customer’s domain', () => {
+    expect(consentFindings(FRAMED)).toEqual([]);
+    expect(consentFindings(`.${FRAMED}`)).toEqual([]);
+    expect(consentFindings('DATA.Example-Metropole.FR')).toEqual([]);
+  });
+
+  it('still holds them to the consent rules on the city’s parent domain, another host, or a portal the registry does not bundle', () => {
+    expect(consentFindings('.example-metropole.fr')).toEqual(flagged);
+    expect(consentFindings('www.example-metropole.fr')).toEqual(flagged);
+    const without = buildRegistry(
+      { 'data.commentaires.opendatasoft.com': { ...METROPOLE_CHARTER, portal: 'data.commentaires.opendatasoft.com' } },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    expect(consentFindings(FRAMED, without)).toEqual(flagged);
+  });
+});
+
 describe('report: a cookie of unknown origin', () => {
   // `_ga` on the registrable domain, while another site under it was open: either may have set it.
   const shared = cookie('_ga', 400, '.example-metropole.fr');
