@@ -6,9 +6,10 @@
  * cookie yet writes no key of its own. retireAllPages counts the change in the ledger, which every
  * page asks for its site again on (keyConcernsHost).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { preloadViews } from '../../src/views/lazy-views.tsx';
 import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';
 import type { Method, Params, SiteView } from '../../src/core/message-contract.ts';
@@ -105,6 +106,20 @@ function mountSidePanel(platform: PagePlatform, requestAccess?: (origins: string
   return root;
 }
 
+/**
+ * Every render, effect, answer and timer the change set off, run to the end on a fake clock
+ * (three seconds of it, act flushing Preact's renders and effects each round): a page that asked
+ * again on each answer, at once or after a delay, would have asked more than once more.
+ */
+async function settled() {
+  vi.useFakeTimers();
+  try {
+    for (let round = 0; round < 3; round++) await act(async () => void (await vi.advanceTimersByTimeAsync(1_000)));
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe('a panel when the shown site’s access changes', () => {
   it('removed: reads the site again and shows the access prompt, not the report it showed', async () => {
     const { platform, asked, accessChanged } = await worker(true);
@@ -115,7 +130,7 @@ describe('a panel when the shown site’s access changes', () => {
     await waitFor(() => expect(root.querySelector('[data-access]')).not.toBeNull());
     expect(root.querySelector('[data-cookie="sid"]')).toBeNull();
     // Asked once again, not on and on.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled();
     expect(asked).toHaveLength(2);
     render(null, root);
   });
@@ -128,7 +143,7 @@ describe('a panel when the shown site’s access changes', () => {
     expect(asked).toHaveLength(1);
     await accessChanged(true);
     await waitFor(() => expect(root.querySelector('[data-access]')).toBeNull());
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled();
     expect(asked).toHaveLength(2);
     render(null, root);
   });
