@@ -4,12 +4,12 @@ import {
   appendTimeline,
   claimByResponse,
   emptySite,
-  forgetFound,
   isPresent,
   notePageLoaded,
   notePageOfResponse,
   PAGE_EVIDENCE_MS,
   recordCookieChange,
+  recordFoundWrite,
   type SiteRecord,
 } from '../core/cookies/site-record.ts';
 import { siteKey } from '../core/storage/session-items.ts';
@@ -151,7 +151,7 @@ export function createRecorder(
 
   /**
    * Cookies a scan recorded new to a site (`found`), by site and cookie, with when and the
-   * cookie's attributes then: the event of the write the scan saw may come after (forgetFound).
+   * cookie's attributes then: the event of the write the scan saw may come after (recordFoundWrite).
    * Attributes only, never a value: an event of the same shape within SCAN_EVENT_LAG_MS is that write.
    */
   const foundByScan = new Map<string, { at: number; shape: string }>();
@@ -286,13 +286,13 @@ export function createRecorder(
         const changed: SiteRecord[] = [];
         for (const { host, originUnknown } of sitesFor(cookie, at)) {
           const site = store.get(cookie.storeId, host);
-          // Heard after a scan that found the cookie it wrote: recorded as if heard first.
-          if (takeScannedWrite(host, cookie, removed, at)) forgetFound(site, cookie);
-          const next = recordCookieChange(site, cookie, removed, at, {
-            page: pageOf(host, cookie.storeId),
-            originUnknown,
-            byBrowser: removed && BROWSER_REMOVALS.has(cause),
-          });
+          const context = { page: pageOf(host, cookie.storeId), originUnknown };
+          // Heard after a scan that found the cookie it wrote: the scan's entry becomes its (no new event).
+          if (takeScannedWrite(host, cookie, removed, at) && recordFoundWrite(site, cookie, at, context)) {
+            store.put(site);
+            continue;
+          }
+          const next = recordCookieChange(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) });
           if (next) {
             store.put(next);
             changed.push(next);

@@ -278,12 +278,13 @@ describe('recorder', () => {
         return setting;
       }
 
-      it('is recorded as if heard first: one set, in its phase, never found', async () => {
+      it('turns the scan’s entry into its set, in its phase, where and when the scan recorded it: never found', async () => {
         const { recorder } = await wakeFinding([asleep, ga]);
-        await recorder.cookieChanged(asleep, false, 'explicit', 25);
-        expect(await shownEvents(recorder)).toEqual(['set _ga unknown found @20', 'set set_while_asleep before-choice @25']);
+        // No event added: nothing to push to the open pages (they read the record again once it is written).
+        expect(await recorder.cookieChanged(asleep, false, 'explicit', 25)).toEqual([]);
+        expect(await shownEvents(recorder)).toEqual(['set set_while_asleep before-choice @20', 'set _ga unknown found @20']);
         expect(Object.values((await recorder.site('data.tco.re', '0')).cookies).find((c) => c.name === 'set_while_asleep')).toMatchObject({
-          firstSeen: 25,
+          firstSeen: 20,
           firstPhase: 'before-choice',
           setPhases: ['before-choice'],
           firstPage: null,
@@ -295,7 +296,7 @@ describe('recorder', () => {
         await recorder.cookieChanged(asleep, false, 'explicit', 25);
         await recorder.cookieChanged(asleep, false, 'explicit', 26);
         expect(await shownEvents(recorder)).toEqual([
-          'set set_while_asleep before-choice @25',
+          'set set_while_asleep before-choice @20',
           'changed set_while_asleep before-choice @26',
         ]);
       });
@@ -352,7 +353,7 @@ describe('recorder', () => {
           .record();
         await recorder.cookieChanged(shared, false, 'explicit', 25);
         const host = 'data.toulouse-metropole.fr';
-        expect(await shownEvents(recorder, host)).toEqual(['set _pk_id.1.abcd before-choice @25']);
+        expect(await shownEvents(recorder, host)).toEqual(['set _pk_id.1.abcd before-choice @20']);
         const cookie = Object.values((await recorder.site(host, '0')).cookies)[0]!;
         expect(cookie).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], firstPage: '/explore/' });
         expect(cookie.originUnknown).toBeUndefined();

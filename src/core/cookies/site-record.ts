@@ -480,28 +480,39 @@ export function isPresent(site: SiteRecord, cookie: BrowserCookie): boolean {
 }
 
 /**
- * Takes back what a scan recorded of a cookie it found new to the record (its `set … found`
- * entry, its only trace): the event of the very write the scan saw was heard after the scan was
- * recorded (recorder.ts), and records it in its place, as if heard first. Changes nothing and
- * returns false when the record holds anything else of the cookie: an event since, a phase, a
- * history from before.
+ * The event of the very write a scan found a cookie by, heard after the scan was recorded
+ * (recorder.ts): the scan's `set … found` entry, the cookie's only trace, becomes that event's
+ * `set`, in its phase, where the scan put it, at the scan's time or the event's (`heardAt`)
+ * when earlier: the write came before the scan read it, and what was recorded since, a choice,
+ * keeps its place after it. Returns null,
+ * changing nothing, when the record holds anything else of the cookie: a phase, a history from
+ * before, or an event since of it or of a namesake on another path (events name no path).
  */
-export function forgetFound(site: SiteRecord, cookie: BrowserCookie): boolean {
+export function recordFoundWrite(
+  site: SiteRecord,
+  cookie: BrowserCookie,
+  heardAt: number,
+  context: Omit<RecordContext, 'found'> = {},
+): SiteRecord | null {
   const key = cookieKey(describeCookie(cookie, 0));
   const known = site.cookies[key];
-  if (known === undefined || known.removed !== null || known.firstPhase !== 'unknown' || known.setPhases.length > 0) return false;
-  // Its last entry by name and domain (a cookie on another path shows the same: either is its trace).
-  let last = site.timeline.length - 1;
-  while (last >= 0) {
-    const event = site.timeline[last]!;
-    if ('name' in event && event.name === cookie.name && event.domain === cookie.domain) break;
-    last--;
+  if (known === undefined || known.removed !== null || known.firstPhase !== 'unknown' || known.setPhases.length > 0) return null;
+  let entry = -1;
+  for (let i = site.timeline.length - 1; i >= 0 && entry < 0; i--) {
+    const event = site.timeline[i]!;
+    if (!('name' in event) || event.name !== cookie.name || event.domain !== cookie.domain) continue;
+    if (event.type !== 'set' || event.found !== true) return null;
+    // Another path's found entry at another time is not this cookie's.
+    if (event.at === known.firstSeen) entry = i;
   }
-  const entry = site.timeline[last];
-  if (entry === undefined || entry.type !== 'set' || !('found' in entry) || entry.found !== true) return false;
-  site.timeline.splice(last, 1);
+  if (entry < 0) return null;
+  const at = Math.min(site.timeline[entry]!.at, heardAt);
+  site.timeline.splice(entry, 1);
   delete site.cookies[key];
-  return true;
+  // One entry out, one in: the timeline is no longer than it was, and nothing is trimmed.
+  recordCookieChange(site, cookie, false, at, context);
+  site.timeline.splice(entry, 0, site.timeline.pop()!);
+  return site;
 }
 
 /** Cookies of a site that currently exist, sorted by name then domain for a stable display. */

@@ -5,7 +5,6 @@ import {
   consentAt,
   emptySite,
   evictedRecord,
-  forgetFound,
   isEvicted,
   lastActivity,
   notePageLoaded,
@@ -14,6 +13,7 @@ import {
   PAGES_LIMIT_CHARS,
   presentCookies,
   recordCookieChange,
+  recordFoundWrite,
   TIMELINE_LIMIT,
   type SiteRecord,
 } from '../../../src/core/cookies/site-record.ts';
@@ -406,18 +406,47 @@ describe('eviction', () => {
   });
 });
 
-describe('forgetFound', () => {
+describe('recordFoundWrite', () => {
   const found = browserCookie({ name: '_pk_id.1.abcd', httpOnly: false });
   const other = browserCookie({ name: 'csrftoken' });
+  const shown = (site: SiteRecord) =>
+    site.timeline.map((e) => ('name' in e ? `${e.type} ${e.name} ${e.phase}${e.found ? ' found' : ''} @${e.at}` : e.type));
 
-  it('takes back a cookie a scan found new, its entry and nothing else', () => {
+  it('turns the scan’s entry of a cookie it found new into the write’s set, in its phase, in place and at the scan’s time', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, other, false, 1);
     recordCookieChange(site, found, false, 2, { found: true });
     recordCookieChange(site, browserCookie({ name: 'sessionid' }), false, 2, { found: true });
-    expect(forgetFound(site, found)).toBe(true);
-    expect(site.timeline.map((e) => ('name' in e ? e.name : e.type))).toEqual(['csrftoken', 'sessionid']);
-    expect(presentCookies(site).map((c) => c.name)).toEqual(['csrftoken', 'sessionid']);
+    expect(recordFoundWrite(site, found, 30, { page: '/' })).toBe(site);
+    expect(shown(site)).toEqual(['set csrftoken before-choice @1', 'set _pk_id.1.abcd before-choice @2', 'set sessionid unknown found @2']);
+    expect(site.cookies[Object.keys(site.cookies).find((key) => site.cookies[key]!.name === found.name)!]).toMatchObject({
+      firstSeen: 2,
+      firstPhase: 'before-choice',
+      setPhases: ['before-choice'],
+      firstPage: '/',
+    });
+  });
+
+  it('a choice found by the scan keeps its time: what was set after it is judged by it', () => {
+    const site = emptySite('data.tco.re', '0');
+    const accepted = consent(platform({ functional_cookies: true, matomo: true }));
+    recordCookieChange(site, accepted, false, 20, { found: true });
+    recordCookieChange(site, browserCookie({ name: 'disqus_unique', domain: '.disqus.com' }), false, 22, { via: 'frame' });
+    recordFoundWrite(site, accepted, 25);
+    expect(shown(site)).toEqual(['set cookies_preferences after-accept @20', 'set disqus_unique after-accept @22']);
+    expect(consentAt(site, 22).state).toBe('accepted');
+  });
+
+  it('tells namesakes on two paths apart by the time each was found', () => {
+    const site = emptySite('data.tco.re', '0');
+    const root = browserCookie({ name: 'pref', path: '/' });
+    const explore = browserCookie({ name: 'pref', path: '/explore' });
+    recordCookieChange(site, root, false, 20, { found: true });
+    recordCookieChange(site, explore, false, 21, { found: true });
+    recordFoundWrite(site, root, 22);
+    recordFoundWrite(site, explore, 23);
+    expect(shown(site)).toEqual(['set pref before-choice @20', 'set pref before-choice @21']);
+    expect(Object.values(site.cookies).map((c) => `${c.path} ${c.firstSeen}`)).toEqual(['/ 20', '/explore 21']);
   });
 
   it('changes nothing when the record holds more of the cookie: an event since, a phase, no found entry', () => {
@@ -429,9 +458,12 @@ describe('forgetFound', () => {
     const trimmed = emptySite('data.tco.re', '0');
     recordCookieChange(trimmed, found, false, 2, { found: true });
     trimmed.timeline = [];
-    for (const site of [changed, seen, trimmed, emptySite('data.tco.re', '0')]) {
+    const namesake = emptySite('data.tco.re', '0');
+    recordCookieChange(namesake, found, false, 2, { found: true });
+    recordCookieChange(namesake, { ...found, path: '/explore' }, false, 3);
+    for (const site of [changed, seen, trimmed, namesake, emptySite('data.tco.re', '0')]) {
       const before = structuredClone(site);
-      expect(forgetFound(site, found)).toBe(false);
+      expect(recordFoundWrite(site, found, 30)).toBeNull();
       expect(site).toEqual(before);
     }
   });
