@@ -333,7 +333,20 @@ const DEMO_CENSUS = [
 ];
 
 /** census.html's header, left to right (census-output.ts): the buttons that sort its table. */
-const CENSUS_HTML_HEADER = ['#', 'Portal', 'Charter', 'Consent', 'Cookies', 'Findings', 'High', 'Medium', 'Low', 'Report', 'Error'];
+const CENSUS_HTML_HEADER = [
+  '#',
+  'Portal',
+  'Charter',
+  'Lines not read',
+  'Consent',
+  'Cookies',
+  'Findings',
+  'High',
+  'Medium',
+  'Low',
+  'Report',
+  'Error',
+];
 const headerButton = (title: string) => `th:nth-child(${CENSUS_HTML_HEADER.indexOf(title) + 1}) button`;
 
 /** The hosts of census rows, ordered by a count, descending with -1; ties stay in the order given (the page's sort is stable). */
