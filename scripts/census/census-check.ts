@@ -64,6 +64,7 @@ const ROW_FIELDS = names<keyof CensusRow>({
   report: true,
   error: true,
 });
+const CHARTER_FIELDS = names<keyof CensusRow['charter']>({ kind: true, changed: true, unread: true });
 const BROWSERS = names<CensusRun['browser']>({ chromium: true, firefox: true });
 const CHOICES = names<Choice>({ accept: true, refuse: true, none: true });
 const CONSENT_STATES = names<ConsentState | 'unknown'>({ none: true, accepted: true, refused: true, choice: true, unknown: true });
@@ -126,7 +127,7 @@ function checkRow(value: unknown, where: string, size: number): void {
   // As the census writes it (rowUrl): without values, so none reaches the merged census either.
   if (rowUrl(url) !== row.url) throw new UsageError(`${where}.url: ${address} is not a URL as the census writes it (${rowUrl(url)})`);
   check(row.host === url.hostname, `${where}.host`, row.host, `the URL's host (${url.hostname})`);
-  const charter = record(row.charter, `${where}.charter`, 'a charter kind and whether it changed', ['kind', 'changed']);
+  const charter = record(row.charter, `${where}.charter`, 'a charter kind and whether it changed', CHARTER_FIELDS);
   check(
     charter.kind === null || isOneOf(charter.kind, CHARTER_KINDS),
     `${where}.charter.kind`,
@@ -138,6 +139,13 @@ function checkRow(value: unknown, where: string, size: number): void {
     `${where}.charter.changed`,
     charter.changed,
     'null, true or false',
+  );
+  // Missing in a shard written before the census counted them: read as null (not known), see readRow.
+  check(
+    charter.unread === undefined || charter.unread === null || isCount(charter.unread),
+    `${where}.charter.unread`,
+    charter.unread,
+    'null or a count of lines',
   );
   const consent = record(row.consent, `${where}.consent`, 'consent states by choice', CHOICES);
   for (const [choice, state] of Object.entries(consent)) {
@@ -180,6 +188,7 @@ function checkRow(value: unknown, where: string, size: number): void {
   if (row.error !== null) {
     for (const [field, found] of [
       ['charter.kind', charter.kind],
+      ['charter.unread', charter.unread ?? null],
       ['cookies', row.cookies],
       ['findings', row.findings],
     ] as const) {
@@ -235,5 +244,15 @@ export function checkCensus(value: unknown, source: string): CensusDocument {
   }
   check(Array.isArray(document.portals), `${source}: portals`, document.portals, 'a list of rows');
   for (const [index, row] of (document.portals as unknown[]).entries()) checkRow(row, `${source}: portals[${index}]`, list.size as number);
-  return value as CensusDocument;
+  const checked = value as CensusDocument;
+  return { ...checked, portals: checked.portals.map(readRow) };
+}
+
+/**
+ * A checked row as this version writes it: a shard written before the census counted a live
+ * charter's lines not read has no `charter.unread`, read as null (not known: never 0, which would
+ * say the charter was read whole). A copy: the value read is left as it was.
+ */
+function readRow(row: CensusRow): CensusRow {
+  return { ...row, charter: { ...row.charter, unread: row.charter.unread ?? null } };
 }

@@ -15,6 +15,11 @@ export function charterText(row: CensusRow): string {
   return `${row.charter.kind ?? ''}${row.charter.changed ? ' (changed)' : ''}`;
 }
 
+/** A row's live charter lines not read, as a cell: the count, or empty when not known (no live charter, a failed audit, an older shard). */
+export function unreadText(row: CensusRow): string {
+  return row.charter.unread === null || row.charter.unread === undefined ? '' : String(row.charter.unread);
+}
+
 /** The consent states a row read, as text: `accept: accepted, refuse: refused`. */
 export function consentText(row: CensusRow): string {
   return Object.entries(row.consent)
@@ -39,6 +44,7 @@ const COLUMNS = [
   'url',
   'host',
   'charter',
+  'unread',
   'consent',
   'cookies',
   'findings',
@@ -55,6 +61,7 @@ function cells(row: CensusRow): string[] {
     row.url,
     row.host,
     charterText(row),
+    unreadText(row),
     consentText(row),
     row.cookies === null ? '' : String(row.cookies),
     row.findings === null ? '' : String(row.findings.total),
@@ -70,12 +77,35 @@ export function censusCsv(document: CensusDocument): string {
   return [COLUMNS.join(','), ...document.portals.map((row) => cells(row).map(csvField).join(','))].join('\r\n') + '\r\n';
 }
 
-/** How many portals, audited or failed, and how many have findings. */
+/**
+ * How many portals, audited or failed, how many have findings, and how many had a live charter
+ * with lines not read (said only when some had: their "not in the charter" findings may be wrong).
+ */
 function summary(document: CensusDocument): string {
   const failed = document.portals.filter((row) => row.error !== null).length;
   const withFindings = document.portals.filter((row) => (row.findings?.total ?? 0) > 0).length;
-  return `${document.portals.length} portals: ${document.portals.length - failed} audited, ${failed} failed; ${withFindings} with findings`;
+  const withUnread = document.portals.filter((row) => (row.charter.unread ?? 0) > 0).length;
+  const unread = withUnread === 0 ? '' : `; ${withUnread} whose live charter has lines not read`;
+  return `${document.portals.length} portals: ${document.portals.length - failed} audited, ${failed} failed; ${withFindings} with findings${unread}`;
 }
+
+/** The header of census.md's and census.html's table. "Lines not read": the live charter's (`charter.unread`). */
+const TABLE_HEADER = [
+  '#',
+  'Portal',
+  'Charter',
+  'Lines not read',
+  'Consent',
+  'Cookies',
+  'Findings',
+  'High',
+  'Medium',
+  'Low',
+  'Report',
+  'Error',
+];
+/** Where the links to a portal's reports go (Markdown already, not escaped). */
+const REPORT_COLUMN = TABLE_HEADER.indexOf('Report');
 
 /** The run's settings, as a line. */
 function runText(document: CensusDocument): string {
@@ -84,12 +114,13 @@ function runText(document: CensusDocument): string {
 }
 
 export function censusMarkdown(document: CensusDocument): string {
-  const header = ['#', 'Portal', 'Charter', 'Consent', 'Cookies', 'Findings', 'High', 'Medium', 'Low', 'Report', 'Error'];
+  const header = TABLE_HEADER;
   const rows = document.portals.map((row) =>
     [
       String(row.position + 1),
       row.host,
       charterText(row),
+      unreadText(row),
       consentText(row),
       row.cookies === null ? '' : String(row.cookies),
       row.findings === null ? '' : String(row.findings.total),
@@ -98,7 +129,7 @@ export function censusMarkdown(document: CensusDocument): string {
         .map((file) => `[${file.label}](${encodeURI(file.path)})`)
         .join(' '),
       row.error ?? '',
-    ].map((cell, index) => (index === 9 ? cell : markdownText(cell))),
+    ].map((cell, index) => (index === REPORT_COLUMN ? cell : markdownText(cell))),
   );
   return [
     '# Cookie census',
@@ -144,7 +175,7 @@ document.querySelectorAll('th button').forEach((button, column) => {
 });`;
 
 export function censusHtml(document: CensusDocument): string {
-  const header = ['#', 'Portal', 'Charter', 'Consent', 'Cookies', 'Findings', 'High', 'Medium', 'Low', 'Report', 'Error'];
+  const header = TABLE_HEADER;
   /** A cell of HTML already made safe, sorted by `value`. */
   const td = (html: string, value: string | number | null = null) =>
     `<td${value === null ? '' : ` data-value="${escapeHtml(String(value))}"`}>${html}</td>`;
@@ -159,6 +190,7 @@ export function censusHtml(document: CensusDocument): string {
       td(escapeHtml(String(row.position + 1)), row.position),
       td(href === null ? escapeHtml(row.host) : `<a href="${escapeHtml(href)}" rel="noreferrer">${escapeHtml(row.host)}</a>`, row.host),
       td(escapeHtml(charterText(row))),
+      count(row.charter.unread),
       td(escapeHtml(consentText(row))),
       count(row.cookies),
       count(row.findings?.total),
@@ -179,7 +211,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: lef
 th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
-tr.high td:nth-child(7) { color: var(--high); font-weight: bold; }
+tr.high td:nth-child(${TABLE_HEADER.indexOf('High') + 1}) { color: var(--high); font-weight: bold; }
 tr.failed td:last-child { color: var(--high); }
 .muted { color: var(--muted); }
 </style></head>

@@ -5,6 +5,7 @@
 import type { Finding, FindingKind, Report, Severity } from '../../src/core/report/index.ts';
 import type { CharterKind } from '../../src/core/registry/index.ts';
 import type { ConsentState } from '../../src/core/consent/index.ts';
+import { unreadLineCount } from '../../src/core/charter/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { addressesWithoutValuesIn, addressWithoutValues } from '../../src/core/path-parameters.ts';
 
@@ -29,10 +30,14 @@ export type CensusRow = {
   /** Its host, which names its folder. */
   host: string;
   /**
-   * The charter it was checked against (null when the audit failed), and for a bundled portal
-   * whether its live charter differs from the bundled one (null when that was not compared).
+   * The charter it was checked against (null when the audit failed), for a bundled portal
+   * whether its live charter differs from the bundled one (null when that was not compared), and
+   * how many lines of the live charter could not be read (`unread`, see `charterUnread`): a cookie
+   * declared on one of them is called "not in the charter". 0 when the live charter was read
+   * whole; null when no live charter was read, the audit failed, or a shard written before the
+   * census counted them was merged (census-check.ts).
    */
-  charter: { kind: CharterKind | null; changed: boolean | null };
+  charter: { kind: CharterKind | null; changed: boolean | null; unread: number | null };
   /** For each choice made, the consent state the report read afterwards (`{"accept":"accepted","refuse":"refused"}`); empty when the audit failed. */
   consent: Partial<Record<Choice, ConsentState | 'unknown'>>;
   /**
@@ -150,6 +155,20 @@ function charterChanged(report: Report | undefined): boolean | null {
   return changes.added.length + changes.removed.length + changes.changed.length > 0;
 }
 
+/**
+ * How many lines of the live charter the runs checked against could not be read
+ * (`unreadLineCount`: a line once whatever its problems, a cut list's note counting the lines it
+ * stands for); null when no run was checked against a live charter. With `--consent both`, each
+ * run reads the live charter in its own profile: the largest count of the runs, as the row's
+ * findings merge theirs (a cookie may be called undeclared in either run).
+ */
+export function charterUnread(reports: readonly Report[]): number | null {
+  const counts = reports
+    .filter((report) => report.charter.kind === 'live')
+    .map((report) => unreadLineCount(report.charter.unreadRows ?? []));
+  return counts.length === 0 ? null : Math.max(...counts);
+}
+
 /** The row of a portal audited, from its runs (one per choice, in the order made) and the choices clicked but not recorded. */
 export function portalRow(
   position: number,
@@ -165,7 +184,11 @@ export function portalRow(
     position,
     url: rowUrl(url),
     host: url.hostname.toLowerCase(),
-    charter: { kind: runs[0]?.report.charter.kind ?? null, changed: charterChanged(runs[0]?.report) },
+    charter: {
+      kind: runs[0]?.report.charter.kind ?? null,
+      changed: charterChanged(runs[0]?.report),
+      unread: charterUnread(runs.map(({ report }) => report)),
+    },
     consent: Object.fromEntries(runs.map(({ choice, report }) => [choice, report.consent.state])),
     otherChoice: [...otherChoice],
     cookies: cookies.size,
@@ -204,7 +227,7 @@ export function errorRow(position: number, url: URL, error: unknown, folder: str
     position,
     url: rowUrl(url),
     host: url.hostname.toLowerCase(),
-    charter: { kind: null, changed: null },
+    charter: { kind: null, changed: null, unread: null },
     consent: {},
     otherChoice: [],
     cookies: null,

@@ -333,7 +333,20 @@ const DEMO_CENSUS = [
 ];
 
 /** census.html's header, left to right (census-output.ts): the buttons that sort its table. */
-const CENSUS_HTML_HEADER = ['#', 'Portal', 'Charter', 'Consent', 'Cookies', 'Findings', 'High', 'Medium', 'Low', 'Report', 'Error'];
+const CENSUS_HTML_HEADER = [
+  '#',
+  'Portal',
+  'Charter',
+  'Lines not read',
+  'Consent',
+  'Cookies',
+  'Findings',
+  'High',
+  'Medium',
+  'Low',
+  'Report',
+  'Error',
+];
 const headerButton = (title: string) => `th:nth-child(${CENSUS_HTML_HEADER.indexOf(title) + 1}) button`;
 
 /** The hosts of census rows, ordered by a count, descending with -1; ties stay in the order given (the page's sort is stable). */
@@ -438,7 +451,9 @@ describe('census', () => {
     const findings = Object.fromEntries(census.portals.map((row) => [row.host, row.findings!.bySeverity.high]));
     // Disqus's cookies come after the refusal, which no switch of the banner speaks for: no high finding.
     expect(findings).toMatchObject({ 'data.pistage.opendatasoft.com': 2, 'data.commentaires.opendatasoft.com': 0 });
-    expect(census.portals.find((row) => row.host === 'data.tco.re')!.charter).toEqual({ kind: 'live', changed: true });
+    // Every demo charter is read whole: 0 lines not read (null would say no live charter was read).
+    expect(census.portals.find((row) => row.host === 'data.tco.re')!.charter).toEqual({ kind: 'live', changed: true, unread: 0 });
+    expect(census.portals.map((row) => row.charter.unread)).toEqual(DEMO_CENSUS.map(() => 0));
     for (const file of ['census.md', 'census.csv', 'census.html']) expect(existsSync(join(whole, file)), file).toBe(true);
     await checkCensusSorting(() => launchChromium(), whole);
 
@@ -500,7 +515,7 @@ describe('census', () => {
     // High findings on the start page: Google Analytics (data.pistage) and the widget (data.tco.re), each set before
     // the choice and kept after the refusal; Disqus and the basemap are on dataset pages, which one page does not reach.
     expect(census.portals.map((row) => row.findings!.bySeverity.high)).toEqual([0, 2, 0, 0, 0, 2]);
-    expect(census.portals[5]!.charter).toEqual({ kind: 'live', changed: true });
+    expect(census.portals[5]!.charter).toEqual({ kind: 'live', changed: true, unread: 0 });
     for (const file of ['census.md', 'census.html', ...DEMO_CENSUS.map((host) => `${host}/report.json`)]) {
       expect(existsSync(join(merged, file)), file).toBe(true);
     }

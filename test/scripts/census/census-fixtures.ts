@@ -1,5 +1,6 @@
 /** Reports and rows the census tests share. */
-import type { Finding } from '../../../src/core/report/index.ts';
+import type { Finding, Report } from '../../../src/core/report/index.ts';
+import type { UnreadRow } from '../../../src/core/charter/index.ts';
 import { censusDocument, portalRow, errorRow, type CensusDocument, type CensusRun } from '../../../scripts/census/census-report.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
@@ -26,6 +27,31 @@ export const finding = (
   detail: { provider: '', category: 'other', source: 'unknown' },
 });
 
+/**
+ * A live charter's rows not read, as a report carries them: line 9 twice (two problems), line 12,
+ * then the note of a list cut short standing for 40 more lines: 42 lines.
+ */
+export const UNREAD_ROWS: UnreadRow[] = [
+  { line: 9, text: 'Huwise | sessionid | 2 weeks |', reason: 'row of 3 cells' },
+  { line: 9, text: 'Huwise | sessionid | 2 weeks |', reason: 'no purpose' },
+  { line: 12, text: '<b>csrftoken</b>', reason: 'no cookie name' },
+  { line: 12, text: '', reason: 'and 40 more lines not read', more: 40 },
+];
+
+/** A report checked against the portal's live charter, with these rows not read (none: read whole). */
+export const liveReport = (unreadRows: UnreadRow[] = []): Report =>
+  report([], {
+    charter: {
+      kind: 'live',
+      portal: 'itie.opendatasoft.com',
+      language: 'fr',
+      entries: 4,
+      live: { fetchedAt: 1, url: 'https://itie.opendatasoft.com/pages/cookies/', problem: null },
+      changes: null,
+      ...(unreadRows.length === 0 ? null : { unreadRows }),
+    },
+  });
+
 /** A census of two portals audited and one that failed, at positions 0, 2 and 1. */
 export function sampleCensus(shard: CensusDocument['shard'] = null): CensusDocument {
   const accept = report([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_pk_id.1' })], {
@@ -49,7 +75,7 @@ export function sampleCensus(shard: CensusDocument['shard'] = null): CensusDocum
     portalRow(
       2,
       new URL('https://itie.opendatasoft.com/'),
-      [{ choice: 'accept', report: report([]), pages: ['/'] }],
+      [{ choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'] }],
       'itie.opendatasoft.com',
       [],
     ),

@@ -16,7 +16,7 @@ import { checkCensus } from '../../../scripts/census/census-check.ts';
 import { AuditError, reasonOf } from '../../../scripts/audit/run.ts';
 import { addressWithoutValues } from '../../../src/core/path-parameters.ts';
 import { report } from '../../support/reports.ts';
-import { finding, RUN, sampleCensus } from './census-fixtures.ts';
+import { finding, liveReport, RUN, sampleCensus, UNREAD_ROWS } from './census-fixtures.ts';
 
 describe('census rows', () => {
   it('merge a portal’s runs: each finding once at its most serious; "not seen" only when no run saw the cookie', () => {
@@ -42,7 +42,7 @@ describe('census rows', () => {
     expect(tco).toMatchObject({
       position: 0,
       url: 'https://data.tco.re/',
-      charter: { kind: 'bundled', changed: null },
+      charter: { kind: 'bundled', changed: null, unread: null },
       consent: { accept: 'none', refuse: 'refused' },
       cookies: 2,
       findings: { total: 2, bySeverity: { high: 1, medium: 1, low: 0 } },
@@ -50,8 +50,39 @@ describe('census rows', () => {
       report: 'data.tco.re',
       error: null,
     });
-    expect(down).toMatchObject({ cookies: null, findings: null, charter: { kind: null }, consent: {} });
+    expect(down).toMatchObject({ cookies: null, findings: null, charter: { kind: null, changed: null, unread: null }, consent: {} });
     expect(down!.error).toBe('cannot reach https://down.example.org/: net::ERR_NAME_NOT_RESOLVED');
+  });
+
+  it('count the live charter’s lines not read: 0 when read whole, null when no live charter was read', () => {
+    const url = new URL('https://itie.opendatasoft.com/');
+    const unread = (...reports: Report[]) =>
+      portalRow(
+        0,
+        url,
+        reports.map((report, index) => ({ choice: index === 0 ? 'accept' : 'refuse', report, pages: ['/'] })),
+        'itie.opendatasoft.com',
+        [],
+      ).charter.unread;
+    // Lines, not rows: line 9 has two problems, and the cut list's note stands for 40 lines.
+    expect(unread(liveReport(UNREAD_ROWS))).toBe(42);
+    expect(unread(liveReport([{ line: 3, text: 'x', reason: 'no cookie name' }]))).toBe(1);
+    expect(unread(liveReport())).toBe(0);
+    // The bundled charter, the platform's default, none: no live charter read, nothing known.
+    expect(unread(report([]))).toBeNull();
+    for (const kind of ['platform-default', 'none'] as const) {
+      expect(unread(report([], { charter: { ...report([]).charter, kind, portal: null } }))).toBeNull();
+    }
+    // --consent both: the largest of the runs checked against a live charter, whichever ran first.
+    expect(unread(liveReport(), liveReport(UNREAD_ROWS))).toBe(42);
+    expect(unread(liveReport(UNREAD_ROWS), liveReport())).toBe(42);
+    expect(unread(report([]), liveReport(UNREAD_ROWS.slice(0, 2)))).toBe(1);
+    expect(unread(liveReport(), report([]))).toBe(0);
+    expect(errorRow(0, url, new Error('offline'), null).charter.unread).toBeNull();
+    // census:merge reads it back as written.
+    const row = portalRow(0, url, [{ choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'] }], 'itie.opendatasoft.com', []);
+    const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
+    expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
   });
 
   it('keep the URL audited without its values: no credentials, path parameter, query value or fragment', () => {

@@ -60,6 +60,35 @@ describe('census:merge', () => {
     );
   });
 
+  it('keeps each portal’s live charter lines not read, as the whole census counts them', () => {
+    const { document } = mergeShards(shards());
+    expect(document.portals.map((row) => row.charter.unread)).toEqual([null, null, 42]);
+  });
+
+  it('reads a shard written before the census counted the lines not read: its rows’ count is null (not known), never 0', () => {
+    const [one, two] = shards();
+    const older = (document: CensusDocument) =>
+      ({
+        ...document,
+        portals: document.portals.map(({ charter: { kind, changed }, ...row }) => ({ ...row, charter: { kind, changed } })),
+      }) as unknown as CensusDocument;
+    const [dir] = onDisk(join(scratch.path, 'before-unread'), [older(one!.document)]);
+    const read = readShard(dir!);
+    expect(read.portals.map((row) => row.charter)).toEqual([
+      { kind: 'bundled', changed: null, unread: null },
+      { kind: 'live', changed: null, unread: null },
+    ]);
+    // Beside a shard that counts them: each row as its shard says.
+    const { document } = mergeShards([{ dir: 'shard-1', document: older(one!.document) }, two!]);
+    expect(document.portals.map((row) => row.charter.unread)).toEqual([null, null, null]);
+    const { document: newer } = mergeShards([one!, { dir: 'shard-2', document: older(two!.document) }]);
+    expect(newer.portals.map((row) => row.charter.unread)).toEqual([null, null, 42]);
+    // The value read is left as it was.
+    const input = older(one!.document);
+    mergeShards([{ dir: 'shard-1', document: input }, two!]);
+    expect(input.portals[0]!.charter).toEqual({ kind: 'bundled', changed: null });
+  });
+
   it('refuses a Firefox shard beside a Chromium one, whichever comes first: one census runs one browser', () => {
     const [one, two] = shards();
     const inFirefox = (run: Partial<CensusDocument['run']>) => ({
@@ -408,6 +437,20 @@ describe('census:merge reads a shard as outside input', () => {
     ],
     ['charter', { kind: 'live', changed: 'yes' }, 'portals[0].charter.changed: "yes" is not null, true or false'],
     ['charter', null, 'portals[0].charter: null is not a charter kind and whether it changed'],
+    ['charter', { kind: 'live', changed: null, unread: -1 }, 'portals[0].charter.unread: -1 is not null or a count of lines'],
+    ['charter', { kind: 'live', changed: null, unread: 1.5 }, 'portals[0].charter.unread: 1.5 is not null or a count of lines'],
+    ['charter', { kind: 'live', changed: null, unread: '3' }, 'portals[0].charter.unread: "3" is not null or a count of lines'],
+    [
+      'charter',
+      { kind: 'live', changed: null, unread: '<img src=x onerror=alert(1)>' },
+      'portals[0].charter.unread: "<img src=x onerror=alert(1)>" is not null or a count of lines',
+    ],
+    [
+      'charter',
+      { kind: 'live', changed: null, unread: 2 ** 53 },
+      'portals[0].charter.unread: 9007199254740992 is not null or a count of lines',
+    ],
+    ['charter', { kind: 'live', changed: null, unreadRows: [] }, 'portals[0].charter: "unreadRows" is not a field the census writes'],
     ['otherChoice', undefined, 'portals[0].otherChoice: undefined is not a list of choices'],
     ['otherChoice', 'accept', 'portals[0].otherChoice: "accept" is not a list of choices'],
     ['otherChoice', ['none'], `portals[0].otherChoice[0]: "none" is not ${NOT_OTHER_CHOICE}`],
@@ -425,6 +468,11 @@ describe('census:merge reads a shard as outside input', () => {
 
   it.each<[string, Partial<CensusRow>, string]>([
     ['cookies counted', { cookies: 3 }, 'portals[0].cookies: 3 is not null, as for a portal that failed (it has an error)'],
+    [
+      'live charter lines not read',
+      { charter: { kind: null, changed: null, unread: 0 } },
+      'portals[0].charter.unread: 0 is not null, as for a portal that failed (it has an error)',
+    ],
     [
       'a consent state',
       { consent: { accept: 'accepted' } },
