@@ -322,6 +322,24 @@ describe('recorder', () => {
         ]);
       });
 
+      it('a choice made again within the lag is another write: the one the scan read keeps its place', async () => {
+        const choice = (flags: string) => browserCookie({ name: 'cookies_preferences', value: encodeURIComponent(flags), httpOnly: false });
+        const accepted = choice('{"ga":true,"timestamp":5}');
+        const { recorder } = await wakeFinding([accepted]);
+        await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re', httpOnly: false }), false, 'explicit', 22);
+        await recorder.cookieChanged(choice('{"ga":false}'), false, 'explicit', 25);
+        expect(await shownEvents(recorder)).toEqual([
+          'set cookies_preferences unknown found @20',
+          'set _ga after-accept @22',
+          'changed cookies_preferences after-refuse @25',
+        ]);
+        expect((await recorder.site('data.tco.re', '0')).consent).toMatchObject({ state: 'refused', changedAt: 25 });
+        // The same choice written again is the write the scan read.
+        const again = await wakeFinding([accepted]);
+        await again.recorder.cookieChanged(accepted, false, 'explicit', 25);
+        expect(await shownEvents(again.recorder)).toEqual(['set cookies_preferences after-accept @20']);
+      });
+
       it('a cookie the record knew before (removed, then found again) keeps its history', async () => {
         const { recorder } = await setup();
         await recorder.cookieChanged(asleep, false, 'explicit', 1);
