@@ -126,7 +126,7 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
       ? '—'
       : field === 'category'
         ? t('charterQuoted', t(messageKey('categoryOne', value)))
-        : around((mark) => t('charterQuoted', mark), own(value));
+        : around((mark) => t('charterQuoted', mark), own(oneParagraph(value)));
   return (
     <div class="charter" data-charter={charter.kind}>
       <p>{used}</p>
@@ -153,18 +153,25 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
         <details class="unread" data-charter-unread={unreadLines}>
           <summary>{countText(t, language, 'charterUnread', unreadLines)}</summary>
           <ul>
-            {unreadRows.map((row, index) => (
-              <li key={index} data-unread-line={row.line}>
-                {t('charterUnreadLine', formatCount(row.line, language))}{' '}
-                {row.text && (
-                  <>
-                    <code>{own(oneParagraph(row.text))}</code>{' '}
-                  </>
-                )}
-                {/* The parser's reason is in English. */}
-                <span lang={english ?? undefined}>({oneParagraph(row.reason)})</span>
-              </li>
-            ))}
+            {unreadRows.map((row, index) =>
+              // The note ending a list cut short: a count in the page's language, not a line of the charter.
+              row.more !== undefined ? (
+                <li key={index} data-unread-more={row.more}>
+                  {countText(t, language, 'charterUnreadMore', row.more)}
+                </li>
+              ) : (
+                <li key={index} data-unread-line={row.line}>
+                  {t('charterUnreadLine', formatCount(row.line, language))}{' '}
+                  {row.text && (
+                    <>
+                      <code>{own(oneParagraph(row.text))}</code>{' '}
+                    </>
+                  )}
+                  {/* The parser's reason is in English. */}
+                  <span lang={english ?? undefined}>({oneParagraph(row.reason)})</span>
+                </li>
+              ),
+            )}
           </ul>
         </details>
       )}
@@ -183,7 +190,7 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
               {changes.added.map((entry) => (
                 <li key={`a${entry.cookie}`} data-change="added" data-change-cookie={entry.cookie}>
                   + <code>{oneParagraph(entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie)}</code>{' '}
-                  {around((mark) => t('change_added', mark), own(entry.purpose))}
+                  {around((mark) => t('change_added', mark), own(oneParagraph(entry.purpose)))}
                 </li>
               ))}
               {changes.removed.map((entry) => (

@@ -3,6 +3,7 @@ import type { Finding } from '../core/report/findings.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
 import { formatFlaggedLifetime } from './lifetime-format.ts';
 import { around } from './own-words.ts';
+import { oneParagraph } from '../core/one-paragraph.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 /**
@@ -31,7 +32,8 @@ export function findingWords(finding: Finding, t: Translate, language: string): 
   if (finding.kind === 'lifetime')
     return around(
       (mark) => t('evidenceLifetime', mark, formatFlaggedLifetime(finding.detail.actualSeconds ?? 0, language)),
-      finding.detail.stated ?? '',
+      // The charter's words, in one paragraph as every quoted text (one-paragraph.ts).
+      oneParagraph(finding.detail.stated ?? ''),
     );
   return [findingSentence(finding, t, language)];
 }

@@ -286,6 +286,31 @@ describe('CharterInfo', () => {
     expect(container.querySelector('[data-change="changed"]')?.textContent).toContain('field_purpose charterQuoted a → —');
   });
 
+  it('shows the charter’s words in its changes in one paragraph: a separator of its table becomes U+FFFD', () => {
+    const entry = {
+      provider: 'Hotjar',
+      service: null,
+      cookie: '_hjid',
+      match: 'exact' as const,
+      purpose: 'Mesure\u001eאב 12',
+      duration: null,
+      category: 'statistics' as const,
+    };
+    const container = show({
+      ...bundled,
+      kind: 'live',
+      changes: {
+        added: [entry],
+        removed: [],
+        changed: [{ cookie: 'sessionid', fields: [{ field: 'duration', before: '1 an', after: '2 ans\u001cא' }] }],
+      },
+    });
+    const changes = container.querySelector('[data-charter-changes]')!.textContent;
+    expect(changes).toContain('Mesure\uFFFDאב 12');
+    expect(changes).toContain('2 ans\uFFFDא');
+    expect(changes).not.toMatch(/[\u001c-\u001e]/);
+  });
+
   it('counts what changed with the UI language’s agreement, and quotes values with its quotation marks', () => {
     const entry = (cookie: string) => ({
       provider: 'Matomo',
@@ -479,6 +504,25 @@ describe('CharterInfo', () => {
       expect(many.text('[data-charter-unread] summary')).toBe(
         'La charte en ligne a 2 lignes que l’extension n’a pas pu lire : un cookie indiqué comme absent de la charte est peut-être déclaré dans l’une d’elles.',
       );
+    });
+
+    it('says the note ending a list cut short as a count in the page’s language, not as a line of the charter', () => {
+      const cut = {
+        ...live,
+        unreadRows: [
+          unreadRows[0]!,
+          { line: 9, text: '', reason: 'and 1,400 more lines not read (only the first 100 rows are kept)', more: 1400 },
+        ],
+      };
+      const en = shownIn('en', cut);
+      expect(en.container.querySelector('[data-charter-unread]')!.getAttribute('data-charter-unread')).toBe('1401');
+      expect([...en.container.querySelectorAll('[data-unread-line]')].map((row) => row.getAttribute('data-unread-line'))).toEqual(['9']);
+      expect(en.text('[data-unread-more]')).toBe('…and 1,400 more lines not read.');
+      cleanup();
+      expect(shownIn('fr', cut).text('[data-unread-more]')).toBe('… et 1 400 autres lignes non lues.');
+      cleanup();
+      const one = shownIn('fr', { ...cut, unreadRows: [unreadRows[0]!, { line: 9, text: '', reason: 'and 1 more', more: 1 }] });
+      expect(one.text('[data-unread-more]')).toBe('… et 1 autre ligne non lue.');
     });
 
     it('says nothing when every row was read, for a report an older version made, or for a charter other than the live one', () => {

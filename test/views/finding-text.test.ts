@@ -166,4 +166,15 @@ describe('findingText', () => {
     });
     expect(findingWords(undeclared, en, 'en')).toEqual([findingText(undeclared, en, 'en')]);
   });
+
+  it('quotes the charter’s stated lifetime in one paragraph: a separator of its table cannot end the text block it is in', () => {
+    const stated = '1 jour\u001eאב';
+    const lifetime = finding({
+      kind: 'lifetime',
+      cookie: '_pk_id',
+      detail: { provider: 'Matomo', category: 'statistics', source: 'charter', stated, actualSeconds: 400 * 86400 },
+    });
+    expect(findingWords(lifetime, localeTranslate('fr'), 'fr')[1]).toBe('1 jour\uFFFDאב');
+    expect(findingText(lifetime, localeTranslate('fr'), 'fr')).not.toMatch(/[\u001c-\u001e]/);
+  });
 });
