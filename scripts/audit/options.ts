@@ -123,8 +123,8 @@ export const quoted = (text: string): string => JSON.stringify(text.length > QUO
 export const unknownOption = (name: string): UsageError =>
   new UsageError(`unknown option ${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''} (see --help)`);
 
-/** A value given after an option: a missing one, or the next option (`--shard --out x`), is none. */
-const missing = (value: string | undefined): value is undefined => value === undefined || value.startsWith('--');
+/** A value an option did not get (see `value` in parseAuditArgs). */
+const missing = (value: string | undefined): value is undefined => value === undefined;
 
 /** A URL with a user name or password: the error never quotes it. */
 const credentialsRefused = () =>
@@ -226,7 +226,15 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
     const arg = argv[i]!;
     const [name, inline] =
       arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+    // Given with `=`, the value is what follows it, whatever it is (`--out=--x`); given apart, the
+    // next argument, unless that is an option (`--shard --out x`, `--out -h`): then none, and it is read as one.
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--') || next === '-h') return undefined;
+      i++;
+      return next;
+    };
     // `--consent accept --consent refuse` is a mistake somewhere: neither value is guessed at.
     const option = name === '-h' ? '--help' : name;
     if (OPTIONS.has(option)) {

@@ -108,7 +108,7 @@ function toMarkdown(report: Report): string {
     `# Cookie report: ${markdownCell(report.host)}`,
     '',
     `- Generated: ${isoTime(report.generatedAt)}`,
-    `- Charter: ${report.charter.kind}${report.charter.portal ? ` (${markdownCell(report.charter.portal)})` : ''}, ${report.charter.entries} entries${unreadNote(report)}`,
+    `- Charter: ${report.charter.kind}${report.charter.portal ? ` (${markdownCell(report.charter.portal)})` : ''}, ${report.charter.entries} ${report.charter.entries === 1 ? 'entry' : 'entries'}${unreadNote(report)}`,
     `- Consent: ${report.consent.state}${report.consent.changedAt ? ` (${isoTime(report.consent.changedAt)})` : ''}${trackerChoices(report)}`,
     '',
     '## Cookies',

@@ -65,6 +65,8 @@ describe('exportReport', () => {
     const one = { ...unread, charter: { ...unread.charter, unreadRows: unreadRows.slice(2) } };
     expect(charterLine(exportReport(one, 'markdown').text)).toMatch(/, 1 line not read /);
     expect(charterLine(exportReport(sample, 'markdown').text)).not.toMatch(/not read/);
+    const oneEntry = { ...sample, charter: { ...sample.charter, entries: 1 } };
+    expect(charterLine(exportReport(oneEntry, 'markdown').text)).toMatch(/, 1 entry$/);
   });
 
   it('says a known tracker’s lifetime in its English words alone, as it always has: the data beside them is the pages’', () => {

@@ -65,6 +65,11 @@ describe('parseAuditArgs', () => {
     expect(parseAuditArgs(['data.tco.re']).out).toBe('audit-results/data.tco.re');
   });
 
+  it('takes a value given with an equals sign as it is, even one that starts like an option', () => {
+    expect(parseAuditArgs(['--out=--x']).out).toBe('--x');
+    expect(parseAuditArgs(['--portals=--list.txt']).portals).toBe('--list.txt');
+  });
+
   it.each([
     [['--nope'], 'unknown option --nope (see --help)'],
     [['--consent'], '--consent needs a value: accept, refuse, none, both'],
@@ -108,6 +113,9 @@ describe('parseAuditArgs', () => {
     [['--draft', '--lang', 'de'], '--lang must be one of fr, en, not "de"'],
     [['--lang', 'fr'], '--lang chooses the language of the charter draft: give --draft too'],
     [['--charter'], '--charter needs a charter file (Markdown or HTML)'],
+    // The option after it is never taken for its value, `-h` included.
+    [['--out', '-h'], '--out needs a folder'],
+    [['--out='], '--out needs a folder'],
     [
       ['data.tco.re', '--charter', 'x.md'],
       '--charter serves a charter from the bundled demo portal: give no URL (got https://data.tco.re/)',
