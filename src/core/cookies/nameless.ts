@@ -11,10 +11,14 @@ export const NAMELESS_COOKIE = { en: '(no name)', fr: '(sans nom)' } as const;
 /**
  * Characters that show nothing, or change what is around them: format characters (zero-width
  * spaces and joiners, the soft hyphen, bidi controls, tags), controls, line and paragraph
- * separators, lone surrogates, and the blank fillers (Hangul U+115F, U+1160, U+3164, U+FFA0,
- * the blank Braille pattern), as the charter reader tells them (charter/cells.ts).
+ * separators, lone surrogates, the blank fillers (Hangul U+115F, U+1160, U+3164, U+FFA0, the
+ * blank Braille pattern), as the charter reader tells them (charter/cells.ts), every other
+ * default-ignorable mark (the combining grapheme joiner U+034F, variation selectors, U+17B4),
+ * and the spaces other than U+0020 and U+00A0, which the formats trim or take for a gap
+ * (U+3000, U+2003). Not U+00A0: Firefox gives a name's bytes as Latin-1, and `à` is `Ã\u00A0`.
  */
-const SHOWS_NOTHING = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+const SHOWS_NOTHING =
+  /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
 
 /**
  * `name` with each character that shows nothing written as its code (`_g<U+200B>a`), and each

@@ -76,9 +76,10 @@ export const SHOWN_NAME_LENGTH = 200;
 /**
  * A character a name holds that would not show, or not as itself: a control (a line break, a
  * tab), a format character (zero-width, bidi, soft hyphen, tags), a line or paragraph separator,
- * a space other than U+0020 (a no-break space reads as one), a lone surrogate.
+ * a space other than U+0020 (a no-break space reads as one), a lone surrogate, any other
+ * default-ignorable mark (U+034F, variation selectors, Hangul fillers) and the blank Braille pattern.
  */
-const INVISIBLE = /^(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|[^\P{Zs} ])$/u;
+const INVISIBLE = /^(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]|[^\P{Zs} ])$/u;
 
 /**
  * A name (or domain) as the list shows it, for someone to declare it by hand: each invisible or

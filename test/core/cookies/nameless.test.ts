@@ -28,6 +28,12 @@ describe('a name holding characters that show nothing', () => {
     expect(visibleCookieName('a\uD800b')).toBe('a<U+D800>b');
     // Controls and separators: a line break, a paragraph separator, bidi controls.
     expect(visibleCookieName('a\nb\u2029c\u202Ed\u0085')).toBe('a<U+000A>b<U+2029>c<U+202E>d<U+0085>');
+    // Other default-ignorable marks: the combining grapheme joiner, variation selectors, a Khmer vowel inherent.
+    expect(visibleCookieName('_g\u034Fa\uFE0F\u{E0100}\u17B4')).toBe('_g<U+034F>a<U+FE0F><U+E0100><U+17B4>');
+    // Spaces the formats trim or take for a gap: a name of them alone, or one after a name.
+    expect(visibleCookieName('\u3000')).toBe('<U+3000>');
+    expect(visibleCookieName('_ga\u2003')).toBe('_ga<U+2003>');
+    expect(visibleCookieName('a\u1680b\u202Fc\u205Fd')).toBe('a<U+1680>b<U+202F>c<U+205F>d');
   });
 
   it('leaves every other name as it is, letters of any script, spaces and no-break spaces included', () => {

@@ -121,6 +121,7 @@ describe('draft layout', () => {
       { name: 'line\nbreak\r\ttab', reason: 'unreadable' as const },
       { name: 'no\u00A0break\u2028sep\uFEFF\u00AD', reason: 'unreadable' as const },
       { name: 'tag\u{E0041}\u202Ebidi', reason: 'unreadable' as const },
+      { name: '_g\u034Fa\uFE0F\u2800', reason: 'unreadable' as const },
     ];
     const notes = [{ kind: 'origin-unknown' as const, name: 'x\u2060y', domain: '.example\u200C.org' }];
     expect(reviewItems(draft([], { setAside, notes }), String, String)).toEqual([
@@ -129,6 +130,7 @@ describe('draft layout', () => {
       'Not written: line<U+000A>break<U+000D><U+0009>tab cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
       'Not written: no<U+00A0>break<U+2028>sep<U+FEFF><U+00AD> cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
       'Not written: tag<U+E0041><U+202E>bidi cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
+      'Not written: _g<U+034F>a<U+FE0F><U+2800> cannot be written in a charter table so that it reads back as this name. Declare it by hand.',
     ]);
   });
 
