@@ -126,6 +126,16 @@ export const unknownOption = (name: string): UsageError =>
 /** A value an option did not get (see `value` in parseAuditArgs). */
 const missing = (value: string | undefined): value is undefined => value === undefined;
 
+/**
+ * The error for a value given with `=` that starts with `--` (`--out=--strict`): most likely an
+ * option written after `=` by mistake, so it is refused, saying how to give such a name. Shared
+ * with census:merge.
+ */
+export const optionAsValue = (option: string, value: string): UsageError =>
+  new UsageError(
+    `${option}=${quoted(value)}: a value starting with "--" reads as an option; for a folder or file so named, give ./${quoted(value).slice(1, -1)}`,
+  );
+
 /** A URL with a user name or password: the error never quotes it. */
 const credentialsRefused = () =>
   new UsageError('malformed URL: a user name or password before "@" is refused (it is never shown or kept): give the address without it');
@@ -226,9 +236,11 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
     const arg = argv[i]!;
     const [name, inline] =
       arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    // Given with `=`, the value is what follows it, whatever it is (`--out=--x`); given apart, the
-    // next argument, unless that is an option (`--shard --out x`, `--out -h`): then none, and it is read as one.
+    // Given with `=`, what follows it (refused when it starts like an option: optionAsValue); given
+    // apart, the next argument, unless that is an option (`--shard --out x`, `--out -h`): then none,
+    // and it is read as one.
     const value = () => {
+      if (inline?.startsWith('--')) throw optionAsValue(name, inline);
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--') || next === '-h') return undefined;

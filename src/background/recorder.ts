@@ -16,7 +16,7 @@ import { siteKey } from '../core/storage/session-items.ts';
 import type { SiteStore } from './site-store.ts';
 import type { TabPage } from './open-tabs.ts';
 import { webHost } from '../core/portals.ts';
-import { CONSENT_COOKIE, decodeConsent } from '../core/consent/consent-choice.ts';
+import { CONSENT_COOKIE } from '../core/consent/consent-choice.ts';
 
 /**
  * Records cookie changes into the site records they concern. Every change, and every read of a
@@ -153,13 +153,13 @@ export function createRecorder(
    * Cookies a scan recorded new to a site (`found`), by site and cookie, with when and the
    * cookie's attributes then: the event of the write the scan saw may come after (recordFoundWrite).
    * Attributes only, never a value: an event of the same shape within SCAN_EVENT_LAG_MS is that
-   * write. The consent cookie's shape has the choice it holds too (decoded, as the record keeps
-   * it): a choice made again within the lag is another write, not the one the scan read.
+   * write. Never the consent cookie: its shape does not tell a choice made again within the lag
+   * from the one the scan read, and the choices it records date the phases of the cookies after
+   * it, so a late event of it stays a change after the scan's entry.
    */
   const foundByScan = new Map<string, { at: number; shape: string }>();
   const foundKey = (host: string, cookie: BrowserCookie) => `${siteKey(cookie.storeId, host)}\n${identity(cookie)}`;
-  const shapeOf = (cookie: BrowserCookie) =>
-    JSON.stringify([describeCookie(cookie, 0), cookie.name === CONSENT_COOKIE ? decodeConsent(cookie.value, 0) : null]);
+  const shapeOf = (cookie: BrowserCookie) => JSON.stringify(describeCookie(cookie, 0));
 
   /** True when this event is of the write a scan found `host`'s cookie by, moments before; whatever it is, later events are not. */
   function takeScannedWrite(host: string, cookie: BrowserCookie, removed: boolean, at: number): boolean {
@@ -402,7 +402,8 @@ export function createRecorder(
           const found = !respondedWith(cookie, host, now);
           const isNew = site.cookies[identity(cookie)] === undefined;
           store.put(recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!);
-          if (found && isNew) foundByScan.set(foundKey(host, cookie), { at: now, shape: shapeOf(cookie) });
+          if (found && isNew && cookie.name !== CONSENT_COOKIE)
+            foundByScan.set(foundKey(host, cookie), { at: now, shape: shapeOf(cookie) });
         }
       }
     }

@@ -322,7 +322,7 @@ describe('recorder', () => {
         ]);
       });
 
-      it('a choice made again within the lag is another write: the one the scan read keeps its place', async () => {
+      it('the consent cookie’s late event is another write: the choice the scan read keeps its place', async () => {
         const choice = (flags: string) => browserCookie({ name: 'cookies_preferences', value: encodeURIComponent(flags), httpOnly: false });
         const accepted = choice('{"ga":true,"timestamp":5}');
         const { recorder } = await wakeFinding([accepted]);
@@ -334,10 +334,21 @@ describe('recorder', () => {
           'changed cookies_preferences after-refuse @25',
         ]);
         expect((await recorder.site('data.tco.re', '0')).consent).toMatchObject({ state: 'refused', changedAt: 25 });
-        // The same choice written again is the write the scan read.
-        const again = await wakeFinding([accepted]);
-        await again.recorder.cookieChanged(accepted, false, 'explicit', 25);
-        expect(await shownEvents(again.recorder)).toEqual(['set cookies_preferences after-accept @20']);
+        // Even the same choice written again, with a real time in it: the consent cookie's late event is always a change.
+        const at = 1_800_000_000_000;
+        const chosen = choice(`{"ga":true,"timestamp":${at - 60_000}}`);
+        const again = await setup();
+        await again.recorder
+          .beginScan(
+            async () => [chosen],
+            () => at,
+          )
+          .record();
+        await again.recorder.cookieChanged(choice(`{"ga":true,"timestamp":${at + 500}}`), false, 'explicit', at + 500);
+        expect(await shownEvents(again.recorder)).toEqual([
+          `set cookies_preferences unknown found @${at}`,
+          `changed cookies_preferences after-accept @${at + 500}`,
+        ]);
       });
 
       it('a cookie the record knew before (removed, then found again) keeps its history', async () => {

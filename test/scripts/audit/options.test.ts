@@ -65,9 +65,14 @@ describe('parseAuditArgs', () => {
     expect(parseAuditArgs(['data.tco.re']).out).toBe('audit-results/data.tco.re');
   });
 
-  it('takes a value given with an equals sign as it is, even one that starts like an option', () => {
-    expect(parseAuditArgs(['--out=--x']).out).toBe('--x');
-    expect(parseAuditArgs(['--portals=--list.txt']).portals).toBe('--list.txt');
+  it('refuses a value given with an equals sign that starts like an option, saying how to give such a name', () => {
+    expect(() => parseAuditArgs(['--out=--x'])).toThrow(
+      new UsageError('--out="--x": a value starting with "--" reads as an option; for a folder or file so named, give ./--x'),
+    );
+    expect(() => parseAuditArgs(['--portals=--strict'])).toThrow(
+      new UsageError('--portals="--strict": a value starting with "--" reads as an option; for a folder or file so named, give ./--strict'),
+    );
+    expect(parseAuditArgs(['--out=./--x']).out).toBe('./--x');
   });
 
   it.each([

@@ -297,7 +297,11 @@ describe('census:merge', () => {
     expect(() => parseMergeArgs(['--help=1'])).toThrow(
       new UsageError('--help takes no value (got "--help=1"): give --help, or leave it out'),
     );
-    expect(() => parseMergeArgs(['--out=--strict', 'a'])).toThrow(new UsageError('--out needs a folder'));
+    expect(() => parseMergeArgs(['--out=--strict', 'a'])).toThrow(
+      new UsageError('--out="--strict": a value starting with "--" reads as an option; for a folder or file so named, give ./--strict'),
+    );
+    // `-h` after --out is the help option, as the audit reads it, never a folder.
+    expect(() => parseMergeArgs(['--out', '-h', 'a'])).toThrow(new UsageError('--out needs a folder'));
     expect(() => parseMergeArgs(['--out=', 'a'])).toThrow(new UsageError('--out needs a folder'));
     expect(() => parseMergeArgs(['--out', 'c', 'a', '--jobs=3'])).toThrow(new UsageError('unknown option --jobs (see --help)'));
     expect(() => parseMergeArgs(['--out', 'c', 'a', `--${'x'.repeat(300)}`])).toThrow(
