@@ -157,7 +157,8 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
               // The note ending a list cut short: a count in the page's language, not a line of the charter.
               row.more !== undefined ? (
                 <li key={index} data-unread-more={row.more}>
-                  {countText(t, language, 'charterUnreadMore', row.more)}
+                  {/* Rows left out on lines already listed (a second problem of one line): no line more, but not all said. */}
+                  {row.more === 0 ? t('charterUnreadCut') : countText(t, language, 'charterUnreadMore', row.more)}
                 </li>
               ) : (
                 <li key={index} data-unread-line={row.line}>

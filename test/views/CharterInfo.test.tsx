@@ -523,6 +523,14 @@ describe('CharterInfo', () => {
       cleanup();
       const one = shownIn('fr', { ...cut, unreadRows: [unreadRows[0]!, { line: 9, text: '', reason: 'and 1 more', more: 1 }] });
       expect(one.text('[data-unread-more]')).toBe('… et 1 autre ligne non lue.');
+      cleanup();
+      // Rows left out only on lines listed (a second problem of one line): no line more, but not everything said.
+      const onListed = { ...cut, unreadRows: [unreadRows[0]!, { line: 9, text: '', reason: 'and 0 more', more: 0 }] };
+      expect(shownIn('fr', onListed).text('[data-unread-more]')).toBe('… et d’autres problèmes de ces lignes, non listés.');
+      cleanup();
+      const listedEn = shownIn('en', onListed);
+      expect(listedEn.text('[data-unread-more]')).toBe('…and other problems of these lines, not listed.');
+      expect(listedEn.container.querySelector('[data-charter-unread]')!.getAttribute('data-charter-unread')).toBe('1');
     });
 
     it('says nothing when every row was read, for a report an older version made, or for a charter other than the live one', () => {
