@@ -484,9 +484,9 @@ export function isPresent(site: SiteRecord, cookie: BrowserCookie): boolean {
  * (recorder.ts): the scan's `set … found` entry, the cookie's only trace, becomes that event's
  * `set`, in its phase, where the scan put it, at the scan's time or the event's (`heardAt`)
  * when earlier: the write came before the scan read it, and what was recorded since, a choice,
- * keeps its place after it. Returns null,
- * changing nothing, when the record holds anything else of the cookie: a phase, a history from
- * before, or an event since of it or of a namesake on another path (events name no path).
+ * keeps its place after it. Returns null, changing nothing, when the record holds anything else
+ * of the cookie: a phase, a history from before, or an event since of it or of a namesake on
+ * another path (events name no path).
  */
 export function recordFoundWrite(
   site: SiteRecord,
