@@ -123,6 +123,12 @@ export const quoted = (text: string): string => JSON.stringify(text.length > QUO
 export const unknownOption = (name: string): UsageError =>
   new UsageError(`unknown option ${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''} (see --help)`);
 
+/**
+ * True when the argument after an option is no value for it: there is none, or it is an option
+ * itself (`--shard --out x`, `--out -h`). Shared with census:merge, which reads `--out` alike.
+ */
+export const noValueIn = (next: string | undefined): next is undefined => next === undefined || next.startsWith('--') || next === '-h';
+
 /** A value an option did not get (see `value` in parseAuditArgs). */
 const missing = (value: string | undefined): value is undefined => value === undefined;
 
@@ -243,7 +249,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
       if (inline?.startsWith('--')) throw optionAsValue(name, inline);
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--') || next === '-h') return undefined;
+      if (noValueIn(next)) return undefined;
       i++;
       return next;
     };

@@ -6,7 +6,7 @@
  * asked (its row's otherChoice), 2 bad input (see merge.ts) or no portal audited.
  */
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { optionAsValue, quoted, unknownOption, UsageError } from '../audit/options.ts';
+import { noValueIn, optionAsValue, quoted, unknownOption, UsageError } from '../audit/options.ts';
 import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
@@ -37,7 +37,7 @@ export function parseMergeArgs(argv: readonly string[]): { out: string; strict: 
       // Given with `=`, as it is; given apart, the next argument unless that is an option (`--strict`, `-h`).
       const next = argv[i + 1];
       if (inline?.startsWith('--')) throw optionAsValue('--out', inline);
-      const dir = inline ?? (next === undefined || next.startsWith('--') || next === '-h' ? undefined : argv[++i]);
+      const dir = inline ?? (noValueIn(next) ? undefined : argv[++i]);
       if (!dir) throw new UsageError('--out needs a folder');
       options.out = dir;
     } else if (name === '--strict' || name === '--help') {
