@@ -883,6 +883,8 @@ describe('buildReport: cookies of embedded content', () => {
 describe('buildReport: the platform’s cookies in a frame of another portal', () => {
   const FRAMED = 'data.example-metropole.fr';
   // A portal (platform host) embedding a portal under a customer's own domain, which only the bundled list names.
+  // A model: no real portal was seen embedding another (no network here); the demo portal's "Intégrer"
+  // link (scripts/demo-portal/census-portals.ts) gives the address such a frame would load.
   const both = buildRegistry(
     {
       [FRAMED]: METROPOLE_CHARTER,
