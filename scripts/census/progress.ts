@@ -30,12 +30,18 @@ export type ProgressOptions = {
   elapsed: () => number;
 };
 
-/** `data.x.org: 3 findings (1 high)`, or `data.x.org: failed: cannot reach …`. */
+/**
+ * `data.x.org: 3 cookies, 2 findings (1 high)`, then `, 4 live-charter lines not read` when the
+ * live charter was not read whole (its cookies may be wrongly called undeclared: said as it
+ * happens, not only in the files at the end), or `data.x.org: failed: cannot reach …`.
+ */
 export function rowLine(row: CensusRow): string {
   if (row.error !== null) return terminalText(`${row.host}: failed: ${row.error}`);
   const findings = row.findings!;
   const severe = findings.bySeverity.high > 0 ? ` (${findings.bySeverity.high} high)` : '';
-  return terminalText(`${row.host}: ${counted(row.cookies!, 'cookie')}, ${counted(findings.total, 'finding')}${severe}`);
+  const unread = row.charter.unread ?? 0;
+  const notRead = unread > 0 ? `, ${unread} live-charter line${unread === 1 ? '' : 's'} not read` : '';
+  return terminalText(`${row.host}: ${counted(row.cookies!, 'cookie')}, ${counted(findings.total, 'finding')}${severe}${notRead}`);
 }
 
 /** `1 cookie`, `2 cookies`, `0 findings`. */

@@ -16,9 +16,9 @@ describe('census progress', () => {
       '[   3.3s]  1/12 data.tco.re: 2 cookies, 2 findings (1 high)',
       '[   3.3s]  2/12 down.example.org: failed: cannot reach https://down.example.org/: net::ERR_NAME_NOT_RESOLVED',
     ]);
-    expect(rowLine(itie!)).toBe('itie.opendatasoft.com: 0 cookies, 0 findings');
+    expect(rowLine(itie!)).toBe('itie.opendatasoft.com: 0 cookies, 0 findings, 42 live-charter lines not read');
     expect(rowLine({ ...itie!, cookies: 1, findings: { ...itie!.findings!, total: 1 } })).toBe(
-      'itie.opendatasoft.com: 1 cookie, 1 finding',
+      'itie.opendatasoft.com: 1 cookie, 1 finding, 42 live-charter lines not read',
     );
   });
 
@@ -40,6 +40,14 @@ describe('census progress', () => {
     progress.stop();
     expect(lines).toEqual([]);
     expect(drawn).toMatch(/portals .* [0-3]\/3 \| failed [0-1] \| ETA /);
+  });
+
+  it('says when the live charter had lines not read, and only then', () => {
+    const withUnread = (unread: number | null) => ({ ...tco!, charter: { ...tco!.charter, unread } });
+    expect(rowLine(withUnread(4))).toBe('data.tco.re: 2 cookies, 2 findings (1 high), 4 live-charter lines not read');
+    expect(rowLine(withUnread(1))).toBe('data.tco.re: 2 cookies, 2 findings (1 high), 1 live-charter line not read');
+    expect(rowLine(withUnread(0))).toBe('data.tco.re: 2 cookies, 2 findings (1 high)');
+    expect(rowLine(withUnread(null))).toBe('data.tco.re: 2 cookies, 2 findings (1 high)');
   });
 
   it('never prints control characters that came from outside', () => {
