@@ -15,7 +15,8 @@ export const NAMELESS_COOKIE = { en: '(no name)', fr: '(sans nom)' } as const;
  * blank Braille pattern), as the charter reader tells them (charter/cells.ts), every other
  * default-ignorable mark (the combining grapheme joiner U+034F, variation selectors, U+17B4),
  * and the spaces other than U+0020 and U+00A0, which the formats trim or take for a gap
- * (U+3000, U+2003). Not U+00A0: Firefox gives a name's bytes as Latin-1, and `à` is `Ã\u00A0`.
+ * (U+3000, U+2003). Not U+00A0 beside other characters: Firefox gives a name's bytes as Latin-1,
+ * and `à` is `Ã\u00A0` (a name of U+00A0 alone is shown as codes, noBreakSpacesAloneShown).
  */
 const SHOWS_NOTHING =
   /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
@@ -28,7 +29,7 @@ const SHOWS_NOTHING =
  * browser gave it. One pass, linear in the name's length.
  */
 export function visibleCookieName(name: string): string {
-  const shown = spacesShown(name.replace(SHOWS_NOTHING, characterCode));
+  const shown = noBreakSpacesAloneShown(spacesShown(name.replace(SHOWS_NOTHING, characterCode)));
   // The name's own string when nothing changed: a row's label shares it (views/CookieItem.tsx, the popup's heap).
   return shown === name ? name : shown;
 }
@@ -60,6 +61,12 @@ function spacesShown(name: string): string {
   for (let at = 0; at < name.length; at++) shown += isHiddenSpace(name, at, trailingFrom) ? '<U+0020>' : name[at];
   return shown;
 }
+
+/**
+ * A name of no-break spaces alone with each as its code: it would show blank. Beside other
+ * characters U+00A0 stays text (Firefox's Latin-1 `à` is `Ã\u00A0`).
+ */
+const noBreakSpacesAloneShown = (name: string) => (/^\u00A0+$/.test(name) ? name.replace(/\u00A0/g, characterCode) : name);
 
 /** `name` as shown (visibleCookieName), or what stands for it when it is empty, in `language`. */
 export function shownCookieName(name: string, language: keyof typeof NAMELESS_COOKIE = 'en'): string {

@@ -34,6 +34,10 @@ describe('a name holding characters that show nothing', () => {
     expect(visibleCookieName('\u3000')).toBe('<U+3000>');
     expect(visibleCookieName('_ga\u2003')).toBe('_ga<U+2003>');
     expect(visibleCookieName('a\u1680b\u202Fc\u205Fd')).toBe('a<U+1680>b<U+202F>c<U+205F>d');
+    // No-break spaces alone would show blank; beside other characters they stay text (Firefox's `Ã\u00A0`).
+    expect(visibleCookieName('\u00A0')).toBe('<U+00A0>');
+    expect(visibleCookieName('\u00A0\u00A0')).toBe('<U+00A0><U+00A0>');
+    expect(visibleCookieName('\u00A0\u200B')).toBe('\u00A0<U+200B>');
   });
 
   it('leaves every other name as it is, letters of any script, spaces and no-break spaces included', () => {
