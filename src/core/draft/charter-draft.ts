@@ -99,7 +99,8 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   }
   if (category !== entry.category) marks.push('moved-to-necessary');
   // Not moved: the charter may have its reasons; the list asks.
-  if (trackerFiledAsNecessary(entry)) marks.push('tracker-in-necessary');
+  const tracker = trackerFiledAsNecessary(entry, known.trackerSeen);
+  if (tracker) marks.push('tracker-in-necessary');
   if (platformWords && language === 'fr') marks.push('in-english');
   const durationText = duration === null ? '' : draftText(duration);
   const purpose = draftText(entry.purpose);
@@ -123,6 +124,7 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
     statedDuration: marks.includes('duration-observed') && entry.duration !== null ? draftText(entry.duration) : null,
   };
   if (translateFrom) row.translateFrom = translateFrom;
+  if (tracker) row.tracker = { provider: tracker.provider, category: tracker.category };
   return row;
 }
 

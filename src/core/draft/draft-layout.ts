@@ -142,7 +142,8 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
           items.push(words.review.moved(name));
           break;
         case 'tracker-in-necessary': {
-          const tracker = trackerFiledAsNecessary(row.entry);
+          // The row's own (a tracker seen under a prefix); else what its entry names.
+          const tracker = row.tracker ?? trackerFiledAsNecessary(row.entry);
           if (tracker) items.push(words.review.trackerInNecessary(name, escape(tracker.provider), words.trackerKinds[tracker.category]));
           break;
         }

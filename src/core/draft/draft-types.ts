@@ -47,6 +47,8 @@ export type DraftRow = {
   translateFrom?: DraftLanguage;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
+  /** For 'tracker-in-necessary': the known tracker's vendor and what the table files it as. */
+  tracker?: { provider: string; category: 'statistics' | 'third-party' };
   /** For a cookie only embedded content set (another site's, in the portal's tab): the domains that set it. */
   embeddedBy?: string[];
 };

@@ -20,6 +20,7 @@ import { isPlatformCookie } from '../report/platform-cookies.ts';
 import { outlivesStated, parseStatedLifetime } from '../report/duration.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 import { cookieLabel } from './draft-layout.ts';
+import { trackerNamed, type ConsentTracker } from './tracker-filed-necessary.ts';
 
 /** A declared entry, gathered over the reports. */
 export type Declared = {
@@ -57,6 +58,12 @@ export type Declared = {
    * row says both, marked as declared twice (a repeat in other words is a row of its own, `shadowed`).
    */
   repeated: boolean;
+  /**
+   * For a prefix the charter files as necessary: the first cookie seen under it that the
+   * known-tracker table files as statistics or third-party (`_pk_id.1.a1b2` under `_*`), as that
+   * tracker; null when none was (a cookie of unknown origin, maybe another site's, says nothing).
+   */
+  trackerSeen: ConsentTracker | null;
 };
 
 /** A cookie (or a prefix family) observed but not declared, gathered over the reports. */
@@ -224,6 +231,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         missing: false,
         shadowed: false,
         repeated: false,
+        trackerSeen: null,
       };
       declared.set(key, known);
       placesOf.set(known, new Map<number, number>());
@@ -247,6 +255,9 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     if (cookie.thirdParty === null) known.seenOwn = true;
     // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
     if (!cookie.originUnknown) known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
+    if (known.trackerSeen === null && known.entry.match === 'prefix' && known.entry.category === 'necessary' && !cookie.originUnknown) {
+      known.trackerSeen = trackerNamed(cookie.name);
+    }
   };
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
   const loose: Array<{ cookie: RunCookie; platform: boolean }> = [];
@@ -312,6 +323,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     now.seen ||= old.seen;
     now.seenOwn ||= old.seenOwn;
     now.missing ||= old.missing;
+    now.trackerSeen ??= old.trackerSeen;
     if (old.lifetime !== undefined) now.lifetime = longest(now.lifetime, old.lifetime);
   }
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;

@@ -679,6 +679,59 @@ describe('draftCharter: trackers a charter files as strictly necessary', () => {
   });
 });
 
+describe('draftCharter: a prefix filed as necessary that covers trackers', () => {
+  const seen = [
+    { name: 'sessionid', days: 14 },
+    { name: '_pk_id.1.a1b2', days: 393 },
+    { name: '_hjSessionUser_1234', days: 365 },
+  ];
+  const draftWith = (prefix: string, cookies = seen) =>
+    draftCharter([
+      auditSite(playSite(HOST, cookies, 'accepted'), {
+        ...CHARTER,
+        entries: [entry('sessionid'), entry(prefix, { provider: 'P', match: 'prefix', category: 'necessary' })],
+      }),
+    ]);
+
+  it.each([
+    ['_pk_id.', 'Matomo'],
+    ['_pk_', 'Matomo'],
+    ['_hj', 'Hotjar'],
+  ])('marks %s* as a tracker filed as necessary, and the list names %s', (prefix, provider) => {
+    const draft = draftWith(prefix);
+    const row = rowOf(draft, prefix)!;
+    expect(row.entry.category).toBe('necessary');
+    expect(row.marks).toContain('tracker-in-necessary');
+    const label = prefix.replace(/[_.]/g, (character) => `\\${character}`);
+    expect(draftMarkdown(draft)).toContain(
+      `la charte range ${label}\\* parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait un cookie de mesure d’audience (${provider})`,
+    );
+  });
+
+  it('marks a prefix too short to name a vendor (`_h`) only for a tracker seen under it, and names that one', () => {
+    // (`_*` itself is no entry a draft can write: the parser reads no prefix of one character.)
+    const draft = draftWith('_h', [
+      { name: 'sessionid', days: 14 },
+      { name: '_hjSessionUser_1234', days: 365 },
+    ]);
+    expect(rowOf(draft, '_h')!.marks).toContain('tracker-in-necessary');
+    expect(rowOf(draft, '_h')!.tracker).toEqual({ provider: 'Hotjar', category: 'statistics' });
+    expect(draftMarkdown(draft)).toContain('en fait un cookie de mesure d’audience (Hotjar)');
+    // Only the portal's own `_hx_own` seen under it: nothing says the charter means a tracker.
+    const own = draftWith('_h', [
+      { name: 'sessionid', days: 14 },
+      { name: '_hx_own', days: 1 },
+    ]);
+    expect(rowOf(own, '_h')!.marks).not.toContain('tracker-in-necessary');
+  });
+
+  it('does not mark a necessary prefix that covers only the platform’s cookies', () => {
+    const draft = draftWith('cookies_', [{ name: 'sessionid', days: 14 }]);
+    expect(rowOf(draft, 'cookies_')!.marks).not.toContain('tracker-in-necessary');
+    expect(draftMarkdown(draft)).not.toContain('Catégorie à revoir');
+  });
+});
+
 describe('draftCharter: an entry the charter repeats', () => {
   const twice: ParsedCharter = {
     ...CHARTER,

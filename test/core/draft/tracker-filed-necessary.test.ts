@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
-import { trackerFiledAsNecessary } from '../../../src/core/draft/tracker-filed-necessary.ts';
+import { trackerFiledAsNecessary, trackerNamed } from '../../../src/core/draft/tracker-filed-necessary.ts';
 
 const necessary = (cookie: string, match: CharterEntry['match'] = 'exact') => ({ cookie, match, category: 'necessary' as const });
 
@@ -21,6 +21,36 @@ describe('trackerFiledAsNecessary', () => {
     expect(trackerFiledAsNecessary(necessary('_hjid'))).toBeNull();
     // The table's entry for this name is Disqus's only on disqus.com; a charter entry names no domain.
     expect(trackerFiledAsNecessary(necessary('testCookie'))).toBeNull();
-    expect(trackerFiledAsNecessary(necessary('_pk_', 'prefix'))).toBeNull();
+  });
+
+  it('finds a tracker a prefix entry covers: one whose name or family starts with a vendor’s stem', () => {
+    // Broader than a family, as the registry reads them (consent-trackers.ts trackersOfEntry): each tracker under it.
+    expect(trackerFiledAsNecessary(necessary('_pk_', 'prefix'))).toMatchObject({ provider: 'Matomo', cookie: '_pk_id.' });
+    expect(trackerFiledAsNecessary(necessary('_pk', 'prefix'))).toMatchObject({ provider: 'Matomo' });
+    expect(trackerFiledAsNecessary(necessary('_hj', 'prefix'))).toMatchObject({ provider: 'Hotjar', cookie: '_hjSessionUser_' });
+    expect(trackerFiledAsNecessary(necessary('mtm_', 'prefix'))).toMatchObject({ provider: 'Matomo', cookie: 'mtm_consent' });
+  });
+
+  it('does not mark a necessary prefix that covers only the platform’s cookies or ones the table calls necessary', () => {
+    for (const prefix of ['cookies_', 'csrf', 'session', 'django_', 'AWSALB', 'mtm_consent_r', 'MATOMO_', 'pa_priv']) {
+      expect(trackerFiledAsNecessary(necessary(prefix, 'prefix')), prefix).toBeNull();
+    }
+  });
+
+  it('does not read a prefix too short to name a vendor as meaning a tracker, unless one was seen under it', () => {
+    // `_` covers Google's, Matomo's, Hotjar's… cookies, `_g` and `a` one vendor's but begin too many other names.
+    for (const prefix of ['_', '_g', 'a', 'x', '_p']) expect(trackerFiledAsNecessary(necessary(prefix, 'prefix')), prefix).toBeNull();
+    const seen = trackerNamed('_hjSessionUser_1234');
+    expect(seen).toMatchObject({ provider: 'Hotjar', category: 'statistics' });
+    expect(trackerFiledAsNecessary(necessary('_', 'prefix'), seen)).toBe(seen);
+    // A tracker seen says nothing of an entry filed elsewhere.
+    expect(trackerFiledAsNecessary({ cookie: '_', match: 'prefix', category: 'statistics' }, seen)).toBeNull();
+  });
+
+  it('names the tracker needing consent a cookie is, and no other', () => {
+    expect(trackerNamed('_pk_id.1.a1b2')).toMatchObject({ provider: 'Matomo', cookie: '_pk_id.' });
+    expect(trackerNamed('sessionid')).toBeNull();
+    expect(trackerNamed('mtm_consent_removed')).toBeNull();
+    expect(trackerNamed('testCookie')).toBeNull();
   });
 });
