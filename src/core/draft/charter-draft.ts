@@ -33,7 +33,7 @@ import { observedDuration } from './observed-duration.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
 import { entryKey, gatherRuns, type Added, type Declared } from './gather-runs.ts';
-import type { CharterDraft, DraftMark, DraftNote, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
+import type { CharterDraft, CutPart, DraftMark, DraftNote, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
 
 /**
  * Bytes a draft may take in either format: what the extension and the CLI read of a charter page
@@ -50,20 +50,57 @@ const MAX_ESCAPED_CELL = 9_000;
 /** Zero-width characters, which the parser drops from any text it reads. */
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
+/** What a cut text ends with. */
+const ELLIPSIS = '…';
+/** What a cut never splits: a code point (never half a surrogate pair), or the code terminalText shows a control as (`<U+202E>`). */
+const PIECES = /<U\+[0-9A-F]{4,6}>|[\s\S]/gu;
+
+/** Characters a piece takes escaped within a text (`&` five: `&amp;`; `_` two: `\_`), kept per piece: a cut walks a cell's worth. */
+const escapedCosts = new Map<string, number>();
+function escapedCost(piece: string): number {
+  let cost = escapedCosts.get(piece);
+  if (cost === undefined) {
+    // Between letters: neither trimmed as a space at an end nor escaped as markup at a line's start.
+    cost = markdownText(`a${piece}a`).length - 2;
+    if (escapedCosts.size < 4_096) escapedCosts.set(piece, cost);
+  }
+  return cost;
+}
+
 /**
  * Outside text as a draft's cell holds it: what the parser will read back from either format
- * (controls out, bidi controls shown, zero-width characters out, whitespace collapsed), cut with
- * "…" when its escaped form would not fit a cell.
+ * (controls out, bidi controls shown, zero-width characters out, whitespace collapsed); when its
+ * escaped form would not fit a cell, as much of it as fits, escaped, with "…" (`cut`: true). The
+ * cut is made by what each character takes escaped, between characters as the text holds them,
+ * so never inside an escape, a surrogate pair or a code shown for a control; it reads at most a
+ * cell's worth past the cleaning and escaping of the whole.
  */
-export function draftText(text: string): string {
+export function draftCell(text: string): { text: string; cut: boolean } {
   const clean = terminalText(text).replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
-  if (markdownText(clean).length <= MAX_ESCAPED_CELL) return clean;
-  // An escaped character takes at most five (`&amp;`): this many always fit.
-  return `${Array.from(clean)
-    .slice(0, MAX_ESCAPED_CELL / 5 - 1)
-    .join('')
-    .trim()}…`;
+  if (markdownText(clean).length <= MAX_ESCAPED_CELL) return { text: clean, cut: false };
+  const room = MAX_ESCAPED_CELL - ELLIPSIS.length;
+  /** Where each piece kept ends. */
+  const ends: number[] = [];
+  let used = 0;
+  for (const [piece] of clean.matchAll(PIECES)) {
+    used += escapedCost(piece);
+    if (used > room) break;
+    ends.push((ends.at(-1) ?? 0) + piece.length);
+  }
+  const keptTo = (count: number) => `${clean.slice(0, ends[count - 1] ?? 0).trimEnd()}${ELLIPSIS}`;
+  // The one cost not counted piece by piece, a backslash before a leading `#`, `+`, `-` or `=`: a piece less, if need be.
+  let count = ends.length;
+  while (count > 0 && markdownText(keptTo(count)).length > MAX_ESCAPED_CELL) count--;
+  return { text: keptTo(count), cut: true };
 }
+
+/** draftCell's text alone. */
+export function draftText(text: string): string {
+  return draftCell(text).text;
+}
+
+/** The order a row's cut words are listed in: its cells'. */
+const CUT_ORDER: readonly CutPart[] = ['provider', 'purpose', 'duration'];
 
 const PLATFORM_WORDS = new Map(PLATFORM_DEFAULT_CHARTER.entries.map((entry) => [entry.cookie, entry]));
 
@@ -102,16 +139,25 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   const tracker = trackerFiledAsNecessary(entry, known.trackerSeen);
   if (tracker) marks.push('tracker-in-necessary');
   if (platformWords && language === 'fr') marks.push('in-english');
-  const durationText = duration === null ? '' : draftText(duration);
-  const purpose = draftText(entry.purpose);
+  const cut = new Set<CutPart>();
+  const cell = (part: CutPart, text: string) => {
+    const written = draftCell(text);
+    if (written.cut) cut.add(part);
+    return written.text;
+  };
+  const provider = cell('provider', entry.provider);
+  const purpose = cell('purpose', entry.purpose);
+  const durationText = duration === null ? '' : cell('duration', duration);
+  const statedDuration = marks.includes('duration-observed') && entry.duration !== null ? cell('duration', entry.duration) : null;
   // The charter's words kept as they are: its purpose, and its duration unless the observed one replaced it.
   // (The platform's policy is its own case above; a provider is a name, the same in any language.)
   const carried = purpose !== '' || (durationText !== '' && !marks.includes('duration-observed'));
   const translateFrom = !platformWords && charterLanguage !== null && charterLanguage !== language && carried ? charterLanguage : null;
   if (translateFrom) marks.push('to-translate');
+  if (cut.size > 0) marks.push('text-cut');
   const row: DraftRow = {
     entry: {
-      provider: draftText(entry.provider) || words.unknownProvider,
+      provider: provider || words.unknownProvider,
       service: null,
       cookie: entry.cookie,
       match: entry.match,
@@ -121,9 +167,10 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
     },
     marks,
     source: platformWords ? 'platform' : 'charter',
-    statedDuration: marks.includes('duration-observed') && entry.duration !== null ? draftText(entry.duration) : null,
+    statedDuration,
   };
   if (translateFrom) row.translateFrom = translateFrom;
+  if (cut.size > 0) row.cut = CUT_ORDER.filter((part) => cut.has(part));
   if (tracker) row.tracker = { provider: tracker.provider, category: tracker.category };
   return row;
 }
@@ -145,21 +192,25 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
   const category: Category = platform ? 'necessary' : cookie.own ? cookie.category : 'third-party';
   // A known tracker's purpose has French words of its own: a French draft takes them, nothing to translate.
   const french = !platform && language === 'fr' ? cookie.purposeFr : null;
+  const providerCell = draftCell(provider);
+  const purposeCell = draftCell(platform?.purpose ?? french ?? cookie.purpose);
+  const cut: CutPart[] = [...(providerCell.cut ? (['provider'] as const) : []), ...(purposeCell.cut ? (['purpose'] as const) : [])];
   const row: DraftRow = {
     entry: {
-      provider: draftText(provider) || words.unknownProvider,
+      provider: providerCell.text || words.unknownProvider,
       service: null,
       cookie: cookie.cookie,
       match: cookie.match,
-      purpose: draftText(platform?.purpose ?? french ?? cookie.purpose) || words.unknownPurpose,
+      purpose: purposeCell.text || words.unknownPurpose,
       duration: observedDuration(cookie.lifetime, language),
       category,
     },
-    marks: ['to-review'],
+    marks: cut.length > 0 ? ['to-review', 'text-cut'] : ['to-review'],
     source,
     statedDuration: null,
   };
   if (french) row.purposeInFrench = true;
+  if (cut.length > 0) row.cut = cut;
   if (!cookie.own) row.embeddedBy = [...cookie.embeddedBy];
   return row;
 }

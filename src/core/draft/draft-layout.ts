@@ -156,6 +156,9 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
         case 'to-translate':
           if (row.translateFrom) items.push(words.review.toTranslate(name, words.inLanguage[row.translateFrom]));
           break;
+        case 'text-cut':
+          for (const part of row.cut ?? []) items.push(words.review.cut(name, words.cutParts[part]));
+          break;
       }
     }
   }

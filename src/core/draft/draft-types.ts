@@ -25,7 +25,12 @@ export type DraftMark =
   /** In a French draft, words from the platform's published cookie policy, which is in English (its default charter stood in). */
   | 'in-english'
   /** A declared row whose purpose or duration is the charter's own words, in another language than the draft's: kept, to translate. */
-  | 'to-translate';
+  | 'to-translate'
+  /** Words (a purpose, a provider, a duration) longer than a table cell can hold and be read back: only their beginning is kept, with "…". */
+  | 'text-cut';
+
+/** A row's words that can be cut to fit a cell (see DraftRow.cut). */
+export type CutPart = 'provider' | 'purpose' | 'duration';
 
 /** Where a row's words come from. */
 export type DraftSource = 'charter' | 'known-tracker' | 'open-cookie-database' | 'platform' | 'unknown';
@@ -47,6 +52,8 @@ export type DraftRow = {
   translateFrom?: DraftLanguage;
   /** For 'duration-observed': the charter's own duration it replaces (null when the charter gave none). */
   statedDuration: string | null;
+  /** For 'text-cut': which of its words were cut, in the order provider, purpose, duration. */
+  cut?: CutPart[];
   /** For 'tracker-in-necessary': the known tracker's vendor and what the table files it as. */
   tracker?: { provider: string; category: 'statistics' | 'third-party' };
   /** For a cookie only embedded content set (another site's, in the portal's tab): the domains that set it. */

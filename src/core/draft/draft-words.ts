@@ -12,7 +12,7 @@ import type { Category } from '../charter/types.ts';
 import { withFrenchFirstOfMonth } from '../french-dates.ts';
 import type { ConsentState } from '../consent/consent-choice.ts';
 import type { DraftLanguage } from './draft-formats.ts';
-import type { DraftMark, DraftSource } from './draft-types.ts';
+import type { CutPart, DraftMark, DraftSource } from './draft-types.ts';
 
 /** What a draft starts from: the site's own charter, the platform's default standing in for it, or none. */
 export type DraftBasis = 'site' | 'platform-default' | 'none';
@@ -54,6 +54,8 @@ export type DraftWords = {
   inEnglish: string;
   /** A charter's language, as said of its words ("in French"), for a row to translate. */
   inLanguage: Record<DraftLanguage, string>;
+  /** A row's words, as said of one cut to fit a cell ("the function"). */
+  cutParts: Record<CutPart, string>;
   /** The list's items; `name` and `provider` as the format escapes them. */
   review: {
     /** `undeclared` is one of DraftWords.undeclared; `source` one of DraftWords.sources, null when no source gives a purpose. */
@@ -71,6 +73,8 @@ export type DraftWords = {
     inEnglish: (name: string) => string;
     /** `language` is one of DraftWords.inLanguage. */
     toTranslate: (name: string, language: string) => string;
+    /** `part` is one of DraftWords.cutParts. */
+    cut: (name: string, part: string) => string;
     unreadable: (name: string) => string;
     limit: (name: string) => string;
     more: (count: number) => string;
@@ -150,6 +154,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'to-translate': 'à traduire',
       'tracker-in-necessary': 'traceur classé nécessaire',
       'declared-twice': 'déclaré deux fois',
+      'text-cut': 'texte coupé',
     },
     trackerKinds: { statistics: 'un cookie de mesure d’audience', 'third-party': 'un cookie tiers' },
     sources: {
@@ -160,6 +165,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     inEnglish: 'en anglais, à traduire',
     inLanguage: { fr: 'en français', en: 'en anglais' },
+    cutParts: { provider: 'le nom du prestataire', purpose: 'la finalité', duration: 'la durée' },
     review: {
       toReview: (name, provider, source, undeclared) =>
         `À vérifier\u202f: ${name} (${provider}) a été observé mais ${undeclared}. Il est ajouté avec la durée observée` +
@@ -187,6 +193,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `À traduire\u202f: ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       toTranslate: (name, language) =>
         `À traduire\u202f: ${name} est décrit avec les mots de la charte, ${language}, comme elle les donne. Traduisez-les avant de publier.`,
+      cut: (name, part) =>
+        `Texte coupé\u202f: ${part} de ${name} dépasse ce qu’une case de tableau de charte peut contenir pour être relue\u202f; seul son début est repris, suivi de «\u202f…\u202f». Raccourcissez ce texte avant de publier.`,
       unreadable: (name) =>
         `Non inscrit\u202f: ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) =>
@@ -265,6 +273,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'to-translate': 'to translate',
       'tracker-in-necessary': 'tracker filed as necessary',
       'declared-twice': 'declared twice',
+      'text-cut': 'text cut',
     },
     trackerKinds: { statistics: 'an audience measurement cookie', 'third-party': 'a third-party cookie' },
     sources: {
@@ -275,6 +284,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
     },
     inEnglish: 'in English',
     inLanguage: { fr: 'in French', en: 'in English' },
+    cutParts: { provider: 'the supplier name', purpose: 'the function', duration: 'the duration' },
     review: {
       toReview: (name, provider, source, undeclared) =>
         `To review: ${name} (${provider}) was observed but ${undeclared}. It is added with the duration observed` +
@@ -301,6 +311,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `To translate: ${name} is described in the words of the platform's published cookie policy, which is in English. Translate them before publishing.`,
       toTranslate: (name, language) =>
         `To translate: ${name} is described in the charter's own words, ${language}, as it gives them. Translate them before publishing.`,
+      cut: (name, part) =>
+        `Text cut: ${part} of ${name} is longer than a charter table cell can hold and still be read back, so only its beginning is kept, followed by "…". Shorten this text before publishing.`,
       unreadable: (name) =>
         `Not written: ${name} cannot be written in a charter table so that it reads back as this name. Declare it by hand.`,
       limit: (name) => `Not written: ${name} is past the number of rows a charter is read up to. Declare it by hand.`,

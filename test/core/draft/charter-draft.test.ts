@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { MAX_CHARTER_PAGE_BYTES } from '../../../src/core/charter/limits.ts';
-import { draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
+import { draftCell, draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
+import { markdownText } from '../../../src/core/report/markdown.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
@@ -902,5 +903,70 @@ describe('draftText', () => {
     expect(draftText('a'.repeat(9_000))).toBe('a'.repeat(9_000));
     const cut = draftText('&'.repeat(9_000));
     expect(cut).toBe(`${'&'.repeat(1_799)}…`);
+  });
+
+  it('keeps as much as fits escaped, cut by what each character takes, and says it cut', () => {
+    expect(draftCell('a'.repeat(9_000))).toEqual({ text: 'a'.repeat(9_000), cut: false });
+    // Plain letters take one character each: all but the ellipsis's room, not 1,799.
+    expect(draftCell('a'.repeat(9_001))).toEqual({ text: `${'a'.repeat(8_999)}…`, cut: true });
+    // `_` takes two (`\_`): 4,499 of them and "…" are 8,999 characters escaped.
+    expect(draftText('_'.repeat(5_000))).toBe(`${'_'.repeat(4_499)}…`);
+    // A leading `#` is escaped too (`\#`): one letter less.
+    expect(draftText(`#${'a'.repeat(9_000)}`)).toBe(`#${'a'.repeat(8_997)}…`);
+    for (const text of ['a'.repeat(20_000), `${'x&_'.repeat(4_000)}`, `#${'a'.repeat(9_000)}`, 'é '.repeat(6_000)]) {
+      const written = markdownText(draftText(text)).length;
+      expect(written).toBeLessThanOrEqual(9_000);
+      expect(written).toBeGreaterThan(9_000 - 5);
+    }
+  });
+
+  it('never cuts inside a surrogate pair or a code shown for a control', () => {
+    const emoji = draftText('😀'.repeat(9_001));
+    expect(emoji).toBe(`${'😀'.repeat(4_499)}…`);
+    // No lone surrogate: the text survives a round trip through UTF-8.
+    expect(new TextDecoder().decode(new TextEncoder().encode(emoji))).toBe(emoji);
+    // Each bidi control is shown as `<U+202E>`, fourteen characters escaped (`&lt;U+202E&gt;`): whole codes only.
+    const codes = draftText(`x${'\u202E'.repeat(1_000)}`);
+    expect(codes).toMatch(/^x(?:<U\+202E>)+…$/);
+    expect(markdownText(codes).length).toBeGreaterThan(9_000 - 14);
+  });
+});
+
+describe('draftCharter: a charter’s words longer than a cell', () => {
+  // The reviewer's case (r38): a purpose the parser reads (8,739 characters) that takes 10,259 escaped.
+  const purpose = 'Cookie (_ga) : mesure. '.repeat(380).trim();
+  const draftOf = (words: Partial<CharterEntry>, language?: 'en') =>
+    draftCharter([auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }]), { ...CHARTER, entries: [entry('sessionid', words)] })], {
+      language,
+    });
+
+  it('keeps as much of it as a cell holds, marks the row and lists the cut, in both languages', () => {
+    expect(markdownText(purpose).length).toBeGreaterThan(9_000);
+    const draft = draftOf({ purpose });
+    const row = rowOf(draft, 'sessionid')!;
+    expect(row.marks).toEqual(['text-cut']);
+    expect(row.cut).toEqual(['purpose']);
+    expect(row.entry.purpose.endsWith('…')).toBe(true);
+    expect(purpose.startsWith(row.entry.purpose.slice(0, -1))).toBe(true);
+    expect(markdownText(row.entry.purpose).length).toBeGreaterThan(9_000 - 5);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).toContain('| sessionid \\(texte coupé\\) |');
+    expect(markdown).toContain(
+      'Texte coupé\u202f: la finalité de sessionid dépasse ce qu’une case de tableau de charte peut contenir pour être relue\u202f; seul son début est repris',
+    );
+    expect(draftMarkdown({ ...draft, language: 'en' })).toContain(
+      'Text cut: the function of sessionid is longer than a charter table cell can hold and still be read back, so only its beginning is kept',
+    );
+    const meant = draft.rows.map((r) => r.entry);
+    expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
+  });
+
+  it('lists each of the row’s words that was cut, and nothing for words that fit', () => {
+    const draft = draftOf({ provider: 'P&'.repeat(3_000), duration: '1 an '.repeat(2_000) });
+    expect(rowOf(draft, 'sessionid')).toMatchObject({ marks: ['text-cut'], cut: ['provider', 'duration'] });
+    expect(draftMarkdown(draft).match(/Texte coupé\u202f:/g)).toHaveLength(2);
+    const meant = draft.rows.map((r) => r.entry);
+    expect(readBack(draft)).toEqual({ markdown: meant, html: meant });
+    expect(rowOf(draftOf({ purpose: 'Courte' }), 'sessionid')!.marks).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ const NOTES: { [K in keyof DraftWords['review']]: (words: DraftWords) => string[
   trackerInNecessary: (words) => Object.values(words.trackerKinds).map((kind) => words.review.trackerInNecessary('N', 'P', kind)),
   inEnglish: (words) => [words.review.inEnglish('N')],
   toTranslate: (words) => Object.values(words.inLanguage).map((language) => words.review.toTranslate('N', language)),
+  cut: (words) => Object.values(words.cutParts).map((part) => words.review.cut('N', part)),
   unreadable: (words) => [words.review.unreadable('N')],
   limit: (words) => [words.review.limit('N')],
   more: (words) => [words.review.more(1), words.review.more(2)],
