@@ -826,3 +826,46 @@ describe('App, live', () => {
     });
   });
 });
+
+describe('App, a panel resized across the two-column width', () => {
+  beforeAll(preloadViews);
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps the search typed, the rows it found and the focus in it, widened and narrowed again', async () => {
+    let resize: (width: number) => void = () => undefined;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: ResizeObserverCallback) {}
+        observe() {
+          resize = (width) => this.callback([{ contentRect: { width } } as ResizeObserverEntry], this as never);
+        }
+        disconnect() {}
+      },
+    );
+    const view: SiteView = {
+      kind: 'report',
+      report: report(Array.from({ length: 120 }, (_, i) => reportCookie({ name: `c${i}` }))),
+      charterPending: false,
+    };
+    const { container } = renderApp({ loadSite: async () => view });
+    const search = await screen.findByRole<HTMLInputElement>('searchbox');
+    search.focus();
+    fireEvent.input(search, { target: { value: 'c11' } });
+    const found = rowNames(container);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(50);
+    for (const [width, layout] of [
+      [900, 'wide'],
+      [600, 'narrow'],
+    ] as const) {
+      await act(() => resize(width));
+      await waitFor(() => expect(container.querySelector('main')!.dataset.layout).toBe(layout));
+      expect(container.querySelector('.report')!.getAttribute('data-layout')).toBe(layout);
+      expect(screen.getByRole('searchbox')).toBe(search);
+      expect(search.value).toBe('c11');
+      expect(rowNames(container)).toEqual(found);
+      expect(document.activeElement).toBe(search);
+    }
+  });
+});
