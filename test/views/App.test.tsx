@@ -258,6 +258,45 @@ describe('popup App', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  describe('an answer it cannot show (the worker’s, or the first page kept in storage.session, read unchecked)', () => {
+    const sessionid = portalView(['sessionid']);
+    const whole = sessionid.kind === 'report' ? sessionid.report : null!;
+    const unshowable: Record<string, unknown> = {
+      'no answer (undefined)': undefined,
+      null: null,
+      'a kind it does not know': { kind: 'error', message: 'boom' },
+      'a report without its report': { kind: 'report', charterPending: false },
+      'a report without its timeline': { kind: 'report', report: { ...whole, timeline: undefined }, charterPending: false },
+    };
+    for (const [name, answer] of Object.entries(unshowable))
+      it(`says ${name} could not be read, with a Retry that reads it again, never a blank page or a spinner`, async () => {
+        let loads = 0;
+        const { container } = renderApp({ loadSite: async () => (loads++ === 0 ? (answer as SiteView) : sessionid) });
+        expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError answerUnreadable');
+        expect(state(container)).toBe('error');
+        fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+        await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+        expect(loads).toBe(2);
+        expect(screen.queryByRole('alert')).toBeNull();
+      });
+
+    it('keeps a report shown, saying beside it with its Retry that the next answer could not be read', async () => {
+      let notify: (keys: string[]) => void = () => undefined;
+      let loads = 0;
+      const { container } = renderApp({
+        loadSite: async () => (loads++ === 1 ? (null as never) : sessionid),
+        onStateChanged: (listener: (keys: string[]) => void) => ((notify = listener), () => undefined),
+      });
+      await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+      notify(['site:0|data.tco.re']);
+      expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('refreshError answerUnreadable');
+      expect(rowNames(container)).toEqual(['sessionid']);
+      fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      expect(loads).toBe(3);
+    });
+  });
+
   it('says in the UI language that the worker did not answer', async () => {
     renderApp({ loadSite: () => Promise.reject(new NoAnswer('getReport')) });
     expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError noAnswer');
