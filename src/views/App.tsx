@@ -166,6 +166,11 @@ export function App(props: AppProps) {
           markFirst('reportReceived');
           // A Retry that has the focus goes with the problem it offered to mend: the title takes the focus, as after a retry.
           if (retryButton.current === document.activeElement) asked.current = 'loaded';
+          // Read unchecked (the worker's answer, or the first page kept in storage.session): one the
+          // page cannot show is a failure to read it (below: said with the Retry, beside a report
+          // shown), never a blank page or a spinner. The rest of a report, wrong, is the error
+          // boundary's to say as it is shown. The worker's own errors come as rejections, never as answers.
+          if (view?.kind === 'report' ? !view.report?.timeline : view?.kind !== 'no-access') throw Error(t('answerUnreadable'));
           setState({ kind: 'ready', view });
           if (view.kind === 'report') showLive(liveNow.current ? rebase(liveNow.current, view.report) : liveTimelineOf(view.report));
           // The whole report was asked for while this first page was on its way.

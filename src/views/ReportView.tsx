@@ -17,7 +17,7 @@ import { TabPanels } from './TabPanels.tsx';
 import type { ShownTimeline } from './TimelineView.tsx';
 import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-views.tsx';
 import type { RecordProgress } from './ConsentRuns.tsx';
-import { LoadingLine } from './lazy-view.tsx';
+import { focusLost, LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';
 import { siteKey } from '../core/storage/session-items.ts';
 import { useNetworkLog, useSetBy, type HeardNetwork } from './set-by-shown.ts';
@@ -162,6 +162,22 @@ export function ReportView({
   useEffect(() => {
     if (shownTab === 'timeline' || wide) wantAll?.();
   }, [shownTab, wide, wantAll]);
+  // A side or DevTools panel resized across the two-column width keeps the report's place (the
+  // overview is the same tree either way: its search, rows shown and focus stay); only the timeline
+  // moves, between its tab and its column. A focus that went with it is given to where it went:
+  // the timeline column's heading, or the Timeline tab (chosen).
+  const timelineTitle = useRef<HTMLHeadingElement>(null);
+  const laidOut = useRef(wide);
+  useLayoutEffect(() => {
+    if (laidOut.current === wide) return;
+    laidOut.current = wide;
+    if (!focusLost()) return;
+    if (wide) timelineTitle.current?.focus();
+    else {
+      setTab('timeline');
+      document.getElementById('tab-timeline')?.focus();
+    }
+  }, [wide]);
   const timelinePanel = partial ? (
     <LoadingLine t={t} />
   ) : (
@@ -267,17 +283,18 @@ export function ReportView({
     </>
   );
 
-  return wide ? (
-    <div class="report wide" data-host={report.host} data-layout="wide">
+  // The same wrappers in both layouts: one that differed would mount the overview afresh at each resize.
+  return (
+    <div class={wide ? 'report wide' : 'report'} data-host={report.host} data-layout={layout}>
       <div class="column">{overview}</div>
-      <section class="column timeline-column" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t('tabTimeline')}</h2>
-        {timelinePanel}
-      </section>
-    </div>
-  ) : (
-    <div class="report" data-host={report.host} data-layout="narrow">
-      {overview}
+      {wide && (
+        <section class="column timeline-column" aria-labelledby="timeline-title">
+          <h2 id="timeline-title" ref={timelineTitle} tabIndex={-1}>
+            {t('tabTimeline')}
+          </h2>
+          {timelinePanel}
+        </section>
+      )}
     </div>
   );
 }

@@ -38,6 +38,8 @@ export function TabPanels({ label, tabs, selected, onSelect, onIntent, children 
       <div role="tablist" aria-label={label} onPointerEnter={onIntent} onFocusIn={onIntent}>
         {tabs.map((tab, index) => (
           <button
+            // Keyed: the Timeline tab comes and goes with the layout, and the tabs after it keep their own buttons (and the focus).
+            key={tab.id}
             type="button"
             role="tab"
             id={`tab-${tab.id}`}

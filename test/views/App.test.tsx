@@ -258,6 +258,45 @@ describe('popup App', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  describe('an answer it cannot show (the worker’s, or the first page kept in storage.session, read unchecked)', () => {
+    const sessionid = portalView(['sessionid']);
+    const whole = sessionid.kind === 'report' ? sessionid.report : null!;
+    const unshowable: Record<string, unknown> = {
+      'no answer (undefined)': undefined,
+      null: null,
+      'a kind it does not know': { kind: 'error', message: 'boom' },
+      'a report without its report': { kind: 'report', charterPending: false },
+      'a report without its timeline': { kind: 'report', report: { ...whole, timeline: undefined }, charterPending: false },
+    };
+    for (const [name, answer] of Object.entries(unshowable))
+      it(`says ${name} could not be read, with a Retry that reads it again, never a blank page or a spinner`, async () => {
+        let loads = 0;
+        const { container } = renderApp({ loadSite: async () => (loads++ === 0 ? (answer as SiteView) : sessionid) });
+        expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError answerUnreadable');
+        expect(state(container)).toBe('error');
+        fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+        await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+        expect(loads).toBe(2);
+        expect(screen.queryByRole('alert')).toBeNull();
+      });
+
+    it('keeps a report shown, saying beside it with its Retry that the next answer could not be read', async () => {
+      let notify: (keys: string[]) => void = () => undefined;
+      let loads = 0;
+      const { container } = renderApp({
+        loadSite: async () => (loads++ === 1 ? (null as never) : sessionid),
+        onStateChanged: (listener: (keys: string[]) => void) => ((notify = listener), () => undefined),
+      });
+      await waitFor(() => expect(rowNames(container)).toEqual(['sessionid']));
+      notify(['site:0|data.tco.re']);
+      expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('refreshError answerUnreadable');
+      expect(rowNames(container)).toEqual(['sessionid']);
+      fireEvent.click(screen.getByRole('button', { name: 'retry' }));
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      expect(loads).toBe(3);
+    });
+  });
+
   it('says in the UI language that the worker did not answer', async () => {
     renderApp({ loadSite: () => Promise.reject(new NoAnswer('getReport')) });
     expect((await screen.findByRole('alert')).querySelector('p')?.textContent).toBe('loadError noAnswer');
@@ -824,5 +863,48 @@ describe('App, live', () => {
       await waitFor(() => expect(container.querySelector('.consent-runs')).not.toBeNull());
       expect(asked).toEqual([FIRST_PAGE, undefined]);
     });
+  });
+});
+
+describe('App, a panel resized across the two-column width', () => {
+  beforeAll(preloadViews);
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps the search typed, the rows it found and the focus in it, widened and narrowed again', async () => {
+    let resize: (width: number) => void = () => undefined;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: ResizeObserverCallback) {}
+        observe() {
+          resize = (width) => this.callback([{ contentRect: { width } } as ResizeObserverEntry], this as never);
+        }
+        disconnect() {}
+      },
+    );
+    const view: SiteView = {
+      kind: 'report',
+      report: report(Array.from({ length: 120 }, (_, i) => reportCookie({ name: `c${i}` }))),
+      charterPending: false,
+    };
+    const { container } = renderApp({ loadSite: async () => view });
+    const search = await screen.findByRole<HTMLInputElement>('searchbox');
+    search.focus();
+    fireEvent.input(search, { target: { value: 'c11' } });
+    const found = rowNames(container);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(50);
+    for (const [width, layout] of [
+      [900, 'wide'],
+      [600, 'narrow'],
+    ] as const) {
+      await act(() => resize(width));
+      await waitFor(() => expect(container.querySelector('main')!.dataset.layout).toBe(layout));
+      expect(container.querySelector('.report')!.getAttribute('data-layout')).toBe(layout);
+      expect(screen.getByRole('searchbox')).toBe(search);
+      expect(search.value).toBe('c11');
+      expect(rowNames(container)).toEqual(found);
+      expect(document.activeElement).toBe(search);
+    }
   });
 });

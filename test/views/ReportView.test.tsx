@@ -440,3 +440,78 @@ describe('ReportView', () => {
     expect(container.querySelector('[data-notice-part="sites-dropped"]')?.textContent).toBe('storageSitesDroppedOne 1');
   });
 });
+
+describe('ReportView resized across the two-column width (a side or DevTools panel)', () => {
+  beforeAll(preloadViews);
+
+  const many = report(
+    Array.from({ length: 120 }, (_, i) => reportCookie({ name: `c${i}` })),
+    {
+      consent: { state: 'accepted', changedAt: 1, trackers: {} },
+      timeline: { droppedEvents: 0, events: [{ type: 'set', at: 1, name: 'c0', domain: 'data.tco.re', phase: 'before-choice' }] },
+    },
+  );
+  const laidOut = (layout: 'wide' | 'narrow') => <ReportView report={many} {...rerenderedProps} layout={layout} />;
+  const rows = () => document.querySelectorAll('li.cookie').length;
+  const searchBox = () => screen.getByRole<HTMLInputElement>('searchbox');
+
+  it('keeps the search typed, the rows found and the focus in it, both ways', () => {
+    const { rerender } = render(laidOut('narrow'));
+    searchBox().focus();
+    fireEvent.input(searchBox(), { target: { value: 'c1' } });
+    const typed = { value: 'c1', rows: rows() };
+    expect(typed.rows).toBeLessThan(120);
+    const search = searchBox();
+    for (const layout of ['wide', 'narrow'] as const) {
+      rerender(laidOut(layout));
+      expect(document.querySelector('.report')!.getAttribute('data-layout')).toBe(layout);
+      expect({ value: searchBox().value, rows: rows() }).toEqual(typed);
+      // The same box, not one made afresh: the focus stayed in it.
+      expect(searchBox()).toBe(search);
+      expect(document.activeElement).toBe(search);
+    }
+  });
+
+  it('keeps the rows "Show more" added, both ways', () => {
+    const { rerender } = render(laidOut('wide'));
+    fireEvent.click(screen.getByRole('button', { name: 'showMore' }));
+    const shown = rows();
+    expect(shown).toBeGreaterThan(50);
+    rerender(laidOut('narrow'));
+    expect(rows()).toBe(shown);
+    rerender(laidOut('wide'));
+    expect(rows()).toBe(shown);
+  });
+
+  it('gives the focus the Timeline tab had to the timeline column’s heading when the tab goes', async () => {
+    const { rerender } = render(laidOut('narrow'));
+    const tab = screen.getByRole('tab', { name: 'tabTimeline' });
+    tab.focus();
+    fireEvent.click(tab);
+    await waitFor(() => expect(document.querySelector('.events')).not.toBeNull());
+    rerender(laidOut('wide'));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'tabTimeline' }));
+    expect(document.activeElement!.closest('.timeline-column')).not.toBeNull();
+  });
+
+  it('gives a focus in the timeline column to the Timeline tab, chosen, when the column goes', async () => {
+    const { rerender } = render(laidOut('wide'));
+    await waitFor(() => expect(document.querySelector('[data-action="record-flow"]')).not.toBeNull());
+    (document.querySelector('[data-action="record-flow"]') as HTMLElement).focus();
+    rerender(laidOut('narrow'));
+    const tab = screen.getByRole('tab', { name: 'tabTimeline' });
+    expect(document.activeElement).toBe(tab);
+    await waitFor(() => expect(tab.getAttribute('aria-selected')).toBe('true'));
+    expect(document.querySelector('[role="tabpanel"] .events')).not.toBeNull();
+  });
+
+  it('leaves the focus on the Export tab while the Timeline tab comes before it', () => {
+    const { rerender } = render(laidOut('wide'));
+    const exportTab = screen.getByRole('tab', { name: 'tabExport' });
+    exportTab.focus();
+    rerender(laidOut('narrow'));
+    expect(document.activeElement).toBe(exportTab);
+    expect(exportTab.textContent).toBe('tabExport');
+    expect(screen.getAllByRole('tab').map((tab) => tab.id)).toEqual(['tab-cookies', 'tab-timeline', 'tab-export']);
+  });
+});
