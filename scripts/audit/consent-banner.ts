@@ -4,13 +4,14 @@
  * page's other "Accept" buttons are left alone. Without one, the banner as the platform's is
  * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
  * statistics tool, "Sauvegarder mes choix"): every switch it lets the visitor change is set on
- * for "accept", off for "refuse", then the choice is saved.
+ * for "accept", off for "refuse", then the choice is saved. Last, a bare "OK" (BARE_WORDS) accepts,
+ * only in a banner that says it is about cookies or consent.
  */
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 
 /** Words of each choice's button, as the platform and common banners write them. */
 export const BUTTON_WORDS = {
-  accept: ['tout accepter', 'accepter tout', 'accepter', 'accept all', 'accept', 'j’accepte', "j'accepte", 'allow all', 'ok'],
+  accept: ['tout accepter', 'accepter tout', 'accepter', 'accept all', 'accept', 'j’accepte', "j'accepte", 'allow all'],
   refuse: [
     'tout refuser',
     'refuser tout',
@@ -24,6 +25,16 @@ export const BUTTON_WORDS = {
     'deny',
   ],
 } as const;
+
+/**
+ * Words that make a choice only in a banner that is recognisably about consent (BARE_WORDS_CONTEXT in
+ * its words): a bare "OK" is also a search form's submit or a news dialog's close. Tried last, after
+ * every banner button and the switches.
+ */
+export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
+
+/** What a consent banner's own words speak of (lowercase, in its text or aria-label). */
+const BARE_WORDS_CONTEXT = 'cookie|consent|traceur|tracker';
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [
@@ -43,7 +54,7 @@ export const SAVE_WORDS = [
  * Runs in the page. Kept as source text: the TypeScript runner used for scripts rewrites named
  * functions with a helper that does not exist in the page.
  */
-const FIND_AND_CLICK = `(words, saveWords, on) => {
+const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   const visible = (el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && !el.closest('[hidden]');
@@ -58,9 +69,10 @@ const FIND_AND_CLICK = `(words, saveWords, on) => {
     .map(([, el]) => el);
   const scopes = banners.length ? banners : [document];
   const label = (el) => (el.textContent || el.value || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+  const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   for (const word of words) {
     for (const scope of scopes) {
-      const button = [...scope.querySelectorAll('button, [role="button"], a, input[type="button"], input[type="submit"]')]
+      const button = [...scope.querySelectorAll(BUTTONS)]
         .find((el) => visible(el) && label(el) === word);
       if (button) {
         button.click();
@@ -84,6 +96,37 @@ const FIND_AND_CLICK = `(words, saveWords, on) => {
     save.click();
     return label(save) + (on ? ', every switch on' : ', every switch off');
   }
+  // Last, a bare word ("OK"): only inside a banner whose own words (its text beside its buttons, or
+  // its aria-label) speak of cookies or consent, judged on the innermost banner that has words of
+  // its own (a news dialog's "OK" within a page-wide wrapper named after cookies is not one). Never
+  // page-wide, never a form's submit beside the form's fields (a search form's "OK").
+  const prose = (scope) => {
+    const parts = [scope.getAttribute('aria-label') || ''];
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement || !node.parentElement.closest(BUTTONS + ', script, style')) parts.push(node.data);
+    }
+    return parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
+  };
+  const aboutConsent = new RegExp(${JSON.stringify(BARE_WORDS_CONTEXT)});
+  const besideFields = (el) => {
+    const form = el.closest('form');
+    return !!form && [...form.querySelectorAll('input, select, textarea')]
+      .some((field) => field !== el && !['hidden', 'submit', 'button', 'reset', 'image'].includes((field.type || '').toLowerCase()));
+  };
+  for (const word of bareWords) {
+    for (const scope of banners) {
+      const button = [...scope.querySelectorAll(BUTTONS)].find((el) => {
+        if (!visible(el) || label(el) !== word || besideFields(el)) return false;
+        const spoken = banners.filter((banner) => banner.contains(el)).map(prose).find((text) => text !== '');
+        return spoken !== undefined && aboutConsent.test(spoken);
+      });
+      if (button) {
+        button.click();
+        return label(button);
+      }
+    }
+  }
   return null;
 }`;
 
@@ -93,6 +136,6 @@ const FIND_AND_CLICK = `(words, saveWords, on) => {
  * portal whose trackers need no consent shows none).
  */
 export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refuse'): Promise<string | null> {
-  const args = [BUTTON_WORDS[choice], SAVE_WORDS, choice === 'accept'].map((arg) => JSON.stringify(arg)).join(', ');
+  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choice === 'accept'].map((arg) => JSON.stringify(arg)).join(', ');
   return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
 }
