@@ -1,7 +1,9 @@
 /**
  * Makes a choice in the consent banner. A one-click button ("Tout accepter", "Reject all") is
  * found by its words, in French or English, inside the banner when one can be told apart, so a
- * page's other "Accept" buttons are left alone. Without one, the banner as the platform's is
+ * page's other "Accept" buttons are left alone. Its words are read as laid out (a line break is a
+ * space), without format characters or the symbols around them ("Tout accepter ✓"), and must
+ * match exactly: "Personnaliser" or "Refuser" never accepts. Without one, the banner as the platform's is
  * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
  * statistics tool, "Sauvegarder mes choix"): every switch it lets the visitor change is set on
  * for "accept", off for "refuse", then the choice is saved. Last, a bare "OK" (BARE_WORDS) accepts,
@@ -11,12 +13,27 @@ import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 
 /** Words of each choice's button, as the platform and common banners write them. */
 export const BUTTON_WORDS = {
-  accept: ['tout accepter', 'accepter tout', 'accepter', 'accept all', 'accept', 'j’accepte', "j'accepte", 'allow all'],
+  accept: [
+    'tout accepter',
+    'accepter tout',
+    'accepter et fermer',
+    'accepter',
+    'accept all cookies',
+    'accept all',
+    'accept',
+    'j’accepte',
+    "j'accepte",
+    'allow all',
+  ],
   refuse: [
     'tout refuser',
     'refuser tout',
+    'tout rejeter',
+    'refuser et fermer',
+    'je refuse',
     'refuser',
     'continuer sans accepter',
+    'reject all cookies',
     'reject all',
     'refuse all',
     'refuse',
@@ -68,7 +85,34 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
   const scopes = banners.length ? banners : [document];
-  const label = (el) => (el.textContent || el.value || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+  // A button's words as the page lays them out: a line break or a block (a flex item too) between
+  // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
+  // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
+  // (zero-width spaces, soft hyphens) go, and the symbols and punctuation around the words
+  // ("Tout accepter ✓", "Continuer sans accepter →"): the words themselves must match exactly.
+  const textOf = (node) => {
+    let text = '';
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += child.data;
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const tag = child.tagName.toLowerCase();
+      if (tag === 'br') text += ' ';
+      if (['br', 'script', 'style', 'template', 'noscript'].includes(tag)) continue;
+      const display = getComputedStyle(child).display;
+      if (display === 'none') continue;
+      // '' where nothing is laid out (a test's DOM gives no style to a span): inline, as a span is.
+      text += display === '' || display.startsWith('inline') || display === 'contents' ? textOf(child) : ' ' + textOf(child) + ' ';
+    }
+    return text;
+  };
+  const labels = new Map();
+  const label = (el) => {
+    if (!labels.has(el)) {
+      const text = el.matches('input') ? el.value || '' : textOf(el);
+      labels.set(el, text.replace(/\\p{Cf}/gu, '').replace(/\\s+/g, ' ').toLowerCase().replace(/^[\\s\\p{S}\\p{P}]+|[\\s\\p{S}\\p{P}]+$/gu, ''));
+    }
+    return labels.get(el);
+  };
   const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   for (const word of words) {
     for (const scope of scopes) {

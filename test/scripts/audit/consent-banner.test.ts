@@ -139,6 +139,57 @@ describe('clickConsent', () => {
     expect(await clickConsent(page, 'accept')).toBe('tout accepter');
   });
 
+  describe('reads a button’s words as the page shows them, and matches them exactly', () => {
+    /** The label clicked for `choice` in a banner of three buttons, `html` the first's contents. */
+    const clickedIn = async (choice: 'accept' | 'refuse', ...buttons: string[]) => {
+      document.body.innerHTML = `<div class="cookie-banner"><p>Nous utilisons des cookies.</p>${buttons.map((html) => `<button>${html}</button>`).join('')}</div>`;
+      return clickConsent(page, choice);
+    };
+
+    it.each([
+      ['a line break', 'Tout<br>accepter', 'tout accepter'],
+      ['a line break, with the spaces around it', 'Tout <br/> accepter', 'tout accepter'],
+      [
+        'words in blocks (flex items are blocks)',
+        '<span style="display: block">Tout</span><span style="display: block">accepter</span>',
+        'tout accepter',
+      ],
+      ['a soft hyphen', 'Tout accep\u00adter', 'tout accepter'],
+      ['a zero-width space beside a space', 'Tout \u200baccepter', 'tout accepter'],
+      ['a zero-width joiner and a byte-order mark', '\ufeffTout acc\u200depter', 'tout accepter'],
+      ['a no-break space', 'Tout\u00a0accepter', 'tout accepter'],
+      ['a decorative glyph after', 'Tout accepter <span aria-hidden="true">✓</span>', 'tout accepter'],
+      ['an arrow and punctuation around', '→ Tout accepter !', 'tout accepter'],
+      ['a hidden helper text', 'Tout accepter<span style="display: none"> les cookies de mesure</span>', 'tout accepter'],
+      ['an apostrophe inside', 'J&#39;accepte', "j'accepte"],
+      ['a common wording', 'Accepter et fermer', 'accepter et fermer'],
+      ['a common English wording', 'Accept All Cookies', 'accept all cookies'],
+    ])('accepts through %s', async (_, html, label) => {
+      expect(await clickedIn('accept', 'Personnaliser', html, 'Tout refuser')).toBe(label);
+    });
+
+    it.each([
+      ['a line break', 'Tout<br>refuser', 'tout refuser'],
+      ['an arrow after', 'Continuer sans accepter →', 'continuer sans accepter'],
+      ['"Tout rejeter"', 'Tout rejeter', 'tout rejeter'],
+      ['"Je refuse"', 'Je refuse', 'je refuse'],
+      ['"Refuser et fermer"', 'Refuser et fermer', 'refuser et fermer'],
+      ['"Reject All Cookies"', 'Reject All Cookies', 'reject all cookies'],
+    ])('refuses through %s', async (_, html, label) => {
+      expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser', html)).toBe(label);
+    });
+
+    it('never takes another button for accepting, decorated or not', async () => {
+      expect(await clickedIn('accept', 'Personnaliser', 'Paramétrer →', 'Refuser ✓', '« Refuser »', 'Tout refuser')).toBeNull();
+      expect(await clickedIn('accept', 'Accepter la sélection ?', 'Paramétrer les cookies', 'Non merci')).toBeNull();
+      expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser →', 'Paramétrer')).toBeNull();
+    });
+
+    it('reads adjacent inline words, or words joined by a zero-width space alone, as one word, as the screen shows them', async () => {
+      expect(await clickedIn('accept', '<span>Tout</span><span>accepter</span>', 'Tout\u200baccepter')).toBeNull();
+    });
+  });
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
