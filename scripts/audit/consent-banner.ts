@@ -1,21 +1,39 @@
 /**
  * Makes a choice in the consent banner. A one-click button ("Tout accepter", "Reject all") is
  * found by its words, in French or English, inside the banner when one can be told apart, so a
- * page's other "Accept" buttons are left alone. Without one, the banner as the platform's is
+ * page's other "Accept" buttons are left alone. Its words are read as laid out (a line break is a
+ * space), without format characters or the symbols around them ("Tout accepter ✓"), and must
+ * match exactly: "Personnaliser" or "Refuser" never accepts. Without one, the banner as the platform's is
  * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
  * statistics tool, "Sauvegarder mes choix"): every switch it lets the visitor change is set on
- * for "accept", off for "refuse", then the choice is saved.
+ * for "accept", off for "refuse", then the choice is saved. Last, a bare "OK" (BARE_WORDS) accepts,
+ * only in a banner that says it is about cookies or consent.
  */
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 
 /** Words of each choice's button, as the platform and common banners write them. */
 export const BUTTON_WORDS = {
-  accept: ['tout accepter', 'accepter tout', 'accepter', 'accept all', 'accept', 'j’accepte', "j'accepte", 'allow all', 'ok'],
+  accept: [
+    'tout accepter',
+    'accepter tout',
+    'accepter et fermer',
+    'accepter',
+    'accept all cookies',
+    'accept all',
+    'accept',
+    'j’accepte',
+    "j'accepte",
+    'allow all',
+  ],
   refuse: [
     'tout refuser',
     'refuser tout',
+    'tout rejeter',
+    'refuser et fermer',
+    'je refuse',
     'refuser',
     'continuer sans accepter',
+    'reject all cookies',
     'reject all',
     'refuse all',
     'refuse',
@@ -24,6 +42,16 @@ export const BUTTON_WORDS = {
     'deny',
   ],
 } as const;
+
+/**
+ * Words that make a choice only in a banner that is recognisably about consent (BARE_WORDS_CONTEXT in
+ * its words): a bare "OK" is also a search form's submit or a news dialog's close. Tried last, after
+ * every banner button and the switches.
+ */
+export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
+
+/** What a consent banner's own words speak of (lowercase, in its text or aria-label). */
+const BARE_WORDS_CONTEXT = 'cookie|consent|traceur|tracker';
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [
@@ -43,7 +71,7 @@ export const SAVE_WORDS = [
  * Runs in the page. Kept as source text: the TypeScript runner used for scripts rewrites named
  * functions with a helper that does not exist in the page.
  */
-const FIND_AND_CLICK = `(words, saveWords, on) => {
+const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   const visible = (el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && !el.closest('[hidden]');
@@ -57,10 +85,38 @@ const FIND_AND_CLICK = `(words, saveWords, on) => {
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
   const scopes = banners.length ? banners : [document];
-  const label = (el) => (el.textContent || el.value || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+  // A button's words as the page lays them out: a line break or a block (a flex item too) between
+  // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
+  // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
+  // (zero-width spaces, soft hyphens) go, and the symbols and punctuation around the words
+  // ("Tout accepter ✓", "Continuer sans accepter →"): the words themselves must match exactly.
+  const textOf = (node) => {
+    let text = '';
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += child.data;
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      const tag = child.tagName.toLowerCase();
+      if (tag === 'br') text += ' ';
+      if (['br', 'script', 'style', 'template', 'noscript'].includes(tag)) continue;
+      const display = getComputedStyle(child).display;
+      if (display === 'none') continue;
+      // '' where nothing is laid out (a test's DOM gives no style to a span): inline, as a span is.
+      text += display === '' || display.startsWith('inline') || display === 'contents' ? textOf(child) : ' ' + textOf(child) + ' ';
+    }
+    return text;
+  };
+  const labels = new Map();
+  const label = (el) => {
+    if (!labels.has(el)) {
+      const text = el.matches('input') ? el.value || '' : textOf(el);
+      labels.set(el, text.replace(/\\p{Cf}/gu, '').replace(/\\s+/g, ' ').toLowerCase().replace(/^[\\s\\p{S}\\p{P}]+|[\\s\\p{S}\\p{P}]+$/gu, ''));
+    }
+    return labels.get(el);
+  };
+  const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   for (const word of words) {
     for (const scope of scopes) {
-      const button = [...scope.querySelectorAll('button, [role="button"], a, input[type="button"], input[type="submit"]')]
+      const button = [...scope.querySelectorAll(BUTTONS)]
         .find((el) => visible(el) && label(el) === word);
       if (button) {
         button.click();
@@ -84,6 +140,37 @@ const FIND_AND_CLICK = `(words, saveWords, on) => {
     save.click();
     return label(save) + (on ? ', every switch on' : ', every switch off');
   }
+  // Last, a bare word ("OK"): only inside a banner whose own words (its text beside its buttons, or
+  // its aria-label) speak of cookies or consent, judged on the innermost banner that has words of
+  // its own (a news dialog's "OK" within a page-wide wrapper named after cookies is not one). Never
+  // page-wide, never a form's submit beside the form's fields (a search form's "OK").
+  const prose = (scope) => {
+    const parts = [scope.getAttribute('aria-label') || ''];
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement || !node.parentElement.closest(BUTTONS + ', script, style')) parts.push(node.data);
+    }
+    return parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
+  };
+  const aboutConsent = new RegExp(${JSON.stringify(BARE_WORDS_CONTEXT)});
+  const besideFields = (el) => {
+    const form = el.closest('form');
+    return !!form && [...form.querySelectorAll('input, select, textarea')]
+      .some((field) => field !== el && !['hidden', 'submit', 'button', 'reset', 'image'].includes((field.type || '').toLowerCase()));
+  };
+  for (const word of bareWords) {
+    for (const scope of banners) {
+      const button = [...scope.querySelectorAll(BUTTONS)].find((el) => {
+        if (!visible(el) || label(el) !== word || besideFields(el)) return false;
+        const spoken = banners.filter((banner) => banner.contains(el)).map(prose).find((text) => text !== '');
+        return spoken !== undefined && aboutConsent.test(spoken);
+      });
+      if (button) {
+        button.click();
+        return label(button);
+      }
+    }
+  }
   return null;
 }`;
 
@@ -93,6 +180,6 @@ const FIND_AND_CLICK = `(words, saveWords, on) => {
  * portal whose trackers need no consent shows none).
  */
 export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refuse'): Promise<string | null> {
-  const args = [BUTTON_WORDS[choice], SAVE_WORDS, choice === 'accept'].map((arg) => JSON.stringify(arg)).join(', ');
+  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choice === 'accept'].map((arg) => JSON.stringify(arg)).join(', ');
   return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
 }

@@ -118,10 +118,16 @@ export const isPortalFolder = (name: unknown): name is string =>
 const key = (finding: Finding) => `${finding.kind}|${finding.cookie}|${finding.domain ?? ''}`;
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
+/** A not-seen finding's cookie as the report names an entry: a prefix entry ends in `*` (findings.ts). */
+const entryName = (entry: Report['notSeen'][number]) => (entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie);
+
 /**
  * The findings of a portal's runs as one list: each finding once, at its most serious; a
  * declared cookie "not seen" only when no run saw it (Matomo's cookies are rightly absent after
- * a refusal when the accept run saw them).
+ * a refusal when the accept run saw them). A run saw an entry unless it found it not seen or
+ * reported it absent for a reason its choice gives (`absentBecause`: refused, before the choice),
+ * which makes no finding in that run: with `--consent both`, a tracker's entry neither run saw is
+ * a finding, as with `--consent accept` alone.
  */
 export function mergeFindings(reports: readonly Report[]): Finding[] {
   const merged = new Map<string, Finding>();
@@ -132,9 +138,16 @@ export function mergeFindings(reports: readonly Report[]): Finding[] {
       if (!known || RANK[finding.severity] < RANK[known.severity]) merged.set(id, finding);
     }
   }
-  // Each run's keys once: a membership test per finding keeps this linear in the findings.
-  const seen = reports.map((report) => new Set(report.findings.map(key)));
-  return [...merged.values()].filter((finding) => finding.kind !== 'not-seen' || seen.every((keys) => keys.has(key(finding))));
+  // Each run's keys once: a membership test per finding keeps this linear in the findings. A
+  // not-seen finding names no domain; its entries explained by the choice are kept by name.
+  const runs = reports.map((report) => ({
+    keys: new Set(report.findings.map(key)),
+    // Older reports may carry no list of entries not seen.
+    explained: new Set((report.notSeen ?? []).filter((entry) => entry.absentBecause).map(entryName)),
+  }));
+  const notSeenBy = (run: (typeof runs)[number], finding: Finding) =>
+    run.keys.has(key(finding)) || ((finding.domain ?? '') === '' && run.explained.has(finding.cookie));
+  return [...merged.values()].filter((finding) => finding.kind !== 'not-seen' || runs.every((run) => notSeenBy(run, finding)));
 }
 
 /** Counts of findings, every kind and severity named (0 when none). */

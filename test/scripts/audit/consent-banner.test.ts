@@ -6,6 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
+import { choiceNotMade, exitCode } from '../../../scripts/audit/audit-output.ts';
+import { report } from '../../support/reports.ts';
 
 /** The page the clicker's script runs in: this test's document. */
 const page = { evaluateScript: async (source: string) => (0, eval)(source) as unknown } as unknown as PageUnderTest;
@@ -71,6 +73,121 @@ describe('clickConsent', () => {
     for (const id of ['page-accept', 'banner-accept']) document.getElementById(id)!.addEventListener('click', () => clicked.push(id));
     expect(await clickConsent(page, 'accept')).toBe('accepter');
     expect(clicked).toEqual(['banner-accept']);
+  });
+
+  it('clicks no search form’s “OK” on a page with no banner: no choice, and --strict does not fail', async () => {
+    document.body.innerHTML = `<header><form id="search"><input name="q" placeholder="Rechercher des cookies"><input type="submit" id="go" value="OK"></form></header>
+      <main><p>Données publiques ouvertes.</p></main>`;
+    let clicked = false;
+    document.getElementById('go')!.addEventListener('click', (event) => {
+      clicked = true;
+      event.preventDefault();
+    });
+    const label = await clickConsent(page, 'accept');
+    expect({ label, clicked }).toEqual({ label: null, clicked: false });
+    const notMade = choiceNotMade('accept', { report: report([]), clicked: label });
+    expect(notMade?.strict).toBe(false);
+    expect(exitCode([report([])], true, notMade?.strict ? 1 : 0)).toBe(0);
+  });
+
+  it('sets the platform banner’s switches rather than click another dialog’s “OK”', async () => {
+    document.body.innerHTML = `<div role="dialog" id="news"><p>Nouveau : API v2.1</p><button id="ok">OK</button></div>${PLATFORM_BANNER}`;
+    document.getElementById('matomo')!.removeAttribute('checked');
+    (document.getElementById('matomo') as HTMLInputElement).checked = false;
+    const clicked: string[] = [];
+    for (const id of ['ok', 'save']) document.getElementById(id)!.addEventListener('click', () => clicked.push(id));
+    expect(await clickConsent(page, 'accept')).toBe('sauvegarder mes choix, every switch on');
+    expect(checked('matomo')).toBe(true);
+    expect(clicked).toEqual(['save']);
+  });
+
+  it('clicks a bare “OK” only in a banner that speaks of cookies or consent', async () => {
+    const ok = async (html: string) => {
+      document.body.innerHTML = html;
+      let clicked = false;
+      document.getElementById('ok')?.addEventListener('click', (event) => {
+        clicked = true;
+        event.preventDefault();
+      });
+      return { label: await clickConsent(page, 'accept'), clicked };
+    };
+    const yes = { label: 'ok', clicked: true };
+    const no = { label: null, clicked: false };
+    // A cookie notice whose only button is "OK", its words beside the button or in its aria-label.
+    expect(
+      await ok(
+        '<div class="cookie-notice"><p>Ce site utilise des cookies.</p><div class="actions"><button id="ok">OK</button></div></div>',
+      ),
+    ).toEqual(yes);
+    expect(await ok('<div role="dialog" aria-label="Consentement"><button id="ok">OK</button></div>')).toEqual(yes);
+    // A dialog, or a form, that says nothing of cookies; a page-wide wrapper's word does not count for a dialog that has its own.
+    expect(await ok('<div role="dialog"><p>Nouveau : API v2.1</p><button id="ok">OK</button></div>')).toEqual(no);
+    expect(
+      await ok(
+        '<div class="cookie-aware-layout"><footer>Politique de cookies</footer><div role="dialog"><p>Nouveau</p><button id="ok">OK</button></div></div>',
+      ),
+    ).toEqual(no);
+    expect(await ok('<p>Ce site utilise des cookies.</p><button id="ok">OK</button>')).toEqual(no);
+    // Inside a banner, never a form's submit beside its fields.
+    expect(
+      await ok('<div class="cookie-banner"><p>Cookies</p><form><input name="q"><input type="submit" id="ok" value="OK"></form></div>'),
+    ).toEqual(no);
+  });
+
+  it('prefers a banner’s own accept button to its “OK”', async () => {
+    document.body.innerHTML = `<div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>OK</button><button>Tout accepter</button></div>`;
+    expect(await clickConsent(page, 'accept')).toBe('tout accepter');
+  });
+
+  describe('reads a button’s words as the page shows them, and matches them exactly', () => {
+    /** The label clicked for `choice` in a banner of three buttons, `html` the first's contents. */
+    const clickedIn = async (choice: 'accept' | 'refuse', ...buttons: string[]) => {
+      document.body.innerHTML = `<div class="cookie-banner"><p>Nous utilisons des cookies.</p>${buttons.map((html) => `<button>${html}</button>`).join('')}</div>`;
+      return clickConsent(page, choice);
+    };
+
+    it.each([
+      ['a line break', 'Tout<br>accepter', 'tout accepter'],
+      ['a line break, with the spaces around it', 'Tout <br/> accepter', 'tout accepter'],
+      [
+        'words in blocks (flex items are blocks)',
+        '<span style="display: block">Tout</span><span style="display: block">accepter</span>',
+        'tout accepter',
+      ],
+      ['a soft hyphen', 'Tout accep\u00adter', 'tout accepter'],
+      ['a zero-width space beside a space', 'Tout \u200baccepter', 'tout accepter'],
+      ['a zero-width joiner and a byte-order mark', '\ufeffTout acc\u200depter', 'tout accepter'],
+      ['a no-break space', 'Tout\u00a0accepter', 'tout accepter'],
+      ['a decorative glyph after', 'Tout accepter <span aria-hidden="true">✓</span>', 'tout accepter'],
+      ['an arrow and punctuation around', '→ Tout accepter !', 'tout accepter'],
+      ['a hidden helper text', 'Tout accepter<span style="display: none"> les cookies de mesure</span>', 'tout accepter'],
+      ['an apostrophe inside', 'J&#39;accepte', "j'accepte"],
+      ['a common wording', 'Accepter et fermer', 'accepter et fermer'],
+      ['a common English wording', 'Accept All Cookies', 'accept all cookies'],
+    ])('accepts through %s', async (_, html, label) => {
+      expect(await clickedIn('accept', 'Personnaliser', html, 'Tout refuser')).toBe(label);
+    });
+
+    it.each([
+      ['a line break', 'Tout<br>refuser', 'tout refuser'],
+      ['an arrow after', 'Continuer sans accepter →', 'continuer sans accepter'],
+      ['"Tout rejeter"', 'Tout rejeter', 'tout rejeter'],
+      ['"Je refuse"', 'Je refuse', 'je refuse'],
+      ['"Refuser et fermer"', 'Refuser et fermer', 'refuser et fermer'],
+      ['"Reject All Cookies"', 'Reject All Cookies', 'reject all cookies'],
+    ])('refuses through %s', async (_, html, label) => {
+      expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser', html)).toBe(label);
+    });
+
+    it('never takes another button for accepting, decorated or not', async () => {
+      expect(await clickedIn('accept', 'Personnaliser', 'Paramétrer →', 'Refuser ✓', '« Refuser »', 'Tout refuser')).toBeNull();
+      expect(await clickedIn('accept', 'Accepter la sélection ?', 'Paramétrer les cookies', 'Non merci')).toBeNull();
+      expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser →', 'Paramétrer')).toBeNull();
+    });
+
+    it('reads adjacent inline words, or words joined by a zero-width space alone, as one word, as the screen shows them', async () => {
+      expect(await clickedIn('accept', '<span>Tout</span><span>accepter</span>', 'Tout\u200baccepter')).toBeNull();
+    });
   });
 
   it('says no banner button was found when there is none', async () => {

@@ -16,6 +16,8 @@ import { checkCensus } from '../../../scripts/census/census-check.ts';
 import { AuditError, reasonOf } from '../../../scripts/audit/run.ts';
 import { addressWithoutValues } from '../../../src/core/path-parameters.ts';
 import { report } from '../../support/reports.ts';
+import { auditSite, charterEntry, playSite } from '../../support/charter-audit.ts';
+import { exitCode, findingCount } from '../../../scripts/audit/audit-output.ts';
 import { finding, liveReport, RUN, sampleCensus, UNREAD_ROWS } from './census-fixtures.ts';
 
 describe('census rows', () => {
@@ -32,6 +34,59 @@ describe('census rows', () => {
       total: 2,
       byKind: { 'before-consent': 0, 'after-refusal': 0, undeclared: 1, lifetime: 0, 'not-seen': 1 },
       bySeverity: { high: 1, medium: 0, low: 1 },
+    });
+  });
+
+  describe('a declared tracker with --consent both: the refusal explains its absence, not that it was seen', () => {
+    const host = 'data.example.org';
+    const charter = {
+      portal: host,
+      language: 'fr' as const,
+      entries: [
+        charterEntry('cookies_preferences'),
+        charterEntry('_pk_id.', { provider: 'Matomo', match: 'prefix', category: 'statistics', duration: '13 mois' }),
+      ],
+    };
+    const refuse = auditSite(playSite(host, [], 'refused'), charter);
+    const notSeenCounts = (reports: Report[]) => countFindings(mergeFindings(reports)).byKind['not-seen'];
+
+    it('the refuse run reports the entry absent because refused, and makes no finding of it', () => {
+      expect(refuse.consent.state).toBe('refused');
+      expect(refuse.notSeen.map((e) => [e.cookie, e.absentBecause])).toEqual([['_pk_id.', 'refused']]);
+      expect(refuse.findings).toEqual([]);
+    });
+
+    it('seen by neither run: one finding, and --strict fails as with --consent accept alone', () => {
+      const accept = auditSite(playSite(host, [], 'accepted'), charter);
+      expect(accept.findings.map((f) => `${f.kind} ${f.cookie}`)).toEqual(['not-seen _pk_id.*']);
+      expect(mergeFindings([accept, refuse]).map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual(['not-seen _pk_id.* low']);
+      expect(findingCount([accept, refuse])).toBe(findingCount([accept]));
+      expect(exitCode([accept, refuse], true)).toBe(exitCode([accept], true));
+      expect(exitCode([accept, refuse], true)).toBe(1);
+      // The census row counts it the same way, whichever run came first.
+      const row = portalRow(
+        0,
+        new URL(`https://${host}/`),
+        [
+          { choice: 'refuse', report: refuse, pages: ['/'] },
+          { choice: 'accept', report: accept, pages: ['/'] },
+        ],
+        host,
+        [],
+      );
+      expect(row.findings).toMatchObject({ total: 1, byKind: { 'not-seen': 1 }, bySeverity: { low: 1 } });
+    });
+
+    it('seen by the accept run, absent after the refusal: no finding', () => {
+      const accept = auditSite(playSite(host, [{ name: '_pk_id.1.abcd', days: 390 }], 'accepted'), charter);
+      expect(accept.findings.filter((f) => f.kind === 'not-seen')).toEqual([]);
+      expect(notSeenCounts([accept, refuse])).toBe(0);
+      expect(notSeenCounts([refuse, accept])).toBe(0);
+    });
+
+    it('a refuse run alone, or two of them, make no finding: every absence is explained', () => {
+      expect(notSeenCounts([refuse])).toBe(0);
+      expect(notSeenCounts([refuse, refuse])).toBe(0);
     });
   });
 
@@ -139,7 +194,10 @@ describe('census rows', () => {
   });
 });
 
-/** mergeFindings as it was before it was made linear: the reference its output must equal. */
+/**
+ * mergeFindings as it was before it was made linear (with entries absent for a reason the choice
+ * gives counted as not seen): the reference its output must equal.
+ */
 function quadraticMergeFindings(reports: readonly Report[]): Finding[] {
   const key = (finding: Finding) => `${finding.kind}|${finding.cookie}|${finding.domain ?? ''}`;
   const rank = { high: 0, medium: 1, low: 2 };
@@ -150,8 +208,14 @@ function quadraticMergeFindings(reports: readonly Report[]): Finding[] {
       if (!known || rank[finding.severity] < rank[known.severity]) merged.set(key(finding), finding);
     }
   }
+  // A run saw an entry unless it found it not seen or says its choice explains its absence.
+  const explained = (report: Report, finding: Finding) =>
+    (finding.domain ?? '') === '' &&
+    report.notSeen.some((e) => e.absentBecause && (e.match === 'prefix' ? `${e.cookie}*` : e.cookie) === finding.cookie);
   return [...merged.values()].filter(
-    (finding) => finding.kind !== 'not-seen' || reports.every((report) => report.findings.some((f) => key(f) === key(finding))),
+    (finding) =>
+      finding.kind !== 'not-seen' ||
+      reports.every((report) => report.findings.some((f) => key(f) === key(finding)) || explained(report, finding)),
   );
 }
 
@@ -165,8 +229,18 @@ describe('mergeFindings, linear', () => {
       domain: fc.constantFrom<string | null>('data.tco.re', '.disqus.com', 'b|', '', null),
     })
     .map(({ kind, cookie, severity, domain }) => finding(kind, cookie, severity, domain));
+  // Entries not seen, some explained by the choice ('_pk_id.' a prefix: its findings name '_pk_id.*').
+  const anyNotSeen = fc
+    .record({
+      cookie: fc.constantFrom('_ga', '_pk_id.', 'a|b', 'a', ''),
+      match: fc.constantFrom<'exact' | 'prefix'>('exact', 'prefix'),
+      absentBecause: fc.constantFrom<'refused' | 'before-choice' | undefined>('refused', 'before-choice', undefined),
+    })
+    .map(({ cookie, match, absentBecause }) => ({ ...charterEntry(cookie, { match }), ...(absentBecause ? { absentBecause } : {}) }));
   const anyRuns = fc.array(
-    fc.array(anyFinding, { maxLength: 30 }).map((findings) => report([], { findings })),
+    fc
+      .tuple(fc.array(anyFinding, { maxLength: 30 }), fc.array(anyNotSeen, { maxLength: 4 }))
+      .map(([findings, notSeen]) => report([], { findings, notSeen })),
     { maxLength: 3 },
   );
 
