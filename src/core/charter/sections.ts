@@ -84,8 +84,12 @@ const CONSENT_REQUIRED = new RegExp(
 // "Cookies requis" as "Required cookies": "requis" only within two words of the cookies it
 // qualifies ("Cookies techniquement requis", "Cookies de session requis"), as French puts it mostly
 // after consent ("votre accord préalable est requis", "opt-in requis"). Bounded: linear.
+// "Fonctionnement" only as the cookies' own kind ("Cookies de fonctionnement", "Traceurs liés au
+// fonctionnement du site"; "nécessaires au fonctionnement" is necessary by "nécessaire"): the noun
+// alone also names what a tool measures ("Cookies de mesure du fonctionnement du site"), and
+// "operational" likewise only as "Operational cookies". Fixed words: linear.
 const NECESSARY =
-  /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b/;
+  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;

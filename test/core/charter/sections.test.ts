@@ -38,6 +38,33 @@ describe('categoryOfHeading', () => {
   });
 
   it.each([
+    'Cookies de fonctionnement',
+    'Cookies de fonctionnement du site',
+    'Cookies liés au fonctionnement de la plateforme',
+    'Traceurs de bon fonctionnement',
+    'Cookies nécessaires au fonctionnement',
+    'Cookies indispensables au fonctionnement du portail',
+    'Operational cookies',
+  ])('files “%s”, the cookies the site works with, as necessary', (heading) => {
+    expect(categoryOfHeading(heading)).toBe('necessary');
+  });
+
+  it.each([
+    ['Cookies de mesure d’audience', 'statistics'],
+    ['Cookies de mesure du fonctionnement du site', 'statistics'],
+    ['Cookies tiers', 'third-party'],
+    ['Cookies publicitaires', null],
+    ['Cookies de réseaux sociaux', null],
+    ['Cookies de personnalisation', null],
+    ['Cookies de session', null],
+    ['Cookies non nécessaires au fonctionnement', 'other'],
+    ['Cookies qui ne sont pas nécessaires au fonctionnement du site', 'other'],
+    ['Operational analytics', 'statistics'],
+  ] as const)('never files “%s”, a tracker’s or a session’s heading, as necessary (%s)', (heading, category) => {
+    expect(categoryOfHeading(heading)).toBe(category);
+  });
+
+  it.each([
     'Cookies non nécessaires',
     'Non-essential cookies',
     'Non-necessary cookies',

@@ -695,6 +695,33 @@ describe('a section the charter says is exempt from consent', () => {
   );
 });
 
+describe('a load balancer cookie under “Cookies de fonctionnement” (a review’s case)', () => {
+  const charter = (heading: string) =>
+    withSiteCharter(
+      registry,
+      HOST,
+      parseCharter(`## Politique de cookies
+
+### ${heading}
+
+| Nom du prestataire | Nom du cookie | Durée | Finalité |
+|---|---|---|---|
+| Huwise | csrftoken | 12 mois | Sécurité |
+| AWS | AWSALB | 7 jours | Répartition de charge |
+`),
+      'live',
+    );
+
+  it.each(['Cookies de fonctionnement', 'Cookies nécessaires au fonctionnement', 'Operational cookies'])(
+    'is necessary under “%s”: set before the choice, no consent finding',
+    (heading) => {
+      const report = buildReport(play([cookie('csrftoken', 364)], [cookie('AWSALB', 7)]), charter(heading), NOW_MS);
+      expect(report.cookies.find((c) => c.name === 'AWSALB')).toMatchObject({ status: 'declared', category: 'necessary' });
+      expect(report.findings.filter((f) => f.kind === 'before-consent').map((f) => f.cookie)).toEqual([]);
+    },
+  );
+});
+
 describe('the platform’s own cookies', () => {
   const uncategorised = {
     portal: 'data.example-metropole.fr',
