@@ -685,14 +685,26 @@ describe('a section the charter says is exempt from consent', () => {
     ]);
   });
 
-  it.each(['Cookies de mesure d’audience soumis à consentement', 'Cookies de mesure d’audience nécessitant votre consentement'])(
-    'flags a Matomo cookie set before the choice under “%s”, which is no exemption',
-    (heading) => {
-      expect(consentFindings(heading, [cookie('_pk_id.1.a1b2', 393)])).toEqual([
-        'before-consent high _pk_id.1.a1b2: statistics cookie (Matomo) set before the visitor chose',
-      ]);
-    },
-  );
+  it.each([
+    'Cookies de mesure d’audience exonérés de consentement',
+    'Cookies de mesure d’audience exonéré du consentement',
+    'Audience measurement cookies that do not need consent',
+    'Audience measurement cookies that do not require consent',
+    'Audience measurement cookies not requiring consent',
+  ])('makes no "set before the visitor chose" finding for its Matomo cookie under “%s” either', (heading) => {
+    expect(consentFindings(heading, [cookie('csrftoken', 364)], [cookie('_pk_id.1.a1b2', 393)])).toEqual([]);
+  });
+
+  it.each([
+    'Cookies de mesure d’audience soumis à consentement',
+    'Cookies de mesure d’audience nécessitant votre consentement',
+    'Cookies de mesure d’audience qui nécessitent votre consentement',
+    'Audience measurement cookies that require your consent',
+  ])('flags a Matomo cookie set before the choice under “%s”, which is no exemption', (heading) => {
+    expect(consentFindings(heading, [cookie('_pk_id.1.a1b2', 393)])).toEqual([
+      'before-consent high _pk_id.1.a1b2: statistics cookie (Matomo) set before the visitor chose',
+    ]);
+  });
 });
 
 describe('a load balancer cookie under “Cookies de fonctionnement” (a review’s case)', () => {
