@@ -57,13 +57,23 @@ export function assertReadableText(text: string): void {
 }
 
 /**
- * Text ready for line-based reading: no BOM or zero-width characters, LF line ends,
+ * Format characters that show nothing and join nothing a reader needs: the soft hyphen, the
+ * Mongolian vowel separator, zero-width spaces and joiners, left-to-right and right-to-left marks,
+ * bidi embeddings, overrides and isolates, the word joiner and invisible operators, the deprecated
+ * format controls, the BOM. A page or an editor may leave one inside a word (`cookies_&shy;preferences`,
+ * `&lrm;csrftoken`): kept, it made a cookie name no browser cookie matches, and a heading word not
+ * read. Dropped from the whole text, as a reader never sees them. One character class: linear.
+ */
+const INVISIBLE_FORMAT_CHARACTERS = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+/**
+ * Text ready for line-based reading: no BOM or invisible format characters, LF line ends,
  * no trailing spaces (tabs are kept: a trailing tab can end an empty cell).
  */
 export function normaliseText(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(INVISIBLE_FORMAT_CHARACTERS, '')
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(/[\f\v]/g, ' ')
     .split('\n')

@@ -30,20 +30,23 @@ const NEGATED_NECESSARY = new RegExp(
 );
 /**
  * Wording that says a section's cookies need no consent: CNIL's "mesure d'audience exemptée de
- * consentement" (Matomo set up so), "dispensés du recueil du consentement", "ne nécessitant pas de
- * consentement", "non soumis au consentement", "aucun consentement requis"; "exempt from consent",
- * "do not require consent", "no consent required". Read on folded text (no accents, `'` for `’`);
- * each optional part is a fixed word, so a match tries a bounded number of ways at each start:
- * linear in the heading.
+ * consentement" (Matomo set up so), "exonérés de consentement", "dispensés du recueil du
+ * consentement", "ne nécessitant pas de consentement", "n'ont pas besoin de consentement", "non
+ * soumis au consentement", "aucun consentement requis"; "exempt from consent", "do not require
+ * consent", "do not need consent", "not requiring consent", "no consent required". Read on folded
+ * text (no accents, `'` for `’`); each optional part is a fixed word, so a match tries a bounded
+ * number of ways at each start: linear in the heading.
  */
 const EXEMPT_FROM_CONSENT = new RegExp(
-  "\\b(?:exempt(?:ee?)?s?|dispensee?s?) (?:de |du |d'|de tout |de toute )?(?:(?:recueil|collecte|demande) (?:de |du |d'))?(?:votre |leur )?consentement" +
+  "\\b(?:exempt(?:ee?)?s?|dispensee?s?|exoneree?s?) (?:de |du |d'|de tout |de toute )?(?:(?:recueil|collecte|demande) (?:de |du |d'))?(?:votre |leur )?consentement" +
     "|\\bne (?:necessit|requier|requer|demand)[a-z]* pas (?:de |du |d'|le |votre |leur )?(?:(?:recueil|collecte) (?:de |du |d'))?(?:votre |leur )?consentement" +
+    "|\\bn'(?:a|ont) pas besoin (?:de |du |d')(?:votre |leur )?consentement" +
     "|\\b(?:non|pas) soumise?s? (?:a |au |aux )?(?:(?:recueil|collecte) (?:de |du |d'))?(?:votre |leur )?consentement" +
     '|\\b(?:aucun|pas de) consentement (?:requis|necessaire)' +
     '|\\bexempt(?:ed)? from (?:the |your |user |prior )?consent|\\bconsent[- ]exempt' +
-    "|\\b(?:do|does) not require (?:the |your |user |prior |any )?consent|\\b(?:don't|doesn't) require (?:the |your |user |prior |any )?consent" +
-    '|\\bnot requiring (?:the |your |user |prior |any )?consent|\\bno (?:user |prior )?consent (?:is )?(?:required|needed)' +
+    "|\\b(?:do|does) not (?:require|need) (?:the |your |user |prior |any )?consent|\\b(?:don't|doesn't) (?:require|need) (?:the |your |user |prior |any )?consent" +
+    '|\\bnot (?:requiring|needing) (?:the |your |user |prior |any )?consent|\\bno (?:user |prior )?consent (?:is )?(?:required|needed)' +
+    '|\\b(?:requires?|requiring|needs?|needing) no (?:user |prior )?consent|\\bno need (?:for|of) (?:the |your |user |prior |any )?consent' +
     '|\\bconsent (?:is )?not (?:required|needed)' +
     // "Cookies strictement nécessaires (consentement non requis)": the words after, as French puts them.
     "|\\bconsentement (?:non|pas|n'est pas) (?:requis|necessaire|obligatoire)",
@@ -55,8 +58,8 @@ const EXEMPT_FROM_CONSENT = new RegExp(
  */
 const WITHOUT_CONSENT = /\bsans (?:(?:recueil|collecte) (?:de |du |d')|le |votre |leur )?consentement/;
 const NEGATION = /\bne\b|\bn'|\bjamais\b|\bnever\b|\bnot\b|\buniquement\b|\bseulement\b|\bonly\b/;
-/** Wording that takes an exemption back: "non exemptés", "not exempt", "ne sont pas dispensés", "jamais exemptés". */
-const NOT_EXEMPT = /\b(?:non|not|pas|never|jamais)[- ](?:exempt|dispens)/;
+/** Wording that takes an exemption back: "non exemptés", "not exempt", "ne sont pas dispensés", "non exonérés", "jamais exemptés". */
+const NOT_EXEMPT = /\b(?:non|not|pas|never|jamais)[- ](?:exempt|dispens|exoner)/;
 
 /**
  * True when a heading (folded: foldForMatching) says its cookies need no consent, and does not
@@ -84,8 +87,12 @@ const CONSENT_REQUIRED = new RegExp(
 // "Cookies requis" as "Required cookies": "requis" only within two words of the cookies it
 // qualifies ("Cookies techniquement requis", "Cookies de session requis"), as French puts it mostly
 // after consent ("votre accord préalable est requis", "opt-in requis"). Bounded: linear.
+// "Fonctionnement" only as the cookies' own kind ("Cookies de fonctionnement", "Traceurs liés au
+// fonctionnement du site"; "nécessaires au fonctionnement" is necessary by "nécessaire"): the noun
+// alone also names what a tool measures ("Cookies de mesure du fonctionnement du site"), and
+// "operational" likewise only as "Operational cookies". Fixed words: linear.
 const NECESSARY =
-  /necessaire|fonctionnel|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b/;
+  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;

@@ -291,6 +291,23 @@ describe('readCharterPage', () => {
   });
 });
 
+describe('a live charter page with invisible format characters in a name cell', () => {
+  it.each([
+    ['cookies_&shy;preferences', 'cookies_preferences'],
+    ['&lrm;csrftoken', 'csrftoken'],
+    ['session&rlm;id', 'sessionid'],
+    ['&#x2066;django_language&#x2069;', 'django_language'],
+  ])('reads “%s” as %s', (cell, name) => {
+    const page =
+      '<h2>Charte cookies</h2><h3>Cookies nécessaires au bon fonctionnement</h3><table>' +
+      '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+      `<tr><td>Huwise</td><td>${cell}</td><td>12 mois</td><td>x</td></tr></table>`;
+    const live = readLiveCharterPage(page, 'text/html');
+    expect(live.unreadRows).toEqual([]);
+    expect(live.charter.entries).toMatchObject([{ cookie: name, match: 'exact', category: 'necessary' }]);
+  });
+});
+
 describe('the rows of a live charter not read', () => {
   /** A charter page with one row read and one of six cells under a four-column header, which names `sessionid` and holds markup as text. */
   const page = (extraRows = '') =>

@@ -74,6 +74,31 @@ describe('normaliseText', () => {
     expect(normaliseText('_g\u200Ba\fx')).toBe('_ga x');
   });
 
+  it.each([
+    ['a soft hyphen', '\u00AD'],
+    ['a left-to-right mark', '\u200E'],
+    ['a right-to-left mark', '\u200F'],
+    ['an Arabic letter mark', '\u061C'],
+    ['the Mongolian vowel separator', '\u180E'],
+    ['a bidi embedding and its end', '\u202A\u202C'],
+    ['a bidi override', '\u202E'],
+    ['bidi isolates', '\u2066\u2067\u2068\u2069'],
+    ['an invisible operator', '\u2062'],
+  ])('removes %s, an invisible format character, wherever it is', (_what, marks) => {
+    expect(normaliseText(`${marks}cookies_${marks}preferences${marks}\tx`)).toBe('cookies_preferences\tx');
+  });
+
+  it('keeps visible text around the characters it removes, and every line', () => {
+    expect(normaliseText('Cookies de fonction\u00ADnement\n\u200Ecsrftoken\u200F\n\u00AD\n_ga')).toBe(
+      'Cookies de fonctionnement\ncsrftoken\n\n_ga',
+    );
+  });
+
+  it('removes invisible format characters in linear time', () => {
+    const text = `${'a\u00AD\u200E '.repeat(100_000)}b`;
+    expect(normaliseText(text)).toBe(`${'a '.repeat(100_000)}b`);
+  });
+
   it('keeps a text without final newline as it is', () => {
     expect(splitLines(normaliseText('a\nb'))).toEqual(['a', 'b']);
   });

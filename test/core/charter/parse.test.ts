@@ -526,6 +526,58 @@ describe('parseCharter: one field per line', () => {
   });
 });
 
+describe('invisible format characters inside a cookie name cell', () => {
+  // A soft hyphen or a direction mark shows nothing: kept, the name would match no browser cookie.
+  const names = ['cookies_\u00ADpreferences', '\u200Ecsrftoken', 'session\u200Fid', 'django_\u2066language\u2069', '_pk_\u202Aid\u202C.*'];
+  const expected = [
+    ['cookies_preferences', 'exact'],
+    ['csrftoken', 'exact'],
+    ['sessionid', 'exact'],
+    ['django_language', 'exact'],
+    ['_pk_id.', 'prefix'],
+  ];
+
+  it('reads the names of a markdown pipe table without them', () => {
+    const text = [
+      '## Politique de cookies',
+      '',
+      '### Cookies nécessaires au bon fonctionnement',
+      '',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '|---|---|---|---|',
+      ...names.map((name) => `| Huwise | ${name} | 12 mois | x |`),
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.unreadRows).toEqual([]);
+    expect(reading.entries.map((found) => [found.cookie, found.match])).toEqual(expected);
+  });
+
+  it('reads the names of a plain tab table without them', () => {
+    const text = [
+      'Charte cookies',
+      '',
+      'Cookies fonctionnels',
+      'Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités',
+      ...names.map((name) => `Opendatasoft\tPlateforme\t${name}\tx`),
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.unreadRows).toEqual([]);
+    expect(reading.entries.map((found) => [found.cookie, found.match])).toEqual(expected);
+  });
+
+  it('makes no entry of a name cell holding nothing but them: the row is reported, not read as a blank name', () => {
+    const text = [
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Huwise | sessionid | 2 weeks | Session |',
+      '| Huwise | \u00AD\u200E\u202E | 1 year | x |',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => found.cookie)).toEqual(['sessionid']);
+    expect(reading.unreadRows).toEqual([{ line: 4, text: '| Huwise | | 1 year | x |', reason: 'empty cookie name cell' }]);
+  });
+});
+
 describe('parseCharter: sections and several tables', () => {
   it('follows headings between rows of one tab table and reports a stray line', () => {
     const text = [

@@ -38,6 +38,33 @@ describe('categoryOfHeading', () => {
   });
 
   it.each([
+    'Cookies de fonctionnement',
+    'Cookies de fonctionnement du site',
+    'Cookies liés au fonctionnement de la plateforme',
+    'Traceurs de bon fonctionnement',
+    'Cookies nécessaires au fonctionnement',
+    'Cookies indispensables au fonctionnement du portail',
+    'Operational cookies',
+  ])('files “%s”, the cookies the site works with, as necessary', (heading) => {
+    expect(categoryOfHeading(heading)).toBe('necessary');
+  });
+
+  it.each([
+    ['Cookies de mesure d’audience', 'statistics'],
+    ['Cookies de mesure du fonctionnement du site', 'statistics'],
+    ['Cookies tiers', 'third-party'],
+    ['Cookies publicitaires', null],
+    ['Cookies de réseaux sociaux', null],
+    ['Cookies de personnalisation', null],
+    ['Cookies de session', null],
+    ['Cookies non nécessaires au fonctionnement', 'other'],
+    ['Cookies qui ne sont pas nécessaires au fonctionnement du site', 'other'],
+    ['Operational analytics', 'statistics'],
+  ] as const)('never files “%s”, a tracker’s or a session’s heading, as necessary (%s)', (heading, category) => {
+    expect(categoryOfHeading(heading)).toBe(category);
+  });
+
+  it.each([
     'Cookies non nécessaires',
     'Non-essential cookies',
     'Non-necessary cookies',
@@ -75,6 +102,17 @@ describe('categoryOfHeading', () => {
     'Cookies strictement nécessaires (consentement non requis)',
     'Cookies de mesure d’audience (consentement non requis)',
     'Cookies nécessaires : consentement pas nécessaire',
+    'Cookies de mesure d’audience exonérés de consentement',
+    'Cookies exonéré du consentement',
+    'Traceurs exonérés du recueil du consentement',
+    'Cookies qui n’ont pas besoin de votre consentement',
+    'Audience measurement cookies that do not need consent',
+    'Cookies that don’t need your consent',
+    'Analytics cookies that do not require consent',
+    'Analytics cookies not requiring consent',
+    'Analytics cookies not needing prior consent',
+    'Analytics cookies requiring no consent',
+    'Analytics cookies (no need for consent)',
   ])('files “%s”, which says its cookies need no consent, as necessary', (heading) => {
     expect(categoryOfHeading(heading)).toBe('necessary');
   });
@@ -89,12 +127,27 @@ describe('categoryOfHeading', () => {
     ['Cookies requiring your consent', null],
     ['Cookies jamais déposés sans votre consentement', null],
     ['Cookies qui ne sont pas déposés sans votre consentement', null],
+    ['Cookies de mesure d’audience qui nécessitent votre consentement', 'statistics'],
+    ['Cookies de mesure d’audience non exonérés de consentement', 'statistics'],
+    ['Cookies de mesure d’audience qui ne sont pas exonérés de consentement', 'statistics'],
+    ['Analytics cookies that require your consent', 'statistics'],
+    ['Analytics cookies that need your consent', 'statistics'],
+    ['Analytics cookies that do need consent', 'statistics'],
   ] as const)('does not read “%s” as exempt from consent (%s)', (heading, category) => {
     expect(categoryOfHeading(heading)).toBe(category);
   });
 
   it('reads 100,000 characters of exemption-like words that never reach "consentement" (linear: a quadratic reading would time out)', () => {
-    for (const words of ['exemptés de ', 'ne nécessitent ', 'sans recueil de ', 'non soumis aux ', 'do not require the ']) {
+    for (const words of [
+      'exemptés de ',
+      'ne nécessitent ',
+      'sans recueil de ',
+      'non soumis aux ',
+      'do not require the ',
+      'exonérés de ',
+      'do not need the ',
+      'n’ont pas besoin de ',
+    ]) {
       expect(categoryOfHeading(words.repeat(Math.ceil(100_000 / words.length)))).not.toBe('necessary');
     }
   });

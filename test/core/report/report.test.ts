@@ -6,7 +6,7 @@ import { byDefault, lasting } from '../../../src/core/registry/known-lifetime.ts
 import { buildRegistry, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
 import { siteRegistry } from '../../../src/core/report/site-charter.ts';
-import { fetchLiveCharter, type FetchLike, type LiveCharterRecord } from '../../../src/core/charter/live.ts';
+import { fetchLiveCharter, readLiveCharterPage, type FetchLike, type LiveCharterRecord } from '../../../src/core/charter/live.ts';
 import type { UnreadRow } from '../../../src/core/charter/parse.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
@@ -685,12 +685,51 @@ describe('a section the charter says is exempt from consent', () => {
     ]);
   });
 
-  it.each(['Cookies de mesure d’audience soumis à consentement', 'Cookies de mesure d’audience nécessitant votre consentement'])(
-    'flags a Matomo cookie set before the choice under “%s”, which is no exemption',
+  it.each([
+    'Cookies de mesure d’audience exonérés de consentement',
+    'Cookies de mesure d’audience exonéré du consentement',
+    'Audience measurement cookies that do not need consent',
+    'Audience measurement cookies that do not require consent',
+    'Audience measurement cookies not requiring consent',
+  ])('makes no "set before the visitor chose" finding for its Matomo cookie under “%s” either', (heading) => {
+    expect(consentFindings(heading, [cookie('csrftoken', 364)], [cookie('_pk_id.1.a1b2', 393)])).toEqual([]);
+  });
+
+  it.each([
+    'Cookies de mesure d’audience soumis à consentement',
+    'Cookies de mesure d’audience nécessitant votre consentement',
+    'Cookies de mesure d’audience qui nécessitent votre consentement',
+    'Audience measurement cookies that require your consent',
+  ])('flags a Matomo cookie set before the choice under “%s”, which is no exemption', (heading) => {
+    expect(consentFindings(heading, [cookie('_pk_id.1.a1b2', 393)])).toEqual([
+      'before-consent high _pk_id.1.a1b2: statistics cookie (Matomo) set before the visitor chose',
+    ]);
+  });
+});
+
+describe('a load balancer cookie under “Cookies de fonctionnement” (a review’s case)', () => {
+  const charter = (heading: string) =>
+    withSiteCharter(
+      registry,
+      HOST,
+      parseCharter(`## Politique de cookies
+
+### ${heading}
+
+| Nom du prestataire | Nom du cookie | Durée | Finalité |
+|---|---|---|---|
+| Huwise | csrftoken | 12 mois | Sécurité |
+| AWS | AWSALB | 7 jours | Répartition de charge |
+`),
+      'live',
+    );
+
+  it.each(['Cookies de fonctionnement', 'Cookies nécessaires au fonctionnement', 'Operational cookies'])(
+    'is necessary under “%s”: set before the choice, no consent finding',
     (heading) => {
-      expect(consentFindings(heading, [cookie('_pk_id.1.a1b2', 393)])).toEqual([
-        'before-consent high _pk_id.1.a1b2: statistics cookie (Matomo) set before the visitor chose',
-      ]);
+      const report = buildReport(play([cookie('csrftoken', 364)], [cookie('AWSALB', 7)]), charter(heading), NOW_MS);
+      expect(report.cookies.find((c) => c.name === 'AWSALB')).toMatchObject({ status: 'declared', category: 'necessary' });
+      expect(report.findings.filter((f) => f.kind === 'before-consent').map((f) => f.cookie)).toEqual([]);
     },
   );
 });
@@ -993,5 +1032,25 @@ describe('a live charter with rows the extension could not read', () => {
     const report = buildReport(emptySite(HOST, '0'), registry, NOW_MS, failed);
     expect(report.charter.kind).toBe('bundled');
     expect(report.charter).not.toHaveProperty('unreadRows');
+  });
+});
+
+describe('a live charter with an invisible format character inside a cookie name (a review’s case)', () => {
+  const page = (cell: string) =>
+    '<html><body><h2>Charte cookies</h2><h3>Cookies nécessaires au bon fonctionnement</h3><table>' +
+    '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+    '<tr><td>Huwise</td><td>sessionid</td><td>2 semaines</td><td>Session</td></tr>' +
+    `<tr><td>Huwise</td><td>${cell}</td><td>12 mois</td><td>x</td></tr></table></body></html>`;
+
+  it.each([
+    ['cookies_&shy;preferences', 'cookies_preferences'],
+    ['&lrm;csrftoken', 'csrftoken'],
+    ['csrf&#x202E;token', 'csrftoken'],
+  ])('declares the cookie a “%s” cell names: %s is not undeclared, nor its entry “declared, not seen”', (cell, name) => {
+    const live = readLiveCharterPage(page(cell), 'text/html');
+    const site = play([cookie('sessionid', 14)], [cookie(name, 180)]);
+    const report = buildReport(site, withSiteCharter(registry, HOST, live.charter, 'live'), NOW_MS);
+    expect(report.cookies.find((c) => c.name === name)).toMatchObject({ status: 'declared', source: 'charter' });
+    expect(report.findings.map((f) => `${f.kind} ${f.cookie}`)).toEqual([]);
   });
 });
