@@ -46,9 +46,10 @@ export type Recorder = {
   thirdPartySet(attribution: Attribution): Promise<SiteRecord | null>;
   /**
    * A cookie of embedded content filed under `hosts` was removed (wherever it was removed: it is
-   * gone from the browser). Resolves to the records it added an event to.
+   * gone from the browser), `cause` as cookies.onChanged gives it: a removal the browser made itself
+   * (expired, evicted) is marked `byBrowser`, as the site's own are. Resolves to the records it added an event to.
    */
-  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number): Promise<SiteRecord[]>;
+  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number, cause?: string): Promise<SiteRecord[]>;
   /**
    * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
    * the portals they concern. An event heard after the read began is newer than its answer: the
@@ -306,7 +307,7 @@ export function createRecorder(
     );
   }
 
-  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now()): Promise<SiteRecord[]> {
+  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now(), cause = 'explicit'): Promise<SiteRecord[]> {
     const key = identity(cookie);
     const recorded = () => hosts.filter((host) => store.hosts().has(host));
     return inTurn(
@@ -317,7 +318,7 @@ export function createRecorder(
           const site = store.get(cookie.storeId, host);
           const via = site.cookies[key]?.thirdParty?.via;
           if (via === undefined) continue;
-          const next = recordCookieChange(site, cookie, true, at, { via });
+          const next = recordCookieChange(site, cookie, true, at, { via, byBrowser: BROWSER_REMOVALS.has(cause) });
           if (next) {
             store.put(next);
             changed.push(next);

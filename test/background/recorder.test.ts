@@ -664,6 +664,17 @@ describe('recorder', () => {
     expect((await recorder.site('news.example.io', '0')).timeline).toEqual([]);
   });
 
+  it('marks the removal of a cookie of embedded content the browser made itself (expired, evicted) as the site’s own are', async () => {
+    const { recorder } = await setup();
+    const cookies = ['expired', 'evicted', 'explicit'].map((cause) =>
+      browserCookie({ name: cause, domain: '.disqus.com', hostOnly: false }),
+    );
+    for (const cookie of cookies) await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'frame', cookie, at: 5 });
+    for (const cookie of cookies) await recorder.thirdPartyRemoved(cookie, ['data.tco.re'], 6, cookie.name);
+    const removals = (await recorder.site('data.tco.re', '0')).timeline.flatMap((e) => (e.type === 'removed' ? [e] : []));
+    expect(removals.map((e) => `${e.name} ${e.byBrowser ?? false}`)).toEqual(['expired true', 'evicted true', 'explicit false']);
+  });
+
   it('judges a cookie of embedded content told late by the choice in force when it was set', async () => {
     const { recorder } = await setup();
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
