@@ -5,7 +5,7 @@ import { withoutPathParameters } from '../core/path-parameters.ts';
 import type { BadgeScheduler } from './badge-scheduler.ts';
 import type { EmbeddedContent } from './embedded-content.ts';
 import type { LivePush } from './live-push.ts';
-import type { OpenTabs } from './open-tabs.ts';
+import type { OpenTabs, TabPage } from './open-tabs.ts';
 import type { Recorder } from './recorder.ts';
 import type { TrackedHosts } from './tracked-hosts.ts';
 
@@ -14,7 +14,7 @@ export type BrowserEventDeps = {
   /** Resolves once state is restored: every reaction waits on it. */
   ready: Promise<void>;
   /** Records cookie changes, and the pages the sites' tabs load. */
-  recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded'>;
+  recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder'>;
   /** The sites open in tabs. */
   openTabs: Pick<OpenTabs, 'update' | 'remove' | 'pageOfTab'>;
   /** Which sites are recorded. */
@@ -71,6 +71,34 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
   // Each tab's latest showing (work under way, not state), for its badge.
   const latestShown = new Map<number, number>();
   let tabsShown = 0;
+  /**
+   * Cookie events heard and not yet filed, and tab changes queued behind them. A cookie on a
+   * parent domain is filed under the sites open when it is applied (recorder.ts), and an event
+   * waits for `ready` at a wake, or for its records to be read: a tab change heard while any
+   * waits goes in the recorder's queue after them, so a cookie set while a tab showed portal A is
+   * never filed under the portal B the tab went to next. With none waiting it is applied as
+   * before, at once once ready (nothing is delayed).
+   */
+  let waiting = 0;
+  /** Applies a change of the open tabs in the order heard; `page`, asked once it is applied, is the page to note. */
+  function tabChanged(change: () => void, page: () => TabPage | null = () => null): void {
+    const queued = waiting > 0;
+    if (queued) waiting++;
+    void ready
+      .then(() => {
+        if (!queued) {
+          change();
+          const loaded = page();
+          return loaded && recorder.pageLoaded(loaded);
+        }
+        void recorder.inOrder(change).then(
+          () => waiting--,
+          (error: unknown) => (waiting--, onError(error)),
+        );
+        return recorder.pageLoaded(page);
+      })
+      .catch(onError);
+  }
   return {
     hostAccessChanged() {
       void ready
@@ -86,32 +114,36 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       const at = now();
       const heardAt = heardNow();
       const order = recorder.heard(cookie);
+      waiting++;
       // Queued in the recorder as soon as `ready` resolves, in the order heard (ready's callbacks run in order).
       void ready.then(async () => {
-        for (const site of await recorder.cookieChanged(cookie, removed, cause, at, order)) deps.live?.eventRecorded(site, heardAt);
+        const filed = recorder.cookieChanged(cookie, removed, cause, at, order);
+        void filed.then(
+          () => waiting--,
+          () => waiting--,
+        );
+        for (const site of await filed) deps.live?.eventRecorded(site, heardAt);
         badges.schedule();
       });
       deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);
     },
     tabUpdated(tab) {
-      void ready
-        .then(() => {
-          openTabs.update(tab);
+      tabChanged(
+        () => openTabs.update(tab),
+        () => {
           // The page its address shows, committed (not one it only starts loading), as a cookie's
           // `firstPage` is kept: its path without query or path parameters (open-tabs.ts).
           const host = webHost(tab.url);
           const storeId = openTabs.pageOfTab(tab.tabId)?.storeId;
-          if (host === null || storeId === undefined) return;
-          return recorder.pageLoaded({ host, path: withoutPathParameters(new URL(tab.url!).pathname), storeId });
-        })
-        .catch(onError);
+          if (host === null || storeId === undefined) return null;
+          return { host, path: withoutPathParameters(new URL(tab.url!).pathname), storeId };
+        },
+      );
     },
     tabRemoved(tabId) {
       latestShown.delete(tabId);
-      void ready.then(() => {
-        openTabs.remove(tabId);
-        return deps.forgetTab?.(tabId);
-      });
+      tabChanged(() => openTabs.remove(tabId));
+      void ready.then(() => deps.forgetTab?.(tabId));
       deps.embeddedContent?.tabRemoved(tabId);
     },
     tabShown(tab) {

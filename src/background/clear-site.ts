@@ -3,7 +3,7 @@ import { partitionFits, partitionSiteHost } from '../core/cookies/third-party-at
 import { webHost } from '../core/portals.ts';
 import type { CookieAddress } from '../platform/cookies.ts';
 import type { TabSite } from '../platform/tabs.ts';
-import { comeBack, COME_BACK_WAIT_MS, LEAVE_WAIT_MS, within, type TabsAway } from './tabs-away.ts';
+import { addressToBringBack, comeBack, COME_BACK_WAIT_MS, LEAVE_WAIT_MS, within, type TabsAway } from './tabs-away.ts';
 
 /** The browser calls and the record a clear needs. */
 export type ClearSiteDeps = {
@@ -170,8 +170,12 @@ function clearOnce(deps: ClearSiteDeps): (host: string, storeId: string, reloadT
       // they show their page their address is hidden, and this clear would miss them.
       await deps.tabsAway.settled();
       const [tabs, defaultStore] = await Promise.all([deps.visibleTabs(), deps.defaultStoreId()]);
+      // Noted and loaded again without a session id in its address (addressToBringBack): the
+      // clear starts the site afresh, and storage never holds a cookie's value.
       showing = tabs.flatMap(({ tabId, url, storeId: tabStore }) =>
-        url !== undefined && webHost(url) === host && (tabStore ?? defaultStore) === storeId ? [{ tabId, url }] : [],
+        url !== undefined && webHost(url) === host && (tabStore ?? defaultStore) === storeId
+          ? [{ tabId, url: addressToBringBack(url) }]
+          : [],
       );
       // Noted before they go: were the worker stopped from here on, its next wake brings them back.
       if (showing.length > 0) await deps.tabsAway.leaving(showing).catch(() => undefined);

@@ -29,8 +29,8 @@ export type EmbeddedContentDeps = {
   area: SessionArea;
   /** Records a cookie tied to a site's tab (the recorder keeps only the sites it records). */
   record: (attribution: Attribution) => void;
-  /** Records the removal of a cookie filed under these sites as a third-party cookie. */
-  removed: (cookie: BrowserCookie, sites: string[], at: number) => void;
+  /** Records the removal of a cookie filed under these sites as a third-party cookie (`cause` as cookies.onChanged gives it: expired and evicted are the browser's own). */
+  removed: (cookie: BrowserCookie, sites: string[], at: number, cause: string) => void;
   /** A tab's top frame starts loading a page (the open tabs learn the page before the tab reports it). */
   navigating: (tabId: number, url: string) => void;
   /** The cookie store of a tab, as the open tabs know it (asked as each event is applied, once they are read); null for a tab they do not know. */
@@ -169,7 +169,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
         apply(() => {
           const sites = removedFromSites(state, cookie);
           if (sites.length === 0) return false;
-          deps.removed(cookie, sites, at);
+          deps.removed(cookie, sites, at, cause);
           deps.onRecorded();
           return true;
         });

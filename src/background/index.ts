@@ -186,8 +186,8 @@ const embeddedContent = createEmbeddedContent({
     void recorder.thirdPartySet(attribution).then((site) => {
       if (site) live.eventRecorded(site, preciseNow());
     }),
-  removed: (cookie, sites, at) =>
-    void recorder.thirdPartyRemoved(cookie, sites, at).then((sites) => {
+  removed: (cookie, sites, at, cause) =>
+    void recorder.thirdPartyRemoved(cookie, sites, at, cause).then((sites) => {
       for (const site of sites) live.eventRecorded(site, preciseNow());
     }),
   navigating: (tabId, url) => openTabs.navigating(tabId, url),

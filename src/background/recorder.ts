@@ -46,9 +46,10 @@ export type Recorder = {
   thirdPartySet(attribution: Attribution): Promise<SiteRecord | null>;
   /**
    * A cookie of embedded content filed under `hosts` was removed (wherever it was removed: it is
-   * gone from the browser). Resolves to the records it added an event to.
+   * gone from the browser), `cause` as cookies.onChanged gives it: a removal the browser made itself
+   * (expired, evicted) is marked `byBrowser`, as the site's own are. Resolves to the records it added an event to.
    */
-  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number): Promise<SiteRecord[]>;
+  thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at?: number, cause?: string): Promise<SiteRecord[]>;
   /**
    * Reads the cookies that exist now (worker start, tab load) with `read` and records them for
    * the portals they concern. An event heard after the read began is newer than its answer: the
@@ -73,9 +74,17 @@ export type Recorder = {
   responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at?: number): Promise<void>;
   /**
    * A tab of a site we record showed `page` (its address committed): noted in the site's record
-   * (notePageLoaded), for a consent run to say which pages it loaded. Resolves once noted.
+   * (notePageLoaded), for a consent run to say which pages it loaded. Resolves once noted. A
+   * function is asked in its turn (null: no page to note), for a page only known once the tab
+   * changes queued before it (`inOrder`) are applied.
    */
-  pageLoaded(page: TabPage): Promise<void>;
+  pageLoaded(page: TabPage | (() => TabPage | null)): Promise<void>;
+  /**
+   * Runs `apply` in turn, after everything queued before it (cookie events waiting for their
+   * records included): a change of the open tabs heard after a cookie event must not decide
+   * where that event is filed. Resolves once applied.
+   */
+  inOrder(apply: () => void): Promise<void>;
   /** Marks, in every site's timeline, that the worker was stopped and started again. */
   workerStarted(now?: number): void;
   /** Starts a site's record afresh (after its cookies were cleared), with a marker. */
@@ -306,7 +315,7 @@ export function createRecorder(
     );
   }
 
-  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now()): Promise<SiteRecord[]> {
+  function thirdPartyRemoved(cookie: BrowserCookie, hosts: readonly string[], at = Date.now(), cause = 'explicit'): Promise<SiteRecord[]> {
     const key = identity(cookie);
     const recorded = () => hosts.filter((host) => store.hosts().has(host));
     return inTurn(
@@ -317,7 +326,7 @@ export function createRecorder(
           const site = store.get(cookie.storeId, host);
           const via = site.cookies[key]?.thirdParty?.via;
           if (via === undefined) continue;
-          const next = recordCookieChange(site, cookie, true, at, { via });
+          const next = recordCookieChange(site, cookie, true, at, { via, byBrowser: BROWSER_REMOVALS.has(cause) });
           if (next) {
             store.put(next);
             changed.push(next);
@@ -361,13 +370,21 @@ export function createRecorder(
     );
   }
 
-  function pageLoaded({ host, path, storeId }: TabPage): Promise<void> {
+  function pageLoaded(loaded: TabPage | (() => TabPage | null)): Promise<void> {
+    // Asked once, in its turn.
+    let asked: TabPage | null | undefined = typeof loaded === 'function' ? undefined : loaded;
+    const pageNow = () => (asked === undefined ? (asked = (loaded as () => TabPage | null)()) : asked);
     // Every tab's every update comes here: a site we do not record costs no read.
-    const recorded = () => isTracked(host) || store.hosts().has(host);
+    const recorded = (page: TabPage | null): page is TabPage => page !== null && (isTracked(page.host) || store.hosts().has(page.host));
     return inTurn(
-      () => (recorded() ? [siteKey(storeId, host)] : []),
       () => {
-        if (!recorded()) return;
+        const page = pageNow();
+        return recorded(page) ? [siteKey(page.storeId, page.host)] : [];
+      },
+      () => {
+        const page = pageNow();
+        if (!recorded(page)) return;
+        const { host, path, storeId } = page;
         const site = store.get(storeId, host);
         // A page alone starts no record: a portal that sets no cookie would have one of nothing,
         // which room made for others would count as a site dropped. A record's first cookie notes
@@ -465,6 +482,7 @@ export function createRecorder(
     cookiesPresent,
     responseOnPage,
     pageLoaded,
+    inOrder: (apply) => inTurn(() => [], apply),
     workerStarted,
     restart,
     site: (host, storeId) => withSite(host, storeId, (site) => site),

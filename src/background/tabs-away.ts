@@ -5,6 +5,7 @@
  * The next wake brings back those still blank, and a clear it serves waits until they are.
  */
 import { ACTION_WAIT_LIMIT_MS } from '../core/message-contract.ts';
+import { withoutPathParameters } from '../core/path-parameters.ts';
 import { webHost } from '../core/portals.ts';
 import { tabsAwayItem, type FullSessionArea, type TabAway } from '../core/storage/session-items.ts';
 
@@ -65,6 +66,55 @@ export const COME_BACK_WAIT_MS = 20_000;
  * this time of being noted is taken to be loading the blank page.
  */
 export const LEAVE_WAIT_MS = 5_000;
+
+/**
+ * A query parameter that carries a session id, by its name: PHPSESSID, JSESSIONID, ASPSESSIONID…,
+ * ASP.NET_SessionId, MATOMO_SESSID, sessionid, session_id, session-id, sid, and ColdFusion's CFID
+ * and CFTOKEN. A server that cannot set its cookie rewrites its URLs with the cookie's value in
+ * them; that value is the cookie's, never to be stored.
+ */
+const SESSION_ID_PARAMETER = /sess(?:ion)?[-_.]?id|^(?:sid|cfid|cftoken)$/i;
+
+/**
+ * The address a clear keeps, and brings a tab back to: the tab's without its path parameters
+ * (`;jsessionid=…`, withoutPathParameters) and without the query parameters that carry a session
+ * id (SESSION_ID_PARAMETER), name and value. Its other query parameters and its fragment stay as
+ * they were written (a portal's page is its query: the search, filters, map position), kept only
+ * until the tab is back. A clear starts the site afresh, so its old session id must not come back
+ * with its page either.
+ */
+function isSessionIdParameter(parameter: string): boolean {
+  const name = parameter.split('=', 1)[0]!;
+  try {
+    return SESSION_ID_PARAMETER.test(decodeURIComponent(name.replace(/\+/g, ' ')));
+  } catch {
+    // A malformed escape: judged as written.
+    return SESSION_ID_PARAMETER.test(name);
+  }
+}
+
+export function addressToBringBack(url: string): string {
+  if (!URL.canParse(url)) return withoutPathParameters(url.replace(/[?#][\s\S]*$/, ''));
+  const address = new URL(url);
+  address.pathname = withoutPathParameters(address.pathname);
+  // By the query's own text, not URLSearchParams: what is kept stays exactly as written.
+  // A parameter that follows dropped ones takes the separator that came before them.
+  const parts = address.search.slice(1).split(/([&;])/);
+  const kept: string[] = [];
+  let dropped = 0;
+  let separator: string | undefined;
+  for (let i = 0; i < parts.length; i += 2) {
+    separator ??= parts[i - 1];
+    if (isSessionIdParameter(parts[i]!)) {
+      dropped++;
+      continue;
+    }
+    kept.push(kept.length > 0 ? `${separator ?? '&'}${parts[i]}` : parts[i]!);
+    separator = undefined;
+  }
+  if (dropped > 0) address.search = kept.join('');
+  return address.href;
+}
 
 /** Runs `wait` with a signal that aborts after `limitMs`, or once it is done (its listeners then go). */
 export async function within<T>(limitMs: number, wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -142,7 +192,8 @@ export function createTabsAway(deps: TabsAwayDeps): TabsAway {
     leaving: (tabs) =>
       change((away) => {
         const at = now();
-        for (const { tabId, url } of tabs) away[tabId] = { url, at };
+        // Never a session id in storage: clear-site.ts hands on addresses already so, this makes sure.
+        for (const { tabId, url } of tabs) away[tabId] = { url: addressToBringBack(url), at };
       }),
     done: (tabIds) =>
       change((away) => {

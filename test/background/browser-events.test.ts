@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createBrowserEvents, type BrowserEventDeps } from '../../src/background/browser-events.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { browserCookie } from '../support/cookies.ts';
-import { emptySite } from '../../src/core/cookies/site-record.ts';
+import { emptySite, presentCookies } from '../../src/core/cookies/site-record.ts';
+import { createOpenTabs } from '../../src/background/open-tabs.ts';
+import { createRecorder } from '../../src/background/recorder.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { isPortalHost } from '../../src/core/portals.ts';
+import { fakeSession } from '../support/fake-session.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -24,7 +29,11 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
         log.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${eventOrder}`);
         return cookie.name === 'filed' ? [emptySite('data.tco.re', '0'), emptySite('tco.re', '0')] : [];
       },
-      pageLoaded: async ({ host, path, storeId }) => void log.push(`page ${host} ${path} ${storeId}`),
+      pageLoaded: async (loaded) => {
+        const page = typeof loaded === 'function' ? loaded() : loaded;
+        if (page) log.push(`page ${page.host} ${page.path} ${page.storeId}`);
+      },
+      inOrder: async (apply) => void (log.push('in order:'), apply()),
     },
     openTabs: {
       update: (tab) => void (log.push(`tab ${tab.tabId}`), stores.set(tab.tabId, tab.storeId ?? '0')),
@@ -87,6 +96,30 @@ describe('browser events', () => {
     expect(log).toEqual(['tab 1', 'page data.tco.re / 0', 'closed 7']);
   });
 
+  it('apply a tab change heard while a cookie event waits in the recorder’s queue, after it; with none waiting, at once', async () => {
+    const { events, log, open } = setup();
+    events.cookieChanged({ cookie: browserCookie({ name: 'a' }), removed: false, cause: 'explicit' });
+    events.tabUpdated(portalTab);
+    events.tabRemoved(7);
+    open();
+    await settle();
+    // (This fake applies each at once: the recorder's queue keeps them in that order.)
+    expect(log).toEqual([
+      'cookie a false explicit at=100 order=1',
+      'in order:',
+      'tab 1',
+      'page data.tco.re / 0',
+      'in order:',
+      'closed 7',
+      'badges',
+    ]);
+    // Nothing waits any more: a tab change is applied as soon as it is heard.
+    log.length = 0;
+    events.tabUpdated({ ...portalTab, tabId: 2 });
+    await settle();
+    expect(log).toEqual(['tab 2', 'page data.tco.re / 0']);
+  });
+
   it('note the page a tab’s address shows, as a path without query or path parameters, in its cookie store; no page off the web', async () => {
     const errors: unknown[] = [];
     const { events, log, open } = setup({ onError: (error) => void errors.push(error) });
@@ -110,6 +143,7 @@ describe('browser events', () => {
         heard: () => 1,
         cookieChanged: async () => [],
         pageLoaded: () => Promise.reject(new Error('record not read')),
+        inOrder: async (apply) => apply(),
       },
     });
     open();
@@ -212,5 +246,86 @@ describe('browser events', () => {
     visit(source);
     expect(clocks.length).toBeGreaterThan(0);
     expect(new Set(clocks)).toEqual(new Set(['preciseNow()']));
+  });
+});
+
+describe('browser events and the recorder: a cookie is filed under the sites open when it was heard', () => {
+  const A = 'https://a.opendatasoft.com/explore/';
+  const B = 'https://b.opendatasoft.com/explore/';
+  const ga = browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false });
+
+  /** A worker over `session`, tab 1 showing portal A as its wake read the tabs; ready when `wake` is called. */
+  function worker(session = fakeSession()) {
+    const store = createSiteStore(session, 0);
+    const openTabs = createOpenTabs();
+    const isTracked = (host: string) => isPortalHost(host, new Set());
+    const recorder = createRecorder(
+      store,
+      isTracked,
+      (host, storeId) => openTabs.has(host, storeId),
+      (storeId) => openTabs.hosts(storeId),
+      (host, storeId) => openTabs.pageOf(host, storeId),
+    );
+    let wake!: () => void;
+    const ready = new Promise<void>((resolve) => (wake = resolve)).then(() => store.load());
+    openTabs.replaceAll([{ tabId: 1, url: A, storeId: undefined }], '0');
+    const events = createBrowserEvents({
+      ready,
+      recorder,
+      openTabs,
+      trackedHosts: { isTracked, refresh: async () => undefined },
+      scanCookies: async () => undefined,
+      refreshLiveCharter: async () => undefined,
+      badges: { refresh: async () => undefined, schedule: () => undefined },
+    });
+    const names = async (url: string) => presentCookies(await recorder.site(new URL(url).hostname, '0')).map((c) => c.name);
+    return { events, wake, ready, store, names, openTabs };
+  }
+
+  it('at a wake: a `_ga` heard while the tab showed A, then the tab went to B, is A’s, not B’s', async () => {
+    const { events, wake, names } = worker();
+    events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    events.tabUpdated({ tabId: 1, url: B, storeId: undefined });
+    wake();
+    await settle();
+    await settle();
+    expect(await names(A)).toEqual(['_ga']);
+    expect(await names(B)).toEqual([]);
+  });
+
+  it('once ready: a cookie event waiting for its record to be read is filed before a tab change heard meanwhile', async () => {
+    // A's record, kept by a worker since stopped: the new one reads it the first time it is needed.
+    const session = fakeSession();
+    const before = worker(session);
+    before.wake();
+    await before.ready;
+    before.events.cookieChanged({
+      cookie: browserCookie({ name: 'sessionid', domain: 'a.opendatasoft.com' }),
+      removed: false,
+      cause: 'explicit',
+    });
+    await settle();
+    await before.store.flush();
+    const { events, wake, ready, names, openTabs } = worker(session);
+    wake();
+    await ready;
+    let unblock!: () => void;
+    const blocked = new Promise<void>((resolve) => (unblock = resolve));
+    const read = session.read.bind(session);
+    session.read = async (keys) => {
+      await blocked;
+      return read(keys);
+    };
+    events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    await settle();
+    // Heard in a later task, while A's record is still being read.
+    events.tabUpdated({ tabId: 1, url: B, storeId: undefined });
+    await settle();
+    unblock();
+    await settle();
+    await settle();
+    expect(openTabs.pageOfTab(1)?.host).toBe('b.opendatasoft.com');
+    expect((await names(A)).sort()).toEqual(['_ga', 'sessionid']);
+    expect(await names(B)).toEqual([]);
   });
 });

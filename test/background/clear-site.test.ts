@@ -25,6 +25,8 @@ function setup(
     bringingBack?: Promise<void>;
     /** More cookies in the stores. */
     moreCookies?: BrowserCookie[];
+    /** More tabs. */
+    moreTabs?: TabSite[];
   } = {},
 ) {
   const {
@@ -37,6 +39,7 @@ function setup(
     noteFails,
     bringingBack = Promise.resolve(),
     moreCookies = [],
+    moreTabs = [],
   } = options;
   const watchers = new Set<(cookie: ReturnType<typeof browserCookie>) => void>();
   const removed: CookieAddress[] = [];
@@ -50,6 +53,7 @@ function setup(
     { tabId: 3, url: 'https://tco.re/', storeId: undefined },
     // Its address hidden from us: never touched.
     { tabId: 4, url: undefined, storeId: undefined },
+    ...moreTabs,
   ];
   const cookies = [
     browserCookie({ name: 'sessionid', domain: 'data.tco.re' }),
@@ -238,6 +242,17 @@ describe('clear site', () => {
       'shows 1 again',
       'note back 1',
     ]);
+  });
+
+  it('notes a tab away, and loads it again, without the session id in its address: the clear starts afresh, and storage holds no cookie value', async () => {
+    const { clearSite, calls } = setup({
+      moreTabs: [{ tabId: 5, url: 'https://data.tco.re/app;jsessionid=9F1C0FFEE/cart?PHPSESSID=abc123&q=arbres#map', storeId: undefined }],
+    });
+    await clearSite('data.tco.re', '0', true);
+    expect(calls.join('\n')).not.toMatch(/9F1C0FFEE|abc123/);
+    expect(calls).toContain('note away 1 https://data.tco.re/explore/, 5 https://data.tco.re/app/cart?q=arbres#map');
+    expect(calls).toContain('go 5 https://data.tco.re/app/cart?q=arbres#map');
+    expect(calls).toContain('shows 5 again');
   });
 
   it('deletes the site’s cookies only once they have stayed unchanged a while after its tabs left: a cookie the page writes as it goes goes too', async () => {

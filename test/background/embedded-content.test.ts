@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedContent } from '../../src/background/embedded-content.ts';
+import { createRecorder } from '../../src/background/recorder.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { isPortalHost } from '../../src/core/portals.ts';
 import { MAX_RESPONSES, MAX_STATE_CHARS, type Attribution } from '../../src/core/cookies/third-party-attribution.ts';
 import { attributionItem } from '../../src/core/storage/session-items.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -21,7 +24,7 @@ function setup(session = fakeSession(), stores: Record<number, string> = {}) {
     ready: Promise.resolve(),
     area: session,
     record: (attribution) => void recorded.push(attribution),
-    removed: (cookie, sites, at) => void removals.push(`${cookie.name} ${sites.join(',')} at=${at}`),
+    removed: (cookie, sites, at, cause) => void removals.push(`${cookie.name} ${sites.join(',')} at=${at} ${cause}`),
     navigating: (tabId, url) => void navigations.push(`${tabId} ${url}`),
     storeOfTab: (tabId) => stores[tabId] ?? '0',
     responded: (tabId, url, names) => void responses.push(`${tabId} ${url} ${names.join(',')}`),
@@ -100,7 +103,47 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     embedded.cookieChanged(disqus, true, 'expired', 2003);
     embedded.cookieChanged(browserCookie({ name: 'never_filed', domain: 'x.example.net' }), true, 'expired', 2004);
     await settle();
-    expect(removals).toEqual(['disqus_unique data.commentaires.opendatasoft.com at=2002']);
+    // With its cause: an expiry is the browser's own removal, recorded as the site's own are.
+    expect(removals).toEqual(['disqus_unique data.commentaires.opendatasoft.com at=2002 expired']);
+  });
+
+  it('records an embedded cookie the browser expired as removed by the browser, as the site’s own, through the recorder', async () => {
+    const session = fakeSession();
+    const store = createSiteStore(session, 0);
+    await store.load();
+    const recorder = createRecorder(store, (host) => isPortalHost(host, new Set(['data.tco.re'])));
+    const embedded = createEmbeddedContent({
+      ready: Promise.resolve(),
+      area: session,
+      // Wired as src/background/index.ts wires it.
+      record: (attribution) => void recorder.thirdPartySet(attribution),
+      removed: (cookie, sites, at, cause) => void recorder.thirdPartyRemoved(cookie, sites, at, cause),
+      navigating: () => undefined,
+      storeOfTab: () => '0',
+      onRecorded: () => undefined,
+      now: () => 1000,
+      writeDelayMs: 0,
+    });
+    const portal = 'https://data.tco.re/explore/';
+    embedded.requests.started({ requestId: 'r1', tabId: 7, kind: 'main_frame', url: portal });
+    embedded.requests.ended({ requestId: 'r1', tabId: 7 });
+    embedded.requests.started({ requestId: 'r2', tabId: 7, kind: 'sub_frame', url: 'https://disqus.com/embed/' });
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/', names: ['test_cookie', 'gone'] });
+    const expiring = browserCookie({ name: 'test_cookie', domain: '.disqus.com', hostOnly: false });
+    const deleted = browserCookie({ name: 'gone', domain: '.disqus.com', hostOnly: false });
+    embedded.cookieChanged(expiring, false, 'explicit', 1000);
+    embedded.cookieChanged(deleted, false, 'explicit', 1000);
+    await settle();
+    // The site's own cookie expires too, for comparison.
+    await recorder.cookieChanged(browserCookie({ name: '_own' }), false, 'explicit', 1000);
+    await recorder.cookieChanged(browserCookie({ name: '_own' }), true, 'expired', 2000);
+    embedded.cookieChanged(expiring, true, 'expired', 2000);
+    // Deleted by a page or a script: not the browser's.
+    embedded.cookieChanged(deleted, true, 'explicit', 2001);
+    await settle();
+    await settle();
+    const removals = (await recorder.site('data.tco.re', '0')).timeline.flatMap((e) => (e.type === 'removed' ? [e] : []));
+    expect(removals.map((e) => `${e.name} ${e.byBrowser ?? false}`)).toEqual(['_own true', 'test_cookie true', 'gone false']);
   });
 
   it('keeps its state in storage.session, without values, and a restarted worker goes on from it', async () => {

@@ -613,6 +613,24 @@ describe('recorder', () => {
     expect(pages).toEqual({ sessionid: '/explore/', csrftoken: null });
   });
 
+  it('runs a change in turn after the work queued before it, and asks a page given as a function in its own turn', async () => {
+    const { recorder } = await setup();
+    const order: string[] = [];
+    let page: { host: string; path: string; storeId: string } | null = null;
+    const filed = recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.tco.re' }), false, 'explicit', 1);
+    void filed.then(() => order.push('cookie filed'));
+    const changed = recorder.inOrder(() => {
+      order.push('tab changed');
+      page = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+    });
+    const noted = recorder.pageLoaded(() => (order.push('page asked'), page));
+    await Promise.all([filed, changed, noted]);
+    expect(order).toEqual(['cookie filed', 'tab changed', 'page asked']);
+    expect((await recorder.site('data.tco.re', '0')).pages).toContain('/explore/');
+    // No page: nothing noted, nothing read.
+    await recorder.pageLoaded(() => null);
+  });
+
   it('notes the pages the tabs of a recorded site load, in storage, each once, afresh after a restart; none of other sites', async () => {
     const { recorder, store, session, open } = await setup();
     // A page alone starts no record: one of nothing would count as a site dropped to make room.
@@ -662,6 +680,17 @@ describe('recorder', () => {
     expect(presentCookies(await recorder.site('data.tco.re', '0'))).toEqual([]);
     expect((await recorder.site('data.tco.re', '0')).timeline.map((e) => e.type)).toEqual(['set', 'removed']);
     expect((await recorder.site('news.example.io', '0')).timeline).toEqual([]);
+  });
+
+  it('marks the removal of a cookie of embedded content the browser made itself (expired, evicted) as the site’s own are', async () => {
+    const { recorder } = await setup();
+    const cookies = ['expired', 'evicted', 'explicit'].map((cause) =>
+      browserCookie({ name: cause, domain: '.disqus.com', hostOnly: false }),
+    );
+    for (const cookie of cookies) await recorder.thirdPartySet({ host: 'data.tco.re', page: '/', via: 'frame', cookie, at: 5 });
+    for (const cookie of cookies) await recorder.thirdPartyRemoved(cookie, ['data.tco.re'], 6, cookie.name);
+    const removals = (await recorder.site('data.tco.re', '0')).timeline.flatMap((e) => (e.type === 'removed' ? [e] : []));
+    expect(removals.map((e) => `${e.name} ${e.byBrowser ?? false}`)).toEqual(['expired true', 'evicted true', 'explicit false']);
   });
 
   it('judges a cookie of embedded content told late by the choice in force when it was set', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comeBack, createTabsAway, LEAVE_WAIT_MS } from '../../src/background/tabs-away.ts';
+import { addressToBringBack, comeBack, createTabsAway, LEAVE_WAIT_MS } from '../../src/background/tabs-away.ts';
 import { tabsAwayItem } from '../../src/core/storage/session-items.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
@@ -66,6 +66,16 @@ describe('tabs away', () => {
     await tabsAway.done([2]);
     // Nothing left: no key either.
     expect(area.data).toEqual({});
+  });
+
+  it('never keeps a session id in storage: the address noted, and brought back at the next wake, is without it', async () => {
+    const { area, navigated, clock, wake } = setup({ 3: { url: undefined } });
+    await wake().leaving([{ tabId: 3, url: 'https://data.tco.re/app;jsessionid=9F1C0FFEE/cart?PHPSESSID=abc123&q=arbres#map' }]);
+    expect(JSON.stringify(area.data)).not.toMatch(/9F1C0FFEE|abc123|jsessionid|PHPSESSID/);
+    expect(await tabsAwayItem.get(area)).toEqual({ 3: { url: 'https://data.tco.re/app/cart?q=arbres#map', at: 1_000_000 } });
+    clock.now += LEAVE_WAIT_MS + 1;
+    expect(await wake().bringBackLeftOnes()).toBe(1);
+    expect(navigated).toEqual(['3 https://data.tco.re/app/cart?q=arbres#map']);
   });
 
   it('keeps both of two clears noted at once (one key, changed in turn)', async () => {
@@ -188,5 +198,30 @@ describe('a tab taken back', () => {
     expect(await comeBack({ ...deps, navigateTab: async () => false }, { tabId: 2, url: 'https://data.tco.re/' }, 1_000)).toBe(false);
     // Never shown: waited for only so long (it counts as taken back: the browser took the address).
     expect(await comeBack(deps, { tabId: 3, url: 'https://data.tco.re/' }, 10)).toBe(true);
+  });
+});
+
+describe('the address a tab is brought back to', () => {
+  it('is without path parameters: a servlet container’s `;jsessionid=…` is the session cookie’s value', () => {
+    expect(addressToBringBack('https://data.tco.re/app;jsessionid=9F1C0FFEE/cart;v=2/view')).toBe('https://data.tco.re/app/cart/view');
+    expect(addressToBringBack('https://data.tco.re/explore/')).toBe('https://data.tco.re/explore/');
+  });
+
+  it('is without the query parameters that carry a session id, name and value, whatever their case or escapes', () => {
+    expect(addressToBringBack('https://x.fr/?PHPSESSID=abc123')).toBe('https://x.fr/');
+    expect(
+      addressToBringBack(
+        'https://x.fr/?SID=1&side=2&ASP.NET_SessionId=3&ASPSESSIONIDQQ=4&jsessionid=5&session-id=6&%50HPSESSID=7&MATOMO_SESSID=8&CFID=9&CFTOKEN=10&consid=11',
+      ),
+    ).toBe('https://x.fr/?side=2&consid=11');
+  });
+
+  it('keeps the page’s other query parameters and its fragment exactly as written: they are the page the person was on', () => {
+    const explore = 'https://data.tco.re/explore/dataset/arbres/map/?q=&refine.theme=Environnement&location=12,43.6,1.4&sort=-x#table';
+    expect(addressToBringBack(explore)).toBe(explore);
+    expect(addressToBringBack('https://x.fr/a?b&q=a+b&r=%zz')).toBe('https://x.fr/a?b&q=a+b&r=%zz');
+    // A parameter that followed a dropped one takes the separator that came before it.
+    expect(addressToBringBack('https://x.fr/cart?q=a+b&PHPSESSID=abc;x=1&sort=-x#map')).toBe('https://x.fr/cart?q=a+b&x=1&sort=-x#map');
+    expect(addressToBringBack('https://x.fr/?sid=1&q=2')).toBe('https://x.fr/?q=2');
   });
 });
