@@ -97,7 +97,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
       const tag = child.tagName.toLowerCase();
       if (tag === 'br') text += ' ';
-      if (['br', 'script', 'style', 'template', 'noscript'].includes(tag)) continue;
+      // An icon's SVG (its <title> included) is no words on screen.
+      if (['br', 'script', 'style', 'template', 'noscript', 'svg', 'math'].includes(tag)) continue;
       const display = getComputedStyle(child).display;
       if (display === 'none') continue;
       // '' where nothing is laid out (a test's DOM gives no style to a span): inline, as a span is.
@@ -148,7 +149,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     const parts = [scope.getAttribute('aria-label') || ''];
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement || !node.parentElement.closest(BUTTONS + ', script, style')) parts.push(node.data);
+      // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a choice.
+      if (!node.parentElement || !node.parentElement.closest('button, [role="button"], script, style')) parts.push(node.data);
     }
     return parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
   };
@@ -156,7 +158,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   const besideFields = (el) => {
     const form = el.closest('form');
     return !!form && [...form.querySelectorAll('input, select, textarea')]
-      .some((field) => field !== el && !['hidden', 'submit', 'button', 'reset', 'image'].includes((field.type || '').toLowerCase()));
+      // A banner's switches are no fields to fill in: a form of them with its "OK" is a banner's.
+      .some((field) => field !== el && !['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio'].includes((field.type || '').toLowerCase()));
   };
   for (const word of bareWords) {
     for (const scope of banners) {

@@ -120,6 +120,20 @@ describe('clickConsent', () => {
       ),
     ).toEqual(yes);
     expect(await ok('<div role="dialog" aria-label="Consentement"><button id="ok">OK</button></div>')).toEqual(yes);
+    // The notice's word in a link is still its own; its switches in a form with the "OK" are no fields to fill in.
+    expect(
+      await ok(
+        '<div class="cookie-notice" role="dialog"><p>Ce site utilise des <a href="/cookies">cookies</a>.</p><button id="ok">OK</button></div>',
+      ),
+    ).toEqual(yes);
+    expect(
+      await ok('<div id="cookie-bar">We use <a href="/privacy">cookies</a> to improve this site. <button id="ok">OK</button></div>'),
+    ).toEqual(yes);
+    expect(
+      await ok(
+        '<div id="cookie-banner"><p>Nous utilisons des cookies.</p><form><label><input type="checkbox" name="stats"> Statistiques</label><button id="ok" type="submit">OK</button></form></div>',
+      ),
+    ).toEqual(yes);
     // A dialog, or a form, that says nothing of cookies; a page-wide wrapper's word does not count for a dialog that has its own.
     expect(await ok('<div role="dialog"><p>Nouveau : API v2.1</p><button id="ok">OK</button></div>')).toEqual(no);
     expect(
@@ -159,6 +173,7 @@ describe('clickConsent', () => {
       ['a zero-width joiner and a byte-order mark', '\ufeffTout acc\u200depter', 'tout accepter'],
       ['a no-break space', 'Tout\u00a0accepter', 'tout accepter'],
       ['a decorative glyph after', 'Tout accepter <span aria-hidden="true">✓</span>', 'tout accepter'],
+      ['an icon with its SVG title', 'Tout accepter<svg viewBox="0 0 1 1"><title>coche</title></svg>', 'tout accepter'],
       ['an arrow and punctuation around', '→ Tout accepter !', 'tout accepter'],
       ['a hidden helper text', 'Tout accepter<span style="display: none"> les cookies de mesure</span>', 'tout accepter'],
       ['an apostrophe inside', 'J&#39;accepte', "j'accepte"],
