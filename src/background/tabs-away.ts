@@ -75,14 +75,7 @@ export const LEAVE_WAIT_MS = 5_000;
  */
 const SESSION_ID_PARAMETER = /sess(?:ion)?[-_.]?id|^(?:sid|cfid|cftoken)$/i;
 
-/**
- * The address a clear keeps, and brings a tab back to: the tab's without its path parameters
- * (`;jsessionid=…`, withoutPathParameters) and without the query parameters that carry a session
- * id (SESSION_ID_PARAMETER), name and value. Its other query parameters and its fragment stay as
- * they were written (a portal's page is its query: the search, filters, map position), kept only
- * until the tab is back. A clear starts the site afresh, so its old session id must not come back
- * with its page either.
- */
+/** True when a query parameter (`name=value`) is named as one carrying a session id. */
 function isSessionIdParameter(parameter: string): boolean {
   const name = parameter.split('=', 1)[0]!;
   try {
@@ -93,6 +86,14 @@ function isSessionIdParameter(parameter: string): boolean {
   }
 }
 
+/**
+ * The address a clear keeps, and brings a tab back to: the tab's without its path parameters
+ * (`;jsessionid=…`, withoutPathParameters) and without the query parameters that carry a session
+ * id (SESSION_ID_PARAMETER), name and value. Its other query parameters and its fragment stay as
+ * they were written (a portal's page is its query: the search, filters, map position), kept only
+ * until the tab is back. A clear starts the site afresh, so its old session id must not come back
+ * with its page either.
+ */
 export function addressToBringBack(url: string): string {
   if (!URL.canParse(url)) return withoutPathParameters(url.replace(/[?#][\s\S]*$/, ''));
   const address = new URL(url);
