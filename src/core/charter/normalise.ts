@@ -64,7 +64,7 @@ export function assertReadableText(text: string): void {
  * `&lrm;csrftoken`): kept, it made a cookie name no browser cookie matches, and a heading word not
  * read. Dropped from the whole text, as a reader never sees them. One character class: linear.
  */
-const INVISIBLE_FORMAT_CHARACTERS = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+export const INVISIBLE_FORMAT_CHARACTERS = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 
 /**
  * Text ready for line-based reading: no BOM or invisible format characters, LF line ends,

@@ -20,6 +20,7 @@
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { MAX_CHARTER_PAGE_BYTES, MAX_ENTRIES } from '../charter/limits.ts';
 import { readCharterPageReading } from '../charter/live.ts';
+import { INVISIBLE_FORMAT_CHARACTERS } from '../charter/normalise.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
 import { markdownText } from '../report/markdown.ts';
@@ -47,8 +48,6 @@ const PAGE_SLACK_BYTES = 1_000;
 const COSTLIEST_CHARACTERS = ['"', '&'];
 /** Longest escaped text of a cell: a row of four stays within what the parser reads (10,000 a cell). */
 const MAX_ESCAPED_CELL = 9_000;
-/** Zero-width characters, which the parser drops from any text it reads. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /** What a cut text ends with. */
 const ELLIPSIS = '…';
@@ -69,14 +68,14 @@ function escapedCost(piece: string): number {
 
 /**
  * Outside text as a draft's cell holds it: what the parser will read back from either format
- * (controls out, bidi controls shown, zero-width characters out, whitespace collapsed); when its
+ * (controls out, bidi controls shown, invisible format characters out as the parser drops them, whitespace collapsed); when its
  * escaped form would not fit a cell, as much of it as fits, escaped, with "…" (`cut`: true). The
  * cut is made by what each character takes escaped, between characters as the text holds them,
  * so never inside an escape, a surrogate pair or a code shown for a control; it reads at most a
  * cell's worth past the cleaning and escaping of the whole.
  */
 export function draftCell(text: string): { text: string; cut: boolean } {
-  const clean = terminalText(text).replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  const clean = terminalText(text).replace(INVISIBLE_FORMAT_CHARACTERS, '').replace(/\s+/g, ' ').trim();
   if (markdownText(clean).length <= MAX_ESCAPED_CELL) return { text: clean, cut: false };
   const room = MAX_ESCAPED_CELL - ELLIPSIS.length;
   /** Where each piece kept ends. */
