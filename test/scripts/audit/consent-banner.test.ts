@@ -148,6 +148,27 @@ describe('clickConsent', () => {
     ).toEqual(no);
   });
 
+  it('refuses through a bare “Non merci” or “No thanks” only in a banner that speaks of cookies, and after its own refuse button', async () => {
+    const refused = async (html: string) => {
+      document.body.innerHTML = html;
+      return clickConsent(page, 'refuse');
+    };
+    expect(
+      await refused(
+        '<div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>Accepter</button><button>Non merci</button></div>',
+      ),
+    ).toBe('non merci');
+    expect(await refused('<div role="dialog" aria-label="Cookie consent"><button>Accept</button><button>No, thanks</button></div>')).toBe(
+      'no, thanks',
+    );
+    expect(await refused('<div role="dialog"><p>Cookies</p><button>Non merci</button><button>Tout refuser</button></div>')).toBe(
+      'tout refuser',
+    );
+    // A newsletter's "Non merci" is not a refusal of cookies.
+    expect(await refused('<div role="dialog"><p>Abonnez-vous à notre lettre.</p><button>Non merci</button></div>')).toBeNull();
+    expect(await refused('<p>Nous utilisons des cookies.</p><button>Non merci</button>')).toBeNull();
+  });
+
   it('prefers a banner’s own accept button to its “OK”', async () => {
     document.body.innerHTML = `<div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>OK</button><button>Tout accepter</button></div>`;
     expect(await clickConsent(page, 'accept')).toBe('tout accepter');
@@ -179,6 +200,9 @@ describe('clickConsent', () => {
       ['an apostrophe inside', 'J&#39;accepte', "j'accepte"],
       ['a common wording', 'Accepter et fermer', 'accepter et fermer'],
       ['a common English wording', 'Accept All Cookies', 'accept all cookies'],
+      ['"Accepter les cookies"', 'Accepter les cookies', 'accepter les cookies'],
+      ['"Accepter tous les cookies"', 'Accepter tous les cookies', 'accepter tous les cookies'],
+      ['"Accept cookies"', 'Accept cookies', 'accept cookies'],
     ])('accepts through %s', async (_, html, label) => {
       expect(await clickedIn('accept', 'Personnaliser', html, 'Tout refuser')).toBe(label);
     });
@@ -190,6 +214,9 @@ describe('clickConsent', () => {
       ['"Je refuse"', 'Je refuse', 'je refuse'],
       ['"Refuser et fermer"', 'Refuser et fermer', 'refuser et fermer'],
       ['"Reject All Cookies"', 'Reject All Cookies', 'reject all cookies'],
+      ['"Refuser les cookies"', 'Refuser les cookies', 'refuser les cookies'],
+      ['"Refuser tous les cookies"', 'Refuser tous les cookies', 'refuser tous les cookies'],
+      ['"Reject cookies"', 'Reject cookies', 'reject cookies'],
     ])('refuses through %s', async (_, html, label) => {
       expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser', html)).toBe(label);
     });
