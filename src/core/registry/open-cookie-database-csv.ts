@@ -3,6 +3,7 @@
  * document that scripts/build-open-cookie-database.ts writes (the extension ships that JSON, never
  * the CSV, so the CSV reader stays out of both bundles).
  */
+import { INVISIBLE_FORMAT_CHARACTERS } from '../charter/normalise.ts';
 import { readCsvHeader, readCsvTable } from './csv.ts';
 import {
   OPEN_COOKIE_DATABASE_COLUMNS,
@@ -64,8 +65,11 @@ export function rowsFromCsv(csvText: string): OpenCookieDatabaseRow[] {
     if (wildcard !== '0' && wildcard !== '1') {
       throw new OpenCookieDatabaseCsvError(`row ${index + 1}: Wildcard match is "${wildcard}", expected 0 or 1`);
     }
-    // Trimmed: one upstream name ends in a tab, which no browser keeps in a cookie name.
-    const name = trimmedField(record, at.name);
+    // Trimmed: one upstream name ends in a tab, which no browser keeps in a cookie name. Without
+    // invisible format characters, as the charter reader drops them (charter/normalise.ts): Loggly's
+    // `logglytrackingsession` is written upstream with a soft hyphen inside, which no browser's
+    // cookie of that name holds, so the row never matched it.
+    const name = trimmedField(record, at.name).replace(INVISIBLE_FORMAT_CHARACTERS, '');
     if (name === '') throw new OpenCookieDatabaseCsvError(`row ${index + 1}: no cookie name`);
     return {
       id: trimmedField(record, at.id),

@@ -48,4 +48,12 @@ describe('bundled registry (data)', () => {
     expect(match).toMatchObject({ source: 'charter', declared: true, provider: 'Opendatasoft', category: 'necessary' });
     expect(match.reference).toMatchObject({ kind: 'charter', charterKind: 'bundled', host: 'data.tco.re' });
   });
+
+  it('describes a cookie whose upstream database name held a soft hyphen (Loggly’s logglytrackingsession)', () => {
+    const match = matchCookie(buildBundledRegistry(bundledOpenCookieDatabaseRows()), 'example.org', {
+      name: 'logglytrackingsession',
+      domain: '',
+    });
+    expect(match).toMatchObject({ source: 'open-cookie-database', provider: 'Loggly' });
+  });
 });

@@ -53,6 +53,21 @@ describe('rowsFromCsv', () => {
     ]);
   });
 
+  it('drops invisible format characters from a name, as the charter reader does (a soft hyphen, a zero-width space)', () => {
+    const names = (rows: string) => rowsFromCsv(`${HEADER}${rows}`).map((row) => row.name);
+    expect(names('a,P,C,logglytrackings\u00ADession,,d,r,c,u,0\na,P,C,\u200B_ga\uFEFF,,d,r,c,u,1\n')).toEqual([
+      'logglytrackingsession',
+      '_ga',
+    ]);
+    expect(() => rowsFromCsv(`${HEADER}a,P,C,\u00AD,,d,r,c,u,0\n`)).toThrowError(/no cookie name/);
+  });
+
+  it('ships no name holding an invisible format character: Loggly’s upstream soft hyphen is gone (data test)', () => {
+    const names = rowsFromDocument(generated).map((row) => row.name);
+    expect(names.filter((name) => /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/.test(name))).toEqual([]);
+    expect(names).toContain('logglytrackingsession');
+  });
+
   it("mends a retention that is no period: upstream's swapped columns and a script's `undefined`", () => {
     const retentions = (rows: string) => rowsFromCsv(`${HEADER}${rows}`).map((row) => row.retention);
     // As upstream writes lantern: Retention "Awin", Data Controller "29 days".
