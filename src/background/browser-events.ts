@@ -14,9 +14,9 @@ export type BrowserEventDeps = {
   /** Resolves once state is restored: every reaction waits on it. */
   ready: Promise<void>;
   /** Records cookie changes, and the pages the sites' tabs load. */
-  recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder'>;
+  recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder' | 'responseOnPage'>;
   /** The sites open in tabs. */
-  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'pageOfTab'>;
+  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'pageOfTab'>;
   /** Which sites are recorded. */
   trackedHosts: TrackedHosts;
   /** Records the cookies present now. */
@@ -54,6 +54,10 @@ export type BrowserEvents = {
   tabRemoved: (tabId: number) => void;
   /** A tab finished loading a page or became active. */
   tabShown: (tab: TabSite) => void;
+  /** A tab's top frame starts loading `url` (webRequest's main_frame request, when granted). */
+  tabNavigating: (tabId: number, url: string) => void;
+  /** A response with Set-Cookie headers arrived in a tab (webRequest, when granted). */
+  tabResponded: (tabId: number, url: string, names: string[]) => void;
 };
 
 /**
@@ -162,6 +166,17 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
         // The tab showed something else meanwhile: that showing's badge is the one to keep.
         if (latestShown.get(tab.tabId) === shown) await badges.refresh(tab);
       });
+    },
+    tabNavigating(tabId, url) {
+      // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.
+      tabChanged(() => openTabs.navigating(tabId, url));
+    },
+    tabResponded(tabId, url, names) {
+      const at = now();
+      // The tab's page as of the response: asked in turn when events heard before it (a tab change) still wait.
+      const tab = () => openTabs.pageOfTab(tabId);
+      const inTurn = waiting > 0;
+      void ready.then(() => recorder.responseOnPage(inTurn ? tab : tab(), url, names, at)).catch(onError);
     },
   };
 }

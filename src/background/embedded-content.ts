@@ -127,7 +127,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
   return {
     requests: {
       started({ requestId, tabId, kind, url }: RequestStarted) {
-        // Before the page's cookies arrive: the open tabs learn the page now, not after the queue.
+        // Before the page's cookies arrive: handed on now, not after this queue (the worker applies it in the order heard).
         if (kind === 'main_frame') deps.navigating(tabId, url);
         const tab = String(tabId);
         apply(() => {

@@ -190,14 +190,13 @@ const embeddedContent = createEmbeddedContent({
     void recorder.thirdPartyRemoved(cookie, sites, at, cause).then((sites) => {
       for (const site of sites) live.eventRecorded(site, preciseNow());
     }),
-  navigating: (tabId, url) => openTabs.navigating(tabId, url),
+  // In the order heard, as the tabs' own changes (browser-events.ts): a cookie event still waiting
+  // is not filed under the page the tab goes to next (`events` exists once these are heard).
+  navigating: (tabId, url) => events.tabNavigating(tabId, url),
   storeOfTab: (tabId) => openTabs.pageOfTab(tabId)?.storeId ?? null,
-  // After the cookie events heard before it (queued in the recorder behind \`ready\`, in the order
-  // heard): a cookie Firefox reported before its page's request learns the page from the response that set it.
-  responded: (tabId, url, names) => {
-    const [tab, at] = [openTabs.pageOfTab(tabId), Date.now()];
-    void ready.then(() => recorder.responseOnPage(tab, url, names, at));
-  },
+  // After the cookie events heard before it: a cookie Firefox reported before its page's request
+  // learns the page from the response that set it.
+  responded: (tabId, url, names) => events.tabResponded(tabId, url, names),
   onRecorded: () => badges.schedule(),
 });
 

@@ -66,12 +66,12 @@ export type Recorder = {
   cookiesPresent(cookies: BrowserCookie[], now?: number, since?: number): Promise<void>;
   /**
    * A response from \`url\` set cookies named \`names\` in a tab showing \`tab\` (open-tabs.ts, when it
-   * was heard): when the response is the tab's own site's, a cookie of the site recorded before its
-   * page was known gets that page (see notePageOfResponse), and a cookie on a parent domain that
-   * other open sites share is the site's, whether it was recorded before (claimByResponse) or is
-   * reported within PAGE_EVIDENCE_MS after.
+   * was heard; a function is asked in its turn, as in \`pageLoaded\`): when the response is the
+   * tab's own site's, a cookie of the site recorded before its page was known gets that page (see
+   * notePageOfResponse), and a cookie on a parent domain that other open sites share is the site's,
+   * whether it was recorded before (claimByResponse) or is reported within PAGE_EVIDENCE_MS after.
    */
-  responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at?: number): Promise<void>;
+  responseOnPage(tab: TabPage | null | (() => TabPage | null), url: string, names: readonly string[], at?: number): Promise<void>;
   /**
    * A tab of a site we record showed `page` (its address committed): noted in the site's record
    * (notePageLoaded), for a consent run to say which pages it loaded. Resolves once noted. A
@@ -349,15 +349,31 @@ export function createRecorder(
     );
   }
 
-  function responseOnPage(tab: TabPage | null, url: string, names: readonly string[], at = Date.now()): Promise<void> {
-    if (!tab || webHost(url) !== tab.host)
-      return inTurn(
-        () => [],
-        () => undefined,
-      );
+  /** The page `loaded` gives, asked once, in its turn when it is a function. */
+  function askedOnce(loaded: TabPage | null | (() => TabPage | null)): () => TabPage | null {
+    let asked: TabPage | null | undefined = typeof loaded === 'function' ? undefined : loaded;
+    return () => (asked === undefined ? (asked = (loaded as () => TabPage | null)()) : asked);
+  }
+
+  function responseOnPage(
+    ofTab: TabPage | null | (() => TabPage | null),
+    url: string,
+    names: readonly string[],
+    at = Date.now(),
+  ): Promise<void> {
+    const pageNow = askedOnce(ofTab);
+    const ownPage = () => {
+      const tab = pageNow();
+      return tab && webHost(url) === tab.host ? tab : null;
+    };
     return inTurn(
-      () => [siteKey(tab.storeId, tab.host)],
       () => {
+        const tab = ownPage();
+        return tab ? [siteKey(tab.storeId, tab.host)] : [];
+      },
+      () => {
+        const tab = ownPage();
+        if (!tab) return;
         // Kept for a cookie reported after it; the oldest evidence goes first.
         const fresh = responses.filter((evidence) => Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS);
         fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at })));
@@ -371,9 +387,7 @@ export function createRecorder(
   }
 
   function pageLoaded(loaded: TabPage | (() => TabPage | null)): Promise<void> {
-    // Asked once, in its turn.
-    let asked: TabPage | null | undefined = typeof loaded === 'function' ? undefined : loaded;
-    const pageNow = () => (asked === undefined ? (asked = (loaded as () => TabPage | null)()) : asked);
+    const pageNow = askedOnce(loaded);
     // Every tab's every update comes here: a site we do not record costs no read.
     const recorded = (page: TabPage | null): page is TabPage => page !== null && (isTracked(page.host) || store.hosts().has(page.host));
     return inTurn(

@@ -7,6 +7,7 @@ import { browserCookie } from '../support/cookies.ts';
 import { emptySite, presentCookies } from '../../src/core/cookies/site-record.ts';
 import { createOpenTabs } from '../../src/background/open-tabs.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
+import { createEmbeddedContent } from '../../src/background/embedded-content.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import { fakeSession } from '../support/fake-session.ts';
@@ -34,10 +35,15 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
         if (page) log.push(`page ${page.host} ${page.path} ${page.storeId}`);
       },
       inOrder: async (apply) => void (log.push('in order:'), apply()),
+      responseOnPage: async (tab, url, names) => {
+        const page = typeof tab === 'function' ? tab() : tab;
+        log.push(`response ${url} ${names.join(',')} on ${page ? page.host : null}`);
+      },
     },
     openTabs: {
       update: (tab) => void (log.push(`tab ${tab.tabId}`), stores.set(tab.tabId, tab.storeId ?? '0')),
       remove: (tabId) => void log.push(`closed ${tabId}`),
+      navigating: (tabId, url) => void log.push(`navigating ${tabId} ${url}`),
       pageOfTab: (tabId) => (stores.has(tabId) ? { host: 'not read', path: 'not read', storeId: stores.get(tabId)! } : null),
     },
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
@@ -120,6 +126,27 @@ describe('browser events', () => {
     expect(log).toEqual(['tab 2', 'page data.tco.re / 0']);
   });
 
+  it('apply the start of a tab’s main-frame request (webRequest) as its other changes: after a cookie event waiting, else at once', async () => {
+    const { events, log, open } = setup();
+    events.cookieChanged({ cookie: browserCookie({ name: 'a' }), removed: false, cause: 'explicit' });
+    events.tabNavigating(1, 'https://data.tco.re/');
+    events.tabResponded(1, 'https://data.tco.re/', ['sessionid']);
+    open();
+    await settle();
+    expect(log).toEqual([
+      'cookie a false explicit at=100 order=1',
+      'in order:',
+      'navigating 1 https://data.tco.re/',
+      'response https://data.tco.re/ sessionid on null',
+      'badges',
+    ]);
+    log.length = 0;
+    events.tabNavigating(2, 'https://data.tco.re/');
+    events.tabResponded(2, 'https://data.tco.re/', ['sessionid']);
+    await settle();
+    expect(log).toEqual(['navigating 2 https://data.tco.re/', 'response https://data.tco.re/ sessionid on null']);
+  });
+
   it('note the page a tab’s address shows, as a path without query or path parameters, in its cookie store; no page off the web', async () => {
     const errors: unknown[] = [];
     const { events, log, open } = setup({ onError: (error) => void errors.push(error) });
@@ -144,6 +171,7 @@ describe('browser events', () => {
         cookieChanged: async () => [],
         pageLoaded: () => Promise.reject(new Error('record not read')),
         inOrder: async (apply) => apply(),
+        responseOnPage: async () => undefined,
       },
     });
     open();
@@ -247,6 +275,23 @@ describe('browser events', () => {
     expect(clocks.length).toBeGreaterThan(0);
     expect(new Set(clocks)).toEqual(new Set(['preciseNow()']));
   });
+
+  it('hear the start of a tab’s main-frame request and its responses from embedded content, in the order of the tabs’ other changes', () => {
+    // The entry is wiring: what it hands embedded content is read from its source.
+    const path = 'src/background/index.ts';
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    const wired = new Map<string, string>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.expression.getText(source) === 'createEmbeddedContent') {
+        for (const property of (node.arguments[0] as ts.ObjectLiteralExpression).properties)
+          if (ts.isPropertyAssignment(property)) wired.set(property.name.getText(source), property.initializer.getText(source));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(wired.get('navigating')).toBe('(tabId, url) => events.tabNavigating(tabId, url)');
+    expect(wired.get('responded')).toBe('(tabId, url, names) => events.tabResponded(tabId, url, names)');
+  });
 });
 
 describe('browser events and the recorder: a cookie is filed under the sites open when it was heard', () => {
@@ -269,6 +314,17 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     let wake!: () => void;
     const ready = new Promise<void>((resolve) => (wake = resolve)).then(() => store.load());
     openTabs.replaceAll([{ tabId: 1, url: A, storeId: undefined }], '0');
+    // webRequest granted: wired as the worker's entry wires it (index.ts).
+    const embeddedContent = createEmbeddedContent({
+      ready,
+      area: session,
+      record: (attribution) => void recorder.thirdPartySet(attribution),
+      removed: (cookie, sites, at, cause) => void recorder.thirdPartyRemoved(cookie, sites, at, cause),
+      navigating: (tabId, url) => events.tabNavigating(tabId, url),
+      storeOfTab: (tabId) => openTabs.pageOfTab(tabId)?.storeId ?? null,
+      responded: (tabId, url, names) => events.tabResponded(tabId, url, names),
+      onRecorded: () => undefined,
+    });
     const events = createBrowserEvents({
       ready,
       recorder,
@@ -277,9 +333,16 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
       scanCookies: async () => undefined,
       refreshLiveCharter: async () => undefined,
       badges: { refresh: async () => undefined, schedule: () => undefined },
+      embeddedContent,
     });
     const names = async (url: string) => presentCookies(await recorder.site(new URL(url).hostname, '0')).map((c) => c.name);
-    return { events, wake, ready, store, names, openTabs };
+    const cookie = async (url: string, name: string) =>
+      presentCookies(await recorder.site(new URL(url).hostname, '0')).find((c) => c.name === name);
+    /** Tab 1's top frame starts loading `url`, as webRequest reports it when granted. */
+    const navigate = (url: string) => embeddedContent.requests.started({ requestId: url, tabId: 1, kind: 'main_frame', url });
+    /** A response of `url` with Set-Cookie headers `names` arrives in tab 1. */
+    const respond = (url: string, names: string[]) => embeddedContent.requests.responded({ requestId: url, tabId: 1, url, names });
+    return { events, wake, ready, store, names, cookie, openTabs, navigate, respond };
   }
 
   it('at a wake: a `_ga` heard while the tab showed A, then the tab went to B, is A’s, not B’s', async () => {
@@ -327,5 +390,82 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     expect(openTabs.pageOfTab(1)?.host).toBe('b.opendatasoft.com');
     expect((await names(A)).sort()).toEqual(['_ga', 'sessionid']);
     expect(await names(B)).toEqual([]);
+  });
+
+  it('at a wake, webRequest granted: a `_ga` heard while the tab showed A is A’s when the tab’s next request, to B, starts before it is filed', async () => {
+    const { events, wake, names, openTabs, navigate } = worker();
+    events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    navigate(B);
+    wake();
+    await settle();
+    await settle();
+    expect(openTabs.pageOfTab(1)?.host).toBe('b.opendatasoft.com');
+    expect(await names(A)).toEqual(['_ga']);
+    expect(await names(B)).toEqual([]);
+  });
+
+  it('once ready, webRequest granted: a cookie event waiting for its record is filed before the tab’s next request starts', async () => {
+    const session = fakeSession();
+    const before = worker(session);
+    before.wake();
+    await before.ready;
+    before.events.cookieChanged({
+      cookie: browserCookie({ name: 'sessionid', domain: 'a.opendatasoft.com' }),
+      removed: false,
+      cause: 'explicit',
+    });
+    await settle();
+    await before.store.flush();
+    const { events, wake, ready, names, openTabs, navigate } = worker(session);
+    wake();
+    await ready;
+    let unblock!: () => void;
+    const blocked = new Promise<void>((resolve) => (unblock = resolve));
+    const read = session.read.bind(session);
+    session.read = async (keys) => {
+      await blocked;
+      return read(keys);
+    };
+    events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    await settle();
+    navigate(B);
+    await settle();
+    unblock();
+    await settle();
+    await settle();
+    expect(openTabs.pageOfTab(1)?.host).toBe('b.opendatasoft.com');
+    expect((await names(A)).sort()).toEqual(['_ga', 'sessionid']);
+    expect(await names(B)).toEqual([]);
+  });
+
+  it('webRequest granted: a response heard while a cookie event waits is read against the page the tab loads then, in turn', async () => {
+    const { events, wake, cookie, navigate, respond } = worker();
+    events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    navigate(B);
+    // B's response sets `_gid` on the parent domain, which A's tab, still listed, shares: B's own, by its response.
+    respond(B, ['_gid']);
+    events.cookieChanged({
+      cookie: browserCookie({ name: '_gid', domain: '.opendatasoft.com', hostOnly: false }),
+      removed: false,
+      cause: 'explicit',
+    });
+    wake();
+    await settle();
+    await settle();
+    expect(await cookie(B, '_ga')).toBeUndefined();
+    expect(await cookie(B, '_gid')).toMatchObject({ name: '_gid' });
+    expect((await cookie(B, '_gid'))?.originUnknown).toBeUndefined();
+  });
+
+  it('webRequest granted, nothing waiting: the tab’s new page is known at once, and its own cookies are filed under it', async () => {
+    const { wake, ready, events, names, openTabs, navigate } = worker();
+    wake();
+    await ready;
+    navigate(B);
+    // Heard in the same task, before the tab reports its new address (Firefox).
+    events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    await settle();
+    expect(openTabs.pageOfTab(1)?.host).toBe('b.opendatasoft.com');
+    expect(await names(B)).toEqual(['_ga']);
   });
 });

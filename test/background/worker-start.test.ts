@@ -125,7 +125,7 @@ describe('startWorker', () => {
     const events = createBrowserEvents({
       ready,
       recorder,
-      openTabs: { update: () => undefined, remove: () => undefined, pageOfTab: () => null },
+      openTabs: { update: () => undefined, remove: () => undefined, navigating: () => undefined, pageOfTab: () => null },
       trackedHosts: { isTracked: () => true, refresh: async () => undefined },
       scanCookies: async () => undefined,
       refreshLiveCharter: async () => undefined,
