@@ -2,13 +2,14 @@
  * Cookie tables: recognising a header row in any layout (tabs, markdown pipes, single spaces,
  * no separator at all) and splitting the rows under it into cells.
  */
+import { Tokenizer } from 'htmlparser2';
 import { looksLikeCookieName, stripWrapping } from './cells.ts';
 import { isUsableColumnSet, looksLikeHeaderWording, readTablePhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
 import { readParagraphLabel } from './sections.ts';
 import { MAX_CELL_LENGTH } from './limits.ts';
-import { collapseWhitespace, trimSpaces } from './normalise.ts';
+import { collapseWhitespace, INVISIBLE_FORMAT_CHARACTERS, trimSpaces } from './normalise.ts';
 import { segmentRow, type RowCells } from './segment.ts';
 
 /** How the cells of a table are separated. */
@@ -118,19 +119,71 @@ function splitRawPipeCells(line: string): string[] {
   return cells;
 }
 
-/** Entities a Markdown writer puts in text (`&lt;` for `<`), the same few the name-cell reader knows. */
-const MARKDOWN_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-/** A backslash escape of ASCII punctuation (CommonMark), or one of those entities. */
-const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])|&(lt|gt|amp|quot|apos|nbsp|#39);/g;
+/**
+ * A backslash escape of ASCII punctuation, or a character reference as CommonMark reads one: an
+ * entity name ending in `;`, or a decimal (1 to 7 digits) or hex (1 to 6 digits) number. Every
+ * alternative is bounded: one pass, constant work at each position.
+ */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])|(&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
+
+/** The characters a reference stands for, from htmlparser2's tokenizer (the HTML standard's table); filled by its callback. */
+let decodedReference = '';
+/** Where the tokenizer's last decoded reference ended: the whole reference, or only a legacy prefix of it (`&notit;`). */
+let decodedEnd = 0;
+const ignore = (): void => undefined;
+const referenceTokenizer = lazy(
+  () =>
+    new Tokenizer(
+      { decodeEntities: true },
+      {
+        ontextentity: (codePoint, endIndex) => {
+          decodedReference += String.fromCodePoint(codePoint);
+          decodedEnd = endIndex;
+        },
+        ontext: ignore,
+        onattribdata: ignore,
+        onattribentity: ignore,
+        onattribend: ignore,
+        onattribname: ignore,
+        oncdata: ignore,
+        onclosetag: ignore,
+        oncomment: ignore,
+        ondeclaration: ignore,
+        onend: ignore,
+        onopentagend: ignore,
+        onopentagname: ignore,
+        onprocessinginstruction: ignore,
+        onselfclosingtag: ignore,
+      },
+    ),
+);
 
 /**
- * A markdown cell's text as a renderer shows it: `\_ga\.` is `_ga.`, `&lt;ID&gt;` is `<ID>`. One
- * pass, left to right, so `\&lt;` stays the text `&lt;` and `&amp;lt;` the text `&lt;`: text
- * escaped by `markdownText` (core/report/markdown.ts) reads back as it was.
+ * What one character reference (`&shy;`, `&#173;`, `&#xAD;`) shows: its characters, a space for
+ * `&nbsp;`, nothing for an invisible format character (as `normaliseText` drops them from the
+ * text), or the reference as written when it is none (`&unknown;`, or `&notit;`, which HTML but
+ * not markdown reads as `¬it;`).
+ */
+function decodeReference(reference: string): string {
+  const tokenizer = referenceTokenizer();
+  decodedReference = '';
+  decodedEnd = 0;
+  tokenizer.reset();
+  tokenizer.write(reference);
+  tokenizer.end();
+  if (decodedReference === '' || decodedEnd !== reference.length) return reference;
+  return decodedReference.replace(INVISIBLE_FORMAT_CHARACTERS, '').replace(/\u00A0/g, ' ');
+}
+
+/**
+ * A markdown cell's text as a renderer shows it: `\_ga\.` is `_ga.`, `&lt;ID&gt;` is `<ID>`,
+ * `_g&shy;a` is `_ga`. One pass, left to right, so each escape or reference is read once: `\&lt;`
+ * stays the text `&lt;` and `&amp;lt;` the text `&lt;`, and text escaped by `markdownText`
+ * (core/report/markdown.ts) reads back as it was.
  */
 export function markdownCellText(cell: string): string {
-  return cell.replace(MARKDOWN_ESCAPE, (_escape, punctuation: string | undefined, entity: string | undefined) =>
-    punctuation !== undefined ? punctuation : (MARKDOWN_ENTITIES[entity ?? ''] ?? ''),
+  return cell.replace(MARKDOWN_ESCAPE, (_escape, punctuation: string | undefined, reference: string | undefined) =>
+    punctuation !== undefined ? punctuation : decodeReference(reference ?? ''),
   );
 }
 

@@ -21,6 +21,7 @@ import type { Category, CharterEntry } from '../charter/types.ts';
 import { MAX_CHARTER_PAGE_BYTES, MAX_ENTRIES } from '../charter/limits.ts';
 import { readCharterPageReading } from '../charter/live.ts';
 import { INVISIBLE_FORMAT_CHARACTERS } from '../charter/normalise.ts';
+import { lazy } from '../lazy.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
 import { markdownText } from '../report/markdown.ts';
@@ -54,6 +55,11 @@ const ELLIPSIS = '…';
 /** What a cut never splits: a code point (never half a surrogate pair), or the code terminalText shows a control as (`<U+202E>`). */
 const PIECES = /<U\+[0-9A-F]{4,6}>|[\s\S]/gu;
 
+/** Characters past a cut segmented with what is kept: more than the next character (two UTF-16 units) needs. */
+const GRAPHEME_LOOKAHEAD = 16;
+/** Splits text into what a reader sees as one character (`e` + U+0301, 👍🏽, 🇫🇷); built on first use. */
+const graphemeSegmenter = lazy(() => new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+
 /** Characters a piece takes escaped within a text (`&` five: `&amp;`; `_` two: `\_`), kept per piece: a cut walks a cell's worth. */
 const escapedCosts = new Map<string, number>();
 function escapedCost(piece: string): number {
@@ -70,9 +76,10 @@ function escapedCost(piece: string): number {
  * Outside text as a draft's cell holds it: what the parser will read back from either format
  * (controls out, bidi controls shown, invisible format characters out as the parser drops them, whitespace collapsed); when its
  * escaped form would not fit a cell, as much of it as fits, escaped, with "…" (`cut`: true). The
- * cut is made by what each character takes escaped, between characters as the text holds them,
- * so never inside an escape, a surrogate pair or a code shown for a control; it reads at most a
- * cell's worth past the cleaning and escaping of the whole.
+ * cut is made by what each character takes escaped, between graphemes (what a reader sees as one
+ * character: a letter and its combining accents, an emoji and its modifier, a flag's two halves),
+ * so never inside an escape, a grapheme or a code shown for a control; it reads, and segments
+ * once, at most a cell's worth past the cleaning and escaping of the whole.
  */
 export function draftCell(text: string): { text: string; cut: boolean } {
   const clean = terminalText(text).replace(INVISIBLE_FORMAT_CHARACTERS, '').replace(/\s+/g, ' ').trim();
@@ -87,9 +94,19 @@ export function draftCell(text: string): { text: string; cut: boolean } {
     ends.push((ends.at(-1) ?? 0) + piece.length);
   }
   const keptTo = (count: number) => `${clean.slice(0, ends[count - 1] ?? 0).trimEnd()}${ELLIPSIS}`;
+  // Graphemes of what could be kept and the few characters after it, segmented once: whether a cut is a boundary
+  // depends on what comes before it (a run of flags pairs from its start) and on the next character.
+  const graphemes = graphemeSegmenter().segment(clean.slice(0, (ends.at(-1) ?? 0) + GRAPHEME_LOOKAHEAD));
+  /** `count` pieces, fewer when the last would end inside a grapheme: a letter is kept with all its accents or not at all. */
+  const onGraphemeBoundary = (count: number) => {
+    const cut = ends[count - 1] ?? 0;
+    const start = cut === 0 ? 0 : (graphemes.containing(cut)?.index ?? cut);
+    while (count > 0 && (ends[count - 1] ?? 0) > start) count--;
+    return count;
+  };
   // The one cost not counted piece by piece, a backslash before a leading `#`, `+`, `-` or `=`: a piece less, if need be.
-  let count = ends.length;
-  while (count > 0 && markdownText(keptTo(count)).length > MAX_ESCAPED_CELL) count--;
+  let count = onGraphemeBoundary(ends.length);
+  while (count > 0 && markdownText(keptTo(count)).length > MAX_ESCAPED_CELL) count = onGraphemeBoundary(count - 1);
   return { text: keptTo(count), cut: true };
 }
 

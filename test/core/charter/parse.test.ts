@@ -552,6 +552,34 @@ describe('invisible format characters inside a cookie name cell', () => {
     expect(reading.entries.map((found) => [found.cookie, found.match])).toEqual(expected);
   });
 
+  it('reads them written as character references in a markdown pipe table, as a renderer shows them', () => {
+    const text = [
+      '## Politique de cookies',
+      '',
+      '### Cookies de mesure d’audience',
+      '',
+      '| Prestataire | Service | Nom du cookie | Finalité |',
+      '|---|---|---|---|',
+      '| Google | Google Analytics | _g&shy;a | Statistiques |',
+      '| Huwise | Pr&eacute;f&eacute;rences | cookies_&#173;preferences | Choix &amp; pr&#xE9;f&#233;rences |',
+      '| Huwise | Session | session&#xAD;id&nbsp;; csrf&#x200B;token | Session |',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.unreadRows).toEqual([]);
+    expect(reading.entries.map((found) => [found.cookie, found.match])).toEqual([
+      ['_ga', 'exact'],
+      ['cookies_preferences', 'exact'],
+      ['sessionid', 'exact'],
+      ['csrftoken', 'exact'],
+    ]);
+    expect(reading.entries.map((found) => [found.service, found.purpose])).toEqual([
+      ['Google Analytics', 'Statistiques'],
+      ['Préférences', 'Choix & préférences'],
+      ['Session', 'Session'],
+      ['Session', 'Session'],
+    ]);
+  });
+
   it('reads the names of a plain tab table without them', () => {
     const text = [
       'Charte cookies',

@@ -153,6 +153,23 @@ describe('splitPipeCells and splitTabCells', () => {
     expect(markdownCellText('a\\|b')).toBe('a|b');
   });
 
+  it('decodes every character reference a markdown renderer decodes, once, and drops the invisible characters they give', () => {
+    // A soft hyphen written as an entity, named, decimal or hex, is invisible as the character is.
+    expect(markdownCellText('_g&shy;a')).toBe('_ga');
+    expect(markdownCellText('_g&#173;a _g&#xAD;a _g&#XaD;a session&#x200B;id')).toBe('_ga _ga _ga sessionid');
+    expect(markdownCellText('caf&eacute; &copy; &#x1F36A; &#127850; &NotEqualTilde; &#0;')).toBe('café © 🍪 🍪 ≂̸ \uFFFD');
+    // Once: an escaped ampersand gives the text of the reference, not its character.
+    expect(markdownCellText('_g&amp;shy;a &amp;#173; \\&shy; &amp;amp;')).toBe('_g&shy;a &#173; &shy; &amp;');
+    // Not references: no semicolon, an unknown name, a legacy prefix (`&notit;` is not `¬it;` in markdown).
+    expect(markdownCellText('&shy &unknown; &notit; &#; &#x; & ; &#12345678;')).toBe('&shy &unknown; &notit; &#; &#x; & ; &#12345678;');
+  });
+
+  it('reads 100,000 references, near-references and ampersands in linear time', () => {
+    expect(markdownCellText(`${'a&shy;'.repeat(100_000)}b`)).toBe(`${'a'.repeat(100_000)}b`);
+    const unread = `${'&#x&abcdefghijklmnopqrstuvwxyz0123456&&amp'.repeat(10_000)}`;
+    expect(markdownCellText(unread)).toBe(unread);
+  });
+
   it('fits tab cells to the column count', () => {
     expect(splitTabCells('a\tb\tc\td', 4)).toEqual(['a', 'b', 'c', 'd']);
     expect(splitTabCells('a\t\tb\tc\td\t\t', 4)).toEqual(['a', 'b', 'c', 'd']);

@@ -930,6 +930,26 @@ describe('draftText', () => {
     expect(codes).toMatch(/^x(?:<U\+202E>)+…$/);
     expect(markdownText(codes).length).toBeGreaterThan(9_000 - 14);
   });
+
+  it('cuts between graphemes: never between a letter and its accent, an emoji and its modifier, or the halves of a flag', () => {
+    const fill = (length: number) => 'a'.repeat(length);
+    // Each cut below would fall inside the grapheme: a cell keeps 8,999 characters before "…".
+    // `e` + U+0301 (combining acute): keeping `e` alone would turn "é" into "e".
+    expect(draftCell(`${fill(8_998)}e\u0301${fill(10)}`)).toEqual({ text: `${fill(8_998)}…`, cut: true });
+    // `ệ` as e + U+0323 + U+0302: neither "e" nor "ẹ".
+    expect(draftText(`${fill(8_997)}e\u0323\u0302${fill(10)}`)).toBe(`${fill(8_997)}…`);
+    // 👍 + 🏽 (a skin tone), 🇫 + 🇷 (the flag of France): whole, or not at all.
+    expect(draftText(`${fill(8_997)}👍🏽${fill(10)}`)).toBe(`${fill(8_997)}…`);
+    expect(draftText(`${fill(8_997)}🇫🇷${fill(10)}`)).toBe(`${fill(8_997)}…`);
+    // A run of flags pairs from its start: the 2,249th flag is cut whole, the 2,248 before it kept.
+    expect(draftText(`${fill(4)}${'🇫🇷'.repeat(3_000)}`)).toBe(`${fill(4)}${'🇫🇷'.repeat(2_248)}…`);
+    // A grapheme that ends at the cut is kept.
+    expect(draftText(`${fill(8_997)}e\u0301${fill(10)}`)).toBe(`${fill(8_997)}e\u0301…`);
+  });
+
+  it('cuts a grapheme of 100,000 combining marks before its letter, reading no more than a cell’s worth of it', () => {
+    expect(draftCell(`ab${'\u0301'.repeat(100_000)}`)).toEqual({ text: 'a…', cut: true });
+  });
 });
 
 describe('draftCharter: a charter’s words longer than a cell', () => {
