@@ -16,7 +16,7 @@ export type BrowserEventDeps = {
   /** Records cookie changes, and the pages the sites' tabs load. */
   recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder' | 'responseOnPage'>;
   /** The sites open in tabs. */
-  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'pageOfTab'>;
+  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'navigationHeard' | 'pageOfTab'>;
   /** Which sites are recorded. */
   trackedHosts: TrackedHosts;
   /** Records the cookies present now. */
@@ -169,6 +169,8 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     },
     tabNavigating(tabId, url) {
       // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.
+      // Its store is known at once: embedded content attributes a new tab's frames before its page is applied.
+      openTabs.navigationHeard(tabId);
       tabChanged(() => openTabs.navigating(tabId, url));
     },
     tabResponded(tabId, url, names) {

@@ -193,7 +193,7 @@ const embeddedContent = createEmbeddedContent({
   // In the order heard, as the tabs' own changes (browser-events.ts): a cookie event still waiting
   // is not filed under the page the tab goes to next (`events` exists once these are heard).
   navigating: (tabId, url) => events.tabNavigating(tabId, url),
-  storeOfTab: (tabId) => openTabs.pageOfTab(tabId)?.storeId ?? null,
+  storeOfTab: (tabId) => openTabs.storeOfTab(tabId),
   // After the cookie events heard before it: a cookie Firefox reported before its page's request
   // learns the page from the response that set it.
   responded: (tabId, url, names) => events.tabResponded(tabId, url, names),

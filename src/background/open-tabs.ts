@@ -24,6 +24,13 @@ export type OpenTabs = {
    * cookies before the tab commits). Kept until the tab shows that address or loads another.
    */
   navigating(tabId: number, url: string): void;
+  /**
+   * The start of a tab's top-frame request was heard; its page (`navigating`) may be applied later,
+   * behind cookie events still waiting (browser-events.ts). Until then the tab's store is known.
+   */
+  navigationHeard(tabId: number): void;
+  /** The cookie store of tab `tabId` when it shows or loads a web page, or its navigation was heard; else null. */
+  storeOfTab(tabId: number): string | null;
   /** Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they show different pages. */
   pageOf(host: string, storeId: string): string | null;
   /** The page tab \`tabId\` shows or loads (host and path) and its cookie store; null when it shows no web page or is unknown. */
@@ -77,10 +84,22 @@ export function createOpenTabs(): OpenTabs {
     tabs.set(tab.tabId, { storeId: tab.storeId, hosts: [...new Set(hostsOf(urls))], page, navigatingTo });
   }
 
+  /** Per tab, navigations heard and not yet applied: a new tab's frames are its store's before its page is applied. */
+  const navigationsQueued = new Map<number, number>();
+
   function navigating(tabId: number, url: string): void {
+    const queued = (navigationsQueued.get(tabId) ?? 0) - 1;
+    if (queued > 0) navigationsQueued.set(tabId, queued);
+    else navigationsQueued.delete(tabId);
     const previous = tabs.get(tabId);
     const hosts = [...new Set([...hostsOf([url]), ...(previous?.hosts ?? [])])];
     tabs.set(tabId, { storeId: previous?.storeId, hosts, page: webUrl(url), navigatingTo: url });
+  }
+
+  function pageOfTab(tabId: number): TabPage | null {
+    const tab = tabs.get(tabId);
+    if (!tab?.page) return null;
+    return { host: tab.page.hostname.toLowerCase(), path: pathOf(tab.page), storeId: tab.storeId ?? defaultStore };
   }
 
   function hosts(storeId: string): Set<string> {
@@ -99,13 +118,14 @@ export function createOpenTabs(): OpenTabs {
       for (const tab of all) update(tab);
     },
     update,
-    remove: (tabId) => void tabs.delete(tabId),
-    navigating,
-    pageOfTab(tabId) {
-      const tab = tabs.get(tabId);
-      if (!tab?.page) return null;
-      return { host: tab.page.hostname.toLowerCase(), path: pathOf(tab.page), storeId: tab.storeId ?? defaultStore };
+    remove(tabId) {
+      tabs.delete(tabId);
+      navigationsQueued.delete(tabId);
     },
+    navigating,
+    navigationHeard: (tabId) => void navigationsQueued.set(tabId, (navigationsQueued.get(tabId) ?? 0) + 1),
+    pageOfTab,
+    storeOfTab: (tabId) => pageOfTab(tabId)?.storeId ?? (navigationsQueued.has(tabId) ? defaultStore : null),
     pageOf(host, storeId) {
       const pages = new Set<string>();
       for (const tab of tabs.values()) {

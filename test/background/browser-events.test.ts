@@ -44,6 +44,7 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
       update: (tab) => void (log.push(`tab ${tab.tabId}`), stores.set(tab.tabId, tab.storeId ?? '0')),
       remove: (tabId) => void log.push(`closed ${tabId}`),
       navigating: (tabId, url) => void log.push(`navigating ${tabId} ${url}`),
+      navigationHeard: () => undefined,
       pageOfTab: (tabId) => (stores.has(tabId) ? { host: 'not read', path: 'not read', storeId: stores.get(tabId)! } : null),
     },
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
@@ -321,7 +322,7 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
       record: (attribution) => void recorder.thirdPartySet(attribution),
       removed: (cookie, sites, at, cause) => void recorder.thirdPartyRemoved(cookie, sites, at, cause),
       navigating: (tabId, url) => events.tabNavigating(tabId, url),
-      storeOfTab: (tabId) => openTabs.pageOfTab(tabId)?.storeId ?? null,
+      storeOfTab: (tabId) => openTabs.storeOfTab(tabId),
       responded: (tabId, url, names) => events.tabResponded(tabId, url, names),
       onRecorded: () => undefined,
     });
@@ -342,8 +343,82 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     const navigate = (url: string) => embeddedContent.requests.started({ requestId: url, tabId: 1, kind: 'main_frame', url });
     /** A response of `url` with Set-Cookie headers `names` arrives in tab 1. */
     const respond = (url: string, names: string[]) => embeddedContent.requests.responded({ requestId: url, tabId: 1, url, names });
-    return { events, wake, ready, store, names, cookie, openTabs, navigate, respond };
+    return { events, wake, ready, store, names, cookie, openTabs, navigate, respond, embeddedContent };
   }
+
+  /** A new tab 2 loads portal B, whose response sets `sessionid`, then a Disqus frame whose response sets `disqus_unique`. */
+  function newTabWithDisqus({ events, embeddedContent }: ReturnType<typeof worker>) {
+    const { requests } = embeddedContent;
+    requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B });
+    requests.responded({ requestId: 'b', tabId: 2, url: B, names: ['sessionid'] });
+    events.cookieChanged({ cookie: browserCookie({ name: 'sessionid', domain: 'b.opendatasoft.com' }), removed: false, cause: 'explicit' });
+    requests.ended({ requestId: 'b', tabId: 2 });
+    const frame = 'https://disqus.com/embed/comments/';
+    requests.started({ requestId: 'd', tabId: 2, kind: 'sub_frame', url: frame });
+    requests.responded({ requestId: 'd', tabId: 2, url: frame, names: ['disqus_unique'] });
+    events.cookieChanged({
+      cookie: browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }),
+      removed: false,
+      cause: 'explicit',
+    });
+    requests.ended({ requestId: 'd', tabId: 2 });
+  }
+
+  it.each([
+    ['nothing waiting', false],
+    ['a cookie event waiting for the wake', true],
+  ])(
+    'webRequest granted, %s: a new tab’s embedded content is filed under the page it loads (its store known before its page is applied)',
+    async (_, eventWaiting) => {
+      const w = worker();
+      if (!eventWaiting) {
+        w.wake();
+        await w.ready;
+      } else w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+      newTabWithDisqus(w);
+      w.wake();
+      for (let i = 0; i < 5; i++) await settle();
+      await w.embeddedContent.flush();
+      await settle();
+      expect(await w.names(B)).toEqual(expect.arrayContaining(['sessionid', 'disqus_unique']));
+      expect(await w.names(B)).not.toContain('_ga');
+    },
+  );
+
+  it('webRequest granted: a new tab’s embedded content is filed under its page while a cookie event waits for its record', async () => {
+    const session = fakeSession();
+    const before = worker(session);
+    before.wake();
+    await before.ready;
+    before.events.cookieChanged({
+      cookie: browserCookie({ name: 'sessionid', domain: 'a.opendatasoft.com' }),
+      removed: false,
+      cause: 'explicit',
+    });
+    await settle();
+    await before.store.flush();
+    const w = worker(session);
+    w.wake();
+    await w.ready;
+    // A's record is read on its first event: held until the new tab's requests are heard.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const read = session.read.bind(session);
+    session.read = async (keys) => {
+      await held;
+      return read(keys);
+    };
+    w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    await settle();
+    newTabWithDisqus(w);
+    await settle();
+    release();
+    for (let i = 0; i < 5; i++) await settle();
+    await w.embeddedContent.flush();
+    await settle();
+    expect(await w.names(B)).toEqual(expect.arrayContaining(['sessionid', 'disqus_unique']));
+    expect(await w.names(B)).not.toContain('_ga');
+  });
 
   it('at a wake: a `_ga` heard while the tab showed A, then the tab went to B, is A’s, not B’s', async () => {
     const { events, wake, names } = worker();

@@ -125,7 +125,13 @@ describe('startWorker', () => {
     const events = createBrowserEvents({
       ready,
       recorder,
-      openTabs: { update: () => undefined, remove: () => undefined, navigating: () => undefined, pageOfTab: () => null },
+      openTabs: {
+        update: () => undefined,
+        remove: () => undefined,
+        navigating: () => undefined,
+        navigationHeard: () => undefined,
+        pageOfTab: () => null,
+      },
       trackedHosts: { isTracked: () => true, refresh: async () => undefined },
       scanCookies: async () => undefined,
       refreshLiveCharter: async () => undefined,
