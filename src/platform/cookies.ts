@@ -78,6 +78,8 @@ export type CookieAddress = {
   secure: boolean;
   storeId: string;
   partitionKey: string | null;
+  /** Chrome's half of a partitioned cookie's key; absent where the browser gives none (Firefox's cookies.remove has no such key). */
+  hasCrossSiteAncestor?: boolean;
   /** Firefox's first party the cookie is isolated under ('' for none); absent where the browser gives none (Chrome refuses the key). */
   firstPartyDomain?: string;
 };
@@ -90,7 +92,13 @@ export async function removeCookie(cookie: CookieAddress, api: CookiesApi = brow
     name: cookie.name,
     storeId: cookie.storeId,
   };
-  if (cookie.partitionKey) details.partitionKey = { topLevelSite: cookie.partitionKey };
+  if (cookie.partitionKey) {
+    // Passed only where the browser gave it: Chrome infers it otherwise, from the url, maybe wrongly.
+    details.partitionKey = {
+      topLevelSite: cookie.partitionKey,
+      ...(typeof cookie.hasCrossSiteAncestor === 'boolean' ? { hasCrossSiteAncestor: cookie.hasCrossSiteAncestor } : {}),
+    };
+  }
   // Firefox refuses a removal without it when first-party isolation is on (MDN cookies.remove).
   if (cookie.firstPartyDomain !== undefined) details.firstPartyDomain = cookie.firstPartyDomain;
   return (await api.cookies.remove(details)) !== null;

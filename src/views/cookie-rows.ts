@@ -35,12 +35,14 @@ export type CookieRow = {
  * key as it was.
  */
 const firstPartyOf = (cookie: ReportCookie) => (cookie.firstPartyDomain === undefined ? '' : `^${cookie.firstPartyDomain}`);
+/** Chrome's hasCrossSiteAncestor, as a row's key tells it: two cookies may differ by it alone. */
+const ancestorOf = (cookie: ReportCookie) => (cookie.hasCrossSiteAncestor === undefined ? '' : `~${cookie.hasCrossSiteAncestor}`);
 
 /** Rows for every seen cookie, then every declared entry not seen, in category order. */
 export function rowsOf(report: Report): CookieRow[] {
   const charterLanguage = report.charter.language ?? null;
   const seen: CookieRow[] = report.cookies.map((cookie) => ({
-    key: `c:${cookie.domain}:${cookie.path}:${cookie.partitionKey ?? ''}${firstPartyOf(cookie)}:${cookie.name}`,
+    key: `c:${cookie.domain}:${cookie.path}:${cookie.partitionKey ?? ''}${ancestorOf(cookie)}${firstPartyOf(cookie)}:${cookie.name}`,
     name: cookie.name,
     status: cookie.status,
     category: cookie.category,

@@ -178,6 +178,19 @@ describe('platform cookies', () => {
     ]);
   });
 
+  it('remove a partitioned cookie with Chrome’s hasCrossSiteAncestor only where its address has it (Firefox’s cookies.remove has no such key)', async () => {
+    const { api, removed } = fakeCookies([]);
+    const address = { name: 'chips', domain: 'data.tco.re', path: '/', secure: true, storeId: '0', partitionKey: 'https://tco.re' };
+    await removeCookie({ ...address, hasCrossSiteAncestor: true }, api);
+    await removeCookie({ ...address, hasCrossSiteAncestor: false }, api);
+    await removeCookie(address, api);
+    expect(removed.map((details) => (details as { partitionKey?: object }).partitionKey)).toEqual([
+      { topLevelSite: 'https://tco.re', hasCrossSiteAncestor: true },
+      { topLevelSite: 'https://tco.re', hasCrossSiteAncestor: false },
+      { topLevelSite: 'https://tco.re' },
+    ]);
+  });
+
   it('find the normal windows’ store: not private, not a container', async () => {
     expect(await defaultCookieStoreId(fakeCookies([{ id: '1', incognito: true }, { id: '0' }]).api)).toBe('0');
     expect(await defaultCookieStoreId(fakeCookies([{ id: 'firefox-container-1' }, { id: 'firefox-default' }]).api)).toBe('firefox-default');

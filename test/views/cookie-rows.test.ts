@@ -46,6 +46,16 @@ describe('rows', () => {
     expect(rows[0]!.key).toBe('c:data.tco.re:/::a');
   });
 
+  it('keys apart two partitioned cookies that differ only by Chrome’s hasCrossSiteAncestor', () => {
+    const rows = rowsOf(
+      report([
+        reportCookie({ name: 'a', partitionKey: 'https://tco.re', hasCrossSiteAncestor: false }),
+        reportCookie({ name: 'a', partitionKey: 'https://tco.re', hasCrossSiteAncestor: true }),
+      ]),
+    );
+    expect(new Set(rows.map((r) => r.key)).size).toBe(2);
+  });
+
   it('filters on name, provider, service and purpose, case-insensitively', () => {
     const rows = rowsOf(sample);
     expect(filterRows(rows, 'GOOGLE', 'en').map((r) => r.name)).toEqual(['_ga']);

@@ -19,8 +19,8 @@ export type BrowserCookie = {
   /** Seconds since the epoch; absent for session cookies. */
   expirationDate?: number;
   storeId: string;
-  /** CHIPS partition (Chrome: { topLevelSite }, Firefox: { topLevelSite }); absent when unpartitioned. */
-  partitionKey?: { topLevelSite?: string } | undefined;
+  /** CHIPS partition (Chrome: { topLevelSite, hasCrossSiteAncestor }, Firefox: { topLevelSite }); absent when unpartitioned. */
+  partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | undefined;
   /** Firefox: the first party the cookie is isolated under (first-party isolation), '' for none; absent in Chrome. */
   firstPartyDomain?: string | undefined;
 };
@@ -46,6 +46,11 @@ export type CookieRecord = {
   /** Top-level site of a partitioned (CHIPS) cookie; null when unpartitioned. */
   partitionKey: string | null;
   /**
+   * Chrome's other half of a partitioned cookie's key: whether it was set under a cross-site
+   * frame. Absent where the browser gives none (Firefox) and in records of earlier versions.
+   */
+  hasCrossSiteAncestor?: boolean;
+  /**
    * Firefox's first party the cookie is isolated under, as the browser names it (`example.net`),
    * under first-party isolation (privacy.firstparty.isolate: Tor and Mullvad Browser); absent
    * when it is isolated under none, and in records of earlier versions.
@@ -65,13 +70,30 @@ export type CookieRecord = {
  * Identity of a cookie in the browser: same name, domain, path, store and partition (CHIPS, or
  * Firefox's first party) = same cookie. The first party comes last, and only when there is one:
  * the keys of cookies isolated under none, those of records already stored among them, stay as
- * they were.
+ * they were. Chrome's `hasCrossSiteAncestor` joins only where it is not what Chrome infers
+ * without it (crossSiteToPartition): the usual cookie keeps the key an earlier version stored.
  */
 export function cookieKey(
-  cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey' | 'firstPartyDomain'>,
+  cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey' | 'firstPartyDomain' | 'hasCrossSiteAncestor'>,
 ): string {
-  const identity = [cookie.storeId, cookie.partitionKey, cookie.domain, cookie.path, cookie.name];
-  return JSON.stringify(cookie.firstPartyDomain ? [...identity, cookie.firstPartyDomain] : identity);
+  const identity: Array<string | boolean | null> = [cookie.storeId, cookie.partitionKey, cookie.domain, cookie.path, cookie.name];
+  if (cookie.firstPartyDomain) identity.push(cookie.firstPartyDomain);
+  const ancestor = cookie.hasCrossSiteAncestor;
+  if (typeof ancestor === 'boolean' && ancestor !== crossSiteToPartition(cookie)) identity.push(ancestor);
+  return JSON.stringify(identity);
+}
+
+/**
+ * What Chrome takes `hasCrossSiteAncestor` to be when it is not given: true when the cookie's
+ * domain is cross-site to its partition's top-level site (w3c/webextensions,
+ * proposals/hasCrossSiteAncestor.md). The site is already a registrable domain.
+ */
+function crossSiteToPartition(cookie: Pick<CookieRecord, 'domain' | 'partitionKey'>): boolean {
+  const top = (cookie.partitionKey ?? '')
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/[:/].*$/, '')
+    .toLowerCase();
+  return !cookieAppliesToHost({ domain: top, hostOnly: false }, cookie.domain.replace(/^\./, ''));
 }
 
 /**
@@ -113,6 +135,7 @@ function expirySeconds(cookie: BrowserCookie): number | null {
 
 /** Copies the facts we keep from a browser cookie, leaving the value behind. */
 export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord {
+  const ancestor = cookie.partitionKey?.hasCrossSiteAncestor;
   return {
     name: cookie.name,
     domain: cookie.domain,
@@ -124,6 +147,8 @@ export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord
     sameSite: cookie.sameSite,
     expires: expirySeconds(cookie),
     partitionKey: cookie.partitionKey?.topLevelSite ?? null,
+    // Chrome's, needed to address the cookie; Firefox gives none.
+    ...(typeof ancestor === 'boolean' ? { hasCrossSiteAncestor: ancestor } : {}),
     // Firefox says '' for none; Chrome gives no such field.
     ...(cookie.firstPartyDomain ? { firstPartyDomain: cookie.firstPartyDomain } : {}),
     storeId: cookie.storeId,

@@ -45,6 +45,19 @@ describe('describeCookie', () => {
     expect(record.partitionKey).toBe('https://tco.re');
   });
 
+  it('keeps Chrome’s hasCrossSiteAncestor of a partitioned cookie, and none where the browser gives none (Firefox)', () => {
+    const partitioned = (partitionKey: object) => browserCookie({ partitionKey });
+    expect(describeCookie(partitioned({ topLevelSite: 'https://tco.re', hasCrossSiteAncestor: true }), 1)).toMatchObject({
+      partitionKey: 'https://tco.re',
+      hasCrossSiteAncestor: true,
+    });
+    expect(describeCookie(partitioned({ topLevelSite: 'https://tco.re', hasCrossSiteAncestor: false }), 1).hasCrossSiteAncestor).toBe(
+      false,
+    );
+    expect(describeCookie(partitioned({ topLevelSite: 'https://tco.re' }), 1)).not.toHaveProperty('hasCrossSiteAncestor');
+    expect(describeCookie(browserCookie(), 1)).not.toHaveProperty('hasCrossSiteAncestor');
+  });
+
   it('keeps the first party Firefox isolates a cookie under, and none where it gives none or says none', () => {
     expect(describeCookie(browserCookie({ firstPartyDomain: 'example.net' }), 1).firstPartyDomain).toBe('example.net');
     expect(describeCookie(browserCookie({ firstPartyDomain: '' }), 1)).not.toHaveProperty('firstPartyDomain');
@@ -73,6 +86,32 @@ describe('cookieKey', () => {
     // A record stored before first parties were known is found by the same key.
     expect(cookieKey(describeCookie(browserCookie({ firstPartyDomain: '' }), 0))).toBe(cookieKey(base));
     expect(cookieKey(base)).toBe(JSON.stringify(['0', null, 'data.tco.re', '/', 'sessionid']));
+  });
+});
+
+describe('cookieKey of Chrome’s partitioned cookies', () => {
+  const chips = (domain: string, hasCrossSiteAncestor?: boolean) =>
+    describeCookie(
+      browserCookie({
+        name: 'chips',
+        domain,
+        partitionKey: { topLevelSite: 'https://tco.re', ...(hasCrossSiteAncestor === undefined ? {} : { hasCrossSiteAncestor }) },
+      }),
+      0,
+    );
+
+  it('separates two cookies that differ only by hasCrossSiteAncestor: Chrome keeps both', () => {
+    expect(cookieKey(chips('data.tco.re', true))).not.toBe(cookieKey(chips('data.tco.re', false)));
+    expect(cookieKey(chips('.disqus.com', true))).not.toBe(cookieKey(chips('.disqus.com', false)));
+  });
+
+  it('keeps the key an earlier version stored (without the field) where the field is what Chrome infers from the domain', () => {
+    // Same-site to the top-level site: inferred false; cross-site: inferred true.
+    expect(cookieKey(chips('data.tco.re', false))).toBe(cookieKey(chips('data.tco.re')));
+    expect(cookieKey(chips('.tco.re', false))).toBe(cookieKey(chips('.tco.re')));
+    expect(cookieKey(chips('.disqus.com', true))).toBe(cookieKey(chips('.disqus.com')));
+    expect(cookieKey(chips('xtco.re', true))).toBe(cookieKey(chips('xtco.re')));
+    expect(cookieKey(chips('data.tco.re'))).toBe(JSON.stringify(['0', 'https://tco.re', 'data.tco.re', '/', 'chips']));
   });
 });
 

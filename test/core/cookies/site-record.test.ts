@@ -85,6 +85,32 @@ describe('recordCookieChange', () => {
     expect(site.timeline.map((e) => e.type)).toEqual(['set', 'changed', 'removed']);
   });
 
+  it('keeps apart two partitioned cookies that differ only by Chrome’s hasCrossSiteAncestor: one removed leaves the other present', () => {
+    const site = emptySite('data.tco.re', '0');
+    const chips = (hasCrossSiteAncestor: boolean) =>
+      browserCookie({ name: 'chips', partitionKey: { topLevelSite: 'https://tco.re', hasCrossSiteAncestor } });
+    recordCookieChange(site, chips(false), false, 1);
+    recordCookieChange(site, chips(true), false, 2);
+    expect(presentCookies(site)).toHaveLength(2);
+    recordCookieChange(site, chips(true), true, 3);
+    expect(presentCookies(site)).toMatchObject([{ name: 'chips', hasCrossSiteAncestor: false, removed: null }]);
+    expect(JSON.stringify(site)).not.toContain('SECRET-VALUE');
+  });
+
+  it('matches a partitioned cookie recorded by an earlier version (no hasCrossSiteAncestor) to Chrome’s event of it', () => {
+    const site = emptySite('data.tco.re', '0');
+    // Recorded before the field was kept: Chrome's cookie then is the one with the bit it infers (same-site: false).
+    recordCookieChange(site, browserCookie({ name: 'chips', partitionKey: { topLevelSite: 'https://tco.re' } }), false, 1);
+    recordCookieChange(
+      site,
+      browserCookie({ name: 'chips', partitionKey: { topLevelSite: 'https://tco.re', hasCrossSiteAncestor: false } }),
+      true,
+      2,
+    );
+    expect(presentCookies(site)).toEqual([]);
+    expect(Object.values(site.cookies)).toMatchObject([{ removed: 2, firstSeen: 1 }]);
+  });
+
   it('keeps the history of a cookie removed and set again: the same name, domain and path is the same cookie', () => {
     const site = emptySite('data.tco.re', '0');
     const gat = browserCookie({ name: '_gat', domain: '.tco.re', hostOnly: false });

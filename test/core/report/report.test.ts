@@ -123,6 +123,18 @@ describe('buildReport', () => {
     expect(Object.hasOwn(rows['csrftoken']!, 'firstPartyDomain')).toBe(false);
   });
 
+  it('says Chrome’s hasCrossSiteAncestor of a partitioned cookie, and nothing where the browser gave none', () => {
+    const chips = { ...cookie('chips'), partitionKey: { topLevelSite: 'https://tco.re', hasCrossSiteAncestor: true } };
+    const report = buildReport(
+      play([chips], [{ ...cookie('csrftoken'), partitionKey: { topLevelSite: 'https://tco.re' } }]),
+      registry,
+      NOW_MS,
+    );
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, c]));
+    expect(rows['chips']).toMatchObject({ partitionKey: 'https://tco.re', hasCrossSiteAncestor: true });
+    expect(Object.hasOwn(rows['csrftoken']!, 'hasCrossSiteAncestor')).toBe(false);
+  });
+
   it('finds trackers set before the choice, undeclared cookies and declared ones not seen', () => {
     const site = play([cookie('sessionid', 14)], [cookie('_pk_id.1.abc', 300)], [cookie('_hjid', 365)]);
     const found = findings(site);
