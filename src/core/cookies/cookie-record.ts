@@ -144,7 +144,8 @@ export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord
     hostOnly: cookie.hostOnly,
     secure: cookie.secure,
     httpOnly: cookie.httpOnly,
-    sameSite: cookie.sameSite,
+    // '' where the browser gives none (no browser we support, but a record must hold text): unknown.
+    sameSite: typeof cookie.sameSite === 'string' ? cookie.sameSite : '',
     expires: expirySeconds(cookie),
     partitionKey: cookie.partitionKey?.topLevelSite ?? null,
     // Chrome's, needed to address the cookie; Firefox gives none.

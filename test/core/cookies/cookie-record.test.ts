@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { cookieAppliesToHost, cookieKey, describeCookie, narrowerPath, partitionSite } from '../../../src/core/cookies/cookie-record.ts';
+import {
+  cookieAppliesToHost,
+  cookieKey,
+  describeCookie,
+  narrowerPath,
+  partitionSite,
+  type BrowserCookie,
+} from '../../../src/core/cookies/cookie-record.ts';
+import { exportReport } from '../../../src/core/report/export.ts';
 import { browserCookie } from '../../support/cookies.ts';
+import { report, reportCookie } from '../../support/reports.ts';
 
 describe('describeCookie', () => {
+  it('keeps an absent SameSite as unknown text (empty), so every export can write it', () => {
+    const cookie = { ...browserCookie(), sameSite: undefined } as unknown as BrowserCookie;
+    const record = describeCookie(cookie, 1000);
+    expect(record.sameSite).toBe('');
+    const [header, row] = exportReport(report([reportCookie({ name: 'sid', sameSite: record.sameSite })]), 'csv').text.split('\r\n');
+    expect(row!.split(',')[header!.split(',').indexOf('sameSite')]).toBe('');
+  });
+
   it('keeps identity, flags and times, and drops the value', () => {
     const record = describeCookie(browserCookie(), 1000);
     expect(record).toEqual({
