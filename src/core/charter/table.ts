@@ -124,7 +124,7 @@ function splitRawPipeCells(line: string): string[] {
  * entity name ending in `;`, or a decimal (1 to 7 digits) or hex (1 to 6 digits) number. Every
  * alternative is bounded: one pass, constant work at each position.
  */
-const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])|(&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)/g;
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])|(&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|[A-Za-z][A-Za-z0-9]{1,31});)/g;
 
 /** The characters a reference stands for, from htmlparser2's tokenizer (the HTML standard's table); filled by its callback. */
 let decodedReference = '';
@@ -159,20 +159,38 @@ const referenceTokenizer = lazy(
 );
 
 /**
- * What one character reference (`&shy;`, `&#173;`, `&#xAD;`) shows: its characters, a space for
+ * What one named character reference (`&shy;`, `&eacute;`) shows: its characters, a space for
  * `&nbsp;`, nothing for an invisible format character (as `normaliseText` drops them from the
  * text), or the reference as written when it is none (`&unknown;`, or `&notit;`, which HTML but
  * not markdown reads as `¬it;`).
  */
 function decodeReference(reference: string): string {
+  const characters = decodedCharacters(reference);
+  return characters === null ? reference : shown(characters);
+}
+
+/** A decoded reference's characters as the charter reader keeps them: no invisible format character, a no-break space as a space. */
+const shown = (characters: string): string => characters.replace(INVISIBLE_FORMAT_CHARACTERS, '').replace(/\u00A0/g, ' ');
+
+/**
+ * A numeric reference's character as CommonMark reads it: the code point itself (HTML's
+ * Windows-1252 remap of 128 to 159 is not Markdown's), U+FFFD for 0, a surrogate or one past
+ * Unicode's last.
+ */
+function numericCharacter(codePoint: number): string {
+  const valid = codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+  return shown(String.fromCodePoint(valid ? codePoint : 0xfffd));
+}
+
+/** A named reference's characters (htmlparser2's table), or null when it names none. */
+function decodedCharacters(reference: string): string | null {
   const tokenizer = referenceTokenizer();
   decodedReference = '';
   decodedEnd = 0;
   tokenizer.reset();
   tokenizer.write(reference);
   tokenizer.end();
-  if (decodedReference === '' || decodedEnd !== reference.length) return reference;
-  return decodedReference.replace(INVISIBLE_FORMAT_CHARACTERS, '').replace(/\u00A0/g, ' ');
+  return decodedReference === '' || decodedEnd !== reference.length ? null : decodedReference;
 }
 
 /**
@@ -182,8 +200,14 @@ function decodeReference(reference: string): string {
  * (core/report/markdown.ts) reads back as it was.
  */
 export function markdownCellText(cell: string): string {
-  return cell.replace(MARKDOWN_ESCAPE, (_escape, punctuation: string | undefined, reference: string | undefined) =>
-    punctuation !== undefined ? punctuation : decodeReference(reference ?? ''),
+  return cell.replace(
+    MARKDOWN_ESCAPE,
+    (_escape, punctuation: string | undefined, reference: string | undefined, decimal: string | undefined, hex: string | undefined) => {
+      if (punctuation !== undefined) return punctuation;
+      if (decimal !== undefined) return numericCharacter(Number.parseInt(decimal, 10));
+      if (hex !== undefined) return numericCharacter(Number.parseInt(hex, 16));
+      return decodeReference(reference ?? '');
+    },
   );
 }
 

@@ -158,6 +158,10 @@ describe('splitPipeCells and splitTabCells', () => {
     expect(markdownCellText('_g&shy;a')).toBe('_ga');
     expect(markdownCellText('_g&#173;a _g&#xAD;a _g&#XaD;a session&#x200B;id')).toBe('_ga _ga _ga sessionid');
     expect(markdownCellText('caf&eacute; &copy; &#x1F36A; &#127850; &NotEqualTilde; &#0;')).toBe('café © 🍪 🍪 ≂̸ \uFFFD');
+    // Numbers are code points as CommonMark reads them, not HTML's Windows-1252 remap of 128 to 159.
+    expect(markdownCellText('a&#150;b &#128; &#x80; &#xD800; &#1114112; &#1114111;')).toBe(
+      'a\u0096b \u0080 \u0080 \uFFFD \uFFFD \u{10FFFF}',
+    );
     // Once: an escaped ampersand gives the text of the reference, not its character.
     expect(markdownCellText('_g&amp;shy;a &amp;#173; \\&shy; &amp;amp;')).toBe('_g&shy;a &#173; &shy; &amp;');
     // Not references: no semicolon, an unknown name, a legacy prefix (`&notit;` is not `¬it;` in markdown).
