@@ -6,8 +6,8 @@
  * match exactly: "Personnaliser" or "Refuser" never accepts. Without one, the banner as the platform's is
  * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
  * statistics tool, "Sauvegarder mes choix"): every switch it lets the visitor change is set on
- * for "accept", off for "refuse", then the choice is saved. Last, a bare "OK" accepts and a bare
- * "Non merci" refuses (BARE_WORDS), only in a banner that says it is about cookies or consent.
+ * for "accept", off for "refuse", then the choice is saved. Last, a bare "OK" (BARE_WORDS) accepts,
+ * only in a banner that says it is about cookies or consent.
  */
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 
@@ -17,16 +17,18 @@ export const BUTTON_WORDS = {
     'tout accepter',
     'accepter tout',
     'accepter et fermer',
-    'accepter tous les cookies',
-    'accepter les cookies',
     'accepter',
     'accept all cookies',
     'accept all',
-    'accept cookies',
     'accept',
     'j’accepte',
     "j'accepte",
     'allow all',
+    // Tried after every word above, in every banner: a page-wide wrapper named after cookies holds
+    // the footer's "Refuser les cookies" link too, and the banner's own "Refuser" comes first.
+    'accepter tous les cookies',
+    'accepter les cookies',
+    'accept cookies',
   ],
   refuse: [
     'tout refuser',
@@ -34,27 +36,29 @@ export const BUTTON_WORDS = {
     'tout rejeter',
     'refuser et fermer',
     'je refuse',
-    'refuser tous les cookies',
-    'refuser les cookies',
     'refuser',
     'continuer sans accepter',
     'reject all cookies',
     'reject all',
-    'reject cookies',
     'refuse all',
     'refuse',
     'reject',
     'decline',
     'deny',
+    'refuser tous les cookies',
+    'refuser les cookies',
+    'reject cookies',
   ],
 } as const;
 
 /**
  * Words that make a choice only in a banner that is recognisably about consent (BARE_WORDS_CONTEXT in
- * its words): a bare "OK" is also a search form's submit or a news dialog's close, and "Non merci"
- * a newsletter's or a survey's. Tried last, after every banner button and the switches.
+ * its words): a bare "OK" is also a search form's submit or a news dialog's close. Tried last, after
+ * every banner button and the switches. No bare refusal: "Non merci" is as often a newsletter's, and
+ * a popup without a dialog's role inside a page-wide wrapper named after cookies reads as that
+ * wrapper's, whose footer speaks of cookies.
  */
-export const BARE_WORDS = { accept: ['ok'], refuse: ['non merci', 'no thanks', 'no, thanks'] } as const;
+export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
 
 /** What a consent banner's own words speak of (lowercase, in its text or aria-label). */
 const BARE_WORDS_CONTEXT = 'cookie|consent|traceur|tracker';

@@ -148,25 +148,29 @@ describe('clickConsent', () => {
     ).toEqual(no);
   });
 
-  it('refuses through a bare “Non merci” or “No thanks” only in a banner that speaks of cookies, and after its own refuse button', async () => {
-    const refused = async (html: string) => {
-      document.body.innerHTML = html;
-      return clickConsent(page, 'refuse');
-    };
-    expect(
-      await refused(
-        '<div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>Accepter</button><button>Non merci</button></div>',
-      ),
-    ).toBe('non merci');
-    expect(await refused('<div role="dialog" aria-label="Cookie consent"><button>Accept</button><button>No, thanks</button></div>')).toBe(
-      'no, thanks',
-    );
-    expect(await refused('<div role="dialog"><p>Cookies</p><button>Non merci</button><button>Tout refuser</button></div>')).toBe(
-      'tout refuser',
-    );
-    // A newsletter's "Non merci" is not a refusal of cookies.
-    expect(await refused('<div role="dialog"><p>Abonnez-vous à notre lettre.</p><button>Non merci</button></div>')).toBeNull();
-    expect(await refused('<p>Nous utilisons des cookies.</p><button>Non merci</button>')).toBeNull();
+  it('never takes a bare “Non merci” for a refusal: a newsletter’s popup says it too, inside a page-wide wrapper named after cookies', async () => {
+    document.body.innerHTML = `<div class="cookie-aware-layout">
+        <div class="newsletter-popup"><p>Abonnez-vous à notre lettre.</p><button id="no">Non merci</button></div>
+        <footer><a href="/cookies">Gestion des cookies</a></footer>
+        <div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>Accepter</button><button>Personnaliser</button></div>
+      </div>`;
+    let clicked = false;
+    document.getElementById('no')!.addEventListener('click', () => (clicked = true));
+    expect(await clickConsent(page, 'refuse')).toBeNull();
+    expect(clicked).toBe(false);
+  });
+
+  it('clicks the banner’s own “Refuser” before a footer’s “Refuser les cookies” link in a page-wide wrapper named after cookies', async () => {
+    document.body.innerHTML = `<div class="cookie-aware-layout">
+        <main><p>Catalogue</p></main>
+        <footer><a id="footer" href="#politique">Refuser les cookies</a></footer>
+        <div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>Accepter</button><button id="refuse">Refuser</button></div>
+      </div>`;
+    const clicked: string[] = [];
+    for (const id of ['footer', 'refuse'])
+      document.getElementById(id)!.addEventListener('click', (event) => (event.preventDefault(), clicked.push(id)));
+    expect(await clickConsent(page, 'refuse')).toBe('refuser');
+    expect(clicked).toEqual(['refuse']);
   });
 
   it('prefers a banner’s own accept button to its “OK”', async () => {
