@@ -89,10 +89,13 @@ export function cookieKey(
  * proposals/hasCrossSiteAncestor.md). The site is already a registrable domain.
  */
 function crossSiteToPartition(cookie: Pick<CookieRecord, 'domain' | 'partitionKey'>): boolean {
-  const top = (cookie.partitionKey ?? '')
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .replace(/[:/].*$/, '')
-    .toLowerCase();
+  // Its host as a URL reads it: an IPv6 one (`http://[::1]`) keeps its colons.
+  let top = '';
+  try {
+    top = new URL(cookie.partitionKey ?? '').hostname.toLowerCase();
+  } catch {
+    // No URL: no site it is same-site with.
+  }
   return !cookieAppliesToHost({ domain: top, hostOnly: false }, cookie.domain.replace(/^\./, ''));
 }
 

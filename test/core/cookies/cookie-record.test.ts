@@ -130,6 +130,23 @@ describe('cookieKey of Chrome’s partitioned cookies', () => {
     expect(cookieKey(chips('xtco.re', true))).toBe(cookieKey(chips('xtco.re')));
     expect(cookieKey(chips('data.tco.re'))).toBe(JSON.stringify(['0', 'https://tco.re', 'data.tco.re', '/', 'chips']));
   });
+
+  it('reads the top-level site as a URL: an IPv6 host, a port or capitals keep the key of a same-site cookie', () => {
+    const at = (topLevelSite: string, domain: string, hasCrossSiteAncestor?: boolean) =>
+      cookieKey(
+        describeCookie(
+          browserCookie({
+            name: 'chips',
+            domain,
+            partitionKey: { topLevelSite, ...(hasCrossSiteAncestor === undefined ? {} : { hasCrossSiteAncestor }) },
+          }),
+          0,
+        ),
+      );
+    expect(at('http://[::1]', '[::1]', false)).toBe(at('http://[::1]', '[::1]'));
+    expect(at('https://TCO.re:8443', 'data.tco.re', false)).toBe(at('https://TCO.re:8443', 'data.tco.re'));
+    expect(at('not a url', 'data.tco.re', true)).toBe(at('not a url', 'data.tco.re'));
+  });
 });
 
 describe('narrowerPath', () => {
