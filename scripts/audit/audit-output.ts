@@ -64,7 +64,7 @@ function whereSet(cookie: ReportCookie): string {
   const facts = [
     ...(cookie.thirdParty ? [cookie.domain.replace(/^\./, '')] : []),
     ...(path === null ? [] : [`path ${path}`]),
-    ...(site === null ? [] : [`partition ${site}`]),
+    ...(site === null ? [] : [`partition ${site}${cookie.hasCrossSiteAncestor ? ' (cross-site)' : ''}`]),
     ...(cookie.firstPartyDomain ? [`first party ${cookie.firstPartyDomain}`] : []),
   ];
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';

@@ -40,7 +40,8 @@ const PARTITIONED = 'Partitioned';
 
 /**
  * The attributes worth showing, in the order DevTools shows them; a partitioned cookie's with the
- * site it is kept under, as two cookies alike but for their partitions read apart by it.
+ * site it is kept under (and Chrome's cross-site bit where set), as two cookies alike but for their
+ * partitions read apart by it.
  */
 export function cookieFlags(cookie: ReportCookie): string[] {
   const flags: string[] = [];
@@ -48,7 +49,8 @@ export function cookieFlags(cookie: ReportCookie): string[] {
   if (cookie.httpOnly) flags.push('HttpOnly');
   if (cookie.sameSite && cookie.sameSite !== 'unspecified') flags.push(`SameSite=${cookie.sameSite}`);
   const site = partitionSite(cookie);
-  if (site !== null) flags.push(`${PARTITIONED} (${oneParagraph(site)})`);
+  // Chrome's cross-site bit, as DevTools' "Cross Site" column: two cookies may differ by it alone.
+  if (site !== null) flags.push(`${PARTITIONED} (${oneParagraph(site)}${cookie.hasCrossSiteAncestor ? ', cross-site' : ''})`);
   return flags;
 }
 

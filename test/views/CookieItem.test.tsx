@@ -470,5 +470,19 @@ describe('CookieItem', () => {
       'Partitioned (http://open\ufffddata.fr)',
     );
     expect(cookieFlags(reportCookie({ name: 'a', secure: false, sameSite: 'unspecified' }))).toEqual([]);
+    // Chrome's cross-site bit, where set: two cookies may differ by it alone.
+    const chips = (hasCrossSiteAncestor?: boolean) =>
+      cookieFlags(
+        reportCookie({
+          name: 'a',
+          secure: false,
+          sameSite: 'unspecified',
+          partitionKey: 'https://tco.re',
+          ...(hasCrossSiteAncestor === undefined ? {} : { hasCrossSiteAncestor }),
+        }),
+      );
+    expect(chips(true)).toEqual(['Partitioned (tco.re, cross-site)']);
+    expect(chips(false)).toEqual(['Partitioned (tco.re)']);
+    expect(chips()).toEqual(['Partitioned (tco.re)']);
   });
 });

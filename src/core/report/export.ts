@@ -90,7 +90,7 @@ function domainAndPath(cookie: ReportCookie): string {
   return [
     cookie.domain,
     ...(path === null ? [] : [`path ${path}`]),
-    ...(site === null ? [] : [`partition ${site}`]),
+    ...(site === null ? [] : [`partition ${site}${cookie.hasCrossSiteAncestor ? ' (cross-site)' : ''}`]),
     ...(firstParty ? [`first party ${firstParty}`] : []),
   ].join(', ');
 }
@@ -192,6 +192,8 @@ const CSV_COLUMNS = [
   'originUnknown',
   // Added last, so every column before it keeps its place: empty unless under Firefox's first-party isolation.
   'firstPartyDomain',
+  // Chrome's cross-site bit of a partitioned cookie (true or false); empty where the browser gives none.
+  'hasCrossSiteAncestor',
 ] as const;
 
 function toCsv(report: Report): string {
@@ -219,6 +221,7 @@ function toCsv(report: Report): string {
       c.thirdParty?.via ?? '',
       String(c.originUnknown),
       c.firstPartyDomain ?? '',
+      c.hasCrossSiteAncestor === undefined ? '' : String(c.hasCrossSiteAncestor),
     ]
       .map(csvField)
       .join(','),

@@ -139,6 +139,20 @@ describe('exportReport', () => {
     expect(exportReport(twoPartitions, 'csv').text).toContain(',https://tco.re');
   });
 
+  it('tells apart two partitioned cookies that differ by Chrome’s cross-site bit alone, in Markdown and CSV', () => {
+    const twoBits = report([
+      reportCookie({ name: 'chips', partitionKey: 'https://tco.re', hasCrossSiteAncestor: true }),
+      reportCookie({ name: 'chips', partitionKey: 'https://tco.re', hasCrossSiteAncestor: false }),
+      reportCookie({ name: 'plain' }),
+    ]);
+    const markdown = exportReport(twoBits, 'markdown').text;
+    expect(markdown).toContain('| chips | data\\.tco\\.re, partition tco\\.re \\(cross-site\\) |');
+    expect(markdown).toContain('| chips | data\\.tco\\.re, partition tco\\.re |');
+    const [header, ...rows] = exportReport(twoBits, 'csv').text.split('\r\n');
+    const column = header!.split(',').indexOf('hasCrossSiteAncestor');
+    expect(rows.filter((row) => row !== '').map((row) => row.split(',')[column])).toEqual(['true', 'false', '']);
+  });
+
   it('gives the first party a cookie is isolated under beside the domain in Markdown, and in the CSV’s last column', () => {
     const twoFirstParties = report([
       reportCookie({ name: 'sid', domain: '.tco.re', firstPartyDomain: 'tco.re' }),
@@ -156,11 +170,11 @@ describe('exportReport', () => {
     expect(markdown).toContain('| hostile | \\.tco\\.re, first party =1+1\\|&lt;b&gt;x&lt;/b&gt; |');
     expect(markdown).not.toContain('<b>');
     const [header, ...rows] = exportReport(twoFirstParties, 'csv').text.split('\r\n');
-    expect(header!.split(',').at(-1)).toBe('firstPartyDomain');
-    expect(rows[0]!.endsWith(',tco.re')).toBe(true);
-    expect(rows[1]!.endsWith(',"(https,example.net)"')).toBe(true);
-    expect(rows[2]!.endsWith(',false,')).toBe(true);
-    expect(rows[3]!.endsWith(`,'=1+1|<b>x</b>`)).toBe(true);
+    expect(header!.split(',').slice(-2)).toEqual(['firstPartyDomain', 'hasCrossSiteAncestor']);
+    expect(rows[0]!.endsWith(',tco.re,')).toBe(true);
+    expect(rows[1]!.endsWith(',"(https,example.net)",')).toBe(true);
+    expect(rows[2]!.endsWith(',false,,')).toBe(true);
+    expect(rows[3]!.endsWith(`,'=1+1|<b>x</b>,`)).toBe(true);
   });
 
   it('says on which page each cookie first appeared, and which came from embedded content', () => {
@@ -172,8 +186,8 @@ describe('exportReport', () => {
       '| declared \\(embedded content, via response\\) | charter | before-choice | /explore/dataset/x/map/ |',
     );
     const lines = exportReport(embedded, 'csv').text.split('\r\n');
-    expect(lines[1]).toMatch(/,\/,,false,$/);
-    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response,false,$/);
+    expect(lines[1]).toMatch(/,\/,,false,,$/);
+    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response,false,,$/);
   });
 
   it('says which cookie is of unknown origin (a domain other open sites share), in each format', () => {
@@ -196,9 +210,9 @@ describe('exportReport', () => {
     expect(markdown).toContain('| undeclared \\(origin unknown\\: other open sites share its domain, no finding made\\) |');
     expect(markdown.match(/origin unknown/g)).toHaveLength(1);
     const lines = exportReport(shared, 'csv').text.split('\r\n');
-    expect(lines[0]).toMatch(/,originUnknown,firstPartyDomain$/);
-    expect(lines[1]).toMatch(/^_ga,.*,true,$/);
-    expect(lines[2]).toMatch(/^sessionid,.*,false,$/);
+    expect(lines[0]).toMatch(/,originUnknown,firstPartyDomain,hasCrossSiteAncestor$/);
+    expect(lines[1]).toMatch(/^_ga,.*,true,,$/);
+    expect(lines[2]).toMatch(/^sessionid,.*,false,,$/);
   });
 
   it('says why the visitor’s choice explains an entry not seen: in JSON as the report has it, in Markdown in words; CSV lists seen cookies only', () => {
@@ -249,7 +263,7 @@ describe('exportReport', () => {
   it('writes CSV with quoting and formula injection defused', () => {
     const lines = exportReport(sample, 'csv').text.split('\r\n');
     expect(lines[0]).toBe(
-      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty,originUnknown,firstPartyDomain',
+      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty,originUnknown,firstPartyDomain,hasCrossSiteAncestor',
     );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);

@@ -99,6 +99,10 @@ describe('audit output', () => {
     const text = formatReport(partitioned, 't');
     expect(text).toMatch(/^ctx \(partition tco\.re\) /m);
     expect(text).toMatch(/^ctx \(partition ods\.fr\) /m);
+    // Chrome's cross-site bit, by which alone two cookies may differ.
+    const bits = formatReport(report([reportCookie({ name: 'chips', partitionKey: 'https://tco.re', hasCrossSiteAncestor: true })]), 't');
+    // The column keeps both ends of a long cell: the bit stays in sight.
+    expect(bits).toMatch(/^chips \(partitio… \(cross-site\)\) /m);
   });
 
   it('names the first party a cookie is isolated under beside the name, and nothing without one', () => {
