@@ -16,7 +16,7 @@ export type BrowserEventDeps = {
   /** Records cookie changes, and the pages the sites' tabs load. */
   recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder' | 'responseOnPage'>;
   /** The sites open in tabs. */
-  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'navigationHeard' | 'pageOfTab'>;
+  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'tabHeard' | 'pageOfTab'>;
   /** Which sites are recorded. */
   trackedHosts: TrackedHosts;
   /** Records the cookies present now. */
@@ -132,6 +132,8 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);
     },
     tabUpdated(tab) {
+      // Its store is known at once (embedded content attributes its frames meanwhile), its page in turn.
+      openTabs.tabHeard(tab.tabId, tab.storeId);
       tabChanged(
         () => openTabs.update(tab),
         () => {
@@ -170,7 +172,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     tabNavigating(tabId, url) {
       // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.
       // Its store is known at once: embedded content attributes a new tab's frames before its page is applied.
-      openTabs.navigationHeard(tabId);
+      openTabs.tabHeard(tabId);
       tabChanged(() => openTabs.navigating(tabId, url));
     },
     tabResponded(tabId, url, names) {

@@ -25,11 +25,12 @@ export type OpenTabs = {
    */
   navigating(tabId: number, url: string): void;
   /**
-   * The start of a tab's top-frame request was heard; its page (`navigating`) may be applied later,
-   * behind cookie events still waiting (browser-events.ts). Until then the tab's store is known.
+   * A change of tab `tabId` was heard (its update, with its store where the browser names one; the
+   * start of its top-frame request, without): the change itself may be applied later, behind cookie
+   * events still waiting (browser-events.ts), but a tab never changes store, so its store is known now.
    */
-  navigationHeard(tabId: number): void;
-  /** The cookie store of tab `tabId` when it shows or loads a web page, or its navigation was heard; else null. */
+  tabHeard(tabId: number, storeId?: string): void;
+  /** The cookie store of tab `tabId` when a change of it was heard or it shows a web page; else null. */
   storeOfTab(tabId: number): string | null;
   /** Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they show different pages. */
   pageOf(host: string, storeId: string): string | null;
@@ -84,13 +85,10 @@ export function createOpenTabs(): OpenTabs {
     tabs.set(tab.tabId, { storeId: tab.storeId, hosts: [...new Set(hostsOf(urls))], page, navigatingTo });
   }
 
-  /** Per tab, navigations heard and not yet applied: a new tab's frames are its store's before its page is applied. */
-  const navigationsQueued = new Map<number, number>();
+  /** Per tab heard of, its store (undefined: the default one, as a tab that names none): a new tab's frames are its store's before its page is applied. */
+  const heardStores = new Map<number, string | undefined>();
 
   function navigating(tabId: number, url: string): void {
-    const queued = (navigationsQueued.get(tabId) ?? 0) - 1;
-    if (queued > 0) navigationsQueued.set(tabId, queued);
-    else navigationsQueued.delete(tabId);
     const previous = tabs.get(tabId);
     const hosts = [...new Set([...hostsOf([url]), ...(previous?.hosts ?? [])])];
     tabs.set(tabId, { storeId: previous?.storeId, hosts, page: webUrl(url), navigatingTo: url });
@@ -120,12 +118,15 @@ export function createOpenTabs(): OpenTabs {
     update,
     remove(tabId) {
       tabs.delete(tabId);
-      navigationsQueued.delete(tabId);
+      heardStores.delete(tabId);
     },
     navigating,
-    navigationHeard: (tabId) => void navigationsQueued.set(tabId, (navigationsQueued.get(tabId) ?? 0) + 1),
+    tabHeard(tabId, storeId) {
+      if (storeId !== undefined || !heardStores.has(tabId)) heardStores.set(tabId, storeId);
+    },
     pageOfTab,
-    storeOfTab: (tabId) => pageOfTab(tabId)?.storeId ?? (navigationsQueued.has(tabId) ? defaultStore : null),
+    // A store the browser named first: the tab's page may have been applied before its update (a navigation heard first).
+    storeOfTab: (tabId) => heardStores.get(tabId) ?? pageOfTab(tabId)?.storeId ?? (heardStores.has(tabId) ? defaultStore : null),
     pageOf(host, storeId) {
       const pages = new Set<string>();
       for (const tab of tabs.values()) {

@@ -44,7 +44,7 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
       update: (tab) => void (log.push(`tab ${tab.tabId}`), stores.set(tab.tabId, tab.storeId ?? '0')),
       remove: (tabId) => void log.push(`closed ${tabId}`),
       navigating: (tabId, url) => void log.push(`navigating ${tabId} ${url}`),
-      navigationHeard: () => undefined,
+      tabHeard: () => undefined,
       pageOfTab: (tabId) => (stores.has(tabId) ? { host: 'not read', path: 'not read', storeId: stores.get(tabId)! } : null),
     },
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
@@ -384,6 +384,35 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
       expect(await w.names(B)).not.toContain('_ga');
     },
   );
+
+  it('webRequest granted, a cookie event waiting: a new private tab’s frames are its store’s, not the default one’s', async () => {
+    const w = worker();
+    const { requests } = w.embeddedContent;
+    requests.started({ requestId: 'a', tabId: 1, kind: 'main_frame', url: A });
+    requests.ended({ requestId: 'a', tabId: 1 });
+    w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    // Private tab 2 opens portal B; both tabs load a Disqus frame; Disqus sets a cookie in the default store.
+    w.events.tabUpdated({ tabId: 2, url: B, storeId: '1' });
+    requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B });
+    requests.ended({ requestId: 'b', tabId: 2 });
+    const frame = 'https://disqus.com/embed/comments/';
+    requests.started({ requestId: 'd2', tabId: 2, kind: 'sub_frame', url: frame });
+    requests.started({ requestId: 'd1', tabId: 1, kind: 'sub_frame', url: frame });
+    w.events.cookieChanged({
+      cookie: browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false, storeId: '0' }),
+      removed: false,
+      cause: 'explicit',
+    });
+    requests.ended({ requestId: 'd1', tabId: 1 });
+    requests.ended({ requestId: 'd2', tabId: 2 });
+    w.wake();
+    for (let i = 0; i < 5; i++) await settle();
+    await w.embeddedContent.flush();
+    await settle();
+    // Tab 1, the only default-store tab with the frame, set it.
+    expect(await w.names(A)).toContain('disqus_unique');
+    expect(await w.names(B)).toEqual([]);
+  });
 
   it('webRequest granted: a new tab’s embedded content is filed under its page while a cookie event waits for its record', async () => {
     const session = fakeSession();

@@ -80,22 +80,26 @@ describe('open tabs', () => {
     expect(tabs.has('opendata.example.org', '0')).toBe(true);
   });
 
-  it('know a tab’s store once its navigation is heard, before its page is applied, and no longer once it is closed', () => {
+  it('know a tab’s store once a change of it is heard, before the change is applied, and no longer once it is closed', () => {
     const tabs = createOpenTabs();
     tabs.replaceAll([{ tabId: 1, url: 'https://a.opendatasoft.com/', storeId: 'firefox-container-2' }], 'firefox-default');
     expect(tabs.storeOfTab(1)).toBe('firefox-container-2');
     expect(tabs.storeOfTab(2)).toBeNull();
-    tabs.navigationHeard(2);
-    // Heard, not applied: the store is known, the page not yet (nor are its hosts counted).
+    // Its navigation heard (webRequest names no store): the default store, its page not yet applied nor its hosts counted.
+    tabs.tabHeard(2);
     expect(tabs.storeOfTab(2)).toBe('firefox-default');
     expect(tabs.pageOfTab(2)).toBeNull();
     expect(tabs.has('b.opendatasoft.com', 'firefox-default')).toBe(false);
-    // A wake's restore keeps it: the navigation is still to come.
+    // A wake's restore keeps it: the change is still to come.
     tabs.replaceAll([], 'firefox-default');
     expect(tabs.storeOfTab(2)).toBe('firefox-default');
     tabs.navigating(2, 'https://b.opendatasoft.com/');
     expect(tabs.pageOfTab(2)).toMatchObject({ host: 'b.opendatasoft.com', storeId: 'firefox-default' });
-    tabs.navigationHeard(3);
+    // A private tab's update heard, its navigation applied first: the store the browser named.
+    tabs.tabHeard(3, 'firefox-private');
+    tabs.tabHeard(3);
+    tabs.navigating(3, 'https://b.opendatasoft.com/');
+    expect(tabs.storeOfTab(3)).toBe('firefox-private');
     tabs.remove(3);
     expect(tabs.storeOfTab(3)).toBeNull();
   });

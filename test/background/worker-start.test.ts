@@ -129,7 +129,7 @@ describe('startWorker', () => {
         update: () => undefined,
         remove: () => undefined,
         navigating: () => undefined,
-        navigationHeard: () => undefined,
+        tabHeard: () => undefined,
         pageOfTab: () => null,
       },
       trackedHosts: { isTracked: () => true, refresh: async () => undefined },
