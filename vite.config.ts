@@ -120,6 +120,10 @@ export default defineConfig(({ mode }) => {
         // Required by a group that leaves its modules' dependencies where they are (an entry may then export more than it declares: none imports another).
         preserveEntrySignatures: 'allow-extension',
         output: {
+          // Named without a hash: extension files are read from the package, never from a cache to
+          // bust, and every chunk a page imports is named in the scripts the popup loads at open.
+          entryFileNames: 'assets/[name].js',
+          chunkFileNames: 'assets/[name].js',
           // The pages' shell in one chunk rather than a dozen small ones: each file is one more
           // round trip to the extension's files before the popup's first line runs.
           codeSplitting: {

@@ -79,7 +79,7 @@ export function popupAssets(distDir = 'dist/chrome'): { js: string[]; css: strin
 export function reportViewScripts(distDir = 'dist/chrome'): string[] {
   const assets = join(distDir, 'assets');
   const entries = readdirSync(assets)
-    .filter((name) => name.startsWith('ReportView-') && name.endsWith('.js'))
+    .filter((name) => name === 'ReportView.js')
     .map((name) => join(assets, name));
   if (entries.length !== 1) throw new Error(`expected one ReportView chunk in ${assets}, found ${entries.length}`);
   return scriptsLoaded(entries);
