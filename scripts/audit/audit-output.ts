@@ -64,7 +64,8 @@ function whereSet(cookie: ReportCookie): string {
   const facts = [
     ...(cookie.thirdParty ? [cookie.domain.replace(/^\./, '')] : []),
     ...(path === null ? [] : [`path ${path}`]),
-    ...(site === null ? [] : [`partition ${site}${cookie.hasCrossSiteAncestor ? ' (cross-site)' : ''}`]),
+    // The bit before the site: a long cell is cut in its middle, and the site at its end stays in sight.
+    ...(site === null ? [] : [`${cookie.hasCrossSiteAncestor ? 'cross-site ' : ''}partition ${site}`]),
     ...(cookie.firstPartyDomain ? [`first party ${cookie.firstPartyDomain}`] : []),
   ];
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';

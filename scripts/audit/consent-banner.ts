@@ -1,7 +1,8 @@
 /**
  * Makes a choice in the consent banner. A one-click button ("Tout accepter", "Reject all") is
- * found by its words, in French or English, inside the banner when one can be told apart, so a
- * page's other "Accept" buttons are left alone. Its words are read as laid out (a line break is a
+ * found by its words, in French or English, inside the banner when one can be told apart (those
+ * that say they are about cookies or consent first, innermost first), so a page's other "Accept"
+ * buttons, a terms-of-use dialog's included, are left alone. Its words are read as laid out (a line break is a
  * space), without format characters or the symbols around them ("Tout accepter ✓"), and must
  * match exactly: "Personnaliser" or "Refuser" never accepts. Without one, the banner as the platform's is
  * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
@@ -24,8 +25,6 @@ export const BUTTON_WORDS = {
     'j’accepte',
     "j'accepte",
     'allow all',
-    // Tried after every word above, in every banner: a page-wide wrapper named after cookies holds
-    // the footer's "Refuser les cookies" link too, and the banner's own "Refuser" comes first.
     'accepter tous les cookies',
     'accepter les cookies',
     'accept cookies',
@@ -94,7 +93,24 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     .map((el) => [size(el), el])
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
-  const scopes = banners.length ? banners : [document];
+  const prose = (scope) => {
+    const parts = [scope.getAttribute('aria-label') || ''];
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a choice.
+      if (!node.parentElement || !node.parentElement.closest('button, [role="button"], script, style')) parts.push(node.data);
+    }
+    return parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
+  };
+  const aboutConsent = new RegExp(${JSON.stringify(BARE_WORDS_CONTEXT)});
+  // One-click buttons are looked for banner by banner: first those that say they are about cookies
+  // or consent (by name or in their words), innermost first, then the other dialogs; each banner's
+  // words in order before the next banner's. A terms-of-use dialog's "Accepter" is not the cookie
+  // banner's "Accepter les cookies", and a page-wide wrapper named after cookies comes after the
+  // banner inside it (its footer's "Refuser les cookies" link is not the banner's "Refuser").
+  const namedForConsent = (el) => aboutConsent.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase());
+  const forConsent = banners.filter((el) => namedForConsent(el) || aboutConsent.test(prose(el)));
+  const scopes = banners.length ? [...forConsent, ...banners.filter((el) => !forConsent.includes(el))] : [document];
   // A button's words as the page lays them out: a line break or a block (a flex item too) between
   // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
   // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
@@ -125,10 +141,10 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     return labels.get(el);
   };
   const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
-  for (const word of words) {
-    for (const scope of scopes) {
-      const button = [...scope.querySelectorAll(BUTTONS)]
-        .find((el) => visible(el) && label(el) === word);
+  for (const scope of scopes) {
+    const buttons = [...scope.querySelectorAll(BUTTONS)].filter(visible);
+    for (const word of words) {
+      const button = buttons.find((el) => label(el) === word);
       if (button) {
         button.click();
         return label(button);
@@ -155,16 +171,6 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   // its aria-label) speak of cookies or consent, judged on the innermost banner that has words of
   // its own (a news dialog's "OK" within a page-wide wrapper named after cookies is not one). Never
   // page-wide, never a form's submit beside the form's fields (a search form's "OK").
-  const prose = (scope) => {
-    const parts = [scope.getAttribute('aria-label') || ''];
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a choice.
-      if (!node.parentElement || !node.parentElement.closest('button, [role="button"], script, style')) parts.push(node.data);
-    }
-    return parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
-  };
-  const aboutConsent = new RegExp(${JSON.stringify(BARE_WORDS_CONTEXT)});
   const besideFields = (el) => {
     const form = el.closest('form');
     return !!form && [...form.querySelectorAll('input, select, textarea')]

@@ -90,7 +90,7 @@ function domainAndPath(cookie: ReportCookie): string {
   return [
     cookie.domain,
     ...(path === null ? [] : [`path ${path}`]),
-    ...(site === null ? [] : [`partition ${site}${cookie.hasCrossSiteAncestor ? ' (cross-site)' : ''}`]),
+    ...(site === null ? [] : [`${cookie.hasCrossSiteAncestor ? 'cross-site ' : ''}partition ${site}`]),
     ...(firstParty ? [`first party ${firstParty}`] : []),
   ].join(', ');
 }

@@ -146,7 +146,7 @@ describe('exportReport', () => {
       reportCookie({ name: 'plain' }),
     ]);
     const markdown = exportReport(twoBits, 'markdown').text;
-    expect(markdown).toContain('| chips | data\\.tco\\.re, partition tco\\.re \\(cross-site\\) |');
+    expect(markdown).toContain('| chips | data\\.tco\\.re, cross-site partition tco\\.re |');
     expect(markdown).toContain('| chips | data\\.tco\\.re, partition tco\\.re |');
     const [header, ...rows] = exportReport(twoBits, 'csv').text.split('\r\n');
     const column = header!.split(',').indexOf('hasCrossSiteAncestor');

@@ -99,10 +99,21 @@ describe('audit output', () => {
     const text = formatReport(partitioned, 't');
     expect(text).toMatch(/^ctx \(partition tco\.re\) /m);
     expect(text).toMatch(/^ctx \(partition ods\.fr\) /m);
-    // Chrome's cross-site bit, by which alone two cookies may differ.
-    const bits = formatReport(report([reportCookie({ name: 'chips', partitionKey: 'https://tco.re', hasCrossSiteAncestor: true })]), 't');
-    // The column keeps both ends of a long cell: the bit stays in sight.
-    expect(bits).toMatch(/^chips \(partitio… \(cross-site\)\) /m);
+    // Chrome's cross-site bit, by which alone two cookies may differ; a long cell is cut in its
+    // middle, so the bit comes first and the site, at the end, stays in sight.
+    const bits = formatReport(
+      report([
+        reportCookie({ name: 'chips', partitionKey: 'https://tco.re', hasCrossSiteAncestor: true }),
+        reportCookie({ name: 'chips', partitionKey: 'https://tco.re', hasCrossSiteAncestor: false }),
+        reportCookie({ name: '_cfuvid', domain: '.tco.re', partitionKey: 'https://a.fr', hasCrossSiteAncestor: true }),
+        reportCookie({ name: '_cfuvid', domain: '.tco.re', partitionKey: 'https://b.fr', hasCrossSiteAncestor: true }),
+      ]),
+      't',
+    );
+    expect(bits).toMatch(/^chips \(cross-\S+ tco\.re\) /m);
+    expect(bits).toMatch(/^chips \(partition tco\.re\) /m);
+    expect(bits).toMatch(/^_cfuvid \(cross-\S+ a\.fr\) /m);
+    expect(bits).toMatch(/^_cfuvid \(cross-\S+ b\.fr\) /m);
   });
 
   it('names the first party a cookie is isolated under beside the name, and nothing without one', () => {

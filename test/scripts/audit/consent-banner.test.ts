@@ -160,6 +160,23 @@ describe('clickConsent', () => {
     expect(clicked).toBe(false);
   });
 
+  it.each(['accept', 'refuse'] as const)(
+    '%s: clicks the cookie banner’s own button, not a terms-of-use dialog’s shorter “Accepter” or “Refuser”',
+    async (choice) => {
+      document.body.innerHTML = `<div role="dialog" aria-modal="true" aria-label="Conditions de réutilisation">
+        <p>Pour télécharger ce jeu de données, acceptez sa licence.</p>
+        <button id="terms-accept">Accepter</button><button id="terms-refuse">Refuser</button>
+      </div>
+      <div id="cookie-banner"><p>Ce site utilise des cookies de mesure d'audience.</p>
+        <button id="cookies-accept">Accepter les cookies</button><button id="cookies-refuse">Refuser les cookies</button>
+      </div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, choice)).toBe(`${choice === 'accept' ? 'accepter' : 'refuser'} les cookies`);
+      expect(clicked).toEqual([`cookies-${choice}`]);
+    },
+  );
+
   it('clicks the banner’s own “Refuser” before a footer’s “Refuser les cookies” link in a page-wide wrapper named after cookies', async () => {
     document.body.innerHTML = `<div class="cookie-aware-layout">
         <main><p>Catalogue</p></main>
