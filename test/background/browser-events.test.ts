@@ -346,6 +346,35 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     return { events, wake, ready, store, names, cookie, openTabs, navigate, respond, embeddedContent };
   }
 
+  /**
+   * A woken worker over a session that keeps portal A's record (a worker since stopped wrote it),
+   * whose first read of it is held until `release`: a cookie event on A then waits for its record.
+   */
+  async function wokenWithRecordReadHeld() {
+    const session = fakeSession();
+    const before = worker(session);
+    before.wake();
+    await before.ready;
+    before.events.cookieChanged({
+      cookie: browserCookie({ name: 'sessionid', domain: 'a.opendatasoft.com' }),
+      removed: false,
+      cause: 'explicit',
+    });
+    await settle();
+    await before.store.flush();
+    const woken = worker(session);
+    woken.wake();
+    await woken.ready;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const read = session.read.bind(session);
+    session.read = async (keys) => {
+      await held;
+      return read(keys);
+    };
+    return { ...woken, release };
+  }
+
   /** A new tab 2 loads portal B, whose response sets `sessionid`, then a Disqus frame whose response sets `disqus_unique`. */
   function newTabWithDisqus({ events, embeddedContent }: ReturnType<typeof worker>) {
     const { requests } = embeddedContent;
@@ -415,33 +444,13 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
   });
 
   it('webRequest granted: a new tab’s embedded content is filed under its page while a cookie event waits for its record', async () => {
-    const session = fakeSession();
-    const before = worker(session);
-    before.wake();
-    await before.ready;
-    before.events.cookieChanged({
-      cookie: browserCookie({ name: 'sessionid', domain: 'a.opendatasoft.com' }),
-      removed: false,
-      cause: 'explicit',
-    });
-    await settle();
-    await before.store.flush();
-    const w = worker(session);
-    w.wake();
-    await w.ready;
     // A's record is read on its first event: held until the new tab's requests are heard.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const read = session.read.bind(session);
-    session.read = async (keys) => {
-      await held;
-      return read(keys);
-    };
+    const w = await wokenWithRecordReadHeld();
     w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
     await settle();
     newTabWithDisqus(w);
     await settle();
-    release();
+    w.release();
     for (let i = 0; i < 5; i++) await settle();
     await w.embeddedContent.flush();
     await settle();
@@ -462,27 +471,7 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
 
   it('once ready: a cookie event waiting for its record to be read is filed before a tab change heard meanwhile', async () => {
     // A's record, kept by a worker since stopped: the new one reads it the first time it is needed.
-    const session = fakeSession();
-    const before = worker(session);
-    before.wake();
-    await before.ready;
-    before.events.cookieChanged({
-      cookie: browserCookie({ name: 'sessionid', domain: 'a.opendatasoft.com' }),
-      removed: false,
-      cause: 'explicit',
-    });
-    await settle();
-    await before.store.flush();
-    const { events, wake, ready, names, openTabs } = worker(session);
-    wake();
-    await ready;
-    let unblock!: () => void;
-    const blocked = new Promise<void>((resolve) => (unblock = resolve));
-    const read = session.read.bind(session);
-    session.read = async (keys) => {
-      await blocked;
-      return read(keys);
-    };
+    const { events, names, openTabs, release: unblock } = await wokenWithRecordReadHeld();
     events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
     await settle();
     // Heard in a later task, while A's record is still being read.
@@ -509,27 +498,7 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
   });
 
   it('once ready, webRequest granted: a cookie event waiting for its record is filed before the tab’s next request starts', async () => {
-    const session = fakeSession();
-    const before = worker(session);
-    before.wake();
-    await before.ready;
-    before.events.cookieChanged({
-      cookie: browserCookie({ name: 'sessionid', domain: 'a.opendatasoft.com' }),
-      removed: false,
-      cause: 'explicit',
-    });
-    await settle();
-    await before.store.flush();
-    const { events, wake, ready, names, openTabs, navigate } = worker(session);
-    wake();
-    await ready;
-    let unblock!: () => void;
-    const blocked = new Promise<void>((resolve) => (unblock = resolve));
-    const read = session.read.bind(session);
-    session.read = async (keys) => {
-      await blocked;
-      return read(keys);
-    };
+    const { events, names, openTabs, navigate, release: unblock } = await wokenWithRecordReadHeld();
     events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
     await settle();
     navigate(B);
