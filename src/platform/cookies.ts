@@ -78,7 +78,7 @@ export type CookieAddress = {
   secure: boolean;
   storeId: string;
   partitionKey: string | null;
-  /** Chrome's half of a partitioned cookie's key; absent where the browser gives none (Firefox's cookies.remove has no such key). */
+  /** The partition key's cross-site bit (Chrome; Firefox 153 gives it too); absent where the browser gives none, and then not sent. */
   hasCrossSiteAncestor?: boolean;
   /** Firefox's first party the cookie is isolated under ('' for none); absent where the browser gives none (Chrome refuses the key). */
   firstPartyDomain?: string;

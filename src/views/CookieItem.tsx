@@ -40,7 +40,7 @@ const PARTITIONED = 'Partitioned';
 
 /**
  * The attributes worth showing, in the order DevTools shows them; a partitioned cookie's with the
- * site it is kept under (and Chrome's cross-site bit where set), as two cookies alike but for their
+ * site it is kept under (and its cross-site bit where set), as two cookies alike but for their
  * partitions read apart by it.
  */
 export function cookieFlags(cookie: ReportCookie): string[] {
@@ -49,7 +49,7 @@ export function cookieFlags(cookie: ReportCookie): string[] {
   if (cookie.httpOnly) flags.push('HttpOnly');
   if (cookie.sameSite && cookie.sameSite !== 'unspecified') flags.push(`SameSite=${cookie.sameSite}`);
   const site = partitionSite(cookie);
-  // Chrome's cross-site bit, as DevTools' "Cross Site" column: two cookies may differ by it alone.
+  // The partition's cross-site bit, as DevTools' "Cross Site" column: two cookies may differ by it alone.
   if (site !== null) flags.push(`${PARTITIONED} (${oneParagraph(site)}${cookie.hasCrossSiteAncestor ? ', cross-site' : ''})`);
   return flags;
 }

@@ -178,7 +178,7 @@ describe('platform cookies', () => {
     ]);
   });
 
-  it('remove a partitioned cookie with Chrome’s hasCrossSiteAncestor only where its address has it (Firefox’s cookies.remove has no such key)', async () => {
+  it('remove a partitioned cookie with Chrome’s hasCrossSiteAncestor only where its address has it (a browser that gives none is sent none)', async () => {
     const { api, removed } = fakeCookies([]);
     const address = { name: 'chips', domain: 'data.tco.re', path: '/', secure: true, storeId: '0', partitionKey: 'https://tco.re' };
     await removeCookie({ ...address, hasCrossSiteAncestor: true }, api);

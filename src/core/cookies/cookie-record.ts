@@ -19,7 +19,7 @@ export type BrowserCookie = {
   /** Seconds since the epoch; absent for session cookies. */
   expirationDate?: number;
   storeId: string;
-  /** CHIPS partition (Chrome: { topLevelSite, hasCrossSiteAncestor }, Firefox: { topLevelSite }); absent when unpartitioned. */
+  /** CHIPS partition ({ topLevelSite, hasCrossSiteAncestor }: Chrome, and Firefox 153 measured; older Firefox { topLevelSite }); absent when unpartitioned. */
   partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | undefined;
   /** Firefox: the first party the cookie is isolated under (first-party isolation), '' for none; absent in Chrome. */
   firstPartyDomain?: string | undefined;
@@ -46,8 +46,8 @@ export type CookieRecord = {
   /** Top-level site of a partitioned (CHIPS) cookie; null when unpartitioned. */
   partitionKey: string | null;
   /**
-   * Chrome's other half of a partitioned cookie's key: whether it was set under a cross-site
-   * frame. Absent where the browser gives none (Firefox) and in records of earlier versions.
+   * The other half of a partitioned cookie's key: whether it was set under a cross-site frame
+   * (Chrome; Firefox 153 too). Absent where the browser gives none and in records of earlier versions.
    */
   hasCrossSiteAncestor?: boolean;
   /**
@@ -151,7 +151,7 @@ export function describeCookie(cookie: BrowserCookie, now: number): CookieRecord
     sameSite: typeof cookie.sameSite === 'string' ? cookie.sameSite : '',
     expires: expirySeconds(cookie),
     partitionKey: cookie.partitionKey?.topLevelSite ?? null,
-    // Chrome's, needed to address the cookie; Firefox gives none.
+    // Needed to address the cookie, where the browser gives it (Chrome; Firefox 153 too).
     ...(typeof ancestor === 'boolean' ? { hasCrossSiteAncestor: ancestor } : {}),
     // Firefox says '' for none; Chrome gives no such field.
     ...(cookie.firstPartyDomain ? { firstPartyDomain: cookie.firstPartyDomain } : {}),

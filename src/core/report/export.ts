@@ -192,7 +192,7 @@ const CSV_COLUMNS = [
   'originUnknown',
   // Added last, so every column before it keeps its place: empty unless under Firefox's first-party isolation.
   'firstPartyDomain',
-  // Chrome's cross-site bit of a partitioned cookie (true or false); empty where the browser gives none.
+  // A partitioned cookie's cross-site bit (true or false); empty where the browser gives none.
   'hasCrossSiteAncestor',
 ] as const;
 

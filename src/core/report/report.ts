@@ -287,7 +287,7 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     httpOnly: cookie.httpOnly,
     sameSite: cookie.sameSite,
     partitionKey: cookie.partitionKey,
-    // Chrome's, where the record has it: two cookies may differ by it alone.
+    // Where the record has it (Chrome, Firefox 153): two cookies may differ by it alone.
     ...(cookie.hasCrossSiteAncestor === undefined ? null : { hasCrossSiteAncestor: cookie.hasCrossSiteAncestor }),
     // Only under Firefox's first-party isolation, as the record keeps it.
     ...(cookie.firstPartyDomain === undefined ? null : { firstPartyDomain: cookie.firstPartyDomain }),

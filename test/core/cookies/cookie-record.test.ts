@@ -62,7 +62,7 @@ describe('describeCookie', () => {
     expect(record.partitionKey).toBe('https://tco.re');
   });
 
-  it('keeps Chrome’s hasCrossSiteAncestor of a partitioned cookie, and none where the browser gives none (Firefox)', () => {
+  it('keeps Chrome’s hasCrossSiteAncestor of a partitioned cookie, and none where the browser gives none (older Firefox)', () => {
     const partitioned = (partitionKey: object) => browserCookie({ partitionKey });
     expect(describeCookie(partitioned({ topLevelSite: 'https://tco.re', hasCrossSiteAncestor: true }), 1)).toMatchObject({
       partitionKey: 'https://tco.re',

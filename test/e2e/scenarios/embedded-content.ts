@@ -69,8 +69,11 @@ export function describeEmbeddedContent(
       // third-party cookies allowed, partitions none.
       const partition = target === 'firefox' ? 'http://opendatasoft.com' : null;
       expect(disqusCookie(report)!.partitionKey).toBe(partition);
+      // Firefox (ESR 153) gives the partition's cross-site bit too, true for a frame of another
+      // site: the row says so, as DevTools' "Cross Site" column does.
+      expect(disqusCookie(report)!.hasCrossSiteAncestor).toBe(partition === null ? undefined : true);
       const partitionChips = (await popup.texts(`${seenRow('disqus_unique')} .flag`)).filter((chip) => chip.startsWith('Partitioned'));
-      expect(partitionChips).toEqual(partition === null ? [] : [`Partitioned (${partition})`]);
+      expect(partitionChips).toEqual(partition === null ? [] : [`Partitioned (${partition}, cross-site)`]);
       expect(await popup.attributes('[data-embedded-access]', 'data-embedded-access')).toEqual([]);
       await Promise.all([popup.close(), site.close(), api.close()]);
     });
