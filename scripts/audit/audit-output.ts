@@ -12,7 +12,7 @@ import {
 import { trackerName } from '../../src/core/consent/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { unreadLineCount } from '../../src/core/charter/index.ts';
-import { narrowerPath, partitionSite, shownCookieName } from '../../src/core/cookies/index.ts';
+import { narrowerPath, partitionWords, shownCookieName } from '../../src/core/cookies/index.ts';
 import { mergeFindings } from '../census/census-report.ts';
 import type { RunResult } from './run.ts';
 
@@ -60,12 +60,11 @@ const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
  */
 function whereSet(cookie: ReportCookie): string {
   const path = narrowerPath(cookie);
-  const site = partitionSite(cookie);
+  const partition = partitionWords(cookie);
   const facts = [
     ...(cookie.thirdParty ? [cookie.domain.replace(/^\./, '')] : []),
     ...(path === null ? [] : [`path ${path}`]),
-    // The bit before the site: a long cell is cut in its middle, and the site at its end stays in sight.
-    ...(site === null ? [] : [`${cookie.hasCrossSiteAncestor ? 'cross-site ' : ''}partition ${site}`]),
+    ...(partition === null ? [] : [partition]),
     ...(cookie.firstPartyDomain ? [`first party ${cookie.firstPartyDomain}`] : []),
   ];
   return facts.length > 0 ? ` (${facts.join(', ')})` : '';

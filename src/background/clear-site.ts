@@ -38,9 +38,9 @@ export type ClearSiteDeps = {
 /** Where `removeCookie` finds a cookie, and nothing else of it (its value least of all). */
 function cookieAddress(cookie: BrowserCookie): CookieAddress {
   const { name, domain, path, secure, storeId, firstPartyDomain } = cookie;
-  // The partition travels as the top-level site the browser needs to find the cookie, with Chrome's
-  // hasCrossSiteAncestor (else inferred from the url: a same-site cookie set under a cross-site
-  // frame would stay); Firefox's first party too, where it gives one (first-party isolation requires it).
+  // The partition travels as the top-level site the browser needs to find the cookie, with its
+  // hasCrossSiteAncestor where the browser gave one (Chrome infers it from the url otherwise: a
+  // same-site cookie set under a cross-site frame would stay); Firefox's first party too, where it gives one (first-party isolation requires it).
   const ancestor = cookie.partitionKey?.hasCrossSiteAncestor;
   const address: CookieAddress = { name, domain, path, secure, storeId, partitionKey: cookie.partitionKey?.topLevelSite ?? null };
   if (typeof ancestor === 'boolean') address.hasCrossSiteAncestor = ancestor;

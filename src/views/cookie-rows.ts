@@ -35,7 +35,7 @@ export type CookieRow = {
  * key as it was.
  */
 const firstPartyOf = (cookie: ReportCookie) => (cookie.firstPartyDomain === undefined ? '' : `^${cookie.firstPartyDomain}`);
-/** Chrome's hasCrossSiteAncestor, as a row's key tells it: two cookies may differ by it alone. */
+/** The partition's hasCrossSiteAncestor (Chrome, Firefox 153), as a row's key tells it: two cookies may differ by it alone. */
 const ancestorOf = (cookie: ReportCookie) => (cookie.hasCrossSiteAncestor === undefined ? '' : `~${cookie.hasCrossSiteAncestor}`);
 
 /** Rows for every seen cookie, then every declared entry not seen, in category order. */

@@ -123,6 +123,17 @@ export function partitionSite(cookie: Pick<CookieRecord, 'partitionKey'>): strin
   return key.startsWith(HTTPS) && key.length > HTTPS.length ? key.slice(HTTPS.length) : key;
 }
 
+/**
+ * A partitioned cookie's partition in words, as the Markdown export and the audit's table write it
+ * beside its domain: "partition tco.re", "cross-site partition tco.re" where the browser says it was
+ * set under a cross-site frame (the bit first: a table cuts a long cell in its middle, and the site
+ * at its end stays in sight). Null for an unpartitioned one.
+ */
+export function partitionWords(cookie: Pick<CookieRecord, 'partitionKey' | 'hasCrossSiteAncestor'>): string | null {
+  const site = partitionSite(cookie);
+  return site === null ? null : `${cookie.hasCrossSiteAncestor ? 'cross-site ' : ''}partition ${site}`;
+}
+
 /** The latest expiry a JavaScript Date can show (year 275760), in seconds. */
 const MAX_EXPIRY_SECONDS = 8.64e12;
 

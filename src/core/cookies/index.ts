@@ -1,5 +1,12 @@
 /** core/cookies' public API for Node code: what is recorded of a cookie and of a site (never a value). */
-export { cookieAppliesToHost, narrowerPath, partitionSite, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
+export {
+  cookieAppliesToHost,
+  narrowerPath,
+  partitionSite,
+  partitionWords,
+  type BrowserCookie,
+  type CookieRecord,
+} from './cookie-record.ts';
 export {
   TIMELINE_LIMIT,
   emptySite,

@@ -10,7 +10,7 @@ import { liveProblemText } from '../charter/live-problem.ts';
 import { unreadLineCount } from '../charter/unread-lines.ts';
 import { markdownCookieName, markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
-import { narrowerPath, partitionSite } from '../cookies/cookie-record.ts';
+import { narrowerPath, partitionWords } from '../cookies/cookie-record.ts';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -85,12 +85,12 @@ const ABSENCE_TEXT: Record<AbsenceReason, string> = {
  */
 function domainAndPath(cookie: ReportCookie): string {
   const path = narrowerPath(cookie);
-  const site = partitionSite(cookie);
+  const partition = partitionWords(cookie);
   const firstParty = cookie.firstPartyDomain;
   return [
     cookie.domain,
     ...(path === null ? [] : [`path ${path}`]),
-    ...(site === null ? [] : [`${cookie.hasCrossSiteAncestor ? 'cross-site ' : ''}partition ${site}`]),
+    ...(partition === null ? [] : [partition]),
     ...(firstParty ? [`first party ${firstParty}`] : []),
   ].join(', ');
 }
