@@ -14,6 +14,9 @@ type PageExtensionApi = {
     contains(permissions: { permissions: string[] }): Promise<boolean>;
     getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
   };
+  cookies: {
+    getAll(details: { partitionKey: object }): Promise<Array<{ name: string; domain: string; partitionKey?: { topLevelSite?: string } }>>;
+  };
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;
     getBadgeBackgroundColor(details: { tabId: number }): Promise<BadgeColor>;
@@ -131,6 +134,19 @@ export async function hasPermission(page: PageUnderTest, permission: string): Pr
     const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
     return api.permissions.contains({ permissions: [name] });
   }, permission);
+}
+
+/**
+ * The cookies the browser itself holds now in the normal windows' store, partitioned ones too
+ * (`partitionKey: {}`), read from inside an extension page: name, domain and partition's site,
+ * never a value.
+ */
+export async function browserCookies(page: PageUnderTest): Promise<Array<{ name: string; domain: string; partition: string | null }>> {
+  return page.evaluate(async () => {
+    const api = (globalThis as { browser?: PageExtensionApi }).browser ?? chrome;
+    const cookies = await api.cookies.getAll({ partitionKey: {} });
+    return cookies.map(({ name, domain, partitionKey }) => ({ name, domain, partition: partitionKey?.topLevelSite ?? null }));
+  }, null);
 }
 
 /** Every key storage.session holds now, read from inside an extension page (values are not brought back). */

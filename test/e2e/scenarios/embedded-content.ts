@@ -10,7 +10,7 @@ import { EMBEDDING_SITE } from '../../../scripts/demo-portal/census-portals.ts';
 import { auditExtension } from '../../../scripts/audit/audit-extension.ts';
 import type { BrowserUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
-import { extensionPage, waitForReport } from '../../../scripts/browsers/extension-api.ts';
+import { browserCookies, extensionPage, request, waitForReport } from '../../../scripts/browsers/extension-api.ts';
 import type { Report } from '../../../src/core/report/index.ts';
 import { openPopup, seenRow } from './context.ts';
 
@@ -91,6 +91,26 @@ export function describeEmbeddedContent(
       expect(events(after)).toEqual(events(before));
       expect(disqusCookie(after)!.lastChanged).toBe(disqusCookie(before)!.lastChanged);
       await Promise.all([blog.close(), api.close()]);
+    });
+
+    it('clears the portal: Disqus’s cookies kept for the portal go (Firefox, partitioned), those of the other site’s tab stay', async () => {
+      const api = await extensionPage(browser);
+      const disqus = async () =>
+        (await browserCookies(api))
+          .filter((c) => c.name === 'disqus_unique' && c.domain.endsWith('disqus.com'))
+          .map((c) => c.partition)
+          .sort();
+      // Firefox partitions each tab's copy under its own site; Chromium (third-party cookies
+      // allowed) keeps one copy, shared by every site that embeds Disqus.
+      const shared = target === 'firefox' ? ['http://example.net', 'http://opendatasoft.com'] : [null];
+      expect(await disqus()).toEqual(shared);
+      const { removed } = await request(api, 'clearSite', { host: PORTAL });
+      expect(removed).toBeGreaterThan(0);
+      // Removed in Firefox with the partition and cross-site bit it gave (clear-site.ts); Chromium's
+      // unpartitioned copy is the person's Disqus session everywhere: kept.
+      expect(await disqus()).toEqual(target === 'firefox' ? ['http://example.net'] : [null]);
+      expect((await browserCookies(api)).filter((c) => c.domain.endsWith(PORTAL))).toEqual([]);
+      await api.close();
     });
   });
 }
