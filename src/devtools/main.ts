@@ -5,7 +5,7 @@
  * DevTools opens, so responses before the panel is looked at are heard too.
  */
 import { installBrowser, nativeBrowser } from '../platform/browser.ts';
-import { createDevtoolsPanel, holdDevtoolsSession, inspectedTabId, onHarEntry } from '../platform/devtools.ts';
+import { barePairReading, createDevtoolsPanel, holdDevtoolsSession, inspectedTabId, onHarEntry } from '../platform/devtools.ts';
 import { browserTranslate } from '../platform/i18n.ts';
 import { callBackground } from '../platform/messaging.ts';
 import { createNetworkCapture } from './network-capture.ts';
@@ -18,7 +18,11 @@ void createDevtoolsPanel(browserTranslate()('devtoolsPanelTitle'), '/icons/icon-
   console.error('Cookie Charter Inspector: no DevTools panel', error),
 );
 if (tabId !== null) {
-  const capture = createNetworkCapture((responses) => callBackground('noteNetwork', { tabId, openedAt, responses }));
+  const capture = createNetworkCapture(
+    (responses) => callBackground('noteNetwork', { tabId, openedAt, responses }),
+    setTimeout,
+    barePairReading(),
+  );
   onHarEntry((entry) => capture.heard(entry));
   // The worker hears when this page closes: events after that are not said to be a script's.
   holdDevtoolsSession({ tabId, openedAt });

@@ -7,6 +7,7 @@
  */
 import type { NetworkResponse } from '../core/network/network-log.ts';
 import { responseOfHarEntry, type HarEntryLike } from '../core/network/network-log.ts';
+import type { BarePair } from '../core/network/set-cookie-header.ts';
 
 /** How long responses wait to go together (a page load sets its cookies in a burst of requests). */
 export const BATCH_DELAY_MS = 50;
@@ -19,10 +20,12 @@ export type NetworkCapture = {
 /**
  * @param send hands a batch to the worker (noteNetwork), for this DevTools session
  * @param later a timer (tests pass their own)
+ * @param bare how this browser reads a Set-Cookie without `=` (platform/devtools.ts `barePairReading`)
  */
 export function createNetworkCapture(
   send: (responses: NetworkResponse[]) => Promise<unknown>,
   later: (run: () => void, ms: number) => unknown = setTimeout,
+  bare: BarePair = 'value',
 ): NetworkCapture {
   let batch: NetworkResponse[] = [];
   let scheduled = false;
@@ -38,7 +41,7 @@ export function createNetworkCapture(
   flush();
   return {
     heard(entry) {
-      const response = responseOfHarEntry(entry);
+      const response = responseOfHarEntry(entry, bare);
       if (!response) return;
       batch.push(response);
       if (!scheduled) {

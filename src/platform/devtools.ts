@@ -10,6 +10,7 @@
 import { browser, type Browser } from './browser.ts';
 import { onTabNavigated } from './tabs.ts';
 import type { HarEntryLike } from '../core/network/network-log.ts';
+import type { BarePair } from '../core/network/set-cookie-header.ts';
 import { DEVTOOLS_SESSION_PORT, type DevtoolsSession } from '../core/network/devtools-session.ts';
 
 /** A browser event as both browsers give it. */
@@ -33,6 +34,15 @@ export type DevtoolsApi = {
 };
 
 const api = () => browser as unknown as DevtoolsApi;
+
+/**
+ * How this browser reads a Set-Cookie pair without `=` (core/network `BarePair`): Firefox, whose
+ * extension pages are `moz-extension:` ones, as the cookie's name; Chromium as a nameless
+ * cookie's value.
+ */
+export function barePairReading(page: Pick<Location, 'protocol'> = location): BarePair {
+  return page.protocol === 'moz-extension:' ? 'name' : 'value';
+}
 
 /** The tab DevTools inspects, or null outside DevTools (a panel page opened in a tab). */
 export function inspectedTabId(devtools: DevtoolsApi = api()): number | null {

@@ -10,7 +10,7 @@ const entry = (url: string, setCookies: string[]) => ({
   response: { status: 200, headers: setCookies.map((value) => ({ name: 'Set-Cookie', value })) },
 });
 
-function setup(fail = false) {
+function setup(fail = false, bare: 'value' | 'name' = 'value') {
   const sent: NetworkResponse[][] = [];
   const timers: Array<{ run: () => void; ms: number }> = [];
   const capture = createNetworkCapture(
@@ -19,11 +19,24 @@ function setup(fail = false) {
       if (fail) throw new Error('Could not establish connection');
     },
     (run, ms) => timers.push({ run, ms }),
+    bare,
   );
   return { capture, sent, timers };
 }
 
 describe('network capture (the DevTools page)', () => {
+  it('reads a Set-Cookie without "=" as the browser it runs in does: the name in Firefox, a nameless cookie in Chromium', () => {
+    for (const [bare, name] of [
+      ['name', 'tokenabc'],
+      ['value', ''],
+    ] as const) {
+      const { capture, sent, timers } = setup(false, bare);
+      capture.heard(entry('https://data.tco.re/', ['tokenabc; Path=/']));
+      timers[0]!.run();
+      expect(sent[1]!.flatMap((response) => response.cookies.map((cookie) => cookie.name))).toEqual([name]);
+    }
+  });
+
   it('tells the worker at once that DevTools is open, with no response', () => {
     const { sent } = setup();
     expect(sent).toEqual([[]]);

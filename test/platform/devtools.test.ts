@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  barePairReading,
   createDevtoolsPanel,
   holdDevtoolsSession,
   RECONNECT_AFTER_MS,
@@ -156,5 +157,12 @@ describe('holdDevtoolsSession', () => {
     };
     expect(() => holdDevtoolsSession({ tabId: 3, openedAt: 100 }, { runtime } as never)).not.toThrow();
     expect(tries).toBe(1);
+  });
+});
+
+describe('barePairReading', () => {
+  it('reads a Set-Cookie pair without "=" as the cookie’s name in Firefox’s pages, as a nameless cookie’s value elsewhere', () => {
+    expect(barePairReading({ protocol: 'moz-extension:' })).toBe('name');
+    expect(barePairReading({ protocol: 'chrome-extension:' })).toBe('value');
   });
 });

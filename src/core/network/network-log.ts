@@ -8,7 +8,7 @@
  * beside the site records: it is kept small (short names, a byte limit per tab).
  */
 import { addressWithoutValues } from '../path-parameters.ts';
-import { expiryOf, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
+import { expiryOf, parseSetCookieHeaders, type BarePair, type SetCookieFacts } from './set-cookie-header.ts';
 import { measureText } from '../text-bytes.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
@@ -119,8 +119,11 @@ export type HarEntryLike = {
   response?: { status?: unknown; headers?: unknown };
 };
 
-/** The response of a HAR entry, or null when it set no cookie (or is not http(s)). Values are dropped here. */
-export function responseOfHarEntry(entry: HarEntryLike): NetworkResponse | null {
+/**
+ * The response of a HAR entry, or null when it set no cookie (or is not http(s)). Values are
+ * dropped here. `bare`: how the browser reads a Set-Cookie without `=` (its name in Firefox).
+ */
+export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'): NetworkResponse | null {
   const headers = Array.isArray(entry.response?.headers) ? (entry.response.headers as unknown[]) : [];
   const lines = headers.flatMap((header) => {
     const { name, value } = (header ?? {}) as { name?: unknown; value?: unknown };
@@ -131,7 +134,7 @@ export function responseOfHarEntry(entry: HarEntryLike): NetworkResponse | null 
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
   if (url === null || !Number.isFinite(startedAt)) return null;
   // One more than kept is read, to know whether any was left out.
-  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1);
+  const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare);
   const cut = read.length > COOKIES_PER_RESPONSE;
   const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt) ?? []);
   if (cookies.length === 0) return null;

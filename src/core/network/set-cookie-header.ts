@@ -3,14 +3,24 @@
  * skipped where it stands and never copied (privacy principle). Follows the parsing algorithm
  * of RFC 6265bis (draft-ietf-httpbis-rfc6265bis, section 5.7, "The Set-Cookie Header Field"):
  * the name-value pair runs to the first `;`, the name to its first `=` (no `=`: a nameless
- * cookie, the whole pair being its value), each attribute is `name[=value]` with names compared
- * case-insensitively, and an attribute value over 1024 octets is ignored. Linear in the line.
+ * cookie, the whole pair being its value, or in Firefox the cookie's name: `BarePair`), each
+ * attribute is `name[=value]` with names compared case-insensitively, and an attribute value over
+ * 1024 octets is ignored. Linear in the line.
  */
 
 /** The longest attribute value browsers read (RFC 6265bis 5.7, step 8: longer ones are ignored). */
 export const MAX_ATTRIBUTE_VALUE = 1024;
-/** Browsers refuse a cookie whose name and value together pass 4096 octets (RFC 6265bis 5.7, step 5): a longer name cannot be a cookie. */
-export const MAX_COOKIE_NAME = 4096;
+/** Browsers refuse a cookie whose name and value together pass 4096 octets (RFC 6265bis 5.7, step 5). */
+export const MAX_NAME_AND_VALUE_BYTES = 4096;
+
+/**
+ * How the browser reads a pair without `=` (`Set-Cookie: abc`). RFC 6265bis and Chromium
+ * (measured in Chromium 150): the value of a nameless cookie. Firefox (measured in ESR 153): the
+ * cookie's name, with no value; and it refuses a cookie with an empty name (`=abc`). The
+ * DevTools page says which (platform/devtools.ts): the same header makes a cookie of another
+ * name in each, and in Chromium the pair is a value, never kept.
+ */
+export type BarePair = 'value' | 'name';
 
 /** What a `Set-Cookie` line says of the cookie, its value left out. */
 export type SetCookieFacts = {
@@ -32,15 +42,24 @@ export type SetCookieFacts = {
   sameSite: string | null;
 };
 
-/** The line's cookie, or null when it holds none a browser would set (an empty line, a name too long). */
-export function parseSetCookie(line: string): SetCookieFacts | null {
+/**
+ * The line's cookie, or null when it holds none the browser would set: an empty pair (`=` too),
+ * a name and value over 4096 bytes, and in Firefox (`bare` 'name') an empty name.
+ */
+export function parseSetCookie(line: string, bare: BarePair = 'value'): SetCookieFacts | null {
   const end = line.indexOf(';');
-  const pair = end < 0 ? line : line.slice(0, end);
-  const equals = pair.indexOf('=');
-  // No '=': a nameless cookie; the pair is its value, never read further.
+  const pairEnd = end < 0 ? line.length : end;
+  const equalsAt = line.indexOf('=');
+  const equals = equalsAt >= 0 && equalsAt < pairEnd ? equalsAt : -1;
   // Trimmed of spaces and tabs only (RFC 6265bis, WSP): a no-break space is part of the name, as the browser keeps it.
-  const name = equals < 0 ? '' : trimSpaces(pair.slice(0, equals));
-  if (trimSpaces(pair) === '' || name.length > MAX_COOKIE_NAME) return null;
+  // No '=': the pair is a nameless cookie's value, never read further, or in Firefox its name.
+  const nameEnd = equals >= 0 ? equals : bare === 'name' ? pairEnd : 0;
+  const name = trimSpaces(line.slice(0, nameEnd));
+  const [valueStart, valueEnd] = equals >= 0 ? trimmedRange(line, equals + 1, pairEnd) : trimmedRange(line, nameEnd, pairEnd);
+  if (name === '' && (valueStart === valueEnd || bare === 'name')) return null;
+  // The value is counted where it stands, never copied.
+  const room = MAX_NAME_AND_VALUE_BYTES - utf8Length(name, 0, name.length, MAX_NAME_AND_VALUE_BYTES);
+  if (room < 0 || utf8Length(line, valueStart, valueEnd, room) > room) return null;
   const facts: SetCookieFacts = {
     name,
     domain: null,
@@ -85,21 +104,31 @@ function trimSpaces(text: string): string {
   return text.slice(start, end);
 }
 
+/** Where `text` from `start` to `end` starts and ends once trimmed of spaces and tabs. */
+function trimmedRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
 /**
- * True when `text` from `start` to `end` takes at most `max` bytes in UTF-8: the limit browsers
- * put on an attribute's value counts octets (RFC 6265bis, 5.6 step 8), not UTF-16 units. Stops
- * counting past `max`, so a long value costs no more than the limit.
+ * How many bytes `text` from `start` to `end` takes in UTF-8, or a number past `max` once it
+ * passes it: the limits browsers put on cookies count octets (RFC 6265bis, 5.6 steps 5 and 8),
+ * not UTF-16 units. Stops counting past `max`, so a long text costs no more than the limit.
  */
-function utf8LengthWithin(text: string, start: number, end: number, max: number): boolean {
-  if (end - start > max) return false;
+function utf8Length(text: string, start: number, end: number, max: number): number {
+  if (end - start > max) return max + 1;
   let bytes = 0;
   for (let at = start; at < end && bytes <= max; at++) {
     const code = text.charCodeAt(at);
     // A surrogate is half a character of four bytes.
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
   }
-  return bytes <= max;
+  return bytes;
 }
+
+/** True when `text` from `start` to `end` takes at most `max` bytes in UTF-8. */
+const utf8LengthWithin = (text: string, start: number, end: number, max: number): boolean => utf8Length(text, start, end, max) <= max;
 
 const SEMICOLON = 0x3b;
 const EQUALS = 0x3d;
@@ -127,13 +156,17 @@ function read(facts: SetCookieFacts, key: string, value: string): void {
  * per cookie as HTTP sends them, or several lines joined by newlines as some browsers hand them
  * over. Lines past the limit are not read.
  */
-export function parseSetCookieHeaders(values: readonly string[], limit = Number.POSITIVE_INFINITY): SetCookieFacts[] {
+export function parseSetCookieHeaders(
+  values: readonly string[],
+  limit = Number.POSITIVE_INFINITY,
+  bare: BarePair = 'value',
+): SetCookieFacts[] {
   const cookies: SetCookieFacts[] = [];
   for (const value of values) {
     for (let start = 0; start <= value.length && cookies.length < limit;) {
       const newline = value.indexOf('\n', start);
       const stop = newline < 0 ? value.length : newline;
-      const facts = parseSetCookie(value.slice(start, stop));
+      const facts = parseSetCookie(value.slice(start, stop), bare);
       if (facts) cookies.push(facts);
       start = stop + 1;
     }

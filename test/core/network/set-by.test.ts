@@ -5,6 +5,7 @@ import {
   COOKIES_PER_RESPONSE,
   logCookie,
   NETWORK_LOG_LIMIT,
+  responseOfHarEntry,
   withResponses,
   type NetworkLog,
   type NetworkResponse,
@@ -111,6 +112,30 @@ describe('setByOf', () => {
     const expired = event({ type: 'removed', name: '_gat', domain: '.tco.re', byBrowser: true });
     expect(setByOf(expired, log([]), T + 100_000)).toBeNull();
     expect(setByOf(expired, log([response(['_gat=; Domain=tco.re; Max-Age=0'])]), T + 100_000)).toBeNull();
+  });
+});
+
+describe('setByOf, a HAR entry read as the browser reads its Set-Cookie', () => {
+  const har = (setCookie: string) => ({
+    startedDateTime: new Date(T).toISOString(),
+    time: 100,
+    request: { method: 'GET', url: 'https://data.tco.re/login' },
+    response: { status: 200, headers: [{ name: 'Set-Cookie', value: setCookie }] },
+  });
+  const logOf = (setCookie: string, bare: 'value' | 'name') => log([responseOfHarEntry(har(setCookie), bare)].flatMap((r) => r ?? []));
+  const later = T + 60_000;
+
+  it('credits the response with the cookie Firefox names by a pair without "=", and Chromium’s nameless one with it', () => {
+    expect(setByOf(event({ name: 'tokenabc' }), logOf('tokenabc; Path=/', 'name'), later)?.kind).toBe('response');
+    expect(setByOf(event({ name: '' }), logOf('tokenabc; Path=/', 'value'), later)?.kind).toBe('response');
+    // Chromium's pair is a value: never kept, and never a name to match.
+    expect(JSON.stringify(logOf('tokenabc; Path=/', 'value'))).not.toContain('tokenabc');
+  });
+
+  it('credits no response with a cookie its header could not set: too long, or `=`; a script set it', () => {
+    expect(setByOf(event({ name: 'sid', at: T + 1000 }), logOf(`sid=${'x'.repeat(5000)}; Path=/`, 'value'), later)?.kind).toBe('script');
+    expect(setByOf(event({ name: '', at: T + 1000 }), logOf('=', 'value'), later)?.kind).toBe('script');
+    expect(setByOf(event({ name: '', at: T + 1000 }), logOf('=abc', 'name'), later)?.kind).toBe('script');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   expiryOf,
   MAX_ATTRIBUTE_VALUE,
+  MAX_NAME_AND_VALUE_BYTES,
   parseCookieDate,
   parseSetCookie,
   parseSetCookieHeaders,
@@ -70,14 +71,43 @@ describe('parseSetCookie', () => {
     expect(parseSetCookie('sid\ufeff=1')).toMatchObject({ name: 'sid\ufeff' });
   });
 
-  it('refuses a name no browser would set (over 4096 characters)', () => {
+  it('refuses a cookie no browser would set: name and value over 4096 bytes (RFC 6265bis 5.7, step 5)', () => {
     expect(parseSetCookie(`${'n'.repeat(4097)}=1`)).toBeNull();
+    // 3 + 4093 bytes is the most; the value counts, as it stands, in UTF-8, spaces around it left out.
+    expect(parseSetCookie(`sid=${'x'.repeat(MAX_NAME_AND_VALUE_BYTES - 3)}  ; Path=/`)).toMatchObject({ name: 'sid', path: '/' });
+    expect(parseSetCookie(`sid=${'x'.repeat(MAX_NAME_AND_VALUE_BYTES - 2)}; Path=/`)).toBeNull();
+    expect(parseSetCookie(`sid=${'é'.repeat(2046)}x`)).toMatchObject({ name: 'sid' });
+    expect(parseSetCookie(`sid=${'é'.repeat(2047)}`)).toBeNull();
+    expect(parseSetCookie(`${'é'.repeat(2048)}=`)).toMatchObject({ name: 'é'.repeat(2048) });
+    expect(parseSetCookie(`${'é'.repeat(2048)}=1`)).toBeNull();
+    // A nameless cookie's value alone (Chromium).
+    expect(parseSetCookie('x'.repeat(MAX_NAME_AND_VALUE_BYTES))).toMatchObject({ name: '' });
+    expect(parseSetCookie('x'.repeat(MAX_NAME_AND_VALUE_BYTES + 1))).toBeNull();
+  });
+
+  it('refuses an empty name with an empty value: `=` sets nothing in any browser (RFC 6265bis 5.7, step 6)', () => {
+    expect(parseSetCookie('=')).toBeNull();
+    expect(parseSetCookie(' \t= \t; Path=/')).toBeNull();
+    expect(parseSetCookie('=abc; Path=/')).toMatchObject({ name: '', path: '/' });
+  });
+
+  it('reads a pair without "=" as Firefox does when told to: the cookie’s name; and refuses an empty name there', () => {
+    expect(parseSetCookie(' tokenabc ; Path=/', 'name')).toMatchObject({ name: 'tokenabc', path: '/' });
+    expect(parseSetCookie('tokenabc; Path=/', 'value')).toMatchObject({ name: '', path: '/' });
+    expect(parseSetCookie('=abc; Path=/', 'name')).toBeNull();
+    expect(parseSetCookie('sid=abc', 'name')).toMatchObject({ name: 'sid' });
+    expect(JSON.stringify(parseSetCookie('sid=abc', 'name'))).not.toContain('abc');
+    expect(parseSetCookie('n'.repeat(MAX_NAME_AND_VALUE_BYTES + 1), 'name')).toBeNull();
   });
 });
 
 describe('parseSetCookieHeaders', () => {
   it('reads one header per cookie, and lines joined by newlines', () => {
     expect(parseSetCookieHeaders(['a=1; Path=/', 'b=2\nc=3; Secure', '']).map((facts) => facts.name)).toEqual(['a', 'b', 'c']);
+    expect(parseSetCookieHeaders(['a=1\nbare; Path=/'], Number.POSITIVE_INFINITY, 'name').map((facts) => facts.name)).toEqual([
+      'a',
+      'bare',
+    ]);
   });
 
   it('reads no further than the limit', () => {
