@@ -187,11 +187,12 @@ function declaredEntry(cookie: RunCookie): { entry: CharterEntry; index: number 
 
 /**
  * The charter position of each entry a report lists as not seen: the report keeps the charter's
- * order, and its seen cookies name their entries' positions, so the others are the not-seen ones
- * in order. Past the charter when the counts do not agree.
+ * order, its seen cookies name their entries' positions and its covered entries say theirs, so
+ * the others are the not-seen ones in order. Past the charter when the counts do not agree.
  */
 function notSeenPositions(report: RunReport): number[] {
   const used = new Set(report.cookies.flatMap((cookie) => (cookie.reference?.kind === 'charter' ? [cookie.reference.entryIndex] : [])));
+  for (const { position } of report.covered ?? []) used.add(position);
   const free: number[] = [];
   for (let index = 0; index < report.charter.entries && free.length < report.notSeen.length; index++) {
     if (!used.has(index)) free.push(index);
@@ -275,6 +276,9 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       const known = declare(charter.entry, [reportIndex, charter.index], true);
       seenBy(known, cookie);
     }
+    // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
+    // repeat stays shadowed, so marked declared twice; a wider prefix gets no mark).
+    for (const { position, entry } of report.covered ?? []) declare(entry, [reportIndex, position], position < report.charter.entries);
     const missing = new Set(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie));
     const positions = notSeenPositions(report);
     report.notSeen.forEach((entry, k) => {

@@ -6,7 +6,7 @@ import type { Category } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { lifetimeInEnglish, type KnownLifetime } from './known-lifetime.ts';
 import type { KnownTracker } from './known-trackers.ts';
-import { lookupName } from './name-index.ts';
+import { forEachRuleList, lookupName } from './name-index.ts';
 import { categoryFromOpenCookieDatabase } from './open-cookie-database-category.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 import {
@@ -255,4 +255,56 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
   }
 
   return { ...UNKNOWN };
+}
+
+/** The charter entries that declare cookies seen (`charterEntriesSeen`). */
+export type CharterEntriesSeen = {
+  /** Notes every entry of the site's charter that declares `cookie`. */
+  see(cookie: CookieIdentity): void;
+  /** The positions, in the charter's `entries`, of those noted. */
+  readonly seen: ReadonlySet<number>;
+};
+
+/**
+ * Which entries of the site's charter declare the cookies seen: every entry whose name or prefix
+ * a cookie's name fits and that may declare it (the rules `matchCookie` accepts), not only the
+ * one a match settles on. A charter that names `_ga` in two rows (Universal Analytics, then
+ * GA4), or writes `_pk_` beside `_pk_id.*`, has each of them seen once `_ga` or `_pk_id.1.ab` is.
+ *
+ * A platform cookie's name is the exception: the site's own `sessionid` is not what the charter's
+ * third-party section declares (another portal's, in a frame), though a match may take that row.
+ *
+ * Linear: a cookie walks its name's rule lists once (`forEachRuleList`); what a rule accepts
+ * depends on the cookie only through two facts (a platform cookie's name, the site's own or
+ * embedded; the longest known tracker family its name starts with), so a list is read once for
+ * each pair of them it meets, a few at most.
+ */
+export function charterEntriesSeen(registry: Registry, siteHost: string): CharterEntriesSeen {
+  const charter = indexedCharterFor(registry, siteHost);
+  const seen = new Set<number>();
+  const readFor = new Map<readonly CharterRule[], Set<string>>();
+  return {
+    seen,
+    see(cookie) {
+      if (charter === null) return;
+      // A platform cookie's name: the site's own is declared by the entries outside the
+      // third-party section, embedded content's by those in it (embeddedCookieRule).
+      const platformNamed = PLATFORM_COOKIES.has(cookie.name);
+      const embedded = cookie.thirdParty === true;
+      const family = lookupName(registry.knownTrackers, cookie.name, isLongerFamily, -1)?.value.cookie.length ?? -1;
+      const key = `${platformNamed && embedded} ${platformNamed && !embedded} ${family}`;
+      forEachRuleList(charter.entries, cookie.name, (rules) => {
+        let keys = readFor.get(rules);
+        if (keys === undefined) readFor.set(rules, (keys = new Set()));
+        if (keys.has(key)) return;
+        keys.add(key);
+        for (const rule of rules) {
+          if (seen.has(rule.entry)) continue;
+          // As embeddedCookieRule and ruleCovers judge it (no longer family starts the name).
+          if (platformNamed && (charter.charter.entries[rule.entry]?.category === 'third-party') !== embedded) continue;
+          if (rule.family === null || family <= rule.family.length) seen.add(rule.entry);
+        }
+      });
+    },
+  };
 }

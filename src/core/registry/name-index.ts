@@ -134,7 +134,29 @@ export function lookupName<Value, Context>(
       if (accepts(value, context)) return { value, rule: 'exact' };
     }
   }
-  // Down the tree as far as the name goes: each code unit of the name is compared once.
+  // The prefixes the name passes down the tree, longest first.
+  for (let candidate = longestPrefix(index, name); candidate !== null; candidate = candidate.shorter) {
+    const found = acceptedIn(candidate.values, accepts, context);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Calls `visit` with every list of rules that fits `name`: its exact name's, then each prefix of
+ * it that has rules, longest first (`lookupName`'s candidates, none turned down): linear in the name.
+ */
+export function forEachRuleList<Value>(index: NameIndex<Value>, name: string, visit: (rules: readonly Value[]) => void): void {
+  const exact = index.exact.get(name);
+  if (exact !== undefined) visit(exact);
+  for (let candidate = longestPrefix(index, name); candidate !== null; candidate = candidate.shorter) visit(candidate.values!);
+}
+
+/**
+ * The node of the longest prefix of `name` that has rules (its `shorter` chain holds the others),
+ * or null: down the tree as far as the name goes, each code unit of the name compared once.
+ */
+function longestPrefix<Value>(index: NameIndex<Value>, name: string): PrefixNode<Value> | null {
   let node = index.prefixTree;
   let deepest: PrefixNode<Value> | null = null;
   let at = 0;
@@ -145,12 +167,7 @@ export function lookupName<Value, Context>(
     at += child.label.length;
     if (node.values !== null) deepest = node;
   }
-  // Then the prefixes passed, longest first.
-  for (let candidate = deepest; candidate !== null; candidate = candidate.shorter) {
-    const found = acceptedIn(candidate.values, accepts, context);
-    if (found !== null) return found;
-  }
-  return null;
+  return deepest;
 }
 
 function acceptedIn<Value, Context>(

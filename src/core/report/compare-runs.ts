@@ -196,7 +196,7 @@ const KEPT_FINDINGS: ReadonlySet<Finding['kind']> = new Set(['lifetime', 'not-se
  * A report as a run keeps it: what a charter draft and `runOfReport` read of it, and nothing else.
  * A whole report is one (a draft from the current run takes the report itself).
  */
-export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen' | 'pages'> & {
+export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen' | 'covered' | 'pages'> & {
   charter: Pick<Report['charter'], 'kind' | 'language' | 'entries'>;
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   cookies: RunCookie[];
@@ -214,7 +214,7 @@ export type KeptRun = { savedAt: number; findings: number; report: RunReport };
 
 /** The run a report is, as kept at `now`: field by field, nothing else of the report. */
 export function keptRun(report: Report, now: number): KeptRun {
-  const { host, generatedAt, notSeen, charter, consent } = report;
+  const { host, generatedAt, notSeen, covered, charter, consent } = report;
   return {
     savedAt: now,
     findings: report.findings.length,
@@ -222,6 +222,7 @@ export function keptRun(report: Report, now: number): KeptRun {
       host,
       generatedAt,
       notSeen,
+      ...(covered && covered.length > 0 ? { covered } : {}),
       charter: { kind: charter.kind, language: charter.language, entries: charter.entries },
       consent: { state: consent.state, trackers: consent.trackers },
       cookies: report.cookies.map((cookie) => ({

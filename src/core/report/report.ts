@@ -15,7 +15,14 @@ import type { SiteRecord, TimelineEvent } from '../cookies/site-record.ts';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import type { KnownLifetime } from '../registry/known-lifetime.ts';
 import { bundledCharterFor, charterFor, type CharterKind, type Registry } from '../registry/registry.ts';
-import { siteMatcher, type CookieIdentity, type MatchReference, type MatchResult, type MatchSource } from '../registry/match.ts';
+import {
+  charterEntriesSeen,
+  siteMatcher,
+  type CookieIdentity,
+  type MatchReference,
+  type MatchResult,
+  type MatchSource,
+} from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
 import { absenceReason, type AbsenceReason } from './absence-reason.ts';
@@ -97,6 +104,9 @@ export type NotSeenEntry = CharterEntry & {
   absentBecause?: AbsenceReason;
 };
 
+/** A charter entry that declares a cookie seen, though that cookie's match settled on another entry; `position` in the charter's entries. */
+export type CoveredEntry = { position: number; entry: CharterEntry };
+
 /** The whole report. */
 export type Report = {
   /** Schema version (REPORT_VERSION). */
@@ -142,6 +152,13 @@ export type Report = {
   cookies: ReportCookie[];
   /** Charter entries no seen cookie matched, in the charter's order. */
   notSeen: NotSeenEntry[];
+  /**
+   * Charter entries that declare a cookie seen, though that cookie's match settled on another
+   * entry (a name the charter writes twice, a prefix beside a longer one: `charterEntriesSeen`),
+   * with their positions in the charter: neither in `notSeen` nor named by a cookie's reference,
+   * and a charter draft keeps them. Absent when there is none, and in a report an older version made.
+   */
+  covered?: CoveredEntry[];
   /** What does not add up, most serious first. */
   findings: Finding[];
   /** Cookie events in order; `droppedEvents` older ones were not kept. */
@@ -203,11 +220,17 @@ export function buildReport(
   // The platform's banner keeps the choice in cookies_preferences; elsewhere it cannot be read.
   const onPlatform = charter.kind !== 'none' || site.consent.state !== 'none';
   const matched: MatchedCookie[] = [];
-  const usedEntries = new Set<number>();
+  // Every entry that declares a cookie seen, not only the one its match settled on: a name the charter writes twice, a prefix beside a longer one.
+  const declaring = charterEntriesSeen(registry, site.host);
+  const referenced = new Set<number>();
   for (const cookie of Object.values(site.cookies)) {
     const thirdParty = cookie.thirdParty !== undefined;
-    const found = match({ name: cookie.name, domain: cookie.domain, thirdParty });
-    if (found.reference?.kind === 'charter') usedEntries.add(found.reference.entryIndex);
+    const identity = { name: cookie.name, domain: cookie.domain, thirdParty };
+    const found = match(identity);
+    if (found.reference?.kind === 'charter') {
+      referenced.add(found.reference.entryIndex);
+      declaring.see(identity);
+    }
     // Only the site's own cookies can be the platform's.
     const { category, inferred } =
       charterTrackerCategory(cookie.name, found, thirdParty) ?? platformCategory(cookie.name, found.category, onPlatform && !thirdParty);
@@ -234,8 +257,13 @@ export function buildReport(
 
   // Judged as the findings judge them (findings.ts skips an entry the choice explains): one function, so they never disagree.
   const notSeen: NotSeenEntry[] = [];
+  const covered: CoveredEntry[] = [];
   entries.forEach((entry, index) => {
-    if (usedEntries.has(index)) return;
+    if (referenced.has(index)) return;
+    if (declaring.seen.has(index)) {
+      covered.push({ position: index, entry });
+      return;
+    }
     const because = onPlatform ? absenceReason(site.consent, entry) : null;
     // The charter's own entry when the choice explains nothing: only the few it does carry more.
     notSeen.push(because === null ? entry : { ...entry, absentBecause: because });
@@ -259,6 +287,7 @@ export function buildReport(
       : { state: 'unknown', changedAt: null, trackers: {} },
     cookies,
     notSeen,
+    ...(covered.length > 0 ? { covered } : {}),
     findings: findingsInNameOrder(site, byName, notSeen, onPlatform, charter.kind === 'platform-default', (host) =>
       isPortalHost(host, registry.bundledCharters),
     ),

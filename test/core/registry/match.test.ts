@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { lasting } from '../../../src/core/registry/known-lifetime.ts';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
-import { matchCookie, siteMatcher, type MatchResult } from '../../../src/core/registry/match.ts';
+import { charterEntriesSeen, matchCookie, siteMatcher, type MatchResult } from '../../../src/core/registry/match.ts';
 import type { OpenCookieDatabaseRow } from '../../../src/core/registry/open-cookie-database-document.ts';
 import { MAX_DOMAIN_CELL_LENGTH } from '../../../src/core/registry/open-cookie-database-domain.ts';
 import { buildRegistry, charterFor, withSiteCharter } from '../../../src/core/registry/registry.ts';
@@ -650,5 +650,53 @@ describe('matchCookie: cookies of embedded content', () => {
     });
     // The portal's own sessionid is still its charter's first entry.
     expect(onSite(PORTAL, 'sessionid', withThirdParty)).toMatchObject({ declared: true, provider: 'Opendatasoft' });
+  });
+});
+
+describe('charterEntriesSeen', () => {
+  const site = 'seen.example';
+  const registryOf = (entries: CharterEntry[]) =>
+    buildRegistry({ [site]: { portal: site, language: 'en', entries } }, { openCookieDatabase: [] });
+  const seenOf = (entries: CharterEntry[], cookies: Array<{ name: string; thirdParty?: boolean }>) => {
+    const seen = charterEntriesSeen(registryOf(entries), site);
+    for (const cookie of cookies) seen.see({ domain: site, ...cookie });
+    return [...seen.seen].sort((a, b) => a - b);
+  };
+
+  it('notes every entry that declares a cookie: a name written twice, a prefix beside a longer one', () => {
+    const twice = [
+      charterEntry({ provider: 'Google Analytics (Universal)', cookie: '_ga', purpose: 'Visitor' }),
+      charterEntry({ provider: 'Google Analytics 4', cookie: '_ga', purpose: 'Visitor' }),
+      charterEntry({ provider: 'Other', cookie: '_gid', purpose: 'Day' }),
+    ];
+    expect(seenOf(twice, [{ name: '_ga' }])).toEqual([0, 1]);
+    const nested = [
+      charterEntry({ provider: 'Matomo', cookie: '_pk_', match: 'prefix', purpose: 'Any' }),
+      charterEntry({ provider: 'Matomo', cookie: '_pk_id.', match: 'prefix', purpose: 'Visits' }),
+      charterEntry({ provider: 'Matomo', cookie: '_pk_ses.', match: 'prefix', purpose: 'Session' }),
+    ];
+    expect(seenOf(nested, [{ name: '_pk_id.1.ab' }])).toEqual([0, 1]);
+  });
+
+  it('notes only entries a match may take: no longer known family; a platform cookie’s name, embedded content’s in the third-party section alone, the site’s own outside it', () => {
+    const entries = [
+      charterEntry({ provider: 'AT Internet', cookie: 'xtan', purpose: 'Site number' }),
+      charterEntry({ provider: 'Opendatasoft', cookie: 'sessionid', purpose: 'Session', category: 'necessary' }),
+    ];
+    expect(seenOf(entries, [{ name: 'xtant483323' }, { name: 'sessionid', thirdParty: true }])).toEqual([]);
+    expect(seenOf(entries, [{ name: 'xtan483323' }, { name: 'sessionid' }])).toEqual([0, 1]);
+    const withThirdParty = [
+      ...entries,
+      charterEntry({ provider: 'Frame', cookie: 'sessionid', purpose: 'Session', category: 'third-party' }),
+    ];
+    expect(seenOf(withThirdParty, [{ name: 'sessionid', thirdParty: true }])).toEqual([2]);
+    // The site's own sessionid is not what the third-party section declares (another portal's, in a frame).
+    expect(seenOf(withThirdParty, [{ name: 'sessionid' }])).toEqual([1]);
+  });
+
+  it('notes nothing off a charter', () => {
+    const seen = charterEntriesSeen(registryOf([]), 'elsewhere.example');
+    seen.see({ name: '_ga', domain: 'elsewhere.example' });
+    expect(seen.seen.size).toBe(0);
   });
 });

@@ -81,7 +81,8 @@ describe('buildReport', () => {
     expect(rows['_pk_id.1.abc']).toMatchObject({ status: 'declared', rule: 'prefix', provider: 'Matomo', category: 'statistics' });
     expect(rows._hjid).toMatchObject({ status: 'undeclared', source: 'open-cookie-database' });
     expect(rows.mystery).toMatchObject({ status: 'undeclared', source: 'unknown', purpose: '', category: 'other' });
-    expect(report.notSeen.map((e) => e.cookie)).toEqual(['csrftoken', '_pk_', '_pk_id.9.special', '_ga', 'csrftoken']);
+    // `_pk_id.1.abc` is seen under `_pk_id.` and under the wider `_pk_` too.
+    expect(report.notSeen.map((e) => e.cookie)).toEqual(['csrftoken', '_pk_id.9.special', '_ga', 'csrftoken']);
   });
 
   it('gives a known tracker’s lifetime as data for the pages, beside its English words', () => {
@@ -146,6 +147,31 @@ describe('buildReport', () => {
     expect(found).not.toContain('not-seen _pk_*');
     expect(found).not.toContain('before-consent sessionid');
     expect(found.indexOf('before-consent _pk_id.1.abc')).toBeLessThan(found.indexOf('undeclared _hjid'));
+  });
+
+  it('lists no entry not seen that declares a cookie seen: a name the charter writes twice, a prefix beside a longer one (a review’s cases)', () => {
+    const charter = parseCharter(`## Cookie Policy <https://${HOST}>
+
+Analytics and stats: these cookies measure the audience.
+
+| Supplier name | Cookie name | Duration | Function |
+|---|---|---|---|
+| Google Analytics (Universal) | _ga, _gid | 13 months / 24 hours | Audience |
+| Google Analytics 4 | _ga, _ga_<ID> | 13 months | Audience |
+| Matomo | Any cookie starting with “_pk_” | 13 months | Audience |
+| Matomo | _pk_id.*, _pk_ses.* | 13 months / 30 minutes | Counts visits |
+`);
+    const twice = buildRegistry({ [HOST]: charter }, { openCookieDatabase: [] });
+    const site = play(
+      [choice({ ga: true, matomo: true })],
+      [cookie('_ga', 390)],
+      [cookie('_gid', 1)],
+      [cookie('_ga_ABC123', 390)],
+      [cookie('_pk_id.1.ab', 390)],
+    );
+    const report = buildReport(site, twice, NOW_MS);
+    expect(report.notSeen.map((entry) => entry.cookie)).toEqual(['_pk_ses.']);
+    expect(report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).toEqual(['_pk_ses.*']);
   });
 
   it('finds the declared entries not seen once the visitor accepted', () => {
