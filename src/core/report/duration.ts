@@ -167,8 +167,23 @@ const UNREAD_NUMBER_WORDS = new Set(['cent', 'cents', 'mille', 'hundred', 'hundr
 /** Articles that are also "one" ("a year", "an hour"): a number word after one starts afresh ("a one-year cookie"). */
 const ARTICLES = new Set(['a', 'an']);
 
-/** "Et demi", "and a half" after a unit: half of that unit more. */
-const HALF_WORDS = new Set(['demi', 'demie', 'half']);
+/**
+ * Fraction words: what they take of the unit after them ("half a year", "une demi-heure", "un
+ * quart d'heure", "trois quarts d'heure", "quarter of an hour"), or add of the unit before them
+ * after "et" / "and" ("1 an et demi", "une heure et quart", "2 hours and a half").
+ */
+const FRACTION_WORDS = new Map(
+  Object.entries({ half: 0.5, demi: 0.5, demie: 0.5, quarter: 0.25, quarters: 0.25, quart: 0.25, quarts: 0.25 }),
+);
+
+/** Words between a fraction and its unit: "quarter of a year", "un quart d'heure" ("d" with its apostrophe). */
+const OF_WORDS = new Set(['of', 'de', 'd']);
+
+/** Fractions written as one character: "½ an", "1½ ans", "1 mois ½". */
+const FRACTION_CHARACTERS = new Map(Object.entries({ '½': 0.5, '¼': 0.25, '¾': 0.75 }));
+
+/** Unit words that say more than one ("ans", "years"): "1/2 ans" may be "1 or 2 years". "Mois" is either. */
+const isPlural = (unitWord: string) => unitWord.length > 1 && unitWord.endsWith('s') && unitWord !== 'mois';
 
 /** An amount number words give that this reader cannot read: the words after it make none either. */
 const UNREADABLE = -1;
@@ -177,6 +192,16 @@ const isDigit = (character: string) => character >= '0' && character <= '9';
 const isLetter = (character: string) => (character >= 'a' && character <= 'z') || character === 'é' || character === 'è';
 const isSpace = (character: string) =>
   character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
+const isApostrophe = (character: string | undefined) => character === "'" || character === '\u2019';
+
+/** The word after `index` past spaces ("" if none): read only after a fraction and "an", once for the token that follows. */
+function nextWord(text: string, index: number): string {
+  let start = index;
+  while (start < text.length && isSpace(text[start] ?? '')) start++;
+  let end = start;
+  while (end < text.length && isLetter(text[end] ?? '')) end++;
+  return text.slice(start, end);
+}
 
 /**
  * A lifetime that ends when the browser closes, in the words charters use for it ("Jusqu'à la
@@ -212,6 +237,10 @@ type CommaList = { seconds: number; unit: number; comma: boolean; summed: boolea
  * comma are alternatives ("1 an, 1 mois": at most a year, as for "13 mois, 30 minutes" beside
  * two names), but a list of them whose last part follows "et" / "and" is one sum, as English and
  * French write one ("1 year, 1 month and 4 days", "1 an, 1 mois, et 4 jours": 401 days at most).
+ * A fraction is that much of its unit ("half a year", "1/2 an", "½ an", "un quart d'heure": a
+ * year's fraction of 366 days, half a year 183), or of the unit before after "et" / "and" ("1 an
+ * et demi", "1 an 1/2"), never the whole unit nor the "2" of "1/2" ("1/2 ans" alone may also be 1
+ * or 2 years: 2 at most).
  * One pass over the text, keeping only the tokens just before and the comma list read so far:
  * linear in time, constant in memory, whatever the text holds. A lifetime that ends with the
  * session or with the browser is the session.
@@ -238,30 +267,72 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   let list: CommaList | null = null;
   /** How the amount being read joins `list`: after a comma, after "et" / "and", or otherwise. */
   let listLink: 'comma' | 'and' | 'none' = 'none';
+  /** True when the amount is a fraction just read ("half", "1/2", "un quart", "quarter of"): an article or "of" may follow. */
+  let afterFraction = false;
+  /** After "1/2" alone, the 2 it may also mean ("1/2 ans": 1 or 2 years); null otherwise. */
+  let slashAmount: number | null = null;
+  /** The amount before "and" / "et" (and an article) that a fraction completes ("one and a half years"); null otherwise. */
+  let andAmount: number | null = null;
   let gap: Gap = 'other';
   let index = 0;
   while (index < lower.length) {
     const character = lower[index] ?? '';
-    if (!isDigit(character) && !isLetter(character)) {
+    /** A number token that is a fraction, "½" or "1/2" (one digit over a larger one), else null. */
+    let fraction = FRACTION_CHARACTERS.get(character) ?? null;
+    if (!isDigit(character) && !isLetter(character) && fraction === null) {
       gap = gapAfter(gap, character);
       index++;
       continue;
     }
     const start = index;
-    const number = isDigit(character);
-    const inToken = number ? isDigit : isLetter;
-    while (index < lower.length && inToken(lower[index] ?? '')) index++;
-    if (number && (lower[index] === '.' || lower[index] === ',') && isDigit(lower[index + 1] ?? '')) {
+    const number = fraction !== null || isDigit(character);
+    let denominator = 0;
+    if (fraction !== null) index++;
+    else {
+      const inToken = number ? isDigit : isLetter;
+      while (index < lower.length && inToken(lower[index] ?? '')) index++;
+    }
+    if (fraction === null && number && (lower[index] === '.' || lower[index] === ',') && isDigit(lower[index + 1] ?? '')) {
       index++;
       while (index < lower.length && isDigit(lower[index] ?? '')) index++;
+    } else if (fraction === null && number && index === start + 1 && lower[index] === '/' && isDigit(lower[index + 1] ?? '')) {
+      // "1/2 an", "3/4 h"; not "30/60 jours" nor "3/2 ans", read as before (the larger amount).
+      denominator = Number(lower[index + 1]);
+      if (character > '0' && Number(character) < denominator && !isDigit(lower[index + 2] ?? '')) {
+        fraction = Number(character) / denominator;
+        index += 2;
+      }
     }
     const token = lower.slice(start, index);
     const joined = gap === 'none' || gap === 'spaces';
+    const fractionBefore = afterFraction;
+    const slashBefore: number | null = slashAmount;
+    const andBefore: number | null = andAmount;
+    afterFraction = false;
+    slashAmount = null;
+    andAmount = null;
+    const fractionWord = number ? undefined : FRACTION_WORDS.get(token);
+    /** A fraction that adds to the unit just read: "1 an et demi", "une heure et quart", "1 an 1/2", "1 mois ½". */
+    const addsToUnit =
+      sum !== null && ((unitAnd && (fractionWord ?? fraction) !== null) || (fraction !== null && joined && amount === null));
     // "13 mois", "13mois", and "a one-year cookie": a hyphen may join a unit to its amount, not "/".
     const unit = !number && (joined || gap === 'hyphen') && amount !== null ? UNIT_SECONDS.get(token) : undefined;
     const word = number ? undefined : NUMBER_WORDS.get(token);
-    if (unit !== undefined && amount !== null) {
-      const part = unit === MONTH ? longestMonthsSeconds(amount) : amount * unit;
+    if (
+      fractionBefore &&
+      (joined || gap === 'hyphen') &&
+      (token === 'a' ||
+        (token === 'an' && UNIT_SECONDS.has(nextWord(lower, index))) ||
+        (OF_WORDS.has(token) && (token !== 'd' || isApostrophe(lower[index]) || UNIT_SECONDS.has(nextWord(lower, index)))))
+    ) {
+      // "half a year", "half an hour", "quarter of an hour", "un quart d'heure": the fraction waits
+      // for its unit. "An" or "d" before no unit is the unit ("1/2 an", "½ d").
+      if (token === 'd' && isApostrophe(lower[index])) index++;
+      afterFraction = true;
+      slashAmount = slashBefore;
+    } else if (unit !== undefined && amount !== null) {
+      const read = slashBefore !== null && isPlural(token) ? slashBefore : amount;
+      const part = unit === MONTH ? longestMonthsSeconds(read) : read * unit;
       const seconds: number = sum !== null && unit < sum.unit ? sum.seconds + part : part;
       longest = Math.max(longest, seconds);
       sum = { seconds, unit };
@@ -276,8 +347,29 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       wordAmount = null;
       lastWord = '';
       unitAnd = false;
+    } else if (addsToUnit && sum !== null) {
+      // "1 an et demi", "six mois et demi", "2 hours and a half", "une heure et quart", "1 an 1/2": that much of the last unit more.
+      const more = fractionWord ?? fraction ?? 0;
+      sum = { seconds: sum.seconds + sum.unit * more, unit: sum.unit * more };
+      longest = Math.max(longest, sum.seconds);
+      if (list !== null) {
+        list = { seconds: list.seconds + list.unit * more, unit: list.unit * more, comma: list.comma, summed: list.comma };
+        if (list.summed) longest = Math.max(longest, list.seconds);
+      }
+      listLink = 'none';
+      amount = null;
+      wordAmount = null;
+      lastWord = '';
+      unitAnd = false;
     } else if (number) {
-      amount = token.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(token.replace(',', '.')) : null;
+      if (fraction === null) amount = token.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(token.replace(',', '.')) : null;
+      // A whole number of digits before goes with it ("1 1/2 ans", "1½ an"), else the fraction is the amount.
+      else if (joined && amount !== null && wordAmount === null && Number.isInteger(amount)) amount += fraction;
+      else {
+        amount = fraction;
+        if (denominator > 0) slashAmount = denominator;
+      }
+      afterFraction = fraction !== null;
       wordAmount = null;
       lastWord = '';
       unitAnd = false;
@@ -297,6 +389,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       wordAmount = value ?? UNREADABLE;
       lastWord = token;
       if (!ARTICLES.has(token)) unitAnd = false;
+      else andAmount = andBefore;
       if (!follows && !joined) {
         sum = null;
         if (gap === 'comma' && list !== null) listLink = 'comma';
@@ -307,11 +400,12 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       // half follow; after number words, French "et" goes on with the number ("trente et un").
       unitAnd = sum !== null && amount === null;
       if (unitAnd) listLink = 'and';
+      andAmount = amount;
       if (!(token === 'et' && wordAmount !== null)) {
         amount = null;
         wordAmount = null;
       }
-      lastWord = '';
+      lastWord = token;
     } else if (gap === 'comma' && list !== null && amount === null && AND_WORDS.has(token)) {
       // ", and" / ", et" after a unit closes a comma list as one sum ("1 year, 1 month, and 4
       // days", "1 year, and 1 month"); the parts apart stay alternatives otherwise.
@@ -321,19 +415,21 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       wordAmount = null;
       lastWord = '';
       unitAnd = false;
-    } else if (unitAnd && sum !== null && HALF_WORDS.has(token)) {
-      // "1 an et demi", "six mois et demi", "2 hours and a half": half the last unit more.
-      sum = { seconds: sum.seconds + sum.unit / 2, unit: sum.unit / 2 };
-      longest = Math.max(longest, sum.seconds);
-      if (list !== null) {
-        list = { seconds: list.seconds + list.unit / 2, unit: list.unit / 2, comma: list.comma, summed: list.comma };
-        if (list.summed) longest = Math.max(longest, list.seconds);
-      }
-      listLink = 'none';
-      amount = null;
+    } else if (fractionWord !== undefined) {
+      // "half a year", "a half year", "trois quarts d'heure" (that many of it), "one and a half
+      // years", "deux et demi" (the amount before "and" / "et" and the fraction).
+      const continues: boolean = amount !== null && (joined || gap === 'hyphen');
+      const scale: number = continues && amount !== null && !AND_WORDS.has(lastWord) ? amount : 1;
+      amount = (andBefore ?? 0) + scale * fractionWord;
+      afterFraction = true;
       wordAmount = null;
-      lastWord = '';
+      lastWord = token;
       unitAnd = false;
+      if (!continues && !joined) {
+        sum = null;
+        if (gap === 'comma' && list !== null) listLink = 'comma';
+        else list = null;
+      }
     } else {
       amount = null;
       wordAmount = null;

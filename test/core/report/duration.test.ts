@@ -77,6 +77,51 @@ describe('parseStatedLifetime', () => {
   });
 
   it.each([
+    ['half a year', 183 * DAY],
+    ['Half a year', 183 * DAY],
+    ['a half year', 183 * DAY],
+    ['half-year', 183 * DAY],
+    ['half an hour', 1800],
+    ['half a day', 12 * 3600],
+    ['1/2 an', 183 * DAY],
+    ['1/2 year', 183 * DAY],
+    ['½ an', 183 * DAY],
+    ['une demi-année', 183 * DAY],
+    ['une demi-heure', 1800],
+    ['une demi-journée', 12 * 3600],
+    ['quarter of a year', 91.5 * DAY],
+    ['a quarter of an hour', 900],
+    ["un quart d'heure", 900],
+    ['trois quarts d’heure', 2700],
+    ['un quart d heure', 900],
+    ['½ d', 12 * 3600],
+    ['three quarters of an hour', 2700],
+  ])('reads a fraction of a unit, %j, as that fraction of it, not a whole one or more', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
+    ['one and a half years', 549 * DAY],
+    ['two and a half hours', 2.5 * 3600],
+    ['1 and a half years', 549 * DAY],
+    ['1 1/2 years', 549 * DAY],
+    ['1½ ans', 549 * DAY],
+    ['1 an 1/2', 549 * DAY],
+    ['1 an et 1/2', 549 * DAY],
+    ['1 mois ½', 31 * DAY + 15.5 * DAY],
+    ['une heure et quart', 3600 + 900],
+  ])('adds a fraction to the whole amount or unit before it: %j', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it('reads a slash between numbers that make no fraction, or before a plural unit, as the larger amount it may also mean', () => {
+    // "1/2 ans" may be "1 or 2 years"; "30/60 jours" is no fraction.
+    expect(parseStatedLifetime('1/2 ans')).toEqual({ kind: 'max', seconds: 2 * 366 * DAY });
+    expect(parseStatedLifetime('30/60 jours')).toEqual({ kind: 'max', seconds: 60 * DAY });
+    expect(parseStatedLifetime('3/2 ans')).toEqual({ kind: 'max', seconds: 2 * 366 * DAY });
+  });
+
+  it.each([
     ['1 an et 1 mois', 366 * DAY + 31 * DAY],
     ['un an et six mois', 366 * DAY + 184 * DAY],
     ['1 year and 1 month', 366 * DAY + 31 * DAY],
@@ -180,6 +225,10 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(`1 an, ${'1, '.repeat(3_328)}et 1 mois`)).toEqual({ kind: 'max', seconds: 366 * DAY });
     expect(parseStatedLifetime(`1 year, 1 month${', and'.repeat(1_600)} 4 days`)).toEqual({ kind: 'max', seconds: (366 + 31 + 4) * DAY });
     expect(parseStatedLifetime('1 year, 1 month and 4 days, '.repeat(357))).toEqual({ kind: 'max', seconds: (366 + 31 + 4) * DAY });
+    // Fractions: each read once, whatever follows.
+    expect(parseStatedLifetime('half of a '.repeat(1_000))).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'1/2 '.repeat(2_499)}an`)).toEqual({ kind: 'max', seconds: 183 * DAY });
+    expect(parseStatedLifetime(`${'½'.repeat(9_990)} an`)).toEqual({ kind: 'max', seconds: 183 * DAY });
   });
 
   it('reads a text longer than a charter cell can be as unknown, whatever it states', () => {

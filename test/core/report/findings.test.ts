@@ -274,6 +274,31 @@ describe('findingsFor', () => {
     },
   );
 
+  it.each(['half a year', '1/2 an', '½ an', 'quarter of a year'])(
+    'makes a lifetime finding for a 300-day _pk_id declared as "%s" (a fraction of a year, not a year or two)',
+    (words) => {
+      const site = emptySite(HOST, '0');
+      recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);
+      recordCookieChange(
+        site,
+        browserCookie({ name: '_pk_id.1.abc', domain: HOST, expirationDate: NOW_MS / 1000 + 300 * 86400 }),
+        false,
+        NOW_MS,
+      );
+      const findings = findingsFor(
+        site,
+        seen(site, {
+          '_pk_id.1.abc': { ...declared, duration: words },
+          cookies_preferences: { ...declared, category: 'necessary', duration: null },
+        }),
+        [],
+      );
+      expect(findings.filter((f) => f.kind === 'lifetime').map((f) => f.evidence)).toEqual([
+        `charter says "${words}", cookie expires after 300 days`,
+      ]);
+    },
+  );
+
   it('flags a lifetime longer than declared, and a declared entry not seen, least serious last', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);
