@@ -94,12 +94,15 @@ function EventRow({
   const by = setBy && <SetByLine setBy={setBy} t={t} />;
   // Only events of the consent cookie carry the choice they recorded (core/cookies/site-record.ts).
   if (event.consent) {
-    const label =
-      event.type === 'removed'
-        ? t('choiceRemoved')
+    // A removal carries the choice in force after it: another copy of the cookie (another path or domain) may keep it.
+    const gone = event.type === 'removed' && event.consent.state === 'none';
+    const label = gone
+      ? t('choiceRemoved')
+      : event.type === 'removed'
+        ? t('choiceRemovedKept', choiceText(event.consent, t))
         : t(event.type === 'changed' ? 'choiceChanged' : 'choiceMade', choiceText(event.consent, t));
     return (
-      <li {...common} class="divider" data-divider={event.type === 'removed' ? 'removed' : event.consent.state}>
+      <li {...common} class="divider" data-divider={gone ? 'removed' : event.consent.state}>
         {time} {badge} <strong>{label}</strong> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
         {by}
       </li>

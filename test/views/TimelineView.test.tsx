@@ -99,14 +99,17 @@ describe('TimelineView', () => {
         phase: 'after-refuse',
         consent: consent('refused', {}),
       },
-      { type: 'removed', at: 5, name: 'cookies_preferences', domain: 'data.tco.re', phase: 'before-choice', consent: consent('none', {}) },
+      // One copy of the choice removed while another (on another domain or path) keeps it: the choice stands (a review's case).
+      { type: 'removed', at: 5, name: 'cookies_preferences', domain: '.tco.re', phase: 'after-refuse', consent: consent('refused', {}) },
+      { type: 'removed', at: 6, name: 'cookies_preferences', domain: 'data.tco.re', phase: 'before-choice', consent: consent('none', {}) },
     ];
     const container = show({ droppedEvents: 0, events });
-    expect(rows(container)).toEqual(['set', 'choice', 'set', 'refused', 'removed']);
+    expect(rows(container)).toEqual(['set', 'choice', 'set', 'refused', 'refused', 'removed']);
     const dividers = [...container.querySelectorAll('.divider strong')].map((node) => node.textContent);
     expect(dividers).toEqual([
       'choiceMade consentPerTracker (trackerAccepted Matomo · trackerRefused Google Analytics)',
       'choiceChanged consent_refused',
+      'choiceRemovedKept consent_refused',
       'choiceRemoved',
     ]);
   });
