@@ -41,6 +41,10 @@ import {
 export const DEMO_HOST = 'demo.opendatasoft.com';
 
 /** Every host name this server plays (browsers map them to it). */
+/** A page of every portal host answering with a Set-Cookie without '=' (see `serve`), and that Set-Cookie's text. */
+export const BARE_COOKIE_PAGE = '/bare-cookie/';
+export const BARE_COOKIE_TEXT = 'ods_bare_marker';
+
 export const PORTAL_HOSTS = [
   'data.toulouse-metropole.fr',
   'data.nantesmetropole.fr',
@@ -374,6 +378,14 @@ function serve({ host, path, query }: ReturnType<typeof requestTarget>, response
     response.end(
       `<!doctype html><html lang="fr"><title>Actualités</title><h1>Actualités</h1><script>document.cookie = '_ga=GA1.1.' + Math.random().toString(16).slice(2) + '; domain=${NOT_A_PORTAL}; path=/; max-age=' + (730 * 24 * 3600) + '; SameSite=Lax';</script></html>`,
     );
+    return;
+  }
+  if (path === BARE_COOKIE_PAGE) {
+    // Not the platform's: a Set-Cookie without '=' (RFC 6265bis 5.7: a nameless cookie, the text
+    // its value, as Chromium keeps it; Firefox ESR 153 names the cookie by the text, measured),
+    // for the DevTools panel's "set by" in a real Firefox.
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': [`${BARE_COOKIE_TEXT}; Path=/; Max-Age=3600`] });
+    response.end('<!doctype html><html lang="fr"><title>Cookie sans nom</title><h1>Cookie sans nom</h1></html>');
     return;
   }
   if (path === '/' || path.startsWith('/explore/')) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'puppeteer-core';
 import { launchedForBlock } from './scenarios/launched.ts';
-import { PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
+import { BARE_COOKIE_PAGE, BARE_COOKIE_TEXT, PORTAL_HOSTS } from '../../scripts/demo-portal/server.ts';
 import { EMBEDDING_SITE } from '../../scripts/demo-portal/census-portals.ts';
 import { auditExtension } from '../../scripts/audit/audit-extension.ts';
 import { clickConsent } from '../../scripts/audit/consent-banner.ts';
@@ -194,6 +194,12 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     // The portal's widget sets its cookie by script on every page (scripts/demo-portal/server.ts,
     // portalPage's forgetful widget): once its window is over, no response of the tab set it.
     await panel.waitFor(`${eventRow(FORGOTTEN)}[data-event="changed"] [data-set-by="script"]`, 10_000);
+    // A Set-Cookie without '=': Firefox names the cookie by its text, and the panel names its response.
+    await site.goto(`http://${host}${BARE_COOKIE_PAGE}`);
+    await panel.waitFor(`${eventRow(BARE_COOKIE_TEXT)} [data-set-by="response"]`, 10_000);
+    expect((await panel.texts(`${eventRow(BARE_COOKIE_TEXT)} [data-set-by="response"]`)).at(-1)).toBe(
+      `by ${isolated('GET')} ${isolated(`http://${host}${BARE_COOKIE_PAGE}`)} (${isolated('200')})`,
+    );
     // DevTools closed: the worker hears its page's port end, and the tab's log says when (what
     // comes after is no longer said to be a script's).
     expect((await request(api, 'getNetworkLog', { tabId }))?.closedAt).toBeUndefined();
