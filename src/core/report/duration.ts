@@ -182,8 +182,13 @@ const OF_WORDS = new Set(['of', 'de', 'd']);
 /** Fractions written as one character: "½ an", "1½ ans", "1 mois ½". */
 const FRACTION_CHARACTERS = new Map(Object.entries({ '½': 0.5, '¼': 0.25, '¾': 0.75 }));
 
-/** Unit words that say more than one ("ans", "years"): "1/2 ans" may be "1 or 2 years". "Mois" is either. */
-const isPlural = (unitWord: string) => unitWord.length > 1 && unitWord.endsWith('s') && unitWord !== 'mois';
+/**
+ * Unit words that may say more than one, the unit word at `end` in `text`: plurals ("ans",
+ * "years"), "mois" (singular and plural alike) and a unit with "(s)" ("an(s)"). "1/2 ans", "1/2
+ * mois", "1/2 an(s)" may be "1 or 2" of them; "1/2 an", "1/2 heure" say one, a half.
+ */
+const mayBePlural = (unitWord: string, text: string, end: number) =>
+  unitWord === 'mois' || (unitWord.length > 1 && unitWord.endsWith('s')) || text.startsWith('(s)', end);
 
 /** An amount number words give that this reader cannot read: the words after it make none either. */
 const UNREADABLE = -1;
@@ -194,13 +199,16 @@ const isSpace = (character: string) =>
   character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\u00a0';
 const isApostrophe = (character: string | undefined) => character === "'" || character === '\u2019';
 
-/** The word after `index` past spaces ("" if none): read only after a fraction and "an", once for the token that follows. */
-function nextWord(text: string, index: number): string {
+/** True when `word`, ending at `end` in `text`, is a unit: not an elided "d'" / "d’" ("d'inactivité": French "de", never the unit d). */
+const isUnitAt = (word: string, text: string, end: number) => UNIT_SECONDS.has(word) && !(word === 'd' && isApostrophe(text[end]));
+
+/** True when the word after `index` past spaces is a unit: read only after a fraction and "an" or "d", once for the token that follows. */
+function unitFollows(text: string, index: number): boolean {
   let start = index;
   while (start < text.length && isSpace(text[start] ?? '')) start++;
   let end = start;
   while (end < text.length && isLetter(text[end] ?? '')) end++;
-  return text.slice(start, end);
+  return isUnitAt(text.slice(start, end), text, end);
 }
 
 /**
@@ -239,8 +247,8 @@ type CommaList = { seconds: number; unit: number; comma: boolean; summed: boolea
  * French write one ("1 year, 1 month and 4 days", "1 an, 1 mois, et 4 jours": 401 days at most).
  * A fraction is that much of its unit ("half a year", "1/2 an", "½ an", "un quart d'heure": a
  * year's fraction of 366 days, half a year 183), or of the unit before after "et" / "and" ("1 an
- * et demi", "1 an 1/2"), never the whole unit nor the "2" of "1/2" ("1/2 ans" alone may also be 1
- * or 2 years: 2 at most).
+ * et demi", "1 an 1/2"), never the whole unit nor the "2" of "1/2" ("1/2 ans", "1/2 mois", "1/2
+ * an(s)" alone may also be 1 or 2 of them: 2 at most).
  * One pass over the text, keeping only the tokens just before and the comma list read so far:
  * linear in time, constant in memory, whatever the text holds. A lifetime that ends with the
  * session or with the browser is the session.
@@ -316,22 +324,23 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     const addsToUnit =
       sum !== null && ((unitAnd && (fractionWord ?? fraction) !== null) || (fraction !== null && joined && amount === null));
     // "13 mois", "13mois", and "a one-year cookie": a hyphen may join a unit to its amount, not "/".
-    const unit = !number && (joined || gap === 'hyphen') && amount !== null ? UNIT_SECONDS.get(token) : undefined;
+    const unit =
+      !number && (joined || gap === 'hyphen') && amount !== null && isUnitAt(token, lower, index) ? UNIT_SECONDS.get(token) : undefined;
     const word = number ? undefined : NUMBER_WORDS.get(token);
     if (
       fractionBefore &&
       (joined || gap === 'hyphen') &&
       (token === 'a' ||
-        (token === 'an' && UNIT_SECONDS.has(nextWord(lower, index))) ||
-        (OF_WORDS.has(token) && (token !== 'd' || isApostrophe(lower[index]) || UNIT_SECONDS.has(nextWord(lower, index)))))
+        (token === 'an' && unitFollows(lower, index)) ||
+        (OF_WORDS.has(token) && (token !== 'd' || isApostrophe(lower[index]) || unitFollows(lower, index))))
     ) {
       // "half a year", "half an hour", "quarter of an hour", "un quart d'heure": the fraction waits
-      // for its unit. "An" or "d" before no unit is the unit ("1/2 an", "½ d").
+      // for its unit. "An" or "d" before no unit is the unit ("1/2 an", "½ d", "½ an d'inactivité").
       if (token === 'd' && isApostrophe(lower[index])) index++;
       afterFraction = true;
       slashAmount = slashBefore;
     } else if (unit !== undefined && amount !== null) {
-      const read = slashBefore !== null && isPlural(token) ? slashBefore : amount;
+      const read = slashBefore !== null && mayBePlural(token, lower, index) ? slashBefore : amount;
       const part = unit === MONTH ? longestMonthsSeconds(read) : read * unit;
       const seconds: number = sum !== null && unit < sum.unit ? sum.seconds + part : part;
       longest = Math.max(longest, seconds);
@@ -363,8 +372,11 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       unitAnd = false;
     } else if (number) {
       if (fraction === null) amount = token.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(token.replace(',', '.')) : null;
-      // A whole number of digits before goes with it ("1 1/2 ans", "1½ an"), else the fraction is the amount.
+      // A whole number of digits before goes with it ("1 1/2 ans", "1½ an"), as does the amount
+      // before "and" / "et" ("1 and ½ year", "one and 1/2 year", "1 et 1/2 an"); else the fraction
+      // is the amount.
       else if (joined && amount !== null && wordAmount === null && Number.isInteger(amount)) amount += fraction;
+      else if (andBefore !== null) amount = andBefore + fraction;
       else {
         amount = fraction;
         if (denominator > 0) slashAmount = denominator;

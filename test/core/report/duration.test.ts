@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CELL_LENGTH } from '../../../src/core/charter/limits.ts';
-import { formatSeconds, longestMonthsSeconds, parseStatedLifetime } from '../../../src/core/report/duration.ts';
+import { formatSeconds, longestMonthsSeconds, outlivesStated, parseStatedLifetime } from '../../../src/core/report/duration.ts';
 
 const DAY = 86400;
 
@@ -110,15 +110,48 @@ describe('parseStatedLifetime', () => {
     ['1 an et 1/2', 549 * DAY],
     ['1 mois ½', 31 * DAY + 15.5 * DAY],
     ['une heure et quart', 3600 + 900],
+    ['1 and ½ year', 549 * DAY],
+    ['1 and 1/2 year', 549 * DAY],
+    ['one and 1/2 year', 549 * DAY],
+    ['1 et 1/2 an', 549 * DAY],
+    ['1 et ½ an', 549 * DAY],
   ])('adds a fraction to the whole amount or unit before it: %j', (text, seconds) => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
   });
+
+  it.each(['1 and ½ year', '1 and 1/2 year', 'one and 1/2 year', '1 et 1/2 an', '1 et ½ an'])(
+    'never reads a digit fraction after "and" / "et", %j, as the fraction alone: a 300-day cookie does not outlive it',
+    (text) => {
+      expect(outlivesStated(parseStatedLifetime(text), 300 * DAY)).toBe(false);
+    },
+  );
+
+  it.each(["½ an d'inactivité", "1/2 an d'inactivité", 'un demi an d’inactivité', '½ an d’existence'])(
+    'reads "an" before an elided "d\'" / "d’" (French "de", never the unit d), %j, as the year: half a year',
+    (text) => {
+      expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds: 183 * DAY });
+      expect(outlivesStated(parseStatedLifetime(text), 5 * 365 * DAY)).toBe(true);
+    },
+  );
 
   it('reads a slash between numbers that make no fraction, or before a plural unit, as the larger amount it may also mean', () => {
     // "1/2 ans" may be "1 or 2 years"; "30/60 jours" is no fraction.
     expect(parseStatedLifetime('1/2 ans')).toEqual({ kind: 'max', seconds: 2 * 366 * DAY });
     expect(parseStatedLifetime('30/60 jours')).toEqual({ kind: 'max', seconds: 60 * DAY });
     expect(parseStatedLifetime('3/2 ans')).toEqual({ kind: 'max', seconds: 2 * 366 * DAY });
+  });
+
+  it('reads a slash before "mois" or "an(s)", singular or plural, as the larger amount it may also mean', () => {
+    // "1/2 mois" may be "1 or 2 months", "2/3 mois" "2 or 3 months", "1/2 an(s)" "1 or 2 years".
+    expect(parseStatedLifetime('1/2 mois')).toEqual({ kind: 'max', seconds: 62 * DAY });
+    expect(parseStatedLifetime('1/3 mois')).toEqual({ kind: 'max', seconds: 92 * DAY });
+    expect(parseStatedLifetime('2/3 mois')).toEqual({ kind: 'max', seconds: 92 * DAY });
+    expect(parseStatedLifetime('1/2 an(s)')).toEqual({ kind: 'max', seconds: 2 * 366 * DAY });
+    expect(outlivesStated(parseStatedLifetime('2/3 mois'), 60 * DAY)).toBe(false);
+    expect(outlivesStated(parseStatedLifetime('1/2 an(s)'), 400 * DAY)).toBe(false);
+    // Singular "an" and "heure" say one: a half.
+    expect(parseStatedLifetime('1/2 an')).toEqual({ kind: 'max', seconds: 183 * DAY });
+    expect(parseStatedLifetime('1/2 heure')).toEqual({ kind: 'max', seconds: 1800 });
   });
 
   it.each([

@@ -274,7 +274,7 @@ describe('findingsFor', () => {
     },
   );
 
-  it.each(['half a year', '1/2 an', '½ an', 'quarter of a year'])(
+  it.each(['half a year', '1/2 an', '½ an', 'quarter of a year', "½ an d'inactivité", '1/2 an d’inactivité'])(
     'makes a lifetime finding for a 300-day _pk_id declared as "%s" (a fraction of a year, not a year or two)',
     (words) => {
       const site = emptySite(HOST, '0');
