@@ -383,6 +383,21 @@ describe('census:merge reads a shard as outside input', () => {
     ],
     [
       'url',
+      'https:\t//user:s3cret@data.tco.re/',
+      'portals[0].url: (an address with a user name or password, not shown) is not an http(s) URL the census could audit',
+    ],
+    [
+      'url',
+      ' https://user:s3cret@data.tco.re/',
+      'portals[0].url: (an address with a user name or password, not shown) is not an http(s) URL the census could audit',
+    ],
+    [
+      'url',
+      '"x" https://user:s3cret@data.tco.re/',
+      'portals[0].url: (a text with "@", not shown: it may hold a user name or password) is not an http(s) URL the census could audit',
+    ],
+    [
+      'url',
       'https://data.tco.re/login;jsessionid=S3CRET?token=S3CRET',
       'portals[0].url: "https://data.tco.re/login…" is not a URL as the census writes it (https://data.tco.re/login?token=)',
     ],
