@@ -606,6 +606,36 @@ describe('census:merge reads a shard as outside input', () => {
 });
 
 describe('census:merge refuses hand-made shards the census could not have written', () => {
+  it('refuses a value nested 100,000 deep with one line naming the file and the field, quoting 200 characters of it', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const [one, two] = shards();
+    const dirs = onDisk(join(scratch.path, 'deep'), [one!.document, two!.document]);
+    const path = join(dirs[0]!, 'census.json');
+    const written = readFileSync(path, 'utf8');
+    writeFileSync(path, written.replace('"browser":"chromium"', `"browser":${deep}`));
+    expect(() => readShard(dirs[0]!)).toThrow(new UsageError(`${path}: run.browser: ${'['.repeat(200)}… is not chromium or firefox`));
+    writeFileSync(path, written.replace(/"cookies":\d+/, `"cookies":{"a":${deep}}`));
+    expect(() => readShard(dirs[0]!)).toThrow(
+      new UsageError(`${path}: portals[0].cookies: {"a":${'['.repeat(195)}… is not null or a count`),
+    );
+    const result = mergeCommand(['--out', join(scratch.path, 'deep-merged'), ...dirs]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `census:merge: ${path}: portals[0].cookies: {"a":${'['.repeat(195)}… is not null or a count\n`,
+    ]);
+    expect(existsSync(join(scratch.path, 'deep-merged'))).toBe(false);
+  }, 30_000);
+
+  it('quotes a value as its JSON: nested arrays and objects, numbers, strings, null', () => {
+    const [one] = shards();
+    const value = { a: [1, 'x', null, true, { b: [] }], c: {}, d: -1.5e-7 };
+    const hostile = hostileShard('cookies', value);
+    expect(() => mergeShards([hostile, { ...one!, dir: 'shard-2' }])).toThrow(
+      `portals[0].cookies: ${JSON.stringify(value)} is not null or a count`,
+    );
+  });
+
   it('refuses one host in two rows, of two shards: its folder would be copied over', () => {
     const [one, two] = shards();
     const [row] = two!.document.portals;
