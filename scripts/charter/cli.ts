@@ -18,6 +18,9 @@ import {
   readCharterPage,
   readCharterPageReading,
 } from '../../src/core/charter/index.ts';
+import { htmlTextCandidates } from '../../src/core/charter/html-to-text.ts';
+import { isHtmlPage } from '../../src/core/charter/live.ts';
+import { assertReadableText } from '../../src/core/charter/normalise.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -104,11 +107,30 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
   if ('error' in page) return fail(input, page.error, io);
   try {
     // Safe for a terminal as everything else printed (tabs, the cells' layout, and lines kept).
-    const text = terminalText(charterTextOfPage(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
+    const text = terminalText(pageText(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } catch (error) {
     return fail(input, describeError(error), io);
+  }
+}
+
+/**
+ * The text the parser reads from a page (charterTextOfPage), even when it reads no table there:
+ * that is when an author needs to see it. Then it is the first text the parser tried (for an HTML
+ * page its main content, see htmlTextCandidates). A page that is no text (empty, binary) still
+ * throws CharterError.
+ */
+function pageText(body: string, contentType: string | null): string {
+  try {
+    return charterTextOfPage(body, contentType);
+  } catch (error) {
+    if (!(error instanceof CharterError) || (error.kind !== 'no-table' && error.kind !== 'no-entries')) throw error;
+    assertReadableText(body);
+    if (!isHtmlPage(body, contentType)) return body;
+    const [first] = htmlTextCandidates(body);
+    if (first === undefined) throw error;
+    return first;
   }
 }
 
