@@ -49,9 +49,6 @@ type Page = CharterInput;
 /** File extensions of saved web pages. */
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 
-/** How a page starts when it is HTML. */
-const HTML_START = /^\s*<(?:!doctype|html|head|body)\b/i;
-
 /** An input that is a URL rather than a file name: a scheme before a colon (not a one-letter drive). */
 const URL_INPUT = /^[a-z][a-z0-9+.-]+:/i;
 
@@ -174,7 +171,8 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
-  const html = (page.contentType ?? '').toLowerCase().includes('html') || HTML_START.test(page.body.slice(0, 1000));
+  // The core's own test (as readCharterPageReading reads it): the note and the reading never disagree.
+  const html = isHtmlPage(page.body, page.contentType);
   return {
     // Line numbers of a text/plain charter are its own: only a page's need the note.
     label: html ? `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : label,
@@ -197,7 +195,7 @@ export function readCharterFile(file: string): Page | { error: string } {
     }
     const body = decodeCharterBytes(readFileSync(file));
     const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
-    const isHtml = contentType !== null || HTML_START.test(body.slice(0, 1000));
+    const isHtml = isHtmlPage(body, contentType);
     return {
       label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file,
       body,

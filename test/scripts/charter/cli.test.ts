@@ -166,6 +166,30 @@ describe('charter text on a page where the parser reads no table', () => {
   });
 });
 
+describe('charter check calls a page HTML as the parser does', () => {
+  const table =
+    '<table><tr><th>Fournisseur</th><th>Nom du cookie</th><th>Finalité</th></tr><tr><td>Huwise</td><td>sessionid</td><td>Session</td></tr></table>';
+  it.each([
+    ['<meta charset="utf-8">', 'meta.txt'],
+    ['  <title>Cookies</title>', 'title.txt'],
+    ['<!doctype html>', 'doctype.txt'],
+  ])('notes a file starting with %j as an HTML page', async (start, name) => {
+    const file = scratchFile(name, `${start}\n${table}\n`);
+    const { status, stdout } = await runInProcess(['check', file], noNetwork);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)`);
+  });
+
+  it('notes a page served as text starting with <title> as HTML', async () => {
+    const URL = 'https://demo.opendatasoft.com/terms/cookies-policy/';
+    const fetch: FetchLike = async () =>
+      new Response(`<title>Cookies</title>\n${table}`, { status: 200, headers: { 'content-type': 'text/plain' } });
+    const { status, stdout } = await runInProcess(['check', URL], fetch);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${URL}: HTML page, line numbers count the lines of its text (see \`charter text\`)`);
+  });
+});
+
 describe('charter usage', () => {
   const noNetwork: FetchLike = async () => {
     throw new Error('no network in this test');
