@@ -1,10 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../scripts/audit/options.ts';
-import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from '../../../scripts/census/merge.ts';
+import {
+  copyPortalFolders,
+  mergeShards,
+  portalCopies,
+  readShard,
+  refuseOutInShards,
+  refuseOutputsInTheWay,
+} from '../../../scripts/census/merge.ts';
 import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { isPortalFolder, type CensusDocument, type CensusRow } from '../../../scripts/census/census-report.ts';
@@ -738,6 +745,56 @@ describe('census:merge writes nowhere it reads', () => {
     expect(dirs.map((dir) => readFileSync(join(dir, 'census.json'), 'utf8'))).toEqual(before);
     expect(existsSync(join(dirs[0]!, 'merged'))).toBe(false);
   }, 30_000);
+});
+
+describe('census:merge writes nothing when a path it writes is taken', () => {
+  it('as a command: a folder where census.md goes is one line and exit 2, nothing written', () => {
+    const root = join(scratch.path, 'taken-census-md');
+    const dirs = onDisk(
+      join(root, 'shards'),
+      shards().map(({ document }) => document),
+    );
+    const out = join(root, 'merged');
+    mkdirSync(join(out, 'census.md'), { recursive: true });
+    const result = mergeCommand(['--out', out, ...dirs]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `census:merge: --out ${JSON.stringify(out)}: ${join(out, 'census.md')} is a folder, where the merge writes a file: move it away, or give another --out (nothing written)\n`,
+    ]);
+    expect(readdirSync(out)).toEqual(['census.md']);
+  }, 30_000);
+
+  it('refuses a file where a portal’s folder goes, or a folder where a file of it goes, and takes what the merge would write over', () => {
+    const root = join(scratch.path, 'taken-portal');
+    const all = shards();
+    const dirs = onDisk(
+      join(root, 'shards'),
+      all.map(({ document }) => document),
+    );
+    const copies = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
+    const folder = copies[0]!.folder;
+    const files = ['census.json', 'census.md', 'census.csv', 'census.html'];
+    const out = join(root, 'merged');
+    mkdirSync(out);
+    writeFileSync(join(out, folder), '');
+    expect(() => refuseOutputsInTheWay(out, files, copies)).toThrow(
+      new UsageError(
+        `--out ${JSON.stringify(out)}: ${join(out, folder)} is a file, where the merge writes a folder: move it away, or give another --out (nothing written)`,
+      ),
+    );
+    rmSync(join(out, folder));
+    mkdirSync(join(out, folder, 'audit.log'), { recursive: true });
+    expect(() => refuseOutputsInTheWay(out, files, copies)).toThrow(
+      `${join(out, folder, 'audit.log')} is a folder, where the merge writes a file`,
+    );
+    // A census merged before: its files and folders are written over, as before.
+    rmSync(out, { recursive: true });
+    mkdirSync(join(out, folder), { recursive: true });
+    for (const name of [...files, join(folder, 'audit.log')]) writeFileSync(join(out, name), 'old');
+    expect(() => refuseOutputsInTheWay(out, files, copies)).not.toThrow();
+    expect(() => refuseOutputsInTheWay(join(root, 'none'), files, copies)).not.toThrow();
+  });
 });
 
 describe('census:merge says why it exits 2', () => {
