@@ -93,6 +93,14 @@ const HOST_WITH_BAD_PORT = /^(?:localhost|(?:[a-z0-9-]+\.)+[a-z0-9-]+):/i;
 const LOOPBACK = /^(?:localhost|(?:[a-z0-9-]+\.)+localhost|127\.\d+\.\d+\.\d+)(?::\d+)?(?:[/?#]|$)/i;
 /** A user name or password: an `@` before the host ends (the URL parser reads `\` as `/` in http(s) URLs). */
 const CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#]*@/i;
+/** Spaces and controls: the URL parser drops tabs and line breaks anywhere, and spaces and controls at the ends. */
+const BLANKS = /[\s\u0000-\u001f\u007f-\u009f]+/g;
+/**
+ * True when the text holds a user name or password as the URL parser could read it: CREDENTIALS,
+ * looked for once every space and control is dropped (`https:\t//user:pass@host`, ` https://user:pass@host`).
+ * Linear: one replace, one anchored pattern whose parts match disjoint characters.
+ */
+const hasCredentials = (text: string): boolean => CREDENTIALS.test(text.replace(BLANKS, ''));
 /** What the URL parser would drop without a word (tabs, line breaks) or cannot be in a URL: C0, DEL and C1 controls. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** The host as typed, after the scheme and before a port, path, query or fragment. */
@@ -101,19 +109,26 @@ const TYPED_HOST = /^[a-z][a-z0-9+.-]*:[\\/]*([^\\/?#]*?)(?::\d*)?(?:[\\/?#]|$)/
 /** At most this much of what was typed is quoted in an error (as census:merge quotes a bad value). */
 const QUOTED = 200;
 
+/** What quoteTyped gives instead of a text with an `@` before its query or fragment. */
+const AT_NOT_SHOWN = '(a text with "@", not shown: it may hold a user name or password)';
+
 /**
  * A URL argument or list line quoted in an error: cut before its path parameters, query and
  * fragment (a session id's value, a token: never shown, see src/core/path-parameters.ts), and
- * at QUOTED characters (a 1 MB line is not echoed whole).
+ * at QUOTED characters (a 1 MB line is not echoed whole). Not quoted at all when an `@` comes
+ * before its query or fragment, wherever it is: a user name or password, however the text
+ * around it is spaced or broken, is never shown (not even in part).
  */
 export function quoteTyped(text: string): string {
+  const query = text.search(/[?#]/);
+  if ((query === -1 ? text : text.slice(0, query)).includes('@')) return AT_NOT_SHOWN;
   const cut = text.search(/[;?#]/);
   return quoted(cut === -1 ? text : `${text.slice(0, cut)}…`);
 }
 
 /** An address quoted in an error: as quoteTyped, and never one with a user name or password (not even in part). */
 export function quoteAddress(text: string): string {
-  return CREDENTIALS.test(text) ? '(an address with a user name or password, not shown)' : quoteTyped(text);
+  return hasCredentials(text) ? '(an address with a user name or password, not shown)' : quoteTyped(text);
 }
 
 /** A value quoted in an error, at most QUOTED characters of it. */
@@ -169,7 +184,7 @@ function hostProblem(hostname: string, typedHost: string): string | null {
  * hold, a number read as an IPv4 address, port 0.
  */
 export function parseTarget(text: string): URL {
-  if (CREDENTIALS.test(text)) throw credentialsRefused();
+  if (hasCredentials(text)) throw credentialsRefused();
   const malformed = (reason?: string) => new UsageError(`malformed URL: ${quoteTyped(text)}${reason ? ` (${reason})` : ''}`);
   if (CONTROL.test(text)) throw malformed('a control character, such as a tab or a line break, cannot be part of a URL');
   const bare = HOST_AND_PORT.test(text) || !SCHEME.test(text);

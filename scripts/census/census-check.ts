@@ -30,7 +30,54 @@ const URL_PATH = /^\/[\x21-\x7e]*$/;
 const QUOTED = 200;
 /** `text` cut to what an error quotes. */
 export const cut = (text: string): string => (text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
-export const quote = (value: unknown): string => cut(JSON.stringify(value) ?? String(value));
+/**
+ * A value quoted in an error: its JSON, cut. Written as JSON.stringify writes what JSON.parse
+ * reads, but only as far as is quoted: a value nested 100,000 deep (as a hand-made file may hold)
+ * is not walked whole, so it cannot overflow the stack (each level writes at least one character).
+ */
+export const quote = (value: unknown): string => cut(jsonStart(value, QUOTED + 1) ?? String(value));
+
+/** The JSON of `value`, or undefined as JSON.stringify gives it; stopped once longer than `length`. */
+function jsonStart(value: unknown, length: number): string | undefined {
+  const parts: string[] = [];
+  let written = 0;
+  const write = (text: string): boolean => {
+    parts.push(text);
+    written += text.length;
+    return written <= length;
+  };
+  /** Writes `item`; false once enough is written. */
+  const walk = (item: unknown): boolean => {
+    if (item === null || typeof item === 'boolean') return write(String(item));
+    if (typeof item === 'number') return write(Number.isFinite(item) ? String(item) : 'null');
+    if (typeof item === 'string') return write(JSON.stringify(item));
+    if (Array.isArray(item)) {
+      if (!write('[')) return false;
+      for (const [index, member] of item.entries()) {
+        if (index > 0 && !write(',')) return false;
+        const fits = member === undefined || typeof member === 'function' || typeof member === 'symbol' ? write('null') : walk(member);
+        if (!fits) return false;
+      }
+      return write(']');
+    }
+    if (typeof item === 'object') {
+      if (!write('{')) return false;
+      let first = true;
+      for (const [key, member] of Object.entries(item)) {
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+        if (!first && !write(',')) return false;
+        first = false;
+        if (!write(`${JSON.stringify(key)}:`) || !walk(member)) return false;
+      }
+      return write('}');
+    }
+    // Nothing else is in what JSON.parse reads.
+    return write('null');
+  };
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+  walk(value);
+  return parts.join('');
+}
 
 // Each list is the keys of an object that must name every member of its type: a member added to
 // the type and not here fails the typecheck, so the check cannot fall behind what the census writes.

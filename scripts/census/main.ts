@@ -10,7 +10,7 @@ import { noValueIn, optionAsValue, quoted, unknownOption, UsageError } from '../
 import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
-import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from './merge.ts';
+import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards, refuseOutputsInTheWay } from './merge.ts';
 import { isEntryScript } from '../entry-script.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
@@ -69,6 +69,11 @@ function main(argv: readonly string[]): number {
   refuseOutInShards(options.out, options.shards);
   const copies = portalCopies(shards);
   const files = censusFiles(document);
+  refuseOutputsInTheWay(
+    options.out,
+    files.map(({ name }) => name),
+    copies,
+  );
   prepareOutDir(options.out);
   copyPortalFolders(copies, options.out);
   writeFiles(options.out, files);

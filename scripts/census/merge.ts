@@ -185,6 +185,46 @@ export function portalCopies(shards: ReadonlyArray<{ dir: string; document: Cens
   return copies;
 }
 
+/** What is at `path` (links followed, as a write follows them), or null when nothing is, or a file stands where a folder of it would be. */
+function kindAt(path: string): 'folder' | 'file' | null {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new UsageError(`--out: cannot look at ${path} (${code ?? (error as Error).message})`);
+  }
+}
+
+/**
+ * Refuses, before anything is written, an `out` where a path the merge writes is taken by the
+ * other kind: a folder where a file goes (`census.md/`, a report.md that is a folder), anything
+ * but a folder where a folder goes (a portal's folder, or one in it). Each path is looked at as the
+ * merge writes it: `files` in `out`, then every entry of every portal's folder copied (portalCopies),
+ * a folder before what it holds, so a file standing where a folder goes is met first.
+ */
+export function refuseOutputsInTheWay(
+  out: string,
+  files: readonly string[],
+  copies: ReadonlyArray<{ from: string; folder: string }>,
+): void {
+  const refuse = (path: string, expected: 'folder' | 'file') => {
+    const kind = kindAt(path);
+    if (kind === null || kind === expected) return;
+    throw new UsageError(
+      `--out ${quote(out)}: ${path} is a ${kind}, where the merge writes a ${expected}: move it away, or give another --out (nothing written)`,
+    );
+  };
+  for (const name of files) refuse(join(out, name), 'file');
+  for (const { from, folder } of copies) {
+    refuse(join(out, folder), 'folder');
+    for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+      const inside = relative(from, join(entry.parentPath, entry.name));
+      refuse(join(out, folder, inside), entry.isDirectory() ? 'folder' : 'file');
+    }
+  }
+}
+
 /** Copies each portal's folder (portalCopies) into `out`. */
 export function copyPortalFolders(copies: ReadonlyArray<{ from: string; folder: string }>, out: string): void {
   for (const { from, folder } of copies) cpSync(from, join(out, folder), { recursive: true });

@@ -18,6 +18,9 @@ import {
   readCharterPage,
   readCharterPageReading,
 } from '../../src/core/charter/index.ts';
+import { htmlTextCandidates } from '../../src/core/charter/html-to-text.ts';
+import { isHtmlPage } from '../../src/core/charter/live.ts';
+import { assertReadableText } from '../../src/core/charter/normalise.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -45,9 +48,6 @@ type Page = CharterInput;
 
 /** File extensions of saved web pages. */
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
-
-/** How a page starts when it is HTML. */
-const HTML_START = /^\s*<(?:!doctype|html|head|body)\b/i;
 
 /** An input that is a URL rather than a file name: a scheme before a colon (not a one-letter drive). */
 const URL_INPUT = /^[a-z][a-z0-9+.-]+:/i;
@@ -104,11 +104,30 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
   if ('error' in page) return fail(input, page.error, io);
   try {
     // Safe for a terminal as everything else printed (tabs, the cells' layout, and lines kept).
-    const text = terminalText(charterTextOfPage(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
+    const text = terminalText(pageText(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } catch (error) {
     return fail(input, describeError(error), io);
+  }
+}
+
+/**
+ * The text the parser reads from a page (charterTextOfPage), even when it reads no table there:
+ * that is when an author needs to see it. Then it is the first text the parser tried (for an HTML
+ * page its main content, see htmlTextCandidates). A page that is no text (empty, binary) still
+ * throws CharterError.
+ */
+function pageText(body: string, contentType: string | null): string {
+  try {
+    return charterTextOfPage(body, contentType);
+  } catch (error) {
+    if (!(error instanceof CharterError) || (error.kind !== 'no-table' && error.kind !== 'no-entries')) throw error;
+    assertReadableText(body);
+    if (!isHtmlPage(body, contentType)) return body;
+    const [first] = htmlTextCandidates(body);
+    if (first === undefined) throw error;
+    return first;
   }
 }
 
@@ -152,7 +171,8 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
-  const html = (page.contentType ?? '').toLowerCase().includes('html') || HTML_START.test(page.body.slice(0, 1000));
+  // The core's own test (as readCharterPageReading reads it): the note and the reading never disagree.
+  const html = isHtmlPage(page.body, page.contentType);
   return {
     // Line numbers of a text/plain charter are its own: only a page's need the note.
     label: html ? `${label}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : label,
@@ -175,7 +195,7 @@ export function readCharterFile(file: string): Page | { error: string } {
     }
     const body = decodeCharterBytes(readFileSync(file));
     const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
-    const isHtml = contentType !== null || HTML_START.test(body.slice(0, 1000));
+    const isHtml = isHtmlPage(body, contentType);
     return {
       label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file,
       body,

@@ -174,8 +174,31 @@ describe('parseTarget on what it must not take as typed', () => {
     'http://user:s3cret@localhost:8080/',
     'https:\\\\user:s3cret@a.example.org/',
     'https://user:s3cret@exa mple.org/',
+    // The URL parser drops tabs and line breaks anywhere, and spaces and controls at the ends.
+    'https:\t//user:s3cret@data.tco.re/',
+    'https:/\t/user:s3cret@data.tco.re/',
+    ' https://user:s3cret@data.tco.re/',
+    '\u0000https://user:s3cret@data.tco.re/',
+    'https://us\ner:s3cret@data.tco.re/',
   ])('refuses a user name or password in %j without quoting it', (text) => {
     expect(() => parseTarget(text)).toThrow(new UsageError(PASSWORD_REFUSED));
+  });
+
+  it.each([
+    ['"x" https://user:s3cret@data.tco.re/', ''],
+    ['https://data.tco.re/a@s3cret\t', ' (a control character, such as a tab or a line break, cannot be part of a URL)'],
+    [
+      `https://user:${'s3cret'.repeat(100)}@exa mple.org/\t`,
+      ' (a control character, such as a tab or a line break, cannot be part of a URL)',
+    ],
+  ])('never quotes a text holding an "@" before its query: %j', (text, reason) => {
+    expect(() => parseTarget(text)).toThrow(UsageError);
+    expect(() => parseTarget(text)).not.toThrow(/s3cret/);
+    if (!text.startsWith('https://user')) {
+      expect(() => parseTarget(text)).toThrow(
+        new UsageError(`malformed URL: (a text with "@", not shown: it may hold a user name or password)${reason}`),
+      );
+    }
   });
 
   it.each([

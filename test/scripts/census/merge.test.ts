@@ -1,10 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../scripts/audit/options.ts';
-import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards } from '../../../scripts/census/merge.ts';
+import {
+  copyPortalFolders,
+  mergeShards,
+  portalCopies,
+  readShard,
+  refuseOutInShards,
+  refuseOutputsInTheWay,
+} from '../../../scripts/census/merge.ts';
 import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { isPortalFolder, type CensusDocument, type CensusRow } from '../../../scripts/census/census-report.ts';
@@ -383,6 +390,21 @@ describe('census:merge reads a shard as outside input', () => {
     ],
     [
       'url',
+      'https:\t//user:s3cret@data.tco.re/',
+      'portals[0].url: (an address with a user name or password, not shown) is not an http(s) URL the census could audit',
+    ],
+    [
+      'url',
+      ' https://user:s3cret@data.tco.re/',
+      'portals[0].url: (an address with a user name or password, not shown) is not an http(s) URL the census could audit',
+    ],
+    [
+      'url',
+      '"x" https://user:s3cret@data.tco.re/',
+      'portals[0].url: (a text with "@", not shown: it may hold a user name or password) is not an http(s) URL the census could audit',
+    ],
+    [
+      'url',
       'https://data.tco.re/login;jsessionid=S3CRET?token=S3CRET',
       'portals[0].url: "https://data.tco.re/login…" is not a URL as the census writes it (https://data.tco.re/login?token=)',
     ],
@@ -591,6 +613,36 @@ describe('census:merge reads a shard as outside input', () => {
 });
 
 describe('census:merge refuses hand-made shards the census could not have written', () => {
+  it('refuses a value nested 100,000 deep with one line naming the file and the field, quoting 200 characters of it', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const [one, two] = shards();
+    const dirs = onDisk(join(scratch.path, 'deep'), [one!.document, two!.document]);
+    const path = join(dirs[0]!, 'census.json');
+    const written = readFileSync(path, 'utf8');
+    writeFileSync(path, written.replace('"browser":"chromium"', `"browser":${deep}`));
+    expect(() => readShard(dirs[0]!)).toThrow(new UsageError(`${path}: run.browser: ${'['.repeat(200)}… is not chromium or firefox`));
+    writeFileSync(path, written.replace(/"cookies":\d+/, `"cookies":{"a":${deep}}`));
+    expect(() => readShard(dirs[0]!)).toThrow(
+      new UsageError(`${path}: portals[0].cookies: {"a":${'['.repeat(195)}… is not null or a count`),
+    );
+    const result = mergeCommand(['--out', join(scratch.path, 'deep-merged'), ...dirs]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `census:merge: ${path}: portals[0].cookies: {"a":${'['.repeat(195)}… is not null or a count\n`,
+    ]);
+    expect(existsSync(join(scratch.path, 'deep-merged'))).toBe(false);
+  }, 30_000);
+
+  it('quotes a value as its JSON: nested arrays and objects, numbers, strings, null', () => {
+    const [one] = shards();
+    const value = { a: [1, 'x', null, true, { b: [] }], c: {}, d: -1.5e-7 };
+    const hostile = hostileShard('cookies', value);
+    expect(() => mergeShards([hostile, { ...one!, dir: 'shard-2' }])).toThrow(
+      `portals[0].cookies: ${JSON.stringify(value)} is not null or a count`,
+    );
+  });
+
   it('refuses one host in two rows, of two shards: its folder would be copied over', () => {
     const [one, two] = shards();
     const [row] = two!.document.portals;
@@ -693,6 +745,56 @@ describe('census:merge writes nowhere it reads', () => {
     expect(dirs.map((dir) => readFileSync(join(dir, 'census.json'), 'utf8'))).toEqual(before);
     expect(existsSync(join(dirs[0]!, 'merged'))).toBe(false);
   }, 30_000);
+});
+
+describe('census:merge writes nothing when a path it writes is taken', () => {
+  it('as a command: a folder where census.md goes is one line and exit 2, nothing written', () => {
+    const root = join(scratch.path, 'taken-census-md');
+    const dirs = onDisk(
+      join(root, 'shards'),
+      shards().map(({ document }) => document),
+    );
+    const out = join(root, 'merged');
+    mkdirSync(join(out, 'census.md'), { recursive: true });
+    const result = mergeCommand(['--out', out, ...dirs]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `census:merge: --out ${JSON.stringify(out)}: ${join(out, 'census.md')} is a folder, where the merge writes a file: move it away, or give another --out (nothing written)\n`,
+    ]);
+    expect(readdirSync(out)).toEqual(['census.md']);
+  }, 30_000);
+
+  it('refuses a file where a portal’s folder goes, or a folder where a file of it goes, and takes what the merge would write over', () => {
+    const root = join(scratch.path, 'taken-portal');
+    const all = shards();
+    const dirs = onDisk(
+      join(root, 'shards'),
+      all.map(({ document }) => document),
+    );
+    const copies = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
+    const folder = copies[0]!.folder;
+    const files = ['census.json', 'census.md', 'census.csv', 'census.html'];
+    const out = join(root, 'merged');
+    mkdirSync(out);
+    writeFileSync(join(out, folder), '');
+    expect(() => refuseOutputsInTheWay(out, files, copies)).toThrow(
+      new UsageError(
+        `--out ${JSON.stringify(out)}: ${join(out, folder)} is a file, where the merge writes a folder: move it away, or give another --out (nothing written)`,
+      ),
+    );
+    rmSync(join(out, folder));
+    mkdirSync(join(out, folder, 'audit.log'), { recursive: true });
+    expect(() => refuseOutputsInTheWay(out, files, copies)).toThrow(
+      `${join(out, folder, 'audit.log')} is a folder, where the merge writes a file`,
+    );
+    // A census merged before: its files and folders are written over, as before.
+    rmSync(out, { recursive: true });
+    mkdirSync(join(out, folder), { recursive: true });
+    for (const name of [...files, join(folder, 'audit.log')]) writeFileSync(join(out, name), 'old');
+    expect(() => refuseOutputsInTheWay(out, files, copies)).not.toThrow();
+    expect(() => refuseOutputsInTheWay(join(root, 'none'), files, copies)).not.toThrow();
+  });
 });
 
 describe('census:merge says why it exits 2', () => {

@@ -73,6 +73,17 @@ describe('portal list', () => {
     expect(a.sha256).not.toBe(c.sha256);
   });
 
+  it('never quotes a line with a user name or password, however spaced', () => {
+    for (const line of [
+      'https:/\t/user:s3cret@data.tco.re/',
+      'https:\t//user:s3cret@data.tco.re/',
+      '"x" https://user:s3cret@data.tco.re/',
+    ]) {
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt')).toThrow(/^portals\.txt:2: malformed URL: /);
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt')).not.toThrow(/s3cret/);
+    }
+  });
+
   it('names the line of a malformed URL, and refuses an empty list', () => {
     expect(() => parsePortalList('data.tco.re\nftp://x.org/\n', 'portals.txt')).toThrow(
       new UsageError('portals.txt:2: malformed URL: "ftp://x.org/" (only http and https pages can be audited)'),

@@ -142,6 +142,54 @@ describe('charter text on a hostile page', () => {
   }, 30_000);
 });
 
+describe('charter text on a page where the parser reads no table', () => {
+  it('prints the text it reads all the same, exit 0: what an author needs to see', async () => {
+    const html =
+      '<!doctype html><html><body><h1>Politique cookies</h1><table><tr><th>Qui</th><th>Nom</th><th>Pourquoi</th></tr><tr><td>Huwise</td><td>sessionid</td><td>Session</td></tr></table></body></html>';
+    const file = scratchFile('no-table.html', html);
+    const text = await runInProcess(['text', file], noNetwork);
+    expect([text.status, text.stderr]).toEqual([0, '']);
+    expect(text.stdout).toContain('Politique cookies');
+    expect(text.stdout).toContain('Huwise\tsessionid\tSession');
+    expect(text.stdout).not.toMatch(/<(?:td|tr|table|h1)\b/);
+    // parse still fails on it, as before.
+    expect((await runInProcess(['parse', file], noNetwork)).status).toBe(1);
+    const plain = await runInProcess(['text', scratchFile('no-table.txt', 'Nos cookies\nsessionid: la session\n')], noNetwork);
+    expect(plain).toEqual({ status: 0, stdout: 'Nos cookies\nsessionid: la session\n', stderr: '' });
+  });
+
+  it('still fails on a page that is no text', async () => {
+    const empty = await runInProcess(['text', scratchFile('empty.html', '<!doctype html><html><body></body></html>')], noNetwork);
+    expect([empty.status, empty.stdout]).toEqual([1, '']);
+    const binary = await runInProcess(['text', scratchFile('binary.txt', new Uint8Array([0, 1, 2, 0, 0, 3]))], noNetwork);
+    expect([binary.status, binary.stdout]).toEqual([1, '']);
+  });
+});
+
+describe('charter check calls a page HTML as the parser does', () => {
+  const table =
+    '<table><tr><th>Fournisseur</th><th>Nom du cookie</th><th>Finalité</th></tr><tr><td>Huwise</td><td>sessionid</td><td>Session</td></tr></table>';
+  it.each([
+    ['<meta charset="utf-8">', 'meta.txt'],
+    ['  <title>Cookies</title>', 'title.txt'],
+    ['<!doctype html>', 'doctype.txt'],
+  ])('notes a file starting with %j as an HTML page', async (start, name) => {
+    const file = scratchFile(name, `${start}\n${table}\n`);
+    const { status, stdout } = await runInProcess(['check', file], noNetwork);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)`);
+  });
+
+  it('notes a page served as text starting with <title> as HTML', async () => {
+    const URL = 'https://demo.opendatasoft.com/terms/cookies-policy/';
+    const fetch: FetchLike = async () =>
+      new Response(`<title>Cookies</title>\n${table}`, { status: 200, headers: { 'content-type': 'text/plain' } });
+    const { status, stdout } = await runInProcess(['check', URL], fetch);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${URL}: HTML page, line numbers count the lines of its text (see \`charter text\`)`);
+  });
+});
+
 describe('charter usage', () => {
   const noNetwork: FetchLike = async () => {
     throw new Error('no network in this test');
@@ -240,6 +288,11 @@ describe('charter check', () => {
 });
 
 /** The CLI in-process, with a fake network: what it prints and returns. */
+/** A fetch for inputs that are files: never called. */
+const noNetwork: FetchLike = async () => {
+  throw new Error('no network in this test');
+};
+
 async function runInProcess(args: string[], fetch: FetchLike): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
