@@ -182,13 +182,33 @@ const OF_WORDS = new Set(['of', 'de', 'd']);
 /** Fractions written as one character: "½ an", "1½ ans", "1 mois ½". */
 const FRACTION_CHARACTERS = new Map(Object.entries({ '½': 0.5, '¼': 0.25, '¾': 0.75 }));
 
+/** Unit words that can only say one: a full word in the singular, not "mois" (one or several alike) nor an abbreviation. */
+const SINGULAR_UNIT_WORDS = new Set([
+  'second',
+  'seconde',
+  'minute',
+  'hour',
+  'heure',
+  'day',
+  'jour',
+  'journée',
+  'journee',
+  'week',
+  'semaine',
+  'month',
+  'year',
+  'an',
+  'année',
+  'annee',
+]);
+
 /**
- * Unit words that may say more than one, the unit word at `end` in `text`: plurals ("ans",
- * "years"), "mois" (singular and plural alike) and a unit with "(s)" ("an(s)"). "1/2 ans", "1/2
- * mois", "1/2 an(s)" may be "1 or 2" of them; "1/2 an", "1/2 heure" say one, a half.
+ * True when the unit word at `end` in `text` says one of it, so "a/b" before it is a fraction:
+ * "1/2 an", "1/2 heure", "3/4 hour" are a half, three quarters. Before any other unit word "a/b"
+ * may be "a or b" of them: plurals ("1/2 ans"), "mois", a unit with "(s)" ("1/2 an(s)") and
+ * abbreviations, which read the same for one or several ("2/3 j", "2/3 h", "2/3 mo").
  */
-const mayBePlural = (unitWord: string, text: string, end: number) =>
-  unitWord === 'mois' || (unitWord.length > 1 && unitWord.endsWith('s')) || text.startsWith('(s)', end);
+const saysOne = (unitWord: string, text: string, end: number) => SINGULAR_UNIT_WORDS.has(unitWord) && !text.startsWith('(s)', end);
 
 /** An amount number words give that this reader cannot read: the words after it make none either. */
 const UNREADABLE = -1;
@@ -202,7 +222,10 @@ const isApostrophe = (character: string | undefined) => character === "'" || cha
 /** True when `word`, ending at `end` in `text`, is a unit: not an elided "d'" / "d’" ("d'inactivité": French "de", never the unit d). */
 const isUnitAt = (word: string, text: string, end: number) => UNIT_SECONDS.has(word) && !(word === 'd' && isApostrophe(text[end]));
 
-/** True when the word after `index` past spaces is a unit: read only after a fraction and "an" or "d", once for the token that follows. */
+/**
+ * True when the word after `index` past spaces is a unit: read only after a fraction, and after
+ * "an" or "d" that follow one, once for the token that follows.
+ */
 function unitFollows(text: string, index: number): boolean {
   let start = index;
   while (start < text.length && isSpace(text[start] ?? '')) start++;
@@ -247,8 +270,10 @@ type CommaList = { seconds: number; unit: number; comma: boolean; summed: boolea
  * French write one ("1 year, 1 month and 4 days", "1 an, 1 mois, et 4 jours": 401 days at most).
  * A fraction is that much of its unit ("half a year", "1/2 an", "½ an", "un quart d'heure": a
  * year's fraction of 366 days, half a year 183), or of the unit before after "et" / "and" ("1 an
- * et demi", "1 an 1/2"), never the whole unit nor the "2" of "1/2" ("1/2 ans", "1/2 mois", "1/2
- * an(s)" alone may also be 1 or 2 of them: 2 at most).
+ * et demi", "1 an 1/2": no unit after it, else it is that unit's amount, "30 minutes 2/3 ans"),
+ * never the whole unit; "a/b" is a fraction only before a full unit word in the singular ("1/2
+ * an", "1/2 heure"), and before any other ("1/2 ans", "1/2 mois", "1/2 an(s)", "2/3 j", "2/3 h")
+ * may also be a or b of them: b at most.
  * One pass over the text, keeping only the tokens just before and the comma list read so far:
  * linear in time, constant in memory, whatever the text holds. A lifetime that ends with the
  * session or with the browser is the session.
@@ -320,9 +345,15 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     slashAmount = null;
     andAmount = null;
     const fractionWord = number ? undefined : FRACTION_WORDS.get(token);
-    /** A fraction that adds to the unit just read: "1 an et demi", "une heure et quart", "1 an 1/2", "1 mois ½". */
+    /**
+     * A fraction that adds to the unit just read: "1 an et demi", "une heure et quart", "1 an 1/2",
+     * "1 mois ½"; not "1/2" or "½" a unit follows, the amount of the next part, read as it would be
+     * alone ("30 minutes 2/3 ans": 2 or 3 years; "1 an et 1/2 an": half a year more).
+     */
     const addsToUnit =
-      sum !== null && ((unitAnd && (fractionWord ?? fraction) !== null) || (fraction !== null && joined && amount === null));
+      sum !== null &&
+      ((unitAnd && fractionWord !== undefined) ||
+        (fraction !== null && (unitAnd || (joined && amount === null)) && !unitFollows(lower, index)));
     // "13 mois", "13mois", and "a one-year cookie": a hyphen may join a unit to its amount, not "/".
     const unit =
       !number && (joined || gap === 'hyphen') && amount !== null && isUnitAt(token, lower, index) ? UNIT_SECONDS.get(token) : undefined;
@@ -340,9 +371,11 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       afterFraction = true;
       slashAmount = slashBefore;
     } else if (unit !== undefined && amount !== null) {
-      const read = slashBefore !== null && mayBePlural(token, lower, index) ? slashBefore : amount;
+      const read = slashBefore !== null && !saysOne(token, lower, index) ? slashBefore : amount;
       const part = unit === MONTH ? longestMonthsSeconds(read) : read * unit;
-      const seconds: number = sum !== null && unit < sum.unit ? sum.seconds + part : part;
+      // A part in a smaller unit adds to the sum, as does less than one of the same ("1 an 1/2 an").
+      const adds = sum !== null && (unit < sum.unit || (unit === sum.unit && read < 1));
+      const seconds: number = sum !== null && adds ? sum.seconds + part : part;
       longest = Math.max(longest, seconds);
       sum = { seconds, unit };
       if (list !== null && unit < list.unit) {

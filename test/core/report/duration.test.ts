@@ -155,6 +155,43 @@ describe('parseStatedLifetime', () => {
   });
 
   it.each([
+    ['2/3 j', 3 * DAY],
+    ['2/3j', 3 * DAY],
+    ['4/5 j', 5 * DAY],
+    ['2/3 d', 3 * DAY],
+    ['2/3 mo', 92 * DAY],
+    ['2/3 h', 3 * 3600],
+    ['2/3 min', 3 * 60],
+    ['1/2 sec', 2],
+    ['1/2 wk', 14 * DAY],
+    ['1/2 yr', 2 * 366 * DAY],
+    ['2/3 jours', 3 * DAY],
+  ])('reads a slash before an abbreviated unit, one or several alike, %j, as the larger amount it may also mean', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it('does not flag a 2.5-day cookie declared "2/3 j" (2 or 3 days), as for "2/3 jours"', () => {
+    expect(outlivesStated(parseStatedLifetime('2/3 jours'), 2.5 * DAY)).toBe(false);
+    expect(outlivesStated(parseStatedLifetime('2/3 j'), 2.5 * DAY)).toBe(false);
+  });
+
+  it.each([
+    ['30 minutes 2/3 ans', 3 * 366 * DAY],
+    ['2 jours 2/3 ans', 3 * 366 * DAY],
+    ['13 mois 1/2 ans', 2 * 366 * DAY],
+    ['6 mois 1/2 ans', 2 * 366 * DAY],
+    ['30 minutes ½ an', 183 * DAY],
+    ['1 an 1/2 mois', 366 * DAY + 62 * DAY],
+    ['1 an et 1/2 ans', 2 * 366 * DAY],
+    ['2 jours et 2/3 ans', 3 * 366 * DAY],
+    ['1 an 1/2 an', 549 * DAY],
+    ['1 an et 1/2 an', 549 * DAY],
+    ['1 an 1/2 heure', 366 * DAY + 1800],
+  ])('reads a fraction after a unit and before another, %j, as the next lifetime, not a fraction of the unit before', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
     ['1 an et 1 mois', 366 * DAY + 31 * DAY],
     ['un an et six mois', 366 * DAY + 184 * DAY],
     ['1 year and 1 month', 366 * DAY + 31 * DAY],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readCharter } from '../../../src/core/charter/parse.ts';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import type { MatchResult } from '../../../src/core/registry/match.ts';
@@ -298,6 +299,31 @@ describe('findingsFor', () => {
       ]);
     },
   );
+
+  it('reads a Duration cell "30 minutes<br>2/3 ans" as 2 to 3 years: a 2-year _pk_id is no finding', () => {
+    const text = [
+      '## Cookies',
+      '| Provider | Cookie name | Duration | Purpose |',
+      '|---|---|---|---|',
+      '| Matomo | _pk_ses<br>_pk_id | 30 minutes<br>2/3 ans | Audience |',
+    ].join('\n');
+    const duration = readCharter(text).entries.find((e) => e.cookie === '_pk_id')?.duration ?? null;
+    expect(duration).toBe('30 minutes 2/3 ans');
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, choice({ matomo: true }), false, NOW_MS);
+    recordCookieChange(
+      site,
+      browserCookie({ name: '_pk_id', domain: HOST, expirationDate: NOW_MS / 1000 + 2 * 365 * 86400 }),
+      false,
+      NOW_MS,
+    );
+    const findings = findingsFor(
+      site,
+      seen(site, { _pk_id: { ...declared, duration }, cookies_preferences: { ...declared, category: 'necessary', duration: null } }),
+      [],
+    );
+    expect(findings.filter((f) => f.kind === 'lifetime').map((f) => f.evidence)).toEqual([]);
+  });
 
   it('flags a lifetime longer than declared, and a declared entry not seen, least serious last', () => {
     const site = emptySite(HOST, '0');
