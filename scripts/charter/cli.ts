@@ -8,19 +8,19 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  assertReadableText,
   CharterError,
   charterTextOfPage,
   decodeCharterBytes,
   fetchCharterPage,
+  htmlTextCandidates,
+  isHtmlPage,
   pageFailureText,
   type FetchLike,
   MAX_CHARTER_PAGE_BYTES,
   readCharterPage,
   readCharterPageReading,
 } from '../../src/core/charter/index.ts';
-import { htmlTextCandidates } from '../../src/core/charter/html-to-text.ts';
-import { isHtmlPage } from '../../src/core/charter/live.ts';
-import { assertReadableText } from '../../src/core/charter/normalise.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
