@@ -185,10 +185,16 @@ export function portalCopies(shards: ReadonlyArray<{ dir: string; document: Cens
   return copies;
 }
 
-/** What is at `path` (links followed, as a write follows them), or null when nothing is, or a file stands where a folder of it would be. */
-function kindAt(path: string): 'folder' | 'file' | null {
+/**
+ * What is at `path`, the link itself rather than what it points to (lstat), or null when nothing
+ * is, or a file stands where a folder of it would be. A symbolic link is its own kind: a write
+ * would follow it out of `--out` (a file), or cpSync would fail on it halfway (a folder: EISDIR).
+ */
+function kindAt(path: string): 'folder' | 'file' | 'symbolic link' | null {
   try {
-    return statSync(path).isDirectory() ? 'folder' : 'file';
+    const stats = lstatSync(path);
+    if (stats.isSymbolicLink()) return 'symbolic link';
+    return stats.isDirectory() ? 'folder' : 'file';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
@@ -199,7 +205,8 @@ function kindAt(path: string): 'folder' | 'file' | null {
 /**
  * Refuses, before anything is written, an `out` where a path the merge writes is taken by the
  * other kind: a folder where a file goes (`census.md/`, a report.md that is a folder), anything
- * but a folder where a folder goes (a portal's folder, or one in it). Each path is looked at as the
+ * but a folder where a folder goes (a portal's folder, or one in it), and a symbolic link, broken
+ * or not, where either goes (never written through: it would write outside `out`). Each path is looked at as the
  * merge writes it: `files` in `out`, then every entry of every portal's folder copied (portalCopies),
  * a folder before what it holds, so a file standing where a folder goes is met first.
  */

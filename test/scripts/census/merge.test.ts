@@ -795,6 +795,80 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
     expect(() => refuseOutputsInTheWay(out, files, copies)).not.toThrow();
     expect(() => refuseOutputsInTheWay(join(root, 'none'), files, copies)).not.toThrow();
   });
+
+  it('refuses a symbolic link where the merge writes a folder or a file, broken or not, at any depth', () => {
+    const root = join(scratch.path, 'taken-by-link');
+    const all = shards();
+    const dirs = onDisk(
+      join(root, 'shards'),
+      all.map(({ document }) => document),
+    );
+    const copies = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
+    const folder = copies[0]!.folder;
+    const files = ['census.json', 'census.md', 'census.csv', 'census.html'];
+    const out = join(root, 'merged');
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(join(elsewhere, 'audit.log'), { recursive: true });
+    writeFileSync(join(elsewhere, 'file'), 'not the merge’s');
+    const refused = (path: string, expected: string) =>
+      new UsageError(
+        `--out ${JSON.stringify(out)}: ${path} is a symbolic link, where the merge writes a ${expected}: move it away, or give another --out (nothing written)`,
+      );
+    for (const [link, target, expected] of [
+      [folder, elsewhere, 'folder'],
+      [folder, join(root, 'nowhere'), 'folder'],
+      [join(folder, 'audit.log'), join(elsewhere, 'file'), 'file'],
+      [join(folder, 'audit.log'), join(root, 'nowhere'), 'file'],
+      ['census.md', join(elsewhere, 'file'), 'file'],
+    ] as const) {
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(join(out, folder), { recursive: true });
+      rmSync(join(out, link), { recursive: true, force: true });
+      symlinkSync(target, join(out, link));
+      expect(() => refuseOutputsInTheWay(out, files, copies), link).toThrow(refused(join(out, link), expected));
+    }
+  });
+
+  it('as a command: a link where a portal’s folder goes, or one in it, is one line and exit 2, nothing written', () => {
+    const root = join(scratch.path, 'cli-taken-by-link');
+    const all = shards();
+    const dirs = onDisk(
+      join(root, 'shards'),
+      all.map(({ document }) => document),
+    );
+    const [first, second] = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
+    expect(first!.folder).not.toBe(second!.folder);
+    const out = join(root, 'merged');
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere, { recursive: true });
+    mkdirSync(out, { recursive: true });
+    symlinkSync(elsewhere, join(out, second!.folder));
+    for (const args of [
+      ['--out', out, ...dirs],
+      ['--out', out, ...[...dirs].reverse()],
+    ]) {
+      const result = mergeCommand(args);
+      expect([result.status, result.stdout, result.stderr]).toEqual([
+        2,
+        '',
+        `census:merge: --out ${JSON.stringify(out)}: ${join(out, second!.folder)} is a symbolic link, where the merge writes a folder: move it away, or give another --out (nothing written)\n`,
+      ]);
+    }
+    expect(readdirSync(out)).toEqual([second!.folder]);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // One level down: a link where a folder of a portal's folder goes.
+    rmSync(join(out, second!.folder));
+    mkdirSync(join(out, first!.folder), { recursive: true });
+    symlinkSync(elsewhere, join(out, first!.folder, 'audit.log'));
+    const result = mergeCommand(['--out', out, ...dirs]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `census:merge: --out ${JSON.stringify(out)}: ${join(out, first!.folder, 'audit.log')} is a symbolic link, where the merge writes a file: move it away, or give another --out (nothing written)\n`,
+    ]);
+    expect(readdirSync(out)).toEqual([first!.folder]);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  }, 60_000);
 });
 
 describe('census:merge says why it exits 2', () => {
