@@ -9,7 +9,7 @@ import { draftCharter, draftHtml, draftMarkdown, type CharterDraft, type DraftLa
 import type { Report } from '../../src/core/report/index.ts';
 import { readCharterFile } from '../charter/cli.ts';
 import type { ServedCharter } from '../demo-portal/server.ts';
-import { UsageError } from './options.ts';
+import { quoteTyped, UsageError } from './options.ts';
 
 /** The files a draft is written to, in the audit's folder. */
 export const DRAFT_FILES = { markdown: 'charter-draft.md', html: 'charter-draft.html' } as const;
@@ -43,7 +43,7 @@ export function draftSummary(draft: CharterDraft): string {
  * error before any browser starts, not an audit against no charter.
  */
 export function readServedCharter(file: string): ServedCharter {
-  const refuse = (reason: string) => new UsageError(`--charter ${JSON.stringify(file)}: ${reason}`);
+  const refuse = (reason: string) => new UsageError(`--charter ${quoteTyped(file)}: ${reason}`);
   const page = readCharterFile(file);
   if ('error' in page) throw refuse(page.error);
   try {

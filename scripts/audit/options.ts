@@ -112,6 +112,18 @@ const QUOTED = 200;
 /** What quoteTyped gives instead of a text with an `@` before its query or fragment. */
 const AT_NOT_SHOWN = '(a text with "@", not shown: it may hold a user name or password)';
 
+/** True when `text` has an `@` before its query or fragment: it may hold a user name or password. */
+function atBeforeQuery(text: string): boolean {
+  const query = text.search(/[?#]/);
+  return (query === -1 ? text : text.slice(0, query)).includes('@');
+}
+
+/**
+ * A path an error names as it is (a file, a folder made of what was typed): nothing of it when
+ * quoteTyped would quote nothing of it (an `@` before its query or fragment).
+ */
+export const shownPath = (path: string): string => (atBeforeQuery(path) ? AT_NOT_SHOWN : path);
+
 /**
  * A URL argument or list line quoted in an error: cut before its path parameters, query and
  * fragment (a session id's value, a token: never shown, see src/core/path-parameters.ts), and
@@ -120,8 +132,7 @@ const AT_NOT_SHOWN = '(a text with "@", not shown: it may hold a user name or pa
  * around it is spaced or broken, is never shown (not even in part).
  */
 export function quoteTyped(text: string): string {
-  const query = text.search(/[?#]/);
-  if ((query === -1 ? text : text.slice(0, query)).includes('@')) return AT_NOT_SHOWN;
+  if (atBeforeQuery(text)) return AT_NOT_SHOWN;
   const cut = text.search(/[;?#]/);
   return quoted(cut === -1 ? text : `${text.slice(0, cut)}…`);
 }
@@ -136,7 +147,9 @@ export const quoted = (text: string): string => JSON.stringify(text.length > QUO
 
 /** The error for an option the command does not have, its name cut at QUOTED characters. */
 export const unknownOption = (name: string): UsageError =>
-  new UsageError(`unknown option ${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''} (see --help)`);
+  new UsageError(
+    `unknown option ${atBeforeQuery(name) ? AT_NOT_SHOWN : `${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''}`} (see --help)`,
+  );
 
 /**
  * True when the argument after an option is no value for it: there is none, or it is an option
@@ -154,7 +167,9 @@ const missing = (value: string | undefined): value is undefined => value === und
  */
 export const optionAsValue = (option: string, value: string): UsageError =>
   new UsageError(
-    `${option}=${quoted(value)}: a value starting with "--" reads as an option; for a folder or file so named, give ./${quoted(value).slice(1, -1)}`,
+    atBeforeQuery(value)
+      ? `${option}=${AT_NOT_SHOWN}: a value starting with "--" reads as an option`
+      : `${option}=${quoted(value)}: a value starting with "--" reads as an option; for a folder or file so named, give ./${quoted(value).slice(1, -1)}`,
   );
 
 /** A URL with a user name or password: the error never quotes it. */
@@ -208,7 +223,7 @@ export function parseTarget(text: string): URL {
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
   if (missing(value)) throw new UsageError(`${option} needs a value: ${allowed.join(', ')}`);
-  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not ${quoted(value)}`);
+  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not ${quoteTyped(value)}`);
   return value as T;
 }
 
@@ -216,7 +231,7 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 function wholeNumber(option: string, value: string | undefined, min: number, max: number): number {
   if (missing(value)) throw new UsageError(`${option} needs a number from ${min} to ${max}`);
   if (!/^\d{1,6}$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not ${quoted(value)}`);
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not ${quoteTyped(value)}`);
   }
   return Number(value);
 }
@@ -228,7 +243,7 @@ export function parseShard(value: string | undefined): { index: number; count: n
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || index < 1 || count > MAX_SHARDS || index > count) {
-    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (the I-th of N parts), not ${quoted(value)}`);
+    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (the I-th of N parts), not ${quoteTyped(value)}`);
   }
   return { index, count };
 }
@@ -290,7 +305,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
       }
       case '--strict':
         // `--strict=false` must not turn it on: a flag takes no value.
-        if (inline !== undefined) throw new UsageError(`--strict takes no value (got ${quoted(arg)}): give --strict, or leave it out`);
+        if (inline !== undefined) throw new UsageError(`--strict takes no value (got ${quoteTyped(arg)}): give --strict, or leave it out`);
         options.strict = true;
         break;
       case '--pages':
@@ -311,7 +326,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         censusOnly.push('--shard');
         break;
       case '--draft':
-        if (inline !== undefined) throw new UsageError(`--draft takes no value (got ${quoted(arg)}): give --draft, or leave it out`);
+        if (inline !== undefined) throw new UsageError(`--draft takes no value (got ${quoteTyped(arg)}): give --draft, or leave it out`);
         options.draft = true;
         break;
       case '--lang':
@@ -325,7 +340,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
       }
       case '--help':
       case '-h':
-        if (inline !== undefined) throw new UsageError(`--help takes no value (got ${quoted(arg)})`);
+        if (inline !== undefined) throw new UsageError(`--help takes no value (got ${quoteTyped(arg)})`);
         options.help = true;
         break;
       default:
@@ -339,7 +354,7 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
   }
   if (options.portals !== null && options.url) {
     throw new UsageError(
-      `give a URL or --portals, not both (got ${addressWithoutValues(options.url)} and --portals ${quoted(options.portals)})`,
+      `give a URL or --portals, not both (got ${addressWithoutValues(options.url)} and --portals ${quoteTyped(options.portals)})`,
     );
   }
   if (options.portals === null && censusOnly.length > 0) throw new UsageError(`${censusOnly[0]} is for a census: give --portals FILE`);

@@ -1,7 +1,7 @@
 /** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './options.ts';
+import { quoteTyped, shownPath, UsageError } from './options.ts';
 
 /** The entry at `path`, or undefined when there is none (or a file stands where a folder of the path should be). */
 function entryAt(path: string): ReturnType<typeof statSync> | undefined {
@@ -10,7 +10,7 @@ function entryAt(path: string): ReturnType<typeof statSync> | undefined {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new UsageError(`--out: cannot look at ${path} (${code ?? (error as Error).message})`);
+    throw new UsageError(`--out: cannot look at ${shownPath(path)} (${code ?? (error as Error).message})`);
   }
 }
 
@@ -21,14 +21,14 @@ function entryAt(path: string): ReturnType<typeof statSync> | undefined {
  * to root even where a write would fail).
  */
 export function prepareOutDir(dir: string, subfolders: readonly string[] = []): void {
-  const named = JSON.stringify(dir);
+  const named = quoteTyped(dir);
   for (const folder of [dir, ...subfolders.map((name) => join(dir, name))]) {
     const stat = entryAt(folder);
-    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${folder} is a file, not a folder`);
+    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(folder)} is a file, not a folder`);
   }
   let ancestor = resolve(dir);
   while (!entryAt(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
-  if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${ancestor} is a file, not a folder`);
+  if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(ancestor)} is a file, not a folder`);
   const probe = join(dir, `.audit-write-check-${process.pid}`);
   try {
     mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@
  * asked (its row's otherChoice), 2 bad input (see merge.ts) or no portal audited.
  */
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { noValueIn, optionAsValue, quoted, unknownOption, UsageError } from '../audit/options.ts';
+import { noValueIn, optionAsValue, quoteTyped, unknownOption, UsageError } from '../audit/options.ts';
 import { prepareOutDir } from '../audit/out-dir.ts';
 import { censusExitCode } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
@@ -41,7 +41,7 @@ export function parseMergeArgs(argv: readonly string[]): { out: string; strict: 
       if (!dir) throw new UsageError('--out needs a folder');
       options.out = dir;
     } else if (name === '--strict' || name === '--help') {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value (got ${quoted(arg)}): give ${name}, or leave it out`);
+      if (inline !== undefined) throw new UsageError(`${name} takes no value (got ${quoteTyped(arg)}): give ${name}, or leave it out`);
       if (name === '--help') options.help = true;
       else {
         once('--strict');

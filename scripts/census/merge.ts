@@ -10,7 +10,7 @@
  */
 import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../audit/options.ts';
+import { quoteTyped, shownPath, UsageError } from '../audit/options.ts';
 import { checkCensus, cut, quote } from './census-check.ts';
 import { censusDocument, isPortalFolder, type CensusDocument } from './census-report.ts';
 import { shardPositions } from './portal-list.ts';
@@ -21,14 +21,14 @@ export function readShard(dir: string): CensusDocument {
   let value: unknown;
   try {
     // Looked at before it is read: reading a FIFO or a terminal would wait for ever.
-    if (!statSync(path).isFile()) throw new UsageError(`${path}: not a regular file, as the census writes it: not read`);
+    if (!statSync(path).isFile()) throw new UsageError(`${shownPath(path)}: not a regular file, as the census writes it: not read`);
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? 'not JSON';
-    throw new UsageError(`${path}: cannot read a census (${reason})`);
+    throw new UsageError(`${shownPath(path)}: cannot read a census (${reason})`);
   }
-  return checkCensus(value, path);
+  return checkCensus(value, shownPath(path));
 }
 
 /** What audited a shard, as a line: `0.1.0, registry 3f9a0c1d2e4b…`. */
@@ -62,7 +62,7 @@ function checkShardRows(document: CensusDocument, source: string): void {
   const owned = new Set(shardPositions(document.list.size, document.shard));
   const found = new Set<number>();
   for (const [row, { position }] of document.portals.entries()) {
-    const where = `${source}: portals[${row}].position`;
+    const where = `${shownPath(source)}: portals[${row}].position`;
     if (!owned.has(position))
       throw new UsageError(`${where}: ${position} is in shard ${(position % count) + 1}/${count}, not ${index}/${count}`);
     if (found.has(position)) throw new UsageError(`${where}: ${position} is in two rows`);
@@ -71,7 +71,9 @@ function checkShardRows(document: CensusDocument, source: string): void {
   const lost = [...owned].filter((position) => !found.has(position));
   if (lost.length > 0) {
     const shown = `${lost.slice(0, 10).join(', ')}${lost.length > 10 ? ', …' : ''}`;
-    throw new UsageError(`${source}: no row for position(s) ${shown} of shard ${index}/${count}: every portal of its part is needed`);
+    throw new UsageError(
+      `${shownPath(source)}: no row for position(s) ${shown} of shard ${index}/${count}: every portal of its part is needed`,
+    );
   }
 }
 
@@ -88,29 +90,30 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   const checked = shards.map(({ dir, document }) => ({
     dir,
     source: join(dir, 'census.json'),
-    document: checkCensus(document, join(dir, 'census.json')),
+    document: checkCensus(document, shownPath(join(dir, 'census.json'))),
   }));
   const [first] = checked;
   const count = first!.document.shard?.count;
   const seen = new Map<number, string>();
   for (const { dir, document } of checked) {
-    if (!document.shard) throw new UsageError(`${dir}: a whole census, not a shard (it was run without --shard)`);
+    if (!document.shard) throw new UsageError(`${shownPath(dir)}: a whole census, not a shard (it was run without --shard)`);
     const [tool, firstTool] = [document.run.tool, first!.document.run.tool];
     if (tool.version !== firstTool.version || tool.registry !== firstTool.registry) {
       throw new UsageError(
-        `${dir}: run by another version of the audit than ${first!.dir} (${toolText(document)}, not ${toolText(first!.document)}): re-run the shards with one version`,
+        `${shownPath(dir)}: run by another version of the audit than ${shownPath(first!.dir)} (${toolText(document)}, not ${toolText(first!.document)}): re-run the shards with one version`,
       );
     }
     const different = differentSetting(document, first!.document);
     if (different !== null) {
       throw new UsageError(
-        `${dir}: a shard of another census than ${first!.dir} (${different}): run every shard with one list and the same options`,
+        `${shownPath(dir)}: a shard of another census than ${shownPath(first!.dir)} (${different}): run every shard with one list and the same options`,
       );
     }
     if (document.shard.count !== count)
-      throw new UsageError(`${dir}: shard ${document.shard.index}/${document.shard.count}, not of ${count}`);
+      throw new UsageError(`${shownPath(dir)}: shard ${document.shard.index}/${document.shard.count}, not of ${count}`);
     const twice = seen.get(document.shard.index);
-    if (twice !== undefined) throw new UsageError(`shard ${document.shard.index}/${count} given twice: ${twice} and ${dir}`);
+    if (twice !== undefined)
+      throw new UsageError(`shard ${document.shard.index}/${count} given twice: ${shownPath(twice)} and ${shownPath(dir)}`);
     seen.set(document.shard.index, dir);
   }
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !seen.has(index));
@@ -120,7 +123,7 @@ export function mergeShards(shards: ReadonlyArray<{ dir: string; document: Censu
   const hosts = new Map<string, string>();
   for (const { source, document } of checked) {
     for (const [index, { host }] of document.portals.entries()) {
-      const where = `${source}: portals[${index}].host`;
+      const where = `${shownPath(source)}: portals[${index}].host`;
       const first = hosts.get(host);
       if (first !== undefined) throw new UsageError(`${where}: ${quote(host)} is also in ${first}: the census audits a host once`);
       hosts.set(host, where);
@@ -156,7 +159,7 @@ export function refuseOutInShards(out: string, shardDirs: readonly string[]): vo
     const inside = relative(realPathAhead(dir), target);
     if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside))) {
       throw new UsageError(
-        `--out ${quote(out)} is ${inside === '' ? 'the shard folder' : 'inside the shard folder'} ${dir}: the merge would write over its input`,
+        `--out ${quoteTyped(out)} is ${inside === '' ? 'the shard folder' : 'inside the shard folder'} ${shownPath(dir)}: the merge would write over its input`,
       );
     }
   }
@@ -174,10 +177,11 @@ export function portalCopies(shards: ReadonlyArray<{ dir: string; document: Cens
   for (const { dir, document } of shards) {
     for (const row of document.portals) {
       if (row.report === null) continue;
-      if (!isPortalFolder(row.report)) throw new UsageError(`${join(dir, 'census.json')}: ${quote(row.report)} is not a portal's folder`);
+      if (!isPortalFolder(row.report))
+        throw new UsageError(`${shownPath(join(dir, 'census.json'))}: ${quote(row.report)} is not a portal's folder`);
       const from = join(dir, row.report);
       if (!lstatSync(from, { throwIfNoEntry: false }))
-        throw new UsageError(`${from}: missing, though census.json names it as the portal's folder: copy the shard whole`);
+        throw new UsageError(`${shownPath(from)}: missing, though census.json names it as the portal's folder: copy the shard whole`);
       refuseOddEntries(from);
       copies.push({ from, folder: row.report });
     }
@@ -198,7 +202,7 @@ function kindAt(path: string): 'folder' | 'file' | 'symbolic link' | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw new UsageError(`--out: cannot look at ${path} (${code ?? (error as Error).message})`);
+    throw new UsageError(`--out: cannot look at ${shownPath(path)} (${code ?? (error as Error).message})`);
   }
 }
 
@@ -219,7 +223,7 @@ export function refuseOutputsInTheWay(
     const kind = kindAt(path);
     if (kind === null || kind === expected) return;
     throw new UsageError(
-      `--out ${quote(out)}: ${path} is a ${kind}, where the merge writes a ${expected}: move it away, or give another --out (nothing written)`,
+      `--out ${quoteTyped(out)}: ${shownPath(path)} is a ${kind}, where the merge writes a ${expected}: move it away, or give another --out (nothing written)`,
     );
   };
   for (const name of files) refuse(join(out, name), 'file');
@@ -251,5 +255,5 @@ function refuseOddEntries(folder: string): void {
         .map((entry) => ({ path: join(entry.parentPath, entry.name), why: oddity(entry) }))
         .find(({ why }) => why !== null)
     : { path: folder, why: oddity(stats) ?? 'a file, not a folder' };
-  if (odd !== undefined) throw new UsageError(`${odd.path}: ${odd.why}, which the census never writes: not copied`);
+  if (odd !== undefined) throw new UsageError(`${shownPath(odd.path)}: ${odd.why}, which the census never writes: not copied`);
 }

@@ -4,7 +4,7 @@
  * line wins: a host's folder and row must be unique), and its deterministic split into shards.
  */
 import { createHash } from 'node:crypto';
-import { parseTarget, UsageError } from '../audit/options.ts';
+import { parseTarget, shownPath, UsageError } from '../audit/options.ts';
 import { addressWithoutValues } from '../../src/core/path-parameters.ts';
 import { CENSUS_FILE_NAMES } from './census-report.ts';
 
@@ -37,27 +37,27 @@ export function parsePortalList(text: string, source: string): PortalList {
     try {
       url = parseTarget(line);
     } catch (error) {
-      throw new UsageError(`${source}:${index + 1}: ${(error as Error).message}`);
+      throw new UsageError(`${shownPath(source)}:${index + 1}: ${(error as Error).message}`);
     }
     const host = url.hostname.toLowerCase();
     // Refused before anything is audited: the census would end, every portal audited, unable to write its file.
     if (CENSUS_FILE_NAMES.includes(host))
       throw new UsageError(
-        `${source}:${index + 1}: ${host} cannot be in a census: its folder would be the census's own ${host} (audit it alone: npm start -- ${host})`,
+        `${shownPath(source)}:${index + 1}: ${host} cannot be in a census: its folder would be the census's own ${host} (audit it alone: npm start -- ${host})`,
       );
     const first = hosts.get(host);
     if (first !== undefined) {
       // Said, not silent: `localhost:9090` after `localhost:8080` is the same host (its folder, its row).
       repeated.push(
-        `${source}:${index + 1}: ${addressWithoutValues(url)} skipped: its host ${host} is listed on line ${first} (a host is audited once)`,
+        `${shownPath(source)}:${index + 1}: ${addressWithoutValues(url)} skipped: its host ${host} is listed on line ${first} (a host is audited once)`,
       );
       continue;
     }
-    if (urls.length >= MAX_PORTALS) throw new UsageError(`${source}: more than ${MAX_PORTALS} portals`);
+    if (urls.length >= MAX_PORTALS) throw new UsageError(`${shownPath(source)}: more than ${MAX_PORTALS} portals`);
     hosts.set(host, index + 1);
     urls.push(url);
   }
-  if (urls.length === 0) throw new UsageError(`${source}: no portal listed (one URL per line, # for comments)`);
+  if (urls.length === 0) throw new UsageError(`${shownPath(source)}: no portal listed (one URL per line, # for comments)`);
   const sha256 = createHash('sha256')
     .update(urls.map((url) => url.href).join('\n'))
     .digest('hex');

@@ -8,7 +8,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFil
 import { join } from 'node:path';
 import { MissingBrowserError, type BrowserUnderTest } from '../browsers/browser-under-test.ts';
 import { choiceNotMade, comparisonOfRuns } from '../audit/audit-output.ts';
-import { UsageError, type AuditOptions } from '../audit/options.ts';
+import { quoteTyped, UsageError, type AuditOptions } from '../audit/options.ts';
 import { runTimeLimitMs, runWithin, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import {
@@ -69,7 +69,7 @@ export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 /** The list's text: the demo's, or the file's (a file that cannot be read, a FIFO, a device or a huge file is bad input). */
 function listText(portals: string, demoList: string): string {
   if (portals === 'demo') return demoList;
-  const refuse = (reason: string) => new UsageError(`--portals ${JSON.stringify(portals.slice(0, 200))}: ${reason}`);
+  const refuse = (reason: string) => new UsageError(`--portals ${quoteTyped(portals)}: ${reason}`);
   try {
     // Looked at before it is read: reading a FIFO or a terminal would wait for ever.
     const stats = statSync(portals);

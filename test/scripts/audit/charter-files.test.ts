@@ -48,6 +48,12 @@ describe('readServedCharter', () => {
     expect(readServedCharter(html).contentType).toBe('text/html; charset=utf-8');
   });
 
+  it('never quotes a --charter value with a user name or password', () => {
+    expect(() => readServedCharter('https://user:s3cret@data.example.org')).toThrow(
+      new UsageError('--charter (a text with "@", not shown: it may hold a user name or password): no such file'),
+    );
+  });
+
   it('refuses, in one line, a file that is missing or holds no charter', () => {
     const prose = join(scratch, 'prose.md');
     writeFileSync(prose, 'Nothing to see here.\n');

@@ -245,6 +245,39 @@ describe('parseTarget on what it must not take as typed', () => {
   });
 });
 
+describe("an option's value with a user name or password", () => {
+  const URL_WITH = 'https://user:s3cret@data.example.org';
+  const NOT_SHOWN = '(a text with "@", not shown: it may hold a user name or password)';
+  it.each<[string[], string]>([
+    [['--consent', URL_WITH], `--consent must be one of accept, refuse, none, both, not ${NOT_SHOWN}`],
+    [[`--consent=${URL_WITH}`], `--consent must be one of accept, refuse, none, both, not ${NOT_SHOWN}`],
+    [['--browser', URL_WITH], `--browser must be one of chromium, firefox, not ${NOT_SHOWN}`],
+    [['--draft', '--lang', URL_WITH], `--lang must be one of fr, en, not ${NOT_SHOWN}`],
+    [['--pages', URL_WITH], `--pages must be a whole number from 1 to 20, not ${NOT_SHOWN}`],
+    [['--portals', 'list.txt', '--jobs', URL_WITH], `--jobs must be a whole number from 1 to 64, not ${NOT_SHOWN}`],
+    [['--portals', 'list.txt', '--shard', URL_WITH], `(the I-th of N parts), not ${NOT_SHOWN}`],
+    [[`--strict=${URL_WITH}`], `--strict takes no value (got ${NOT_SHOWN}): give --strict, or leave it out`],
+    [[`--draft=${URL_WITH}`], `--draft takes no value (got ${NOT_SHOWN}): give --draft, or leave it out`],
+    [[`--help=${URL_WITH}`], `--help takes no value (got ${NOT_SHOWN})`],
+    [[`--out=--${URL_WITH}`], `--out=${NOT_SHOWN}: a value starting with "--" reads as an option`],
+    [['data.tco.re', '--portals', URL_WITH], `give a URL or --portals, not both (got https://data.tco.re/ and --portals ${NOT_SHOWN})`],
+    [['--user:s3cret@data.example.org'], `unknown option ${NOT_SHOWN} (see --help)`],
+  ])('%j is refused without quoting it', (argv, message) => {
+    expect(() => parseAuditArgs(argv, 8)).toThrow(UsageError);
+    expect(() => parseAuditArgs(argv, 8)).not.toThrow(/s3cret/);
+    expect(() => parseAuditArgs(argv, 8)).toThrow(message);
+  });
+
+  it('still quotes a value with no "@", cut before its query', () => {
+    expect(() => parseAuditArgs(['--consent', 'maybe?token=S3CRET'], 8)).toThrow(
+      new UsageError('--consent must be one of accept, refuse, none, both, not "maybe…"'),
+    );
+    expect(() => parseAuditArgs(['--consent', 'maybe'], 8)).toThrow(
+      new UsageError('--consent must be one of accept, refuse, none, both, not "maybe"'),
+    );
+  });
+});
+
 describe('USAGE', () => {
   /** The options the parser reads: the labels of its switch, so a new option is in this list the day it is added. */
   const parsed = [

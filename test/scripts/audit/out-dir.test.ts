@@ -24,6 +24,21 @@ describe('prepareOutDir', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it('never quotes or names an --out with a user name or password', () => {
+    const file = join(scratch, 'user:s3cret@host');
+    writeFileSync(file, '');
+    expect(() => prepareOutDir(file)).toThrow(
+      new UsageError(
+        '--out (a text with "@", not shown: it may hold a user name or password): (a text with "@", not shown: it may hold a user name or password) is a file, not a folder',
+      ),
+    );
+    expect(() => prepareOutDir(join(file, 'sub'))).toThrow(
+      new UsageError(
+        '--out (a text with "@", not shown: it may hold a user name or password): (a text with "@", not shown: it may hold a user name or password) is a file, not a folder',
+      ),
+    );
+  });
+
   it('refuses a file, a path under a file, and a file where a choice folder goes', () => {
     const file = join(scratch, 'a-file');
     writeFileSync(file, '');

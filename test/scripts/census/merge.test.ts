@@ -289,6 +289,24 @@ describe('census:merge', () => {
       help: false,
     });
     expect(parseMergeArgs(['--out=c', 'a']).out).toBe('c');
+    for (const [argv, message] of [
+      [
+        ['--strict=https://user:s3cret@x', 'a'],
+        '--strict takes no value (got (a text with "@", not shown: it may hold a user name or password)): give --strict, or leave it out',
+      ],
+      [
+        ['--help=https://user:s3cret@x'],
+        '--help takes no value (got (a text with "@", not shown: it may hold a user name or password)): give --help, or leave it out',
+      ],
+      [
+        ['--out=--https://user:s3cret@x', 'a'],
+        '--out=(a text with "@", not shown: it may hold a user name or password): a value starting with "--" reads as an option',
+      ],
+      [['--user:s3cret@x', 'a'], 'unknown option (a text with "@", not shown: it may hold a user name or password) (see --help)'],
+    ] as const) {
+      expect(() => parseMergeArgs(argv), argv[0]).not.toThrow(/s3cret/);
+      expect(() => parseMergeArgs(argv), argv[0]).toThrow(message);
+    }
     expect(parseMergeArgs(['--help']).help).toBe(true);
     expect(() => parseMergeArgs(['a'])).toThrow(new UsageError('--out DIR is needed: the folder of the merged census'));
     expect(() => parseMergeArgs(['--out', 'c'])).toThrow(new UsageError('give the shard folders to merge'));
@@ -827,6 +845,35 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
       symlinkSync(target, join(out, link));
       expect(() => refuseOutputsInTheWay(out, files, copies), link).toThrow(refused(join(out, link), expected));
     }
+  });
+
+  it('never quotes or names an --out with a user name or password', () => {
+    const root = join(scratch.path, 'out-with-at');
+    const all = shards();
+    const dirs = onDisk(
+      join(root, 'shards'),
+      all.map(({ document }) => document),
+    );
+    const copies = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
+    const out = join(root, 'https:', 'user:s3cret@x');
+    mkdirSync(join(out, 'census.md'), { recursive: true });
+    expect(() => refuseOutputsInTheWay(out, ['census.md'], copies)).toThrow(
+      new UsageError(
+        `--out (a text with "@", not shown: it may hold a user name or password): (a text with "@", not shown: it may hold a user name or password) is a folder, where the merge writes a file: move it away, or give another --out (nothing written)`,
+      ),
+    );
+    const named = join(root, 'user:s3cret@shard');
+    mkdirSync(named);
+    writeFileSync(join(named, 'census.json'), '{}');
+    expect(() => readShard(named)).toThrow(
+      new UsageError('(a text with "@", not shown: it may hold a user name or password): not a census of version 1'),
+    );
+    const inShard = join(dirs[0]!, 'user:s3cret@x');
+    expect(() => refuseOutInShards(inShard, dirs)).toThrow(
+      new UsageError(
+        `--out (a text with "@", not shown: it may hold a user name or password) is inside the shard folder ${dirs[0]!}: the merge would write over its input`,
+      ),
+    );
   });
 
   it('as a command: a link where a portal’s folder goes, or one in it, is one line and exit 2, nothing written', () => {

@@ -4,6 +4,17 @@ import { parsePortalList, shardPositions } from '../../../scripts/census/portal-
 import { CENSUS_FILE_NAMES } from '../../../scripts/census/census-report.ts';
 
 describe('portal list', () => {
+  it('never names a list file with a user name or password in it', () => {
+    expect(() => parsePortalList('exa mple.org\n', 'https://user:s3cret@data.example.org')).toThrow(
+      '(a text with "@", not shown: it may hold a user name or password):1: ',
+    );
+    expect(() => parsePortalList('# none\n', 'https://user:s3cret@data.example.org')).toThrow(
+      new UsageError(
+        '(a text with "@", not shown: it may hold a user name or password): no portal listed (one URL per line, # for comments)',
+      ),
+    );
+  });
+
   it('refuses, before anything is audited, a host named as one of the census’s own files (`.md` is Moldova’s)', () => {
     for (const name of CENSUS_FILE_NAMES) {
       const read = () => parsePortalList(`data.tco.re\nhttps://${name.toUpperCase()}/explore/\n`, 'portals.txt');

@@ -254,6 +254,12 @@ describe('a census list read', () => {
     refused(huge, `${(MAX_LIST_BYTES + 1).toLocaleString('en')} bytes, over the limit of ${MAX_LIST_BYTES.toLocaleString('en')}: not read`);
   });
 
+  it('never quotes a --portals value with a user name or password', () => {
+    expect(() => readPortalList('https://user:s3cret@data.example.org', DEMO_LIST)).toThrow(
+      new UsageError('--portals (a text with "@", not shown: it may hold a user name or password): cannot read the list (ENOENT)'),
+    );
+  });
+
   it('reads the demo list, and a file naming its lines in errors', () => {
     expect(readPortalList('demo', DEMO_LIST).urls.map((url) => url.hostname)).toEqual([
       'data.tco.re',
