@@ -145,11 +145,16 @@ export function quoteAddress(text: string): string {
 /** A value quoted in an error, at most QUOTED characters of it. */
 export const quoted = (text: string): string => JSON.stringify(text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text);
 
-/** The error for an option the command does not have, its name cut at QUOTED characters. */
+/** `text` cut as quoteTyped cuts it (before its `;`, `?` or `#`, at QUOTED characters), unquoted. */
+function cutTyped(text: string): string {
+  const cut = text.search(/[;?#]/);
+  const kept = (cut === -1 ? text : text.slice(0, cut)).slice(0, QUOTED);
+  return kept.length < text.length ? `${kept}…` : kept;
+}
+
+/** The error for an option the command does not have, its name cut as quoteTyped cuts a value (`-x#token` shows `-x…`). */
 export const unknownOption = (name: string): UsageError =>
-  new UsageError(
-    `unknown option ${atBeforeQuery(name) ? AT_NOT_SHOWN : `${name.slice(0, QUOTED)}${name.length > QUOTED ? '…' : ''}`} (see --help)`,
-  );
+  new UsageError(`unknown option ${atBeforeQuery(name) ? AT_NOT_SHOWN : cutTyped(name)} (see --help)`);
 
 /**
  * True when the argument after an option is no value for it: there is none, or it is an option
@@ -169,7 +174,9 @@ export const optionAsValue = (option: string, value: string): UsageError =>
   new UsageError(
     atBeforeQuery(value)
       ? `${option}=${AT_NOT_SHOWN}: a value starting with "--" reads as an option`
-      : `${option}=${quoted(value)}: a value starting with "--" reads as an option; for a folder or file so named, give ./${quoted(value).slice(1, -1)}`,
+      : `${option}=${quoteTyped(value)}: a value starting with "--" reads as an option; for a folder or file so named, ${
+          quoteTyped(value) === quoted(value) ? `give ./${quoted(value).slice(1, -1)}` : 'give it after ./'
+        }`,
   );
 
 /** A URL with a user name or password: the error never quotes it. */

@@ -206,7 +206,8 @@ export function readCharterFile(file: string): Page | { error: string } {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { error: 'no such file' };
     if (code === 'EACCES') return { error: 'permission denied' };
-    return { error: `cannot read the file: ${oneLine(error)}` };
+    // By its code alone: Node's message names the path, which an error may not show (`--charter`'s with an `@`).
+    return { error: code === undefined ? `cannot read the file: ${oneLine(error)}` : `cannot read the file (${code})` };
   }
 }
 

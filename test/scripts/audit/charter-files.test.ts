@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,11 @@ describe('readServedCharter', () => {
   it('never quotes a --charter value with a user name or password', () => {
     expect(() => readServedCharter('https://user:s3cret@data.example.org')).toThrow(
       new UsageError('--charter (a text with "@", not shown: it may hold a user name or password): no such file'),
+    );
+    // Nor in the reason: Node's message of a read that fails names the path (a review's case).
+    const under = join(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'https://user:s3cret@x/charter.md');
+    expect(() => readServedCharter(under)).toThrow(
+      new UsageError('--charter (a text with "@", not shown: it may hold a user name or password): cannot read the file (ENOTDIR)'),
     );
   });
 

@@ -276,6 +276,13 @@ describe("an option's value with a user name or password", () => {
       new UsageError('--consent must be one of accept, refuse, none, both, not "maybe"'),
     );
   });
+
+  it('cuts an unknown option and a value read as an option before their query too (a review’s cases)', () => {
+    expect(() => parseAuditArgs(['-x#S3CRET'], 8)).toThrow(new UsageError('unknown option -x… (see --help)'));
+    expect(() => parseAuditArgs(['--out=--x?key=S3CRET'], 8)).toThrow(
+      new UsageError('--out="--x…": a value starting with "--" reads as an option; for a folder or file so named, give it after ./'),
+    );
+  });
 });
 
 describe('USAGE', () => {
