@@ -783,17 +783,27 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
     expect(readdirSync(out)).toEqual(['census.md']);
   }, 30_000);
 
-  it('refuses a file where a portal’s folder goes, or a folder where a file of it goes, and takes what the merge would write over', () => {
-    const root = join(scratch.path, 'taken-portal');
+  /** The sample shards on disk under a folder of their own, what the merge copies of them, and where it would write. */
+  const mergeOutputs = (name: string) => {
+    const root = join(scratch.path, name);
     const all = shards();
     const dirs = onDisk(
       join(root, 'shards'),
       all.map(({ document }) => document),
     );
     const copies = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
-    const folder = copies[0]!.folder;
-    const files = ['census.json', 'census.md', 'census.csv', 'census.html'];
-    const out = join(root, 'merged');
+    return {
+      root,
+      dirs,
+      copies,
+      folder: copies[0]!.folder,
+      files: ['census.json', 'census.md', 'census.csv', 'census.html'],
+      out: join(root, 'merged'),
+    };
+  };
+
+  it('refuses a file where a portal’s folder goes, or a folder where a file of it goes, and takes what the merge would write over', () => {
+    const { root, copies, folder, files, out } = mergeOutputs('taken-portal');
     mkdirSync(out);
     writeFileSync(join(out, folder), '');
     expect(() => refuseOutputsInTheWay(out, files, copies)).toThrow(
@@ -815,16 +825,7 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
   });
 
   it('refuses a symbolic link where the merge writes a folder or a file, broken or not, at any depth', () => {
-    const root = join(scratch.path, 'taken-by-link');
-    const all = shards();
-    const dirs = onDisk(
-      join(root, 'shards'),
-      all.map(({ document }) => document),
-    );
-    const copies = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
-    const folder = copies[0]!.folder;
-    const files = ['census.json', 'census.md', 'census.csv', 'census.html'];
-    const out = join(root, 'merged');
+    const { root, copies, folder, files, out } = mergeOutputs('taken-by-link');
     const elsewhere = join(root, 'elsewhere');
     mkdirSync(join(elsewhere, 'audit.log'), { recursive: true });
     writeFileSync(join(elsewhere, 'file'), 'not the merge’s');
@@ -848,13 +849,7 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
   });
 
   it('never quotes or names an --out with a user name or password', () => {
-    const root = join(scratch.path, 'out-with-at');
-    const all = shards();
-    const dirs = onDisk(
-      join(root, 'shards'),
-      all.map(({ document }) => document),
-    );
-    const copies = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
+    const { root, dirs, copies } = mergeOutputs('out-with-at');
     const out = join(root, 'https:', 'user:s3cret@x');
     mkdirSync(join(out, 'census.md'), { recursive: true });
     expect(() => refuseOutputsInTheWay(out, ['census.md'], copies)).toThrow(
@@ -877,15 +872,9 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
   });
 
   it('as a command: a link where a portal’s folder goes, or one in it, is one line and exit 2, nothing written', () => {
-    const root = join(scratch.path, 'cli-taken-by-link');
-    const all = shards();
-    const dirs = onDisk(
-      join(root, 'shards'),
-      all.map(({ document }) => document),
-    );
-    const [first, second] = portalCopies(all.map(({ document }, index) => ({ dir: dirs[index]!, document })));
+    const { root, dirs, copies, out } = mergeOutputs('cli-taken-by-link');
+    const [first, second] = copies;
     expect(first!.folder).not.toBe(second!.folder);
-    const out = join(root, 'merged');
     const elsewhere = join(root, 'elsewhere');
     mkdirSync(elsewhere, { recursive: true });
     mkdirSync(out, { recursive: true });
