@@ -8,12 +8,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  assertReadableText,
   CharterError,
   charterTextOfPage,
   decodeCharterBytes,
   fetchCharterPage,
-  htmlTextCandidates,
   isHtmlPage,
   pageFailureText,
   type FetchLike,
@@ -104,30 +102,11 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
   if ('error' in page) return fail(input, page.error, io);
   try {
     // Safe for a terminal as everything else printed (tabs, the cells' layout, and lines kept).
-    const text = terminalText(pageText(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
+    const text = terminalText(charterTextOfPage(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } catch (error) {
     return fail(input, describeError(error), io);
-  }
-}
-
-/**
- * The text the parser reads from a page (charterTextOfPage), even when it reads no table there:
- * that is when an author needs to see it. Then it is the first text the parser tried (for an HTML
- * page its main content, see htmlTextCandidates). A page that is no text (empty, binary) still
- * throws CharterError.
- */
-function pageText(body: string, contentType: string | null): string {
-  try {
-    return charterTextOfPage(body, contentType);
-  } catch (error) {
-    if (!(error instanceof CharterError) || (error.kind !== 'no-table' && error.kind !== 'no-entries')) throw error;
-    assertReadableText(body);
-    if (!isHtmlPage(body, contentType)) return body;
-    const [first] = htmlTextCandidates(body);
-    if (first === undefined) throw error;
-    return first;
   }
 }
 

@@ -34,9 +34,22 @@ export function readCharterPageReading(body: string, contentType: string | null)
   return readPage(body, contentType).reading;
 }
 
-/** The text the parser reads from a page: the page itself, or for HTML the laid-out text it took (see readCharterPageReading). Throws CharterError. */
+/**
+ * The text the parser reads from a page: the page itself, or for HTML the laid-out text it took
+ * (see readCharterPageReading). Where it reads no table, the first text it tried (for HTML, the
+ * page's main content): that is when an author needs to see it (`charter text`). Throws
+ * CharterError for a page that is no text (empty, binary).
+ */
 export function charterTextOfPage(body: string, contentType: string | null): string {
-  return readPage(body, contentType).text;
+  try {
+    return readPage(body, contentType).text;
+  } catch (error) {
+    if (!(error instanceof CharterError) || (error.kind !== 'no-table' && error.kind !== 'no-entries')) throw error;
+    assertReadableText(body);
+    const first = isHtmlPage(body, contentType) ? htmlTextCandidates(body)[0] : body;
+    if (first === undefined) throw error;
+    return first;
+  }
 }
 
 function readPage(body: string, contentType: string | null): { reading: CharterReading; text: string } {
