@@ -170,14 +170,15 @@ const missing = (value: string | undefined): value is undefined => value === und
  * option written after `=` by mistake, so it is refused, saying how to give such a name. Shared
  * with census:merge.
  */
-export const optionAsValue = (option: string, value: string): UsageError =>
-  new UsageError(
-    atBeforeQuery(value)
-      ? `${option}=${AT_NOT_SHOWN}: a value starting with "--" reads as an option`
-      : `${option}=${quoteTyped(value)}: a value starting with "--" reads as an option; for a folder or file so named, ${
-          quoteTyped(value) === quoted(value) ? `give ./${quoted(value).slice(1, -1)}` : 'give it after ./'
-        }`,
+export function optionAsValue(option: string, value: string): UsageError {
+  if (atBeforeQuery(value)) return new UsageError(`${option}=${AT_NOT_SHOWN}: a value starting with "--" reads as an option`);
+  const shown = quoteTyped(value);
+  // The name to type is suggested only when it is shown whole.
+  const whole = shown === quoted(value);
+  return new UsageError(
+    `${option}=${shown}: a value starting with "--" reads as an option; for a folder or file so named, ${whole ? `give ./${shown.slice(1, -1)}` : 'give it after ./'}`,
   );
+}
 
 /** A URL with a user name or password: the error never quotes it. */
 const credentialsRefused = () =>
