@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 // webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
 vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
 const { callBackground, onLiveMessage, SEND_AGAIN_AFTER_MS } = await import('../../src/platform/messaging.ts');
-const { LIVE_MESSAGE_TYPE, NoAnswer } = await import('../../src/core/message-contract.ts');
+const { LIVE_MESSAGE_TYPE, NoAnswer, WORKER_WAIT_LIMIT_MS } = await import('../../src/core/message-contract.ts');
 
 /** Chrome's words for a message no listener received (measured in Chromium 150, sent while the worker stopped). */
 const notReceived = () => Error('Could not establish connection. Receiving end does not exist.');
@@ -68,6 +68,18 @@ describe('a page’s requests', () => {
         expect(sent).toHaveLength(1);
       }
     }
+  });
+
+  it('goes on sending for seconds while the worker stays stopping (a loaded machine)', async () => {
+    // Refused for 3 s of waits: a machine busy enough that the worker's stop took that long.
+    let refusals = 0;
+    for (let waited = 0; waited < 3000; refusals++) waited += SEND_AGAIN_AFTER_MS[refusals] ?? Infinity;
+    const { waits, wait } = noWaits();
+    const { api } = runtimeGiving(...Array(refusals).fill(notReceived), { ok: true, result: null });
+    await expect(callBackground('getReport', { host: 'a' }, api, wait)).resolves.toBeNull();
+    expect(waits.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(3000);
+    // Never past the pages' own limit, and never a minute of attempts for a worker that cannot start.
+    expect(SEND_AGAIN_AFTER_MS.reduce((a, b) => a + b)).toBeLessThan(WORKER_WAIT_LIMIT_MS / 2);
   });
 
   it('says no answer came once every attempt went unanswered (the page words it in its language)', async () => {

@@ -115,7 +115,9 @@ export function restartScenarios(ctx: E2eContext): void {
         await browser.stopBackground();
         await opened;
         await popup.waitFor('main[data-state="ready"], main[data-state="error"]');
-        states.push(`${offsetMs} ms: ${(await popup.attributes('main', 'data-state')).join()}`);
+        // An error is named by its words (which request, which refusal), never only as "error".
+        const [state] = await popup.attributes('main', 'data-state');
+        states.push(`${offsetMs} ms: ${state === 'ready' ? state : (await popup.texts('main [role="alert"] p')).join()}`);
         await popup.close();
       }
       expect(states.filter((state) => !state.endsWith('ready'))).toEqual([]);
