@@ -3,6 +3,7 @@ import {
   fetchCharterPage,
   fetchLiveCharter,
   finalUrlProblem,
+  pageEncoding,
   readCharterPage,
   readCharterPageReading,
   readLiveCharterPage,
@@ -229,6 +230,49 @@ describe('fetchLiveCharter', () => {
     const text = 'Nom du prestataire\tNom du cookie\tDurée\tFinalité\nHuwise\tsessionid\t2 semaines\tSession';
     const fetch = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: text, type: 'text/plain' } });
     expect((await fetchLiveCharter(HOST, fetch)).charter?.entries[0]?.cookie).toBe('sessionid');
+  });
+});
+
+describe('a live charter page in another encoding than UTF-8', () => {
+  // The demo charter's page, its accented headings and purposes ("Durée", "Finalité") in one byte
+  // each; its dashes and curly apostrophes, which ISO-8859-1 has not, written as ASCII.
+  const page = html.replace(/[—…’]/g, '-');
+  const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+  const served = (body: Uint8Array<ArrayBuffer> | string, type: string) => async (url: string) =>
+    new Response(url === `https://${HOST}/terms/cookies-policy/` ? body : '', {
+      status: url.endsWith('/terms/cookies-policy/') ? 200 : 404,
+      headers: { 'content-type': type },
+    });
+  const entriesOf = async (body: Uint8Array<ArrayBuffer> | string, type: string) => {
+    const record = await fetchLiveCharter(HOST, served(body, type));
+    expect(record.problem).toBeNull();
+    return record.charter?.entries;
+  };
+
+  it('reads a page sent as ISO-8859-1, as its content type says, as the same page in UTF-8', async () => {
+    expect(latin1(page).some((byte) => byte > 0x7f)).toBe(true);
+    const inUtf8 = await entriesOf(page, 'text/html; charset=utf-8');
+    expect(inUtf8).toHaveLength(7);
+    expect(await entriesOf(latin1(page), 'text/html; charset=ISO-8859-1')).toEqual(inUtf8);
+    expect(await entriesOf(latin1(page), 'text/html;charset="latin1"')).toEqual(inUtf8);
+  });
+
+  it('reads a page whose <meta charset> says its encoding, when its content type does not', async () => {
+    const inUtf8 = await entriesOf(page, 'text/html');
+    const declared = page.replace(/<head>/i, '<head><meta charset="windows-1252">');
+    expect(declared).not.toBe(page);
+    expect(await entriesOf(latin1(declared), 'text/html')).toEqual(inUtf8);
+  });
+
+  it('picks the encoding as a browser does: byte order mark, content type, <meta> in the first 1,024 bytes, else UTF-8', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(pageEncoding('text/html; charset=iso-8859-1', Uint8Array.of(0xef, 0xbb, 0xbf, 0x41))).toBe('utf-8');
+    expect(pageEncoding('text/html; charset=utf-8', bytes('<meta charset="iso-8859-15">'))).toBe('utf-8');
+    expect(pageEncoding(null, bytes('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">'))).toBe('iso-8859-15');
+    // A <meta> naming UTF-16 is read as UTF-8 (its own bytes are ASCII); an unknown label is none.
+    expect(pageEncoding(null, bytes('<meta charset="utf-16">'))).toBe('utf-8');
+    expect(pageEncoding('text/html; charset=klingon', bytes('<meta charset="klingon">'))).toBe('utf-8');
+    expect(pageEncoding(null, bytes(`${' '.repeat(1024)}<meta charset="iso-8859-1">`))).toBe('utf-8');
   });
 });
 
