@@ -6,8 +6,9 @@
  * arrive while a write is under way wait for it and go out together in the next one.
  *
  * A refused write loses nothing: its items wait for the next write (unless a newer value of the
- * same key came meanwhile), which comes after `retryDelayMs` (changes meanwhile wait with them,
- * or an explicit flush), and `onError` hears of it (the store makes it visible in the report).
+ * same key came meanwhile, or it was discarded meanwhile), which comes after `retryDelayMs`
+ * (changes meanwhile wait with them, or an explicit flush), and `onError` hears of it (the store
+ * makes it visible in the report).
  * But `writeNow`'s own items: its caller hears of the refusal, and they are not tried again.
  */
 export type DebouncedWriter = {
@@ -17,7 +18,10 @@ export type DebouncedWriter = {
   flush(): Promise<void>;
   /** Queues `items` and writes them now; rejects with the error when they could not be written, and then drops them from the queue. */
   writeNow(items: Record<string, unknown>): Promise<void>;
-  /** Drops what is queued under `key` (a write under way already carries a newer value). */
+  /**
+   * Drops what is queued under `key`, and what the write under way carries under it should that
+   * write be refused: it is not queued again. Only a later `schedule` writes the key again.
+   */
   discard(key: string): void;
 };
 
@@ -34,6 +38,8 @@ export function createDebouncedWriter(
   let timer: unknown = null;
   let chain: Promise<void> = Promise.resolve();
   let lastError: unknown = null;
+  /** Keys discarded while a write is under way: refused, that write queues none of them again (they were removed or forgotten meanwhile). */
+  let discardedDuringWrite: Set<string> | null = null;
 
   function flush(): Promise<void> {
     if (timer !== null) timers.clearTimeout(timer);
@@ -44,13 +50,17 @@ export function createDebouncedWriter(
         const items = Object.fromEntries(pending);
         pending.clear();
         if (Object.keys(items).length === 0) return;
+        const discarded = new Set<string>();
+        discardedDuringWrite = discarded;
         try {
           await write(items);
         } catch (error) {
-          for (const [key, value] of Object.entries(items)) if (!pending.has(key)) pending.set(key, value);
+          for (const [key, value] of Object.entries(items)) if (!pending.has(key) && !discarded.has(key)) pending.set(key, value);
           if (timer === null) timer = timers.setTimeout(() => void flush(), retryDelayMs);
           lastError = error;
           onError(error);
+        } finally {
+          discardedDuringWrite = null;
         }
       });
     }
@@ -74,5 +84,10 @@ export function createDebouncedWriter(
     throw lastError;
   }
 
-  return { schedule, flush, writeNow, discard: (key) => void pending.delete(key) };
+  function discard(key: string): void {
+    pending.delete(key);
+    discardedDuringWrite?.add(key);
+  }
+
+  return { schedule, flush, writeNow, discard };
 }

@@ -448,7 +448,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     for (const [key, value] of Object.entries(all)) {
       const text = asText(value);
       stored.set(key, text);
-      if (isSiteKey(key) && !cache.has(key)) remember(key, text);
+      // A record forgotten while a write was under way is still in storage until forgetKeys removes it: not read back.
+      if (isSiteKey(key) && !cache.has(key) && !forgottenRecords.has(key)) remember(key, text);
       else if (cache.get(key) === null) cache.set(key, text);
     }
   }
@@ -639,6 +640,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         // as it is now, not as this write had it: dropped here (the writer would queue its full
         // version again), or grown since by a cookie event (this text would queue over it).
         for (const [key, text] of texts) {
+          // Forgotten meanwhile (forgetKeys, which removes what this write left): nothing of it is queued again.
+          if (forgottenRecords.has(key) || forgottenPages.has(key)) continue;
           const record = isSiteKey(key) ? cache.get(key) : undefined;
           if (record && typeof record !== 'string') writer.schedule(key, record);
           else if (!(key in items)) writer.schedule(key, text);
@@ -749,7 +752,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       }
       // A page built while this is under way is not kept: it may have read what goes.
       await retiringWrite(true, async () => {
-        // After the writes already queued, so none of them brings a forgotten key back.
+        // After the writes already queued, so none of them brings a forgotten key back; a write
+        // under way that is refused queues none of them again, and what it wrote before is removed.
         for (const key of keys) writer.discard(key);
         await writer.flush();
         await session.remove?.([...keys]);

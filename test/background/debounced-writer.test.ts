@@ -167,4 +167,34 @@ describe('createDebouncedWriter', () => {
     await writer.flush();
     expect(writes).toEqual([{ b: 1 }]);
   });
+
+  it('does not queue again what was discarded while the write carrying it was under way, when that write is refused', async () => {
+    const writes: Record<string, unknown>[] = [];
+    let release!: () => void;
+    const writer = createDebouncedWriter(
+      async (items) => {
+        writes.push(items);
+        if (writes.length > 1) return;
+        await new Promise<void>((resolve) => (release = resolve));
+        throw new Error('busy');
+      },
+      10,
+      () => undefined,
+      undefined,
+      1000,
+    );
+    writer.schedule('a', 1);
+    writer.schedule('b', 1);
+    const first = writer.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    writer.discard('a');
+    release();
+    await first;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes).toEqual([{ a: 1, b: 1 }, { b: 1 }]);
+    // A value queued after the discard is written as any other.
+    writer.schedule('a', 2);
+    await writer.flush();
+    expect(writes.at(-1)).toEqual({ a: 2 });
+  });
 });

@@ -983,4 +983,92 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     await store.area.write({ [run]: '{"run":2}' });
     expect(session.data[run]).toBe('{"run":2}');
   });
+
+  it('writes back nothing of a record forgotten while a write carrying it is refused, and removes what that write left in storage', async () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const write = session.write.bind(session);
+    let refuse: (() => Promise<void>) | null = null;
+    session.write = async (items) => {
+      const refusal = refuse;
+      if (refusal === null) return write(items);
+      refuse = null;
+      await refusal();
+      // As Firefox may: what the write carries lands before it is refused (here all of it).
+      await write(items);
+      throw new Error('storage failed after writing');
+    };
+    const store = createSiteStore(session, 5, { retryDelayMs: 10 });
+    await store.load();
+    const site = privateRecord();
+    store.put(site);
+    const page = pageKey('1', HOST);
+    store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":1}');
+    await store.flush();
+    // The record changes: its write retires the page (''), and carries another site's record.
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST, storeId: '1' }), false, 2);
+    store.put(site);
+    store.put(recordWithEvents('itie.opendatasoft.com'));
+    let release!: () => void;
+    let started!: () => void;
+    const writeStarted = new Promise<void>((resolve) => (started = resolve));
+    refuse = () => {
+      started();
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    const flushing = store.flush();
+    await writeStarted;
+    // The last private window closes while that write is under way; then it is refused.
+    const forgetting = store.forgetKeys([siteKey('1', HOST), page]);
+    release();
+    await Promise.all([flushing, forgetting]);
+    expect(Object.keys(session.data)).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+    expect(store.keys()).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+
+    // The writer's retry writes the rest of that write again, nothing forgotten.
+    await vi.waitFor(() => expect(store.status().unsavedSince).toBeNull());
+    await store.flush();
+    expect(Object.keys(session.data)).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+    expect(store.keys()).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+    expect(store.get('1', HOST)).toEqual(emptySite(HOST, '1'));
+  });
+
+  it('does not read a forgotten record back from storage while a write carrying it is refused for quota', async () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const write = session.write.bind(session);
+    let refusals = 0;
+    let release: (() => void) | null = null;
+    let started!: () => void;
+    const writeStarted = new Promise<void>((resolve) => (started = resolve));
+    session.write = async (items) => {
+      if (refusals === 0) return write(items);
+      refusals--;
+      if (release === null) {
+        started();
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      throw new Error(QUOTA_RULES.firefox.error);
+    };
+    const store = createSiteStore(session, 5, { retryDelayMs: 1e9 });
+    await store.load();
+    const site = privateRecord();
+    store.put(site);
+    await store.flush();
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST, storeId: '1' }), false, 2);
+    store.put(site);
+    // Refused each time, the retries for quota included: each reads back what storage holds.
+    refusals = 4;
+    const flushing = store.flush();
+    await writeStarted;
+    const forgetting = store.forgetKeys([siteKey('1', HOST)]);
+    release!();
+    await Promise.all([flushing, forgetting]);
+    expect(session.data).toEqual({});
+    expect(store.keys()).toEqual([]);
+    expect([...store.hosts()]).toEqual([]);
+    await store.openAll();
+    expect(store.get('1', HOST)).toEqual(emptySite(HOST, '1'));
+    // Nothing of it is left queued: the next write does not bring it back.
+    await store.flush();
+    expect(session.data).toEqual({});
+  });
 });
