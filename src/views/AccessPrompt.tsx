@@ -18,8 +18,11 @@ type AccessPromptProps = {
 
 /** Says plainly that the extension cannot see this site, and offers to ask for access. */
 export function AccessPrompt({ host, portal, origins, requestAccess, onGranted, t }: AccessPromptProps) {
-  const [refused, setRefused] = useState(false);
+  // null until a first refusal; false while it asks again: the alert stays, emptied, and the same
+  // refusal written again is said again (the same text left as it was is never said twice).
+  const [refused, setRefused] = useState<boolean | null>(null);
   const ask = (request: (origins: string[]) => Promise<boolean>) => {
+    setRefused((before) => (before === null ? null : false));
     // Straight from the click: browsers only prompt during a user gesture.
     request(origins).then(
       (granted) => (granted ? onGranted() : setRefused(true)),
@@ -37,9 +40,9 @@ export function AccessPrompt({ host, portal, origins, requestAccess, onGranted, 
         <p>{t('grantFromPopup')}</p>
       )}
       <p class="muted small">{t('grantExplain')}</p>
-      {refused && (
+      {refused !== null && (
         <p class="error" role="alert">
-          {t('grantRefused')}
+          {refused ? t('grantRefused') : ''}
         </p>
       )}
     </section>

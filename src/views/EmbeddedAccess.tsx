@@ -41,16 +41,19 @@ function useGrantState(has: () => Promise<boolean>) {
  */
 export function EmbeddedAccess({ has, request, onGranted, t }: EmbeddedAccessProps) {
   const [state, setState] = useGrantState(has);
+  // While it asks again, the refusal's alert stays, emptied: the same refusal written again is
+  // said again (the same text left as it was is never said twice).
+  const [asking, setAsking] = useState(false);
   if (state === 'unknown' || state === 'granted') return null;
+  const answered = (granted: boolean) => {
+    setAsking(false);
+    setState(granted ? 'granted' : 'refused');
+    if (granted) onGranted();
+  };
   const ask = () => {
+    setAsking(true);
     // Straight from the click: browsers only prompt during a user gesture.
-    request().then(
-      (granted) => {
-        setState(granted ? 'granted' : 'refused');
-        if (granted) onGranted();
-      },
-      () => setState('refused'),
-    );
+    request().then(answered, () => answered(false));
   };
   return (
     <section class="embedded-access" data-embedded-access={state}>
@@ -61,7 +64,7 @@ export function EmbeddedAccess({ has, request, onGranted, t }: EmbeddedAccessPro
       <p class="muted small">{t('embeddedExplain')}</p>
       {state === 'refused' && (
         <p class="error" role="alert">
-          {t('embeddedRefused')}
+          {asking ? '' : t('embeddedRefused')}
         </p>
       )}
     </section>

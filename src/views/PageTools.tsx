@@ -31,7 +31,8 @@ function sidePanelProblem(error: unknown, t: Translate): string {
 /**
  * The page's own actions, beside its title: open the side panel, enable the DevTools panel. What
  * came of one is said in a status line that is always there, only its text changing: a live
- * region inserted with its text is often not read.
+ * region inserted with its text is often not read. It is emptied as an action starts: the same
+ * again is said again (the same text written over itself changes nothing to read).
  */
 export function PageTools({ openSidePanel, devtoolsPanel, focusTitle, t }: PageToolsProps & PageToolsPlace) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -46,7 +47,10 @@ export function PageTools({ openSidePanel, devtoolsPanel, focusTitle, t }: PageT
           type="button"
           class="link-button"
           data-action="open-side-panel"
-          onClick={() => void openSidePanel().catch((error: unknown) => fail('sidePanelFailed', error))}
+          onClick={() => {
+            setStatus(null);
+            void openSidePanel().catch((error: unknown) => fail('sidePanelFailed', error));
+          }}
         >
           {t('openSidePanel')}
         </button>
@@ -56,7 +60,8 @@ export function PageTools({ openSidePanel, devtoolsPanel, focusTitle, t }: PageT
           type="button"
           class="link-button"
           data-action="enable-devtools"
-          onClick={() =>
+          onClick={() => {
+            setStatus(null);
             void devtoolsPanel.request().then(
               (ok) => {
                 setGranted(ok);
@@ -64,8 +69,8 @@ export function PageTools({ openSidePanel, devtoolsPanel, focusTitle, t }: PageT
                 setStatus({ text: t(ok ? 'enableDevtoolsDone' : 'enableDevtoolsRefused'), error: !ok });
               },
               () => setStatus({ text: t('enableDevtoolsRefused'), error: true }),
-            )
-          }
+            );
+          }}
         >
           {t('enableDevtools')}
         </button>

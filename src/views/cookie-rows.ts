@@ -13,7 +13,7 @@ export { CATEGORY_ORDER };
 
 /** One row of the list. */
 export type CookieRow = {
-  /** Stable identity, also the DOM id suffix. */
+  /** Stable identity, also the DOM id suffix: one cookie's alone, and without whitespace (keyPart). */
   key: string;
   /** Cookie name as displayed (a prefix entry ends with `*`). */
   name: string;
@@ -30,11 +30,20 @@ export type CookieRow = {
 };
 
 /**
+ * `text` as a part of a row's key: letters, digits and `_.-/` as they are, every other UTF-16 code
+ * unit as `%` and four hex digits. A browser takes `:`, `~`, `^`, `%` and spaces in a cookie's name
+ * and path, so parts joined as they were made two cookies one key (`:x` at `/a`, `x` at `/a:`),
+ * one row id, and a finding focused the other cookie's row. Written so, no part holds a separator,
+ * the key is a valid HTML id (no whitespace) whatever the name, and one pass makes it.
+ */
+const keyPart = (text: string) => text.replace(/[^\w./-]/g, (unit) => `%${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
  * Firefox's first party a cookie is isolated under, as a row's key tells it, '' for none: two
  * cookies of one name, domain and path under two first parties are two rows. None leaves the
  * key as it was.
  */
-const firstPartyOf = (cookie: ReportCookie) => (cookie.firstPartyDomain === undefined ? '' : `^${cookie.firstPartyDomain}`);
+const firstPartyOf = (cookie: ReportCookie) => (cookie.firstPartyDomain === undefined ? '' : `^${keyPart(cookie.firstPartyDomain)}`);
 /** The partition's hasCrossSiteAncestor (Chrome, Firefox 153), as a row's key tells it: two cookies may differ by it alone. */
 const ancestorOf = (cookie: ReportCookie) => (cookie.hasCrossSiteAncestor === undefined ? '' : `~${cookie.hasCrossSiteAncestor}`);
 
@@ -42,7 +51,7 @@ const ancestorOf = (cookie: ReportCookie) => (cookie.hasCrossSiteAncestor === un
 export function rowsOf(report: Report): CookieRow[] {
   const charterLanguage = report.charter.language ?? null;
   const seen: CookieRow[] = report.cookies.map((cookie) => ({
-    key: `c:${cookie.domain}:${cookie.path}:${cookie.partitionKey ?? ''}${ancestorOf(cookie)}${firstPartyOf(cookie)}:${cookie.name}`,
+    key: `c:${keyPart(cookie.domain)}:${keyPart(cookie.path)}:${keyPart(cookie.partitionKey ?? '')}${ancestorOf(cookie)}${firstPartyOf(cookie)}:${keyPart(cookie.name)}`,
     name: cookie.name,
     status: cookie.status,
     category: cookie.category,
@@ -53,7 +62,7 @@ export function rowsOf(report: Report): CookieRow[] {
   const unseen: CookieRow[] = report.notSeen.map((entry, index) => {
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
     return {
-      key: `e:${index}:${name}`,
+      key: `e:${index}:${keyPart(name)}`,
       name,
       status: 'not-seen',
       category: entry.category,

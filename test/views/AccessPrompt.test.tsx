@@ -64,6 +64,21 @@ describe('AccessPrompt', () => {
     }
   });
 
+  it('says a second refusal again: its alert stays, emptied while the browser asks, then written again', async () => {
+    let answer: (granted: boolean) => void = () => undefined;
+    const { container } = prompt(false, () => new Promise<boolean>((resolve) => (answer = resolve)));
+    fireEvent.click(container.querySelector('button')!);
+    answer(false);
+    await waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toBe('grantRefused'));
+    const alert = container.querySelector('[role="alert"]')!;
+    fireEvent.click(container.querySelector('button')!);
+    // Left as it was, the same words would not be said again.
+    await waitFor(() => expect(alert.textContent).toBe(''));
+    answer(false);
+    await waitFor(() => expect(alert.textContent).toBe('grantRefused'));
+    expect(container.querySelector('[role="alert"]')).toBe(alert);
+  });
+
   it('sends the person to the popup where the page cannot ask (Firefox’s DevTools panel)', () => {
     const { container } = prompt(false, undefined);
     expect(container.textContent).toContain('noAccessSite opendata.example.org');

@@ -153,6 +153,23 @@ describe('CookieList', () => {
     expect(focused).toBe(true);
   });
 
+  it('gives each row an id of its own, found by getElementById and by a selector, whatever its name', () => {
+    const names = [':x', 'x', 'a b', '"quoted"', "it's", 'back\\slash', '<b>bold</b>', '#x.y[z]', 'z'.repeat(5000)];
+    const rows = rowsOf(report([...names.map((name) => reportCookie({ name, path: name === ':x' ? '/a' : '/a:' }))]));
+    for (const row of rows) {
+      const { container, unmount } = render(
+        <CookieList rows={rows} host="data.tco.re" focusKey={row.key} onFocused={() => undefined} t={t} language="en" />,
+      );
+      const ids = [...container.querySelectorAll('li[id]')].map((li) => li.id);
+      expect(new Set(ids).size).toBe(rows.length);
+      for (const id of ids) expect(id).not.toMatch(/\s/);
+      expect(document.activeElement?.getAttribute('data-cookie')).toBe(row.name);
+      expect(document.getElementById(`row-${row.key}`)?.getAttribute('data-cookie')).toBe(row.name);
+      expect(container.querySelector(`#${CSS.escape(`row-${row.key}`)}`)?.getAttribute('data-cookie')).toBe(row.name);
+      unmount();
+    }
+  });
+
   it('says when nothing is recorded yet', () => {
     render(<CookieList rows={[]} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />);
     expect(screen.getByText('noCookies data.tco.re')).toBeTruthy();

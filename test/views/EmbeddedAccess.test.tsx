@@ -43,4 +43,22 @@ describe('EmbeddedAccess', () => {
       cleanup();
     }
   });
+
+  it('says a second refusal again: its alert stays, emptied while the browser asks, then written again', async () => {
+    let answer: (granted: boolean) => void = () => undefined;
+    const { container, onGranted } = offer(false, () => new Promise<boolean>((resolve) => (answer = resolve)));
+    await waitFor(() => expect(container.querySelector('button')).not.toBeNull());
+    fireEvent.click(container.querySelector('button')!);
+    answer(false);
+    await waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toBe('embeddedRefused'));
+    const alert = container.querySelector('[role="alert"]')!;
+    fireEvent.click(container.querySelector('button')!);
+    // Left as it was, the same words would not be said again.
+    await waitFor(() => expect(alert.textContent).toBe(''));
+    answer(false);
+    await waitFor(() => expect(alert.textContent).toBe('embeddedRefused'));
+    expect(container.querySelector('[role="alert"]')).toBe(alert);
+    expect(container.querySelector('[data-embedded-access]')?.getAttribute('data-embedded-access')).toBe('refused');
+    expect(onGranted).not.toHaveBeenCalled();
+  });
 });

@@ -72,6 +72,37 @@ describe('PageTools', () => {
     title.remove();
   });
 
+  it('says a second failure to open the side panel again: the line is emptied as it tries, then written again', async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const openSidePanel = () => new Promise<void>((_, reject) => (fail = reject));
+    const { container } = render(<PageTools openSidePanel={openSidePanel} t={t} />);
+    const status = container.querySelector('[role="status"]')!;
+    fireEvent.click(container.querySelector('[data-action="open-side-panel"]')!);
+    fail(new Error('No active side panel'));
+    await waitFor(() => expect(status.textContent).toBe('sidePanelFailed No active side panel'));
+    fireEvent.click(container.querySelector('[data-action="open-side-panel"]')!);
+    // Left as it was, the same words would not be said again.
+    await waitFor(() => expect(status.textContent).toBe(''));
+    fail(new Error('No active side panel'));
+    await waitFor(() => expect(status.textContent).toBe('sidePanelFailed No active side panel'));
+    expect(container.querySelector('[role="status"]')).toBe(status);
+  });
+
+  it('says a second DevTools refusal again: the line is emptied as it asks, then written again', async () => {
+    let answer: (ok: boolean) => void = () => undefined;
+    const request = () => new Promise<boolean>((resolve) => (answer = resolve));
+    const { container } = render(<PageTools devtoolsPanel={{ request }} t={t} />);
+    const status = container.querySelector('[role="status"]')!;
+    fireEvent.click(container.querySelector('[data-action="enable-devtools"]')!);
+    answer(false);
+    await waitFor(() => expect(status.textContent).toBe('enableDevtoolsRefused'));
+    fireEvent.click(container.querySelector('[data-action="enable-devtools"]')!);
+    await waitFor(() => expect(status.textContent).toBe(''));
+    answer(false);
+    await waitFor(() => expect(status.getAttribute('data-tools-status')).toBe('failed'));
+    expect(status.textContent).toBe('enableDevtoolsRefused');
+  });
+
   it('says when the DevTools panel was not enabled, and offers it again', async () => {
     const { container } = render(<PageTools devtoolsPanel={{ request: async () => false }} t={t} />);
     fireEvent.click(container.querySelector('[data-action="enable-devtools"]')!);

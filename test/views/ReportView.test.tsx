@@ -160,6 +160,21 @@ describe('ReportView', () => {
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('csrftoken');
   });
 
+  it('leads from a finding to its own cookie when another one’s name and path hold a colon', () => {
+    // Joined with colons as they were, both keys (and row ids) read c:data.tco.re:/a:::x.
+    const container = view({
+      report: report(
+        [
+          reportCookie({ name: ':x', path: '/a' }),
+          reportCookie({ name: 'x', path: '/a:', status: 'undeclared', source: 'open-cookie-database', category: 'other' }),
+        ],
+        { findings: [finding({ kind: 'undeclared', cookie: 'x' })] },
+      ),
+    });
+    fireEvent.click(container.querySelector('[data-finding-cookie="x"] button')!);
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe('x');
+  });
+
   it('says when the live charter could not be read again, and lets the person try again', async () => {
     const refreshCharter = vi.fn((): Promise<void> => Promise.reject(new Error('No answer from the background worker')));
     const container = view({ refreshCharter });

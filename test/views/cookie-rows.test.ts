@@ -56,6 +56,43 @@ describe('rows', () => {
     expect(new Set(rows.map((r) => r.key)).size).toBe(2);
   });
 
+  it('keys apart cookies whose name, path, partition or first party hold the separators, each key a valid HTML id', () => {
+    const rows = rowsOf(
+      report(
+        [
+          reportCookie({ name: ':x', path: '/a' }),
+          reportCookie({ name: 'x', path: '/a:' }),
+          reportCookie({ name: 'x', path: '/a', partitionKey: ':' }),
+          reportCookie({ name: 'x', path: '/a', partitionKey: 'p~true' }),
+          reportCookie({ name: 'x', path: '/a', partitionKey: 'p', hasCrossSiteAncestor: true }),
+          reportCookie({ name: 'x', path: '/a', partitionKey: 'p^q' }),
+          reportCookie({ name: 'x', path: '/a', partitionKey: 'p', firstPartyDomain: 'q' }),
+          reportCookie({ name: '%003ax', path: '/a' }),
+          reportCookie({ name: 'a b', path: '/' }),
+          reportCookie({ name: 'a\tb', path: '/' }),
+          reportCookie({ name: '"\'\\<b>]#.x', path: '/' }),
+          reportCookie({ name: '\ud800', path: '/' }),
+        ],
+        {
+          notSeen: [{ provider: 'P', service: null, cookie: 'a b', match: 'prefix', purpose: 'p', duration: null, category: 'necessary' }],
+        },
+      ),
+    );
+    const keys = rows.map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(key).toMatch(/^[\w./:~^%-]+$/);
+    // An ordinary cookie's key is as it was.
+    expect(rowsOf(report([reportCookie({ name: 'a' })]))[0]!.key).toBe('c:data.tco.re:/::a');
+  });
+
+  it('keys a very long name in linear time', () => {
+    const name = '"<:> '.repeat(20_000);
+    const started = performance.now();
+    const [row] = rowsOf(report([reportCookie({ name })]));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(row!.key).toHaveLength('c:data.tco.re:/::'.length + name.length * 5);
+  });
+
   it('filters on name, provider, service and purpose, case-insensitively', () => {
     const rows = rowsOf(sample);
     expect(filterRows(rows, 'GOOGLE', 'en').map((r) => r.name)).toEqual(['_ga']);
