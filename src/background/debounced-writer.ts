@@ -23,6 +23,8 @@ export type DebouncedWriter = {
    * write be refused: it is not queued again. Only a later `schedule` writes the key again.
    */
   discard(key: string): void;
+  /** True while something waits to be written: queued, or kept from a refused write for its retry. */
+  waiting(): boolean;
 };
 
 type Timers = { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void };
@@ -56,7 +58,7 @@ export function createDebouncedWriter(
           await write(items);
         } catch (error) {
           for (const [key, value] of Object.entries(items)) if (!pending.has(key) && !discarded.has(key)) pending.set(key, value);
-          if (timer === null) timer = timers.setTimeout(() => void flush(), retryDelayMs);
+          if (timer === null && pending.size > 0) timer = timers.setTimeout(() => void flush(), retryDelayMs);
           lastError = error;
           onError(error);
         } finally {
@@ -89,5 +91,5 @@ export function createDebouncedWriter(
     discardedDuringWrite?.add(key);
   }
 
-  return { schedule, flush, writeNow, discard };
+  return { schedule, flush, writeNow, discard, waiting: () => pending.size > 0 };
 }

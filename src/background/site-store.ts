@@ -222,7 +222,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     commit,
     writeDelayMs,
     (error) => {
-      unsavedSince ??= now();
+      // A refused write whose every item was forgotten meanwhile (forgetKeys) leaves nothing unsaved.
+      unsavedSince = writer.waiting() ? (unsavedSince ?? now()) : null;
       console.warn('Cookie Charter Inspector: records not written, kept and tried again', error);
     },
     undefined,

@@ -168,6 +168,25 @@ describe('createDebouncedWriter', () => {
     expect(writes).toEqual([{ b: 1 }]);
   });
 
+  it('is waiting while a refused write’s items are kept for the retry, and not once all of them were discarded', async () => {
+    let refuse = true;
+    const writer = createDebouncedWriter(
+      async () => {
+        if (refuse) throw new Error('busy');
+      },
+      10,
+      () => undefined,
+      undefined,
+      1000,
+    );
+    writer.schedule('a', 1);
+    await writer.flush();
+    expect(writer.waiting()).toBe(true);
+    refuse = false;
+    await writer.flush();
+    expect(writer.waiting()).toBe(false);
+  });
+
   it('does not queue again what was discarded while the write carrying it was under way, when that write is refused', async () => {
     const writes: Record<string, unknown>[] = [];
     let release!: () => void;
@@ -192,6 +211,7 @@ describe('createDebouncedWriter', () => {
     await first;
     await vi.advanceTimersByTimeAsync(1000);
     expect(writes).toEqual([{ a: 1, b: 1 }, { b: 1 }]);
+    expect(writer.waiting()).toBe(false);
     // A value queued after the discard is written as any other.
     writer.schedule('a', 2);
     await writer.flush();

@@ -1065,6 +1065,8 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     expect(session.data).toEqual({});
     expect(store.keys()).toEqual([]);
     expect([...store.hosts()]).toEqual([]);
+    // The refused write carried nothing else: nothing waits, nothing is said unsaved.
+    expect(store.status().unsavedSince).toBeNull();
     await store.openAll();
     expect(store.get('1', HOST)).toEqual(emptySite(HOST, '1'));
     // Nothing of it is left queued: the next write does not bring it back.
