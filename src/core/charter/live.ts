@@ -7,6 +7,7 @@ import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
 import type { LiveCharterProblem, PageFailure } from './live-problem.ts';
+import { pageEncoding } from './page-encoding.ts';
 import { assertReadableText } from './normalise.ts';
 import { charterProblem, readCharter, type CharterReading, type UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
@@ -187,8 +188,7 @@ export async function fetchCharterPage(url: string, fetchImpl: FetchLike): Promi
 
 /**
  * A response's text, or null when it is longer than `limit` bytes (reading stops there). Decoded
- * as the page says it is encoded (`pageEncoding`): a page sent as ISO-8859-1 read as UTF-8 loses
- * its accented letters ("Durée", "Finalité"), then its table's headings, and was said to have no table.
+ * in the encoding the page declares (page-encoding.ts).
  */
 async function readCapped(response: Response, limit: number): Promise<string | null> {
   const chunks: Uint8Array[] = [];
@@ -218,37 +218,6 @@ async function readCapped(response: Response, limit: number): Promise<string | n
     at += chunk.byteLength;
   }
   return new TextDecoder(pageEncoding(response.headers.get('content-type'), bytes)).decode(bytes);
-}
-
-/** How far into a page a `<meta charset>` is looked for, as browsers do (HTML, "prescan a byte stream"). */
-const ENCODING_PRESCAN_BYTES = 1024;
-
-/**
- * The encoding a page is read in, as a browser picks it (HTML's encoding sniffing, simplified): a
- * byte order mark, else the `charset` of its content type, else a `<meta charset>` or
- * `<meta http-equiv="Content-Type" content="…; charset=…">` in its first 1,024 bytes, else
- * UTF-8. A label the decoder does not know is no label; a `<meta>` naming UTF-16 means UTF-8,
- * as in browsers (the bytes that declare it are ASCII). Reads at most 1,024 bytes.
- */
-export function pageEncoding(contentType: string | null, bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
-    return bytes[0] === 0xfe ? 'utf-16be' : 'utf-16le';
-  const declared = knownEncoding(/;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType ?? '')?.[1]);
-  if (declared) return declared;
-  const start = new TextDecoder('windows-1252').decode(bytes.subarray(0, ENCODING_PRESCAN_BYTES));
-  const meta = knownEncoding(/<meta\b[^>]*?charset\s*=\s*["']?\s*([^"'\s/>;]+)/i.exec(start)?.[1]);
-  return meta?.startsWith('utf-16') ? 'utf-8' : (meta ?? 'utf-8');
-}
-
-/** The decoder's own name for `label`, or null when it knows no such encoding. */
-function knownEncoding(label: string | undefined): string | null {
-  if (!label) return null;
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -3,7 +3,6 @@ import {
   fetchCharterPage,
   fetchLiveCharter,
   finalUrlProblem,
-  pageEncoding,
   readCharterPage,
   readCharterPageReading,
   readLiveCharterPage,
@@ -262,17 +261,6 @@ describe('a live charter page in another encoding than UTF-8', () => {
     const declared = page.replace(/<head>/i, '<head><meta charset="windows-1252">');
     expect(declared).not.toBe(page);
     expect(await entriesOf(latin1(declared), 'text/html')).toEqual(inUtf8);
-  });
-
-  it('picks the encoding as a browser does: byte order mark, content type, <meta> in the first 1,024 bytes, else UTF-8', () => {
-    const bytes = (text: string) => new TextEncoder().encode(text);
-    expect(pageEncoding('text/html; charset=iso-8859-1', Uint8Array.of(0xef, 0xbb, 0xbf, 0x41))).toBe('utf-8');
-    expect(pageEncoding('text/html; charset=utf-8', bytes('<meta charset="iso-8859-15">'))).toBe('utf-8');
-    expect(pageEncoding(null, bytes('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">'))).toBe('iso-8859-15');
-    // A <meta> naming UTF-16 is read as UTF-8 (its own bytes are ASCII); an unknown label is none.
-    expect(pageEncoding(null, bytes('<meta charset="utf-16">'))).toBe('utf-8');
-    expect(pageEncoding('text/html; charset=klingon', bytes('<meta charset="klingon">'))).toBe('utf-8');
-    expect(pageEncoding(null, bytes(`${' '.repeat(1024)}<meta charset="iso-8859-1">`))).toBe('utf-8');
   });
 });
 

@@ -1,0 +1,111 @@
+/**
+ * The encoding a charter page is decoded in, as a browser picks it (HTML's "encoding sniffing",
+ * simplified: no guess from byte frequencies). A page sent as ISO-8859-1 read as UTF-8 loses its
+ * accented headings ("Durée", "Finalité") and was said to hold no table.
+ */
+import { Tokenizer } from 'htmlparser2';
+
+/** How far into a page a `<meta>` declaring its encoding is looked for, as browsers do (HTML's prescan). */
+export const ENCODING_PRESCAN_BYTES = 1024;
+
+/**
+ * A byte order mark, else the `charset` parameter of the content type, else the first `<meta>`
+ * declaring a known encoding in the first 1,024 bytes, else UTF-8. A label the decoder does not
+ * know is no label; a `<meta>` naming UTF-16 means UTF-8, as in browsers (the bytes declaring it
+ * are ASCII).
+ */
+export function pageEncoding(contentType: string | null, bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  const declared = knownEncoding(contentTypeCharset(contentType ?? ''));
+  if (declared) return declared;
+  const meta = metaEncoding(new TextDecoder('windows-1252').decode(bytes.subarray(0, ENCODING_PRESCAN_BYTES)));
+  return meta?.startsWith('utf-16') ? 'utf-8' : (meta ?? 'utf-8');
+}
+
+/**
+ * The first `charset` parameter of a content type, unquoted. Parameters are read one after the
+ * other from the first `;`, a quoted value whole: a `charset=` inside another parameter's quoted
+ * value (`profile="x; charset=…"`) is none. One pass.
+ */
+function contentTypeCharset(contentType: string): string | undefined {
+  const parameter = /;\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
+  for (let match = parameter.exec(contentType); match; match = parameter.exec(contentType)) {
+    if (match[1]!.toLowerCase() !== 'charset') continue;
+    const value = match[2]!.trim();
+    // A quote left open runs to the parameter's end, as in browsers.
+    return value.startsWith('"') ? value.slice(1).replace(/"$/, '').replace(/\\(.)/g, '$1') : value;
+  }
+  return undefined;
+}
+
+/**
+ * The encoding the first `<meta>` of `start` declares that the decoder knows: its `charset`
+ * attribute, or the `charset=` of its `content` when its `http-equiv` is `content-type`. Read by
+ * htmlparser2's tokenizer, so a `<meta>` inside a comment is none, as in browsers (unlike them,
+ * one inside a `<script>` is none either).
+ */
+function metaEncoding(start: string): string | null {
+  let attributes: Map<string, string> | null = null;
+  let name = '';
+  let value = '';
+  let found: string | null = null;
+  const tagEnd = () => {
+    if (attributes && found === null) found = declaredEncoding(attributes);
+    attributes = null;
+  };
+  const ignore = () => undefined;
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname: (from, to) => {
+        attributes = start.slice(from, to).toLowerCase() === 'meta' ? new Map() : null;
+      },
+      onattribname: (from, to) => {
+        name = start.slice(from, to).toLowerCase();
+        value = '';
+      },
+      onattribdata: (from, to) => {
+        value += start.slice(from, to);
+      },
+      onattribentity: (codePoint) => {
+        value += String.fromCodePoint(codePoint);
+      },
+      onattribend: () => {
+        if (attributes && !attributes.has(name)) attributes.set(name, value);
+      },
+      onopentagend: tagEnd,
+      onselfclosingtag: tagEnd,
+      oncdata: ignore,
+      onclosetag: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onprocessinginstruction: ignore,
+      ontext: ignore,
+      ontextentity: ignore,
+    },
+  );
+  tokenizer.write(start);
+  tokenizer.end();
+  return found;
+}
+
+function declaredEncoding(attributes: Map<string, string>): string | null {
+  const charset = attributes.get('charset');
+  if (charset !== undefined) return knownEncoding(charset.trim());
+  if (attributes.get('http-equiv')?.trim().toLowerCase() !== 'content-type') return null;
+  const inContent = /charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))/i.exec(attributes.get('content') ?? '');
+  return knownEncoding(inContent?.[1] ?? inContent?.[2] ?? inContent?.[3]);
+}
+
+/** The decoder's own name for `label`, or null when it knows no such encoding. */
+function knownEncoding(label: string | undefined): string | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ENCODING_PRESCAN_BYTES, pageEncoding } from '../../../src/core/charter/page-encoding.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('pageEncoding', () => {
+  it('picks as a browser does: byte order mark, content type, <meta> in the first 1,024 bytes, else UTF-8', () => {
+    expect(pageEncoding('text/html; charset=iso-8859-1', Uint8Array.of(0xef, 0xbb, 0xbf, 0x41))).toBe('utf-8');
+    expect(pageEncoding(null, Uint8Array.of(0xff, 0xfe, 0x41, 0))).toBe('utf-16le');
+    expect(pageEncoding('text/html; charset=ISO-8859-1', bytes('<meta charset="utf-8">'))).toBe('windows-1252');
+    expect(pageEncoding('text/html;charset="latin1"', bytes(''))).toBe('windows-1252');
+    expect(pageEncoding('text/html; charset="latin1', bytes(''))).toBe('windows-1252');
+    expect(pageEncoding('text/html; charset=utf-8', bytes('<meta charset="iso-8859-15">'))).toBe('utf-8');
+    expect(pageEncoding(null, bytes('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=ISO-8859-15">'))).toBe('iso-8859-15');
+    expect(pageEncoding('text/html', bytes('<html><head><meta charset=windows-1252 /></head>'))).toBe('windows-1252');
+    expect(pageEncoding(null, bytes('no markup at all'))).toBe('utf-8');
+  });
+
+  it('reads a <meta> naming UTF-16 as UTF-8, and an unknown label as none, going on to the next <meta>', () => {
+    expect(pageEncoding(null, bytes('<meta charset="utf-16">'))).toBe('utf-8');
+    expect(pageEncoding('text/html; charset=klingon', bytes('<meta charset="klingon">'))).toBe('utf-8');
+    expect(pageEncoding(null, bytes('<meta charset="klingon"><meta charset="iso-8859-2">'))).toBe('iso-8859-2');
+  });
+
+  it('looks no further than the first 1,024 bytes', () => {
+    const late = `${' '.repeat(ENCODING_PRESCAN_BYTES)}<meta charset="iso-8859-1">`;
+    expect(pageEncoding(null, bytes(late))).toBe('utf-8');
+    expect(pageEncoding(null, bytes(late.slice(1)))).toBe('utf-8');
+    expect(pageEncoding(null, bytes(late.slice(30)))).toBe('windows-1252');
+  });
+
+  // A reviewer's cases: each switched a UTF-8 page to windows-1252, and its table was not read.
+  it('takes no charset from a <meta> in a comment, from a <meta> that is no http-equiv, nor from inside another parameter', () => {
+    const utf8Page = (before: string) => bytes(`<html><head>${before}<meta charset="utf-8"></head>`);
+    expect(pageEncoding('text/html', utf8Page('<!-- <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"> -->'))).toBe(
+      'utf-8',
+    );
+    expect(pageEncoding('text/html', utf8Page('<!--<meta charset="windows-1252">-->'))).toBe('utf-8');
+    expect(pageEncoding('text/html', utf8Page('<meta name="description" content="Tools: charset=latin1 converter">'))).toBe('utf-8');
+    expect(pageEncoding('text/html; profile="x; charset=iso-8859-1"', utf8Page(''))).toBe('utf-8');
+    expect(pageEncoding('text/html; profile="x\\"; charset=iso-8859-1"; charset=iso-8859-2', utf8Page(''))).toBe('iso-8859-2');
+  });
+});
