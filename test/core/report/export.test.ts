@@ -102,6 +102,14 @@ describe('exportReport', () => {
     expect(text).not.toContain('<b>');
   });
 
+  it('writes two names apart in Markdown when one holds U+200B and the other the text `<U+200B>`', () => {
+    const cells = exportReport(report([reportCookie({ name: '_g\u200Ba' }), reportCookie({ name: '_g<U+200B>a' })]), 'markdown')
+      .text.split('\n')
+      .filter((line) => line.startsWith('| \\_g'))
+      .map((line) => line.split(' | ')[0]);
+    expect(cells).toEqual(['| \\_g&lt;U+200B&gt;a', '| \\_g&lt;U+003C&gt;U+200B&gt;a']);
+  });
+
   it('says an empty cookie name in words in Markdown (italic: not a name); JSON and CSV keep it as the browser gave it', () => {
     const nameless = report([reportCookie({ name: '', status: 'undeclared', source: 'unknown' })], {
       findings: [finding({ kind: 'undeclared', cookie: '', evidence: "seen, not in the site's charter" })],
