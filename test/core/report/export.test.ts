@@ -296,6 +296,21 @@ describe('exportReport', () => {
     expect(csvField('13 mois - renouvelé, 2-3 jours')).toBe('"13 mois - renouvelé, 2-3 jours"');
   });
 
+  it("marks a `'` where a cell could start as it marks a formula, so a value holding the defusing quote is not another value", () => {
+    expect(csvField("'-x")).toBe("''-x");
+    expect(csvField('-x')).toBe("'-x");
+    expect(csvField("'x")).toBe("''x");
+    expect(csvField(" 'x")).toBe("' 'x");
+    expect(csvField("a;'-x")).toBe(`"a;''-x"`);
+    expect(csvField('a;-x')).toBe(`"a;'-x"`);
+    // Inside a word, a `'` is text.
+    expect(csvField("l'utilisateur")).toBe("l'utilisateur");
+    const rows = exportReport(report([reportCookie({ name: '-x' }), reportCookie({ name: "'-x" })]), 'csv').text.split('\r\n');
+    expect(rows[1]!.split(',')[0]).toBe("'-x");
+    expect(rows[2]!.split(',')[0]).toBe("''-x");
+    expect(rows[1]).not.toBe(rows[2]);
+  });
+
   it('leaves no cell of a CSV row starting a formula, whatever the row is split on', () => {
     const hostile = ['S;=1+1', 'a,+1', '@x', 'q";=2', '\t-3', 'ok;  =4', '13 mois;"=1+1;', 'a\t" =2', '"=3', ' "" @4'];
     const text = exportReport(report(hostile.map((name) => reportCookie({ name, purpose: name }))), 'csv').text;
