@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, exportReport, isoTime } from '../../../src/core/report/export.ts';
 import { lasting } from '../../../src/core/registry/known-lifetime.ts';
+import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
 const sample = report(
@@ -91,6 +92,16 @@ describe('exportReport', () => {
       expect(exportReport(withFrench, format).text).toBe(exportReport(without, format).text);
       expect(exportReport(withFrench, format).text).toContain('Distinguishes users');
     }
+  });
+
+  it('counts every line a 5,000-row limit left unread in Markdown, not 1 for the note saying so', () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => `| Huwise | c${i} | 1 an | p |`).join('\n');
+    const page = `**Cookies strictement nécessaires :** Ces cookies.\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n| --- | --- | --- | --- |\n${rows}\n`;
+    const parsed = readCharterPageReading(page, 'text/markdown');
+    const live = { fetchedAt: 1, url: 'https://x/c', problem: null };
+    const charter = { kind: 'live' as const, portal: 'x', language: 'fr' as const, entries: parsed.entries.length, live, changes: null };
+    const text = exportReport(report([], { charter: { ...charter, unreadRows: parsed.unreadRows } }), 'markdown').text;
+    expect(text.split('\n').find((line) => line.startsWith('- Charter'))).toMatch(/, 5,?000 entries, 1000 lines not read /);
   });
 
   it('writes Markdown with hostile names escaped', () => {
