@@ -179,7 +179,7 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
   if (originUnknown.length > SET_ASIDE_LISTED) items.push(words.review.moreOriginUnknown(originUnknown.length - SET_ASIDE_LISTED));
   for (const cookie of draft.setAside.slice(0, SET_ASIDE_LISTED)) {
     const name = shownName(cookie.name);
-    items.push(cookie.reason === 'limit' ? words.review.limit(name) : words.review.unreadable(name));
+    items.push(words.review[cookie.reason](name));
   }
   if (draft.setAside.length > SET_ASIDE_LISTED) items.push(words.review.more(draft.setAside.length - SET_ASIDE_LISTED));
   return items;
