@@ -131,9 +131,19 @@ export function formatReport(report: Report, title: string): string {
   ].join('\n');
 }
 
+/**
+ * The separator of a list's items, and its comma in an item, written as its code as a name's
+ * characters that show nothing are (core/cookies/nameless.ts), escaped as Markdown text: a cookie
+ * named `x, y` is `x<U+002C> y`, never the two cookies `x` and `y`. An item then holds no `, `, and
+ * the list splits back into its items; `a,b`, a comma without a space, stays as it is.
+ */
+const LIST_SEPARATOR = ', ';
+const listItem = (markdown: string) => markdown.replaceAll(LIST_SEPARATOR, '&lt;U+002C&gt; ');
+
 /** The comparison as Markdown (also printed). */
 export function formatComparison(comparison: RunComparison): string {
-  const list = (items: string[], each: (item: string) => string) => (items.length ? items.map(each).join(', ') : 'none');
+  const list = (items: string[], each: (item: string) => string) =>
+    items.length ? items.map((item) => listItem(each(item))).join(LIST_SEPARATOR) : 'none';
   const names = (items: string[]) => list(items, markdownCookieName);
   const pages = (items: string[]) => list(items, markdownText);
   return [

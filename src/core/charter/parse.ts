@@ -44,7 +44,10 @@ export type UnreadRow = {
   text: string;
   /** Why it gave no entry (or fewer than it names). */
   reason: string;
-  /** Only on the note that ends a list cut short: how many more lines its rows are on (unreadLineCount adds them). */
+  /**
+   * Only on a note ending a list cut short (how many more lines its rows are on), or following the
+   * note of a limit that stopped the reading (how many lines after it are not read): unreadLineCount adds them.
+   */
   more?: number;
 };
 
@@ -139,15 +142,32 @@ class Collector {
     this.lastUnreadLine = index + 1;
   }
 
-  /** Stops reading at line `index` because of a limit, with a note saying so. */
+  /** Stops reading at line `index` because of a limit, with a note saying so (finalUnreadRows counts the lines after it). */
   stop(index: number, what: string): void {
     if (this.stoppedAt !== null) return;
     this.stoppedAt = index;
     this.unreadRows.push({ line: index + 1, text: '', reason: `truncated: ${what}, the limit; the charter is not read from this line on` });
   }
 
-  /** The unread rows, with one more saying how many were not listed. */
-  finalUnreadRows(): UnreadRow[] {
+  /**
+   * The unread rows; after a limit's note, one counting the lines not read after its own (blank
+   * ones aside: they hold no row), so that a charter cut at 5,000 of its 6,000 rows says 1,000 lines
+   * not read, not 1; then one saying how many rows were not listed. One pass over the lines not read.
+   */
+  finalUnreadRows(lines: readonly string[]): UnreadRow[] {
+    if (this.stoppedAt !== null) {
+      let after = 0;
+      for (let index = this.stoppedAt + 1; index < lines.length; index++) if (!isBlank(lines[index] ?? '')) after++;
+      // After the limit's note, wherever the list stands: unreadLineCount adds it; none when nothing follows.
+      if (after > 0) {
+        this.unreadRows.push({
+          line: this.stoppedAt + 1,
+          text: '',
+          reason: `and ${after.toLocaleString('en')} more ${after === 1 ? 'line' : 'lines'} not read (the charter is not read past the limit)`,
+          more: after,
+        });
+      }
+    }
     if (this.unreadLeftOut === 0) return this.unreadRows;
     const last = this.unreadRows[this.unreadRows.length - 1];
     return [
@@ -231,7 +251,7 @@ export function readCharter(text: string): CharterReading {
     entries: collector.entries,
     title,
     tables: collector.tables,
-    unreadRows: collector.finalUnreadRows(),
+    unreadRows: collector.finalUnreadRows(lines),
   };
 }
 

@@ -17,13 +17,17 @@ export const NAMELESS_COOKIE = { en: '(no name)', fr: '(sans nom)' } as const;
  * and the spaces other than U+0020 and U+00A0, which the formats trim or take for a gap
  * (U+3000, U+2003). Not U+00A0 beside other characters: Firefox gives a name's bytes as Latin-1,
  * and `à` is `Ã\u00A0` (a name of U+00A0 alone is shown as codes, noBreakSpacesAloneShown).
+ * And a `<` that begins the text `<U+`, written `<U+003C>`: a cookie named `_g<U+200B>a` is then
+ * `_g<U+003C>U+200B>a`, not the `_g<U+200B>a` that stands for `_g\u200Ba` (every `<U+` shown is a
+ * code; a `<` before anything else stays text, `<b>x</b>` is itself).
  */
 const SHOWS_NOTHING =
-  /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
+  /<(?=U\+)|[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
 
 /**
- * `name` with each character that shows nothing written as its code (`_g<U+200B>a`), and each
- * space that would not show as one (spacesShown): a name then
+ * `name` with each character that shows nothing written as its code (`_g<U+200B>a`), a `<` that
+ * would read as the start of one too (`<U+003C>`), and each space that would not show as one
+ * (spacesShown): a name then
  * never looks like another (a cookie `_g\u200Ba`, undeclared, beside the declared `_ga`), nor
  * blank. Where names are shown to people; the report, its JSON and CSV keep the name as the
  * browser gave it. One pass, linear in the name's length.

@@ -253,6 +253,9 @@ function readsBack(row: DraftRow, language: DraftLanguage): boolean {
   });
 }
 
+/** Every reason a cookie is set aside for, each worded apart (DraftWords.review): the budget keeps room for the longest. */
+const SET_ASIDE_REASONS = ['limit', 'size', 'unreadable'] as const satisfies readonly SetAsideCookie['reason'][];
+
 const utf8 = new TextEncoder();
 const bytes = (texts: readonly string[]) => texts.reduce((sum, text) => sum + utf8.encode(text).length + 12, 0);
 
@@ -282,7 +285,7 @@ function rowsBudget(draft: CharterDraft): number {
     /** The most a listed cookie set aside can take: the costlier reason, a name of the costliest characters, cut. */
     const setAsideItem = Math.max(
       ...COSTLIEST_CHARACTERS.flatMap((character) =>
-        (['limit', 'unreadable'] as const).map((reason) =>
+        SET_ASIDE_REASONS.map((reason) =>
           bytes(reviewItems({ ...frame, setAside: [{ name: character.repeat(SHOWN_NAME_LENGTH + 1), reason }] }, escape, setApart)),
         ),
       ),
@@ -344,7 +347,9 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   for (const row of ordered) {
     const cost = rowCost(draft, row, platformUnseen.has(row) ? [{ kind: 'platform-unseen', name: row.entry.cookie }] : []);
     const setAside = (reason: SetAsideCookie['reason']) => draft.setAside.push({ name: cookieLabel(row.entry), reason });
-    if (draft.rows.length >= MAX_ENTRIES || cost > budget) setAside('limit');
+    // The number of rows first: past it, a row would not be read however small the page.
+    if (draft.rows.length >= MAX_ENTRIES) setAside('limit');
+    else if (cost > budget) setAside('size');
     else if (!readsBack(row, language)) setAside('unreadable');
     else {
       draft.rows.push(row);

@@ -81,10 +81,14 @@ export const SHOWN_NAME_LENGTH = 200;
  */
 const INVISIBLE = /^(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]|[^\P{Zs} ])$/u;
 
+/** True when `text` has, at `at`, a `<` beginning `<U+`: it would read as a character's code (visibleName). */
+const codeLike = (text: string, at: number) => text[at] === '<' && text[at + 1] === 'U' && text[at + 2] === '+';
+
 /**
  * A name (or domain) as the list shows it, for someone to declare it by hand: each invisible or
  * control character as its code point (`a<U+200B>b`, `a<U+000A>b`), as bidi controls are shown
- * (terminalText), and cut at SHOWN_NAME_LENGTH characters with "…", never inside a code point shown.
+ * (terminalText), a `<` beginning the text `<U+` as one too (`<U+003C>`: a name `a<U+200B>b` is not
+ * `a\u200Bb`), and cut at SHOWN_NAME_LENGTH characters with "…", never inside a code point shown.
  * Reads at most that many characters of the name and the spaces it ends with: linear in its length.
  */
 export function visibleName(text: string): string {
@@ -93,7 +97,8 @@ export function visibleName(text: string): string {
   let shown = '';
   let at = 0;
   for (const character of text) {
-    const piece = isHiddenSpace(text, at, trailingFrom) || INVISIBLE.test(character) ? characterCode(character) : character;
+    const piece =
+      isHiddenSpace(text, at, trailingFrom) || INVISIBLE.test(character) || codeLike(text, at) ? characterCode(character) : character;
     if (shown.length + piece.length > SHOWN_NAME_LENGTH) return `${shown}…`;
     shown += piece;
     at += character.length;
@@ -174,7 +179,7 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
   if (originUnknown.length > SET_ASIDE_LISTED) items.push(words.review.moreOriginUnknown(originUnknown.length - SET_ASIDE_LISTED));
   for (const cookie of draft.setAside.slice(0, SET_ASIDE_LISTED)) {
     const name = shownName(cookie.name);
-    items.push(cookie.reason === 'limit' ? words.review.limit(name) : words.review.unreadable(name));
+    items.push(words.review[cookie.reason](name));
   }
   if (draft.setAside.length > SET_ASIDE_LISTED) items.push(words.review.more(draft.setAside.length - SET_ASIDE_LISTED));
   return items;

@@ -64,8 +64,12 @@ export type DraftRow = {
 export type SetAsideCookie = {
   /** The cookie name, or the prefix with `*`. */
   name: string;
-  /** 'unreadable': no table cell reads back as this name (spaces, quotes, separators, invisible characters); 'limit': past the rows a charter is read up to. */
-  reason: 'unreadable' | 'limit';
+  /**
+   * 'unreadable': no table cell reads back as this name (spaces, quotes, separators, invisible
+   * characters); 'limit': past the rows a charter is read up to (5,000); 'size': its row would take
+   * the page past the bytes a charter page is read up to (2 MB).
+   */
+  reason: 'unreadable' | 'limit' | 'size';
 };
 
 /** Something the list to review says that no mark beside a name says. */

@@ -77,6 +77,7 @@ export type DraftWords = {
     cut: (name: string, part: string) => string;
     unreadable: (name: string) => string;
     limit: (name: string) => string;
+    size: (name: string) => string;
     more: (count: number) => string;
     /** A platform cookie not seen that the report does not call missing; `multilingual` for django_language. */
     platformUnseen: (name: string, multilingual: boolean) => string;
@@ -199,6 +200,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `Non inscrit\u202f: ${name} ne peut pas être écrit dans un tableau de charte de façon à être relu sous ce nom. Déclarez-le à la main.`,
       limit: (name) =>
         `Non inscrit\u202f: ${name} viendrait après la dernière ligne qu’une charte peut contenir pour être lue. Déclarez-le à la main.`,
+      size: (name) =>
+        `Non inscrit\u202f: ${name} rendrait la page plus lourde qu’une page de charte ne peut l’être pour être lue. Déclarez-le à la main.`,
       more: (count) =>
         count === 1
           ? 'Non inscrit\u202f: 1 autre cookie n’est ni inscrit ni listé ici. Déclarez-le à la main.'
@@ -316,6 +319,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       unreadable: (name) =>
         `Not written: ${name} cannot be written in a charter table so that it reads back as this name. Declare it by hand.`,
       limit: (name) => `Not written: ${name} is past the number of rows a charter is read up to. Declare it by hand.`,
+      size: (name) => `Not written: ${name} would make the page larger than a charter page is read up to. Declare it by hand.`,
       more: (count) =>
         count === 1
           ? 'Not written: 1 more cookie is neither written nor listed here. Declare it by hand.'

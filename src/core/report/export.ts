@@ -36,16 +36,21 @@ const expiry = (cookie: ReportCookie) => (cookie.expires === null ? 'session' : 
  * A formula start (OWASP "CSV injection": =, +, -, @, tab, CR) after a character a spreadsheet
  * may split cells on (comma, semicolon, tab, line break), spaces and quotes allowed before it:
  * `S;=1+1` is one cell here but two in a spreadsheet that splits on `;`, and `S;"=1+1` one whose
- * reader drops the quote. Linear: each try starts at a separator and only walks the spaces and
- * quotes after it.
+ * reader drops the quote. A `'` there is marked too, as the defusing quote is: else `-x`, written
+ * `'-x`, and a value `'-x` would be one field, two cookies one row; `'-x` is written `''-x`, so a
+ * `'` where a cell starts was always added and the value is what follows it. Linear: each try
+ * starts at a separator and only walks the spaces and quotes after it.
  */
-const FORMULA_AFTER_SEPARATOR = /[,;\t\r\n][ "]*(?=[=+\-@\t\r])/g;
+const FORMULA_AFTER_SEPARATOR = /[,;\t\r\n][ "]*(?=[=+\-@\t\r'])/g;
 /** The same at the start of the field. */
-const FORMULA_AT_START = /^[ "]*[=+\-@\t\r]/;
+const FORMULA_AT_START = /^[ "]*[=+\-@\t\r']/;
 /** Characters that make a field need quotes: the quote itself, any separator, line breaks. */
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** Quotes a CSV field (RFC 4180) and defuses spreadsheet formulas with a leading `'` wherever a cell could start. */
+/**
+ * Quotes a CSV field (RFC 4180) and defuses spreadsheet formulas with a leading `'` wherever a cell
+ * could start, a `'` already there included (`'-x` is `''-x`), so that no two values give one field.
+ */
 export function csvField(text: string): string {
   const defused = text.replace(FORMULA_AFTER_SEPARATOR, "$&'");
   const safe = FORMULA_AT_START.test(defused) ? `'${defused}` : defused;

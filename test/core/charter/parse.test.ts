@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { CharterError, charterProblem, parseCharter, readCharter } from '../../../src/core/charter/parse.ts';
 import { MAX_CHARTER_TEXT_LENGTH, MAX_ENTRIES, MAX_TABLE_ROWS, MAX_UNREAD_ROWS_LISTED } from '../../../src/core/charter/limits.ts';
+import { unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
 
 /** Builds an expected entry; the defaults are the new template's (no service). */
 function entry(fields: Partial<CharterEntry> & Pick<CharterEntry, 'provider' | 'cookie' | 'purpose' | 'category'>): CharterEntry {
@@ -781,7 +782,27 @@ describe('limits: past each one the parser says so', () => {
         text: '',
         reason: 'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on',
       },
+      { line: MAX_TABLE_ROWS + 2, text: '', reason: 'and 2 more lines not read (the charter is not read past the limit)', more: 2 },
     ]);
+  });
+
+  it('counts every line a limit left unread, not the note alone: 1,000 of a 6,000-row charter, blank lines aside', () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => `Matomo\tStats\t_c${i}\tMesure`);
+    const reading = readCharter([HEADER, ...rows, '', '   ', ''].join('\n'));
+    expect(reading.entries).toHaveLength(MAX_TABLE_ROWS);
+    expect(unreadLineCount(reading.unreadRows)).toBe(1_000);
+    expect(reading.unreadRows.at(-1)).toEqual({
+      line: MAX_TABLE_ROWS + 2,
+      text: '',
+      reason: 'and 999 more lines not read (the charter is not read past the limit)',
+      more: 999,
+    });
+    // Stopped on the last row: that line alone, and no note after it.
+    const last = readCharter([HEADER, ...rows.slice(0, MAX_TABLE_ROWS + 1), ''].join('\n'));
+    expect(unreadLineCount(last.unreadRows)).toBe(1);
+    expect(last.unreadRows).toHaveLength(1);
+    const oneMore = readCharter([HEADER, ...rows.slice(0, MAX_TABLE_ROWS + 2)].join('\n'));
+    expect(oneMore.unreadRows.at(-1)?.reason).toBe('and 1 more line not read (the charter is not read past the limit)');
   });
 
   it('stops at MAX_ENTRIES entries, however many names the rows hold', () => {
@@ -791,6 +812,7 @@ describe('limits: past each one the parser says so', () => {
     expect(reading.entries).toHaveLength(MAX_ENTRIES);
     expect(reading.unreadRows.map((row) => [row.line, row.reason])).toEqual([
       [52, 'truncated: 5,000 entries, the limit; the charter is not read from this line on'],
+      [52, 'and 9 more lines not read (the charter is not read past the limit)'],
     ]);
   });
 

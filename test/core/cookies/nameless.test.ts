@@ -52,6 +52,17 @@ describe('a name holding characters that show nothing', () => {
     expect(visibleCookieName(`x${' '.repeat(100_000)}y`)).toBe(`x ${'<U+0020>'.repeat(99_999)}y`);
   });
 
+  it('shows a `<` that begins `<U+` as its code too, so a name holding the text `<U+200B>` is not one holding U+200B', () => {
+    expect(visibleCookieName('_g<U+200B>a')).toBe('_g<U+003C>U+200B>a');
+    expect(visibleCookieName('_g<U+200B>a')).not.toBe(visibleCookieName('_g\u200Ba'));
+    expect(visibleCookieName('<U+003C>')).toBe('<U+003C>U+003C>');
+    expect(visibleCookieName('<U+003C>')).not.toBe(visibleCookieName('<'));
+    // Before anything else, or with another case, `<` stays text: `<b>`, `<u+200b>`, `<U`, a `<` before a code.
+    for (const name of ['<b>x</b>', '<u+200b>', 'a<U', '<U-1>']) expect(visibleCookieName(name)).toBe(name);
+    expect(visibleCookieName('<\u200B')).toBe('<<U+200B>');
+    expect(visibleCookieName('<'.repeat(100_000) + 'U+')).toBe(`${'<'.repeat(99_999)}<U+003C>U+`);
+  });
+
   it('is what the CLI and the files show of a name', () => {
     expect(shownCookieName('_g\u200Ba')).toBe('_g<U+200B>a');
   });

@@ -274,7 +274,9 @@ describe('draftCharter', () => {
     const big = draftCharter([many], { language: 'en' });
     expect(big.rows.length).toBeLessThanOrEqual(5_000);
     expect(big.rows.length + big.setAside.length).toBe(5_010);
-    expect(big.setAside.every((cookie) => cookie.reason === 'limit')).toBe(true);
+    // Each row with its note to review: the page is full before the 5,000th row, and the list says so.
+    expect(big.rows.length).toBeLessThan(5_000);
+    expect(big.setAside.every((cookie) => cookie.reason === 'size')).toBe(true);
     const markdown = draftMarkdown(big);
     const html = draftHtml(big);
     expect(new TextEncoder().encode(html).length).toBeLessThanOrEqual(2_000_000);
@@ -283,6 +285,48 @@ describe('draftCharter', () => {
     const meant = big.rows.map((row) => row.entry);
     expect(readCharterPageReading(markdown, 'text/markdown').entries).toEqual(meant);
     expect(readCharterPageReading(html, 'text/html').entries).toEqual(meant);
+  });
+});
+
+describe('draftCharter: why a row is set aside', () => {
+  it('says a row left out for the page’s size is so, not past the 5,000 rows, in each language', () => {
+    const n = 60;
+    const entries = Array.from({ length: n }, (_, i) =>
+      charterEntry(`c${i}`, { purpose: '"'.repeat(8990), provider: '"'.repeat(8990), duration: '1 an' }),
+    );
+    const played = playSite(
+      HOST,
+      Array.from({ length: n }, (_, i) => ({ name: `c${i}`, days: 200 })),
+      'accepted',
+    );
+    const audited = auditSite(played, { portal: HOST, language: 'fr', entries });
+    const draft = draftCharter([audited], { language: 'en' });
+    expect(draft.rows.length).toBeLessThan(20);
+    expect(draft.setAside.length).toBeGreaterThan(n / 2);
+    expect(draft.setAside.every((cookie) => cookie.reason === 'size')).toBe(true);
+    const markdown = draftMarkdown(draft);
+    expect(markdown).not.toMatch(/past the number of rows a charter is read up to/);
+    expect(markdown).toMatch(/Not written: c\d+ would make the page larger than a charter page is read up to\. Declare it by hand\./);
+    const french = draftMarkdown(draftCharter([audited], { language: 'fr' }));
+    expect(french).not.toMatch(/après la dernière ligne/);
+    expect(french).toMatch(
+      /Non inscrit\u202f: c\d+ rendrait la page plus lourde qu’une page de charte ne peut l’être pour être lue\. Déclarez-le à la main\./,
+    );
+  });
+
+  it('says a row past the 5,000 rows a charter is read up to is so, when the page has room left', () => {
+    const n = 5_010;
+    const entries = Array.from({ length: n }, (_, i) => charterEntry(`c${i}`, { purpose: 'p', provider: 'x', duration: '1 an' }));
+    const played = playSite(
+      HOST,
+      Array.from({ length: n }, (_, i) => ({ name: `c${i}`, days: 200 })),
+      'accepted',
+    );
+    const draft = draftCharter([auditSite(played, { portal: HOST, language: 'fr', entries })], { language: 'en' });
+    expect(draft.rows).toHaveLength(5_000);
+    expect(draft.setAside.length).toBeGreaterThan(0);
+    expect(draft.setAside.every((cookie) => cookie.reason === 'limit')).toBe(true);
+    expect(draftMarkdown(draft)).toMatch(/Not written: c\d+ is past the number of rows a charter is read up to\. Declare it by hand\./);
   });
 });
 
@@ -311,7 +355,9 @@ describe('draftCharter: a draft of hostile names within a page', () => {
     ];
     const draft = draftCharter([report(cookies, { host: HOST })], { language: 'en' });
     expect(draft.setAside.filter((cookie) => cookie.reason === 'unreadable')).toHaveLength(250);
-    expect(draft.setAside.some((cookie) => cookie.reason === 'limit')).toBe(true);
+    // Set aside for the page's size, not the number of rows: 4,000 rows are fewer than 5,000.
+    expect(draft.setAside.some((cookie) => cookie.reason === 'size')).toBe(true);
+    expect(draft.setAside.some((cookie) => cookie.reason === 'limit')).toBe(false);
     expect(draft.notes.filter((note) => note.kind === 'origin-unknown')).toHaveLength(250);
     const meant = draft.rows.map((row) => row.entry);
     for (const [page, type] of [

@@ -134,6 +134,14 @@ describe('draft layout', () => {
     ]);
   });
 
+  it('shows a `<` beginning `<U+` as its code, so a name holding the text `<U+200B>` is not listed as one holding U+200B', () => {
+    const setAside = ['zero<U+200B>width', 'zero\u200Bwidth', '<b>'].map((name) => ({ name, reason: 'unreadable' as const }));
+    const items = reviewItems(draft([], { setAside }), String, String);
+    expect(items[0]).toContain(': zero<U+003C>U+200B>width cannot');
+    expect(items[1]).toContain(': zero<U+200B>width cannot');
+    expect(items[2]).toContain(': <b> cannot');
+  });
+
   it('shows the spaces a format would merge or trim, so `a  b` is not listed as `a b`', () => {
     const setAside = [' a  b ', 'a b'].map((name) => ({ name, reason: 'unreadable' as const }));
     const items = reviewItems(draft([], { setAside }), String, String);

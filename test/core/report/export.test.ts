@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, exportReport, isoTime } from '../../../src/core/report/export.ts';
 import { lasting } from '../../../src/core/registry/known-lifetime.ts';
+import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
 const sample = report(
@@ -93,6 +94,16 @@ describe('exportReport', () => {
     }
   });
 
+  it('counts every line a 5,000-row limit left unread in Markdown, not 1 for the note saying so', () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => `| Huwise | c${i} | 1 an | p |`).join('\n');
+    const page = `**Cookies strictement nécessaires :** Ces cookies.\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n| --- | --- | --- | --- |\n${rows}\n`;
+    const parsed = readCharterPageReading(page, 'text/markdown');
+    const live = { fetchedAt: 1, url: 'https://x/c', problem: null };
+    const charter = { kind: 'live' as const, portal: 'x', language: 'fr' as const, entries: parsed.entries.length, live, changes: null };
+    const text = exportReport(report([], { charter: { ...charter, unreadRows: parsed.unreadRows } }), 'markdown').text;
+    expect(text.split('\n').find((line) => line.startsWith('- Charter'))).toMatch(/, 5,?000 entries, 1000 lines not read /);
+  });
+
   it('writes Markdown with hostile names escaped', () => {
     const { text, filename } = exportReport(sample, 'markdown');
     expect(filename).toMatch(/\.md$/);
@@ -100,6 +111,14 @@ describe('exportReport', () => {
     expect(text).toContain('- csrftoken (Opendatasoft): API');
     expect(text).toContain('- **undeclared** (medium)');
     expect(text).not.toContain('<b>');
+  });
+
+  it('writes two names apart in Markdown when one holds U+200B and the other the text `<U+200B>`', () => {
+    const cells = exportReport(report([reportCookie({ name: '_g\u200Ba' }), reportCookie({ name: '_g<U+200B>a' })]), 'markdown')
+      .text.split('\n')
+      .filter((line) => line.startsWith('| \\_g'))
+      .map((line) => line.split(' | ')[0]);
+    expect(cells).toEqual(['| \\_g&lt;U+200B&gt;a', '| \\_g&lt;U+003C&gt;U+200B&gt;a']);
   });
 
   it('says an empty cookie name in words in Markdown (italic: not a name); JSON and CSV keep it as the browser gave it', () => {
@@ -286,6 +305,21 @@ describe('exportReport', () => {
     expect(csvField('"=1')).toBe(`"'""=1"`);
     // Signs inside a word or a number are text.
     expect(csvField('13 mois - renouvelé, 2-3 jours')).toBe('"13 mois - renouvelé, 2-3 jours"');
+  });
+
+  it("marks a `'` where a cell could start as it marks a formula, so a value holding the defusing quote is not another value", () => {
+    expect(csvField("'-x")).toBe("''-x");
+    expect(csvField('-x')).toBe("'-x");
+    expect(csvField("'x")).toBe("''x");
+    expect(csvField(" 'x")).toBe("' 'x");
+    expect(csvField("a;'-x")).toBe(`"a;''-x"`);
+    expect(csvField('a;-x')).toBe(`"a;'-x"`);
+    // Inside a word, a `'` is text.
+    expect(csvField("l'utilisateur")).toBe("l'utilisateur");
+    const rows = exportReport(report([reportCookie({ name: '-x' }), reportCookie({ name: "'-x" })]), 'csv').text.split('\r\n');
+    expect(rows[1]!.split(',')[0]).toBe("'-x");
+    expect(rows[2]!.split(',')[0]).toBe("''-x");
+    expect(rows[1]).not.toBe(rows[2]);
   });
 
   it('leaves no cell of a CSV row starting a formula, whatever the row is split on', () => {

@@ -58,4 +58,9 @@ describe('markdownCookieName', () => {
     expect(markdownCookieName('_g\u200Ba')).toBe('\\_g&lt;U+200B&gt;a');
     expect(markdownCookieName('')).toBe('*(no name)*');
   });
+
+  it('writes a name holding the text `<U+200B>` apart from one holding U+200B', () => {
+    expect(markdownCookieName('_g<U+200B>a')).toBe('\\_g&lt;U+003C&gt;U+200B&gt;a');
+    expect(markdownCookieName('_g<U+200B>a')).not.toBe(markdownCookieName('_g\u200Ba'));
+  });
 });

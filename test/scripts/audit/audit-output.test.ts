@@ -208,6 +208,29 @@ describe('audit output', () => {
     expect(formatComparison(comparison)).not.toContain('unknown origin');
   });
 
+  it('writes a cookie named `x, y` as one, not as the cookies `x` and `y`: the comma of `, ` in an item as its code', () => {
+    const one = formatComparison({ onlyAfterAccept: ['x, y'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    const two = formatComparison({ onlyAfterAccept: ['x', 'y'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    expect(one).toContain('- Cookies only after accepting: x&lt;U+002C&gt; y\n');
+    expect(two).toContain('- Cookies only after accepting: x, y\n');
+    // A comma without a space is not the separator, and a name holding the code's text shows its `<` as a code.
+    const kept = formatComparison({
+      onlyAfterAccept: ['a,b', 'c,', 'x<U+002C> y'],
+      onlyAfterRefuse: [],
+      trackersAfterRefuse: [],
+      originUnknown: [],
+    });
+    expect(kept).toContain('- Cookies only after accepting: a,b, c,, x&lt;U+003C&gt;U+002C&gt; y\n');
+    const pages = formatComparison({
+      onlyAfterAccept: [],
+      onlyAfterRefuse: [],
+      trackersAfterRefuse: [],
+      originUnknown: [],
+      pagesNotShared: { onlyAccept: ['/a, b/', '/c/'], onlyRefuse: [], cookies: [] },
+    });
+    expect(pages).toContain('- Pages only the accept run loaded: /a&lt;U+002C&gt; b/, /c/\n');
+  });
+
   it('names a cookie on two domains once, and lists apart the cookies of unknown origin', () => {
     const twice = report(
       [
