@@ -142,8 +142,9 @@ const listItem = (markdown: string) => markdown.replaceAll(LIST_SEPARATOR, '&lt;
 
 /** The comparison as Markdown (also printed). */
 export function formatComparison(comparison: RunComparison): string {
+  // An empty list in emphasis: a cookie named `none` is written `none`, and `*none*` escaped (`\*none\*`).
   const list = (items: string[], each: (item: string) => string) =>
-    items.length ? items.map((item) => listItem(each(item))).join(LIST_SEPARATOR) : 'none';
+    items.length ? items.map((item) => listItem(each(item))).join(LIST_SEPARATOR) : '*none*';
   const names = (items: string[]) => list(items, markdownCookieName);
   const pages = (items: string[]) => list(items, markdownText);
   return [

@@ -208,6 +208,15 @@ describe('audit output', () => {
     expect(formatComparison(comparison)).not.toContain('unknown origin');
   });
 
+  it('writes an empty list apart from a list of one cookie named `none`', () => {
+    const named = formatComparison({ onlyAfterAccept: ['none'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    const empty = formatComparison({ onlyAfterAccept: [], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    expect(named).toContain('- Cookies only after accepting: none\n');
+    expect(empty).toContain('- Cookies only after accepting: *none*\n');
+    const emphasised = formatComparison({ onlyAfterAccept: ['*none*'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    expect(emphasised).toContain('- Cookies only after accepting: \\*none\\*\n');
+  });
+
   it('writes a cookie named `x, y` as one, not as the cookies `x` and `y`: the comma of `, ` in an item as its code', () => {
     const one = formatComparison({ onlyAfterAccept: ['x, y'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
     const two = formatComparison({ onlyAfterAccept: ['x', 'y'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
@@ -287,7 +296,7 @@ describe('audit output', () => {
       'The runs did not load the same pages: a cookie only one run saw may come from a page rather than from the choice.',
     );
     expect(text).toContain(`- Pages only the accept run loaded: /explore/dataset/roads/map/\n`);
-    expect(text).toContain('- Pages only the refuse run loaded: none\n');
+    expect(text).toContain('- Pages only the refuse run loaded: *none*\n');
     expect(text).toContain('- Cookies above that first appeared on one of those pages: mapbox\\_tiles\n');
     // The same pages loaded: nothing said of them.
     expect(comparisonOfRuns(run(withMap, ['/', MAP]), run(made(refused, 'refused'), [MAP, '/']))).not.toContain('same pages');
