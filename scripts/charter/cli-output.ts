@@ -6,6 +6,7 @@ import {
   describeColumns,
   type ParsedCharter,
   type TableSummary,
+  unreadLineCount,
 } from '../../src/core/charter/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -77,7 +78,8 @@ export function formatCheckReport(checked: CheckedFile): string {
   if (reading.unreadRows.length === 0) {
     lines.push('  unread rows: none');
   } else {
-    lines.push(`  unread rows: ${reading.unreadRows.length}`);
+    // Lines, as the popup and the export count them: a note may stand for many (`and N more lines not read`).
+    lines.push(`  unread rows: ${unreadLineCount(reading.unreadRows)}`);
     for (const row of reading.unreadRows) {
       lines.push(`    line ${row.line}: ${row.reason}`, `      ${truncate(terminalText(row.text), 100)}`);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { readCharter } from '../../../src/core/charter/parse.ts';
+import { unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter } from '../../../scripts/charter/cli-output.ts';
 
 describe('formatParsedCharter', () => {
@@ -50,6 +51,14 @@ describe('formatCheckReport', () => {
       ].join('\n'),
     );
     expect(checkFailed({ file: 'charters/x.txt', reading: readCharter(text) })).toBe(false);
+  });
+
+  it('counts the lines not read as the popup does: a note for many lines counts them all', () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `Huwise\tcookie_${i}\t1 year\tKeeps you signed in`);
+    const reading = readCharter([text.split('\n').slice(0, 4).join('\n'), ...rows].join('\n'));
+    const report = formatCheckReport({ file: 'big.txt', reading });
+    expect(report).toContain(`  unread rows: ${unreadLineCount(reading.unreadRows)}\n`);
+    expect(unreadLineCount(reading.unreadRows)).toBeGreaterThan(reading.unreadRows.length);
   });
 
   it('reports a file that could not be read, and one with no readable row, as failed', () => {
