@@ -266,6 +266,13 @@ export function createRecorder(
     return [...sites].map(([host, originUnknown]) => ({ host, originUnknown }));
   }
 
+  /** Sites with a record `cookie` (on a parent domain) may be in, besides those `sitesFor` files it under. */
+  function holdersBeside(cookie: BrowserCookie, at: number): string[] {
+    if (cookie.hostOnly) return [];
+    const filed = new Set(sitesFor(cookie, at).map((filing) => filing.host));
+    return [...store.hosts()].filter((host) => !filed.has(host) && cookieAppliesToHost(cookie, host) && partitionFits(cookie, host));
+  }
+
   function nextOrder(): number {
     return ++lastOrder;
   }
@@ -293,9 +300,15 @@ export function createRecorder(
         () => [],
       );
     return inTurn(
-      () => keysFor(cookie, at),
+      () => [...keysFor(cookie, at), ...(removed ? keysOf(cookie.storeId, holdersBeside(cookie, at)) : [])],
       () => {
         const changed: SiteRecord[] = [];
+        const note = (next: SiteRecord | null) => {
+          if (next) {
+            store.put(next);
+            changed.push(next);
+          }
+        };
         for (const { host, originUnknown } of sitesFor(cookie, at)) {
           const site = store.get(cookie.storeId, host);
           const context = { page: pageOf(host, cookie.storeId), originUnknown };
@@ -304,12 +317,19 @@ export function createRecorder(
             store.put(site);
             continue;
           }
-          const next = recordCookieChange(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) });
-          if (next) {
-            store.put(next);
-            changed.push(next);
-          }
+          note(recordCookieChange(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) }));
         }
+        // A site whose tab closed files no event of a cookie on its parent domain, but one that
+        // shows that very cookie present learns it is gone: kept, it showed an expired `_ga` as
+        // present, and judged it kept after a refusal made later.
+        if (removed)
+          for (const host of holdersBeside(cookie, at)) {
+            const site = store.get(cookie.storeId, host);
+            if (isPresent(site, cookie))
+              note(
+                recordCookieChange(site, cookie, true, at, { page: pageOf(host, cookie.storeId), byBrowser: BROWSER_REMOVALS.has(cause) }),
+              );
+          }
         return changed;
       },
     );

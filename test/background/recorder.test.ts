@@ -109,6 +109,33 @@ describe('recorder', () => {
     expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
   });
 
+  it('hears the removal of a parent-domain cookie a portal shows present, its tab closed: the very cookie is gone', async () => {
+    const { recorder, open } = await setup();
+    const ga = browserCookie({ name: '_ga', domain: '.toulouse-metropole.fr', hostOnly: false });
+    open.add('0|data.toulouse-metropole.fr');
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr' }), false, 'explicit', 1);
+    await recorder.cookieChanged(ga, false, 'explicit', 2);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['_ga', 'sessionid']);
+    // The portal's tab closes; the city's main site is open; _ga expires (or its script deletes it).
+    open.clear();
+    open.add('0|www.toulouse-metropole.fr');
+    await recorder.cookieChanged(ga, true, 'expired', 3);
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+    const site = await recorder.site('data.toulouse-metropole.fr', '0');
+    expect(site.timeline.at(-1)).toMatchObject({ type: 'removed', name: '_ga', at: 3, byBrowser: true });
+    // A removal of a cookie the portal never showed adds nothing to its record.
+    await recorder.cookieChanged(browserCookie({ name: '_gid', domain: '.toulouse-metropole.fr', hostOnly: false }), true, 'explicit', 4);
+    expect((await recorder.site('data.toulouse-metropole.fr', '0')).timeline).toHaveLength(site.timeline.length);
+    // Nor does one in another cookie store.
+    await recorder.cookieChanged(
+      browserCookie({ name: 'sessionid', domain: 'data.toulouse-metropole.fr', storeId: '1' }),
+      true,
+      'explicit',
+      5,
+    );
+    expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+  });
+
   it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie, of unknown origin', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');
