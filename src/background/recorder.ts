@@ -325,7 +325,9 @@ export function createRecorder(
         if (removed)
           for (const host of holdersBeside(cookie, at)) {
             const site = store.get(cookie.storeId, host);
-            if (isPresent(site, cookie))
+            // Or the choice it held, kept by a record dropped to make room (recordCookieChange
+            // takes it away only when no other consent cookie of the site holds one).
+            if (isPresent(site, cookie) || cookie.name === CONSENT_COOKIE)
               note(
                 recordCookieChange(site, cookie, true, at, { page: pageOf(host, cookie.storeId), byBrowser: BROWSER_REMOVALS.has(cause) }),
               );

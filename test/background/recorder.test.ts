@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecorder, SCAN_EVENT_LAG_MS } from '../../src/background/recorder.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { emptySite, presentCookies } from '../../src/core/cookies/site-record.ts';
+import { emptySite, evictedRecord, presentCookies } from '../../src/core/cookies/site-record.ts';
 import { siteKey } from '../../src/core/storage/session-items.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -134,6 +134,39 @@ describe('recorder', () => {
       5,
     );
     expect(await names(recorder, 'data.toulouse-metropole.fr')).toEqual(['sessionid']);
+  });
+
+  it('takes away a choice a parent-domain consent cookie held, its record dropped to make room and its tab closed, as with the tab open', async () => {
+    const consentValue = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 1764460800000 }));
+    for (const openWhenRemoved of [true, false]) {
+      const { recorder, open, store } = await setup();
+      const choice = browserCookie({ name: 'cookies_preferences', domain: '.toulouse-metropole.fr', hostOnly: false, value: consentValue });
+      open.add('0|data.toulouse-metropole.fr');
+      await recorder.cookieChanged(choice, false, 'explicit', 1);
+      expect((await recorder.site('data.toulouse-metropole.fr', '0')).consent.state).toBe('accepted');
+      await recorder.withSite('data.toulouse-metropole.fr', '0', (site) => store.put(evictedRecord(site, 2)));
+      if (!openWhenRemoved) open.clear();
+      await recorder.cookieChanged(choice, true, 'expired', 3);
+      expect((await recorder.site('data.toulouse-metropole.fr', '0')).consent.state, `tab open: ${openWhenRemoved}`).toBe('none');
+    }
+  });
+
+  it('keeps a choice its own consent cookie holds when another site’s parent-domain consent cookie goes, its tab closed', async () => {
+    const { recorder, open } = await setup();
+    const accepted = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 1764460800000 }));
+    open.add('0|data.toulouse-metropole.fr');
+    await recorder.cookieChanged(
+      browserCookie({ name: 'cookies_preferences', domain: 'data.toulouse-metropole.fr', value: accepted }),
+      false,
+      'explicit',
+      1,
+    );
+    open.clear();
+    open.add('0|www.toulouse-metropole.fr');
+    const citys = browserCookie({ name: 'cookies_preferences', domain: '.toulouse-metropole.fr', hostOnly: false, value: accepted });
+    await recorder.cookieChanged(citys, false, 'explicit', 2);
+    await recorder.cookieChanged(citys, true, 'explicit', 3);
+    expect((await recorder.site('data.toulouse-metropole.fr', '0')).consent.state).toBe('accepted');
   });
 
   it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie, of unknown origin', async () => {
