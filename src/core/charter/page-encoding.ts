@@ -25,11 +25,31 @@ export function pageEncoding(contentType: string | null, bytes: Uint8Array): str
 }
 
 /**
- * The first `charset` parameter of a content type, unquoted. Parameters are read one after the
+ * The charset of a Content-Type header as the Fetch standard extracts it ("extract a MIME type"):
+ * a response with the header twice gives its values joined by `, `, read one after the other;
+ * the last one's charset counts, or an earlier one's of the same type when the last names none.
+ */
+function contentTypeCharset(contentType: string): string | undefined {
+  let charset: string | undefined;
+  let essence = '';
+  // Values split at commas outside quoted strings.
+  for (const value of contentType.match(/(?:"(?:[^"\\]|\\.)*"?|[^,"])+/g) ?? []) {
+    const type = value.split(';', 1)[0]!.trim().toLowerCase();
+    if (!/^[^\s/]+\/[^\s/]+$/.test(type) || type === '*/*') continue;
+    const own = parameterCharset(value);
+    if (type !== essence) charset = own;
+    else if (own !== undefined) charset = own;
+    essence = type;
+  }
+  return charset;
+}
+
+/**
+ * The first `charset` parameter of one content type, unquoted. Parameters are read one after the
  * other from the first `;`, a quoted value whole: a `charset=` inside another parameter's quoted
  * value (`profile="x; charset=…"`) is none. One pass.
  */
-function contentTypeCharset(contentType: string): string | undefined {
+function parameterCharset(contentType: string): string | undefined {
   const parameter = /;\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
   for (let match = parameter.exec(contentType); match; match = parameter.exec(contentType)) {
     if (match[1]!.toLowerCase() !== 'charset') continue;

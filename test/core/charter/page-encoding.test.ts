@@ -40,4 +40,15 @@ describe('pageEncoding', () => {
     expect(pageEncoding('text/html; profile="x; charset=iso-8859-1"', utf8Page(''))).toBe('utf-8');
     expect(pageEncoding('text/html; profile="x\\"; charset=iso-8859-1"; charset=iso-8859-2', utf8Page(''))).toBe('iso-8859-2');
   });
+
+  it('reads a Content-Type sent twice as the Fetch standard does: the last type’s charset, or an earlier one’s of the same type', () => {
+    const twice = (...values: string[]) => new Headers(values.map((value) => ['content-type', value])).get('content-type');
+    expect(pageEncoding(twice('text/html; charset=ISO-8859-1', 'text/html; charset=ISO-8859-1'), bytes('<h2>Dur</h2>'))).toBe(
+      'windows-1252',
+    );
+    expect(pageEncoding(twice('text/html; charset=ISO-8859-2', 'text/html'), bytes(''))).toBe('iso-8859-2');
+    expect(pageEncoding(twice('text/plain; charset=ISO-8859-2', 'text/html'), bytes(''))).toBe('utf-8');
+    expect(pageEncoding(twice('text/html; charset=ISO-8859-2', 'text/html; charset=windows-1251'), bytes(''))).toBe('windows-1251');
+    expect(pageEncoding('text/html; profile="a, b"; charset=ISO-8859-2', bytes(''))).toBe('iso-8859-2');
+  });
 });
