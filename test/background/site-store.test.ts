@@ -901,6 +901,16 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     recordCookieChange(site, browserCookie({ domain: HOST, storeId: '1' }), false, 1);
     return site;
   };
+  /** A private record written, then changed (`_ga` set): the change queued, not written yet. */
+  const writtenThenChanged = async (store: ReturnType<typeof createSiteStore>, beforeWrite = () => undefined as void) => {
+    const site = privateRecord();
+    store.put(site);
+    beforeWrite();
+    await store.flush();
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST, storeId: '1' }), false, 2);
+    store.put(site);
+    return site;
+  };
 
   it('lists every key it holds or is about to write, and forgets keys from storage, from its records and from what is queued', async () => {
     const session = fakeSession(
@@ -911,12 +921,8 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     const removed: string[][] = [];
     const store = createSiteStore(session, 5, { onRemoved: (keys) => removed.push([...keys]) });
     await store.load();
-    const site = privateRecord();
-    store.put(site);
-    await store.flush();
     // A change queued, not written yet.
-    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST, storeId: '1' }), false, 2);
-    store.put(site);
+    await writtenThenChanged(store);
     expect(store.keys().sort()).toEqual([consentRunItem('1', HOST).key, siteKey('0', HOST), siteKey('1', HOST)].sort());
     const revision = store.revision('1', HOST);
 
@@ -999,14 +1005,9 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     };
     const store = createSiteStore(session, 5, { retryDelayMs: 10 });
     await store.load();
-    const site = privateRecord();
-    store.put(site);
     const page = pageKey('1', HOST);
-    store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":1}');
-    await store.flush();
     // The record changes: its write retires the page (''), and carries another site's record.
-    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST, storeId: '1' }), false, 2);
-    store.put(site);
+    await writtenThenChanged(store, () => store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":1}'));
     store.put(recordWithEvents('itie.opendatasoft.com'));
     let release!: () => void;
     let started!: () => void;
@@ -1050,11 +1051,7 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     };
     const store = createSiteStore(session, 5, { retryDelayMs: 1e9 });
     await store.load();
-    const site = privateRecord();
-    store.put(site);
-    await store.flush();
-    recordCookieChange(site, browserCookie({ name: '_ga', domain: HOST, storeId: '1' }), false, 2);
-    store.put(site);
+    await writtenThenChanged(store);
     // Refused each time, the retries for quota included: each reads back what storage holds.
     refusals = 4;
     const flushing = store.flush();
