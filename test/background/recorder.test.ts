@@ -169,6 +169,28 @@ describe('recorder', () => {
     expect((await recorder.site('data.toulouse-metropole.fr', '0')).consent.state).toBe('accepted');
   });
 
+  it('keeps the choice a portal’s own consent cookie holds, its record dropped to make room, when the city’s goes, tab open or not', async () => {
+    const T = 1764460800000;
+    const chosen = (timestamp: number) => encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp }));
+    for (const openWhenRemoved of [true, false]) {
+      const { recorder, open, store } = await setup();
+      open.add('0|data.toulouse-metropole.fr');
+      const own = browserCookie({ name: 'cookies_preferences', domain: 'data.toulouse-metropole.fr', value: chosen(T) });
+      await recorder.cookieChanged(own, false, 'explicit', T + 1);
+      open.clear();
+      await recorder.withSite('data.toulouse-metropole.fr', '0', (site) => store.put(evictedRecord(site, T + 2)));
+      if (openWhenRemoved) open.add('0|data.toulouse-metropole.fr');
+      const citys = browserCookie({
+        name: 'cookies_preferences',
+        domain: '.toulouse-metropole.fr',
+        hostOnly: false,
+        value: chosen(T + 60_000),
+      });
+      await recorder.cookieChanged(citys, true, 'expired', T + 70_000);
+      expect((await recorder.site('data.toulouse-metropole.fr', '0')).consent.state, `tab open: ${openWhenRemoved}`).toBe('accepted');
+    }
+  });
+
   it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie, of unknown origin', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');

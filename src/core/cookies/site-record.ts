@@ -1,5 +1,12 @@
 import { compareText } from '../compare.ts';
-import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../consent/consent-choice.ts';
+import {
+  CONSENT_COOKIE,
+  decodeConsent,
+  type CookieJudgement,
+  type DecodedConsent,
+  type Phase,
+  type SiteConsent,
+} from '../consent/consent-choice.ts';
 import { judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName } from '../consent/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
@@ -282,8 +289,11 @@ export function recordCookieChange(
   const ownChoice = cookie.name === CONSENT_COOKIE && via === undefined && isTheSitesChoice(site, cookie);
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
-    // removal of the cookie that held the choice still takes the choice away.
+    // removal of the cookie that held the choice still takes the choice away. Not knowing the
+    // cookie, it knows it by the choice it holds: another site's consent cookie on the parent
+    // domain (the city's, another portal's) going took away the choice the site's own still held.
     if (!ownChoice || site.consent.state === 'none' || anotherChoiceKept(site, key)) return null;
+    if (!previous && !holdsTheChoice(site.consent, decodeConsent(cookie.value, now))) return null;
     site.consent = { state: 'none', changedAt: now, trackers: {} };
     return site;
   }
@@ -389,6 +399,16 @@ function isTheSitesChoice(site: SiteRecord, cookie: Pick<BrowserCookie, 'partiti
 }
 
 /** True when the site keeps a consent cookie of its own other than `key` (on another path or domain), whose choice then stands. */
+/**
+ * True when a consent cookie's choice is the one `consent` records: the time the choice was made,
+ * which the platform's value carries (the record took it as its time), else the same choice.
+ */
+function holdsTheChoice(consent: SiteConsent, choice: DecodedConsent): boolean {
+  if (choice.state !== consent.state) return false;
+  if (choice.chosenAt !== null) return choice.chosenAt === consent.changedAt;
+  return JSON.stringify(Object.entries(choice.trackers).sort()) === JSON.stringify(Object.entries(consent.trackers).sort());
+}
+
 function anotherChoiceKept(site: SiteRecord, key: string): boolean {
   for (const [otherKey, other] of Object.entries(site.cookies)) {
     if (otherKey === key || other.name !== CONSENT_COOKIE || other.removed !== null || other.thirdParty !== undefined) continue;

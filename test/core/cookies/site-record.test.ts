@@ -284,6 +284,25 @@ describe('recordCookieChange', () => {
     expect(recordCookieChange(site, accept, true, 40)).toBeNull();
   });
 
+  it('keeps the choice of a record dropped to make room when a consent cookie holding another choice goes (another site’s, on the parent domain)', () => {
+    const T = 1764460800000;
+    const chosen = (timestamp: number) => encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp }));
+    const own = consent(chosen(T));
+    const citys = { ...consent(chosen(T + 60_000)), domain: '.tco.re', hostOnly: false };
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, own, false, T + 1);
+    site = evictedRecord(site, T + 10);
+    expect(recordCookieChange(site, citys, true, T + 70_000)).toBeNull();
+    expect(site.consent).toMatchObject({ state: 'accepted', changedAt: T });
+    // Nor a choice of another shape (no time in it) and other flags: not the same choice.
+    expect(
+      recordCookieChange(site, { ...citys, value: encodeURIComponent(JSON.stringify({ matomo: true })) }, true, T + 80_000),
+    ).toBeNull();
+    // Its own cookie going takes it away.
+    expect(recordCookieChange(site, own, true, T + 90_000)).toBe(site);
+    expect(site.consent).toEqual({ state: 'none', changedAt: T + 90_000, trackers: {} });
+  });
+
   it('never takes a consent cookie partitioned under another site as the site’s choice (a choice made in a frame of the portal that site embeds)', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, refuse, false, 1);
