@@ -26,20 +26,24 @@ export function pageEncoding(contentType: string | null, bytes: Uint8Array): str
 
 /**
  * The charset of a Content-Type header as the Fetch standard extracts it ("extract a MIME type"):
- * a response with the header twice gives its values joined by `, `, read one after the other;
- * the last one's charset counts, or an earlier one's of the same type when the last names none.
+ * a response with the header twice gives its values joined by `, `, read one after the other.
+ * The last type counts, with its own charset, or else the charset of the first value of the run
+ * of that same type before it.
  */
 function contentTypeCharset(contentType: string): string | undefined {
   let charset: string | undefined;
+  let runCharset: string | undefined;
   let essence = '';
   // Values split at commas outside quoted strings.
   for (const value of contentType.match(/(?:"(?:[^"\\]|\\.)*"?|[^,"])+/g) ?? []) {
     const type = value.split(';', 1)[0]!.trim().toLowerCase();
     if (!/^[^\s/]+\/[^\s/]+$/.test(type) || type === '*/*') continue;
     const own = parameterCharset(value);
-    if (type !== essence) charset = own;
-    else if (own !== undefined) charset = own;
-    essence = type;
+    if (type !== essence) {
+      runCharset = own;
+      essence = type;
+    }
+    charset = own ?? runCharset;
   }
   return charset;
 }

@@ -41,7 +41,7 @@ describe('pageEncoding', () => {
     expect(pageEncoding('text/html; profile="x\\"; charset=iso-8859-1"; charset=iso-8859-2', utf8Page(''))).toBe('iso-8859-2');
   });
 
-  it('reads a Content-Type sent twice as the Fetch standard does: the last type’s charset, or an earlier one’s of the same type', () => {
+  it('reads a Content-Type sent more than once as the Fetch standard does: the last type’s charset, or the first of its run’s', () => {
     const twice = (...values: string[]) => new Headers(values.map((value) => ['content-type', value])).get('content-type');
     expect(pageEncoding(twice('text/html; charset=ISO-8859-1', 'text/html; charset=ISO-8859-1'), bytes('<h2>Dur</h2>'))).toBe(
       'windows-1252',
@@ -49,6 +49,13 @@ describe('pageEncoding', () => {
     expect(pageEncoding(twice('text/html; charset=ISO-8859-2', 'text/html'), bytes(''))).toBe('iso-8859-2');
     expect(pageEncoding(twice('text/plain; charset=ISO-8859-2', 'text/html'), bytes(''))).toBe('utf-8');
     expect(pageEncoding(twice('text/html; charset=ISO-8859-2', 'text/html; charset=windows-1251'), bytes(''))).toBe('windows-1251');
+    // A charset in the middle of the run is not carried: the first one's is (Fetch, step 5.5).
+    const thrice = new Headers([
+      ['content-type', 'text/html;charset=ISO-8859-1'],
+      ['content-type', 'text/html;charset=utf-8'],
+      ['content-type', 'text/html'],
+    ]).get('content-type');
+    expect(pageEncoding(thrice, bytes(''))).toBe('windows-1252');
     expect(pageEncoding('text/html; profile="a, b"; charset=ISO-8859-2', bytes(''))).toBe('iso-8859-2');
   });
 });
