@@ -191,6 +191,23 @@ describe('recorder', () => {
     }
   });
 
+  it('takes away a choice held by a parent-domain consent cookie written again while the tab was closed, the record dropped to make room, once it goes', async () => {
+    // A reviewer's case: the choice's time in the cookie changed unheard; its key did not.
+    const T = 1764460800000;
+    const chosen = (ga: boolean, timestamp: number) => encodeURIComponent(JSON.stringify({ functional_cookies: true, ga, timestamp }));
+    const { recorder, open, store } = await setup();
+    const choice = (value: string) =>
+      browserCookie({ name: 'cookies_preferences', domain: '.toulouse-metropole.fr', hostOnly: false, value });
+    open.add('0|data.toulouse-metropole.fr');
+    await recorder.cookieChanged(choice(chosen(true, T)), false, 'explicit', T + 1);
+    await recorder.withSite('data.toulouse-metropole.fr', '0', (site) => store.put(evictedRecord(site, T + 2)));
+    open.clear();
+    await recorder.cookieChanged(choice(chosen(true, T)), true, 'overwrite', T + 10_000);
+    await recorder.cookieChanged(choice(chosen(false, T + 10_000)), false, 'explicit', T + 10_000);
+    await recorder.cookieChanged(choice(chosen(false, T + 10_000)), true, 'explicit', T + 20_000);
+    expect((await recorder.site('data.toulouse-metropole.fr', '0')).consent.state).toBe('none');
+  });
+
   it('files what a scan finds on a parent domain under a portal open in a tab, even before its first cookie, of unknown origin', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.toulouse-metropole.fr');

@@ -1,12 +1,5 @@
 import { compareText } from '../compare.ts';
-import {
-  CONSENT_COOKIE,
-  decodeConsent,
-  type CookieJudgement,
-  type DecodedConsent,
-  type Phase,
-  type SiteConsent,
-} from '../consent/consent-choice.ts';
+import { CONSENT_COOKIE, decodeConsent, type CookieJudgement, type Phase, type SiteConsent } from '../consent/consent-choice.ts';
 import { judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName } from '../consent/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
@@ -132,6 +125,13 @@ export type SiteRecord = {
    * make room. Absent in records of earlier versions (not known either).
    */
   pages?: string[] | null;
+  /**
+   * The keys (`cookieKey`: name, domain, path, partition; never a value) of the consent cookies
+   * that held the site's choice when the record was dropped to make room (evictedRecord): the
+   * removal of one of them takes the choice away, another's (the city's on the parent domain)
+   * does not. Absent otherwise, and in records of earlier versions (any removal then takes it).
+   */
+  choiceHeldBy?: string[];
 };
 
 /** An empty record for a site. */
@@ -177,6 +177,7 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
     timeline: [{ type: 'evicted', at: now, cookies, events }],
     // The pages loaded before were dropped with the rest: the list would leave them out.
     pages: null,
+    choiceHeldBy: Object.keys(site.cookies).filter((key) => holdsSitesChoice(site, key)),
   };
 }
 
@@ -289,11 +290,13 @@ export function recordCookieChange(
   const ownChoice = cookie.name === CONSENT_COOKIE && via === undefined && isTheSitesChoice(site, cookie);
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
-    // removal of the cookie that held the choice still takes the choice away. Not knowing the
-    // cookie, it knows it by the choice it holds: another site's consent cookie on the parent
-    // domain (the city's, another portal's) going took away the choice the site's own still held.
-    if (!ownChoice || site.consent.state === 'none' || anotherChoiceKept(site, key)) return null;
-    if (!previous && !holdsTheChoice(site.consent, decodeConsent(cookie.value, now))) return null;
+    // removal of a cookie that held the choice still takes the choice away; it knows them by
+    // their keys (choiceHeldBy), another's removal changes nothing.
+    if (!ownChoice || site.consent.state === 'none') return null;
+    const held = site.choiceHeldBy;
+    if (!previous && held && !held.includes(key)) return null;
+    if (held?.includes(key)) site.choiceHeldBy = held.filter((heldBy) => heldBy !== key);
+    if (anotherChoiceKept(site, key)) return held?.includes(key) ? site : null;
     site.consent = { state: 'none', changedAt: now, trackers: {} };
     return site;
   }
@@ -399,26 +402,24 @@ function isTheSitesChoice(site: SiteRecord, cookie: Pick<BrowserCookie, 'partiti
 }
 
 /** True when the site keeps a consent cookie of its own other than `key` (on another path or domain), whose choice then stands. */
-/**
- * True when a consent cookie's choice is the one `consent` records: the time the choice was made,
- * which the platform's value carries (the record took it as its time), else the same choice.
- */
-function holdsTheChoice(consent: SiteConsent, choice: DecodedConsent): boolean {
-  if (choice.state !== consent.state) return false;
-  if (choice.chosenAt !== null) return choice.chosenAt === consent.changedAt;
-  return JSON.stringify(Object.entries(choice.trackers).sort()) === JSON.stringify(Object.entries(consent.trackers).sort());
+/** True when the site's cookie under `key` is a consent cookie of its own holding its choice now. */
+function holdsSitesChoice(site: SiteRecord, key: string): boolean {
+  const cookie = site.cookies[key];
+  if (!cookie || cookie.name !== CONSENT_COOKIE || cookie.removed !== null || cookie.thirdParty !== undefined) return false;
+  const partition = {
+    partitionKey: cookie.partitionKey === null ? undefined : { topLevelSite: cookie.partitionKey },
+    firstPartyDomain: cookie.firstPartyDomain,
+  };
+  return isTheSitesChoice(site, partition);
 }
 
+/**
+ * True when a consent cookie of the site other than `key` holds its choice: one it shows, or one
+ * that held it when the record was dropped to make room and that it has not seen since.
+ */
 function anotherChoiceKept(site: SiteRecord, key: string): boolean {
-  for (const [otherKey, other] of Object.entries(site.cookies)) {
-    if (otherKey === key || other.name !== CONSENT_COOKIE || other.removed !== null || other.thirdParty !== undefined) continue;
-    const partition = {
-      partitionKey: other.partitionKey === null ? undefined : { topLevelSite: other.partitionKey },
-      firstPartyDomain: other.firstPartyDomain,
-    };
-    if (isTheSitesChoice(site, partition)) return true;
-  }
-  return false;
+  for (const otherKey of Object.keys(site.cookies)) if (otherKey !== key && holdsSitesChoice(site, otherKey)) return true;
+  return (site.choiceHeldBy ?? []).some((heldBy) => heldBy !== key && site.cookies[heldBy] === undefined);
 }
 
 /** How long after a cookie was first recorded a response that set it can still tell its page. */

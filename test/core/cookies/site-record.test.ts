@@ -303,6 +303,33 @@ describe('recordCookieChange', () => {
     expect(site.consent).toEqual({ state: 'none', changedAt: T + 90_000, trackers: {} });
   });
 
+  it('takes the choice of a record dropped to make room away when its cookie goes, whatever time the cookie says (a reviewer’s case: over a day ahead when set)', () => {
+    const T = 1764460800000;
+    const ahead = consent(encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: T + 2 * 86_400_000 })));
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, ahead, false, T);
+    expect(site.consent).toMatchObject({ state: 'accepted', changedAt: T });
+    site = evictedRecord(site, T + 1);
+    expect(site.choiceHeldBy).toHaveLength(1);
+    expect(recordCookieChange(site, ahead, true, T + 3 * 86_400_000)).toBe(site);
+    expect(site.consent.state).toBe('none');
+    expect(site.choiceHeldBy).toEqual([]);
+  });
+
+  it('keeps the choice of a record dropped to make room while another consent cookie that held it then is not known gone', () => {
+    const own = consent(encodeURIComponent(JSON.stringify({ ga: true })));
+    const onParent = { ...own, domain: '.tco.re', hostOnly: false };
+    let site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, own, false, 1);
+    recordCookieChange(site, onParent, false, 2);
+    site = evictedRecord(site, 3);
+    expect(site.choiceHeldBy).toHaveLength(2);
+    expect(recordCookieChange(site, own, true, 4)).toBe(site);
+    expect(site.consent.state).toBe('accepted');
+    expect(recordCookieChange(site, onParent, true, 5)).toBe(site);
+    expect(site.consent).toEqual({ state: 'none', changedAt: 5, trackers: {} });
+  });
+
   it('never takes a consent cookie partitioned under another site as the site’s choice (a choice made in a frame of the portal that site embeds)', () => {
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, refuse, false, 1);
