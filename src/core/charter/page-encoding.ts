@@ -37,7 +37,8 @@ function contentTypeCharset(contentType: string): string | undefined {
   // Values split at commas outside quoted strings.
   for (const value of contentType.match(/(?:"(?:[^"\\]|\\.)*"?|[^,"])+/g) ?? []) {
     const type = value.split(';', 1)[0]!.trim().toLowerCase();
-    if (!/^[^\s/]+\/[^\s/]+$/.test(type) || type === '*/*') continue;
+    // A type and subtype of token characters (RFC 9110), else no MIME type: skipped, as Fetch does.
+    if (!/^[-!#$%&'*+.^_`|~0-9a-z]+\/[-!#$%&'*+.^_`|~0-9a-z]+$/.test(type) || type === '*/*') continue;
     const own = parameterCharset(value);
     if (type !== essence) {
       runCharset = own;
@@ -56,8 +57,9 @@ function contentTypeCharset(contentType: string): string | undefined {
 function parameterCharset(contentType: string): string | undefined {
   const parameter = /;\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
   for (let match = parameter.exec(contentType); match; match = parameter.exec(contentType)) {
-    if (match[1]!.toLowerCase() !== 'charset') continue;
     const value = match[2]!.trim();
+    // An empty value sets no parameter (Fetch's MIME type parser): a later `charset` may.
+    if (match[1]!.toLowerCase() !== 'charset' || value === '') continue;
     // A quote left open runs to the parameter's end, as in browsers.
     return value.startsWith('"') ? value.slice(1).replace(/"$/, '').replace(/\\(.)/g, '$1') : value;
   }

@@ -56,6 +56,11 @@ describe('pageEncoding', () => {
       ['content-type', 'text/html'],
     ]).get('content-type');
     expect(pageEncoding(thrice, bytes(''))).toBe('windows-1252');
+    // A reviewer's cases, compared with undici's extractMimeType: an empty charset is none, and
+    // a value that is no MIME type is skipped, not the start of another run.
+    expect(pageEncoding('text/html;charset=iso-8859-1, text/html;charset=', bytes(''))).toBe('windows-1252');
+    expect(pageEncoding('text/html;charset=iso-8859-1, text/h\u00e9ml, text/html', bytes(''))).toBe('windows-1252');
+    expect(pageEncoding('text/html;charset=iso-8859-1, te(xt/html, text/html', bytes(''))).toBe('windows-1252');
     expect(pageEncoding('text/html; profile="a, b"; charset=ISO-8859-2', bytes(''))).toBe('iso-8859-2');
   });
 });
