@@ -177,8 +177,23 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
     timeline: [{ type: 'evicted', at: now, cookies, events }],
     // The pages loaded before were dropped with the rest: the list would leave them out.
     pages: null,
-    choiceHeldBy: Object.keys(site.cookies).filter((key) => holdsSitesChoice(site, key)),
+    ...choiceHolders(site),
   };
+}
+
+/**
+ * The keys of the consent cookies holding a record's choice, as evictedRecord keeps them: those it
+ * shows, and those a former eviction kept that it has not seen since. Unknown (absent: any removal
+ * of a consent cookie of the site then takes the choice, as in records of earlier versions) when
+ * cookies were trimmed from the record to fit (fitRecord: the one holding it may be among them),
+ * or when none is known.
+ */
+function choiceHolders(site: SiteRecord): { choiceHeldBy?: string[] } {
+  if ((site.droppedCookies ?? 0) > 0) return {};
+  const shown = Object.keys(site.cookies).filter((key) => holdsSitesChoice(site, key));
+  const unseen = (site.choiceHeldBy ?? []).filter((key) => site.cookies[key] === undefined);
+  const held = [...unseen, ...shown];
+  return held.length > 0 ? { choiceHeldBy: held } : {};
 }
 
 /** True for a record that is only what eviction left (nothing more to free). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitRecord } from '../../../src/core/storage/record-limit.ts';
 import {
   appendTimeline,
   claimByResponse,
@@ -328,6 +329,29 @@ describe('recordCookieChange', () => {
     expect(site.consent.state).toBe('accepted');
     expect(recordCookieChange(site, onParent, true, 5)).toBe(site);
     expect(site.consent).toEqual({ state: 'none', changedAt: 5, trackers: {} });
+  });
+
+  it('takes the choice away when its cookie goes after the record was dropped twice, or after that cookie was trimmed to fit (reviewer’s cases)', () => {
+    const own = consent(encodeURIComponent(JSON.stringify({ ga: true })));
+    // Dropped, a tracker recorded before any scan, dropped again: the first drop's key is kept.
+    let twice = emptySite('data.tco.re', '0');
+    recordCookieChange(twice, own, false, 1);
+    twice = evictedRecord(twice, 2);
+    recordCookieChange(twice, browserCookie({ name: '_ga', domain: '.tco.re', hostOnly: false }), false, 3);
+    twice = evictedRecord(twice, 4);
+    expect(twice.choiceHeldBy).toHaveLength(1);
+    expect(recordCookieChange(twice, own, true, 5)).toBe(twice);
+    expect(twice.consent.state).toBe('none');
+    // Trimmed to fit, then dropped: which cookie held the choice is not known, any removal takes it.
+    let trimmed = emptySite('data.tco.re', '0');
+    recordCookieChange(trimmed, own, false, 1);
+    for (let i = 0; i < 50; i++) recordCookieChange(trimmed, browserCookie({ name: `c${i}` }), false, 2 + i);
+    fitRecord(trimmed, 'k', 2000);
+    expect(presentCookies(trimmed).some((c) => c.name === own.name)).toBe(false);
+    trimmed = evictedRecord(trimmed, 100);
+    expect(trimmed.choiceHeldBy).toBeUndefined();
+    expect(recordCookieChange(trimmed, own, true, 101)).toBe(trimmed);
+    expect(trimmed.consent.state).toBe('none');
   });
 
   it('never takes a consent cookie partitioned under another site as the site’s choice (a choice made in a frame of the portal that site embeds)', () => {
