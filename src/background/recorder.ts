@@ -326,7 +326,7 @@ export function createRecorder(
           for (const host of holdersBeside(cookie, at)) {
             const site = store.get(cookie.storeId, host);
             // Or the choice it held, kept by a record dropped to make room (recordCookieChange
-            // takes it away only when no other consent cookie of the site holds one).
+            // decides: that record knows which consent cookies held its choice, choiceHeldBy).
             if (isPresent(site, cookie) || cookie.name === CONSENT_COOKIE)
               note(
                 recordCookieChange(site, cookie, true, at, { page: pageOf(host, cookie.storeId), byBrowser: BROWSER_REMOVALS.has(cause) }),

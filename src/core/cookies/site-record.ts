@@ -183,13 +183,11 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
 
 /**
  * The keys of the consent cookies holding a record's choice, as evictedRecord keeps them: those it
- * shows, and those a former eviction kept that it has not seen since. Unknown (absent: any removal
- * of a consent cookie of the site then takes the choice, as in records of earlier versions) when
- * cookies were trimmed from the record to fit (fitRecord: the one holding it may be among them),
- * or when none is known.
+ * shows (fitRecord never trims a consent cookie present), and those a former eviction kept that
+ * it has not seen since. Absent when none is known: any removal of a consent cookie of the site
+ * then takes the choice, as in records of earlier versions.
  */
 function choiceHolders(site: SiteRecord): { choiceHeldBy?: string[] } {
-  if ((site.droppedCookies ?? 0) > 0) return {};
   const shown = Object.keys(site.cookies).filter((key) => holdsSitesChoice(site, key));
   const unseen = (site.choiceHeldBy ?? []).filter((key) => site.cookies[key] === undefined);
   const held = [...unseen, ...shown];
@@ -416,7 +414,6 @@ function isTheSitesChoice(site: SiteRecord, cookie: Pick<BrowserCookie, 'partiti
   return host !== null && (site.host === host || site.host.endsWith(`.${host}`));
 }
 
-/** True when the site keeps a consent cookie of its own other than `key` (on another path or domain), whose choice then stands. */
 /** True when the site's cookie under `key` is a consent cookie of its own holding its choice now. */
 function holdsSitesChoice(site: SiteRecord, key: string): boolean {
   const cookie = site.cookies[key];

@@ -1,6 +1,7 @@
 import { measureText } from '../text-bytes.ts';
 import { storedBytes } from './session-quota.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
+import { CONSENT_COOKIE } from '../consent/consent-choice.ts';
 
 /**
  * The most one site record may take in storage.session (as `storedBytes` counts it). A busy
@@ -12,7 +13,7 @@ export const SITE_RECORD_LIMIT_BYTES = 2 * 1024 * 1024;
 /**
  * The record as the JSON to store, trimmed in place first if it would pass `limitBytes`: the
  * oldest timeline events go first (counted in `droppedEvents`), then cookies already removed,
- * oldest removal first, then present cookies, least recently changed first (counted in
+ * oldest removal first, then present cookies but the consent cookie, least recently changed first (counted in
  * `droppedCookies`; one still in the browser is found again by the next scan). Linear in the
  * record's size, but for sorting its cookies.
  */
@@ -38,7 +39,11 @@ export function fitRecord(site: SiteRecord, key: string, limitBytes = SITE_RECOR
 
     const entries = Object.entries(site.cookies);
     const removed = entries.filter(([, cookie]) => cookie.removed !== null).sort(([, a], [, b]) => a.removed! - b.removed!);
-    const present = entries.filter(([, cookie]) => cookie.removed === null).sort(([, a], [, b]) => a.lastChanged - b.lastChanged);
+    // A consent cookie present is kept (a few hundred bytes): it is what tells which cookie holds
+    // the site's choice once the record is dropped to make room (evictedRecord, choiceHeldBy).
+    const present = entries
+      .filter(([, cookie]) => cookie.removed === null && cookie.name !== CONSENT_COOKIE)
+      .sort(([, a], [, b]) => a.lastChanged - b.lastChanged);
     let cookies = 0;
     for (const [cookieKey, cookie] of [...removed, ...present]) {
       if (excess <= 0) break;

@@ -331,7 +331,7 @@ describe('recordCookieChange', () => {
     expect(site.consent).toEqual({ state: 'none', changedAt: 5, trackers: {} });
   });
 
-  it('takes the choice away when its cookie goes after the record was dropped twice, or after that cookie was trimmed to fit (reviewer’s cases)', () => {
+  it('takes the choice away when its cookie goes after the record was dropped twice, or after cookies were trimmed to fit (reviewers’ cases)', () => {
     const own = consent(encodeURIComponent(JSON.stringify({ ga: true })));
     // Dropped, a tracker recorded before any scan, dropped again: the first drop's key is kept.
     let twice = emptySite('data.tco.re', '0');
@@ -342,15 +342,19 @@ describe('recordCookieChange', () => {
     expect(twice.choiceHeldBy).toHaveLength(1);
     expect(recordCookieChange(twice, own, true, 5)).toBe(twice);
     expect(twice.consent.state).toBe('none');
-    // Trimmed to fit, then dropped: which cookie held the choice is not known, any removal takes it.
+    // Many cookies trimmed to fit, then dropped: the consent cookie was kept, the city's removal leaves the choice.
+    const T = 1764460800000;
+    const chosen = (timestamp: number) => consent(encodeURIComponent(JSON.stringify({ ga: true, timestamp })));
     let trimmed = emptySite('data.tco.re', '0');
-    recordCookieChange(trimmed, own, false, 1);
-    for (let i = 0; i < 50; i++) recordCookieChange(trimmed, browserCookie({ name: `c${i}` }), false, 2 + i);
+    recordCookieChange(trimmed, chosen(T), false, T + 1);
+    for (let i = 0; i < 50; i++) recordCookieChange(trimmed, browserCookie({ name: `c${i}` }), false, T + 2 + i);
     fitRecord(trimmed, 'k', 2000);
-    expect(presentCookies(trimmed).some((c) => c.name === own.name)).toBe(false);
-    trimmed = evictedRecord(trimmed, 100);
-    expect(trimmed.choiceHeldBy).toBeUndefined();
-    expect(recordCookieChange(trimmed, own, true, 101)).toBe(trimmed);
+    expect(trimmed.droppedCookies).toBeGreaterThan(0);
+    expect(presentCookies(trimmed).some((c) => c.name === own.name)).toBe(true);
+    trimmed = evictedRecord(trimmed, T + 100);
+    expect(trimmed.choiceHeldBy).toHaveLength(1);
+    expect(recordCookieChange(trimmed, { ...chosen(T + 60_000), domain: '.tco.re', hostOnly: false }, true, T + 101)).toBeNull();
+    expect(recordCookieChange(trimmed, chosen(T), true, T + 102)).toBe(trimmed);
     expect(trimmed.consent.state).toBe('none');
   });
 
