@@ -132,6 +132,8 @@ export type SiteRecord = {
    * does not. Absent otherwise, and in records of earlier versions (any removal then takes it).
    */
   choiceHeldBy?: string[];
+  /** True once a consent cookie present was trimmed to fit (fitRecord): which cookie holds the choice is then not known. */
+  consentCookieTrimmed?: true;
 };
 
 /** An empty record for a site. */
@@ -178,16 +180,18 @@ export function evictedRecord(site: SiteRecord, now: number): SiteRecord {
     // The pages loaded before were dropped with the rest: the list would leave them out.
     pages: null,
     ...choiceHolders(site),
+    ...(site.consentCookieTrimmed ? { consentCookieTrimmed: true as const } : {}),
   };
 }
 
 /**
  * The keys of the consent cookies holding a record's choice, as evictedRecord keeps them: those it
- * shows (fitRecord never trims a consent cookie present), and those a former eviction kept that
- * it has not seen since. Absent when none is known: any removal of a consent cookie of the site
- * then takes the choice, as in records of earlier versions.
+ * shows (fitRecord trims a consent cookie present last), and those a former eviction kept that it
+ * has not seen since. Absent when none is known, or when one was trimmed: any removal of a
+ * consent cookie of the site then takes the choice, as in records of earlier versions.
  */
 function choiceHolders(site: SiteRecord): { choiceHeldBy?: string[] } {
+  if (site.consentCookieTrimmed) return {};
   const shown = Object.keys(site.cookies).filter((key) => holdsSitesChoice(site, key));
   const unseen = (site.choiceHeldBy ?? []).filter((key) => site.cookies[key] === undefined);
   const held = [...unseen, ...shown];

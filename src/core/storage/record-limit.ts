@@ -13,7 +13,7 @@ export const SITE_RECORD_LIMIT_BYTES = 2 * 1024 * 1024;
 /**
  * The record as the JSON to store, trimmed in place first if it would pass `limitBytes`: the
  * oldest timeline events go first (counted in `droppedEvents`), then cookies already removed,
- * oldest removal first, then present cookies but the consent cookie, least recently changed first (counted in
+ * oldest removal first, then present cookies, least recently changed first, consent cookies last (counted in
  * `droppedCookies`; one still in the browser is found again by the next scan). Linear in the
  * record's size, but for sorting its cookies.
  */
@@ -39,17 +39,19 @@ export function fitRecord(site: SiteRecord, key: string, limitBytes = SITE_RECOR
 
     const entries = Object.entries(site.cookies);
     const removed = entries.filter(([, cookie]) => cookie.removed !== null).sort(([, a], [, b]) => a.removed! - b.removed!);
-    // A consent cookie present is kept (a few hundred bytes): it is what tells which cookie holds
-    // the site's choice once the record is dropped to make room (evictedRecord, choiceHeldBy).
-    const present = entries
-      .filter(([, cookie]) => cookie.removed === null && cookie.name !== CONSENT_COOKIE)
-      .sort(([, a], [, b]) => a.lastChanged - b.lastChanged);
+    // A consent cookie present goes last (a few hundred bytes): it tells which cookie holds the
+    // site's choice once the record is dropped to make room (evictedRecord, choiceHeldBy). Only
+    // a site setting megabytes of them loses one, and the record then says it (consentCookieTrimmed).
+    const byChange = (list: typeof entries) => list.sort(([, a], [, b]) => a.lastChanged - b.lastChanged);
+    const present = byChange(entries.filter(([, cookie]) => cookie.removed === null && cookie.name !== CONSENT_COOKIE));
+    const consent = byChange(entries.filter(([, cookie]) => cookie.removed === null && cookie.name === CONSENT_COOKIE));
     let cookies = 0;
-    for (const [cookieKey, cookie] of [...removed, ...present]) {
+    for (const [cookieKey, cookie] of [...removed, ...present, ...consent]) {
       if (excess <= 0) break;
       excess -= cost(cookieKey) + cost(cookie);
       delete site.cookies[cookieKey];
       cookies++;
+      if (cookie.removed === null && cookie.name === CONSENT_COOKIE) site.consentCookieTrimmed = true;
     }
     site.droppedCookies = (site.droppedCookies ?? 0) + cookies;
     text = JSON.stringify(site);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../../../src/core/storage/record-limit.ts';
-import { emptySite, presentCookies, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
+import { emptySite, evictedRecord, presentCookies, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { storedBytes } from '../../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
@@ -47,6 +47,37 @@ describe('fitRecord', () => {
         .slice(-kept.length),
     );
     expect(small.droppedCookies).toBe(30 - kept.length);
+  });
+
+  it('trims consent cookies last, and within the limit even when a site sets megabytes of them, saying so (a reviewer’s case)', () => {
+    const site = emptySite('data.tco.re', '0');
+    for (let i = 0; i < 1200; i++) {
+      const path = `/${'p'.repeat(999)}`;
+      recordCookieChange(
+        site,
+        browserCookie({ name: 'cookies_preferences', path, partitionKey: { topLevelSite: `https://s${i}.example` } }),
+        false,
+        i,
+      );
+    }
+    recordCookieChange(site, browserCookie({ name: 'sessionid' }), false, 5000);
+    const key = 'site:0|data.tco.re';
+    const text = fitRecord(site, key);
+    expect(storedBytes(key, text)).toBeLessThanOrEqual(SITE_RECORD_LIMIT_BYTES);
+    // Every other present cookie went before the first consent cookie did.
+    expect(presentCookies(site).some((cookie) => cookie.name === 'sessionid')).toBe(false);
+    expect(site.consentCookieTrimmed).toBe(true);
+    expect(evictedRecord(site, 6000)).not.toHaveProperty('choiceHeldBy');
+  });
+
+  it('keeps a consent cookie present while other cookies make room', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences' }), false, 1);
+    for (let i = 0; i < 50; i++) recordCookieChange(site, browserCookie({ name: `c${i}` }), false, 2 + i);
+    fitRecord(site, 'k', 2000);
+    expect(site.droppedCookies).toBeGreaterThan(0);
+    expect(presentCookies(site).map((cookie) => cookie.name)).toContain('cookies_preferences');
+    expect(site.consentCookieTrimmed).toBeUndefined();
   });
 
   it('holds a site of 2,000 cookies and a full timeline (the benchmark’s largest) whole', () => {
