@@ -419,7 +419,7 @@ function isTheSitesChoice(site: SiteRecord, cookie: Pick<BrowserCookie, 'partiti
 }
 
 /** True when the site's cookie under `key` is a consent cookie of its own holding its choice now. */
-function holdsSitesChoice(site: SiteRecord, key: string): boolean {
+export function holdsSitesChoice(site: SiteRecord, key: string): boolean {
   const cookie = site.cookies[key];
   if (!cookie || cookie.name !== CONSENT_COOKIE || cookie.removed !== null || cookie.thirdParty !== undefined) return false;
   const partition = {

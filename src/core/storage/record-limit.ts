@@ -1,7 +1,6 @@
 import { measureText } from '../text-bytes.ts';
 import { storedBytes } from './session-quota.ts';
-import type { SiteRecord } from '../cookies/site-record.ts';
-import { CONSENT_COOKIE } from '../consent/consent-choice.ts';
+import { holdsSitesChoice, type SiteRecord } from '../cookies/site-record.ts';
 
 /**
  * The most one site record may take in storage.session (as `storedBytes` counts it). A busy
@@ -13,9 +12,9 @@ export const SITE_RECORD_LIMIT_BYTES = 2 * 1024 * 1024;
 /**
  * The record as the JSON to store, trimmed in place first if it would pass `limitBytes`: the
  * oldest timeline events go first (counted in `droppedEvents`), then cookies already removed,
- * oldest removal first, then present cookies, least recently changed first, consent cookies last (counted in
- * `droppedCookies`; one still in the browser is found again by the next scan). Linear in the
- * record's size, but for sorting its cookies.
+ * oldest removal first, then present cookies, least recently changed first, the consent cookies
+ * holding the site's own choice last (counted in `droppedCookies`; one still in the browser is
+ * found again by the next scan). Linear in the record's size, but for sorting its cookies.
  */
 export function fitRecord(site: SiteRecord, key: string, limitBytes = SITE_RECORD_LIMIT_BYTES): string {
   let text = JSON.stringify(site);
@@ -39,19 +38,22 @@ export function fitRecord(site: SiteRecord, key: string, limitBytes = SITE_RECOR
 
     const entries = Object.entries(site.cookies);
     const removed = entries.filter(([, cookie]) => cookie.removed !== null).sort(([, a], [, b]) => a.removed! - b.removed!);
-    // A consent cookie present goes last (a few hundred bytes): it tells which cookie holds the
-    // site's choice once the record is dropped to make room (evictedRecord, choiceHeldBy). Only
-    // a site setting megabytes of them loses one, and the record then says it (consentCookieTrimmed).
+    // A consent cookie holding the site's own choice goes last (a few hundred bytes): it tells
+    // which cookie holds the choice once the record is dropped to make room (evictedRecord,
+    // choiceHeldBy). Only a site setting megabytes of them loses one, and the record then says it
+    // (consentCookieTrimmed). One that cannot hold the choice (a third party's, or partitioned
+    // under another site) is any other cookie: losing it tells nothing of the choice.
     const byChange = (list: typeof entries) => list.sort(([, a], [, b]) => a.lastChanged - b.lastChanged);
-    const present = byChange(entries.filter(([, cookie]) => cookie.removed === null && cookie.name !== CONSENT_COOKIE));
-    const consent = byChange(entries.filter(([, cookie]) => cookie.removed === null && cookie.name === CONSENT_COOKIE));
+    const holdsChoice = new Set(entries.filter(([cookieKey]) => holdsSitesChoice(site, cookieKey)).map(([cookieKey]) => cookieKey));
+    const present = byChange(entries.filter(([cookieKey, cookie]) => cookie.removed === null && !holdsChoice.has(cookieKey)));
+    const consent = byChange(entries.filter(([cookieKey]) => holdsChoice.has(cookieKey)));
     let cookies = 0;
     for (const [cookieKey, cookie] of [...removed, ...present, ...consent]) {
       if (excess <= 0) break;
       excess -= cost(cookieKey) + cost(cookie);
       delete site.cookies[cookieKey];
       cookies++;
-      if (cookie.removed === null && cookie.name === CONSENT_COOKIE) site.consentCookieTrimmed = true;
+      if (holdsChoice.has(cookieKey)) site.consentCookieTrimmed = true;
     }
     site.droppedCookies = (site.droppedCookies ?? 0) + cookies;
     text = JSON.stringify(site);

@@ -53,12 +53,7 @@ describe('fitRecord', () => {
     const site = emptySite('data.tco.re', '0');
     for (let i = 0; i < 1200; i++) {
       const path = `/${'p'.repeat(999)}`;
-      recordCookieChange(
-        site,
-        browserCookie({ name: 'cookies_preferences', path, partitionKey: { topLevelSite: `https://s${i}.example` } }),
-        false,
-        i,
-      );
+      recordCookieChange(site, browserCookie({ name: 'cookies_preferences', path: `${path}${i}` }), false, i);
     }
     recordCookieChange(site, browserCookie({ name: 'sessionid' }), false, 5000);
     const key = 'site:0|data.tco.re';
@@ -78,6 +73,33 @@ describe('fitRecord', () => {
     expect(site.droppedCookies).toBeGreaterThan(0);
     expect(presentCookies(site).map((cookie) => cookie.name)).toContain('cookies_preferences');
     expect(site.consentCookieTrimmed).toBeUndefined();
+  });
+
+  it('trims a consent cookie that cannot hold the site’s choice as any other, and does not say the choice’s cookie is unknown (a reviewer’s case)', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences' }), false, 1);
+    // Megabytes of consent cookies no page of the site reads: a third party's (set by an embedded
+    // frame), and ones partitioned under other sites that embed the portal.
+    const path = `/${'p'.repeat(999)}`;
+    for (let i = 0; i < 600; i++) {
+      const thirdParty = browserCookie({ name: 'cookies_preferences', domain: 'widget.example.net', path: `${path}${i}` });
+      recordCookieChange(site, thirdParty, false, 2 + i, { via: 'frame' });
+      const foreign = browserCookie({
+        name: 'cookies_preferences',
+        path: `${path}${i}`,
+        partitionKey: { topLevelSite: `https://s${i}.example` },
+      });
+      recordCookieChange(site, foreign, false, 2 + i);
+    }
+    recordCookieChange(site, browserCookie({ name: 'sessionid' }), false, 5000);
+    const text = fitRecord(site, KEY);
+    expect(storedBytes(KEY, text)).toBeLessThanOrEqual(SITE_RECORD_LIMIT_BYTES);
+    expect(site.droppedCookies).toBeGreaterThan(0);
+    // The oldest of them went first, before the later-changed sessionid; the site's own stays.
+    expect(presentCookies(site).map((cookie) => cookie.name)).toContain('sessionid');
+    expect(presentCookies(site).filter((cookie) => cookie.name === 'cookies_preferences' && cookie.path === '/')).toHaveLength(1);
+    expect(site.consentCookieTrimmed).toBeUndefined();
+    expect(evictedRecord(site, 6000).choiceHeldBy).toHaveLength(1);
   });
 
   it('holds a site of 2,000 cookies and a full timeline (the benchmark’s largest) whole', () => {
