@@ -22,7 +22,7 @@ export const NAMELESS_COOKIE = { en: '(no name)', fr: '(sans nom)' } as const;
  * code; a `<` before anything else stays text, `<b>x</b>` is itself).
  */
 const SHOWS_NOTHING =
-  /<(?=U\+)|[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
+  /<|[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
 
 /**
  * `name` with each character that shows nothing written as its code (`_g<U+200B>a`), a `<` that
@@ -33,10 +33,19 @@ const SHOWS_NOTHING =
  * browser gave it. One pass, linear in the name's length.
  */
 export function visibleCookieName(name: string): string {
-  const shown = noBreakSpacesAloneShown(spacesShown(name.replace(SHOWS_NOTHING, characterCode)));
+  const shown = noBreakSpacesAloneShown(
+    spacesShown(
+      name.replace(SHOWS_NOTHING, (character, at: number) =>
+        character !== '<' || beginsCodeText(name, at) ? characterCode(character) : '<',
+      ),
+    ),
+  );
   // The name's own string when nothing changed: a row's label shares it (views/CookieItem.tsx, the popup's heap).
   return shown === name ? name : shown;
 }
+
+/** True when `text` has, at `at`, a `<` beginning `<U+`: it would read as a character's code, and is shown as one itself. */
+export const beginsCodeText = (text: string, at: number) => text[at] === '<' && text[at + 1] === 'U' && text[at + 2] === '+';
 
 /** `<U+200B>`: a character as its code point, visible and without effect. */
 export const characterCode = (character: string) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;

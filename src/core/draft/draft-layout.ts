@@ -9,7 +9,7 @@ import { DRAFT_WORDS, type DraftBasis, type DraftWords } from './draft-words.ts'
 import type { CharterKind } from '../registry/registry.ts';
 import type { CharterDraft, DraftRow, DraftSource } from './draft-types.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
-import { characterCode, isHiddenSpace, NAMELESS_COOKIE, trailingSpacesFrom } from '../cookies/nameless.ts';
+import { beginsCodeText, characterCode, isHiddenSpace, NAMELESS_COOKIE, trailingSpacesFrom } from '../cookies/nameless.ts';
 
 /** The categories in the order their sections appear. */
 export const CATEGORY_ORDER: readonly Category[] = ['necessary', 'statistics', 'third-party', 'other'];
@@ -81,9 +81,6 @@ export const SHOWN_NAME_LENGTH = 200;
  */
 const INVISIBLE = /^(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]|[^\P{Zs} ])$/u;
 
-/** True when `text` has, at `at`, a `<` beginning `<U+`: it would read as a character's code (visibleName). */
-const codeLike = (text: string, at: number) => text[at] === '<' && text[at + 1] === 'U' && text[at + 2] === '+';
-
 /**
  * A name (or domain) as the list shows it, for someone to declare it by hand: each invisible or
  * control character as its code point (`a<U+200B>b`, `a<U+000A>b`), as bidi controls are shown
@@ -98,7 +95,7 @@ export function visibleName(text: string): string {
   let at = 0;
   for (const character of text) {
     const piece =
-      isHiddenSpace(text, at, trailingFrom) || INVISIBLE.test(character) || codeLike(text, at) ? characterCode(character) : character;
+      isHiddenSpace(text, at, trailingFrom) || INVISIBLE.test(character) || beginsCodeText(text, at) ? characterCode(character) : character;
     if (shown.length + piece.length > SHOWN_NAME_LENGTH) return `${shown}…`;
     shown += piece;
     at += character.length;
