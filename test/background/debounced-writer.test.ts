@@ -1,6 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDebouncedWriter } from '../../src/background/debounced-writer.ts';
 
+/**
+ * A writer (10 ms debounce, a refused write tried again after 1 s) whose storage records each
+ * write it is given, then answers as `answer` does with the count of writes so far.
+ */
+function writerRecording(answer: (count: number) => Promise<void> | void) {
+  const writes: Record<string, unknown>[] = [];
+  const writer = createDebouncedWriter(
+    async (items) => {
+      writes.push(items);
+      await answer(writes.length);
+    },
+    10,
+    () => undefined,
+    undefined,
+    1000,
+  );
+  return { writes, writer };
+}
+
 describe('createDebouncedWriter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -66,18 +85,10 @@ describe('createDebouncedWriter', () => {
   });
 
   it('keeps what a refused write held, and tries it again after a while (changes meanwhile wait with it), newest values first', async () => {
-    const writes: Record<string, unknown>[] = [];
     let refuse = true;
-    const writer = createDebouncedWriter(
-      async (items) => {
-        writes.push(items);
-        if (refuse) throw new Error('quota');
-      },
-      10,
-      () => undefined,
-      undefined,
-      1000,
-    );
+    const { writes, writer } = writerRecording(() => {
+      if (refuse) throw new Error('quota');
+    });
     writer.schedule('a', 1);
     writer.schedule('b', 1);
     await writer.flush();
@@ -171,20 +182,12 @@ describe('createDebouncedWriter', () => {
   });
 
   it('does not queue again what was discarded while the write carrying it was under way, when that write is refused', async () => {
-    const writes: Record<string, unknown>[] = [];
     let release!: () => void;
-    const writer = createDebouncedWriter(
-      async (items) => {
-        writes.push(items);
-        if (writes.length > 1) return;
-        await new Promise<void>((resolve) => (release = resolve));
-        throw new Error('busy');
-      },
-      10,
-      () => undefined,
-      undefined,
-      1000,
-    );
+    const { writes, writer } = writerRecording(async (count) => {
+      if (count > 1) return;
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new Error('busy');
+    });
     writer.schedule('a', 1);
     writer.schedule('b', 1);
     const first = writer.flush();
