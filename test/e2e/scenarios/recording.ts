@@ -195,6 +195,31 @@ export function recordingScenarios(ctx: E2eContext): void {
       await api.close();
     });
 
+    it('takes a parent-domain cookie away from a portal whose tab is closed when it is removed (c7b790c, a reviewer’s case)', async () => {
+      const api = await extensionPage(ctx.browser());
+      await forgetNantes(api);
+      // _ga on .nantesmetropole.fr, set by the city's main site while the portal's tab is open
+      // (gtag.js's cookie_domain "auto": scripts/demo-portal/server.ts), is filed under the portal.
+      const portal = await visitPortal(ctx.browser(), NANTES_PORTAL);
+      const city = await ctx.browser().newPage();
+      await city.goto(`http://${NANTES_CITY}/actualites/`);
+      await waitForReport(api, NANTES_PORTAL, (r) => presentNames(r).includes('_ga'));
+      await portal.close();
+      // The portal's tab closed, the city's page removes it (as an expiry does): the portal's
+      // record, which nothing scans while no tab shows it, must not keep it present.
+      await city.evaluateScript(`document.cookie = '_ga=; domain=${NANTES_CITY}; path=/; max-age=0'`);
+      await waitForReport(api, NANTES_CITY, (r) => !presentNames(r).includes('_ga'));
+      await waitForReport(api, NANTES_PORTAL, (r) => !presentNames(r).includes('_ga'));
+      const popup = await openPopup(ctx.browser(), NANTES_PORTAL);
+      await popup.waitFor(seen('sessionid'));
+      // Shown as removed, not as present.
+      const [row] = await popup.texts(seen('_ga'));
+      expect(row).toContain(englishText('removed'));
+      await Promise.all([city.close(), popup.close()]);
+      await forgetNantes(api);
+      await api.close();
+    });
+
     it('announces new findings that arrive while the popup is open, in its polite status', async () => {
       const api = await extensionPage(ctx.browser());
       // No choice and no _ga left by an earlier visit: the refusal below is the portal's first.
