@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SET_BY_WINDOW_MS, setByOf, setByOfTimeline, type CookieEvent } from '../../../src/core/network/set-by.ts';
 import {
@@ -136,6 +137,27 @@ describe('setByOf, a HAR entry read as the browser reads its Set-Cookie', () => 
     expect(setByOf(event({ name: 'sid', at: T + 1000 }), logOf(`sid=${'x'.repeat(5000)}; Path=/`, 'value'), later)?.kind).toBe('script');
     expect(setByOf(event({ name: '', at: T + 1000 }), logOf('=', 'value'), later)?.kind).toBe('script');
     expect(setByOf(event({ name: '', at: T + 1000 }), logOf('=abc', 'name'), later)?.kind).toBe('script');
+  });
+});
+
+describe('setByOf, a response still loading', () => {
+  // DevTools hears a response when it finishes (onRequestFinished): one streaming for 10 s set
+  // its cookie at its start, and nothing in the log says it is under way until it ends.
+  const stream = responseOfHarEntry({
+    startedDateTime: new Date(T).toISOString(),
+    time: 10_000,
+    request: { method: 'GET', url: 'https://data.tco.re/api/export.csv' },
+    response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'AWSALB=v; Path=/' }] },
+  })!;
+  const awsalb = event({ name: 'AWSALB', at: T + 200 });
+  const message = (lang: 'en' | 'fr') =>
+    (JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>).setByScript!.message;
+
+  it('reads "script" until the response ends, then names it: the line says it speaks of finished responses only', () => {
+    expect(setByOf(awsalb, log([]), T + 5000)).toEqual({ kind: 'script' });
+    expect(setByOf(awsalb, log([stream]), T + 11_000)).toMatchObject({ kind: 'response', response: stream });
+    expect(message('en')).toBe('by a script: no finished response of this tab set it');
+    expect(message('fr')).toBe('par un script\u202f: aucune réponse terminée de cet onglet ne l’a déposé');
   });
 });
 
