@@ -79,6 +79,18 @@ describe('setByOf', () => {
     expect(setByOf(event(), log([], T + 1000), T + 100_000)).toEqual({ kind: 'unseen' });
   });
 
+  it('says nothing was seen, not "script", for an event within the window after DevTools was opened: a request under way then is never heard', () => {
+    // As for an event just after the dropped responses: what ended before DevTools was open is not known.
+    const opened = event({ at: T + 1000 });
+    expect(setByOf(opened, log([], T), T + 10_000)).toEqual({ kind: 'unseen' });
+    expect(setByOf(opened, { ...log([]), droppedUntil: T }, T + 10_000)).toEqual({ kind: 'unseen' });
+    // A response that ended before DevTools was opened could be matched with an event up to the window after it.
+    expect(setByOf(event({ at: T + SET_BY_WINDOW_MS - 1 }), log([], T), T + 10_000)).toEqual({ kind: 'unseen' });
+    expect(setByOf(event({ at: T + SET_BY_WINDOW_MS }), log([], T), T + 10_000)).toEqual({ kind: 'script' });
+    // A response heard is still named.
+    expect(setByOf(opened, log([response(['sessionid=1'], T + 900)], T), T + 10_000)).toMatchObject({ kind: 'response' });
+  });
+
   it('says nothing was seen, not "script", for an event the log no longer covers: its responses dropped', () => {
     // The page load sets sessionid; then NETWORK_LOG_LIMIT calls each refresh a load balancer's cookie.
     let full = withResponses(null, 3, T - 60_000, [response(['sessionid=1; Path=/; HttpOnly'], T)]);
