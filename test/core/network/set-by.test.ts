@@ -28,7 +28,7 @@ const response = (lines: string[], startedAt = T, url = 'https://data.tco.re/', 
   status: 200,
   startedAt,
   finishedAt,
-  cookies: lines.map((line) => logCookie(parseSetCookie(line)!, startedAt)!),
+  cookies: lines.map((line) => logCookie(parseSetCookie(line)!, startedAt, new URL(url).hostname)!),
 });
 const log = (responses: NetworkResponse[], openedAt = T - 60_000): NetworkLog => ({ tabId: 3, openedAt, responses });
 
@@ -44,7 +44,8 @@ describe('setByOf', () => {
     const wrongName = response(['other=1']);
     const wrongHost = response(['sessionid=1'], T, 'https://itie.opendatasoft.com/');
     const hostOnlyVsDomain = response(['sessionid=1']);
-    const wrongDomain = response(['sessionid=1; Domain=example.org']);
+    // Never logged from a header (logCookie drops a Domain the host is not within), matched on its domain all the same.
+    const wrongDomain = { ...response([]), cookies: [{ name: 'sessionid', domain: 'example.org', expires: null }] };
     const script = setByOf(event(), log([wrongName, wrongHost, wrongDomain]), T + 10_000);
     expect(script).toEqual({ kind: 'script' });
     expect(setByOf(event({ domain: '.data.tco.re' }), log([hostOnlyVsDomain]), T + 10_000)).toEqual({ kind: 'script' });
@@ -143,6 +144,17 @@ describe('setByOf, a HAR entry read as the browser reads its Set-Cookie', () => 
     expect(setByOf(event({ name: '' }), logOf('tokenabc; Path=/', 'value'), later)?.kind).toBe('response');
     // Chromium's pair is a value: never kept, and never a name to match.
     expect(JSON.stringify(logOf('tokenabc; Path=/', 'value'))).not.toContain('tokenabc');
+  });
+
+  it('credits no response with a cookie of a domain its host is not within: the browser ignored it, a script set it', () => {
+    const tracker = responseOfHarEntry({
+      ...har('sessionid=x; Domain=data.tco.re'),
+      request: { method: 'GET', url: 'https://tracker.example/pixel' },
+    });
+    const portal = responseOfHarEntry(har('sessionid=x; Domain=data.tco.re'))!;
+    const sessionid = event({ domain: '.data.tco.re' });
+    expect(setByOf(sessionid, log([tracker].flatMap((r) => r ?? [])), later)).toEqual({ kind: 'script' });
+    expect(setByOf(sessionid, log([portal]), later)).toMatchObject({ kind: 'response', response: portal });
   });
 
   it('credits no response with a cookie its header could not set: too long, or `=`; a script set it', () => {
