@@ -32,7 +32,7 @@ export const MAX_LOGGED_DOMAIN = 253;
 export type LoggedCookie = {
   /** Cookie name, its first MAX_LOGGED_NAME characters ('' for a nameless cookie). */
   name: string;
-  /** Domain attribute, lower-case, without a leading dot; null when absent (a host-only cookie). */
+  /** Domain attribute, lower-case, without a leading dot; null for a host-only cookie: none, or one naming the host's IP address. */
   domain: string | null;
   /**
    * When the header made the cookie expire (ms since the epoch: `expiryOf`, Max-Age counted from
@@ -62,11 +62,13 @@ function domainMatches(host: string, domain: string): boolean {
  * What the log keeps of a Set-Cookie of a request to `host` (its URL's host, lower-case) started
  * at `startedAt`; null for one no browser would set: a Domain too long to be a host, or one the
  * host is not within (RFC 6265 §5.3 step 6: a tracker's response naming the portal's domain sets
- * nothing).
+ * nothing). A Domain naming the host's IP address sets a host-only cookie, as browsers do (the
+ * cookies API gives its domain as `192.168.1.20`, no dot): it is logged without its Domain.
  */
 export function logCookie(facts: SetCookieFacts, startedAt: number, host: string): LoggedCookie | null {
   if (facts.domain !== null && (facts.domain.length > MAX_LOGGED_DOMAIN || !domainMatches(host, facts.domain))) return null;
-  return { name: loggedName(facts.name), domain: facts.domain, expires: expiryOf(facts, startedAt) };
+  const domain = facts.domain !== null && isIpHost(host) ? null : facts.domain;
+  return { name: loggedName(facts.name), domain, expires: expiryOf(facts, startedAt) };
 }
 
 /** The host of a URL, lower-case, as a cookie's domain is matched with it ('' when it has none or cannot be read). */

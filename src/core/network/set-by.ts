@@ -96,8 +96,9 @@ function indexOf(log: NetworkLog): Index {
 function* writers(index: Index, event: CookieEvent): Generator<Entry> {
   const domain = event.domain.replace(/^\./, '').toLowerCase();
   const name = loggedName(event.name);
-  // A Domain attribute makes a domain cookie (`.data.tco.re`), even when it names the host itself;
-  // none, a host-only cookie of the response's own host (`data.tco.re`): never the other kind.
+  // A Domain attribute makes a domain cookie (`.data.tco.re`), even when it names the host itself
+  // (but an IP address: logged without it, logCookie); none, a host-only cookie of the response's
+  // own host (`data.tco.re`): never the other kind.
   const domainCookie = event.domain.startsWith('.');
   const onDomain = domainCookie ? (index.onDomain.get(name)?.get(domain) ?? []) : [];
   const hostOnly = domainCookie ? [] : (index.hostOnly.get(name)?.get(domain) ?? []);

@@ -123,6 +123,15 @@ describe('responseOfHarEntry', () => {
     expect(ip('192.168.1.2')).toBeNull();
   });
 
+  it('keeps a cookie whose Domain is the response’s IP address as host-only, as browsers set it', () => {
+    const ip = (url: string, domain: string) =>
+      responseOfHarEntry(harEntry([{ name: 'set-cookie', value: `sessionid=v; Domain=${domain}; Path=/` }], url))?.cookies;
+    expect(ip('http://192.168.1.20:8080/', '192.168.1.20')).toEqual([{ name: 'sessionid', domain: null, expires: null }]);
+    expect(ip('http://[::1]:8080/', '[::1]')).toEqual([{ name: 'sessionid', domain: null, expires: null }]);
+    // A name's own Domain still makes a domain cookie.
+    expect(ip('https://data.tco.re/', 'data.tco.re')).toEqual([{ name: 'sessionid', domain: 'data.tco.re', expires: null }]);
+  });
+
   it('keeps no session id of the request’s path', () => {
     const entry = harEntry(
       [{ name: 'set-cookie', value: 'JSESSIONID=9F1C2A7B3D4E5F60; Path=/; HttpOnly' }],

@@ -157,6 +157,15 @@ describe('setByOf, a HAR entry read as the browser reads its Set-Cookie', () => 
     expect(setByOf(sessionid, log([portal]), later)).toMatchObject({ kind: 'response', response: portal });
   });
 
+  it('credits the response with the host-only cookie a Domain naming its IP address sets', () => {
+    const lan = responseOfHarEntry({
+      ...har('sessionid=v; Domain=192.168.1.20; Path=/'),
+      request: { method: 'GET', url: 'http://192.168.1.20:8080/' },
+    })!;
+    expect(setByOf(event({ domain: '192.168.1.20' }), log([lan]), later)).toMatchObject({ kind: 'response', response: lan });
+    expect(setByOf(event({ domain: '.192.168.1.20' }), log([lan]), later)).toEqual({ kind: 'script' });
+  });
+
   it('credits no response with a cookie its header could not set: too long, or `=`; a script set it', () => {
     expect(setByOf(event({ name: 'sid', at: T + 1000 }), logOf(`sid=${'x'.repeat(5000)}; Path=/`, 'value'), later)?.kind).toBe('script');
     expect(setByOf(event({ name: '', at: T + 1000 }), logOf('=', 'value'), later)?.kind).toBe('script');
