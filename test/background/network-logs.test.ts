@@ -146,7 +146,7 @@ describe('network logs', () => {
       responseOfHarEntry({
         startedDateTime: new Date(1e12 + k).toISOString(),
         time: 5,
-        request: { method: 'GET', url: `https://data.tco.re/${'a'.repeat(3000)}` },
+        request: { method: 'GET', url: `https://${'d'.repeat(250)}/${'a'.repeat(3000)}` },
         response: {
           status: 200,
           headers: Array.from({ length: 60 }, (_, i) => ({

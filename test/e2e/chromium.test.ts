@@ -15,7 +15,7 @@ import {
 } from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, seenRow, visitPortal } from './scenarios/context.ts';
 import { openToolbarPopup } from '../../scripts/browsers/toolbar-action.ts';
-import { eventRow, PANEL_PAGE, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
+import { eventRow, PANEL_PAGE, pastDevtoolsOpening, SIDE_PANEL_PAGE } from './scenarios/panels.ts';
 import { mkdirSync } from 'node:fs';
 import { SCREENSHOT_DIR } from './scenarios/popup.ts';
 import { describeEmbeddedContent } from './scenarios/embedded-content.ts';
@@ -128,7 +128,9 @@ describe('Chromium: the real DevTools panel and side panel', () => {
     // Heard before DevTools was opened: no response can be named.
     await panel.waitForSelector(`${eventRow('sessionid')} [data-set-by="unseen"]`);
 
-    // A page load with DevTools open: its Set-Cookie headers are heard, the widget's script sets its own.
+    // A page load with DevTools open (past the moments right after it opened, which no log covers):
+    // its Set-Cookie headers are heard, the widget's script sets its own.
+    await pastDevtoolsOpening(api, await tabIdOf(api, `http://${host}/*`));
     await site.reload();
     const session = await panel.waitForSelector(`${eventRow('sessionid')}[data-new="true"] [data-set-by="response"]`);
     expect(await session.textContent()).toBe(`by ${isolated('GET')} ${isolated(`http://${host}/`)} (${isolated('200')})`);

@@ -21,7 +21,7 @@ import {
   waitForReport,
 } from '../../scripts/browsers/extension-api.ts';
 import { FORGOTTEN, openPopup, seenRow, visitPortal } from './scenarios/context.ts';
-import { eventRow, PANEL_PAGE } from './scenarios/panels.ts';
+import { eventRow, PANEL_PAGE, pastDevtoolsOpening } from './scenarios/panels.ts';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { firefoxSidebar, openFirefoxToolbarPopup, showFirefoxTab } from '../../scripts/browsers/firefox-toolbar.ts';
 import { isolated } from '../../src/platform/i18n.ts';
@@ -174,7 +174,9 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     expect(await openFirefoxToolbox(browser(), `http://${host}/`, 'Cookie charter')).toContain('webext-devtools-panel');
     // The DevTools page runs once the toolbox is open: it has said so to the worker.
     await expect.poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.tabId ?? null).toBe(tabId);
-    // A page load with DevTools open: the portal's Set-Cookie headers are heard, names only.
+    // A page load with DevTools open (past the moments right after it opened, which no log covers):
+    // the portal's Set-Cookie headers are heard, names only.
+    await pastDevtoolsOpening(api, tabId);
     await site.goto(`http://${host}/explore/dataset/demo/`);
     await expect
       .poll(async () => (await request(api, 'getNetworkLog', { tabId }))?.responses.flatMap((r) => r.cookies.map((c) => c.name)) ?? [])

@@ -32,7 +32,7 @@ export const MAX_LOGGED_DOMAIN = 253;
 export type LoggedCookie = {
   /** Cookie name, its first MAX_LOGGED_NAME characters ('' for a nameless cookie). */
   name: string;
-  /** Domain attribute, lower-case, without a leading dot; null when absent (a host-only cookie). */
+  /** Domain attribute, lower-case, without a leading dot; null for a host-only cookie: none, or one naming the host's IP address. */
   domain: string | null;
   /**
    * When the header made the cookie expire (ms since the epoch: `expiryOf`, Max-Age counted from
@@ -45,10 +45,39 @@ export type LoggedCookie = {
 /** A cookie name as the log keeps it (and as an event's name is looked up in it). */
 export const loggedName = (name: string): string => (name.length > MAX_LOGGED_NAME ? name.slice(0, MAX_LOGGED_NAME) : name);
 
-/** What the log keeps of a Set-Cookie of a request started at `startedAt`; null for one no browser would set (a Domain too long to be a host). */
-export function logCookie(facts: SetCookieFacts, startedAt: number): LoggedCookie | null {
-  if (facts.domain !== null && facts.domain.length > MAX_LOGGED_DOMAIN) return null;
-  return { name: loggedName(facts.name), domain: facts.domain, expires: expiryOf(facts, startedAt) };
+/** True for a URL's host that is an IP address (`192.168.1.20`, `[::1]`): the URL parser writes IPv4 in dotted decimal. */
+const isIpHost = (host: string): boolean => host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host);
+
+/**
+ * True when `host` domain-matches the Domain attribute `domain` (RFC 6265 §5.1.3, both lower-case,
+ * the attribute without its leading dot): it is the domain, or a name within it; an IP address
+ * matches only itself.
+ */
+function domainMatches(host: string, domain: string): boolean {
+  if (host === domain) return true;
+  return !isIpHost(host) && host.length > domain.length && host.endsWith(domain) && host[host.length - domain.length - 1] === '.';
+}
+
+/**
+ * What the log keeps of a Set-Cookie of a request to `host` (its URL's host, lower-case) started
+ * at `startedAt`; null for one no browser would set: a Domain too long to be a host, or one the
+ * host is not within (RFC 6265 §5.3 step 6: a tracker's response naming the portal's domain sets
+ * nothing). A Domain naming the host's IP address sets a host-only cookie, as browsers do (the
+ * cookies API gives its domain as `192.168.1.20`, no dot): it is logged without its Domain.
+ */
+export function logCookie(facts: SetCookieFacts, startedAt: number, host: string): LoggedCookie | null {
+  if (facts.domain !== null && (facts.domain.length > MAX_LOGGED_DOMAIN || !domainMatches(host, facts.domain))) return null;
+  const domain = facts.domain !== null && isIpHost(host) ? null : facts.domain;
+  return { name: loggedName(facts.name), domain, expires: expiryOf(facts, startedAt) };
+}
+
+/** The host of a URL, lower-case, as a cookie's domain is matched with it ('' when it has none or cannot be read). */
+function hostOfUrl(raw: string): string {
+  try {
+    return new URL(raw).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
 }
 
 /** True when the Set-Cookie removed its cookie: an expiry already past when its request started. */
@@ -130,13 +159,16 @@ export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'
     return typeof name === 'string' && name.toLowerCase() === 'set-cookie' && typeof value === 'string' ? [value] : [];
   });
   if (lines.length === 0) return null;
-  const url = typeof entry.request?.url === 'string' ? urlWithoutQueryValues(entry.request.url) : null;
+  const requested = typeof entry.request?.url === 'string' ? entry.request.url : null;
+  const url = requested === null ? null : urlWithoutQueryValues(requested);
   const startedAt = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
-  if (url === null || !Number.isFinite(startedAt)) return null;
+  if (requested === null || url === null || !Number.isFinite(startedAt)) return null;
   // One more than kept is read, to know whether any was left out.
   const read = parseSetCookieHeaders(lines, COOKIES_PER_RESPONSE + 1, bare);
   const cut = read.length > COOKIES_PER_RESPONSE;
-  const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt) ?? []);
+  // The host of the URL requested, not of the URL kept (a long one is cut).
+  const host = hostOfUrl(requested);
+  const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt, host) ?? []);
   if (cookies.length === 0) return null;
   const time = typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
   const method = typeof entry.request?.method === 'string' ? entry.request.method.slice(0, 20).toUpperCase() : 'GET';

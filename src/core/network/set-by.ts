@@ -5,9 +5,9 @@
  * so an event stays `pending` until the window has passed.
  *
  * A claim is made only when it is known: "set by a script" needs the log to cover the event
- * (DevTools open from before it until its window is over, none of the responses that may have
- * set it dropped) and no response of the tab to match once the window is over; otherwise the
- * answer says what is not known.
+ * (DevTools open from its window before it until its window after it, none of the responses that
+ * may have set it dropped) and no response of the tab to match once the window is over; otherwise
+ * the answer says what is not known.
  */
 import type { TimelineEvent } from '../cookies/site-record.ts';
 import { loggedName, removesCookie, type LoggedCookie, type NetworkLog, type NetworkResponse } from './network-log.ts';
@@ -25,8 +25,9 @@ export type SetBy =
   /** DevTools was open, the window is over, and no response of the tab set it: a script did (in this tab or another). */
   | { kind: 'script' }
   /**
-   * The log does not cover the event: it came before DevTools was opened on the tab, after it
-   * was closed, or among the oldest responses, dropped to keep the log small.
+   * The log does not cover the event: it came before DevTools was opened on the tab or within the
+   * window after (a request under way then is never heard), after it was closed, or among the
+   * oldest responses, dropped to keep the log small.
    */
   | { kind: 'unseen' }
   /** The window is still open: its response may not be complete yet. */
@@ -95,8 +96,9 @@ function indexOf(log: NetworkLog): Index {
 function* writers(index: Index, event: CookieEvent): Generator<Entry> {
   const domain = event.domain.replace(/^\./, '').toLowerCase();
   const name = loggedName(event.name);
-  // A Domain attribute makes a domain cookie (`.data.tco.re`), even when it names the host itself;
-  // none, a host-only cookie of the response's own host (`data.tco.re`): never the other kind.
+  // A Domain attribute makes a domain cookie (`.data.tco.re`), even when it names the host itself
+  // (but an IP address: logged without it, logCookie); none, a host-only cookie of the response's
+  // own host (`data.tco.re`): never the other kind.
   const domainCookie = event.domain.startsWith('.');
   const onDomain = domainCookie ? (index.onDomain.get(name)?.get(domain) ?? []) : [];
   const hostOnly = domainCookie ? [] : (index.hostOnly.get(name)?.get(domain) ?? []);
@@ -155,11 +157,13 @@ function credit(events: readonly CookieEvent[], log: NetworkLog): Map<CookieEven
 
 /**
  * True when the log holds every response that may have set `event`: DevTools was open from
- * before it until its window was over, and no response dropped from the log, nor a cookie one
- * of its responses set past the limit per response, could be its.
+ * the window before it until the window after it, and no response dropped from the log, nor a
+ * cookie one of its responses set past the limit per response, could be its.
  */
 function covers(log: NetworkLog, event: CookieEvent): boolean {
-  if (event.at < log.openedAt) return false;
+  // A request under way when DevTools was opened is never heard: an event within the window after
+  // the opening may be its, as one just after dropped responses may be theirs.
+  if (event.at < log.openedAt + SET_BY_WINDOW_MS) return false;
   if (log.droppedUntil !== undefined && event.at <= log.droppedUntil + SET_BY_WINDOW_MS) return false;
   // A response whose cookies past the log's limit per response were not kept may have set it.
   for (const response of log.responses)

@@ -93,6 +93,45 @@ describe('responseOfHarEntry', () => {
     expect(JSON.stringify(response)).not.toMatch(/ppp|sss/);
   });
 
+  it('keeps no cookie whose Domain the response’s host is not within: the browser ignores it (RFC 6265 §5.3 step 6)', () => {
+    const response = responseOfHarEntry(
+      harEntry(
+        [
+          'own=1; Domain=data.tco.re',
+          'parent=1; Domain=.TCO.re',
+          'other=1; Domain=example.org',
+          'suffix=1; Domain=ata.tco.re',
+          'child=1; Domain=www.data.tco.re',
+          'host=1',
+        ].map((value) => ({ name: 'set-cookie', value })),
+        'https://Data.TCO.re/api/',
+      ),
+    )!;
+    expect(response.cookies.map(({ name, domain }) => [name, domain])).toEqual([
+      ['own', 'data.tco.re'],
+      ['parent', 'tco.re'],
+      ['host', null],
+    ]);
+    // A tracker's response naming the portal's domain sets nothing: no response is kept.
+    const tracker = harEntry([{ name: 'set-cookie', value: 'sessionid=x; Domain=data.tco.re' }], 'https://tracker.example/pixel');
+    expect(responseOfHarEntry(tracker)).toBeNull();
+    // An IP address is within no other: only itself matches it.
+    const ip = (domain: string) =>
+      responseOfHarEntry(harEntry([{ name: 'set-cookie', value: `a=1; Domain=${domain}` }], 'http://192.168.1.20:8080/'));
+    expect(ip('168.1.20')).toBeNull();
+    expect(ip('1.20')).toBeNull();
+    expect(ip('192.168.1.2')).toBeNull();
+  });
+
+  it('keeps a cookie whose Domain is the response’s IP address as host-only, as browsers set it', () => {
+    const ip = (url: string, domain: string) =>
+      responseOfHarEntry(harEntry([{ name: 'set-cookie', value: `sessionid=v; Domain=${domain}; Path=/` }], url))?.cookies;
+    expect(ip('http://192.168.1.20:8080/', '192.168.1.20')).toEqual([{ name: 'sessionid', domain: null, expires: null }]);
+    expect(ip('http://[::1]:8080/', '[::1]')).toEqual([{ name: 'sessionid', domain: null, expires: null }]);
+    // A name's own Domain still makes a domain cookie.
+    expect(ip('https://data.tco.re/', 'data.tco.re')).toEqual([{ name: 'sessionid', domain: 'data.tco.re', expires: null }]);
+  });
+
   it('keeps no session id of the request’s path', () => {
     const entry = harEntry(
       [{ name: 'set-cookie', value: 'JSESSIONID=9F1C2A7B3D4E5F60; Path=/; HttpOnly' }],

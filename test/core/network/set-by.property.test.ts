@@ -34,7 +34,8 @@ function referenceSetByOf(event: CookieEvent, log: NetworkLog | null, now: numbe
     if (!best || distance < best.distance) best = { response, cookie, distance };
   }
   if (best) return { kind: 'response', response: best.response, cookie: best.cookie };
-  if (event.at < log.openedAt) return { kind: 'unseen' };
+  // (and that a request under way when DevTools was opened is never heard: the window after the opening is not covered)
+  if (event.at < log.openedAt + SET_BY_WINDOW_MS) return { kind: 'unseen' };
   if (now < event.at + SET_BY_WINDOW_MS) return { kind: 'pending' };
   return { kind: 'script' };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SET_BY_WINDOW_MS, setByOf, setByOfTimeline, type CookieEvent } from '../../../src/core/network/set-by.ts';
 import {
@@ -27,7 +28,7 @@ const response = (lines: string[], startedAt = T, url = 'https://data.tco.re/', 
   status: 200,
   startedAt,
   finishedAt,
-  cookies: lines.map((line) => logCookie(parseSetCookie(line)!, startedAt)!),
+  cookies: lines.map((line) => logCookie(parseSetCookie(line)!, startedAt, new URL(url).hostname)!),
 });
 const log = (responses: NetworkResponse[], openedAt = T - 60_000): NetworkLog => ({ tabId: 3, openedAt, responses });
 
@@ -43,7 +44,8 @@ describe('setByOf', () => {
     const wrongName = response(['other=1']);
     const wrongHost = response(['sessionid=1'], T, 'https://itie.opendatasoft.com/');
     const hostOnlyVsDomain = response(['sessionid=1']);
-    const wrongDomain = response(['sessionid=1; Domain=example.org']);
+    // Never logged from a header (logCookie drops a Domain the host is not within), matched on its domain all the same.
+    const wrongDomain = { ...response([]), cookies: [{ name: 'sessionid', domain: 'example.org', expires: null }] };
     const script = setByOf(event(), log([wrongName, wrongHost, wrongDomain]), T + 10_000);
     expect(script).toEqual({ kind: 'script' });
     expect(setByOf(event({ domain: '.data.tco.re' }), log([hostOnlyVsDomain]), T + 10_000)).toEqual({ kind: 'script' });
@@ -76,6 +78,18 @@ describe('setByOf', () => {
 
   it('says nothing was seen, not "script", for an event from before DevTools was opened', () => {
     expect(setByOf(event(), log([], T + 1000), T + 100_000)).toEqual({ kind: 'unseen' });
+  });
+
+  it('says nothing was seen, not "script", for an event within the window after DevTools was opened: a request under way then is never heard', () => {
+    // As for an event just after the dropped responses: what ended before DevTools was open is not known.
+    const opened = event({ at: T + 1000 });
+    expect(setByOf(opened, log([], T), T + 10_000)).toEqual({ kind: 'unseen' });
+    expect(setByOf(opened, { ...log([]), droppedUntil: T }, T + 10_000)).toEqual({ kind: 'unseen' });
+    // A response that ended before DevTools was opened could be matched with an event up to the window after it.
+    expect(setByOf(event({ at: T + SET_BY_WINDOW_MS - 1 }), log([], T), T + 10_000)).toEqual({ kind: 'unseen' });
+    expect(setByOf(event({ at: T + SET_BY_WINDOW_MS }), log([], T), T + 10_000)).toEqual({ kind: 'script' });
+    // A response heard is still named.
+    expect(setByOf(opened, log([response(['sessionid=1'], T + 900)], T), T + 10_000)).toMatchObject({ kind: 'response' });
   });
 
   it('says nothing was seen, not "script", for an event the log no longer covers: its responses dropped', () => {
@@ -132,10 +146,51 @@ describe('setByOf, a HAR entry read as the browser reads its Set-Cookie', () => 
     expect(JSON.stringify(logOf('tokenabc; Path=/', 'value'))).not.toContain('tokenabc');
   });
 
+  it('credits no response with a cookie of a domain its host is not within: the browser ignored it, a script set it', () => {
+    const tracker = responseOfHarEntry({
+      ...har('sessionid=x; Domain=data.tco.re'),
+      request: { method: 'GET', url: 'https://tracker.example/pixel' },
+    });
+    const portal = responseOfHarEntry(har('sessionid=x; Domain=data.tco.re'))!;
+    const sessionid = event({ domain: '.data.tco.re' });
+    expect(setByOf(sessionid, log([tracker].flatMap((r) => r ?? [])), later)).toEqual({ kind: 'script' });
+    expect(setByOf(sessionid, log([portal]), later)).toMatchObject({ kind: 'response', response: portal });
+  });
+
+  it('credits the response with the host-only cookie a Domain naming its IP address sets', () => {
+    const lan = responseOfHarEntry({
+      ...har('sessionid=v; Domain=192.168.1.20; Path=/'),
+      request: { method: 'GET', url: 'http://192.168.1.20:8080/' },
+    })!;
+    expect(setByOf(event({ domain: '192.168.1.20' }), log([lan]), later)).toMatchObject({ kind: 'response', response: lan });
+    expect(setByOf(event({ domain: '.192.168.1.20' }), log([lan]), later)).toEqual({ kind: 'script' });
+  });
+
   it('credits no response with a cookie its header could not set: too long, or `=`; a script set it', () => {
     expect(setByOf(event({ name: 'sid', at: T + 1000 }), logOf(`sid=${'x'.repeat(5000)}; Path=/`, 'value'), later)?.kind).toBe('script');
     expect(setByOf(event({ name: '', at: T + 1000 }), logOf('=', 'value'), later)?.kind).toBe('script');
     expect(setByOf(event({ name: '', at: T + 1000 }), logOf('=abc', 'name'), later)?.kind).toBe('script');
+  });
+});
+
+describe('setByOf, a response still loading', () => {
+  // DevTools hears a response when it finishes (onRequestFinished): one streaming for 10 s set
+  // its cookie at its start, and nothing in the log says it is under way until it ends.
+  const stream = responseOfHarEntry({
+    startedDateTime: new Date(T).toISOString(),
+    time: 10_000,
+    request: { method: 'GET', url: 'https://data.tco.re/api/export.csv' },
+    response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'AWSALB=v; Path=/' }] },
+  })!;
+  const awsalb = event({ name: 'AWSALB', at: T + 200 });
+  const message = (lang: 'en' | 'fr') =>
+    (JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>).setByScript!.message;
+
+  it('reads "script" until the response ends, then names it: the line says it speaks of finished responses only', () => {
+    expect(setByOf(awsalb, log([]), T + 5000)).toEqual({ kind: 'script' });
+    expect(setByOf(awsalb, log([stream]), T + 11_000)).toMatchObject({ kind: 'response', response: stream });
+    expect(message('en')).toBe('by a script: no finished response of this tab set it');
+    expect(message('fr')).toBe('par un script\u202f: aucune réponse terminée de cet onglet ne l’a déposé');
   });
 });
 

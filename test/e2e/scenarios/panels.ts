@@ -21,6 +21,7 @@ import { EMBEDDING_SITE } from '../../../scripts/demo-portal/census-portals.ts';
 import { parseCharter } from '../../../src/core/charter/index.ts';
 import { isolated, isolatingTranslate } from '../../../src/platform/i18n.ts';
 import { countText } from '../../../src/views/count-text.ts';
+import { SET_BY_WINDOW_MS } from '../../../src/core/network/set-by.ts';
 import { localeTranslate } from '../../support/locale-translate.ts';
 
 export const PANEL_PAGE = 'src/panel/index.html';
@@ -58,6 +59,23 @@ async function freshVisit(browser: BrowserUnderTest, host: string, path = '/'): 
 
 /** The row of a cookie event in a panel's timeline. */
 export const eventRow = (name: string) => `[data-cookie-event="${name}"]`;
+
+/**
+ * Waits until DevTools has been open on tab `tabId` for SET_BY_WINDOW_MS: a cookie set before
+ * then may come from a request already under way when it opened, which DevTools never hears, so
+ * it reads "no response known" (set-by.ts, covers), never "by a script".
+ */
+export async function pastDevtoolsOpening(api: PageUnderTest, tabId: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const log = await request(api, 'getNetworkLog', { tabId });
+        return log !== null && Date.now() >= log.openedAt + SET_BY_WINDOW_MS;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
 
 /** The UI's English text (the e2e browsers run in English), each substitution isolated as the pages' `t` does. */
 const englishText = isolatingTranslate(localeTranslate('en'));
