@@ -6,8 +6,19 @@
 /** Platform domains whose sub-domains are portals (the company was renamed Huwise in 2025). */
 export const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'] as const;
 
+/**
+ * Names of the company's own websites under those domains, not portals, each under both: `www`,
+ * its main site; `legal`, where its cookie policy is (https://legal.huwise.com/en/cookies.html,
+ * the source src/core/registry/platform-default.ts and src/core/report/platform-cookies.ts
+ * cite). No other company site (help, docs, …) is named in this project or its guide to the
+ * platform, so none is listed: any other sub-domain is taken for a portal.
+ */
+const COMPANY_SITE_NAMES = ['www', 'legal'] as const;
+
 /** Hosts under those domains that are the company's own websites, not portals. */
-export const PLATFORM_NON_PORTAL_HOSTS: readonly string[] = ['www.opendatasoft.com', 'www.huwise.com'];
+export const PLATFORM_NON_PORTAL_HOSTS: readonly string[] = PLATFORM_DOMAINS.flatMap((domain) =>
+  COMPANY_SITE_NAMES.map((name) => `${name}.${domain}`),
+);
 
 /**
  * A host as the charters and portal lists name it: lower-case, without the root's dot that an
@@ -18,7 +29,10 @@ function portalName(host: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
-/** True for `NAME.opendatasoft.com` and `NAME.huwise.com` (not a customer CNAME, not the company site). */
+/**
+ * True for `NAME.opendatasoft.com` and `NAME.huwise.com`: not a customer CNAME, not the
+ * company's own `www.` and `legal.` sites.
+ */
 export function isPlatformHost(host: string): boolean {
   const lower = portalName(host);
   if (PLATFORM_NON_PORTAL_HOSTS.includes(lower)) return false;

@@ -247,6 +247,51 @@ const BROWSER_CLOSES =
 /** Past 15 digits a number is no lifetime anyone states; such an amount is skipped. */
 const MAX_AMOUNT_DIGITS = 15;
 
+/** A space between thousands groups: a space, a no-break space, or the narrow one French typography puts there. */
+const isGroupSpace = (character: string) => character === ' ' || character === '\u00a0' || character === '\u202f';
+
+/** True when `text` has exactly three digits at `index`, no digit after them. */
+const threeDigitsAt = (text: string, index: number) =>
+  isDigit(text[index] ?? '') && isDigit(text[index + 1] ?? '') && isDigit(text[index + 2] ?? '') && !isDigit(text[index + 3] ?? '');
+
+/**
+ * A number written with thousands groups, whose first digits (one to three) run from `start` to
+ * `end` in `text`: where it ends and its digits as `Number.parseFloat` reads them, or null when
+ * those digits are no such number. Groups are exactly three digits, each after one separator:
+ * - a space (or a no-break space, narrow or not), one group or more: "31 536 000", "86 400";
+ * - a comma, or a dot, the same each time, two groups or more: "1,209,600", "1.209.600";
+ * - a comma or a dot, one group, when the other one follows as the decimal point: "1,209.5", "1.209,5".
+ * A decimal part may follow the groups after a point or comma that is not their separator
+ * ("1 209 600,5", "1,209,600.5"). One group after a comma or a dot and nothing more ("1,500",
+ * "1.500") is left to the decimal reading: French writes decimals with a comma ("1,5 an", so
+ * "1,500 an" is one and a half years) and English writes thousands so, and no charter seen
+ * writes either in a lifetime; the reader kept the decimal reading it always had rather than
+ * turning "1,500 an" into 1,500 years, a lifetime no cookie could outlive.
+ * Every character is looked at once or twice: linear in the length of the number.
+ */
+function groupedNumber(text: string, start: number, end: number): { end: number; digits: string } | null {
+  if (end - start > 3) return null;
+  const separator = text[end] ?? '';
+  const spaced = isGroupSpace(separator);
+  if (!spaced && separator !== ',' && separator !== '.') return null;
+  let index = end;
+  let groups = 0;
+  while ((spaced ? isGroupSpace(text[index] ?? '') : text[index] === separator) && threeDigitsAt(text, index + 1)) {
+    index += 4;
+    groups++;
+  }
+  if (groups === 0) return null;
+  const integer = text.slice(start, index).replace(/[^0-9]/g, '');
+  const point = text[index] ?? '';
+  if ((point === ',' || point === '.') && point !== separator && isDigit(text[index + 1] ?? '')) {
+    const fractionStart = index + 1;
+    index = fractionStart;
+    while (index < text.length && isDigit(text[index] ?? '')) index++;
+    return { end: index, digits: `${integer}.${text.slice(fractionStart, index)}` };
+  }
+  return spaced || groups >= 2 ? { end: index, digits: integer } : null;
+}
+
 /** What lies between a token and the one before it: `comma` is one comma, spaces around it. */
 type Gap = 'none' | 'spaces' | 'hyphen' | 'comma' | 'other';
 
@@ -325,7 +370,10 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       const inToken = number ? isDigit : isLetter;
       while (index < lower.length && inToken(lower[index] ?? '')) index++;
     }
-    if (fraction === null && number && (lower[index] === '.' || lower[index] === ',') && isDigit(lower[index + 1] ?? '')) {
+    // "31 536 000 secondes", "1,209,600 seconds": one number, not one replacing another.
+    const grouped = fraction === null && number ? groupedNumber(lower, start, index) : null;
+    if (grouped !== null) index = grouped.end;
+    else if (fraction === null && number && (lower[index] === '.' || lower[index] === ',') && isDigit(lower[index + 1] ?? '')) {
       index++;
       while (index < lower.length && isDigit(lower[index] ?? '')) index++;
     } else if (fraction === null && number && index === start + 1 && lower[index] === '/' && isDigit(lower[index + 1] ?? '')) {
@@ -404,7 +452,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       lastWord = '';
       unitAnd = false;
     } else if (number) {
-      if (fraction === null) amount = token.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(token.replace(',', '.')) : null;
+      const digits = grouped?.digits ?? token.replace(',', '.');
+      if (fraction === null) amount = digits.length <= MAX_AMOUNT_DIGITS ? Number.parseFloat(digits) : null;
       // A whole number of digits before goes with it ("1 1/2 ans", "1½ an"), as does the amount
       // before "and" / "et" ("1 and ½ year", "one and 1/2 year", "1 et 1/2 an"); else the fraction
       // is the amount.

@@ -29,12 +29,18 @@ describe('charterFor', () => {
     },
   );
 
-  it.each(['data.other-city.fr', 'opendatasoft.com', 'www.opendatasoft.com', 'www.huwise.com', 'example-metropole.fr', ''])(
-    'returns none for %j',
-    (host) => {
-      expect(charterFor(registry, host)).toEqual({ kind: 'none', charter: null });
-    },
-  );
+  it.each([
+    'data.other-city.fr',
+    'opendatasoft.com',
+    'www.opendatasoft.com',
+    'www.huwise.com',
+    'legal.huwise.com',
+    'legal.opendatasoft.com',
+    'example-metropole.fr',
+    '',
+  ])('returns none for %j', (host) => {
+    expect(charterFor(registry, host)).toEqual({ kind: 'none', charter: null });
+  });
 
   it('matches bundled hosts exactly, not by subdomain', () => {
     expect(charterFor(registry, 'www.data.example-metropole.fr').kind).toBe('none');

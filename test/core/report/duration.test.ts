@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CELL_LENGTH } from '../../../src/core/charter/limits.ts';
+import { parseCharter } from '../../../src/core/charter/parse.ts';
+import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
+import { buildRegistry, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { formatSeconds, longestMonthsSeconds, outlivesStated, parseStatedLifetime } from '../../../src/core/report/duration.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { browserCookie } from '../../support/cookies.ts';
 
 const DAY = 86400;
 
@@ -301,6 +307,53 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(`${'½'.repeat(9_990)} an`)).toEqual({ kind: 'max', seconds: 183 * DAY });
   });
 
+  it.each([
+    ['31 536 000 secondes', 31_536_000],
+    ['31 449 600 secondes', 31_449_600],
+    ['31\u00a0449\u00a0600 secondes', 31_449_600],
+    ['1\u202f209\u202f600 secondes', 1_209_600],
+    ['1 209 600 seconds', 1_209_600],
+    ['86 400 s', 86_400],
+    ['1,209,600 seconds', 1_209_600],
+    ['31,536,000 seconds', 31_536_000],
+    ['1.209.600 secondes', 1_209_600],
+    ['1,209,600.5 seconds', 1_209_600.5],
+    ['1.209.600,5 secondes', 1_209_600.5],
+    ['1 209 600,5 secondes', 1_209_600.5],
+    ['30 minutes / 31 536 000 secondes', 31_536_000],
+  ])('reads %j, a number written with thousands separators, as one number', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it('joins only groups of exactly three digits, one space or one separator apart, after one to three digits', () => {
+    // Two spaces, or a group of other than three digits: two numbers, the last one's amount, as before.
+    expect(parseStatedLifetime('2  100 jours')).toEqual({ kind: 'max', seconds: 100 * DAY });
+    expect(parseStatedLifetime('1 2345 secondes')).toEqual({ kind: 'max', seconds: 2345 });
+    expect(parseStatedLifetime('1 20 jours')).toEqual({ kind: 'max', seconds: 20 * DAY });
+    expect(parseStatedLifetime('1234 567 secondes')).toEqual({ kind: 'max', seconds: 567 });
+    expect(parseStatedLifetime('1 1/2 ans')).toEqual({ kind: 'max', seconds: 549 * DAY });
+    // One group after a comma or a dot is thousands when the other one follows as the decimal point.
+    expect(parseStatedLifetime('1,209.6 seconds')).toEqual({ kind: 'max', seconds: 1209.6 });
+    expect(parseStatedLifetime('1.209,5 secondes')).toEqual({ kind: 'max', seconds: 1209.5 });
+    expect(parseStatedLifetime('1,5 an, 2 ans')).toEqual({ kind: 'max', seconds: 2 * 366 * DAY });
+    // Past 15 digits no amount, however it is written: unknown, never the last group's.
+    expect(parseStatedLifetime('1 000 000 000 000 000 secondes')).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime('1,000,000,000,000,000 seconds')).toEqual({ kind: 'unknown' });
+  });
+
+  it('keeps reading one group after a comma or dot as a decimal, as French writes one ("1,500 an": one and a half years)', () => {
+    expect(parseStatedLifetime('1,500 an')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
+    expect(parseStatedLifetime('1.500 years')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
+    expect(parseStatedLifetime('1,5 an')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
+  });
+
+  it('reads thousands groups in linear time, a cell of them as unknown', () => {
+    expect(parseStatedLifetime(`1${' 000'.repeat(2_400)} secondes`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`1${',000'.repeat(2_400)} seconds`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`1${'.000'.repeat(2_400)}`)).toEqual({ kind: 'unknown' });
+    expect(parseStatedLifetime(`${'1 000 '.repeat(1_600)}s`)).toEqual({ kind: 'max', seconds: 1000 });
+  });
+
   it('reads a text longer than a charter cell can be as unknown, whatever it states', () => {
     expect(parseStatedLifetime(`13 mois${' '.repeat(MAX_CELL_LENGTH - 7)}`)).toEqual({ kind: 'max', seconds: 397 * DAY });
     expect(parseStatedLifetime(`13 mois${' '.repeat(MAX_CELL_LENGTH - 6)}`)).toEqual({ kind: 'unknown' });
@@ -315,5 +368,19 @@ describe('parseStatedLifetime', () => {
     expect(formatSeconds(3 * 3600)).toBe('3 h');
     expect(formatSeconds(1800)).toBe('30 min');
     expect(formatSeconds(30)).toBe('30 s');
+  });
+});
+
+describe('a lifetime written with thousands separators, from charter to findings', () => {
+  it('makes no lifetime finding for a csrftoken living exactly the "31 449 600 secondes" its charter states', () => {
+    const now = 1_700_000_000_000;
+    const host = 'demo.opendatasoft.com';
+    const charter = parseCharter(
+      '| Supplier name | Cookie name | Duration | Function |\n|---|---|---|---|\n| Huwise | csrftoken | 31 449 600 secondes | CSRF |\n',
+    );
+    const registry = withSiteCharter(buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), host, charter, 'live');
+    const site = emptySite(host, '0');
+    recordCookieChange(site, browserCookie({ name: 'csrftoken', domain: host, expirationDate: now / 1000 + 31_449_600 }), false, now);
+    expect(buildReport(site, registry, now).findings.map((finding) => `${finding.kind} ${finding.cookie}`)).toEqual([]);
   });
 });
