@@ -62,12 +62,15 @@ function domainMatches(host: string, domain: string): boolean {
  * What the log keeps of a Set-Cookie of a request to `host` (its URL's host, lower-case) started
  * at `startedAt`; null for one no browser would set: a Domain too long to be a host, or one the
  * host is not within (RFC 6265 §5.3 step 6: a tracker's response naming the portal's domain sets
- * nothing). A Domain naming the host's IP address sets a host-only cookie, as browsers do (the
- * cookies API gives its domain as `192.168.1.20`, no dot): it is logged without its Domain.
+ * nothing). A Domain naming the host's IP address, or the host itself when it is one label
+ * (`localhost`), sets a host-only cookie, as browsers do (the cookies API gives its domain as
+ * `192.168.1.20` or `localhost`, no dot): it is logged without its Domain.
  */
 export function logCookie(facts: SetCookieFacts, startedAt: number, host: string): LoggedCookie | null {
   if (facts.domain !== null && (facts.domain.length > MAX_LOGGED_DOMAIN || !domainMatches(host, facts.domain))) return null;
-  const domain = facts.domain !== null && isIpHost(host) ? null : facts.domain;
+  // Measured in Chromium and Firefox (a reviewer's probe): `Domain=localhost` from localhost is host-only too.
+  const hostOnly = facts.domain !== null && (isIpHost(host) || (facts.domain === host && !host.includes('.')));
+  const domain = hostOnly ? null : facts.domain;
   return { name: loggedName(facts.name), domain, expires: expiryOf(facts, startedAt) };
 }
 

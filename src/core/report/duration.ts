@@ -273,6 +273,15 @@ function groupedNumber(text: string, start: number, end: number): { end: number;
   if (end - start > 3) return null;
   const separator = text[end] ?? '';
   const spaced = isGroupSpace(separator);
+  // "7 30 90 365 jours" is a list, not 7, 30 and 90,365: a number right after one of other than
+  // three digits, a space between, begins none ("1 000 1 000" is still two thousands). Reads back
+  // over the number before only: each number is read back once, linear still.
+  if (spaced && isGroupSpace(text[start - 1] ?? '')) {
+    let before = start - 1;
+    while (before > 0 && isDigit(text[before - 1] ?? '')) before--;
+    const digitsBefore = start - 1 - before;
+    if (digitsBefore > 0 && digitsBefore !== 3) return null;
+  }
   if (!spaced && separator !== ',' && separator !== '.') return null;
   let index = end;
   let groups = 0;
