@@ -248,6 +248,14 @@ describe('clickConsent', () => {
       expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser →', 'Paramétrer')).toBeNull();
     });
 
+    it('trims the symbols around a button’s words, however many, and leaves those between them', async () => {
+      const n = 20_000;
+      expect(await clickedIn('accept', 'a' + ' ✓'.repeat(n) + 'a', 'Personnaliser', 'Tout accepter')).toBe('tout accepter');
+      expect(await clickedIn('accept', '✓ '.repeat(n) + 'Tout accepter' + ' ✓'.repeat(n), 'Personnaliser')).toBe('tout accepter');
+      expect(await clickedIn('accept', 'Tout' + ' ✓'.repeat(n) + ' accepter', 'Personnaliser')).toBeNull();
+      expect(await clickedIn('accept', '\u{1F36A} Tout accepter \u{1F36A}', 'Personnaliser')).toBe('tout accepter');
+    });
+
     it('reads adjacent inline words, or words joined by a zero-width space alone, as one word, as the screen shows them', async () => {
       expect(await clickedIn('accept', '<span>Tout</span><span>accepter</span>', 'Tout\u200baccepter')).toBeNull();
     });
