@@ -81,9 +81,14 @@ export const SAVE_WORDS = [
  * functions with a helper that does not exist in the page.
  */
 const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
+  // Once per element: a button is looked at from each banner holding it.
+  const visibles = new Map();
   const visible = (el) => {
-    const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && !el.closest('[hidden]');
+    if (!visibles.has(el)) {
+      const box = el.getBoundingClientRect();
+      visibles.set(el, box.width > 0 && box.height > 0 && !el.closest('[hidden]'));
+    }
+    return visibles.get(el);
   };
   // Never the whole page (Modernizr writes <html class="cookies">), and the innermost first: a
   // page-wide wrapper named so would hold the catalogue's own filters and buttons.
@@ -93,14 +98,22 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     .map((el) => [size(el), el])
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
+  // A banner's own words, read once per banner (nested wrappers would otherwise read the same
+  // text again for each level, and again for each button).
+  const proses = new Map();
   const prose = (scope) => {
+    if (proses.has(scope)) return proses.get(scope);
     const parts = [scope.getAttribute('aria-label') || ''];
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a choice.
-      if (!node.parentElement || !node.parentElement.closest('button, [role="button"], script, style')) parts.push(node.data);
-    }
-    return parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
+    // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a
+    // choice: its whole subtree is left out, in one step rather than by a look up from each text.
+    const skip = 'button, [role="button"], script, style';
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : node.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.data);
+    const text = parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
+    proses.set(scope, text);
+    return text;
   };
   const aboutConsent = new RegExp(${JSON.stringify(BARE_WORDS_CONTEXT)});
   // One-click buttons are looked for banner by banner: first those that say they are about cookies
@@ -189,13 +202,28 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
       // A banner's switches are no fields to fill in: a form of them with its "OK" is a banner's.
       .some((field) => field !== el && !['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio'].includes((field.type || '').toLowerCase()));
   };
+  // Judged once per button, from the button outwards, stopping at the first banner with words:
+  // each level's words were read for every containing banner and every scope (200 nested wrappers
+  // named after consent took 4 s).
+  const bannerSet = new Set(banners);
+  const spokenOfConsent = new Map();
+  const speaksOfConsent = (el) => {
+    if (!spokenOfConsent.has(el)) {
+      let verdict = false;
+      for (let up = el; up; up = up.parentElement) {
+        if (!bannerSet.has(up)) continue;
+        const spoken = prose(up);
+        if (spoken === '') continue;
+        verdict = aboutConsent.test(spoken);
+        break;
+      }
+      spokenOfConsent.set(el, verdict);
+    }
+    return spokenOfConsent.get(el);
+  };
   for (const word of bareWords) {
     for (const scope of banners) {
-      const button = [...scope.querySelectorAll(BUTTONS)].find((el) => {
-        if (!visible(el) || label(el) !== word || besideFields(el)) return false;
-        const spoken = banners.filter((banner) => banner.contains(el)).map(prose).find((text) => text !== '');
-        return spoken !== undefined && aboutConsent.test(spoken);
-      });
+      const button = [...scope.querySelectorAll(BUTTONS)].find((el) => visible(el) && label(el) === word && !besideFields(el) && speaksOfConsent(el));
       if (button) {
         button.click();
         return label(button);

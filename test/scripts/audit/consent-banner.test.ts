@@ -261,6 +261,17 @@ describe('clickConsent', () => {
     });
   });
 
+  it('judges a bare “OK” by the innermost banner with words, however deep the wrappers named after consent', async () => {
+    const depth = 400;
+    const wrapped = (dialog: string) => '<div class="consent-wrap">'.repeat(depth) + dialog + '</div>'.repeat(depth);
+    document.body.innerHTML = wrapped(`<div role="dialog"><p>${'Nouveau. '.repeat(100)}</p><button>OK</button></div>`);
+    expect(await clickConsent(page, 'accept')).toBeNull();
+    document.body.innerHTML = wrapped(`<div role="dialog"><p>${'Nous utilisons des cookies. '.repeat(100)}</p><button>OK</button></div>`);
+    expect(await clickConsent(page, 'accept')).toBe('ok');
+    document.body.innerHTML = '<div role="dialog">'.repeat(depth) + '<p>Nous utilisons des cookies.</p><button>OK</button>' + '</div>'.repeat(depth);
+    expect(await clickConsent(page, 'accept')).toBe('ok');
+  });
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
