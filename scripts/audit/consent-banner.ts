@@ -1,8 +1,9 @@
 /**
  * Makes a choice in the consent banner. A one-click button ("Tout accepter", "Reject all") is
  * found by its words, in French or English, inside the banner when one can be told apart (those
- * that say they are about cookies or consent first, innermost first), so a page's other "Accept"
- * buttons, a terms-of-use dialog's included, are left alone. Its words are read as laid out (a line break is a
+ * named after cookies or consent by id, class or aria-label first, then those whose words speak of
+ * them, innermost first), so a page's other "Accept" buttons, a terms-of-use dialog's included, are
+ * left alone. Its words are read as laid out (a line break is a
  * space), without format characters or the symbols around them ("Tout accepter ✓"), and must
  * match exactly: "Personnaliser" or "Refuser" never accepts. Without one, the banner as the platform's is
  * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
@@ -51,7 +52,7 @@ export const BUTTON_WORDS = {
 } as const;
 
 /**
- * Words that make a choice only in a banner that is recognisably about consent (BARE_WORDS_CONTEXT in
+ * Words that make a choice only in a banner that is recognisably about consent (CONSENT_WORDS in
  * its words): a bare "OK" is also a search form's submit or a news dialog's close. Tried last, after
  * every banner button and the switches. No bare refusal: "Non merci" is as often a newsletter's, and
  * a popup without a dialog's role inside a page-wide wrapper named after cookies reads as that
@@ -59,8 +60,17 @@ export const BUTTON_WORDS = {
  */
 export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
 
-/** What a consent banner's own words speak of (lowercase, in its text or aria-label). */
-const BARE_WORDS_CONTEXT = 'cookie|consent|traceur|tracker';
+/**
+ * What a consent banner's own words speak of (lowercase, in its text or aria-label), each a whole
+ * word: "consentement" is a banner's word, "vous consentez" a terms-of-use dialog's (the review's
+ * case), and a word inside another ("consentez", "cookiecutter") says nothing. English "consent" is
+ * a banner's noun ("Manage consent") as well as a terms dialog's verb ("you consent to the terms"):
+ * a banner named after cookies or consent (CONSENT_NAME) is tried before one that only says so.
+ */
+const CONSENT_WORDS = '(?<![\\p{L}\\p{N}])(?:cookies?|consents?|consentements?|traceurs?|trackers?)(?![\\p{L}\\p{N}])';
+
+/** What a consent banner's id or class holds ("cookie-banner", "didomi-consent-popup"), as its selector picks it. */
+const CONSENT_NAME = 'cookie|consent';
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [
@@ -90,11 +100,13 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     }
     return visibles.get(el);
   };
+  const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   // Never the whole page (Modernizr writes <html class="cookies">), and the innermost first: a
   // page-wide wrapper named so would hold the catalogue's own filters and buttons.
   const size = (el) => el.getElementsByTagName('*').length;
   const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], [id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]')]
-    .filter((el) => el !== document.documentElement && el !== document.body)
+    // Nor a button named so (<button id="cookie-accept">): it holds no buttons, and its words are a choice.
+    .filter((el) => el !== document.documentElement && el !== document.body && !el.matches(BUTTONS))
     .map((el) => [size(el), el])
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
@@ -115,15 +127,36 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     proses.set(scope, text);
     return text;
   };
-  const aboutConsent = new RegExp(${JSON.stringify(BARE_WORDS_CONTEXT)});
-  // One-click buttons are looked for banner by banner: first those that say they are about cookies
-  // or consent (by name or in their words), innermost first, then the other dialogs; each banner's
-  // words in order before the next banner's. A terms-of-use dialog's "Accepter" is not the cookie
-  // banner's "Accepter les cookies", and a page-wide wrapper named after cookies comes after the
-  // banner inside it (its footer's "Refuser les cookies" link is not the banner's "Refuser").
-  const namedForConsent = (el) => aboutConsent.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase());
-  const forConsent = banners.filter((el) => namedForConsent(el) || aboutConsent.test(prose(el)));
-  const scopes = banners.length ? [...forConsent, ...banners.filter((el) => !forConsent.includes(el))] : [document];
+  const aboutConsent = new RegExp(${JSON.stringify(CONSENT_WORDS)}, 'u');
+  // One-click buttons are looked for banner by banner, each banner's words in order before the
+  // next banner's. First the banners named after cookies or consent (id, class or aria-label),
+  // innermost first: the structure says what a banner is, where a terms-of-use dialog's text may
+  // say "you consent" or link to the "politique de cookies" (the review's cases: its "Accepter"
+  // was clicked for the cookie banner's). Then those that only say so in their words, innermost
+  // first. Last, the named ones that hold another of these: a page-wide wrapper named after
+  // cookies comes after the banner inside it (its footer's "Refuser les cookies" link is not the
+  // banner's "Refuser"), a banner recognised by its words included. Then the other dialogs.
+  const consentName = new RegExp(${JSON.stringify(CONSENT_NAME)});
+  const namedForConsent = (el) =>
+    consentName.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase()) ||
+    aboutConsent.test((el.getAttribute('aria-label') || '').toLowerCase());
+  const named = new Set(banners.filter(namedForConsent));
+  const forConsent = banners.filter((el) => named.has(el) || aboutConsent.test(prose(el)));
+  const consentSet = new Set(forConsent);
+  // Each element is walked past once: above one already walked, every banner is already marked.
+  // Only a banner recognised by its words makes a named one a wrapper: a named banner's named parts
+  // ("cookie-banner__buttons") come before it anyway, the innermost first.
+  const wrapping = new Set();
+  const walked = new Set();
+  for (const el of forConsent.filter((el) => !named.has(el))) {
+    for (let up = el.parentElement; up && !walked.has(up); up = up.parentElement) {
+      walked.add(up);
+      if (consentSet.has(up)) wrapping.add(up);
+    }
+  }
+  const rank = (el) => (!named.has(el) ? 1 : wrapping.has(el) ? 2 : 0);
+  const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
+  const scopes = banners.length ? [...consentScopes, ...banners.filter((el) => !consentSet.has(el))] : [document];
   // A button's words as the page lays them out: a line break or a block (a flex item too) between
   // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
   // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
@@ -165,7 +198,6 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     }
     return labels.get(el);
   };
-  const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   for (const scope of scopes) {
     const buttons = [...scope.querySelectorAll(BUTTONS)].filter(visible);
     for (const word of words) {

@@ -261,6 +261,69 @@ describe('clickConsent', () => {
     });
   });
 
+  describe('takes a banner named after cookies or consent before a dialog that only speaks of them', () => {
+    it.each([
+      ['vous consentez', '<p>En cliquant sur Accepter, vous consentez à la licence de réutilisation.</p>'],
+      ['you consent', '<p>By downloading you consent to the terms of use.</p>'],
+      [
+        'a link to the cookie policy',
+        '<p>Conditions d’utilisation. Voir aussi la <a href="/terms/cookies-policy/">politique de cookies</a>.</p>',
+      ],
+    ])('%s in a terms-of-use dialog', async (_, words) => {
+      for (const choice of ['accept', 'refuse'] as const) {
+        document.body.innerHTML = `<div role="dialog" aria-modal="true" aria-label="Conditions de réutilisation">${words}
+          <button id="terms-accept">Accepter</button><button id="terms-refuse">Refuser</button></div>
+          <div id="cookie-banner"><p>Ce site utilise des cookies de mesure d'audience.</p><div><div><div>
+          <button id="cookies-accept">Accepter les cookies</button><button id="cookies-refuse">Refuser les cookies</button></div></div></div></div>`;
+        const clicked: string[] = [];
+        for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+        expect(await clickConsent(page, choice)).toBe(`${choice === 'accept' ? 'accepter' : 'refuser'} les cookies`);
+        expect(clicked).toEqual([`cookies-${choice}`]);
+      }
+    });
+
+    it('takes a named banner first when its parts and buttons are named after cookies too', async () => {
+      document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>By downloading you consent to the terms of use.</p><button id="terms">Accept</button></div>
+        <div class="cookie-banner"><p class="cookie-banner__text">We use cookies.</p>
+          <div class="cookie-banner__actions"><button id="cookie-accept">Accept</button><button id="cookie-settings">Settings</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('accept');
+      expect(clicked).toEqual(['cookie-accept']);
+    });
+
+    it('takes a banner recognised by its words before a page-wide wrapper named after cookies around it', async () => {
+      document.body.innerHTML = `<div class="cookie-aware-layout"><main><button id="page">Accepter</button></main>
+        <div role="dialog"><p>Nous utilisons des traceurs.</p><div><div><button id="banner">Accepter</button></div></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('accepter');
+      expect(clicked).toEqual(['banner']);
+    });
+
+    it('names a banner by its aria-label as by its id or class', async () => {
+      document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la politique de cookies.</p><button id="terms">Accepter</button></div>
+        <div role="dialog" aria-label="Préférences de cookies"><p>Mesure d’audience.</p><div><div><button id="cookies">Accepter</button></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('accepter');
+      expect(clicked).toEqual(['cookies']);
+    });
+
+    it('reads "consent" as a word: "vous consentez" is no banner’s, "consentement" is', async () => {
+      const ok = async (html: string) => {
+        document.body.innerHTML = html;
+        return clickConsent(page, 'accept');
+      };
+      expect(
+        await ok('<div role="dialog"><p>En continuant, vous consentez aux conditions d’utilisation.</p><button>OK</button></div>'),
+      ).toBeNull();
+      expect(await ok('<div role="dialog"><p>Nos conditions : voir consentez.html</p><button>OK</button></div>')).toBeNull();
+      expect(await ok('<div role="dialog"><p>Gestion de votre consentement.</p><button>OK</button></div>')).toBe('ok');
+      expect(await ok('<div role="dialog"><p>We need your consent.</p><button>OK</button></div>')).toBe('ok');
+    });
+  });
+
   it('judges a bare “OK” by the innermost banner with words, however deep the wrappers named after consent', async () => {
     const depth = 400;
     const wrapped = (dialog: string) => '<div class="consent-wrap">'.repeat(depth) + dialog + '</div>'.repeat(depth);
@@ -268,7 +331,8 @@ describe('clickConsent', () => {
     expect(await clickConsent(page, 'accept')).toBeNull();
     document.body.innerHTML = wrapped(`<div role="dialog"><p>${'Nous utilisons des cookies. '.repeat(100)}</p><button>OK</button></div>`);
     expect(await clickConsent(page, 'accept')).toBe('ok');
-    document.body.innerHTML = '<div role="dialog">'.repeat(depth) + '<p>Nous utilisons des cookies.</p><button>OK</button>' + '</div>'.repeat(depth);
+    document.body.innerHTML =
+      '<div role="dialog">'.repeat(depth) + '<p>Nous utilisons des cookies.</p><button>OK</button>' + '</div>'.repeat(depth);
     expect(await clickConsent(page, 'accept')).toBe('ok');
   });
 
