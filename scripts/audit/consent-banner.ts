@@ -13,18 +13,32 @@
  */
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 
-/** Words of each choice's button, as the platform and common banners write them. */
+/**
+ * Words of each choice's button, as the platform (charter-formats.md: "Tout accepter", "Tout
+ * refuser") and common banners write them, in French and English: the wordings a review of the
+ * audit found missing are in the tests (consent-banner.test.ts). Tried in this order in each banner.
+ * An apostrophe matches as any of its forms (', ’, ‘, ʼ). "Accept only necessary" and "Accepter
+ * uniquement les cookies nécessaires" refuse the optional cookies: refusals, never acceptances.
+ */
 export const BUTTON_WORDS = {
   accept: [
     'tout accepter',
     'accepter tout',
+    'tout accepter et fermer',
+    'accepter tout et fermer',
     'accepter et fermer',
+    'accepter & fermer',
+    'accepter et continuer',
     'accepter',
     'accept all cookies',
     'accept all',
+    'accept and close',
+    'accept & close',
     'accept',
-    'j’accepte',
+    'i accept',
     "j'accepte",
+    "ok, j'accepte",
+    'allow all cookies',
     'allow all',
     'accepter tous les cookies',
     'accepter les cookies',
@@ -34,20 +48,35 @@ export const BUTTON_WORDS = {
     'tout refuser',
     'refuser tout',
     'tout rejeter',
+    'tout refuser et fermer',
     'refuser et fermer',
     'je refuse',
     'refuser',
     'continuer sans accepter',
     'reject all cookies',
     'reject all',
+    'refuse all cookies',
     'refuse all',
+    'decline all',
+    'deny all',
     'refuse',
     'reject',
     'decline',
     'deny',
+    'continue without accepting',
     'refuser tous les cookies',
     'refuser les cookies',
     'reject cookies',
+    'uniquement les cookies nécessaires',
+    'cookies nécessaires uniquement',
+    'accepter uniquement les cookies nécessaires',
+    'only necessary',
+    'necessary only',
+    'only necessary cookies',
+    'necessary cookies only',
+    'use necessary cookies only',
+    'accept only necessary',
+    'accept only necessary cookies',
   ],
 } as const;
 
@@ -135,7 +164,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   // was clicked for the cookie banner's). Then those that only say so in their words, innermost
   // first. Last, the named ones that hold another of these: a page-wide wrapper named after
   // cookies comes after the banner inside it (its footer's "Refuser les cookies" link is not the
-  // banner's "Refuser"), a banner recognised by its words included. Then the other dialogs.
+  // banner's "Refuser"), a banner recognised by its words included. Then, if none is shown, the
+  // other dialogs.
   const consentName = new RegExp(${JSON.stringify(CONSENT_NAME)});
   const namedForConsent = (el) =>
     consentName.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase()) ||
@@ -156,7 +186,12 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   }
   const rank = (el) => (!named.has(el) ? 1 : wrapping.has(el) ? 2 : 0);
   const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
-  const scopes = banners.length ? [...consentScopes, ...banners.filter((el) => !consentSet.has(el))] : [document];
+  // Once a cookie banner is found (one shown, with a button shown), no other dialog's button is
+  // clicked: a newsletter's "Decline" beside a banner whose refusal reads otherwise is no refusal.
+  // The other dialogs are tried only when no banner says it is about cookies or consent.
+  const buttonsOf = (scope) => [...scope.querySelectorAll(BUTTONS)].filter(visible);
+  const found = consentScopes.some((el) => visible(el) && buttonsOf(el).length > 0);
+  const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   // A button's words as the page lays them out: a line break or a block (a flex item too) between
   // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
   // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
@@ -198,10 +233,13 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     }
     return labels.get(el);
   };
+  // An apostrophe is one, whichever the page typed: "J’accepte", "J‘accepte", "Jʼaccepte".
+  const apostrophes = (text) => text.replace(/[\\u2018\\u2019\\u02bc]/g, "'");
+  const wanted = words.map(apostrophes);
   for (const scope of scopes) {
-    const buttons = [...scope.querySelectorAll(BUTTONS)].filter(visible);
-    for (const word of words) {
-      const button = buttons.find((el) => label(el) === word);
+    const buttons = buttonsOf(scope);
+    for (const word of wanted) {
+      const button = buttons.find((el) => apostrophes(label(el)) === word);
       if (button) {
         button.click();
         return label(button);

@@ -224,6 +224,17 @@ describe('clickConsent', () => {
       ['"Accepter les cookies"', 'Accepter les cookies', 'accepter les cookies'],
       ['"Accepter tous les cookies"', 'Accepter tous les cookies', 'accepter tous les cookies'],
       ['"Accept cookies"', 'Accept cookies', 'accept cookies'],
+      ['"Accept and close"', 'Accept and close', 'accept and close'],
+      ['"Accept & close"', 'Accept &amp; close', 'accept & close'],
+      ['"Accepter & fermer"', 'Accepter &amp; Fermer', 'accepter & fermer'],
+      ['"Allow all cookies"', 'Allow all cookies', 'allow all cookies'],
+      ['"I accept"', 'I accept', 'i accept'],
+      ['"Accepter et continuer"', 'Accepter et continuer', 'accepter et continuer'],
+      ['"Tout accepter et fermer"', 'Tout accepter et fermer', 'tout accepter et fermer'],
+      ['"Accepter tout et fermer"', 'Accepter tout et fermer', 'accepter tout et fermer'],
+      ['"OK, j’accepte"', 'OK, j’accepte', 'ok, j’accepte'],
+      ['"J‘accepte", a turned comma for its apostrophe', 'J‘accepte', 'j‘accepte'],
+      ['"Jʼaccepte", a modifier letter for its apostrophe', 'J\u02bcaccepte', 'j\u02bcaccepte'],
     ])('accepts through %s', async (_, html, label) => {
       expect(await clickedIn('accept', 'Personnaliser', html, 'Tout refuser')).toBe(label);
     });
@@ -238,6 +249,23 @@ describe('clickConsent', () => {
       ['"Refuser les cookies"', 'Refuser les cookies', 'refuser les cookies'],
       ['"Refuser tous les cookies"', 'Refuser tous les cookies', 'refuser tous les cookies'],
       ['"Reject cookies"', 'Reject cookies', 'reject cookies'],
+      ['"Only necessary"', 'Only necessary', 'only necessary'],
+      ['"Necessary only"', 'Necessary only', 'necessary only'],
+      ['"Only necessary cookies"', 'Only necessary cookies', 'only necessary cookies'],
+      ['"Use necessary cookies only"', 'Use necessary cookies only', 'use necessary cookies only'],
+      ['"Continue without accepting"', 'Continue without accepting', 'continue without accepting'],
+      ['"Decline all"', 'Decline all', 'decline all'],
+      ['"Deny all"', 'Deny all', 'deny all'],
+      ['"Refuse all cookies"', 'Refuse all cookies', 'refuse all cookies'],
+      ['"Uniquement les cookies nécessaires"', 'Uniquement les cookies nécessaires', 'uniquement les cookies nécessaires'],
+      ['"Cookies nécessaires uniquement"', 'Cookies nécessaires uniquement', 'cookies nécessaires uniquement'],
+      ['"Tout refuser et fermer"', 'Tout refuser et fermer', 'tout refuser et fermer'],
+      ['"Accept only necessary", a refusal of the optional cookies', 'Accept only necessary', 'accept only necessary'],
+      [
+        '"Accepter uniquement les cookies nécessaires"',
+        'Accepter uniquement les cookies nécessaires',
+        'accepter uniquement les cookies nécessaires',
+      ],
     ])('refuses through %s', async (_, html, label) => {
       expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser', html)).toBe(label);
     });
@@ -246,6 +274,10 @@ describe('clickConsent', () => {
       expect(await clickedIn('accept', 'Personnaliser', 'Paramétrer →', 'Refuser ✓', '« Refuser »', 'Tout refuser')).toBeNull();
       expect(await clickedIn('accept', 'Accepter la sélection ?', 'Paramétrer les cookies', 'Non merci')).toBeNull();
       expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser →', 'Paramétrer')).toBeNull();
+      // Accepting only the necessary cookies refuses the others: never an acceptance.
+      expect(
+        await clickedIn('accept', 'Accept only necessary', 'Accept only necessary cookies', 'Accepter uniquement les cookies nécessaires'),
+      ).toBeNull();
     });
 
     it('trims the symbols around a button’s words, however many, and leaves those between them', async () => {
@@ -322,6 +354,15 @@ describe('clickConsent', () => {
       expect(await ok('<div role="dialog"><p>Gestion de votre consentement.</p><button>OK</button></div>')).toBe('ok');
       expect(await ok('<div role="dialog"><p>We need your consent.</p><button>OK</button></div>')).toBe('ok');
     });
+  });
+
+  it('clicks no other dialog’s button once a cookie banner is found: a newsletter’s “Decline” is no refusal', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Lettre d'information"><p>Recevez nos nouveaux jeux de données.</p><button id="news-decline">Decline</button></div>
+      <div id="cookie-banner"><p>We use cookies.</p><button id="accept">Accept all</button><button id="personalise">Personalise</button></div>`;
+    const clicked: string[] = [];
+    for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+    expect(await clickConsent(page, 'refuse')).toBeNull();
+    expect(clicked).toEqual([]);
   });
 
   it('judges a bare “OK” by the innermost banner with words, however deep the wrappers named after consent', async () => {
