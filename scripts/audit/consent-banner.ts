@@ -246,9 +246,12 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
       }
     }
   }
-  // No one-click button: a banner of switches and a button that saves them. Only inside a banner:
-  // a page's own checkboxes are left alone. A switch may be drawn over a hidden input: not boxes, only [hidden] rule it out.
-  for (const scope of banners) {
+  // No one-click button: a banner of switches and a button that saves them. Only inside a banner
+  // about cookies or consent, in the order above (named first): a page's own checkboxes are left
+  // alone, and so is another dialog's beside the banner (an "Alertes" dialog's checkbox and its
+  // "Enregistrer", smaller than the platform's banner, were set and saved as the choice). A switch
+  // may be drawn over a hidden input: not boxes, only [hidden] rule it out.
+  for (const scope of consentScopes) {
     if (scope.closest('[hidden]')) continue;
     const save = [...scope.querySelectorAll('button, [role="button"], input[type="button"], input[type="submit"]')]
       .find((el) => visible(el) && saveWords.includes(label(el)));

@@ -365,6 +365,23 @@ describe('clickConsent', () => {
     expect(clicked).toEqual([]);
   });
 
+  it('sets the switches of the cookie banner only, not another dialog’s beside it', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Alertes"><label><input type="checkbox" id="alert"> Me prévenir des mises à jour du jeu de données</label><button id="alert-save">Enregistrer</button></div>
+      ${PLATFORM_BANNER}`;
+    document.getElementById('matomo')!.removeAttribute('checked');
+    (document.getElementById('matomo') as HTMLInputElement).checked = false;
+    const clicked: string[] = [];
+    for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+    expect(await clickConsent(page, 'accept')).toBe('sauvegarder mes choix, every switch on');
+    expect({ alert: checked('alert'), matomo: checked('matomo'), clicked }).toEqual({ alert: false, matomo: true, clicked: ['save'] });
+  });
+
+  it('sets no switches in a dialog that says nothing of cookies', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Alertes"><label><input type="checkbox" id="alert"> Me prévenir</label><button id="alert-save">Enregistrer</button></div>`;
+    expect(await clickConsent(page, 'accept')).toBeNull();
+    expect(checked('alert')).toBe(false);
+  });
+
   it('judges a bare “OK” by the innermost banner with words, however deep the wrappers named after consent', async () => {
     const depth = 400;
     const wrapped = (dialog: string) => '<div class="consent-wrap">'.repeat(depth) + dialog + '</div>'.repeat(depth);
