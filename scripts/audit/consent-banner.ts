@@ -294,9 +294,11 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     }
     return spokenOfConsent.get(el);
   };
+  // In the order above, named banners first: a terms-of-use dialog saying "you consent" speaks of
+  // consent too, and its "OK", smaller, was clicked before the cookie notice's.
   for (const word of bareWords) {
-    for (const scope of banners) {
-      const button = [...scope.querySelectorAll(BUTTONS)].find((el) => visible(el) && label(el) === word && !besideFields(el) && speaksOfConsent(el));
+    for (const scope of consentScopes) {
+      const button = buttonsOf(scope).find((el) => label(el) === word && !besideFields(el) && speaksOfConsent(el));
       if (button) {
         button.click();
         return label(button);

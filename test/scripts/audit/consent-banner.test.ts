@@ -333,6 +333,15 @@ describe('clickConsent', () => {
       expect(clicked).toEqual(['banner']);
     });
 
+    it('clicks the named banner’s bare “OK” before a terms-of-use dialog’s that says “you consent”', async () => {
+      document.body.innerHTML = `<div role="dialog"><p>By downloading you consent to the terms of use.</p><button id="terms">OK</button></div>
+        <div id="cookie-notice"><p>We use cookies.</p><div><div><button id="cookies">OK</button></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('ok');
+      expect(clicked).toEqual(['cookies']);
+    });
+
     it('names a banner by its aria-label as by its id or class', async () => {
       document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la politique de cookies.</p><button id="terms">Accepter</button></div>
         <div role="dialog" aria-label="Préférences de cookies"><p>Mesure d’audience.</p><div><div><button id="cookies">Accepter</button></div></div></div>`;
