@@ -189,7 +189,11 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   // Once a cookie banner is found (one shown, with a button shown), no other dialog's button is
   // clicked: a newsletter's "Decline" beside a banner whose refusal reads otherwise is no refusal.
   // The other dialogs are tried only when no banner says it is about cookies or consent.
-  const buttonsOf = (scope) => [...scope.querySelectorAll(BUTTONS)].filter(visible);
+  const buttonLists = new Map();
+  const buttonsOf = (scope) => {
+    if (!buttonLists.has(scope)) buttonLists.set(scope, [...scope.querySelectorAll(BUTTONS)].filter(visible));
+    return buttonLists.get(scope);
+  };
   const found = consentScopes.some((el) => visible(el) && buttonsOf(el).length > 0);
   const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   // A button's words as the page lays them out: a line break or a block (a flex item too) between
