@@ -1,8 +1,9 @@
 /**
  * Makes a choice in the consent banner. A one-click button ("Tout accepter", "Reject all") is
  * found by its words, in French or English, inside the banner when one can be told apart (those
- * that say they are about cookies or consent first, innermost first), so a page's other "Accept"
- * buttons, a terms-of-use dialog's included, are left alone. Its words are read as laid out (a line break is a
+ * named after cookies or consent by id, class or aria-label first, then those whose words speak of
+ * them, innermost first), so a page's other "Accept" buttons, a terms-of-use dialog's included, are
+ * left alone. Its words are read as laid out (a line break is a
  * space), without format characters or the symbols around them ("Tout accepter ✓"), and must
  * match exactly: "Personnaliser" or "Refuser" never accepts. Without one, the banner as the platform's is
  * documented (charter-formats.md: "Gestion de vos préférences sur les cookies", a switch per
@@ -12,18 +13,32 @@
  */
 import type { PageUnderTest } from '../browsers/browser-under-test.ts';
 
-/** Words of each choice's button, as the platform and common banners write them. */
+/**
+ * Words of each choice's button, as the platform (charter-formats.md: "Tout accepter", "Tout
+ * refuser") and common banners write them, in French and English: the wordings a review of the
+ * audit found missing are in the tests (consent-banner.test.ts). Tried in this order in each banner.
+ * An apostrophe matches as any of its forms (', ’, ‘, ʼ). "Accept only necessary" and "Accepter
+ * uniquement les cookies nécessaires" refuse the optional cookies: refusals, never acceptances.
+ */
 export const BUTTON_WORDS = {
   accept: [
     'tout accepter',
     'accepter tout',
+    'tout accepter et fermer',
+    'accepter tout et fermer',
     'accepter et fermer',
+    'accepter & fermer',
+    'accepter et continuer',
     'accepter',
     'accept all cookies',
     'accept all',
+    'accept and close',
+    'accept & close',
     'accept',
-    'j’accepte',
+    'i accept',
     "j'accepte",
+    "ok, j'accepte",
+    'allow all cookies',
     'allow all',
     'accepter tous les cookies',
     'accepter les cookies',
@@ -33,25 +48,40 @@ export const BUTTON_WORDS = {
     'tout refuser',
     'refuser tout',
     'tout rejeter',
+    'tout refuser et fermer',
     'refuser et fermer',
     'je refuse',
     'refuser',
     'continuer sans accepter',
     'reject all cookies',
     'reject all',
+    'refuse all cookies',
     'refuse all',
+    'decline all',
+    'deny all',
     'refuse',
     'reject',
     'decline',
     'deny',
+    'continue without accepting',
     'refuser tous les cookies',
     'refuser les cookies',
     'reject cookies',
+    'uniquement les cookies nécessaires',
+    'cookies nécessaires uniquement',
+    'accepter uniquement les cookies nécessaires',
+    'only necessary',
+    'necessary only',
+    'only necessary cookies',
+    'necessary cookies only',
+    'use necessary cookies only',
+    'accept only necessary',
+    'accept only necessary cookies',
   ],
 } as const;
 
 /**
- * Words that make a choice only in a banner that is recognisably about consent (BARE_WORDS_CONTEXT in
+ * Words that make a choice only in a banner that is recognisably about consent (CONSENT_WORDS in
  * its words): a bare "OK" is also a search form's submit or a news dialog's close. Tried last, after
  * every banner button and the switches. No bare refusal: "Non merci" is as often a newsletter's, and
  * a popup without a dialog's role inside a page-wide wrapper named after cookies reads as that
@@ -59,8 +89,17 @@ export const BUTTON_WORDS = {
  */
 export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
 
-/** What a consent banner's own words speak of (lowercase, in its text or aria-label). */
-const BARE_WORDS_CONTEXT = 'cookie|consent|traceur|tracker';
+/**
+ * What a consent banner's own words speak of (lowercase, in its text or aria-label), each a whole
+ * word: "consentement" is a banner's word, "vous consentez" a terms-of-use dialog's (the review's
+ * case), and a word inside another ("consentez", "cookiecutter") says nothing. English "consent" is
+ * a banner's noun ("Manage consent") as well as a terms dialog's verb ("you consent to the terms"):
+ * a banner named after cookies or consent (CONSENT_NAME) is tried before one that only says so.
+ */
+const CONSENT_WORDS = '(?<![\\p{L}\\p{N}])(?:cookies?|consents?|consentements?|traceurs?|trackers?)(?![\\p{L}\\p{N}])';
+
+/** What a consent banner's id or class holds ("cookie-banner", "didomi-consent-popup"), as its selector picks it. */
+const CONSENT_NAME = 'cookie|consent';
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [
@@ -81,36 +120,82 @@ export const SAVE_WORDS = [
  * functions with a helper that does not exist in the page.
  */
 const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
+  // Once per element: a button is looked at from each banner holding it.
+  const visibles = new Map();
   const visible = (el) => {
-    const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && !el.closest('[hidden]');
+    if (!visibles.has(el)) {
+      const box = el.getBoundingClientRect();
+      visibles.set(el, box.width > 0 && box.height > 0 && !el.closest('[hidden]'));
+    }
+    return visibles.get(el);
   };
+  const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   // Never the whole page (Modernizr writes <html class="cookies">), and the innermost first: a
   // page-wide wrapper named so would hold the catalogue's own filters and buttons.
   const size = (el) => el.getElementsByTagName('*').length;
   const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], [id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]')]
-    .filter((el) => el !== document.documentElement && el !== document.body)
+    // Nor a button named so (<button id="cookie-accept">): it holds no buttons, and its words are a choice.
+    .filter((el) => el !== document.documentElement && el !== document.body && !el.matches(BUTTONS))
     .map((el) => [size(el), el])
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
+  // A banner's own words, read once per banner (nested wrappers would otherwise read the same
+  // text again for each level, and again for each button).
+  const proses = new Map();
   const prose = (scope) => {
+    if (proses.has(scope)) return proses.get(scope);
     const parts = [scope.getAttribute('aria-label') || ''];
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a choice.
-      if (!node.parentElement || !node.parentElement.closest('button, [role="button"], script, style')) parts.push(node.data);
-    }
-    return parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
+    // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a
+    // choice: its whole subtree is left out, in one step rather than by a look up from each text.
+    const skip = 'button, [role="button"], script, style';
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : node.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.data);
+    const text = parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
+    proses.set(scope, text);
+    return text;
   };
-  const aboutConsent = new RegExp(${JSON.stringify(BARE_WORDS_CONTEXT)});
-  // One-click buttons are looked for banner by banner: first those that say they are about cookies
-  // or consent (by name or in their words), innermost first, then the other dialogs; each banner's
-  // words in order before the next banner's. A terms-of-use dialog's "Accepter" is not the cookie
-  // banner's "Accepter les cookies", and a page-wide wrapper named after cookies comes after the
-  // banner inside it (its footer's "Refuser les cookies" link is not the banner's "Refuser").
-  const namedForConsent = (el) => aboutConsent.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase());
-  const forConsent = banners.filter((el) => namedForConsent(el) || aboutConsent.test(prose(el)));
-  const scopes = banners.length ? [...forConsent, ...banners.filter((el) => !forConsent.includes(el))] : [document];
+  const aboutConsent = new RegExp(${JSON.stringify(CONSENT_WORDS)}, 'u');
+  // One-click buttons are looked for banner by banner, each banner's words in order before the
+  // next banner's. First the banners named after cookies or consent (id, class or aria-label),
+  // innermost first: the structure says what a banner is, where a terms-of-use dialog's text may
+  // say "you consent" or link to the "politique de cookies" (the review's cases: its "Accepter"
+  // was clicked for the cookie banner's). Then those that only say so in their words, innermost
+  // first. Last, the named ones that hold another of these: a page-wide wrapper named after
+  // cookies comes after the banner inside it (its footer's "Refuser les cookies" link is not the
+  // banner's "Refuser"), a banner recognised by its words included. Then, if none is shown, the
+  // other dialogs.
+  const consentName = new RegExp(${JSON.stringify(CONSENT_NAME)});
+  const namedForConsent = (el) =>
+    consentName.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase()) ||
+    aboutConsent.test((el.getAttribute('aria-label') || '').toLowerCase());
+  const named = new Set(banners.filter(namedForConsent));
+  const forConsent = banners.filter((el) => named.has(el) || aboutConsent.test(prose(el)));
+  const consentSet = new Set(forConsent);
+  // Each element is walked past once: above one already walked, every banner is already marked.
+  // Only a banner recognised by its words makes a named one a wrapper: a named banner's named parts
+  // ("cookie-banner__buttons") come before it anyway, the innermost first.
+  const wrapping = new Set();
+  const walked = new Set();
+  for (const el of forConsent.filter((el) => !named.has(el))) {
+    for (let up = el.parentElement; up && !walked.has(up); up = up.parentElement) {
+      walked.add(up);
+      if (consentSet.has(up)) wrapping.add(up);
+    }
+  }
+  const rank = (el) => (!named.has(el) ? 1 : wrapping.has(el) ? 2 : 0);
+  const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
+  // Once a cookie banner is found (one shown, with a button shown), no other dialog's button is
+  // clicked: a newsletter's "Decline" beside a banner whose refusal reads otherwise is no refusal.
+  // The other dialogs are tried only when no banner says it is about cookies or consent.
+  const buttonLists = new Map();
+  const buttonsOf = (scope) => {
+    if (!buttonLists.has(scope)) buttonLists.set(scope, [...scope.querySelectorAll(BUTTONS)].filter(visible));
+    return buttonLists.get(scope);
+  };
+  const found = consentScopes.some((el) => visible(el) && buttonsOf(el).length > 0);
+  const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   // A button's words as the page lays them out: a line break or a block (a flex item too) between
   // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
   // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
@@ -132,28 +217,45 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     }
     return text;
   };
+  // The symbols and punctuation around the words go by a walk from each end, not by a pattern
+  // anchored at the end, which tries again from every symbol of a run that stops short of the end
+  // ("a ✓ ✓ … ✓ a": 20,000 of them took 35 s): a page's text is read in linear time, whatever it is.
+  const edge = /[\\s\\p{S}\\p{P}]/u;
+  const trimEdges = (text) => {
+    const chars = [...text];
+    let start = 0;
+    let end = chars.length;
+    while (start < end && edge.test(chars[start])) start++;
+    while (end > start && edge.test(chars[end - 1])) end--;
+    return chars.slice(start, end).join('');
+  };
   const labels = new Map();
   const label = (el) => {
     if (!labels.has(el)) {
       const text = el.matches('input') ? el.value || '' : textOf(el);
-      labels.set(el, text.replace(/\\p{Cf}/gu, '').replace(/\\s+/g, ' ').toLowerCase().replace(/^[\\s\\p{S}\\p{P}]+|[\\s\\p{S}\\p{P}]+$/gu, ''));
+      labels.set(el, trimEdges(text.replace(/\\p{Cf}/gu, '').replace(/\\s+/g, ' ').toLowerCase()));
     }
     return labels.get(el);
   };
-  const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
+  // An apostrophe is one, whichever the page typed: "J’accepte", "J‘accepte", "Jʼaccepte".
+  const apostrophes = (text) => text.replace(/[\\u2018\\u2019\\u02bc]/g, "'");
+  const wanted = words.map(apostrophes);
   for (const scope of scopes) {
-    const buttons = [...scope.querySelectorAll(BUTTONS)].filter(visible);
-    for (const word of words) {
-      const button = buttons.find((el) => label(el) === word);
+    const buttons = buttonsOf(scope);
+    for (const word of wanted) {
+      const button = buttons.find((el) => apostrophes(label(el)) === word);
       if (button) {
         button.click();
         return label(button);
       }
     }
   }
-  // No one-click button: a banner of switches and a button that saves them. Only inside a banner:
-  // a page's own checkboxes are left alone. A switch may be drawn over a hidden input: not boxes, only [hidden] rule it out.
-  for (const scope of banners) {
+  // No one-click button: a banner of switches and a button that saves them. Only inside a banner
+  // about cookies or consent, in the order above (named first): a page's own checkboxes are left
+  // alone, and so is another dialog's beside the banner (an "Alertes" dialog's checkbox and its
+  // "Enregistrer", smaller than the platform's banner, were set and saved as the choice). A switch
+  // may be drawn over a hidden input: not boxes, only [hidden] rule it out.
+  for (const scope of consentScopes) {
     if (scope.closest('[hidden]')) continue;
     const save = [...scope.querySelectorAll('button, [role="button"], input[type="button"], input[type="submit"]')]
       .find((el) => visible(el) && saveWords.includes(label(el)));
@@ -177,13 +279,30 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
       // A banner's switches are no fields to fill in: a form of them with its "OK" is a banner's.
       .some((field) => field !== el && !['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio'].includes((field.type || '').toLowerCase()));
   };
+  // Judged once per button, from the button outwards, stopping at the first banner with words:
+  // each level's words were read for every containing banner and every scope (200 nested wrappers
+  // named after consent took 4 s).
+  const bannerSet = new Set(banners);
+  const spokenOfConsent = new Map();
+  const speaksOfConsent = (el) => {
+    if (!spokenOfConsent.has(el)) {
+      let verdict = false;
+      for (let up = el; up; up = up.parentElement) {
+        if (!bannerSet.has(up)) continue;
+        const spoken = prose(up);
+        if (spoken === '') continue;
+        verdict = aboutConsent.test(spoken);
+        break;
+      }
+      spokenOfConsent.set(el, verdict);
+    }
+    return spokenOfConsent.get(el);
+  };
+  // In the order above, named banners first: a terms-of-use dialog saying "you consent" speaks of
+  // consent too, and its "OK", smaller, was clicked before the cookie notice's.
   for (const word of bareWords) {
-    for (const scope of banners) {
-      const button = [...scope.querySelectorAll(BUTTONS)].find((el) => {
-        if (!visible(el) || label(el) !== word || besideFields(el)) return false;
-        const spoken = banners.filter((banner) => banner.contains(el)).map(prose).find((text) => text !== '');
-        return spoken !== undefined && aboutConsent.test(spoken);
-      });
+    for (const scope of consentScopes) {
+      const button = buttonsOf(scope).find((el) => label(el) === word && !besideFields(el) && speaksOfConsent(el));
       if (button) {
         button.click();
         return label(button);

@@ -224,6 +224,17 @@ describe('clickConsent', () => {
       ['"Accepter les cookies"', 'Accepter les cookies', 'accepter les cookies'],
       ['"Accepter tous les cookies"', 'Accepter tous les cookies', 'accepter tous les cookies'],
       ['"Accept cookies"', 'Accept cookies', 'accept cookies'],
+      ['"Accept and close"', 'Accept and close', 'accept and close'],
+      ['"Accept & close"', 'Accept &amp; close', 'accept & close'],
+      ['"Accepter & fermer"', 'Accepter &amp; Fermer', 'accepter & fermer'],
+      ['"Allow all cookies"', 'Allow all cookies', 'allow all cookies'],
+      ['"I accept"', 'I accept', 'i accept'],
+      ['"Accepter et continuer"', 'Accepter et continuer', 'accepter et continuer'],
+      ['"Tout accepter et fermer"', 'Tout accepter et fermer', 'tout accepter et fermer'],
+      ['"Accepter tout et fermer"', 'Accepter tout et fermer', 'accepter tout et fermer'],
+      ['"OK, j’accepte"', 'OK, j’accepte', 'ok, j’accepte'],
+      ['"J‘accepte", a turned comma for its apostrophe', 'J‘accepte', 'j‘accepte'],
+      ['"Jʼaccepte", a modifier letter for its apostrophe', 'J\u02bcaccepte', 'j\u02bcaccepte'],
     ])('accepts through %s', async (_, html, label) => {
       expect(await clickedIn('accept', 'Personnaliser', html, 'Tout refuser')).toBe(label);
     });
@@ -238,6 +249,23 @@ describe('clickConsent', () => {
       ['"Refuser les cookies"', 'Refuser les cookies', 'refuser les cookies'],
       ['"Refuser tous les cookies"', 'Refuser tous les cookies', 'refuser tous les cookies'],
       ['"Reject cookies"', 'Reject cookies', 'reject cookies'],
+      ['"Only necessary"', 'Only necessary', 'only necessary'],
+      ['"Necessary only"', 'Necessary only', 'necessary only'],
+      ['"Only necessary cookies"', 'Only necessary cookies', 'only necessary cookies'],
+      ['"Use necessary cookies only"', 'Use necessary cookies only', 'use necessary cookies only'],
+      ['"Continue without accepting"', 'Continue without accepting', 'continue without accepting'],
+      ['"Decline all"', 'Decline all', 'decline all'],
+      ['"Deny all"', 'Deny all', 'deny all'],
+      ['"Refuse all cookies"', 'Refuse all cookies', 'refuse all cookies'],
+      ['"Uniquement les cookies nécessaires"', 'Uniquement les cookies nécessaires', 'uniquement les cookies nécessaires'],
+      ['"Cookies nécessaires uniquement"', 'Cookies nécessaires uniquement', 'cookies nécessaires uniquement'],
+      ['"Tout refuser et fermer"', 'Tout refuser et fermer', 'tout refuser et fermer'],
+      ['"Accept only necessary", a refusal of the optional cookies', 'Accept only necessary', 'accept only necessary'],
+      [
+        '"Accepter uniquement les cookies nécessaires"',
+        'Accepter uniquement les cookies nécessaires',
+        'accepter uniquement les cookies nécessaires',
+      ],
     ])('refuses through %s', async (_, html, label) => {
       expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser', html)).toBe(label);
     });
@@ -246,11 +274,133 @@ describe('clickConsent', () => {
       expect(await clickedIn('accept', 'Personnaliser', 'Paramétrer →', 'Refuser ✓', '« Refuser »', 'Tout refuser')).toBeNull();
       expect(await clickedIn('accept', 'Accepter la sélection ?', 'Paramétrer les cookies', 'Non merci')).toBeNull();
       expect(await clickedIn('refuse', 'Tout accepter ✓', 'Personnaliser →', 'Paramétrer')).toBeNull();
+      // Accepting only the necessary cookies refuses the others: never an acceptance.
+      expect(
+        await clickedIn('accept', 'Accept only necessary', 'Accept only necessary cookies', 'Accepter uniquement les cookies nécessaires'),
+      ).toBeNull();
+    });
+
+    it('trims the symbols around a button’s words, however many, and leaves those between them', async () => {
+      const n = 20_000;
+      expect(await clickedIn('accept', 'a' + ' ✓'.repeat(n) + 'a', 'Personnaliser', 'Tout accepter')).toBe('tout accepter');
+      expect(await clickedIn('accept', '✓ '.repeat(n) + 'Tout accepter' + ' ✓'.repeat(n), 'Personnaliser')).toBe('tout accepter');
+      expect(await clickedIn('accept', 'Tout' + ' ✓'.repeat(n) + ' accepter', 'Personnaliser')).toBeNull();
+      expect(await clickedIn('accept', '\u{1F36A} Tout accepter \u{1F36A}', 'Personnaliser')).toBe('tout accepter');
     });
 
     it('reads adjacent inline words, or words joined by a zero-width space alone, as one word, as the screen shows them', async () => {
       expect(await clickedIn('accept', '<span>Tout</span><span>accepter</span>', 'Tout\u200baccepter')).toBeNull();
     });
+  });
+
+  describe('takes a banner named after cookies or consent before a dialog that only speaks of them', () => {
+    it.each([
+      ['vous consentez', '<p>En cliquant sur Accepter, vous consentez à la licence de réutilisation.</p>'],
+      ['you consent', '<p>By downloading you consent to the terms of use.</p>'],
+      [
+        'a link to the cookie policy',
+        '<p>Conditions d’utilisation. Voir aussi la <a href="/terms/cookies-policy/">politique de cookies</a>.</p>',
+      ],
+    ])('%s in a terms-of-use dialog', async (_, words) => {
+      for (const choice of ['accept', 'refuse'] as const) {
+        document.body.innerHTML = `<div role="dialog" aria-modal="true" aria-label="Conditions de réutilisation">${words}
+          <button id="terms-accept">Accepter</button><button id="terms-refuse">Refuser</button></div>
+          <div id="cookie-banner"><p>Ce site utilise des cookies de mesure d'audience.</p><div><div><div>
+          <button id="cookies-accept">Accepter les cookies</button><button id="cookies-refuse">Refuser les cookies</button></div></div></div></div>`;
+        const clicked: string[] = [];
+        for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+        expect(await clickConsent(page, choice)).toBe(`${choice === 'accept' ? 'accepter' : 'refuser'} les cookies`);
+        expect(clicked).toEqual([`cookies-${choice}`]);
+      }
+    });
+
+    it('takes a named banner first when its parts and buttons are named after cookies too', async () => {
+      document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>By downloading you consent to the terms of use.</p><button id="terms">Accept</button></div>
+        <div class="cookie-banner"><p class="cookie-banner__text">We use cookies.</p>
+          <div class="cookie-banner__actions"><button id="cookie-accept">Accept</button><button id="cookie-settings">Settings</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('accept');
+      expect(clicked).toEqual(['cookie-accept']);
+    });
+
+    it('takes a banner recognised by its words before a page-wide wrapper named after cookies around it', async () => {
+      document.body.innerHTML = `<div class="cookie-aware-layout"><main><button id="page">Accepter</button></main>
+        <div role="dialog"><p>Nous utilisons des traceurs.</p><div><div><button id="banner">Accepter</button></div></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('accepter');
+      expect(clicked).toEqual(['banner']);
+    });
+
+    it('clicks the named banner’s bare “OK” before a terms-of-use dialog’s that says “you consent”', async () => {
+      document.body.innerHTML = `<div role="dialog"><p>By downloading you consent to the terms of use.</p><button id="terms">OK</button></div>
+        <div id="cookie-notice"><p>We use cookies.</p><div><div><button id="cookies">OK</button></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('ok');
+      expect(clicked).toEqual(['cookies']);
+    });
+
+    it('names a banner by its aria-label as by its id or class', async () => {
+      document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la politique de cookies.</p><button id="terms">Accepter</button></div>
+        <div role="dialog" aria-label="Préférences de cookies"><p>Mesure d’audience.</p><div><div><button id="cookies">Accepter</button></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('accepter');
+      expect(clicked).toEqual(['cookies']);
+    });
+
+    it('reads "consent" as a word: "vous consentez" is no banner’s, "consentement" is', async () => {
+      const ok = async (html: string) => {
+        document.body.innerHTML = html;
+        return clickConsent(page, 'accept');
+      };
+      expect(
+        await ok('<div role="dialog"><p>En continuant, vous consentez aux conditions d’utilisation.</p><button>OK</button></div>'),
+      ).toBeNull();
+      expect(await ok('<div role="dialog"><p>Nos conditions : voir consentez.html</p><button>OK</button></div>')).toBeNull();
+      expect(await ok('<div role="dialog"><p>Gestion de votre consentement.</p><button>OK</button></div>')).toBe('ok');
+      expect(await ok('<div role="dialog"><p>We need your consent.</p><button>OK</button></div>')).toBe('ok');
+    });
+  });
+
+  it('clicks no other dialog’s button once a cookie banner is found: a newsletter’s “Decline” is no refusal', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Lettre d'information"><p>Recevez nos nouveaux jeux de données.</p><button id="news-decline">Decline</button></div>
+      <div id="cookie-banner"><p>We use cookies.</p><button id="accept">Accept all</button><button id="personalise">Personalise</button></div>`;
+    const clicked: string[] = [];
+    for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+    expect(await clickConsent(page, 'refuse')).toBeNull();
+    expect(clicked).toEqual([]);
+  });
+
+  it('sets the switches of the cookie banner only, not another dialog’s beside it', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Alertes"><label><input type="checkbox" id="alert"> Me prévenir des mises à jour du jeu de données</label><button id="alert-save">Enregistrer</button></div>
+      ${PLATFORM_BANNER}`;
+    document.getElementById('matomo')!.removeAttribute('checked');
+    (document.getElementById('matomo') as HTMLInputElement).checked = false;
+    const clicked: string[] = [];
+    for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+    expect(await clickConsent(page, 'accept')).toBe('sauvegarder mes choix, every switch on');
+    expect({ alert: checked('alert'), matomo: checked('matomo'), clicked }).toEqual({ alert: false, matomo: true, clicked: ['save'] });
+  });
+
+  it('sets no switches in a dialog that says nothing of cookies', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Alertes"><label><input type="checkbox" id="alert"> Me prévenir</label><button id="alert-save">Enregistrer</button></div>`;
+    expect(await clickConsent(page, 'accept')).toBeNull();
+    expect(checked('alert')).toBe(false);
+  });
+
+  it('judges a bare “OK” by the innermost banner with words, however deep the wrappers named after consent', async () => {
+    const depth = 400;
+    const wrapped = (dialog: string) => '<div class="consent-wrap">'.repeat(depth) + dialog + '</div>'.repeat(depth);
+    document.body.innerHTML = wrapped(`<div role="dialog"><p>${'Nouveau. '.repeat(100)}</p><button>OK</button></div>`);
+    expect(await clickConsent(page, 'accept')).toBeNull();
+    document.body.innerHTML = wrapped(`<div role="dialog"><p>${'Nous utilisons des cookies. '.repeat(100)}</p><button>OK</button></div>`);
+    expect(await clickConsent(page, 'accept')).toBe('ok');
+    document.body.innerHTML =
+      '<div role="dialog">'.repeat(depth) + '<p>Nous utilisons des cookies.</p><button>OK</button>' + '</div>'.repeat(depth);
+    expect(await clickConsent(page, 'accept')).toBe('ok');
   });
 
   it('says no banner button was found when there is none', async () => {
