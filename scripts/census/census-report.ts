@@ -8,6 +8,7 @@ import type { ConsentState } from '../../src/core/consent/index.ts';
 import { unreadLineCount } from '../../src/core/charter/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { addressesWithoutValuesIn, addressWithoutValues } from '../../src/core/path-parameters.ts';
+import { STATE_OF_CHOICE } from '../audit/audit-output.ts';
 
 /** Bumped when a field changes meaning or disappears. */
 export const CENSUS_VERSION = 1;
@@ -267,6 +268,24 @@ export function censusDocument(
     shard,
     portals: [...rows].sort((a, b) => a.position - b.position),
   };
+}
+
+/**
+ * The `warning:` line of each run whose banner click recorded another choice than the one asked
+ * (each row's otherChoice), in row order. Said by the census once it is done, and by census:merge,
+ * so that an exit 1 under --strict with no findings says why. Made from the row alone, all a
+ * shard's census.json holds: the portal's audit.log names the button clicked.
+ */
+export function otherChoiceWarnings(rows: readonly CensusRow[]): string[] {
+  return rows.flatMap((row) =>
+    row.otherChoice.flatMap((choice) =>
+      choice === 'none'
+        ? []
+        : [
+            `warning: ${row.host}: the ${choice} run clicked a banner button but recorded consent "${row.consent[choice] ?? 'unknown'}", not "${STATE_OF_CHOICE[choice]}": its findings say nothing of that choice (its audit.log names the button)`,
+          ],
+    ),
+  );
 }
 
 /**

@@ -14,8 +14,15 @@ import {
 } from '../../../scripts/census/merge.ts';
 import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
-import { isPortalFolder, type CensusDocument, type CensusRow } from '../../../scripts/census/census-report.ts';
-import { finding, sampleCensus } from './census-fixtures.ts';
+import {
+  censusDocument,
+  isPortalFolder,
+  otherChoiceWarnings,
+  portalRow,
+  type CensusDocument,
+  type CensusRow,
+} from '../../../scripts/census/census-report.ts';
+import { finding, RUN, sampleCensus } from './census-fixtures.ts';
 import { parseAuditArgs } from '../../../scripts/audit/options.ts';
 import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
 import { parsePortalList } from '../../../scripts/census/portal-list.ts';
@@ -920,4 +927,36 @@ describe('census:merge says why it exits 2', () => {
       `merged 1 shard(s), 1 portal(s), into ${out}/census.json, census.md, census.csv, census.html (no portal could be audited: exit 2)\n`,
     );
   }, 30_000);
+});
+
+describe('census:merge says why it exits 1', () => {
+  it('names, with --strict, each portal and run that recorded another choice, as the census does', () => {
+    // One portal, no finding: its refuse run clicked a button but recorded "accepted" (review: exit 1, nothing said).
+    const accepted = report([], { consent: { state: 'accepted', changedAt: 1, trackers: {} }, findings: [] });
+    const row = portalRow(
+      0,
+      new URL('https://data.tco.re/'),
+      [
+        { choice: 'accept', report: accepted, pages: ['/'] },
+        { choice: 'refuse', report: accepted, pages: ['/'] },
+      ],
+      'data.tco.re',
+      ['refuse'],
+    );
+    const root = join(scratch.path, 'cli-other-choice');
+    const [dir] = onDisk(root, [censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row])]);
+    const out = join(root, 'merged');
+    const result = mergeCommand(['--strict', '--out', out, dir!]);
+    const warning = otherChoiceWarnings([row]);
+    expect(warning).toEqual([
+      'warning: data.tco.re: the refuse run clicked a banner button but recorded consent "accepted", not "refused": its findings say nothing of that choice (its audit.log names the button)',
+    ]);
+    expect([result.status, result.stderr]).toEqual([1, '']);
+    expect(result.stdout).toBe(
+      `${warning[0]}\nmerged 1 shard(s), 1 portal(s), into ${out}/census.json, census.md, census.csv, census.html (--strict: exit 1)\n`,
+    );
+    // Said without --strict too, as the census says it: the row's findings say nothing of that choice.
+    const again = mergeCommand(['--out', join(root, 'merged-again'), dir!]);
+    expect([again.status, again.stdout.split('\n')[0]]).toEqual([0, warning[0]]);
+  }, 60_000);
 });
