@@ -64,8 +64,14 @@ export function parsePortalList(text: string, source: string): PortalList {
   return { urls, sha256, repeated };
 }
 
-/** Positions (0-based, in list order) of shard `index` of `count`: position k goes to shard k % count + 1. */
+/**
+ * Positions (0-based, in list order) of shard `index` of `count`: position k goes to shard k % count + 1.
+ * Counted from `index - 1` by `count`, never filtered from the whole list: merging N shards of a
+ * list costs the list once, not N times.
+ */
 export function shardPositions(size: number, shard: { index: number; count: number } | null): number[] {
-  const all = Array.from({ length: size }, (_, position) => position);
-  return shard === null ? all : all.filter((position) => position % shard.count === shard.index - 1);
+  const [first, step] = shard === null ? [0, 1] : [shard.index - 1, shard.count];
+  const positions: number[] = [];
+  for (let position = first; position < size; position += step) positions.push(position);
+  return positions;
 }

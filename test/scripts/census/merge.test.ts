@@ -16,6 +16,7 @@ import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import {
   censusDocument,
+  errorRow,
   isPortalFolder,
   otherChoiceWarnings,
   portalRow,
@@ -242,6 +243,24 @@ describe('census:merge', () => {
       ['localhost', true],
       ['data.nantesmetropole.fr', true],
     ]);
+  });
+
+  it('merges a list in many shards as in one: the same census, whatever the number of shards', () => {
+    // Each shard's positions are counted from its index (shardPositions), not filtered from the whole list.
+    const size = 10_000;
+    const merged = (count: number) => {
+      const parts = Array.from({ length: count }, (_, i) => {
+        const rows: CensusRow[] = [];
+        for (let position = i; position < size; position += count)
+          rows.push(errorRow(position, new URL(`https://h${position}.org/`), new Error('cannot reach it'), null));
+        return { dir: `s${i + 1}`, document: censusDocument(RUN, { sha256: 'a'.repeat(64), size }, { index: i + 1, count }, rows) };
+      });
+      return { ...mergeShards(parts).document, generatedAt: '' };
+    };
+    const whole = merged(1);
+    expect(whole.portals.map((row) => row.position)).toEqual(Array.from({ length: size }, (_, position) => position));
+    expect(merged(100)).toEqual(whole);
+    expect(merged(1000)).toEqual(whole);
   });
 
   it('says when the shards ran different browser versions', () => {

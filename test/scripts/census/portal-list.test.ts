@@ -112,4 +112,16 @@ describe('portal list', () => {
     const all = [1, 2, 3, 4].flatMap((index) => shardPositions(10, { index, count: 4 }));
     expect(all.sort((a, b) => a - b)).toEqual(shardPositions(10, null));
   });
+
+  it('computes a shard’s positions from its index, never filtering the whole list: merging N shards is linear, not N times the list', () => {
+    // As the split reads: every position k with k % count === index - 1, for lists and shards of any size.
+    for (const size of [0, 1, 2, 7, 10, 100])
+      for (const count of [1, 2, 3, 7, 10, 1000])
+        for (let index = 1; index <= Math.min(count, 12); index++) {
+          const expected = Array.from({ length: size }, (_, k) => k).filter((k) => k % count === index - 1);
+          expect(shardPositions(size, { index, count }), `${size} ${index}/${count}`).toEqual(expected);
+        }
+    // A list far larger than a shard: only the shard's positions are made (the whole list could not be).
+    expect(shardPositions(2 ** 32, { index: 2 ** 31, count: 2 ** 31 })).toEqual([2 ** 31 - 1, 2 ** 32 - 1]);
+  });
 });
