@@ -874,6 +874,18 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
     }
   });
 
+  it('names a path in an --out cut as the --out is: before its "?", never whole', () => {
+    const { root, copies } = mergeOutputs('out-with-query');
+    const out = join(root, 'x?token=S3CRET');
+    mkdirSync(join(out, 'census.md'), { recursive: true });
+    const shown = `${join(root, 'x')}…`;
+    expect(() => refuseOutputsInTheWay(out, ['census.md'], copies)).toThrow(
+      new UsageError(
+        `--out ${JSON.stringify(shown)}: ${shown} is a folder, where the merge writes a file: move it away, or give another --out (nothing written)`,
+      ),
+    );
+  });
+
   it('never quotes or names an --out with a user name or password', () => {
     const { root, dirs, copies } = mergeOutputs('out-with-at');
     const out = join(root, 'https:', 'user:s3cret@x');
