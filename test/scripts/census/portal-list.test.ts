@@ -104,6 +104,28 @@ describe('portal list', () => {
     );
   });
 
+  it('refuses a list that is not UTF-8 text, naming why as `charter check` does (worded for a list)', () => {
+    const decoded = (bytes: Buffer) => new TextDecoder().decode(bytes);
+    const utf16 = (text: string, bom: number[]) => decoded(Buffer.concat([Buffer.from(bom), Buffer.from(text, 'utf16le')]));
+    expect(() => parsePortalList(utf16('data.tco.re\r\nitie.opendatasoft.com\r\n', [0xff, 0xfe]), 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 36 NUL bytes, it looks like UTF-16 text; save the list as UTF-8'),
+    );
+    // Big-endian, no BOM: the NUL bytes come first.
+    const be = Buffer.from('data.tco.re\n', 'utf16le').swap16();
+    expect(() => parsePortalList(decoded(be), 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 12 NUL bytes, it looks like UTF-16 text; save the list as UTF-8'),
+    );
+    expect(() => parsePortalList('data.tco.re\n\u0000itie.opendatasoft.com\n', 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 1 NUL byte, not a text list'),
+    );
+    // Latin-1 read as UTF-8: mostly characters that did not decode.
+    expect(() => parsePortalList(decoded(Buffer.from('caf\u00e9\u00e9\u00e9.fr\n', 'latin1')), 'portals.txt')).toThrow(
+      new UsageError('portals.txt: not valid UTF-8: 3 of 9 characters could not be decoded; save the list as UTF-8'),
+    );
+    // A UTF-8 BOM is no problem.
+    expect(parsePortalList('\uFEFFdata.tco.re\n', 'portals.txt').urls.map((url) => url.href)).toEqual(['https://data.tco.re/']);
+  });
+
   it('splits a list in shards deterministically: position k goes to shard k % n + 1, sizes differ by one at most', () => {
     expect(shardPositions(7, null)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(shardPositions(7, { index: 1, count: 3 })).toEqual([0, 3, 6]);

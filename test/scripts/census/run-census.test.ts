@@ -273,4 +273,12 @@ describe('a census list read', () => {
     writeFileSync(list, 'data.tco.re\nnot a host!\n');
     expect(() => readPortalList(list, DEMO_LIST)).toThrow(new UsageError(`${list}:2: malformed URL: "not a host!"`));
   });
+
+  it('names the encoding of a list saved as UTF-16, as `charter check` does for a charter, not a malformed URL', () => {
+    const list = join(scratch.path, 'utf16.txt');
+    writeFileSync(list, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('data.tco.re\r\n', 'utf16le')]));
+    expect(() => readPortalList(list, DEMO_LIST)).toThrow(
+      new UsageError(`${list}: binary data: 13 NUL bytes, it looks like UTF-16 text; save the list as UTF-8`),
+    );
+  });
 });
