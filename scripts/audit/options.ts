@@ -119,10 +119,12 @@ function atBeforeQuery(text: string): boolean {
 }
 
 /**
- * A path an error names as it is (a file, a folder made of what was typed): nothing of it when
- * quoteTyped would quote nothing of it (an `@` before its query or fragment).
+ * A path an error names (a file, a folder made of what was typed), unquoted but cut as quoteTyped
+ * cuts it: before its `;`, `?` or `#`, at QUOTED characters; nothing of it when quoteTyped would
+ * quote nothing of it (an `@` before its query or fragment). A path in `--out x?token=…` is never
+ * named whole after its value was cut.
  */
-export const shownPath = (path: string): string => (atBeforeQuery(path) ? AT_NOT_SHOWN : path);
+export const shownPath = (path: string): string => (atBeforeQuery(path) ? AT_NOT_SHOWN : cutTyped(path));
 
 /**
  * A URL argument or list line quoted in an error: cut before its path parameters, query and
@@ -355,14 +357,14 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
         if (name.startsWith('-')) throw unknownOption(name);
         if (options.url) {
           parseTarget(name); // a user name or password in it is refused before anything of it is quoted
-          throw new UsageError(`one URL at a time: got ${addressWithoutValues(options.url)} and ${quoteTyped(name)}`);
+          throw new UsageError(`one URL at a time: got ${quoteTyped(addressWithoutValues(options.url))} and ${quoteTyped(name)}`);
         }
         options.url = parseTarget(name);
     }
   }
   if (options.portals !== null && options.url) {
     throw new UsageError(
-      `give a URL or --portals, not both (got ${addressWithoutValues(options.url)} and --portals ${quoteTyped(options.portals)})`,
+      `give a URL or --portals, not both (got ${quoteTyped(addressWithoutValues(options.url))} and --portals ${quoteTyped(options.portals)})`,
     );
   }
   if (options.portals === null && censusOnly.length > 0) throw new UsageError(`${censusOnly[0]} is for a census: give --portals FILE`);
@@ -371,7 +373,9 @@ export function parseAuditArgs(argv: readonly string[], cores = availableParalle
   }
   if (options.language && !options.draft) throw new UsageError('--lang chooses the language of the charter draft: give --draft too');
   if (options.charter && options.url) {
-    throw new UsageError(`--charter serves a charter from the bundled demo portal: give no URL (got ${addressWithoutValues(options.url)})`);
+    throw new UsageError(
+      `--charter serves a charter from the bundled demo portal: give no URL (got ${quoteTyped(addressWithoutValues(options.url))})`,
+    );
   }
   if (!outGiven) options.out = options.portals !== null ? 'audit-results/census' : `audit-results/${options.url?.hostname ?? 'demo'}`;
   return options;

@@ -8,6 +8,7 @@ import type { ConsentState } from '../../src/core/consent/index.ts';
 import { unreadLineCount } from '../../src/core/charter/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { addressesWithoutValuesIn, addressWithoutValues } from '../../src/core/path-parameters.ts';
+import { STATE_OF_CHOICE } from '../audit/audit-output.ts';
 
 /** Bumped when a field changes meaning or disappears. */
 export const CENSUS_VERSION = 1;
@@ -215,16 +216,29 @@ export function portalRow(
 /** Most characters of a row's error. */
 const ERROR_LENGTH = 500;
 
+/** An http(s) URL in a line, as addressesWithoutValuesIn finds one: all up to a space, `"`, `<` or `>`. */
+const URL_IN_LINE = /https?:\/\/[^\s"<>]+/gi;
+
 /**
  * `text` cut to `max` characters at a space, with `…` when cut: never inside a URL, whose cut end
  * can read as another URL (`?lang=fr` cut to `?lang`, which census:merge's check would read as
- * naming a query value).
+ * naming a query value). With no space to cut at (one long word, `net::ERR_…`), cut inside it at
+ * `max - 1` characters, before the URL that cut would reach (`a URL…` when the text starts with it).
+ * One pass over at most `max` characters.
  */
 function cutAtSpace(text: string, max: number): string {
   if (text.length <= max) return text;
   // The last space that leaves room for the ellipsis: what comes before it is whole words.
   const end = text.lastIndexOf(' ', max - 2);
-  return `${text.slice(0, end + 1)}…`;
+  if (end !== -1) return `${text.slice(0, end + 1)}…`;
+  let kept = text.slice(0, max - 1);
+  const last = [...kept.matchAll(URL_IN_LINE)].at(-1);
+  // A URL the cut reaches: one that ends where the cut does, and goes on after it.
+  if (last && last.index + last[0].length === kept.length && !/[\s"<>]/.test(text[kept.length]!)) {
+    if (last.index === 0) return 'a URL…';
+    kept = kept.slice(0, last.index);
+  }
+  return `${kept}…`;
 }
 
 /**
@@ -267,6 +281,24 @@ export function censusDocument(
     shard,
     portals: [...rows].sort((a, b) => a.position - b.position),
   };
+}
+
+/**
+ * The `warning:` line of each run whose banner click recorded another choice than the one asked
+ * (each row's otherChoice), in row order. Said by the census once it is done, and by census:merge,
+ * so that an exit 1 under --strict with no findings says why. Made from the row alone, all a
+ * shard's census.json holds: the portal's audit.log names the button clicked.
+ */
+export function otherChoiceWarnings(rows: readonly CensusRow[]): string[] {
+  return rows.flatMap((row) =>
+    row.otherChoice.flatMap((choice) =>
+      choice === 'none'
+        ? []
+        : [
+            `warning: ${row.host}: the ${choice} run clicked a banner button but recorded consent "${row.consent[choice] ?? 'unknown'}", not "${STATE_OF_CHOICE[choice]}": its findings say nothing of that choice (its audit.log names the button)`,
+          ],
+    ),
+  );
 }
 
 /**

@@ -8,7 +8,7 @@
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { noValueIn, optionAsValue, quoteTyped, unknownOption, UsageError } from '../audit/options.ts';
 import { prepareOutDir } from '../audit/out-dir.ts';
-import { censusExitCode } from './census-report.ts';
+import { censusExitCode, otherChoiceWarnings } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
 import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards, refuseOutputsInTheWay } from './merge.ts';
 import { isEntryScript } from '../entry-script.ts';
@@ -78,6 +78,8 @@ function main(argv: readonly string[]): number {
   copyPortalFolders(copies, options.out);
   writeFiles(options.out, files);
   for (const warning of warnings) console.error(`census:merge: ${terminalText(warning)}`);
+  // As the census says them once done: what fails --strict without a finding is named.
+  for (const warning of otherChoiceWarnings(document.portals)) console.log(terminalText(warning));
   const code = censusExitCode(document, options.strict);
   const why = code === 1 ? ' (--strict: exit 1)' : code === 2 ? ' (no portal could be audited: exit 2)' : '';
   console.log(

@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { parseTarget, shownPath, UsageError } from '../audit/options.ts';
 import { addressWithoutValues } from '../../src/core/path-parameters.ts';
+import { assertReadableText } from '../../src/core/charter/normalise.ts';
+import { CharterError } from '../../src/core/charter/index.ts';
 import { CENSUS_FILE_NAMES } from './census-report.ts';
 
 /** A list read: the portals in order, and what identifies it across shards. */
@@ -21,8 +23,24 @@ export type PortalList = {
 /** Most portals in one list. */
 export const MAX_PORTALS = 100_000;
 
+/**
+ * Refuses a list that is no UTF-8 text, saying why as `charter check` says it of a charter
+ * (assertReadableText: NUL bytes, UTF-16 named as such, control characters, bytes that do not
+ * decode as UTF-8), worded for a list: its first line would read as a malformed URL. One pass over
+ * the text. An empty list is left to parsePortalList ("no portal listed").
+ */
+function refuseUnreadableList(text: string, source: string): void {
+  try {
+    assertReadableText(text);
+  } catch (error) {
+    if (!(error instanceof CharterError) || error.kind === 'empty') return;
+    throw new UsageError(`${shownPath(source)}: ${error.message.replace(/\bcharter\b/g, 'list')}`);
+  }
+}
+
 /** Reads a list; a line that is no URL is a one-line error naming it (`portals.txt:7: malformed URL …`). */
 export function parsePortalList(text: string, source: string): PortalList {
+  refuseUnreadableList(text, source);
   const urls: URL[] = [];
   /** Each host listed, and the line that listed it first. */
   const hosts = new Map<string, number>();
@@ -64,8 +82,14 @@ export function parsePortalList(text: string, source: string): PortalList {
   return { urls, sha256, repeated };
 }
 
-/** Positions (0-based, in list order) of shard `index` of `count`: position k goes to shard k % count + 1. */
+/**
+ * Positions (0-based, in list order) of shard `index` of `count`: position k goes to shard k % count + 1.
+ * Counted from `index - 1` by `count`, never filtered from the whole list: merging N shards of a
+ * list costs the list once, not N times.
+ */
 export function shardPositions(size: number, shard: { index: number; count: number } | null): number[] {
-  const all = Array.from({ length: size }, (_, position) => position);
-  return shard === null ? all : all.filter((position) => position % shard.count === shard.index - 1);
+  const [first, step] = shard === null ? [0, 1] : [shard.index - 1, shard.count];
+  const positions: number[] = [];
+  for (let position = first; position < size; position += step) positions.push(position);
+  return positions;
 }

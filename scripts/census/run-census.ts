@@ -15,6 +15,7 @@ import {
   censusDocument,
   censusExitCode,
   errorRow,
+  otherChoiceWarnings,
   portalFolder,
   portalRow,
   type CensusRow,
@@ -122,9 +123,6 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
     ),
   );
 
-  /** Warnings with their portal's position: said once the progress is over (a line would break its bar), in list order. */
-  const warnings: Array<[number, string]> = [];
-
   /** Audits one portal: its runs in its folder, with their progress lines in audit.log. */
   async function auditPortal(position: number): Promise<CensusRow> {
     const url = list.urls[position]!;
@@ -154,15 +152,14 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
       }
       if (runs.length === 2) writeFileSync(join(folder, 'comparison.md'), comparisonOfRuns(runs[0]!, runs[1]!));
       // As for one portal (main.ts): each run without the choice asked is a warning; one whose click
-      // recorded another choice is named on stdout too, and fails --strict (its findings say nothing of it).
+      // recorded another choice is in its row's otherChoice, named on stdout once the census is done
+      // (otherChoiceWarnings), and fails --strict (its findings say nothing of it).
       const otherChoice: Choice[] = [];
       for (const run of runs) {
         const notMade = choiceNotMade(run.choice, run);
         if (notMade === null) continue;
         log(`warning: ${notMade.reason}`);
-        if (!notMade.strict) continue;
-        otherChoice.push(run.choice);
-        warnings.push([position, `warning: ${host}: ${notMade.reason}`]);
+        if (notMade.strict) otherChoice.push(run.choice);
       }
       return portalRow(position, url, runs, host, otherChoice);
     } catch (error) {
@@ -190,8 +187,9 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
     progress.stop();
     await demo?.close();
   }
-  for (const [, warning] of warnings.sort(([a], [b]) => a - b)) deps.print(terminalText(warning));
   const document = censusDocument(run, { sha256: list.sha256, size: list.urls.length }, options.shard, rows);
+  // Said once the progress is over (a line would break its bar), in list order; as census:merge says them.
+  for (const warning of otherChoiceWarnings(document.portals)) deps.print(terminalText(warning));
   writeCensus(options.out, document);
   const code = censusExitCode(document, options.strict);
   const failed = rows.filter((row) => row.error !== null).length;

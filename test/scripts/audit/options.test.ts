@@ -81,7 +81,7 @@ describe('parseAuditArgs', () => {
     [['--consent', '--strict'], '--consent needs a value: accept, refuse, none, both'],
     [['--browser', 'safari'], '--browser must be one of chromium, firefox, not "safari"'],
     [['--out'], '--out needs a folder'],
-    [['a.org', 'b.org'], 'one URL at a time: got https://a.org/ and "b.org"'],
+    [['a.org', 'b.org'], 'one URL at a time: got "https://a.org/" and "b.org"'],
     [['--strict=false'], '--strict takes no value (got "--strict=false"): give --strict, or leave it out'],
     [['--strict='], '--strict takes no value (got "--strict="): give --strict, or leave it out'],
     [['--help=yes'], '--help takes no value (got "--help=yes")'],
@@ -106,12 +106,13 @@ describe('parseAuditArgs', () => {
     [['--portals', 'demo', '--jobs', '1', '--jobs', '2'], '--jobs given twice: give it once'],
     [['--strict', '--strict'], '--strict given twice: give it once'],
     [['-h', '--help'], '--help given twice: give it once'],
-    [['a.org/x;jsessionid=9F1C?token=t0k', 'b.org'], 'one URL at a time: got https://a.org/x?token= and "b.org"'],
-    [['a.org', 'b.org/;jsessionid=9F1C'], 'one URL at a time: got https://a.org/ and "b.org/…"'],
-    [['a.org?token=t0k', '--portals', 'demo'], 'give a URL or --portals, not both (got https://a.org/?token= and --portals "demo")'],
+    // The first URL is quoted as the second is: cut before its path parameters, query or fragment.
+    [['a.org/x;jsessionid=9F1C?token=t0k', 'b.org'], 'one URL at a time: got "https://a.org/x…" and "b.org"'],
+    [['a.org', 'b.org/;jsessionid=9F1C'], 'one URL at a time: got "https://a.org/" and "b.org/…"'],
+    [['a.org?token=t0k', '--portals', 'demo'], 'give a URL or --portals, not both (got "https://a.org/…" and --portals "demo")'],
     [['a.org', 'https://user:s3cret@b.org/'], PASSWORD_REFUSED],
     [[`${'a'.repeat(300)}.org`], `malformed URL: "${'a'.repeat(200)}…" (a label of a host name has 63 characters at most)`],
-    [['--portals', 'demo', 'data.tco.re'], 'give a URL or --portals, not both (got https://data.tco.re/ and --portals "demo")'],
+    [['--portals', 'demo', 'data.tco.re'], 'give a URL or --portals, not both (got "https://data.tco.re/" and --portals "demo")'],
     [['--portals', 'demo', '--draft'], '--draft is for one portal, not a census'],
     [['--portals', 'demo', '--charter', 'x.md'], '--charter is for one portal, not a census'],
     [['--draft=yes'], '--draft takes no value (got "--draft=yes"): give --draft, or leave it out'],
@@ -123,10 +124,22 @@ describe('parseAuditArgs', () => {
     [['--out='], '--out needs a folder'],
     [
       ['data.tco.re', '--charter', 'x.md'],
-      '--charter serves a charter from the bundled demo portal: give no URL (got https://data.tco.re/)',
+      '--charter serves a charter from the bundled demo portal: give no URL (got "https://data.tco.re/")',
     ],
   ])('refuses %j', (args, message) => {
     expect(() => parseAuditArgs(args)).toThrow(new UsageError(message));
+  });
+
+  it('quotes at most 200 characters of the first URL too, when a second one, --portals or --charter comes with it', () => {
+    const long = `https://x.org/${'a'.repeat(1000)}`;
+    const shown = `"https://x.org/${'a'.repeat(186)}…"`;
+    expect(() => parseAuditArgs([long, 'y.org'])).toThrow(new UsageError(`one URL at a time: got ${shown} and "y.org"`));
+    expect(() => parseAuditArgs([long, '--portals', 'demo'])).toThrow(
+      new UsageError(`give a URL or --portals, not both (got ${shown} and --portals "demo")`),
+    );
+    expect(() => parseAuditArgs([long, '--charter', 'x.md'])).toThrow(
+      new UsageError(`--charter serves a charter from the bundled demo portal: give no URL (got ${shown})`),
+    );
   });
 });
 
@@ -260,7 +273,7 @@ describe("an option's value with a user name or password", () => {
     [[`--draft=${URL_WITH}`], `--draft takes no value (got ${NOT_SHOWN}): give --draft, or leave it out`],
     [[`--help=${URL_WITH}`], `--help takes no value (got ${NOT_SHOWN})`],
     [[`--out=--${URL_WITH}`], `--out=${NOT_SHOWN}: a value starting with "--" reads as an option`],
-    [['data.tco.re', '--portals', URL_WITH], `give a URL or --portals, not both (got https://data.tco.re/ and --portals ${NOT_SHOWN})`],
+    [['data.tco.re', '--portals', URL_WITH], `give a URL or --portals, not both (got "https://data.tco.re/" and --portals ${NOT_SHOWN})`],
     [['--user:s3cret@data.example.org'], `unknown option ${NOT_SHOWN} (see --help)`],
   ])('%j is refused without quoting it', (argv, message) => {
     expect(() => parseAuditArgs(argv, 8)).toThrow(UsageError);

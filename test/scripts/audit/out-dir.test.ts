@@ -51,4 +51,21 @@ describe('prepareOutDir', () => {
     writeFileSync(join(both, 'refuse'), '');
     expect(() => prepareOutDir(both, ['accept', 'refuse'])).toThrow(/refuse is a file, not a folder/);
   });
+
+  it('names the path in the way as it quotes --out: cut before a "?" and at 200 characters, never whole', () => {
+    const dir = join(scratch, 'd'.repeat(200));
+    mkdirSync(dir);
+    const file = join(dir, 'x?token=SECRET');
+    writeFileSync(file, '');
+    const cut = `${file.slice(0, 200)}…`;
+    expect(() => prepareOutDir(file)).toThrow(new UsageError(`--out ${JSON.stringify(cut)}: ${cut} is a file, not a folder`));
+    expect(() => prepareOutDir(join(file, 'sub'))).toThrow(new UsageError(`--out ${JSON.stringify(cut)}: ${cut} is a file, not a folder`));
+    const short = join(scratch, 'y?token=SECRET');
+    writeFileSync(short, '');
+    const shown = `${join(scratch, 'y')}…`;
+    expect(() => prepareOutDir(short)).toThrow(new UsageError(`--out ${JSON.stringify(shown)}: ${shown} is a file, not a folder`));
+    expect(() => prepareOutDir(join(short, 'sub'))).toThrow(
+      new UsageError(`--out ${JSON.stringify(shown)}: ${shown} is a file, not a folder`),
+    );
+  });
 });

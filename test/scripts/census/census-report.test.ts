@@ -167,6 +167,29 @@ describe('census rows', () => {
     expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
   });
 
+  it('cut a long error with no space in it inside its word, never inside a URL, rather than keep nothing of it', () => {
+    const url = new URL('https://data.tco.re/');
+    const rowOf = (message: string) => errorRow(0, url, new Error(message), null);
+    // One word of 609 characters: its first 499, and the ellipsis.
+    expect(rowOf(`net::ERR_${'X'.repeat(600)}`).error).toBe(`net::ERR_${'X'.repeat(490)}…`);
+    // A URL running past the cut is left out whole: cut, `?lang=` could end as `?lang`, a query value to census:merge.
+    const long = `https://data.tco.re/${'p'.repeat(600)}?lang=`;
+    expect(rowOf(`net::ERR_FAILED@${long}`).error).toBe('net::ERR_FAILED@…');
+    expect(rowOf(long).error).toBe('a URL…');
+    // A URL the cut does not reach is kept.
+    expect(rowOf(`net::ERR_FAILED@"https://data.tco.re/?lang=fr"${'X'.repeat(600)}`).error).toBe(
+      `net::ERR_FAILED@"https://data.tco.re/?lang="${'X'.repeat(455)}…`,
+    );
+    const rows = [
+      rowOf(`net::ERR_${'X'.repeat(600)}`),
+      { ...rowOf(`net::ERR_FAILED@${long}`), position: 1 },
+      { ...rowOf(`"https://data.tco.re/?lang=fr"${'X'.repeat(600)}`), position: 2 },
+    ];
+    const hosts = rows.map((row, index) => ({ ...row, url: `https://h${index}.org/`, host: `h${index}.org` }));
+    const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 3 }, { index: 1, count: 1 }, hosts);
+    expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
+  });
+
   it('write an unreachable portal’s error as census:merge reads it back, whatever its URL', () => {
     // The error the audit throws (run.ts): the address, a colon, the driver's reason naming it again.
     for (const href of ['https://x.invalid/?lang=fr', "https://x.invalid/l'agenda/?a'b=s3cr3t", 'https://x.invalid/a/..;x=s3cr3t/b']) {

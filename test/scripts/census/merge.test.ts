@@ -14,8 +14,16 @@ import {
 } from '../../../scripts/census/merge.ts';
 import { parseMergeArgs } from '../../../scripts/census/main.ts';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
-import { isPortalFolder, type CensusDocument, type CensusRow } from '../../../scripts/census/census-report.ts';
-import { finding, sampleCensus } from './census-fixtures.ts';
+import {
+  censusDocument,
+  errorRow,
+  isPortalFolder,
+  otherChoiceWarnings,
+  portalRow,
+  type CensusDocument,
+  type CensusRow,
+} from '../../../scripts/census/census-report.ts';
+import { finding, RUN, sampleCensus } from './census-fixtures.ts';
 import { parseAuditArgs } from '../../../scripts/audit/options.ts';
 import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
 import { parsePortalList } from '../../../scripts/census/portal-list.ts';
@@ -235,6 +243,24 @@ describe('census:merge', () => {
       ['localhost', true],
       ['data.nantesmetropole.fr', true],
     ]);
+  });
+
+  it('merges a list in many shards as in one: the same census, whatever the number of shards', () => {
+    // Each shard's positions are counted from its index (shardPositions), not filtered from the whole list.
+    const size = 10_000;
+    const merged = (count: number) => {
+      const parts = Array.from({ length: count }, (_, i) => {
+        const rows: CensusRow[] = [];
+        for (let position = i; position < size; position += count)
+          rows.push(errorRow(position, new URL(`https://h${position}.org/`), new Error('cannot reach it'), null));
+        return { dir: `s${i + 1}`, document: censusDocument(RUN, { sha256: 'a'.repeat(64), size }, { index: i + 1, count }, rows) };
+      });
+      return { ...mergeShards(parts).document, generatedAt: '' };
+    };
+    const whole = merged(1);
+    expect(whole.portals.map((row) => row.position)).toEqual(Array.from({ length: size }, (_, position) => position));
+    expect(merged(100)).toEqual(whole);
+    expect(merged(1000)).toEqual(whole);
   });
 
   it('says when the shards ran different browser versions', () => {
@@ -848,6 +874,18 @@ describe('census:merge writes nothing when a path it writes is taken', () => {
     }
   });
 
+  it('names a path in an --out cut as the --out is: before its "?", never whole', () => {
+    const { root, copies } = mergeOutputs('out-with-query');
+    const out = join(root, 'x?token=S3CRET');
+    mkdirSync(join(out, 'census.md'), { recursive: true });
+    const shown = `${join(root, 'x')}…`;
+    expect(() => refuseOutputsInTheWay(out, ['census.md'], copies)).toThrow(
+      new UsageError(
+        `--out ${JSON.stringify(shown)}: ${shown} is a folder, where the merge writes a file: move it away, or give another --out (nothing written)`,
+      ),
+    );
+  });
+
   it('never quotes or names an --out with a user name or password', () => {
     const { root, dirs, copies } = mergeOutputs('out-with-at');
     const out = join(root, 'https:', 'user:s3cret@x');
@@ -920,4 +958,36 @@ describe('census:merge says why it exits 2', () => {
       `merged 1 shard(s), 1 portal(s), into ${out}/census.json, census.md, census.csv, census.html (no portal could be audited: exit 2)\n`,
     );
   }, 30_000);
+});
+
+describe('census:merge says why it exits 1', () => {
+  it('names, with --strict, each portal and run that recorded another choice, as the census does', () => {
+    // One portal, no finding: its refuse run clicked a button but recorded "accepted" (review: exit 1, nothing said).
+    const accepted = report([], { consent: { state: 'accepted', changedAt: 1, trackers: {} }, findings: [] });
+    const row = portalRow(
+      0,
+      new URL('https://data.tco.re/'),
+      [
+        { choice: 'accept', report: accepted, pages: ['/'] },
+        { choice: 'refuse', report: accepted, pages: ['/'] },
+      ],
+      'data.tco.re',
+      ['refuse'],
+    );
+    const root = join(scratch.path, 'cli-other-choice');
+    const [dir] = onDisk(root, [censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row])]);
+    const out = join(root, 'merged');
+    const result = mergeCommand(['--strict', '--out', out, dir!]);
+    const warning = otherChoiceWarnings([row]);
+    expect(warning).toEqual([
+      'warning: data.tco.re: the refuse run clicked a banner button but recorded consent "accepted", not "refused": its findings say nothing of that choice (its audit.log names the button)',
+    ]);
+    expect([result.status, result.stderr]).toEqual([1, '']);
+    expect(result.stdout).toBe(
+      `${warning[0]}\nmerged 1 shard(s), 1 portal(s), into ${out}/census.json, census.md, census.csv, census.html (--strict: exit 1)\n`,
+    );
+    // Said without --strict too, as the census says it: the row's findings say nothing of that choice.
+    const again = mergeCommand(['--out', join(root, 'merged-again'), dir!]);
+    expect([again.status, again.stdout.split('\n')[0]]).toEqual([0, warning[0]]);
+  }, 60_000);
 });

@@ -104,6 +104,28 @@ describe('portal list', () => {
     );
   });
 
+  it('refuses a list that is not UTF-8 text, naming why as `charter check` does (worded for a list)', () => {
+    const decoded = (bytes: Buffer) => new TextDecoder().decode(bytes);
+    const utf16 = (text: string, bom: number[]) => decoded(Buffer.concat([Buffer.from(bom), Buffer.from(text, 'utf16le')]));
+    expect(() => parsePortalList(utf16('data.tco.re\r\nitie.opendatasoft.com\r\n', [0xff, 0xfe]), 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 36 NUL bytes, it looks like UTF-16 text; save the list as UTF-8'),
+    );
+    // Big-endian, no BOM: the NUL bytes come first.
+    const be = Buffer.from('data.tco.re\n', 'utf16le').swap16();
+    expect(() => parsePortalList(decoded(be), 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 12 NUL bytes, it looks like UTF-16 text; save the list as UTF-8'),
+    );
+    expect(() => parsePortalList('data.tco.re\n\u0000itie.opendatasoft.com\n', 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 1 NUL byte, not a text list'),
+    );
+    // Latin-1 read as UTF-8: mostly characters that did not decode.
+    expect(() => parsePortalList(decoded(Buffer.from('caf\u00e9\u00e9\u00e9.fr\n', 'latin1')), 'portals.txt')).toThrow(
+      new UsageError('portals.txt: not valid UTF-8: 3 of 9 characters could not be decoded; save the list as UTF-8'),
+    );
+    // A UTF-8 BOM is no problem.
+    expect(parsePortalList('\uFEFFdata.tco.re\n', 'portals.txt').urls.map((url) => url.href)).toEqual(['https://data.tco.re/']);
+  });
+
   it('splits a list in shards deterministically: position k goes to shard k % n + 1, sizes differ by one at most', () => {
     expect(shardPositions(7, null)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(shardPositions(7, { index: 1, count: 3 })).toEqual([0, 3, 6]);
@@ -111,5 +133,17 @@ describe('portal list', () => {
     expect(shardPositions(2, { index: 3, count: 4 })).toEqual([]);
     const all = [1, 2, 3, 4].flatMap((index) => shardPositions(10, { index, count: 4 }));
     expect(all.sort((a, b) => a - b)).toEqual(shardPositions(10, null));
+  });
+
+  it('computes a shard’s positions from its index, never filtering the whole list: merging N shards is linear, not N times the list', () => {
+    // As the split reads: every position k with k % count === index - 1, for lists and shards of any size.
+    for (const size of [0, 1, 2, 7, 10, 100])
+      for (const count of [1, 2, 3, 7, 10, 1000])
+        for (let index = 1; index <= Math.min(count, 12); index++) {
+          const expected = Array.from({ length: size }, (_, k) => k).filter((k) => k % count === index - 1);
+          expect(shardPositions(size, { index, count }), `${size} ${index}/${count}`).toEqual(expected);
+        }
+    // A list far larger than a shard: only the shard's positions are made (the whole list could not be).
+    expect(shardPositions(2 ** 32, { index: 2 ** 31, count: 2 ** 31 })).toEqual([2 ** 31 - 1, 2 ** 32 - 1]);
   });
 });

@@ -174,7 +174,10 @@ describe('a census run', () => {
     expect(await runOn(['--portals', 'demo', '--consent', 'accept', '--strict'], 'other-choice', deps)).toBe(1);
     const said =
       'the accept run clicked "Tout accepter" but recorded consent "refused", not "accepted": its findings say nothing of that choice';
-    expect(printed.filter((line) => line.startsWith('warning:'))).toEqual([`warning: itie.opendatasoft.com: ${said}`]);
+    // The line census:merge says too, from the row (otherChoiceWarnings): the button is named in the portal's audit.log.
+    expect(printed.filter((line) => line.startsWith('warning:'))).toEqual([
+      'warning: itie.opendatasoft.com: the accept run clicked a banner button but recorded consent "refused", not "accepted": its findings say nothing of that choice (its audit.log names the button)',
+    ]);
     expect(printed.at(-1)).toContain('0 with findings, 1 with a run that recorded another choice than the one asked (--strict: exit 1)');
     expect(readFileSync(join(scratch.path, 'other-choice', 'itie.opendatasoft.com', 'audit.log'), 'utf8')).toContain(`warning: ${said}`);
     // The other portals found no banner button: said in their logs, but no failure.
@@ -269,5 +272,13 @@ describe('a census list read', () => {
     const list = join(scratch.path, 'bad.txt');
     writeFileSync(list, 'data.tco.re\nnot a host!\n');
     expect(() => readPortalList(list, DEMO_LIST)).toThrow(new UsageError(`${list}:2: malformed URL: "not a host!"`));
+  });
+
+  it('names the encoding of a list saved as UTF-16, as `charter check` does for a charter, not a malformed URL', () => {
+    const list = join(scratch.path, 'utf16.txt');
+    writeFileSync(list, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('data.tco.re\r\n', 'utf16le')]));
+    expect(() => readPortalList(list, DEMO_LIST)).toThrow(
+      new UsageError(`${list}: binary data: 13 NUL bytes, it looks like UTF-16 text; save the list as UTF-8`),
+    );
   });
 });
