@@ -246,6 +246,49 @@ describe('clear site', () => {
     ]);
   });
 
+  it('keeps the cookies of the other hosts of its registrable domain isolated or partitioned under the same site: they are theirs', async () => {
+    const { clearSite, removed } = setup({
+      moreCookies: [
+        // First-party isolation (Tor, Mullvad): every cookie of www.tco.re and xdata.tco.re
+        // carries the first party tco.re, as the site's own do; neither applies to data.tco.re.
+        browserCookie({ name: 'www_login', domain: 'www.tco.re', firstPartyDomain: 'tco.re' }),
+        browserCookie({ name: 'xdata_login', domain: 'xdata.tco.re', firstPartyDomain: '(https,tco.re)' }),
+        browserCookie({ name: 'apex_login', domain: 'tco.re', firstPartyDomain: 'tco.re' }),
+        // Chrome's CHIPS: www.tco.re's partitioned cookie, under the same top-level site.
+        browserCookie({ name: 'www_chips', domain: 'www.tco.re', partitionKey: { topLevelSite: 'https://tco.re' } }),
+        // The site's own and its parent domain's, isolated under tco.re: deleted.
+        browserCookie({ name: 'own_isolated', domain: 'data.tco.re', firstPartyDomain: 'tco.re' }),
+        browserCookie({ name: 'parent_isolated', domain: '.tco.re', hostOnly: false, firstPartyDomain: 'tco.re' }),
+      ],
+    });
+    await clearSite('data.tco.re', '0', false);
+    const names = removed.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['own_isolated', 'parent_isolated']));
+    expect(names.filter((name) => ['www_login', 'xdata_login', 'apex_login', 'www_chips'].includes(name))).toEqual([]);
+  });
+
+  it('keeps another portal’s cookies isolated under the shared registrable domain (public.opendatasoft.com’s, clearing itie.opendatasoft.com)', async () => {
+    const removed: CookieAddress[] = [];
+    const clearSite = createClearSite({
+      storeCookies: async () => [
+        browserCookie({ name: 'cookies_preferences', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+        browserCookie({ name: 'sessionid', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+        browserCookie({ name: 'cookies_preferences', domain: 'itie.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+      ],
+      removeCookie: async (cookie) => (removed.push(cookie), true),
+      visibleTabs: async () => [],
+      defaultStoreId: async () => '0',
+      navigateTab: async () => true,
+      tabLoaded: async () => true,
+      tabShows: async () => true,
+      watchCookies: () => () => undefined,
+      restartRecord: async () => undefined,
+      tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
+    });
+    expect(await clearSite('itie.opendatasoft.com', '0', false)).toBe(1);
+    expect(removed.map((c) => `${c.name} ${c.domain}`)).toEqual(['cookies_preferences itie.opendatasoft.com']);
+  });
+
   it('in a private window’s store, deletes only that store’s, partitioned ones included', async () => {
     const { clearSite, removed } = setup();
     expect(await clearSite('data.tco.re', 'private', false)).toBe(1);
