@@ -3,7 +3,14 @@ import { BLANK_PAGE, createClearSite } from '../../src/background/clear-site.ts'
 import type { CookieAddress } from '../../src/platform/cookies.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
+import { createPrivateSessions } from '../../src/background/private-sessions.ts';
+import { createRecorder } from '../../src/background/recorder.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import type { ListedStore } from '../../src/core/storage/private-stores.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
 import { browserCookie } from '../support/cookies.ts';
+import { fakeSession } from '../support/fake-session.ts';
 
 /**
  * A clear with fake browser calls, each written to `calls` in the order made: a tab is taken to
@@ -418,6 +425,62 @@ describe('clear site', () => {
     });
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
     expect(removed.map((c) => c.firstPartyDomain)).toEqual(['tco.re']);
+  });
+
+  it('writes nothing of a private session back when its last window closes while a clear of it is under way', async () => {
+    const HOST = 'data.tco.re';
+    const PRIVATE = 'firefox-private';
+    const site = emptySite(HOST, PRIVATE);
+    recordCookieChange(site, browserCookie({ domain: HOST, storeId: PRIVATE }), false, 1);
+    const session = fakeSession({ [siteKey(PRIVATE, HOST)]: JSON.stringify(site) });
+    const store = createSiteStore(session, 5);
+    await store.load();
+    const recorder = createRecorder(store, () => true);
+    let listed: ListedStore[] = [
+      { id: 'firefox-default', incognito: false, tabIds: [1] },
+      { id: PRIVATE, incognito: true, tabIds: [7] },
+    ];
+    const sessions = createPrivateSessions({
+      ready: Promise.resolve(),
+      cookieStores: async () => listed,
+      keys: () => store.keys(),
+      hostsInUse: () => new Set(),
+      forget: ({ keys }) => recorder.forget(keys),
+    });
+    let closeTab!: () => void;
+    let closed = false;
+    const clearSite = createClearSite({
+      // Firefox answers an empty list for the private store once no private window is left.
+      storeCookies: async (storeId) => (closed ? [] : [browserCookie({ domain: HOST, storeId })]),
+      removeCookie: async () => true,
+      visibleTabs: async () => [{ tabId: 7, url: `https://${HOST}/`, storeId: PRIVATE }],
+      defaultStoreId: async () => 'firefox-default',
+      navigateTab: async () => !closed,
+      tabLoaded: (_tabId, _url, signal) =>
+        new Promise((resolve) => {
+          closeTab = () => resolve(false);
+          signal.addEventListener('abort', () => resolve(false));
+        }),
+      tabShows: async () => false,
+      watchCookies: () => () => undefined,
+      restartRecord: (host, storeId) => recorder.restart(host, storeId),
+      tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
+      leaveWaitMs: 1000,
+    });
+    // "Record consent flow" in the private window; the person then closes that (last private) window.
+    const clearing = clearSite(HOST, PRIVATE, true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    closed = true;
+    listed = [{ id: 'firefox-default', incognito: false, tabIds: [1] }];
+    // tabs.onRemoved: the worker's listener (registered first), then the clear's own; then windows.onRemoved.
+    sessions.tabClosed(7);
+    closeTab();
+    sessions.windowClosed();
+    await clearing;
+    // The checks heard so far are over; no later one comes (none would, until the next wake or close).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await store.flush();
+    expect(Object.keys(session.data).filter((key) => key.includes(PRIVATE))).toEqual([]);
   });
 
   it('counts only the cookies it could delete, and still starts afresh', async () => {
