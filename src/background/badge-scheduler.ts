@@ -1,6 +1,6 @@
 import { webHost } from '../core/portals.ts';
 import type { Report } from '../core/report/report.ts';
-import type { TabSite } from '../platform/tabs.ts';
+import { everyTab, type TabSite } from '../platform/tabs.ts';
 import { badgeFor } from './findings-badge.ts';
 import type { SiteReports } from './site-reports.ts';
 
@@ -12,8 +12,16 @@ export type BadgeSchedulerDeps = {
   hasAccess: (host: string) => Promise<boolean>;
   /** Reports of sites. */
   reports: Pick<SiteReports, 'resolve' | 'report'>;
-  /** Every tab whose URL the extension may see. */
-  visibleTabs: () => Promise<TabSite[]>;
+  /**
+   * Every tab, those whose URL the browser hides included (everyTab unless a test passes its own):
+   * a tab whose site's grant was removed shows no address any more, and its badge must still clear.
+   */
+  tabs?: () => Promise<TabSite[]>;
+  /**
+   * Not read: the badges refresh every tab (`tabs`), not only those whose URL the extension may
+   * see. Left optional for the worker's entry (index.ts), which still passes it.
+   */
+  visibleTabs?: () => Promise<TabSite[]>;
   /** Sets a tab's badge; an empty text clears it. */
   setTabBadge: (tabId: number, text: string, color: string) => Promise<void>;
   /** How long after the first change of a burst the badges are refreshed. */
@@ -26,12 +34,12 @@ export type BadgeSchedulerDeps = {
 export type BadgeScheduler = {
   /** Shows the findings of the tab's site on its badge; clears it on a site the worker does not record. */
   refresh(tab: TabSite): Promise<void>;
-  /** Cookie events come in bursts: refreshes every tab's badge once, when the burst is over. */
+  /** Cookie events come in bursts: refreshes every tab's badge once, when the burst is over (a tab whose address is hidden: cleared). */
   schedule(): void;
 };
 
 export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
-  const { delayMs = 150, setTimeout: startTimer = (run, ms) => setTimeout(run, ms) } = deps;
+  const { delayMs = 150, setTimeout: startTimer = (run, ms) => setTimeout(run, ms), tabs: readTabs = () => everyTab() } = deps;
   // A timer under way, not state: a restarted worker has no burst to wait for.
   let scheduled = false;
   // Each tab's latest refresh (work under way, not state): one that waited on a report must not
@@ -60,7 +68,9 @@ export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
     scheduled = true;
     startTimer(() => {
       scheduled = false;
-      void deps.visibleTabs().then((tabs) => Promise.all(tabs.map((tab) => refresh(tab).catch(() => undefined))));
+      // Every tab, not only those whose address we see: one whose site's grant was just removed
+      // hides its address from then on, and its badge clears (refresh clears a tab with no address).
+      void readTabs().then((tabs) => Promise.all(tabs.map((tab) => refresh(tab).catch(() => undefined))));
     }, delayMs);
   }
 

@@ -48,12 +48,17 @@ function cookieAddress(cookie: BrowserCookie): CookieAddress {
 }
 
 /**
- * True when the cookie is partitioned under a site that covers `host` (`https://opendatasoft.com`
- * for `data.opendatasoft.com`), or isolated under such a first party (Firefox's first-party isolation).
+ * True when the cookie is embedded content's partitioned under a site that covers `host`
+ * (`https://opendatasoft.com` for `data.opendatasoft.com`), or isolated under such a first party
+ * (Firefox's first-party isolation, Tor and Mullvad Browser). One whose own domain is inside that
+ * site but does not apply to `host` is another host's of the site (`public.opendatasoft.com`'s
+ * session, `www.tco.re`'s login, all isolated under the same first party): never the site's.
  */
 function partitionedUnder(cookie: BrowserCookie, host: string): boolean {
   const site = partitionSiteHost(cookie);
-  return site !== null && cookieAppliesToHost({ domain: site, hostOnly: false }, host);
+  if (site === null || !cookieAppliesToHost({ domain: site, hostOnly: false }, host)) return false;
+  const insideSite = cookieAppliesToHost({ domain: site, hostOnly: false }, cookie.domain.replace(/^\./, ''));
+  return !insideSite || cookieAppliesToHost(cookie, host);
 }
 
 /** Clears a site (createClearSite); `before` runs only when this ask starts the clear, not when it shares one. */
@@ -109,8 +114,10 @@ function leavePage(deps: ClearSiteDeps, tabId: number, limitMs: number): Promise
 
 /**
  * "Record consent flow": deletes, in cookie store `storeId`, the cookies that apply to `host` and
- * every cookie partitioned under a site that covers it (Firefox keeps embedded content's cookies
- * apart per top-level site): otherwise the new run might never see them set. Those that apply to
+ * every cookie of embedded content partitioned under a site that covers it (Firefox keeps embedded
+ * content's cookies apart per top-level site): otherwise the new run might never see them set.
+ * Another host's of that site kept under it (`www.tco.re`'s, isolated under `tco.re` as the
+ * site's own are) is that host's, and kept. Those that apply to
  * `host` but are kept for another top-level site (partitioned under it, or isolated under its
  * first party) are kept: they are what a frame of the site wrote in that site's pages. An embedded
  * service's unpartitioned cookies (Chrome's `.disqus.com`, with third-party cookies allowed) are

@@ -79,7 +79,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.scheduleBadgeRefresh();
       return { removed };
     },
-    async exportReport({ format, language, ...query }) {
+    async exportReport({ format, language, host, storeId }) {
+      // Only the site's params reach the report: anything else the request carries (a `first`,
+      // which pages getReport's) would shorten the export, which is always the whole report.
+      const query: SiteQuery = storeId === undefined ? { host } : { host, storeId };
       reports.prepare();
       await ready;
       await siteIn(query);

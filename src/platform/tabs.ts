@@ -33,6 +33,14 @@ export async function visibleTabs(api: TabsApi = browser): Promise<TabSite[]> {
   return (await api.tabs.query({})).map(tabSite).filter((tab) => tab.url !== undefined);
 }
 
+/**
+ * Every tab, its URL undefined where the browser hides it from us (a site the extension may not
+ * see, since it has no `tabs` permission): a badge set while the site was granted is still to clear.
+ */
+export async function everyTab(api: TabsApi = browser): Promise<TabSite[]> {
+  return (await api.tabs.query({})).map(tabSite);
+}
+
 /** Calls `listener` when a tab finishes loading a page or becomes active. */
 export function onTabShown(listener: (tab: TabSite) => void, api: TabsApi = browser): void {
   api.tabs.onUpdated.addListener((_tabId, change, tab) => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createBadgeScheduler } from '../../src/background/badge-scheduler.ts';
 import { BADGE_COLORS } from '../../src/background/findings-badge.ts';
+import { browser, installBrowser } from '../../src/platform/browser.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { finding, report } from '../support/reports.ts';
 
 const portalTab: TabSite = { tabId: 1, url: 'https://data.tco.re/explore/', storeId: undefined };
 const otherTab: TabSite = { tabId: 2, url: 'https://example.org/', storeId: undefined };
 const privateTab: TabSite = { tabId: 3, url: 'https://data.tco.re/', storeId: 'firefox-private' };
+/** Its address hidden from us (a site we may not see). */
+const hiddenTab: TabSite = { tabId: 4, url: undefined, storeId: undefined };
 
 function setup({ access = true, reportWait = async (): Promise<void> => undefined } = {}) {
   const badges: Array<[number, string, string]> = [];
@@ -25,7 +28,7 @@ function setup({ access = true, reportWait = async (): Promise<void> => undefine
         });
       },
     },
-    visibleTabs: async () => [portalTab, otherTab, privateTab],
+    tabs: async () => [portalTab, otherTab, privateTab, hiddenTab],
     setTabBadge: async (tabId, text, color) => void badges.push([tabId, text, color]),
     setTimeout: (run, ms) => void timers.push({ run, ms }),
   });
@@ -74,6 +77,64 @@ describe('badge scheduler', () => {
     expect(badges).toEqual([[1, '', '']]);
   });
 
+  it('clears the badge of a tab whose address the browser hides once its site’s grant is removed', async () => {
+    // Without the `tabs` permission the browser hides the address of a site we may no longer see.
+    let granted = true;
+    const badges: Array<[number, string]> = [];
+    const timers: Array<() => void> = [];
+    const scheduler = createBadgeScheduler({
+      isTracked: () => granted,
+      hasAccess: async () => granted,
+      reports: {
+        resolve: async (query) => ({ host: query.host, storeId: query.storeId ?? '0' }),
+        report: async () => report([], { findings: [finding({ kind: 'before-consent', cookie: '_ga' })] }),
+      },
+      tabs: async () => [{ tabId: 1, url: granted ? 'https://data.tco.re/explore/' : undefined, storeId: undefined }],
+      setTabBadge: async (tabId, text) => void badges.push([tabId, text]),
+      setTimeout: (run) => void timers.push(run),
+    });
+    scheduler.schedule();
+    timers.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The grant removed: the worker's onHostAccessChanged schedules a refresh.
+    granted = false;
+    scheduler.schedule();
+    timers.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(badges).toEqual([
+      [1, '1'],
+      [1, ''],
+    ]);
+  });
+
+  it('reads every tab from the browser unless told otherwise, those whose address it hides included', async () => {
+    const queries: unknown[] = [];
+    const before = browser;
+    installBrowser({
+      tabs: {
+        query: async (query: unknown) => (queries.push(query), [{ id: 7, incognito: false }]),
+      },
+    } as never);
+    try {
+      const badges: Array<[number, string]> = [];
+      let run!: () => void;
+      const scheduler = createBadgeScheduler({
+        isTracked: () => true,
+        hasAccess: async () => true,
+        reports: { resolve: async () => ({ host: '', storeId: '0' }), report: async () => report([]) },
+        setTabBadge: async (tabId, text) => void badges.push([tabId, text]),
+        setTimeout: (start) => void (run = start),
+      });
+      scheduler.schedule();
+      run();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(queries).toEqual([{}]);
+      expect(badges).toEqual([[7, '']]);
+    } finally {
+      installBrowser(before);
+    }
+  });
+
   it('refreshes every tab once after a burst of changes', async () => {
     const { scheduler, badges, timers } = setup();
     for (let i = 0; i < 50; i++) scheduler.schedule();
@@ -82,7 +143,8 @@ describe('badge scheduler', () => {
     expect(badges).toEqual([]);
     timers[0]!.run();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(badges.map(([tabId]) => tabId).sort()).toEqual([1, 2, 3]);
+    expect(badges.map(([tabId]) => tabId).sort()).toEqual([1, 2, 3, 4]);
+    expect(badges.find(([tabId]) => tabId === 4)).toEqual([4, '', '']);
     // The next burst gets its own refresh.
     scheduler.schedule();
     expect(timers).toHaveLength(2);

@@ -3,7 +3,14 @@ import { BLANK_PAGE, createClearSite } from '../../src/background/clear-site.ts'
 import type { CookieAddress } from '../../src/platform/cookies.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
+import { createPrivateSessions } from '../../src/background/private-sessions.ts';
+import { createRecorder } from '../../src/background/recorder.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import type { ListedStore } from '../../src/core/storage/private-stores.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
 import { browserCookie } from '../support/cookies.ts';
+import { fakeSession } from '../support/fake-session.ts';
 
 /**
  * A clear with fake browser calls, each written to `calls` in the order made: a tab is taken to
@@ -246,6 +253,49 @@ describe('clear site', () => {
     ]);
   });
 
+  it('keeps the cookies of the other hosts of its registrable domain isolated or partitioned under the same site: they are theirs', async () => {
+    const { clearSite, removed } = setup({
+      moreCookies: [
+        // First-party isolation (Tor, Mullvad): every cookie of www.tco.re and xdata.tco.re
+        // carries the first party tco.re, as the site's own do; neither applies to data.tco.re.
+        browserCookie({ name: 'www_login', domain: 'www.tco.re', firstPartyDomain: 'tco.re' }),
+        browserCookie({ name: 'xdata_login', domain: 'xdata.tco.re', firstPartyDomain: '(https,tco.re)' }),
+        browserCookie({ name: 'apex_login', domain: 'tco.re', firstPartyDomain: 'tco.re' }),
+        // Chrome's CHIPS: www.tco.re's partitioned cookie, under the same top-level site.
+        browserCookie({ name: 'www_chips', domain: 'www.tco.re', partitionKey: { topLevelSite: 'https://tco.re' } }),
+        // The site's own and its parent domain's, isolated under tco.re: deleted.
+        browserCookie({ name: 'own_isolated', domain: 'data.tco.re', firstPartyDomain: 'tco.re' }),
+        browserCookie({ name: 'parent_isolated', domain: '.tco.re', hostOnly: false, firstPartyDomain: 'tco.re' }),
+      ],
+    });
+    await clearSite('data.tco.re', '0', false);
+    const names = removed.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['own_isolated', 'parent_isolated']));
+    expect(names.filter((name) => ['www_login', 'xdata_login', 'apex_login', 'www_chips'].includes(name))).toEqual([]);
+  });
+
+  it('keeps another portal’s cookies isolated under the shared registrable domain (public.opendatasoft.com’s, clearing itie.opendatasoft.com)', async () => {
+    const removed: CookieAddress[] = [];
+    const clearSite = createClearSite({
+      storeCookies: async () => [
+        browserCookie({ name: 'cookies_preferences', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+        browserCookie({ name: 'sessionid', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+        browserCookie({ name: 'cookies_preferences', domain: 'itie.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+      ],
+      removeCookie: async (cookie) => (removed.push(cookie), true),
+      visibleTabs: async () => [],
+      defaultStoreId: async () => '0',
+      navigateTab: async () => true,
+      tabLoaded: async () => true,
+      tabShows: async () => true,
+      watchCookies: () => () => undefined,
+      restartRecord: async () => undefined,
+      tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
+    });
+    expect(await clearSite('itie.opendatasoft.com', '0', false)).toBe(1);
+    expect(removed.map((c) => `${c.name} ${c.domain}`)).toEqual(['cookies_preferences itie.opendatasoft.com']);
+  });
+
   it('in a private window’s store, deletes only that store’s, partitioned ones included', async () => {
     const { clearSite, removed } = setup();
     expect(await clearSite('data.tco.re', 'private', false)).toBe(1);
@@ -375,6 +425,62 @@ describe('clear site', () => {
     });
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
     expect(removed.map((c) => c.firstPartyDomain)).toEqual(['tco.re']);
+  });
+
+  it('writes nothing of a private session back when its last window closes while a clear of it is under way', async () => {
+    const HOST = 'data.tco.re';
+    const PRIVATE = 'firefox-private';
+    const site = emptySite(HOST, PRIVATE);
+    recordCookieChange(site, browserCookie({ domain: HOST, storeId: PRIVATE }), false, 1);
+    const session = fakeSession({ [siteKey(PRIVATE, HOST)]: JSON.stringify(site) });
+    const store = createSiteStore(session, 5);
+    await store.load();
+    const recorder = createRecorder(store, () => true);
+    let listed: ListedStore[] = [
+      { id: 'firefox-default', incognito: false, tabIds: [1] },
+      { id: PRIVATE, incognito: true, tabIds: [7] },
+    ];
+    const sessions = createPrivateSessions({
+      ready: Promise.resolve(),
+      cookieStores: async () => listed,
+      keys: () => store.keys(),
+      hostsInUse: () => new Set(),
+      forget: ({ keys }) => recorder.forget(keys),
+    });
+    let closeTab!: () => void;
+    let closed = false;
+    const clearSite = createClearSite({
+      // Firefox answers an empty list for the private store once no private window is left.
+      storeCookies: async (storeId) => (closed ? [] : [browserCookie({ domain: HOST, storeId })]),
+      removeCookie: async () => true,
+      visibleTabs: async () => [{ tabId: 7, url: `https://${HOST}/`, storeId: PRIVATE }],
+      defaultStoreId: async () => 'firefox-default',
+      navigateTab: async () => !closed,
+      tabLoaded: (_tabId, _url, signal) =>
+        new Promise((resolve) => {
+          closeTab = () => resolve(false);
+          signal.addEventListener('abort', () => resolve(false));
+        }),
+      tabShows: async () => false,
+      watchCookies: () => () => undefined,
+      restartRecord: (host, storeId) => recorder.restart(host, storeId),
+      tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
+      leaveWaitMs: 1000,
+    });
+    // "Record consent flow" in the private window; the person then closes that (last private) window.
+    const clearing = clearSite(HOST, PRIVATE, true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    closed = true;
+    listed = [{ id: 'firefox-default', incognito: false, tabIds: [1] }];
+    // tabs.onRemoved: the worker's listener (registered first), then the clear's own; then windows.onRemoved.
+    sessions.tabClosed(7);
+    closeTab();
+    sessions.windowClosed();
+    await clearing;
+    // The checks heard so far are over; no later one comes (none would, until the next wake or close).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await store.flush();
+    expect(Object.keys(session.data).filter((key) => key.includes(PRIVATE))).toEqual([]);
   });
 
   it('counts only the cookies it could delete, and still starts afresh', async () => {

@@ -148,6 +148,35 @@ describe('message handlers', () => {
     expect(file.text).toContain('sessionid');
   });
 
+  it('export the whole report whatever else the request carries: a stray `first` never pages it', async () => {
+    const asked: unknown[] = [];
+    const cookies = ['a', 'b', 'c'].map((name) => reportCookie({ name }));
+    const { handlers, open } = setup(undefined, {
+      reports: {
+        resolve: async (query: SiteQuery) => ({ host: query.host, storeId: query.storeId ?? '0' }),
+        // As site-reports.ts's view does: with `first`, only its first page of cookies.
+        view: async (query) => {
+          asked.push(query);
+          const first = (query as { first?: { cookies?: unknown } }).first;
+          const shown = first === undefined ? cookies : cookies.slice(0, typeof first.cookies === 'number' ? first.cookies : 0);
+          return { kind: 'report', report: report(shown) } as SiteView;
+        },
+        prepare: () => undefined,
+        noAccess: async () => null,
+      },
+    });
+    open();
+    const exported = async (stray: Record<string, unknown>) => {
+      const file = await handlers.exportReport({ host: 'data.tco.re', storeId: 'private', format: 'json', ...stray } as never);
+      return (JSON.parse(file.text) as { cookies: unknown[] }).cookies.length;
+    };
+    expect(await exported({})).toBe(3);
+    expect(await exported({ first: { cookies: 1, findings: 0, events: 0 } })).toBe(3);
+    expect(await exported({ first: 'x' })).toBe(3);
+    // Only the params the method documents reach the report.
+    expect(asked).toEqual(Array(3).fill({ host: 'data.tco.re', storeId: 'private' }));
+  });
+
   it('draft a corrected charter from the report, in the format and language asked for', async () => {
     const { handlers, open } = setup();
     open();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { consentRunItem, ledgerItem, liveCharterItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
-import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
+import { appendTimeline, emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeSession, QUOTA_RULES, type FakeSession } from '../support/fake-session.ts';
@@ -988,6 +988,34 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     store.put(privateRecord());
     await store.area.write({ [run]: '{"run":2}' });
     expect(session.data[run]).toBe('{"run":2}');
+  });
+
+  it('writes back no fresh start of a private session that ended (a clear under way as it ended), until that store records something again', async () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const store = createSiteStore(session, 5);
+    await store.load();
+    store.put(privateRecord());
+    await store.flush();
+    await store.forgetKeys([siteKey('1', HOST)]);
+    // The clear's record started afresh, for the site or another one of the store: nothing recorded, a `cleared` marker.
+    const freshStart = (host: string) => appendTimeline(emptySite(host, '1'), { type: 'cleared', at: 5 });
+    store.put(freshStart(HOST));
+    store.put(freshStart('itie.opendatasoft.com'));
+    await store.flush();
+    expect(session.data).toEqual({});
+    expect(store.keys()).toEqual([]);
+    // The normal windows' store is none of it.
+    store.put(appendTimeline(emptySite(HOST, '0'), { type: 'cleared', at: 6 }));
+    await store.flush();
+    expect(Object.keys(session.data)).toEqual([siteKey('0', HOST)]);
+
+    // A new private session (the same store id) records a cookie: its fresh starts are written again.
+    store.put(privateRecord());
+    store.put(freshStart('itie.opendatasoft.com'));
+    await store.flush();
+    expect(Object.keys(session.data).sort()).toEqual(
+      [siteKey('0', HOST), siteKey('1', HOST), siteKey('1', 'itie.opendatasoft.com')].sort(),
+    );
   });
 
   it('writes back nothing of a record forgotten while a write carrying it is refused, and removes what that write left in storage', async () => {

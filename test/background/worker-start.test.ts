@@ -67,6 +67,48 @@ describe('startWorker', () => {
     expect(log).toContain('drop scan');
   });
 
+  it('when a read fails, still waits for the others before it resolves: a slow state read is over before any handler runs', async () => {
+    let restore!: () => void;
+    const { all, log } = steps({
+      loadState: () => new Promise<void>((resolve) => (restore = resolve)).then(() => void log.push('load')),
+      readOpenTabs: () => Promise.reject(new Error('tabs unavailable')),
+    });
+    let resolved = false;
+    const ready = startWorker(all).then(() => void (resolved = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(resolved).toBe(false);
+    restore();
+    await ready;
+    expect(log.indexOf('load')).toBeGreaterThanOrEqual(0);
+    expect(log.indexOf('load')).toBeLessThan(log.indexOf('error Error: tabs unavailable'));
+    expect(log).toContain('drop scan');
+  });
+
+  it('keeps a restored record when another read fails before it: an event after `ready` adds to it, never starts it afresh', async () => {
+    const tco = 'data.tco.re';
+    const site = emptySite(tco, '0');
+    recordCookieChange(site, browserCookie({ name: 'old', domain: tco }), false, 1);
+    const session = fakeSession({ [siteKey('0', tco)]: JSON.stringify(site) });
+    const store = createSiteStore(session, 5);
+    const recorder = createRecorder(store, () => true);
+    const { all } = steps({
+      // The state's read is slower than the failing tabs.query.
+      loadState: () => new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => store.load()),
+      readOpenTabs: () => Promise.reject(new Error('tabs unavailable')),
+      markRestart: () => recorder.workerStarted(50),
+      beginCookieScan: () =>
+        recorder.beginScan(
+          async () => [],
+          () => 60,
+        ),
+    });
+    await startWorker(all);
+    await recorder.cookieChanged(browserCookie({ name: 'new', domain: tco }), false, 'explicit', 70);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await store.flush();
+    expect(presentCookies(await recorder.site(tco, '0')).map((c) => c.name)).toEqual(['new', 'old']);
+  });
+
   it.each([true, false])(
     'wakes with the store and the recorder (keys listed: %s): the scanned site read, marked, its cookies recorded',
     async (listsKeys) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activeTab,
   activeTabOf,
+  everyTab,
   onShownTabChanged,
   onTabNavigated,
   onTabShown,
@@ -70,6 +71,13 @@ describe('platform tabs', () => {
       { tabId: 1, url: 'https://data.tco.re/', storeId: 'firefox-container-2' },
       { tabId: 2, url: 'https://data.tco.re/', storeId: '1' },
       { tabId: 3, url: 'https://data.tco.re/', storeId: undefined, pendingUrl: 'https://itie.opendatasoft.com/' },
+    ]);
+    // Every tab, the hidden address too (a badge to clear).
+    expect(await everyTab(api)).toEqual([
+      { tabId: 1, url: 'https://data.tco.re/', storeId: 'firefox-container-2' },
+      { tabId: 2, url: 'https://data.tco.re/', storeId: '1' },
+      { tabId: 3, url: 'https://data.tco.re/', storeId: undefined, pendingUrl: 'https://itie.opendatasoft.com/' },
+      { tabId: 4, url: undefined, storeId: undefined },
     ]);
   });
 
