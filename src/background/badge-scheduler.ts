@@ -17,11 +17,6 @@ export type BadgeSchedulerDeps = {
    * a tab whose site's grant was removed shows no address any more, and its badge must still clear.
    */
   tabs?: () => Promise<TabSite[]>;
-  /**
-   * Not read: the badges refresh every tab (`tabs`), not only those whose URL the extension may
-   * see. Left optional for the worker's entry (index.ts), which still passes it.
-   */
-  visibleTabs?: () => Promise<TabSite[]>;
   /** Sets a tab's badge; an empty text clears it. */
   setTabBadge: (tabId: number, text: string, color: string) => Promise<void>;
   /** How long after the first change of a burst the badges are refreshed. */

@@ -141,7 +141,6 @@ const badges = createBadgeScheduler({
   isTracked: trackedHosts.isTracked,
   hasAccess: (host) => hostAccess.has(host),
   reports,
-  visibleTabs: () => visibleTabs(),
   setTabBadge: (tabId, text, color) => setTabBadge(tabId, text, color),
 });
 
