@@ -31,6 +31,11 @@ export type ClearSiteDeps = {
   quietMs?: number;
   /** Starts the site's record afresh, with a marker (in the recorder's turn). */
   restartRecord: (host: string, storeId: string) => Promise<void>;
+  /**
+   * True while the browser has cookie store `storeId` (index.ts: the normal windows' store, or one
+   * platform/cookies.ts `hasCookieStore` finds): a private session's that ended is not.
+   */
+  hasCookieStore: (storeId: string) => Promise<boolean>;
   /** Where the tabs taken away are noted until they are back, so a worker stopped meanwhile still brings them back (tabs-away.ts). */
   tabsAway: Pick<TabsAway, 'leaving' | 'done' | 'settled'>;
 };
@@ -199,7 +204,9 @@ function clearOnce(deps: ClearSiteDeps): (host: string, storeId: string, reloadT
       if (left.length > 0) await cookiesQuiet(deps, ofSite, quietMs, QUIET_LIMIT_MS);
       const cookies = (await deps.storeCookies(storeId)).filter(ofSite);
       const removed = await Promise.all(cookies.map((c) => deps.removeCookie(cookieAddress(c)).catch(() => false)));
-      await deps.restartRecord(host, storeId);
+      // A private session that ended meanwhile (its last window closed during the clear) had its
+      // records forgotten (private-sessions.ts): a fresh start would write one of them back.
+      if (await deps.hasCookieStore(storeId).catch(() => true)) await deps.restartRecord(host, storeId);
       return removed.filter(Boolean).length;
     } finally {
       // The pages that follow a tab (the DevTools panel, the side panel) ask for its site once the

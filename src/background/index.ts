@@ -273,6 +273,7 @@ serveRequests(
       tabShows: (tabId, shows, signal) => tabShows(tabId, shows, signal),
       watchCookies: (watch) => (cookieWatchers.add(watch), () => void cookieWatchers.delete(watch)),
       restartRecord: (host, storeId) => recorder.restart(host, storeId),
+      hasCookieStore: async (storeId) => storeId === (await defaultStoreId()) || hasCookieStore(storeId),
       tabsAway,
     }),
     refreshCharter: (host) => liveCharters.refresh(host, true),

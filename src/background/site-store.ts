@@ -15,7 +15,6 @@ import {
   siteKey,
   siteKeyOfRunKey,
   siteOfPageKey,
-  storeOfKey,
   type FullSessionArea,
   type SessionArea,
   type StorageLedger,
@@ -69,11 +68,6 @@ export type SiteStoreOptions = {
   onRemoved?: (keys: readonly string[]) => void;
 };
 
-/** True when a record holds something recorded: a cookie, a cookie's event, a page; not only markers (a fresh start, a restart). */
-function recordsSomething(site: SiteRecord): boolean {
-  return Object.keys(site.cookies).length > 0 || (site.pages ?? []).length > 0 || site.timeline.some((event) => 'name' in event);
-}
-
 /** Site records, restored from storage.session on wake and written back through one writer. */
 export type SiteStore = {
   /**
@@ -100,7 +94,7 @@ export type SiteStore = {
   hosts(): ReadonlySet<string>;
   /** Every record held; throws when some are not read yet (`openAll` first). */
   all(): SiteRecord[];
-  /** Replaces a record and queues it for writing (not one that records nothing, in a store whose private session ended: `forgetKeys`). */
+  /** Replaces a record and queues it for writing. */
   put(site: SiteRecord): void;
   /**
    * What a first page about to be built is checked against when it is kept (`putPage`): take it
@@ -144,9 +138,7 @@ export type SiteStore = {
    * and not built again: until its record is put again, a first page of a record forgotten is not
    * kept (nor `onPageRetired` told), nor its kept run written, nor its host's live charter while
    * no record nor tab names the host (work for the session still under way: a rebuild, a charter
-   * read). Nor is a record of a store it forgot records of put again while it holds nothing
-   * recorded (a clear's fresh start, under way as the private session ended: checked at the put),
-   * until that store records something again (a new private session). `onRemoved` hears the keys.
+   * read). `onRemoved` hears the keys.
    */
   forgetKeys(keys: readonly string[]): Promise<void>;
   /** Writes what is queued now. */
@@ -219,12 +211,6 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   const forgottenPages = new Map<string, string>();
   /** Records forgotten (`forgetKeys`), by key: until put again, work for them still under way writes nothing of theirs back (`writesForgotten`). */
   const forgottenRecords = new Set<string>();
-  /**
-   * Stores whose records were forgotten (`forgetKeys`: their private session ended): a put there
-   * that records nothing (a clear's fresh start, under way as the session ended) is not written,
-   * until a put that records something (a new private session, under the same store id) revives the store.
-   */
-  const endedStores = new Set<string>();
   /** When the worker restarted, for records parsed later (they get the marker then). */
   let restartedAt: number | null = null;
   /** Revision of each record, from one counter: a record dropped and made again never repeats an earlier one. */
@@ -350,11 +336,6 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   }
 
   function put(site: SiteRecord): void {
-    if (endedStores.has(site.storeId)) {
-      // Checked as it is written: a record of a private session that ended holds nothing new of it.
-      if (!recordsSomething(site)) return;
-      endedStores.delete(site.storeId);
-    }
     const key = siteKey(site.storeId, site.host);
     for (const [page, recordKey] of forgottenPages) if (recordKey === key) forgottenPages.delete(page);
     forgottenRecords.delete(key);
@@ -762,8 +743,6 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         if (isSiteKey(key)) {
           forget(key);
           forgottenRecords.add(key);
-          const storeId = storeOfKey(key);
-          if (storeId !== null) endedStores.add(storeId);
         }
         if (isPageKey(key)) {
           livePages.delete(key);

@@ -137,6 +137,7 @@ function setup(
       calls.push('restart');
       restarted.push(`${storeId}|${host}`);
     },
+    hasCookieStore: async () => true,
     tabsAway: {
       leaving: async (away) => {
         if (noteFails) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
@@ -290,6 +291,7 @@ describe('clear site', () => {
       tabShows: async () => true,
       watchCookies: () => () => undefined,
       restartRecord: async () => undefined,
+      hasCookieStore: async () => true,
       tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
     });
     expect(await clearSite('itie.opendatasoft.com', '0', false)).toBe(1);
@@ -421,6 +423,7 @@ describe('clear site', () => {
       tabShows: async () => true,
       watchCookies: () => () => undefined,
       restartRecord: async () => undefined,
+      hasCookieStore: async () => true,
       tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
     });
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
@@ -464,6 +467,7 @@ describe('clear site', () => {
       tabShows: async () => false,
       watchCookies: () => () => undefined,
       restartRecord: (host, storeId) => recorder.restart(host, storeId),
+      hasCookieStore: async (storeId) => listed.some((store) => store.id === storeId),
       tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
       leaveWaitMs: 1000,
     });
