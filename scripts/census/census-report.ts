@@ -216,8 +216,11 @@ export function portalRow(
 /** Most characters of a row's error. */
 const ERROR_LENGTH = 500;
 
-/** An http(s) URL in a line, as addressesWithoutValuesIn finds one: all up to a space, `"`, `<` or `>`. */
-const URL_IN_LINE = /https?:\/\/[^\s"<>]+/gi;
+/**
+ * An http(s) URL in a line, as addressesWithoutValuesIn finds one (all up to a space, `"`, `<` or
+ * `>`), or its scheme with nothing after it yet (`https://` where a cut falls).
+ */
+const URL_OR_SCHEME_IN_LINE = /https?:\/\/[^\s"<>]*/gi;
 
 /**
  * `text` cut to `max` characters at a space, with `…` when cut: never inside a URL, whose cut end
@@ -232,9 +235,10 @@ function cutAtSpace(text: string, max: number): string {
   const end = text.lastIndexOf(' ', max - 2);
   if (end !== -1) return `${text.slice(0, end + 1)}…`;
   let kept = text.slice(0, max - 1);
-  const last = [...kept.matchAll(URL_IN_LINE)].at(-1);
-  // A URL the cut reaches: one that ends where the cut does, and goes on after it.
-  if (last && last.index + last[0].length === kept.length && !/[\s"<>]/.test(text[kept.length]!)) {
+  // A URL the cut reaches: one that ends where the cut does (the `…` would join it), its scheme
+  // alone included (`https://`, which the ellipsis would make a URL of).
+  const last = [...kept.matchAll(URL_OR_SCHEME_IN_LINE)].at(-1);
+  if (last && last.index + last[0].length === kept.length) {
     if (last.index === 0) return 'a URL…';
     kept = kept.slice(0, last.index);
   }

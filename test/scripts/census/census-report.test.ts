@@ -184,9 +184,15 @@ describe('census rows', () => {
       rowOf(`net::ERR_${'X'.repeat(600)}`),
       { ...rowOf(`net::ERR_FAILED@${long}`), position: 1 },
       { ...rowOf(`"https://data.tco.re/?lang=fr"${'X'.repeat(600)}`), position: 2 },
+      // The cut falls right after a scheme, or at the end of a whole URL: the ellipsis would join
+      // it, and census:merge refused the shard (a reviewer's cases).
+      { ...rowOf(`${'E'.repeat(491)}https://x.org/abc${'Z'.repeat(50)}`), position: 3 },
+      { ...rowOf(`${'E'.repeat(481)}https://x.org/abcd"${'Z'.repeat(50)}`), position: 4 },
     ];
+    expect(rows[3]!.error).toBe(`${'E'.repeat(491)}…`);
+    expect(rows[4]!.error).toBe(`${'E'.repeat(481)}…`);
     const hosts = rows.map((row, index) => ({ ...row, url: `https://h${index}.org/`, host: `h${index}.org` }));
-    const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 3 }, { index: 1, count: 1 }, hosts);
+    const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: rows.length }, { index: 1, count: 1 }, hosts);
     expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
   });
 
