@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
 import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
-import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { emptySite, recordCookieChange, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { browserCookie } from '../support/cookies.ts';
 import type { SetBy } from '../../src/core/network/set-by.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
@@ -112,6 +113,37 @@ describe('TimelineView', () => {
       'choiceRemovedKept consent_refused',
       'choiceRemoved',
     ]);
+  });
+
+  it('says a consent cookie a scan found already there holds a choice found there, never one made, in English and in French', () => {
+    const now = Date.UTC(2026, 11, 5, 10, 0, 3);
+    const site = emptySite('data.tco.re', '0');
+    const value = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: now - 86_400_000 }));
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value }), false, now, { found: true });
+    const said = (language: 'en' | 'fr') => {
+      const container = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={{ droppedEvents: 0, events: site.timeline }}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      ).container;
+      const divider = container.querySelector('.divider');
+      const text = [
+        divider?.getAttribute('data-found'),
+        divider?.getAttribute('data-divider'),
+        divider?.querySelector('strong')?.textContent,
+      ];
+      cleanup();
+      return text;
+    };
+    expect(said('en')).toEqual(['true', 'refused', 'Choice found already there: Refused (Google Analytics: refused)']);
+    expect(said('fr')).toEqual(['true', 'refused', 'Choix trouvé déjà présent\u202f: Refusé (Google Analytics\u202f: refusé)']);
+    expect(show({ droppedEvents: 0, events: site.timeline }).querySelector('.divider strong')?.textContent).toBe(
+      'choiceFound consent_refused (trackerRefused Google Analytics)',
+    );
   });
 
   it('marks events heard since the page opened as new, never a cookie found already there', () => {
