@@ -6,7 +6,7 @@ import type { Report } from '../core/report/report.ts';
 import { markLiveRow } from '../core/timing-marks.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
-import { formatTime } from './time-format.ts';
+import { formatCount, formatTime } from './time-format.ts';
 import { CookieName } from './CookieName.tsx';
 
 /** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
@@ -131,6 +131,18 @@ function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, Cooki
 }
 
 /**
+ * Why the older events are not shown: the 1,000-event cap, the record's size limit (fitRecord), or
+ * both, as many as each dropped. A count of the limit's of another shape, or more than were dropped
+ * in all, is as good as none (a record of an earlier version has none).
+ */
+function droppedText({ droppedEvents, droppedToFit }: ShownTimeline, t: Translate, language: string): string {
+  const fit = Number.isSafeInteger(droppedToFit) && droppedToFit! > 0 && droppedToFit! <= droppedEvents ? droppedToFit! : 0;
+  if (fit === 0) return countText(t, language, 'markerDropped', droppedEvents);
+  if (fit === droppedEvents) return countText(t, language, 'markerDroppedToFit', droppedEvents);
+  return countText(t, language, 'markerDroppedBoth', droppedEvents, formatCount(fit, language));
+}
+
+/**
  * The site's events in order, each with its phase as the worker recorded it: consent choices as
  * dividers, markers where recording was interrupted, events heard since the page opened marked
  * new (a cookie found already there never is), and, in the DevTools panel, what set each one.
@@ -170,7 +182,7 @@ export function TimelineView({ host, timeline, newSince = null, setBy, showName,
     >
       {timeline.droppedEvents > 0 && (
         <li class="marker" data-marker="dropped">
-          {countText(t, language, 'markerDropped', timeline.droppedEvents)}
+          {droppedText(timeline, t, language)}
         </li>
       )}
       {timeline.events.map((event, index) =>

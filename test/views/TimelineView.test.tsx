@@ -5,6 +5,9 @@ import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.t
 import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
 import { emptySite, recordCookieChange, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
 import { browserCookie } from '../support/cookies.ts';
+import { fitRecord } from '../../src/core/storage/record-limit.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
+import { auditSite, playSite } from '../support/charter-audit.ts';
 import type { SetBy } from '../../src/core/network/set-by.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
@@ -77,6 +80,64 @@ describe('TimelineView', () => {
       '2 événements plus anciens ont été supprimés (seuls les 1\u202f000 derniers sont gardés).',
       'Les données enregistrées pour ce site ont été supprimées ici pour faire de la place dans le stockage du navigateur\u202f: 2 cookies, 3 événements. L’enregistrement a continué.',
     ]);
+  });
+
+  it('says which events went to keep the record within its limit, which to the 1,000-event cap, or both, in English and in French (a reviewer’s case)', () => {
+    const said = (language: 'en' | 'fr', droppedEvents: number, droppedToFit: unknown) => {
+      const timeline = { droppedEvents, droppedToFit, events: [] } as ShownTimeline;
+      const text = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={timeline}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      ).container.querySelector('[data-marker="dropped"]')?.textContent;
+      cleanup();
+      return text;
+    };
+    expect(said('en', 600, 600)).toBe("600 older events were dropped to keep this site's record within 2 MB.");
+    expect(said('en', 1, 1)).toBe("1 older event was dropped to keep this site's record within 2 MB.");
+    expect(said('en', 1600, 600)).toBe(
+      "1,600 older events were dropped (only the last 1,000 are kept), 600 of them to keep this site's record within 2 MB.",
+    );
+    expect(said('fr', 600, 600)).toBe(
+      '600 événements plus anciens ont été supprimés pour garder l’enregistrement de ce site sous 2\u202fMo.',
+    );
+    expect(said('fr', 1, 1)).toBe('1 événement plus ancien a été supprimé pour garder l’enregistrement de ce site sous 2\u202fMo.');
+    expect(said('fr', 1600, 1)).toBe(
+      '1\u202f600 événements plus anciens ont été supprimés (seuls les 1\u202f000 derniers sont gardés), dont 1 pour garder l’enregistrement de ce site sous 2\u202fMo.',
+    );
+    // A count of another shape, or more than were dropped, is as good as none (a record of an earlier version has none).
+    for (const corrupt of [undefined, 0, -1, 1.5, '600', null, 601])
+      expect(said('en', 600, corrupt)).toBe('600 older events were dropped (only the last 1,000 are kept).');
+  });
+
+  it('says the events a record trimmed to its size limit lost went to that limit, not to the 1,000-event cap (a reviewer’s case)', () => {
+    // 600 cookies of 4,000-character names (a site may set them; a browser keeps 4 KB of name and value).
+    const site = playSite(
+      'data.tco.re',
+      Array.from({ length: 600 }, (_, i) => ({ name: `${i}`.padEnd(4000, 'x'), days: 1 })),
+    );
+    const report = auditSite(JSON.parse(fitRecord(site, siteKey('0', 'data.tco.re'))), null);
+    expect(report.timeline.droppedEvents).toBe(600);
+    for (const [language, text] of [
+      ['en', "600 older events were dropped to keep this site's record within 2 MB."],
+      ['fr', '600 événements plus anciens ont été supprimés pour garder l’enregistrement de ce site sous 2\u202fMo.'],
+    ] as const) {
+      const { container } = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={report.timeline}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      expect(container.querySelector('[data-marker="dropped"]')?.textContent).toBe(text);
+      cleanup();
+    }
   });
 
   it('draws each consent choice as a divider with the per-tracker choice it recorded', () => {
