@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
 import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
@@ -295,6 +295,72 @@ describe('TimelineView', () => {
       { seq: 3, heardAt: 6 },
     ]);
     expect(heard.size).toBe(0);
+  });
+
+  it('gives each time its date when it differs from the row before’s, and the first row’s unless it is today, with a datetime (a reviewer’s case)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 5, 12, 0, 0));
+    try {
+      const choice = new Date(2026, 11, 4, 10, 0, 3).getTime();
+      const later = new Date(2026, 11, 5, 9, 0, 0).getTime();
+      const events: TimelineEvent[] = [
+        {
+          type: 'set',
+          at: choice,
+          name: 'cookies_preferences',
+          domain: 'data.tco.re',
+          phase: 'after-refuse',
+          consent: { state: 'refused', trackers: { ga: false } },
+        },
+        { type: 'set', at: later, name: '_ga', domain: '.tco.re', phase: 'after-refuse' },
+        { type: 'worker-restart', at: later + 1000 },
+        { type: 'set', at: new Date(2026, 11, 1, 8, 0, 0).getTime(), name: 'late', domain: 'data.tco.re', phase: 'after-refuse' },
+      ];
+      const times = (language: 'en' | 'fr', shown: TimelineEvent[]) => {
+        const { container } = render(
+          <TimelineView
+            showName={visibleCookieName}
+            host="data.tco.re"
+            timeline={{ droppedEvents: 0, events: shown }}
+            t={localeTranslate(language)}
+            language={language}
+          />,
+        );
+        const said = [...container.querySelectorAll('time')].map((time) => [time.textContent, time.getAttribute('datetime')]);
+        cleanup();
+        return said;
+      };
+      expect(times('en', events)).toEqual([
+        ['Dec 4, 2026, 10:00:03 AM', new Date(choice).toISOString()],
+        ['Dec 5, 2026, 9:00:00 AM', new Date(later).toISOString()],
+        ['9:00:01 AM', new Date(later + 1000).toISOString()],
+        // An event of an earlier day after a later one (a clock set back) says its date too.
+        ['Dec 1, 2026, 8:00:00 AM', new Date(2026, 11, 1, 8).toISOString()],
+      ]);
+      expect(times('fr', events).map(([text]) => text)).toEqual([
+        '4 déc. 2026, 10:00:03',
+        '5 déc. 2026, 09:00:00',
+        '09:00:01',
+        '1er déc. 2026, 08:00:00',
+      ]);
+      // Today's rows: times alone.
+      expect(times('en', events.slice(1, 3)).map(([text]) => text)).toEqual(['9:00:00 AM', '9:00:01 AM']);
+      // A time of another shape reads unknown, with no datetime, and the page still shows.
+      const corrupt = [
+        { type: 'cleared', at: Number.NaN },
+        { type: 'cleared', at: '5' },
+        { type: 'cleared', at: 9e15 },
+      ] as unknown as TimelineEvent[];
+      expect(times('en', [...corrupt, events[1]!])).toEqual([
+        ['unknown time', null],
+        ['unknown time', null],
+        ['unknown time', null],
+        ['9:00:00 AM', new Date(later).toISOString()],
+      ]);
+      expect(times('fr', corrupt.slice(0, 1))).toEqual([['heure inconnue', null]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is reachable with the keyboard, named after its site', () => {
