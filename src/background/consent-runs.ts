@@ -1,4 +1,4 @@
-import { keptRun, runOfKeptRun, type ConsentRun, type KeptRun, type RunReport } from '../core/report/compare-runs.ts';
+import { isKeptRun, keptRun, runOfKeptRun, type ConsentRun, type KeptRun, type RunReport } from '../core/report/compare-runs.ts';
 import type { Report } from '../core/report/report.ts';
 import { SITE_RECORD_LIMIT_BYTES } from '../core/storage/record-limit.ts';
 import { storedBytes } from '../core/storage/session-quota.ts';
@@ -39,10 +39,11 @@ export function createConsentRuns(
   t: Translate,
   { now = Date.now, limitBytes = SITE_RECORD_LIMIT_BYTES }: ConsentRunsOptions = {},
 ): ConsentRuns {
-  // A run an earlier version kept has another shape: as good as none (storage.session does not outlive an update anyway).
+  // A run of another shape (an earlier version's, or what storage should not hold) is as good as
+  // none: checked field by field before it is read (isKeptRun), never an error in its place.
   const kept = async (host: string, storeId: string): Promise<KeptRun | null> => {
-    const run = await consentRunItem(storeId, host).get(area);
-    return run?.report && typeof run.findings === 'number' ? run : null;
+    const run: unknown = await consentRunItem(storeId, host).get(area);
+    return isKeptRun(run) ? run : null;
   };
   return {
     async save(host, storeId) {

@@ -36,7 +36,7 @@ export type SiteReportsDeps = {
   defaultStoreId: () => Promise<string>;
   /** Hears that a live charter read in the background was stored (the badges follow it). */
   onCharterRead: () => void;
-  /** The run kept to compare the site's next one with (consent-runs.ts); none when absent. */
+  /** The run kept to compare the site's next one with (consent-runs.ts); none when absent, or when it fails. */
   savedRun?: (host: string, storeId: string) => Promise<ConsentRun | null>;
   /** Whether `host` is a known portal. */
   isPortal?: (host: string) => boolean;
@@ -109,12 +109,18 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       const { host, storeId } = await resolve(query);
       // Before anything the page is built from is read: a change meanwhile drops the page.
       const ticket = deps.pages?.pageTicket() ?? -1;
-      // Independent reads, in parallel: the popup waits for this answer.
+      // Independent reads, in parallel: the popup waits for this answer. A kept run that cannot be
+      // read is none (consent-runs.ts checks its shape): the site's report shows all the same.
+      const { savedRun: readRun } = deps;
       const [access, live, base, savedRun] = await Promise.all([
         deps.hasHostAccess(host),
         deps.liveCharters.get(host),
         deps.registry(),
-        deps.savedRun?.(host, storeId) ?? null,
+        readRun
+          ? Promise.resolve(storeId)
+              .then((store) => readRun(host, store))
+              .catch(() => null)
+          : null,
       ]);
       if (!access) return noAccessView(host);
       // First look at a site: read its live charter in the background; the popup follows the storage change.

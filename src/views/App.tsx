@@ -331,7 +331,7 @@ export function App(props: AppProps) {
   const shownTimeline = useMemo(
     () =>
       live && report && live.host === report.host
-        ? { droppedEvents: live.base.droppedEvents, events: shownEvents(live), heard: heard.current }
+        ? { ...live.base, events: shownEvents(live), heard: heard.current }
         : (report?.timeline ?? null),
     [live, report],
   );

@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { pairRuns, runOfReport, type ConsentRun, type RunComparison } from '../core/report/compare-runs.ts';
 import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { ConsentSummary } from './ConsentSummary.tsx';
 import { countText } from './count-text.ts';
-import { formatTime } from './time-format.ts';
+import { dayOf, shownTime } from './time-format.ts';
 import { problemText } from './problem-text.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { CookieName } from './CookieName.tsx';
@@ -53,7 +54,7 @@ function RunColumn({
   language,
 }: {
   id: 'saved' | 'current';
-  title: string;
+  title: ComponentChildren;
   run: ConsentRun;
   showName: (name: string) => string;
   t: Translate;
@@ -78,6 +79,37 @@ function RunColumn({
         </ul>
       )}
     </div>
+  );
+}
+
+/** Where a message's substitution goes, to put an element there (a character no translation holds). */
+const SLOT = '\uE000';
+
+/**
+ * "Run 1, kept at 10:00:03 AM", or "kept on Dec 4, 2026, 10:00:03 AM" on another day than today,
+ * the time a `<time>` with its `datetime`; "unknown time" for a time of another shape.
+ */
+function KeptAt({ savedAt, t, language }: { savedAt: number; t: Translate; language: string }) {
+  // The day the panel opened (a page is short-lived).
+  const [openedOn] = useState(() => dayOf(Date.now()));
+  const today = dayOf(savedAt) === openedOn;
+  const { text, datetime } = shownTime(savedAt, language, !today, t);
+  const title = t(today || datetime === undefined ? 'runSaved' : 'runSavedOn', SLOT);
+  const at = title.indexOf(SLOT);
+  const time = <time dateTime={datetime}>{text}</time>;
+  // A translation without the time's place (none is): the time after it.
+  if (at === -1)
+    return (
+      <>
+        {title} {time}
+      </>
+    );
+  return (
+    <>
+      {title.slice(0, at)}
+      {time}
+      {title.slice(at + SLOT.length)}
+    </>
   );
 }
 
@@ -287,7 +319,7 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progres
           <div class="runs">
             <RunColumn
               id="saved"
-              title={t('runSaved', formatTime(savedRun.savedAt, language))}
+              title={<KeptAt savedAt={savedRun.savedAt} t={t} language={language} />}
               run={savedRun}
               showName={showName}
               t={t}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { trackerName } from '../core/consent/tracker-names.ts';
 import type { TimelineEvent } from '../core/cookies/site-record.ts';
 import type { CookieEvent, SetBy } from '../core/network/set-by.ts';
@@ -6,7 +6,7 @@ import type { Report } from '../core/report/report.ts';
 import { markLiveRow } from '../core/timing-marks.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
-import { formatTime } from './time-format.ts';
+import { dayOf, formatCount, shownTime } from './time-format.ts';
 import { CookieName } from './CookieName.tsx';
 
 /** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
@@ -66,9 +66,16 @@ function SetByLine({ setBy, t }: { setBy: SetBy; t: Translate }) {
   );
 }
 
+/** When a row's event was, with its date when `withDate`, machine-readable in `datetime`; "unknown time" for a time of another shape. */
+function Time({ at, withDate, t, language }: { at: number; withDate: boolean; t: Translate; language: string }) {
+  const { text, datetime } = shownTime(at, language, withDate, t);
+  return <time dateTime={datetime}>{text}</time>;
+}
+
 /** One cookie event: a consent choice is a divider with the choice it recorded, tracker by tracker. */
 function EventRow({
   event,
+  withDate,
   isNew,
   setBy,
   showName,
@@ -76,13 +83,14 @@ function EventRow({
   language,
 }: {
   event: CookieEvent;
+  withDate: boolean;
   isNew: boolean;
   setBy: SetBy | null;
   showName: (name: string) => string;
   t: Translate;
   language: string;
 }) {
-  const time = <time>{formatTime(event.at, language)}</time>;
+  const time = <Time at={event.at} withDate={withDate} t={t} language={language} />;
   const common = {
     'data-event': event.type,
     'data-phase': event.phase,
@@ -100,7 +108,8 @@ function EventRow({
       ? t('choiceRemoved')
       : event.type === 'removed'
         ? t('choiceRemovedKept', choiceText(event.consent, t))
-        : t(event.type === 'changed' ? 'choiceChanged' : 'choiceMade', choiceText(event.consent, t));
+        : // A cookie a scan found already there holds a choice made at a time not known: found, never made (README).
+          t(event.found ? 'choiceFound' : event.type === 'changed' ? 'choiceChanged' : 'choiceMade', choiceText(event.consent, t));
     return (
       <li {...common} class="divider" data-divider={gone ? 'removed' : event.consent.state}>
         {time} {badge} <strong>{label}</strong> <span class={`pill phase-${event.phase}`}>{t(messageKey('phase', event.phase))}</span>
@@ -118,15 +127,37 @@ function EventRow({
   );
 }
 
-function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, CookieEvent>; t: Translate; language: string }) {
+function MarkerRow({
+  event,
+  withDate,
+  t,
+  language,
+}: {
+  event: Exclude<TimelineEvent, CookieEvent>;
+  withDate: boolean;
+  t: Translate;
+  language: string;
+}) {
   return (
     <li class="marker" data-marker={event.type}>
-      <time>{formatTime(event.at, language)}</time>{' '}
+      <Time at={event.at} withDate={withDate} t={t} language={language} />{' '}
       {event.type === 'evicted'
         ? t('markerEvicted', countText(t, language, 'cookieCount', event.cookies), countText(t, language, 'eventCount', event.events))
         : t(event.type === 'cleared' ? 'markerCleared' : 'markerRestart')}
     </li>
   );
+}
+
+/**
+ * Why the older events are not shown: the 1,000-event cap, the record's size limit (fitRecord), or
+ * both, as many as each dropped. A count of the limit's of another shape, or more than were dropped
+ * in all, is as good as none (a record of an earlier version has none).
+ */
+function droppedText({ droppedEvents, droppedToFit }: ShownTimeline, t: Translate, language: string): string {
+  const fit = Number.isSafeInteger(droppedToFit) && droppedToFit! > 0 && droppedToFit! <= droppedEvents ? droppedToFit! : 0;
+  if (fit === 0) return countText(t, language, 'markerDropped', droppedEvents);
+  if (fit === droppedEvents) return countText(t, language, 'markerDroppedToFit', droppedEvents);
+  return countText(t, language, 'markerDroppedBoth', droppedEvents, formatCount(fit, language));
 }
 
 /**
@@ -138,6 +169,8 @@ function MarkerRow({ event, t, language }: { event: Exclude<TimelineEvent, Cooki
 export function TimelineView({ host, timeline, newSince = null, setBy, showName, t, language }: TimelineViewProps) {
   const list = useRef<HTMLOListElement>(null);
   const atEnd = useRef(true);
+  // The day the page opened, which its first row's time is told against (a page is short-lived).
+  const [today] = useState(() => dayOf(Date.now()));
 
   useLayoutEffect(() => {
     const element = list.current;
@@ -155,6 +188,16 @@ export function TimelineView({ host, timeline, newSince = null, setBy, showName,
   }, [timeline]);
 
   if (timeline.events.length === 0 && timeline.droppedEvents === 0) return <p class="status">{t('timelineEmpty')}</p>;
+  // A row's time says its date when it is not the day of the row before (of the first row: today),
+  // so a choice at 10:00 on the 4th followed by an event at 9:00 on the 5th does not read as going back.
+  let previousDay = today;
+  const withDate = timeline.events.map((event) => {
+    const day = dayOf(event.at);
+    if (day === null) return false;
+    const changed = day !== previousDay;
+    previousDay = day;
+    return changed;
+  });
   return (
     <ol
       class="events"
@@ -169,7 +212,7 @@ export function TimelineView({ host, timeline, newSince = null, setBy, showName,
     >
       {timeline.droppedEvents > 0 && (
         <li class="marker" data-marker="dropped">
-          {countText(t, language, 'markerDropped', timeline.droppedEvents)}
+          {droppedText(timeline, t, language)}
         </li>
       )}
       {timeline.events.map((event, index) =>
@@ -177,6 +220,7 @@ export function TimelineView({ host, timeline, newSince = null, setBy, showName,
           <EventRow
             key={timeline.droppedEvents + index}
             event={event}
+            withDate={withDate[index]!}
             isNew={newSince !== null && !event.found && event.at >= newSince}
             setBy={setBy ? setBy(event) : null}
             showName={showName}
@@ -184,7 +228,7 @@ export function TimelineView({ host, timeline, newSince = null, setBy, showName,
             language={language}
           />
         ) : (
-          <MarkerRow key={timeline.droppedEvents + index} event={event} t={t} language={language} />
+          <MarkerRow key={timeline.droppedEvents + index} event={event} withDate={withDate[index]!} t={t} language={language} />
         ),
       )}
     </ol>

@@ -125,6 +125,45 @@ describe('consent runs', () => {
     expect(await runs.savedReport('data.tco.re', '0')).toBeNull();
   });
 
+  it('read a kept run of another shape as none, never failing for it', async () => {
+    const { session, runs } = setup();
+    const item = consentRunItem('0', 'data.tco.re');
+    await runs.save('data.tco.re', '0');
+    const good = JSON.parse(session.data[item.key] as string);
+    const withReport = (report: object) => ({ ...good, report: { ...good.report, ...report } });
+    const cookie = good.report.cookies[0];
+    const shapes: unknown[] = [
+      // What a reviewer stored: the popup could not show the site's report at all.
+      { savedAt: 1, findings: 0, report: {} },
+      { savedAt: 1, findings: 0, report: { consent: { state: 'accepted', trackers: {} }, cookies: [] } },
+      null,
+      [],
+      'run',
+      { ...good, savedAt: 'yesterday' },
+      { ...good, report: null },
+      withReport({ consent: null }),
+      withReport({ consent: { state: 3, trackers: {} } }),
+      withReport({ consent: { state: 'accepted', trackers: null } }),
+      withReport({ consent: { state: 'accepted', trackers: { ga: 'yes' } } }),
+      withReport({ cookies: {} }),
+      withReport({ cookies: [null] }),
+      withReport({ cookies: [{ ...cookie, name: 7 }] }),
+      withReport({ cookies: [{ ...cookie, domain: undefined }] }),
+      withReport({ cookies: [{ ...cookie, removed: 'no' }] }),
+      withReport({ findings: 'none' }),
+      withReport({ findings: [{ kind: 'after-refusal', cookie: null }] }),
+      withReport({ pages: 5 }),
+      withReport({ pages: [5] }),
+    ];
+    for (const stored of shapes) {
+      session.data[item.key] = JSON.stringify(stored);
+      expect(await runs.get('data.tco.re', '0'), JSON.stringify(stored)).toBeNull();
+      expect(await runs.savedReport('data.tco.re', '0'), JSON.stringify(stored)).toBeNull();
+    }
+    session.data[item.key] = JSON.stringify(good);
+    expect(await runs.get('data.tco.re', '0')).toMatchObject({ savedAt: 77, consent: { state: 'accepted' } });
+  });
+
   it('drop a kept run, and do nothing when there is none', async () => {
     const { session, runs } = setup();
     const removes: string[][] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCachedArea } from '../../src/background/cached-area.ts';
+import { createConsentRuns, type ConsentRuns } from '../../src/background/consent-runs.ts';
 import { createLiveCharters, type ReadCharter } from '../../src/background/live-charters.ts';
 import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteReports, type SiteReportsDeps } from '../../src/background/site-reports.ts';
@@ -98,6 +99,29 @@ describe('site reports', () => {
     expect(await reports.view({ host: HOST, storeId: 'kept' })).toMatchObject({ kind: 'report', savedRun: run });
     expect(await reports.view({ host: HOST })).not.toHaveProperty('savedRun');
     expect(asked).toEqual([`kept|${HOST}`, `firefox-default|${HOST}`]);
+  });
+
+  it('show the site’s report with no kept run when the kept run cannot be read', async () => {
+    const { reports } = await setup({
+      savedRun: async () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'state')")),
+    });
+    const view = await reports.view({ host: HOST });
+    expect(view.kind).toBe('report');
+    expect(view).not.toHaveProperty('savedRun');
+  });
+
+  it('show the site’s report with no kept run when the one stored is of another shape', async () => {
+    let runs: ConsentRuns | null = null;
+    const { reports, session } = await setup({ savedRun: (host, storeId) => runs!.get(host, storeId) });
+    runs = createConsentRuns(
+      session,
+      (host, storeId) => reports.report(host, storeId),
+      (key) => key,
+    );
+    session.data[consentRunItem('0', HOST).key] = JSON.stringify({ savedAt: 1, findings: 0, report: {} });
+    const view = await reports.view({ host: HOST, storeId: '0' });
+    expect(view.kind).toBe('report');
+    expect(view).not.toHaveProperty('savedRun');
   });
 
   it('read the live charter of a site seen for the first time in the background, and say when it is stored', async () => {

@@ -524,6 +524,21 @@ describe('App, live', () => {
     expect(loads()).toBe(1);
   });
 
+  it('still says why older events were dropped once events are pushed', async () => {
+    const a = event('a', 50);
+    const trimmed: SiteView = {
+      kind: 'report',
+      report: report([], { timeline: { droppedEvents: 600, droppedToFit: 600, events: [a] } }),
+      charterPending: false,
+    };
+    const { container, send } = setup([trimmed]);
+    const marker = () => container.querySelector('[data-marker="dropped"]')?.textContent;
+    await waitFor(() => expect(marker()).toBe('markerDroppedToFit 600'));
+    await send(push(602, event('b', 150), a));
+    await waitFor(() => expect(shown(container)).toEqual(['a', 'b']));
+    expect(marker()).toBe('markerDroppedToFit 600');
+  });
+
   it('places a burst of pushes together, once the task that brought them is over', async () => {
     const a = event('a', 50);
     const queued: Array<() => void> = [];

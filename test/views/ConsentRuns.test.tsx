@@ -87,11 +87,44 @@ describe('ConsentRuns', () => {
       expect(container.querySelector('[data-run="saved"] [data-consent]')?.getAttribute('data-consent')).toBe(first.consent.state);
       // Each run is headed, not a landmark: one region for the comparison, none per run.
       expect([...container.querySelectorAll('[data-run] > h4')].map((h) => h.textContent?.split(' ')[0])).toEqual([
-        'runSaved',
+        // Kept at 10 ms past the epoch: on another day than today.
+        'runSavedOn',
         'runCurrent',
       ]);
       expect(container.querySelectorAll('[data-run]:is(section, [role="region"], [aria-label], [aria-labelledby])')).toHaveLength(0);
       cleanup();
+    }
+  });
+
+  it('says when run 1 was kept, with its date unless it was today, and a datetime (a reviewer’s case)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 5, 12, 0, 0));
+    try {
+      const kept = (savedAt: number, language: 'en' | 'fr') => {
+        const { container } = render(
+          <Held
+            host="data.tco.re"
+            report={refused}
+            savedRun={runOfReport(accepted, savedAt)}
+            recordConsentFlow={vi.fn(async () => 0)}
+            t={localeTranslate(language)}
+            language={language}
+          />,
+        );
+        const title = container.querySelector('[data-run="saved"] h4');
+        const said = [title?.textContent, title?.querySelector('time')?.getAttribute('datetime') ?? null];
+        cleanup();
+        return said;
+      };
+      const yesterday = new Date(2026, 11, 4, 10, 0, 3).getTime();
+      const today = new Date(2026, 11, 5, 9, 0, 0).getTime();
+      expect(kept(yesterday, 'en')).toEqual(['Run 1, kept on Dec 4, 2026, 10:00:03 AM', new Date(yesterday).toISOString()]);
+      expect(kept(yesterday, 'fr')).toEqual(['Parcours 1, gardé le 4 déc. 2026, 10:00:03', new Date(yesterday).toISOString()]);
+      expect(kept(today, 'en')).toEqual(['Run 1, kept at 9:00:00 AM', new Date(today).toISOString()]);
+      // A time of another shape reads unknown: the runs still show.
+      expect(kept(9e15, 'en')).toEqual(['Run 1, kept at unknown time', null]);
+    } finally {
+      vi.useRealTimers();
     }
   });
 

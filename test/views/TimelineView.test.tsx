@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { TimelineView, type ShownTimeline } from '../../src/views/TimelineView.tsx';
 import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
-import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { emptySite, recordCookieChange, type TimelineEvent } from '../../src/core/cookies/site-record.ts';
+import { browserCookie } from '../support/cookies.ts';
+import { fitRecord } from '../../src/core/storage/record-limit.ts';
+import { siteKey } from '../../src/core/storage/session-items.ts';
+import { auditSite, playSite } from '../support/charter-audit.ts';
 import type { SetBy } from '../../src/core/network/set-by.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
@@ -78,6 +82,64 @@ describe('TimelineView', () => {
     ]);
   });
 
+  it('says which events went to keep the record within its limit, which to the 1,000-event cap, or both, in English and in French (a reviewer’s case)', () => {
+    const said = (language: 'en' | 'fr', droppedEvents: number, droppedToFit: unknown) => {
+      const timeline = { droppedEvents, droppedToFit, events: [] } as ShownTimeline;
+      const text = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={timeline}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      ).container.querySelector('[data-marker="dropped"]')?.textContent;
+      cleanup();
+      return text;
+    };
+    expect(said('en', 600, 600)).toBe("600 older events were dropped to keep this site's record within 2 MB.");
+    expect(said('en', 1, 1)).toBe("1 older event was dropped to keep this site's record within 2 MB.");
+    expect(said('en', 1600, 600)).toBe(
+      "1,600 older events were dropped (only the last 1,000 are kept), 600 of them to keep this site's record within 2 MB.",
+    );
+    expect(said('fr', 600, 600)).toBe(
+      '600 événements plus anciens ont été supprimés pour garder l’enregistrement de ce site sous 2\u202fMo.',
+    );
+    expect(said('fr', 1, 1)).toBe('1 événement plus ancien a été supprimé pour garder l’enregistrement de ce site sous 2\u202fMo.');
+    expect(said('fr', 1600, 1)).toBe(
+      '1\u202f600 événements plus anciens ont été supprimés (seuls les 1\u202f000 derniers sont gardés), dont 1 pour garder l’enregistrement de ce site sous 2\u202fMo.',
+    );
+    // A count of another shape, or more than were dropped, is as good as none (a record of an earlier version has none).
+    for (const corrupt of [undefined, 0, -1, 1.5, '600', null, 601])
+      expect(said('en', 600, corrupt)).toBe('600 older events were dropped (only the last 1,000 are kept).');
+  });
+
+  it('says the events a record trimmed to its size limit lost went to that limit, not to the 1,000-event cap (a reviewer’s case)', () => {
+    // 600 cookies of 4,000-character names (a site may set them; a browser keeps 4 KB of name and value).
+    const site = playSite(
+      'data.tco.re',
+      Array.from({ length: 600 }, (_, i) => ({ name: `${i}`.padEnd(4000, 'x'), days: 1 })),
+    );
+    const report = auditSite(JSON.parse(fitRecord(site, siteKey('0', 'data.tco.re'))), null);
+    expect(report.timeline.droppedEvents).toBe(600);
+    for (const [language, text] of [
+      ['en', "600 older events were dropped to keep this site's record within 2 MB."],
+      ['fr', '600 événements plus anciens ont été supprimés pour garder l’enregistrement de ce site sous 2\u202fMo.'],
+    ] as const) {
+      const { container } = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={report.timeline}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      expect(container.querySelector('[data-marker="dropped"]')?.textContent).toBe(text);
+      cleanup();
+    }
+  });
+
   it('draws each consent choice as a divider with the per-tracker choice it recorded', () => {
     const consent = (state: 'choice' | 'refused' | 'none', trackers: Record<string, boolean>) => ({ state, trackers });
     const events: TimelineEvent[] = [
@@ -112,6 +174,37 @@ describe('TimelineView', () => {
       'choiceRemovedKept consent_refused',
       'choiceRemoved',
     ]);
+  });
+
+  it('says a consent cookie a scan found already there holds a choice found there, never one made, in English and in French', () => {
+    const now = Date.UTC(2026, 11, 5, 10, 0, 3);
+    const site = emptySite('data.tco.re', '0');
+    const value = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: now - 86_400_000 }));
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value }), false, now, { found: true });
+    const said = (language: 'en' | 'fr') => {
+      const container = render(
+        <TimelineView
+          showName={visibleCookieName}
+          host="data.tco.re"
+          timeline={{ droppedEvents: 0, events: site.timeline }}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      ).container;
+      const divider = container.querySelector('.divider');
+      const text = [
+        divider?.getAttribute('data-found'),
+        divider?.getAttribute('data-divider'),
+        divider?.querySelector('strong')?.textContent,
+      ];
+      cleanup();
+      return text;
+    };
+    expect(said('en')).toEqual(['true', 'refused', 'Choice found already there: Refused (Google Analytics: refused)']);
+    expect(said('fr')).toEqual(['true', 'refused', 'Choix trouvé déjà présent\u202f: Refusé (Google Analytics\u202f: refusé)']);
+    expect(show({ droppedEvents: 0, events: site.timeline }).querySelector('.divider strong')?.textContent).toBe(
+      'choiceFound consent_refused (trackerRefused Google Analytics)',
+    );
   });
 
   it('marks events heard since the page opened as new, never a cookie found already there', () => {
@@ -202,6 +295,72 @@ describe('TimelineView', () => {
       { seq: 3, heardAt: 6 },
     ]);
     expect(heard.size).toBe(0);
+  });
+
+  it('gives each time its date when it differs from the row before’s, and the first row’s unless it is today, with a datetime (a reviewer’s case)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 5, 12, 0, 0));
+    try {
+      const choice = new Date(2026, 11, 4, 10, 0, 3).getTime();
+      const later = new Date(2026, 11, 5, 9, 0, 0).getTime();
+      const events: TimelineEvent[] = [
+        {
+          type: 'set',
+          at: choice,
+          name: 'cookies_preferences',
+          domain: 'data.tco.re',
+          phase: 'after-refuse',
+          consent: { state: 'refused', trackers: { ga: false } },
+        },
+        { type: 'set', at: later, name: '_ga', domain: '.tco.re', phase: 'after-refuse' },
+        { type: 'worker-restart', at: later + 1000 },
+        { type: 'set', at: new Date(2026, 11, 1, 8, 0, 0).getTime(), name: 'late', domain: 'data.tco.re', phase: 'after-refuse' },
+      ];
+      const times = (language: 'en' | 'fr', shown: TimelineEvent[]) => {
+        const { container } = render(
+          <TimelineView
+            showName={visibleCookieName}
+            host="data.tco.re"
+            timeline={{ droppedEvents: 0, events: shown }}
+            t={localeTranslate(language)}
+            language={language}
+          />,
+        );
+        const said = [...container.querySelectorAll('time')].map((time) => [time.textContent, time.getAttribute('datetime')]);
+        cleanup();
+        return said;
+      };
+      expect(times('en', events)).toEqual([
+        ['Dec 4, 2026, 10:00:03 AM', new Date(choice).toISOString()],
+        ['Dec 5, 2026, 9:00:00 AM', new Date(later).toISOString()],
+        ['9:00:01 AM', new Date(later + 1000).toISOString()],
+        // An event of an earlier day after a later one (a clock set back) says its date too.
+        ['Dec 1, 2026, 8:00:00 AM', new Date(2026, 11, 1, 8).toISOString()],
+      ]);
+      expect(times('fr', events).map(([text]) => text)).toEqual([
+        '4 déc. 2026, 10:00:03',
+        '5 déc. 2026, 09:00:00',
+        '09:00:01',
+        '1er déc. 2026, 08:00:00',
+      ]);
+      // Today's rows: times alone.
+      expect(times('en', events.slice(1, 3)).map(([text]) => text)).toEqual(['9:00:00 AM', '9:00:01 AM']);
+      // A time of another shape reads unknown, with no datetime, and the page still shows.
+      const corrupt = [
+        { type: 'cleared', at: Number.NaN },
+        { type: 'cleared', at: '5' },
+        { type: 'cleared', at: 9e15 },
+      ] as unknown as TimelineEvent[];
+      expect(times('en', [...corrupt, events[1]!])).toEqual([
+        ['unknown time', null],
+        ['unknown time', null],
+        ['unknown time', null],
+        ['9:00:00 AM', new Date(later).toISOString()],
+      ]);
+      expect(times('fr', corrupt.slice(0, 1))).toEqual([['heure inconnue', null]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is reachable with the keyboard, named after its site', () => {

@@ -116,6 +116,11 @@ export type SiteRecord = {
   timeline: TimelineEvent[];
   /** How many older events were dropped from the timeline. */
   droppedEvents: number;
+  /**
+   * How many of those were dropped to keep the record within SITE_RECORD_LIMIT_BYTES (fitRecord),
+   * the others to keep the last TIMELINE_LIMIT. Absent when none was, and in records of earlier versions.
+   */
+  droppedEventsToFit?: number;
   /** How many cookies were dropped to keep the record within SITE_RECORD_LIMIT_BYTES (absent in records of earlier versions). */
   droppedCookies?: number;
   /**

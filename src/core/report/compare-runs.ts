@@ -254,6 +254,46 @@ export function keptRun(report: Report, now: number): KeptRun {
   };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isListOf = (value: unknown, each: (item: unknown) => boolean) => Array.isArray(value) && value.every(each);
+const CONSENT_STATES: ReadonlySet<unknown> = new Set(['none', 'accepted', 'refused', 'choice', 'unknown']);
+const PHASES: ReadonlySet<unknown> = new Set(['before-choice', 'after-accept', 'after-refuse', 'after-choice', 'unknown']);
+const CATEGORIES: ReadonlySet<unknown> = new Set(['necessary', 'statistics', 'third-party', 'other']);
+
+/** A kept run's cookie as the panel and `compareRuns` read it (the draft reads the rest as it finds it). */
+const isRunCookie = (cookie: unknown) =>
+  isObject(cookie) &&
+  isString(cookie.name) &&
+  isString(cookie.domain) &&
+  (cookie.removed === null || typeof cookie.removed === 'number') &&
+  PHASES.has(cookie.firstPhase) &&
+  CATEGORIES.has(cookie.category) &&
+  (cookie.firstPage === undefined || cookie.firstPage === null || isString(cookie.firstPage));
+
+/**
+ * Whether a value read from storage is a run as `keptRun` keeps it, as far as the panel,
+ * `runOfKeptRun` and `compareRuns` read it: its time, its findings' count, and its report's choice
+ * (a known state, a true or false per tracker), cookies, findings and pages. Anything else (a run
+ * an earlier version kept, or storage holding what it should not) is as good as none: never an
+ * error that would keep the site's report from showing.
+ */
+export function isKeptRun(value: unknown): value is KeptRun {
+  if (!isObject(value) || typeof value.savedAt !== 'number' || typeof value.findings !== 'number') return false;
+  const { report } = value;
+  if (!isObject(report)) return false;
+  const { consent } = report;
+  return (
+    isObject(consent) &&
+    CONSENT_STATES.has(consent.state) &&
+    isObject(consent.trackers) &&
+    Object.values(consent.trackers).every((accepted) => typeof accepted === 'boolean') &&
+    isListOf(report.cookies, isRunCookie) &&
+    isListOf(report.findings, (finding) => isObject(finding) && isString(finding.kind) && isString(finding.cookie)) &&
+    (report.pages === undefined || isListOf(report.pages, isString))
+  );
+}
+
 /** What the panel shows of a kept run (as `runOfReport` of the report it was kept from). */
 export function runOfKeptRun(kept: KeptRun): ConsentRun {
   return runOf(kept.report, kept.findings, kept.savedAt);

@@ -67,7 +67,7 @@ export function firstPageOf(report: Report, first: ReportFirst): { report: Repor
   }
   const findings = report.findings.slice(0, first.findings);
   const kept = Math.min(events.length, Math.max(1, first.events));
-  const timeline = { droppedEvents: droppedEvents + events.length - kept, events: events.slice(events.length - kept) };
+  const timeline = { ...report.timeline, droppedEvents: droppedEvents + events.length - kept, events: events.slice(events.length - kept) };
   return {
     report: { ...report, cookies, findings, timeline },
     totals: {

@@ -161,8 +161,11 @@ export type Report = {
   covered?: CoveredEntry[];
   /** What does not add up, most serious first. */
   findings: Finding[];
-  /** Cookie events in order; `droppedEvents` older ones were not kept. */
-  timeline: { droppedEvents: number; events: TimelineEvent[] };
+  /**
+   * Cookie events in order; `droppedEvents` older ones were not kept, `droppedToFit` of them to keep
+   * the site's record within its limit (SiteRecord.droppedEventsToFit; absent when none was).
+   */
+  timeline: { droppedEvents: number; droppedToFit?: number; events: TimelineEvent[] };
   /**
    * Paths (no query, no path parameters) of the pages the site's tabs loaded since the record
    * began (see SiteRecord.pages): what a consent run is compared on besides its cookies. Absent
@@ -291,7 +294,11 @@ export function buildReport(
     findings: findingsInNameOrder(site, byName, notSeen, onPlatform, charter.kind === 'platform-default', (host) =>
       isPortalHost(host, registry.bundledCharters),
     ),
-    timeline: { droppedEvents: site.droppedEvents, events: site.timeline },
+    timeline: {
+      droppedEvents: site.droppedEvents,
+      ...(site.droppedEventsToFit ? { droppedToFit: site.droppedEventsToFit } : {}),
+      events: site.timeline,
+    },
     ...(Array.isArray(site.pages) ? { pages: [...site.pages] } : null),
     storage: {
       sitesDropped: losses.sitesDropped,

@@ -11,7 +11,8 @@ export const SITE_RECORD_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /**
  * The record as the JSON to store, trimmed in place first if it would pass `limitBytes`: the
- * oldest timeline events go first (counted in `droppedEvents`), then cookies already removed,
+ * oldest timeline events go first (counted in `droppedEvents`, and apart in `droppedEventsToFit`:
+ * the timeline says they went to the limit, not to the 1,000-event cap), then cookies already removed,
  * oldest removal first, then present cookies, least recently changed first, the consent cookies
  * holding the site's own choice last (counted in `droppedCookies`; one still in the browser is
  * found again by the next scan). Linear in the record's size, but for sorting its cookies.
@@ -34,6 +35,7 @@ export function fitRecord(site: SiteRecord, key: string, limitBytes = SITE_RECOR
     if (events > 0) {
       site.timeline.splice(0, events);
       site.droppedEvents += events;
+      site.droppedEventsToFit = (site.droppedEventsToFit ?? 0) + events;
     }
 
     const entries = Object.entries(site.cookies);

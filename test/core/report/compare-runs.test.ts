@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { comparableReport, compareRuns, keptRun, pairRuns, runOfKeptRun, runOfReport } from '../../../src/core/report/compare-runs.ts';
+import {
+  comparableReport,
+  compareRuns,
+  isKeptRun,
+  keptRun,
+  pairRuns,
+  runOfKeptRun,
+  runOfReport,
+} from '../../../src/core/report/compare-runs.ts';
 import type { Phase } from '../../../src/core/consent/consent-choice.ts';
 import { finding, report, reportCookie } from '../../support/reports.ts';
 
@@ -206,6 +214,25 @@ describe('keptRun', () => {
     const kept = keptRun(full, 100);
     expect(kept.report.findings.map((f) => f.kind)).toEqual(['after-refusal']);
     expect(runOfKeptRun(kept)).toMatchObject({ findings: 3, againstRefusal: ['_ga'] });
+  });
+});
+
+describe('isKeptRun', () => {
+  it('takes what keptRun keeps, as JSON gives it back, and nothing of another shape', () => {
+    const full = report([reportCookie({ name: '_ga', category: 'statistics', firstPhase: 'after-refuse' })], {
+      consent: { state: 'refused', changedAt: 4, trackers: { ga: false } },
+      findings: [finding({ kind: 'after-refusal', cookie: '_ga' })],
+      pages: ['/'],
+    });
+    const kept = JSON.parse(JSON.stringify(keptRun(full, 100)));
+    expect(isKeptRun(kept)).toBe(true);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, pages: undefined } })).toBe(true);
+    expect(isKeptRun({ savedAt: 1, findings: 0, report: {} })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, consent: { state: 'maybe', trackers: {} } } })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], category: 7 }] } })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], firstPhase: 'later' }] } })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, findings: [{ kind: 'after-refusal' }] } })).toBe(false);
+    expect(isKeptRun(runOfReport(full, 5))).toBe(false);
   });
 });
 

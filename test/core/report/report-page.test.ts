@@ -43,6 +43,9 @@ describe('first page of a report', () => {
       whole.timeline.droppedEvents + whole.timeline.events.length,
     );
     expect(firstPageOf(whole, { ...FIRST_PAGE, events: 0 })!.report.timeline.events).toEqual(whole.timeline.events.slice(-1));
+    // How many of the dropped events went to keep the record within its limit stays said.
+    const trimmed = { ...whole, timeline: { ...whole.timeline, droppedToFit: 600 } };
+    expect(firstPageOf(trimmed, FIRST_PAGE)!.report.timeline.droppedToFit).toBe(600);
     expect(page.totals.siteEvicted).toBe(false);
     expect(page.totals.originUnknown).toBe(0);
     // A cookie of unknown origin past the first page still counts in the totals.

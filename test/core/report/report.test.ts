@@ -247,6 +247,12 @@ Analytics and stats: these cookies measure the audience.
       ['a', true],
     ]);
     expect(report.timeline.events.map((e) => e.type)).toEqual(['set', 'set', 'removed']);
+    expect(report.timeline).not.toHaveProperty('droppedToFit');
+    // How many of the dropped events went to keep the record within its limit (fitRecord) is said.
+    expect(buildReport({ ...site, droppedEvents: 9, droppedEventsToFit: 4 }, registry, NOW_MS).timeline).toMatchObject({
+      droppedEvents: 9,
+      droppedToFit: 4,
+    });
   });
 
   it('says which pages the site’s tabs loaded, a copy of the record’s list, and nothing when that is not known', () => {

@@ -49,6 +49,27 @@ describe('fitRecord', () => {
     expect(small.droppedCookies).toBe(30 - kept.length);
   });
 
+  it('counts apart the events it drops to fit, so the timeline can say why they went (a reviewer’s case)', () => {
+    const site = recordOf(30, 200);
+    fitRecord(site, KEY, storedBytes(KEY, JSON.stringify(site)) - 2000);
+    expect(site.droppedEvents).toBeGreaterThan(0);
+    expect(site.droppedEventsToFit).toBe(site.droppedEvents);
+    const first = site.droppedEventsToFit!;
+    // Fitted again, the count adds up; it is stored with the record.
+    const text = fitRecord(site, KEY, storedBytes(KEY, JSON.stringify(site)) - 2000);
+    expect(site.droppedEventsToFit).toBeGreaterThan(first);
+    expect(JSON.parse(text).droppedEventsToFit).toBe(site.droppedEvents);
+  });
+
+  it('counts none of the events the 1,000-event cap drops, and leaves the count absent when none went to fit', () => {
+    const site = emptySite('data.tco.re', '0');
+    for (let i = 0; i < 1005; i++) recordCookieChange(site, browserCookie({ name: `c${i % 3}`, value: `${i}` }), false, i);
+    expect(site.droppedEvents).toBe(5);
+    const text = fitRecord(site, KEY);
+    expect(site).not.toHaveProperty('droppedEventsToFit');
+    expect(text).not.toContain('droppedEventsToFit');
+  });
+
   it('trims consent cookies last, and within the limit even when a site sets megabytes of them, saying so (a reviewer’s case)', () => {
     const site = emptySite('data.tco.re', '0');
     for (let i = 0; i < 1200; i++) {
