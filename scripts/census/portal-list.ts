@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import { parseTarget, shownPath, UsageError } from '../audit/options.ts';
 import { addressWithoutValues } from '../../src/core/path-parameters.ts';
-import { assertReadableText } from '../../src/core/charter/normalise.ts';
-import { CharterError } from '../../src/core/charter/index.ts';
+import { assertReadableText, CharterError } from '../../src/core/charter/index.ts';
 import { CENSUS_FILE_NAMES } from './census-report.ts';
 
 /** A list read: the portals in order, and what identifies it across shards. */

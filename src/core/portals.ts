@@ -7,18 +7,20 @@
 export const PLATFORM_DOMAINS = ['opendatasoft.com', 'huwise.com'] as const;
 
 /**
- * Names of the company's own websites under those domains, not portals, each under both: `www`,
+ * Hosts under those domains that are the company's own websites, not portals, under both: `www`,
  * its main site; `legal`, where its cookie policy is (https://legal.huwise.com/en/cookies.html,
  * the source src/core/registry/platform-default.ts and src/core/report/platform-cookies.ts
  * cite). No other company site (help, docs, …) is named in this project or its guide to the
- * platform, so none is listed: any other sub-domain is taken for a portal.
+ * platform, so none is listed: any other sub-domain is taken for a portal. Written out, not
+ * built from the two lists: a list built at load would stay in every page that imports this
+ * module, used or not.
  */
-const COMPANY_SITE_NAMES = ['www', 'legal'] as const;
-
-/** Hosts under those domains that are the company's own websites, not portals. */
-export const PLATFORM_NON_PORTAL_HOSTS: readonly string[] = PLATFORM_DOMAINS.flatMap((domain) =>
-  COMPANY_SITE_NAMES.map((name) => `${name}.${domain}`),
-);
+export const PLATFORM_NON_PORTAL_HOSTS: readonly string[] = [
+  'www.opendatasoft.com',
+  'www.huwise.com',
+  'legal.opendatasoft.com',
+  'legal.huwise.com',
+];
 
 /**
  * A host as the charters and portal lists name it: lower-case, without the root's dot that an

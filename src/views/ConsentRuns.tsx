@@ -5,7 +5,7 @@ import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { ConsentSummary } from './ConsentSummary.tsx';
 import { countText } from './count-text.ts';
-import { dayOf, shownTime } from './time-format.ts';
+import { dayOf, shownTime } from './day-time.ts';
 import { problemText } from './problem-text.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { CookieName } from './CookieName.tsx';

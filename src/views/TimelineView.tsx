@@ -6,7 +6,8 @@ import type { Report } from '../core/report/report.ts';
 import { markLiveRow } from '../core/timing-marks.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
-import { dayOf, formatCount, shownTime } from './time-format.ts';
+import { formatCount } from './time-format.ts';
+import { dayOf, shownTime } from './day-time.ts';
 import { CookieName } from './CookieName.tsx';
 
 /** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
