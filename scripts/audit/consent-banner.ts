@@ -119,7 +119,7 @@ export const SAVE_WORDS = [
  * Runs in the page. Kept as source text: the TypeScript runner used for scripts rewrites named
  * functions with a helper that does not exist in the page.
  */
-const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
+const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // Once per element: a button is looked at from each banner holding it.
   const visibles = new Map();
   const visible = (el) => {
@@ -186,7 +186,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   }
   const rank = (el) => (!named.has(el) ? 1 : wrapping.has(el) ? 2 : 0);
   const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
-  // Once a cookie banner is found (one shown, with a button shown), no other dialog's button is
+  // Once a cookie banner is found (one shown, with a choice or save button shown), no other dialog's button is
   // clicked: a newsletter's "Decline" beside a banner whose refusal reads otherwise is no refusal.
   // The other dialogs are tried only when no banner says it is about cookies or consent.
   const buttonLists = new Map();
@@ -194,8 +194,6 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
     if (!buttonLists.has(scope)) buttonLists.set(scope, [...scope.querySelectorAll(BUTTONS)].filter(visible));
     return buttonLists.get(scope);
   };
-  const found = consentScopes.some((el) => visible(el) && buttonsOf(el).length > 0);
-  const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   // A button's words as the page lays them out: a line break or a block (a flex item too) between
   // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
   // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
@@ -240,6 +238,13 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   // An apostrophe is one, whichever the page typed: "J’accepte", "J‘accepte", "Jʼaccepte".
   const apostrophes = (text) => text.replace(/[\\u2018\\u2019\\u02bc]/g, "'");
   const wanted = words.map(apostrophes);
+  // Found only with a button that makes or saves a choice (any choice's words, BUTTON_WORDS,
+  // BARE_WORDS or SAVE_WORDS): a footer's <div class="footer-cookies"> holding its "Charte cookies"
+  // link is no banner, and the privacy dialog beside it must still be tried (the re-review's case:
+  // nothing was clicked).
+  const choiceSet = new Set(choiceWords.map(apostrophes));
+  const found = consentScopes.some((el) => visible(el) && buttonsOf(el).some((button) => choiceSet.has(apostrophes(label(button)))));
+  const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   for (const scope of scopes) {
     const buttons = buttonsOf(scope);
     for (const word of wanted) {
@@ -318,6 +323,9 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
  * portal whose trackers need no consent shows none).
  */
 export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refuse'): Promise<string | null> {
-  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choice === 'accept'].map((arg) => JSON.stringify(arg)).join(', ');
+  const choiceWords = [...BUTTON_WORDS.accept, ...BUTTON_WORDS.refuse, ...BARE_WORDS.accept, ...BARE_WORDS.refuse, ...SAVE_WORDS];
+  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choiceWords, choice === 'accept']
+    .map((arg) => JSON.stringify(arg))
+    .join(', ');
   return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
 }

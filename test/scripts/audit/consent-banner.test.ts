@@ -403,6 +403,17 @@ describe('clickConsent', () => {
     expect(await clickConsent(page, 'accept')).toBe('ok');
   });
 
+  it('tries the other dialogs when the only element named after cookies holds no choice: a footer’s “Charte cookies” link is no banner', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-modal="true" aria-label="Vie privée"><p>Nous respectons votre vie privée : mesure d'audience et vidéos.</p>
+        <button id="all">Tout accepter</button><button id="none">Tout refuser</button></div>
+      <footer><div class="footer-cookies"><a id="charte" href="/terms/cookies-policy/">Charte cookies</a></div></footer>`;
+    const clicked: string[] = [];
+    for (const el of document.querySelectorAll('button, a'))
+      el.addEventListener('click', (event) => (event.preventDefault(), clicked.push(el.id)));
+    expect(await clickConsent(page, 'refuse')).toBe('tout refuser');
+    expect(clicked).toEqual(['none']);
+  });
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
