@@ -98,8 +98,12 @@ export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
  */
 const CONSENT_WORDS = '(?<![\\p{L}\\p{N}])(?:cookies?|consents?|consentements?|traceurs?|trackers?)(?![\\p{L}\\p{N}])';
 
-/** What a consent banner's id or class holds ("cookie-banner", "didomi-consent-popup"), as its selector picks it. */
-const CONSENT_NAME = 'cookie|consent';
+/**
+ * What a consent banner's id or class holds ("cookie-banner", "didomi-consent-popup"), as its
+ * selector picks it; "tarteaucitron" as tarteaucitron.js names its banner (#tarteaucitronRoot,
+ * #tarteaucitronAlertBig, no "cookie" in them: github.com/AmauriC/tarteaucitron.js, the re-review's case).
+ */
+const CONSENT_NAME = ['cookie', 'consent', 'tarteaucitron'];
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [
@@ -133,7 +137,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // Never the whole page (Modernizr writes <html class="cookies">), and the innermost first: a
   // page-wide wrapper named so would hold the catalogue's own filters and buttons.
   const size = (el) => el.getElementsByTagName('*').length;
-  const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], [id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]')]
+  const namedSelector = ${JSON.stringify(CONSENT_NAME)}.map((name) => '[id*="' + name + '" i], [class*="' + name + '" i]').join(', ');
+  const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], ' + namedSelector)]
     // Nor a button named so (<button id="cookie-accept">): it holds no buttons, and its words are a choice.
     .filter((el) => el !== document.documentElement && el !== document.body && !el.matches(BUTTONS))
     .map((el) => [size(el), el])
@@ -141,19 +146,23 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
     .map(([, el]) => el);
   // A banner's own words, read once per banner (nested wrappers would otherwise read the same
   // text again for each level, and again for each button).
+  // Its words without its links' words too: a terms dialog that only links to the "politique de
+  // cookies" is no notice that says it uses cookies (the re-review's tarteaucitron case).
   const proses = new Map();
-  const prose = (scope) => {
-    if (proses.has(scope)) return proses.get(scope);
+  const ownProses = new Map();
+  const prose = (scope, links = true) => {
+    const cache = links ? proses : ownProses;
+    if (cache.has(scope)) return cache.get(scope);
     const parts = [scope.getAttribute('aria-label') || ''];
     // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a
     // choice: its whole subtree is left out, in one step rather than by a look up from each text.
-    const skip = 'button, [role="button"], script, style';
+    const skip = 'button, [role="button"], script, style' + (links ? '' : ', a');
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : node.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.data);
     const text = parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
-    proses.set(scope, text);
+    cache.set(scope, text);
     return text;
   };
   const aboutConsent = new RegExp(${JSON.stringify(CONSENT_WORDS)}, 'u');
@@ -162,33 +171,19 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // innermost first: the structure says what a banner is, where a terms-of-use dialog's text may
   // say "you consent" or link to the "politique de cookies" (the review's cases: its "Accepter"
   // was clicked for the cookie banner's). Then those that only say so in their words, innermost
-  // first. Last, the named ones that hold another of these: a page-wide wrapper named after
-  // cookies comes after the banner inside it (its footer's "Refuser les cookies" link is not the
-  // banner's "Refuser"), a banner recognised by its words included. Then, if none is shown, the
-  // other dialogs.
-  const consentName = new RegExp(${JSON.stringify(CONSENT_NAME)});
+  // first, those that say so outside their links before those whose links alone do (a terms
+  // dialog linking to the "politique de cookies" beside tarteaucitron's #tarteaucitronAlertBig,
+  // whose id holds no "cookie": the re-review's case). Last, the named ones that hold another of
+  // these: a page-wide wrapper named after cookies comes after the banner inside it (its footer's
+  // "Refuser les cookies" link is not the banner's "Refuser"). Then, if none is shown, the other
+  // dialogs.
+  const consentName = new RegExp(${JSON.stringify(CONSENT_NAME.join('|'))});
   const namedForConsent = (el) =>
     consentName.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase()) ||
     aboutConsent.test((el.getAttribute('aria-label') || '').toLowerCase());
   const named = new Set(banners.filter(namedForConsent));
   const forConsent = banners.filter((el) => named.has(el) || aboutConsent.test(prose(el)));
   const consentSet = new Set(forConsent);
-  // Each element is walked past once: above one already walked, every banner is already marked.
-  // Only a banner recognised by its words makes a named one a wrapper: a named banner's named parts
-  // ("cookie-banner__buttons") come before it anyway, the innermost first.
-  const wrapping = new Set();
-  const walked = new Set();
-  for (const el of forConsent.filter((el) => !named.has(el))) {
-    for (let up = el.parentElement; up && !walked.has(up); up = up.parentElement) {
-      walked.add(up);
-      if (consentSet.has(up)) wrapping.add(up);
-    }
-  }
-  const rank = (el) => (!named.has(el) ? 1 : wrapping.has(el) ? 2 : 0);
-  const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
-  // Once a cookie banner is found (one shown, with a choice or save button shown), no other dialog's button is
-  // clicked: a newsletter's "Decline" beside a banner whose refusal reads otherwise is no refusal.
-  // The other dialogs are tried only when no banner says it is about cookies or consent.
   const buttonLists = new Map();
   const buttonsOf = (scope) => {
     if (!buttonLists.has(scope)) buttonLists.set(scope, [...scope.querySelectorAll(BUTTONS)].filter(visible));
@@ -237,21 +232,53 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   };
   // An apostrophe is one, whichever the page typed: "J’accepte", "J‘accepte", "Jʼaccepte".
   const apostrophes = (text) => text.replace(/[\\u2018\\u2019\\u02bc]/g, "'");
+  // Each element is walked past once: above one already walked, every banner is already marked.
+  // A named one that holds another of these with a choice's button is a wrapper, a named banner
+  // holding its named buttons' row ("cookie-banner__buttons") too: its buttons are tried after
+  // theirs, the multi-word ones included (a page-wide wrapper's footer link "Refuser les cookies"
+  // is not the banner's "Refuser"). Its named text (tarteaucitron's #tarteaucitronDisclaimerAlert)
+  // does not make it one.
+  const choiceSet = new Set(choiceWords.map(apostrophes));
+  const choosing = (el) => buttonsOf(el).some((button) => choiceSet.has(apostrophes(label(button))));
+  const wrapping = new Set();
+  const walked = new Set();
+  for (const el of forConsent.filter(choosing)) {
+    for (let up = el.parentElement; up && !walked.has(up); up = up.parentElement) {
+      walked.add(up);
+      if (named.has(up)) wrapping.add(up);
+    }
+  }
+  const rank = (el) => (named.has(el) ? (wrapping.has(el) ? 3 : 0) : aboutConsent.test(prose(el, false)) ? 1 : 2);
+  const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
   const wanted = words.map(apostrophes);
-  // Found only with a button that makes or saves a choice (any choice's words, BUTTON_WORDS,
-  // BARE_WORDS or SAVE_WORDS): a footer's <div class="footer-cookies"> holding its "Charte cookies"
+  // Once a cookie banner is found (one shown, with a choice or save button shown), no other
+  // dialog's button is clicked: a newsletter's "Decline" beside a banner whose refusal reads
+  // otherwise is no refusal. The other dialogs are tried only when no banner about cookies or
+  // consent is. Found only with a button that makes or saves a choice (any choice's words,
+  // BUTTON_WORDS, BARE_WORDS or SAVE_WORDS): a footer's <div class="footer-cookies"> holding its "Charte cookies"
   // link is no banner, and the privacy dialog beside it must still be tried (the re-review's case:
   // nothing was clicked).
-  const choiceSet = new Set(choiceWords.map(apostrophes));
-  const found = consentScopes.some((el) => visible(el) && buttonsOf(el).some((button) => choiceSet.has(apostrophes(label(button)))));
+  const found = consentScopes.some((el) => visible(el) && choosing(el));
   const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
-  for (const scope of scopes) {
-    const buttons = buttonsOf(scope);
-    for (const word of wanted) {
-      const button = buttons.find((el) => apostrophes(label(el)) === word);
-      if (button) {
-        button.click();
-        return label(button);
+  // In each group of banners (those above but the wrappers, the wrappers, then the other
+  // dialogs), the wordings of more than one word ("tout accepter", "refuser les cookies") are
+  // tried in every banner before the bare ones ("accepter", "refuser"): a terms dialog's bare
+  // "Accepter" is no cookie banner's "Tout accepter" (the re-review's tarteaucitron case). A
+  // wrapper's group comes after: a footer's "Refuser les cookies" link is not the banner's "Refuser".
+  const others = scopes.filter((el) => !consentSet.has(el));
+  const groups = [consentScopes.filter((el) => !wrapping.has(el)), consentScopes.filter((el) => wrapping.has(el)), others];
+  const tiers = [wanted.filter((word) => word.includes(' ')), wanted.filter((word) => !word.includes(' '))];
+  for (const group of groups) {
+    for (const tier of tiers) {
+      for (const scope of group) {
+        const buttons = buttonsOf(scope);
+        for (const word of tier) {
+          const button = buttons.find((el) => apostrophes(label(el)) === word);
+          if (button) {
+            button.click();
+            return label(button);
+          }
+        }
       }
     }
   }

@@ -414,6 +414,37 @@ describe('clickConsent', () => {
     expect(clicked).toEqual(['none']);
   });
 
+  it.each(['accept', 'refuse'] as const)(
+    '%s: clicks tarteaucitron’s banner (not named after cookies), not a terms dialog’s “Accepter” beside it that links to the cookie policy',
+    async (choice) => {
+      // tarteaucitron's markup (tarteaucitron.js): its ids and classes hold no "cookie".
+      document.body.innerHTML = `<div role="dialog" aria-modal="true" aria-label="Conditions de réutilisation"><p>Voir aussi la <a href="/terms/cookies-policy/">politique de cookies</a>.</p>
+        <button id="terms-accept">Accepter</button><button id="terms-refuse">Refuser</button></div>
+      <div id="tarteaucitronRoot"><div id="tarteaucitronAlertBig" class="tarteaucitronAlertBigBottom"><span id="tarteaucitronDisclaimerAlert">Ce site utilise des cookies et vous donne le contrôle sur ceux que vous souhaitez activer</span>
+        <button type="button" class="tarteaucitronCTAButton tarteaucitronAllow" id="tarteaucitronPersonalize2">✓ Tout accepter</button>
+        <button type="button" class="tarteaucitronCTAButton tarteaucitronDeny" id="tarteaucitronAllDenied2">✗ Tout refuser</button>
+        <button type="button" id="tarteaucitronCloseAlert">Personnaliser</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, choice)).toBe(choice === 'accept' ? 'tout accepter' : 'tout refuser');
+      expect(clicked).toEqual([choice === 'accept' ? 'tarteaucitronPersonalize2' : 'tarteaucitronAllDenied2']);
+    },
+  );
+
+  it.each(['accept', 'refuse'] as const)(
+    '%s: a dialog that only links to the cookie policy comes after one whose own words say it uses cookies',
+    async (choice) => {
+      document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la <a href="/cookies">politique de cookies</a>.</p>
+        <button id="terms-accept">Accepter</button><button id="terms-refuse">Refuser</button></div>
+      <div role="dialog"><p>Ce site utilise des cookies de mesure d'audience.</p><div><div>
+        <button id="cookies-accept">Accepter</button><button id="cookies-refuse">Refuser</button></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, choice)).toBe(choice === 'accept' ? 'accepter' : 'refuser');
+      expect(clicked).toEqual([`cookies-${choice}`]);
+    },
+  );
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
