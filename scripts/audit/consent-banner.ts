@@ -240,14 +240,37 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // does not make it one.
   const choiceSet = new Set(choiceWords.map(apostrophes));
   const choosing = (el) => buttonsOf(el).some((button) => choiceSet.has(apostrophes(label(button))));
+  // A named one that holds a dialog (role="dialog", aria-modal) is a wrapper too: a page-wide
+  // <div id="app" class="cookie-consent-shown"> holding a newsletter's dialog and the banner (the
+  // re-review's case: the newsletter's "Decline" was clicked as the refusal, an "Alertes" dialog's
+  // switch unchecked and saved). A wrapper's own buttons and switches alone are its: not those
+  // inside the dialogs and banners it holds, tried on their own.
+  const isDialog = (el) => el.matches('[role="dialog"], [aria-modal="true"]');
+  const inner = banners.filter((el) => isDialog(el) || (consentSet.has(el) && choosing(el)));
   const wrapping = new Set();
   const walked = new Set();
-  for (const el of forConsent.filter(choosing)) {
+  for (const el of inner) {
     for (let up = el.parentElement; up && !walked.has(up); up = up.parentElement) {
       walked.add(up);
       if (named.has(up)) wrapping.add(up);
     }
   }
+  // The nearest dialog, banner or wrapper above an element, found once per element on the way.
+  const cuts = new Set([...inner, ...wrapping]);
+  const cutOf = new Map();
+  const nearestCut = (el) => {
+    const path = [];
+    let up = el.parentElement;
+    while (up && !cuts.has(up) && !cutOf.has(up)) {
+      path.push(up);
+      up = up.parentElement;
+    }
+    const cut = !up ? null : cuts.has(up) ? up : cutOf.get(up);
+    for (const on of path) cutOf.set(on, cut);
+    return cut;
+  };
+  const own = (scope, list) => (wrapping.has(scope) ? list.filter((el) => nearestCut(el) === scope) : list);
+  const ownButtons = (scope) => own(scope, buttonsOf(scope));
   const rank = (el) => (named.has(el) ? (wrapping.has(el) ? 3 : 0) : aboutConsent.test(prose(el, false)) ? 1 : 2);
   const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
   const wanted = words.map(apostrophes);
@@ -258,7 +281,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // BUTTON_WORDS, BARE_WORDS or SAVE_WORDS): a footer's <div class="footer-cookies"> holding its "Charte cookies"
   // link is no banner, and the privacy dialog beside it must still be tried (the re-review's case:
   // nothing was clicked).
-  const found = consentScopes.some((el) => visible(el) && choosing(el));
+  const found = consentScopes.some((el) => visible(el) && ownButtons(el).some((button) => choiceSet.has(apostrophes(label(button)))));
   const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   // In each group of banners (those above but the wrappers, the wrappers, then the other
   // dialogs), the wordings of more than one word ("tout accepter", "refuser les cookies") are
@@ -271,7 +294,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   for (const group of groups) {
     for (const tier of tiers) {
       for (const scope of group) {
-        const buttons = buttonsOf(scope);
+        const buttons = ownButtons(scope);
         for (const word of tier) {
           const button = buttons.find((el) => apostrophes(label(el)) === word);
           if (button) {
@@ -289,9 +312,9 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // may be drawn over a hidden input: not boxes, only [hidden] rule it out.
   for (const scope of consentScopes) {
     if (scope.closest('[hidden]')) continue;
-    const save = [...scope.querySelectorAll('button, [role="button"], input[type="button"], input[type="submit"]')]
+    const save = own(scope, [...scope.querySelectorAll('button, [role="button"], input[type="button"], input[type="submit"]')])
       .find((el) => visible(el) && saveWords.includes(label(el)));
-    const switches = [...scope.querySelectorAll('input[type="checkbox"], [role="switch"]')]
+    const switches = own(scope, [...scope.querySelectorAll('input[type="checkbox"], [role="switch"]')])
       .filter((el) => !el.closest('[hidden]') && !el.disabled && el.getAttribute('aria-disabled') !== 'true');
     if (!save || switches.length === 0) continue;
     for (const el of switches) {
@@ -334,7 +357,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // consent too, and its "OK", smaller, was clicked before the cookie notice's.
   for (const word of bareWords) {
     for (const scope of consentScopes) {
-      const button = buttonsOf(scope).find((el) => label(el) === word && !besideFields(el) && speaksOfConsent(el));
+      const button = ownButtons(scope).find((el) => label(el) === word && !besideFields(el) && speaksOfConsent(el));
       if (button) {
         button.click();
         return label(button);

@@ -445,6 +445,28 @@ describe('clickConsent', () => {
     },
   );
 
+  describe('searches a page-wide wrapper named after cookies only outside the dialogs it holds', () => {
+    it('clicks no newsletter’s “Decline” in it as the refusal', async () => {
+      document.body.innerHTML = `<div id="app" class="cookie-consent-shown"><main><p>Catalogue</p></main>
+        <div role="dialog" aria-label="Lettre d'information"><p>Recevez nos nouveaux jeux de données.</p><button id="news-decline">Decline</button></div>
+        <div id="cookie-banner"><p>We use cookies.</p><button id="accept">Accept all</button><button id="personalise">Personalise</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect(clicked).toEqual([]);
+    });
+
+    it('sets and saves no “Alertes” dialog’s switch in it', async () => {
+      document.body.innerHTML = `<div id="app" class="cookie-consent-shown"><main><p>Catalogue</p></main>
+        <div role="dialog" aria-label="Alertes"><label><input type="checkbox" id="alert" checked> Me prévenir</label><button id="alert-save">Enregistrer</button></div>
+        <div id="cookie-banner"><p>We use cookies.</p><button id="accept">Accept all</button><button id="personalise">Personalise</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect({ alert: checked('alert'), clicked }).toEqual({ alert: true, clicked: [] });
+    });
+  });
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
