@@ -99,11 +99,21 @@ export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
 const CONSENT_WORDS = '(?<![\\p{L}\\p{N}])(?:cookies?|consents?|consentements?|traceurs?|trackers?)(?![\\p{L}\\p{N}])';
 
 /**
- * What a consent banner's id or class holds ("cookie-banner", "didomi-consent-popup"), as its
- * selector picks it; "tarteaucitron" as tarteaucitron.js names its banner (#tarteaucitronRoot,
- * #tarteaucitronAlertBig, no "cookie" in them: github.com/AmauriC/tarteaucitron.js, the re-review's case).
+ * What a consent banner's id or class holds, as its selector picks it ("cookie-banner",
+ * "didomi-consent-popup"); "tarteaucitron" as tarteaucitron.js names its banner (#tarteaucitronRoot,
+ * #tarteaucitronAlertBig, no "cookie" in them: github.com/AmauriC/tarteaucitron.js, the re-review's
+ * case); "gdpr"/"rgpd" the regulation's name in English and French (Regulation (EU) 2016/679);
+ * "cmp" a Consent Management Platform's, as IAB Europe's Transparency and Consent Framework calls
+ * it (Quantcast's "qc-cmp2-container").
  */
-const CONSENT_NAME = ['cookie', 'consent', 'tarteaucitron'];
+const CONSENT_NAME = ['cookie', 'consent', 'tarteaucitron', 'gdpr', 'rgpd', 'cmp'];
+
+/**
+ * Each word of the name (split at "-", "_", spaces and a camelCase capital) must be one of these,
+ * whole: a word that only holds one ("fortunecookie-card", "consentez-widget") names no banner
+ * (the re-review's case).
+ */
+const CONSENT_NAME_WORD = '^(?:cookies?|consents?|consentements?|tarteaucitron|gdpr|rgpd|cmp\\d*)$';
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [
@@ -138,7 +148,18 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // page-wide wrapper named so would hold the catalogue's own filters and buttons.
   const size = (el) => el.getElementsByTagName('*').length;
   const namedSelector = ${JSON.stringify(CONSENT_NAME)}.map((name) => '[id*="' + name + '" i], [class*="' + name + '" i]').join(', ');
+  const nameWord = new RegExp(${JSON.stringify(CONSENT_NAME_WORD)});
+  const namedAfterConsent = (el) =>
+    ((el.id || '') + ' ' + (el.getAttribute('class') || ''))
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .some((word) => nameWord.test(word.toLowerCase()));
+  // An <article> or <main> is the page's content (HTML's "self-contained composition", "dominant
+  // contents"), never a banner by its name alone: <article class="cookie-recipe"> with its
+  // ingredients' checkboxes and "Save" (the re-review's case).
+  const isDialog = (el) => el.matches('[role="dialog"], [aria-modal="true"]');
   const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], ' + namedSelector)]
+    .filter((el) => isDialog(el) || (namedAfterConsent(el) && !el.matches('article, main')))
     // Nor a button named so (<button id="cookie-accept">): it holds no buttons, and its words are a choice.
     .filter((el) => el !== document.documentElement && el !== document.body && !el.matches(BUTTONS))
     .map((el) => [size(el), el])
@@ -177,9 +198,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // these: a page-wide wrapper named after cookies comes after the banner inside it (its footer's
   // "Refuser les cookies" link is not the banner's "Refuser"). Then, if none is shown, the other
   // dialogs.
-  const consentName = new RegExp(${JSON.stringify(CONSENT_NAME.join('|'))});
   const namedForConsent = (el) =>
-    consentName.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase()) ||
+    (namedAfterConsent(el) && !el.matches('article, main')) ||
     aboutConsent.test((el.getAttribute('aria-label') || '').toLowerCase());
   const named = new Set(banners.filter(namedForConsent));
   const forConsent = banners.filter((el) => named.has(el) || aboutConsent.test(prose(el)));
@@ -245,7 +265,6 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // re-review's case: the newsletter's "Decline" was clicked as the refusal, an "Alertes" dialog's
   // switch unchecked and saved). A wrapper's own buttons and switches alone are its: not those
   // inside the dialogs and banners it holds, tried on their own.
-  const isDialog = (el) => el.matches('[role="dialog"], [aria-modal="true"]');
   const inner = banners.filter((el) => isDialog(el) || (consentSet.has(el) && choosing(el)));
   const wrapping = new Set();
   const walked = new Set();

@@ -467,6 +467,35 @@ describe('clickConsent', () => {
     });
   });
 
+  describe('reads a banner’s name word by word', () => {
+    it.each([
+      ['a word holding “cookie”', '<div class="fortunecookie-card">'],
+      ['a word holding “consent”', '<div id="consentez-widget">'],
+      ['a recipe article named after cookies', '<article class="cookie-recipe"><h2>Chocolate chip cookies</h2>'],
+    ])('sets and saves no switches in %s', async (_, open) => {
+      const close = open.startsWith('<article') ? '</article>' : '</div>';
+      document.body.innerHTML = `${open}<label><input type="checkbox" id="flour" checked> 250 g flour</label>
+          <button id="card-save">Save</button>${close}
+        <div role="dialog" aria-label="Privacy"><p>We use cookies to measure our audience.</p><button id="accept">Accept all</button><button id="manage">Manage options</button></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect({ flour: checked('flour'), clicked }).toEqual({ flour: true, clicked: [] });
+    });
+
+    it.each(['cookieBanner', 'cookie_notice', 'site-cookies-bar', 'gdpr-popup', 'rgpd-bandeau', 'qc-cmp2-container'])(
+      'takes %s for a banner’s name',
+      async (name) => {
+        document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la <a href="/cookies">politique de cookies</a>.</p><button id="terms">Accepter</button></div>
+          <div class="${name}"><p>Mesure d’audience.</p><button id="banner">Accepter</button></div>`;
+        const clicked: string[] = [];
+        for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+        expect(await clickConsent(page, 'accept')).toBe('accepter');
+        expect(clicked).toEqual(['banner']);
+      },
+    );
+  });
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
