@@ -135,18 +135,42 @@ export const SAVE_WORDS = [
  */
 const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // Once per element: a button is looked at from each banner holding it.
+  // Whether an element or one above it is [hidden], found once per element on the way up: a look
+  // up from each of nested buttons was quadratic (the re-review's count.test.ts).
+  const hiddens = new Map();
+  const hidden = (el) => {
+    const path = [];
+    let up = el;
+    while (up && !hiddens.has(up) && !up.hasAttribute('hidden')) {
+      path.push(up);
+      up = up.parentElement;
+    }
+    const verdict = !!up && (hiddens.has(up) ? hiddens.get(up) : true);
+    for (const on of path) hiddens.set(on, verdict);
+    if (up && !hiddens.has(up)) hiddens.set(up, true);
+    return verdict;
+  };
   const visibles = new Map();
   const visible = (el) => {
     if (!visibles.has(el)) {
       const box = el.getBoundingClientRect();
-      visibles.set(el, box.width > 0 && box.height > 0 && !el.closest('[hidden]'));
+      visibles.set(el, box.width > 0 && box.height > 0 && !hidden(el));
     }
     return visibles.get(el);
   };
   const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   // Never the whole page (Modernizr writes <html class="cookies">), and the innermost first: a
   // page-wide wrapper named so would hold the catalogue's own filters and buttons.
-  const size = (el) => el.getElementsByTagName('*').length;
+  // Every element's size is counted in one pass from the page's end (a child is counted before its
+  // parent), not by listing each banner's elements: nested banners made that quadratic (the
+  // re-review's count.test.ts).
+  const sizes = new Map();
+  const all = document.getElementsByTagName('*');
+  for (let at = all.length - 1; at >= 0; at--) {
+    const parent = all[at].parentElement;
+    if (parent) sizes.set(parent, (sizes.get(parent) || 0) + (sizes.get(all[at]) || 0) + 1);
+  }
+  const size = (el) => sizes.get(el) || 0;
   const namedSelector = ${JSON.stringify(CONSENT_NAME)}.map((name) => '[id*="' + name + '" i], [class*="' + name + '" i]').join(', ');
   const nameWord = new RegExp(${JSON.stringify(CONSENT_NAME_WORD)});
   const namedAfterConsent = (el) =>
@@ -214,7 +238,11 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
   // (zero-width spaces, soft hyphens) go, and the symbols and punctuation around the words
   // ("Tout accepter ✓", "Continuer sans accepter →"): the words themselves must match exactly.
+  // Once per element: a button inside another (nested role="button") is read for both, and each
+  // level read its whole subtree's styles again (the re-review's count.test.ts).
+  const texts = new Map();
   const textOf = (node) => {
+    if (texts.has(node)) return texts.get(node);
     let text = '';
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) text += child.data;
@@ -228,6 +256,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
       // '' where nothing is laid out (a test's DOM gives no style to a span): inline, as a span is.
       text += display === '' || display.startsWith('inline') || display === 'contents' ? textOf(child) : ' ' + textOf(child) + ' ';
     }
+    texts.set(node, text);
     return text;
   };
   // The symbols and punctuation around the words go by a walk from each end, not by a pattern
@@ -252,6 +281,13 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   };
   // An apostrophe is one, whichever the page typed: "J’accepte", "J‘accepte", "Jʼaccepte".
   const apostrophes = (text) => text.replace(/[\\u2018\\u2019\\u02bc]/g, "'");
+  // Each button's words as matched, and each banner's buttons by those words, made once: a word
+  // was compared with every button of every banner, 30 times over in nested wrappers.
+  const keys = new Map();
+  const key = (el) => {
+    if (!keys.has(el)) keys.set(el, apostrophes(label(el)));
+    return keys.get(el);
+  };
   // Each element is walked past once: above one already walked, every banner is already marked.
   // A named one that holds another of these with a choice's button is a wrapper, a named banner
   // holding its named buttons' row ("cookie-banner__buttons") too: its buttons are tried after
@@ -259,7 +295,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // is not the banner's "Refuser"). Its named text (tarteaucitron's #tarteaucitronDisclaimerAlert)
   // does not make it one.
   const choiceSet = new Set(choiceWords.map(apostrophes));
-  const choosing = (el) => buttonsOf(el).some((button) => choiceSet.has(apostrophes(label(button))));
+  const choosing = (el) => buttonsOf(el).some((button) => choiceSet.has(key(button)));
   // A named one that holds a dialog (role="dialog", aria-modal) is a wrapper too: a page-wide
   // <div id="app" class="cookie-consent-shown"> holding a newsletter's dialog and the banner (the
   // re-review's case: the newsletter's "Decline" was clicked as the refusal, an "Alertes" dialog's
@@ -300,7 +336,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // BUTTON_WORDS, BARE_WORDS or SAVE_WORDS): a footer's <div class="footer-cookies"> holding its "Charte cookies"
   // link is no banner, and the privacy dialog beside it must still be tried (the re-review's case:
   // nothing was clicked).
-  const found = consentScopes.some((el) => visible(el) && ownButtons(el).some((button) => choiceSet.has(apostrophes(label(button)))));
+  const found = consentScopes.some((el) => visible(el) && ownButtons(el).some((button) => choiceSet.has(key(button))));
   const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   // In each group of banners (those above but the wrappers, the wrappers, then the other
   // dialogs), the wordings of more than one word ("tout accepter", "refuser les cookies") are
@@ -313,9 +349,10 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   for (const group of groups) {
     for (const tier of tiers) {
       for (const scope of group) {
-        const buttons = ownButtons(scope);
+        const byKey = new Map();
+        for (const el of ownButtons(scope)) if (!byKey.has(key(el))) byKey.set(key(el), el);
         for (const word of tier) {
-          const button = buttons.find((el) => apostrophes(label(el)) === word);
+          const button = byKey.get(word);
           if (button) {
             button.click();
             return label(button);
@@ -330,11 +367,11 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // "Enregistrer", smaller than the platform's banner, were set and saved as the choice). A switch
   // may be drawn over a hidden input: not boxes, only [hidden] rule it out.
   for (const scope of consentScopes) {
-    if (scope.closest('[hidden]')) continue;
+    if (hidden(scope)) continue;
     const save = own(scope, [...scope.querySelectorAll('button, [role="button"], input[type="button"], input[type="submit"]')])
       .find((el) => visible(el) && saveWords.includes(label(el)));
     const switches = own(scope, [...scope.querySelectorAll('input[type="checkbox"], [role="switch"]')])
-      .filter((el) => !el.closest('[hidden]') && !el.disabled && el.getAttribute('aria-disabled') !== 'true');
+      .filter((el) => !hidden(el) && !el.disabled && el.getAttribute('aria-disabled') !== 'true');
     if (!save || switches.length === 0) continue;
     for (const el of switches) {
       const checked = el.matches('input') ? el.checked : el.getAttribute('aria-checked') === 'true';

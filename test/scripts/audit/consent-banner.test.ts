@@ -496,6 +496,31 @@ describe('clickConsent', () => {
     );
   });
 
+  it('sizes the banners and reads nested buttons’ styles once per element, however deep', async () => {
+    const depth = 400;
+    const counts = { styles: 0, listed: 0 };
+    const style = globalThis.getComputedStyle;
+    const byTag = Element.prototype.getElementsByTagName;
+    globalThis.getComputedStyle = ((el: Element) => (counts.styles++, style(el))) as typeof getComputedStyle;
+    Element.prototype.getElementsByTagName = function (this: Element, name: string) {
+      const list = byTag.call(this, name);
+      counts.listed += list.length;
+      return list;
+    } as typeof Element.prototype.getElementsByTagName;
+    try {
+      document.body.innerHTML =
+        '<div id="cookie-banner"><p>cookies</p>' + '<span role="button">x '.repeat(depth) + '</span>'.repeat(depth) + '</div>';
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      document.body.innerHTML = '<div class="consent-wrap"><button>x</button>'.repeat(depth) + '</div>'.repeat(depth);
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+    } finally {
+      globalThis.getComputedStyle = style;
+      Element.prototype.getElementsByTagName = byTag;
+    }
+    expect(counts.styles).toBeLessThan(4 * depth);
+    expect(counts.listed).toBeLessThan(8 * depth);
+  });
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
