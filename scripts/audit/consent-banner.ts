@@ -189,27 +189,35 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
     .map((el) => [size(el), el])
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
-  // A banner's own words, read once per banner (nested wrappers would otherwise read the same
-  // text again for each level, and again for each button).
+  // What a banner's own words say: whether it has any, and whether they speak of cookies or
+  // consent (CONSENT_WORDS, each a whole word: no word spans two texts, read apart). The page's
+  // texts are read once, each marking the elements above it up to one already marked, rather than
+  // each banner's subtree read again for each level of nesting (the re-review's count.test.ts).
   // Its words without its links' words too: a terms dialog that only links to the "politique de
   // cookies" is no notice that says it uses cookies (the re-review's tarteaucitron case).
-  const proses = new Map();
-  const ownProses = new Map();
-  const prose = (scope, links = true) => {
-    const cache = links ? proses : ownProses;
-    if (cache.has(scope)) return cache.get(scope);
-    const parts = [scope.getAttribute('aria-label') || ''];
+  const markings = new Map();
+  const marked = (links) => {
+    if (markings.has(links)) return markings.get(links);
+    const words = new Set();
+    const consent = new Set();
     // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a
     // choice: its whole subtree is left out, in one step rather than by a look up from each text.
     const skip = 'button, [role="button"], script, style' + (links ? '' : ', a');
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : node.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
     });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.data);
-    const text = parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
-    cache.set(scope, text);
-    return text;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!/\\S/.test(node.data)) continue;
+      for (let up = node.parentElement; up && !words.has(up); up = up.parentElement) words.add(up);
+      if (!aboutConsent.test(node.data.toLowerCase())) continue;
+      for (let up = node.parentElement; up && !consent.has(up); up = up.parentElement) consent.add(up);
+    }
+    markings.set(links, { words, consent });
+    return markings.get(links);
   };
+  const ariaLabel = (el) => (el.getAttribute('aria-label') || '').toLowerCase();
+  const hasWords = (el) => ariaLabel(el).trim() !== '' || marked(true).words.has(el);
+  const saysConsent = (el, links = true) => aboutConsent.test(ariaLabel(el)) || marked(links).consent.has(el);
   const aboutConsent = new RegExp(${JSON.stringify(CONSENT_WORDS)}, 'u');
   // One-click buttons are looked for banner by banner, each banner's words in order before the
   // next banner's. First the banners named after cookies or consent (id, class or aria-label),
@@ -226,7 +234,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
     (namedAfterConsent(el) && !el.matches('article, main')) ||
     aboutConsent.test((el.getAttribute('aria-label') || '').toLowerCase());
   const named = new Set(banners.filter(namedForConsent));
-  const forConsent = banners.filter((el) => named.has(el) || aboutConsent.test(prose(el)));
+  const forConsent = banners.filter((el) => named.has(el) || saysConsent(el));
   const consentSet = new Set(forConsent);
   // Each banner's buttons (and switches), in the page's order, from one look over the page rather
   // than one per banner: the page matched each nested banner's whole subtree against the selector
@@ -340,7 +348,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   };
   const own = (scope, list) => (wrapping.has(scope) ? list.filter((el) => nearestCut(el) === scope) : list);
   const ownButtons = (scope) => own(scope, buttonsOf(scope));
-  const rank = (el) => (named.has(el) ? (wrapping.has(el) ? 3 : 0) : aboutConsent.test(prose(el, false)) ? 1 : 2);
+  const rank = (el) => (named.has(el) ? (wrapping.has(el) ? 3 : 0) : saysConsent(el, false) ? 1 : 2);
   const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
   const wanted = words.map(apostrophes);
   // Once a cookie banner is found (one shown, with a choice or save button shown), no other
@@ -413,9 +421,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
       let verdict = false;
       for (let up = el; up; up = up.parentElement) {
         if (!bannerSet.has(up)) continue;
-        const spoken = prose(up);
-        if (spoken === '') continue;
-        verdict = aboutConsent.test(spoken);
+        if (!hasWords(up)) continue;
+        verdict = saysConsent(up);
         break;
       }
       spokenOfConsent.set(el, verdict);

@@ -514,6 +514,18 @@ describe('clickConsent', () => {
     }
   });
 
+  it('reads the page’s words once, however deep the dialogs', async () => {
+    const depth = 400;
+    const steps = vi.spyOn(TreeWalker.prototype, 'nextNode');
+    try {
+      document.body.innerHTML = '<div role="dialog"><p>Nouveau.</p>'.repeat(depth) + '</div>'.repeat(depth);
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect(steps.mock.calls.length).toBeLessThan(8 * depth);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('says no banner button was found when there is none', async () => {
     document.body.innerHTML = '<main><p>Données publiques ouvertes.</p></main>';
     expect(await clickConsent(page, 'refuse')).toBeNull();
