@@ -98,8 +98,22 @@ export const BARE_WORDS = { accept: ['ok'], refuse: [] } as const;
  */
 const CONSENT_WORDS = '(?<![\\p{L}\\p{N}])(?:cookies?|consents?|consentements?|traceurs?|trackers?)(?![\\p{L}\\p{N}])';
 
-/** What a consent banner's id or class holds ("cookie-banner", "didomi-consent-popup"), as its selector picks it. */
-const CONSENT_NAME = 'cookie|consent';
+/**
+ * What a consent banner's id or class holds, as its selector picks it ("cookie-banner",
+ * "didomi-consent-popup"); "tarteaucitron" as tarteaucitron.js names its banner (#tarteaucitronRoot,
+ * #tarteaucitronAlertBig, no "cookie" in them: github.com/AmauriC/tarteaucitron.js, the re-review's
+ * case); "gdpr"/"rgpd" the regulation's name in English and French (Regulation (EU) 2016/679);
+ * "cmp" a Consent Management Platform's, as IAB Europe's Transparency and Consent Framework calls
+ * it (Quantcast's "qc-cmp2-container").
+ */
+const CONSENT_NAME = ['cookie', 'consent', 'tarteaucitron', 'gdpr', 'rgpd', 'cmp'];
+
+/**
+ * Each word of the name (split at "-", "_", spaces and a camelCase capital) must be one of these,
+ * whole: a word that only holds one ("fortunecookie-card", "consentez-widget") names no banner
+ * (the re-review's case).
+ */
+const CONSENT_NAME_WORD = '^(?:cookies?|consents?|consentements?|tarteaucitron|gdpr|rgpd|cmp\\d*)$';
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [
@@ -119,89 +133,138 @@ export const SAVE_WORDS = [
  * Runs in the page. Kept as source text: the TypeScript runner used for scripts rewrites named
  * functions with a helper that does not exist in the page.
  */
-const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
+const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // Once per element: a button is looked at from each banner holding it.
+  // Whether an element or one above it is [hidden], found once per element on the way up: a look
+  // up from each of nested buttons was quadratic (the re-review's count.test.ts).
+  const hiddens = new Map();
+  const hidden = (el) => {
+    const path = [];
+    let up = el;
+    while (up && !hiddens.has(up) && !up.hasAttribute('hidden')) {
+      path.push(up);
+      up = up.parentElement;
+    }
+    const verdict = !!up && (hiddens.has(up) ? hiddens.get(up) : true);
+    for (const on of path) hiddens.set(on, verdict);
+    if (up && !hiddens.has(up)) hiddens.set(up, true);
+    return verdict;
+  };
   const visibles = new Map();
   const visible = (el) => {
     if (!visibles.has(el)) {
       const box = el.getBoundingClientRect();
-      visibles.set(el, box.width > 0 && box.height > 0 && !el.closest('[hidden]'));
+      visibles.set(el, box.width > 0 && box.height > 0 && !hidden(el));
     }
     return visibles.get(el);
   };
   const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"]';
   // Never the whole page (Modernizr writes <html class="cookies">), and the innermost first: a
   // page-wide wrapper named so would hold the catalogue's own filters and buttons.
-  const size = (el) => el.getElementsByTagName('*').length;
-  const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], [id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]')]
+  // Every element's size is counted in one pass from the page's end (a child is counted before its
+  // parent), not by listing each banner's elements: nested banners made that quadratic (the
+  // re-review's count.test.ts).
+  const sizes = new Map();
+  const all = document.getElementsByTagName('*');
+  for (let at = all.length - 1; at >= 0; at--) {
+    const parent = all[at].parentElement;
+    if (parent) sizes.set(parent, (sizes.get(parent) || 0) + (sizes.get(all[at]) || 0) + 1);
+  }
+  const size = (el) => sizes.get(el) || 0;
+  const namedSelector = ${JSON.stringify(CONSENT_NAME)}.map((name) => '[id*="' + name + '" i], [class*="' + name + '" i]').join(', ');
+  const nameWord = new RegExp(${JSON.stringify(CONSENT_NAME_WORD)});
+  const namedAfterConsent = (el) =>
+    ((el.id || '') + ' ' + (el.getAttribute('class') || ''))
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .some((word) => nameWord.test(word.toLowerCase()));
+  // An <article> or <main> is the page's content (HTML's "self-contained composition", "dominant
+  // contents"), never a banner by its name alone: <article class="cookie-recipe"> with its
+  // ingredients' checkboxes and "Save" (the re-review's case).
+  const isDialog = (el) => el.matches('[role="dialog"], [aria-modal="true"]');
+  const banners = [...document.querySelectorAll('[role="dialog"], [aria-modal="true"], ' + namedSelector)]
+    .filter((el) => isDialog(el) || (namedAfterConsent(el) && !el.matches('article, main')))
     // Nor a button named so (<button id="cookie-accept">): it holds no buttons, and its words are a choice.
     .filter((el) => el !== document.documentElement && el !== document.body && !el.matches(BUTTONS))
     .map((el) => [size(el), el])
     .sort((a, b) => a[0] - b[0])
     .map(([, el]) => el);
-  // A banner's own words, read once per banner (nested wrappers would otherwise read the same
-  // text again for each level, and again for each button).
-  const proses = new Map();
-  const prose = (scope) => {
-    if (proses.has(scope)) return proses.get(scope);
-    const parts = [scope.getAttribute('aria-label') || ''];
+  // What a banner's own words say: whether it has any, and whether they speak of cookies or
+  // consent (CONSENT_WORDS, each a whole word: no word spans two texts, read apart). The page's
+  // texts are read once, each marking the elements above it up to one already marked, rather than
+  // each banner's subtree read again for each level of nesting (the re-review's count.test.ts).
+  // Its words without its links' words too: a terms dialog that only links to the "politique de
+  // cookies" is no notice that says it uses cookies (the re-review's tarteaucitron case).
+  const markings = new Map();
+  const marked = (links) => {
+    if (markings.has(links)) return markings.get(links);
+    const words = new Set();
+    const consent = new Set();
     // A link's words are the notice's own ("Ce site utilise des <a>cookies</a>"); a button's are a
     // choice: its whole subtree is left out, in one step rather than by a look up from each text.
-    const skip = 'button, [role="button"], script, style';
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    const skip = 'button, [role="button"], script, style' + (links ? '' : ', a');
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : node.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
     });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.data);
-    const text = parts.join(' ').replace(/\\s+/g, ' ').trim().toLowerCase();
-    proses.set(scope, text);
-    return text;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!/\\S/.test(node.data)) continue;
+      for (let up = node.parentElement; up && !words.has(up); up = up.parentElement) words.add(up);
+      if (!aboutConsent.test(node.data.toLowerCase())) continue;
+      for (let up = node.parentElement; up && !consent.has(up); up = up.parentElement) consent.add(up);
+    }
+    markings.set(links, { words, consent });
+    return markings.get(links);
   };
+  const ariaLabel = (el) => (el.getAttribute('aria-label') || '').toLowerCase();
+  const hasWords = (el) => ariaLabel(el).trim() !== '' || marked(true).words.has(el);
+  const saysConsent = (el, links = true) => aboutConsent.test(ariaLabel(el)) || marked(links).consent.has(el);
   const aboutConsent = new RegExp(${JSON.stringify(CONSENT_WORDS)}, 'u');
   // One-click buttons are looked for banner by banner, each banner's words in order before the
   // next banner's. First the banners named after cookies or consent (id, class or aria-label),
   // innermost first: the structure says what a banner is, where a terms-of-use dialog's text may
   // say "you consent" or link to the "politique de cookies" (the review's cases: its "Accepter"
   // was clicked for the cookie banner's). Then those that only say so in their words, innermost
-  // first. Last, the named ones that hold another of these: a page-wide wrapper named after
-  // cookies comes after the banner inside it (its footer's "Refuser les cookies" link is not the
-  // banner's "Refuser"), a banner recognised by its words included. Then, if none is shown, the
-  // other dialogs.
-  const consentName = new RegExp(${JSON.stringify(CONSENT_NAME)});
+  // first, those that say so outside their links before those whose links alone do (a terms
+  // dialog linking to the "politique de cookies" beside tarteaucitron's #tarteaucitronAlertBig,
+  // whose id holds no "cookie": the re-review's case). Last, the named ones that hold another of
+  // these: a page-wide wrapper named after cookies comes after the banner inside it (its footer's
+  // "Refuser les cookies" link is not the banner's "Refuser"). Then, if none is shown, the other
+  // dialogs.
   const namedForConsent = (el) =>
-    consentName.test(((el.id || '') + ' ' + (el.getAttribute('class') || '')).toLowerCase()) ||
+    (namedAfterConsent(el) && !el.matches('article, main')) ||
     aboutConsent.test((el.getAttribute('aria-label') || '').toLowerCase());
   const named = new Set(banners.filter(namedForConsent));
-  const forConsent = banners.filter((el) => named.has(el) || aboutConsent.test(prose(el)));
+  const forConsent = banners.filter((el) => named.has(el) || saysConsent(el));
   const consentSet = new Set(forConsent);
-  // Each element is walked past once: above one already walked, every banner is already marked.
-  // Only a banner recognised by its words makes a named one a wrapper: a named banner's named parts
-  // ("cookie-banner__buttons") come before it anyway, the innermost first.
-  const wrapping = new Set();
-  const walked = new Set();
-  for (const el of forConsent.filter((el) => !named.has(el))) {
-    for (let up = el.parentElement; up && !walked.has(up); up = up.parentElement) {
-      walked.add(up);
-      if (consentSet.has(up)) wrapping.add(up);
+  // Each banner's buttons (and switches), in the page's order, from one look over the page rather
+  // than one per banner: the page matched each nested banner's whole subtree against the selector
+  // again (the re-review's count.test.ts: 1,000 nested wrappers took 17 s).
+  const bannerIs = new Set(banners);
+  const listedBy = (selector, keep) => {
+    const page = [...document.querySelectorAll(selector)].filter(keep);
+    const lists = new Map();
+    for (const el of page) {
+      for (let up = el.parentElement; up; up = up.parentElement) {
+        if (!bannerIs.has(up)) continue;
+        if (!lists.has(up)) lists.set(up, []);
+        lists.get(up).push(el);
+      }
     }
-  }
-  const rank = (el) => (!named.has(el) ? 1 : wrapping.has(el) ? 2 : 0);
-  const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
-  // Once a cookie banner is found (one shown, with a button shown), no other dialog's button is
-  // clicked: a newsletter's "Decline" beside a banner whose refusal reads otherwise is no refusal.
-  // The other dialogs are tried only when no banner says it is about cookies or consent.
-  const buttonLists = new Map();
-  const buttonsOf = (scope) => {
-    if (!buttonLists.has(scope)) buttonLists.set(scope, [...scope.querySelectorAll(BUTTONS)].filter(visible));
-    return buttonLists.get(scope);
+    return (scope) => (scope === document ? page : lists.get(scope) || []);
   };
-  const found = consentScopes.some((el) => visible(el) && buttonsOf(el).length > 0);
-  const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
+  const buttonsOf = listedBy(BUTTONS, visible);
+  const SAVES = 'button, [role="button"], input[type="button"], input[type="submit"]';
+  const switchesOf = listedBy('input[type="checkbox"], [role="switch"]', () => true);
   // A button's words as the page lays them out: a line break or a block (a flex item too) between
   // two words is a space, adjacent inline elements are not (<span>Tout</span><span>accepter</span>
   // reads "Toutaccepter" on screen too), hidden ones count for nothing. Then format characters
   // (zero-width spaces, soft hyphens) go, and the symbols and punctuation around the words
   // ("Tout accepter ✓", "Continuer sans accepter →"): the words themselves must match exactly.
+  // Once per element: a button inside another (nested role="button") is read for both, and each
+  // level read its whole subtree's styles again (the re-review's count.test.ts).
+  const texts = new Map();
   const textOf = (node) => {
+    if (texts.has(node)) return texts.get(node);
     let text = '';
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) text += child.data;
@@ -215,6 +278,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
       // '' where nothing is laid out (a test's DOM gives no style to a span): inline, as a span is.
       text += display === '' || display.startsWith('inline') || display === 'contents' ? textOf(child) : ' ' + textOf(child) + ' ';
     }
+    texts.set(node, text);
     return text;
   };
   // The symbols and punctuation around the words go by a walk from each end, not by a pattern
@@ -239,14 +303,83 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   };
   // An apostrophe is one, whichever the page typed: "J’accepte", "J‘accepte", "Jʼaccepte".
   const apostrophes = (text) => text.replace(/[\\u2018\\u2019\\u02bc]/g, "'");
+  // Each button's words as matched, and each banner's buttons by those words, made once: a word
+  // was compared with every button of every banner, 30 times over in nested wrappers.
+  const keys = new Map();
+  const key = (el) => {
+    if (!keys.has(el)) keys.set(el, apostrophes(label(el)));
+    return keys.get(el);
+  };
+  // Each element is walked past once: above one already walked, every banner is already marked.
+  // A named one that holds another of these with a choice's button is a wrapper, a named banner
+  // holding its named buttons' row ("cookie-banner__buttons") too: its buttons are tried after
+  // theirs, the multi-word ones included (a page-wide wrapper's footer link "Refuser les cookies"
+  // is not the banner's "Refuser"). Its named text (tarteaucitron's #tarteaucitronDisclaimerAlert)
+  // does not make it one.
+  const choiceSet = new Set(choiceWords.map(apostrophes));
+  const choosing = (el) => buttonsOf(el).some((button) => choiceSet.has(key(button)));
+  // A named one that holds a dialog (role="dialog", aria-modal) is a wrapper too: a page-wide
+  // <div id="app" class="cookie-consent-shown"> holding a newsletter's dialog and the banner (the
+  // re-review's case: the newsletter's "Decline" was clicked as the refusal, an "Alertes" dialog's
+  // switch unchecked and saved). A wrapper's own buttons and switches alone are its: not those
+  // inside the dialogs and banners it holds, tried on their own.
+  const inner = banners.filter((el) => isDialog(el) || (consentSet.has(el) && choosing(el)));
+  const wrapping = new Set();
+  const walked = new Set();
+  for (const el of inner) {
+    for (let up = el.parentElement; up && !walked.has(up); up = up.parentElement) {
+      walked.add(up);
+      if (named.has(up)) wrapping.add(up);
+    }
+  }
+  // The nearest dialog, banner or wrapper above an element, found once per element on the way.
+  const cuts = new Set([...inner, ...wrapping]);
+  const cutOf = new Map();
+  const nearestCut = (el) => {
+    const path = [];
+    let up = el.parentElement;
+    while (up && !cuts.has(up) && !cutOf.has(up)) {
+      path.push(up);
+      up = up.parentElement;
+    }
+    const cut = !up ? null : cuts.has(up) ? up : cutOf.get(up);
+    for (const on of path) cutOf.set(on, cut);
+    return cut;
+  };
+  const own = (scope, list) => (wrapping.has(scope) ? list.filter((el) => nearestCut(el) === scope) : list);
+  const ownButtons = (scope) => own(scope, buttonsOf(scope));
+  const rank = (el) => (named.has(el) ? (wrapping.has(el) ? 3 : 0) : saysConsent(el, false) ? 1 : 2);
+  const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
   const wanted = words.map(apostrophes);
-  for (const scope of scopes) {
-    const buttons = buttonsOf(scope);
-    for (const word of wanted) {
-      const button = buttons.find((el) => apostrophes(label(el)) === word);
-      if (button) {
-        button.click();
-        return label(button);
+  // Once a cookie banner is found (one shown, with a choice or save button shown), no other
+  // dialog's button is clicked: a newsletter's "Decline" beside a banner whose refusal reads
+  // otherwise is no refusal. The other dialogs are tried only when no banner about cookies or
+  // consent is. Found only with a button that makes or saves a choice (any choice's words,
+  // BUTTON_WORDS, BARE_WORDS or SAVE_WORDS): a footer's <div class="footer-cookies"> holding its "Charte cookies"
+  // link is no banner, and the privacy dialog beside it must still be tried (the re-review's case:
+  // nothing was clicked).
+  const found = consentScopes.some((el) => visible(el) && ownButtons(el).some((button) => choiceSet.has(key(button))));
+  const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
+  // In each group of banners (those above but the wrappers, the wrappers, then the other
+  // dialogs), the wordings of more than one word ("tout accepter", "refuser les cookies") are
+  // tried in every banner before the bare ones ("accepter", "refuser"): a terms dialog's bare
+  // "Accepter" is no cookie banner's "Tout accepter" (the re-review's tarteaucitron case). A
+  // wrapper's group comes after: a footer's "Refuser les cookies" link is not the banner's "Refuser".
+  const others = scopes.filter((el) => !consentSet.has(el));
+  const groups = [consentScopes.filter((el) => !wrapping.has(el)), consentScopes.filter((el) => wrapping.has(el)), others];
+  const tiers = [wanted.filter((word) => word.includes(' ')), wanted.filter((word) => !word.includes(' '))];
+  for (const group of groups) {
+    for (const tier of tiers) {
+      for (const scope of group) {
+        const byKey = new Map();
+        for (const el of ownButtons(scope)) if (!byKey.has(key(el))) byKey.set(key(el), el);
+        for (const word of tier) {
+          const button = byKey.get(word);
+          if (button) {
+            button.click();
+            return label(button);
+          }
+        }
       }
     }
   }
@@ -256,11 +389,10 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   // "Enregistrer", smaller than the platform's banner, were set and saved as the choice). A switch
   // may be drawn over a hidden input: not boxes, only [hidden] rule it out.
   for (const scope of consentScopes) {
-    if (scope.closest('[hidden]')) continue;
-    const save = [...scope.querySelectorAll('button, [role="button"], input[type="button"], input[type="submit"]')]
-      .find((el) => visible(el) && saveWords.includes(label(el)));
-    const switches = [...scope.querySelectorAll('input[type="checkbox"], [role="switch"]')]
-      .filter((el) => !el.closest('[hidden]') && !el.disabled && el.getAttribute('aria-disabled') !== 'true');
+    if (hidden(scope)) continue;
+    const save = ownButtons(scope).find((el) => el.matches(SAVES) && saveWords.includes(label(el)));
+    const switches = own(scope, switchesOf(scope))
+      .filter((el) => !hidden(el) && !el.disabled && el.getAttribute('aria-disabled') !== 'true');
     if (!save || switches.length === 0) continue;
     for (const el of switches) {
       const checked = el.matches('input') ? el.checked : el.getAttribute('aria-checked') === 'true';
@@ -289,9 +421,8 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
       let verdict = false;
       for (let up = el; up; up = up.parentElement) {
         if (!bannerSet.has(up)) continue;
-        const spoken = prose(up);
-        if (spoken === '') continue;
-        verdict = aboutConsent.test(spoken);
+        if (!hasWords(up)) continue;
+        verdict = saysConsent(up);
         break;
       }
       spokenOfConsent.set(el, verdict);
@@ -302,7 +433,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
   // consent too, and its "OK", smaller, was clicked before the cookie notice's.
   for (const word of bareWords) {
     for (const scope of consentScopes) {
-      const button = buttonsOf(scope).find((el) => label(el) === word && !besideFields(el) && speaksOfConsent(el));
+      const button = ownButtons(scope).find((el) => label(el) === word && !besideFields(el) && speaksOfConsent(el));
       if (button) {
         button.click();
         return label(button);
@@ -318,6 +449,9 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, on) => {
  * portal whose trackers need no consent shows none).
  */
 export async function clickConsent(page: PageUnderTest, choice: 'accept' | 'refuse'): Promise<string | null> {
-  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choice === 'accept'].map((arg) => JSON.stringify(arg)).join(', ');
+  const choiceWords = [...BUTTON_WORDS.accept, ...BUTTON_WORDS.refuse, ...BARE_WORDS.accept, ...BARE_WORDS.refuse, ...SAVE_WORDS];
+  const args = [BUTTON_WORDS[choice], BARE_WORDS[choice], SAVE_WORDS, choiceWords, choice === 'accept']
+    .map((arg) => JSON.stringify(arg))
+    .join(', ');
   return (await page.evaluateScript(`(${FIND_AND_CLICK})(${args})`)) as string | null;
 }

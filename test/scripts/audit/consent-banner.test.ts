@@ -3,7 +3,7 @@
  * The banner clicker, run on documents the test writes (the e2e audit runs it on the demo portal's
  * banner in real browsers). happy-dom lays nothing out: every element is given a box.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageUnderTest } from '../../../scripts/browsers/browser-under-test.ts';
 import { clickConsent } from '../../../scripts/audit/consent-banner.ts';
 import { choiceNotMade, exitCode } from '../../../scripts/audit/audit-output.ts';
@@ -401,6 +401,129 @@ describe('clickConsent', () => {
     document.body.innerHTML =
       '<div role="dialog">'.repeat(depth) + '<p>Nous utilisons des cookies.</p><button>OK</button>' + '</div>'.repeat(depth);
     expect(await clickConsent(page, 'accept')).toBe('ok');
+  });
+
+  it('tries the other dialogs when the only element named after cookies holds no choice: a footer’s “Charte cookies” link is no banner', async () => {
+    document.body.innerHTML = `<div role="dialog" aria-modal="true" aria-label="Vie privée"><p>Nous respectons votre vie privée : mesure d'audience et vidéos.</p>
+        <button id="all">Tout accepter</button><button id="none">Tout refuser</button></div>
+      <footer><div class="footer-cookies"><a id="charte" href="/terms/cookies-policy/">Charte cookies</a></div></footer>`;
+    const clicked: string[] = [];
+    for (const el of document.querySelectorAll('button, a'))
+      el.addEventListener('click', (event) => (event.preventDefault(), clicked.push(el.id)));
+    expect(await clickConsent(page, 'refuse')).toBe('tout refuser');
+    expect(clicked).toEqual(['none']);
+  });
+
+  it.each(['accept', 'refuse'] as const)(
+    '%s: clicks tarteaucitron’s banner (not named after cookies), not a terms dialog’s “Accepter” beside it that links to the cookie policy',
+    async (choice) => {
+      // tarteaucitron's markup (tarteaucitron.js): its ids and classes hold no "cookie".
+      document.body.innerHTML = `<div role="dialog" aria-modal="true" aria-label="Conditions de réutilisation"><p>Voir aussi la <a href="/terms/cookies-policy/">politique de cookies</a>.</p>
+        <button id="terms-accept">Accepter</button><button id="terms-refuse">Refuser</button></div>
+      <div id="tarteaucitronRoot"><div id="tarteaucitronAlertBig" class="tarteaucitronAlertBigBottom"><span id="tarteaucitronDisclaimerAlert">Ce site utilise des cookies et vous donne le contrôle sur ceux que vous souhaitez activer</span>
+        <button type="button" class="tarteaucitronCTAButton tarteaucitronAllow" id="tarteaucitronPersonalize2">✓ Tout accepter</button>
+        <button type="button" class="tarteaucitronCTAButton tarteaucitronDeny" id="tarteaucitronAllDenied2">✗ Tout refuser</button>
+        <button type="button" id="tarteaucitronCloseAlert">Personnaliser</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, choice)).toBe(choice === 'accept' ? 'tout accepter' : 'tout refuser');
+      expect(clicked).toEqual([choice === 'accept' ? 'tarteaucitronPersonalize2' : 'tarteaucitronAllDenied2']);
+    },
+  );
+
+  it.each(['accept', 'refuse'] as const)(
+    '%s: a dialog that only links to the cookie policy comes after one whose own words say it uses cookies',
+    async (choice) => {
+      document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la <a href="/cookies">politique de cookies</a>.</p>
+        <button id="terms-accept">Accepter</button><button id="terms-refuse">Refuser</button></div>
+      <div role="dialog"><p>Ce site utilise des cookies de mesure d'audience.</p><div><div>
+        <button id="cookies-accept">Accepter</button><button id="cookies-refuse">Refuser</button></div></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, choice)).toBe(choice === 'accept' ? 'accepter' : 'refuser');
+      expect(clicked).toEqual([`cookies-${choice}`]);
+    },
+  );
+
+  describe('searches a page-wide wrapper named after cookies only outside the dialogs it holds', () => {
+    it('clicks no newsletter’s “Decline” in it as the refusal', async () => {
+      document.body.innerHTML = `<div id="app" class="cookie-consent-shown"><main><p>Catalogue</p></main>
+        <div role="dialog" aria-label="Lettre d'information"><p>Recevez nos nouveaux jeux de données.</p><button id="news-decline">Decline</button></div>
+        <div id="cookie-banner"><p>We use cookies.</p><button id="accept">Accept all</button><button id="personalise">Personalise</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect(clicked).toEqual([]);
+    });
+
+    it('sets and saves no “Alertes” dialog’s switch in it', async () => {
+      document.body.innerHTML = `<div id="app" class="cookie-consent-shown"><main><p>Catalogue</p></main>
+        <div role="dialog" aria-label="Alertes"><label><input type="checkbox" id="alert" checked> Me prévenir</label><button id="alert-save">Enregistrer</button></div>
+        <div id="cookie-banner"><p>We use cookies.</p><button id="accept">Accept all</button><button id="personalise">Personalise</button></div></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect({ alert: checked('alert'), clicked }).toEqual({ alert: true, clicked: [] });
+    });
+  });
+
+  describe('reads a banner’s name word by word', () => {
+    it.each([
+      ['a word holding “cookie”', '<div class="fortunecookie-card">'],
+      ['a word holding “consent”', '<div id="consentez-widget">'],
+      ['a recipe article named after cookies', '<article class="cookie-recipe"><h2>Chocolate chip cookies</h2>'],
+    ])('sets and saves no switches in %s', async (_, open) => {
+      const close = open.startsWith('<article') ? '</article>' : '</div>';
+      document.body.innerHTML = `${open}<label><input type="checkbox" id="flour" checked> 250 g flour</label>
+          <button id="card-save">Save</button>${close}
+        <div role="dialog" aria-label="Privacy"><p>We use cookies to measure our audience.</p><button id="accept">Accept all</button><button id="manage">Manage options</button></div>`;
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect({ flour: checked('flour'), clicked }).toEqual({ flour: true, clicked: [] });
+    });
+
+    it.each(['cookieBanner', 'cookie_notice', 'site-cookies-bar', 'gdpr-popup', 'rgpd-bandeau', 'qc-cmp2-container'])(
+      'takes %s for a banner’s name',
+      async (name) => {
+        document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la <a href="/cookies">politique de cookies</a>.</p><button id="terms">Accepter</button></div>
+          <div class="${name}"><p>Mesure d’audience.</p><button id="banner">Accepter</button></div>`;
+        const clicked: string[] = [];
+        for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+        expect(await clickConsent(page, 'accept')).toBe('accepter');
+        expect(clicked).toEqual(['banner']);
+      },
+    );
+  });
+
+  it('reads nested buttons’ styles once per element and queries no banner’s subtree, however deep', async () => {
+    const depth = 400;
+    const styles = vi.spyOn(globalThis, 'getComputedStyle');
+    const queries = vi.spyOn(Element.prototype, 'querySelectorAll');
+    const listings = vi.spyOn(Element.prototype, 'getElementsByTagName');
+    try {
+      document.body.innerHTML =
+        '<div id="cookie-banner"><p>cookies</p>' + '<span role="button">x '.repeat(depth) + '</span>'.repeat(depth) + '</div>';
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      document.body.innerHTML = '<div class="consent-wrap"><button>x</button>'.repeat(depth) + '</div>'.repeat(depth);
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect(styles.mock.calls.length).toBeLessThan(2 * depth);
+      expect(queries.mock.calls.length + listings.mock.calls.length).toBe(0);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('reads the page’s words once, however deep the dialogs', async () => {
+    const depth = 400;
+    const steps = vi.spyOn(TreeWalker.prototype, 'nextNode');
+    try {
+      document.body.innerHTML = '<div role="dialog"><p>Nouveau.</p>'.repeat(depth) + '</div>'.repeat(depth);
+      expect(await clickConsent(page, 'refuse')).toBeNull();
+      expect(steps.mock.calls.length).toBeLessThan(8 * depth);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('says no banner button was found when there is none', async () => {
