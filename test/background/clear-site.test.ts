@@ -150,6 +150,28 @@ function setup(
   return { clearSite, removed, restarted, calls };
 }
 
+/**
+ * A clear of a store holding `cookies`, with no tab to take away (`defaultStore` the normal
+ * windows'), and the addresses it removed, in order.
+ */
+function clearOfStore(cookies: BrowserCookie[], defaultStore = '0') {
+  const removed: CookieAddress[] = [];
+  const clearSite = createClearSite({
+    storeCookies: async () => cookies,
+    removeCookie: async (cookie) => (removed.push(cookie), true),
+    visibleTabs: async () => [],
+    defaultStoreId: async () => defaultStore,
+    navigateTab: async () => true,
+    tabLoaded: async () => true,
+    tabShows: async () => true,
+    watchCookies: () => () => undefined,
+    restartRecord: async () => undefined,
+    hasCookieStore: async () => true,
+    tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
+  });
+  return { clearSite, removed };
+}
+
 describe('clear site', () => {
   it('deletes the cookies that apply to the site in its store, parent-domain ones included, and starts its record afresh', async () => {
     const { clearSite, removed, restarted } = setup();
@@ -276,24 +298,11 @@ describe('clear site', () => {
   });
 
   it('keeps another portal’s cookies isolated under the shared registrable domain (public.opendatasoft.com’s, clearing itie.opendatasoft.com)', async () => {
-    const removed: CookieAddress[] = [];
-    const clearSite = createClearSite({
-      storeCookies: async () => [
-        browserCookie({ name: 'cookies_preferences', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
-        browserCookie({ name: 'sessionid', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
-        browserCookie({ name: 'cookies_preferences', domain: 'itie.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
-      ],
-      removeCookie: async (cookie) => (removed.push(cookie), true),
-      visibleTabs: async () => [],
-      defaultStoreId: async () => '0',
-      navigateTab: async () => true,
-      tabLoaded: async () => true,
-      tabShows: async () => true,
-      watchCookies: () => () => undefined,
-      restartRecord: async () => undefined,
-      hasCookieStore: async () => true,
-      tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
-    });
+    const { clearSite, removed } = clearOfStore([
+      browserCookie({ name: 'cookies_preferences', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+      browserCookie({ name: 'sessionid', domain: 'public.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+      browserCookie({ name: 'cookies_preferences', domain: 'itie.opendatasoft.com', firstPartyDomain: 'opendatasoft.com' }),
+    ]);
     expect(await clearSite('itie.opendatasoft.com', '0', false)).toBe(1);
     expect(removed.map((c) => `${c.name} ${c.domain}`)).toEqual(['cookies_preferences itie.opendatasoft.com']);
   });
@@ -412,20 +421,10 @@ describe('clear site', () => {
   });
 
   it('hands on Firefox’s first party of each cookie: first-party isolation refuses a removal without it', async () => {
-    const removed: CookieAddress[] = [];
-    const clearSite = createClearSite({
-      storeCookies: async () => [browserCookie({ name: 'csrftoken', storeId: 'firefox-default', firstPartyDomain: 'tco.re' })],
-      removeCookie: async (cookie) => (removed.push(cookie), true),
-      visibleTabs: async () => [],
-      defaultStoreId: async () => 'firefox-default',
-      navigateTab: async () => true,
-      tabLoaded: async () => true,
-      tabShows: async () => true,
-      watchCookies: () => () => undefined,
-      restartRecord: async () => undefined,
-      hasCookieStore: async () => true,
-      tabsAway: { leaving: async () => undefined, done: async () => undefined, settled: async () => undefined },
-    });
+    const { clearSite, removed } = clearOfStore(
+      [browserCookie({ name: 'csrftoken', storeId: 'firefox-default', firstPartyDomain: 'tco.re' })],
+      'firefox-default',
+    );
     expect(await clearSite('data.tco.re', 'firefox-default', false)).toBe(1);
     expect(removed.map((c) => c.firstPartyDomain)).toEqual(['tco.re']);
   });
