@@ -109,11 +109,13 @@ const CONSENT_WORDS = '(?<![\\p{L}\\p{N}])(?:cookies?|consents?|consentements?|t
 const CONSENT_NAME = ['cookie', 'consent', 'tarteaucitron', 'gdpr', 'rgpd', 'cmp'];
 
 /**
- * Each word of the name (split at "-", "_", spaces and a camelCase capital) must be one of these,
- * whole: a word that only holds one ("fortunecookie-card", "consentez-widget") names no banner
- * (the re-review's case).
+ * A word of the name (split at "-", "_", spaces and a camelCase capital) that is one of these whole,
+ * or starts with "cookie" or ends with "consent": one-word names are banners' too ("cookieconsent",
+ * "cookiebar", Cookiebot's #CybotCookiebotDialog read as "Cybot Cookiebot Dialog", "gdprconsent": the
+ * re-review's cases). A word that only holds one inside ("fortunecookie-card", "consentez-widget")
+ * names no banner.
  */
-const CONSENT_NAME_WORD = '^(?:cookies?|consents?|consentements?|tarteaucitron|gdpr|rgpd|cmp\\d*)$';
+const CONSENT_NAME_WORD = '^(?:cookies?|consents?|consentements?|tarteaucitron|gdpr|rgpd|cmp\\d*|cookie[a-z0-9]*|[a-z0-9]*consents?)$';
 
 /** Words of the button that saves the switches' choice. */
 export const SAVE_WORDS = [

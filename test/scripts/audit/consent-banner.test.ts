@@ -23,6 +23,14 @@ const PLATFORM_BANNER = `
 
 const checked = (id: string) => (document.getElementById(id) as HTMLInputElement).checked;
 
+/** The label clicked for `choice` on this document, and the ids of the buttons clicked. */
+const clickedFor = async (choice: 'accept' | 'refuse') => {
+  const clicked: string[] = [];
+  for (const el of document.querySelectorAll('button, a, [role="button"]'))
+    el.addEventListener('click', (event) => (event.preventDefault(), clicked.push(el.id)));
+  return [await clickConsent(page, choice), clicked];
+};
+
 beforeEach(() => {
   Element.prototype.getBoundingClientRect = () => ({
     x: 0,
@@ -483,17 +491,52 @@ describe('clickConsent', () => {
       expect({ flour: checked('flour'), clicked }).toEqual({ flour: true, clicked: [] });
     });
 
-    it.each(['cookieBanner', 'cookie_notice', 'site-cookies-bar', 'gdpr-popup', 'rgpd-bandeau', 'qc-cmp2-container'])(
-      'takes %s for a banner’s name',
-      async (name) => {
-        document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la <a href="/cookies">politique de cookies</a>.</p><button id="terms">Accepter</button></div>
+    it.each([
+      'cookieBanner',
+      'cookie_notice',
+      'site-cookies-bar',
+      'gdpr-popup',
+      'rgpd-bandeau',
+      'qc-cmp2-container',
+      'cookienotice',
+      'gdprconsent',
+    ])('takes %s for a banner’s name', async (name) => {
+      document.body.innerHTML = `<div role="dialog" aria-label="Conditions"><p>Voir la <a href="/cookies">politique de cookies</a>.</p><button id="terms">Accepter</button></div>
           <div class="${name}"><p>Mesure d’audience.</p><button id="banner">Accepter</button></div>`;
-        const clicked: string[] = [];
-        for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
-        expect(await clickConsent(page, 'accept')).toBe('accepter');
-        expect(clicked).toEqual(['banner']);
-      },
-    );
+      const clicked: string[] = [];
+      for (const button of document.querySelectorAll('button')) button.addEventListener('click', () => clicked.push(button.id));
+      expect(await clickConsent(page, 'accept')).toBe('accepter');
+      expect(clicked).toEqual(['banner']);
+    });
+  });
+
+  describe('takes a one-word name for a banner’s: “cookieconsent”, “cookiebar”, Cookiebot’s “CybotCookiebotDialog”', () => {
+    it('refuses in #cookieconsent, not a newsletter dialog’s “Decline”', async () => {
+      document.body.innerHTML = `<div id="cookieconsent"><p>Nous utilisons des cookies.</p><button id="b-ref">Refuser</button><button id="b-acc">Accepter</button></div>
+        <div role="dialog" id="nl"><p>Recevez notre lettre</p><button id="nl-dec">Decline</button></div>`;
+      expect(await clickedFor('refuse')).toEqual(['refuser', ['b-ref']]);
+    });
+
+    it('sets and saves #cookiebar’s switches, not a newsletter dialog’s “OK”', async () => {
+      document.body.innerHTML = `<div id="cookiebar"><p>Ce site utilise des traceurs.</p><label><input type="checkbox" id="sw" checked> Matomo</label><button id="b-save">Sauvegarder mes choix</button></div>
+        <div role="dialog" id="nl"><p>Recevez notre lettre</p><button id="nl-dec">OK</button></div>`;
+      expect(await clickedFor('refuse')).toEqual(['sauvegarder mes choix, every switch off', ['b-save']]);
+      expect(checked('sw')).toBe(false);
+    });
+
+    it.each([
+      [
+        'Ce site utilise des cookies',
+        'Refuser',
+        'Autoriser tous les cookies',
+        'Vous devez avoir 18 ans. Nous enregistrons votre réponse dans un cookie.',
+      ],
+      ['This website uses cookies', 'Deny', 'Allow all', 'Are you 18 or older? We keep your answer in a cookie.'],
+    ])('refuses in Cookiebot’s dialog (%s), not an age dialog’s that speaks of a cookie', async (text, deny, all, age) => {
+      document.body.innerHTML = `<div id="CybotCookiebotDialog" role="dialog" aria-modal="true"><p>${text}</p><button id="cb-deny">${deny}</button><button id="cb-all">${all}</button></div>
+        <div role="dialog" id="age"><p>${age}</p><button id="age-deny">${deny}</button></div>`;
+      expect(await clickedFor('refuse')).toEqual([deny.toLowerCase(), ['cb-deny']]);
+    });
   });
 
   it('reads nested buttons’ styles once per element and queries no banner’s subtree, however deep', async () => {
