@@ -362,13 +362,15 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // nothing was clicked).
   const found = consentScopes.some((el) => visible(el) && ownButtons(el).some((button) => choiceSet.has(key(button))));
   const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
-  // In each group of banners (those above but the wrappers, the wrappers, then the other
-  // dialogs), the wordings of more than one word ("tout accepter", "refuser les cookies") are
-  // tried in every banner before the bare ones ("accepter", "refuser"): a terms dialog's bare
-  // "Accepter" is no cookie banner's "Tout accepter" (the re-review's tarteaucitron case). A
-  // wrapper's group comes after: a footer's "Refuser les cookies" link is not the banner's "Refuser".
+  // Within each rank (the named banners, those whose own words speak of cookies or consent, those
+  // whose links alone do, the wrappers, then the other dialogs), the wordings of more than one word
+  // ("tout accepter", "refuser les cookies") are tried in every banner before the bare ones
+  // ("accepter", "refuser"): a text-recognised terms dialog's bare "Accepter" is no cookie banner's
+  // "Tout accepter" (the re-review's tarteaucitron case). A rank is fully tried, both rounds, before
+  // the next: a terms dialog's "Accepter et continuer" beside #cookie-banner's "Accepter" is not the
+  // banner's (the re-review's case), nor a wrapper's footer link "Refuser les cookies" its "Refuser".
   const others = scopes.filter((el) => !consentSet.has(el));
-  const groups = [consentScopes.filter((el) => !wrapping.has(el)), consentScopes.filter((el) => wrapping.has(el)), others];
+  const groups = [0, 1, 2, 3].map((at) => consentScopes.filter((el) => rank(el) === at)).concat([others]);
   const tiers = [wanted.filter((word) => word.includes(' ')), wanted.filter((word) => !word.includes(' '))];
   for (const group of groups) {
     for (const tier of tiers) {

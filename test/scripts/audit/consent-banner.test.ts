@@ -510,6 +510,21 @@ describe('clickConsent', () => {
     });
   });
 
+  describe('tries a named banner’s every wording, one word too, before a dialog that only speaks of cookies', () => {
+    const banner = `<div id="cookie-banner"><p>Nous utilisons des cookies.</p><button id="b-ref">Refuser</button><button id="b-acc">Accepter</button></div>`;
+    it('accepts in #cookie-banner, not with a terms dialog’s “Accepter et continuer”', async () => {
+      document.body.innerHTML = `${banner}
+        <div role="dialog" id="terms"><p>En continuant vous acceptez nos conditions et notre <a href="/c">politique de cookies</a>.</p><button id="t-acc">Accepter et continuer</button></div>`;
+      expect(await clickedFor('accept')).toEqual(['accepter', ['b-acc']]);
+    });
+
+    it('refuses in #cookie-banner, not with a newsletter dialog’s “Refuser et fermer”', async () => {
+      document.body.innerHTML = `${banner}
+        <div role="dialog" id="nl"><p>Notre lettre, sans <a href="/c">cookies</a> publicitaires.</p><button id="nl-ref">Refuser et fermer</button></div>`;
+      expect(await clickedFor('refuse')).toEqual(['refuser', ['b-ref']]);
+    });
+  });
+
   describe('takes a one-word name for a banner’s: “cookieconsent”, “cookiebar”, Cookiebot’s “CybotCookiebotDialog”', () => {
     it('refuses in #cookieconsent, not a newsletter dialog’s “Decline”', async () => {
       document.body.innerHTML = `<div id="cookieconsent"><p>Nous utilisons des cookies.</p><button id="b-ref">Refuser</button><button id="b-acc">Accepter</button></div>
