@@ -313,19 +313,19 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
     return keys.get(el);
   };
   // Each element is walked past once: above one already walked, every banner is already marked.
-  // A named one that holds another of these with a choice's button is a wrapper, a named banner
-  // holding its named buttons' row ("cookie-banner__buttons") too: its buttons are tried after
-  // theirs, the multi-word ones included (a page-wide wrapper's footer link "Refuser les cookies"
-  // is not the banner's "Refuser"). Its named text (tarteaucitron's #tarteaucitronDisclaimerAlert)
-  // does not make it one.
+  // A named one is a wrapper when it holds a dialog (role="dialog", aria-modal: a page-wide
+  // <div id="app" class="cookie-consent-shown"> holding a newsletter's dialog and the banner, the
+  // re-review's case: the newsletter's "Decline" was clicked as the refusal, an "Alertes" dialog's
+  // switch unchecked and saved), or a separate banner: one with a choice's button whose own words
+  // (or aria-label) speak of cookies or consent (a page-wide wrapper's footer link "Refuser les
+  // cookies" is not the banner's "Refuser"). Its own named parts make it none: a row of buttons
+  // (#cookie-banner > .cookie-banner__actions, no words of its own) or its text (tarteaucitron's
+  // #tarteaucitronDisclaimerAlert, no button); a named banner holding its buttons' row was tried
+  // last, after a terms dialog's "Refuser" (the re-review's case). A wrapper's own buttons and
+  // switches alone are its: not those inside the dialogs and banners it holds, tried on their own.
   const choiceSet = new Set(choiceWords.map(apostrophes));
   const choosing = (el) => buttonsOf(el).some((button) => choiceSet.has(key(button)));
-  // A named one that holds a dialog (role="dialog", aria-modal) is a wrapper too: a page-wide
-  // <div id="app" class="cookie-consent-shown"> holding a newsletter's dialog and the banner (the
-  // re-review's case: the newsletter's "Decline" was clicked as the refusal, an "Alertes" dialog's
-  // switch unchecked and saved). A wrapper's own buttons and switches alone are its: not those
-  // inside the dialogs and banners it holds, tried on their own.
-  const inner = banners.filter((el) => isDialog(el) || (consentSet.has(el) && choosing(el)));
+  const inner = banners.filter((el) => isDialog(el) || (consentSet.has(el) && choosing(el) && saysConsent(el)));
   const wrapping = new Set();
   const walked = new Set();
   for (const el of inner) {

@@ -525,6 +525,32 @@ describe('clickConsent', () => {
     });
   });
 
+  describe('takes a named banner holding its named row of buttons for the banner, not a wrapper', () => {
+    it('refuses with #cookie-banner’s own “Refuser” beside its .cookie-banner__actions, not a terms dialog’s', async () => {
+      document.body.innerHTML = `<div id="cookie-banner"><p>Nous utilisons des cookies.</p><div class="cookie-banner__actions"><button id="b-acc">Accepter</button></div><a id="b-ref" href="#">Refuser</a></div>
+        <div role="dialog" id="terms"><p>Nos <a href="/c">cookies</a>.</p><button id="t-ref">Refuser</button></div>`;
+      expect(await clickedFor('refuse')).toEqual(['refuser', ['b-ref']]);
+    });
+
+    it('refuses in OneTrust’s banner inside its #onetrust-consent-sdk, its hidden preference centre left alone', async () => {
+      document.body.innerHTML = `<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" role="region" aria-label="Cookie banner"><p>We use cookies</p><button id="ot-rej">Reject All</button><button id="ot-acc">Accept All Cookies</button></div>
+        <div id="onetrust-pc-sdk" role="dialog" aria-modal="true" hidden><button id="pc-rej">Reject All</button><button id="pc-save">Confirm My Choices</button></div></div>`;
+      expect(await clickedFor('refuse')).toEqual(['reject all', ['ot-rej']]);
+    });
+
+    it('refuses in the platform’s banner inside a page-wide wrapper named after cookies', async () => {
+      document.body.innerHTML = `<div id="app" class="cookie-consent-shown"><section id="consent-banner" role="dialog" aria-label="Gestion de vos préférences sur les cookies">
+        <label><input type="checkbox" id="necessary" checked disabled> nécessaires</label><label><input type="checkbox" id="matomo" checked> Matomo</label>
+        <button type="button" id="save">Sauvegarder mes choix</button><button id="ta">Tout accepter</button><button id="tr">Tout refuser</button></section></div>`;
+      expect(await clickedFor('refuse')).toEqual(['tout refuser', ['tr']]);
+    });
+
+    it('refuses in Osano’s cookieconsent banner, its buttons links with role="button"', async () => {
+      document.body.innerHTML = `<div role="dialog" aria-label="cookieconsent" class="cc-window cc-banner"><span>This website uses cookies.</span><a id="cc-deny" role="button" class="cc-btn cc-deny">Decline</a><a id="cc-allow" role="button" class="cc-btn cc-allow">Allow cookies</a></div>`;
+      expect(await clickedFor('refuse')).toEqual(['decline', ['cc-deny']]);
+    });
+  });
+
   describe('takes a one-word name for a banner’s: “cookieconsent”, “cookiebar”, Cookiebot’s “CybotCookiebotDialog”', () => {
     it('refuses in #cookieconsent, not a newsletter dialog’s “Decline”', async () => {
       document.body.innerHTML = `<div id="cookieconsent"><p>Nous utilisons des cookies.</p><button id="b-ref">Refuser</button><button id="b-acc">Accepter</button></div>
