@@ -353,14 +353,22 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   const rank = (el) => (named.has(el) ? (wrapping.has(el) ? 3 : 0) : saysConsent(el, false) ? 1 : 2);
   const consentScopes = forConsent.map((el, at) => [rank(el), at, el]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , el]) => el);
   const wanted = words.map(apostrophes);
-  // Once a cookie banner is found (one shown, with a choice or save button shown), no other
-  // dialog's button is clicked: a newsletter's "Decline" beside a banner whose refusal reads
-  // otherwise is no refusal. The other dialogs are tried only when no banner about cookies or
-  // consent is. Found only with a button that makes or saves a choice (any choice's words,
-  // BUTTON_WORDS, BARE_WORDS or SAVE_WORDS): a footer's <div class="footer-cookies"> holding its "Charte cookies"
-  // link is no banner, and the privacy dialog beside it must still be tried (the re-review's case:
-  // nothing was clicked).
-  const found = consentScopes.some((el) => visible(el) && ownButtons(el).some((button) => choiceSet.has(key(button))));
+  // Once a cookie banner is found, no other dialog's button is clicked: a newsletter's "Decline"
+  // beside a banner whose refusal reads otherwise is no refusal. The other dialogs are tried only
+  // when no banner about cookies or consent is. Found when one is shown with a button that makes
+  // or saves a choice (any choice's words, BUTTON_WORDS, BARE_WORDS or SAVE_WORDS), or when a
+  // banner named after cookies or consent (no wrapper) is shown with a button of any words
+  // ("Non merci", "OK pour moi": the re-review's case, the newsletter's "Decline" was clicked):
+  // then no choice is made. A link is no such button: a footer's <div class="footer-cookies">
+  // holding its "Charte cookies" link is no banner, and the privacy dialog beside it must still be
+  // tried (the re-review's case: nothing was clicked).
+  const found = consentScopes.some(
+    (el) =>
+      visible(el) &&
+      ownButtons(el).some(
+        (button) => choiceSet.has(key(button)) || (named.has(el) && !wrapping.has(el) && button.matches(SAVES)),
+      ),
+  );
   const scopes = !banners.length ? [document] : found ? consentScopes : [...consentScopes, ...banners.filter((el) => !consentSet.has(el))];
   // Within each rank (the named banners, those whose own words speak of cookies or consent, those
   // whose links alone do, the wrappers, then the other dialogs), the wordings of more than one word

@@ -382,6 +382,13 @@ describe('clickConsent', () => {
     expect(clicked).toEqual([]);
   });
 
+  it('makes no choice when a named cookie banner shows buttons of no known words: a newsletter’s “Decline” is no refusal', async () => {
+    document.body.innerHTML = `<div id="cookie-banner"><p>Nous utilisons des cookies.</p><button id="b-no">Non merci</button><button id="b-ok">OK pour moi</button></div>
+      <div role="dialog" id="nl"><p>Recevez notre lettre</p><button id="nl-dec">Decline</button><button id="nl-acc">Accept</button></div>`;
+    expect(await clickedFor('refuse')).toEqual([null, []]);
+    expect(await clickedFor('accept')).toEqual([null, []]);
+  });
+
   it('sets the switches of the cookie banner only, not another dialog’s beside it', async () => {
     document.body.innerHTML = `<div role="dialog" aria-label="Alertes"><label><input type="checkbox" id="alert"> Me prévenir des mises à jour du jeu de données</label><button id="alert-save">Enregistrer</button></div>
       ${PLATFORM_BANNER}`;
