@@ -325,7 +325,12 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // switches alone are its: not those inside the dialogs and banners it holds, tried on their own.
   const choiceSet = new Set(choiceWords.map(apostrophes));
   const choosing = (el) => buttonsOf(el).some((button) => choiceSet.has(key(button)));
-  const inner = banners.filter((el) => isDialog(el) || (consentSet.has(el) && choosing(el) && saysConsent(el)));
+  // A banner named after cookies counts with words of its own of any kind ("Nous respectons votre
+  // vie privée"): a page-wide wrapper's footer links "Refuser les cookies" were clicked for its
+  // "Refuser" (the third re-review's case, a regression on the landed code).
+  const inner = banners.filter(
+    (el) => isDialog(el) || (consentSet.has(el) && choosing(el) && (saysConsent(el) || (named.has(el) && hasWords(el)))),
+  );
   const wrapping = new Set();
   const walked = new Set();
   for (const el of inner) {

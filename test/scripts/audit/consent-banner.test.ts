@@ -482,6 +482,15 @@ describe('clickConsent', () => {
     });
   });
 
+  describe('searches a page-wide wrapper named after cookies after the named banner inside it', () => {
+    it('clicks the banner’s “Refuser”, not the wrapper’s footer link “Refuser les cookies”, though the banner’s words name no cookie (the third re-review’s case)', async () => {
+      document.body.innerHTML = `<div id="app" class="cookie-consent-shown"><footer><a href="#" id="footer-refuse">Refuser les cookies</a><a href="#" id="footer-accept">Accepter les cookies</a></footer>
+        <div class="cookie-banner"><p>Nous respectons votre vie privée. <a href="/p">Politique de confidentialité</a></p><button id="refuse">Refuser</button><button id="accept">Accepter</button></div></div>`;
+      expect(await clickedFor('refuse')).toEqual(['refuser', ['refuse']]);
+      expect(await clickedFor('accept')).toEqual(['accepter', ['accept']]);
+    });
+  });
+
   describe('reads a banner’s name word by word', () => {
     it.each([
       ['a word holding “cookie”', '<div class="fortunecookie-card">'],
