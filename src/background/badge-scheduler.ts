@@ -1,6 +1,6 @@
 import { webHost } from '../core/portals.ts';
 import type { Report } from '../core/report/report.ts';
-import { everyTab, type TabSite } from '../platform/tabs.ts';
+import type { TabSite } from '../platform/tabs.ts';
 import { badgeFor } from './findings-badge.ts';
 import type { SiteReports } from './site-reports.ts';
 
@@ -13,10 +13,10 @@ export type BadgeSchedulerDeps = {
   /** Reports of sites. */
   reports: Pick<SiteReports, 'resolve' | 'report'>;
   /**
-   * Every tab, those whose URL the browser hides included (everyTab unless a test passes its own):
-   * a tab whose site's grant was removed shows no address any more, and its badge must still clear.
+   * Every tab, those whose URL the browser hides included (platform/tabs.ts `everyTab`): a tab
+   * whose site's grant was removed shows no address any more, and its badge must still clear.
    */
-  tabs?: () => Promise<TabSite[]>;
+  tabs: () => Promise<TabSite[]>;
   /** Sets a tab's badge; an empty text clears it. */
   setTabBadge: (tabId: number, text: string, color: string) => Promise<void>;
   /** How long after the first change of a burst the badges are refreshed. */
@@ -34,7 +34,7 @@ export type BadgeScheduler = {
 };
 
 export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
-  const { delayMs = 150, setTimeout: startTimer = (run, ms) => setTimeout(run, ms), tabs: readTabs = () => everyTab() } = deps;
+  const { delayMs = 150, setTimeout: startTimer = (run, ms) => setTimeout(run, ms) } = deps;
   // A timer under way, not state: a restarted worker has no burst to wait for.
   let scheduled = false;
   // Each tab's latest refresh (work under way, not state): one that waited on a report must not
@@ -65,7 +65,7 @@ export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
       scheduled = false;
       // Every tab, not only those whose address we see: one whose site's grant was just removed
       // hides its address from then on, and its badge clears (refresh clears a tab with no address).
-      void readTabs().then((tabs) => Promise.all(tabs.map((tab) => refresh(tab).catch(() => undefined))));
+      void deps.tabs().then((tabs) => Promise.all(tabs.map((tab) => refresh(tab).catch(() => undefined))));
     }, delayMs);
   }
 

@@ -29,6 +29,7 @@ import {
   tabLoaded,
   tabNow,
   tabShows,
+  everyTab,
   visibleTabs,
 } from '../platform/tabs.ts';
 import { grantedSites, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
@@ -141,6 +142,7 @@ const badges = createBadgeScheduler({
   isTracked: trackedHosts.isTracked,
   hasAccess: (host) => hostAccess.has(host),
   reports,
+  tabs: () => everyTab(),
   setTabBadge: (tabId, text, color) => setTabBadge(tabId, text, color),
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBadgeScheduler } from '../../src/background/badge-scheduler.ts';
 import { BADGE_COLORS } from '../../src/background/findings-badge.ts';
-import { browser, installBrowser } from '../../src/platform/browser.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { finding, report } from '../support/reports.ts';
 
@@ -105,34 +104,6 @@ describe('badge scheduler', () => {
       [1, '1'],
       [1, ''],
     ]);
-  });
-
-  it('reads every tab from the browser unless told otherwise, those whose address it hides included', async () => {
-    const queries: unknown[] = [];
-    const before = browser;
-    installBrowser({
-      tabs: {
-        query: async (query: unknown) => (queries.push(query), [{ id: 7, incognito: false }]),
-      },
-    } as never);
-    try {
-      const badges: Array<[number, string]> = [];
-      let run!: () => void;
-      const scheduler = createBadgeScheduler({
-        isTracked: () => true,
-        hasAccess: async () => true,
-        reports: { resolve: async () => ({ host: '', storeId: '0' }), report: async () => report([]) },
-        setTabBadge: async (tabId, text) => void badges.push([tabId, text]),
-        setTimeout: (start) => void (run = start),
-      });
-      scheduler.schedule();
-      run();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(queries).toEqual([{}]);
-      expect(badges).toEqual([[7, '']]);
-    } finally {
-      installBrowser(before);
-    }
   });
 
   it('refreshes every tab once after a burst of changes', async () => {
