@@ -95,20 +95,13 @@ function KeptAt({ savedAt, t, language }: { savedAt: number; t: Translate; langu
   const today = dayOf(savedAt) === openedOn;
   const { text, datetime } = shownTime(savedAt, language, !today, t);
   const title = t(today || datetime === undefined ? 'runSaved' : 'runSavedOn', SLOT);
-  const at = title.indexOf(SLOT);
-  const time = <time dateTime={datetime}>{text}</time>;
-  // A translation without the time's place (none is): the time after it.
-  if (at === -1)
-    return (
-      <>
-        {title} {time}
-      </>
-    );
+  // The words before the time's place and after it (a translation without one: the time last).
+  const [before, after = ''] = title.split(SLOT);
   return (
     <>
-      {title.slice(0, at)}
-      {time}
-      {title.slice(at + SLOT.length)}
+      {before}
+      <time dateTime={datetime}>{text}</time>
+      {after}
     </>
   );
 }

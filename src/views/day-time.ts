@@ -14,9 +14,9 @@ export function isTime(ms: unknown): ms is number {
 
 /** The local calendar day `ms` falls on, as a number to tell two days apart; null when it is not a time. */
 export function dayOf(ms: unknown): number | null {
-  if (typeof ms !== 'number') return null;
+  if (!isTime(ms)) return null;
   const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.getFullYear() * 512 + date.getMonth() * 32 + date.getDate();
+  return date.getFullYear() * 512 + date.getMonth() * 32 + date.getDate();
 }
 
 /**
