@@ -111,16 +111,11 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       const ticket = deps.pages?.pageTicket() ?? -1;
       // Independent reads, in parallel: the popup waits for this answer. A kept run that cannot be
       // read is none (consent-runs.ts checks its shape): the site's report shows all the same.
-      const { savedRun: readRun } = deps;
       const [access, live, base, savedRun] = await Promise.all([
         deps.hasHostAccess(host),
         deps.liveCharters.get(host),
         deps.registry(),
-        readRun
-          ? Promise.resolve(storeId)
-              .then((store) => readRun(host, store))
-              .catch(() => null)
-          : null,
+        deps.savedRun?.(host, storeId).catch(() => null) ?? null,
       ]);
       if (!access) return noAccessView(host);
       // First look at a site: read its live charter in the background; the popup follows the storage change.
