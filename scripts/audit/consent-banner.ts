@@ -234,7 +234,7 @@ const FIND_AND_CLICK = `(words, bareWords, saveWords, choiceWords, on) => {
   // dialogs.
   const namedForConsent = (el) =>
     (namedAfterConsent(el) && !el.matches('article, main')) ||
-    aboutConsent.test((el.getAttribute('aria-label') || '').toLowerCase());
+    aboutConsent.test(ariaLabel(el));
   const named = new Set(banners.filter(namedForConsent));
   const forConsent = banners.filter((el) => named.has(el) || saysConsent(el));
   const consentSet = new Set(forConsent);
