@@ -10,7 +10,6 @@
 import { addressWithoutValues } from '../path-parameters.ts';
 import { expiryOf, parseSetCookieHeaders, type BarePair, type SetCookieFacts } from './set-cookie-header.ts';
 import { measureText } from '../text-bytes.ts';
-import { cookieAppliesToHost } from '../cookies/cookie-record.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
 export const NETWORK_LOG_LIMIT = 200;
@@ -55,7 +54,8 @@ const isIpHost = (host: string): boolean => host.startsWith('[') || /^\d+\.\d+\.
  * matches only itself.
  */
 function domainMatches(host: string, domain: string): boolean {
-  return host === domain || (!isIpHost(host) && cookieAppliesToHost({ domain, hostOnly: false }, host));
+  if (host === domain) return true;
+  return !isIpHost(host) && host.length > domain.length && host.endsWith(domain) && host[host.length - domain.length - 1] === '.';
 }
 
 /**
