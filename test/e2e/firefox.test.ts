@@ -298,6 +298,13 @@ describe('Firefox ESR: the person grants access to cookies of embedded content',
   });
 });
 
+/** The part of Firefox's `browser` namespace the first-party isolation tests read in an extension page. */
+interface FirefoxCookiesApi {
+  cookies: {
+    getAll(details: { domain: string; firstPartyDomain: null }): Promise<{ name: string; domain: string; firstPartyDomain: string }[]>;
+  };
+}
+
 /** The frame of a page showing `host` inside another site's page, once it has loaded. */
 async function embeddedFrame(browser: Browser, host: string): Promise<Frame> {
   for (const page of await browser.pages()) {
@@ -390,5 +397,31 @@ describe('Firefox ESR: first-party isolation', () => {
     // The site is isolated from the words around it (bidi isolates), as every outside text in a message.
     expect(await popup.texts(firstParty)).toEqual(['First party: \u2068huwise.com\u2069']);
     await Promise.all([blog.close(), site.close(), api.close(), popup.close()]);
+  });
+
+  // Both portals' cookies are isolated under one first party, opendatasoft.com (f68dbbd: clearing
+  // one used to delete the other's, its session and its choice among them).
+  it('"Record consent flow" on one portal keeps the cookies of another portal isolated under the same first party', async () => {
+    const cleared = 'itie.opendatasoft.com';
+    const other = 'anglet-opendatapaysbasque.opendatasoft.com';
+    const pages = [await visitPortal(browser(), cleared), await visitPortal(browser(), other)];
+    const api = await extensionPage(browser());
+    const cookiesOf = (host: string) =>
+      api.evaluate(
+        async (domain) =>
+          (await (globalThis as unknown as { browser: FirefoxCookiesApi }).browser.cookies.getAll({ domain, firstPartyDomain: null }))
+            .filter((cookie) => cookie.domain.replace(/^\./, '') === domain)
+            .map((cookie) => `${cookie.name} ${cookie.firstPartyDomain}`)
+            .sort(),
+        host,
+      );
+    const othersBefore = await cookiesOf(other);
+    expect(othersBefore).toContain('sessionid opendatasoft.com');
+    expect(await cookiesOf(cleared)).toContain('sessionid opendatasoft.com');
+
+    await request(api, 'clearSite', { host: cleared });
+    expect(await cookiesOf(cleared)).toEqual([]);
+    expect(await cookiesOf(other)).toEqual(othersBefore);
+    await Promise.all([...pages.map((page) => page.close()), api.close()]);
   });
 });
