@@ -169,6 +169,17 @@ describe('a census run', () => {
     expect(printed.at(-1)).toContain('3 portal(s), 2 failed');
   });
 
+  it('writes an unexpected error to audit.log with the values of the addresses it names left out, as its row does', async () => {
+    const { deps } = setup({
+      'data.tco.re': { fail: new Error('page crashed at https://data.tco.re/explore/?sessionid=s3cr3t;jsessionid=j5ess') },
+    });
+    await runOn(['--portals', 'demo', '--consent', 'refuse'], 'unexpected', deps);
+    const log = readFileSync(join(scratch.path, 'unexpected', 'data.tco.re', 'audit.log'), 'utf8');
+    expect(log).toContain('failed: page crashed at https://data.tco.re/explore/');
+    expect(log).not.toMatch(/s3cr3t|j5ess/);
+    expect(census('unexpected').portals[0]!.error).not.toMatch(/s3cr3t|j5ess/);
+  });
+
   it('warns of a run whose banner click recorded another choice, keeps it in census.json, and fails --strict on it as one portal does', async () => {
     const { deps, printed } = setup({ 'itie.opendatasoft.com': { records: 'refused' } });
     expect(await runOn(['--portals', 'demo', '--consent', 'accept', '--strict'], 'other-choice', deps)).toBe(1);
