@@ -43,14 +43,15 @@ const PARTITIONED = 'Partitioned';
  * site it is kept under (and its cross-site bit where set), as two cookies alike but for their
  * partitions read apart by it.
  */
-export function cookieFlags(cookie: ReportCookie): string[] {
+export function cookieFlags(cookie: ReportCookie, t: Translate): string[] {
   const flags: string[] = [];
   if (cookie.secure) flags.push('Secure');
   if (cookie.httpOnly) flags.push('HttpOnly');
   if (cookie.sameSite && cookie.sameSite !== 'unspecified') flags.push(`SameSite=${cookie.sameSite}`);
   const site = partitionSite(cookie);
   // The partition's cross-site bit, as DevTools' "Cross Site" column: two cookies may differ by it alone.
-  if (site !== null) flags.push(`${PARTITIONED} (${oneParagraph(site)}${cookie.hasCrossSiteAncestor ? ', cross-site' : ''})`);
+  if (site !== null)
+    flags.push(`${PARTITIONED} (${oneParagraph(site)}${cookie.hasCrossSiteAncestor ? `, ${t('partitionCrossSite')}` : ''})`);
   return flags;
 }
 
@@ -143,7 +144,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
   // One chip per flag, each whole: a line wraps between them, never inside one.
   // A partition's site is the site's text, as long as a domain can be: it wraps as a path does (views.css).
-  const flags = (cookie ? cookieFlags(cookie) : []).flatMap((flag) => [
+  const flags = (cookie ? cookieFlags(cookie, t) : []).flatMap((flag) => [
     ' ',
     element(doc, 'span', { class: flag.startsWith(PARTITIONED) ? 'flag partition' : 'flag' }, flag),
   ]);

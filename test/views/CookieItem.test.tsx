@@ -20,6 +20,8 @@ import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 import type { NotSeenEntry, Report } from '../../src/core/report/report.ts';
 
+const en = localeTranslate('en');
+
 afterEach(cleanup);
 
 function item(cookie: Parameters<typeof reportCookie>[0], translate = t, language = 'en') {
@@ -463,15 +465,18 @@ describe('CookieItem', () => {
 
   it('lists the flags people look for', () => {
     expect(
-      cookieFlags(reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' })),
+      cookieFlags(
+        reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' }),
+        en,
+      ),
     ).toEqual(['Secure', 'HttpOnly', 'SameSite=no_restriction', 'Partitioned (tco.re)']);
     // The site of the partition as the browser writes it, where it is not https; its text made harmless.
-    expect(cookieFlags(reportCookie({ name: 'a', partitionKey: 'http://open\u2029data.fr' }))).toContain(
+    expect(cookieFlags(reportCookie({ name: 'a', partitionKey: 'http://open\u2029data.fr' }), en)).toContain(
       'Partitioned (http://open\ufffddata.fr)',
     );
-    expect(cookieFlags(reportCookie({ name: 'a', secure: false, sameSite: 'unspecified' }))).toEqual([]);
+    expect(cookieFlags(reportCookie({ name: 'a', secure: false, sameSite: 'unspecified' }), en)).toEqual([]);
     // Chrome's cross-site bit, where set: two cookies may differ by it alone.
-    const chips = (hasCrossSiteAncestor?: boolean) =>
+    const chips = (hasCrossSiteAncestor?: boolean, t = en) =>
       cookieFlags(
         reportCookie({
           name: 'a',
@@ -480,8 +485,11 @@ describe('CookieItem', () => {
           partitionKey: 'https://tco.re',
           ...(hasCrossSiteAncestor === undefined ? {} : { hasCrossSiteAncestor }),
         }),
+        t,
       );
     expect(chips(true)).toEqual(['Partitioned (tco.re, cross-site)']);
+    // The attribute's name is the browser's, in every language; "cross-site" is a word, translated.
+    expect(chips(true, localeTranslate('fr'))).toEqual(['Partitioned (tco.re, intersite)']);
     expect(chips(false)).toEqual(['Partitioned (tco.re)']);
     expect(chips()).toEqual(['Partitioned (tco.re)']);
   });
