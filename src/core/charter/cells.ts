@@ -250,10 +250,34 @@ const X_PLACEHOLDER = /(?<=[_.\-:])X{3,}$/;
 /** Characters around a placeholder run: `_ga_XXXX`, `_pk_id.xx.xxxx`, `_gat_UA-XXXXX-Y`. */
 const PLACEHOLDER_SEPARATORS = new Set(['_', '.', '-', ':']);
 
+/** Letters authors write alone for one variable part (`_pk_id.X.XXXX`, `_pk_id.N.xxxx`: site number, then ID). */
+const SINGLE_PLACEHOLDERS = new Set(['X', 'x', 'N', 'n']);
+
+/** End of the run of X (either case) starting at `at`. */
+function xRunEnd(token: string, at: number): number {
+  let end = at;
+  while (end < token.length && (token[end] === 'X' || token[end] === 'x')) end++;
+  return end;
+}
+
+/** True when `token[at..end)` is followed by a separator or the end of the token. */
+function endsPart(token: string, end: number): boolean {
+  return end === token.length || PLACEHOLDER_SEPARATORS.has(token[end] ?? '');
+}
+
 /**
  * Where the first placeholder run starts, or -1: two or more X (either case) after a separator
  * that follows a fixed part, and before a separator or the end (`_gat_UA-XXXXX-Y` is the family
- * `_gat_UA-`). Linear: the runs tried after different separators do not overlap.
+ * `_gat_UA-`). A single X, x, N or n between separators starts one too, but only when a
+ * placeholder follows it after one separator: a run of two or more X (`_pk_id.X.XXXX`,
+ * `_pk_id.N.xxxx` are `_pk_id.`), or another such single letter ending the name (`_pk_id.X.X`,
+ * `_pk_id.n.n`). The trailing pair counts because two one-letter parts in a row, each X or N,
+ * name no real cookie (none among the Open Cookie Database's names) while charters write
+ * Matomo's two variable parts so; one such letter alone stays a letter of the name (the
+ * database's `_sn_n`, `box_x`), as does one before a fixed part (`a_x_b`), so no literal
+ * one-letter part turns a name into a wider prefix. Linear: each run is scanned at most twice,
+ * from its own separator and from the single letter before it, and the single-letter test looks
+ * at no more than that run.
  */
 function placeholderStart(token: string): number {
   // A prefix of separators alone (`_xx` -> `_`) would declare every `_…` cookie: it needs a fixed character.
@@ -264,9 +288,14 @@ function placeholderStart(token: string): number {
       continue;
     }
     if (!hasFixedPart) continue;
-    let end = at;
-    while (end < token.length && (token[end] === 'X' || token[end] === 'x')) end++;
-    if (end - at >= 2 && (end === token.length || PLACEHOLDER_SEPARATORS.has(token[end] ?? ''))) return at;
+    const end = xRunEnd(token, at);
+    if (end - at >= 2 && endsPart(token, end)) return at;
+    if (SINGLE_PLACEHOLDERS.has(token[at] ?? '') && PLACEHOLDER_SEPARATORS.has(token[at + 1] ?? '')) {
+      const next = at + 2;
+      const nextEnd = xRunEnd(token, next);
+      if (nextEnd - next >= 2 && endsPart(token, nextEnd)) return at;
+      if (next === token.length - 1 && SINGLE_PLACEHOLDERS.has(token[next] ?? '')) return at;
+    }
   }
   return -1;
 }

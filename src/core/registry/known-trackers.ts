@@ -820,6 +820,110 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     consentKeys: [],
   },
 
+  // The same page's other cookies of the tracking code, set with those two as pages are viewed
+  // (the session count, the sampling of sessions and page views, the Identify API's attributes,
+  // the test of the widest domain cookies can be set on). The Open Cookie Database files them
+  // "Functional" like `_hjSession_`, so they were judged "role unclear" beside it after a full
+  // refusal; the page makes them part of the same analytics: statistics. Lifetimes as Hotjar
+  // lists them (`_hjUserAttributesHash` 2 minutes, extended every 30 seconds). Left out: the
+  // page's local and session storage items (`_hjLocalStorageTest`, `_hjSessionStorageTest`,
+  // `_hjViewportId`, `_hjRecordingLastActivity`, `_hjRecordingEnabled`): no cookie to match, like
+  // Mapbox's keys above; the cookies the database already files "Analytics", statistics with
+  // Hotjar as provider (`_hjid` and `_hjCachedUserAttributes` of the older tracking code, the
+  // survey and feedback widgets' `_hjClosedSurveyInvites`, `_hjDonePolls`, `_hjMinimizedPolls`,
+  // `_hjShownFeedbackMessage`); and the session-state cookies `_hjSessionTooLarge`,
+  // `_hjSessionRejected`, `_hjSessionResumed` and the test cookie `_hjCookieTest`, which the
+  // charter parser's known names (charter/known.ts) do not list yet, as every name here must be.
+  {
+    id: 'hotjar-first-seen',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjFirstSeen',
+    match: 'exact',
+    domain: null,
+    purpose: "Marks a new user's first session, so Hotjar can tell whether it sees this user for the first time.",
+    purposeFr:
+      'Signale la première session d’un nouvel utilisateur, pour que Hotjar sache s’il voit cet utilisateur pour la première fois.',
+    lifetime: lasting(30, 'minute'),
+    category: 'statistics',
+    sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+  {
+    id: 'hotjar-absolute-session-in-progress',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjAbsoluteSessionInProgress',
+    match: 'exact',
+    domain: null,
+    purpose: "Detects a user's first page view session, so the session is counted once.",
+    purposeFr: 'Détecte la première session de pages vues d’un utilisateur, pour que la session soit comptée une seule fois.',
+    lifetime: lasting(30, 'minute'),
+    category: 'statistics',
+    sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+  {
+    id: 'hotjar-included-in-session-sample',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjIncludedInSessionSample_',
+    match: 'prefix',
+    domain: null,
+    purpose:
+      "Tells Hotjar whether the visitor is included in the data sampling set by the site's daily session limit (its name ends with the site ID).",
+    purposeFr:
+      'Indique à Hotjar si le visiteur fait partie de l’échantillon de données défini par la limite quotidienne de sessions du site (son nom se termine par l’identifiant du site).',
+    lifetime: lasting(30, 'minute'),
+    category: 'statistics',
+    sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+  {
+    id: 'hotjar-included-in-pageview-sample',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjIncludedInPageviewSample',
+    match: 'exact',
+    domain: null,
+    purpose: "Tells Hotjar whether the visitor is included in the data sampling set by the site's page view limit.",
+    purposeFr: 'Indique à Hotjar si le visiteur fait partie de l’échantillon de données défini par la limite de pages vues du site.',
+    lifetime: lasting(30, 'minute'),
+    category: 'statistics',
+    sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+  {
+    id: 'hotjar-tld-test',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjTLDTest',
+    match: 'exact',
+    domain: null,
+    purpose:
+      'Finds the most generic domain the tracking code can set its cookies on, so they are shared across subdomains; removed after the check.',
+    purposeFr:
+      'Cherche le domaine le plus général sur lequel le code de suivi peut déposer ses cookies, pour les partager entre sous-domaines\u202f; supprimé après la vérification.',
+    lifetime: SESSION,
+    category: 'statistics',
+    sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+  {
+    id: 'hotjar-user-attributes-hash',
+    provider: 'Hotjar',
+    service: 'Hotjar tracking code',
+    cookie: '_hjUserAttributesHash',
+    match: 'exact',
+    domain: null,
+    purpose: 'Tells when a user attribute sent through the Hotjar Identify API has changed and needs to be updated.',
+    purposeFr: 'Indique quand un attribut d’utilisateur envoyé par l’API Identify de Hotjar a changé et doit être mis à jour.',
+    lifetime: lasting(2, 'minute'),
+    category: 'statistics',
+    sourceUrl: HOTJAR,
+    consentKeys: [],
+  },
+
   // Microsoft Clarity (heatmaps, session recordings), no switch of the platform's banner. Its
   // cookie list files `_clck` and `_clsk` as first-party cookies of its setup script; CLID, MUID
   // and the others it names are set on Microsoft's domains. The page gives no lifetimes.

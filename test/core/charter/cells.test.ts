@@ -41,6 +41,28 @@ describe('readNameCell', () => {
     expect(readNameCell('_pk_ref.*.xxxx').names).toEqual([prefix('_pk_ref.')]);
   });
 
+  it('reads a single X or N before a placeholder as the start of its family (`_pk_id.X.XXXX` is `_pk_id.`)', () => {
+    for (const name of ['_pk_id.X.XXXX', '_pk_id.x.xxxx', '_pk_id.N.xxxx', '_pk_id.n.XX', '_pk_ses.X.X', '_pk_id.n.n', '_pk_id.N-x']) {
+      expect(readNameCell(name), name).toEqual({ names: [prefix(name.slice(0, name.indexOf('.') + 1))], problems: [] });
+    }
+    expect(readNameCell('_gat_UA-X-XXXX').names).toEqual([prefix('_gat_UA-')]);
+  });
+
+  it('keeps a one-letter part that no placeholder follows as a letter of the name', () => {
+    // `_sn_n` is Sleeknote's cookie (Open Cookie Database); the others have a fixed part after the letter, or one letter alone.
+    for (const name of ['_sn_n', 'a_x_b', 'a.n.xy', 'a.x.xxa', 'a.N.NN', 'a.x.x.b', 'a_X', '_X.X', '_.n.n', '_x_x']) {
+      expect(readNameCell(name), name).toEqual({ names: [exact(name)], problems: [] });
+    }
+    // Separators alone before the letter are no fixed part: never a prefix of separators.
+    expect(readNameCell('__n.xx')).toEqual({ names: [prefix('__n.')], problems: [] });
+  });
+
+  it('reads a long hostile run of one-letter parts in one pass, to the name it is', () => {
+    const token = `a${'.x'.repeat(4_000)}.b`;
+    expect(readNameCell(token)).toEqual({ names: [exact(token)], problems: [] });
+    expect(readNameCell(`a${'.x'.repeat(4_000)}`).names).toEqual([prefix(`a${'.x'.repeat(3_998)}.`)]);
+  });
+
   it('keeps names whose X is a letter of the name, not a placeholder', () => {
     for (const name of ['XSRF-TOKEN', 'xtvrn', 'xtan', 'xx', 'XXX_y', 'Xx_y', 'box_x', 'ax.xy', '_fbx_1', 'a-xxy']) {
       expect(readNameCell(name).names, name).toEqual([exact(name)]);

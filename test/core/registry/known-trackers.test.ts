@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackerChoices } from '../../../src/core/consent/consent-choice.ts';
 import { consentKeysOf, judgeByName } from '../../../src/core/consent/consent-trackers.ts';
+import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
+import { buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { lifetimeInEnglish, type KnownLifetime, type LifetimeSpan } from '../../../src/core/registry/known-lifetime.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { matchCookie } from '../../../src/core/registry/match.ts';
 import { buildRegistry } from '../../../src/core/registry/registry.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { browserCookie } from '../../support/cookies.ts';
 
 const CATEGORIES = new Set(['necessary', 'statistics', 'third-party', 'other']);
 
@@ -67,6 +71,7 @@ describe('KNOWN_TRACKERS (data test)', () => {
       '13 months',
       '13 months by default, can be configured',
       '13 months by default, modifiable',
+      '2 minutes',
       '2 years',
       '24 hours',
       '30 days by default, modifiable',
@@ -132,5 +137,62 @@ describe('AT Internet cookies added from the vendor’s tables', () => {
     }
     // Refused by the switch, as its siblings are.
     expect(judgeByName({ state: 'choice', trackers: { at: false, ga: true } }, name)).toEqual({ phase: 'after-refuse', refused: ['at'] });
+  });
+});
+
+describe('Hotjar cookies of its tracking code', () => {
+  const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  const HOST = 'data.tco.re';
+  const NOW = 1_700_000_000_000;
+  // One Hotjar page view writes these together (Hotjar's cookie list).
+  const PAGE_VIEW = ['_hjSession_123', '_hjAbsoluteSessionInProgress', '_hjFirstSeen', '_hjIncludedInSessionSample_123'];
+
+  it.each([
+    ['_hjFirstSeen', '30 minutes'],
+    ['_hjAbsoluteSessionInProgress', '30 minutes'],
+    ['_hjIncludedInSessionSample_123456', '30 minutes'],
+    ['_hjIncludedInPageviewSample', '30 minutes'],
+    ['_hjTLDTest', 'Session'],
+    ['_hjUserAttributesHash', '2 minutes'],
+  ])('describes %s on the portal’s own domain as Hotjar’s statistics cookie', (name, duration) => {
+    expect(matchCookie(registry, HOST, { name, domain: HOST })).toMatchObject({
+      source: 'known-tracker',
+      provider: 'Hotjar',
+      category: 'statistics',
+      duration,
+    });
+  });
+
+  it('leaves the cookies the Open Cookie Database already files as Hotjar’s statistics to it', () => {
+    for (const name of ['_hjid', '_hjCachedUserAttributes', '_hjDonePolls', '_hjShownFeedbackMessage']) {
+      expect(matchCookie(registry, HOST, { name, domain: HOST }), name).toMatchObject({
+        source: 'open-cookie-database',
+        provider: 'Hotjar',
+        category: 'statistics',
+      });
+    }
+  });
+
+  it('judges every Hotjar cookie of a page view alike after every switch was turned off', () => {
+    const site = emptySite(HOST, '0');
+    const prefs = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, matomo: false, timestamp: NOW - 1000 }));
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: HOST, value: prefs }), false, NOW);
+    for (const name of PAGE_VIEW) recordCookieChange(site, browserCookie({ name, domain: HOST }), false, NOW + 10);
+    const report = buildReport(site, registry, NOW + 20);
+    const refusals = report.findings.filter((f) => f.kind === 'after-refusal').map((f) => f.cookie);
+    expect(refusals).toEqual(['_hjAbsoluteSessionInProgress', '_hjFirstSeen', '_hjIncludedInSessionSample_123', '_hjSession_123']);
+  });
+
+  it('rates every Hotjar cookie of a page view set before the choice alike', () => {
+    const site = emptySite(HOST, '0');
+    for (const name of PAGE_VIEW) recordCookieChange(site, browserCookie({ name, domain: HOST }), false, NOW + 10);
+    const report = buildReport(site, registry, NOW + 20);
+    const before = report.findings.filter((f) => f.kind === 'before-consent').map((f) => `${f.cookie} ${f.severity} ${f.detail.category}`);
+    expect(before).toEqual([
+      '_hjAbsoluteSessionInProgress high statistics',
+      '_hjFirstSeen high statistics',
+      '_hjIncludedInSessionSample_123 high statistics',
+      '_hjSession_123 high statistics',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parseCharter } from '../../../src/core/charter/index.ts';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { lasting } from '../../../src/core/registry/known-lifetime.ts';
 import type { KnownTracker } from '../../../src/core/registry/known-trackers.ts';
@@ -248,6 +249,15 @@ describe('matchCookie: the site charter', () => {
     );
     expect(onSite('live.opendatasoft.com', '_pk_ses.1.a1b2', live)).toMatchObject({ source: 'charter', declared: true, purpose: 'Live' });
   });
+
+  it.each(['_pk_id.X.XXXX', '_pk_id.x.xxxx', '_pk_id.N.xxxx', '_pk_id.X.X', '_pk_id.n.n'])(
+    'declares Matomo’s `_pk_id.1.a1b2c3` by a live charter that writes %s',
+    (written) => {
+      const text = `## Cookies de mesure d'audience\n\n| Prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Matomo | ${written} | 13 mois | Mesure d'audience |\n`;
+      const live = withSiteCharter(registry, 'live.opendatasoft.com', parseCharter(text), 'live');
+      expect(onSite('live.opendatasoft.com', '_pk_id.1.a1b2c3', live)).toMatchObject({ source: 'charter', declared: true, rule: 'prefix' });
+    },
+  );
 
   it('uses the bundled charter, not the default, for a bundled platform portal', () => {
     expect(onSite('itie.opendatasoft.com', 'sessionid').purpose).toBe('Bundled wording');
