@@ -163,6 +163,9 @@ function platformShape(text: string, now: number): DecodedConsent | null {
   const flags: Array<[string, boolean]> = [];
   let platformKeys = 0;
   let chosenAt: number | null = null;
+  // Whether any flag, read or past the cap, is true, and any false: the state is every flag's.
+  let anyTrue = false;
+  let anyFalse = false;
   for (const [key, value] of Object.entries(parsed)) {
     if (key === FUNCTIONAL_KEY) {
       // Always true on the platform; a false would not make functional cookies refused.
@@ -170,14 +173,17 @@ function platformShape(text: string, now: number): DecodedConsent | null {
     } else if (key === TIMESTAMP_KEY) {
       if (typeof value === 'number') platformKeys++;
       chosenAt = plausibleTimestamp(value, now);
-    } else if (typeof value === 'boolean' && TRACKER_KEY.test(key) && flags.length < MAX_TRACKERS) {
-      flags.push([key, value]);
+    } else if (typeof value === 'boolean' && TRACKER_KEY.test(key)) {
+      if (flags.length < MAX_TRACKERS) flags.push([key, value]);
+      if (value) anyTrue = true;
+      else anyFalse = true;
     }
   }
   if (flags.length === 0 && platformKeys === 0) return null;
   // fromEntries defines own properties: a key named like a prototype member stays plain data.
   const trackers = Object.fromEntries(flags);
-  return { state: stateOfTrackers(trackers), trackers, chosenAt };
+  // A flag past the cap, not kept, may say otherwise than those kept: it counts in the state.
+  return { state: anyTrue && anyFalse ? 'choice' : stateOfTrackers(trackers), trackers, chosenAt };
 }
 
 const YES = new Set(['true', '1', 'yes', 'on', 'accept', 'accepted', 'allow', 'allowed', 'granted', 'all', 'oui']);
@@ -187,7 +193,8 @@ const NO = new Set(['false', '0', 'no', 'off', 'refuse', 'refused', 'deny', 'den
 function collectAnswers(value: unknown, answers: boolean[], depth = 0): void {
   if (depth > 8 || answers.length > 200) return;
   if (typeof value === 'boolean') answers.push(value);
-  else if (typeof value === 'number') answers.push(value !== 0);
+  // Only 1 and 0, as their words: any other number (a timestamp, a version) answers nothing.
+  else if (value === 1 || value === 0) answers.push(value === 1);
   else if (typeof value === 'string') {
     const word = value.trim().toLowerCase();
     if (YES.has(word)) answers.push(true);
@@ -241,7 +248,8 @@ function fallbackState(layers: string[]): ConsentState {
 /**
  * Decodes a `cookies_preferences` value seen at `now` (ms since the epoch). The platform's shape
  * gives every tracker's flag and the time of the choice: every flag false is `refused`, every
- * one true `accepted`, a mix `choice` with the flags kept. Other shapes give a state only.
+ * one true `accepted`, a mix `choice` with the flags kept (the first MAX_TRACKERS; the state is
+ * every flag's). Other shapes give a state only.
  * Never throws; linear in the value's length, which is cut at 4096 characters.
  */
 export function decodeConsent(value: string | undefined, now: number): DecodedConsent {

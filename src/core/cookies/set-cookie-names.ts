@@ -13,6 +13,17 @@ export const MAX_NAMES = 64;
 export const MAX_HEADER_CHARACTERS = 8192;
 /** Longest name kept. */
 const MAX_NAME_CHARACTERS = 256;
+/** A browser refuses a cookie whose name and value pass 4096 bytes: a longer nameless pair sets nothing. */
+const MAX_PAIR_CHARACTERS = 4096;
+
+/** True when `line` holds something other than spaces and tabs in [start, end), read in place: a value is never copied. */
+function holdsText(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = line.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09) return true;
+  }
+  return false;
+}
 
 /**
  * The names set by `Set-Cookie` header values. Firefox joins several headers into one value,
@@ -24,12 +35,19 @@ export function setCookieNames(headerValues: readonly string[]): string[] {
     const text = header.length > MAX_HEADER_CHARACTERS ? header.slice(0, MAX_HEADER_CHARACTERS) : header;
     for (const line of text.split('\n')) {
       if (names.length >= MAX_NAMES) return names;
-      // RFC 6265: a line whose first pair has no `=` sets nothing; the name ends at the first `=`.
+      // The name ends at the first `=` of the first pair. With none, or none before it (`=v`), the
+      // pair is a nameless cookie's value (RFC 6265bis; Chromium keeps one, measured, see README):
+      // named '', never by that text. An empty pair sets nothing.
       const equals = line.indexOf('=');
       const semicolon = line.indexOf(';');
-      if (equals === -1 || (semicolon !== -1 && semicolon < equals)) continue;
-      const name = line.slice(0, equals).trim();
-      if (name.length > 0 && name.length <= MAX_NAME_CHARACTERS && !names.includes(name)) names.push(name);
+      const pairEnd = semicolon === -1 ? line.length : semicolon;
+      const nameless = equals === -1 || equals > pairEnd;
+      const name = nameless ? '' : line.slice(0, equals).trim();
+      const set =
+        name.length > 0
+          ? name.length <= MAX_NAME_CHARACTERS
+          : pairEnd <= MAX_PAIR_CHARACTERS && holdsText(line, nameless ? 0 : equals + 1, pairEnd);
+      if (set && !names.includes(name)) names.push(name);
     }
   }
   return names;

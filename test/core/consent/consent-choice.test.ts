@@ -107,6 +107,16 @@ describe('decodeConsent: the platform’s shape', () => {
     const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`t${i}`, false]));
     expect(Object.keys(decodeConsent(platform(many), NOW).trackers)).toHaveLength(32);
   });
+
+  it('reads the state from every flag, those past the 32 kept too: one refusal after 32 acceptances is a mixed choice', () => {
+    const accepted = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`t${i}`, true]));
+    expect(decodeConsent(platform({ functional_cookies: true, ...accepted, ga: false, timestamp: NOW }), NOW).state).toBe('choice');
+    const refused = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`t${i}`, false]));
+    expect(decodeConsent(platform({ ...refused, ga: true }), NOW).state).toBe('choice');
+    // Flags past the cap that agree with the others change nothing.
+    expect(decodeConsent(platform({ ...accepted, ga: true }), NOW).state).toBe('accepted');
+    expect(decodeConsent(platform({ ...refused, ga: false }), NOW).state).toBe('refused');
+  });
 });
 
 describe('decodeConsent: older guesses, as soft fallbacks', () => {
@@ -123,6 +133,11 @@ describe('decodeConsent: older guesses, as soft fallbacks', () => {
     ['{"a":', 'choice'],
     ['[true,false]', 'choice'],
     ['null', 'choice'],
+    // A number is a yes or no only as 1 or 0, as a word is: a timestamp or a version says nothing.
+    ['1764460800000', 'choice'],
+    [JSON.stringify({ consent: { version: 2, at: 1764460800000, analytics: false } }), 'refused'],
+    [JSON.stringify({ analytics: 1, ads: 0 }), 'choice'],
+    [JSON.stringify({ analytics: 1 }), 'accepted'],
   ])('reads %j as %s, with no tracker flags', (value, state) => {
     expect(decodeConsent(value, NOW)).toEqual({ state, trackers: {}, chosenAt: null });
   });

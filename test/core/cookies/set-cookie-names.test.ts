@@ -14,8 +14,15 @@ describe('Set-Cookie names', () => {
     expect(setCookieNames(['a=SECRET; Secure\nb=SECRET\nc=; Max-Age=0'])).toEqual(['a', 'b', 'c']);
   });
 
-  it('skip lines that set nothing: no `=` in the first pair, or an empty name', () => {
-    expect(setCookieNames(['justtext', 'flag; x=1', '=value', '\n\n', 'ok=1'])).toEqual(['ok']);
+  it('skip lines that set nothing: an empty pair, or a nameless one past the 4096 a browser keeps', () => {
+    expect(setCookieNames(['=', '; x=1', ' =\t; x=1', '\n\n', `${'v'.repeat(4097)}; Path=/`, 'ok=1'])).toEqual(['ok']);
+  });
+
+  it('name a nameless cookie (Chromium keeps one for a pair without `=`, or `=value`) as empty, never by its text, which is its value', () => {
+    expect(setCookieNames(['justavalue; Path=/; SameSite=None; Secure'])).toEqual(['']);
+    expect(setCookieNames(['=SECRET; Path=/', 'id=1'])).toEqual(['', 'id']);
+    // An empty pair sets nothing in either browser.
+    expect(setCookieNames(['=', ' ; Path=/', ''])).toEqual([]);
   });
 
   it('name each cookie once, and stop at the caps on hostile input', () => {
