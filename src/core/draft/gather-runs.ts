@@ -283,7 +283,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     const positions = notSeenPositions(report);
     report.notSeen.forEach((entry, k) => {
       const known = declare(entry, [reportIndex, positions[k]!], positions[k]! < report.charter.entries);
-      if (missing.has(cookieLabel(entry))) known.missing = true;
+      // A finding names a cookie, not an entry: one the choice explains (absentBecause) has none of its own.
+      if (entry.absentBecause === undefined && missing.has(cookieLabel(entry))) known.missing = true;
     });
   });
   const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];

@@ -114,6 +114,27 @@ describe('gatherRuns', () => {
     expect(gathered.added.map((cookie) => cookie.cookie)).toEqual(['own']);
   });
 
+  it('calls missing only the entry the report’s not-seen finding is about, not another entry of the same name the choice explains', () => {
+    const charter: ParsedCharter = {
+      ...CHARTER,
+      entries: [
+        entry('audience_id', { provider: 'Mesure', category: 'statistics', duration: '6 mois' }),
+        entry('audience_id', { category: 'necessary', duration: '6 mois' }),
+      ],
+    };
+    for (const choice of ['none', 'refused'] as const) {
+      // Neither seen: the statistics entry is absent by the visitor's choice; the finding is the necessary one's.
+      const gathered = gatherRuns([auditSite(playSite(HOST, [], choice), charter)]);
+      expect(
+        gathered.declared.map(({ entry: { cookie, category }, missing }) => [cookie, category, missing]),
+        choice,
+      ).toEqual([
+        ['audience_id', 'statistics', false],
+        ['audience_id', 'necessary', true],
+      ]);
+    }
+  });
+
   it('marks a stated lifetime too short when only a run made without the charter saw the cookie outlive it', () => {
     const charter: ParsedCharter = {
       ...CHARTER,
