@@ -123,7 +123,7 @@ export const entryKey = (entry: CharterEntry) =>
  * The name an entry declares, as the matcher tells entries apart: a platform cookie's name in the
  * third-party section is embedded content's alone (core/registry/match.ts), apart from the portal's.
  */
-function nameOf(entry: CharterEntry): string {
+export function nameOf(entry: CharterEntry): string {
   const embeddedOnly = entry.match === 'exact' && isPlatformCookie(entry.cookie) && entry.category === 'third-party';
   return `${embeddedOnly ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
 }
