@@ -8,7 +8,8 @@
  * shorter than observed replaced by the observed one, marked;
  * the platform's own cookies of the portal always strictly necessary, in the platform's words
  * when the charter has none; a tracker the charter files as necessary, and an entry it repeats,
- * marked but left as they are; in a draft of another language than the charter's, the charter's
+ * marked but left as they are (a repeat that would come before the entry that applies left out,
+ * and listed); in a draft of another language than the charter's, the charter's
  * words a row keeps marked to translate. Cookies of unknown origin are not added, only listed.
  * Built from reports only, which hold no cookie value.
  *
@@ -34,7 +35,7 @@ import { CATEGORY_ORDER, cookieLabel, reviewItems, SET_ASIDE_LISTED, SHOWN_NAME_
 import { observedDuration } from './observed-duration.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
-import { entryKey, gatherRuns, type Added, type Declared } from './gather-runs.ts';
+import { entryKey, gatherRuns, nameOf, type Added, type Declared } from './gather-runs.ts';
 import type { CharterDraft, CutPart, DraftMark, DraftNote, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
 
 /**
@@ -268,6 +269,12 @@ function rowCost(draft: CharterDraft, row: DraftRow, notes: DraftNote[]): number
   );
 }
 
+/** What a note takes of the budget, in the larger of the two formats. */
+function noteCost(draft: CharterDraft, note: DraftNote): number {
+  const alone: CharterDraft = { ...draft, rows: [], setAside: [], notes: [note] };
+  return Math.max(bytes(reviewItems(alone, markdownText, setApartMarkdown)), bytes(reviewItems(alone, htmlText, setApartHtml)));
+}
+
 /**
  * What the rows of `draft` (holding no row, nothing set aside, and its notes of unknown origin)
  * may take, escaped, in either format: a charter page, less the page around them with every
@@ -323,11 +330,20 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   const language = options.language ?? charterLanguage ?? 'en';
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
   const platformUnseen = new Set<DraftRow>();
+  /** The row of the entry that applies, by name (gather-runs.ts nameOf). */
+  const applying = new Map<string, DraftRow>();
   const declaredRows = declared.map((known) => {
     const row = declaredRow(known, language, charterKind === 'platform-default', charterLanguage);
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
+    if (!known.shadowed) applying.set(nameOf(known.entry), row);
     return row;
+  });
+  /** A repeat that never applies, with the row of the entry that does. */
+  const appliesInstead = new Map<DraftRow, DraftRow>();
+  declared.forEach((known, index) => {
+    const applies = applying.get(nameOf(known.entry));
+    if (known.shadowed && applies) appliesInstead.set(declaredRows[index]!, applies);
   });
   const candidates = [...declaredRows, ...added.map((cookie) => addedRow(cookie, language))];
   const ordered = CATEGORY_ORDER.flatMap((category) => candidates.filter((row) => row.entry.category === category));
@@ -344,7 +360,25 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   };
   const unknownOrigin: DraftNote[] = originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie }));
   let budget = rowsBudget({ ...draft, notes: unknownOrigin });
+  const leftOut: DraftNote[] = [];
   for (const row of ordered) {
+    // Read back, a repeat written before the row that applies would apply instead (sections come in
+    // CATEGORY_ORDER): left out, and the list says so.
+    const applies = appliesInstead.get(row);
+    if (applies && !draft.rows.includes(applies)) {
+      const note: DraftNote = {
+        kind: 'declared-twice-left-out',
+        name: cookieLabel(row.entry),
+        category: row.entry.category,
+        appliesIn: applies.entry.category,
+      };
+      const cost = noteCost(draft, note);
+      if (cost <= budget) {
+        leftOut.push(note);
+        budget -= cost;
+      } else draft.setAside.push({ name: note.name, reason: 'size' });
+      continue;
+    }
     const cost = rowCost(draft, row, platformUnseen.has(row) ? [{ kind: 'platform-unseen', name: row.entry.cookie }] : []);
     const setAside = (reason: SetAsideCookie['reason']) => draft.setAside.push({ name: cookieLabel(row.entry), reason });
     // The number of rows first: past it, a row would not be read however small the page.
@@ -357,6 +391,6 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     }
   }
   for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
-  draft.notes.push(...unknownOrigin);
+  draft.notes.push(...leftOut, ...unknownOrigin);
   return draft;
 }

@@ -166,6 +166,11 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
   }
   for (const note of draft.notes) {
     if (note.kind === 'platform-unseen') items.push(words.review.platformUnseen(escape(note.name), note.name === 'django_language'));
+    else if (note.kind === 'declared-twice-left-out') {
+      const label = (category: Category) => words.categories[category].label;
+      // The name is a charter's: shown as a name to declare by hand is, every character visible.
+      items.push(words.review.declaredTwiceLeftOut(escape(visibleName(note.name)), label(note.appliesIn), label(note.category)));
+    }
   }
   // A name to declare by hand: every character visible, an empty one said in words set apart.
   const shownName = (name: string) => (name === '' ? setApart(escape(NAMELESS_COOKIE[draft.language])) : escape(visibleName(name)));

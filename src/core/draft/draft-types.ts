@@ -1,5 +1,5 @@
 /** A corrected charter drafted from what was observed: its rows and what to review in them. */
-import type { CharterEntry } from '../charter/types.ts';
+import type { Category, CharterEntry } from '../charter/types.ts';
 import type { CharterKind } from '../registry/registry.ts';
 import type { ConsentState } from '../consent/consent-choice.ts';
 import type { DraftLanguage } from './draft-formats.ts';
@@ -77,7 +77,12 @@ export type DraftNote =
   /** Seen on a parent domain other open sites share, and nothing shows this site set it: not added (the report judges none of these). */
   | { kind: 'origin-unknown'; name: string; domain: string }
   /** One of the platform's own cookies, declared, not seen, that the report does not call missing: when the platform sets it (no mark). */
-  | { kind: 'platform-unseen'; name: string };
+  | { kind: 'platform-unseen'; name: string }
+  /**
+   * An entry the charter repeats that never applies, in a section the draft writes before the one
+   * of the entry that does (`appliesIn`): not written, as read back it would apply instead.
+   */
+  | { kind: 'declared-twice-left-out'; name: string; category: Category; appliesIn: Category };
 
 /** The whole draft, before it is written as Markdown or HTML. */
 export type CharterDraft = {
@@ -98,6 +103,9 @@ export type CharterDraft = {
   rows: DraftRow[];
   /** Cookies observed that no row can declare. */
   setAside: SetAsideCookie[];
-  /** What else the list to review says: the platform's cookies not seen, in row order, then the cookies of unknown origin. */
+  /**
+   * What else the list to review says: the platform's cookies not seen, in row order, the repeats
+   * left out, in the order they would have been written, then the cookies of unknown origin.
+   */
   notes: DraftNote[];
 };

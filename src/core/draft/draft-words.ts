@@ -68,6 +68,8 @@ export type DraftWords = {
     durationAdded: (name: string, observed: string) => string;
     moved: (name: string) => string;
     declaredTwice: (name: string) => string;
+    /** A repeat left out (DraftNote 'declared-twice-left-out'); `applies` and `leftOut` are DraftWords.categories' labels. */
+    declaredTwiceLeftOut: (name: string, applies: string, leftOut: string) => string;
     /** `kind` is one of DraftWords.trackerKinds. */
     trackerInNecessary: (name: string, provider: string, kind: string) => string;
     inEnglish: (name: string) => string;
@@ -188,6 +190,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `Déplacé\u202f: ${name} est un des cookies de la plateforme, toujours strictement nécessaires. Il est rangé avec eux.`,
       declaredTwice: (name) =>
         `Déclaré deux fois\u202f: la charte déclare ${name} sur plusieurs lignes\u202f; seule la première s’applique, les suivantes n’ont jamais servi. Gardez une seule ligne, dans la bonne catégorie.`,
+      declaredTwiceLeftOut: (name, applies, leftOut) =>
+        `Déclaré deux fois\u202f: la charte déclare ${name} dans la section «\u202f${applies}\u202f» puis, plus bas, dans la section «\u202f${leftOut}\u202f»\u202f; seule la première ligne s’applique. Celle de la section «\u202f${leftOut}\u202f» n’est pas reprise ici\u202f: écrite avant l’autre dans ce projet, elle s’appliquerait à sa place. Si sa catégorie est la bonne, déplacez-y la ligne gardée.`,
       trackerInNecessary: (name, provider, kind) =>
         `Catégorie à revoir\u202f: la charte range ${name} parmi les cookies strictement nécessaires, mais la table des traceurs connus en fait ${kind} (${provider}), qui demande d’ordinaire le consentement du visiteur. Il est laissé où la charte le range\u202f: déplacez-le, ou justifiez ce classement.`,
       inEnglish: (name) =>
@@ -308,6 +312,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       moved: (name) => `Moved: ${name} is one of the platform's own cookies, always strictly necessary. It is filed with them.`,
       declaredTwice: (name) =>
         `Declared twice: the charter declares ${name} on more than one row and only the first applies, so the others were never used. Keep one row, in the right category.`,
+      declaredTwiceLeftOut: (name, applies, leftOut) =>
+        `Declared twice: the charter declares ${name} under "${applies}" and, further down, under "${leftOut}"; only the first row applies. The one under "${leftOut}" is left out of this draft: written before the other here, it would apply instead. If its category is the right one, move the row kept there.`,
       trackerInNecessary: (name, provider, kind) =>
         `Category to check: the charter files ${name} as strictly necessary, but the known-tracker table makes it ${kind} (${provider}), which usually needs the visitor's consent. It is left where the charter files it: move it, or justify the choice.`,
       inEnglish: (name) =>

@@ -34,8 +34,9 @@ export type Declared = {
   lifetime: number | null | undefined;
   /**
    * True when a cookie it matched lives longer than the entry states ("lives longer than
-   * declared", as findings.ts judges it): decided from the entry's own words and the longest
-   * lifetime seen, so a cookie only a run made without the charter saw counts as well.
+   * declared", as findings.ts judges it): a report's finding on a cookie it matched, or the entry's
+   * own words and the longest lifetime seen, so a cookie only a run made without the charter saw
+   * counts as well (that lifetime is rounded to the second: the finding decides at the boundary).
    */
   tooShort: boolean;
   /**
@@ -122,7 +123,7 @@ export const entryKey = (entry: CharterEntry) =>
  * The name an entry declares, as the matcher tells entries apart: a platform cookie's name in the
  * third-party section is embedded content's alone (core/registry/match.ts), apart from the portal's.
  */
-function nameOf(entry: CharterEntry): string {
+export function nameOf(entry: CharterEntry): string {
   const embeddedOnly = entry.match === 'exact' && isPlatformCookie(entry.cookie) && entry.category === 'third-party';
   return `${embeddedOnly ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
 }
@@ -260,6 +261,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       known.trackerSeen = trackerNamed(cookie.name);
     }
   };
+  /** Entries a report's lifetime finding is about: it compares the unrounded lifetime, which `lifetimeSeconds` rounds. */
+  const outlived = new Set<Declared>();
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
   const loose: Array<{ cookie: RunCookie; platform: boolean }> = [];
   reports.forEach((report, reportIndex) => {
@@ -267,6 +270,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       for (const cookie of report.cookies) loose.push({ cookie, platform: onPlatform(report) });
       return;
     }
+    const lifetimeFindings = new Set(report.findings.filter((f) => f.kind === 'lifetime').map((f) => `${f.cookie}\u0000${f.domain}`));
     for (const cookie of report.cookies) {
       const charter = declaredEntry(cookie);
       if (!charter) {
@@ -275,6 +279,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       }
       const known = declare(charter.entry, [reportIndex, charter.index], true);
       seenBy(known, cookie);
+      if (lifetimeFindings.has(`${cookie.name}\u0000${cookie.domain}`)) outlived.add(known);
     }
     // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
     // repeat stays shadowed, so marked declared twice; a wider prefix gets no mark).
@@ -283,7 +288,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     const positions = notSeenPositions(report);
     report.notSeen.forEach((entry, k) => {
       const known = declare(entry, [reportIndex, positions[k]!], positions[k]! < report.charter.entries);
-      if (missing.has(cookieLabel(entry))) known.missing = true;
+      // A finding names a cookie, not an entry: one the choice explains (absentBecause) has none of its own.
+      if (entry.absentBecause === undefined && missing.has(cookieLabel(entry))) known.missing = true;
     });
   });
   const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];
@@ -377,7 +383,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
 
-  for (const known of ordered) known.tooShort = outlivesEntry(known.entry, known.lifetime);
+  // A superseded entry's finding judged other words: not passed on.
+  for (const known of ordered) known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.lifetime);
 
   return {
     charterKind,

@@ -8,7 +8,7 @@ import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
-import { auditSite, charterEntry, NOW_MS, playSite } from '../../support/charter-audit.ts';
+import { auditSite, charterEntry, NOW_MS, playSite, type PlayedCookie } from '../../support/charter-audit.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
 const HOST = 'demo.opendatasoft.com';
@@ -821,6 +821,50 @@ describe('draftCharter: an entry the charter repeats', () => {
       ['declared-twice', 'to-translate'],
     ]);
     expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) \\(to translate\\) |');
+  });
+});
+
+describe('draftCharter: an entry the charter repeats in a section the draft writes first', () => {
+  // The charter's third-party table comes first: its `_ga` applies, not the statistics one below it.
+  const twice: ParsedCharter = {
+    ...CHARTER,
+    entries: [
+      entry('_ga', { provider: 'Google', category: 'third-party', duration: '13 mois' }),
+      entry('_ga', { provider: 'Google', category: 'statistics', duration: '6 mois' }),
+    ],
+  };
+  const site = (played: PlayedCookie[]) => playSite(HOST, played, 'accepted');
+
+  it('reads back, audited again, as the row that applied, and the list says which row was left out and why', () => {
+    const played = [{ name: '_ga', days: 400 }];
+    const draft = draftCharter([auditSite(site(played), twice)]);
+    for (const [format, read] of Object.entries(readBack(draft))) {
+      const again = auditSite(site(played), { ...twice, entries: read });
+      const ga = again.cookies.find((cookie) => cookie.name === '_ga')!;
+      expect([ga.category, ga.duration], format).toEqual(['third-party', '14 mois']);
+      expect(
+        again.findings.filter((finding) => finding.kind === 'lifetime'),
+        format,
+      ).toEqual([]);
+    }
+    expect(draftMarkdown(draft)).toContain(
+      'Déclaré deux fois\u202f: la charte déclare \\_ga dans la section «\u202fCookies tiers\u202f» puis, plus bas, dans la section «\u202fCookies de mesure d’audience\u202f»',
+    );
+    const english = draftMarkdown(draftCharter([auditSite(site(played), twice)], { language: 'en' }));
+    expect(english).toContain(
+      'Declared twice: the charter declares \\_ga under "Third-party cookies" and, further down, under "Audience measurement cookies"',
+    );
+  });
+
+  it('reads back as the row that applies when neither was seen', () => {
+    const draft = draftCharter([auditSite(site([{ name: 'sessionid', days: 14 }]), twice)]);
+    for (const [format, read] of Object.entries(readBack(draft))) {
+      expect(
+        read.filter((one) => one.cookie === '_ga').map(({ category, duration }) => [category, duration]),
+        format,
+      ).toEqual([['third-party', '13 mois']]);
+    }
+    expect(rowOf(draft, '_ga')?.marks).toEqual(['not-observed']);
   });
 });
 

@@ -18,6 +18,9 @@ const NOTES: { [K in keyof DraftWords['review']]: (words: DraftWords) => string[
   durationAdded: (words) => [words.review.durationAdded('N', 'O')],
   moved: (words) => [words.review.moved('N')],
   declaredTwice: (words) => [words.review.declaredTwice('N')],
+  declaredTwiceLeftOut: (words) => [
+    words.review.declaredTwiceLeftOut('N', words.categories['third-party'].label, words.categories.statistics.label),
+  ],
   trackerInNecessary: (words) => Object.values(words.trackerKinds).map((kind) => words.review.trackerInNecessary('N', 'P', kind)),
   inEnglish: (words) => [words.review.inEnglish('N')],
   toTranslate: (words) => Object.values(words.inLanguage).map((language) => words.review.toTranslate('N', language)),
@@ -83,6 +86,9 @@ describe.each(DRAFT_LANGUAGES)('DRAFT_WORDS (%s)', (language) => {
       words.review.inEnglish(name),
       ...Object.values(words.inLanguage).map((language) => words.review.toTranslate(name, language)),
       words.review.declaredTwice(name),
+      ...CATEGORIES.map((category) =>
+        words.review.declaredTwiceLeftOut(name, words.categories.necessary.label, words.categories[category].label),
+      ),
       words.review.trackerInNecessary(name, 'Provider|Cookie', words.trackerKinds.statistics),
       words.review.unreadable(name),
       words.review.limit(name),

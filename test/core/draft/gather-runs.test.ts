@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedCharter } from '../../../src/core/charter/types.ts';
+import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { gatherRuns } from '../../../src/core/draft/gather-runs.ts';
-import { auditSite, charterEntry, playSite } from '../../support/charter-audit.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { auditSite, charterEntry, DAY, NOW_MS, playSite, registryWith } from '../../support/charter-audit.ts';
+import { browserCookie } from '../../support/cookies.ts';
 
 const HOST = 'demo.opendatasoft.com';
 
@@ -114,6 +117,27 @@ describe('gatherRuns', () => {
     expect(gathered.added.map((cookie) => cookie.cookie)).toEqual(['own']);
   });
 
+  it('calls missing only the entry the report’s not-seen finding is about, not another entry of the same name the choice explains', () => {
+    const charter: ParsedCharter = {
+      ...CHARTER,
+      entries: [
+        entry('audience_id', { provider: 'Mesure', category: 'statistics', duration: '6 mois' }),
+        entry('audience_id', { category: 'necessary', duration: '6 mois' }),
+      ],
+    };
+    for (const choice of ['none', 'refused'] as const) {
+      // Neither seen: the statistics entry is absent by the visitor's choice; the finding is the necessary one's.
+      const gathered = gatherRuns([auditSite(playSite(HOST, [], choice), charter)]);
+      expect(
+        gathered.declared.map(({ entry: { cookie, category }, missing }) => [cookie, category, missing]),
+        choice,
+      ).toEqual([
+        ['audience_id', 'statistics', false],
+        ['audience_id', 'necessary', true],
+      ]);
+    }
+  });
+
   it('marks a stated lifetime too short when only a run made without the charter saw the cookie outlive it', () => {
     const charter: ParsedCharter = {
       ...CHARTER,
@@ -137,6 +161,31 @@ describe('gatherRuns', () => {
     expect(gathered.declared.map(({ entry: { cookie }, seen, tooShort }) => [cookie, seen, tooShort])).toEqual([
       ['_ga', true, true],
       ['_gid', true, true],
+    ]);
+  });
+
+  it('marks a stated lifetime too short as the report’s finding does, by less than the second the report rounds lifetimes to', () => {
+    const charter: ParsedCharter = {
+      ...CHARTER,
+      entries: [entry('longer', { duration: '1 jour' }), entry('within', { duration: '1 jour' })],
+    };
+    const site = emptySite(HOST, '0');
+    // The record keeps whole seconds of expiry: `longer`, written 0.6 s after NOW, lives 2 days + 0.4 s, past "1 jour"
+    // and its day of slack; `within`, written 0.4 s after NOW, 2 days - 0.4 s.
+    for (const [name, written, past] of [
+      ['longer', 600, 1],
+      ['within', 400, 0],
+    ] as const) {
+      const cookie = browserCookie({ name, domain: HOST, httpOnly: false, expirationDate: NOW_MS / 1000 + 2 * DAY + past });
+      recordCookieChange(site, cookie, false, NOW_MS + written);
+    }
+    const report = buildReport(site, registryWith(HOST, charter), NOW_MS + 1000);
+    expect(report.findings.filter((f) => f.kind === 'lifetime').map((f) => f.cookie)).toEqual(['longer']);
+    // Both round to 2 days: only the report's unrounded comparison tells them apart.
+    expect(report.cookies.map((cookie) => cookie.lifetimeSeconds)).toEqual([2 * DAY, 2 * DAY]);
+    expect(gatherRuns([report]).declared.map(({ entry: { cookie }, tooShort }) => [cookie, tooShort])).toEqual([
+      ['longer', true],
+      ['within', false],
     ]);
   });
 
