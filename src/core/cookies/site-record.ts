@@ -293,8 +293,8 @@ export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
  * never changes this site's consent. `context.originUnknown` marks a cookie on a parent domain
  * that another open site may have set: its event is in the timeline with its phase, but the
  * cookie, when new, is kept apart (`SiteCookie.originUnknown`: no phase in `setPhases`, no page)
- * and a cookie already the site's is left as the site wrote it (no phase, lifetime or presence
- * from it); an event without the mark makes it the site's. A cookie set again after its removal keeps its history (phases, refusals, first time
+ * and a cookie already the site's gains no phase from it; an event without the mark makes it the
+ * site's. A cookie set again after its removal keeps its history (phases, refusals, first time
  * and page): the same name, domain and path is the same cookie.
  */
 export function recordCookieChange(
@@ -353,16 +353,9 @@ export function recordCookieChange(
     // `lastChanged` stays the last write: the cookie's lifetime is counted from it.
     previous!.removed = now;
   } else if (previous && shared) {
-    // Another open site may have written it: nothing of this event counts against this site. The
-    // site's own cookie stays as the site wrote it: its lifetime is its write's, and one it removed
-    // stays removed (present again, it would read as kept after a refusal).
-    if (previous.originUnknown) {
-      Object.assign(previous, record, { firstSeen: previous.firstSeen });
-      previous.originUnknown = judgement;
-    } else if (found && previous.removed !== null) {
-      // A scan finding it again (at each page load) is no news: its write, if heard, is in the timeline.
-      return site;
-    }
+    // Another open site may have written it: nothing of this event counts against this site.
+    Object.assign(previous, record, { firstSeen: previous.firstSeen });
+    if (previous.originUnknown) previous.originUnknown = judgement;
   } else if (previous) {
     // Set where only this site could have set it: from now on it is the site's, with the page it is set on.
     if (previous.originUnknown) {

@@ -659,34 +659,6 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     expect(presentCookies(own).find((c) => c.name === '_ga')!.originUnknown).toBeUndefined();
   });
 
-  it('leaves the site’s own cookie as the site wrote it: its lifetime and its removal stand (reviewer’s cases A and E)', () => {
-    const accepted = consent(platform({ ga: true }));
-    const ownGa = { ...ga, expirationDate: 390 * 86_400 };
-    const citysGa = { ...ga, expirationDate: 760 * 86_400 };
-    // A: the city's tab rewrites the portal's 13-month _ga for 25 months.
-    const kept = emptySite('itie.opendatasoft.com', '0');
-    recordCookieChange(kept, accepted, false, 1);
-    recordCookieChange(kept, ownGa, false, 1000);
-    recordCookieChange(kept, citysGa, false, 2000, { originUnknown: true });
-    expect(presentCookies(kept).find((c) => c.name === '_ga')).toMatchObject({ expires: 390 * 86_400, lastChanged: 1000, removed: null });
-    // E: the portal removed its _ga after a refusal; the city's tab writes it again.
-    const removed = emptySite('itie.opendatasoft.com', '0');
-    recordCookieChange(removed, accepted, false, 1);
-    recordCookieChange(removed, ownGa, false, 1000);
-    recordCookieChange(removed, refused, false, 2000);
-    recordCookieChange(removed, ownGa, true, 3000);
-    recordCookieChange(removed, citysGa, false, 4000, { originUnknown: true });
-    const cookie = Object.values(removed.cookies).find((c) => c.name === '_ga')!;
-    expect(cookie).toMatchObject({ removed: 3000, lastChanged: 1000, setPhases: ['after-accept'] });
-    expect(cookie.originUnknown).toBeUndefined();
-    expect(removed.timeline.at(-1)).toMatchObject({ type: 'set', name: '_ga', phase: 'after-refuse', at: 4000 });
-    // A scan finding it there again (each page load) adds nothing more.
-    const events = removed.timeline.length;
-    recordCookieChange(removed, citysGa, false, 5000, { found: true, originUnknown: true });
-    expect(removed.timeline).toHaveLength(events);
-    expect(cookie.removed).toBe(3000);
-  });
-
   it('becomes the site’s, with the page, when an event without the mark sets it again', () => {
     const site = emptySite('itie.opendatasoft.com', '0');
     recordCookieChange(site, ga, false, 1, { found: true, page: '/', originUnknown: true });
