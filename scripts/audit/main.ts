@@ -26,7 +26,7 @@ import type { PortalList } from '../census/portal-list.ts';
 import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { addressesWithoutValuesIn } from '../../src/core/path-parameters.ts';
+import { errorLine } from '../census/census-report.ts';
 
 const started = Date.now();
 const elapsed = () => (Date.now() - started) / 1000;
@@ -148,9 +148,7 @@ try {
     process.exit(2);
   }
   // Anything else is a bug of ours: still exit 2, never the 1 that --strict gives findings.
-  console.error(
-    `audit: unexpected error: ${addressesWithoutValuesIn(terminalText(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)))}`,
-  );
+  console.error(`audit: unexpected error: ${errorLine(error)}`);
   if (process.env.AUDIT_DEBUG) console.error(error);
   process.exit(2);
 }

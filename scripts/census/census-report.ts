@@ -246,14 +246,23 @@ function cutAtSpace(text: string, max: number): string {
 }
 
 /**
+ * An error's first line, printable and with the values of the addresses it names left out. The
+ * addresses first: terminalText writes a bidi or C1 control as `<U+202E>`, and an address ends at
+ * `<`, which left the rest of its value; then again, since removing an escape sequence can join one.
+ */
+export function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return addressesWithoutValuesIn(terminalText(addressesWithoutValuesIn(message.split('\n')[0] ?? '')));
+}
+
+/**
  * The row of a portal whose audit failed: its error in one line of plain text, each URL in it
  * without values. Cleaned here, whatever wrote it, so that census:merge, which cleans it again to
  * check it, reads it as written: in `cannot reach https://x.org/?lang=: …` the URL parser reads
  * the `:` as the query's value.
  */
 export function errorRow(position: number, url: URL, error: unknown, folder: string | null): CensusRow {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = addressesWithoutValuesIn(terminalText(message.split('\n')[0] ?? ''));
+  const line = errorLine(error);
   return {
     position,
     url: rowUrl(url),

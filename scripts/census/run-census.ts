@@ -11,10 +11,10 @@ import { choiceNotMade, comparisonOfRuns } from '../audit/audit-output.ts';
 import { quoteTyped, UsageError, type AuditOptions } from '../audit/options.ts';
 import { runTimeLimitMs, runWithin, type RunOptions, type RunResult } from '../audit/run.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { addressesWithoutValuesIn } from '../../src/core/path-parameters.ts';
 import {
   censusDocument,
   censusExitCode,
+  errorLine,
   errorRow,
   otherChoiceWarnings,
   portalFolder,
@@ -167,8 +167,8 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
       // Nothing can be audited without the browser: the census stops (exit 2).
       if (error instanceof MissingBrowserError) throw error;
       try {
-        // As its row (census-report.ts): an address's query values may carry a session id.
-        log(`failed: ${addressesWithoutValuesIn(error instanceof Error ? error.message : String(error))}`);
+        // As its row: an address's query values may carry a session id.
+        log(`failed: ${errorLine(error)}`);
       } catch {
         // The folder itself could not be written: the row says why.
       }

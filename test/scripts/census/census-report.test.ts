@@ -151,6 +151,14 @@ describe('census rows', () => {
 
   it('keep an error to one line of plain text', () => {
     expect(errorRow(0, new URL('https://x.org/'), 'bad\u001b[31m red\nsecond', null).error).toBe('bad red');
+    // A control inside an address's value is written `<U+202E>`, where an address ends: the value goes first.
+    expect(errorRow(0, new URL('https://x.org/'), 'at https://x.invalid/?sid=s3cr\u202eet-VALUE', null).error).toBe(
+      'at https://x.invalid/?sid=',
+    );
+    // An escape sequence removed joins an address: its value goes too.
+    expect(errorRow(0, new URL('https://x.org/'), 'at htt\u001b[0mps://x.invalid/?sid=s3cret', null).error).toBe(
+      'at https://x.invalid/?sid=',
+    );
     expect(errorRow(0, new URL('https://x.org/'), new Error(''), null).error).toBe('unknown error');
   });
 
