@@ -867,13 +867,14 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     id: 'hotjar-included-in-session-sample',
     provider: 'Hotjar',
     service: 'Hotjar tracking code',
-    cookie: '_hjIncludedInSessionSample_',
+    // Without the underscore: older tracking code wrote the name alone (the Open Cookie Database's row), newer code adds `_<site ID>`.
+    cookie: '_hjIncludedInSessionSample',
     match: 'prefix',
     domain: null,
     purpose:
-      "Tells Hotjar whether the visitor is included in the data sampling set by the site's daily session limit (its name ends with the site ID).",
+      "Tells Hotjar whether the visitor is included in the data sampling set by the site's daily session limit (newer tracking code ends its name with the site ID).",
     purposeFr:
-      'Indique à Hotjar si le visiteur fait partie de l’échantillon de données défini par la limite quotidienne de sessions du site (son nom se termine par l’identifiant du site).',
+      'Indique à Hotjar si le visiteur fait partie de l’échantillon de données défini par la limite quotidienne de sessions du site (le code de suivi récent termine son nom par l’identifiant du site).',
     lifetime: lasting(30, 'minute'),
     category: 'statistics',
     sourceUrl: HOTJAR,

@@ -151,6 +151,8 @@ describe('Hotjar cookies of its tracking code', () => {
     ['_hjFirstSeen', '30 minutes'],
     ['_hjAbsoluteSessionInProgress', '30 minutes'],
     ['_hjIncludedInSessionSample_123456', '30 minutes'],
+    // The name older tracking code wrote, without the site ID.
+    ['_hjIncludedInSessionSample', '30 minutes'],
     ['_hjIncludedInPageviewSample', '30 minutes'],
     ['_hjTLDTest', 'Session'],
     ['_hjUserAttributesHash', '2 minutes'],
