@@ -271,7 +271,7 @@ function endsPart(token: string, end: number): boolean {
  * `_gat_UA-`). A single X, x, N or n between separators starts one too, but only when a
  * placeholder follows it after one separator: a run of two or more X (`_pk_id.X.XXXX`,
  * `_pk_id.N.xxxx` are `_pk_id.`), or another such single letter ending the name (`_pk_id.X.X`,
- * `_pk_id.n.n`). The trailing pair counts because two one-letter parts in a row, each X or N,
+ * `_pk_id.n.n`, and before a sentence's stop: `_pk_id.n.n.`). The trailing pair counts because two one-letter parts in a row, each X or N,
  * name no real cookie (none among the Open Cookie Database's names) while charters write
  * Matomo's two variable parts so; one such letter alone stays a letter of the name (the
  * database's `_sn_n`, `box_x`), as does one before a fixed part (`a_x_b`), so no literal
@@ -279,6 +279,9 @@ function endsPart(token: string, end: number): boolean {
  * from its own separator and from the single letter before it, and the single-letter test looks
  * at no more than that run.
  */
+/** What may follow a trailing pair and still end the name: nothing, or a sentence's stop (`_pk_ses.n.n.`, which `_pk_` names keep). */
+const SENTENCE_ENDS = new Set(['', '.', '…', '...']);
+
 function placeholderStart(token: string): number {
   // A prefix of separators alone (`_xx` -> `_`) would declare every `_…` cookie: it needs a fixed character.
   let hasFixedPart = false;
@@ -294,7 +297,8 @@ function placeholderStart(token: string): number {
       const next = at + 2;
       const nextEnd = xRunEnd(token, next);
       if (nextEnd - next >= 2 && endsPart(token, nextEnd)) return at;
-      if (next === token.length - 1 && SINGLE_PLACEHOLDERS.has(token[next] ?? '')) return at;
+      // Three characters at most are read past the pair: linear, whatever follows.
+      if (SINGLE_PLACEHOLDERS.has(token[next] ?? '') && token.length - next <= 4 && SENTENCE_ENDS.has(token.slice(next + 1))) return at;
     }
   }
   return -1;

@@ -46,6 +46,10 @@ describe('readNameCell', () => {
       expect(readNameCell(name), name).toEqual({ names: [prefix(name.slice(0, name.indexOf('.') + 1))], problems: [] });
     }
     expect(readNameCell('_gat_UA-X-XXXX').names).toEqual([prefix('_gat_UA-')]);
+    // The pair before a sentence's stop, which a `_pk_` name keeps.
+    for (const name of ['_pk_ses.n.n.', '_pk_ses.X.X.', '_pk_ses.X.X…']) {
+      expect(readNameCell(name).names, name).toEqual([prefix('_pk_ses.')]);
+    }
   });
 
   it('keeps a one-letter part that no placeholder follows as a letter of the name', () => {
