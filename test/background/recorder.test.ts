@@ -967,6 +967,75 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
     }
   });
 
+  describe('on a _ga the portal removed after a refusal, written again', () => {
+    const choice = (ga: boolean) =>
+      browserCookie({ name: 'cookies_preferences', domain: DEMO, httpOnly: false, value: encodeURIComponent(JSON.stringify({ ga })) });
+    const refusals = async (recorder: Awaited<ReturnType<typeof setup>>['recorder']) =>
+      buildReport(await recorder.site(DEMO, '0'), registry, 10_000)
+        .findings.filter((f) => f.cookie === '_ga' && f.kind === 'after-refusal')
+        .map((f) => f.evidence);
+    const events = async (recorder: Awaited<ReturnType<typeof setup>>['recorder']) =>
+      (await recorder.site(DEMO, '0')).timeline
+        .filter((e) => 'name' in e && e.name === '_ga')
+        .map((e) => ('name' in e ? `${e.type} ${e.phase}${e.found ? ' found' : ''}${e.byBrowser ? ' by the browser' : ''} ${e.at}` : ''));
+    /** DEMO alone: accepted, its _ga set, then refused, and its _ga removed. */
+    async function removedAfterRefusal() {
+      const { recorder, open } = await setup();
+      open.add(`0|${DEMO}`);
+      await recorder.cookieChanged(choice(true), false, 'explicit', 1000);
+      await recorder.cookieChanged(ga, false, 'explicit', 2000);
+      await recorder.cookieChanged(choice(false), false, 'explicit', 3000);
+      await recorder.cookieChanged(ga, true, 'explicit', 4000);
+      return { recorder, open };
+    }
+    const setAfterRefusal = 'statistics cookie (Google) set after a refusal: Google Analytics refused (ga=false)';
+
+    it('by the portal’s own response, another portal open: set after a refusal, the response heard first (Chromium) or after (Firefox)', async () => {
+      const demoTab = { host: DEMO, path: '/explore/', storeId: '0' };
+      for (const responseFirst of [true, false]) {
+        const { recorder, open } = await removedAfterRefusal();
+        open.add(`0|${ITIE}`);
+        if (responseFirst) await recorder.responseOnPage(demoTab, `https://${DEMO}/explore/`, ['_ga'], 4990);
+        await recorder.cookieChanged(ga, false, 'explicit', 5000);
+        if (!responseFirst) await recorder.responseOnPage(demoTab, `https://${DEMO}/explore/`, ['_ga'], 5010);
+        expect(await gaOf(recorder, DEMO), String(responseFirst)).toMatchObject({ removed: null, refusedBy: ['ga'] });
+        expect(await refusals(recorder), String(responseFirst)).toEqual([setAfterRefusal]);
+      }
+    });
+
+    it('from the other portal’s tab, maybe: present again, with its events, but no finding (reviewer’s case E)', async () => {
+      const { recorder, open } = await removedAfterRefusal();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(ga, false, 'explicit', 5000);
+      // The page loads that follow find it there: nothing new.
+      await recorder.scan(
+        async () => [ga],
+        () => 6000,
+      );
+      expect(await names(recorder, DEMO)).toContain('_ga');
+      expect(await refusals(recorder)).toEqual([]);
+      await recorder.cookieChanged(ga, true, 'expired', 7000);
+      expect(await events(recorder)).toEqual([
+        'set after-accept 2000',
+        'removed after-refuse 4000',
+        'set after-refuse 5000',
+        'removed after-refuse by the browser 7000',
+      ]);
+    });
+
+    it('found by a scan, the portal open alone: present again, in the timeline, no finding; its later removal too (reviewer’s R2, R5)', async () => {
+      const { recorder } = await removedAfterRefusal();
+      await recorder.scan(
+        async () => [ga],
+        () => 9000,
+      );
+      expect(await names(recorder, DEMO)).toContain('_ga');
+      expect(await refusals(recorder)).toEqual([]);
+      await recorder.cookieChanged(ga, true, 'expired', 10_000);
+      expect((await events(recorder)).slice(-2)).toEqual(['set unknown found 9000', 'removed after-refuse by the browser 10000']);
+    });
+  });
+
   it('files what a scan finds there as of unknown origin too', async () => {
     const { recorder, open } = await setup();
     open.add(`0|${ITIE}`).add(`0|${DEMO}`);

@@ -40,6 +40,16 @@ export type SiteCookie = CookieRecord & {
    * site turns out to have set it (`claimByResponse`). Absent for the site's own cookies.
    */
   originUnknown?: CookieJudgement;
+  /**
+   * On a cookie already the site's: its last write, when another open site may have made it (an
+   * event marked `originUnknown`, or a scan, on a parent domain they share). The cookie stays as
+   * the site's own writes left it (lifetime, phases) and the write makes no finding; a response
+   * of the site within PAGE_EVIDENCE_MS shows it was the site's, and applies it (`claimByResponse`).
+   * `write` is the cookie it wrote, `judgement` how the choice applied to it, `siteRemoved` when
+   * the site had removed the cookie before it (present again, it is not kept by the site), else null.
+   * Absent otherwise.
+   */
+  unclaimedWrite?: { write: CookieRecord; judgement: CookieJudgement; siteRemoved: number | null };
 };
 
 /** What the recorder knows of a cookie event besides the cookie itself. */
@@ -293,9 +303,10 @@ export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
  * never changes this site's consent. `context.originUnknown` marks a cookie on a parent domain
  * that another open site may have set: its event is in the timeline with its phase, but the
  * cookie, when new, is kept apart (`SiteCookie.originUnknown`: no phase in `setPhases`, no page)
- * and a cookie already the site's gains no phase from it; an event without the mark makes it the
- * site's. A cookie set again after its removal keeps its history (phases, refusals, first time
- * and page): the same name, domain and path is the same cookie.
+ * and a cookie already the site's gains no phase, lifetime or finding from it (`unclaimedWrite`;
+ * one it removed is present again); an event without the mark makes it the site's. A cookie set
+ * again after its removal keeps its history (phases, refusals, first time and page): the same
+ * name, domain and path is the same cookie.
  */
 export function recordCookieChange(
   site: SiteRecord,
@@ -352,11 +363,19 @@ export function recordCookieChange(
   if (removed) {
     // `lastChanged` stays the last write: the cookie's lifetime is counted from it.
     previous!.removed = now;
-  } else if (previous && shared) {
-    // Another open site may have written it: nothing of this event counts against this site.
+    // The write of unknown origin it held is gone with it.
+    delete previous!.unclaimedWrite;
+  } else if (previous?.originUnknown && shared) {
     Object.assign(previous, record, { firstSeen: previous.firstSeen });
-    if (previous.originUnknown) previous.originUnknown = judgement;
+    previous.originUnknown = judgement;
+  } else if (previous && shared) {
+    // Another open site may have written the site's cookie: nothing of this event counts against
+    // this site. Its record stays the site's write (its lifetime); one it removed is present again.
+    const siteRemoved = previous.unclaimedWrite ? previous.unclaimedWrite.siteRemoved : previous.removed;
+    previous.unclaimedWrite = { write: record, judgement, siteRemoved };
+    previous.removed = null;
   } else if (previous) {
+    delete previous.unclaimedWrite;
     // Set where only this site could have set it: from now on it is the site's, with the page it is set on.
     if (previous.originUnknown) {
       delete previous.originUnknown;
@@ -480,22 +499,29 @@ export function notePageOfResponse(site: SiteRecord, names: readonly string[], p
  * of the site by one of those names whose origin was unknown (`SiteCookie.originUnknown`: a parent
  * domain other open sites share), last set within `PAGE_EVIDENCE_MS`, was set by this site. It
  * becomes the site's: the phase and refused flags of its last event count (for one a scan found,
- * of no phase, those of the choice when the response came), and it gets the page.
+ * of no phase, those of the choice when the response came), and it gets the page. So does the
+ * last write of unknown origin of a cookie already the site's (`unclaimedWrite`: its expiry too).
  * Returns true when a cookie was claimed.
  */
 export function claimByResponse(site: SiteRecord, names: readonly string[], page: string, now: number): boolean {
   const named = new Set(names);
   let changed = false;
   for (const cookie of Object.values(site.cookies)) {
-    const judgement = cookie.originUnknown;
+    const pending = cookie.unclaimedWrite;
+    const judgement = cookie.originUnknown ?? pending?.judgement;
     if (
       judgement === undefined ||
       cookie.removed !== null ||
-      Math.abs(now - cookie.lastChanged) > PAGE_EVIDENCE_MS ||
+      Math.abs(now - (pending?.write ?? cookie).lastChanged) > PAGE_EVIDENCE_MS ||
       !named.has(cookie.name)
     )
       continue;
     delete cookie.originUnknown;
+    // A write of unknown origin on the site's own cookie (Firefox reports it before the response): now the site's.
+    if (pending) {
+      delete cookie.unclaimedWrite;
+      Object.assign(cookie, pending.write, { firstSeen: cookie.firstSeen });
+    }
     // Found by a scan (no phase), it is dated by the response that set it: judged by the choice then.
     const { phase, refused, allOff } = judgement.phase === 'unknown' ? judgeByName(consentAt(site, now), cookie.name) : judgement;
     if (cookie.firstPhase === 'unknown') cookie.firstPhase = phase;

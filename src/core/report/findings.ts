@@ -251,7 +251,8 @@ export function findingsInNameOrder(
         refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.refusedBy ?? []);
       } else if (noSwitchRefused && cookie.allOffWhenSet) {
         refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.allOffWhenSet);
-      } else if (cookie.removed === null) {
+      } else if (cookie.removed === null && (cookie.unclaimedWrite?.siteRemoved ?? null) === null) {
+        // (One the site removed, present again by a write of unknown origin, is not kept by the site.)
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.refused);

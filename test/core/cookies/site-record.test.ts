@@ -18,6 +18,8 @@ import {
   TIMELINE_LIMIT,
   type SiteRecord,
 } from '../../../src/core/cookies/site-record.ts';
+import { findingsFor } from '../../../src/core/report/findings.ts';
+import type { MatchResult } from '../../../src/core/registry/match.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
 const consent = (value: string) => browserCookie({ name: 'cookies_preferences', value, httpOnly: false });
@@ -657,6 +659,106 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     recordCookieChange(own, ga, false, 3, { originUnknown: true });
     expect(presentCookies(own).find((c) => c.name === '_ga')).toMatchObject({ setPhases: ['before-choice'] });
     expect(presentCookies(own).find((c) => c.name === '_ga')!.originUnknown).toBeUndefined();
+  });
+
+  describe('written again on a cookie already the site’s', () => {
+    const accepted = consent(platform({ ga: true }));
+    /** The portal's `_ga` lives 390 days, the city's 760 (expiry in seconds; `now` in ms stays near 0). */
+    const ownGa = { ...ga, expirationDate: 390 * 86_400 };
+    const citysGa = { ...ga, expirationDate: 760 * 86_400 };
+    /** The charter's row for `_ga`: statistics, 13 months. */
+    const declared: MatchResult = {
+      source: 'charter',
+      rule: 'exact',
+      declared: true,
+      provider: 'Google',
+      service: null,
+      purpose: 'Audience',
+      duration: '13 mois',
+      knownLifetime: null,
+      category: 'statistics',
+      reference: null,
+    };
+    const findings = (site: SiteRecord) =>
+      findingsFor(
+        site,
+        Object.values(site.cookies)
+          .filter((cookie) => cookie.name === '_ga')
+          .map((cookie) => ({ cookie, match: declared })),
+        [],
+      ).map((finding) => `${finding.kind} ${finding.severity}: ${finding.evidence}`);
+    const gaOf = (site: SiteRecord) => Object.values(site.cookies).find((cookie) => cookie.name === '_ga')!;
+    /** The portal set its `_ga` after an acceptance, the visitor refused, and the portal removed it. */
+    const removedAfterRefusal = () => {
+      const site = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(site, accepted, false, 1);
+      recordCookieChange(site, ownGa, false, 1000);
+      recordCookieChange(site, refused, false, 2000);
+      recordCookieChange(site, ownGa, true, 3000);
+      return site;
+    };
+
+    it('by another open site, maybe: its lifetime stays the site’s, and one it removed is not kept by it (reviewer’s cases A and E)', () => {
+      // A: the city's tab rewrites the portal's 13-month _ga for 25 months.
+      const kept = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(kept, accepted, false, 1);
+      recordCookieChange(kept, ownGa, false, 1000);
+      recordCookieChange(kept, citysGa, false, 2000, { originUnknown: true });
+      expect(gaOf(kept)).toMatchObject({ expires: 390 * 86_400, lastChanged: 1000, removed: null, setPhases: ['after-accept'] });
+      expect(findings(kept)).toEqual([]);
+      // E: the portal removed its _ga after a refusal; the city's tab writes it again. It is there (its
+      // pages are sent it), with its event, but the portal did not keep it.
+      const removed = removedAfterRefusal();
+      recordCookieChange(removed, citysGa, false, 4000, { originUnknown: true });
+      expect(gaOf(removed)).toMatchObject({ removed: null, lastChanged: 1000, setPhases: ['after-accept'] });
+      expect(gaOf(removed).originUnknown).toBeUndefined();
+      expect(removed.timeline.at(-1)).toMatchObject({ type: 'set', name: '_ga', phase: 'after-refuse', at: 4000 });
+      expect(findings(removed)).toEqual([]);
+    });
+
+    it('by another open site, maybe: the site’s own history still counts', () => {
+      // Set before the visitor chose, removed after the refusal, written again from the city's tab.
+      const site = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(site, ownGa, false, 1000);
+      recordCookieChange(site, refused, false, 2000);
+      recordCookieChange(site, ownGa, true, 3000);
+      recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+      expect(gaOf(site)).toMatchObject({ setPhases: ['before-choice'], removed: null });
+      expect(findings(site)).toEqual(['before-consent high: statistics cookie (Google) set before the visitor chose']);
+    });
+
+    it('by the site after all when its response names it within 10 s after the event (Firefox), judged as its own write', () => {
+      // L: the portal's own response rewrites its 13-month _ga for 25 months; a late response claims nothing.
+      const kept = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(kept, accepted, false, 1);
+      recordCookieChange(kept, ownGa, false, 1000);
+      recordCookieChange(kept, citysGa, false, 2000, { originUnknown: true });
+      expect(claimByResponse(kept, ['_ga'], '/explore/', 2000 + PAGE_EVIDENCE_MS + 1)).toBe(false);
+      expect(claimByResponse(kept, ['_ga'], '/explore/', 2010)).toBe(true);
+      expect(gaOf(kept)).toMatchObject({ expires: 760 * 86_400, lastChanged: 2000, firstSeen: 1000 });
+      expect(gaOf(kept).unclaimedWrite).toBeUndefined();
+      expect(findings(kept)).toEqual(['lifetime medium: charter says "13 mois", cookie expires after 760 days']);
+      // R1: the portal sets again the _ga it removed after the refusal.
+      const removed = removedAfterRefusal();
+      recordCookieChange(removed, citysGa, false, 4000, { originUnknown: true });
+      expect(claimByResponse(removed, ['_ga'], '/explore/', 4010)).toBe(true);
+      expect(gaOf(removed)).toMatchObject({ setPhases: ['after-accept', 'after-refuse'], refusedBy: ['ga'], removed: null });
+      expect(findings(removed)).toContain(
+        'after-refusal high: statistics cookie (Google) set after a refusal: Google Analytics refused (ga=false)',
+      );
+    });
+
+    it('found by a scan after the site removed it: present, in the timeline, no finding; its later removal too (reviewer’s R2, R5)', () => {
+      const site = removedAfterRefusal();
+      recordCookieChange(site, ownGa, false, 9000, { found: true, originUnknown: true });
+      expect(presentCookies(site).map((cookie) => cookie.name)).toContain('_ga');
+      expect(site.timeline.at(-1)).toMatchObject({ type: 'set', name: '_ga', phase: 'unknown', found: true, at: 9000 });
+      expect(findings(site)).toEqual([]);
+      recordCookieChange(site, ownGa, true, 10_000, { byBrowser: true });
+      expect(site.timeline.at(-1)).toMatchObject({ type: 'removed', name: '_ga', byBrowser: true, at: 10_000 });
+      expect(gaOf(site)).toMatchObject({ removed: 10_000, lastChanged: 1000 });
+      expect(gaOf(site).unclaimedWrite).toBeUndefined();
+    });
   });
 
   it('becomes the site’s, with the page, when an event without the mark sets it again', () => {
