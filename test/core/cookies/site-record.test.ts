@@ -716,6 +716,25 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(removed)).toEqual([]);
     });
 
+    it('by another open site, maybe, before a later refusal: the site keeping it then is kept after that refusal (re-review’s K and K3)', () => {
+      // K: removed after the first refusal, written again from the city's tab; the visitor accepts, the
+      // portal's GA writes it (the city's tab still open), the visitor refuses again, and the portal keeps it.
+      const site = removedAfterRefusal();
+      recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+      recordCookieChange(site, accepted, false, 5000);
+      recordCookieChange(site, ownGa, false, 5100, { originUnknown: true });
+      recordCookieChange(site, refused, false, 6000);
+      expect(findings(site)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
+      // K3: removed by the browser while accepted, written again, then refused: the portal keeps it.
+      const expired = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(expired, accepted, false, 1);
+      recordCookieChange(expired, ownGa, false, 1000);
+      recordCookieChange(expired, ownGa, true, 2000, { byBrowser: true });
+      recordCookieChange(expired, citysGa, false, 3000, { originUnknown: true });
+      recordCookieChange(expired, refused, false, 4000);
+      expect(findings(expired)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
+    });
+
     it('by another open site, maybe: the site’s own history still counts', () => {
       // Set before the visitor chose, removed after the refusal, written again from the city's tab.
       const site = emptySite('itie.opendatasoft.com', '0');
