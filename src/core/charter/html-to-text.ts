@@ -350,6 +350,8 @@ type Tracked = {
   heading: boolean;
   /** It is a button outside foreign content: its text is held back until it ends (Layout.buttonEnd). */
   button: boolean;
+  /** It is a table caption whose text is held back (Layout.captionEnd). */
+  caption: boolean;
 };
 
 /** Text pieces of one stream (the whole page, or its main content), joined at the end. */
@@ -494,6 +496,8 @@ class Layout {
   private table = this.tables[0]!;
   /** The open buttons' text, held back until the outermost ends (null when no button is open). */
   private button: ButtonText | null = null;
+  /** An open table caption's text, held back until it ends (captionEnd), or null. */
+  private caption: ButtonText | null = null;
 
   /**
    * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
@@ -508,6 +512,7 @@ class Layout {
     const { visible, chrome, inMain } = this.where();
     if (!visible || chrome) return;
     if (this.button !== null) return this.button.add(isText ? piece : ' ');
+    if (this.caption !== null) return this.caption.add(isText ? piece : ' ');
     this.page.add(piece, isText);
     if (inMain) this.main.add(piece, isText);
   }
@@ -593,7 +598,36 @@ class Layout {
     if (line !== null) this.write(line, true);
   }
 
+  /**
+   * A table caption starts: its text is held back (captionEnd decides whether it is written).
+   * Returns false when it is not held (inside a button, or another caption held already).
+   */
+  captionStart(): boolean {
+    if (this.button !== null || this.caption !== null) return false;
+    this.caption = new ButtonText(false);
+    return true;
+  }
+
+  /**
+   * The held caption ends (its element, or a row or table opened inside it): it reaches the
+   * streams, as a line, only when its words name a category (categoryOfHeading), so it titles its
+   * table as a heading does. A caption naming none ("Liste des cookies déposés", "Tableau
+   * récapitulatif") is left out: read as a heading it would start an `other` section, and the
+   * rows under the section heading above it would lose their category.
+   */
+  captionEnd(): void {
+    const caption = this.caption;
+    if (caption === null) return;
+    this.caption = null;
+    const text = caption.text();
+    if (text === null || text === '' || categoryOfHeading(text) === null) return;
+    this.write('\n', false);
+    this.write(text, true);
+    this.write('\n', false);
+  }
+
   tableStart(): void {
+    this.captionEnd();
     this.table = new TableState();
     this.tables.push(this.table);
     this.write('\n', false);
@@ -616,6 +650,7 @@ class Layout {
   }
 
   rowStart(): void {
+    this.captionEnd();
     this.rowEnd();
     this.table.rowOpen = true;
     this.write('\n', false);
@@ -650,6 +685,7 @@ class Layout {
   }
 
   cellStart(rowspan: number, colspan: number): void {
+    this.captionEnd();
     const table = this.table;
     if (!table.rowOpen) this.rowStart();
     this.writePending(true);
@@ -828,6 +864,7 @@ export function htmlTextCandidates(html: string): string[] {
       foreign,
       heading,
       button: name === 'button' && foreignDepth === 0,
+      caption: false,
     };
     stack.push(entry);
     innermost.set(name, index);
@@ -856,6 +893,7 @@ export function htmlTextCandidates(html: string): string[] {
     if (entry.foreign && --foreignDepth === 0) foreignRoot = -1;
     if (entry.name === 'pre' || entry.name === 'listing') preDepth--;
     if (entry.button) layout.buttonEnd(indexOf('#h') >= 0);
+    if (entry.caption) layout.captionEnd();
     if (entry.heading) layout.headingEnd();
     else if (foreignDepth === 0) {
       if (entry.name === 'td' || entry.name === 'th') layout.cellEnd();
@@ -969,6 +1007,7 @@ export function htmlTextCandidates(html: string): string[] {
     }
     // Every element is kept until its end tag, or the tag that implies its end, closes it.
     push(name, hidden, chrome, main, sectioning, foreign, headingLevel > 0);
+    if (name === 'caption' && foreignDepth === 0) stack[stack.length - 1]!.caption = layout.captionStart();
     preStarted = name === 'pre' || name === 'listing';
   };
 

@@ -377,3 +377,35 @@ describe('htmlToText: accordion buttons titling a table', () => {
     expect(elements).toBeLessThanOrEqual(4 * nested.length);
   });
 });
+
+describe('htmlToText: table captions', () => {
+  const HEAD = '<tr><th>Nom du prestataire<th>Nom du cookie<th>Durée<th>Finalité';
+  const categories = (html: string) => parseCharter(htmlToText(html)).entries.map((entry) => [entry.cookie, entry.category]);
+
+  it('keeps the section heading’s category over a caption naming no category (a review’s false alarm: a necessary cookie read as other)', () => {
+    // Reviewer's model of a live charter page: a table captioned "Liste des cookies déposés" under its section heading.
+    for (const caption of ['Liste des cookies déposés', 'Tableau récapitulatif', 'Cookies Matomo']) {
+      const html =
+        '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+        `<table><caption>${caption}</caption><thead>${HEAD}</thead><tbody>` +
+        '<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session<tr><td>Cloudflare<td>__cf_bm<td>30 minutes<td>Protection contre les robots' +
+        '</tbody></table></main>';
+      expect(categories(html), caption).toEqual([
+        ['sessionid', 'necessary'],
+        ['__cf_bm', 'necessary'],
+      ]);
+    }
+  });
+
+  it('reads a caption naming a category as the heading of its table', () => {
+    const html =
+      '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+      `<table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table>` +
+      `<table><caption>Cookies de mesure d’audience</caption>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure</table></main>`;
+    expect(lines(html)).toContain('Cookies de mesure d’audience');
+    expect(categories(html)).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+  });
+});
