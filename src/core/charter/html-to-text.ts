@@ -10,7 +10,8 @@
  * budget), block elements end lines. Content that is not the charter's words is
  * left out: script, style, template, noscript, svg and other non-text content, form controls (a
  * button only gives a heading line when it titles a section: an accordion's, a heading in or
- * around it or a disclosure control's markup), hidden elements,
+ * around it or a disclosure control's markup), hidden elements (not an accordion's collapsed panel:
+ * one an expanding control named before by aria-controls, or one hidden until found),
  * and page chrome (the site's header, navigation and footer), which is never read, even as a
  * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
  * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
@@ -821,6 +822,12 @@ export function htmlTextCandidates(html: string): string[] {
   /** Stack index of the outermost open svg or math element, or -1. */
   let foreignRoot = -1;
   let inHead = false;
+  /**
+   * Ids an expanding control named before (aria-controls on an element with aria-expanded: an
+   * accordion's button): the panels it opens. One set, filled as the tags go by and asked once per
+   * element: linear in the page.
+   */
+  const expandable = new Set<string>();
 
   const layout = new Layout(
     () => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }),
@@ -977,10 +984,18 @@ export function htmlTextCandidates(html: string): string[] {
 
     const hasAttributes = attributes.size > 0;
     const role = hasAttributes ? (attributes.get('role') ?? '').trim().toLowerCase() : '';
+    if (hasAttributes && attributes.has('aria-expanded')) {
+      for (const id of (attributes.get('aria-controls') ?? '').split(/\s+/)) if (id !== '') expandable.add(id);
+    }
+    // An accordion's collapsed panel is content the page opens in place, not hidden text: read, as
+    // an element hidden until found is (a dialog is no such panel).
+    const collapsedPanel =
+      hasAttributes && expandable.has(attributes.get('id') ?? '') && name !== 'dialog' && role !== 'dialog' && role !== 'alertdialog';
     const hidden =
       HIDDEN_CONTENT.has(name) ||
       (hasAttributes &&
-        (attributes.has('hidden') ||
+        !collapsedPanel &&
+        ((attributes.has('hidden') && (attributes.get('hidden') ?? '').trim().toLowerCase() !== 'until-found') ||
           (attributes.get('aria-hidden') ?? '').trim().toLowerCase() === 'true' ||
           /display\s*:\s*none/i.test(attributes.get('style') ?? '')));
     const chrome = name === 'nav' || CHROME_ROLES.has(role) || ((name === 'header' || name === 'footer') && sectioningDepth === 0);

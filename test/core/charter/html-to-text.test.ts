@@ -348,6 +348,41 @@ describe('htmlToText: accordion buttons titling a table', () => {
     expect(lines(page('<button>Accepter</button><button>Tout refuser</button><button>Paramétrer</button>'))).not.toContain('Accepter');
   });
 
+  it('reads the rows of a collapsed accordion panel (hidden, hidden="until-found", aria-hidden) under its button’s title', () => {
+    // Reviewer's model of the WAI-ARIA accordion (a button with aria-expanded naming its panel by aria-controls), and jQuery UI's.
+    const accordion = (panel: string) =>
+      '<main><h1>Charte cookies</h1>' +
+      '<h3><button type="button" aria-expanded="true" aria-controls="s1">Cookies strictement nécessaires</button></h3>' +
+      `<div id="s1" role="region"><table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table></div>` +
+      '<h3><button type="button" aria-expanded="false" aria-controls="s0 s2">Cookies de mesure d’audience</button></h3>' +
+      `<div id="s2" ${panel}><table>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure d’audience</table></div></main>`;
+    for (const panel of [
+      'role="region" hidden',
+      'role="region" hidden="until-found"',
+      'role="tabpanel" aria-hidden="true" style="display: none;"',
+    ]) {
+      expect(categories(accordion(panel)), panel).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'statistics'],
+      ]);
+    }
+  });
+
+  it('still leaves out a hidden element no expanding control names, and a hidden dialog one does', () => {
+    const panel = (control: string, element: string) =>
+      `<main>${control}<p>shown</p><${element} id="p2" hidden><p>not shown</p></${element}></main>`;
+    for (const [control, element] of [
+      ['<button aria-controls="p2">Cookies de mesure d’audience</button>', 'div'],
+      ['<button aria-expanded="false" aria-controls="p3">Cookies de mesure d’audience</button>', 'div'],
+      ['<button aria-expanded="false" aria-controls="p2">Paramétrer</button>', 'dialog'],
+    ] as const) {
+      expect(lines(panel(control, element)), control).not.toContain('not shown');
+    }
+    expect(
+      lines('<div id="p2" hidden><p>before its control</p></div><button aria-expanded="false" aria-controls="p2">Voir</button>'),
+    ).toEqual([]);
+  });
+
   it('leaves a button inside a table row out of the row, as before', () => {
     expect(
       lines('<table><tr><td>Matomo<td><button>Cookies statistiques</button>_pk_id<td><button><h3>Mesure d’audience</h3></button></table>'),
