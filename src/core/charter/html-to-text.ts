@@ -7,7 +7,8 @@
  * is executed and no DOM is built (Chrome's service worker has no DOMParser): the tokens go
  * straight into lines. Headings become markdown headings, table rows become lines of
  * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
- * budget), block elements end lines. Content that is not the charter's words is
+ * budget), block elements end lines (a description list's term and the description after it share
+ * one, as `term : description`). Content that is not the charter's words is
  * left out: script, style, template, noscript, svg and other non-text content, form controls (a
  * button only gives a heading line when it titles a section: an accordion's, a heading in or
  * around it or a disclosure control's markup), hidden elements (not an accordion's collapsed panel:
@@ -499,6 +500,11 @@ class Layout {
   private button: ButtonText | null = null;
   /** An open table caption's text, held back until it ends (captionEnd), or null. */
   private caption: ButtonText | null = null;
+  /**
+   * A description list's term (`<dt>`) ended on a line of text: the line break after it waits, so
+   * that a description (`<dd>`) starting next joins it as `term : description` (termEnd).
+   */
+  private termPending = false;
 
   /**
    * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
@@ -514,6 +520,11 @@ class Layout {
     if (!visible || chrome) return;
     if (this.button !== null) return this.button.add(isText ? piece : ' ');
     if (this.caption !== null) return this.caption.add(isText ? piece : ' ');
+    if (this.termPending && (isText || piece.includes('\n'))) {
+      // Anything but a description after a term: the term's line ends as it did.
+      this.termPending = false;
+      this.write('\n', false);
+    }
     this.page.add(piece, isText);
     if (inMain) this.main.add(piece, isText);
   }
@@ -551,7 +562,33 @@ class Layout {
   /** A line break: inside a cell it separates the cell's parts; between a row's cells it never ends the row. */
   lineBreak(): void {
     if (this.table.inCell) this.table.cellBreakPending = true;
-    else if (!this.table.rowOpen) this.write('\n', false);
+    else if (!this.table.rowOpen && !this.termPending) this.write('\n', false);
+  }
+
+  /**
+   * A description list's term ends: when it ended a line of text (outside a table, a button or a
+   * caption), the line break after it waits for what comes next (termPending).
+   */
+  termEnd(): void {
+    if (this.table.inCell || this.table.rowOpen || this.button !== null || this.caption !== null) return;
+    const { visible, chrome } = this.where();
+    const last = this.page.pieces[this.page.pieces.length - 1];
+    if (visible && !chrome && last !== undefined && !last.includes('\n')) this.termPending = true;
+  }
+
+  /**
+   * A description starts: right after a term (termPending), on the term's line, as `term :
+   * description` ("Nom du cookie : _pk_id", a record of one field per line); else on a line of its own.
+   *
+   * @param hidden the description is not shown: the term's line ends.
+   */
+  descriptionStart(hidden: boolean): void {
+    if (this.termPending && !hidden) {
+      this.termPending = false;
+      this.write(' : ', false);
+      return;
+    }
+    this.lineBreak();
   }
 
   heading(level: number): void {
@@ -907,6 +944,7 @@ export function htmlTextCandidates(html: string): string[] {
       else if (entry.name === 'tr') layout.rowEnd();
       else if (entry.name === 'table') layout.tableEnd();
       else if (ROW_GROUPS.has(entry.name)) layout.rowGroupBoundary();
+      else if (entry.name === 'dt') layout.termEnd();
     }
     return entry;
   };
@@ -1017,6 +1055,8 @@ export function htmlTextCandidates(html: string): string[] {
       if (!hidden) layout.heading(headingLevel);
     } else if (name === 'button') {
       layout.buttonStart(disclosureControl(attributes));
+    } else if (name === 'dd') {
+      layout.descriptionStart(hidden);
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }

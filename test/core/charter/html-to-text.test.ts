@@ -444,3 +444,30 @@ describe('htmlToText: table captions', () => {
     ]);
   });
 });
+
+describe('htmlToText: description lists', () => {
+  it('lays each term out with its description as one “term : description” line, so a record of one field per line reads', () => {
+    // Reviewer's model of a live charter page giving each cookie as a <dl> of "Nom du cookie" / value pairs.
+    const html =
+      "<main><h1>Charte cookies</h1><h3>Cookies de mesure d'audience</h3>" +
+      '<dl>\n  <dt>Nom du cookie</dt>\n  <dd>_pk_id</dd><dt>Fournisseur<dd>Matomo<dt>Durée</dt><dd>13 mois</dd><dt>Finalité</dt><dd>Mesure</dd></dl>' +
+      '<ul><li>Nom du cookie : _ga</li><li>Fournisseur : Google</li><li>Durée : 13 mois</li><li>Finalité : Mesure</li></ul></main>';
+    expect(lines(html).slice(2, 6)).toEqual(['Nom du cookie : _pk_id', 'Fournisseur : Matomo', 'Durée : 13 mois', 'Finalité : Mesure']);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie, entry.category])).toEqual([
+      ['Matomo', '_pk_id', 'statistics'],
+      ['Google', '_ga', 'statistics'],
+    ]);
+  });
+
+  it('keeps a description with no term before it, a second description and an empty term on lines of their own', () => {
+    expect(lines('<dl><dd>a</dd><dt>b</dt><dd>c</dd><dd>d</dd><dt></dt><dd>e</dd></dl><h2>f</h2>')).toEqual([
+      'a',
+      'b : c',
+      'd',
+      'e',
+      '## f',
+    ]);
+    expect(lines('<dl><dt>Nom</dt><dd hidden>x</dd></dl><p>y</p>')).toEqual(['Nom', 'y']);
+    expect(lines('<dl><dt>Nom</dt></dl><table><tr><td>a<td>b</table>')).toEqual(['Nom', 'a\tb']);
+  });
+});
