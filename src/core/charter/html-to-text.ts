@@ -7,10 +7,12 @@
  * is executed and no DOM is built (Chrome's service worker has no DOMParser): the tokens go
  * straight into lines. Headings become markdown headings, table rows become lines of
  * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
- * budget), block elements end lines. Content that is not the charter's words is
+ * budget), block elements end lines (a description list's term and the description after it share
+ * one, as `term : description`). Content that is not the charter's words is
  * left out: script, style, template, noscript, svg and other non-text content, form controls (a
  * button only gives a heading line when it titles a section: an accordion's, a heading in or
- * around it or a disclosure control's markup), hidden elements,
+ * around it or a disclosure control's markup), hidden elements (not an accordion's collapsed panel:
+ * one an expanding control named before by aria-controls, or one hidden until found),
  * and page chrome (the site's header, navigation and footer), which is never read, even as a
  * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
  * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
@@ -350,6 +352,8 @@ type Tracked = {
   heading: boolean;
   /** It is a button outside foreign content: its text is held back until it ends (Layout.buttonEnd). */
   button: boolean;
+  /** It is a table caption whose text is held back (Layout.captionEnd). */
+  caption: boolean;
 };
 
 /** Text pieces of one stream (the whole page, or its main content), joined at the end. */
@@ -494,6 +498,13 @@ class Layout {
   private table = this.tables[0]!;
   /** The open buttons' text, held back until the outermost ends (null when no button is open). */
   private button: ButtonText | null = null;
+  /** An open table caption's text, held back until it ends (captionEnd), or null. */
+  private caption: ButtonText | null = null;
+  /**
+   * A description list's term (`<dt>`) ended on a line of text: the line break after it waits, so
+   * that a description (`<dd>`) starting next joins it as `term : description` (termEnd).
+   */
+  private termPending = false;
 
   /**
    * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
@@ -508,6 +519,12 @@ class Layout {
     const { visible, chrome, inMain } = this.where();
     if (!visible || chrome) return;
     if (this.button !== null) return this.button.add(isText ? piece : ' ');
+    if (this.caption !== null) return this.caption.add(isText ? piece : ' ');
+    if (this.termPending && (isText || piece.includes('\n'))) {
+      // Anything but a description after a term: the term's line ends as it did.
+      this.termPending = false;
+      this.write('\n', false);
+    }
     this.page.add(piece, isText);
     if (inMain) this.main.add(piece, isText);
   }
@@ -545,7 +562,33 @@ class Layout {
   /** A line break: inside a cell it separates the cell's parts; between a row's cells it never ends the row. */
   lineBreak(): void {
     if (this.table.inCell) this.table.cellBreakPending = true;
-    else if (!this.table.rowOpen) this.write('\n', false);
+    else if (!this.table.rowOpen && !this.termPending) this.write('\n', false);
+  }
+
+  /**
+   * A description list's term ends: when it ended a line of text (outside a table, a button or a
+   * caption), the line break after it waits for what comes next (termPending).
+   */
+  termEnd(): void {
+    if (this.table.inCell || this.table.rowOpen || this.button !== null || this.caption !== null) return;
+    const { visible, chrome } = this.where();
+    const last = this.page.pieces[this.page.pieces.length - 1];
+    if (visible && !chrome && last !== undefined && !last.includes('\n')) this.termPending = true;
+  }
+
+  /**
+   * A description starts: right after a term (termPending), on the term's line, as `term :
+   * description` ("Nom du cookie : _pk_id", a record of one field per line); else on a line of its own.
+   *
+   * @param hidden the description is not shown: the term's line ends.
+   */
+  descriptionStart(hidden: boolean): void {
+    if (this.termPending && !hidden) {
+      this.termPending = false;
+      this.write(' : ', false);
+      return;
+    }
+    this.lineBreak();
   }
 
   heading(level: number): void {
@@ -593,7 +636,36 @@ class Layout {
     if (line !== null) this.write(line, true);
   }
 
+  /**
+   * A table caption starts: its text is held back (captionEnd decides whether it is written).
+   * Returns false when it is not held (inside a button, or another caption held already).
+   */
+  captionStart(): boolean {
+    if (this.button !== null || this.caption !== null) return false;
+    this.caption = new ButtonText(false);
+    return true;
+  }
+
+  /**
+   * The held caption ends (its element, or a row or table opened inside it): it reaches the
+   * streams, as a line, only when its words name a category (categoryOfHeading), so it titles its
+   * table as a heading does. A caption naming none ("Liste des cookies déposés", "Tableau
+   * récapitulatif") is left out: read as a heading it would start an `other` section, and the
+   * rows under the section heading above it would lose their category.
+   */
+  captionEnd(): void {
+    const caption = this.caption;
+    if (caption === null) return;
+    this.caption = null;
+    const text = caption.text();
+    if (text === null || text === '' || categoryOfHeading(text) === null) return;
+    this.write('\n', false);
+    this.write(text, true);
+    this.write('\n', false);
+  }
+
   tableStart(): void {
+    this.captionEnd();
     this.table = new TableState();
     this.tables.push(this.table);
     this.write('\n', false);
@@ -616,6 +688,7 @@ class Layout {
   }
 
   rowStart(): void {
+    this.captionEnd();
     this.rowEnd();
     this.table.rowOpen = true;
     this.write('\n', false);
@@ -650,6 +723,7 @@ class Layout {
   }
 
   cellStart(rowspan: number, colspan: number): void {
+    this.captionEnd();
     const table = this.table;
     if (!table.rowOpen) this.rowStart();
     this.writePending(true);
@@ -785,6 +859,12 @@ export function htmlTextCandidates(html: string): string[] {
   /** Stack index of the outermost open svg or math element, or -1. */
   let foreignRoot = -1;
   let inHead = false;
+  /**
+   * Ids an expanding control named before (aria-controls on an element with aria-expanded: an
+   * accordion's button): the panels it opens. One set, filled as the tags go by and asked once per
+   * element: linear in the page.
+   */
+  const expandable = new Set<string>();
 
   const layout = new Layout(
     () => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }),
@@ -828,6 +908,7 @@ export function htmlTextCandidates(html: string): string[] {
       foreign,
       heading,
       button: name === 'button' && foreignDepth === 0,
+      caption: false,
     };
     stack.push(entry);
     innermost.set(name, index);
@@ -856,12 +937,14 @@ export function htmlTextCandidates(html: string): string[] {
     if (entry.foreign && --foreignDepth === 0) foreignRoot = -1;
     if (entry.name === 'pre' || entry.name === 'listing') preDepth--;
     if (entry.button) layout.buttonEnd(indexOf('#h') >= 0);
+    if (entry.caption) layout.captionEnd();
     if (entry.heading) layout.headingEnd();
     else if (foreignDepth === 0) {
       if (entry.name === 'td' || entry.name === 'th') layout.cellEnd();
       else if (entry.name === 'tr') layout.rowEnd();
       else if (entry.name === 'table') layout.tableEnd();
       else if (ROW_GROUPS.has(entry.name)) layout.rowGroupBoundary();
+      else if (entry.name === 'dt') layout.termEnd();
     }
     return entry;
   };
@@ -939,10 +1022,18 @@ export function htmlTextCandidates(html: string): string[] {
 
     const hasAttributes = attributes.size > 0;
     const role = hasAttributes ? (attributes.get('role') ?? '').trim().toLowerCase() : '';
+    if (hasAttributes && attributes.has('aria-expanded')) {
+      for (const id of (attributes.get('aria-controls') ?? '').split(/\s+/)) if (id !== '') expandable.add(id);
+    }
+    // An accordion's collapsed panel is content the page opens in place, not hidden text: read, as
+    // an element hidden until found is (a dialog is no such panel).
+    const collapsedPanel =
+      hasAttributes && expandable.has(attributes.get('id') ?? '') && name !== 'dialog' && role !== 'dialog' && role !== 'alertdialog';
     const hidden =
       HIDDEN_CONTENT.has(name) ||
       (hasAttributes &&
-        (attributes.has('hidden') ||
+        !collapsedPanel &&
+        ((attributes.has('hidden') && (attributes.get('hidden') ?? '').trim().toLowerCase() !== 'until-found') ||
           (attributes.get('aria-hidden') ?? '').trim().toLowerCase() === 'true' ||
           /display\s*:\s*none/i.test(attributes.get('style') ?? '')));
     const chrome = name === 'nav' || CHROME_ROLES.has(role) || ((name === 'header' || name === 'footer') && sectioningDepth === 0);
@@ -964,11 +1055,14 @@ export function htmlTextCandidates(html: string): string[] {
       if (!hidden) layout.heading(headingLevel);
     } else if (name === 'button') {
       layout.buttonStart(disclosureControl(attributes));
+    } else if (name === 'dd') {
+      layout.descriptionStart(hidden);
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }
     // Every element is kept until its end tag, or the tag that implies its end, closes it.
     push(name, hidden, chrome, main, sectioning, foreign, headingLevel > 0);
+    if (name === 'caption' && foreignDepth === 0) stack[stack.length - 1]!.caption = layout.captionStart();
     preStarted = name === 'pre' || name === 'listing';
   };
 

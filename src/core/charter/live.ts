@@ -7,7 +7,7 @@ import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
 import type { LiveCharterProblem, PageFailure } from './live-problem.ts';
-import { pageEncoding } from './page-encoding.ts';
+import { decodePage, pageEncoding } from './page-encoding.ts';
 import { assertReadableText } from './normalise.ts';
 import { charterProblem, readCharter, type CharterReading, type UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
@@ -217,7 +217,7 @@ async function readCapped(response: Response, limit: number): Promise<string | n
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder(pageEncoding(response.headers.get('content-type'), bytes)).decode(bytes);
+  return decodePage(bytes, pageEncoding(response.headers.get('content-type'), bytes));
 }
 
 /**

@@ -25,6 +25,25 @@ export function pageEncoding(contentType: string | null, bytes: Uint8Array): str
 }
 
 /**
+ * windows-1252's characters for the bytes 0x80 to 0x9F (the WHATWG Encoding standard's index; the
+ * five bytes it leaves undefined stay the C1 controls of their value, as the standard decodes them).
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * The page's text in `encoding` (pageEncoding). Node 20's decoder reads windows-1252 (and the
+ * labels that mean it: ISO-8859-1, latin1, ASCII) as ISO-8859-1, turning 0x80 to 0x9F into C1
+ * controls ("mesure d\u0092audience"); browsers decode them right. Those characters are mapped
+ * through windows-1252's own table: a decoder that reads them right gives them only for the five
+ * undefined bytes, which the table keeps. One pass over the text.
+ */
+export function decodePage(bytes: Uint8Array, encoding: string): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
+}
+
+/**
  * The charset of a Content-Type header as the Fetch standard extracts it ("extract a MIME type"):
  * a response with the header twice gives its values joined by `, `, read one after the other.
  * The last type counts, with its own charset, or else the charset of the first value of the run

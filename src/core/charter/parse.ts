@@ -313,7 +313,9 @@ function readTableBody(
       }
       if (split.kind === 'unreadable') {
         collector.tableLines.add(index);
-        collector.addUnread(index, line, split.reason);
+        const shortRowHeading = headingInShortRow(line);
+        if (shortRowHeading) sections.enter(shortRowHeading);
+        else collector.addUnread(index, line, split.reason);
         index++;
         continue;
       }
@@ -372,6 +374,29 @@ function headingInRow(cells: RowCells, header: TableHeader): Heading | null {
   const filled = Object.values(cells).filter((cell) => cell.trim() !== '');
   if (first === null || first === undefined || filled.length !== 1 || (cells[first] ?? '').trim() === '') return null;
   const heading = readHeading(cells[first] ?? '');
+  return heading && { ...heading, level: null };
+}
+
+/** Longest line headingInShortRow looks at: a heading's longest line plus its separators. */
+const MAX_SHORT_ROW_LENGTH = 250;
+
+/**
+ * A row with fewer cells than its table whose only filled cell is its first and reads as a
+ * heading (readHeading): a category row spanning the table, exported to markdown as
+ * `| **Analytics and stats cookies** |`, or a heading line copied with a trailing tab
+ * ("Cookies de mesure d'audience\t", as a layout table's category cell gives it). Only tab and
+ * pipe separators are read; any other line is no heading here.
+ */
+function headingInShortRow(line: string): Heading | null {
+  const trimmed = line.trim();
+  if (trimmed.length > MAX_SHORT_ROW_LENGTH) return null;
+  let cells: string[];
+  if (line.includes('\t')) cells = line.split('\t');
+  else if (trimmed.startsWith('|')) cells = trimmed.replace(/^\|/, '').replace(/\|$/, '').split('|');
+  else return null;
+  const first = cells[0] ?? '';
+  if (first.trim() === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
+  const heading = readHeading(first);
   return heading && { ...heading, level: null };
 }
 

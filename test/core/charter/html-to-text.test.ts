@@ -348,6 +348,41 @@ describe('htmlToText: accordion buttons titling a table', () => {
     expect(lines(page('<button>Accepter</button><button>Tout refuser</button><button>Paramétrer</button>'))).not.toContain('Accepter');
   });
 
+  it('reads the rows of a collapsed accordion panel (hidden, hidden="until-found", aria-hidden) under its button’s title', () => {
+    // Reviewer's model of the WAI-ARIA accordion (a button with aria-expanded naming its panel by aria-controls), and jQuery UI's.
+    const accordion = (panel: string) =>
+      '<main><h1>Charte cookies</h1>' +
+      '<h3><button type="button" aria-expanded="true" aria-controls="s1">Cookies strictement nécessaires</button></h3>' +
+      `<div id="s1" role="region"><table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table></div>` +
+      '<h3><button type="button" aria-expanded="false" aria-controls="s0 s2">Cookies de mesure d’audience</button></h3>' +
+      `<div id="s2" ${panel}><table>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure d’audience</table></div></main>`;
+    for (const panel of [
+      'role="region" hidden',
+      'role="region" hidden="until-found"',
+      'role="tabpanel" aria-hidden="true" style="display: none;"',
+    ]) {
+      expect(categories(accordion(panel)), panel).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'statistics'],
+      ]);
+    }
+  });
+
+  it('still leaves out a hidden element no expanding control names, and a hidden dialog one does', () => {
+    const panel = (control: string, element: string) =>
+      `<main>${control}<p>shown</p><${element} id="p2" hidden><p>not shown</p></${element}></main>`;
+    for (const [control, element] of [
+      ['<button aria-controls="p2">Cookies de mesure d’audience</button>', 'div'],
+      ['<button aria-expanded="false" aria-controls="p3">Cookies de mesure d’audience</button>', 'div'],
+      ['<button aria-expanded="false" aria-controls="p2">Paramétrer</button>', 'dialog'],
+    ] as const) {
+      expect(lines(panel(control, element)), control).not.toContain('not shown');
+    }
+    expect(
+      lines('<div id="p2" hidden><p>before its control</p></div><button aria-expanded="false" aria-controls="p2">Voir</button>'),
+    ).toEqual([]);
+  });
+
   it('leaves a button inside a table row out of the row, as before', () => {
     expect(
       lines('<table><tr><td>Matomo<td><button>Cookies statistiques</button>_pk_id<td><button><h3>Mesure d’audience</h3></button></table>'),
@@ -375,5 +410,64 @@ describe('htmlToText: accordion buttons titling a table', () => {
     }
     expect(text.split('\n').filter(Boolean)).toEqual(['after']);
     expect(elements).toBeLessThanOrEqual(4 * nested.length);
+  });
+});
+
+describe('htmlToText: table captions', () => {
+  const HEAD = '<tr><th>Nom du prestataire<th>Nom du cookie<th>Durée<th>Finalité';
+  const categories = (html: string) => parseCharter(htmlToText(html)).entries.map((entry) => [entry.cookie, entry.category]);
+
+  it('keeps the section heading’s category over a caption naming no category (a review’s false alarm: a necessary cookie read as other)', () => {
+    // Reviewer's model of a live charter page: a table captioned "Liste des cookies déposés" under its section heading.
+    for (const caption of ['Liste des cookies déposés', 'Tableau récapitulatif', 'Cookies Matomo']) {
+      const html =
+        '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+        `<table><caption>${caption}</caption><thead>${HEAD}</thead><tbody>` +
+        '<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session<tr><td>Cloudflare<td>__cf_bm<td>30 minutes<td>Protection contre les robots' +
+        '</tbody></table></main>';
+      expect(categories(html), caption).toEqual([
+        ['sessionid', 'necessary'],
+        ['__cf_bm', 'necessary'],
+      ]);
+    }
+  });
+
+  it('reads a caption naming a category as the heading of its table', () => {
+    const html =
+      '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+      `<table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table>` +
+      `<table><caption>Cookies de mesure d’audience</caption>${HEAD}<tr><td>Matomo<td>_pk_id.*<td>13 mois<td>Mesure</table></main>`;
+    expect(lines(html)).toContain('Cookies de mesure d’audience');
+    expect(categories(html)).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+  });
+});
+
+describe('htmlToText: description lists', () => {
+  it('lays each term out with its description as one “term : description” line, so a record of one field per line reads', () => {
+    // Reviewer's model of a live charter page giving each cookie as a <dl> of "Nom du cookie" / value pairs.
+    const html =
+      "<main><h1>Charte cookies</h1><h3>Cookies de mesure d'audience</h3>" +
+      '<dl>\n  <dt>Nom du cookie</dt>\n  <dd>_pk_id</dd><dt>Fournisseur<dd>Matomo<dt>Durée</dt><dd>13 mois</dd><dt>Finalité</dt><dd>Mesure</dd></dl>' +
+      '<ul><li>Nom du cookie : _ga</li><li>Fournisseur : Google</li><li>Durée : 13 mois</li><li>Finalité : Mesure</li></ul></main>';
+    expect(lines(html).slice(2, 6)).toEqual(['Nom du cookie : _pk_id', 'Fournisseur : Matomo', 'Durée : 13 mois', 'Finalité : Mesure']);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie, entry.category])).toEqual([
+      ['Matomo', '_pk_id', 'statistics'],
+      ['Google', '_ga', 'statistics'],
+    ]);
+  });
+
+  it('keeps a description with no term before it, a second description and an empty term on lines of their own', () => {
+    expect(lines('<dl><dd>a</dd><dt>b</dt><dd>c</dd><dd>d</dd><dt></dt><dd>e</dd></dl><h2>f</h2>')).toEqual([
+      'a',
+      'b : c',
+      'd',
+      'e',
+      '## f',
+    ]);
+    expect(lines('<dl><dt>Nom</dt><dd hidden>x</dd></dl><p>y</p>')).toEqual(['Nom', 'y']);
+    expect(lines('<dl><dt>Nom</dt></dl><table><tr><td>a<td>b</table>')).toEqual(['Nom', 'a\tb']);
   });
 });

@@ -262,6 +262,15 @@ describe('a live charter page in another encoding than UTF-8', () => {
     expect(declared).not.toBe(page);
     expect(await entriesOf(latin1(declared), 'text/html')).toEqual(inUtf8);
   });
+
+  it('decodes windows-1252’s curly quotes, dashes and euro sign (0x80–0x9F) as a browser does, under Node too (the charter CLI)', async () => {
+    // Reviewer's model of a page sent as windows-1252: "mesure d’audience" with its apostrophe in one byte, 0x92.
+    const bytes = Uint8Array.from([...latin1('<p>mesure d'), 0x92, ...latin1('audience '), 0x96, 0x80, 0x81]);
+    for (const type of ['text/html; charset=windows-1252', 'text/html; charset=iso-8859-1']) {
+      const read = await fetchCharterPage(`https://${HOST}/terms/cookies-policy/`, served(bytes, type));
+      expect(read, type).toMatchObject({ body: '<p>mesure d’audience –€\u0081' });
+    }
+  });
 });
 
 describe('finalUrlProblem', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENCODING_PRESCAN_BYTES, pageEncoding } from '../../../src/core/charter/page-encoding.ts';
+import { decodePage, ENCODING_PRESCAN_BYTES, pageEncoding } from '../../../src/core/charter/page-encoding.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -62,5 +62,17 @@ describe('pageEncoding', () => {
     expect(pageEncoding('text/html;charset=iso-8859-1, text/h\u00e9ml, text/html', bytes(''))).toBe('windows-1252');
     expect(pageEncoding('text/html;charset=iso-8859-1, te(xt/html, text/html', bytes(''))).toBe('windows-1252');
     expect(pageEncoding('text/html; profile="a, b"; charset=ISO-8859-2', bytes(''))).toBe('iso-8859-2');
+  });
+});
+
+describe('decodePage', () => {
+  it('decodes windows-1252’s 0x80–0x9F by its own table (Node 20’s decoder gives C1 controls), the five bytes it leaves undefined as controls', () => {
+    // The WHATWG Encoding standard's index-windows-1252, 0x80 to 0x9F.
+    const table = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+    const high = Uint8Array.from({ length: 32 }, (_, index) => 0x80 + index);
+    expect(decodePage(high, 'windows-1252')).toBe(table);
+    expect(decodePage(Uint8Array.of(0x64, 0x92, 0x61, 0xe9), 'windows-1252')).toBe('d’aé');
+    // Other encodings decode as the decoder does.
+    expect(decodePage(new TextEncoder().encode('d’a\u0092'), 'utf-8')).toBe('d’a\u0092');
   });
 });

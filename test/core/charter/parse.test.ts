@@ -668,6 +668,60 @@ describe('parseCharter: sections and several tables', () => {
     expect(reading.unreadRows).toEqual([]);
   });
 
+  it('takes a short row holding only a section heading for that heading, not for an unread row (a review’s missed breach: Hotjar filed as necessary)', () => {
+    // Reviewer's model of a colspan category row exported to markdown: one cell between pipes.
+    const pipe = [
+      '### Strictly necessary cookies',
+      '| Supplier name | Cookie name | Duration | Function |',
+      '|---|---|---|---|',
+      '| Huwise | sessionid | 2 weeks | Session |',
+      '| **Analytics and stats cookies** |',
+      '| Matomo | _pk_id.* | 13 months | Counts visits |',
+      '| Hotjar | _hjid | 1 year | Heatmaps |',
+    ].join('\n');
+    // Reviewer's model of a page copied as text (or a layout table's category cell): a heading line ending in one tab.
+    const tab = [
+      'Cookies nécessaires au bon fonctionnement',
+      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+      'Huwise\tsessionid\t2 semaines\tSession',
+      '',
+      "Cookies de mesure d'audience\t",
+      '',
+      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+      'Matomo\t_pk_id.*\t13 mois\tMesure',
+      'Hotjar\t_hjid\t1 an\tMesure',
+    ].join('\n');
+    for (const text of [pipe, tab]) {
+      const reading = readCharter(text);
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        text,
+      ).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'statistics'],
+        ['_hjid', 'statistics'],
+      ]);
+      expect(reading.unreadRows, text).toEqual([]);
+    }
+  });
+
+  it('still reports a short row whose one cell is no heading, and keeps the section it is in', () => {
+    const text = [
+      '### Cookies statistiques',
+      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+      'Matomo\t_pk_id.*\t13 mois\tMesure',
+      'Voir aussi la page Matomo.\t',
+      '\tCookies tiers',
+      'Hotjar\t_hjid\t1 an\tMesure',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['_pk_id.', 'statistics'],
+      ['_hjid', 'statistics'],
+    ]);
+    expect(reading.unreadRows.map((row) => row.line)).toEqual([4, 5]);
+  });
+
   it('reads a row whose first cell starts with "#" as a row, not a heading, and a heading as a heading', () => {
     const text = [
       '### Cookies statistiques',
