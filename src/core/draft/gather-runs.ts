@@ -328,13 +328,17 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     same.sort((a, b) => placesOf.get(a)!.get(newest)! - placesOf.get(b)!.get(newest)!);
     for (const known of same.slice(1)) known.shadowed = true;
   }
-  for (const old of superseded) {
-    const now = byName.get(nameOf(old.entry))![0]!;
+  /** What `old` saw, taken by `now`, the entry of its name that applies: seen in either is seen, lifetimes are the longest. */
+  const handOver = (old: Declared, now: Declared) => {
     now.seen ||= old.seen;
     now.seenOwn ||= old.seenOwn;
-    now.missing ||= old.missing;
     now.trackerSeen ??= old.trackerSeen;
     if (old.lifetime !== undefined) now.lifetime = longest(now.lifetime, old.lifetime);
+  };
+  for (const old of superseded) {
+    const now = byName.get(nameOf(old.entry))![0]!;
+    handOver(old, now);
+    now.missing ||= old.missing;
   }
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
 
@@ -383,7 +387,18 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
 
-  // A superseded entry's finding judged other words: not passed on.
+  // An entry the charter read last repeats below another of its name never applies: what an older run,
+  // whose charter it applied in, saw through it (or a run made without the charter, matched in the
+  // older charter's order) is the entry's that applies, and the repeat itself is one never seen.
+  for (const [, [now, ...repeats]] of byName) {
+    for (const old of repeats) {
+      if (!old.seen) continue;
+      handOver(old, now!);
+      Object.assign(old, { seen: false, seenOwn: false, lifetime: undefined });
+      outlived.delete(old);
+    }
+  }
+  // A superseded or shadowed entry's finding judged other words: not passed on.
   for (const known of ordered) known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.lifetime);
 
   return {

@@ -866,6 +866,29 @@ describe('draftCharter: an entry the charter repeats in a section the draft writ
     }
     expect(rowOf(draft, '_ga')?.marks).toEqual(['not-observed']);
   });
+
+  it('gives the row that applies what an older run saw through the repeat left out, the charter changed in between', () => {
+    // The older "accept" run read the statistics `_ga` alone and saw it live 500 days; the newer "refuse" run read the
+    // third-party `_ga` above it and saw nothing: seen in either is seen, and the longest lifetime is the third-party row's.
+    const statistics = twice.entries[1]!;
+    const played = [{ name: '_ga', days: 500 }];
+    const older = auditSite(site(played), { ...twice, entries: [statistics] });
+    const newer = { ...auditSite(playSite(HOST, [], 'refused'), twice), generatedAt: older.generatedAt + 1000 };
+    const draft = draftCharter([older, newer]);
+    expect(
+      draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => [row.entry.category, row.entry.duration, row.marks]),
+    ).toEqual([['third-party', '17 mois', ['duration-observed']]]);
+    expect(draft.notes).toContainEqual({ kind: 'declared-twice-left-out', name: '_ga', category: 'statistics', appliesIn: 'third-party' });
+    for (const [format, read] of Object.entries(readBack(draft))) {
+      const again = auditSite(site(played), { ...twice, entries: read });
+      const ga = again.cookies.find((cookie) => cookie.name === '_ga')!;
+      expect([ga.category, ga.duration], format).toEqual(['third-party', '17 mois']);
+      expect(
+        again.findings.filter((finding) => finding.kind === 'lifetime'),
+        format,
+      ).toEqual([]);
+    }
+  });
 });
 
 describe('draftCharter: an entry the charter repeats word for word', () => {

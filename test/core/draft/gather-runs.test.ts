@@ -64,6 +64,31 @@ describe('gatherRuns', () => {
     ]);
   });
 
+  it('hands what an older run saw through an entry the newer charter repeats below another of its name to the one that applies', () => {
+    const statistics = entry('_ga', { provider: 'Google', category: 'statistics', duration: '6 mois' });
+    const thirdParty = entry('_ga', { provider: 'Google', category: 'third-party', duration: '13 mois' });
+    const older = auditSite(playSite(HOST, [{ name: '_ga', days: 500 }], 'accepted'), { ...CHARTER, entries: [statistics] });
+    const newer = {
+      ...auditSite(playSite(HOST, [], 'refused'), { ...CHARTER, entries: [thirdParty, statistics] }),
+      generatedAt: older.generatedAt + 1,
+    };
+    const gathered = gatherRuns([older, newer]);
+    expect(
+      gathered.declared.map(({ entry: { category }, seen, seenOwn, shadowed, lifetime, tooShort }) => [
+        category,
+        seen,
+        seenOwn,
+        shadowed,
+        lifetime,
+        tooShort,
+      ]),
+    ).toEqual([
+      // Never applies in the charter read last: what it saw is the third-party entry's now.
+      ['statistics', false, false, true, undefined, false],
+      ['third-party', true, true, false, 500 * DAY, true],
+    ]);
+  });
+
   it('says the site charter’s language is unknown when it is, never the platform default’s another run stood in with', () => {
     const live = auditSite(playSite(HOST, [{ name: '_ga', days: 30 }], 'accepted'), { ...CHARTER, language: null });
     const standIn = auditSite(playSite(HOST, [{ name: 'sessionid', days: 30 }], 'refused'), null);
