@@ -360,23 +360,16 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   };
   const unknownOrigin: DraftNote[] = originUnknown.map((cookie) => ({ kind: 'origin-unknown', ...cookie }));
   let budget = rowsBudget({ ...draft, notes: unknownOrigin });
-  const leftOut: DraftNote[] = [];
+  /** The rows written so far. */
+  const placed = new Set<DraftRow>();
+  /** Repeats left out, in the order they would have been written, with the row that applies. */
+  const repeats: Array<[DraftRow, DraftRow]> = [];
   for (const row of ordered) {
     // Read back, a repeat written before the row that applies would apply instead (sections come in
-    // CATEGORY_ORDER): left out, and the list says so.
+    // CATEGORY_ORDER): left out, and the list says so once the rows are placed.
     const applies = appliesInstead.get(row);
-    if (applies && !draft.rows.includes(applies)) {
-      const note: DraftNote = {
-        kind: 'declared-twice-left-out',
-        name: cookieLabel(row.entry),
-        category: row.entry.category,
-        appliesIn: applies.entry.category,
-      };
-      const cost = noteCost(draft, note);
-      if (cost <= budget) {
-        leftOut.push(note);
-        budget -= cost;
-      } else draft.setAside.push({ name: note.name, reason: 'size' });
+    if (applies && !placed.has(applies)) {
+      repeats.push([row, applies]);
       continue;
     }
     const cost = rowCost(draft, row, platformUnseen.has(row) ? [{ kind: 'platform-unseen', name: row.entry.cookie }] : []);
@@ -387,8 +380,26 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     else if (!readsBack(row, language)) setAside('unreadable');
     else {
       draft.rows.push(row);
+      placed.add(row);
       budget -= cost;
     }
+  }
+  // The notes on the repeats left out take the room the rows left: a note never names a row the
+  // draft does not hold. A repeat whose row that applies was set aside is listed already, by that row's name.
+  const leftOut: DraftNote[] = [];
+  for (const [row, applies] of repeats) {
+    if (!placed.has(applies)) continue;
+    const note: DraftNote = {
+      kind: 'declared-twice-left-out',
+      name: cookieLabel(row.entry),
+      category: row.entry.category,
+      appliesIn: applies.entry.category,
+    };
+    const cost = noteCost(draft, note);
+    if (cost <= budget) {
+      leftOut.push(note);
+      budget -= cost;
+    } else draft.setAside.push({ name: note.name, reason: 'size' });
   }
   for (const row of draft.rows) if (platformUnseen.has(row)) draft.notes.push({ kind: 'platform-unseen', name: row.entry.cookie });
   draft.notes.push(...leftOut, ...unknownOrigin);

@@ -19,6 +19,7 @@ import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/re
 import { isPlatformCookie } from '../report/platform-cookies.ts';
 import { outlivesStated, parseStatedLifetime } from '../report/duration.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
+import type { ReportCookie } from '../report/report.ts';
 import { cookieLabel } from './draft-layout.ts';
 import { trackerNamed, type ConsentTracker } from './tracker-filed-necessary.ts';
 
@@ -36,7 +37,8 @@ export type Declared = {
    * True when a cookie it matched lives longer than the entry states ("lives longer than
    * declared", as findings.ts judges it): a report's finding on a cookie it matched, or the entry's
    * own words and the longest lifetime seen, so a cookie only a run made without the charter saw
-   * counts as well (that lifetime is rounded to the second: the finding decides at the boundary).
+   * counts as well: the unrounded lifetime the finding compares when that run's whole report is at
+   * hand, the lifetime rounded to the second a kept run holds otherwise (README, Limits).
    */
   tooShort: boolean;
   /**
@@ -137,6 +139,18 @@ function outlivesEntry(entry: CharterEntry, lifetime: number | null | undefined)
   if (lifetime === null || lifetime === undefined) return false;
   const stated = parseStatedLifetime(entry.duration);
   return stated.kind === 'session' || outlivesStated(stated, lifetime);
+}
+
+/** A report's cookie as a draft may be given it: a whole report's holds its expiry and last write, a kept run's neither. */
+type TimedCookie = RunCookie & Partial<Pick<ReportCookie, 'expires' | 'lastChanged'>>;
+
+/**
+ * The lifetime a "lives longer than declared" finding compares (findings.ts): from the cookie's
+ * expiry and last write when the report holds them, else the lifetime it keeps, rounded to the second.
+ */
+function judgedLifetime(cookie: TimedCookie): number | null {
+  const { expires, lastChanged } = cookie;
+  return typeof expires === 'number' && typeof lastChanged === 'number' ? expires - lastChanged / 1000 : cookie.lifetimeSeconds;
 }
 
 /** The longer of two observed lifetimes: a persistent cookie outlives a session one (null). */
@@ -252,11 +266,16 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     }
     return known;
   };
-  const seenBy = (known: Declared, cookie: RunCookie) => {
+  /** Each entry's longest lifetime seen as a lifetime finding judges it (judgedLifetime), where `lifetime` holds the rounded one. */
+  const judged = new Map<Declared, number | null>();
+  const seenBy = (known: Declared, cookie: TimedCookie) => {
     known.seen = true;
     if (cookie.thirdParty === null) known.seenOwn = true;
     // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
-    if (!cookie.originUnknown) known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
+    if (!cookie.originUnknown) {
+      known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
+      judged.set(known, longest(judged.get(known), judgedLifetime(cookie)));
+    }
     if (known.trackerSeen === null && known.entry.match === 'prefix' && known.entry.category === 'necessary' && !cookie.originUnknown) {
       known.trackerSeen = trackerNamed(cookie.name);
     }
@@ -328,13 +347,18 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     same.sort((a, b) => placesOf.get(a)!.get(newest)! - placesOf.get(b)!.get(newest)!);
     for (const known of same.slice(1)) known.shadowed = true;
   }
-  for (const old of superseded) {
-    const now = byName.get(nameOf(old.entry))![0]!;
+  /** What `old` saw, taken by `now`, the entry of its name that applies: seen in either is seen, lifetimes are the longest. */
+  const handOver = (old: Declared, now: Declared) => {
     now.seen ||= old.seen;
     now.seenOwn ||= old.seenOwn;
-    now.missing ||= old.missing;
     now.trackerSeen ??= old.trackerSeen;
     if (old.lifetime !== undefined) now.lifetime = longest(now.lifetime, old.lifetime);
+    if (judged.has(old)) judged.set(now, longest(judged.get(now), judged.get(old)!));
+  };
+  for (const old of superseded) {
+    const now = byName.get(nameOf(old.entry))![0]!;
+    handOver(old, now);
+    now.missing ||= old.missing;
   }
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
 
@@ -383,8 +407,20 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
 
-  // A superseded entry's finding judged other words: not passed on.
-  for (const known of ordered) known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.lifetime);
+  // An entry the charter read last repeats below another of its name never applies: what an older run,
+  // whose charter it applied in, saw through it (or a run made without the charter, matched in the
+  // older charter's order) is the entry's that applies, and the repeat itself is one never seen.
+  for (const [, [now, ...repeats]] of byName) {
+    for (const old of repeats) {
+      if (!old.seen) continue;
+      handOver(old, now!);
+      Object.assign(old, { seen: false, seenOwn: false, lifetime: undefined });
+      judged.delete(old);
+      outlived.delete(old);
+    }
+  }
+  // A superseded or shadowed entry's finding judged other words: not passed on.
+  for (const known of ordered) known.tooShort = outlived.has(known) || outlivesEntry(known.entry, judged.get(known));
 
   return {
     charterKind,

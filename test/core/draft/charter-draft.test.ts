@@ -856,6 +856,30 @@ describe('draftCharter: an entry the charter repeats in a section the draft writ
     );
   });
 
+  it('near the size limit, points no note to a row it left out, and lists the rest with the rows set aside', () => {
+    // 2,400 names declared under third parties (a long purpose each), then again under statistics: every statistics
+    // repeat is left out, with a note naming the third-party row that applies; those rows fill the page.
+    const count = 2_400;
+    const name = (i: number) => `audience_${i}`;
+    const many: ParsedCharter = {
+      ...CHARTER,
+      entries: [
+        ...Array.from({ length: count }, (_, i) =>
+          entry(name(i), { provider: 'Google', category: 'third-party', duration: '13 mois', purpose: 'p '.repeat(240) }),
+        ),
+        ...Array.from({ length: count }, (_, i) => entry(name(i), { provider: 'Google', category: 'statistics', duration: '6 mois' })),
+      ],
+    };
+    const draft = draftCharter([auditSite(site([]), many)]);
+    const written = new Set(draft.rows.map((row) => row.entry.cookie));
+    const setAside = new Set(draft.setAside.map((cookie) => cookie.name));
+    expect(setAside.size).toBeGreaterThan(0);
+    const notes = draft.notes.filter((note) => note.kind === 'declared-twice-left-out');
+    expect(notes.filter((note) => !written.has(note.name))).toEqual([]);
+    for (let i = 0; i < count; i++) expect(written.has(name(i)) || setAside.has(name(i)), name(i)).toBe(true);
+    expect(draft.rows.filter((row) => row.entry.category === 'statistics' && row.entry.cookie.startsWith('audience_'))).toEqual([]);
+  });
+
   it('reads back as the row that applies when neither was seen', () => {
     const draft = draftCharter([auditSite(site([{ name: 'sessionid', days: 14 }]), twice)]);
     for (const [format, read] of Object.entries(readBack(draft))) {
@@ -865,6 +889,29 @@ describe('draftCharter: an entry the charter repeats in a section the draft writ
       ).toEqual([['third-party', '13 mois']]);
     }
     expect(rowOf(draft, '_ga')?.marks).toEqual(['not-observed']);
+  });
+
+  it('gives the row that applies what an older run saw through the repeat left out, the charter changed in between', () => {
+    // The older "accept" run read the statistics `_ga` alone and saw it live 500 days; the newer "refuse" run read the
+    // third-party `_ga` above it and saw nothing: seen in either is seen, and the longest lifetime is the third-party row's.
+    const statistics = twice.entries[1]!;
+    const played = [{ name: '_ga', days: 500 }];
+    const older = auditSite(site(played), { ...twice, entries: [statistics] });
+    const newer = { ...auditSite(playSite(HOST, [], 'refused'), twice), generatedAt: older.generatedAt + 1000 };
+    const draft = draftCharter([older, newer]);
+    expect(
+      draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => [row.entry.category, row.entry.duration, row.marks]),
+    ).toEqual([['third-party', '17 mois', ['duration-observed']]]);
+    expect(draft.notes).toContainEqual({ kind: 'declared-twice-left-out', name: '_ga', category: 'statistics', appliesIn: 'third-party' });
+    for (const [format, read] of Object.entries(readBack(draft))) {
+      const again = auditSite(site(played), { ...twice, entries: read });
+      const ga = again.cookies.find((cookie) => cookie.name === '_ga')!;
+      expect([ga.category, ga.duration], format).toEqual(['third-party', '17 mois']);
+      expect(
+        again.findings.filter((finding) => finding.kind === 'lifetime'),
+        format,
+      ).toEqual([]);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedCharter } from '../../../src/core/charter/types.ts';
 import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { gatherRuns } from '../../../src/core/draft/gather-runs.ts';
+import { keptRun, type RunReport } from '../../../src/core/report/compare-runs.ts';
 import { buildReport } from '../../../src/core/report/report.ts';
 import { auditSite, charterEntry, DAY, NOW_MS, playSite, registryWith } from '../../support/charter-audit.ts';
 import { browserCookie } from '../../support/cookies.ts';
@@ -61,6 +62,31 @@ describe('gatherRuns', () => {
     ).toEqual([
       ['sessionid', '12 mois', true, false, false, 14 * 86400],
       ['_ga', '25 mois', true, false, false, 390 * 86400],
+    ]);
+  });
+
+  it('hands what an older run saw through an entry the newer charter repeats below another of its name to the one that applies', () => {
+    const statistics = entry('_ga', { provider: 'Google', category: 'statistics', duration: '6 mois' });
+    const thirdParty = entry('_ga', { provider: 'Google', category: 'third-party', duration: '13 mois' });
+    const older = auditSite(playSite(HOST, [{ name: '_ga', days: 500 }], 'accepted'), { ...CHARTER, entries: [statistics] });
+    const newer = {
+      ...auditSite(playSite(HOST, [], 'refused'), { ...CHARTER, entries: [thirdParty, statistics] }),
+      generatedAt: older.generatedAt + 1,
+    };
+    const gathered = gatherRuns([older, newer]);
+    expect(
+      gathered.declared.map(({ entry: { category }, seen, seenOwn, shadowed, lifetime, tooShort }) => [
+        category,
+        seen,
+        seenOwn,
+        shadowed,
+        lifetime,
+        tooShort,
+      ]),
+    ).toEqual([
+      // Never applies in the charter read last: what it saw is the third-party entry's now.
+      ['statistics', false, false, true, undefined, false],
+      ['third-party', true, true, false, 500 * DAY, true],
     ]);
   });
 
@@ -185,6 +211,35 @@ describe('gatherRuns', () => {
     expect(report.cookies.map((cookie) => cookie.lifetimeSeconds)).toEqual([2 * DAY, 2 * DAY]);
     expect(gatherRuns([report]).declared.map(({ entry: { cookie }, tooShort }) => [cookie, tooShort])).toEqual([
       ['longer', true],
+      ['within', false],
+    ]);
+  });
+
+  it('marks a stated lifetime too short as the report would, by less than a second, when only a run made without the charter saw it', () => {
+    const charter: ParsedCharter = {
+      ...CHARTER,
+      entries: [entry('longer', { duration: '1 jour' }), entry('within', { duration: '1 jour' })],
+    };
+    const live = auditSite(playSite(HOST, [], 'accepted'), charter);
+    const site = emptySite(HOST, '0');
+    // As above: `longer` lives 2 days + 0.4 s, past "1 jour" and its day of slack; `within` 2 days - 0.4 s. Both round to 2 days.
+    for (const [name, written, past] of [
+      ['longer', 600, 1],
+      ['within', 400, 0],
+    ] as const) {
+      const cookie = browserCookie({ name, domain: HOST, httpOnly: false, expirationDate: NOW_MS / 1000 + 2 * DAY + past });
+      recordCookieChange(site, cookie, false, NOW_MS + written);
+    }
+    const without = buildReport(site, registryWith(HOST, null), NOW_MS + 1000);
+    expect(without.cookies.map((cookie) => cookie.lifetimeSeconds)).toEqual([2 * DAY, 2 * DAY]);
+    const tooShort = (runs: RunReport[]) => gatherRuns(runs).declared.map(({ entry: { cookie }, tooShort }) => [cookie, tooShort]);
+    expect(tooShort([live, without])).toEqual([
+      ['longer', true],
+      ['within', false],
+    ]);
+    // Kept for later, the run holds the rounded lifetime alone, which cannot tell them apart: neither is marked (README, Limits).
+    expect(tooShort([live, keptRun(without, NOW_MS + 2000).report])).toEqual([
+      ['longer', false],
       ['within', false],
     ]);
   });
