@@ -4,6 +4,7 @@ import { judgeCookie } from '../consent/consent-choice.ts';
 import { judgeByName } from '../consent/consent-trackers.ts';
 import { cookieKey, describeCookie, type BrowserCookie, type CookieRecord } from './cookie-record.ts';
 import { partitionSiteHost, type Via } from './third-party-attribution.ts';
+import { sameData } from '../same-data.ts';
 
 /** Most timeline events kept per site; older ones are dropped and counted. */
 export const TIMELINE_LIMIT = 1000;
@@ -285,6 +286,11 @@ export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
   return choiceSince && complete ? NO_CHOICE : site.consent;
 }
 
+/** The site's removals its cookies present again by a write of unknown origin came after (`unclaimedWrite.siteRemoved`), forgotten. */
+function forgetSiteRemovals(site: SiteRecord): void {
+  for (const cookie of Object.values(site.cookies)) if (cookie.unclaimedWrite) cookie.unclaimedWrite.siteRemoved = null;
+}
+
 /**
  * Records one cookie set, changed or removed, in place. A change of `cookies_preferences` moves
  * the site to a new consent phase first, so the choice itself is tagged with the phase it opens.
@@ -340,6 +346,9 @@ export function recordCookieChange(
       if (!anotherChoiceKept(site, key)) site.consent = { state: 'none', changedAt: now, trackers: {} };
     } else {
       const choice = decodeConsent(cookie.value, now);
+      // Another choice than the one in force: a removal the site made under that one answers none
+      // made from now on (a cookie present again by another site's write is the site's to remove again).
+      if (choice.state !== site.consent.state || !sameData(choice.trackers, site.consent.trackers)) forgetSiteRemovals(site);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
     }
   }

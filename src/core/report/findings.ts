@@ -172,11 +172,6 @@ export type PortalTest = (host: string) => boolean;
 const cookieName = ({ cookie }: MatchedCookie) => cookie.name;
 const findingCookie = (finding: Finding) => finding.cookie;
 
-/** Whether the cookie was removed (`removedAt`) since the choice in force was made (`choiceAt`). */
-function removedSinceChoice(removedAt: number | null, choiceAt: number | null): boolean {
-  return removedAt !== null && removedAt >= (choiceAt ?? 0);
-}
-
 /**
  * `findingsFor` of cookies already in name order (`inNameOrder`): the findings of each kind are
  * then made in the order they are listed, most serious kind first and by cookie name within one
@@ -256,9 +251,9 @@ export function findingsInNameOrder(
         refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.refusedBy ?? []);
       } else if (noSwitchRefused && cookie.allOffWhenSet) {
         refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.allOffWhenSet);
-      } else if (cookie.removed === null && !removedSinceChoice(cookie.unclaimedWrite?.siteRemoved ?? null, site.consent.changedAt)) {
-        // (One the site removed after the choice in force, present again by a write of unknown
-        // origin, is not kept by the site; removed before that choice, it was the site's to remove again.)
+      } else if (cookie.removed === null && (cookie.unclaimedWrite?.siteRemoved ?? null) === null) {
+        // (One the site removed under the choice in force, present again by a write of unknown
+        // origin, is not kept by the site: recordCookieChange forgets the removal when the choice changes.)
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.refused);

@@ -735,6 +735,14 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(expired)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
     });
 
+    it('by another open site, maybe, after the site removed it: the same refusal saved again keeps it not kept by the site (re-review’s E1)', () => {
+      const site = removedAfterRefusal();
+      recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+      // The banner saves the same refusal again (no timestamp: its time is when it is heard).
+      recordCookieChange(site, refused, false, 5000);
+      expect(findings(site)).toEqual([]);
+    });
+
     it('by another open site, maybe: the site’s own history still counts', () => {
       // Set before the visitor chose, removed after the refusal, written again from the city's tab.
       const site = emptySite('itie.opendatasoft.com', '0');
