@@ -286,9 +286,16 @@ export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
   return choiceSince && complete ? NO_CHOICE : site.consent;
 }
 
-/** The site's removals its cookies present again by a write of unknown origin came after (`unclaimedWrite.siteRemoved`), forgotten. */
-function forgetSiteRemovals(site: SiteRecord): void {
-  for (const cookie of Object.values(site.cookies)) if (cookie.unclaimedWrite) cookie.unclaimedWrite.siteRemoved = null;
+/**
+ * A choice recorded (`next`): a removal the site made under the choice before (`unclaimedWrite.siteRemoved`)
+ * answers it no more for a cookie `next` judges otherwise; present again by another site's write,
+ * that cookie is the site's to remove again. Another tracker switched leaves the others' removals.
+ */
+function forgetSiteRemovals(site: SiteRecord, next: Pick<SiteConsent, 'state' | 'trackers'>): void {
+  for (const cookie of Object.values(site.cookies)) {
+    if (!cookie.unclaimedWrite || cookie.unclaimedWrite.siteRemoved === null) continue;
+    if (!sameData(judgeByName(site.consent, cookie.name), judgeByName(next, cookie.name))) cookie.unclaimedWrite.siteRemoved = null;
+  }
 }
 
 /**
@@ -346,9 +353,7 @@ export function recordCookieChange(
       if (!anotherChoiceKept(site, key)) site.consent = { state: 'none', changedAt: now, trackers: {} };
     } else {
       const choice = decodeConsent(cookie.value, now);
-      // Another choice than the one in force: a removal the site made under that one answers none
-      // made from now on (a cookie present again by another site's write is the site's to remove again).
-      if (choice.state !== site.consent.state || !sameData(choice.trackers, site.consent.trackers)) forgetSiteRemovals(site);
+      forgetSiteRemovals(site, choice);
       site.consent = { state: choice.state, changedAt: choice.chosenAt ?? now, trackers: choice.trackers };
     }
   }

@@ -743,6 +743,21 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(site)).toEqual([]);
     });
 
+    it('by another open site, maybe, after the site removed it: another tracker switched leaves it not kept by the site (re-review’s M1, M3)', () => {
+      const both = (ga: boolean, matomo: boolean) => consent(platform({ ga, matomo }));
+      const site = emptySite('itie.opendatasoft.com', '0');
+      recordCookieChange(site, both(true, true), false, 1);
+      recordCookieChange(site, ownGa, false, 1000);
+      recordCookieChange(site, both(false, false), false, 2000);
+      recordCookieChange(site, ownGa, true, 3000);
+      recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+      // Matomo turned on, Google Analytics still refused; then Matomo off again.
+      recordCookieChange(site, both(false, true), false, 5000);
+      expect(findings(site)).toEqual([]);
+      recordCookieChange(site, both(false, false), false, 6000);
+      expect(findings(site)).toEqual([]);
+    });
+
     it('by another open site, maybe: the site’s own history still counts', () => {
       // Set before the visitor chose, removed after the refusal, written again from the city's tab.
       const site = emptySite('itie.opendatasoft.com', '0');
