@@ -381,11 +381,14 @@ function headingInRow(cells: RowCells, header: TableHeader): Heading | null {
 const MAX_SHORT_ROW_LENGTH = 250;
 
 /**
- * A row with fewer cells than its table whose only filled cell is its first and reads as a
- * heading (readHeading): a category row spanning the table, exported to markdown as
- * `| **Analytics and stats cookies** |`, or a heading line copied with a trailing tab
- * ("Cookies de mesure d'audience\t", as a layout table's category cell gives it). Only tab and
- * pipe separators are read; any other line is no heading here.
+ * A row with fewer cells than its table whose only filled cell is its first, marked as a heading
+ * (markdown bold: `| **Analytics and stats cookies** |`, a category row spanning the table
+ * exported to markdown), and naming a category (categoryOfHeading). A short row that is not so
+ * marked, or names no category, is no heading: a cookie's name alone (`| cookies_preferences |`),
+ * a provider, a sentence ("Aucun cookie de mesure d'audience n'est déposé sans votre accord") is
+ * listed unread, and the rows after it keep their section. A plain line ending in a tab (a layout
+ * table's category cell, laid out as "Cookies de mesure d'audience\t") cannot be told from such a
+ * sentence, so it is unread too (README's Limits). Only tab and pipe separators are read.
  */
 function headingInShortRow(line: string): Heading | null {
   const trimmed = line.trim();
@@ -394,10 +397,11 @@ function headingInShortRow(line: string): Heading | null {
   if (line.includes('\t')) cells = line.split('\t');
   else if (trimmed.startsWith('|')) cells = trimmed.replace(/^\|/, '').replace(/\|$/, '').split('|');
   else return null;
-  const first = cells[0] ?? '';
-  if (first.trim() === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
+  const first = (cells[0] ?? '').trim();
+  if (first === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
+  if (!/^(?:\*\*|__).+(?:\*\*|__):?$/.test(first)) return null;
   const heading = readHeading(first);
-  return heading && { ...heading, level: null };
+  return heading?.category ? { ...heading, level: null } : null;
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number | null {
