@@ -25,7 +25,7 @@
  */
 import { Tokenizer } from 'htmlparser2';
 import { collapseWhitespace, foldForMatching } from './normalise.ts';
-import { categoryOfHeading, readHeading } from './sections.ts';
+import { captionTitlesTable, categoryOfHeading, readHeading } from './sections.ts';
 
 /** Elements whose content never reaches the text. */
 const HIDDEN_CONTENT = new Set([
@@ -648,17 +648,19 @@ class Layout {
 
   /**
    * The held caption ends (its element, or a row or table opened inside it): it reaches the
-   * streams, as a line, only when its words name a category (categoryOfHeading), so it titles its
-   * table as a heading does. A caption naming none ("Liste des cookies déposés", "Tableau
-   * récapitulatif") is left out: read as a heading it would start an `other` section, and the
-   * rows under the section heading above it would lose their category.
+   * streams, as a line, only when it titles its table (captionTitlesTable): it names a category,
+   * or it mentions cookies with more than the words saying the table lists them ("Cookies
+   * publicitaires", "Cookies Matomo"), read then as any heading is. A caption naming none and
+   * saying only that ("Liste des cookies déposés", "Tableau récapitulatif") is left out: read as a
+   * heading it would start an `other` section, and the rows under the section heading above it
+   * would lose their category.
    */
   captionEnd(): void {
     const caption = this.caption;
     if (caption === null) return;
     this.caption = null;
     const text = caption.text();
-    if (text === null || text === '' || categoryOfHeading(text) === null) return;
+    if (text === null || text === '' || !captionTitlesTable(text)) return;
     this.write('\n', false);
     this.write(text, true);
     this.write('\n', false);

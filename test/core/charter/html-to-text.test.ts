@@ -432,6 +432,37 @@ describe('htmlToText: table captions', () => {
     }
   });
 
+  it('reads a caption mentioning cookies with more than a list’s words as the heading of its table (a re-review’s missed breach: an advertising table filed as necessary)', () => {
+    for (const caption of [
+      'Cookies publicitaires',
+      'Advertising cookies',
+      'Marketing cookies',
+      'Cookies de nos partenaires',
+      'Cookies réseaux sociaux',
+    ]) {
+      const html =
+        '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+        `<table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table>` +
+        `<table><caption>${caption}</caption>${HEAD}<tr><td>Disqus<td>disqus_unique<td>1 an<td>Publicité</table></main>`;
+      expect(categories(html), caption).toEqual([
+        ['sessionid', 'necessary'],
+        ['disqus_unique', 'other'],
+      ]);
+    }
+    // A caption saying only that its table lists the cookies is still left out.
+    for (const caption of [
+      'Liste des cookies utilisés sur ce site',
+      'Cookies used on this site',
+      'Summary of cookies',
+      'Tableau récapitulatif des cookies',
+    ]) {
+      const html =
+        '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+        `<table><caption>${caption}</caption>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table></main>`;
+      expect(categories(html), caption).toEqual([['sessionid', 'necessary']]);
+    }
+  });
+
   it('reads a caption naming a category as the heading of its table', () => {
     const html =
       '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
