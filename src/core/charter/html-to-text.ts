@@ -505,6 +505,8 @@ class Layout {
    * that a description (`<dd>`) starting next joins it as `term : description` (termEnd).
    */
   private termPending = false;
+  /** The term waiting (termPending) ends in a colon already ("Nom du cookie :"): no second one. */
+  private termColon = false;
 
   /**
    * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
@@ -573,19 +575,24 @@ class Layout {
     if (this.table.inCell || this.table.rowOpen || this.button !== null || this.caption !== null) return;
     const { visible, chrome } = this.where();
     const last = this.page.pieces[this.page.pieces.length - 1];
-    if (visible && !chrome && last !== undefined && !last.includes('\n')) this.termPending = true;
+    if (!visible || chrome || last === undefined || last.includes('\n')) return;
+    this.termPending = true;
+    // The term's last characters: its last piece, or the one before a closing space.
+    const end = last.trim() === '' ? (this.page.pieces[this.page.pieces.length - 2] ?? '') : last;
+    this.termColon = /[:：]\s*$/.test(end);
   }
 
   /**
    * A description starts: right after a term (termPending), on the term's line, as `term :
-   * description` ("Nom du cookie : _pk_id", a record of one field per line); else on a line of its own.
+   * description` ("Nom du cookie : _pk_id", a record of one field per line; "Nom du cookie :
+   * _pk_id" too after a term ending in its own colon); else on a line of its own.
    *
    * @param hidden the description is not shown: the term's line ends.
    */
   descriptionStart(hidden: boolean): void {
     if (this.termPending && !hidden) {
       this.termPending = false;
-      this.write(' : ', false);
+      this.write(this.termColon ? ' ' : ' : ', false);
       return;
     }
     this.lineBreak();

@@ -490,6 +490,16 @@ describe('htmlToText: description lists', () => {
     ]);
   });
 
+  it('writes no second colon after a term ending in its own (a re-review’s finding: provider ": Matomo", duration ": 30 minutes")', () => {
+    const html =
+      "<main><h1>Charte cookies</h1><h3>Cookies de mesure d'audience</h3>" +
+      '<dl><dt>Nom du cookie :</dt><dd>_pk_ses</dd><dt>Fournisseur : </dt><dd>Matomo</dd><dt>Durée：</dt><dd>30 minutes</dd><dt>Finalité <b>:</b></dt><dd>Mesure</dd></dl></main>';
+    expect(lines(html).slice(2)).toEqual(['Nom du cookie : _pk_ses', 'Fournisseur : Matomo', 'Durée： 30 minutes', 'Finalité : Mesure']);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie, entry.duration, entry.category])).toEqual([
+      ['Matomo', '_pk_ses', '30 minutes', 'statistics'],
+    ]);
+  });
+
   it('keeps a description with no term before it, a second description and an empty term on lines of their own', () => {
     expect(lines('<dl><dd>a</dd><dt>b</dt><dd>c</dd><dd>d</dd><dt></dt><dd>e</dd></dl><h2>f</h2>')).toEqual([
       'a',
