@@ -500,14 +500,25 @@ describe('htmlToText: description lists', () => {
     ]);
   });
 
-  it('keeps a description with no term before it, a second description and an empty term on lines of their own', () => {
-    expect(lines('<dl><dd>a</dd><dt>b</dt><dd>c</dd><dd>d</dd><dt></dt><dd>e</dd></dl><h2>f</h2>')).toEqual([
-      'a',
-      'b : c',
-      'd',
-      'e',
-      '## f',
+  it('joins a term’s several descriptions on its line with ", ", none dropped (a re-review’s finding: _pk_id and _pk_ses neither entries nor unread)', () => {
+    const html =
+      "<main><h1>Charte cookies</h1><h3>Cookies de mesure d'audience</h3>" +
+      '<dl>\n  <dt>Nom du cookie</dt>\n  <dd>_pk_id</dd>\n  <dd>_pk_ses</dd>\n  <dt>Fournisseur</dt><dd>Matomo</dd><dt>Durée</dt><dd>13 mois</dd><dt>Finalité</dt><dd>Mesure</dd></dl><p>Fin</p></main>';
+    expect(lines(html).slice(2)).toEqual([
+      'Nom du cookie : _pk_id, _pk_ses',
+      'Fournisseur : Matomo',
+      'Durée : 13 mois',
+      'Finalité : Mesure',
+      'Fin',
     ]);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie, entry.category])).toEqual([
+      ['Matomo', '_pk_id', 'statistics'],
+      ['Matomo', '_pk_ses', 'statistics'],
+    ]);
+  });
+
+  it('keeps a description with no term before it and an empty term on lines of their own; a second description joins its term’s line', () => {
+    expect(lines('<dl><dd>a</dd><dt>b</dt><dd>c</dd><dd>d</dd><dt></dt><dd>e</dd></dl><h2>f</h2>')).toEqual(['a', 'b : c, d', 'e', '## f']);
     expect(lines('<dl><dt>Nom</dt><dd hidden>x</dd></dl><p>y</p>')).toEqual(['Nom', 'y']);
     expect(lines('<dl><dt>Nom</dt></dl><table><tr><td>a<td>b</table>')).toEqual(['Nom', 'a\tb']);
   });
