@@ -8,10 +8,10 @@
  * straight into lines. Headings become markdown headings, table rows become lines of
  * tab-separated cells (a cell spanning rows or columns repeated into each cell it spans, within a
  * budget), block elements end lines (a description list's term and the description after it share
- * one, as `term : description`). Content that is not the charter's words is
- * left out: script, style, template, noscript, svg and other non-text content, form controls (a
- * button only gives a heading line when it titles a section: an accordion's, a heading in or
- * around it or a disclosure control's markup), hidden elements (not an accordion's collapsed panel:
+ * one, as `term : description`, its further descriptions after `, `). Content that is not the
+ * charter's words is left out: script, style, template, noscript, svg and other non-text
+ * content, form controls (a button only gives a heading line when it titles a section: an
+ * accordion's, a heading in or around it or a disclosure control's markup), hidden elements (not an accordion's collapsed panel:
  * one an expanding control named before by aria-controls, or one hidden until found),
  * and page chrome (the site's header, navigation and footer), which is never read, even as a
  * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
@@ -25,7 +25,7 @@
  */
 import { Tokenizer } from 'htmlparser2';
 import { collapseWhitespace, foldForMatching } from './normalise.ts';
-import { categoryOfHeading, readHeading } from './sections.ts';
+import { captionTitlesTable, categoryOfHeading, readHeading } from './sections.ts';
 
 /** Elements whose content never reaches the text. */
 const HIDDEN_CONTENT = new Set([
@@ -501,10 +501,16 @@ class Layout {
   /** An open table caption's text, held back until it ends (captionEnd), or null. */
   private caption: ButtonText | null = null;
   /**
-   * A description list's term (`<dt>`) ended on a line of text: the line break after it waits, so
-   * that a description (`<dd>`) starting next joins it as `term : description` (termEnd).
+   * A description list's term (`<dt>`, 'term') or a description joined to its line
+   * ('description') ended on a line of text: the line break after it waits, so that a description
+   * (`<dd>`) starting next joins the line, as `term : description` after a term (termEnd), or
+   * after `, ` following a description (descriptionEnd); null when nothing waits.
    */
-  private termPending = false;
+  private termPending: 'term' | 'description' | null = null;
+  /** The term waiting (termPending) ends in a colon already ("Nom du cookie :"): no second one. */
+  private termColon = false;
+  /** The open description was joined to a term's line (descriptionStart). */
+  private descriptionJoined = false;
 
   /**
    * @param copyBudget characters that repeating spanning cells may write in all (COPY_BUDGET_FLOOR
@@ -520,11 +526,13 @@ class Layout {
     if (!visible || chrome) return;
     if (this.button !== null) return this.button.add(isText ? piece : ' ');
     if (this.caption !== null) return this.caption.add(isText ? piece : ' ');
-    if (this.termPending && (isText || piece.includes('\n'))) {
+    if (this.termPending !== null && (isText || piece.includes('\n'))) {
       // Anything but a description after a term: the term's line ends as it did.
-      this.termPending = false;
+      this.termPending = null;
       this.write('\n', false);
     }
+    // The space between a term or description and the description after it: the joint writes its own.
+    if (this.termPending !== null && !isText) return;
     this.page.add(piece, isText);
     if (inMain) this.main.add(piece, isText);
   }
@@ -562,7 +570,7 @@ class Layout {
   /** A line break: inside a cell it separates the cell's parts; between a row's cells it never ends the row. */
   lineBreak(): void {
     if (this.table.inCell) this.table.cellBreakPending = true;
-    else if (!this.table.rowOpen && !this.termPending) this.write('\n', false);
+    else if (!this.table.rowOpen && this.termPending === null) this.write('\n', false);
   }
 
   /**
@@ -570,24 +578,58 @@ class Layout {
    * caption), the line break after it waits for what comes next (termPending).
    */
   termEnd(): void {
-    if (this.table.inCell || this.table.rowOpen || this.button !== null || this.caption !== null) return;
+    const last = this.lineEndingHere();
+    if (last === null) return;
+    this.termPending = 'term';
+    // The term's last characters: its last piece, or the one before a closing space.
+    const end = last.trim() === '' ? (this.page.pieces[this.page.pieces.length - 2] ?? '') : last;
+    this.termColon = /[:：]\s*$/.test(end);
+  }
+
+  /** A term starts: on a line of its own, even right after a description (an empty term joins nothing). */
+  termStart(): void {
+    if (this.termPending !== null) {
+      this.termPending = null;
+      this.write('\n', false);
+    }
+    this.lineBreak();
+  }
+
+  /**
+   * A description joined to a term's line ends: a description starting next joins the same line
+   * after `, ` ("Nom du cookie : _pk_id, _pk_ses": one term's several descriptions, none dropped).
+   */
+  descriptionEnd(): void {
+    const joined = this.descriptionJoined;
+    this.descriptionJoined = false;
+    if (joined && this.lineEndingHere() !== null) this.termPending = 'description';
+  }
+
+  /** The page's last piece when it ends a line of text a description may join (outside a table, a button or a caption, shown), else null. */
+  private lineEndingHere(): string | null {
+    if (this.table.inCell || this.table.rowOpen || this.button !== null || this.caption !== null) return null;
     const { visible, chrome } = this.where();
     const last = this.page.pieces[this.page.pieces.length - 1];
-    if (visible && !chrome && last !== undefined && !last.includes('\n')) this.termPending = true;
+    return visible && !chrome && last !== undefined && !last.includes('\n') ? last : null;
   }
 
   /**
    * A description starts: right after a term (termPending), on the term's line, as `term :
-   * description` ("Nom du cookie : _pk_id", a record of one field per line); else on a line of its own.
+   * description` ("Nom du cookie : _pk_id", a record of one field per line; "Nom du cookie :
+   * _pk_id" too after a term ending in its own colon); right after a description so joined, on
+   * the same line after `, `; else on a line of its own.
    *
    * @param hidden the description is not shown: the term's line ends.
    */
   descriptionStart(hidden: boolean): void {
-    if (this.termPending && !hidden) {
-      this.termPending = false;
-      this.write(' : ', false);
+    const pending = this.termPending;
+    if (pending !== null && !hidden) {
+      this.termPending = null;
+      this.write(pending === 'description' ? ', ' : this.termColon ? ' ' : ' : ', false);
+      this.descriptionJoined = true;
       return;
     }
+    this.descriptionJoined = false;
     this.lineBreak();
   }
 
@@ -648,17 +690,19 @@ class Layout {
 
   /**
    * The held caption ends (its element, or a row or table opened inside it): it reaches the
-   * streams, as a line, only when its words name a category (categoryOfHeading), so it titles its
-   * table as a heading does. A caption naming none ("Liste des cookies déposés", "Tableau
-   * récapitulatif") is left out: read as a heading it would start an `other` section, and the
-   * rows under the section heading above it would lose their category.
+   * streams, as a line, only when it titles its table (captionTitlesTable): it names a category,
+   * or it mentions cookies with more than the words saying the table lists them ("Cookies
+   * publicitaires", "Cookies Matomo"), read then as any heading is. A caption naming none and
+   * saying only that ("Liste des cookies déposés", "Tableau récapitulatif") is left out: read as a
+   * heading it would start an `other` section, and the rows under the section heading above it
+   * would lose their category.
    */
   captionEnd(): void {
     const caption = this.caption;
     if (caption === null) return;
     this.caption = null;
     const text = caption.text();
-    if (text === null || text === '' || categoryOfHeading(text) === null) return;
+    if (text === null || text === '' || !captionTitlesTable(text)) return;
     this.write('\n', false);
     this.write(text, true);
     this.write('\n', false);
@@ -945,6 +989,7 @@ export function htmlTextCandidates(html: string): string[] {
       else if (entry.name === 'table') layout.tableEnd();
       else if (ROW_GROUPS.has(entry.name)) layout.rowGroupBoundary();
       else if (entry.name === 'dt') layout.termEnd();
+      else if (entry.name === 'dd') layout.descriptionEnd();
     }
     return entry;
   };
@@ -1057,6 +1102,8 @@ export function htmlTextCandidates(html: string): string[] {
       layout.buttonStart(disclosureControl(attributes));
     } else if (name === 'dd') {
       layout.descriptionStart(hidden);
+    } else if (name === 'dt') {
+      layout.termStart();
     } else if (BLOCK.has(name)) {
       layout.lineBreak();
     }

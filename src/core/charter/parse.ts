@@ -12,6 +12,7 @@ import { assertReadableText, collapseWhitespace, isBlank, normaliseText, splitLi
 import { entriesFromRow } from './row-entries.ts';
 import {
   SectionTracker,
+  captionTitlesTable,
   categoryOfHeading,
   charterTitle,
   couldTitleSection,
@@ -381,11 +382,14 @@ function headingInRow(cells: RowCells, header: TableHeader): Heading | null {
 const MAX_SHORT_ROW_LENGTH = 250;
 
 /**
- * A row with fewer cells than its table whose only filled cell is its first and reads as a
- * heading (readHeading): a category row spanning the table, exported to markdown as
- * `| **Analytics and stats cookies** |`, or a heading line copied with a trailing tab
- * ("Cookies de mesure d'audience\t", as a layout table's category cell gives it). Only tab and
- * pipe separators are read; any other line is no heading here.
+ * A row with fewer cells than its table whose only filled cell is its first, marked as a heading
+ * (markdown bold: `| **Analytics and stats cookies** |`, a category row spanning the table
+ * exported to markdown), and naming a category (categoryOfHeading). A short row that is not so
+ * marked, or names no category, is no heading: a cookie's name alone (`| cookies_preferences |`),
+ * a provider, a sentence ("Aucun cookie de mesure d'audience n'est déposé sans votre accord") is
+ * listed unread, and the rows after it keep their section. A plain line ending in a tab (a layout
+ * table's category cell, laid out as "Cookies de mesure d'audience\t") cannot be told from such a
+ * sentence, so it is unread too (README's Limits). Only tab and pipe separators are read.
  */
 function headingInShortRow(line: string): Heading | null {
   const trimmed = line.trim();
@@ -394,10 +398,15 @@ function headingInShortRow(line: string): Heading | null {
   if (line.includes('\t')) cells = line.split('\t');
   else if (trimmed.startsWith('|')) cells = trimmed.replace(/^\|/, '').replace(/\|$/, '').split('|');
   else return null;
-  const first = cells[0] ?? '';
-  if (first.trim() === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
+  const first = (cells[0] ?? '').trim();
+  if (first === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
+  // Marked as a title at its start: bold or emphasis in markdown, or the HTML for them kept in a
+  // cell; not one `_`, which begins many a cookie's name (`_pk_id`).
+  if (!/^(?:\*|__|<(?:strong|b|em)>)/i.test(first)) return null;
   const heading = readHeading(first);
-  return heading && { ...heading, level: null };
+  if (heading === null) return null;
+  // A category named, or cookies of a kind the reader has no category for ("Cookies publicitaires": other).
+  return heading.category || captionTitlesTable(first.replace(/<\/?(?:strong|b|em)>/gi, '')) ? { ...heading, level: null } : null;
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number | null {

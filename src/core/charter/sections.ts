@@ -281,6 +281,54 @@ function onlyFillerAfter(rest: string): boolean {
   return words === '' || words.split(/\s+/).every((word) => PROVIDER_FILLER.has(foldForMatching(word)));
 }
 
+/**
+ * Words of a table caption that only say the table lists the cookies ("Liste des cookies
+ * déposés", "Tableau récapitulatif des cookies", "Cookies used on this site", "Summary of
+ * cookies"): such a caption titles no section of its own, and read as a heading it would start an
+ * `other` one under the section heading above it. Kept small on purpose: any other word ("Cookies
+ * publicitaires", "Cookies de nos partenaires", "Cookies Matomo") makes the caption a heading, read
+ * as any heading is (a provider's name keeps the section it is in), since a word missing here
+ * files a necessary table as `other` (a visible false alarm), while a word too many here would
+ * file an advertising table under the necessary section above it (a silent missed breach).
+ */
+const GENERIC_CAPTION_WORDS = new Set([
+  ...PROVIDER_FILLER,
+  'liste',
+  'list',
+  'tableau',
+  'table',
+  'recapitulatif',
+  'recapitulative',
+  'summary',
+  'overview',
+  'depose',
+  'deposes',
+  'utilise',
+  'utilises',
+  'used',
+  'set',
+  'of',
+  'on',
+  'sur',
+  'ce',
+  'this',
+  'site',
+  'notre',
+  'our',
+]);
+
+/**
+ * True when a table's caption titles its table as a heading does: it names a category
+ * (categoryOfHeading), or it mentions cookies with a word that does more than say the table lists
+ * them (GENERIC_CAPTION_WORDS). Linear in the caption.
+ */
+export function captionTitlesTable(text: string): boolean {
+  if (categoryOfHeading(text) !== null) return true;
+  const folded = foldForMatching(text);
+  if (!MENTIONS_COOKIES.test(folded)) return false;
+  return folded.split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 1 && !GENERIC_CAPTION_WORDS.has(word));
+}
+
 /** A line that opens a category paragraph whose category is worth a section: "These cookies …" after a label, or a label naming one. */
 export function introducesSection(line: string): boolean {
   return readParagraphLabel(line) !== null || INTRODUCES_CATEGORY.test(foldForMatching(line.trim().slice(0, 100)));

@@ -432,6 +432,37 @@ describe('htmlToText: table captions', () => {
     }
   });
 
+  it('reads a caption mentioning cookies with more than a list’s words as the heading of its table (a re-review’s missed breach: an advertising table filed as necessary)', () => {
+    for (const caption of [
+      'Cookies publicitaires',
+      'Advertising cookies',
+      'Marketing cookies',
+      'Cookies de nos partenaires',
+      'Cookies réseaux sociaux',
+    ]) {
+      const html =
+        '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+        `<table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table>` +
+        `<table><caption>${caption}</caption>${HEAD}<tr><td>Disqus<td>disqus_unique<td>1 an<td>Publicité</table></main>`;
+      expect(categories(html), caption).toEqual([
+        ['sessionid', 'necessary'],
+        ['disqus_unique', 'other'],
+      ]);
+    }
+    // A caption saying only that its table lists the cookies is still left out.
+    for (const caption of [
+      'Liste des cookies utilisés sur ce site',
+      'Cookies used on this site',
+      'Summary of cookies',
+      'Tableau récapitulatif des cookies',
+    ]) {
+      const html =
+        '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
+        `<table><caption>${caption}</caption>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table></main>`;
+      expect(categories(html), caption).toEqual([['sessionid', 'necessary']]);
+    }
+  });
+
   it('reads a caption naming a category as the heading of its table', () => {
     const html =
       '<main><h1>Charte cookies</h1><h3>Cookies strictement nécessaires</h3>' +
@@ -459,14 +490,35 @@ describe('htmlToText: description lists', () => {
     ]);
   });
 
-  it('keeps a description with no term before it, a second description and an empty term on lines of their own', () => {
-    expect(lines('<dl><dd>a</dd><dt>b</dt><dd>c</dd><dd>d</dd><dt></dt><dd>e</dd></dl><h2>f</h2>')).toEqual([
-      'a',
-      'b : c',
-      'd',
-      'e',
-      '## f',
+  it('writes no second colon after a term ending in its own (a re-review’s finding: provider ": Matomo", duration ": 30 minutes")', () => {
+    const html =
+      "<main><h1>Charte cookies</h1><h3>Cookies de mesure d'audience</h3>" +
+      '<dl><dt>Nom du cookie :</dt><dd>_pk_ses</dd><dt>Fournisseur : </dt><dd>Matomo</dd><dt>Durée：</dt><dd>30 minutes</dd><dt>Finalité <b>:</b></dt><dd>Mesure</dd></dl></main>';
+    expect(lines(html).slice(2)).toEqual(['Nom du cookie : _pk_ses', 'Fournisseur : Matomo', 'Durée： 30 minutes', 'Finalité : Mesure']);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie, entry.duration, entry.category])).toEqual([
+      ['Matomo', '_pk_ses', '30 minutes', 'statistics'],
     ]);
+  });
+
+  it('joins a term’s several descriptions on its line with ", ", none dropped (a re-review’s finding: _pk_id and _pk_ses neither entries nor unread)', () => {
+    const html =
+      "<main><h1>Charte cookies</h1><h3>Cookies de mesure d'audience</h3>" +
+      '<dl>\n  <dt>Nom du cookie</dt>\n  <dd>_pk_id</dd>\n  <dd>_pk_ses</dd>\n  <dt>Fournisseur</dt><dd>Matomo</dd><dt>Durée</dt><dd>13 mois</dd><dt>Finalité</dt><dd>Mesure</dd></dl><p>Fin</p></main>';
+    expect(lines(html).slice(2)).toEqual([
+      'Nom du cookie : _pk_id, _pk_ses',
+      'Fournisseur : Matomo',
+      'Durée : 13 mois',
+      'Finalité : Mesure',
+      'Fin',
+    ]);
+    expect(parseCharter(htmlToText(html)).entries.map((entry) => [entry.provider, entry.cookie, entry.category])).toEqual([
+      ['Matomo', '_pk_id', 'statistics'],
+      ['Matomo', '_pk_ses', 'statistics'],
+    ]);
+  });
+
+  it('keeps a description with no term before it and an empty term on lines of their own; a second description joins its term’s line', () => {
+    expect(lines('<dl><dd>a</dd><dt>b</dt><dd>c</dd><dd>d</dd><dt></dt><dd>e</dd></dl><h2>f</h2>')).toEqual(['a', 'b : c, d', 'e', '## f']);
     expect(lines('<dl><dt>Nom</dt><dd hidden>x</dd></dl><p>y</p>')).toEqual(['Nom', 'y']);
     expect(lines('<dl><dt>Nom</dt></dl><table><tr><td>a<td>b</table>')).toEqual(['Nom', 'a\tb']);
   });

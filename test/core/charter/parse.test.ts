@@ -668,9 +668,9 @@ describe('parseCharter: sections and several tables', () => {
     expect(reading.unreadRows).toEqual([]);
   });
 
-  it('takes a short row holding only a section heading for that heading, not for an unread row (a review’s missed breach: Hotjar filed as necessary)', () => {
-    // Reviewer's model of a colspan category row exported to markdown: one cell between pipes.
-    const pipe = [
+  it('takes a short row holding only a bold category heading for that heading, not for an unread row (a review’s missed breach: Hotjar filed as necessary)', () => {
+    // Reviewer's model of a colspan category row exported to markdown: one bold cell between pipes.
+    const text = [
       '### Strictly necessary cookies',
       '| Supplier name | Cookie name | Duration | Function |',
       '|---|---|---|---|',
@@ -679,29 +679,105 @@ describe('parseCharter: sections and several tables', () => {
       '| Matomo | _pk_id.* | 13 months | Counts visits |',
       '| Hotjar | _hjid | 1 year | Heatmaps |',
     ].join('\n');
-    // Reviewer's model of a page copied as text (or a layout table's category cell): a heading line ending in one tab.
-    const tab = [
-      'Cookies nécessaires au bon fonctionnement',
-      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
-      'Huwise\tsessionid\t2 semaines\tSession',
-      '',
-      "Cookies de mesure d'audience\t",
-      '',
-      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
-      'Matomo\t_pk_id.*\t13 mois\tMesure',
-      'Hotjar\t_hjid\t1 an\tMesure',
-    ].join('\n');
-    for (const text of [pipe, tab]) {
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+      ['_hjid', 'statistics'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+
+  it('lists a short row that is not a bold category heading as unread, and the rows after it keep their section (a re-review’s regression: __cf_bm filed as statistics, the row gone)', () => {
+    const charter = (row: string) =>
+      [
+        '### Cookies strictement nécessaires',
+        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+        '| --- | --- | --- | --- |',
+        '| Huwise | sessionid | 2 semaines | Session |',
+        row,
+        '| Cloudflare | __cf_bm | 30 minutes | Protection contre les robots |',
+      ].join('\n');
+    for (const row of [
+      '| cookies_preferences |',
+      '| Cookie |',
+      '| Google Analytics |',
+      "| Aucun cookie de mesure d'audience n'est déposé sans votre accord |",
+      '| Les cookies tiers sont listés plus bas |',
+    ]) {
+      const reading = readCharter(charter(row));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['sessionid', 'necessary'],
+        ['__cf_bm', 'necessary'],
+      ]);
+      expect(
+        reading.unreadRows.map((unread) => unread.line),
+        row,
+      ).toEqual([5]);
+    }
+  });
+
+  it('takes a bold short row naming cookies of a kind with no category for an `other` section, and one naming a provider for a sub-heading (a re-review’s missed breach: advertising cookies filed as necessary)', () => {
+    const charter = (row: string, cookie = '| Disqus | disqus_unique | 1 an | Publicité ciblée |') =>
+      [
+        '### Cookies strictement nécessaires',
+        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+        '| --- | --- | --- | --- |',
+        '| Huwise | sessionid | 2 semaines | Session |',
+        row,
+        cookie,
+      ].join('\n');
+    const categories = (text: string) => readCharter(text).entries.map((found) => [found.cookie, found.category]);
+    for (const row of [
+      '| **Cookies publicitaires** |',
+      '| __Cookies de nos partenaires__ |',
+      '| *Cookies réseaux sociaux* |',
+      '| <strong>Advertising cookies</strong> |',
+    ]) {
+      expect(categories(charter(row)), row).toEqual([
+        ['sessionid', 'necessary'],
+        ['disqus_unique', 'other'],
+      ]);
+    }
+    // A known category with words after its emphasis.
+    expect(categories(charter("| **Cookies de mesure d'audience** (Matomo) |", '| Matomo | _pk_id.* | 13 mois | Mesure |'))).toEqual([
+      ['sessionid', 'necessary'],
+      ['_pk_id.', 'statistics'],
+    ]);
+    // A provider's name alone keeps the section it is in.
+    const provider = readCharter(charter('| **Cookies Matomo** |', '| Cloudflare | __cf_bm | 30 minutes | Robots |'));
+    expect(provider.entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['__cf_bm', 'necessary'],
+    ]);
+  });
+
+  it('lists a plain line ending in a tab inside a tab table as unread: a sentence beside an empty cell is no heading (a re-review’s false alarm on __cf_bm)', () => {
+    // A layout table's category cell ("Cookies de mesure d'audience\t") cannot be told from such
+    // a sentence, and is unread too: README's Limits.
+    for (const row of ["Aucun cookie de mesure d'audience n'est déposé ici\t", "Cookies de mesure d'audience\t"]) {
+      const text = [
+        '### Cookies strictement nécessaires',
+        'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+        'Huwise\tsessionid\t2 semaines\tSession',
+        row,
+        'Cloudflare\t__cf_bm\t30 minutes\tRobots',
+      ].join('\n');
       const reading = readCharter(text);
       expect(
         reading.entries.map((found) => [found.cookie, found.category]),
-        text,
+        row,
       ).toEqual([
         ['sessionid', 'necessary'],
-        ['_pk_id.', 'statistics'],
-        ['_hjid', 'statistics'],
+        ['__cf_bm', 'necessary'],
       ]);
-      expect(reading.unreadRows, text).toEqual([]);
+      expect(
+        reading.unreadRows.map((unread) => unread.line),
+        row,
+      ).toEqual([4]);
     }
   });
 
