@@ -336,7 +336,8 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     const row = declaredRow(known, language, charterKind === 'platform-default', charterLanguage);
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
-    if (!known.shadowed) applying.set(nameOf(known.entry), row);
+    // The first: a later one that applies as well (embedded content's cookie matched it) is not the one a repeat gives way to.
+    if (!known.shadowed && !applying.has(nameOf(known.entry))) applying.set(nameOf(known.entry), row);
     return row;
   });
   /** A repeat that never applies, with the row of the entry that does. */

@@ -822,6 +822,47 @@ describe('draftCharter: an entry the charter repeats', () => {
     ]);
     expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) \\(to translate\\) |');
   });
+
+  describe('a later prefix that matched embedded content’s cookie named like the platform’s', () => {
+    // Embedded content's `sessionid` answers to the third-party section alone (core/registry/match.ts): the
+    // third-party `session*` below the necessary one applies to it, and is no repeat that never applies.
+    const prefixes: ParsedCharter = {
+      ...CHARTER,
+      entries: [
+        entry('session', { match: 'prefix', category: 'necessary', duration: '12 mois' }),
+        entry('session', { match: 'prefix', provider: 'Widget', category: 'third-party', duration: '18 mois' }),
+      ],
+    };
+    const played: PlayedCookie[] = [{ name: 'sessionid', days: 500, domain: 'embed.other.org', context: { via: 'frame' } }];
+    const sessionRows = (draft: CharterDraft) =>
+      draft.rows.filter((row) => row.entry.cookie === 'session').map((row) => [row.entry.category, row.entry.duration, row.marks]);
+    const expected = [
+      ['necessary', '12 mois', ['not-observed']],
+      ['third-party', '18 mois', []],
+    ];
+
+    it('keeps what it saw, and the first entry stays not observed', () => {
+      const draft = draftCharter([auditSite(playSite(HOST, played, 'accepted'), prefixes)]);
+      expect(sessionRows(draft)).toEqual(expected);
+      expect(draft.notes.filter((note) => note.kind === 'declared-twice-left-out')).toEqual([]);
+      for (const [format, read] of Object.entries(readBack(draft))) {
+        const again = auditSite(playSite(HOST, played, 'accepted'), { ...prefixes, entries: read });
+        const sessionid = again.cookies.find((cookie) => cookie.name === 'sessionid')!;
+        expect([sessionid.category, sessionid.duration], format).toEqual(['third-party', '18 mois']);
+        expect(
+          again.findings.filter((finding) => finding.kind === 'lifetime'),
+          format,
+        ).toEqual([]);
+      }
+    });
+
+    it('applies when the older of two runs reading the same charter matched it', () => {
+      const older = auditSite(playSite(HOST, played, 'accepted'), prefixes);
+      const newer = { ...auditSite(playSite(HOST, [], 'refused'), prefixes), generatedAt: older.generatedAt + 1000 };
+      expect(sessionRows(draftCharter([older, newer]))).toEqual(expected);
+      expect(sessionRows(draftCharter([newer, older]))).toEqual(expected);
+    });
+  });
 });
 
 describe('draftCharter: an entry the charter repeats in a section the draft writes first', () => {
