@@ -34,6 +34,11 @@ export type Declared = {
   /** Longest lifetime of a cookie it matched (null: only session cookies); undefined when none. */
   lifetime: number | null | undefined;
   /**
+   * The same lifetime as a "lives longer than declared" finding judges it: unrounded when a whole
+   * report holds the cookie's expiry and last write, else rounded as `lifetime` (see tooShort).
+   */
+  judgedLifetime: number | null | undefined;
+  /**
    * True when a cookie it matched lives longer than the entry states ("lives longer than
    * declared", as findings.ts judges it): a report's finding on a cookie it matched, or the entry's
    * own words and the longest lifetime seen, so a cookie only a run made without the charter saw
@@ -245,6 +250,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         seen: false,
         seenOwn: false,
         lifetime: undefined,
+        judgedLifetime: undefined,
         tooShort: false,
         missing: false,
         shadowed: false,
@@ -447,7 +453,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     }
   }
   // A superseded or shadowed entry's finding judged other words: not passed on.
-  for (const known of ordered) known.tooShort = outlived.has(known) || outlivesEntry(known.entry, judged.get(known));
+  for (const known of ordered) {
+    known.judgedLifetime = judged.get(known);
+    known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.judgedLifetime);
+  }
 
   return {
     charterKind,

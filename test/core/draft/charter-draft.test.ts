@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { MAX_CHARTER_PAGE_BYTES } from '../../../src/core/charter/limits.ts';
+import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { draftCell, draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
 import { markdownText } from '../../../src/core/report/markdown.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
-import { auditSite, charterEntry, NOW_MS, playSite, type PlayedCookie } from '../../support/charter-audit.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { auditSite, charterEntry, DAY, NOW_MS, playSite, registryWith, type PlayedCookie } from '../../support/charter-audit.ts';
+import { browserCookie } from '../../support/cookies.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
 const HOST = 'demo.opendatasoft.com';
@@ -1018,6 +1021,27 @@ describe('draftCharter: runs checked against different charters', () => {
       expect(draftMarkdown(draft)).not.toContain('2 weeks');
     },
   );
+});
+
+describe('draftCharter: a duration observed past a boundary by less than the second lifetimes are rounded to', () => {
+  it('writes one the cookie does not outlive, read back and audited again', () => {
+    const charter: ParsedCharter = { ...CHARTER, entries: [entry('foo', { duration: '3 mois' })] };
+    const site = emptySite(HOST, '0');
+    // 185 days and 0.4 s: past "6 mois" (184 days at most, and a day of slack), though rounded to the second it is 185 days.
+    const cookie = browserCookie({ name: 'foo', domain: HOST, httpOnly: false, expirationDate: NOW_MS / 1000 + 185 * DAY + 1 });
+    recordCookieChange(site, cookie, false, NOW_MS + 600);
+    const run = buildReport(site, registryWith(HOST, charter), NOW_MS + 1000);
+    expect(run.cookies.map((seen) => seen.lifetimeSeconds)).toEqual([185 * DAY]);
+    const draft = draftCharter([run]);
+    expect(rowOf(draft, 'foo')?.marks).toEqual(['duration-observed']);
+    for (const [format, read] of Object.entries(readBack(draft))) {
+      const again = buildReport(site, registryWith(HOST, { ...charter, entries: read }), NOW_MS + 1000);
+      expect(
+        again.findings.filter((finding) => finding.kind === 'lifetime'),
+        format,
+      ).toEqual([]);
+    }
+  });
 });
 
 describe('draftCharter: a charter changed between the "accept" and the "refuse" run', () => {
