@@ -131,6 +131,12 @@ function declaredCategory({ entry, seenOwn }: Declared): Category {
   return platformCookie && !(entry.category === 'third-party' && !seenOwn) ? 'necessary' : entry.category;
 }
 
+/** The longer of two lifetimes of one entry (null: session cookies only; undefined: not known). */
+function longestOf(lifetime: number | null, judged: number | null | undefined): number | null {
+  if (judged === undefined || judged === null) return lifetime;
+  return lifetime === null ? judged : Math.max(lifetime, judged);
+}
+
 /**
  * A declared row; `platformWords` when its charter is the platform's default (its published
  * policy, in English) standing in for the site's; `charterLanguage` the language of the charter's
@@ -148,7 +154,9 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   if (!known.seen) {
     if (!known.shadowed && known.missing) marks.push('not-observed');
   } else if (known.lifetime !== undefined && (known.tooShort || entry.duration === null)) {
-    duration = observedDuration(known.lifetime, language);
+    // The longer of the rounded and the unrounded lifetime: the duration written is never below what was observed,
+    // nor below what the finding it answers judged (185 days and 0.4 s is not "6 mois", read as at most 185 days).
+    duration = observedDuration(longestOf(known.lifetime, known.judgedLifetime), language);
     marks.push('duration-observed');
   }
   if (category !== entry.category) marks.push('moved-to-necessary');
@@ -336,7 +344,8 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     const row = declaredRow(known, language, charterKind === 'platform-default', charterLanguage);
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
-    if (!known.shadowed) applying.set(nameOf(known.entry), row);
+    // The first: a later one that applies as well (embedded content's cookie matched it) is not the one a repeat gives way to.
+    if (!known.shadowed && !applying.has(nameOf(known.entry))) applying.set(nameOf(known.entry), row);
     return row;
   });
   /** A repeat that never applies, with the row of the entry that does. */

@@ -34,6 +34,11 @@ export type Declared = {
   /** Longest lifetime of a cookie it matched (null: only session cookies); undefined when none. */
   lifetime: number | null | undefined;
   /**
+   * The same lifetime as a "lives longer than declared" finding judges it: unrounded when a whole
+   * report holds the cookie's expiry and last write, else rounded as `lifetime` (see tooShort).
+   */
+  judgedLifetime: number | null | undefined;
+  /**
    * True when a cookie it matched lives longer than the entry states ("lives longer than
    * declared", as findings.ts judges it): a report's finding on a cookie it matched, or the entry's
    * own words and the longest lifetime seen, so a cookie only a run made without the charter saw
@@ -53,7 +58,9 @@ export type Declared = {
    * one can never be seen (a charter that declares `_ga` under statistics and again under third
    * parties); never for an entry a charter read by another run words otherwise (see gatherRuns). A
    * platform cookie's name in the third-party section is not shadowed by the portal's own entry:
-   * embedded content's cookie of that name answers to that section alone (core/registry/match.ts).
+   * embedded content's cookie of that name answers to that section alone (core/registry/match.ts);
+   * nor is any later entry a run reading the newest charter matched a cookie through (a third-party
+   * `session*` below a necessary one, matching a frame's `sessionid`): it applies.
    */
   shadowed: boolean;
   /**
@@ -243,6 +250,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         seen: false,
         seenOwn: false,
         lifetime: undefined,
+        judgedLifetime: undefined,
         tooShort: false,
         missing: false,
         shadowed: false,
@@ -282,6 +290,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   };
   /** Entries a report's lifetime finding is about: it compares the unrounded lifetime, which `lifetimeSeconds` rounds. */
   const outlived = new Set<Declared>();
+  /** The runs in which a cookie matched each entry: its own run's charter applied it. */
+  const matchedIn = new Map<Declared, Set<number>>();
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
   const loose: Array<{ cookie: RunCookie; platform: boolean }> = [];
   reports.forEach((report, reportIndex) => {
@@ -298,6 +308,9 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       }
       const known = declare(charter.entry, [reportIndex, charter.index], true);
       seenBy(known, cookie);
+      const runs = matchedIn.get(known);
+      if (runs) runs.add(reportIndex);
+      else matchedIn.set(known, new Set([reportIndex]));
       if (lifetimeFindings.has(`${cookie.name}\u0000${cookie.domain}`)) outlived.add(known);
     }
     // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
@@ -332,8 +345,13 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   }
   const byName = new Map<string, Declared[]>();
   const superseded = new Set<Declared>();
+  /** Every entry of each name, superseded ones included, in the charter's order. */
+  const everyOf = new Map<string, Declared[]>();
   for (const known of all) {
     const name = nameOf(known.entry);
+    const every = everyOf.get(name);
+    if (every) every.push(known);
+    else everyOf.set(name, [known]);
     if (!placesOf.get(known)!.has(newestOf.get(name)!)) superseded.add(known);
     else {
       const same = byName.get(name);
@@ -345,7 +363,21 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     // In the order of the newest charter declaring the name: the first applies, a later one is shadowed.
     const newest = newestOf.get(name)!;
     same.sort((a, b) => placesOf.get(a)!.get(newest)! - placesOf.get(b)!.get(newest)!);
-    for (const known of same.slice(1)) known.shadowed = true;
+    // A later entry of the name may apply all the same: a cookie one before it does not declare (embedded content's
+    // `sessionid` answers to the third-party section alone, core/registry/match.ts) matched it in a run whose charter
+    // words the name as the newest does. That one applies: not shadowed, and it keeps what it saw.
+    const readsNewest = new Map<number, boolean>();
+    const wordsAsNewest = (report: number) => {
+      let alike = readsNewest.get(report);
+      if (alike === undefined) {
+        const inReport = everyOf.get(name)!.filter((known) => placesOf.get(known)!.has(report));
+        inReport.sort((a, b) => placesOf.get(a)!.get(report)! - placesOf.get(b)!.get(report)!);
+        alike = inReport.length === same.length && inReport.every((known, k) => known === same[k]);
+        readsNewest.set(report, alike);
+      }
+      return alike;
+    };
+    for (const known of same.slice(1)) known.shadowed = ![...(matchedIn.get(known) ?? [])].some(wordsAsNewest);
   }
   /** What `old` saw, taken by `now`, the entry of its name that applies: seen in either is seen, lifetimes are the longest. */
   const handOver = (old: Declared, now: Declared) => {
@@ -407,12 +439,13 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
 
-  // An entry the charter read last repeats below another of its name never applies: what an older run,
-  // whose charter it applied in, saw through it (or a run made without the charter, matched in the
-  // older charter's order) is the entry's that applies, and the repeat itself is one never seen.
+  // An entry the charter read last repeats below another of its name, and that no run reading it
+  // matched a cookie through, never applies: what an older run, whose charter it applied in, saw
+  // through it (or a run made without the charter, matched in the older charter's order) is the
+  // entry's that applies, and the repeat itself is one never seen. One that applies keeps its own.
   for (const [, [now, ...repeats]] of byName) {
     for (const old of repeats) {
-      if (!old.seen) continue;
+      if (!old.seen || !old.shadowed) continue;
       handOver(old, now!);
       Object.assign(old, { seen: false, seenOwn: false, lifetime: undefined });
       judged.delete(old);
@@ -420,7 +453,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     }
   }
   // A superseded or shadowed entry's finding judged other words: not passed on.
-  for (const known of ordered) known.tooShort = outlived.has(known) || outlivesEntry(known.entry, judged.get(known));
+  for (const known of ordered) {
+    known.judgedLifetime = judged.get(known);
+    known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.judgedLifetime);
+  }
 
   return {
     charterKind,

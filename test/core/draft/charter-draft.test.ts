@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { MAX_CHARTER_PAGE_BYTES } from '../../../src/core/charter/limits.ts';
+import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { draftCell, draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
 import { markdownText } from '../../../src/core/report/markdown.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
-import { auditSite, charterEntry, NOW_MS, playSite, type PlayedCookie } from '../../support/charter-audit.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
+import { auditSite, charterEntry, DAY, NOW_MS, playSite, registryWith, type PlayedCookie } from '../../support/charter-audit.ts';
+import { browserCookie } from '../../support/cookies.ts';
 import { report, reportCookie } from '../../support/reports.ts';
 
 const HOST = 'demo.opendatasoft.com';
@@ -822,6 +825,47 @@ describe('draftCharter: an entry the charter repeats', () => {
     ]);
     expect(draftMarkdown(draft)).toContain('| Google | \\_ga \\(declared twice\\) \\(to translate\\) |');
   });
+
+  describe('a later prefix that matched embedded content’s cookie named like the platform’s', () => {
+    // Embedded content's `sessionid` answers to the third-party section alone (core/registry/match.ts): the
+    // third-party `session*` below the necessary one applies to it, and is no repeat that never applies.
+    const prefixes: ParsedCharter = {
+      ...CHARTER,
+      entries: [
+        entry('session', { match: 'prefix', category: 'necessary', duration: '12 mois' }),
+        entry('session', { match: 'prefix', provider: 'Widget', category: 'third-party', duration: '18 mois' }),
+      ],
+    };
+    const played: PlayedCookie[] = [{ name: 'sessionid', days: 500, domain: 'embed.other.org', context: { via: 'frame' } }];
+    const sessionRows = (draft: CharterDraft) =>
+      draft.rows.filter((row) => row.entry.cookie === 'session').map((row) => [row.entry.category, row.entry.duration, row.marks]);
+    const expected = [
+      ['necessary', '12 mois', ['not-observed']],
+      ['third-party', '18 mois', []],
+    ];
+
+    it('keeps what it saw, and the first entry stays not observed', () => {
+      const draft = draftCharter([auditSite(playSite(HOST, played, 'accepted'), prefixes)]);
+      expect(sessionRows(draft)).toEqual(expected);
+      expect(draft.notes.filter((note) => note.kind === 'declared-twice-left-out')).toEqual([]);
+      for (const [format, read] of Object.entries(readBack(draft))) {
+        const again = auditSite(playSite(HOST, played, 'accepted'), { ...prefixes, entries: read });
+        const sessionid = again.cookies.find((cookie) => cookie.name === 'sessionid')!;
+        expect([sessionid.category, sessionid.duration], format).toEqual(['third-party', '18 mois']);
+        expect(
+          again.findings.filter((finding) => finding.kind === 'lifetime'),
+          format,
+        ).toEqual([]);
+      }
+    });
+
+    it('applies when the older of two runs reading the same charter matched it', () => {
+      const older = auditSite(playSite(HOST, played, 'accepted'), prefixes);
+      const newer = { ...auditSite(playSite(HOST, [], 'refused'), prefixes), generatedAt: older.generatedAt + 1000 };
+      expect(sessionRows(draftCharter([older, newer]))).toEqual(expected);
+      expect(sessionRows(draftCharter([newer, older]))).toEqual(expected);
+    });
+  });
 });
 
 describe('draftCharter: an entry the charter repeats in a section the draft writes first', () => {
@@ -977,6 +1021,27 @@ describe('draftCharter: runs checked against different charters', () => {
       expect(draftMarkdown(draft)).not.toContain('2 weeks');
     },
   );
+});
+
+describe('draftCharter: a duration observed past a boundary by less than the second lifetimes are rounded to', () => {
+  it('writes one the cookie does not outlive, read back and audited again', () => {
+    const charter: ParsedCharter = { ...CHARTER, entries: [entry('foo', { duration: '3 mois' })] };
+    const site = emptySite(HOST, '0');
+    // 185 days and 0.4 s: past "6 mois" (184 days at most, and a day of slack), though rounded to the second it is 185 days.
+    const cookie = browserCookie({ name: 'foo', domain: HOST, httpOnly: false, expirationDate: NOW_MS / 1000 + 185 * DAY + 1 });
+    recordCookieChange(site, cookie, false, NOW_MS + 600);
+    const run = buildReport(site, registryWith(HOST, charter), NOW_MS + 1000);
+    expect(run.cookies.map((seen) => seen.lifetimeSeconds)).toEqual([185 * DAY]);
+    const draft = draftCharter([run]);
+    expect(rowOf(draft, 'foo')?.marks).toEqual(['duration-observed']);
+    for (const [format, read] of Object.entries(readBack(draft))) {
+      const again = buildReport(site, registryWith(HOST, { ...charter, entries: read }), NOW_MS + 1000);
+      expect(
+        again.findings.filter((finding) => finding.kind === 'lifetime'),
+        format,
+      ).toEqual([]);
+    }
+  });
 });
 
 describe('draftCharter: a charter changed between the "accept" and the "refuse" run', () => {

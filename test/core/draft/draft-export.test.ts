@@ -6,6 +6,8 @@ const sample = report(
   [
     reportCookie({
       name: 'sessionid',
+      // Its expiry and last write agree with its lifetime (two weeks), as a report's do: the draft judges those.
+      lastChanged: (1_800_000_000 - 1_209_600) * 1000,
       reference: { kind: 'charter', charterKind: 'bundled', host: 'data.tco.re', entryIndex: 0, cookie: 'sessionid', match: 'exact' },
     }),
   ],
