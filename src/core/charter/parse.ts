@@ -400,9 +400,8 @@ function headingInShortRow(line: string): Heading | null {
   else return null;
   const first = (cells[0] ?? '').trim();
   if (first === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
-  // Marked as a title at its start: bold or emphasis in markdown, or the HTML for them kept in a
-  // cell; not one `_`, which begins many a cookie's name (`_pk_id`).
-  if (!/^(?:\*|__|<(?:strong|b|em)>)/i.test(first)) return null;
+  // Marked as a title at its start: bold or emphasis in markdown, or the HTML for them kept in a cell.
+  if (!/^(?:\*|_|<(?:strong|b|em)>)/i.test(first)) return null;
   const heading = readHeading(first);
   if (heading === null) return null;
   // A category named, or cookies of a kind the reader has no category for ("Cookies publicitaires": other).
