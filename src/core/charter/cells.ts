@@ -265,23 +265,23 @@ function endsPart(token: string, end: number): boolean {
   return end === token.length || PLACEHOLDER_SEPARATORS.has(token[end] ?? '');
 }
 
+/** What may follow a trailing pair and still end the name: nothing, or a sentence's stop (`_pk_ses.n.n.`, which `_pk_` names keep). */
+const SENTENCE_ENDS = new Set(['', '.', '…', '...']);
+
 /**
  * Where the first placeholder run starts, or -1: two or more X (either case) after a separator
  * that follows a fixed part, and before a separator or the end (`_gat_UA-XXXXX-Y` is the family
  * `_gat_UA-`). A single X, x, N or n between separators starts one too, but only when a
  * placeholder follows it after one separator: a run of two or more X (`_pk_id.X.XXXX`,
  * `_pk_id.N.xxxx` are `_pk_id.`), or another such single letter ending the name (`_pk_id.X.X`,
- * `_pk_id.n.n`, and before a sentence's stop: `_pk_id.n.n.`). The trailing pair counts because two one-letter parts in a row, each X or N,
- * name no real cookie (none among the Open Cookie Database's names) while charters write
- * Matomo's two variable parts so; one such letter alone stays a letter of the name (the
+ * `_pk_id.n.n`, and before a sentence's stop: `_pk_id.n.n.`). The trailing pair counts because
+ * two one-letter parts in a row, each X or N, name no real cookie (none among the Open Cookie
+ * Database's names) while charters write Matomo's two variable parts so; one such letter alone stays a letter of the name (the
  * database's `_sn_n`, `box_x`), as does one before a fixed part (`a_x_b`), so no literal
  * one-letter part turns a name into a wider prefix. Linear: each run is scanned at most twice,
  * from its own separator and from the single letter before it, and the single-letter test looks
  * at no more than that run.
  */
-/** What may follow a trailing pair and still end the name: nothing, or a sentence's stop (`_pk_ses.n.n.`, which `_pk_` names keep). */
-const SENTENCE_ENDS = new Set(['', '.', '…', '...']);
-
 function placeholderStart(token: string): number {
   // A prefix of separators alone (`_xx` -> `_`) would declare every `_…` cookie: it needs a fixed character.
   let hasFixedPart = false;

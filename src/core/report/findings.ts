@@ -253,7 +253,7 @@ export function findingsInNameOrder(
         refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.allOffWhenSet);
       } else if (cookie.removed === null && (cookie.unclaimedWrite?.siteRemoved ?? null) === null) {
         // (One the site removed under the choice in force, present again by a write of unknown
-        // origin, is not kept by the site: recordCookieChange forgets the removal when the choice changes.)
+        // origin, is not kept by the site: recordCookieChange forgets the removal once a choice judges the cookie otherwise.)
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.refused);
