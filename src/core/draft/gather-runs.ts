@@ -274,15 +274,13 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     }
     return known;
   };
-  /** Each entry's longest lifetime seen as a lifetime finding judges it (judgedLifetime), where `lifetime` holds the rounded one. */
-  const judged = new Map<Declared, number | null>();
   const seenBy = (known: Declared, cookie: TimedCookie) => {
     known.seen = true;
     if (cookie.thirdParty === null) known.seenOwn = true;
     // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
     if (!cookie.originUnknown) {
       known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
-      judged.set(known, longest(judged.get(known), judgedLifetime(cookie)));
+      known.judgedLifetime = longest(known.judgedLifetime, judgedLifetime(cookie));
     }
     if (known.trackerSeen === null && known.entry.match === 'prefix' && known.entry.category === 'necessary' && !cookie.originUnknown) {
       known.trackerSeen = trackerNamed(cookie.name);
@@ -385,7 +383,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     now.seenOwn ||= old.seenOwn;
     now.trackerSeen ??= old.trackerSeen;
     if (old.lifetime !== undefined) now.lifetime = longest(now.lifetime, old.lifetime);
-    if (judged.has(old)) judged.set(now, longest(judged.get(now), judged.get(old)!));
+    if (old.judgedLifetime !== undefined) now.judgedLifetime = longest(now.judgedLifetime, old.judgedLifetime);
   };
   for (const old of superseded) {
     const now = byName.get(nameOf(old.entry))![0]!;
@@ -447,14 +445,12 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     for (const old of repeats) {
       if (!old.seen || !old.shadowed) continue;
       handOver(old, now!);
-      Object.assign(old, { seen: false, seenOwn: false, lifetime: undefined });
-      judged.delete(old);
+      Object.assign(old, { seen: false, seenOwn: false, lifetime: undefined, judgedLifetime: undefined });
       outlived.delete(old);
     }
   }
   // A superseded or shadowed entry's finding judged other words: not passed on.
   for (const known of ordered) {
-    known.judgedLifetime = judged.get(known);
     known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.judgedLifetime);
   }
 
