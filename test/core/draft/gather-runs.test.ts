@@ -190,14 +190,12 @@ describe('gatherRuns', () => {
     ]);
   });
 
-  it('marks a stated lifetime too short as the report’s finding does, by less than the second the report rounds lifetimes to', () => {
-    const charter: ParsedCharter = {
-      ...CHARTER,
-      entries: [entry('longer', { duration: '1 jour' }), entry('within', { duration: '1 jour' })],
-    };
+  /**
+   * A site holding `longer` and `within`. The record keeps whole seconds of expiry: `longer`, written 0.6 s after NOW,
+   * lives 2 days + 0.4 s, past "1 jour" and its day of slack; `within`, written 0.4 s after NOW, 2 days - 0.4 s.
+   */
+  const longerAndWithin = () => {
     const site = emptySite(HOST, '0');
-    // The record keeps whole seconds of expiry: `longer`, written 0.6 s after NOW, lives 2 days + 0.4 s, past "1 jour"
-    // and its day of slack; `within`, written 0.4 s after NOW, 2 days - 0.4 s.
     for (const [name, written, past] of [
       ['longer', 600, 1],
       ['within', 400, 0],
@@ -205,6 +203,15 @@ describe('gatherRuns', () => {
       const cookie = browserCookie({ name, domain: HOST, httpOnly: false, expirationDate: NOW_MS / 1000 + 2 * DAY + past });
       recordCookieChange(site, cookie, false, NOW_MS + written);
     }
+    return site;
+  };
+
+  it('marks a stated lifetime too short as the report’s finding does, by less than the second the report rounds lifetimes to', () => {
+    const charter: ParsedCharter = {
+      ...CHARTER,
+      entries: [entry('longer', { duration: '1 jour' }), entry('within', { duration: '1 jour' })],
+    };
+    const site = longerAndWithin();
     const report = buildReport(site, registryWith(HOST, charter), NOW_MS + 1000);
     expect(report.findings.filter((f) => f.kind === 'lifetime').map((f) => f.cookie)).toEqual(['longer']);
     // Both round to 2 days: only the report's unrounded comparison tells them apart.
@@ -221,15 +228,7 @@ describe('gatherRuns', () => {
       entries: [entry('longer', { duration: '1 jour' }), entry('within', { duration: '1 jour' })],
     };
     const live = auditSite(playSite(HOST, [], 'accepted'), charter);
-    const site = emptySite(HOST, '0');
-    // As above: `longer` lives 2 days + 0.4 s, past "1 jour" and its day of slack; `within` 2 days - 0.4 s. Both round to 2 days.
-    for (const [name, written, past] of [
-      ['longer', 600, 1],
-      ['within', 400, 0],
-    ] as const) {
-      const cookie = browserCookie({ name, domain: HOST, httpOnly: false, expirationDate: NOW_MS / 1000 + 2 * DAY + past });
-      recordCookieChange(site, cookie, false, NOW_MS + written);
-    }
+    const site = longerAndWithin();
     const without = buildReport(site, registryWith(HOST, null), NOW_MS + 1000);
     expect(without.cookies.map((cookie) => cookie.lifetimeSeconds)).toEqual([2 * DAY, 2 * DAY]);
     const tooShort = (runs: RunReport[]) => gatherRuns(runs).declared.map(({ entry: { cookie }, tooShort }) => [cookie, tooShort]);
