@@ -18,8 +18,10 @@ import {
   detectLanguage,
   findPortal,
   introducesSection,
+  opensLikeSentence,
   readHeading,
   readLabels,
+  titlesOtherSection,
   type Heading,
 } from './sections.ts';
 import type { RowCells } from './segment.ts';
@@ -382,13 +384,16 @@ const MAX_SHORT_ROW_LENGTH = 250;
 
 /**
  * A row with fewer cells than its table whose only filled cell is its first, marked as a heading
- * (markdown bold: `| **Analytics and stats cookies** |`, a category row spanning the table
- * exported to markdown), and naming a category (categoryOfHeading). A short row that is not so
- * marked, or names no category, is no heading: a cookie's name alone (`| cookies_preferences |`),
- * a provider, a sentence ("Aucun cookie de mesure d'audience n'est déposé sans votre accord") is
- * listed unread, and the rows after it keep their section. A plain line ending in a tab (a layout
- * table's category cell, laid out as "Cookies de mesure d'audience\t") cannot be told from such a
- * sentence, so it is unread too (README's Limits). Only tab and pipe separators are read.
+ * (markdown bold over the whole cell: `| **Analytics and stats cookies** |`, a category row
+ * spanning the table exported to markdown), not opening as a note does (opensLikeSentence: "These
+ * cookies are essential"), and naming a category (categoryOfHeading) or shaped as a title of
+ * cookies of a kind with no category (titlesOtherSection: `| **Cookies publicitaires** |`), which
+ * starts an `other` section as such a caption does. Any other short row is no heading: a cookie's
+ * name alone (`| cookies_preferences |`, `| **_ga** |`), a provider, a sentence or note ("Aucun
+ * cookie de mesure d'audience n'est déposé sans votre accord") is listed unread, and the rows after
+ * it keep their section. A plain line ending in a tab (a layout table's category cell, laid out as
+ * "Cookies de mesure d'audience\t") cannot be told from such a sentence, so it is unread too
+ * (README's Limits). Only tab and pipe separators are read.
  */
 function headingInShortRow(line: string): Heading | null {
   const trimmed = line.trim();
@@ -399,9 +404,12 @@ function headingInShortRow(line: string): Heading | null {
   else return null;
   const first = (cells[0] ?? '').trim();
   if (first === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
-  if (!/^(?:\*\*|__).+(?:\*\*|__):?$/.test(first)) return null;
+  // The whole cell bold, once: "**Cookies publicitaires** et **cookies tiers**" is no title.
+  const bold = /^(?:\*\*|__)(.+)(?:\*\*|__):?$/.exec(first)?.[1];
+  if (bold === undefined || /\*\*|__/.test(bold) || opensLikeSentence(bold)) return null;
   const heading = readHeading(first);
-  return heading?.category ? { ...heading, level: null } : null;
+  // One naming no category starts an `other` section (SectionTracker).
+  return heading && (heading.category !== null || titlesOtherSection(bold)) ? { ...heading, level: null } : null;
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number | null {

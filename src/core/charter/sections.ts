@@ -329,6 +329,67 @@ export function captionTitlesTable(text: string): boolean {
   return folded.split(/[^\p{L}\p{N}]+/u).some((word) => word.length > 1 && !GENERIC_CAPTION_WORDS.has(word));
 }
 
+/** First words that open a sentence or a note, not a title: "These cookies are…", "Aucun cookie n'est…", "Note : …". */
+const SENTENCE_OPENERS = new Set([
+  'these',
+  'this',
+  'those',
+  'such',
+  'ces',
+  'ce',
+  'cet',
+  'cette',
+  'aucun',
+  'aucune',
+  'no',
+  'none',
+  'note',
+  'nb',
+]);
+/** Words of a sentence (verbs, negations, pronouns) that no section title about a kind of cookies uses. */
+const SENTENCE_WORDS = new Set([
+  ...['is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'may', 'can', 'could', 'must', 'should'],
+  ...['do', 'does', 'did', 'not', 'never', 'we', 'you', 'they', 'it'],
+  ...['est', 'sont', 'etait', 'sera', 'seront', 'ont', 'ne', 'n', 'pas', 'jamais', 'aucun', 'aucune'],
+  ...['nous', 'vous', 'ils', 'elles', 'peut', 'peuvent', 'doit', 'doivent'],
+]);
+const COOKIE_WORDS = new Set(['cookie', 'cookies', 'traceur', 'traceurs', 'tracker', 'trackers']);
+
+/**
+ * True when the text of a bold cell standing alone in a table row reads as a note rather than a
+ * title: its first word opens a sentence (SENTENCE_OPENERS: "These cookies are essential",
+ * "Aucun cookie de mesure d'audience n'est déposé ici"). Linear in the text.
+ */
+export function opensLikeSentence(text: string): boolean {
+  const first = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(foldForMatching(text))?.[1] ?? '';
+  return SENTENCE_OPENERS.has(first);
+}
+
+/**
+ * True when the text of a bold cell standing alone in a table row (`| **Cookies publicitaires** |`,
+ * `| **Marketing cookies** |`) titles a section of cookies of a kind with no category, which then
+ * starts an `other` section as a caption saying so does (captionTitlesTable). Only a title's shape
+ * counts, since an emphasised note cannot otherwise be told from it (README's Limits): at most
+ * MAX_TITLE_WORDS words, "cookies" (or "traceurs", "trackers") first or last but for a remark in
+ * brackets, no sentence punctuation but a closing colon, no sentence words (SENTENCE_OPENERS,
+ * SENTENCE_WORDS), a word beyond those only saying the table lists cookies, and not only a
+ * provider's name ("Cookies Matomo", which keeps the section it is in). Linear in the text.
+ */
+export function titlesOtherSection(text: string): boolean {
+  // Length first: the closing colon's `\s*` would be quadratic on a long run of spaces.
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_HEADING_LENGTH) return false;
+  const title = trimmed.replace(/\s*[:：]$/, '');
+  if (title === '' || /[:：.!?;]/.test(title)) return false;
+  if (title.split(/\s+/).length > MAX_TITLE_WORDS || opensLikeSentence(title)) return false;
+  const words = foldForMatching(title.replace(/\([^()]*\)/g, ' '))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  if (!COOKIE_WORDS.has(words[0] ?? '') && !COOKIE_WORDS.has(words[words.length - 1] ?? '')) return false;
+  if (words.some((word) => SENTENCE_WORDS.has(word))) return false;
+  return captionTitlesTable(title) && !namesOnlyAProvider(title);
+}
+
 /** A line that opens a category paragraph whose category is worth a section: "These cookies …" after a label, or a label naming one. */
 export function introducesSection(line: string): boolean {
   return readParagraphLabel(line) !== null || INTRODUCES_CATEGORY.test(foldForMatching(line.trim().slice(0, 100)));

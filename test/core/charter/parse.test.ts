@@ -726,6 +726,76 @@ describe('parseCharter: sections and several tables', () => {
     }
   });
 
+  it('takes a bold short row titling cookies of a kind with no category for an `other` section, as a caption is (a review’s missed breach: cto_bundle kept necessary)', () => {
+    for (const row of [
+      '| **Cookies publicitaires** |',
+      '| **Marketing cookies** |',
+      '| **Advertising cookies** |',
+      '| **Cookies de ciblage publicitaire** |',
+      '| **Cookies publicitaires :** |',
+    ]) {
+      const text = [
+        '### Cookies strictement nécessaires',
+        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+        '| --- | --- | --- | --- |',
+        '| Huwise | sessionid | 2 semaines | Session |',
+        row,
+        '| Criteo | cto_bundle | 13 mois | Publicité ciblée |',
+        '| Meta | _fbp | 3 mois | Publicité ciblée |',
+      ].join('\n');
+      const reading = readCharter(text);
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['sessionid', 'necessary'],
+        ['cto_bundle', 'other'],
+        ['_fbp', 'other'],
+      ]);
+      expect(reading.unreadRows, row).toEqual([]);
+    }
+  });
+
+  it('lists an emphasised note, a bold cookie or provider name as unread in a short row, and the rows after it keep their section', () => {
+    // Statistics above, so that a note read as a heading (necessary, other) would show.
+    const charter = (row: string) =>
+      [
+        '### Cookies de mesure d’audience',
+        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+        '| --- | --- | --- | --- |',
+        '| Matomo | _pk_id.* | 13 mois | Mesure |',
+        row,
+        '| Hotjar | _hjid | 1 an | Mesure |',
+      ].join('\n');
+    for (const row of [
+      "| **Note : aucun cookie n'est déposé sans accord** |",
+      "| **Aucun cookie de mesure d'audience n'est déposé ici** |",
+      '| **These cookies are essential** |',
+      '| **Cookies publicitaires** sont listés plus bas |',
+      '| **Cookies publicitaires** et **cookies tiers** |',
+      '| **Nos cookies publicitaires ne sont pas déposés** |',
+      '| **Ces cookies publicitaires** |',
+      '| **Cookies we never set without consent** |',
+      '| **Liste des cookies utilisés sur ce site** |',
+      '| **_ga** |',
+      '| **Criteo** |',
+      '| **Cookies Matomo** |',
+    ]) {
+      const reading = readCharter(charter(row));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['_pk_id.', 'statistics'],
+        ['_hjid', 'statistics'],
+      ]);
+      expect(
+        reading.unreadRows.map((unread) => unread.line),
+        row,
+      ).toEqual([5]);
+    }
+  });
+
   it('lists a plain line ending in a tab inside a tab table as unread: a sentence beside an empty cell is no heading (a re-review’s false alarm on __cf_bm)', () => {
     // A layout table's category cell ("Cookies de mesure d'audience\t") cannot be told from such
     // a sentence, and is unread too: README's Limits.

@@ -8,9 +8,11 @@ import {
   hostOfUrl,
   charterTitle,
   couldTitleSection,
+  opensLikeSentence,
   readHeading,
   readLabels,
   readParagraphLabel,
+  titlesOtherSection,
 } from '../../../src/core/charter/sections.ts';
 import { readCharter } from '../../../src/core/charter/parse.ts';
 
@@ -348,6 +350,60 @@ describe('couldTitleSection', () => {
     ]) {
       expect(couldTitleSection(line), line).toBe(false);
     }
+  });
+});
+
+describe('titlesOtherSection', () => {
+  it('accepts a short title of cookies of a kind with no category, "cookies" first or last', () => {
+    for (const text of [
+      'Cookies publicitaires',
+      'Marketing cookies',
+      'Advertising cookies',
+      'Cookies de ciblage publicitaire',
+      'Cookies publicitaires :',
+      'Advertising cookies (opt-in)',
+      'Traceurs de réseaux sociaux',
+    ]) {
+      expect(titlesOtherSection(text), text).toBe(true);
+    }
+  });
+
+  it('refuses a note, a sentence, a list’s caption, a provider or cookie name, and a long title', () => {
+    for (const text of [
+      "Note : aucun cookie n'est déposé sans accord",
+      "Aucun cookie de mesure d'audience n'est déposé ici",
+      'These cookies are essential',
+      'Ces cookies publicitaires',
+      'Cookies publicitaires.',
+      'Cookies publicitaires ne sont pas déposés',
+      'Cookies we never set',
+      'Nos partenaires publicitaires',
+      'Publicité ciblée',
+      'Liste des cookies utilisés sur ce site',
+      'Cookies Matomo',
+      '_ga',
+      'Criteo',
+      'Cookies de partage sur les réseaux sociaux',
+      '',
+    ]) {
+      expect(titlesOtherSection(text), text).toBe(false);
+    }
+  });
+
+  it('reads 100,000 characters in linear time', () => {
+    for (const text of [`Cookies${' '.repeat(100_000)}x`, `Cookies ${'publicitaires '.repeat(8_000)}`, `${'('.repeat(100_000)}cookies`]) {
+      expect(titlesOtherSection(text)).toBe(false);
+      expect(opensLikeSentence(text)).toBe(false);
+    }
+  });
+});
+
+describe('opensLikeSentence', () => {
+  it('is true for a first word that opens a sentence or a note, false for a title', () => {
+    for (const text of ['These cookies are essential', "Aucun cookie n'est déposé", 'Note : rien', 'Ces cookies', 'No cookies here'])
+      expect(opensLikeSentence(text), text).toBe(true);
+    for (const text of ['Cookies publicitaires', 'Analytics and stats cookies', 'Notes de frais', 'Cookies de ce site'])
+      expect(opensLikeSentence(text), text).toBe(false);
   });
 });
 
