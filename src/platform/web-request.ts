@@ -20,7 +20,10 @@ export type RequestStarted = {
   url: string;
 };
 
-/** A response with Set-Cookie headers arrived (also a redirect's). */
+/**
+ * A response with Set-Cookie headers that set cookies arrived (also a redirect's): `names` are
+ * those it sets, never one it only deletes (setCookieNames).
+ */
 export type ResponseCookies = { requestId: string; tabId: number; url: string; names: string[] };
 
 /** A request is over (completed or failed). */
@@ -36,18 +39,26 @@ export type RequestListeners = {
 type WebRequestApi = { webRequest?: Browser['webRequest'] };
 
 /** The subset of a webRequest event's details read here. */
-type Details = { requestId: string; tabId: number; type: string; url: string; responseHeaders?: Array<{ name: string; value?: string }> };
+type Details = {
+  requestId: string;
+  tabId: number;
+  type: string;
+  url: string;
+  /** When the browser fired the event (ms since the epoch). */
+  timeStamp?: number;
+  responseHeaders?: Array<{ name: string; value?: string }>;
+};
 
 /** The browser's listeners for each set of ours, so registering again (after a grant) adds nothing twice. */
 const registered = new WeakMap<RequestListeners, Array<(details: Details) => void>>();
 
 const ALL_URLS = { urls: ['<all_urls>'] };
 
-/** The Set-Cookie names of a response's headers. */
-export function responseCookieNames(headers: Details['responseHeaders']): string[] {
+/** The names a response's Set-Cookie headers set, received at `at` (a header that only deletes its cookie sets none). */
+export function responseCookieNames(headers: Details['responseHeaders'], at: number): string[] {
   const values: string[] = [];
   for (const header of headers ?? []) if (header.name.toLowerCase() === 'set-cookie' && header.value) values.push(header.value);
-  return values.length > 0 ? setCookieNames(values) : [];
+  return values.length > 0 ? setCookieNames(values, at) : [];
 }
 
 /**
@@ -67,7 +78,7 @@ export function watchRequests(listeners: RequestListeners, api: WebRequestApi = 
   };
   const responded = (details: Details) => {
     if (!inTab(details)) return;
-    const names = responseCookieNames(details.responseHeaders);
+    const names = responseCookieNames(details.responseHeaders, details.timeStamp ?? Date.now());
     if (names.length > 0) listeners.responded({ requestId: details.requestId, tabId: details.tabId, url: details.url, names });
   };
   const ended = (details: Details) => {

@@ -3,6 +3,7 @@ import { createRecorder, SCAN_EVENT_LAG_MS } from '../../src/background/recorder
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { emptySite, evictedRecord, presentCookies } from '../../src/core/cookies/site-record.ts';
 import { siteKey } from '../../src/core/storage/session-items.ts';
+import { setCookieNames } from '../../src/core/cookies/set-cookie-names.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import { browserCookie } from '../support/cookies.ts';
 import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
@@ -1001,6 +1002,36 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
         expect(await gaOf(recorder, DEMO), String(responseFirst)).toMatchObject({ removed: null, refusedBy: ['ga'] });
         expect(await refusals(recorder), String(responseFirst)).toEqual([setAfterRefusal]);
       }
+    });
+
+    it('by the other portal while the portal’s own responses only delete it: no finding; one that deletes then sets it is the portal’s', async () => {
+      const demoTab = { host: DEMO, path: '/explore/', storeId: '0' };
+      const deletes = [
+        '_ga=; Max-Age=0; Domain=.opendatasoft.com; Path=/',
+        '_ga=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Domain=opendatasoft.com',
+      ];
+      // The response that removed it (heard before the removal, as Chromium does), or one after the other portal's write.
+      for (const at of [3990, 5010]) {
+        const { recorder, open } = await removedAfterRefusal();
+        open.add(`0|${ITIE}`);
+        if (at < 5000) await recorder.responseOnPage(demoTab, `https://${DEMO}/explore/`, setCookieNames(deletes, at), at);
+        await recorder.cookieChanged(ga, false, 'explicit', 5000);
+        if (at > 5000) await recorder.responseOnPage(demoTab, `https://${DEMO}/explore/`, setCookieNames(deletes, at), at);
+        expect(await refusals(recorder), String(at)).toEqual([]);
+        expect((await gaOf(recorder, DEMO))?.unclaimedWrite, String(at)).toMatchObject({ siteRemoved: 4000 });
+      }
+      // A logout then a login in one response: it sets the cookie again.
+      const { recorder, open } = await removedAfterRefusal();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(ga, false, 'explicit', 5000);
+      await recorder.responseOnPage(
+        demoTab,
+        `https://${DEMO}/explore/`,
+        setCookieNames([...deletes, '_ga=GA1; Domain=.opendatasoft.com'], 5010),
+        5010,
+      );
+      expect(await gaOf(recorder, DEMO)).toMatchObject({ removed: null, refusedBy: ['ga'] });
+      expect(await refusals(recorder)).toEqual([setAfterRefusal]);
     });
 
     it('from the other portal’s tab, maybe: present again, with its events, but no finding (reviewer’s case E)', async () => {

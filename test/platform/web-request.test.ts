@@ -96,7 +96,26 @@ describe('platform webRequest', () => {
   });
 
   it('reads Set-Cookie names from response headers, whatever their case', () => {
-    expect(responseCookieNames(undefined)).toEqual([]);
-    expect(responseCookieNames([{ name: 'SET-COOKIE', value: 'a=1' }, { name: 'set-cookie' }])).toEqual(['a']);
+    expect(responseCookieNames(undefined, 1000)).toEqual([]);
+    expect(responseCookieNames([{ name: 'SET-COOKIE', value: 'a=1' }, { name: 'set-cookie' }], 1000)).toEqual(['a']);
+  });
+
+  it('reports no name a response only deletes, its Expires read at the time the browser gives', () => {
+    const { set, log } = listeners();
+    const { api, webRequest } = fakeWebRequest('chrome');
+    watchRequests(set, api);
+    const at = Date.UTC(2026, 11, 5);
+    const respond = (requestId: string, values: string[]) =>
+      webRequest.onResponseStarted.fire({
+        requestId,
+        tabId: 3,
+        type: 'xmlhttprequest',
+        url: 'https://data.tco.re/api/',
+        timeStamp: at,
+        responseHeaders: values.map((value) => ({ name: 'Set-Cookie', value })),
+      });
+    respond('1', ['_ga=; Max-Age=0; Domain=.tco.re', `_gid=; Expires=${new Date(at - 1000).toUTCString()}`]);
+    respond('2', ['_ga=; Max-Age=0; Domain=.tco.re', `_gid=x; Expires=${new Date(at + 1000).toUTCString()}`, '_ga=SECRET; Domain=.tco.re']);
+    expect(log).toEqual(['responded 2 _gid,_ga']);
   });
 });

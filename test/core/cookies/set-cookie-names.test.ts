@@ -2,43 +2,73 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_HEADER_CHARACTERS, MAX_NAMES, setCookieNames } from '../../../src/core/cookies/set-cookie-names.ts';
 
+/** When the headers are read (ms since the epoch): 2026-12-05. */
+const NOW = Date.UTC(2026, 11, 5, 12);
+
 describe('Set-Cookie names', () => {
   it('keep the name of each header and drop its value and attributes (Chrome: one value per header)', () => {
-    expect(setCookieNames(['disqus_unique=SECRET; Domain=.disqus.com; Path=/; SameSite=None; Secure', ' testCookie = 1'])).toEqual([
+    expect(setCookieNames(['disqus_unique=SECRET; Domain=.disqus.com; Path=/; SameSite=None; Secure', ' testCookie = 1'], NOW)).toEqual([
       'disqus_unique',
       'testCookie',
     ]);
   });
 
   it('split the line breaks Firefox joins several headers with', () => {
-    expect(setCookieNames(['a=SECRET; Secure\nb=SECRET\nc=; Max-Age=0'])).toEqual(['a', 'b', 'c']);
+    expect(setCookieNames(['a=SECRET; Secure\nb=SECRET\nc=; Max-Age=0\nd=1'], NOW)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('leave out a name the response only deletes: it says the site removed that cookie, never that it set it', () => {
+    const past = 'Thu, 01 Jan 1970 00:00:00 GMT';
+    expect(
+      setCookieNames(['_ga=; Max-Age=0; Domain=.example.org', `_gid=; Expires=${past}; Path=/`, '_gat=x; max-age=-1', 'kept=1'], NOW),
+    ).toEqual(['kept']);
+    // An expiry the header gives as now is past when the browser stores it.
+    expect(setCookieNames([`a=; Expires=${new Date(NOW).toUTCString()}`], NOW)).toEqual([]);
+  });
+
+  it('name what the response sets, whatever else of that name it deletes (a logout then a login), and any expiry to come', () => {
+    expect(setCookieNames(['sessionid=; Max-Age=0', 'sessionid=new; HttpOnly'], NOW)).toEqual(['sessionid']);
+    expect(setCookieNames(['sessionid=new\nsessionid=; Max-Age=0; Domain=.example.org'], NOW)).toEqual(['sessionid']);
+    const future = new Date(NOW + 60_000).toUTCString();
+    // Max-Age wins over Expires (RFC 6265, 5.3 step 3); an Expires that names no date leaves a session cookie.
+    expect(
+      setCookieNames(
+        [
+          `a=1; Expires=${future}`,
+          'b=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=60',
+          'c=1; Max-Age=0; Max-Age=5',
+          'd=; Expires=never',
+        ],
+        NOW,
+      ),
+    ).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('skip lines that set nothing: an empty pair, or a nameless one past the 4096 a browser keeps', () => {
-    expect(setCookieNames(['=', '; x=1', ' =\t; x=1', '\n\n', `${'v'.repeat(4097)}; Path=/`, 'ok=1'])).toEqual(['ok']);
+    expect(setCookieNames(['=', '; x=1', ' =\t; x=1', '\n\n', `${'v'.repeat(4097)}; Path=/`, 'ok=1'], NOW)).toEqual(['ok']);
   });
 
   it('name a nameless cookie (Chromium keeps one for a pair without `=`, or `=value`) as empty, never by its text, which is its value', () => {
-    expect(setCookieNames(['justavalue; Path=/; SameSite=None; Secure'])).toEqual(['']);
-    expect(setCookieNames(['=SECRET; Path=/', 'id=1'])).toEqual(['', 'id']);
+    expect(setCookieNames(['justavalue; Path=/; SameSite=None; Secure'], NOW)).toEqual(['']);
+    expect(setCookieNames(['=SECRET; Path=/', 'id=1'], NOW)).toEqual(['', 'id']);
     // An empty pair sets nothing in either browser.
-    expect(setCookieNames(['=', ' ; Path=/', ''])).toEqual([]);
+    expect(setCookieNames(['=', ' ; Path=/', ''], NOW)).toEqual([]);
   });
 
   it('name each cookie once, and stop at the caps on hostile input', () => {
-    expect(setCookieNames(['a=1', 'a=2'])).toEqual(['a']);
+    expect(setCookieNames(['a=1', 'a=2'], NOW)).toEqual(['a']);
     const many = Array.from({ length: 500 }, (_, i) => `n${i}=v`).join('\n');
-    expect(setCookieNames([many])).toHaveLength(MAX_NAMES);
+    expect(setCookieNames([many], NOW)).toHaveLength(MAX_NAMES);
     const long = `${'x'.repeat(MAX_HEADER_CHARACTERS)}=1\nlate=1`;
-    expect(setCookieNames([long])).toEqual([]);
-    expect(setCookieNames([`${'n'.repeat(300)}=1`])).toEqual([]);
+    expect(setCookieNames([long], NOW)).toEqual([]);
+    expect(setCookieNames([`${'n'.repeat(300)}=1`], NOW)).toEqual([]);
   });
 
   it('never return a value, whatever the header holds', () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ minLength: 1 }), (name, value) => {
         const secret = `SECRET${value}`;
-        const names = setCookieNames([`${name}=${secret}; Path=/`]);
+        const names = setCookieNames([`${name}=${secret}; Path=/`], NOW);
         for (const found of names) expect(found.includes('SECRET')).toBe(name.includes('SECRET'));
       }),
     );

@@ -743,6 +743,23 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(site)).toEqual([]);
     });
 
+    it('by another open site, maybe, after the site removed it: the same refusal removed, then saved again, keeps it not kept by the site', () => {
+      // The banner deletes its cookie before writing the same choice: the choice lapsed a moment, and is the same.
+      const site = removedAfterRefusal();
+      recordCookieChange(site, citysGa, false, 4000, { originUnknown: true });
+      recordCookieChange(site, refused, true, 5000);
+      recordCookieChange(site, refused, false, 5001);
+      expect(findings(site)).toEqual([]);
+      // Removed, then another choice saved (an acceptance), then the refusal again: the site keeps it after that refusal.
+      const changed = removedAfterRefusal();
+      recordCookieChange(changed, citysGa, false, 4000, { originUnknown: true });
+      recordCookieChange(changed, refused, true, 5000);
+      recordCookieChange(changed, accepted, false, 5001);
+      expect(findings(changed)).toEqual([]);
+      recordCookieChange(changed, refused, false, 6000);
+      expect(findings(changed)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
+    });
+
     it('by another open site, maybe, after the site removed it: another tracker switched leaves it not kept by the site (re-review’s M1, M3)', () => {
       const both = (ga: boolean, matomo: boolean) => consent(platform({ ga, matomo }));
       const site = emptySite('itie.opendatasoft.com', '0');
