@@ -189,20 +189,76 @@ function platformShape(text: string, now: number): DecodedConsent | null {
 const YES = new Set(['true', '1', 'yes', 'on', 'accept', 'accepted', 'allow', 'allowed', 'granted', 'all', 'oui']);
 const NO = new Set(['false', '0', 'no', 'off', 'refuse', 'refused', 'deny', 'denied', 'reject', 'rejected', 'none', 'non']);
 
-/** Collects the yes/no answers found anywhere in a decoded value (the soft fallback). */
-function collectAnswers(value: unknown, answers: boolean[], depth = 0): void {
+/**
+ * Words of a key that name bookkeeping, not a choice: a 1 or 0 under `version`, `v`, `id`,
+ * `created_at` or `consentCount` is a number, never a yes or no (`{"v":1,"ads":"no"}` refuses).
+ * "at" is not one: it is AT Internet's tracker key.
+ */
+const BOOKKEEPING_WORDS = new Set([
+  'v',
+  'ver',
+  'vers',
+  'version',
+  'versions',
+  'vsn',
+  'schema',
+  'rev',
+  'revision',
+  'id',
+  'uid',
+  'uuid',
+  'ts',
+  'timestamp',
+  'time',
+  'datetime',
+  'date',
+  'created',
+  'updated',
+  'modified',
+  'lastupdate',
+  'lastupdated',
+  'lastmodified',
+  'expires',
+  'expiry',
+  'expiration',
+  'exp',
+  'iat',
+  'count',
+  'seq',
+  'sequence',
+]);
+
+/** True when a key names bookkeeping: one of its words (camelCase, snake_case, kebab-case split) does. */
+function namesBookkeeping(key: string): boolean {
+  // Two regular expressions with no nesting: linear on any key.
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => BOOKKEEPING_WORDS.has(word));
+}
+
+/**
+ * Collects the yes/no answers found anywhere in a decoded value (the soft fallback). `key` is
+ * the key the value stands under, when it stands under one.
+ */
+function collectAnswers(value: unknown, answers: boolean[], depth = 0, key?: string): void {
   if (depth > 8 || answers.length > 200) return;
   if (typeof value === 'boolean') answers.push(value);
-  // Only 1 and 0, as their words: any other number (a timestamp, a version) answers nothing.
-  else if (value === 1 || value === 0) answers.push(value === 1);
-  else if (typeof value === 'string') {
+  // Only 1 and 0, as their words: any other number (a timestamp, a version) answers nothing,
+  // nor does a 1 or 0 that a key names as bookkeeping (a version 1, an id 0).
+  else if (value === 1 || value === 0) {
+    if (key === undefined || !namesBookkeeping(key)) answers.push(value === 1);
+  } else if (typeof value === 'string') {
     const word = value.trim().toLowerCase();
+    if ((word === '1' || word === '0') && key !== undefined && namesBookkeeping(key)) return;
     if (YES.has(word)) answers.push(true);
     else if (NO.has(word)) answers.push(false);
   } else if (Array.isArray(value)) {
-    for (const item of value) collectAnswers(item, answers, depth + 1);
+    // A list stands under its own key: `"ids":[1,0]` is no answer either.
+    for (const item of value) collectAnswers(item, answers, depth + 1, key);
   } else if (value && typeof value === 'object') {
-    for (const item of Object.values(value)) collectAnswers(item, answers, depth + 1);
+    for (const [itemKey, item] of Object.entries(value)) collectAnswers(item, answers, depth + 1, itemKey);
   }
 }
 
@@ -235,7 +291,11 @@ function fallbackState(layers: string[]): ConsentState {
     try {
       collectAnswers(JSON.parse(layer), answers);
     } catch {
-      for (const part of layer.split(/[,;&|]/)) collectAnswers(part.split(/[:=]/).pop() ?? '', answers);
+      for (const part of layer.split(/[,;&|]/)) {
+        // `key=value` or `key:value`: the key says whether a 1 or 0 is an answer; a bare word has none.
+        const pieces = part.split(/[:=]/);
+        collectAnswers(pieces.at(-1) ?? '', answers, 0, pieces.length > 1 ? pieces[0] : undefined);
+      }
     }
     if (answers.length > 0) break;
   }

@@ -32,7 +32,7 @@ export const MAX_LOGGED_DOMAIN = 253;
 export type LoggedCookie = {
   /** Cookie name, its first MAX_LOGGED_NAME characters ('' for a nameless cookie). */
   name: string;
-  /** Domain attribute, lower-case, without a leading dot; null for a host-only cookie: none, or one naming the host's IP address. */
+  /** Domain attribute, lower-case, in ASCII (`xn--bcher-kva.de` for `bücher.de`), without a leading dot; null for a host-only cookie: none, or one naming the host's IP address. */
   domain: string | null;
   /**
    * When the header made the cookie expire (ms since the epoch: `expiryOf`, Max-Age counted from
@@ -58,19 +58,40 @@ function domainMatches(host: string, domain: string): boolean {
   return !isIpHost(host) && host.length > domain.length && host.endsWith(domain) && host[host.length - domain.length - 1] === '.';
 }
 
+/** Characters no host has, which a URL would read as its delimiters or decode (`bücher.de/x`, `x@bücher.de`, `%63`). */
+const NOT_IN_HOST = /[\s/\\?#@:[\]%<>^|\u0000-\u001f\u007f]/;
+
+/**
+ * A Domain attribute in the ASCII form browsers store it in and the cookies API and URLs give
+ * (`bücher.de` is `xn--bcher-kva.de`, IDNA as the URL parser applies it); an ASCII one as it is.
+ * Null for one outside ASCII that is no host: the browser sets no cookie by it.
+ */
+function asciiDomain(domain: string): string | null {
+  // Every code unit ASCII: nothing to convert (and the common case costs no URL).
+  if (!/[^\u0000-\u007f]/.test(domain)) return domain;
+  if (NOT_IN_HOST.test(domain)) return null;
+  try {
+    return new URL(`http://${domain}`).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * What the log keeps of a Set-Cookie of a request to `host` (its URL's host, lower-case) started
- * at `startedAt`; null for one no browser would set: a Domain too long to be a host, or one the
- * host is not within (RFC 6265 §5.3 step 6: a tracker's response naming the portal's domain sets
+ * at `startedAt`; null for one no browser would set: a Domain too long to be a host, outside ASCII
+ * and no host (`asciiDomain`), or one the host is not within (RFC 6265 §5.3 step 6: a tracker's response naming the portal's domain sets
  * nothing). A Domain naming the host's IP address, or the host itself when it is one label
  * (`localhost`), sets a host-only cookie, as browsers do (the cookies API gives its domain as
  * `192.168.1.20` or `localhost`, no dot): it is logged without its Domain.
  */
 export function logCookie(facts: SetCookieFacts, startedAt: number, host: string): LoggedCookie | null {
-  if (facts.domain !== null && (facts.domain.length > MAX_LOGGED_DOMAIN || !domainMatches(host, facts.domain))) return null;
+  // The host is in ASCII (URL.hostname), as the cookie events are: the Domain is matched in it too.
+  const ascii = facts.domain === null ? null : asciiDomain(facts.domain);
+  if (facts.domain !== null && (ascii === null || ascii.length > MAX_LOGGED_DOMAIN || !domainMatches(host, ascii))) return null;
   // Measured in Chromium and Firefox (a reviewer's probe): `Domain=localhost` from localhost is host-only too.
-  const hostOnly = facts.domain !== null && (isIpHost(host) || (facts.domain === host && !host.includes('.')));
-  const domain = hostOnly ? null : facts.domain;
+  const hostOnly = ascii !== null && (isIpHost(host) || (ascii === host && !host.includes('.')));
+  const domain = hostOnly ? null : ascii;
   return { name: loggedName(facts.name), domain, expires: expiryOf(facts, startedAt) };
 }
 

@@ -250,6 +250,55 @@ const MAX_AMOUNT_DIGITS = 15;
 /** A space between thousands groups: a space, a no-break space, or the narrow one French typography puts there. */
 const isGroupSpace = (character: string) => character === ' ' || character === '\u00a0' || character === '\u202f';
 
+/**
+ * Unit words only French writes. After any other unit word (English: "seconds", "days", "years",
+ * or one both languages write: "minutes", "min", "h", "s") one comma group is thousands, as
+ * English writes them ("604,800 seconds"); after these it is a decimal ("1,500 an").
+ */
+const FRENCH_UNIT_WORDS = new Set([
+  'seconde',
+  'secondes',
+  'mn',
+  'heure',
+  'heures',
+  'j',
+  'jour',
+  'jours',
+  'journée',
+  'journées',
+  'journee',
+  'journees',
+  'semaine',
+  'semaines',
+  'mois',
+  'an',
+  'ans',
+  'année',
+  'années',
+  'annee',
+  'annees',
+]);
+
+/**
+ * The unit word right after `index` (spaces, or one hyphen, between: "604,800 seconds",
+ * "1,000-day"), or undefined when none is. Reads that one word only.
+ */
+function unitWordAfter(text: string, index: number): string | undefined {
+  let start = index;
+  while (start < text.length && isSpace(text[start] ?? '')) start++;
+  if (start === index && text[start] === '-') start++;
+  let end = start;
+  while (end < text.length && isLetter(text[end] ?? '')) end++;
+  const word = text.slice(start, end);
+  return isUnitAt(word, text, end) ? word : undefined;
+}
+
+/**
+ * Past this, numbers a space apart joined make no lifetime a charter states (Chromium caps a
+ * cookie's at 400 days), so they are a list: "30 365 jours" is 30 or 365 days, not 83 years.
+ */
+const MAX_JOINED_SECONDS = 30 * 366 * DAY;
+
 /** True when `text` has exactly three digits at `index`, no digit after them. */
 const threeDigitsAt = (text: string, index: number) =>
   isDigit(text[index] ?? '') && isDigit(text[index + 1] ?? '') && isDigit(text[index + 2] ?? '') && !isDigit(text[index + 3] ?? '');
@@ -259,15 +308,18 @@ const threeDigitsAt = (text: string, index: number) =>
  * `end` in `text`: where it ends and its digits as `Number.parseFloat` reads them, or null when
  * those digits are no such number. Groups are exactly three digits, each after one separator:
  * - a space (or a no-break space, narrow or not), one group or more: "31 536 000", "86 400";
+ *   unless, no group beginning with 0, the joined number of the unit after it passes
+ *   MAX_JOINED_SECONDS: "30 365 jours" is a list ("50 000 jours" is not);
  * - a comma, or a dot, the same each time, two groups or more: "1,209,600", "1.209.600";
- * - a comma or a dot, one group, when the other one follows as the decimal point: "1,209.5", "1.209,5".
+ * - a comma or a dot, one group, when the other one follows as the decimal point: "1,209.5", "1.209,5";
+ * - a comma, one group and nothing more, before a unit word French does not write (see
+ *   FRENCH_UNIT_WORDS): "604,800 seconds", as English writes thousands.
  * A decimal part may follow the groups after a point or comma that is not their separator
- * ("1 209 600,5", "1,209,600.5"). One group after a comma or a dot and nothing more ("1,500",
- * "1.500") is left to the decimal reading: French writes decimals with a comma ("1,5 an", so
- * "1,500 an" is one and a half years) and English writes thousands so, and no charter seen
- * writes either in a lifetime; the reader kept the decimal reading it always had rather than
- * turning "1,500 an" into 1,500 years, a lifetime no cookie could outlive.
- * Every character is looked at once or twice: linear in the length of the number.
+ * ("1 209 600,5", "1,209,600.5"). One group after a comma before a French unit word, or before
+ * none, or after a dot ("1,500 an", "1.500 years"), is left to the decimal reading: French
+ * writes decimals with a comma ("1,5 an", so "1,500 an" is one and a half years).
+ * Every character is looked at once or twice (the unit word after the number, once more):
+ * linear in the length of the number and the word after it.
  */
 function groupedNumber(text: string, start: number, end: number): { end: number; digits: string } | null {
   if (end - start > 3) return null;
@@ -285,7 +337,10 @@ function groupedNumber(text: string, start: number, end: number): { end: number;
   if (!spaced && separator !== ',' && separator !== '.') return null;
   let index = end;
   let groups = 0;
+  // Whether a group begins with 0 ("50 000"): no number of its own, so the groups are thousands.
+  let zeroLed = false;
   while ((spaced ? isGroupSpace(text[index] ?? '') : text[index] === separator) && threeDigitsAt(text, index + 1)) {
+    if (text[index + 1] === '0') zeroLed = true;
     index += 4;
     groups++;
   }
@@ -298,7 +353,17 @@ function groupedNumber(text: string, start: number, end: number): { end: number;
     while (index < text.length && isDigit(text[index] ?? '')) index++;
     return { end: index, digits: `${integer}.${text.slice(fractionStart, index)}` };
   }
-  return spaced || groups >= 2 ? { end: index, digits: integer } : null;
+  if (spaced) {
+    // "30 365 jours": joined, no lifetime (83 years); apart, a list. "86 400 secondes" joins.
+    const unit = zeroLed ? undefined : unitWordAfter(text, index);
+    const unitSeconds = unit === undefined ? undefined : UNIT_SECONDS.get(unit);
+    if (unitSeconds !== undefined && Number(integer) * unitSeconds > MAX_JOINED_SECONDS) return null;
+    return { end: index, digits: integer };
+  }
+  if (groups >= 2) return { end: index, digits: integer };
+  // One comma group: thousands before a unit English writes ("604,800 seconds"), else a decimal.
+  const unit = separator === ',' ? unitWordAfter(text, index) : undefined;
+  return unit !== undefined && !FRENCH_UNIT_WORDS.has(unit) ? { end: index, digits: integer } : null;
 }
 
 /** What lies between a token and the one before it: `comma` is one comma, spaces around it. */

@@ -138,6 +138,22 @@ describe('decodeConsent: older guesses, as soft fallbacks', () => {
     [JSON.stringify({ consent: { version: 2, at: 1764460800000, analytics: false } }), 'refused'],
     [JSON.stringify({ analytics: 1, ads: 0 }), 'choice'],
     [JSON.stringify({ analytics: 1 }), 'accepted'],
+    // A 1 or 0 under a key of bookkeeping (a version, an id, a date, a count) is no answer.
+    [JSON.stringify({ v: 1 }), 'choice'],
+    [JSON.stringify({ version: 1 }), 'choice'],
+    [JSON.stringify({ version: 1, analytics: 0 }), 'refused'],
+    [JSON.stringify({ v: 1, ads: 'no' }), 'refused'],
+    [JSON.stringify({ version: 1, categories: { analytics: false } }), 'refused'],
+    [JSON.stringify({ schemaVersion: 1, consent_count: 1, created_at: 0, ads: 'denied' }), 'refused'],
+    [JSON.stringify({ rev: 0, id: 1, ts: 1, analytics: 'yes' }), 'accepted'],
+    [encodeURIComponent(JSON.stringify({ ver: 1, c: { ads: 0 } })), 'refused'],
+    [btoa(JSON.stringify({ revision: 1, stats: { a: false } })), 'refused'],
+    ['version=1&analytics=0', 'refused'],
+    ['v:1|ads:0', 'refused'],
+    ['expires=1;ads=1', 'accepted'],
+    // A tracker whose key holds no word of bookkeeping still answers ("at" is AT Internet's).
+    [JSON.stringify({ version: 1, c: { at: 0, ga: 1 } }), 'choice'],
+    ['version=1&at=1', 'accepted'],
   ])('reads %j as %s, with no tracker flags', (value, state) => {
     expect(decodeConsent(value, NOW)).toEqual({ state, trackers: {}, chosenAt: null });
   });

@@ -135,6 +135,35 @@ describe('responseOfHarEntry', () => {
     expect(ip('https://data.tco.re/', 'data.tco.re')).toEqual([{ name: 'sessionid', domain: 'data.tco.re', expires: null }]);
   });
 
+  it('reads a Domain outside ASCII in its ASCII form, as the host and the cookie events are (`bücher.de`: `xn--bcher-kva.de`)', () => {
+    const cookies = (domain: string, url = 'https://www.bücher.de/') =>
+      responseOfHarEntry(harEntry([{ name: 'set-cookie', value: `sessionid=v; Domain=${domain}; Path=/` }], url))?.cookies;
+    expect(cookies('bücher.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    expect(cookies('.BÜCHER.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    expect(cookies('www.bücher.de', 'https://www.xn--bcher-kva.de/')).toEqual([
+      { name: 'sessionid', domain: 'www.xn--bcher-kva.de', expires: null },
+    ]);
+    // Another domain outside ASCII is still not the host's.
+    expect(cookies('bucher.de')).toBeUndefined();
+    expect(cookies('bûcher.de')).toBeUndefined();
+    // A Domain no host can have stays unmatched, never read as a URL's host nor thrown.
+    for (const bad of [
+      'bücher.de/x',
+      'bücher.de:443',
+      'bü cher.de',
+      'x@bücher.de',
+      'bücher.de?x',
+      'bücher.de#x',
+      'bü%63her.de',
+      'bü\\cher.de',
+      'xn--ü.de',
+      '\u0000ü',
+    ]) {
+      expect(() => cookies(bad)).not.toThrow();
+      expect(cookies(bad)).toBeUndefined();
+    }
+  });
+
   it('keeps no session id of the request’s path', () => {
     const entry = harEntry(
       [{ name: 'set-cookie', value: 'JSESSIONID=9F1C2A7B3D4E5F60; Path=/; HttpOnly' }],

@@ -40,6 +40,11 @@ describe('setByOf', () => {
     expect(setByOf(event({ name: '_ga', domain: '.tco.re' }), log([ga]), T)).toMatchObject({ kind: 'response', response: ga });
   });
 
+  it('names the response whose Set-Cookie wrote a cookie of a Domain outside ASCII, which the event gives in ASCII', () => {
+    const books = response(['sessionid=1; Domain=bücher.de'], T, 'https://www.bücher.de/');
+    expect(setByOf(event({ domain: '.xn--bcher-kva.de' }), log([books]), T)).toMatchObject({ kind: 'response', response: books });
+  });
+
   it('does not take a header for another cookie: another name, host or domain', () => {
     const wrongName = response(['other=1']);
     const wrongHost = response(['sessionid=1'], T, 'https://itie.opendatasoft.com/');

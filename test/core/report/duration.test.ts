@@ -344,10 +344,36 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('1,000,000,000,000,000 seconds')).toEqual({ kind: 'unknown' });
   });
 
-  it('keeps reading one group after a comma or dot as a decimal, as French writes one ("1,500 an": one and a half years)', () => {
+  it('keeps reading one group after a comma or dot as a decimal before a French unit or after a dot ("1,500 an": one and a half years)', () => {
     expect(parseStatedLifetime('1,500 an')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
+    expect(parseStatedLifetime('1,500 secondes')).toEqual({ kind: 'max', seconds: 1.5 });
+    expect(parseStatedLifetime('2,500 jours')).toEqual({ kind: 'max', seconds: 2.5 * DAY });
     expect(parseStatedLifetime('1.500 years')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
     expect(parseStatedLifetime('1,5 an')).toEqual({ kind: 'max', seconds: 1.5 * 366 * DAY });
+    expect(parseStatedLifetime('1,50 seconds')).toEqual({ kind: 'max', seconds: 1.5 });
+  });
+
+  it('reads one group after a comma as thousands before an English unit ("604,800 seconds": seven days)', () => {
+    expect(parseStatedLifetime('604,800 seconds')).toEqual({ kind: 'max', seconds: 604_800 });
+    expect(parseStatedLifetime('86,400 s')).toEqual({ kind: 'max', seconds: 86_400 });
+    expect(parseStatedLifetime('43,200 minutes')).toEqual({ kind: 'max', seconds: 43_200 * 60 });
+    expect(parseStatedLifetime('8,760 hours')).toEqual({ kind: 'max', seconds: 8_760 * 3600 });
+    expect(parseStatedLifetime('1,095 days')).toEqual({ kind: 'max', seconds: 1_095 * DAY });
+    expect(parseStatedLifetime('1,000-day cookie')).toEqual({ kind: 'max', seconds: 1_000 * DAY });
+    expect(parseStatedLifetime('Expires after 604,800 seconds (7 days)')).toEqual({ kind: 'max', seconds: 604_800 });
+  });
+
+  it('reads two numbers a space apart as a list when joined they would be no lifetime ("30 365 jours")', () => {
+    expect(parseStatedLifetime('30 365 jours')).toEqual({ kind: 'max', seconds: 365 * DAY });
+    expect(parseStatedLifetime('90 400 days')).toEqual({ kind: 'max', seconds: 400 * DAY });
+    // Thousands a space apart still join when the lifetime they make is one.
+    expect(parseStatedLifetime('31 449 600 secondes')).toEqual({ kind: 'max', seconds: 31_449_600 });
+    expect(parseStatedLifetime('86 400 secondes')).toEqual({ kind: 'max', seconds: 86_400 });
+    expect(parseStatedLifetime('525 600 minutes')).toEqual({ kind: 'max', seconds: 525_600 * 60 });
+    expect(parseStatedLifetime('3 650 jours')).toEqual({ kind: 'max', seconds: 3_650 * DAY });
+    // A group beginning with 0 is no number of its own: thousands, whatever they make.
+    expect(parseStatedLifetime('50 000 jours')).toEqual({ kind: 'max', seconds: 50_000 * DAY });
+    expect(parseStatedLifetime('7 30 90 365 jours')).toEqual({ kind: 'max', seconds: 365 * DAY });
   });
 
   it('reads thousands groups in linear time, a cell of them as unknown', () => {
