@@ -9,7 +9,7 @@
  * "Third-party cookies"). A cookie's value is cut off as soon as its header is read.
  */
 import { browser, type Browser } from './browser.ts';
-import { setCookieNames } from '../core/cookies/set-cookie-names.ts';
+import { setCookieNames } from '../core/network/set-cookie-names.ts';
 
 /** A request starts (again after a redirect, with the same id). */
 export type RequestStarted = {

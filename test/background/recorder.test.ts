@@ -3,7 +3,7 @@ import { createRecorder, SCAN_EVENT_LAG_MS } from '../../src/background/recorder
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { emptySite, evictedRecord, presentCookies } from '../../src/core/cookies/site-record.ts';
 import { siteKey } from '../../src/core/storage/session-items.ts';
-import { setCookieNames } from '../../src/core/cookies/set-cookie-names.ts';
+import { setCookieNames } from '../../src/core/network/set-cookie-names.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
 import { browserCookie } from '../support/cookies.ts';
 import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';

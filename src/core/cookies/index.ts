@@ -17,6 +17,5 @@ export {
   type SiteRecord,
   type TimelineEvent,
 } from './site-record.ts';
-export { setCookieNames } from './set-cookie-names.ts';
 export { partitionSiteHost, type Attribution, type AttributionState, type Via } from './third-party-attribution.ts';
 export { NAMELESS_COOKIE, shownCookieName } from './nameless.ts';

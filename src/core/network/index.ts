@@ -1,5 +1,6 @@
 /** core/network's public API for Node code: the responses DevTools heard set cookies, and which one set a cookie event (never a value). */
 export { parseSetCookie, parseSetCookieHeaders, type SetCookieFacts } from './set-cookie-header.ts';
+export { setCookieNames } from './set-cookie-names.ts';
 export {
   NETWORK_LOG_BYTES,
   NETWORK_LOG_LIMIT,

@@ -8,7 +8,7 @@
  * Headers come from outside: each is cut at MAX_HEADER_CHARACTERS, a response gives at most
  * MAX_NAMES names, and each line is read once (parseSetCookie, linear in the line).
  */
-import { expiryOf, parseSetCookie } from '../network/set-cookie-header.ts';
+import { expiryOf, parseSetCookie } from './set-cookie-header.ts';
 
 /** Most names read from one response (a page sets a few; a hostile one is not followed further). */
 export const MAX_NAMES = 64;

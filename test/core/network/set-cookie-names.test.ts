@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_HEADER_CHARACTERS, MAX_NAMES, setCookieNames } from '../../../src/core/cookies/set-cookie-names.ts';
+import { MAX_HEADER_CHARACTERS, MAX_NAMES, setCookieNames } from '../../../src/core/network/set-cookie-names.ts';
 
 /** When the headers are read (ms since the epoch): 2026-12-05. */
 const NOW = Date.UTC(2026, 11, 5, 12);
