@@ -57,8 +57,13 @@ const ALL_URLS = { urls: ['<all_urls>'] };
 /** The names a response's Set-Cookie headers set, received at `at` (a header that only deletes its cookie sets none). */
 export function responseCookieNames(headers: Details['responseHeaders'], at: number): string[] {
   const values: string[] = [];
-  for (const header of headers ?? []) if (header.name.toLowerCase() === 'set-cookie' && header.value) values.push(header.value);
-  return values.length > 0 ? setCookieNames(values, at) : [];
+  let serverDate: string | null = null;
+  for (const header of headers ?? []) {
+    const name = header.name.toLowerCase();
+    if (name === 'set-cookie' && header.value) values.push(header.value);
+    else if (name === 'date' && header.value) serverDate = header.value;
+  }
+  return values.length > 0 ? setCookieNames(values, at, serverDate) : [];
 }
 
 /**

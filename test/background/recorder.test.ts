@@ -1034,6 +1034,18 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       expect(await refusals(recorder)).toEqual([setAfterRefusal]);
     });
 
+    it('by the portal’s own response whose Expires is after its server’s Date, the visitor’s clock further ahead: set after a refusal', async () => {
+      // The server's clock 10 minutes behind the visitor's gives the cookie 5 minutes of its own: the browsers keep it (a review's M1).
+      const at = Date.UTC(2026, 11, 5, 16, 45);
+      const header = '_ga=GA1; Expires=Sat, 05 Dec 2026 16:40:00 GMT; Domain=.opendatasoft.com; Path=/';
+      const { recorder, open } = await removedAfterRefusal();
+      open.add(`0|${ITIE}`);
+      const names = setCookieNames([header], at, 'Sat, 05 Dec 2026 16:35:00 GMT');
+      await recorder.responseOnPage({ host: DEMO, path: '/explore/', storeId: '0' }, `https://${DEMO}/explore/`, names, 4990);
+      await recorder.cookieChanged(ga, false, 'explicit', 5000);
+      expect(await refusals(recorder)).toEqual([setAfterRefusal]);
+    });
+
     it('from the other portal’s tab, maybe: present again, with its events, but no finding (reviewer’s case E)', async () => {
       const { recorder, open } = await removedAfterRefusal();
       open.add(`0|${ITIE}`);

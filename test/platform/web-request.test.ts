@@ -100,6 +100,13 @@ describe('platform webRequest', () => {
     expect(responseCookieNames([{ name: 'SET-COOKIE', value: 'a=1' }, { name: 'set-cookie' }], 1000)).toEqual(['a']);
   });
 
+  it('weighs an Expires against the response’s own Date header (the browsers shift it by their clock’s lead)', () => {
+    const at = Date.UTC(2026, 11, 5, 16, 45);
+    const expiring = { name: 'Set-Cookie', value: '_ga=1; Expires=Sat, 05 Dec 2026 16:40:00 GMT' };
+    expect(responseCookieNames([{ name: 'date', value: 'Sat, 05 Dec 2026 16:35:00 GMT' }, expiring], at)).toEqual(['_ga']);
+    expect(responseCookieNames([expiring], at)).toEqual([]);
+  });
+
   it('reports no name a response only deletes, its Expires read at the time the browser gives', () => {
     const { set, log } = listeners();
     const { api, webRequest } = fakeWebRequest('chrome');

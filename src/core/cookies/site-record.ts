@@ -287,14 +287,16 @@ export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'stat
 }
 
 /**
- * The choice the site held last: its consent now or, when its consent cookie was removed since
- * (no choice now), the last choice its timeline recorded before that; no choice when none is left.
+ * The choice the site held last: its consent now or, when a page removed its consent cookie since
+ * (no choice now), the last choice its timeline recorded before that; no choice when none is left,
+ * or when the browser removed it (its lifetime over: the visitor is asked anew, as at first).
  */
 function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers'> {
   if (site.consent.state !== 'none') return site.consent;
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
-    if ('consent' in event && event.consent !== undefined && event.consent.state !== 'none') return event.consent;
+    if (!('consent' in event) || event.consent === undefined) continue;
+    if (event.consent.state !== 'none' || ('byBrowser' in event && event.byBrowser)) return event.consent;
   }
   return site.consent;
 }
@@ -303,8 +305,8 @@ function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers
  * A choice recorded (`next`): a removal the site made under the choice before (`unclaimedWrite.siteRemoved`)
  * answers it no more for a cookie `next` judges otherwise; present again by another site's write,
  * that cookie is the site's to remove again. Another tracker switched leaves the others' removals,
- * and so does the same choice saved again after its cookie was removed (a banner that deletes its
- * cookie before writing it): a choice lapsed is no other choice.
+ * and so does the same choice saved again after a page removed its cookie (a banner that deletes
+ * its cookie before writing it): a choice lapsed is no other choice. One the browser let expire is.
  */
 function forgetSiteRemovals(site: SiteRecord, next: Pick<SiteConsent, 'state' | 'trackers'>): void {
   const before = lastChoiceHeld(site);

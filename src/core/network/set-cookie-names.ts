@@ -8,7 +8,7 @@
  * Headers come from outside: each is cut at MAX_HEADER_CHARACTERS, a response gives at most
  * MAX_NAMES names, and each line is read once (parseSetCookie, linear in the line).
  */
-import { expiryOf, parseSetCookie } from './set-cookie-header.ts';
+import { MAX_ATTRIBUTE_VALUE, expiryOf, parseCookieDate, parseSetCookie } from './set-cookie-header.ts';
 
 /** Most names read from one response (a page sets a few; a hostile one is not followed further). */
 export const MAX_NAMES = 64;
@@ -19,13 +19,18 @@ const MAX_NAME_CHARACTERS = 256;
 
 /**
  * The names set by `Set-Cookie` header values the browser received at `at` (ms since the epoch,
- * which an `Expires` is compared with). Firefox joins several headers into one value, separated
+ * which a `Max-Age` counts from). An `Expires` is weighed against the response's own `Date`
+ * (`serverDate`, its header's text) when it has one, as both browsers shift an `Expires` by their
+ * clock's lead on the server's (Chromium's `CanonicalCookie::ParseExpiration`, Firefox's
+ * `network.cookie.useServerTime`): a cookie whose `Expires` falls after the server's time is
+ * kept, however the visitor's clock reads it; without a `Date`, against `at`. Firefox joins several headers into one value, separated
  * by line breaks; Chrome gives one value per header (measured, see README). A pair without `=`,
  * or none before it (`=v`), is a nameless cookie's value (RFC 6265bis; Chromium keeps one,
  * measured, see README): named '', never by that text.
  */
-export function setCookieNames(headerValues: readonly string[], at: number): string[] {
+export function setCookieNames(headerValues: readonly string[], at: number, serverDate: string | null = null): string[] {
   const names: string[] = [];
+  const serverTime = serverDate === null ? null : parseCookieDate(serverDate.slice(0, MAX_ATTRIBUTE_VALUE));
   for (const header of headerValues) {
     const text = header.length > MAX_HEADER_CHARACTERS ? header.slice(0, MAX_HEADER_CHARACTERS) : header;
     for (const line of text.split('\n')) {
@@ -33,9 +38,10 @@ export function setCookieNames(headerValues: readonly string[], at: number): str
       // Null for a line that sets nothing: an empty pair, or a name and value past what a browser keeps.
       const cookie = parseSetCookie(line);
       if (!cookie || cookie.name.length > MAX_NAME_CHARACTERS || names.includes(cookie.name)) continue;
-      // The same test as the network log's (removesCookie): an expiry at or before the response removes the cookie.
+      // An expiry at or before the response removes the cookie; an Expires is the server's time.
       const expires = expiryOf(cookie, at);
-      if (expires === null || expires > at) names.push(cookie.name);
+      const now = cookie.maxAge === null && serverTime !== null ? serverTime : at;
+      if (expires === null || expires > now) names.push(cookie.name);
     }
   }
   return names;

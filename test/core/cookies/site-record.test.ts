@@ -758,6 +758,12 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       expect(findings(changed)).toEqual([]);
       recordCookieChange(changed, refused, false, 6000);
       expect(findings(changed)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
+      // The consent cookie expired (the browser removed it), then the same refusal: asked anew, the site keeps it (a review's note).
+      const expired = removedAfterRefusal();
+      recordCookieChange(expired, citysGa, false, 4000, { originUnknown: true });
+      recordCookieChange(expired, refused, true, 5000, { byBrowser: true });
+      recordCookieChange(expired, refused, false, 6000);
+      expect(findings(expired)).toContainEqual(expect.stringMatching(/^after-refusal high: .* kept after a refusal/));
     });
 
     it('by another open site, maybe, after the site removed it: another tracker switched leaves it not kept by the site (re-review’s M1, M3)', () => {

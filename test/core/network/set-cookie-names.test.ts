@@ -26,6 +26,21 @@ describe('Set-Cookie names', () => {
     expect(setCookieNames([`a=; Expires=${new Date(NOW).toUTCString()}`], NOW)).toEqual([]);
   });
 
+  it('weigh an Expires against the server’s Date, as both browsers shift it by their clock’s lead (a review’s M1)', () => {
+    const serverDate = new Date(NOW - 10 * 60_000).toUTCString();
+    const atServerPlus = (minutes: number) => `_ga=1; Expires=${new Date(NOW - 10 * 60_000 + minutes * 60_000).toUTCString()}`;
+    // The visitor's clock 10 minutes ahead of the server's: 5 minutes of the server's are kept, though before `at`.
+    expect(setCookieNames([atServerPlus(5)], NOW, serverDate)).toEqual(['_ga']);
+    expect(setCookieNames([atServerPlus(0)], NOW, serverDate)).toEqual([]);
+    // The visitor's clock behind the server's: an Expires past on the server's clock deletes, though after `at`.
+    expect(setCookieNames([`_ga=; Expires=${new Date(NOW + 60_000).toUTCString()}`], NOW, new Date(NOW + 120_000).toUTCString())).toEqual(
+      [],
+    );
+    // Max-Age counts from the browser's own clock; a Date naming no date leaves `at`.
+    expect(setCookieNames(['_ga=1; Max-Age=60'], NOW, new Date(NOW + 3_600_000).toUTCString())).toEqual(['_ga']);
+    expect(setCookieNames([atServerPlus(5)], NOW, 'yesterday')).toEqual([]);
+  });
+
   it('name what the response sets, whatever else of that name it deletes (a logout then a login), and any expiry to come', () => {
     expect(setCookieNames(['sessionid=; Max-Age=0', 'sessionid=new; HttpOnly'], NOW)).toEqual(['sessionid']);
     expect(setCookieNames(['sessionid=new\nsessionid=; Max-Age=0; Domain=.example.org'], NOW)).toEqual(['sessionid']);
