@@ -63,18 +63,23 @@ const NOT_IN_HOST = /[\s/\\?#@:[\]%<>^|\u0000-\u001f\u007f]/;
 
 /**
  * A Domain attribute in the ASCII form browsers store it in and the cookies API and URLs give
- * (`bücher.de` is `xn--bcher-kva.de`, IDNA as the URL parser applies it); an ASCII one as it is.
- * Null for one outside ASCII that is no host: the browser sets no cookie by it.
+ * (`bücher.de` is `xn--bcher-kva.de`, IDNA as the URL parser applies it), without a leading dot;
+ * an ASCII one as it is (the header parser took its dot off). Null for one outside ASCII that is
+ * no host: the browser sets no cookie by it.
  */
 function asciiDomain(domain: string): string | null {
   // Every code unit ASCII: nothing to convert (and the common case costs no URL).
   if (!/[^\u0000-\u007f]/.test(domain)) return domain;
   if (NOT_IN_HOST.test(domain)) return null;
+  let hostname: string;
   try {
-    return new URL(`http://${domain}`).hostname || null;
+    hostname = new URL(`http://${domain}`).hostname;
   } catch {
     return null;
   }
+  // A leading fullwidth or ideographic full stop (`．bücher.de`, `。bücher.de`) is a dot only once
+  // mapped: Chromium sets the cookie on `.xn--bcher-kva.de`, so it is dropped as an ASCII one is.
+  return (hostname.startsWith('.') ? hostname.slice(1) : hostname) || null;
 }
 
 /**

@@ -140,6 +140,13 @@ describe('responseOfHarEntry', () => {
       responseOfHarEntry(harEntry([{ name: 'set-cookie', value: `sessionid=v; Domain=${domain}; Path=/` }], url))?.cookies;
     expect(cookies('bücher.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
     expect(cookies('.BÜCHER.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    // A leading fullwidth or ideographic full stop is a dot once mapped, dropped as an ASCII one is
+    // (measured: Chromium 156 sets these on `.xn--bcher-kva.de`).
+    expect(cookies('\uFF0Ebücher.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    expect(cookies('\u3002bücher.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    expect(cookies('\uFF61BÜCHER.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    // One dot only, as for ASCII: two leave a Domain no host is within.
+    expect(cookies('\uFF0E\uFF0Ebücher.de')).toBeUndefined();
     expect(cookies('www.bücher.de', 'https://www.xn--bcher-kva.de/')).toEqual([
       { name: 'sessionid', domain: 'www.xn--bcher-kva.de', expires: null },
     ]);
