@@ -291,10 +291,12 @@ function fallbackState(layers: string[]): ConsentState {
     try {
       collectAnswers(JSON.parse(layer), answers);
     } catch {
-      for (const part of layer.split(/[,;&|]/)) {
+      // `!` parts too: tarteaucitron's `!gajs=true!facebook=false` is one answer per service.
+      for (const part of layer.split(/[,;&|!]/)) {
         // `key=value` or `key:value`: the key says whether a 1 or 0 is an answer; a bare word has none.
+        // The value's own key is the piece just before it (`prefs=v:1` is v's 1), not the part's first.
         const pieces = part.split(/[:=]/);
-        collectAnswers(pieces.at(-1) ?? '', answers, 0, pieces.length > 1 ? pieces[0] : undefined);
+        collectAnswers(pieces.at(-1) ?? '', answers, 0, pieces.length > 1 ? pieces.at(-2) : undefined);
       }
     }
     if (answers.length > 0) break;

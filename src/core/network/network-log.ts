@@ -63,18 +63,23 @@ const NOT_IN_HOST = /[\s/\\?#@:[\]%<>^|\u0000-\u001f\u007f]/;
 
 /**
  * A Domain attribute in the ASCII form browsers store it in and the cookies API and URLs give
- * (`bücher.de` is `xn--bcher-kva.de`, IDNA as the URL parser applies it); an ASCII one as it is.
- * Null for one outside ASCII that is no host: the browser sets no cookie by it.
+ * (`bücher.de` is `xn--bcher-kva.de`, IDNA as the URL parser applies it), without a leading dot;
+ * an ASCII one as it is (the header parser took its dot off). Null for one outside ASCII that is
+ * no host: the browser sets no cookie by it.
  */
 function asciiDomain(domain: string): string | null {
   // Every code unit ASCII: nothing to convert (and the common case costs no URL).
   if (!/[^\u0000-\u007f]/.test(domain)) return domain;
   if (NOT_IN_HOST.test(domain)) return null;
+  let hostname: string;
   try {
-    return new URL(`http://${domain}`).hostname || null;
+    hostname = new URL(`http://${domain}`).hostname;
   } catch {
     return null;
   }
+  // A leading fullwidth or ideographic full stop (`．bücher.de`, `。bücher.de`) is a dot only once
+  // mapped: Chromium sets the cookie on `.xn--bcher-kva.de`, so it is dropped as an ASCII one is.
+  return (hostname.startsWith('.') ? hostname.slice(1) : hostname) || null;
 }
 
 /**
@@ -83,14 +88,20 @@ function asciiDomain(domain: string): string | null {
  * and no host (`asciiDomain`), or one the host is not within (RFC 6265 §5.3 step 6: a tracker's response naming the portal's domain sets
  * nothing). A Domain naming the host's IP address, or the host itself when it is one label
  * (`localhost`), sets a host-only cookie, as browsers do (the cookies API gives its domain as
- * `192.168.1.20` or `localhost`, no dot): it is logged without its Domain.
+ * `192.168.1.20` or `localhost`, no dot): it is logged without its Domain. It must name the host
+ * as written, in ASCII: one that is the host only once the URL parser maps its fullwidth
+ * characters (`１２７.０.０.１`, `ｌｏｃａｌｈｏｓｔ`) sets nothing.
  */
 export function logCookie(facts: SetCookieFacts, startedAt: number, host: string): LoggedCookie | null {
   // The host is in ASCII (URL.hostname), as the cookie events are: the Domain is matched in it too.
   const ascii = facts.domain === null ? null : asciiDomain(facts.domain);
   if (facts.domain !== null && (ascii === null || ascii.length > MAX_LOGGED_DOMAIN || !domainMatches(host, ascii))) return null;
-  // Measured in Chromium and Firefox (a reviewer's probe): `Domain=localhost` from localhost is host-only too.
-  const hostOnly = ascii !== null && (isIpHost(host) || (ascii === host && !host.includes('.')));
+  // An IP address, or a host of one label, is domain-matched only by itself: the Domain makes the
+  // cookie host-only (measured in Chromium and Firefox, a reviewer's probe: `Domain=localhost` from
+  // localhost too). There the attribute must be the host as written (lower-cased, its dot taken off
+  // by the header parser), not mapped: Chromium refuses `Domain=１２７.０.０.１` (InvalidDomain), Firefox sets nothing.
+  const hostOnly = facts.domain !== null && (isIpHost(host) || !host.includes('.'));
+  if (hostOnly && facts.domain !== host) return null;
   const domain = hostOnly ? null : ascii;
   return { name: loggedName(facts.name), domain, expires: expiryOf(facts, startedAt) };
 }

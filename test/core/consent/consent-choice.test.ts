@@ -154,6 +154,15 @@ describe('decodeConsent: older guesses, as soft fallbacks', () => {
     // A tracker whose key holds no word of bookkeeping still answers ("at" is AT Internet's).
     [JSON.stringify({ version: 1, c: { at: 0, ga: 1 } }), 'choice'],
     ['version=1&at=1', 'accepted'],
+    // A 1 or 0 stands under the key just before it, not the first of its part.
+    ['prefs=v:1|ads:0', 'refused'],
+    ['consent=ads:0;v=1', 'refused'],
+    ['v=ads:1', 'accepted'],
+    // tarteaucitron's shape: `!` parts, each key=value read on its own.
+    ['!v=1!ga=0', 'refused'],
+    ['!gajs=true!v=1', 'accepted'],
+    ['!gajs=true!facebook=false', 'choice'],
+    ['!gtag=false!youtube=false', 'refused'],
   ])('reads %j as %s, with no tracker flags', (value, state) => {
     expect(decodeConsent(value, NOW)).toEqual({ state, trackers: {}, chosenAt: null });
   });

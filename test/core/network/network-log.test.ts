@@ -135,11 +135,31 @@ describe('responseOfHarEntry', () => {
     expect(ip('https://data.tco.re/', 'data.tco.re')).toEqual([{ name: 'sessionid', domain: 'data.tco.re', expires: null }]);
   });
 
+  it('keeps no cookie whose Domain is the IP address or the one-label host only once fullwidth characters are mapped: browsers refuse it', () => {
+    // Measured (a reviewer's probe): Chromium 156 refuses both (InvalidDomain), Firefox ESR 153 sets neither.
+    const ip = (url: string, domain: string) =>
+      responseOfHarEntry(harEntry([{ name: 'set-cookie', value: `sessionid=v; Domain=${domain}; Path=/` }], url))?.cookies;
+    expect(ip('http://127.0.0.1/', '１２７.０.０.１')).toBeUndefined();
+    expect(ip('http://127.0.0.1/', '127.0.0．1')).toBeUndefined();
+    expect(ip('http://localhost/', 'ｌｏｃａｌｈｏｓｔ')).toBeUndefined();
+    expect(ip('http://localhost/', '．localhost')).toBeUndefined();
+    // Written as the host, in ASCII of either case, it is still host-only.
+    expect(ip('http://127.0.0.1/', '.127.0.0.1')).toEqual([{ name: 'sessionid', domain: null, expires: null }]);
+    expect(ip('http://localhost/', 'LocalHost')).toEqual([{ name: 'sessionid', domain: null, expires: null }]);
+  });
+
   it('reads a Domain outside ASCII in its ASCII form, as the host and the cookie events are (`bücher.de`: `xn--bcher-kva.de`)', () => {
     const cookies = (domain: string, url = 'https://www.bücher.de/') =>
       responseOfHarEntry(harEntry([{ name: 'set-cookie', value: `sessionid=v; Domain=${domain}; Path=/` }], url))?.cookies;
     expect(cookies('bücher.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
     expect(cookies('.BÜCHER.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    // A leading fullwidth or ideographic full stop is a dot once mapped, dropped as an ASCII one is
+    // (measured: Chromium 156 sets these on `.xn--bcher-kva.de`).
+    expect(cookies('\uFF0Ebücher.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    expect(cookies('\u3002bücher.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    expect(cookies('\uFF61BÜCHER.de')).toEqual([{ name: 'sessionid', domain: 'xn--bcher-kva.de', expires: null }]);
+    // One dot only, as for ASCII: two leave a Domain no host is within.
+    expect(cookies('\uFF0E\uFF0Ebücher.de')).toBeUndefined();
     expect(cookies('www.bücher.de', 'https://www.xn--bcher-kva.de/')).toEqual([
       { name: 'sessionid', domain: 'www.xn--bcher-kva.de', expires: null },
     ]);

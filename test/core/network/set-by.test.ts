@@ -45,6 +45,17 @@ describe('setByOf', () => {
     expect(setByOf(event({ domain: '.xn--bcher-kva.de' }), log([books]), T)).toMatchObject({ kind: 'response', response: books });
   });
 
+  it('names the response whose Domain starts with a fullwidth or ideographic full stop, never "a script" (Chromium sets it on the domain)', () => {
+    for (const domain of ['\uFF0Ebücher.de', '\u3002bücher.de']) {
+      const cookie = logCookie(parseSetCookie(`sessionid=1; Domain=${domain}`)!, T, 'www.xn--bcher-kva.de');
+      const books = { ...response([], T, 'https://www.xn--bcher-kva.de/'), cookies: cookie === null ? [] : [cookie] };
+      expect(setByOf(event({ domain: '.xn--bcher-kva.de' }), log([books]), T + 10_000)).toMatchObject({
+        kind: 'response',
+        response: books,
+      });
+    }
+  });
+
   it('does not take a header for another cookie: another name, host or domain', () => {
     const wrongName = response(['other=1']);
     const wrongHost = response(['sessionid=1'], T, 'https://itie.opendatasoft.com/');
