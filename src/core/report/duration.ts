@@ -313,7 +313,8 @@ const threeDigitsAt = (text: string, index: number) =>
  * - a comma, or a dot, the same each time, two groups or more: "1,209,600", "1.209.600";
  * - a comma or a dot, one group, when the other one follows as the decimal point: "1,209.5", "1.209,5";
  * - a comma, one group and nothing more, before a unit word French does not write (see
- *   FRENCH_UNIT_WORDS): "604,800 seconds", as English writes thousands.
+ *   FRENCH_UNIT_WORDS): "604,800 seconds", as English writes thousands; not after a first
+ *   group beginning with 0, which no thousands do ("0,500 h" is half an hour).
  * A decimal part may follow the groups after a point or comma that is not their separator
  * ("1 209 600,5", "1,209,600.5"). One group after a comma before a French unit word, or before
  * none, or after a dot ("1,500 an", "1.500 years"), is left to the decimal reading: French
@@ -361,8 +362,9 @@ function groupedNumber(text: string, start: number, end: number): { end: number;
     return { end: index, digits: integer };
   }
   if (groups >= 2) return { end: index, digits: integer };
-  // One comma group: thousands before a unit English writes ("604,800 seconds"), else a decimal.
-  const unit = separator === ',' ? unitWordAfter(text, index) : undefined;
+  // One comma group: thousands before a unit English writes ("604,800 seconds"), else a decimal,
+  // as always after a 0 ("0,500 h"): no thousands begin with 0.
+  const unit = separator === ',' && text[start] !== '0' ? unitWordAfter(text, index) : undefined;
   return unit !== undefined && !FRENCH_UNIT_WORDS.has(unit) ? { end: index, digits: integer } : null;
 }
 

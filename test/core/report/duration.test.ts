@@ -363,6 +363,13 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('Expires after 604,800 seconds (7 days)')).toEqual({ kind: 'max', seconds: 604_800 });
   });
 
+  it('keeps one comma group after a 0 a decimal before any unit ("0,500 h": half an hour), as no thousands begin with 0', () => {
+    expect(parseStatedLifetime('0,500 h')).toEqual({ kind: 'max', seconds: 1800 });
+    expect(parseStatedLifetime('0,750 hours')).toEqual({ kind: 'max', seconds: 2700 });
+    expect(parseStatedLifetime('0,500 seconds')).toEqual({ kind: 'max', seconds: 0.5 });
+    expect(parseStatedLifetime('00,500 days')).toEqual({ kind: 'max', seconds: 0.5 * DAY });
+  });
+
   it('reads two numbers a space apart as a list when joined they would be no lifetime ("30 365 jours")', () => {
     expect(parseStatedLifetime('30 365 jours')).toEqual({ kind: 'max', seconds: 365 * DAY });
     expect(parseStatedLifetime('90 400 days')).toEqual({ kind: 'max', seconds: 400 * DAY });
