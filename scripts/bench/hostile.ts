@@ -229,6 +229,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     "'1 ' repeated": repeatTo('1 ', MAX_CELL_LENGTH),
     letters: repeatTo('a', MAX_CELL_LENGTH),
     "'1.' repeated": repeatTo('1.', MAX_CELL_LENGTH),
+    // Space groups that joined would pass 30 years: a list, each group read once (not once a group).
+    "'1', then ' 111' repeated, then ' jours'": framed('1', ' 111', ' jours', MAX_CELL_LENGTH),
   }),
   // Cookie-name cells. A cell longer than MAX_CELL_LENGTH is refused unread, so the input is
   // cells as long as read, one per line.

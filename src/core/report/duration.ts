@@ -304,16 +304,25 @@ const threeDigitsAt = (text: string, index: number) =>
   isDigit(text[index] ?? '') && isDigit(text[index + 1] ?? '') && isDigit(text[index + 2] ?? '') && !isDigit(text[index + 3] ?? '');
 
 /**
+ * What `groupedNumber` read: one number written with thousands groups, where it ends and its
+ * digits as `Number.parseFloat` reads them; or (`digits` null) numbers a space apart that are a
+ * list, up to `end`, each to be read alone.
+ */
+type GroupedReading = { end: number; digits: string } | { end: number; digits: null };
+
+/**
  * A number written with thousands groups, whose first digits (one to three) run from `start` to
- * `end` in `text`: where it ends and its digits as `Number.parseFloat` reads them, or null when
- * those digits are no such number. Groups are exactly three digits, each after one separator:
+ * `end` in `text` (see GroupedReading), or null when those digits are no such number. Groups are
+ * exactly three digits, each after one separator:
  * - a space (or a no-break space, narrow or not), one group or more: "31 536 000", "86 400";
  *   unless, no group beginning with 0, the joined number of the unit after it passes
- *   MAX_JOINED_SECONDS: "30 365 jours" is a list ("50 000 jours" is not);
+ *   MAX_JOINED_SECONDS: then the whole run is a list, "30 365 jours" and "2 147 483 647
+ *   secondes" alike ("50 000 jours" is not), never some of its groups joined;
  * - a comma, or a dot, the same each time, two groups or more: "1,209,600", "1.209.600";
  * - a comma or a dot, one group, when the other one follows as the decimal point: "1,209.5", "1.209,5";
  * - a comma, one group and nothing more, before a unit word French does not write (see
- *   FRENCH_UNIT_WORDS): "604,800 seconds", as English writes thousands.
+ *   FRENCH_UNIT_WORDS): "604,800 seconds", as English writes thousands; not after a first
+ *   group beginning with 0, which no thousands do ("0,500 h" is half an hour).
  * A decimal part may follow the groups after a point or comma that is not their separator
  * ("1 209 600,5", "1,209,600.5"). One group after a comma before a French unit word, or before
  * none, or after a dot ("1,500 an", "1.500 years"), is left to the decimal reading: French
@@ -321,18 +330,20 @@ const threeDigitsAt = (text: string, index: number) =>
  * Every character is looked at once or twice (the unit word after the number, once more):
  * linear in the length of the number and the word after it.
  */
-function groupedNumber(text: string, start: number, end: number): { end: number; digits: string } | null {
+function groupedNumber(text: string, start: number, end: number): GroupedReading | null {
   if (end - start > 3) return null;
   const separator = text[end] ?? '';
   const spaced = isGroupSpace(separator);
   // "7 30 90 365 jours" is a list, not 7, 30 and 90,365: a number right after one of other than
-  // three digits, a space between, begins none ("1 000 1 000" is still two thousands). Reads back
-  // over the number before only: each number is read back once, linear still.
+  // three digits, a space between, begins none, and the groups after it are items of that list
+  // ("1 2 147 483 647": not 483,647; "1 000 1 000" is still two thousands). Reads back over the
+  // number before only: each number is read back once, linear still.
+  let inList = false;
   if (spaced && isGroupSpace(text[start - 1] ?? '')) {
     let before = start - 1;
     while (before > 0 && isDigit(text[before - 1] ?? '')) before--;
     const digitsBefore = start - 1 - before;
-    if (digitsBefore > 0 && digitsBefore !== 3) return null;
+    inList = digitsBefore > 0 && digitsBefore !== 3;
   }
   if (!spaced && separator !== ',' && separator !== '.') return null;
   let index = end;
@@ -345,6 +356,7 @@ function groupedNumber(text: string, start: number, end: number): { end: number;
     groups++;
   }
   if (groups === 0) return null;
+  if (inList) return { end: index, digits: null };
   const integer = text.slice(start, index).replace(/[^0-9]/g, '');
   const point = text[index] ?? '';
   if ((point === ',' || point === '.') && point !== separator && isDigit(text[index + 1] ?? '')) {
@@ -354,15 +366,17 @@ function groupedNumber(text: string, start: number, end: number): { end: number;
     return { end: index, digits: `${integer}.${text.slice(fractionStart, index)}` };
   }
   if (spaced) {
-    // "30 365 jours": joined, no lifetime (83 years); apart, a list. "86 400 secondes" joins.
+    // "30 365 jours": joined, no lifetime (83 years); apart, a list, all of its groups (the
+    // caller reads them alone, never from here again: linear). "86 400 secondes" joins.
     const unit = zeroLed ? undefined : unitWordAfter(text, index);
     const unitSeconds = unit === undefined ? undefined : UNIT_SECONDS.get(unit);
-    if (unitSeconds !== undefined && Number(integer) * unitSeconds > MAX_JOINED_SECONDS) return null;
+    if (unitSeconds !== undefined && Number(integer) * unitSeconds > MAX_JOINED_SECONDS) return { end: index, digits: null };
     return { end: index, digits: integer };
   }
   if (groups >= 2) return { end: index, digits: integer };
-  // One comma group: thousands before a unit English writes ("604,800 seconds"), else a decimal.
-  const unit = separator === ',' ? unitWordAfter(text, index) : undefined;
+  // One comma group: thousands before a unit English writes ("604,800 seconds"), else a decimal,
+  // as always after a 0 ("0,500 h"): no thousands begin with 0.
+  const unit = separator === ',' && text[start] !== '0' ? unitWordAfter(text, index) : undefined;
   return unit !== undefined && !FRENCH_UNIT_WORDS.has(unit) ? { end: index, digits: integer } : null;
 }
 
@@ -426,6 +440,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   /** The amount before "and" / "et" (and an article) that a fraction completes ("one and a half years"); null otherwise. */
   let andAmount: number | null = null;
   let gap: Gap = 'other';
+  /** Where numbers a space apart that are a list end ("30 365 jours"): each number before it is read alone. */
+  let listEnd = 0;
   let index = 0;
   while (index < lower.length) {
     const character = lower[index] ?? '';
@@ -445,7 +461,9 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       while (index < lower.length && inToken(lower[index] ?? '')) index++;
     }
     // "31 536 000 secondes", "1,209,600 seconds": one number, not one replacing another.
-    const grouped = fraction === null && number ? groupedNumber(lower, start, index) : null;
+    const reading = fraction === null && number && start >= listEnd ? groupedNumber(lower, start, index) : null;
+    if (reading !== null && reading.digits === null) listEnd = reading.end;
+    const grouped = reading !== null && reading.digits !== null ? reading : null;
     if (grouped !== null) index = grouped.end;
     else if (fraction === null && number && (lower[index] === '.' || lower[index] === ',') && isDigit(lower[index + 1] ?? '')) {
       index++;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_CELL_LENGTH } from '../../../src/core/charter/limits.ts';
 import { parseCharter } from '../../../src/core/charter/parse.ts';
 import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
@@ -363,6 +363,13 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('Expires after 604,800 seconds (7 days)')).toEqual({ kind: 'max', seconds: 604_800 });
   });
 
+  it('keeps one comma group after a 0 a decimal before any unit ("0,500 h": half an hour), as no thousands begin with 0', () => {
+    expect(parseStatedLifetime('0,500 h')).toEqual({ kind: 'max', seconds: 1800 });
+    expect(parseStatedLifetime('0,750 hours')).toEqual({ kind: 'max', seconds: 2700 });
+    expect(parseStatedLifetime('0,500 seconds')).toEqual({ kind: 'max', seconds: 0.5 });
+    expect(parseStatedLifetime('00,500 days')).toEqual({ kind: 'max', seconds: 0.5 * DAY });
+  });
+
   it('reads two numbers a space apart as a list when joined they would be no lifetime ("30 365 jours")', () => {
     expect(parseStatedLifetime('30 365 jours')).toEqual({ kind: 'max', seconds: 365 * DAY });
     expect(parseStatedLifetime('90 400 days')).toEqual({ kind: 'max', seconds: 400 * DAY });
@@ -376,11 +383,50 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime('7 30 90 365 jours')).toEqual({ kind: 'max', seconds: 365 * DAY });
   });
 
+  it('reads a whole run of space groups joined or as a list, never its last groups joined ("2 147 483 647 secondes")', () => {
+    // Joined, 2,147,483,647 s is 68 years: past 30, so the four numbers are a list, the last 647 s;
+    // "483 647" (5.6 days), joined from the middle of the run, is neither reading.
+    expect(parseStatedLifetime('2 147 483 647 secondes')).toEqual({ kind: 'max', seconds: 647 });
+    expect(parseStatedLifetime('1 000 000 000 secondes')).toEqual({ kind: 'max', seconds: 1_000_000_000 });
+    expect(parseStatedLifetime('30 365 400 jours')).toEqual({ kind: 'max', seconds: 400 * DAY });
+    // A list begun by numbers of other than three digits goes on over the groups after them.
+    expect(parseStatedLifetime('1 2 147 483 647 secondes')).toEqual({ kind: 'max', seconds: 647 });
+    expect(parseStatedLifetime('7 30 90 365 400 days')).toEqual({ kind: 'max', seconds: 400 * DAY });
+    // After a run read as a list, a number a space apart begins a run of its own.
+    expect(parseStatedLifetime('30 365 jours, 86 400 secondes')).toEqual({ kind: 'max', seconds: 365 * DAY });
+    expect(parseStatedLifetime('30 365 jours 86 400 secondes')).toEqual({ kind: 'max', seconds: 365 * DAY + 86_400 });
+  });
+
   it('reads thousands groups in linear time, a cell of them as unknown', () => {
     expect(parseStatedLifetime(`1${' 000'.repeat(2_400)} secondes`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`1${',000'.repeat(2_400)} seconds`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`1${'.000'.repeat(2_400)}`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('1 000 s, '.repeat(1_100))).toEqual({ kind: 'max', seconds: 1000 });
+  });
+
+  it('reads a run of space groups refused as joined once, not once a group: work linear in the text', () => {
+    // The work counted: characters copied out of the text (String.prototype.slice), which reading
+    // a run of groups does once for the whole run; read again from each group, it grows as its square.
+    const copied = (text: string) => {
+      const spy = vi.spyOn(String.prototype, 'slice');
+      try {
+        const stated = parseStatedLifetime(text);
+        const characters = spy.mock.results.reduce((sum, result) => sum + (typeof result.value === 'string' ? result.value.length : 0), 0);
+        return { stated, characters };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    for (const [text, seconds] of [
+      [`1${' 111'.repeat(2_400)} jours`, 111 * DAY],
+      [`9${' 999'.repeat(2_400)} secondes`, 999],
+      [`7 30${' 365'.repeat(2_000)} days`, 365 * DAY],
+    ] as const) {
+      expect(text.length).toBeLessThanOrEqual(MAX_CELL_LENGTH);
+      const { stated, characters } = copied(text);
+      expect(stated).toEqual({ kind: 'max', seconds });
+      expect(characters).toBeLessThanOrEqual(3 * text.length);
+    }
   });
 
   it('reads a text longer than a charter cell can be as unknown, whatever it states', () => {
