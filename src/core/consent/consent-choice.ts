@@ -188,6 +188,10 @@ function platformShape(text: string, now: number): DecodedConsent | null {
 
 const YES = new Set(['true', '1', 'yes', 'on', 'accept', 'accepted', 'allow', 'allowed', 'granted', 'all', 'oui']);
 const NO = new Set(['false', '0', 'no', 'off', 'refuse', 'refused', 'deny', 'denied', 'reject', 'rejected', 'none', 'non']);
+/** A service not answered yet (tarteaucitron's `wait`): neither yes nor no, so the whole is no refusal or acceptance. */
+const NOT_YET = new Set(['wait', 'pending', 'undecided']);
+/** One answer of the soft fallback: yes, no, or not given yet. */
+type Answer = boolean | 'not yet';
 
 /**
  * Words of a key that name bookkeeping, not a choice: a 1 or 0 under `version`, `v`, `id`,
@@ -242,7 +246,7 @@ function namesBookkeeping(key: string): boolean {
  * Collects the yes/no answers found anywhere in a decoded value (the soft fallback). `key` is
  * the key the value stands under, when it stands under one.
  */
-function collectAnswers(value: unknown, answers: boolean[], depth = 0, key?: string): void {
+function collectAnswers(value: unknown, answers: Answer[], depth = 0, key?: string): void {
   if (depth > 8 || answers.length > 200) return;
   if (typeof value === 'boolean') answers.push(value);
   // Only 1 and 0, as their words: any other number (a timestamp, a version) answers nothing,
@@ -254,6 +258,7 @@ function collectAnswers(value: unknown, answers: boolean[], depth = 0, key?: str
     if ((word === '1' || word === '0') && key !== undefined && namesBookkeeping(key)) return;
     if (YES.has(word)) answers.push(true);
     else if (NO.has(word)) answers.push(false);
+    else if (NOT_YET.has(word)) answers.push('not yet');
   } else if (Array.isArray(value)) {
     // A list stands under its own key: `"ids":[1,0]` is no answer either.
     for (const item of value) collectAnswers(item, answers, depth + 1, key);
@@ -286,7 +291,7 @@ function fallbackState(layers: string[]): ConsentState {
       }
     }
   }
-  const answers: boolean[] = [];
+  const answers: Answer[] = [];
   for (const layer of all) {
     try {
       collectAnswers(JSON.parse(layer), answers);
@@ -302,8 +307,8 @@ function fallbackState(layers: string[]): ConsentState {
     if (answers.length > 0) break;
   }
   if (answers.length === 0) return 'choice';
-  if (answers.every(Boolean)) return 'accepted';
-  if (answers.every((answer) => !answer)) return 'refused';
+  if (answers.every((answer) => answer === true)) return 'accepted';
+  if (answers.every((answer) => answer === false)) return 'refused';
   return 'choice';
 }
 

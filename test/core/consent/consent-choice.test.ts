@@ -163,6 +163,9 @@ describe('decodeConsent: older guesses, as soft fallbacks', () => {
     ['!gajs=true!v=1', 'accepted'],
     ['!gajs=true!facebook=false', 'choice'],
     ['!gtag=false!youtube=false', 'refused'],
+    // A service not answered yet (tarteaucitron's `wait`) leaves the whole neither refused nor accepted (a review's M1).
+    ['!gajs=false!matomo=wait', 'choice'],
+    ['!gajs=true!matomo=wait', 'choice'],
   ])('reads %j as %s, with no tracker flags', (value, state) => {
     expect(decodeConsent(value, NOW)).toEqual({ state, trackers: {}, chosenAt: null });
   });
