@@ -61,7 +61,8 @@ export function responseCookieNames(headers: Details['responseHeaders'], at: num
   for (const header of headers ?? []) {
     const name = header.name.toLowerCase();
     if (name === 'set-cookie' && header.value) values.push(header.value);
-    else if (name === 'date' && header.value) serverDate = header.value;
+    // The first, as Chromium reads it (HttpResponseHeaders::GetDateValue).
+    else if (name === 'date' && header.value && serverDate === null) serverDate = header.value;
   }
   return values.length > 0 ? setCookieNames(values, at, serverDate) : [];
 }

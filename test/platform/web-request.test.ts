@@ -105,6 +105,9 @@ describe('platform webRequest', () => {
     const expiring = { name: 'Set-Cookie', value: '_ga=1; Expires=Sat, 05 Dec 2026 16:40:00 GMT' };
     expect(responseCookieNames([{ name: 'date', value: 'Sat, 05 Dec 2026 16:35:00 GMT' }, expiring], at)).toEqual(['_ga']);
     expect(responseCookieNames([expiring], at)).toEqual([]);
+    // Several Date headers: the first counts, as in Chromium.
+    const later = { name: 'Date', value: 'Sat, 05 Dec 2026 16:50:00 GMT' };
+    expect(responseCookieNames([{ name: 'Date', value: 'Sat, 05 Dec 2026 16:35:00 GMT' }, later, expiring], at)).toEqual(['_ga']);
   });
 
   it('reports no name a response only deletes, its Expires read at the time the browser gives', () => {

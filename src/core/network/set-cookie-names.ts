@@ -30,7 +30,7 @@ const MAX_NAME_CHARACTERS = 256;
  */
 export function setCookieNames(headerValues: readonly string[], at: number, serverDate: string | null = null): string[] {
   const names: string[] = [];
-  const serverTime = serverDate === null ? null : parseCookieDate(serverDate.slice(0, MAX_ATTRIBUTE_VALUE));
+  const serverTime = serverDate === null ? null : serverTimeOf(serverDate);
   for (const header of headerValues) {
     const text = header.length > MAX_HEADER_CHARACTERS ? header.slice(0, MAX_HEADER_CHARACTERS) : header;
     for (const line of text.split('\n')) {
@@ -45,4 +45,17 @@ export function setCookieNames(headerValues: readonly string[], at: number, serv
     }
   }
   return names;
+}
+
+/**
+ * A response's `Date` in ms since the epoch, or null when it names no date. RFC 9110 asks for GMT;
+ * a numeric zone (`-0500`), which both browsers apply, is applied too.
+ */
+function serverTimeOf(date: string): number | null {
+  const text = date.slice(0, MAX_ATTRIBUTE_VALUE).trimEnd();
+  const time = parseCookieDate(text);
+  const zone = /([+-])(\d\d)(\d\d)$/.exec(text);
+  if (time === null || !zone) return time;
+  const offsetMs = (Number(zone[2]) * 60 + Number(zone[3])) * 60_000;
+  return zone[1] === '+' ? time - offsetMs : time + offsetMs;
 }

@@ -39,6 +39,12 @@ describe('Set-Cookie names', () => {
     // Max-Age counts from the browser's own clock; a Date naming no date leaves `at`.
     expect(setCookieNames(['_ga=1; Max-Age=60'], NOW, new Date(NOW + 3_600_000).toUTCString())).toEqual(['_ga']);
     expect(setCookieNames([atServerPlus(5)], NOW, 'yesterday')).toEqual([]);
+    // A numeric zone (which RFC 9110 does not allow, but browsers apply): the server's time is NOW, its Expires past.
+    const zoned = new Date(NOW - 5 * 3_600_000).toUTCString().replace('GMT', '-0500');
+    expect(setCookieNames([atServerPlus(5)], NOW, zoned)).toEqual([]);
+    expect(setCookieNames([atServerPlus(5)], NOW, new Date(NOW - 10 * 60_000 + 3_600_000).toUTCString().replace('GMT', '+0100'))).toEqual([
+      '_ga',
+    ]);
   });
 
   it('name what the response sets, whatever else of that name it deletes (a logout then a login), and any expiry to come', () => {
