@@ -23,7 +23,7 @@ const MAX_HEADING_WORDS = 20;
 
 /** Wording that says a section is not the necessary one: "non-essential", "not required", "ne sont pas nécessaires", "optional". */
 const NEGATED_NECESSARY = new RegExp(
-  '\\bnon[- ]?(?:strictement )?(?:essenti|necess|indispens|obligat|requi|fonctionnel)' +
+  '\\bnon[- ]?(?:strictement )?(?:essenti|necess|indispens|obligat|requi|fonctionnel|functional|techni|mandat)' +
     '|\\bnot (?:strictly )?(?:necessary|essential|required|needed|indispensable|mandatory)' +
     "|\\bn(?:e |')(?:sont|est) pas (?:strictement )?(?:necessaire|essentiel|indispensable|obligatoire|requis)" +
     '|\\bunnecessary|\\boptional|\\boptionnel|\\bfacultati',
@@ -90,9 +90,13 @@ const CONSENT_REQUIRED = new RegExp(
 // "Fonctionnement" only as the cookies' own kind ("Cookies de fonctionnement", "Traceurs liés au
 // fonctionnement du site"; "nécessaires au fonctionnement" is necessary by "nécessaire"): the noun
 // alone also names what a tool measures ("Cookies de mesure du fonctionnement du site"), and
-// "operational" likewise only as "Operational cookies". Fixed words: linear.
+// "operational" likewise only as "Operational cookies". English "technical" and "mandatory" (for
+// "techniques", "obligatoires") only within two words before the cookies they qualify ("Technical
+// cookies", "Mandatory session cookies"), "mandatory" also after them ("Cookies that are
+// mandatory"): elsewhere they qualify other things ("Technical information", "Advertising cookies
+// (opt-in mandatory)"), and a section of trackers filed as necessary is a missed breach. Linear.
 const NECESSARY =
-  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b/;
+  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b|\b(?:technical|mandatory)(?:\s[a-z-]+){0,2}\s(?:cookies?|trackers?)\b|\b(?:cookies?|trackers?)(?:\s[a-z-]+){0,2}\smandatory\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;

@@ -796,6 +796,36 @@ describe('parseCharter: sections and several tables', () => {
     }
   });
 
+  /** `row` between a statistics row and `cookie`'s row, in a table under an audience heading (so that any section it opened would show). */
+  const underStatistics = (row: string, cookie = '_hjid') =>
+    [
+      '### Cookies de mesure d’audience',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Matomo | _pk_id.* | 13 mois | Mesure |',
+      row,
+      `| Example | ${cookie} | 1 an | Mesure |`,
+    ].join('\n');
+
+  it('takes a bold short row titling technical or mandatory cookies in English for the necessary section, as their French words are (a review’s false alarm: AWSALB filed as other)', () => {
+    for (const row of [
+      '| **Technical cookies** |',
+      '| **Mandatory cookies** |',
+      '| **Cookies techniques** |',
+      '| **Technical cookies** | | | |',
+    ]) {
+      const reading = readCharter(underStatistics(row, 'AWSALB'));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['_pk_id.', 'statistics'],
+        ['AWSALB', 'necessary'],
+      ]);
+      expect(reading.unreadRows, row).toEqual([]);
+    }
+  });
+
   it('lists a plain line ending in a tab inside a tab table as unread: a sentence beside an empty cell is no heading (a re-review’s false alarm on __cf_bm)', () => {
     // A layout table's category cell ("Cookies de mesure d'audience\t") cannot be told from such
     // a sentence, and is unread too: README's Limits.
