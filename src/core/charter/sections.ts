@@ -358,6 +358,32 @@ const SENTENCE_WORDS = new Set([
   ...['nous', 'vous', 'ils', 'elles', 'peut', 'peuvent', 'doit', 'doivent'],
 ]);
 const COOKIE_WORDS = new Set(['cookie', 'cookies', 'traceur', 'traceurs', 'tracker', 'trackers']);
+/**
+ * Words naming a kind of cookies that needs consent and has no category of its own (advertising,
+ * targeting, social networks, partners, tracking, personalisation, embedded video): a bold title in
+ * a table row starts an `other` section only with one of them. A list, not "any word but filler",
+ * since any other word may be a provider's name the known list lacks ("Cookies Contentsquare"), and
+ * its rows, taken out of their section, would be judged as `other` (a statistics tracker's finding
+ * lowered, a necessary cookie's raised).
+ */
+const CONSENT_KIND_WORDS = new Set([
+  ...['publicitaire', 'publicitaires', 'publicite', 'publicites', 'advertising', 'advertisement', 'advertisements', 'ads'],
+  ...['marketing', 'ciblage', 'ciblee', 'ciblees', 'cible', 'cibles', 'targeting', 'targeted', 'retargeting', 'remarketing', 'reciblage'],
+  ...['profilage', 'profiling', 'comportemental', 'comportementale', 'comportementaux', 'comportementales', 'behavioural', 'behavioral'],
+  ...['social', 'sociaux', 'sociale', 'sociales', 'partage', 'sharing'],
+  ...['partenaire', 'partenaires', 'partner', 'partners', 'affiliation', 'affiliate', 'tracking', 'pistage'],
+  ...['personnalisation', 'personalisation', 'personalization', 'personnalise', 'personnalises', 'personnalisee', 'personnalisees'],
+  ...['personalised', 'personalized', 'video', 'videos', 'multimedia', 'embedded', 'embarques', 'integres'],
+]);
+/**
+ * Words that take a title out of CONSENT_KIND_WORDS' reading: a negation ("Cookies non
+ * publicitaires"), or a kind of cookies that needs no consent ("Cookies de personnalisation de
+ * l'interface", "Session tracking cookies"), whose rows filed as `other` would be false alarms.
+ */
+const NOT_A_CONSENT_KIND = new Set([
+  ...['non', 'sans', 'without', 'hors', 'except', 'session', 'sessions', 'securite', 'security', 'authentification'],
+  ...['authentication', 'connexion', 'login', 'langue', 'language', 'panier', 'cart', 'interface', 'equilibrage', 'balancing'],
+]);
 
 /**
  * True when the text of a bold cell standing alone in a table row reads as a note rather than a
@@ -373,11 +399,12 @@ export function opensLikeSentence(text: string): boolean {
  * True when the text of a bold cell standing alone in a table row (`| **Cookies publicitaires** |`,
  * `| **Marketing cookies** |`) titles a section of cookies of a kind with no category, which then
  * starts an `other` section as a caption saying so does (captionTitlesTable). Only a title's shape
- * counts, since an emphasised note cannot otherwise be told from it (README's Limits): at most
- * MAX_TITLE_WORDS words, "cookies" (or "traceurs", "trackers") first or last but for a remark in
- * brackets, no sentence punctuation but a closing colon, no sentence words (SENTENCE_OPENERS,
- * SENTENCE_WORDS), a word beyond those only saying the table lists cookies, and not only a
- * provider's name ("Cookies Matomo", which keeps the section it is in). Linear in the text.
+ * and words count, since an emphasised note cannot otherwise be told from it (README's Limits): at
+ * most MAX_TITLE_WORDS words, "cookies" (or "traceurs", "trackers") first or last but for a remark
+ * in brackets, no sentence punctuation but a closing colon, no sentence words (SENTENCE_OPENERS,
+ * SENTENCE_WORDS), a word naming a kind that needs consent (CONSENT_KIND_WORDS) and none taking it
+ * back (NOT_A_CONSENT_KIND), and not only a provider's name ("Cookies Google Ads"). "Cookies
+ * Matomo", "Cookies Contentsquare", "Cookies de session" title none. Linear in the text.
  */
 export function titlesOtherSection(text: string): boolean {
   // Length first: the closing colon's `\s*` would be quadratic on a long run of spaces.
@@ -390,8 +417,8 @@ export function titlesOtherSection(text: string): boolean {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
   if (!COOKIE_WORDS.has(words[0] ?? '') && !COOKIE_WORDS.has(words[words.length - 1] ?? '')) return false;
-  if (words.some((word) => SENTENCE_WORDS.has(word))) return false;
-  return captionTitlesTable(title) && !namesOnlyAProvider(title);
+  if (words.some((word) => SENTENCE_WORDS.has(word) || NOT_A_CONSENT_KIND.has(word))) return false;
+  return words.some((word) => CONSENT_KIND_WORDS.has(word)) && !namesOnlyAProvider(title);
 }
 
 /** A line that opens a category paragraph whose category is worth a section: "These cookies …" after a label, or a label naming one. */

@@ -826,6 +826,28 @@ describe('parseCharter: sections and several tables', () => {
     }
   });
 
+  it('lists a bold title naming no kind of cookies that needs consent (an unknown provider’s, a session’s) as unread, and the rows after it keep their section (a review’s missed breach: _cs_id filed as other)', () => {
+    for (const row of [
+      '| **Cookies Contentsquare** |',
+      '| **Cookies Smartlook** |',
+      '| **Contentsquare cookies** |',
+      '| **Cookies de session** |',
+    ]) {
+      const reading = readCharter(underStatistics(row, '_cs_id'));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['_pk_id.', 'statistics'],
+        ['_cs_id', 'statistics'],
+      ]);
+      expect(
+        reading.unreadRows.map((unread) => unread.line),
+        row,
+      ).toEqual([5]);
+    }
+  });
+
   it('lists a plain line ending in a tab inside a tab table as unread: a sentence beside an empty cell is no heading (a re-review’s false alarm on __cf_bm)', () => {
     // A layout table's category cell ("Cookies de mesure d'audience\t") cannot be told from such
     // a sentence, and is unread too: README's Limits.

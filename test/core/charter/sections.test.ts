@@ -395,8 +395,31 @@ describe('titlesOtherSection', () => {
       'Cookies publicitaires :',
       'Advertising cookies (opt-in)',
       'Traceurs de réseaux sociaux',
+      'Social media cookies',
+      'Targeting cookies',
+      'Cookies de personnalisation',
+      'Cookies partenaires',
+      'Third-party advertising cookies',
+      'Cookies Facebook publicitaires',
     ]) {
       expect(titlesOtherSection(text), text).toBe(true);
+    }
+  });
+
+  it('refuses a title with no word naming a kind of cookies that needs consent: an unknown provider’s, a session’s (a review’s missed breach: `**Cookies Contentsquare**` filed _cs_id as other)', () => {
+    for (const text of [
+      'Cookies Contentsquare',
+      'Cookies Smartlook',
+      'Contentsquare cookies',
+      'Cookies Facebook (réseau social)',
+      'Cookies de session',
+      'Cookies de sécurité',
+      'Cookies de préférences',
+      'Cookies du site',
+      'Cookies non publicitaires',
+      'Cookies sans ciblage',
+    ]) {
+      expect(titlesOtherSection(text), text).toBe(false);
     }
   });
 

@@ -806,6 +806,13 @@ describe('a bold row titling a section inside a charter table (a review of 181f6
       expect(beforeConsent('Strictly necessary cookies', row, ['AWSALB', 'JSESSIONID'])).toEqual([]);
     },
   );
+
+  it.each(['| **Cookies Contentsquare** |', '| **Cookies Smartlook** |'])(
+    'keeps the audience cookie under “%s” a statistics one: set before the choice, a high finding',
+    (row) => {
+      expect(beforeConsent('Cookies de mesure d’audience', row, ['_cs_id'])).toEqual(['_cs_id high']);
+    },
+  );
 });
 
 describe('the platform’s own cookies', () => {
