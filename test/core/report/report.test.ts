@@ -813,6 +813,17 @@ describe('a bold row titling a section inside a charter table (a review of 181f6
       expect(beforeConsent('Cookies de mesure d’audience', row, ['_cs_id'])).toEqual(['_cs_id high']);
     },
   );
+
+  it('makes no consent finding for a necessary JSESSIONID after an audience note padded to the table’s width', () => {
+    const note = "| **Aucun cookie de mesure d'audience n'est déposé sans votre accord** | | | |";
+    expect(beforeConsent('Cookies strictement nécessaires', note, ['JSESSIONID'])).toEqual([]);
+  });
+
+  it('makes the before-consent finding for an audience cookie after “These cookies are essential” padded to the table’s width', () => {
+    expect(beforeConsent('Cookies de mesure d’audience', '| **These cookies are essential** | | | |', ['xstat_uid'])).toEqual([
+      'xstat_uid high',
+    ]);
+  });
 });
 
 describe('the platform’s own cookies', () => {
