@@ -370,13 +370,40 @@ function headingAt(lines: readonly string[], index: number, lastHeader: TableHea
   return { text: collapseWhitespace(line), level: null, category: categoryOfHeading(line) };
 }
 
-/** A row with only its first cell filled, naming a section ("| **Cookies statistiques** | | | |"), is a heading. */
+/**
+ * A row with only its first cell filled, naming a section ("| **Cookies statistiques** | | | |",
+ * "Cookies publicitaires\t\t\t"), is a heading, read as headingInShortRow reads its cell but for
+ * markdown bold, which it does not require: a plain cell is a category row of a table exported
+ * from a page. A note padded so ("| **These cookies are essential** | | | |") is no heading.
+ */
 function headingInRow(cells: RowCells, header: TableHeader): Heading | null {
   const first = header.columns[0];
   const filled = Object.values(cells).filter((cell) => cell.trim() !== '');
   if (first === null || first === undefined || filled.length !== 1 || (cells[first] ?? '').trim() === '') return null;
-  const heading = readHeading(cells[first] ?? '');
-  return heading && { ...heading, level: null };
+  return headingInLoneCell(cells[first] ?? '', false);
+}
+
+/**
+ * The section heading a table row's only filled cell gives, or null. A cell with markdown bold
+ * counts only when it is bold as a whole, once ("**Cookies publicitaires** et **cookies tiers**",
+ * "**Cookies publicitaires** sont listés plus bas" are no titles); then it must not open as a note
+ * does (opensLikeSentence: "These cookies are essential", "Aucun cookie … n'est déposé …"), and
+ * either name a category (categoryOfHeading) or be shaped as a title of cookies of a kind that
+ * needs consent and has no category (titlesOtherSection: "Cookies publicitaires"), which starts an
+ * `other` section as such a caption does. A provider's name ("Cookies Contentsquare", "Cookies
+ * Matomo") or a kind that needs no consent ("Cookies de session") is none: its row is listed unread
+ * and the rows after it keep their section.
+ */
+function headingInLoneCell(cell: string, boldRequired: boolean): Heading | null {
+  const trimmed = cell.trim();
+  const bold = /^(?:\*\*|__)(.+)(?:\*\*|__):?$/.exec(trimmed)?.[1];
+  // `__` only where it opens the cell: cookie names hold it ("__Host-session").
+  const boldInPart = bold === undefined ? boldRequired || /^(?:\*\*|__)|\*\*/.test(trimmed) : /\*\*|__/.test(bold);
+  const text = bold ?? trimmed;
+  if (boldInPart || opensLikeSentence(text)) return null;
+  const heading = readHeading(trimmed);
+  // One naming no category starts an `other` section (SectionTracker).
+  return heading && (heading.category !== null || titlesOtherSection(text)) ? { ...heading, level: null } : null;
 }
 
 /** Longest line headingInShortRow looks at: a heading's longest line plus its separators. */
@@ -404,12 +431,7 @@ function headingInShortRow(line: string): Heading | null {
   else return null;
   const first = (cells[0] ?? '').trim();
   if (first === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return null;
-  // The whole cell bold, once: "**Cookies publicitaires** et **cookies tiers**" is no title.
-  const bold = /^(?:\*\*|__)(.+)(?:\*\*|__):?$/.exec(first)?.[1];
-  if (bold === undefined || /\*\*|__/.test(bold) || opensLikeSentence(bold)) return null;
-  const heading = readHeading(first);
-  // One naming no category starts an `other` section (SectionTracker).
-  return heading && (heading.category !== null || titlesOtherSection(bold)) ? { ...heading, level: null } : null;
+  return headingInLoneCell(first, true);
 }
 
 function nextNonBlank(lines: readonly string[], from: number): number | null {

@@ -23,7 +23,7 @@ const MAX_HEADING_WORDS = 20;
 
 /** Wording that says a section is not the necessary one: "non-essential", "not required", "ne sont pas nécessaires", "optional". */
 const NEGATED_NECESSARY = new RegExp(
-  '\\bnon[- ]?(?:strictement )?(?:essenti|necess|indispens|obligat|requi|fonctionnel)' +
+  '\\bnon[- ]?(?:strictement )?(?:essenti|necess|indispens|obligat|requi|fonctionnel|functional|techni|mandat)' +
     '|\\bnot (?:strictly )?(?:necessary|essential|required|needed|indispensable|mandatory)' +
     "|\\bn(?:e |')(?:sont|est) pas (?:strictement )?(?:necessaire|essentiel|indispensable|obligatoire|requis)" +
     '|\\bunnecessary|\\boptional|\\boptionnel|\\bfacultati',
@@ -90,9 +90,13 @@ const CONSENT_REQUIRED = new RegExp(
 // "Fonctionnement" only as the cookies' own kind ("Cookies de fonctionnement", "Traceurs liés au
 // fonctionnement du site"; "nécessaires au fonctionnement" is necessary by "nécessaire"): the noun
 // alone also names what a tool measures ("Cookies de mesure du fonctionnement du site"), and
-// "operational" likewise only as "Operational cookies". Fixed words: linear.
+// "operational" likewise only as "Operational cookies". English "technical" and "mandatory" (for
+// "techniques", "obligatoires") only within two words before the cookies they qualify ("Technical
+// cookies", "Mandatory session cookies"), "mandatory" also after them ("Cookies that are
+// mandatory"): elsewhere they qualify other things ("Technical information", "Advertising cookies
+// (opt-in mandatory)"), and a section of trackers filed as necessary is a missed breach. Linear.
 const NECESSARY =
-  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b/;
+  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b|\b(?:technical|mandatory)(?:\s[a-z-]+){0,2}\s(?:cookies?|trackers?)\b|\b(?:cookies?|trackers?)(?:\s[a-z-]+){0,2}\smandatory\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;
@@ -354,6 +358,32 @@ const SENTENCE_WORDS = new Set([
   ...['nous', 'vous', 'ils', 'elles', 'peut', 'peuvent', 'doit', 'doivent'],
 ]);
 const COOKIE_WORDS = new Set(['cookie', 'cookies', 'traceur', 'traceurs', 'tracker', 'trackers']);
+/**
+ * Words naming a kind of cookies that needs consent and has no category of its own (advertising,
+ * targeting, social networks, partners, tracking, personalisation, embedded video): a bold title in
+ * a table row starts an `other` section only with one of them. A list, not "any word but filler",
+ * since any other word may be a provider's name the known list lacks ("Cookies Contentsquare"), and
+ * its rows, taken out of their section, would be judged as `other` (a statistics tracker's finding
+ * lowered, a necessary cookie's raised).
+ */
+const CONSENT_KIND_WORDS = new Set([
+  ...['publicitaire', 'publicitaires', 'publicite', 'publicites', 'advertising', 'advertisement', 'advertisements', 'ads'],
+  ...['marketing', 'ciblage', 'ciblee', 'ciblees', 'cible', 'cibles', 'targeting', 'targeted', 'retargeting', 'remarketing', 'reciblage'],
+  ...['profilage', 'profiling', 'comportemental', 'comportementale', 'comportementaux', 'comportementales', 'behavioural', 'behavioral'],
+  ...['social', 'sociaux', 'sociale', 'sociales', 'partage', 'sharing'],
+  ...['partenaire', 'partenaires', 'partner', 'partners', 'affiliation', 'affiliate', 'tracking', 'pistage'],
+  ...['personnalisation', 'personalisation', 'personalization', 'personnalise', 'personnalises', 'personnalisee', 'personnalisees'],
+  ...['personalised', 'personalized', 'video', 'videos', 'multimedia', 'embedded', 'embarques', 'integres'],
+]);
+/**
+ * Words that take a title out of CONSENT_KIND_WORDS' reading: a negation ("Cookies non
+ * publicitaires"), or a kind of cookies that needs no consent ("Cookies de personnalisation de
+ * l'interface", "Session tracking cookies"), whose rows filed as `other` would be false alarms.
+ */
+const NOT_A_CONSENT_KIND = new Set([
+  ...['non', 'sans', 'without', 'hors', 'except', 'session', 'sessions', 'securite', 'security', 'authentification'],
+  ...['authentication', 'connexion', 'login', 'langue', 'language', 'panier', 'cart', 'interface', 'equilibrage', 'balancing'],
+]);
 
 /**
  * True when the text of a bold cell standing alone in a table row reads as a note rather than a
@@ -369,11 +399,12 @@ export function opensLikeSentence(text: string): boolean {
  * True when the text of a bold cell standing alone in a table row (`| **Cookies publicitaires** |`,
  * `| **Marketing cookies** |`) titles a section of cookies of a kind with no category, which then
  * starts an `other` section as a caption saying so does (captionTitlesTable). Only a title's shape
- * counts, since an emphasised note cannot otherwise be told from it (README's Limits): at most
- * MAX_TITLE_WORDS words, "cookies" (or "traceurs", "trackers") first or last but for a remark in
- * brackets, no sentence punctuation but a closing colon, no sentence words (SENTENCE_OPENERS,
- * SENTENCE_WORDS), a word beyond those only saying the table lists cookies, and not only a
- * provider's name ("Cookies Matomo", which keeps the section it is in). Linear in the text.
+ * and words count, since an emphasised note cannot otherwise be told from it (README's Limits): at
+ * most MAX_TITLE_WORDS words, "cookies" (or "traceurs", "trackers") first or last but for a remark
+ * in brackets, no sentence punctuation but a closing colon, no sentence words (SENTENCE_OPENERS,
+ * SENTENCE_WORDS), a word naming a kind that needs consent (CONSENT_KIND_WORDS) and none taking it
+ * back (NOT_A_CONSENT_KIND), and not only a provider's name ("Cookies Google Ads"). "Cookies
+ * Matomo", "Cookies Contentsquare", "Cookies de session" title none. Linear in the text.
  */
 export function titlesOtherSection(text: string): boolean {
   // Length first: the closing colon's `\s*` would be quadratic on a long run of spaces.
@@ -386,8 +417,8 @@ export function titlesOtherSection(text: string): boolean {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
   if (!COOKIE_WORDS.has(words[0] ?? '') && !COOKIE_WORDS.has(words[words.length - 1] ?? '')) return false;
-  if (words.some((word) => SENTENCE_WORDS.has(word))) return false;
-  return captionTitlesTable(title) && !namesOnlyAProvider(title);
+  if (words.some((word) => SENTENCE_WORDS.has(word) || NOT_A_CONSENT_KIND.has(word))) return false;
+  return words.some((word) => CONSENT_KIND_WORDS.has(word)) && !namesOnlyAProvider(title);
 }
 
 /** A line that opens a category paragraph whose category is worth a section: "These cookies …" after a label, or a label naming one. */

@@ -796,6 +796,120 @@ describe('parseCharter: sections and several tables', () => {
     }
   });
 
+  /** `row` between a statistics row and `cookie`'s row, in a table under an audience heading (so that any section it opened would show). */
+  const underStatistics = (row: string, cookie = '_hjid') =>
+    [
+      '### Cookies de mesure d’audience',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Matomo | _pk_id.* | 13 mois | Mesure |',
+      row,
+      `| Example | ${cookie} | 1 an | Mesure |`,
+    ].join('\n');
+
+  it('takes a bold short row titling technical or mandatory cookies in English for the necessary section, as their French words are (a review’s false alarm: AWSALB filed as other)', () => {
+    for (const row of [
+      '| **Technical cookies** |',
+      '| **Mandatory cookies** |',
+      '| **Cookies techniques** |',
+      '| **Technical cookies** | | | |',
+    ]) {
+      const reading = readCharter(underStatistics(row, 'AWSALB'));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['_pk_id.', 'statistics'],
+        ['AWSALB', 'necessary'],
+      ]);
+      expect(reading.unreadRows, row).toEqual([]);
+    }
+  });
+
+  it('lists a bold title naming no kind of cookies that needs consent (an unknown provider’s, a session’s) as unread, and the rows after it keep their section (a review’s missed breach: _cs_id filed as other)', () => {
+    for (const row of [
+      '| **Cookies Contentsquare** |',
+      '| **Cookies Smartlook** |',
+      '| **Contentsquare cookies** |',
+      '| **Cookies de session** |',
+      '| **Cookies Contentsquare** | | | |',
+      '| Cookies Contentsquare | | | |',
+      '| **Cookies de session** | | | |',
+    ]) {
+      const reading = readCharter(underStatistics(row, '_cs_id'));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['_pk_id.', 'statistics'],
+        ['_cs_id', 'statistics'],
+      ]);
+      // A padded row is listed once per empty cell it lacks.
+      expect([...new Set(reading.unreadRows.map((unread) => unread.line))], row).toEqual([5]);
+    }
+  });
+
+  it('lists an emphasised note padded to the table’s width as unread, as its short form is, and the rows after it keep their section (a review’s case: they moved)', () => {
+    for (const row of [
+      "| **Note : aucun cookie n'est déposé sans accord** | | | |",
+      "| **Aucun cookie de mesure d'audience n'est déposé sans votre accord** | | | |",
+      "| Aucun cookie de mesure d'audience n'est déposé sans votre accord | | | |",
+      '| **These cookies are essential** | | | |',
+      '| These cookies are essential | | | |',
+      '| **Cookies publicitaires** sont listés plus bas | | | |',
+      '| **Cookies publicitaires** et **cookies tiers** | | | |',
+      '| **Cookies Matomo** | | | |',
+    ]) {
+      const reading = readCharter(underStatistics(row));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['_pk_id.', 'statistics'],
+        ['_hjid', 'statistics'],
+      ]);
+      // A padded row is listed once per empty cell it lacks.
+      expect([...new Set(reading.unreadRows.map((unread) => unread.line))], row).toEqual([5]);
+    }
+    // The same in a tab table: a note beside empty cells.
+    const tabs = [
+      '### Cookies de mesure d’audience',
+      'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+      'Matomo\t_pk_id.*\t13 mois\tMesure',
+      '**These cookies are essential**\t\t\t',
+      'Example\t_hjid\t1 an\tMesure',
+    ].join('\n');
+    expect(readCharter(tabs).entries.map((found) => found.category)).toEqual(['statistics', 'statistics']);
+  });
+
+  it('still takes a row padded to the table’s width for the heading it titles, plain or bold', () => {
+    for (const [row, category] of [
+      ['| **Cookies publicitaires** | | | |', 'other'],
+      ['| Cookies publicitaires | | | |', 'other'],
+      ['| Cookies strictement nécessaires | | | |', 'necessary'],
+      ['| **Cookies tiers** | | | |', 'third-party'],
+      ['| **Les cookies de mesure d’audience sont désactivés** | | | |', 'statistics'],
+    ] as const) {
+      const text = [
+        '### Cookies strictement nécessaires',
+        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+        '| --- | --- | --- | --- |',
+        '| Huwise | sessionid | 2 semaines | Session |',
+        row,
+        '| Example | xcookie | 1 an | Purpose |',
+      ].join('\n');
+      const reading = readCharter(text);
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['sessionid', 'necessary'],
+        ['xcookie', category],
+      ]);
+      expect(reading.unreadRows, row).toEqual([]);
+    }
+  });
+
   it('lists a plain line ending in a tab inside a tab table as unread: a sentence beside an empty cell is no heading (a re-review’s false alarm on __cf_bm)', () => {
     // A layout table's category cell ("Cookies de mesure d'audience\t") cannot be told from such
     // a sentence, and is unread too: README's Limits.

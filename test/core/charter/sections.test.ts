@@ -187,6 +187,35 @@ describe('categoryOfHeading', () => {
     expect(categoryOfHeading(heading)).toBe('necessary');
   });
 
+  it.each([
+    'Technical cookies',
+    'Strictly technical cookies',
+    'Technical session cookies',
+    'Mandatory cookies',
+    'Cookies that are mandatory',
+  ])(
+    'reads “%s”, English for the known “Cookies techniques” and “Cookies obligatoires”, as necessary (a review’s false alarm: AWSALB under “**Technical cookies**” filed as other)',
+    (heading) => {
+      expect(categoryOfHeading(heading)).toBe('necessary');
+    },
+  );
+
+  it.each([
+    ['Non-technical cookies', 'other'],
+    ['Cookies non techniques', 'other'],
+    ['Non-mandatory cookies', 'other'],
+    ['Non-functional cookies', 'other'],
+    ['Technical information', null],
+    ['Advertising cookies (consent mandatory)', null],
+    ['Advertising cookies (opt-in mandatory)', null],
+    ['Advertising cookies: mandatory opt-in', null],
+  ] as const)(
+    'never reads “%s”, whose technical or mandatory word is negated or not about the cookies, as necessary (%s)',
+    (heading, category) => {
+      expect(categoryOfHeading(heading)).toBe(category);
+    },
+  );
+
   it('files a Matomo cookie under a heading saying consent is required as statistics, so setting it before consent is a finding', () => {
     const text = [
       'Charte cookies',
@@ -207,11 +236,14 @@ describe('categoryOfHeading', () => {
       'required consent ',
       'cookies de session ',
       'cookies ',
+      'technical ',
+      'mandatory session ',
     ]) {
       expect(categoryOfHeading(words.repeat(Math.ceil(100_000 / words.length)))).not.toBeUndefined();
     }
     // "Cookies … requis" looks two words on: a word of 100,000 letters after each "cookies" is read once.
     expect(categoryOfHeading(`cookies ${'a'.repeat(100_000)} cookies ${'b'.repeat(100_000)} requis`)).not.toBeUndefined();
+    expect(categoryOfHeading(`technical ${'a'.repeat(100_000)} ${'b'.repeat(100_000)} cookies mandatory`)).not.toBeUndefined();
   });
 
   it('names nothing for other wording', () => {
@@ -363,8 +395,31 @@ describe('titlesOtherSection', () => {
       'Cookies publicitaires :',
       'Advertising cookies (opt-in)',
       'Traceurs de réseaux sociaux',
+      'Social media cookies',
+      'Targeting cookies',
+      'Cookies de personnalisation',
+      'Cookies partenaires',
+      'Third-party advertising cookies',
+      'Cookies Facebook publicitaires',
     ]) {
       expect(titlesOtherSection(text), text).toBe(true);
+    }
+  });
+
+  it('refuses a title with no word naming a kind of cookies that needs consent: an unknown provider’s, a session’s (a review’s missed breach: `**Cookies Contentsquare**` filed _cs_id as other)', () => {
+    for (const text of [
+      'Cookies Contentsquare',
+      'Cookies Smartlook',
+      'Contentsquare cookies',
+      'Cookies Facebook (réseau social)',
+      'Cookies de session',
+      'Cookies de sécurité',
+      'Cookies de préférences',
+      'Cookies du site',
+      'Cookies non publicitaires',
+      'Cookies sans ciblage',
+    ]) {
+      expect(titlesOtherSection(text), text).toBe(false);
     }
   });
 

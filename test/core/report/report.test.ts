@@ -778,6 +778,54 @@ describe('a load balancer cookie under “Cookies de fonctionnement” (a review
   );
 });
 
+describe('a bold row titling a section inside a charter table (a review of 181f6fe)', () => {
+  const live = (heading: string, row: string, cookies: string[]) =>
+    withSiteCharter(
+      registry,
+      HOST,
+      parseCharter(
+        [
+          `### ${heading}`,
+          '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+          '| --- | --- | --- | --- |',
+          '| Huwise | csrftoken | 12 mois | Sécurité |',
+          row,
+          ...cookies.map((name) => `| Example | ${name} | 1 an | Purpose |`),
+        ].join('\n'),
+      ),
+      'live',
+    );
+  const beforeConsent = (heading: string, row: string, cookies: string[]) =>
+    buildReport(play(...cookies.map((name): [ReturnType<typeof browserCookie>] => [cookie(name, 7)])), live(heading, row, cookies), NOW_MS)
+      .findings.filter((f) => f.kind === 'before-consent')
+      .map((f) => `${f.cookie} ${f.severity}`);
+
+  it.each(['| **Technical cookies** |', '| **Mandatory cookies** |'])(
+    'makes no consent finding for the site’s own load balancer and session under “%s” in the necessary table',
+    (row) => {
+      expect(beforeConsent('Strictly necessary cookies', row, ['AWSALB', 'JSESSIONID'])).toEqual([]);
+    },
+  );
+
+  it.each(['| **Cookies Contentsquare** |', '| **Cookies Smartlook** |'])(
+    'keeps the audience cookie under “%s” a statistics one: set before the choice, a high finding',
+    (row) => {
+      expect(beforeConsent('Cookies de mesure d’audience', row, ['_cs_id'])).toEqual(['_cs_id high']);
+    },
+  );
+
+  it('makes no consent finding for a necessary JSESSIONID after an audience note padded to the table’s width', () => {
+    const note = "| **Aucun cookie de mesure d'audience n'est déposé sans votre accord** | | | |";
+    expect(beforeConsent('Cookies strictement nécessaires', note, ['JSESSIONID'])).toEqual([]);
+  });
+
+  it('makes the before-consent finding for an audience cookie after “These cookies are essential” padded to the table’s width', () => {
+    expect(beforeConsent('Cookies de mesure d’audience', '| **These cookies are essential** | | | |', ['xstat_uid'])).toEqual([
+      'xstat_uid high',
+    ]);
+  });
+});
+
 describe('the platform’s own cookies', () => {
   const uncategorised = {
     portal: 'data.example-metropole.fr',
