@@ -72,15 +72,16 @@ export function saysExemptFromConsent(folded: string): boolean {
 }
 
 /**
- * A word of necessity that qualifies consent, not the cookies: "consent required", "consentement
- * (préalable) obligatoire", "votre consentement est requis", "recueil obligatoire du consentement",
- * "required consent". Dropped before NECESSARY is read, so "Cookies de mesure d'audience
- * (consentement obligatoire)" is statistics, while "Required cookies" and "Cookies obligatoires"
- * stay necessary. Fixed words only: linear in the heading.
+ * A word of necessity that qualifies consent or the opt-in, not the cookies: "consent required",
+ * "consentement (préalable) obligatoire", "votre consentement est requis", "recueil obligatoire du
+ * consentement", "required consent", "mandatory opt-in", "opt-in obligatoire". Dropped before
+ * NECESSARY is read, so "Cookies de mesure d'audience (consentement obligatoire)" is statistics and
+ * "Marketing cookies - mandatory opt-in" names no necessary section, while "Required cookies" and
+ * "Cookies obligatoires" stay necessary. Fixed words only: linear in the heading.
  */
 const CONSENT_REQUIRED = new RegExp(
-  '\\b(?:consent(?:ement)?|accord) (?:is |est )?(?:(?:prealable|prior|explicite?|expres) )?(?:required|obligatoire|requis|mandatory|necessaire|necessary)\\b' +
-    "|\\b(?:required|obligatoire|requis|mandatory|necessaire|necessary) (?:(?:de |du |d'|of )?(?:votre |leur |your |the |user |prior )?)consent",
+  '\\b(?:consent(?:ement)?|accord|opt[- ]?in) (?:is |est )?(?:(?:prealable|prior|explicite?|expres) )?(?:required|obligatoire|requis|mandatory|necessaire|necessary)\\b' +
+    "|\\b(?:required|obligatoire|requis|mandatory|necessaire|necessary) (?:(?:de |du |d'|of )?(?:votre |leur |your |the |user |prior )?)(?:consent|opt[- ]?in\\b)",
   'g',
 );
 
@@ -94,9 +95,10 @@ const CONSENT_REQUIRED = new RegExp(
 // "techniques", "obligatoires") only within two words before the cookies they qualify ("Technical
 // cookies", "Mandatory session cookies"), "mandatory" also after them ("Cookies that are
 // mandatory"): elsewhere they qualify other things ("Technical information", "Advertising cookies
-// (opt-in mandatory)"), and a section of trackers filed as necessary is a missed breach. Linear.
+// (opt-in mandatory)"), and a section of trackers filed as necessary is a missed breach. A word
+// starts with a letter: a lone dash is none ("Marketing cookies - mandatory opt-in"). Linear.
 const NECESSARY =
-  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z-]+){0,2}\srequis\b|obligatoire|\btechniques?\b|\b(?:technical|mandatory)(?:\s[a-z-]+){0,2}\s(?:cookies?|trackers?)\b|\b(?:cookies?|trackers?)(?:\s[a-z-]+){0,2}\smandatory\b/;
+  /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z][a-z-]*){0,2}\srequis\b|obligatoire|\btechniques?\b|\b(?:technical|mandatory)(?:\s[a-z][a-z-]*){0,2}\s(?:cookies?|trackers?)\b|\b(?:cookies?|trackers?)(?:\s[a-z][a-z-]*){0,2}\smandatory\b/;
 const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;

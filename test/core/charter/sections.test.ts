@@ -193,6 +193,9 @@ describe('categoryOfHeading', () => {
     'Technical session cookies',
     'Mandatory cookies',
     'Cookies that are mandatory',
+    'Mandatory cookies (no opt-in)',
+    'Cookies obligatoires',
+    'Cookies techniques',
   ])(
     'reads “%s”, English for the known “Cookies techniques” and “Cookies obligatoires”, as necessary (a review’s false alarm: AWSALB under “**Technical cookies**” filed as other)',
     (heading) => {
@@ -209,6 +212,14 @@ describe('categoryOfHeading', () => {
     ['Advertising cookies (consent mandatory)', null],
     ['Advertising cookies (opt-in mandatory)', null],
     ['Advertising cookies: mandatory opt-in', null],
+    ['Marketing cookies - mandatory opt-in', null],
+    ['Marketing cookies – mandatory opt-in', null],
+    ['Advertising cookies - opt-in mandatory', null],
+    ['Advertising cookies opt-in mandatory', null],
+    ['Tracking cookies with mandatory opt-in', null],
+    ['Cookies publicitaires - opt-in obligatoire', null],
+    ['Traceurs - opt-in requis', null],
+    ['Analytics trackers - mandatory opt-in', 'statistics'],
   ] as const)(
     'never reads “%s”, whose technical or mandatory word is negated or not about the cookies, as necessary (%s)',
     (heading, category) => {
@@ -238,6 +249,7 @@ describe('categoryOfHeading', () => {
       'cookies ',
       'technical ',
       'mandatory session ',
+      'cookies - mandatory opt-in ',
     ]) {
       expect(categoryOfHeading(words.repeat(Math.ceil(100_000 / words.length)))).not.toBeUndefined();
     }

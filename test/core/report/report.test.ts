@@ -778,6 +778,38 @@ describe('a load balancer cookie under “Cookies de fonctionnement” (a review
   );
 });
 
+describe('an advertising section whose heading says the opt-in is mandatory (a re-review of d8954ad)', () => {
+  const charter = (heading: string) =>
+    withSiteCharter(
+      registry,
+      HOST,
+      parseCharter(`## Strictly necessary cookies
+
+| Provider | Cookie name | Duration | Purpose |
+|---|---|---|---|
+| Huwise | csrftoken | 12 months | Security |
+
+## ${heading}
+
+| Provider | Cookie name | Duration | Purpose |
+|---|---|---|---|
+| AdPartner | adp_visitor | 13 months | Targeted advertising |
+`),
+      'live',
+    );
+
+  it.each(['Marketing cookies - mandatory opt-in', 'Advertising cookies - opt-in mandatory', 'Tracking cookies with mandatory opt-in'])(
+    'flags its cookie set before the choice under “%s”, as under “Marketing cookies (opt-in mandatory)”',
+    (heading) => {
+      const report = buildReport(play([cookie('csrftoken', 364)], [cookie('adp_visitor', 390)]), charter(heading), NOW_MS);
+      expect(report.cookies.find((c) => c.name === 'adp_visitor')).toMatchObject({ status: 'declared', category: 'other' });
+      expect(report.findings.filter((f) => f.kind === 'before-consent').map((f) => `${f.cookie} ${f.severity}`)).toEqual([
+        'adp_visitor medium',
+      ]);
+    },
+  );
+});
+
 describe('a bold row titling a section inside a charter table (a review of 181f6fe)', () => {
   const live = (heading: string, row: string, cookies: string[]) =>
     withSiteCharter(
