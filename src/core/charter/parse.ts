@@ -398,12 +398,25 @@ function headingInLoneCell(cell: string, boldRequired: boolean): Heading | null 
   const trimmed = cell.trim();
   const bold = /^(?:\*\*|__)(.+)(?:\*\*|__):?$/.exec(trimmed)?.[1];
   // `__` only where it opens the cell: cookie names hold it ("__Host-session").
-  const boldInPart = bold === undefined ? boldRequired || /^(?:\*\*|__)|\*\*/.test(trimmed) : /\*\*|__/.test(bold);
+  const boldInPart = bold === undefined ? boldRequired || /^(?:\*\*|__)|\*\*/.test(trimmed) : marksBoldParts(bold);
   const text = bold ?? trimmed;
   if (boldInPart || opensLikeSentence(text)) return null;
   const heading = readHeading(trimmed);
   // One naming no category starts an `other` section (SectionTracker).
   return heading && (heading.category !== null || titlesOtherSection(text)) ? { ...heading, level: null } : null;
+}
+
+/**
+ * True when the text inside a cell's outer bold marks holds marks that split it into bold parts
+ * ("**Cookies publicitaires** et **cookies tiers**", "__Cookies publicitaires__ et __cookies
+ * tiers__"): any `**`, but `__` only closing a part and opening another (after a character and
+ * before a space, then after a space and before a character), as cookie names hold it ("Cookies de
+ * mesure d'audience (_pk_id, __utma)", "(__utma__, _pk_id)"). Two scans: linear.
+ */
+function marksBoldParts(inner: string): boolean {
+  if (inner.includes('**')) return true;
+  const closing = /[^\s_]__(?=\s)/.exec(inner);
+  return closing !== null && /\s__[^\s_]/.test(inner.slice(closing.index + 3));
 }
 
 /** Longest line headingInShortRow looks at: a heading's longest line plus its separators. */

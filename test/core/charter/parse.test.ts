@@ -910,6 +910,54 @@ describe('parseCharter: sections and several tables', () => {
     }
   });
 
+  it('takes a wholly bold title listing a cookie name with "__" for the heading it is, padded or short (a re-review’s missed breach: _pk_id kept necessary)', () => {
+    for (const row of [
+      "| **Cookies de mesure d'audience (_pk_id, __utma)** | | | |",
+      "| **Cookies de mesure d'audience (_pk_id, __utma)** |",
+      "| __Cookies de mesure d'audience (_pk_id, __utma)__ |",
+      "| **Cookies de mesure d'audience (__utma__, _pk_id)** |",
+    ]) {
+      const text = [
+        '### Cookies strictement nécessaires',
+        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+        '| --- | --- | --- | --- |',
+        '| Huwise | sessionid | 2 semaines | Session |',
+        row,
+        '| Matomo | _pk_id.* | 13 mois | Mesure d’audience |',
+      ].join('\n');
+      const reading = readCharter(text);
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['sessionid', 'necessary'],
+        ['_pk_id.', 'statistics'],
+      ]);
+      expect(reading.unreadRows, row).toEqual([]);
+    }
+  });
+
+  it('still lists a cell bold in part with "__" as unread', () => {
+    for (const row of ['| __Cookies publicitaires__ et __cookies tiers__ |', '| __Cookies publicitaires__ et __cookies tiers__ | | | |']) {
+      const reading = readCharter(underStatistics(row));
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        row,
+      ).toEqual([
+        ['_pk_id.', 'statistics'],
+        ['_hjid', 'statistics'],
+      ]);
+      expect([...new Set(reading.unreadRows.map((unread) => unread.line))], row).toEqual([5]);
+    }
+    // Each mark is looked at a bounded number of times: a quadratic reading of 400,000 characters would time out.
+    for (const cell of [`**${'a__ '.repeat(100_000)}x**`, `__a__ ${'_ '.repeat(200_000)}__`]) {
+      expect(readCharter(underStatistics(`| ${cell} | | | |`)).entries.map((found) => found.category)).toEqual([
+        'statistics',
+        'statistics',
+      ]);
+    }
+  });
+
   it('lists a plain line ending in a tab inside a tab table as unread: a sentence beside an empty cell is no heading (a re-review’s false alarm on __cf_bm)', () => {
     // A layout table's category cell ("Cookies de mesure d'audience\t") cannot be told from such
     // a sentence, and is unread too: README's Limits.

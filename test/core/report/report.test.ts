@@ -851,6 +851,13 @@ describe('a bold row titling a section inside a charter table (a review of 181f6
     expect(beforeConsent('Cookies strictement nécessaires', note, ['JSESSIONID'])).toEqual([]);
   });
 
+  it.each(["| **Cookies de mesure d'audience (_pk_id, __utma)** | | | |", "| **Cookies de mesure d'audience (_pk_id, __utma)** |"])(
+    'makes the before-consent finding for an audience cookie after “%s”, whose "__" is a cookie name’s, in the necessary table',
+    (row) => {
+      expect(beforeConsent('Cookies strictement nécessaires', row, ['xstat_uid'])).toEqual(['xstat_uid high']);
+    },
+  );
+
   it('makes the before-consent finding for an audience cookie after “These cookies are essential” padded to the table’s width', () => {
     expect(beforeConsent('Cookies de mesure d’audience', '| **These cookies are essential** | | | |', ['xstat_uid'])).toEqual([
       'xstat_uid high',
