@@ -99,7 +99,9 @@ const CONSENT_REQUIRED = new RegExp(
 // starts with a letter: a lone dash is none ("Marketing cookies - mandatory opt-in"). Linear.
 const NECESSARY =
   /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z][a-z-]*){0,2}\srequis\b|obligatoire|\btechniques?\b|\b(?:technical|mandatory)(?:\s[a-z][a-z-]*){0,2}\s(?:cookies?|trackers?)\b|\b(?:cookies?|trackers?)(?:\s[a-z][a-z-]*){0,2}\smandatory\b/;
-const STATISTICS = /statisti|audience|analytics?\b|analytiques?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
+// "Analyse" and "analytical" as whole words ("Cookies d'analyse", "Analytical cookies").
+const STATISTICS =
+  /statisti|audience|analytics?\b|analytiques?\b|\banalyticals?\b|\banalyses?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;
 const MENTIONS_COOKIES = /cookie|traceur|tracker/;
@@ -362,21 +364,39 @@ const SENTENCE_WORDS = new Set([
 const COOKIE_WORDS = new Set(['cookie', 'cookies', 'traceur', 'traceurs', 'tracker', 'trackers']);
 /**
  * Words naming a kind of cookies that needs consent and has no category of its own (advertising,
- * targeting, social networks, partners, tracking, personalisation, embedded video): a bold title in
- * a table row starts an `other` section only with one of them. A list, not "any word but filler",
- * since any other word may be a provider's name the known list lacks ("Cookies Contentsquare"), and
- * its rows, taken out of their section, would be judged as `other` (a statistics tracker's finding
- * lowered, a necessary cookie's raised).
+ * targeting, social networks, partners, tracking, personalisation, embedded video, unclassified):
+ * a title in a table row starts an `other` section only with one of them (or CONSENT_KIND_PHRASES).
+ * A list, not "any word but filler", since any other word may be a provider's name the known list
+ * lacks ("Cookies Contentsquare"), and its rows, taken out of their section, would be judged as
+ * `other` (a statistics tracker's finding lowered, a necessary cookie's raised).
  */
 const CONSENT_KIND_WORDS = new Set([
   ...['publicitaire', 'publicitaires', 'publicite', 'publicites', 'advertising', 'advertisement', 'advertisements', 'ads'],
   ...['marketing', 'ciblage', 'ciblee', 'ciblees', 'cible', 'cibles', 'targeting', 'targeted', 'retargeting', 'remarketing', 'reciblage'],
   ...['profilage', 'profiling', 'comportemental', 'comportementale', 'comportementaux', 'comportementales', 'behavioural', 'behavioral'],
   ...['social', 'sociaux', 'sociale', 'sociales', 'partage', 'sharing'],
-  ...['partenaire', 'partenaires', 'partner', 'partners', 'affiliation', 'affiliate', 'tracking', 'pistage'],
+  ...['partenaire', 'partenaires', 'partner', 'partners', 'affiliation', 'affiliate', 'tracking', 'pistage', 'suivi'],
   ...['personnalisation', 'personalisation', 'personalization', 'personnalise', 'personnalises', 'personnalisee', 'personnalisees'],
   ...['personalised', 'personalized', 'video', 'videos', 'multimedia', 'embedded', 'embarques', 'integres'],
+  ...['unclassified', 'uncategorised', 'uncategorized'],
 ]);
+/**
+ * Wording that names a kind of cookies needing consent in more than a word: that they need it
+ * ("soumis à (votre) consentement", "nécessitant votre consentement", "déposés avec votre
+ * consentement", "requiring consent", "that require your consent", "subject to consent"), or that
+ * they are not classified ("non classés", "non catégorisés", whose "non" NOT_A_CONSENT_KIND would
+ * otherwise read as a negation). Read on folded text and taken out before the words are read, so a
+ * negation elsewhere ("Cookies non soumis à consentement", "sans") still takes the title back.
+ * Fixed words: linear in the title.
+ */
+const CONSENT_KIND_PHRASES = new RegExp(
+  '\\b(?:soumise?s?|subject) (?:a|au|aux|to) (?:votre |leur |the |your |user |prior )?consent' +
+    '|\\b(?:necessit|requier|requer)(?:ant|ent) (?:votre |leur |le |un |du )?consentement' +
+    '|\\b(?:requiring|requires?|needing|needs?) (?:the |your |user |prior )?consent\\b' +
+    '|\\b(?:avec|with) (?:le |votre |leur |the |your |user |prior )?consent' +
+    '|\\bnon[- ](?:classe|classifie|categorise|categorize)e?s?\\b',
+  'g',
+);
 /**
  * Words that take a title out of CONSENT_KIND_WORDS' reading: a negation ("Cookies non
  * publicitaires"), or a kind of cookies that needs no consent ("Cookies de personnalisation de
@@ -404,9 +424,10 @@ export function opensLikeSentence(text: string): boolean {
  * and words count, since an emphasised note cannot otherwise be told from it (README's Limits): at
  * most MAX_TITLE_WORDS words, "cookies" (or "traceurs", "trackers") first or last but for a remark
  * in brackets, no sentence punctuation but a closing colon, no sentence words (SENTENCE_OPENERS,
- * SENTENCE_WORDS), a word naming a kind that needs consent (CONSENT_KIND_WORDS) and none taking it
- * back (NOT_A_CONSENT_KIND), and not only a provider's name ("Cookies Google Ads"). "Cookies
- * Matomo", "Cookies Contentsquare", "Cookies de session" title none. Linear in the text.
+ * SENTENCE_WORDS), a word or wording naming a kind that needs consent (CONSENT_KIND_WORDS,
+ * CONSENT_KIND_PHRASES: "Cookies soumis à votre consentement", "Cookies non classés") and no word
+ * taking it back (NOT_A_CONSENT_KIND), and not only a provider's name ("Cookies Google Ads").
+ * "Cookies Matomo", "Cookies Contentsquare", "Cookies de session" title none. Linear in the text.
  */
 export function titlesOtherSection(text: string): boolean {
   // Length first: the closing colon's `\s*` would be quadratic on a long run of spaces.
@@ -415,12 +436,14 @@ export function titlesOtherSection(text: string): boolean {
   const title = trimmed.replace(/\s*[:：]$/, '');
   if (title === '' || /[:：.!?;]/.test(title)) return false;
   if (title.split(/\s+/).length > MAX_TITLE_WORDS || opensLikeSentence(title)) return false;
-  const words = foldForMatching(title.replace(/\([^()]*\)/g, ' '))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+  const folded = foldForMatching(title.replace(/\([^()]*\)/g, ' '));
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
   if (!COOKIE_WORDS.has(words[0] ?? '') && !COOKIE_WORDS.has(words[words.length - 1] ?? '')) return false;
-  if (words.some((word) => SENTENCE_WORDS.has(word) || NOT_A_CONSENT_KIND.has(word))) return false;
-  return words.some((word) => CONSENT_KIND_WORDS.has(word)) && !namesOnlyAProvider(title);
+  const phrasesOut = folded.replace(CONSENT_KIND_PHRASES, ' ');
+  const otherWords = phrasesOut.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  if (otherWords.some((word) => SENTENCE_WORDS.has(word) || NOT_A_CONSENT_KIND.has(word))) return false;
+  const namesKind = phrasesOut !== folded || words.some((word) => CONSENT_KIND_WORDS.has(word));
+  return namesKind && !namesOnlyAProvider(title);
 }
 
 /** A line that opens a category paragraph whose category is worth a section: "These cookies …" after a label, or a label naming one. */

@@ -889,6 +889,16 @@ describe('parseCharter: sections and several tables', () => {
       ['| Cookies strictement nécessaires | | | |', 'necessary'],
       ['| **Cookies tiers** | | | |', 'third-party'],
       ['| **Les cookies de mesure d’audience sont désactivés** | | | |', 'statistics'],
+      // A re-review of 349d8fc: these plain titles started a section before it, and their rows stayed necessary.
+      ['| Cookies soumis à votre consentement | | | |', 'other'],
+      ['| Cookies nécessitant votre consentement | | | |', 'other'],
+      ['| Cookies requiring consent | | | |', 'other'],
+      ['| Cookies de suivi | | | |', 'other'],
+      ['| Unclassified cookies | | | |', 'other'],
+      ['| Cookies non classés | | | |', 'other'],
+      ["| Cookies d'analyse | | | |", 'statistics'],
+      ['| Analytical cookies | | | |', 'statistics'],
+      ['| **Cookies soumis à votre consentement** |', 'other'],
     ] as const) {
       const text = [
         '### Cookies strictement nécessaires',
@@ -907,6 +917,35 @@ describe('parseCharter: sections and several tables', () => {
         ['xcookie', category],
       ]);
       expect(reading.unreadRows, row).toEqual([]);
+    }
+  });
+
+  it('takes a plain category row of a tab table, padded to its width, for the section it titles (a re-review of 349d8fc: its rows stayed necessary)', () => {
+    for (const [title, category] of [
+      ['Cookies soumis à votre consentement', 'other'],
+      ['Cookies requiring consent', 'other'],
+      ['Cookies de suivi', 'other'],
+      ['Unclassified cookies', 'other'],
+      ["Cookies d'analyse", 'statistics'],
+      ['Analytical cookies', 'statistics'],
+    ] as const) {
+      const text = [
+        '## Liste des cookies',
+        'Nom du prestataire\tNom du cookie\tDurée\tFinalité',
+        'Cookies strictement nécessaires\t\t\t',
+        'Huwise\tsessionid\t2 semaines\tSession',
+        `${title}\t\t\t`,
+        'AdPartner\tadp_visitor\t13 mois\tSuivi des visiteurs',
+      ].join('\n');
+      const reading = readCharter(text);
+      expect(
+        reading.entries.map((found) => [found.cookie, found.category]),
+        title,
+      ).toEqual([
+        ['sessionid', 'necessary'],
+        ['adp_visitor', category],
+      ]);
+      expect(reading.unreadRows, title).toEqual([]);
     }
   });
 

@@ -258,6 +258,13 @@ describe('categoryOfHeading', () => {
     expect(categoryOfHeading(`technical ${'a'.repeat(100_000)} ${'b'.repeat(100_000)} cookies mandatory`)).not.toBeUndefined();
   });
 
+  it.each(['Cookies d’analyse', 'Analytical cookies', 'Analytics cookies', 'Cookies analytiques'])(
+    'reads “%s” as statistics',
+    (heading) => {
+      expect(categoryOfHeading(heading)).toBe('statistics');
+    },
+  );
+
   it('names nothing for other wording', () => {
     expect(categoryOfHeading('Charte cookies')).toBeNull();
     expect(categoryOfHeading('A quoi servent les cookies sur la plateforme <https://stats.example.org>')).toBeNull();
@@ -430,6 +437,43 @@ describe('titlesOtherSection', () => {
       'Cookies du site',
       'Cookies non publicitaires',
       'Cookies sans ciblage',
+    ]) {
+      expect(titlesOtherSection(text), text).toBe(false);
+    }
+  });
+
+  it('accepts a title saying its cookies need consent, tracking or unclassified cookies (a re-review: `| Cookies soumis à votre consentement | | | |` kept a tracker necessary)', () => {
+    for (const text of [
+      'Cookies soumis à votre consentement',
+      'Cookies soumis à consentement',
+      'Cookies nécessitant votre consentement',
+      'Cookies qui nécessitent votre consentement',
+      'Cookies déposés avec votre consentement',
+      'Cookies requiring consent',
+      'Cookies that require your consent',
+      'Cookies subject to consent',
+      'Cookies de suivi',
+      'Unclassified cookies',
+      'Cookies non classés',
+      'Cookies non classifiés',
+    ]) {
+      expect(titlesOtherSection(text), text).toBe(true);
+    }
+  });
+
+  it('refuses a note about consent and a title whose consent wording is taken back', () => {
+    for (const text of [
+      "Note : aucun cookie n'est déposé sans accord",
+      "Aucun cookie n'est déposé sans votre consentement",
+      "Aucun cookie de mesure d'audience n'est déposé sans votre consentement",
+      'Ces cookies sont soumis à votre consentement',
+      'These cookies require your consent',
+      'Cookies never set without your consent',
+      'Cookies jamais déposés sans votre consentement',
+      'Cookies déposés sans votre consentement',
+      'Cookies non soumis à consentement',
+      'Cookies de suivi de session',
+      'Les cookies sont déposés avec votre consentement',
     ]) {
       expect(titlesOtherSection(text), text).toBe(false);
     }

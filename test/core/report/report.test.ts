@@ -858,6 +858,34 @@ describe('a bold row titling a section inside a charter table (a review of 181f6
     },
   );
 
+  it.each([
+    '| Cookies soumis à votre consentement | | | |',
+    '| Cookies nécessitant votre consentement | | | |',
+    '| Cookies requiring consent | | | |',
+    '| Cookies de suivi | | | |',
+    '| Unclassified cookies | | | |',
+    '| Cookies non classés | | | |',
+  ])(
+    'makes the before-consent finding for a tracker under the plain title “%s” padded to the table’s width in the necessary table',
+    (row) => {
+      expect(beforeConsent('Cookies strictement nécessaires', row, ['adp_visitor'])).toEqual(['adp_visitor medium']);
+    },
+  );
+
+  it.each(["| Cookies d'analyse | | | |", '| Analytical cookies | | | |'])(
+    'makes the high before-consent finding for an audience cookie under the plain title “%s” padded to the table’s width in the necessary table',
+    (row) => {
+      expect(beforeConsent('Cookies strictement nécessaires', row, ['xstat_uid'])).toEqual(['xstat_uid high']);
+    },
+  );
+
+  it.each(["| Aucun cookie n'est déposé sans votre consentement | | | |", "| **Note : aucun cookie n'est déposé sans accord** | | | |"])(
+    'makes no consent finding for a necessary JSESSIONID after the note “%s”',
+    (row) => {
+      expect(beforeConsent('Cookies strictement nécessaires', row, ['JSESSIONID'])).toEqual([]);
+    },
+  );
+
   it('makes the before-consent finding for an audience cookie after “These cookies are essential” padded to the table’s width', () => {
     expect(beforeConsent('Cookies de mesure d’audience', '| **These cookies are essential** | | | |', ['xstat_uid'])).toEqual([
       'xstat_uid high',
