@@ -99,9 +99,12 @@ const CONSENT_REQUIRED = new RegExp(
 // starts with a letter: a lone dash is none ("Marketing cookies - mandatory opt-in"). Linear.
 const NECESSARY =
   /necessaire|fonctionnel|\b(?:cookies?|traceurs?) (?:de |d'|du |lies au |pour le )?(?:bon )?fonctionnement\b|\boperational (?:cookies?|trackers?)\b|\bnecessary\b|essentiel|essential|indispensable|functional|\brequired\b|\b(?:cookies?|traceurs?)(?:\s[a-z][a-z-]*){0,2}\srequis\b|obligatoire|\btechniques?\b|\b(?:technical|mandatory)(?:\s[a-z][a-z-]*){0,2}\s(?:cookies?|trackers?)\b|\b(?:cookies?|trackers?)(?:\s[a-z][a-z-]*){0,2}\smandatory\b/;
-// "Analyse" and "analytical" as whole words ("Cookies d'analyse", "Analytical cookies").
+// "Analyse" and "analytical" only beside the cookies they qualify ("Cookies d'analyse", "Traceurs
+// d'analyse d'audience", "Analytical cookies"): alone they name other things ("Analyse de sécurité",
+// "l'analyse de vos données", "No analytical tool"), and necessary rows filed as statistics are
+// false alarms. Fixed words: linear.
 const STATISTICS =
-  /statisti|audience|analytics?\b|analytiques?\b|\banalyticals?\b|\banalyses?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
+  /statisti|audience|analytics?\b|analytiques?\b|\banalyticals? (?:cookies?|trackers?)\b|\b(?:cookies?|traceurs?) d'analyses?\b|\bstats?\b|frequentation|measurement|\bmesures?\b|\bperformances?\b/;
 const THIRD_PARTY = /\btiers\b|\btierces?\b|third[- ]part/;
 const OTHER = /\bautres?\b|\bothers?\b|\bdivers\b|miscellaneous/;
 const MENTIONS_COOKIES = /cookie|traceur|tracker/;

@@ -1723,3 +1723,53 @@ describe('names a pipe cell breaks with <br>', () => {
     ]);
   });
 });
+
+describe('“analyse” or “analytical” away from the cookies it would qualify (a re-review of ce334fb)', () => {
+  it.each([
+    'Analyse de sécurité et prévention de la fraude',
+    'Pour en savoir plus sur l’analyse de vos données',
+    'No analytical tool reads these',
+    'Résultat de l’analyse',
+    'Analyse',
+  ])('the plain line “%s” keeps the necessary section it is in', (line) => {
+    const text = [
+      '## Cookies strictement nécessaires',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Site | sessionid | Session | Session |',
+      line,
+      '| Site | sec_guard | 30 jours | Détection des robots |',
+    ].join('\n');
+    expect(readCharter(text).entries.map((found) => [found.cookie, found.category])).toEqual([
+      ['sessionid', 'necessary'],
+      ['sec_guard', 'necessary'],
+    ]);
+  });
+
+  it('leaves a padded row of security and anti-fraud analysis cookies unread, never statistics', () => {
+    const text = [
+      '## Cookies strictement nécessaires',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Site | sessionid | Session | Session |',
+      '| Cookies de sécurité et d’analyse anti-fraude | | | |',
+      '| Site | sec_guard | 30 jours | Détection des robots |',
+    ].join('\n');
+    const reading = readCharter(text);
+    expect(reading.entries.map((found) => found.category)).toEqual(['necessary', 'necessary']);
+    expect(new Set(reading.unreadRows.map((row) => row.line))).toEqual(new Set([5]));
+  });
+
+  it.each(['Cookies d’analyse d’audience', 'Traceurs d’analyse', 'Analytical trackers', 'Cookies analytiques'])(
+    'still reads the heading “%s” as statistics',
+    (heading) => {
+      const text = [
+        `## ${heading}`,
+        '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+        '| --- | --- | --- | --- |',
+        '| Matomo | _pk_id.* | 13 mois | Mesure |',
+      ].join('\n');
+      expect(readCharter(text).entries.map((found) => found.category)).toEqual(['statistics']);
+    },
+  );
+});

@@ -810,6 +810,32 @@ describe('an advertising section whose heading says the opt-in is mandatory (a r
   );
 });
 
+describe('a note line in the necessary section (a re-review of ce334fb)', () => {
+  const charter = (note: string) =>
+    withSiteCharter(
+      registry,
+      HOST,
+      parseCharter(`## Cookies strictement nécessaires
+
+| Nom du prestataire | Nom du cookie | Durée | Finalité |
+|---|---|---|---|
+| Site | sessionid | Session | Session |
+${note}
+| Site | sec_guard | 30 jours | Détection des robots |
+`),
+      'live',
+    );
+
+  it.each(['Analyse de sécurité et prévention de la fraude', 'No analytical tool reads these'])(
+    'makes no finding for a necessary cookie set before the choice under “%s”',
+    (note) => {
+      const report = buildReport(play([cookie('sec_guard', 30)]), charter(note), NOW_MS);
+      expect(report.cookies.find((c) => c.name === 'sec_guard')).toMatchObject({ status: 'declared', category: 'necessary' });
+      expect(report.findings.filter((f) => f.kind === 'before-consent')).toEqual([]);
+    },
+  );
+});
+
 describe('a bold row titling a section inside a charter table (a review of 181f6fe)', () => {
   const live = (heading: string, row: string, cookies: string[]) =>
     withSiteCharter(
