@@ -807,6 +807,16 @@ describe('parseCharter: sections and several tables', () => {
       `| Example | ${cookie} | 1 an | Mesure |`,
     ].join('\n');
 
+  /** Reads `text` and expects its rows filed as `filed` (cookie, category), none left unread; `label` names the case. */
+  const expectFiled = (text: string, label: string, filed: Array<[string, string]>) => {
+    const reading = readCharter(text);
+    expect(
+      reading.entries.map((found) => [found.cookie, found.category]),
+      label,
+    ).toEqual(filed);
+    expect(reading.unreadRows, label).toEqual([]);
+  };
+
   it('takes a bold short row titling technical or mandatory cookies in English for the necessary section, as their French words are (a review’s false alarm: AWSALB filed as other)', () => {
     for (const row of [
       '| **Technical cookies** |',
@@ -908,15 +918,10 @@ describe('parseCharter: sections and several tables', () => {
         row,
         '| Example | xcookie | 1 an | Purpose |',
       ].join('\n');
-      const reading = readCharter(text);
-      expect(
-        reading.entries.map((found) => [found.cookie, found.category]),
-        row,
-      ).toEqual([
+      expectFiled(text, row, [
         ['sessionid', 'necessary'],
         ['xcookie', category],
       ]);
-      expect(reading.unreadRows, row).toEqual([]);
     }
   });
 
@@ -937,15 +942,10 @@ describe('parseCharter: sections and several tables', () => {
         `${title}\t\t\t`,
         'AdPartner\tadp_visitor\t13 mois\tSuivi des visiteurs',
       ].join('\n');
-      const reading = readCharter(text);
-      expect(
-        reading.entries.map((found) => [found.cookie, found.category]),
-        title,
-      ).toEqual([
+      expectFiled(text, title, [
         ['sessionid', 'necessary'],
         ['adp_visitor', category],
       ]);
-      expect(reading.unreadRows, title).toEqual([]);
     }
   });
 
@@ -964,15 +964,10 @@ describe('parseCharter: sections and several tables', () => {
         row,
         '| Matomo | _pk_id.* | 13 mois | Mesure d’audience |',
       ].join('\n');
-      const reading = readCharter(text);
-      expect(
-        reading.entries.map((found) => [found.cookie, found.category]),
-        row,
-      ).toEqual([
+      expectFiled(text, row, [
         ['sessionid', 'necessary'],
         ['_pk_id.', 'statistics'],
       ]);
-      expect(reading.unreadRows, row).toEqual([]);
     }
   });
 
