@@ -156,38 +156,9 @@ export function readHeading(line: string): Heading | null {
   // "Ces cookies ne sont déposés qu'après votre consentement": the section's description, not a title, full stop or not.
   if (!bold && DESCRIBES_SECTION.test(foldForMatching(text))) return null;
   const category = categoryOfHeading(text);
-  // "Aucun cookie de suivi", "No tracking cookies are set": a note, not a title, full stop or not.
-  if (!bold && readsAsNote(text, category)) return null;
   if (category === null && !MENTIONS_COOKIES.test(foldForMatching(text))) return null;
   return { text, level: null, category };
 }
-
-/**
- * True when a plain line reads as a note, not a title: it opens as one (opensLikeSentence: "Aucun
- * cookie de suivi", "No tracking cookies are set"), or it names no category and has a verb or
- * pronoun of a sentence outside brackets (SENTENCE_WORDS: "Les cookies de suivi ne sont déposés
- * qu'avec votre consentement", "We never set advertising cookies"). Read as a heading, such a note
- * would start an `other` section and file the necessary rows after it as needing consent: a false
- * alarm. Still titles: a question ("Qu'est-ce qu'un cookie ?"); one saying its cookies need no
- * consent ("Aucun consentement requis"); one naming a category, whatever its words ("Cookies de
- * mesure d'audience (seulement si vous acceptez)"); one saying, without "ne", that they need it
- * ("Cookies qui sont soumis à votre consentement", CONSENT_KIND_PHRASES); and a negation alone
- * ("Cookies jamais déposés sans votre consentement"), since such a title read as a note would
- * leave the trackers under it in the section above, a missed breach. The caller bounds the line's
- * length: linear.
- */
-function readsAsNote(text: string, category: Category | null): boolean {
-  if (text.endsWith('?') || text.endsWith('？')) return false;
-  const folded = foldForMatching(text.replace(/\([^()]*\)/g, ' '));
-  if (saysExemptFromConsent(folded)) return false;
-  if (opensLikeSentence(text)) return true;
-  if (category !== null) return false;
-  if (folded.search(CONSENT_KIND_PHRASES) >= 0 && !/\bne\b|\bn'/.test(folded)) return false;
-  return folded.split(/[^\p{L}\p{N}]+/u).some((word) => SENTENCE_WORDS.has(word) && !NEGATION_WORDS.has(word));
-}
-
-/** The words of SENTENCE_WORDS that only negate: a title may hold them ("Cookies jamais déposés sans votre consentement"). */
-const NEGATION_WORDS = new Set(['not', 'never', 'ne', 'n', 'pas', 'jamais', 'aucun', 'aucune']);
 
 /** A sentence about the cookies of the section it is in: "Ces cookies …", "These cookies …". */
 const DESCRIBES_SECTION = /^(?:these|this|such|those|ces|ce|cet|cette)\s+(?:cookies?|traceurs?|trackers?)\b/;
@@ -270,7 +241,6 @@ export function couldTitleSection(line: string): boolean {
   const text = line.trim();
   if (text === '' || text.length > MAX_TITLE_LENGTH || !/^\p{Lu}/u.test(text)) return false;
   if (/[\t|:;.,!?<>()[\]{}_/\\]|https?:/.test(text) || text.split(/\s+/).length > MAX_TITLE_WORDS) return false;
-  if (readsAsNote(text, categoryOfHeading(text))) return false;
   return !namesOnlyAProvider(text);
 }
 

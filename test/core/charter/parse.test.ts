@@ -1437,40 +1437,6 @@ describe('a section’s description without a full stop', () => {
   );
 });
 
-describe('a note line about cookies without a full stop (a re-review of ce334fb)', () => {
-  it.each([
-    'Aucun cookie de suivi',
-    'Les cookies de suivi ne sont déposés qu’avec votre consentement',
-    'No tracking cookies are set',
-    'We never set advertising cookies',
-  ])('“%s” is no heading: the rows after it keep the necessary section', (note) => {
-    const text = [
-      '## Cookies strictement nécessaires',
-      note,
-      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
-      '| --- | --- | --- | --- |',
-      '| Site | sec_guard | 30 jours | Détection des robots |',
-    ].join('\n\n');
-    expect(readCharter(text).entries.map((found) => found.category)).toEqual(['necessary']);
-  });
-
-  it.each([
-    ['Cookies qui ne nécessitent pas de consentement', 'necessary'],
-    ['Cookies that do not require consent', 'necessary'],
-    ['Cookies publicitaires', 'other'],
-    ['Cookies de mesure d’audience', 'statistics'],
-  ] as const)('the plain title “%s” still opens its section', (title, category) => {
-    const text = [
-      '## Charte cookies',
-      title,
-      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
-      '| --- | --- | --- | --- |',
-      '| Site | xcookie | 30 jours | Finalité |',
-    ].join('\n\n');
-    expect(readCharter(text).entries.map((found) => found.category)).toEqual([category]);
-  });
-});
-
 describe('a category label without the word “cookies” before a table', () => {
   const HEADER = '| Supplier name | Cookie name | Duration | Function |\n|---|---|---|---|';
 

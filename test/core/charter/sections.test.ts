@@ -296,35 +296,6 @@ describe('readHeading', () => {
     expect(readHeading('Qu’est ce qu’un cookie ?')).toEqual({ text: 'Qu’est ce qu’un cookie ?', level: null, category: null });
   });
 
-  it('reads no plain note about cookies as a heading, full stop or not (a re-review of ce334fb)', () => {
-    for (const note of [
-      'Aucun cookie de suivi',
-      'Les cookies de suivi ne sont déposés qu’avec votre consentement',
-      'No tracking cookies are set',
-      'We never set advertising cookies',
-      'Cookies publicitaires ne sont pas déposés',
-      'Aucun cookie de mesure d’audience n’est déposé ici',
-    ]) {
-      expect(readHeading(note), note).toBeNull();
-      expect(couldTitleSection(note), note).toBe(false);
-    }
-  });
-
-  it('still reads plain titles with a negation, a pronoun in brackets, consent wording or a question', () => {
-    for (const [title, category] of [
-      ['Cookies jamais déposés sans votre consentement', null],
-      ['Cookies never set without your consent', null],
-      ['Cookies qui sont soumis à votre consentement', null],
-      ['Cookies publicitaires (nous ne les déposons qu’avec votre accord)', null],
-      ['Cookies qui ne nécessitent pas de consentement', 'necessary'],
-      ['Aucun consentement requis', 'necessary'],
-      ['Cookies de mesure d’audience (seulement si vous acceptez)', 'statistics'],
-      ['Quels cookies utilisons-nous ?', null],
-    ] as const) {
-      expect(readHeading(title), title).toEqual({ text: title, level: null, category });
-    }
-  });
-
   it('leaves prose, list items, unrelated lines and table rows alone', () => {
     expect(readHeading('Les cookies « statistiques » permettent de suivre les actions d’un internaute.')).toBeNull();
     expect(readHeading('Il existe plusieurs types de cookies :')).toBeNull();
