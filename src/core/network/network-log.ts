@@ -85,8 +85,8 @@ function asciiDomain(domain: string): string | null {
 /**
  * What the log keeps of a Set-Cookie of a request to `host` (its URL's host, lower-case) started
  * at `startedAt`; null for one no browser would set: a Domain too long to be a host, outside ASCII
- * and no host (`asciiDomain`), or one the host is not within (RFC 6265 §5.3 step 6: a tracker's response naming the portal's domain sets
- * nothing). A Domain naming the host's IP address, or the host itself when it is one label
+ * and no host (`asciiDomain`), or one the host is not within (RFC 6265 §5.3 step 6: a tracker's
+ * response naming the portal's domain sets nothing). A Domain naming the host's IP address, or the host itself when it is one label
  * (`localhost`), sets a host-only cookie, as browsers do (the cookies API gives its domain as
  * `192.168.1.20` or `localhost`, no dot): it is logged without its Domain. It must name the host
  * as written, in ASCII: one that is the host only once the URL parser maps its fullwidth

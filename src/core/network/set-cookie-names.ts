@@ -23,10 +23,10 @@ const MAX_NAME_CHARACTERS = 256;
  * (`serverDate`, its header's text) when it has one, as both browsers shift an `Expires` by their
  * clock's lead on the server's (Chromium's `CanonicalCookie::ParseExpiration`, Firefox's
  * `network.cookie.useServerTime`): a cookie whose `Expires` falls after the server's time is
- * kept, however the visitor's clock reads it; without a `Date`, against `at`. Firefox joins several headers into one value, separated
- * by line breaks; Chrome gives one value per header (measured, see README). A pair without `=`,
- * or none before it (`=v`), is a nameless cookie's value (RFC 6265bis; Chromium keeps one,
- * measured, see README): named '', never by that text.
+ * kept, however the visitor's clock reads it; without a `Date`, against `at`. Firefox joins
+ * several headers into one value, separated by line breaks; Chrome gives one value per header
+ * (measured, see README). A pair without `=`, or none before it (`=v`), is a nameless cookie's
+ * value (RFC 6265bis; Chromium keeps one, measured, see README): named '', never by that text.
  */
 export function setCookieNames(headerValues: readonly string[], at: number, serverDate: string | null = null): string[] {
   const names: string[] = [];
