@@ -411,8 +411,8 @@ const NOT_A_CONSENT_KIND = new Set([
 ]);
 
 /**
- * True when the text of a bold cell standing alone in a table row reads as a note rather than a
- * title: its first word opens a sentence (SENTENCE_OPENERS: "These cookies are essential",
+ * True when the text of a cell standing alone in a table row (bold, or plain in a row padded to
+ * the table's width) reads as a note rather than a title: its first word opens a sentence (SENTENCE_OPENERS: "These cookies are essential",
  * "Aucun cookie de mesure d'audience n'est déposé ici"). Linear in the text.
  */
 export function opensLikeSentence(text: string): boolean {
@@ -421,8 +421,8 @@ export function opensLikeSentence(text: string): boolean {
 }
 
 /**
- * True when the text of a bold cell standing alone in a table row (`| **Cookies publicitaires** |`,
- * `| **Marketing cookies** |`) titles a section of cookies of a kind with no category, which then
+ * True when the text of a cell standing alone in a table row (`| **Cookies publicitaires** |`,
+ * `| **Marketing cookies** |`, `| Cookies de suivi | | | |`) titles a section of cookies of a kind with no category, which then
  * starts an `other` section as a caption saying so does (captionTitlesTable). Only a title's shape
  * and words count, since an emphasised note cannot otherwise be told from it (README's Limits): at
  * most MAX_TITLE_WORDS words, "cookies" (or "traceurs", "trackers") first or last but for a remark
