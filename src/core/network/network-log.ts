@@ -8,7 +8,7 @@
  * beside the site records: it is kept small (short names, a byte limit per tab).
  */
 import { addressWithoutValues } from '../path-parameters.ts';
-import { expiryOf, parseSetCookieHeaders, type BarePair, type SetCookieFacts } from './set-cookie-header.ts';
+import { expiryOf, parseSetCookieHeaders, serverTimeOf, type BarePair, type SetCookieFacts } from './set-cookie-header.ts';
 import { measureText } from '../text-bytes.ts';
 
 /** Responses kept per tab, newest last; older ones are dropped (a cookie event is matched within seconds). */
@@ -92,7 +92,7 @@ function asciiDomain(domain: string): string | null {
  * as written, in ASCII: one that is the host only once the URL parser maps its fullwidth
  * characters (`１２７.０.０.１`, `ｌｏｃａｌｈｏｓｔ`) sets nothing.
  */
-export function logCookie(facts: SetCookieFacts, startedAt: number, host: string): LoggedCookie | null {
+export function logCookie(facts: SetCookieFacts, startedAt: number, host: string, serverTime: number | null = null): LoggedCookie | null {
   // The host is in ASCII (URL.hostname), as the cookie events are: the Domain is matched in it too.
   const ascii = facts.domain === null ? null : asciiDomain(facts.domain);
   if (facts.domain !== null && (ascii === null || ascii.length > MAX_LOGGED_DOMAIN || !domainMatches(host, ascii))) return null;
@@ -103,7 +103,7 @@ export function logCookie(facts: SetCookieFacts, startedAt: number, host: string
   const hostOnly = facts.domain !== null && (isIpHost(host) || !host.includes('.'));
   if (hostOnly && facts.domain !== host) return null;
   const domain = hostOnly ? null : ascii;
-  return { name: loggedName(facts.name), domain, expires: expiryOf(facts, startedAt) };
+  return { name: loggedName(facts.name), domain, expires: expiryOf(facts, startedAt, serverTime) };
 }
 
 /** The host of a URL, lower-case, as a cookie's domain is matched with it ('' when it has none or cannot be read). */
@@ -189,10 +189,17 @@ export type HarEntryLike = {
  */
 export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'): NetworkResponse | null {
   const headers = Array.isArray(entry.response?.headers) ? (entry.response.headers as unknown[]) : [];
-  const lines = headers.flatMap((header) => {
+  const lines: string[] = [];
+  // The response's first Date (as Chromium reads it), which an Expires is weighed against (expiryOf).
+  let serverTime: number | null = null;
+  let dateRead = false;
+  for (const header of headers) {
     const { name, value } = (header ?? {}) as { name?: unknown; value?: unknown };
-    return typeof name === 'string' && name.toLowerCase() === 'set-cookie' && typeof value === 'string' ? [value] : [];
-  });
+    if (typeof name !== 'string' || typeof value !== 'string') continue;
+    const lower = name.toLowerCase();
+    if (lower === 'set-cookie') lines.push(value);
+    else if (lower === 'date' && !dateRead) [serverTime, dateRead] = [serverTimeOf(value), true];
+  }
   if (lines.length === 0) return null;
   const requested = typeof entry.request?.url === 'string' ? entry.request.url : null;
   const url = requested === null ? null : urlWithoutQueryValues(requested);
@@ -203,7 +210,7 @@ export function responseOfHarEntry(entry: HarEntryLike, bare: BarePair = 'value'
   const cut = read.length > COOKIES_PER_RESPONSE;
   // The host of the URL requested, not of the URL kept (a long one is cut).
   const host = hostOfUrl(requested);
-  const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt, host) ?? []);
+  const cookies = read.slice(0, COOKIES_PER_RESPONSE).flatMap((facts) => logCookie(facts, startedAt, host, serverTime) ?? []);
   if (cookies.length === 0) return null;
   const time = typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
   const method = typeof entry.request?.method === 'string' ? entry.request.method.slice(0, 20).toUpperCase() : 'GET';

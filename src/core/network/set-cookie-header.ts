@@ -180,11 +180,28 @@ const MAX_LIFETIME_SECONDS = 400 * 24 * 3600;
 /**
  * When the cookie of `facts` expires, for a header the browser read at `at` (ms since the epoch):
  * Max-Age wins over Expires (RFC 6265, 5.3 step 3), a Max-Age of 0 or less is the earliest time (0).
+ * An Expires is the server's time: with the response's `Date` read (`serverTime`, serverTimeOf),
+ * it is shifted by the browser's clock's lead on the server's, as both browsers store it
+ * (Chromium's `CanonicalCookie::ParseExpiration`, Firefox's `network.cookie.useServerTime`).
  * Null for a session cookie: neither attribute, or an Expires that names no date.
  */
-export function expiryOf(facts: Pick<SetCookieFacts, 'maxAge' | 'expires'>, at: number): number | null {
+export function expiryOf(facts: Pick<SetCookieFacts, 'maxAge' | 'expires'>, at: number, serverTime: number | null = null): number | null {
   if (facts.maxAge !== null) return facts.maxAge <= 0 ? 0 : at + Math.min(facts.maxAge, MAX_LIFETIME_SECONDS) * 1000;
-  return facts.expires === null ? null : parseCookieDate(facts.expires);
+  const expires = facts.expires === null ? null : parseCookieDate(facts.expires);
+  return expires === null || serverTime === null ? expires : expires + (at - serverTime);
+}
+
+/**
+ * A response's `Date` header in ms since the epoch, or null when it names no date. RFC 9110 asks
+ * for GMT; a numeric zone (`-0500`), which both browsers apply, is applied too.
+ */
+export function serverTimeOf(date: string): number | null {
+  const text = date.slice(0, MAX_ATTRIBUTE_VALUE).trimEnd();
+  const time = parseCookieDate(text);
+  const zone = /([+-])(\d\d)(\d\d)$/.exec(text);
+  if (time === null || !zone) return time;
+  const offsetMs = (Number(zone[2]) * 60 + Number(zone[3])) * 60_000;
+  return zone[1] === '+' ? time - offsetMs : time + offsetMs;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -8,7 +8,7 @@
  * Headers come from outside: each is cut at MAX_HEADER_CHARACTERS, a response gives at most
  * MAX_NAMES names, and each line is read once (parseSetCookie, linear in the line).
  */
-import { MAX_ATTRIBUTE_VALUE, expiryOf, parseCookieDate, parseSetCookie } from './set-cookie-header.ts';
+import { expiryOf, parseSetCookie, serverTimeOf } from './set-cookie-header.ts';
 
 /** Most names read from one response (a page sets a few; a hostile one is not followed further). */
 export const MAX_NAMES = 64;
@@ -38,24 +38,10 @@ export function setCookieNames(headerValues: readonly string[], at: number, serv
       // Null for a line that sets nothing: an empty pair, or a name and value past what a browser keeps.
       const cookie = parseSetCookie(line);
       if (!cookie || cookie.name.length > MAX_NAME_CHARACTERS || names.includes(cookie.name)) continue;
-      // An expiry at or before the response removes the cookie; an Expires is the server's time.
-      const expires = expiryOf(cookie, at);
-      const now = cookie.maxAge === null && serverTime !== null ? serverTime : at;
-      if (expires === null || expires > now) names.push(cookie.name);
+      // An expiry at or before the response removes the cookie (an Expires as the browser shifts it).
+      const expires = expiryOf(cookie, at, serverTime);
+      if (expires === null || expires > at) names.push(cookie.name);
     }
   }
   return names;
-}
-
-/**
- * A response's `Date` in ms since the epoch, or null when it names no date. RFC 9110 asks for GMT;
- * a numeric zone (`-0500`), which both browsers apply, is applied too.
- */
-function serverTimeOf(date: string): number | null {
-  const text = date.slice(0, MAX_ATTRIBUTE_VALUE).trimEnd();
-  const time = parseCookieDate(text);
-  const zone = /([+-])(\d\d)(\d\d)$/.exec(text);
-  if (time === null || !zone) return time;
-  const offsetMs = (Number(zone[2]) * 60 + Number(zone[3])) * 60_000;
-  return zone[1] === '+' ? time - offsetMs : time + offsetMs;
 }

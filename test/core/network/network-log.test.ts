@@ -93,6 +93,31 @@ describe('responseOfHarEntry', () => {
     expect(JSON.stringify(response)).not.toMatch(/ppp|sss/);
   });
 
+  it('shifts an Expires by the browser’s clock’s lead on the response’s first Date, as both browsers store it (a re-review’s gap)', () => {
+    // The request started at 10:00:00 by the browser's clock; the server's clock says 09:50:00.
+    const response = responseOfHarEntry(
+      harEntry([
+        { name: 'Date', value: 'Mon, 30 Nov 2026 09:50:00 GMT' },
+        { name: 'Date', value: 'Mon, 30 Nov 2026 10:30:00 GMT' },
+        { name: 'set-cookie', value: 'sessionid=SECRET; Expires=Mon, 30 Nov 2026 09:55:00 GMT' },
+        { name: 'set-cookie', value: 'kept=SECRET; Max-Age=60' },
+      ]),
+    )!;
+    const startedAt = Date.parse('2026-11-30T10:00:00.000Z');
+    // Five minutes of the server's clock: kept until 10:05 by the browser's, no removal.
+    expect(response.cookies).toEqual([
+      { name: 'sessionid', domain: null, expires: startedAt + 5 * 60_000 },
+      { name: 'kept', domain: null, expires: startedAt + 60_000 },
+    ]);
+    const zoned = responseOfHarEntry(
+      harEntry([
+        { name: 'date', value: 'Mon, 30 Nov 2026 04:50:00 -0500' },
+        { name: 'set-cookie', value: 'sessionid=SECRET; Expires=Mon, 30 Nov 2026 09:55:00 GMT' },
+      ]),
+    )!;
+    expect(zoned.cookies[0]?.expires).toBe(startedAt + 5 * 60_000);
+  });
+
   it('keeps no cookie whose Domain the response’s host is not within: the browser ignores it (RFC 6265 §5.3 step 6)', () => {
     const response = responseOfHarEntry(
       harEntry(

@@ -56,6 +56,23 @@ describe('setByOf', () => {
     }
   });
 
+  it('names the response whose Expires is after its server’s Date, the browser’s clock further ahead (the browser keeps the cookie), never "a script"', () => {
+    const at = Date.UTC(2026, 11, 5, 16, 45);
+    const heard = responseOfHarEntry({
+      startedDateTime: new Date(at).toISOString(),
+      time: 50,
+      request: { method: 'GET', url: 'https://data.tco.re/' },
+      response: {
+        status: 200,
+        headers: [
+          { name: 'Date', value: 'Sat, 05 Dec 2026 16:35:00 GMT' },
+          { name: 'Set-Cookie', value: 'sessionid=SECRET; Expires=Sat, 05 Dec 2026 16:40:00 GMT; Path=/' },
+        ],
+      },
+    })!;
+    expect(setByOf(event({ at: at + 60 }), log([heard], at - 60_000), at + 10_000)?.kind).toBe('response');
+  });
+
   it('does not take a header for another cookie: another name, host or domain', () => {
     const wrongName = response(['other=1']);
     const wrongHost = response(['sessionid=1'], T, 'https://itie.opendatasoft.com/');
