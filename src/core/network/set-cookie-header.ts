@@ -193,13 +193,18 @@ export function expiryOf(facts: Pick<SetCookieFacts, 'maxAge' | 'expires'>, at: 
 
 /**
  * A response's `Date` header in ms since the epoch, or null when it names no date. RFC 9110 asks
- * for GMT; a numeric zone (`-0500`), which both browsers apply, is applied too.
+ * for GMT (asctime's form gives its year after the time, no zone); a numeric zone at the end
+ * (`-0500`), which both browsers apply, is applied too. Any other zone after the time (`EST`,
+ * `+01:00`, `+0100 (CET)`) is not read: null, as if the response had no Date (its Expires is then
+ * read by the browser's clock, as before the Date was read at all).
  */
 export function serverTimeOf(date: string): number | null {
   const text = date.slice(0, MAX_ATTRIBUTE_VALUE).trimEnd();
-  const time = parseCookieDate(text);
-  const zone = /([+-])(\d\d)(\d\d)$/.exec(text);
-  if (time === null || !zone) return time;
+  const clock = /\d{1,2}:\d{1,2}:\d{1,2}/.exec(text);
+  if (clock === null) return null;
+  const zone = /^\s*(?:gmt|utc|ut|z|\d{4}|([+-])(\d\d)(\d\d))?$/i.exec(text.slice(clock.index + clock[0].length));
+  const time = zone === null ? null : parseCookieDate(text);
+  if (time === null || zone?.[1] === undefined) return time;
   const offsetMs = (Number(zone[2]) * 60 + Number(zone[3])) * 60_000;
   return zone[1] === '+' ? time - offsetMs : time + offsetMs;
 }

@@ -6,6 +6,7 @@ import {
   parseCookieDate,
   parseSetCookie,
   parseSetCookieHeaders,
+  serverTimeOf,
 } from '../../../src/core/network/set-cookie-header.ts';
 
 describe('parseSetCookie', () => {
@@ -143,5 +144,33 @@ describe('expiryOf', () => {
     expect(expiryOf({ maxAge: 0, expires: null }, at)).toBe(0);
     expect(expiryOf({ maxAge: -1, expires: null }, at)).toBe(0);
     expect(expiryOf(parseSetCookie(`a=1; Max-Age=${'9'.repeat(400)}`)!, at)).toBe(at + 400 * 24 * 3600 * 1000);
+  });
+});
+
+describe('serverTimeOf', () => {
+  const at = Date.UTC(2026, 11, 5, 17);
+  it('reads a Date in GMT, RFC 850’s and asctime’s forms, and a numeric zone at its end', () => {
+    expect(serverTimeOf('Sat, 05 Dec 2026 17:00:00 GMT')).toBe(at);
+    expect(serverTimeOf('Saturday, 05-Dec-26 17:00:00 GMT')).toBe(at);
+    expect(serverTimeOf('Sat Dec  5 17:00:00 2026')).toBe(at);
+    expect(serverTimeOf('sat, 05 dec 2026 17:00:00 utc  ')).toBe(at);
+    expect(serverTimeOf('Sat, 05 Dec 2026 12:00:00 -0500')).toBe(at);
+    expect(serverTimeOf('Sat, 05 Dec 2026 18:00:00 +0100')).toBe(at);
+  });
+
+  it('reads no Date of another zone (a named one, a colon, a comment after it), nor one with no time: its Expires goes by the browser’s clock (a re-review’s M1)', () => {
+    for (const date of [
+      'Sat, 05 Dec 2026 12:00:00 EST',
+      'Sat, 05 Dec 2026 18:00:00 +01:00',
+      'Sat, 05 Dec 2026 18:00:00 +0100 (CET)',
+      'Sat, 05 Dec 2026',
+      'garbage',
+      '',
+    ])
+      expect(serverTimeOf(date), date).toBeNull();
+    // So a deletion by the server's time, 17:00 UTC written as EST, is read as one by the browser's clock too.
+    expect(
+      expiryOf({ maxAge: null, expires: 'Sat, 05 Dec 2026 16:30:00 GMT' }, at, serverTimeOf('Sat, 05 Dec 2026 12:00:00 EST')),
+    ).toBeLessThan(at);
   });
 });
