@@ -1719,6 +1719,38 @@ describe('names a pipe cell breaks with <br>', () => {
   });
 });
 
+describe('a plain note line saying no cookie of a kind is set, or only on a condition (a re-review’s false alarm)', () => {
+  /** `line` between the necessary heading and a table, as a note or a title above it. */
+  const underNecessary = (line: string) =>
+    [
+      '## Cookies strictement nécessaires',
+      '',
+      line,
+      '',
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |',
+      '| --- | --- | --- | --- |',
+      '| Site | sec_guard | 30 jours | Détection des robots |',
+    ].join('\n');
+
+  it.each([
+    'Aucun cookie de suivi',
+    'Les cookies de suivi ne sont déposés qu’avec votre consentement',
+    'No tracking cookies are set',
+    'Aucune donnée de cookies publicitaires',
+  ])('“%s” keeps the section it is in', (note) => {
+    expect(readCharter(underNecessary(note)).entries.map((found) => found.category)).toEqual(['necessary']);
+  });
+
+  it.each([
+    ['Cookies que nous utilisons', 'other'],
+    ['Advertising cookies we use', 'other'],
+    ['No-consent cookies', 'other'],
+    ['Cookies qui ne sont pas strictement nécessaires', 'other'],
+  ])('“%s” still titles a section (%s)', (title, category) => {
+    expect(readCharter(underNecessary(title)).entries.map((found) => found.category)).toEqual([category]);
+  });
+});
+
 describe('“analyse” or “analytical” away from the cookies it would qualify (a re-review of ce334fb)', () => {
   it.each([
     'Analyse de sécurité et prévention de la fraude',
