@@ -156,22 +156,32 @@ export function readHeading(line: string): Heading | null {
   // "Ces cookies ne sont déposés qu'après votre consentement": the section's description, not a title, full stop or not.
   if (!bold && DESCRIBES_SECTION.test(foldForMatching(text))) return null;
   const category = categoryOfHeading(text);
-  if (category === null && (!MENTIONS_COOKIES.test(foldForMatching(text)) || (!bold && statesNone(text)))) return null;
+  if (!bold && statesNone(text, category !== null)) return null;
+  if (category === null && !MENTIONS_COOKIES.test(foldForMatching(text))) return null;
   return { text, level: null, category };
 }
 
 /**
- * A plain line saying no cookie of a kind is set, or that it is only set on a condition: "Aucun
- * cookie de suivi", "No tracking cookies are set", "Les cookies de suivi ne sont déposés qu'avec
- * votre consentement". Naming no category, it is a note about the section it is in, not a title
- * of another (read as one, it filed the section's necessary rows as `other`). Only these two
- * shapes: a title may hold a verb or a pronoun ("Cookies que nous utilisons", "Advertising cookies
- * we use"; reading any such word as a note's dropped them, tried and reverted on 2026-12-05).
- * Fixed words, no nesting: linear.
+ * A plain line saying no cookie of a kind is set, or that one is only set on a condition: "Aucun
+ * cookie de suivi", "Aucun cookie tiers n'est déposé", "No tracking cookies are set", "Les cookies
+ * de suivi ne sont déposés qu'avec votre consentement". A note about the section it is in, not a
+ * title of another (read as one, it filed the section's necessary rows elsewhere). Only these
+ * shapes: "Aucun(e)" opening (with a verb when it names a category: "Aucun consentement requis"
+ * is a title), "No"/"None" opening with a verb ("No consent cookies", "None of the above" are
+ * titles), or, naming no category, a determiner opening with "ne"/"n'" before the verb
+ * ("Cookies qui ne sont pas déposés par nous" is a title). A title may hold any other verb or pronoun ("Cookies que nous
+ * utilisons", "Advertising cookies we use": reading any such word as a note's dropped them, tried
+ * and reverted on 2026-12-05). Fixed words, no nesting: linear.
  */
-export function statesNone(text: string): boolean {
+export function statesNone(text: string, namesCategory: boolean): boolean {
   const folded = foldForMatching(text.trim());
-  return /^(?:aucun|aucune|no|none)\s/.test(folded) || /\bn(?:e |')(?:sont|est|seront|sera)\b/.test(folded);
+  const negatedVerb = /\bn(?:e |')(?:sont|est|seront|sera)\b/.test(folded);
+  const verb = negatedVerb || /\b(?:are|is|were|was|will be)\b/.test(folded);
+  if (/^(?:aucun|aucune)\s/.test(folded)) return verb || !namesCategory;
+  if (/^(?:no|none)\s/.test(folded)) return verb;
+  // Naming a category, such a line may introduce its table ("Les cookies de mesure d'audience ne
+  // sont déposés qu'avec votre accord"): read as its heading, as before.
+  return negatedVerb && !namesCategory && /^(?:les|des|nos|vos|the|our)\s/.test(folded);
 }
 
 /** A sentence about the cookies of the section it is in: "Ces cookies …", "These cookies …". */
@@ -255,7 +265,7 @@ export function couldTitleSection(line: string): boolean {
   const text = line.trim();
   if (text === '' || text.length > MAX_TITLE_LENGTH || !/^\p{Lu}/u.test(text)) return false;
   if (/[\t|:;.,!?<>()[\]{}_/\\]|https?:/.test(text) || text.split(/\s+/).length > MAX_TITLE_WORDS) return false;
-  if (statesNone(text) && categoryOfHeading(text) === null) return false;
+  if (statesNone(text, categoryOfHeading(text) !== null)) return false;
   return !namesOnlyAProvider(text);
 }
 

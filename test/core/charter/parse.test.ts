@@ -1737,6 +1737,10 @@ describe('a plain note line saying no cookie of a kind is set, or only on a cond
     'Les cookies de suivi ne sont déposés qu’avec votre consentement',
     'No tracking cookies are set',
     'Aucune donnée de cookies publicitaires',
+    // Naming a category, with a verb (a re-review of 0f4a377: a high false "set before the visitor chose").
+    'Aucun cookie tiers n’est déposé sur ce site',
+    'Aucun cookie de mesure d’audience n’est déposé sans votre accord',
+    'No analytics cookies are set',
   ])('“%s” keeps the section it is in', (note) => {
     expect(readCharter(underNecessary(note)).entries.map((found) => found.category)).toEqual(['necessary']);
   });
@@ -1746,6 +1750,12 @@ describe('a plain note line saying no cookie of a kind is set, or only on a cond
     ['Advertising cookies we use', 'other'],
     ['No-consent cookies', 'other'],
     ['Cookies qui ne sont pas strictement nécessaires', 'other'],
+    // A re-review of 0f4a377: these titles were dropped, and the advertising rows under them kept necessary.
+    ['Cookies qui ne sont déposés qu’après votre consentement', 'other'],
+    ['Cookies qui ne sont pas déposés par nous', 'other'],
+    ['No consent cookies', 'other'],
+    ['None of the above', 'other'],
+    ['Les cookies de mesure d’audience ne sont déposés qu’avec votre accord', 'statistics'],
   ])('“%s” still titles a section (%s)', (title, category) => {
     expect(readCharter(underNecessary(title)).entries.map((found) => found.category)).toEqual([category]);
   });
