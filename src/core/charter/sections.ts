@@ -166,19 +166,26 @@ export function readHeading(line: string): Heading | null {
  * cookie de suivi", "Aucun cookie tiers n'est déposé", "No tracking cookies are set", "Les cookies
  * de suivi ne sont déposés qu'avec votre consentement". A note about the section it is in, not a
  * title of another (read as one, it filed the section's necessary rows elsewhere). Only these
- * shapes: "Aucun(e)" opening (with a verb when it names a category: "Aucun consentement requis"
- * is a title), "No"/"None" opening with a verb ("No consent cookies", "None of the above" are
- * titles), or, naming no category, a determiner opening with "ne"/"n'" before the verb
- * ("Cookies qui ne sont pas déposés par nous" is a title). A title may hold any other verb or pronoun ("Cookies que nous
+ * shapes: "Aucun(e)" opening (when it names a category, with a verb and no condition: "Aucun
+ * consentement requis" is a title, and so is "Aucun cookie de mesure d'audience n'est déposé sans
+ * votre accord", its table's intro), "No"/"None" opening with a verb (the same; "No consent
+ * cookies", "None of the above" are titles), or, naming no category, a determiner opening with
+ * "ne"/"n'" before its main verb ("Les cookies qui ne sont pas déposés par nous" is a title). A title may hold any other verb or pronoun ("Cookies que nous
  * utilisons", "Advertising cookies we use": reading any such word as a note's dropped them, tried
  * and reverted on 2026-12-05). Fixed words, no nesting: linear.
  */
 export function statesNone(text: string, namesCategory: boolean): boolean {
   const folded = foldForMatching(text.trim());
-  const negatedVerb = /\bn(?:e |')(?:sont|est|seront|sera)\b/.test(folded);
+  // "Cookies qui ne sont pas déposés par nous": the negation of a relative clause, in a title.
+  const negatedVerb = /\bn(?:e |')(?:sont|est|seront|sera)\b/.test(folded) && !/\bqui n(?:e |')/.test(folded);
   const verb = negatedVerb || /\b(?:are|is|were|was|will be)\b/.test(folded);
-  if (/^(?:aucun|aucune)\s/.test(folded)) return verb || !namesCategory;
-  if (/^(?:no|none)\s/.test(folded)) return verb;
+  // Naming a category or a kind (CONSENT_KIND_WORDS), a condition makes it its table's intro ("Aucun
+  // cookie de mesure d'audience n'est déposé sans votre accord", "No advertising cookies are set
+  // without your consent").
+  const namesKind = namesCategory || folded.split(/[^\p{L}\p{N}]+/u).some((word) => CONSENT_KIND_WORDS.has(word));
+  const conditional = namesKind && /\b(?:sans|without|avant|before|qu'avec|qu'apres|only with|only after|until)\b/.test(folded);
+  if (/^(?:aucun|aucune)\s/.test(folded)) return !conditional && (verb || !namesCategory);
+  if (/^(?:no|none)\s/.test(folded)) return verb && !conditional;
   // Naming a category, such a line may introduce its table ("Les cookies de mesure d'audience ne
   // sont déposés qu'avec votre accord"): read as its heading, as before.
   return negatedVerb && !namesCategory && /^(?:les|des|nos|vos|the|our)\s/.test(folded);

@@ -1739,7 +1739,6 @@ describe('a plain note line saying no cookie of a kind is set, or only on a cond
     'Aucune donnée de cookies publicitaires',
     // Naming a category, with a verb (a re-review of 0f4a377: a high false "set before the visitor chose").
     'Aucun cookie tiers n’est déposé sur ce site',
-    'Aucun cookie de mesure d’audience n’est déposé sans votre accord',
     'No analytics cookies are set',
   ])('“%s” keeps the section it is in', (note) => {
     expect(readCharter(underNecessary(note)).entries.map((found) => found.category)).toEqual(['necessary']);
@@ -1756,6 +1755,12 @@ describe('a plain note line saying no cookie of a kind is set, or only on a cond
     ['No consent cookies', 'other'],
     ['None of the above', 'other'],
     ['Les cookies de mesure d’audience ne sont déposés qu’avec votre accord', 'statistics'],
+    // A re-review of 7c28365: a relative clause's negation, and an intro naming a category with a condition.
+    ['Les cookies qui ne sont pas exemptés de consentement', 'other'],
+    ['Des cookies qui ne sont déposés qu’avec votre accord', 'other'],
+    ['Aucun cookie de mesure d’audience n’est déposé sans votre consentement', 'statistics'],
+    ['No advertising cookies are set without your consent', 'other'],
+    ['Aucun cookie publicitaire n’est déposé sans votre accord', 'other'],
   ])('“%s” still titles a section (%s)', (title, category) => {
     expect(readCharter(underNecessary(title)).entries.map((found) => found.category)).toEqual([category]);
   });
