@@ -183,7 +183,11 @@ export function statesNone(text: string, namesCategory: boolean): boolean {
   // cookie de mesure d'audience n'est déposé sans votre accord", "No advertising cookies are set
   // without your consent").
   const namesKind = namesCategory || folded.split(/[^\p{L}\p{N}]+/u).some((word) => CONSENT_KIND_WORDS.has(word));
-  const conditional = namesKind && /\b(?:sans|without|avant|before|qu'avec|qu'apres|only with|only after|until)\b/.test(folded);
+  const conditional =
+    namesKind &&
+    /\b(?:sans|without|avant|before|qu'avec|qu'apres|only with|only after|until|sauf|unless|except|tant que|a moins|si vous|if you|prior to)\b/.test(
+      folded,
+    );
   if (/^(?:aucun|aucune)\s/.test(folded)) return !conditional && (verb || !namesCategory);
   if (/^(?:no|none)\s/.test(folded)) return verb && !conditional;
   // Naming a category, such a line may introduce its table ("Les cookies de mesure d'audience ne

@@ -1761,6 +1761,12 @@ describe('a plain note line saying no cookie of a kind is set, or only on a cond
     ['Aucun cookie de mesure d’audience n’est déposé sans votre consentement', 'statistics'],
     ['No advertising cookies are set without your consent', 'other'],
     ['Aucun cookie publicitaire n’est déposé sans votre accord', 'other'],
+    // A re-review of 432321f: conditions in other words.
+    ['Aucun cookie de mesure d’audience n’est déposé sauf accord', 'statistics'],
+    ['Aucun cookie de mesure d’audience n’est déposé tant que vous n’avez pas consenti', 'statistics'],
+    ['No analytics cookies are set unless you consent', 'statistics'],
+    ['No analytics cookies will be set if you refuse', 'statistics'],
+    ['No advertising cookies are set prior to your consent', 'other'],
   ])('“%s” still titles a section (%s)', (title, category) => {
     expect(readCharter(underNecessary(title)).entries.map((found) => found.category)).toEqual([category]);
   });
