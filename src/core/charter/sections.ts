@@ -161,18 +161,23 @@ export function readHeading(line: string): Heading | null {
   return { text, level: null, category };
 }
 
+/** A condition on a cookie's deposit: "sans votre accord", "unless you consent", "prior to your consent". */
+const CONDITION =
+  /\b(?:sans|without|avant|before|qu'avec|qu'apres|only with|only after|until|sauf|unless|except|tant que|a moins|si vous|if you|prior to)\b/;
+
 /**
  * A plain line saying no cookie of a kind is set, or that one is only set on a condition: "Aucun
  * cookie de suivi", "Aucun cookie tiers n'est déposé", "No tracking cookies are set", "Les cookies
  * de suivi ne sont déposés qu'avec votre consentement". A note about the section it is in, not a
  * title of another (read as one, it filed the section's necessary rows elsewhere). Only these
- * shapes: "Aucun(e)" opening (when it names a category, with a verb and no condition: "Aucun
- * consentement requis" is a title, and so is "Aucun cookie de mesure d'audience n'est déposé sans
- * votre accord", its table's intro), "No"/"None" opening with a verb (the same; "No consent
- * cookies", "None of the above" are titles), or, naming no category, a determiner opening with
- * "ne"/"n'" before its main verb ("Les cookies qui ne sont pas déposés par nous" is a title). A title may hold any other verb or pronoun ("Cookies que nous
- * utilisons", "Advertising cookies we use": reading any such word as a note's dropped them, tried
- * and reverted on 2026-12-05). Fixed words, no nesting: linear.
+ * shapes: "Aucun(e)" opening (with a verb when it names a category: "Aucun consentement requis"
+ * is a title), "No"/"None" opening with a verb ("No consent cookies", "None of the above" are
+ * titles), but neither when it names a category or a kind with a CONDITION ("Aucun cookie de
+ * mesure d'audience n'est déposé sans votre accord" may be its table's title); or, naming no
+ * category, a determiner opening with "ne"/"n'" before its main verb ("Les cookies qui ne sont
+ * pas déposés par nous" is a title). A title may hold any other verb or pronoun ("Cookies que
+ * nous utilisons", "Advertising cookies we use": reading any such word as a note's dropped them,
+ * tried and reverted on 2026-12-05). Fixed words, no nesting: linear.
  */
 export function statesNone(text: string, namesCategory: boolean): boolean {
   const folded = foldForMatching(text.trim());
@@ -183,11 +188,7 @@ export function statesNone(text: string, namesCategory: boolean): boolean {
   // cookie de mesure d'audience n'est déposé sans votre accord", "No advertising cookies are set
   // without your consent").
   const namesKind = namesCategory || folded.split(/[^\p{L}\p{N}]+/u).some((word) => CONSENT_KIND_WORDS.has(word));
-  const conditional =
-    namesKind &&
-    /\b(?:sans|without|avant|before|qu'avec|qu'apres|only with|only after|until|sauf|unless|except|tant que|a moins|si vous|if you|prior to)\b/.test(
-      folded,
-    );
+  const conditional = namesKind && CONDITION.test(folded);
   if (/^(?:aucun|aucune)\s/.test(folded)) return !conditional && (verb || !namesCategory);
   if (/^(?:no|none)\s/.test(folded)) return verb && !conditional;
   // Naming a category, such a line may introduce its table ("Les cookies de mesure d'audience ne

@@ -1720,7 +1720,7 @@ describe('names a pipe cell breaks with <br>', () => {
 });
 
 describe('a plain note line saying no cookie of a kind is set, or only on a condition (a re-review’s false alarm)', () => {
-  /** `line` between the necessary heading and a table, as a note or a title above it. */
+  /** `line` between the necessary heading and a table, as a note or a title above it (reviewers' models of charter wording, not lines seen on a real portal). */
   const underNecessary = (line: string) =>
     [
       '## Cookies strictement nécessaires',
