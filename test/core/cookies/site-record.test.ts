@@ -19,8 +19,8 @@ import {
   type SiteRecord,
 } from '../../../src/core/cookies/site-record.ts';
 import { findingsFor } from '../../../src/core/report/findings.ts';
-import type { MatchResult } from '../../../src/core/registry/match.ts';
 import { browserCookie } from '../../support/cookies.ts';
+import { declaredStatistics } from '../../support/charter-entries.ts';
 
 const consent = (value: string) => browserCookie({ name: 'cookies_preferences', value, httpOnly: false });
 const accept = consent(encodeURIComponent(JSON.stringify({ matomo: true })));
@@ -667,18 +667,7 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     const ownGa = { ...ga, expirationDate: 390 * 86_400 };
     const citysGa = { ...ga, expirationDate: 760 * 86_400 };
     /** The charter's row for `_ga`: statistics, 13 months. */
-    const declared: MatchResult = {
-      source: 'charter',
-      rule: 'exact',
-      declared: true,
-      provider: 'Google',
-      service: null,
-      purpose: 'Audience',
-      duration: '13 mois',
-      knownLifetime: null,
-      category: 'statistics',
-      reference: null,
-    };
+    const declared = declaredStatistics('Google');
     const findings = (site: SiteRecord) =>
       findingsFor(
         site,

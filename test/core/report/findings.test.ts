@@ -5,23 +5,12 @@ import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/cor
 import type { MatchResult } from '../../../src/core/registry/match.ts';
 import { findingsFor, type MatchedCookie } from '../../../src/core/report/findings.ts';
 import { browserCookie } from '../../support/cookies.ts';
-import { declares } from '../../support/charter-entries.ts';
+import { declaredStatistics, declares } from '../../support/charter-entries.ts';
 
 const NOW_MS = 1_700_000_000_000;
 const HOST = 'data.tco.re';
 
-const declared: MatchResult = {
-  source: 'charter',
-  rule: 'exact',
-  declared: true,
-  provider: 'Matomo',
-  service: null,
-  purpose: 'Audience',
-  duration: '13 mois',
-  knownLifetime: null,
-  category: 'statistics',
-  reference: null,
-};
+const declared = declaredStatistics('Matomo');
 const unknown: MatchResult = {
   source: 'unknown',
   rule: null,
