@@ -56,6 +56,52 @@ function ExportStatus({ name, progress, t }: { name: 'export' | 'draft'; progres
   );
 }
 
+/** A fieldset of radio buttons, one per choice (`lang` names a choice written in its own language). */
+function Choices<Id extends string>(props: {
+  legend: string;
+  name: string;
+  choices: Array<{ id: Id; label: string }>;
+  picked: Id;
+  pick: (id: Id) => void;
+  labelsInTheirLanguage?: boolean;
+}) {
+  const { legend, name, choices, picked, pick, labelsInTheirLanguage = false } = props;
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map(({ id, label }) => (
+        <label key={id} class="radio" lang={labelsInTheirLanguage ? id : undefined}>
+          <input type="radio" name={name} value={id} checked={picked === id} onChange={() => pick(id)} /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Download and copy, side by side; `data-action` is `<prefix>download` and `<prefix>copy`. While
+ * busy they are aria-disabled, not disabled, so focus stays on the one pressed.
+ */
+function DownloadAndCopy(props: {
+  prefix: '' | 'draft-';
+  busy: boolean;
+  labels: [string, string];
+  act: (action: 'download' | 'copy') => void;
+}) {
+  const { prefix, busy, labels, act } = props;
+  const disabled = busy ? 'true' : undefined;
+  return (
+    <p>
+      <button type="button" class="primary" data-action={`${prefix}download`} aria-disabled={disabled} onClick={() => act('download')}>
+        {labels[0]}
+      </button>{' '}
+      <button type="button" data-action={`${prefix}copy`} aria-disabled={disabled} onClick={() => act('copy')}>
+        {labels[1]}
+      </button>
+    </p>
+  );
+}
+
 /**
  * Export the report (pick a format, then download it or copy it), or draft a corrected charter
  * from it the same way, in French or English.
@@ -85,71 +131,30 @@ export function ExportPanel({ exportReport, download, copy, draftLanguage = 'en'
       })
       .catch((error: unknown) => say({ state: 'failed', text: t('exportFailed', problemText(error, t)) }));
   };
-  const reportBusy = status.state === 'busy';
-  const draftBusy = draftStatus.state === 'busy';
-  const report = (action: 'download' | 'copy') => run(reportBusy, () => exportReport(format), action, setStatus);
-  const draft = (action: 'download' | 'copy') => run(draftBusy, () => exportReport(draftFormat, language), action, setDraftStatus);
+  const report = (action: 'download' | 'copy') => run(status.state === 'busy', () => exportReport(format), action, setStatus);
+  const draft = (action: 'download' | 'copy') =>
+    run(draftStatus.state === 'busy', () => exportReport(draftFormat, language), action, setDraftStatus);
 
   return (
     <div class="export">
-      <fieldset>
-        <legend>{t('exportFormat')}</legend>
-        {FORMATS.map(({ id, label }) => (
-          <label key={id} class="radio">
-            <input type="radio" name="format" value={id} checked={format === id} onChange={() => setFormat(id)} /> {label}
-          </label>
-        ))}
-      </fieldset>
-      <p>
-        <button
-          type="button"
-          class="primary"
-          data-action="download"
-          aria-disabled={reportBusy ? 'true' : undefined}
-          onClick={() => report('download')}
-        >
-          {t('download')}
-        </button>{' '}
-        <button type="button" data-action="copy" aria-disabled={reportBusy ? 'true' : undefined} onClick={() => report('copy')}>
-          {t('copy')}
-        </button>
-      </p>
+      <Choices legend={t('exportFormat')} name="format" choices={FORMATS} picked={format} pick={setFormat} />
+      <DownloadAndCopy prefix="" busy={status.state === 'busy'} labels={[t('download'), t('copy')]} act={report} />
       <ExportStatus name="export" progress={status} t={t} />
       <p class="muted small">{t('exportNote')}</p>
 
       <section class="draft" aria-labelledby="draft-title" data-draft>
         <h3 id="draft-title">{t('draftTitle')}</h3>
         <p class="muted small">{t('draftNote')}</p>
-        <fieldset>
-          <legend>{t('exportFormat')}</legend>
-          {DRAFT_FORMATS.map(({ id, label }) => (
-            <label key={id} class="radio">
-              <input type="radio" name="draft-format" value={id} checked={draftFormat === id} onChange={() => setDraftFormat(id)} /> {label}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('draftLanguage')}</legend>
-          {DRAFT_LANGUAGES.map(({ id, label }) => (
-            <label key={id} class="radio" lang={id}>
-              <input type="radio" name="draft-language" value={id} checked={language === id} onChange={() => setLanguage(id)} /> {label}
-            </label>
-          ))}
-        </fieldset>
-        <p>
-          <button
-            type="button"
-            class="primary"
-            data-action="draft-download"
-            aria-disabled={draftBusy ? 'true' : undefined}
-            onClick={() => draft('download')}
-          >
-            {t('draftDownload')}
-          </button>{' '}
-          <button type="button" data-action="draft-copy" aria-disabled={draftBusy ? 'true' : undefined} onClick={() => draft('copy')}>
-            {t('draftCopy')}
-          </button>
-        </p>
+        <Choices legend={t('exportFormat')} name="draft-format" choices={DRAFT_FORMATS} picked={draftFormat} pick={setDraftFormat} />
+        <Choices
+          legend={t('draftLanguage')}
+          name="draft-language"
+          choices={DRAFT_LANGUAGES}
+          picked={language}
+          pick={setLanguage}
+          labelsInTheirLanguage
+        />
+        <DownloadAndCopy prefix="draft-" busy={draftStatus.state === 'busy'} labels={[t('draftDownload'), t('draftCopy')]} act={draft} />
         <ExportStatus name="draft" progress={draftStatus} t={t} />
       </section>
     </div>
