@@ -26,6 +26,9 @@ export type ReadNetwork = {
   now: () => number;
 };
 
+/** The longest delay setTimeout keeps (2^31-1 ms): browsers and Node fire a longer one at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /** The network log as last read; `failed`: why the last read failed (the log read before it is kept), `asking`: read again on Retry. */
 export type NetworkRead = { log: NetworkLog | null; failed: { error: unknown } | null; asking: boolean };
 
@@ -73,10 +76,16 @@ export function useSetBy(timeline: ShownTimeline, network: ReadNetwork | undefin
   const [clock, setClock] = useState(now);
   useEffect(() => {
     if (!log || !attribution) return;
-    // Events are in order: the first still in its window closes first.
-    const pending = timeline.events.find((event) => 'name' in event && event.at + attribution.windowMs > clock);
+    // Events are in order: the first still in its window closes first. One dated past the clock's
+    // window (a clock set back, a corrupt time) or at no time gets no timer: a delay past
+    // LONGEST_TIMER_MS fires at once, which would read the log again without pause.
+    const current = now();
+    const windowMs = attribution.windowMs;
+    const pending = timeline.events.find(
+      (event) => 'name' in event && Number.isFinite(event.at) && event.at + windowMs > clock && event.at <= current + windowMs,
+    );
     if (!pending) return;
-    const timer = setTimeout(() => setClock(now()), Math.max(0, pending.at + attribution.windowMs - now()) + 20);
+    const timer = setTimeout(() => setClock(now()), Math.min(LONGEST_TIMER_MS, Math.max(0, pending.at + windowMs - current) + 20));
     return () => clearTimeout(timer);
   }, [log, attribution, timeline, clock, now]);
   return useMemo(

@@ -34,6 +34,41 @@ describe('useSetBy', () => {
     }
   });
 
+  it('reads the log again when the window of an event heard long after the last read closes', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 2_100;
+      const answer = vi.fn(() => () => null);
+      const attribution = { setByOfTimeline: answer, windowMs: 1_000 } as unknown as NetworkAttribution;
+      const { rerender } = renderHook(({ shown }) => useSetBy(shown, { log, attribution, now: () => clock }), {
+        initialProps: { shown: timeline },
+      });
+      // Nothing pending for long: then an event is heard, far past the clock the hook last read.
+      clock = 100_000;
+      const later = { ...event, at: 100_000 };
+      rerender({ shown: { droppedEvents: 0, events: [event, later] } });
+      clock = 101_100;
+      void act(() => void vi.advanceTimersByTime(1_100));
+      expect(answer).toHaveBeenLastCalledWith([event, later], log, 101_100);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  // A clock set back (an event dated after it) or a corrupt time: a timer past 2^31-1 ms fires at
+  // once in browsers and Node, so one per event would redraw the timeline without pause.
+  for (const ahead of [30 * 86_400_000, 1e300, Number.NaN]) {
+    it(`reads the log a handful of times, not without pause, for an event dated ${ahead} ms after the clock`, async () => {
+      const future = { ...event, at: Date.now() + ahead };
+      const answer = vi.fn(() => () => null);
+      const attribution = { setByOfTimeline: answer, windowMs: 10_000 } as unknown as NetworkAttribution;
+      const network = { log, attribution, now: Date.now };
+      renderHook(() => useSetBy({ droppedEvents: 0, events: [future] }, network));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answer.mock.calls.length).toBeLessThan(5);
+    });
+  }
+
   describe('useNetworkLog', () => {
     const attribution = {} as NetworkAttribution;
     const heardNetwork = (load: HeardNetwork['load'], heard = 0): HeardNetwork => ({ load, heard, attribution, now: Date.now });
