@@ -192,6 +192,10 @@ export function TimelineView({ host, timeline, newSince = null, setBy, showName,
   // A row's time says its date when it is not the day of the row before (of the first row: today),
   // so a choice at 10:00 on the 4th followed by an event at 9:00 on the 5th does not read as going back.
   let previousDay = today;
+  // An event dated after the clock was recorded before it was set back, maybe before the page opened: not
+  // new. Read at each drawing on purpose: an event pushed since is dated before it.
+  // eslint-disable-next-line react-hooks/purity
+  const drawnAt = Date.now();
   const withDate = timeline.events.map((event) => {
     const day = dayOf(event.at);
     if (day === null) return false;
@@ -222,7 +226,7 @@ export function TimelineView({ host, timeline, newSince = null, setBy, showName,
             key={timeline.droppedEvents + index}
             event={event}
             withDate={withDate[index]!}
-            isNew={newSince !== null && !event.found && event.at >= newSince}
+            isNew={newSince !== null && !event.found && event.at >= newSince && event.at <= drawnAt}
             setBy={setBy ? setBy(event) : null}
             showName={showName}
             t={t}

@@ -226,6 +226,21 @@ describe('TimelineView', () => {
     ).toBeNull();
   });
 
+  it('marks no event dated after the clock as new: it was recorded before the clock was set back, maybe before the page opened', () => {
+    const openedAt = Date.now();
+    const container = show(
+      {
+        droppedEvents: 0,
+        events: [
+          { type: 'set', at: openedAt - 60_000, name: 'before', domain: 'd', phase: 'before-choice' },
+          { type: 'set', at: openedAt + 3_600_000, name: 'ahead', domain: 'd', phase: 'before-choice' },
+        ],
+      },
+      { newSince: openedAt },
+    );
+    expect(container.querySelector('[data-new]')).toBeNull();
+  });
+
   it('says what set each event when the page knows the tab’s responses', () => {
     const response = {
       method: 'GET',
