@@ -5,7 +5,8 @@ import { isUnchanged } from '../core/charter/diff.ts';
 import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
-import { formatCount, formatDateTime } from './time-format.ts';
+import { formatCount } from './time-format.ts';
+import { formatDateTime } from './day-time.ts';
 import { unreadLineCount } from '../core/charter/unread-lines.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { around, foreignLanguage } from './own-words.ts';
@@ -63,7 +64,7 @@ function failedReadWords(charter: Report['charter'], t: Translate, language: str
   if (!live?.problem) return null;
   const words = liveProblemWords(live.problem, t, language);
   // A blip (offline, a server error) after a good read: the charter read before still stands.
-  if (live.failedAt !== undefined) return t('charterLiveKept', formatDateTime(live.failedAt, language), words);
+  if (live.failedAt !== undefined) return t('charterLiveKept', formatDateTime(live.failedAt, language, t), words);
   const unavailable = t('charterLiveUnavailable', words);
   return charter.kind === 'bundled' ? `${unavailable} ${t('charterFallbackBundled')}` : unavailable;
 }
@@ -80,7 +81,7 @@ type Check = { since: string | null; answered: boolean; failed: boolean };
  */
 export function CharterInfo({ charter, pending, refresh, t, language }: CharterInfoProps) {
   const { live, changes } = charter;
-  const date = live ? formatDateTime(live.fetchedAt, language) : '';
+  const date = live ? formatDateTime(live.fetchedAt, language, t) : '';
   // Every attempt stored has a name of its own (background/live-charters.ts): a new one means a read
   // ended, even in the same millisecond as the one before. A report without one (an older worker's
   // record) has the attempt's times.
@@ -99,7 +100,7 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
   const busy = pending || (check !== null && !check.answered);
   const failedRead = failedReadWords(charter, t, language);
   const outcome =
-    reading || failed || !live || !(watched || check) ? '' : (failedRead ?? t('charterRead', formatDateTime(live.fetchedAt, language)));
+    reading || failed || !live || !(watched || check) ? '' : (failedRead ?? t('charterRead', formatDateTime(live.fetchedAt, language, t)));
   const readAgain = () => {
     if (busy) return;
     setCheck({ since: attemptAt, answered: false, failed: false });

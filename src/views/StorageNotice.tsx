@@ -1,7 +1,7 @@
 import type { Report } from '../core/report/report.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
-import { formatTime } from './time-format.ts';
+import { formatTime } from './day-time.ts';
 
 type StorageNoticeProps = {
   /** What the extension could not keep. */
@@ -27,7 +27,7 @@ export function StorageNotice({ storage, siteEvicted, t, language }: StorageNoti
       {siteEvicted && <p data-notice-part="site-evicted">{t('storageSiteEvicted')}</p>}
       {sitesDropped > 0 && <p data-notice-part="sites-dropped">{countText(t, language, 'storageSitesDropped', sitesDropped)}</p>}
       {cookiesDropped > 0 && <p data-notice-part="cookies-dropped">{countText(t, language, 'storageCookiesDropped', cookiesDropped)}</p>}
-      {unsavedSince !== null && <p data-notice-part="unsaved">{t('storageUnsaved', formatTime(unsavedSince, language))}</p>}
+      {unsavedSince !== null && <p data-notice-part="unsaved">{t('storageUnsaved', formatTime(unsavedSince, language, t))}</p>}
     </div>
   );
 }

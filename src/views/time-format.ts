@@ -1,5 +1,7 @@
-/** Short human forms of times and counts, in the UI language (lifetimes: lifetime-format.ts). */
-import { withFrenchFirstOfMonth } from '../core/french-dates.ts';
+/**
+ * Counts in the UI language, and the formatters shared with lifetime-format.ts and day-time.ts
+ * (times: day-time.ts, not loaded at open).
+ */
 
 // Intl formatters are costly to create (a list of hundreds of rows made one per row): keep them.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -9,25 +11,6 @@ export function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: s
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = create()));
   return formatter;
-}
-
-/** A time of day with seconds, for the timeline. */
-export function formatTime(ms: number, language: string): string {
-  return cached(
-    `${language} time`,
-    // The locale's own medium time: "5:00:23 PM" in English, "17:00:23" in French.
-    () => new Intl.DateTimeFormat(language, { timeStyle: 'medium' }),
-  ).format(ms);
-}
-
-/**
- * A date and time of day, for when a charter was read, the month in words as a sentence has it:
- * "December 1, 2026 at 4:47 PM", « 1er décembre 2026 à 16:47 » (medium read « 1 déc. 2026, 16:47 »).
- */
-export function formatDateTime(ms: number, language: string): string {
-  const formatter = cached(`${language} date-time`, () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }));
-  const said = formatter.format(ms);
-  return language.startsWith('fr') ? withFrenchFirstOfMonth(said) : said;
 }
 
 /** A count as the UI language writes it: "1,234" in English, "1 234" in French. */

@@ -42,6 +42,24 @@ describe('popup App', () => {
     expect(rowNames(container)).toEqual(['sessionid', 'csrftoken']);
   });
 
+  it('shows the report, not its error, when a stored time cannot be read (a save failed at NaN, a charter read at NaN)', async () => {
+    const odd = report([reportCookie({ name: 'sessionid' })], {
+      storage: { sitesDropped: 0, lastDropAt: null, cookiesDropped: 0, unsavedSince: Number.NaN },
+      charter: {
+        kind: 'live',
+        portal: 'data.tco.re',
+        language: 'fr',
+        entries: 1,
+        live: { fetchedAt: Number.NaN, url: 'https://data.tco.re/p/', problem: null },
+        changes: null,
+      },
+    });
+    const { container } = renderApp({ loadSite: async () => ({ kind: 'report', report: odd, charterPending: false }) });
+    await waitFor(() => expect(state(container)).toBe('ready'));
+    expect(rowNames(container)).toEqual(['sessionid']);
+    expect(container.textContent).toContain('storageUnsaved timeUnknown');
+  });
+
   it('says when the tab shows no site', async () => {
     const { container } = renderApp({ findSite: async () => null });
     await waitFor(() => expect(container.textContent).toContain('noSite'));

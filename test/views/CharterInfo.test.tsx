@@ -8,7 +8,7 @@ import type { Report } from '../../src/core/report/report.ts';
 import type { Translate } from '../../src/core/ui-strings.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
-import { formatDateTime } from '../../src/views/time-format.ts';
+import { formatDateTime } from '../../src/views/day-time.ts';
 
 afterEach(cleanup);
 
@@ -91,7 +91,7 @@ describe('CharterInfo', () => {
     rerender(<CharterInfo charter={after} pending={false} refresh={refresh} t={t} language="en" />);
     expect(container.querySelector('[role="status"]')).toBe(status);
     expect(status.getAttribute('data-charter-status')).toBe('read');
-    expect(status.textContent).toBe(`charterRead ${formatDateTime(after.live.fetchedAt, 'en')}`);
+    expect(status.textContent).toBe(`charterRead ${formatDateTime(after.live.fetchedAt, 'en', t)}`);
     expect(document.activeElement).toBe(button);
   });
 
@@ -120,7 +120,7 @@ describe('CharterInfo', () => {
       />,
     );
     expect(status.getAttribute('data-charter-status')).toBe('read');
-    expect(status.textContent).toBe(`charterRead ${formatDateTime(1000, 'en')}`);
+    expect(status.textContent).toBe(`charterRead ${formatDateTime(1000, 'en', t)}`);
   });
 
   it('says what came of a read it saw under way (the one at open), the failure as the charter line says it', () => {
@@ -202,7 +202,7 @@ describe('CharterInfo', () => {
       kind: 'live',
       live: { fetchedAt: read, url: 'https://data.tco.re/terms/cookies-policy/', problem: { kind: 'network' }, failedAt },
     };
-    const at = (language: string) => formatDateTime(failedAt, language);
+    const at = (language: string) => formatDateTime(failedAt, language, t);
     const english = shownIn('en', kept).text('[data-live-problem]');
     expect(english).toBe(
       `Reading it again on ${at('en')} failed (network error (offline, or the site cannot be reached)): the live charter read before is kept.`.replace(
@@ -217,6 +217,26 @@ describe('CharterInfo', () => {
         ' ',
       ),
     );
+  });
+
+  it('says "date unknown" for a read or a failure at a time that cannot be read (NaN), never leaving the report for its error', () => {
+    const live = (fetchedAt: number, failedAt?: number): Report['charter'] => ({
+      ...bundled,
+      kind: 'live',
+      live: {
+        fetchedAt,
+        url: 'https://data.tco.re/c',
+        problem: failedAt === undefined ? null : { kind: 'network' },
+        ...(failedAt === undefined ? {} : { failedAt }),
+      },
+    });
+    expect(shownIn('en', live(Number.NaN)).container.textContent).toContain('(date unknown)');
+    cleanup();
+    expect(shownIn('fr', live(Number.NaN)).container.textContent).toContain('(date inconnue)');
+    cleanup();
+    expect(shownIn('en', live(1000, Number.NaN)).text('[data-live-problem]')).toMatch(/^Reading it again on \(date unknown\) failed/);
+    cleanup();
+    expect(shownIn('fr', live(1000, Number.NaN)).text('[data-live-problem]')).toMatch(/^La relecture du \(date inconnue\) a échoué/);
   });
 
   it('shows a failure an older version stored as English text as one that could not be read, never “undefined”', () => {

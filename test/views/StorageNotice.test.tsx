@@ -62,4 +62,22 @@ describe('StorageNotice', () => {
     expect(said).toMatch(/^Les changements depuis \S+ n’ont pas pu être sauvegardés dans le stockage du navigateur : /);
     expect(said).toMatch(/ : ils sont conservés tant que l’extension tourne, et la sauvegarde sera retentée\.$/);
   });
+
+  it('says "unknown time" for a time that cannot be read (NaN), never leaving the report for its error', () => {
+    const said = (language: 'en' | 'fr') => {
+      const { container } = render(
+        <StorageNotice
+          storage={{ ...kept, unsavedSince: Number.NaN }}
+          siteEvicted={false}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      const text = container.querySelector('[data-notice-part="unsaved"]')?.textContent;
+      cleanup();
+      return text;
+    };
+    expect(said('en')).toMatch(/^Changes since unknown time could not be saved/);
+    expect(said('fr')).toMatch(/^Les changements depuis heure inconnue n’ont pas pu/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, formatDayAndTime, isTime, shownTime } from '../../src/views/day-time.ts';
+import { dayOf, formatDateTime, formatDayAndTime, formatTime, isTime, shownTime } from '../../src/views/day-time.ts';
 import type { Translate } from '../../src/core/ui-strings.ts';
 
 const t: Translate = (key) => key;
@@ -23,5 +23,33 @@ describe('day-time', () => {
     expect(shownTime(at, 'en', true, t).text).toBe(formatDayAndTime(at, 'en'));
     expect(formatDayAndTime(at, 'fr')).toMatch(/^1er déc\. 2026/);
     expect(shownTime(Number.NaN, 'en', true, t)).toEqual({ text: 'timeUnknown', datetime: undefined });
+  });
+});
+
+describe('formatTime', () => {
+  it('gives a time of day with seconds as the UI language writes it: no leading zero on an English hour', () => {
+    // Local times, as formatTime shows them.
+    expect(formatTime(new Date(2026, 0, 1, 17, 5, 9).getTime(), 'en', t)).toMatch(/^5:05:09\sPM$/);
+    expect(formatTime(new Date(2026, 0, 1, 5, 5, 9).getTime(), 'en', t)).toMatch(/^5:05:09\sAM$/);
+    expect(formatTime(new Date(2026, 0, 1, 17, 5, 9).getTime(), 'fr', t)).toBe('17:05:09');
+    expect(formatTime(new Date(2026, 0, 1, 5, 5, 9).getTime(), 'fr', t)).toBe('05:05:09');
+  });
+
+  it('says "unknown time" for a time that cannot be read, where Intl would throw', () => {
+    for (const value of [Number.NaN, 9e15, '1']) expect(formatTime(value, 'en', t)).toBe('timeUnknown');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes the month in words, as a sentence does (« lue le 1er décembre 2026 à 15:47 »), the first of a French month as « 1er »', () => {
+    // Local times, as formatDateTime shows them.
+    expect(formatDateTime(new Date(2026, 11, 1, 15, 47).getTime(), 'fr', t)).toBe('1er décembre 2026 à 15:47');
+    expect(formatDateTime(new Date(2026, 11, 2, 9, 5).getTime(), 'fr', t)).toBe('2 décembre 2026 à 09:05');
+    expect(formatDateTime(new Date(2026, 11, 11, 15, 47).getTime(), 'fr', t)).toBe('11 décembre 2026 à 15:47');
+    expect(formatDateTime(new Date(2026, 11, 1, 15, 47).getTime(), 'en', t)).toMatch(/^December 1, 2026 at 3:47\sPM$/);
+  });
+
+  it('says "(date unknown)" for a time that cannot be read, where Intl would throw', () => {
+    for (const value of [Number.NaN, 9e15, '1']) expect(formatDateTime(value, 'en', t)).toBe('dateUnknown');
   });
 });
