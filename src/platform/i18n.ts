@@ -4,9 +4,13 @@ import { oneParagraph } from '../core/one-paragraph.ts';
 
 type I18nApi = Pick<Browser, 'i18n'>;
 
-/** A Translate bound to browser.i18n; falls back to the key so a missing string is visible, not blank. */
+/**
+ * A Translate bound to browser.i18n. A key it has no string for is a stored value of another shape
+ * made into one (`messageKey('category', 'bogus')`: every other key is checked in every locale), so
+ * it reads "unknown value", never blank; the key itself if even that is missing.
+ */
 export function browserTranslate(api: I18nApi = browser): Translate {
-  return (key, ...substitutions) => api.i18n.getMessage(key, substitutions) || key;
+  return (key, ...substitutions) => api.i18n.getMessage(key, substitutions) || api.i18n.getMessage('valueUnknown') || key;
 }
 
 /** ALM, LRM, RLM, the embeddings and overrides (LRE to RLO, PDF), the isolates (LRI, RLI, FSI, PDI). */

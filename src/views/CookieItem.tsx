@@ -3,7 +3,7 @@ import type { AbsenceReason } from '../core/report/absence-reason.ts';
 import type { ReportCookie } from '../core/report/report.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts';
-import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords } from './lifetime-format.ts';
+import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords, secondsWords } from './lifetime-format.ts';
 import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { narrowerPath, partitionSite } from '../core/cookies/cookie-record.ts';
@@ -139,7 +139,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         'actualLifetime',
         cookie.lifetimeSeconds === null
           ? t('sessionLifetime')
-          : actualLifetimeWords(cookie.lifetimeSeconds, declared ? duration : null, known, language),
+          : secondsWords(cookie.lifetimeSeconds, t, (seconds) => actualLifetimeWords(seconds, declared ? duration : null, known, language)),
       );
   const prefix = (cookie?.rule ?? entry?.match) === 'prefix' && SEPARATOR + t('prefixRule');
   // One chip per flag, each whole: a line wraps between them, never inside one.

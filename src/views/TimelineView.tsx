@@ -144,7 +144,8 @@ function MarkerRow({
       <Time at={event.at} withDate={withDate} t={t} language={language} />{' '}
       {event.type === 'evicted'
         ? t('markerEvicted', countText(t, language, 'cookieCount', event.cookies), countText(t, language, 'eventCount', event.events))
-        : t(event.type === 'cleared' ? 'markerCleared' : 'markerRestart')}
+        : // A kind this version does not know (a record of another version) is said so, not taken for a restart.
+          t(event.type === 'cleared' ? 'markerCleared' : event.type === 'worker-restart' ? 'markerRestart' : 'markerUnknown')}
     </li>
   );
 }

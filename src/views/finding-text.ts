@@ -1,7 +1,7 @@
 /** A finding's facts in the interface's language (exports keep the English `evidence`). */
 import type { Finding } from '../core/report/findings.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
-import { formatFlaggedLifetime } from './lifetime-format.ts';
+import { formatFlaggedLifetime, secondsWords } from './lifetime-format.ts';
 import { around } from './own-words.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
@@ -31,7 +31,12 @@ export function findingText(finding: Finding, t: Translate, language: string): s
 export function findingWords(finding: Finding, t: Translate, language: string): [string] | [string, string | null, string] {
   if (finding.kind === 'lifetime')
     return around(
-      (mark) => t('evidenceLifetime', mark, formatFlaggedLifetime(finding.detail.actualSeconds ?? 0, language)),
+      (mark) =>
+        t(
+          'evidenceLifetime',
+          mark,
+          secondsWords(finding.detail.actualSeconds ?? 0, t, (seconds) => formatFlaggedLifetime(seconds, language)),
+        ),
       // The charter's words, in one paragraph as every quoted text (one-paragraph.ts).
       oneParagraph(finding.detail.stated ?? ''),
     );

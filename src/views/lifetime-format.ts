@@ -82,6 +82,14 @@ export function formatFlaggedLifetime(seconds: number, language: string): string
   return years > 0 ? formatSpan(years, 'year', language) : formatLifetime(seconds, language, 'day');
 }
 
+/**
+ * `say`'s words for a cookie's lifetime in seconds; "an unknown time" for seconds that are no
+ * number (a stored value of another shape: NaN), which Intl would write "NaN seconds".
+ */
+export function secondsWords(seconds: number, t: Translate, say: (seconds: number) => string): string {
+  return Number.isFinite(seconds) ? say(seconds) : t('lifetimeUnknown');
+}
+
 /** "13 mois par défaut, modifiable", "de 30 secondes à 1 an", "non indiqué par Disqus". */
 export function knownLifetimeWords(lifetime: KnownLifetime, t: Translate, language: string): string {
   switch (lifetime.kind) {

@@ -4,6 +4,7 @@ import { browserTranslate, isolated, isolatingTranslate, uiLanguage } from '../.
 import { localeTranslate } from '../support/locale-translate.ts';
 import { randomText } from '../support/hostile-text.ts';
 import { oneParagraph } from '../../src/core/one-paragraph.ts';
+import { messageKey } from '../../src/core/ui-strings.ts';
 
 const fakeI18n = (messages: Record<string, string>, uiLanguageName = 'en-US') =>
   ({
@@ -40,6 +41,13 @@ describe('platform i18n', () => {
     const t = browserTranslate(fakeI18n({ noCookies: 'No cookie on $1' }));
     expect(t('noCookies', 'data.tco.re')).toBe('No cookie on data.tco.re');
     expect(t('retry')).toBe('retry');
+  });
+
+  it('says "unknown value" for a key it has no string for: a stored value of another shape (category "bogus")', () => {
+    const t = browserTranslate(fakeI18n({ category_other: 'Other', valueUnknown: 'unknown value' }));
+    expect(t(messageKey('category', 'other'))).toBe('Other');
+    expect(t(messageKey('category', 'bogus'))).toBe('unknown value');
+    expect(t(messageKey('status', 'weird'))).toBe('unknown value');
   });
 
   it('names the language of the strings chosen, else the browser’s', () => {

@@ -493,4 +493,15 @@ describe('CookieItem', () => {
     expect(chips(false)).toEqual(['Partitioned (tco.re)']);
     expect(chips()).toEqual(['Partitioned (tco.re)']);
   });
+
+  it('says a lifetime that cannot be read (NaN seconds) is unknown, never "NaN seconds"', () => {
+    const said = (language: 'en' | 'fr') => {
+      const text = item({ name: 'b', lifetimeSeconds: Number.NaN }, localeTranslate(language), language).textContent;
+      cleanup();
+      return text;
+    };
+    expect(said('en')).toContain('Actual: an unknown time');
+    expect(said('fr')).toContain('Durée réelle\u202f: un temps inconnu');
+    expect(item({ name: 'b', duration: '1 year', lifetimeSeconds: Number.NaN }).textContent).not.toContain('NaN');
+  });
 });

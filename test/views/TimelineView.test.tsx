@@ -241,6 +241,12 @@ describe('TimelineView', () => {
     expect(container.querySelector('[data-new]')).toBeNull();
   });
 
+  it('shows a marker of a kind it does not know as unknown, not as a worker restart', () => {
+    const container = show({ droppedEvents: 0, events: [{ type: 'weird', at: 5 } as unknown as TimelineEvent] });
+    expect(container.querySelector('.marker')?.textContent).toContain('markerUnknown');
+    expect(container.textContent).not.toContain('markerRestart');
+  });
+
   it('says what set each event when the page knows the tab’s responses', () => {
     const response = {
       method: 'GET',

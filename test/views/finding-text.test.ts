@@ -177,4 +177,14 @@ describe('findingText', () => {
     expect(findingWords(lifetime, localeTranslate('fr'), 'fr')[1]).toBe('1 jour\uFFFDאב');
     expect(findingText(lifetime, localeTranslate('fr'), 'fr')).not.toMatch(/[\u001c-\u001e]/);
   });
+
+  it('says a lifetime that cannot be read (NaN seconds) is unknown, never "NaN seconds"', () => {
+    const detail = { provider: 'P', category: 'necessary' as const, source: 'charter' as const, stated: '1 an', actualSeconds: Number.NaN };
+    expect(findingText(finding({ kind: 'lifetime', cookie: 'b', detail }), localeTranslate('fr'), 'fr')).toBe(
+      'La charte indique «\u202f1 an\u202f»\u202f; le cookie dure un temps inconnu.',
+    );
+    expect(findingText(finding({ kind: 'lifetime', cookie: 'b', detail }), localeTranslate('en'), 'en')).toBe(
+      'The charter says “1 an”; the cookie lives an unknown time.',
+    );
+  });
 });
