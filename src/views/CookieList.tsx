@@ -56,7 +56,7 @@ function rowElementsIn(t: Translate, language: string, paintPlan: PaintPlan): (r
 export function CookieList({ rows, total = rows.length, onWantAll, host, focusKey, onFocused, t, language }: CookieListProps) {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const matching = useMemo(() => filterRows(rows, query, language), [rows, query, language]);
+  const matching = useMemo(() => filterRows(rows, query, language, t), [rows, query, language, t]);
   // Each row's element is made once and given again on every render: Preact then keeps the row's
   // rendered tree as it is. Made afresh, every render of the list (a page more, a search) would
   // diff each row, and the previous render's copy of every row stayed reachable from the parent's

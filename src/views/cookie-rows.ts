@@ -3,6 +3,8 @@
  * list of rows, filtered, ordered by category, and paged. Pure, so it is tested without a DOM.
  */
 import { sameData } from '../core/same-data.ts';
+import { visibleCookieName } from '../core/cookies/nameless.ts';
+import type { Translate } from '../core/ui-strings.ts';
 import type { Category } from '../core/charter/types.ts';
 import type { Finding } from '../core/report/findings.ts';
 import type { NotSeenEntry, Report, ReportCookie } from '../core/report/report.ts';
@@ -97,27 +99,29 @@ export function frenchPurpose(row: CookieRow, language: string): string | undefi
 }
 
 /**
- * The lower-case text the search box matches (name, provider, service, purpose as shown), made at
- * the first search and kept: most popups are never searched, and a copy of every row's texts
- * would stay in memory as long as the popup. A page keeps its language.
+ * The lower-case text the search box matches (name as given and as its row shows it, provider,
+ * service, purpose as shown), made at the first search and kept: most popups are never searched,
+ * and a copy of every row's texts would stay in memory as long as the popup. A page keeps its language.
  */
 const haystacks = new WeakMap<CookieRow, { language: string; text: string }>();
-function haystackOf(row: CookieRow, language: string): string {
+function haystackOf(row: CookieRow, language: string, t: Translate): string {
   let haystack = haystacks.get(row);
   if (haystack === undefined || haystack.language !== language) {
     const described = row.cookie ?? row.entry!;
     const purpose = frenchPurpose(row, language) || described.purpose;
-    const text = [row.name, described.provider, described.service ?? '', purpose].join('\n').toLowerCase();
+    // What CookieItem shows for the name: "(sans nom)" for an empty one, `_g<U+200B>a` for `_g\u200Ba`.
+    const shownName = row.name === '' ? t('namelessCookie') : visibleCookieName(row.name);
+    const text = [row.name, shownName, described.provider, described.service ?? '', purpose].join('\n').toLowerCase();
     haystacks.set(row, (haystack = { language, text }));
   }
   return haystack.text;
 }
 
-/** Rows whose name, provider, service or purpose (in the words `language`'s page shows) contains every word of `query`. */
-export function filterRows(rows: readonly CookieRow[], query: string, language: string): CookieRow[] {
+/** Rows whose name (as given or as shown), provider, service or purpose (in the words `language`'s page shows) contains every word of `query`. */
+export function filterRows(rows: readonly CookieRow[], query: string, language: string, t: Translate): CookieRow[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...rows];
-  return rows.filter((row) => words.every((word) => haystackOf(row, language).includes(word)));
+  return rows.filter((row) => words.every((word) => haystackOf(row, language, t).includes(word)));
 }
 
 /** Consecutive rows grouped by category, for section headings. */

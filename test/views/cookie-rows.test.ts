@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, groupByCategory, keepUnchangedRows, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
 import { finding, report, reportCookie } from '../support/reports.ts';
+import { t } from '../support/render-app.tsx';
+import { localeTranslate } from '../support/locale-translate.ts';
 
 const sample = report(
   [
@@ -95,9 +97,17 @@ describe('rows', () => {
 
   it('filters on name, provider, service and purpose, case-insensitively', () => {
     const rows = rowsOf(sample);
-    expect(filterRows(rows, 'GOOGLE', 'en').map((r) => r.name)).toEqual(['_ga']);
-    expect(filterRows(rows, 'visits matomo', 'en').map((r) => r.name)).toEqual(['_pk_id.*']);
-    expect(filterRows(rows, '  ', 'en')).toHaveLength(4);
+    expect(filterRows(rows, 'GOOGLE', 'en', t).map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(rows, 'visits matomo', 'en', t).map((r) => r.name)).toEqual(['_pk_id.*']);
+    expect(filterRows(rows, '  ', 'en', t)).toHaveLength(4);
+  });
+
+  it('finds a nameless cookie by the words its row shows for its name, and a name by what its row shows of it', () => {
+    const rows = rowsOf(report([reportCookie({ name: '' }), reportCookie({ name: '_g\u200Ba' }), reportCookie({ name: 'dup' })]));
+    expect(filterRows(rows, 'sans nom', 'fr', localeTranslate('fr')).map((r) => r.name)).toEqual(['']);
+    expect(filterRows(rows, '(no name)', 'en', localeTranslate('en')).map((r) => r.name)).toEqual(['']);
+    expect(filterRows(rows, '<U+200B>', 'en', localeTranslate('en')).map((r) => r.name)).toEqual(['_g\u200Ba']);
+    expect(filterRows(rows, 'dup', 'en', localeTranslate('en')).map((r) => r.name)).toEqual(['dup']);
   });
 
   it('finds a known tracker by its purpose in the words the page shows: French on a French page', () => {
@@ -112,11 +122,11 @@ describe('rows', () => {
         reportCookie({ name: 'sessionid' }),
       ]),
     );
-    expect(filterRows(tracked, 'distingue', 'fr-FR').map((r) => r.name)).toEqual(['_ga']);
-    expect(filterRows(tracked, 'distinguishes', 'fr-FR')).toEqual([]);
+    expect(filterRows(tracked, 'distingue', 'fr-FR', t).map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(tracked, 'distinguishes', 'fr-FR', t)).toEqual([]);
     // The same rows on an English page: its words, not the French it does not show.
-    expect(filterRows(tracked, 'distinguishes', 'en').map((r) => r.name)).toEqual(['_ga']);
-    expect(filterRows(tracked, 'distingue', 'en')).toEqual([]);
+    expect(filterRows(tracked, 'distinguishes', 'en', t).map((r) => r.name)).toEqual(['_ga']);
+    expect(filterRows(tracked, 'distingue', 'en', t)).toEqual([]);
   });
 
   it('groups consecutive rows', () => {
