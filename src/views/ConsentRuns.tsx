@@ -61,6 +61,9 @@ function RunColumn({
   language: string;
 }) {
   const present = run.cookies.filter((cookie) => cookie.removed === null);
+  // A name on several domains would read as one cookie twice: each says its domain then.
+  const namesCounted = new Map<string, number>();
+  for (const cookie of present) namesCounted.set(cookie.name, (namesCounted.get(cookie.name) ?? 0) + 1);
   return (
     // A div, not a named section: a region landmark each would be noise; the heading names it.
     <div class="run" data-run={id}>
@@ -73,7 +76,9 @@ function RunColumn({
         <ul class="run-cookies">
           {present.map((cookie) => (
             <li key={`${cookie.name} ${cookie.domain}`} data-run-cookie={cookie.name} data-category={cookie.category}>
-              <CookieName name={showName(cookie.name)} t={t} /> <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
+              <CookieName name={showName(cookie.name)} t={t} />{' '}
+              {namesCounted.get(cookie.name)! > 1 && <span class="domain">{oneParagraph(cookie.domain)} </span>}
+              <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
             </li>
           ))}
         </ul>

@@ -159,6 +159,20 @@ describe('ConsentRuns', () => {
     expect(labels('en')).toEqual(['sessionid necessary', '_hjSessionUser_1234 other']);
   });
 
+  it('tells apart two cookies of one name on different domains in a run by their domains, a name alone without one', () => {
+    const twoDomains = report(
+      [
+        reportCookie({ name: 'dup', domain: 'data.tco.re' }),
+        reportCookie({ name: 'dup', domain: '.tco.re', hostOnly: false }),
+        reportCookie({ name: 'sessionid' }),
+      ],
+      { consent: refused.consent },
+    );
+    const { container } = show(twoDomains, runOfReport(accepted, 10));
+    const said = [...container.querySelectorAll('[data-run="current"] [data-run-cookie]')].map((li) => li.textContent);
+    expect(said).toEqual(['dup data.tco.re categoryOne_necessary', 'dup .tco.re categoryOne_necessary', 'sessionid categoryOne_necessary']);
+  });
+
   it('names a cookie once whatever its domains, and lists apart those of unknown origin, in English and in French', () => {
     const sharedAndOwn = report(
       [
