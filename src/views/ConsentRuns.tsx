@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { pairRuns, runOfReport, type ConsentRun, type RunComparison } from '../core/report/compare-runs.ts';
+import { pairRuns, runOfReport, type ConsentRun, type RunComparison, type RunCookieIdentity } from '../core/report/compare-runs.ts';
+import { PARTITIONED, partitionSite } from '../core/cookies/cookie-record.ts';
 import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { ConsentSummary } from './ConsentSummary.tsx';
@@ -61,9 +62,14 @@ function RunColumn({
   language: string;
 }) {
   const present = run.cookies.filter((cookie) => cookie.removed === null);
-  // A name on several domains would read as one cookie twice: each says its domain then.
+  // A name on several domains would read as one cookie twice: each says its domain then, and
+  // its path and partition where its name and domain repeat too.
   const namesCounted = new Map<string, number>();
-  for (const cookie of present) namesCounted.set(cookie.name, (namesCounted.get(cookie.name) ?? 0) + 1);
+  const count = (key: string) => namesCounted.set(key, (namesCounted.get(key) ?? 0) + 1);
+  for (const cookie of present) {
+    count(cookie.name);
+    count(`${cookie.name} ${cookie.domain}`);
+  }
   return (
     // A div, not a named section: a region landmark each would be noise; the heading names it.
     <div class="run" data-run={id}>
@@ -75,15 +81,36 @@ function RunColumn({
       ) : (
         <ul class="run-cookies">
           {present.map((cookie) => (
-            <li key={`${cookie.name} ${cookie.domain}`} data-run-cookie={cookie.name} data-category={cookie.category}>
+            <li key={runCookieKey(cookie)} data-run-cookie={cookie.name} data-category={cookie.category}>
               <CookieName name={showName(cookie.name)} t={t} />{' '}
               {namesCounted.get(cookie.name)! > 1 && <span class="domain">{oneParagraph(cookie.domain)} </span>}
+              {namesCounted.get(`${cookie.name} ${cookie.domain}`)! > 1 && <RunCookieIdentityFlags cookie={cookie} t={t} />}
               <span class="muted">{t(messageKey('categoryOne', cookie.category))}</span>
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/** A run's cookie by all that makes it one (name, domain, path, partition): a list's key. */
+const runCookieKey = (cookie: ConsentRun['cookies'][number]) =>
+  [cookie.name, cookie.domain, cookie.path ?? '/', cookie.partitionKey ?? '', cookie.hasCrossSiteAncestor ? 'x' : ''].join(' ');
+
+/** Its path and partition, as the popup's rows write them, for two cookies of one name and domain. */
+function RunCookieIdentityFlags({ cookie, t }: { cookie: RunCookieIdentity; t: Translate }) {
+  const site = partitionSite({ partitionKey: cookie.partitionKey ?? null });
+  return (
+    <>
+      {cookie.path && <span class="flag path">Path={oneParagraph(cookie.path)} </span>}
+      {site !== null && (
+        <span class="flag partition">
+          {PARTITIONED} ({oneParagraph(site)}
+          {cookie.hasCrossSiteAncestor ? `, ${t('partitionCrossSite')}` : ''}){' '}
+        </span>
+      )}
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import type { ComponentProps } from 'preact';
 import { ConsentRuns, type RecordProgress } from '../../src/views/ConsentRuns.tsx';
-import { runOfReport } from '../../src/core/report/compare-runs.ts';
+import { keptRun, runOfKeptRun, runOfReport } from '../../src/core/report/compare-runs.ts';
 import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import { finding, report, reportCookie } from '../support/reports.ts';
@@ -171,6 +171,33 @@ describe('ConsentRuns', () => {
     const { container } = show(twoDomains, runOfReport(accepted, 10));
     const said = [...container.querySelectorAll('[data-run="current"] [data-run-cookie]')].map((li) => li.textContent);
     expect(said).toEqual(['dup data.tco.re categoryOne_necessary', 'dup .tco.re categoryOne_necessary', 'sessionid categoryOne_necessary']);
+  });
+
+  it('tells apart two cookies of one name and domain by their path or partition, in the current run and in one kept', () => {
+    const oneDomain = report(
+      [
+        reportCookie({ name: 'dup', path: '/' }),
+        reportCookie({ name: 'dup', path: '/api' }),
+        reportCookie({ name: 'chip', partitionKey: 'https://tco.re' }),
+        reportCookie({ name: 'chip', partitionKey: 'https://tco.re', hasCrossSiteAncestor: true }),
+        reportCookie({ name: 'sessionid', path: '/app' }),
+      ],
+      { consent: refused.consent },
+    );
+    const expected = [
+      'dup data.tco.re categoryOne_necessary',
+      'dup data.tco.re Path=/api categoryOne_necessary',
+      'chip data.tco.re Partitioned (tco.re) categoryOne_necessary',
+      'chip data.tco.re Partitioned (tco.re, partitionCrossSite) categoryOne_necessary',
+      'sessionid categoryOne_necessary',
+    ];
+    const { container } = show(oneDomain, runOfReport(accepted, 10));
+    const said = (run: string) => [...container.querySelectorAll(`[data-run="${run}"] [data-run-cookie]`)].map((li) => li.textContent);
+    expect(said('current')).toEqual(expected);
+    cleanup();
+    const kept = show(report([], { consent: refused.consent }), runOfKeptRun(JSON.parse(JSON.stringify(keptRun(oneDomain, 10)))));
+    const keptSaid = [...kept.container.querySelectorAll('[data-run="saved"] [data-run-cookie]')].map((li) => li.textContent);
+    expect(keptSaid).toEqual(expected);
   });
 
   it('names a cookie once whatever its domains, and lists apart those of unknown origin, in English and in French', () => {

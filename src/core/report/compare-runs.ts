@@ -7,6 +7,7 @@
 import { compareText } from '../compare.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportCookie } from './report.ts';
+import { narrowerPath } from '../cookies/cookie-record.ts';
 
 /**
  * What a run needs to be compared: its cookies' names, the phase each first appeared in and
@@ -117,7 +118,8 @@ export type ConsentRun = {
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   /** Its cookies, as the report showed them. */
   cookies: Array<
-    Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'firstPage' | 'removed' | 'provider' | 'originUnknown'>
+    Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'firstPage' | 'removed' | 'provider' | 'originUnknown'> &
+      RunCookieIdentity
   >;
   /** How many findings it had. */
   findings: number;
@@ -141,9 +143,10 @@ function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pag
   return {
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
-    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, firstPage, removed, provider, originUnknown }) => ({
+    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, firstPage, removed, provider, originUnknown, ...rest }) => ({
       name,
       domain,
+      ...identityOf(rest),
       category,
       status,
       firstPhase,
@@ -156,6 +159,23 @@ function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pag
     findings,
     againstRefusal: cookiesAgainstRefusal(report.findings),
     ...(report.pages ? { pages: [...report.pages] } : null),
+  };
+}
+
+/**
+ * What, beside its name and domain, tells a cookie from another (RFC 6265, 5.3: its path; the
+ * partition the browser keeps it under), as a run keeps it: only what differs from a plain cookie
+ * (a path narrower than `/`, a partition), and absent from a run an earlier version kept.
+ */
+export type RunCookieIdentity = Partial<Pick<ReportCookie, 'path' | 'partitionKey' | 'hasCrossSiteAncestor'>>;
+
+/** A cookie's RunCookieIdentity, leaving out what a plain cookie has. */
+function identityOf(cookie: RunCookieIdentity): RunCookieIdentity {
+  const path = cookie.path === undefined ? null : narrowerPath({ path: cookie.path });
+  return {
+    ...(path === null ? null : { path }),
+    ...(cookie.partitionKey ? { partitionKey: cookie.partitionKey } : null),
+    ...(cookie.partitionKey && cookie.hasCrossSiteAncestor ? { hasCrossSiteAncestor: true } : null),
   };
 }
 
@@ -184,7 +204,8 @@ export type RunCookie = Pick<
   | 'source'
   | 'rule'
   | 'reference'
->;
+> &
+  RunCookieIdentity;
 
 /**
  * The kinds of finding a kept run keeps, alone: those a charter draft reads (a lifetime too long,
@@ -228,6 +249,7 @@ export function keptRun(report: Report, now: number): KeptRun {
       cookies: report.cookies.map((cookie) => ({
         name: cookie.name,
         domain: cookie.domain,
+        ...identityOf(cookie),
         removed: cookie.removed,
         lifetimeSeconds: cookie.lifetimeSeconds,
         firstPhase: cookie.firstPhase,
@@ -269,7 +291,9 @@ const isRunCookie = (cookie: unknown) =>
   (cookie.removed === null || typeof cookie.removed === 'number') &&
   PHASES.has(cookie.firstPhase) &&
   CATEGORIES.has(cookie.category) &&
-  (cookie.firstPage === undefined || cookie.firstPage === null || isString(cookie.firstPage));
+  (cookie.firstPage === undefined || cookie.firstPage === null || isString(cookie.firstPage)) &&
+  (cookie.path === undefined || isString(cookie.path)) &&
+  (cookie.partitionKey === undefined || isString(cookie.partitionKey));
 
 /**
  * Whether a value read from storage is a run as `keptRun` keeps it, as far as the panel,

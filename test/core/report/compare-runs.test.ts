@@ -231,6 +231,9 @@ describe('isKeptRun', () => {
     expect(isKeptRun({ ...kept, report: { ...kept.report, consent: { state: 'maybe', trackers: {} } } })).toBe(false);
     expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], category: 7 }] } })).toBe(false);
     expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], firstPhase: 'later' }] } })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], path: '/api' }] } })).toBe(true);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], path: 7 }] } })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], partitionKey: {} }] } })).toBe(false);
     expect(isKeptRun({ ...kept, report: { ...kept.report, findings: [{ kind: 'after-refusal' }] } })).toBe(false);
     expect(isKeptRun(runOfReport(full, 5))).toBe(false);
   });
