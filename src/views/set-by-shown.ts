@@ -76,16 +76,18 @@ export function useSetBy(timeline: ShownTimeline, network: ReadNetwork | undefin
   const [clock, setClock] = useState(now);
   useEffect(() => {
     if (!log || !attribution) return;
-    // Events are in order: the first still in its window closes first. One dated past the clock's
-    // window (a clock set back, a corrupt time) or at no time gets no timer: a delay past
-    // LONGEST_TIMER_MS fires at once, which would read the log again without pause.
+    // The timer waits for the window that closes first, of the events still in theirs (not the
+    // first in the list: one dated ahead of a clock set back would hold back those after it). One
+    // dated past the clock's window (a clock set back, a corrupt time) or at no time gets no
+    // timer: a delay past LONGEST_TIMER_MS fires at once, which would read the log again without pause.
     const current = now();
     const windowMs = attribution.windowMs;
-    const pending = timeline.events.find(
-      (event) => 'name' in event && Number.isFinite(event.at) && event.at + windowMs > clock && event.at <= current + windowMs,
-    );
-    if (!pending) return;
-    const timer = setTimeout(() => setClock(now()), Math.min(LONGEST_TIMER_MS, Math.max(0, pending.at + windowMs - current) + 20));
+    let firstClose = Infinity;
+    for (const event of timeline.events)
+      if ('name' in event && Number.isFinite(event.at) && event.at + windowMs > clock && event.at <= current + windowMs)
+        firstClose = Math.min(firstClose, event.at + windowMs);
+    if (firstClose === Infinity) return;
+    const timer = setTimeout(() => setClock(now()), Math.min(LONGEST_TIMER_MS, Math.max(0, firstClose - current) + 20));
     return () => clearTimeout(timer);
   }, [log, attribution, timeline, clock, now]);
   return useMemo(

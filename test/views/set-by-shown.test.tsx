@@ -55,6 +55,24 @@ describe('useSetBy', () => {
     }
   });
 
+  it('reads the log again when the first window closes, though an event before it in the list is dated ahead (a clock set back)', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 10_000;
+      const answer = vi.fn(() => () => null);
+      const attribution = { setByOfTimeline: answer, windowMs: 3_000 } as unknown as NetworkAttribution;
+      const ahead = { ...event, name: 'x', at: 12_500 };
+      const heard = { ...event, name: 'b', at: 10_000 };
+      const shown = { droppedEvents: 0, events: [ahead, heard] };
+      renderHook(() => useSetBy(shown, { log, attribution, now: () => clock }));
+      clock = 13_100;
+      void act(() => void vi.advanceTimersByTime(3_100));
+      expect(answer).toHaveBeenLastCalledWith(shown.events, log, 13_100);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   // A clock set back (an event dated after it) or a corrupt time: a timer past 2^31-1 ms fires at
   // once in browsers and Node, so one per event would redraw the timeline without pause.
   for (const ahead of [30 * 86_400_000, 1e300, Number.NaN]) {
