@@ -27,6 +27,7 @@ import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { errorLine } from '../census/census-report.ts';
+import { stopWhenStdoutCloses } from './closed-output.ts';
 
 const started = Date.now();
 const elapsed = () => (Date.now() - started) / 1000;
@@ -130,6 +131,8 @@ async function main(options: AuditOptions, charter: ServedCharter | null, list: 
   });
 }
 
+// `npm start | head`: the run stops at its first line that cannot be written (exit 2), no stack trace.
+stopWhenStdoutCloses();
 try {
   const options = parseAuditArgs(process.argv.slice(2));
   if (options.help) {

@@ -12,6 +12,7 @@ import { censusExitCode, otherChoiceWarnings } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
 import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards, refuseOutputsInTheWay } from './merge.ts';
 import { isEntryScript } from '../entry-script.ts';
+import { stopWhenStdoutCloses } from '../audit/closed-output.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
 
@@ -89,6 +90,8 @@ function main(argv: readonly string[]): number {
 }
 
 if (isEntryScript(import.meta.url)) {
+  // Its output closed (`| head -1`): it stops there, exit 2, no stack trace.
+  stopWhenStdoutCloses();
   try {
     process.exit(main(process.argv.slice(2)));
   } catch (error) {

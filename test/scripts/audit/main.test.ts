@@ -1,5 +1,5 @@
 /** Runs scripts/audit/main.ts as a process on bad input: what is checked before anything is made, built or launched. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,5 +69,25 @@ describe('audit command --help', () => {
     expect(audit(cwd, '--help')).toEqual({ status: 0, stdout: `${USAGE}\n`, stderr: '' });
     // A build here would have failed (exit 2), and the default --out is never made.
     expect(readdirSync(cwd)).toEqual([]);
+  }, 30_000);
+});
+
+describe('audit command with its output closed early (`npm start | head -2`)', () => {
+  it('stops quietly at the closed output with exit 2, no stack trace: never the 1 that --strict gives findings', async () => {
+    const cwd = join(scratch.path, 'closed-stdout');
+    // A build newer than any source here: none is made, and the demo portal starts, logs, and the launch is awaited.
+    mkdirSync(join(cwd, 'dist/chrome-audit'), { recursive: true });
+    writeFileSync(join(cwd, 'dist/chrome-audit/manifest.json'), '{}');
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Ended at the first line it could not write: nothing after it (not the missing browser's error either).
+    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
   }, 30_000);
 });
