@@ -40,11 +40,12 @@ export function draftSummary(draft: CharterDraft): string {
 /**
  * The charter file `--charter` names, read as the charter CLI reads files (text or a saved page,
  * 2 MB at most) and checked to hold a charter the parser reads, so a wrong file is a one-line
- * error before any browser starts, not an audit against no charter.
+ * error before any browser starts, not an audit against no charter. `file` is as typed, for the
+ * errors; `place` is where it lies (typed-path.ts).
  */
-export function readServedCharter(file: string): ServedCharter {
+export function readServedCharter(file: string, place: string = file): ServedCharter {
   const refuse = (reason: string) => new UsageError(`--charter ${quoteTyped(file)}: ${reason}`);
-  const page = readCharterFile(file);
+  const page = readCharterFile(place);
   if ('error' in page) throw refuse(page.error);
   try {
     const problem = charterProblem(readCharterPageReading(page.body, page.html ? 'text/html' : page.contentType));

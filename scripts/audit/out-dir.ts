@@ -18,20 +18,21 @@ function entryAt(path: string): ReturnType<typeof statSync> | undefined {
  * Makes sure `dir` (and `subfolders` in it, for `--consent both`) is a folder the audit can write
  * in, creating it as the run would. Refuses a path that names a file, or lies under one, and a
  * folder that cannot be created or written (checked by writing a probe file: `access()` says yes
- * to root even where a write would fail).
+ * to root even where a write would fail). `dir` is as typed, for the errors; `place` is where it
+ * lies (typed-path.ts: from the folder the command was typed in).
  */
-export function prepareOutDir(dir: string, subfolders: readonly string[] = []): void {
+export function prepareOutDir(dir: string, subfolders: readonly string[] = [], place: string = dir): void {
   const named = quoteTyped(dir);
-  for (const folder of [dir, ...subfolders.map((name) => join(dir, name))]) {
+  for (const [typed, folder] of [[dir, place], ...subfolders.map((name) => [join(dir, name), join(place, name)])] as const) {
     const stat = entryAt(folder);
-    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(folder)} is a file, not a folder`);
+    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(typed)} is a file, not a folder`);
   }
-  let ancestor = resolve(dir);
+  let ancestor = resolve(place);
   while (!entryAt(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
   if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(ancestor)} is a file, not a folder`);
-  const probe = join(dir, `.audit-write-check-${process.pid}`);
+  const probe = join(place, `.audit-write-check-${process.pid}`);
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(place, { recursive: true });
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (error) {

@@ -16,11 +16,16 @@ afterAll(() => scratch.remove());
  * build would fail ("the extension build failed") and say so; nothing can be launched.
  */
 function audit(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return auditTypedIn(cwd, cwd, ...args);
+}
+
+/** As `audit`, typed in `typedIn` (npm's INIT_CWD), run from `cwd` (npm runs scripts from the package root). */
+function auditTypedIn(cwd: string, typedIn: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
+    env: { ...process.env, INIT_CWD: typedIn, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -89,5 +94,42 @@ describe('audit command with its output closed early (`npm start | head -2`)', (
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     // Ended at the first line it could not write: nothing after it (not the missing browser's error either).
     expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+  }, 30_000);
+});
+
+describe('audit command run by npm from a subfolder (`cd docs && npm start -- --portals mylist.txt`)', () => {
+  /** A package folder (empty: a build fails there) and the subfolder the command was typed in. */
+  function folders(name: string): { root: string; typedIn: string } {
+    const root = join(scratch.path, name);
+    const typedIn = join(root, 'docs');
+    mkdirSync(typedIn, { recursive: true });
+    return { root, typedIn };
+  }
+
+  it('reads --portals from the folder it was typed in, and names it as typed', () => {
+    const { root, typedIn } = folders('typed-portals');
+    writeFileSync(join(typedIn, 'mylist.txt'), 'data.tco.re\nhttps://-bad-.org/\n');
+    expect(auditTypedIn(root, typedIn, '--portals', 'mylist.txt', '--out', 'out')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: mylist.txt:2: malformed URL: "https://-bad-.org/" (a label of a host name cannot start or end with a hyphen)\n',
+    });
+  }, 30_000);
+
+  it('reads --charter from the folder it was typed in', () => {
+    const { root, typedIn } = folders('typed-charter');
+    writeFileSync(join(typedIn, 'charter.md'), 'No table here, only words about cookies.\n');
+    const { status, stderr } = auditTypedIn(root, typedIn, '--charter', 'charter.md', '--consent', 'accept');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^audit: --charter "charter\.md": (?!no such file)/);
+  }, 30_000);
+
+  it('makes --out in the folder it was typed in, never in the package folder', () => {
+    const { root, typedIn } = folders('typed-out');
+    writeFileSync(join(typedIn, 'mylist.txt'), 'data.tco.re\n');
+    // The list is read and --out made before the build, which fails in this empty package folder.
+    expect(auditTypedIn(root, typedIn, '--portals', 'mylist.txt', '--out', 'out').status).toBe(2);
+    expect(existsSync(join(typedIn, 'out'))).toBe(true);
+    expect(readdirSync(root)).toEqual(['docs']);
   }, 30_000);
 });
