@@ -18,15 +18,15 @@ import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type Ser
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun, runTimeLimitMs, runWithin, type RunResult } from './run.ts';
-import { prepareOutDir } from './out-dir.ts';
+import { earlierRunLeftovers, earlierRunWarning, prepareOutDir } from './out-dir.ts';
 import { choiceNotMade, comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
 import { DRAFT_FILES, draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
-import type { PortalList } from '../census/portal-list.ts';
+import { shardPositions, type PortalList } from '../census/portal-list.ts';
 import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { errorLine } from '../census/census-report.ts';
+import { errorLine, portalFolder } from '../census/census-report.ts';
 import { stopWhenStdoutCloses } from './closed-output.ts';
 import { typedPathPlace } from './typed-path.ts';
 
@@ -154,6 +154,12 @@ try {
   const list = options.portals === null ? null : readPortalList(options.portals, DEMO_LIST, typedPathPlace(options.portals));
   const subfolders = options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : [];
   prepareOutDir(options.out, subfolders, typedPathPlace(options.out));
+  // Said, never deleted: what an earlier run wrote there and this one will not rewrite (out-dir.ts).
+  const hosts =
+    list === null ? null : shardPositions(list.urls.length, options.shard).map((position) => portalFolder(list.urls[position]!));
+  const leftovers = earlierRunLeftovers(typedPathPlace(options.out), { consent: options.consent, draft: options.draft, hosts });
+  const warning = earlierRunWarning(options.out, leftovers);
+  if (warning !== null) console.error(`audit: ${terminalText(warning)}`);
   process.exit(await main(options, charter, list));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {

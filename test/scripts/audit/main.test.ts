@@ -133,3 +133,21 @@ describe('audit command run by npm from a subfolder (`cd docs && npm start -- --
     expect(readdirSync(root)).toEqual(['docs']);
   }, 30_000);
 });
+
+describe('audit command with an --out an earlier run wrote in', () => {
+  it('warns on stderr, naming the files it will not rewrite, and deletes none', () => {
+    const cwd = join(scratch.path, 'reused-out');
+    const out = join(cwd, 'out');
+    mkdirSync(join(out, 'accept'), { recursive: true });
+    mkdirSync(join(out, 'refuse'));
+    writeFileSync(join(out, 'comparison.md'), '');
+    writeFileSync(join(out, 'charter-draft.md'), '');
+    const { status, stderr } = audit(cwd, '--consent', 'refuse', '--out', 'out');
+    // The build then fails in this empty folder (exit 2): the warning came before it.
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(
+      'audit: warning: --out "out" holds files of an earlier run that this run does not rewrite: accept/, charter-draft.md, comparison.md, refuse/ (they stay as they are: remove them, or give another --out)',
+    );
+    expect(readdirSync(out).sort()).toEqual(['accept', 'charter-draft.md', 'comparison.md', 'refuse']);
+  }, 30_000);
+});
