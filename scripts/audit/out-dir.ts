@@ -1,6 +1,6 @@
 /** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CENSUS_FILE_NAMES } from '../census/census-report.ts';
 import { DRAFT_FILES } from './charter-files.ts';
 import { quoteTyped, shownPath, UsageError, type ConsentMode } from './options.ts';
@@ -13,6 +13,26 @@ function entryAt(path: string): ReturnType<typeof statSync> | undefined {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new UsageError(`--out: cannot look at ${shownPath(path)} (${code ?? (error as Error).message})`);
+  }
+}
+
+/**
+ * Creates `folder` and the folders above it, one by one from `ancestor`, the deepest that exists:
+ * Node's recursive mkdirSync loops for ever at full CPU where procfs answers ENOENT (`/proc/nope`);
+ * one mkdir a level fails there at once.
+ */
+function createUnder(ancestor: string, folder: string): void {
+  let path = ancestor;
+  for (const name of relative(ancestor, folder)
+    .split(sep)
+    .filter((part) => part !== '')) {
+    path = join(path, name);
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      // Made meanwhile (another run, or a second census job): a folder is all that is needed.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !entryAt(path)?.isDirectory()) throw error;
+    }
   }
 }
 
@@ -34,7 +54,7 @@ export function prepareOutDir(dir: string, subfolders: readonly string[] = [], p
   if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(ancestor)} is a file, not a folder`);
   const probe = join(place, `.audit-write-check-${process.pid}`);
   try {
-    mkdirSync(place, { recursive: true });
+    createUnder(ancestor, resolve(place));
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (error) {

@@ -151,3 +151,16 @@ describe('audit command with an --out an earlier run wrote in', () => {
     expect(readdirSync(out).sort()).toEqual(['accept', 'charter-draft.md', 'comparison.md', 'refuse']);
   }, 30_000);
 });
+
+describe('audit command with an --out that cannot be created (under /proc)', () => {
+  it('refuses it in one line, at once, rather than loop for ever in a recursive mkdir', () => {
+    const cwd = join(scratch.path, 'proc-out');
+    mkdirSync(cwd);
+    // Node's recursive mkdirSync loops at 100% CPU on procfs's ENOENT: the 20 s limit would end it (status null).
+    expect(audit(cwd, '--consent', 'accept', '--out', '/proc/nope/deeper')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: --out "/proc/nope/deeper" cannot be written (ENOENT)\n',
+    });
+  }, 30_000);
+});
