@@ -4,6 +4,7 @@
  * misread. Exit 2, README's "bad input or environment": the run was cut short, its reports not all
  * written. Shared by the audit, the census it runs and `census:merge`.
  */
+import { removeScratchDirsLeft } from '../browsers/browser-under-test.ts';
 import { processTree } from '../browsers/process-tree.ts';
 
 /** The exit code of a run whose output was closed before its end (README, the audit's exit codes). */
@@ -24,7 +25,8 @@ export function onOutputClosed(output: NodeJS.EventEmitter, end: () => void): vo
 
 /**
  * Ends the command quietly when its standard output is closed: the processes it started (a
- * browser and its children) are ended with it, as a run over its time limit ends its browser.
+ * browser and its children) are ended with it, as a run over its time limit ends its browser, and
+ * the browser's profile is removed.
  */
 export function stopWhenStdoutCloses(): void {
   onOutputClosed(process.stdout, () => {
@@ -35,6 +37,8 @@ export function stopWhenStdoutCloses(): void {
         // Already gone.
       }
     }
+    // Its profile too, once the browser that wrote in it is gone.
+    removeScratchDirsLeft();
     process.exit(OUTPUT_CLOSED_EXIT);
   });
 }
