@@ -2,9 +2,9 @@
  * The audit's charter files: the corrected charter it drafts with `--draft`, written beside the
  * report(s), and the charter file `--charter` has the demo portal serve in place of its own.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CharterError, charterProblem, readCharterPageReading } from '../../src/core/charter/index.ts';
+import { assertReadableText, CharterError, charterProblem, readCharterPageReading } from '../../src/core/charter/index.ts';
 import { draftCharter, draftHtml, draftMarkdown, type CharterDraft, type DraftLanguage } from '../../src/core/draft/index.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { readCharterFile } from '../charter/cli.ts';
@@ -37,16 +37,34 @@ export function draftSummary(draft: CharterDraft): string {
   return `charter draft (${draft.language}): ${draft.rows.length} entries, ${marked} marked to review${setAside}`;
 }
 
+/** True when `bytes` decode as UTF-8 without a single bad sequence. */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The charter file `--charter` names, read as the charter CLI reads files (text or a saved page,
- * 2 MB at most) and checked to hold a charter the parser reads, so a wrong file is a one-line
- * error before any browser starts, not an audit against no charter.
+ * 2 MB at most) but refused when it is not valid UTF-8, and checked to hold a charter the parser reads, so a wrong file is a one-line
+ * error before any browser starts, not an audit against no charter. `file` is as typed, for the
+ * errors; `place` is where it lies (typed-path.ts).
  */
-export function readServedCharter(file: string): ServedCharter {
+export function readServedCharter(file: string, place: string = file): ServedCharter {
   const refuse = (reason: string) => new UsageError(`--charter ${quoteTyped(file)}: ${reason}`);
-  const page = readCharterFile(file);
+  const page = readCharterFile(place);
   if ('error' in page) throw refuse(page.error);
   try {
+    // A file is UTF-8 or refused: the core tolerates a few bad characters in a live page, but a
+    // charter saved as Latin-1 would lose its accented words and read as one with no table. Its
+    // bytes are read again here (a regular file of 2 MB at most, as readCharterFile found it).
+    if (!isUtf8(readFileSync(place))) {
+      assertReadableText(page.body); // NUL bytes, UTF-16: said as such
+      throw refuse('not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8');
+    }
     const problem = charterProblem(readCharterPageReading(page.body, page.html ? 'text/html' : page.contentType));
     if (problem !== null) throw refuse(problem);
   } catch (error) {

@@ -18,15 +18,17 @@ import { DEMO_HOST, PORTAL_HOSTS, startPortalServer, type PortalServer, type Ser
 import { DEMO_CENSUS_HOSTS } from '../demo-portal/census-portals.ts';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './options.ts';
 import { AuditError, auditRun, runTimeLimitMs, runWithin, type RunResult } from './run.ts';
-import { prepareOutDir } from './out-dir.ts';
+import { earlierRunLeftovers, earlierRunWarning, prepareOutDir } from './out-dir.ts';
 import { choiceNotMade, comparisonOfRuns, exitCode, findingCount, formatReport } from './audit-output.ts';
-import { draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
+import { DRAFT_FILES, draftSummary, readServedCharter, writeCharterDraft } from './charter-files.ts';
 import { readPortalList, runCensus } from '../census/run-census.ts';
-import type { PortalList } from '../census/portal-list.ts';
+import { shardPositions, type PortalList } from '../census/portal-list.ts';
 import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
-import { errorLine } from '../census/census-report.ts';
+import { errorLine, portalFolder } from '../census/census-report.ts';
+import { stopWhenStdoutCloses } from './closed-output.ts';
+import { typedPathPlace } from './typed-path.ts';
 
 const started = Date.now();
 const elapsed = () => (Date.now() - started) / 1000;
@@ -63,13 +65,18 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
   const target = options.browser === 'firefox' ? 'firefox' : 'chrome';
   const choices = options.consent === 'both' ? (['accept', 'refuse'] as const) : ([options.consent] as const);
 
+  // Written where --out lies (typed-path.ts), named as typed.
+  const outPlace = typedPathPlace(options.out);
   try {
     const runs: Array<[(typeof choices)[number], RunResult]> = [];
     for (const consent of choices) {
       const outDir = options.consent === 'both' ? join(options.out, consent) : options.out;
       log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile, ${COOKIE_POLICY[options.browser]})…`);
       // Within the census's time limit: a page that never answers would otherwise hold the run for ever (exit 2).
-      const run = await runWithin({ launch, target, url, consent, pages: options.pages, outDir, log }, runTimeLimitMs(options.pages));
+      const run = await runWithin(
+        { launch, target, url, consent, pages: options.pages, outDir: typedPathPlace(outDir), log },
+        runTimeLimitMs(options.pages),
+      );
       const notLoaded = run.notLoaded.length > 0 ? ` (not loaded: ${run.notLoaded.join(' ')})` : '';
       log(`visited ${run.pages.length} page(s): ${run.pages.join(' ')}${notLoaded}`);
       log(`wrote ${outDir}/report.json, report.md, popup.png`);
@@ -82,18 +89,19 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
     for (const [consent, report] of reports) console.log(formatReport(report, `Consent: ${consent}`));
     if (runs.length === 2) {
       const comparison = comparisonOfRuns(runs[0]![1], runs[1]![1]);
-      mkdirSync(options.out, { recursive: true });
-      writeFileSync(join(options.out, 'comparison.md'), comparison);
+      mkdirSync(outPlace, { recursive: true });
+      writeFileSync(join(outPlace, 'comparison.md'), comparison);
       console.log(comparison);
     }
     if (options.draft) {
-      mkdirSync(options.out, { recursive: true });
-      const { draft, paths } = writeCharterDraft(
-        options.out,
+      mkdirSync(outPlace, { recursive: true });
+      const { draft } = writeCharterDraft(
+        outPlace,
         reports.map(([, report]) => report),
         options.language,
       );
-      log(`wrote ${paths.join(' and ')}: ${draftSummary(draft)}`);
+      const written = [DRAFT_FILES.markdown, DRAFT_FILES.html].map((name) => join(options.out, name));
+      log(`wrote ${written.join(' and ')}: ${draftSummary(draft)}`);
     }
     // Counted across the runs as a census row counts them: a refusal's "not seen" is no finding when the accept run saw it.
     const all = reports.map(([, report]) => report);
@@ -127,9 +135,12 @@ async function main(options: AuditOptions, charter: ServedCharter | null, list: 
     },
     progress: (total) => createProgress({ total, tty: process.stderr.isTTY === true, line: (text) => console.log(text), elapsed }),
     print: (text) => log(text),
+    outPlace: typedPathPlace(options.out),
   });
 }
 
+// `npm start | head`: the run stops at its first line that cannot be written (exit 2), no stack trace.
+stopWhenStdoutCloses();
 try {
   const options = parseAuditArgs(process.argv.slice(2));
   if (options.help) {
@@ -138,9 +149,17 @@ try {
   }
   // Read before anything is built or launched, the list before --out is made: a bad --charter
   // or list would otherwise fail only after the build, or leave empty folders behind.
-  const charter = options.charter ? readServedCharter(options.charter) : null;
-  const list = options.portals === null ? null : readPortalList(options.portals, DEMO_LIST);
-  prepareOutDir(options.out, options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : []);
+  // Paths read from the folder the command was typed in (npm's INIT_CWD: typed-path.ts), named as typed.
+  const charter = options.charter ? readServedCharter(options.charter, typedPathPlace(options.charter)) : null;
+  const list = options.portals === null ? null : readPortalList(options.portals, DEMO_LIST, typedPathPlace(options.portals));
+  const subfolders = options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : [];
+  prepareOutDir(options.out, subfolders, typedPathPlace(options.out));
+  // Said, never deleted: what an earlier run wrote there and this one will not rewrite (out-dir.ts).
+  const hosts =
+    list === null ? null : shardPositions(list.urls.length, options.shard).map((position) => portalFolder(list.urls[position]!));
+  const leftovers = earlierRunLeftovers(typedPathPlace(options.out), { consent: options.consent, draft: options.draft, hosts });
+  const warning = earlierRunWarning(options.out, leftovers);
+  if (warning !== null) console.error(`audit: ${terminalText(warning)}`);
   process.exit(await main(options, charter, list));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {

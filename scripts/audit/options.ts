@@ -103,6 +103,13 @@ const BLANKS = /[\s\u0000-\u001f\u007f-\u009f]+/g;
 const hasCredentials = (text: string): boolean => CREDENTIALS.test(text.replace(BLANKS, ''));
 /** What the URL parser would drop without a word (tabs, line breaks) or cannot be in a URL: C0, DEL and C1 controls. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * A file path, not an address: `/…` (the URL parser would read `/tmp/x.html` as the host `tmp`),
+ * `\…` (read as `/`), `~…`, `.` or `..` alone or before a slash. Anchored, one character class or
+ * two dots: linear.
+ */
+const FILE_PATH = /^\s*(?:[/\\~]|\.{1,2}(?:[/\\]|$))/;
+
 /** The host as typed, after the scheme and before a port, path, query or fragment. */
 const TYPED_HOST = /^[a-z][a-z0-9+.-]*:[\\/]*([^\\/?#]*?)(?::\d*)?(?:[\\/?#]|$)/i;
 
@@ -205,13 +212,18 @@ function hostProblem(hostname: string, typedHost: string): string | null {
 /**
  * Reads a URL argument. A bare host (with or without a port and path) gets https://, or
  * http:// when it is loopback (`localhost`, `localhost:8080`, `127.0.0.1:3000`). Refused with one
- * line: a user name or password (never echoed), control characters, a host name DNS could not
- * hold, a number read as an IPv4 address, port 0.
+ * line: a user name or password (never echoed), control characters, a file path (`/tmp/x.html`,
+ * `./x.html`, `~/x.html`), a host name DNS could not hold, a number read as an IPv4 address, port 0.
  */
 export function parseTarget(text: string): URL {
   if (hasCredentials(text)) throw credentialsRefused();
   const malformed = (reason?: string) => new UsageError(`malformed URL: ${quoteTyped(text)}${reason ? ` (${reason})` : ''}`);
   if (CONTROL.test(text)) throw malformed('a control character, such as a tab or a line break, cannot be part of a URL');
+  if (FILE_PATH.test(text)) {
+    throw new UsageError(
+      `malformed URL: ${quoteTyped(text)} is a file path, not an address: the audit visits http(s) pages (serve the file, on localhost for one, and give its URL)`,
+    );
+  }
   const bare = HOST_AND_PORT.test(text) || !SCHEME.test(text);
   // No scheme has a dot, nor is one `localhost`: that is a host whose port is no number.
   if (!bare && HOST_WITH_BAD_PORT.test(text)) throw malformed('the port after the host must be a number from 1 to 65535');

@@ -1,7 +1,9 @@
 /** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { quoteTyped, shownPath, UsageError } from './options.ts';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CENSUS_FILE_NAMES } from '../census/census-report.ts';
+import { DRAFT_FILES } from './charter-files.ts';
+import { quoteTyped, shownPath, UsageError, type ConsentMode } from './options.ts';
 
 /** The entry at `path`, or undefined when there is none (or a file stands where a folder of the path should be). */
 function entryAt(path: string): ReturnType<typeof statSync> | undefined {
@@ -15,27 +17,111 @@ function entryAt(path: string): ReturnType<typeof statSync> | undefined {
 }
 
 /**
+ * Creates `folder` and the folders above it, one by one from `ancestor`, the deepest that exists:
+ * Node's recursive mkdirSync loops for ever at full CPU where procfs answers ENOENT (`/proc/nope`);
+ * one mkdir a level fails there at once.
+ */
+function createUnder(ancestor: string, folder: string): void {
+  let path = ancestor;
+  for (const name of relative(ancestor, folder)
+    .split(sep)
+    .filter((part) => part !== '')) {
+    path = join(path, name);
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      // Made meanwhile (another run, or a second census job): a folder is all that is needed.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !entryAt(path)?.isDirectory()) throw error;
+    }
+  }
+}
+
+/**
  * Makes sure `dir` (and `subfolders` in it, for `--consent both`) is a folder the audit can write
  * in, creating it as the run would. Refuses a path that names a file, or lies under one, and a
  * folder that cannot be created or written (checked by writing a probe file: `access()` says yes
- * to root even where a write would fail).
+ * to root even where a write would fail). `dir` is as typed, for the errors; `place` is where it
+ * lies (typed-path.ts: from the folder the command was typed in).
  */
-export function prepareOutDir(dir: string, subfolders: readonly string[] = []): void {
+export function prepareOutDir(dir: string, subfolders: readonly string[] = [], place: string = dir): void {
   const named = quoteTyped(dir);
-  for (const folder of [dir, ...subfolders.map((name) => join(dir, name))]) {
+  for (const [typed, folder] of [[dir, place], ...subfolders.map((name) => [join(dir, name), join(place, name)])] as const) {
     const stat = entryAt(folder);
-    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(folder)} is a file, not a folder`);
+    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(typed)} is a file, not a folder`);
   }
-  let ancestor = resolve(dir);
+  let ancestor = resolve(place);
   while (!entryAt(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
   if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(ancestor)} is a file, not a folder`);
-  const probe = join(dir, `.audit-write-check-${process.pid}`);
+  const probe = join(place, `.audit-write-check-${process.pid}`);
   try {
-    mkdirSync(dir, { recursive: true });
+    createUnder(ancestor, resolve(place));
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`--out ${named} cannot be written (${reason})`);
   }
+}
+
+/** The files one portal's audit writes in `--out`, and its folders (`--consent both`). */
+const REPORT_FILES = ['report.json', 'report.md', 'popup.png'] as const;
+const COMPARISON_FILE = 'comparison.md';
+const CHOICE_FOLDERS = ['accept', 'refuse'] as const;
+/** Most leftovers named one by one in the warning. */
+const LEFTOVERS_NAMED = 10;
+
+/**
+ * What an earlier run of this command left in `place` (where `--out` lies) that this run will not
+ * rewrite: the names this command writes (report files, `accept/` and `refuse/`, comparison.md,
+ * the charter draft, the census's files, and a census's portal folders: those holding an
+ * `audit.log`) that a run asked so (`consent`, `draft`; `hosts`: a census's portals, null for one
+ * portal) does not write. Folders end with `/`; sorted. Never the user's other files. Only named
+ * (earlierRunWarning), never deleted: a name the command writes may still be a file the user
+ * edited (a charter draft being corrected), and a warning loses nothing.
+ */
+export function earlierRunLeftovers(
+  place: string,
+  { consent, draft, hosts }: { consent: ConsentMode; draft: boolean; hosts: readonly string[] | null },
+): string[] {
+  if (!existsSync(place)) return [];
+  const census = hosts !== null;
+  const written = new Set<string>(
+    census
+      ? CENSUS_FILE_NAMES
+      : [
+          ...(consent === 'both' ? [...CHOICE_FOLDERS.map((name) => `${name}/`), COMPARISON_FILE] : REPORT_FILES),
+          ...(draft ? [DRAFT_FILES.markdown, DRAFT_FILES.html] : []),
+        ],
+  );
+  const known = new Set<string>([
+    ...REPORT_FILES,
+    ...CHOICE_FOLDERS.map((name) => `${name}/`),
+    COMPARISON_FILE,
+    DRAFT_FILES.markdown,
+    DRAFT_FILES.html,
+    ...CENSUS_FILE_NAMES,
+  ]);
+  const portals = new Set(hosts ?? []);
+  const leftovers: string[] = [];
+  for (const entry of readdirSync(place, { withFileTypes: true })) {
+    const name = entry.isDirectory() ? `${entry.name}/` : entry.name;
+    // A portal this census audits again: what its earlier audit left in its folder (audit.log is rewritten).
+    if (entry.isDirectory() && portals.has(entry.name)) {
+      const inside = earlierRunLeftovers(join(place, entry.name), { consent, draft: false, hosts: null });
+      leftovers.push(...inside.filter((leftover) => !CENSUS_FILE_NAMES.includes(leftover)).map((leftover) => `${name}${leftover}`));
+      continue;
+    }
+    if (written.has(name) || portals.has(entry.name)) continue;
+    const portalFolder = entry.isDirectory() && !known.has(name) && existsSync(join(place, entry.name, 'audit.log'));
+    if (known.has(name) || portalFolder) leftovers.push(name);
+  }
+  return leftovers.sort();
+}
+
+/** The warning on what an earlier run left in `--out` (typed as `dir`), or null when it left nothing. */
+export function earlierRunWarning(dir: string, leftovers: readonly string[]): string | null {
+  if (leftovers.length === 0) return null;
+  const named = leftovers.slice(0, LEFTOVERS_NAMED).join(', ');
+  const more = leftovers.length > LEFTOVERS_NAMED ? ` and ${leftovers.length - LEFTOVERS_NAMED} more` : '';
+  return `warning: --out ${quoteTyped(dir)} holds files of an earlier run that this run does not rewrite: ${named}${more} (they stay as they are: remove them, or give another --out)`;
 }

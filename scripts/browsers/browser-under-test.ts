@@ -94,10 +94,29 @@ export function geckoId(dir: string): string {
   return manifest.browser_specific_settings.gecko.id;
 }
 
+/** The scratch folders made and not removed yet. */
+const scratchDirsLeft = new Set<string>();
+
 /** A temporary folder owned by one test run; `remove` deletes it and everything the browser left. */
 export function scratchDir(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), `cci-${prefix}-`));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  scratchDirsLeft.add(path);
+  return {
+    path,
+    remove: () => {
+      rmSync(path, { recursive: true, force: true });
+      scratchDirsLeft.delete(path);
+    },
+  };
+}
+
+/**
+ * Removes every scratch folder not removed yet: for a command ending at once (its output closed,
+ * scripts/audit/closed-output.ts), so a browser profile, cookie values and all, is not left in /tmp.
+ */
+export function removeScratchDirsLeft(): void {
+  for (const path of scratchDirsLeft) rmSync(path, { recursive: true, force: true });
+  scratchDirsLeft.clear();
 }
 
 /** How to launch: which build, and which host names to send to a local server instead of the network. */

@@ -47,6 +47,8 @@ export type CensusDeps = {
   runTimeoutMs?: (pages: number) => number;
   /** What audits (censusTool, by default). */
   tool?: () => CensusTool;
+  /** Where `--out` lies (typed-path.ts); by default `options.out` itself. Lines name it as typed. */
+  outPlace?: string;
 };
 
 /** The files the extension's registry is generated into, which its build bundles. */
@@ -69,17 +71,17 @@ const MAX_REPEATED_SHOWN = 10;
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
 /** The list's text: the demo's, or the file's (a file that cannot be read, a FIFO, a device or a huge file is bad input). */
-function listText(portals: string, demoList: string): string {
+function listText(portals: string, demoList: string, place: string): string {
   if (portals === 'demo') return demoList;
   const refuse = (reason: string) => new UsageError(`--portals ${quoteTyped(portals)}: ${reason}`);
   try {
     // Looked at before it is read: reading a FIFO or a terminal would wait for ever.
-    const stats = statSync(portals);
+    const stats = statSync(place);
     if (!stats.isFile()) throw refuse(stats.isDirectory() ? 'a folder, not a list' : 'not a regular file');
     if (stats.size > MAX_LIST_BYTES) {
       throw refuse(`${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_LIST_BYTES.toLocaleString('en')}: not read`);
     }
-    return readFileSync(portals, 'utf8');
+    return readFileSync(place, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw refuse(`cannot read the list (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
@@ -87,11 +89,12 @@ function listText(portals: string, demoList: string): string {
 }
 
 /**
- * The census's list, read and checked: the demo's (`demoList`) or the file `portals` names. A
- * one-line UsageError otherwise; called before `--out` is made or anything is built.
+ * The census's list, read and checked: the demo's (`demoList`) or the file `portals` names (as
+ * typed, in errors; read at `place`, typed-path.ts). A one-line UsageError otherwise; called
+ * before `--out` is made or anything is built.
  */
-export function readPortalList(portals: string, demoList: string): PortalList {
-  return parsePortalList(listText(portals, demoList), portals);
+export function readPortalList(portals: string, demoList: string, place: string = portals): PortalList {
+  return parsePortalList(listText(portals, demoList, place), portals);
 }
 
 /**
@@ -100,6 +103,7 @@ export function readPortalList(portals: string, demoList: string): PortalList {
  */
 export async function runCensus(options: AuditOptions & { portals: string }, list: PortalList, deps: CensusDeps): Promise<number> {
   const positions = shardPositions(list.urls.length, options.shard);
+  const outPlace = deps.outPlace ?? options.out;
   const { version, cookiePolicy } = deps.browser();
   const run: CensusRun = {
     tool: (deps.tool ?? censusTool)(),
@@ -128,7 +132,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   async function auditPortal(position: number): Promise<CensusRow> {
     const url = list.urls[position]!;
     const host = portalFolder(url);
-    const folder = join(options.out, host);
+    const folder = join(outPlace, host);
     const log = (message: string) => appendFileSync(join(folder, 'audit.log'), `${new Date().toISOString()} ${terminalText(message)}\n`);
     try {
       mkdirSync(folder, { recursive: true });
@@ -192,7 +196,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   const document = censusDocument(run, { sha256: list.sha256, size: list.urls.length }, options.shard, rows);
   // Said once the progress is over (a line would break its bar), in list order; as census:merge says them.
   for (const warning of otherChoiceWarnings(document.portals)) deps.print(terminalText(warning));
-  writeCensus(options.out, document);
+  writeCensus(outPlace, document);
   const code = censusExitCode(document, options.strict);
   const failed = rows.filter((row) => row.error !== null).length;
   const withFindings = rows.filter((row) => (row.findings?.total ?? 0) > 0).length;

@@ -70,4 +70,23 @@ describe('readServedCharter', () => {
     expect(() => readServedCharter(prose)).toThrow(/^--charter ".*prose\.md": no cookie table/);
     expect(() => readServedCharter(scratch)).toThrow(/is a directory/);
   });
+
+  it('refuses a charter file that is not valid UTF-8 (one saved as Latin-1), rather than read it as one with no table', () => {
+    // data.tco.re's bundled charter, French accents and all, saved as Latin-1.
+    const utf8 = readFileSync(new URL('../../../charters/data.tco.re.txt', import.meta.url), 'utf8');
+    const latin1 = join(scratch, 'tco-latin1.txt');
+    writeFileSync(latin1, Buffer.from(utf8, 'latin1'));
+    expect(() => readServedCharter(latin1)).toThrow(
+      new UsageError(
+        `--charter "${latin1}": not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8`,
+      ),
+    );
+    // The same charter in UTF-8 is served, and one in UTF-16 still says it looks like UTF-16.
+    const good = join(scratch, 'tco-utf8.txt');
+    writeFileSync(good, utf8);
+    expect(readServedCharter(good).body).toBe(utf8);
+    const utf16 = join(scratch, 'tco-utf16.txt');
+    writeFileSync(utf16, Buffer.from(utf8, 'utf16le'));
+    expect(() => readServedCharter(utf16)).toThrow(/looks like UTF-16 text; save the charter as UTF-8$/);
+  });
 });

@@ -179,6 +179,38 @@ describe('parseTarget', () => {
   });
 });
 
+describe('parseTarget on a file path', () => {
+  const FILE_PATH =
+    'is a file path, not an address: the audit visits http(s) pages (serve the file, on localhost for one, and give its URL)';
+
+  it.each([
+    '/tmp/x/page.html',
+    '/',
+    '//tmp/x.html',
+    '\\tmp\\x.html',
+    '~/x.html',
+    '~user/x.html',
+    '~',
+    './x.html',
+    '../x.html',
+    '.\\x.html',
+    '..',
+    ' /tmp/x.html',
+  ])('refuses %j up front, naming it a file path, never a host read from its first folder', (text) => {
+    expect(() => parseTarget(text)).toThrow(new UsageError(`malformed URL: ${JSON.stringify(text)} ${FILE_PATH}`));
+  });
+
+  it('still takes a host whose name starts with a dot-free label, and a URL with a path', () => {
+    expect(parseTarget('tmp.example.org/x/page.html').href).toBe('https://tmp.example.org/x/page.html');
+    expect(parseTarget('https://data.tco.re/~user/').href).toBe('https://data.tco.re/~user/');
+  });
+
+  it('never quotes a file path with an @ before its query', () => {
+    expect(() => parseTarget('/home/me@work/x.html')).toThrow(UsageError);
+    expect(() => parseTarget('/home/me@work/x.html')).not.toThrow(/me@work/);
+  });
+});
+
 describe('parseTarget on what it must not take as typed', () => {
   it.each([
     'https://user:s3cret@a.example.org/login',

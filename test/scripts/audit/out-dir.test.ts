@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareOutDir } from '../../../scripts/audit/out-dir.ts';
+import { earlierRunLeftovers, prepareOutDir } from '../../../scripts/audit/out-dir.ts';
 import { UsageError } from '../../../scripts/audit/options.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-out-dir-'));
@@ -67,5 +67,83 @@ describe('prepareOutDir', () => {
     expect(() => prepareOutDir(join(short, 'sub'))).toThrow(
       new UsageError(`--out ${JSON.stringify(shown)}: ${shown} is a file, not a folder`),
     );
+  });
+});
+
+describe('earlierRunLeftovers', () => {
+  /** A folder holding `entries` (a name ending in `/` is a folder). */
+  function folderWith(name: string, entries: readonly string[]): string {
+    const dir = join(scratch, name);
+    mkdirSync(dir);
+    for (const entry of entries) {
+      if (entry.endsWith('/')) mkdirSync(join(dir, entry), { recursive: true });
+      else {
+        mkdirSync(dirname(join(dir, entry)), { recursive: true });
+        writeFileSync(join(dir, entry), '');
+      }
+    }
+    return dir;
+  }
+
+  it("names what a --consent both --draft run left that a --consent refuse run will not rewrite, and never the user's own files", () => {
+    const dir = folderWith('after-both', [
+      'accept/',
+      'refuse/',
+      'comparison.md',
+      'charter-draft.md',
+      'charter-draft.html',
+      'notes.txt',
+      'mine/',
+    ]);
+    expect(earlierRunLeftovers(dir, { consent: 'refuse', draft: false, hosts: null })).toEqual([
+      'accept/',
+      'charter-draft.html',
+      'charter-draft.md',
+      'comparison.md',
+      'refuse/',
+    ]);
+    // What the run rewrites is no leftover.
+    expect(earlierRunLeftovers(dir, { consent: 'both', draft: true, hosts: null })).toEqual([]);
+  });
+
+  it('names the report files of a single run left beside the folders of a --consent both run', () => {
+    const dir = folderWith('after-one', ['report.json', 'report.md', 'popup.png']);
+    expect(earlierRunLeftovers(dir, { consent: 'both', draft: false, hosts: null })).toEqual(['popup.png', 'report.json', 'report.md']);
+    expect(earlierRunLeftovers(dir, { consent: 'accept', draft: false, hosts: null })).toEqual([]);
+  });
+
+  it("names a census's portal folders (those holding an audit.log) this census does not audit, and an audit's files beside them", () => {
+    const dir = folderWith('after-census', [
+      'a.example.org/audit.log',
+      'b.example.org/audit.log',
+      'b.example.org/accept/report.json',
+      'b.example.org/report.json',
+      'census.json',
+      'comparison.md',
+    ]);
+    expect(earlierRunLeftovers(dir, { consent: 'both', draft: false, hosts: ['b.example.org', 'c.example.org'] })).toEqual([
+      'a.example.org/',
+      'b.example.org/report.json',
+      'comparison.md',
+    ]);
+    // Within a portal audited again, what a run of the other shape left.
+    expect(earlierRunLeftovers(dir, { consent: 'accept', draft: false, hosts: ['b.example.org'] })).toEqual([
+      'a.example.org/',
+      'b.example.org/accept/',
+      'comparison.md',
+    ]);
+  });
+
+  it("names a census's files and portal folders left where one portal is audited", () => {
+    const dir = folderWith('census-then-one', ['a.example.org/audit.log', 'census.json', 'census.md', 'report.json']);
+    expect(earlierRunLeftovers(dir, { consent: 'accept', draft: false, hosts: null })).toEqual([
+      'a.example.org/',
+      'census.json',
+      'census.md',
+    ]);
+  });
+
+  it('names nothing in a folder that does not exist yet', () => {
+    expect(earlierRunLeftovers(join(scratch, 'none'), { consent: 'both', draft: false, hosts: null })).toEqual([]);
   });
 });

@@ -991,3 +991,18 @@ describe('census:merge says why it exits 1', () => {
     expect([again.status, again.stdout.split('\n')[0]]).toEqual([0, warning[0]]);
   }, 60_000);
 });
+
+describe('census:merge run by npm from a subfolder (`cd shards && npm run census:merge -- --out merged s1`)', () => {
+  it('reads the shards and makes --out from the folder it was typed in (INIT_CWD), naming them as typed', () => {
+    const typedIn = join(scratch.path, 'typed-in');
+    mkdirSync(join(typedIn, 's1'), { recursive: true });
+    writeFileSync(join(typedIn, 's1', 'census.json'), 'not JSON');
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/census/main.ts', '--out', 'merged', 's1'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, INIT_CWD: typedIn },
+    });
+    expect([result.status, result.stderr]).toEqual([2, 'census:merge: s1/census.json: cannot read a census (not JSON)\n']);
+  }, 30_000);
+});

@@ -95,6 +95,14 @@ describe('portal list', () => {
     }
   });
 
+  it('refuses a file path listed as a portal, naming its line, not a host read from its first folder', () => {
+    expect(() => parsePortalList('data.tco.re\n/tmp/x/page.html\n', 'portals.txt')).toThrow(
+      new UsageError(
+        'portals.txt:2: malformed URL: "/tmp/x/page.html" is a file path, not an address: the audit visits http(s) pages (serve the file, on localhost for one, and give its URL)',
+      ),
+    );
+  });
+
   it('names the line of a malformed URL, and refuses an empty list', () => {
     expect(() => parsePortalList('data.tco.re\nftp://x.org/\n', 'portals.txt')).toThrow(
       new UsageError('portals.txt:2: malformed URL: "ftp://x.org/" (only http and https pages can be audited)'),

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { typedInFolder, typedPathPlace } from '../../../scripts/audit/typed-path.ts';
+
+describe('typedInFolder', () => {
+  it("is npm's INIT_CWD when set, else the current folder", () => {
+    expect(typedInFolder({ INIT_CWD: '/home/me/docs' }, '/home/me')).toBe('/home/me/docs');
+    expect(typedInFolder({}, '/home/me')).toBe('/home/me');
+    expect(typedInFolder({ INIT_CWD: '' }, '/home/me')).toBe('/home/me');
+  });
+});
+
+describe('typedPathPlace', () => {
+  it('reads a relative path from the folder it was typed in, an absolute one as it is', () => {
+    expect(typedPathPlace('mylist.txt', '/home/me/docs')).toBe('/home/me/docs/mylist.txt');
+    expect(typedPathPlace('../out', '/home/me/docs')).toBe('/home/me/out');
+    expect(typedPathPlace('/tmp/out', '/home/me/docs')).toBe('/tmp/out');
+  });
+});
