@@ -997,8 +997,9 @@ describe('census:merge run by npm from a subfolder (`cd shards && npm run census
     const typedIn = join(scratch.path, 'typed-in');
     mkdirSync(join(typedIn, 's1'), { recursive: true });
     writeFileSync(join(typedIn, 's1', 'census.json'), 'not JSON');
-    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/census/main.ts', '--out', 'merged', 's1'], {
-      cwd: ROOT,
+    // Run from the folder above, as npm runs a script from the package's root above where it was typed.
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/census/main.ts'), '--out', 'merged', 's1'], {
+      cwd: scratch.path,
       encoding: 'utf8',
       timeout: 30_000,
       env: { ...process.env, INIT_CWD: typedIn },
