@@ -793,19 +793,46 @@ describe('recorder', () => {
     expect(removals.map((e) => `${e.name} ${e.byBrowser ?? false}`)).toEqual(['expired true', 'evicted true', 'explicit false']);
   });
 
-  it('judges a cookie of embedded content told late by the choice in force when it was set', async () => {
+  it('judges a cookie of embedded content told late by the choices heard before its event', async () => {
     const { recorder } = await setup();
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    // Heard at 2000, before the visitor accepted; attributed once its frame's request ended, after the choice.
+    const order = recorder.heard(disqus);
     const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 3000 }));
     await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: accept, httpOnly: false }), false, 'explicit', 3000);
-    // Set at 2000, attributed once its frame's request ended, after the visitor accepted.
-    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'frame', cookie: disqus, at: 2000 });
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'frame', cookie: disqus, at: 2000, order });
     const site = await recorder.site('data.tco.re', '0');
     expect(presentCookies(site).find((c) => c.name === 'disqus_unique')).toMatchObject({ setPhases: ['before-choice'] });
     expect(
       buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), 4000).findings.map((f) => `${f.kind} ${f.cookie}`),
     ).toContain('before-consent disqus_unique');
   });
+
+  it.each([
+    ['accepted', true, 'after-accept', 'after-accept'],
+    ['refused', false, 'after-refuse', 'after-choice'],
+  ])(
+    'judges a cookie of embedded content heard after the choice (%s) as after it, the clock set back an hour in between',
+    async (_, flag, own, embedded) => {
+      const { recorder } = await setup();
+      const T = 1_780_000_000_000;
+      const choice = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: flag, matomo: flag, timestamp: T }));
+      await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: choice, httpOnly: false }), false, 'explicit', T);
+      // NTP, a machine resumed: the clock goes back an hour; 5 s later the site's own `_ga` and a Disqus frame's cookie are written.
+      const after = T - 3_600_000 + 5_000;
+      await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 'explicit', after);
+      const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+      const order = recorder.heard(disqus);
+      await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'response', cookie: disqus, at: after, order });
+      const site = await recorder.site('data.tco.re', '0');
+      const phases = Object.fromEntries(presentCookies(site).map((c) => [c.name, c.setPhases.join()]));
+      expect(phases).toMatchObject({ _ga: own, disqus_unique: embedded });
+      const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+      expect(buildReport(site, registry, after + 1000).findings.map((f) => `${f.kind} ${f.cookie}`)).not.toContain(
+        'before-consent disqus_unique',
+      );
+    },
+  );
 
   it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
     const { recorder } = await setup();
