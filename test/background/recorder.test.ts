@@ -914,6 +914,29 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
     });
   });
 
+  it('found by a scan after the visitor accepted, the clock set back an hour, is set after the acceptance once the site’s response claims it', async () => {
+    const { recorder, open } = await setup();
+    open.add(`0|${ITIE}`);
+    const C = 1_780_000_000_000;
+    const value = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: C }));
+    await recorder.cookieChanged(
+      browserCookie({ name: 'cookies_preferences', domain: ITIE, value, httpOnly: false }),
+      false,
+      'explicit',
+      C,
+    );
+    // NTP, a machine resumed: the clock goes back an hour; 5 s later a scan finds `_ga`, then the site's response claims it.
+    const S = C - 3_600_000 + 5000;
+    await recorder.scan(
+      async () => [ga],
+      () => S,
+    );
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], originUnknown: { phase: 'unknown' } });
+    await recorder.responseOnPage({ host: ITIE, path: '/explore/', storeId: '0' }, `https://${ITIE}/explore/`, ['_ga'], S + 10);
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'] });
+    expect(await findingsOn(recorder, ITIE)).not.toContain('before-consent high');
+  });
+
   it('is the site’s whose own response set it, the response heard first (Chromium) or after (Firefox)', async () => {
     const demoTab = { host: DEMO, path: '/explore/', storeId: '0' };
     for (const responseFirst of [true, false]) {

@@ -294,19 +294,6 @@ export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteCons
   return skipped > 0 && complete ? NO_CHOICE : site.consent;
 }
 
-/** The choice in force on the site at `at` by the clock: the last choice its timeline recorded at or before `at`. */
-function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'state' | 'trackers'> {
-  let choiceSince = false;
-  for (let i = site.timeline.length - 1; i >= 0; i--) {
-    const event = site.timeline[i]!;
-    if (!('consent' in event) || event.consent === undefined) continue;
-    if (event.at <= at) return choiceSince ? event.consent : site.consent;
-    choiceSince = true;
-  }
-  const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
-  return choiceSince && complete ? NO_CHOICE : site.consent;
-}
-
 /**
  * The choice the site held last: its consent now or, when a page removed its consent cookie since
  * (no choice now), the last choice its timeline recorded before that; no choice when none is left,
@@ -552,7 +539,8 @@ export function notePageOfResponse(site: SiteRecord, names: readonly string[], p
  * of the site by one of those names whose origin was unknown (`SiteCookie.originUnknown`: a parent
  * domain other open sites share), last set within `PAGE_EVIDENCE_MS`, was set by this site. It
  * becomes the site's: the phase and refused flags of its last event count (for one a scan found,
- * of no phase, those of the choice when the response came), and it gets the page. So does the
+ * of no phase, those of the choice in force when the response was heard: `site.consent`, the
+ * response applied in the order heard), and it gets the page. So does the
  * last write of unknown origin of a cookie already the site's (`unclaimedWrite`: its expiry too).
  * Returns true when a cookie was claimed.
  */
@@ -575,8 +563,9 @@ export function claimByResponse(site: SiteRecord, names: readonly string[], page
       delete cookie.unclaimedWrite;
       Object.assign(cookie, pending.write, { firstSeen: cookie.firstSeen });
     }
-    // Found by a scan (no phase), it is dated by the response that set it: judged by the choice then.
-    const { phase, refused, allOff } = judgement.phase === 'unknown' ? judgeByName(consentByClockAt(site, now), cookie.name) : judgement;
+    // Found by a scan (no phase), it is dated by the response that set it: judged by the choice
+    // heard before that response (the recorder applies it in its turn), never by the clock's times.
+    const { phase, refused, allOff } = judgement.phase === 'unknown' ? judgeByName(site.consent, cookie.name) : judgement;
     if (cookie.firstPhase === 'unknown') cookie.firstPhase = phase;
     if (!cookie.setPhases.includes(phase)) cookie.setPhases.push(phase);
     if (refused.length > 0) {

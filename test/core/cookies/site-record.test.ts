@@ -851,15 +851,25 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     expect(Object.values(site.cookies).find((c) => c.name === '__utma')).toMatchObject({ allOffWhenSet: ['matomo'], removed: 2000 });
   });
 
-  it('takes the phase of the choice when the response came for one a scan found, of no phase', () => {
-    const site = emptySite('itie.opendatasoft.com', '0');
-    recordCookieChange(site, ga, false, 1000, { found: true, originUnknown: true });
-    recordCookieChange(site, refused, false, 1200);
-    expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'unknown', setPhases: [] });
-    // The site's response set it before the visitor refused: a write before the choice.
-    expect(claimByResponse(site, ['_ga'], '/', 1100)).toBe(true);
-    const cookie = presentCookies(site).find((c) => c.name === '_ga')!;
+  it('takes the phase of the choice heard before the response for one a scan found, of no phase, whatever the clock says', () => {
+    const before = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(before, ga, false, 1000, { found: true, originUnknown: true });
+    expect(presentCookies(before).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'unknown', setPhases: [] });
+    // The site's response, heard before the visitor refused (its clock later): a write before the choice.
+    expect(claimByResponse(before, ['_ga'], '/', 1300)).toBe(true);
+    recordCookieChange(before, refused, false, 1200);
+    const cookie = presentCookies(before).find((c) => c.name === '_ga')!;
     expect(cookie).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], firstPage: '/' });
     expect(cookie.refusedBy).toBeUndefined();
+    // Heard after the refusal, the clock set back an hour in between (NTP, a machine resumed): a write after it.
+    const after = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(after, refused, false, 5_000_000);
+    recordCookieChange(after, ga, false, 5_000_000 - 3_600_000 + 5000, { found: true, originUnknown: true });
+    expect(claimByResponse(after, ['_ga'], '/', 5_000_000 - 3_600_000 + 5010)).toBe(true);
+    expect(presentCookies(after).find((c) => c.name === '_ga')).toMatchObject({
+      firstPhase: 'after-refuse',
+      setPhases: ['after-refuse'],
+      refusedBy: ['ga'],
+    });
   });
 });
