@@ -232,7 +232,11 @@ export function storesEnded(state: AttributionState, storeIds: ReadonlySet<strin
   return changed;
 }
 
-const fresh = (at: number, now: number) => now - at <= EVIDENCE_TTL_MS;
+/**
+ * True while `at` is within EVIDENCE_TTL_MS of `now`, either way: a clock set back (NTP, a machine
+ * resumed) puts `now` before `at`, and evidence from before that step is no fresher for it.
+ */
+const fresh = (at: number, now: number) => Math.abs(now - at) <= EVIDENCE_TTL_MS;
 
 function attribution(tab: TabPage, via: Via, cookie: WaitingCookie, at: number, order: number | undefined): Attribution {
   return { host: tab.topHost, page: tab.page, via, cookie, at, ...(order === undefined ? {} : { order }) };
