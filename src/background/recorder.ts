@@ -207,7 +207,8 @@ export function createRecorder(
     const scanned = foundByScan.get(key);
     if (scanned === undefined) return false;
     foundByScan.delete(key);
-    return !removed && at - scanned.at <= SCAN_EVENT_LAG_MS && scanned.shape === shapeOf(cookie);
+    // Within the lag either way: a clock set back since the scan (NTP, a machine resumed) dates a later write before it.
+    return !removed && Math.abs(at - scanned.at) <= SCAN_EVENT_LAG_MS && scanned.shape === shapeOf(cookie);
   }
 
   /** The turn of the last call queued: each call's work starts after it, whatever its records cost to read. */
@@ -478,7 +479,7 @@ export function createRecorder(
 
   /** Records cookies found present, their records read, as of `since` (the order when they were read). */
   function record(cookies: BrowserCookie[], now: number, since: number): void {
-    for (const [key, scanned] of foundByScan) if (now - scanned.at > SCAN_EVENT_LAG_MS) foundByScan.delete(key);
+    for (const [key, scanned] of foundByScan) if (Math.abs(now - scanned.at) > SCAN_EVENT_LAG_MS) foundByScan.delete(key);
     for (const cookie of cookies) {
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);

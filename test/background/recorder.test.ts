@@ -422,6 +422,16 @@ describe('recorder', () => {
         ]);
       });
 
+      it('an event dated over SCAN_EVENT_LAG_MS before the scan, the clock set back in between, is another fact too', async () => {
+        const { recorder } = await wakeFinding([asleep]);
+        // NTP, a machine resumed: the clock goes back an hour; a later write of the same shape is not the one the scan saw.
+        await recorder.cookieChanged(asleep, false, 'explicit', 20 - 3_600_000);
+        expect(await shownEvents(recorder)).toEqual([
+          'set set_while_asleep unknown found @20',
+          `changed set_while_asleep before-choice @${20 - 3_600_000}`,
+        ]);
+      });
+
       it('the consent cookie’s late event is another write: the choice the scan read keeps its place', async () => {
         const choice = (flags: string) => browserCookie({ name: 'cookies_preferences', value: encodeURIComponent(flags), httpOnly: false });
         const accepted = choice('{"ga":true,"timestamp":5}');
