@@ -155,6 +155,13 @@ export type SiteRecord = {
   choiceHeldBy?: string[];
   /** True once a consent cookie present was trimmed to fit (fitRecord): which cookie holds the choice is then not known. */
   consentCookieTrimmed?: true;
+  /**
+   * The record's place in the order the store wrote records (site-store.ts: a counter that only
+   * grows, kept across restarts of the worker), given each time it is written or dropped: records
+   * are ranked by it to make room, never by the clock, which may be set back. Absent in records of
+   * earlier versions (ranked oldest).
+   */
+  activeSeq?: number;
 };
 
 /** An empty record for a site. */
