@@ -129,7 +129,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
         for (const site of await filed) deps.live?.eventRecorded(site, heardAt);
         badges.schedule();
       });
-      deps.embeddedContent?.cookieChanged(cookie, removed, cause, at);
+      deps.embeddedContent?.cookieChanged(cookie, removed, cause, at, order);
     },
     tabUpdated(tab) {
       // Its store is known at once (embedded content attributes its frames meanwhile), its page in turn.

@@ -49,8 +49,11 @@ export type EmbeddedContentDeps = {
 export type EmbeddedContent = {
   /** webRequest listeners (registered only when the browser gives the API). */
   requests: RequestListeners;
-  /** A cookie changed (cookies.onChanged, `cause` as it gives it), heard `at`. */
-  cookieChanged: (cookie: BrowserCookie, removed: boolean, cause: string, at: number) => void;
+  /**
+   * A cookie changed (cookies.onChanged, `cause` as it gives it), heard `at`, `order`-th
+   * (recorder.ts `heard`; absent: not known): what it is tied to carries that order.
+   */
+  cookieChanged: (cookie: BrowserCookie, removed: boolean, cause: string, at: number, order?: number) => void;
   /** A tab closed. */
   tabRemoved: (tabId: number) => void;
   /** The private sessions of these cookie stores ended: what is kept of their cookies goes (private-sessions.ts). */
@@ -71,6 +74,9 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
   let state: AttributionState = emptyAttributionState();
   const loaded = deps.ready.then(async () => {
     state = (await attributionItem.get(deps.area).catch(() => null)) ?? emptyAttributionState();
+    // Cookies a worker since stopped heard, in its order of events: this worker's start again from
+    // 1, and every event it hears came after them (0 says so).
+    for (const waiting of state.pending) if (waiting.order !== undefined) waiting.order = 0;
   });
   const writer = createDebouncedWriter((items) => deps.area.write(items), deps.writeDelayMs ?? 50);
   // Trimmed to its size limit as it is written (the JSON is made for the write anyway).
@@ -162,7 +168,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
         });
       },
     },
-    cookieChanged(cookie, removed, cause, at) {
+    cookieChanged(cookie, removed, cause, at, order) {
       // An overwrite is reported as a removal, then the new cookie: only the second half counts.
       if (removed && cause === 'overwrite') return;
       if (removed) {
@@ -176,7 +182,7 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
         return;
       }
       apply(() => {
-        recordAll(cookieStored(state, cookie, at, inFlight, storeOf));
+        recordAll(cookieStored(state, cookie, at, inFlight, storeOf, order));
         return true;
       });
     },

@@ -130,6 +130,12 @@ export const SCAN_EVENT_LAG_MS = 2_000;
 /** Most Set-Cookie names of the sites' own responses kept as evidence at once. */
 const MAX_RESPONSE_EVIDENCE = 64;
 
+/**
+ * Most choices of a site whose order is kept (`choicesHeard`): a cookie of embedded content waits
+ * 10 s at most (third-party-attribution.ts), and no banner records 64 choices in that time.
+ */
+const MAX_CHOICES_HEARD = 64;
+
 /** A site a cookie is filed under, and whether another site open beside it may have set the cookie (see `sitesFor`). */
 type Filing = { host: string; originUnknown: boolean };
 
@@ -159,6 +165,31 @@ export function createRecorder(
   const identity = (cookie: BrowserCookie) => cookieKey(describeCookie(cookie, 0));
 
   /**
+   * The orders at which each site's last choices were heard (its timeline's events recording
+   * one), by record key, the last MAX_CHOICES_HEARD: a cookie of embedded content, told up to
+   * 10 s after its event, is judged by the choices heard before it (`choicesSince`), never by the
+   * clock, which may have been set back in between. In memory, like the ordering above: a cookie
+   * heard by a worker since stopped is older than every choice this one hears.
+   */
+  const choicesHeard = new Map<string, number[]>();
+
+  /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order`. */
+  function noteChoice(site: SiteRecord, order: number): void {
+    const last = site.timeline.at(-1);
+    if (last === undefined || !('consent' in last) || last.consent === undefined) return;
+    const key = siteKey(site.storeId, site.host);
+    const orders = choicesHeard.get(key) ?? [];
+    orders.push(order);
+    choicesHeard.set(key, orders.slice(-MAX_CHOICES_HEARD));
+  }
+
+  /** How many of the site's choices were heard after `order` (0 when not known: heard now). */
+  function choicesSince(storeId: string, host: string, order: number | undefined): number {
+    if (order === undefined) return 0;
+    return (choicesHeard.get(siteKey(storeId, host)) ?? []).filter((heard) => heard > order).length;
+  }
+
+  /**
    * Cookies a scan recorded new to a site (`found`), by site and cookie, with when and the
    * cookie's attributes then: the event of the write the scan saw may come after (recordFoundWrite).
    * Attributes only, never a value: an event of the same shape within SCAN_EVENT_LAG_MS is that
@@ -176,7 +207,8 @@ export function createRecorder(
     const scanned = foundByScan.get(key);
     if (scanned === undefined) return false;
     foundByScan.delete(key);
-    return !removed && at - scanned.at <= SCAN_EVENT_LAG_MS && scanned.shape === shapeOf(cookie);
+    // Within the lag either way: a clock set back since the scan (NTP, a machine resumed) dates a later write before it.
+    return !removed && Math.abs(at - scanned.at) <= SCAN_EVENT_LAG_MS && scanned.shape === shapeOf(cookie);
   }
 
   /** The turn of the last call queued: each call's work starts after it, whatever its records cost to read. */
@@ -292,7 +324,7 @@ export function createRecorder(
   }
 
   function cookieChanged(cookie: BrowserCookie, removed: boolean, cause: string, at = Date.now(), order?: number): Promise<SiteRecord[]> {
-    if (order === undefined) heard(cookie);
+    const heardAt = order ?? heard(cookie);
     // An overwrite is reported as a removal followed by the new cookie: record it once, as a change.
     if (removed && cause === 'overwrite')
       return inTurn(
@@ -305,6 +337,7 @@ export function createRecorder(
         const changed: SiteRecord[] = [];
         const note = (next: SiteRecord | null) => {
           if (next) {
+            noteChoice(next, heardAt);
             store.put(next);
             changed.push(next);
           }
@@ -359,12 +392,13 @@ export function createRecorder(
     );
   }
 
-  function thirdPartySet({ host, page, via, cookie, at }: Attribution): Promise<SiteRecord | null> {
+  function thirdPartySet({ host, page, via, cookie, at, order }: Attribution): Promise<SiteRecord | null> {
     return inTurn(
       () => [siteKey(cookie.storeId, host)],
       () => {
         if (!isTracked(host) && !store.hosts().has(host)) return null;
-        const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, { page, via });
+        const context = { page, via, choicesSince: choicesSince(cookie.storeId, host, order) };
+        const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, context);
         if (next) store.put(next);
         return next;
       },
@@ -439,13 +473,13 @@ export function createRecorder(
     const current = () => ordered.filter((cookie) => (newestEvent.get(identity(cookie)) ?? 0) <= since);
     return inTurn(
       () => current().flatMap((cookie) => keysFor(cookie, now)),
-      () => record(current(), now),
+      () => record(current(), now, since),
     );
   }
 
-  /** Records cookies found present, their records read. */
-  function record(cookies: BrowserCookie[], now: number): void {
-    for (const [key, scanned] of foundByScan) if (now - scanned.at > SCAN_EVENT_LAG_MS) foundByScan.delete(key);
+  /** Records cookies found present, their records read, as of `since` (the order when they were read). */
+  function record(cookies: BrowserCookie[], now: number, since: number): void {
+    for (const [key, scanned] of foundByScan) if (Math.abs(now - scanned.at) > SCAN_EVENT_LAG_MS) foundByScan.delete(key);
     for (const cookie of cookies) {
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
@@ -454,7 +488,9 @@ export function createRecorder(
         if (!isPresent(site, cookie)) {
           const found = !respondedWith(cookie, host, now);
           const isNew = site.cookies[identity(cookie)] === undefined;
-          store.put(recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!);
+          const next = recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!;
+          noteChoice(next, since);
+          store.put(next);
           if (found && isNew && cookie.name !== CONSENT_COOKIE)
             foundByScan.set(foundKey(host, cookie), { at: now, shape: shapeOf(cookie) });
         }
@@ -497,7 +533,11 @@ export function createRecorder(
     // Needs no read: the record starts afresh (the store keeps it over a read under way).
     return inTurn(
       () => [],
-      () => store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now })),
+      () => {
+        // The record starts afresh: the choices it recorded are no longer in its timeline.
+        choicesHeard.delete(siteKey(storeId, host));
+        store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now }));
+      },
     );
   }
 

@@ -12,6 +12,7 @@ import {
   isSiteKey,
   ledgerItem,
   liveCharterItem,
+  sequenceItem,
   siteKey,
   siteKeyOfRunKey,
   siteOfPageKey,
@@ -217,6 +218,20 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   const revisions = new Map<string, number>();
   let lastRevision = 0;
   const changed = (key: string) => revisions.set(key, ++lastRevision);
+  /**
+   * The last place given in the order records were written or dropped (`SiteRecord.activeSeq`),
+   * written with them (`sequenceItem`, in every write that carries a record) and read back at
+   * wake: it only grows, whatever the clock does.
+   */
+  let lastSequence = 0;
+  /** Gives `site` the next place in that order. */
+  function nextPlace(site: SiteRecord): void {
+    site.activeSeq = ++lastSequence;
+  }
+  /** Adds the counter to a write that carries a record: storage then never holds a place past it. */
+  function withSequence(texts: Map<string, string>): void {
+    if ([...texts.keys()].some(isSiteKey)) texts.set(sequenceItem.key, sequenceItem.encode(lastSequence));
+  }
 
   const writer = createDebouncedWriter(
     commit,
@@ -340,6 +355,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     for (const [page, recordKey] of forgottenPages) if (recordKey === key) forgottenPages.delete(page);
     forgottenRecords.delete(key);
     remember(key, site);
+    nextPlace(site);
     writer.schedule(key, site);
   }
 
@@ -369,6 +385,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       return undefined;
     }
     if (restartedAt !== null && site.timeline.length > 0) appendTimeline(site, { type: 'worker-restart', at: restartedAt });
+    // Past the counter (a write Firefox made item by item, cut short): later places stay later.
+    if (typeof site.activeSeq === 'number' && site.activeSeq > lastSequence) lastSequence = site.activeSeq;
     cache.set(key, site);
     return site;
   }
@@ -477,7 +495,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     limit: number,
     sizes: ReadonlyMap<string, number>,
     inUse: ReadonlySet<string>,
-    records: ReadonlyArray<{ key: string; active: number }>,
+    records: ReadonlyArray<{ key: string; place: number; active: number }>,
     at: number,
     counted: Set<string>,
   ): Promise<number> {
@@ -490,10 +508,14 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       const record = liveCharterItem(hostOfKey(key)!).decode(charters[key]);
       return record === null || at - record.fetchedAt > LIVE_CHARTER_MAX_AGE_MS;
     });
-    const activity = new Map(records.map((record) => [record.key, record.active]));
+    const activity = new Map(records.map((record) => [record.key, record]));
+    const none = { place: 0, active: 0 };
     const runs = [...stored.keys()]
       .filter((key) => isConsentRunKey(key) && free(key))
-      .sort((a, b) => (activity.get(siteKeyOfRunKey(a)) ?? 0) - (activity.get(siteKeyOfRunKey(b)) ?? 0));
+      .sort((a, b) => {
+        const [first, second] = [activity.get(siteKeyOfRunKey(a)) ?? none, activity.get(siteKeyOfRunKey(b)) ?? none];
+        return first.place - second.place || first.active - second.active;
+      });
     const removed: string[] = [];
     for (const key of [...staleCharters, ...runs]) {
       if (total <= limit) break;
@@ -533,27 +555,30 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     for (const size of sizes.values()) total += size;
     if (total <= limit) return;
 
+    // By the order records were written (a record of an earlier version, without one, first), then by the clock.
     const weigh = (inUse: ReadonlySet<string>) =>
       [...cache.keys()].flatMap((key) => {
         const site = parsed(key);
-        return site ? [{ key, site, active: lastActivity(site), open: inUse.has(site.host) }] : [];
+        return site ? [{ key, site, place: site.activeSeq ?? 0, active: lastActivity(site), open: inUse.has(site.host) }] : [];
       });
+    const newer = (a: { place: number; active: number }, b: { place: number; active: number }) => a.place - b.place || a.active - b.active;
     const inUse = hostsInUse();
     const at = now();
     total = await dropOtherState(texts, total, limit, sizes, inUse, weigh(inUse), at, counted);
     // Weighed again after that wait (it reads live charters from the browser): cookie events
     // meanwhile may have made another site the most recently active, or opened one in a tab.
     const records = weigh(hostsInUse());
-    const newest = records.reduce<(typeof records)[number] | undefined>(
-      (best, record) => (!best || record.active > best.active ? record : best),
-      undefined,
-    );
+    // What eviction left has a place too (when it was dropped), but nothing to keep.
+    const newest = records
+      .filter((record) => !isEvicted(record.site))
+      .reduce<(typeof records)[number] | undefined>((best, record) => (!best || newer(record, best) > 0 ? record : best), undefined);
     const candidates = records
       .filter((record) => record !== newest && !isEvicted(record.site))
-      .sort((a, b) => Number(a.open) - Number(b.open) || a.active - b.active);
+      .sort((a, b) => Number(a.open) - Number(b.open) || newer(a, b));
     for (const { key, site } of candidates) {
       if (total <= limit) break;
       const stub = evictedRecord(site, at);
+      nextPlace(stub);
       const text = JSON.stringify(stub);
       const size = storedBytes(key, text);
       total += size - (sizes.get(key) ?? 0);
@@ -566,11 +591,12 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       countDropped(key, at, counted);
     }
     if (total > limit && session.remove) {
-      // Oldest dropped first: a marker has no activity to weigh (lastActivity 0), only when it was dropped.
+      // Oldest dropped first: a marker has no activity to weigh (lastActivity 0), only its place, given
+      // when it was dropped (none from an earlier version: by when it was dropped, first).
       const droppedAt = (site: SiteRecord) => site.timeline.find((event) => event.type === 'evicted')?.at ?? 0;
       const leftovers = records
         .filter((record) => isEvicted(record.site) && !texts.has(record.key))
-        .sort((a, b) => droppedAt(a.site) - droppedAt(b.site));
+        .sort((a, b) => a.place - b.place || droppedAt(a.site) - droppedAt(b.site));
       const removed: string[] = [];
       for (const { key } of leftovers) {
         if (total <= limit) break;
@@ -625,8 +651,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     // Sites counted dropped in this write, its retries included.
     const counted = new Set<string>();
     for (let attempt = 0; ; attempt++) {
+      withSequence(texts);
       // Each retry leaves a little more room, in case the count and the browser's still differ.
       await makeRoom(texts, attempt === 0 ? budgetBytes : Math.floor(budgetBytes * 0.9 ** attempt), measure, counted);
+      // Records dropped meanwhile took places (a digit more at most than what was weighed).
+      withSequence(texts);
       // Records dropped to make room, and the ledger that counts them: their pages go too.
       retirePages(texts);
       try {
@@ -641,8 +670,9 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         // as it is now, not as this write had it: dropped here (the writer would queue its full
         // version again), or grown since by a cookie event (this text would queue over it).
         for (const [key, text] of texts) {
-          // Forgotten meanwhile (forgetKeys, which removes what this write left): nothing of it is queued again.
-          if (forgottenRecords.has(key) || forgottenPages.has(key)) continue;
+          // Forgotten meanwhile (forgetKeys, which removes what this write left): nothing of it is queued
+          // again. Nor the counter: the next write of a record carries it.
+          if (forgottenRecords.has(key) || forgottenPages.has(key) || key === sequenceItem.key) continue;
           const record = isSiteKey(key) ? cache.get(key) : undefined;
           if (record && typeof record !== 'string') writer.schedule(key, record);
           else if (!(key in items)) writer.schedule(key, text);
@@ -659,13 +689,18 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
 
   return {
     async load() {
+      // A counter that cannot be read (or absent) starts from zero, raised past each record's place as it is read (`parsed`).
+      const readSequence = (value: unknown) => {
+        const last = sequenceItem.decode(value);
+        if (typeof last === 'number' && Number.isFinite(last)) lastSequence = Math.max(lastSequence, last);
+      };
       const readLedger = (value: unknown) => {
         // A ledger that cannot be read starts again from zero.
         if (value !== undefined) ledger = { ...ledger, ...ledgerItem.decode(asText(value)) };
       };
       if (session.keys) {
-        // Keys only, and the small ledger beside them: records are read when opened, sizes at the first write.
-        const [keys, small] = await Promise.all([session.keys(), session.read([ledgerItem.key])]);
+        // Keys only, and the small ledger and counter beside them: records are read when opened, sizes at the first write.
+        const [keys, small] = await Promise.all([session.keys(), session.read([ledgerItem.key, sequenceItem.key])]);
         for (const key of keys) {
           stored.set(key, null);
           if (isSiteKey(key)) remember(key, null);
@@ -675,6 +710,10 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         if (Object.hasOwn(small, ledgerItem.key) && stored.has(ledgerItem.key)) {
           stored.set(ledgerItem.key, asText(small[ledgerItem.key]));
           readLedger(small[ledgerItem.key]);
+        }
+        if (Object.hasOwn(small, sequenceItem.key) && stored.has(sequenceItem.key)) {
+          stored.set(sequenceItem.key, asText(small[sequenceItem.key]));
+          readSequence(small[sequenceItem.key]);
         }
         keysListed = true;
         return;
@@ -686,6 +725,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         stored.set(key, text);
         if (isSiteKey(key)) remember(key, text);
         else if (key === ledgerItem.key) readLedger(value);
+        else if (key === sequenceItem.key) readSequence(value);
         else if (isPageKey(key) && text !== '') livePages.add(key);
       }
       keysListed = true;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBrowserEvents, type BrowserEventDeps } from '../../src/background/browser-events.ts';
 import type { TabSite } from '../../src/platform/tabs.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -252,13 +252,15 @@ describe('browser events', () => {
     const forwarded: string[] = [];
     const { events, open } = setup({
       embeddedContent: {
-        cookieChanged: (cookie, removed, cause, at) => void forwarded.push(`cookie ${cookie.name} ${removed} ${cause} at=${at}`),
+        cookieChanged: (cookie, removed, cause, at, order) =>
+          void forwarded.push(`cookie ${cookie.name} ${removed} ${cause} at=${at} order=${order}`),
         tabRemoved: (tabId) => void forwarded.push(`closed ${tabId}`),
       },
     });
     events.cookieChanged({ cookie: browserCookie({ name: 'disqus_unique' }), removed: false, cause: 'explicit' });
     events.tabRemoved(7);
-    expect(forwarded).toEqual(['cookie disqus_unique false explicit at=100', 'closed 7']);
+    // With the event's place in the order heard: a choice heard after it does not judge it (recorder.ts).
+    expect(forwarded).toEqual(['cookie disqus_unique false explicit at=100 order=1', 'closed 7']);
     open();
   });
 
@@ -456,6 +458,49 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     await settle();
     expect(await w.names(B)).toEqual(expect.arrayContaining(['sessionid', 'disqus_unique']));
     expect(await w.names(B)).not.toContain('_ga');
+  });
+
+  it('webRequest granted: a frame’s cookie told after the visitor chose is judged by the order heard, not the clock', async () => {
+    // The worker's clock is Date.now, faked before the worker takes it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const T = 1_780_000_000_000;
+    vi.setSystemTime(T);
+    try {
+      const w = worker();
+      w.wake();
+      await w.ready;
+      const { requests } = w.embeddedContent;
+      const frame = 'https://disqus.com/embed/comments/';
+      requests.started({ requestId: 'a', tabId: 1, kind: 'main_frame', url: A });
+      requests.ended({ requestId: 'a', tabId: 1 });
+      requests.started({ requestId: 'd', tabId: 1, kind: 'sub_frame', url: frame });
+      const cookie = (name: string) => browserCookie({ name, domain: '.disqus.com', hostOnly: false });
+      const choice = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: T }));
+      // Firefox's order: the frame's cookie first, heard before the choice, the response that set it after.
+      w.events.cookieChanged({ cookie: cookie('before'), removed: false, cause: 'explicit' });
+      // The clock set back 5 s: by it, the choice came before the cookie.
+      vi.setSystemTime(T - 5000);
+      w.events.cookieChanged({
+        cookie: browserCookie({ name: 'cookies_preferences', domain: 'a.opendatasoft.com', value: choice, httpOnly: false }),
+        removed: false,
+        cause: 'explicit',
+      });
+      requests.responded({ requestId: 'd', tabId: 1, url: frame, names: ['before'] });
+      requests.ended({ requestId: 'd', tabId: 1 });
+      // The clock set back an hour (NTP, a machine resumed); the frame sets another cookie, heard after the choice.
+      vi.setSystemTime(T - 3_600_000);
+      requests.started({ requestId: 'e', tabId: 1, kind: 'sub_frame', url: frame });
+      w.events.cookieChanged({ cookie: cookie('after'), removed: false, cause: 'explicit' });
+      requests.responded({ requestId: 'e', tabId: 1, url: frame, names: ['after'] });
+      requests.ended({ requestId: 'e', tabId: 1 });
+      for (let i = 0; i < 5; i++) await settle();
+      await w.embeddedContent.flush();
+      await settle();
+      expect((await w.cookie(A, 'before'))?.setPhases).toEqual(['before-choice']);
+      expect((await w.cookie(A, 'after'))?.setPhases).toEqual(['after-accept']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('at a wake: a `_ga` heard while the tab showed A, then the tab went to B, is A’s, not B’s', async () => {

@@ -58,6 +58,26 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     expect(notices()).toBe(1);
   });
 
+  it('ties a cookie with its event’s order, waiting or not; a worker woken later takes the cookies one stopped heard as heard first', async () => {
+    const session = fakeSession();
+    const { embedded, recorded } = setup(session);
+    loadPortal(embedded);
+    // Chromium's order: the response first, the cookie told at once.
+    embedded.requests.responded({ requestId: 'r2', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['disqus_unique'] });
+    embedded.cookieChanged(disqus, false, 'explicit', 2000, 41);
+    // Firefox's: the cookie first, waiting for its response.
+    embedded.requests.started({ requestId: 'r3', tabId: 7, kind: 'sub_frame', url: 'https://disqus.com/embed/comments/' });
+    embedded.cookieChanged({ ...disqus, name: 'later' }, false, 'explicit', 2001, 42);
+    await settle();
+    await embedded.flush();
+    expect(recorded.map((a) => `${a.cookie.name} ${a.order}`)).toEqual(['disqus_unique 41']);
+    // The worker stops while the second waits; the next one's orders start again from 1.
+    const woken = setup(session);
+    woken.embedded.requests.responded({ requestId: 'r3', tabId: 7, url: 'https://disqus.com/embed/comments/', names: ['later'] });
+    await settle();
+    expect(woken.recorded.map((a) => `${a.cookie.name} ${a.order}`)).toEqual(['later 0']);
+  });
+
   it('in Firefox’s order: the cookie waits for the response of the request in flight', async () => {
     const { embedded, recorded } = setup();
     loadPortal(embedded);

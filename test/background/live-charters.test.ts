@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveCharters } from '../../src/background/live-charters.ts';
-import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, type FetchLike } from '../../src/core/charter/live.ts';
+import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, LIVE_CHARTER_RETRY_MS, type FetchLike } from '../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
@@ -11,6 +11,25 @@ const reading = (fetchImpl: FetchLike) => (host: string, now: () => number, read
   fetchLiveCharter(host, fetchImpl, now, readBefore);
 
 describe('live charters in the worker', () => {
+  it('reads again a failed read once the retry time has passed, the clock set back an hour in between', async () => {
+    let online = false;
+    let fetches = 0;
+    const fetchImpl: FetchLike = async () => {
+      fetches++;
+      if (!online) throw new TypeError('Failed to fetch');
+      return new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+    };
+    let now = 1_780_000_000_000;
+    const charters = createLiveCharters(fakeSession(), reading(fetchImpl), () => now);
+    expect((await charters.refresh(HOST)).charter).toBeNull();
+    const failedFetches = fetches;
+    // A machine resumed: NTP sets the clock back an hour, the network is back, 11 minutes pass.
+    now += -3_600_000 + LIVE_CHARTER_RETRY_MS + 60_000;
+    online = true;
+    expect((await charters.refresh(HOST)).charter?.entries).toHaveLength(7);
+    expect(fetches).toBeGreaterThan(failedFetches);
+  });
+
   it('fetches once for concurrent requests, keeps the result in storage.session, and refetches when stale or forced', async () => {
     let fetches = 0;
     let now = 1000;

@@ -422,6 +422,16 @@ describe('recorder', () => {
         ]);
       });
 
+      it('an event dated over SCAN_EVENT_LAG_MS before the scan, the clock set back in between, is another fact too', async () => {
+        const { recorder } = await wakeFinding([asleep]);
+        // NTP, a machine resumed: the clock goes back an hour; a later write of the same shape is not the one the scan saw.
+        await recorder.cookieChanged(asleep, false, 'explicit', 20 - 3_600_000);
+        expect(await shownEvents(recorder)).toEqual([
+          'set set_while_asleep unknown found @20',
+          `changed set_while_asleep before-choice @${20 - 3_600_000}`,
+        ]);
+      });
+
       it('the consent cookie’s late event is another write: the choice the scan read keeps its place', async () => {
         const choice = (flags: string) => browserCookie({ name: 'cookies_preferences', value: encodeURIComponent(flags), httpOnly: false });
         const accepted = choice('{"ga":true,"timestamp":5}');
@@ -793,19 +803,46 @@ describe('recorder', () => {
     expect(removals.map((e) => `${e.name} ${e.byBrowser ?? false}`)).toEqual(['expired true', 'evicted true', 'explicit false']);
   });
 
-  it('judges a cookie of embedded content told late by the choice in force when it was set', async () => {
+  it('judges a cookie of embedded content told late by the choices heard before its event', async () => {
     const { recorder } = await setup();
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+    // Heard at 2000, before the visitor accepted; attributed once its frame's request ended, after the choice.
+    const order = recorder.heard(disqus);
     const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 3000 }));
     await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: accept, httpOnly: false }), false, 'explicit', 3000);
-    // Set at 2000, attributed once its frame's request ended, after the visitor accepted.
-    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'frame', cookie: disqus, at: 2000 });
+    await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'frame', cookie: disqus, at: 2000, order });
     const site = await recorder.site('data.tco.re', '0');
     expect(presentCookies(site).find((c) => c.name === 'disqus_unique')).toMatchObject({ setPhases: ['before-choice'] });
     expect(
       buildReport(site, buildBundledRegistry(bundledOpenCookieDatabaseRows()), 4000).findings.map((f) => `${f.kind} ${f.cookie}`),
     ).toContain('before-consent disqus_unique');
   });
+
+  it.each([
+    ['accepted', true, 'after-accept', 'after-accept'],
+    ['refused', false, 'after-refuse', 'after-choice'],
+  ])(
+    'judges a cookie of embedded content heard after the choice (%s) as after it, the clock set back an hour in between',
+    async (_, flag, own, embedded) => {
+      const { recorder } = await setup();
+      const T = 1_780_000_000_000;
+      const choice = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: flag, matomo: flag, timestamp: T }));
+      await recorder.cookieChanged(browserCookie({ name: 'cookies_preferences', value: choice, httpOnly: false }), false, 'explicit', T);
+      // NTP, a machine resumed: the clock goes back an hour; 5 s later the site's own `_ga` and a Disqus frame's cookie are written.
+      const after = T - 3_600_000 + 5_000;
+      await recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 'explicit', after);
+      const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+      const order = recorder.heard(disqus);
+      await recorder.thirdPartySet({ host: 'data.tco.re', page: '/explore/', via: 'response', cookie: disqus, at: after, order });
+      const site = await recorder.site('data.tco.re', '0');
+      const phases = Object.fromEntries(presentCookies(site).map((c) => [c.name, c.setPhases.join()]));
+      expect(phases).toMatchObject({ _ga: own, disqus_unique: embedded });
+      const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+      expect(buildReport(site, registry, after + 1000).findings.map((f) => `${f.kind} ${f.cookie}`)).not.toContain(
+        'before-consent disqus_unique',
+      );
+    },
+  );
 
   it('never lets another site’s `cookies_preferences` change a site’s consent, set or removed', async () => {
     const { recorder } = await setup();
@@ -885,6 +922,29 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       name: '_ga',
       originUnknown: { phase: 'before-choice' },
     });
+  });
+
+  it('found by a scan after the visitor accepted, the clock set back an hour, is set after the acceptance once the site’s response claims it', async () => {
+    const { recorder, open } = await setup();
+    open.add(`0|${ITIE}`);
+    const C = 1_780_000_000_000;
+    const value = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: C }));
+    await recorder.cookieChanged(
+      browserCookie({ name: 'cookies_preferences', domain: ITIE, value, httpOnly: false }),
+      false,
+      'explicit',
+      C,
+    );
+    // NTP, a machine resumed: the clock goes back an hour; 5 s later a scan finds `_ga`, then the site's response claims it.
+    const S = C - 3_600_000 + 5000;
+    await recorder.scan(
+      async () => [ga],
+      () => S,
+    );
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], originUnknown: { phase: 'unknown' } });
+    await recorder.responseOnPage({ host: ITIE, path: '/explore/', storeId: '0' }, `https://${ITIE}/explore/`, ['_ga'], S + 10);
+    expect(await gaOf(recorder, ITIE)).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'] });
+    expect(await findingsOn(recorder, ITIE)).not.toContain('before-consent high');
   });
 
   it('is the site’s whose own response set it, the response heard first (Chromium) or after (Firefox)', async () => {
@@ -1163,12 +1223,13 @@ describe('recorder, forgetting keys', () => {
     const { session, recorder, store } = await setup();
     await recorder.cookieChanged(browserCookie({ domain: 'data.tco.re', storeId: '1' }), false, 'explicit', 1);
     await store.flush();
-    expect(Object.keys(session.data)).toEqual([siteKey('1', 'data.tco.re')]);
+    // Beside it, the store's write counter (one number, naming no site).
+    expect(Object.keys(session.data).sort()).toEqual([siteKey('1', 'data.tco.re'), 'storage:sequence'].sort());
     const change = recorder.cookieChanged(browserCookie({ name: '_ga', domain: 'data.tco.re', storeId: '1' }), false, 'explicit', 2);
     const forgotten = recorder.forget([siteKey('1', 'data.tco.re')]);
     await Promise.all([change, forgotten]);
     await store.flush();
-    expect(session.data).toEqual({});
+    expect(Object.keys(session.data)).toEqual(['storage:sequence']);
     expect(await names(recorder, 'data.tco.re', '1')).toEqual([]);
   });
 });

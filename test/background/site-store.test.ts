@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { consentRunItem, ledgerItem, liveCharterItem, pageKey, siteKey } from '../../src/core/storage/session-items.ts';
+import { consentRunItem, ledgerItem, liveCharterItem, pageKey, sequenceItem, siteKey } from '../../src/core/storage/session-items.ts';
 import { appendTimeline, emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../support/cookies.ts';
@@ -263,6 +263,48 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     await store.flush();
     expect(evictedHosts(session).sort()).toEqual(['a.opendatasoft.com', 'b.opendatasoft.com']);
     expect(Object.keys(storedRecord(session, 'd.opendatasoft.com').cookies)).toHaveLength(1);
+  });
+
+  it('ranks sites by the order their records were written, not the clock: set back an hour, the site browsed now stays', async () => {
+    const T = 1_780_000_000_000;
+    const OLD = 'old.opendatasoft.com';
+    const NOW = 'now.opendatasoft.com';
+    const session = newSession({}, 'chrome');
+    let clock = T;
+    const store = createSiteStore(session, 5, { budgetBytes: 150_000, hostsInUse: () => new Set([NOW]), now: () => clock });
+    await store.load();
+    store.put(bigRecord(OLD, T, 100_000));
+    await store.flush();
+    // NTP, a machine resumed: the clock goes back an hour; the visitor now browses NOW (open in a tab), OLD's tab is closed.
+    clock = T - 3_600_000 + 60_000;
+    store.put(bigRecord(NOW, clock, 100_000));
+    await store.flush();
+    expect(evictedHosts(session)).toEqual([OLD]);
+    expect(Object.keys(storedRecord(session, NOW).cookies)).toHaveLength(1);
+  });
+
+  it('keeps that order across a restart of the worker; a record of an earlier version, with no place in it, ranks oldest', async () => {
+    const T = 1_780_000_000_000;
+    const EARLIER = 'earlier.opendatasoft.com';
+    const FIRST = 'first.opendatasoft.com';
+    const SECOND = 'second.opendatasoft.com';
+    const NEXT = 'next.opendatasoft.com';
+    // A record an earlier version wrote, active last by the clock.
+    const session = newSession({ [siteKey('0', EARLIER)]: JSON.stringify(bigRecord(EARLIER, T + 1000, 60_000)) }, 'chrome');
+    const before = createSiteStore(session, 5, { budgetBytes: 400_000 });
+    await before.load();
+    before.put(bigRecord(FIRST, T, 60_000));
+    // The clock set back an hour between the two sites' writes.
+    before.put(bigRecord(SECOND, T - 3_600_000, 60_000));
+    await before.flush();
+    expect(evictedHosts(session)).toEqual([]);
+    // A new worker, with less room: one more site makes two go.
+    const after = createSiteStore(session, 5, { budgetBytes: 150_000 });
+    await after.load();
+    after.put(bigRecord(NEXT, T - 3_600_000 + 1000, 60_000));
+    await after.flush();
+    expect(evictedHosts(session).sort()).toEqual([EARLIER, FIRST].sort());
+    expect(Object.keys(storedRecord(session, SECOND).cookies)).toHaveLength(1);
   });
 
   it('weighs how recently each site was active after reading the live charters: a site active meanwhile is not dropped', async () => {
@@ -587,11 +629,11 @@ describe('site store reading records on demand (storage lists its keys)', () => 
     [itie]: JSON.stringify(recordWithEvents('itie.opendatasoft.com')),
   });
 
-  it('reads no record at wake: keys and the ledger only, the hosts known from the keys', async () => {
+  it('reads no record at wake: keys, the ledger and the write counter only, the hosts known from the keys', async () => {
     const session = fakeSession({ ...stored(), 'storage:ledger': JSON.stringify({ sitesDropped: 3, lastDropAt: 9 }) });
     const store = createSiteStore(session, 5);
     await store.load();
-    expect(session.reads).toEqual([['storage:ledger']]);
+    expect(session.reads).toEqual([['storage:ledger', 'storage:sequence']]);
     expect([...store.hosts()].sort()).toEqual(['data.tco.re', 'itie.opendatasoft.com']);
     expect(store.status()).toEqual({ sitesDropped: 3, lastDropAt: 9, unsavedSince: null });
     // Not read yet: never taken for an empty record (a change would write over it).
@@ -705,9 +747,9 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     keepPage(store, tcoPage, 'data.tco.re', '{"kind":"report"}');
     expect(store.hasPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'))).toBe(true);
     await store.flush();
-    // One write: the record and its page together.
+    // One write: the record and its page together (and the write counter).
     expect(writes).toHaveLength(1);
-    expect(Object.keys(writes[0]!).sort()).toEqual([tcoPage, siteKey('0', 'data.tco.re')].sort());
+    expect(Object.keys(writes[0]!).sort()).toEqual([tcoPage, siteKey('0', 'data.tco.re'), sequenceItem.key].sort());
     expect(session.data[tcoPage]).toBe('{"kind":"report"}');
 
     recordCookieChange(site, browserCookie({ name: '_ga', domain: 'data.tco.re' }), false, 2);
@@ -896,6 +938,10 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
 
 describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys }) => {
   const HOST = 'data.tco.re';
+  /** What storage holds besides the store's write counter (one number for every store: it names no site and stays). */
+  const traces = (session: FakeSession) => Object.fromEntries(Object.entries(session.data).filter(([key]) => key !== sequenceItem.key));
+  /** The keys the store holds besides that counter. */
+  const keysBeside = (store: ReturnType<typeof createSiteStore>) => store.keys().filter((key) => key !== sequenceItem.key);
   const privateRecord = () => {
     const site = emptySite(HOST, '1');
     recordCookieChange(site, browserCookie({ domain: HOST, storeId: '1' }), false, 1);
@@ -923,13 +969,13 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     await store.load();
     // A change queued, not written yet.
     await writtenThenChanged(store);
-    expect(store.keys().sort()).toEqual([consentRunItem('1', HOST).key, siteKey('0', HOST), siteKey('1', HOST)].sort());
+    expect(store.keys().sort()).toEqual([consentRunItem('1', HOST).key, siteKey('0', HOST), siteKey('1', HOST), sequenceItem.key].sort());
     const revision = store.revision('1', HOST);
 
     await store.forgetKeys([siteKey('1', HOST), consentRunItem('1', HOST).key]);
     await store.flush();
-    expect(Object.keys(session.data)).toEqual([siteKey('0', HOST)]);
-    expect(store.keys()).toEqual([siteKey('0', HOST)]);
+    expect(Object.keys(session.data).sort()).toEqual([siteKey('0', HOST), sequenceItem.key].sort());
+    expect(store.keys().sort()).toEqual([siteKey('0', HOST), sequenceItem.key].sort());
     expect(store.revision('1', HOST)).not.toBe(revision);
     expect(store.get('1', HOST)).toEqual(emptySite(HOST, '1'));
     // The cache above it (kept runs) forgets them too.
@@ -951,9 +997,9 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     // A rebuild that was waiting, or a panel asking: built from the empty record.
     store.putPage(page, '1', HOST, store.revision('1', HOST), store.pageTicket(), '{"page":2}');
     await store.flush();
-    expect(session.data).toEqual({});
+    expect(traces(session)).toEqual({});
     expect(retired).toEqual([]);
-    expect(store.keys()).toEqual([]);
+    expect(keysBeside(store)).toEqual([]);
 
     // A new private session records the site again: its page is kept again.
     store.put(privateRecord());
@@ -978,7 +1024,7 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     await store.area.write({ [charter]: '{"read":2}' });
     await store.area.write({ [run]: '{}', 'network:3': '{}' });
     await store.flush();
-    expect(session.data).toEqual({ 'network:3': '{}' });
+    expect(traces(session)).toEqual({ 'network:3': '{}' });
 
     // A tab shows the site: its charter is written again.
     shown.add(HOST);
@@ -997,12 +1043,12 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     store.put(privateRecord());
     await store.flush();
     await store.forgetKeys([siteKey('1', HOST)]);
-    expect(session.data).toEqual({});
+    expect(traces(session)).toEqual({});
     // A later private session, the same store id (Chrome's '1', Firefox's firefox-private): "Record
     // consent flow" on a portal that sets nothing before a choice starts its record with a marker.
     store.put(appendTimeline(emptySite(HOST, '1'), { type: 'cleared', at: 5 }));
     await store.flush();
-    expect(Object.keys(session.data)).toEqual([siteKey('1', HOST)]);
+    expect(Object.keys(traces(session))).toEqual([siteKey('1', HOST)]);
   });
 
   it('writes back nothing of a record forgotten while a write carrying it is refused, and removes what that write left in storage', async () => {
@@ -1037,14 +1083,14 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     const forgetting = store.forgetKeys([siteKey('1', HOST), page]);
     release();
     await Promise.all([flushing, forgetting]);
-    expect(Object.keys(session.data)).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
-    expect(store.keys()).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+    expect(Object.keys(traces(session))).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+    expect(keysBeside(store)).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
 
     // The writer's retry writes the rest of that write again, nothing forgotten.
     await vi.waitFor(() => expect(store.status().unsavedSince).toBeNull());
     await store.flush();
-    expect(Object.keys(session.data)).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
-    expect(store.keys()).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+    expect(Object.keys(traces(session))).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+    expect(keysBeside(store)).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
     expect(store.get('1', HOST)).toEqual(emptySite(HOST, '1'));
   });
 
@@ -1074,8 +1120,8 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     const forgetting = store.forgetKeys([siteKey('1', HOST)]);
     release!();
     await Promise.all([flushing, forgetting]);
-    expect(session.data).toEqual({});
-    expect(store.keys()).toEqual([]);
+    expect(traces(session)).toEqual({});
+    expect(keysBeside(store)).toEqual([]);
     expect([...store.hosts()]).toEqual([]);
     // The refused write carried nothing else: nothing waits, nothing is said unsaved.
     expect(store.status().unsavedSince).toBeNull();
@@ -1083,6 +1129,6 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     expect(store.get('1', HOST)).toEqual(emptySite(HOST, '1'));
     // Nothing of it is left queued: the next write does not bring it back.
     await store.flush();
-    expect(session.data).toEqual({});
+    expect(traces(session)).toEqual({});
   });
 });

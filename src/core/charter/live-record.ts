@@ -42,11 +42,17 @@ export type LiveCharterRecord = {
   attempt?: string;
 };
 
-/** True when the record should be fetched again: a charter after a day, a failure (even beside a kept charter) after ten minutes. */
+/**
+ * True when the record should be fetched again: a charter after a day, a failure (even beside a
+ * kept charter) after ten minutes, and one dated after `now`: the clock was set back since (NTP, a
+ * machine resumed), so how old it is is not known, and a failed read must not wait out the step.
+ */
 export function isStale(record: LiveCharterRecord | undefined, now: number): boolean {
   if (!record) return true;
-  if (record.failedAt !== undefined) return now - record.failedAt > LIVE_CHARTER_RETRY_MS;
-  return now - record.fetchedAt > (record.charter ? LIVE_CHARTER_MAX_AGE_MS : LIVE_CHARTER_RETRY_MS);
+  const at = record.failedAt ?? record.fetchedAt;
+  if (at > now) return true;
+  const maxAge = record.failedAt !== undefined || !record.charter ? LIVE_CHARTER_RETRY_MS : LIVE_CHARTER_MAX_AGE_MS;
+  return now - at > maxAge;
 }
 
 /**

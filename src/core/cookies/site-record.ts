@@ -68,6 +68,11 @@ export type RecordContext = {
   originUnknown?: boolean;
   /** For a removal: the browser removed the cookie itself (it expired, or made room), no page did. */
   byBrowser?: boolean;
+  /**
+   * For a cookie of embedded content, told late: how many of the site's choices were heard after
+   * its event (they do not judge it: `consentAt`). Absent for none.
+   */
+  choicesSince?: number;
 };
 
 /** One entry of a site's timeline. */
@@ -150,6 +155,13 @@ export type SiteRecord = {
   choiceHeldBy?: string[];
   /** True once a consent cookie present was trimmed to fit (fitRecord): which cookie holds the choice is then not known. */
   consentCookieTrimmed?: true;
+  /**
+   * The record's place in the order the store wrote records (site-store.ts: a counter that only
+   * grows, kept across restarts of the worker), given each time it is written or dropped: records
+   * are ranked by it to make room, never by the clock, which may be set back. Absent in records of
+   * earlier versions (ranked oldest).
+   */
+  activeSeq?: number;
 };
 
 /** An empty record for a site. */
@@ -268,22 +280,25 @@ const NO_TRACKER_KEYS: readonly string[] = [];
 const NO_CHOICE: Pick<SiteConsent, 'state' | 'trackers'> = Object.freeze({ state: 'none', trackers: Object.freeze({}) });
 
 /**
- * The choice in force on the site at `at`: the one the last event of its consent cookie at or
- * before `at` recorded, none when the timeline holds none. A cookie of embedded content is told
- * up to 10 s after it was set (third-party-attribution.ts): the visitor may have chosen meanwhile.
- * When no choice came after `at`, the current one (a record whose older events were dropped keeps
- * it); when one did and the events before it were dropped, the current one stands in too.
+ * The choice in force on the site before its last `choicesSince` choices (its consent cookie's
+ * events that recorded one): the current one for 0. A cookie of embedded content is told up to
+ * 10 s after its event was heard (third-party-attribution.ts): the visitor may have chosen
+ * meanwhile, and a choice heard after its event does not judge it. Counted in the order the
+ * timeline recorded them, never by their times: a clock set back (NTP, a machine resumed) would
+ * put a choice heard before the cookie after it. When the events before the choices skipped were
+ * dropped, the current one stands in (a record whose older events were dropped keeps it).
  */
-export function consentAt(site: SiteRecord, at: number): Pick<SiteConsent, 'state' | 'trackers'> {
-  let choiceSince = false;
+export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteConsent, 'state' | 'trackers'> {
+  if (choicesSince <= 0) return site.consent;
+  let skipped = 0;
   for (let i = site.timeline.length - 1; i >= 0; i--) {
     const event = site.timeline[i]!;
     if (!('consent' in event) || event.consent === undefined) continue;
-    if (event.at <= at) return choiceSince ? event.consent : site.consent;
-    choiceSince = true;
+    if (skipped === choicesSince) return event.consent;
+    skipped++;
   }
   const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
-  return choiceSince && complete ? NO_CHOICE : site.consent;
+  return skipped > 0 && complete ? NO_CHOICE : site.consent;
 }
 
 /**
@@ -382,8 +397,8 @@ export function recordCookieChange(
     ? { phase: 'unknown', refused: [] }
     : via === undefined
       ? judgeByName(site.consent, cookie.name)
-      : // Embedded content is attributed late: judged by the choice in force when it was set.
-        judgeCookie(consentAt(site, now), NO_TRACKER_KEYS);
+      : // Embedded content is attributed late: judged by the choice heard before its event.
+        judgeCookie(consentAt(site, context.choicesSince ?? 0), NO_TRACKER_KEYS);
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
@@ -531,7 +546,8 @@ export function notePageOfResponse(site: SiteRecord, names: readonly string[], p
  * of the site by one of those names whose origin was unknown (`SiteCookie.originUnknown`: a parent
  * domain other open sites share), last set within `PAGE_EVIDENCE_MS`, was set by this site. It
  * becomes the site's: the phase and refused flags of its last event count (for one a scan found,
- * of no phase, those of the choice when the response came), and it gets the page. So does the
+ * of no phase, those of the choice in force when the response was heard: `site.consent`, the
+ * response applied in the order heard), and it gets the page. So does the
  * last write of unknown origin of a cookie already the site's (`unclaimedWrite`: its expiry too).
  * Returns true when a cookie was claimed.
  */
@@ -554,8 +570,9 @@ export function claimByResponse(site: SiteRecord, names: readonly string[], page
       delete cookie.unclaimedWrite;
       Object.assign(cookie, pending.write, { firstSeen: cookie.firstSeen });
     }
-    // Found by a scan (no phase), it is dated by the response that set it: judged by the choice then.
-    const { phase, refused, allOff } = judgement.phase === 'unknown' ? judgeByName(consentAt(site, now), cookie.name) : judgement;
+    // Found by a scan (no phase), it is dated by the response that set it: judged by the choice
+    // heard before that response (the recorder applies it in its turn), never by the clock's times.
+    const { phase, refused, allOff } = judgement.phase === 'unknown' ? judgeByName(site.consent, cookie.name) : judgement;
     if (cookie.firstPhase === 'unknown') cookie.firstPhase = phase;
     if (!cookie.setPhases.includes(phase)) cookie.setPhases.push(phase);
     if (refused.length > 0) {

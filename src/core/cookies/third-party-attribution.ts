@@ -84,9 +84,10 @@ export type AttributionState = {
   tabs: Record<string, TabPage>;
   /**
    * Stored cookies waiting for their response, oldest first, with the sites whose tabs showed a
-   * frame for them when they were stored (`shown`: absent for none, and in older state).
+   * frame for them when they were stored (`shown`: absent for none, and in older state) and their
+   * event's order (`Attribution.order`: absent when not known).
    */
-  pending: Array<{ cookie: WaitingCookie; at: number; shown?: Shown[] }>;
+  pending: Array<{ cookie: WaitingCookie; at: number; shown?: Shown[]; order?: number }>;
   /**
    * The sites each third-party cookie was filed under, by cookie identity (`cookieKey`), oldest
    * first: a removal reaches them without reading every site's record. Absent in older state.
@@ -112,6 +113,11 @@ export type Attribution = {
   cookie: WaitingCookie;
   /** When the browser reported it (ms since the epoch). */
   at: number;
+  /**
+   * Its event's place in the order the worker heard events (recorder.ts `heard`): the choices
+   * heard after it do not judge it. Absent when not known (then it is judged as heard now).
+   */
+  order?: number;
 };
 
 export function emptyAttributionState(): AttributionState {
@@ -226,10 +232,14 @@ export function storesEnded(state: AttributionState, storeIds: ReadonlySet<strin
   return changed;
 }
 
-const fresh = (at: number, now: number) => now - at <= EVIDENCE_TTL_MS;
+/**
+ * True while `at` is within EVIDENCE_TTL_MS of `now`, either way: a clock set back (NTP, a machine
+ * resumed) puts `now` before `at`, and evidence from before that step is no fresher for it.
+ */
+const fresh = (at: number, now: number) => Math.abs(now - at) <= EVIDENCE_TTL_MS;
 
-function attribution(tab: TabPage, via: Via, cookie: WaitingCookie, at: number): Attribution {
-  return { host: tab.topHost, page: tab.page, via, cookie, at };
+function attribution(tab: TabPage, via: Via, cookie: WaitingCookie, at: number, order: number | undefined): Attribution {
+  return { host: tab.topHost, page: tab.page, via, cookie, at, ...(order === undefined ? {} : { order }) };
 }
 
 /** Whether the cookie is third-party for the tab's page: a cookie its own host receives is filed the first-party way. */
@@ -252,11 +262,11 @@ export function responseReceived(
   if (!tab || names.length === 0) return [];
   const found: Attribution[] = [];
   const used = new Set<string>();
-  state.pending = state.pending.filter(({ cookie, at }) => {
+  state.pending = state.pending.filter(({ cookie, at, order }) => {
     if (!fresh(at, now)) return false;
     if (!names.includes(cookie.name) || !cookieAppliesToHost(cookie, host) || !mayHaveSet(cookie, tabId, tab, storeOf)) return true;
     used.add(cookie.name);
-    if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, at));
+    if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, at, order));
     return false;
   });
   tab.responses = tab.responses.filter((evidence) => fresh(evidence.at, now));
@@ -294,6 +304,7 @@ function byFrames(
   state: AttributionState,
   cookie: WaitingCookie,
   at: number,
+  order: number | undefined,
   storeOf: StoreOf,
   earlier?: readonly Shown[],
 ): Attribution[] | null {
@@ -302,7 +313,7 @@ function byFrames(
   if (shown.length !== 1) return [];
   const { host, page } = shown[0]!;
   if (cookieAppliesToHost(cookie, host)) return [];
-  return [{ host, page, via: 'frame', cookie, at }];
+  return [{ host, page, via: 'frame', cookie, at, ...(order === undefined ? {} : { order }) }];
 }
 
 /** Tabs with a request in flight to a host the cookie's domain covers. */
@@ -313,8 +324,9 @@ function awaitedBy(state: AttributionState, cookie: WaitingCookie, inFlight: InF
 }
 
 /**
- * The browser stored (or overwrote) a cookie at `now`. Returns the tabs' pages it is tied to, or
- * none: then it waits for a response still in flight, or belongs to no tab we can tell.
+ * The browser stored (or overwrote) a cookie at `now`, its event heard `order`-th (absent: not
+ * known). Returns the tabs' pages it is tied to, or none: then it waits for a response still in
+ * flight, or belongs to no tab we can tell.
  */
 export function cookieStored(
   state: AttributionState,
@@ -322,6 +334,7 @@ export function cookieStored(
   now: number,
   inFlight: InFlight,
   storeOf: StoreOf,
+  order?: number,
 ): Attribution[] {
   const cookie = withoutValue(stored);
   const found: Attribution[] = [];
@@ -334,15 +347,15 @@ export function cookieStored(
     if (index === -1) continue;
     tab.responses.splice(index, 1);
     answered = true;
-    if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, now));
+    if (thirdPartyFor(cookie, tab)) found.push(attribution(tab, 'response', cookie, now, order));
   }
   if (answered) return found;
-  const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, now, storeOf);
+  const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, now, order, storeOf);
   if (decided !== null) return decided;
   if (state.pending.length >= MAX_PENDING) state.pending.shift();
   // The frames shown now judge it too: a tab that showed one may close, or load another page, before its requests settle.
   const shown = sitesShowing(state, cookie, storeOf);
-  state.pending.push(shown.length > 0 ? { cookie, at: now, shown } : { cookie, at: now });
+  state.pending.push({ cookie, at: now, ...(shown.length > 0 ? { shown } : {}), ...(order === undefined ? {} : { order }) });
   return [];
 }
 
@@ -353,9 +366,9 @@ export function cookieStored(
  */
 export function requestsSettled(state: AttributionState, now: number, inFlight: InFlight, storeOf: StoreOf): Attribution[] {
   const found: Attribution[] = [];
-  state.pending = state.pending.filter(({ cookie, at, shown }) => {
+  state.pending = state.pending.filter(({ cookie, at, shown, order }) => {
     if (!fresh(at, now)) return false;
-    const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, at, storeOf, shown);
+    const decided = awaitedBy(state, cookie, inFlight, storeOf) ? null : byFrames(state, cookie, at, order, storeOf, shown);
     if (decided === null) return true;
     found.push(...decided);
     return false;

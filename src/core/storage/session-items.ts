@@ -158,6 +158,12 @@ export type StorageLedger = {
 /** The store's ledger of dropped records (one for the whole area). */
 export const ledgerItem: SessionItem<Partial<StorageLedger>> = jsonItem('storage:ledger');
 
+/**
+ * The store's write sequence: the last place given a record written (`SiteRecord.activeSeq`), kept
+ * so a restarted worker goes on counting from it (site-store.ts ranks records by it, not by the clock).
+ */
+export const sequenceItem: SessionItem<number> = jsonItem('storage:sequence');
+
 /** What third-party attribution knows of the tabs' pages, frames and Set-Cookie responses (background/embedded-content.ts). */
 export const attributionItem: SessionItem<AttributionState> = jsonItem('embedded:tabs');
 

@@ -24,6 +24,17 @@ describe('isStale', () => {
     expect(isStale(record(true), LIVE_CHARTER_MAX_AGE_MS + 1)).toBe(true);
     expect(isStale(record(false), LIVE_CHARTER_RETRY_MS + 1)).toBe(true);
   });
+
+  it('reads again a record dated after now: the clock was set back since (NTP, a machine resumed), its age is not known', () => {
+    const HOUR = 3_600_000;
+    expect(isStale(record(false), -HOUR + LIVE_CHARTER_RETRY_MS)).toBe(true);
+    expect(isStale(record(true), -HOUR)).toBe(true);
+    expect(isStale(record(true), -1)).toBe(true);
+    // A failure beside a kept charter, dated after now, is tried again too.
+    expect(isStale({ ...record(true), fetchedAt: -2 * HOUR, failedAt: 0 }, -HOUR)).toBe(true);
+    expect(isStale(record(true), 0)).toBe(false);
+    expect(isStale({ ...record(true), failedAt: 0 }, 0)).toBe(false);
+  });
 });
 
 describe('afterAttempt', () => {

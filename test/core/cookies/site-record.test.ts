@@ -212,39 +212,42 @@ describe('recordCookieChange', () => {
     expect(site.timeline[1]).toMatchObject({ consent: { trackers: { ga: false } } });
   });
 
-  it('judges a cookie of embedded content by the choice in force when it was set, not when it was told', () => {
+  it('judges a cookie of embedded content by the choices heard before its event, not by the clock', () => {
     const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
     const site = emptySite('data.tco.re', '0');
     recordCookieChange(site, consent(platform({ functional_cookies: true, ga: true })), false, 3000);
-    // Set at 2000, before the choice, told at 3100 when its frame's request ended.
-    recordCookieChange(site, disqus, false, 2000, { via: 'frame' });
+    // Heard before the choice, told after it (its frame's request ended): the choice heard since does not judge it, whatever the clock said.
+    recordCookieChange(site, disqus, false, 3100, { via: 'frame', choicesSince: 1 });
     expect(presentCookies(site).find((c) => c.name === 'disqus_unique')).toMatchObject({
       firstPhase: 'before-choice',
       setPhases: ['before-choice'],
     });
-    expect(site.timeline.at(-1)).toMatchObject({ name: 'disqus_unique', at: 2000, phase: 'before-choice' });
-    // Set after it: after the choice.
-    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3050, { via: 'frame' });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'disqus_unique', at: 3100, phase: 'before-choice' });
+    // Heard after it, the clock set back an hour in between (NTP, a machine resumed): after the choice.
+    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3000 - 3_600_000 + 5000, { via: 'frame' });
     expect(site.timeline.at(-1)).toMatchObject({ name: 'later', phase: 'after-accept' });
   });
 
-  it('tells the choice in force at a moment from the choices the timeline recorded', () => {
+  it('tells the choice in force before the last choices the timeline recorded, by their order alone', () => {
     const site = emptySite('data.tco.re', '0');
-    expect(consentAt(site, 5).state).toBe('none');
+    expect(consentAt(site, 0).state).toBe('none');
+    expect(consentAt(site, 1).state).toBe('none');
     recordCookieChange(site, browserCookie(), false, 5);
-    recordCookieChange(site, consent('refused'), false, 10);
-    recordCookieChange(site, consent(platform({ matomo: true })), false, 20);
+    recordCookieChange(site, consent('refused'), false, 20);
+    // The clock set back between the two choices: their order counts, not their times.
+    recordCookieChange(site, consent(platform({ matomo: true })), false, 10);
     // Another site's consent cookie, told late, records no choice of this site's.
     recordCookieChange(site, { ...consent('accepted'), domain: 'widget.example.net' }, false, 15, { via: 'frame' });
     expect(site.timeline.at(-1)).not.toHaveProperty('consent');
-    expect([5, 10, 15, 20, 25].map((at) => consentAt(site, at).state)).toEqual(['none', 'refused', 'refused', 'accepted', 'accepted']);
-    expect(consentAt(site, 15).trackers).toEqual({});
-    expect(consentAt(site, 25)).toBe(site.consent);
+    expect([3, 2, 1, 0].map((since) => consentAt(site, since).state)).toEqual(['none', 'none', 'refused', 'accepted']);
+    expect(consentAt(site, 1).trackers).toEqual({});
+    expect(consentAt(site, 0)).toBe(site.consent);
     // Older events dropped (or the record evicted): what came before the earliest choice kept is not known, the current choice stands in.
     const evicted = evictedRecord(site, 30);
     recordCookieChange(evicted, consent('refused'), false, 40);
-    expect(consentAt(evicted, 35).state).toBe('refused');
-    expect(consentAt(evicted, 45).state).toBe('refused');
+    expect(consentAt(evicted, 1).state).toBe('refused');
+    expect(consentAt(evicted, 2).state).toBe('refused');
+    expect(consentAt(evicted, 0).state).toBe('refused');
   });
 
   it('marks an event of a cookie a scan found already there, and only that one', () => {
@@ -536,7 +539,7 @@ describe('recordFoundWrite', () => {
     recordCookieChange(site, browserCookie({ name: 'disqus_unique', domain: '.disqus.com' }), false, 22, { via: 'frame' });
     recordFoundWrite(site, accepted, 25);
     expect(shown(site)).toEqual(['set cookies_preferences after-accept @20', 'set disqus_unique after-accept @22']);
-    expect(consentAt(site, 22).state).toBe('accepted');
+    expect(consentAt(site, 0).state).toBe('accepted');
   });
 
   it('tells namesakes on two paths apart by the time each was found', () => {
@@ -848,15 +851,25 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
     expect(Object.values(site.cookies).find((c) => c.name === '__utma')).toMatchObject({ allOffWhenSet: ['matomo'], removed: 2000 });
   });
 
-  it('takes the phase of the choice when the response came for one a scan found, of no phase', () => {
-    const site = emptySite('itie.opendatasoft.com', '0');
-    recordCookieChange(site, ga, false, 1000, { found: true, originUnknown: true });
-    recordCookieChange(site, refused, false, 1200);
-    expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'unknown', setPhases: [] });
-    // The site's response set it before the visitor refused: a write before the choice.
-    expect(claimByResponse(site, ['_ga'], '/', 1100)).toBe(true);
-    const cookie = presentCookies(site).find((c) => c.name === '_ga')!;
+  it('takes the phase of the choice heard before the response for one a scan found, of no phase, whatever the clock says', () => {
+    const before = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(before, ga, false, 1000, { found: true, originUnknown: true });
+    expect(presentCookies(before).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'unknown', setPhases: [] });
+    // The site's response, heard before the visitor refused (its clock later): a write before the choice.
+    expect(claimByResponse(before, ['_ga'], '/', 1300)).toBe(true);
+    recordCookieChange(before, refused, false, 1200);
+    const cookie = presentCookies(before).find((c) => c.name === '_ga')!;
     expect(cookie).toMatchObject({ firstPhase: 'before-choice', setPhases: ['before-choice'], firstPage: '/' });
     expect(cookie.refusedBy).toBeUndefined();
+    // Heard after the refusal, the clock set back an hour in between (NTP, a machine resumed): a write after it.
+    const after = emptySite('itie.opendatasoft.com', '0');
+    recordCookieChange(after, refused, false, 5_000_000);
+    recordCookieChange(after, ga, false, 5_000_000 - 3_600_000 + 5000, { found: true, originUnknown: true });
+    expect(claimByResponse(after, ['_ga'], '/', 5_000_000 - 3_600_000 + 5010)).toBe(true);
+    expect(presentCookies(after).find((c) => c.name === '_ga')).toMatchObject({
+      firstPhase: 'after-refuse',
+      setPhases: ['after-refuse'],
+      refusedBy: ['ga'],
+    });
   });
 });

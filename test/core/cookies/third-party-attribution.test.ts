@@ -205,6 +205,30 @@ describe('third-party attribution', () => {
     expect(JSON.stringify(state)).not.toContain('9F1C2A7B3D4E5F60');
   });
 
+  it('lets evidence and waiting cookies go once the clock is over 10 s away from them, set back as well as forward', () => {
+    const HOUR = 3_600_000;
+    const T = 1_780_000_000_000;
+    // The portal's frame got a Set-Cookie the browser did not store; 30 min later, the clock set back an hour
+    // meanwhile (NTP, a machine resumed), the news site's Disqus frame sets the cookie.
+    const state = twoTabs();
+    frameLoading(state, '2', 'https://disqus.com/embed/comments/');
+    responseReceived(state, '1', 'disqus.com', ['disqus_unique'], T, normalStore);
+    const later = T - HOUR + 30 * 60_000;
+    responseReceived(state, '2', 'disqus.com', ['disqus_unique'], later, normalStore);
+    expect(cookieStored(state, disqus(), later, nothingInFlight, normalStore).map((a) => a.host)).toEqual([OTHER]);
+    // A cookie waiting since before the clock was set back is stale too, for a response and when requests settle.
+    const waiting = twoTabs();
+    cookieStored(waiting, disqus(), T, inFlight({ '1': ['disqus.com'] }), normalStore);
+    expect(responseReceived(waiting, '1', 'disqus.com', ['disqus_unique'], T - HOUR, normalStore)).toEqual([]);
+    cookieStored(waiting, disqus(), T, inFlight({ '1': ['disqus.com'] }), normalStore);
+    expect(requestsSettled(waiting, T - HOUR, nothingInFlight, normalStore)).toEqual([]);
+    expect(waiting.pending).toEqual([]);
+    // Within 10 s either way, they still count.
+    const near = twoTabs();
+    responseReceived(near, '1', 'disqus.com', ['disqus_unique'], T, normalStore);
+    expect(cookieStored(near, disqus(), T - EVIDENCE_TTL_MS, nothingInFlight, normalStore).map((a) => a.host)).toEqual([PORTAL]);
+  });
+
   it('lets stale evidence and waiting cookies go, and keeps its lists bounded', () => {
     const state = twoTabs();
     responseReceived(state, '1', 'disqus.com', ['disqus_unique'], 0, normalStore);
