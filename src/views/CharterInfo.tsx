@@ -43,6 +43,8 @@ function pageFailureWords(failure: PageFailure, t: Translate, language: string):
       return t('liveProblemTooLarge', new Intl.NumberFormat(language).format(failure.limit));
     case 'no-table':
       return t('liveProblemNoTable');
+    case 'no-rows':
+      return t('liveProblemNoRows'); // the rows not read are listed below, each with the parser's reason
     case 'not-text':
       return t('liveProblemNotText');
     case 'unreadable':
@@ -117,8 +119,8 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
   const lang = foreignLanguage(charter.language, language);
   const own = (words: string) => (lang ? <span lang={lang}>{words}</span> : words);
   const english = foreignLanguage('en', language);
-  // Only the live charter the report uses has them; a report an older version made has none.
-  const unreadRows = (charter.kind === 'live' && charter.unreadRows) || [];
+  // The live charter the report uses has them, or one whose table gave no row (beside the charter fallen back on); a report an older version made has none.
+  const unreadRows = ((charter.kind === 'live' || live?.problem?.kind === 'no-rows') && charter.unreadRows) || [];
   const unreadLines = unreadLineCount(unreadRows);
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
   const quoted = (field: string, value: string | null) =>

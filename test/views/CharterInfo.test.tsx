@@ -533,6 +533,26 @@ describe('CharterInfo', () => {
       expect(listedEn.container.querySelector('[data-charter-unread]')!.getAttribute('data-charter-unread')).toBe('1');
     });
 
+    it('lists them beside the charter fallen back on when the live charter’s table gave no row, and says so in both languages', () => {
+      const reason = 'no readable cookie row in the table at line 2 (line 9: expected 4 cells, found 5)';
+      const noRow: Report['charter'] = {
+        ...failedWith({ kind: 'no-rows', reason, path: '/terms/cookies-policy/' }),
+        unreadRows: unreadRows.slice(0, 1),
+      };
+      const en = shownIn('en', noRow);
+      expect(en.text('[data-live-problem]')).toBe(
+        'Live charter unavailable (no readable cookie row in its cookie table at /terms/cookies-policy/). Using the bundled charter.',
+      );
+      expect(en.container.querySelector('[data-charter-unread]')!.getAttribute('data-charter-unread')).toBe('1');
+      expect(en.text('[data-unread-line]')).toMatch(/^Line 9: Huwise \| sessionid .*\(expected 4 cells, found 5\)$/);
+      cleanup();
+      const fr = shownIn('fr', noRow);
+      expect(fr.text('[data-live-problem]')).toBe(
+        'Charte en ligne indisponible (/terms/cookies-policy/ : aucune ligne de cookie lisible dans son tableau de cookies). La charte fournie est utilisée.',
+      );
+      expect(fr.text('[data-unread-line]')).toMatch(/^Ligne 9 : Huwise/);
+    });
+
     it('says nothing when every row was read, for a report an older version made, or for a charter other than the live one', () => {
       expect(show({ ...live, unreadRows: [] }).querySelector('[data-charter-unread]')).toBeNull();
       cleanup();

@@ -16,6 +16,11 @@ export type PageFailure =
   | { kind: 'too-large'; limit: number }
   /** The page holds no cookie table. */
   | { kind: 'no-table' }
+  /**
+   * The page holds a cookie table, but none of its rows could be read: `reason` is the parser's
+   * own, in English ("no readable cookie row in the table at line 3 (line 4: …)").
+   */
+  | { kind: 'no-rows'; reason: string }
   /** The page is binary data, or not UTF-8. */
   | { kind: 'not-text' }
   /** Any other reason the page could not be read. */
@@ -47,6 +52,8 @@ export function pageFailureText(failure: PageFailure): string {
       return `page larger than ${failure.limit.toLocaleString('en')} bytes`;
     case 'no-table':
       return 'no cookie table';
+    case 'no-rows':
+      return failure.reason;
     case 'not-text':
       return 'not a text page (binary data, or not UTF-8)';
     case 'unreadable':
@@ -73,6 +80,8 @@ function pageFailureOf(stored: Record<string, unknown>): PageFailure | null {
       return { kind: stored.kind };
     case 'redirected':
       return typeof stored.to === 'string' || stored.to === null ? { kind: 'redirected', to: stored.to } : null;
+    case 'no-rows':
+      return typeof stored.reason === 'string' ? { kind: 'no-rows', reason: stored.reason } : null;
     case 'http':
       return Number.isInteger(stored.status) ? { kind: 'http', status: stored.status as number } : null;
     case 'too-large':

@@ -137,8 +137,9 @@ export type Report = {
     changes: CharterChanges | null;
     /**
      * For a live charter: the rows of it the extension could not read (line, shortened text,
-     * reason), where a cookie reported undeclared may be declared. Absent when every row was
-     * read, for other charters, and in a report an older version made.
+     * reason), where a cookie reported undeclared may be declared. For another charter, when the
+     * live charter's table gave no row at all (`live.problem` 'no-rows'): that table's rows. Absent
+     * when every row was read, for other charters, and in a report an older version made.
      */
     unreadRows?: UnreadRow[];
   };
@@ -354,11 +355,14 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
 
 /**
  * The rows of the live charter the report uses that could not be read, as the record keeps them:
- * line, text and reason only, never more than a record keeps (keptUnreadRows: its rows and its note). Nothing for another charter, or a
- * record an older version stored without them.
+ * line, text and reason only, never more than a record keeps (keptUnreadRows: its rows and its note).
+ * Also, beside the charter the report falls back on, those of a live charter whose table gave no
+ * row at all (problem 'no-rows'): a cookie declared in one is in the portal's charter. Nothing for
+ * another charter, another failure, or a record an older version stored without them.
  */
 function unreadRowsOf(kind: CharterKind, live: LiveCharterRecord | null): { unreadRows: UnreadRow[] } | null {
-  const rows = kind === 'live' && live?.charter ? live.unreadRows : undefined;
+  const noRowRead = live?.charter === null && liveProblemOf(live.problem)?.kind === 'no-rows';
+  const rows = (kind === 'live' && live?.charter) || noRowRead ? live?.unreadRows : undefined;
   if (!Array.isArray(rows) || rows.length === 0) return null;
   return { unreadRows: rows.slice(0, MAX_LIVE_UNREAD_ROWS + 1).map(copyUnreadRow) };
 }

@@ -379,6 +379,53 @@ describe('the rows of a live charter not read', () => {
     expect(failed).not.toHaveProperty('unreadRows');
   });
 
+  /** A page whose one table gives no row: its `sessionid` row has six cells under a four-column header. */
+  const noRowRead =
+    '<main><h2>Cookies strictement nécessaires</h2><table>' +
+    '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+    '<tr><td>Huwise</td><td>sessionid</td><td>2 semaines</td><td>Session</td><td>x</td><td>y</td></tr></table></main>';
+
+  it('keeps them on the failed record of a table none of whose rows was read, with the parser’s reason, never "no cookie table"', async () => {
+    const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: noRowRead } }));
+    expect(record.charter).toBeNull();
+    expect(record.problem).toEqual({
+      kind: 'no-rows',
+      reason: expect.stringMatching(/^no readable cookie row in the table at line \d+ \(line \d+: expected 4 cells/),
+      path: '/terms/cookies-policy/',
+    });
+    // The parser's own words, as `charter check` says them.
+    expect(() => readCharterPage(noRowRead, 'text/html')).toThrow((record.problem as { reason: string }).reason);
+    expect(record.unreadRows).toEqual([
+      { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
+    ]);
+    // Kept as a charter's are: the first MAX_LIVE_UNREAD_ROWS and a note counting the rest.
+    const many = noRowRead.replace(
+      '</table>',
+      '<tr><td>A</td><td>b</td><td>1 jour</td><td>c</td><td>d</td></tr>'.repeat(MAX_LIVE_UNREAD_ROWS) + '</table>',
+    );
+    const cut = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: many } }));
+    expect(cut.problem?.kind).toBe('no-rows');
+    expect(cut.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
+    expect(unreadLineCount(cut.unreadRows!)).toBe(MAX_LIVE_UNREAD_ROWS + 1);
+  });
+
+  it('says a table of rows not read over a page with no table at the other path, whichever path has it', async () => {
+    const information = `https://${HOST}/terms/cookies-information`;
+    const prose = { status: 200, body: '<main><p>Nothing here</p></main>' };
+    for (const [table, other] of [
+      [policy, information],
+      [information, policy],
+    ] as const) {
+      const record = await fetchLiveCharter(HOST, fakeFetch({ [table]: { status: 200, body: noRowRead }, [other]: prose }));
+      expect(record.problem, table).toMatchObject({ kind: 'no-rows', path: new URL(table).pathname });
+      expect(record.unreadRows, table).toHaveLength(1);
+    }
+    // A page with no table anywhere keeps none.
+    const nothing = await fetchLiveCharter(HOST, fakeFetch({ [policy]: prose, [information]: prose }));
+    expect(nothing.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-information' });
+    expect(nothing).not.toHaveProperty('unreadRows');
+  });
+
   it('keeps the first MAX_LIVE_UNREAD_ROWS, and one note counting the rest', async () => {
     const broken = '<tr><td>A</td><td>b</td><td>1 day</td><td>c</td><td>d</td></tr>'.repeat(MAX_LIVE_UNREAD_ROWS + 50);
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page(broken) } }));

@@ -1205,6 +1205,19 @@ describe('a live charter with rows the extension could not read', () => {
     expect(reportOn({ ...record, unreadRows: [] }).charter).not.toHaveProperty('unreadRows');
   });
 
+  it('gives them beside the charter it falls back on when the live charter’s table gave no row at all: they are all it has', async () => {
+    const noRow = page.replace('<tr><td>Huwise</td><td>csrftoken</td><td>1 year</td><td>Security</td></tr>', '');
+    const fetchNoRow: FetchLike = async (url) =>
+      url === policy ? new Response(noRow, { headers: { 'content-type': 'text/html' } }) : new Response('', { status: 404 });
+    const live = await fetchLiveCharter(PORTAL, fetchNoRow, () => NOW_MS);
+    const report = reportOn(live);
+    expect(report.charter.kind).not.toBe('live');
+    expect(report.charter.live?.problem).toMatchObject({ kind: 'no-rows', path: '/terms/cookies-policy/' });
+    expect(report.charter.unreadRows).toEqual([
+      { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
+    ]);
+  });
+
   it('never gives them to another charter the report falls back on', () => {
     const failed: LiveCharterRecord = {
       host: HOST,
