@@ -70,6 +70,11 @@ function failedReadWords(charter: Report['charter'], t: Translate, language: str
   return charter.kind === 'bundled' ? `${unavailable} ${t('charterFallbackBundled')}` : unavailable;
 }
 
+/** A charter's language by its name in the UI language ("English", "anglais"). */
+function languageName(code: string, language: string): string {
+  return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
+}
+
 /** "Check again" as the person asked for it: the attempt the report showed then, whether the worker has answered, and whether it could not. */
 type Check = { since: string | null; answered: boolean; failed: boolean };
 
@@ -177,6 +182,12 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
             )}
           </ul>
         </details>
+      )}
+      {changes?.translated && (
+        // A translation is no change: said, so "it matches" reads as what it is.
+        <p class="small muted" data-charter-language>
+          {t('charterOtherLanguage', languageName(changes.translated.to, language), languageName(changes.translated.from, language))}
+        </p>
       )}
       {changes &&
         (!isUnchanged(changes) ? (

@@ -392,6 +392,26 @@ describe('CharterInfo', () => {
     expect(show({ ...bundled, kind: 'none' }).querySelector('[data-action="refresh-charter"]')).toBeNull();
   });
 
+  it('says the live charter is in another language, and that only what a translation keeps was compared, in both languages', () => {
+    const translated: Report['charter'] = {
+      ...bundled,
+      kind: 'live',
+      language: 'en',
+      changes: { added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } },
+    };
+    const en = shownIn('en', translated);
+    expect(en.text('[data-charter-language]')).toBe(
+      'The live charter is in English, the bundled one in French: only what a translation keeps is compared (cookie names, providers’ names, lifetimes, categories).',
+    );
+    expect(en.container.textContent).toContain('It matches the bundled charter.');
+    cleanup();
+    expect(shownIn('fr', translated).text('[data-charter-language]')).toBe(
+      'La charte en ligne est en anglais, celle fournie en français : seul ce qu’une traduction garde est comparé (noms des cookies, noms des prestataires, durées, catégories).',
+    );
+    cleanup();
+    expect(show({ ...translated, changes: { added: [], removed: [], changed: [] } }).querySelector('[data-charter-language]')).toBeNull();
+  });
+
   describe('a charter’s own words on a page of another language', () => {
     const changes = {
       added: [

@@ -5,8 +5,8 @@
  * schema"). It never holds a cookie value: the records it is built from have none.
  */
 import { compareText } from '../compare.ts';
-import type { Category, CharterEntry } from '../charter/types.ts';
-import { diffCharters, type CharterChanges } from '../charter/diff.ts';
+import type { Category, CharterEntry, ParsedCharter } from '../charter/types.ts';
+import { diffCharters, type CharterChanges, type Translation } from '../charter/diff.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
 import { copyUnreadRow, MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
 import type { UnreadRow } from '../charter/parse.ts';
@@ -27,6 +27,7 @@ import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-cho
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
 import { absenceReason, type AbsenceReason } from './absence-reason.ts';
 import { inNameOrder } from './name-order.ts';
+import { sameStatedLifetime } from './duration.ts';
 import { isPortalHost } from '../portals.ts';
 import { charterTrackerCategory, platformCategory, type CategoryInference } from './platform-cookies.ts';
 
@@ -283,7 +284,7 @@ export function buildReport(
       language: charter.charter?.language ?? null,
       entries: entries.length,
       live: live ? liveSummary(live) : null,
-      changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
+      changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries, translation(bundled, charter.charter)) : null,
       ...unreadRowsOf(charter.kind, live),
     },
     consent: onPlatform
@@ -308,6 +309,16 @@ export function buildReport(
       unsavedSince: losses.unsavedSince,
     },
   };
+}
+
+/**
+ * How the live charter is compared with the bundled one when they are in different languages (both
+ * known): by what a translation keeps (diffCharters); null when they are in one, or either's is not known.
+ */
+function translation(bundled: ParsedCharter, live: ParsedCharter | null): Translation | null {
+  const [from, to] = [bundled.language, live?.language ?? null];
+  if (from === null || to === null || from === to) return null;
+  return { from, to, sameDuration: sameStatedLifetime };
 }
 
 const matchedName = ({ cookie }: MatchedCookie) => cookie.name;
