@@ -177,6 +177,7 @@ describe('CharterInfo', () => {
     ],
     [{ kind: 'redirected', to: null, path: '/x' }, 'redirected to an invalid address at /x', '/x : redirection vers une adresse invalide'],
     [{ kind: 'no-table', path: '/x' }, 'no cookie table at /x', '/x : aucun tableau de cookies'],
+    [{ kind: 'empty', path: '/x' }, 'the page is empty at /x', '/x : la page est vide'],
     [
       { kind: 'not-text', path: '/x' },
       'not a text page (binary data, or not UTF-8) at /x',

@@ -14,6 +14,8 @@ export type PageFailure =
   | { kind: 'http'; status: number }
   /** The page is larger than `limit` bytes: refused, not cut. */
   | { kind: 'too-large'; limit: number }
+  /** The server answered with nothing, or only white space. */
+  | { kind: 'empty' }
   /** The page holds no cookie table. */
   | { kind: 'no-table' }
   /**
@@ -50,6 +52,8 @@ export function pageFailureText(failure: PageFailure): string {
       return `HTTP ${failure.status}`;
     case 'too-large':
       return `page larger than ${failure.limit.toLocaleString('en')} bytes`;
+    case 'empty':
+      return 'the page is empty';
     case 'no-table':
       return 'no cookie table';
     case 'no-rows':
@@ -74,6 +78,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function pageFailureOf(stored: Record<string, unknown>): PageFailure | null {
   switch (stored.kind) {
     case 'network':
+    case 'empty':
     case 'no-table':
     case 'not-text':
     case 'unreadable':

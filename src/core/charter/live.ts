@@ -285,6 +285,11 @@ export async function fetchLiveCharter(
       if (notFound && isPageOf(readBefore, host, path, page.url)) goneFromWhereRead = path;
       continue;
     }
+    // Said as such: "no cookie table" would send a charter's author looking for a table in a page with nothing.
+    if (page.body.replace(/^\uFEFF/, '').trim() === '') {
+      note({ kind: 'empty' }, path, 2);
+      continue;
+    }
     try {
       const read = readLivePage(page.body, page.contentType);
       // Rows of a table none of which could be read are kept too, on the failure: all the page tells.

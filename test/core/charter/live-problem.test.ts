@@ -17,6 +17,7 @@ describe('liveProblemText', () => {
       { kind: 'no-rows', reason: 'no readable cookie row in the table at line 2 (line 3: empty cookie name cell)', path: '/x' },
       'no readable cookie row in the table at line 2 (line 3: empty cookie name cell) at /x',
     ],
+    [{ kind: 'empty', path: '/terms/cookies-policy/' }, 'the page is empty at /terms/cookies-policy/'],
     [{ kind: 'not-text', path: '/x' }, 'not a text page (binary data, or not UTF-8) at /x'],
     [{ kind: 'unreadable', path: '/x' }, 'unreadable page at /x'],
     [{ kind: 'unknown' }, 'could not be read'],
@@ -38,6 +39,7 @@ describe('liveProblemOf', () => {
       path: '/terms/cookies-information',
     });
     expect(liveProblemOf({ kind: 'network' })).toEqual({ kind: 'network' });
+    expect(liveProblemOf({ kind: 'empty', path: '/x' })).toEqual({ kind: 'empty', path: '/x' });
     expect(liveProblemOf({ kind: 'redirected', to: null, path: '/x' })).toEqual({ kind: 'redirected', to: null, path: '/x' });
     expect(liveProblemOf({ kind: 'no-rows', reason: 'why', path: '/x' })).toEqual({ kind: 'no-rows', reason: 'why', path: '/x' });
   });

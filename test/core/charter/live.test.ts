@@ -207,6 +207,24 @@ describe('fetchLiveCharter', () => {
     expect((await fetchLiveCharter(HOST, binary)).problem).toEqual({ kind: 'not-text', path: '/terms/cookies-policy/' });
   });
 
+  it('says an empty page is empty, not that it has no cookie table (review F1b)', async () => {
+    for (const [body, type] of [
+      ['', 'text/html'],
+      ['', 'text/plain'],
+      [' \n\t ', 'text/html'],
+      ['\uFEFF', 'text/plain'],
+    ] as const) {
+      const record = await fetchLiveCharter(HOST, fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body, type } }));
+      expect(record.problem, JSON.stringify(body)).toEqual({ kind: 'empty', path: '/terms/cookies-policy/' });
+      expect(record.charter).toBeNull();
+    }
+    // A page of markup whose text holds no table is not empty: it has no cookie table.
+    const markup = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<html><body><div id="app"></div></body></html>' },
+    });
+    expect((await fetchLiveCharter(HOST, markup)).problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
+  });
+
   it('knows a kept charter read through a redirect gone when that redirect ends on a 404', async () => {
     // A portal on its own domain whose charter page redirects to its platform sub-domain.
     const ended = 'https://city.opendatasoft.com/terms/cookies-policy/';
