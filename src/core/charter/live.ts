@@ -46,8 +46,9 @@ export function charterTextOfPage(body: string, contentType: string | null): str
     return readPage(body, contentType).text;
   } catch (error) {
     if (!(error instanceof CharterError) || (error.kind !== 'no-table' && error.kind !== 'no-entries')) throw error;
-    assertReadableText(body);
-    const first = isHtmlPage(body, contentType) ? htmlTextCandidates(body)[0] : body;
+    const html = isHtmlPage(body, contentType);
+    assertReadableText(body, html ? 'markup' : 'text');
+    const first = html ? htmlTextCandidates(body)[0]?.replaceAll('\u0000', '') : body;
     if (first === undefined) throw error;
     return first;
   }
@@ -55,8 +56,10 @@ export function charterTextOfPage(body: string, contentType: string | null): str
 
 function readPage(body: string, contentType: string | null): { reading: CharterReading; text: string } {
   if (!isHtmlPage(body, contentType)) return { reading: readCharter(body), text: body };
-  assertReadableText(body);
-  const candidates = htmlTextCandidates(body);
+  // A NUL in a script's string is markup a browser shows, not binary data; the text laid out is checked strictly (readCharter).
+  assertReadableText(body, 'markup');
+  // A browser ignores a NUL in a page's body (the HTML standard's tree builder): so does the reader, past the check above.
+  const candidates = htmlTextCandidates(body).map((text) => text.replaceAll('\u0000', ''));
   let firstError: CharterError | null = null;
   let first: { reading: CharterReading; text: string } | null = null;
   for (const text of candidates) {

@@ -291,6 +291,70 @@ describe('a live charter page in another encoding than UTF-8', () => {
   });
 });
 
+describe('a live charter page holding NUL bytes (review F3)', () => {
+  const policy = `https://${HOST}/terms/cookies-policy/`;
+  const table =
+    '<main><h2>Cookies strictement nécessaires</h2><table>' +
+    '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+    '<tr><td>Huwise</td><td>sessionid</td><td>2 semaines</td><td>Session</td></tr></table></main>';
+  /** Serves `bytes` as they are, with `type`. */
+  const serving =
+    (bytes: Uint8Array<ArrayBuffer>, type: string): FetchLike =>
+    async (url) =>
+      url === policy ? new Response(bytes, { headers: { 'content-type': type } }) : new Response('', { status: 404 });
+  /** Bytes no text holds, the same at each run (a linear congruential generator). */
+  const noise = (length: number) => {
+    const bytes = new Uint8Array(length);
+    let state = 7;
+    for (let index = 0; index < length; index++) bytes[index] = (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
+    return bytes;
+  };
+  const joined = (...parts: Array<string | Uint8Array>) => {
+    const chunks = parts.map((part) => (typeof part === 'string' ? new TextEncoder().encode(part) : part));
+    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let at = 0;
+    for (const chunk of chunks) bytes.set(chunk, (at += chunk.length) - chunk.length);
+    return bytes;
+  };
+
+  it('reads a UTF-8 page with one NUL in an inline script, as a browser shows it', async () => {
+    const page = `<html><head><script>var s = "\u0000";</script></head><body>${table}</body></html>`;
+    const record = await fetchLiveCharter(HOST, serving(joined(page), 'text/html; charset=utf-8'));
+    expect(record.problem).toBeNull();
+    expect(record.charter?.entries.map((entry) => entry.cookie)).toEqual(['sessionid']);
+  });
+
+  it('drops a NUL in the text laid out, as a browser does (it ignores one in a page’s body)', async () => {
+    const page = `<html><body>${table.replace('sessionid', 'session\u0000id')}</body></html>`;
+    const record = await fetchLiveCharter(HOST, serving(joined(page), 'text/html'));
+    expect(record.charter?.entries.map((entry) => entry.cookie)).toEqual(['sessionid']);
+  });
+
+  it('still says a PDF or a PNG is not a text page, whatever content type it is served with', async () => {
+    const pdf = joined(
+      '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 4000 /Filter /FlateDecode >>\nstream\n',
+      noise(4000),
+      '\nendstream\nendobj\n%%EOF\n',
+    );
+    const png = joined(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'IHDR', noise(4000));
+    for (const [name, bytes] of [
+      ['pdf', pdf],
+      ['png', png],
+    ] as const) {
+      for (const type of ['text/html', `application/${name}`, 'text/plain']) {
+        const record = await fetchLiveCharter(HOST, serving(bytes, type));
+        expect(record.problem, `${name} as ${type}`).toEqual({ kind: 'not-text', path: '/terms/cookies-policy/' });
+      }
+    }
+    // A PDF's bytes inside an HTML page's markup, with a table after them: binary data too.
+    const wrapped = joined('<html><body><script>', noise(4000), `</script>${table}</body></html>`);
+    expect((await fetchLiveCharter(HOST, serving(wrapped, 'text/html'))).problem).toEqual({
+      kind: 'not-text',
+      path: '/terms/cookies-policy/',
+    });
+  });
+});
+
 describe('finalUrlProblem', () => {
   const requested = 'https://data.example.org/terms/cookies-policy/';
   it.each([
