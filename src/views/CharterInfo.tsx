@@ -42,8 +42,12 @@ function pageFailureWords(failure: PageFailure, t: Translate, language: string):
       return t('liveProblemHttp', String(failure.status));
     case 'too-large':
       return t('liveProblemTooLarge', new Intl.NumberFormat(language).format(failure.limit));
+    case 'empty':
+      return t('liveProblemEmpty');
     case 'no-table':
       return t('liveProblemNoTable');
+    case 'no-rows':
+      return t('liveProblemNoRows'); // the rows not read are listed below, each with the parser's reason
     case 'not-text':
       return t('liveProblemNotText');
     case 'unreadable':
@@ -67,6 +71,11 @@ function failedReadWords(charter: Report['charter'], t: Translate, language: str
   if (live.failedAt !== undefined) return t('charterLiveKept', formatDateTime(live.failedAt, language, t), words);
   const unavailable = t('charterLiveUnavailable', words);
   return charter.kind === 'bundled' ? `${unavailable} ${t('charterFallbackBundled')}` : unavailable;
+}
+
+/** A charter's language by its name in the UI language ("English", "anglais"). */
+function languageName(code: string, language: string): string {
+  return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
 }
 
 /** "Check again" as the person asked for it: the attempt the report showed then, whether the worker has answered, and whether it could not. */
@@ -118,8 +127,8 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
   const lang = foreignLanguage(charter.language, language);
   const own = (words: string) => (lang ? <span lang={lang}>{words}</span> : words);
   const english = foreignLanguage('en', language);
-  // Only the live charter the report uses has them; a report an older version made has none.
-  const unreadRows = (charter.kind === 'live' && charter.unreadRows) || [];
+  // The live charter the report uses has them, or one whose table gave no row (beside the charter fallen back on); a report an older version made has none.
+  const unreadRows = ((charter.kind === 'live' || live?.problem?.kind === 'no-rows') && charter.unreadRows) || [];
   const unreadLines = unreadLineCount(unreadRows);
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
   const quoted = (field: string, value: string | null) =>
@@ -176,6 +185,12 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
             )}
           </ul>
         </details>
+      )}
+      {changes?.translated && (
+        // A translation is no change: said, so "it matches" reads as what it is.
+        <p class="small muted" data-charter-language>
+          {t('charterOtherLanguage', languageName(changes.translated.to, language), languageName(changes.translated.from, language))}
+        </p>
       )}
       {changes &&
         (!isUnchanged(changes) ? (

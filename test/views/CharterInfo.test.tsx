@@ -177,6 +177,7 @@ describe('CharterInfo', () => {
     ],
     [{ kind: 'redirected', to: null, path: '/x' }, 'redirected to an invalid address at /x', '/x : redirection vers une adresse invalide'],
     [{ kind: 'no-table', path: '/x' }, 'no cookie table at /x', '/x : aucun tableau de cookies'],
+    [{ kind: 'empty', path: '/x' }, 'the page is empty at /x', '/x : la page est vide'],
     [
       { kind: 'not-text', path: '/x' },
       'not a text page (binary data, or not UTF-8) at /x',
@@ -412,6 +413,26 @@ describe('CharterInfo', () => {
     expect(show({ ...bundled, kind: 'none' }).querySelector('[data-action="refresh-charter"]')).toBeNull();
   });
 
+  it('says the live charter is in another language, and that only what a translation keeps was compared, in both languages', () => {
+    const translated: Report['charter'] = {
+      ...bundled,
+      kind: 'live',
+      language: 'en',
+      changes: { added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } },
+    };
+    const en = shownIn('en', translated);
+    expect(en.text('[data-charter-language]')).toBe(
+      'The live charter is in English, the bundled one in French: only what a translation keeps is compared (cookie names, providers’ names, lifetimes, categories).',
+    );
+    expect(en.container.textContent).toContain('It matches the bundled charter.');
+    cleanup();
+    expect(shownIn('fr', translated).text('[data-charter-language]')).toBe(
+      'La charte en ligne est en anglais, celle fournie en français : seul ce qu’une traduction garde est comparé (noms des cookies, noms des prestataires, durées, catégories).',
+    );
+    cleanup();
+    expect(show({ ...translated, changes: { added: [], removed: [], changed: [] } }).querySelector('[data-charter-language]')).toBeNull();
+  });
+
   describe('a charter’s own words on a page of another language', () => {
     const changes = {
       added: [
@@ -551,6 +572,26 @@ describe('CharterInfo', () => {
       const listedEn = shownIn('en', onListed);
       expect(listedEn.text('[data-unread-more]')).toBe('…and other problems of these lines, not listed.');
       expect(listedEn.container.querySelector('[data-charter-unread]')!.getAttribute('data-charter-unread')).toBe('1');
+    });
+
+    it('lists them beside the charter fallen back on when the live charter’s table gave no row, and says so in both languages', () => {
+      const reason = 'no readable cookie row in the table at line 2 (line 9: expected 4 cells, found 5)';
+      const noRow: Report['charter'] = {
+        ...failedWith({ kind: 'no-rows', reason, path: '/terms/cookies-policy/' }),
+        unreadRows: unreadRows.slice(0, 1),
+      };
+      const en = shownIn('en', noRow);
+      expect(en.text('[data-live-problem]')).toBe(
+        'Live charter unavailable (no readable cookie row in its cookie table at /terms/cookies-policy/). Using the bundled charter.',
+      );
+      expect(en.container.querySelector('[data-charter-unread]')!.getAttribute('data-charter-unread')).toBe('1');
+      expect(en.text('[data-unread-line]')).toMatch(/^Line 9: Huwise \| sessionid .*\(expected 4 cells, found 5\)$/);
+      cleanup();
+      const fr = shownIn('fr', noRow);
+      expect(fr.text('[data-live-problem]')).toBe(
+        'Charte en ligne indisponible (/terms/cookies-policy/ : aucune ligne de cookie lisible dans son tableau de cookies). La charte fournie est utilisée.',
+      );
+      expect(fr.text('[data-unread-line]')).toMatch(/^Ligne 9 : Huwise/);
     });
 
     it('says nothing when every row was read, for a report an older version made, or for a charter other than the live one', () => {

@@ -14,8 +14,15 @@ export type PageFailure =
   | { kind: 'http'; status: number }
   /** The page is larger than `limit` bytes: refused, not cut. */
   | { kind: 'too-large'; limit: number }
+  /** The server answered with nothing, or only white space. */
+  | { kind: 'empty' }
   /** The page holds no cookie table. */
   | { kind: 'no-table' }
+  /**
+   * The page holds a cookie table, but none of its rows could be read: `reason` is the parser's
+   * own, in English ("no readable cookie row in the table at line 3 (line 4: …)").
+   */
+  | { kind: 'no-rows'; reason: string }
   /** The page is binary data, or not UTF-8. */
   | { kind: 'not-text' }
   /** Any other reason the page could not be read. */
@@ -45,8 +52,12 @@ export function pageFailureText(failure: PageFailure): string {
       return `HTTP ${failure.status}`;
     case 'too-large':
       return `page larger than ${failure.limit.toLocaleString('en')} bytes`;
+    case 'empty':
+      return 'the page is empty';
     case 'no-table':
       return 'no cookie table';
+    case 'no-rows':
+      return failure.reason;
     case 'not-text':
       return 'not a text page (binary data, or not UTF-8)';
     case 'unreadable':
@@ -67,12 +78,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function pageFailureOf(stored: Record<string, unknown>): PageFailure | null {
   switch (stored.kind) {
     case 'network':
+    case 'empty':
     case 'no-table':
     case 'not-text':
     case 'unreadable':
       return { kind: stored.kind };
     case 'redirected':
       return typeof stored.to === 'string' || stored.to === null ? { kind: 'redirected', to: stored.to } : null;
+    case 'no-rows':
+      return typeof stored.reason === 'string' ? { kind: 'no-rows', reason: stored.reason } : null;
     case 'http':
       return Number.isInteger(stored.status) ? { kind: 'http', status: stored.status as number } : null;
     case 'too-large':

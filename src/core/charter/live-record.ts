@@ -20,8 +20,9 @@ export type LiveCharterRecord = {
   /**
    * Rows of that charter the parser could not read (line, shortened text, reason; at most
    * MAX_UNREAD_ROWS_LISTED and the note counting the rest): a cookie declared in one of them is
-   * not in `charter`. Absent when every row was read, when no charter was, and in a record an
-   * older version stored.
+   * not in `charter`. On a failed read, the rows of a table none of whose rows could be read
+   * (`problem` 'no-rows'). Absent when every row was read, when no charter and no such table
+   * was, and in a record an older version stored.
    */
   unreadRows?: UnreadRow[];
   /**

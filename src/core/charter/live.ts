@@ -46,8 +46,9 @@ export function charterTextOfPage(body: string, contentType: string | null): str
     return readPage(body, contentType).text;
   } catch (error) {
     if (!(error instanceof CharterError) || (error.kind !== 'no-table' && error.kind !== 'no-entries')) throw error;
-    assertReadableText(body);
-    const first = isHtmlPage(body, contentType) ? htmlTextCandidates(body)[0] : body;
+    const html = isHtmlPage(body, contentType);
+    assertReadableText(body, html ? 'markup' : 'text');
+    const first = html ? htmlTextCandidates(body)[0]?.replaceAll('\u0000', '') : body;
     if (first === undefined) throw error;
     return first;
   }
@@ -55,8 +56,10 @@ export function charterTextOfPage(body: string, contentType: string | null): str
 
 function readPage(body: string, contentType: string | null): { reading: CharterReading; text: string } {
   if (!isHtmlPage(body, contentType)) return { reading: readCharter(body), text: body };
-  assertReadableText(body);
-  const candidates = htmlTextCandidates(body);
+  // A NUL in a script's string is markup a browser shows, not binary data; the text laid out is checked strictly (readCharter).
+  assertReadableText(body, 'markup');
+  // A browser ignores a NUL in a page's body (the HTML standard's tree builder): so does the reader, past the check above.
+  const candidates = htmlTextCandidates(body).map((text) => text.replaceAll('\u0000', ''));
   let firstError: CharterError | null = null;
   let first: { reading: CharterReading; text: string } | null = null;
   for (const text of candidates) {
@@ -85,13 +88,31 @@ export function readCharterPage(body: string, contentType: string | null): Parse
  * Throws CharterError, as readCharterPage does.
  */
 export function readLiveCharterPage(body: string, contentType: string | null): { charter: ParsedCharter; unreadRows: UnreadRow[] } {
+  const read = readLivePage(body, contentType);
+  if (read.charter === null) throw new CharterError(read.noRows, 'no-entries');
+  return read;
+}
+
+/** Longest parser reason a failed record keeps: the first unread row's reason may quote a long cell. */
+const MAX_NO_ROWS_REASON_LENGTH = 500;
+
+/**
+ * A charter page read as a live charter record keeps it: the charter, or, for a page whose tables
+ * gave no row, the parser's reason (`noRows`); the rows not read (keptUnreadRows) either way.
+ * Throws CharterError for a page with no table, or no text.
+ */
+function readLivePage(
+  body: string,
+  contentType: string | null,
+): { charter: ParsedCharter; unreadRows: UnreadRow[] } | { charter: null; noRows: string; unreadRows: UnreadRow[] } {
   const reading = readCharterPageReading(body, contentType);
+  const unreadRows = keptUnreadRows(reading.unreadRows);
   const problem = charterProblem(reading);
-  if (problem !== null) throw new CharterError(problem, 'no-entries');
-  return {
-    charter: { portal: reading.portal, language: reading.language, entries: reading.entries },
-    unreadRows: keptUnreadRows(reading.unreadRows),
-  };
+  if (problem !== null) {
+    const noRows = problem.length > MAX_NO_ROWS_REASON_LENGTH ? `${problem.slice(0, MAX_NO_ROWS_REASON_LENGTH)}…` : problem;
+    return { charter: null, noRows, unreadRows };
+  }
+  return { charter: { portal: reading.portal, language: reading.language, entries: reading.entries }, unreadRows };
 }
 
 /** The fetch we need: the URL, and options that keep the request anonymous. */
@@ -249,11 +270,12 @@ export async function fetchLiveCharter(
   /** The page the charter kept for `host` was read from, if any (LiveCharterRecord.url). */
   readBefore: string | null = null,
 ): Promise<LiveCharterRecord> {
-  // Of several failures, report the one that explains most: a page without a table or a server
-  // error over a 404; the later one on a tie.
-  let problem: { found: LiveCharterProblem; weight: number } = { found: NETWORK_ERROR, weight: 0 };
-  const note = (failure: PageFailure, path: string, weight: number) => {
-    if (weight >= problem.weight) problem = { found: { ...failure, path }, weight };
+  // Of several failures, report the one that explains most: a table none of whose rows could be
+  // read over a page without a table or a server error, and those over a 404; the later one on a
+  // tie. The rows not read go with the failure they explain.
+  let problem: { found: LiveCharterProblem; weight: number; unreadRows?: UnreadRow[] } = { found: NETWORK_ERROR, weight: 0 };
+  const note = (failure: PageFailure, path: string, weight: number, unreadRows: UnreadRow[] = []) => {
+    if (weight >= problem.weight) problem = { found: { ...failure, path }, weight, ...(unreadRows.length > 0 ? { unreadRows } : null) };
   };
   const notReached: string[] = [];
   let goneFromWhereRead: string | null = null;
@@ -266,8 +288,19 @@ export async function fetchLiveCharter(
       if (notFound && isPageOf(readBefore, host, path, page.url)) goneFromWhereRead = path;
       continue;
     }
+    // Said as such: "no cookie table" would send a charter's author looking for a table in a page with nothing.
+    if (page.body.replace(/^\uFEFF/, '').trim() === '') {
+      note({ kind: 'empty' }, path, 2);
+      continue;
+    }
     try {
-      const { charter, unreadRows } = readLiveCharterPage(page.body, page.contentType);
+      const read = readLivePage(page.body, page.contentType);
+      // Rows of a table none of which could be read are kept too, on the failure: all the page tells.
+      if (read.charter === null) {
+        note({ kind: 'no-rows', reason: read.noRows }, path, 3, read.unreadRows);
+        continue;
+      }
+      const { charter, unreadRows } = read;
       // The rows not read are kept: without them a cookie declared in one would be said to be in no charter, and nothing would say why.
       return { host, fetchedAt: now(), url: page.url, charter, problem: null, ...(unreadRows.length > 0 ? { unreadRows } : null) };
     } catch (error) {
@@ -284,7 +317,8 @@ export async function fetchLiveCharter(
   // charter read before is kept (afterAttempt), as after a server error. Reached nowhere: no path.
   const onlyNotFound = problem.found.kind === 'http' && problem.found.status === 404;
   if (onlyNotFound && notReached.length > 0) problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
-  return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found };
+  const { unreadRows } = problem;
+  return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found, ...(unreadRows ? { unreadRows } : null) };
 }
 
 /** Why a fetched page gave no charter, from what reading it threw. */

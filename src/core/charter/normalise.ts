@@ -17,9 +17,12 @@ export function decodeCharterBytes(bytes: Uint8Array): string {
 
 /**
  * Throws a CharterError when the text cannot be a charter: empty, binary (NUL bytes), or mostly
- * characters that did not decode as UTF-8 or are control codes.
+ * characters that did not decode as UTF-8 or are control codes. For an HTML page's source
+ * (`markup`), a NUL is binary data only past the share control codes may have, as they count
+ * with them: a browser shows a page whose script holds a NUL in a string, and what the page lays
+ * out as text is checked on its own (readCharter). Real binary data (a PDF, a PNG) is well past it.
  */
-export function assertReadableText(text: string): void {
+export function assertReadableText(text: string, source: 'text' | 'markup' = 'text'): void {
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     throw new CharterError('the file is empty', 'empty');
   }
@@ -34,9 +37,10 @@ export function assertReadableText(text: string): void {
     else if ((code < 0x20 && !WHITESPACE_CONTROLS.has(code)) || code === 0x7f) control++;
     if (code > 0x20) visible++;
   }
-  if (nul > 0) {
-    // UTF-16 text read as UTF-8 has a NUL beside almost every ASCII letter.
-    const looksUtf16 = nul * 3 >= text.length;
+  const total = Math.max(visible, 1);
+  // UTF-16 text read as UTF-8 has a NUL beside almost every ASCII letter.
+  const looksUtf16 = nul * 3 >= text.length;
+  if (nul > 0 && (source === 'text' || looksUtf16 || (nul + control) / total > UNREADABLE_SHARE)) {
     throw new CharterError(
       looksUtf16
         ? `binary data: ${nul} NUL bytes, it looks like UTF-16 text; save the charter as UTF-8`
@@ -44,7 +48,6 @@ export function assertReadableText(text: string): void {
       'binary',
     );
   }
-  const total = Math.max(visible, 1);
   if (control / total > UNREADABLE_SHARE) {
     throw new CharterError(`binary data: ${control} control characters in ${visible}, not a text charter`, 'binary');
   }

@@ -24,6 +24,18 @@ export function outlivesStated(stated: StatedLifetime, seconds: number): boolean
   return stated.kind === 'max' && seconds > stated.seconds + LIFETIME_SLACK_SECONDS;
 }
 
+/**
+ * True when two durations, in any language, state the same lifetime ("13 mois", "13 months"), or
+ * when either is words not read as one ("Persistant"): those cannot be told from a translation.
+ * A duration stated where the other version states none differs.
+ */
+export function sameStatedLifetime(before: string | null, after: string | null): boolean {
+  if ((before === null) !== (after === null)) return false;
+  const [a, b] = [parseStatedLifetime(before), parseStatedLifetime(after)];
+  if (a.kind === 'unknown' || b.kind === 'unknown') return true;
+  return a.kind === 'session' ? b.kind === 'session' : b.kind === 'max' && a.seconds === b.seconds;
+}
+
 const DAY = 24 * 3600;
 
 /** Days in each month, February's in a leap year: the most a month of that name holds. */

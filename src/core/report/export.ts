@@ -100,12 +100,18 @@ function domainAndPath(cookie: ReportCookie): string {
   ].join(', ');
 }
 
-/** ", 2 lines not read (a cookie not in the charter may be declared there)" after the charter's entries; nothing when every row was read. */
+/**
+ * ", 2 lines not read (a cookie not in the charter may be declared there)" after the charter's
+ * entries; beside a charter fallen back on, said of the live charter whose table gave no row;
+ * nothing when every row was read.
+ */
 function unreadNote(report: Report): string {
   const rows = report.charter.unreadRows ?? [];
   if (rows.length === 0) return '';
   const lines = unreadLineCount(rows);
-  return `, ${lines} ${lines === 1 ? 'line' : 'lines'} not read (a cookie not in the charter may be declared there; see the JSON export)`;
+  const count = `${lines} ${lines === 1 ? 'line' : 'lines'} not read`;
+  if (report.charter.kind !== 'live') return `; the live charter gave no row: ${count} (see the JSON export)`;
+  return `, ${count} (a cookie not in the charter may be declared there; see the JSON export)`;
 }
 
 function toMarkdown(report: Report): string {

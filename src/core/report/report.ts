@@ -5,8 +5,8 @@
  * schema"). It never holds a cookie value: the records it is built from have none.
  */
 import { compareText } from '../compare.ts';
-import type { Category, CharterEntry } from '../charter/types.ts';
-import { diffCharters, type CharterChanges } from '../charter/diff.ts';
+import type { Category, CharterEntry, ParsedCharter } from '../charter/types.ts';
+import { diffCharters, type CharterChanges, type Translation } from '../charter/diff.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
 import { copyUnreadRow, MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
 import type { UnreadRow } from '../charter/parse.ts';
@@ -27,6 +27,7 @@ import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-cho
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
 import { absenceReason, type AbsenceReason } from './absence-reason.ts';
 import { inNameOrder } from './name-order.ts';
+import { sameStatedLifetime } from './duration.ts';
 import { isPortalHost } from '../portals.ts';
 import { charterTrackerCategory, platformCategory, type CategoryInference } from './platform-cookies.ts';
 
@@ -137,8 +138,9 @@ export type Report = {
     changes: CharterChanges | null;
     /**
      * For a live charter: the rows of it the extension could not read (line, shortened text,
-     * reason), where a cookie reported undeclared may be declared. Absent when every row was
-     * read, for other charters, and in a report an older version made.
+     * reason), where a cookie reported undeclared may be declared. For another charter, when the
+     * live charter's table gave no row at all (`live.problem` 'no-rows'): that table's rows. Absent
+     * when every row was read, for other charters, and in a report an older version made.
      */
     unreadRows?: UnreadRow[];
   };
@@ -282,7 +284,7 @@ export function buildReport(
       language: charter.charter?.language ?? null,
       entries: entries.length,
       live: live ? liveSummary(live) : null,
-      changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries) : null,
+      changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries, translation(bundled, charter.charter)) : null,
       ...unreadRowsOf(charter.kind, live),
     },
     consent: onPlatform
@@ -307,6 +309,16 @@ export function buildReport(
       unsavedSince: losses.unsavedSince,
     },
   };
+}
+
+/**
+ * How the live charter is compared with the bundled one when they are in different languages (both
+ * known): by what a translation keeps (diffCharters); null when they are in one, or either's is not known.
+ */
+function translation(bundled: ParsedCharter, live: ParsedCharter | null): Translation | null {
+  const [from, to] = [bundled.language, live?.language ?? null];
+  if (from === null || to === null || from === to) return null;
+  return { from, to, sameDuration: sameStatedLifetime };
 }
 
 const matchedName = ({ cookie }: MatchedCookie) => cookie.name;
@@ -354,11 +366,14 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
 
 /**
  * The rows of the live charter the report uses that could not be read, as the record keeps them:
- * line, text and reason only, never more than a record keeps (keptUnreadRows: its rows and its note). Nothing for another charter, or a
- * record an older version stored without them.
+ * line, text and reason only, never more than a record keeps (keptUnreadRows: its rows and its note).
+ * Also, beside the charter the report falls back on, those of a live charter whose table gave no
+ * row at all (problem 'no-rows'): a cookie declared in one is in the portal's charter. Nothing for
+ * another charter, another failure, or a record an older version stored without them.
  */
 function unreadRowsOf(kind: CharterKind, live: LiveCharterRecord | null): { unreadRows: UnreadRow[] } | null {
-  const rows = kind === 'live' && live?.charter ? live.unreadRows : undefined;
+  const noRowRead = live?.charter === null && liveProblemOf(live.problem)?.kind === 'no-rows';
+  const rows = (kind === 'live' && live?.charter) || noRowRead ? live?.unreadRows : undefined;
   if (!Array.isArray(rows) || rows.length === 0) return null;
   return { unreadRows: rows.slice(0, MAX_LIVE_UNREAD_ROWS + 1).map(copyUnreadRow) };
 }

@@ -56,3 +56,56 @@ describe('diffCharters', () => {
     expect(isUnchanged(diffCharters([entry('a'), entry('a', { purpose: 'dup' })], [entry('a')]))).toBe(true);
   });
 });
+
+describe('diffCharters across languages', () => {
+  /** The live charter's durations read as the report reads them: a test's stand-in, by the numbers they state. */
+  const sameDuration = (before: string | null, after: string | null) =>
+    (before ?? '').replace(/\D/g, '') === (after ?? '').replace(/\D/g, '');
+  const fr = (cookie: string, overrides: Partial<CharterEntry> = {}) =>
+    entry(cookie, { service: `Service de ${cookie}`, purpose: `Finalité de ${cookie}`, duration: '13 mois', ...overrides });
+  const en = (cookie: string, overrides: Partial<CharterEntry> = {}) =>
+    entry(cookie, { service: `Service of ${cookie}`, purpose: `Purpose of ${cookie}`, duration: '13 months', ...overrides });
+  const across = { from: 'fr', to: 'en', sameDuration } as const;
+
+  it('never calls a translation a change: services and purposes are not compared, and it says the languages', () => {
+    const changes = diffCharters([fr('sessionid'), fr('csrftoken')], [en('sessionid'), en('csrftoken')], across);
+    expect(changes).toEqual({ added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } });
+    expect(isUnchanged(changes)).toBe(true);
+  });
+
+  it('still compares what does not translate: names, a provider named as such, the lifetime stated, the category', () => {
+    const changes = diffCharters(
+      [fr('sessionid'), fr('csrftoken'), fr('_ga', { provider: 'Google' }), fr('old')],
+      [
+        en('sessionid', { duration: '25 months' }),
+        en('csrftoken', { category: 'statistics' }),
+        en('_ga', { provider: 'Matomo' }),
+        en('_pk_id.', { match: 'prefix' }),
+      ],
+      across,
+    );
+    expect(changes.added.map((e) => e.cookie)).toEqual(['_pk_id.']);
+    expect(changes.removed.map((e) => e.cookie)).toEqual(['old']);
+    expect(changes.changed).toEqual([
+      { cookie: 'sessionid', fields: [{ field: 'duration', before: '13 mois', after: '25 months' }] },
+      { cookie: 'csrftoken', fields: [{ field: 'category', before: 'necessary', after: 'statistics' }] },
+      { cookie: '_ga', fields: [{ field: 'provider', before: 'Google', after: 'Matomo' }] },
+    ]);
+    expect(changes.translated).toEqual({ from: 'fr', to: 'en' });
+  });
+
+  it('takes a provider written in words of the language for a translation, not a change', () => {
+    const changes = diffCharters(
+      [fr('a', { provider: 'Ville de Toulouse' }), fr('b', { provider: 'le site' })],
+      [en('a', { provider: 'City of Toulouse' }), en('b', { provider: 'this website' })],
+      across,
+    );
+    expect(changes.changed).toEqual([]);
+  });
+
+  it('compares every field, and says no language, for charters in one language or of a language not known', () => {
+    const same = diffCharters([fr('a')], [fr('a', { purpose: 'Autre finalité' })]);
+    expect(same.changed).toEqual([{ cookie: 'a', fields: [{ field: 'purpose', before: 'Finalité de a', after: 'Autre finalité' }] }]);
+    expect(same).not.toHaveProperty('translated');
+  });
+});

@@ -13,6 +13,11 @@ describe('liveProblemText', () => {
     [{ kind: 'redirected', to: 'https://evil.example', path: '/x' }, 'redirected to https://evil.example, another site at /x'],
     [{ kind: 'redirected', to: null, path: '/x' }, 'redirected to an invalid address at /x'],
     [{ kind: 'no-table', path: '/terms/cookies-policy/' }, 'no cookie table at /terms/cookies-policy/'],
+    [
+      { kind: 'no-rows', reason: 'no readable cookie row in the table at line 2 (line 3: empty cookie name cell)', path: '/x' },
+      'no readable cookie row in the table at line 2 (line 3: empty cookie name cell) at /x',
+    ],
+    [{ kind: 'empty', path: '/terms/cookies-policy/' }, 'the page is empty at /terms/cookies-policy/'],
     [{ kind: 'not-text', path: '/x' }, 'not a text page (binary data, or not UTF-8) at /x'],
     [{ kind: 'unreadable', path: '/x' }, 'unreadable page at /x'],
     [{ kind: 'unknown' }, 'could not be read'],
@@ -34,7 +39,9 @@ describe('liveProblemOf', () => {
       path: '/terms/cookies-information',
     });
     expect(liveProblemOf({ kind: 'network' })).toEqual({ kind: 'network' });
+    expect(liveProblemOf({ kind: 'empty', path: '/x' })).toEqual({ kind: 'empty', path: '/x' });
     expect(liveProblemOf({ kind: 'redirected', to: null, path: '/x' })).toEqual({ kind: 'redirected', to: null, path: '/x' });
+    expect(liveProblemOf({ kind: 'no-rows', reason: 'why', path: '/x' })).toEqual({ kind: 'no-rows', reason: 'why', path: '/x' });
   });
 
   it('reads the English text an older version stored, or anything broken, as a problem not understood', () => {
@@ -47,6 +54,8 @@ describe('liveProblemOf', () => {
       { kind: 'http', status: '404' },
       { kind: 'too-large', limit: null },
       { kind: 'redirected' },
+      { kind: 'no-rows' },
+      { kind: 'no-rows', reason: 7 },
       { kind: 'exploded' },
       [],
     ])

@@ -207,6 +207,24 @@ describe('fetchLiveCharter', () => {
     expect((await fetchLiveCharter(HOST, binary)).problem).toEqual({ kind: 'not-text', path: '/terms/cookies-policy/' });
   });
 
+  it('says an empty page is empty, not that it has no cookie table (review F1b)', async () => {
+    for (const [body, type] of [
+      ['', 'text/html'],
+      ['', 'text/plain'],
+      [' \n\t ', 'text/html'],
+      ['\uFEFF', 'text/plain'],
+    ] as const) {
+      const record = await fetchLiveCharter(HOST, fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body, type } }));
+      expect(record.problem, JSON.stringify(body)).toEqual({ kind: 'empty', path: '/terms/cookies-policy/' });
+      expect(record.charter).toBeNull();
+    }
+    // A page of markup whose text holds no table is not empty: it has no cookie table.
+    const markup = fakeFetch({
+      [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: '<html><body><div id="app"></div></body></html>' },
+    });
+    expect((await fetchLiveCharter(HOST, markup)).problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
+  });
+
   it('knows a kept charter read through a redirect gone when that redirect ends on a 404', async () => {
     // A portal on its own domain whose charter page redirects to its platform sub-domain.
     const ended = 'https://city.opendatasoft.com/terms/cookies-policy/';
@@ -270,6 +288,70 @@ describe('a live charter page in another encoding than UTF-8', () => {
       const read = await fetchCharterPage(`https://${HOST}/terms/cookies-policy/`, served(bytes, type));
       expect(read, type).toMatchObject({ body: '<p>mesure d’audience –€\u0081' });
     }
+  });
+});
+
+describe('a live charter page holding NUL bytes (review F3)', () => {
+  const policy = `https://${HOST}/terms/cookies-policy/`;
+  const table =
+    '<main><h2>Cookies strictement nécessaires</h2><table>' +
+    '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+    '<tr><td>Huwise</td><td>sessionid</td><td>2 semaines</td><td>Session</td></tr></table></main>';
+  /** Serves `bytes` as they are, with `type`. */
+  const serving =
+    (bytes: Uint8Array<ArrayBuffer>, type: string): FetchLike =>
+    async (url) =>
+      url === policy ? new Response(bytes, { headers: { 'content-type': type } }) : new Response('', { status: 404 });
+  /** Bytes no text holds, the same at each run (a linear congruential generator). */
+  const noise = (length: number) => {
+    const bytes = new Uint8Array(length);
+    let state = 7;
+    for (let index = 0; index < length; index++) bytes[index] = (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
+    return bytes;
+  };
+  const joined = (...parts: Array<string | Uint8Array>) => {
+    const chunks = parts.map((part) => (typeof part === 'string' ? new TextEncoder().encode(part) : part));
+    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let at = 0;
+    for (const chunk of chunks) bytes.set(chunk, (at += chunk.length) - chunk.length);
+    return bytes;
+  };
+
+  it('reads a UTF-8 page with one NUL in an inline script, as a browser shows it', async () => {
+    const page = `<html><head><script>var s = "\u0000";</script></head><body>${table}</body></html>`;
+    const record = await fetchLiveCharter(HOST, serving(joined(page), 'text/html; charset=utf-8'));
+    expect(record.problem).toBeNull();
+    expect(record.charter?.entries.map((entry) => entry.cookie)).toEqual(['sessionid']);
+  });
+
+  it('drops a NUL in the text laid out, as a browser does (it ignores one in a page’s body)', async () => {
+    const page = `<html><body>${table.replace('sessionid', 'session\u0000id')}</body></html>`;
+    const record = await fetchLiveCharter(HOST, serving(joined(page), 'text/html'));
+    expect(record.charter?.entries.map((entry) => entry.cookie)).toEqual(['sessionid']);
+  });
+
+  it('still says a PDF or a PNG is not a text page, whatever content type it is served with', async () => {
+    const pdf = joined(
+      '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 4000 /Filter /FlateDecode >>\nstream\n',
+      noise(4000),
+      '\nendstream\nendobj\n%%EOF\n',
+    );
+    const png = joined(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'IHDR', noise(4000));
+    for (const [name, bytes] of [
+      ['pdf', pdf],
+      ['png', png],
+    ] as const) {
+      for (const type of ['text/html', `application/${name}`, 'text/plain']) {
+        const record = await fetchLiveCharter(HOST, serving(bytes, type));
+        expect(record.problem, `${name} as ${type}`).toEqual({ kind: 'not-text', path: '/terms/cookies-policy/' });
+      }
+    }
+    // A PDF's bytes inside an HTML page's markup, with a table after them: binary data too.
+    const wrapped = joined('<html><body><script>', noise(4000), `</script>${table}</body></html>`);
+    expect((await fetchLiveCharter(HOST, serving(wrapped, 'text/html'))).problem).toEqual({
+      kind: 'not-text',
+      path: '/terms/cookies-policy/',
+    });
   });
 });
 
@@ -377,6 +459,53 @@ describe('the rows of a live charter not read', () => {
     expect(read).not.toHaveProperty('unreadRows');
     const failed = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 404 } }));
     expect(failed).not.toHaveProperty('unreadRows');
+  });
+
+  /** A page whose one table gives no row: its `sessionid` row has six cells under a four-column header. */
+  const noRowRead =
+    '<main><h2>Cookies strictement nécessaires</h2><table>' +
+    '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+    '<tr><td>Huwise</td><td>sessionid</td><td>2 semaines</td><td>Session</td><td>x</td><td>y</td></tr></table></main>';
+
+  it('keeps them on the failed record of a table none of whose rows was read, with the parser’s reason, never "no cookie table"', async () => {
+    const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: noRowRead } }));
+    expect(record.charter).toBeNull();
+    expect(record.problem).toEqual({
+      kind: 'no-rows',
+      reason: expect.stringMatching(/^no readable cookie row in the table at line \d+ \(line \d+: expected 4 cells/),
+      path: '/terms/cookies-policy/',
+    });
+    // The parser's own words, as `charter check` says them.
+    expect(() => readCharterPage(noRowRead, 'text/html')).toThrow((record.problem as { reason: string }).reason);
+    expect(record.unreadRows).toEqual([
+      { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
+    ]);
+    // Kept as a charter's are: the first MAX_LIVE_UNREAD_ROWS and a note counting the rest.
+    const many = noRowRead.replace(
+      '</table>',
+      '<tr><td>A</td><td>b</td><td>1 jour</td><td>c</td><td>d</td></tr>'.repeat(MAX_LIVE_UNREAD_ROWS) + '</table>',
+    );
+    const cut = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: many } }));
+    expect(cut.problem?.kind).toBe('no-rows');
+    expect(cut.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
+    expect(unreadLineCount(cut.unreadRows!)).toBe(MAX_LIVE_UNREAD_ROWS + 1);
+  });
+
+  it('says a table of rows not read over a page with no table at the other path, whichever path has it', async () => {
+    const information = `https://${HOST}/terms/cookies-information`;
+    const prose = { status: 200, body: '<main><p>Nothing here</p></main>' };
+    for (const [table, other] of [
+      [policy, information],
+      [information, policy],
+    ] as const) {
+      const record = await fetchLiveCharter(HOST, fakeFetch({ [table]: { status: 200, body: noRowRead }, [other]: prose }));
+      expect(record.problem, table).toMatchObject({ kind: 'no-rows', path: new URL(table).pathname });
+      expect(record.unreadRows, table).toHaveLength(1);
+    }
+    // A page with no table anywhere keeps none.
+    const nothing = await fetchLiveCharter(HOST, fakeFetch({ [policy]: prose, [information]: prose }));
+    expect(nothing.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-information' });
+    expect(nothing).not.toHaveProperty('unreadRows');
   });
 
   it('keeps the first MAX_LIVE_UNREAD_ROWS, and one note counting the rest', async () => {

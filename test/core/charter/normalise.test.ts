@@ -47,6 +47,17 @@ describe('assertReadableText', () => {
     expect(error.message).toBe('binary data: 1 NUL byte, not a text charter');
   });
 
+  it('takes a few NULs in an HTML page’s source (a script’s string) for markup a browser shows, not binary data (review F3)', () => {
+    const page = `<html><head><script>var s = "\u0000";</script></head><body><p>${'Charte cookies. '.repeat(4)}</p></body></html>`;
+    expect(() => assertReadableText(page, 'markup')).not.toThrow();
+    expect(errorOf(() => assertReadableText(page)).kind).toBe('binary');
+    // Past the share a text's control codes may have, it is binary data all the same.
+    const many = `<script>${'\u0000'.repeat(20)}</script><p>${'Charte cookies '.repeat(10)}</p>`;
+    expect(errorOf(() => assertReadableText(many, 'markup')).message).toBe('binary data: 20 NUL bytes, not a text charter');
+    const utf16 = [...'<html>Charte cookies</html>'].map((letter) => `${letter}\u0000`).join('');
+    expect(errorOf(() => assertReadableText(utf16, 'markup')).message).toMatch(/it looks like UTF-16 text/);
+  });
+
   it('recognises UTF-16 read as UTF-8', () => {
     const utf16 = [...'Charte cookies'].map((letter) => `${letter}\u0000`).join('');
     expect(errorOf(() => assertReadableText(utf16)).message).toBe(

@@ -4,7 +4,13 @@ import { parseCharter } from '../../../src/core/charter/parse.ts';
 import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { buildRegistry, withSiteCharter } from '../../../src/core/registry/registry.ts';
-import { formatSeconds, longestMonthsSeconds, outlivesStated, parseStatedLifetime } from '../../../src/core/report/duration.ts';
+import {
+  formatSeconds,
+  longestMonthsSeconds,
+  outlivesStated,
+  parseStatedLifetime,
+  sameStatedLifetime,
+} from '../../../src/core/report/duration.ts';
 import { buildReport } from '../../../src/core/report/report.ts';
 import { browserCookie } from '../../support/cookies.ts';
 
@@ -457,5 +463,26 @@ describe('a lifetime written with thousands separators, from charter to findings
     const site = emptySite(host, '0');
     recordCookieChange(site, browserCookie({ name: 'csrftoken', domain: host, expirationDate: now / 1000 + 31_449_600 }), false, now);
     expect(buildReport(site, registry, now).findings.map((finding) => `${finding.kind} ${finding.cookie}`)).toEqual([]);
+  });
+});
+
+describe('sameStatedLifetime: one duration in two languages', () => {
+  it('finds a lifetime and its translation the same, by what they state', () => {
+    expect(sameStatedLifetime('13 mois', '13 months')).toBe(true);
+    expect(sameStatedLifetime('2 semaines', '2 weeks')).toBe(true);
+    expect(sameStatedLifetime('Session', 'Jusqu’à la fermeture du navigateur')).toBe(true);
+    expect(sameStatedLifetime(null, null)).toBe(true);
+  });
+
+  it('tells lifetimes that state other spans apart, and a duration given from none', () => {
+    expect(sameStatedLifetime('13 mois', '25 months')).toBe(false);
+    expect(sameStatedLifetime('Session', '1 year')).toBe(false);
+    expect(sameStatedLifetime(null, '1 year')).toBe(false);
+    expect(sameStatedLifetime('1 an', null)).toBe(false);
+  });
+
+  it('cannot compare words it does not read as a lifetime: those are no change', () => {
+    expect(sameStatedLifetime('Persistant', 'Persistent')).toBe(true);
+    expect(sameStatedLifetime('Persistant', '1 year')).toBe(true);
   });
 });

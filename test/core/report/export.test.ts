@@ -66,6 +66,19 @@ describe('exportReport', () => {
     const one = { ...unread, charter: { ...unread.charter, unreadRows: unreadRows.slice(2) } };
     expect(charterLine(exportReport(one, 'markdown').text)).toMatch(/, 1 line not read /);
     expect(charterLine(exportReport(sample, 'markdown').text)).not.toMatch(/not read/);
+    // Beside a charter it fell back on, when the live charter's table gave no row: said of the live charter, not of the one used.
+    const noRow = {
+      fetchedAt: 1,
+      url: null,
+      problem: { kind: 'no-rows' as const, reason: 'no readable cookie row in the table at line 2', path: '/c' },
+    };
+    const fellBack = { ...sample, charter: { ...sample.charter, kind: 'bundled' as const, live: noRow, unreadRows } };
+    expect(charterLine(exportReport(fellBack, 'markdown').text)).toMatch(
+      /^- Charter: bundled .*, 4 entries; the live charter gave no row: 2 lines not read \(see the JSON export\)$/,
+    );
+    expect(JSON.parse(exportReport(fellBack, 'json').text).charter.live.problem).toBe(
+      'no readable cookie row in the table at line 2 at /c',
+    );
     const oneEntry = { ...sample, charter: { ...sample.charter, entries: 1 } };
     expect(charterLine(exportReport(oneEntry, 'markdown').text)).toMatch(/, 1 entry$/);
   });

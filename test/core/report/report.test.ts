@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseCharter } from '../../../src/core/charter/index.ts';
 import type { Category } from '../../../src/core/charter/types.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
@@ -1205,6 +1206,19 @@ describe('a live charter with rows the extension could not read', () => {
     expect(reportOn({ ...record, unreadRows: [] }).charter).not.toHaveProperty('unreadRows');
   });
 
+  it('gives them beside the charter it falls back on when the live charter’s table gave no row at all: they are all it has', async () => {
+    const noRow = page.replace('<tr><td>Huwise</td><td>csrftoken</td><td>1 year</td><td>Security</td></tr>', '');
+    const fetchNoRow: FetchLike = async (url) =>
+      url === policy ? new Response(noRow, { headers: { 'content-type': 'text/html' } }) : new Response('', { status: 404 });
+    const live = await fetchLiveCharter(PORTAL, fetchNoRow, () => NOW_MS);
+    const report = reportOn(live);
+    expect(report.charter.kind).not.toBe('live');
+    expect(report.charter.live?.problem).toMatchObject({ kind: 'no-rows', path: '/terms/cookies-policy/' });
+    expect(report.charter.unreadRows).toEqual([
+      { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
+    ]);
+  });
+
   it('never gives them to another charter the report falls back on', () => {
     const failed: LiveCharterRecord = {
       host: HOST,
@@ -1237,5 +1251,50 @@ describe('a live charter with an invisible format character inside a cookie name
     const report = buildReport(site, withSiteCharter(registry, HOST, live.charter, 'live'), NOW_MS);
     expect(report.cookies.find((c) => c.name === name)).toMatchObject({ status: 'declared', source: 'charter' });
     expect(report.findings.map((f) => `${f.kind} ${f.cookie}`)).toEqual([]);
+  });
+});
+
+describe('the live charter of a bundled portal in another language than the bundled one (review F2)', () => {
+  const TCO = 'data.tco.re';
+  const bundledTco = parseCharter(readFileSync('charters/data.tco.re.txt', 'utf8'));
+  const tcoRegistry = buildRegistry({ [TCO]: bundledTco }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
+  /** data.tco.re's four cookies in English, as a portal offered in English may serve its charter. */
+  const english = (rows: string) =>
+    '<html lang="en"><body><main><h3>Cookies necessary for the platform to work / functional cookies</h3><table>' +
+    '<tr><th>Supplier name</th><th>Service and location</th><th>Cookie name</th><th>Purposes</th></tr>' +
+    rows +
+    '</table></main></body></html>';
+  const ROWS = [
+    ['Opendatasoft', 'Authentication (front and back office)', 'sessionid', 'Remember the user from one page to another.'],
+    ['Opendatasoft', 'Language selection (front and back office)', 'django_language', "Remember the visitor's language"],
+    ['Opendatasoft', 'API (CSRF) (front and back office)', 'csrftoken', 'Retrieve data through API calls'],
+    ['Opendatasoft', 'Choice about your cookie preferences', 'cookies_preferences', "Remember the visitor's choice about cookies"],
+  ];
+  const row = (cells: string[]) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  const reportOn = async (page: string) => {
+    const serve: FetchLike = async (url) =>
+      url.endsWith('/terms/cookies-policy/')
+        ? new Response(page, { headers: { 'content-type': 'text/html' } })
+        : new Response('', { status: 404 });
+    const live = await fetchLiveCharter(TCO, serve, () => NOW_MS);
+    return buildReport(emptySite(TCO, '0'), siteRegistry(tcoRegistry, TCO, live, []), NOW_MS, live);
+  };
+
+  it('finds it unchanged, saying the live charter is in English and the bundled one in French', async () => {
+    expect(bundledTco.language).toBe('fr');
+    const report = await reportOn(english(ROWS.map(row).join('')));
+    expect(report.charter).toMatchObject({ kind: 'live', language: 'en' });
+    expect(report.charter.changes).toEqual({ added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } });
+  });
+
+  it('still says a cookie added or removed, and a provider named otherwise', async () => {
+    const rows = [...ROWS.slice(1).map(row), row(['Matomo', 'Audience', '_pk_id', 'Statistics'])];
+    rows[0] = row(['Matomo', ...ROWS[1]!.slice(1)]);
+    const { changes } = (await reportOn(english(rows.join('')))).charter;
+    expect(changes?.added.map((entry) => entry.cookie)).toEqual(['_pk_id']);
+    expect(changes?.removed.map((entry) => entry.cookie)).toEqual(['sessionid']);
+    expect(changes?.changed).toEqual([
+      { cookie: 'django_language', fields: [{ field: 'provider', before: 'Opendatasoft', after: 'Matomo' }] },
+    ]);
   });
 });
