@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { pairRuns, runOfReport, type ConsentRun, type RunComparison, type RunCookieIdentity } from '../core/report/compare-runs.ts';
-import { PARTITIONED, partitionSite } from '../core/cookies/cookie-record.ts';
+import { partitionSite } from '../core/cookies/cookie-record.ts';
 import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
 import { ConsentSummary } from './ConsentSummary.tsx';
@@ -93,6 +93,13 @@ function RunColumn({
     </div>
   );
 }
+
+/**
+ * A partitioned cookie's mark, as the popup's rows write it (CookieItem.tsx): not shared from
+ * there, which would make the rows' module a chunk of its own, nor from core, whose modules the
+ * popup's shell loads at open (build.test.ts keeps DevTools' words out of it).
+ */
+const PARTITIONED = 'Partitioned';
 
 /** A run's cookie by all that makes it one (name, domain, path, partition): a list's key. */
 const runCookieKey = (cookie: ConsentRun['cookies'][number]) =>

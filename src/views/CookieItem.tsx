@@ -6,7 +6,7 @@ import { outlivesStated, parseStatedLifetime } from '../core/report/duration.ts'
 import { actualLifetimeUnit, formatFlaggedLifetime, formatLifetime, knownLifetimeWords, secondsWords } from './lifetime-format.ts';
 import { frenchPurpose, type CookieRow } from './cookie-rows.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
-import { narrowerPath, PARTITIONED, partitionSite } from '../core/cookies/cookie-record.ts';
+import { narrowerPath, partitionSite } from '../core/cookies/cookie-record.ts';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
 import { around, foreignLanguage } from './own-words.ts';
 
@@ -35,6 +35,8 @@ const ABSENCE_MESSAGE: Record<AbsenceReason, MessageKey> = {
   'no-choice-saved': 'notSeenNoChoiceSaved',
   'multilingual-only': 'notSeenMultilingualOnly',
 };
+
+const PARTITIONED = 'Partitioned';
 
 /**
  * The attributes worth showing, in the order DevTools shows them; a partitioned cookie's with the

@@ -111,9 +111,6 @@ export function narrowerPath(cookie: Pick<CookieRecord, 'path'>): string | null 
 
 const HTTPS = 'https://';
 
-/** A partitioned cookie's mark, as Chrome's DevTools and the `Partitioned` attribute write it (in every language). */
-export const PARTITIONED = 'Partitioned';
-
 /**
  * The site a partitioned (CHIPS) cookie is kept under, as shown beside it (`https://tco.re` ->
  * `tco.re`; any other scheme, or a port, stays written), else null: two cookies of one name,
