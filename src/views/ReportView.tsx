@@ -15,7 +15,7 @@ import { keepUnchangedRows, rowForFinding, rowsOf, type CookieRow } from './cook
 import { StorageNotice } from './StorageNotice.tsx';
 import { TabPanels } from './TabPanels.tsx';
 import type { ShownTimeline } from './TimelineView.tsx';
-import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-views.tsx';
+import { ConsentRuns, ExportPanel, preloadTabs, TimelineView } from './lazy-tabs.tsx';
 import type { RecordProgress } from './ConsentRuns.tsx';
 import { focusLost, LoadingLine } from './lazy-view.tsx';
 import type { ConsentRun } from '../core/report/compare-runs.ts';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { preloadViews } from '../../src/views/lazy-views.tsx';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { cleanup, fireEvent, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { preloadViews } from '../../src/views/lazy-views.tsx';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { mountPage, type PagePlatform } from '../../src/pages/mount-page.tsx';
 import type { Method, Params, SiteView } from '../../src/core/message-contract.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { preloadViews } from '../../src/views/lazy-views.tsx';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { LIVE_MESSAGE_TYPE, NoAnswer, signatureOf, type LiveMessage, type SiteView } from '../../src/core/message-contract.ts';
 import type { TimelineEvent } from '../../src/core/cookies/site-record.ts';

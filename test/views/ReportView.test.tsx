@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { preloadViews } from '../../src/views/lazy-views.tsx';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { render as renderInPage } from 'preact';
 import { findingCounts } from '../../src/core/report/finding-counts.ts';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';

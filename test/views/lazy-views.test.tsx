@@ -2,7 +2,8 @@
 /** The views loaded on demand: the real ones, loaded when asked; the page tools only when the page has one. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
-import { PageTools, preloadViews, ReportView } from '../../src/views/lazy-views.tsx';
+import { PageTools, ReportView } from '../../src/views/lazy-views.tsx';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { TIMING_MARKS } from '../../src/core/timing-marks.ts';
 import { t } from '../support/render-app.tsx';
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/preact';
 import { ReportView } from '../../src/views/ReportView.tsx';
-import { preloadViews } from '../../src/views/lazy-views.tsx';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { highCount, NEWS_INTERVAL_MS, newsText, type NewsState } from '../../src/views/report-news.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import { finding, report, reportCookie } from '../support/reports.ts';
