@@ -168,8 +168,10 @@ export function createRecorder(
    * The orders at which each site's last choices were heard (its timeline's events recording
    * one), by record key, the last MAX_CHOICES_HEARD: a cookie of embedded content, told up to
    * 10 s after its event, is judged by the choices heard before it (`choicesSince`), never by the
-   * clock, which may have been set back in between. In memory, like the ordering above: a cookie
-   * heard by a worker since stopped is older than every choice this one hears.
+   * clock, which may have been set back in between. In memory, like the ordering above, so it
+   * only places this worker's cookies: every choice a stopped worker heard came before them, and
+   * one a stopped worker heard has no order here (embedded-content.ts drops it) and is judged by
+   * the clock.
    */
   const choicesHeard = new Map<string, number[]>();
 
@@ -183,9 +185,8 @@ export function createRecorder(
     choicesHeard.set(key, orders.slice(-MAX_CHOICES_HEARD));
   }
 
-  /** How many of the site's choices were heard after `order` (0 when not known: heard now). */
-  function choicesSince(storeId: string, host: string, order: number | undefined): number {
-    if (order === undefined) return 0;
+  /** How many of the site's choices this worker heard after `order` (one of its own). */
+  function choicesSince(storeId: string, host: string, order: number): number {
     return (choicesHeard.get(siteKey(storeId, host)) ?? []).filter((heard) => heard > order).length;
   }
 
@@ -381,7 +382,8 @@ export function createRecorder(
           const site = store.get(cookie.storeId, host);
           const via = site.cookies[key]?.thirdParty?.via;
           if (via === undefined) continue;
-          const next = recordCookieChange(site, cookie, true, at, { via, byBrowser: BROWSER_REMOVALS.has(cause) });
+          // Heard now: no choice came after it (choicesSince 0).
+          const next = recordCookieChange(site, cookie, true, at, { via, byBrowser: BROWSER_REMOVALS.has(cause), choicesSince: 0 });
           if (next) {
             store.put(next);
             changed.push(next);
@@ -397,7 +399,8 @@ export function createRecorder(
       () => [siteKey(cookie.storeId, host)],
       () => {
         if (!isTracked(host) && !store.hosts().has(host)) return null;
-        const context = { page, via, choicesSince: choicesSince(cookie.storeId, host, order) };
+        // Not known when a worker since stopped heard it: judged by the clock (recordCookieChange).
+        const context = { page, via, ...(order === undefined ? {} : { choicesSince: choicesSince(cookie.storeId, host, order) }) };
         const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, context);
         if (next) store.put(next);
         return next;

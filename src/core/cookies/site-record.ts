@@ -70,7 +70,8 @@ export type RecordContext = {
   byBrowser?: boolean;
   /**
    * For a cookie of embedded content, told late: how many of the site's choices were heard after
-   * its event (they do not judge it: `consentAt`). Absent for none.
+   * its event (they do not judge it: `consentAt`). Absent when not known (a worker since stopped
+   * heard the event): then the choice recorded at or before its time judges it (`consentByClockAt`).
    */
   choicesSince?: number;
 };
@@ -302,6 +303,23 @@ export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteCons
 }
 
 /**
+ * The choice in force on the site at `at` by the clock: the last choice its timeline recorded at
+ * or before `at`. Only for a cookie whose order among the choices is not known (heard by a worker
+ * since stopped): a clock set back in between misplaces it.
+ */
+function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'state' | 'trackers'> {
+  let choiceSince = false;
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if (!('consent' in event) || event.consent === undefined) continue;
+    if (event.at <= at) return choiceSince ? event.consent : site.consent;
+    choiceSince = true;
+  }
+  const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
+  return choiceSince && complete ? NO_CHOICE : site.consent;
+}
+
+/**
  * The choice the site held last: its consent now or, when a page removed its consent cookie since
  * (no choice now), the last choice its timeline recorded before that; no choice when none is left,
  * or when the browser removed it (its lifetime over: the visitor is asked anew, as at first).
@@ -398,7 +416,10 @@ export function recordCookieChange(
     : via === undefined
       ? judgeByName(site.consent, cookie.name)
       : // Embedded content is attributed late: judged by the choice heard before its event.
-        judgeCookie(consentAt(site, context.choicesSince ?? 0), NO_TRACKER_KEYS);
+        judgeCookie(
+          context.choicesSince === undefined ? consentByClockAt(site, now) : consentAt(site, context.choicesSince),
+          NO_TRACKER_KEYS,
+        );
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 

@@ -224,8 +224,13 @@ describe('recordCookieChange', () => {
     });
     expect(site.timeline.at(-1)).toMatchObject({ name: 'disqus_unique', at: 3100, phase: 'before-choice' });
     // Heard after it, the clock set back an hour in between (NTP, a machine resumed): after the choice.
-    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3000 - 3_600_000 + 5000, { via: 'frame' });
+    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3000 - 3_600_000 + 5000, { via: 'frame', choicesSince: 0 });
     expect(site.timeline.at(-1)).toMatchObject({ name: 'later', phase: 'after-accept' });
+    // Its order not known (a worker since stopped heard it): judged by the choice recorded at or before its time.
+    recordCookieChange(site, { ...disqus, name: 'restored' }, false, 2900, { via: 'frame' });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'restored', phase: 'before-choice' });
+    recordCookieChange(site, { ...disqus, name: 'restored late' }, false, 3050, { via: 'frame' });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'restored late', phase: 'after-accept' });
   });
 
   it('tells the choice in force before the last choices the timeline recorded, by their order alone', () => {
