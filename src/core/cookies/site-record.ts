@@ -539,7 +539,7 @@ export const PAGE_EVIDENCE_MS = 10_000;
  * A response the site's own host sent in a tab showing `page` set cookies named `names` (the
  * names of its Set-Cookie headers, from webRequest). A cookie of the site by one of those names
  * whose first page is not known gets that page, when it was first recorded within
- * `PAGE_EVIDENCE_MS`: Firefox can report a page's cookies before the request for the page, so
+ * `PAGE_EVIDENCE_MS` of the response, either way of the clock: Firefox can report a page's cookies before the request for the page, so
  * the tab's page was not known yet when the cookie was recorded. A cookie found already there
  * (phase unknown), one of embedded content and one of unknown origin (see `claimByResponse`)
  * are left alone. Returns true when a page was set.
@@ -554,7 +554,8 @@ export function notePageOfResponse(site: SiteRecord, names: readonly string[], p
       cookie.firstPhase !== 'unknown' &&
       cookie.thirdParty === undefined &&
       cookie.originUnknown === undefined &&
-      now - cookie.firstSeen <= PAGE_EVIDENCE_MS &&
+      // Either way, as claimByResponse: a clock set back since would make an old cookie look recent.
+      Math.abs(now - cookie.firstSeen) <= PAGE_EVIDENCE_MS &&
       named.has(cookie.name)
     ) {
       cookie.firstPage = page;

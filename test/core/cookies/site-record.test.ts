@@ -645,6 +645,18 @@ describe('notePageOfResponse', () => {
     recordCookieChange(removed, browserCookie({ name: 'sessionid' }), true, 1100);
     expect(notePageOfResponse(removed, ['sessionid'], '/', 1200)).toBe(false);
   });
+
+  it('counts the response within PAGE_EVIDENCE_MS of the cookie either way of the clock', () => {
+    const T = 1_780_000_000_000;
+    const record = emptySite('data.tco.re', '0');
+    recordCookieChange(record, browserCookie({ name: 'sessionid' }), false, T);
+    // 30 minutes later the clock steps back an hour (NTP, a machine resumed): that response is not the one that set it.
+    expect(notePageOfResponse(record, ['sessionid'], '/other/', T + 30 * 60_000 - 3_600_000)).toBe(false);
+    expect(presentCookies(record)[0]!.firstPage).toBeNull();
+    // One dated moments before it (the clock set back a few seconds meanwhile) still is.
+    expect(notePageOfResponse(record, ['sessionid'], '/', T - 3000)).toBe(true);
+    expect(presentCookies(record)[0]!.firstPage).toBe('/');
+  });
 });
 
 describe('a cookie of unknown origin (a parent domain other open sites share)', () => {
