@@ -74,9 +74,10 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
   let state: AttributionState = emptyAttributionState();
   const loaded = deps.ready.then(async () => {
     state = (await attributionItem.get(deps.area).catch(() => null)) ?? emptyAttributionState();
-    // Cookies a worker since stopped heard, in its order of events: this worker's start again from
-    // 1, and every event it hears came after them (0 says so).
-    for (const waiting of state.pending) if (waiting.order !== undefined) waiting.order = 0;
+    // Cookies a worker since stopped heard: its orders do not compare with this one's, and the
+    // choices it heard after them are not known here (recorder.ts keeps them in memory). Without
+    // an order they are judged by the clock, as all were before orders were kept.
+    for (const waiting of state.pending) delete waiting.order;
   });
   const writer = createDebouncedWriter((items) => deps.area.write(items), deps.writeDelayMs ?? 50);
   // Trimmed to its size limit as it is written (the JSON is made for the write anyway).

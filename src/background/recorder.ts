@@ -136,6 +136,12 @@ const MAX_RESPONSE_EVIDENCE = 64;
  */
 const MAX_CHOICES_HEARD = 64;
 
+/**
+ * A Set-Cookie name a site's own response sent in its tab, heard `at`, with how many of the site's
+ * choices the recorder had recorded when the response took its turn (the choices heard before it).
+ */
+type ResponseEvidence = { storeId: string; host: string; name: string; at: number; choices: number };
+
 /** A site a cookie is filed under, and whether another site open beside it may have set the cookie (see `sitesFor`). */
 type Filing = { host: string; originUnknown: boolean };
 
@@ -168,24 +174,46 @@ export function createRecorder(
    * The orders at which each site's last choices were heard (its timeline's events recording
    * one), by record key, the last MAX_CHOICES_HEARD: a cookie of embedded content, told up to
    * 10 s after its event, is judged by the choices heard before it (`choicesSince`), never by the
-   * clock, which may have been set back in between. In memory, like the ordering above: a cookie
-   * heard by a worker since stopped is older than every choice this one hears.
+   * clock, which may have been set back in between. In memory, like the ordering above, so it
+   * only places this worker's cookies: every choice a stopped worker heard came before them, and
+   * one a stopped worker heard has no order here (embedded-content.ts drops it) and is judged by
+   * the clock.
    */
   const choicesHeard = new Map<string, number[]>();
 
-  /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order`. */
-  function noteChoice(site: SiteRecord, order: number): void {
+  /**
+   * How many choices this worker recorded for each site (by record key), and the count when a
+   * scan last recorded one (its time not known): a response's evidence keeps the count when it
+   * was applied, so a cookie the scan finds after it is judged by the choice before it (`record`).
+   */
+  const choicesRecorded = new Map<string, { count: number; foundAt: number }>();
+
+  /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order` (`byScan`: its event unheard). */
+  function noteChoice(site: SiteRecord, order: number, byScan = false): void {
     const last = site.timeline.at(-1);
     if (last === undefined || !('consent' in last) || last.consent === undefined) return;
     const key = siteKey(site.storeId, site.host);
     const orders = choicesHeard.get(key) ?? [];
     orders.push(order);
     choicesHeard.set(key, orders.slice(-MAX_CHOICES_HEARD));
+    const recorded = choicesRecorded.get(key) ?? { count: 0, foundAt: 0 };
+    recorded.count++;
+    if (byScan) recorded.foundAt = recorded.count;
+    choicesRecorded.set(key, recorded);
   }
 
-  /** How many of the site's choices were heard after `order` (0 when not known: heard now). */
-  function choicesSince(storeId: string, host: string, order: number | undefined): number {
-    if (order === undefined) return 0;
+  /**
+   * How many choices of the site were recorded after a response of it set the cookie (its
+   * `evidence`): none when a scan recorded one of them, as a scan's choice may have been made
+   * before that response (the cookie is then judged by the choice now, as an event heard now is).
+   */
+  function choicesAfterResponse(key: string, evidence: ResponseEvidence): number {
+    const recorded = choicesRecorded.get(key) ?? { count: 0, foundAt: 0 };
+    return recorded.foundAt > evidence.choices ? 0 : recorded.count - evidence.choices;
+  }
+
+  /** How many of the site's choices this worker heard after `order` (one of its own). */
+  function choicesSince(storeId: string, host: string, order: number): number {
     return (choicesHeard.get(siteKey(storeId, host)) ?? []).filter((heard) => heard > order).length;
   }
 
@@ -244,17 +272,20 @@ export function createRecorder(
    * share learns from them which site set it. In memory, like the ordering above: evidence lives
    * seconds, and a worker stopped in between only leaves such a cookie of unknown origin, blamed on nobody.
    */
-  const responses: Array<{ storeId: string; host: string; name: string; at: number }> = [];
+  const responses: ResponseEvidence[] = [];
 
-  /** True when a response of `host`'s own, in its tab, set a cookie of this name around `at`. */
-  const respondedWith = (cookie: BrowserCookie, host: string, at: number) =>
-    responses.some(
+  /** The last response of `host`'s own, in its tab, that set a cookie of this name around `at`, if any. */
+  const responseWith = (cookie: BrowserCookie, host: string, at: number) =>
+    responses.findLast(
       (evidence) =>
         evidence.host === host &&
         evidence.name === cookie.name &&
         evidence.storeId === cookie.storeId &&
         Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS,
     );
+
+  /** True when a response of `host`'s own, in its tab, set a cookie of this name around `at`. */
+  const respondedWith = (cookie: BrowserCookie, host: string, at: number) => responseWith(cookie, host, at) !== undefined;
 
   /**
    * The sites a cookie heard `at` belongs to, among those we record:
@@ -381,7 +412,8 @@ export function createRecorder(
           const site = store.get(cookie.storeId, host);
           const via = site.cookies[key]?.thirdParty?.via;
           if (via === undefined) continue;
-          const next = recordCookieChange(site, cookie, true, at, { via, byBrowser: BROWSER_REMOVALS.has(cause) });
+          // Heard now: no choice came after it (choicesSince 0).
+          const next = recordCookieChange(site, cookie, true, at, { via, byBrowser: BROWSER_REMOVALS.has(cause), choicesSince: 0 });
           if (next) {
             store.put(next);
             changed.push(next);
@@ -397,7 +429,8 @@ export function createRecorder(
       () => [siteKey(cookie.storeId, host)],
       () => {
         if (!isTracked(host) && !store.hosts().has(host)) return null;
-        const context = { page, via, choicesSince: choicesSince(cookie.storeId, host, order) };
+        // Not known when a worker since stopped heard it: judged by the clock (recordCookieChange).
+        const context = { page, via, ...(order === undefined ? {} : { choicesSince: choicesSince(cookie.storeId, host, order) }) };
         const next = recordCookieChange(store.get(cookie.storeId, host), cookie, false, at, context);
         if (next) store.put(next);
         return next;
@@ -432,7 +465,8 @@ export function createRecorder(
         if (!tab) return;
         // Kept for a cookie reported after it; the oldest evidence goes first.
         const fresh = responses.filter((evidence) => Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS);
-        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at })));
+        const choices = choicesRecorded.get(siteKey(tab.storeId, tab.host))?.count ?? 0;
+        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at, choices })));
         responses.splice(0, responses.length, ...fresh.slice(-MAX_RESPONSE_EVIDENCE));
         if (!store.hosts().has(tab.host)) return;
         const site = store.get(tab.storeId, tab.host);
@@ -484,12 +518,18 @@ export function createRecorder(
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases. A response of
-        // the site that set it moments ago dates it (its event went unheard): judged as set now.
+        // the site that set it moments ago dates it (its event went unheard): judged by the choice
+        // heard before that response, not by one recorded since (the consent cookie opens its own phase).
         if (!isPresent(site, cookie)) {
-          const found = !respondedWith(cookie, host, now);
+          const response = responseWith(cookie, host, now);
+          const found = response === undefined;
+          const choicesSince =
+            response === undefined || cookie.name === CONSENT_COOKIE ? 0 : choicesAfterResponse(siteKey(cookie.storeId, host), response);
           const isNew = site.cookies[identity(cookie)] === undefined;
-          const next = recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!;
-          noteChoice(next, since);
+          const context = { found, page: pageOf(host, cookie.storeId), originUnknown, choicesSince };
+          const next = recordCookieChange(site, cookie, false, now, context)!;
+          // A choice a scan recorded, its event unheard (a response of the same may have set it): not placed among the responses.
+          noteChoice(next, since, true);
           store.put(next);
           if (found && isNew && cookie.name !== CONSENT_COOKIE)
             foundByScan.set(foundKey(host, cookie), { at: now, shape: shapeOf(cookie) });
@@ -534,8 +574,12 @@ export function createRecorder(
     return inTurn(
       () => [],
       () => {
-        // The record starts afresh: the choices it recorded are no longer in its timeline.
+        // The record starts afresh: the choices it recorded are no longer in its timeline, and the
+        // cookies its responses set were cleared (a cookie found from now on was set since).
         choicesHeard.delete(siteKey(storeId, host));
+        choicesRecorded.delete(siteKey(storeId, host));
+        for (let i = responses.length - 1; i >= 0; i--)
+          if (responses[i]!.host === host && responses[i]!.storeId === storeId) responses.splice(i, 1);
         store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now }));
       },
     );

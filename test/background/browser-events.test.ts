@@ -503,6 +503,55 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     }
   });
 
+  it('webRequest granted: a frame’s cookie heard before the choice, its worker stopped before the response, is judged before the choice by the next one', async () => {
+    // The clock is not set back here: the next worker, which cannot place the cookie among the choices the stopped one heard, goes by it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const T = 1_780_000_000_000;
+    vi.setSystemTime(T);
+    try {
+      const session = fakeSession();
+      const before = worker(session);
+      before.wake();
+      await before.ready;
+      const { requests } = before.embeddedContent;
+      const frame = 'https://disqus.com/embed/comments/';
+      requests.started({ requestId: 'a', tabId: 1, kind: 'main_frame', url: A });
+      requests.ended({ requestId: 'a', tabId: 1 });
+      requests.started({ requestId: 'd', tabId: 1, kind: 'sub_frame', url: frame });
+      // Firefox's order: the frame's cookie first (it waits for its response), then the visitor accepts.
+      before.events.cookieChanged({
+        cookie: browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }),
+        removed: false,
+        cause: 'explicit',
+      });
+      await settle();
+      vi.setSystemTime(T + 1000);
+      const choice = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: T + 1000 }));
+      before.events.cookieChanged({
+        cookie: browserCookie({ name: 'cookies_preferences', domain: 'a.opendatasoft.com', value: choice, httpOnly: false }),
+        removed: false,
+        cause: 'explicit',
+      });
+      for (let i = 0; i < 3; i++) await settle();
+      await before.embeddedContent.flush();
+      await before.store.flush();
+      // The worker stops (MV3 stops idle workers); the next one hears the frame's response and ties the cookie.
+      vi.setSystemTime(T + 2000);
+      const woken = worker(session);
+      woken.wake();
+      await woken.ready;
+      woken.embeddedContent.requests.responded({ requestId: 'd', tabId: 1, url: frame, names: ['disqus_unique'] });
+      woken.embeddedContent.requests.ended({ requestId: 'd', tabId: 1 });
+      for (let i = 0; i < 5; i++) await settle();
+      await woken.embeddedContent.flush();
+      await settle();
+      expect((await woken.cookie(A, 'cookies_preferences'))?.setPhases).toEqual(['after-accept']);
+      expect((await woken.cookie(A, 'disqus_unique'))?.setPhases).toEqual(['before-choice']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('at a wake: a `_ga` heard while the tab showed A, then the tab went to B, is A’s, not B’s', async () => {
     const { events, wake, names } = worker();
     events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });

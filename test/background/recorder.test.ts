@@ -870,6 +870,63 @@ describe('recorder', () => {
     await recorder.responseOnPage({ host: 'data.tco.re', path: '/', storeId: '0' }, 'https://data.tco.re/?q=1', ['sessionid'], 1200);
     expect(await pageOfSessionid()).toBe('/');
   });
+
+  it.each([
+    ['before the choice', true, ['before-choice']],
+    ['after the choice', false, ['after-accept']],
+  ])(
+    'judges a cookie a scan found after the site’s response set it (%s, its event unheard) by the choice heard before that response',
+    async (_, responseFirst, phases) => {
+      const { recorder } = await setup();
+      const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+      const ga = browserCookie({ name: '_ga', domain: 'data.tco.re' });
+      const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 4995 }));
+      const consent = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
+      // The response sets `_ga` (its cookie event goes unheard), the visitor accepts, no clock step: the order decides.
+      if (responseFirst) await recorder.responseOnPage(tab, 'https://data.tco.re/explore/', ['_ga'], 4990);
+      await recorder.cookieChanged(consent, false, 'explicit', 4995);
+      if (!responseFirst) await recorder.responseOnPage(tab, 'https://data.tco.re/explore/', ['_ga'], 4998);
+      await recorder.scan(
+        async () => [consent, ga],
+        () => 5000,
+      );
+      const site = await recorder.site('data.tco.re', '0');
+      expect(presentCookies(site).find((c) => c.name === '_ga')?.setPhases).toEqual(phases);
+      expect(presentCookies(site).find((c) => c.name === 'cookies_preferences')?.setPhases).toEqual(['after-accept']);
+    },
+  );
+
+  it('takes no response heard before the site’s cookies were cleared as having set a cookie a scan finds after', async () => {
+    const { recorder } = await setup();
+    const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+    await recorder.responseOnPage(tab, 'https://data.tco.re/explore/', ['_ga'], 4990);
+    await recorder.restart('data.tco.re', '0', 4992);
+    await recorder.scan(
+      async () => [browserCookie({ name: '_ga', domain: 'data.tco.re' })],
+      () => 5000,
+    );
+    // The cookie that response set was cleared: this one was set since, when is not known.
+    const site = await recorder.site('data.tco.re', '0');
+    expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'unknown', setPhases: [] });
+  });
+
+  it.each([[['_ga']], [['cookies_preferences', '_ga']]])(
+    'judges such a cookie by the choice now when the scan itself found the choice (made before the response, after it or by it: not known), response of %j',
+    async (names) => {
+      const { recorder } = await setup();
+      const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+      const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 4995 }));
+      const consent = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
+      await recorder.responseOnPage(tab, 'https://data.tco.re/explore/', names, 4990);
+      // Neither event heard (the worker was waking): taking the choice as made after the response would be a guess, and a false alarm if wrong.
+      await recorder.scan(
+        async () => [consent, browserCookie({ name: '_ga', domain: 'data.tco.re' })],
+        () => 5000,
+      );
+      const site = await recorder.site('data.tco.re', '0');
+      expect(presentCookies(site).find((c) => c.name === '_ga')?.setPhases).toEqual(['after-accept']);
+    },
+  );
 });
 
 describe('recorder: a cookie on a parent domain that several open sites share', () => {

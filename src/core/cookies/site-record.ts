@@ -69,8 +69,11 @@ export type RecordContext = {
   /** For a removal: the browser removed the cookie itself (it expired, or made room), no page did. */
   byBrowser?: boolean;
   /**
-   * For a cookie of embedded content, told late: how many of the site's choices were heard after
-   * its event (they do not judge it: `consentAt`). Absent for none.
+   * How many of the site's choices were heard after the cookie was set (they do not judge it:
+   * `consentAt`). For a cookie of embedded content, told late: absent when not known (a worker
+   * since stopped heard the event), then the choice recorded at or before its time judges it
+   * (`consentByClockAt`). For the site's own (a scan found it after the response that set it):
+   * absent for none.
    */
   choicesSince?: number;
 };
@@ -302,6 +305,23 @@ export function consentAt(site: SiteRecord, choicesSince: number): Pick<SiteCons
 }
 
 /**
+ * The choice in force on the site at `at` by the clock: the last choice its timeline recorded at
+ * or before `at`. Only for a cookie whose order among the choices is not known (heard by a worker
+ * since stopped): a clock set back in between misplaces it.
+ */
+function consentByClockAt(site: SiteRecord, at: number): Pick<SiteConsent, 'state' | 'trackers'> {
+  let choiceSince = false;
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if (!('consent' in event) || event.consent === undefined) continue;
+    if (event.at <= at) return choiceSince ? event.consent : site.consent;
+    choiceSince = true;
+  }
+  const complete = site.droppedEvents === 0 && site.timeline[0]?.type !== 'evicted';
+  return choiceSince && complete ? NO_CHOICE : site.consent;
+}
+
+/**
  * The choice the site held last: its consent now or, when a page removed its consent cookie since
  * (no choice now), the last choice its timeline recorded before that; no choice when none is left,
  * or when the browser removed it (its lifetime over: the visitor is asked anew, as at first).
@@ -396,9 +416,12 @@ export function recordCookieChange(
   const judgement: CookieJudgement = found
     ? { phase: 'unknown', refused: [] }
     : via === undefined
-      ? judgeByName(site.consent, cookie.name)
+      ? judgeByName(consentAt(site, context.choicesSince ?? 0), cookie.name)
       : // Embedded content is attributed late: judged by the choice heard before its event.
-        judgeCookie(consentAt(site, context.choicesSince ?? 0), NO_TRACKER_KEYS);
+        judgeCookie(
+          context.choicesSince === undefined ? consentByClockAt(site, now) : consentAt(site, context.choicesSince),
+          NO_TRACKER_KEYS,
+        );
   const { phase } = judgement;
   const exists = previous !== undefined && previous.removed === null;
 
@@ -516,7 +539,7 @@ export const PAGE_EVIDENCE_MS = 10_000;
  * A response the site's own host sent in a tab showing `page` set cookies named `names` (the
  * names of its Set-Cookie headers, from webRequest). A cookie of the site by one of those names
  * whose first page is not known gets that page, when it was first recorded within
- * `PAGE_EVIDENCE_MS`: Firefox can report a page's cookies before the request for the page, so
+ * `PAGE_EVIDENCE_MS` of the response, either way of the clock: Firefox can report a page's cookies before the request for the page, so
  * the tab's page was not known yet when the cookie was recorded. A cookie found already there
  * (phase unknown), one of embedded content and one of unknown origin (see `claimByResponse`)
  * are left alone. Returns true when a page was set.
@@ -531,7 +554,8 @@ export function notePageOfResponse(site: SiteRecord, names: readonly string[], p
       cookie.firstPhase !== 'unknown' &&
       cookie.thirdParty === undefined &&
       cookie.originUnknown === undefined &&
-      now - cookie.firstSeen <= PAGE_EVIDENCE_MS &&
+      // Either way, as claimByResponse: a clock set back since would make an old cookie look recent.
+      Math.abs(now - cookie.firstSeen) <= PAGE_EVIDENCE_MS &&
       named.has(cookie.name)
     ) {
       cookie.firstPage = page;

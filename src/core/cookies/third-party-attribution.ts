@@ -115,7 +115,8 @@ export type Attribution = {
   at: number;
   /**
    * Its event's place in the order the worker heard events (recorder.ts `heard`): the choices
-   * heard after it do not judge it. Absent when not known (then it is judged as heard now).
+   * heard after it do not judge it. Absent when not known (a worker since stopped heard it): then
+   * it is judged by the clock, by the choice recorded at or before `at`.
    */
   order?: number;
 };

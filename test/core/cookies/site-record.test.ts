@@ -224,8 +224,13 @@ describe('recordCookieChange', () => {
     });
     expect(site.timeline.at(-1)).toMatchObject({ name: 'disqus_unique', at: 3100, phase: 'before-choice' });
     // Heard after it, the clock set back an hour in between (NTP, a machine resumed): after the choice.
-    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3000 - 3_600_000 + 5000, { via: 'frame' });
+    recordCookieChange(site, { ...disqus, name: 'later' }, false, 3000 - 3_600_000 + 5000, { via: 'frame', choicesSince: 0 });
     expect(site.timeline.at(-1)).toMatchObject({ name: 'later', phase: 'after-accept' });
+    // Its order not known (a worker since stopped heard it): judged by the choice recorded at or before its time.
+    recordCookieChange(site, { ...disqus, name: 'restored' }, false, 2900, { via: 'frame' });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'restored', phase: 'before-choice' });
+    recordCookieChange(site, { ...disqus, name: 'restored late' }, false, 3050, { via: 'frame' });
+    expect(site.timeline.at(-1)).toMatchObject({ name: 'restored late', phase: 'after-accept' });
   });
 
   it('tells the choice in force before the last choices the timeline recorded, by their order alone', () => {
@@ -639,6 +644,18 @@ describe('notePageOfResponse', () => {
     const removed = site();
     recordCookieChange(removed, browserCookie({ name: 'sessionid' }), true, 1100);
     expect(notePageOfResponse(removed, ['sessionid'], '/', 1200)).toBe(false);
+  });
+
+  it('counts the response within PAGE_EVIDENCE_MS of the cookie either way of the clock', () => {
+    const T = 1_780_000_000_000;
+    const record = emptySite('data.tco.re', '0');
+    recordCookieChange(record, browserCookie({ name: 'sessionid' }), false, T);
+    // 30 minutes later the clock steps back an hour (NTP, a machine resumed): that response is not the one that set it.
+    expect(notePageOfResponse(record, ['sessionid'], '/other/', T + 30 * 60_000 - 3_600_000)).toBe(false);
+    expect(presentCookies(record)[0]!.firstPage).toBeNull();
+    // One dated moments before it (the clock set back a few seconds meanwhile) still is.
+    expect(notePageOfResponse(record, ['sessionid'], '/', T - 3000)).toBe(true);
+    expect(presentCookies(record)[0]!.firstPage).toBe('/');
   });
 });
 
