@@ -1280,7 +1280,7 @@ describe('the live charter of a bundled portal in another language than the bund
     return buildReport(emptySite(TCO, '0'), siteRegistry(tcoRegistry, TCO, live, []), NOW_MS, live);
   };
 
-  it('finds it unchanged, saying the live charter is in English and the bundled one in French', async () => {
+  it("finds it unchanged, saying the live charter's entries are in English and the bundled ones in French", async () => {
     expect(bundledTco.language).toBe('fr');
     const report = await reportOn(english(ROWS.map(row).join('')));
     expect(report.charter).toMatchObject({ kind: 'live', language: 'en' });
