@@ -413,21 +413,22 @@ describe('CharterInfo', () => {
     expect(show({ ...bundled, kind: 'none' }).querySelector('[data-action="refresh-charter"]')).toBeNull();
   });
 
-  it('says the live charter is in another language, and that only what a translation keeps was compared, in both languages', () => {
+  it("says the live charter's entries are in another language (the entries compared, not the page), and that only what a translation keeps was compared, in both languages", () => {
     const translated: Report['charter'] = {
       ...bundled,
       kind: 'live',
-      language: 'en',
+      // A page read as French whose English version comes first: its English entries are the ones compared.
+      language: 'fr',
       changes: { added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } },
     };
     const en = shownIn('en', translated);
     expect(en.text('[data-charter-language]')).toBe(
-      'The live charter is in English, the bundled one in French: only what a translation keeps is compared (cookie names, providers’ names, lifetimes, categories).',
+      'The live charter’s entries are in English, the bundled charter’s in French: only what a translation keeps is compared (cookie names, providers’ names, lifetimes, categories).',
     );
     expect(en.container.textContent).toContain('It matches the bundled charter.');
     cleanup();
     expect(shownIn('fr', translated).text('[data-charter-language]')).toBe(
-      'La charte en ligne est en anglais, celle fournie en français : seul ce qu’une traduction garde est comparé (noms des cookies, noms des prestataires, durées, catégories).',
+      'Les entrées de la charte en ligne sont en anglais, celles de la charte fournie en français : seul ce qu’une traduction garde est comparé (noms des cookies, noms des prestataires, durées, catégories).',
     );
     cleanup();
     expect(show({ ...translated, changes: { added: [], removed: [], changed: [] } }).querySelector('[data-charter-language]')).toBeNull();

@@ -16,8 +16,8 @@ export type ChangedEntry = {
 type Language = NonNullable<ParsedCharter['language']>;
 
 /**
- * The differences, each list in the newer version's order. `translated`, only when the two
- * versions are in different languages: then only what a translation keeps was compared.
+ * The differences, each list in the newer version's order. `translated`, only when the entries
+ * compared are in different languages: then only what a translation keeps was compared.
  */
 export type CharterChanges = {
   added: CharterEntry[];
@@ -27,8 +27,8 @@ export type CharterChanges = {
 };
 
 /**
- * Two versions in different languages, and how to tell two durations in them apart (by the
- * lifetime they state: report/duration.ts, which the charter folder does not reach).
+ * The entries compared of two versions in different languages, and how to tell two durations in
+ * them apart (by the lifetime they state: report/duration.ts, which the charter folder does not reach).
  */
 export type Translation = { from: Language; to: Language; sameDuration: (before: string | null, after: string | null) => boolean };
 
@@ -66,28 +66,42 @@ function differsAcross(before: CharterEntry, after: CharterEntry, field: keyof C
   return differs(before, after, field);
 }
 
+/** Each name's first entry, by name and match rule: duplicate names count once, as matching does. */
+function firstOf(entries: readonly CharterEntry[]): Map<string, CharterEntry> {
+  const map = new Map<string, CharterEntry>();
+  for (const entry of entries) if (!map.has(key(entry))) map.set(key(entry), entry);
+  return map;
+}
+
+/**
+ * The entries diffCharters compares field by field, as [before, after] pairs in the newer
+ * version's order: each name's first entry, for the names both versions declare.
+ */
+export function comparedEntries(before: readonly CharterEntry[], after: readonly CharterEntry[]): Array<[CharterEntry, CharterEntry]> {
+  const old = firstOf(before);
+  const pairs: Array<[CharterEntry, CharterEntry]> = [];
+  for (const [id, entry] of firstOf(after)) {
+    const previous = old.get(id);
+    if (previous) pairs.push([previous, entry]);
+  }
+  return pairs;
+}
+
 /**
  * Differences from `before` to `after`; duplicate names count once (the first, as matching does).
- * With a `translation` (the two in different languages), only what a translation keeps is
- * compared: names (added, removed), a provider written as a name, the lifetime a duration states,
- * the category; never a service or a purpose.
+ * With a `translation` (the compared entries in different languages), only what a translation
+ * keeps is compared: names (added, removed), a provider written as a name, the lifetime a duration
+ * states, the category; never a service or a purpose.
  */
 export function diffCharters(
   before: readonly CharterEntry[],
   after: readonly CharterEntry[],
   translation: Translation | null = null,
 ): CharterChanges {
-  const firstOf = (entries: readonly CharterEntry[]) => {
-    const map = new Map<string, CharterEntry>();
-    for (const entry of entries) if (!map.has(key(entry))) map.set(key(entry), entry);
-    return map;
-  };
   const old = firstOf(before);
   const next = firstOf(after);
   const changed: ChangedEntry[] = [];
-  for (const [id, entry] of next) {
-    const previous = old.get(id);
-    if (!previous) continue;
+  for (const [previous, entry] of comparedEntries(before, after)) {
     const fields = (translation ? COMPARED_ACROSS_LANGUAGES : COMPARED)
       .filter((field) => (translation ? differsAcross(previous, entry, field, translation) : differs(previous, entry, field)))
       .map((field) => ({

@@ -12,7 +12,7 @@
  * charter's words is left out: script, style, template, noscript, svg and other non-text
  * content, form controls (a button only gives a heading line when it titles a section: an
  * accordion's, a heading in or around it or a disclosure control's markup), hidden elements (not an accordion's collapsed panel:
- * one an expanding control or a tab named before by aria-controls, or one hidden until found),
+ * one an expanding control named before by aria-controls, or one hidden until found),
  * and page chrome (the site's header, navigation and footer), which is never read, even as a
  * fallback: a login page a charter path redirects to may hold a cookie banner's table in its
  * footer, and that is not the portal's charter. When the page marks its main content (`<main>`,
@@ -904,8 +904,8 @@ export function htmlTextCandidates(html: string): string[] {
   let foreignRoot = -1;
   let inHead = false;
   /**
-   * Ids an expanding control named before (aria-controls on an element with aria-expanded, an
-   * accordion's button, or with role="tab"): the panels it opens. One set, filled as the tags go by and asked once per
+   * Ids an expanding control named before (aria-controls on an element with aria-expanded: an
+   * accordion's button): the panels it opens. One set, filled as the tags go by and asked once per
    * element: linear in the page.
    */
   const expandable = new Set<string>();
@@ -1067,8 +1067,7 @@ export function htmlTextCandidates(html: string): string[] {
 
     const hasAttributes = attributes.size > 0;
     const role = hasAttributes ? (attributes.get('role') ?? '').trim().toLowerCase() : '';
-    // An accordion's button, or a tab (WAI-ARIA's tabs pattern: the panels of the tabs not selected are hidden).
-    if (hasAttributes && (attributes.has('aria-expanded') || role === 'tab')) {
+    if (hasAttributes && attributes.has('aria-expanded')) {
       for (const id of (attributes.get('aria-controls') ?? '').split(/\s+/)) if (id !== '') expandable.add(id);
     }
     // An accordion's collapsed panel is content the page opens in place, not hidden text: read, as

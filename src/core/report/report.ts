@@ -5,8 +5,9 @@
  * schema"). It never holds a cookie value: the records it is built from have none.
  */
 import { compareText } from '../compare.ts';
-import type { Category, CharterEntry, ParsedCharter } from '../charter/types.ts';
-import { diffCharters, type CharterChanges, type Translation } from '../charter/diff.ts';
+import type { Category, CharterEntry } from '../charter/types.ts';
+import { comparedEntries, diffCharters, type CharterChanges, type Translation } from '../charter/diff.ts';
+import { detectLanguage } from '../charter/sections.ts';
 import type { LiveCharterRecord } from '../charter/live.ts';
 import { copyUnreadRow, MAX_LIVE_UNREAD_ROWS } from '../charter/unread-lines.ts';
 import type { UnreadRow } from '../charter/parse.ts';
@@ -284,7 +285,7 @@ export function buildReport(
       language: charter.charter?.language ?? null,
       entries: entries.length,
       live: live ? liveSummary(live) : null,
-      changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries, translation(bundled, charter.charter)) : null,
+      changes: charter.kind === 'live' && bundled ? diffCharters(bundled.entries, entries, translation(bundled.entries, entries)) : null,
       ...unreadRowsOf(charter.kind, live),
     },
     consent: onPlatform
@@ -312,14 +313,23 @@ export function buildReport(
 }
 
 /**
- * How the live charter is compared with the bundled one when they are in different languages (both
- * known): by what a translation keeps (diffCharters); null when they are in one, or either's is not known.
+ * How the live charter is compared with the bundled one when the entries compared are in different
+ * languages (both known): by what a translation keeps (diffCharters); null when they are in one, or
+ * either's is not known. Read from those entries' own services and purposes, not the whole page: a
+ * page holding two versions reads as the language of its prose, while the entries compared are
+ * each name's first, which may be the other version's.
  */
-function translation(bundled: ParsedCharter, live: ParsedCharter | null): Translation | null {
-  const [from, to] = [bundled.language, live?.language ?? null];
+function translation(bundled: readonly CharterEntry[], live: readonly CharterEntry[]): Translation | null {
+  const pairs = comparedEntries(bundled, live);
+  const from = languageOfEntries(pairs.map(([before]) => before));
+  const to = languageOfEntries(pairs.map(([, after]) => after));
   if (from === null || to === null || from === to) return null;
   return { from, to, sameDuration: sameStatedLifetime };
 }
+
+/** The language of entries' services and purposes together, by the words the parser reads a charter's language from. */
+const languageOfEntries = (entries: readonly CharterEntry[]) =>
+  detectLanguage(entries.map((entry) => `${entry.service ?? ''}\n${entry.purpose}`).join('\n'));
 
 const matchedName = ({ cookie }: MatchedCookie) => cookie.name;
 const byDomain = (a: MatchedCookie, b: MatchedCookie) => compareText(a.cookie.domain, b.cookie.domain);

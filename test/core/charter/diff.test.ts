@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffCharters, isUnchanged } from '../../../src/core/charter/diff.ts';
+import { comparedEntries, diffCharters, isUnchanged } from '../../../src/core/charter/diff.ts';
 import type { CharterEntry } from '../../../src/core/charter/types.ts';
 
 const entry = (cookie: string, overrides: Partial<CharterEntry> = {}): CharterEntry => ({
@@ -107,5 +107,16 @@ describe('diffCharters across languages', () => {
     const same = diffCharters([fr('a')], [fr('a', { purpose: 'Autre finalité' })]);
     expect(same.changed).toEqual([{ cookie: 'a', fields: [{ field: 'purpose', before: 'Finalité de a', after: 'Autre finalité' }] }]);
     expect(same).not.toHaveProperty('translated');
+  });
+});
+
+describe('comparedEntries', () => {
+  it("pairs each name's first entry of both versions, in the newer one's order: the entries whose language decides a translation", () => {
+    const before = [entry('a', { purpose: 'first a' }), entry('b'), entry('a', { purpose: 'second a' }), entry('gone')];
+    const after = [entry('new'), entry('b', { purpose: 'b now' }), entry('a', { purpose: 'a now' }), entry('a', { purpose: 'later a' })];
+    expect(comparedEntries(before, after).map(([old, next]) => [old.purpose, next.purpose])).toEqual([
+      ['Purpose of b', 'b now'],
+      ['first a', 'a now'],
+    ]);
   });
 });

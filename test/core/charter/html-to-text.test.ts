@@ -368,19 +368,6 @@ describe('htmlToText: accordion buttons titling a table', () => {
     }
   });
 
-  it('reads the rows of a tab panel not selected (hidden), named by its tab’s aria-controls (review F5)', () => {
-    // The WAI-ARIA tabs pattern: a tab (role="tab", aria-selected) names its panel; the panels not selected are hidden.
-    const tabs =
-      '<main><div role="tablist"><button role="tab" aria-selected="true" aria-controls="p1">Nécessaires</button>' +
-      '<button role="tab" aria-selected="false" aria-controls="p2">Mesure d’audience</button></div>' +
-      `<div role="tabpanel" id="p1"><h2>Cookies strictement nécessaires</h2><table>${HEAD}<tr><td>Huwise<td>sessionid<td>2 semaines<td>Session</table></div>` +
-      `<div role="tabpanel" id="p2" hidden><h2>Cookies de mesure d’audience</h2><table>${HEAD}<tr><td>Google<td>_ga<td>13 mois<td>Audience</table></div></main>`;
-    expect(categories(tabs)).toEqual([
-      ['sessionid', 'necessary'],
-      ['_ga', 'statistics'],
-    ]);
-  });
-
   it('still leaves out a hidden element no expanding control names, and a hidden dialog one does', () => {
     const panel = (control: string, element: string) =>
       `<main>${control}<p>shown</p><${element} id="p2" hidden><p>not shown</p></${element}></main>`;

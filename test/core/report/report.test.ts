@@ -1280,11 +1280,56 @@ describe('the live charter of a bundled portal in another language than the bund
     return buildReport(emptySite(TCO, '0'), siteRegistry(tcoRegistry, TCO, live, []), NOW_MS, live);
   };
 
-  it('finds it unchanged, saying the live charter is in English and the bundled one in French', async () => {
+  it("finds it unchanged, saying the live charter's entries are in English and the bundled ones in French", async () => {
     expect(bundledTco.language).toBe('fr');
     const report = await reportOn(english(ROWS.map(row).join('')));
     expect(report.charter).toMatchObject({ kind: 'live', language: 'en' });
     expect(report.charter.changes).toEqual({ added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } });
+  });
+
+  /** data.tco.re's charter as bundled, the whole text, and a page holding it beside an English version. */
+  const FRENCH = readFileSync('charters/data.tco.re.txt', 'utf8');
+  const ENGLISH_VERSION = `Cookie policy\n\nThis policy says which cookies the platform sets and what they are for.\n\nCookies necessary for the platform to work / functional cookies\n\n${['Supplier name', 'Service and location', 'Cookie name', 'Purposes'].join('\t')}\n${ROWS.map((cells) => cells.join('\t')).join('\n')}`;
+  const plainReportOn = async (page: string) => {
+    const serve: FetchLike = async (url) =>
+      url.endsWith('/terms/cookies-policy/')
+        ? new Response(page, { headers: { 'content-type': 'text/plain' } })
+        : new Response('', { status: 404 });
+    const live = await fetchLiveCharter(TCO, serve, () => NOW_MS);
+    return buildReport(emptySite(TCO, '0'), siteRegistry(tcoRegistry, TCO, live, []), NOW_MS, live);
+  };
+
+  it('judges the language by the entries compared, not the page: French entries first, then an English version with its prose (review live2 A)', async () => {
+    const frenchTable = FRENCH.slice(FRENCH.indexOf('A quoi servent')).replace(
+      "Se souvenir de l'utilisateur d'une page à une autre.",
+      'Suivre votre navigation à des fins publicitaires.',
+    );
+    const { charter } = await plainReportOn(
+      `${frenchTable}\n\n${ENGLISH_VERSION}\n\n${'What a cookie is, and why we use them on this website. '.repeat(20)}`,
+    );
+    expect(charter.language).toBe('en');
+    expect(charter.changes).toEqual({
+      added: [],
+      removed: [],
+      changed: [
+        {
+          cookie: 'sessionid',
+          fields: [
+            {
+              field: 'purpose',
+              before: "Se souvenir de l'utilisateur d'une page à une autre.",
+              after: 'Suivre votre navigation à des fins publicitaires.',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('takes English entries first on a page read as French for a translation, not 4 changes (review live2 B)', async () => {
+    const { charter } = await plainReportOn(`${ENGLISH_VERSION}\n\n${FRENCH}`);
+    expect(charter.language).toBe('fr');
+    expect(charter.changes).toEqual({ added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } });
   });
 
   it('still says a cookie added or removed, and a provider named otherwise', async () => {
