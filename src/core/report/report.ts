@@ -313,23 +313,33 @@ export function buildReport(
 }
 
 /**
- * How the live charter is compared with the bundled one when the entries compared are in different
- * languages (both known): by what a translation keeps (diffCharters); null when they are in one, or
- * either's is not known. Read from those entries' own services and purposes, not the whole page: a
- * page holding two versions reads as the language of its prose, while the entries compared are
- * each name's first, which may be the other version's.
+ * How the live charter is compared with the bundled one when it is a translation: most entries
+ * compared (each name's first, for the names both declare), counted by entry, read in the other
+ * language, each by its own service and purpose; an entry whose language either side cannot be
+ * told counts neither way. Null otherwise, so every field is compared. By entry, not by words: one
+ * long purpose in the other language (a vendor's text) must not outweigh the entries around it and
+ * hide its own change. Not the whole page either: a page holding two versions reads as the language
+ * of its prose, while the entries compared are each name's first, which may be the other version's.
  */
 function translation(bundled: readonly CharterEntry[], live: readonly CharterEntry[]): Translation | null {
-  const pairs = comparedEntries(bundled, live);
-  const from = languageOfEntries(pairs.map(([before]) => before));
-  const to = languageOfEntries(pairs.map(([, after]) => after));
-  if (from === null || to === null || from === to) return null;
-  return { from, to, sameDuration: sameStatedLifetime };
+  let told = 0;
+  let frenchToEnglish = 0;
+  let englishToFrench = 0;
+  for (const [before, after] of comparedEntries(bundled, live)) {
+    const from = languageOfEntry(before);
+    const to = languageOfEntry(after);
+    if (from === null || to === null) continue;
+    told++;
+    if (from === 'fr' && to === 'en') frenchToEnglish++;
+    else if (from === 'en' && to === 'fr') englishToFrench++;
+  }
+  if (frenchToEnglish * 2 > told) return { from: 'fr', to: 'en', sameDuration: sameStatedLifetime };
+  if (englishToFrench * 2 > told) return { from: 'en', to: 'fr', sameDuration: sameStatedLifetime };
+  return null;
 }
 
-/** The language of entries' services and purposes together, by the words the parser reads a charter's language from. */
-const languageOfEntries = (entries: readonly CharterEntry[]) =>
-  detectLanguage(entries.map((entry) => `${entry.service ?? ''}\n${entry.purpose}`).join('\n'));
+/** An entry's language by its service and purpose, by the words the parser reads a charter's language from. */
+const languageOfEntry = (entry: CharterEntry) => detectLanguage(`${entry.service ?? ''}\n${entry.purpose}`);
 
 const matchedName = ({ cookie }: MatchedCookie) => cookie.name;
 const byDomain = (a: MatchedCookie, b: MatchedCookie) => compareText(a.cookie.domain, b.cookie.domain);

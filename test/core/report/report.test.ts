@@ -1332,6 +1332,36 @@ describe('the live charter of a bundled portal in another language than the bund
     expect(charter.changes).toEqual({ added: [], removed: [], changed: [], translated: { from: 'fr', to: 'en' } });
   });
 
+  it('shows one purpose replaced by a long English text in an unchanged French charter, not a translation (review live3 1)', async () => {
+    // 46 English words outnumber the three other entries' French ones: counted by entry, one of four is not most.
+    const advertising =
+      "Collects data on the user's navigation and behaviour across the pages of the website, which is used to compile statistics for the owner of the site and to show the user advertising from our partners on their own websites. You can refuse it.";
+    const { charter } = await plainReportOn(FRENCH.replace("Se souvenir de l'utilisateur d'une page à une autre.", advertising));
+    expect(charter.changes).toEqual({
+      added: [],
+      removed: [],
+      changed: [
+        {
+          cookie: 'sessionid',
+          fields: [{ field: 'purpose', before: "Se souvenir de l'utilisateur d'une page à une autre.", after: advertising }],
+        },
+      ],
+    });
+  });
+
+  it('compares every field of a partial translation: purposes in English, services left in French (review live3 2)', async () => {
+    // Entry by entry, sessionid reads English, two read French and csrftoken cannot be told: one of three is not most.
+    const page = FRENCH.replace("Se souvenir de l'utilisateur d'une page à une autre.", ROWS[0]![3]!)
+      .replace('Se souvenir de la langue du visiteur', ROWS[1]![3]!)
+      .replace('Récupérer des données via des appels API', ROWS[2]![3]!)
+      .replace('Se souvenir du choix opéré par le visiteur concernant les cookies', ROWS[3]![3]!);
+    const { charter } = await plainReportOn(page);
+    expect(charter.changes?.translated).toBeUndefined();
+    expect(charter.changes?.changed.map(({ cookie, fields }) => [cookie, fields.map(({ field, after }) => `${field}:${after}`)])).toEqual(
+      ROWS.map(([, , cookie, purpose]) => [cookie, [`purpose:${purpose}`]]),
+    );
+  });
+
   it('still says a cookie added or removed, and a provider named otherwise', async () => {
     const rows = [...ROWS.slice(1).map(row), row(['Matomo', 'Audience', '_pk_id', 'Statistics'])];
     rows[0] = row(['Matomo', ...ROWS[1]!.slice(1)]);
