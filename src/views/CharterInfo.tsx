@@ -124,19 +124,25 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
       ? t('charterLive', live?.url ?? '', date)
       : t(charter.kind === 'platform-default' && live?.problem ? 'charterLivePlatform' : KIND_LABEL[charter.kind]);
   // The charter's own words, marked with its language where it is not the page's (own-words.ts), as the cookie rows' are.
-  const lang = foreignLanguage(charter.language, language);
-  const own = (words: string) => (lang ? <span lang={lang}>{words}</span> : words);
+  const ownIn = (wordsLanguage: string | null, words: string) => {
+    const lang = foreignLanguage(wordsLanguage, language);
+    return lang ? <span lang={lang}>{words}</span> : words;
+  };
+  const own = (words: string) => ownIn(charter.language, words);
+  // Across a translation, a changed value before is in the bundled entries' language and after in the live ones', whatever the page's.
+  const beforeLanguage = changes?.translated?.from ?? charter.language;
+  const afterLanguage = changes?.translated?.to ?? charter.language;
   const english = foreignLanguage('en', language);
   // The live charter the report uses has them, or one whose table gave no row (beside the charter fallen back on); a report an older version made has none.
   const unreadRows = ((charter.kind === 'live' || live?.problem?.kind === 'no-rows') && charter.unreadRows) || [];
   const unreadLines = unreadLineCount(unreadRows);
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
-  const quoted = (field: string, value: string | null) =>
+  const quoted = (field: string, value: string | null, wordsLanguage: string | null) =>
     value === null
       ? '—'
       : field === 'category'
         ? t('charterQuoted', t(messageKey('categoryOne', value)))
-        : around((mark) => t('charterQuoted', mark), own(oneParagraph(value)));
+        : around((mark) => t('charterQuoted', mark), ownIn(wordsLanguage, oneParagraph(value)));
   return (
     <div class="charter" data-charter={charter.kind}>
       <p>{used}</p>
@@ -223,7 +229,7 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
                     change.fields.map(({ field, before, after }, index) => (
                       <Fragment key={field}>
                         {index > 0 && t('listSeparator')}
-                        {t(messageKey('field', field))} {quoted(field, before)} → {quoted(field, after)}
+                        {t(messageKey('field', field))} {quoted(field, before, beforeLanguage)} → {quoted(field, after, afterLanguage)}
                       </Fragment>
                     )),
                   )}

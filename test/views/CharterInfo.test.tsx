@@ -479,6 +479,26 @@ describe('CharterInfo', () => {
       );
     });
 
+    it('marks a translation’s before value in the bundled charter’s language and its after value in the live one’s (review live3 3)', () => {
+      // A page read as French whose English entries are the ones compared: the after value is English whatever `language` says.
+      const translated: Report['charter'] = {
+        ...bundled,
+        kind: 'live',
+        language: 'fr',
+        changes: {
+          added: [],
+          removed: [],
+          changed: [{ cookie: 'sessionid', fields: [{ field: 'duration', before: '13 mois', after: '14 months' }] }],
+          translated: { from: 'fr', to: 'en' },
+        },
+      };
+      const onPage = (language: string) =>
+        render(<CharterInfo charter={translated} pending={false} refresh={async () => undefined} t={t} language={language} />).container;
+      expect(marked(onPage('en'), 'changed')).toEqual(['fr:13 mois']);
+      cleanup();
+      expect(marked(onPage('fr'), 'changed')).toEqual(['en:14 months']);
+    });
+
     it('marks nothing on a page in the charter’s language, or when its language is unknown', () => {
       const fr = render(
         <CharterInfo
