@@ -138,9 +138,10 @@ const MAX_CHOICES_HEARD = 64;
 
 /**
  * A Set-Cookie name a site's own response sent in its tab, heard `at`, with how many of the site's
- * choices the recorder had recorded when the response took its turn (the choices heard before it).
+ * choices the recorder had recorded when the response took its turn (the choices heard before it),
+ * and whether that response also set the site's consent cookie (`savedChoice`: it saved a choice itself).
  */
-type ResponseEvidence = { storeId: string; host: string; name: string; at: number; choices: number };
+type ResponseEvidence = { storeId: string; host: string; name: string; at: number; choices: number; savedChoice: boolean };
 
 /** A site a cookie is filed under, and whether another site open beside it may have set the cookie (see `sitesFor`). */
 type Filing = { host: string; originUnknown: boolean };
@@ -206,10 +207,15 @@ export function createRecorder(
    * How many choices of the site were recorded after a response of it set the cookie (its
    * `evidence`): none when a scan recorded one of them, as a scan's choice may have been made
    * before that response (the cookie is then judged by the choice now, as an event heard now is).
+   * A response that set the consent cookie saved a choice itself, and the cookies it set go with
+   * it: its choice is the one recorded just after it (Chromium reports the response before its
+   * cookies), or, none recorded since, the one recorded before it (Firefox reports them first).
    */
   function choicesAfterResponse(key: string, evidence: ResponseEvidence): number {
     const recorded = choicesRecorded.get(key) ?? { count: 0, foundAt: 0 };
-    return recorded.foundAt > evidence.choices ? 0 : recorded.count - evidence.choices;
+    if (recorded.foundAt > evidence.choices) return 0;
+    const ownChoice = evidence.savedChoice && recorded.count > evidence.choices ? 1 : 0;
+    return recorded.count - evidence.choices - ownChoice;
   }
 
   /** How many of the site's choices this worker heard after `order` (one of its own). */
@@ -466,7 +472,8 @@ export function createRecorder(
         // Kept for a cookie reported after it; the oldest evidence goes first.
         const fresh = responses.filter((evidence) => Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS);
         const choices = choicesRecorded.get(siteKey(tab.storeId, tab.host))?.count ?? 0;
-        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at, choices })));
+        const savedChoice = names.includes(CONSENT_COOKIE);
+        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at, choices, savedChoice })));
         responses.splice(0, responses.length, ...fresh.slice(-MAX_RESPONSE_EVIDENCE));
         if (!store.hosts().has(tab.host)) return;
         const site = store.get(tab.storeId, tab.host);

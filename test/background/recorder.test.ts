@@ -927,6 +927,30 @@ describe('recorder', () => {
       expect(presentCookies(site).find((c) => c.name === '_ga')?.setPhases).toEqual(['after-accept']);
     },
   );
+
+  it.each([
+    ['after it, as Chromium orders them', false],
+    ['before it, as Firefox orders them', true],
+  ])(
+    'judges a cookie a scan found by the choice its response saved, when that response also set the consent cookie (its event heard %s)',
+    async (_, consentFirst) => {
+      const { recorder } = await setup();
+      const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+      const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 4990 }));
+      const consent = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
+      // One response saves the acceptance and sets `_ga`; the consent cookie's event is heard, `_ga`'s never is.
+      if (consentFirst) await recorder.cookieChanged(consent, false, 'explicit', 4990);
+      await recorder.responseOnPage(tab, 'https://data.tco.re/api/consent', ['cookies_preferences', '_ga'], 4990);
+      if (!consentFirst) await recorder.cookieChanged(consent, false, 'explicit', 4991);
+      await recorder.scan(
+        async () => [consent, browserCookie({ name: '_ga', domain: 'data.tco.re' })],
+        () => 5000,
+      );
+      // As the event path judges it: set with the choice it was saved with, not before it.
+      const site = await recorder.site('data.tco.re', '0');
+      expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'] });
+    },
+  );
 });
 
 describe('recorder: a cookie on a parent domain that several open sites share', () => {
