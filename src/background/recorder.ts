@@ -183,11 +183,12 @@ export function createRecorder(
   const choicesHeard = new Map<string, number[]>();
 
   /**
-   * How many choices this worker recorded for each site (by record key), and the count when a
-   * scan last recorded one (its time not known): a response's evidence keeps the count when it
-   * was applied, so a cookie the scan finds after it is judged by the choice before it (`record`).
+   * How many choices this worker recorded for each site (by record key), and which of the last
+   * MAX_CHOICES_HEARD a scan recorded (its count then; their time not known): a response's
+   * evidence keeps the count when it was applied, so a cookie the scan finds after it is judged by
+   * the choice before it (`record`, `choicesAfterResponse`).
    */
-  const choicesRecorded = new Map<string, { count: number; foundAt: number }>();
+  const choicesRecorded = new Map<string, { count: number; found: number[] }>();
 
   /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order` (`byScan`: its event unheard). */
   function noteChoice(site: SiteRecord, order: number, byScan = false): void {
@@ -197,25 +198,28 @@ export function createRecorder(
     const orders = choicesHeard.get(key) ?? [];
     orders.push(order);
     choicesHeard.set(key, orders.slice(-MAX_CHOICES_HEARD));
-    const recorded = choicesRecorded.get(key) ?? { count: 0, foundAt: 0 };
+    const recorded = choicesRecorded.get(key) ?? { count: 0, found: [] };
     recorded.count++;
-    if (byScan) recorded.foundAt = recorded.count;
+    if (byScan) recorded.found = [...recorded.found, recorded.count].slice(-MAX_CHOICES_HEARD);
     choicesRecorded.set(key, recorded);
   }
 
   /**
-   * How many choices of the site were recorded after a response of it set the cookie (its
-   * `evidence`): none when a scan recorded one of them, as a scan's choice may have been made
-   * before that response (the cookie is then judged by the choice now, as an event heard now is).
-   * A response that set the consent cookie saved a choice itself, and the cookies it set go with
-   * it: its choice is the one recorded just after it (Chromium reports the response before its
-   * cookies), or, none recorded since, the one recorded before it (Firefox reports them first).
+   * How many of the site's choices recorded since a response of it set the cookie (its
+   * `evidence`) do not judge it: the cookie goes with the last choice that may have been made
+   * before that response, or with the one the response saved when it set the consent cookie
+   * itself: recorded just after it (Chromium reports the response before its cookies) or, none
+   * recorded since, before it (Firefox reports them first). A choice a scan recorded since (its
+   * event unheard) may have been made before the response: it judges the cookie, and so does one
+   * another scan recorded right after it; a choice heard as an event since came after the
+   * response, and so did every choice recorded after it.
    */
   function choicesAfterResponse(key: string, evidence: ResponseEvidence): number {
-    const recorded = choicesRecorded.get(key) ?? { count: 0, foundAt: 0 };
-    if (recorded.foundAt > evidence.choices) return 0;
-    const ownChoice = evidence.savedChoice && recorded.count > evidence.choices ? 1 : 0;
-    return recorded.count - evidence.choices - ownChoice;
+    const recorded = choicesRecorded.get(key) ?? { count: 0, found: [] };
+    if (evidence.savedChoice && recorded.count > evidence.choices) return recorded.count - evidence.choices - 1;
+    let judgedBy = evidence.choices;
+    while (recorded.found.includes(judgedBy + 1)) judgedBy++;
+    return recorded.count - judgedBy;
   }
 
   /** How many of the site's choices this worker heard after `order` (one of its own). */
