@@ -138,9 +138,10 @@ const MAX_CHOICES_HEARD = 64;
 
 /**
  * A Set-Cookie name a site's own response sent in its tab, heard `at`, with how many of the site's
- * choices the recorder had recorded when the response took its turn (the choices heard before it).
+ * choices the recorder had recorded when the response took its turn (the choices heard before it),
+ * and whether that response also set the site's consent cookie (`savedChoice`: it saved a choice itself).
  */
-type ResponseEvidence = { storeId: string; host: string; name: string; at: number; choices: number };
+type ResponseEvidence = { storeId: string; host: string; name: string; at: number; choices: number; savedChoice: boolean };
 
 /** A site a cookie is filed under, and whether another site open beside it may have set the cookie (see `sitesFor`). */
 type Filing = { host: string; originUnknown: boolean };
@@ -182,11 +183,12 @@ export function createRecorder(
   const choicesHeard = new Map<string, number[]>();
 
   /**
-   * How many choices this worker recorded for each site (by record key), and the count when a
-   * scan last recorded one (its time not known): a response's evidence keeps the count when it
-   * was applied, so a cookie the scan finds after it is judged by the choice before it (`record`).
+   * How many choices this worker recorded for each site (by record key), and which of the last
+   * MAX_CHOICES_HEARD a scan recorded (its count then; their time not known): a response's
+   * evidence keeps the count when it was applied, so a cookie the scan finds after it is judged by
+   * the choice before it (`record`, `choicesAfterResponse`).
    */
-  const choicesRecorded = new Map<string, { count: number; foundAt: number }>();
+  const choicesRecorded = new Map<string, { count: number; found: number[] }>();
 
   /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order` (`byScan`: its event unheard). */
   function noteChoice(site: SiteRecord, order: number, byScan = false): void {
@@ -196,20 +198,28 @@ export function createRecorder(
     const orders = choicesHeard.get(key) ?? [];
     orders.push(order);
     choicesHeard.set(key, orders.slice(-MAX_CHOICES_HEARD));
-    const recorded = choicesRecorded.get(key) ?? { count: 0, foundAt: 0 };
+    const recorded = choicesRecorded.get(key) ?? { count: 0, found: [] };
     recorded.count++;
-    if (byScan) recorded.foundAt = recorded.count;
+    if (byScan) recorded.found = [...recorded.found, recorded.count].slice(-MAX_CHOICES_HEARD);
     choicesRecorded.set(key, recorded);
   }
 
   /**
-   * How many choices of the site were recorded after a response of it set the cookie (its
-   * `evidence`): none when a scan recorded one of them, as a scan's choice may have been made
-   * before that response (the cookie is then judged by the choice now, as an event heard now is).
+   * How many of the site's choices recorded since a response of it set the cookie (its
+   * `evidence`) do not judge it: the cookie goes with the last choice that may have been made
+   * before that response, or with the one the response saved when it set the consent cookie
+   * itself: recorded just after it (Chromium reports the response before its cookies) or, none
+   * recorded since, before it (Firefox reports them first). A choice a scan recorded since (its
+   * event unheard) may have been made before the response: it judges the cookie, and so does one
+   * another scan recorded right after it; a choice heard as an event since came after the
+   * response, and so did every choice recorded after it.
    */
   function choicesAfterResponse(key: string, evidence: ResponseEvidence): number {
-    const recorded = choicesRecorded.get(key) ?? { count: 0, foundAt: 0 };
-    return recorded.foundAt > evidence.choices ? 0 : recorded.count - evidence.choices;
+    const recorded = choicesRecorded.get(key) ?? { count: 0, found: [] };
+    if (evidence.savedChoice && recorded.count > evidence.choices) return recorded.count - evidence.choices - 1;
+    let judgedBy = evidence.choices;
+    while (recorded.found.includes(judgedBy + 1)) judgedBy++;
+    return recorded.count - judgedBy;
   }
 
   /** How many of the site's choices this worker heard after `order` (one of its own). */
@@ -466,7 +476,8 @@ export function createRecorder(
         // Kept for a cookie reported after it; the oldest evidence goes first.
         const fresh = responses.filter((evidence) => Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS);
         const choices = choicesRecorded.get(siteKey(tab.storeId, tab.host))?.count ?? 0;
-        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at, choices })));
+        const savedChoice = names.includes(CONSENT_COOKIE);
+        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at, choices, savedChoice })));
         responses.splice(0, responses.length, ...fresh.slice(-MAX_RESPONSE_EVIDENCE));
         if (!store.hosts().has(tab.host)) return;
         const site = store.get(tab.storeId, tab.host);

@@ -927,6 +927,81 @@ describe('recorder', () => {
       expect(presentCookies(site).find((c) => c.name === '_ga')?.setPhases).toEqual(['after-accept']);
     },
   );
+
+  it.each([
+    ['after it, as Chromium orders them', false],
+    ['before it, as Firefox orders them', true],
+  ])(
+    'judges a cookie a scan found by the choice its response saved, when that response also set the consent cookie (its event heard %s)',
+    async (_, consentFirst) => {
+      const { recorder } = await setup();
+      const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+      const accept = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: 4990 }));
+      const consent = browserCookie({ name: 'cookies_preferences', domain: 'data.tco.re', value: accept, httpOnly: false });
+      // One response saves the acceptance and sets `_ga`; the consent cookie's event is heard, `_ga`'s never is.
+      if (consentFirst) await recorder.cookieChanged(consent, false, 'explicit', 4990);
+      await recorder.responseOnPage(tab, 'https://data.tco.re/api/consent', ['cookies_preferences', '_ga'], 4990);
+      if (!consentFirst) await recorder.cookieChanged(consent, false, 'explicit', 4991);
+      await recorder.scan(
+        async () => [consent, browserCookie({ name: '_ga', domain: 'data.tco.re' })],
+        () => 5000,
+      );
+      // As the event path judges it: set with the choice it was saved with, not before it.
+      const site = await recorder.site('data.tco.re', '0');
+      expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'] });
+    },
+  );
+
+  it('judges such a cookie by the choice an earlier scan found after the response, not by one heard after that scan', async () => {
+    const { recorder } = await setup();
+    const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+    const choice = (ga: boolean) =>
+      browserCookie({
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga, timestamp: 4989 })),
+        httpOnly: false,
+      });
+    await recorder.responseOnPage(tab, 'https://data.tco.re/explore/', ['_ga'], 4990);
+    // A scan finds a refusal (its event unheard: made before the response or after it), then an acceptance is heard.
+    await recorder.scan(
+      async () => [choice(false)],
+      () => 4992,
+    );
+    await recorder.cookieChanged(choice(true), false, 'explicit', 4995);
+    await recorder.scan(
+      async () => [choice(true), browserCookie({ name: '_ga', domain: 'data.tco.re' })],
+      () => 4998,
+    );
+    // The acceptance came after the response: the refusal the scan found is the latest choice that may have come before it.
+    const site = await recorder.site('data.tco.re', '0');
+    expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'after-refuse', setPhases: ['after-refuse'] });
+  });
+
+  it('judges such a cookie by no choice a scan found after a change of choice heard since the response (made after it, so after the response)', async () => {
+    const { recorder } = await setup();
+    const tab = { host: 'data.tco.re', path: '/explore/', storeId: '0' };
+    const choice = (ga: boolean, timestamp: number) =>
+      browserCookie({
+        name: 'cookies_preferences',
+        domain: 'data.tco.re',
+        value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga, timestamp })),
+        httpOnly: false,
+      });
+    await recorder.responseOnPage(tab, 'https://data.tco.re/explore/', ['_ga'], 4990);
+    await recorder.scan(
+      async () => [choice(false, 4989)],
+      () => 4991,
+    );
+    // The visitor's choice is reset (heard), then an acceptance written (unheard): made after the removal, so after the response.
+    await recorder.cookieChanged(choice(false, 4989), true, 'explicit', 4993);
+    await recorder.scan(
+      async () => [choice(true, 4995), browserCookie({ name: '_ga', domain: 'data.tco.re' })],
+      () => 4998,
+    );
+    const site = await recorder.site('data.tco.re', '0');
+    expect(presentCookies(site).find((c) => c.name === '_ga')).toMatchObject({ firstPhase: 'after-refuse', setPhases: ['after-refuse'] });
+  });
 });
 
 describe('recorder: a cookie on a parent domain that several open sites share', () => {
