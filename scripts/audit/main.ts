@@ -27,7 +27,7 @@ import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { errorLine, portalFolder } from '../census/census-report.ts';
-import { stopWhenStdoutCloses } from './closed-output.ts';
+import { stopOnSignals, stopWhenStdoutCloses } from './closed-output.ts';
 import { typedPathPlace } from './typed-path.ts';
 
 const started = Date.now();
@@ -141,6 +141,8 @@ async function main(options: AuditOptions, charter: ServedCharter | null, list: 
 
 // `npm start | head`: the run stops at its first line that cannot be written (exit 2), no stack trace.
 stopWhenStdoutCloses();
+// Ctrl-C or SIGTERM: the browser ended and its profile removed (exit 130 or 143).
+stopOnSignals();
 try {
   const options = parseAuditArgs(process.argv.slice(2));
   if (options.help) {

@@ -1,11 +1,12 @@
 /** Runs scripts/audit/main.ts as a process on bad input: what is checked before anything is made, built or launched. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { USAGE } from '../../../scripts/audit/options.ts';
+import { killTree } from '../../../scripts/browsers/process-tree.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = scratchDir('audit-main');
@@ -95,6 +96,66 @@ describe('audit command with its output closed early (`npm start | head -2`)', (
     // Ended at the first line it could not write: nothing after it (not the missing browser's error either).
     expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
   }, 30_000);
+});
+
+describe('audit command stopped by Ctrl-C (SIGINT) or SIGTERM', () => {
+  /**
+   * A Chromium that starts, writes its profile's cookies, and never answers: the signal comes while
+   * the audit waits on it. Its pid is written to `$FAKE_PID_FILE`.
+   */
+  const FAKE_CHROMIUM = `#!/bin/sh
+for arg; do case "$arg" in --user-data-dir=*) dir="\${arg#--user-data-dir=}";; esac; done
+mkdir -p "$dir/Default" && printf 'session=secret' > "$dir/Default/Cookies"
+echo $$ > "$FAKE_PID_FILE"
+exec sleep 60
+`;
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    'on %s ends the browser, removes its profile (cookie values and all) and exits %i',
+    async (signal, code) => {
+      const cwd = join(scratch.path, `signal-${signal}`);
+      const tmp = join(cwd, 'tmp');
+      mkdirSync(join(cwd, 'dist/chrome-audit'), { recursive: true });
+      mkdirSync(tmp);
+      // A build newer than any source here: none is made (see the closed output's test above).
+      writeFileSync(join(cwd, 'dist/chrome-audit/manifest.json'), '{}');
+      const chromium = join(cwd, 'chromium');
+      writeFileSync(chromium, FAKE_CHROMIUM, { mode: 0o755 });
+      const pidFile = join(cwd, 'chromium.pid');
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
+        cwd,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, TMPDIR: tmp, CHROMIUM_PATH: chromium, FAKE_PID_FILE: pidFile },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+      const profiles = () => readdirSync(tmp).filter((name) => name.startsWith('cci-chromium-'));
+      const cookies = () => profiles().some((name) => existsSync(join(tmp, name, 'Default/Cookies')));
+      for (let waited = 0; !(cookies() && existsSync(pidFile)); waited += 100) {
+        if (waited > 20_000) throw new Error(`the fake browser never started: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const browserPid = Number(readFileSync(pidFile, 'utf8'));
+      child.kill(signal);
+      // Bounded: a run that does not end on the signal is ended here and counted 'still running'.
+      const status = await Promise.race([closed, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      if (status === 'still running') for (const pid of [child.pid!, browserPid]) killTree(pid);
+      // Gone, or a zombie not reaped yet (state Z): it runs no more.
+      const running = (() => {
+        try {
+          return !/\) Z /.test(readFileSync(`/proc/${browserPid}/stat`, 'utf8'));
+        } catch {
+          return false;
+        }
+      })();
+      expect({ status, stderr, profiles: profiles(), running }).toEqual({ status: code, stderr: '', profiles: [], running: false });
+    },
+    40_000,
+  );
 });
 
 describe('audit command run by npm from a subfolder (`cd docs && npm start -- --portals mylist.txt`)', () => {
