@@ -58,6 +58,22 @@ export function endRunNow(code: number): void {
   exitOnceStopped();
 }
 
+/**
+ * Exits with `code` once what was written to `output` is out. A write to a closed output fails
+ * with an 'error' heard a tick later (EPIPE), after a process.exit in the same tick, or after the
+ * awaits that end a run: the command then exited 0 or 1 with its last lines lost. Waiting for an
+ * empty write's callback, and a turn after it, lets that error end the run first (exit 2). A run
+ * already ending (its output closed, a signal: endRunNow) keeps its own code.
+ */
+export function exitOnceWritten(code: number, output: NodeJS.WritableStream = process.stdout): void {
+  if (ending) return;
+  output.write('', () =>
+    setImmediate(() => {
+      if (!ending) process.exit(code);
+    }),
+  );
+}
+
 /** Ends the command quietly when its standard output is closed (exit 2). */
 export function stopWhenStdoutCloses(): void {
   onOutputClosed(process.stdout, () => endRunNow(OUTPUT_CLOSED_EXIT));

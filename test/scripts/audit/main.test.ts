@@ -98,6 +98,22 @@ describe('audit command with its output closed early (`npm start | head -2`)', (
   }, 30_000);
 });
 
+describe('audit command with its output closed before its last line (`npm start -- --help | head -0`)', () => {
+  it('exits 2, not the code it was about to exit with: a failed write is heard after the last line, before the exit', async () => {
+    const cwd = join(scratch.path, 'closed-last-line');
+    mkdirSync(cwd);
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--help'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+  }, 30_000);
+});
+
 describe('audit command stopped by Ctrl-C (SIGINT) or SIGTERM', () => {
   /**
    * A Chromium that starts, writes its profile's cookies, and never answers: the signal comes while

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -990,6 +990,23 @@ describe('census:merge says why it exits 1', () => {
     const again = mergeCommand(['--out', join(root, 'merged-again'), dir!]);
     expect([again.status, again.stdout.split('\n')[0]]).toEqual([0, warning[0]]);
   }, 60_000);
+});
+
+describe('census:merge with its standard output closed (`npm run census:merge -- … | head -1`)', () => {
+  it('exits 2 when its last line cannot be written, never the 0 or 1 of a merge whose output was read, no stack trace', async () => {
+    const root = join(scratch.path, 'cli-closed-output');
+    const whole = sampleCensus();
+    const [dir] = onDisk(root, [{ ...whole, shard: { index: 1, count: 1 } }]);
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/census/main.ts', '--out', join(root, 'merged'), dir!], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+  }, 30_000);
 });
 
 describe('census:merge run by npm from a subfolder (`cd shards && npm run census:merge -- --out merged s1`)', () => {
