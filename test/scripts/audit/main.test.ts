@@ -20,13 +20,22 @@ function audit(cwd: string, ...args: string[]): { status: number | null; stdout:
   return auditTypedIn(cwd, cwd, ...args);
 }
 
-/** As `audit`, typed in `typedIn` (npm's INIT_CWD), run from `cwd` (npm runs scripts from the package root). */
+/**
+ * As `audit`, typed in `typedIn`, run by npm as a script of the package in `cwd`: npm runs it from
+ * the package's root, says where it was typed in INIT_CWD and names the package in npm_package_json.
+ */
 function auditTypedIn(cwd: string, typedIn: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, INIT_CWD: typedIn, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
+    env: {
+      ...process.env,
+      INIT_CWD: typedIn,
+      npm_package_json: join(cwd, 'package.json'),
+      CHROMIUM_PATH: '/nonexistent/chromium',
+      FIREFOX_PATH: '/nonexistent/firefox',
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -190,6 +199,19 @@ describe('audit command run by npm from a subfolder (`cd docs && npm start -- --
       status: 2,
       stdout: '',
       stderr: 'audit: mylist.txt:2: malformed URL: "https://-bad-.org/" (a label of a host name cannot start or end with a hyphen)\n',
+    });
+  }, 30_000);
+
+  it('reads --portals from the folder it was typed in outside the package (`npm --prefix PKG start` typed elsewhere)', () => {
+    const root = join(scratch.path, 'typed-prefix', 'pkg');
+    const typedIn = join(scratch.path, 'typed-prefix', 't');
+    mkdirSync(root, { recursive: true });
+    mkdirSync(typedIn);
+    writeFileSync(join(typedIn, 'mylist.txt'), 'https://-bad-.org/\n');
+    expect(auditTypedIn(root, typedIn, '--portals', 'mylist.txt', '--out', 'out')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: mylist.txt:1: malformed URL: "https://-bad-.org/" (a label of a host name cannot start or end with a hyphen)\n',
     });
   }, 30_000);
 

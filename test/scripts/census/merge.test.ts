@@ -1010,7 +1010,7 @@ describe('census:merge with its standard output closed (`npm run census:merge --
 });
 
 describe('census:merge run by npm from a subfolder (`cd shards && npm run census:merge -- --out merged s1`)', () => {
-  it('reads the shards and makes --out from the folder it was typed in (INIT_CWD), naming them as typed', () => {
+  it('reads the shards and makes --out from the folder it was typed in (INIT_CWD, npm running its script), naming them as typed', () => {
     const typedIn = join(scratch.path, 'typed-in');
     mkdirSync(join(typedIn, 's1'), { recursive: true });
     writeFileSync(join(typedIn, 's1', 'census.json'), 'not JSON');
@@ -1019,7 +1019,8 @@ describe('census:merge run by npm from a subfolder (`cd shards && npm run census
       cwd: scratch.path,
       encoding: 'utf8',
       timeout: 30_000,
-      env: { ...process.env, INIT_CWD: typedIn },
+      // As npm runs a script of the package whose root it runs from.
+      env: { ...process.env, INIT_CWD: typedIn, npm_package_json: join(scratch.path, 'package.json') },
     });
     expect([result.status, result.stderr]).toEqual([2, 'census:merge: s1/census.json: cannot read a census (not JSON)\n']);
   }, 30_000);
