@@ -40,6 +40,9 @@ let ending = false;
 export function endRunNow(code: number): void {
   if (ending) return;
   ending = true;
+  // Nothing more said: the run goes on a moment while its processes die, failing as they do
+  // (a browser gone, a launch refused), and its errors would follow the exit's cause.
+  for (const output of [process.stdout, process.stderr]) output.write = () => true;
   const started = processTree(process.pid).slice(1).reverse();
   for (const pid of started) {
     try {
