@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../build-if-needed.ts';
 
 export type PageUnderTest = {
   /** Navigates and waits for the document to be there (extension pages: see each driver). */
@@ -71,7 +72,8 @@ export function domReads(evaluate: PageUnderTest['evaluate']): Pick<PageUnderTes
 
 /** Unpacked build of the extension for a browser; tests run against what users install. */
 export function extensionDir(target: 'chrome' | 'firefox' | 'chrome-audit' | 'firefox-audit'): string {
-  const dir = resolve('dist', target);
+  // The package's build, wherever the command runs from (an audit typed in a subfolder).
+  const dir = resolve(PACKAGE_ROOT, 'dist', target);
   try {
     readFileSync(join(dir, 'manifest.json'));
   } catch {

@@ -1,6 +1,6 @@
 /** Runs scripts/audit/main.ts as a process on bad input: what is checked before anything is made, built or launched. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,28 @@ const scratch = scratchDir('audit-main');
 afterAll(() => scratch.remove());
 
 /**
- * `npm start -- args` in an empty folder, with no browser: nothing there to build from, so a
+ * A copy of the package's scripts and sources (node_modules linked) in `name`: the audit finds its
+ * build from its own files, wherever it runs from, so a test gives it a package of its own. With
+ * 'fresh', a build newer than every source there (none is made); with 'failing', no build and no
+ * build script (a build fails at once, and says so).
+ */
+function packageCopy(name: string, build: 'fresh' | 'failing'): string {
+  const root = join(scratch.path, name);
+  for (const folder of ['scripts', 'src']) cpSync(join(ROOT, folder), join(root, folder), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+  if (build === 'failing') rmSync(join(root, 'scripts/build.ts'));
+  else {
+    mkdirSync(join(root, 'dist/chrome-audit'), { recursive: true });
+    writeFileSync(join(root, 'dist/chrome-audit/manifest.json'), '{}');
+  }
+  return root;
+}
+const UNBUILT = packageCopy('package-unbuilt', 'failing');
+const BUILT = packageCopy('package-built', 'fresh');
+
+/**
+ * `npm start -- args` in a folder, with no browser, of a package with nothing to build from: a
  * build would fail ("the extension build failed") and say so; nothing can be launched.
  */
 function audit(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -25,7 +46,7 @@ function audit(cwd: string, ...args: string[]): { status: number | null; stdout:
  * the package's root, says where it was typed in INIT_CWD and names the package in npm_package_json.
  */
 function auditTypedIn(cwd: string, typedIn: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), ...args], {
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(UNBUILT, 'scripts/audit/main.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
@@ -89,12 +110,9 @@ describe('audit command --help', () => {
 
 describe('audit command with its output closed early (`npm start | head -2`)', () => {
   it('stops quietly at the closed output with exit 2, no stack trace: never the 1 that --strict gives findings', async () => {
-    const cwd = join(scratch.path, 'closed-stdout');
-    // A build newer than any source here: none is made, and the demo portal starts, logs, and the launch is awaited.
-    mkdirSync(join(cwd, 'dist/chrome-audit'), { recursive: true });
-    writeFileSync(join(cwd, 'dist/chrome-audit/manifest.json'), '{}');
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
-      cwd,
+    // A package with a build newer than its sources: none is made, and the demo portal starts, logs, and the launch is awaited.
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(BUILT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
+      cwd: BUILT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
     });
@@ -143,14 +161,12 @@ exec sleep 60
     async (signal, code) => {
       const cwd = join(scratch.path, `signal-${signal}`);
       const tmp = join(cwd, 'tmp');
-      mkdirSync(join(cwd, 'dist/chrome-audit'), { recursive: true });
-      mkdirSync(tmp);
-      // A build newer than any source here: none is made (see the closed output's test above).
-      writeFileSync(join(cwd, 'dist/chrome-audit/manifest.json'), '{}');
+      mkdirSync(tmp, { recursive: true });
       const chromium = join(cwd, 'chromium');
       writeFileSync(chromium, FAKE_CHROMIUM, { mode: 0o755 });
       const pidFile = join(cwd, 'chromium.pid');
-      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
+      // A package with a build newer than its sources: none is made (see the closed output's test above).
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(BUILT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
         cwd,
         stdio: ['ignore', 'ignore', 'pipe'],
         env: { ...process.env, TMPDIR: tmp, CHROMIUM_PATH: chromium, FAKE_PID_FILE: pidFile },
@@ -230,6 +246,25 @@ describe('audit command run by npm from a subfolder (`cd docs && npm start -- --
     expect(auditTypedIn(root, typedIn, '--portals', 'mylist.txt', '--out', 'out').status).toBe(2);
     expect(existsSync(join(typedIn, 'out'))).toBe(true);
     expect(readdirSync(root)).toEqual(['docs']);
+  }, 30_000);
+});
+
+describe('audit command run directly from a subfolder (`cd docs && npx tsx ../scripts/audit/main.ts`)', () => {
+  it("finds the package's build from its own files, not from the current folder: it goes on to the launch", () => {
+    const cwd = join(BUILT, 'docs');
+    mkdirSync(cwd);
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['../scripts/audit/main.ts', '--consent', 'accept', '--out', 'out'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+    });
+    // No build made (before: a stack, the build script not found from here), the build found: only the missing browser stops it.
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      'audit: Chromium not found at /nonexistent/chromium: install it with `apt-get install -y chromium`\n',
+    ]);
+    expect(existsSync(join(BUILT, 'docs/out'))).toBe(true);
   }, 30_000);
 });
 
