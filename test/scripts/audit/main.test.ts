@@ -143,10 +143,11 @@ describe('audit command with its output closed before its last line (`npm start 
 
 describe('audit command stopped by Ctrl-C (SIGINT) or SIGTERM', () => {
   /**
-   * A Chromium that starts, writes its profile's cookies, and never answers: the signal comes while
-   * the audit waits on it. Its pid is written to `$FAKE_PID_FILE`.
+   * A Chromium that gives its version (the census asks), starts, writes its profile's cookies, and
+   * never answers: the signal comes while the audit waits on it. Its pid is written to `$FAKE_PID_FILE`.
    */
   const FAKE_CHROMIUM = `#!/bin/sh
+[ "$1" = --version ] && echo 'Chromium 1.0' && exit 0
 for arg; do case "$arg" in --user-data-dir=*) dir="\${arg#--user-data-dir=}";; esac; done
 mkdir -p "$dir/Default" && printf 'session=secret' > "$dir/Default/Cookies"
 echo $$ > "$FAKE_PID_FILE"
@@ -154,19 +155,20 @@ exec sleep 60
 `;
 
   it.each([
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
+    ['SIGINT', 130, 'an audit', ['--consent', 'accept']],
+    ['SIGTERM', 143, 'an audit', ['--consent', 'accept']],
+    ['SIGINT', 130, 'a census', ['--portals', 'demo', '--jobs', '1', '--consent', 'accept']],
   ] as const)(
-    'on %s ends the browser, removes its profile (cookie values and all) and exits %i',
-    async (signal, code) => {
-      const cwd = join(scratch.path, `signal-${signal}`);
+    'on %s ends the browser, removes its profile (cookie values and all) and exits %i, in %s',
+    async (signal, code, run, args) => {
+      const cwd = join(scratch.path, `signal-${signal}-${run.replace(' ', '-')}`);
       const tmp = join(cwd, 'tmp');
       mkdirSync(tmp, { recursive: true });
       const chromium = join(cwd, 'chromium');
       writeFileSync(chromium, FAKE_CHROMIUM, { mode: 0o755 });
       const pidFile = join(cwd, 'chromium.pid');
       // A package with a build newer than its sources: none is made (see the closed output's test above).
-      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(BUILT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(BUILT, 'scripts/audit/main.ts'), ...args], {
         cwd,
         stdio: ['ignore', 'ignore', 'pipe'],
         env: { ...process.env, TMPDIR: tmp, CHROMIUM_PATH: chromium, FAKE_PID_FILE: pidFile },
