@@ -27,7 +27,7 @@ import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { errorLine, portalFolder } from '../census/census-report.ts';
-import { stopWhenStdoutCloses } from './closed-output.ts';
+import { exitOnceWritten, stopOnSignals, stopWhenStdoutCloses } from './closed-output.ts';
 import { typedPathPlace } from './typed-path.ts';
 
 const started = Date.now();
@@ -139,14 +139,8 @@ async function main(options: AuditOptions, charter: ServedCharter | null, list: 
   });
 }
 
-// `npm start | head`: the run stops at its first line that cannot be written (exit 2), no stack trace.
-stopWhenStdoutCloses();
-try {
-  const options = parseAuditArgs(process.argv.slice(2));
-  if (options.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+/** The command once its arguments are read: its exit code. */
+async function command(options: AuditOptions): Promise<number> {
   // Read before anything is built or launched, the list before --out is made: a bad --charter
   // or list would otherwise fail only after the build, or leave empty folders behind.
   // Paths read from the folder the command was typed in (npm's INIT_CWD: typed-path.ts), named as typed.
@@ -160,14 +154,27 @@ try {
   const leftovers = earlierRunLeftovers(typedPathPlace(options.out), { consent: options.consent, draft: options.draft, hosts });
   const warning = earlierRunWarning(options.out, leftovers);
   if (warning !== null) console.error(`audit: ${terminalText(warning)}`);
-  process.exit(await main(options, charter, list));
+  return main(options, charter, list);
+}
+
+// `npm start | head`: the run stops at its first line that cannot be written (exit 2), no stack trace.
+stopWhenStdoutCloses();
+// Ctrl-C or SIGTERM: the browser ended and its profile removed (exit 130 or 143).
+stopOnSignals();
+try {
+  const options = parseAuditArgs(process.argv.slice(2));
+  // Once its lines are out: one that could not be written makes it exit 2 (closed-output.ts).
+  if (options.help) {
+    console.log(USAGE);
+    exitOnceWritten(0);
+  } else exitOnceWritten(await command(options));
 } catch (error) {
   if (error instanceof UsageError || error instanceof AuditError || error instanceof MissingBrowserError) {
     console.error(`audit: ${terminalText(error.message)}`);
-    process.exit(2);
+  } else {
+    // Anything else is a bug of ours: still exit 2, never the 1 that --strict gives findings.
+    console.error(`audit: unexpected error: ${errorLine(error)}`);
+    if (process.env.AUDIT_DEBUG) console.error(error);
   }
-  // Anything else is a bug of ours: still exit 2, never the 1 that --strict gives findings.
-  console.error(`audit: unexpected error: ${errorLine(error)}`);
-  if (process.env.AUDIT_DEBUG) console.error(error);
-  process.exit(2);
+  exitOnceWritten(2);
 }

@@ -3,20 +3,32 @@
  * from the package's root and says where it was run in INIT_CWD, so `cd docs && npm start --
  * --portals mylist.txt` means docs/mylist.txt. Errors and logs still show a path as typed.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Whether two paths name one folder (as written, or once links are followed). */
+function sameFolder(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
 
 /**
- * The folder the command was typed in: npm's INIT_CWD when it is set and lies in the current
- * folder (npm runs a script from the package's root, found above where it was typed), else the
- * current folder. A process started in another folder by a program that npm ran (a test
- * spawning the audit in a scratch folder) inherits an INIT_CWD that is not where its paths were written.
+ * The folder the command was typed in: npm's INIT_CWD when npm runs this package's script here,
+ * that is when the current folder is the root of the package npm names in npm_package_json (npm
+ * sets both for a script; INIT_CWD may lie anywhere, as with `npm --prefix /pkg start` typed in
+ * /t); else the current folder. A process started in another folder with the environment of an
+ * npm script (a test spawning the audit in a scratch folder) inherits an INIT_CWD that is not
+ * where its paths were written.
  */
 export function typedInFolder(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const initCwd = env.INIT_CWD;
-  if (initCwd === undefined || initCwd === '') return cwd;
-  const within = relative(resolve(cwd), resolve(initCwd));
-  const outside = within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within);
-  return outside ? cwd : initCwd;
+  const packageJson = env.npm_package_json;
+  if (initCwd === undefined || initCwd === '' || packageJson === undefined || packageJson === '') return cwd;
+  return sameFolder(dirname(packageJson), cwd) ? initCwd : cwd;
 }
 
 /** Where a typed path lies: a relative one from the folder it was typed in, an absolute one as it is. */

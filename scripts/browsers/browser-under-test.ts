@@ -2,9 +2,10 @@
  * What the end-to-end tests and the audit command need from a browser, whichever drives it:
  * Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox. Written once against this.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../build-if-needed.ts';
 
 export type PageUnderTest = {
   /** Navigates and waits for the document to be there (extension pages: see each driver). */
@@ -71,7 +72,8 @@ export function domReads(evaluate: PageUnderTest['evaluate']): Pick<PageUnderTes
 
 /** Unpacked build of the extension for a browser; tests run against what users install. */
 export function extensionDir(target: 'chrome' | 'firefox' | 'chrome-audit' | 'firefox-audit'): string {
-  const dir = resolve('dist', target);
+  // The package's build, wherever the command runs from (an audit typed in a subfolder).
+  const dir = resolve(PACKAGE_ROOT, 'dist', target);
   try {
     readFileSync(join(dir, 'manifest.json'));
   } catch {
@@ -97,6 +99,26 @@ export function geckoId(dir: string): string {
 /** The scratch folders made and not removed yet. */
 const scratchDirsLeft = new Set<string>();
 
+/** The folder Chromium makes in TMPDIR for its SingletonSocket (mkdtemp's six characters). */
+const CHROMIUM_SINGLETON_DIR = /^org\.chromium\.Chromium\.[A-Za-z0-9]{6}$/;
+
+/**
+ * Removes a scratch folder and, when it is a Chromium profile, the folder in TMPDIR its
+ * SingletonSocket links to: Chromium removes that one on a clean exit only, so a browser killed
+ * (its run over time, its output closed, a signal) left it behind. Found by the profile's own
+ * link, never by its name alone: another browser's is not ours.
+ */
+function removeScratch(path: string): void {
+  let singleton: string | null = null;
+  try {
+    singleton = dirname(readlinkSync(join(path, 'SingletonSocket')));
+  } catch {
+    // No link: not a Chromium profile, or one its browser closed cleanly.
+  }
+  if (singleton !== null && CHROMIUM_SINGLETON_DIR.test(basename(singleton))) rmSync(singleton, { recursive: true, force: true });
+  rmSync(path, { recursive: true, force: true });
+}
+
 /** A temporary folder owned by one test run; `remove` deletes it and everything the browser left. */
 export function scratchDir(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), `cci-${prefix}-`));
@@ -104,7 +126,7 @@ export function scratchDir(prefix: string): { path: string; remove: () => void }
   return {
     path,
     remove: () => {
-      rmSync(path, { recursive: true, force: true });
+      removeScratch(path);
       scratchDirsLeft.delete(path);
     },
   };
@@ -112,10 +134,10 @@ export function scratchDir(prefix: string): { path: string; remove: () => void }
 
 /**
  * Removes every scratch folder not removed yet: for a command ending at once (its output closed,
- * scripts/audit/closed-output.ts), so a browser profile, cookie values and all, is not left in /tmp.
+ * a signal: scripts/audit/closed-output.ts), so a browser profile, cookie values and all, is not left in /tmp.
  */
 export function removeScratchDirsLeft(): void {
-  for (const path of scratchDirsLeft) rmSync(path, { recursive: true, force: true });
+  for (const path of scratchDirsLeft) removeScratch(path);
   scratchDirsLeft.clear();
 }
 

@@ -67,3 +67,13 @@ export function killTree(root: number): void {
     }
   }
 }
+
+/** Whether `pid` still runs: a process gone, or a zombie (killed, not reaped yet), runs no more code. */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}

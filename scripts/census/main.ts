@@ -12,7 +12,7 @@ import { censusExitCode, otherChoiceWarnings } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
 import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards, refuseOutputsInTheWay } from './merge.ts';
 import { isEntryScript } from '../entry-script.ts';
-import { stopWhenStdoutCloses } from '../audit/closed-output.ts';
+import { exitOnceWritten, stopWhenStdoutCloses } from '../audit/closed-output.ts';
 import { typedInFolder } from '../audit/typed-path.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
@@ -97,10 +97,11 @@ if (isEntryScript(import.meta.url)) {
     // Its paths as typed, from the folder the command was typed in (npm runs it from the package
     // root and says where it was typed in INIT_CWD): it reads nothing of the package's own by path.
     process.chdir(typedInFolder());
-    process.exit(main(process.argv.slice(2)));
+    // Once its lines are out: one that could not be written makes it exit 2 (closed-output.ts).
+    exitOnceWritten(main(process.argv.slice(2)));
   } catch (error) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     console.error(`census:merge: ${error instanceof UsageError ? '' : 'unexpected error: '}${terminalText(message)}`);
-    process.exit(2);
+    exitOnceWritten(2);
   }
 }

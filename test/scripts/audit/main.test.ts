@@ -1,31 +1,62 @@
 /** Runs scripts/audit/main.ts as a process on bad input: what is checked before anything is made, built or launched. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { USAGE } from '../../../scripts/audit/options.ts';
+import { killTree } from '../../../scripts/browsers/process-tree.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = scratchDir('audit-main');
 afterAll(() => scratch.remove());
 
 /**
- * `npm start -- args` in an empty folder, with no browser: nothing there to build from, so a
+ * A copy of the package's scripts and sources (node_modules linked) in `name`: the audit finds its
+ * build from its own files, wherever it runs from, so a test gives it a package of its own. With
+ * 'fresh', a build newer than every source there (none is made); with 'failing', no build and no
+ * build script (a build fails at once, and says so).
+ */
+function packageCopy(name: string, build: 'fresh' | 'failing'): string {
+  const root = join(scratch.path, name);
+  for (const folder of ['scripts', 'src']) cpSync(join(ROOT, folder), join(root, folder), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+  if (build === 'failing') rmSync(join(root, 'scripts/build.ts'));
+  else {
+    mkdirSync(join(root, 'dist/chrome-audit'), { recursive: true });
+    writeFileSync(join(root, 'dist/chrome-audit/manifest.json'), '{}');
+  }
+  return root;
+}
+const UNBUILT = packageCopy('package-unbuilt', 'failing');
+const BUILT = packageCopy('package-built', 'fresh');
+
+/**
+ * `npm start -- args` in a folder, with no browser, of a package with nothing to build from: a
  * build would fail ("the extension build failed") and say so; nothing can be launched.
  */
 function audit(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   return auditTypedIn(cwd, cwd, ...args);
 }
 
-/** As `audit`, typed in `typedIn` (npm's INIT_CWD), run from `cwd` (npm runs scripts from the package root). */
+/**
+ * As `audit`, typed in `typedIn`, run by npm as a script of the package in `cwd`: npm runs it from
+ * the package's root, says where it was typed in INIT_CWD and names the package in npm_package_json.
+ */
 function auditTypedIn(cwd: string, typedIn: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), ...args], {
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(UNBUILT, 'scripts/audit/main.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, INIT_CWD: typedIn, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
+    env: {
+      ...process.env,
+      INIT_CWD: typedIn,
+      npm_package_json: join(cwd, 'package.json'),
+      CHROMIUM_PATH: '/nonexistent/chromium',
+      FIREFOX_PATH: '/nonexistent/firefox',
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -79,12 +110,9 @@ describe('audit command --help', () => {
 
 describe('audit command with its output closed early (`npm start | head -2`)', () => {
   it('stops quietly at the closed output with exit 2, no stack trace: never the 1 that --strict gives findings', async () => {
-    const cwd = join(scratch.path, 'closed-stdout');
-    // A build newer than any source here: none is made, and the demo portal starts, logs, and the launch is awaited.
-    mkdirSync(join(cwd, 'dist/chrome-audit'), { recursive: true });
-    writeFileSync(join(cwd, 'dist/chrome-audit/manifest.json'), '{}');
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
-      cwd,
+    // A package with a build newer than its sources: none is made, and the demo portal starts, logs, and the launch is awaited.
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(BUILT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
+      cwd: BUILT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
     });
@@ -95,6 +123,82 @@ describe('audit command with its output closed early (`npm start | head -2`)', (
     // Ended at the first line it could not write: nothing after it (not the missing browser's error either).
     expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
   }, 30_000);
+});
+
+describe('audit command with its output closed before its last line (`npm start -- --help | head -0`)', () => {
+  it('exits 2, not the code it was about to exit with: a failed write is heard after the last line, before the exit', async () => {
+    const cwd = join(scratch.path, 'closed-last-line');
+    mkdirSync(cwd);
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--help'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+  }, 30_000);
+});
+
+describe('audit command stopped by Ctrl-C (SIGINT) or SIGTERM', () => {
+  /**
+   * A Chromium that gives its version (the census asks), starts, writes its profile's cookies, and
+   * never answers: the signal comes while the audit waits on it. Its pid is written to `$FAKE_PID_FILE`.
+   */
+  const FAKE_CHROMIUM = `#!/bin/sh
+[ "$1" = --version ] && echo 'Chromium 1.0' && exit 0
+for arg; do case "$arg" in --user-data-dir=*) dir="\${arg#--user-data-dir=}";; esac; done
+mkdir -p "$dir/Default" && printf 'session=secret' > "$dir/Default/Cookies"
+echo $$ > "$FAKE_PID_FILE"
+exec sleep 60
+`;
+
+  it.each([
+    ['SIGINT', 130, 'an audit', ['--consent', 'accept']],
+    ['SIGTERM', 143, 'an audit', ['--consent', 'accept']],
+    ['SIGINT', 130, 'a census', ['--portals', 'demo', '--jobs', '1', '--consent', 'accept']],
+  ] as const)(
+    'on %s ends the browser, removes its profile (cookie values and all) and exits %i, in %s',
+    async (signal, code, run, args) => {
+      const cwd = join(scratch.path, `signal-${signal}-${run.replace(' ', '-')}`);
+      const tmp = join(cwd, 'tmp');
+      mkdirSync(tmp, { recursive: true });
+      const chromium = join(cwd, 'chromium');
+      writeFileSync(chromium, FAKE_CHROMIUM, { mode: 0o755 });
+      const pidFile = join(cwd, 'chromium.pid');
+      // A package with a build newer than its sources: none is made (see the closed output's test above).
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(BUILT, 'scripts/audit/main.ts'), ...args], {
+        cwd,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, TMPDIR: tmp, CHROMIUM_PATH: chromium, FAKE_PID_FILE: pidFile },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+      const profiles = () => readdirSync(tmp).filter((name) => name.startsWith('cci-chromium-'));
+      const cookies = () => profiles().some((name) => existsSync(join(tmp, name, 'Default/Cookies')));
+      for (let waited = 0; !(cookies() && existsSync(pidFile)); waited += 100) {
+        if (waited > 20_000) throw new Error(`the fake browser never started: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const browserPid = Number(readFileSync(pidFile, 'utf8'));
+      child.kill(signal);
+      // Bounded: a run that does not end on the signal is ended here and counted 'still running'.
+      const status = await Promise.race([closed, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      if (status === 'still running') for (const pid of [child.pid!, browserPid]) killTree(pid);
+      // Gone, or a zombie not reaped yet (state Z): it runs no more.
+      const running = (() => {
+        try {
+          return !/\) Z /.test(readFileSync(`/proc/${browserPid}/stat`, 'utf8'));
+        } catch {
+          return false;
+        }
+      })();
+      expect({ status, stderr, profiles: profiles(), running }).toEqual({ status: code, stderr: '', profiles: [], running: false });
+    },
+    40_000,
+  );
 });
 
 describe('audit command run by npm from a subfolder (`cd docs && npm start -- --portals mylist.txt`)', () => {
@@ -116,6 +220,19 @@ describe('audit command run by npm from a subfolder (`cd docs && npm start -- --
     });
   }, 30_000);
 
+  it('reads --portals from the folder it was typed in outside the package (`npm --prefix PKG start` typed elsewhere)', () => {
+    const root = join(scratch.path, 'typed-prefix', 'pkg');
+    const typedIn = join(scratch.path, 'typed-prefix', 't');
+    mkdirSync(root, { recursive: true });
+    mkdirSync(typedIn);
+    writeFileSync(join(typedIn, 'mylist.txt'), 'https://-bad-.org/\n');
+    expect(auditTypedIn(root, typedIn, '--portals', 'mylist.txt', '--out', 'out')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: mylist.txt:1: malformed URL: "https://-bad-.org/" (a label of a host name cannot start or end with a hyphen)\n',
+    });
+  }, 30_000);
+
   it('reads --charter from the folder it was typed in', () => {
     const { root, typedIn } = folders('typed-charter');
     writeFileSync(join(typedIn, 'charter.md'), 'No table here, only words about cookies.\n');
@@ -131,6 +248,25 @@ describe('audit command run by npm from a subfolder (`cd docs && npm start -- --
     expect(auditTypedIn(root, typedIn, '--portals', 'mylist.txt', '--out', 'out').status).toBe(2);
     expect(existsSync(join(typedIn, 'out'))).toBe(true);
     expect(readdirSync(root)).toEqual(['docs']);
+  }, 30_000);
+});
+
+describe('audit command run directly from a subfolder (`cd docs && npx tsx ../scripts/audit/main.ts`)', () => {
+  it("finds the package's build from its own files, not from the current folder: it goes on to the launch", () => {
+    const cwd = join(BUILT, 'docs');
+    mkdirSync(cwd);
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['../scripts/audit/main.ts', '--consent', 'accept', '--out', 'out'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+    });
+    // No build made (before: a stack, the build script not found from here), the build found: only the missing browser stops it.
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      'audit: Chromium not found at /nonexistent/chromium: install it with `apt-get install -y chromium`\n',
+    ]);
+    expect(existsSync(join(BUILT, 'docs/out'))).toBe(true);
   }, 30_000);
 });
 

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeScratchDirsLeft, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 
@@ -12,5 +14,31 @@ describe('removeScratchDirsLeft', () => {
     // Removed once: removing again, or the folder's own remove, is no error.
     expect(() => removeScratchDirsLeft()).not.toThrow();
     expect(() => left.remove()).not.toThrow();
+  });
+});
+
+describe('scratch folders of a Chromium profile', () => {
+  /** A profile as Chromium leaves it when killed: its SingletonSocket links to a folder of its own in TMPDIR. */
+  function killedChromiumProfile(singletonName: string): { profile: ReturnType<typeof scratchDir>; singleton: string } {
+    const profile = scratchDir('singleton');
+    const singleton = mkdtempSync(join(tmpdir(), singletonName));
+    writeFileSync(join(singleton, 'SingletonCookie'), '');
+    symlinkSync(join(singleton, 'SingletonSocket'), join(profile.path, 'SingletonSocket'));
+    return { profile, singleton };
+  }
+
+  it("removes the folder Chromium made in TMPDIR, named by the profile's SingletonSocket (left by a browser killed)", () => {
+    const once = killedChromiumProfile('org.chromium.Chromium.');
+    once.profile.remove();
+    const left = killedChromiumProfile('org.chromium.Chromium.');
+    removeScratchDirsLeft();
+    expect([once.profile.path, once.singleton, left.profile.path, left.singleton].filter((path) => existsSync(path))).toEqual([]);
+  });
+
+  it('removes no folder of another name a link there points to', () => {
+    const other = killedChromiumProfile('not-chromium-');
+    other.profile.remove();
+    expect([existsSync(other.profile.path), existsSync(other.singleton)]).toEqual([false, true]);
+    rmSync(other.singleton, { recursive: true });
   });
 });

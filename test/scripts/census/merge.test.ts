@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -992,8 +992,25 @@ describe('census:merge says why it exits 1', () => {
   }, 60_000);
 });
 
+describe('census:merge with its standard output closed (`npm run census:merge -- … | head -1`)', () => {
+  it('exits 2 when its last line cannot be written, never the 0 or 1 of a merge whose output was read, no stack trace', async () => {
+    const root = join(scratch.path, 'cli-closed-output');
+    const whole = sampleCensus();
+    const [dir] = onDisk(root, [{ ...whole, shard: { index: 1, count: 1 } }]);
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/census/main.ts', '--out', join(root, 'merged'), dir!], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+  }, 30_000);
+});
+
 describe('census:merge run by npm from a subfolder (`cd shards && npm run census:merge -- --out merged s1`)', () => {
-  it('reads the shards and makes --out from the folder it was typed in (INIT_CWD), naming them as typed', () => {
+  it('reads the shards and makes --out from the folder it was typed in (INIT_CWD, npm running its script), naming them as typed', () => {
     const typedIn = join(scratch.path, 'typed-in');
     mkdirSync(join(typedIn, 's1'), { recursive: true });
     writeFileSync(join(typedIn, 's1', 'census.json'), 'not JSON');
@@ -1002,7 +1019,8 @@ describe('census:merge run by npm from a subfolder (`cd shards && npm run census
       cwd: scratch.path,
       encoding: 'utf8',
       timeout: 30_000,
-      env: { ...process.env, INIT_CWD: typedIn },
+      // As npm runs a script of the package whose root it runs from.
+      env: { ...process.env, INIT_CWD: typedIn, npm_package_json: join(scratch.path, 'package.json') },
     });
     expect([result.status, result.stderr]).toEqual([2, 'census:merge: s1/census.json: cannot read a census (not JSON)\n']);
   }, 30_000);
