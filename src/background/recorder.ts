@@ -136,13 +136,6 @@ const MAX_RESPONSE_EVIDENCE = 64;
  */
 const MAX_CHOICES_HEARD = 64;
 
-/**
- * A Set-Cookie name a site's own response sent in its tab, heard `at`, with how many of the site's
- * choices the recorder had recorded when the response took its turn (the choices heard before it),
- * and whether that response also set the site's consent cookie (`savedChoice`: it saved a choice itself).
- */
-type ResponseEvidence = { storeId: string; host: string; name: string; at: number; choices: number; savedChoice: boolean };
-
 /** A site a cookie is filed under, and whether another site open beside it may have set the cookie (see `sitesFor`). */
 type Filing = { host: string; originUnknown: boolean };
 
@@ -182,44 +175,14 @@ export function createRecorder(
    */
   const choicesHeard = new Map<string, number[]>();
 
-  /**
-   * How many choices this worker recorded for each site (by record key), and which of the last
-   * MAX_CHOICES_HEARD a scan recorded (its count then; their time not known): a response's
-   * evidence keeps the count when it was applied, so a cookie the scan finds after it is judged by
-   * the choice before it (`record`, `choicesAfterResponse`).
-   */
-  const choicesRecorded = new Map<string, { count: number; found: number[] }>();
-
-  /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order` (`byScan`: its event unheard). */
-  function noteChoice(site: SiteRecord, order: number, byScan = false): void {
+  /** Notes the choice `site`'s last event recorded, if it recorded one, heard at `order`. */
+  function noteChoice(site: SiteRecord, order: number): void {
     const last = site.timeline.at(-1);
     if (last === undefined || !('consent' in last) || last.consent === undefined) return;
     const key = siteKey(site.storeId, site.host);
     const orders = choicesHeard.get(key) ?? [];
     orders.push(order);
     choicesHeard.set(key, orders.slice(-MAX_CHOICES_HEARD));
-    const recorded = choicesRecorded.get(key) ?? { count: 0, found: [] };
-    recorded.count++;
-    if (byScan) recorded.found = [...recorded.found, recorded.count].slice(-MAX_CHOICES_HEARD);
-    choicesRecorded.set(key, recorded);
-  }
-
-  /**
-   * How many of the site's choices recorded since a response of it set the cookie (its
-   * `evidence`) do not judge it: the cookie goes with the last choice that may have been made
-   * before that response, or with the one the response saved when it set the consent cookie
-   * itself: recorded just after it (Chromium reports the response before its cookies) or, none
-   * recorded since, before it (Firefox reports them first). A choice a scan recorded since (its
-   * event unheard) may have been made before the response: it judges the cookie, and so does one
-   * another scan recorded right after it; a choice heard as an event since came after the
-   * response, and so did every choice recorded after it.
-   */
-  function choicesAfterResponse(key: string, evidence: ResponseEvidence): number {
-    const recorded = choicesRecorded.get(key) ?? { count: 0, found: [] };
-    if (evidence.savedChoice && recorded.count > evidence.choices) return recorded.count - evidence.choices - 1;
-    let judgedBy = evidence.choices;
-    while (recorded.found.includes(judgedBy + 1)) judgedBy++;
-    return recorded.count - judgedBy;
   }
 
   /** How many of the site's choices this worker heard after `order` (one of its own). */
@@ -282,20 +245,17 @@ export function createRecorder(
    * share learns from them which site set it. In memory, like the ordering above: evidence lives
    * seconds, and a worker stopped in between only leaves such a cookie of unknown origin, blamed on nobody.
    */
-  const responses: ResponseEvidence[] = [];
+  const responses: Array<{ storeId: string; host: string; name: string; at: number }> = [];
 
-  /** The last response of `host`'s own, in its tab, that set a cookie of this name around `at`, if any. */
-  const responseWith = (cookie: BrowserCookie, host: string, at: number) =>
-    responses.findLast(
+  /** True when a response of `host`'s own, in its tab, set a cookie of this name around `at`. */
+  const respondedWith = (cookie: BrowserCookie, host: string, at: number) =>
+    responses.some(
       (evidence) =>
         evidence.host === host &&
         evidence.name === cookie.name &&
         evidence.storeId === cookie.storeId &&
         Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS,
     );
-
-  /** True when a response of `host`'s own, in its tab, set a cookie of this name around `at`. */
-  const respondedWith = (cookie: BrowserCookie, host: string, at: number) => responseWith(cookie, host, at) !== undefined;
 
   /**
    * The sites a cookie heard `at` belongs to, among those we record:
@@ -475,9 +435,7 @@ export function createRecorder(
         if (!tab) return;
         // Kept for a cookie reported after it; the oldest evidence goes first.
         const fresh = responses.filter((evidence) => Math.abs(at - evidence.at) <= PAGE_EVIDENCE_MS);
-        const choices = choicesRecorded.get(siteKey(tab.storeId, tab.host))?.count ?? 0;
-        const savedChoice = names.includes(CONSENT_COOKIE);
-        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at, choices, savedChoice })));
+        fresh.push(...names.map((name) => ({ storeId: tab.storeId, host: tab.host, name, at })));
         responses.splice(0, responses.length, ...fresh.slice(-MAX_RESPONSE_EVIDENCE));
         if (!store.hosts().has(tab.host)) return;
         const site = store.get(tab.storeId, tab.host);
@@ -529,18 +487,12 @@ export function createRecorder(
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded and still there: nothing new, keep its times and phases. A response of
-        // the site that set it moments ago dates it (its event went unheard): judged by the choice
-        // heard before that response, not by one recorded since (the consent cookie opens its own phase).
+        // the site that set it moments ago dates it (its event went unheard): judged as set now.
         if (!isPresent(site, cookie)) {
-          const response = responseWith(cookie, host, now);
-          const found = response === undefined;
-          const choicesSince =
-            response === undefined || cookie.name === CONSENT_COOKIE ? 0 : choicesAfterResponse(siteKey(cookie.storeId, host), response);
+          const found = !respondedWith(cookie, host, now);
           const isNew = site.cookies[identity(cookie)] === undefined;
-          const context = { found, page: pageOf(host, cookie.storeId), originUnknown, choicesSince };
-          const next = recordCookieChange(site, cookie, false, now, context)!;
-          // A choice a scan recorded, its event unheard (a response of the same may have set it): not placed among the responses.
-          noteChoice(next, since, true);
+          const next = recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!;
+          noteChoice(next, since);
           store.put(next);
           if (found && isNew && cookie.name !== CONSENT_COOKIE)
             foundByScan.set(foundKey(host, cookie), { at: now, shape: shapeOf(cookie) });
@@ -585,12 +537,8 @@ export function createRecorder(
     return inTurn(
       () => [],
       () => {
-        // The record starts afresh: the choices it recorded are no longer in its timeline, and the
-        // cookies its responses set were cleared (a cookie found from now on was set since).
+        // The record starts afresh: the choices it recorded are no longer in its timeline.
         choicesHeard.delete(siteKey(storeId, host));
-        choicesRecorded.delete(siteKey(storeId, host));
-        for (let i = responses.length - 1; i >= 0; i--)
-          if (responses[i]!.host === host && responses[i]!.storeId === storeId) responses.splice(i, 1);
         store.put(appendTimeline(emptySite(host, storeId), { type: 'cleared', at: now }));
       },
     );

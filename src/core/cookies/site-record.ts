@@ -69,11 +69,9 @@ export type RecordContext = {
   /** For a removal: the browser removed the cookie itself (it expired, or made room), no page did. */
   byBrowser?: boolean;
   /**
-   * How many of the site's choices were heard after the cookie was set (they do not judge it:
-   * `consentAt`). For a cookie of embedded content, told late: absent when not known (a worker
-   * since stopped heard the event), then the choice recorded at or before its time judges it
-   * (`consentByClockAt`). For the site's own (a scan found it after the response that set it):
-   * absent for none.
+   * For a cookie of embedded content, told late: how many of the site's choices were heard after
+   * its event (they do not judge it: `consentAt`). Absent when not known (a worker since stopped
+   * heard the event): then the choice recorded at or before its time judges it (`consentByClockAt`).
    */
   choicesSince?: number;
 };
@@ -416,7 +414,7 @@ export function recordCookieChange(
   const judgement: CookieJudgement = found
     ? { phase: 'unknown', refused: [] }
     : via === undefined
-      ? judgeByName(consentAt(site, context.choicesSince ?? 0), cookie.name)
+      ? judgeByName(site.consent, cookie.name)
       : // Embedded content is attributed late: judged by the choice heard before its event.
         judgeCookie(
           context.choicesSince === undefined ? consentByClockAt(site, now) : consentAt(site, context.choicesSince),
