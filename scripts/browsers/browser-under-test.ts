@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../build-if-needed.ts';
 
 export type PageUnderTest = {
@@ -115,7 +115,10 @@ function removeScratch(path: string): void {
   } catch {
     // No link: not a Chromium profile, or one its browser closed cleanly.
   }
-  if (singleton !== null && CHROMIUM_SINGLETON_DIR.test(basename(singleton))) rmSync(singleton, { recursive: true, force: true });
+  // Only a folder right inside TMPDIR, where Chromium makes it, named by an absolute link: a link
+  // made by hand elsewhere (or relative, read from the current folder) names nothing of ours.
+  const ours = singleton !== null && isAbsolute(singleton) && dirname(singleton) === tmpdir();
+  if (ours && CHROMIUM_SINGLETON_DIR.test(basename(singleton!))) rmSync(singleton!, { recursive: true, force: true });
   rmSync(path, { recursive: true, force: true });
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,21 @@ describe('scratch folders of a Chromium profile', () => {
     const left = killedChromiumProfile('org.chromium.Chromium.');
     removeScratchDirsLeft();
     expect([once.profile.path, once.singleton, left.profile.path, left.singleton].filter((path) => existsSync(path))).toEqual([]);
+  });
+
+  it('removes no folder named like Chromium’s outside TMPDIR, nor one a relative link names', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'cci-home-'));
+    const outside = join(elsewhere, 'org.chromium.Chromium.abcdef');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'precious.txt'), 'kept');
+    const profile = scratchDir('singleton');
+    symlinkSync(join(outside, 'SingletonSocket'), join(profile.path, 'SingletonSocket'));
+    profile.remove();
+    const relative = scratchDir('singleton');
+    symlinkSync('org.chromium.Chromium.zzzzzz/SingletonSocket', join(relative.path, 'SingletonSocket'));
+    expect(() => relative.remove()).not.toThrow();
+    expect([existsSync(profile.path), existsSync(join(outside, 'precious.txt')), existsSync(relative.path)]).toEqual([false, true, false]);
+    rmSync(elsewhere, { recursive: true });
   });
 
   it('removes no folder of another name a link there points to', () => {
