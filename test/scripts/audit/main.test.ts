@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { USAGE } from '../../../scripts/audit/options.ts';
 import { killTree } from '../../../scripts/browsers/process-tree.ts';
+import { runWithStdoutClosed } from '../../support/closed-output.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = scratchDir('audit-main');
@@ -111,17 +112,12 @@ describe('audit command --help', () => {
 describe('audit command with its output closed early (`npm start | head -2`)', () => {
   it('stops quietly at the closed output with exit 2, no stack trace: never the 1 that --strict gives findings', async () => {
     // A package with a build newer than its sources: none is made, and the demo portal starts, logs, and the launch is awaited.
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(BUILT, 'scripts/audit/main.ts'), '--consent', 'accept'], {
+    const ended = await runWithStdoutClosed(join(BUILT, 'scripts/audit/main.ts'), ['--consent', 'accept'], {
       cwd: BUILT,
-      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox' },
     });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     // Ended at the first line it could not write: nothing after it (not the missing browser's error either).
-    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+    expect(ended).toEqual({ status: 2, stderr: '' });
   }, 30_000);
 });
 
@@ -129,15 +125,7 @@ describe('audit command with its output closed before its last line (`npm start 
   it('exits 2, not the code it was about to exit with: a failed write is heard after the last line, before the exit', async () => {
     const cwd = join(scratch.path, 'closed-last-line');
     mkdirSync(cwd);
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/audit/main.ts'), '--help'], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+    expect(await runWithStdoutClosed(join(ROOT, 'scripts/audit/main.ts'), ['--help'], { cwd })).toEqual({ status: 2, stderr: '' });
   }, 30_000);
 });
 

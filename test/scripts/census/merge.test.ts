@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { parseAuditArgs } from '../../../scripts/audit/options.ts';
 import { runCensus, type CensusDeps } from '../../../scripts/census/run-census.ts';
 import { parsePortalList } from '../../../scripts/census/portal-list.ts';
 import { report, reportCookie } from '../../support/reports.ts';
+import { runWithStdoutClosed } from '../../support/closed-output.ts';
 
 const scratch = scratchDir('merge');
 afterAll(() => scratch.remove());
@@ -997,15 +998,8 @@ describe('census:merge with its standard output closed (`npm run census:merge --
     const root = join(scratch.path, 'cli-closed-output');
     const whole = sampleCensus();
     const [dir] = onDisk(root, [{ ...whole, shard: { index: 1, count: 1 } }]);
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/census/main.ts', '--out', join(root, 'merged'), dir!], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+    const ended = await runWithStdoutClosed('scripts/census/main.ts', ['--out', join(root, 'merged'), dir!], { cwd: ROOT });
+    expect(ended).toEqual({ status: 2, stderr: '' });
   }, 30_000);
 });
 
