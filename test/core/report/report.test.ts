@@ -1258,7 +1258,11 @@ describe('the live charter of a bundled portal in another language than the bund
   const TCO = 'data.tco.re';
   const bundledTco = parseCharter(readFileSync('charters/data.tco.re.txt', 'utf8'));
   const tcoRegistry = buildRegistry({ [TCO]: bundledTco }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
-  /** data.tco.re's four cookies in English, as a portal offered in English may serve its charter. */
+  /**
+   * data.tco.re's four cookies in English, as a portal offered in English may serve its charter: a
+   * model (our translation of charters/data.tco.re.txt), not a page seen; English charters and the
+   * "Translated to English:" preamble are real (../shared/guides/charter-formats.md, format variants).
+   */
   const english = (rows: string) =>
     '<html lang="en"><body><main><h3>Cookies necessary for the platform to work / functional cookies</h3><table>' +
     '<tr><th>Supplier name</th><th>Service and location</th><th>Cookie name</th><th>Purposes</th></tr>' +
