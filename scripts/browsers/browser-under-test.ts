@@ -2,7 +2,7 @@
  * What the end-to-end tests and the audit command need from a browser, whichever drives it:
  * Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox. Written once against this.
  */
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../build-if-needed.ts';
@@ -133,6 +133,37 @@ export function scratchDir(prefix: string): { path: string; remove: () => void }
       scratchDirsLeft.delete(path);
     },
   };
+}
+
+/** A browser profile's folder: the browser and the id of the process that made it (`cci-chromium-p4242-Ab12Cd`). */
+const PROFILE_DIR = /^cci-(?:chromium|firefox)-p(\d{1,10})-[A-Za-z0-9]{6}$/;
+
+/** Whether the process `pid` has ended (EPERM: it runs, as another user). */
+function processEnded(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * A browser profile for this process, named by its id, after removing the profiles of runs that
+ * have ended without removing theirs: a SIGKILL cannot be caught, and its profile holds cookie
+ * values. A folder whose process still runs is left, whoever's it is.
+ */
+export function profileDir(browser: 'chromium' | 'firefox'): { path: string; remove: () => void } {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = PROFILE_DIR.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || !processEnded(Number(pid))) continue;
+    try {
+      removeScratch(join(tmpdir(), name));
+    } catch {
+      // Another user's, or removed meanwhile by another run: not ours to mind.
+    }
+  }
+  return scratchDir(`${browser}-p${process.pid}`);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   extensionDir,
   MissingBrowserError,
   popupPath,
-  scratchDir,
+  profileDir,
   type BrowserUnderTest,
   type LaunchOptions,
   type PageUnderTest,
@@ -239,7 +239,7 @@ export async function launchChromium(
   }
   const dir = options.extensionDir ?? extensionDir('chrome');
   const loaded = [dir, ...(options.besideExtensions ?? [])].join(',');
-  const profile = scratchDir('chromium');
+  const profile = profileDir('chromium');
   if (options.pinCookiePolicy) {
     // Read by Chromium at start-up from a fresh profile (see COOKIE_POLICY).
     mkdirSync(join(profile.path, 'Default'), { recursive: true });

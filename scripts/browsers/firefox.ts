@@ -22,7 +22,7 @@ import {
   geckoId,
   MissingBrowserError,
   popupPath,
-  scratchDir,
+  profileDir,
   type BrowserUnderTest,
   type LaunchOptions,
   type PageUnderTest,
@@ -239,7 +239,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   // The debugging server, for what the tests ask of Firefox's own code (firefox-rdp.ts): local only.
   const debuggerPort = await freeLocalPort();
   const debuggerServer = debuggerServerArgs(debuggerPort);
-  const profile = scratchDir('firefox');
+  const profile = profileDir('firefox');
   const launched = puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,

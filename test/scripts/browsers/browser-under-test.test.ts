@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeScratchDirsLeft, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
+import { profileDir, removeScratchDirsLeft, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 
 describe('removeScratchDirsLeft', () => {
   it('removes the scratch folders not removed yet (a browser profile, its cookies with it), and only those', () => {
@@ -55,5 +56,27 @@ describe('scratch folders of a Chromium profile', () => {
     other.profile.remove();
     expect([existsSync(other.profile.path), existsSync(other.singleton)]).toEqual([false, true]);
     rmSync(other.singleton, { recursive: true });
+  });
+});
+
+describe('profileDir', () => {
+  /** The id of a process that has ended (a SIGKILLed audit's). */
+  function endedProcessId(): number {
+    return spawnSync(process.execPath, ['-e', '0']).pid;
+  }
+
+  it('removes the profiles an ended run left (a SIGKILL cannot be caught), not those of a run still going', () => {
+    const ended = mkdtempSync(join(tmpdir(), `cci-chromium-p${endedProcessId()}-`));
+    writeFileSync(join(ended, 'Cookies'), 'a value');
+    const endedFirefox = mkdtempSync(join(tmpdir(), `cci-firefox-p${endedProcessId()}-`));
+    // Process 1 never ends: a run of its own (or of another user's) is going on.
+    const going = mkdtempSync(join(tmpdir(), 'cci-chromium-p1-'));
+    const notOurs = mkdtempSync(join(tmpdir(), `cci-chromium-x${endedProcessId()}-`));
+    const profile = profileDir('chromium');
+    expect([ended, endedFirefox, going, notOurs, profile.path].map((path) => existsSync(path))).toEqual([false, false, true, true, true]);
+    expect(profile.path).toContain(`cci-chromium-p${process.pid}-`);
+    profile.remove();
+    rmSync(going, { recursive: true });
+    rmSync(notOurs, { recursive: true });
   });
 });
