@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsedUrl } from '../../src/core/path-parameters.ts';
 import { csvField, markdownText } from '../../src/core/report/index.ts';
 import { FINDING_KINDS, SEVERITIES, isPortalFolder, type CensusDocument, type CensusRow, type Choice } from './census-report.ts';
 
@@ -150,7 +151,7 @@ const escapeHtml = (text: string) =>
 
 /** A portal's URL as a link target: only an absolute http(s) URL (never `javascript:` or a relative one); null otherwise. */
 export function httpHref(text: string): string | null {
-  const url = URL.canParse(text) ? new URL(text) : null;
+  const url = parsedUrl(text);
   return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;
 }
 

@@ -5,7 +5,7 @@
  * The next wake brings back those still blank, and a clear it serves waits until they are.
  */
 import { ACTION_WAIT_LIMIT_MS } from '../core/message-contract.ts';
-import { withoutPathParameters } from '../core/path-parameters.ts';
+import { parsedUrl, withoutPathParameters } from '../core/path-parameters.ts';
 import { webHost } from '../core/portals.ts';
 import { tabsAwayItem, type FullSessionArea, type TabAway } from '../core/storage/session-items.ts';
 
@@ -95,8 +95,8 @@ function isSessionIdParameter(parameter: string): boolean {
  * with its page either.
  */
 export function addressToBringBack(url: string): string {
-  if (!URL.canParse(url)) return withoutPathParameters(url.replace(/[?#][\s\S]*$/, ''));
-  const address = new URL(url);
+  const address = parsedUrl(url);
+  if (!address) return withoutPathParameters(url.replace(/[?#][\s\S]*$/, ''));
   address.pathname = withoutPathParameters(address.pathname);
   // By the query's own text, not URLSearchParams: what is kept stays exactly as written.
   // A parameter that follows dropped ones takes the separator that came before them.

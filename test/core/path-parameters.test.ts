@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   addressesWithoutValuesIn,
   addressWithoutValues,
+  parsedUrl,
   pathWithParameterValuesMarked,
   queryWithoutValues,
   withoutPathParameters,
@@ -114,7 +115,35 @@ const anyUrl = fc
 /** A line of text naming URLs: a driver's error (`net::ERR_… at URL`), and whatever else. */
 const anyLine = fc.array(fc.oneof(anyText, anyUrl), { maxLength: 4 }).map((parts) => parts.join(' '));
 
+describe('parsedUrl', () => {
+  it('is the URL the parser reads, or null where it throws', () => {
+    expect(parsedUrl('https://data.tco.re/a?b=1')?.href).toBe('https://data.tco.re/a?b=1');
+    for (const text of ['https://Ã¨', 'https://', 'data.tco.re', '']) expect(parsedUrl(text)).toBeNull();
+  });
+
+  it('asks the parser alone: URL.canParse of Node 20, once optimised, says yes to some text the parser throws on', () => {
+    // Node 20.20, after a few thousand calls (V8's fast path): canParse('https://Ã¨') is true, new URL throws.
+    const canParse = vi.spyOn(URL, 'canParse').mockReturnValue(true);
+    try {
+      expect(parsedUrl('https://Ã¨')).toBeNull();
+    } finally {
+      canParse.mockRestore();
+    }
+  });
+});
+
 describe('addressesWithoutValuesIn', () => {
+  it('writes "a URL" for what the parser throws on, even where URL.canParse says yes (Node 20, once optimised)', () => {
+    const canParse = vi.spyOn(URL, 'canParse').mockReturnValue(true);
+    try {
+      expect(addressesWithoutValuesIn('redirected to https://Ã¨ then https://x.invalid/?sid=s3cr3t')).toBe(
+        'redirected to a URL then https://x.invalid/?sid=',
+      );
+    } finally {
+      canParse.mockRestore();
+    }
+  });
+
   it('cleans each URL whole, whatever characters the URL parser leaves unencoded in it', () => {
     expect(addressesWithoutValuesIn("net::ERR_NAME_NOT_RESOLVED at https://x.invalid/l'agenda/?PHPSESSID=s3cr3t")).toBe(
       "net::ERR_NAME_NOT_RESOLVED at https://x.invalid/l'agenda/?PHPSESSID=",

@@ -1,5 +1,5 @@
 import { Window } from 'happy-dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { censusCsv, censusFiles, censusHtml, censusMarkdown, httpHref, reportFiles } from '../../../scripts/census/census-output.ts';
 import { CENSUS_FILE_NAMES, errorRow, isPortalFolder, type CensusRow } from '../../../scripts/census/census-report.ts';
 import { sampleCensus } from './census-fixtures.ts';
@@ -161,6 +161,15 @@ describe('census files', () => {
       '',
     ]) {
       expect(httpHref(text)).toBeNull();
+    }
+  });
+
+  it('take no link of what the URL parser throws on, even where URL.canParse says yes (Node 20, once optimised)', () => {
+    const canParse = vi.spyOn(URL, 'canParse').mockReturnValue(true);
+    try {
+      expect(httpHref('https://Ã¨')).toBeNull();
+    } finally {
+      canParse.mockRestore();
     }
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Finding, Report } from '../../../src/core/report/index.ts';
 import {
   FINDING_KINDS,
@@ -160,6 +160,26 @@ describe('census rows', () => {
       'at https://x.invalid/?sid=',
     );
     expect(errorRow(0, new URL('https://x.org/'), new Error(''), null).error).toBe('unknown error');
+  });
+
+  it('make a row of any error, even where URL.canParse says yes to what the URL parser throws on (Node 20, once optimised)', () => {
+    // A throw here rejected the whole census: no census files, every other portal's row lost.
+    const url = new URL('https://x.org/');
+    const canParse = vi.spyOn(URL, 'canParse').mockReturnValue(true);
+    try {
+      expect(errorRow(0, url, new Error('page.evaluate: Error: redirected to https://Ã¨'), null).error).toBe(
+        'page.evaluate: Error: redirected to a URL',
+      );
+      const urlLike = fc.string({ unit: 'binary', maxLength: 12 }).map((tail) => `https://${tail}`);
+      fc.assert(
+        fc.property(fc.array(fc.oneof(urlLike, fc.string({ unit: 'binary' })), { maxLength: 4 }), (parts) => {
+          expect(typeof errorRow(0, url, new Error(parts.join(' ')), null).error).toBe('string');
+        }),
+        { numRuns: 2_000 },
+      );
+    } finally {
+      canParse.mockRestore();
+    }
   });
 
   it('cut a long error between words, never inside a URL: census:merge reads the row back as the census wrote it', () => {
