@@ -13,6 +13,7 @@ import { terminalText } from '../../src/core/terminal-text.ts';
 import {
   CENSUS_VERSION,
   FINDING_KINDS,
+  choicesOf,
   SEVERITIES,
   isPortalFolder,
   rowUrl,
@@ -156,9 +157,10 @@ function checkFindings(value: unknown, where: string): void {
  * Checks a row as the census writes it: its position in the list, its URL an http(s) URL its list
  * could hold (parseTarget, as written: `url.href`), its host the URL's, its folder null or its host
  * (isPortalFolder first: a path is named as such), each count a count; a failed row counts nothing
- * (errorRow), an audited row counts its cookies and findings (portalRow).
+ * (errorRow), an audited row counts its cookies and findings and holds a consent state for each of
+ * the census's `choices` (portalRow).
  */
-function checkRow(value: unknown, where: string, size: number): void {
+function checkRow(value: unknown, where: string, size: number, choices: readonly Choice[]): void {
   if (!isRecord(value)) throw new UsageError(`${where}: not a portal's row`);
   const row = record(value, where, "a portal's row", ROW_FIELDS);
   check(isWhole(row.position, 0, size - 1), `${where}.position`, row.position, `a place in a list of ${size}`);
@@ -197,6 +199,17 @@ function checkRow(value: unknown, where: string, size: number): void {
   const consent = record(row.consent, `${where}.consent`, 'consent states by choice', CHOICES);
   for (const [choice, state] of Object.entries(consent)) {
     check(isOneOf(state, CONSENT_STATES), `${where}.consent.${choice}`, state, `a consent state (${CONSENT_STATES.join(', ')})`);
+  }
+  // As runCensus writes an audited row: a state for each choice the census made, no other (a run
+  // that failed fails its portal, whose row has none: errorRow, checked below).
+  if (row.error === null) {
+    const made = Object.keys(consent);
+    check(
+      made.length === choices.length && choices.every((choice) => made.includes(choice)),
+      `${where}.consent`,
+      consent,
+      `a state for each choice the census made (${choices.join(', ')})`,
+    );
   }
   // As portalRow writes it: choices made, once each, whose run recorded another state than theirs.
   check(Array.isArray(row.otherChoice), `${where}.otherChoice`, row.otherChoice, 'a list of choices');
@@ -290,7 +303,9 @@ export function checkCensus(value: unknown, source: string): CensusDocument {
     );
   }
   check(Array.isArray(document.portals), `${source}: portals`, document.portals, 'a list of rows');
-  for (const [index, row] of (document.portals as unknown[]).entries()) checkRow(row, `${source}: portals[${index}]`, list.size as number);
+  const choices = choicesOf(run.consent as CensusRun['consent']);
+  for (const [index, row] of (document.portals as unknown[]).entries())
+    checkRow(row, `${source}: portals[${index}]`, list.size as number, choices);
   const checked = value as CensusDocument;
   return { ...checked, portals: checked.portals.map(readRow) };
 }

@@ -78,6 +78,9 @@ export type CensusRun = {
   pages: number;
 };
 
+/** The choices a census of `consent` makes at each portal, in the order it runs them: a row holds a consent state for each. */
+export const choicesOf = (consent: CensusRun['consent']): Choice[] => (consent === 'both' ? ['accept', 'refuse'] : [consent]);
+
 /** census.json. */
 export type CensusDocument = {
   version: typeof CENSUS_VERSION;

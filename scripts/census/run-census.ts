@@ -14,6 +14,7 @@ import { terminalText } from '../../src/core/terminal-text.ts';
 import {
   censusDocument,
   censusExitCode,
+  choicesOf,
   errorLine,
   errorRow,
   otherChoiceWarnings,
@@ -116,7 +117,7 @@ export async function runCensus(options: AuditOptions & { portals: string }, lis
   const demo = options.portals === 'demo' ? await deps.startDemo() : null;
   const hostMap = demo ? { hosts: demo.hosts, port: demo.port } : undefined;
   const target = options.browser === 'firefox' ? 'firefox' : 'chrome';
-  const choices: Choice[] = options.consent === 'both' ? ['accept', 'refuse'] : [options.consent];
+  const choices = choicesOf(options.consent);
   const timeoutMs = (deps.runTimeoutMs ?? runTimeLimitMs)(options.pages);
   const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
   for (const line of list.repeated.slice(0, MAX_REPEATED_SHOWN)) deps.print(terminalText(line));

@@ -75,7 +75,11 @@ export function sampleCensus(shard: CensusDocument['shard'] = null): CensusDocum
     portalRow(
       2,
       new URL('https://itie.opendatasoft.com/'),
-      [{ choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'] }],
+      // Both choices, as a census of both writes every portal it audited (a run that failed fails the portal).
+      [
+        { choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'] },
+        { choice: 'refuse', report: liveReport(UNREAD_ROWS), pages: ['/'] },
+      ],
       'itie.opendatasoft.com',
       [],
     ),

@@ -24,7 +24,7 @@ describe('census files', () => {
     );
     expect(lines[2]).toMatch(/^2,https:\/\/down\.example\.org\/,down\.example\.org,,,,,,,,,,,,,,,down\.example\.org,cannot reach/);
     expect(lines[3]).toBe(
-      '3,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,accept: none,0,0,0,0,0,0,0,0,0,0,/,itie.opendatasoft.com,',
+      '3,https://itie.opendatasoft.com/,itie.opendatasoft.com,live,42,"accept: none, refuse: none",0,0,0,0,0,0,0,0,0,0,/,itie.opendatasoft.com,',
     );
     expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil/"")"`);
   });
@@ -44,13 +44,13 @@ describe('census files', () => {
       '| # | Portal | Charter | Lines not read | Consent | Cookies | Findings | High | Medium | Low | Report | Error |',
     );
     expect(text).toContain(
-      '| 3 | itie\\.opendatasoft\\.com | live | 42 | accept\\: none | 0 | 0 | 0 | 0 | 0 | [accept](itie.opendatasoft.com/accept/report.md)',
+      '| 3 | itie\\.opendatasoft\\.com | live | 42 | accept\\: none, refuse\\: none | 0 | 0 | 0 | 0 | 0 | [accept](itie.opendatasoft.com/accept/report.md)',
     );
     expect(text).toContain('| 1 | data\\.tco\\.re | bundled |  | accept\\: none, refuse\\: refused | 2 |');
     // Read whole: 0, and no portal to count in the summary.
     const [tco, down, itie] = census.portals;
     const whole = { ...census, portals: [tco!, down!, { ...itie!, charter: { ...itie!.charter, unread: 0 } }] };
-    expect(censusMarkdown(whole)).toContain('| 3 | itie\\.opendatasoft\\.com | live | 0 | accept\\: none |');
+    expect(censusMarkdown(whole)).toContain('| 3 | itie\\.opendatasoft\\.com | live | 0 | accept\\: none, refuse\\: none |');
     expect(censusMarkdown(whole)).not.toContain('lines not read;');
     expect(censusMarkdown(whole)).toContain('- 3 portals\\: 2 audited, 1 failed; 1 with findings\n');
   });

@@ -136,7 +136,7 @@ describe('census rows', () => {
     expect(errorRow(0, url, new Error('offline'), null).charter.unread).toBeNull();
     // census:merge reads it back as written.
     const row = portalRow(0, url, [{ choice: 'accept', report: liveReport(UNREAD_ROWS), pages: ['/'] }], 'itie.opendatasoft.com', []);
-    const document = censusDocument(RUN, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
+    const document = censusDocument({ ...RUN, consent: 'accept' }, { sha256: 'a'.repeat(64), size: 1 }, { index: 1, count: 1 }, [row]);
     expect(checkCensus(JSON.parse(JSON.stringify(document)), 'shard-1/census.json')).toEqual(document);
   });
 

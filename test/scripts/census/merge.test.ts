@@ -22,6 +22,8 @@ import {
   portalRow,
   type CensusDocument,
   type CensusRow,
+  type CensusRun,
+  type Choice,
 } from '../../../scripts/census/census-report.ts';
 import { finding, RUN, sampleCensus } from './census-fixtures.ts';
 import { parseAuditArgs } from '../../../scripts/audit/options.ts';
@@ -536,6 +538,32 @@ describe('census:merge reads a shard as outside input', () => {
     const [, two] = shards();
     expect(() => mergeShards([hostile, two!])).toThrow(new UsageError(`${join('shard-1', 'census.json')}: ${message}`));
   });
+
+  it.each<[CensusRun['consent'], CensusRow['consent'], string]>([
+    // The review's hand-edited shard: a refuse run in a census that made none.
+    ['accept', { refuse: 'accepted' }, 'portals[0].consent: {"refuse":"accepted"} is not a state for each choice the census made (accept)'],
+    [
+      'accept',
+      { accept: 'accepted', refuse: 'refused' },
+      'portals[0].consent: {"accept":"accepted","refuse":"refused"} is not a state for each choice the census made (accept)',
+    ],
+    ['none', {}, 'portals[0].consent: {} is not a state for each choice the census made (none)'],
+    // A census of both choices makes a row only when both runs ended (a run that failed fails the portal: errorRow).
+    [
+      'both',
+      { accept: 'accepted' },
+      'portals[0].consent: {"accept":"accepted"} is not a state for each choice the census made (accept, refuse)',
+    ],
+  ])(
+    'refuses, in a census of %s, an audited row whose consent is %j: the census records a state for each of its choices, no other',
+    (consent, states, message) => {
+      const [one] = shards();
+      const [first, ...rest] = one!.document.portals;
+      const row = { ...first!, consent: states, otherChoice: Object.keys(states).filter((choice) => choice === 'refuse') as Choice[] };
+      const document = { ...one!.document, run: { ...one!.document.run, consent }, portals: [row, ...rest] };
+      expect(() => mergeShards([{ ...one!, document }])).toThrow(new UsageError(`${join('shard-1', 'census.json')}: ${message}`));
+    },
+  );
 
   it.each<[string, Partial<CensusRow>, string]>([
     ['cookies counted', { cookies: 3 }, 'portals[0].cookies: 3 is not null, as for a portal that failed (it has an error)'],
