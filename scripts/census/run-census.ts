@@ -71,9 +71,30 @@ const MAX_REPEATED_SHOWN = 10;
 /** Most bytes a list file may have: 100,000 portals of long URLs, comments included. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
-/** The list's text: the demo's, or the file's (a file that cannot be read, a FIFO, a device or a huge file is bad input). */
+/** Whether something other than a folder is at `place` (nothing there, or nothing that can be looked at: false). */
+function isNonFolderAt(place: string): boolean {
+  try {
+    return statSync(place, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The list's text: the demo's, or the file's (a file that cannot be read, a FIFO, a device or a
+ * huge file is bad input). A file named `demo` where the command was typed is never passed over for
+ * the demo's list (as `npm run charter` reads a file that exists, whatever its name): `demo` is
+ * then refused, `./demo` names the file. A folder named so is no list: the demo it is.
+ */
 function listText(portals: string, demoList: string, place: string): string {
-  if (portals === 'demo') return demoList;
+  if (portals === 'demo') {
+    if (isNonFolderAt(place)) {
+      throw new UsageError(
+        '--portals demo: a file named demo is here: give ./demo to read it as the list, or run the demo census from another folder',
+      );
+    }
+    return demoList;
+  }
   const refuse = (reason: string) => new UsageError(`--portals ${quoteTyped(portals)}: ${reason}`);
   try {
     // Looked at before it is read: reading a FIFO or a terminal would wait for ever.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MissingBrowserError, scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
@@ -283,6 +283,25 @@ describe('a census list read', () => {
     const list = join(scratch.path, 'bad.txt');
     writeFileSync(list, 'data.tco.re\nnot a host!\n');
     expect(() => readPortalList(list, DEMO_LIST)).toThrow(new UsageError(`${list}:2: malformed URL: "not a host!"`));
+  });
+
+  it('never passes over a file named demo where the command was typed: `--portals demo` then asks for ./demo', () => {
+    // The review's case: the demo census ran, silently, instead of the list the file holds.
+    const here = join(scratch.path, 'typed-here');
+    mkdirSync(here, { recursive: true });
+    writeFileSync(join(here, 'demo'), 'data.propre.opendatasoft.com\n');
+    expect(() => readPortalList('demo', DEMO_LIST, join(here, 'demo'))).toThrow(
+      new UsageError(
+        '--portals demo: a file named demo is here: give ./demo to read it as the list, or run the demo census from another folder',
+      ),
+    );
+    // Named as a path, it is the file; a folder named demo is no list, and leaves the demo census alone.
+    expect(readPortalList('./demo', DEMO_LIST, join(here, 'demo')).urls.map((url) => url.hostname)).toEqual([
+      'data.propre.opendatasoft.com',
+    ]);
+    const folder = join(scratch.path, 'folder-here', 'demo');
+    mkdirSync(folder, { recursive: true });
+    expect(readPortalList('demo', DEMO_LIST, folder).urls).toHaveLength(3);
   });
 
   it('names the encoding of a list saved as UTF-16, as `charter check` does for a charter, not a malformed URL', () => {
