@@ -19,6 +19,7 @@ import {
   readCharterPage,
   readCharterPageReading,
 } from '../../src/core/charter/index.ts';
+import { parsedUrl } from '../../src/core/path-parameters.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -88,25 +89,25 @@ function usageError(reason: string, io: CliIo): number {
 
 async function parseCommand(input: string, io: CliIo): Promise<number> {
   const page = await readInput(input, io.fetch);
-  if ('error' in page) return fail(input, page.error, io);
+  if ('error' in page) return fail(shownInput(input), page.error, io);
   try {
     io.stdout(formatParsedCharter(readCharterPage(page.body, page.contentType)));
     return 0;
   } catch (error) {
-    return fail(input, describeError(error), io);
+    return fail(shownInput(input), describeError(error), io);
   }
 }
 
 async function textCommand(input: string, io: CliIo): Promise<number> {
   const page = await readInput(input, io.fetch);
-  if ('error' in page) return fail(input, page.error, io);
+  if ('error' in page) return fail(shownInput(input), page.error, io);
   try {
     // Safe for a terminal as everything else printed (tabs, the cells' layout, and lines kept).
     const text = terminalText(charterTextOfPage(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } catch (error) {
-    return fail(input, describeError(error), io);
+    return fail(shownInput(input), describeError(error), io);
   }
 }
 
@@ -123,7 +124,7 @@ async function checkCommand(inputs: readonly string[], io: CliIo): Promise<numbe
 
 async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile> {
   const page = await readInput(input, fetch);
-  if ('error' in page) return { file: input, error: page.error };
+  if ('error' in page) return { file: shownInput(input), error: page.error };
   try {
     return { file: page.label, reading: readCharterPageReading(page.body, page.contentType) };
   } catch (error) {
@@ -133,20 +134,39 @@ async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile>
 
 /** The page an input names, or a one-line reason it cannot be read: a file that exists is a file (`notes:v2.txt`), whatever its name. */
 async function readInput(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
-  if (URL_INPUT.test(input) && !existsSync(input)) return readUrl(input, fetch);
-  return readCharterFile(input);
+  return isUrlInput(input) ? readUrl(input, fetch) : readCharterFile(input);
+}
+
+/** Whether an input is read as a URL: it looks like one, and no file is so named. */
+const isUrlInput = (input: string): boolean => URL_INPUT.test(input) && !existsSync(input);
+
+/** What a URL input with an `@` the URL parser cannot read is named in output. */
+const AT_NOT_SHOWN = '(a URL with "@", not shown: it may hold a user name or password)';
+
+/**
+ * An input as output names it: a URL without its user name and password (refused, never printed);
+ * one the URL parser cannot read, not at all when it has an `@` before its query or fragment (its
+ * user name and password cannot be told apart from the rest). A file by its name, as typed.
+ */
+function shownInput(input: string): string {
+  if (!isUrlInput(input)) return input;
+  const url = parsedUrl(input);
+  if (url === null) return /^[^?#]*@/.test(input) ? AT_NOT_SHOWN : input;
+  if (url.username === '' && url.password === '') return input;
+  url.username = '';
+  url.password = '';
+  return url.href;
 }
 
 async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return { error: 'not a valid URL' };
-  }
+  const url = parsedUrl(input);
+  if (url === null) return { error: 'not a valid URL' };
   if (url.protocol === 'http:')
     return { error: 'only https:// URLs are read: a charter fetched over plain http could be forged on the way' };
   if (url.protocol !== 'https:') return { error: `only https:// URLs are read, not ${url.protocol}` };
+  // fetch refuses such a URL ("network error" said nothing of why), and a live charter is public.
+  if (url.username !== '' || url.password !== '')
+    return { error: 'a user name or password in the URL is never sent (a charter page is read anonymously): give the URL without them' };
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;

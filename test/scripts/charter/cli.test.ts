@@ -327,6 +327,30 @@ describe('charter on an https:// URL', () => {
     expect(fetch.calls[0]).toMatchObject({ credentials: 'omit', cache: 'no-store', redirect: 'follow' });
   });
 
+  it('refuses a URL with a user name or password, naming it without them, before anything is fetched', async () => {
+    // Review: `check https://user:S3CRET@…` said "network error" (fetch refuses such a URL) and printed the password.
+    const CREDENTIALS_REFUSED =
+      'a user name or password in the URL is never sent (a charter page is read anonymously): give the URL without them';
+    for (const withCredentials of [
+      'https://user:S3CRET@demo.opendatasoft.com/terms/cookies-policy/',
+      'https://:S3CRET@demo.opendatasoft.com/terms/cookies-policy/',
+      'https://S3CRET@demo.opendatasoft.com/terms/cookies-policy/',
+    ]) {
+      const fetch = serving(page);
+      const parsed = await runInProcess(['parse', withCredentials], fetch);
+      expect([parsed.status, parsed.stdout, parsed.stderr]).toEqual([1, '', `charter: ${URL}: ${CREDENTIALS_REFUSED}\n`]);
+      const text = await runInProcess(['text', withCredentials], fetch);
+      expect([text.status, text.stdout, text.stderr]).toEqual([1, '', `charter: ${URL}: ${CREDENTIALS_REFUSED}\n`]);
+      const checked = await runInProcess(['check', withCredentials], fetch);
+      expect([checked.status, checked.stderr]).toEqual([1, '']);
+      expect(checked.stdout).toBe(`${URL}\n  FAILED: ${CREDENTIALS_REFUSED}\n\n1 file checked, 1 failed\n`);
+      expect(fetch.calls).toEqual([]);
+    }
+    // One the URL parser cannot read is not named at all: what it holds cannot be told apart.
+    const broken = await runInProcess(['parse', 'https://user:S3CRET@exa mple.org/'], serving(page));
+    expect(broken.stderr).toBe('charter: (a URL with "@", not shown: it may hold a user name or password): not a valid URL\n');
+  });
+
   it('checks it, naming the page it was read from', async () => {
     const { status, stdout } = await runInProcess(
       ['check', URL],
