@@ -4,7 +4,7 @@ import { pairRuns, runOfReport, type ConsentRun, type RunComparison, type RunCoo
 import { partitionSite } from '../core/cookies/cookie-record.ts';
 import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
-import { ConsentSummary } from './ConsentSummary.tsx';
+import { ConsentSummary, consentStateKey } from './ConsentSummary.tsx';
 import { countText } from './count-text.ts';
 import { dayOf, shownTime } from './day-time.ts';
 import { problemText } from './problem-text.ts';
@@ -273,7 +273,8 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progres
       (error: unknown) => setProgress({ state: 'failed', error: problemText(error, t) }),
     );
   };
-  const stateText = (state: string) => t(messageKey('consent', state));
+  // Each choice named as its summary names it: a mixed one "per tracker" (consentStateKey).
+  const choiceText = (consent: ConsentRun['consent']) => t(consentStateKey(consent));
   const pair = savedRun && decided ? pairRuns(savedRun, current) : null;
 
   return (
@@ -318,7 +319,7 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progres
             }}
           >
             <p id="record-flow-text">
-              {confirming === 'flow' ? t('recordFlowExplain', host) : t('recordOtherExplain', stateText(report.consent.state), host)}
+              {confirming === 'flow' ? t('recordFlowExplain', host) : t('recordOtherExplain', choiceText(report.consent), host)}
             </p>
             <button
               type="button"
@@ -367,7 +368,8 @@ export function ConsentRuns({ host, report, savedRun, recordConsentFlow, progres
             <ComparisonLists comparison={pair.comparison} showName={showName} t={t} />
           ) : (
             <p class="small notice" data-comparison-state="not-comparable">
-              {t('comparisonNotComparable', stateText(pair.states[0]), stateText(pair.states[1]))}
+              {/* pairRuns(savedRun, current): run 1 is the kept one. */}
+              {t('comparisonNotComparable', choiceText(savedRun.consent), choiceText(current.consent))}
             </p>
           )}
         </section>

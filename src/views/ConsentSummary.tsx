@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
-import { messageKey, type Translate } from '../core/ui-strings.ts';
+import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 
 type ConsentSummaryProps = {
   /** The report's consent: state and per-tracker flags. */
@@ -10,19 +10,29 @@ type ConsentSummaryProps = {
 };
 
 /**
+ * The words for a choice's state, one rule wherever a choice is named (summary, runs compared,
+ * confirmation, news, timeline): a mixed choice (a flag per tracker) reads "per tracker", not
+ * "choice recorded", which is left for a choice whose trackers could not be read.
+ */
+export function consentStateKey(consent: Pick<Report['consent'], 'state' | 'trackers'>): MessageKey {
+  return consent.state === 'choice' && Object.keys(consent.trackers).length > 0
+    ? 'consentPerTracker'
+    : messageKey('consent', consent.state);
+}
+
+/**
  * The visitor's choice: its overall state, then each tracker's, as the platform's banner
  * recorded them ("Matomo: refused · Google Analytics: accepted"). A mixed choice reads "per
- * tracker" rather than "choice recorded". Tracker keys come from the page's cookie: text only.
+ * tracker" (consentStateKey). Tracker keys come from the page's cookie: text only.
  */
 export function ConsentSummary({ consent, t }: ConsentSummaryProps) {
   const trackers = Object.entries(consent.trackers);
-  const label = consent.state === 'choice' && trackers.length > 0 ? t('consentPerTracker') : t(messageKey('consent', consent.state));
   return (
     <div class="consent">
       <p>
         {t('consentLabel')}{' '}
         <span class={`pill consent-${consent.state}`} data-consent={consent.state}>
-          {label}
+          {t(consentStateKey(consent))}
         </span>
       </p>
       {trackers.length > 0 && (

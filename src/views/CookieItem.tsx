@@ -39,6 +39,16 @@ const ABSENCE_MESSAGE: Record<AbsenceReason, MessageKey> = {
 const PARTITIONED = 'Partitioned';
 
 /**
+ * SameSite as DevTools and a Set-Cookie header write it, for the cookies API's value: that API
+ * names SameSite=None "no_restriction". A value it may add later shows as given.
+ */
+const SAME_SITE_ATTRIBUTE = new Map([
+  ['no_restriction', 'None'],
+  ['lax', 'Lax'],
+  ['strict', 'Strict'],
+]);
+
+/**
  * The attributes worth showing, in the order DevTools shows them; a partitioned cookie's with the
  * site it is kept under (and its cross-site bit where set), as two cookies alike but for their
  * partitions read apart by it.
@@ -47,7 +57,8 @@ export function cookieFlags(cookie: ReportCookie, t: Translate): string[] {
   const flags: string[] = [];
   if (cookie.secure) flags.push('Secure');
   if (cookie.httpOnly) flags.push('HttpOnly');
-  if (cookie.sameSite && cookie.sameSite !== 'unspecified') flags.push(`SameSite=${cookie.sameSite}`);
+  if (cookie.sameSite && cookie.sameSite !== 'unspecified')
+    flags.push(`SameSite=${SAME_SITE_ATTRIBUTE.get(cookie.sameSite) ?? oneParagraph(cookie.sameSite)}`);
   const site = partitionSite(cookie);
   // The partition's cross-site bit, as DevTools' "Cross Site" column: two cookies may differ by it alone.
   if (site !== null)

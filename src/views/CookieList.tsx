@@ -69,10 +69,13 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   }).current;
   useLayoutEffect(() => void (paintPlan.eager = Number.POSITIVE_INFINITY), [paintPlan]);
   const rowElement = useMemo(() => rowElementsIn(t, language, paintPlan), [t, language, paintPlan]);
-  // "Show more" leads to the first row it adds (by its place in the matching rows), once that row
-  // is shown: the whole list may still be on its way. On the last page the button goes away, and
-  // focus with it.
-  const firstAdded = useRef<number | null>(null);
+  // "Show more" leads to the first row it adds, by its key: on the last page the button goes away,
+  // and focus with it. While the whole list is on its way it adds nothing (`wantedMore`): the first
+  // page holds every unseen entry, which the whole list may show far below (past the page more),
+  // so a row added from it could go away under focus. The rows shown at the click are kept to tell,
+  // once the whole list is here, which row is the first added.
+  const firstAdded = useRef<string | null>(null);
+  const wantedMore = useRef<{ limit: number; shownBefore: Set<string> } | null>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
 
   // A finding points at a row: clear the filter and page far enough to show it.
@@ -93,14 +96,25 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
     onFocused();
   });
 
+  // The whole list came: the page more asked for is shown, before it is painted.
+  useLayoutEffect(() => {
+    const wanted = wantedMore.current;
+    if (wanted === null || onWantAll !== undefined) return;
+    wantedMore.current = null;
+    firstAdded.current = matching.slice(0, wanted.limit).find((row) => !wanted.shownBefore.has(row.key))?.key ?? null;
+    setLimit(wanted.limit);
+  }, [onWantAll, matching]);
+
   useEffect(() => {
-    const index = firstAdded.current;
-    if (index === null || index >= Math.min(limit, matching.length)) return;
+    const key = firstAdded.current;
+    if (key === null) return;
+    const row = document.getElementById(`row-${key}`);
+    if (!row) return;
     firstAdded.current = null;
     const focused = document.activeElement;
     // Unless the visitor went elsewhere while the rows were on their way.
     if (focused && focused !== moreButton.current && focused !== document.body) return;
-    document.getElementById(`row-${matching[index]!.key}`)?.focus();
+    row.focus();
   });
 
   // No cookie seen yet: said even when the charter's unseen entries fill the list (a first page holds a seen cookie whenever there is one).
@@ -125,6 +139,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
             setQuery(event.currentTarget.value);
             setLimit(PAGE_SIZE);
             firstAdded.current = null;
+            wantedMore.current = null;
             onWantAll?.();
           }}
         />
@@ -155,10 +170,14 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
             type="button"
             ref={moreButton}
             onClick={() => {
-              firstAdded.current = shown.length;
-              // A page more than is shown: a click whose rows never came (the whole list not answered) adds none.
+              if (onWantAll) {
+                // A page more than is shown, once the whole list is here: a click whose list never came (not answered) adds none.
+                wantedMore.current ??= { limit: shown.length + PAGE_SIZE, shownBefore: new Set(shown.map((row) => row.key)) };
+                onWantAll();
+                return;
+              }
+              firstAdded.current = matching[shown.length]?.key ?? null;
               setLimit(shown.length + PAGE_SIZE);
-              onWantAll?.();
             }}
           >
             {t('showMore')}

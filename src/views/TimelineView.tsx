@@ -9,6 +9,7 @@ import { countText } from './count-text.ts';
 import { formatCount } from './time-format.ts';
 import { dayOf, shownTime } from './day-time.ts';
 import { CookieName } from './CookieName.tsx';
+import { consentStateKey } from './ConsentSummary.tsx';
 
 /** A site's timeline as a page shows it: the report's events, then those pushed since (see core/live-timeline.ts). */
 export type ShownTimeline = Report['timeline'] & {
@@ -44,7 +45,7 @@ type TimelineViewProps = {
 /** "Accepted (Matomo: accepted · Google Analytics: refused)", the choice a consent event recorded. */
 function choiceText(consent: NonNullable<CookieEvent['consent']>, t: Translate): string {
   const trackers = Object.entries(consent.trackers);
-  const state = consent.state === 'choice' && trackers.length > 0 ? t('consentPerTracker') : t(messageKey('consent', consent.state));
+  const state = t(consentStateKey(consent));
   if (trackers.length === 0) return state;
   const each = trackers.map(([key, accepted]) => t(accepted ? 'trackerAccepted' : 'trackerRefused', trackerName(key)));
   return `${state} (${each.join(' · ')})`;

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingCounts } from '../core/report/finding-counts.ts';
-import type { Report } from '../core/report/report.ts';
-import { messageKey, type Translate } from '../core/ui-strings.ts';
+import type { MessageKey, Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
 
 /** What the report's news follows while the page is open. */
 export type NewsState = {
-  /** The visitor's consent state. */
-  consent: Report['consent']['state'];
+  /** The visitor's choice, as its summary names it (ConsentSummary's consentStateKey): a mixed one "per tracker". */
+  consent: MessageKey;
   /** How many findings the report has. */
   findings: number;
   /** Of those, how many are high. */
@@ -28,7 +27,7 @@ export function highCount(counts: FindingCounts): number {
 /** What changed from `from` to `to` that matters, in the UI language: the consent state, new findings and how many are high; '' when nothing did. */
 export function newsText(from: NewsState, to: NewsState, t: Translate, language: string): string {
   const parts: string[] = [];
-  if (to.consent !== from.consent) parts.push(`${t('consentLabel')} ${t(messageKey('consent', to.consent))}`);
+  if (to.consent !== from.consent) parts.push(`${t('consentLabel')} ${t(to.consent)}`);
   const added = to.findings - from.findings;
   const high = Math.min(added, to.high - from.high);
   if (added > 0)

@@ -307,6 +307,47 @@ describe('ConsentRuns', () => {
     expect(same.querySelector('[data-comparison]')).toBeNull();
   });
 
+  it('names a mixed choice (one tracker refused, another accepted) as its summary does, in the comparison and the confirmation, in English and in French', () => {
+    const mixed = report([reportCookie({ name: '_pk_id.1.a1b2' })], {
+      consent: { state: 'choice', changedAt: 3, trackers: { ga: false, matomo: true } },
+    });
+    for (const [language, perTracker] of [
+      ['en', 'Per tracker'],
+      ['fr', 'Par traceur'],
+    ] as const) {
+      const { container } = render(
+        <Held
+          host="data.tco.re"
+          report={mixed}
+          savedRun={runOfReport(accepted, 10)}
+          recordConsentFlow={vi.fn(async () => 0)}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      expect(container.querySelector('[data-run="current"] [data-consent]')?.textContent).toBe(perTracker);
+      expect(container.querySelector('[data-comparison-state="not-comparable"]')?.textContent).toMatch(
+        new RegExp(`2\\u202f?: ${perTracker}\\)`),
+      );
+      fireEvent.click(container.querySelector('[data-action="record-other"]')!);
+      expect(container.querySelector('#record-flow-text')?.textContent).toMatch(new RegExp(`consent(ement)?\\u202f?: ${perTracker}\\)`));
+      cleanup();
+    }
+    // A choice the page's cookie gave no tracker of (unreadable) is still "Choice recorded".
+    const unreadable = report([], { consent: { state: 'choice', changedAt: 3, trackers: {} } });
+    const { container } = render(
+      <Held
+        host="data.tco.re"
+        report={unreadable}
+        savedRun={runOfReport(accepted, 10)}
+        recordConsentFlow={vi.fn(async () => 0)}
+        t={localeTranslate('en')}
+        language="en"
+      />,
+    );
+    expect(container.querySelector('[data-comparison-state="not-comparable"]')?.textContent).toContain('run 2: Choice recorded)');
+  });
+
   it('says one cookie or several, deleted or in a run, in English and in French', async () => {
     const said = async (language: 'en' | 'fr', deleted: number) => {
       const oneCookie = report([reportCookie({ name: 'sessionid' })], { consent: refused.consent });

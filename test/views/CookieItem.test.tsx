@@ -148,9 +148,9 @@ describe('CookieItem', () => {
   it('shows each flag whole, in a chip of its own, and never leaves a separator alone at the end of a line', () => {
     const row = item({ name: 'a', secure: true, httpOnly: true, sameSite: 'lax', firstPage: '/explore/' });
     const chips = [...row.querySelectorAll('[data-phase] .flag')].map((chip) => chip.textContent);
-    expect(chips).toEqual(['Secure', 'HttpOnly', 'SameSite=lax']);
+    expect(chips).toEqual(['Secure', 'HttpOnly', 'SameSite=Lax']);
     // A line may break between chips (a space), never inside one (views.css).
-    expect(row.querySelector('[data-phase]')?.textContent).toContain('Secure HttpOnly SameSite=lax');
+    expect(row.querySelector('[data-phase]')?.textContent).toContain('Secure HttpOnly SameSite=Lax');
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(readFileSync('src/views/views.css', 'utf8'));
     const flagRules = [...sheet.cssRules].filter((rule): rule is CSSStyleRule => 'selectorText' in rule && rule.selectorText === '.flag');
@@ -469,7 +469,7 @@ describe('CookieItem', () => {
         reportCookie({ name: 'a', secure: true, httpOnly: true, sameSite: 'no_restriction', partitionKey: 'https://tco.re' }),
         en,
       ),
-    ).toEqual(['Secure', 'HttpOnly', 'SameSite=no_restriction', 'Partitioned (tco.re)']);
+    ).toEqual(['Secure', 'HttpOnly', 'SameSite=None', 'Partitioned (tco.re)']);
     // The site of the partition as the browser writes it, where it is not https; its text made harmless.
     expect(cookieFlags(reportCookie({ name: 'a', partitionKey: 'http://open\u2029data.fr' }), en)).toContain(
       'Partitioned (http://open\ufffddata.fr)',
@@ -492,6 +492,20 @@ describe('CookieItem', () => {
     expect(chips(true, localeTranslate('fr'))).toEqual(['Partitioned (tco.re, intersite)']);
     expect(chips(false)).toEqual(['Partitioned (tco.re)']);
     expect(chips()).toEqual(['Partitioned (tco.re)']);
+  });
+
+  it('writes SameSite as DevTools and Set-Cookie do (None, Lax, Strict), never the cookies API’s value (no_restriction)', () => {
+    // chrome.cookies and browser.cookies give SameSite=None as "no_restriction", and the others in lower case.
+    const sameSite = (value: string) => cookieFlags(reportCookie({ name: 'IDE', secure: false, sameSite: value }), en);
+    expect(sameSite('no_restriction')).toEqual(['SameSite=None']);
+    expect(sameSite('lax')).toEqual(['SameSite=Lax']);
+    expect(sameSite('strict')).toEqual(['SameSite=Strict']);
+    expect(sameSite('unspecified')).toEqual([]);
+    // The same words in French: an attribute's name and value are the HTTP header's, in no language.
+    expect(cookieFlags(reportCookie({ name: 'IDE', secure: true, sameSite: 'no_restriction' }), localeTranslate('fr'))).toEqual([
+      'Secure',
+      'SameSite=None',
+    ]);
   });
 
   it('says a lifetime that cannot be read (NaN seconds) is unknown, never "NaN seconds"', () => {

@@ -6,6 +6,9 @@ import { localeTranslate } from '../support/locale-translate.ts';
 import { CookieList, firstScreenRows, PAGE_SIZE } from '../../src/views/CookieList.tsx';
 import { rowsOf } from '../../src/views/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
+import { firstPageOf } from '../../src/core/report/report-page.ts';
+import { FIRST_PAGE } from '../../src/core/message-contract.ts';
+import type { Report } from '../../src/core/report/report.ts';
 import { t } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -132,6 +135,52 @@ describe('CookieList', () => {
     expect(document.activeElement).toBe(more);
     rerender(list(rows));
     expect(document.activeElement?.getAttribute('data-cookie')).toBe(rows[PAGE_SIZE]!.name);
+  });
+
+  it('grows no row while the whole list is on its way, then leads "Show more" to the first row it adds: a charter entry not seen, on the first page but past the next one, never takes the focus to go away with it', () => {
+    // 120 seen cookies and one charter entry not seen: the popup's first page holds 50 seen ones and every unseen entry.
+    const whole = report(
+      Array.from({ length: 120 }, (_, i) => reportCookie({ name: `c${String(i).padStart(3, '0')}` })),
+      {
+        notSeen: [
+          {
+            provider: 'Matomo',
+            service: null,
+            cookie: '_pk_ses',
+            match: 'exact',
+            purpose: 'Session',
+            duration: null,
+            category: 'statistics',
+          },
+        ],
+      },
+    );
+    const firstPage = firstPageOf(whole, FIRST_PAGE)!.report;
+    const list = (shown: Report, onWantAll?: () => void) => (
+      <CookieList
+        rows={rowsOf(shown)}
+        total={121}
+        onWantAll={onWantAll}
+        host="data.tco.re"
+        focusKey={null}
+        onFocused={() => undefined}
+        t={t}
+        language="en"
+      />
+    );
+    let wanted = 0;
+    const { container, rerender } = render(list(firstPage, () => wanted++));
+    expect(shownRows(container)).toBe(PAGE_SIZE);
+    const more = screen.getByRole('button', { name: 'showMore' });
+    more.focus();
+    fireEvent.click(more);
+    expect(wanted).toBe(1);
+    // Nothing grows until the whole list is here: the unseen entry shown now would be past the 100 rows shown then.
+    expect(shownRows(container)).toBe(PAGE_SIZE);
+    expect(document.activeElement).toBe(more);
+    rerender(list(whole));
+    expect(shownRows(container)).toBe(2 * PAGE_SIZE);
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe('c050');
   });
 
   it('groups rows under their category, necessary first', () => {

@@ -10,13 +10,15 @@ import { localeTranslate } from '../support/locale-translate.ts';
 
 const en = localeTranslate('en');
 const fr = localeTranslate('fr');
-const quiet: NewsState = { consent: 'none', findings: 1, high: 0 };
+const quiet: NewsState = { consent: 'consent_none', findings: 1, high: 0 };
 
 describe('newsText', () => {
   it('says a new consent state, and the findings added with how many are high', () => {
-    expect(newsText(quiet, { consent: 'refused', findings: 3, high: 1 }, en, 'en')).toBe('Consent: Refused; 2 new findings (1 high)');
+    expect(newsText(quiet, { consent: 'consent_refused', findings: 3, high: 1 }, en, 'en')).toBe(
+      'Consent: Refused; 2 new findings (1 high)',
+    );
     expect(newsText(quiet, { ...quiet, findings: 2 }, en, 'en')).toBe('1 new finding');
-    expect(newsText(quiet, { consent: 'accepted', findings: 2, high: 1 }, fr, 'fr')).toBe(
+    expect(newsText(quiet, { consent: 'consent_accepted', findings: 2, high: 1 }, fr, 'fr')).toBe(
       'Consentement\u202f: Accepté\u202f; 1 nouveau constat (1 grave)',
     );
     expect(newsText(quiet, { ...quiet, findings: 4, high: 2 }, fr, 'fr')).toBe('3 nouveaux constats (2 graves)');
@@ -98,6 +100,18 @@ describe('the report’s news', () => {
     );
     expect(status.textContent).toBe('2 new findings');
     expect(status.firstChild).not.toBe(before);
+  });
+
+  it('names a mixed choice (one tracker refused, another accepted) as the summary does: "Per tracker"', () => {
+    const { status, show } = page(shown('none', []));
+    show(
+      report([reportCookie({ name: 'sessionid' })], { consent: { state: 'choice', changedAt: 1, trackers: { ga: false, matomo: true } } }),
+    );
+    expect(status.textContent).toBe('Consent: Per tracker');
+    // A choice of no tracker the page's cookie gave (unreadable) is "Choice recorded", as the summary says it.
+    pass(NEWS_INTERVAL_MS);
+    show(shown('choice', []));
+    expect(status.textContent).toBe('Consent: Choice recorded');
   });
 
   it('says nothing when what changed within an interval came back as it was', () => {
