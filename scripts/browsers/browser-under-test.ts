@@ -2,7 +2,7 @@
  * What the end-to-end tests and the audit command need from a browser, whichever drives it:
  * Playwright for Chromium, Puppeteer over WebDriver BiDi for Firefox. Written once against this.
  */
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../build-if-needed.ts';
@@ -102,6 +102,16 @@ const scratchDirsLeft = new Set<string>();
 /** The folder Chromium makes in TMPDIR for its SingletonSocket (mkdtemp's six characters). */
 const CHROMIUM_SINGLETON_DIR = /^org\.chromium\.Chromium\.[A-Za-z0-9]{6}$/;
 
+/** Whether `path` is a folder of this user's, itself and not a link to one: TMPDIR is shared. */
+function isOwnFolder(path: string): boolean {
+  try {
+    const stats = lstatSync(path);
+    return stats.isDirectory() && stats.uid === process.getuid?.();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Removes a scratch folder and, when it is a Chromium profile, the folder in TMPDIR its
  * SingletonSocket links to: Chromium removes that one on a clean exit only, so a browser killed
@@ -117,7 +127,7 @@ function removeScratch(path: string): void {
   }
   // Only a folder right inside TMPDIR, where Chromium makes it, named by an absolute link: a link
   // made by hand elsewhere (or relative, read from the current folder) names nothing of ours.
-  const ours = singleton !== null && isAbsolute(singleton) && dirname(singleton) === tmpdir();
+  const ours = singleton !== null && isAbsolute(singleton) && dirname(singleton) === tmpdir() && isOwnFolder(singleton);
   if (ours && CHROMIUM_SINGLETON_DIR.test(basename(singleton!))) rmSync(singleton!, { recursive: true, force: true });
   rmSync(path, { recursive: true, force: true });
 }
@@ -151,12 +161,14 @@ function processEnded(pid: number): boolean {
 /**
  * A browser profile for this process, named by its id, after removing the profiles of runs that
  * have ended without removing theirs: a SIGKILL cannot be caught, and its profile holds cookie
- * values. A folder whose process still runs is left, whoever's it is.
+ * values. A folder whose process still runs is left, and any other user's.
  */
 export function profileDir(browser: 'chromium' | 'firefox'): { path: string; remove: () => void } {
   for (const name of readdirSync(tmpdir())) {
     const pid = PROFILE_DIR.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || !processEnded(Number(pid))) continue;
+    // Named so by anyone: only a folder of this user's is a profile of this user's runs.
+    if (!isOwnFolder(join(tmpdir(), name))) continue;
     try {
       removeScratch(join(tmpdir(), name));
     } catch {

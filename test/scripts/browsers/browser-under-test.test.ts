@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,26 @@ describe('profileDir', () => {
     profile.remove();
     rmSync(going, { recursive: true });
     rmSync(notOurs, { recursive: true });
+  });
+
+  it('removes only real folders of this user: not a link named like a profile, a file, nor another user’s folder, nor the folder its link names', () => {
+    const pid = endedProcessId();
+    const target = mkdtempSync(join(tmpdir(), 'cci-home-'));
+    writeFileSync(join(target, 'precious.txt'), 'kept');
+    const link = join(tmpdir(), `cci-chromium-p${pid}-Link01`);
+    symlinkSync(target, link);
+    const file = join(tmpdir(), `cci-firefox-p${pid}-File01`);
+    writeFileSync(file, 'kept');
+    // Another user's (root may give it away; another user cannot): a folder it made, its link naming a Chromium folder of ours.
+    const victim = mkdtempSync(join(tmpdir(), 'org.chromium.Chromium.'));
+    const bait = mkdtempSync(join(tmpdir(), `cci-chromium-p${pid}-`));
+    symlinkSync(join(victim, 'SingletonSocket'), join(bait, 'SingletonSocket'));
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(bait, 65534, 65534);
+    const profile = profileDir('chromium');
+    expect([existsSync(join(target, 'precious.txt')), existsSync(link), existsSync(file)]).toEqual([true, true, true]);
+    if (root) expect([existsSync(bait), existsSync(victim)]).toEqual([true, true]);
+    profile.remove();
+    for (const path of [link, file, bait, victim, target]) rmSync(path, { recursive: true, force: true });
   });
 });
