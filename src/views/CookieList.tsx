@@ -101,7 +101,10 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
     const wanted = wantedMore.current;
     if (wanted === null || onWantAll !== undefined) return;
     wantedMore.current = null;
-    firstAdded.current = matching.slice(0, wanted.limit).find((row) => !wanted.shownBefore.has(row.key))?.key ?? null;
+    const page = matching.slice(0, wanted.limit);
+    // None added (one went meanwhile, and the button with it): the last row still shown keeps the focus in the list.
+    firstAdded.current =
+      (page.find((row) => !wanted.shownBefore.has(row.key)) ?? page.findLast((row) => wanted.shownBefore.has(row.key)))?.key ?? null;
     setLimit(wanted.limit);
   }, [onWantAll, matching]);
 
@@ -170,7 +173,8 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
             type="button"
             ref={moreButton}
             onClick={() => {
-              if (onWantAll) {
+              // A first page holding every row (kept for the timeline) is the whole list already.
+              if (onWantAll && rows.length < total) {
                 // A page more than is shown, once the whole list is here: a click whose list never came (not answered) adds none.
                 wantedMore.current ??= { limit: shown.length + PAGE_SIZE, shownBefore: new Set(shown.map((row) => row.key)) };
                 onWantAll();
@@ -178,6 +182,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
               }
               firstAdded.current = matching[shown.length]?.key ?? null;
               setLimit(shown.length + PAGE_SIZE);
+              onWantAll?.();
             }}
           >
             {t('showMore')}

@@ -183,6 +183,52 @@ describe('CookieList', () => {
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('c050');
   });
 
+  it('grows at once when the first page already holds every row (a first page made for the timeline), asking for the whole list all the same', () => {
+    const rows = rowsOf(bigReport(PAGE_SIZE + 5));
+    let wanted = 0;
+    const { container } = render(
+      <CookieList
+        rows={rows}
+        total={rows.length}
+        onWantAll={() => wanted++}
+        host="data.tco.re"
+        focusKey={null}
+        onFocused={() => undefined}
+        t={t}
+        language="en"
+      />,
+    );
+    const more = screen.getByRole('button', { name: 'showMore' });
+    more.focus();
+    fireEvent.click(more);
+    expect([shownRows(container), wanted]).toEqual([PAGE_SIZE + 5, 1]);
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe(rows[PAGE_SIZE]!.name);
+  });
+
+  it('keeps the focus in the list when the whole list adds no row ("Show more" goes away under it)', () => {
+    const whole = rowsOf(bigReport(PAGE_SIZE));
+    // The first page counted one cookie more: removed before the whole list came.
+    const list = (shown: typeof whole, onWantAll?: () => void) => (
+      <CookieList
+        rows={shown}
+        total={PAGE_SIZE + 1}
+        onWantAll={onWantAll}
+        host="data.tco.re"
+        focusKey={null}
+        onFocused={() => undefined}
+        t={t}
+        language="en"
+      />
+    );
+    const { rerender } = render(list(whole, () => undefined));
+    const more = screen.getByRole('button', { name: 'showMore' });
+    more.focus();
+    fireEvent.click(more);
+    rerender(list(whole));
+    expect(screen.queryByRole('button', { name: 'showMore' })).toBeNull();
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe(whole.at(-1)!.name);
+  });
+
   it('groups rows under their category, necessary first', () => {
     const rows = rowsOf(bigReport(30));
     const { container } = render(
