@@ -7,6 +7,7 @@ import { createSiteReports, type SiteReportsDeps } from '../../src/background/si
 import { createSiteStore, type SiteStoreOptions } from '../../src/background/site-store.ts';
 import type { LiveCharterRecord } from '../../src/core/charter/live.ts';
 import { buildRegistry } from '../../src/core/registry/registry.ts';
+import type { StoreLosses } from '../../src/core/report/report.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeSession } from '../support/fake-session.ts';
 import { FIRST_PAGE } from '../../src/core/message-contract.ts';
@@ -218,6 +219,38 @@ describe('site reports', () => {
     const again = await reports.view({ host: HOST, first: FIRST_PAGE });
     await store.flush();
     expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(again);
+  });
+
+  it('keep no first page that says changes could not be saved once they are: it is built again, saying all is saved', async () => {
+    const retired: string[] = [];
+    let status = (): StoreLosses => ({ sitesDropped: 0, lastDropAt: null, unsavedSince: null });
+    const { reports, recorder, store, session } = await setup(
+      { storageStatus: () => status() },
+      { now: () => 7, retryDelayMs: 1e9, onPageRetired: (key) => retired.push(key) },
+    );
+    status = () => store.status();
+    const write = session.write.bind(session);
+    let refuse = true;
+    session.write = async (items) => (refuse ? Promise.reject(new Error('storage unavailable')) : write(items));
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
+    await store.flush();
+    // A popup opens while the record cannot be written.
+    const shown = await reports.view({ host: HOST, first: FIRST_PAGE });
+    expect(shown.kind === 'report' && shown.report.storage.unsavedSince).toBe(7);
+    refuse = false;
+    await store.flush();
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBeNull();
+    // Kept, that page would say "could not be saved" at every open until the record changed.
+    const key = pageKey(undefined, HOST);
+    expect(session.data).not.toHaveProperty(key);
+    expect(retired).toEqual([key]);
+    // Built again, as page-refresher.ts does when told: it says what the worker says.
+    const now = await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    expect(now.kind === 'report' && now.report.storage.unsavedSince).toBeNull();
+    expect(sitePageItem(undefined, HOST).decode(session.data[key])).toEqual(now);
   });
 
   it('say which first page they could not keep, asked while its live charter was being written, so it is built again', async () => {

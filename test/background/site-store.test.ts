@@ -880,6 +880,41 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     expect(session.data[tcoPage]).toBe('{"after":true}');
   });
 
+  it('keeps no page while changes could not be saved (it would still say so once they are), and tells of it then, to be built again', async () => {
+    const retired: string[] = [];
+    const { session, store } = await setUp({}, { now: () => 7, retryDelayMs: 1e9, onPageRetired: (key) => retired.push(key) });
+    const write = session.write.bind(session);
+    let refuse = true;
+    session.write = async (items) => {
+      if (refuse) throw new Error('storage unavailable');
+      await write(items);
+    };
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    store.put(recordWithEvents('data.tco.re'));
+    await store.flush();
+    expect(store.status().unsavedSince).toBe(7);
+    // A popup opens meanwhile: its page says the changes since 7 could not be saved.
+    keepPage(store, tcoPage, 'data.tco.re', '{"unsavedSince":7}');
+    // Another is built meanwhile, and handed over only once they are.
+    const [revision, ticket] = [store.revision('0', 'data.tco.re'), store.pageTicket()];
+    refuse = false;
+    await store.flush();
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBeNull();
+    // The write that saved them did not carry the page (the worker's own answer says null now).
+    expect(session.data).not.toHaveProperty(tcoPage);
+    expect(store.hasPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'))).toBe(false);
+    expect(retired).toEqual([tcoPage]);
+    store.putPage(tcoPage, '0', 'data.tco.re', revision, ticket, '{"unsavedSince":7}');
+    await store.flush();
+    expect(session.data).not.toHaveProperty(tcoPage);
+    expect(retired).toEqual([tcoPage, tcoPage]);
+    // Built now: kept.
+    keepPage(store, tcoPage, 'data.tco.re', '{"unsavedSince":null}');
+    await store.flush();
+    expect(session.data[tcoPage]).toBe('{"unsavedSince":null}');
+  });
+
   it('retires every page at once (host access changed)', async () => {
     const { writes, store } = await setUp();
     store.put(recordWithEvents('data.tco.re'));
