@@ -547,7 +547,15 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     await session.remove(removed);
     for (const key of removed) stored.delete(key);
     options.onRemoved?.(removed);
-    // What those sites' pages were built from is gone: they go in this write, and a page built meanwhile is not kept.
+    retirePagesOfHosts(texts, removed);
+    return total;
+  }
+
+  /**
+   * What the pages of the sites of `removed` (keys just deleted from storage) were built from is
+   * gone: they go in the write under way (`texts`), and a page built meanwhile is not kept.
+   */
+  function retirePagesOfHosts(texts: Map<string, string>, removed: readonly string[]): void {
     pageEpoch++;
     const hosts = new Set(removed.map((key) => hostOfKey(key)));
     for (const key of [...livePages]) {
@@ -555,7 +563,6 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       retirePage(key);
       texts.set(key, '');
     }
-    return total;
   }
 
   /**
@@ -631,6 +638,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
           // Put again meanwhile (its site recorded a cookie): kept, and its put writes it back.
           if (revisions.get(key) === before.get(key)) forget(key);
         }
+        retirePagesOfHosts(texts, removed);
       }
     }
     if (ledger.lastDropAt === at) texts.set(ledgerItem.key, ledgerItem.encode(ledger));

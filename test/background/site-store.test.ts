@@ -957,6 +957,32 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     expect(session.data[tcoPage]).toBe('');
   });
 
+  it('retires the page of a site whose marker it deletes to make room, in the write that makes it', async () => {
+    const retired: string[] = [];
+    const markers = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => {
+        const host = `gone-${i}.opendatasoft.com`;
+        return [siteKey('0', host), JSON.stringify(evictedRecord(recordWithEvents(host), i))];
+      }),
+    );
+    const { session, writes, store } = await setUp(markers, { budgetBytes: 4_000, onPageRetired: (key) => retired.push(key) });
+    const [oldest, newest] = ['gone-0.opendatasoft.com', 'gone-5.opendatasoft.com'];
+    const [oldestPage, newestPage] = [pageKey(undefined, oldest), pageKey(undefined, newest)];
+    await store.openAll();
+    keepPage(store, oldestPage, oldest, '{"evicted":0}');
+    keepPage(store, newestPage, newest, '{"evicted":5}');
+    await store.flush();
+    store.put(bigRecord('data.tco.re', 9999, 2_000));
+    await store.flush();
+    // The oldest marker went: its page goes in the same write; the newest's stays.
+    expect(session.data).not.toHaveProperty(siteKey('0', oldest));
+    expect(session.data).toHaveProperty(siteKey('0', newest));
+    expect(writes.at(-1)![oldestPage]).toBe('');
+    expect(session.data[oldestPage]).toBe('');
+    expect(session.data[newestPage]).toBe('{"evicted":5}');
+    expect(retired).toEqual([oldestPage]);
+  });
+
   it('retires every page when it drops records to make room (every report states what was dropped)', async () => {
     const { session, writes, store } = await setUp({}, { budgetBytes: 300_000 });
     store.put(bigRecord('old.opendatasoft.com', 1, 150_000));
