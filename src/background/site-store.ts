@@ -107,7 +107,8 @@ export type SiteStore = {
    * Keeps a site's first page (its JSON text) under `key` (pageKey), built from the record of
    * `host` in `storeId` at `revision`, the other inputs read after `ticket` was taken. Dropped
    * when anything it was built from changed since (and `onPageRetired` told, to build it again);
-   * written with the record when that is queued.
+   * written with the record when that is queued. Not kept while changes could not be saved
+   * (`status().unsavedSince`): told once they are.
    */
   putPage(key: string, storeId: string, host: string, revision: number, ticket: number, text: string): void;
   /** True when the page under `key` is kept, built from that record at `revision`, and nothing it was built from changed since. */
@@ -204,6 +205,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   /** Writes under way that retire pages: a page built meanwhile may have read what they replace. */
   let retiringWrites = 0;
   let unsavedSince: number | null = null;
+  /**
+   * Pages not kept while changes could not be saved: each says so, and the write that saves them
+   * would make that false at once. Built again (`onPageRetired`) once everything is saved.
+   */
+  const pagesHeldWhileUnsaved = new Set<string>();
   /** True once `load()` has listed every key storage holds: a key not in `stored` is then in no storage either. */
   let keysListed = false;
   /** Keys of the area's writes under way, and how many write each: storage may hold them before `stored` does. */
@@ -238,7 +244,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     writeDelayMs,
     (error) => {
       // A refused write whose every item was forgotten meanwhile (forgetKeys) leaves nothing unsaved.
-      unsavedSince = writer.waiting() ? (unsavedSince ?? now()) : null;
+      if (writer.waiting()) unsavedSince ??= now();
+      else allSaved();
       console.warn('Cookie Charter Inspector: records not written, kept and tried again', error);
     },
     undefined,
@@ -253,6 +260,19 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     }
     cache.set(key, value);
     changed(key);
+  }
+
+  /**
+   * Everything queued is in storage: a page built before says changes could not be saved, so one
+   * handed over now is not kept (`pageEpoch`), and those held back are built again.
+   */
+  function allSaved(): void {
+    if (unsavedSince === null) return;
+    unsavedSince = null;
+    pageEpoch++;
+    const held = [...pagesHeldWhileUnsaved];
+    pagesHeldWhileUnsaved.clear();
+    for (const key of held) options.onPageRetired?.(key);
   }
 
   function forget(key: string): void {
@@ -527,7 +547,15 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     await session.remove(removed);
     for (const key of removed) stored.delete(key);
     options.onRemoved?.(removed);
-    // What those sites' pages were built from is gone: they go in this write, and a page built meanwhile is not kept.
+    retirePagesOfHosts(texts, removed);
+    return total;
+  }
+
+  /**
+   * What the pages of the sites of `removed` (keys just deleted from storage) were built from is
+   * gone: they go in the write under way (`texts`), and a page built meanwhile is not kept.
+   */
+  function retirePagesOfHosts(texts: Map<string, string>, removed: readonly string[]): void {
     pageEpoch++;
     const hosts = new Set(removed.map((key) => hostOfKey(key)));
     for (const key of [...livePages]) {
@@ -535,7 +563,6 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       retirePage(key);
       texts.set(key, '');
     }
-    return total;
   }
 
   /**
@@ -611,6 +638,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
           // Put again meanwhile (its site recorded a cookie): kept, and its put writes it back.
           if (revisions.get(key) === before.get(key)) forget(key);
         }
+        retirePagesOfHosts(texts, removed);
       }
     }
     if (ledger.lastDropAt === at) texts.set(ledgerItem.key, ledgerItem.encode(ledger));
@@ -682,7 +710,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         throw error;
       }
       for (const [key, text] of texts) stored.set(key, measure(key, text));
-      unsavedSince = null;
+      allSaved();
       return;
     }
   }
@@ -750,6 +778,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         options.onPageRetired?.(key);
         return;
       }
+      // It says changes could not be saved, which the write carrying it would make false.
+      if (unsavedSince !== null) {
+        pagesHeldWhileUnsaved.add(key);
+        return;
+      }
       pageSources.set(key, { recordKey, revision });
       livePages.add(key);
       writer.schedule(key, text);
@@ -787,6 +820,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         if (isPageKey(key)) {
           livePages.delete(key);
           pageSources.delete(key);
+          pagesHeldWhileUnsaved.delete(key);
           const { host, storeId } = siteOfPageKey(key);
           if (storeId !== undefined) forgottenPages.set(key, siteKey(storeId, host));
         }

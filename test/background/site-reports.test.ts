@@ -6,11 +6,20 @@ import { createRecorder } from '../../src/background/recorder.ts';
 import { createSiteReports, type SiteReportsDeps } from '../../src/background/site-reports.ts';
 import { createSiteStore, type SiteStoreOptions } from '../../src/background/site-store.ts';
 import type { LiveCharterRecord } from '../../src/core/charter/live.ts';
+import { emptySite, evictedRecord, recordCookieChange } from '../../src/core/cookies/site-record.ts';
 import { buildRegistry } from '../../src/core/registry/registry.ts';
+import type { StoreLosses } from '../../src/core/report/report.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { fakeSession } from '../support/fake-session.ts';
 import { FIRST_PAGE } from '../../src/core/message-contract.ts';
-import { consentRunItem, isLiveCharterKey, pageKey, sitePageItem, type FullSessionArea } from '../../src/core/storage/session-items.ts';
+import {
+  consentRunItem,
+  isLiveCharterKey,
+  pageKey,
+  siteKey,
+  sitePageItem,
+  type FullSessionArea,
+} from '../../src/core/storage/session-items.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../core/registry/charter-fixtures.ts';
 
 const HOST = 'data.example-metropole.fr';
@@ -218,6 +227,82 @@ describe('site reports', () => {
     const again = await reports.view({ host: HOST, first: FIRST_PAGE });
     await store.flush();
     expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(again);
+  });
+
+  it('keep no first page that says changes could not be saved once they are: it is built again, saying all is saved', async () => {
+    const retired: string[] = [];
+    let status = (): StoreLosses => ({ sitesDropped: 0, lastDropAt: null, unsavedSince: null });
+    const { reports, recorder, store, session } = await setup(
+      { storageStatus: () => status() },
+      { now: () => 7, retryDelayMs: 1e9, onPageRetired: (key) => retired.push(key) },
+    );
+    status = () => store.status();
+    const write = session.write.bind(session);
+    let refuse = true;
+    session.write = async (items) => (refuse ? Promise.reject(new Error('storage unavailable')) : write(items));
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await recorder.cookieChanged(browserCookie({ name: 'sessionid', domain: HOST, storeId: 'firefox-default' }), false, 'explicit', 1);
+    await store.flush();
+    // A popup opens while the record cannot be written.
+    const shown = await reports.view({ host: HOST, first: FIRST_PAGE });
+    expect(shown.kind === 'report' && shown.report.storage.unsavedSince).toBe(7);
+    refuse = false;
+    await store.flush();
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBeNull();
+    // Kept, that page would say "could not be saved" at every open until the record changed.
+    const key = pageKey(undefined, HOST);
+    expect(session.data).not.toHaveProperty(key);
+    expect(retired).toEqual([key]);
+    // Built again, as page-refresher.ts does when told: it says what the worker says.
+    const now = await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    expect(now.kind === 'report' && now.report.storage.unsavedSince).toBeNull();
+    expect(sitePageItem(undefined, HOST).decode(session.data[key])).toEqual(now);
+  });
+
+  it('keep no first page of a dropped site once the marker it was built from is deleted to make room', async () => {
+    // Six sites dropped before, each leaving its consent and an evicted marker.
+    const markers = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => {
+        const host = `gone-${i}.opendatasoft.com`;
+        const site = emptySite(host, '0');
+        const consent = encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, timestamp: i }));
+        recordCookieChange(site, browserCookie({ domain: host, name: 'cookies_preferences', value: consent }), false, i);
+        return [siteKey('0', host), JSON.stringify(evictedRecord(site, i))];
+      }),
+    );
+    const session = fakeSession(markers);
+    const store = createSiteStore(session, 5, { budgetBytes: 4_000 });
+    await store.load();
+    const reports = createSiteReports({
+      pages: store,
+      afterAnswer: (task) => task(),
+      recorder: createRecorder(store, () => true),
+      recordRevision: (host, storeId) => store.revision(storeId, host),
+      liveCharters: { get: async () => null, refresh: async () => Promise.reject(new Error('offline')), pending: () => false },
+      registry: async () => registry,
+      storageStatus: () => store.status(),
+      hasHostAccess: async () => true,
+      defaultStoreId: async () => '0',
+      onCharterRead: () => undefined,
+      now: () => 1234,
+    });
+    const gone = 'gone-0.opendatasoft.com';
+    const shown = await reports.view({ host: gone, first: FIRST_PAGE });
+    expect(shown).toMatchObject({ report: { consent: { state: 'accepted' }, timeline: { events: [{ type: 'evicted' }] } } });
+    await store.flush();
+    // Another site records enough that the oldest markers go.
+    const busy = emptySite('busy.opendatasoft.com', '0');
+    for (let i = 0; i < 20; i++)
+      recordCookieChange(busy, browserCookie({ domain: busy.host, name: `widget_${'w'.repeat(100)}_${i}` }), false, 100 + i);
+    store.put(busy);
+    await store.flush();
+    expect(session.data).not.toHaveProperty(siteKey('0', gone));
+    // The worker now knows nothing of the site; the page kept would still show its consent and marker.
+    const now = await reports.view({ host: gone, first: FIRST_PAGE });
+    expect(now).toMatchObject({ report: { consent: { state: 'none' }, timeline: { events: [] } } });
+    expect(session.data[pageKey(undefined, gone)]).toBe('');
   });
 
   it('say which first page they could not keep, asked while its live charter was being written, so it is built again', async () => {

@@ -880,6 +880,41 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     expect(session.data[tcoPage]).toBe('{"after":true}');
   });
 
+  it('keeps no page while changes could not be saved (it would still say so once they are), and tells of it then, to be built again', async () => {
+    const retired: string[] = [];
+    const { session, store } = await setUp({}, { now: () => 7, retryDelayMs: 1e9, onPageRetired: (key) => retired.push(key) });
+    const write = session.write.bind(session);
+    let refuse = true;
+    session.write = async (items) => {
+      if (refuse) throw new Error('storage unavailable');
+      await write(items);
+    };
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    store.put(recordWithEvents('data.tco.re'));
+    await store.flush();
+    expect(store.status().unsavedSince).toBe(7);
+    // A popup opens meanwhile: its page says the changes since 7 could not be saved.
+    keepPage(store, tcoPage, 'data.tco.re', '{"unsavedSince":7}');
+    // Another is built meanwhile, and handed over only once they are.
+    const [revision, ticket] = [store.revision('0', 'data.tco.re'), store.pageTicket()];
+    refuse = false;
+    await store.flush();
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBeNull();
+    // The write that saved them did not carry the page (the worker's own answer says null now).
+    expect(session.data).not.toHaveProperty(tcoPage);
+    expect(store.hasPage(tcoPage, '0', 'data.tco.re', store.revision('0', 'data.tco.re'))).toBe(false);
+    expect(retired).toEqual([tcoPage]);
+    store.putPage(tcoPage, '0', 'data.tco.re', revision, ticket, '{"unsavedSince":7}');
+    await store.flush();
+    expect(session.data).not.toHaveProperty(tcoPage);
+    expect(retired).toEqual([tcoPage, tcoPage]);
+    // Built now: kept.
+    keepPage(store, tcoPage, 'data.tco.re', '{"unsavedSince":null}');
+    await store.flush();
+    expect(session.data[tcoPage]).toBe('{"unsavedSince":null}');
+  });
+
   it('retires every page at once (host access changed)', async () => {
     const { writes, store } = await setUp();
     store.put(recordWithEvents('data.tco.re'));
@@ -920,6 +955,32 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     await store.flush();
     expect(writes.at(-1)![tcoPage]).toBe('');
     expect(session.data[tcoPage]).toBe('');
+  });
+
+  it('retires the page of a site whose marker it deletes to make room, in the write that makes it', async () => {
+    const retired: string[] = [];
+    const markers = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => {
+        const host = `gone-${i}.opendatasoft.com`;
+        return [siteKey('0', host), JSON.stringify(evictedRecord(recordWithEvents(host), i))];
+      }),
+    );
+    const { session, writes, store } = await setUp(markers, { budgetBytes: 4_000, onPageRetired: (key) => retired.push(key) });
+    const [oldest, newest] = ['gone-0.opendatasoft.com', 'gone-5.opendatasoft.com'];
+    const [oldestPage, newestPage] = [pageKey(undefined, oldest), pageKey(undefined, newest)];
+    await store.openAll();
+    keepPage(store, oldestPage, oldest, '{"evicted":0}');
+    keepPage(store, newestPage, newest, '{"evicted":5}');
+    await store.flush();
+    store.put(bigRecord('data.tco.re', 9999, 2_000));
+    await store.flush();
+    // The oldest marker went: its page goes in the same write; the newest's stays.
+    expect(session.data).not.toHaveProperty(siteKey('0', oldest));
+    expect(session.data).toHaveProperty(siteKey('0', newest));
+    expect(writes.at(-1)![oldestPage]).toBe('');
+    expect(session.data[oldestPage]).toBe('');
+    expect(session.data[newestPage]).toBe('{"evicted":5}');
+    expect(retired).toEqual([oldestPage]);
   });
 
   it('retires every page when it drops records to make room (every report states what was dropped)', async () => {

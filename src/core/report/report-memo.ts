@@ -72,12 +72,22 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
   const maxSites = options.maxSites ?? DEFAULT_MAX_SITES;
   const entries = new Map<string, SiteEntry>();
 
-  /** The cached report as of now: only the time and the store's losses differ. */
+  /**
+   * The cached report as of now: only the time and the store's losses differ. The losses are
+   * copied field by field, in buildReport's order: the store's status carries more (its ledger's
+   * count of host access changes), which a report does not state, and an export must not differ
+   * by whether its report was cached.
+   */
   function stamped(report: Report, { site, now, losses }: ReportInputs): Report {
     return {
       ...report,
       generatedAt: now,
-      storage: { ...losses, cookiesDropped: site.droppedCookies ?? 0 },
+      storage: {
+        sitesDropped: losses.sitesDropped,
+        lastDropAt: losses.lastDropAt,
+        cookiesDropped: site.droppedCookies ?? 0,
+        unsavedSince: losses.unsavedSince,
+      },
     };
   }
 

@@ -6,6 +6,7 @@ import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundle
 import { matchCookie } from '../../../src/core/registry/match.ts';
 import { buildRegistry, type Registry } from '../../../src/core/registry/registry.ts';
 import { createReportMemo } from '../../../src/core/report/report-memo.ts';
+import { exportReport } from '../../../src/core/report/export.ts';
 import { buildReport, type StoreLosses } from '../../../src/core/report/report.ts';
 import { ownCookieNames, siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { browserCookie } from '../../support/cookies.ts';
@@ -220,6 +221,26 @@ describe('report memo', () => {
     expect(memo.report({ ...inputs, live: { ...metropole, attempt: 'third' } }).charter).toMatchObject({
       portal: METROPOLE_CHARTER.portal,
     });
+  });
+
+  it('stamps a report built before with the storage fields a fresh build states, no others, in their order: its JSON export is the same', () => {
+    const memo = createReportMemo();
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, browserCookie({ name: 'sessionid', domain: HOST }), false, NOW_MS);
+    // The store's status carries its whole ledger: a count of host access changes besides the losses.
+    const status = { sitesDropped: 2, lastDropAt: NOW_MS - 10, accessChanges: 1, unsavedSince: NOW_MS - 5 };
+    const inputs = { site, revision: 1, base: withCharter, live: null, losses: status };
+    memo.report({ ...inputs, now: NOW_MS });
+    const cached = memo.report({ ...inputs, now: NOW_MS + 1000 });
+    const fresh = buildReport(
+      site,
+      siteRegistry(withCharter, HOST, null, ownCookieNames(Object.values(site.cookies))),
+      NOW_MS + 1000,
+      null,
+      status,
+    );
+    expect(exportReport(cached, 'json').text).toBe(exportReport(fresh, 'json').text);
+    expect(cached.storage).not.toHaveProperty('accessChanges');
   });
 
   it('keeps a bounded number of sites, the least recently asked for dropped first', () => {
