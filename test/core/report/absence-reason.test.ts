@@ -73,11 +73,16 @@ describe('absenceReason', () => {
     expect(absenceReason(consent('refused'), declares('_', 'statistics', 'prefix'))).toBe('refused');
   });
 
-  it('judges a necessary entry as its cookie would be: Google Analytics as the statistics it is, a tool that can run exempt once its own switch is off', () => {
+  it('judges a necessary entry as its cookie would be: Google Analytics and the hand-added trackers in their vendor’s category, a tool that can run exempt once its own switch is off', () => {
     // No configuration exempts Google Analytics from consent: filed necessary, it is judged as statistics (platform-cookies.ts).
     expect(absenceReason(NO_CHOICE, declares('_ga', 'necessary'))).toBe('before-choice');
     expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('_ga', 'necessary'))).toBe('refused');
     expect(absenceReason(consent('accepted', { ga: true, matomo: true }), declares('_ga', 'necessary'))).toBeNull();
+    // Nor any hand-added tracker: the Meta Pixel's (third-party), Clarity's and Hotjar's (statistics).
+    expect(absenceReason(NO_CHOICE, declares('_fbp', 'necessary'))).toBe('before-choice');
+    expect(absenceReason(consent('refused'), declares('_fbp', 'necessary'))).toBe('refused');
+    expect(absenceReason(NO_CHOICE, declares('_clck', 'necessary'))).toBe('before-choice');
+    expect(absenceReason(NO_CHOICE, declares('_hjSessionUser_', 'necessary', 'prefix'))).toBe('before-choice');
     // Matomo may run exempt: filed necessary, expected before any choice and after a refusal read
     // without flags, but not once its own switch is off (set then, it is an after-refusal finding).
     expect(absenceReason(NO_CHOICE, declares('_pk_id.', 'necessary', 'prefix'))).toBeNull();
