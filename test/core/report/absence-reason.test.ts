@@ -102,6 +102,18 @@ describe('absenceReason', () => {
     }
   });
 
+  it('never explains by the choice a third-party or unclear entry the known-tracker table files necessary (reCAPTCHA’s), which no choice keeps away', () => {
+    for (const choice of [NO_CHOICE, consent('refused'), consent('refused', { ga: false, matomo: false })]) {
+      expect(absenceReason(choice, declares('_GRECAPTCHA', 'third-party')), choice.state).toBeNull();
+      expect(absenceReason(choice, declares('_GRECAPTCHA', 'other')), choice.state).toBeNull();
+    }
+    // Other third parties still wait for the choice.
+    expect(absenceReason(NO_CHOICE, declares('disqus_unique', 'third-party'))).toBe('before-choice');
+    expect(absenceReason(consent('refused'), declares('disqus_unique', 'third-party'))).toBe('refused');
+    // Filed under statistics, the charter's own word that it waits for consent is kept.
+    expect(absenceReason(NO_CHOICE, declares('_GRECAPTCHA', 'statistics'))).toBe('before-choice');
+  });
+
   it('explains the platform’s consent cookie before any choice (only a choice writes it), and its language cookie always', () => {
     expect(absenceReason(NO_CHOICE, declares('cookies_preferences', 'necessary'))).toBe('no-choice-saved');
     // Whatever a charter files it under.

@@ -1164,6 +1164,51 @@ describe('buildReport: cookies of embedded content', () => {
     expect(consentFindings.map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual(['before-consent disqus_unique high']);
   });
 
+  it('makes no consent finding for reCAPTCHA’s cookie a charter files under “Cookies tiers”, as none where the charter leaves it out (a review’s case)', () => {
+    const NECESSARY = `## Charte cookies
+
+#### Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir de l'utilisateur d'une page à une autre.
+Opendatasoft\tAPI (CSRF) (front et back office)\tcsrftoken\tRécupérer des données via des appels API
+Opendatasoft\tChoix concernant vos préférences sur les cookies\tcookies_preferences\tPermet de se souvenir du choix opéré par le visiteur concernant les cookies
+`;
+    const TIERS = `
+#### Cookies tiers
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Google\treCAPTCHA (formulaire de contact)\t_GRECAPTCHA\tProtéger le formulaire de contact contre les robots
+Disqus\tCommentaires\tdisqus_unique\tCommentaires
+`;
+    const report = (charterText: string) => {
+      const filed = withSiteCharter(buildBundledRegistry(bundledOpenCookieDatabaseRows()), EMBED_HOST, parseCharter(charterText), 'live');
+      const site = emptySite(EMBED_HOST, '0');
+      // The contact form's reCAPTCHA frame and the comments' Disqus frame, before the visitor answered the banner.
+      const recaptcha = browserCookie({ name: '_GRECAPTCHA', domain: 'www.google.com', expirationDate: NOW_S + 180 * DAY });
+      recordCookieChange(site, recaptcha, false, NOW_MS, { via: 'response' });
+      recordCookieChange(site, browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }), false, NOW_MS, {
+        via: 'response',
+      });
+      // Then a refusal, and the form loaded again.
+      recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: EMBED_HOST, value: 'refused' }), false, NOW_MS + 1000);
+      recordCookieChange(site, recaptcha, false, NOW_MS + 2000, { via: 'response' });
+      return buildReport(site, filed, NOW_MS + 3000);
+    };
+    const consentFindings = (r: ReturnType<typeof report>) =>
+      r.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal').map((f) => `${f.kind} ${f.severity} ${f.cookie}`);
+    const declared = report(NECESSARY + TIERS);
+    expect(declared.cookies.find((c) => c.name === '_GRECAPTCHA')).toMatchObject({
+      status: 'declared',
+      category: 'third-party',
+      source: 'charter',
+    });
+    expect(consentFindings(declared)).toEqual(['before-consent high disqus_unique', 'after-refusal high disqus_unique']);
+    const undeclared = report(NECESSARY);
+    expect(undeclared.cookies.find((c) => c.name === '_GRECAPTCHA')).toMatchObject({ status: 'undeclared', category: 'necessary' });
+    expect(consentFindings(undeclared)).toEqual(['before-consent high disqus_unique', 'after-refusal high disqus_unique']);
+  });
+
   it('never takes a frame’s cookie for the portal’s own, even with the same name', () => {
     const report = embedded([browserCookie({ name: 'sessionid', domain: 'widget.example.net' }), 'frame']);
     const frame = report.cookies.find((c) => c.domain === 'widget.example.net')!;
