@@ -219,7 +219,13 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
       note(
         'data-category-inferred',
         cookie.categoryInferred,
-        t(cookie.categoryInferred === 'platform' ? 'categoryInferredPlatform' : 'categoryInferredTracker'),
+        t(
+          cookie.categoryInferred === 'platform'
+            ? 'categoryInferredPlatform'
+            : cookie.category === 'third-party'
+              ? 'categoryInferredTrackerThirdParty'
+              : 'categoryInferredTracker',
+        ),
       ),
     );
   if (cookie) {

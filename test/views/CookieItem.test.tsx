@@ -198,6 +198,10 @@ describe('CookieItem', () => {
   it('says when a tracker the charter files as necessary is judged in its vendor’s category', () => {
     const filed = item({ name: '_ga', category: 'statistics', categoryInferred: 'tracker' });
     expect(filed.querySelector('[data-category-inferred="tracker"]')?.textContent).toBe('categoryInferredTracker');
+    cleanup();
+    // An advertiser's cookie (the Meta Pixel's) is judged as third-party, and the note says so, not "statistics".
+    const advertiser = item({ name: '_fbp', category: 'third-party', categoryInferred: 'tracker' });
+    expect(advertiser.querySelector('[data-category-inferred="tracker"]')?.textContent).toBe('categoryInferredTrackerThirdParty');
   });
 
   it('says why a cookie of unknown origin makes no finding, in both languages, and says nothing of the others', () => {

@@ -60,25 +60,33 @@ export function consentKeysOf(cookieName: string): readonly string[] {
 }
 
 /**
- * Consent keys of the tools no configuration exempts from consent. CNIL's list of audience
+ * Consent keys of the tools a configuration may exempt from consent. CNIL's list of audience
  * measurement tools that can be set up to need no consent named configurations of Matomo, AT
- * Internet / Piano Analytics and Eulerian, so a portal may rightly file their cookies as necessary;
- * it named none of Google Analytics ("Cookies : solutions pour les outils de mesure d'audience",
+ * Internet / Piano Analytics and Eulerian, so a portal may rightly file their cookies as necessary
+ * ("Cookies : solutions pour les outils de mesure d'audience",
  * https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience).
- * Since 4 July 2025 CNIL has vendors assess themselves against its conditions instead of listing
- * them (https://www.cnil.fr/fr/node/167364), and the list was to go at the start of 2026; the
- * conditions exclude a vendor that reuses the data for its own ends, as Google does.
+ * It named none of Google Analytics: since 4 July 2025 CNIL has vendors assess themselves against
+ * its conditions instead of listing them (https://www.cnil.fr/fr/node/167364), and the conditions
+ * exclude a vendor that reuses the data for its own ends, as Google does. The list never covered
+ * the trackers added to pages by hand either: session recording (Hotjar, Microsoft Clarity, whose
+ * purposes CNIL's draft recommendation of 25 February 2026 holds not strictly necessary,
+ * https://www.cnil.fr/en/node/168205), marketing automation (HubSpot) and advertising (the Meta
+ * Pixel, Microsoft UET) are no audience measurement at all.
  */
-const NEVER_EXEMPT_KEYS: readonly string[] = ['ga'];
+const EXEMPTABLE_KEYS: readonly string[] = ['matomo', 'at', 'xiti', 'piano', 'eulerian'];
 
 /**
  * The category the vendor's documentation gives a cookie of this name when that cookie always
- * needs consent (a Google Analytics cookie: statistics); null for any other (a tool that can be
- * configured exempt, one with no switch, one that only keeps the choice).
+ * needs consent: a known tracker the table files as statistics or third-party that is none of
+ * the tools a configuration may exempt (EXEMPTABLE_KEYS): Google Analytics's, Hotjar's,
+ * Clarity's, HubSpot's (statistics), the Meta Pixel's and Microsoft UET's (third-party). Null for
+ * any other: a tool that can be configured exempt, a cookie the table files necessary (one that
+ * only keeps the choice, reCAPTCHA's), a name the table does not know.
  */
 export function consentCategoryOf(cookieName: string): Category | null {
   const tracker = knownTrackerNamed(cookieName);
-  return tracker && tracker.consentKeys.some((key) => NEVER_EXEMPT_KEYS.includes(key)) ? tracker.category : null;
+  if (tracker === null || (tracker.category !== 'statistics' && tracker.category !== 'third-party')) return null;
+  return tracker.consentKeys.some((key) => EXEMPTABLE_KEYS.includes(key)) ? null : tracker.category;
 }
 
 /**

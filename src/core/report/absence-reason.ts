@@ -35,8 +35,10 @@ const LANGUAGE_COOKIE = 'django_language';
  *   switch off and none speaking for it ('refused');
  * - an `other` entry whose trackers the known-tracker table files as statistics, or all as an
  *   advertiser's (third party), as such (findings.ts `judgedForConsent`); a necessary one whose
- *   trackers always need consent (Google Analytics), in their vendor's category
- *   (platform-cookies.ts `charterTrackerCategory`);
+ *   trackers always need consent (Google Analytics, the Meta Pixel…), in their vendor's category
+ *   (platform-cookies.ts `charterTrackerCategory`); an `other` or third-party one whose trackers
+ *   the table all files necessary (reCAPTCHA's), as necessary (findings.ts `embeddedForConsent`;
+ *   a site's own such cookie makes no consent finding either: `keepsTheChoice`);
  * - any other necessary entry (a tool that can run exempt from consent, such as Matomo) only
  *   once its trackers' own switch is off ('refused'): set then, findings.ts makes it an
  *   after-refusal finding (`refusedBy`).
@@ -74,6 +76,9 @@ function judgedCategory(
 ): Category {
   if (category === 'other' && everyTracker((tracker) => tracker.category === 'statistics')) return 'statistics';
   if (category === 'other' && everyTracker((tracker) => tracker.category === 'third-party')) return 'third-party';
+  // A third-party or unclear entry the table files necessary (reCAPTCHA's): findings.ts `embeddedForConsent`.
+  if ((category === 'other' || category === 'third-party') && everyTracker((tracker) => tracker.category === 'necessary'))
+    return 'necessary';
   if (category !== 'necessary') return category;
   const documented = trackers[0] === undefined ? null : consentCategoryOf(trackers[0].cookie);
   return documented !== null && documented !== 'necessary' && everyTracker((tracker) => consentCategoryOf(tracker.cookie) === documented)

@@ -138,6 +138,19 @@ function judgedForConsent(name: string, match: MatchResult): MatchResult {
 }
 
 /**
+ * The description a cookie of embedded content's consent findings judge it by: its own, except
+ * that a charter's third-party ("Cookies tiers": who sets the cookie, not that it waits for
+ * consent) or `other` (a section of unclear role) says nothing of consent, so a cookie the
+ * known-tracker table files necessary (reCAPTCHA's `_GRECAPTCHA`, Google's security cookie) is
+ * judged necessary, as it is where the charter leaves it out. A charter's statistics is its own word
+ * that the cookie waits for consent, and kept.
+ */
+function embeddedForConsent(name: string, match: MatchResult): MatchResult {
+  if (match.source !== 'charter' || (match.category !== 'third-party' && match.category !== 'other')) return match;
+  return knownTrackerNamed(name)?.category === 'necessary' ? { ...match, category: 'necessary' } : match;
+}
+
+/**
  * A consent breach by a statistics or third-party cookie is high; by a cookie whose role is
  * unclear (the database's "Functional" rows such as a load balancer's, or an unknown cookie) it
  * is medium: worth a look, not proof.
@@ -201,6 +214,7 @@ export function findingsInNameOrder(
     if (cookie.originUnknown !== undefined) continue;
     const detail = detailOf(match);
     const embedded = cookie.thirdParty !== undefined;
+    const forConsent = embedded ? embeddedForConsent(cookie.name, match) : match;
     if (!match.declared) {
       undeclared.push({
         kind: 'undeclared',
@@ -220,8 +234,8 @@ export function findingsInNameOrder(
     // The platform sets its own cookies whatever the visitor chooses: never a consent matter, on the
     // site itself or in an embedded frame of another of its portals; another site's cookie of the
     // same name is not one of them.
-    if (consentReadable && !isNecessary(match) && !(isPlatformCookie(cookie.name) && (!embedded || ofPortal(cookie, isPortal)))) {
-      const judged = embedded ? match : judgedForConsent(cookie.name, match);
+    if (consentReadable && !isNecessary(forConsent) && !(isPlatformCookie(cookie.name) && (!embedded || ofPortal(cookie, isPortal)))) {
+      const judged = embedded ? forConsent : judgedForConsent(cookie.name, match);
       const severity = consentSeverity(judged);
       // A site's own cookie that only keeps the choice (`atauthority`, `_pprv`, `mtm_consent_removed`)
       // needs no consent, whatever the charter's category: the tag may write it at load, before the

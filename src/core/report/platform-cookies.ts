@@ -42,8 +42,10 @@ export function platformCategory(
 /**
  * A charter's word cannot make a tracker strictly necessary: a site's own cookie the charter files
  * as necessary, whose vendor documents it as needing consent whatever the set-up (consentCategoryOf:
- * Google Analytics's), is judged in the vendor's category, and says so. The platform's own cookies
- * keep the charter's word.
+ * Google Analytics's, Hotjar's, Clarity's, HubSpot's as statistics; the Meta Pixel's and Microsoft
+ * UET's as third-party), is judged in the vendor's category, and says so. The platform's own
+ * cookies, and the tools a configuration may exempt (Matomo, AT Internet / Piano, Eulerian), keep
+ * the charter's word.
  */
 export function charterTrackerCategory(
   name: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
-import { consentKeysOf, judgeByName, trackersOfEntry } from '../../../src/core/consent/consent-trackers.ts';
+import { consentCategoryOf, consentKeysOf, judgeByName, trackersOfEntry } from '../../../src/core/consent/consent-trackers.ts';
 import { TRACKER_NAMES } from '../../../src/core/consent/tracker-names.ts';
 
 describe('consentKeysOf', () => {
@@ -56,6 +56,61 @@ describe('the known-tracker table and the banner’s keys', () => {
       if (tracker.category === 'third-party') expect(tracker.consentKeys, tracker.id).toEqual([]);
       if (/^(google-analytics|matomo-pk|at-internet-at(userid|idvisitor)|piano-analytics-pc)/.test(tracker.id))
         expect(tracker.consentKeys.length, tracker.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('consentCategoryOf', () => {
+  /** The table's trackers of any domain (those a site's own cookie can be), by id, with the category no charter may take from them. */
+  const neverExempt = () =>
+    Object.fromEntries(
+      KNOWN_TRACKERS.filter((tracker) => tracker.domain === null).flatMap((tracker) => {
+        const category = consentCategoryOf(tracker.match === 'prefix' ? `${tracker.cookie}X` : tracker.cookie);
+        return category === null ? [] : [[tracker.id, category]];
+      }),
+    );
+
+  it('names exactly the trackers no set-up exempts from consent: Google Analytics’s, and the hand-added session recorders, marketing tools and advertisers’', () => {
+    expect(neverExempt()).toEqual({
+      'google-analytics-ga': 'statistics',
+      'google-analytics-4-session': 'statistics',
+      'google-analytics-gid': 'statistics',
+      'google-analytics-gat': 'statistics',
+      'google-analytics-gat-named': 'statistics',
+      'google-analytics-dc-gtm': 'statistics',
+      'google-analytics-amp-token': 'statistics',
+      'google-analytics-gac': 'statistics',
+      'hotjar-session-user': 'statistics',
+      'hotjar-session': 'statistics',
+      'hotjar-first-seen': 'statistics',
+      'hotjar-absolute-session-in-progress': 'statistics',
+      'hotjar-included-in-session-sample': 'statistics',
+      'hotjar-included-in-pageview-sample': 'statistics',
+      'hotjar-tld-test': 'statistics',
+      'hotjar-user-attributes-hash': 'statistics',
+      'microsoft-clarity-clck': 'statistics',
+      'microsoft-clarity-clsk': 'statistics',
+      'hubspot-hstc': 'statistics',
+      'hubspot-hubspotutk': 'statistics',
+      'hubspot-hssc': 'statistics',
+      'hubspot-hssrc': 'statistics',
+      'meta-pixel-fbp': 'third-party',
+      'meta-pixel-fbc': 'third-party',
+      'microsoft-uet-uetvid': 'third-party',
+      'microsoft-uet-uetsid': 'third-party',
+    });
+  });
+
+  it('leaves a charter free to file as necessary the tools CNIL lets run exempt, every cookie the table files necessary, and any other cookie', () => {
+    for (const tracker of KNOWN_TRACKERS) {
+      const exemptable = /^(matomo|at-internet|piano-analytics|eulerian)-/.test(tracker.id) || tracker.category === 'necessary';
+      if (exemptable) expect(consentCategoryOf(tracker.cookie), tracker.id).toBeNull();
+    }
+    for (const name of ['_GRECAPTCHA', 'mtm_consent_removed', 'atauthority', '_pprv', 'sessionid', 'csrftoken', 'django_language']) {
+      expect(consentCategoryOf(name), name).toBeNull();
+    }
+    for (const name of ['cookies_preferences', '__cf_bm', 'AWSALB', 'JSESSIONID', 'disqus_unique', 'testCookie', '']) {
+      expect(consentCategoryOf(name), name).toBeNull();
     }
   });
 });

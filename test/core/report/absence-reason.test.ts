@@ -73,11 +73,16 @@ describe('absenceReason', () => {
     expect(absenceReason(consent('refused'), declares('_', 'statistics', 'prefix'))).toBe('refused');
   });
 
-  it('judges a necessary entry as its cookie would be: Google Analytics as the statistics it is, a tool that can run exempt once its own switch is off', () => {
+  it('judges a necessary entry as its cookie would be: Google Analytics and the hand-added trackers in their vendor’s category, a tool that can run exempt once its own switch is off', () => {
     // No configuration exempts Google Analytics from consent: filed necessary, it is judged as statistics (platform-cookies.ts).
     expect(absenceReason(NO_CHOICE, declares('_ga', 'necessary'))).toBe('before-choice');
     expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('_ga', 'necessary'))).toBe('refused');
     expect(absenceReason(consent('accepted', { ga: true, matomo: true }), declares('_ga', 'necessary'))).toBeNull();
+    // Nor any hand-added tracker: the Meta Pixel's (third-party), Clarity's and Hotjar's (statistics).
+    expect(absenceReason(NO_CHOICE, declares('_fbp', 'necessary'))).toBe('before-choice');
+    expect(absenceReason(consent('refused'), declares('_fbp', 'necessary'))).toBe('refused');
+    expect(absenceReason(NO_CHOICE, declares('_clck', 'necessary'))).toBe('before-choice');
+    expect(absenceReason(NO_CHOICE, declares('_hjSessionUser_', 'necessary', 'prefix'))).toBe('before-choice');
     // Matomo may run exempt: filed necessary, expected before any choice and after a refusal read
     // without flags, but not once its own switch is off (set then, it is an after-refusal finding).
     expect(absenceReason(NO_CHOICE, declares('_pk_id.', 'necessary', 'prefix'))).toBeNull();
@@ -95,6 +100,18 @@ describe('absenceReason', () => {
       expect(absenceReason(choice, declares('sessionid', 'statistics')), choice.state).toBeNull();
       expect(absenceReason(choice, declares('csrftoken', 'third-party')), choice.state).toBeNull();
     }
+  });
+
+  it('never explains by the choice a third-party or unclear entry the known-tracker table files necessary (reCAPTCHA’s), which no choice keeps away', () => {
+    for (const choice of [NO_CHOICE, consent('refused'), consent('refused', { ga: false, matomo: false })]) {
+      expect(absenceReason(choice, declares('_GRECAPTCHA', 'third-party')), choice.state).toBeNull();
+      expect(absenceReason(choice, declares('_GRECAPTCHA', 'other')), choice.state).toBeNull();
+    }
+    // Other third parties still wait for the choice.
+    expect(absenceReason(NO_CHOICE, declares('disqus_unique', 'third-party'))).toBe('before-choice');
+    expect(absenceReason(consent('refused'), declares('disqus_unique', 'third-party'))).toBe('refused');
+    // Filed under statistics, the charter's own word that it waits for consent is kept.
+    expect(absenceReason(NO_CHOICE, declares('_GRECAPTCHA', 'statistics'))).toBe('before-choice');
   });
 
   it('explains the platform’s consent cookie before any choice (only a choice writes it), and its language cookie always', () => {

@@ -165,6 +165,39 @@ describe('findingsFor', () => {
     expect(findingsFor(embedded, seen(embedded, { atauthority: declared }), []).filter((f) => f.kind === 'before-consent')).toHaveLength(1);
   });
 
+  it('keeps necessary an embedded cookie the known-tracker table files necessary (reCAPTCHA’s) that a charter files under third parties or a section of unclear role, but not under statistics', () => {
+    const consentFindings = (category: 'third-party' | 'other' | 'statistics', refusal: boolean) => {
+      const site = emptySite(HOST, '0');
+      const recaptcha = browserCookie({ name: '_GRECAPTCHA', domain: 'www.google.com' });
+      recordCookieChange(site, recaptcha, false, NOW_MS, { via: 'response' });
+      if (refusal) {
+        recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: HOST, value: 'refused' }), false, NOW_MS);
+        recordCookieChange(site, recaptcha, false, NOW_MS, { via: 'response' });
+      }
+      const filed = { ...declaredStatistics('Google'), category };
+      return findingsFor(site, seen(site, { _GRECAPTCHA: filed, cookies_preferences: { ...filed, category: 'necessary' } }), [])
+        .filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+        .map((f) => `${f.kind} ${f.severity}`);
+    };
+    // "Cookies tiers" says who sets a cookie, not that it needs consent; nor does a section of unclear role.
+    for (const category of ['third-party', 'other'] as const) {
+      expect(consentFindings(category, false), category).toEqual([]);
+      expect(consentFindings(category, true), category).toEqual([]);
+    }
+    // A charter that files it under statistics says itself that it waits for consent: its word is kept.
+    expect(consentFindings('statistics', true)).toEqual(['before-consent high', 'after-refusal high']);
+    // A tracker the table does not file necessary keeps the charter's third-party (Disqus's, an embedded `_ga`).
+    for (const name of ['disqus_unique', '_ga']) {
+      const site = emptySite(HOST, '0');
+      recordCookieChange(site, browserCookie({ name, domain: '.example.net', hostOnly: false }), false, NOW_MS, { via: 'frame' });
+      const findings = findingsFor(site, seen(site, { [name]: { ...declaredStatistics('Someone'), category: 'third-party' } }), []);
+      expect(
+        findings.filter((f) => f.kind === 'before-consent').map((f) => `${f.kind} ${f.severity}`),
+        name,
+      ).toEqual(['before-consent high']);
+    }
+  });
+
   it('holds a cookie of embedded content named like one of the platform’s to the consent rules', () => {
     const site = emptySite(HOST, '0');
     recordCookieChange(site, browserCookie({ name: 'csrftoken', domain: 'forms.example.net' }), false, NOW_MS, { via: 'frame' });

@@ -12,6 +12,7 @@ import type { UnreadRow } from '../../../src/core/charter/parse.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
+import { BUNDLED_CHARTERS, buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
@@ -542,6 +543,74 @@ describe('consent per tracker', () => {
       'before-consent _ga high',
       'after-refusal _ga high',
     ]);
+  });
+
+  it('judges the Meta Pixel’s and Microsoft Clarity’s cookies a live charter files as necessary in their vendor’s category, as Google Analytics’s (a review’s case)', () => {
+    const live = parseCharter(`## Charte cookies
+
+#### Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir de l'utilisateur d'une page à une autre.
+Opendatasoft\tAPI (CSRF) (front et back office)\tcsrftoken\tRécupérer des données via des appels API
+Opendatasoft\tChoix concernant vos préférences sur les cookies\tcookies_preferences\tPermet de se souvenir du choix opéré par le visiteur concernant les cookies
+Meta\tPixel (front office)\t_fbp\tMesurer l'efficacité des campagnes
+Google\tGoogle Analytics (front office)\t_ga\tMesure d'audience
+Microsoft\tClarity (front office)\t_clck\tAnalyse du parcours
+`);
+    const filed = withSiteCharter(buildBundledRegistry(bundledOpenCookieDatabaseRows()), HOST, live, 'live');
+    const trackers = ['_fbp', '_ga', '_clck'];
+    const platform = ['sessionid', 'csrftoken'];
+    // Set before the visitor chose; then every switch turned off, and the trackers set again.
+    const site = play(...[...trackers, ...platform].map((name) => [cookie(name, 90)] as [ReturnType<typeof browserCookie>]));
+    recordCookieChange(site, choice({ ga: false, matomo: false }), false, NOW_MS);
+    for (const name of trackers) recordCookieChange(site, cookie(name, 90), false, NOW_MS);
+    const report = buildReport(site, filed, NOW_MS);
+    const rows = Object.fromEntries(report.cookies.map((c) => [c.name, `${c.status} ${c.category} ${c.categoryInferred}`]));
+    expect(rows).toEqual({
+      _fbp: 'declared third-party tracker',
+      _ga: 'declared statistics tracker',
+      _clck: 'declared statistics tracker',
+      sessionid: 'declared necessary null',
+      csrftoken: 'declared necessary null',
+      cookies_preferences: 'declared necessary null',
+    });
+    expect(
+      report.findings
+        .filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')
+        .map((f) => `${f.kind} ${f.severity} ${f.cookie}: ${f.evidence}`),
+    ).toEqual([
+      'before-consent high _clck: statistics cookie (Microsoft) set before the visitor chose',
+      'before-consent high _fbp: third-party cookie (Meta) set before the visitor chose',
+      'before-consent high _ga: statistics cookie (Google) set before the visitor chose',
+      'after-refusal high _clck: statistics cookie (Microsoft) set after a refusal: Google Analytics refused (ga=false), Matomo refused (matomo=false)',
+      'after-refusal high _fbp: third-party cookie (Meta) set after a refusal: Google Analytics refused (ga=false), Matomo refused (matomo=false)',
+      'after-refusal high _ga: statistics cookie (Google) set after a refusal: Google Analytics refused (ga=false)',
+    ]);
+  });
+
+  it('makes no consent finding for any bundled charter’s necessary cookie, set before the choice or after a refusal', () => {
+    const bundled = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+    for (const [host, charter] of Object.entries(BUNDLED_CHARTERS)) {
+      const necessary = charter.entries.filter((entry) => entry.category === 'necessary');
+      expect(necessary.length, host).toBeGreaterThan(0);
+      const site = emptySite(host, '0');
+      const set = (at: number) => {
+        for (const entry of necessary) {
+          const name = entry.match === 'prefix' ? `${entry.cookie}1` : entry.cookie;
+          if (name !== 'cookies_preferences') recordCookieChange(site, cookie(name, 30, host), false, at);
+        }
+      };
+      set(NOW_MS);
+      recordCookieChange(site, choice({ ga: false, matomo: false, at: false }, host), false, NOW_MS + 1000);
+      set(NOW_MS + 2000);
+      const report = buildReport(site, bundled, NOW_MS + 3000);
+      expect(report.charter.kind, host).toBe('bundled');
+      expect(
+        report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal'),
+        host,
+      ).toEqual([]);
+    }
   });
 
   it('judges a known statistics tracker a charter files under a section of unclear role as the statistics cookie it is', () => {
@@ -1093,6 +1162,51 @@ describe('buildReport: cookies of embedded content', () => {
     expect(report.cookies.find((c) => c.name === '_GRECAPTCHA')).toMatchObject({ category: 'necessary', source: 'known-tracker' });
     const consentFindings = report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal');
     expect(consentFindings.map((f) => `${f.kind} ${f.cookie} ${f.severity}`)).toEqual(['before-consent disqus_unique high']);
+  });
+
+  it('makes no consent finding for reCAPTCHA’s cookie a charter files under “Cookies tiers”, as none where the charter leaves it out (a review’s case)', () => {
+    const NECESSARY = `## Charte cookies
+
+#### Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir de l'utilisateur d'une page à une autre.
+Opendatasoft\tAPI (CSRF) (front et back office)\tcsrftoken\tRécupérer des données via des appels API
+Opendatasoft\tChoix concernant vos préférences sur les cookies\tcookies_preferences\tPermet de se souvenir du choix opéré par le visiteur concernant les cookies
+`;
+    const TIERS = `
+#### Cookies tiers
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Google\treCAPTCHA (formulaire de contact)\t_GRECAPTCHA\tProtéger le formulaire de contact contre les robots
+Disqus\tCommentaires\tdisqus_unique\tCommentaires
+`;
+    const report = (charterText: string) => {
+      const filed = withSiteCharter(buildBundledRegistry(bundledOpenCookieDatabaseRows()), EMBED_HOST, parseCharter(charterText), 'live');
+      const site = emptySite(EMBED_HOST, '0');
+      // The contact form's reCAPTCHA frame and the comments' Disqus frame, before the visitor answered the banner.
+      const recaptcha = browserCookie({ name: '_GRECAPTCHA', domain: 'www.google.com', expirationDate: NOW_S + 180 * DAY });
+      recordCookieChange(site, recaptcha, false, NOW_MS, { via: 'response' });
+      recordCookieChange(site, browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false }), false, NOW_MS, {
+        via: 'response',
+      });
+      // Then a refusal, and the form loaded again.
+      recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: EMBED_HOST, value: 'refused' }), false, NOW_MS + 1000);
+      recordCookieChange(site, recaptcha, false, NOW_MS + 2000, { via: 'response' });
+      return buildReport(site, filed, NOW_MS + 3000);
+    };
+    const consentFindings = (r: ReturnType<typeof report>) =>
+      r.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal').map((f) => `${f.kind} ${f.severity} ${f.cookie}`);
+    const declared = report(NECESSARY + TIERS);
+    expect(declared.cookies.find((c) => c.name === '_GRECAPTCHA')).toMatchObject({
+      status: 'declared',
+      category: 'third-party',
+      source: 'charter',
+    });
+    expect(consentFindings(declared)).toEqual(['before-consent high disqus_unique', 'after-refusal high disqus_unique']);
+    const undeclared = report(NECESSARY);
+    expect(undeclared.cookies.find((c) => c.name === '_GRECAPTCHA')).toMatchObject({ status: 'undeclared', category: 'necessary' });
+    expect(consentFindings(undeclared)).toEqual(['before-consent high disqus_unique', 'after-refusal high disqus_unique']);
   });
 
   it('never takes a frame’s cookie for the portal’s own, even with the same name', () => {
