@@ -77,7 +77,9 @@ export async function runCharterCli(args: readonly string[], io: CliIo): Promise
   }
   if (command === 'check') return inputs.length > 0 ? checkCommand(inputs, io) : usageError('check takes one INPUT or more', io);
   if (command === undefined) return usageError('no command: give parse, check or text', io);
-  const quoted = JSON.stringify(command.length > QUOTED ? `${command.slice(0, QUOTED)}…` : command);
+  // A URL given with no command before it: named as an input is, without a user name or password.
+  const shown = shownInput(command);
+  const quoted = JSON.stringify(shown.length > QUOTED ? `${shown.slice(0, QUOTED)}…` : shown);
   return usageError(`unknown command ${terminalText(quoted)} (parse, check or text)`, io);
 }
 
@@ -145,13 +147,14 @@ const AT_NOT_SHOWN = '(a URL with "@", not shown: it may hold a user name or pas
 
 /**
  * An input as output names it: a URL without its user name and password (refused, never printed);
- * one the URL parser cannot read, not at all when it has an `@` before its query or fragment (its
- * user name and password cannot be told apart from the rest). A file by its name, as typed.
+ * one the URL parser cannot read, not at all when it has an `@` anywhere (its user name and
+ * password cannot be told apart from the rest). A file by its name, as typed.
  */
 function shownInput(input: string): string {
   if (!isUrlInput(input)) return input;
   const url = parsedUrl(input);
-  if (url === null) return /^[^?#]*@/.test(input) ? AT_NOT_SHOWN : input;
+  // Anywhere: a password may hold a `#` or `?` unencoded, which the parser reads as the end of the host.
+  if (url === null) return input.includes('@') ? AT_NOT_SHOWN : input;
   if (url.username === '' && url.password === '') return input;
   url.username = '';
   url.password = '';

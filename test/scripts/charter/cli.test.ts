@@ -349,6 +349,14 @@ describe('charter on an https:// URL', () => {
     // One the URL parser cannot read is not named at all: what it holds cannot be told apart.
     const broken = await runInProcess(['parse', 'https://user:S3CRET@exa mple.org/'], serving(page));
     expect(broken.stderr).toBe('charter: (a URL with "@", not shown: it may hold a user name or password): not a valid URL\n');
+    // Re-review: an `@` after a `#` or `?` the password holds unencoded, and a URL given with no command.
+    for (const input of ['https://bob:abc#123@data.example.org/charter', 'https://bob:pa?ss@data.example.org/charter']) {
+      const unread = await runInProcess(['parse', input], serving(page));
+      expect(unread.stderr).toBe('charter: (a URL with "@", not shown: it may hold a user name or password): not a valid URL\n');
+    }
+    const noCommand = await runInProcess(['https://bob:S3CRET@data.example.org/charter'], serving(page));
+    expect(noCommand.stderr).toContain('charter: unknown command "https://data.example.org/charter" (parse, check or text)\n');
+    expect(noCommand.stderr).not.toContain('S3CRET');
   });
 
   it('checks it, naming the page it was read from', async () => {
