@@ -119,10 +119,16 @@ const QUOTED = 200;
 /** What quoteTyped gives instead of a text with an `@` before its query or fragment. */
 const AT_NOT_SHOWN = '(a text with "@", not shown: it may hold a user name or password)';
 
-/** True when `text` has an `@` before its query or fragment: it may hold a user name or password. */
+/**
+ * True when `text` has an `@` before its query or fragment, or after them while the text before
+ * them is still a URL's host part (no `/` past its scheme): it may hold a user name or password,
+ * one holding a `#` or `?` unencoded (`https://bob:abc#123@host`) included, which a cut there would show in part.
+ */
 function atBeforeQuery(text: string): boolean {
   const query = text.search(/[?#]/);
-  return (query === -1 ? text : text.slice(0, query)).includes('@');
+  const before = query === -1 ? text : text.slice(0, query);
+  if (before.includes('@')) return true;
+  return query !== -1 && text.includes('@', query) && !before.replace(/^[a-z][a-z\d+.-]*:\/\//i, '').includes('/');
 }
 
 /**

@@ -313,6 +313,19 @@ describe("an option's value with a user name or password", () => {
     expect(() => parseAuditArgs(argv, 8)).toThrow(message);
   });
 
+  it('quotes nothing of a password holding a "#" or "?" unencoded (the cut before them would show its first part)', () => {
+    for (const typed of ['https://bob:abc#123@data.example.org', 'https://bob:pa?ss@data.example.org/charter']) {
+      expect(() => parseAuditArgs(['--consent', typed], 8)).toThrow(
+        new UsageError(`--consent must be one of accept, refuse, none, both, not ${NOT_SHOWN}`),
+      );
+      expect(() => parseTarget(typed)).not.toThrow(/bob/);
+    }
+    // An `@` in a query, past a path, is no user name: the value is quoted, cut before its query.
+    expect(() => parseAuditArgs(['--consent', 'https://data.example.org/x?mail=a@b'], 8)).toThrow(
+      new UsageError('--consent must be one of accept, refuse, none, both, not "https://data.example.org/x…"'),
+    );
+  });
+
   it('still quotes a value with no "@", cut before its query', () => {
     expect(() => parseAuditArgs(['--consent', 'maybe?token=S3CRET'], 8)).toThrow(
       new UsageError('--consent must be one of accept, refuse, none, both, not "maybe…"'),
