@@ -173,7 +173,8 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   const provider = cell('provider', entry.provider);
   const purpose = cell('purpose', entry.purpose);
   const durationText = duration === null ? '' : cell('duration', duration);
-  const statedDuration = marks.includes('duration-observed') && entry.duration !== null ? cell('duration', entry.duration) : null;
+  // Only the list quotes the duration replaced: a quote cut ends with "…", and the row's own duration is whole.
+  const statedDuration = marks.includes('duration-observed') && entry.duration !== null ? draftText(entry.duration) : null;
   // The charter's words kept as they are: its purpose, and its duration unless the observed one replaced it.
   // (The platform's policy is its own case above; a provider is a name, the same in any language.)
   const carried = purpose !== '' || (durationText !== '' && !marks.includes('duration-observed'));
