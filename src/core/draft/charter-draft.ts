@@ -139,11 +139,12 @@ function longestOf(lifetime: number | null, judged: number | null | undefined): 
 
 /**
  * A declared row; `platformWords` when its charter is the platform's default (its published
- * policy, in English) standing in for the site's; `charterLanguage` the language of the charter's
- * words (null when unknown): in a draft of another language, what the row keeps of them is marked
- * to translate.
+ * policy, in English) standing in for the site's. In a draft of another language than the one of
+ * the charter its words come from (Declared.language; none when unknown), what the row keeps of
+ * them is marked to translate.
  */
-function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean, charterLanguage: DraftLanguage | null): DraftRow {
+function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean): DraftRow {
+  const charterLanguage = known.language;
   const { entry } = known;
   const words = DRAFT_WORDS[language];
   const marks: DraftMark[] = [];
@@ -342,7 +343,7 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   /** The row of the entry that applies, by name (gather-runs.ts nameOf). */
   const applying = new Map<string, DraftRow>();
   const declaredRows = declared.map((known) => {
-    const row = declaredRow(known, language, charterKind === 'platform-default', charterLanguage);
+    const row = declaredRow(known, language, charterKind === 'platform-default');
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
     // The first: a later one that applies as well (embedded content's cookie matched it) is not the one a repeat gives way to.

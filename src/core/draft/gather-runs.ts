@@ -74,6 +74,12 @@ export type Declared = {
    * tracker; null when none was (a cookie of unknown origin, maybe another site's, says nothing).
    */
   trackerSeen: ConsentTracker | null;
+  /**
+   * The language of the newest charter holding these very words (null when unknown): two runs may
+   * have read the charter before and after it was translated, and an entry only the older declares
+   * keeps the older's words.
+   */
+  language: 'fr' | 'en' | null;
 };
 
 /** A cookie (or a prefix family) observed but not declared, gathered over the reports. */
@@ -100,7 +106,7 @@ export type Added = {
 export type Gathered = {
   /** The charter the declared entries come from (see CharterDraft.charterKind). */
   charterKind: CharterKind;
-  /** The language of that charter, when it has one. */
+  /** The language of that charter as the newest run declaring entries read it, when it has one. */
   language: 'fr' | 'en' | null;
   /** In the charter's order. */
   declared: Declared[];
@@ -256,6 +262,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         shadowed: false,
         repeated: false,
         trackerSeen: null,
+        language: null,
       };
       declared.set(key, known);
       placesOf.set(known, new Map<number, number>());
@@ -391,6 +398,13 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     now.missing ||= old.missing;
   }
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
+  /** The newest of some reports (by `newer`). */
+  const newestReport = (indices: Iterable<number>) => {
+    let newest: number | undefined;
+    for (const index of indices) if (newest === undefined || newer(index, newest) > 0) newest = index;
+    return newest;
+  };
+  for (const known of ordered) known.language = reports[newestReport(placesOf.get(known)!.keys())!]!.charter.language ?? null;
 
   // The declared entries as one charter, matched as the extension matches: what they cover needs no row of its own.
   const host = reports[0]?.host ?? '';
@@ -462,7 +476,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       .map(({ note }) => note)
       .sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain)),
     // The declaring charter's, unknown included: another run's (the platform's default, in English) is not the site's.
-    language: (reports.find(declares) ?? reports[0])?.charter.language ?? null,
+    // The newest's: the rows take its words (a charter translated between the runs is drafted in its new language).
+    language: reports[newestReport(reports.flatMap((report, index) => (declares(report) ? [index] : []))) ?? 0]?.charter.language ?? null,
     declared: ordered,
     added: [...added.values()]
       .map((cookie) => ({ ...cookie, embeddedBy: cookie.embeddedBy.sort(compareText) }))
