@@ -242,6 +242,28 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
   return row;
 }
 
+/** What of a row's marks concerns its words, which a row written apart in them shares. */
+const MARKS_OF_WORDS: ReadonlySet<DraftMark> = new Set(['to-translate', 'in-english', 'text-cut']);
+
+/**
+ * The portal's own `cookie`, declared by the entry of row `from` (a prefix), written apart under
+ * its exact name in that row's words (Gathered.writtenApart): strictly necessary when the row's
+ * category is 'other', which the draft writes after the third-party section and the report reads
+ * as necessary for one of the platform's cookies (platformCategory).
+ */
+function writtenApartRow(cookie: string, from: DraftRow): DraftRow {
+  const row: DraftRow = {
+    entry: { ...from.entry, cookie, match: 'exact', category: from.entry.category === 'other' ? 'necessary' : from.entry.category },
+    marks: ['written-apart', ...from.marks.filter((mark) => MARKS_OF_WORDS.has(mark))],
+    source: from.source,
+    statedDuration: null,
+    writtenApartFrom: cookieLabel(from.entry),
+  };
+  if (from.translateFrom) row.translateFrom = from.translateFrom;
+  if (from.cut) row.cut = [...from.cut];
+  return row;
+}
+
 const sameEntries = (read: readonly CharterEntry[], meant: CharterEntry) => read.length === 1 && entryKey(read[0]!) === entryKey(meant);
 
 /**
@@ -336,7 +358,7 @@ export type DraftOptions = {
 export function draftCharter(reports: readonly RunReport[], options: DraftOptions = {}): CharterDraft {
   const first = reports[0];
   if (!first) throw new Error('a charter draft needs at least one report');
-  const { charterKind, language: charterLanguage, declared, added, originUnknown } = gatherRuns(reports);
+  const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
   const platformUnseen = new Set<DraftRow>();
@@ -356,7 +378,16 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     const applies = applying.get(nameOf(known.entry));
     if (known.shadowed && applies) appliesInstead.set(declaredRows[index]!, applies);
   });
-  const candidates = [...declaredRows, ...added.map((cookie) => addedRow(cookie, language))];
+  /** Each declared row's rows written apart, placed after it. */
+  const apart = new Map<DraftRow, DraftRow[]>();
+  for (const { cookie, declared: known } of writtenApart) {
+    const from = declaredRows[declared.indexOf(known)]!;
+    apart.set(from, [...(apart.get(from) ?? []), writtenApartRow(cookie, from)]);
+  }
+  const candidates = [
+    ...declaredRows.flatMap((row) => [row, ...(apart.get(row) ?? [])]),
+    ...added.map((cookie) => addedRow(cookie, language)),
+  ];
   const ordered = CATEGORY_ORDER.flatMap((category) => candidates.filter((row) => row.entry.category === category));
 
   const draft: CharterDraft = {

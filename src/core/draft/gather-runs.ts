@@ -114,6 +114,14 @@ export type Gathered = {
   added: Added[];
   /** Cookies of unknown origin no entry declares and the site was not seen to set, by name. */
   originUnknown: OriginUnknown[];
+  /**
+   * The platform's cookie names the portal set itself, declared by an entry of another name (a
+   * prefix, `csrf*`), that embedded content set as well, undeclared: each with the entry that
+   * declares the portal's own. The row added for embedded content's would declare the portal's
+   * too (an exact name comes before a prefix, and a site's own cookie answers to any section), so
+   * the portal's own is written apart before it, in that entry's words.
+   */
+  writtenApart: Array<{ cookie: string; declared: Declared }>;
 };
 
 /** A cookie of unknown origin (RunCookie.originUnknown): its name and domain. */
@@ -299,7 +307,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const matchedIn = new Map<Declared, Set<number>>();
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
   const loose: Array<{ cookie: RunCookie; platform: boolean }> = [];
+  /** The platform's cookie names the site itself set, in any run. */
+  const ownPlatformNames = new Set<string>();
   reports.forEach((report, reportIndex) => {
+    for (const cookie of report.cookies) if (cookie.thirdParty === null && isPlatformCookie(cookie.name)) ownPlatformNames.add(cookie.name);
     if (!declares(report)) {
       for (const cookie of report.cookies) loose.push({ cookie, platform: onPlatform(report) });
       return;
@@ -451,6 +462,17 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
 
+  const writtenApart: Gathered['writtenApart'] = [];
+  for (const cookie of added.values()) {
+    if (cookie.own || cookie.match !== 'exact' || !isPlatformCookie(cookie.cookie) || !ownPlatformNames.has(cookie.cookie)) continue;
+    const cover = covering({ name: cookie.cookie, domain: host, thirdParty: false });
+    const known = cover.reference?.kind === 'charter' ? ordered[cover.reference.entryIndex] : undefined;
+    // An entry of the very name is written before a third-party row (CATEGORY_ORDER), and one in the third-party section declared embedded content's too.
+    if (!known || (known.entry.match === 'exact' && known.entry.cookie === cookie.cookie) || known.entry.category === 'third-party')
+      continue;
+    writtenApart.push({ cookie: cookie.cookie, declared: known });
+  }
+
   // An entry the charter read last repeats below another of its name, and that no run reading it
   // matched a cookie through, never applies: what an older run, whose charter it applied in, saw
   // through it (or a run made without the charter, matched in the older charter's order) is the
@@ -479,6 +501,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     // The newest's: the rows take its words (a charter translated between the runs is drafted in its new language).
     language: reports[newestReport(reports.flatMap((report, index) => (declares(report) ? [index] : []))) ?? 0]?.charter.language ?? null,
     declared: ordered,
+    writtenApart,
     added: [...added.values()]
       .map((cookie) => ({ ...cookie, embeddedBy: cookie.embeddedBy.sort(compareText) }))
       .sort((a, b) => compareText(cookieLabel(a), cookieLabel(b))),
