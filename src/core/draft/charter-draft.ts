@@ -35,7 +35,7 @@ import { CATEGORY_ORDER, cookieLabel, reviewItems, SET_ASIDE_LISTED, SHOWN_NAME_
 import { observedDuration } from './observed-duration.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
-import { entryKey, gatherRuns, nameOf, type Added, type Declared } from './gather-runs.ts';
+import { entryKey, gatherRuns, nameOf, type Added, type Declared, type SideSeen } from './gather-runs.ts';
 import type { CharterDraft, CutPart, DraftMark, DraftNote, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
 
 /**
@@ -242,6 +242,33 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
   return row;
 }
 
+/**
+ * True for an exact entry of a platform cookie's name in the third-party section that both the
+ * portal's own cookie and embedded content's matched: the portal's is one of the platform's
+ * cookies, strictly necessary, and embedded content's answers to the third-party section alone
+ * (core/registry/match.ts), so the entry is written twice, once for each (Declared.sides).
+ */
+function writtenForBothSides(known: Declared): boolean {
+  const { entry, sides } = known;
+  return (
+    !known.shadowed &&
+    entry.match === 'exact' &&
+    entry.category === 'third-party' &&
+    isPlatformCookie(entry.cookie) &&
+    sides.own.seen &&
+    sides.embedded.seen
+  );
+}
+
+/** The entry as the cookies of one side alone showed it. */
+const onSide = (known: Declared, side: SideSeen): Declared => ({
+  ...known,
+  seenOwn: side === known.sides.own,
+  lifetime: side.lifetime,
+  judgedLifetime: side.judgedLifetime,
+  tooShort: side.tooShort,
+});
+
 /** What of a row's marks concerns its words, which a row written apart in them shares. */
 const MARKS_OF_WORDS: ReadonlySet<DraftMark> = new Set(['to-translate', 'in-english', 'text-cut']);
 
@@ -364,8 +391,13 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   const platformUnseen = new Set<DraftRow>();
   /** The row of the entry that applies, by name (gather-runs.ts nameOf). */
   const applying = new Map<string, DraftRow>();
+  /** Rows written right after a declared row: embedded content's of an entry written for both sides, the portal's own written apart. */
+  const following = new Map<DraftRow, DraftRow[]>();
+  const follow = (row: DraftRow, next: DraftRow) => following.set(row, [...(following.get(row) ?? []), next]);
   const declaredRows = declared.map((known) => {
-    const row = declaredRow(known, language, charterKind === 'platform-default');
+    const bothSides = writtenForBothSides(known);
+    const row = declaredRow(bothSides ? onSide(known, known.sides.own) : known, language, charterKind === 'platform-default');
+    if (bothSides) follow(row, declaredRow(onSide(known, known.sides.embedded), language, charterKind === 'platform-default'));
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
     // The first: a later one that applies as well (embedded content's cookie matched it) is not the one a repeat gives way to.
@@ -379,13 +411,12 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     if (known.shadowed && applies) appliesInstead.set(declaredRows[index]!, applies);
   });
   /** Each declared row's rows written apart, placed after it. */
-  const apart = new Map<DraftRow, DraftRow[]>();
   for (const { cookie, declared: known } of writtenApart) {
     const from = declaredRows[declared.indexOf(known)]!;
-    apart.set(from, [...(apart.get(from) ?? []), writtenApartRow(cookie, from)]);
+    follow(from, writtenApartRow(cookie, from));
   }
   const candidates = [
-    ...declaredRows.flatMap((row) => [row, ...(apart.get(row) ?? [])]),
+    ...declaredRows.flatMap((row) => [row, ...(following.get(row) ?? [])]),
     ...added.map((cookie) => addedRow(cookie, language)),
   ];
   const ordered = CATEGORY_ORDER.flatMap((category) => candidates.filter((row) => row.entry.category === category));

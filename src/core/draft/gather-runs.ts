@@ -23,6 +23,14 @@ import type { ReportCookie } from '../report/report.ts';
 import { cookieLabel } from './draft-layout.ts';
 import { trackerNamed, type ConsentTracker } from './tracker-filed-necessary.ts';
 
+/** What the cookies of one side (the site's own, or embedded content's) showed of an entry: as Declared's fields of the same names. */
+export type SideSeen = {
+  seen: boolean;
+  lifetime: number | null | undefined;
+  judgedLifetime: number | null | undefined;
+  tooShort: boolean;
+};
+
 /** A declared entry, gathered over the reports. */
 export type Declared = {
   entry: CharterEntry;
@@ -74,6 +82,13 @@ export type Declared = {
    * tracker; null when none was (a cookie of unknown origin, maybe another site's, says nothing).
    */
   trackerSeen: ConsentTracker | null;
+  /**
+   * The same, of the site's own cookies and of embedded content's apart: an exact entry of a
+   * platform cookie's name in the third-party section that both matched is written as two rows,
+   * the portal's strictly necessary and embedded content's third-party, each with its side's
+   * lifetime (charter-draft.ts).
+   */
+  sides: Record<'own' | 'embedded', SideSeen>;
   /**
    * The language of the newest charter holding these very words (null when unknown): two runs may
    * have read the charter before and after it was translated, and an entry only the older declares
@@ -174,6 +189,12 @@ function judgedLifetime(cookie: TimedCookie): number | null {
   return typeof expires === 'number' && typeof lastChanged === 'number' ? expires - lastChanged / 1000 : cookie.lifetimeSeconds;
 }
 
+/** A side no cookie was seen on yet. */
+const unseenSide = (): SideSeen => ({ seen: false, lifetime: undefined, judgedLifetime: undefined, tooShort: false });
+
+/** The side a cookie is on: the site's own, or embedded content's. */
+const sideOf = (cookie: RunCookie): keyof Declared['sides'] => (cookie.thirdParty === null ? 'own' : 'embedded');
+
 /** The longer of two observed lifetimes: a persistent cookie outlives a session one (null). */
 function longest(known: number | null | undefined, seen: number | null): number | null {
   if (seen === null) return known ?? null;
@@ -270,6 +291,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         shadowed: false,
         repeated: false,
         trackerSeen: null,
+        sides: { own: unseenSide(), embedded: unseenSide() },
         language: null,
       };
       declared.set(key, known);
@@ -292,10 +314,14 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const seenBy = (known: Declared, cookie: TimedCookie) => {
     known.seen = true;
     if (cookie.thirdParty === null) known.seenOwn = true;
+    const side = known.sides[sideOf(cookie)];
+    side.seen = true;
     // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
     if (!cookie.originUnknown) {
       known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
       known.judgedLifetime = longest(known.judgedLifetime, judgedLifetime(cookie));
+      side.lifetime = longest(side.lifetime, cookie.lifetimeSeconds);
+      side.judgedLifetime = longest(side.judgedLifetime, judgedLifetime(cookie));
     }
     if (known.trackerSeen === null && known.entry.match === 'prefix' && known.entry.category === 'necessary' && !cookie.originUnknown) {
       known.trackerSeen = trackerNamed(cookie.name);
@@ -303,6 +329,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   };
   /** Entries a report's lifetime finding is about: it compares the unrounded lifetime, which `lifetimeSeconds` rounds. */
   const outlived = new Set<Declared>();
+  /** The same, by the side of the cookie the finding is about. */
+  const outlivedSides = new Set<SideSeen>();
   /** The runs in which a cookie matched each entry: its own run's charter applied it. */
   const matchedIn = new Map<Declared, Set<number>>();
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
@@ -327,7 +355,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       const runs = matchedIn.get(known);
       if (runs) runs.add(reportIndex);
       else matchedIn.set(known, new Set([reportIndex]));
-      if (lifetimeFindings.has(`${cookie.name}\u0000${cookie.domain}`)) outlived.add(known);
+      if (lifetimeFindings.has(`${cookie.name}\u0000${cookie.domain}`)) {
+        outlived.add(known);
+        outlivedSides.add(known.sides[sideOf(cookie)]);
+      }
     }
     // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
     // repeat stays shadowed, so marked declared twice; a wider prefix gets no mark).
@@ -402,6 +433,12 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     now.trackerSeen ??= old.trackerSeen;
     if (old.lifetime !== undefined) now.lifetime = longest(now.lifetime, old.lifetime);
     if (old.judgedLifetime !== undefined) now.judgedLifetime = longest(now.judgedLifetime, old.judgedLifetime);
+    for (const side of ['own', 'embedded'] as const) {
+      const [from, to] = [old.sides[side], now.sides[side]];
+      to.seen ||= from.seen;
+      if (from.lifetime !== undefined) to.lifetime = longest(to.lifetime, from.lifetime);
+      if (from.judgedLifetime !== undefined) to.judgedLifetime = longest(to.judgedLifetime, from.judgedLifetime);
+    }
   };
   for (const old of superseded) {
     const now = byName.get(nameOf(old.entry))![0]!;
@@ -482,12 +519,17 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       if (!old.seen || !old.shadowed) continue;
       handOver(old, now!);
       Object.assign(old, { seen: false, seenOwn: false, lifetime: undefined, judgedLifetime: undefined });
+      for (const side of Object.values(old.sides)) outlivedSides.delete(side);
+      old.sides = { own: unseenSide(), embedded: unseenSide() };
       outlived.delete(old);
     }
   }
   // A superseded or shadowed entry's finding judged other words: not passed on.
   for (const known of ordered) {
     known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.judgedLifetime);
+    for (const side of Object.values(known.sides)) {
+      side.tooShort = outlivedSides.has(side) || outlivesEntry(known.entry, side.judgedLifetime);
+    }
   }
 
   return {
