@@ -17,9 +17,10 @@ import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts
 import { siteMatcher, type MatchSource } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/registry.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
+import { absenceReason } from '../report/absence-reason.ts';
 import { outlivesStated, parseStatedLifetime } from '../report/duration.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
-import type { ReportCookie } from '../report/report.ts';
+import type { CoveredEntry, ReportCookie } from '../report/report.ts';
 import { cookieLabel } from './draft-layout.ts';
 import { trackerNamed, type ConsentTracker } from './tracker-filed-necessary.ts';
 
@@ -257,6 +258,20 @@ function notSeenPositions(report: RunReport): number[] {
   return report.notSeen.map((_, k) => (free.length === report.notSeen.length ? free[k]! : report.charter.entries + k));
 }
 
+/**
+ * The entry of a report's charter that declares the portal's own cookie of a platform name, when
+ * the one its match settled on is the third-party section's (the charter lists embedded content's
+ * `sessionid` first, and a site's own cookie answers to any section): the first exact entry of that
+ * name outside that section, which the report lists as covered. A draft writes the necessary
+ * section first, so read back the portal's cookie answers to that one. Null otherwise.
+ */
+function portalsOwnEntry(report: RunReport, matched: CharterEntry): CoveredEntry | null {
+  if (matched.match !== 'exact' || matched.category !== 'third-party' || !isPlatformCookie(matched.cookie)) return null;
+  const sameName = ({ entry }: CoveredEntry) =>
+    entry.match === 'exact' && entry.cookie === matched.cookie && entry.category !== 'third-party';
+  return (report.covered ?? []).find(sameName) ?? null;
+}
+
 /** The charter whose entries a draft keeps: the site's own when a run read it, else the platform's default, else none. */
 function declaringKind(reports: readonly RunReport[]): CharterKind {
   return (
@@ -344,6 +359,9 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       return;
     }
     const lifetimeFindings = new Set(report.findings.filter((f) => f.kind === 'lifetime').map((f) => `${f.cookie}\u0000${f.domain}`));
+    /** Third-party entries of a platform cookie's name the portal's own cookie matched, and those embedded content's did, in this report. */
+    const tookPortals = new Set<Declared>();
+    const matchedHere = new Set<Declared>();
     for (const cookie of report.cookies) {
       const charter = declaredEntry(cookie);
       if (!charter) {
@@ -351,6 +369,14 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         continue;
       }
       const known = declare(charter.entry, [reportIndex, charter.index], true);
+      const portals = cookie.thirdParty === null ? portalsOwnEntry(report, charter.entry) : null;
+      if (portals) {
+        // Seen through the entry it answers to in the draft; the third-party one kept for embedded content's.
+        tookPortals.add(known);
+        seenBy(declare(portals.entry, [reportIndex, portals.position], portals.position < report.charter.entries), cookie);
+        continue;
+      }
+      matchedHere.add(known);
       seenBy(known, cookie);
       const runs = matchedIn.get(known);
       if (runs) runs.add(reportIndex);
@@ -359,6 +385,14 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         outlived.add(known);
         outlivedSides.add(known.sides[sideOf(cookie)]);
       }
+    }
+    // Not seen here: the report would call it missing had the portal's cookie been seen through its
+    // own entry, as it will against the draft, unless the choice explains it (absence-reason.ts; the
+    // default's entries are no site's word).
+    const { state, trackers } = report.consent;
+    for (const known of tookPortals) {
+      if (matchedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown') continue;
+      if (absenceReason({ state, changedAt: null, trackers }, known.entry) === null) known.missing = true;
     }
     // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
     // repeat stays shadowed, so marked declared twice; a wider prefix gets no mark).
