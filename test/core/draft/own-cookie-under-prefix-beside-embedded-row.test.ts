@@ -40,7 +40,9 @@ describe('the portal’s own cookie under a prefix, and embedded content’s of 
 
   it('is written apart, before the embedded row, in the words of the prefix that declared it', () => {
     const rows = draft.rows.filter((row) => row.entry.cookie.startsWith('csrf'));
-    expect(rows.map((row) => `${row.entry.category} ${row.entry.cookie} ${row.entry.match} ${row.entry.provider} [${row.marks}]`)).toEqual([
+    expect(
+      rows.map((row) => `${row.entry.category} ${row.entry.cookie} ${row.entry.match} ${row.entry.provider} [${row.marks.join(',')}]`),
+    ).toEqual([
       'necessary csrf prefix Huwise []',
       'necessary csrftoken exact Huwise [written-apart]',
       'third-party csrftoken exact widget.example.org [to-review]',

@@ -37,7 +37,7 @@ const frame = playSite(HOST, [{ name: 'sessionid', days: null, domain: 'embed.ot
 const rows = (draft: CharterDraft) =>
   draft.rows
     .filter((row) => row.entry.cookie === 'sessionid')
-    .map((row) => `${row.entry.category} ${row.entry.provider} [${row.marks.filter((mark) => mark !== 'duration-observed')}]`);
+    .map((row) => `${row.entry.category} ${row.entry.provider} [${row.marks.filter((mark) => mark !== 'duration-observed').join(',')}]`);
 
 describe.each([
   ['the necessary section first', [platform, player]],

@@ -26,7 +26,7 @@ const frame = (days: number): PlayedCookie => ({ name: 'csrftoken', days, domain
 const rows = (draft: CharterDraft) =>
   draft.rows
     .filter((row) => row.entry.cookie === 'csrftoken')
-    .map((row) => `${row.entry.category} ${row.entry.provider} ${row.entry.duration} [${row.marks}]`);
+    .map((row) => `${row.entry.category} ${row.entry.provider} ${row.entry.duration} [${row.marks.join(',')}]`);
 const frameAnswers = (report: Report) => cookieAnswers(report).filter((answer) => answer.startsWith('csrftoken widget.example.org:'));
 
 describe('a third-party entry named like a platform cookie, matched by the portal’s own and by a frame’s', () => {
