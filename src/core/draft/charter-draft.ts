@@ -410,7 +410,7 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     const applies = applying.get(nameOf(known.entry));
     if (known.shadowed && applies) appliesInstead.set(declaredRows[index]!, applies);
   });
-  /** Each declared row's rows written apart, placed after it. */
+  // The portal's own cookies written apart, each after the row whose words it takes.
   for (const { cookie, declared: known } of writtenApart) {
     const from = declaredRows[declared.indexOf(known)]!;
     follow(from, writtenApartRow(cookie, from));

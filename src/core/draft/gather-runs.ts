@@ -359,8 +359,9 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       return;
     }
     const lifetimeFindings = new Set(report.findings.filter((f) => f.kind === 'lifetime').map((f) => `${f.cookie}\u0000${f.domain}`));
-    /** Third-party entries of a platform cookie's name the portal's own cookie matched, and those embedded content's did, in this report. */
+    /** Third-party entries of a platform cookie's name the portal's own cookie matched in this report (see portalsOwnEntry). */
     const tookPortals = new Set<Declared>();
+    /** Entries a cookie of this report is seen through. */
     const matchedHere = new Set<Declared>();
     for (const cookie of report.cookies) {
       const charter = declaredEntry(cookie);
@@ -372,6 +373,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       const portals = cookie.thirdParty === null ? portalsOwnEntry(report, charter.entry) : null;
       if (portals) {
         // Seen through the entry it answers to in the draft; the third-party one kept for embedded content's.
+        // A lifetime finding on it judged the third-party entry's words: the other's are judged from its lifetime (tooShort).
         tookPortals.add(known);
         seenBy(declare(portals.entry, [reportIndex, portals.position], portals.position < report.charter.entries), cookie);
         continue;
