@@ -35,7 +35,7 @@ import { CATEGORY_ORDER, cookieLabel, reviewItems, SET_ASIDE_LISTED, SHOWN_NAME_
 import { observedDuration } from './observed-duration.ts';
 import { trackerFiledAsNecessary } from './tracker-filed-necessary.ts';
 import { DRAFT_WORDS } from './draft-words.ts';
-import { entryKey, gatherRuns, nameOf, type Added, type Declared } from './gather-runs.ts';
+import { entryKey, gatherRuns, nameOf, type Added, type Declared, type SideSeen } from './gather-runs.ts';
 import type { CharterDraft, CutPart, DraftMark, DraftNote, DraftRow, DraftSource, SetAsideCookie } from './draft-types.ts';
 
 /**
@@ -139,11 +139,12 @@ function longestOf(lifetime: number | null, judged: number | null | undefined): 
 
 /**
  * A declared row; `platformWords` when its charter is the platform's default (its published
- * policy, in English) standing in for the site's; `charterLanguage` the language of the charter's
- * words (null when unknown): in a draft of another language, what the row keeps of them is marked
- * to translate.
+ * policy, in English) standing in for the site's. In a draft of another language than the one of
+ * the charter its words come from (Declared.language; none when unknown), what the row keeps of
+ * them is marked to translate.
  */
-function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean, charterLanguage: DraftLanguage | null): DraftRow {
+function declaredRow(known: Declared, language: DraftLanguage, platformWords: boolean): DraftRow {
+  const charterLanguage = known.language;
   const { entry } = known;
   const words = DRAFT_WORDS[language];
   const marks: DraftMark[] = [];
@@ -173,7 +174,8 @@ function declaredRow(known: Declared, language: DraftLanguage, platformWords: bo
   const provider = cell('provider', entry.provider);
   const purpose = cell('purpose', entry.purpose);
   const durationText = duration === null ? '' : cell('duration', duration);
-  const statedDuration = marks.includes('duration-observed') && entry.duration !== null ? cell('duration', entry.duration) : null;
+  // Only the list quotes the duration replaced: a quote cut ends with "…", and the row's own duration is whole.
+  const statedDuration = marks.includes('duration-observed') && entry.duration !== null ? draftText(entry.duration) : null;
   // The charter's words kept as they are: its purpose, and its duration unless the observed one replaced it.
   // (The platform's policy is its own case above; a provider is a name, the same in any language.)
   const carried = purpose !== '' || (durationText !== '' && !marks.includes('duration-observed'));
@@ -237,6 +239,55 @@ function addedRow(cookie: Added, language: DraftLanguage): DraftRow {
   if (french) row.purposeInFrench = true;
   if (cut.length > 0) row.cut = cut;
   if (!cookie.own) row.embeddedBy = [...cookie.embeddedBy];
+  return row;
+}
+
+/**
+ * True for an exact entry of a platform cookie's name in the third-party section that both the
+ * portal's own cookie and embedded content's matched: the portal's is one of the platform's
+ * cookies, strictly necessary, and embedded content's answers to the third-party section alone
+ * (core/registry/match.ts), so the entry is written twice, once for each (Declared.sides).
+ */
+function writtenForBothSides(known: Declared): boolean {
+  const { entry, sides } = known;
+  return (
+    !known.shadowed &&
+    entry.match === 'exact' &&
+    entry.category === 'third-party' &&
+    isPlatformCookie(entry.cookie) &&
+    sides.own.seen &&
+    sides.embedded.seen
+  );
+}
+
+/** The entry as the cookies of one side alone showed it. */
+const onSide = (known: Declared, side: SideSeen): Declared => ({
+  ...known,
+  seenOwn: side === known.sides.own,
+  lifetime: side.lifetime,
+  judgedLifetime: side.judgedLifetime,
+  tooShort: side.tooShort,
+});
+
+/** What of a row's marks concerns its words, which a row written apart in them shares. */
+const MARKS_OF_WORDS: ReadonlySet<DraftMark> = new Set(['to-translate', 'in-english', 'text-cut']);
+
+/**
+ * The portal's own `cookie`, declared by the entry of row `from` (a prefix), written apart under
+ * its exact name in that row's words (Gathered.writtenApart): strictly necessary when the row's
+ * category is 'other', which the draft writes after the third-party section and the report reads
+ * as necessary for one of the platform's cookies (platformCategory).
+ */
+function writtenApartRow(cookie: string, from: DraftRow): DraftRow {
+  const row: DraftRow = {
+    entry: { ...from.entry, cookie, match: 'exact', category: from.entry.category === 'other' ? 'necessary' : from.entry.category },
+    marks: ['written-apart', ...from.marks.filter((mark) => MARKS_OF_WORDS.has(mark))],
+    source: from.source,
+    statedDuration: null,
+    writtenApartFrom: cookieLabel(from.entry),
+  };
+  if (from.translateFrom) row.translateFrom = from.translateFrom;
+  if (from.cut) row.cut = [...from.cut];
   return row;
 }
 
@@ -334,14 +385,19 @@ export type DraftOptions = {
 export function draftCharter(reports: readonly RunReport[], options: DraftOptions = {}): CharterDraft {
   const first = reports[0];
   if (!first) throw new Error('a charter draft needs at least one report');
-  const { charterKind, language: charterLanguage, declared, added, originUnknown } = gatherRuns(reports);
+  const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
   // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
   const platformUnseen = new Set<DraftRow>();
   /** The row of the entry that applies, by name (gather-runs.ts nameOf). */
   const applying = new Map<string, DraftRow>();
+  /** Rows written right after a declared row: embedded content's of an entry written for both sides, the portal's own written apart. */
+  const following = new Map<DraftRow, DraftRow[]>();
+  const follow = (row: DraftRow, next: DraftRow) => following.set(row, [...(following.get(row) ?? []), next]);
   const declaredRows = declared.map((known) => {
-    const row = declaredRow(known, language, charterKind === 'platform-default', charterLanguage);
+    const bothSides = writtenForBothSides(known);
+    const row = declaredRow(bothSides ? onSide(known, known.sides.own) : known, language, charterKind === 'platform-default');
+    if (bothSides) follow(row, declaredRow(onSide(known, known.sides.embedded), language, charterKind === 'platform-default'));
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
     if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
     // The first: a later one that applies as well (embedded content's cookie matched it) is not the one a repeat gives way to.
@@ -354,7 +410,15 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     const applies = applying.get(nameOf(known.entry));
     if (known.shadowed && applies) appliesInstead.set(declaredRows[index]!, applies);
   });
-  const candidates = [...declaredRows, ...added.map((cookie) => addedRow(cookie, language))];
+  // The portal's own cookies written apart, each after the row whose words it takes.
+  for (const { cookie, declared: known } of writtenApart) {
+    const from = declaredRows[declared.indexOf(known)]!;
+    follow(from, writtenApartRow(cookie, from));
+  }
+  const candidates = [
+    ...declaredRows.flatMap((row) => [row, ...(following.get(row) ?? [])]),
+    ...added.map((cookie) => addedRow(cookie, language)),
+  ];
   const ordered = CATEGORY_ORDER.flatMap((category) => candidates.filter((row) => row.entry.category === category));
 
   const draft: CharterDraft = {

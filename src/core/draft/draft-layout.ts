@@ -161,6 +161,9 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
         case 'text-cut':
           for (const part of row.cut ?? []) items.push(words.review.cut(name, words.cutParts[part]));
           break;
+        case 'written-apart':
+          if (row.writtenApartFrom !== undefined) items.push(words.review.writtenApart(name, escape(row.writtenApartFrom)));
+          break;
       }
     }
   }

@@ -27,7 +27,13 @@ export type DraftMark =
   /** A declared row whose purpose or duration is the charter's own words, in another language than the draft's: kept, to translate. */
   | 'to-translate'
   /** Words (a purpose, a provider, a duration) longer than a table cell can hold and be read back: only their beginning is kept, with "…". */
-  | 'text-cut';
+  | 'text-cut'
+  /**
+   * The portal's own cookie a prefix declares, written apart under its exact name in the prefix's
+   * words: embedded content's cookie of that name gets a third-party row, which would otherwise
+   * declare the portal's own too (an exact name comes before a prefix).
+   */
+  | 'written-apart';
 
 /** A row's words that can be cut to fit a cell (see DraftRow.cut). */
 export type CutPart = 'provider' | 'purpose' | 'duration';
@@ -58,6 +64,8 @@ export type DraftRow = {
   tracker?: { provider: string; category: 'statistics' | 'third-party' };
   /** For a cookie only embedded content set (another site's, in the portal's tab): the domains that set it. */
   embeddedBy?: string[];
+  /** For 'written-apart': the entry whose words it takes, as the list names it (`csrf*`). */
+  writtenApartFrom?: string;
 };
 
 /** A cookie observed that the draft cannot declare in its tables (listed at the top instead). */

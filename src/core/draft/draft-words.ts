@@ -77,6 +77,8 @@ export type DraftWords = {
     toTranslate: (name: string, language: string) => string;
     /** `part` is one of DraftWords.cutParts. */
     cut: (name: string, part: string) => string;
+    /** `from` the entry (a prefix) whose words the row takes. */
+    writtenApart: (name: string, from: string) => string;
     unreadable: (name: string) => string;
     limit: (name: string) => string;
     size: (name: string) => string;
@@ -158,6 +160,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'tracker-in-necessary': 'traceur classé nécessaire',
       'declared-twice': 'déclaré deux fois',
       'text-cut': 'texte coupé',
+      'written-apart': 'écrit à part',
     },
     trackerKinds: { statistics: 'un cookie de mesure d’audience', 'third-party': 'un cookie tiers' },
     sources: {
@@ -198,6 +201,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `À traduire\u202f: ${name} est décrit avec les mots de la politique cookies publiée par la plateforme, qui est en anglais. Traduisez-les avant de publier.`,
       toTranslate: (name, language) =>
         `À traduire\u202f: ${name} est décrit avec les mots de la charte, ${language}, comme elle les donne. Traduisez-les avant de publier.`,
+      writtenApart: (name, from) =>
+        `Écrit à part\u202f: le ${name} du portail est déclaré par ${from}. Un contenu intégré dépose aussi un ${name}, ajouté aux cookies tiers, et un nom exact l’emporte sur un préfixe\u202f: sans cette ligne, le cookie du portail serait lu comme celui du contenu intégré. Elle reprend les mots de ${from}\u202f; gardez-la avant la ligne des cookies tiers.`,
       cut: (name, part) =>
         `Texte coupé\u202f: ${part} de ${name} dépasse ce qu’une case de tableau de charte peut contenir pour être relue\u202f; seul son début est repris, suivi de «\u202f…\u202f». Raccourcissez ce texte avant de publier.`,
       unreadable: (name) =>
@@ -281,6 +286,7 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
       'tracker-in-necessary': 'tracker filed as necessary',
       'declared-twice': 'declared twice',
       'text-cut': 'text cut',
+      'written-apart': 'written apart',
     },
     trackerKinds: { statistics: 'an audience measurement cookie', 'third-party': 'a third-party cookie' },
     sources: {
@@ -320,6 +326,8 @@ export const DRAFT_WORDS: Record<DraftLanguage, DraftWords> = {
         `To translate: ${name} is described in the words of the platform's published cookie policy, which is in English. Translate them before publishing.`,
       toTranslate: (name, language) =>
         `To translate: ${name} is described in the charter's own words, ${language}, as it gives them. Translate them before publishing.`,
+      writtenApart: (name, from) =>
+        `Written apart: the portal's own ${name} is declared by ${from}. Embedded content sets a ${name} too, added to the third-party cookies, and an exact name comes before a prefix: without this row, the portal's cookie would be read as the embedded content's. It takes the words of ${from}; keep it before the third-party row.`,
       cut: (name, part) =>
         `Text cut: ${part} of ${name} is longer than a charter table cell can hold and still be read back, so only its beginning is kept, followed by "…". Shorten this text before publishing.`,
       unreadable: (name) =>

@@ -17,11 +17,20 @@ import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts
 import { siteMatcher, type MatchSource } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/registry.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
+import { absenceReason } from '../report/absence-reason.ts';
 import { outlivesStated, parseStatedLifetime } from '../report/duration.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
-import type { ReportCookie } from '../report/report.ts';
+import type { CoveredEntry, ReportCookie } from '../report/report.ts';
 import { cookieLabel } from './draft-layout.ts';
 import { trackerNamed, type ConsentTracker } from './tracker-filed-necessary.ts';
+
+/** What the cookies of one side (the site's own, or embedded content's) showed of an entry: as Declared's fields of the same names. */
+export type SideSeen = {
+  seen: boolean;
+  lifetime: number | null | undefined;
+  judgedLifetime: number | null | undefined;
+  tooShort: boolean;
+};
 
 /** A declared entry, gathered over the reports. */
 export type Declared = {
@@ -74,6 +83,19 @@ export type Declared = {
    * tracker; null when none was (a cookie of unknown origin, maybe another site's, says nothing).
    */
   trackerSeen: ConsentTracker | null;
+  /**
+   * The same, of the site's own cookies and of embedded content's apart: an exact entry of a
+   * platform cookie's name in the third-party section that both matched is written as two rows,
+   * the portal's strictly necessary and embedded content's third-party, each with its side's
+   * lifetime (charter-draft.ts).
+   */
+  sides: Record<'own' | 'embedded', SideSeen>;
+  /**
+   * The language of the newest charter holding these very words (null when unknown): two runs may
+   * have read the charter before and after it was translated, and an entry only the older declares
+   * keeps the older's words.
+   */
+  language: 'fr' | 'en' | null;
 };
 
 /** A cookie (or a prefix family) observed but not declared, gathered over the reports. */
@@ -100,7 +122,7 @@ export type Added = {
 export type Gathered = {
   /** The charter the declared entries come from (see CharterDraft.charterKind). */
   charterKind: CharterKind;
-  /** The language of that charter, when it has one. */
+  /** The language of that charter as the newest run declaring entries read it, when it has one. */
   language: 'fr' | 'en' | null;
   /** In the charter's order. */
   declared: Declared[];
@@ -108,6 +130,14 @@ export type Gathered = {
   added: Added[];
   /** Cookies of unknown origin no entry declares and the site was not seen to set, by name. */
   originUnknown: OriginUnknown[];
+  /**
+   * The platform's cookie names the portal set itself, declared by an entry of another name (a
+   * prefix, `csrf*`), that embedded content set as well, undeclared: each with the entry that
+   * declares the portal's own. The row added for embedded content's would declare the portal's
+   * too (an exact name comes before a prefix, and a site's own cookie answers to any section), so
+   * the portal's own is written apart before it, in that entry's words.
+   */
+  writtenApart: Array<{ cookie: string; declared: Declared }>;
 };
 
 /** A cookie of unknown origin (RunCookie.originUnknown): its name and domain. */
@@ -159,6 +189,12 @@ function judgedLifetime(cookie: TimedCookie): number | null {
   const { expires, lastChanged } = cookie;
   return typeof expires === 'number' && typeof lastChanged === 'number' ? expires - lastChanged / 1000 : cookie.lifetimeSeconds;
 }
+
+/** A side no cookie was seen on yet. */
+const unseenSide = (): SideSeen => ({ seen: false, lifetime: undefined, judgedLifetime: undefined, tooShort: false });
+
+/** The side a cookie is on: the site's own, or embedded content's. */
+const sideOf = (cookie: RunCookie): keyof Declared['sides'] => (cookie.thirdParty === null ? 'own' : 'embedded');
 
 /** The longer of two observed lifetimes: a persistent cookie outlives a session one (null). */
 function longest(known: number | null | undefined, seen: number | null): number | null {
@@ -222,6 +258,20 @@ function notSeenPositions(report: RunReport): number[] {
   return report.notSeen.map((_, k) => (free.length === report.notSeen.length ? free[k]! : report.charter.entries + k));
 }
 
+/**
+ * The entry of a report's charter that declares the portal's own cookie of a platform name, when
+ * the one its match settled on is the third-party section's (the charter lists embedded content's
+ * `sessionid` first, and a site's own cookie answers to any section): the first exact entry of that
+ * name outside that section, which the report lists as covered. A draft writes the necessary
+ * section first, so read back the portal's cookie answers to that one. Null otherwise.
+ */
+function portalsOwnEntry(report: RunReport, matched: CharterEntry): CoveredEntry | null {
+  if (matched.match !== 'exact' || matched.category !== 'third-party' || !isPlatformCookie(matched.cookie)) return null;
+  const sameName = ({ entry }: CoveredEntry) =>
+    entry.match === 'exact' && entry.cookie === matched.cookie && entry.category !== 'third-party';
+  return (report.covered ?? []).find(sameName) ?? null;
+}
+
 /** The charter whose entries a draft keeps: the site's own when a run read it, else the platform's default, else none. */
 function declaringKind(reports: readonly RunReport[]): CharterKind {
   return (
@@ -256,6 +306,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         shadowed: false,
         repeated: false,
         trackerSeen: null,
+        sides: { own: unseenSide(), embedded: unseenSide() },
+        language: null,
       };
       declared.set(key, known);
       placesOf.set(known, new Map<number, number>());
@@ -277,10 +329,14 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const seenBy = (known: Declared, cookie: TimedCookie) => {
     known.seen = true;
     if (cookie.thirdParty === null) known.seenOwn = true;
+    const side = known.sides[sideOf(cookie)];
+    side.seen = true;
     // A cookie of unknown origin may be another site's: its lifetime says nothing of this one's.
     if (!cookie.originUnknown) {
       known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
       known.judgedLifetime = longest(known.judgedLifetime, judgedLifetime(cookie));
+      side.lifetime = longest(side.lifetime, cookie.lifetimeSeconds);
+      side.judgedLifetime = longest(side.judgedLifetime, judgedLifetime(cookie));
     }
     if (known.trackerSeen === null && known.entry.match === 'prefix' && known.entry.category === 'necessary' && !cookie.originUnknown) {
       known.trackerSeen = trackerNamed(cookie.name);
@@ -288,16 +344,25 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   };
   /** Entries a report's lifetime finding is about: it compares the unrounded lifetime, which `lifetimeSeconds` rounds. */
   const outlived = new Set<Declared>();
+  /** The same, by the side of the cookie the finding is about. */
+  const outlivedSides = new Set<SideSeen>();
   /** The runs in which a cookie matched each entry: its own run's charter applied it. */
   const matchedIn = new Map<Declared, Set<number>>();
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
   const loose: Array<{ cookie: RunCookie; platform: boolean }> = [];
+  /** The platform's cookie names the site itself set, in any run. */
+  const ownPlatformNames = new Set<string>();
   reports.forEach((report, reportIndex) => {
+    for (const cookie of report.cookies) if (cookie.thirdParty === null && isPlatformCookie(cookie.name)) ownPlatformNames.add(cookie.name);
     if (!declares(report)) {
       for (const cookie of report.cookies) loose.push({ cookie, platform: onPlatform(report) });
       return;
     }
     const lifetimeFindings = new Set(report.findings.filter((f) => f.kind === 'lifetime').map((f) => `${f.cookie}\u0000${f.domain}`));
+    /** Third-party entries of a platform cookie's name the portal's own cookie matched in this report (see portalsOwnEntry). */
+    const tookPortals = new Set<Declared>();
+    /** Entries a cookie of this report is seen through. */
+    const matchedHere = new Set<Declared>();
     for (const cookie of report.cookies) {
       const charter = declaredEntry(cookie);
       if (!charter) {
@@ -305,11 +370,31 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         continue;
       }
       const known = declare(charter.entry, [reportIndex, charter.index], true);
+      const portals = cookie.thirdParty === null ? portalsOwnEntry(report, charter.entry) : null;
+      if (portals) {
+        // Seen through the entry it answers to in the draft; the third-party one kept for embedded content's.
+        // A lifetime finding on it judged the third-party entry's words: the other's are judged from its lifetime (tooShort).
+        tookPortals.add(known);
+        seenBy(declare(portals.entry, [reportIndex, portals.position], portals.position < report.charter.entries), cookie);
+        continue;
+      }
+      matchedHere.add(known);
       seenBy(known, cookie);
       const runs = matchedIn.get(known);
       if (runs) runs.add(reportIndex);
       else matchedIn.set(known, new Set([reportIndex]));
-      if (lifetimeFindings.has(`${cookie.name}\u0000${cookie.domain}`)) outlived.add(known);
+      if (lifetimeFindings.has(`${cookie.name}\u0000${cookie.domain}`)) {
+        outlived.add(known);
+        outlivedSides.add(known.sides[sideOf(cookie)]);
+      }
+    }
+    // Not seen here: the report would call it missing had the portal's cookie been seen through its
+    // own entry, as it will against the draft, unless the choice explains it (absence-reason.ts; the
+    // default's entries are no site's word).
+    const { state, trackers } = report.consent;
+    for (const known of tookPortals) {
+      if (matchedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown') continue;
+      if (absenceReason({ state, changedAt: null, trackers }, known.entry) === null) known.missing = true;
     }
     // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
     // repeat stays shadowed, so marked declared twice; a wider prefix gets no mark).
@@ -384,6 +469,12 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     now.trackerSeen ??= old.trackerSeen;
     if (old.lifetime !== undefined) now.lifetime = longest(now.lifetime, old.lifetime);
     if (old.judgedLifetime !== undefined) now.judgedLifetime = longest(now.judgedLifetime, old.judgedLifetime);
+    for (const side of ['own', 'embedded'] as const) {
+      const [from, to] = [old.sides[side], now.sides[side]];
+      to.seen ||= from.seen;
+      if (from.lifetime !== undefined) to.lifetime = longest(to.lifetime, from.lifetime);
+      if (from.judgedLifetime !== undefined) to.judgedLifetime = longest(to.judgedLifetime, from.judgedLifetime);
+    }
   };
   for (const old of superseded) {
     const now = byName.get(nameOf(old.entry))![0]!;
@@ -391,6 +482,13 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     now.missing ||= old.missing;
   }
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
+  /** The newest of some reports (by `newer`). */
+  const newestReport = (indices: Iterable<number>) => {
+    let newest: number | undefined;
+    for (const index of indices) if (newest === undefined || newer(index, newest) > 0) newest = index;
+    return newest;
+  };
+  for (const known of ordered) known.language = reports[newestReport(placesOf.get(known)!.keys())!]!.charter.language ?? null;
 
   // The declared entries as one charter, matched as the extension matches: what they cover needs no row of its own.
   const host = reports[0]?.host ?? '';
@@ -437,6 +535,17 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
   }
 
+  const writtenApart: Gathered['writtenApart'] = [];
+  for (const cookie of added.values()) {
+    if (cookie.own || cookie.match !== 'exact' || !isPlatformCookie(cookie.cookie) || !ownPlatformNames.has(cookie.cookie)) continue;
+    const cover = covering({ name: cookie.cookie, domain: host, thirdParty: false });
+    const known = cover.reference?.kind === 'charter' ? ordered[cover.reference.entryIndex] : undefined;
+    // An entry of the very name is written before a third-party row (CATEGORY_ORDER), and one in the third-party section declared embedded content's too.
+    if (!known || (known.entry.match === 'exact' && known.entry.cookie === cookie.cookie) || known.entry.category === 'third-party')
+      continue;
+    writtenApart.push({ cookie: cookie.cookie, declared: known });
+  }
+
   // An entry the charter read last repeats below another of its name, and that no run reading it
   // matched a cookie through, never applies: what an older run, whose charter it applied in, saw
   // through it (or a run made without the charter, matched in the older charter's order) is the
@@ -446,12 +555,17 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       if (!old.seen || !old.shadowed) continue;
       handOver(old, now!);
       Object.assign(old, { seen: false, seenOwn: false, lifetime: undefined, judgedLifetime: undefined });
+      for (const side of Object.values(old.sides)) outlivedSides.delete(side);
+      old.sides = { own: unseenSide(), embedded: unseenSide() };
       outlived.delete(old);
     }
   }
   // A superseded or shadowed entry's finding judged other words: not passed on.
   for (const known of ordered) {
     known.tooShort = outlived.has(known) || outlivesEntry(known.entry, known.judgedLifetime);
+    for (const side of Object.values(known.sides)) {
+      side.tooShort = outlivedSides.has(side) || outlivesEntry(known.entry, side.judgedLifetime);
+    }
   }
 
   return {
@@ -462,8 +576,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       .map(({ note }) => note)
       .sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain)),
     // The declaring charter's, unknown included: another run's (the platform's default, in English) is not the site's.
-    language: (reports.find(declares) ?? reports[0])?.charter.language ?? null,
+    // The newest's: the rows take its words (a charter translated between the runs is drafted in its new language).
+    language: reports[newestReport(reports.flatMap((report, index) => (declares(report) ? [index] : []))) ?? 0]?.charter.language ?? null,
     declared: ordered,
+    writtenApart,
     added: [...added.values()]
       .map((cookie) => ({ ...cookie, embeddedBy: cookie.embeddedBy.sort(compareText) }))
       .sort((a, b) => compareText(cookieLabel(a), cookieLabel(b))),

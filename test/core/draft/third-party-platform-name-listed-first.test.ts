@@ -1,0 +1,71 @@
+/**
+ * A charter lists an embedded player's own `sessionid` under third parties before the platform's
+ * `sessionid` under the strictly necessary cookies. The portal's own sessionid matches the first
+ * entry of its name (a site's own cookie answers to any section), the player's: the third-party
+ * one alone (core/registry/match.ts). The draft writes the necessary section first, so read back
+ * the portal's answers to the platform's entry: that entry is the one the portal's cookie is seen
+ * through, and the player's row stays under third parties, whichever order the charter wrote them in.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
+import { draftCharter } from '../../../src/core/draft/charter-draft.ts';
+import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
+import { auditSite, playSite } from '../../support/charter-audit.ts';
+import { findingLabels, reaudit } from '../../support/draft-reaudit.ts';
+
+const HOST = 'demo.opendatasoft.com';
+const player: CharterEntry = {
+  provider: 'Vidéo',
+  service: null,
+  cookie: 'sessionid',
+  match: 'exact',
+  purpose: 'Session du lecteur',
+  duration: null,
+  category: 'third-party',
+};
+const platform: CharterEntry = {
+  provider: 'Huwise',
+  service: null,
+  cookie: 'sessionid',
+  match: 'exact',
+  purpose: 'Session',
+  duration: null,
+  category: 'necessary',
+};
+const own = playSite(HOST, [{ name: 'sessionid', days: null }], 'accepted');
+const frame = playSite(HOST, [{ name: 'sessionid', days: null, domain: 'embed.other.org', context: { via: 'frame' } }], 'refused');
+const rows = (draft: CharterDraft) =>
+  draft.rows
+    .filter((row) => row.entry.cookie === 'sessionid')
+    .map((row) => `${row.entry.category} ${row.entry.provider} [${row.marks.filter((mark) => mark !== 'duration-observed').join(',')}]`);
+
+describe.each([
+  ['the necessary section first', [platform, player]],
+  ['the third-party section first', [player, platform]],
+])('a platform cookie’s name declared in both sections, %s', (_, entries) => {
+  const charter: ParsedCharter = { portal: HOST, language: 'fr', entries };
+  const reports = [auditSite(own, charter), auditSite(frame, charter)];
+  const draft = draftCharter(reports);
+
+  it('keeps the platform’s row as seen, and the player’s under third parties', () => {
+    expect(rows(draft)).toEqual(['necessary Huwise []', 'third-party Vidéo []']);
+  });
+
+  it('audited again against the draft, no run has a finding the charter written necessary section first does not give', () => {
+    const necessaryFirst: ParsedCharter = { portal: HOST, language: 'fr', entries: [platform, player] };
+    for (const site of [own, frame]) {
+      const expected = findingLabels(auditSite(site, necessaryFirst));
+      expect(findingLabels(reaudit(site, draft)).filter((finding) => !expected.includes(finding))).toEqual([]);
+    }
+    // The frame's run: nothing it did not have. The portal's run, with the third-party section first, was
+    // audited with the portal's sessionid taken for the player's; against the draft the player's entry is
+    // not seen in it (the frame was in the other run), as the charter written in the other order says; a
+    // draft of that run alone marks it not observed (the next test).
+    expect(findingLabels(reaudit(frame, draft)).filter((finding) => !findingLabels(reports[1]!).includes(finding))).toEqual([]);
+    expect(findingLabels(reaudit(frame, draft)).filter((finding) => finding.startsWith('undeclared'))).toEqual([]);
+  });
+
+  it('from the portal’s run alone, keeps the player’s row under third parties, marked not observed', () => {
+    expect(rows(draftCharter([reports[0]!]))).toEqual(['necessary Huwise []', 'third-party Vidéo [not-observed]']);
+  });
+});

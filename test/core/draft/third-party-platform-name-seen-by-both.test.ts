@@ -1,0 +1,64 @@
+/**
+ * A charter files `csrftoken` under third parties only (an embedded widget's). The portal sets its
+ * own csrftoken, which that entry declares as well (a site's own cookie answers to any section),
+ * and the widget's frame sets its own. The portal's is one of the platform's cookies: its row goes
+ * to the strictly necessary ones; the third-party row stays for the widget's, which only the
+ * third-party section may declare (core/registry/match.ts). Each row's duration is its own side's.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ParsedCharter } from '../../../src/core/charter/types.ts';
+import { draftCharter } from '../../../src/core/draft/charter-draft.ts';
+import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
+import type { Report } from '../../../src/core/report/report.ts';
+import { auditSite, playSite, type PlayedCookie } from '../../support/charter-audit.ts';
+import { cookieAnswers, findingLabels, reaudit } from '../../support/draft-reaudit.ts';
+
+const HOST = 'demo.opendatasoft.com';
+const charter: ParsedCharter = {
+  portal: HOST,
+  language: 'fr',
+  entries: [
+    { provider: 'Huwise', service: null, cookie: 'csrftoken', match: 'exact', purpose: 'Jeton', duration: '1 an', category: 'third-party' },
+  ],
+};
+const own = (days: number): PlayedCookie => ({ name: 'csrftoken', days });
+const frame = (days: number): PlayedCookie => ({ name: 'csrftoken', days, domain: 'widget.example.org', context: { via: 'frame' } });
+const rows = (draft: CharterDraft) =>
+  draft.rows
+    .filter((row) => row.entry.cookie === 'csrftoken')
+    .map((row) => `${row.entry.category} ${row.entry.provider} ${row.entry.duration} [${row.marks.join(',')}]`);
+const frameAnswers = (report: Report) => cookieAnswers(report).filter((answer) => answer.startsWith('csrftoken widget.example.org:'));
+
+describe('a third-party entry named like a platform cookie, matched by the portal’s own and by a frame’s', () => {
+  it('is written twice: strictly necessary for the portal’s, third-party for the frame’s', () => {
+    const site = playSite(HOST, [own(300), frame(300)]);
+    const before = auditSite(site, charter);
+    const draft = draftCharter([before]);
+    expect(rows(draft)).toEqual(['necessary Huwise 1 an [moved-to-necessary]', 'third-party Huwise 1 an []']);
+
+    const after = reaudit(site, draft);
+    expect(findingLabels(after).filter((finding) => !findingLabels(before).includes(finding))).toEqual([]);
+    expect(frameAnswers(after)).toEqual(frameAnswers(before));
+  });
+
+  it('gives each row the duration its own side lived', () => {
+    const site = playSite(HOST, [own(800), frame(300)]);
+    const before = auditSite(site, charter);
+    const draft = draftCharter([before]);
+    expect(rows(draft)).toEqual(['necessary Huwise 27 mois [duration-observed,moved-to-necessary]', 'third-party Huwise 1 an []']);
+    expect(findingLabels(reaudit(site, draft)).filter((finding) => finding.startsWith('lifetime'))).toEqual([]);
+  });
+
+  it('is one row as before when only one side set it', () => {
+    expect(rows(draftCharter([auditSite(playSite(HOST, [own(300)]), charter)]))).toEqual(['necessary Huwise 1 an [moved-to-necessary]']);
+    expect(rows(draftCharter([auditSite(playSite(HOST, [frame(300)]), charter)]))).toEqual(['third-party Huwise 1 an []']);
+  });
+
+  it('is written twice when each side was seen in a run of its own', () => {
+    const accepted = playSite(HOST, [own(300)], 'accepted');
+    const refused = playSite(HOST, [frame(300)], 'refused');
+    const draft = draftCharter([auditSite(accepted, charter), auditSite(refused, charter)]);
+    expect(rows(draft)).toEqual(['necessary Huwise 1 an [moved-to-necessary]', 'third-party Huwise 1 an []']);
+    expect(findingLabels(reaudit(refused, draft)).filter((finding) => finding.startsWith('undeclared'))).toEqual([]);
+  });
+});
