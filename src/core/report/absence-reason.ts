@@ -31,8 +31,9 @@ const LANGUAGE_COOKIE = 'django_language';
  * as the visitor asked, not a sign the charter is out of date (a refusal-only audit's draft used
  * to mark `_ga` "not observed: keep only if still used"). So:
  * - a statistics or third-party entry before any choice ('before-choice'), or after a refusal of
- *   it: its tracker's own switch off, or everything refused, or, for a statistics one, every
- *   switch off and none speaking for it ('refused');
+ *   it: its tracker's own switch off, or everything refused, or, for a statistics one or a
+ *   third-party one the known-tracker table names (a site's own cookie, not embedded content's),
+ *   every switch off and none speaking for it ('refused');
  * - an `other` entry whose trackers the known-tracker table files as statistics, or all as an
  *   advertiser's (third party), as such (findings.ts `judgedForConsent`); a necessary one whose
  *   trackers always need consent (Google Analytics, the Meta Pixel…), in their vendor's category
@@ -61,9 +62,16 @@ export function absenceReason(consent: SiteRecord['consent'], entry: CharterEntr
   }
   if (category !== 'statistics' && category !== 'third-party') return null;
   if (consent.state === 'none') return 'before-choice';
+  // Every switch off refuses what no switch could have accepted (findings.ts `noSwitchRefused`): a
+  // statistics cookie, and a site's own third-party one. A charter entry names no domain: one
+  // naming trackers of the known-tracker table is judged as the site's own, as their switches are
+  // read above (the Meta Pixel's `_fbp`, UET's `_uetvid` are written on the site's domain);
+  // another (Disqus's, an unknown name) may be embedded content's, which answers to the overall
+  // choice alone.
+  const refusedWithAllOff = category === 'statistics' || trackers.length > 0;
   const refused = (name: string) => {
     const judged = judgeByName(consent, name);
-    return judged.phase === 'after-refuse' || (category === 'statistics' && judged.allOff !== undefined);
+    return judged.phase === 'after-refuse' || (refusedWithAllOff && judged.allOff !== undefined);
   };
   return (trackers.length === 0 ? refused(entry.cookie) : everyTracker((tracker) => refused(tracker.cookie))) ? 'refused' : null;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { parseCharter } from '../../../src/core/charter/index.ts';
+import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { draftCharter } from '../../../src/core/draft/charter-draft.ts';
+import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
+import { buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
+import { withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { absenceReason } from '../../../src/core/report/absence-reason.ts';
+import { buildReport } from '../../../src/core/report/report.ts';
 import { declares } from '../../support/charter-entries.ts';
+import { browserCookie } from '../../support/cookies.ts';
 
 const AT = 1_700_000_000_000;
 
@@ -42,14 +49,29 @@ describe('absenceReason', () => {
     expect(absenceReason(refused, declares('disqus_unique', 'third-party'))).toBe('refused');
   });
 
-  it('while every switch is off: a statistics entry none speaks for is refused with them, a third party is not', () => {
+  it('while every switch is off: a statistics entry none speaks for is refused with them, and an advertiser’s cookie on the site’s own domain; embedded content’s is not', () => {
     const allOff = consent('refused', { ga: false, matomo: false });
     // Hotjar has no switch on the banner (known-tracker table): every switch off refuses it too.
     expect(absenceReason(allOff, declares('_hjSessionUser_', 'statistics', 'prefix'))).toBe('refused');
     expect(absenceReason(allOff, declares('xtvrn', 'other'))).toBe('refused');
     expect(absenceReason(allOff, declares('_ga', 'statistics'))).toBe('refused');
+    // The Meta Pixel and Microsoft UET write theirs on the site's own domain: no switch could have
+    // accepted them, so every switch off refuses them (findings.ts `noSwitchRefused`), whether the
+    // charter files them third-party, of unclear role, or necessary (judged in their vendor's category).
+    for (const category of ['third-party', 'other', 'necessary'] as const) {
+      for (const name of ['_fbp', '_fbc', '_uetvid', '_uetsid']) {
+        expect(absenceReason(allOff, declares(name, category)), `${name} ${category}`).toBe('refused');
+      }
+    }
+    // A tracker of the site's own domain the charter files under "Cookies tiers" is refused with the rest.
+    expect(absenceReason(consent('refused', { matomo: false }), declares('_ga', 'third-party'))).toBe('refused');
     // The switches are the statistics tools': an embed's cookie answers to none of them.
     expect(absenceReason(allOff, declares('disqus_unique', 'third-party'))).toBeNull();
+    // Nor does a third-party entry the known-tracker table does not name: embedded content's, maybe.
+    expect(absenceReason(allOff, declares('VISITOR_INFO1_LIVE', 'third-party'))).toBeNull();
+    // Under a mixed choice the visitor refused no switch that speaks for an advertiser's cookie.
+    expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('_fbp', 'third-party'))).toBeNull();
+    expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('_fbp', 'necessary'))).toBeNull();
   });
 
   it('judges an entry by the trackers the registry reads it as: a stem, a prefix without its wildcard, a shorter prefix', () => {
@@ -136,5 +158,66 @@ describe('absenceReason', () => {
       expect(absenceReason(accepted, declares('_pk_id.', 'statistics', 'prefix'))).toBeNull();
       expect(absenceReason(accepted, declares('disqus_unique', 'third-party'))).toBeNull();
     }
+  });
+});
+
+describe('absenceReason in a report', () => {
+  const HOST = 'data.example-metropole.fr';
+  const NOW_S = AT / 1000;
+  // A live charter filing the Meta Pixel's, Microsoft UET's and Clarity's cookies as necessary, and
+  // under "Cookies tiers" another of the Meta Pixel's and an embed's (Disqus's).
+  const live = parseCharter(`## Charte cookies
+
+#### Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Opendatasoft\tAuthentification (front et back office)\tsessionid\tSe souvenir de l'utilisateur d'une page à une autre.
+Meta\tPixel (front office)\t_fbp\tMesurer l'efficacité des campagnes
+Microsoft\tUET (front office)\t_uetvid\tConversions
+Microsoft\tClarity (front office)\t_clck\tAnalyse du parcours
+
+#### Cookies tiers
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Meta\tPixel (front office)\t_fbc\tMesurer l'efficacité des campagnes
+Disqus\tCommentaires\tdisqus_unique\tCommentaires
+`);
+  const filed = withSiteCharter(buildBundledRegistry(bundledOpenCookieDatabaseRows()), HOST, live, 'live');
+  const ownCookie = (name: string) =>
+    browserCookie({ name, domain: HOST, hostOnly: true, session: false, expirationDate: NOW_S + 90 * 86400 });
+  /** A site where the visitor turned every switch off, as the platform writes it, then `setAfter` ran. */
+  const refusedSite = (setAfter: (site: SiteRecord) => void) => {
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, ownCookie('sessionid'), false, AT);
+    const preferences = { functional_cookies: true, ga: false, matomo: false, timestamp: AT - 1000 };
+    const value = encodeURIComponent(JSON.stringify(preferences));
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: HOST, value }), false, AT);
+    setAfter(site);
+    return buildReport(site, filed, AT + 1000);
+  };
+  const SITE_TRACKERS = ['_fbp', '_uetvid', '_clck', '_fbc'];
+
+  it('explains the absence of exactly the entries whose cookie set then would be a consent finding (a review’s case)', () => {
+    // Set after the refusal: the site's own trackers each make an after-refusal finding, the embed's none.
+    const present = refusedSite((site) => {
+      for (const name of SITE_TRACKERS) recordCookieChange(site, ownCookie(name), false, AT + 500);
+      const disqus = browserCookie({ name: 'disqus_unique', domain: '.disqus.com', hostOnly: false });
+      recordCookieChange(site, disqus, false, AT + 500, { via: 'response' });
+    });
+    expect(present.findings.filter((f) => f.kind === 'after-refusal').map((f) => f.cookie)).toEqual(['_clck', '_fbc', '_fbp', '_uetvid']);
+    // Not set: those four are refused, the embed's entry is not seen with nothing to explain it.
+    const absent = refusedSite(() => {});
+    expect(absent.consent.state).toBe('refused');
+    expect(Object.fromEntries(absent.notSeen.map((entry) => [entry.cookie, entry.absentBecause ?? null]))).toEqual({
+      _fbp: 'refused',
+      _uetvid: 'refused',
+      _clck: 'refused',
+      _fbc: 'refused',
+      disqus_unique: null,
+    });
+    expect(absent.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).toEqual(['disqus_unique']);
+    // So the charter draft keeps their rows without calling them unused.
+    const marks = Object.fromEntries(draftCharter([absent]).rows.map((row) => [row.entry.cookie, row.marks.includes('not-observed')]));
+    expect(marks).toMatchObject({ _fbp: false, _uetvid: false, _clck: false, _fbc: false, disqus_unique: true });
   });
 });
