@@ -275,6 +275,15 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     for (const key of held) options.onPageRetired?.(key);
   }
 
+  /**
+   * After keys were discarded (forgotten, or removed): when what could not be written was only
+   * theirs, nothing is left unsaved, and no later write would say so (each report would tell of
+   * changes not saved, and no first page would be kept).
+   */
+  function savedUnlessWaiting(): void {
+    if (!writer.waiting()) allSaved();
+  }
+
   function forget(key: string): void {
     if (!cache.delete(key)) return;
     changed(key);
@@ -831,6 +840,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         // under way that is refused queues none of them again, and what it wrote before is removed.
         for (const key of keys) writer.discard(key);
         await writer.flush();
+        savedUnlessWaiting();
         await session.remove?.([...keys]);
         for (const key of keys) stored.delete(key);
       });
@@ -875,6 +885,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
           // After the writes already queued, so none of them brings a removed key back.
           for (const key of removed) writer.discard(key);
           await writer.flush();
+          savedUnlessWaiting();
           await session.remove?.(removed);
           for (const key of removed) stored.delete(key);
         });

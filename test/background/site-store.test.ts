@@ -1192,4 +1192,85 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     await store.flush();
     expect(traces(session)).toEqual({});
   });
+
+  /** A session whose writes are refused while `refusing.now` is true. */
+  const refusingSession = () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const write = session.write.bind(session);
+    const refusing = { now: false };
+    session.write = async (items) => {
+      if (refusing.now) throw new Error('storage unavailable');
+      await write(items);
+    };
+    return { session, refusing };
+  };
+
+  it('says all is saved once the refused records are forgotten and nothing else waits, and keeps first pages again (a reviewer’s case)', async () => {
+    const { session, refusing } = refusingSession();
+    const retired: string[] = [];
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9, onPageRetired: (key) => retired.push(key) });
+    await store.load();
+    store.put(recordWithEvents(HOST));
+    await store.flush();
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    refusing.now = true;
+    store.put(privateRecord());
+    await store.flush();
+    expect(store.status().unsavedSince).toBe(7);
+    // A popup opens on the site outside the private window: its page says the changes could not be saved, and is held back.
+    const page = pageKey(undefined, HOST);
+    store.putPage(page, '0', HOST, store.revision('0', HOST), store.pageTicket(), '{"unsavedSince":7}');
+    // The last private window closes: the record that could not be written goes, and nothing else waits.
+    refusing.now = false;
+    await store.forgetKeys([siteKey('1', HOST), pageKey('1', HOST)]);
+    quiet.mockRestore();
+    // Each report would otherwise say changes could not be saved, and no page would be kept.
+    expect(store.status().unsavedSince).toBeNull();
+    expect(retired).toEqual([page]);
+    store.putPage(page, '0', HOST, store.revision('0', HOST), store.pageTicket(), '{"unsavedSince":null}');
+    await store.flush();
+    expect(session.data[page]).toBe('{"unsavedSince":null}');
+    expect(Object.keys(traces(session)).sort()).toEqual([page, siteKey('0', HOST)].sort());
+  });
+
+  it('says all is saved once a removal throws away the refused page that was all that waited', async () => {
+    const { session, refusing } = refusingSession();
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9 });
+    await store.load();
+    store.put(recordWithEvents(HOST));
+    const run = consentRunItem('0', HOST).key;
+    await store.area.write({ [run]: '{}' });
+    await store.flush();
+    // A page kept after the record was written: its write, alone, is refused.
+    const page = pageKey(undefined, HOST);
+    store.putPage(page, '0', HOST, store.revision('0', HOST), store.pageTicket(), '{"page":1}');
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    refusing.now = true;
+    await store.flush();
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBe(7);
+    // The site's kept run is removed: the page goes with it, and nothing is left to write.
+    refusing.now = false;
+    await store.area.remove([run]);
+    expect(session.data).not.toHaveProperty(page);
+    expect(store.status().unsavedSince).toBeNull();
+  });
+
+  it('still says changes could not be saved when something else waits after a forgotten record', async () => {
+    const { session, refusing } = refusingSession();
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9 });
+    await store.load();
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    refusing.now = true;
+    store.put(privateRecord());
+    store.put(recordWithEvents('itie.opendatasoft.com'));
+    await store.flush();
+    await store.forgetKeys([siteKey('1', HOST)]);
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBe(7);
+    refusing.now = false;
+    await store.flush();
+    expect(store.status().unsavedSince).toBeNull();
+    expect(Object.keys(traces(session))).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
+  });
 });
