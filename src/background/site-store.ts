@@ -195,7 +195,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   /**
    * First pages (pageKey) storage may hold: a page is replaced by '' in the very write that
    * changes its record, or its site's live charter or kept run, or the ledger (every report
-   * states the store's losses), so a page in storage is always as its worker would build it now.
+   * states the store's losses), or deleted with what is deleted to make room (`removeWithPages`),
+   * so a page in storage is always as its worker would build it now.
    */
   const livePages = new Set<string>();
   /** The record and revision each page this worker kept was built from. */
@@ -273,6 +274,15 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     const held = [...pagesHeldWhileUnsaved];
     pagesHeldWhileUnsaved.clear();
     for (const key of held) options.onPageRetired?.(key);
+  }
+
+  /**
+   * After keys were discarded (forgotten, or removed): when what could not be written was only
+   * theirs, nothing is left unsaved, and no later write would say so (each report would tell of
+   * changes not saved, and no first page would be kept).
+   */
+  function savedUnlessWaiting(): void {
+    if (!writer.waiting()) allSaved();
   }
 
   function forget(key: string): void {
@@ -507,7 +517,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
    * tab, the live charters read more than a day ago (read again when needed), then the kept runs
    * (of the least recently active sites first, each counted as its site dropped), until
    * storage would hold at most `limit` bytes; never a key the write under way or an area write
-   * carries. Their sites' pages are retired in the write under way. Returns the new total.
+   * carries. Their sites' pages are deleted with them. Returns the new total.
    */
   async function dropOtherState(
     texts: Map<string, string>,
@@ -544,24 +554,30 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       if (isConsentRunKey(key)) countDropped(siteKeyOfRunKey(key), at, counted);
     }
     if (removed.length === 0) return total;
-    await session.remove(removed);
-    for (const key of removed) stored.delete(key);
+    await removeWithPages(texts, removed);
     options.onRemoved?.(removed);
-    retirePagesOfHosts(texts, removed);
     return total;
   }
 
   /**
-   * What the pages of the sites of `removed` (keys just deleted from storage) were built from is
-   * gone: they go in the write under way (`texts`), and a page built meanwhile is not kept.
+   * Deletes `keys` from storage to make room, and in the same call the stored pages of their
+   * sites: what those were built from goes, and storage never holds one without it (nor keeps it
+   * if the write under way, `texts`, is refused). A page kept while the deletion is under way goes
+   * in that write; one built meanwhile is not kept.
    */
-  function retirePagesOfHosts(texts: Map<string, string>, removed: readonly string[]): void {
+  async function removeWithPages(texts: Map<string, string>, keys: readonly string[]): Promise<void> {
+    const hosts = new Set(keys.map((key) => hostOfKey(key)));
+    const pagesOfHosts = () => [...livePages].filter((key) => hosts.has(hostOfSiteKey(key)));
+    const pages = new Set(pagesOfHosts());
     pageEpoch++;
-    const hosts = new Set(removed.map((key) => hostOfKey(key)));
-    for (const key of [...livePages]) {
-      if (!hosts.has(hostOfSiteKey(key))) continue;
+    await session.remove!([...keys, ...pages]);
+    pageEpoch++;
+    for (const key of [...keys, ...pages]) stored.delete(key);
+    for (const key of pagesOfHosts()) {
       retirePage(key);
-      texts.set(key, '');
+      // Deleted: this write must not write it back (its retry writes '' at most, see retirePages).
+      if (pages.has(key)) texts.delete(key);
+      else texts.set(key, '');
     }
   }
 
@@ -632,13 +648,9 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       }
       if (removed.length > 0) {
         const before = new Map(removed.map((key) => [key, revisions.get(key)]));
-        await session.remove(removed);
-        for (const key of removed) {
-          stored.delete(key);
-          // Put again meanwhile (its site recorded a cookie): kept, and its put writes it back.
-          if (revisions.get(key) === before.get(key)) forget(key);
-        }
-        retirePagesOfHosts(texts, removed);
+        await removeWithPages(texts, removed);
+        // Put again meanwhile (its site recorded a cookie): kept, and its put writes it back.
+        for (const key of removed) if (revisions.get(key) === before.get(key)) forget(key);
       }
     }
     if (ledger.lastDropAt === at) texts.set(ledgerItem.key, ledgerItem.encode(ledger));
@@ -831,6 +843,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         // under way that is refused queues none of them again, and what it wrote before is removed.
         for (const key of keys) writer.discard(key);
         await writer.flush();
+        savedUnlessWaiting();
         await session.remove?.([...keys]);
         for (const key of keys) stored.delete(key);
       });
@@ -875,6 +888,7 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
           // After the writes already queued, so none of them brings a removed key back.
           for (const key of removed) writer.discard(key);
           await writer.flush();
+          savedUnlessWaiting();
           await session.remove?.(removed);
           for (const key of removed) stored.delete(key);
         });

@@ -564,9 +564,9 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     );
     expect(session.data[consentRunItem('0', 'old.opendatasoft.com').key]).toBeUndefined();
     expect(session.data['charter:stale.opendatasoft.com']).toBeUndefined();
-    // The run dropped counts as a site's record dropped; what its site's page showed of it goes too.
+    // The run dropped counts as a site's record dropped; its site's page, which showed it, is deleted with it.
     expect(store.status()).toMatchObject({ sitesDropped: 1, lastDropAt: 10 * DAY_MS, unsavedSince: null });
-    expect(session.data[oldPage]).toBe('');
+    expect(session.data).not.toHaveProperty(oldPage);
     expect(session.bytesInUse()).toBeLessThanOrEqual(500_000);
   });
 
@@ -957,30 +957,103 @@ describe.each(MODES)('site store keeping first pages beside their records ($mode
     expect(session.data[tcoPage]).toBe('');
   });
 
-  it('retires the page of a site whose marker it deletes to make room, in the write that makes it', async () => {
-    const retired: string[] = [];
-    const markers = Object.fromEntries(
+  /** Six sites dropped before, each leaving an evicted marker (about 4 kB in all). */
+  const sixMarkers = () =>
+    Object.fromEntries(
       Array.from({ length: 6 }, (_, i) => {
         const host = `gone-${i}.opendatasoft.com`;
         return [siteKey('0', host), JSON.stringify(evictedRecord(recordWithEvents(host), i))];
       }),
     );
-    const { session, writes, store } = await setUp(markers, { budgetBytes: 4_000, onPageRetired: (key) => retired.push(key) });
-    const [oldest, newest] = ['gone-0.opendatasoft.com', 'gone-5.opendatasoft.com'];
-    const [oldestPage, newestPage] = [pageKey(undefined, oldest), pageKey(undefined, newest)];
+  const [oldest, newest] = ['gone-0.opendatasoft.com', 'gone-5.opendatasoft.com'];
+  const [oldestPage, newestPage] = [pageKey(undefined, oldest), pageKey(undefined, newest)];
+
+  it('deletes the page of a site whose marker it deletes to make room in the same call: storage never holds the page without it', async () => {
+    const retired: string[] = [];
+    const { session, writes, store } = await setUp(sixMarkers(), { budgetBytes: 4_000, onPageRetired: (key) => retired.push(key) });
     await store.openAll();
     keepPage(store, oldestPage, oldest, '{"evicted":0}');
     keepPage(store, newestPage, newest, '{"evicted":5}');
     await store.flush();
+    // After each storage call: is the oldest site's page there without its marker?
+    const pageWithoutMarker: boolean[] = [];
+    const look = () => pageWithoutMarker.push(!(siteKey('0', oldest) in session.data) && Boolean(session.data[oldestPage]));
+    const [write, remove] = [session.write.bind(session), session.remove.bind(session)];
+    session.write = async (items) => {
+      await write(items);
+      look();
+    };
+    session.remove = async (keys) => {
+      await remove(keys);
+      look();
+    };
     store.put(bigRecord('data.tco.re', 9999, 2_000));
     await store.flush();
-    // The oldest marker went: its page goes in the same write; the newest's stays.
+    // The oldest marker went, and its page with it; the newest's stays.
+    expect(pageWithoutMarker).toEqual([false, false]);
     expect(session.data).not.toHaveProperty(siteKey('0', oldest));
+    expect(session.data).not.toHaveProperty(oldestPage);
+    expect(writes.at(-1)).not.toHaveProperty(oldestPage);
     expect(session.data).toHaveProperty(siteKey('0', newest));
-    expect(writes.at(-1)![oldestPage]).toBe('');
-    expect(session.data[oldestPage]).toBe('');
     expect(session.data[newestPage]).toBe('{"evicted":5}');
     expect(retired).toEqual([oldestPage]);
+    expect(store.hasPage(oldestPage, '0', oldest, store.revision('0', oldest))).toBe(false);
+  });
+
+  it('leaves no page of a marker it deleted to make room when the write after the deletion is refused', async () => {
+    const { session, store } = await setUp(sixMarkers(), { budgetBytes: 4_000, retryDelayMs: 1e9 });
+    await store.openAll();
+    keepPage(store, oldestPage, oldest, '{"evicted":0}');
+    await store.flush();
+    const [write, remove] = [session.write.bind(session), session.remove.bind(session)];
+    let refuse = false;
+    session.remove = async (keys) => {
+      await remove(keys);
+      refuse = true;
+    };
+    session.write = async (items) => {
+      if (refuse) throw new Error('storage unavailable');
+      await write(items);
+    };
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    store.put(bigRecord('data.tco.re', 9999, 2_000));
+    await store.flush();
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).not.toBeNull();
+    expect(session.data).not.toHaveProperty(siteKey('0', oldest));
+    // Until the retry, a popup on that site would show the site the worker no longer knows.
+    expect(session.data).not.toHaveProperty(oldestPage);
+  });
+
+  it('deletes the page of a site whose stale live charter it deletes to make room in the same call', async () => {
+    const DAY_MS = 86_400_000;
+    const { session, store } = await setUp({}, { budgetBytes: 300_000, now: () => 10 * DAY_MS });
+    store.put(bigRecord('data.tco.re', 1, 10_000));
+    await store.flush();
+    const charterKey = liveCharterItem('data.tco.re').key;
+    const charter = {
+      host: 'data.tco.re',
+      fetchedAt: 0,
+      url: null,
+      charter: { portal: null, language: 'fr', entries: [], pad: 'c'.repeat(100_000) },
+      problem: null,
+    };
+    await store.area.write({ [charterKey]: JSON.stringify(charter) });
+    keepPage(store, tcoPage, 'data.tco.re', '{"charter":"read a week ago"}');
+    await store.flush();
+    const pageWithoutCharter: boolean[] = [];
+    const remove = session.remove.bind(session);
+    session.remove = async (keys) => {
+      await remove(keys);
+      pageWithoutCharter.push(!(charterKey in session.data) && Boolean(session.data[tcoPage]));
+    };
+    // Another busy site: more than storage may hold, unless the charter read over a day ago goes.
+    store.put(bigRecord('new.opendatasoft.com', 2, 200_000));
+    await store.flush();
+    expect(pageWithoutCharter).toEqual([false]);
+    expect(session.data).not.toHaveProperty(charterKey);
+    expect(session.data).not.toHaveProperty(tcoPage);
+    expect(evictedHosts(session)).toEqual([]);
   });
 
   it('retires every page when it drops records to make room (every report states what was dropped)', async () => {
@@ -1191,5 +1264,86 @@ describe.each(MODES)('site store forgetting keys for good ($mode)', ({ listsKeys
     // Nothing of it is left queued: the next write does not bring it back.
     await store.flush();
     expect(traces(session)).toEqual({});
+  });
+
+  /** A session whose writes are refused while `refusing.now` is true. */
+  const refusingSession = () => {
+    const session = fakeSession({}, undefined, { listsKeys });
+    const write = session.write.bind(session);
+    const refusing = { now: false };
+    session.write = async (items) => {
+      if (refusing.now) throw new Error('storage unavailable');
+      await write(items);
+    };
+    return { session, refusing };
+  };
+
+  it('says all is saved once the refused records are forgotten and nothing else waits, and keeps first pages again (a reviewer’s case)', async () => {
+    const { session, refusing } = refusingSession();
+    const retired: string[] = [];
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9, onPageRetired: (key) => retired.push(key) });
+    await store.load();
+    store.put(recordWithEvents(HOST));
+    await store.flush();
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    refusing.now = true;
+    store.put(privateRecord());
+    await store.flush();
+    expect(store.status().unsavedSince).toBe(7);
+    // A popup opens on the site outside the private window: its page says the changes could not be saved, and is held back.
+    const page = pageKey(undefined, HOST);
+    store.putPage(page, '0', HOST, store.revision('0', HOST), store.pageTicket(), '{"unsavedSince":7}');
+    // The last private window closes: the record that could not be written goes, and nothing else waits.
+    refusing.now = false;
+    await store.forgetKeys([siteKey('1', HOST), pageKey('1', HOST)]);
+    quiet.mockRestore();
+    // Each report would otherwise say changes could not be saved, and no page would be kept.
+    expect(store.status().unsavedSince).toBeNull();
+    expect(retired).toEqual([page]);
+    store.putPage(page, '0', HOST, store.revision('0', HOST), store.pageTicket(), '{"unsavedSince":null}');
+    await store.flush();
+    expect(session.data[page]).toBe('{"unsavedSince":null}');
+    expect(Object.keys(traces(session)).sort()).toEqual([page, siteKey('0', HOST)].sort());
+  });
+
+  it('says all is saved once a removal throws away the refused page that was all that waited', async () => {
+    const { session, refusing } = refusingSession();
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9 });
+    await store.load();
+    store.put(recordWithEvents(HOST));
+    const run = consentRunItem('0', HOST).key;
+    await store.area.write({ [run]: '{}' });
+    await store.flush();
+    // A page kept after the record was written: its write, alone, is refused.
+    const page = pageKey(undefined, HOST);
+    store.putPage(page, '0', HOST, store.revision('0', HOST), store.pageTicket(), '{"page":1}');
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    refusing.now = true;
+    await store.flush();
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBe(7);
+    // The site's kept run is removed: the page goes with it, and nothing is left to write.
+    refusing.now = false;
+    await store.area.remove([run]);
+    expect(session.data).not.toHaveProperty(page);
+    expect(store.status().unsavedSince).toBeNull();
+  });
+
+  it('still says changes could not be saved when something else waits after a forgotten record', async () => {
+    const { session, refusing } = refusingSession();
+    const store = createSiteStore(session, 5, { now: () => 7, retryDelayMs: 1e9 });
+    await store.load();
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    refusing.now = true;
+    store.put(privateRecord());
+    store.put(recordWithEvents('itie.opendatasoft.com'));
+    await store.flush();
+    await store.forgetKeys([siteKey('1', HOST)]);
+    quiet.mockRestore();
+    expect(store.status().unsavedSince).toBe(7);
+    refusing.now = false;
+    await store.flush();
+    expect(store.status().unsavedSince).toBeNull();
+    expect(Object.keys(traces(session))).toEqual([siteKey('0', 'itie.opendatasoft.com')]);
   });
 });
