@@ -134,10 +134,8 @@ export type Gathered = {
    * The platform's cookie names the portal set itself, declared by an entry of another name (a
    * prefix, `csrf*`), that embedded content set as well, undeclared: each with the entry that
    * declares the portal's own. The row added for embedded content's would declare the portal's
-   * too when its provider names the platform (an exact name comes before a prefix, and a site's own
-   * platform cookie answers to a third-party row of the platform's: another portal's embedded
-   * widget, `x.opendatasoft.com`; core/registry/match.ts), so the portal's own is written apart
-   * before it, in that entry's words.
+   * too (an exact name comes before a prefix, and a site's own cookie answers to any section), so
+   * the portal's own is written apart before it, in that entry's words.
    */
   writtenApart: Array<{ cookie: string; declared: Declared }>;
 };
@@ -263,7 +261,7 @@ function notSeenPositions(report: RunReport): number[] {
 /**
  * The entry of a report's charter that declares the portal's own cookie of a platform name, when
  * the one its match settled on is the third-party section's (the charter lists embedded content's
- * `sessionid` first, and a site's own cookie answers to a third-party row its provider names the platform in): the first exact entry of that
+ * `sessionid` first, and a site's own cookie answers to any section): the first exact entry of that
  * name outside that section, which the report lists as covered. A draft writes the necessary
  * section first, so read back the portal's cookie answers to that one. Null otherwise.
  */

@@ -2,8 +2,7 @@
  * The charter declares the portal's csrftoken by a prefix, `csrf*` (strictly necessary). An
  * embedded widget sets a csrftoken of its own, which only a third-party entry may declare
  * (core/registry/match.ts), so the draft adds a third-party row `csrftoken` for it. An exact name
- * beats a prefix, and the portal's own cookie matches a third-party row the platform's provider names (the widget
- * of another portal of the platform; here, before core/registry/match.ts kept it from other providers' rows, any): read back, that row would
+ * beats a prefix, and the portal's own cookie may match any section: read back, that row would
  * declare the portal's csrftoken as the widget's, and judge it by the widget's lifetime. The draft
  * writes the portal's own a row of its own before it, in the words of the entry that declared it.
  */

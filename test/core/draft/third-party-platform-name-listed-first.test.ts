@@ -1,7 +1,7 @@
 /**
  * A charter lists an embedded player's own `sessionid` under third parties before the platform's
  * `sessionid` under the strictly necessary cookies. The portal's own sessionid matches the first
- * entry of its name when the platform's provider is named there (before core/registry/match.ts kept it from other providers' rows, any), the player's: the third-party
+ * entry of its name (a site's own cookie answers to any section), the player's: the third-party
  * one alone (core/registry/match.ts). The draft writes the necessary section first, so read back
  * the portal's answers to the platform's entry: that entry is the one the portal's cookie is seen
  * through, and the player's row stays under third parties, whichever order the charter wrote them in.

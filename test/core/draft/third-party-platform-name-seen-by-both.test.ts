@@ -1,6 +1,6 @@
 /**
  * A charter files `csrftoken` under third parties only (an embedded widget's). The portal sets its
- * own csrftoken, which that entry declares as well when the platform's provider is named there (before core/registry/match.ts kept it from other providers' rows, any),
+ * own csrftoken, which that entry declares as well (a site's own cookie answers to any section),
  * and the widget's frame sets its own. The portal's is one of the platform's cookies: its row goes
  * to the strictly necessary ones; the third-party row stays for the widget's, which only the
  * third-party section may declare (core/registry/match.ts). Each row's duration is its own side's.
