@@ -93,8 +93,7 @@ export type CookieIdentity = {
    * True for a cookie of embedded content (another site's, set in the site's tab): any charter
    * entry that names it declares it, but one named like the platform's own four cookies is only
    * declared by the charter's third-party section, so a frame's `sessionid` is never taken for
-   * the portal's own; mirrored, the site's own cookie of such a name is declared by that section
-   * only through an entry naming the platform as its provider.
+   * the portal's own.
    */
   thirdParty?: boolean;
 };
@@ -118,28 +117,9 @@ function isLongerFamily(tracker: KnownTracker, than: number): boolean {
 /** What a charter lookup's rules are checked with: the cookie's name, the trackers, the charter's entries. */
 type CharterLookup = { name: string; trackers: Registry['knownTrackers']; entries: IndexedCharter['charter']['entries'] };
 
-/**
- * The charter rules that may declare a site's own cookie: any entry that names it, but, for one
- * named like the platform's own four, an entry of the third-party section only when it names the
- * platform as its provider (embeddedCookieRule's mirror): Disqus's `sessionid` there is a frame's,
- * and the portal's own is then as undeclared as with that row absent.
- */
+/** The charter rules that may declare a site's own cookie. */
 function ownCookieRule(rule: CharterRule, lookup: CharterLookup): boolean {
-  const entry = lookup.entries[rule.entry];
-  if (PLATFORM_COOKIES.has(lookup.name) && entry?.category === 'third-party' && !namesThePlatform(entry.provider)) return false;
   return ruleCovers(rule, lookup.name, lookup.trackers);
-}
-
-/** The platform's names before and after the 2025 rebrand, letters only, lower case. */
-const PLATFORM_PROVIDERS = /opendatasoft|huwise/;
-
-/**
- * True when a charter's provider names the platform, however written: "Opendatasoft", "Huwise",
- * "HUWISE", "opendatasoft.com", "Huwise (ex-Opendatasoft)". Erring towards the platform keeps a
- * charter's own row declaring the portal's cookie.
- */
-function namesThePlatform(provider: string): boolean {
-  return PLATFORM_PROVIDERS.test(provider.toLowerCase().replace(/[^a-z]/g, ''));
 }
 
 /**
@@ -183,7 +163,7 @@ function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
 /**
  * Matches a cookie seen on `siteHost`. Precedence: the site's charter (exact name, then longest
  * prefix; for a cookie of embedded content named like a platform cookie, its third-party section
- * only, and for the site's own, its entries outside that section or naming the platform), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
+ * only), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
  * Open Cookie Database (exact, then longest prefix, a row with a Domain only for cookies on that
  * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
  */
@@ -292,8 +272,7 @@ export type CharterEntriesSeen = {
  * GA4), or writes `_pk_` beside `_pk_id.*`, has each of them seen once `_ga` or `_pk_id.1.ab` is.
  *
  * A platform cookie's name is the exception: the site's own `sessionid` is not what the charter's
- * third-party section declares (another portal's, in a frame), though a match takes that row when
- * it names the platform as its provider (ownCookieRule) and no earlier entry declares the cookie.
+ * third-party section declares (another portal's, in a frame), though a match may take that row.
  *
  * Linear: a cookie walks its name's rule lists once (`forEachRuleList`); what a rule accepts
  * depends on the cookie only through two facts (a platform cookie's name, the site's own or
@@ -309,7 +288,7 @@ export function charterEntriesSeen(registry: Registry, siteHost: string): Charte
     see(cookie) {
       if (charter === null) return;
       // A platform cookie's name: the site's own is declared by the entries outside the
-      // third-party section, embedded content's by those in it (embeddedCookieRule, ownCookieRule).
+      // third-party section, embedded content's by those in it (embeddedCookieRule).
       const platformNamed = PLATFORM_COOKIES.has(cookie.name);
       const embedded = cookie.thirdParty === true;
       const family = lookupName(registry.knownTrackers, cookie.name, isLongerFamily, -1)?.value.cookie.length ?? -1;

@@ -5,8 +5,6 @@ import { charterFor } from '../../../src/core/registry/registry.ts';
 import { matchCookie } from '../../../src/core/registry/match.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../../../src/core/registry/platform-default.ts';
-import { PLATFORM_COOKIE_NAMES } from '../../../src/core/report/platform-cookies.ts';
-import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { BUNDLED_CHARTERS_PATH, bundledChartersDocument } from '../../../scripts/registry-source.ts';
 
 describe('bundled registry (data)', () => {
@@ -49,21 +47,6 @@ describe('bundled registry (data)', () => {
     });
     expect(match).toMatchObject({ source: 'charter', declared: true, provider: 'Opendatasoft', category: 'necessary' });
     expect(match.reference).toMatchObject({ kind: 'charter', charterKind: 'bundled', host: 'data.tco.re' });
-  });
-
-  it('lists no platform cookie name in a third-party section, so the own-cookie mirror rule (match.ts) changes no answer of theirs', () => {
-    const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
-    for (const [host, charter] of Object.entries(BUNDLED_CHARTERS)) {
-      for (const name of PLATFORM_COOKIE_NAMES) {
-        const fits = (entry: CharterEntry) => (entry.match === 'exact' ? entry.cookie === name : name.startsWith(entry.cookie));
-        expect(charter.entries.filter((entry) => entry.category === 'third-party' && fits(entry))).toEqual([]);
-        expect(matchCookie(registry, host, { name, domain: host })).toMatchObject({
-          declared: true,
-          provider: 'Opendatasoft',
-          category: 'necessary',
-        });
-      }
-    }
   });
 
   it('describes a cookie whose upstream database name held a soft hyphen (Loggly’s logglytrackingsession)', () => {

@@ -661,26 +661,6 @@ describe('matchCookie: cookies of embedded content', () => {
     // The portal's own sessionid is still its charter's first entry.
     expect(onSite(PORTAL, 'sessionid', withThirdParty)).toMatchObject({ declared: true, provider: 'Opendatasoft' });
   });
-
-  it('mirror: the portal’s own platform cookie is declared by a third-party entry only when it names the platform', () => {
-    const thirdPartyOnly = (provider: string, cookie = 'sessionid', match: 'exact' | 'prefix' = 'exact') =>
-      buildRegistry(
-        { [PORTAL]: { ...charter, entries: [{ ...entry(provider, cookie, 'third-party'), match }, ...charter.entries.slice(1)] } },
-        { openCookieDatabase: [] },
-      );
-    // Another provider's row is a frame's: the portal's own cookie stays undeclared, embedded content's is declared.
-    expect(onSite(PORTAL, 'sessionid', thirdPartyOnly('Disqus'))).toMatchObject({ source: 'unknown', declared: false });
-    expect(onSite(PORTAL, 'sessionid', thirdPartyOnly('Disqus', 'session', 'prefix'))).toMatchObject({ declared: false });
-    expect(embedded('sessionid', '.disqus.com', thirdPartyOnly('Disqus'))).toMatchObject({ declared: true, provider: 'Disqus' });
-    for (const provider of ['Opendatasoft', 'Huwise', 'HUWISE', 'Open Data Soft', 'Huwise (ex-Opendatasoft)']) {
-      expect(onSite(PORTAL, 'sessionid', thirdPartyOnly(provider))).toMatchObject({ declared: true, provider, category: 'third-party' });
-    }
-    // Any other name is the charter's, whatever the section: a third-party entry declares the site's own cookie.
-    expect(onSite(PORTAL, 'disqus_unique', thirdPartyOnly('Disqus', 'disqus_unique'))).toMatchObject({
-      declared: true,
-      provider: 'Disqus',
-    });
-  });
 });
 
 describe('charterEntriesSeen', () => {
