@@ -93,6 +93,14 @@ const HOST_WITH_BAD_PORT = /^(?:localhost|(?:[a-z0-9-]+\.)+[a-z0-9-]+):/i;
 const LOOPBACK = /^(?:localhost|(?:[a-z0-9-]+\.)+localhost|127\.\d+\.\d+\.\d+)(?::\d+)?(?:[/?#]|$)/i;
 /** A user name or password: an `@` before the host ends (the URL parser reads `\` as `/` in http(s) URLs). */
 const CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#]*@/i;
+/**
+ * A user name and a password holding an unencoded `/`, `?` or `#` (`https://bob:abc#123@host`):
+ * the parser ends the host there (reading `https://bob:123#45@host` as host "bob", port 123),
+ * but the `@` after it says what was meant. A name, a colon, then what no port is (a character
+ * other than a digit, or digits ended by `?` or `#`), then an `@` anywhere: `https://host:8080/x?m=a@b`
+ * is no such text. Linear: anchored, each part's characters disjoint from the next's.
+ */
+const UNENCODED_CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#@:]*:(?:\d*[^\d\\/?#@][^@]*|\d*[?#][^@]*)@/i;
 /** Spaces and controls: the URL parser drops tabs and line breaks anywhere, and spaces and controls at the ends. */
 const BLANKS = /[\s\u0000-\u001f\u007f-\u009f]+/g;
 /**
@@ -100,7 +108,10 @@ const BLANKS = /[\s\u0000-\u001f\u007f-\u009f]+/g;
  * looked for once every space and control is dropped (`https:\t//user:pass@host`, ` https://user:pass@host`).
  * Linear: one replace, one anchored pattern whose parts match disjoint characters.
  */
-const hasCredentials = (text: string): boolean => CREDENTIALS.test(text.replace(BLANKS, ''));
+export const hasCredentials = (text: string): boolean => {
+  const unspaced = text.replace(BLANKS, '');
+  return CREDENTIALS.test(unspaced) || UNENCODED_CREDENTIALS.test(unspaced);
+};
 /** What the URL parser would drop without a word (tabs, line breaks) or cannot be in a URL: C0, DEL and C1 controls. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /**
@@ -127,7 +138,7 @@ const AT_NOT_SHOWN = '(a text with "@", not shown: it may hold a user name or pa
 function atBeforeQuery(text: string): boolean {
   const query = text.search(/[?#]/);
   const before = query === -1 ? text : text.slice(0, query);
-  if (before.includes('@')) return true;
+  if (before.includes('@') || hasCredentials(text)) return true;
   return query !== -1 && text.includes('@', query) && !before.replace(/^[a-z][a-z\d+.-]*:\/\//i, '').includes('/');
 }
 
@@ -196,7 +207,7 @@ export function optionAsValue(option: string, value: string): UsageError {
 }
 
 /** A URL with a user name or password: the error never quotes it. */
-const credentialsRefused = () =>
+export const credentialsRefused = () =>
   new UsageError('malformed URL: a user name or password before "@" is refused (it is never shown or kept): give the address without it');
 
 /** Why a host name is not one the audit visits (DNS's limits: RFC 1035 2.3.4, RFC 1123 2.1), or null. */

@@ -20,6 +20,7 @@ import {
   readCharterPageReading,
 } from '../../src/core/charter/index.ts';
 import { parsedUrl } from '../../src/core/path-parameters.ts';
+import { hasCredentials } from '../audit/options.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -155,7 +156,8 @@ function shownInput(input: string): string {
   const url = parsedUrl(input);
   // Anywhere: a password may hold a `#` or `?` unencoded, which the parser reads as the end of the host.
   if (url === null) return input.includes('@') ? AT_NOT_SHOWN : input;
-  if (url.username === '' && url.password === '') return input;
+  // No user name to the parser, but one meant: a password holding an unencoded `#` (`https://bob:123#45@host`, read as host "bob").
+  if (url.username === '' && url.password === '') return hasCredentials(input) ? AT_NOT_SHOWN : input;
   url.username = '';
   url.password = '';
   return url.href;
@@ -168,7 +170,7 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
     return { error: 'only https:// URLs are read: a charter fetched over plain http could be forged on the way' };
   if (url.protocol !== 'https:') return { error: `only https:// URLs are read, not ${url.protocol}` };
   // fetch refuses such a URL ("network error" said nothing of why), and a live charter is public.
-  if (url.username !== '' || url.password !== '')
+  if (url.username !== '' || url.password !== '' || hasCredentials(input))
     return { error: 'a user name or password in the URL is never sent (a charter page is read anonymously): give the URL without them' };
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };

@@ -314,10 +314,17 @@ describe("an option's value with a user name or password", () => {
   });
 
   it('quotes nothing of a password holding a "#" or "?" unencoded (the cut before them would show its first part)', () => {
-    for (const typed of ['https://bob:abc#123@data.example.org', 'https://bob:pa?ss@data.example.org/charter']) {
+    for (const typed of [
+      'https://bob:abc#123@data.example.org',
+      'https://bob:pa?ss@data.example.org/charter',
+      'https://bob:123#45@data.example.org/c',
+      'https://bob:ab/c#d@data.example.org',
+    ]) {
       expect(() => parseAuditArgs(['--consent', typed], 8)).toThrow(
         new UsageError(`--consent must be one of accept, refuse, none, both, not ${NOT_SHOWN}`),
       );
+      // Refused as a user name and password, never read as host "bob" and port 123.
+      expect(() => parseTarget(typed)).toThrow(UsageError);
       expect(() => parseTarget(typed)).not.toThrow(/bob/);
     }
     // An `@` in a query, past a path, is no user name: the value is quoted, cut before its query.

@@ -95,6 +95,20 @@ describe('portal list', () => {
     }
   });
 
+  it('never quotes nor audits a line whose password holds an unencoded "#" or "?" (read before its comment is cut)', () => {
+    for (const line of [
+      'https://bob:abc#123@data.example.org/',
+      'https://bob:123#45@data.example.org/c',
+      'https://bob:ab/c#d@data.example.org',
+    ]) {
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt')).toThrow(/^portals\.txt:2: /);
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt')).not.toThrow(/bob|abc|123|ab\//);
+    }
+    // A comment holding an address is a comment; a port before a path, an @ in a query: no user name.
+    const list = parsePortalList('data.tco.re # ask admin:x@tco.re\nhttps://localhost:8080/x?mail=a@b\n', 'portals.txt');
+    expect(list.urls.map((url) => url.host)).toEqual(['data.tco.re', 'localhost:8080']);
+  });
+
   it('refuses a file path listed as a portal, naming its line, not a host read from its first folder', () => {
     expect(() => parsePortalList('data.tco.re\n/tmp/x/page.html\n', 'portals.txt')).toThrow(
       new UsageError(

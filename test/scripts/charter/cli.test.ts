@@ -354,6 +354,12 @@ describe('charter on an https:// URL', () => {
       const unread = await runInProcess(['parse', input], serving(page));
       expect(unread.stderr).toBe('charter: (a URL with "@", not shown: it may hold a user name or password): not a valid URL\n');
     }
+    // One the parser reads as host "bob" and port 123 (the rest a fragment): refused, never fetched nor named.
+    const fetch = serving(page);
+    const read = await runInProcess(['check', 'https://bob:123#45@data.example.org/c'], fetch);
+    expect(read.stdout).not.toContain('bob');
+    expect(read.stdout).toContain(`FAILED: ${CREDENTIALS_REFUSED}`);
+    expect(fetch.calls).toEqual([]);
     const noCommand = await runInProcess(['https://bob:S3CRET@data.example.org/charter'], serving(page));
     expect(noCommand.stderr).toContain('charter: unknown command "https://data.example.org/charter" (parse, check or text)\n');
     expect(noCommand.stderr).not.toContain('S3CRET');
