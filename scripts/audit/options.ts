@@ -97,10 +97,11 @@ const CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#]*@/i;
  * A user name and a password holding an unencoded `/`, `?` or `#` (`https://bob:abc#123@host`):
  * the parser ends the host there (reading `https://bob:123#45@host` as host "bob", port 123),
  * but the `@` after it says what was meant. A name, a colon, then what no port is (a character
- * other than a digit, or digits ended by `?` or `#`), then an `@` anywhere: `https://host:8080/x?m=a@b`
- * is no such text. Linear: anchored, each part's characters disjoint from the next's.
+ * other than a digit, or digits ended by `?` or `#`), then an `@` anywhere, or digits and a `/`,
+ * then an `@` before any `?` or `#` (`https://bob:12/34@host`; an `@` in a path right after a port is
+ * refused so too): `https://host:8080/x?m=a@b` is no such text. Linear: anchored, each part's characters disjoint from the next's.
  */
-const UNENCODED_CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#@:]*:(?:\d*[^\d\\/?#@][^@]*|\d*[?#][^@]*)@/i;
+const UNENCODED_CREDENTIALS = /^(?:[a-z][a-z0-9+.-]*:)?[\\/]*[^\\/?#@:]*:(?:\d*[^\d\\/?#@][^@]*|\d*[?#][^@]*|\d+[\\/][^?#@]*)@/i;
 /** Spaces and controls: the URL parser drops tabs and line breaks anywhere, and spaces and controls at the ends. */
 const BLANKS = /[\s\u0000-\u001f\u007f-\u009f]+/g;
 /**

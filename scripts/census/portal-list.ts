@@ -48,7 +48,8 @@ export function parsePortalList(text: string, source: string): PortalList {
   const lines = text.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
     // Before its comment is cut: a password holding an unencoded `#` would be cut to its first part, and quoted.
-    if (hasCredentials(raw)) throw new UsageError(`${shownPath(source)}:${index + 1}: ${credentialsRefused().message}`);
+    // A `#` after a blank starts a comment whatever it holds (`data.tco.re:8443  # contact admin@tco.re`).
+    if (hasCredentials(raw.split(/\s#/)[0]!)) throw new UsageError(`${shownPath(source)}:${index + 1}: ${credentialsRefused().message}`);
     const hash = raw.indexOf('#');
     const line = (hash === -1 ? raw : raw.slice(0, hash)).trim();
     if (line === '') continue;

@@ -152,7 +152,8 @@ const AT_NOT_SHOWN = '(a URL with "@", not shown: it may hold a user name or pas
  * password cannot be told apart from the rest). A file by its name, as typed.
  */
 function shownInput(input: string): string {
-  if (!isUrlInput(input)) return input;
+  // A file by its name, unless none is so named and it reads as an address with a password (`//bob:pw@host/c`).
+  if (!isUrlInput(input)) return hasCredentials(input) && !existsSync(input) ? AT_NOT_SHOWN : input;
   const url = parsedUrl(input);
   // Anywhere: a password may hold a `#` or `?` unencoded, which the parser reads as the end of the host.
   if (url === null) return input.includes('@') ? AT_NOT_SHOWN : input;

@@ -319,6 +319,7 @@ describe("an option's value with a user name or password", () => {
       'https://bob:pa?ss@data.example.org/charter',
       'https://bob:123#45@data.example.org/c',
       'https://bob:ab/c#d@data.example.org',
+      'https://bob:12/34@data.example.org',
     ]) {
       expect(() => parseAuditArgs(['--consent', typed], 8)).toThrow(
         new UsageError(`--consent must be one of accept, refuse, none, both, not ${NOT_SHOWN}`),

@@ -105,8 +105,15 @@ describe('portal list', () => {
       expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt')).not.toThrow(/bob|abc|123|ab\//);
     }
     // A comment holding an address is a comment; a port before a path, an @ in a query: no user name.
-    const list = parsePortalList('data.tco.re # ask admin:x@tco.re\nhttps://localhost:8080/x?mail=a@b\n', 'portals.txt');
-    expect(list.urls.map((url) => url.host)).toEqual(['data.tco.re', 'localhost:8080']);
+    const list = parsePortalList(
+      'data.tco.re # ask admin:x@tco.re\nhttps://localhost:8080/x?mail=a@b\ndata.example.org:8443  # contact admin@tco.re\n',
+      'portals.txt',
+    );
+    expect(list.urls.map((url) => url.host)).toEqual(['data.tco.re', 'localhost:8080', 'data.example.org:8443']);
+    // Digits, then a `/`: a password, not a port before a path.
+    expect(() => parsePortalList('https://bob:12/34@data.example.org\n', 'portals.txt')).toThrow(
+      /^portals\.txt:1: malformed URL: a user name/,
+    );
   });
 
   it('refuses a file path listed as a portal, naming its line, not a host read from its first folder', () => {

@@ -363,6 +363,9 @@ describe('charter on an https:// URL', () => {
     const noCommand = await runInProcess(['https://bob:S3CRET@data.example.org/charter'], serving(page));
     expect(noCommand.stderr).toContain('charter: unknown command "https://data.example.org/charter" (parse, check or text)\n');
     expect(noCommand.stderr).not.toContain('S3CRET');
+    // Read as a file name (no scheme), and no such file: not named either.
+    const asFile = await runInProcess(['check', '//bob:s3cret@data.example.org/c'], serving(page));
+    expect(asFile.stdout).not.toContain('s3cret');
   });
 
   it('checks it, naming the page it was read from', async () => {
