@@ -273,15 +273,16 @@ const onSide = (known: Declared, side: SideSeen): Declared => ({
 const MARKS_OF_WORDS: ReadonlySet<DraftMark> = new Set(['to-translate', 'in-english', 'text-cut']);
 
 /**
- * The portal's own `cookie`, declared by the entry of row `from` (a prefix), written apart under
- * its exact name in that row's words (Gathered.writtenApart): strictly necessary when the row's
- * category is 'other', which the draft writes after the third-party section and the report reads
- * as necessary for one of the platform's cookies (platformCategory).
+ * The portal's own `cookie`, one of the platform's, declared by the entry of row `from` (a prefix),
+ * written apart under its exact name in that row's words (Gathered.writtenApart): strictly
+ * necessary, as the platform's cookies always are, and marked moved when the prefix is filed
+ * elsewhere, as an exact entry of that name would be (declaredCategory).
  */
 function writtenApartRow(cookie: string, from: DraftRow): DraftRow {
+  const moved = from.entry.category !== 'necessary';
   const row: DraftRow = {
-    entry: { ...from.entry, cookie, match: 'exact', category: from.entry.category === 'other' ? 'necessary' : from.entry.category },
-    marks: ['written-apart', ...from.marks.filter((mark) => MARKS_OF_WORDS.has(mark))],
+    entry: { ...from.entry, cookie, match: 'exact', category: 'necessary' },
+    marks: ['written-apart', ...(moved ? (['moved-to-necessary'] as const) : []), ...from.marks.filter((mark) => MARKS_OF_WORDS.has(mark))],
     source: from.source,
     statedDuration: null,
     writtenApartFrom: cookieLabel(from.entry),

@@ -115,6 +115,8 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
   const undeclared = words.undeclared[basis];
   const statedBy = words.statedBy[basis === 'none' ? 'site' : basis];
   const items: string[] = [];
+  // Two rows of one name (an entry written for both sides) may say the same of it: once is enough.
+  const rowItems = new Set<string>();
   for (const row of draft.rows) {
     const name = escape(cookieLabel(row.entry));
     const provider = escape(row.entry.provider);
@@ -123,7 +125,7 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
         case 'to-review': {
           const english = draft.language === 'fr' && ENGLISH_SOURCES.has(row.source) && !row.purposeInFrench;
           const source = row.source === 'unknown' ? null : `${words.sources[row.source]}${english ? ` (${words.inEnglish})` : ''}`;
-          items.push(
+          rowItems.add(
             row.embeddedBy?.length
               ? words.review.embedded(name, provider, escape(row.embeddedBy.join(', ')), source, undeclared)
               : words.review.toReview(name, provider, source, undeclared),
@@ -131,42 +133,43 @@ export function reviewItems(draft: CharterDraft, escape: (text: string) => strin
           break;
         }
         case 'not-observed':
-          items.push(words.review.notObserved(name, provider));
+          rowItems.add(words.review.notObserved(name, provider));
           break;
         case 'duration-observed':
-          items.push(
+          rowItems.add(
             row.statedDuration === null
               ? words.review.durationAdded(name, escape(row.entry.duration ?? ''))
               : words.review.longer(name, escape(row.entry.duration ?? ''), escape(row.statedDuration), statedBy),
           );
           break;
         case 'moved-to-necessary':
-          items.push(words.review.moved(name));
+          rowItems.add(words.review.moved(name));
           break;
         case 'tracker-in-necessary': {
           // The row's own (a tracker seen under a prefix); else what its entry names.
           const tracker = row.tracker ?? trackerFiledAsNecessary(row.entry);
-          if (tracker) items.push(words.review.trackerInNecessary(name, escape(tracker.provider), words.trackerKinds[tracker.category]));
+          if (tracker) rowItems.add(words.review.trackerInNecessary(name, escape(tracker.provider), words.trackerKinds[tracker.category]));
           break;
         }
         case 'declared-twice':
-          items.push(words.review.declaredTwice(name));
+          rowItems.add(words.review.declaredTwice(name));
           break;
         case 'in-english':
-          items.push(words.review.inEnglish(name));
+          rowItems.add(words.review.inEnglish(name));
           break;
         case 'to-translate':
-          if (row.translateFrom) items.push(words.review.toTranslate(name, words.inLanguage[row.translateFrom]));
+          if (row.translateFrom) rowItems.add(words.review.toTranslate(name, words.inLanguage[row.translateFrom]));
           break;
         case 'text-cut':
-          for (const part of row.cut ?? []) items.push(words.review.cut(name, words.cutParts[part]));
+          for (const part of row.cut ?? []) rowItems.add(words.review.cut(name, words.cutParts[part]));
           break;
         case 'written-apart':
-          if (row.writtenApartFrom !== undefined) items.push(words.review.writtenApart(name, escape(row.writtenApartFrom)));
+          if (row.writtenApartFrom !== undefined) rowItems.add(words.review.writtenApart(name, escape(row.writtenApartFrom)));
           break;
       }
     }
   }
+  items.push(...rowItems);
   for (const note of draft.notes) {
     if (note.kind === 'platform-unseen') items.push(words.review.platformUnseen(escape(note.name), note.name === 'django_language'));
     else if (note.kind === 'declared-twice-left-out') {

@@ -91,9 +91,9 @@ export type Declared = {
    */
   sides: Record<'own' | 'embedded', SideSeen>;
   /**
-   * The language of the newest charter holding these very words (null when unknown): two runs may
-   * have read the charter before and after it was translated, and an entry only the older declares
-   * keeps the older's words.
+   * The language of the newest charter holding these very words whose language was made out (null
+   * when none): two runs may have read the charter before and after it was translated, and an
+   * entry only the older declares keeps the older's words.
    */
   language: 'fr' | 'en' | null;
 };
@@ -122,7 +122,7 @@ export type Added = {
 export type Gathered = {
   /** The charter the declared entries come from (see CharterDraft.charterKind). */
   charterKind: CharterKind;
-  /** The language of that charter as the newest run declaring entries read it, when it has one. */
+  /** The language of that charter as the newest run declaring entries that made it out read it; null when none did. */
   language: 'fr' | 'en' | null;
   /** In the charter's order. */
   declared: Declared[];
@@ -482,13 +482,21 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     now.missing ||= old.missing;
   }
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
-  /** The newest of some reports (by `newer`). */
-  const newestReport = (indices: Iterable<number>) => {
+  /**
+   * The language of the newest of some reports (by `newer`) whose charter's language was made out:
+   * the detector says null when neither language clearly wins, which tells nothing of a language
+   * another run made out in the same words. Null when none made it out.
+   */
+  const newestKnownLanguage = (indices: Iterable<number>) => {
     let newest: number | undefined;
-    for (const index of indices) if (newest === undefined || newer(index, newest) > 0) newest = index;
-    return newest;
+    let language: 'fr' | 'en' | null = null;
+    for (const index of indices) {
+      const known = reports[index]!.charter.language ?? null;
+      if (known !== null && (newest === undefined || newer(index, newest) > 0)) [newest, language] = [index, known];
+    }
+    return language;
   };
-  for (const known of ordered) known.language = reports[newestReport(placesOf.get(known)!.keys())!]!.charter.language ?? null;
+  for (const known of ordered) known.language = newestKnownLanguage(placesOf.get(known)!.keys());
 
   // The declared entries as one charter, matched as the extension matches: what they cover needs no row of its own.
   const host = reports[0]?.host ?? '';
@@ -575,9 +583,11 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       .filter(({ key }) => !added.get(key)?.own)
       .map(({ note }) => note)
       .sort((a, b) => compareText(a.name, b.name) || compareText(a.domain, b.domain)),
-    // The declaring charter's, unknown included: another run's (the platform's default, in English) is not the site's.
-    // The newest's: the rows take its words (a charter translated between the runs is drafted in its new language).
-    language: reports[newestReport(reports.flatMap((report, index) => (declares(report) ? [index] : []))) ?? 0]?.charter.language ?? null,
+    // The declaring charters' only: another run's (the platform's default, in English) is not the site's. The newest's
+    // made out: the rows take its words (a charter translated between the runs is drafted in its new language).
+    language: reports.some(declares)
+      ? newestKnownLanguage(reports.flatMap((report, index) => (declares(report) ? [index] : [])))
+      : (reports[0]?.charter.language ?? null),
     declared: ordered,
     writtenApart,
     added: [...added.values()]
