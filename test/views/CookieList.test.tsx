@@ -26,6 +26,22 @@ function bigReport(count: number) {
 
 const shownRows = (container: Element) => container.querySelectorAll('[data-cookie]').length;
 
+/** A list of the popup's first page: `total` rows in the whole list, `onWantAll` asking for it (none once it is here). */
+function pagedList(rows: ReturnType<typeof rowsOf>, total: number, onWantAll?: () => void) {
+  return (
+    <CookieList
+      rows={rows}
+      total={total}
+      onWantAll={onWantAll}
+      host="data.tco.re"
+      focusKey={null}
+      onFocused={() => undefined}
+      t={t}
+      language="en"
+    />
+  );
+}
+
 describe('CookieList', () => {
   it('renders 2,000 cookies a page at a time, and shows more on request', () => {
     const rows = rowsOf(bigReport(2000));
@@ -114,18 +130,7 @@ describe('CookieList', () => {
 
   it('leads "Show more" to the first row it adds once the whole list is here', () => {
     const rows = rowsOf(bigReport(PAGE_SIZE + 10));
-    const list = (shown: typeof rows, onWantAll?: () => void) => (
-      <CookieList
-        rows={shown}
-        total={rows.length}
-        onWantAll={onWantAll}
-        host="data.tco.re"
-        focusKey={null}
-        onFocused={() => undefined}
-        t={t}
-        language="en"
-      />
-    );
+    const list = (shown: typeof rows, onWantAll?: () => void) => pagedList(shown, rows.length, onWantAll);
     let wanted = 0;
     const { rerender } = render(list(rows.slice(0, PAGE_SIZE), () => wanted++));
     const more = screen.getByRole('button', { name: 'showMore' });
@@ -156,18 +161,7 @@ describe('CookieList', () => {
       },
     );
     const firstPage = firstPageOf(whole, FIRST_PAGE)!.report;
-    const list = (shown: Report, onWantAll?: () => void) => (
-      <CookieList
-        rows={rowsOf(shown)}
-        total={121}
-        onWantAll={onWantAll}
-        host="data.tco.re"
-        focusKey={null}
-        onFocused={() => undefined}
-        t={t}
-        language="en"
-      />
-    );
+    const list = (shown: Report, onWantAll?: () => void) => pagedList(rowsOf(shown), 121, onWantAll);
     let wanted = 0;
     const { container, rerender } = render(list(firstPage, () => wanted++));
     expect(shownRows(container)).toBe(PAGE_SIZE);
@@ -186,18 +180,7 @@ describe('CookieList', () => {
   it('grows at once when the first page already holds every row (a first page made for the timeline), asking for the whole list all the same', () => {
     const rows = rowsOf(bigReport(PAGE_SIZE + 5));
     let wanted = 0;
-    const { container } = render(
-      <CookieList
-        rows={rows}
-        total={rows.length}
-        onWantAll={() => wanted++}
-        host="data.tco.re"
-        focusKey={null}
-        onFocused={() => undefined}
-        t={t}
-        language="en"
-      />,
-    );
+    const { container } = render(pagedList(rows, rows.length, () => wanted++));
     const more = screen.getByRole('button', { name: 'showMore' });
     more.focus();
     fireEvent.click(more);
@@ -208,18 +191,7 @@ describe('CookieList', () => {
   it('keeps the focus in the list when the whole list adds no row ("Show more" goes away under it)', () => {
     const whole = rowsOf(bigReport(PAGE_SIZE));
     // The first page counted one cookie more: removed before the whole list came.
-    const list = (shown: typeof whole, onWantAll?: () => void) => (
-      <CookieList
-        rows={shown}
-        total={PAGE_SIZE + 1}
-        onWantAll={onWantAll}
-        host="data.tco.re"
-        focusKey={null}
-        onFocused={() => undefined}
-        t={t}
-        language="en"
-      />
-    );
+    const list = (shown: typeof whole, onWantAll?: () => void) => pagedList(shown, PAGE_SIZE + 1, onWantAll);
     const { rerender } = render(list(whole, () => undefined));
     const more = screen.getByRole('button', { name: 'showMore' });
     more.focus();
