@@ -37,6 +37,27 @@ function refuseUnreadableList(text: string, source: string): void {
   }
 }
 
+/**
+ * Whether a list line holds a user name or password, read before its comment is cut (a password
+ * holding an unencoded `#`, `https://bob:abc#123@host`, would be cut to its first part and quoted):
+ * the whole line, unless a blank and a `#` end an address of a dotted host, or localhost, before
+ * them (`data.tco.re:8443  # contact admin@tco.re`); not one a password's blank ends
+ * (`https://bob:1234 #56@host`, read as host "bob").
+ */
+function lineHasCredentials(raw: string): boolean {
+  if (!hasCredentials(raw)) return false;
+  const comment = raw.search(/\s#/);
+  if (comment === -1) return true;
+  const before = raw.slice(0, comment).trim();
+  if (hasCredentials(before)) return true;
+  try {
+    const { hostname } = parseTarget(before);
+    return !hostname.includes('.') && hostname !== 'localhost';
+  } catch {
+    return true;
+  }
+}
+
 /** Reads a list; a line that is no URL is a one-line error naming it (`portals.txt:7: malformed URL …`). */
 export function parsePortalList(text: string, source: string): PortalList {
   refuseUnreadableList(text, source);
@@ -48,8 +69,7 @@ export function parsePortalList(text: string, source: string): PortalList {
   const lines = text.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
     // Before its comment is cut: a password holding an unencoded `#` would be cut to its first part, and quoted.
-    // A `#` after a blank starts a comment whatever it holds (`data.tco.re:8443  # contact admin@tco.re`).
-    if (hasCredentials(raw.split(/\s#/)[0]!)) throw new UsageError(`${shownPath(source)}:${index + 1}: ${credentialsRefused().message}`);
+    if (lineHasCredentials(raw)) throw new UsageError(`${shownPath(source)}:${index + 1}: ${credentialsRefused().message}`);
     const hash = raw.indexOf('#');
     const line = (hash === -1 ? raw : raw.slice(0, hash)).trim();
     if (line === '') continue;

@@ -143,6 +143,9 @@ async function readInput(input: string, fetch: FetchLike): Promise<Page | { erro
 /** Whether an input is read as a URL: it looks like one, and no file is so named. */
 const isUrlInput = (input: string): boolean => URL_INPUT.test(input) && !existsSync(input);
 
+/** A text opening as an address does (`//host`, `scheme://`), not a file name (`site@2024.md`). */
+const ADDRESS_LIKE = /^\s*(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}/i;
+
 /** What a URL input with an `@` the URL parser cannot read is named in output. */
 const AT_NOT_SHOWN = '(a URL with "@", not shown: it may hold a user name or password)';
 
@@ -153,7 +156,7 @@ const AT_NOT_SHOWN = '(a URL with "@", not shown: it may hold a user name or pas
  */
 function shownInput(input: string): string {
   // A file by its name, unless none is so named and it reads as an address with a password (`//bob:pw@host/c`).
-  if (!isUrlInput(input)) return hasCredentials(input) && !existsSync(input) ? AT_NOT_SHOWN : input;
+  if (!isUrlInput(input)) return ADDRESS_LIKE.test(input) && hasCredentials(input) && !existsSync(input) ? AT_NOT_SHOWN : input;
   const url = parsedUrl(input);
   // Anywhere: a password may hold a `#` or `?` unencoded, which the parser reads as the end of the host.
   if (url === null) return input.includes('@') ? AT_NOT_SHOWN : input;

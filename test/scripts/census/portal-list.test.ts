@@ -110,6 +110,11 @@ describe('portal list', () => {
       'portals.txt',
     );
     expect(list.urls.map((url) => url.host)).toEqual(['data.tco.re', 'localhost:8080', 'data.example.org:8443']);
+    // A blank inside the password, before its `#`: not a comment of an address (re-review of 4a91458).
+    for (const line of ['https://bob:abc #123@data.example.org', 'https://bob:1234 #56@data.x.org', 'https://bob:pa\t#ss@data.x.org']) {
+      expect(() => parsePortalList(`${line}\n`, 'portals.txt')).toThrow(/^portals\.txt:1: malformed URL: a user name/);
+    }
+    expect(parsePortalList('localhost:8080 # admin@tco.re\n', 'portals.txt').urls.map((url) => url.host)).toEqual(['localhost:8080']);
     // Digits, then a `/`: a password, not a port before a path.
     expect(() => parsePortalList('https://bob:12/34@data.example.org\n', 'portals.txt')).toThrow(
       /^portals\.txt:1: malformed URL: a user name/,
