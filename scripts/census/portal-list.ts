@@ -42,12 +42,13 @@ function refuseUnreadableList(text: string, source: string): void {
  * holding an unencoded `#`, `https://bob:abc#123@host`, would be cut to its first part and quoted):
  * the whole line, unless a blank and a `#` end an address of a dotted host, or localhost, before
  * them (`data.tco.re:8443  # contact admin@tco.re`); not one a password's blank ends
- * (`https://bob:1234 #56@host`, read as host "bob").
+ * (`https://bob:1234 #56@host`, read as host "bob"), nor a comment whose first word holds an `@`.
  */
 function lineHasCredentials(raw: string): boolean {
   if (!hasCredentials(raw)) return false;
   const comment = raw.search(/\s#/);
-  if (comment === -1) return true;
+  // An `@` after that `#` with no blank between is a password's end (`https://john.doe:1234 #56@host`), not a comment's word.
+  if (comment === -1 || /\s#\S*@/.test(raw)) return true;
   const before = raw.slice(0, comment).trim();
   if (hasCredentials(before)) return true;
   try {

@@ -143,8 +143,8 @@ async function readInput(input: string, fetch: FetchLike): Promise<Page | { erro
 /** Whether an input is read as a URL: it looks like one, and no file is so named. */
 const isUrlInput = (input: string): boolean => URL_INPUT.test(input) && !existsSync(input);
 
-/** A text opening as an address does (`//host`, `scheme://`), not a file name (`site@2024.md`). */
-const ADDRESS_LIKE = /^\s*(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}/i;
+/** A text opening as an address does (`//host`, `scheme://`, `user:`), not a file name (`site@2024.md`). */
+const ADDRESS_LIKE = /^\s*(?:(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}|[^\s\\/?#@:]+:)/i;
 
 /** What a URL input with an `@` the URL parser cannot read is named in output. */
 const AT_NOT_SHOWN = '(a URL with "@", not shown: it may hold a user name or password)';

@@ -111,7 +111,12 @@ describe('portal list', () => {
     );
     expect(list.urls.map((url) => url.host)).toEqual(['data.tco.re', 'localhost:8080', 'data.example.org:8443']);
     // A blank inside the password, before its `#`: not a comment of an address (re-review of 4a91458).
-    for (const line of ['https://bob:abc #123@data.example.org', 'https://bob:1234 #56@data.x.org', 'https://bob:pa\t#ss@data.x.org']) {
+    for (const line of [
+      'https://bob:abc #123@data.example.org',
+      'https://bob:1234 #56@data.x.org',
+      'https://bob:pa\t#ss@data.x.org',
+      'https://john.doe:1234 #56@portal.example',
+    ]) {
       expect(() => parsePortalList(`${line}\n`, 'portals.txt')).toThrow(/^portals\.txt:1: malformed URL: a user name/);
     }
     expect(parsePortalList('localhost:8080 # admin@tco.re\n', 'portals.txt').urls.map((url) => url.host)).toEqual(['localhost:8080']);

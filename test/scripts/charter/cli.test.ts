@@ -366,6 +366,10 @@ describe('charter on an https:// URL', () => {
     // Read as a file name (no scheme), and no such file: not named either.
     const asFile = await runInProcess(['check', '//bob:s3cret@data.example.org/c'], serving(page));
     expect(asFile.stdout).not.toContain('s3cret');
+    for (const input of ['b:pw@host.org', '1bob:pw@host.org']) {
+      const noScheme = await runInProcess(['check', input], serving(page));
+      expect(noScheme.stdout).not.toContain('pw');
+    }
     // A file name with an `@`, no address: named.
     const missing = await runInProcess(['check', 'site@2024.md'], serving(page));
     expect(missing.stdout.split('\n')[0]).toBe('site@2024.md');
