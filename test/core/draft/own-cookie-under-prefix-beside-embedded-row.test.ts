@@ -5,6 +5,12 @@
  * beats a prefix, and the portal's own cookie may match any section: read back, that row would
  * declare the portal's csrftoken as the widget's, and judge it by the widget's lifetime. The draft
  * writes the portal's own a row of its own before it, in the words of the entry that declared it.
+ *
+ * Our model, not a portal seen (no network here): the platform's four cookies and their Django
+ * names are ../shared/guides/charter-formats.md's; a frame of another Django site (an embedded
+ * widget or player) setting its own cookie of such a name is what browsers would record as
+ * embedded content's, and a charter declaring them by a prefix (`csrf*`) or under third parties
+ * is a shape the parser reads (README, "Drafting a corrected charter"), not one a bundled charter has.
  */
 import { describe, expect, it } from 'vitest';
 import type { ParsedCharter } from '../../../src/core/charter/types.ts';

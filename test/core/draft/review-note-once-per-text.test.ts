@@ -3,6 +3,12 @@
  * frame's matched is written twice (third-party-platform-name-seen-by-both.test.ts), each row in
  * the charter's words. In a draft of another language both rows are marked to translate, but the
  * list to review says so once: two identical items would be a reader's noise, not two facts.
+ *
+ * Our model, not a portal seen (no network here): the platform's four cookies and their Django
+ * names are ../shared/guides/charter-formats.md's; a frame of another Django site (an embedded
+ * widget or player) setting its own cookie of such a name is what browsers would record as
+ * embedded content's, and a charter declaring them by a prefix (`csrf*`) or under third parties
+ * is a shape the parser reads (README, "Drafting a corrected charter"), not one a bundled charter has.
  */
 import { describe, expect, it } from 'vitest';
 import type { ParsedCharter } from '../../../src/core/charter/types.ts';

@@ -5,6 +5,12 @@
  * one alone (core/registry/match.ts). The draft writes the necessary section first, so read back
  * the portal's answers to the platform's entry: that entry is the one the portal's cookie is seen
  * through, and the player's row stays under third parties, whichever order the charter wrote them in.
+ *
+ * Our model, not a portal seen (no network here): the platform's four cookies and their Django
+ * names are ../shared/guides/charter-formats.md's; a frame of another Django site (an embedded
+ * widget or player) setting its own cookie of such a name is what browsers would record as
+ * embedded content's, and a charter declaring them by a prefix (`csrf*`) or under third parties
+ * is a shape the parser reads (README, "Drafting a corrected charter"), not one a bundled charter has.
  */
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';

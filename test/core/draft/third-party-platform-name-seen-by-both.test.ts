@@ -4,6 +4,12 @@
  * and the widget's frame sets its own. The portal's is one of the platform's cookies: its row goes
  * to the strictly necessary ones; the third-party row stays for the widget's, which only the
  * third-party section may declare (core/registry/match.ts). Each row's duration is its own side's.
+ *
+ * Our model, not a portal seen (no network here): the platform's four cookies and their Django
+ * names are ../shared/guides/charter-formats.md's; a frame of another Django site (an embedded
+ * widget or player) setting its own cookie of such a name is what browsers would record as
+ * embedded content's, and a charter declaring them by a prefix (`csrf*`) or under third parties
+ * is a shape the parser reads (README, "Drafting a corrected charter"), not one a bundled charter has.
  */
 import { describe, expect, it } from 'vitest';
 import type { ParsedCharter } from '../../../src/core/charter/types.ts';

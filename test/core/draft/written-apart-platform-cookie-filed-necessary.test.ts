@@ -4,6 +4,12 @@
  * own, so the portal's is written apart under its exact name (own-cookie-under-prefix-beside-
  * embedded-row.test.ts). The platform's cookies are always strictly necessary: the row written
  * apart is filed there and marked moved, as an exact `csrftoken` entry under statistics is.
+ *
+ * Our model, not a portal seen (no network here): the platform's four cookies and their Django
+ * names are ../shared/guides/charter-formats.md's; a frame of another Django site (an embedded
+ * widget or player) setting its own cookie of such a name is what browsers would record as
+ * embedded content's, and a charter declaring them by a prefix (`csrf*`) or under third parties
+ * is a shape the parser reads (README, "Drafting a corrected charter"), not one a bundled charter has.
  */
 import { describe, expect, it } from 'vitest';
 import type { Category, ParsedCharter } from '../../../src/core/charter/types.ts';
