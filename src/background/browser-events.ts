@@ -24,7 +24,7 @@ export type BrowserEventDeps = {
   /** Reads a site's live charter when it is missing or stale. */
   refreshLiveCharter: (host: string) => Promise<unknown>;
   /** The toolbar badges. */
-  badges: Pick<BadgeScheduler, 'refresh' | 'schedule'>;
+  badges: Pick<BadgeScheduler, 'refresh' | 'schedule' | 'tabClosed'>;
   /** Cookies of embedded content, tied to the tabs that loaded it (absent: none are recorded). */
   embeddedContent?: Pick<EmbeddedContent, 'cookieChanged' | 'tabRemoved'>;
   /** Tells the open pages of each event as it is recorded. */
@@ -148,6 +148,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     },
     tabRemoved(tabId) {
       latestShown.delete(tabId);
+      badges.tabClosed(tabId);
       tabChanged(() => openTabs.remove(tabId));
       void ready.then(() => deps.forgetTab?.(tabId));
       deps.embeddedContent?.tabRemoved(tabId);
@@ -155,19 +156,21 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     tabShown(tab) {
       const shown = ++tabsShown;
       latestShown.set(tab.tabId, shown);
-      void ready.then(async () => {
-        const host = webHost(tab.url);
-        if (host && trackedHosts.isTracked(host)) {
-          // A failed scan leaves the record as the cookie events made it: the charter and badge still follow.
-          await deps.scanCookies().catch(onError);
-          void deps.refreshLiveCharter(host).then(
-            () => badges.schedule(),
-            () => undefined,
-          );
-        }
-        // The tab showed something else meanwhile: that showing's badge is the one to keep.
-        if (latestShown.get(tab.tabId) === shown) await badges.refresh(tab);
-      });
+      void ready
+        .then(async () => {
+          const host = webHost(tab.url);
+          if (host && trackedHosts.isTracked(host)) {
+            // A failed scan leaves the record as the cookie events made it: the charter and badge still follow.
+            await deps.scanCookies().catch(onError);
+            void deps.refreshLiveCharter(host).then(
+              () => badges.schedule(),
+              () => undefined,
+            );
+          }
+          // The tab showed something else meanwhile: that showing's badge is the one to keep.
+          if (latestShown.get(tab.tabId) === shown) await badges.refresh(tab);
+        })
+        .catch(onError);
     },
     tabNavigating(tabId, url) {
       // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.

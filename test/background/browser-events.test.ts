@@ -50,7 +50,11 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
     scanCookies: async () => void log.push('scan'),
     refreshLiveCharter: async (host) => void log.push(`charter ${host}`),
-    badges: { refresh: async (tab) => void log.push(`badge ${tab.tabId}`), schedule: () => void log.push('badges') },
+    badges: {
+      refresh: async (tab) => void log.push(`badge ${tab.tabId}`),
+      schedule: () => void log.push('badges'),
+      tabClosed: () => undefined,
+    },
     now: () => clock++,
     preciseNow: () => 5000.25,
     ...overrides,
@@ -187,6 +191,24 @@ describe('browser events', () => {
     events.tabShown(portalTab);
     await settle();
     expect(log).toEqual(['scan', 'charter data.tco.re', 'badge 1', 'badges']);
+  });
+
+  it('hear a badge that could not be written, never leave it unhandled; a closed tab’s refresh is the scheduler’s to drop', async () => {
+    const errors: unknown[] = [];
+    const { events, log, open } = setup({
+      onError: (error) => void errors.push(error),
+      badges: {
+        refresh: () => Promise.reject(new Error('badge not written')),
+        schedule: () => undefined,
+        tabClosed: (tabId) => void log.push(`badge dropped ${tabId}`),
+      },
+    });
+    open();
+    events.tabShown(portalTab);
+    await settle();
+    expect(errors).toEqual([new Error('badge not written')]);
+    events.tabRemoved(1);
+    expect(log).toContain('badge dropped 1');
   });
 
   it('on any other page: only its badge (cleared)', async () => {
@@ -335,7 +357,7 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
       trackedHosts: { isTracked, refresh: async () => undefined },
       scanCookies: async () => undefined,
       refreshLiveCharter: async () => undefined,
-      badges: { refresh: async () => undefined, schedule: () => undefined },
+      badges: { refresh: async () => undefined, schedule: () => undefined, tabClosed: () => undefined },
       embeddedContent,
     });
     const names = async (url: string) => presentCookies(await recorder.site(new URL(url).hostname, '0')).map((c) => c.name);
