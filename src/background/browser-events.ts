@@ -54,8 +54,11 @@ export type BrowserEvents = {
   tabRemoved: (tabId: number) => void;
   /** A tab finished loading a page or became active. */
   tabShown: (tab: TabSite) => void;
-  /** A tab's top frame starts loading `url` (webRequest's main_frame request, when granted). */
-  tabNavigating: (tabId: number, url: string) => void;
+  /**
+   * A tab's top frame starts loading `url` (webRequest's main_frame request, when granted), in
+   * cookie store `storeId` where the request names it (Firefox; Chrome names none).
+   */
+  tabNavigating: (tabId: number, url: string, storeId?: string) => void;
   /** A response with Set-Cookie headers arrived in a tab (webRequest, when granted). */
   tabResponded: (tabId: number, url: string, names: string[]) => void;
 };
@@ -172,10 +175,11 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
         })
         .catch(onError);
     },
-    tabNavigating(tabId, url) {
+    tabNavigating(tabId, url, storeId) {
       // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.
-      // Its store is known at once: embedded content attributes a new tab's frames before its page is applied.
-      openTabs.tabHeard(tabId);
+      // A store the request names is known at once (embedded content attributes a new tab's frames
+      // before its page is applied); without one, the tab's own events tell it (open-tabs.ts).
+      if (storeId !== undefined) openTabs.tabHeard(tabId, storeId);
       tabChanged(() => openTabs.navigating(tabId, url));
     },
     tabResponded(tabId, url, names) {

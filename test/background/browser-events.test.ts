@@ -314,7 +314,7 @@ describe('browser events', () => {
       ts.forEachChild(node, visit);
     };
     visit(source);
-    expect(wired.get('navigating')).toBe('(tabId, url) => events.tabNavigating(tabId, url)');
+    expect(wired.get('navigating')).toBe('(tabId, url, storeId) => events.tabNavigating(tabId, url, storeId)');
     expect(wired.get('responded')).toBe('(tabId, url, names) => events.tabResponded(tabId, url, names)');
   });
 });
@@ -345,7 +345,7 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
       area: session,
       record: (attribution) => void recorder.thirdPartySet(attribution),
       removed: (cookie, sites, at, cause) => void recorder.thirdPartyRemoved(cookie, sites, at, cause),
-      navigating: (tabId, url) => events.tabNavigating(tabId, url),
+      navigating: (tabId, url, storeId) => events.tabNavigating(tabId, url, storeId),
       storeOfTab: (tabId) => openTabs.storeOfTab(tabId),
       responded: (tabId, url, names) => events.tabResponded(tabId, url, names),
       onRecorded: () => undefined,
@@ -399,10 +399,15 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     return { ...woken, release };
   }
 
-  /** A new tab 2 loads portal B, whose response sets `sessionid`, then a Disqus frame whose response sets `disqus_unique`. */
-  function newTabWithDisqus({ events, embeddedContent }: ReturnType<typeof worker>) {
+  /**
+   * A new tab 2 loads portal B, whose response sets `sessionid`, then a Disqus frame whose response
+   * sets `disqus_unique`. Its store is heard from its creation (Chrome's request names none), or
+   * from its request (Firefox's names it).
+   */
+  function newTabWithDisqus({ events, embeddedContent }: ReturnType<typeof worker>, storeHeard: 'created' | 'request' = 'created') {
     const { requests } = embeddedContent;
-    requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B });
+    if (storeHeard === 'created') events.tabUpdated({ tabId: 2, url: 'about:blank', storeId: undefined });
+    requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B, ...(storeHeard === 'request' ? { storeId: '0' } : {}) });
     requests.responded({ requestId: 'b', tabId: 2, url: B, names: ['sessionid'] });
     events.cookieChanged({ cookie: browserCookie({ name: 'sessionid', domain: 'b.opendatasoft.com' }), removed: false, cause: 'explicit' });
     requests.ended({ requestId: 'b', tabId: 2 });
@@ -467,12 +472,34 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     expect(await w.names(B)).toEqual([]);
   });
 
+  it.each([
+    ['Chrome: the request names no store', undefined],
+    ['Firefox: the request names the private store', 'firefox-private'],
+  ])(
+    'webRequest granted, %s: a private tab’s top-frame request heard before its first update files no normal-window cookie under its portal',
+    async (_, storeId) => {
+      const w = worker();
+      w.wake();
+      await w.ready;
+      // Private tab 2 starts loading portal B; its update (naming its store) is not heard yet.
+      w.embeddedContent.requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B, ...(storeId ? { storeId } : {}) });
+      await settle();
+      // The normal window's tab (portal A) sets its _ga on the parent domain.
+      w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+      for (let i = 0; i < 5; i++) await settle();
+      expect(await w.names(A)).toContain('_ga');
+      // No record of B, a portal visited only in private, in the normal windows' store.
+      expect(await w.names(B)).toEqual([]);
+      expect(w.store.keys()).not.toContain('site:0|b.opendatasoft.com');
+    },
+  );
+
   it('webRequest granted: a new tab’s embedded content is filed under its page while a cookie event waits for its record', async () => {
     // A's record is read on its first event: held until the new tab's requests are heard.
     const w = await wokenWithRecordReadHeld();
     w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
     await settle();
-    newTabWithDisqus(w);
+    newTabWithDisqus(w, 'request');
     await settle();
     w.release();
     for (let i = 0; i < 5; i++) await settle();
