@@ -31,6 +31,8 @@ export type BadgeScheduler = {
   refresh(tab: TabSite): Promise<void>;
   /** Cookie events come in bursts: refreshes every tab's badge once, when the burst is over (a tab whose address is hidden: cleared). */
   schedule(): void;
+  /** A tab closed: a refresh of it still under way writes nothing (the browser would refuse a closed tab's badge). */
+  tabClosed(tabId: number): void;
 };
 
 export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
@@ -69,5 +71,5 @@ export function createBadgeScheduler(deps: BadgeSchedulerDeps): BadgeScheduler {
     }, delayMs);
   }
 
-  return { refresh, schedule };
+  return { refresh, schedule, tabClosed: (tabId) => void latest.delete(tabId) };
 }

@@ -24,7 +24,7 @@ export type BrowserEventDeps = {
   /** Reads a site's live charter when it is missing or stale. */
   refreshLiveCharter: (host: string) => Promise<unknown>;
   /** The toolbar badges. */
-  badges: Pick<BadgeScheduler, 'refresh' | 'schedule'>;
+  badges: Pick<BadgeScheduler, 'refresh' | 'schedule' | 'tabClosed'>;
   /** Cookies of embedded content, tied to the tabs that loaded it (absent: none are recorded). */
   embeddedContent?: Pick<EmbeddedContent, 'cookieChanged' | 'tabRemoved'>;
   /** Tells the open pages of each event as it is recorded. */
@@ -54,8 +54,11 @@ export type BrowserEvents = {
   tabRemoved: (tabId: number) => void;
   /** A tab finished loading a page or became active. */
   tabShown: (tab: TabSite) => void;
-  /** A tab's top frame starts loading `url` (webRequest's main_frame request, when granted). */
-  tabNavigating: (tabId: number, url: string) => void;
+  /**
+   * A tab's top frame starts loading `url` (webRequest's main_frame request, when granted), in
+   * cookie store `storeId` where the request names it (Firefox; Chrome names none).
+   */
+  tabNavigating: (tabId: number, url: string, storeId?: string) => void;
   /** A response with Set-Cookie headers arrived in a tab (webRequest, when granted). */
   tabResponded: (tabId: number, url: string, names: string[]) => void;
 };
@@ -148,6 +151,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     },
     tabRemoved(tabId) {
       latestShown.delete(tabId);
+      badges.tabClosed(tabId);
       tabChanged(() => openTabs.remove(tabId));
       void ready.then(() => deps.forgetTab?.(tabId));
       deps.embeddedContent?.tabRemoved(tabId);
@@ -155,24 +159,27 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     tabShown(tab) {
       const shown = ++tabsShown;
       latestShown.set(tab.tabId, shown);
-      void ready.then(async () => {
-        const host = webHost(tab.url);
-        if (host && trackedHosts.isTracked(host)) {
-          // A failed scan leaves the record as the cookie events made it: the charter and badge still follow.
-          await deps.scanCookies().catch(onError);
-          void deps.refreshLiveCharter(host).then(
-            () => badges.schedule(),
-            () => undefined,
-          );
-        }
-        // The tab showed something else meanwhile: that showing's badge is the one to keep.
-        if (latestShown.get(tab.tabId) === shown) await badges.refresh(tab);
-      });
+      void ready
+        .then(async () => {
+          const host = webHost(tab.url);
+          if (host && trackedHosts.isTracked(host)) {
+            // A failed scan leaves the record as the cookie events made it: the charter and badge still follow.
+            await deps.scanCookies().catch(onError);
+            void deps.refreshLiveCharter(host).then(
+              () => badges.schedule(),
+              () => undefined,
+            );
+          }
+          // The tab showed something else meanwhile: that showing's badge is the one to keep.
+          if (latestShown.get(tab.tabId) === shown) await badges.refresh(tab);
+        })
+        .catch(onError);
     },
-    tabNavigating(tabId, url) {
+    tabNavigating(tabId, url, storeId) {
       // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.
-      // Its store is known at once: embedded content attributes a new tab's frames before its page is applied.
-      openTabs.tabHeard(tabId);
+      // A store the request names is known at once (embedded content attributes a new tab's frames
+      // before its page is applied); without one, the tab's own events tell it (open-tabs.ts).
+      if (storeId !== undefined) openTabs.tabHeard(tabId, storeId);
       tabChanged(() => openTabs.navigating(tabId, url));
     },
     tabResponded(tabId, url, names) {

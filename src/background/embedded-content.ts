@@ -31,8 +31,8 @@ export type EmbeddedContentDeps = {
   record: (attribution: Attribution) => void;
   /** Records the removal of a cookie filed under these sites as a third-party cookie (`cause` as cookies.onChanged gives it: expired and evicted are the browser's own). */
   removed: (cookie: BrowserCookie, sites: string[], at: number, cause: string) => void;
-  /** A tab's top frame starts loading a page (the open tabs learn the page before the tab reports it). */
-  navigating: (tabId: number, url: string) => void;
+  /** A tab's top frame starts loading a page, in the store the request names if any (the open tabs learn the page before the tab reports it). */
+  navigating: (tabId: number, url: string, storeId?: string) => void;
   /** The cookie store of a tab, as the open tabs know it (asked as each event is applied, once they are read); null for a tab they do not know. */
   storeOfTab: (tabId: number) => string | null;
   /** A response with Set-Cookie headers arrived in a tab (the site's own cookies learn their page from it). */
@@ -133,9 +133,9 @@ export function createEmbeddedContent(deps: EmbeddedContentDeps): EmbeddedConten
 
   return {
     requests: {
-      started({ requestId, tabId, kind, url }: RequestStarted) {
+      started({ requestId, tabId, kind, url, storeId }: RequestStarted) {
         // Before the page's cookies arrive: handed on now, not after this queue (the worker applies it in the order heard).
-        if (kind === 'main_frame') deps.navigating(tabId, url);
+        if (kind === 'main_frame') deps.navigating(tabId, url, storeId);
         const tab = String(tabId);
         apply(() => {
           remember(requestId, tab, url);

@@ -150,7 +150,8 @@ const ready = startWorker({
   loadState: () => store.load(),
   readGrantedHosts: () => trackedHosts.refresh(),
   readOpenTabs: async () => {
-    const [tabs, storeId] = await Promise.all([visibleTabs(), defaultStoreId()]);
+    // Every tab, those whose address is hidden included: their stores are known before they load a page we may see.
+    const [tabs, storeId] = await Promise.all([everyTab(), defaultStoreId()]);
     openTabs.replaceAll(tabs, storeId);
   },
   markRestart: () => recorder.workerStarted(),
@@ -193,7 +194,7 @@ const embeddedContent = createEmbeddedContent({
     }),
   // In the order heard, as the tabs' own changes (browser-events.ts): a cookie event still waiting
   // is not filed under the page the tab goes to next (`events` exists once these are heard).
-  navigating: (tabId, url) => events.tabNavigating(tabId, url),
+  navigating: (tabId, url, storeId) => events.tabNavigating(tabId, url, storeId),
   storeOfTab: (tabId) => openTabs.storeOfTab(tabId),
   // After the cookie events heard before it: a cookie Firefox reported before its page's request
   // learns the page from the response that set it.

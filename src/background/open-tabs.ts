@@ -25,12 +25,13 @@ export type OpenTabs = {
    */
   navigating(tabId: number, url: string): void;
   /**
-   * A change of tab `tabId` was heard (its update, with its store where the browser names one; the
-   * start of its top-frame request, without): the change itself may be applied later, behind cookie
-   * events still waiting (browser-events.ts), but a tab never changes store, so its store is known now.
+   * Tab `tabId`'s store was heard: named by its update or creation (undefined: it names none, the
+   * default store), or by its top-frame request where the browser names it (Firefox). Its change
+   * itself may be applied later, behind cookie events still waiting (browser-events.ts), but a tab
+   * never changes store, so its store is known now. Until it is, the tab counts in no store.
    */
-  tabHeard(tabId: number, storeId?: string): void;
-  /** The cookie store of tab `tabId` when a change of it was heard or it shows a web page; else null. */
+  tabHeard(tabId: number, storeId: string | undefined): void;
+  /** The cookie store of tab `tabId` once known (heard, or read from the browser's tabs); else null. */
   storeOfTab(tabId: number): string | null;
   /** Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they show different pages. */
   pageOf(host: string, storeId: string): string | null;
@@ -40,12 +41,12 @@ export type OpenTabs = {
   has(host: string, storeId: string): boolean;
   /** Hosts shown in tabs of `storeId`. */
   hosts(storeId: string): Set<string>;
-  /** Hosts shown in any tab. */
+  /** Hosts shown in any tab, those of a tab whose store is not known yet included. */
   allHosts(): Set<string>;
 };
 
-/** One tab as kept: its store, the hosts it shows, the page it shows or loads, and the address webRequest saw it start loading. */
-type OpenTab = { storeId: string | undefined; hosts: string[]; page: URL | null; navigatingTo: string | null };
+/** One tab as kept: the hosts it shows, the page it shows or loads, and the address webRequest saw it start loading. */
+type OpenTab = { hosts: string[]; page: URL | null; navigatingTo: string | null };
 
 /** An http(s) URL, or null. */
 function webUrl(url: string | undefined | null): URL | null {
@@ -68,8 +69,13 @@ function sameAddress(requested: string, committed: string | undefined): boolean 
 }
 
 export function createOpenTabs(): OpenTabs {
-  /** Per tab: its store and the hosts it shows (the committed URL, and the one it is loading). */
+  /** Per tab: the hosts it shows (the committed URL, and the one it is loading). */
   const tabs = new Map<number, OpenTab>();
+  /**
+   * Per tab whose store is known, its store (undefined: the default one, as a tab that names
+   * none). Apart from its page: a store is heard before the change naming it is applied.
+   */
+  const stores = new Map<number, string | undefined>();
   let defaultStore = '0';
 
   const hostsOf = (urls: Array<string | undefined | null>) =>
@@ -82,28 +88,35 @@ export function createOpenTabs(): OpenTabs {
     // The newest address first: the one webRequest saw start loading, then Chrome's pendingUrl, then the committed one.
     const urls = [navigatingTo, tab.pendingUrl, tab.url];
     const page = urls.map(webUrl).find((url) => url !== null) ?? null;
-    tabs.set(tab.tabId, { storeId: tab.storeId, hosts: [...new Set(hostsOf(urls))], page, navigatingTo });
+    stores.set(tab.tabId, tab.storeId);
+    tabs.set(tab.tabId, { hosts: [...new Set(hostsOf(urls))], page, navigatingTo });
   }
-
-  /** Per tab heard of, its store (undefined: the default one, as a tab that names none): a new tab's frames are its store's before its page is applied. */
-  const heardStores = new Map<number, string | undefined>();
 
   function navigating(tabId: number, url: string): void {
     const previous = tabs.get(tabId);
     const hosts = [...new Set([...hostsOf([url]), ...(previous?.hosts ?? [])])];
-    tabs.set(tabId, { storeId: previous?.storeId, hosts, page: webUrl(url), navigatingTo: url });
+    tabs.set(tabId, { hosts, page: webUrl(url), navigatingTo: url });
   }
+
+  /**
+   * A tab's store, null while not known: a top-frame request heard before any change of its tab
+   * (Chrome's names no store) may be a private window's, and counting it in the default store
+   * would file that store's cookies under a site visited only in private.
+   */
+  const storeOf = (tabId: number): string | null => (stores.has(tabId) ? (stores.get(tabId) ?? defaultStore) : null);
 
   function pageOfTab(tabId: number): TabPage | null {
     const tab = tabs.get(tabId);
-    if (!tab?.page) return null;
-    return { host: tab.page.hostname.toLowerCase(), path: pathOf(tab.page), storeId: tab.storeId ?? defaultStore };
+    const storeId = storeOf(tabId);
+    if (!tab?.page || storeId === null) return null;
+    return { host: tab.page.hostname.toLowerCase(), path: pathOf(tab.page), storeId };
   }
 
+  /** The tabs of store `storeId`. */
+  const tabsOf = (storeId: string) => [...tabs].filter(([tabId]) => storeOf(tabId) === storeId).map(([, tab]) => tab);
+
   function hosts(storeId: string): Set<string> {
-    const found = new Set<string>();
-    for (const tab of tabs.values()) if ((tab.storeId ?? defaultStore) === storeId) for (const host of tab.hosts) found.add(host);
-    return found;
+    return new Set(tabsOf(storeId).flatMap((tab) => tab.hosts));
   }
 
   return {
@@ -118,20 +131,15 @@ export function createOpenTabs(): OpenTabs {
     update,
     remove(tabId) {
       tabs.delete(tabId);
-      heardStores.delete(tabId);
+      stores.delete(tabId);
     },
     navigating,
-    tabHeard(tabId, storeId) {
-      if (storeId !== undefined || !heardStores.has(tabId)) heardStores.set(tabId, storeId);
-    },
+    tabHeard: (tabId, storeId) => void stores.set(tabId, storeId),
     pageOfTab,
-    // A store the browser named first: the tab's page may have been applied before its update (a navigation heard first).
-    storeOfTab: (tabId) => heardStores.get(tabId) ?? pageOfTab(tabId)?.storeId ?? (heardStores.has(tabId) ? defaultStore : null),
+    storeOfTab: storeOf,
     pageOf(host, storeId) {
       const pages = new Set<string>();
-      for (const tab of tabs.values()) {
-        if ((tab.storeId ?? defaultStore) === storeId && tab.page?.hostname.toLowerCase() === host) pages.add(pathOf(tab.page));
-      }
+      for (const tab of tabsOf(storeId)) if (tab.page?.hostname.toLowerCase() === host) pages.add(pathOf(tab.page));
       return pages.size === 1 ? [...pages][0]! : null;
     },
     has: (host, storeId) => hosts(storeId).has(host),

@@ -56,6 +56,8 @@ export function onTabShown(listener: (tab: TabSite) => void, api: TabsApi = brow
 
 /** Calls `updated` when a tab opens, navigates or changes, and `removed` when one closes. */
 export function onTabsChanged(updated: (tab: TabSite) => void, removed: (tabId: number) => void, api: TabsApi = browser): void {
+  // A new tab's store is known as it opens, before its first request (Chrome's webRequest names none: open-tabs.ts).
+  api.tabs.onCreated.addListener((tab) => updated(tabSite(tab)));
   api.tabs.onUpdated.addListener((_tabId, _change, tab) => updated(tabSite(tab)));
   api.tabs.onRemoved.addListener((tabId) => removed(tabId));
   // A prerendered page swapped in takes a new tab id.

@@ -18,6 +18,8 @@ export type RequestStarted = {
   /** The tab's top frame, one of its sub frames, or anything else the page loads. */
   kind: 'main_frame' | 'sub_frame' | 'other';
   url: string;
+  /** The tab's cookie store, where the browser names it (Firefox's `cookieStoreId`; Chrome names none). */
+  storeId?: string;
 };
 
 /**
@@ -44,6 +46,8 @@ type Details = {
   tabId: number;
   type: string;
   url: string;
+  /** Firefox: the cookie store of the request's tab. */
+  cookieStoreId?: string;
   /** When the browser fired the event (ms since the epoch). */
   timeStamp?: number;
   responseHeaders?: Array<{ name: string; value?: string }>;
@@ -80,7 +84,8 @@ export function watchRequests(listeners: RequestListeners, api: WebRequestApi = 
   const started = (details: Details) => {
     if (!inTab(details)) return;
     const kind = details.type === 'main_frame' || details.type === 'sub_frame' ? details.type : 'other';
-    listeners.started({ requestId: details.requestId, tabId: details.tabId, kind, url: details.url });
+    const store = details.cookieStoreId ? { storeId: details.cookieStoreId } : {};
+    listeners.started({ requestId: details.requestId, tabId: details.tabId, kind, url: details.url, ...store });
   };
   const responded = (details: Details) => {
     if (!inTab(details)) return;

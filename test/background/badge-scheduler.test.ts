@@ -76,6 +76,34 @@ describe('badge scheduler', () => {
     expect(badges).toEqual([[1, '', '']]);
   });
 
+  it('writes nothing for a tab closed while its report was built: its refresh is dropped, not a failure', async () => {
+    let endReport!: () => void;
+    const open = new Set([1]);
+    const scheduler = createBadgeScheduler({
+      isTracked: () => true,
+      hasAccess: async () => true,
+      reports: {
+        resolve: async (query) => ({ host: query.host, storeId: query.storeId ?? '0' }),
+        report: async () => {
+          await new Promise<void>((resolve) => (endReport = resolve));
+          return report([], { findings: [finding({ kind: 'before-consent', cookie: '_ga' })] });
+        },
+      },
+      tabs: async () => [],
+      // As chrome.action.setBadgeText answers for a tab that is gone.
+      setTabBadge: async (tabId) => {
+        if (!open.has(tabId)) throw new Error(`No tab with id: ${tabId}.`);
+      },
+      setTimeout: () => undefined,
+    });
+    const refreshed = scheduler.refresh(portalTab);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    open.delete(1);
+    scheduler.tabClosed(1);
+    endReport();
+    await expect(refreshed).resolves.toBeUndefined();
+  });
+
   it('clears the badge of a tab whose address the browser hides once its site’s grant is removed', async () => {
     // Without the `tabs` permission the browser hides the address of a site we may no longer see.
     let granted = true;

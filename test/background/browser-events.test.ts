@@ -50,7 +50,11 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
     trackedHosts: { isTracked: (host) => host === 'data.tco.re', refresh: async () => void log.push('granted read') },
     scanCookies: async () => void log.push('scan'),
     refreshLiveCharter: async (host) => void log.push(`charter ${host}`),
-    badges: { refresh: async (tab) => void log.push(`badge ${tab.tabId}`), schedule: () => void log.push('badges') },
+    badges: {
+      refresh: async (tab) => void log.push(`badge ${tab.tabId}`),
+      schedule: () => void log.push('badges'),
+      tabClosed: () => undefined,
+    },
     now: () => clock++,
     preciseNow: () => 5000.25,
     ...overrides,
@@ -189,6 +193,24 @@ describe('browser events', () => {
     expect(log).toEqual(['scan', 'charter data.tco.re', 'badge 1', 'badges']);
   });
 
+  it('hear a badge that could not be written, never leave it unhandled; a closed tab’s refresh is the scheduler’s to drop', async () => {
+    const errors: unknown[] = [];
+    const { events, log, open } = setup({
+      onError: (error) => void errors.push(error),
+      badges: {
+        refresh: () => Promise.reject(new Error('badge not written')),
+        schedule: () => undefined,
+        tabClosed: (tabId) => void log.push(`badge dropped ${tabId}`),
+      },
+    });
+    open();
+    events.tabShown(portalTab);
+    await settle();
+    expect(errors).toEqual([new Error('badge not written')]);
+    events.tabRemoved(1);
+    expect(log).toContain('badge dropped 1');
+  });
+
   it('on any other page: only its badge (cleared)', async () => {
     const { events, log, open } = setup();
     open();
@@ -292,7 +314,7 @@ describe('browser events', () => {
       ts.forEachChild(node, visit);
     };
     visit(source);
-    expect(wired.get('navigating')).toBe('(tabId, url) => events.tabNavigating(tabId, url)');
+    expect(wired.get('navigating')).toBe('(tabId, url, storeId) => events.tabNavigating(tabId, url, storeId)');
     expect(wired.get('responded')).toBe('(tabId, url, names) => events.tabResponded(tabId, url, names)');
   });
 });
@@ -323,7 +345,7 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
       area: session,
       record: (attribution) => void recorder.thirdPartySet(attribution),
       removed: (cookie, sites, at, cause) => void recorder.thirdPartyRemoved(cookie, sites, at, cause),
-      navigating: (tabId, url) => events.tabNavigating(tabId, url),
+      navigating: (tabId, url, storeId) => events.tabNavigating(tabId, url, storeId),
       storeOfTab: (tabId) => openTabs.storeOfTab(tabId),
       responded: (tabId, url, names) => events.tabResponded(tabId, url, names),
       onRecorded: () => undefined,
@@ -335,7 +357,7 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
       trackedHosts: { isTracked, refresh: async () => undefined },
       scanCookies: async () => undefined,
       refreshLiveCharter: async () => undefined,
-      badges: { refresh: async () => undefined, schedule: () => undefined },
+      badges: { refresh: async () => undefined, schedule: () => undefined, tabClosed: () => undefined },
       embeddedContent,
     });
     const names = async (url: string) => presentCookies(await recorder.site(new URL(url).hostname, '0')).map((c) => c.name);
@@ -377,10 +399,15 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     return { ...woken, release };
   }
 
-  /** A new tab 2 loads portal B, whose response sets `sessionid`, then a Disqus frame whose response sets `disqus_unique`. */
-  function newTabWithDisqus({ events, embeddedContent }: ReturnType<typeof worker>) {
+  /**
+   * A new tab 2 loads portal B, whose response sets `sessionid`, then a Disqus frame whose response
+   * sets `disqus_unique`. Its store is heard from its creation (Chrome's request names none), or
+   * from its request (Firefox's names it).
+   */
+  function newTabWithDisqus({ events, embeddedContent }: ReturnType<typeof worker>, storeHeard: 'created' | 'request' = 'created') {
     const { requests } = embeddedContent;
-    requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B });
+    if (storeHeard === 'created') events.tabUpdated({ tabId: 2, url: 'about:blank', storeId: undefined });
+    requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B, ...(storeHeard === 'request' ? { storeId: '0' } : {}) });
     requests.responded({ requestId: 'b', tabId: 2, url: B, names: ['sessionid'] });
     events.cookieChanged({ cookie: browserCookie({ name: 'sessionid', domain: 'b.opendatasoft.com' }), removed: false, cause: 'explicit' });
     requests.ended({ requestId: 'b', tabId: 2 });
@@ -445,12 +472,34 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     expect(await w.names(B)).toEqual([]);
   });
 
+  it.each([
+    ['Chrome: the request names no store', undefined],
+    ['Firefox: the request names the private store', 'firefox-private'],
+  ])(
+    'webRequest granted, %s: a private tab’s top-frame request heard before its first update files no normal-window cookie under its portal',
+    async (_, storeId) => {
+      const w = worker();
+      w.wake();
+      await w.ready;
+      // Private tab 2 starts loading portal B; its update (naming its store) is not heard yet.
+      w.embeddedContent.requests.started({ requestId: 'b', tabId: 2, kind: 'main_frame', url: B, ...(storeId ? { storeId } : {}) });
+      await settle();
+      // The normal window's tab (portal A) sets its _ga on the parent domain.
+      w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+      for (let i = 0; i < 5; i++) await settle();
+      expect(await w.names(A)).toContain('_ga');
+      // No record of B, a portal visited only in private, in the normal windows' store.
+      expect(await w.names(B)).toEqual([]);
+      expect(w.store.keys()).not.toContain('site:0|b.opendatasoft.com');
+    },
+  );
+
   it('webRequest granted: a new tab’s embedded content is filed under its page while a cookie event waits for its record', async () => {
     // A's record is read on its first event: held until the new tab's requests are heard.
     const w = await wokenWithRecordReadHeld();
     w.events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
     await settle();
-    newTabWithDisqus(w);
+    newTabWithDisqus(w, 'request');
     await settle();
     w.release();
     for (let i = 0; i < 5; i++) await settle();

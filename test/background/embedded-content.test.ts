@@ -25,7 +25,7 @@ function setup(session = fakeSession(), stores: Record<number, string> = {}) {
     area: session,
     record: (attribution) => void recorded.push(attribution),
     removed: (cookie, sites, at, cause) => void removals.push(`${cookie.name} ${sites.join(',')} at=${at} ${cause}`),
-    navigating: (tabId, url) => void navigations.push(`${tabId} ${url}`),
+    navigating: (tabId, url, storeId) => void navigations.push(`${tabId} ${url}${storeId ? ` in ${storeId}` : ''}`),
     storeOfTab: (tabId) => stores[tabId] ?? '0',
     responded: (tabId, url, names) => void responses.push(`${tabId} ${url} ${names.join(',')}`),
     onRecorded: () => notices++,
@@ -50,6 +50,9 @@ describe('embedded content (the worker’s side of third-party attribution)', ()
     embedded.cookieChanged(disqus, false, 'explicit', 2000);
     await settle();
     expect(navigations).toEqual([`7 ${PORTAL}`]);
+    // Firefox's request names its tab's store: handed on with it (the tab's store is known before its update).
+    embedded.requests.started({ requestId: 'r9', tabId: 9, kind: 'main_frame', url: PORTAL, storeId: 'firefox-private' });
+    expect(navigations).toEqual([`7 ${PORTAL}`, `9 ${PORTAL} in firefox-private`]);
     // Every response is told on (the site's own cookies learn their page from it), at once.
     expect(responses).toEqual(['7 https://disqus.com/embed/comments/ disqus_unique']);
     expect(recorded).toMatchObject([

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createOpenTabs } from '../../src/background/open-tabs.ts';
 
@@ -40,6 +42,9 @@ describe('open tabs', () => {
     // The worker asked for the tabs; meanwhile a new tab starts loading the portal (Firefox's answer predates it).
     tabs.navigating(7, 'https://data.tco.re/');
     tabs.replaceAll([{ tabId: 1, url: 'https://itie.opendatasoft.com/', storeId: undefined }], '0');
+    // Counted once its store is heard (its creation names none: a normal window's).
+    expect(tabs.pageOf('data.tco.re', '0')).toBeNull();
+    tabs.tabHeard(7, undefined);
     expect(tabs.pageOf('data.tco.re', '0')).toBe('/');
     // The same when the answer has the tab, still blank.
     tabs.navigating(8, 'https://opendata.example.org/explore/');
@@ -76,6 +81,7 @@ describe('open tabs', () => {
     expect(tabs.pageOf('data.tco.re', '0')).toBeNull();
     expect(tabs.pageOf('itie.opendatasoft.com', '0')).toBeNull();
     expect(tabs.pageOf('itie.opendatasoft.com', 'private')).toBe('/');
+    tabs.tabHeard(4, undefined);
     tabs.navigating(4, 'https://opendata.example.org/');
     expect(tabs.has('opendata.example.org', '0')).toBe(true);
   });
@@ -85,8 +91,8 @@ describe('open tabs', () => {
     tabs.replaceAll([{ tabId: 1, url: 'https://a.opendatasoft.com/', storeId: 'firefox-container-2' }], 'firefox-default');
     expect(tabs.storeOfTab(1)).toBe('firefox-container-2');
     expect(tabs.storeOfTab(2)).toBeNull();
-    // Its navigation heard (webRequest names no store): the default store, its page not yet applied nor its hosts counted.
-    tabs.tabHeard(2);
+    // Its creation heard, naming no store: the default store, its page not yet applied nor its hosts counted.
+    tabs.tabHeard(2, undefined);
     expect(tabs.storeOfTab(2)).toBe('firefox-default');
     expect(tabs.pageOfTab(2)).toBeNull();
     expect(tabs.has('b.opendatasoft.com', 'firefox-default')).toBe(false);
@@ -97,11 +103,53 @@ describe('open tabs', () => {
     expect(tabs.pageOfTab(2)).toMatchObject({ host: 'b.opendatasoft.com', storeId: 'firefox-default' });
     // A private tab's update heard, its navigation applied first: the store the browser named.
     tabs.tabHeard(3, 'firefox-private');
-    tabs.tabHeard(3);
     tabs.navigating(3, 'https://b.opendatasoft.com/');
     expect(tabs.storeOfTab(3)).toBe('firefox-private');
     tabs.remove(3);
     expect(tabs.storeOfTab(3)).toBeNull();
+  });
+
+  it('count a tab in no store while its store is not known: its top-frame request heard before any change of it (Chrome’s names none)', () => {
+    const tabs = createOpenTabs();
+    tabs.replaceAll([{ tabId: 1, url: 'https://www.tco.re/', storeId: 'firefox-default' }], 'firefox-default');
+    // A private window's new tab starts loading the portal before its update, naming its store, is heard.
+    tabs.navigating(7, 'https://data.tco.re/explore/');
+    expect(tabs.has('data.tco.re', 'firefox-default')).toBe(false);
+    expect(tabs.pageOf('data.tco.re', 'firefox-default')).toBeNull();
+    expect(tabs.pageOfTab(7)).toBeNull();
+    expect(tabs.storeOfTab(7)).toBeNull();
+    // Still a host in use: no private session's record of it is forgotten while it shows.
+    expect(tabs.allHosts().has('data.tco.re')).toBe(true);
+    // Its store heard: the page it loads is that store's.
+    tabs.tabHeard(7, 'firefox-private');
+    expect(tabs.has('data.tco.re', 'firefox-private')).toBe(true);
+    expect(tabs.has('data.tco.re', 'firefox-default')).toBe(false);
+    expect(tabs.pageOfTab(7)).toEqual({ host: 'data.tco.re', path: '/explore/', storeId: 'firefox-private' });
+    // A normal window's tab, heard naming no store: the default one's.
+    tabs.navigating(8, 'https://opendata.example.org/');
+    tabs.tabHeard(8, undefined);
+    expect(tabs.pageOf('opendata.example.org', 'firefox-default')).toBe('/');
+  });
+
+  it('know the store of a tab whose address the browser hides at a wake: the page it then loads counts in it', () => {
+    // The entry reads every tab at a wake, not only those whose address it may see.
+    const path = 'src/background/index.ts';
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    let read = '';
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAssignment(node) && node.name.getText(source) === 'readOpenTabs') read = node.initializer.getText(source);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    expect(read).toContain('everyTab()');
+    const tabs = createOpenTabs();
+    tabs.replaceAll([{ tabId: 5, url: undefined, storeId: '1' }], '0');
+    expect(tabs.allHosts().size).toBe(0);
+    expect(tabs.storeOfTab(5)).toBe('1');
+    // Chrome's incognito tab goes to a portal: its request names no store, its store is known.
+    tabs.navigating(5, 'https://data.tco.re/');
+    expect(tabs.has('data.tco.re', '1')).toBe(true);
+    expect(tabs.has('data.tco.re', '0')).toBe(false);
   });
 
   it('tell the page one tab shows or loads, with its store', () => {
@@ -128,6 +176,7 @@ describe('open tabs', () => {
     // Two tabs on the same page, one with the session id in its path: one page.
     tabs.update({ tabId: 2, url: 'https://shop.example/login', storeId: undefined });
     expect(tabs.pageOf('shop.example', '0')).toBe('/login');
+    tabs.tabHeard(3, undefined);
     tabs.navigating(3, 'https://shop.example/a;x=1/b;y');
     expect(tabs.pageOfTab(3)?.path).toBe('/a/b');
   });

@@ -177,7 +177,7 @@ describe('startWorker', () => {
       trackedHosts: { isTracked: () => true, refresh: async () => undefined },
       scanCookies: async () => undefined,
       refreshLiveCharter: async () => undefined,
-      badges: { refresh: async () => undefined, schedule: () => undefined },
+      badges: { refresh: async () => undefined, schedule: () => undefined, tabClosed: () => undefined },
       now: () => 40,
     });
     events.cookieChanged({ cookie: asleep, removed: false, cause: 'explicit' });

@@ -33,6 +33,7 @@ function fakeTabs(tabs: Tab[]) {
   const onActivated = fakeEvent<(info: { tabId: number; windowId?: number }) => void>();
   const onRemoved = fakeEvent<(tabId: number) => void>();
   const onReplaced = fakeEvent<(added: number, removed: number) => void>();
+  const onCreated = fakeEvent<(tab: Tab) => void>();
   const api = {
     tabs: {
       query: async (filter: { active?: boolean; windowId?: number }) =>
@@ -51,9 +52,10 @@ function fakeTabs(tabs: Tab[]) {
       onActivated,
       onRemoved,
       onReplaced,
+      onCreated,
     },
   } as never;
-  return { api, onUpdated, onActivated, onRemoved, onReplaced };
+  return { api, onUpdated, onActivated, onRemoved, onReplaced, onCreated };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -93,20 +95,22 @@ describe('platform tabs', () => {
     expect(shown).toEqual([5, 5]);
   });
 
-  it('follow tabs changing, closing, and being replaced by a prerendered page', async () => {
+  it('follow tabs opening, changing, closing, and being replaced by a prerendered page', async () => {
     const replacement = { id: 9, url: 'https://itie.opendatasoft.com/', incognito: false };
-    const { api, onUpdated, onRemoved, onReplaced } = fakeTabs([replacement]);
+    const { api, onUpdated, onRemoved, onReplaced, onCreated } = fakeTabs([replacement]);
     const log: string[] = [];
     onTabsChanged(
-      (tab) => log.push(`updated ${tab.tabId}`),
+      (tab) => log.push(`updated ${tab.tabId} ${tab.storeId}`),
       (tabId) => log.push(`removed ${tabId}`),
       api,
     );
+    // A new private tab: its store is heard as it opens, before its first request.
+    onCreated.fire({ id: 4, url: '', pendingUrl: 'https://data.tco.re/', incognito: true });
     onUpdated.fire(5, { status: 'loading' }, { id: 5, url: 'https://data.tco.re/', incognito: false });
     onRemoved.fire(6);
     onReplaced.fire(9, 5);
     await settle();
-    expect(log).toEqual(['updated 5', 'removed 6', 'removed 5', 'updated 9']);
+    expect(log).toEqual(['updated 4 1', 'updated 5 undefined', 'removed 6', 'removed 5', 'updated 9 undefined']);
   });
 
   it('hear a window close, and nothing where the browser has no windows (Firefox for Android)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { responseCookieNames, watchRequests, type RequestListeners } from '../../src/platform/web-request.ts';
+import { responseCookieNames, watchRequests, type RequestListeners, type RequestStarted } from '../../src/platform/web-request.ts';
 import { fakeEvent } from '../support/fake-events.ts';
 
 type Listener = (details: Record<string, unknown>) => void;
@@ -93,6 +93,29 @@ describe('platform webRequest', () => {
       'ended 3',
     ]);
     expect(log.join()).not.toContain('SECRET');
+  });
+
+  it('tells the cookie store a request names (Firefox’s cookieStoreId, a private tab’s before its first update is heard), none where Chrome names none', () => {
+    const started: RequestStarted[] = [];
+    const set: RequestListeners = { started: (r) => void started.push(r), responded: () => undefined, ended: () => undefined };
+    const firefox = fakeWebRequest('firefox');
+    watchRequests(set, firefox.api);
+    const url = 'https://data.tco.re/explore/';
+    firefox.webRequest.onBeforeRequest.fire({
+      requestId: '1',
+      tabId: 7,
+      type: 'main_frame',
+      url,
+      cookieStoreId: 'firefox-private',
+      incognito: true,
+    });
+    const chrome = fakeWebRequest('chrome');
+    watchRequests({ ...set }, chrome.api);
+    chrome.webRequest.onBeforeRequest.fire({ requestId: '2', tabId: 8, type: 'main_frame', url });
+    expect(started).toEqual([
+      { requestId: '1', tabId: 7, kind: 'main_frame', url, storeId: 'firefox-private' },
+      { requestId: '2', tabId: 8, kind: 'main_frame', url },
+    ]);
   });
 
   it('reads Set-Cookie names from response headers, whatever their case', () => {
