@@ -42,7 +42,9 @@ const api = () => browser as unknown as DevtoolsApi;
  * (`document.cookie = 'text'` gives a cookie named "text" with no value), while ESR 140, the
  * oldest our manifest accepts, keeps it nameless with the text as its value, as Chromium does
  * (test/e2e/scenarios/popup.ts). The release between them that changed it is not known to us:
- * those read as ESR 140 does, which never takes a value for a name.
+ * those read as ESR 140 does, which never takes a value for a name. Firefox's source has a
+ * preference turning the naming off (`network.cookie.valueless_cookie`, its
+ * test_valueless_cookie_migration.js), which no extension can read (README, Limits).
  */
 export const FIRST_FIREFOX_NAMING_BARE_PAIR = 153;
 
