@@ -6,7 +6,7 @@
  * each record is read when first needed), then record in one queue, in the order heard (recorder.ts).
  */
 import { codeStartedMs } from './started-at.ts';
-import { installBrowser } from '../platform/browser.ts';
+import { browserVersion, installBrowser } from '../platform/browser.ts';
 import { workerBrowser } from '../platform/worker-browser.ts';
 import {
   allVisibleCookies,
@@ -289,6 +289,7 @@ serveRequests(
     consentRuns,
     tab: (tabId) => tabById(tabId),
     networkLogs,
+    browserVersion: () => browserVersion(),
     exports: laterParts,
   }),
   translate,

@@ -35,6 +35,8 @@ export type HandlerDeps = {
   tab: (tabId: number) => Promise<TabSite | undefined>;
   /** What DevTools heard in tabs. */
   networkLogs: Pick<NetworkLogs, 'note' | 'get'>;
+  /** The browser's version (runtime.getBrowserInfo), or null where it has none. */
+  browserVersion: () => Promise<string | null>;
   /** The exports, loaded when first asked for (the worker's second script: later-parts.ts). */
   exports: () => Promise<Pick<LaterParts, 'exportReport' | 'exportCharterDraft'>>;
 };
@@ -118,6 +120,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await ready;
       return deps.networkLogs.get(tabId);
     },
+    // Not after `ready`: no state of the worker's is read, and the DevTools page holds what it hears until this answer.
+    getBrowserVersion: () => deps.browserVersion(),
     async refreshCharter(query) {
       await ready;
       const { host } = await visibleSite(query);

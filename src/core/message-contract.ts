@@ -95,6 +95,11 @@ export type MessageApi = {
   /** What DevTools heard in a tab: null when it is not open on it (or heard no cookie being set). */
   getNetworkLog: { params: { tabId: number }; result: NetworkLog | null };
   /**
+   * The browser's version as `runtime.getBrowserInfo` gives it ("153.0"), or null in a browser
+   * without it (Chromium). Asked by Firefox's DevTools page, which has no getBrowserInfo of its own.
+   */
+  getBrowserVersion: { params: Record<string, never>; result: string | null };
+  /**
    * How the worker is doing: when its first line ran, when its code was evaluated and when it
    * became ready (ms after the browser started it), each start-up step, and how much it holds.
    */
@@ -124,6 +129,7 @@ export const SAFE_TO_SEND_AGAIN: { readonly [M in Method]: boolean } = {
   siteOfTab: true,
   noteNetwork: false,
   getNetworkLog: true,
+  getBrowserVersion: true,
   getDiagnostics: true,
 };
 

@@ -45,6 +45,7 @@ const PARAM_CHECKS: { readonly [M in Method]: ParamChecks<Params<M>> } = {
     responses: required(Array.isArray, 'a list'),
   },
   getNetworkLog: TAB,
+  getBrowserVersion: {},
   getDiagnostics: {},
 };
 

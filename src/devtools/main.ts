@@ -18,6 +18,7 @@ void createDevtoolsPanel(browserTranslate()('devtoolsPanelTitle'), '/icons/icon-
   console.error('Cookie Charter Inspector: no DevTools panel', error),
 );
 if (tabId !== null) {
+  // The reading takes a round trip to the worker in Firefox: the capture holds what it hears till then.
   const capture = createNetworkCapture(
     (responses) => callBackground('noteNetwork', { tabId, openedAt, responses }),
     setTimeout,

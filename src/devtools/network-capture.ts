@@ -1,6 +1,7 @@
 /**
  * What the DevTools page does with the inspected tab's requests: each response that set cookies
- * is reduced at once to names and attributes (core/network: the header values go no further),
+ * is reduced to names and attributes (core/network: the header values go no further) at once, or
+ * in Firefox once the worker said the browser's version (held in this page's memory till then),
  * and sent to the worker in small batches with the DevTools session it belongs to. The first
  * batch, empty, is sent when DevTools opens: from then on, a cookie no response set was set by a
  * script.
@@ -20,15 +21,19 @@ export type NetworkCapture = {
 /**
  * @param send hands a batch to the worker (noteNetwork), for this DevTools session
  * @param later a timer (tests pass their own)
- * @param bare how this browser reads a Set-Cookie without `=` (platform/devtools.ts `barePairReading`)
+ * @param bare how this browser reads a Set-Cookie without `=` (platform/devtools.ts `barePairReading`),
+ *   or the promise of it: the requests heard before it settles wait for it, none read otherwise or
+ *   lost; a rejected one reads as 'value' (a nameless cookie: never a value kept as a name)
  */
 export function createNetworkCapture(
   send: (responses: NetworkResponse[]) => Promise<unknown>,
   later: (run: () => void, ms: number) => unknown = setTimeout,
-  bare: BarePair = 'value',
+  bare: BarePair | Promise<BarePair> = 'value',
 ): NetworkCapture {
   let batch: NetworkResponse[] = [];
   let scheduled = false;
+  let reading: BarePair | null = typeof bare === 'string' ? bare : null;
+  const waiting: HarEntryLike[] = [];
   const flush = () => {
     scheduled = false;
     const responses = batch;
@@ -37,17 +42,28 @@ export function createNetworkCapture(
     // not answer is lost, never sent twice (noteNetwork would log it twice): nothing else keeps it.
     send(responses).catch(() => undefined);
   };
-  // DevTools is open from now on: say so at once.
+  const read = (entry: HarEntryLike, as: BarePair) => {
+    const response = responseOfHarEntry(entry, as);
+    if (!response) return;
+    batch.push(response);
+    if (!scheduled) {
+      scheduled = true;
+      later(flush, BATCH_DELAY_MS);
+    }
+  };
+  if (typeof bare !== 'string') {
+    const settle = (settled: BarePair) => {
+      reading = settled;
+      for (const entry of waiting.splice(0)) read(entry, settled);
+    };
+    bare.then(settle, () => settle('value'));
+  }
+  // DevTools is open from now on: say so at once, before the reading is known.
   flush();
   return {
     heard(entry) {
-      const response = responseOfHarEntry(entry, bare);
-      if (!response) return;
-      batch.push(response);
-      if (!scheduled) {
-        scheduled = true;
-        later(flush, BATCH_DELAY_MS);
-      }
+      if (reading === null) waiting.push(entry);
+      else read(entry, reading);
     },
   };
 }

@@ -49,3 +49,17 @@ export function nativeBrowser(scope: object = globalThis): Browser | null {
   global.browser = global.chrome;
   return global.browser as Browser;
 }
+
+/** What of `runtime` browserVersion uses: Firefox's getBrowserInfo, which Chromium lacks. */
+type BrowserInfoApi = { runtime: { getBrowserInfo?: () => Promise<{ version?: unknown }> } };
+
+/**
+ * The browser's version as `runtime.getBrowserInfo` gives it ("153.0"), or null where the browser
+ * has none (Chromium). Firefox gives it to its extension pages and worker, not to its DevTools
+ * page (runtime.json lists getBrowserInfo for no "devtools" context): that page asks the worker.
+ */
+export async function browserVersion(api: BrowserInfoApi = browser): Promise<string | null> {
+  if (typeof api.runtime.getBrowserInfo !== 'function') return null;
+  const { version } = await api.runtime.getBrowserInfo();
+  return typeof version === 'string' ? version : null;
+}

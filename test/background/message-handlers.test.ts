@@ -53,6 +53,7 @@ function setup(view: SiteView = portalView(['sessionid']), overrides: Partial<Ha
       note: async (tabId, openedAt, responses) => (log.push(`note ${tabId} ${openedAt} ${responses.length}`), responses.length - 1),
       get: async (tabId) => (tabId === 3 ? { tabId, openedAt: 1, responses: [] } : null),
     },
+    browserVersion: async () => '140.6.0',
     exports: () => import('../../src/background/later-parts.ts'),
     ...overrides,
   });
@@ -138,6 +139,13 @@ describe('message handlers', () => {
     expect(log).toEqual(['note 3 7 2']);
     expect(await handlers.getNetworkLog({ tabId: 3 })).toEqual({ tabId: 3, openedAt: 1, responses: [] });
     expect(await handlers.getNetworkLog({ tabId: 4 })).toBeNull();
+  });
+
+  it('give the browser’s version at once, before the worker is ready (the DevTools page holds what it hears until then)', async () => {
+    const { handlers } = setup();
+    expect(await handlers.getBrowserVersion({})).toBe('140.6.0');
+    const chromium = setup(undefined, { browserVersion: async () => null });
+    expect(await chromium.handlers.getBrowserVersion({})).toBeNull();
   });
 
   it('export the report in the format asked for', async () => {

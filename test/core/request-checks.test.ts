@@ -22,6 +22,7 @@ describe('isRequestMessage', () => {
     expect(isRequestMessage({ method: 'exportReport', params: { host: 'data.tco.re', format: 'charter-markdown' } })).toBe(true);
     expect(isRequestMessage({ method: 'refreshCharter', params: { host: 'data.tco.re' } })).toBe(true);
     expect(isRequestMessage({ method: 'getDiagnostics', params: {} })).toBe(true);
+    expect(isRequestMessage({ method: 'getBrowserVersion', params: {} })).toBe(true);
     expect(isRequestMessage({ method: 'clearSite', params: { host: 'data.tco.re', reloadTabs: true, saveRun: true } })).toBe(true);
     expect(isRequestMessage({ method: 'siteOfTab', params: { tabId: 0 } })).toBe(true);
     expect(isRequestMessage({ method: 'getNetworkLog', params: { tabId: 12 } })).toBe(true);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_DELAY_MS, createNetworkCapture } from '../../src/devtools/network-capture.ts';
 import type { NetworkResponse } from '../../src/core/network/network-log.ts';
+import type { BarePair } from '../../src/core/network/set-cookie-header.ts';
+import { barePairReading } from '../../src/platform/devtools.ts';
+import { createNetworkLogs } from '../../src/background/network-logs.ts';
+import { fakeSession } from '../support/fake-session.ts';
 
 /** A HAR entry as devtools.network hands it over, Set-Cookie values included. */
 const entry = (url: string, setCookies: string[]) => ({
@@ -10,7 +14,7 @@ const entry = (url: string, setCookies: string[]) => ({
   response: { status: 200, headers: setCookies.map((value) => ({ name: 'Set-Cookie', value })) },
 });
 
-function setup(fail = false, bare: 'value' | 'name' = 'value') {
+function setup(fail = false, bare: BarePair | Promise<BarePair> = 'value') {
   const sent: NetworkResponse[][] = [];
   const timers: Array<{ run: () => void; ms: number }> = [];
   const capture = createNetworkCapture(
@@ -35,6 +39,38 @@ describe('network capture (the DevTools page)', () => {
       timers[0]!.run();
       expect(sent[1]!.flatMap((response) => response.cookies.map((cookie) => cookie.name))).toEqual([name]);
     }
+  });
+
+  it('holds the responses heard before the browser says how it reads a Set-Cookie without "=", then reads them so', async () => {
+    for (const [bare, name] of [
+      ['name', 'tokenabc'],
+      ['value', ''],
+    ] as const) {
+      let answer!: (reading: BarePair) => void;
+      const { capture, sent, timers } = setup(false, new Promise<BarePair>((resolve) => (answer = resolve)));
+      capture.heard(entry('https://data.tco.re/', ['tokenabc; Path=/']));
+      capture.heard(entry('https://data.tco.re/app.js', ['csrftoken=x']));
+      // DevTools is said to be open at once; the responses wait for the reading, none lost.
+      expect(sent).toEqual([[]]);
+      expect(timers).toEqual([]);
+      answer(bare);
+      await Promise.resolve();
+      capture.heard(entry('https://data.tco.re/api/', ['later; Path=/']));
+      timers[0]!.run();
+      expect(sent[1]!.flatMap((response) => response.cookies.map((cookie) => cookie.name))).toEqual([
+        name,
+        'csrftoken',
+        bare === 'name' ? 'later' : '',
+      ]);
+    }
+  });
+
+  it('reads the responses it held as nameless cookies when the reading fails', async () => {
+    const { capture, sent, timers } = setup(false, Promise.reject(new Error('No answer')));
+    capture.heard(entry('https://data.tco.re/', ['tokenabc; Path=/']));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    timers[0]!.run();
+    expect(sent[1]!.flatMap((response) => response.cookies.map((cookie) => cookie.name))).toEqual(['']);
   });
 
   it('tells the worker at once that DevTools is open, with no response', () => {
@@ -67,5 +103,38 @@ describe('network capture (the DevTools page)', () => {
     capture.heard(entry('https://data.tco.re/', ['a=1']));
     expect(() => timers[0]!.run()).not.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+});
+
+describe('network capture in Firefox', () => {
+  /** What the DevTools page of a Firefox of `version` sends the worker, and what the worker keeps of it in storage.session. */
+  async function storedIn(version: string) {
+    const sent: NetworkResponse[][] = [];
+    const timers: Array<() => void> = [];
+    const bare = barePairReading({ protocol: 'moz-extension:' }, async () => version);
+    const capture = createNetworkCapture(
+      async (responses) => void sent.push(responses),
+      (run) => void timers.push(run),
+      bare,
+    );
+    capture.heard({ ...entry('https://data.tco.re/explore/', ['SECRETVALUE123; Path=/; Secure']), time: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    timers.forEach((run) => run());
+    const session = fakeSession();
+    const logs = createNetworkLogs(session, async () => true);
+    for (const batch of sent) await logs.note(7, 1, batch);
+    return { sent: JSON.stringify(sent), stored: JSON.stringify(session.data) };
+  }
+
+  it('never keeps the text of a Set-Cookie without "=" in ESR 140, which makes it a nameless cookie’s value', async () => {
+    const { sent, stored } = await storedIn('140.0');
+    expect(sent).not.toContain('SECRETVALUE123');
+    expect(stored).not.toContain('SECRETVALUE123');
+    expect(stored).toContain('network:7');
+  });
+
+  it('keeps it as the cookie’s name in ESR 153, which names the cookie by it', async () => {
+    const { stored } = await storedIn('153.0');
+    expect(stored).toContain('SECRETVALUE123');
   });
 });

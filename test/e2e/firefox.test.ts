@@ -196,12 +196,18 @@ describe('Firefox ESR: the person grants access to a portal on its own domain', 
     // The portal's widget sets its cookie by script on every page (scripts/demo-portal/server.ts,
     // portalPage's forgetful widget): once its window is over, no response of the tab set it.
     await panel.waitFor(`${eventRow(FORGOTTEN)}[data-event="changed"] [data-set-by="script"]`, 10_000);
-    // A Set-Cookie without '=': Firefox names the cookie by its text, and the panel names its response.
+    // A Set-Cookie without '=': Firefox ESR 153 names the cookie by its text, ESR 140 keeps it
+    // nameless, the text its value (measured: scenarios/popup.ts). The DevTools page reads it as
+    // the browser's version says (asked of the worker), and the panel names its response; the
+    // text of a nameless one never reaches the log.
     await site.goto(`http://${host}${BARE_COOKIE_PAGE}`);
-    await panel.waitFor(`${eventRow(BARE_COOKIE_TEXT)} [data-set-by="response"]`, 10_000);
-    expect((await panel.texts(`${eventRow(BARE_COOKIE_TEXT)} [data-set-by="response"]`)).at(-1)).toBe(
+    const seen = await waitForReport(api, host, (r) => presentNames(r).includes(BARE_COOKIE_TEXT) || presentNames(r).includes(''));
+    const bare = presentNames(seen).includes(BARE_COOKIE_TEXT) ? BARE_COOKIE_TEXT : '';
+    await panel.waitFor(`${eventRow(bare)} [data-set-by="response"]`, 10_000);
+    expect((await panel.texts(`${eventRow(bare)} [data-set-by="response"]`)).at(-1)).toBe(
       `by ${isolated('GET')} ${isolated(`http://${host}${BARE_COOKIE_PAGE}`)} (${isolated('200')})`,
     );
+    if (bare === '') expect(JSON.stringify(await request(api, 'getNetworkLog', { tabId }))).not.toContain(BARE_COOKIE_TEXT);
     // DevTools closed: the worker hears its page's port end, and the tab's log says when (what
     // comes after is no longer said to be a script's).
     expect((await request(api, 'getNetworkLog', { tabId }))?.closedAt).toBeUndefined();

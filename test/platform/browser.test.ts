@@ -50,3 +50,20 @@ describe('the extension API in use', () => {
     expect(platform.nativeBrowser({})).toBeNull();
   });
 });
+
+describe('browserVersion', () => {
+  it('gives Firefox’s version as runtime.getBrowserInfo says it', async () => {
+    const runtime = { getBrowserInfo: async () => ({ name: 'Firefox', vendor: 'Mozilla', version: '140.6.0', buildID: '20261201' }) };
+    expect(await platform.browserVersion({ runtime })).toBe('140.6.0');
+  });
+
+  it('gives null in a browser without getBrowserInfo (Chromium), or when it names no version', async () => {
+    expect(await platform.browserVersion({ runtime: {} })).toBeNull();
+    expect(await platform.browserVersion({ runtime: { getBrowserInfo: async () => ({}) } })).toBeNull();
+  });
+
+  it('rejects when getBrowserInfo does (the page then reads no version)', async () => {
+    const runtime = { getBrowserInfo: () => Promise.reject(new Error('An unexpected error occurred')) };
+    await expect(platform.browserVersion({ runtime })).rejects.toThrow('An unexpected error occurred');
+  });
+});

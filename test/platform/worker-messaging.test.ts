@@ -35,6 +35,7 @@ const unused = {
   siteOfTab: async () => ({ kind: 'no-tab' as const }),
   noteNetwork: async () => ({ kind: 'noted' as const, kept: 0 }),
   getNetworkLog: async () => null,
+  getBrowserVersion: async () => null,
 };
 
 describe('message contract', () => {
