@@ -1,13 +1,14 @@
 /**
  * Which charter a site is checked against: its live charter when one was read; else the bundled
  * one; else, for a portal of the platform (under its domains, or recognised on its own domain by
- * the platform's cookies), the platform's default; else none.
+ * the platform's cookies and no other consent manager's), the platform's default; else none.
  */
 import type { LiveCharterRecord } from '../charter/live.ts';
 import { normalizeDomain } from '../registry/cookie-domain.ts';
 import { PLATFORM_DEFAULT_CHARTER } from '../registry/platform-default.ts';
 import { withSiteCharter, type Registry } from '../registry/registry.ts';
 import { isPlatformHost } from '../portals.ts';
+import { isOtherConsentManagerRecord } from '../consent/other-consent-managers.ts';
 import { PLATFORM_COOKIE_NAMES } from './platform-cookies.ts';
 
 /**
@@ -24,6 +25,19 @@ export function ownCookieNames(cookies: Iterable<{ name: string; thirdParty?: un
 export function hasPlatformCookies(names: Iterable<string>): boolean {
   const seen = new Set(names);
   return seen.has('csrftoken') && PLATFORM_COOKIE_NAMES.some((name) => name !== 'csrftoken' && seen.has(name));
+}
+
+/**
+ * True when a site's own cookies say it is a portal on its own domain: the platform's
+ * (hasPlatformCookies), and no record of another consent manager. Those names are Django's
+ * defaults, any Django site's; a site whose own banner keeps the visitor's choice in another
+ * manager's cookie (Axeptio's, OneTrust's…) is not run by the platform, whose banner keeps it in
+ * `cookies_preferences`: taking it for a portal read its choice as none and filed every tracker
+ * its banner allowed as set before the visitor chose.
+ */
+export function isPortalByCookies(names: Iterable<string>): boolean {
+  const seen = [...names];
+  return hasPlatformCookies(seen) && !seen.some(isOtherConsentManagerRecord);
 }
 
 /** Which charter applies to a site beyond the base registry: its live one, the platform's default, or none ('base'). */
@@ -44,7 +58,7 @@ export function siteCharterChoice(
   // Keyed as the registry keys them (`indexedCharterFor`): `data.tco.re.` is data.tco.re.
   const known = base.bundledCharters.has(normalizeDomain(host)) || isPlatformHost(host);
   if (known) return 'base';
-  return hasPlatformCookies(typeof cookieNames === 'function' ? cookieNames() : cookieNames) ? 'platform-default' : 'base';
+  return isPortalByCookies(typeof cookieNames === 'function' ? cookieNames() : cookieNames) ? 'platform-default' : 'base';
 }
 
 /** The registry of a choice `siteCharterChoice` made. */

@@ -21,8 +21,22 @@ const LOSSES: StoreLosses = { sitesDropped: 0, lastDropAt: null, unsavedSince: n
 const withCharter = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
 const withoutCharter = buildRegistry({}, { openCookieDatabase: [] });
 
-/** Names of every kind: the charter's, the platform's own, known trackers, unknown ones, the consent cookie. */
-const NAMES = ['sessionid', 'csrftoken', 'ods-lang', '_pk_id.1.a1b2', '_pk_ses.1.a1b2', '_ga', '_ga_ABC', 'widget', 'unknown_x'];
+/**
+ * Names of every kind: the charter's, the platform's own, known trackers, unknown ones, the consent
+ * cookie, another consent manager's record (which makes a site with the platform's cookies no portal).
+ */
+const NAMES = [
+  'sessionid',
+  'csrftoken',
+  'ods-lang',
+  '_pk_id.1.a1b2',
+  '_pk_ses.1.a1b2',
+  '_ga',
+  '_ga_ABC',
+  'widget',
+  'unknown_x',
+  'axeptio_cookies',
+];
 const CONSENTS = [
   encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: true, timestamp: NOW_MS - 1000 })),
   encodeURIComponent(JSON.stringify({ functional_cookies: true, matomo: false, ga: false, timestamp: NOW_MS - 500 })),
@@ -194,6 +208,29 @@ describe('report memo', () => {
 
     for (const name of ['csrftoken', 'sessionid']) recordCookieChange(site, browserCookie({ name, domain: OTHER }), false, NOW_MS + 1);
     expect(memo.report({ ...inputs, revision: 2 }).charter.kind).toBe('platform-default');
+  });
+
+  it('builds again when another consent manager’s record among its own cookies makes a Django site no portal', () => {
+    const memo = createReportMemo();
+    const site = emptySite(OTHER, '0');
+    for (const name of ['csrftoken', 'sessionid']) recordCookieChange(site, browserCookie({ name, domain: OTHER }), false, NOW_MS);
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: OTHER }), false, NOW_MS + 1);
+    const inputs = { site, revision: 1, base: withoutCharter, live: null, now: NOW_MS, losses: LOSSES };
+    const before = memo.report(inputs);
+    expect(before.charter.kind).toBe('platform-default');
+    expect(before.findings.map((finding) => `${finding.kind} ${finding.cookie}`)).toContain('before-consent _ga');
+
+    // An embedded frame's consent manager says nothing of the site.
+    recordCookieChange(site, browserCookie({ name: 'didomi_token', domain: 'forms.widget-maker.net' }), false, NOW_MS + 2, {
+      via: 'frame',
+    });
+    expect(memo.report({ ...inputs, revision: 2 }).charter.kind).toBe('platform-default');
+
+    recordCookieChange(site, browserCookie({ name: 'didomi_token', domain: OTHER }), false, NOW_MS + 3);
+    const after = memo.report({ ...inputs, revision: 3 });
+    expect(after.charter.kind).toBe('none');
+    expect(after.consent.state).toBe('unknown');
+    expect(after.findings.filter((finding) => finding.kind === 'before-consent')).toEqual([]);
   });
 
   it('builds again when the live charter is gone (storage dropped it to make room) or failed again', () => {

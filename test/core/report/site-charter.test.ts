@@ -3,7 +3,8 @@ import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-re
 import { buildRegistry, charterFor } from '../../../src/core/registry/registry.ts';
 import type { LiveCharterRecord } from '../../../src/core/charter/live-record.ts';
 import { buildReport } from '../../../src/core/report/report.ts';
-import { hasPlatformCookies, siteRegistry } from '../../../src/core/report/site-charter.ts';
+import { hasPlatformCookies, isPortalByCookies, ownCookieNames, siteRegistry } from '../../../src/core/report/site-charter.ts';
+import type { BrowserCookie } from '../../../src/core/cookies/cookie-record.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER } from '../registry/charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
@@ -116,5 +117,101 @@ describe('siteRegistry', () => {
     expect(hasPlatformCookies(['csrftoken', 'django_language'])).toBe(true);
     expect(hasPlatformCookies(['csrftoken'])).toBe(false);
     expect(hasPlatformCookies(['sessionid', 'cookies_preferences'])).toBe(false);
+  });
+
+  it('takes a site for a portal by its cookies only when no other consent manager keeps its visitors’ choice', () => {
+    expect(isPortalByCookies(['csrftoken', 'sessionid'])).toBe(true);
+    expect(isPortalByCookies(['csrftoken', 'sessionid', 'cmplz_functional'])).toBe(false);
+    expect(isPortalByCookies(['csrftoken', 'sessionid', 'cookies_preferences', 'OptanonConsent'])).toBe(false);
+    expect(isPortalByCookies(['sessionid', 'didomi_token'])).toBe(false);
+  });
+});
+
+describe('a Django site that is no portal', () => {
+  const NOW = 1_795_320_000_000;
+  const DAY_S = 86_400;
+  /** A site whose cookies were set in this order, one millisecond apart. */
+  function visited(host: string, cookies: BrowserCookie[]) {
+    const site = emptySite(host, '0');
+    cookies.forEach((cookie, index) => recordCookieChange(site, cookie, false, NOW + index));
+    return site;
+  }
+  function reportOn(site: ReturnType<typeof visited>, registry = base, liveRecord: LiveCharterRecord | null = null) {
+    const names = ownCookieNames(Object.values(site.cookies));
+    return buildReport(site, siteRegistry(registry, site.host, liveRecord, names), NOW + 10_000, liveRecord);
+  }
+  const own = (host: string, name: string, overrides: Partial<BrowserCookie> = {}) =>
+    browserCookie({ name, domain: host, expirationDate: NOW / 1000 + 30 * DAY_S, ...overrides });
+  const ga = (site: string) => browserCookie({ name: '_ga', domain: `.${site}`, hostOnly: false, httpOnly: false });
+  const consentFindings = (report: ReturnType<typeof reportOn>) =>
+    report.findings.filter((finding) => finding.kind === 'before-consent' || finding.kind === 'after-refusal');
+  /** A read of the charter paths that failed for a reason that says nothing of the site (no connection). */
+  const unreachable = (host: string): LiveCharterRecord => ({
+    host,
+    fetchedAt: NOW,
+    url: null,
+    charter: null,
+    problem: { kind: 'network' },
+  });
+
+  it('is not taken for a portal when its own cookies hold another consent manager’s record (the reviewer’s case: Axeptio)', () => {
+    const host = 'shop.django-example.org';
+    const site = visited(host, [
+      own(host, 'csrftoken'),
+      own(host, 'sessionid'),
+      // Axeptio's acceptance, then Google Analytics, as the site's own banner allows.
+      own(host, 'axeptio_cookies', { httpOnly: false, value: encodeURIComponent('{"google_analytics":true}') }),
+      ga('django-example.org'),
+    ]);
+    for (const liveRecord of [null, unreachable(host)]) {
+      const report = reportOn(site, base, liveRecord);
+      expect(report.charter.kind).toBe('none');
+      expect(report.consent.state).toBe('unknown');
+      expect(consentFindings(report)).toEqual([]);
+      // No charter that is not the site's: the platform's "2 weeks" is not held against its 30-day session.
+      expect(report.findings.filter((finding) => finding.kind === 'lifetime')).toEqual([]);
+    }
+  });
+
+  it('still takes a portal on its own domain whose charter could not be read for one, and finds a tracker set before the choice', () => {
+    const host = 'data.example.fr';
+    const site = visited(host, [own(host, 'csrftoken'), own(host, 'sessionid'), ga('example.fr')]);
+    const failures: LiveCharterRecord[] = [
+      unreachable(host),
+      { host, fetchedAt: NOW, url: null, charter: null, problem: { kind: 'http', status: 500, path: '/terms/cookies-policy/' } },
+      // Every charter path answered 404: an administrator may link the charter to a page on another site instead (README).
+      { host, fetchedAt: NOW, url: null, charter: null, problem: { kind: 'http', status: 404, path: '/terms/cookies-information' } },
+      { host, fetchedAt: NOW, url: null, charter: null, problem: { kind: 'redirected', to: 'https://www.example.fr' } },
+    ];
+    for (const liveRecord of [null, ...failures]) {
+      const report = reportOn(site, base, liveRecord);
+      expect(report.charter.kind).toBe('platform-default');
+      expect(report.consent.state).toBe('none');
+      expect(consentFindings(report).map((finding) => `${finding.kind} ${finding.severity} ${finding.cookie}`)).toEqual([
+        'before-consent high _ga',
+      ]);
+    }
+  });
+
+  it('changes nothing on a platform host or a bundled portal’s when a consent manager’s record is among its cookies', () => {
+    const bundledHost = 'data.bundled-example.fr';
+    const registry = buildRegistry(
+      { 'itie.opendatasoft.com': ITIE_CHARTER, [bundledHost]: ITIE_CHARTER },
+      { openCookieDatabase: bundledOpenCookieDatabaseRows() },
+    );
+    for (const [host, site] of [
+      ['x.opendatasoft.com', 'x.opendatasoft.com'],
+      ['itie.opendatasoft.com', 'itie.opendatasoft.com'],
+      [bundledHost, 'bundled-example.fr'],
+    ] as const) {
+      const platform = [own(host, 'csrftoken'), own(host, 'sessionid')];
+      const without = reportOn(visited(host, [...platform, ga(site)]), registry);
+      const withRecord = reportOn(visited(host, [...platform, own(host, 'OptanonConsent', { httpOnly: false }), ga(site)]), registry);
+      expect(withRecord.charter).toEqual(without.charter);
+      expect(withRecord.consent).toEqual(without.consent);
+      const gaFindings = (report: typeof without) => report.findings.filter((finding) => finding.cookie === '_ga');
+      expect(gaFindings(withRecord)).toEqual(gaFindings(without));
+      expect(gaFindings(without).map((finding) => `${finding.kind} ${finding.severity}`)).toContain('before-consent high');
+    }
   });
 });
