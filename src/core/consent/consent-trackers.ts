@@ -9,6 +9,7 @@ import { FAMILY_SEPARATORS, KNOWN_TRACKERS, type KnownTracker } from '../registr
 import { lazy } from '../lazy.ts';
 import { acceptAll, buildNameIndex, lookupName } from '../registry/name-index.ts';
 import { CONSENT_COOKIE, judgeCookie, phaseOf, type CookieJudgement, type SiteConsent } from './consent-choice.ts';
+import { isOtherConsentManagerRecord } from './other-consent-managers.ts';
 
 /**
  * Every known tracker by name: exact names first, then the longest prefix, as matching does.
@@ -91,11 +92,12 @@ export function consentCategoryOf(cookieName: string): Category | null {
 
 /**
  * True for a cookie that only keeps the visitor's choice (Matomo's `mtm_consent_removed`, Piano's
- * `_pprv`, AT Internet's `atauthority`: the known-tracker table files them necessary): whatever
- * category a charter gives it, it is written because the visitor opted out.
+ * `_pprv`, AT Internet's `atauthority`: the known-tracker table files them necessary), or another
+ * consent manager's record (`axeptio_cookies`, `tarteaucitron`: a banner of the site's own keeps
+ * its choice there): whatever category a charter gives it, keeping a choice needs no consent.
  */
 export function keepsTheChoice(cookieName: string): boolean {
-  return knownTrackerNamed(cookieName)?.category === 'necessary';
+  return knownTrackerNamed(cookieName)?.category === 'necessary' || isOtherConsentManagerRecord(cookieName);
 }
 
 /**

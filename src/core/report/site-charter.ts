@@ -33,7 +33,8 @@ export function hasPlatformCookies(names: Iterable<string>): boolean {
  * defaults, any Django site's; a site whose own banner keeps the visitor's choice in another
  * manager's cookie (Axeptio's, OneTrust's…) is not run by the platform, whose banner keeps it in
  * `cookies_preferences`: taking it for a portal read its choice as none and filed every tracker
- * its banner allowed as set before the visitor chose.
+ * its banner allowed as set before the visitor chose. A record removed since (expired) still
+ * counts, so such a site does not turn into a portal, false alarms and all, when it expires.
  */
 export function isPortalByCookies(names: Iterable<string>): boolean {
   const seen = [...names];

@@ -149,7 +149,17 @@ describe('findingsFor', () => {
   // Piano / AT Internet write the exempt privacy mode at load, before the banner is answered (CNIL: keeping the choice needs no consent).
   it('never flags before the choice a site’s own cookie that only keeps the choice, even one a charter files under statistics; a tracker still is', () => {
     const site = emptySite(HOST, '0');
-    const keepers = ['atauthority', '_pprv', 'pa_privacy', 'mtm_consent_removed', 'matomo_ignore'];
+    // The last three: another consent manager's record (other-consent-managers.ts), which a portal may carry.
+    const keepers = [
+      'atauthority',
+      '_pprv',
+      'pa_privacy',
+      'mtm_consent_removed',
+      'matomo_ignore',
+      'axeptio_cookies',
+      'tarteaucitron',
+      'cmplz_banner-status',
+    ];
     const trackers = ['_ga', '_pk_id.1.abc', 'atuserid'];
     for (const name of [...keepers, ...trackers]) {
       recordCookieChange(site, browserCookie({ name, domain: HOST, expirationDate: undefined, session: true }), false, NOW_MS);

@@ -173,6 +173,16 @@ describe('a Django site that is no portal', () => {
     }
   });
 
+  it('is still not taken for a portal once the browser removed that record (expired): the site does not turn into a portal, false alarms and all', () => {
+    const host = 'shop.django-example.org';
+    const site = visited(host, [own(host, 'csrftoken'), own(host, 'sessionid'), own(host, 'didomi_token', { httpOnly: false })]);
+    recordCookieChange(site, own(host, 'didomi_token', { httpOnly: false }), true, NOW + 5);
+    recordCookieChange(site, ga('django-example.org'), false, NOW + 6);
+    const report = reportOn(site);
+    expect(report.charter.kind).toBe('none');
+    expect(consentFindings(report)).toEqual([]);
+  });
+
   it('still takes a portal on its own domain whose charter could not be read for one, and finds a tracker set before the choice', () => {
     const host = 'data.example.fr';
     const site = visited(host, [own(host, 'csrftoken'), own(host, 'sessionid'), ga('example.fr')]);
