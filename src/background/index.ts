@@ -6,7 +6,7 @@
  * each record is read when first needed), then record in one queue, in the order heard (recorder.ts).
  */
 import { codeStartedMs } from './started-at.ts';
-import { browserVersion, installBrowser } from '../platform/browser.ts';
+import { browser, browserVersion, installBrowser } from '../platform/browser.ts';
 import { workerBrowser } from '../platform/worker-browser.ts';
 import {
   allVisibleCookies,
@@ -34,7 +34,7 @@ import {
 } from '../platform/tabs.ts';
 import { grantedSites, hasHostAccess, onHostAccessChanged } from '../platform/permissions.ts';
 import { browserTranslate } from '../platform/i18n.ts';
-import { watchRequests } from '../platform/web-request.ts';
+import { barePairOnceKnown, watchRequests } from '../platform/web-request.ts';
 import { gzippedPackageFileText } from '../platform/package-files.ts';
 import { importWhileInstalling } from '../platform/worker-scripts.ts';
 import { LATER_PARTS_SCRIPT } from '../core/later-parts-file.ts';
@@ -236,8 +236,10 @@ onHostAccessChanged(() => hostAccess.forget());
 onHostAccessChanged(() => void store.retireAllPages().catch(() => undefined));
 onHostAccessChanged(events.hostAccessChanged);
 // webRequest is optional: listened to now if granted, and as soon as it is (Firefox shows it in the running worker).
-watchRequests(embeddedContent.requests);
-onHostAccessChanged(() => void watchRequests(embeddedContent.requests));
+// A Set-Cookie without '=' is a nameless cookie's value until the browser's version says it names the cookie (Firefox 153 on).
+const barePair = barePairOnceKnown();
+watchRequests(embeddedContent.requests, browser, barePair);
+onHostAccessChanged(() => void watchRequests(embeddedContent.requests, browser, barePair));
 onCookieChanged(events.cookieChanged);
 // A consent-flow clear waits for the site's cookies to settle once its tabs have left (clear-site.ts).
 const cookieWatchers = new Set<(cookie: BrowserCookie) => void>();

@@ -11,6 +11,7 @@ import { browser, type Browser } from './browser.ts';
 import { onTabNavigated } from './tabs.ts';
 import type { HarEntryLike } from '../core/network/network-log.ts';
 import type { BarePair } from '../core/network/set-cookie-header.ts';
+import { barePairOfBrowserVersion } from '../core/network/bare-pair.ts';
 import { DEVTOOLS_SESSION_PORT, type DevtoolsSession } from '../core/network/devtools-session.ts';
 import { answerWithin } from '../core/message-contract.ts';
 import { callBackground } from './messaging.ts';
@@ -38,36 +39,11 @@ export type DevtoolsApi = {
 const api = () => browser as unknown as DevtoolsApi;
 
 /**
- * The first Firefox known to name a cookie set without `=` by its text: measured in ESR 153
- * (`document.cookie = 'text'` gives a cookie named "text" with no value), while ESR 140, the
- * oldest our manifest accepts, keeps it nameless with the text as its value, as Chromium does
- * (test/e2e/scenarios/popup.ts). The release between them that changed it is not known to us:
- * those read as ESR 140 does, which never takes a value for a name. Firefox's source has a
- * preference turning the naming off (`network.cookie.valueless_cookie`, its
- * test_valueless_cookie_migration.js), which no extension can read (README, Limits).
- */
-export const FIRST_FIREFOX_NAMING_BARE_PAIR = 153;
-
-/**
- * How Firefox `version` (runtime.getBrowserInfo's: "153.0", "153.0b4", "154.0a1") reads a
- * Set-Cookie pair without `=`: as the cookie's name from FIRST_FIREFOX_NAMING_BARE_PAIR on, a
- * Nightly of that very release excepted (it may predate the change); otherwise, or for a version
- * that does not start with a plain number, as a nameless cookie's value.
- */
-export function barePairOfFirefoxVersion(version: string): BarePair {
-  const match = /^([1-9]\d{0,5})\.\d+(a?)/.exec(version);
-  if (!match) return 'value';
-  const major = Number(match[1]);
-  const nightly = match[2] === 'a';
-  return major > FIRST_FIREFOX_NAMING_BARE_PAIR || (major === FIRST_FIREFOX_NAMING_BARE_PAIR && !nightly) ? 'name' : 'value';
-}
-
-/**
  * How this browser reads a Set-Cookie pair without `=` (core/network `BarePair`): Chromium, and a
  * Firefox of unknown version, as a nameless cookie's value; Firefox (its extension pages are
- * `moz-extension:` ones) as its version does (barePairOfFirefoxVersion). Firefox gives its
- * DevTools page no runtime.getBrowserInfo: the worker is asked. No answer reads as a value, so a
- * value is never kept as a name.
+ * `moz-extension:` ones) as its version does (core/network `barePairOfFirefoxVersion`). Firefox
+ * gives its DevTools page no runtime.getBrowserInfo: the worker is asked. No answer reads as a
+ * value, so a value is never kept as a name.
  */
 export async function barePairReading(
   page: Pick<Location, 'protocol'> = location,
@@ -75,8 +51,7 @@ export async function barePairReading(
 ): Promise<BarePair> {
   if (page.protocol !== 'moz-extension:') return 'value';
   try {
-    const version = await firefoxVersion();
-    return version === null ? 'value' : barePairOfFirefoxVersion(version);
+    return barePairOfBrowserVersion(await firefoxVersion());
   } catch {
     return 'value';
   }

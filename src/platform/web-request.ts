@@ -8,8 +8,10 @@
  * declares it (`OnHeadersReceivedOptions.EXTRA_HEADERS`), measured in both (README,
  * "Third-party cookies"). A cookie's value is cut off as soon as its header is read.
  */
-import { browser, type Browser } from './browser.ts';
+import { browser, browserVersion, type Browser } from './browser.ts';
 import { setCookieNames } from '../core/network/set-cookie-names.ts';
+import { barePairOfBrowserVersion } from '../core/network/bare-pair.ts';
+import type { BarePair } from '../core/network/set-cookie-header.ts';
 
 /** A request starts (again after a redirect, with the same id). */
 export type RequestStarted = {
@@ -58,8 +60,26 @@ const registered = new WeakMap<RequestListeners, Array<(details: Details) => voi
 
 const ALL_URLS = { urls: ['<all_urls>'] };
 
-/** The names a response's Set-Cookie headers set, received at `at` (a header that only deletes its cookie sets none). */
-export function responseCookieNames(headers: Details['responseHeaders'], at: number): string[] {
+/**
+ * How the worker's browser reads a Set-Cookie pair without `=`, asked once of its version
+ * (`version`, runtime.getBrowserInfo's; Chromium has none): the function answers 'value', a
+ * nameless cookie's, until the answer comes and when it fails, so a value is never taken for a
+ * name; then what the version says (core/network `barePairOfBrowserVersion`: 'name' in Firefox 153 on).
+ */
+export function barePairOnceKnown(version: () => Promise<string | null> = browserVersion): () => BarePair {
+  let reading: BarePair = 'value';
+  void version().then(
+    (answer) => void (reading = barePairOfBrowserVersion(answer)),
+    () => undefined,
+  );
+  return () => reading;
+}
+
+/**
+ * The names a response's Set-Cookie headers set, received at `at` (a header that only deletes its
+ * cookie sets none); a pair without `=` read as `bare` says (a nameless cookie, '', by default).
+ */
+export function responseCookieNames(headers: Details['responseHeaders'], at: number, bare: BarePair = 'value'): string[] {
   const values: string[] = [];
   let serverDate: string | null = null;
   for (const header of headers ?? []) {
@@ -68,15 +88,16 @@ export function responseCookieNames(headers: Details['responseHeaders'], at: num
     // The first, as Chromium reads it (HttpResponseHeaders::GetDateValue).
     else if (name === 'date' && header.value && serverDate === null) serverDate = header.value;
   }
-  return values.length > 0 ? setCookieNames(values, at, serverDate) : [];
+  return values.length > 0 ? setCookieNames(values, at, serverDate, bare) : [];
 }
 
 /**
  * Listens to every request of every tab, if the browser gives the API (the permission is
  * granted). Returns whether it listens. Safe to call again: at the top of the worker and from
  * `permissions.onAdded`, where Firefox shows the API in the running worker (measured).
+ * `bare` is asked at each response how a Set-Cookie pair without `=` reads (barePairOnceKnown).
  */
-export function watchRequests(listeners: RequestListeners, api: WebRequestApi = browser): boolean {
+export function watchRequests(listeners: RequestListeners, api: WebRequestApi = browser, bare: () => BarePair = () => 'value'): boolean {
   const webRequest = api.webRequest;
   if (!webRequest) return false;
   if (registered.has(listeners)) return true;
@@ -89,7 +110,7 @@ export function watchRequests(listeners: RequestListeners, api: WebRequestApi = 
   };
   const responded = (details: Details) => {
     if (!inTab(details)) return;
-    const names = responseCookieNames(details.responseHeaders, details.timeStamp ?? Date.now());
+    const names = responseCookieNames(details.responseHeaders, details.timeStamp ?? Date.now(), bare());
     if (names.length > 0) listeners.responded({ requestId: details.requestId, tabId: details.tabId, url: details.url, names });
   };
   const ended = (details: Details) => {

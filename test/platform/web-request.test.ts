@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { responseCookieNames, watchRequests, type RequestListeners, type RequestStarted } from '../../src/platform/web-request.ts';
+import {
+  barePairOnceKnown,
+  responseCookieNames,
+  watchRequests,
+  type RequestListeners,
+  type RequestStarted,
+} from '../../src/platform/web-request.ts';
+import { createEmbeddedContent } from '../../src/background/embedded-content.ts';
+import { createRecorder } from '../../src/background/recorder.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { presentCookies } from '../../src/core/cookies/site-record.ts';
+import { isPortalHost } from '../../src/core/portals.ts';
+import { browserCookie } from '../support/cookies.ts';
 import { fakeEvent } from '../support/fake-events.ts';
+import { fakeSession } from '../support/fake-session.ts';
 
 type Listener = (details: Record<string, unknown>) => void;
 
@@ -150,5 +163,108 @@ describe('platform webRequest', () => {
     respond('1', ['_ga=; Max-Age=0; Domain=.tco.re', `_gid=; Expires=${new Date(at - 1000).toUTCString()}`]);
     respond('2', ['_ga=; Max-Age=0; Domain=.tco.re', `_gid=x; Expires=${new Date(at + 1000).toUTCString()}`, '_ga=SECRET; Domain=.tco.re']);
     expect(log).toEqual(['responded 2 _gid,_ga']);
+  });
+});
+
+describe('webRequest and a Set-Cookie without "=" (Firefox 153 on names the cookie by its text; ESR 140 and Chromium keep it nameless, the text its value)', () => {
+  const [ITIE, DEMO] = ['itie.opendatasoft.com', 'demo.opendatasoft.com'];
+  const BUNDLED = new Set(['data.toulouse-metropole.fr', 'data.tco.re']);
+
+  /** The worker's reading once its browser said `version` (runtime.getBrowserInfo's; null in Chromium). */
+  async function readingOf(version: string | null) {
+    const bare = barePairOnceKnown(async () => version);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return bare;
+  }
+
+  /** The names Firefox's webRequest reports for a response of `values`, in a worker whose browser said `version`. */
+  async function namesHeard(version: string | null, values: string[]) {
+    const { set, log } = listeners();
+    const firefox = fakeWebRequest('firefox');
+    watchRequests(set, firefox.api, await readingOf(version));
+    firefox.webRequest.onResponseStarted.fire({
+      requestId: '1',
+      tabId: 3,
+      type: 'main_frame',
+      url: `https://${DEMO}/explore/`,
+      timeStamp: 990,
+      responseHeaders: values.map((value) => ({ name: 'Set-Cookie', value })),
+    });
+    return log;
+  }
+
+  /** Two portals under one domain open; `names` heard from DEMO's response, then the browser's cookie `name` on the domain. */
+  async function demoCookie(names: string[], name: string) {
+    const store = createSiteStore(fakeSession(), 10);
+    await store.load();
+    const open = new Set([`0|${ITIE}`, `0|${DEMO}`]);
+    const recorder = createRecorder(
+      store,
+      (host) => isPortalHost(host, BUNDLED),
+      (host, storeId) => open.has(`${storeId}|${host}`),
+      (storeId) => [...open].filter((key) => key.startsWith(`${storeId}|`)).map((key) => key.slice(storeId.length + 1)),
+      (host, storeId) => (open.has(`${storeId}|${host}`) ? '/explore/' : null),
+    );
+    await recorder.responseOnPage({ host: DEMO, path: '/explore/', storeId: '0' }, `https://${DEMO}/explore/`, names, 990);
+    await recorder.cookieChanged(browserCookie({ name, domain: '.opendatasoft.com', hostOnly: false }), false, 'explicit', 1000);
+    return presentCookies(await recorder.site(DEMO, '0')).find((cookie) => cookie.name === name);
+  }
+
+  it('claims for the portal whose response set it the cookie Firefox 153 names `trk` from `trk; Domain=…`, as it does `trk=1`', async () => {
+    for (const header of ['trk=1; Domain=.opendatasoft.com', 'trk; Domain=.opendatasoft.com']) {
+      const names = responseCookieNames([{ name: 'Set-Cookie', value: header }], 990, (await readingOf('153.0'))());
+      expect(names).toEqual(['trk']);
+      const own = await demoCookie(names, 'trk');
+      expect(own?.originUnknown).toBeUndefined();
+      expect(own?.firstPage).toBe('/explore/');
+    }
+    expect(await namesHeard('153.0', ['trk; Domain=.opendatasoft.com'])).toEqual(['responded 1 trk']);
+  });
+
+  it('reports a nameless cookie, never its text, in ESR 140, in Chromium and while the version is unknown', async () => {
+    for (const version of ['140.0', '152.0.2', '153.0a1', null, 'Firefox']) {
+      expect(await namesHeard(version, ['SECRETVALUE123; Path=/'])).toEqual(['responded 1 ']);
+    }
+    // No answer yet, or none at all: a value is never taken for a name.
+    expect(barePairOnceKnown(async () => '153.0')()).toBe('value');
+    const failed = barePairOnceKnown(async () => {
+      throw new Error('getBrowserInfo failed');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(failed()).toBe('value');
+  });
+
+  it('keeps no text of a Set-Cookie without "=" in storage.session where the browser makes it a value (ESR 140)', async () => {
+    const session = fakeSession();
+    const embedded = createEmbeddedContent({
+      ready: Promise.resolve(),
+      area: session,
+      record: () => undefined,
+      removed: () => undefined,
+      navigating: () => undefined,
+      storeOfTab: () => '0',
+      onRecorded: () => undefined,
+      writeDelayMs: 0,
+    });
+    const firefox = fakeWebRequest('firefox');
+    watchRequests(embedded.requests, firefox.api, await readingOf('140.0'));
+    firefox.webRequest.onBeforeRequest.fire({ requestId: '1', tabId: 3, type: 'main_frame', url: `https://${DEMO}/explore/` });
+    firefox.webRequest.onBeforeRequest.fire({ requestId: '2', tabId: 3, type: 'sub_frame', url: 'https://tracker.example/frame' });
+    firefox.webRequest.onResponseStarted.fire({
+      requestId: '2',
+      tabId: 3,
+      type: 'sub_frame',
+      url: 'https://tracker.example/frame',
+      responseHeaders: [
+        { name: 'Set-Cookie', value: 'SECRETVALUE123; Path=/' },
+        { name: 'Set-Cookie', value: 'seen=1' },
+      ],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await embedded.flush();
+    const stored = JSON.stringify(session.data);
+    // The response's evidence was kept (its other name), the text of the bare pair was not.
+    expect(stored).toContain('seen');
+    expect(stored).not.toContain('SECRETVALUE123');
   });
 });

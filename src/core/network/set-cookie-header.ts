@@ -17,8 +17,9 @@ export const MAX_NAME_AND_VALUE_BYTES = 4096;
  * How the browser reads a pair without `=` (`Set-Cookie: abc`). RFC 6265bis and Chromium
  * (measured in Chromium 150): the value of a nameless cookie. Firefox (measured in ESR 153): the
  * cookie's name, with no value; and it refuses a cookie with an empty name (`=abc`). The
- * DevTools page says which (platform/devtools.ts): the same header makes a cookie of another
- * name in each, and in Chromium the pair is a value, never kept.
+ * browser's version says which (bare-pair.ts), for the DevTools page (platform/devtools.ts) and
+ * the worker's webRequest (platform/web-request.ts): the same header makes a cookie of another
+ * name in each, and where the pair is a value it is never kept.
  */
 export type BarePair = 'value' | 'name';
 

@@ -8,7 +8,7 @@
  * Headers come from outside: each is cut at MAX_HEADER_CHARACTERS, a response gives at most
  * MAX_NAMES names, and each line is read once (parseSetCookie, linear in the line).
  */
-import { expiryOf, parseSetCookie, serverTimeOf } from './set-cookie-header.ts';
+import { expiryOf, parseSetCookie, serverTimeOf, type BarePair } from './set-cookie-header.ts';
 
 /** Most names read from one response (a page sets a few; a hostile one is not followed further). */
 export const MAX_NAMES = 64;
@@ -25,10 +25,18 @@ const MAX_NAME_CHARACTERS = 256;
  * `network.cookie.useServerTime`): a cookie whose `Expires` falls after the server's time is
  * kept, however the visitor's clock reads it; without a `Date`, against `at`. Firefox joins
  * several headers into one value, separated by line breaks; Chrome gives one value per header
- * (measured, see README). A pair without `=`, or none before it (`=v`), is a nameless cookie's
- * value (RFC 6265bis; Chromium keeps one, measured, see README): named '', never by that text.
+ * (measured, see README). A pair with nothing before `=` (`=v`) is a nameless cookie's value
+ * (RFC 6265bis; Chromium keeps one, measured, see README): named '', never by that text. A pair
+ * without `=` is read as `bare` says (core/network/bare-pair.ts): by default a nameless cookie's
+ * value, named '' too, as in Chromium and Firefox ESR 140; 'name' only for a Firefox known to name
+ * the cookie by that text (153 on), which also refuses an empty name (`=v` then sets nothing).
  */
-export function setCookieNames(headerValues: readonly string[], at: number, serverDate: string | null = null): string[] {
+export function setCookieNames(
+  headerValues: readonly string[],
+  at: number,
+  serverDate: string | null = null,
+  bare: BarePair = 'value',
+): string[] {
   const names: string[] = [];
   const serverTime = serverDate === null ? null : serverTimeOf(serverDate);
   for (const header of headerValues) {
@@ -36,7 +44,7 @@ export function setCookieNames(headerValues: readonly string[], at: number, serv
     for (const line of text.split('\n')) {
       if (names.length >= MAX_NAMES) return names;
       // Null for a line that sets nothing: an empty pair, or a name and value past what a browser keeps.
-      const cookie = parseSetCookie(line);
+      const cookie = parseSetCookie(line, bare);
       if (!cookie || cookie.name.length > MAX_NAME_CHARACTERS || names.includes(cookie.name)) continue;
       // An expiry at or before the response removes the cookie (an Expires as the browser shifts it).
       const expires = expiryOf(cookie, at, serverTime);

@@ -76,6 +76,13 @@ describe('Set-Cookie names', () => {
     expect(setCookieNames(['=', ' ; Path=/', ''], NOW)).toEqual([]);
   });
 
+  it('name the cookie of a pair without `=` by its text only when told the browser does so (Firefox 153 on), never an empty name there', () => {
+    expect(setCookieNames(['trk; Domain=.opendatasoft.com', 'id=1'], NOW, null, 'name')).toEqual(['trk', 'id']);
+    // Firefox refuses a cookie with an empty name: `=text` sets nothing there.
+    expect(setCookieNames(['=SECRET; Path=/', 'id=1'], NOW, null, 'name')).toEqual(['id']);
+    expect(setCookieNames(['trk; Domain=.opendatasoft.com'], NOW, null, 'value')).toEqual(['']);
+  });
+
   it('name each cookie once, and stop at the caps on hostile input', () => {
     expect(setCookieNames(['a=1', 'a=2'], NOW)).toEqual(['a']);
     const many = Array.from({ length: 500 }, (_, i) => `n${i}=v`).join('\n');
