@@ -16,7 +16,7 @@ export type BrowserEventDeps = {
   /** Records cookie changes, and the pages the sites' tabs load. */
   recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder' | 'responseOnPage'>;
   /** The sites open in tabs. */
-  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'tabHeard' | 'pageOfTab'>;
+  openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'tabHeard' | 'requestHeard' | 'pageOfTab'>;
   /** Which sites are recorded. */
   trackedHosts: TrackedHosts;
   /** Records the cookies present now. */
@@ -177,9 +177,9 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
     },
     tabNavigating(tabId, url, storeId) {
       // A tab change like the others: its new page's cookies are filed under it, those heard before it are not.
-      // A store the request names is known at once (embedded content attributes a new tab's frames
-      // before its page is applied); without one, the tab's own events tell it (open-tabs.ts).
-      if (storeId !== undefined) openTabs.tabHeard(tabId, storeId);
+      // Its store is known at once (embedded content attributes a new tab's frames before its page
+      // is applied): the one the request names, else the one heard, else the default (open-tabs.ts).
+      openTabs.requestHeard(tabId, storeId);
       tabChanged(() => openTabs.navigating(tabId, url));
     },
     tabResponded(tabId, url, names) {

@@ -25,12 +25,21 @@ export type OpenTabs = {
    */
   navigating(tabId: number, url: string): void;
   /**
-   * Tab `tabId`'s store was heard: named by its update or creation (undefined: it names none, the
-   * default store), or by its top-frame request where the browser names it (Firefox). Its change
+   * Tab `tabId`'s store was heard, named by its update or creation (undefined: it names none, the
+   * default store). Its change
    * itself may be applied later, behind cookie events still waiting (browser-events.ts), but a tab
    * never changes store, so its store is known now. Until it is, the tab counts in no store.
    */
   tabHeard(tabId: number, storeId: string | undefined): void;
+  /**
+   * Tab `tabId`'s top-frame request was heard, in store `storeId` where the request names it
+   * (Firefox's always does). One that names none (Chrome's) leaves a store already heard, else
+   * counts the tab in the default store: a prerendered page Chrome swaps in has no creation event,
+   * and a normal tab may be heard first so. Chrome shows an extension incognito tabs only where the
+   * person allowed it there: such a tab heard first so counts in the normal store until its
+   * creation or update is heard (README, Limits).
+   */
+  requestHeard(tabId: number, storeId: string | undefined): void;
   /** The cookie store of tab `tabId` once known (heard, or read from the browser's tabs); else null. */
   storeOfTab(tabId: number): string | null;
   /** Path of the page the tabs of `host` show or load in `storeId`; null when none does, or they show different pages. */
@@ -99,9 +108,9 @@ export function createOpenTabs(): OpenTabs {
   }
 
   /**
-   * A tab's store, null while not known: a top-frame request heard before any change of its tab
-   * (Chrome's names no store) may be a private window's, and counting it in the default store
-   * would file that store's cookies under a site visited only in private.
+   * A tab's store, null while not heard: a tab counts in a store only once its store is heard (its
+   * creation, update or top-frame request), not by default, so a Firefox private tab whose page is
+   * applied first files no cookie of the normal windows under the site it loads.
    */
   const storeOf = (tabId: number): string | null => (stores.has(tabId) ? (stores.get(tabId) ?? defaultStore) : null);
 
@@ -135,6 +144,9 @@ export function createOpenTabs(): OpenTabs {
     },
     navigating,
     tabHeard: (tabId, storeId) => void stores.set(tabId, storeId),
+    requestHeard(tabId, storeId) {
+      if (storeId !== undefined || !stores.has(tabId)) stores.set(tabId, storeId);
+    },
     pageOfTab,
     storeOfTab: storeOf,
     pageOf(host, storeId) {

@@ -131,6 +131,26 @@ describe('open tabs', () => {
     expect(tabs.pageOf('opendata.example.org', 'firefox-default')).toBe('/');
   });
 
+  it('take a tab’s store from its top-frame request: the one it names, else the one heard, else the default store', () => {
+    const tabs = createOpenTabs();
+    tabs.replaceAll([{ tabId: 5, url: undefined, storeId: '1' }], '0');
+    // Firefox names it.
+    tabs.requestHeard(7, 'firefox-private');
+    expect(tabs.storeOfTab(7)).toBe('firefox-private');
+    // Chrome names none: a store heard (incognito tab 5, read at the wake) stays.
+    tabs.requestHeard(5, undefined);
+    expect(tabs.storeOfTab(5)).toBe('1');
+    // None heard (a prerendered page's tab, or a tab whose creation is not heard yet): the default store.
+    tabs.requestHeard(9, undefined);
+    tabs.navigating(9, 'https://b.opendatasoft.com/');
+    expect(tabs.storeOfTab(9)).toBe('0');
+    expect(tabs.has('b.opendatasoft.com', '0')).toBe(true);
+    // Its update names its store: that one.
+    tabs.update({ tabId: 9, url: 'https://b.opendatasoft.com/', storeId: '1' });
+    expect(tabs.has('b.opendatasoft.com', '0')).toBe(false);
+    expect(tabs.has('b.opendatasoft.com', '1')).toBe(true);
+  });
+
   it('know the store of a tab whose address the browser hides at a wake: the page it then loads counts in it', () => {
     // The entry reads every tab at a wake, not only those whose address it may see.
     const path = 'src/background/index.ts';

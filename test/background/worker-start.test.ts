@@ -172,6 +172,7 @@ describe('startWorker', () => {
         remove: () => undefined,
         navigating: () => undefined,
         tabHeard: () => undefined,
+        requestHeard: () => undefined,
         pageOfTab: () => null,
       },
       trackedHosts: { isTracked: () => true, refresh: async () => undefined },
