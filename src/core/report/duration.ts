@@ -469,7 +469,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     /** A number token that is a fraction, "½" or "1/2" (one digit over a larger one), else null. */
     let fraction = FRACTION_CHARACTERS.get(character) ?? null;
     // Right after a unit, "+" or "&" is read as the word "and" (one character, a token alone).
-    const andSign = AND_SIGNS.has(character) && sum !== null && amount === null;
+    const andSign: boolean = AND_SIGNS.has(character) && sum !== null && amount === null;
     if (!isDigit(character) && !isLetter(character) && fraction === null && !andSign) {
       gap = gapAfter(gap, character);
       index++;
@@ -499,9 +499,9 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
         index += 2;
       }
     }
-    const afterUnit = sum !== null && amount === null;
+    const afterUnit: boolean = sum !== null && amount === null;
     const sliced = lower.slice(start, index);
-    const token = andSign || (afterUnit && sliced === AND_AFTER_UNIT_WORD) ? 'and' : sliced;
+    const token: string = andSign || (afterUnit && sliced === AND_AFTER_UNIT_WORD) ? 'and' : sliced;
     const joined = gap === 'none' || gap === 'spaces';
     const fractionBefore = afterFraction;
     const slashBefore: number | null = slashAmount;
