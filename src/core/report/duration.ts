@@ -463,13 +463,15 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   let gap: Gap = 'other';
   /** Where numbers a space apart that are a list end ("30 365 jours"): each number before it is read alone. */
   let listEnd = 0;
+  /** True when the tokens read so far end a part: a sum is open and no amount begun ("1 an", "1 an et"). */
+  let afterUnit = false;
   let index = 0;
   while (index < lower.length) {
     const character = lower[index] ?? '';
     /** A number token that is a fraction, "½" or "1/2" (one digit over a larger one), else null. */
     let fraction = FRACTION_CHARACTERS.get(character) ?? null;
     // Right after a unit, "+" or "&" is read as the word "and" (one character, a token alone).
-    const andSign: boolean = AND_SIGNS.has(character) && sum !== null && amount === null;
+    const andSign = afterUnit && AND_SIGNS.has(character);
     if (!isDigit(character) && !isLetter(character) && fraction === null && !andSign) {
       gap = gapAfter(gap, character);
       index++;
@@ -499,9 +501,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
         index += 2;
       }
     }
-    const afterUnit: boolean = sum !== null && amount === null;
     const sliced = lower.slice(start, index);
-    const token: string = andSign || (afterUnit && sliced === AND_AFTER_UNIT_WORD) ? 'and' : sliced;
+    const token = andSign || (afterUnit && sliced === AND_AFTER_UNIT_WORD) ? 'and' : sliced;
     const joined = gap === 'none' || gap === 'spaces';
     const fractionBefore = afterFraction;
     const slashBefore: number | null = slashAmount;
@@ -651,11 +652,17 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       listLink = 'none';
     }
     if (amount !== null && !Number.isFinite(amount)) amount = null;
+    afterUnit = endsPart(sum, amount);
     gap = 'none';
   }
   if (longest >= 0) return { kind: 'max', seconds: longest };
   if (/\bsession\b/.test(lower) || BROWSER_CLOSES.test(lower)) return { kind: 'session' };
   return { kind: 'unknown' };
+}
+
+/** Whether a sum is open and no amount begun after it (a function: read in the loop, this keeps its types out of the loop's own). */
+function endsPart(sum: { seconds: number; unit: number } | null, amount: number | null): boolean {
+  return sum !== null && amount === null;
 }
 
 /** A short human form of a number of seconds (for evidence text): "14 days", "2 h". */
