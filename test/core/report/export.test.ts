@@ -5,15 +5,14 @@ import { lasting } from '../../../src/core/registry/known-lifetime.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
-/** Whether cmark-gfm, GitHub's Markdown renderer, is installed here. */
-const hasCmarkGfm = (() => {
+/** Renders Markdown as GitHub does, with cmark-gfm (Debian's package, which scripts/setup.sh installs). */
+function renderedByCmarkGfm(markdown: string): string {
   try {
-    execFileSync('cmark-gfm', ['--version']);
-    return true;
-  } catch {
-    return false;
+    return execFileSync('cmark-gfm', ['-e', 'table', '-e', 'autolink'], { input: markdown }).toString();
+  } catch (error) {
+    throw new Error("cmark-gfm, GitHub's Markdown renderer, is needed here: run bash scripts/setup.sh", { cause: error });
   }
-})();
+}
 
 const sample = report(
   [
@@ -137,8 +136,8 @@ describe('exportReport', () => {
     expect(text).not.toContain('<b>');
   });
 
-  // GitHub renders Markdown with cmark-gfm; where it is installed, the export is rendered by it.
-  it.runIf(hasCmarkGfm)('leaves no e-mail or XMPP link in Markdown that cmark-gfm renders, and the text it shows unchanged', () => {
+  // GitHub renders Markdown with cmark-gfm: the export is rendered by it.
+  it('leaves no e-mail or XMPP link in Markdown that cmark-gfm renders, and the text it shows unchanged', () => {
     const name = 'support@evil.example';
     const purpose = 'xmpp:bot@evil.example/x';
     const hostile = report([reportCookie({ name, purpose, status: 'undeclared' })], {
@@ -156,7 +155,7 @@ describe('exportReport', () => {
       ],
     });
     const markdown = exportReport(hostile, 'markdown').text;
-    const html = execFileSync('cmark-gfm', ['-e', 'table', '-e', 'autolink'], { input: markdown }).toString();
+    const html = renderedByCmarkGfm(markdown);
     expect(html).not.toMatch(/<a /);
     // Shown, with the invisible joiner: the name in its table cell and its finding, the purpose in the cell and the list.
     const shown = html.replace(/<[^>]*>/g, '').replaceAll('\u2060', '');
