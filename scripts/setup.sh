@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine: the npm packages from the lock file, and Debian's Chromium and
 # Firefox ESR (real browsers for the end-to-end tests and the audit), Firefox's French language
-# pack and openssl when missing.
+# pack, openssl and cmark-gfm when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,8 @@ command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 [ -e /usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi ] || missing+=(firefox-esr-l10n-fr)
 # The test portal makes a throw-away TLS certificate with openssl.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# GitHub's Markdown renderer: a unit test renders the Markdown export with it.
+command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} from Debian"
   sudo_cmd=()

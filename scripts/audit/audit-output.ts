@@ -5,6 +5,7 @@ import {
   markdownText,
   pairRuns,
   type AbsenceReason,
+  type ComparedCookie,
   type Report,
   type ReportCookie,
   type RunComparison,
@@ -143,9 +144,15 @@ const listItem = (markdown: string) => markdown.replaceAll(LIST_SEPARATOR, '&lt;
 /** The comparison as Markdown (also printed). */
 export function formatComparison(comparison: RunComparison): string {
   // An empty list in emphasis: a cookie named `none` is written `none`, and `*none*` escaped (`\*none\*`).
-  const list = (items: string[], each: (item: string) => string) =>
+  const list = <T>(items: T[], each: (item: T) => string) =>
     items.length ? items.map((item) => listItem(each(item))).join(LIST_SEPARATOR) : '*none*';
-  const names = (items: string[]) => list(items, markdownCookieName);
+  // Embedded content's cookie with its domain, as the popup's comparison says it: a frame's `_ga` is not the site's.
+  const names = (items: ComparedCookie[]) =>
+    list(items, ({ name, embeddedDomain }) =>
+      embeddedDomain === null
+        ? markdownCookieName(name)
+        : `${markdownCookieName(name)} (embedded content: ${markdownText(embeddedDomain)})`,
+    );
   const pages = (items: string[]) => list(items, markdownText);
   return [
     '# Accept and refuse compared',

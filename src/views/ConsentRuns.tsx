@@ -1,6 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { pairRuns, runOfReport, type ConsentRun, type RunComparison, type RunCookieIdentity } from '../core/report/compare-runs.ts';
+import {
+  pairRuns,
+  runOfReport,
+  type ComparedCookie,
+  type ConsentRun,
+  type RunComparison,
+  type RunCookieIdentity,
+} from '../core/report/compare-runs.ts';
 import { partitionSite } from '../core/cookies/cookie-record.ts';
 import type { Report } from '../core/report/report.ts';
 import { messageKey, type Translate } from '../core/ui-strings.ts';
@@ -146,31 +153,43 @@ function KeptAt({ savedAt, t, language }: { savedAt: number; t: Translate; langu
 }
 
 /**
- * Lists of cookie names or of pages: each its `id` (in `data-comparison`), its label, its items,
- * what an empty one says, and whether its items are pages (a cookie's empty name is said in words).
+ * Lists of cookies or of pages (a page is a string): each its `id` (in `data-comparison`), its
+ * label, its items and what an empty one says. A cookie's empty name is said in words, and
+ * embedded content's cookie says so with its domain: a frame's `_ga` is not the site's.
  */
 function NameLists({
   lists,
   showName,
   t,
 }: {
-  lists: ReadonlyArray<readonly [id: string, label: string, items: readonly string[], none: string, pages?: 'pages']>;
+  lists: ReadonlyArray<readonly [id: string, label: string, items: ReadonlyArray<ComparedCookie | string>, none: string]>;
   showName: (name: string) => string;
   t: Translate;
 }) {
   return (
     <dl class="comparison">
-      {lists.map(([id, label, names, none, pages]) => (
+      {lists.map(([id, label, items, none]) => (
         <div key={id} data-comparison={id}>
           <dt>{label}</dt>
           <dd>
-            {names.length === 0 ? (
+            {items.length === 0 ? (
               <span class="muted">{none}</span>
             ) : (
               <ul>
-                {names.map((name) => (
-                  <li key={name}>{pages ? <code>{oneParagraph(name)}</code> : <CookieName name={showName(name)} t={t} />}</li>
-                ))}
+                {items.map((item) =>
+                  typeof item === 'string' ? (
+                    <li key={item}>
+                      <code>{oneParagraph(item)}</code>
+                    </li>
+                  ) : (
+                    <li key={JSON.stringify([item.name, item.embeddedDomain])}>
+                      <CookieName name={showName(item.name)} t={t} />
+                      {item.embeddedDomain !== null && (
+                        <span class="domain"> {t('embeddedCookie', oneParagraph(item.embeddedDomain))}</span>
+                      )}
+                    </li>
+                  ),
+                )}
               </ul>
             )}
           </dd>
@@ -209,8 +228,8 @@ function ComparisonLists({ comparison, showName, t }: { comparison: RunCompariso
           <NameLists
             lists={[
               // "aucune" page in French, "aucun" cookie.
-              ['pages-only-accept', t('comparisonPagesOnlyAccept'), pagesNotShared.onlyAccept, t('comparisonNoPage'), 'pages'],
-              ['pages-only-refuse', t('comparisonPagesOnlyRefuse'), pagesNotShared.onlyRefuse, t('comparisonNoPage'), 'pages'],
+              ['pages-only-accept', t('comparisonPagesOnlyAccept'), pagesNotShared.onlyAccept, t('comparisonNoPage')],
+              ['pages-only-refuse', t('comparisonPagesOnlyRefuse'), pagesNotShared.onlyRefuse, t('comparisonNoPage')],
               ['cookies-on-pages-not-shared', t('comparisonCookiesOnPagesNotShared'), pagesNotShared.cookies, noCookie],
             ]}
             showName={showName}

@@ -237,6 +237,45 @@ describe('ConsentRuns', () => {
     }
   });
 
+  it('tells the site’s own cookie from a frame’s of the same name, saying the frame’s domain, in English and in French', () => {
+    const frameGa = reportCookie({
+      name: '_ga',
+      category: 'statistics',
+      domain: '.video.example',
+      hostOnly: false,
+      thirdParty: { via: 'frame' },
+    });
+    const withFrame = report(
+      [
+        ...accepted.cookies,
+        { ...frameGa, firstPhase: 'after-accept' },
+        reportCookie({ name: '_gid', domain: '.video.example', thirdParty: { via: 'frame' }, firstPhase: 'after-accept' }),
+      ],
+      { consent: accepted.consent },
+    );
+    const refusedWithFrame = report([...refused.cookies, { ...frameGa, firstPhase: 'after-refuse' }], {
+      consent: refused.consent,
+      findings: refused.findings,
+    });
+    for (const [language, said] of [
+      ['en', ['_ga', '_gid Embedded content: video.example', '_pk_id.1.a1b2']],
+      ['fr', ['_ga', '_gid Contenu intégré\u202f: video.example', '_pk_id.1.a1b2']],
+    ] as const) {
+      const { container } = render(
+        <Held
+          host="data.tco.re"
+          report={refusedWithFrame}
+          savedRun={runOfReport(withFrame, 10)}
+          recordConsentFlow={vi.fn()}
+          t={localeTranslate(language)}
+          language={language}
+        />,
+      );
+      expect([...container.querySelectorAll('[data-comparison="only-after-accept"] li')].map((li) => li.textContent)).toEqual(said);
+      cleanup();
+    }
+  });
+
   it('says, as comparison.md does, which pages only one run loaded and which cookies only one saw first appeared there, in English and in French', () => {
     const onPages = (base: Report, pages: string[], firstPages: Record<string, string>) => ({
       ...base,

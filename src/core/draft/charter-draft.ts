@@ -46,8 +46,11 @@ import type { CharterDraft, CutPart, DraftMark, DraftNote, DraftRow, DraftSource
 const DRAFT_PAGE_BYTES = MAX_CHARTER_PAGE_BYTES;
 /** Bytes the page's lines take beyond what is measured of them (the review list's heading and wrapper, line breaks). */
 const PAGE_SLACK_BYTES = 1_000;
-/** Characters a name shown in the list takes the most bytes for, escaped: `"` in HTML (`&quot;`), `&` in Markdown (`&amp;`). */
-const COSTLIEST_CHARACTERS = ['"', '&'];
+/**
+ * Characters a name shown in the list takes the most bytes for, escaped: `"` in HTML (`&quot;`),
+ * `&` (`&amp;`) and `@` in Markdown (`@&#8288;`: the word joiner keeps GitHub from making a link).
+ */
+const COSTLIEST_CHARACTERS = ['"', '&', '@'];
 /** Longest escaped text of a cell: a row of four stays within what the parser reads (10,000 a cell). */
 const MAX_ESCAPED_CELL = 9_000;
 

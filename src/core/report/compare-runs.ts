@@ -16,72 +16,119 @@ import { narrowerPath } from '../cookies/cookie-record.ts';
  * panel: SiteRecord.pages) and where each cookie first appeared.
  */
 export type ComparableRun = {
-  cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'firstPhase' | 'originUnknown'> & { firstPage?: string | null }>;
-  /** The cookies of the run's `after-refusal` findings (findings.ts), by name. */
-  againstRefusal: readonly string[];
+  cookies: ReadonlyArray<
+    Pick<ReportCookie, 'name' | 'firstPhase' | 'originUnknown'> &
+      Partial<Pick<ReportCookie, 'domain' | 'thirdParty'>> & { firstPage?: string | null }
+  >;
+  /** The cookies of the run's `after-refusal` findings (findings.ts). */
+  againstRefusal: readonly ComparedCookie[];
   /** Paths of the pages the run loaded; absent when not known. */
   pages?: readonly string[];
 };
 
-/** What differs between an "accept" run and a "refuse" run, as sorted cookie names, each once. */
+/**
+ * A cookie as the comparison names it. The site's own by its name alone, as a charter names
+ * cookies (`_ga` on the host and on its parent domain is one line); embedded content's (a cookie
+ * with `thirdParty`: a frame's, another site's) by its name and the domain it is on, without a
+ * leading dot: a video frame's `_ga` is not the site's `_ga`, and says nothing of it.
+ */
+export type ComparedCookie = { name: string; embeddedDomain: string | null };
+
+/** What differs between an "accept" run and a "refuse" run, as cookies sorted by name (the site's own first), each once. */
 export type RunComparison = {
   /** Cookies first set after accepting, which the refusing run never saw. */
-  onlyAfterAccept: string[];
+  onlyAfterAccept: ComparedCookie[];
   /** Cookies first set after refusing, which the accepting run never saw (none expected). */
-  onlyAfterRefuse: string[];
+  onlyAfterRefuse: ComparedCookie[];
   /**
    * Cookies the refusing run's report finds set or kept against the refusal: its `after-refusal`
    * findings, so the comparison and the report beside it say the same (a cookie that only keeps the
    * choice, or a necessary one no refused switch speaks for, is in neither).
    */
-  trackersAfterRefuse: string[];
+  trackersAfterRefuse: ComparedCookie[];
   /**
    * Cookies left out of the three lists: in a run, every cookie of that name was of unknown origin
    * (on a parent domain that other sites open beside it share), so it says nothing of the choice.
    * A name one of the lists holds (the other run judged it) is there, not here.
    */
-  originUnknown: string[];
+  originUnknown: ComparedCookie[];
   /**
    * Present when both runs say which pages they loaded and those differ: the pages only one run
    * loaded, and the cookies of the first two lists that first appeared on one of them (the page
    * may explain them rather than the choice).
    */
-  pagesNotShared?: { onlyAccept: string[]; onlyRefuse: string[]; cookies: string[] };
+  pagesNotShared?: { onlyAccept: string[]; onlyRefuse: string[]; cookies: ComparedCookie[] };
 };
 
 const sortedOnce = (names: Iterable<string>) => [...new Set(names)].sort(compareText);
 
+/** A cookie of a name on a domain, embedded content's or the site's own, as the comparison names it. */
+const namedCookie = (name: string, domain: string, embedded: boolean): ComparedCookie => ({
+  name,
+  embeddedDomain: embedded ? domain.replace(/^\./, '') : null,
+});
+
+/** A run's cookie as the comparison names it: the site's own unless it says it is embedded content's (a run not saying, or kept by an earlier version). */
+const comparedCookie = (cookie: ComparableRun['cookies'][number]): ComparedCookie =>
+  namedCookie(cookie.name, cookie.domain ?? '', Boolean(cookie.thirdParty) && cookie.domain !== undefined);
+
+/** A ComparedCookie as a key: two that are one cookie of the comparison have the same. */
+const comparedKey = (cookie: ComparedCookie) => JSON.stringify([cookie.name, cookie.embeddedDomain]);
+
+/** Cookies sorted by name, the site's own before embedded content's, then by domain; each once. */
+function sortedCookiesOnce(cookies: Iterable<ComparedCookie>): ComparedCookie[] {
+  const once = new Map<string, ComparedCookie>();
+  for (const cookie of cookies) once.set(comparedKey(cookie), cookie);
+  return [...once.values()].sort(
+    (a, b) =>
+      compareText(a.name, b.name) ||
+      (a.embeddedDomain === null ? 0 : 1) - (b.embeddedDomain === null ? 0 : 1) ||
+      compareText(a.embeddedDomain ?? '', b.embeddedDomain ?? ''),
+  );
+}
+
 /** A whole report as a run to compare (with the pages it loaded, when known). */
 export function comparableReport(report: Pick<Report, 'cookies' | 'findings'>, pages?: readonly string[]): ComparableRun {
-  const run = { cookies: report.cookies, againstRefusal: cookiesAgainstRefusal(report.findings) };
+  const run = { cookies: report.cookies, againstRefusal: cookiesAgainstRefusal(report.findings, report.cookies) };
   return pages ? { ...run, pages } : run;
 }
 
 export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunComparison {
-  // The lists are by name, as a charter names cookies: `_ga` on the host and on its parent
-  // domain is one line. A cookie of unknown origin makes no finding in a report, nor here.
+  // The lists are by ComparedCookie: the site's own by name, as a charter names cookies, and
+  // embedded content's apart, by name and domain. A cookie of unknown origin makes no finding in
+  // a report, nor here.
   const judged = (run: ComparableRun) => run.cookies.filter((c) => !c.originUnknown);
-  const judgedNames = (run: ComparableRun) => new Set(judged(run).map((c) => c.name));
-  const allNames = (run: ComparableRun) => new Set(run.cookies.map((c) => c.name));
+  const keys = (cookies: ComparableRun['cookies']) => new Set(cookies.map((c) => comparedKey(comparedCookie(c))));
   const unknownOnly = (run: ComparableRun) => {
-    const known = judgedNames(run);
-    return run.cookies.filter((c) => c.originUnknown && !known.has(c.name)).map((c) => c.name);
+    const known = keys(judged(run));
+    return run.cookies
+      .filter((c) => c.originUnknown)
+      .map(comparedCookie)
+      .filter((c) => !known.has(comparedKey(c)));
   };
-  // A name the other run saw at all, even of unknown origin, is not "only" in this one; nor is one
-  // this run first saw before the choice, or at a time not known: the choice does not explain it.
+  // A cookie the other run saw at all, even of unknown origin, is not "only" in this one, nor one
+  // of its name and domain that run took for the other kind (its frames and responses not all
+  // seen); nor is one this run first saw before the choice, or at a time not known: the choice
+  // does not explain it.
   const only = (run: ComparableRun, other: ComparableRun) => {
-    const seen = allNames(other);
+    const seen = keys(other.cookies);
+    const seenOn = new Set(other.cookies.map((c) => JSON.stringify([c.name, c.domain ?? null])));
     const afterChoice = judged(run).filter((c) => c.firstPhase !== 'before-choice' && c.firstPhase !== 'unknown');
-    return sortedOnce(afterChoice.map((c) => c.name).filter((name) => !seen.has(name)));
+    return sortedCookiesOnce(
+      afterChoice
+        .filter((c) => c.domain === undefined || !seenOn.has(JSON.stringify([c.name, c.domain])))
+        .map(comparedCookie)
+        .filter((c) => !seen.has(comparedKey(c))),
+    );
   };
   const onlyAfterAccept = only(accept, refuse);
   const onlyAfterRefuse = only(refuse, accept);
-  const trackersAfterRefuse = sortedOnce(refuse.againstRefusal);
-  // Each run's unknown-only names are its own: the other run may have judged the name into a list
+  const trackersAfterRefuse = sortedCookiesOnce(refuse.againstRefusal);
+  // Each run's unknown-only cookies are its own: the other run may have judged one into a list
   // (`_ga` shared in the accepting run, the site's own against the refusal): not "not compared" too.
-  const listed = new Set([...onlyAfterAccept, ...onlyAfterRefuse, ...trackersAfterRefuse]);
-  const unknown = [...unknownOnly(accept), ...unknownOnly(refuse)].filter((name) => !listed.has(name));
-  const comparison: RunComparison = { onlyAfterAccept, onlyAfterRefuse, trackersAfterRefuse, originUnknown: sortedOnce(unknown) };
+  const listed = new Set([...onlyAfterAccept, ...onlyAfterRefuse, ...trackersAfterRefuse].map(comparedKey));
+  const unknown = [...unknownOnly(accept), ...unknownOnly(refuse)].filter((c) => !listed.has(comparedKey(c)));
+  const comparison: RunComparison = { onlyAfterAccept, onlyAfterRefuse, trackersAfterRefuse, originUnknown: sortedCookiesOnce(unknown) };
   const pages = pagesNotShared(accept, refuse, comparison);
   return pages ? { ...comparison, pagesNotShared: pages } : comparison;
 }
@@ -98,12 +145,15 @@ function pagesNotShared(
   const onlyAccept = sortedOnce(accept.pages.filter((page) => !refusePages.has(page)));
   const onlyRefuse = sortedOnce(refuse.pages.filter((page) => !acceptPages.has(page)));
   if (onlyAccept.length === 0 && onlyRefuse.length === 0) return null;
-  const firstOn = (run: ComparableRun, names: readonly string[], pages: readonly string[]) => {
-    const listed = new Set(names);
+  const firstOn = (run: ComparableRun, cookies: readonly ComparedCookie[], pages: readonly string[]) => {
+    const listed = new Set(cookies.map(comparedKey));
     const on = new Set(pages);
-    return run.cookies.filter((c) => listed.has(c.name) && typeof c.firstPage === 'string' && on.has(c.firstPage)).map((c) => c.name);
+    return run.cookies
+      .filter((c) => typeof c.firstPage === 'string' && on.has(c.firstPage))
+      .map(comparedCookie)
+      .filter((c) => listed.has(comparedKey(c)));
   };
-  const cookies = sortedOnce([
+  const cookies = sortedCookiesOnce([
     ...firstOn(accept, comparison.onlyAfterAccept, onlyAccept),
     ...firstOn(refuse, comparison.onlyAfterRefuse, onlyRefuse),
   ]);
@@ -118,13 +168,16 @@ export type ConsentRun = {
   consent: Pick<Report['consent'], 'state' | 'trackers'>;
   /** Its cookies, as the report showed them. */
   cookies: Array<
-    Pick<ReportCookie, 'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'firstPage' | 'removed' | 'provider' | 'originUnknown'> &
+    Pick<
+      ReportCookie,
+      'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'firstPage' | 'removed' | 'provider' | 'originUnknown' | 'thirdParty'
+    > &
       RunCookieIdentity
   >;
   /** How many findings it had. */
   findings: number;
-  /** The cookies of its `after-refusal` findings, by name. */
-  againstRefusal: string[];
+  /** The cookies of its `after-refusal` findings. */
+  againstRefusal: ComparedCookie[];
   /** Paths of the pages it loaded (Report.pages); absent when not known. */
   pages?: string[];
 };
@@ -134,30 +187,43 @@ export function runOfReport(report: Pick<Report, 'consent' | 'cookies' | 'findin
   return runOf(report, report.findings.length, now);
 }
 
-/** The cookies a report's findings say were set or kept against a refusal, by name. */
-export function cookiesAgainstRefusal(findings: ReadonlyArray<Pick<Finding, 'kind' | 'cookie'>>): string[] {
-  return findings.filter((finding) => finding.kind === 'after-refusal').map((finding) => finding.cookie);
+/**
+ * The cookies a report's findings say were set or kept against a refusal, each embedded content's
+ * or the site's own as the report's cookie of its name and domain is.
+ */
+export function cookiesAgainstRefusal(
+  findings: ReadonlyArray<Pick<Finding, 'kind' | 'cookie' | 'domain'>>,
+  cookies: ReadonlyArray<Pick<ReportCookie, 'name' | 'domain'> & { thirdParty?: ReportCookie['thirdParty'] }>,
+): ComparedCookie[] {
+  const embedded = new Set(cookies.filter((c) => c.thirdParty).map((c) => JSON.stringify([c.name, c.domain])));
+  return findings
+    .filter((finding) => finding.kind === 'after-refusal')
+    .map((finding) => namedCookie(finding.cookie, finding.domain ?? '', embedded.has(JSON.stringify([finding.cookie, finding.domain]))));
 }
 
 function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pages'>, findings: number, now: number): ConsentRun {
   return {
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
-    cookies: report.cookies.map(({ name, domain, category, status, firstPhase, firstPage, removed, provider, originUnknown, ...rest }) => ({
-      name,
-      domain,
-      ...identityOf(rest),
-      category,
-      status,
-      firstPhase,
-      // Absent from a run an earlier version kept: not known.
-      firstPage: firstPage ?? null,
-      removed,
-      provider,
-      originUnknown,
-    })),
+    cookies: report.cookies.map(
+      ({ name, domain, category, status, firstPhase, firstPage, removed, provider, originUnknown, thirdParty, ...rest }) => ({
+        name,
+        domain,
+        // Absent from a run an earlier version kept: the site's own.
+        thirdParty: thirdParty ?? null,
+        ...identityOf(rest),
+        category,
+        status,
+        firstPhase,
+        // Absent from a run an earlier version kept: not known.
+        firstPage: firstPage ?? null,
+        removed,
+        provider,
+        originUnknown,
+      }),
+    ),
     findings,
-    againstRefusal: cookiesAgainstRefusal(report.findings),
+    againstRefusal: cookiesAgainstRefusal(report.findings, report.cookies),
     ...(report.pages ? { pages: [...report.pages] } : null),
   };
 }

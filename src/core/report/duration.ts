@@ -161,6 +161,14 @@ const NUMBER_WORDS = new Map(
 const AND_WORDS = new Set(['et', 'and']);
 
 /**
+ * Signs that join two parts as "et" / "and" do ("1 an + 1 mois", "1 year & 1 month"), and the
+ * word that does so only there: French "plus" is also "more" ("pas plus de 13 mois": at most 13
+ * months), so it joins only right after a unit ("1 an plus 1 mois"); elsewhere each is as before.
+ */
+const AND_SIGNS = new Set(['+', '&']);
+const AND_AFTER_UNIT_WORD = 'plus';
+
+/**
  * The amount a number word makes with the number word before it, or null when they make none:
  * tens and a unit ("twenty-four", "vingt quatre", "trente et un"), "dix-huit", "soixante-dix",
  * "soixante et onze", "quatre-vingt(s)", "quatre-vingt-dix", hyphens or not.
@@ -407,8 +415,9 @@ type CommaList = { seconds: number; unit: number; comma: boolean; summed: boolea
 /**
  * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
  * A lifetime is an amount (a number, or number words) followed by a unit, with only spaces
- * between; parts that follow one another with only spaces or "et" / "and" between, each in a
- * smaller unit, add up ("1 an et 1 mois", "2 hours 30 minutes"), while a part in a larger unit
+ * between; parts that follow one another with only spaces or "et" / "and" between (or "+", "&",
+ * "plus": AND_SIGNS), each in a smaller unit, add up ("1 an et 1 mois", "2 hours 30 minutes",
+ * "1 an + 1 mois"), while a part in a larger unit
  * starts afresh: "entre 1 jour et 13 mois" is a range, at most 13 months. Parts apart with a
  * comma are alternatives ("1 an, 1 mois": at most a year, as for "13 mois, 30 minutes" beside
  * two names), but a list of them whose last part follows "et" / "and" is one sum, as English and
@@ -454,12 +463,16 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   let gap: Gap = 'other';
   /** Where numbers a space apart that are a list end ("30 365 jours"): each number before it is read alone. */
   let listEnd = 0;
+  /** True when the tokens read so far end a part: a sum is open and no amount begun ("1 an", "1 an et"). */
+  let afterUnit = false;
   let index = 0;
   while (index < lower.length) {
     const character = lower[index] ?? '';
     /** A number token that is a fraction, "½" or "1/2" (one digit over a larger one), else null. */
     let fraction = FRACTION_CHARACTERS.get(character) ?? null;
-    if (!isDigit(character) && !isLetter(character) && fraction === null) {
+    // Right after a unit, "+" or "&" is read as the word "and" (one character, a token alone).
+    const andSign = afterUnit && AND_SIGNS.has(character);
+    if (!isDigit(character) && !isLetter(character) && fraction === null && !andSign) {
       gap = gapAfter(gap, character);
       index++;
       continue;
@@ -467,7 +480,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     const start = index;
     const number = fraction !== null || isDigit(character);
     let denominator = 0;
-    if (fraction !== null) index++;
+    if (fraction !== null || andSign) index++;
     else {
       const inToken = number ? isDigit : isLetter;
       while (index < lower.length && inToken(lower[index] ?? '')) index++;
@@ -488,7 +501,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
         index += 2;
       }
     }
-    const token = lower.slice(start, index);
+    const sliced = lower.slice(start, index);
+    const token = andSign || (afterUnit && sliced === AND_AFTER_UNIT_WORD) ? 'and' : sliced;
     const joined = gap === 'none' || gap === 'spaces';
     const fractionBefore = afterFraction;
     const slashBefore: number | null = slashAmount;
@@ -638,11 +652,17 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       listLink = 'none';
     }
     if (amount !== null && !Number.isFinite(amount)) amount = null;
+    afterUnit = endsPart(sum, amount);
     gap = 'none';
   }
   if (longest >= 0) return { kind: 'max', seconds: longest };
   if (/\bsession\b/.test(lower) || BROWSER_CLOSES.test(lower)) return { kind: 'session' };
   return { kind: 'unknown' };
+}
+
+/** Whether a sum is open and no amount begun after it (a function: read in the loop, this keeps its types out of the loop's own). */
+function endsPart(sum: { seconds: number; unit: number } | null, amount: number | null): boolean {
+  return sum !== null && amount === null;
 }
 
 /** A short human form of a number of seconds (for evidence text): "14 days", "2 h". */

@@ -10,6 +10,7 @@ export {
   pairRuns,
   runOfReport,
   type ComparableRun,
+  type ComparedCookie,
   type ConsentRun,
   type RunComparison,
   type RunPair,

@@ -334,43 +334,49 @@ describe('draftCharter: why a row is set aside', () => {
 });
 
 describe('draftCharter: a draft of hostile names within a page', () => {
-  it('keeps both formats within what a charter page may be, escaping included, so the parser reads the draft back', () => {
-    // Markup characters an escaped name takes several bytes for (`&amp;`, `&quot;`), in rows filling the budget, in the
-    // names listed as set aside (the quote keeps them out of a table) and in the cookies of unknown origin, with their domains.
-    const hostile = '"&'.repeat(150);
-    const cookies = [
-      ...Array.from({ length: 4_000 }, (_, i) =>
-        reportCookie({ name: `filler_${i}`, status: 'undeclared', source: 'unknown', provider: '&'.repeat(100), category: 'other' }),
-      ),
-      ...Array.from({ length: 250 }, (_, i) =>
-        reportCookie({ name: `${hostile}${i}`, status: 'undeclared', source: 'unknown', provider: '', category: 'necessary' }),
-      ),
-      ...Array.from({ length: 250 }, (_, i) =>
-        reportCookie({
-          name: `${hostile}o${i}`,
-          domain: hostile,
-          originUnknown: true,
-          status: 'undeclared',
-          source: 'unknown',
-          provider: '',
-        }),
-      ),
-    ];
-    const draft = draftCharter([report(cookies, { host: HOST })], { language: 'en' });
-    expect(draft.setAside.filter((cookie) => cookie.reason === 'unreadable')).toHaveLength(250);
-    // Set aside for the page's size, not the number of rows: 4,000 rows are fewer than 5,000.
-    expect(draft.setAside.some((cookie) => cookie.reason === 'size')).toBe(true);
-    expect(draft.setAside.some((cookie) => cookie.reason === 'limit')).toBe(false);
-    expect(draft.notes.filter((note) => note.kind === 'origin-unknown')).toHaveLength(250);
-    const meant = draft.rows.map((row) => row.entry);
-    for (const [page, type] of [
-      [draftMarkdown(draft), 'text/markdown'],
-      [draftHtml(draft), 'text/html'],
-    ] as const) {
-      expect(new TextEncoder().encode(page).length).toBeLessThanOrEqual(MAX_CHARTER_PAGE_BYTES);
-      expect(readCharterPageReading(page, type).entries).toEqual(meant);
-    }
-  });
+  // Markup characters an escaped name takes several bytes for (`&amp;`, `&quot;`; `@` and the word joiner after it in
+  // Markdown, `@&#8288;`, which keeps GitHub from making a link of it), in rows filling the budget, in the names listed as
+  // set aside (the quote keeps them out of a table) and in the cookies of unknown origin, with their domains.
+  it.each([
+    ['"&'.repeat(150), '&'],
+    [`"${'@'.repeat(299)}`, '@'],
+  ])(
+    'keeps both formats within what a charter page may be, escaping included, so the parser reads the draft back (%#)',
+    (hostile, costly) => {
+      const cookies = [
+        ...Array.from({ length: 4_000 }, (_, i) =>
+          reportCookie({ name: `filler_${i}`, status: 'undeclared', source: 'unknown', provider: costly.repeat(100), category: 'other' }),
+        ),
+        ...Array.from({ length: 250 }, (_, i) =>
+          reportCookie({ name: `${hostile}${i}`, status: 'undeclared', source: 'unknown', provider: '', category: 'necessary' }),
+        ),
+        ...Array.from({ length: 250 }, (_, i) =>
+          reportCookie({
+            name: `${hostile}o${i}`,
+            domain: hostile,
+            originUnknown: true,
+            status: 'undeclared',
+            source: 'unknown',
+            provider: '',
+          }),
+        ),
+      ];
+      const draft = draftCharter([report(cookies, { host: HOST })], { language: 'en' });
+      expect(draft.setAside.filter((cookie) => cookie.reason === 'unreadable')).toHaveLength(250);
+      // Set aside for the page's size, not the number of rows: 4,000 rows are fewer than 5,000.
+      expect(draft.setAside.some((cookie) => cookie.reason === 'size')).toBe(true);
+      expect(draft.setAside.some((cookie) => cookie.reason === 'limit')).toBe(false);
+      expect(draft.notes.filter((note) => note.kind === 'origin-unknown')).toHaveLength(250);
+      const meant = draft.rows.map((row) => row.entry);
+      for (const [page, type] of [
+        [draftMarkdown(draft), 'text/markdown'],
+        [draftHtml(draft), 'text/html'],
+      ] as const) {
+        expect(new TextEncoder().encode(page).length).toBeLessThanOrEqual(MAX_CHARTER_PAGE_BYTES);
+        expect(readCharterPageReading(page, type).entries).toEqual(meant);
+      }
+    },
+  );
 });
 
 describe('draftCharter: a charter in another language than the draft', () => {

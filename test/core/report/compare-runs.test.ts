@@ -14,6 +14,8 @@ import { finding, report, reportCookie } from '../../support/reports.ts';
 /** A report's cookies with their first phase, and the cookies its after-refusal findings name. */
 const run = (cookies: ReturnType<typeof reportCookie>[], againstRefusal: string[] = []) =>
   comparableReport(report(cookies, { findings: againstRefusal.map((cookie) => finding({ kind: 'after-refusal', cookie })) }));
+/** The site's own cookies of these names, as the comparison lists them. */
+const own = (...names: string[]) => names.map((name) => ({ name, embeddedDomain: null }));
 const afterAccept = { firstPhase: 'after-accept' as Phase };
 const afterRefuse = { firstPhase: 'after-refuse' as Phase };
 
@@ -35,9 +37,9 @@ describe('compareRuns', () => {
       ['_ga', '_hjSessionUser_1234'],
     );
     expect(compareRuns(accepted, refused)).toEqual({
-      onlyAfterAccept: ['_pk_id.1.a1b2', '_pk_ses.1.a1b2'],
-      onlyAfterRefuse: ['_hjSessionUser_1234'],
-      trackersAfterRefuse: ['_ga', '_hjSessionUser_1234'],
+      onlyAfterAccept: own('_pk_id.1.a1b2', '_pk_ses.1.a1b2'),
+      onlyAfterRefuse: own('_hjSessionUser_1234'),
+      trackersAfterRefuse: own('_ga', '_hjSessionUser_1234'),
       originUnknown: [],
     });
   });
@@ -53,9 +55,9 @@ describe('compareRuns', () => {
       ['_ga', '_ga', '_pk_ses.1.a1b2', '_pk_ses.1.a1b2'],
     );
     const comparison = compareRuns(refused, refused);
-    expect(comparison.trackersAfterRefuse).toEqual(['_ga', '_pk_ses.1.a1b2']);
-    expect(compareRuns(refused, run([])).onlyAfterAccept).toEqual(['_ga', '_pk_ses.1.a1b2']);
-    expect(compareRuns(run([]), refused).onlyAfterRefuse).toEqual(['_ga', '_pk_ses.1.a1b2']);
+    expect(comparison.trackersAfterRefuse).toEqual(own('_ga', '_pk_ses.1.a1b2'));
+    expect(compareRuns(refused, run([])).onlyAfterAccept).toEqual(own('_ga', '_pk_ses.1.a1b2'));
+    expect(compareRuns(run([]), refused).onlyAfterRefuse).toEqual(own('_ga', '_pk_ses.1.a1b2'));
   });
 
   it('says what the refusing run’s report says against the refusal, not what the categories suggest', () => {
@@ -69,7 +71,7 @@ describe('compareRuns', () => {
       ],
       ['_pk_id.1.ab', '_ga'],
     );
-    expect(compareRuns(accepted, refused).trackersAfterRefuse).toEqual(['_ga', '_pk_id.1.ab']);
+    expect(compareRuns(accepted, refused).trackersAfterRefuse).toEqual(own('_ga', '_pk_id.1.ab'));
   });
 
   it('leaves out of "only after" a cookie first seen before the choice, or at a time not known', () => {
@@ -79,8 +81,8 @@ describe('compareRuns', () => {
       reportCookie({ name: 'found', category: 'other', firstPhase: 'unknown' }),
       reportCookie({ name: '_pk_id.1.a1b2', category: 'statistics', ...afterAccept }),
     ]);
-    expect(compareRuns(early, run([reportCookie({ name: 'sessionid' })])).onlyAfterAccept).toEqual(['_pk_id.1.a1b2']);
-    expect(compareRuns(run([reportCookie({ name: 'sessionid' })]), early).onlyAfterRefuse).toEqual(['_pk_id.1.a1b2']);
+    expect(compareRuns(early, run([reportCookie({ name: 'sessionid' })])).onlyAfterAccept).toEqual(own('_pk_id.1.a1b2'));
+    expect(compareRuns(run([reportCookie({ name: 'sessionid' })]), early).onlyAfterRefuse).toEqual(own('_pk_id.1.a1b2'));
   });
 
   it('judges no cookie of unknown origin, and lists those apart', () => {
@@ -99,10 +101,10 @@ describe('compareRuns', () => {
       ['_ga'],
     );
     expect(compareRuns(accepted, refused)).toEqual({
-      onlyAfterAccept: ['_pk_ses.1.a1b2'],
+      onlyAfterAccept: own('_pk_ses.1.a1b2'),
       onlyAfterRefuse: [],
-      trackersAfterRefuse: ['_ga'],
-      originUnknown: ['_hjSessionUser_1234', '_pk_id.1.a1b2'],
+      trackersAfterRefuse: own('_ga'),
+      originUnknown: own('_hjSessionUser_1234', '_pk_id.1.a1b2'),
     });
   });
 
@@ -123,20 +125,69 @@ describe('compareRuns', () => {
     expect(compareRuns(shared, refused)).toEqual({
       onlyAfterAccept: [],
       onlyAfterRefuse: [],
-      trackersAfterRefuse: ['_ga'],
+      trackersAfterRefuse: own('_ga'),
       originUnknown: [],
     });
   });
 
+  it('tells the site’s own cookie from embedded content’s of the same name: a frame’s `_ga` hides no `_ga` of the site', () => {
+    const frameGa = reportCookie({
+      name: '_ga',
+      category: 'statistics',
+      domain: '.video.example',
+      hostOnly: false,
+      thirdParty: { via: 'frame' },
+    });
+    const siteGa = reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', hostOnly: false, ...afterAccept });
+    const accept = run([reportCookie({ name: 'sessionid' }), siteGa, { ...frameGa, ...afterAccept }]);
+    const refuse = run([reportCookie({ name: 'sessionid' }), { ...frameGa, ...afterRefuse }]);
+    expect(compareRuns(accept, refuse)).toEqual({
+      onlyAfterAccept: [{ name: '_ga', embeddedDomain: null }],
+      onlyAfterRefuse: [],
+      trackersAfterRefuse: [],
+      originUnknown: [],
+    });
+    // The other way round: the frame's `_ga` only after accepting, named with its domain; the site's own seen by both.
+    const withSiteGa = run([reportCookie({ name: 'sessionid' }), { ...siteGa, ...afterRefuse }], ['_ga']);
+    expect(compareRuns(run([siteGa, { ...frameGa, ...afterAccept }]), withSiteGa)).toEqual({
+      onlyAfterAccept: [{ name: '_ga', embeddedDomain: 'video.example' }],
+      onlyAfterRefuse: [],
+      trackersAfterRefuse: [{ name: '_ga', embeddedDomain: null }],
+      originUnknown: [],
+    });
+  });
+
+  it('names embedded content’s cookie found against the refusal with its domain, and takes a cookie of one name and domain as one whichever way a run tied it', () => {
+    const frameGa = reportCookie({ name: '_ga', domain: '.video.example', hostOnly: false, thirdParty: { via: 'frame' }, ...afterRefuse });
+    const refuse = comparableReport(
+      report([frameGa], { findings: [finding({ kind: 'after-refusal', cookie: '_ga', domain: '.video.example' })] }),
+    );
+    expect(refuse.againstRefusal).toEqual([{ name: '_ga', embeddedDomain: 'video.example' }]);
+    // The accepting run did not tie the frame's `_ga` to its frame (its frames not all seen): still the same cookie.
+    const untied = run([reportCookie({ name: '_ga', domain: '.video.example', hostOnly: false, ...afterAccept })]);
+    expect(compareRuns(untied, refuse)).toMatchObject({ onlyAfterAccept: [], onlyAfterRefuse: [] });
+  });
+
+  it('compares a kept run’s embedded content as the report beside it does', () => {
+    const frameGa = reportCookie({ name: '_ga', domain: '.video.example', hostOnly: false, thirdParty: { via: 'frame' } });
+    const accept = report(
+      [reportCookie({ name: '_ga', domain: '.tco.re', hostOnly: false, ...afterAccept }), { ...frameGa, ...afterAccept }],
+      { consent: { state: 'accepted', changedAt: 1, trackers: { ga: true } } },
+    );
+    const refuse = report([{ ...frameGa, ...afterRefuse }], { consent: { state: 'refused', changedAt: 1, trackers: { ga: false } } });
+    const kept = runOfKeptRun(JSON.parse(JSON.stringify(keptRun(accept, 5))));
+    expect(pairRuns(kept, runOfReport(refuse, 6))).toMatchObject({ kind: 'pair', comparison: { onlyAfterAccept: own('_ga') } });
+  });
+
   it('counts a tracker removed after the refusal as seen by that run', () => {
     const refused = run([reportCookie({ name: 'sessionid' }), reportCookie({ name: '_ga', category: 'statistics', removed: 5 })]);
-    expect(compareRuns(accepted, refused).onlyAfterAccept).toEqual(['_pk_id.1.a1b2', '_pk_ses.1.a1b2']);
+    expect(compareRuns(accepted, refused).onlyAfterAccept).toEqual(own('_pk_id.1.a1b2', '_pk_ses.1.a1b2'));
   });
 
   it('takes any run that names its cookies, not only a whole report', () => {
     const saved = { cookies: [{ name: 'a', firstPhase: 'after-accept' as const, originUnknown: false }], againstRefusal: [] };
     expect(compareRuns(saved, { cookies: [], againstRefusal: [] })).toEqual({
-      onlyAfterAccept: ['a'],
+      onlyAfterAccept: own('a'),
       onlyAfterRefuse: [],
       trackersAfterRefuse: [],
       originUnknown: [],
@@ -170,9 +221,9 @@ describe('compareRuns', () => {
       ],
     );
     expect(compareRuns(accept, refuse)).toMatchObject({
-      onlyAfterAccept: ['_pk_id.1', 'tiles'],
-      onlyAfterRefuse: ['console'],
-      pagesNotShared: { onlyAccept: ['/map/'], onlyRefuse: ['/api/'], cookies: ['console', 'tiles'] },
+      onlyAfterAccept: own('_pk_id.1', 'tiles'),
+      onlyAfterRefuse: own('console'),
+      pagesNotShared: { onlyAccept: ['/map/'], onlyRefuse: ['/api/'], cookies: own('console', 'tiles') },
     });
     // The same pages, in any order, or pages not known: nothing to say.
     expect(compareRuns(accept, { ...accept, pages: ['/map/', '/'] })).not.toHaveProperty('pagesNotShared');
@@ -184,7 +235,7 @@ describe('compareRuns', () => {
       cookies: names.map((name) => ({ name, firstPhase: 'after-accept' as const, originUnknown: false })),
       againstRefusal: [],
     });
-    expect(compareRuns(named(['b', 'B', '_a', 'a']), named([])).onlyAfterAccept).toEqual(['B', '_a', 'a', 'b']);
+    expect(compareRuns(named(['b', 'B', '_a', 'a']), named([])).onlyAfterAccept).toEqual(own('B', '_a', 'a', 'b'));
   });
 });
 
@@ -213,7 +264,7 @@ describe('keptRun', () => {
     });
     const kept = keptRun(full, 100);
     expect(kept.report.findings.map((f) => f.kind)).toEqual(['after-refusal']);
-    expect(runOfKeptRun(kept)).toMatchObject({ findings: 3, againstRefusal: ['_ga'] });
+    expect(runOfKeptRun(kept)).toMatchObject({ findings: 3, againstRefusal: own('_ga') });
   });
 });
 
@@ -262,8 +313,8 @@ describe('a run recorded in the panel: the pages it loaded', () => {
       expect(pair).toMatchObject({
         kind: 'pair',
         comparison: {
-          onlyAfterAccept: ['_ga'],
-          pagesNotShared: { onlyAccept: ['/explore/dataset/demo/'], onlyRefuse: [], cookies: ['_ga'] },
+          onlyAfterAccept: own('_ga'),
+          pagesNotShared: { onlyAccept: ['/explore/dataset/demo/'], onlyRefuse: [], cookies: own('_ga') },
         },
       });
     }
@@ -277,13 +328,13 @@ describe('a run recorded in the panel: the pages it loaded', () => {
     expect(savedEarlier).not.toHaveProperty('pages');
     expect(savedEarlier.cookies.map((c) => c.firstPage)).toEqual([null, null]);
     const pair = pairRuns(savedEarlier, runOfReport(refused, 6));
-    expect(pair).toMatchObject({ kind: 'pair', comparison: { onlyAfterAccept: ['_ga'] } });
+    expect(pair).toMatchObject({ kind: 'pair', comparison: { onlyAfterAccept: own('_ga') } });
     expect(pair.kind === 'pair' ? pair.comparison : null).not.toHaveProperty('pagesNotShared');
   });
 });
 
 describe('runOfReport', () => {
-  it('keeps the choice, each cookie’s name, domain, category, status, phase, presence, provider and origin, and the findings count', () => {
+  it('keeps the choice, each cookie’s name, domain, category, status, phase, presence, provider, origin and embedding, and the findings count', () => {
     const full = report([reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', provider: 'Google', removed: 9 })], {
       consent: { state: 'accepted', changedAt: 4, trackers: { ga: true } },
       findings: [finding({ kind: 'undeclared', cookie: '_ga' }), finding({ kind: 'after-refusal', cookie: '_ga' })],
@@ -302,10 +353,11 @@ describe('runOfReport', () => {
           removed: 9,
           provider: 'Google',
           originUnknown: false,
+          thirdParty: null,
         },
       ],
       findings: 2,
-      againstRefusal: ['_ga'],
+      againstRefusal: own('_ga'),
     });
   });
 });
@@ -314,7 +366,7 @@ describe('pairRuns', () => {
   const chose = (state: 'accepted' | 'refused' | 'choice' | 'none', names: string[]) => ({
     consent: { state },
     cookies: names.map((name) => ({ name, firstPhase: 'after-choice' as const, originUnknown: false })),
-    againstRefusal: state === 'refused' ? names : [],
+    againstRefusal: state === 'refused' ? own(...names) : [],
   });
 
   it('finds which run accepted and which refused, in either order, and compares them', () => {
@@ -328,7 +380,7 @@ describe('pairRuns', () => {
         kind: 'pair',
         accept: accepted,
         refuse: refused,
-        comparison: { onlyAfterAccept: ['_ga'], onlyAfterRefuse: [], trackersAfterRefuse: ['sessionid'], originUnknown: [] },
+        comparison: { onlyAfterAccept: own('_ga'), onlyAfterRefuse: [], trackersAfterRefuse: own('sessionid'), originUnknown: [] },
       });
     }
   });

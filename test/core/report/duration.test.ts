@@ -214,6 +214,31 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
   });
 
+  it.each([
+    ['1 an + 1 mois', (366 + 31) * DAY],
+    ['1 an+1 mois', (366 + 31) * DAY],
+    ['1 year & 1 month', (366 + 31) * DAY],
+    ['1 an plus 1 mois', (366 + 31) * DAY],
+    ['12 mois + 30 jours', (366 + 30) * DAY],
+    ['2 hours & a half', 2.5 * 3600],
+    ['1 year, 1 month & 4 days', (366 + 31 + 4) * DAY],
+    ['1 an, 1 mois + 4 jours', (366 + 31 + 4) * DAY],
+  ])('adds up the parts of %j, "+", "&" and "plus" between them as "et" / "and"', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
+    ['pas plus de 13 mois', 397 * DAY],
+    ['13 mois maximum, plus jamais', 397 * DAY],
+    ['13 mois, plus jamais', 397 * DAY],
+    ['13 mois plus tard', 397 * DAY],
+    ['plus 1 mois', 31 * DAY],
+    ['1 + 1 mois', 31 * DAY],
+    ['entre 1 jour + 13 mois', 397 * DAY],
+  ])('joins nothing with "plus", "+" or "&" not standing between two parts: %j', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
   it('reads parts going up ("entre 1 jour et 13 mois") as a range, not a sum, and parts apart as alternatives', () => {
     expect(parseStatedLifetime('entre 1 jour et 13 mois')).toEqual({ kind: 'max', seconds: 397 * DAY });
     expect(parseStatedLifetime('between 30 minutes and 2 hours')).toEqual({ kind: 'max', seconds: 2 * 3600 });
@@ -301,6 +326,8 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(`${'vingt-'.repeat(1_660)}jours`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`${'trente et '.repeat(999)}un jours`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('1 an et '.repeat(1_250))).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime('1 an + '.repeat(1_428))).toEqual({ kind: 'max', seconds: 366 * DAY });
+    expect(parseStatedLifetime('1 an plus '.repeat(1_000))).toEqual({ kind: 'max', seconds: 366 * DAY });
     expect(parseStatedLifetime(`${' '.repeat(9_999)}x`)).toEqual({ kind: 'unknown' });
     // Comma lists: kept open through every comma, summed only after "and".
     expect(parseStatedLifetime('1 an, '.repeat(1_666))).toEqual({ kind: 'max', seconds: 366 * DAY });
@@ -463,6 +490,22 @@ describe('a lifetime written with thousands separators, from charter to findings
     const site = emptySite(host, '0');
     recordCookieChange(site, browserCookie({ name: 'csrftoken', domain: host, expirationDate: now / 1000 + 31_449_600 }), false, now);
     expect(buildReport(site, registry, now).findings.map((finding) => `${finding.kind} ${finding.cookie}`)).toEqual([]);
+  });
+});
+
+describe('a lifetime whose parts a sign joins, from charter to findings', () => {
+  it('makes no lifetime finding for a 393-day _pk_id its charter states as "1 an + 1 mois"', () => {
+    const now = 1_700_000_000_000;
+    const host = 'data.example.org';
+    const charter = parseCharter(
+      '| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Matomo | _pk_id | 1 an + 1 mois | Statistiques |\n',
+    );
+    const registry = withSiteCharter(buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), host, charter, 'live');
+    const site = emptySite(host, '0');
+    recordCookieChange(site, browserCookie({ name: '_pk_id.1.abcd', domain: host, expirationDate: now / 1000 + 393 * DAY }), false, now);
+    // Set before any choice here (a before-consent finding, not what this is about): its lifetime alone is looked at.
+    const lifetime = buildReport(site, registry, now).findings.filter((finding) => finding.kind === 'lifetime');
+    expect(lifetime.map((finding) => finding.evidence)).toEqual([]);
   });
 });
 

@@ -1,8 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { csvField, exportReport, isoTime } from '../../../src/core/report/export.ts';
 import { lasting } from '../../../src/core/registry/known-lifetime.ts';
 import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
+
+/** Renders Markdown as GitHub does, with cmark-gfm (Debian's package, which scripts/setup.sh installs). */
+function renderedByCmarkGfm(markdown: string): string {
+  try {
+    return execFileSync('cmark-gfm', ['-e', 'table', '-e', 'autolink'], { input: markdown }).toString();
+  } catch (error) {
+    throw new Error("cmark-gfm, GitHub's Markdown renderer, is needed here: run bash scripts/setup.sh", { cause: error });
+  }
+}
 
 const sample = report(
   [
@@ -124,6 +134,34 @@ describe('exportReport', () => {
     expect(text).toContain('- csrftoken (Opendatasoft): API');
     expect(text).toContain('- **undeclared** (medium)');
     expect(text).not.toContain('<b>');
+  });
+
+  // GitHub renders Markdown with cmark-gfm: the export is rendered by it.
+  it('leaves no e-mail or XMPP link in Markdown that cmark-gfm renders, and the text it shows unchanged', () => {
+    const name = 'support@evil.example';
+    const purpose = 'xmpp:bot@evil.example/x';
+    const hostile = report([reportCookie({ name, purpose, status: 'undeclared' })], {
+      findings: [finding({ kind: 'undeclared', cookie: name })],
+      notSeen: [
+        {
+          provider: 'a@evil.example',
+          service: null,
+          cookie: 'x@evil.example',
+          match: 'exact',
+          purpose,
+          duration: null,
+          category: 'necessary',
+        },
+      ],
+    });
+    const markdown = exportReport(hostile, 'markdown').text;
+    const html = renderedByCmarkGfm(markdown);
+    expect(html).not.toMatch(/<a /);
+    // Shown, with the invisible joiner: the name in its table cell and its finding, the purpose in the cell and the list.
+    const shown = html.replace(/<[^>]*>/g, '').replaceAll('\u2060', '');
+    expect(shown.split(name).length - 1).toBeGreaterThanOrEqual(2);
+    expect(shown.split(purpose).length - 1).toBeGreaterThanOrEqual(2);
+    expect(shown).toContain('x@evil.example (a@evil.example)');
   });
 
   it('writes two names apart in Markdown when one holds U+200B and the other the text `<U+200B>`', () => {

@@ -37,6 +37,17 @@ describe('markdownText', () => {
   });
 });
 
+describe('markdownText and GitHub’s e-mail and XMPP autolinks', () => {
+  it('puts a word joiner after each @, which no address continues across, and which reads back as nothing', () => {
+    expect(markdownText('support@evil.example')).toBe('support@&#8288;evil\\.example');
+    expect(markdownText('xmpp:bot@evil.example/x')).toBe('xmpp\\:bot@&#8288;evil\\.example/x');
+    // The charter reader, as a renderer, drops the invisible joiner: the text is the same.
+    for (const text of ['support@evil.example', 'xmpp:bot@evil.example/x', 'a@@b', '@']) {
+      expect(markdownCellText(markdownText(text))).toBe(text);
+    }
+  });
+});
+
 describe('markdownText at the start of a list item', () => {
   it('escapes a first #, +, - or =, which would make a heading, a nested list or a heading underline', () => {
     expect(markdownText('#')).toBe('\\#');

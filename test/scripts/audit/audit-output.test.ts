@@ -11,6 +11,9 @@ import { comparableReport, compareRuns } from '../../../src/core/report/index.ts
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
 
+/** The site's own cookies of these names, as the comparison lists them. */
+const own = (...names: string[]) => names.map((name) => ({ name, embeddedDomain: null }));
+
 const accepted = report([
   reportCookie({ name: 'sessionid' }),
   reportCookie({ name: '_pk_id.1', category: 'statistics', provider: 'Matomo', firstPhase: 'after-accept' }),
@@ -199,32 +202,47 @@ describe('audit output', () => {
   it('compares an accept run with a refuse run', () => {
     const comparison = compareRuns(comparableReport(accepted), comparableReport(refused));
     expect(comparison).toEqual({
-      onlyAfterAccept: ['_pk_id.1'],
-      onlyAfterRefuse: ['_hjid'],
-      trackersAfterRefuse: ['_hjid'],
+      onlyAfterAccept: own('_pk_id.1'),
+      onlyAfterRefuse: own('_hjid'),
+      trackersAfterRefuse: own('_hjid'),
       originUnknown: [],
     });
     expect(formatComparison(comparison)).toContain('- Cookies only after accepting: \\_pk\\_id\\.1');
     expect(formatComparison(comparison)).not.toContain('unknown origin');
   });
 
+  it('writes embedded content’s cookie with its domain, apart from the site’s own of the same name', () => {
+    const both = formatComparison({
+      onlyAfterAccept: [...own('_ga'), { name: '_ga', embeddedDomain: 'video.example' }],
+      onlyAfterRefuse: [],
+      trackersAfterRefuse: [],
+      originUnknown: [],
+    });
+    expect(both).toContain('- Cookies only after accepting: \\_ga, \\_ga (embedded content: video\\.example)\n');
+  });
+
   it('writes an empty list apart from a list of one cookie named `none`', () => {
-    const named = formatComparison({ onlyAfterAccept: ['none'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    const named = formatComparison({ onlyAfterAccept: own('none'), onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
     const empty = formatComparison({ onlyAfterAccept: [], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
     expect(named).toContain('- Cookies only after accepting: none\n');
     expect(empty).toContain('- Cookies only after accepting: *none*\n');
-    const emphasised = formatComparison({ onlyAfterAccept: ['*none*'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    const emphasised = formatComparison({
+      onlyAfterAccept: own('*none*'),
+      onlyAfterRefuse: [],
+      trackersAfterRefuse: [],
+      originUnknown: [],
+    });
     expect(emphasised).toContain('- Cookies only after accepting: \\*none\\*\n');
   });
 
   it('writes a cookie named `x, y` as one, not as the cookies `x` and `y`: the comma of `, ` in an item as its code', () => {
-    const one = formatComparison({ onlyAfterAccept: ['x, y'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
-    const two = formatComparison({ onlyAfterAccept: ['x', 'y'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    const one = formatComparison({ onlyAfterAccept: own('x, y'), onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
+    const two = formatComparison({ onlyAfterAccept: own('x', 'y'), onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] });
     expect(one).toContain('- Cookies only after accepting: x&lt;U+002C&gt; y\n');
     expect(two).toContain('- Cookies only after accepting: x, y\n');
     // A comma without a space is not the separator, and a name holding the code's text shows its `<` as a code.
     const kept = formatComparison({
-      onlyAfterAccept: ['a,b', 'c,', 'x<U+002C> y'],
+      onlyAfterAccept: own('a,b', 'c,', 'x<U+002C> y'),
       onlyAfterRefuse: [],
       trackersAfterRefuse: [],
       originUnknown: [],
@@ -315,7 +333,12 @@ describe('audit output', () => {
     expect(text).toMatch(/^x<U\+001B>\[2Jy\s+a<U\+202E>b/m);
     expect(text).toContain('[medium] undeclared x<U+009B>2Jy: seen <U+2066>');
     expect(
-      formatComparison({ onlyAfterAccept: ['_ga\u001b]0;t\u0007\u202e'], onlyAfterRefuse: [], trackersAfterRefuse: [], originUnknown: [] }),
+      formatComparison({
+        onlyAfterAccept: own('_ga\u001b]0;t\u0007\u202e'),
+        onlyAfterRefuse: [],
+        trackersAfterRefuse: [],
+        originUnknown: [],
+      }),
     ).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 
