@@ -28,7 +28,8 @@ export type OpenTabs = {
    * Tab `tabId`'s store was heard, named by its update or creation (undefined: it names none, the
    * default store). Its change
    * itself may be applied later, behind cookie events still waiting (browser-events.ts), but a tab
-   * never changes store, so its store is known now. Until it is, the tab counts in no store.
+   * never changes store, so its store is known now. Until it or the tab's top-frame request is
+   * heard (requestHeard), the tab counts in no store.
    */
   tabHeard(tabId: number, storeId: string | undefined): void;
   /**
@@ -108,9 +109,10 @@ export function createOpenTabs(): OpenTabs {
   }
 
   /**
-   * A tab's store, null while not heard: a tab counts in a store only once its store is heard (its
-   * creation, update or top-frame request), not by default, so a Firefox private tab whose page is
-   * applied first files no cookie of the normal windows under the site it loads.
+   * A tab's store, null while not heard: a tab counts in a store once its creation, update or
+   * top-frame request is heard (a request naming no store, Chrome's, counts it in the default one:
+   * requestHeard), so a Firefox private tab whose page is applied first, its request naming its
+   * store, files no cookie of the normal windows under the site it loads.
    */
   const storeOf = (tabId: number): string | null => (stores.has(tabId) ? (stores.get(tabId) ?? defaultStore) : null);
 

@@ -18,6 +18,18 @@ export const MAX_HEADER_CHARACTERS = 8192;
 const MAX_NAME_CHARACTERS = 256;
 
 /**
+ * A header's lines within MAX_HEADER_CHARACTERS. A line the cut ends before its `=` is left out:
+ * what is left of it is the start of a name (`_ga` of `_ga_ABC123=…`), which a Firefox that
+ * names a pair without `=` by its text would read as a cookie of that name.
+ */
+function linesWithinCut(header: string): string[] {
+  if (header.length <= MAX_HEADER_CHARACTERS) return header.split('\n');
+  const lines = header.slice(0, MAX_HEADER_CHARACTERS).split('\n');
+  if (!lines[lines.length - 1]!.includes('=')) lines.pop();
+  return lines;
+}
+
+/**
  * The names set by `Set-Cookie` header values the browser received at `at` (ms since the epoch,
  * which a `Max-Age` counts from). An `Expires` is weighed against the response's own `Date`
  * (`serverDate`, its header's text) when it has one, as both browsers shift an `Expires` by their
@@ -40,8 +52,7 @@ export function setCookieNames(
   const names: string[] = [];
   const serverTime = serverDate === null ? null : serverTimeOf(serverDate);
   for (const header of headerValues) {
-    const text = header.length > MAX_HEADER_CHARACTERS ? header.slice(0, MAX_HEADER_CHARACTERS) : header;
-    for (const line of text.split('\n')) {
+    for (const line of linesWithinCut(header)) {
       if (names.length >= MAX_NAMES) return names;
       // Null for a line that sets nothing: an empty pair, or a name and value past what a browser keeps.
       const cookie = parseSetCookie(line, bare);

@@ -92,6 +92,19 @@ describe('Set-Cookie names', () => {
     expect(setCookieNames([`${'n'.repeat(300)}=1`], NOW)).toEqual([]);
   });
 
+  // Firefox joins a response's headers with line breaks: the cut can fall inside the last line's name.
+  it('read no name of a line the cut ends before its `=`, under either reading, and the name of one cut in its value', () => {
+    const filler = (name: string, length: number) => `${name}=${'v'.repeat(length)}`;
+    const cutInName = [filler('jwt_a', 4088), filler('jwt_b', 4087), '_ga_ABC123=GS1.1; Domain=.opendatasoft.com'].join('\n');
+    const cutAt = MAX_HEADER_CHARACTERS - cutInName.indexOf('_ga_ABC123');
+    expect(cutAt).toBeGreaterThan(0);
+    expect(cutAt).toBeLessThan('_ga_ABC123'.length);
+    for (const bare of ['name', 'value'] as const) expect(setCookieNames([cutInName], NOW, null, bare)).toEqual(['jwt_a', 'jwt_b']);
+    const cutInValue = [filler('jwt_a', 4088), filler('jwt_b', 3000), filler('_ga_ABC123', 2000)].join('\n');
+    for (const bare of ['name', 'value'] as const)
+      expect(setCookieNames([cutInValue], NOW, null, bare)).toEqual(['jwt_a', 'jwt_b', '_ga_ABC123']);
+  });
+
   it('never return a value, whatever the header holds', () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ minLength: 1 }), (name, value) => {
