@@ -113,25 +113,28 @@ export type Method = keyof MessageApi;
 export type Params<M extends Method> = MessageApi[M]['params'];
 export type Result<M extends Method> = MessageApi[M]['result'];
 
+/** The methods a page sends once (SAFE_TO_SEND_AGAIN). */
+type SentOnce = 'clearSite' | 'exportReport' | 'refreshCharter' | 'noteNetwork';
+/** The methods a page sends again (SAFE_TO_SEND_AGAIN). */
+const SAFE_METHODS = ['getReport', 'siteOfTab', 'getNetworkLog', 'getBrowserVersion', 'getDiagnostics'] as const satisfies readonly Exclude<
+  Method,
+  SentOnce
+>[];
+
 /**
- * Whether a page may send a request again when the worker stopped before answering it (Chrome
- * stops an idle worker, Firefox its event page): true for what pages read on their own, which a
- * second run answers the same; false for the person's actions (clearSite deletes cookies and
- * reloads tabs, exportReport and refreshCharter were asked by a click): the page says the worker
- * did not answer, and the person presses again or not. noteNetwork would log its responses twice.
- * A request no worker received is always sent again (src/platform/messaging.ts). Every method says.
+ * The methods a page may send again when the worker stopped before answering (Chrome stops an
+ * idle worker, Firefox its event page): what pages read on their own, which a second run answers
+ * the same. Not the person's actions (clearSite deletes cookies and reloads tabs, exportReport and
+ * refreshCharter were asked by a click): the page says the worker did not answer, and the person
+ * presses again or not. noteNetwork would log its responses twice. A request no worker received
+ * is always sent again (src/platform/messaging.ts). A set, not a table of every method, as it is
+ * in the popup's first script (its bytes are budgeted).
  */
-export const SAFE_TO_SEND_AGAIN: { readonly [M in Method]: boolean } = {
-  getReport: true,
-  clearSite: false,
-  exportReport: false,
-  refreshCharter: false,
-  siteOfTab: true,
-  noteNetwork: false,
-  getNetworkLog: true,
-  getBrowserVersion: true,
-  getDiagnostics: true,
-};
+export const SAFE_TO_SEND_AGAIN: ReadonlySet<Method> = new Set<Method>(SAFE_METHODS);
+
+/** Every method says: one in neither list fails to compile here. */
+type Unsorted = Exclude<Method, SentOnce | (typeof SAFE_METHODS)[number]>;
+export const EVERY_METHOD_SAYS: [Unsorted] extends [never] ? true : Unsorted = true;
 
 /**
  * The worker did not answer a page's request: nothing answered it, or not within the page's time

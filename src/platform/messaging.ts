@@ -29,14 +29,17 @@ const NOT_RECEIVED = 'Receiving end does not exist';
  * (Chromium, a fresh-clone CI on 2 cores running both browsers), twice. So: soon at first (most
  * stops are short), then each second, 4.3 s in all, well within the pages' own limit
  * (WORKER_WAIT_LIMIT_MS, 15 s): a worker that cannot start at all is still said within seconds.
+ * The wait before attempt `attempt + 1` (20, 40, 80, 160, 320, 640, then 1,000 ms four times), or
+ * undefined after the last: a rule, not a table, as it is in the popup's first script (its bytes
+ * are budgeted).
  */
-export const SEND_AGAIN_AFTER_MS: readonly number[] = [20, 40, 80, 160, 320, 640, 1000, 1000, 1000, 1000];
+export const sendAgainAfterMs = (attempt: number): number | undefined => (attempt < 10 ? Math.min(20 << attempt, 1000) : undefined);
 
 /**
  * Sends a request to the background worker and returns its result, or throws its error. A worker
  * stopped before it answered is no answer in both browsers: Firefox resolves to nothing, Chrome
  * rejects with its own English words ("the message channel closed before a response was
- * received"). Such a request is sent again (SEND_AGAIN_AFTER_MS) when it was never received, or
+ * received"). Such a request is sent again (sendAgainAfterMs) when it was never received, or
  * when it is one the page reads on its own (SAFE_TO_SEND_AGAIN); then no answer is NoAnswer.
  */
 export async function callBackground<M extends Method>(
@@ -56,8 +59,8 @@ export async function callBackground<M extends Method>(
       if (!response.ok) throw new Error(response.error);
       return response.result;
     }
-    const pause = SEND_AGAIN_AFTER_MS[attempt];
-    if (pause === undefined || !(notReceived || SAFE_TO_SEND_AGAIN[method])) throw new NoAnswer(method);
+    const pause = sendAgainAfterMs(attempt);
+    if (pause === undefined || !(notReceived || SAFE_TO_SEND_AGAIN.has(method))) throw new NoAnswer(method);
     await wait(pause);
   }
 }

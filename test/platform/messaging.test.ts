@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 // webextension-polyfill refuses to load outside an extension; every call here gets a fake API.
 vi.mock('../../src/platform/browser.ts', () => ({ browser: {} }));
-const { callBackground, onLiveMessage, SEND_AGAIN_AFTER_MS } = await import('../../src/platform/messaging.ts');
+const { callBackground, onLiveMessage, sendAgainAfterMs } = await import('../../src/platform/messaging.ts');
+
+/** Every wait before a new attempt, in order. */
+const SEND_AGAIN_AFTER_MS: number[] = [];
+for (let attempt = 0, pause; (pause = sendAgainAfterMs(attempt)) !== undefined; attempt++) SEND_AGAIN_AFTER_MS.push(pause);
 const { LIVE_MESSAGE_TYPE, NoAnswer, WORKER_WAIT_LIMIT_MS } = await import('../../src/core/message-contract.ts');
 
 /** Chrome's words for a message no listener received (measured in Chromium 150, sent while the worker stopped). */
@@ -34,6 +38,10 @@ function noWaits() {
 }
 
 describe('a page’s requests', () => {
+  it('waits soon at first, then each second, ten times at the most', () => {
+    expect(SEND_AGAIN_AFTER_MS).toEqual([20, 40, 80, 160, 320, 640, 1000, 1000, 1000, 1000]);
+  });
+
   it('turns an error answer into a rejected call, sent once: the worker answered', async () => {
     const { api, sent } = runtimeGiving({ ok: false, error: 'boom' });
     await expect(callBackground('getReport', { host: 'a' }, api, noWaits().wait)).rejects.toThrow('boom');
