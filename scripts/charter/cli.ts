@@ -11,8 +11,10 @@ import {
   CharterError,
   charterTextOfPage,
   decodeCharterBytes,
+  decodePage,
   fetchCharterPage,
   isHtmlPage,
+  pageEncoding,
   pageFailureText,
   type FetchLike,
   MAX_CHARTER_PAGE_BYTES,
@@ -201,8 +203,12 @@ export function readCharterFile(file: string): Page | { error: string } {
         error: `${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')}: not read`,
       };
     }
-    const body = decodeCharterBytes(readFileSync(file));
+    const bytes = readFileSync(file);
     const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
+    // A saved page is decoded as the extension decodes it live (its BOM, its <meta charset>): a page
+    // saved in windows-1252 read as UTF-8 lost its accented headings and held "no cookie table".
+    // A text charter is UTF-8, whatever it holds.
+    const body = contentType === null ? decodeCharterBytes(bytes) : decodePage(bytes, pageEncoding(null, bytes));
     const isHtml = isHtmlPage(body, contentType);
     return {
       label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file,
