@@ -180,6 +180,8 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
     return { error: 'a user name or password in the URL is never sent (a charter page is read anonymously): give the URL without them' };
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };
+  // Said as the extension says it (fetchLiveCharter): the reader's "the file is empty" is for a file.
+  if (page.body.replace(/^\uFEFF/, '').trim() === '') return { error: pageFailureText({ kind: 'empty' }) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
   // The core's own test (as readCharterPageReading reads it): the note and the reading never disagree.
   const html = isHtmlPage(page.body, page.contentType);

@@ -349,6 +349,22 @@ describe('charter on an https:// URL', () => {
     return Object.assign(fetch, { calls });
   };
 
+  it('says an empty page is empty, as the extension says it, never "the file is empty" (review of 2026-12-06)', async () => {
+    for (const [body, type] of [
+      ['   ', 'text/html'],
+      ['', 'text/plain'],
+      ['\uFEFF', 'text/html'],
+    ] as const) {
+      for (const command of ['check', 'parse', 'text']) {
+        const { status, stdout, stderr } = await runInProcess([command, URL], serving(body, { status: 200, headers: { 'content-type': type } }));
+        const said = `${command} ${JSON.stringify(body)}`;
+        expect(status, said).toBe(1);
+        expect(stdout + stderr, said).toContain('the page is empty');
+        expect(stdout + stderr, said).not.toContain('the file is empty');
+      }
+    }
+  });
+
   it('fetches the live page anonymously and reads it', async () => {
     const fetch = serving(page);
     const { status, stdout, stderr } = await runInProcess(['parse', URL], fetch);
