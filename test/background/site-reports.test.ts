@@ -154,14 +154,26 @@ describe('site reports', () => {
 
   it('read again a stale live charter or a stale failure when the popup opens, showing the kept one meanwhile (review of 2026-12-06)', async () => {
     const day = 24 * 3600 * 1000;
-    const charter: LiveCharterRecord = { host: HOST, fetchedAt: 1, url: `https://${HOST}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null };
+    const charter: LiveCharterRecord = {
+      host: HOST,
+      fetchedAt: 1,
+      url: `https://${HOST}/terms/cookies-policy/`,
+      charter: METROPOLE_CHARTER,
+      problem: null,
+    };
     const stale = await setup({ now: () => 3 * day });
     stale.live.set(HOST, charter);
     const view = await stale.reports.view({ host: HOST });
     expect(stale.refreshed).toEqual([HOST]);
     expect(view).toMatchObject({ kind: 'report', charterPending: true, report: { charter: { kind: 'live', live: { fetchedAt: 1 } } } });
     // A failure is read again after ten minutes, one beside a kept charter too; not before.
-    const failed: LiveCharterRecord = { host: HOST, fetchedAt: 1, url: null, charter: null, problem: { kind: 'network', path: '/terms/cookies-policy/' } };
+    const failed: LiveCharterRecord = {
+      host: HOST,
+      fetchedAt: 1,
+      url: null,
+      charter: null,
+      problem: { kind: 'network', path: '/terms/cookies-policy/' },
+    };
     for (const [record, at, again] of [
       [failed, 11 * 60 * 1000, true],
       [failed, 5 * 60 * 1000, false],
@@ -187,7 +199,13 @@ describe('site reports', () => {
       return { host, fetchedAt: now(), url: `https://${host}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null };
     };
     const liveCharters = createLiveCharters(session, readCharter, () => 3 * day);
-    await liveCharterItem(HOST).set(session, { host: HOST, fetchedAt: 1, url: `https://${HOST}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null });
+    await liveCharterItem(HOST).set(session, {
+      host: HOST,
+      fetchedAt: 1,
+      url: `https://${HOST}/terms/cookies-policy/`,
+      charter: METROPOLE_CHARTER,
+      problem: null,
+    });
     const { reports } = await setup({ liveCharters, now: () => 3 * day });
     const views = await Promise.all([reports.view({ host: HOST }), reports.view({ host: HOST }), reports.view({ host: HOST })]);
     await vi.waitFor(() => expect(reads).toBe(1));

@@ -273,7 +273,12 @@ describe('fetchLiveCharter', () => {
       expect(afterAttempt(before, attempt).charter, JSON.stringify(beside)).toBeNull();
     }
     for (const status of [404, 410]) {
-      const attempt = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status }, [information]: { status: 503 } }), () => 2, before.url);
+      const attempt = await fetchLiveCharter(
+        HOST,
+        fakeFetch({ [policy]: { status }, [information]: { status: 503 } }),
+        () => 2,
+        before.url,
+      );
       expect(attempt.problem, `${status}`).toEqual({ kind: 'http', status, path: '/terms/cookies-policy/' });
       expect(afterAttempt(before, attempt).charter, `${status}`).toBeNull();
     }

@@ -356,7 +356,10 @@ describe('charter on an https:// URL', () => {
       ['\uFEFF', 'text/html'],
     ] as const) {
       for (const command of ['check', 'parse', 'text']) {
-        const { status, stdout, stderr } = await runInProcess([command, URL], serving(body, { status: 200, headers: { 'content-type': type } }));
+        const { status, stdout, stderr } = await runInProcess(
+          [command, URL],
+          serving(body, { status: 200, headers: { 'content-type': type } }),
+        );
         const said = `${command} ${JSON.stringify(body)}`;
         expect(status, said).toBe(1);
         expect(stdout + stderr, said).toContain('the page is empty');
