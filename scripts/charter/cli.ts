@@ -11,8 +11,10 @@ import {
   CharterError,
   charterTextOfPage,
   decodeCharterBytes,
+  decodePage,
   fetchCharterPage,
   isHtmlPage,
+  pageEncoding,
   pageFailureText,
   type FetchLike,
   MAX_CHARTER_PAGE_BYTES,
@@ -178,6 +180,8 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
     return { error: 'a user name or password in the URL is never sent (a charter page is read anonymously): give the URL without them' };
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };
+  // Said as the extension says it (fetchLiveCharter): the reader's "the file is empty" is for a file.
+  if (page.body.replace(/^\uFEFF/, '').trim() === '') return { error: pageFailureText({ kind: 'empty' }) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
   // The core's own test (as readCharterPageReading reads it): the note and the reading never disagree.
   const html = isHtmlPage(page.body, page.contentType);
@@ -201,8 +205,12 @@ export function readCharterFile(file: string): Page | { error: string } {
         error: `${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')}: not read`,
       };
     }
-    const body = decodeCharterBytes(readFileSync(file));
+    const bytes = readFileSync(file);
     const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
+    // A saved page is decoded as the extension decodes it live (its BOM, its <meta charset>): a page
+    // saved in windows-1252 read as UTF-8 lost its accented headings and held "no cookie table".
+    // A text charter is UTF-8, whatever it holds.
+    const body = contentType === null ? decodeCharterBytes(bytes) : decodePage(bytes, pageEncoding(null, bytes));
     const isHtml = isHtmlPage(body, contentType);
     return {
       label: isHtml ? `${file}: HTML page, line numbers count the lines of its text (see \`charter text\`)` : file,

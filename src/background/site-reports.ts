@@ -1,4 +1,4 @@
-import type { LiveCharterRecord } from '../core/charter/live.ts';
+import { isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
 import { isFirstPage, type SiteQuery, type SiteView } from '../core/message-contract.ts';
 import { isPortalHost } from '../core/portals.ts';
 import { BUNDLED_PORTAL_HOSTS } from '../core/registry/bundled.ts';
@@ -118,8 +118,10 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
         deps.savedRun?.(host, storeId).catch(() => null) ?? null,
       ]);
       if (!access) return noAccessView(host);
-      // First look at a site: read its live charter in the background; the popup follows the storage change.
-      if (!live)
+      // First look at a site, or its live charter (or failure) stale: read it in the background, the
+      // one kept shown meanwhile (charterPending); the popup follows the storage change. One fetch per
+      // host at a time: refresh joins the one under way.
+      if (isStale(live ?? undefined, now()))
         void deps.liveCharters.refresh(host).then(
           () => deps.onCharterRead(),
           () => undefined,

@@ -15,6 +15,7 @@ import { FIRST_PAGE } from '../../src/core/message-contract.ts';
 import {
   consentRunItem,
   isLiveCharterKey,
+  liveCharterItem,
   pageKey,
   siteKey,
   sitePageItem,
@@ -149,6 +150,70 @@ describe('site reports', () => {
     expect(report.charter).toMatchObject({ kind: 'live', live: { fetchedAt: 99 } });
     expect((await reports.view({ host: HOST })).kind).toBe('report');
     expect(refreshed).toEqual([]);
+  });
+
+  it('read again a stale live charter or a stale failure when the popup opens, showing the kept one meanwhile (review of 2026-12-06)', async () => {
+    const day = 24 * 3600 * 1000;
+    const charter: LiveCharterRecord = {
+      host: HOST,
+      fetchedAt: 1,
+      url: `https://${HOST}/terms/cookies-policy/`,
+      charter: METROPOLE_CHARTER,
+      problem: null,
+    };
+    const stale = await setup({ now: () => 3 * day });
+    stale.live.set(HOST, charter);
+    const view = await stale.reports.view({ host: HOST });
+    expect(stale.refreshed).toEqual([HOST]);
+    expect(view).toMatchObject({ kind: 'report', charterPending: true, report: { charter: { kind: 'live', live: { fetchedAt: 1 } } } });
+    // A failure is read again after ten minutes, one beside a kept charter too; not before.
+    const failed: LiveCharterRecord = {
+      host: HOST,
+      fetchedAt: 1,
+      url: null,
+      charter: null,
+      problem: { kind: 'network', path: '/terms/cookies-policy/' },
+    };
+    for (const [record, at, again] of [
+      [failed, 11 * 60 * 1000, true],
+      [failed, 5 * 60 * 1000, false],
+      [{ ...charter, problem: { kind: 'http', status: 503, path: '/terms/cookies-policy/' }, failedAt: 10 }, 11 * 60 * 1000, true],
+      [charter, day - 1, false],
+    ] as const) {
+      const { reports, refreshed, live } = await setup({ now: () => at });
+      live.set(HOST, record);
+      const shown = await reports.view({ host: HOST });
+      expect(refreshed, `${at}`).toEqual(again ? [HOST] : []);
+      expect(shown, `${at}`).toMatchObject({ charterPending: again });
+    }
+  });
+
+  it('fetch a stale live charter once per host however many popups open meanwhile', async () => {
+    const day = 24 * 3600 * 1000;
+    const session = fakeSession();
+    let reads = 0;
+    let finish: () => void = () => undefined;
+    const readCharter: ReadCharter = async (host, now) => {
+      reads++;
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { host, fetchedAt: now(), url: `https://${host}/terms/cookies-policy/`, charter: METROPOLE_CHARTER, problem: null };
+    };
+    const liveCharters = createLiveCharters(session, readCharter, () => 3 * day);
+    await liveCharterItem(HOST).set(session, {
+      host: HOST,
+      fetchedAt: 1,
+      url: `https://${HOST}/terms/cookies-policy/`,
+      charter: METROPOLE_CHARTER,
+      problem: null,
+    });
+    const { reports } = await setup({ liveCharters, now: () => 3 * day });
+    const views = await Promise.all([reports.view({ host: HOST }), reports.view({ host: HOST }), reports.view({ host: HOST })]);
+    await vi.waitFor(() => expect(reads).toBe(1));
+    expect(views.map((view) => (view as { charterPending: boolean }).charterPending)).toEqual([true, true, true]);
+    finish();
+    await vi.waitFor(() => expect(liveCharters.pending(HOST)).toBe(false));
+    expect((await reports.view({ host: HOST })) as { charterPending: boolean }).toMatchObject({ charterPending: false });
+    expect(reads).toBe(1);
   });
 
   it('say plainly when the extension has no access to a site, and whether it is a portal', async () => {

@@ -66,8 +66,14 @@ export function afterAttempt(previous: LiveCharterRecord | null, attempt: LiveCh
   return { ...previous, problem: attempt.problem, failedAt: attempt.fetchedAt };
 }
 
-/** A failure that may be gone on the next try: no answer, or the server's own error. */
+/**
+ * HTTP statuses that refuse this read, not the page: a sign-in or a firewall's bot check (401,
+ * 403), a timeout (408), too many requests (429). Beside the server's own errors (5xx).
+ */
+const REFUSED_FOR_NOW = [401, 403, 408, 429];
+
+/** A failure that may be gone on the next try: no answer, the server's own error, or this read refused. */
 function isPassing(problem: LiveCharterProblem | null): boolean {
   if (problem === null) return false;
-  return problem.kind === 'network' || (problem.kind === 'http' && (problem.status >= 500 || problem.status === 429));
+  return problem.kind === 'network' || (problem.kind === 'http' && (problem.status >= 500 || REFUSED_FOR_NOW.includes(problem.status)));
 }

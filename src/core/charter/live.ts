@@ -243,7 +243,9 @@ async function readCapped(response: Response, limit: number): Promise<string | n
 
 /**
  * True when `address` (a kept charter's page) is `path` asked of `host`, or the page that request
- * ended on (`endedAt`, after the redirects a custom domain makes), a trailing slash aside.
+ * ended on (`endedAt`, after the redirects a custom domain makes), a trailing slash aside. A request
+ * that ended nowhere known (no answer, or a redirect refused) is known by its path alone: a
+ * charter a custom domain redirected to the platform's sub-domain was read at the same path.
  */
 function isPageOf(address: string | null, host: string, path: string, endedAt: string | undefined): boolean {
   if (address === null) return false;
@@ -251,7 +253,7 @@ function isPageOf(address: string | null, host: string, path: string, endedAt: s
   if (endedAt !== undefined && trimmed(endedAt) === trimmed(address)) return true;
   try {
     const url = new URL(address);
-    return url.host === host.toLowerCase() && trimmed(url.pathname) === trimmed(path);
+    return (endedAt === undefined || url.host === host.toLowerCase()) && trimmed(url.pathname) === trimmed(path);
   } catch {
     return false;
   }
@@ -273,50 +275,54 @@ export async function fetchLiveCharter(
   // Of several failures, report the one that explains most: a table none of whose rows could be
   // read over a page without a table or a server error, and those over a 404; the later one on a
   // tie. The rows not read go with the failure they explain.
-  let problem: { found: LiveCharterProblem; weight: number; unreadRows?: UnreadRow[] } = { found: NETWORK_ERROR, weight: 0 };
-  const note = (failure: PageFailure, path: string, weight: number, unreadRows: UnreadRow[] = []) => {
-    if (weight >= problem.weight) problem = { found: { ...failure, path }, weight, ...(unreadRows.length > 0 ? { unreadRows } : null) };
+  type Noted = { found: LiveCharterProblem; weight: number; unreadRows?: UnreadRow[] };
+  let problem: Noted = { found: NETWORK_ERROR, weight: 0 };
+  // What the page the kept charter was read from answered now: that alone says whether it is kept.
+  let atWhereRead: Noted | null = null;
+  const note = (failure: PageFailure, path: string, weight: number, endedAt?: string, unreadRows: UnreadRow[] = []) => {
+    const noted: Noted = { found: { ...failure, path }, weight, ...(unreadRows.length > 0 ? { unreadRows } : null) };
+    if (isPageOf(readBefore, host, path, endedAt)) atWhereRead = noted;
+    if (weight > 0 && weight >= problem.weight) problem = noted;
   };
   const notReached: string[] = [];
-  let goneFromWhereRead: string | null = null;
   for (const path of CHARTER_PATHS) {
     const page = await fetchCharterPage(`https://${host}${path}`, fetchImpl);
     if ('problem' in page) {
-      if (page.weight > 0) note(page.problem, path, page.weight);
-      else notReached.push(path);
-      const notFound = page.problem.kind === 'http' && page.problem.status === 404;
-      if (notFound && isPageOf(readBefore, host, path, page.url)) goneFromWhereRead = path;
+      note(page.problem, path, page.weight, page.url);
+      if (page.weight === 0) notReached.push(path);
       continue;
     }
     // Said as such: "no cookie table" would send a charter's author looking for a table in a page with nothing.
     if (page.body.replace(/^\uFEFF/, '').trim() === '') {
-      note({ kind: 'empty' }, path, 2);
+      note({ kind: 'empty' }, path, 2, page.url);
       continue;
     }
     try {
       const read = readLivePage(page.body, page.contentType);
       // Rows of a table none of which could be read are kept too, on the failure: all the page tells.
       if (read.charter === null) {
-        note({ kind: 'no-rows', reason: read.noRows }, path, 3, read.unreadRows);
+        note({ kind: 'no-rows', reason: read.noRows }, path, 3, page.url, read.unreadRows);
         continue;
       }
       const { charter, unreadRows } = read;
       // The rows not read are kept: without them a cookie declared in one would be said to be in no charter, and nothing would say why.
       return { host, fetchedAt: now(), url: page.url, charter, problem: null, ...(unreadRows.length > 0 ? { unreadRows } : null) };
     } catch (error) {
-      note(pageFailureOfError(error), path, 2);
+      note(pageFailureOfError(error), path, 2, page.url);
     }
   }
-  // A 404 at the very page the kept charter was read from says it is gone: that is said, whatever
-  // the other path did (no answer, a server error), and the charter is not kept on its strength.
-  if (goneFromWhereRead !== null) {
-    return { host, fetchedAt: now(), url: null, charter: null, problem: { kind: 'http', status: 404, path: goneFromWhereRead } };
+  // The page the kept charter was read from decides, whatever the other path did: a failure that may
+  // pass there (no connection, a server error) keeps the charter beside it (afterAttempt); an answer
+  // that is no charter (a 404, a page with no table, a redirect off the platform) says it is gone.
+  const decisive = atWhereRead as Noted | null; // set in note(), which the compiler does not follow
+  if (decisive !== null) problem = decisive;
+  else {
+    // 404s at some paths say nothing of one the connection failed to reach: the charter may be there
+    // (most portals publish it at the first). That failure is said instead, a passing one: the
+    // charter read before is kept (afterAttempt), as after a server error. Reached nowhere: no path.
+    const onlyNotFound = problem.found.kind === 'http' && problem.found.status === 404;
+    if (onlyNotFound && notReached.length > 0) problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
   }
-  // 404s at some paths say nothing of one the connection failed to reach: the charter may be there
-  // (most portals publish it at the first). That failure is said instead, a passing one: the
-  // charter read before is kept (afterAttempt), as after a server error. Reached nowhere: no path.
-  const onlyNotFound = problem.found.kind === 'http' && problem.found.status === 404;
-  if (onlyNotFound && notReached.length > 0) problem = { found: { ...NETWORK_ERROR, path: notReached[0]! }, weight: 0 };
   const { unreadRows } = problem;
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found, ...(unreadRows ? { unreadRows } : null) };
 }

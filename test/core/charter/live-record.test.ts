@@ -48,7 +48,12 @@ describe('afterAttempt', () => {
   const failed = (problem: LiveCharterProblem): LiveCharterRecord => ({ host: HOST, fetchedAt: 5000, url: null, charter: null, problem });
 
   it('keeps the charter read before through a network or server error, with the problem beside it, and retries it soon', () => {
-    for (const problem of [{ kind: 'network' }, { kind: 'http', status: 503, path: '/terms/cookies-policy/' }] as const) {
+    // 401, 403 and 408 too: a firewall or a bot check refusing the extension's read for a while says nothing of the charter.
+    const problems: LiveCharterProblem[] = [
+      { kind: 'network' },
+      ...[503, 429, 401, 403, 408].map((status) => ({ kind: 'http' as const, status, path: '/terms/cookies-policy/' })),
+    ];
+    for (const problem of problems) {
       const kept = afterAttempt(read, failed(problem));
       expect(kept).toEqual({ ...read, problem, failedAt: 5000 });
       expect(isStale(kept, 5000 + LIVE_CHARTER_RETRY_MS)).toBe(false);
@@ -61,8 +66,10 @@ describe('afterAttempt', () => {
     expect(afterAttempt({ ...read, problem: { kind: 'network' }, failedAt: 5000 }, again)).toBe(again);
     const offline = failed({ kind: 'network' });
     expect(afterAttempt(null, offline)).toBe(offline);
-    const gone = failed({ kind: 'http', status: 404, path: '/terms/cookies-policy/' });
-    expect(afterAttempt(read, gone)).toBe(gone);
+    for (const status of [404, 410]) {
+      const gone = failed({ kind: 'http', status, path: '/terms/cookies-policy/' });
+      expect(afterAttempt(read, gone)).toBe(gone);
+    }
     const noTable = failed({ kind: 'no-table', path: '/terms/cookies-policy/' });
     expect(afterAttempt(read, noTable)).toBe(noTable);
   });

@@ -243,6 +243,73 @@ describe('fetchLiveCharter', () => {
     expect(afterAttempt(before, attempt).charter).toBeNull();
   });
 
+  it('keeps or drops a kept charter by what the page it was read from answers now, whatever the other path answers (review of 2026-12-06)', async () => {
+    const policy = `https://${HOST}/terms/cookies-policy/`;
+    const information = `https://${HOST}/terms/cookies-information`;
+    const before = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: html } }), () => 1);
+    const noTable = { status: 200, body: '<html><body><main><h1>Terms</h1><p>See our policy.</p></main></body></html>' };
+    const offSite: FetchLike = async (url) => {
+      if (url === policy) return new Response('x', { status: 503 });
+      const response = new Response('<p>hi</p>', { headers: { 'content-type': 'text/html' } });
+      Object.defineProperty(response, 'url', { value: 'https://www.city.example/legal' });
+      return response;
+    };
+    // A passing failure where the charter was read keeps it, the other path giving no charter at all.
+    for (const [label, fetch, problem] of [
+      ['503, no table beside', fakeFetch({ [policy]: { status: 503 }, [information]: noTable }), { kind: 'http', status: 503 }],
+      ['no connection, no table beside', fakeFetch({ [policy]: 'network-error', [information]: noTable }), { kind: 'network' }],
+      ['503, redirected off-site beside', offSite, { kind: 'http', status: 503 }],
+      ['503, 404 beside', fakeFetch({ [policy]: { status: 503 }, [information]: { status: 404 } }), { kind: 'http', status: 503 }],
+    ] as const) {
+      const attempt = await fetchLiveCharter(HOST, fetch, () => 2, before.url);
+      expect(attempt.problem, label).toEqual({ ...problem, path: '/terms/cookies-policy/' });
+      expect(afterAttempt(before, attempt), label).toEqual({ ...before, problem: attempt.problem, failedAt: 2 });
+    }
+    // That page now answering no charter drops it, whatever the other path answers.
+    const prose = { status: 200, body: '<html><body><main><h1>Cookies</h1><p>No cookies any more.</p></main></body></html>' };
+    for (const beside of [{ status: 503 }, { status: 404 }, 'network-error'] as const) {
+      const attempt = await fetchLiveCharter(HOST, fakeFetch({ [policy]: prose, [information]: beside }), () => 2, before.url);
+      expect(attempt.problem, JSON.stringify(beside)).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
+      expect(afterAttempt(before, attempt).charter, JSON.stringify(beside)).toBeNull();
+    }
+    for (const status of [404, 410]) {
+      const attempt = await fetchLiveCharter(
+        HOST,
+        fakeFetch({ [policy]: { status }, [information]: { status: 503 } }),
+        () => 2,
+        before.url,
+      );
+      expect(attempt.problem, `${status}`).toEqual({ kind: 'http', status, path: '/terms/cookies-policy/' });
+      expect(afterAttempt(before, attempt).charter, `${status}`).toBeNull();
+    }
+    const redirectedAway: FetchLike = async (url) => {
+      if (url !== policy) return new Response('x', { status: 503 });
+      const response = new Response('<p>hi</p>', { headers: { 'content-type': 'text/html' } });
+      Object.defineProperty(response, 'url', { value: 'https://www.city.example/legal' });
+      return response;
+    };
+    const away = await fetchLiveCharter(HOST, redirectedAway, () => 2, before.url);
+    expect(away.problem).toEqual({ kind: 'redirected', to: 'https://www.city.example', path: '/terms/cookies-policy/' });
+    expect(afterAttempt(before, away).charter).toBeNull();
+    // A portal on its own domain, its charter read where the platform's sub-domain redirected it:
+    // no connection at that path keeps it, whatever the other path answers.
+    const custom = 'data.city.fr';
+    const readThere = { ...before, host: custom, url: 'https://city.opendatasoft.com/terms/cookies-policy/' };
+    const offline = await fetchLiveCharter(
+      custom,
+      fakeFetch({ [`https://${custom}/terms/cookies-policy/`]: 'network-error', [`https://${custom}/terms/cookies-information`]: noTable }),
+      () => 2,
+      readThere.url,
+    );
+    expect(offline.problem).toEqual({ kind: 'network', path: '/terms/cookies-policy/' });
+    expect(afterAttempt(readThere, offline).charter).toEqual(before.charter);
+    // With no charter kept, the failure that explains most is said, as before.
+    expect((await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 503 }, [information]: noTable }))).problem).toEqual({
+      kind: 'no-table',
+      path: '/terms/cookies-information',
+    });
+  });
+
   it('reads a charter served as plain text too', async () => {
     const text = 'Nom du prestataire\tNom du cookie\tDurée\tFinalité\nHuwise\tsessionid\t2 semaines\tSession';
     const fetch = fakeFetch({ [`https://${HOST}/terms/cookies-policy/`]: { status: 200, body: text, type: 'text/plain' } });

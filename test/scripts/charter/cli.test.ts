@@ -301,6 +301,36 @@ async function runInProcess(args: string[], fetch: FetchLike): Promise<{ status:
   return { status, stdout, stderr };
 }
 
+describe('charter on a saved page in another encoding than UTF-8 (review of 2026-12-06)', () => {
+  // The demo charter's page saved as windows-1252, as its <meta charset> says: its accented headings
+  // and purposes ("Durée", "Finalité") one byte each; its dashes and curly apostrophes as ASCII.
+  const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER)
+    .replace(/[—…’]/g, '-')
+    .replace(/<head>/i, '<head><meta charset="windows-1252">');
+  const bytes = Uint8Array.from(page, (char) => char.charCodeAt(0));
+
+  it('reads a saved .html or .htm page in the encoding it declares, as the extension reads it live', async () => {
+    const served: FetchLike = async () => new Response(bytes, { headers: { 'content-type': 'text/html' } });
+    const live = await runInProcess(['parse', 'https://demo.opendatasoft.com/terms/cookies-policy/'], served);
+    expect([live.status, live.stderr]).toEqual([0, '']);
+    for (const name of ['charte-1252.html', 'charte-1252.htm']) {
+      const saved = await runInProcess(['parse', scratchFile(name, bytes)], noNetwork);
+      expect([saved.status, saved.stderr], name).toEqual([0, '']);
+      expect(JSON.parse(saved.stdout), name).toEqual(JSON.parse(live.stdout));
+      const checked = await runInProcess(['check', scratchFile(name, bytes)], noNetwork);
+      expect(checked.stdout, name).not.toContain('FAILED');
+      expect(checked.stdout, name).toMatch(/entries: +7 /);
+    }
+  });
+
+  it('still reads a text charter file as UTF-8, whatever it holds', async () => {
+    const text = 'Nom du prestataire\tNom du cookie\tDurée\tFinalité\nHuwise\tsessionid\t2 semaines\tSession « sécurisée »';
+    const saved = await runInProcess(['parse', scratchFile('charte.txt', new TextEncoder().encode(text))], noNetwork);
+    expect([saved.status, saved.stderr]).toEqual([0, '']);
+    expect((JSON.parse(saved.stdout) as { entries: Array<{ purpose: string }> }).entries[0]?.purpose).toBe('Session « sécurisée »');
+  });
+});
+
 describe('charter on an https:// URL', () => {
   const URL = 'https://demo.opendatasoft.com/terms/cookies-policy/';
   const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER);
@@ -318,6 +348,25 @@ describe('charter on an https:// URL', () => {
     };
     return Object.assign(fetch, { calls });
   };
+
+  it('says an empty page is empty, as the extension says it, never "the file is empty" (review of 2026-12-06)', async () => {
+    for (const [body, type] of [
+      ['   ', 'text/html'],
+      ['', 'text/plain'],
+      ['\uFEFF', 'text/html'],
+    ] as const) {
+      for (const command of ['check', 'parse', 'text']) {
+        const { status, stdout, stderr } = await runInProcess(
+          [command, URL],
+          serving(body, { status: 200, headers: { 'content-type': type } }),
+        );
+        const said = `${command} ${JSON.stringify(body)}`;
+        expect(status, said).toBe(1);
+        expect(stdout + stderr, said).toContain('the page is empty');
+        expect(stdout + stderr, said).not.toContain('the file is empty');
+      }
+    }
+  });
 
   it('fetches the live page anonymously and reads it', async () => {
     const fetch = serving(page);
