@@ -409,16 +409,32 @@ function gapAfter(gap: Gap, character: string): Gap {
   return character === '-' && gap === 'none' ? 'hyphen' : 'other';
 }
 
-/** Parts read as one sum, commas between them included, with the unit of the last (see parseStatedLifetime). */
-type CommaList = { seconds: number; unit: number; comma: boolean; summed: boolean };
+/**
+ * Parts read as one sum: its seconds, the unit of its last part, and the months its last parts
+ * in months hold together (0 when its last unit is not months): "6 mois + 6 mois" is one run of
+ * 12 months, 366 days at most, not twice 184.
+ */
+type PartSum = { seconds: number; unit: number; months: number };
+
+/** The same parts read with commas between them too (see parseStatedLifetime). */
+type CommaList = PartSum & { comma: boolean; summed: boolean };
+
+/** `sum` with a part of `read` of `unit` (`part` seconds) added: months after months make one run of months. */
+function withPart(sum: PartSum, unit: number, read: number, part: number): { seconds: number; months: number } {
+  if (unit !== MONTH || sum.unit !== MONTH) return { seconds: sum.seconds + part, months: unit === MONTH ? read : 0 };
+  const months = sum.months + read;
+  return { seconds: sum.seconds - longestMonthsSeconds(sum.months) + longestMonthsSeconds(months), months };
+}
 
 /**
  * The longest lifetime a text states, since a cell may give several ("13 months / 30 minutes").
  * A lifetime is an amount (a number, or number words) followed by a unit, with only spaces
  * between; parts that follow one another with only spaces or "et" / "and" between (or "+", "&",
  * "plus": AND_SIGNS), each in a smaller unit, add up ("1 an et 1 mois", "2 hours 30 minutes",
- * "1 an + 1 mois"), while a part in a larger unit
- * starts afresh: "entre 1 jour et 13 mois" is a range, at most 13 months. Parts apart with a
+ * "1 an + 1 mois"), and after a sign a part of the same unit too ("6 mois + 6 mois": one run of
+ * 12 months, 366 days; "7 jours + 7 jours"), while a part in a larger unit, or in the same one
+ * with no sign ("entre 6 mois et 12 mois", "13 mois, 25 mois"), starts afresh: "entre 1 jour et
+ * 13 mois" is a range, at most 13 months. Parts apart with a
  * comma are alternatives ("1 an, 1 mois": at most a year, as for "13 mois, 30 minutes" beside
  * two names), but a list of them whose last part follows "et" / "and" is one sum, as English and
  * French write one ("1 year, 1 month and 4 days", "1 an, 1 mois, et 4 jours": 401 days at most).
@@ -446,7 +462,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   /** True after "et" / "and" (and an article) right after a unit: "1 an et demi", "2 hours and a half". */
   let unitAnd = false;
   /** The lifetime read so far from parts that add up, and the unit of its last part; null when none is open. */
-  let sum: { seconds: number; unit: number } | null = null;
+  let sum: PartSum | null = null;
   /**
    * The same parts read with commas adding up too ("1 an, 1 mois"), and whether a comma joined
    * any: a sum only once a part follows "et" / "and" (`summed` from then on); null when none is open.
@@ -465,6 +481,12 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
   let listEnd = 0;
   /** True when the tokens read so far end a part: a sum is open and no amount begun ("1 an", "1 an et"). */
   let afterUnit = false;
+  /**
+   * True from "+", "&" or "plus" right after a part to the unit of the next: that part adds even
+   * in the same unit ("6 mois + 6 mois", "6 mois, plus 1 mois"), which "et" / "and" or a comma
+   * alone do not ("entre 6 mois et 12 mois", "13 mois, 25 mois": a range, alternatives).
+   */
+  let signJoined = false;
   let index = 0;
   while (index < lower.length) {
     const character = lower[index] ?? '';
@@ -507,9 +529,11 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     const fractionBefore = afterFraction;
     const slashBefore: number | null = slashAmount;
     const andBefore: number | null = andAmount;
+    const signBefore: boolean = signJoined;
     afterFraction = false;
     slashAmount = null;
     andAmount = null;
+    signJoined = false;
     const fractionWord = number ? undefined : FRACTION_WORDS.get(token);
     /**
      * A fraction that adds to the unit just read: "1 an et demi", "une heure et quart", "1 an 1/2",
@@ -536,20 +560,24 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       if (token === 'd' && isApostrophe(lower[index])) index++;
       afterFraction = true;
       slashAmount = slashBefore;
+      signJoined = signBefore;
     } else if (unit !== undefined && amount !== null) {
       const read = slashBefore !== null && !saysOne(token, lower, index) ? slashBefore : amount;
       const part = unit === MONTH ? longestMonthsSeconds(read) : read * unit;
-      // A part in a smaller unit adds to the sum, as does less than one of the same ("1 an 1/2 an").
-      const adds = sum !== null && (unit < sum.unit || (unit === sum.unit && read < 1));
-      const seconds: number = sum !== null && adds ? sum.seconds + part : part;
-      longest = Math.max(longest, seconds);
-      sum = { seconds, unit };
-      if (list !== null && unit < list.unit) {
+      // A part in a smaller unit adds to the sum, as does less than one of the same ("1 an 1/2 an"),
+      // or any of the same after a sign ("6 mois + 6 mois").
+      const adds = sum !== null && (unit < sum.unit || (unit === sum.unit && (read < 1 || signBefore)));
+      const added: { seconds: number; months: number } =
+        sum !== null && adds ? withPart(sum, unit, read, part) : { seconds: part, months: unit === MONTH ? read : 0 };
+      longest = Math.max(longest, added.seconds);
+      sum = { seconds: added.seconds, unit, months: added.months };
+      if (list !== null && (unit < list.unit || (unit === list.unit && signBefore))) {
         const comma: boolean = list.comma || listLink === 'comma';
         const summed: boolean = list.summed || (comma && listLink === 'and');
-        list = { seconds: list.seconds + part, unit, comma, summed };
+        const listed = withPart(list, unit, read, part);
+        list = { seconds: listed.seconds, unit, months: listed.months, comma, summed };
         if (summed) longest = Math.max(longest, list.seconds);
-      } else list = { seconds: part, unit, comma: false, summed: false };
+      } else list = { seconds: part, unit, months: unit === MONTH ? read : 0, comma: false, summed: false };
       listLink = 'none';
       amount = null; // a unit is not the amount of the next one
       wordAmount = null;
@@ -558,10 +586,10 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     } else if (addsToUnit && sum !== null) {
       // "1 an et demi", "six mois et demi", "2 hours and a half", "une heure et quart", "1 an 1/2": that much of the last unit more.
       const more = fractionWord ?? fraction ?? 0;
-      sum = { seconds: sum.seconds + sum.unit * more, unit: sum.unit * more };
+      sum = { seconds: sum.seconds + sum.unit * more, unit: sum.unit * more, months: 0 };
       longest = Math.max(longest, sum.seconds);
       if (list !== null) {
-        list = { seconds: list.seconds + list.unit * more, unit: list.unit * more, comma: list.comma, summed: list.comma };
+        list = { seconds: list.seconds + list.unit * more, unit: list.unit * more, months: 0, comma: list.comma, summed: list.comma };
         if (list.summed) longest = Math.max(longest, list.seconds);
       }
       listLink = 'none';
@@ -585,6 +613,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       wordAmount = null;
       lastWord = '';
       unitAnd = false;
+      signJoined = signBefore && joined;
       if (!joined) sum = null;
       // Apart from the unit before, an amount goes on with the comma list only after a comma alone.
       if (!joined && gap === 'comma' && list !== null) listLink = 'comma';
@@ -600,6 +629,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       amount = value;
       wordAmount = value ?? UNREADABLE;
       lastWord = token;
+      signJoined = signBefore && (joined || gap === 'hyphen');
       if (!ARTICLES.has(token)) unitAnd = false;
       else andAmount = andBefore;
       if (!follows && !joined) {
@@ -612,6 +642,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       // half follow; after number words, French "et" goes on with the number ("trente et un").
       unitAnd = sum !== null && amount === null;
       if (unitAnd) listLink = 'and';
+      signJoined = unitAnd && token !== sliced;
       andAmount = amount;
       if (!(token === 'et' && wordAmount !== null)) {
         amount = null;
@@ -621,8 +652,9 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     } else if (gap === 'comma' && list !== null && amount === null && AND_WORDS.has(token)) {
       // ", and" / ", et" after a unit closes a comma list as one sum ("1 year, 1 month, and 4
       // days", "1 year, and 1 month"); the parts apart stay alternatives otherwise.
-      list = { seconds: list.seconds, unit: list.unit, comma: true, summed: list.summed };
+      list = { seconds: list.seconds, unit: list.unit, months: list.months, comma: true, summed: list.summed };
       listLink = 'and';
+      signJoined = token !== sliced;
       sum = null;
       wordAmount = null;
       lastWord = '';
@@ -634,6 +666,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
       const scale: number = continues && amount !== null && !AND_WORDS.has(lastWord) ? amount : 1;
       amount = (andBefore ?? 0) + scale * fractionWord;
       afterFraction = true;
+      signJoined = signBefore && continues;
       wordAmount = null;
       lastWord = token;
       unitAnd = false;
@@ -661,7 +694,7 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
 }
 
 /** Whether a sum is open and no amount begun after it (a function: read in the loop, this keeps its types out of the loop's own). */
-function endsPart(sum: { seconds: number; unit: number } | null, amount: number | null): boolean {
+function endsPart(sum: PartSum | null, amount: number | null): boolean {
   return sum !== null && amount === null;
 }
 

@@ -239,6 +239,27 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
   });
 
+  it.each([
+    ['6 mois + 6 mois', 366 * DAY],
+    ['7 jours + 7 jours', 14 * DAY],
+    ['7 days & 7 days', 14 * DAY],
+    ['6 mois plus 6 mois', 366 * DAY],
+    ['6 mois, plus 1 mois de grâce', 215 * DAY],
+    ['1 an + 6 mois + 6 mois', 2 * 366 * DAY],
+    ['6 mois, 6 mois + 6 mois', 366 * DAY],
+  ])('adds a part of the same unit after an explicit "+", "&" or "plus": %j (months as one run of months)', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
+  it.each([
+    ['13 mois, 25 mois', longestMonthsSeconds(25)],
+    ['13 mois et 25 mois', longestMonthsSeconds(25)],
+    ['entre 6 mois et 12 mois', 366 * DAY],
+    ['7 jours 7 jours', 7 * DAY],
+  ])('adds no part of the same unit without a sign: %j (alternatives, a range)', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
   it('reads parts going up ("entre 1 jour et 13 mois") as a range, not a sum, and parts apart as alternatives', () => {
     expect(parseStatedLifetime('entre 1 jour et 13 mois')).toEqual({ kind: 'max', seconds: 397 * DAY });
     expect(parseStatedLifetime('between 30 minutes and 2 hours')).toEqual({ kind: 'max', seconds: 2 * 3600 });
@@ -326,8 +347,10 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(`${'vingt-'.repeat(1_660)}jours`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime(`${'trente et '.repeat(999)}un jours`)).toEqual({ kind: 'unknown' });
     expect(parseStatedLifetime('1 an et '.repeat(1_250))).toEqual({ kind: 'max', seconds: 366 * DAY });
-    expect(parseStatedLifetime('1 an + '.repeat(1_428))).toEqual({ kind: 'max', seconds: 366 * DAY });
-    expect(parseStatedLifetime('1 an plus '.repeat(1_000))).toEqual({ kind: 'max', seconds: 366 * DAY });
+    // A sign adds parts of the same unit too: 1,428 years, 1,000 years, 1,100 half-years (550 years).
+    expect(parseStatedLifetime('1 an + '.repeat(1_428))).toEqual({ kind: 'max', seconds: 1_428 * 366 * DAY });
+    expect(parseStatedLifetime('6 mois + '.repeat(1_100))).toEqual({ kind: 'max', seconds: 550 * 366 * DAY });
+    expect(parseStatedLifetime('1 an plus '.repeat(1_000))).toEqual({ kind: 'max', seconds: 1_000 * 366 * DAY });
     expect(parseStatedLifetime(`${' '.repeat(9_999)}x`)).toEqual({ kind: 'unknown' });
     // Comma lists: kept open through every comma, summed only after "and".
     expect(parseStatedLifetime('1 an, '.repeat(1_666))).toEqual({ kind: 'max', seconds: 366 * DAY });
@@ -506,6 +529,34 @@ describe('a lifetime whose parts a sign joins, from charter to findings', () => 
     // Set before any choice here (a before-consent finding, not what this is about): its lifetime alone is looked at.
     const lifetime = buildReport(site, registry, now).findings.filter((finding) => finding.kind === 'lifetime');
     expect(lifetime.map((finding) => finding.evidence)).toEqual([]);
+  });
+});
+
+describe('a lifetime of same-unit parts a sign joins, from charter to findings', () => {
+  const now = 1_700_000_000_000;
+  const host = 'data.example.org';
+  const lifetimeEvidence = (duration: string, days: number) => {
+    const charter = parseCharter(
+      `| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Matomo | _pk_id | ${duration} | Statistiques |\n`,
+    );
+    const registry = withSiteCharter(buildRegistry({}, { openCookieDatabase: bundledOpenCookieDatabaseRows() }), host, charter, 'live');
+    const site = emptySite(host, '0');
+    recordCookieChange(site, browserCookie({ name: '_pk_id.1.abcd', domain: host, expirationDate: now / 1000 + days * DAY }), false, now);
+    return buildReport(site, registry, now)
+      .findings.filter((finding) => finding.kind === 'lifetime')
+      .map((finding) => finding.cookie);
+  };
+
+  it.each([
+    ['6 mois + 6 mois', 365],
+    ['7 jours + 7 jours', 14],
+    ['6 mois, plus 1 mois de grâce', 212],
+  ])('makes no lifetime finding for a cookie its charter states as %j living %i days', (duration, days) => {
+    expect(lifetimeEvidence(duration, days)).toEqual([]);
+  });
+
+  it('still flags a cookie outliving the sum: 400 days against "6 mois + 6 mois"', () => {
+    expect(lifetimeEvidence('6 mois + 6 mois', 400)).toEqual(['_pk_id.1.abcd']);
   });
 });
 
