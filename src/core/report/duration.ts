@@ -169,6 +169,24 @@ const AND_SIGNS = new Set(['+', '&']);
 const AND_AFTER_UNIT_WORD = 'plus';
 
 /**
+ * Words and signs that, right after a part, "plus" / "more" can follow to leave its lifetime open:
+ * "1 an et plus", "1 an & plus", "1 an ou plus", "1 year or more" (a year or more, no upper bound).
+ */
+const OPEN_END_JOINS = new Set(['et', 'and', 'ou', 'or', '+', '&']);
+const OPEN_END_WORDS = new Set(['plus', 'more']);
+
+/**
+ * True when nothing but spaces (not a line break) lies between `index` and the end of `text` or
+ * a sign that is no letter or digit: "1 an et plus", "1 year or more.", "2 ans ou plus (…)"; not
+ * "13 mois et plus jamais" nor "1 an et plus 1 mois". Reads the spaces only, once.
+ */
+function statementEndsAt(text: string, index: number): boolean {
+  let next = index;
+  while (next < text.length && text[next] !== '\n' && text[next] !== '\r' && isSpace(text[next] ?? '')) next++;
+  return next >= text.length || !/[\p{L}\p{N}]/u.test(text[next] ?? '');
+}
+
+/**
  * The amount a number word makes with the number word before it, or null when they make none:
  * tens and a unit ("twenty-four", "vingt quatre", "trente et un"), "dix-huit", "soixante-dix",
  * "soixante et onze", "quatre-vingt(s)", "quatre-vingt-dix", hyphens or not.
@@ -487,6 +505,10 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
    * alone do not ("entre 6 mois et 12 mois", "13 mois, 25 mois": a range, alternatives).
    */
   let signJoined = false;
+  /** True when the token just read is "et", "ou", "or", "&"… right after a part (OPEN_END_JOINS). */
+  let openEndJoin = false;
+  /** True once a part is followed by "et plus", "or more"…: the text states no upper bound. */
+  let openEnded = false;
   let index = 0;
   while (index < lower.length) {
     const character = lower[index] ?? '';
@@ -526,6 +548,9 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     const sliced = lower.slice(start, index);
     const token = andSign || (afterUnit && sliced === AND_AFTER_UNIT_WORD) ? 'and' : sliced;
     const joined = gap === 'none' || gap === 'spaces';
+    // "1 an et plus", "1 year or more": at least that long, no upper bound, where the statement ends there.
+    if (openEndJoin && joined && OPEN_END_WORDS.has(sliced) && statementEndsAt(lower, index)) openEnded = true;
+    openEndJoin = afterUnit && (joined || gap === 'comma') && OPEN_END_JOINS.has(sliced);
     const fractionBefore = afterFraction;
     const slashBefore: number | null = slashAmount;
     const andBefore: number | null = andAmount;
@@ -688,6 +713,8 @@ export function parseStatedLifetime(text: string | null): StatedLifetime {
     afterUnit = endsPart(sum, amount);
     gap = 'none';
   }
+  // An open-ended lifetime has no longest reading: unknown, as words with no number are.
+  if (openEnded) return { kind: 'unknown' };
   if (longest >= 0) return { kind: 'max', seconds: longest };
   if (/\bsession\b/.test(lower) || BROWSER_CLOSES.test(lower)) return { kind: 'session' };
   return { kind: 'unknown' };

@@ -260,6 +260,32 @@ describe('parseStatedLifetime', () => {
     expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
   });
 
+  it.each([
+    '1 an & plus',
+    '1 an et plus',
+    '1 year or more',
+    '1 an ou plus',
+    '13 mois et plus',
+    '1 year and more.',
+    '2 ans ou plus (selon le navigateur)',
+    '30 minutes / 1 an et plus',
+    '1 an, ou plus',
+    '13 mois et plus\n30 minutes',
+  ])('reads an open-ended lifetime, %j, as unknown: no upper bound', (text) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'unknown' });
+  });
+
+  it.each([
+    ['13 mois et plus jamais', 397 * DAY],
+    ['1 an ou plus selon le navigateur', 366 * DAY],
+    ['1 an et plus 1 mois', (366 + 31) * DAY],
+    ['pas plus de 13 mois', 397 * DAY],
+    ['1 an et plus à vérifier', 366 * DAY],
+    ['plus ou moins 1 an', 366 * DAY],
+  ])('reads "et plus" / "or more" as open-ended only where the statement ends: %j', (text, seconds) => {
+    expect(parseStatedLifetime(text)).toEqual({ kind: 'max', seconds });
+  });
+
   it('reads parts going up ("entre 1 jour et 13 mois") as a range, not a sum, and parts apart as alternatives', () => {
     expect(parseStatedLifetime('entre 1 jour et 13 mois')).toEqual({ kind: 'max', seconds: 397 * DAY });
     expect(parseStatedLifetime('between 30 minutes and 2 hours')).toEqual({ kind: 'max', seconds: 2 * 3600 });
@@ -532,7 +558,7 @@ describe('a lifetime whose parts a sign joins, from charter to findings', () => 
   });
 });
 
-describe('a lifetime of same-unit parts a sign joins, from charter to findings', () => {
+describe('a lifetime of same-unit parts a sign joins, or open-ended, from charter to findings', () => {
   const now = 1_700_000_000_000;
   const host = 'data.example.org';
   const lifetimeEvidence = (duration: string, days: number) => {
@@ -551,6 +577,10 @@ describe('a lifetime of same-unit parts a sign joins, from charter to findings',
     ['6 mois + 6 mois', 365],
     ['7 jours + 7 jours', 14],
     ['6 mois, plus 1 mois de grâce', 212],
+    ['1 an & plus', 730],
+    ['1 an et plus', 730],
+    ['1 year or more', 730],
+    ['13 mois et plus', 730],
   ])('makes no lifetime finding for a cookie its charter states as %j living %i days', (duration, days) => {
     expect(lifetimeEvidence(duration, days)).toEqual([]);
   });
