@@ -15,6 +15,12 @@ export type LiveCharterRecord = {
   fetchedAt: number;
   /** Page the charter was read from; null when none could be read. */
   url: string | null;
+  /**
+   * The charter path (CHARTER_PATHS) whose request gave the charter, wherever its redirects ended
+   * (`url`): the next read judges the kept charter by what that path answers then. Absent when no
+   * charter was read, and in a record an older version stored (then judged by `url`).
+   */
+  path?: string;
   /** The charter read; null when the attempt failed. */
   charter: ParsedCharter | null;
   /**

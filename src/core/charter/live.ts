@@ -269,19 +269,25 @@ export async function fetchLiveCharter(
   host: string,
   fetchImpl: FetchLike,
   now: () => number = Date.now,
-  /** The page the charter kept for `host` was read from, if any (LiveCharterRecord.url). */
-  readBefore: string | null = null,
+  /** The record of the charter kept for `host`, if any: where it was read from (`url`), and by which charter path (`path`). */
+  readBefore: Pick<LiveCharterRecord, 'url' | 'path'> | null = null,
 ): Promise<LiveCharterRecord> {
   // Of several failures, report the one that explains most: a table none of whose rows could be
   // read over a page without a table or a server error, and those over a 404; the later one on a
   // tie. The rows not read go with the failure they explain.
   type Noted = { found: LiveCharterProblem; weight: number; unreadRows?: UnreadRow[] };
   let problem: Noted = { found: NETWORK_ERROR, weight: 0 };
-  // What the page the kept charter was read from answered now: that alone says whether it is kept.
+  // What the path that led to the kept charter answered now: that alone says whether it is kept.
   let atWhereRead: Noted | null = null;
+  // The path whose request led to the kept charter, wherever it ended (a redirect to another page of
+  // the host, or from a custom domain to the platform's). A record without it (an older version's,
+  // or one altered in storage) is judged by the page it was read from (isPageOf).
+  const keptPath = CHARTER_PATHS.find((path) => path === readBefore?.path);
+  const ledToKeptCharter = (path: string, endedAt: string | undefined) =>
+    keptPath !== undefined ? path === keptPath : isPageOf(readBefore?.url ?? null, host, path, endedAt);
   const note = (failure: PageFailure, path: string, weight: number, endedAt?: string, unreadRows: UnreadRow[] = []) => {
     const noted: Noted = { found: { ...failure, path }, weight, ...(unreadRows.length > 0 ? { unreadRows } : null) };
-    if (isPageOf(readBefore, host, path, endedAt)) atWhereRead = noted;
+    if (ledToKeptCharter(path, endedAt)) atWhereRead = noted;
     if (weight > 0 && weight >= problem.weight) problem = noted;
   };
   const notReached: string[] = [];
@@ -306,12 +312,12 @@ export async function fetchLiveCharter(
       }
       const { charter, unreadRows } = read;
       // The rows not read are kept: without them a cookie declared in one would be said to be in no charter, and nothing would say why.
-      return { host, fetchedAt: now(), url: page.url, charter, problem: null, ...(unreadRows.length > 0 ? { unreadRows } : null) };
+      return { host, fetchedAt: now(), url: page.url, path, charter, problem: null, ...(unreadRows.length > 0 ? { unreadRows } : null) };
     } catch (error) {
       note(pageFailureOfError(error), path, 2, page.url);
     }
   }
-  // The page the kept charter was read from decides, whatever the other path did: a failure that may
+  // The path that led to the kept charter decides, whatever the other path did: a failure that may
   // pass there (no connection, a server error) keeps the charter beside it (afterAttempt); an answer
   // that is no charter (a 404, a page with no table, a redirect off the platform) says it is gone.
   const decisive = atWhereRead as Noted | null; // set in note(), which the compiler does not follow
