@@ -333,8 +333,8 @@ export async function fetchLiveCharter(
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found, ...(unreadRows ? { unreadRows } : null) };
 }
 
-/** Why a fetched page gave no charter, from what reading it threw. */
-function pageFailureOfError(error: unknown): PageFailure {
+/** Why a fetched page gave no charter, from what reading it threw (the charter CLI says the same of an HTML page). */
+export function pageFailureOfError(error: unknown): PageFailure {
   if (!(error instanceof CharterError)) return { kind: 'unreadable' };
   switch (error.kind) {
     case 'no-table':
