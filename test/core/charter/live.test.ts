@@ -396,6 +396,45 @@ describe('fetchLiveCharter', () => {
     expect(afterAttempt(atSecond, secondDown).charter).toEqual(atSecond.charter);
   });
 
+  it('drops a kept charter whose very page now holds no table, reached by the other path while its own path errs (re-review of 2026-12-06)', async () => {
+    const policy = `https://${HOST}/terms/cookies-policy/`;
+    const page = `https://${HOST}/pages/cookies/`;
+    const noTable = '<html><body><main><p>We no longer use cookies.</p></main></body></html>';
+    const answer = (body: string, status: number, endedAt?: string) => {
+      const response = new Response(status === 200 ? body : '', { status, headers: { 'content-type': 'text/html' } });
+      if (endedAt !== undefined) Object.defineProperty(response, 'url', { value: endedAt });
+      return response;
+    };
+    // Read: the first path redirects to /pages/cookies/, which holds the charter.
+    const before = await fetchLiveCharter(
+      HOST,
+      async (url) => (url === policy ? answer(html, 200, page) : answer('', 404)),
+      () => 1,
+    );
+    expect(before).toMatchObject({ url: page, path: '/terms/cookies-policy/' });
+    // Now the first path's server errs, and the second redirects to that very page, which holds no table.
+    const attempt = await fetchLiveCharter(
+      HOST,
+      async (url) => (url === policy ? answer('', 503) : answer(noTable, 200, page)),
+      () => 2,
+      before,
+    );
+    expect(attempt.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-information' });
+    expect(afterAttempt(before, attempt).charter).toBeNull();
+  });
+
+  it('never throws on a kept record altered in storage (an address that is no text)', async () => {
+    for (const altered of [{ url: 42 }, { url: { x: 1 }, path: 'x'.repeat(100_000) }]) {
+      const serverError = async (url: string) => {
+        const response = new Response('', { status: 503 });
+        Object.defineProperty(response, 'url', { value: url });
+        return response;
+      };
+      const attempt = await fetchLiveCharter(HOST, serverError, () => 2, altered as never);
+      expect(attempt.problem).toEqual({ kind: 'http', status: 503, path: '/terms/cookies-information' });
+    }
+  });
+
   it('judges a record an older version stored (no path) by the page it was read from, as before', async () => {
     const policy = `https://${HOST}/terms/cookies-policy/`;
     const information = `https://${HOST}/terms/cookies-information`;
