@@ -15,6 +15,7 @@ import {
   fetchCharterPage,
   isHtmlPage,
   pageEncoding,
+  pageFailureOfError,
   pageFailureText,
   type FetchLike,
   MAX_CHARTER_PAGE_BYTES,
@@ -99,7 +100,7 @@ async function parseCommand(input: string, io: CliIo): Promise<number> {
     io.stdout(formatParsedCharter(readCharterPage(page.body, page.contentType)));
     return 0;
   } catch (error) {
-    return fail(shownInput(input), describeError(error), io);
+    return fail(shownInput(input), describeReadingError(error, page), io);
   }
 }
 
@@ -133,7 +134,7 @@ async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile>
   try {
     return { file: page.label, reading: readCharterPageReading(page.body, page.contentType) };
   } catch (error) {
-    return { file: page.label, error: describeError(error) };
+    return { file: page.label, error: describeReadingError(error, page) };
   }
 }
 
@@ -225,6 +226,17 @@ export function readCharterFile(file: string): Page | { error: string } {
     // By its code alone: Node's message names the path, which an error may not show (`--charter`'s with an `@`).
     return { error: code === undefined ? `cannot read the file: ${oneLine(error)}` : `cannot read the file (${code})` };
   }
+}
+
+/**
+ * Why a page gave no charter. An HTML page whose markup lays out no text has no cookie table, as
+ * the extension says of it (pageFailureOfError): "the page has no text" sent an author looking for
+ * another failure than the popup's. A saved page with nothing in it at all is still said empty.
+ */
+function describeReadingError(error: unknown, page: Page): string {
+  const hasMarkup = page.body.replace(/^\uFEFF/, '').trim() !== '';
+  if (page.html && hasMarkup && error instanceof CharterError && error.kind === 'empty') return pageFailureText(pageFailureOfError(error));
+  return describeError(error);
 }
 
 function describeError(error: unknown): string {

@@ -12,7 +12,12 @@ export type LiveCharters = {
 };
 
 /** Fetches and reads a portal's charter now (core/charter/live.ts, fetchLiveCharter): never throws, says what failed. */
-export type ReadCharter = (host: string, now: () => number, readBefore: string | null) => Promise<LiveCharterRecord>;
+export type ReadCharter = (
+  host: string,
+  now: () => number,
+  /** The record whose charter is kept, if any: the read judges it by the path that led to it (fetchLiveCharter). */
+  readBefore: LiveCharterRecord | null,
+) => Promise<LiveCharterRecord>;
 
 /**
  * @param readCharter the charter reader; the worker imports it when first needed (later-parts.ts),
@@ -37,7 +42,7 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       if (current && !force && !isStale(current, now())) return current;
       // A network blip keeps the charter read before, with the problem beside it.
       const record: LiveCharterRecord = {
-        ...afterAttempt(current, await readCharter(host, now, current?.charter ? current.url : null)),
+        ...afterAttempt(current, await readCharter(host, now, current?.charter ? current : null)),
         attempt: crypto.randomUUID(),
       };
       await liveCharterItem(host).set(session, record);

@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createLiveCharters } from '../../src/background/live-charters.ts';
-import { fetchLiveCharter, LIVE_CHARTER_MAX_AGE_MS, LIVE_CHARTER_RETRY_MS, type FetchLike } from '../../src/core/charter/live.ts';
+import { createLiveCharters, type ReadCharter } from '../../src/background/live-charters.ts';
+import {
+  fetchLiveCharter,
+  LIVE_CHARTER_MAX_AGE_MS,
+  LIVE_CHARTER_RETRY_MS,
+  type FetchLike,
+  type LiveCharterRecord,
+} from '../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
 import { fakeSession } from '../support/fake-session.ts';
 
 const HOST = 'demo.opendatasoft.com';
 
 /** The reader the worker loads from its second script, over a fake fetch. */
-const reading = (fetchImpl: FetchLike) => (host: string, now: () => number, readBefore: string | null) =>
-  fetchLiveCharter(host, fetchImpl, now, readBefore);
+const reading =
+  (fetchImpl: FetchLike): ReadCharter =>
+  (host, now, readBefore) =>
+    fetchLiveCharter(host, fetchImpl, now, readBefore);
 
 describe('live charters in the worker', () => {
   it('reads again a failed read once the retry time has passed, the clock set back an hour in between', async () => {
@@ -104,6 +112,39 @@ describe('live charters in the worker', () => {
     const after = await charters.refresh(HOST, true);
     expect(after).toMatchObject({ charter: null, problem: { kind: 'http', status: 404, path: '/terms/cookies-policy/' } });
     expect((await charters.get(HOST))?.charter).toBeNull();
+  });
+
+  it('keeps a charter its path redirected to through a server error there, a page with no table at the other path; an older record by its page', async () => {
+    const policy = `https://${HOST}/terms/cookies-policy/`;
+    let down = false;
+    let now = 1000;
+    const fetchImpl: FetchLike = async (url) => {
+      if (down) {
+        if (url === policy) return new Response('', { status: 503 });
+        return new Response('<html><body><main><p>See our policy.</p></main></body></html>', { headers: { 'content-type': 'text/html' } });
+      }
+      if (url !== policy) return new Response('', { status: 404 });
+      const response = new Response(charterPage(HOST, DEMO_CHARTER), { headers: { 'content-type': 'text/html' } });
+      Object.defineProperty(response, 'url', { value: `https://${HOST}/pages/cookies/` });
+      return response;
+    };
+    const session = fakeSession();
+    const charters = createLiveCharters(session, reading(fetchImpl), () => now);
+    expect(await charters.refresh(HOST)).toMatchObject({ url: `https://${HOST}/pages/cookies/`, path: '/terms/cookies-policy/' });
+    down = true;
+    now += LIVE_CHARTER_MAX_AGE_MS + 1;
+    const kept = await charters.refresh(HOST, true);
+    expect(kept).toMatchObject({ problem: { kind: 'http', status: 503, path: '/terms/cookies-policy/' }, failedAt: now });
+    expect(kept.charter?.entries).toHaveLength(7);
+    // A record an older version stored (no path) still reads, and is judged by the page it was read from.
+    const { path: _path, ...older } = JSON.parse(session.data[`charter:${HOST}`] as string) as LiveCharterRecord;
+    const restarted = createLiveCharters(
+      fakeSession({ [`charter:${HOST}`]: JSON.stringify({ ...older, failedAt: undefined }) }),
+      reading(fetchImpl),
+      () => now,
+    );
+    expect((await restarted.get(HOST))?.charter?.entries).toHaveLength(7);
+    expect((await restarted.refresh(HOST, true)).charter).toBeNull();
   });
 
   it('names each attempt anew and keeps its own time, even when the clock gives the same millisecond again or an earlier one', async () => {

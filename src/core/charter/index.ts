@@ -14,6 +14,7 @@ export {
   charterTextOfPage,
   isHtmlPage,
   fetchCharterPage,
+  pageFailureOfError,
   readCharterPage,
   readCharterPageReading,
   type CharterPage,

@@ -15,6 +15,12 @@ export type LiveCharterRecord = {
   fetchedAt: number;
   /** Page the charter was read from; null when none could be read. */
   url: string | null;
+  /**
+   * The charter path (CHARTER_PATHS) whose request gave the charter, wherever its redirects ended
+   * (`url`): the next read judges the kept charter by what that path answers then. Absent when no
+   * charter was read, and in a record an older version stored (then judged by `url`).
+   */
+  path?: string;
   /** The charter read; null when the attempt failed. */
   charter: ParsedCharter | null;
   /**
@@ -73,7 +79,7 @@ export function afterAttempt(previous: LiveCharterRecord | null, attempt: LiveCh
 const REFUSED_FOR_NOW = [401, 403, 408, 429];
 
 /** A failure that may be gone on the next try: no answer, the server's own error, or this read refused. */
-function isPassing(problem: LiveCharterProblem | null): boolean {
+export function isPassing(problem: LiveCharterProblem | null): boolean {
   if (problem === null) return false;
   return problem.kind === 'network' || (problem.kind === 'http' && (problem.status >= 500 || REFUSED_FOR_NOW.includes(problem.status)));
 }

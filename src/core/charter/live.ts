@@ -17,7 +17,7 @@ import { keptUnreadRows } from './unread-lines.ts';
 export const CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-information'] as const;
 
 export { isStale, LIVE_CHARTER_MAX_AGE_MS, LIVE_CHARTER_RETRY_MS, type LiveCharterRecord } from './live-record.ts';
-import type { LiveCharterRecord } from './live-record.ts';
+import { isPassing, type LiveCharterRecord } from './live-record.ts';
 
 /** True when a page is HTML: by its content type, or by how it starts. */
 export function isHtmlPage(body: string, contentType: string | null): boolean {
@@ -241,16 +241,21 @@ async function readCapped(response: Response, limit: number): Promise<string | n
   return decodePage(bytes, pageEncoding(response.headers.get('content-type'), bytes));
 }
 
+/** An address or path without its trailing slash. */
+const trimmed = (text: string) => text.replace(/\/$/, '');
+/** True when a request that ended at `endedAt` ended at the page `address`, a trailing slash aside. */
+const endedAtPage = (endedAt: string, address: string): boolean => trimmed(endedAt) === trimmed(address);
+
 /**
  * True when `address` (a kept charter's page) is `path` asked of `host`, or the page that request
  * ended on (`endedAt`, after the redirects a custom domain makes), a trailing slash aside. A request
  * that ended nowhere known (no answer, or a redirect refused) is known by its path alone: a
  * charter a custom domain redirected to the platform's sub-domain was read at the same path.
  */
-function isPageOf(address: string | null, host: string, path: string, endedAt: string | undefined): boolean {
-  if (address === null) return false;
-  const trimmed = (text: string) => text.replace(/\/$/, '');
-  if (endedAt !== undefined && trimmed(endedAt) === trimmed(address)) return true;
+function isPageOf(address: unknown, host: string, path: string, endedAt: string | undefined): boolean {
+  // Not text: a record altered in storage names no page.
+  if (typeof address !== 'string') return false;
+  if (endedAt !== undefined && endedAtPage(endedAt, address)) return true;
   try {
     const url = new URL(address);
     return (endedAt === undefined || url.host === host.toLowerCase()) && trimmed(url.pathname) === trimmed(path);
@@ -269,19 +274,31 @@ export async function fetchLiveCharter(
   host: string,
   fetchImpl: FetchLike,
   now: () => number = Date.now,
-  /** The page the charter kept for `host` was read from, if any (LiveCharterRecord.url). */
-  readBefore: string | null = null,
+  /** The record of the charter kept for `host`, if any: where it was read from (`url`), and by which charter path (`path`). */
+  readBefore: Pick<LiveCharterRecord, 'url' | 'path'> | null = null,
 ): Promise<LiveCharterRecord> {
   // Of several failures, report the one that explains most: a table none of whose rows could be
   // read over a page without a table or a server error, and those over a 404; the later one on a
   // tie. The rows not read go with the failure they explain.
   type Noted = { found: LiveCharterProblem; weight: number; unreadRows?: UnreadRow[] };
   let problem: Noted = { found: NETWORK_ERROR, weight: 0 };
-  // What the page the kept charter was read from answered now: that alone says whether it is kept.
-  let atWhereRead: Noted | null = null;
+  // What the path that led to the kept charter answered now, which says whether it is kept, and
+  // what its very page answered, if a request ended there (set by note()).
+  const kept: { atPath: Noted | null; goneFromPage: Noted | null } = { atPath: null, goneFromPage: null };
+  // The path whose request led to the kept charter, wherever it ended (a redirect to another page of
+  // the host, or from a custom domain to the platform's). A record without it (an older version's,
+  // or one altered in storage) is judged by the page it was read from (isPageOf).
+  const keptPath = CHARTER_PATHS.find((path) => path === readBefore?.path);
+  const ledToKeptCharter = (path: string, endedAt: string | undefined) =>
+    keptPath !== undefined ? path === keptPath : isPageOf(readBefore?.url ?? null, host, path, endedAt);
+  // The kept charter's very page answering now that it holds no charter (no table, a 404), reached
+  // by either path: it is gone, whatever the failure of the path that led to it.
+  const keptPage: unknown = readBefore?.url;
   const note = (failure: PageFailure, path: string, weight: number, endedAt?: string, unreadRows: UnreadRow[] = []) => {
     const noted: Noted = { found: { ...failure, path }, weight, ...(unreadRows.length > 0 ? { unreadRows } : null) };
-    if (isPageOf(readBefore, host, path, endedAt)) atWhereRead = noted;
+    if (ledToKeptCharter(path, endedAt)) kept.atPath = noted;
+    const atKeptPage = typeof keptPage === 'string' && endedAt !== undefined && endedAtPage(endedAt, keptPage);
+    if (atKeptPage && !isPassing(noted.found)) kept.goneFromPage = noted;
     if (weight > 0 && weight >= problem.weight) problem = noted;
   };
   const notReached: string[] = [];
@@ -306,15 +323,16 @@ export async function fetchLiveCharter(
       }
       const { charter, unreadRows } = read;
       // The rows not read are kept: without them a cookie declared in one would be said to be in no charter, and nothing would say why.
-      return { host, fetchedAt: now(), url: page.url, charter, problem: null, ...(unreadRows.length > 0 ? { unreadRows } : null) };
+      return { host, fetchedAt: now(), url: page.url, path, charter, problem: null, ...(unreadRows.length > 0 ? { unreadRows } : null) };
     } catch (error) {
       note(pageFailureOfError(error), path, 2, page.url);
     }
   }
-  // The page the kept charter was read from decides, whatever the other path did: a failure that may
+  // The path that led to the kept charter decides, whatever the other path did: a failure that may
   // pass there (no connection, a server error) keeps the charter beside it (afterAttempt); an answer
-  // that is no charter (a 404, a page with no table, a redirect off the platform) says it is gone.
-  const decisive = atWhereRead as Noted | null; // set in note(), which the compiler does not follow
+  // that is no charter (a 404, a page with no table, a redirect off the platform) says it is gone,
+  // as does its very page answering so, whichever path's request ended there.
+  const decisive = kept.goneFromPage ?? kept.atPath;
   if (decisive !== null) problem = decisive;
   else {
     // 404s at some paths say nothing of one the connection failed to reach: the charter may be there
@@ -327,8 +345,8 @@ export async function fetchLiveCharter(
   return { host, fetchedAt: now(), url: null, charter: null, problem: problem.found, ...(unreadRows ? { unreadRows } : null) };
 }
 
-/** Why a fetched page gave no charter, from what reading it threw. */
-function pageFailureOfError(error: unknown): PageFailure {
+/** Why a fetched page gave no charter, from what reading it threw (the charter CLI says the same of an HTML page). */
+export function pageFailureOfError(error: unknown): PageFailure {
   if (!(error instanceof CharterError)) return { kind: 'unreadable' };
   switch (error.kind) {
     case 'no-table':

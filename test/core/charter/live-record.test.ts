@@ -42,6 +42,7 @@ describe('afterAttempt', () => {
     host: HOST,
     fetchedAt: 1000,
     url: 'https://data.tco.re/terms/cookies-policy/',
+    path: '/terms/cookies-policy/',
     charter: { portal: HOST, language: 'fr', entries: [] },
     problem: null,
   };

@@ -177,16 +177,19 @@ describe('fetchLiveCharter', () => {
     expect((await fetchLiveCharter(HOST, otherWayRound)).problem).toEqual({ kind: 'network', path: '/terms/cookies-information' });
     // Unless the 404 is at the page the kept charter was read from: it is gone from there, and
     // that is said; the charter is not kept on the word of a page that could not be reached.
-    const gone = await fetchLiveCharter(HOST, slowCharterPage, () => 3, `https://${HOST}/terms/cookies-information`);
+    const gone = await fetchLiveCharter(HOST, slowCharterPage, () => 3, {
+      url: `https://${HOST}/terms/cookies-information`,
+      path: '/terms/cookies-information',
+    });
     expect(gone.problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-information' });
     expect(afterAttempt({ ...before, url: `https://${HOST}/terms/cookies-information` }, gone)).toEqual(gone);
-    expect((await fetchLiveCharter(HOST, otherWayRound, () => 3, before.url)).problem).toEqual({
+    expect((await fetchLiveCharter(HOST, otherWayRound, () => 3, before)).problem).toEqual({
       kind: 'http',
       status: 404,
       path: '/terms/cookies-policy/',
     });
     // A kept charter read where the connection failed keeps the earlier rule.
-    expect((await fetchLiveCharter(HOST, slowCharterPage, () => 3, before.url)).problem).toEqual({
+    expect((await fetchLiveCharter(HOST, slowCharterPage, () => 3, before)).problem).toEqual({
       kind: 'network',
       path: '/terms/cookies-policy/',
     });
@@ -197,7 +200,7 @@ describe('fetchLiveCharter', () => {
         [`https://${HOST}/terms/cookies-policy/`]: { status: 404 },
         [`https://${HOST}/terms/cookies-information`]: { status },
       });
-      const attempt = await fetchLiveCharter(HOST, serverErrorBeside, () => 3, before.url);
+      const attempt = await fetchLiveCharter(HOST, serverErrorBeside, () => 3, before);
       expect(attempt.problem, `${status}`).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-policy/' });
       expect(afterAttempt(before, attempt).charter, `${status}`).toBeNull();
     }
@@ -238,7 +241,7 @@ describe('fetchLiveCharter', () => {
       };
     const before = await fetchLiveCharter('data.city.fr', answering(200), () => 1);
     expect(before.url).toBe(ended);
-    const attempt = await fetchLiveCharter('data.city.fr', answering(404), () => 2, before.url);
+    const attempt = await fetchLiveCharter('data.city.fr', answering(404), () => 2, before);
     expect(attempt.problem).toEqual({ kind: 'http', status: 404, path: '/terms/cookies-policy/' });
     expect(afterAttempt(before, attempt).charter).toBeNull();
   });
@@ -261,24 +264,19 @@ describe('fetchLiveCharter', () => {
       ['503, redirected off-site beside', offSite, { kind: 'http', status: 503 }],
       ['503, 404 beside', fakeFetch({ [policy]: { status: 503 }, [information]: { status: 404 } }), { kind: 'http', status: 503 }],
     ] as const) {
-      const attempt = await fetchLiveCharter(HOST, fetch, () => 2, before.url);
+      const attempt = await fetchLiveCharter(HOST, fetch, () => 2, before);
       expect(attempt.problem, label).toEqual({ ...problem, path: '/terms/cookies-policy/' });
       expect(afterAttempt(before, attempt), label).toEqual({ ...before, problem: attempt.problem, failedAt: 2 });
     }
     // That page now answering no charter drops it, whatever the other path answers.
     const prose = { status: 200, body: '<html><body><main><h1>Cookies</h1><p>No cookies any more.</p></main></body></html>' };
     for (const beside of [{ status: 503 }, { status: 404 }, 'network-error'] as const) {
-      const attempt = await fetchLiveCharter(HOST, fakeFetch({ [policy]: prose, [information]: beside }), () => 2, before.url);
+      const attempt = await fetchLiveCharter(HOST, fakeFetch({ [policy]: prose, [information]: beside }), () => 2, before);
       expect(attempt.problem, JSON.stringify(beside)).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
       expect(afterAttempt(before, attempt).charter, JSON.stringify(beside)).toBeNull();
     }
     for (const status of [404, 410]) {
-      const attempt = await fetchLiveCharter(
-        HOST,
-        fakeFetch({ [policy]: { status }, [information]: { status: 503 } }),
-        () => 2,
-        before.url,
-      );
+      const attempt = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status }, [information]: { status: 503 } }), () => 2, before);
       expect(attempt.problem, `${status}`).toEqual({ kind: 'http', status, path: '/terms/cookies-policy/' });
       expect(afterAttempt(before, attempt).charter, `${status}`).toBeNull();
     }
@@ -288,7 +286,7 @@ describe('fetchLiveCharter', () => {
       Object.defineProperty(response, 'url', { value: 'https://www.city.example/legal' });
       return response;
     };
-    const away = await fetchLiveCharter(HOST, redirectedAway, () => 2, before.url);
+    const away = await fetchLiveCharter(HOST, redirectedAway, () => 2, before);
     expect(away.problem).toEqual({ kind: 'redirected', to: 'https://www.city.example', path: '/terms/cookies-policy/' });
     expect(afterAttempt(before, away).charter).toBeNull();
     // A portal on its own domain, its charter read where the platform's sub-domain redirected it:
@@ -299,7 +297,7 @@ describe('fetchLiveCharter', () => {
       custom,
       fakeFetch({ [`https://${custom}/terms/cookies-policy/`]: 'network-error', [`https://${custom}/terms/cookies-information`]: noTable }),
       () => 2,
-      readThere.url,
+      readThere,
     );
     expect(offline.problem).toEqual({ kind: 'network', path: '/terms/cookies-policy/' });
     expect(afterAttempt(readThere, offline).charter).toEqual(before.charter);
@@ -308,6 +306,146 @@ describe('fetchLiveCharter', () => {
       kind: 'no-table',
       path: '/terms/cookies-information',
     });
+  });
+
+  it('judges a kept charter by the charter path that led to it, wherever that request ended (re-review of 2026-12-06)', async () => {
+    const policy = `https://${HOST}/terms/cookies-policy/`;
+    const information = `https://${HOST}/terms/cookies-information`;
+    const noTable = '<html><body><main><h1>Terms</h1><p>See our policy.</p></main></body></html>';
+    const htmlResponse = (body: string, endedAt?: string) => {
+      const response = new Response(body, { headers: { 'content-type': 'text/html' } });
+      if (endedAt !== undefined) Object.defineProperty(response, 'url', { value: endedAt });
+      return response;
+    };
+    // Same host: the first path redirects to /pages/cookies/, where the charter is read.
+    const before = await fetchLiveCharter(
+      HOST,
+      async (url) => (url === policy ? htmlResponse(html, `https://${HOST}/pages/cookies/`) : new Response('', { status: 404 })),
+      () => 1,
+    );
+    expect(before).toMatchObject({ url: `https://${HOST}/pages/cookies/`, path: '/terms/cookies-policy/' });
+    for (const failure of ['network', 503, 403] as const) {
+      const attempt = await fetchLiveCharter(
+        HOST,
+        async (url) => {
+          if (url === information) return htmlResponse(noTable);
+          if (failure === 'network') throw new TypeError('Failed to fetch');
+          return new Response('x', { status: failure });
+        },
+        () => 2,
+        before,
+      );
+      expect(attempt.problem, `${failure}`).toEqual(
+        failure === 'network'
+          ? { kind: 'network', path: '/terms/cookies-policy/' }
+          : { kind: 'http', status: failure, path: '/terms/cookies-policy/' },
+      );
+      expect(afterAttempt(before, attempt), `${failure}`).toEqual({ ...before, problem: attempt.problem, failedAt: 2 });
+    }
+    // A custom domain whose charter path redirected to the platform's sub-domain, answering itself now.
+    const custom = 'data.city.fr';
+    const atCustom = (path: string) => `https://${custom}${path}`;
+    const readThere = await fetchLiveCharter(
+      custom,
+      async (url) =>
+        url === atCustom('/terms/cookies-policy/')
+          ? htmlResponse(html, 'https://city.opendatasoft.com/terms/cookies-policy/')
+          : new Response('', { status: 404 }),
+      () => 1,
+    );
+    expect(readThere).toMatchObject({ url: 'https://city.opendatasoft.com/terms/cookies-policy/', path: '/terms/cookies-policy/' });
+    for (const status of [503, 403, 429]) {
+      const attempt = await fetchLiveCharter(
+        custom,
+        fakeFetch({
+          [atCustom('/terms/cookies-policy/')]: { status },
+          [atCustom('/terms/cookies-information')]: { status: 200, body: noTable },
+        }),
+        () => 2,
+        readThere,
+      );
+      expect(attempt.problem, `${status}`).toEqual({ kind: 'http', status, path: '/terms/cookies-policy/' });
+      expect(afterAttempt(readThere, attempt).charter, `${status}`).toEqual(readThere.charter);
+    }
+    // That path answering no table now drops it, though the other path's server error would pass.
+    const gone = await fetchLiveCharter(
+      custom,
+      fakeFetch({
+        [atCustom('/terms/cookies-policy/')]: { status: 200, body: noTable },
+        [atCustom('/terms/cookies-information')]: { status: 503 },
+      }),
+      () => 2,
+      readThere,
+    );
+    expect(gone.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
+    expect(afterAttempt(readThere, gone).charter).toBeNull();
+    // A charter read at the second path is judged by that path, whatever the first answers.
+    const atSecond = await fetchLiveCharter(
+      HOST,
+      fakeFetch({ [policy]: { status: 404 }, [information]: { status: 200, body: html } }),
+      () => 1,
+    );
+    expect(atSecond.path).toBe('/terms/cookies-information');
+    const secondDown = await fetchLiveCharter(
+      HOST,
+      fakeFetch({ [policy]: { status: 200, body: noTable }, [information]: { status: 503 } }),
+      () => 2,
+      atSecond,
+    );
+    expect(secondDown.problem).toEqual({ kind: 'http', status: 503, path: '/terms/cookies-information' });
+    expect(afterAttempt(atSecond, secondDown).charter).toEqual(atSecond.charter);
+  });
+
+  it('drops a kept charter whose very page now holds no table, reached by the other path while its own path errs (re-review of 2026-12-06)', async () => {
+    const policy = `https://${HOST}/terms/cookies-policy/`;
+    const page = `https://${HOST}/pages/cookies/`;
+    const noTable = '<html><body><main><p>We no longer use cookies.</p></main></body></html>';
+    const answer = (body: string, status: number, endedAt?: string) => {
+      const response = new Response(status === 200 ? body : '', { status, headers: { 'content-type': 'text/html' } });
+      if (endedAt !== undefined) Object.defineProperty(response, 'url', { value: endedAt });
+      return response;
+    };
+    // Read: the first path redirects to /pages/cookies/, which holds the charter.
+    const before = await fetchLiveCharter(
+      HOST,
+      async (url) => (url === policy ? answer(html, 200, page) : answer('', 404)),
+      () => 1,
+    );
+    expect(before).toMatchObject({ url: page, path: '/terms/cookies-policy/' });
+    // Now the first path's server errs, and the second redirects to that very page, which holds no table.
+    const attempt = await fetchLiveCharter(
+      HOST,
+      async (url) => (url === policy ? answer('', 503) : answer(noTable, 200, page)),
+      () => 2,
+      before,
+    );
+    expect(attempt.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-information' });
+    expect(afterAttempt(before, attempt).charter).toBeNull();
+  });
+
+  it('never throws on a kept record altered in storage (an address that is no text)', async () => {
+    for (const altered of [{ url: 42 }, { url: { x: 1 }, path: 'x'.repeat(100_000) }]) {
+      const serverError = async (url: string) => {
+        const response = new Response('', { status: 503 });
+        Object.defineProperty(response, 'url', { value: url });
+        return response;
+      };
+      const attempt = await fetchLiveCharter(HOST, serverError, () => 2, altered as never);
+      expect(attempt.problem).toEqual({ kind: 'http', status: 503, path: '/terms/cookies-information' });
+    }
+  });
+
+  it('judges a record an older version stored (no path) by the page it was read from, as before', async () => {
+    const policy = `https://${HOST}/terms/cookies-policy/`;
+    const information = `https://${HOST}/terms/cookies-information`;
+    const noTable = { status: 200, body: '<html><body><main><h1>Terms</h1><p>See our policy.</p></main></body></html>' };
+    const { path: _path, ...older } = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: html } }), () => 1);
+    const kept = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 503 }, [information]: noTable }), () => 2, older);
+    expect(kept.problem).toEqual({ kind: 'http', status: 503, path: '/terms/cookies-policy/' });
+    // A path that is none of the charter paths (a record altered in storage) counts as none.
+    const altered = { ...older, path: '/elsewhere/' };
+    const gone = await fetchLiveCharter(HOST, fakeFetch({ [policy]: noTable, [information]: { status: 503 } }), () => 2, altered);
+    expect(gone.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
   });
 
   it('reads a charter served as plain text too', async () => {

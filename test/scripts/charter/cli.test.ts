@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCharterCli, USAGE, type CliIo } from '../../../scripts/charter/cli.ts';
-import type { FetchLike } from '../../../src/core/charter/live.ts';
+import { fetchLiveCharter, type FetchLike } from '../../../src/core/charter/live.ts';
+import { pageFailureText } from '../../../src/core/charter/live-problem.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -366,6 +367,26 @@ describe('charter on an https:// URL', () => {
         expect(stdout + stderr, said).not.toContain('the file is empty');
       }
     }
+  });
+
+  it('says a page of markup alone has no cookie table, as the extension says it, not that it has no text (re-review of 2026-12-06)', async () => {
+    for (const body of ['<html><body></body></html>', '<html><body><div id="app"></div><script>boot()</script></body></html>']) {
+      const live = await fetchLiveCharter('demo.opendatasoft.com', async (url) =>
+        url === URL ? new Response(body, { headers: { 'content-type': 'text/html' } }) : new Response('', { status: 404 }),
+      );
+      expect(live.problem, body).toEqual({ kind: 'no-table', path: '/terms/cookies-policy/' });
+      const checked = await runInProcess(['check', URL], serving(body));
+      expect(checked.status, body).toBe(1);
+      expect(checked.stdout, body).toContain(`  FAILED: ${pageFailureText({ kind: 'no-table' })}\n`);
+      const parsed = await runInProcess(['parse', URL], serving(body));
+      expect(parsed.stderr, body).toBe(`charter: ${URL}: ${pageFailureText({ kind: 'no-table' })}\n`);
+      // A saved page is read as the same page live.
+      const saved = await runInProcess(['check', scratchFile('markup-only.html', body)], noNetwork);
+      expect(saved.stdout, body).toContain(`  FAILED: ${pageFailureText({ kind: 'no-table' })}\n`);
+    }
+    // A saved page with nothing in it is not said to hold no table.
+    const empty = await runInProcess(['check', scratchFile('empty.html', ' \n')], noNetwork);
+    expect(empty.stdout).toContain('FAILED: the file is empty\n');
   });
 
   it('fetches the live page anonymously and reads it', async () => {
