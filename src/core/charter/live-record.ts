@@ -79,7 +79,7 @@ export function afterAttempt(previous: LiveCharterRecord | null, attempt: LiveCh
 const REFUSED_FOR_NOW = [401, 403, 408, 429];
 
 /** A failure that may be gone on the next try: no answer, the server's own error, or this read refused. */
-export function isPassing(problem: LiveCharterProblem | null): boolean {
+function isPassing(problem: LiveCharterProblem | null): boolean {
   if (problem === null) return false;
   return problem.kind === 'network' || (problem.kind === 'http' && (problem.status >= 500 || REFUSED_FOR_NOW.includes(problem.status)));
 }

@@ -17,7 +17,7 @@ import { keptUnreadRows } from './unread-lines.ts';
 export const CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-information'] as const;
 
 export { isStale, LIVE_CHARTER_MAX_AGE_MS, LIVE_CHARTER_RETRY_MS, type LiveCharterRecord } from './live-record.ts';
-import { isPassing, type LiveCharterRecord } from './live-record.ts';
+import type { LiveCharterRecord } from './live-record.ts';
 
 /** True when a page is HTML: by its content type, or by how it starts. */
 export function isHtmlPage(body: string, contentType: string | null): boolean {
@@ -282,23 +282,17 @@ export async function fetchLiveCharter(
   // tie. The rows not read go with the failure they explain.
   type Noted = { found: LiveCharterProblem; weight: number; unreadRows?: UnreadRow[] };
   let problem: Noted = { found: NETWORK_ERROR, weight: 0 };
-  // What the path that led to the kept charter answered now, which says whether it is kept, and
-  // what its very page answered, if a request ended there (set by note()).
-  const kept: { atPath: Noted | null; goneFromPage: Noted | null } = { atPath: null, goneFromPage: null };
+  // What the path that led to the kept charter answered now, which says whether it is kept (set by note()).
+  const kept: { atPath: Noted | null } = { atPath: null };
   // The path whose request led to the kept charter, wherever it ended (a redirect to another page of
   // the host, or from a custom domain to the platform's). A record without it (an older version's,
   // or one altered in storage) is judged by the page it was read from (isPageOf).
   const keptPath = CHARTER_PATHS.find((path) => path === readBefore?.path);
   const ledToKeptCharter = (path: string, endedAt: string | undefined) =>
     keptPath !== undefined ? path === keptPath : isPageOf(readBefore?.url ?? null, host, path, endedAt);
-  // The kept charter's very page answering now that it holds no charter (no table, a 404), reached
-  // by either path: it is gone, whatever the failure of the path that led to it.
-  const keptPage: unknown = readBefore?.url;
   const note = (failure: PageFailure, path: string, weight: number, endedAt?: string, unreadRows: UnreadRow[] = []) => {
     const noted: Noted = { found: { ...failure, path }, weight, ...(unreadRows.length > 0 ? { unreadRows } : null) };
     if (ledToKeptCharter(path, endedAt)) kept.atPath = noted;
-    const atKeptPage = typeof keptPage === 'string' && endedAt !== undefined && endedAtPage(endedAt, keptPage);
-    if (atKeptPage && !isPassing(noted.found)) kept.goneFromPage = noted;
     if (weight > 0 && weight >= problem.weight) problem = noted;
   };
   const notReached: string[] = [];
@@ -330,9 +324,11 @@ export async function fetchLiveCharter(
   }
   // The path that led to the kept charter decides, whatever the other path did: a failure that may
   // pass there (no connection, a server error) keeps the charter beside it (afterAttempt); an answer
-  // that is no charter (a 404, a page with no table, a redirect off the platform) says it is gone,
-  // as does its very page answering so, whichever path's request ended there.
-  const decisive = kept.goneFromPage ?? kept.atPath;
+  // that is no charter (a 404, a page with no table, a redirect off the platform) says it is gone.
+  // Not the other path's request ending at the kept page: addresses are kept without query values
+  // and path parameters (pageAddress), so two pages (`?tab=cookies`, `?tab=information`) may read
+  // as one (tried on 2026-12-06 and reverted: it dropped a charter whose own path only erred).
+  const decisive = kept.atPath;
   if (decisive !== null) problem = decisive;
   else {
     // 404s at some paths say nothing of one the connection failed to reach: the charter may be there

@@ -396,7 +396,7 @@ describe('fetchLiveCharter', () => {
     expect(afterAttempt(atSecond, secondDown).charter).toEqual(atSecond.charter);
   });
 
-  it('drops a kept charter whose very page now holds no table, reached by the other path while its own path errs (re-review of 2026-12-06)', async () => {
+  it('keeps a charter whose own path errs, whatever another page the other path reaches answers, even one its address reads as the same (re-reviews of 2026-12-06)', async () => {
     const policy = `https://${HOST}/terms/cookies-policy/`;
     const page = `https://${HOST}/pages/cookies/`;
     const noTable = '<html><body><main><p>We no longer use cookies.</p></main></body></html>';
@@ -412,15 +412,34 @@ describe('fetchLiveCharter', () => {
       () => 1,
     );
     expect(before).toMatchObject({ url: page, path: '/terms/cookies-policy/' });
-    // Now the first path's server errs, and the second redirects to that very page, which holds no table.
+    // Now the first path's server errs, and the second redirects to that very page, which holds no table:
+    // kept until its own path answers (README, Limits): the address alone cannot tell that page from another.
     const attempt = await fetchLiveCharter(
       HOST,
       async (url) => (url === policy ? answer('', 503) : answer(noTable, 200, page)),
       () => 2,
       before,
     );
-    expect(attempt.problem).toEqual({ kind: 'no-table', path: '/terms/cookies-information' });
-    expect(afterAttempt(before, attempt).charter).toBeNull();
+    expect(attempt.problem).toEqual({ kind: 'http', status: 503, path: '/terms/cookies-policy/' });
+    expect(afterAttempt(before, attempt).charter).toEqual(before.charter);
+    // Two pages kept as one address (query values and path parameters are never kept: a session id is a cookie's value).
+    for (const [read, other] of [
+      ['/pages/legal/?tab=cookies', '/pages/legal/?tab=information'],
+      ['/legal;section=cookies', '/legal;section=information'],
+    ]) {
+      const readThere = await fetchLiveCharter(
+        HOST,
+        async (url) => (url === policy ? answer(html, 200, `https://${HOST}${read}`) : answer('', 404)),
+        () => 1,
+      );
+      const again = await fetchLiveCharter(
+        HOST,
+        async (url) => (url === policy ? answer('', 503) : answer(noTable, 200, `https://${HOST}${other}`)),
+        () => 2,
+        readThere,
+      );
+      expect(afterAttempt(readThere, again).charter, read).toEqual(readThere.charter);
+    }
   });
 
   it('never throws on a kept record altered in storage (an address that is no text)', async () => {
