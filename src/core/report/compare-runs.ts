@@ -101,11 +101,9 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
   const keys = (cookies: ComparableRun['cookies']) => new Set(cookies.map((c) => comparedKey(comparedCookie(c))));
   const unknownOnly = (run: ComparableRun) => {
     const known = keys(judged(run));
-    return run.cookies
-      .filter((c) => c.originUnknown)
-      .map(comparedCookie)
-      .filter((c) => !known.has(comparedKey(c)));
+    return run.cookies.filter((c) => c.originUnknown).filter((c) => !known.has(comparedKey(comparedCookie(c))));
   };
+  const nameAndDomain = (cookie: ComparableRun['cookies'][number]) => JSON.stringify([cookie.name, cookie.domain ?? null]);
   // A cookie the other run saw at all, even of unknown origin, is not "only" in this one, nor one
   // of its name and domain that run took for the other kind (its frames and responses not all
   // seen); nor is one this run first saw before the choice, or at a time not known: the choice
@@ -126,8 +124,16 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
   const trackersAfterRefuse = sortedCookiesOnce(refuse.againstRefusal);
   // Each run's unknown-only cookies are its own: the other run may have judged one into a list
   // (`_ga` shared in the accepting run, the site's own against the refusal): not "not compared" too.
+  // Nor is one whose name and domain a list holds, tied the other way there (the site's own of
+  // unknown origin in one run, a frame's against the refusal in the other): one cookie.
   const listed = new Set([...onlyAfterAccept, ...onlyAfterRefuse, ...trackersAfterRefuse].map(comparedKey));
-  const unknown = [...unknownOnly(accept), ...unknownOnly(refuse)].filter((c) => !listed.has(comparedKey(c)));
+  const listedOn = new Set(
+    [...judged(accept), ...judged(refuse)].filter((c) => listed.has(comparedKey(comparedCookie(c)))).map(nameAndDomain),
+  );
+  const unknown = [...unknownOnly(accept), ...unknownOnly(refuse)]
+    .filter((c) => c.domain === undefined || !listedOn.has(nameAndDomain(c)))
+    .map(comparedCookie)
+    .filter((c) => !listed.has(comparedKey(c)));
   const comparison: RunComparison = { onlyAfterAccept, onlyAfterRefuse, trackersAfterRefuse, originUnknown: sortedCookiesOnce(unknown) };
   const pages = pagesNotShared(accept, refuse, comparison);
   return pages ? { ...comparison, pagesNotShared: pages } : comparison;

@@ -166,6 +166,12 @@ describe('compareRuns', () => {
     // The accepting run did not tie the frame's `_ga` to its frame (its frames not all seen): still the same cookie.
     const untied = run([reportCookie({ name: '_ga', domain: '.video.example', hostOnly: false, ...afterAccept })]);
     expect(compareRuns(untied, refuse)).toMatchObject({ onlyAfterAccept: [], onlyAfterRefuse: [] });
+    // Nor is it "not compared" where the accepting run took it for the site's own of unknown origin.
+    const unknown = run([reportCookie({ name: '_ga', domain: '.video.example', hostOnly: false, originUnknown: true, ...afterAccept })]);
+    expect(compareRuns(unknown, refuse)).toMatchObject({
+      trackersAfterRefuse: [{ name: '_ga', embeddedDomain: 'video.example' }],
+      originUnknown: [],
+    });
   });
 
   it('compares a kept run’s embedded content as the report beside it does', () => {
