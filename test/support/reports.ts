@@ -35,6 +35,11 @@ export function reportCookie(overrides: Partial<ReportCookie> & Pick<ReportCooki
   };
 }
 
+/** A cookie an embedded frame set on its own domain (`.video.example`), as a report files it. */
+export function frameCookie(name: string, domain: string, overrides: Partial<ReportCookie> = {}): ReportCookie {
+  return reportCookie({ name, domain, hostOnly: false, thirdParty: { via: 'frame' }, ...overrides });
+}
+
 /** A report on `host` with these cookies and nothing else. */
 export function report(cookies: ReportCookie[], overrides: Partial<Report> = {}): Report {
   return {

@@ -7,7 +7,7 @@ import { ConsentRuns, type RecordProgress } from '../../src/views/ConsentRuns.ts
 import { keptRun, runOfKeptRun, runOfReport } from '../../src/core/report/compare-runs.ts';
 import { visibleCookieName } from '../../src/core/cookies/nameless.ts';
 import type { Report } from '../../src/core/report/report.ts';
-import { finding, report, reportCookie } from '../support/reports.ts';
+import { finding, frameCookie, report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 
@@ -238,13 +238,7 @@ describe('ConsentRuns', () => {
   });
 
   it('tells the site’s own cookie from a frame’s of the same name, saying the frame’s domain, in English and in French', () => {
-    const frameGa = reportCookie({
-      name: '_ga',
-      category: 'statistics',
-      domain: '.video.example',
-      hostOnly: false,
-      thirdParty: { via: 'frame' },
-    });
+    const frameGa = frameCookie('_ga', '.video.example', { category: 'statistics' });
     const withFrame = report(
       [
         ...accepted.cookies,

@@ -9,7 +9,7 @@ import {
   runOfReport,
 } from '../../../src/core/report/compare-runs.ts';
 import type { Phase } from '../../../src/core/consent/consent-choice.ts';
-import { finding, report, reportCookie } from '../../support/reports.ts';
+import { finding, frameCookie, report, reportCookie } from '../../support/reports.ts';
 
 /** A report's cookies with their first phase, and the cookies its after-refusal findings name. */
 const run = (cookies: ReturnType<typeof reportCookie>[], againstRefusal: string[] = []) =>
@@ -131,13 +131,7 @@ describe('compareRuns', () => {
   });
 
   it('tells the site’s own cookie from embedded content’s of the same name: a frame’s `_ga` hides no `_ga` of the site', () => {
-    const frameGa = reportCookie({
-      name: '_ga',
-      category: 'statistics',
-      domain: '.video.example',
-      hostOnly: false,
-      thirdParty: { via: 'frame' },
-    });
+    const frameGa = frameCookie('_ga', '.video.example', { category: 'statistics' });
     const siteGa = reportCookie({ name: '_ga', category: 'statistics', domain: '.tco.re', hostOnly: false, ...afterAccept });
     const accept = run([reportCookie({ name: 'sessionid' }), siteGa, { ...frameGa, ...afterAccept }]);
     const refuse = run([reportCookie({ name: 'sessionid' }), { ...frameGa, ...afterRefuse }]);
@@ -158,7 +152,7 @@ describe('compareRuns', () => {
   });
 
   it('names embedded content’s cookie found against the refusal with its domain, and takes a cookie of one name and domain as one whichever way a run tied it', () => {
-    const frameGa = reportCookie({ name: '_ga', domain: '.video.example', hostOnly: false, thirdParty: { via: 'frame' }, ...afterRefuse });
+    const frameGa = frameCookie('_ga', '.video.example', afterRefuse);
     const refuse = comparableReport(
       report([frameGa], { findings: [finding({ kind: 'after-refusal', cookie: '_ga', domain: '.video.example' })] }),
     );
@@ -175,7 +169,7 @@ describe('compareRuns', () => {
   });
 
   it('compares a kept run’s embedded content as the report beside it does', () => {
-    const frameGa = reportCookie({ name: '_ga', domain: '.video.example', hostOnly: false, thirdParty: { via: 'frame' } });
+    const frameGa = frameCookie('_ga', '.video.example');
     const accept = report(
       [reportCookie({ name: '_ga', domain: '.tco.re', hostOnly: false, ...afterAccept }), { ...frameGa, ...afterAccept }],
       { consent: { state: 'accepted', changedAt: 1, trackers: { ga: true } } },
