@@ -13,6 +13,7 @@ import {
   decodeCharterBytes,
   decodePage,
   fetchCharterPage,
+  isBlankText,
   isHtmlPage,
   pageEncoding,
   pageFailureOfError,
@@ -182,7 +183,7 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
   const page = await fetchCharterPage(url.href, fetch);
   if ('problem' in page) return { error: pageFailureText(page.problem) };
   // Said as the extension says it (fetchLiveCharter): the reader's "the file is empty" is for a file.
-  if (page.body.replace(/^\uFEFF/, '').trim() === '') return { error: pageFailureText({ kind: 'empty' }) };
+  if (isBlankText(page.body)) return { error: pageFailureText({ kind: 'empty' }) };
   const label = page.url === input ? input : `${input} (read from ${page.url})`;
   // The core's own test (as readCharterPageReading reads it): the note and the reading never disagree.
   const html = isHtmlPage(page.body, page.contentType);
@@ -234,7 +235,7 @@ export function readCharterFile(file: string): Page | { error: string } {
  * another failure than the popup's. A saved page with nothing in it at all is still said empty.
  */
 function describeReadingError(error: unknown, page: Page): string {
-  const hasMarkup = page.body.replace(/^\uFEFF/, '').trim() !== '';
+  const hasMarkup = !isBlankText(page.body);
   if (page.html && hasMarkup && error instanceof CharterError && error.kind === 'empty') return pageFailureText(pageFailureOfError(error));
   return describeError(error);
 }

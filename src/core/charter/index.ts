@@ -6,7 +6,7 @@
 export type { Category, CharterEntry, ParsedCharter } from './types.ts';
 export { CharterError, type CharterErrorKind } from './errors.ts';
 export { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
-export { assertReadableText, decodeCharterBytes } from './normalise.ts';
+export { assertReadableText, decodeCharterBytes, isBlankText } from './normalise.ts';
 export { decodePage, pageEncoding } from './page-encoding.ts';
 export { charterProblem, parseCharter, readCharter, type CharterReading, type TableSummary, type UnreadRow } from './parse.ts';
 export { describeColumns } from './table.ts';

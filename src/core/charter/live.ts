@@ -8,7 +8,7 @@ import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
 import type { LiveCharterProblem, PageFailure } from './live-problem.ts';
 import { decodePage, pageEncoding } from './page-encoding.ts';
-import { assertReadableText } from './normalise.ts';
+import { assertReadableText, isBlankText } from './normalise.ts';
 import { charterProblem, readCharter, type CharterReading, type UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
 import { keptUnreadRows } from './unread-lines.ts';
@@ -243,8 +243,6 @@ async function readCapped(response: Response, limit: number): Promise<string | n
 
 /** An address or path without its trailing slash. */
 const trimmed = (text: string) => text.replace(/\/$/, '');
-/** True when a request that ended at `endedAt` ended at the page `address`, a trailing slash aside. */
-const endedAtPage = (endedAt: string, address: string): boolean => trimmed(endedAt) === trimmed(address);
 
 /**
  * True when `address` (a kept charter's page) is `path` asked of `host`, or the page that request
@@ -255,7 +253,7 @@ const endedAtPage = (endedAt: string, address: string): boolean => trimmed(ended
 function isPageOf(address: unknown, host: string, path: string, endedAt: string | undefined): boolean {
   // Not text: a record altered in storage names no page.
   if (typeof address !== 'string') return false;
-  if (endedAt !== undefined && endedAtPage(endedAt, address)) return true;
+  if (endedAt !== undefined && trimmed(endedAt) === trimmed(address)) return true;
   try {
     const url = new URL(address);
     return (endedAt === undefined || url.host === host.toLowerCase()) && trimmed(url.pathname) === trimmed(path);
@@ -304,7 +302,7 @@ export async function fetchLiveCharter(
       continue;
     }
     // Said as such: "no cookie table" would send a charter's author looking for a table in a page with nothing.
-    if (page.body.replace(/^\uFEFF/, '').trim() === '') {
+    if (isBlankText(page.body)) {
       note({ kind: 'empty' }, path, 2, page.url);
       continue;
     }

@@ -15,6 +15,9 @@ export function decodeCharterBytes(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
+/** True for a text of nothing but white space, a byte-order mark aside: an empty file or page. */
+export const isBlankText = (text: string): boolean => text.replace(/^\uFEFF/, '').trim() === '';
+
 /**
  * Throws a CharterError when the text cannot be a charter: empty, binary (NUL bytes), or mostly
  * characters that did not decode as UTF-8 or are control codes. For an HTML page's source
@@ -23,7 +26,7 @@ export function decodeCharterBytes(bytes: Uint8Array): string {
  * out as text is checked on its own (readCharter). Real binary data (a PDF, a PNG) is well past it.
  */
 export function assertReadableText(text: string, source: 'text' | 'markup' = 'text'): void {
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
+  if (isBlankText(text)) {
     throw new CharterError('the file is empty', 'empty');
   }
   let nul = 0;
