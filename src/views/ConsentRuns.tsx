@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  comparedKey,
   pairRuns,
   runOfReport,
   type ComparedCookie,
@@ -182,7 +183,7 @@ function NameLists({
                       <code>{oneParagraph(item)}</code>
                     </li>
                   ) : (
-                    <li key={JSON.stringify([item.name, item.embeddedDomain])}>
+                    <li key={comparedKey(item)}>
                       <CookieName name={showName(item.name)} t={t} />
                       {item.embeddedDomain !== null && (
                         <span class="domain"> {t('embeddedCookie', oneParagraph(item.embeddedDomain))}</span>

@@ -73,7 +73,7 @@ const comparedCookie = (cookie: ComparableRun['cookies'][number]): ComparedCooki
   namedCookie(cookie.name, cookie.domain ?? '', Boolean(cookie.thirdParty) && cookie.domain !== undefined);
 
 /** A ComparedCookie as a key: two that are one cookie of the comparison have the same. */
-const comparedKey = (cookie: ComparedCookie) => JSON.stringify([cookie.name, cookie.embeddedDomain]);
+export const comparedKey = (cookie: ComparedCookie): string => JSON.stringify([cookie.name, cookie.embeddedDomain]);
 
 /** Cookies sorted by name, the site's own before embedded content's, then by domain; each once. */
 function sortedCookiesOnce(cookies: Iterable<ComparedCookie>): ComparedCookie[] {
@@ -110,11 +110,11 @@ export function compareRuns(accept: ComparableRun, refuse: ComparableRun): RunCo
   // does not explain it.
   const only = (run: ComparableRun, other: ComparableRun) => {
     const seen = keys(other.cookies);
-    const seenOn = new Set(other.cookies.map((c) => JSON.stringify([c.name, c.domain ?? null])));
+    const seenOn = new Set(other.cookies.map(nameAndDomain));
     const afterChoice = judged(run).filter((c) => c.firstPhase !== 'before-choice' && c.firstPhase !== 'unknown');
     return sortedCookiesOnce(
       afterChoice
-        .filter((c) => c.domain === undefined || !seenOn.has(JSON.stringify([c.name, c.domain])))
+        .filter((c) => c.domain === undefined || !seenOn.has(nameAndDomain(c)))
         .map(comparedCookie)
         .filter((c) => !seen.has(comparedKey(c))),
     );
