@@ -317,7 +317,8 @@ describe('fetchLiveCharter', () => {
       if (endedAt !== undefined) Object.defineProperty(response, 'url', { value: endedAt });
       return response;
     };
-    // Same host: the first path redirects to /pages/cookies/, where the charter is read.
+    // Made up, not the platform's (a review's case): no portal seen redirects its charter page. Same host:
+    // the first path redirects to /pages/cookies/, where the charter is read.
     const before = await fetchLiveCharter(
       HOST,
       async (url) => (url === policy ? htmlResponse(html, `https://${HOST}/pages/cookies/`) : new Response('', { status: 404 })),
@@ -342,7 +343,8 @@ describe('fetchLiveCharter', () => {
       );
       expect(afterAttempt(before, attempt), `${failure}`).toEqual({ ...before, problem: attempt.problem, failedAt: 2 });
     }
-    // A custom domain whose charter path redirected to the platform's sub-domain, answering itself now.
+    // A custom domain (charter-formats.md: portals answer under customer domains and NAME.opendatasoft.com)
+    // whose charter path redirected to the platform's sub-domain, a model: answering itself now.
     const custom = 'data.city.fr';
     const atCustom = (path: string) => `https://${custom}${path}`;
     const readThere = await fetchLiveCharter(
@@ -405,7 +407,7 @@ describe('fetchLiveCharter', () => {
       if (endedAt !== undefined) Object.defineProperty(response, 'url', { value: endedAt });
       return response;
     };
-    // Read: the first path redirects to /pages/cookies/, which holds the charter.
+    // Made up, not the platform's (a review's case). Read: the first path redirects to /pages/cookies/, which holds the charter.
     const before = await fetchLiveCharter(
       HOST,
       async (url) => (url === policy ? answer(html, 200, page) : answer('', 404)),
