@@ -77,6 +77,8 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   const firstAdded = useRef<string | null>(null);
   const wantedMore = useRef<{ limit: number; shownBefore: Set<string> } | null>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
+  // Set by a "Show more" that waits for the whole list: said until it is here (onWantAll then goes).
+  const [askedForAll, setAskedForAll] = useState(false);
 
   // A finding points at a row: clear the filter and page far enough to show it.
   useEffect(() => {
@@ -127,6 +129,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
   // Until every row is here, a search waits for them, and the count is the whole list's.
   const searching = onWantAll !== undefined && query.trim() !== '';
   const count = onWantAll && !searching ? Math.max(total, matching.length) : matching.length;
+  const waitingForAll = askedForAll && onWantAll !== undefined;
 
   return (
     <div class="cookie-list">
@@ -143,6 +146,7 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
             setLimit(PAGE_SIZE);
             firstAdded.current = null;
             wantedMore.current = null;
+            setAskedForAll(false);
             onWantAll?.();
           }}
         />
@@ -168,15 +172,20 @@ export function CookieList({ rows, total = rows.length, onWantAll, host, focusKe
       ))}
       {!searching && count > shown.length && (
         <p class="more">
-          <span aria-live="polite">{t('shownOf', formatCount(shown.length, language), formatCount(count, language))}</span>{' '}
+          <span aria-live="polite">
+            {waitingForAll ? t('loading') : t('shownOf', formatCount(shown.length, language), formatCount(count, language))}
+          </span>{' '}
+          {waitingForAll && <span class="spinner" aria-hidden="true" />}
           <button
             type="button"
             ref={moreButton}
+            aria-busy={waitingForAll ? 'true' : undefined}
             onClick={() => {
               // A first page holding every row (kept for the timeline) is the whole list already.
               if (onWantAll && rows.length < total) {
                 // A page more than is shown, once the whole list is here: a click whose list never came (not answered) adds none.
                 wantedMore.current ??= { limit: shown.length + PAGE_SIZE, shownBefore: new Set(shown.map((row) => row.key)) };
+                setAskedForAll(true);
                 onWantAll();
                 return;
               }

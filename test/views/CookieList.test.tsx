@@ -177,6 +177,23 @@ describe('CookieList', () => {
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('c050');
   });
 
+  it('says the whole list is on its way after "Show more" until it is here: the count reads "loading" and the button is busy', () => {
+    const rows = rowsOf(bigReport(3 * PAGE_SIZE));
+    const list = (shown: typeof rows, onWantAll?: () => void) => pagedList(shown, rows.length, onWantAll);
+    const { container, rerender } = render(list(rows.slice(0, PAGE_SIZE), () => undefined));
+    const more = screen.getByRole('button', { name: 'showMore' });
+    expect(more.getAttribute('aria-busy')).toBeNull();
+    expect(container.querySelector('.more .spinner')).toBeNull();
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-busy')).toBe('true');
+    expect(container.querySelector('.more [aria-live]')?.textContent).toBe('loading');
+    expect(container.querySelector('.more .spinner')).not.toBeNull();
+    rerender(list(rows));
+    expect(container.querySelector('.more [aria-live]')?.textContent).toBe(`shownOf ${2 * PAGE_SIZE} ${3 * PAGE_SIZE}`);
+    expect(container.querySelector('.more .spinner')).toBeNull();
+    expect(screen.getByRole('button', { name: 'showMore' }).getAttribute('aria-busy')).toBeNull();
+  });
+
   it('grows at once when the first page already holds every row (a first page made for the timeline), asking for the whole list all the same', () => {
     const rows = rowsOf(bigReport(PAGE_SIZE + 5));
     let wanted = 0;
