@@ -7,6 +7,8 @@ import { countText } from './count-text.ts';
 export type NewsState = {
   /** The visitor's choice, as its summary names it (ConsentSummary's consentStateKey): a mixed one "per tracker". */
   consent: MessageKey;
+  /** Each tracker's choice in words, as the summary lists them ("Matomo: refused, …"); '' when the choice names none. */
+  trackers: string;
   /** How many findings the report has. */
   findings: number;
   /** Of those, how many are high. */
@@ -27,7 +29,9 @@ export function highCount(counts: FindingCounts): number {
 /** What changed from `from` to `to` that matters, in the UI language: the consent state, new findings and how many are high; '' when nothing did. */
 export function newsText(from: NewsState, to: NewsState, t: Translate, language: string): string {
   const parts: string[] = [];
-  if (to.consent !== from.consent) parts.push(`${t('consentLabel')} ${t(to.consent)}`);
+  // A mixed choice changed for another mixed one is news too: the trackers' words say which.
+  if (to.consent !== from.consent || to.trackers !== from.trackers)
+    parts.push(`${t('consentLabel')} ${t(to.consent)}${to.trackers === '' ? '' : ` (${to.trackers})`}`);
   const added = to.findings - from.findings;
   const high = Math.min(added, to.high - from.high);
   if (added > 0)
@@ -50,9 +54,9 @@ export function useReportNews(state: NewsState, t: Translate, language: string):
   const told = useRef(state);
   const latest = useRef(state);
   const waiting = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { consent, findings, high } = state;
+  const { consent, trackers, findings, high } = state;
   useEffect(() => {
-    latest.current = { consent, findings, high };
+    latest.current = { consent, trackers, findings, high };
     const tell = () => {
       const text = newsText(told.current, latest.current, t, language);
       told.current = latest.current;
@@ -60,7 +64,7 @@ export function useReportNews(state: NewsState, t: Translate, language: string):
       if (text) setNews((said) => ({ text, id: (said?.id ?? 0) + 1 }));
     };
     if (waiting.current === null) tell();
-  }, [consent, findings, high, t, language]);
+  }, [consent, trackers, findings, high, t, language]);
   useEffect(
     () => () => {
       if (waiting.current !== null) clearTimeout(waiting.current);

@@ -10,15 +10,15 @@ import { localeTranslate } from '../support/locale-translate.ts';
 
 const en = localeTranslate('en');
 const fr = localeTranslate('fr');
-const quiet: NewsState = { consent: 'consent_none', findings: 1, high: 0 };
+const quiet: NewsState = { consent: 'consent_none', trackers: '', findings: 1, high: 0 };
 
 describe('newsText', () => {
   it('says a new consent state, and the findings added with how many are high', () => {
-    expect(newsText(quiet, { consent: 'consent_refused', findings: 3, high: 1 }, en, 'en')).toBe(
+    expect(newsText(quiet, { consent: 'consent_refused', trackers: '', findings: 3, high: 1 }, en, 'en')).toBe(
       'Consent: Refused; 2 new findings (1 high)',
     );
     expect(newsText(quiet, { ...quiet, findings: 2 }, en, 'en')).toBe('1 new finding');
-    expect(newsText(quiet, { consent: 'consent_accepted', findings: 2, high: 1 }, fr, 'fr')).toBe(
+    expect(newsText(quiet, { consent: 'consent_accepted', trackers: '', findings: 2, high: 1 }, fr, 'fr')).toBe(
       'Consentement\u202f: Accepté\u202f; 1 nouveau constat (1 grave)',
     );
     expect(newsText(quiet, { ...quiet, findings: 4, high: 2 }, fr, 'fr')).toBe('3 nouveaux constats (2 graves)');
@@ -102,12 +102,18 @@ describe('the report’s news', () => {
     expect(status.firstChild).not.toBe(before);
   });
 
-  it('names a mixed choice (one tracker refused, another accepted) as the summary does: "Per tracker"', () => {
+  it('names a mixed choice (one tracker refused, another accepted) as the summary does: "Per tracker", with each tracker\'s choice, and says a mixed choice changed for another', () => {
     const { status, show } = page(shown('none', []));
     show(
       report([reportCookie({ name: 'sessionid' })], { consent: { state: 'choice', changedAt: 1, trackers: { ga: false, matomo: true } } }),
     );
-    expect(status.textContent).toBe('Consent: Per tracker');
+    expect(status.textContent).toBe('Consent: Per tracker (Google Analytics: refused, Matomo: accepted)');
+    // Another mixed choice is news too, its trackers saying what changed.
+    pass(NEWS_INTERVAL_MS);
+    show(
+      report([reportCookie({ name: 'sessionid' })], { consent: { state: 'choice', changedAt: 2, trackers: { ga: true, matomo: false } } }),
+    );
+    expect(status.textContent).toBe('Consent: Per tracker (Google Analytics: accepted, Matomo: refused)');
     // A choice of no tracker the page's cookie gave (unreadable) is "Choice recorded", as the summary says it.
     pass(NEWS_INTERVAL_MS);
     show(shown('choice', []));
