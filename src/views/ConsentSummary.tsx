@@ -20,11 +20,6 @@ export function consentStateKey(consent: Pick<Report['consent'], 'state' | 'trac
     : messageKey('consent', consent.state);
 }
 
-/** One tracker's choice in words ("Matomo: refused"), as the summary and the news say it. */
-export function trackerChoiceText(key: string, accepted: boolean, t: Translate): string {
-  return t(accepted ? 'trackerAccepted' : 'trackerRefused', trackerName(key));
-}
-
 /**
  * The visitor's choice: its overall state, then each tracker's, as the platform's banner
  * recorded them ("Matomo: refused · Google Analytics: accepted"). A mixed choice reads "per
@@ -44,7 +39,7 @@ export function ConsentSummary({ consent, t }: ConsentSummaryProps) {
         <ul class="consent-trackers" aria-label={t('consentTrackersLabel')}>
           {trackers.map(([key, accepted]) => (
             <li key={key} data-tracker={key} data-accepted={String(accepted)} class={accepted ? 'accepted' : 'refused'}>
-              {trackerChoiceText(key, accepted, t)}
+              {t(accepted ? 'trackerAccepted' : 'trackerRefused', trackerName(key))}
             </li>
           ))}
         </ul>

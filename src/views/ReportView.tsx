@@ -8,7 +8,7 @@ import type { ReportTotals } from '../core/report/report-page.ts';
 import { markFirst, reportPaintTiming } from '../core/timing-marks.ts';
 import type { Translate } from '../core/ui-strings.ts';
 import { CharterInfo } from './CharterInfo.tsx';
-import { ConsentSummary, consentStateKey, trackerChoiceText } from './ConsentSummary.tsx';
+import { ConsentSummary, consentStateKey } from './ConsentSummary.tsx';
 import { CookieList } from './CookieList.tsx';
 import { FindingsSummary } from './FindingsSummary.tsx';
 import { keepUnchangedRows, rowForFinding, rowsOf, type CookieRow } from './cookie-rows.ts';
@@ -25,7 +25,7 @@ import { NetworkProblem } from './NetworkProblem.tsx';
 import { countOriginUnknown } from '../core/report/report-page.ts';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
 import { findingCounts } from '../core/report/finding-counts.ts';
-import { highCount, useReportNews } from './report-news.ts';
+import { highCount, trackersText, useReportNews } from './report-news.ts';
 
 type ReportViewProps = {
   /** The site's report (its first page while `partial` is given). */
@@ -130,10 +130,11 @@ export function ReportView({
   };
   const findings = partial ? partial.findings : report.findings.length;
   const high = useMemo(() => highCount(partial ? partial.findingsByKind : findingCounts(report.findings)), [partial, report.findings]);
-  const trackers = Object.entries(report.consent.trackers)
-    .map(([key, accepted]) => trackerChoiceText(key, accepted, t))
-    .join(', ');
-  const news = useReportNews({ consent: consentStateKey(report.consent), trackers, findings, high }, t, language);
+  const news = useReportNews(
+    { consent: consentStateKey(report.consent), trackers: trackersText(report.consent.trackers, t), findings, high },
+    t,
+    language,
+  );
 
   const goToFinding = (finding: Finding) => {
     const row = rowForFinding(rows, finding);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingCounts } from '../core/report/finding-counts.ts';
 import type { MessageKey, Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
+import { trackerName } from '../core/consent/tracker-names.ts';
 
 /** What the report's news follows while the page is open. */
 export type NewsState = {
@@ -14,6 +15,13 @@ export type NewsState = {
   /** Of those, how many are high. */
   high: number;
 };
+
+/** Each tracker's choice in words, as the consent summary lists them: "Matomo: refused, Google Analytics: accepted". */
+export function trackersText(trackers: Readonly<Record<string, boolean>>, t: Translate): string {
+  return Object.entries(trackers)
+    .map(([key, accepted]) => t(accepted ? 'trackerAccepted' : 'trackerRefused', trackerName(key)))
+    .join(', ');
+}
 
 /** One piece of news, numbered: the same words said twice are two pieces. */
 export type News = { text: string; id: number };
