@@ -14,7 +14,7 @@ export type BrowserEventDeps = {
   /** Resolves once state is restored: every reaction waits on it. */
   ready: Promise<void>;
   /** Records cookie changes, and the pages the sites' tabs load. */
-  recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder' | 'responseOnPage'>;
+  recorder: Pick<Recorder, 'heard' | 'cookieChanged' | 'pageLoaded' | 'inOrder' | 'responseOnPage' | 'openTabsChanged'>;
   /** The sites open in tabs. */
   openTabs: Pick<OpenTabs, 'update' | 'remove' | 'navigating' | 'tabHeard' | 'requestHeard' | 'pageOfTab'>;
   /** Which sites are recorded. */
@@ -87,14 +87,29 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
    * before, at once once ready (nothing is delayed).
    */
   let waiting = 0;
-  /** Applies a change of the open tabs in the order heard; `page`, asked once it is applied, is the page to note. */
-  function tabChanged(change: () => void, page: () => TabPage | null = () => null): void {
+  /**
+   * Once a change that may open a site is applied, the recorder reconsiders the cookies it just
+   * filed as the one open site's own (Recorder.openTabsChanged): the page of the tab heard `at`
+   * may have written them, its address heard after its cookie (Chromium).
+   */
+  function reconsider(at: number): void {
+    void recorder.openTabsChanged(at).then((changed) => {
+      if (changed.length > 0) badges.schedule();
+    }, onError);
+  }
+  /**
+   * Applies a change of the open tabs in the order heard; `page`, asked once it is applied, is the
+   * page to note. `opens`: it may open a site (heard `at`), not only close one.
+   */
+  function tabChanged(change: () => void, page: () => TabPage | null = () => null, opens = false): void {
+    const at = opens ? now() : 0;
     const queued = waiting > 0;
     if (queued) waiting++;
     void ready
       .then(() => {
         if (!queued) {
           change();
+          if (opens) reconsider(at);
           const loaded = page();
           return loaded && recorder.pageLoaded(loaded);
         }
@@ -102,6 +117,8 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
           () => waiting--,
           (error: unknown) => (waiting--, onError(error)),
         );
+        // In the turn right after the change's.
+        if (opens) reconsider(at);
         return recorder.pageLoaded(page);
       })
       .catch(onError);
@@ -147,6 +164,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
           if (host === null || storeId === undefined) return null;
           return { host, path: withoutPathParameters(new URL(tab.url!).pathname), storeId };
         },
+        true,
       );
     },
     tabRemoved(tabId) {
@@ -180,7 +198,7 @@ export function createBrowserEvents(deps: BrowserEventDeps): BrowserEvents {
       // Its store is known at once (embedded content attributes a new tab's frames before its page
       // is applied): the one the request names, else the one heard, else the default (open-tabs.ts).
       openTabs.requestHeard(tabId, storeId);
-      tabChanged(() => openTabs.navigating(tabId, url));
+      tabChanged(() => openTabs.navigating(tabId, url), undefined, true);
     },
     tabResponded(tabId, url, names) {
       const at = now();

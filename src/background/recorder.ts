@@ -4,14 +4,18 @@ import {
   appendTimeline,
   claimByResponse,
   emptySite,
+  entryApart,
   isPresent,
   notePageLoaded,
   notePageOfResponse,
   PAGE_EVIDENCE_MS,
   recordCookieChange,
   recordFoundWrite,
+  type RecordContext,
+  type SiteCookie,
   type SiteRecord,
 } from '../core/cookies/site-record.ts';
+import { sameData } from '../core/same-data.ts';
 import { siteKey } from '../core/storage/session-items.ts';
 import type { SiteStore } from './site-store.ts';
 import type { TabPage } from './open-tabs.ts';
@@ -85,6 +89,14 @@ export type Recorder = {
    * where that event is filed. Resolves once applied.
    */
   inOrder(apply: () => void): Promise<void>;
+  /**
+   * A change of the open tabs heard `at` was applied (call it in turn after it): a cookie on a
+   * parent domain filed, within OPEN_TAB_LAG_MS before, as the one site open under it's own, is of
+   * unknown origin there once a tab of another site under that domain is open (the page of that
+   * tab may have written it: see OPEN_TAB_LAG_MS), unless a response of the site's own set it.
+   * Resolves to the records it changed.
+   */
+  openTabsChanged(at?: number): Promise<SiteRecord[]>;
   /** Marks, in every site's timeline, that the worker was stopped and started again. */
   workerStarted(now?: number): void;
   /** Starts a site's record afresh (after its cookies were cleared), with a marker. */
@@ -127,6 +139,20 @@ const BROWSER_REMOVALS: ReadonlySet<string> = new Set(['expired', 'evicted']);
  */
 export const SCAN_EVENT_LAG_MS = 2_000;
 
+/**
+ * How long after a cookie event a tab of another site under the cookie's domain, heard only then,
+ * may still be the page that wrote it (ms). Chromium reports a tab's new address when the page
+ * commits (tabs.onUpdated at NavigationEntryCommitted, none as it starts loading) and a cookie its
+ * first script writes through the network service: two paths whose order it does not keep. On a
+ * loaded 2-core host (load average 9, 2026-12-05 and 06) the city's `_ga`, written by the inline
+ * script of the page a new tab committed, was heard before that tab's address, and filed as the
+ * portal open beside it's own (recorder.test.ts, browser-events.test.ts). How much later the
+ * address came was not measured: 2 s, as SCAN_EVENT_LAG_MS. A site's own write followed that
+ * closely by a tab of another site under its domain is of unknown origin too: a missed finding
+ * within that window, where without it the other site's write was a false one.
+ */
+export const OPEN_TAB_LAG_MS = 2_000;
+
 /** Most Set-Cookie names of the sites' own responses kept as evidence at once. */
 const MAX_RESPONSE_EVIDENCE = 64;
 
@@ -138,6 +164,22 @@ const MAX_CHOICES_HEARD = 64;
 
 /** A site a cookie is filed under, and whether another site open beside it may have set the cookie (see `sitesFor`). */
 type Filing = { host: string; originUnknown: boolean };
+
+/**
+ * Writes of a cookie on a parent domain filed as a site's own (`openTabsChanged`): the cookie (its
+ * value left out), the site, the entry they and the changes since left, and per write, from the
+ * oldest: when it was heard, the hosts open under the domain then, and the entry the changes
+ * would have left were that write and the later ones of unknown origin.
+ */
+type OwnFiling = {
+  cookie: BrowserCookie;
+  host: string;
+  entry: SiteCookie;
+  writes: Array<{ at: number; openUnder: ReadonlySet<string>; ofUnknownOrigin: SiteCookie }>;
+};
+
+/** Most writes filed as a site's own kept for `openTabsChanged` at once (each lives OPEN_TAB_LAG_MS). */
+const MAX_OWN_FILINGS = 64;
 
 /**
  * @param isTracked whether a host is a site we record (a portal, or a site the person granted)
@@ -283,9 +325,7 @@ export function createRecorder(
     const sites = new Map<string, boolean>();
     if (partitionFits(cookie, ownHost) && (isTracked(ownHost) || store.hosts().has(ownHost))) sites.set(ownHost, false);
     if (!cookie.hostOnly) {
-      const openUnder = new Set(
-        [...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host) && partitionFits(cookie, host)),
-      );
+      const openUnder = openHostsUnder(cookie);
       const add = (host: string) => {
         if (!sites.has(host)) sites.set(host, (found || openUnder.size > 1) && !respondedWith(cookie, host, at));
       };
@@ -297,6 +337,86 @@ export function createRecorder(
       }
     }
     return [...sites].map(([host, originUnknown]) => ({ host, originUnknown }));
+  }
+
+  /** The hosts open in `cookie`'s store under its domain (on a parent domain), those of its partition's site only. */
+  function openHostsUnder(cookie: BrowserCookie): Set<string> {
+    return new Set([...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host) && partitionFits(cookie, host)));
+  }
+
+  /**
+   * Writes on a parent domain filed as the one site open under it's own, the last OPEN_TAB_LAG_MS,
+   * by site and cookie: a tab of another site under the domain heard after one may be the page that
+   * wrote it (openTabsChanged). In memory, like the evidence above: it lives seconds.
+   */
+  const ownFilings = new Map<string, OwnFiling>();
+
+  /**
+   * Records a change of `cookie` heard `at` in `site`, filed under it (recordCookieChange), and
+   * notes it for `openTabsChanged`: a write filed as the site's own on a parent domain it shares
+   * (`ownWrite`) is noted; a change after such a write, while the entry is as the changes since
+   * left it, is applied to the entries of unknown origin too.
+   */
+  function recordFiled(site: SiteRecord, cookie: BrowserCookie, removed: boolean, at: number, context: RecordContext, ownWrite: boolean) {
+    // The common case, a busy portal's events: nothing to note, nothing noted.
+    if (!ownWrite && ownFilings.size === 0) return recordCookieChange(site, cookie, removed, at, context);
+    for (const [key, filing] of ownFilings)
+      if (filing.writes.every((write) => Math.abs(at - write.at) > OPEN_TAB_LAG_MS)) ownFilings.delete(key);
+    const key = foundKey(site.host, cookie);
+    const id = identity(cookie);
+    const earlier = ownFilings.get(key);
+    ownFilings.delete(key);
+    // Writes whose entry something else changed since (a scan, a response) are over.
+    const going = earlier && sameData(site.cookies[id], earlier.entry) ? earlier.writes : [];
+    // A write of the site's own would be of unknown origin too, after one that is.
+    const asIf = ownWrite ? { ...context, originUnknown: true } : context;
+    const writes = going
+      .filter((write) => Math.abs(at - write.at) <= OPEN_TAB_LAG_MS)
+      .map((write) => ({ ...write, ofUnknownOrigin: entryApart(site, write.ofUnknownOrigin, cookie, removed, at, asIf) }));
+    if (ownWrite)
+      writes.push({ at, openUnder: openHostsUnder(cookie), ofUnknownOrigin: entryApart(site, site.cookies[id], cookie, false, at, asIf) });
+    const next = recordCookieChange(site, cookie, removed, at, context);
+    const entry = site.cookies[id];
+    const kept = writes.filter((write): write is OwnFiling['writes'][number] => write.ofUnknownOrigin !== undefined);
+    if (entry && kept.length > 0) {
+      ownFilings.set(key, { cookie: { ...cookie, value: '' }, host: site.host, entry: structuredClone(entry), writes: kept });
+      // The oldest first (a Map keeps the order set).
+      for (const oldest of ownFilings.keys()) if (ownFilings.size > MAX_OWN_FILINGS) ownFilings.delete(oldest);
+    }
+    return next;
+  }
+
+  function openTabsChanged(at = Date.now()): Promise<SiteRecord[]> {
+    /**
+     * The first of a filing's writes a tab heard `at` may have made: heard within OPEN_TAB_LAG_MS
+     * (either way of the clock, as the scan's lag), and a site under the domain open now that was not then.
+     */
+    const firstMaybeIts = (filing: OwnFiling) => {
+      const open = openHostsUnder(filing.cookie);
+      return filing.writes.find(
+        (write) => Math.abs(at - write.at) <= OPEN_TAB_LAG_MS && [...open].some((host) => !write.openUnder.has(host)),
+      );
+    };
+    return inTurn(
+      () => [...ownFilings.values()].filter(firstMaybeIts).map((filing) => siteKey(filing.cookie.storeId, filing.host)),
+      () => {
+        const changed: SiteRecord[] = [];
+        for (const [key, filing] of ownFilings) {
+          const write = firstMaybeIts(filing);
+          if (write === undefined) continue;
+          ownFilings.delete(key);
+          const { cookie, host } = filing;
+          const site = store.get(cookie.storeId, host);
+          const id = identity(cookie);
+          // Changed since (a scan, a response): what came after stands. A response of the site's own set it: its own.
+          if (!sameData(site.cookies[id], filing.entry) || respondedWith(cookie, host, write.at)) continue;
+          site.cookies[id] = write.ofUnknownOrigin;
+          store.put(site);
+          changed.push(site);
+        }
+        return changed;
+      },
+    );
   }
 
   /** Sites with a record `cookie` (on a parent domain) may be in, besides those `sitesFor` files it under. */
@@ -343,6 +463,7 @@ export function createRecorder(
             changed.push(next);
           }
         };
+        const ownHost = cookie.domain.replace(/^\./, '').toLowerCase();
         for (const { host, originUnknown } of sitesFor(cookie, at)) {
           const site = store.get(cookie.storeId, host);
           const context = { page: pageOf(host, cookie.storeId), originUnknown };
@@ -351,7 +472,9 @@ export function createRecorder(
             store.put(site);
             continue;
           }
-          note(recordCookieChange(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) }));
+          // Made the site's own as the one open under its parent domain: a tab heard just after may be the page that wrote it.
+          const ownWrite = !removed && !cookie.hostOnly && !originUnknown && host !== ownHost;
+          note(recordFiled(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) }, ownWrite));
         }
         // A site whose tab closed files no event of a cookie on its parent domain, but one that
         // shows that very cookie present learns it is gone: kept, it showed an expired `_ga` as
@@ -562,6 +685,7 @@ export function createRecorder(
     responseOnPage,
     pageLoaded,
     inOrder: (apply) => inTurn(() => [], apply),
+    openTabsChanged,
     workerStarted,
     restart,
     site: (host, storeId) => withSite(host, storeId, (site) => site),

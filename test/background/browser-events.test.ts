@@ -35,6 +35,7 @@ function setup(overrides: Partial<BrowserEventDeps> = {}) {
         if (page) log.push(`page ${page.host} ${page.path} ${page.storeId}`);
       },
       inOrder: async (apply) => void (log.push('in order:'), apply()),
+      openTabsChanged: async () => [],
       responseOnPage: async (tab, url, names) => {
         const page = typeof tab === 'function' ? tab() : tab;
         log.push(`response ${url} ${names.join(',')} on ${page ? page.host : null}`);
@@ -178,6 +179,7 @@ describe('browser events', () => {
         pageLoaded: () => Promise.reject(new Error('record not read')),
         inOrder: async (apply) => apply(),
         responseOnPage: async () => undefined,
+        openTabsChanged: async () => [],
       },
     });
     open();
@@ -661,6 +663,41 @@ describe('browser events and the recorder: a cookie is filed under the sites ope
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a `_ga` heard before the address of the new tab whose page wrote it (Chromium reports it as the page commits) is of unknown origin under the portal open beside it, not its own', async () => {
+    // The platform's own site, no portal, as the city's main site beside its portal: its inline script writes `_ga`.
+    const SITE = 'https://opendatasoft.com/fr/';
+    for (const waiting of [false, true]) {
+      const { wake, ready, events, cookie, openTabs } = worker();
+      wake();
+      await ready;
+      events.tabUpdated({ tabId: 2, url: 'about:blank', storeId: undefined });
+      events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+      // Heard in a later task, the cookie filed (nothing waiting) or, its record not read yet, still waiting.
+      if (!waiting) await settle();
+      events.tabUpdated({ tabId: 2, url: SITE, storeId: undefined });
+      for (let i = 0; i < 4; i++) await settle();
+      expect(openTabs.pageOfTab(2)?.host, String(waiting)).toBe('opendatasoft.com');
+      expect(await cookie(A, '_ga'), String(waiting)).toMatchObject({
+        setPhases: [],
+        firstPage: null,
+        originUnknown: { phase: 'before-choice' },
+      });
+    }
+  });
+
+  it('a `_ga` heard while portal A alone was open stays A’s own when the tab heard next shows no other site under its domain', async () => {
+    const { wake, ready, events, cookie } = worker();
+    wake();
+    await ready;
+    events.cookieChanged({ cookie: ga, removed: false, cause: 'explicit' });
+    await settle();
+    events.tabUpdated({ tabId: 2, url: 'https://example.org/', storeId: undefined });
+    events.tabUpdated({ tabId: 1, url: `${A}?page=2`, storeId: undefined });
+    for (let i = 0; i < 4; i++) await settle();
+    expect(await cookie(A, '_ga')).toMatchObject({ setPhases: ['before-choice'], firstPage: '/explore/' });
+    expect((await cookie(A, '_ga'))?.originUnknown).toBeUndefined();
   });
 
   it('at a wake: a `_ga` heard while the tab showed A, then the tab went to B, is A’s, not B’s', async () => {

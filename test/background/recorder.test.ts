@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecorder, SCAN_EVENT_LAG_MS } from '../../src/background/recorder.ts';
+import { createRecorder, OPEN_TAB_LAG_MS, SCAN_EVENT_LAG_MS } from '../../src/background/recorder.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
 import { emptySite, evictedRecord, presentCookies } from '../../src/core/cookies/site-record.ts';
 import { siteKey } from '../../src/core/storage/session-items.ts';
@@ -1026,6 +1026,87 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       expect((await gaOf(recorder, ITIE))?.originUnknown, String(responseFirst)).toBeUndefined();
       expect(await findingsOn(recorder, ITIE), String(responseFirst)).toEqual(['before-consent high', 'undeclared medium']);
     }
+  });
+
+  describe('filed as the one open site’s own, a tab of another site under its domain heard just after', () => {
+    /** The platform's own site, no portal: its pages write `_ga` on `.opendatasoft.com` too. */
+    const PLATFORM_SITE = 'opendatasoft.com';
+    const choice = (ga: boolean) =>
+      browserCookie({ name: 'cookies_preferences', domain: ITIE, httpOnly: false, value: encodeURIComponent(JSON.stringify({ ga })) });
+    /** `_ga` written (or removed) at each time, after ITIE alone was open and the visitor accepted at 500; the platform's site open from 1000 when `platformOpen`. */
+    async function heard(changes: Array<{ at: number; removed?: boolean }>, platformOpen = false) {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(choice(true), false, 'explicit', 500);
+      for (const { at, removed = false } of changes) {
+        if (platformOpen && at >= 1000) open.add(`0|${PLATFORM_SITE}`);
+        await recorder.cookieChanged(ga, removed, 'explicit', at);
+      }
+      return { recorder, open };
+    }
+    const own = async (recorder: Awaited<ReturnType<typeof setup>>['recorder']) => {
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: ['after-accept'], firstPage: '/explore/' });
+      expect((await gaOf(recorder, ITIE))?.originUnknown).toBeUndefined();
+    };
+
+    it('is of unknown origin there: the page of that tab may have written it (Chromium reports its address after)', async () => {
+      const { recorder, open } = await heard([{ at: 1000 }]);
+      await own(recorder);
+      open.add(`0|${PLATFORM_SITE}`);
+      const changed = await recorder.openTabsChanged(1000 + OPEN_TAB_LAG_MS);
+      expect(changed.map((site) => site.host)).toEqual([ITIE]);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'after-accept' } });
+      expect(await findingsOn(recorder, ITIE)).toEqual([]);
+    });
+
+    it.each([
+      ['its first write', [{ at: 1000 }]],
+      ['a write after the site’s own, heard long before', [{ at: 100 - OPEN_TAB_LAG_MS }, { at: 1000 }]],
+      ['two writes, both just before', [{ at: 1000 }, { at: 1500 }]],
+      ['a write, then its removal', [{ at: 1000 }, { at: 1100, removed: true }]],
+    ])('%s: the entry is as if the tab had been heard before, the timeline as it was', async (_, changes) => {
+      const { recorder, open } = await heard(changes);
+      const timeline = (await recorder.site(ITIE, '0')).timeline;
+      open.add(`0|${PLATFORM_SITE}`);
+      await recorder.openTabsChanged(1000 + OPEN_TAB_LAG_MS);
+      const both = await heard(changes, true);
+      const entry = async (recorder: Awaited<ReturnType<typeof setup>>['recorder']) =>
+        Object.values((await recorder.site(ITIE, '0')).cookies).find((c) => c.name === '_ga');
+      expect(await entry(recorder)).toEqual(await entry(both.recorder));
+      expect((await recorder.site(ITIE, '0')).timeline).toEqual(timeline);
+      expect((await recorder.site(ITIE, '0')).timeline).toEqual((await both.recorder.site(ITIE, '0')).timeline);
+    });
+
+    it('stays the site’s own when that tab is heard later, opens no other site under the domain, or the site’s own response set it', async () => {
+      const late = await heard([{ at: 1000 }]);
+      late.open.add(`0|${PLATFORM_SITE}`);
+      expect(await late.recorder.openTabsChanged(1000 + OPEN_TAB_LAG_MS + 1)).toEqual([]);
+      await own(late.recorder);
+      // Another site off the domain, or a tab in another store.
+      const elsewhere = await heard([{ at: 1000 }]);
+      elsewhere.open.add('0|example.org').add(`1|${PLATFORM_SITE}`);
+      expect(await elsewhere.recorder.openTabsChanged(1200)).toEqual([]);
+      await own(elsewhere.recorder);
+      const responded = await heard([{ at: 1000 }]);
+      await responded.recorder.responseOnPage({ host: ITIE, path: '/explore/', storeId: '0' }, `https://${ITIE}/explore/`, ['_ga'], 1010);
+      responded.open.add(`0|${PLATFORM_SITE}`);
+      expect(await responded.recorder.openTabsChanged(1200)).toEqual([]);
+      await own(responded.recorder);
+    });
+
+    it('stays as a scan left it since', async () => {
+      const { recorder, open } = await heard([{ at: 1000 }, { at: 1050, removed: true }]);
+      // Found again by a scan: the record shows what the scan found, on the site's own history.
+      await recorder.scan(
+        async () => [ga],
+        () => 1100,
+      );
+      const scanned = await gaOf(recorder, ITIE);
+      open.add(`0|${PLATFORM_SITE}`);
+      expect(await recorder.openTabsChanged(1200)).toEqual([]);
+      expect(await gaOf(recorder, ITIE)).toEqual(scanned);
+      await own(recorder);
+    });
   });
 
   describe('on a _ga the portal removed after a refusal, written again', () => {

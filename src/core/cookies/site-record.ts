@@ -498,6 +498,31 @@ export function recordCookieChange(
 }
 
 /**
+ * The entry `base` (a cookie of `site`, or none) becomes by a change of `cookie`, as
+ * `recordCookieChange` makes it (`removed`, `now`, `context`), worked out apart: `site` and `base`
+ * stay unchanged. The recorder keeps, beside a write on a parent domain it made the site's own,
+ * the entry that write and the changes after it would have left were it of unknown origin, for a
+ * tab of another site under the cookie's domain heard only after the write (recorder.ts,
+ * `openTabsChanged`). Undefined for the consent cookie, whose write takes the site's choice
+ * whatever wrote it (more than its entry changes), and for a change that leaves no entry.
+ */
+export function entryApart(
+  site: SiteRecord,
+  base: SiteCookie | undefined,
+  cookie: BrowserCookie,
+  removed: boolean,
+  now: number,
+  context: RecordContext,
+): SiteCookie | undefined {
+  if (cookie.name === CONSENT_COOKIE) return undefined;
+  const key = cookieKey(describeCookie(cookie, now));
+  // Any other cookie's change writes its own entry only (and its timeline, not wanted here):
+  // worked out on a copy of that entry, apart from the record's other cookies, timeline and pages.
+  const apart: SiteRecord = { ...site, cookies: base ? { [key]: structuredClone(base) } : {}, timeline: [], droppedEvents: 0, pages: null };
+  return recordCookieChange(apart, cookie, removed, now, context)?.cookies[key] ?? (base && structuredClone(base));
+}
+
+/**
  * True when a consent cookie holds this site's own choice: unpartitioned, or partitioned under
  * the site itself (its partition's top-level site, or under Firefox's first-party isolation its
  * first party, is the site's). One partitioned under another site is the choice made in a frame

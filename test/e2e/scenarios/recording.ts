@@ -31,6 +31,27 @@ async function forgetNantes(api: PageUnderTest): Promise<void> {
   await request(api, 'clearSite', { host: NANTES_PORTAL });
 }
 
+/**
+ * Runs `scenario` with the Nantes sites forgotten before and after, and every page it opens
+ * (passed through `keep`) closed before that, then `api`, whether it passed or not: a city tab
+ * left open makes the next scenarios' `_ga` of unknown origin, and their records start with this one's.
+ */
+async function withNantesPages(
+  api: PageUnderTest,
+  scenario: (keep: (page: PageUnderTest) => PageUnderTest) => Promise<void>,
+): Promise<void> {
+  const pages: PageUnderTest[] = [];
+  try {
+    await forgetNantes(api);
+    await scenario((page) => (pages.push(page), page));
+  } finally {
+    // A page the scenario closed already is no failure.
+    await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
+    await forgetNantes(api);
+    await api.close();
+  }
+}
+
 export function recordingScenarios(ctx: E2eContext): void {
   describe('records a portal’s cookies', () => {
     it('shows the platform cookies, then the consent cookie after a choice, and never a value', async () => {
@@ -164,60 +185,56 @@ export function recordingScenarios(ctx: E2eContext): void {
     });
 
     it('marks a cookie two open sites under its domain may have set as of unknown origin, and makes no finding of it', async () => {
+      // A _ga already the portal's would stay so: the city's write must be the cookie's first
+      // (forgotten before); the shared _ga would reach the other scenarios' visits to this portal (forgotten after).
       const api = await extensionPage(ctx.browser());
-      // A _ga already the portal's would stay so: the city's write must be the cookie's first.
-      await forgetNantes(api);
-      const portal = await visitPortal(ctx.browser(), NANTES_PORTAL);
-      // With the portal's tab still open, the city's main site writes _ga on .nantesmetropole.fr
-      // (gtag.js's cookie_domain "auto": scripts/demo-portal/server.ts): either site may have set it.
-      const city = await ctx.browser().newPage();
-      await city.goto(`http://${NANTES_CITY}/actualites/`);
-      const report = await waitForReport(api, NANTES_PORTAL, (r) => r.cookies.some((c) => c.name === '_ga' && c.originUnknown));
-      expect(report.cookies.find((c) => c.name === '_ga')?.domain).toBe(`.${NANTES_CITY}`);
-      // Judged by nothing: the portal's other findings (its forgotten widget's) stand, none names _ga.
-      expect(findingKeys(report)).toContain(`undeclared ${FORGOTTEN}`);
-      expect(report.findings.filter((f) => f.cookie === '_ga')).toEqual([]);
+      await withNantesPages(api, async (keep) => {
+        keep(await visitPortal(ctx.browser(), NANTES_PORTAL));
+        // With the portal's tab still open, the city's main site writes _ga on .nantesmetropole.fr
+        // (gtag.js's cookie_domain "auto": scripts/demo-portal/server.ts): either site may have set it.
+        const city = keep(await ctx.browser().newPage());
+        await city.goto(`http://${NANTES_CITY}/actualites/`);
+        const report = await waitForReport(api, NANTES_PORTAL, (r) => r.cookies.some((c) => c.name === '_ga' && c.originUnknown));
+        expect(report.cookies.find((c) => c.name === '_ga')?.domain).toBe(`.${NANTES_CITY}`);
+        // Judged by nothing: the portal's other findings (its forgotten widget's) stand, none names _ga.
+        expect(findingKeys(report)).toContain(`undeclared ${FORGOTTEN}`);
+        expect(report.findings.filter((f) => f.cookie === '_ga')).toEqual([]);
 
-      const popup = await openPopup(ctx.browser(), NANTES_PORTAL);
-      const mark = `${seen('_ga')} [data-origin-unknown]`;
-      await popup.waitFor(mark);
-      expect(await popup.attributes(mark, 'data-origin-unknown')).toEqual([NANTES_CITY]);
-      expect(await popup.texts(mark)).toEqual([englishText('originUnknownCookie', NANTES_CITY)]);
-      // Only _ga is shared: the portal's own cookies carry no such mark.
-      expect(await popup.texts('[data-origin-unknown]')).toHaveLength(1);
-      await showFindings(popup);
-      const named = await popup.attributes('[data-finding-cookie]', 'data-finding-cookie');
-      expect(named).toContain(FORGOTTEN);
-      expect(named).not.toContain('_ga');
-      await Promise.all([portal.close(), city.close(), popup.close()]);
-      // The shared _ga would reach the other scenarios' visits to this portal: leave none behind.
-      await forgetNantes(api);
-      await api.close();
+        const popup = keep(await openPopup(ctx.browser(), NANTES_PORTAL));
+        const mark = `${seen('_ga')} [data-origin-unknown]`;
+        await popup.waitFor(mark);
+        expect(await popup.attributes(mark, 'data-origin-unknown')).toEqual([NANTES_CITY]);
+        expect(await popup.texts(mark)).toEqual([englishText('originUnknownCookie', NANTES_CITY)]);
+        // Only _ga is shared: the portal's own cookies carry no such mark.
+        expect(await popup.texts('[data-origin-unknown]')).toHaveLength(1);
+        await showFindings(popup);
+        const named = await popup.attributes('[data-finding-cookie]', 'data-finding-cookie');
+        expect(named).toContain(FORGOTTEN);
+        expect(named).not.toContain('_ga');
+      });
     });
 
     it('takes a parent-domain cookie away from a portal whose tab is closed when it is removed (c7b790c, a reviewer’s case)', async () => {
       const api = await extensionPage(ctx.browser());
-      await forgetNantes(api);
-      // _ga on .nantesmetropole.fr, set by the city's main site while the portal's tab is open
-      // (gtag.js's cookie_domain "auto": scripts/demo-portal/server.ts), is filed under the portal.
-      const portal = await visitPortal(ctx.browser(), NANTES_PORTAL);
-      const city = await ctx.browser().newPage();
-      await city.goto(`http://${NANTES_CITY}/actualites/`);
-      await waitForReport(api, NANTES_PORTAL, (r) => presentNames(r).includes('_ga'));
-      await portal.close();
-      // The portal's tab closed, the city's page removes it (as an expiry does): the portal's
-      // record, which nothing scans while no tab shows it, must not keep it present.
-      await city.evaluateScript(`document.cookie = '_ga=; domain=${NANTES_CITY}; path=/; max-age=0'`);
-      await waitForReport(api, NANTES_CITY, (r) => !presentNames(r).includes('_ga'));
-      await waitForReport(api, NANTES_PORTAL, (r) => !presentNames(r).includes('_ga'));
-      const popup = await openPopup(ctx.browser(), NANTES_PORTAL);
-      await popup.waitFor(seen('sessionid'));
-      // Shown as removed, not as present.
-      const [row] = await popup.texts(seen('_ga'));
-      expect(row).toContain(englishText('removed'));
-      await Promise.all([city.close(), popup.close()]);
-      await forgetNantes(api);
-      await api.close();
+      await withNantesPages(api, async (keep) => {
+        // _ga on .nantesmetropole.fr, set by the city's main site while the portal's tab is open
+        // (gtag.js's cookie_domain "auto": scripts/demo-portal/server.ts), is filed under the portal.
+        const portal = keep(await visitPortal(ctx.browser(), NANTES_PORTAL));
+        const city = keep(await ctx.browser().newPage());
+        await city.goto(`http://${NANTES_CITY}/actualites/`);
+        await waitForReport(api, NANTES_PORTAL, (r) => presentNames(r).includes('_ga'));
+        await portal.close();
+        // The portal's tab closed, the city's page removes it (as an expiry does): the portal's
+        // record, which nothing scans while no tab shows it, must not keep it present.
+        await city.evaluateScript(`document.cookie = '_ga=; domain=${NANTES_CITY}; path=/; max-age=0'`);
+        await waitForReport(api, NANTES_CITY, (r) => !presentNames(r).includes('_ga'));
+        await waitForReport(api, NANTES_PORTAL, (r) => !presentNames(r).includes('_ga'));
+        const popup = keep(await openPopup(ctx.browser(), NANTES_PORTAL));
+        await popup.waitFor(seen('sessionid'));
+        // Shown as removed, not as present.
+        const [row] = await popup.texts(seen('_ga'));
+        expect(row).toContain(englishText('removed'));
+      });
     });
 
     it('announces new findings that arrive while the popup is open, in its polite status', async () => {
