@@ -9,6 +9,7 @@ import { runCharterCli, USAGE, type CliIo } from '../../../scripts/charter/cli.t
 import { fetchLiveCharter, type FetchLike } from '../../../src/core/charter/live.ts';
 import { pageFailureText } from '../../../src/core/charter/live-problem.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
+import { runWithStdoutClosed } from '../../support/closed-output.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -301,6 +302,44 @@ async function runInProcess(args: string[], fetch: FetchLike): Promise<{ status:
   const status = await runCharterCli(args, io);
   return { status, stdout, stderr };
 }
+
+describe('charter with its standard output closed (`charter text big.md | head -1`)', () => {
+  /** A charter of 3,000 rows: its output far past what a pipe holds, so a write meets the closed pipe. */
+  const bigCharter = () =>
+    scratchFile(
+      'big.md',
+      [
+        '# Charte cookies',
+        '',
+        '## Cookies strictement nécessaires',
+        '',
+        '| Fournisseur | Service | Cookie | Finalité |',
+        '| --- | --- | --- | --- |',
+        ...Array.from({ length: 3000 }, (_, row) => `| Opendatasoft | Plateforme | cookie${row} | Session |`),
+        '',
+      ].join('\n'),
+    );
+
+  it.each(['text', 'parse', 'check'])(
+    '%s stops quietly with exit 2, no stack trace: never the 1 that says an input could not be read',
+    async (command) => {
+      expect(await runWithStdoutClosed(join(ROOT, 'scripts/charter/main.ts'), [command, bigCharter()], { cwd: ROOT })).toEqual({
+        status: 2,
+        stderr: '',
+      });
+    },
+    30_000,
+  );
+
+  it('stops so when a reader closes the pipe after its first line (`| head -1`)', () => {
+    const result = spawnSync('bash', ['-c', `"$0" scripts/charter/main.ts text "$1" | head -1; echo "status \${PIPESTATUS[0]}"`, TSX, bigCharter()], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect([result.stdout, result.stderr]).toEqual(['# Charte cookies\nstatus 2\n', '']);
+  }, 30_000);
+});
 
 describe('charter on a saved page in another encoding than UTF-8 (review of 2026-12-06)', () => {
   // The demo charter's page saved as windows-1252, as its <meta charset> says: its accented headings
