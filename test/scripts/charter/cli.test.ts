@@ -168,6 +168,43 @@ describe('charter text on a page where the parser reads no table', () => {
   });
 });
 
+describe("charter text keeps a file's lines as check counts them", () => {
+  const charter = [
+    '# Charte cookies',
+    '',
+    '## Cookies strictement nécessaires',
+    '',
+    '| Fournisseur | Service | Cookie | Finalité |',
+    '| --- | --- | --- | --- |',
+    '| Opendatasoft | Plateforme | sessionid | Session |',
+    '',
+  ];
+
+  it.each([
+    ['a lone CR (old Mac files)', '\r'],
+    ['CRLF', '\r\n'],
+    ['NEL', '\u0085'],
+    ['the line separator U+2028', '\u2028'],
+    ['the paragraph separator U+2029', '\u2029'],
+  ])('ended by %s: the table at the line check names, no line ending in a space', async (_, end) => {
+    const file = scratchFile('line-ends.md', charter.join(end));
+    const checked = await runInProcess(['check', file], noNetwork);
+    expect(checked.stdout).toContain('  table at line 5: markdown pipes');
+    const text = await runInProcess(['text', file], noNetwork);
+    expect(text).toEqual({ status: 0, stdout: charter.join('\n'), stderr: '' });
+  });
+
+  it('an escape sequence left open never takes the lines after it out of the count', async () => {
+    // An OSC string runs to its BEL, or to the next escape: across lines, it took them with it.
+    const file = scratchFile('open-escape.md', ['Intro \u001b]0;title', '', ...charter.slice(2)].join('\n'));
+    const checked = await runInProcess(['check', file], noNetwork);
+    expect(checked.stdout).toContain('  table at line 5: markdown pipes');
+    const text = await runInProcess(['text', file], noNetwork);
+    expect(text.stdout.split('\n')[4]).toBe('| Fournisseur | Service | Cookie | Finalité |');
+    expect(text.stdout).not.toContain('\u001b');
+  });
+});
+
 describe('charter check calls a page HTML as the parser does', () => {
   const table =
     '<table><tr><th>Fournisseur</th><th>Nom du cookie</th><th>Finalité</th></tr><tr><td>Huwise</td><td>sessionid</td><td>Session</td></tr></table>';
