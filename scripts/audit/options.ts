@@ -211,6 +211,53 @@ export function optionAsValue(option: string, value: string): UsageError {
 export const credentialsRefused = () =>
   new UsageError('malformed URL: a user name or password before "@" is refused (it is never shown or kept): give the address without it');
 
+/** Why a URL of another scheme is refused. */
+const ONLY_HTTP = 'only http and https pages can be audited';
+
+/**
+ * Schemes written without `//` whose name no one takes for a user name: `mailto:dpo@x.org` is an
+ * e-mail address, not the user "mailto" and the password "dpo". Any other name before a colon and
+ * an `@` (`user:s3cret@host`, `ftp:s3cret@host`) is still read as a user name.
+ */
+const SCHEMES_WITHOUT_SLASHES = new Set([
+  'mailto',
+  'tel',
+  'sms',
+  'callto',
+  'fax',
+  'javascript',
+  'data',
+  'blob',
+  'about',
+  'file',
+  'urn',
+  'news',
+  'geo',
+  'magnet',
+  'sip',
+  'sips',
+  'xmpp',
+]);
+/** A scheme at the start (after the blanks the URL parser drops; no dot, which a host has), and the `//` after it. */
+const LEADING_SCHEME = /^[\s\u0000-\u001f\u007f-\u009f]*([a-z][a-z0-9+-]*):([\\/]{2})?/i;
+
+/** True when `text` names another scheme than http(s): `ftp://…`, or a scheme written without `//` (`mailto:`). */
+function namesOtherScheme(text: string): boolean {
+  const match = LEADING_SCHEME.exec(text);
+  if (match === null) return false;
+  const scheme = match[1]!.toLowerCase();
+  if (scheme === 'http' || scheme === 'https' || scheme === 'localhost') return false;
+  return match[2] !== undefined || SCHEMES_WITHOUT_SLASHES.has(scheme);
+}
+
+/**
+ * The error for a text holding a user name or password (hasCredentials), quoting nothing of it:
+ * its scheme's refusal when it names another than http(s), as `ftp:` gets (`mailto:dpo@x.org` was
+ * refused for a password it does not hold), else credentialsRefused.
+ */
+export const credentialsRefusedIn = (text: string): UsageError =>
+  namesOtherScheme(text) ? new UsageError(`malformed URL: ${AT_NOT_SHOWN} (${ONLY_HTTP})`) : credentialsRefused();
+
 /** Why a host name is not one the audit visits (DNS's limits: RFC 1035 2.3.4, RFC 1123 2.1), or null. */
 function hostProblem(hostname: string, typedHost: string): string | null {
   // Labels of letters, digits and hyphens joined by single dots: the host names a census's folder (census-report.ts).
@@ -234,7 +281,7 @@ function hostProblem(hostname: string, typedHost: string): string | null {
  * `./x.html`, `~/x.html`), a host name DNS could not hold, a number read as an IPv4 address, port 0.
  */
 export function parseTarget(text: string): URL {
-  if (hasCredentials(text)) throw credentialsRefused();
+  if (hasCredentials(text)) throw credentialsRefusedIn(text);
   const malformed = (reason?: string) => new UsageError(`malformed URL: ${quoteTyped(text)}${reason ? ` (${reason})` : ''}`);
   if (CONTROL.test(text)) throw malformed('a control character, such as a tab or a line break, cannot be part of a URL');
   if (FILE_PATH.test(text)) {
@@ -252,7 +299,7 @@ export function parseTarget(text: string): URL {
   } catch {
     throw malformed();
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw malformed('only http and https pages can be audited');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw malformed(ONLY_HTTP);
   // Checked again on what the parser read: whatever the pattern above missed is still refused, never echoed.
   if (url.username !== '' || url.password !== '') throw credentialsRefused();
   const problem = hostProblem(url.hostname, TYPED_HOST.exec(withScheme)?.[1] ?? '');

@@ -179,6 +179,28 @@ describe('parseTarget', () => {
   });
 });
 
+describe('parseTarget on another scheme than http(s), with an "@" (review of 2026-12-06)', () => {
+  const OTHER_SCHEME =
+    'malformed URL: (a text with "@", not shown: it may hold a user name or password) (only http and https pages can be audited)';
+
+  it.each([
+    'mailto:dpo@data.tco.re',
+    'MAILTO:dpo@x.org',
+    ' mailto:dpo@x.org',
+    'ftp://user:s3cret@x.org/',
+    'javascript:alert("a@b")',
+    'tel:+33@1',
+  ])('refuses %j for its scheme, as ftp: and javascript: are, quoting nothing of it', (text) => {
+    expect(() => parseTarget(text)).toThrow(new UsageError(OTHER_SCHEME));
+    expect(() => parseAuditArgs([text], 2)).toThrow(new UsageError(OTHER_SCHEME));
+  });
+
+  it('still refuses a user name and password without a scheme as such (`user:s3cret@host`, `ftp:s3cret@host`)', () => {
+    for (const text of ['user:s3cret@a.example.org', 'ftp:s3cret@a.example.org', 'localhost:s3cret@a.example.org'])
+      expect(() => parseTarget(text), text).toThrow(new UsageError(PASSWORD_REFUSED));
+  });
+});
+
 describe('parseTarget on a file path', () => {
   const FILE_PATH =
     'is a file path, not an address: the audit visits http(s) pages (serve the file, on localhost for one, and give its URL)';

@@ -134,6 +134,15 @@ describe('portal list', () => {
     );
   });
 
+  it('refuses a line of another scheme with an "@" for its scheme, not as a user name or password (`mailto:dpo@data.tco.re`)', () => {
+    for (const line of ['mailto:dpo@data.tco.re', 'mailto:dpo@data.tco.re  # the DPO', 'ftp://user:s3cret@x.org/'])
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt'), line).toThrow(
+        new UsageError(
+          'portals.txt:2: malformed URL: (a text with "@", not shown: it may hold a user name or password) (only http and https pages can be audited)',
+        ),
+      );
+  });
+
   it('names the line of a malformed URL, and refuses an empty list', () => {
     expect(() => parsePortalList('data.tco.re\nftp://x.org/\n', 'portals.txt')).toThrow(
       new UsageError('portals.txt:2: malformed URL: "ftp://x.org/" (only http and https pages can be audited)'),
