@@ -127,6 +127,11 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * Each input's report on stdout, one that could not be read (a missing file, an http:// URL) with
+ * its reason in its place (`FAILED: …`), then the count: the whole report in one stream, in order,
+ * for a CI log or a file it is written to; exit 1 when one failed.
+ */
 async function checkCommand(inputs: readonly string[], io: CliIo): Promise<number> {
   let failed = 0;
   for (const input of inputs) {
@@ -134,7 +139,8 @@ async function checkCommand(inputs: readonly string[], io: CliIo): Promise<numbe
     io.stdout(`${formatCheckReport(checked)}\n`);
     if (checkFailed(checked)) failed++;
   }
-  io.stdout(`${inputs.length} file${inputs.length === 1 ? '' : 's'} checked, ${failed} failed\n`);
+  // Inputs: a URL is one too ("2 files checked" of a file and a URL).
+  io.stdout(`${inputs.length} input${inputs.length === 1 ? '' : 's'} checked, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }
 

@@ -273,7 +273,7 @@ describe('charter usage', () => {
     expect(result.stdout.split('\n')[1]).not.toContain('FAILED');
     // One that does not exist is still read as the URL it looks like.
     expect(result.stdout).toContain('notes:v3.txt\n  FAILED: only https:// URLs are read, not notes:');
-    expect(result.stdout).toContain('2 files checked, 1 failed');
+    expect(result.stdout).toContain('2 inputs checked, 1 failed');
   }, 30_000);
 });
 
@@ -295,18 +295,36 @@ describe('charter check', () => {
         missing,
         '  FAILED: no such file',
         '',
-        '2 files checked, 1 failed',
+        '2 inputs checked, 1 failed',
         '',
       ].join('\n'),
     );
   }, 30_000);
+
+  it('reports an input it cannot read as any other, in its place on stdout (README), and counts inputs, not files', async () => {
+    const missing = join(scratch, 'missing.txt');
+    const { status, stdout, stderr } = await runInProcess(['check', missing, 'http://data.tco.re/terms/cookies-policy/'], noNetwork);
+    expect([status, stderr]).toEqual([1, '']);
+    expect(stdout).toBe(
+      [
+        missing,
+        '  FAILED: no such file',
+        '',
+        'http://data.tco.re/terms/cookies-policy/',
+        '  FAILED: only https:// URLs are read: a charter fetched over plain http could be forged on the way',
+        '',
+        '2 inputs checked, 2 failed',
+        '',
+      ].join('\n'),
+    );
+  });
 
   it('lists unread rows with line numbers and exits 0 when every file gave entries', () => {
     const file = scratchFile('partial.txt', 'Provider\tCookie name\tPurpose\nGoogle\t_ga\tStats\nHotjar\t\tHeatmaps\n');
     const { status, stdout } = runCli('check', file);
     expect(status).toBe(0);
     expect(stdout).toContain('  unread rows: 1\n    line 3: empty cookie name cell\n');
-    expect(stdout.endsWith('1 file checked, 0 failed\n')).toBe(true);
+    expect(stdout.endsWith('1 input checked, 0 failed\n')).toBe(true);
   }, 30_000);
 
   it('reports a row with an empty name cell in the new template’s pipe layout, never silently', () => {
@@ -489,7 +507,7 @@ describe('charter on an https:// URL', () => {
       expect([text.status, text.stdout, text.stderr]).toEqual([1, '', `charter: ${URL}: ${CREDENTIALS_REFUSED}\n`]);
       const checked = await runInProcess(['check', withCredentials], fetch);
       expect([checked.status, checked.stderr]).toEqual([1, '']);
-      expect(checked.stdout).toBe(`${URL}\n  FAILED: ${CREDENTIALS_REFUSED}\n\n1 file checked, 1 failed\n`);
+      expect(checked.stdout).toBe(`${URL}\n  FAILED: ${CREDENTIALS_REFUSED}\n\n1 input checked, 1 failed\n`);
       expect(fetch.calls).toEqual([]);
     }
     // One the URL parser cannot read is not named at all: what it holds cannot be told apart.
