@@ -387,11 +387,15 @@ describe('charter with its standard output closed (`charter text big.md | head -
   );
 
   it('stops so when a reader closes the pipe after its first line (`| head -1`)', () => {
-    const result = spawnSync('bash', ['-c', `"$0" scripts/charter/main.ts text "$1" | head -1; echo "status \${PIPESTATUS[0]}"`, TSX, bigCharter()], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      'bash',
+      ['-c', `"$0" scripts/charter/main.ts text "$1" | head -1; echo "status \${PIPESTATUS[0]}"`, TSX, bigCharter()],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect([result.stdout, result.stderr]).toEqual(['# Charte cookies\nstatus 2\n', '']);
   }, 30_000);
 });
