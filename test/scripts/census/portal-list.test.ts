@@ -72,7 +72,7 @@ describe('portal list', () => {
   it('quotes at most 200 characters of a bad line', () => {
     const line = `https://exa mple.org/${'x'.repeat(1_000_000)}`;
     expect(() => parsePortalList(`${line}\n`, 'long.txt')).toThrow(
-      new UsageError(`long.txt:1: malformed URL: "https://exa mple.org/${'x'.repeat(179)}…"`),
+      new UsageError(`long.txt:1: malformed URL: "https://exa mple.org/${'x'.repeat(179)}…" (no valid host name)`),
     );
   });
 
@@ -141,6 +141,12 @@ describe('portal list', () => {
           'portals.txt:2: malformed URL: (a text with "@", not shown: it may hold a user name or password) (only http and https pages can be audited)',
         ),
       );
+  });
+
+  it('says what a control character in a list is counted against', () => {
+    expect(() => parsePortalList('data.tco.re\n\u001b\n', 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 1 control character for 11 visible characters (over 1 in 20), not a text list'),
+    );
   });
 
   it('names the line of a malformed URL, and refuses an empty list', () => {
