@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertReadableText, CharterError, charterProblem, readCharterPageReading } from '../../src/core/charter/index.ts';
+import { assertReadableText, CharterError, charterProblem, pageEncoding, readCharterPageReading } from '../../src/core/charter/index.ts';
 import { draftCharter, draftHtml, draftMarkdown, type CharterDraft, type DraftLanguage } from '../../src/core/draft/index.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { readCharterFile } from '../charter/cli.ts';
@@ -37,15 +37,18 @@ export function draftSummary(draft: CharterDraft): string {
   return `charter draft (${draft.language}): ${draft.rows.length} entries, ${marked} marked to review${setAside}`;
 }
 
-/** True when `bytes` decode as UTF-8 without a single bad sequence. */
-function isUtf8(bytes: Uint8Array): boolean {
+/** True when `bytes` decode in `encoding` without a single bad sequence. */
+function decodesWhole(bytes: Uint8Array, encoding: string): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
     return true;
   } catch {
     return false;
   }
 }
+
+/** An encoding as people name it: `utf-16le` is UTF-16, whose byte order mark says which. */
+const encodingName = (encoding: string): string => (encoding.startsWith('utf-16') ? 'UTF-16' : encoding.toUpperCase());
 
 /**
  * The charter file `--charter` names, read as the charter CLI reads files (text or a saved page,
@@ -58,12 +61,20 @@ export function readServedCharter(file: string, place: string = file): ServedCha
   const page = readCharterFile(place);
   if ('error' in page) throw refuse(page.error);
   try {
-    // A file is UTF-8 or refused: the core tolerates a few bad characters in a live page, but a
-    // charter saved as Latin-1 would lose its accented words and read as one with no table. Its
-    // bytes are read again here (a regular file of 2 MB at most, as readCharterFile found it).
-    if (!isUtf8(readFileSync(place))) {
-      assertReadableText(page.body); // NUL bytes, UTF-16: said as such
-      throw refuse('not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8');
+    // A file is whole in the encoding `charter check` reads it in, or refused: the core tolerates a
+    // few bad characters in a live page, but a charter saved as Latin-1 read as UTF-8 would lose
+    // its accented words and read as one with no table. A text file is UTF-8; a saved page is in
+    // its byte order mark's encoding (a UTF-16 page was refused as Latin-1), else its <meta
+    // charset>'s, else UTF-8. Its bytes are read again here (a regular file of 2 MB at most, as
+    // readCharterFile found it).
+    const bytes = readFileSync(place);
+    const encoding = page.contentType === null ? 'utf-8' : pageEncoding(null, bytes);
+    if (!decodesWhole(bytes, encoding)) {
+      assertReadableText(page.body); // NUL bytes, UTF-16 read as UTF-8: said as such
+      if (encoding === 'utf-8')
+        throw refuse('not valid UTF-8 (as a charter saved as Latin-1 or Windows-1252 is): save the charter as UTF-8');
+      const says = bytes[0] === 0xfe || bytes[0] === 0xff ? 'its byte order mark says' : 'its <meta charset> says';
+      throw refuse(`not valid ${encodingName(encoding)} (as ${says} it is): save the charter as UTF-8`);
     }
     const problem = charterProblem(readCharterPageReading(page.body, page.html ? 'text/html' : page.contentType));
     if (problem !== null) throw refuse(problem);

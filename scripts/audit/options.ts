@@ -211,6 +211,53 @@ export function optionAsValue(option: string, value: string): UsageError {
 export const credentialsRefused = () =>
   new UsageError('malformed URL: a user name or password before "@" is refused (it is never shown or kept): give the address without it');
 
+/** Why a URL of another scheme is refused. */
+const ONLY_HTTP = 'only http and https pages can be audited';
+
+/**
+ * Schemes written without `//` whose name no one takes for a user name: `mailto:dpo@x.org` is an
+ * e-mail address, not the user "mailto" and the password "dpo". Any other name before a colon and
+ * an `@` (`user:s3cret@host`, `ftp:s3cret@host`) is still read as a user name.
+ */
+const SCHEMES_WITHOUT_SLASHES = new Set([
+  'mailto',
+  'tel',
+  'sms',
+  'callto',
+  'fax',
+  'javascript',
+  'data',
+  'blob',
+  'about',
+  'file',
+  'urn',
+  'news',
+  'geo',
+  'magnet',
+  'sip',
+  'sips',
+  'xmpp',
+]);
+/** A scheme at the start (after the blanks the URL parser drops; no dot, which a host has), and the `//` after it. */
+const LEADING_SCHEME = /^[\s\u0000-\u001f\u007f-\u009f]*([a-z][a-z0-9+-]*):([\\/]{2})?/i;
+
+/** True when `text` names another scheme than http(s): `ftp://…`, or a scheme written without `//` (`mailto:`). */
+function namesOtherScheme(text: string): boolean {
+  const match = LEADING_SCHEME.exec(text);
+  if (match === null) return false;
+  const scheme = match[1]!.toLowerCase();
+  if (scheme === 'http' || scheme === 'https' || scheme === 'localhost') return false;
+  return match[2] !== undefined || SCHEMES_WITHOUT_SLASHES.has(scheme);
+}
+
+/**
+ * The error for a text holding a user name or password (hasCredentials), quoting nothing of it:
+ * its scheme's refusal when it names another than http(s), as `ftp:` gets (`mailto:dpo@x.org` was
+ * refused for a password it does not hold), else credentialsRefused.
+ */
+export const credentialsRefusedIn = (text: string): UsageError =>
+  namesOtherScheme(text) ? new UsageError(`malformed URL: ${AT_NOT_SHOWN} (${ONLY_HTTP})`) : credentialsRefused();
+
 /** Why a host name is not one the audit visits (DNS's limits: RFC 1035 2.3.4, RFC 1123 2.1), or null. */
 function hostProblem(hostname: string, typedHost: string): string | null {
   // Labels of letters, digits and hyphens joined by single dots: the host names a census's folder (census-report.ts).
@@ -227,6 +274,36 @@ function hostProblem(hostname: string, typedHost: string): string | null {
   return null;
 }
 
+/** The refusal of a port the URL parser cannot read, or one no server listens on. */
+const PORT_RANGE = 'the port after the host must be a number from 1 to 65535';
+
+/** The host and port of an http(s) URL as typed, before its path, query or fragment (a user name is refused before). */
+const TYPED_AUTHORITY = /^[a-z][a-z0-9+.-]*:[\\/]*([^\\/?#]*)/i;
+
+/**
+ * Why the URL parser refused an http(s) URL (`withScheme`): for these schemes it fails only on the
+ * host or the port. A host ending in a number is read as an IPv4 address (`10.0.0.256`), and a
+ * label starting with `xn--` as Punycode (`xn--a.fr`), whose failures said nothing of why.
+ */
+function unreadableReason(withScheme: string): string {
+  const authority = TYPED_AUTHORITY.exec(withScheme)?.[1] ?? '';
+  // A colon past an IPv6 address's brackets starts the port.
+  const colon = authority.lastIndexOf(':');
+  const hasPort = colon > authority.lastIndexOf(']');
+  const host = hasPort ? authority.slice(0, colon) : authority;
+  if (host === '') return 'no host';
+  if (hasPort && !/^\d*$/.test(authority.slice(colon + 1))) return PORT_RANGE;
+  if (hasPort && Number(authority.slice(colon + 1)) > 65535) return PORT_RANGE;
+  const labels = host.split('.');
+  // The URL standard's "ends in a number": the last label, or the one before a final dot.
+  const last = labels.at(-1) === '' && labels.length > 1 ? labels.at(-2)! : labels.at(-1)!;
+  if (/^(?:\d+|0x[0-9a-f]*)$/i.test(last))
+    return 'read as an IPv4 address, which it is not: give four numbers from 0 to 255, written a.b.c.d, or a host name';
+  if (labels.some((label) => /^xn--/i.test(label)))
+    return 'a label starting with "xn--" is not valid Punycode: give the host name as it is written';
+  return 'no valid host name';
+}
+
 /**
  * Reads a URL argument. A bare host (with or without a port and path) gets https://, or
  * http:// when it is loopback (`localhost`, `localhost:8080`, `127.0.0.1:3000`). Refused with one
@@ -234,8 +311,8 @@ function hostProblem(hostname: string, typedHost: string): string | null {
  * `./x.html`, `~/x.html`), a host name DNS could not hold, a number read as an IPv4 address, port 0.
  */
 export function parseTarget(text: string): URL {
-  if (hasCredentials(text)) throw credentialsRefused();
-  const malformed = (reason?: string) => new UsageError(`malformed URL: ${quoteTyped(text)}${reason ? ` (${reason})` : ''}`);
+  if (hasCredentials(text)) throw credentialsRefusedIn(text);
+  const malformed = (reason: string) => new UsageError(`malformed URL: ${quoteTyped(text)} (${reason})`);
   if (CONTROL.test(text)) throw malformed('a control character, such as a tab or a line break, cannot be part of a URL');
   if (FILE_PATH.test(text)) {
     throw new UsageError(
@@ -244,15 +321,15 @@ export function parseTarget(text: string): URL {
   }
   const bare = HOST_AND_PORT.test(text) || !SCHEME.test(text);
   // No scheme has a dot, nor is one `localhost`: that is a host whose port is no number.
-  if (!bare && HOST_WITH_BAD_PORT.test(text)) throw malformed('the port after the host must be a number from 1 to 65535');
+  if (!bare && HOST_WITH_BAD_PORT.test(text)) throw malformed(PORT_RANGE);
   const withScheme = bare ? `${LOOPBACK.test(text) ? 'http' : 'https'}://${text}` : text;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw malformed();
+    throw malformed(unreadableReason(withScheme));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw malformed('only http and https pages can be audited');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw malformed(ONLY_HTTP);
   // Checked again on what the parser read: whatever the pattern above missed is still refused, never echoed.
   if (url.username !== '' || url.password !== '') throw credentialsRefused();
   const problem = hostProblem(url.hostname, TYPED_HOST.exec(withScheme)?.[1] ?? '');

@@ -4,7 +4,7 @@
  * line wins: a host's folder and row must be unique), and its deterministic split into shards.
  */
 import { createHash } from 'node:crypto';
-import { credentialsRefused, hasCredentials, parseTarget, shownPath, UsageError } from '../audit/options.ts';
+import { credentialsRefusedIn, hasCredentials, parseTarget, shownPath, UsageError } from '../audit/options.ts';
 import { addressWithoutValues } from '../../src/core/path-parameters.ts';
 import { assertReadableText, CharterError } from '../../src/core/charter/index.ts';
 import { CENSUS_FILE_NAMES } from './census-report.ts';
@@ -70,7 +70,7 @@ export function parsePortalList(text: string, source: string): PortalList {
   const lines = text.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
     // Before its comment is cut: a password holding an unencoded `#` would be cut to its first part, and quoted.
-    if (lineHasCredentials(raw)) throw new UsageError(`${shownPath(source)}:${index + 1}: ${credentialsRefused().message}`);
+    if (lineHasCredentials(raw)) throw new UsageError(`${shownPath(source)}:${index + 1}: ${credentialsRefusedIn(raw).message}`);
     const hash = raw.indexOf('#');
     const line = (hash === -1 ? raw : raw.slice(0, hash)).trim();
     if (line === '') continue;

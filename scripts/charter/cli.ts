@@ -56,6 +56,9 @@ const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 /** An input that is a URL rather than a file name: a scheme before a colon (not a one-letter drive). */
 const URL_INPUT = /^[a-z][a-z0-9+.-]+:/i;
 
+/** The line ends the parser reads (normaliseText): LF, CRLF, a lone CR, NEL, the line and paragraph separators. */
+const PARSER_LINE_ENDS = /\r\n?|[\n\u2028\u2029\u0085]/;
+
 /** At most this much of a command word is quoted in an error. */
 const QUOTED = 200;
 
@@ -109,8 +112,14 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
   const page = await readInput(input, io.fetch);
   if ('error' in page) return fail(shownInput(input), page.error, io);
   try {
-    // Safe for a terminal as everything else printed (tabs, the cells' layout, and lines kept).
-    const text = terminalText(charterTextOfPage(page.body, page.contentType), { keepLineFeeds: true, keepTabs: true });
+    // Safe for a terminal as everything else printed (tabs, the cells' layout, and lines kept), each
+    // line apart, ended as the parser ends it: check's line numbers count these lines. A CR reached
+    // the filter, which makes it a space (a CR-only file printed on one line), and an escape string
+    // left open ran on to the next escape, lines and all.
+    const text = charterTextOfPage(page.body, page.contentType)
+      .split(PARSER_LINE_ENDS)
+      .map((line) => terminalText(line, { keepLineFeeds: true, keepTabs: true }))
+      .join('\n');
     io.stdout(text.endsWith('\n') ? text : `${text}\n`);
     return 0;
   } catch (error) {
@@ -118,6 +127,11 @@ async function textCommand(input: string, io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * Each input's report on stdout, one that could not be read (a missing file, an http:// URL) with
+ * its reason in its place (`FAILED: …`), then the count: the whole report in one stream, in order,
+ * for a CI log or a file it is written to; exit 1 when one failed.
+ */
 async function checkCommand(inputs: readonly string[], io: CliIo): Promise<number> {
   let failed = 0;
   for (const input of inputs) {
@@ -125,7 +139,8 @@ async function checkCommand(inputs: readonly string[], io: CliIo): Promise<numbe
     io.stdout(`${formatCheckReport(checked)}\n`);
     if (checkFailed(checked)) failed++;
   }
-  io.stdout(`${inputs.length} file${inputs.length === 1 ? '' : 's'} checked, ${failed} failed\n`);
+  // Inputs: a URL is one too ("2 files checked" of a file and a URL).
+  io.stdout(`${inputs.length} input${inputs.length === 1 ? '' : 's'} checked, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }
 

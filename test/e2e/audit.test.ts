@@ -237,7 +237,7 @@ describe('audit command', () => {
   it.each([
     [['--charter', aFile], /^audit: --charter ".*a-file": the file is empty\n$/],
     [['ht!tp://x'], /^audit: malformed URL: "ht!tp:\/\/x" \(no valid host name\)\n$/],
-    [['https://exa mple.org/'], /^audit: malformed URL: "https:\/\/exa mple.org\/"\n$/],
+    [['https://exa mple.org/'], /^audit: malformed URL: "https:\/\/exa mple.org\/" \(no valid host name\)\n$/],
     [['ftp://data.tco.re/'], /^audit: malformed URL: .*only http and https/],
     [['--colour', 'red'], /^audit: unknown option --colour \(see --help\)\n$/],
     [['--consent', 'maybe'], /^audit: --consent must be one of accept, refuse, none, both, not "maybe"\n$/],
@@ -533,7 +533,7 @@ describe('census', () => {
     writeFileSync(list, '# two portals\ndata.tco.re\nnot a host!\n');
     const bad = await audit(['--portals', list, '--out', join(scratch, 'bad-list')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(`audit: ${list}:3: malformed URL: "not a host!"\n`);
+    expect(bad.stderr).toBe(`audit: ${list}:3: malformed URL: "not a host!" (no valid host name)\n`);
     const shard = join(scratch, 'a-shard');
     mkdirSync(shard, { recursive: true });
     const tool = { version: '0.1.0', registry: 'c'.repeat(64) };

@@ -52,7 +52,10 @@ export function assertReadableText(text: string, source: 'text' | 'markup' = 'te
     );
   }
   if (control / total > UNREADABLE_SHARE) {
-    throw new CharterError(`binary data: ${control} control characters in ${visible}, not a text charter`, 'binary');
+    // What the count is weighed against: "1 control characters in 14" said neither what 14 counted nor why 1 was too many.
+    const controls = `${control} control character${control === 1 ? '' : 's'}`;
+    const against = `${visible} visible character${visible === 1 ? '' : 's'} (over 1 in ${Math.round(1 / UNREADABLE_SHARE)})`;
+    throw new CharterError(`binary data: ${controls} for ${against}, not a text charter`, 'binary');
   }
   if (replacement / total > UNREADABLE_SHARE) {
     throw new CharterError(

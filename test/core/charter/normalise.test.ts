@@ -74,6 +74,15 @@ describe('assertReadableText', () => {
   it('rejects text dominated by control characters', () => {
     expect(errorOf(() => assertReadableText('\u0001\u0002\u0003abc')).kind).toBe('binary');
   });
+
+  it('says how many control characters it found, and what it counts them against (the visible characters)', () => {
+    expect(errorOf(() => assertReadableText('\u0001\u0002\u0003abc')).message).toBe(
+      'binary data: 3 control characters for 3 visible characters (over 1 in 20), not a text charter',
+    );
+    expect(errorOf(() => assertReadableText('data.tco.re\n\u001b\nab.fr')).message).toBe(
+      'binary data: 1 control character for 16 visible characters (over 1 in 20), not a text charter',
+    );
+  });
 });
 
 describe('normaliseText', () => {

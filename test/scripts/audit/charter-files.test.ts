@@ -7,6 +7,7 @@ import { parseCharter, readCharterPage } from '../../../src/core/charter/index.t
 import type { Report } from '../../../src/core/report/index.ts';
 import { DRAFT_FILES, draftSummary, readServedCharter, writeCharterDraft } from '../../../scripts/audit/charter-files.ts';
 import { UsageError } from '../../../scripts/audit/options.ts';
+import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cci-charter-files-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -88,5 +89,26 @@ describe('readServedCharter', () => {
     const utf16 = join(scratch, 'tco-utf16.txt');
     writeFileSync(utf16, Buffer.from(utf8, 'utf16le'));
     expect(() => readServedCharter(utf16)).toThrow(/looks like UTF-16 text; save the charter as UTF-8$/);
+  });
+
+  it('serves a saved page in the encoding `charter check` reads it in: its byte order mark (UTF-16), its <meta charset>', () => {
+    const page = charterPage('demo.opendatasoft.com', DEMO_CHARTER);
+    const utf16le = join(scratch, 'u16.html');
+    writeFileSync(utf16le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le')]));
+    expect(readServedCharter(utf16le)).toEqual({ body: page, contentType: 'text/html; charset=utf-8' });
+    const utf16be = join(scratch, 'u16be.htm');
+    writeFileSync(utf16be, Buffer.from(`\uFEFF${page}`, 'utf16le').swap16());
+    expect(readServedCharter(utf16be).body).toBe(page);
+    // Declared windows-1252, its accents one byte each: served decoded, as the extension reads it live.
+    const declared = page.replace(/[—…’]/g, '-').replace(/<head>/i, '<head><meta charset="windows-1252">');
+    const windows1252 = join(scratch, 'w1252.html');
+    writeFileSync(windows1252, Buffer.from(declared, 'latin1'));
+    expect(readServedCharter(windows1252).body).toBe(declared);
+    // A page whose byte order mark says UTF-16 but whose bytes are not: named so.
+    const broken = join(scratch, 'u16-broken.html');
+    writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le'), Buffer.from([0x00, 0xd8])]));
+    expect(() => readServedCharter(broken)).toThrow(
+      new UsageError(`--charter "${broken}": not valid UTF-16 (as its byte order mark says it is): save the charter as UTF-8`),
+    );
   });
 });

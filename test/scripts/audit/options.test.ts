@@ -179,6 +179,50 @@ describe('parseTarget', () => {
   });
 });
 
+describe('parseTarget on another scheme than http(s), with an "@" (review of 2026-12-06)', () => {
+  const OTHER_SCHEME =
+    'malformed URL: (a text with "@", not shown: it may hold a user name or password) (only http and https pages can be audited)';
+
+  it.each([
+    'mailto:dpo@data.tco.re',
+    'MAILTO:dpo@x.org',
+    ' mailto:dpo@x.org',
+    'ftp://user:s3cret@x.org/',
+    'javascript:alert("a@b")',
+    'tel:+33@1',
+  ])('refuses %j for its scheme, as ftp: and javascript: are, quoting nothing of it', (text) => {
+    expect(() => parseTarget(text)).toThrow(new UsageError(OTHER_SCHEME));
+    expect(() => parseAuditArgs([text], 2)).toThrow(new UsageError(OTHER_SCHEME));
+  });
+
+  it('still refuses a user name and password without a scheme as such (`user:s3cret@host`, `ftp:s3cret@host`)', () => {
+    for (const text of ['user:s3cret@a.example.org', 'ftp:s3cret@a.example.org', 'localhost:s3cret@a.example.org'])
+      expect(() => parseTarget(text), text).toThrow(new UsageError(PASSWORD_REFUSED));
+  });
+});
+
+describe('parseTarget says why the URL parser cannot read an address (review of 2026-12-06)', () => {
+  const PORT = 'the port after the host must be a number from 1 to 65535';
+  const IPV4 = 'read as an IPv4 address, which it is not: give four numbers from 0 to 255, written a.b.c.d, or a host name';
+  const PUNYCODE = 'a label starting with "xn--" is not valid Punycode: give the host name as it is written';
+  it.each([
+    ['data.tco.re:65536', PORT],
+    ['https://data.tco.re:65536/', PORT],
+    ['localhost:99999', PORT],
+    ['https://data.tco.re:8x/', PORT],
+    ['10.0.0.256', IPV4],
+    ['https://1.2.3.4.5/', IPV4],
+    ['https://999.1/', IPV4],
+    ['xn--a.fr', PUNYCODE],
+    ['https://data.XN--A.fr/', PUNYCODE],
+    ['https://', 'no host'],
+    ['https://exa mple.org/', 'no valid host name'],
+    ['https://[::1/', 'no valid host name'],
+  ])('%j: %s', (text, reason) => {
+    expect(() => parseTarget(text)).toThrow(new UsageError(`malformed URL: ${JSON.stringify(text)} (${reason})`));
+  });
+});
+
 describe('parseTarget on a file path', () => {
   const FILE_PATH =
     'is a file path, not an address: the audit visits http(s) pages (serve the file, on localhost for one, and give its URL)';
@@ -230,7 +274,7 @@ describe('parseTarget on what it must not take as typed', () => {
   });
 
   it.each([
-    ['"x" https://user:s3cret@data.tco.re/', ''],
+    ['"x" https://user:s3cret@data.tco.re/', ' (no valid host name)'],
     ['https://data.tco.re/a@s3cret\t', ' (a control character, such as a tab or a line break, cannot be part of a URL)'],
     [
       `https://user:${'s3cret'.repeat(100)}@exa mple.org/\t`,
@@ -283,9 +327,9 @@ describe('parseTarget on what it must not take as typed', () => {
 
   it('quotes at most 200 characters of what was typed, and nothing from its path parameters, query or fragment on', () => {
     const error = () => parseTarget(`https://exa mple.org/${'x'.repeat(1_000_000)}`);
-    expect(error).toThrow(new UsageError(`malformed URL: "https://exa mple.org/${'x'.repeat(179)}…"`));
+    expect(error).toThrow(new UsageError(`malformed URL: "https://exa mple.org/${'x'.repeat(179)}…" (no valid host name)`));
     expect(() => parseTarget('https://exa mple.org/login;jsessionid=9F1C?PHPSESSID=abc#x')).toThrow(
-      new UsageError('malformed URL: "https://exa mple.org/login…"'),
+      new UsageError('malformed URL: "https://exa mple.org/login…" (no valid host name)'),
     );
   });
 });

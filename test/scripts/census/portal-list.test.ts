@@ -72,7 +72,7 @@ describe('portal list', () => {
   it('quotes at most 200 characters of a bad line', () => {
     const line = `https://exa mple.org/${'x'.repeat(1_000_000)}`;
     expect(() => parsePortalList(`${line}\n`, 'long.txt')).toThrow(
-      new UsageError(`long.txt:1: malformed URL: "https://exa mple.org/${'x'.repeat(179)}…"`),
+      new UsageError(`long.txt:1: malformed URL: "https://exa mple.org/${'x'.repeat(179)}…" (no valid host name)`),
     );
   });
 
@@ -131,6 +131,21 @@ describe('portal list', () => {
       new UsageError(
         'portals.txt:2: malformed URL: "/tmp/x/page.html" is a file path, not an address: the audit visits http(s) pages (serve the file, on localhost for one, and give its URL)',
       ),
+    );
+  });
+
+  it('refuses a line of another scheme with an "@" for its scheme, not as a user name or password (`mailto:dpo@data.tco.re`)', () => {
+    for (const line of ['mailto:dpo@data.tco.re', 'mailto:dpo@data.tco.re  # the DPO', 'ftp://user:s3cret@x.org/'])
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt'), line).toThrow(
+        new UsageError(
+          'portals.txt:2: malformed URL: (a text with "@", not shown: it may hold a user name or password) (only http and https pages can be audited)',
+        ),
+      );
+  });
+
+  it('says what a control character in a list is counted against', () => {
+    expect(() => parsePortalList('data.tco.re\n\u001b\n', 'portals.txt')).toThrow(
+      new UsageError('portals.txt: binary data: 1 control character for 11 visible characters (over 1 in 20), not a text list'),
     );
   });
 

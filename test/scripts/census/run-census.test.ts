@@ -282,7 +282,7 @@ describe('a census list read', () => {
     ]);
     const list = join(scratch.path, 'bad.txt');
     writeFileSync(list, 'data.tco.re\nnot a host!\n');
-    expect(() => readPortalList(list, DEMO_LIST)).toThrow(new UsageError(`${list}:2: malformed URL: "not a host!"`));
+    expect(() => readPortalList(list, DEMO_LIST)).toThrow(new UsageError(`${list}:2: malformed URL: "not a host!" (no valid host name)`));
   });
 
   it('never passes over a file named demo where the command was typed: `--portals demo` then asks for ./demo', () => {

@@ -9,6 +9,7 @@ import { runCharterCli, USAGE, type CliIo } from '../../../scripts/charter/cli.t
 import { fetchLiveCharter, type FetchLike } from '../../../src/core/charter/live.ts';
 import { pageFailureText } from '../../../src/core/charter/live-problem.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
+import { runWithStdoutClosed } from '../../support/closed-output.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -167,6 +168,43 @@ describe('charter text on a page where the parser reads no table', () => {
   });
 });
 
+describe("charter text keeps a file's lines as check counts them", () => {
+  const charter = [
+    '# Charte cookies',
+    '',
+    '## Cookies strictement nécessaires',
+    '',
+    '| Fournisseur | Service | Cookie | Finalité |',
+    '| --- | --- | --- | --- |',
+    '| Opendatasoft | Plateforme | sessionid | Session |',
+    '',
+  ];
+
+  it.each([
+    ['a lone CR (old Mac files)', '\r'],
+    ['CRLF', '\r\n'],
+    ['NEL', '\u0085'],
+    ['the line separator U+2028', '\u2028'],
+    ['the paragraph separator U+2029', '\u2029'],
+  ])('ended by %s: the table at the line check names, no line ending in a space', async (_, end) => {
+    const file = scratchFile('line-ends.md', charter.join(end));
+    const checked = await runInProcess(['check', file], noNetwork);
+    expect(checked.stdout).toContain('  table at line 5: markdown pipes');
+    const text = await runInProcess(['text', file], noNetwork);
+    expect(text).toEqual({ status: 0, stdout: charter.join('\n'), stderr: '' });
+  });
+
+  it('an escape sequence left open never takes the lines after it out of the count', async () => {
+    // An OSC string runs to its BEL, or to the next escape: across lines, it took them with it.
+    const file = scratchFile('open-escape.md', ['Intro \u001b]0;title', '', ...charter.slice(2)].join('\n'));
+    const checked = await runInProcess(['check', file], noNetwork);
+    expect(checked.stdout).toContain('  table at line 5: markdown pipes');
+    const text = await runInProcess(['text', file], noNetwork);
+    expect(text.stdout.split('\n')[4]).toBe('| Fournisseur | Service | Cookie | Finalité |');
+    expect(text.stdout).not.toContain('\u001b');
+  });
+});
+
 describe('charter check calls a page HTML as the parser does', () => {
   const table =
     '<table><tr><th>Fournisseur</th><th>Nom du cookie</th><th>Finalité</th></tr><tr><td>Huwise</td><td>sessionid</td><td>Session</td></tr></table>';
@@ -235,7 +273,7 @@ describe('charter usage', () => {
     expect(result.stdout.split('\n')[1]).not.toContain('FAILED');
     // One that does not exist is still read as the URL it looks like.
     expect(result.stdout).toContain('notes:v3.txt\n  FAILED: only https:// URLs are read, not notes:');
-    expect(result.stdout).toContain('2 files checked, 1 failed');
+    expect(result.stdout).toContain('2 inputs checked, 1 failed');
   }, 30_000);
 });
 
@@ -257,18 +295,36 @@ describe('charter check', () => {
         missing,
         '  FAILED: no such file',
         '',
-        '2 files checked, 1 failed',
+        '2 inputs checked, 1 failed',
         '',
       ].join('\n'),
     );
   }, 30_000);
+
+  it('reports an input it cannot read as any other, in its place on stdout (README), and counts inputs, not files', async () => {
+    const missing = join(scratch, 'missing.txt');
+    const { status, stdout, stderr } = await runInProcess(['check', missing, 'http://data.tco.re/terms/cookies-policy/'], noNetwork);
+    expect([status, stderr]).toEqual([1, '']);
+    expect(stdout).toBe(
+      [
+        missing,
+        '  FAILED: no such file',
+        '',
+        'http://data.tco.re/terms/cookies-policy/',
+        '  FAILED: only https:// URLs are read: a charter fetched over plain http could be forged on the way',
+        '',
+        '2 inputs checked, 2 failed',
+        '',
+      ].join('\n'),
+    );
+  });
 
   it('lists unread rows with line numbers and exits 0 when every file gave entries', () => {
     const file = scratchFile('partial.txt', 'Provider\tCookie name\tPurpose\nGoogle\t_ga\tStats\nHotjar\t\tHeatmaps\n');
     const { status, stdout } = runCli('check', file);
     expect(status).toBe(0);
     expect(stdout).toContain('  unread rows: 1\n    line 3: empty cookie name cell\n');
-    expect(stdout.endsWith('1 file checked, 0 failed\n')).toBe(true);
+    expect(stdout.endsWith('1 input checked, 0 failed\n')).toBe(true);
   }, 30_000);
 
   it('reports a row with an empty name cell in the new template’s pipe layout, never silently', () => {
@@ -301,6 +357,48 @@ async function runInProcess(args: string[], fetch: FetchLike): Promise<{ status:
   const status = await runCharterCli(args, io);
   return { status, stdout, stderr };
 }
+
+describe('charter with its standard output closed (`charter text big.md | head -1`)', () => {
+  /** A charter of 3,000 rows: its output far past what a pipe holds, so a write meets the closed pipe. */
+  const bigCharter = () =>
+    scratchFile(
+      'big.md',
+      [
+        '# Charte cookies',
+        '',
+        '## Cookies strictement nécessaires',
+        '',
+        '| Fournisseur | Service | Cookie | Finalité |',
+        '| --- | --- | --- | --- |',
+        ...Array.from({ length: 3000 }, (_, row) => `| Opendatasoft | Plateforme | cookie${row} | Session |`),
+        '',
+      ].join('\n'),
+    );
+
+  it.each(['text', 'parse', 'check'])(
+    '%s stops quietly with exit 2, no stack trace: never the 1 that says an input could not be read',
+    async (command) => {
+      expect(await runWithStdoutClosed(join(ROOT, 'scripts/charter/main.ts'), [command, bigCharter()], { cwd: ROOT })).toEqual({
+        status: 2,
+        stderr: '',
+      });
+    },
+    30_000,
+  );
+
+  it('stops so when a reader closes the pipe after its first line (`| head -1`)', () => {
+    const result = spawnSync(
+      'bash',
+      ['-c', `"$0" scripts/charter/main.ts text "$1" | head -1; echo "status \${PIPESTATUS[0]}"`, TSX, bigCharter()],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect([result.stdout, result.stderr]).toEqual(['# Charte cookies\nstatus 2\n', '']);
+  }, 30_000);
+});
 
 describe('charter on a saved page in another encoding than UTF-8 (review of 2026-12-06)', () => {
   // The demo charter's page saved as windows-1252, as its <meta charset> says: its accented headings
@@ -413,7 +511,7 @@ describe('charter on an https:// URL', () => {
       expect([text.status, text.stdout, text.stderr]).toEqual([1, '', `charter: ${URL}: ${CREDENTIALS_REFUSED}\n`]);
       const checked = await runInProcess(['check', withCredentials], fetch);
       expect([checked.status, checked.stderr]).toEqual([1, '']);
-      expect(checked.stdout).toBe(`${URL}\n  FAILED: ${CREDENTIALS_REFUSED}\n\n1 file checked, 1 failed\n`);
+      expect(checked.stdout).toBe(`${URL}\n  FAILED: ${CREDENTIALS_REFUSED}\n\n1 input checked, 1 failed\n`);
       expect(fetch.calls).toEqual([]);
     }
     // One the URL parser cannot read is not named at all: what it holds cannot be told apart.
