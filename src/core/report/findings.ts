@@ -53,6 +53,12 @@ export type FindingDetail = {
    * standing in for the site's own, which could not be read (absent otherwise).
    */
   charter?: 'platform-default';
+  /**
+   * undeclared, before-consent, after-refusal: for a cookie of embedded content (another site's,
+   * set while the site's tab loaded it), its domain without the leading dot (`video.example.net`),
+   * which the evidence names; absent for the site's own, and in a finding an older version made.
+   */
+  embedded?: string;
   /** lifetime: the charter's words, and how long the cookie actually lives, in seconds. */
   stated?: string;
   actualSeconds?: number;
@@ -97,7 +103,14 @@ const UNDECLARED_EMBEDDED_DEFAULT = undeclaredEvidence(
   "set by embedded content, not in the platform's default charter (the site's own was not read)",
 );
 
-const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
+/** A finding's detail; `embedded`: the domain of embedded content's cookie, null for the site's own. */
+const detailOf = (match: MatchResult, embedded: string | null): FindingDetail =>
+  embedded === null
+    ? { provider: match.provider, category: match.category, source: match.source }
+    : { provider: match.provider, category: match.category, source: match.source, embedded };
+
+/** The domain a finding names embedded content by: its cookie's, without the leading dot. */
+const embeddedDomain = (cookie: SiteCookie) => cookie.domain.replace(/^\./, '');
 
 function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetime): Finding | null {
   const actualSeconds = cookie.expires! - cookie.lastChanged / 1000;
@@ -212,8 +225,9 @@ export function findingsInNameOrder(
     const { cookie, match } = matched;
     // On a parent domain another open site shares, and not shown to be this site's: it answers to that site's charter and choice, maybe.
     if (cookie.originUnknown !== undefined) continue;
-    const detail = detailOf(match);
     const embedded = cookie.thirdParty !== undefined;
+    const embeddedAt = embedded ? embeddedDomain(cookie) : null;
+    const detail = detailOf(match, embeddedAt);
     const forConsent = embedded ? embeddedForConsent(cookie.name, match) : match;
     if (!match.declared) {
       undeclared.push({
@@ -248,7 +262,7 @@ export function findingsInNameOrder(
           severity,
           cookie: cookie.name,
           domain: cookie.domain,
-          detail: judged === match ? detail : detailOf(judged),
+          detail: judged === match ? detail : detailOf(judged, embeddedAt),
           evidence: `${described(cookie, judged, embedded)} set before the visitor chose`,
         });
       }
@@ -327,7 +341,7 @@ function ofPortal(cookie: SiteCookie, isPortal: PortalTest): boolean {
 function described(cookie: SiteCookie, match: MatchResult, embedded: boolean): string {
   return (
     (match.source === 'unknown' ? 'unknown cookie' : `${match.category} cookie (${match.provider || match.source})`) +
-    (embedded ? ` of embedded content (${cookie.domain.replace(/^\./, '')})` : '')
+    (embedded ? ` of embedded content (${embeddedDomain(cookie)})` : '')
   );
 }
 
@@ -345,10 +359,11 @@ function refusalFinding(
     severity,
     cookie: cookie.name,
     domain: cookie.domain,
-    detail:
-      refused.length > 0
-        ? { provider: match.provider, category: match.category, source: match.source, how, refused: [...refused] }
-        : { provider: match.provider, category: match.category, source: match.source, how },
+    detail: {
+      ...detailOf(match, embedded ? embeddedDomain(cookie) : null),
+      how,
+      ...(refused.length > 0 ? { refused: [...refused] } : {}),
+    },
     evidence: `${described(cookie, match, embedded)} ${how} after a refusal${refused.length > 0 ? `: ${refusedFlagsText(refused)}` : ''}`,
   };
 }
