@@ -103,6 +103,17 @@ describe('FindingsSummary', () => {
     ]);
   });
 
+  it('keeps each finding’s line its own when another cookie of the same name and domain (on another path) goes from the list', () => {
+    const onRoot = finding({ kind: 'undeclared', cookie: 'dup', path: '/', evidence: 'root' });
+    const onApi = finding({ kind: 'undeclared', cookie: 'dup', path: '/api', evidence: 'api' });
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[onRoot, onApi]} {...props} />);
+    const apiLine = container.querySelectorAll('.finding-list li')[1];
+    rerender(<FindingsSummary findings={[onApi]} {...props} />);
+    // One key for both lines gave the path `/` line's element to the `/api` finding, and dropped the other.
+    expect(container.querySelector('.finding-list li')).toBe(apiLine);
+  });
+
   it('says each finding’s severity in words, not by colour alone, and each kind’s count at each severity', () => {
     const findings = [
       // In name order: a consent finding is medium for a cookie of unclear role, high for a tracker.

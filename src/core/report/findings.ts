@@ -74,6 +74,16 @@ export type Finding = {
   cookie: string;
   /** Cookie domain; null for not-seen. */
   domain: string | null;
+  /**
+   * The cookie's path, and its partition where it has one (after `detail`: top-level site,
+   * cross-site bit, Firefox's first party), as its report row has them: two cookies of one name
+   * and domain may differ by these alone, and each finding leads to its own row. Absent for
+   * not-seen, and in a finding an older version made (it leads to the first row of its name and domain).
+   */
+  path?: string;
+  partitionKey?: string;
+  hasCrossSiteAncestor?: boolean;
+  firstPartyDomain?: string;
   /** The facts behind it, in plain English (exports and the audit command). */
   evidence: string;
   /** The same facts as data (the popup words them in the interface's language). */
@@ -112,6 +122,17 @@ const detailOf = (match: MatchResult, embedded: string | null): FindingDetail =>
 /** The domain a finding names embedded content by: its cookie's, without the leading dot. */
 const embeddedDomain = (cookie: SiteCookie) => cookie.domain.replace(/^\./, '');
 
+/**
+ * `finding`, given its cookie's partition where it has one; written onto it rather than spread
+ * in, so the findings of the many cookies without one are made as before.
+ */
+function inPartition(finding: Finding, cookie: SiteCookie): Finding {
+  if (cookie.partitionKey !== null) finding.partitionKey = cookie.partitionKey;
+  if (cookie.hasCrossSiteAncestor !== undefined) finding.hasCrossSiteAncestor = cookie.hasCrossSiteAncestor;
+  if (cookie.firstPartyDomain !== undefined) finding.firstPartyDomain = cookie.firstPartyDomain;
+  return finding;
+}
+
 function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetime): Finding | null {
   const actualSeconds = cookie.expires! - cookie.lastChanged / 1000;
   let evidence: string;
@@ -119,20 +140,24 @@ function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetim
   else if (outlivesStated(stated, actualSeconds))
     evidence = `charter says "${match.duration}", cookie expires after ${formatSeconds(actualSeconds)}`;
   else return null;
-  return {
-    kind: 'lifetime',
-    severity: SEVERITY.lifetime,
-    cookie: cookie.name,
-    domain: cookie.domain,
-    detail: {
-      provider: match.provider,
-      category: match.category,
-      source: match.source,
-      stated: match.duration ?? '',
-      actualSeconds: Math.round(actualSeconds),
+  return inPartition(
+    {
+      kind: 'lifetime',
+      severity: SEVERITY.lifetime,
+      cookie: cookie.name,
+      domain: cookie.domain,
+      path: cookie.path,
+      detail: {
+        provider: match.provider,
+        category: match.category,
+        source: match.source,
+        stated: match.duration ?? '',
+        actualSeconds: Math.round(actualSeconds),
+      },
+      evidence,
     },
-    evidence,
-  };
+    cookie,
+  );
 }
 
 /**
@@ -230,20 +255,26 @@ export function findingsInNameOrder(
     const detail = detailOf(match, embeddedAt);
     const forConsent = embedded ? embeddedForConsent(cookie.name, match) : match;
     if (!match.declared) {
-      undeclared.push({
-        kind: 'undeclared',
-        severity: SEVERITY.undeclared,
-        cookie: cookie.name,
-        domain: cookie.domain,
-        detail: standIn ? { ...detail, charter: 'platform-default' } : detail,
-        evidence: (standIn
-          ? embedded
-            ? UNDECLARED_EMBEDDED_DEFAULT
-            : UNDECLARED_OWN_DEFAULT
-          : embedded
-            ? UNDECLARED_EMBEDDED
-            : UNDECLARED_OWN)[match.source],
-      });
+      undeclared.push(
+        inPartition(
+          {
+            kind: 'undeclared',
+            severity: SEVERITY.undeclared,
+            cookie: cookie.name,
+            domain: cookie.domain,
+            path: cookie.path,
+            detail: standIn ? { ...detail, charter: 'platform-default' } : detail,
+            evidence: (standIn
+              ? embedded
+                ? UNDECLARED_EMBEDDED_DEFAULT
+                : UNDECLARED_OWN_DEFAULT
+              : embedded
+                ? UNDECLARED_EMBEDDED
+                : UNDECLARED_OWN)[match.source],
+          },
+          cookie,
+        ),
+      );
     }
     // The platform sets its own cookies whatever the visitor chooses: never a consent matter, on the
     // site itself or in an embedded frame of another of its portals; another site's cookie of the
@@ -257,14 +288,20 @@ export function findingsInNameOrder(
       // consent finding; looked up only for the few cookies that would make one.
       const keepsChoice = (): boolean => !embedded && keepsTheChoice(cookie.name);
       if (cookie.setPhases.includes('before-choice') && !keepsChoice()) {
-        beforeConsent.push({
-          kind: 'before-consent',
-          severity,
-          cookie: cookie.name,
-          domain: cookie.domain,
-          detail: judged === match ? detail : detailOf(judged, embeddedAt),
-          evidence: `${described(cookie, judged, embedded)} set before the visitor chose`,
-        });
+        beforeConsent.push(
+          inPartition(
+            {
+              kind: 'before-consent',
+              severity,
+              cookie: cookie.name,
+              domain: cookie.domain,
+              path: cookie.path,
+              detail: judged === match ? detail : detailOf(judged, embeddedAt),
+              evidence: `${described(cookie, judged, embedded)} set before the visitor chose`,
+            },
+            cookie,
+          ),
+        );
       }
       // The banner's switches are the statistics tools': a statistics cookie none of the choice's
       // flags speaks for (a tool with no switch shown: declared as statistics or known so), set
@@ -354,16 +391,20 @@ function refusalFinding(
   how: 'set' | 'kept',
   refused: readonly string[],
 ): Finding {
-  return {
-    kind: 'after-refusal',
-    severity,
-    cookie: cookie.name,
-    domain: cookie.domain,
-    detail: {
-      ...detailOf(match, embedded ? embeddedDomain(cookie) : null),
-      how,
-      ...(refused.length > 0 ? { refused: [...refused] } : {}),
+  return inPartition(
+    {
+      kind: 'after-refusal',
+      severity,
+      cookie: cookie.name,
+      domain: cookie.domain,
+      path: cookie.path,
+      detail: {
+        ...detailOf(match, embedded ? embeddedDomain(cookie) : null),
+        how,
+        ...(refused.length > 0 ? { refused: [...refused] } : {}),
+      },
+      evidence: `${described(cookie, match, embedded)} ${how} after a refusal${refused.length > 0 ? `: ${refusedFlagsText(refused)}` : ''}`,
     },
-    evidence: `${described(cookie, match, embedded)} ${how} after a refusal${refused.length > 0 ? `: ${refusedFlagsText(refused)}` : ''}`,
-  };
+    cookie,
+  );
 }

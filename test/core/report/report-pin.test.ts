@@ -16,6 +16,7 @@
  * compared here, the live `sessionid` ("Authentification (front et back office)", "Bundled wording"), has too few
  * French or English words to tell, so every field is compared again, as before `changes.translated`.
  * Updated for `detail.embedded` (the domain of embedded content's cookie a finding is about): without it, the digests were unchanged.
+ * Updated for a finding's `path` and partition (`partitionKey`, `hasCrossSiteAncestor`, `firstPartyDomain`): without them, the digests were unchanged.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -152,29 +153,29 @@ const CASES: Array<{ name: string; site: () => SiteRecord; live: LiveCharterReco
     name: 'a bundled portal',
     site: () => site(BUNDLED, 600, 7),
     live: null,
-    report: '48e72c08847c197c916568a85992acda3e05b582dd49ecfd709d8384bb69b8c4',
-    page: '65c70ee2f7c666c7f81b5ba2fe9dc612e7b152d3afe2f56bd7d645a2a77fb7e8',
+    report: 'd0d9d42e61509583b1bd6e7d7f9330a5901e9a0867e2f9d31e4abb4ef030b331',
+    page: 'badbeacb628822350f50ac69f797f0c99fb1e4726b3288b55d7203f3d0919cc6',
   },
   {
     name: 'a bundled portal read live',
     site: () => site(BUNDLED, 600, 11),
     live: live(BUNDLED),
-    report: '8af7d001cc981023fa9b57e9ea874457bf770ef067716c3b28aeb2390117af9e',
-    page: '1cda15b535388552d2eef47498d44b9abb2e770a9e20b7a9870a549cd1f33dd0',
+    report: '9bce5a8749b87070d7169c861903f35b294a872752073737e31bebd24e05c0b7',
+    page: '63acee0b43d158dfa6026699dd122d58acc4c4da667bfc678ebccc2c9b56869a',
   },
   {
     name: 'a platform portal (its default charter)',
     site: () => site(PLATFORM, 900, 13),
     live: null,
-    report: '95ce0383e38a3d2abc20c37bab8691e82106a37e8542b63fa30e4b4acabaf5c4',
-    page: 'caedb561496b8b0bcf7544f191b6288d63cda94217748198dd9139ecf5b72eb1',
+    report: 'afbb2a8675110895b76a36e23881eb76ee28946cb236ab9a9f7d10adab047926',
+    page: '0e63b40e270f86c7a9ad2121e03e9c9cfd19dc4333f90da44deac842e96069cf',
   },
   {
     name: 'a site off the platform (recognised by its cookies)',
     site: () => site(OTHER, 400, 17),
     live: null,
-    report: '511e92cfefde75c6c76b751fba430ab0a6898abab157ad512c2470e686108c0e',
-    page: '1bd41fe4a9067ec8b0f6052d4325cd483790da352ca6ca77a7f23ba43960f2cb',
+    report: '035d5709188427c7ce0275e4ff7e984361c77b585a295d8e0aa4da5db30109e6',
+    page: 'c299a5feaf5760d4ef24dd13c2f8d711a763f932426d2101c8cd854d25025292',
   },
 ];
 
