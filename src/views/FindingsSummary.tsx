@@ -57,6 +57,22 @@ function Evidence({
   );
 }
 
+/**
+ * A finding's key in the list: its kind and its cookie's identity (name, domain, path, partition:
+ * a cookie has at most one finding of a kind); with its place in the list for one naming no path
+ * (not-seen, or made by an older version), which its name and domain may not tell apart.
+ */
+const findingKey = (finding: Finding, index: number) =>
+  JSON.stringify([
+    finding.kind,
+    finding.cookie,
+    finding.domain,
+    finding.path ?? index,
+    finding.partitionKey,
+    finding.hasCrossSiteAncestor,
+    finding.firstPartyDomain,
+  ]);
+
 const KINDS: FindingKind[] = ['before-consent', 'after-refusal', 'undeclared', 'lifetime', 'not-seen'];
 
 /** Findings listed at first; a portal with thousands of cookies can have thousands of findings. */
@@ -158,12 +174,8 @@ export function FindingsSummary({
         {/* Rendered only while open: closed, the list costs nothing. */}
         {open && (
           <ul class="finding-list" ref={list}>
-            {findings.slice(0, shown).map((finding) => (
-              <li
-                key={`${finding.kind} ${finding.cookie} ${finding.domain}`}
-                data-finding={finding.kind}
-                data-finding-cookie={finding.cookie}
-              >
+            {findings.slice(0, shown).map((finding, index) => (
+              <li key={findingKey(finding, index)} data-finding={finding.kind} data-finding-cookie={finding.cookie}>
                 <button
                   type="button"
                   class="link"

@@ -135,8 +135,22 @@ export function groupByCategory(rows: readonly CookieRow[]): Array<{ category: C
   return groups;
 }
 
-/** The row a finding is about. */
+/**
+ * The row a finding is about: its cookie's, by name, domain, path and partition (two cookies may
+ * differ by path or partition alone); for a finding an older version made, with no path, the
+ * first of its name and domain.
+ */
 export function rowForFinding(rows: readonly CookieRow[], finding: Finding): CookieRow | undefined {
   if (finding.kind === 'not-seen') return rows.find((row) => row.status === 'not-seen' && row.name === finding.cookie);
-  return rows.find((row) => row.cookie !== null && row.name === finding.cookie && row.cookie.domain === finding.domain);
+  return rows.find(
+    ({ cookie, name }) =>
+      cookie !== null &&
+      name === finding.cookie &&
+      cookie.domain === finding.domain &&
+      (finding.path === undefined ||
+        (cookie.path === finding.path &&
+          (cookie.partitionKey ?? null) === (finding.partitionKey ?? null) &&
+          cookie.hasCrossSiteAncestor === finding.hasCrossSiteAncestor &&
+          cookie.firstPartyDomain === finding.firstPartyDomain)),
+  );
 }

@@ -45,12 +45,22 @@ export function findingWords(finding: Finding, t: Translate, language: string): 
 
 function findingSentence(finding: Finding, t: Translate, language: string): string {
   const { detail } = finding;
-  const category = t(messageKey('categoryOne', detail.category));
+  const { embedded } = detail;
+  // Embedded content's cookie is said to be so, and where, beside its category: the site is not blamed for a frame's.
+  const category = embedded
+    ? t('evidenceCategoryEmbedded', t(messageKey('categoryOne', detail.category)), embedded)
+    : t(messageKey('categoryOne', detail.category));
   /** A sentence that opens with the provider, or its own sentence when the provider is unknown. */
   const aboutProvider = (key: keyof typeof WITHOUT_PROVIDER, ...rest: string[]) =>
     detail.provider ? t(key, detail.provider, category, ...rest) : t(WITHOUT_PROVIDER[key], category, ...rest);
   switch (finding.kind) {
     case 'undeclared':
+      if (embedded)
+        return t(
+          detail.charter === 'platform-default' ? 'evidenceUndeclaredDefaultEmbedded' : 'evidenceUndeclaredEmbedded',
+          embedded,
+          t(messageKey('source', detail.source)),
+        );
       return t(
         detail.charter === 'platform-default' ? 'evidenceUndeclaredDefault' : 'evidenceUndeclared',
         t(messageKey('source', detail.source)),

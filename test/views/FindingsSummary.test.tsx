@@ -8,6 +8,11 @@ import { localeTranslate } from '../support/locale-translate.ts';
 import { browser, installBrowser } from '../../src/platform/browser.ts';
 import { browserPlatform } from '../../src/pages/mount-page.tsx';
 import type { MessageKey } from '../../src/core/ui-strings.ts';
+import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import type { MatchResult } from '../../src/core/registry/match.ts';
+import { findingsFor } from '../../src/core/report/findings.ts';
+import { browserCookie } from '../support/cookies.ts';
+import { declaredStatistics } from '../support/charter-entries.ts';
 
 afterEach(cleanup);
 
@@ -74,6 +79,39 @@ describe('FindingsSummary', () => {
     ]);
     fireEvent.click(container.querySelector('[data-finding-cookie="_gid"] button')!);
     expect(onSelect).toHaveBeenCalledWith(findings[1]);
+  });
+
+  it('tells the findings of the site’s own `_ga` from those of a frame’s, as the export does: the site is not blamed for the frame’s', () => {
+    const statistics: MatchResult = { ...declaredStatistics('Matomo'), declared: false, source: 'known-tracker', provider: 'Google' };
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: '.tco.re', hostOnly: false }), false, 1_700_000_000_000);
+    const frameGa = browserCookie({ name: '_ga', domain: '.video.example.net', hostOnly: false });
+    recordCookieChange(site, frameGa, false, 1_700_000_000_000, { via: 'frame' });
+    const findings = findingsFor(
+      site,
+      Object.values(site.cookies).map((cookie) => ({ cookie, match: statistics })),
+      [],
+    );
+    const { container } = render(
+      <FindingsSummary findings={findings} cookiesSeen={2} consentReadable onSelect={vi.fn()} t={localeTranslate('en')} language="en" />,
+    );
+    expect([...container.querySelectorAll('.finding-list .evidence')].map((line) => line.textContent)).toEqual([
+      'Google cookie (statistics), set before the visitor chose.',
+      'Google cookie (statistics, of embedded content on video.example.net), set before the visitor chose.',
+      "Seen, not in the site's charter (described by the known-tracker table).",
+      "Set by embedded content on video.example.net, not in the site's charter (described by the known-tracker table).",
+    ]);
+  });
+
+  it('keeps each finding’s line its own when another cookie of the same name and domain (on another path) goes from the list', () => {
+    const onRoot = finding({ kind: 'undeclared', cookie: 'dup', path: '/', evidence: 'root' });
+    const onApi = finding({ kind: 'undeclared', cookie: 'dup', path: '/api', evidence: 'api' });
+    const props = { cookiesSeen: 2, consentReadable: true, onSelect: vi.fn(), t, language: 'en' };
+    const { container, rerender } = render(<FindingsSummary findings={[onRoot, onApi]} {...props} />);
+    const apiLine = container.querySelectorAll('.finding-list li')[1];
+    rerender(<FindingsSummary findings={[onApi]} {...props} />);
+    // One key for both lines gave the path `/` line's element to the `/api` finding, and dropped the other.
+    expect(container.querySelector('.finding-list li')).toBe(apiLine);
   });
 
   it('says each finding’s severity in words, not by colour alone, and each kind’s count at each severity', () => {

@@ -175,6 +175,21 @@ describe('ReportView', () => {
     expect(document.activeElement?.getAttribute('data-cookie')).toBe('x');
   });
 
+  it('leads from each finding to its own cookie when two share a name and domain on two paths', () => {
+    const other = { status: 'undeclared', source: 'unknown', category: 'other' } as const;
+    const container = view({
+      report: report([reportCookie({ name: 'dup', path: '/', ...other }), reportCookie({ name: 'dup', path: '/api', ...other })], {
+        findings: [finding({ kind: 'undeclared', cookie: 'dup', path: '/' }), finding({ kind: 'undeclared', cookie: 'dup', path: '/api' })],
+      }),
+    });
+    const [onRoot, onApi] = container.querySelectorAll('[data-finding-cookie="dup"] button');
+    fireEvent.click(onApi!);
+    expect(document.activeElement?.textContent).toContain('Path=/api');
+    fireEvent.click(onRoot!);
+    expect(document.activeElement?.textContent).not.toContain('Path=/api');
+    expect(document.activeElement?.getAttribute('data-cookie')).toBe('dup');
+  });
+
   it('says when the live charter could not be read again, and lets the person try again', async () => {
     const refreshCharter = vi.fn((): Promise<void> => Promise.reject(new Error('No answer from the background worker')));
     const container = view({ refreshCharter });

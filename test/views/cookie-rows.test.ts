@@ -3,6 +3,23 @@ import { filterRows, groupByCategory, keepUnchangedRows, rowForFinding, rowsOf }
 import { finding, report, reportCookie } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
+import { browserCookie } from '../support/cookies.ts';
+import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import { findingsFor } from '../../src/core/report/findings.ts';
+import type { MatchResult } from '../../src/core/registry/match.ts';
+
+const unknownMatch: MatchResult = {
+  source: 'unknown',
+  rule: null,
+  declared: false,
+  provider: '',
+  service: null,
+  purpose: '',
+  duration: null,
+  knownLifetime: null,
+  category: 'other',
+  reference: null,
+};
 
 const sample = report(
   [
@@ -140,6 +157,51 @@ describe('rows', () => {
     const rows = rowsOf(sample);
     expect(rowForFinding(rows, finding({ kind: 'undeclared', cookie: '_ga', evidence: '' }))?.name).toBe('_ga');
     expect(rowForFinding(rows, finding({ kind: 'not-seen', cookie: '_pk_id.*', evidence: '' }))?.status).toBe('not-seen');
+  });
+
+  it('finds each finding’s own row among cookies of one name and domain on other paths or in other partitions', () => {
+    const site = emptySite('data.tco.re', '0');
+    const cookies = [
+      browserCookie({ name: 'dup', domain: 'data.tco.re', path: '/' }),
+      browserCookie({ name: 'dup', domain: 'data.tco.re', path: '/api' }),
+      browserCookie({ name: 'dup', domain: 'data.tco.re', path: '/', partitionKey: { topLevelSite: 'https://tco.re' } }),
+      browserCookie({
+        name: 'dup',
+        domain: 'data.tco.re',
+        path: '/',
+        partitionKey: { topLevelSite: 'https://tco.re', hasCrossSiteAncestor: true },
+      }),
+      browserCookie({ name: 'dup', domain: 'data.tco.re', path: '/', firstPartyDomain: 'tco.re' }),
+    ];
+    for (const cookie of cookies) recordCookieChange(site, cookie, false, 1_700_000_000_000);
+    const findings = findingsFor(
+      site,
+      Object.values(site.cookies).map((cookie) => ({ cookie, match: unknownMatch })),
+      [],
+    );
+    // Each cookie is undeclared and was set before any choice: two findings each.
+    expect(findings.map((each) => each.kind).sort()).toEqual([...Array(5).fill('before-consent'), ...Array(5).fill('undeclared')]);
+    const rows = rowsOf(
+      report(
+        Object.values(site.cookies).map(({ name, domain, path, partitionKey, hasCrossSiteAncestor, firstPartyDomain }) =>
+          reportCookie({
+            name,
+            domain,
+            path,
+            partitionKey,
+            ...(hasCrossSiteAncestor === undefined ? {} : { hasCrossSiteAncestor }),
+            ...(firstPartyDomain === undefined ? {} : { firstPartyDomain }),
+          }),
+        ),
+      ),
+    );
+    const targets = findings.map((each) => rowForFinding(rows, each)!);
+    for (const kind of ['before-consent', 'undeclared'])
+      expect(new Set(targets.filter((_row, index) => findings[index]!.kind === kind).map((row) => row.key)).size).toBe(5);
+    for (const [index, row] of targets.entries()) expect(row.cookie!.path).toBe(findings[index]!.path);
+    // A finding an older version made names no path: the first row of its name and domain, as before.
+    const { path: _none, ...older } = findings[1]!;
+    expect(rowForFinding(rows, older)?.name).toBe('dup');
   });
 });
 

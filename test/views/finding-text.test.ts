@@ -84,6 +84,41 @@ describe('findingText', () => {
     );
   });
 
+  it('says a finding is about embedded content’s cookie, and where, as the export does; one without the field as the site’s own', () => {
+    const detail = { provider: 'Google', category: 'statistics' as const, source: 'known-tracker' as const, embedded: 'video.example.net' };
+    const unknown = { provider: '', category: 'other' as const, source: 'unknown' as const, embedded: 'video.example.net' };
+    const sentences = (language: 'en' | 'fr') =>
+      [
+        finding({ kind: 'before-consent', cookie: '_ga', detail }),
+        finding({ kind: 'after-refusal', cookie: '_ga', detail: { ...detail, how: 'kept' } }),
+        finding({ kind: 'after-refusal', cookie: '_ga', detail: { ...detail, how: 'set', refused: ['ga'] } }),
+        finding({ kind: 'before-consent', cookie: 'x', detail: unknown }),
+        finding({ kind: 'undeclared', cookie: '_ga', detail }),
+        finding({ kind: 'undeclared', cookie: '_ga', detail: { ...detail, charter: 'platform-default' } }),
+      ].map((each) => findingText(each, localeTranslate(language), language));
+    expect(sentences('en')).toEqual([
+      'Google cookie (statistics, of embedded content on video.example.net), set before the visitor chose.',
+      'Google cookie (statistics, of embedded content on video.example.net), still there after the visitor refused.',
+      'Google cookie (statistics, of embedded content on video.example.net), set after the visitor refused Google Analytics (ga=false).',
+      'Cookie from an unknown provider (other, of embedded content on video.example.net), set before the visitor chose.',
+      "Set by embedded content on video.example.net, not in the site's charter (described by the known-tracker table).",
+      "Set by embedded content on video.example.net, not in the platform's default charter, used because the site's own could not be read (described by the known-tracker table).",
+    ]);
+    expect(sentences('fr')).toEqual([
+      'Cookie du prestataire Google (statistiques, d’un contenu intégré sur video.example.net), déposé avant le choix du visiteur.',
+      'Cookie du prestataire Google (statistiques, d’un contenu intégré sur video.example.net), toujours présent après le refus du visiteur.',
+      'Cookie du prestataire Google (statistiques, d’un contenu intégré sur video.example.net), déposé après que le visiteur a refusé Google Analytics (ga=false).',
+      'Cookie d’un prestataire inconnu (autre, d’un contenu intégré sur video.example.net), déposé avant le choix du visiteur.',
+      'Déposé par un contenu intégré sur video.example.net, absent de la charte du site (décrit par la table des traceurs connus).',
+      'Déposé par un contenu intégré sur video.example.net, absent de la charte par défaut de la plateforme, utilisée faute d’avoir pu lire celle du site (décrit par la table des traceurs connus).',
+    ]);
+    // A finding stored before the field was: worded as the site's own, as it always was.
+    const { embedded: _none, ...own } = detail;
+    expect(findingText(finding({ kind: 'before-consent', cookie: '_ga', detail: own }), localeTranslate('en'), 'en')).toBe(
+      'Google cookie (statistics), set before the visitor chose.',
+    );
+  });
+
   it('names the category of the one cookie it is about, not the plural heading of a group of them', () => {
     const sentence = (language: 'en' | 'fr', category: 'necessary' | 'statistics' | 'third-party' | 'other') =>
       findingText(

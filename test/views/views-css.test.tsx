@@ -296,6 +296,25 @@ describe('views.css', () => {
       expect(unwrapped(container)).toEqual([]);
     });
 
+    it('wrap in the compared runs’ tracker choices: a tracker key is the page’s cookie’s text', () => {
+      const choice = (flag: boolean): Report['consent'] => ({ state: 'choice', changedAt: 1, trackers: { [long]: flag, ga: true } });
+      const { container } = render(
+        <ConsentRuns
+          showName={visibleCookieName}
+          host="data.tco.re"
+          report={report([reportCookie({ name: 'a' })], { consent: choice(false) })}
+          savedRun={runOfReport(report([reportCookie({ name: 'b' })], { consent: choice(true) }), 1)}
+          recordConsentFlow={async () => 1}
+          progress={{ state: 'idle' }}
+          setProgress={() => undefined}
+          t={t}
+          language="en"
+        />,
+      );
+      expect(container.querySelector('.consent-trackers li')?.textContent).toContain(long);
+      expect(unwrapped(container)).toEqual([]);
+    });
+
     it('wrap in the charter’s changes, its address and the path it could not be read at', () => {
       const entry = {
         provider: long,

@@ -53,6 +53,12 @@ export type FindingDetail = {
    * standing in for the site's own, which could not be read (absent otherwise).
    */
   charter?: 'platform-default';
+  /**
+   * undeclared, before-consent, after-refusal: for a cookie of embedded content (another site's,
+   * set while the site's tab loaded it), its domain without the leading dot (`video.example.net`),
+   * which the evidence names; absent for the site's own, and in a finding an older version made.
+   */
+  embedded?: string;
   /** lifetime: the charter's words, and how long the cookie actually lives, in seconds. */
   stated?: string;
   actualSeconds?: number;
@@ -68,6 +74,16 @@ export type Finding = {
   cookie: string;
   /** Cookie domain; null for not-seen. */
   domain: string | null;
+  /**
+   * The cookie's path, and its partition where it has one (after `detail`: top-level site,
+   * cross-site bit, Firefox's first party), as its report row has them: two cookies of one name
+   * and domain may differ by these alone, and each finding leads to its own row. Absent for
+   * not-seen, and in a finding an older version made (it leads to the first row of its name and domain).
+   */
+  path?: string;
+  partitionKey?: string;
+  hasCrossSiteAncestor?: boolean;
+  firstPartyDomain?: string;
   /** The facts behind it, in plain English (exports and the audit command). */
   evidence: string;
   /** The same facts as data (the popup words them in the interface's language). */
@@ -97,7 +113,25 @@ const UNDECLARED_EMBEDDED_DEFAULT = undeclaredEvidence(
   "set by embedded content, not in the platform's default charter (the site's own was not read)",
 );
 
-const detailOf = (match: MatchResult): FindingDetail => ({ provider: match.provider, category: match.category, source: match.source });
+/** A finding's detail; `embedded`: the domain of embedded content's cookie, null for the site's own. */
+const detailOf = (match: MatchResult, embedded: string | null): FindingDetail =>
+  embedded === null
+    ? { provider: match.provider, category: match.category, source: match.source }
+    : { provider: match.provider, category: match.category, source: match.source, embedded };
+
+/** The domain a finding names embedded content by: its cookie's, without the leading dot. */
+const embeddedDomain = (cookie: SiteCookie) => cookie.domain.replace(/^\./, '');
+
+/**
+ * `finding`, given its cookie's partition where it has one; written onto it rather than spread
+ * in, so the findings of the many cookies without one are made as before.
+ */
+function inPartition(finding: Finding, cookie: SiteCookie): Finding {
+  if (cookie.partitionKey !== null) finding.partitionKey = cookie.partitionKey;
+  if (cookie.hasCrossSiteAncestor !== undefined) finding.hasCrossSiteAncestor = cookie.hasCrossSiteAncestor;
+  if (cookie.firstPartyDomain !== undefined) finding.firstPartyDomain = cookie.firstPartyDomain;
+  return finding;
+}
 
 function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetime): Finding | null {
   const actualSeconds = cookie.expires! - cookie.lastChanged / 1000;
@@ -106,20 +140,24 @@ function lifetimeFinding({ cookie, match }: MatchedCookie, stated: StatedLifetim
   else if (outlivesStated(stated, actualSeconds))
     evidence = `charter says "${match.duration}", cookie expires after ${formatSeconds(actualSeconds)}`;
   else return null;
-  return {
-    kind: 'lifetime',
-    severity: SEVERITY.lifetime,
-    cookie: cookie.name,
-    domain: cookie.domain,
-    detail: {
-      provider: match.provider,
-      category: match.category,
-      source: match.source,
-      stated: match.duration ?? '',
-      actualSeconds: Math.round(actualSeconds),
+  return inPartition(
+    {
+      kind: 'lifetime',
+      severity: SEVERITY.lifetime,
+      cookie: cookie.name,
+      domain: cookie.domain,
+      path: cookie.path,
+      detail: {
+        provider: match.provider,
+        category: match.category,
+        source: match.source,
+        stated: match.duration ?? '',
+        actualSeconds: Math.round(actualSeconds),
+      },
+      evidence,
     },
-    evidence,
-  };
+    cookie,
+  );
 }
 
 /**
@@ -212,24 +250,31 @@ export function findingsInNameOrder(
     const { cookie, match } = matched;
     // On a parent domain another open site shares, and not shown to be this site's: it answers to that site's charter and choice, maybe.
     if (cookie.originUnknown !== undefined) continue;
-    const detail = detailOf(match);
     const embedded = cookie.thirdParty !== undefined;
+    const embeddedAt = embedded ? embeddedDomain(cookie) : null;
+    const detail = detailOf(match, embeddedAt);
     const forConsent = embedded ? embeddedForConsent(cookie.name, match) : match;
     if (!match.declared) {
-      undeclared.push({
-        kind: 'undeclared',
-        severity: SEVERITY.undeclared,
-        cookie: cookie.name,
-        domain: cookie.domain,
-        detail: standIn ? { ...detail, charter: 'platform-default' } : detail,
-        evidence: (standIn
-          ? embedded
-            ? UNDECLARED_EMBEDDED_DEFAULT
-            : UNDECLARED_OWN_DEFAULT
-          : embedded
-            ? UNDECLARED_EMBEDDED
-            : UNDECLARED_OWN)[match.source],
-      });
+      undeclared.push(
+        inPartition(
+          {
+            kind: 'undeclared',
+            severity: SEVERITY.undeclared,
+            cookie: cookie.name,
+            domain: cookie.domain,
+            path: cookie.path,
+            detail: standIn ? { ...detail, charter: 'platform-default' } : detail,
+            evidence: (standIn
+              ? embedded
+                ? UNDECLARED_EMBEDDED_DEFAULT
+                : UNDECLARED_OWN_DEFAULT
+              : embedded
+                ? UNDECLARED_EMBEDDED
+                : UNDECLARED_OWN)[match.source],
+          },
+          cookie,
+        ),
+      );
     }
     // The platform sets its own cookies whatever the visitor chooses: never a consent matter, on the
     // site itself or in an embedded frame of another of its portals; another site's cookie of the
@@ -243,14 +288,20 @@ export function findingsInNameOrder(
       // consent finding; looked up only for the few cookies that would make one.
       const keepsChoice = (): boolean => !embedded && keepsTheChoice(cookie.name);
       if (cookie.setPhases.includes('before-choice') && !keepsChoice()) {
-        beforeConsent.push({
-          kind: 'before-consent',
-          severity,
-          cookie: cookie.name,
-          domain: cookie.domain,
-          detail: judged === match ? detail : detailOf(judged),
-          evidence: `${described(cookie, judged, embedded)} set before the visitor chose`,
-        });
+        beforeConsent.push(
+          inPartition(
+            {
+              kind: 'before-consent',
+              severity,
+              cookie: cookie.name,
+              domain: cookie.domain,
+              path: cookie.path,
+              detail: judged === match ? detail : detailOf(judged, embeddedAt),
+              evidence: `${described(cookie, judged, embedded)} set before the visitor chose`,
+            },
+            cookie,
+          ),
+        );
       }
       // The banner's switches are the statistics tools': a statistics cookie none of the choice's
       // flags speaks for (a tool with no switch shown: declared as statistics or known so), set
@@ -327,7 +378,7 @@ function ofPortal(cookie: SiteCookie, isPortal: PortalTest): boolean {
 function described(cookie: SiteCookie, match: MatchResult, embedded: boolean): string {
   return (
     (match.source === 'unknown' ? 'unknown cookie' : `${match.category} cookie (${match.provider || match.source})`) +
-    (embedded ? ` of embedded content (${cookie.domain.replace(/^\./, '')})` : '')
+    (embedded ? ` of embedded content (${embeddedDomain(cookie)})` : '')
   );
 }
 
@@ -340,15 +391,20 @@ function refusalFinding(
   how: 'set' | 'kept',
   refused: readonly string[],
 ): Finding {
-  return {
-    kind: 'after-refusal',
-    severity,
-    cookie: cookie.name,
-    domain: cookie.domain,
-    detail:
-      refused.length > 0
-        ? { provider: match.provider, category: match.category, source: match.source, how, refused: [...refused] }
-        : { provider: match.provider, category: match.category, source: match.source, how },
-    evidence: `${described(cookie, match, embedded)} ${how} after a refusal${refused.length > 0 ? `: ${refusedFlagsText(refused)}` : ''}`,
-  };
+  return inPartition(
+    {
+      kind: 'after-refusal',
+      severity,
+      cookie: cookie.name,
+      domain: cookie.domain,
+      path: cookie.path,
+      detail: {
+        ...detailOf(match, embedded ? embeddedDomain(cookie) : null),
+        how,
+        ...(refused.length > 0 ? { refused: [...refused] } : {}),
+      },
+      evidence: `${described(cookie, match, embedded)} ${how} after a refusal${refused.length > 0 ? `: ${refusedFlagsText(refused)}` : ''}`,
+    },
+    cookie,
+  );
 }

@@ -117,6 +117,25 @@ describe('findingsFor', () => {
     ]);
     expect(findings[0]!.evidence).toBe('statistics cookie (Google) of embedded content (video.example.net) set before the visitor chose');
     expect(findings[1]!.detail.refused).toBeUndefined();
+    // The detail says so too, for the pages to word it: the site is not blamed for a frame's cookie.
+    expect(findings.map((f) => f.detail.embedded)).toEqual(['video.example.net', 'video.example.net', 'video.example.net']);
+  });
+
+  it('carries no embedded domain in the detail of the site’s own cookie beside a frame’s of the same name', () => {
+    const statistics: MatchResult = { ...declared, declared: false, source: 'known-tracker', provider: 'Google' };
+    const site = emptySite(HOST, '0');
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: '.tco.re', hostOnly: false }), false, NOW_MS);
+    recordCookieChange(site, browserCookie({ name: '_ga', domain: '.video.example.net', hostOnly: false }), false, NOW_MS, {
+      via: 'frame',
+    });
+    const findings = findingsFor(site, seen(site, { _ga: statistics }), []);
+    expect(findings.map((f) => `${f.kind} ${f.domain} ${f.detail.embedded ?? 'own'}`)).toEqual([
+      'before-consent .tco.re own',
+      'before-consent .video.example.net video.example.net',
+      'undeclared .tco.re own',
+      'undeclared .video.example.net video.example.net',
+    ]);
+    expect(findings.filter((f) => f.detail.embedded === undefined).every((f) => !('embedded' in f.detail))).toBe(true);
   });
 
   // Matomo writes both when the visitor opts out (its FAQ 146): mtm_consent_removed, and matomo_ignore from its opt-out feature.

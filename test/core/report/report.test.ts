@@ -320,6 +320,7 @@ describe('consent per tracker', () => {
         severity: 'high',
         cookie: '_ga',
         domain: '.example-metropole.fr',
+        path: '/',
         evidence: 'statistics cookie (Google) set after a refusal: Google Analytics refused (ga=false)',
         detail: { provider: 'Google', category: 'statistics', source: 'charter', how: 'set', refused: ['ga'] },
       },
