@@ -69,7 +69,7 @@ function RunColumn({
   t: Translate;
   language: string;
 }) {
-  const present = run.cookies.filter((cookie) => cookie.removed === null);
+  const present = run.cookies.filter((cookie) => cookie.removed === null && !cookie.expired);
   // A name on several domains would read as one cookie twice: each says its domain then, and
   // its path and partition where its name and domain repeat too.
   const namesCounted = new Map<string, number>();

@@ -185,7 +185,8 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
         doc,
         'span',
         { class: `pill status-${row.status}` },
-        t(messageKey('status', row.status)) + (cookie?.removed ? SEPARATOR + t('removed') : ''),
+        t(messageKey('status', row.status)) +
+          (cookie?.removed ? SEPARATOR + t('removed') : cookie?.expired ? SEPARATOR + t('expiredCookie') : ''),
       ),
     ),
   ];

@@ -62,6 +62,17 @@ describe('ConsentRuns', () => {
     await waitFor(() => expect(recordConsentFlow).toHaveBeenCalledWith(true));
   });
 
+  it('lists neither a removed nor an expired cookie among a run’s cookies', () => {
+    const gone = report(
+      [reportCookie({ name: 'sessionid' }), reportCookie({ name: '_gat', expired: true }), reportCookie({ name: '_gid', removed: 5 })],
+      { consent: { state: 'refused', changedAt: 2, trackers: { ga: false } } },
+    );
+    const { container } = show(gone, runOfReport(accepted, 1));
+    expect(
+      [...container.querySelectorAll('[data-run="current"] [data-run-cookie]')].map((li) => li.getAttribute('data-run-cookie')),
+    ).toEqual(['sessionid']);
+  });
+
   it('cancels without recording', () => {
     const { container, recordConsentFlow } = show(accepted, null);
     fireEvent.click(container.querySelector('[data-action="record-other"]')!);

@@ -44,6 +44,12 @@ const KNOWN_TRACKER_ROW = {
   duration: '2 years',
 } as const;
 describe('CookieItem', () => {
+  it('says a cookie whose expiry is past, no removal heard, expired; a removed one removed', () => {
+    expect(item({ name: '_gat', expired: true }, en).querySelector('.pill')?.textContent).toMatch(/^Declared\s·\sexpired$/);
+    expect(item({ name: '_gat', removed: 1 }, en).querySelector('.pill')?.textContent).toMatch(/^Declared\s·\sremoved$/);
+    expect(item({ name: '_gat' }, en).querySelector('.pill')?.textContent).toBe('Declared');
+  });
+
   it('shows the charter’s words, declared beside actual lifetime, flags and first phase', () => {
     const row = item({ name: 'sessionid', httpOnly: true, duration: '2 weeks', lifetimeSeconds: 30 * 86400, firstPhase: 'after-accept' });
     expect(row.textContent).toContain('Opendatasoft');

@@ -63,6 +63,13 @@ export type KnownTracker = {
    */
   consentKeys: readonly string[];
   /**
+   * For a cookie that only keeps the visitor's choice (`consentKeys` empty: `_pprv`, `atauthority`,
+   * `mtm_consent_removed`), the keys of the vendor whose choice it keeps. Read only to explain
+   * its absence (absence-reason.ts): a refusal of that vendor's switch may keep its tag from
+   * running to write it. Never for consent findings: keeping a choice needs no consent.
+   */
+  choiceKeptFor?: readonly string[];
+  /**
    * For a family (`match` 'prefix') whose cookies are another cookie of the table under a longer
    * name, that cookie: `_gat` for a named tracker's `_gat_<name>`. A charter entry naming it then
    * declares the family too; a family without it (GA4's `_ga_<ID>` beside `_ga`) stays apart.
@@ -332,6 +339,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     category: 'necessary',
     sourceUrl: MATOMO,
     consentKeys: [],
+    choiceKeptFor: ['matomo'],
   },
   {
     id: 'matomo-mtm-cookie-consent',
@@ -429,6 +437,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     category: 'necessary',
     sourceUrl: AT_INTERNET_SMARTTAG,
     consentKeys: [],
+    choiceKeptFor: ['at', 'xiti', 'piano'],
   },
   {
     id: 'at-internet-atreman',
@@ -588,6 +597,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: [],
+    choiceKeptFor: ['at', 'xiti', 'piano'],
   },
   {
     id: 'piano-analytics-pa-user',
@@ -632,6 +642,7 @@ export const KNOWN_TRACKERS: readonly KnownTracker[] = [
     category: 'necessary',
     sourceUrl: PIANO_ANALYTICS,
     consentKeys: [],
+    choiceKeptFor: ['at', 'xiti', 'piano'],
   },
   {
     // Under "Server Side Cookies": "idrxvr | 13 months | Legacy Server Side Visitor ID", HttpOnly.

@@ -4,7 +4,7 @@
  * popup's row with it) read, so the two can never disagree.
  */
 import type { Category, CharterEntry } from '../charter/types.ts';
-import { CONSENT_COOKIE } from '../consent/consent-choice.ts';
+import { CONSENT_COOKIE, judgeCookie, type CookieJudgement } from '../consent/consent-choice.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
 import { consentCategoryOf, judgeByName, trackersOfEntry } from '../consent/consent-trackers.ts';
 import type { KnownTracker } from '../registry/known-trackers.ts';
@@ -58,7 +58,7 @@ export function absenceReason(consent: SiteRecord['consent'], entry: CharterEntr
   const category = judgedCategory(entry.category, trackers, everyTracker);
   if (category === 'necessary') {
     if (consent.state === 'none') return null;
-    return everyTracker((tracker) => judgeByName(consent, tracker.cookie).refused.length > 0) ? 'refused' : null;
+    return everyTracker((tracker) => judgedForAbsence(consent, tracker).refused.length > 0) ? 'refused' : null;
   }
   if (category !== 'statistics' && category !== 'third-party') return null;
   if (consent.state === 'none') return 'before-choice';
@@ -69,11 +69,21 @@ export function absenceReason(consent: SiteRecord['consent'], entry: CharterEntr
   // another (Disqus's, an unknown name) may be embedded content's, which answers to the overall
   // choice alone.
   const refusedWithAllOff = category === 'statistics' || trackers.length > 0;
-  const refused = (name: string) => {
-    const judged = judgeByName(consent, name);
-    return judged.phase === 'after-refuse' || (refusedWithAllOff && judged.allOff !== undefined);
-  };
-  return (trackers.length === 0 ? refused(entry.cookie) : everyTracker((tracker) => refused(tracker.cookie))) ? 'refused' : null;
+  const refused = (judged: CookieJudgement) => judged.phase === 'after-refuse' || (refusedWithAllOff && judged.allOff !== undefined);
+  const explained =
+    trackers.length === 0
+      ? refused(judgeByName(consent, entry.cookie))
+      : everyTracker((tracker) => refused(judgedForAbsence(consent, tracker)));
+  return explained ? 'refused' : null;
+}
+
+/**
+ * How the choice applies to a tracker's cookie, for its absence: as to the cookie itself, except
+ * that one which only keeps the choice (`_pprv`, `atauthority`: no switch of its own) is judged by
+ * its vendor's switch (`choiceKeptFor`), whose refusal may keep the tag from running to write it.
+ */
+function judgedForAbsence(consent: SiteRecord['consent'], tracker: KnownTracker): CookieJudgement {
+  return tracker.choiceKeptFor ? judgeCookie(consent, tracker.choiceKeptFor) : judgeByName(consent, tracker.cookie);
 }
 
 /** The category an entry's cookie would be judged in for consent (see absenceReason). */

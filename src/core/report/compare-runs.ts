@@ -176,7 +176,17 @@ export type ConsentRun = {
   cookies: Array<
     Pick<
       ReportCookie,
-      'name' | 'domain' | 'category' | 'status' | 'firstPhase' | 'firstPage' | 'removed' | 'provider' | 'originUnknown' | 'thirdParty'
+      | 'name'
+      | 'domain'
+      | 'category'
+      | 'status'
+      | 'firstPhase'
+      | 'firstPage'
+      | 'removed'
+      | 'expired'
+      | 'provider'
+      | 'originUnknown'
+      | 'thirdParty'
     > &
       RunCookieIdentity
   >;
@@ -212,7 +222,7 @@ function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pag
     savedAt: now,
     consent: { state: report.consent.state, trackers: { ...report.consent.trackers } },
     cookies: report.cookies.map(
-      ({ name, domain, category, status, firstPhase, firstPage, removed, provider, originUnknown, thirdParty, ...rest }) => ({
+      ({ name, domain, category, status, firstPhase, firstPage, removed, expired, provider, originUnknown, thirdParty, ...rest }) => ({
         name,
         domain,
         // Absent from a run an earlier version kept: the site's own.
@@ -224,6 +234,8 @@ function runOf(report: Pick<RunReport, 'consent' | 'cookies' | 'findings' | 'pag
         // Absent from a run an earlier version kept: not known.
         firstPage: firstPage ?? null,
         removed,
+        // Only where it holds (absent from a run an earlier version kept): expired, though no removal was heard.
+        ...(expired ? { expired: true as const } : null),
         provider,
         originUnknown,
       }),
@@ -260,6 +272,7 @@ export type RunCookie = Pick<
   | 'name'
   | 'domain'
   | 'removed'
+  | 'expired'
   | 'lifetimeSeconds'
   | 'firstPhase'
   | 'firstPage'
@@ -323,6 +336,7 @@ export function keptRun(report: Report, now: number): KeptRun {
         domain: cookie.domain,
         ...identityOf(cookie),
         removed: cookie.removed,
+        ...(cookie.expired ? { expired: true as const } : null),
         lifetimeSeconds: cookie.lifetimeSeconds,
         firstPhase: cookie.firstPhase,
         firstPage: cookie.firstPage,

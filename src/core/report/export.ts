@@ -65,10 +65,10 @@ function trackerChoices(report: Report): string {
   return choices.length > 0 ? `; ${choices.join(', ')}` : '';
 }
 
-/** The status, with what else the Markdown table says of it: removed, set by embedded content, of unknown origin. */
+/** The status, with what else the Markdown table says of it: removed or expired, set by embedded content, of unknown origin. */
 function statusText(cookie: ReportCookie): string {
   const notes = [
-    ...(cookie.removed ? ['removed'] : []),
+    ...(cookie.removed ? ['removed'] : cookie.expired ? ['expired'] : []),
     ...(cookie.thirdParty ? [`embedded content, via ${cookie.thirdParty.via}`] : []),
     ...(cookie.originUnknown ? ['origin unknown: other open sites share its domain, no finding made'] : []),
   ];

@@ -14,6 +14,7 @@ import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
 import { absenceReason } from './absence-reason.ts';
 import { isPlatformHost } from '../portals.ts';
+import { expiredBy } from './expired.ts';
 
 /** Kinds of finding, from the most to the least serious. */
 export type FindingKind = 'before-consent' | 'after-refusal' | 'undeclared' | 'lifetime' | 'not-seen';
@@ -201,7 +202,9 @@ function consentSeverity(match: MatchResult): Severity {
  * Every finding for a site, given its seen cookies and the charter entries none of them matched.
  * Consent findings need the visitor's choice: off the platform (no `cookies_preferences` to read)
  * pass `consentReadable: false` and there are none. A cookie of unknown origin (another site open
- * beside it may have set it: `SiteCookie.originUnknown`) makes no finding of any kind.
+ * beside it may have set it: `SiteCookie.originUnknown`) makes no finding of any kind. `now`
+ * is when the findings are judged (milliseconds): a cookie expired by then is not "kept"; null
+ * when not known, and none counts as expired.
  */
 export function findingsFor(
   site: SiteRecord,
@@ -209,8 +212,9 @@ export function findingsFor(
   notSeen: readonly CharterEntry[],
   consentReadable = true,
   isPortal: PortalTest = isPlatformHost,
+  now: number | null = null,
 ): Finding[] {
-  return findingsInNameOrder(site, inNameOrder(seen, cookieName), notSeen, consentReadable, false, isPortal);
+  return findingsInNameOrder(site, inNameOrder(seen, cookieName), notSeen, consentReadable, false, isPortal, now);
 }
 
 /**
@@ -238,6 +242,8 @@ export function findingsInNameOrder(
   /** The charter is the platform's default, standing in for the site's own (not read). */
   standIn = false,
   isPortal: PortalTest = isPlatformHost,
+  /** When the findings are judged (milliseconds); null when not known (see findingsFor). */
+  now: number | null = null,
 ): Finding[] {
   const beforeConsent: Finding[] = [];
   const afterRefusal: Finding[] = [];
@@ -316,9 +322,10 @@ export function findingsInNameOrder(
         refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.refusedBy ?? []);
       } else if (noSwitchRefused && cookie.allOffWhenSet) {
         refusal = refusalFinding(cookie, judged, embedded, severity, 'set', cookie.allOffWhenSet);
-      } else if (cookie.removed === null && (cookie.unclaimedWrite?.siteRemoved ?? null) === null) {
+      } else if (cookie.removed === null && (cookie.unclaimedWrite?.siteRemoved ?? null) === null && !expiredBy(cookie, now)) {
         // (One the site removed under the choice in force, present again by a write of unknown
-        // origin, is not kept by the site: recordCookieChange forgets the removal once a choice judges the cookie otherwise.)
+        // origin, is not kept by the site: recordCookieChange forgets the removal once a choice judges the cookie otherwise.
+        // One expired by now is gone, though the browser, which deletes it lazily, has not said so yet.)
         // No tracker switch of the portal's banner speaks for embedded content: only the overall choice.
         const now = embedded ? judgeCookie(site.consent, []) : judgeByName(site.consent, cookie.name);
         if (now.phase === 'after-refuse') refusal = refusalFinding(cookie, judged, embedded, severity, 'kept', now.refused);

@@ -30,6 +30,7 @@ import { absenceReason, type AbsenceReason } from './absence-reason.ts';
 import { inNameOrder } from './name-order.ts';
 import { sameStatedLifetime } from './duration.ts';
 import { isPortalHost } from '../portals.ts';
+import { expiredBy } from './expired.ts';
 import { charterTrackerCategory, platformCategory, type CategoryInference } from './platform-cookies.ts';
 
 /** Bumped whenever a field changes meaning or disappears. */
@@ -55,6 +56,11 @@ export type ReportCookie = Pick<
 > & {
   /** Lifetime from its last write to its expiry, in seconds; null for a session cookie. */
   lifetimeSeconds: number | null;
+  /**
+   * True when its expiry is past at `generatedAt` though no removal was heard (`removed` null: the
+   * browser deletes an expired cookie lazily): gone, listed with the removed ones. Absent otherwise.
+   */
+  expired?: true;
   /** Consent phase in which it first appeared. */
   firstPhase: Phase;
   /** Path of the page a tab of the site showed when it first appeared; null when not known (see SiteCookie.firstPage). */
@@ -151,7 +157,7 @@ export type Report = {
    * the platform, where there is no choice to read.
    */
   consent: { state: ConsentState | 'unknown'; changedAt: number | null; trackers: TrackerChoices };
-  /** Every cookie seen this session, present ones first, then by name. */
+  /** Every cookie seen this session, present ones first (an expired one is not: `expired`), then by name. */
   cookies: ReportCookie[];
   /** Charter entries no seen cookie matched, in the charter's order. */
   notSeen: NotSeenEntry[];
@@ -251,7 +257,9 @@ export function buildReport(
   const cookies: ReportCookie[] = [];
   const removed: ReportCookie[] = [];
   // Present ones first, then by name, then by domain; equal ones as the record holds them.
-  const place = (one: MatchedCookie) => (one.cookie.removed === null ? cookies : removed).push(reportCookie(one));
+  // An expired cookie is gone, though the browser has not said so yet (it deletes one lazily): with the removed ones.
+  const place = (one: MatchedCookie) =>
+    (one.cookie.removed === null && !expiredBy(one.cookie, now) ? cookies : removed).push(reportCookie(one, now));
   for (let start = 0; start < byName.length;) {
     let end = start + 1;
     while (end < byName.length && byName[end]!.cookie.name === byName[start]!.cookie.name) end++;
@@ -294,8 +302,14 @@ export function buildReport(
     cookies,
     notSeen,
     ...(covered.length > 0 ? { covered } : {}),
-    findings: findingsInNameOrder(site, byName, notSeen, onPlatform, charter.kind === 'platform-default', (host) =>
-      isPortalHost(host, registry.bundledCharters),
+    findings: findingsInNameOrder(
+      site,
+      byName,
+      notSeen,
+      onPlatform,
+      charter.kind === 'platform-default',
+      (host) => isPortalHost(host, registry.bundledCharters),
+      now,
     ),
     timeline: {
       droppedEvents: site.droppedEvents,
@@ -345,7 +359,7 @@ const matchedName = ({ cookie }: MatchedCookie) => cookie.name;
 const byDomain = (a: MatchedCookie, b: MatchedCookie) => compareText(a.cookie.domain, b.cookie.domain);
 
 /** A seen cookie as reported. Field by field, not a spread: an allow-list, so nothing a record may hold reaches an export unless named here. */
-function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): ReportCookie {
+function reportCookie({ cookie, match, categoryInferred }: MatchedCookie, now: number): ReportCookie {
   return {
     name: cookie.name,
     domain: cookie.domain,
@@ -364,6 +378,8 @@ function reportCookie({ cookie, match, categoryInferred }: MatchedCookie): Repor
     firstSeen: cookie.firstSeen,
     lastChanged: cookie.lastChanged,
     removed: cookie.removed,
+    // Only where it holds: the browser has not said it removed the cookie, but its expiry is past.
+    ...(cookie.removed === null && expiredBy(cookie, now) ? { expired: true as const } : null),
     firstPhase: cookie.firstPhase,
     firstPage: cookie.firstPage ?? null,
     thirdParty: cookie.thirdParty ? { via: cookie.thirdParty.via } : null,

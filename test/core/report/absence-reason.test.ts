@@ -111,8 +111,27 @@ describe('absenceReason', () => {
     expect(absenceReason(consent('refused'), declares('_pk_id.', 'necessary', 'prefix'))).toBeNull();
     expect(absenceReason(consent('choice', { ga: true, matomo: false }), declares('_pk_id.', 'necessary', 'prefix'))).toBe('refused');
     expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('_pk_id', 'necessary'))).toBeNull();
-    // A cookie that only keeps the choice has no switch: never refused.
-    expect(absenceReason(consent('refused', { ga: false, matomo: false }), declares('mtm_consent_removed', 'necessary'))).toBeNull();
+    // A cookie that only keeps the choice has no switch of its own, but its vendor's tag, switched off, may not run to write it.
+    expect(absenceReason(consent('refused', { ga: false, matomo: false }), declares('mtm_consent_removed', 'necessary'))).toBe('refused');
+    expect(absenceReason(consent('choice', { ga: false, matomo: true }), declares('mtm_consent_removed', 'necessary'))).toBeNull();
+  });
+
+  it('explains a cookie that only keeps the choice by a refusal of its own vendor’s switch, a mixed choice too (a review’s case)', () => {
+    const pianoRefused = consent('choice', { ga: true, piano: false, xiti: false });
+    for (const [cookie, match] of [
+      ['_pprv', 'exact'],
+      ['pa_privacy', 'exact'],
+      ['atauthority', 'exact'],
+      ['pa_', 'prefix'],
+    ] as const) {
+      // (A prefix of unclear role covering trackers and a choice keeper is not read as statistics: left unexplained.)
+      for (const category of match === 'exact' ? (['statistics', 'necessary', 'other'] as const) : (['statistics', 'necessary'] as const))
+        expect(absenceReason(pianoRefused, declares(cookie, category, match)), `${cookie} ${category}`).toBe('refused');
+      // Its vendor's switch on, or another vendor's off: nothing explains it.
+      expect(absenceReason(consent('choice', { ga: false, piano: true }), declares(cookie, 'statistics', match)), cookie).toBeNull();
+    }
+    expect(absenceReason(consent('choice', { ga: true, matomo: false }), declares('mtm_', 'statistics', 'prefix'))).toBe('refused');
+    expect(absenceReason(consent('choice', { ga: true, matomo: false }), declares('_pprv', 'statistics'))).toBeNull();
   });
 
   it('never explains a necessary entry no tracker is named by, nor the platform’s session and CSRF cookies, whatever the choice', () => {
@@ -219,5 +238,59 @@ Disqus\tCommentaires\tdisqus_unique\tCommentaires
     // So the charter draft keeps their rows without calling them unused.
     const marks = Object.fromEntries(draftCharter([absent]).rows.map((row) => [row.entry.cookie, row.marks.includes('not-observed')]));
     expect(marks).toMatchObject({ _fbp: false, _uetvid: false, _clck: false, _fbc: false, disqus_unique: true });
+  });
+});
+
+describe('a mixed choice refusing Piano and AT Internet, on a portal’s charter (a review’s case)', () => {
+  it('says the entries that only keep the choice refused, with no not-seen finding and no "not observed" in the draft', () => {
+    const HOST = 'data.example.fr';
+    const charter = parseCharter(`## Charte cookies
+
+#### Cookies de mesure d'audience
+
+Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités
+Google\tGoogle Analytics (front office)\t_ga, _gid\tMesure d'audience
+Piano\tPiano Analytics (front office)\t_pcid, _pctx, _pprv, pa_vid, pa_privacy\tMesure d'audience
+AT Internet\tSmartTag (front office)\tatuserid, atidvisitor, atauthority\tMesure d'audience
+`);
+    const registry = withSiteCharter(buildBundledRegistry(bundledOpenCookieDatabaseRows()), HOST, charter, 'live');
+    const site = emptySite(HOST, '0');
+    const preferences = { functional_cookies: true, ga: true, piano: false, xiti: false, timestamp: AT };
+    const value = encodeURIComponent(JSON.stringify(preferences));
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: HOST, httpOnly: false, value }), false, AT);
+    for (const name of ['_ga', '_gid'])
+      recordCookieChange(
+        site,
+        browserCookie({ name, domain: '.example.fr', hostOnly: false, expirationDate: AT / 1000 + 86400 }),
+        false,
+        AT + 1,
+      );
+    const report = buildReport(site, registry, AT + 2);
+    expect(Object.fromEntries(report.notSeen.map((entry) => [entry.cookie, entry.absentBecause ?? null]))).toEqual({
+      _pcid: 'refused',
+      _pctx: 'refused',
+      _pprv: 'refused',
+      pa_vid: 'refused',
+      pa_privacy: 'refused',
+      atuserid: 'refused',
+      atidvisitor: 'refused',
+      atauthority: 'refused',
+    });
+    expect(report.findings.filter((f) => f.kind === 'not-seen')).toEqual([]);
+    expect(draftCharter([report]).rows.filter((row) => row.marks.includes('not-observed'))).toEqual([]);
+  });
+
+  it('makes no consent finding of such a cookie when it is seen: it keeps the choice', () => {
+    const HOST = 'data.example.fr';
+    const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+    const site = emptySite(HOST, '0');
+    const preferences = { functional_cookies: true, ga: true, piano: false, timestamp: AT };
+    const value = encodeURIComponent(JSON.stringify(preferences));
+    recordCookieChange(site, browserCookie({ name: '_pprv', domain: HOST, expirationDate: AT / 1000 + 86400 }), false, AT - 10);
+    recordCookieChange(site, browserCookie({ name: 'cookies_preferences', domain: HOST, httpOnly: false, value }), false, AT);
+    for (const name of ['_pprv', 'pa_privacy', 'atauthority', 'mtm_consent_removed'])
+      recordCookieChange(site, browserCookie({ name, domain: HOST, expirationDate: AT / 1000 + 86400 }), false, AT + 1);
+    const report = buildReport(site, registry, AT + 2);
+    expect(report.findings.filter((f) => f.kind === 'before-consent' || f.kind === 'after-refusal')).toEqual([]);
   });
 });

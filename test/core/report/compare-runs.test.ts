@@ -391,3 +391,19 @@ describe('pairRuns', () => {
     expect(pairRuns(chose('refused', []), chose('none', []))).toEqual({ kind: 'not-comparable', states: ['refused', 'none'] });
   });
 });
+
+describe('an expired cookie in a run', () => {
+  it('stays expired in the run shown and in the run kept, so the panel does not count it present', () => {
+    const expired = report([reportCookie({ name: '_gat', expired: true }), reportCookie({ name: '_ga' })]);
+    const cookiesOf = (cookies: ReadonlyArray<{ name: string; expired?: true }>) => cookies.map(({ name, expired }) => ({ name, expired }));
+    const expected = [
+      { name: '_gat', expired: true },
+      { name: '_ga', expired: undefined },
+    ];
+    expect(cookiesOf(runOfReport(expired, 1).cookies)).toEqual(expected);
+    const kept = keptRun(expired, 1);
+    expect(isKeptRun(JSON.parse(JSON.stringify(kept)))).toBe(true);
+    expect(cookiesOf(runOfKeptRun(kept).cookies)).toEqual(expected);
+    expect(runOfReport(expired, 1).cookies[1]).not.toHaveProperty('expired');
+  });
+});

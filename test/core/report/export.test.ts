@@ -392,3 +392,14 @@ describe('exportReport', () => {
     expect(exportReport(far, 'markdown').text).toContain('275760');
   });
 });
+
+describe('an expired cookie in the Markdown table', () => {
+  it('is said expired when no removal was heard, removed when one was', () => {
+    const text = exportReport(
+      report([reportCookie({ name: '_gat', expired: true }), reportCookie({ name: '_gid', removed: 1 })]),
+      'markdown',
+    ).text;
+    expect(text).toContain('| declared \\(expired\\) |');
+    expect(text).toContain('| declared \\(removed\\) |');
+  });
+});

@@ -1495,3 +1495,59 @@ describe('the live charter of a bundled portal in another language than the bund
     ]);
   });
 });
+
+describe('a cookie expired before the report', () => {
+  const T0 = 1_800_000_000_000;
+  const TCO = 'data.tco.re';
+  const choice = (flags: Record<string, boolean>, at: number) =>
+    browserCookie({
+      name: 'cookies_preferences',
+      domain: TCO,
+      httpOnly: false,
+      expirationDate: at / 1000 + 183 * DAY,
+      value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ...flags, timestamp: at })),
+    });
+  /** Accepted, gtag's one-minute throttle cookie set, then Google Analytics refused five minutes later. */
+  function refusedAfterExpiry(throttleExpiresAfter: number | null): SiteRecord {
+    const site = emptySite(TCO, '0');
+    recordCookieChange(site, choice({ ga: true }, T0), false, T0);
+    recordCookieChange(
+      site,
+      browserCookie({
+        name: '_gat_gtag_UA_1_1',
+        domain: '.tco.re',
+        hostOnly: false,
+        ...(throttleExpiresAfter === null ? { session: true } : { expirationDate: T0 / 1000 + throttleExpiresAfter }),
+      }),
+      false,
+      T0 + 10,
+    );
+    recordCookieChange(site, choice({ ga: false }, T0 + 300_000), false, T0 + 300_000);
+    return site;
+  }
+  const tcoRegistry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+
+  it('is not "kept after a refusal": the browser deletes it lazily, it was gone before the refusal', () => {
+    const report = buildReport(refusedAfterExpiry(60), tcoRegistry, T0 + 301_000);
+    expect(report.findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+    // Its row says it expired, after the present ones, not that it is there or that something removed it.
+    const row = report.cookies.find((c) => c.name === '_gat_gtag_UA_1_1')!;
+    expect(row).toMatchObject({ removed: null, expired: true });
+    expect(report.cookies.at(-1)!.name).toBe('_gat_gtag_UA_1_1');
+  });
+
+  it('still is while its expiry is to come, and a session cookie never expires so', () => {
+    for (const lifetime of [3600, null]) {
+      const report = buildReport(refusedAfterExpiry(lifetime), tcoRegistry, T0 + 301_000);
+      expect(report.findings.filter((f) => f.kind === 'after-refusal').map((f) => f.evidence)).toEqual([
+        'statistics cookie (Google) kept after a refusal: Google Analytics refused (ga=false)',
+      ]);
+      expect(report.cookies.find((c) => c.name === '_gat_gtag_UA_1_1')).not.toHaveProperty('expired');
+    }
+  });
+
+  it('counts as expired at its very expiry, the report built at that millisecond', () => {
+    const report = buildReport(refusedAfterExpiry(301), tcoRegistry, T0 + 301_000);
+    expect(report.findings.filter((f) => f.kind === 'after-refusal')).toEqual([]);
+  });
+});
