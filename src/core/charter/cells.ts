@@ -179,7 +179,7 @@ const PAIRED_INLINE_TAG =
  * A footnote's marker in `<sup>`: a number, bracketed or not, or daggers. No letters ("1<sup>er</sup>",
  * "2<sup>e</sup>" are ordinals) and no asterisk (`_ga<sup>*</sup>` may be the name's wildcard).
  */
-const FOOTNOTE_MARKER = /^\s*(?:\d{1,3}|\(\d{1,3}\)|\[\d{1,3}\]|[†‡§]{1,3})\s*$/u;
+export const FOOTNOTE_MARKER = /^\s*(?:\d{1,3}|\(\d{1,3}\)|\[\d{1,3}\]|[†‡§]{1,3})\s*$/u;
 
 /** Passes over nested tags: `<sup><a href="#n1">1</a></sup>` takes two; a third covers one more level. */
 const INLINE_TAG_PASSES = 3;
@@ -190,7 +190,7 @@ const INLINE_TAG_PASSES = 3;
  * with a wildcard on each side) or holds an asterisk; `**` is dropped later as bold.
  */
 const ITALIC_WORD = /(^|[\s,;/(])\*([^*\s](?:[^*]*[^*\s])?)\*(?=$|[\s,;/).:])/g;
-const ENDS_WITH_SEPARATOR = /[._:\-]$/;
+const ENDS_WITH_SEPARATOR = /[._:-]$/;
 
 /** A markdown link `[text](target)` starting a word; `_ga_[ID](GA4)`, glued to a name, is a placeholder. */
 const MARKDOWN_LINK = /(^|[\s,;/(])\[([^[\]]+)\]\([^()\s]*\)/g;
