@@ -172,8 +172,7 @@ function unescapeMarkdown(text: string): string {
 }
 
 /** Inline HTML elements a charter wraps a name in; a lone `<i>` or `<b>` with no end tag stays (`_ga_<i>` is a placeholder). */
-const PAIRED_INLINE_TAG =
-  /<(code|strong|b|em|i|u|s|span|small|mark|kbd|samp|tt|var|a|sup)(?:\s[^<>]*)?>([^<>]*)<\/\1\s*>/gi;
+const PAIRED_INLINE_TAG = /<(code|strong|b|em|i|u|s|span|small|mark|kbd|samp|tt|var|a|sup)(?:\s[^<>]*)?>([^<>]*)<\/\1\s*>/gi;
 
 /**
  * A footnote's marker in `<sup>`: a number, bracketed or not, or daggers. No letters ("1<sup>er</sup>",

@@ -280,7 +280,10 @@ describe('readNameCell: inline markup around a name', () => {
   it('unwraps a name in paired inline tags (<code>, <strong>, <em>, <span …>, <a …>)', () => {
     expect(readNameCell('<code>_ga</code>')).toEqual({ names: [exact('_ga')], problems: [] });
     expect(readNameCell('<strong>_gid</strong>')).toEqual({ names: [exact('_gid')], problems: [] });
-    expect(readNameCell('<strong><code>_pk_id.*</code></strong>, <em>sessionid</em>').names).toEqual([prefix('_pk_id.'), exact('sessionid')]);
+    expect(readNameCell('<strong><code>_pk_id.*</code></strong>, <em>sessionid</em>').names).toEqual([
+      prefix('_pk_id.'),
+      exact('sessionid'),
+    ]);
     expect(readNameCell('<span class="name">csrftoken</span> ; <a href="#x">_gat</a>').names).toEqual([exact('csrftoken'), exact('_gat')]);
   });
 

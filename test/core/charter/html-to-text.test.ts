@@ -536,6 +536,8 @@ describe('htmlToText: footnote markers', () => {
     expect(row('1<sup>er</sup> janvier')).toBe('Google\t1er janvier\t13 mois');
     expect(row('_ga<sup>*</sup>')).toBe('Google\t_ga*\t13 mois');
     expect(row('a<sup>note<br>1</sup>b')).toBe('Google\tanote; 1b\t13 mois');
-    expect(lines('<p>Mesure<sup>2</sup> <sup>un très long texte en exposant</sup> fin</p>')).toEqual(['Mesure un très long texte en exposant fin']);
+    expect(lines('<p>Mesure<sup>2</sup> <sup>un très long texte en exposant</sup> fin</p>')).toEqual([
+      'Mesure un très long texte en exposant fin',
+    ]);
   });
 });
