@@ -103,6 +103,14 @@ export function readFieldRun(lines: readonly string[], start: number): FieldRun 
   let next = start;
   /** The field on the line just before, which an unlabelled line goes on (null for one read past); undefined after a blank line. */
   let lastField: { role: ColumnRole | null } | undefined;
+  /** The lines going on with the current record's field `role`, joined once (joining each as it comes was quadratic). */
+  let continued: { role: ColumnRole; lines: string[] } | null = null;
+  const joinContinued = () => {
+    if (continued !== null && current !== null) {
+      current.cells[continued.role] = collapseWhitespace([current.cells[continued.role] ?? '', ...continued.lines].join(' '));
+    }
+    continued = null;
+  };
   for (let index = start; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (isBlank(line)) {
@@ -116,11 +124,13 @@ export function readFieldRun(lines: readonly string[], start: number): FieldRun 
       if (current === null || lastField === undefined || Object.keys(current.cells).length < 2 || !continuesValue(line, index)) break;
       const role = lastField.role;
       if (role !== null) {
-        current.cells[role] = collapseWhitespace(`${current.cells[role] ?? ''} ${line}`);
+        continued ??= { role, lines: [] };
+        continued.lines.push(line);
         next = index + 1;
       }
       continue;
     }
+    joinContinued();
     lastField = { role: field.role };
     // A field the reader does not use stays inside its record; the run ends at the last field read.
     if (field.role === null) {
@@ -134,6 +144,7 @@ export function readFieldRun(lines: readonly string[], start: number): FieldRun 
     current.cells[field.role] = field.value;
     next = index + 1;
   }
+  joinContinued();
   if (records.length === 0) return null;
   const isTable = records.some((record) => Object.keys(record.cells).length >= 2);
   return { records, next, isTable };
