@@ -81,7 +81,7 @@ export function readNameCell(cell: string): NameCellReading {
     };
   }
   const text = collapseWhitespace(
-    unescapeMarkdown(decodeEntities(cell))
+    unescapeMarkdown(decodeEntities(unwrapInlineMarkup(cell)))
       .replace(/<br\s*\/?>/gi, ', ')
       .replace(/\*\*/g, ''),
   );
@@ -169,6 +169,53 @@ function decodeEntities(text: string): string {
 /** Markdown escapes (`\_ga`) are markup, not part of the name. */
 function unescapeMarkdown(text: string): string {
   return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}
+
+/** Inline HTML elements a charter wraps a name in; a lone `<i>` or `<b>` with no end tag stays (`_ga_<i>` is a placeholder). */
+const PAIRED_INLINE_TAG = /<(code|strong|b|em|i|u|s|span|small|mark|kbd|samp|tt|var|a|sup)(?:\s[^<>]*)?>([^<>]*)<\/\1\s*>/gi;
+
+/**
+ * A footnote's marker in `<sup>`: a number, bracketed or not, or daggers. No letters ("1<sup>er</sup>",
+ * "2<sup>e</sup>" are ordinals) and no asterisk (`_ga<sup>*</sup>` may be the name's wildcard).
+ */
+export const FOOTNOTE_MARKER = /^\s*(?:\d{1,3}|\(\d{1,3}\)|\[\d{1,3}\]|[†‡§]{1,3})\s*$/u;
+
+/** Passes over nested tags: `<sup><a href="#n1">1</a></sup>` takes two; a third covers one more level. */
+const INLINE_TAG_PASSES = 3;
+
+/**
+ * Markdown emphasis with one asterisk around a whole word (`*_ga*`, `*sessionid*`): what a renderer
+ * shows is the word alone. Not when the word ends with a separator (`*_pk_id.*` may be a family
+ * with a wildcard on each side) or holds an asterisk; `**` is dropped later as bold.
+ */
+const ITALIC_WORD = /(^|[\s,;/(])\*([^*\s](?:[^*]*[^*\s])?)\*(?=$|[\s,;/).:])/g;
+const ENDS_WITH_SEPARATOR = /[._:-]$/;
+
+/** A markdown link `[text](target)` starting a word; `_ga_[ID](GA4)`, glued to a name, is a placeholder. */
+const MARKDOWN_LINK = /(^|[\s,;/(])\[([^[\]]+)\]\([^()\s]*\)/g;
+
+/**
+ * The cell's text without the inline markup a page or a markdown file wraps names in, run before
+ * the cell is split: paired inline tags unwrapped, a footnote marker in `<sup>` dropped (so
+ * `_ga<sup>1</sup>` is `_ga`, not `_ga1`), italics and links unwrapped. Linear: each regex scans
+ * from a `<`, `*` or `[` to the next one at most, a bounded number of passes.
+ */
+function unwrapInlineMarkup(cell: string): string {
+  let text = cell;
+  if (text.includes('<')) {
+    for (let pass = 0; pass < INLINE_TAG_PASSES; pass++) {
+      const unwrapped = text.replace(PAIRED_INLINE_TAG, (_tag, name: string, content: string) =>
+        name.toLowerCase() === 'sup' && FOOTNOTE_MARKER.test(content) ? '' : content,
+      );
+      if (unwrapped === text) break;
+      text = unwrapped;
+    }
+  }
+  if (text.includes('*')) {
+    text = text.replace(ITALIC_WORD, (whole, before: string, word: string) => (ENDS_WITH_SEPARATOR.test(word) ? whole : before + word));
+  }
+  if (text.includes('](')) text = text.replace(MARKDOWN_LINK, '$1$2');
+  return text;
 }
 
 function splitNames(text: string): string[] {

@@ -12,6 +12,8 @@
 import { roleOfFoldedFieldLabel, type ColumnRole } from './columns.ts';
 import { collapseWhitespace, foldForMatching, isBlank } from './normalise.ts';
 import type { RowCells } from './segment.ts';
+import { couldTitleSection, readHeading } from './sections.ts';
+import { readTableHeader } from './table.ts';
 
 /** One "Label : value" line. */
 export type FieldLine = {
@@ -99,11 +101,37 @@ export function readFieldRun(lines: readonly string[], start: number): FieldRun 
   const records: FieldRecord[] = [];
   let current: FieldRecord | null = null;
   let next = start;
+  /** The field on the line just before, which an unlabelled line goes on (null for one read past); undefined after a blank line. */
+  let lastField: { role: ColumnRole | null } | undefined;
+  /** The lines going on with the current record's field `role`, joined once (joining each as it comes was quadratic). */
+  let continued: { role: ColumnRole; lines: string[] } | null = null;
+  const joinContinued = () => {
+    if (continued !== null && current !== null) {
+      current.cells[continued.role] = collapseWhitespace([current.cells[continued.role] ?? '', ...continued.lines].join(' '));
+    }
+    continued = null;
+  };
   for (let index = start; index < lines.length; index++) {
     const line = lines[index] ?? '';
-    if (isBlank(line)) continue;
+    if (isBlank(line)) {
+      lastField = undefined;
+      continue;
+    }
     const field = readLabelLine(line);
-    if (field === null) break;
+    if (field === null) {
+      // "Finalité : Mesure d'audience" then "anonyme et agrégée.": one value on two lines. Only in a
+      // record of two fields or more: after a lone "Cookies : …" line, the next line is prose.
+      if (current === null || lastField === undefined || Object.keys(current.cells).length < 2 || !continuesValue(line, index)) break;
+      const role = lastField.role;
+      if (role !== null) {
+        continued ??= { role, lines: [] };
+        continued.lines.push(line);
+        next = index + 1;
+      }
+      continue;
+    }
+    joinContinued();
+    lastField = { role: field.role };
     // A field the reader does not use stays inside its record; the run ends at the last field read.
     if (field.role === null) {
       if (current === null) break;
@@ -116,7 +144,19 @@ export function readFieldRun(lines: readonly string[], start: number): FieldRun 
     current.cells[field.role] = field.value;
     next = index + 1;
   }
+  joinContinued();
   if (records.length === 0) return null;
   const isTable = records.some((record) => Object.keys(record.cells).length >= 2);
   return { records, next, isTable };
+}
+
+/**
+ * True when a line without a label, right after a field, goes on with that field's value: plain
+ * text, neither a heading (markdown or plain: "Cookies tiers", "User experience"), nor a table's
+ * header or row, nor a "Label : text" line of any kind.
+ */
+function continuesValue(line: string, index: number): boolean {
+  const text = line.trim();
+  if (/[\t|:：]/.test(text) || text.startsWith('#')) return false;
+  return readHeading(text) === null && !couldTitleSection(text) && readTableHeader(text, index + 1) === null;
 }

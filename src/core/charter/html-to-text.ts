@@ -26,6 +26,13 @@
 import { Tokenizer } from 'htmlparser2';
 import { collapseWhitespace, foldForMatching } from './normalise.ts';
 import { captionTitlesTable, categoryOfHeading, readHeading } from './sections.ts';
+import { FOOTNOTE_MARKER } from './cells.ts';
+
+/** Elements a footnote's `<sup>` may hold around its marker (`<sup><a href="#fn1">1</a></sup>`); any other tag shows it is no marker. */
+const FOOTNOTE_INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'small']);
+
+/** Most text an open `<sup>` is held back for: a footnote marker is a few characters. */
+const MAX_FOOTNOTE_TEXT = 16;
 
 /** Elements whose content never reaches the text. */
 const HIDDEN_CONTENT = new Set([
@@ -909,6 +916,12 @@ export function htmlTextCandidates(html: string): string[] {
    * element: linear in the page.
    */
   const expandable = new Set<string>();
+  /**
+   * The text of an open `<sup>` (its stack index), held back until it shows whether it is a
+   * footnote marker: one is dropped, so `_ga<sup>1</sup>` reads `_ga`, not `_ga1`; anything else
+   * is written as it came, before the next tag that is not inline text.
+   */
+  let footnote: { index: number; text: string } | null = null;
 
   const layout = new Layout(
     () => ({ visible: hiddenDepth === 0 && !inHead, chrome: chromeDepth > 0, inMain: mainDepth > 0 }),
@@ -965,9 +978,20 @@ export function htmlTextCandidates(html: string): string[] {
     if (name === 'pre' || name === 'listing') preDepth++;
   };
 
+  /** Writes the held `<sup>` text: it is no footnote marker. */
+  const releaseFootnote = () => {
+    const held = footnote;
+    footnote = null;
+    if (held !== null && held.text !== '') layout.text(held.text, false);
+  };
+
   const pop = (): Tracked | undefined => {
     const entry = stack.pop();
     if (!entry) return undefined;
+    if (footnote !== null && stack.length === footnote.index) {
+      if (FOOTNOTE_MARKER.test(footnote.text)) footnote = null;
+      else releaseFootnote();
+    }
     if (entry.previous < 0) innermost.delete(entry.name);
     else innermost.set(entry.name, entry.previous);
     if (entry.group !== null) {
@@ -1040,6 +1064,11 @@ export function htmlTextCandidates(html: string): string[] {
     // A line break right after <pre>'s start tag is not shown, as the standard says.
     if (preStarted) content = content.replace(/^(?:\r\n?|\n)/, '');
     preStarted = false;
+    if (footnote !== null) {
+      if (hiddenDepth === 0 && !inHead) footnote.text += content;
+      if (footnote.text.length > MAX_FOOTNOTE_TEXT) releaseFootnote();
+      return;
+    }
     layout.text(content, preDepth > 0);
   };
 
@@ -1047,6 +1076,7 @@ export function htmlTextCandidates(html: string): string[] {
     const name = tagName;
     tagName = '';
     preStarted = false;
+    if (footnote !== null && (!FOOTNOTE_INLINE.has(name) || attributes.has('role'))) releaseFootnote();
     if (name === '' || name === 'html') return; // the root is no scope's boundary here: a stray <html> closes nothing
     if (inHead && (name === 'body' || !HEAD_CONTENT.has(name))) inHead = false;
     if (name === 'head') {
@@ -1110,11 +1140,15 @@ export function htmlTextCandidates(html: string): string[] {
     // Every element is kept until its end tag, or the tag that implies its end, closes it.
     push(name, hidden, chrome, main, sectioning, foreign, headingLevel > 0);
     if (name === 'caption' && foreignDepth === 0) stack[stack.length - 1]!.caption = layout.captionStart();
+    if (name === 'sup' && footnote === null && foreignDepth === 0 && hiddenDepth === 0 && !inHead && preDepth === 0) {
+      footnote = { index: stack.length - 1, text: '' };
+    }
     preStarted = name === 'pre' || name === 'listing';
   };
 
   const endTag = (name: string) => {
     preStarted = false;
+    if (footnote !== null && name !== 'sup' && !FOOTNOTE_INLINE.has(name)) releaseFootnote();
     if (name === 'head') {
       inHead = false;
       return;
@@ -1192,6 +1226,7 @@ export function htmlTextCandidates(html: string): string[] {
     base = restart.at;
   }
   tokenizer.end();
+  releaseFootnote(); // a `<sup>` left open at the page's end
 
   return [layout.main, layout.page].filter((stream) => stream.hasText).map((stream) => tidyLines(stream.pieces.join('')));
 }

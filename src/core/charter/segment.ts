@@ -537,8 +537,13 @@ function nameListEnds(scan: RowScan, position: number): number[] {
     endsByListLength.push(ends);
     NAME_LIST_SEPARATOR.lastIndex = first;
     scan.spend(4);
-    if (!NAME_LIST_SEPARATOR.exec(text)) break;
-    start = NAME_LIST_SEPARATOR.lastIndex;
+    if (NAME_LIST_SEPARATOR.exec(text)) {
+      start = NAME_LIST_SEPARATOR.lastIndex;
+      continue;
+    }
+    const next = scan.glued ? null : nameAfterSpaces(scan, first);
+    if (next === null) break;
+    start = next;
   }
   // The longest list first: a name cell usually holds every name up to the next column.
   const ends: number[] = [];
@@ -546,6 +551,21 @@ function nameListEnds(scan: RowScan, position: number): number[] {
     for (const end of endsByListLength[index] ?? []) if (ends.length < MAX_ENDS) ends.push(end);
   }
   return ends;
+}
+
+/**
+ * Where the next name of a list separated by spaces alone starts ("_ga _gid 13 mois"), or null:
+ * only at a word shaped as a cookie name (looksLikeCookieName: `_gid`, `_pk_ses.*`, a known name),
+ * never at a duration or a purpose's word, nor at a label ("_ga: …" opens a purpose).
+ */
+function nameAfterSpaces(scan: RowScan, end: number): number | null {
+  const { text } = scan;
+  if (scan.space[end] !== 1) return null;
+  let next = end;
+  while (next < text.length && scan.space[next] === 1) next++;
+  if (next >= text.length || !scan.spend(next - end)) return null;
+  const nameEnd = matchName(scan, next, false)[0];
+  return nameEnd === undefined || text[nameEnd - 1] === ':' ? null : next;
 }
 
 /** One cookie name, possibly quoted; `lenient` after prose accepts any name-like token. */
@@ -681,10 +701,15 @@ export function segmentRow(text: string, columns: readonly Column[], glued: bool
   if (!texts) return null;
   const cells: RowCells = {};
   columns.forEach((column, index) => {
-    if (column !== null) cells[column] = (texts[index] ?? '').trim();
+    if (column === null) return;
+    const cell = (texts[index] ?? '').trim();
+    cells[column] = anchorFor(column) ? cell : cell.replace(LEADING_STOP, '');
   });
   return cells;
 }
+
+/** The stop ending the cell before a free one ("13 mois. Mesure"): the free cell starts after it. */
+const LEADING_STOP = /^[.,;:]+\s+/;
 
 /** One split under way: the row, its columns, and the (column, position) pairs known to lead nowhere. */
 type Split = { scan: RowScan; columns: readonly Column[]; deadEnds: Set<number> };

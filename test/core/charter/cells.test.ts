@@ -267,3 +267,44 @@ describe('WILDCARD_CHARACTERS', () => {
     expect(WILDCARD_CHARACTERS).toEqual(['*', '<', '>', '{', '}', '[', ']', '…']);
   });
 });
+
+describe('readNameCell: inline markup around a name', () => {
+  it('drops a footnote marker in <sup> (a digit, bracketed or in a link), keeping any other <sup> text', () => {
+    expect(readNameCell('_ga<sup>1</sup>')).toEqual({ names: [exact('_ga')], problems: [] });
+    expect(readNameCell('_ga<sup>[2]</sup>, _gid<sup><a href="#note-2">12</a></sup>').names).toEqual([exact('_ga'), exact('_gid')]);
+    expect(readNameCell('mycookie<sup>†</sup>').names).toEqual([exact('mycookie')]);
+    // Not a footnote marker: the text stays (an asterisk may be the name's wildcard).
+    expect(readNameCell('_ga<sup>*</sup>').names).toEqual([prefix('_ga')]);
+  });
+
+  it('unwraps a name in paired inline tags (<code>, <strong>, <em>, <span …>, <a …>)', () => {
+    expect(readNameCell('<code>_ga</code>')).toEqual({ names: [exact('_ga')], problems: [] });
+    expect(readNameCell('<strong>_gid</strong>')).toEqual({ names: [exact('_gid')], problems: [] });
+    expect(readNameCell('<strong><code>_pk_id.*</code></strong>, <em>sessionid</em>').names).toEqual([
+      prefix('_pk_id.'),
+      exact('sessionid'),
+    ]);
+    expect(readNameCell('<span class="name">csrftoken</span> ; <a href="#x">_gat</a>').names).toEqual([exact('csrftoken'), exact('_gat')]);
+  });
+
+  it('keeps a lone tag-like placeholder: `_ga_<i>` is a wildcard, not a tag', () => {
+    expect(readNameCell('_ga_<i>').names).toEqual([prefix('_ga_')]);
+    expect(readNameCell('_ga_<ID>').names).toEqual([prefix('_ga_')]);
+  });
+
+  it('unwraps markdown italics around a whole name, and a markdown link', () => {
+    expect(readNameCell('*_ga*')).toEqual({ names: [exact('_ga')], problems: [] });
+    expect(readNameCell('*sessionid*, *_gid*').names).toEqual([exact('sessionid'), exact('_gid')]);
+    expect(readNameCell('[_gid](#gid)')).toEqual({ names: [exact('_gid')], problems: [] });
+    expect(readNameCell('_ga, [csrftoken](https://example.org/a_b)').names).toEqual([exact('_ga'), exact('csrftoken')]);
+  });
+
+  it('leaves asterisks that may be wildcards as they were', () => {
+    expect(readNameCell('_ga*, _gid*').names).toEqual([prefix('_ga'), prefix('_gid')]);
+    expect(readNameCell('_pk_id.*, *_gid*').names).toEqual([prefix('_pk_id.'), exact('_gid')]);
+    // Italics or a wildcard on each side of a family ending in its separator: not guessed.
+    expect(readNameCell('*_pk_id.*').names).toEqual([]);
+    // Square brackets right after a name are a placeholder, not a link.
+    expect(readNameCell('_ga_[ID](GA4)').names).toEqual([prefix('_ga_')]);
+  });
+});

@@ -234,3 +234,29 @@ describe('readCharter: one field per line with fields the reader does not use', 
     expect(reading.entries).toHaveLength(2);
   });
 });
+
+describe('readFieldRun: a value continued on the next line', () => {
+  const lines = [
+    'Nom du prestataire : Matomo',
+    'Nom du cookie : _pk_id.*',
+    'Durée : 13 mois',
+    "Finalité : Mesure d'audience",
+    'anonyme et agrégée.',
+    'Nom du prestataire : Google',
+    'Nom du cookie : _ga',
+    'Finalité : Mesure',
+  ];
+
+  it('joins an unlabelled line right after a field to that field', () => {
+    const run = readFieldRun(lines, 0);
+    expect(run?.records.map((record) => record.cells.purpose)).toEqual(["Mesure d'audience anonyme et agrégée.", 'Mesure']);
+    expect(run?.next).toBe(lines.length);
+  });
+
+  it('does not join a heading, nor a line after a blank line', () => {
+    const withHeading = [...lines.slice(0, 4), '## Cookies tiers', ...lines.slice(5)];
+    expect(readFieldRun(withHeading, 0)?.records.map((record) => record.cells.purpose)).toEqual(["Mesure d'audience"]);
+    const withBlank = [...lines.slice(0, 4), '', 'Ces cookies sont déposés après votre accord.'];
+    expect(readFieldRun(withBlank, 0)).toMatchObject({ next: 4, records: [{ cells: { purpose: "Mesure d'audience" } }] });
+  });
+});

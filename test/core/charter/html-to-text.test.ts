@@ -523,3 +523,21 @@ describe('htmlToText: description lists', () => {
     expect(lines('<dl><dt>Nom</dt></dl><table><tr><td>a<td>b</table>')).toEqual(['Nom', 'a\tb']);
   });
 });
+
+describe('htmlToText: footnote markers', () => {
+  const row = (cell: string) => lines(`<table><tr><td>Google</td><td>${cell}</td><td>13 mois</td></tr></table>`)[0];
+
+  it('drops a footnote marker in <sup> (digits, bracketed, in a link, daggers)', () => {
+    expect(row('_ga<sup>1</sup>')).toBe('Google\t_ga\t13 mois');
+    expect(row('_ga<sup><a href="#fn1">[12]</a></sup>, _gid<sup>‡</sup>')).toBe('Google\t_ga, _gid\t13 mois');
+  });
+
+  it('keeps any other <sup> text, in order', () => {
+    expect(row('1<sup>er</sup> janvier')).toBe('Google\t1er janvier\t13 mois');
+    expect(row('_ga<sup>*</sup>')).toBe('Google\t_ga*\t13 mois');
+    expect(row('a<sup>note<br>1</sup>b')).toBe('Google\tanote; 1b\t13 mois');
+    expect(lines('<p>Mesure<sup>2</sup> <sup>un très long texte en exposant</sup> fin</p>')).toEqual([
+      'Mesure un très long texte en exposant fin',
+    ]);
+  });
+});

@@ -762,3 +762,16 @@ describe('the rows of a live charter not read', () => {
     );
   });
 });
+
+describe('a live charter page: footnote markers', () => {
+  it('reads a name cell with a footnote in <sup> as the name alone', () => {
+    const page =
+      '<!doctype html><html lang="fr"><body><main><h1>Charte cookies</h1><h3>Cookies de mesure d\'audience</h3><table>' +
+      '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+      '<tr><td>Google</td><td>_ga<sup>1</sup></td><td>13 mois</td><td>Mesure<sup>2</sup></td></tr></table>' +
+      '<p><sup>1</sup> Google Analytics 4.</p></main></body></html>';
+    const reading = readCharterPageReading(page, 'text/html');
+    expect(reading.entries.map((entry) => [entry.cookie, entry.match, entry.purpose])).toEqual([['_ga', 'exact', 'Mesure']]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+});

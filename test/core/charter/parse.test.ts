@@ -1821,3 +1821,47 @@ describe('“analyse” or “analytical” away from the cookies it would quali
     },
   );
 });
+
+describe('readCharter: names in inline markup, lists separated by spaces, continued fields', () => {
+  const names = (reading: { entries: Array<{ cookie: string; match: string }> }) =>
+    reading.entries.map((entry) => (entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie));
+  const PIPE =
+    "Charte cookies\n\n## Cookies de mesure d'audience\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n";
+
+  it('reads a name with a footnote marker, in <code> or <strong>, in italics or in a link, in a pipe table', () => {
+    const reading = readCharter(
+      PIPE +
+        '| Google | _ga<sup>1</sup> | 13 mois | Mesure |\n' +
+        '| Google | <code>_gat</code> | 1 minute | Mesure |\n' +
+        '| Google | <strong>_gid</strong> | 24 heures | Mesure |\n' +
+        '| Huwise | *sessionid* | 2 semaines | Session |\n' +
+        '| Huwise | [csrftoken](#csrf) | 12 mois | Sécurité |\n',
+    );
+    expect({ names: names(reading), unread: reading.unreadRows }).toEqual({
+      names: ['_ga', '_gat', '_gid', 'sessionid', 'csrftoken'],
+      unread: [],
+    });
+  });
+
+  it('reads every name of a single-space row listing them with spaces', () => {
+    const reading = readCharter(
+      "Charte cookies\n\n## Cookies statistiques\n\nNom du prestataire Nom du cookie Durée Finalité\nGoogle Analytics _ga _gid 13 mois Mesure d'audience\nMatomo _pk_id.* _pk_ses.* 13 mois Mesure\n",
+    );
+    expect({ names: names(reading), durations: reading.entries.map((entry) => entry.duration), unread: reading.unreadRows }).toEqual({
+      names: ['_ga', '_gid', '_pk_id.*', '_pk_ses.*'],
+      durations: ['13 mois', '13 mois', '13 mois', '13 mois'],
+      unread: [],
+    });
+  });
+
+  it('joins a purpose continued on the next line of a one-field-per-line record', () => {
+    const reading = readCharter(
+      "Charte cookies\n\n### Cookies statistiques\n\nNom du prestataire : Matomo\nNom du cookie : _pk_id.*\nDurée : 13 mois\nFinalité : Mesure d'audience\nanonyme et agrégée.\nNom du prestataire : Google\nNom du cookie : _ga\nDurée : 13 mois\nFinalité : Mesure\n",
+    );
+    expect(reading.entries.map((entry) => [entry.cookie, entry.purpose])).toEqual([
+      ['_pk_id.', "Mesure d'audience anonyme et agrégée."],
+      ['_ga', 'Mesure'],
+    ]);
+    expect(reading.unreadRows).toEqual([]);
+  });
+});

@@ -222,6 +222,34 @@ describe('segmentRow limits', () => {
     expect(segmentRow(`Matomo ${'a '.repeat(1500)}`, OLD_TEMPLATE, false)).toBeNull();
     expect(segmentRow(`Matomo${'_'.repeat(1900)}`, OLD_TEMPLATE, true)).toBeNull();
     const row = segmentRow(`Matomo ${'_a '.repeat(600)}`, OLD_TEMPLATE, false);
-    expect([row?.service, row?.cookie, row?.purpose?.length]).toEqual(['_a', '_a', 1806 - 'Matomo _a _a '.length]);
+    // Names separated by spaces make one list, of 20 names at most (the list's limit).
+    const names = Array.from({ length: 20 }, () => '_a').join(' ');
+    expect([row?.service, row?.cookie, row?.purpose?.length]).toEqual(['_a', names, 1806 - 'Matomo _a '.length - `${names} `.length]);
+  });
+});
+
+describe('segmentRow: names separated by a space', () => {
+  it('reads a list of cookie-shaped names separated by single spaces', () => {
+    expect(segmentRow("Google Analytics _ga _gid 13 mois Mesure d'audience", NEW_TEMPLATE, false)).toEqual({
+      provider: 'Google Analytics',
+      cookie: '_ga _gid',
+      duration: '13 mois',
+      purpose: "Mesure d'audience",
+    });
+    expect(segmentRow('Matomo _pk_id.* _pk_ses.* 13 mois Mesure', NEW_TEMPLATE, false)?.cookie).toBe('_pk_id.* _pk_ses.*');
+  });
+
+  it('never takes a duration or a purpose word into the list', () => {
+    expect(segmentRow('Huwise sessionid Session Keeps you signed in', NEW_TEMPLATE, false)).toEqual({
+      provider: 'Huwise',
+      cookie: 'sessionid',
+      duration: 'Session',
+      purpose: 'Keeps you signed in',
+    });
+    expect(segmentRow('Matomo Statistiques _pk_id.* Mesure _pk_ses', OLD_TEMPLATE, false)?.cookie).toBe('_pk_id.*');
+  });
+
+  it('starts a purpose after the duration, not at the full stop ending it', () => {
+    expect(segmentRow('Google _ga 13 mois. Mesure', NEW_TEMPLATE, false)?.purpose).toBe('Mesure');
   });
 });
