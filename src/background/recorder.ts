@@ -178,7 +178,13 @@ type OwnFiling = {
   writes: Array<{ at: number; openUnder: ReadonlySet<string>; ofUnknownOrigin: SiteCookie }>;
 };
 
-/** Most writes filed as a site's own kept for `openTabsChanged` at once (each lives OPEN_TAB_LAG_MS). */
+/**
+ * Most filings kept for `openTabsChanged` at once (each lives OPEN_TAB_LAG_MS). Those whose writes
+ * are all older go first; when still full, a new one is not kept, rather than an older one dropped:
+ * a page writing distinct cookies in a loop must not push out the filing of a cookie written before
+ * it (`_ga`, by a new tab's first script, its address not heard yet). The cookies not kept stay the
+ * site's own (a possible false finding: README, Limits).
+ */
 const MAX_OWN_FILINGS = 64;
 
 /**
@@ -378,11 +384,8 @@ export function createRecorder(
     const next = recordCookieChange(site, cookie, removed, at, context);
     const entry = site.cookies[id];
     const kept = writes.filter((write): write is OwnFiling['writes'][number] => write.ofUnknownOrigin !== undefined);
-    if (entry && kept.length > 0) {
+    if (entry && kept.length > 0 && ownFilings.size < MAX_OWN_FILINGS)
       ownFilings.set(key, { cookie: { ...cookie, value: '' }, host: site.host, entry: structuredClone(entry), writes: kept });
-      // The oldest first (a Map keeps the order set).
-      for (const oldest of ownFilings.keys()) if (ownFilings.size > MAX_OWN_FILINGS) ownFilings.delete(oldest);
-    }
     return next;
   }
 

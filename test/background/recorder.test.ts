@@ -1107,6 +1107,42 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       expect(await gaOf(recorder, ITIE)).toEqual(scanned);
       await own(recorder);
     });
+
+    it('when more parent-domain cookies are filed as the site’s own within the lag than are kept, the first ones are kept, not pushed out by the later', async () => {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+      await recorder.cookieChanged(ga, false, 'explicit', 1000);
+      for (let i = 0; i < 64; i++)
+        await recorder.cookieChanged(
+          browserCookie({ name: `_hj${i}`, domain: '.opendatasoft.com', hostOnly: false }),
+          false,
+          'explicit',
+          1001 + i,
+        );
+      open.add(`0|${PLATFORM_SITE}`);
+      await recorder.openTabsChanged(1500);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
+      expect(await findingsOn(recorder, ITIE)).toEqual([]);
+    });
+
+    it('a filing whose writes are all over OPEN_TAB_LAG_MS old makes room for a new one', async () => {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+      for (let i = 0; i < 64; i++)
+        await recorder.cookieChanged(
+          browserCookie({ name: `_hj${i}`, domain: '.opendatasoft.com', hostOnly: false }),
+          false,
+          'explicit',
+          1000 + i,
+        );
+      const later = 1100 + OPEN_TAB_LAG_MS;
+      await recorder.cookieChanged(ga, false, 'explicit', later);
+      open.add(`0|${PLATFORM_SITE}`);
+      await recorder.openTabsChanged(later + 100);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
+    });
   });
 
   describe('on a _ga the portal removed after a refusal, written again', () => {
