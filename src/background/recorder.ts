@@ -434,6 +434,29 @@ export function createRecorder(
       ownFilings.set(key, { cookie: { ...cookie, value: '' }, host: site.host, entry: structuredClone(entry), steps: kept });
   }
 
+  /**
+   * Records the event of the write a scan found moments before as that write (recordFoundWrite:
+   * false when it is not), and, when `ownWrite` makes it the site's own, notes it as `recordFiled`
+   * notes such a write: a tab heard just after may be the page that wrote it.
+   */
+  function recordFoundFiled(site: SiteRecord, cookie: BrowserCookie, at: number, context: RecordContext, ownWrite: boolean): boolean {
+    const scannedAt = site.cookies[identity(cookie)]?.firstSeen ?? at;
+    // Of unknown origin, the scan's entry gives way to a new one of unknown origin, dated as recordFoundWrite dates it.
+    const ofUnknownOrigin = ownWrite
+      ? entryApart(site, undefined, cookie, false, Math.min(scannedAt, at), { ...context, originUnknown: true })
+      : undefined;
+    if (!recordFoundWrite(site, cookie, at, context)) return false;
+    dropStaleFilings(at);
+    const key = foundKey(site.host, cookie);
+    // The scan made the entry anew: nothing noted before it stands.
+    ownFilings.delete(key);
+    if (ownWrite)
+      keepFiling(key, site, cookie, [
+        { slot: Math.floor(at / OWN_STEP_MS), from: at, to: at, openUnder: openHostsUnder(cookie), ofUnknownOrigin },
+      ]);
+    return true;
+  }
+
   function openTabsChanged(at = Date.now()): Promise<SiteRecord[]> {
     /**
      * The first of a filing's steps a tab heard `at` may have made a write of: one heard within
@@ -515,13 +538,13 @@ export function createRecorder(
         for (const { host, originUnknown } of sitesFor(cookie, at)) {
           const site = store.get(cookie.storeId, host);
           const context = { page: pageOf(host, cookie.storeId), originUnknown };
+          // Made the site's own as the one open under its parent domain: a tab heard just after may be the page that wrote it.
+          const ownWrite = !removed && !cookie.hostOnly && !originUnknown && host !== ownHost;
           // Heard after a scan that found the cookie it wrote: the scan's entry becomes its (no new event).
-          if (takeScannedWrite(host, cookie, removed, at) && recordFoundWrite(site, cookie, at, context)) {
+          if (takeScannedWrite(host, cookie, removed, at) && recordFoundFiled(site, cookie, at, context, ownWrite)) {
             store.put(site);
             continue;
           }
-          // Made the site's own as the one open under its parent domain: a tab heard just after may be the page that wrote it.
-          const ownWrite = !removed && !cookie.hostOnly && !originUnknown && host !== ownHost;
           note(recordFiled(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) }, ownWrite));
         }
         // A site whose tab closed files no event of a cookie on its parent domain, but one that

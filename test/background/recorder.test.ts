@@ -1163,6 +1163,28 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       },
     );
 
+    it('at a wake: the event of the write the scan found, which makes it the site’s own (recordFoundWrite), is reconsidered too', async () => {
+      const run = async (platformOpen: boolean) => {
+        const { recorder, open } = await setup();
+        open.add(`0|${ITIE}`);
+        await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+        if (platformOpen) open.add(`0|${PLATFORM_SITE}`);
+        await recorder.scan(
+          async () => [ga],
+          () => 1000,
+        );
+        await recorder.cookieChanged(ga, false, 'explicit', 1010);
+        return { recorder, open };
+      };
+      const { recorder, open } = await run(false);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ firstPage: '/explore/' });
+      expect(await findingsOn(recorder, ITIE)).not.toEqual([]);
+      open.add(`0|${PLATFORM_SITE}`);
+      expect((await recorder.openTabsChanged(1500)).map((site) => site.host)).toEqual([ITIE]);
+      expect(await findingsOn(recorder, ITIE)).toEqual([]);
+      expect(await gaOf(recorder, ITIE)).toEqual(await gaOf((await run(true)).recorder, ITIE));
+    });
+
     it('when more parent-domain cookies are filed as the site’s own within the lag than are kept, the first ones are kept, not pushed out by the later', async () => {
       const { recorder, open } = await setup();
       open.add(`0|${ITIE}`);
