@@ -167,18 +167,45 @@ type Filing = { host: string; originUnknown: boolean };
 
 /**
  * Writes of a cookie on a parent domain filed as a site's own (`openTabsChanged`): the cookie (its
- * value left out), the site, the entry they and the changes since left, and per write, from the
- * oldest: when it was heard, the hosts open under the domain then, and the entry the changes
- * would have left were that write and the later ones of unknown origin.
+ * value left out), the site, the entry they and the changes since left, and its steps, from the
+ * oldest heard.
  */
 type OwnFiling = {
   cookie: BrowserCookie;
   host: string;
   entry: SiteCookie;
-  writes: Array<{ at: number; openUnder: ReadonlySet<string>; ofUnknownOrigin: SiteCookie }>;
+  steps: OwnStep[];
 };
 
-/** Most writes filed as a site's own kept for `openTabsChanged` at once (each lives OPEN_TAB_LAG_MS). */
+/**
+ * The writes of a filing heard in one OWN_STEP_MS of the clock (`slot`): when the first and the
+ * last were heard, the hosts open under the domain at every one of them, and the entry the changes
+ * would have left were the first of them and every change after it of unknown origin. One step,
+ * not one per write: every change of the cookie works out each step's entry again, and a page can
+ * write a cookie in a loop.
+ */
+type OwnStep = { slot: number; from: number; to: number; openUnder: ReadonlySet<string>; ofUnknownOrigin: SiteCookie };
+
+/**
+ * The clock's span of one step of a filing (ms): a step lives while one of its writes is within
+ * OPEN_TAB_LAG_MS of the clock, either way, so a filing has 2 * 4 + 2 = 10 steps at most, and a
+ * change of its cookie costs 10 entries worked out apart at most. A tab that may have made a write
+ * of a step is taken for the step's first write's maker: the writes up to OWN_STEP_MS before the
+ * one it made, the site's own, become of unknown origin with it (a missed finding, never a false one).
+ */
+const OWN_STEP_MS = OPEN_TAB_LAG_MS / 4;
+
+/** How far `at` is from the writes of `step` (0 between its first and last). */
+const stepApart = (step: OwnStep, at: number) => Math.max(step.from - at, at - step.to, 0);
+
+/**
+ * Most filings kept for `openTabsChanged` at once: each lives OPEN_TAB_LAG_MS and holds 11 entries
+ * at most (no value), so 64 keep about 700 entries. Those whose writes are all older go first;
+ * when still full, a new one is not kept, rather than an older one dropped: a page writing distinct
+ * cookies in a loop must not push out the filing of a cookie written before it (`_ga`, by a new
+ * tab's first script, its address not heard yet). The cookies not kept stay the site's own (a
+ * possible false finding: README, Limits).
+ */
 const MAX_OWN_FILINGS = 64;
 
 /**
@@ -360,57 +387,101 @@ export function createRecorder(
   function recordFiled(site: SiteRecord, cookie: BrowserCookie, removed: boolean, at: number, context: RecordContext, ownWrite: boolean) {
     // The common case, a busy portal's events: nothing to note, nothing noted.
     if (!ownWrite && ownFilings.size === 0) return recordCookieChange(site, cookie, removed, at, context);
-    for (const [key, filing] of ownFilings)
-      if (filing.writes.every((write) => Math.abs(at - write.at) > OPEN_TAB_LAG_MS)) ownFilings.delete(key);
+    dropStaleFilings(at);
     const key = foundKey(site.host, cookie);
     const id = identity(cookie);
     const earlier = ownFilings.get(key);
     ownFilings.delete(key);
-    // Writes whose entry something else changed since (a scan, a response) are over.
-    const going = earlier && sameData(site.cookies[id], earlier.entry) ? earlier.writes : [];
+    // Steps whose entry something else changed since (a scan, a response) are over.
+    const going = earlier && sameData(site.cookies[id], earlier.entry) ? earlier.steps : [];
     // A write of the site's own would be of unknown origin too, after one that is.
     const asIf = ownWrite ? { ...context, originUnknown: true } : context;
-    const writes = going
-      .filter((write) => Math.abs(at - write.at) <= OPEN_TAB_LAG_MS)
-      .map((write) => ({ ...write, ofUnknownOrigin: entryApart(site, write.ofUnknownOrigin, cookie, removed, at, asIf) }));
-    if (ownWrite)
-      writes.push({ at, openUnder: openHostsUnder(cookie), ofUnknownOrigin: entryApart(site, site.cookies[id], cookie, false, at, asIf) });
-    const next = recordCookieChange(site, cookie, removed, at, context);
-    const entry = site.cookies[id];
-    const kept = writes.filter((write): write is OwnFiling['writes'][number] => write.ofUnknownOrigin !== undefined);
-    if (entry && kept.length > 0) {
-      ownFilings.set(key, { cookie: { ...cookie, value: '' }, host: site.host, entry: structuredClone(entry), writes: kept });
-      // The oldest first (a Map keeps the order set).
-      for (const oldest of ownFilings.keys()) if (ownFilings.size > MAX_OWN_FILINGS) ownFilings.delete(oldest);
+    const steps = going
+      .filter((step) => stepApart(step, at) <= OPEN_TAB_LAG_MS)
+      .map((step) => ({ ...step, ofUnknownOrigin: entryApart(site, step.ofUnknownOrigin, cookie, removed, at, asIf) }));
+    if (ownWrite) {
+      const slot = Math.floor(at / OWN_STEP_MS);
+      const openUnder = openHostsUnder(cookie);
+      const same = steps.find((step) => step.slot === slot);
+      // In a step already: its entry took this write, as of unknown origin, above.
+      if (same)
+        Object.assign(same, { from: Math.min(same.from, at), to: Math.max(same.to, at), openUnder: common(same.openUnder, openUnder) });
+      else steps.push({ slot, from: at, to: at, openUnder, ofUnknownOrigin: entryApart(site, site.cookies[id], cookie, false, at, asIf) });
     }
+    const next = recordCookieChange(site, cookie, removed, at, context);
+    keepFiling(key, site, cookie, steps);
     return next;
+  }
+
+  /** The hosts in both sets: a tab open under the domain at one write of a step but not another may have made that other. */
+  const common = (a: ReadonlySet<string>, b: ReadonlySet<string>) => new Set([...a].filter((host) => b.has(host)));
+
+  /** Forgets the filings none of whose writes is within OPEN_TAB_LAG_MS of `at`. */
+  function dropStaleFilings(at: number): void {
+    for (const [key, filing] of ownFilings) if (filing.steps.every((step) => stepApart(step, at) > OPEN_TAB_LAG_MS)) ownFilings.delete(key);
+  }
+
+  /** Keeps, as filing `key`, the steps of `cookie` in `site` with an entry left, the entry as it is now; when room is left (MAX_OWN_FILINGS). */
+  function keepFiling(
+    key: string,
+    site: SiteRecord,
+    cookie: BrowserCookie,
+    steps: Array<Omit<OwnStep, 'ofUnknownOrigin'> & { ofUnknownOrigin: SiteCookie | undefined }>,
+  ): void {
+    const entry = site.cookies[identity(cookie)];
+    const kept = steps.filter((step): step is OwnStep => step.ofUnknownOrigin !== undefined);
+    if (entry && kept.length > 0 && ownFilings.size < MAX_OWN_FILINGS)
+      ownFilings.set(key, { cookie: { ...cookie, value: '' }, host: site.host, entry: structuredClone(entry), steps: kept });
+  }
+
+  /**
+   * Records the event of the write a scan found moments before as that write (recordFoundWrite:
+   * false when it is not), and, when `ownWrite` makes it the site's own, notes it as `recordFiled`
+   * notes such a write: a tab heard just after may be the page that wrote it.
+   */
+  function recordFoundFiled(site: SiteRecord, cookie: BrowserCookie, at: number, context: RecordContext, ownWrite: boolean): boolean {
+    const scannedAt = site.cookies[identity(cookie)]?.firstSeen ?? at;
+    // Of unknown origin, the scan's entry gives way to a new one of unknown origin, dated as recordFoundWrite dates it.
+    const ofUnknownOrigin = ownWrite
+      ? entryApart(site, undefined, cookie, false, Math.min(scannedAt, at), { ...context, originUnknown: true })
+      : undefined;
+    if (!recordFoundWrite(site, cookie, at, context)) return false;
+    dropStaleFilings(at);
+    const key = foundKey(site.host, cookie);
+    // The scan made the entry anew: nothing noted before it stands.
+    ownFilings.delete(key);
+    if (ownWrite)
+      keepFiling(key, site, cookie, [
+        { slot: Math.floor(at / OWN_STEP_MS), from: at, to: at, openUnder: openHostsUnder(cookie), ofUnknownOrigin },
+      ]);
+    return true;
   }
 
   function openTabsChanged(at = Date.now()): Promise<SiteRecord[]> {
     /**
-     * The first of a filing's writes a tab heard `at` may have made: heard within OPEN_TAB_LAG_MS
-     * (either way of the clock, as the scan's lag), and a site under the domain open now that was not then.
+     * The first of a filing's steps a tab heard `at` may have made a write of: one heard within
+     * OPEN_TAB_LAG_MS (either way of the clock, as the scan's lag), and a site under the domain
+     * open now that was not at one of its writes.
      */
     const firstMaybeIts = (filing: OwnFiling) => {
       const open = openHostsUnder(filing.cookie);
-      return filing.writes.find(
-        (write) => Math.abs(at - write.at) <= OPEN_TAB_LAG_MS && [...open].some((host) => !write.openUnder.has(host)),
-      );
+      return filing.steps.find((step) => stepApart(step, at) <= OPEN_TAB_LAG_MS && [...open].some((host) => !step.openUnder.has(host)));
     };
     return inTurn(
       () => [...ownFilings.values()].filter(firstMaybeIts).map((filing) => siteKey(filing.cookie.storeId, filing.host)),
       () => {
         const changed: SiteRecord[] = [];
         for (const [key, filing] of ownFilings) {
-          const write = firstMaybeIts(filing);
-          if (write === undefined) continue;
+          const step = firstMaybeIts(filing);
+          if (step === undefined) continue;
           ownFilings.delete(key);
           const { cookie, host } = filing;
           const site = store.get(cookie.storeId, host);
           const id = identity(cookie);
-          // Changed since (a scan, a response): what came after stands. A response of the site's own set it: its own.
-          if (!sameData(site.cookies[id], filing.entry) || respondedWith(cookie, host, write.at)) continue;
-          site.cookies[id] = write.ofUnknownOrigin;
+          // Changed since (a scan, a response): what came after stands. A response of the site's own set its writes: its own.
+          if (!sameData(site.cookies[id], filing.entry) || (respondedWith(cookie, host, step.from) && respondedWith(cookie, host, step.to)))
+            continue;
+          site.cookies[id] = step.ofUnknownOrigin;
           store.put(site);
           changed.push(site);
         }
@@ -467,13 +538,13 @@ export function createRecorder(
         for (const { host, originUnknown } of sitesFor(cookie, at)) {
           const site = store.get(cookie.storeId, host);
           const context = { page: pageOf(host, cookie.storeId), originUnknown };
+          // Made the site's own as the one open under its parent domain: a tab heard just after may be the page that wrote it.
+          const ownWrite = !removed && !cookie.hostOnly && !originUnknown && host !== ownHost;
           // Heard after a scan that found the cookie it wrote: the scan's entry becomes its (no new event).
-          if (takeScannedWrite(host, cookie, removed, at) && recordFoundWrite(site, cookie, at, context)) {
+          if (takeScannedWrite(host, cookie, removed, at) && recordFoundFiled(site, cookie, at, context, ownWrite)) {
             store.put(site);
             continue;
           }
-          // Made the site's own as the one open under its parent domain: a tab heard just after may be the page that wrote it.
-          const ownWrite = !removed && !cookie.hostOnly && !originUnknown && host !== ownHost;
           note(recordFiled(site, cookie, removed, at, { ...context, byBrowser: removed && BROWSER_REMOVALS.has(cause) }, ownWrite));
         }
         // A site whose tab closed files no event of a cookie on its parent domain, but one that

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRecorder, OPEN_TAB_LAG_MS, SCAN_EVENT_LAG_MS } from '../../src/background/recorder.ts';
 import { createSiteStore } from '../../src/background/site-store.ts';
-import { emptySite, evictedRecord, presentCookies } from '../../src/core/cookies/site-record.ts';
+import { emptySite, entryApart, evictedRecord, presentCookies } from '../../src/core/cookies/site-record.ts';
 import { siteKey } from '../../src/core/storage/session-items.ts';
 import { setCookieNames } from '../../src/core/network/set-cookie-names.ts';
 import { isPortalHost } from '../../src/core/portals.ts';
@@ -10,6 +10,12 @@ import type { BrowserCookie } from '../../src/core/cookies/cookie-record.ts';
 import { fakeSession } from '../support/fake-session.ts';
 import { buildBundledRegistry, bundledOpenCookieDatabaseRows } from '../../src/core/registry/index.ts';
 import { buildReport } from '../../src/core/report/report.ts';
+
+// The recorder's calls of entryApart counted (the work it does per event), the function itself unchanged.
+vi.mock(import('../../src/core/cookies/site-record.ts'), async (original) => {
+  const actual = await original();
+  return { ...actual, entryApart: vi.fn(actual.entryApart) };
+});
 
 const BUNDLED = new Set(['data.toulouse-metropole.fr', 'data.tco.re']);
 
@@ -1106,6 +1112,113 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       expect(await recorder.openTabsChanged(1200)).toEqual([]);
       expect(await gaOf(recorder, ITIE)).toEqual(scanned);
       await own(recorder);
+    });
+
+    it('does bounded work per event: a page writing `_ga` in a loop for 2 s costs each write a few entries worked out apart, not one per write before it', async () => {
+      const writes = 200;
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(choice(true), false, 'explicit', 500);
+      let most = 0;
+      for (let i = 0; i < writes; i++) {
+        vi.mocked(entryApart).mockClear();
+        await recorder.cookieChanged(ga, false, 'explicit', 1000 + Math.floor((i * OPEN_TAB_LAG_MS) / writes));
+        most = Math.max(most, vi.mocked(entryApart).mock.calls.length);
+      }
+      // A step per OPEN_TAB_LAG_MS / 4 of the clock, within OPEN_TAB_LAG_MS either way of the write, and the write's own.
+      expect(most).toBeLessThanOrEqual(11);
+      // Still reconsidered: as if every write was heard with the platform's site open.
+      open.add(`0|${PLATFORM_SITE}`);
+      expect((await recorder.openTabsChanged(1000 + OPEN_TAB_LAG_MS)).map((site) => site.host)).toEqual([ITIE]);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'after-accept' } });
+      expect(await findingsOn(recorder, ITIE)).toEqual([]);
+    });
+
+    it.each([
+      ['the consent given in between', [1000, 'write'], [1200, 'accept'], [1300, 'write']],
+      ['a refusal in between', [1000, 'write'], [1200, 'refuse'], [1300, 'write']],
+      ['its expiry in between', [1000, 'write'], [1200, 'expired'], [1300, 'write']],
+      ['writes in several quarters of the lag, the tab heard late', [1000, 'write'], [1600, 'write'], [2100, 'write'], [2400, 'write']],
+    ] as Array<[string, ...Array<[number, 'write' | 'accept' | 'refuse' | 'expired']>]>)(
+      'writes heard close together, %s: the entry is as if the tab had been heard before the first',
+      async (_, ...changes) => {
+        const run = async (platformOpen: boolean) => {
+          const { recorder, open } = await setup();
+          open.add(`0|${ITIE}`);
+          await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+          if (platformOpen) open.add(`0|${PLATFORM_SITE}`);
+          for (const [at, kind] of changes)
+            if (kind === 'accept' || kind === 'refuse') await recorder.cookieChanged(choice(kind === 'accept'), false, 'explicit', at);
+            else await recorder.cookieChanged(ga, kind === 'expired', kind === 'expired' ? 'expired' : 'explicit', at);
+          if (!platformOpen) {
+            open.add(`0|${PLATFORM_SITE}`);
+            await recorder.openTabsChanged(2500);
+          }
+          const site = await recorder.site(ITIE, '0');
+          return { entry: Object.values(site.cookies).find((c) => c.name === '_ga'), findings: await findingsOn(recorder, ITIE) };
+        };
+        const late = await run(false);
+        expect(late.findings).toEqual([]);
+        expect(late).toEqual(await run(true));
+      },
+    );
+
+    it('at a wake: the event of the write the scan found, which makes it the site’s own (recordFoundWrite), is reconsidered too', async () => {
+      const run = async (platformOpen: boolean) => {
+        const { recorder, open } = await setup();
+        open.add(`0|${ITIE}`);
+        await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+        if (platformOpen) open.add(`0|${PLATFORM_SITE}`);
+        await recorder.scan(
+          async () => [ga],
+          () => 1000,
+        );
+        await recorder.cookieChanged(ga, false, 'explicit', 1010);
+        return { recorder, open };
+      };
+      const { recorder, open } = await run(false);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ firstPage: '/explore/' });
+      expect(await findingsOn(recorder, ITIE)).not.toEqual([]);
+      open.add(`0|${PLATFORM_SITE}`);
+      expect((await recorder.openTabsChanged(1500)).map((site) => site.host)).toEqual([ITIE]);
+      expect(await findingsOn(recorder, ITIE)).toEqual([]);
+      expect(await gaOf(recorder, ITIE)).toEqual(await gaOf((await run(true)).recorder, ITIE));
+    });
+
+    it('when more parent-domain cookies are filed as the site’s own within the lag than are kept, the first ones are kept, not pushed out by the later', async () => {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+      await recorder.cookieChanged(ga, false, 'explicit', 1000);
+      for (let i = 0; i < 64; i++)
+        await recorder.cookieChanged(
+          browserCookie({ name: `_hj${i}`, domain: '.opendatasoft.com', hostOnly: false }),
+          false,
+          'explicit',
+          1001 + i,
+        );
+      open.add(`0|${PLATFORM_SITE}`);
+      await recorder.openTabsChanged(1500);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
+      expect(await findingsOn(recorder, ITIE)).toEqual([]);
+    });
+
+    it('a filing whose writes are all over OPEN_TAB_LAG_MS old makes room for a new one', async () => {
+      const { recorder, open } = await setup();
+      open.add(`0|${ITIE}`);
+      await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+      for (let i = 0; i < 64; i++)
+        await recorder.cookieChanged(
+          browserCookie({ name: `_hj${i}`, domain: '.opendatasoft.com', hostOnly: false }),
+          false,
+          'explicit',
+          1000 + i,
+        );
+      const later = 1100 + OPEN_TAB_LAG_MS;
+      await recorder.cookieChanged(ga, false, 'explicit', later);
+      open.add(`0|${PLATFORM_SITE}`);
+      await recorder.openTabsChanged(later + 100);
+      expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
     });
   });
 
