@@ -7,6 +7,7 @@ import {
   type ParsedCharter,
   type TableSummary,
   unreadLineCount,
+  unreadReasonText,
 } from '../../src/core/charter/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -81,7 +82,7 @@ export function formatCheckReport(checked: CheckedFile): string {
     // Lines, as the popup and the export count them: a note may stand for many (`and N more lines not read`).
     lines.push(`  unread rows: ${unreadLineCount(reading.unreadRows)}`);
     for (const row of reading.unreadRows) {
-      lines.push(`    line ${row.line}: ${row.reason}`, `      ${truncate(terminalText(row.text), 100)}`);
+      lines.push(`    line ${row.line}: ${unreadReasonText(row.reason)}`, `      ${truncate(terminalText(row.text), 100)}`);
     }
   }
   const problem = charterProblem(reading);

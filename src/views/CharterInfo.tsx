@@ -10,6 +10,8 @@ import { formatDateTime } from './day-time.ts';
 import { unreadLineCount } from '../core/charter/unread-lines.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { around, foreignLanguage } from './own-words.ts';
+import { unreadReasonWords } from './unread-reason-words.ts';
+import type { UnreadReason } from '../core/charter/unread-reason.ts';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -136,6 +138,10 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
   // The live charter the report uses has them, or one whose table gave no row (beside the charter fallen back on); a report an older version made has none.
   const unreadRows = ((charter.kind === 'live' || live?.problem?.kind === 'no-rows') && charter.unreadRows) || [];
   const unreadLines = unreadLineCount(unreadRows);
+  const reasonWords = (reason: UnreadReason) => {
+    const words = unreadReasonWords(reason, t, language);
+    return typeof words === 'string' ? oneParagraph(words) : words.map((part) => part && oneParagraph(part));
+  };
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
   const quoted = (field: string, value: string | null, wordsLanguage: string | null) =>
     value === null
@@ -184,8 +190,12 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
                       <code>{own(oneParagraph(row.text))}</code>{' '}
                     </>
                   )}
-                  {/* The parser's reason is in English. */}
-                  <span lang={english ?? undefined}>({oneParagraph(row.reason)})</span>
+                  {typeof row.reason === 'string' ? (
+                    // A record an older version stored keeps the parser's reason as English text.
+                    <span lang={english ?? undefined}>({oneParagraph(row.reason)})</span>
+                  ) : (
+                    <span>({reasonWords(row.reason)})</span>
+                  )}
                 </li>
               ),
             )}

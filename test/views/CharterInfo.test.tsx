@@ -9,6 +9,9 @@ import type { Translate } from '../../src/core/ui-strings.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { formatDateTime } from '../../src/views/day-time.ts';
+import type { Column } from '../../src/core/charter/columns.ts';
+import type { StoredUnreadReason, UnreadReason } from '../../src/core/charter/unread-reason.ts';
+import { readNameCell } from '../../src/core/charter/cells.ts';
 
 afterEach(cleanup);
 
@@ -550,7 +553,7 @@ describe('CharterInfo', () => {
       );
     });
 
-    it('says it in French, one line in the singular, the charter’s words and the parser’s English reason marked with their languages', () => {
+    it('says it in French, one line in the singular, the charter’s words and an older record’s English reason marked with their languages', () => {
       const one = { ...live, language: 'en' as const, unreadRows: unreadRows.slice(0, 1) };
       const { container, text } = shownIn('fr', one);
       expect(text('[data-charter-unread] summary')).toBe(
@@ -622,6 +625,186 @@ describe('CharterInfo', () => {
       expect(show(older).querySelector('[data-charter-unread]')).toBeNull();
       cleanup();
       expect(show({ ...live, kind: 'bundled' }).querySelector('[data-charter-unread]')).toBeNull();
+    });
+
+    describe('the parser’s reasons, in the UI’s language', () => {
+      const columns = ['provider', 'service', 'cookie', null, 'purpose'] as Column[];
+      const withReason = (reason: StoredUnreadReason, language: 'en' | 'fr') =>
+        shownIn(language, { ...live, unreadRows: [{ line: 5004, text: '', reason }] }).text('[data-unread-line]');
+      const cases: Array<[UnreadReason, string, string]> = [
+        [
+          { kind: 'stopped-rows', limit: 5000 },
+          'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on',
+          'lecture arrêtée : plus de 5 000 lignes de tableau, la limite ; la charte n’est pas lue à partir de cette ligne',
+        ],
+        [
+          { kind: 'stopped-entries', limit: 5000 },
+          'truncated: 5,000 entries, the limit; the charter is not read from this line on',
+          'lecture arrêtée : 5 000 entrées, la limite ; la charte n’est pas lue à partir de cette ligne',
+        ],
+        [
+          { kind: 'row-entries-limit', limit: 5000 },
+          'the limit of 5,000 entries is reached: the rest of this row is not read',
+          'la limite de 5 000 entrées est atteinte : le reste de cette ligne n’est pas lu',
+        ],
+        [
+          { kind: 'lines-after-limit', count: 1200 },
+          'and 1,200 more lines not read (the charter is not read past the limit)',
+          'et 1 200 autres lignes non lues (la charte n’est pas lue au-delà de la limite)',
+        ],
+        [
+          { kind: 'lines-after-limit', count: 1 },
+          'and 1 more line not read (the charter is not read past the limit)',
+          'et 1 autre ligne non lue (la charte n’est pas lue au-delà de la limite)',
+        ],
+        [
+          { kind: 'rows-not-listed', count: 1500, listed: 1000 },
+          'and 1,500 more rows not read (only the first 1,000 are listed)',
+          'et 1 500 autres lignes non lues (seules les 1 000 premières sont listées)',
+        ],
+        [
+          { kind: 'rows-not-kept', count: 1400, kept: 100 },
+          'and 1,400 more lines not read (only the first 100 rows are kept)',
+          'et 1 400 autres lignes non lues (seules les 100 premières sont gardées)',
+        ],
+        [
+          { kind: 'not-a-row', headerLine: 1203 },
+          'not a row of the table at line 1,203: its cells are not separated like the header’s',
+          'pas une ligne du tableau de la ligne 1 203 : ses cellules ne sont pas séparées comme celles de son en-tête',
+        ],
+        [
+          { kind: 'row-too-long', length: 50003, cells: 4, cellLimit: 10000 },
+          'a row of 50,003 characters: longer than 4 cells of at most 10,000 characters can be',
+          'une ligne de 50 003 caractères : plus longue que 4 cellules d’au plus 10 000 caractères ne peuvent l’être',
+        ],
+        [
+          { kind: 'cells-count', separator: 'tabs', expected: 5, found: 3, columns },
+          'expected 5 cells separated by tabs (provider / service / cookie name / (ignored) / purpose), found 3',
+          '5 cellules séparées par des tabulations attendues (prestataire / service / nom du cookie / (ignorée) / finalité), trouvées : 3',
+        ],
+        [
+          { kind: 'cells-count', separator: 'pipes', expected: 5, found: 2, columns },
+          'expected 5 cells between pipes (provider / service / cookie name / (ignored) / purpose), found 2',
+          '5 cellules entre barres verticales attendues (prestataire / service / nom du cookie / (ignorée) / finalité), trouvées : 2',
+        ],
+        [
+          { kind: 'unsplit', columns: ['provider', 'cookie', 'duration'], unknownProvider: false },
+          'could not split into provider / cookie name / duration: without tabs or pipes a row is split on a known provider, cookie-name shapes (_ga, django_language, _pk_id.*) and a duration; separate the cells with tabs',
+          'impossible de séparer en prestataire / nom du cookie / durée : sans tabulations ni barres verticales, une ligne est séparée sur un prestataire connu, des formes de noms de cookies (_ga, django_language, _pk_id.*) et une durée ; séparez les cellules par des tabulations',
+        ],
+        [
+          { kind: 'unsplit', columns: ['provider', 'cookie', 'category'], unknownProvider: true },
+          'does not start with a provider the reader knows, so could not split into provider / cookie name / category: without tabs or pipes a row is split on a known provider, cookie-name shapes (_ga, django_language, _pk_id.*) and a duration; separate the cells with tabs',
+          'ne commence pas par un prestataire que l’extension connaît, donc impossible de séparer en prestataire / nom du cookie / catégorie : sans tabulations ni barres verticales, une ligne est séparée sur un prestataire connu, des formes de noms de cookies (_ga, django_language, _pk_id.*) et une durée ; séparez les cellules par des tabulations',
+        ],
+        [
+          { kind: 'cell-too-long', role: 'purpose', length: 12345, limit: 10000 },
+          'purpose cell of 12,345 characters, over the limit of 10,000: row not read',
+          'cellule « finalité » de 12 345 caractères, au-delà de la limite de 10 000 : ligne non lue',
+        ],
+        [{ kind: 'no-field', field: 'provider' }, 'no provider field', 'pas de champ « prestataire »'],
+        [{ kind: 'no-field', field: 'cookie' }, 'no cookie name field', 'pas de champ « nom du cookie »'],
+        [{ kind: 'empty-cell', field: 'purpose' }, 'empty purpose cell', 'cellule « finalité » vide'],
+        [{ kind: 'empty-cell', field: 'cookie' }, 'empty cookie name cell', 'cellule « nom du cookie » vide'],
+        [
+          { kind: 'name-cell-too-long', length: 10001, limit: 10000 },
+          'cookie name cell of 10,001 characters, over the limit of 10,000: not read',
+          'cellule de nom de cookie de 10 001 caractères, au-delà de la limite de 10 000 : non lue',
+        ],
+        [
+          { kind: 'no-name-after', text: 'tout cookie commençant par', prose: 'tout cookie commençant par' },
+          '“tout cookie commençant par”: no name after “tout cookie commençant par”',
+          '« tout cookie commençant par » : pas de nom après « tout cookie commençant par »',
+        ],
+        [
+          { kind: 'parts-limit', limit: 400 },
+          'more than 400 parts in one cell: the parts after the first 400 are not read',
+          'plus de 400 parties dans une cellule : celles après les 400 premières ne sont pas lues',
+        ],
+        [
+          { kind: 'names-limit', limit: 1200 },
+          'more than 1,200 names in one cell: the names after the first 1,200 are not read',
+          'plus de 1 200 noms dans une cellule : ceux après les 1 200 premiers ne sont pas lus',
+        ],
+        [{ kind: 'parts-left-out', count: 3 }, '3 more parts of the cell not read', '3 autres parties de la cellule non lues'],
+        [{ kind: 'parts-left-out', count: 1 }, '1 more part of the cell not read', '1 autre partie de la cellule non lue'],
+        [
+          { kind: 'not-a-name', token: 'Matomo', why: 'none-found' },
+          '“Matomo”: no cookie name found',
+          '« Matomo » : aucun nom de cookie trouvé',
+        ],
+        [
+          { kind: 'not-a-name', token: 'mesure d’audience', why: 'prose' },
+          '“mesure d’audience”: prose, not a cookie name',
+          '« mesure d’audience » : de la prose, pas un nom de cookie',
+        ],
+        [
+          { kind: 'not-a-name', token: '_*', why: 'wildcard-first' },
+          '“_*”: a wildcard must follow a fixed prefix',
+          '« _* » : un joker doit suivre un préfixe fixe',
+        ],
+        [
+          { kind: 'not-a-name', token: 'aU+D800', why: 'invalid' },
+          '“aU+D800”: not a cookie name (invalid characters in it)',
+          '« aU+D800 » : pas un nom de cookie (caractères invalides)',
+        ],
+        [
+          { kind: 'not-a-name', token: 'U+200B', why: 'invisible' },
+          '“U+200B”: not a cookie name (only invisible characters)',
+          '« U+200B » : pas un nom de cookie (que des caractères invisibles)',
+        ],
+        [
+          { kind: 'not-a-name', token: 'a=b', why: 'separators' },
+          '“a=b”: not a cookie name (spaces, quotes or separators in it)',
+          '« a=b » : pas un nom de cookie (espaces, guillemets ou séparateurs)',
+        ],
+        [{ kind: 'unknown' }, 'reason not known', 'raison inconnue'],
+      ];
+
+      it.each(cases)('words %j in English and in French, its numbers grouped as each writes them', (reason, english, french) => {
+        expect(withReason(reason, 'en')).toBe(`Line 5,004: (${english})`);
+        cleanup();
+        expect(withReason(reason, 'fr')).toBe(`Ligne 5 004 : (${french})`);
+      });
+
+      it('marks no reason of this version as English in the French popup', () => {
+        const { container } = shownIn('fr', {
+          ...live,
+          language: 'fr',
+          unreadRows: [{ line: 3, text: 'x', reason: { kind: 'empty-cell', field: 'cookie' } }],
+        });
+        expect(container.querySelectorAll('[data-unread-line] [lang]')).toHaveLength(0);
+      });
+
+      it('shows a reason an older version stored as English text as it is, marked English in the French popup', () => {
+        const reason = 'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on';
+        const { container, text } = shownIn('fr', { ...live, language: 'fr', unreadRows: [{ line: 5004, text: '', reason }] });
+        expect(text('[data-unread-line]')).toBe(`Ligne 5 004 : (${reason})`);
+        expect([...container.querySelectorAll('[data-unread-line] [lang]')].map((element) => element.getAttribute('lang'))).toEqual(['en']);
+      });
+
+      it('shows a token from the page as text, never markup, with its invisible characters as their code', () => {
+        const hostile = '<img src=x onerror=alert(1)>';
+        const rows = [
+          { line: 3, text: '', reason: { kind: 'not-a-name', token: hostile, why: 'separators' } as const },
+          {
+            line: 4,
+            text: '',
+            reason: { kind: 'no-name-after', text: `tout cookie commençant par ${hostile}`, prose: 'tout cookie commençant par' } as const,
+          },
+        ];
+        for (const language of ['en', 'fr'] as const) {
+          const { container, text } = shownIn(language, { ...live, unreadRows: rows });
+          expect(container.querySelector('img')).toBeNull();
+          expect(text('[data-unread-line="3"]')).toContain(hostile);
+          expect(text('[data-unread-line="4"]')).toContain(hostile);
+          cleanup();
+        }
+        // The parser writes an invisible character as its code (cells.ts): what it stores is what is shown.
+        const reading = readNameCell('a\u202Eb c');
+        const shown = shownIn('fr', { ...live, unreadRows: reading.problems.map((reason) => ({ line: 3, text: '', reason })) });
+        expect(shown.text('[data-unread-line]')).toContain('aU+202Eb');
+      });
     });
   });
 });

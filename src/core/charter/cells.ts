@@ -9,6 +9,7 @@ import { lazy } from '../lazy.ts';
 import { isKnownCookieName, LONGEST_KNOWN_COOKIE_NAME } from './known.ts';
 import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL, MAX_PARTS_PER_CELL } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
+import type { NotANameWhy, UnreadReason } from './unread-reason.ts';
 
 /** One cookie name read from a cell. */
 export type CookieName = Pick<CharterEntry, 'cookie' | 'match'>;
@@ -18,7 +19,7 @@ export type NameCellReading = {
   /** Names in the order written, without duplicates. */
   names: CookieName[];
   /** One reason per part of the cell that is not a usable name. */
-  problems: string[];
+  problems: UnreadReason[];
 };
 
 /** Characters that mark the variable part of a name; no returned cookie contains one. */
@@ -75,9 +76,7 @@ export function readNameCell(cell: string): NameCellReading {
   if (cell.length > MAX_CELL_LENGTH) {
     return {
       names: [],
-      problems: [
-        `cookie name cell of ${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}: not read`,
-      ],
+      problems: [{ kind: 'name-cell-too-long', length: cell.length, limit: MAX_CELL_LENGTH }],
     };
   }
   const text = collapseWhitespace(
@@ -85,7 +84,7 @@ export function readNameCell(cell: string): NameCellReading {
       .replace(/<br\s*\/?>/gi, ', ')
       .replace(/\*\*/g, ''),
   );
-  if (text === '' || EMPTY_MARKER.test(text)) return { names: [], problems: ['empty cookie name cell'] };
+  if (text === '' || EMPTY_MARKER.test(text)) return { names: [], problems: [{ kind: 'empty-cell', field: 'cookie' }] };
 
   const collector = new NameCollector();
   const prose = prosePrefix().exec(text);
@@ -97,7 +96,7 @@ export function readNameCell(cell: string): NameCellReading {
   }
   if (prose && !collector.full) {
     const items = splitNames(prefixPart);
-    if (items.length === 0) collector.problem(`“${showInvisible(text)}”: no name after “${prose[0].trim()}”`);
+    if (items.length === 0) collector.problem({ kind: 'no-name-after', text: showInvisible(text), prose: showInvisible(prose[0].trim()) });
     for (const item of items) {
       if (!collector.takePart() || !collector.add(readNameItem(item, true))) break;
     }
@@ -108,12 +107,12 @@ export function readNameCell(cell: string): NameCellReading {
 /** Names and problems of one cell: duplicates dropped through a set, both lists bounded. */
 class NameCollector {
   private readonly names: CookieName[] = [];
-  private readonly problems: string[] = [];
+  private readonly problems: UnreadReason[] = [];
   private readonly seen = new Set<string>();
   private problemsLeftOut = 0;
   private partsRead = 0;
   /** Which limit stopped the reading: said last, whatever the problems before it. */
-  private limitReached: string | null = null;
+  private limitReached: UnreadReason | null = null;
   /** True once MAX_NAMES_PER_CELL names, or MAX_PARTS_PER_CELL parts, were read. */
   full = false;
 
@@ -124,7 +123,7 @@ class NameCollector {
       return true;
     }
     this.full = true;
-    this.limitReached = `more than ${MAX_PARTS_PER_CELL} parts in one cell: the parts after the ${MAX_PARTS_PER_CELL}th are not read`;
+    this.limitReached = { kind: 'parts-limit', limit: MAX_PARTS_PER_CELL };
     return false;
   }
 
@@ -135,7 +134,7 @@ class NameCollector {
       if (this.seen.has(key)) continue;
       if (this.names.length >= MAX_NAMES_PER_CELL) {
         this.full = true;
-        this.limitReached = `more than ${MAX_NAMES_PER_CELL} names in one cell: the names after the ${MAX_NAMES_PER_CELL}th are not read`;
+        this.limitReached = { kind: 'names-limit', limit: MAX_NAMES_PER_CELL };
         return false;
       }
       this.seen.add(key);
@@ -145,16 +144,16 @@ class NameCollector {
     return true;
   }
 
-  problem(text: string): void {
-    if (this.problems.length < MAX_PROBLEMS_PER_CELL) this.problems.push(text);
+  problem(reason: UnreadReason): void {
+    if (this.problems.length < MAX_PROBLEMS_PER_CELL) this.problems.push(reason);
     else this.problemsLeftOut++;
   }
 
   result(text: string): NameCellReading {
     const problems = [...this.problems];
-    if (this.problemsLeftOut > 0) problems.push(`${this.problemsLeftOut} more parts of the cell not read`);
+    if (this.problemsLeftOut > 0) problems.push({ kind: 'parts-left-out', count: this.problemsLeftOut });
     if (this.limitReached !== null) problems.push(this.limitReached);
-    if (this.names.length === 0 && problems.length === 0) problems.push(`“${showInvisible(text)}”: no cookie name found`);
+    if (this.names.length === 0 && problems.length === 0) problems.push(notAName(text, 'none-found'));
     return { names: this.names, problems };
   }
 }
@@ -244,15 +243,14 @@ function readNameItem(item: string, isPrefix: boolean): NameCellReading {
   let candidates = shaped.length > 0 ? shaped : nameShapedInBrackets(item);
   if (candidates.length === 0 && joined.length === 1) candidates = joined;
   if (candidates.length === 0) {
-    const problem = tokens.length === 0 ? 'no cookie name found' : 'prose, not a cookie name';
-    return { names: [], problems: [`“${showInvisible(item)}”: ${problem}`] };
+    return { names: [], problems: [notAName(item, tokens.length === 0 ? 'none-found' : 'prose')] };
   }
 
   const names: CookieName[] = [];
-  const problems: string[] = [];
+  const problems: UnreadReason[] = [];
   for (const candidate of candidates) {
     const name = toCookieName(candidate, isPrefix);
-    if (typeof name === 'string') problems.push(name);
+    if ('kind' in name) problems.push(name);
     else names.push(name);
   }
   return { names, problems };
@@ -351,8 +349,8 @@ function placeholderStart(token: string): number {
   return -1;
 }
 
-/** A name or a prefix from one token; a string is the reason it is not usable. */
-export function toCookieName(token: string, isPrefix: boolean): CookieName | string {
+/** A name or a prefix from one token, or the reason it is not usable. */
+export function toCookieName(token: string, isPrefix: boolean): CookieName | UnreadReason {
   // The family starts at its first variable part, whichever way it is written (`_pk_id.xx.*` is `_pk_id.`).
   const wildcardAt = firstWildcardIndex(token);
   const placeholderAt = placeholderStart(token);
@@ -368,12 +366,17 @@ export function toCookieName(token: string, isPrefix: boolean): CookieName | str
   }
   // A prefix of separators alone (`_*` -> `_`) would declare every `_…` cookie: as good as no prefix.
   if (cookie === '' || (match === 'prefix' && [...cookie].every((character) => PLACEHOLDER_SEPARATORS.has(character)))) {
-    return `“${showInvisible(token)}”: a wildcard must follow a fixed prefix`;
+    return notAName(token, 'wildcard-first');
   }
-  if (LONE_SURROGATE.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (invalid characters in it)`;
-  if (invisibleOnly().test(cookie)) return `“${showInvisible(token)}”: not a cookie name (only invisible characters)`;
-  if (FORBIDDEN_IN_NAME.test(cookie)) return `“${showInvisible(token)}”: not a cookie name (spaces, quotes or separators in it)`;
+  if (LONE_SURROGATE.test(cookie)) return notAName(token, 'invalid');
+  if (invisibleOnly().test(cookie)) return notAName(token, 'invisible');
+  if (FORBIDDEN_IN_NAME.test(cookie)) return notAName(token, 'separators');
   return { cookie, match };
+}
+
+/** Why `token` is no usable name, quoting it as a message shows it (showInvisible). */
+function notAName(token: string, why: NotANameWhy): UnreadReason {
+  return { kind: 'not-a-name', token: showInvisible(token), why };
 }
 
 /** Half of a UTF-16 surrogate pair on its own: no browser can store or send it. */

@@ -9,7 +9,6 @@ export { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
 export { assertReadableText, decodeCharterBytes, isBlankText } from './normalise.ts';
 export { decodePage, pageEncoding } from './page-encoding.ts';
 export { charterProblem, parseCharter, readCharter, type CharterReading, type TableSummary, type UnreadRow } from './parse.ts';
-export { describeColumns } from './table.ts';
 export {
   charterTextOfPage,
   isHtmlPage,
@@ -24,3 +23,4 @@ export {
 } from './live.ts';
 export { liveProblemText, pageFailureText, type LiveCharterProblem, type PageFailure } from './live-problem.ts';
 export { unreadLineCount } from './unread-lines.ts';
+export { describeColumns, unreadReasonText, type UnreadReason } from './unread-reason.ts';

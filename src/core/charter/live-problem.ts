@@ -1,3 +1,5 @@
+import { noReadableRowOf, noReadableRowText, type NoReadableRow } from './unread-reason.ts';
+
 /**
  * Why a portal's live charter could not be read: a closed set of causes, each with the detail
  * worth showing (an HTTP status, a size limit, where a redirect went, which path), kept as data so
@@ -19,10 +21,11 @@ export type PageFailure =
   /** The page holds no cookie table. */
   | { kind: 'no-table' }
   /**
-   * The page holds a cookie table, but none of its rows could be read: `reason` is the parser's
-   * own, in English ("no readable cookie row in the table at line 3 (line 4: …)").
+   * The page holds a cookie table, but none of its rows could be read: `reason` says which tables
+   * and the first row not read, as data (in English "no readable cookie row in the table at line 3
+   * (line 4: …)"); in a record an older version stored, that English text.
    */
-  | { kind: 'no-rows'; reason: string }
+  | { kind: 'no-rows'; reason: NoReadableRow | string }
   /** The page is binary data, or not UTF-8. */
   | { kind: 'not-text' }
   /** Any other reason the page could not be read. */
@@ -57,12 +60,22 @@ export function pageFailureText(failure: PageFailure): string {
     case 'no-table':
       return 'no cookie table';
     case 'no-rows':
-      return failure.reason;
+      return noRowsText(failure.reason);
     case 'not-text':
       return 'not a text page (binary data, or not UTF-8)';
     case 'unreadable':
       return 'unreadable page';
   }
+}
+
+/** Longest no-rows reason in English a live charter's problem gives: its first unread row's reason may quote a long cell. */
+const MAX_NO_ROWS_REASON_LENGTH = 500;
+
+/** Why no table of a live charter gave a row, in English, cut to MAX_NO_ROWS_REASON_LENGTH (an older version's text as it is). */
+export function noRowsText(reason: NoReadableRow | string): string {
+  if (typeof reason === 'string') return reason;
+  const text = noReadableRowText(reason);
+  return text.length > MAX_NO_ROWS_REASON_LENGTH ? `${text.slice(0, MAX_NO_ROWS_REASON_LENGTH)}…` : text;
 }
 
 /** A live charter's problem in English words ("HTTP 404 at /terms/cookies-information"), as the JSON export keeps it. */
@@ -85,8 +98,10 @@ function pageFailureOf(stored: Record<string, unknown>): PageFailure | null {
       return { kind: stored.kind };
     case 'redirected':
       return typeof stored.to === 'string' || stored.to === null ? { kind: 'redirected', to: stored.to } : null;
-    case 'no-rows':
-      return typeof stored.reason === 'string' ? { kind: 'no-rows', reason: stored.reason } : null;
+    case 'no-rows': {
+      const reason = typeof stored.reason === 'string' ? stored.reason : noReadableRowOf(stored.reason);
+      return reason === null ? null : { kind: 'no-rows', reason };
+    }
     case 'http':
       return Number.isInteger(stored.status) ? { kind: 'http', status: stored.status as number } : null;
     case 'too-large':

@@ -6,12 +6,13 @@ import { addressWithoutValues, withoutPathParameters } from '../path-parameters.
 import { CharterError } from './errors.ts';
 import { htmlTextCandidates } from './html-to-text.ts';
 import { MAX_CHARTER_PAGE_BYTES } from './limits.ts';
-import type { LiveCharterProblem, PageFailure } from './live-problem.ts';
+import { noRowsText, type LiveCharterProblem, type PageFailure } from './live-problem.ts';
 import { decodePage, pageEncoding } from './page-encoding.ts';
 import { assertReadableText, isBlankText } from './normalise.ts';
-import { charterProblem, readCharter, type CharterReading, type UnreadRow } from './parse.ts';
+import { noReadableRow, readCharter, type CharterReading, type UnreadRow } from './parse.ts';
 import type { ParsedCharter } from './types.ts';
 import { keptUnreadRows } from './unread-lines.ts';
+import type { NoReadableRow } from './unread-reason.ts';
 
 /** Paths where portals publish their charter, in the order they are tried. */
 export const CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-information'] as const;
@@ -65,7 +66,7 @@ function readPage(body: string, contentType: string | null): { reading: CharterR
   for (const text of candidates) {
     try {
       const reading = readCharter(text);
-      if (charterProblem(reading) === null) return { reading, text };
+      if (noReadableRow(reading) === null) return { reading, text };
       first ??= { reading, text };
     } catch (error) {
       if (!(error instanceof CharterError)) throw error;
@@ -89,12 +90,9 @@ export function readCharterPage(body: string, contentType: string | null): Parse
  */
 export function readLiveCharterPage(body: string, contentType: string | null): { charter: ParsedCharter; unreadRows: UnreadRow[] } {
   const read = readLivePage(body, contentType);
-  if (read.charter === null) throw new CharterError(read.noRows, 'no-entries');
+  if (read.charter === null) throw new CharterError(noRowsText(read.noRows), 'no-entries');
   return read;
 }
-
-/** Longest parser reason a failed record keeps: the first unread row's reason may quote a long cell. */
-const MAX_NO_ROWS_REASON_LENGTH = 500;
 
 /**
  * A charter page read as a live charter record keeps it: the charter, or, for a page whose tables
@@ -104,14 +102,11 @@ const MAX_NO_ROWS_REASON_LENGTH = 500;
 function readLivePage(
   body: string,
   contentType: string | null,
-): { charter: ParsedCharter; unreadRows: UnreadRow[] } | { charter: null; noRows: string; unreadRows: UnreadRow[] } {
+): { charter: ParsedCharter; unreadRows: UnreadRow[] } | { charter: null; noRows: NoReadableRow; unreadRows: UnreadRow[] } {
   const reading = readCharterPageReading(body, contentType);
   const unreadRows = keptUnreadRows(reading.unreadRows);
-  const problem = charterProblem(reading);
-  if (problem !== null) {
-    const noRows = problem.length > MAX_NO_ROWS_REASON_LENGTH ? `${problem.slice(0, MAX_NO_ROWS_REASON_LENGTH)}…` : problem;
-    return { charter: null, noRows, unreadRows };
-  }
+  const noRows = noReadableRow(reading);
+  if (noRows !== null) return { charter: null, noRows, unreadRows };
   return { charter: { portal: reading.portal, language: reading.language, entries: reading.entries }, unreadRows };
 }
 

@@ -25,6 +25,7 @@ import {
   type Heading,
 } from './sections.ts';
 import type { RowCells } from './segment.ts';
+import { noReadableRowText, type NoReadableRow, type StoredUnreadReason, type UnreadReason } from './unread-reason.ts';
 import {
   continuesTable,
   isSeparatorRow,
@@ -44,8 +45,11 @@ export type UnreadRow = {
   line: number;
   /** The line as written, whitespace collapsed. */
   text: string;
-  /** Why it gave no entry (or fewer than it names). */
-  reason: string;
+  /**
+   * Why it gave no entry (or fewer than it names): data, worded by the popup in its language and
+   * by unreadReasonText in English; the English text itself in a record an older version stored.
+   */
+  reason: StoredUnreadReason;
   /**
    * Only on a note ending a list cut short (how many more lines its rows are on), or following the
    * note of a limit that stopped the reading (how many lines after it are not read): unreadLineCount adds them.
@@ -105,9 +109,7 @@ class Collector {
     if (this.rows >= MAX_TABLE_ROWS || this.entries.length >= MAX_ENTRIES) {
       this.stop(
         index,
-        this.rows >= MAX_TABLE_ROWS
-          ? `more than ${MAX_TABLE_ROWS.toLocaleString('en')} table rows`
-          : `${MAX_ENTRIES.toLocaleString('en')} entries`,
+        this.rows >= MAX_TABLE_ROWS ? { kind: 'stopped-rows', limit: MAX_TABLE_ROWS } : { kind: 'stopped-entries', limit: MAX_ENTRIES },
       );
       return;
     }
@@ -116,11 +118,7 @@ class Collector {
     // One at a time: spreading a row's entries into push() could overflow the stack.
     for (const entry of reading.entries) {
       if (this.entries.length >= MAX_ENTRIES) {
-        this.addUnread(
-          index,
-          text,
-          `the limit of ${MAX_ENTRIES.toLocaleString('en')} entries is reached: the rest of this row is not read`,
-        );
+        this.addUnread(index, text, { kind: 'row-entries-limit', limit: MAX_ENTRIES });
         break;
       }
       this.entries.push(entry);
@@ -129,7 +127,7 @@ class Collector {
     for (const reason of reading.problems) this.addUnread(index, text, reason);
   }
 
-  addUnread(index: number, text: string, reason: string): void {
+  addUnread(index: number, text: string, reason: UnreadReason): void {
     if (this.unreadRows.length >= MAX_UNREAD_ROWS_LISTED) {
       this.unreadLeftOut++;
       // Rows come in the order of their lines: a line's second problem adds no line.
@@ -145,10 +143,10 @@ class Collector {
   }
 
   /** Stops reading at line `index` because of a limit, with a note saying so (finalUnreadRows counts the lines after it). */
-  stop(index: number, what: string): void {
+  stop(index: number, reason: UnreadReason): void {
     if (this.stoppedAt !== null) return;
     this.stoppedAt = index;
-    this.unreadRows.push({ line: index + 1, text: '', reason: `truncated: ${what}, the limit; the charter is not read from this line on` });
+    this.unreadRows.push({ line: index + 1, text: '', reason });
   }
 
   /**
@@ -165,7 +163,7 @@ class Collector {
         this.unreadRows.push({
           line: this.stoppedAt + 1,
           text: '',
-          reason: `and ${after.toLocaleString('en')} more ${after === 1 ? 'line' : 'lines'} not read (the charter is not read past the limit)`,
+          reason: { kind: 'lines-after-limit', count: after },
           more: after,
         });
       }
@@ -177,7 +175,7 @@ class Collector {
       {
         line: last?.line ?? 1,
         text: '',
-        reason: `and ${this.unreadLeftOut.toLocaleString('en')} more rows not read (only the first ${MAX_UNREAD_ROWS_LISTED.toLocaleString('en')} are listed)`,
+        reason: { kind: 'rows-not-listed', count: this.unreadLeftOut, listed: MAX_UNREAD_ROWS_LISTED },
         more: this.unreadLinesLeftOut,
       },
     ];
@@ -322,7 +320,7 @@ function readTableBody(
         continue;
       }
     }
-    const reason = `not a row of the table at line ${header.line}: its cells are not separated like the header's`;
+    const reason: UnreadReason = { kind: 'not-a-row', headerLine: header.line };
     const following = nextNonBlank(lines, index + 1);
     if (following === null || !isStrictRow(lines[following] ?? '', header)) {
       // The table ends here. Its last row, written with single spaces and not split, is reported
@@ -455,17 +453,19 @@ function nextNonBlank(lines: readonly string[], from: number): number | null {
   return null;
 }
 
-/** Why a reading cannot feed the registry (no entry at all), or null when it can. */
-export function charterProblem(reading: CharterReading): string | null {
+/** Why a reading cannot feed the registry (no entry at all), as data, or null when it can. */
+export function noReadableRow(reading: CharterReading): NoReadableRow | null {
   if (reading.entries.length > 0) return null;
   // One line of error text, however many tables: name the first few.
-  const shown = reading.tables.slice(0, 5).map((table) => table.line);
-  const more = reading.tables.length - shown.length;
-  const lines = `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-  const where = reading.tables.length > 1 ? `tables at lines ${lines}` : `table at line ${lines}`;
+  const tables = reading.tables.slice(0, 5).map((table) => table.line);
   const first = reading.unreadRows[0];
-  const example = first ? ` (line ${first.line}: ${first.reason})` : '';
-  return `no readable cookie row in the ${where}${example}`;
+  return { tables, moreTables: reading.tables.length - tables.length, first: first ? { line: first.line, reason: first.reason } : null };
+}
+
+/** Why a reading cannot feed the registry (no entry at all), in English, or null when it can. */
+export function charterProblem(reading: CharterReading): string | null {
+  const problem = noReadableRow(reading);
+  return problem === null ? null : noReadableRowText(problem);
 }
 
 /** Parses a charter into its portal, language and entries; throws CharterError when it gives none. */

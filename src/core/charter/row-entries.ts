@@ -1,16 +1,18 @@
 /** Row cells -> charter entries: one entry per cookie name in the name cell. */
 import type { Category, CharterEntry } from './types.ts';
+import type { ColumnRole } from './columns.ts';
 import { readNameCell } from './cells.ts';
 import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
 import { categoryOfHeading } from './sections.ts';
 import type { RowCells } from './segment.ts';
+import type { UnreadReason } from './unread-reason.ts';
 
 /** Entries a row gives, and why it gave none or fewer than its cell lists. */
 export type RowReading = {
   entries: CharterEntry[];
   /** Reasons for skipped names or a skipped row; empty when everything was read. */
-  problems: string[];
+  problems: UnreadReason[];
 };
 
 /**
@@ -19,20 +21,18 @@ export type RowReading = {
  * category cell ("Nécessaire", "Mesure d'audience"), when it names one, beats the section's.
  */
 export function entriesFromRow(cells: RowCells, sectionCategory: Category): RowReading {
-  for (const [role, cell] of Object.entries(cells)) {
-    if (cell.length > MAX_CELL_LENGTH) {
-      const size = `${cell.length.toLocaleString('en')} characters, over the limit of ${MAX_CELL_LENGTH.toLocaleString('en')}`;
-      return { entries: [], problems: [`${role} cell of ${size}: row not read`] };
-    }
+  for (const [role, cell] of Object.entries(cells) as Array<[ColumnRole, string]>) {
+    if (cell.length > MAX_CELL_LENGTH)
+      return { entries: [], problems: [{ kind: 'cell-too-long', role, length: cell.length, limit: MAX_CELL_LENGTH }] };
   }
   const provider = collapseWhitespace(cells.provider ?? '');
   const purpose = collapseWhitespace(cells.purpose ?? '');
   const names = readNameCell(cells.cookie ?? '');
-  const problems: string[] = [];
+  const problems: UnreadReason[] = [];
   // A one-field-per-line record can lack a field altogether, which is not the same mistake as an empty cell.
-  if (provider === '') problems.push(cells.provider === undefined ? 'no provider field' : 'empty provider cell');
-  if (purpose === '') problems.push(cells.purpose === undefined ? 'no purpose field' : 'empty purpose cell');
-  problems.push(...(cells.cookie === undefined ? ['no cookie name field'] : names.problems));
+  if (provider === '') problems.push({ kind: cells.provider === undefined ? 'no-field' : 'empty-cell', field: 'provider' });
+  if (purpose === '') problems.push({ kind: cells.purpose === undefined ? 'no-field' : 'empty-cell', field: 'purpose' });
+  problems.push(...(cells.cookie === undefined ? [{ kind: 'no-field', field: 'cookie' } as const] : names.problems));
   if (provider === '' || purpose === '') return { entries: [], problems };
 
   const category = (cells.category === undefined ? null : categoryOfHeading(cells.category)) ?? sectionCategory;

@@ -11,6 +11,7 @@ import { readParagraphLabel } from './sections.ts';
 import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace, INVISIBLE_FORMAT_CHARACTERS, trimSpaces } from './normalise.ts';
 import { segmentRow, type RowCells } from './segment.ts';
+import type { UnreadReason } from './unread-reason.ts';
 
 /** How the cells of a table are separated. */
 export type TableLayout = 'tab' | 'pipe' | 'space' | 'glued';
@@ -31,7 +32,7 @@ export type TableHeader = {
 };
 
 /** What one line under a header is. */
-export type RowSplit = { kind: 'row'; cells: RowCells } | { kind: 'unreadable'; reason: string } | { kind: 'not-a-row' };
+export type RowSplit = { kind: 'row'; cells: RowCells } | { kind: 'unreadable'; reason: UnreadReason } | { kind: 'not-a-row' };
 
 /** Longest line taken for a header. */
 const MAX_HEADER_LENGTH = 400;
@@ -273,11 +274,6 @@ function toRowCells(columns: readonly Column[], cells: readonly string[]): RowCe
   return rowCells;
 }
 
-/** Describes the columns for messages: "provider / service / cookie / purpose". */
-export function describeColumns(columns: readonly Column[]): string {
-  return columns.map((column) => column ?? '(ignored)').join(' / ');
-}
-
 /**
  * Splits one non-blank line under `header`. A line with the table's separator is a row (readable
  * or not); a line without one is a row only if it starts with a known provider and splits on
@@ -288,23 +284,20 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   // Only spaces are trimmed: a leading or trailing tab delimits an empty first or last cell.
   const trimmed = trimSpaces(line);
   if (isOverlongRow(trimmed, count)) {
-    const reason = `a row of ${trimmed.length.toLocaleString('en')} characters: longer than ${count} cells of at most ${MAX_CELL_LENGTH.toLocaleString('en')} characters can be`;
-    return { kind: 'unreadable', reason };
+    return { kind: 'unreadable', reason: { kind: 'row-too-long', length: trimmed.length, cells: count, cellLimit: MAX_CELL_LENGTH } };
   }
   if (trimmed.includes('\t')) {
     const cells = fitColumns(header, tabFit(trimmed));
     if (!('found' in cells)) return { kind: 'row', cells };
     if (header.layout === 'tab') {
-      const reason = `expected ${count} cells separated by tabs (${describeColumns(header.columns)}), found ${cells.found}`;
-      return { kind: 'unreadable', reason };
+      return { kind: 'unreadable', reason: cellsCount('tabs', header, cells.found) };
     }
   }
   if (looksLikePipeRow(trimmed, count)) {
     const cells = fitColumns(header, pipeFit(trimmed));
     if (!('found' in cells)) return { kind: 'row', cells };
     if (header.layout === 'pipe') {
-      const reason = `expected ${count} cells between pipes (${describeColumns(header.columns)}), found ${cells.found}`;
-      return { kind: 'unreadable', reason };
+      return { kind: 'unreadable', reason: cellsCount('pipes', header, cells.found) };
     }
   }
   const text = trimmed.trim();
@@ -319,7 +312,7 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
     // A line naming a cookie among its first words, with about a row's words, is a row whose provider
     // the reader does not know: reported, and the table goes on, rather than ending it with the row lost.
     if (unseparated && readsAsUnknownProviderRow(text, header)) {
-      return { kind: 'unreadable', reason: `does not start with a provider the reader knows, so ${unsplitReason(header)}` };
+      return { kind: 'unreadable', reason: { kind: 'unsplit', columns: [...header.columns], unknownProvider: true } };
     }
     return { kind: 'not-a-row' };
   }
@@ -328,16 +321,13 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   const retry = glued || showsGluedCells(text, providerLengths);
   const cells = segmentRow(text, header.columns, glued) ?? (retry ? segmentRow(text, header.columns, !glued) : null);
   if (cells) return { kind: 'row', cells };
-  if (unseparated) return { kind: 'unreadable', reason: unsplitReason(header) };
+  if (unseparated) return { kind: 'unreadable', reason: { kind: 'unsplit', columns: [...header.columns], unknownProvider: false } };
   return { kind: 'not-a-row' };
 }
 
-function unsplitReason(header: TableHeader): string {
-  return (
-    `could not split into ${describeColumns(header.columns)}: ` +
-    'without tabs or pipes a row is split on a known provider, ' +
-    'cookie-name shapes (_ga, django_language, _pk_id.*) and a duration; separate the cells with tabs'
-  );
+/** A row whose cells, split on the table's separator, are not as many as its header's. */
+function cellsCount(separator: 'tabs' | 'pipes', header: TableHeader, found: number): UnreadReason {
+  return { kind: 'cells-count', separator, expected: header.columns.length, found, columns: [...header.columns] };
 }
 
 /** Words of a row looked at for a cookie name: the provider's few, then the name. */

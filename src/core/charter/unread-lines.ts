@@ -4,6 +4,7 @@
  * part of live-record.ts, does not carry it, only the report's view and the worker.
  */
 import type { UnreadRow } from './parse.ts';
+import { unreadReasonOf } from './unread-reason.ts';
 
 /**
  * Most unread rows a live charter record keeps one by one. The record is stored per site and its
@@ -30,12 +31,15 @@ export function keptUnreadRows(rows: readonly UnreadRow[]): UnreadRow[] {
   }
   more += droppedLines.size;
   const last = kept[kept.length - 1]!;
-  const reason = `and ${more.toLocaleString('en')} more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`;
-  return [...kept, { line: last.line, text: '', reason, more }];
+  return [...kept, { line: last.line, text: '', reason: { kind: 'rows-not-kept', count: more, kept: MAX_LIVE_UNREAD_ROWS }, more }];
 }
 
-/** An unread row as a record or a report keeps it: nothing but its own fields. */
-export function copyUnreadRow({ line, text, reason, more }: UnreadRow): UnreadRow {
+/**
+ * An unread row as a record or a report keeps it: nothing but its own fields, its reason as this
+ * version reads it (the English text an older version stored as it is, one not understood `unknown`).
+ */
+export function copyUnreadRow({ line, text, reason: stored, more }: UnreadRow): UnreadRow {
+  const reason = unreadReasonOf(stored);
   return more === undefined ? { line, text, reason } : { line, text, reason, more };
 }
 

@@ -8,6 +8,8 @@ import type { Report, ReportCookie } from './report.ts';
 import type { AbsenceReason } from './absence-reason.ts';
 import { liveProblemText } from '../charter/live-problem.ts';
 import { unreadLineCount } from '../charter/unread-lines.ts';
+import type { UnreadRow } from '../charter/parse.ts';
+import { unreadReasonText } from '../charter/unread-reason.ts';
 import { markdownCookieName, markdownText as markdownCell } from './markdown.ts';
 import { trackerName } from '../consent/tracker-names.ts';
 import { narrowerPath, partitionWords } from '../cookies/cookie-record.ts';
@@ -151,12 +153,14 @@ function toMarkdown(report: Report): string {
 }
 
 /**
- * The report as the JSON export writes it (README, "Report schema"): the live charter's problem in
- * English words, without the name of its attempt, and a known tracker's lifetime only in its cookie's `duration`.
+ * The report as the JSON export writes it (README, "Report schema"): the live charter's problem and
+ * each unread row's reason in English words, without the name of its attempt, and a known tracker's
+ * lifetime only in its cookie's `duration`.
  */
 export type ReportJson = Omit<Report, 'charter' | 'cookies'> & {
-  charter: Omit<Report['charter'], 'live'> & {
+  charter: Omit<Report['charter'], 'live' | 'unreadRows'> & {
     live: { fetchedAt: number; url: string | null; problem: string | null; failedAt?: number } | null;
+    unreadRows?: Array<Omit<UnreadRow, 'reason'> & { reason: string }>;
   };
   cookies: Array<Omit<ReportCookie, 'knownLifetime'>>;
 };
@@ -168,15 +172,25 @@ function cookieJson(cookie: ReportCookie): Omit<ReportCookie, 'knownLifetime'> {
   return rest;
 }
 
+/** An unread row as the file has it: its reason in English, as the charter CLI prints it. */
+function unreadRowJson(row: UnreadRow): Omit<UnreadRow, 'reason'> & { reason: string } {
+  return { ...row, reason: unreadReasonText(row.reason) };
+}
+
 /** The report as README documents it: the popup words the live charter's problem and lifetimes in its language, a file in English. */
 export function reportJson(report: Report): ReportJson {
   const cookies = report.cookies.map(cookieJson);
-  const { live } = report.charter;
-  if (live === null) return { ...report, cookies, charter: { ...report.charter, live: null } };
+  const { live, unreadRows } = report.charter;
+  // Overwritten in place: the file's keys keep their order.
+  const charter: Omit<ReportJson['charter'], 'live'> & Pick<Report['charter'], 'live'> = {
+    ...report.charter,
+    ...(unreadRows === undefined ? null : { unreadRows: unreadRows.map(unreadRowJson) }),
+  } as Omit<ReportJson['charter'], 'live'> & Pick<Report['charter'], 'live'>;
+  if (live === null) return { ...report, cookies, charter: { ...charter, live: null } };
   const problem = live.problem === null ? null : liveProblemText(live.problem);
   // The attempt's name is for the pages (a random id, new at each read): not a fact of the report.
   const { attempt: _forPages, ...facts } = live;
-  return { ...report, cookies, charter: { ...report.charter, live: { ...facts, problem } } };
+  return { ...report, cookies, charter: { ...charter, live: { ...facts, problem } } };
 }
 
 const CSV_COLUMNS = [

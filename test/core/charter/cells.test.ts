@@ -1,177 +1,190 @@
 import { describe, expect, it } from 'vitest';
 import { WILDCARD_CHARACTERS, looksLikeCookieName, readNameCell, toCookieName } from '../../../src/core/charter/cells.ts';
 import { MAX_CELL_LENGTH, MAX_NAMES_PER_CELL, MAX_PARTS_PER_CELL } from '../../../src/core/charter/limits.ts';
+import { unreadReasonText } from '../../../src/core/charter/unread-reason.ts';
+
+/** A cell's reading with its problems in English, as the charter CLI prints them. */
+function readInEnglish(cell: string) {
+  const { names, problems } = readNameCell(cell);
+  return { names, problems: problems.map(unreadReasonText) };
+}
+
+/** A token's name, or why it is none in English. */
+function nameOrWhy(token: string, isPrefix: boolean) {
+  const name = toCookieName(token, isPrefix);
+  return 'kind' in name ? unreadReasonText(name) : name;
+}
 
 const exact = (cookie: string) => ({ cookie, match: 'exact' as const });
 const prefix = (cookie: string) => ({ cookie, match: 'prefix' as const });
 
 describe('readNameCell', () => {
   it('reads one plain name, whatever its shape', () => {
-    expect(readNameCell(' sessionid ')).toEqual({ names: [exact('sessionid')], problems: [] });
-    expect(readNameCell('hubspotutk')).toEqual({ names: [exact('hubspotutk')], problems: [] });
+    expect(readInEnglish(' sessionid ')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readInEnglish('hubspotutk')).toEqual({ names: [exact('hubspotutk')], problems: [] });
   });
 
   it('reads several names separated by commas, semicolons, "et", "and", "ou" and slashes', () => {
-    expect(readNameCell('_pk_id.*, _pk_ses.*').names).toEqual([prefix('_pk_id.'), prefix('_pk_ses.')]);
-    expect(readNameCell('_hjSessionUser; _hjid').names).toEqual([exact('_hjSessionUser'), exact('_hjid')]);
-    expect(readNameCell('atuserid et atidvisitor').names).toEqual([exact('atuserid'), exact('atidvisitor')]);
-    expect(readNameCell('_ga and _gid').names).toEqual([exact('_ga'), exact('_gid')]);
-    expect(readNameCell('_ga ou _gat').names).toEqual([exact('_ga'), exact('_gat')]);
-    expect(readNameCell('_ga/_gid').names).toEqual([exact('_ga'), exact('_gid')]);
+    expect(readInEnglish('_pk_id.*, _pk_ses.*').names).toEqual([prefix('_pk_id.'), prefix('_pk_ses.')]);
+    expect(readInEnglish('_hjSessionUser; _hjid').names).toEqual([exact('_hjSessionUser'), exact('_hjid')]);
+    expect(readInEnglish('atuserid et atidvisitor').names).toEqual([exact('atuserid'), exact('atidvisitor')]);
+    expect(readInEnglish('_ga and _gid').names).toEqual([exact('_ga'), exact('_gid')]);
+    expect(readInEnglish('_ga ou _gat').names).toEqual([exact('_ga'), exact('_gat')]);
+    expect(readInEnglish('_ga/_gid').names).toEqual([exact('_ga'), exact('_gid')]);
   });
 
   it('turns every wildcard form into a prefix without wildcard characters', () => {
-    expect(readNameCell('_ga_<ID>').names).toEqual([prefix('_ga_')]);
-    expect(readNameCell('_ga_<container id>').names).toEqual([prefix('_ga_')]);
-    expect(readNameCell('_gat*').names).toEqual([prefix('_gat')]);
-    expect(readNameCell('_pk_id.*.*').names).toEqual([prefix('_pk_id.')]);
-    expect(readNameCell('_hjSessionUser_{site_id}').names).toEqual([prefix('_hjSessionUser_')]);
-    expect(readNameCell('_ga_XXXXXXXXXX').names).toEqual([prefix('_ga_')]);
-    expect(readNameCell('_pk_ref…').names).toEqual([prefix('_pk_ref')]);
-    expect(readNameCell('_pk_cvar...').names).toEqual([prefix('_pk_cvar')]);
+    expect(readInEnglish('_ga_<ID>').names).toEqual([prefix('_ga_')]);
+    expect(readInEnglish('_ga_<container id>').names).toEqual([prefix('_ga_')]);
+    expect(readInEnglish('_gat*').names).toEqual([prefix('_gat')]);
+    expect(readInEnglish('_pk_id.*.*').names).toEqual([prefix('_pk_id.')]);
+    expect(readInEnglish('_hjSessionUser_{site_id}').names).toEqual([prefix('_hjSessionUser_')]);
+    expect(readInEnglish('_ga_XXXXXXXXXX').names).toEqual([prefix('_ga_')]);
+    expect(readInEnglish('_pk_ref…').names).toEqual([prefix('_pk_ref')]);
+    expect(readInEnglish('_pk_cvar...').names).toEqual([prefix('_pk_cvar')]);
   });
 
   it('reads a placeholder run of X anywhere in a name as the start of its family', () => {
-    expect(readNameCell('_gat_UA-XXXXX-Y').names).toEqual([prefix('_gat_UA-')]);
-    expect(readNameCell('_gat_gtag_UA_XXXXXXXX_X').names).toEqual([prefix('_gat_gtag_UA_')]);
-    expect(readNameCell('_pk_id.xx.xxxx').names).toEqual([prefix('_pk_id.')]);
-    expect(readNameCell('_ga_XX').names).toEqual([prefix('_ga_')]);
+    expect(readInEnglish('_gat_UA-XXXXX-Y').names).toEqual([prefix('_gat_UA-')]);
+    expect(readInEnglish('_gat_gtag_UA_XXXXXXXX_X').names).toEqual([prefix('_gat_gtag_UA_')]);
+    expect(readInEnglish('_pk_id.xx.xxxx').names).toEqual([prefix('_pk_id.')]);
+    expect(readInEnglish('_ga_XX').names).toEqual([prefix('_ga_')]);
     // Whichever variable part comes first cuts the name.
-    expect(readNameCell('_pk_ses.xx.*').names).toEqual([prefix('_pk_ses.')]);
-    expect(readNameCell('_pk_ref.*.xxxx').names).toEqual([prefix('_pk_ref.')]);
+    expect(readInEnglish('_pk_ses.xx.*').names).toEqual([prefix('_pk_ses.')]);
+    expect(readInEnglish('_pk_ref.*.xxxx').names).toEqual([prefix('_pk_ref.')]);
   });
 
   it('reads a single X or N before a placeholder as the start of its family (`_pk_id.X.XXXX` is `_pk_id.`)', () => {
     for (const name of ['_pk_id.X.XXXX', '_pk_id.x.xxxx', '_pk_id.N.xxxx', '_pk_id.n.XX', '_pk_ses.X.X', '_pk_id.n.n', '_pk_id.N-x']) {
-      expect(readNameCell(name), name).toEqual({ names: [prefix(name.slice(0, name.indexOf('.') + 1))], problems: [] });
+      expect(readInEnglish(name), name).toEqual({ names: [prefix(name.slice(0, name.indexOf('.') + 1))], problems: [] });
     }
-    expect(readNameCell('_gat_UA-X-XXXX').names).toEqual([prefix('_gat_UA-')]);
+    expect(readInEnglish('_gat_UA-X-XXXX').names).toEqual([prefix('_gat_UA-')]);
     // The pair before a sentence's stop, which a `_pk_` name keeps.
     for (const name of ['_pk_ses.n.n.', '_pk_ses.X.X.', '_pk_ses.X.X…']) {
-      expect(readNameCell(name).names, name).toEqual([prefix('_pk_ses.')]);
+      expect(readInEnglish(name).names, name).toEqual([prefix('_pk_ses.')]);
     }
   });
 
   it('keeps a one-letter part that no placeholder follows as a letter of the name', () => {
     // `_sn_n` is Sleeknote's cookie (Open Cookie Database); the others have a fixed part after the letter, or one letter alone.
     for (const name of ['_sn_n', 'a_x_b', 'a.n.xy', 'a.x.xxa', 'a.N.NN', 'a.x.x.b', 'a_X', '_X.X', '_.n.n', '_x_x']) {
-      expect(readNameCell(name), name).toEqual({ names: [exact(name)], problems: [] });
+      expect(readInEnglish(name), name).toEqual({ names: [exact(name)], problems: [] });
     }
     // Separators alone before the letter are no fixed part: never a prefix of separators.
-    expect(readNameCell('__n.xx')).toEqual({ names: [prefix('__n.')], problems: [] });
+    expect(readInEnglish('__n.xx')).toEqual({ names: [prefix('__n.')], problems: [] });
   });
 
   it('reads a long hostile run of one-letter parts in one pass, to the name it is', () => {
     const token = `a${'.x'.repeat(4_000)}.b`;
-    expect(readNameCell(token)).toEqual({ names: [exact(token)], problems: [] });
-    expect(readNameCell(`a${'.x'.repeat(4_000)}`).names).toEqual([prefix(`a${'.x'.repeat(3_998)}.`)]);
+    expect(readInEnglish(token)).toEqual({ names: [exact(token)], problems: [] });
+    expect(readInEnglish(`a${'.x'.repeat(4_000)}`).names).toEqual([prefix(`a${'.x'.repeat(3_998)}.`)]);
   });
 
   it('keeps names whose X is a letter of the name, not a placeholder', () => {
     for (const name of ['XSRF-TOKEN', 'xtvrn', 'xtan', 'xx', 'XXX_y', 'Xx_y', 'box_x', 'ax.xy', '_fbx_1', 'a-xxy']) {
-      expect(readNameCell(name).names, name).toEqual([exact(name)]);
+      expect(readInEnglish(name).names, name).toEqual([exact(name)]);
     }
   });
 
   it('reads a placeholder with only separators before it as the name written, not a prefix of separators', () => {
     for (const name of ['_xx', '__XX', '_.xxx', '-XX-y']) {
-      expect(readNameCell(name), name).toEqual({ names: [exact(name)], problems: [] });
+      expect(readInEnglish(name), name).toEqual({ names: [exact(name)], problems: [] });
     }
-    expect(readNameCell('__a_XX').names).toEqual([prefix('__a_')]);
+    expect(readInEnglish('__a_XX').names).toEqual([prefix('__a_')]);
   });
 
   it('reads English prose with curly quotes as a prefix', () => {
-    expect(readNameCell('Any cookie starting with “_hs”')).toEqual({ names: [prefix('_hs')], problems: [] });
-    expect(readNameCell('All cookies beginning with "__hs" or "_hs"').names).toEqual([prefix('__hs'), prefix('_hs')]);
+    expect(readInEnglish('Any cookie starting with “_hs”')).toEqual({ names: [prefix('_hs')], problems: [] });
+    expect(readInEnglish('All cookies beginning with "__hs" or "_hs"').names).toEqual([prefix('__hs'), prefix('_hs')]);
   });
 
   it('reads French prose, with or without « » quotes, as a prefix', () => {
-    expect(readNameCell('tout cookie commençant par _pk_').names).toEqual([prefix('_pk_')]);
-    expect(readNameCell('Tous les cookies commençant par « _pk_ »').names).toEqual([prefix('_pk_')]);
+    expect(readInEnglish('tout cookie commençant par _pk_').names).toEqual([prefix('_pk_')]);
+    expect(readInEnglish('Tous les cookies commençant par « _pk_ »').names).toEqual([prefix('_pk_')]);
   });
 
   it('keeps exact names written before the prose', () => {
-    expect(readNameCell('hubspotutk, any cookie starting with _hs').names).toEqual([exact('hubspotutk'), prefix('_hs')]);
+    expect(readInEnglish('hubspotutk, any cookie starting with _hs').names).toEqual([exact('hubspotutk'), prefix('_hs')]);
   });
 
   it('strips quotes, backticks, markdown escapes, bold marks and remarks in brackets', () => {
-    expect(readNameCell('« _ga », “_gid”, `_gat`').names).toEqual([exact('_ga'), exact('_gid'), exact('_gat')]);
-    expect(readNameCell('\\_pk\\_id.\\*').names).toEqual([prefix('_pk_id.')]);
-    expect(readNameCell('**csrftoken**').names).toEqual([exact('csrftoken')]);
-    expect(readNameCell('_ga (Universal Analytics), _ga_<ID> (GA4)').names).toEqual([exact('_ga'), prefix('_ga_')]);
+    expect(readInEnglish('« _ga », “_gid”, `_gat`').names).toEqual([exact('_ga'), exact('_gid'), exact('_gat')]);
+    expect(readInEnglish('\\_pk\\_id.\\*').names).toEqual([prefix('_pk_id.')]);
+    expect(readInEnglish('**csrftoken**').names).toEqual([exact('csrftoken')]);
+    expect(readInEnglish('_ga (Universal Analytics), _ga_<ID> (GA4)').names).toEqual([exact('_ga'), prefix('_ga_')]);
   });
 
   it('reads the name in brackets when nothing outside them is name-shaped', () => {
-    expect(readNameCell('Cookie de session (sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
-    expect(readNameCell('(sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
-    expect(readNameCell('Session cookie (ODS_SESSION), _ga').names).toEqual([exact('ODS_SESSION'), exact('_ga')]);
-    expect(readNameCell('Cookie de langue (django_language) et cookie de session (sessionid)').names).toEqual([
+    expect(readInEnglish('Cookie de session (sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readInEnglish('(sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readInEnglish('Session cookie (ODS_SESSION), _ga').names).toEqual([exact('ODS_SESSION'), exact('_ga')]);
+    expect(readInEnglish('Cookie de langue (django_language) et cookie de session (sessionid)').names).toEqual([
       exact('django_language'),
       exact('sessionid'),
     ]);
     // A name outside the brackets is the name, and a remark in brackets is never one.
-    expect(readNameCell('sessionid (_old_session)').names).toEqual([exact('sessionid')]);
-    expect(readNameCell('lang (optional)').names).toEqual([exact('lang')]);
+    expect(readInEnglish('sessionid (_old_session)').names).toEqual([exact('sessionid')]);
+    expect(readInEnglish('lang (optional)').names).toEqual([exact('lang')]);
     // A lone word that is not name-shaped is a label when its brackets hold a name.
-    expect(readNameCell('Session (sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
-    expect(readNameCell('Jeton (csrftoken)')).toEqual({ names: [exact('csrftoken')], problems: [] });
-    expect(readNameCell('Langue (django_language)')).toEqual({ names: [exact('django_language')], problems: [] });
-    expect(readNameCell('_ga (Google)').names).toEqual([exact('_ga')]);
-    expect(readNameCell('_ga (_gid)').names).toEqual([exact('_ga')]);
+    expect(readInEnglish('Session (sessionid)')).toEqual({ names: [exact('sessionid')], problems: [] });
+    expect(readInEnglish('Jeton (csrftoken)')).toEqual({ names: [exact('csrftoken')], problems: [] });
+    expect(readInEnglish('Langue (django_language)')).toEqual({ names: [exact('django_language')], problems: [] });
+    expect(readInEnglish('_ga (Google)').names).toEqual([exact('_ga')]);
+    expect(readInEnglish('_ga (_gid)').names).toEqual([exact('_ga')]);
     for (const cell of ['Cookie de session (optional)', 'Cookie de session (13 mois)', 'Cookie de session (Django)', '(optional)']) {
-      expect(readNameCell(cell).names, cell).toEqual([]);
+      expect(readInEnglish(cell).names, cell).toEqual([]);
     }
   });
 
   it('reads names split by <br> and written with HTML entities, as pages saved to markdown have them', () => {
-    expect(readNameCell('_ga<br>_ga_&lt;ID&gt;').names).toEqual([exact('_ga'), prefix('_ga_')]);
+    expect(readInEnglish('_ga<br>_ga_&lt;ID&gt;').names).toEqual([exact('_ga'), prefix('_ga_')]);
   });
 
   it('keeps only name-shaped words when an item is a phrase', () => {
-    expect(readNameCell('Cookies Matomo : _pk_id').names).toEqual([exact('_pk_id')]);
+    expect(readInEnglish('Cookies Matomo : _pk_id').names).toEqual([exact('_pk_id')]);
   });
 
   it('drops the colon after a name and a full stop after a known one', () => {
-    expect(readNameCell('_ga: unique visitor ID<br>_gid: daily visitor ID').names).toEqual([exact('_ga'), exact('_gid')]);
-    expect(readNameCell('csrftoken: jeton de sécurité').names).toEqual([exact('csrftoken')]);
-    expect(readNameCell('acme_id:').names).toEqual([exact('acme_id')]);
-    expect(readNameCell('Cookie _ga.').names).toEqual([exact('_ga')]);
-    expect(readNameCell('_gid.').names).toEqual([exact('_gid')]);
+    expect(readInEnglish('_ga: unique visitor ID<br>_gid: daily visitor ID').names).toEqual([exact('_ga'), exact('_gid')]);
+    expect(readInEnglish('csrftoken: jeton de sécurité').names).toEqual([exact('csrftoken')]);
+    expect(readInEnglish('acme_id:').names).toEqual([exact('acme_id')]);
+    expect(readInEnglish('Cookie _ga.').names).toEqual([exact('_ga')]);
+    expect(readInEnglish('_gid.').names).toEqual([exact('_gid')]);
   });
 
   it('keeps the dot of a Matomo family and of a name it does not know', () => {
-    expect(readNameCell('_pk_id.').names).toEqual([exact('_pk_id.')]);
-    expect(readNameCell('_pk_ses.*').names).toEqual([prefix('_pk_ses.')]);
-    expect(readNameCell('acme_id.').names).toEqual([exact('acme_id.')]);
+    expect(readInEnglish('_pk_id.').names).toEqual([exact('_pk_id.')]);
+    expect(readInEnglish('_pk_ses.*').names).toEqual([prefix('_pk_ses.')]);
+    expect(readInEnglish('acme_id.').names).toEqual([exact('acme_id.')]);
   });
 
   it('reports an empty cell, or one that says it is empty', () => {
-    expect(readNameCell('')).toEqual({ names: [], problems: ['empty cookie name cell'] });
-    expect(readNameCell('  ')).toEqual({ names: [], problems: ['empty cookie name cell'] });
-    expect(readNameCell('-')).toEqual({ names: [], problems: ['empty cookie name cell'] });
-    expect(readNameCell('N/A')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+    expect(readInEnglish('')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+    expect(readInEnglish('  ')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+    expect(readInEnglish('-')).toEqual({ names: [], problems: ['empty cookie name cell'] });
+    expect(readInEnglish('N/A')).toEqual({ names: [], problems: ['empty cookie name cell'] });
   });
 
   it('reports a wildcard with no fixed prefix, and keeps the other names of the cell', () => {
-    expect(readNameCell('*_session, sessionid')).toEqual({
+    expect(readInEnglish('*_session, sessionid')).toEqual({
       names: [exact('sessionid')],
       problems: ['“*_session”: a wildcard must follow a fixed prefix'],
     });
   });
 
   it('reports prose that names no cookie', () => {
-    expect(readNameCell('Voir la politique de Google')).toEqual({
+    expect(readInEnglish('Voir la politique de Google')).toEqual({
       names: [],
       problems: ['“Voir la politique de Google”: prose, not a cookie name'],
     });
-    expect(readNameCell('any cookie starting with')).toEqual({
+    expect(readInEnglish('any cookie starting with')).toEqual({
       names: [],
       problems: ['“any cookie starting with”: no name after “any cookie starting with”'],
     });
   });
 
   it('does not repeat a name written twice', () => {
-    expect(readNameCell('_ga, _ga').names).toEqual([exact('_ga')]);
+    expect(readInEnglish('_ga, _ga').names).toEqual([exact('_ga')]);
   });
 });
 
@@ -179,7 +192,7 @@ describe('readNameCell limits', () => {
   it('reads the first MAX_NAMES_PER_CELL distinct names of a long cell and says the rest were not read', () => {
     const cell = Array.from({ length: 1200 }, (_, i) => `_n${i}`).join(', ');
     expect(cell.length).toBeLessThanOrEqual(MAX_CELL_LENGTH);
-    const reading = readNameCell(cell);
+    const reading = readInEnglish(cell);
     expect(reading.names).toHaveLength(MAX_NAMES_PER_CELL);
     expect(reading.names.at(-1)).toEqual(exact(`_n${MAX_NAMES_PER_CELL - 1}`));
     expect(reading.problems).toEqual([
@@ -190,28 +203,28 @@ describe('readNameCell limits', () => {
   it('reads the first MAX_PARTS_PER_CELL parts of a cell, whatever they are, and says the rest were not read', () => {
     const notRead = `more than ${MAX_PARTS_PER_CELL} parts in one cell: the parts after the ${MAX_PARTS_PER_CELL}th are not read`;
     // One name repeated: it never fills the names' limit.
-    const repeated = readNameCell(`${'_a, '.repeat(MAX_PARTS_PER_CELL)}_ga`);
+    const repeated = readInEnglish(`${'_a, '.repeat(MAX_PARTS_PER_CELL)}_ga`);
     expect(repeated.names).toEqual([exact('_a')]);
     expect(repeated.problems).toEqual([notRead]);
     // As many names as a cell may give, with words among them: read whole.
     const mixed = Array.from({ length: MAX_NAMES_PER_CELL }, (_, i) => `_n${i} et _n${i}`).join(', ');
-    expect(readNameCell(mixed).names).toHaveLength(MAX_NAMES_PER_CELL);
+    expect(readInEnglish(mixed).names).toHaveLength(MAX_NAMES_PER_CELL);
     // Parts that are no names: ten problems, the count of the others, then the limit, always said.
-    const prose = readNameCell(Array.from({ length: MAX_PARTS_PER_CELL + 100 }, (_, i) => `x y${i}`).join(', '));
+    const prose = readInEnglish(Array.from({ length: MAX_PARTS_PER_CELL + 100 }, (_, i) => `x y${i}`).join(', '));
     expect(prose.names).toEqual([]);
     expect(prose.problems.slice(-2)).toEqual([`${MAX_PARTS_PER_CELL - 10} more parts of the cell not read`, notRead]);
   });
 
   it('does not read a cell longer than MAX_CELL_LENGTH, and never overflows on a huge one', () => {
     const huge = '_a, '.repeat(200_000);
-    expect(readNameCell(huge)).toEqual({
+    expect(readInEnglish(huge)).toEqual({
       names: [],
       problems: ['cookie name cell of 800,000 characters, over the limit of 10,000: not read'],
     });
   });
 
   it('keeps ten problems per cell and counts the others', () => {
-    const reading = readNameCell(Array.from({ length: 25 }, (_, i) => `*x${i}`).join(', '));
+    const reading = readInEnglish(Array.from({ length: 25 }, (_, i) => `*x${i}`).join(', '));
     expect(reading.problems).toHaveLength(11);
     expect(reading.problems.at(-1)).toBe('15 more parts of the cell not read');
   });
@@ -225,11 +238,11 @@ describe('readNameCell: invisible and invalid names', () => {
     ['a lone surrogate after letters', '_ga\uDC00', '“_gaU+DC00”: not a cookie name (invalid characters in it)'],
     ['a combining mark alone', '\u0301', '“\u0301”: not a cookie name (only invisible characters)'],
   ])('does not take %s for a cookie, and shows it as code points', (_case, cell, problem) => {
-    expect(readNameCell(cell)).toEqual({ names: [], problems: [problem] });
+    expect(readInEnglish(cell)).toEqual({ names: [], problems: [problem] });
   });
 
   it('keeps the visible names beside them', () => {
-    expect(readNameCell('_ga, \u202E, _gid').names).toEqual([exact('_ga'), exact('_gid')]);
+    expect(readInEnglish('_ga, \u202E, _gid').names).toEqual([exact('_ga'), exact('_gid')]);
   });
 });
 
@@ -237,14 +250,14 @@ describe('toCookieName', () => {
   it('gives an exact name, a prefix, or the reason it cannot', () => {
     expect(toCookieName('_ga', false)).toEqual(exact('_ga'));
     expect(toCookieName('_hs', true)).toEqual(prefix('_hs'));
-    expect(toCookieName('<ID>_x', false)).toBe('“<ID>_x”: a wildcard must follow a fixed prefix');
+    expect(nameOrWhy('<ID>_x', false)).toBe('“<ID>_x”: a wildcard must follow a fixed prefix');
     // Separators alone are no fixed prefix: `_*` would declare every cookie whose name starts with `_`.
     for (const token of ['_*', '_.*', '-…', '__<ID>'])
-      expect(toCookieName(token, false), token).toBe(`“${token}”: a wildcard must follow a fixed prefix`);
-    expect(toCookieName('_', true)).toBe('“_”: a wildcard must follow a fixed prefix');
+      expect(nameOrWhy(token, false), token).toBe(`“${token}”: a wildcard must follow a fixed prefix`);
+    expect(nameOrWhy('_', true)).toBe('“_”: a wildcard must follow a fixed prefix');
     expect(toCookieName('_', false)).toEqual(exact('_'));
     expect(toCookieName('_x*', false)).toEqual(prefix('_x'));
-    expect(toCookieName('a=b', false)).toBe('“a=b”: not a cookie name (spaces, quotes or separators in it)');
+    expect(nameOrWhy('a=b', false)).toBe('“a=b”: not a cookie name (spaces, quotes or separators in it)');
   });
 });
 

@@ -17,12 +17,27 @@ describe('liveProblemText', () => {
       { kind: 'no-rows', reason: 'no readable cookie row in the table at line 2 (line 3: empty cookie name cell)', path: '/x' },
       'no readable cookie row in the table at line 2 (line 3: empty cookie name cell) at /x',
     ],
+    [
+      {
+        kind: 'no-rows',
+        reason: { tables: [2], moreTables: 0, first: { line: 3, reason: { kind: 'empty-cell', field: 'cookie' } } },
+        path: '/x',
+      },
+      'no readable cookie row in the table at line 2 (line 3: empty cookie name cell) at /x',
+    ],
     [{ kind: 'empty', path: '/terms/cookies-policy/' }, 'the page is empty at /terms/cookies-policy/'],
     [{ kind: 'not-text', path: '/x' }, 'not a text page (binary data, or not UTF-8) at /x'],
     [{ kind: 'unreadable', path: '/x' }, 'unreadable page at /x'],
     [{ kind: 'unknown' }, 'could not be read'],
   ])('words %j in English as the exports always have', (problem, text) => {
     expect(liveProblemText(problem)).toBe(text);
+  });
+
+  it('cuts a no-rows reason quoting a long cell at 500 characters, as the record kept it before it was data', () => {
+    const token = 'x y'.repeat(400);
+    const reason = { tables: [2], moreTables: 0, first: { line: 3, reason: { kind: 'not-a-name', token, why: 'prose' } as const } };
+    const text = pageFailureText({ kind: 'no-rows', reason });
+    expect(text).toBe(`${`no readable cookie row in the table at line 2 (line 3: “${token}`.slice(0, 500)}…`);
   });
 
   it('words a page failure without a path for the CLI', () => {
@@ -42,6 +57,8 @@ describe('liveProblemOf', () => {
     expect(liveProblemOf({ kind: 'empty', path: '/x' })).toEqual({ kind: 'empty', path: '/x' });
     expect(liveProblemOf({ kind: 'redirected', to: null, path: '/x' })).toEqual({ kind: 'redirected', to: null, path: '/x' });
     expect(liveProblemOf({ kind: 'no-rows', reason: 'why', path: '/x' })).toEqual({ kind: 'no-rows', reason: 'why', path: '/x' });
+    const data = { tables: [2], moreTables: 0, first: { line: 3, reason: { kind: 'empty-cell', field: 'cookie' } } };
+    expect(liveProblemOf({ kind: 'no-rows', reason: data, path: '/x' })).toEqual({ kind: 'no-rows', reason: data, path: '/x' });
   });
 
   it('reads the English text an older version stored, or anything broken, as a problem not understood', () => {
@@ -56,6 +73,7 @@ describe('liveProblemOf', () => {
       { kind: 'redirected' },
       { kind: 'no-rows' },
       { kind: 'no-rows', reason: 7 },
+      { kind: 'no-rows', reason: { tables: 'all', moreTables: 0, first: null } },
       { kind: 'exploded' },
       [],
     ])

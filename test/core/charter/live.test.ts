@@ -12,6 +12,16 @@ import { MAX_UNREAD_ROWS_LISTED } from '../../../src/core/charter/limits.ts';
 import { MAX_LIVE_UNREAD_ROWS, unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
 import { afterAttempt } from '../../../src/core/charter/live-record.ts';
+import { liveProblemText } from '../../../src/core/charter/live-problem.ts';
+import { unreadReasonText } from '../../../src/core/charter/unread-reason.ts';
+import type { UnreadRow } from '../../../src/core/charter/parse.ts';
+
+/** Unread rows with their reasons in English, as the charter CLI prints them and the JSON export keeps them. */
+function inEnglish(rows: readonly UnreadRow[]): UnreadRow[];
+function inEnglish(rows: readonly UnreadRow[] | undefined): UnreadRow[] | undefined;
+function inEnglish(rows: readonly UnreadRow[] | undefined): UnreadRow[] | undefined {
+  return rows?.map((row) => ({ ...row, reason: unreadReasonText(row.reason) }));
+}
 
 /** A fetch that answers from a table of URLs; missing URLs fail like an unreachable host. */
 function fakeFetch(
@@ -631,7 +641,7 @@ describe('readCharterPage', () => {
   it('keeps what it could not read for charter authors, and says why a page gives nothing', () => {
     const page =
       '<table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr><tr><td>Google</td><td></td><td>Stats</td></tr></table>';
-    expect(readCharterPageReading(page, 'text/html').unreadRows.map((row) => row.reason)).toEqual(['empty cookie name cell']);
+    expect(inEnglish(readCharterPageReading(page, 'text/html').unreadRows).map((row) => row.reason)).toEqual(['empty cookie name cell']);
     expect(() => readCharterPage(page, 'text/html')).toThrow(
       'no readable cookie row in the table at line 1 (line 3: empty cookie name cell)',
     );
@@ -652,7 +662,7 @@ describe('a live charter page with invisible format characters in a name cell', 
       '<tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
       `<tr><td>Huwise</td><td>${cell}</td><td>12 mois</td><td>x</td></tr></table>`;
     const live = readLiveCharterPage(page, 'text/html');
-    expect(live.unreadRows).toEqual([]);
+    expect(inEnglish(live.unreadRows)).toEqual([]);
     expect(live.charter.entries).toMatchObject([{ cookie: name, match: 'exact', category: 'necessary' }]);
   });
 });
@@ -670,8 +680,8 @@ describe('the rows of a live charter not read', () => {
   it('keeps them in the record beside the charter: line, text and reason, so a cookie declared in one is not silently undeclared', async () => {
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page() } }), () => 42);
     expect(record.charter?.entries.map((entry) => entry.cookie)).toEqual(['csrftoken']);
-    expect(record.unreadRows).toHaveLength(1);
-    const [row] = record.unreadRows!;
+    expect(inEnglish(record.unreadRows)).toHaveLength(1);
+    const [row] = inEnglish(record.unreadRows)!;
     expect(Object.keys(row!).sort()).toEqual(['line', 'reason', 'text']);
     expect(row!.text).toContain('sessionid');
     expect(row!.text).toContain('<img src=x onerror=alert(1)>');
@@ -696,14 +706,18 @@ describe('the rows of a live charter not read', () => {
   it('keeps them on the failed record of a table none of whose rows was read, with the parser’s reason, never "no cookie table"', async () => {
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: noRowRead } }));
     expect(record.charter).toBeNull();
+    // Kept as data: which table, and its first row not read with its reason.
+    const cells = { kind: 'cells-count', separator: 'tabs', expected: 4, found: 6, columns: ['provider', 'cookie', 'duration', 'purpose'] };
     expect(record.problem).toEqual({
       kind: 'no-rows',
-      reason: expect.stringMatching(/^no readable cookie row in the table at line \d+ \(line \d+: expected 4 cells/),
+      reason: { tables: [3], moreTables: 0, first: { line: 5, reason: cells } },
       path: '/terms/cookies-policy/',
     });
+    const english = liveProblemText(record.problem!);
+    expect(english).toMatch(/^no readable cookie row in the table at line \d+ \(line \d+: expected 4 cells/);
     // The parser's own words, as `charter check` says them.
-    expect(() => readCharterPage(noRowRead, 'text/html')).toThrow((record.problem as { reason: string }).reason);
-    expect(record.unreadRows).toEqual([
+    expect(() => readCharterPage(noRowRead, 'text/html')).toThrow(english.replace(/ at \/terms\/cookies-policy\/$/, ''));
+    expect(inEnglish(record.unreadRows)).toEqual([
       { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
     ]);
     // Kept as a charter's are: the first MAX_LIVE_UNREAD_ROWS and a note counting the rest.
@@ -713,8 +727,8 @@ describe('the rows of a live charter not read', () => {
     );
     const cut = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: many } }));
     expect(cut.problem?.kind).toBe('no-rows');
-    expect(cut.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
-    expect(unreadLineCount(cut.unreadRows!)).toBe(MAX_LIVE_UNREAD_ROWS + 1);
+    expect(inEnglish(cut.unreadRows)).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
+    expect(unreadLineCount(inEnglish(cut.unreadRows)!)).toBe(MAX_LIVE_UNREAD_ROWS + 1);
   });
 
   it('says a table of rows not read over a page with no table at the other path, whichever path has it', async () => {
@@ -737,9 +751,11 @@ describe('the rows of a live charter not read', () => {
   it('keeps the first MAX_LIVE_UNREAD_ROWS, and one note counting the rest', async () => {
     const broken = '<tr><td>A</td><td>b</td><td>1 day</td><td>c</td><td>d</td></tr>'.repeat(MAX_LIVE_UNREAD_ROWS + 50);
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page(broken) } }));
-    expect(record.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
+    expect(inEnglish(record.unreadRows)).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
     // The 50 past the kept ones, and the page's own unread row.
-    expect(record.unreadRows!.at(-1)!.reason).toBe(`and 51 more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`);
+    expect(inEnglish(record.unreadRows)!.at(-1)!.reason).toBe(
+      `and 51 more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`,
+    );
   });
 
   it('counts lines, not rows: a line with two problems gives two rows and one line', () => {
@@ -754,10 +770,10 @@ describe('the rows of a live charter not read', () => {
   it('past the parser’s own list, counts the lines its note stands for too', async () => {
     const broken = '<tr><td>A</td><td>b</td><td>1 day</td><td>c</td><td>d</td></tr>'.repeat(MAX_UNREAD_ROWS_LISTED + 50);
     const record = await fetchLiveCharter(HOST, fakeFetch({ [policy]: { status: 200, body: page(broken) } }));
-    expect(record.unreadRows).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
+    expect(inEnglish(record.unreadRows)).toHaveLength(MAX_LIVE_UNREAD_ROWS + 1);
     // Every broken row and the page's own unread row, though the parser listed 1,000 of them.
-    expect(unreadLineCount(record.unreadRows!)).toBe(MAX_UNREAD_ROWS_LISTED + 50 + 1);
-    expect(record.unreadRows!.at(-1)!.reason).toBe(
+    expect(unreadLineCount(inEnglish(record.unreadRows)!)).toBe(MAX_UNREAD_ROWS_LISTED + 50 + 1);
+    expect(inEnglish(record.unreadRows)!.at(-1)!.reason).toBe(
       `and ${(MAX_UNREAD_ROWS_LISTED + 50 + 1 - MAX_LIVE_UNREAD_ROWS).toLocaleString('en')} more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`,
     );
   });

@@ -9,6 +9,11 @@ import {
   splitTabCells,
   type TableHeader,
 } from '../../../src/core/charter/table.ts';
+import { unreadReasonText } from '../../../src/core/charter/unread-reason.ts';
+
+/** A split with its reason in English, as the charter CLI prints it. */
+const inEnglish = (split: ReturnType<typeof splitRow>) =>
+  split.kind === 'unreadable' ? { ...split, reason: unreadReasonText(split.reason) } : split;
 
 const OLD_TAB: TableHeader = { line: 1, layout: 'tab', columns: ['provider', 'service', 'cookie', 'purpose'] };
 const NEW_PIPE: TableHeader = { line: 1, layout: 'pipe', columns: ['provider', 'cookie', 'duration', 'purpose'] };
@@ -208,7 +213,7 @@ describe('splitRow', () => {
   });
 
   it('reports a tab row with the wrong number of cells', () => {
-    expect(splitRow('Google\t_ga\tStats', OLD_TAB)).toEqual({
+    expect(inEnglish(splitRow('Google\t_ga\tStats', OLD_TAB))).toEqual({
       kind: 'unreadable',
       reason: 'expected 4 cells separated by tabs (provider / service / cookie / purpose), found 3',
     });
@@ -231,7 +236,7 @@ describe('splitRow', () => {
       kind: 'row',
       cells: { provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in' },
     });
-    expect(splitRow('| Huwise | sessionid |', NEW_PIPE)).toEqual({
+    expect(inEnglish(splitRow('| Huwise | sessionid |', NEW_PIPE))).toEqual({
       kind: 'unreadable',
       reason: 'expected 4 cells between pipes (provider / cookie / duration / purpose), found 2',
     });
@@ -260,7 +265,9 @@ describe('splitRow', () => {
     for (const row of ['Acme Statistiques _acme Mesure', 'Acme Corp « acme_vid » 6 mois Audience', 'Acmeacme_id13 moisAudience']) {
       const split = splitRow(row, row.includes(' ') ? OLD_SPACE : NEW_GLUED);
       expect(split.kind, row).toBe('unreadable');
-      expect(split.kind === 'unreadable' && split.reason, row).toMatch(/^does not start with a provider the reader knows/);
+      expect(split.kind === 'unreadable' && unreadReasonText(split.reason), row).toMatch(
+        /^does not start with a provider the reader knows/,
+      );
     }
     // The name must come among the first words; headings, and tab or pipe tables, are left as they were.
     expect(splitRow('Vous pouvez à tout moment refuser le dépôt du cookie _ga', OLD_SPACE)).toEqual({ kind: 'not-a-row' });
@@ -319,7 +326,7 @@ describe('splitRow: a spaced header, rows whose cells ran together', () => {
 
 describe('splitRow: rows longer than their cells can be', () => {
   it('reports them at once, with the limit, when they hold the table’s separators', () => {
-    expect(splitRow(`a\t${'\t'.repeat(50_000)}b`, OLD_TAB)).toEqual({
+    expect(inEnglish(splitRow(`a\t${'\t'.repeat(50_000)}b`, OLD_TAB))).toEqual({
       kind: 'unreadable',
       reason: 'a row of 50,003 characters: longer than 4 cells of at most 10,000 characters can be',
     });

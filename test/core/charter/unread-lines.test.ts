@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keptUnreadRows, MAX_LIVE_UNREAD_ROWS, unreadLineCount } from '../../../src/core/charter/unread-lines.ts';
+import { unreadReasonText } from '../../../src/core/charter/unread-reason.ts';
 
 describe('unreadLineCount', () => {
   it('counts the lines the rows name: a row with two problems adds none, the note ending a cut list the rows it stands for', () => {
@@ -29,9 +30,10 @@ describe('keptUnreadRows', () => {
     expect(kept.at(-1)).toEqual({
       line: MAX_LIVE_UNREAD_ROWS,
       text: '',
-      reason: `and 7 more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`,
+      reason: { kind: 'rows-not-kept', count: 7, kept: MAX_LIVE_UNREAD_ROWS },
       more: 7,
     });
+    expect(unreadReasonText(kept.at(-1)!.reason)).toBe(`and 7 more lines not read (only the first ${MAX_LIVE_UNREAD_ROWS} rows are kept)`);
     expect(unreadLineCount(kept)).toBe(MAX_LIVE_UNREAD_ROWS + 7);
     const parserNote = { line: 1_000, text: '', reason: 'and 40 more rows not read (only the first 1,000 are listed)', more: 40 };
     const longList = [...Array.from({ length: 1_000 }, (_, index) => row(index + 1)), parserNote];

@@ -93,6 +93,24 @@ describe('exportReport', () => {
     expect(charterLine(exportReport(oneEntry, 'markdown').text)).toMatch(/, 1 entry$/);
   });
 
+  it('writes each unread row’s reason in English, as the charter CLI prints it, in place, whatever the popup words it in', () => {
+    const unreadRows = [
+      { line: 5004, text: '', reason: { kind: 'stopped-rows', limit: 5000 } as const },
+      { line: 9, text: 'A | b', reason: { kind: 'not-a-name', token: '<img src=x onerror=alert(1)>', why: 'separators' } as const },
+      { line: 12, text: 'A | b', reason: 'a reason an older version stored' },
+    ];
+    const live = { fetchedAt: 1, url: 'https://data.tco.re/c', problem: null };
+    const unread = { ...sample, charter: { ...sample.charter, kind: 'live' as const, live, unreadRows } };
+    const exported = JSON.parse(exportReport(unread, 'json').text).charter;
+    expect(exported.unreadRows.map((row: { reason: string }) => row.reason)).toEqual([
+      'truncated: more than 5,000 table rows, the limit; the charter is not read from this line on',
+      '“<img src=x onerror=alert(1)>”: not a cookie name (spaces, quotes or separators in it)',
+      'a reason an older version stored',
+    ]);
+    // The charter's keys in the order they always had.
+    expect(Object.keys(exported)).toEqual(Object.keys(unread.charter));
+  });
+
   it('says a known tracker’s lifetime in its English words alone, as it always has: the data beside them is the pages’', () => {
     const words = { name: '_ga', status: 'undeclared' as const, source: 'known-tracker' as const, duration: '2 years' };
     const withData = report([reportCookie({ ...words, knownLifetime: lasting(2, 'year') })], { generatedAt: 1 });

@@ -8,11 +8,19 @@ import { buildRegistry, withSiteCharter } from '../../../src/core/registry/regis
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
 import { siteRegistry } from '../../../src/core/report/site-charter.ts';
 import { fetchLiveCharter, readLiveCharterPage, type FetchLike, type LiveCharterRecord } from '../../../src/core/charter/live.ts';
-import type { UnreadRow } from '../../../src/core/charter/parse.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { ITIE_CHARTER, METROPOLE_CHARTER } from '../registry/charter-fixtures.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { BUNDLED_CHARTERS, buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
+import { unreadReasonText } from '../../../src/core/charter/unread-reason.ts';
+import type { UnreadRow } from '../../../src/core/charter/parse.ts';
+
+/** Unread rows with their reasons in English, as the charter CLI prints them and the JSON export keeps them. */
+function inEnglish(rows: readonly UnreadRow[]): UnreadRow[];
+function inEnglish(rows: readonly UnreadRow[] | undefined): UnreadRow[] | undefined;
+function inEnglish(rows: readonly UnreadRow[] | undefined): UnreadRow[] | undefined {
+  return rows?.map((row) => ({ ...row, reason: unreadReasonText(row.reason) }));
+}
 
 const HOST = 'data.example-metropole.fr';
 const registry = buildRegistry({ [HOST]: METROPOLE_CHARTER }, { openCookieDatabase: bundledOpenCookieDatabaseRows() });
@@ -1310,7 +1318,7 @@ describe('a live charter with rows the extension could not read', () => {
     expect(live.path).toBe('/terms/cookies-policy/');
     expect(report.charter.live).not.toHaveProperty('path');
     expect(report.cookies.find((c) => c.name === 'sessionid')?.status).toBe('undeclared');
-    expect(report.charter.unreadRows).toEqual([
+    expect(inEnglish(report.charter.unreadRows)).toEqual([
       { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
     ]);
   });
@@ -1324,6 +1332,27 @@ describe('a live charter with rows the extension could not read', () => {
     expect(reportOn({ ...record, unreadRows: [] }).charter).not.toHaveProperty('unreadRows');
   });
 
+  it('keeps a stored reason as data, an older version’s English text as it is, and one it cannot read as a reason not known', () => {
+    const charter = { portal: PORTAL, language: 'en' as const, entries: [] };
+    const stored = [
+      {
+        line: 4,
+        text: 'a',
+        reason: { kind: 'cells-count', separator: 'pipes', expected: 4, found: 2, columns: ['provider', 'cookie', null, 'purpose'] },
+      },
+      { line: 5, text: 'b', reason: 'expected 4 cells between pipes (provider / cookie / (ignored) / purpose), found 2' },
+      { line: 6, text: 'c', reason: { kind: 'cells-count', expected: '<b>4</b>' } },
+      { line: 7, text: 'd', reason: null },
+    ] as unknown as UnreadRow[];
+    const record: LiveCharterRecord = { host: PORTAL, fetchedAt: 1, url: policy, charter, problem: null, unreadRows: stored };
+    expect(reportOn(record).charter.unreadRows?.map((row) => row.reason)).toEqual([
+      stored[0]!.reason,
+      stored[1]!.reason,
+      { kind: 'unknown' },
+      { kind: 'unknown' },
+    ]);
+  });
+
   it('gives them beside the charter it falls back on when the live charter’s table gave no row at all: they are all it has', async () => {
     const noRow = page.replace('<tr><td>Huwise</td><td>csrftoken</td><td>1 year</td><td>Security</td></tr>', '');
     const fetchNoRow: FetchLike = async (url) =>
@@ -1332,7 +1361,7 @@ describe('a live charter with rows the extension could not read', () => {
     const report = reportOn(live);
     expect(report.charter.kind).not.toBe('live');
     expect(report.charter.live?.problem).toMatchObject({ kind: 'no-rows', path: '/terms/cookies-policy/' });
-    expect(report.charter.unreadRows).toEqual([
+    expect(inEnglish(report.charter.unreadRows)).toEqual([
       { line: expect.any(Number), text: expect.stringContaining('sessionid'), reason: expect.stringMatching(/expected 4 cells/) },
     ]);
   });
