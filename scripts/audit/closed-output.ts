@@ -77,9 +77,12 @@ export function exitOnceWritten(code: number, output: NodeJS.WritableStream = pr
   );
 }
 
-/** Ends the command quietly when its standard output is closed (exit 2). */
-export function stopWhenStdoutCloses(): void {
-  onOutputClosed(process.stdout, () => endRunNow(OUTPUT_CLOSED_EXIT));
+/**
+ * Ends the command quietly when its standard output or error is closed (exit 2): a closed stderr
+ * (`2>&1 | true`) met as it says why it refuses an argument crashed with exit 1, --strict's code.
+ */
+export function stopWhenOutputCloses(): void {
+  for (const output of [process.stdout, process.stderr]) onOutputClosed(output, () => endRunNow(OUTPUT_CLOSED_EXIT));
 }
 
 /**

@@ -27,7 +27,7 @@ import { createProgress } from '../census/progress.ts';
 import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { errorLine, portalFolder } from '../census/census-report.ts';
-import { exitOnceWritten, stopOnSignals, stopWhenStdoutCloses } from './closed-output.ts';
+import { exitOnceWritten, stopOnSignals, stopWhenOutputCloses } from './closed-output.ts';
 import { typedPathPlace } from './typed-path.ts';
 
 const started = Date.now();
@@ -158,7 +158,7 @@ async function command(options: AuditOptions): Promise<number> {
 }
 
 // `npm start | head`: the run stops at its first line that cannot be written (exit 2), no stack trace.
-stopWhenStdoutCloses();
+stopWhenOutputCloses();
 // Ctrl-C or SIGTERM: the browser ended and its profile removed (exit 130 or 143).
 stopOnSignals();
 try {

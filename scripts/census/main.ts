@@ -12,7 +12,7 @@ import { censusExitCode, otherChoiceWarnings } from './census-report.ts';
 import { censusFiles, writeFiles } from './census-output.ts';
 import { copyPortalFolders, mergeShards, portalCopies, readShard, refuseOutInShards, refuseOutputsInTheWay } from './merge.ts';
 import { isEntryScript } from '../entry-script.ts';
-import { exitOnceWritten, stopWhenStdoutCloses } from '../audit/closed-output.ts';
+import { exitOnceWritten, stopWhenOutputCloses } from '../audit/closed-output.ts';
 import { typedInFolder } from '../audit/typed-path.ts';
 
 export const MERGE_USAGE = `Usage: npm run census:merge -- --out DIR [--strict] SHARD_DIR...
@@ -92,7 +92,7 @@ function main(argv: readonly string[]): number {
 
 if (isEntryScript(import.meta.url)) {
   // Its output closed (`| head -1`): it stops there, exit 2, no stack trace.
-  stopWhenStdoutCloses();
+  stopWhenOutputCloses();
   try {
     // Its paths as typed, from the folder the command was typed in (npm runs it from the package
     // root and says where it was typed in INIT_CWD): it reads nothing of the package's own by path.

@@ -8,10 +8,10 @@
  * output closed before the end (`charter text big.md | head -1`): it stops there, without Node's
  * stack trace, as the audit does (closed-output.ts).
  */
-import { exitOnceWritten, stopWhenStdoutCloses } from '../audit/closed-output.ts';
+import { exitOnceWritten, stopWhenOutputCloses } from '../audit/closed-output.ts';
 import { runCharterCli } from './cli.ts';
 
-stopWhenStdoutCloses();
+stopWhenOutputCloses();
 const status = await runCharterCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

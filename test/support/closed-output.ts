@@ -18,3 +18,14 @@ export async function runWithStdoutClosed(
   const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { status, stderr };
 }
+
+/** Runs `script` with `args` (in `options.cwd`), its stderr closed at once (`… 2>&1 | true`); resolves to its exit code. */
+export async function runWithStderrClosed(
+  script: string,
+  args: string[],
+  options: Pick<SpawnOptions, 'cwd' | 'env'> = {},
+): Promise<number | null> {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [script, ...args], { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr.destroy();
+  return new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+}

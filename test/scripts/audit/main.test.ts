@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../../../scripts/browsers/browser-under-test.ts';
 import { USAGE } from '../../../scripts/audit/options.ts';
 import { killTree } from '../../../scripts/browsers/process-tree.ts';
-import { runWithStdoutClosed } from '../../support/closed-output.ts';
+import { runWithStderrClosed, runWithStdoutClosed } from '../../support/closed-output.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = scratchDir('audit-main');
@@ -126,6 +126,14 @@ describe('audit command with its output closed before its last line (`npm start 
     const cwd = join(scratch.path, 'closed-last-line');
     mkdirSync(cwd);
     expect(await runWithStdoutClosed(join(ROOT, 'scripts/audit/main.ts'), ['--help'], { cwd })).toEqual({ status: 2, stderr: '' });
+  }, 30_000);
+});
+
+describe('audit command with its standard error closed (`npm start -- mailto:x@y 2>&1 | true`)', () => {
+  it('exits 2 as it refuses the URL, never the 1 that --strict gives findings', async () => {
+    const cwd = join(scratch.path, 'closed-stderr');
+    mkdirSync(cwd);
+    expect(await runWithStderrClosed(join(ROOT, 'scripts/audit/main.ts'), ['mailto:x@y'], { cwd })).toBe(2);
   }, 30_000);
 });
 

@@ -9,7 +9,7 @@ import { runCharterCli, USAGE, type CliIo } from '../../../scripts/charter/cli.t
 import { fetchLiveCharter, type FetchLike } from '../../../src/core/charter/live.ts';
 import { pageFailureText } from '../../../src/core/charter/live-problem.ts';
 import { charterPage, DEMO_CHARTER } from '../../../scripts/demo-portal/charters.ts';
-import { runWithStdoutClosed } from '../../support/closed-output.ts';
+import { runWithStderrClosed, runWithStdoutClosed } from '../../support/closed-output.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -385,6 +385,10 @@ describe('charter with its standard output closed (`charter text big.md | head -
     },
     30_000,
   );
+
+  it('stops so when its standard error is closed as it says why (`charter bogus 2>&1 | true`): 2, never the 1 of an unread input', async () => {
+    expect(await runWithStderrClosed(join(ROOT, 'scripts/charter/main.ts'), ['bogus'], { cwd: ROOT })).toBe(2);
+  }, 30_000);
 
   it('stops so when a reader closes the pipe after its first line (`| head -1`)', () => {
     const result = spawnSync(
