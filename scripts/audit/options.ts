@@ -295,6 +295,8 @@ function unreadableReason(withScheme: string): string {
   if (hasPort && !/^\d*$/.test(authority.slice(colon + 1))) return PORT_RANGE;
   if (hasPort && Number(authority.slice(colon + 1)) > 65535) return PORT_RANGE;
   const labels = host.split('.');
+  // A character no label holds (a space) is the fault, before any number or Punycode in them.
+  if (!labels.every((label) => /^[\p{L}\p{N}\p{M}-]*$/u.test(label))) return 'no valid host name';
   // The URL standard's "ends in a number": the last label, or the one before a final dot.
   const last = labels.at(-1) === '' && labels.length > 1 ? labels.at(-2)! : labels.at(-1)!;
   if (/^(?:\d+|0x[0-9a-f]*)$/i.test(last))

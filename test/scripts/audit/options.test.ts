@@ -218,6 +218,9 @@ describe('parseTarget says why the URL parser cannot read an address (review of 
     ['https://', 'no host'],
     ['https://exa mple.org/', 'no valid host name'],
     ['https://[::1/', 'no valid host name'],
+    // A character no host name holds is the fault, whatever the labels' numbers or Punycode (re-review cli9).
+    ['https://xn--donnes-eva.exa mple.fr/', 'no valid host name'],
+    ['https://ex ample.1/', 'no valid host name'],
   ])('%j: %s', (text, reason) => {
     expect(() => parseTarget(text)).toThrow(new UsageError(`malformed URL: ${JSON.stringify(text)} (${reason})`));
   });
