@@ -85,7 +85,8 @@ export function formatReport(report: Report, title: string): string {
       c.provider || 'unknown',
       c.service ?? '',
       c.purpose || 'unknown',
-      c.removed ? 'removed' : c.status,
+      // An expired one is gone too, the browser not having said so yet (it deletes one lazily).
+      c.removed ? 'removed' : c.expired ? 'expired' : c.status,
       c.firstPhase,
       c.firstPage ?? '',
     ]),

@@ -78,6 +78,12 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
   const now = deps.now ?? Date.now;
   const memo = deps.memo ?? createReportMemo();
   const firstPageOf = createFirstPages();
+  /**
+   * The pages (pageKey) kept from each build of a report, by its cookies (the same array while
+   * the memo reuses it): the memo builds again at the same revision once a cookie has expired,
+   * and the page kept from the build before would show it present at every open till the record changed.
+   */
+  const pagesKeptFrom = new WeakMap<readonly unknown[], Set<string>>();
   const afterAnswer = deps.afterAnswer ?? ((task: () => void) => void setTimeout(task, 0));
 
   async function resolve(query: SiteQuery): Promise<ResolvedSite> {
@@ -138,8 +144,12 @@ export function createSiteReports(deps: SiteReportsDeps): SiteReports {
       // The page a popup shows first, kept for the next to read at once (after this answer leaves).
       const pages = deps.pages;
       const key = pageKey(query.storeId, host);
-      if (pages && isFirstPage(query.first) && !pages.hasPage(key, storeId, host, revision))
+      const keptFrom = pagesKeptFrom.get(report.cookies) ?? new Set<string>();
+      if (pages && isFirstPage(query.first) && !(pages.hasPage(key, storeId, host, revision) && keptFrom.has(key))) {
+        keptFrom.add(key);
+        pagesKeptFrom.set(report.cookies, keptFrom);
         afterAnswer(() => pages.putPage(key, storeId, host, revision, ticket, JSON.stringify(view)));
+      }
       return view;
     },
     prepare() {

@@ -294,6 +294,33 @@ describe('site reports', () => {
     expect(sitePageItem(undefined, HOST).decode(session.data[pageKey(undefined, HOST)])).toEqual(again);
   });
 
+  it('keep the first page again once a cookie it showed present has expired, the record unchanged', async () => {
+    let clock = 1_000_000;
+    const { reports, recorder, store, session } = await setup({ now: () => clock });
+    const shortLived = browserCookie({ name: 'widget', domain: HOST, storeId: 'firefox-default', expirationDate: 1_060 });
+    await recorder.cookieChanged(shortLived, false, 'explicit', clock);
+    await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    const key = pageKey(undefined, HOST);
+    const keptRow = () => {
+      const page = sitePageItem(undefined, HOST).decode(session.data[key]);
+      return page?.kind === 'report' ? page.report.cookies.find((c) => c.name === 'widget') : undefined;
+    };
+    expect(keptRow()).not.toHaveProperty('expired');
+    // A minute later the browser has not said it removed the cookie (it does so lazily): no record change.
+    clock = 1_061_000;
+    const later = await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    expect(later.kind === 'report' && later.report.cookies.find((c) => c.name === 'widget')).toMatchObject({ expired: true });
+    expect(keptRow()).toMatchObject({ expired: true });
+    // Asked again with nothing changed since: not written again.
+    const writes = session.writes;
+    clock = 1_062_000;
+    await reports.view({ host: HOST, first: FIRST_PAGE });
+    await store.flush();
+    expect(session.writes).toBe(writes);
+  });
+
   it('keep no first page that says changes could not be saved once they are: it is built again, saying all is saved', async () => {
     const retired: string[] = [];
     let status = (): StoreLosses => ({ sitesDropped: 0, lastDropAt: null, unsavedSince: null });

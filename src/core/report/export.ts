@@ -219,6 +219,8 @@ const CSV_COLUMNS = [
   'firstPartyDomain',
   // A partitioned cookie's cross-site bit (true or false); empty where the browser gives none.
   'hasCrossSiteAncestor',
+  // true when its expiry is past and no removal was heard (`removed` empty): gone, the browser deletes one lazily.
+  'expired',
 ] as const;
 
 function toCsv(report: Report): string {
@@ -247,6 +249,7 @@ function toCsv(report: Report): string {
       String(c.originUnknown),
       c.firstPartyDomain ?? '',
       c.hasCrossSiteAncestor === undefined ? '' : String(c.hasCrossSiteAncestor),
+      String(c.expired === true),
     ]
       .map(csvField)
       .join(','),

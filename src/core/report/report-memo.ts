@@ -3,8 +3,11 @@
  * again and again while nothing changed; a portal with 2,000 cookies made each ask match 2,000
  * cookies against the registry and rebuild every finding. The memo keeps, per site, the report
  * last built and what each cookie matched:
- * - nothing changed (same record revision, same registry, same live charter): the report built
- *   before, stamped with the time and the store's losses of now;
+ * - nothing changed (same record revision, same registry, same live charter) and no cookie it
+ *   showed present has expired since (nor, the clock set back, one it showed expired not yet):
+ *   the report built before, stamped with the time and the store's losses of now;
+ * - only time passed over an expiry (the browser deletes an expired cookie lazily, so the record
+ *   may not change): built again, nothing matched again;
  * - the record changed (a cookie event): the report is rebuilt, but only cookies whose identity
  *   (name, domain, embedded or not) the memo has not matched yet are matched;
  * - the registry or the site's charter changed: everything is matched again.
@@ -20,6 +23,7 @@ import type { LiveCharterRecord } from '../charter/live.ts';
 import type { SiteRecord } from '../cookies/site-record.ts';
 import { siteMatcher, type CookieIdentity, type MatchResult } from '../registry/match.ts';
 import type { Registry } from '../registry/registry.ts';
+import { expiryJudgementSpan } from './expired.ts';
 import { buildReport, type CookieMatcher, type Report, type SiteCookieMatcher, type StoreLosses } from './report.ts';
 import { ownCookieNames, registryForChoice, siteCharterChoice, type SiteCharterChoice } from './site-charter.ts';
 
@@ -59,6 +63,9 @@ type SiteEntry = {
   /** What each cookie identity matched, against `registry`: by domain (prefixed 1 for embedded content, else 0), then by name. */
   matches: Map<string, Map<string, MatchResult>>;
   report: Report;
+  /** The times (ms) its expiry judgements hold for (expiryJudgementSpan): outside them, it is built again. */
+  judgedFrom: number;
+  judgedUntil: number;
 };
 
 /** Sites kept by default: the popup, the side panel and the badges of the open tabs ask for a few at a time. */
@@ -99,7 +106,8 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
     if (entry) entries.delete(key);
     const stamp = liveStamp(live);
     const sameLive = entry !== undefined && entry.liveStamp === stamp;
-    if (entry && entry.site === site && entry.revision === revision && entry.base === base && sameLive) {
+    const sameJudgement = entry !== undefined && inputs.now >= entry.judgedFrom && inputs.now < entry.judgedUntil;
+    if (entry && entry.site === site && entry.revision === revision && entry.base === base && sameLive && sameJudgement) {
       entries.set(key, entry);
       return stamped(entry.report, inputs);
     }
@@ -134,7 +142,19 @@ export function createReportMemo(options: { match?: CookieMatcher; maxSites?: nu
       return result;
     };
     const built = buildReport(site, registry, inputs.now, live, inputs.losses, memoized);
-    entries.set(key, { site, revision, base, liveStamp: stamp, choice, registry, matches, report: built });
+    const { from, until } = expiryJudgementSpan(Object.values(site.cookies), inputs.now);
+    entries.set(key, {
+      site,
+      revision,
+      base,
+      liveStamp: stamp,
+      choice,
+      registry,
+      matches,
+      report: built,
+      judgedFrom: from,
+      judgedUntil: until,
+    });
     while (entries.size > maxSites) entries.delete(entries.keys().next().value!);
     return built;
   }

@@ -258,11 +258,12 @@ describe('exportReport', () => {
     expect(markdown).toContain('| hostile | \\.tco\\.re, first party =1+1\\|&lt;b&gt;x&lt;/b&gt; |');
     expect(markdown).not.toContain('<b>');
     const [header, ...rows] = exportReport(twoFirstParties, 'csv').text.split('\r\n');
-    expect(header!.split(',').slice(-2)).toEqual(['firstPartyDomain', 'hasCrossSiteAncestor']);
-    expect(rows[0]!.endsWith(',tco.re,')).toBe(true);
-    expect(rows[1]!.endsWith(',"(https,example.net)",')).toBe(true);
-    expect(rows[2]!.endsWith(',false,,')).toBe(true);
-    expect(rows[3]!.endsWith(`,'=1+1|<b>x</b>,`)).toBe(true);
+    // Then `expired` alone after it (false for all of these).
+    expect(header!.split(',').slice(-3)).toEqual(['firstPartyDomain', 'hasCrossSiteAncestor', 'expired']);
+    expect(rows[0]!.endsWith(',tco.re,,false')).toBe(true);
+    expect(rows[1]!.endsWith(',"(https,example.net)",,false')).toBe(true);
+    expect(rows[2]!.endsWith(',false,,,false')).toBe(true);
+    expect(rows[3]!.endsWith(`,'=1+1|<b>x</b>,,false`)).toBe(true);
   });
 
   it('says on which page each cookie first appeared, and which came from embedded content', () => {
@@ -274,8 +275,8 @@ describe('exportReport', () => {
       '| declared \\(embedded content, via response\\) | charter | before-choice | /explore/dataset/x/map/ |',
     );
     const lines = exportReport(embedded, 'csv').text.split('\r\n');
-    expect(lines[1]).toMatch(/,\/,,false,,$/);
-    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response,false,,$/);
+    expect(lines[1]).toMatch(/,\/,,false,,,false$/);
+    expect(lines[2]).toMatch(/,\/explore\/dataset\/x\/map\/,response,false,,,false$/);
   });
 
   it('says which cookie is of unknown origin (a domain other open sites share), in each format', () => {
@@ -298,9 +299,9 @@ describe('exportReport', () => {
     expect(markdown).toContain('| undeclared \\(origin unknown\\: other open sites share its domain, no finding made\\) |');
     expect(markdown.match(/origin unknown/g)).toHaveLength(1);
     const lines = exportReport(shared, 'csv').text.split('\r\n');
-    expect(lines[0]).toMatch(/,originUnknown,firstPartyDomain,hasCrossSiteAncestor$/);
-    expect(lines[1]).toMatch(/^_ga,.*,true,,$/);
-    expect(lines[2]).toMatch(/^sessionid,.*,false,,$/);
+    expect(lines[0]).toMatch(/,originUnknown,firstPartyDomain,hasCrossSiteAncestor,expired$/);
+    expect(lines[1]).toMatch(/^_ga,.*,true,,,false$/);
+    expect(lines[2]).toMatch(/^sessionid,.*,false,,,false$/);
   });
 
   it('says why the visitor’s choice explains an entry not seen: in JSON as the report has it, in Markdown in words; CSV lists seen cookies only', () => {
@@ -351,7 +352,7 @@ describe('exportReport', () => {
   it('writes CSV with quoting and formula injection defused', () => {
     const lines = exportReport(sample, 'csv').text.split('\r\n');
     expect(lines[0]).toBe(
-      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty,originUnknown,firstPartyDomain,hasCrossSiteAncestor',
+      'name,domain,path,status,provider,service,purpose,category,source,duration,expires,firstPhase,secure,httpOnly,sameSite,partitionKey,firstSeen,removed,firstPage,thirdParty,originUnknown,firstPartyDomain,hasCrossSiteAncestor,expired',
     );
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -411,7 +412,7 @@ describe('exportReport', () => {
   });
 });
 
-describe('an expired cookie in the Markdown table', () => {
+describe('an expired cookie in the exports', () => {
   it('is said expired when no removal was heard, removed when one was', () => {
     const text = exportReport(
       report([reportCookie({ name: '_gat', expired: true }), reportCookie({ name: '_gid', removed: 1 })]),
@@ -419,5 +420,20 @@ describe('an expired cookie in the Markdown table', () => {
     ).text;
     expect(text).toContain('| declared \\(expired\\) |');
     expect(text).toContain('| declared \\(removed\\) |');
+  });
+
+  it('is marked in the CSV’s last column, `expired`, every earlier column keeping its place', () => {
+    const csv = exportReport(
+      report([reportCookie({ name: '_gat', expired: true }), reportCookie({ name: '_gid', removed: 1 }), reportCookie({ name: 'sid' })]),
+      'csv',
+    ).text;
+    const [header, ...rows] = csv.split('\r\n');
+    const columns = header!.split(',');
+    expect(columns.slice(-3)).toEqual(['firstPartyDomain', 'hasCrossSiteAncestor', 'expired']);
+    const cell = (name: string, column: string) => rows.find((row) => row.startsWith(`${name},`))!.split(',')[columns.indexOf(column)];
+    expect(cell('_gat', 'expired')).toBe('true');
+    expect(cell('_gat', 'removed')).toBe('');
+    expect(cell('_gid', 'expired')).toBe('false');
+    expect(cell('sid', 'expired')).toBe('false');
   });
 });

@@ -4,6 +4,7 @@ import type { LiveCharterRecord } from '../../../src/core/charter/live.ts';
 import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundled-open-cookie-database.ts';
 import { matchCookie } from '../../../src/core/registry/match.ts';
+import { buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { buildRegistry, type Registry } from '../../../src/core/registry/registry.ts';
 import { createReportMemo } from '../../../src/core/report/report-memo.ts';
 import { exportReport } from '../../../src/core/report/export.ts';
@@ -55,7 +56,16 @@ const LIVES: Array<(host: string, at: number) => LiveCharterRecord | null> = [
 ];
 
 type Step =
-  | { kind: 'cookie'; name: number; domain: boolean; removed: boolean; embedded: boolean; days: number | null; path: number }
+  | {
+      kind: 'cookie';
+      name: number;
+      domain: boolean;
+      removed: boolean;
+      embedded: boolean;
+      days: number | null;
+      seconds: number | null;
+      path: number;
+    }
   | { kind: 'consent'; choice: number }
   | { kind: 'charter'; live: number }
   | { kind: 'registry'; charter: boolean }
@@ -71,6 +81,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       removed: fc.boolean(),
       embedded: fc.boolean(),
       days: fc.option(fc.integer({ min: 0, max: 800 })),
+      // A lifetime of a few seconds instead (when there is one): an expiry passes between two asks, the record unchanged.
+      seconds: fc.option(fc.nat(4)),
       path: fc.nat(2),
     }),
   },
@@ -105,7 +117,7 @@ function play(host: string, steps: Step[], check: (memoReport: unknown, fresh: u
         hostOnly: !s.domain,
         path: ['/', '/api', '/explore'][s.path]!,
         session: s.days === null,
-        expirationDate: s.days === null ? undefined : at / 1000 + s.days * 86400,
+        expirationDate: s.days === null ? undefined : at / 1000 + (s.seconds ?? s.days * 86400),
       });
       if (recordCookieChange(site, cookie, s.removed, at, s.embedded ? { via: 'frame' } : {})) revision++;
     } else if (s.kind === 'consent') {
@@ -297,5 +309,67 @@ describe('report memo', () => {
     expect(memo.size).toBe(2);
     memo.clear();
     expect(memo.size).toBe(0);
+  });
+});
+
+describe('report memo and cookie expiry', () => {
+  const DAY = 86400;
+  const T0 = 1_800_000_000_000;
+  const TCO = 'data.tco.re';
+  const bundled = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  const choice = (flags: Record<string, boolean>, at: number) =>
+    browserCookie({
+      name: 'cookies_preferences',
+      domain: TCO,
+      httpOnly: false,
+      expirationDate: at / 1000 + 183 * DAY,
+      value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ...flags, timestamp: at })),
+    });
+  /** Accepted at T0, gtag's one-minute `_gat_gtag_*` set then, Google Analytics refused 30 s later: kept until it expires at T0 + 60 s. */
+  function refusedSite(): SiteRecord {
+    const site = emptySite(TCO, '0');
+    recordCookieChange(site, choice({ ga: true }, T0), false, T0);
+    const gat = browserCookie({ name: '_gat_gtag_UA_1_1', domain: '.tco.re', hostOnly: false, expirationDate: T0 / 1000 + 60 });
+    recordCookieChange(site, gat, false, T0 + 10);
+    recordCookieChange(site, choice({ ga: false }, T0 + 30_000), false, T0 + 30_000);
+    return site;
+  }
+  const inputs = (site: SiteRecord, now: number) => ({ site, revision: 1, base: bundled, live: null, now, losses: LOSSES });
+  const fresh = (site: SiteRecord, now: number) =>
+    buildReport(site, siteRegistry(bundled, TCO, null, ownCookieNames(Object.values(site.cookies))), now, null, LOSSES);
+
+  it('builds again once a cookie it showed present has expired, the record unchanged: the report a fresh build gives', () => {
+    const site = refusedSite();
+    const memo = createReportMemo();
+    const before = memo.report(inputs(site, T0 + 31_000));
+    expect(before.findings.some((f) => f.kind === 'after-refusal' && f.cookie === '_gat_gtag_UA_1_1')).toBe(true);
+    const later = memo.report(inputs(site, T0 + 300_000));
+    expect(later).toEqual(fresh(site, T0 + 300_000));
+    expect(later.cookies.find((c) => c.name === '_gat_gtag_UA_1_1')).toMatchObject({ expired: true });
+    expect(later.findings.some((f) => f.kind === 'after-refusal' && f.cookie === '_gat_gtag_UA_1_1')).toBe(false);
+  });
+
+  it('builds again when the clock went back before an expiry it judged past', () => {
+    const site = refusedSite();
+    const memo = createReportMemo();
+    memo.report(inputs(site, T0 + 300_000));
+    expect(memo.report(inputs(site, T0 + 31_000))).toEqual(fresh(site, T0 + 31_000));
+  });
+
+  it('reuses the report built before while no expiry passed: to the millisecond before the first one', () => {
+    const site = refusedSite();
+    const match = vi.fn(matchCookie);
+    const memo = createReportMemo({ match });
+    const first = memo.report(inputs(site, T0 + 31_000));
+    // The same cookies array: the report was not built again.
+    expect(memo.report(inputs(site, T0 + 45_000)).cookies).toBe(first.cookies);
+    expect(memo.report(inputs(site, T0 + 59_999)).cookies).toBe(first.cookies);
+    match.mockClear();
+    expect(memo.report(inputs(site, T0 + 60_000)).cookies).not.toBe(first.cookies);
+    // Built again for the time alone: nothing matched again.
+    expect(match).not.toHaveBeenCalled();
+    // Once it is past, no expiry is ahead but the choice cookie's, half a year later: reused again.
+    const expired = memo.report(inputs(site, T0 + 61_000));
+    expect(memo.report(inputs(site, T0 + 3_600_000)).cookies).toBe(expired.cookies);
   });
 });

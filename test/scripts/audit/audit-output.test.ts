@@ -37,6 +37,12 @@ describe('audit output', () => {
     expect(formatReport(accepted, 'x')).toContain('Findings (0):\n  none');
   });
 
+  it('says `expired` in the Status column of a cookie whose expiry is past, no removal heard, as it says `removed`', () => {
+    const text = formatReport(report([reportCookie({ name: '_gat', expired: true }), reportCookie({ name: '_gid', removed: 1 })]), 'x');
+    expect(text).toMatch(/^_gat\s.*\sexpired\s/m);
+    expect(text).toMatch(/^_gid\s.*\sremoved\s/m);
+  });
+
   it('says in the Phase column when the visitor’s choice explains an entry not seen, and nothing when it does not', () => {
     const entry = { provider: 'Someone', service: null, purpose: 'Audience', duration: null, match: 'exact' } as const;
     const text = formatReport(
