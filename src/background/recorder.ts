@@ -5,6 +5,7 @@ import {
   claimByResponse,
   emptySite,
   entryApart,
+  forgetSiteRemovalsApart,
   isPresent,
   notePageLoaded,
   notePageOfResponse,
@@ -408,9 +409,25 @@ export function createRecorder(
         Object.assign(same, { from: Math.min(same.from, at), to: Math.max(same.to, at), openUnder: common(same.openUnder, openUnder) });
       else steps.push({ slot, from: at, to: at, openUnder, ofUnknownOrigin: entryApart(site, site.cookies[id], cookie, false, at, asIf) });
     }
+    forgetInFilings(site, cookie, removed, at, context);
     const next = recordCookieChange(site, cookie, removed, at, context);
     keepFiling(key, site, cookie, steps);
     return next;
+  }
+
+  /**
+   * Does to the entries kept for `site`'s filings what recording `cookie` in it does to the
+   * record's (a choice forgets removals the site made under another: forgetSiteRemovalsApart),
+   * call it before: the entry openTabsChanged swaps in is the one the record would hold, had the
+   * tab been heard first, and the filing's copy of the record's entry still matches it.
+   */
+  function forgetInFilings(site: SiteRecord, cookie: BrowserCookie, removed: boolean, at: number, context: RecordContext): void {
+    // Only a choice changes them.
+    if (cookie.name !== CONSENT_COOKIE || ownFilings.size === 0) return;
+    const entries = [...ownFilings.values()]
+      .filter((filing) => filing.host === site.host && filing.cookie.storeId === site.storeId)
+      .flatMap((filing) => [filing.entry, ...filing.steps.map((step) => step.ofUnknownOrigin)]);
+    forgetSiteRemovalsApart(site, cookie, removed, at, context, entries);
   }
 
   /** The hosts in both sets: a tab open under the domain at one write of a step but not another may have made that other. */
@@ -685,7 +702,9 @@ export function createRecorder(
         if (!isPresent(site, cookie)) {
           const found = !respondedWith(cookie, host, now);
           const isNew = site.cookies[identity(cookie)] === undefined;
-          const next = recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!;
+          const context = { found, page: pageOf(host, cookie.storeId), originUnknown };
+          forgetInFilings(site, cookie, false, now, context);
+          const next = recordCookieChange(site, cookie, false, now, context)!;
           noteChoice(next, since);
           store.put(next);
           if (found && isNew && cookie.name !== CONSENT_COOKIE)
