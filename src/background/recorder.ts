@@ -367,9 +367,9 @@ export function createRecorder(
     return [...sites].map(([host, originUnknown]) => ({ host, originUnknown }));
   }
 
-  /** The hosts open in `cookie`'s store under its domain (on a parent domain), those of its partition's site only. */
-  function openHostsUnder(cookie: BrowserCookie): Set<string> {
-    return new Set([...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host) && partitionFits(cookie, host)));
+  /** The hosts open in `cookie`'s store (`open`, asked when not given) under its domain (on a parent domain), those of its partition's site only. */
+  function openHostsUnder(cookie: BrowserCookie, open: Iterable<string> = openHosts(cookie.storeId)): Set<string> {
+    return new Set([...open].filter((host) => cookieAppliesToHost(cookie, host) && partitionFits(cookie, host)));
   }
 
   /**
@@ -476,21 +476,33 @@ export function createRecorder(
 
   function openTabsChanged(at = Date.now()): Promise<SiteRecord[]> {
     /**
-     * The first of a filing's steps a tab heard `at` may have made a write of: one heard within
-     * OPEN_TAB_LAG_MS (either way of the clock, as the scan's lag), and a site under the domain
-     * open now that was not at one of its writes.
+     * The filings a tab heard `at` may have made a write of, each with the first such step: one
+     * heard within OPEN_TAB_LAG_MS (either way of the clock, as the scan's lag), and a site under
+     * the domain open now that was not at one of its writes. The open hosts are asked once per
+     * store: a filing per parent-domain cookie, each asking them, cost filings × tabs a tab event.
      */
-    const firstMaybeIts = (filing: OwnFiling) => {
-      const open = openHostsUnder(filing.cookie);
-      return filing.steps.find((step) => stepApart(step, at) <= OPEN_TAB_LAG_MS && [...open].some((host) => !step.openUnder.has(host)));
+    const maybeMade = () => {
+      const openIn = new Map<string, string[]>();
+      const openNow = (storeId: string) => {
+        let hosts = openIn.get(storeId);
+        if (hosts === undefined) openIn.set(storeId, (hosts = [...openHosts(storeId)]));
+        return hosts;
+      };
+      return [...ownFilings].flatMap(([key, filing]) => {
+        const open = openHostsUnder(filing.cookie, openNow(filing.cookie.storeId));
+        const step = filing.steps.find(
+          (step) => stepApart(step, at) <= OPEN_TAB_LAG_MS && [...open].some((host) => !step.openUnder.has(host)),
+        );
+        return step === undefined ? [] : [{ key, filing, step }];
+      });
     };
+    // Those the last ask of the records needed found: `apply` runs right after it, synchronously (inTurn).
+    let found: ReturnType<typeof maybeMade> = [];
     return inTurn(
-      () => [...ownFilings.values()].filter(firstMaybeIts).map((filing) => siteKey(filing.cookie.storeId, filing.host)),
+      () => (found = maybeMade()).map(({ filing }) => siteKey(filing.cookie.storeId, filing.host)),
       () => {
         const changed: SiteRecord[] = [];
-        for (const [key, filing] of ownFilings) {
-          const step = firstMaybeIts(filing);
-          if (step === undefined) continue;
+        for (const { key, filing, step } of found) {
           ownFilings.delete(key);
           const { cookie, host } = filing;
           const site = store.get(cookie.storeId, host);

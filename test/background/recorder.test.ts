@@ -1242,6 +1242,38 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       expect(await findingsOn(recorder, ITIE)).toEqual([]);
     });
 
+    it('asks the open hosts once per call, however many filings are kept', async () => {
+      const store = createSiteStore(fakeSession(), 10);
+      await store.load();
+      const open = new Set([ITIE, ...Array.from({ length: 100 }, (_, i) => `other${i}.example`)]);
+      let asked = 0;
+      const recorder = createRecorder(
+        store,
+        (host) => isPortalHost(host, BUNDLED),
+        (host) => open.has(host),
+        () => (asked++, [...open]),
+        (host) => (open.has(host) ? '/' : null),
+      );
+      await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+      for (let i = 0; i < 64; i++)
+        await recorder.cookieChanged(
+          browserCookie({ name: `_hj${i}`, domain: '.opendatasoft.com', hostOnly: false }),
+          false,
+          'explicit',
+          1000 + i,
+        );
+      asked = 0;
+      open.add('unrelated.example');
+      expect(await recorder.openTabsChanged(1100)).toEqual([]);
+      expect(asked).toBe(1);
+      // And still finds the filings a tab under their domain may have written.
+      open.add(PLATFORM_SITE);
+      asked = 0;
+      expect(new Set((await recorder.openTabsChanged(1200)).map((site) => site.host))).toEqual(new Set([ITIE]));
+      expect(asked).toBe(1);
+      expect(presentCookies(await recorder.site(ITIE, '0')).filter((c) => c.originUnknown !== undefined)).toHaveLength(64);
+    });
+
     it('a filing whose writes are all over OPEN_TAB_LAG_MS old makes room for a new one', async () => {
       const { recorder, open } = await setup();
       open.add(`0|${ITIE}`);
