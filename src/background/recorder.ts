@@ -5,6 +5,7 @@ import {
   claimByResponse,
   emptySite,
   entryApart,
+  forgetSiteRemovalsApart,
   isPresent,
   notePageLoaded,
   notePageOfResponse,
@@ -366,9 +367,9 @@ export function createRecorder(
     return [...sites].map(([host, originUnknown]) => ({ host, originUnknown }));
   }
 
-  /** The hosts open in `cookie`'s store under its domain (on a parent domain), those of its partition's site only. */
-  function openHostsUnder(cookie: BrowserCookie): Set<string> {
-    return new Set([...openHosts(cookie.storeId)].filter((host) => cookieAppliesToHost(cookie, host) && partitionFits(cookie, host)));
+  /** The hosts open in `cookie`'s store (`open`, asked when not given) under its domain (on a parent domain), those of its partition's site only. */
+  function openHostsUnder(cookie: BrowserCookie, open: Iterable<string> = openHosts(cookie.storeId)): Set<string> {
+    return new Set([...open].filter((host) => cookieAppliesToHost(cookie, host) && partitionFits(cookie, host)));
   }
 
   /**
@@ -408,9 +409,25 @@ export function createRecorder(
         Object.assign(same, { from: Math.min(same.from, at), to: Math.max(same.to, at), openUnder: common(same.openUnder, openUnder) });
       else steps.push({ slot, from: at, to: at, openUnder, ofUnknownOrigin: entryApart(site, site.cookies[id], cookie, false, at, asIf) });
     }
+    forgetInFilings(site, cookie, removed, at, context);
     const next = recordCookieChange(site, cookie, removed, at, context);
     keepFiling(key, site, cookie, steps);
     return next;
+  }
+
+  /**
+   * Does to the entries kept for `site`'s filings what recording `cookie` in it does to the
+   * record's (a choice forgets removals the site made under another: forgetSiteRemovalsApart),
+   * call it before: the entry openTabsChanged swaps in is the one the record would hold, had the
+   * tab been heard first, and the filing's copy of the record's entry still matches it.
+   */
+  function forgetInFilings(site: SiteRecord, cookie: BrowserCookie, removed: boolean, at: number, context: RecordContext): void {
+    // Only a choice changes them.
+    if (cookie.name !== CONSENT_COOKIE || ownFilings.size === 0) return;
+    const entries = [...ownFilings.values()]
+      .filter((filing) => filing.host === site.host && filing.cookie.storeId === site.storeId)
+      .flatMap((filing) => [filing.entry, ...filing.steps.map((step) => step.ofUnknownOrigin)]);
+    forgetSiteRemovalsApart(site, cookie, removed, at, context, entries);
   }
 
   /** The hosts in both sets: a tab open under the domain at one write of a step but not another may have made that other. */
@@ -459,21 +476,33 @@ export function createRecorder(
 
   function openTabsChanged(at = Date.now()): Promise<SiteRecord[]> {
     /**
-     * The first of a filing's steps a tab heard `at` may have made a write of: one heard within
-     * OPEN_TAB_LAG_MS (either way of the clock, as the scan's lag), and a site under the domain
-     * open now that was not at one of its writes.
+     * The filings a tab heard `at` may have made a write of, each with the first such step: one
+     * heard within OPEN_TAB_LAG_MS (either way of the clock, as the scan's lag), and a site under
+     * the domain open now that was not at one of its writes. The open hosts are asked once per
+     * store: a filing per parent-domain cookie, each asking them, cost filings × tabs a tab event.
      */
-    const firstMaybeIts = (filing: OwnFiling) => {
-      const open = openHostsUnder(filing.cookie);
-      return filing.steps.find((step) => stepApart(step, at) <= OPEN_TAB_LAG_MS && [...open].some((host) => !step.openUnder.has(host)));
+    const maybeMade = () => {
+      const openIn = new Map<string, string[]>();
+      const openNow = (storeId: string) => {
+        let hosts = openIn.get(storeId);
+        if (hosts === undefined) openIn.set(storeId, (hosts = [...openHosts(storeId)]));
+        return hosts;
+      };
+      return [...ownFilings].flatMap(([key, filing]) => {
+        const open = openHostsUnder(filing.cookie, openNow(filing.cookie.storeId));
+        const step = filing.steps.find(
+          (step) => stepApart(step, at) <= OPEN_TAB_LAG_MS && [...open].some((host) => !step.openUnder.has(host)),
+        );
+        return step === undefined ? [] : [{ key, filing, step }];
+      });
     };
+    // Those the last ask of the records needed found: `apply` runs right after it, synchronously (inTurn).
+    let found: ReturnType<typeof maybeMade> = [];
     return inTurn(
-      () => [...ownFilings.values()].filter(firstMaybeIts).map((filing) => siteKey(filing.cookie.storeId, filing.host)),
+      () => (found = maybeMade()).map(({ filing }) => siteKey(filing.cookie.storeId, filing.host)),
       () => {
         const changed: SiteRecord[] = [];
-        for (const [key, filing] of ownFilings) {
-          const step = firstMaybeIts(filing);
-          if (step === undefined) continue;
+        for (const { key, filing, step } of found) {
           ownFilings.delete(key);
           const { cookie, host } = filing;
           const site = store.get(cookie.storeId, host);
@@ -685,7 +714,9 @@ export function createRecorder(
         if (!isPresent(site, cookie)) {
           const found = !respondedWith(cookie, host, now);
           const isNew = site.cookies[identity(cookie)] === undefined;
-          const next = recordCookieChange(site, cookie, false, now, { found, page: pageOf(host, cookie.storeId), originUnknown })!;
+          const context = { found, page: pageOf(host, cookie.storeId), originUnknown };
+          forgetInFilings(site, cookie, false, now, context);
+          const next = recordCookieChange(site, cookie, false, now, context)!;
           noteChoice(next, since);
           store.put(next);
           if (found && isNew && cookie.name !== CONSENT_COOKIE)

@@ -1163,6 +1163,45 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       },
     );
 
+    it.each(['its event', 'a scan'])(
+      'a choice recorded between the write and the late tab (by %s) forgets, in the entry of unknown origin too, a removal it answers no more',
+      async (by) => {
+        // ITIE alone: `_ga` written, refused, removed by the site; written again at 1000, accepted, refused again; the tab heard at 1500.
+        const run = async (platformOpen: boolean) => {
+          const { recorder, open } = await setup();
+          open.add(`0|${ITIE}`);
+          await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', -20_000);
+          await recorder.cookieChanged(ga, false, 'explicit', -19_000);
+          await recorder.cookieChanged(choice(false), false, 'explicit', -18_000);
+          await recorder.cookieChanged(ga, true, 'explicit', -17_000);
+          // Its consent cookie removed: a scan records only a choice not held already.
+          await recorder.cookieChanged(choice(false), true, 'explicit', -16_000);
+          if (platformOpen) open.add(`0|${PLATFORM_SITE}`);
+          await recorder.cookieChanged(ga, false, 'explicit', 1000);
+          // A scan's choice last: the refusal after it would forget the removal in its turn.
+          if (by === 'a scan')
+            await recorder.scan(
+              async () => [choice(true)],
+              () => 1200,
+            );
+          else {
+            await recorder.cookieChanged(choice(true), false, 'explicit', 1200);
+            await recorder.cookieChanged(choice(false), false, 'explicit', 1300);
+          }
+          if (!platformOpen) {
+            open.add(`0|${PLATFORM_SITE}`);
+            await recorder.openTabsChanged(1500);
+          }
+          const site = await recorder.site(ITIE, '0');
+          return { entry: Object.values(site.cookies).find((c) => c.name === '_ga'), findings: await findingsOn(recorder, ITIE) };
+        };
+        const tabFirst = await run(true);
+        expect(tabFirst.entry?.unclaimedWrite?.siteRemoved).toBeNull();
+        if (by === 'its event') expect(tabFirst.findings).toContain('after-refusal high');
+        expect(await run(false)).toEqual(tabFirst);
+      },
+    );
+
     it('at a wake: the event of the write the scan found, which makes it the site’s own (recordFoundWrite), is reconsidered too', async () => {
       const run = async (platformOpen: boolean) => {
         const { recorder, open } = await setup();
@@ -1201,6 +1240,38 @@ describe('recorder: a cookie on a parent domain that several open sites share', 
       await recorder.openTabsChanged(1500);
       expect(await gaOf(recorder, ITIE)).toMatchObject({ setPhases: [], firstPage: null, originUnknown: { phase: 'before-choice' } });
       expect(await findingsOn(recorder, ITIE)).toEqual([]);
+    });
+
+    it('asks the open hosts once per call, however many filings are kept', async () => {
+      const store = createSiteStore(fakeSession(), 10);
+      await store.load();
+      const open = new Set([ITIE, ...Array.from({ length: 100 }, (_, i) => `other${i}.example`)]);
+      let asked = 0;
+      const recorder = createRecorder(
+        store,
+        (host) => isPortalHost(host, BUNDLED),
+        (host) => open.has(host),
+        () => (asked++, [...open]),
+        (host) => (open.has(host) ? '/' : null),
+      );
+      await recorder.cookieChanged(browserCookie({ name: 'x', domain: ITIE }), false, 'explicit', 900);
+      for (let i = 0; i < 64; i++)
+        await recorder.cookieChanged(
+          browserCookie({ name: `_hj${i}`, domain: '.opendatasoft.com', hostOnly: false }),
+          false,
+          'explicit',
+          1000 + i,
+        );
+      asked = 0;
+      open.add('unrelated.example');
+      expect(await recorder.openTabsChanged(1100)).toEqual([]);
+      expect(asked).toBe(1);
+      // And still finds the filings a tab under their domain may have written.
+      open.add(PLATFORM_SITE);
+      asked = 0;
+      expect(new Set((await recorder.openTabsChanged(1200)).map((site) => site.host))).toEqual(new Set([ITIE]));
+      expect(asked).toBe(1);
+      expect(presentCookies(await recorder.site(ITIE, '0')).filter((c) => c.originUnknown !== undefined)).toHaveLength(64);
     });
 
     it('a filing whose writes are all over OPEN_TAB_LAG_MS old makes room for a new one', async () => {

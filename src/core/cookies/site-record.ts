@@ -341,9 +341,9 @@ function lastChoiceHeld(site: SiteRecord): Pick<SiteConsent, 'state' | 'trackers
  * and so does the same choice saved again after a page removed its cookie (a banner that deletes
  * its cookie before writing it): a choice lapsed is no other choice. One the browser let expire is.
  */
-function forgetSiteRemovals(site: SiteRecord, next: Pick<SiteConsent, 'state' | 'trackers'>): void {
+function forgetSiteRemovals(site: SiteRecord, next: Pick<SiteConsent, 'state' | 'trackers'>, cookies = Object.values(site.cookies)): void {
   const before = lastChoiceHeld(site);
-  for (const cookie of Object.values(site.cookies)) {
+  for (const cookie of cookies) {
     if (!cookie.unclaimedWrite || cookie.unclaimedWrite.siteRemoved === null) continue;
     if (!sameData(judgeByName(before, cookie.name), judgeByName(next, cookie.name))) cookie.unclaimedWrite.siteRemoved = null;
   }
@@ -384,7 +384,7 @@ export function recordCookieChange(
   const record = describeCookie(cookie, now);
   const key = cookieKey(record);
   const previous = site.cookies[key];
-  const ownChoice = cookie.name === CONSENT_COOKIE && via === undefined && isTheSitesChoice(site, cookie);
+  const ownChoice = isOwnChoice(site, cookie, via);
   if (removed && (!previous || previous.removed !== null)) {
     // A record dropped to make room keeps its consent but not its cookies (evictedRecord): the
     // removal of a cookie that held the choice still takes the choice away; it knows them by
@@ -520,6 +520,28 @@ export function entryApart(
   // worked out on a copy of that entry, apart from the record's other cookies, timeline and pages.
   const apart: SiteRecord = { ...site, cookies: base ? { [key]: structuredClone(base) } : {}, timeline: [], droppedEvents: 0, pages: null };
   return recordCookieChange(apart, cookie, removed, now, context)?.cookies[key] ?? (base && structuredClone(base));
+}
+
+/** True when `cookie` is the site's own consent cookie, not embedded content's (`via`): its change records the site's choice. */
+const isOwnChoice = (site: SiteRecord, cookie: BrowserCookie, via: Via | undefined) =>
+  cookie.name === CONSENT_COOKIE && via === undefined && isTheSitesChoice(site, cookie);
+
+/**
+ * Does to `entries`, kept outside `site`'s record (recorder.ts keeps what a cookie of the site
+ * would be were a write of unknown origin), what recording `cookie` set in `site` does to the
+ * record's own (forgetSiteRemovals, when it records a choice): an entry swapped in later must be
+ * as one the record held all along. Call it before recordCookieChange records `cookie`.
+ */
+export function forgetSiteRemovalsApart(
+  site: SiteRecord,
+  cookie: BrowserCookie,
+  removed: boolean,
+  now: number,
+  context: RecordContext,
+  entries: SiteCookie[],
+): void {
+  if (removed || !isOwnChoice(site, cookie, context.via) || entries.length === 0) return;
+  forgetSiteRemovals(site, decodeConsent(cookie.value, now), entries);
 }
 
 /**
