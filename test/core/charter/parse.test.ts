@@ -1885,3 +1885,23 @@ describe('readCharter: names in inline markup, lists separated by spaces, contin
     expect(reading.unreadRows).toEqual([]);
   });
 });
+
+describe('asterisks and inline placeholders in a name cell, by the kind of text it came from (a re-review of 0e0456b)', () => {
+  const names = (charter: string) => readCharter(charter).entries.map((e) => (e.match === 'prefix' ? `${e.cookie}*` : e.cookie));
+
+  it('a tab row shows its asterisks as written: `*_hj*` is not the exact name `_hj`, and the row stays unread', () => {
+    const reading = readCharter(
+      'Charte cookies\n\nCookies statistiques\n\nNom du prestataire\tService et emplacement\tNom du cookies\tFinalités\nHotjar\tStatistiques\t*_hj*\tMesure\n',
+    );
+    expect(reading.entries).toEqual([]);
+    expect(reading.unreadRows).toHaveLength(1);
+  });
+
+  it('a pipe table is markdown: `*_hj*` is `_hj` in italics', () => {
+    expect(
+      names(
+        'Charte cookies\n\n## Cookies statistiques\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Hotjar | *_hj* | 1 an | Mesure |\n',
+      ),
+    ).toEqual(['_hj']);
+  });
+});
