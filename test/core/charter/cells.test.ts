@@ -328,4 +328,20 @@ describe('readNameCell: inline markup around a name', () => {
     // Square brackets right after a name are a placeholder, not a link.
     expect(readNameCell('_ga_[ID](GA4)', 'markdown').names).toEqual([prefix('_ga_')]);
   });
+
+  it('reads a <var>, <i> or <em> joined onto a name’s trailing separator as its placeholder, as `_ga_<ID>`', () => {
+    for (const source of ['markdown', 'text'] as const) {
+      expect(readNameCell('_ga_<var>ID</var>', source)).toEqual({ names: [prefix('_ga_')], problems: [] });
+      expect(readNameCell('_ga_<i>CONTAINER-ID</i>', source).names).toEqual([prefix('_ga_')]);
+      expect(readNameCell('_pk_id.<em>site</em>', source).names).toEqual([prefix('_pk_id.')]);
+      expect(readNameCell('_gat_UA-<var>12345</var>', source).names).toEqual([prefix('_gat_UA-')]);
+      expect(readNameCell('<code>_ga_<var>ID</var></code>, _gid', source).names).toEqual([prefix('_ga_'), exact('_gid')]);
+      expect(readNameCell('_ga_<var>CONTAINER ID</var>', source).names).toEqual([prefix('_ga_')]);
+    }
+    // Not after a separator, or another tag: the text as shown.
+    expect(readNameCell('<em>sessionid</em>').names).toEqual([exact('sessionid')]);
+    expect(readNameCell('_ga_<code>ID</code>').names).toEqual([exact('_ga_ID')]);
+    // Separators alone before it are no family.
+    expect(readNameCell('_<var>ID</var>').names).toEqual([]);
+  });
 });

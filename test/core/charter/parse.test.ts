@@ -1904,4 +1904,12 @@ describe('asterisks and inline placeholders in a name cell, by the kind of text 
       ),
     ).toEqual(['_hj']);
   });
+
+  it('a placeholder in inline markup keeps the family', () => {
+    expect(
+      names(
+        "Charte cookies\n\n## Cookies de mesure d'audience\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Google | _ga_<var>ID</var> | 13 mois | Mesure |\n| Google | _ga_<i>CONTAINER-ID</i> | 13 mois | Mesure |\n",
+      ),
+    ).toEqual(['_ga_*', '_ga_*']);
+  });
 });
