@@ -68,11 +68,18 @@ const FORBIDDEN_IN_NAME = /[\s,;"'\\()=*<>{}[\]…\u0000-\u001f\u007f\u00ab\u00b
 const MAX_PROBLEMS_PER_CELL = 10;
 
 /**
+ * Which kind of text a cell came from: a markdown pipe table's (`*_ga*` is `_ga` in italics,
+ * `[_gid](#gid)` a link), or text shown as it is written, a page's or a tab row's (there `*_ga*`
+ * shows its asterisks: wildcards or odd text, never italics).
+ */
+export type CellText = 'markdown' | 'text';
+
+/**
  * Reads a cookie-name cell into names; never throws. Linear in the cell: a cell longer than
  * MAX_CELL_LENGTH is not read at all, and names past MAX_NAMES_PER_CELL or parts past
  * MAX_PARTS_PER_CELL are left out, each limit with a problem saying so.
  */
-export function readNameCell(cell: string): NameCellReading {
+export function readNameCell(cell: string, source: CellText = 'text'): NameCellReading {
   if (cell.length > MAX_CELL_LENGTH) {
     return {
       names: [],
@@ -80,7 +87,7 @@ export function readNameCell(cell: string): NameCellReading {
     };
   }
   const text = collapseWhitespace(
-    unescapeMarkdown(decodeEntities(unwrapInlineMarkup(cell)))
+    unescapeMarkdown(decodeEntities(unwrapInlineMarkup(cell, source)))
       .replace(/<br\s*\/?>/gi, ', ')
       .replace(/\*\*/g, ''),
   );
@@ -179,6 +186,16 @@ const PAIRED_INLINE_TAG = /<(code|strong|b|em|i|u|s|span|small|mark|kbd|samp|tt|
  */
 export const FOOTNOTE_MARKER = /^\s*(?:\d{1,3}|\(\d{1,3}\)|\[\d{1,3}\]|[†‡§]{1,3})\s*$/u;
 
+/**
+ * Elements that mark a variable part (`_ga_<var>ID</var>`, `_ga_<i>CONTAINER-ID</i>`): joined
+ * straight onto a name's trailing separator, their text is its placeholder, as in `_ga_<ID>`.
+ */
+const PLACEHOLDER_TAGS = new Set(['var', 'i', 'em']);
+/** Separators a placeholder element follows: `_ga_`, `_pk_id.`, `_gat_UA-`. */
+const BEFORE_PLACEHOLDER = new Set(['_', '.', '-']);
+/** What a placeholder element is read as: a wildcard character that is neither markdown nor a tag. */
+const PLACEHOLDER_MARK = '…';
+
 /** Passes over nested tags: `<sup><a href="#n1">1</a></sup>` takes two; a third covers one more level. */
 const INLINE_TAG_PASSES = 3;
 
@@ -196,20 +213,26 @@ const MARKDOWN_LINK = /(^|[\s,;/(])\[([^[\]]+)\]\([^()\s]*\)/g;
 /**
  * The cell's text without the inline markup a page or a markdown file wraps names in, run before
  * the cell is split: paired inline tags unwrapped, a footnote marker in `<sup>` dropped (so
- * `_ga<sup>1</sup>` is `_ga`, not `_ga1`), italics and links unwrapped. Linear: each regex scans
- * from a `<`, `*` or `[` to the next one at most, a bounded number of passes.
+ * `_ga<sup>1</sup>` is `_ga`, not `_ga1`), a placeholder element after a separator read as one
+ * (`_ga_<var>ID</var>` is `_ga_…`, the family `_ga_`), and in a markdown cell only, italics and
+ * links unwrapped. Linear: each regex scans from a `<`, `*` or `[` to the next one at most, a
+ * bounded number of passes.
  */
-function unwrapInlineMarkup(cell: string): string {
+function unwrapInlineMarkup(cell: string, source: CellText): string {
   let text = cell;
   if (text.includes('<')) {
     for (let pass = 0; pass < INLINE_TAG_PASSES; pass++) {
-      const unwrapped = text.replace(PAIRED_INLINE_TAG, (_tag, name: string, content: string) =>
-        name.toLowerCase() === 'sup' && FOOTNOTE_MARKER.test(content) ? '' : content,
-      );
+      const unwrapped = text.replace(PAIRED_INLINE_TAG, (_tag, name: string, content: string, at: number, whole: string) => {
+        const tag = name.toLowerCase();
+        if (tag === 'sup' && FOOTNOTE_MARKER.test(content)) return '';
+        if (PLACEHOLDER_TAGS.has(tag) && content.trim() !== '' && BEFORE_PLACEHOLDER.has(whole[at - 1] ?? '')) return PLACEHOLDER_MARK;
+        return content;
+      });
       if (unwrapped === text) break;
       text = unwrapped;
     }
   }
+  if (source !== 'markdown') return text;
   if (text.includes('*')) {
     text = text.replace(ITALIC_WORD, (whole, before: string, word: string) => (ENDS_WITH_SEPARATOR.test(word) ? whole : before + word));
   }

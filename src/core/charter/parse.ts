@@ -25,6 +25,7 @@ import {
   type Heading,
 } from './sections.ts';
 import type { RowCells } from './segment.ts';
+import type { CellText } from './cells.ts';
 import { noReadableRowText, type NoReadableRow, type StoredUnreadReason, type UnreadReason } from './unread-reason.ts';
 import {
   continuesTable,
@@ -104,7 +105,7 @@ class Collector {
   /** Set when a limit stopped the reading: the 0-based line it stopped at. */
   stoppedAt: number | null = null;
 
-  addRow(index: number, text: string, cells: RowCells, sections: SectionTracker, table: TableSummary): void {
+  addRow(index: number, text: string, cells: RowCells, sections: SectionTracker, table: TableSummary, cellText: CellText = 'text'): void {
     if (this.stoppedAt !== null) return;
     if (this.rows >= MAX_TABLE_ROWS || this.entries.length >= MAX_ENTRIES) {
       this.stop(
@@ -114,7 +115,7 @@ class Collector {
       return;
     }
     this.rows++;
-    const reading = entriesFromRow(cells, sections.category);
+    const reading = entriesFromRow(cells, sections.category, cellText);
     // One at a time: spreading a row's entries into push() could overflow the stack.
     for (const entry of reading.entries) {
       if (this.entries.length >= MAX_ENTRIES) {
@@ -307,7 +308,7 @@ function readTableBody(
       }
       if (split.kind === 'row') {
         collector.tableLines.add(index);
-        collector.addRow(index, line, split.cells, sections, table);
+        collector.addRow(index, line, split.cells, sections, table, split.cellText);
         index++;
         continue;
       }

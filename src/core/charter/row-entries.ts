@@ -1,7 +1,7 @@
 /** Row cells -> charter entries: one entry per cookie name in the name cell. */
 import type { Category, CharterEntry } from './types.ts';
 import type { ColumnRole } from './columns.ts';
-import { readNameCell } from './cells.ts';
+import { readNameCell, type CellText } from './cells.ts';
 import { MAX_CELL_LENGTH } from './limits.ts';
 import { collapseWhitespace } from './normalise.ts';
 import { categoryOfHeading } from './sections.ts';
@@ -19,15 +19,16 @@ export type RowReading = {
  * Makes entries from one row. A row without provider or purpose gives none; service and
  * duration are null when the table has no such column or the cell is empty. The row's own
  * category cell ("Nécessaire", "Mesure d'audience"), when it names one, beats the section's.
+ * `cellText` says whether the cells are a markdown table's or text shown as written.
  */
-export function entriesFromRow(cells: RowCells, sectionCategory: Category): RowReading {
+export function entriesFromRow(cells: RowCells, sectionCategory: Category, cellText: CellText = 'text'): RowReading {
   for (const [role, cell] of Object.entries(cells) as Array<[ColumnRole, string]>) {
     if (cell.length > MAX_CELL_LENGTH)
       return { entries: [], problems: [{ kind: 'cell-too-long', role, length: cell.length, limit: MAX_CELL_LENGTH }] };
   }
   const provider = collapseWhitespace(cells.provider ?? '');
   const purpose = collapseWhitespace(cells.purpose ?? '');
-  const names = readNameCell(cells.cookie ?? '');
+  const names = readNameCell(cells.cookie ?? '', cellText);
   const problems: UnreadReason[] = [];
   // A one-field-per-line record can lack a field altogether, which is not the same mistake as an empty cell.
   if (provider === '') problems.push({ kind: cells.provider === undefined ? 'no-field' : 'empty-cell', field: 'provider' });

@@ -3,7 +3,7 @@
  * no separator at all) and splitting the rows under it into cells.
  */
 import { Tokenizer } from 'htmlparser2';
-import { looksLikeCookieName, stripWrapping } from './cells.ts';
+import { looksLikeCookieName, stripWrapping, type CellText } from './cells.ts';
 import { isUsableColumnSet, looksLikeHeaderWording, readTablePhraseHeader, roleOfHeaderCell, type Column } from './columns.ts';
 import { lazy } from '../lazy.ts';
 import { knownProviderLengthsAt } from './known.ts';
@@ -32,7 +32,9 @@ export type TableHeader = {
 };
 
 /** What one line under a header is. */
-export type RowSplit = { kind: 'row'; cells: RowCells } | { kind: 'unreadable'; reason: UnreadReason } | { kind: 'not-a-row' };
+/** A row's cells; `cellText` is 'markdown' for a pipe row's, whose `*x*` is italics, else absent: text shown as written. */
+export type RowSplit =
+  { kind: 'row'; cells: RowCells; cellText?: CellText } | { kind: 'unreadable'; reason: UnreadReason } | { kind: 'not-a-row' };
 
 /** Longest line taken for a header. */
 const MAX_HEADER_LENGTH = 400;
@@ -295,7 +297,7 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   }
   if (looksLikePipeRow(trimmed, count)) {
     const cells = fitColumns(header, pipeFit(trimmed));
-    if (!('found' in cells)) return { kind: 'row', cells };
+    if (!('found' in cells)) return { kind: 'row', cells, cellText: 'markdown' };
     if (header.layout === 'pipe') {
       return { kind: 'unreadable', reason: cellsCount('pipes', header, cells.found) };
     }

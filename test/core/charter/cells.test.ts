@@ -305,19 +305,43 @@ describe('readNameCell: inline markup around a name', () => {
     expect(readNameCell('_ga_<ID>').names).toEqual([prefix('_ga_')]);
   });
 
-  it('unwraps markdown italics around a whole name, and a markdown link', () => {
-    expect(readNameCell('*_ga*')).toEqual({ names: [exact('_ga')], problems: [] });
-    expect(readNameCell('*sessionid*, *_gid*').names).toEqual([exact('sessionid'), exact('_gid')]);
-    expect(readNameCell('[_gid](#gid)')).toEqual({ names: [exact('_gid')], problems: [] });
-    expect(readNameCell('_ga, [csrftoken](https://example.org/a_b)').names).toEqual([exact('_ga'), exact('csrftoken')]);
+  it('unwraps markdown italics around a whole name, and a markdown link, in a markdown cell', () => {
+    expect(readNameCell('*_ga*', 'markdown')).toEqual({ names: [exact('_ga')], problems: [] });
+    expect(readNameCell('*sessionid*, *_gid*', 'markdown').names).toEqual([exact('sessionid'), exact('_gid')]);
+    expect(readNameCell('[_gid](#gid)', 'markdown')).toEqual({ names: [exact('_gid')], problems: [] });
+    expect(readNameCell('_ga, [csrftoken](https://example.org/a_b)', 'markdown').names).toEqual([exact('_ga'), exact('csrftoken')]);
+  });
+
+  it('reads asterisks and brackets as written in text shown as is (a page, a tab row): wildcards, not italics', () => {
+    // `*_hj*` on a page is what the page shows: no exact `_hj`, so `_hjid` is not silently undeclared.
+    expect(readNameCell('*_hj*').names).toEqual([]);
+    expect(readNameCell('*_hj*').problems).toEqual([{ kind: 'not-a-name', token: '*_hj*', why: 'wildcard-first' }]);
+    expect(readNameCell('*_ga*', 'text').names).toEqual([]);
+    expect(readNameCell('[_gid](#gid)').names).toEqual([]);
   });
 
   it('leaves asterisks that may be wildcards as they were', () => {
-    expect(readNameCell('_ga*, _gid*').names).toEqual([prefix('_ga'), prefix('_gid')]);
-    expect(readNameCell('_pk_id.*, *_gid*').names).toEqual([prefix('_pk_id.'), exact('_gid')]);
+    expect(readNameCell('_ga*, _gid*', 'markdown').names).toEqual([prefix('_ga'), prefix('_gid')]);
+    expect(readNameCell('_pk_id.*, *_gid*', 'markdown').names).toEqual([prefix('_pk_id.'), exact('_gid')]);
     // Italics or a wildcard on each side of a family ending in its separator: not guessed.
-    expect(readNameCell('*_pk_id.*').names).toEqual([]);
+    expect(readNameCell('*_pk_id.*', 'markdown').names).toEqual([]);
     // Square brackets right after a name are a placeholder, not a link.
-    expect(readNameCell('_ga_[ID](GA4)').names).toEqual([prefix('_ga_')]);
+    expect(readNameCell('_ga_[ID](GA4)', 'markdown').names).toEqual([prefix('_ga_')]);
+  });
+
+  it('reads a <var>, <i> or <em> joined onto a name’s trailing separator as its placeholder, as `_ga_<ID>`', () => {
+    for (const source of ['markdown', 'text'] as const) {
+      expect(readNameCell('_ga_<var>ID</var>', source)).toEqual({ names: [prefix('_ga_')], problems: [] });
+      expect(readNameCell('_ga_<i>CONTAINER-ID</i>', source).names).toEqual([prefix('_ga_')]);
+      expect(readNameCell('_pk_id.<em>site</em>', source).names).toEqual([prefix('_pk_id.')]);
+      expect(readNameCell('_gat_UA-<var>12345</var>', source).names).toEqual([prefix('_gat_UA-')]);
+      expect(readNameCell('<code>_ga_<var>ID</var></code>, _gid', source).names).toEqual([prefix('_ga_'), exact('_gid')]);
+      expect(readNameCell('_ga_<var>CONTAINER ID</var>', source).names).toEqual([prefix('_ga_')]);
+    }
+    // Not after a separator, or another tag: the text as shown.
+    expect(readNameCell('<em>sessionid</em>').names).toEqual([exact('sessionid')]);
+    expect(readNameCell('_ga_<code>ID</code>').names).toEqual([exact('_ga_ID')]);
+    // Separators alone before it are no family.
+    expect(readNameCell('_<var>ID</var>').names).toEqual([]);
   });
 });

@@ -791,3 +791,15 @@ describe('a live charter page: footnote markers', () => {
     expect(reading.unreadRows).toEqual([]);
   });
 });
+
+describe('a live page shows asterisks as written (a re-review of 0e0456b)', () => {
+  it('`*_hj*` and `*_ga*` in a page’s cells are no exact names: the rows stay unread, shown to the user', () => {
+    const reading = readCharterPageReading(
+      '<html><body><h1>Charte cookies</h1><h2>Cookies statistiques</h2><table><tr><th>Nom du prestataire</th><th>Nom du cookie</th><th>Durée</th><th>Finalité</th></tr>' +
+        '<tr><td>Hotjar</td><td>*_hj*</td><td>1 an</td><td>Mesure</td></tr><tr><td>Google</td><td>*_ga*</td><td>13 mois</td><td>Mesure</td></tr></table></body></html>',
+      'text/html',
+    );
+    expect(reading.entries).toEqual([]);
+    expect(reading.unreadRows).toHaveLength(2);
+  });
+});

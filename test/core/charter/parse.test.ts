@@ -1885,3 +1885,31 @@ describe('readCharter: names in inline markup, lists separated by spaces, contin
     expect(reading.unreadRows).toEqual([]);
   });
 });
+
+describe('asterisks and inline placeholders in a name cell, by the kind of text it came from (a re-review of 0e0456b)', () => {
+  const names = (charter: string) => readCharter(charter).entries.map((e) => (e.match === 'prefix' ? `${e.cookie}*` : e.cookie));
+
+  it('a tab row shows its asterisks as written: `*_hj*` is not the exact name `_hj`, and the row stays unread', () => {
+    const reading = readCharter(
+      'Charte cookies\n\nCookies statistiques\n\nNom du prestataire\tService et emplacement\tNom du cookies\tFinalités\nHotjar\tStatistiques\t*_hj*\tMesure\n',
+    );
+    expect(reading.entries).toEqual([]);
+    expect(reading.unreadRows).toHaveLength(1);
+  });
+
+  it('a pipe table is markdown: `*_hj*` is `_hj` in italics', () => {
+    expect(
+      names(
+        'Charte cookies\n\n## Cookies statistiques\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Hotjar | *_hj* | 1 an | Mesure |\n',
+      ),
+    ).toEqual(['_hj']);
+  });
+
+  it('a placeholder in inline markup keeps the family', () => {
+    expect(
+      names(
+        "Charte cookies\n\n## Cookies de mesure d'audience\n\n| Nom du prestataire | Nom du cookie | Durée | Finalité |\n|---|---|---|---|\n| Google | _ga_<var>ID</var> | 13 mois | Mesure |\n| Google | _ga_<i>CONTAINER-ID</i> | 13 mois | Mesure |\n",
+      ),
+    ).toEqual(['_ga_*', '_ga_*']);
+  });
+});

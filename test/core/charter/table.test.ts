@@ -107,6 +107,8 @@ describe('readTableHeader and splitRow: empty header cells', () => {
     expect(splitRow('| Google | _ga | More | Stats |', pipe!)).toEqual({
       kind: 'row',
       cells: { provider: 'Google', cookie: '_ga', purpose: 'Stats' },
+      // A pipe row is markdown: its name cell's `*_ga*` is italics.
+      cellText: 'markdown',
     });
   });
 
@@ -120,6 +122,7 @@ describe('readTableHeader and splitRow: empty header cells', () => {
     expect(splitRow('| Google | _ga | Stats |', trailing)).toEqual({
       kind: 'row',
       cells: { provider: 'Google', cookie: '_ga', purpose: 'Stats' },
+      cellText: 'markdown',
     });
   });
 });
@@ -235,6 +238,7 @@ describe('splitRow', () => {
     expect(splitRow('| Huwise | sessionid | 2 weeks by default | Keeps you signed in |', NEW_PIPE)).toEqual({
       kind: 'row',
       cells: { provider: 'Huwise', cookie: 'sessionid', duration: '2 weeks by default', purpose: 'Keeps you signed in' },
+      cellText: 'markdown',
     });
     expect(inEnglish(splitRow('| Huwise | sessionid |', NEW_PIPE))).toEqual({
       kind: 'unreadable',
@@ -303,10 +307,12 @@ describe('splitRow: runs of spaces and markdown line breaks', () => {
     expect(splitRow('| Matomo | _pk_id.*<br>_pk_ses.* | 13 mois | Mesure<br/>d’audience |', NEW_PIPE)).toEqual({
       kind: 'row',
       cells: { provider: 'Matomo', cookie: '_pk_id.*, _pk_ses.*', duration: '13 mois', purpose: 'Mesure d’audience' },
+      cellText: 'markdown',
     });
     expect(splitRow('| Vimeo | vuid<br>__cf_bm | 2 years | Embedded<br>videos |', NEW_PIPE)).toEqual({
       kind: 'row',
       cells: { provider: 'Vimeo', cookie: 'vuid, __cf_bm', duration: '2 years', purpose: 'Embedded videos' },
+      cellText: 'markdown',
     });
   });
 });
