@@ -193,6 +193,8 @@ export const FOOTNOTE_MARKER = /^\s*(?:\d{1,3}|\(\d{1,3}\)|\[\d{1,3}\]|[†‡§
 const PLACEHOLDER_TAGS = new Set(['var', 'i', 'em']);
 /** Separators a placeholder element follows: `_ga_`, `_pk_id.`, `_gat_UA-`. */
 const BEFORE_PLACEHOLDER = new Set(['_', '.', '-']);
+/** A placeholder element's text: words (`ID`, `CONTAINER-ID`, `CONTAINER ID`), never a note in brackets (`_ga.<i>(Google Analytics)</i>`). */
+const PLACEHOLDER_TEXT = /^[\p{L}\p{N}_ -]*[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u;
 /** What a placeholder element is read as: a wildcard character that is neither markdown nor a tag. */
 const PLACEHOLDER_MARK = '…';
 
@@ -225,7 +227,8 @@ function unwrapInlineMarkup(cell: string, source: CellText): string {
       const unwrapped = text.replace(PAIRED_INLINE_TAG, (_tag, name: string, content: string, at: number, whole: string) => {
         const tag = name.toLowerCase();
         if (tag === 'sup' && FOOTNOTE_MARKER.test(content)) return '';
-        if (PLACEHOLDER_TAGS.has(tag) && content.trim() !== '' && BEFORE_PLACEHOLDER.has(whole[at - 1] ?? '')) return PLACEHOLDER_MARK;
+        if (PLACEHOLDER_TAGS.has(tag) && PLACEHOLDER_TEXT.test(content) && BEFORE_PLACEHOLDER.has(whole[at - 1] ?? ''))
+          return PLACEHOLDER_MARK;
         return content;
       });
       if (unwrapped === text) break;

@@ -288,6 +288,11 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
   if (isOverlongRow(trimmed, count)) {
     return { kind: 'unreadable', reason: { kind: 'row-too-long', length: trimmed.length, cells: count, cellLimit: MAX_CELL_LENGTH } };
   }
+  // A pipe table's row is split on its pipes first: tabs typed between its cells (`| Opendatasoft\t| *sessionid*\t|`)
+  // would read it as plain text, its markdown (italics, links) left as written.
+  const pipeRow = looksLikePipeRow(trimmed, count);
+  const pipeCells = pipeRow ? fitColumns(header, pipeFit(trimmed)) : null;
+  if (pipeCells && header.layout === 'pipe' && !('found' in pipeCells)) return { kind: 'row', cells: pipeCells, cellText: 'markdown' };
   if (trimmed.includes('\t')) {
     const cells = fitColumns(header, tabFit(trimmed));
     if (!('found' in cells)) return { kind: 'row', cells };
@@ -295,8 +300,8 @@ export function splitRow(line: string, header: TableHeader): RowSplit {
       return { kind: 'unreadable', reason: cellsCount('tabs', header, cells.found) };
     }
   }
-  if (looksLikePipeRow(trimmed, count)) {
-    const cells = fitColumns(header, pipeFit(trimmed));
+  if (pipeCells) {
+    const cells = pipeCells;
     if (!('found' in cells)) return { kind: 'row', cells, cellText: 'markdown' };
     if (header.layout === 'pipe') {
       return { kind: 'unreadable', reason: cellsCount('pipes', header, cells.found) };

@@ -343,5 +343,8 @@ describe('readNameCell: inline markup around a name', () => {
     expect(readNameCell('_ga_<code>ID</code>').names).toEqual([exact('_ga_ID')]);
     // Separators alone before it are no family.
     expect(readNameCell('_<var>ID</var>').names).toEqual([]);
+    // A note in brackets after a name's full stop is no placeholder: the name stays exact (re-review cells10).
+    expect(readNameCell('_ga.<i>(Google Analytics)</i>', 'markdown').names).toEqual([exact('_ga')]);
+    expect(readNameCell('sessionid.<em>(obligatoire)</em>', 'markdown').names).toEqual([exact('sessionid')]);
   });
 });

@@ -1863,6 +1863,17 @@ describe('readCharter: names in inline markup, lists separated by spaces, contin
     });
   });
 
+  it('reads a pipe table row with tabs typed between its cells as markdown too (re-review cells10)', () => {
+    const reading = readCharter(
+      PIPE + '| Huwise\t| *sessionid*\t| 2 semaines\t| Session |\n' + '| Hotjar\t| *_hjid*\t| 1 an\t| Mesure |\n',
+    );
+    expect({
+      names: names(reading),
+      purposes: reading.entries.map((entry) => entry.purpose),
+      unread: reading.unreadRows,
+    }).toEqual({ names: ['sessionid', '_hjid'], purposes: ['Session', 'Mesure'], unread: [] });
+  });
+
   it('reads every name of a single-space row listing them with spaces', () => {
     const reading = readCharter(
       "Charte cookies\n\n## Cookies statistiques\n\nNom du prestataire Nom du cookie Durée Finalité\nGoogle Analytics _ga _gid 13 mois Mesure d'audience\nMatomo _pk_id.* _pk_ses.* 13 mois Mesure\n",
