@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, groupByCategory, keepUnchangedRows, rowForFinding, rowsOf } from '../../src/views/cookie-rows.ts';
-import { finding, report, reportCookie } from '../support/reports.ts';
+import { finding, report, reportCookie, UNKNOWN_MATCH } from '../support/reports.ts';
 import { t } from '../support/render-app.tsx';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { browserCookie } from '../support/cookies.ts';
 import { emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
 import { findingsFor } from '../../src/core/report/findings.ts';
-import type { MatchResult } from '../../src/core/registry/match.ts';
-
-const unknownMatch: MatchResult = {
-  source: 'unknown',
-  rule: null,
-  declared: false,
-  provider: '',
-  service: null,
-  purpose: '',
-  duration: null,
-  knownLifetime: null,
-  category: 'other',
-  reference: null,
-};
 
 const sample = report(
   [
@@ -176,7 +162,7 @@ describe('rows', () => {
     for (const cookie of cookies) recordCookieChange(site, cookie, false, 1_700_000_000_000);
     const findings = findingsFor(
       site,
-      Object.values(site.cookies).map((cookie) => ({ cookie, match: unknownMatch })),
+      Object.values(site.cookies).map((cookie) => ({ cookie, match: UNKNOWN_MATCH })),
       [],
     );
     // Each cookie is undeclared and was set before any choice: two findings each.

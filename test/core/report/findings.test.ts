@@ -6,24 +6,12 @@ import type { MatchResult } from '../../../src/core/registry/match.ts';
 import { findingsFor, type MatchedCookie } from '../../../src/core/report/findings.ts';
 import { browserCookie } from '../../support/cookies.ts';
 import { declaredStatistics, declares } from '../../support/charter-entries.ts';
+import { UNKNOWN_MATCH } from '../../support/reports.ts';
 
 const NOW_MS = 1_700_000_000_000;
 const HOST = 'data.tco.re';
 
 const declared = declaredStatistics('Matomo');
-const unknown: MatchResult = {
-  source: 'unknown',
-  rule: null,
-  declared: false,
-  provider: '',
-  service: null,
-  purpose: '',
-  duration: null,
-  knownLifetime: null,
-  category: 'other',
-  reference: null,
-};
-
 /** A consent choice as the platform writes it (ods-labs/starterkit-huwise, src/utils/cookieUtils.ts). */
 const choice = (flags: Record<string, boolean>) =>
   browserCookie({
@@ -34,7 +22,7 @@ const choice = (flags: Record<string, boolean>) =>
 
 /** The site after these cookie events, and its cookies matched as `matches` says. */
 function seen(site: SiteRecord, matches: Record<string, MatchResult>): MatchedCookie[] {
-  return Object.values(site.cookies).map((cookie) => ({ cookie, match: matches[cookie.name] ?? unknown }));
+  return Object.values(site.cookies).map((cookie) => ({ cookie, match: matches[cookie.name] ?? UNKNOWN_MATCH }));
 }
 
 describe('findingsFor', () => {
