@@ -281,6 +281,8 @@ describe('WILDCARD_CHARACTERS', () => {
   });
 });
 
+// Models, not seen on a real portal (charter-formats.md lists no such shape; the five real charters hold none):
+// inline markup a rich-text editor or a markdown author may put around a name (footnotes, code, italics, links, placeholders), as review parse8 of 2026-12-06 wrote them.
 describe('readNameCell: inline markup around a name', () => {
   it('drops a footnote marker in <sup> (a digit, bracketed or in a link), keeping any other <sup> text', () => {
     expect(readNameCell('_ga<sup>1</sup>')).toEqual({ names: [exact('_ga')], problems: [] });

@@ -235,6 +235,8 @@ describe('readCharter: one field per line with fields the reader does not use', 
   });
 });
 
+// Models, not seen on a real portal (charter-formats.md lists no such shape; the five real charters hold none):
+// a one-field-per-line record (a real variant: charter-formats.md) whose purpose goes on to an unlabelled line, as review parse8 of 2026-12-06 wrote them.
 describe('readFieldRun: a value continued on the next line', () => {
   const lines = [
     'Nom du prestataire : Matomo',

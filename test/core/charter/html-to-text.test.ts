@@ -524,6 +524,8 @@ describe('htmlToText: description lists', () => {
   });
 });
 
+// Models, not seen on a real portal (charter-formats.md lists no such shape; the five real charters hold none):
+// footnote markers in <sup> a rich-text editor may put after a name, as review parse8 of 2026-12-06 wrote them.
 describe('htmlToText: footnote markers', () => {
   const row = (cell: string) => lines(`<table><tr><td>Google</td><td>${cell}</td><td>13 mois</td></tr></table>`)[0];
 

@@ -779,6 +779,8 @@ describe('the rows of a live charter not read', () => {
   });
 });
 
+// Models, not seen on a real portal (charter-formats.md lists no such shape; the five real charters hold none):
+// footnote markers in <sup> a rich-text editor may put after a name, as review parse8 of 2026-12-06 wrote them.
 describe('a live charter page: footnote markers', () => {
   it('reads a name cell with a footnote in <sup> as the name alone', () => {
     const page =

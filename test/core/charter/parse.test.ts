@@ -1842,6 +1842,9 @@ describe('“analyse” or “analytical” away from the cookies it would quali
   );
 });
 
+// Models, not seen on a real portal (charter-formats.md lists no such shape; the five real charters hold none):
+// inline markup a rich-text editor or a markdown author may put around a name, a single-space row listing names with
+// spaces, a field continued on an unlabelled line, as review parse8 of 2026-12-06 wrote them.
 describe('readCharter: names in inline markup, lists separated by spaces, continued fields', () => {
   const names = (reading: { entries: Array<{ cookie: string; match: string }> }) =>
     reading.entries.map((entry) => (entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie));

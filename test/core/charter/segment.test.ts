@@ -228,6 +228,8 @@ describe('segmentRow limits', () => {
   });
 });
 
+// Models, not seen on a real portal (charter-formats.md lists no such shape; the five real charters hold none):
+// a single-space row (a real variant: charter-formats.md) listing its names with spaces alone, as review parse8 of 2026-12-06 wrote them.
 describe('segmentRow: names separated by a space', () => {
   it('reads a list of cookie-shaped names separated by single spaces', () => {
     expect(segmentRow("Google Analytics _ga _gid 13 mois Mesure d'audience", NEW_TEMPLATE, false)).toEqual({
