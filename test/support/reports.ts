@@ -1,7 +1,8 @@
 import type { SiteView } from '../../src/core/message-contract.ts';
 import { REPORT_VERSION, type Report, type ReportCookie } from '../../src/core/report/report.ts';
 import { SEVERITY, type Finding } from '../../src/core/report/findings.ts';
-import type { MatchResult } from '../../src/core/registry/match.ts';
+/** The registry's answer for a cookie nothing declares nor describes. */
+export { UNKNOWN_MATCH } from '../../src/core/registry/match.ts';
 
 /** A report cookie with plausible defaults. */
 export function reportCookie(overrides: Partial<ReportCookie> & Pick<ReportCookie, 'name'>): ReportCookie {
@@ -74,17 +75,3 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'kind' | 'co
     ...overrides,
   };
 }
-
-/** What the registry answers for a cookie nothing declares nor describes (matchCookie's unknown). */
-export const UNKNOWN_MATCH: MatchResult = Object.freeze({
-  source: 'unknown',
-  rule: null,
-  declared: false,
-  provider: '',
-  service: null,
-  purpose: '',
-  duration: null,
-  knownLifetime: null,
-  category: 'other',
-  reference: null,
-});

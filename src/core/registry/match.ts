@@ -134,7 +134,8 @@ function embeddedCookieRule(rule: CharterRule, lookup: CharterLookup): boolean {
   return ruleCovers(rule, lookup.name, lookup.trackers);
 }
 
-const UNKNOWN: MatchResult = Object.freeze({
+/** The answer for a cookie nothing declares nor describes: a copy of it is returned (`matchCookie`). */
+export const UNKNOWN_MATCH: MatchResult = Object.freeze({
   source: 'unknown',
   rule: null,
   declared: false,
@@ -254,7 +255,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
     };
   }
 
-  return { ...UNKNOWN };
+  return { ...UNKNOWN_MATCH };
 }
 
 /** The charter entries that declare cookies seen (`charterEntriesSeen`). */
