@@ -371,16 +371,25 @@ async function showEveryRow(cdp: CDPSession): Promise<void> {
     const grew = await evaluateOver<boolean>(
       cdp,
       `new Promise((resolve) => {
-        const grown = () => ${SHOWN_ROWS} > ${button.shown};
+        // Grown, and the focus gone to the first row added: the list moves that row into view
+        // after its paint, and a click aimed at the button before then lands elsewhere.
+        const grown = () => ${SHOWN_ROWS} > ${button.shown} && !document.activeElement?.closest('.cookie-list .more');
         if (grown()) return resolve(true);
         const observer = new MutationObserver(() => grown() && done(true));
+        const focused = () => grown() && done(true);
         const timer = setTimeout(() => done(false), 15000);
-        const done = (value) => { observer.disconnect(); clearTimeout(timer); resolve(value); };
+        const done = (value) => {
+          observer.disconnect();
+          document.removeEventListener('focusin', focused);
+          clearTimeout(timer);
+          resolve(value);
+        };
         observer.observe(document.body, { childList: true, subtree: true });
+        document.addEventListener('focusin', focused);
       })`,
       'waiting for the rows "Show more" adds',
     );
-    if (!grew) throw new Error(`"Show more" was clicked with ${button.shown} rows shown, and no row came within 15 s`);
+    if (!grew) throw new Error(`"Show more" was clicked with ${button.shown} rows shown, and no row came (focused) within 15 s`);
   }
 }
 
