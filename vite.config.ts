@@ -27,8 +27,10 @@ const PAGE_SHELL =
  * only views use (compare-runs, tracker-names, diff) put about 0.8 kB gzip in the shell; the
  * day's times (day-time, read by the charter's and the storage's notices and by the tabs) are
  * paid for by the tabs' loaders, which the report's view holds (lazy-tabs.tsx), not the shell.
+ * The words marked with their language (own-words) are shared with the live charter's lines not
+ * read (UnreadRows.tsx, loaded only for a charter that has some): 70 bytes gzip in the shell.
  */
-const VIEWS_SHARED_WITH_TABS = /src\/views\/(ConsentSummary|time-format|day-time|count-text|CookieName)\./;
+const VIEWS_SHARED_WITH_TABS = /src\/views\/(ConsentSummary|time-format|day-time|count-text|CookieName|own-words)\./;
 
 /** Platform modules only the side panel, the DevTools pages and the popup's tools (loaded later) use. */
 const LATER_PLATFORM = /src\/platform\/(devtools|side-panel|polyfill)\./;
@@ -46,9 +48,13 @@ const DEVTOOLS_ONLY = /src\/core\/network\//;
  * in the shell, past the popup's 15 kB budget; the consent runs compared (compare-runs.ts, only
  * views/ConsentRuns.tsx's) put more; a name shown with its invisible characters as codes
  * (cookies/nameless.ts, only the report view's rows and findings) 0.1 kB; the count of a live
- * charter's lines not read (charter/unread-lines.ts, only views/CharterInfo.tsx's) a few bytes.
+ * charter's lines not read (charter/unread-lines.ts, only views/CharterInfo.tsx's) a few bytes;
+ * the charter's changes and why its live page was not read (charter/diff.ts, live-problem.ts,
+ * only CharterInfo's) and the findings counted (report/finding-counts.ts, the report view's) 80
+ * bytes, which made room for own-words (above) under the popup's 15,000.
  */
-const REPORT_VIEW_ONLY = /src\/core\/(report\/(duration|compare-runs)|cookies\/nameless|charter\/unread-lines)\./;
+const REPORT_VIEW_ONLY =
+  /src\/core\/(report\/(duration|compare-runs|finding-counts)|cookies\/nameless|charter\/(unread-lines|diff|live-problem))\./;
 
 const inPageShell = (id: string) =>
   (PAGE_SHELL.test(id) && !LATER_PLATFORM.test(id) && !DEVTOOLS_ONLY.test(id) && !REPORT_VIEW_ONLY.test(id)) ||

@@ -5,13 +5,11 @@ import { isUnchanged } from '../core/charter/diff.ts';
 import { redirectedToAnotherSite, type LiveCharterProblem, type PageFailure } from '../core/charter/live-problem.ts';
 import { messageKey, type MessageKey, type Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
-import { formatCount } from './time-format.ts';
 import { formatDateTime } from './day-time.ts';
 import { unreadLineCount } from '../core/charter/unread-lines.ts';
 import { oneParagraph } from '../core/one-paragraph.ts';
 import { around, foreignLanguage } from './own-words.ts';
-import { unreadReasonWords } from './unread-reason-words.ts';
-import type { UnreadReason } from '../core/charter/unread-reason.ts';
+import { UnreadRows } from './lazy-tabs.tsx';
 
 type CharterInfoProps = {
   /** The report's charter section. */
@@ -134,14 +132,9 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
   // Across a translation, a changed value before is in the bundled entries' language and after in the live ones', whatever the page's.
   const beforeLanguage = changes?.translated?.from ?? charter.language;
   const afterLanguage = changes?.translated?.to ?? charter.language;
-  const english = foreignLanguage('en', language);
   // The live charter the report uses has them, or one whose table gave no row (beside the charter fallen back on); a report an older version made has none.
   const unreadRows = ((charter.kind === 'live' || live?.problem?.kind === 'no-rows') && charter.unreadRows) || [];
   const unreadLines = unreadLineCount(unreadRows);
-  const reasonWords = (reason: UnreadReason) => {
-    const words = unreadReasonWords(reason, t, language);
-    return typeof words === 'string' ? oneParagraph(words) : words.map((part) => part && oneParagraph(part));
-  };
   // A category is a code ("third-party"): said by its name for one cookie (one entry changed), not the sections' plural heading.
   const quoted = (field: string, value: string | null, wordsLanguage: string | null) =>
     value === null
@@ -174,32 +167,8 @@ export function CharterInfo({ charter, pending, refresh, t, language }: CharterI
         // Said where the charter is: a cookie reported not in it may be declared in a line not read.
         <details class="unread" data-charter-unread={unreadLines}>
           <summary>{countText(t, language, 'charterUnread', unreadLines)}</summary>
-          <ul>
-            {unreadRows.map((row, index) =>
-              // The note ending a list cut short: a count in the page's language, not a line of the charter.
-              row.more !== undefined ? (
-                <li key={index} data-unread-more={row.more}>
-                  {/* Rows left out on lines already listed (a second problem of one line): no line more, but not all said. */}
-                  {row.more === 0 ? t('charterUnreadCut') : countText(t, language, 'charterUnreadMore', row.more)}
-                </li>
-              ) : (
-                <li key={index} data-unread-line={row.line}>
-                  {t('charterUnreadLine', formatCount(row.line, language))}{' '}
-                  {row.text && (
-                    <>
-                      <code>{own(oneParagraph(row.text))}</code>{' '}
-                    </>
-                  )}
-                  {typeof row.reason === 'string' ? (
-                    // A record an older version stored keeps the parser's reason as English text.
-                    <span lang={english ?? undefined}>({oneParagraph(row.reason)})</span>
-                  ) : (
-                    <span>({reasonWords(row.reason)})</span>
-                  )}
-                </li>
-              ),
-            )}
-          </ul>
+          {/* Their list, with the parser's reasons, is loaded only now (a loading line meanwhile): rare, and not in the report's view. */}
+          <UnreadRows rows={unreadRows} charterLanguage={charter.language} t={t} language={language} />
         </details>
       )}
       {changes?.translated && (

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render } from '@testing-library/preact';
 import { CharterInfo } from '../../src/views/CharterInfo.tsx';
+import { preloadViews } from '../../src/views/lazy-tabs.tsx';
 import { liveProblemOf, type LiveCharterProblem } from '../../src/core/charter/live-problem.ts';
 import type { Report } from '../../src/core/report/report.ts';
 import type { Translate } from '../../src/core/ui-strings.ts';
@@ -13,6 +14,8 @@ import type { Column } from '../../src/core/charter/columns.ts';
 import type { StoredUnreadReason, UnreadReason } from '../../src/core/charter/unread-reason.ts';
 import { readNameCell } from '../../src/core/charter/cells.ts';
 
+// The unread rows' list is a view loaded apart: there, as on a page once it has loaded (its loading line: UnreadRows.test.tsx).
+beforeAll(preloadViews);
 afterEach(cleanup);
 
 const bundled: Report['charter'] = { kind: 'bundled', portal: 'data.tco.re', language: 'fr', entries: 4, live: null, changes: null };

@@ -386,6 +386,8 @@ export function liveCharterScenarios(ctx: E2eContext): void {
         await popup.waitFor('[data-charter-unread="1"]');
         expect(await popup.texts('[data-charter-unread] summary')).toEqual([shown('charterUnreadOne', '1')]);
         await popup.click('[data-charter-unread] summary');
+        // The list is a view of its own, loaded when the charter has lines not read (views/lazy-tabs.tsx).
+        await popup.waitFor('[data-unread-line]');
         const [line] = await popup.texts('[data-unread-line]');
         expect(line).toContain('Hotjar');
         expect(line).toContain('_hjSessionUser_*');
