@@ -11,7 +11,8 @@ export const TimelineView = lazyView(async () => (await import('./TimelineView.t
 export const ConsentRuns = lazyView(async () => (await import('./ConsentRuns.tsx')).ConsentRuns);
 export const ExportPanel = lazyView(async () => (await import('./ExportPanel.tsx')).ExportPanel);
 // Rare (a live charter with rows its parser could not read): their reasons' words stay out of the report's view, which every report loads.
-export const UnreadRows = lazyView(async () => (await import('./UnreadRows.tsx')).UnreadRows);
+// Quiet: the shared loading line says "Reading recorded cookies…"; the list is asked for as the charter's part renders, long before a click opens it.
+export const UnreadRows = lazyView(async () => (await import('./UnreadRows.tsx')).UnreadRows, { quiet: true });
 
 /** Starts loading the views behind the report's tabs; a failure shows when the tab is opened (with a retry). */
 export function preloadTabs(): void {
