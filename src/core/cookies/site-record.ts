@@ -91,8 +91,9 @@ export type TimelineEvent =
       phase: Phase;
       /**
        * True when a scan found the cookie already there (set while the extension was not
-       * watching): when it was set is not known, only that it exists. Absent for a change the
-       * browser reported as it happened.
+       * watching), or, on a change, found it otherwise than recorded (a write whose event went
+       * unheard: differsFromRecord): when it was written is not known, only that it exists so.
+       * Absent for a change the browser reported as it happened.
        */
       found?: true;
       /**
@@ -663,6 +664,43 @@ export function claimByResponse(site: SiteRecord, names: readonly string[], page
 export function isPresent(site: SiteRecord, cookie: BrowserCookie): boolean {
   const known = site.cookies[cookieKey(describeCookie(cookie, 0))];
   return known !== undefined && known.removed === null;
+}
+
+/** What a write of a cookie may change besides its identity (`cookieKey`) and times. */
+const WRITTEN_ATTRIBUTES = ['hostOnly', 'secure', 'httpOnly', 'sameSite', 'expires'] as const satisfies ReadonlyArray<keyof CookieRecord>;
+
+/**
+ * True when the site's record shows `cookie` present but otherwise than the browser gives it now:
+ * its expiry or flags differ (from those of the last write of unknown origin kept apart,
+ * `unclaimedWrite`, when there is one), or, for the site's own consent cookie, the choice its value
+ * holds differs from the one that very cookie's last write recorded (another consent cookie of the
+ * site, the city's on the parent domain, may hold another). A scan that reads it so missed the
+ * event of a write (host access withheld, then given back). A cookie of embedded content is not
+ * compared: a scan does not tell the frame that wrote it (third-party-attribution.ts records it).
+ */
+export function differsFromRecord(site: SiteRecord, cookie: BrowserCookie, now: number): boolean {
+  const read = describeCookie(cookie, now);
+  const known = site.cookies[cookieKey(read)];
+  if (known === undefined || known.removed !== null || known.thirdParty !== undefined) return false;
+  const held = known.unclaimedWrite?.write ?? known;
+  if (WRITTEN_ATTRIBUTES.some((attribute) => held[attribute] !== read[attribute])) return true;
+  if (!isOwnChoice(site, cookie, undefined)) return false;
+  const { state, trackers } = decodeConsent(cookie.value, now);
+  return !sameData({ state, trackers }, choiceWritten(site, held));
+}
+
+/**
+ * The choice the last write of a consent cookie recorded (its timeline event, at the write's
+ * time), or the site's choice now when that event is no longer in the timeline (dropped). Events
+ * name no path: the time tells two namesakes apart.
+ */
+function choiceWritten(site: SiteRecord, write: CookieRecord): Pick<SiteConsent, 'state' | 'trackers'> {
+  for (let i = site.timeline.length - 1; i >= 0; i--) {
+    const event = site.timeline[i]!;
+    if (!('name' in event) || event.type === 'removed' || event.consent === undefined) continue;
+    if (event.name === write.name && event.domain === write.domain && event.at === write.lastChanged) return event.consent;
+  }
+  return { state: site.consent.state, trackers: site.consent.trackers };
 }
 
 /**
