@@ -923,25 +923,27 @@ describe('recorder: a scan that finds a cookie otherwise than recorded (its even
     });
   });
 
-  it('takes the choice it reads in cookies_preferences, as a choice found (made at a time not known)', async () => {
+  it('does not take a choice it reads otherwise in cookies_preferences: the deletions a refusal made went unheard too, and would read "kept after a refusal"', async () => {
     const { recorder } = await setup();
     await recorder.cookieChanged(choice('{"matomo":true}'), false, 'explicit', 1000);
+    await recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 2000);
+    // Refused, and Matomo's cookie deleted, both unheard: the scan reads the refusal, not the deletion.
     await recorder.scan(
       async () => [choice('{"matomo":false}')],
       () => 5000,
     );
     const site = await recorder.site('data.tco.re', '0');
-    expect(site.consent).toMatchObject({ state: 'refused', trackers: { matomo: false } });
-    expect(site.timeline.at(-1)).toMatchObject({ type: 'changed', phase: 'unknown', found: true, consent: { state: 'refused' } });
+    expect(site.consent).toMatchObject({ state: 'accepted', trackers: { matomo: true } });
+    expect(site.timeline).toHaveLength(2);
   });
 
   it('gives what it finds changed no phase: no "set after a refusal" it cannot date, the earlier phases kept', async () => {
     const { recorder } = await setup();
     await recorder.cookieChanged(choice('{"matomo":true}'), false, 'explicit', 1000);
     await recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 2000);
-    // Refused, and Matomo's cookie written again, both unheard: which came first is not known.
+    // Matomo's cookie written again, unheard: when is not known.
     await recorder.scan(
-      async () => [choice('{"matomo":false}'), browserCookie({ name: '_pk_id.1.a', expirationDate: 1_900_000_000 })],
+      async () => [choice('{"matomo":true}'), browserCookie({ name: '_pk_id.1.a', expirationDate: 1_900_000_000 })],
       () => 5000,
     );
     const matomo = presentCookies(await recorder.site('data.tco.re', '0')).find((c) => c.name === '_pk_id.1.a');
@@ -957,13 +959,13 @@ describe('recorder: a scan that finds a cookie otherwise than recorded (its even
     const unchanged = async () => [choice('{"matomo":true}'), browserCookie()];
     await recorder.scan(unchanged, () => 2000);
     expect((await recorder.site('data.tco.re', '0')).timeline).toHaveLength(2);
-    const changed = async () => [choice('{"matomo":false}'), browserCookie({ expirationDate: 1_900_000_000 })];
+    const changed = async () => [choice('{"matomo":true}'), browserCookie({ expirationDate: 1_900_000_000 })];
     await recorder.scan(changed, () => 3000);
     await recorder.scan(changed, () => 4000);
-    expect((await recorder.site('data.tco.re', '0')).timeline).toHaveLength(4);
+    expect((await recorder.site('data.tco.re', '0')).timeline).toHaveLength(3);
   });
 
-  it('compares each consent cookie with the choice it held last: two that differ (the portal’s, the city’s on the parent domain) do not take turns', async () => {
+  it('two consent cookies that differ (the portal’s, the city’s on the parent domain) do not take turns at a scan', async () => {
     const { recorder, open } = await setup();
     open.add('0|data.tco.re');
     const own = choice('{"matomo":true}');
@@ -983,16 +985,16 @@ describe('recorder: a scan that finds a cookie otherwise than recorded (its even
     expect(site.timeline).toHaveLength(2);
   });
 
-  it('takes a new expiry of the consent cookie, the choice the same, without another choice', async () => {
+  it('leaves the consent cookie’s expiry as recorded too: recording its write would take the choice it holds', async () => {
     const { recorder } = await setup();
     await recorder.cookieChanged(choice('{"matomo":true}'), false, 'explicit', 1000);
     await recorder.scan(
-      async () => [choice('{"matomo":true}', { expirationDate: 1_900_000_000 })],
+      async () => [choice('{"matomo":false}', { expirationDate: 1_900_000_000 })],
       () => 5000,
     );
     const site = await recorder.site('data.tco.re', '0');
     expect(site.consent.state).toBe('accepted');
-    expect(presentCookies(site)[0]).toMatchObject({ expires: 1_900_000_000 });
+    expect(site.timeline).toHaveLength(1);
   });
 
   it('on a parent domain, another open site may have written it: the site’s own write stands, the read kept apart, once', async () => {

@@ -672,35 +672,20 @@ const WRITTEN_ATTRIBUTES = ['hostOnly', 'secure', 'httpOnly', 'sameSite', 'expir
 /**
  * True when the site's record shows `cookie` present but otherwise than the browser gives it now:
  * its expiry or flags differ (from those of the last write of unknown origin kept apart,
- * `unclaimedWrite`, when there is one), or, for the site's own consent cookie, the choice its value
- * holds differs from the one that very cookie's last write recorded (another consent cookie of the
- * site, the city's on the parent domain, may hold another). A scan that reads it so missed the
- * event of a write (host access withheld, then given back). A cookie of embedded content is not
- * compared: a scan does not tell the frame that wrote it (third-party-attribution.ts records it).
+ * `unclaimedWrite`, when there is one). A scan that reads it so missed the event of a write (host
+ * access withheld, then given back). Not compared: a cookie of embedded content (a scan does not
+ * tell the frame that wrote it, third-party-attribution.ts records it), and the site's own consent
+ * cookie, whose write would take the choice it holds: the deletions a refusal made then went
+ * unheard too, and a scan never records an absence, so the trackers' cookies it deleted would
+ * read "kept after a refusal" (a false alarm; README, Limits).
  */
 export function differsFromRecord(site: SiteRecord, cookie: BrowserCookie, now: number): boolean {
   const read = describeCookie(cookie, now);
   const known = site.cookies[cookieKey(read)];
   if (known === undefined || known.removed !== null || known.thirdParty !== undefined) return false;
+  if (isOwnChoice(site, cookie, undefined)) return false;
   const held = known.unclaimedWrite?.write ?? known;
-  if (WRITTEN_ATTRIBUTES.some((attribute) => held[attribute] !== read[attribute])) return true;
-  if (!isOwnChoice(site, cookie, undefined)) return false;
-  const { state, trackers } = decodeConsent(cookie.value, now);
-  return !sameData({ state, trackers }, choiceWritten(site, held));
-}
-
-/**
- * The choice the last write of a consent cookie recorded (its timeline event, at the write's
- * time), or the site's choice now when that event is no longer in the timeline (dropped). Events
- * name no path: the time tells two namesakes apart.
- */
-function choiceWritten(site: SiteRecord, write: CookieRecord): Pick<SiteConsent, 'state' | 'trackers'> {
-  for (let i = site.timeline.length - 1; i >= 0; i--) {
-    const event = site.timeline[i]!;
-    if (!('name' in event) || event.type === 'removed' || event.consent === undefined) continue;
-    if (event.name === write.name && event.domain === write.domain && event.at === write.lastChanged) return event.consent;
-  }
-  return { state: site.consent.state, trackers: site.consent.trackers };
+  return WRITTEN_ATTRIBUTES.some((attribute) => held[attribute] !== read[attribute]);
 }
 
 /**
