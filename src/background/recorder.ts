@@ -3,6 +3,7 @@ import { partitionFits, type Attribution } from '../core/cookies/third-party-att
 import {
   appendTimeline,
   claimByResponse,
+  differsFromRecord,
   emptySite,
   entryApart,
   forgetSiteRemovalsApart,
@@ -709,9 +710,11 @@ export function createRecorder(
     for (const cookie of cookies) {
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
-        // Already recorded and still there: nothing new, keep its times and phases. A response of
-        // the site that set it moments ago dates it (its event went unheard): judged as set now.
-        if (!isPresent(site, cookie)) {
+        // Already recorded as it is: nothing new, keep its times and phases. Found otherwise (a write
+        // whose event went unheard: host access withheld, then given back), a change found, of no
+        // phase, as a cookie found new is. A response of the site that set it moments ago dates it
+        // (its event went unheard): judged as set now.
+        if (!isPresent(site, cookie) || differsFromRecord(site, cookie, now)) {
           const found = !respondedWith(cookie, host, now);
           const isNew = site.cookies[identity(cookie)] === undefined;
           const context = { found, page: pageOf(host, cookie.storeId), originUnknown };

@@ -878,6 +878,146 @@ describe('recorder', () => {
   });
 });
 
+describe('recorder: a scan that finds a cookie otherwise than recorded (its events went unheard: host access withheld, then given back)', () => {
+  const DAY = 86_400;
+  const T0 = 1_700_000_000_000;
+  const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());
+  const choice = (flags: string, overrides: Partial<BrowserCookie> = {}) =>
+    browserCookie({ name: 'cookies_preferences', value: encodeURIComponent(flags), httpOnly: false, ...overrides });
+  const events = async (recorder: Awaited<ReturnType<typeof setup>>['recorder'], name: string, host = 'data.tco.re') =>
+    (await recorder.site(host, '0')).timeline
+      .filter((e) => 'name' in e && e.name === name)
+      .map((e) => ('name' in e ? `${e.type} ${e.phase}${e.found ? ' found' : ''} ${e.at}` : ''));
+
+  it('takes the expiry it reads: the row says the cookie lives on, with its new expiry', async () => {
+    const { recorder } = await setup();
+    await recorder.cookieChanged(browserCookie({ name: 'keep', expirationDate: T0 / 1000 + DAY }), false, 'explicit', T0);
+    const later = T0 + 2 * DAY * 1000;
+    await recorder.scan(
+      async () => [browserCookie({ name: 'keep', expirationDate: T0 / 1000 + 365 * DAY })],
+      () => later,
+    );
+    const report = buildReport(await recorder.site('data.tco.re', '0'), registry, later);
+    const row = report.cookies.find((c) => c.name === 'keep');
+    // Not `expired` (the field is there only for one expired): present, with the expiry read.
+    expect(row).toMatchObject({ expires: T0 / 1000 + 365 * DAY });
+    expect(row?.expired).toBeUndefined();
+    // A change found, of no phase: when it was written is not known. Its first time stays.
+    expect(await events(recorder, 'keep')).toEqual([`set before-choice ${T0}`, `changed unknown found ${later}`]);
+    expect(presentCookies(await recorder.site('data.tco.re', '0'))[0]).toMatchObject({ firstSeen: T0, lastChanged: later });
+  });
+
+  it('takes the flags it reads (Secure, HttpOnly, SameSite, a session cookie)', async () => {
+    const { recorder } = await setup();
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 1000);
+    const changed = browserCookie({ secure: false, httpOnly: false, sameSite: 'strict', session: true, expirationDate: undefined });
+    await recorder.scan(
+      async () => [changed],
+      () => 5000,
+    );
+    expect(presentCookies(await recorder.site('data.tco.re', '0'))[0]).toMatchObject({
+      secure: false,
+      httpOnly: false,
+      sameSite: 'strict',
+      expires: null,
+    });
+  });
+
+  it('does not take a choice it reads otherwise in cookies_preferences: the deletions a refusal made went unheard too, and would read "kept after a refusal"', async () => {
+    const { recorder } = await setup();
+    await recorder.cookieChanged(choice('{"matomo":true}'), false, 'explicit', 1000);
+    await recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 2000);
+    // Refused, and Matomo's cookie deleted, both unheard: the scan reads the refusal, not the deletion.
+    await recorder.scan(
+      async () => [choice('{"matomo":false}')],
+      () => 5000,
+    );
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.consent).toMatchObject({ state: 'accepted', trackers: { matomo: true } });
+    expect(site.timeline).toHaveLength(2);
+  });
+
+  it('gives what it finds changed no phase: no "set after a refusal" it cannot date, the earlier phases kept', async () => {
+    const { recorder } = await setup();
+    await recorder.cookieChanged(choice('{"matomo":true}'), false, 'explicit', 1000);
+    await recorder.cookieChanged(browserCookie({ name: '_pk_id.1.a' }), false, 'explicit', 2000);
+    // Matomo's cookie written again, unheard: when is not known.
+    await recorder.scan(
+      async () => [choice('{"matomo":true}'), browserCookie({ name: '_pk_id.1.a', expirationDate: 1_900_000_000 })],
+      () => 5000,
+    );
+    const matomo = presentCookies(await recorder.site('data.tco.re', '0')).find((c) => c.name === '_pk_id.1.a');
+    expect(matomo).toMatchObject({ firstPhase: 'after-accept', setPhases: ['after-accept'], expires: 1_900_000_000 });
+    expect(matomo?.refusedBy).toBeUndefined();
+    expect(await events(recorder, '_pk_id.1.a')).toEqual(['set after-accept 2000', 'changed unknown found 5000']);
+  });
+
+  it('records nothing more when a later scan reads the same again, nor when what it reads is as recorded', async () => {
+    const { recorder } = await setup();
+    await recorder.cookieChanged(choice('{"matomo":true}'), false, 'explicit', 1000);
+    await recorder.cookieChanged(browserCookie(), false, 'explicit', 1000);
+    const unchanged = async () => [choice('{"matomo":true}'), browserCookie()];
+    await recorder.scan(unchanged, () => 2000);
+    expect((await recorder.site('data.tco.re', '0')).timeline).toHaveLength(2);
+    const changed = async () => [choice('{"matomo":true}'), browserCookie({ expirationDate: 1_900_000_000 })];
+    await recorder.scan(changed, () => 3000);
+    await recorder.scan(changed, () => 4000);
+    expect((await recorder.site('data.tco.re', '0')).timeline).toHaveLength(3);
+  });
+
+  it('two consent cookies that differ (the portal’s, the city’s on the parent domain) do not take turns at a scan', async () => {
+    const { recorder, open } = await setup();
+    open.add('0|data.tco.re');
+    const own = choice('{"matomo":true}');
+    const city = choice('{"matomo":false}', { domain: '.tco.re', hostOnly: false });
+    await recorder.cookieChanged(own, false, 'explicit', 1000);
+    await recorder.cookieChanged(city, false, 'explicit', 2000);
+    await recorder.scan(
+      async () => [own, city],
+      () => 3000,
+    );
+    await recorder.scan(
+      async () => [city, own],
+      () => 4000,
+    );
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.consent.state).toBe('refused');
+    expect(site.timeline).toHaveLength(2);
+  });
+
+  it('leaves the consent cookie’s expiry as recorded too: recording its write would take the choice it holds', async () => {
+    const { recorder } = await setup();
+    await recorder.cookieChanged(choice('{"matomo":true}'), false, 'explicit', 1000);
+    await recorder.scan(
+      async () => [choice('{"matomo":false}', { expirationDate: 1_900_000_000 })],
+      () => 5000,
+    );
+    const site = await recorder.site('data.tco.re', '0');
+    expect(site.consent.state).toBe('accepted');
+    expect(site.timeline).toHaveLength(1);
+  });
+
+  it('on a parent domain, another open site may have written it: the site’s own write stands, the read kept apart, once', async () => {
+    const { recorder, open } = await setup();
+    const ITIE = 'itie.opendatasoft.com';
+    const ga = browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false });
+    open.add(`0|${ITIE}`);
+    await recorder.cookieChanged(ga, false, 'explicit', 1000);
+    const rewritten = { ...ga, expirationDate: 1_900_000_000 };
+    await recorder.scan(
+      async () => [rewritten],
+      () => 5000,
+    );
+    await recorder.scan(
+      async () => [rewritten],
+      () => 6000,
+    );
+    const gaOnItie = presentCookies(await recorder.site(ITIE, '0')).find((c) => c.name === '_ga');
+    expect(gaOnItie).toMatchObject({ expires: 1_800_000_000, unclaimedWrite: { write: { expires: 1_900_000_000 } } });
+    expect(await events(recorder, '_ga', ITIE)).toEqual(['set before-choice 1000', 'changed unknown found 5000']);
+  });
+});
+
 describe('recorder: a cookie on a parent domain that several open sites share', () => {
   const [ITIE, DEMO] = ['itie.opendatasoft.com', 'demo.opendatasoft.com'];
   const registry = buildBundledRegistry(bundledOpenCookieDatabaseRows());

@@ -91,8 +91,9 @@ export type TimelineEvent =
       phase: Phase;
       /**
        * True when a scan found the cookie already there (set while the extension was not
-       * watching): when it was set is not known, only that it exists. Absent for a change the
-       * browser reported as it happened.
+       * watching), or, on a change, found it otherwise than recorded (a write whose event went
+       * unheard: differsFromRecord): when it was written is not known, only that it exists so.
+       * Absent for a change the browser reported as it happened.
        */
       found?: true;
       /**
@@ -663,6 +664,28 @@ export function claimByResponse(site: SiteRecord, names: readonly string[], page
 export function isPresent(site: SiteRecord, cookie: BrowserCookie): boolean {
   const known = site.cookies[cookieKey(describeCookie(cookie, 0))];
   return known !== undefined && known.removed === null;
+}
+
+/** What a write of a cookie may change besides its identity (`cookieKey`) and times. */
+const WRITTEN_ATTRIBUTES = ['hostOnly', 'secure', 'httpOnly', 'sameSite', 'expires'] as const satisfies ReadonlyArray<keyof CookieRecord>;
+
+/**
+ * True when the site's record shows `cookie` present but otherwise than the browser gives it now:
+ * its expiry or flags differ (from those of the last write of unknown origin kept apart,
+ * `unclaimedWrite`, when there is one). A scan that reads it so missed the event of a write (host
+ * access withheld, then given back). Not compared: a cookie of embedded content (a scan does not
+ * tell the frame that wrote it, third-party-attribution.ts records it), and the site's own consent
+ * cookie, whose write would take the choice it holds: the deletions a refusal made then went
+ * unheard too, and a scan never records an absence, so the trackers' cookies it deleted would
+ * read "kept after a refusal" (a false alarm; README, Limits).
+ */
+export function differsFromRecord(site: SiteRecord, cookie: BrowserCookie, now: number): boolean {
+  const read = describeCookie(cookie, now);
+  const known = site.cookies[cookieKey(read)];
+  if (known === undefined || known.removed !== null || known.thirdParty !== undefined) return false;
+  if (isOwnChoice(site, cookie, undefined)) return false;
+  const held = known.unclaimedWrite?.write ?? known;
+  return WRITTEN_ATTRIBUTES.some((attribute) => held[attribute] !== read[attribute]);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   appendTimeline,
   claimByResponse,
   consentAt,
+  differsFromRecord,
   emptySite,
   evictedRecord,
   isEvicted,
@@ -888,5 +889,53 @@ describe('a cookie of unknown origin (a parent domain other open sites share)', 
       setPhases: ['after-refuse'],
       refusedBy: ['ga'],
     });
+  });
+});
+
+describe('differsFromRecord', () => {
+  it('is false for a cookie the record does not show present, or shows as the browser gives it', () => {
+    const site = emptySite('data.tco.re', '0');
+    expect(differsFromRecord(site, browserCookie(), 1)).toBe(false);
+    recordCookieChange(site, browserCookie(), false, 1);
+    expect(differsFromRecord(site, browserCookie(), 2)).toBe(false);
+    recordCookieChange(site, browserCookie(), true, 3);
+    expect(differsFromRecord(site, browserCookie({ secure: false }), 4)).toBe(false);
+  });
+
+  it('is true for another expiry or flag', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, browserCookie(), false, 1);
+    for (const changed of [
+      { expirationDate: 1_900_000_000 },
+      { secure: false },
+      { httpOnly: false },
+      { sameSite: 'strict' },
+      { session: true },
+    ])
+      expect(differsFromRecord(site, browserCookie(changed), 2), JSON.stringify(changed)).toBe(true);
+  });
+
+  it('compares a write of unknown origin kept apart with what it wrote, not with the site’s own', () => {
+    const site = emptySite('itie.opendatasoft.com', '0');
+    const ga = browserCookie({ name: '_ga', domain: '.opendatasoft.com', hostOnly: false });
+    recordCookieChange(site, ga, false, 1);
+    const rewritten = { ...ga, expirationDate: 1_900_000_000 };
+    recordCookieChange(site, rewritten, false, 2, { found: true, originUnknown: true });
+    expect(differsFromRecord(site, rewritten, 3)).toBe(false);
+    expect(differsFromRecord(site, ga, 3)).toBe(true);
+  });
+
+  it('leaves a cookie of embedded content alone: a scan does not tell the frame that wrote it', () => {
+    const site = emptySite('data.tco.re', '0');
+    const foreign = browserCookie({ name: 'sessionid', domain: '.disqus.com', hostOnly: false });
+    recordCookieChange(site, foreign, false, 1, { via: 'frame' });
+    expect(differsFromRecord(site, { ...foreign, expirationDate: 1_900_000_000 }, 2)).toBe(false);
+  });
+
+  it('leaves the site’s consent cookie alone: its write would take a choice whose deletions went unheard too', () => {
+    const site = emptySite('data.tco.re', '0');
+    recordCookieChange(site, accept, false, 1);
+    expect(differsFromRecord(site, refuse, 2)).toBe(false);
+    expect(differsFromRecord(site, { ...accept, expirationDate: 1_900_000_000 }, 2)).toBe(false);
   });
 });
