@@ -1,4 +1,5 @@
 import { afterAttempt, isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
+import { keepableLiveCharter } from '../core/storage/record-limit.ts';
 import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
 
 /** Live charters: read from storage.session, fetched when missing or stale, one fetch per host at a time. */
@@ -41,10 +42,12 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       // A network blip keeps the charter read before, with the problem beside it.
-      const record: LiveCharterRecord = {
+      const read: LiveCharterRecord = {
         ...afterAttempt(current, await readCharter(host, now, current?.charter ? current : null)),
         attempt: crypto.randomUUID(),
       };
+      // One storage should not hold is not kept: its refusal is, as any failed read, so it is not read again at every tab shown.
+      const record = keepableLiveCharter(read);
       await liveCharterItem(host).set(session, record);
       return record;
     })().finally(() => {
