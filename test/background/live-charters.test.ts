@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLiveCharters, type ReadCharter } from '../../src/background/live-charters.ts';
 import {
   fetchLiveCharter,
@@ -210,9 +210,9 @@ describe('live charters in the worker', () => {
     };
 
     /** A store holding four sites' records of 20 cookies each, live charters written through it, and a portal serving `page`. */
-    async function portalServing(page: string) {
+    async function portalServing(page: string, budgetBytes?: number) {
       const session = fakeSession({}, 'chrome');
-      const store = createSiteStore(session, 0);
+      const store = createSiteStore(session, 0, { budgetBytes });
       await store.load();
       for (const host of OTHERS) {
         let site = emptySite(host, '0');
@@ -259,6 +259,26 @@ describe('live charters in the worker', () => {
       await portal.charters.refresh(GRANTED);
       expect(portal.fetches()).toBeGreaterThan(fetched);
       expect(portal.cookieCounts()).toEqual(before);
+    });
+
+    it('refuses one within its own limit that storage cannot hold beside the rest, before dropping anything', async () => {
+      // 5 rows of 100 cookies with a 1,000-character purpose: about 0.6 MB stored, over a 300 kB budget.
+      const portal = await portalServing(pageOf(5, 100, 1000), 300_000);
+      const before = portal.cookieCounts();
+      const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        const record = await portal.charters.refresh(GRANTED);
+        expect(record).toMatchObject({
+          charter: null,
+          problem: { kind: 'too-large-to-keep', limit: 300_000, path: '/terms/cookies-policy/' },
+        });
+      } finally {
+        quiet.mockRestore();
+      }
+      await portal.store.flush();
+      expect(portal.cookieCounts()).toEqual(before);
+      expect(portal.store.status()).toEqual({ sitesDropped: 0, lastDropAt: null, unsavedSince: null });
+      expect(JSON.parse(portal.session.data[`charter:${GRANTED}`] as string)).toMatchObject({ problem: { kind: 'too-large-to-keep' } });
     });
   });
 });
