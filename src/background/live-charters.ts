@@ -1,5 +1,7 @@
 import { afterAttempt, isStale, type LiveCharterRecord } from '../core/charter/live-record.ts';
+import { keepableLiveCharter } from '../core/storage/record-limit.ts';
 import { liveCharterItem, type SessionArea } from '../core/storage/session-items.ts';
+import { WriteTooLargeError } from './site-store.ts';
 
 /** Live charters: read from storage.session, fetched when missing or stale, one fetch per host at a time. */
 export type LiveCharters = {
@@ -41,12 +43,24 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
       const current = await get(host);
       if (current && !force && !isStale(current, now())) return current;
       // A network blip keeps the charter read before, with the problem beside it.
-      const record: LiveCharterRecord = {
+      const read: LiveCharterRecord = {
         ...afterAttempt(current, await readCharter(host, now, current?.charter ? current : null)),
         attempt: crypto.randomUUID(),
       };
-      await liveCharterItem(host).set(session, record);
-      return record;
+      // One storage should not hold is not kept: its refusal is, as any failed read, so it is not read again at every tab shown.
+      const record = keepableLiveCharter(read);
+      try {
+        await liveCharterItem(host).set(session, record);
+        return record;
+      } catch (error) {
+        // Within its own limit, but more than the store's whole budget: refused before any site's
+        // record was dropped for it. Said so only when the record alone passes it (not a write
+        // that carried other state with it).
+        const refusal = error instanceof WriteTooLargeError ? keepableLiveCharter(record, error.limitBytes) : record;
+        if (refusal === record) throw error;
+        await liveCharterItem(host).set(session, refusal);
+        return refusal;
+      }
     })().finally(() => {
       if (inFlight.get(host)?.work === work) inFlight.delete(host);
     });

@@ -43,6 +43,25 @@ function measureOnce(): MeasureText {
 /** How many times a write refused for quota is tried again at once, with more room made each time. */
 const QUOTA_RETRIES = 3;
 
+/**
+ * A write refused before anything was dropped for it: the other state it carries (live charters,
+ * kept runs, network logs written through `SiteStore.area`) takes more than the whole budget by
+ * itself. Dropping every other site would not make it fit.
+ */
+export class WriteTooLargeError extends Error {
+  constructor(
+    /** The other state the write carries, as `storedBytes` counts it. */
+    readonly bytes: number,
+    /** The store's budget (SiteStoreOptions.budgetBytes). */
+    readonly limitBytes: number,
+  ) {
+    super(
+      `A write of ${bytes.toLocaleString('en')} bytes of other state than site records is more than the ${limitBytes.toLocaleString('en')} bytes of storage.session the extension allows itself: refused, nothing dropped for it`,
+    );
+    this.name = 'WriteTooLargeError';
+  }
+}
+
 /** What the store could not keep: shown in the popup and the report. */
 export type StorageStatus = StorageLedger & {
   /** Since when changes could not be written to storage.session (they live on in the worker until it stops); null when all is written. */
@@ -673,6 +692,19 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
     );
   }
 
+  /**
+   * Refuses a write (`WriteTooLargeError`) whose other state written through `area` passes the
+   * budget by itself: no room made for it would fit it. Its callers hear the refusal, and its
+   * items leave the queue (DebouncedWriter.writeNow), so it holds back no later write. What the
+   * store queues itself (records, each within its limit, pages, the ledger) is not counted: room
+   * is made for it as before.
+   */
+  function refuseIfTooLarge(texts: ReadonlyMap<string, string>, measure: MeasureText): void {
+    let bytes = 0;
+    for (const [key, text] of texts) if (areaWrites.has(key)) bytes += measure(key, text);
+    if (bytes > budgetBytes) throw new WriteTooLargeError(bytes, budgetBytes);
+  }
+
   /** One write: records fitted to their limit, room made, then written; refused for quota, room made again. */
   async function commit(items: Record<string, unknown>): Promise<void> {
     const measure = measureOnce();
@@ -687,6 +719,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         if (site.droppedEvents + (site.droppedCookies ?? 0) !== dropped) changed(key);
       } else texts.set(key, JSON.stringify(value));
     }
+    // Before any page is retired or record dropped for it: refused, nothing of it has changed anything.
+    refuseIfTooLarge(texts, measure);
     retirePages(texts);
     // Sites counted dropped in this write, its retries included.
     const counted = new Set<string>();

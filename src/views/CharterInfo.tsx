@@ -42,6 +42,8 @@ function pageFailureWords(failure: PageFailure, t: Translate, language: string):
       return t('liveProblemHttp', String(failure.status));
     case 'too-large':
       return t('liveProblemTooLarge', new Intl.NumberFormat(language).format(failure.limit));
+    case 'too-large-to-keep':
+      return t('liveProblemTooLargeToKeep', new Intl.NumberFormat(language).format(failure.limit));
     case 'empty':
       return t('liveProblemEmpty');
     case 'no-table':

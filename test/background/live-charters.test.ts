@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLiveCharters, type ReadCharter } from '../../src/background/live-charters.ts';
 import {
   fetchLiveCharter,
@@ -9,6 +9,11 @@ import {
 } from '../../src/core/charter/live.ts';
 import { charterPage, DEMO_CHARTER } from '../../scripts/demo-portal/charters.ts';
 import { fakeSession } from '../support/fake-session.ts';
+import { createSiteStore } from '../../src/background/site-store.ts';
+import { createCachedArea } from '../../src/background/cached-area.ts';
+import { appendTimeline, emptySite, recordCookieChange } from '../../src/core/cookies/site-record.ts';
+import { LIVE_CHARTER_LIMIT_BYTES } from '../../src/core/storage/record-limit.ts';
+import { browserCookie } from '../support/cookies.ts';
 
 const HOST = 'demo.opendatasoft.com';
 
@@ -189,5 +194,91 @@ describe('live charters in the worker', () => {
     const forced = charters.refresh(HOST, true);
     await Promise.all([ordinary, forced]);
     expect(fetches).toBe(2);
+  });
+
+  describe('a charter read larger than storage should hold', () => {
+    const GRANTED = 'granted.example';
+    const OTHERS = ['data.tco.re', 'data.toulouse-metropole.fr', 'a.opendatasoft.com', 'b.opendatasoft.com'];
+    /** A page of `rows` rows, each naming `names` cookies with one purpose of `purposeLength` characters. */
+    const pageOf = (rows: number, names: number, purposeLength: number) => {
+      const nameCell = (row: number) => Array.from({ length: names }, (_, i) => `r${row}c${i}`).join(', ');
+      const cells = Array.from(
+        { length: rows },
+        (_, row) => `<tr><td>P${row}</td><td>${nameCell(row)}</td><td>${'x'.repeat(purposeLength)}</td></tr>`,
+      );
+      return `<main><table><tr><th>Provider</th><th>Cookie name</th><th>Purpose</th></tr>${cells.join('')}</table></main>`;
+    };
+
+    /** A store holding four sites' records of 20 cookies each, live charters written through it, and a portal serving `page`. */
+    async function portalServing(page: string, budgetBytes?: number) {
+      const session = fakeSession({}, 'chrome');
+      const store = createSiteStore(session, 0, { budgetBytes });
+      await store.load();
+      for (const host of OTHERS) {
+        let site = emptySite(host, '0');
+        for (let i = 0; i < 20; i++) site = recordCookieChange(site, browserCookie({ name: `c${i}`, domain: host }), false, 1000 + i, {})!;
+        store.put(appendTimeline(site, { type: 'cleared', at: 999 }));
+      }
+      await store.flush();
+      let fetches = 0;
+      const fetchImpl: FetchLike = async (url) => {
+        fetches++;
+        return url === `https://${GRANTED}/terms/cookies-policy/`
+          ? new Response(page, { headers: { 'content-type': 'text/html' } })
+          : new Response('', { status: 404 });
+      };
+      let now = 1_780_000_000_000;
+      const charters = createLiveCharters(createCachedArea(store.area), reading(fetchImpl), () => now);
+      const cookieCounts = () => store.all().map((site) => `${site.host}:${Object.keys(site.cookies).length}`);
+      return { session, store, charters, cookieCounts, fetches: () => fetches, later: (ms: number) => (now += ms) };
+    }
+
+    it('refuses it as too large to keep, drops no other site, and reads it again only when a failed read would be', async () => {
+      // 25 rows, each naming 200 cookies with one 9,000-character purpose: a 266 kB page, within
+      // every limit of the page, that would take 45 MB stored (the purpose copied into each entry).
+      const portal = await portalServing(pageOf(25, 200, 9000));
+      const before = portal.cookieCounts();
+      expect(before).toEqual(OTHERS.map((host) => `${host}:20`));
+
+      const record = await portal.charters.refresh(GRANTED);
+      expect(record).toMatchObject({
+        charter: null,
+        url: null,
+        problem: { kind: 'too-large-to-keep', limit: LIVE_CHARTER_LIMIT_BYTES, path: '/terms/cookies-policy/' },
+      });
+      await portal.store.flush();
+      expect(portal.cookieCounts()).toEqual(before);
+      expect(portal.store.status()).toEqual({ sitesDropped: 0, lastDropAt: null, unsavedSince: null });
+      // The refusal is kept, as any failed read: each tab shown meanwhile reads it, no fetch.
+      expect(JSON.parse(portal.session.data[`charter:${GRANTED}`] as string)).toMatchObject({ problem: { kind: 'too-large-to-keep' } });
+      const fetched = portal.fetches();
+      portal.later(LIVE_CHARTER_RETRY_MS - 1000);
+      expect((await portal.charters.refresh(GRANTED)).attempt).toBe(record.attempt);
+      expect(portal.fetches()).toBe(fetched);
+      portal.later(2000);
+      await portal.charters.refresh(GRANTED);
+      expect(portal.fetches()).toBeGreaterThan(fetched);
+      expect(portal.cookieCounts()).toEqual(before);
+    });
+
+    it('refuses one within its own limit that storage cannot hold beside the rest, before dropping anything', async () => {
+      // 5 rows of 100 cookies with a 1,000-character purpose: about 0.6 MB stored, over a 300 kB budget.
+      const portal = await portalServing(pageOf(5, 100, 1000), 300_000);
+      const before = portal.cookieCounts();
+      const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        const record = await portal.charters.refresh(GRANTED);
+        expect(record).toMatchObject({
+          charter: null,
+          problem: { kind: 'too-large-to-keep', limit: 300_000, path: '/terms/cookies-policy/' },
+        });
+      } finally {
+        quiet.mockRestore();
+      }
+      await portal.store.flush();
+      expect(portal.cookieCounts()).toEqual(before);
+      expect(portal.store.status()).toEqual({ sitesDropped: 0, lastDropAt: null, unsavedSince: null });
+      expect(JSON.parse(portal.session.data[`charter:${GRANTED}`] as string)).toMatchObject({ problem: { kind: 'too-large-to-keep' } });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSiteStore } from '../../src/background/site-store.ts';
+import { createSiteStore, WriteTooLargeError } from '../../src/background/site-store.ts';
 import { consentRunItem, ledgerItem, liveCharterItem, pageKey, sequenceItem, siteKey } from '../../src/core/storage/session-items.ts';
 import { appendTimeline, emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../src/core/cookies/site-record.ts';
 import { SESSION_BUDGET_BYTES } from '../../src/core/storage/session-quota.ts';
@@ -522,6 +522,35 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     expect(session.data['charter:data.tco.re']).toHaveLength(150_000);
   });
 
+  it('refuses a write of other state larger than the budget by itself before dropping anything, and writes the records queued with it', async () => {
+    const session = newSession({}, 'chrome');
+    const store = createSiteStore(session, 5, { budgetBytes: 300_000, now: () => 50, retryDelayMs: 1 });
+    await store.load();
+    store.put(bigRecord('old.opendatasoft.com', 1, 100_000));
+    store.put(bigRecord('new.opendatasoft.com', 2, 100_000));
+    await store.flush();
+    const run = consentRunItem('0', 'old.opendatasoft.com').key;
+    await store.area.write({ [run]: 'r'.repeat(20_000) });
+    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // Queued when the charter is written: they go in the same write.
+      store.put(recordWithEvents('queued.opendatasoft.com'));
+      const refused = store.area.write({ 'charter:data.tco.re': 'c'.repeat(310_000) });
+      await expect(refused).rejects.toThrow(WriteTooLargeError);
+      await expect(refused).rejects.toMatchObject({ limitBytes: 300_000 });
+      expect(evictedHosts(session)).toEqual([]);
+      expect(session.data[run]).toHaveLength(20_000);
+      expect(session.data['charter:data.tco.re']).toBeUndefined();
+      expect(store.status()).toMatchObject({ sitesDropped: 0, lastDropAt: null });
+      // The records queued with it are written at the retry, without it.
+      await vi.waitFor(() => expect(session.data[siteKey('0', 'queued.opendatasoft.com')]).toBeDefined());
+      expect(store.status().unsavedSince).toBeNull();
+      expect(evictedHosts(session)).toEqual([]);
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
   it('drops live charters read over a day ago, then kept runs, of sites not open in a tab, before any site’s record', async () => {
     const DAY_MS = 86_400_000;
     const session = newSession({}, 'chrome');
@@ -595,7 +624,7 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     await store.flush();
     // More than storage holds at all.
     const run = consentRunItem('0', 'a.opendatasoft.com').key;
-    await expect(store.area.write({ [run]: 'r'.repeat(11_000_000) })).rejects.toThrow(/quota/);
+    await expect(store.area.write({ [run]: 'r'.repeat(11_000_000) })).rejects.toThrow(WriteTooLargeError);
     expect(store.status().unsavedSince).toBe(7);
     store.put(recordWithEvents('small.opendatasoft.com'));
     await store.flush();

@@ -172,6 +172,11 @@ describe('CharterInfo', () => {
       '/terms/cookies-policy/ : page de plus de 2 000 000 octets',
     ],
     [
+      { kind: 'too-large-to-keep', limit: 2_000_000, path: '/terms/cookies-policy/' },
+      'charter over 2,000,000 bytes once read, too large to keep at /terms/cookies-policy/',
+      '/terms/cookies-policy/ : charte de plus de 2 000 000 octets une fois lue, trop volumineuse pour être conservée',
+    ],
+    [
       { kind: 'redirected', to: 'http://elsewhere.example', path: '/x' },
       'redirected to http://elsewhere.example, not https at /x',
       '/x : redirection vers http://elsewhere.example, qui n’est pas en https',

@@ -16,6 +16,11 @@ export type PageFailure =
   | { kind: 'http'; status: number }
   /** The page is larger than `limit` bytes: refused, not cut. */
   | { kind: 'too-large'; limit: number }
+  /**
+   * The charter read from the page would take more than `limit` bytes of storage.session (each
+   * entry repeats its row's purpose: a page within every limit can make megabytes): not kept.
+   */
+  | { kind: 'too-large-to-keep'; limit: number }
   /** The server answered with nothing, or only white space. */
   | { kind: 'empty' }
   /** The page holds no cookie table. */
@@ -55,6 +60,8 @@ export function pageFailureText(failure: PageFailure): string {
       return `HTTP ${failure.status}`;
     case 'too-large':
       return `page larger than ${failure.limit.toLocaleString('en')} bytes`;
+    case 'too-large-to-keep':
+      return `charter over ${failure.limit.toLocaleString('en')} bytes once read, too large to keep`;
     case 'empty':
       return 'the page is empty';
     case 'no-table':
@@ -105,7 +112,8 @@ function pageFailureOf(stored: Record<string, unknown>): PageFailure | null {
     case 'http':
       return Number.isInteger(stored.status) ? { kind: 'http', status: stored.status as number } : null;
     case 'too-large':
-      return Number.isFinite(stored.limit) ? { kind: 'too-large', limit: stored.limit as number } : null;
+    case 'too-large-to-keep':
+      return Number.isFinite(stored.limit) ? { kind: stored.kind, limit: stored.limit as number } : null;
     default:
       return null;
   }

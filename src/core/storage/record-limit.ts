@@ -1,6 +1,8 @@
 import { measureText } from '../text-bytes.ts';
 import { storedBytes } from './session-quota.ts';
 import { holdsSitesChoice, type SiteRecord } from '../cookies/site-record.ts';
+import type { LiveCharterRecord } from '../charter/live-record.ts';
+import { liveCharterItem } from './session-items.ts';
 
 /**
  * The most one site record may take in storage.session (as `storedBytes` counts it). A busy
@@ -61,4 +63,50 @@ export function fitRecord(site: SiteRecord, key: string, limitBytes = SITE_RECOR
     text = JSON.stringify(site);
   }
   return text;
+}
+
+/**
+ * The most a live charter's record may take in storage.session (as `storedBytes` counts it). A
+ * real charter's is a few kilobytes; a page within every limit of the parser can make far more,
+ * each entry repeating its row's purpose (25 rows naming 200 cookies each with a 9,000-character
+ * purpose: a 266 kB page, 45 MB stored). The limit keeps one portal's charter from crowding out
+ * every site's record.
+ */
+export const LIVE_CHARTER_LIMIT_BYTES = 2_000_000;
+
+/**
+ * The record a read whose charter storage cannot hold leaves instead: no charter, and why
+ * (`limit`, at the charter path it was read from). A failed read: read again after
+ * LIVE_CHARTER_RETRY_MS, not at every tab shown.
+ */
+function tooLargeToKeep(record: LiveCharterRecord, limitBytes: number): LiveCharterRecord {
+  const path = record.path === undefined ? null : { path: record.path };
+  // The attempt's name stays: the read it names was never stored.
+  const attempt = record.attempt === undefined ? null : { attempt: record.attempt };
+  return {
+    host: record.host,
+    fetchedAt: record.fetchedAt,
+    url: null,
+    charter: null,
+    problem: { kind: 'too-large-to-keep', limit: limitBytes, ...path },
+    ...attempt,
+  };
+}
+
+/**
+ * The record of a live charter read as it may be stored: itself when it takes at most
+ * `limitBytes` (as `storedBytes` counts it), else `tooLargeToKeep`. The entries are measured one
+ * by one and the count stops past the limit, so one that would make megabytes of JSON is never
+ * written out whole: linear in the limit, not in the record.
+ */
+export function keepableLiveCharter(record: LiveCharterRecord, limitBytes = LIVE_CHARTER_LIMIT_BYTES): LiveCharterRecord {
+  if (record.charter === null) return record;
+  // A character costs at least a byte in either browser's count, and the record's text holds every entry's.
+  let characters = 0;
+  for (const entry of record.charter.entries) {
+    characters += JSON.stringify(entry).length;
+    if (characters > limitBytes) return tooLargeToKeep(record, limitBytes);
+  }
+  const bytes = storedBytes(liveCharterItem(record.host).key, JSON.stringify(record));
+  return bytes > limitBytes ? tooLargeToKeep(record, limitBytes) : record;
 }

@@ -9,6 +9,10 @@ describe('liveProblemText', () => {
       { kind: 'too-large', limit: 2_000_000, path: '/terms/cookies-information' },
       'page larger than 2,000,000 bytes at /terms/cookies-information',
     ],
+    [
+      { kind: 'too-large-to-keep', limit: 2_000_000, path: '/terms/cookies-policy/' },
+      'charter over 2,000,000 bytes once read, too large to keep at /terms/cookies-policy/',
+    ],
     [{ kind: 'redirected', to: 'http://elsewhere.example', path: '/x' }, 'redirected to http://elsewhere.example, not https at /x'],
     [{ kind: 'redirected', to: 'https://evil.example', path: '/x' }, 'redirected to https://evil.example, another site at /x'],
     [{ kind: 'redirected', to: null, path: '/x' }, 'redirected to an invalid address at /x'],
@@ -55,6 +59,11 @@ describe('liveProblemOf', () => {
     });
     expect(liveProblemOf({ kind: 'network' })).toEqual({ kind: 'network' });
     expect(liveProblemOf({ kind: 'empty', path: '/x' })).toEqual({ kind: 'empty', path: '/x' });
+    expect(liveProblemOf({ kind: 'too-large-to-keep', limit: 2_000_000, path: '/x' })).toEqual({
+      kind: 'too-large-to-keep',
+      limit: 2_000_000,
+      path: '/x',
+    });
     expect(liveProblemOf({ kind: 'redirected', to: null, path: '/x' })).toEqual({ kind: 'redirected', to: null, path: '/x' });
     expect(liveProblemOf({ kind: 'no-rows', reason: 'why', path: '/x' })).toEqual({ kind: 'no-rows', reason: 'why', path: '/x' });
     const data = { tables: [2], moreTables: 0, first: { line: 3, reason: { kind: 'empty-cell', field: 'cookie' } } };
@@ -70,6 +79,7 @@ describe('liveProblemOf', () => {
       { kind: 'http' },
       { kind: 'http', status: '404' },
       { kind: 'too-large', limit: null },
+      { kind: 'too-large-to-keep', limit: '2000000' },
       { kind: 'redirected' },
       { kind: 'no-rows' },
       { kind: 'no-rows', reason: 7 },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitRecord, SITE_RECORD_LIMIT_BYTES } from '../../../src/core/storage/record-limit.ts';
+import {
+  fitRecord,
+  keepableLiveCharter,
+  LIVE_CHARTER_LIMIT_BYTES,
+  SITE_RECORD_LIMIT_BYTES,
+} from '../../../src/core/storage/record-limit.ts';
+import type { LiveCharterRecord } from '../../../src/core/charter/live-record.ts';
+import type { CharterEntry } from '../../../src/core/charter/types.ts';
 import { emptySite, evictedRecord, presentCookies, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { storedBytes } from '../../../src/core/storage/session-quota.ts';
 import { browserCookie } from '../../support/cookies.ts';
@@ -133,5 +140,72 @@ describe('fitRecord', () => {
     const text = fitRecord(site, KEY);
     expect(storedBytes(KEY, text)).toBeLessThanOrEqual(SITE_RECORD_LIMIT_BYTES);
     expect(site.droppedEvents).toBeGreaterThan(0);
+  });
+});
+
+describe('keepableLiveCharter', () => {
+  const HOST = 'granted.example';
+  const CHARTER_KEY = `charter:${HOST}`;
+  /** A live charter read of `rows` rows, each naming `names` cookies with one purpose of `purposeLength` characters. */
+  function liveRecord(rows: number, names: number, purposeLength: number): LiveCharterRecord {
+    const entries: CharterEntry[] = [];
+    for (let row = 0; row < rows; row++) {
+      // One string for the row, as the parser gives it: the page holds it once, every entry of the row names it.
+      const purpose = `${row}${'x'.repeat(purposeLength)}`;
+      for (let name = 0; name < names; name++) {
+        entries.push({
+          provider: `P${row}`,
+          service: null,
+          cookie: `r${row}c${name}`,
+          match: 'exact',
+          purpose,
+          duration: null,
+          category: 'other',
+        });
+      }
+    }
+    const unreadRows = [{ line: 3, text: 'a row', reason: 'purpose cell of 10,001 characters, over the limit of 10,000' }];
+    return {
+      host: HOST,
+      fetchedAt: 1000,
+      url: `https://${HOST}/terms/cookies-policy/`,
+      path: '/terms/cookies-policy/',
+      charter: { portal: HOST, language: 'en', entries },
+      unreadRows,
+      problem: null,
+      attempt: 'a1',
+    };
+  }
+
+  it('keeps a record within the limit as it is, to the byte as storage counts it', () => {
+    const record = liveRecord(3, 4, 100);
+    const bytes = storedBytes(CHARTER_KEY, JSON.stringify(record));
+    expect(keepableLiveCharter(record, bytes)).toBe(record);
+    expect(keepableLiveCharter(record)).toBe(record);
+    expect(keepableLiveCharter(record, bytes - 1)).toEqual({
+      host: HOST,
+      fetchedAt: 1000,
+      url: null,
+      charter: null,
+      problem: { kind: 'too-large-to-keep', limit: bytes - 1, path: '/terms/cookies-policy/' },
+      // The read it names was never stored: the refusal keeps its name.
+      attempt: 'a1',
+    });
+  });
+
+  it('refuses a page of 266 kB whose purposes, copied into each cookie its cell names, would take 45 MB: said, not stored', () => {
+    // 25 rows, each naming 200 cookies with one 9,000-character purpose: within every limit of the page.
+    const record = liveRecord(25, 200, 9000);
+    expect(record.charter!.entries).toHaveLength(5000);
+    const kept = keepableLiveCharter(record);
+    expect(kept.charter).toBeNull();
+    expect(kept.problem).toEqual({ kind: 'too-large-to-keep', limit: LIVE_CHARTER_LIMIT_BYTES, path: '/terms/cookies-policy/' });
+    // A refusal is retried as any failed read is (isStale), and takes a few hundred bytes.
+    expect(JSON.stringify(kept).length).toBeLessThan(300);
+  });
+
+  it('leaves a failed read as it is', () => {
+    const failed: LiveCharterRecord = { host: HOST, fetchedAt: 5, url: null, charter: null, problem: { kind: 'network' } };
+    expect(keepableLiveCharter(failed, 10)).toBe(failed);
   });
 });
