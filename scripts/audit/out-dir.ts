@@ -1,6 +1,6 @@
 /** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CENSUS_FILE_NAMES } from '../census/census-report.ts';
 import { DRAFT_FILES } from './charter-files.ts';
 import { quoteTyped, shownPath, UsageError, type ConsentMode } from './options.ts';
@@ -37,6 +37,26 @@ function createUnder(ancestor: string, folder: string): void {
 }
 
 /**
+ * The part of the typed path `typed` (lying at `place`) that names `ancestor`, one of the folders
+ * above `place`: `afile` of `afile/sub`, as errors name a path as typed. Read without its `.` and
+ * `..` (`afile` of `folder/../afile/sub`) when it holds one past its start, and the absolute
+ * `ancestor` when the typed path does not reach up to it.
+ */
+function typedPartAt(typed: string, place: string, ancestor: string): string {
+  const levels = relative(ancestor, resolve(place))
+    .split(sep)
+    .filter((name) => name !== '').length;
+  // `./afile/sub` is kept as typed; `afile//sub/.` is read as normalize reads it.
+  let part = normalize(typed) === typed.replace(/^(?:\.\/+)+/, '') ? typed : normalize(typed);
+  for (let level = 0; level < levels; level++) {
+    const name = basename(part);
+    if (name === '' || name === '.' || name === '..') return ancestor;
+    part = dirname(part);
+  }
+  return part;
+}
+
+/**
  * Makes sure `dir` (and `subfolders` in it, for `--consent both`) is a folder the audit can write
  * in, creating it as the run would. Refuses a path that names a file, or lies under one, and a
  * folder that cannot be created or written (checked by writing a probe file: `access()` says yes
@@ -51,7 +71,8 @@ export function prepareOutDir(dir: string, subfolders: readonly string[] = [], p
   }
   let ancestor = resolve(place);
   while (!entryAt(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
-  if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(ancestor)} is a file, not a folder`);
+  if (!entryAt(ancestor)?.isDirectory())
+    throw new UsageError(`--out ${named}: ${shownPath(typedPartAt(dir, place, ancestor))} is a file, not a folder`);
   const probe = join(place, `.audit-write-check-${process.pid}`);
   try {
     createUnder(ancestor, resolve(place));

@@ -52,6 +52,26 @@ describe('prepareOutDir', () => {
     expect(() => prepareOutDir(both, ['accept', 'refuse'])).toThrow(/refuse is a file, not a folder/);
   });
 
+  it('names the part of a relative --out in the way as it was typed, not where it lies (README: errors name a path as typed)', () => {
+    const typedIn = join(scratch, 'typed-in');
+    mkdirSync(join(typedIn, 'folder'), { recursive: true });
+    writeFileSync(join(typedIn, 'afile'), '');
+    const refusal = (typed: string, inTheWay: string) =>
+      new UsageError(`--out ${JSON.stringify(typed)}: ${inTheWay} is a file, not a folder`);
+    for (const [typed, inTheWay] of [
+      ['afile/sub', 'afile'],
+      ['afile/sub/deeper/', 'afile'],
+      ['./afile/sub', './afile'],
+      ['folder/../afile/sub', 'afile'],
+      ['afile//sub/./', 'afile'],
+      ['../typed-in/afile/sub', '../typed-in/afile'],
+    ] as const)
+      expect(() => prepareOutDir(typed, [], join(typedIn, typed)), typed).toThrow(refusal(typed, inTheWay));
+    // Read through a `.` or `..`, a path is named as it reads once they are taken out.
+    const past = 'afile/sub/../x';
+    expect(() => prepareOutDir(past, [], join(typedIn, past))).toThrow(refusal(past, 'afile'));
+  });
+
   it('names the path in the way as it quotes --out: cut before a "?" and at 200 characters, never whole', () => {
     const dir = join(scratch, 'd'.repeat(200));
     mkdirSync(dir);
