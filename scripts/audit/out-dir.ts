@@ -5,14 +5,17 @@ import { CENSUS_FILE_NAMES } from '../census/census-report.ts';
 import { DRAFT_FILES } from './charter-files.ts';
 import { quoteTyped, shownPath, UsageError, type ConsentMode } from './options.ts';
 
-/** The entry at `path`, or undefined when there is none (or a file stands where a folder of the path should be). */
-function entryAt(path: string): ReturnType<typeof statSync> | undefined {
+/**
+ * The entry at `path`, or undefined when there is none (or a file stands where a folder of the
+ * path should be); an error names it `shown` (the path as typed).
+ */
+function entryAt(path: string, shown: string = path): ReturnType<typeof statSync> | undefined {
   try {
     return statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new UsageError(`--out: cannot look at ${shownPath(path)} (${code ?? (error as Error).message})`);
+    throw new UsageError(`--out: cannot look at ${shownPath(shown)} (${code ?? (error as Error).message})`);
   }
 }
 
@@ -66,13 +69,14 @@ function typedPartAt(typed: string, place: string, ancestor: string): string {
 export function prepareOutDir(dir: string, subfolders: readonly string[] = [], place: string = dir): void {
   const named = quoteTyped(dir);
   for (const [typed, folder] of [[dir, place], ...subfolders.map((name) => [join(dir, name), join(place, name)])] as const) {
-    const stat = entryAt(folder);
+    const stat = entryAt(folder, typed);
     if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(typed)} is a file, not a folder`);
   }
   let ancestor = resolve(place);
-  while (!entryAt(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
-  if (!entryAt(ancestor)?.isDirectory())
-    throw new UsageError(`--out ${named}: ${shownPath(typedPartAt(dir, place, ancestor))} is a file, not a folder`);
+  while (!entryAt(ancestor, typedPartAt(dir, place, ancestor)) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  const ancestorTyped = typedPartAt(dir, place, ancestor);
+  if (!entryAt(ancestor, ancestorTyped)?.isDirectory())
+    throw new UsageError(`--out ${named}: ${shownPath(ancestorTyped)} is a file, not a folder`);
   const probe = join(place, `.audit-write-check-${process.pid}`);
   try {
     createUnder(ancestor, resolve(place));
