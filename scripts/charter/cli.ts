@@ -34,7 +34,7 @@ export const USAGE = `usage: npm run --silent charter -- parse INPUT
        npm run --silent charter -- text INPUT
        npm run --silent charter -- --help
   INPUT  a charter file (text, or a saved charter page in HTML), or the https:// URL of a charter page
-         (a file that exists is read as a file, whatever its name)
+         (a file that exists is read as a file, whatever its name; a relative one from the folder the command was typed in)
   parse  print the charter's portal, language and entries as one JSON object
   check  summarise each charter: portal, language, entries per category, rows it could not read
   text   print the text the parser reads (for an HTML page, the page laid out as lines; check's line numbers count these)`;
