@@ -58,7 +58,7 @@ const encodingName = (encoding: string): string => (encoding.startsWith('utf-16'
  */
 export function readServedCharter(file: string, place: string = file): ServedCharter {
   const refuse = (reason: string) => new UsageError(`--charter ${quoteTyped(file)}: ${reason}`);
-  const page = readCharterFile(place);
+  const page = readCharterFile(file, place);
   if ('error' in page) throw refuse(page.error);
   try {
     // A file is whole in the encoding `charter check` reads it in, or refused: the core tolerates a

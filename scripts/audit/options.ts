@@ -217,7 +217,8 @@ const ONLY_HTTP = 'only http and https pages can be audited';
 /**
  * Schemes written without `//` whose name no one takes for a user name: `mailto:dpo@x.org` is an
  * e-mail address, not the user "mailto" and the password "dpo". Any other name before a colon and
- * an `@` (`user:s3cret@host`, `ftp:s3cret@host`) is still read as a user name.
+ * an `@` (`user:s3cret@host`, `ftp:s3cret@host`) is still read as a user name. Before digits, one
+ * of these is a scheme, not a host and its port (`tel:3615`); any other name is a host (`portal:8080`).
  */
 const SCHEMES_WITHOUT_SLASHES = new Set([
   'mailto',
@@ -310,7 +311,8 @@ function unreadableReason(withScheme: string): string {
  * Reads a URL argument. A bare host (with or without a port and path) gets https://, or
  * http:// when it is loopback (`localhost`, `localhost:8080`, `127.0.0.1:3000`). Refused with one
  * line: a user name or password (never echoed), control characters, a file path (`/tmp/x.html`,
- * `./x.html`, `~/x.html`), a host name DNS could not hold, a number read as an IPv4 address, port 0.
+ * `./x.html`, `~/x.html`), a host name DNS could not hold, a number read as an IPv4 address, port 0,
+ * another scheme than http(s), digits after one written without `//` too (`tel:3615`).
  */
 export function parseTarget(text: string): URL {
   if (hasCredentials(text)) throw credentialsRefusedIn(text);
@@ -320,6 +322,12 @@ export function parseTarget(text: string): URL {
     throw new UsageError(
       `malformed URL: ${quoteTyped(text)} is a file path, not an address: the audit visits http(s) pages (serve the file, on localhost for one, and give its URL)`,
     );
+  }
+  // A scheme no one takes for a host (`tel:`, `sms:`: SCHEMES_WITHOUT_SLASHES) is one before digits
+  // too: `tel:3615` was visited as https://tel:3615/, and `tel:0612345678` refused for its port.
+  if (HOST_AND_PORT.test(text) && namesOtherScheme(text)) {
+    const scheme = SCHEME.exec(text)![0].toLowerCase();
+    throw malformed(`${ONLY_HTTP}: "${scheme}" is read as a scheme; for a host so named, write https:// before it`);
   }
   const bare = HOST_AND_PORT.test(text) || !SCHEME.test(text);
   // No scheme has a dot, nor is one `localhost`: that is a host whose port is no number.

@@ -1,18 +1,21 @@
 /** `--out` checked before any browser starts: a mistake there is a one-line error, not a lost run. */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CENSUS_FILE_NAMES } from '../census/census-report.ts';
 import { DRAFT_FILES } from './charter-files.ts';
 import { quoteTyped, shownPath, UsageError, type ConsentMode } from './options.ts';
 
-/** The entry at `path`, or undefined when there is none (or a file stands where a folder of the path should be). */
-function entryAt(path: string): ReturnType<typeof statSync> | undefined {
+/**
+ * The entry at `path`, or undefined when there is none (or a file stands where a folder of the
+ * path should be); an error names it `shown` (the path as typed).
+ */
+function entryAt(path: string, shown: string = path): ReturnType<typeof statSync> | undefined {
   try {
     return statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new UsageError(`--out: cannot look at ${shownPath(path)} (${code ?? (error as Error).message})`);
+    throw new UsageError(`--out: cannot look at ${shownPath(shown)} (${code ?? (error as Error).message})`);
   }
 }
 
@@ -37,6 +40,26 @@ function createUnder(ancestor: string, folder: string): void {
 }
 
 /**
+ * The part of the typed path `typed` (lying at `place`) that names `ancestor`, one of the folders
+ * above `place`: `afile` of `afile/sub`, as errors name a path as typed. Read without its `.` and
+ * `..` (`afile` of `folder/../afile/sub`) when it holds one past its start, and the absolute
+ * `ancestor` when the typed path does not reach up to it.
+ */
+function typedPartAt(typed: string, place: string, ancestor: string): string {
+  const levels = relative(ancestor, resolve(place))
+    .split(sep)
+    .filter((name) => name !== '').length;
+  // `./afile/sub` is kept as typed; `afile//sub/.` is read as normalize reads it.
+  let part = normalize(typed) === typed.replace(/^(?:\.\/+)+/, '') ? typed : normalize(typed);
+  for (let level = 0; level < levels; level++) {
+    const name = basename(part);
+    if (name === '' || name === '.' || name === '..') return ancestor;
+    part = dirname(part);
+  }
+  return part;
+}
+
+/**
  * Makes sure `dir` (and `subfolders` in it, for `--consent both`) is a folder the audit can write
  * in, creating it as the run would. Refuses a path that names a file, or lies under one, and a
  * folder that cannot be created or written (checked by writing a probe file: `access()` says yes
@@ -46,12 +69,14 @@ function createUnder(ancestor: string, folder: string): void {
 export function prepareOutDir(dir: string, subfolders: readonly string[] = [], place: string = dir): void {
   const named = quoteTyped(dir);
   for (const [typed, folder] of [[dir, place], ...subfolders.map((name) => [join(dir, name), join(place, name)])] as const) {
-    const stat = entryAt(folder);
+    const stat = entryAt(folder, typed);
     if (stat && !stat.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(typed)} is a file, not a folder`);
   }
   let ancestor = resolve(place);
-  while (!entryAt(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
-  if (!entryAt(ancestor)?.isDirectory()) throw new UsageError(`--out ${named}: ${shownPath(ancestor)} is a file, not a folder`);
+  while (!entryAt(ancestor, typedPartAt(dir, place, ancestor)) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  const ancestorTyped = typedPartAt(dir, place, ancestor);
+  if (!entryAt(ancestor, ancestorTyped)?.isDirectory())
+    throw new UsageError(`--out ${named}: ${shownPath(ancestorTyped)} is a file, not a folder`);
   const probe = join(place, `.audit-write-check-${process.pid}`);
   try {
     createUnder(ancestor, resolve(place));

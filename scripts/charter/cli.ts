@@ -25,6 +25,7 @@ import {
 } from '../../src/core/charter/index.ts';
 import { parsedUrl } from '../../src/core/path-parameters.ts';
 import { hasCredentials } from '../audit/options.ts';
+import { typedPathPlace } from '../audit/typed-path.ts';
 import { checkFailed, formatCheckReport, formatFailure, formatParsedCharter, type CheckedFile } from './cli-output.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 
@@ -33,7 +34,7 @@ export const USAGE = `usage: npm run --silent charter -- parse INPUT
        npm run --silent charter -- text INPUT
        npm run --silent charter -- --help
   INPUT  a charter file (text, or a saved charter page in HTML), or the https:// URL of a charter page
-         (a file that exists is read as a file, whatever its name)
+         (a file that exists is read as a file, whatever its name; a relative one from the folder the command was typed in)
   parse  print the charter's portal, language and entries as one JSON object
   check  summarise each charter: portal, language, entries per category, rows it could not read
   text   print the text the parser reads (for an HTML page, the page laid out as lines; check's line numbers count these)`;
@@ -156,11 +157,18 @@ async function checkInput(input: string, fetch: FetchLike): Promise<CheckedFile>
 
 /** The page an input names, or a one-line reason it cannot be read: a file that exists is a file (`notes:v2.txt`), whatever its name. */
 async function readInput(input: string, fetch: FetchLike): Promise<Page | { error: string }> {
-  return isUrlInput(input) ? readUrl(input, fetch) : readCharterFile(input);
+  return isUrlInput(input) ? readUrl(input, fetch) : readCharterFile(input, inputPlace(input));
 }
 
-/** Whether an input is read as a URL: it looks like one, and no file is so named. */
-const isUrlInput = (input: string): boolean => URL_INPUT.test(input) && !existsSync(input);
+/**
+ * Where a file input lies: a relative one in the folder the command was typed in, not the
+ * package's root npm runs the script from (typed-path.ts, as the audit reads `--charter FILE`).
+ * An empty input stays empty, no file, rather than naming that folder.
+ */
+const inputPlace = (input: string): string => (input === '' ? input : typedPathPlace(input));
+
+/** Whether an input is read as a URL: it looks like one, and no file is so named where it was typed. */
+const isUrlInput = (input: string): boolean => URL_INPUT.test(input) && !existsSync(inputPlace(input));
 
 /** A text opening as an address does (`//host`, `scheme://`, `user:`), not a file name (`site@2024.md`). */
 const ADDRESS_LIKE = /^\s*(?:(?:[a-z][a-z0-9+.-]*:)?[\\/]{2}|[^\s\\/?#@:]+:)/i;
@@ -175,7 +183,7 @@ const AT_NOT_SHOWN = '(a URL with "@", not shown: it may hold a user name or pas
  */
 function shownInput(input: string): string {
   // A file by its name, unless none is so named and it reads as an address with a password (`//bob:pw@host/c`).
-  if (!isUrlInput(input)) return ADDRESS_LIKE.test(input) && hasCredentials(input) && !existsSync(input) ? AT_NOT_SHOWN : input;
+  if (!isUrlInput(input)) return ADDRESS_LIKE.test(input) && hasCredentials(input) && !existsSync(inputPlace(input)) ? AT_NOT_SHOWN : input;
   const url = parsedUrl(input);
   // Anywhere: a password may hold a `#` or `?` unencoded, which the parser reads as the end of the host.
   if (url === null) return input.includes('@') ? AT_NOT_SHOWN : input;
@@ -211,10 +219,13 @@ async function readUrl(input: string, fetch: FetchLike): Promise<Page | { error:
   };
 }
 
-/** A charter file as the CLI reads it (text or a saved page, 2 MB at most), or a one-line reason it cannot be read. */
-export function readCharterFile(file: string): Page | { error: string } {
+/**
+ * A charter file as the CLI reads it (text or a saved page, 2 MB at most), or a one-line reason it
+ * cannot be read: read at `place` (where the path typed as `file` lies: typed-path.ts), named `file`.
+ */
+export function readCharterFile(file: string, place: string = file): Page | { error: string } {
   try {
-    const stats = statSync(file);
+    const stats = statSync(place);
     if (stats.isDirectory()) return { error: 'is a directory, not a charter file' };
     if (!stats.isFile()) return { error: 'not a regular file' };
     if (stats.size > MAX_CHARTER_PAGE_BYTES) {
@@ -222,8 +233,8 @@ export function readCharterFile(file: string): Page | { error: string } {
         error: `${stats.size.toLocaleString('en')} bytes, over the limit of ${MAX_CHARTER_PAGE_BYTES.toLocaleString('en')}: not read`,
       };
     }
-    const bytes = readFileSync(file);
-    const contentType = HTML_EXTENSIONS.has(extname(file).toLowerCase()) ? 'text/html' : null;
+    const bytes = readFileSync(place);
+    const contentType = HTML_EXTENSIONS.has(extname(place).toLowerCase()) ? 'text/html' : null;
     // A saved page is decoded as the extension decodes it live (its BOM, its <meta charset>): a page
     // saved in windows-1252 read as UTF-8 lost its accented headings and held "no cookie table".
     // A text charter is UTF-8, whatever it holds.

@@ -237,6 +237,16 @@ describe('audit command run by npm from a subfolder (`cd docs && npm start -- --
     expect(stderr).toMatch(/^audit: --charter "charter\.md": (?!no such file)/);
   }, 30_000);
 
+  it('names a file in the way of --out as it was typed (`afile`), not where it lies', () => {
+    const { root, typedIn } = folders('typed-out-file');
+    writeFileSync(join(typedIn, 'afile'), '');
+    expect(auditTypedIn(root, typedIn, '--consent', 'accept', '--out', 'afile/sub')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'audit: --out "afile/sub": afile is a file, not a folder\n',
+    });
+  }, 30_000);
+
   it('makes --out in the folder it was typed in, never in the package folder', () => {
     const { root, typedIn } = folders('typed-out');
     writeFileSync(join(typedIn, 'mylist.txt'), 'data.tco.re\n');

@@ -201,6 +201,36 @@ describe('parseTarget on another scheme than http(s), with an "@" (review of 202
   });
 });
 
+describe('parseTarget on a scheme written without `//` and digits after it (`tel:3615`, review of 2026-12-06)', () => {
+  const refusal = (text: string, scheme: string) =>
+    `malformed URL: "${text}" (only http and https pages can be audited: "${scheme}:" is read as a scheme; for a host so named, write https:// before it)`;
+
+  it.each([
+    ['tel:3615', 'tel'],
+    ['sms:123', 'sms'],
+    ['TEL:3615', 'tel'],
+    ['tel:3615/x', 'tel'],
+    ['fax:0144', 'fax'],
+    ['data:8080', 'data'],
+  ])('refuses %j for its scheme, not as a host and port (`tel:3615` was visited as https://tel:3615/)', (text, scheme) => {
+    expect(() => parseTarget(text)).toThrow(new UsageError(refusal(text, scheme)));
+    expect(() => parseAuditArgs([text], 2)).toThrow(new UsageError(refusal(text, scheme)));
+  });
+
+  it('refuses a phone number past the ports for its scheme, not its port (`tel:0612345678`)', () => {
+    expect(() => parseTarget('tel:0612345678')).toThrow(new UsageError(refusal('tel:0612345678', 'tel')));
+  });
+
+  it('still reads a host and port, a one-word host too (`portal:8080`), and a scheme-named host given with https://', () => {
+    expect(parseTarget('localhost:8080').href).toBe('http://localhost:8080/');
+    expect(parseTarget('data.tco.re:8443').href).toBe('https://data.tco.re:8443/');
+    expect(parseTarget('portal:8080').href).toBe('https://portal:8080/');
+    expect(parseTarget('portal:8080/explore/').href).toBe('https://portal:8080/explore/');
+    expect(parseTarget('tel.example.org:8443').href).toBe('https://tel.example.org:8443/');
+    expect(parseTarget('https://tel:3615/').href).toBe('https://tel:3615/');
+  });
+});
+
 describe('parseTarget says why the URL parser cannot read an address (review of 2026-12-06)', () => {
   const PORT = 'the port after the host must be a number from 1 to 65535';
   const IPV4 = 'read as an IPv4 address, which it is not: give four numbers from 0 to 255, written a.b.c.d, or a host name';

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,39 @@ describe('prepareOutDir', () => {
     mkdirSync(both);
     writeFileSync(join(both, 'refuse'), '');
     expect(() => prepareOutDir(both, ['accept', 'refuse'])).toThrow(/refuse is a file, not a folder/);
+  });
+
+  it('names the part of a relative --out in the way as it was typed, not where it lies (README: errors name a path as typed)', () => {
+    const typedIn = join(scratch, 'typed-in');
+    mkdirSync(join(typedIn, 'folder'), { recursive: true });
+    writeFileSync(join(typedIn, 'afile'), '');
+    const refusal = (typed: string, inTheWay: string) =>
+      new UsageError(`--out ${JSON.stringify(typed)}: ${inTheWay} is a file, not a folder`);
+    for (const [typed, inTheWay] of [
+      ['afile/sub', 'afile'],
+      ['afile/sub/deeper/', 'afile'],
+      ['./afile/sub', './afile'],
+      ['folder/../afile/sub', 'afile'],
+      ['afile//sub/./', 'afile'],
+      ['../typed-in/afile/sub', '../typed-in/afile'],
+    ] as const)
+      expect(() => prepareOutDir(typed, [], join(typedIn, typed)), typed).toThrow(refusal(typed, inTheWay));
+    // Read through a `.` or `..`, a path is named as it reads once they are taken out.
+    const past = 'afile/sub/../x';
+    expect(() => prepareOutDir(past, [], join(typedIn, past))).toThrow(refusal(past, 'afile'));
+  });
+
+  it('names a path it cannot look at as typed too (a link to itself: ELOOP)', () => {
+    const typedIn = join(scratch, 'typed-in-loop');
+    mkdirSync(typedIn);
+    symlinkSync('loop', join(typedIn, 'loop'));
+    expect(() => prepareOutDir('loop', [], join(typedIn, 'loop'))).toThrow(new UsageError('--out: cannot look at loop (ELOOP)'));
+    expect(() => prepareOutDir('loop/sub', [], join(typedIn, 'loop/sub'))).toThrow(
+      new UsageError('--out: cannot look at loop/sub (ELOOP)'),
+    );
+    expect(() => prepareOutDir('./loop/sub/deeper', [], join(typedIn, 'loop/sub/deeper'))).toThrow(
+      new UsageError('--out: cannot look at ./loop/sub/deeper (ELOOP)'),
+    );
   });
 
   it('names the path in the way as it quotes --out: cut before a "?" and at 200 characters, never whole', () => {

@@ -143,6 +143,23 @@ describe('portal list', () => {
       );
   });
 
+  it('refuses a `tel:` or `sms:` line for its scheme, not as a host and port, and still reads `portal:8080`', () => {
+    for (const [line, scheme] of [
+      ['tel:3615', 'tel'],
+      ['sms:123  # the hotline', 'sms'],
+      ['tel:0612345678', 'tel'],
+    ] as const)
+      expect(() => parsePortalList(`data.tco.re\n${line}\n`, 'portals.txt'), line).toThrow(
+        new UsageError(
+          `portals.txt:2: malformed URL: "${line.split(' ')[0]}" (only http and https pages can be audited: "${scheme}:" is read as a scheme; for a host so named, write https:// before it)`,
+        ),
+      );
+    expect(parsePortalList('portal:8080\nhttps://tel:3615/\n', 'portals.txt').urls.map((url) => url.href)).toEqual([
+      'https://portal:8080/',
+      'https://tel:3615/',
+    ]);
+  });
+
   it('says what a control character in a list is counted against', () => {
     expect(() => parsePortalList('data.tco.re\n\u001b\n', 'portals.txt')).toThrow(
       new UsageError('portals.txt: binary data: 1 control character for 11 visible characters (over 1 in 20), not a text list'),

@@ -275,6 +275,36 @@ describe('charter usage', () => {
     expect(result.stdout).toContain('notes:v3.txt\n  FAILED: only https:// URLs are read, not notes:');
     expect(result.stdout).toContain('2 inputs checked, 1 failed');
   }, 30_000);
+
+  // npm runs the script from the package's root and says where the command was typed in INIT_CWD,
+  // naming the package in npm_package_json: `cd docs && npm run --silent charter -- check mine.txt`.
+  const typedIn = (folder: string, ...args: string[]) =>
+    spawnSync(TSX, ['scripts/charter/main.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, INIT_CWD: folder, npm_package_json: join(ROOT, 'package.json') },
+    });
+
+  it('reads a relative INPUT from the folder the command was typed in, as the audit reads --charter, naming it as typed', () => {
+    const docs = join(scratch, 'typed-in');
+    mkdirSync(docs);
+    copyFileSync(REAL_CHARTER, join(docs, 'mine.txt'));
+    copyFileSync(REAL_CHARTER, join(docs, 'notes:v2.txt'));
+    const checked = typedIn(docs, 'check', 'mine.txt', 'notes:v2.txt', 'missing.txt');
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toMatch(/^mine\.txt\n {2}title: {4}Charte cookies\n/);
+    expect(checked.stdout).toContain('\n\nnotes:v2.txt\n  title:    Charte cookies\n');
+    expect(checked.stdout).toContain('\n\nmissing.txt\n  FAILED: no such file\n');
+    expect(checked.stdout).toContain('3 inputs checked, 1 failed');
+    const parsed = typedIn(docs, 'parse', 'mine.txt');
+    expect([parsed.status, parsed.stderr]).toEqual([0, '']);
+    expect((JSON.parse(parsed.stdout) as { portal: string }).portal).toBe('data.tco.re');
+    expect(typedIn(docs, 'text', 'notes:v2.txt').stdout).toContain('sessionid');
+    // Not found where it was typed: said of the path as typed, never of the package's root.
+    const missing = typedIn(docs, 'parse', 'missing.txt');
+    expect([missing.status, missing.stderr]).toEqual([1, 'charter: missing.txt: no such file\n']);
+  }, 60_000);
 });
 
 describe('charter check', () => {
