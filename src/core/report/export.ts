@@ -77,12 +77,14 @@ function statusText(cookie: ReportCookie): string {
   return notes.length > 0 ? `${cookie.status} (${notes.join('; ')})` : cookie.status;
 }
 
-/** Why a declared entry is not expected, as the Markdown's list of entries not seen says it (the popup's words). */
+/** Why a declared entry not seen makes no finding, as the Markdown's list of entries not seen says it (the popup's words). */
 const ABSENCE_TEXT: Record<AbsenceReason, string> = {
   'before-choice': 'not expected yet: set only after the visitor accepts',
   refused: 'not expected: the visitor refused it',
   'no-choice-saved': 'not expected yet: set once the visitor saves a choice',
   'multilingual-only': 'set only on portals offered in several languages',
+  'cookies-dropped':
+    'not seen among the cookies kept: older cookies of this site were dropped to make room in storage, and it may have been one of them',
 };
 
 /**
