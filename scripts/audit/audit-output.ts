@@ -46,12 +46,13 @@ export function consentText(consent: Report['consent']): string {
   return trackers.length > 0 ? `${consent.state} (${trackers.join(', ')})` : consent.state;
 }
 
-/** The phase whose page explains why an entry was not seen; none for a cookie the platform sets only sometimes. */
+/** The phase whose page explains why an entry was not seen; none for a cookie the platform sets only sometimes, or one maybe lost to storage. */
 const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
   'before-choice': 'before-choice',
   'no-choice-saved': 'before-choice',
   refused: 'after-refuse',
   'multilingual-only': '',
+  'cookies-dropped': '',
 };
 
 /**

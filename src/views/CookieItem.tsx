@@ -28,12 +28,13 @@ const SOURCE_LABEL: Record<ReportCookie['source'], MessageKey> = {
   unknown: 'unknownCookie',
 };
 
-/** Why a declared entry not seen is not expected, in words (core/report/absence-reason.ts). */
+/** Why a declared entry not seen makes no finding, in words (core/report/absence-reason.ts). */
 const ABSENCE_MESSAGE: Record<AbsenceReason, MessageKey> = {
   'before-choice': 'notSeenBeforeChoice',
   refused: 'notSeenRefused',
   'no-choice-saved': 'notSeenNoChoiceSaved',
   'multilingual-only': 'notSeenMultilingualOnly',
+  'cookies-dropped': 'notSeenCookiesDropped',
 };
 
 const PARTITIONED = 'Partitioned';
@@ -249,7 +250,7 @@ export function rowContent(row: CookieRow, t: Translate, language: string, doc: 
   }
   if (cookie?.thirdParty)
     content.push(note('data-third-party', cookie.thirdParty.via, t('embeddedCookie', t(messageKey('via', cookie.thirdParty.via)))));
-  // Why a declared entry not seen makes no finding: the visitor's choice, or the platform, keeps it away.
+  // Why a declared entry not seen makes no finding: the visitor's choice, or the platform, keeps it away, or the record lost cookies to storage.
   if (entry?.absentBecause) content.push(note('data-not-seen-reason', entry.absentBecause, t(ABSENCE_MESSAGE[entry.absentBecause])));
   // Why a cookie shows no finding: another site open under its domain may have set it.
   if (cookie?.originUnknown) {

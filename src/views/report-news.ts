@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingCounts } from '../core/report/finding-counts.ts';
+import type { Finding } from '../core/report/findings.ts';
 import type { MessageKey, Translate } from '../core/ui-strings.ts';
 import { countText } from './count-text.ts';
 import { trackerName } from '../core/consent/tracker-names.ts';
@@ -10,11 +11,48 @@ export type NewsState = {
   consent: MessageKey;
   /** Each tracker's choice in words, as the summary lists them ("Matomo: refused, …"); '' when the choice names none. */
   trackers: string;
+  /**
+   * The findings the page holds, by identity (knownFindings): all of them, or the first page of a
+   * report sent in part, the rest known by `findings` and `high` alone.
+   */
+  known: KnownFindings;
   /** How many findings the report has. */
   findings: number;
   /** Of those, how many are high. */
   high: number;
 };
+
+/** Findings by identity (kind, and the cookie's name, domain, path and partition): how many have it, and how many of those are high. */
+export type KnownFindings = ReadonlyMap<string, { count: number; high: number }>;
+
+/**
+ * A finding's identity: its kind and its cookie's (name, domain, path, partition), as the findings
+ * list keys it. A not-seen one names no path; an entry the charter writes twice makes two of one
+ * identity, counted as such.
+ */
+const findingIdentity = (finding: Finding) =>
+  JSON.stringify([
+    finding.kind,
+    finding.cookie,
+    finding.domain,
+    finding.path ?? null,
+    finding.partitionKey ?? null,
+    finding.hasCrossSiteAncestor ?? null,
+    finding.firstPartyDomain ?? null,
+  ]);
+
+/** The findings a page holds, by identity, for its news. */
+export function knownFindings(findings: readonly Finding[]): KnownFindings {
+  const known = new Map<string, { count: number; high: number }>();
+  for (const finding of findings) {
+    const identity = findingIdentity(finding);
+    const counted = known.get(identity) ?? { count: 0, high: 0 };
+    counted.count++;
+    if (finding.severity === 'high') counted.high++;
+    known.set(identity, counted);
+  }
+  return known;
+}
 
 /** Each tracker's choice in words, as the consent summary lists them: "Matomo: refused, Google Analytics: accepted". */
 export function trackersText(trackers: Readonly<Record<string, boolean>>, t: Translate): string {
@@ -34,14 +72,39 @@ export function highCount(counts: FindingCounts): number {
   return Object.values(counts).reduce((sum, ofKind) => sum + (ofKind?.high ?? 0), 0);
 }
 
+/**
+ * How many of `to`'s findings are new since `from`, and how many of those are high: by identity,
+ * so a finding taking another's place (a low not-seen `vuid` gone, a high after-refusal `vuid`
+ * come) is news though the count did not change. Where a page held only a report's first page,
+ * never more than it shows: a finding of `to`'s page missing from `from`'s may be one of `from`'s
+ * rest (not new), and the new ones past `to`'s page are known only by the totals growing.
+ */
+function newFindings(from: NewsState, to: NewsState): { added: number; high: number } {
+  let added = 0;
+  let high = 0;
+  for (const [identity, now] of to.known) {
+    const before = from.known.get(identity);
+    added += Math.max(0, now.count - (before?.count ?? 0));
+    high += Math.max(0, now.high - (before?.high ?? 0));
+  }
+  let knownBefore = 0;
+  for (const { count } of from.known.values()) knownBefore += count;
+  const unknownBefore = from.findings - knownBefore;
+  if (unknownBefore > 0) {
+    added = Math.max(0, added - unknownBefore);
+    high = Math.max(0, high - unknownBefore);
+  }
+  added = Math.max(added, to.findings - from.findings);
+  return { added, high: Math.min(added, Math.max(high, to.high - from.high)) };
+}
+
 /** What changed from `from` to `to` that matters, in the UI language: the consent state, new findings and how many are high; '' when nothing did. */
 export function newsText(from: NewsState, to: NewsState, t: Translate, language: string): string {
   const parts: string[] = [];
   // A mixed choice changed for another mixed one is news too: the trackers' words say which.
   if (to.consent !== from.consent || to.trackers !== from.trackers)
     parts.push(`${t('consentLabel')} ${t(to.consent)}${to.trackers === '' ? '' : ` (${to.trackers})`}`);
-  const added = to.findings - from.findings;
-  const high = Math.min(added, to.high - from.high);
+  const { added, high } = newFindings(from, to);
   if (added > 0)
     parts.push(
       high > 0
@@ -62,9 +125,9 @@ export function useReportNews(state: NewsState, t: Translate, language: string):
   const told = useRef(state);
   const latest = useRef(state);
   const waiting = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { consent, trackers, findings, high } = state;
+  const { consent, trackers, known, findings, high } = state;
   useEffect(() => {
-    latest.current = { consent, trackers, findings, high };
+    latest.current = { consent, trackers, known, findings, high };
     const tell = () => {
       const text = newsText(told.current, latest.current, t, language);
       told.current = latest.current;
@@ -72,7 +135,7 @@ export function useReportNews(state: NewsState, t: Translate, language: string):
       if (text) setNews((said) => ({ text, id: (said?.id ?? 0) + 1 }));
     };
     if (waiting.current === null) tell();
-  }, [consent, trackers, findings, high, t, language]);
+  }, [consent, trackers, known, findings, high, t, language]);
   useEffect(
     () => () => {
       if (waiting.current !== null) clearTimeout(waiting.current);

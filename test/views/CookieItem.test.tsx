@@ -228,7 +228,7 @@ describe('CookieItem', () => {
     expect(item({ name: 'sessionid' }).querySelector('[data-origin-unknown]')).toBeNull();
   });
 
-  it('says why a declared entry was not seen when the visitor’s choice or the platform explains it, in both languages, and nothing for a plain one', () => {
+  it('says why a declared entry was not seen when the visitor’s choice, the platform or a loss to storage explains it, in both languages, and nothing for a plain one', () => {
     const entry = (cookie: string, absentBecause?: NotSeenEntry['absentBecause']): NotSeenEntry => ({
       provider: 'Google',
       service: null,
@@ -272,6 +272,13 @@ describe('CookieItem', () => {
     ]);
     expect(said(unseen(entry('django_language', 'multilingual-only'), 'fr'))).toEqual([
       'multilingual-only: Déposé seulement sur les portails proposés en plusieurs langues.',
+    ]);
+    // Maybe among the cookies the record lost to storage: no finding, and the row says why.
+    expect(said(unseen(entry('csrftoken', 'cookies-dropped'), 'en'))).toEqual([
+      'cookies-dropped: Not seen among the cookies kept: older cookies of this site were dropped to make room in storage, and it may have been one of them.',
+    ]);
+    expect(said(unseen(entry('csrftoken', 'cookies-dropped'), 'fr'))).toEqual([
+      'cookies-dropped: Non vu parmi les cookies gardés\u202f: des cookies plus anciens de ce site ont été supprimés pour faire de la place dans le stockage, et il a pu en faire partie.',
     ]);
     // A muted line under the row's facts, as the other notes are.
     expect(unseen(entry('_ga', 'refused'), 'en').querySelector('[data-not-seen-reason]')?.className).toBe('facts muted');

@@ -15,9 +15,11 @@ import { isPlatformCookie } from './platform-cookies.ts';
  * after an acceptance); 'refused' once the visitor refused it (its tracker's own switch, or
  * everything); 'no-choice-saved' for the consent cookie itself before any choice (it holds the
  * choice); 'multilingual-only' for the platform's language cookie, set on portals offered in
- * several languages only (../shared/guides/charter-formats.md), which a charter declares all the same.
+ * several languages only (../shared/guides/charter-formats.md), which a charter declares all the
+ * same; 'cookies-dropped' when the site's record lost cookies to storage (`cookiesLost`), among
+ * which a cookie of the entry may have been: not seen among the cookies kept says nothing of the charter.
  */
-export type AbsenceReason = 'before-choice' | 'refused' | 'no-choice-saved' | 'multilingual-only';
+export type AbsenceReason = 'before-choice' | 'refused' | 'no-choice-saved' | 'multilingual-only' | 'cookies-dropped';
 
 /** The platform's language cookie (Django's), set on multilingual portals only. */
 const LANGUAGE_COOKIE = 'django_language';
@@ -75,6 +77,28 @@ export function absenceReason(consent: SiteRecord['consent'], entry: CharterEntr
       ? refused(judgeByName(consent, entry.cookie))
       : everyTracker((tracker) => refused(judgedForAbsence(consent, tracker)));
   return explained ? 'refused' : null;
+}
+
+/**
+ * True when the site's record lost cookies it had seen: some trimmed to keep it within its limit
+ * (fitRecord's `droppedCookies`), or the whole record dropped to make room (its `evicted` marker,
+ * as the popup's storage notice reads it; the cookies still in the browser are found again, those
+ * removed before are gone). Older timeline events dropped lose no cookie.
+ */
+export function cookiesLost(site: Pick<SiteRecord, 'droppedCookies' | 'timeline'>): boolean {
+  return (site.droppedCookies ?? 0) > 0 || site.timeline.some((event) => event.type === 'evicted');
+}
+
+/**
+ * The judge of the site's charter entries no kept cookie matched, the one the report's entries and
+ * the findings both read: the choice's reason (`absenceReason`, where the choice can be read:
+ * `choiceReadable`), else 'cookies-dropped' when the record lost cookies (a cookie that matched
+ * the entry may have been among them: "not seen this session" would be a false alarm), else null
+ * (not seen, it is a not-seen finding).
+ */
+export function notSeenJudge(site: SiteRecord, choiceReadable: boolean): (entry: CharterEntry) => AbsenceReason | null {
+  const lost = cookiesLost(site);
+  return (entry) => (choiceReadable ? absenceReason(site.consent, entry) : null) ?? (lost ? 'cookies-dropped' : null);
 }
 
 /**

@@ -77,12 +77,14 @@ function statusText(cookie: ReportCookie): string {
   return notes.length > 0 ? `${cookie.status} (${notes.join('; ')})` : cookie.status;
 }
 
-/** Why a declared entry is not expected, as the Markdown's list of entries not seen says it (the popup's words). */
+/** Why a declared entry not seen makes no finding, as the Markdown's list of entries not seen says it (the popup's words). */
 const ABSENCE_TEXT: Record<AbsenceReason, string> = {
   'before-choice': 'not expected yet: set only after the visitor accepts',
   refused: 'not expected: the visitor refused it',
   'no-choice-saved': 'not expected yet: set once the visitor saves a choice',
   'multilingual-only': 'set only on portals offered in several languages',
+  'cookies-dropped':
+    'not seen among the cookies kept: older cookies of this site were dropped to make room in storage, and it may have been one of them',
 };
 
 /**
@@ -116,6 +118,50 @@ function unreadNote(report: Report): string {
   return `, ${count} (a cookie not in the charter may be declared there; see the JSON export)`;
 }
 
+/** "1 site", "3 sites": a count and its noun, as the export's English says it. */
+const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * What storage could not keep, as the popup's notice says it (StorageNotice: this site's record
+ * dropped to make room, older records of other sites, this site's older cookies, changes not
+ * saved) and its timeline's marker (older events dropped), in the export's English, with the
+ * times the notice gives as times of day written in full. A line each; none when all was kept.
+ */
+function storageLines(report: Report): string[] {
+  const { sitesDropped, lastDropAt, cookiesDropped, unsavedSince } = report.storage;
+  const { droppedEvents, droppedToFit = 0 } = report.timeline;
+  const lines: string[] = [];
+  for (const event of report.timeline.events) {
+    if (event.type !== 'evicted') continue;
+    const held = `${counted(event.cookies, 'cookie', 'cookies')}, ${counted(event.events, 'event', 'events')}`;
+    lines.push(
+      `- This site's earlier records were dropped to make room at ${isoTime(event.at)} (${held}): what is shown was recorded since, or found again.`,
+    );
+  }
+  if (sitesDropped > 0)
+    lines.push(
+      `- Older records dropped: ${counted(sitesDropped, 'site', 'sites')}${lastDropAt === null ? '' : `, the last at ${isoTime(lastDropAt)}`} (the browser's session storage was full; the least recently used sites go first).`,
+    );
+  if (cookiesDropped > 0)
+    lines.push(
+      `- ${cookiesDropped === 1 ? '1 older cookie of this site was' : `${cookiesDropped} older cookies of this site were`} dropped to keep its record within 2 MB.`,
+    );
+  if (droppedEvents > 0) {
+    const dropped = `- ${droppedEvents === 1 ? '1 older timeline event was' : `${droppedEvents} older timeline events were`} dropped`;
+    // As the timeline's marker: a count of those dropped to fit the record that is none, or more than all, is not said.
+    const toFit = Number.isSafeInteger(droppedToFit) && droppedToFit > 0 && droppedToFit <= droppedEvents ? droppedToFit : 0;
+    const withinLimit = "to keep this site's record within 2 MB";
+    if (toFit === 0) lines.push(`${dropped} (only the last 1,000 are kept).`);
+    else if (toFit === droppedEvents) lines.push(`${dropped} ${withinLimit}.`);
+    else lines.push(`${dropped} (only the last 1,000 are kept), ${toFit} of them ${withinLimit}.`);
+  }
+  if (unsavedSince !== null)
+    lines.push(
+      `- Changes since ${isoTime(unsavedSince)} could not be saved to the browser's storage: they are kept while the extension runs, and saving is tried again.`,
+    );
+  return lines;
+}
+
 function toMarkdown(report: Report): string {
   const lines = [
     `# Cookie report: ${markdownCell(report.host)}`,
@@ -123,6 +169,7 @@ function toMarkdown(report: Report): string {
     `- Generated: ${isoTime(report.generatedAt)}`,
     `- Charter: ${report.charter.kind}${report.charter.portal ? ` (${markdownCell(report.charter.portal)})` : ''}, ${report.charter.entries} ${report.charter.entries === 1 ? 'entry' : 'entries'}${unreadNote(report)}`,
     `- Consent: ${report.consent.state}${report.consent.changedAt ? ` (${isoTime(report.consent.changedAt)})` : ''}${trackerChoices(report)}`,
+    ...storageLines(report),
     '',
     '## Cookies',
     '',

@@ -12,7 +12,7 @@ import { judgeByName, keepsTheChoice, knownTrackerNamed } from '../consent/conse
 import { refusedFlagsText } from '../consent/tracker-names.ts';
 import { inNameOrder } from './name-order.ts';
 import { isPlatformCookie, type CategoryInference } from './platform-cookies.ts';
-import { absenceReason } from './absence-reason.ts';
+import { notSeenJudge } from './absence-reason.ts';
 import { isPlatformHost } from '../portals.ts';
 import { expiredBy } from './expired.ts';
 
@@ -351,11 +351,12 @@ export function findingsInNameOrder(
   }
 
   const unseen: Finding[] = [];
+  const absentBecause = notSeenJudge(site, consentReadable);
   // The default's entries are the platform's cookies, not what the site declared: not seeing one is no finding.
   for (const entry of standIn ? [] : notSeen) {
-    // Not expected (the visitor's choice, a platform cookie set only sometimes: absence-reason.ts):
-    // the report's entry says why, and no finding is made.
-    if (consentReadable && absenceReason(site.consent, entry) !== null) continue;
+    // Not expected (the visitor's choice, a platform cookie set only sometimes), or maybe among the
+    // cookies the record lost to storage (absence-reason.ts): the report's entry says why, and no finding is made.
+    if (absentBecause(entry) !== null) continue;
     const name = entry.match === 'prefix' ? `${entry.cookie}*` : entry.cookie;
     unseen.push({
       kind: 'not-seen',

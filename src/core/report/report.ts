@@ -26,7 +26,7 @@ import {
 } from '../registry/match.ts';
 import type { ConsentState, Phase, TrackerChoices } from '../consent/consent-choice.ts';
 import { findingsInNameOrder, type Finding, type MatchedCookie } from './findings.ts';
-import { absenceReason, type AbsenceReason } from './absence-reason.ts';
+import { notSeenJudge, type AbsenceReason } from './absence-reason.ts';
 import { inNameOrder } from './name-order.ts';
 import { sameStatedLifetime } from './duration.ts';
 import { isPortalHost } from '../portals.ts';
@@ -102,12 +102,14 @@ export type ReportCookie = Pick<
   reference: MatchReference | null;
 };
 
-/** A charter entry no seen cookie matched, as reported: the entry, and why it was not seen when the visitor's choice says. */
+/** A charter entry no seen cookie matched, as reported: the entry, and why it was not seen when the visitor's choice or a loss to storage says. */
 export type NotSeenEntry = CharterEntry & {
   /**
    * Why it was not seen, when the visitor's choice is the reason (absence-reason.ts): before any
-   * choice, or refused; it then makes no not-seen finding. Absent when the choice does not explain
-   * it (it is then the charter's entry as it is), and in a report an older version made.
+   * choice, or refused; or, when nothing of the choice explains it, that the record lost cookies to
+   * storage, a cookie of the entry maybe among them ('cookies-dropped'). It then makes no not-seen
+   * finding. Absent when nothing explains it (it is then the charter's entry as it is), and in a
+   * report an older version made.
    */
   absentBecause?: AbsenceReason;
 };
@@ -269,17 +271,18 @@ export function buildReport(
   }
   for (const one of removed) cookies.push(one);
 
-  // Judged as the findings judge them (findings.ts skips an entry the choice explains): one function, so they never disagree.
+  // Judged as the findings judge them (findings.ts skips an entry the judge explains): one function, so they never disagree.
   const notSeen: NotSeenEntry[] = [];
   const covered: CoveredEntry[] = [];
+  const absentBecause = notSeenJudge(site, onPlatform);
   entries.forEach((entry, index) => {
     if (referenced.has(index)) return;
     if (declaring.seen.has(index)) {
       covered.push({ position: index, entry });
       return;
     }
-    const because = onPlatform ? absenceReason(site.consent, entry) : null;
-    // The charter's own entry when the choice explains nothing: only the few it does carry more.
+    const because = absentBecause(entry);
+    // The charter's own entry when nothing explains its absence: only the few explained carry more.
     notSeen.push(because === null ? entry : { ...entry, absentBecause: because });
   });
   return {

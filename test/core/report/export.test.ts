@@ -343,6 +343,49 @@ describe('exportReport', () => {
     expect(exportReport(explained, 'csv').text).toBe(exportReport(sample, 'csv').text);
   });
 
+  it('states in Markdown’s header what storage could not keep, as the popup’s notice and timeline marker say it; nothing when all was kept', () => {
+    const header = (text: string) => text.slice(0, text.indexOf('## Cookies'));
+    const lost = report([reportCookie({ name: 'sessionid' })], {
+      storage: { sitesDropped: 3, lastDropAt: Date.UTC(2026, 11, 6, 5), cookiesDropped: 40, unsavedSince: Date.UTC(2026, 11, 6, 6, 30) },
+      timeline: {
+        droppedEvents: 1200,
+        droppedToFit: 200,
+        events: [{ type: 'evicted', at: Date.UTC(2026, 11, 6, 4), cookies: 120, events: 900 }],
+      },
+    });
+    expect(header(exportReport(lost, 'markdown').text).split('\n').slice(5, -2)).toEqual([
+      "- This site's earlier records were dropped to make room at 2026-12-06T04:00:00.000Z (120 cookies, 900 events): what is shown was recorded since, or found again.",
+      "- Older records dropped: 3 sites, the last at 2026-12-06T05:00:00.000Z (the browser's session storage was full; the least recently used sites go first).",
+      '- 40 older cookies of this site were dropped to keep its record within 2 MB.',
+      "- 1200 older timeline events were dropped (only the last 1,000 are kept), 200 of them to keep this site's record within 2 MB.",
+      "- Changes since 2026-12-06T06:30:00.000Z could not be saved to the browser's storage: they are kept while the extension runs, and saving is tried again.",
+    ]);
+    // One of each, and the timeline's drops for either reason alone.
+    const one = report([], {
+      storage: { sitesDropped: 1, lastDropAt: null, cookiesDropped: 1, unsavedSince: null },
+      timeline: { droppedEvents: 1, events: [] },
+    });
+    expect(header(exportReport(one, 'markdown').text).split('\n').slice(5, -2)).toEqual([
+      "- Older records dropped: 1 site (the browser's session storage was full; the least recently used sites go first).",
+      '- 1 older cookie of this site was dropped to keep its record within 2 MB.',
+      '- 1 older timeline event was dropped (only the last 1,000 are kept).',
+    ]);
+    const toFit = report([], { timeline: { droppedEvents: 7, droppedToFit: 7, events: [] } });
+    expect(header(exportReport(toFit, 'markdown').text)).toContain(
+      "\n- 7 older timeline events were dropped to keep this site's record within 2 MB.\n",
+    );
+    // All kept: the header as it always was.
+    expect(header(exportReport(report([]), 'markdown').text).split('\n')).toEqual([
+      '# Cookie report: data\\.tco\\.re',
+      '',
+      '- Generated: 1970-01-01T00:00:00.001Z',
+      '- Charter: bundled (data\\.tco\\.re), 4 entries',
+      '- Consent: none',
+      '',
+      '',
+    ]);
+  });
+
   it("gives each tracker's choice in Markdown, and none when there is none", () => {
     const mixed = { ...sample, consent: { state: 'choice' as const, changedAt: null, trackers: { matomo: true, ga: false } } };
     expect(exportReport(mixed, 'markdown').text).toContain('- Consent: choice; Matomo accepted, Google Analytics refused\n');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseCharter } from '../../../src/core/charter/index.ts';
 import type { Category } from '../../../src/core/charter/types.ts';
-import { emptySite, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
+import { emptySite, evictedRecord, recordCookieChange, type SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { byDefault, lasting } from '../../../src/core/registry/known-lifetime.ts';
 import { buildRegistry, withSiteCharter } from '../../../src/core/registry/registry.ts';
 import { buildReport, REPORT_VERSION } from '../../../src/core/report/report.ts';
@@ -14,6 +14,10 @@ import { bundledOpenCookieDatabaseRows } from '../../../src/core/registry/bundle
 import { BUNDLED_CHARTERS, buildBundledRegistry } from '../../../src/core/registry/bundled.ts';
 import { unreadReasonText } from '../../../src/core/charter/unread-reason.ts';
 import type { UnreadRow } from '../../../src/core/charter/parse.ts';
+import { fitRecord } from '../../../src/core/storage/record-limit.ts';
+import { storedBytes } from '../../../src/core/storage/session-quota.ts';
+import { siteKey } from '../../../src/core/storage/session-items.ts';
+import { exportReport } from '../../../src/core/report/export.ts';
 
 /** Unread rows with their reasons in English, as the charter CLI prints them and the JSON export keeps them. */
 function inEnglish(rows: readonly UnreadRow[]): UnreadRow[];
@@ -220,6 +224,66 @@ Analytics and stats: these cookies measure the audience.
     expect(absences(play([cookie('sessionid', 14)], [choice({ ga: true, matomo: true })]))).toEqual({
       notSeen: ['csrftoken -', '_pk_* -', '_pk_id.* -', '_pk_id.9.special -', '_ga -', 'csrftoken -'],
       findings: ['_ga', '_pk_*', '_pk_id.*', '_pk_id.9.special', 'csrftoken', 'csrftoken'],
+    });
+  });
+
+  describe('a record that lost cookies to storage (a review’s case: 9,000 cookies, 5,609 of them dropped)', () => {
+    /** Each entry not seen with why (`-`: nothing explains it), and the not-seen findings. */
+    const absences = (site: SiteRecord) => {
+      const report = buildReport(site, registry, NOW_MS + 1000);
+      return {
+        notSeen: report.notSeen.map((e) => `${e.match === 'prefix' ? `${e.cookie}*` : e.cookie} ${e.absentBecause ?? '-'}`),
+        findings: report.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie),
+      };
+    };
+    /** csrftoken seen then removed, sessionid present, then 50 other cookies. */
+    function busySite(): SiteRecord {
+      const site = play([cookie('csrftoken')], [cookie('csrftoken'), true], [cookie('sessionid', 14)]);
+      for (let i = 0; i < 50; i++) recordCookieChange(site, cookie(`tracker_${i}`), false, NOW_MS + 10 + i);
+      return site;
+    }
+
+    it('makes no not-seen finding of an entry a dropped cookie may have matched, and says why (fitRecord)', () => {
+      const site = busySite();
+      const key = siteKey('0', HOST);
+      // Stored as the worker stores it, within a limit that takes the whole timeline and a few cookies (removed ones first).
+      const limit = storedBytes(key, JSON.stringify({ ...site, timeline: [] })) - 300;
+      const kept = JSON.parse(fitRecord(site, key, limit)) as SiteRecord;
+      expect(kept.droppedCookies).toBeGreaterThan(0);
+      expect(Object.values(kept.cookies).map((c) => c.name)).not.toContain('csrftoken');
+      expect(Object.values(kept.cookies).map((c) => c.name)).toContain('sessionid');
+      // csrftoken was seen: not "not seen this session"; the choice's reasons stay what they were.
+      expect(absences(kept)).toEqual({
+        notSeen: [
+          'csrftoken cookies-dropped',
+          '_pk_* before-choice',
+          '_pk_id.* before-choice',
+          '_pk_id.9.special before-choice',
+          '_ga before-choice',
+          'csrftoken cookies-dropped',
+        ],
+        findings: [],
+      });
+      // The Markdown export says the same of it.
+      const markdown = exportReport(buildReport(kept, registry, NOW_MS + 1000), 'markdown').text;
+      expect(markdown).not.toMatch(/not-seen.*csrftoken/);
+      expect(markdown).toContain('- csrftoken (Opendatasoft): Protects API calls (not seen among the cookies kept: ');
+    });
+
+    it('makes none either once the site’s record was dropped to make room (its evicted marker), but for a lost record only', () => {
+      const evicted = evictedRecord(busySite(), NOW_MS + 500);
+      // The next scan finds sessionid again; csrftoken, removed before, is lost with the record.
+      recordCookieChange(evicted, cookie('sessionid', 14), false, NOW_MS + 600, { found: true });
+      expect(absences(evicted).findings).toEqual([]);
+      expect(absences(evicted).notSeen).toContain('csrftoken cookies-dropped');
+      // A record that lost nothing still says it: not seen is not seen.
+      expect(absences(play([cookie('sessionid', 14)]))).toMatchObject({ findings: ['csrftoken', 'csrftoken'] });
+      expect(absences(play([cookie('sessionid', 14)])).notSeen).toContain('csrftoken -');
+      // Older timeline events dropped lose no cookie: the finding stands.
+      expect(absences({ ...play([cookie('sessionid', 14)]), droppedEvents: 40, droppedEventsToFit: 40 }).findings).toEqual([
+        'csrftoken',
+        'csrftoken',
+      ]);
     });
   });
 
