@@ -546,11 +546,17 @@ describe('draftCharter: cookies of embedded content', () => {
     );
   });
 
-  it('gives a name the site sets itself one row, in the site’s words', () => {
+  it('gives a name the site sets itself a row in the site’s words, and embedded content’s of that name one under third parties', () => {
+    // Read back, each side's cookie answers to its own row (core/registry/match.ts): the next test.
     expect(rowsOf('widget')).toEqual([
+      expect.objectContaining({
+        entry: expect.objectContaining({ category: 'third-party', provider: 'embed.other.org' }),
+        marks: ['to-review'],
+        embeddedBy: ['embed.other.org'],
+      }),
       expect.objectContaining({ entry: expect.objectContaining({ category: 'other' }), marks: ['to-review'] }),
     ]);
-    expect(rowsOf('widget')[0]).not.toHaveProperty('embeddedBy');
+    expect(rowsOf('widget')[1]).not.toHaveProperty('embeddedBy');
   });
 
   it('declares, read back, every cookie of it as the extension matches them', () => {

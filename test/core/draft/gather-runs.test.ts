@@ -65,6 +65,24 @@ describe('gatherRuns', () => {
     ]);
   });
 
+  it('takes an entry the newer charter moved into the third-party section as one, in its words, with what either run saw of it', () => {
+    const older = auditSite(playSite(HOST, [{ name: '_ga', days: 390 }], 'accepted'), {
+      ...CHARTER,
+      entries: [entry('_ga', { provider: 'Google', category: 'statistics', duration: '13 mois' })],
+    });
+    const newer = auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), {
+      ...CHARTER,
+      entries: [entry('sessionid'), entry('_ga', { provider: 'Google', category: 'third-party', duration: '25 mois' })],
+    });
+    const gathered = gatherRuns([older, newer]);
+    expect(
+      gathered.declared.map(({ entry: { cookie, category }, seen, shadowed, lifetime }) => [cookie, category, seen, shadowed, lifetime]),
+    ).toEqual([
+      ['sessionid', 'necessary', true, false, 14 * DAY],
+      ['_ga', 'third-party', true, false, 390 * DAY],
+    ]);
+  });
+
   it('hands what an older run saw through an entry the newer charter repeats below another of its name to the one that applies', () => {
     const statistics = entry('_ga', { provider: 'Google', category: 'statistics', duration: '6 mois' });
     const other = entry('_ga', { provider: 'Google', category: 'other', duration: '13 mois' });
