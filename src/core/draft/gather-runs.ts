@@ -8,8 +8,9 @@
  * entry that declares it. When two runs read the charter changed in between, a name the newer
  * charter words otherwise is declared in its words alone. Whether an entry declares a cookie is
  * the extension's own matcher's word (core/registry/match.ts), so a drafted row never repeats a
- * name a declared row covers, and a cookie of embedded content named like one of the platform's
- * own stays apart from the portal's, as the charter's third-party section would declare it.
+ * name a declared row covers, and a cookie of embedded content named like one the portal sets
+ * itself (one of the platform's own, or any other) stays apart from the portal's, as the charter's
+ * third-party section would declare it.
  */
 import type { Category, CharterEntry } from '../charter/types.ts';
 import { compareText } from '../compare.ts';
@@ -64,10 +65,11 @@ export type Declared = {
   missing: boolean;
   /**
    * True when an earlier entry of the same name in the same charter always applies instead, so this
-   * one can never be seen (a charter that declares `_ga` under statistics and again under third
-   * parties); never for an entry a charter read by another run words otherwise (see gatherRuns). A
-   * platform cookie's name in the third-party section is not shadowed by the portal's own entry:
-   * embedded content's cookie of that name answers to that section alone (core/registry/match.ts);
+   * one can never be seen (a charter that declares `_ga` under statistics and again under other
+   * cookies); never for an entry a charter read by another run words otherwise (see gatherRuns). An
+   * entry in the third-party section is not shadowed by one of its name outside it, nor the other
+   * way round: embedded content's cookie answers to the first in it, the site's own to the first
+   * outside it (a platform cookie's name: to that section alone, core/registry/match.ts);
    * nor is any later entry a run reading the newest charter matched a cookie through (a third-party
    * `session*` below a necessary one, matching a frame's `sessionid`): it applies.
    */
@@ -102,7 +104,7 @@ export type Declared = {
 export type Added = {
   cookie: string;
   match: 'exact' | 'prefix';
-  /** Words of the first cookie of the site's own, else of the first of embedded content. */
+  /** Words of the first cookie of its side (the site's own, or embedded content's). */
   provider: string;
   purpose: string;
   /** The same purpose in French, when its source has one (a known tracker's); null otherwise. */
@@ -110,11 +112,14 @@ export type Added = {
   category: Category;
   source: MatchSource;
   lifetime: number | null;
-  /** True when the site itself set it; false when only embedded content did. */
+  /**
+   * True for the site's own cookies of the name; false for embedded content's, a row of its own
+   * (under third parties) unless the site's own are filed there too (gatherRuns).
+   */
   own: boolean;
   /** True for one of the platform's own cookies set by a portal of the platform itself. */
   platform: boolean;
-  /** When only embedded content set it: the domains that did (at most EMBEDDED_DOMAINS_KEPT). */
+  /** For embedded content's: the domains that set it (at most EMBEDDED_DOMAINS_KEPT). */
   embeddedBy: string[];
 };
 
@@ -159,12 +164,24 @@ export const entryKey = (entry: CharterEntry) =>
   JSON.stringify([entry.cookie, entry.match, entry.provider, entry.service, entry.purpose, entry.duration, entry.category]);
 
 /**
- * The name an entry declares, as the matcher tells entries apart: a platform cookie's name in the
- * third-party section is embedded content's alone (core/registry/match.ts), apart from the portal's.
+ * The name an entry declares, as two versions of a charter word it: a platform cookie's name in
+ * the third-party section is embedded content's alone (core/registry/match.ts), not a version of
+ * the portal's entry of that name.
  */
-export function nameOf(entry: CharterEntry): string {
+function versionName(entry: CharterEntry): string {
   const embeddedOnly = entry.match === 'exact' && isPlatformCookie(entry.cookie) && entry.category === 'third-party';
   return `${embeddedOnly ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
+}
+
+/**
+ * The name an entry declares, as the matcher tells entries apart: in the third-party section,
+ * embedded content's (a platform cookie's exact name, embedded content's alone); outside it, the
+ * site's own. Of a name declared on both sides, each side's cookie answers to its side's first
+ * entry (core/registry/match.ts), so neither side's entry shadows the other's.
+ */
+export function nameOf(entry: CharterEntry): string {
+  const embedded = entry.category === 'third-party' && (entry.match === 'exact' || !isPlatformCookie(entry.cookie));
+  return `${embedded ? 'embedded' : 'any'}\u0000${entry.match}\u0000${entry.cookie}`;
 }
 
 /**
@@ -418,9 +435,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   // entry of that name, which takes what was seen of it. Only entries of one report's charter
   // can shadow each other.
   const newer = (a: number, b: number) => reports[a]!.generatedAt - reports[b]!.generatedAt || a - b;
+  // By version name: an entry the newer charter moved to or from the third-party section is one line reworded.
   const newestOf = new Map<string, number>();
   for (const known of all) {
-    const name = nameOf(known.entry);
+    const name = versionName(known.entry);
     for (const report of placesOf.get(known)!.keys()) {
       const newest = newestOf.get(name);
       if (newest === undefined || newer(report, newest) > 0) newestOf.set(name, report);
@@ -435,7 +453,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     const every = everyOf.get(name);
     if (every) every.push(known);
     else everyOf.set(name, [known]);
-    if (!placesOf.get(known)!.has(newestOf.get(name)!)) superseded.add(known);
+    if (!placesOf.get(known)!.has(newestOf.get(versionName(known.entry))!)) superseded.add(known);
     else {
       const same = byName.get(name);
       if (same) same.push(known);
@@ -444,7 +462,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   }
   for (const [name, same] of byName) {
     // In the order of the newest charter declaring the name: the first applies, a later one is shadowed.
-    const newest = newestOf.get(name)!;
+    const newest = newestOf.get(versionName(same[0]!.entry))!;
     same.sort((a, b) => placesOf.get(a)!.get(newest)! - placesOf.get(b)!.get(newest)!);
     // A later entry of the name may apply all the same: a cookie one before it does not declare (embedded content's
     // `sessionid` answers to the third-party section alone, core/registry/match.ts) matched it in a run whose charter
@@ -476,8 +494,16 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       if (from.judgedLifetime !== undefined) to.judgedLifetime = longest(to.judgedLifetime, from.judgedLifetime);
     }
   };
+  /** The first entry the newest charter declaring each version name holds (of either side, when it moved one to the other). */
+  const firstOfVersion = new Map<string, Declared>();
+  for (const [, [first]] of byName) {
+    const version = versionName(first!.entry);
+    const newest = newestOf.get(version)!;
+    const other = firstOfVersion.get(version);
+    if (!other || placesOf.get(first!)!.get(newest)! < placesOf.get(other)!.get(newest)!) firstOfVersion.set(version, first!);
+  }
   for (const old of superseded) {
-    const now = byName.get(nameOf(old.entry))![0]!;
+    const now = byName.get(nameOf(old.entry))?.[0] ?? firstOfVersion.get(versionName(old.entry))!;
     handOver(old, now);
     now.missing ||= old.missing;
   }
@@ -514,11 +540,14 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       continue;
     }
     const name = addedName(cookie);
-    // The matcher keeps embedded content's cookie named like the platform's apart from the portal's own; any other name, one row declares both.
-    const key = `${embedded && isPlatformCookie(name.cookie) ? 'embedded' : 'any'}\u0000${name.match}\u0000${name.cookie}`;
+    // Embedded content's cookie apart from the portal's own of its name: the matcher reads its row in the third-party
+    // section, the portal's outside it (core/registry/match.ts), so one row would declare the other side's cookie too.
+    const key = `${embedded ? 'embedded' : 'any'}\u0000${name.match}\u0000${name.cookie}`;
     // Another open site may have set it: the report judges none of these, and the draft adds none.
     if (cookie.originUnknown) {
-      originUnknown.set(`${cookie.name}\u0000${cookie.domain}`, { key, note: { name: cookie.name, domain: cookie.domain } });
+      // Noted unless the site set the name itself: the row added for its own declares this one (a platform name's, embedded content's alone).
+      const noteKey = embedded && isPlatformCookie(name.cookie) ? key : `any${key.slice(key.indexOf('\u0000'))}`;
+      originUnknown.set(`${cookie.name}\u0000${cookie.domain}`, { key: noteKey, note: { name: cookie.name, domain: cookie.domain } });
       continue;
     }
     const domain = cookie.domain.replace(/^\./, '');
@@ -537,10 +566,17 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       continue;
     }
     known.lifetime = longest(known.lifetime, cookie.lifetimeSeconds);
-    if (known.own) continue;
-    // The site's own cookie of a name only embedded content had set so far: its words and category.
-    if (!embedded) Object.assign(known, words, { embeddedBy: [] });
-    else if (!known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
+    if (embedded && !known.embeddedBy.includes(domain) && known.embeddedBy.length < EMBEDDED_DOMAINS_KEPT) known.embeddedBy.push(domain);
+  }
+
+  // The portal's own cookie the draft files under third parties too: one section holds both rows, where read back the
+  // first declares both sides' cookies (the matcher tells sides apart by section). One row, the portal's, as before.
+  for (const [key, cookie] of added) {
+    if (cookie.own || isPlatformCookie(cookie.cookie)) continue;
+    const portals = added.get(`any${key.slice('embedded'.length)}`);
+    if (portals?.category !== 'third-party') continue;
+    portals.lifetime = longest(portals.lifetime, cookie.lifetime);
+    added.delete(key);
   }
 
   const writtenApart: Gathered['writtenApart'] = [];

@@ -6,7 +6,7 @@ import type { Category } from '../charter/types.ts';
 import { isDomainOrSubdomain, normalizeDomain } from './cookie-domain.ts';
 import { lifetimeInEnglish, type KnownLifetime } from './known-lifetime.ts';
 import type { KnownTracker } from './known-trackers.ts';
-import { forEachRuleList, lookupName } from './name-index.ts';
+import { forEachRuleList, lookupName, type NameMatch } from './name-index.ts';
 import { categoryFromOpenCookieDatabase } from './open-cookie-database-category.ts';
 import { PLATFORM_DEFAULT_CHARTER } from './platform-default.ts';
 import {
@@ -93,7 +93,8 @@ export type CookieIdentity = {
    * True for a cookie of embedded content (another site's, set in the site's tab): any charter
    * entry that names it declares it, but one named like the platform's own four cookies is only
    * declared by the charter's third-party section, so a frame's `sessionid` is never taken for
-   * the portal's own.
+   * the portal's own; of a name declared both in that section and outside it, the entry in it
+   * applies (the site's own cookie of that name takes the one outside it).
    */
   thirdParty?: boolean;
 };
@@ -134,6 +135,45 @@ function embeddedCookieRule(rule: CharterRule, lookup: CharterLookup): boolean {
   return ruleCovers(rule, lookup.name, lookup.trackers);
 }
 
+/** The first rule of a list in the charter's third-party section, and the first outside it (null when none). */
+type FirstBySide = { inside: CharterRule | null; outside: CharterRule | null };
+
+/** Each rule list's FirstBySide, found once: a report matches thousands of cookies against one charter. */
+const firstsBySide = new WeakMap<readonly CharterRule[], FirstBySide>();
+
+function firstBySide(rules: readonly CharterRule[], entries: CharterLookup['entries']): FirstBySide {
+  let firsts = firstsBySide.get(rules);
+  if (firsts === undefined) {
+    firsts = { inside: null, outside: null };
+    for (const rule of rules) {
+      const side = entries[rule.entry]?.category === 'third-party' ? 'inside' : 'outside';
+      firsts[side] ??= rule;
+    }
+    firstsBySide.set(rules, firsts);
+  }
+  return firsts;
+}
+
+/**
+ * The rule of its side among those of the list `found` came from, when the one found is of the
+ * other side: a name (not the platform's: embeddedCookieRule) a charter declares both in its
+ * third-party section and outside it (a portal's own `testCookie` under "Autres", Disqus's under
+ * third parties, as a drafted charter writes them) names embedded content's cookie in the first
+ * section and the site's own in the second. An exact name still beats a prefix: only rules of one
+ * list are weighed. A list holds the rules the charter wrote before the families inferred from
+ * them (registry.ts `indexCharter`), which all share the list's prefix: its first rule of a side
+ * declares the cookie if any of that side does.
+ */
+function ruleOfItsSide(found: NameMatch<CharterRule>, charter: IndexedCharter, lookup: CharterLookup, embedded: boolean): CharterRule {
+  const entries = lookup.entries;
+  if (PLATFORM_COOKIES.has(lookup.name) || (entries[found.value.entry]?.category === 'third-party') === embedded) return found.value;
+  const listName = found.rule === 'exact' ? lookup.name : (found.value.family ?? entries[found.value.entry]?.cookie ?? '');
+  const rules = (found.rule === 'exact' ? charter.entries.exact : charter.entries.prefixes).get(listName);
+  if (rules === undefined) return found.value;
+  const first = firstBySide(rules, entries)[embedded ? 'inside' : 'outside'];
+  return first !== null && ruleCovers(first, lookup.name, lookup.trackers) ? first : found.value;
+}
+
 /** The answer for a cookie nothing declares nor describes: a copy of it is returned (`matchCookie`). */
 export const UNKNOWN_MATCH: MatchResult = Object.freeze({
   source: 'unknown',
@@ -164,7 +204,8 @@ function trackerFits(tracker: KnownTracker, cookieDomain: string): boolean {
 /**
  * Matches a cookie seen on `siteHost`. Precedence: the site's charter (exact name, then longest
  * prefix; for a cookie of embedded content named like a platform cookie, its third-party section
- * only), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
+ * only; among entries of one name in and outside that section, embedded content's cookie takes the
+ * first in it, the site's own the first outside it: ruleOfItsSide), then known trackers (exact, then longest prefix, honouring an entry's domain), then the
  * Open Cookie Database (exact, then longest prefix, a row with a Domain only for cookies on that
  * domain or below, the first fitting row among duplicates). Never throws; returns source 'unknown'.
  */
@@ -195,7 +236,8 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
     const lookup: CharterLookup = { name: cookie.name, trackers: registry.knownTrackers, entries: charter.charter.entries };
     const found = lookupName(charter.entries, cookie.name, cookie.thirdParty ? embeddedCookieRule : ownCookieRule, lookup);
     if (found !== null) {
-      const entry = charter.charter.entries[found.value.entry];
+      const rule = ruleOfItsSide(found, charter, lookup, cookie.thirdParty === true);
+      const entry = charter.charter.entries[rule.entry];
       if (entry !== undefined) {
         return {
           source: 'charter',
@@ -211,7 +253,7 @@ function matchIn(registry: Registry, charter: IndexedCharter | null, cookieDomai
             kind: 'charter',
             charterKind: charter.kind,
             host: charter.host,
-            entryIndex: found.value.entry,
+            entryIndex: rule.entry,
             cookie: entry.cookie,
             match: entry.match,
           },

@@ -546,11 +546,17 @@ describe('draftCharter: cookies of embedded content', () => {
     );
   });
 
-  it('gives a name the site sets itself one row, in the site’s words', () => {
+  it('gives a name the site sets itself a row in the site’s words, and embedded content’s of that name one under third parties', () => {
+    // Read back, each side's cookie answers to its own row (core/registry/match.ts): the next test.
     expect(rowsOf('widget')).toEqual([
+      expect.objectContaining({
+        entry: expect.objectContaining({ category: 'third-party', provider: 'embed.other.org' }),
+        marks: ['to-review'],
+        embeddedBy: ['embed.other.org'],
+      }),
       expect.objectContaining({ entry: expect.objectContaining({ category: 'other' }), marks: ['to-review'] }),
     ]);
-    expect(rowsOf('widget')[0]).not.toHaveProperty('embeddedBy');
+    expect(rowsOf('widget')[1]).not.toHaveProperty('embeddedBy');
   });
 
   it('declares, read back, every cookie of it as the extension matches them', () => {
@@ -794,7 +800,7 @@ describe('draftCharter: an entry the charter repeats', () => {
     entries: [
       entry('sessionid'),
       entry('_ga', { provider: 'Google', category: 'statistics', purpose: 'Mesure' }),
-      entry('_ga', { provider: 'Google', category: 'third-party', purpose: 'Mesure par un tiers' }),
+      entry('_ga', { provider: 'Google', category: 'other', purpose: 'Mesure par un tiers' }),
       entry('sessionid', { provider: 'Autre portail', category: 'third-party' }),
     ],
   };
@@ -812,9 +818,9 @@ describe('draftCharter: an entry the charter repeats', () => {
     expect(draft.rows.map((row) => [row.entry.category, row.entry.cookie, row.marks])).toEqual([
       ['necessary', 'sessionid', []],
       ['statistics', '_ga', []],
-      ['third-party', '_ga', ['declared-twice']],
       // Embedded content's `sessionid` answers to this entry alone: no repeat, just not seen.
       ['third-party', 'sessionid', ['not-observed']],
+      ['other', '_ga', ['declared-twice']],
     ]);
     const markdown = draftMarkdown(draft);
     expect(markdown).not.toContain('Non observé\u202f: \\_ga');
@@ -875,11 +881,12 @@ describe('draftCharter: an entry the charter repeats', () => {
 });
 
 describe('draftCharter: an entry the charter repeats in a section the draft writes first', () => {
-  // The charter's third-party table comes first: its `_ga` applies, not the statistics one below it.
+  // The charter's table of other cookies comes first: its `_ga` applies, not the statistics one below it (a repeat on one
+  // side: a repeat in and outside the third-party section is one entry of each side, core/registry/match.ts).
   const twice: ParsedCharter = {
     ...CHARTER,
     entries: [
-      entry('_ga', { provider: 'Google', category: 'third-party', duration: '13 mois' }),
+      entry('_ga', { provider: 'Google', category: 'other', duration: '13 mois' }),
       entry('_ga', { provider: 'Google', category: 'statistics', duration: '6 mois' }),
     ],
   };
@@ -891,31 +898,31 @@ describe('draftCharter: an entry the charter repeats in a section the draft writ
     for (const [format, read] of Object.entries(readBack(draft))) {
       const again = auditSite(site(played), { ...twice, entries: read });
       const ga = again.cookies.find((cookie) => cookie.name === '_ga')!;
-      expect([ga.category, ga.duration], format).toEqual(['third-party', '14 mois']);
+      expect([ga.category, ga.duration], format).toEqual(['other', '14 mois']);
       expect(
         again.findings.filter((finding) => finding.kind === 'lifetime'),
         format,
       ).toEqual([]);
     }
     expect(draftMarkdown(draft)).toContain(
-      'Déclaré deux fois\u202f: la charte déclare \\_ga dans la section «\u202fCookies tiers\u202f» puis, plus bas, dans la section «\u202fCookies de mesure d’audience\u202f»',
+      'Déclaré deux fois\u202f: la charte déclare \\_ga dans la section «\u202fAutres cookies\u202f» puis, plus bas, dans la section «\u202fCookies de mesure d’audience\u202f»',
     );
     const english = draftMarkdown(draftCharter([auditSite(site(played), twice)], { language: 'en' }));
     expect(english).toContain(
-      'Declared twice: the charter declares \\_ga under "Third-party cookies" and, further down, under "Audience measurement cookies"',
+      'Declared twice: the charter declares \\_ga under "Other cookies" and, further down, under "Audience measurement cookies"',
     );
   });
 
   it('near the size limit, points no note to a row it left out, and lists the rest with the rows set aside', () => {
-    // 2,400 names declared under third parties (a long purpose each), then again under statistics: every statistics
-    // repeat is left out, with a note naming the third-party row that applies; those rows fill the page.
+    // 2,400 names declared under other cookies (a long purpose each), then again under statistics: every statistics
+    // repeat is left out, with a note naming the other row that applies; those rows fill the page.
     const count = 2_400;
     const name = (i: number) => `audience_${i}`;
     const many: ParsedCharter = {
       ...CHARTER,
       entries: [
         ...Array.from({ length: count }, (_, i) =>
-          entry(name(i), { provider: 'Google', category: 'third-party', duration: '13 mois', purpose: 'p '.repeat(240) }),
+          entry(name(i), { provider: 'Google', category: 'other', duration: '13 mois', purpose: 'p '.repeat(240) }),
         ),
         ...Array.from({ length: count }, (_, i) => entry(name(i), { provider: 'Google', category: 'statistics', duration: '6 mois' })),
       ],
@@ -936,14 +943,14 @@ describe('draftCharter: an entry the charter repeats in a section the draft writ
       expect(
         read.filter((one) => one.cookie === '_ga').map(({ category, duration }) => [category, duration]),
         format,
-      ).toEqual([['third-party', '13 mois']]);
+      ).toEqual([['other', '13 mois']]);
     }
     expect(rowOf(draft, '_ga')?.marks).toEqual(['not-observed']);
   });
 
   it('gives the row that applies what an older run saw through the repeat left out, the charter changed in between', () => {
     // The older "accept" run read the statistics `_ga` alone and saw it live 500 days; the newer "refuse" run read the
-    // third-party `_ga` above it and saw nothing: seen in either is seen, and the longest lifetime is the third-party row's.
+    // other `_ga` above it and saw nothing: seen in either is seen, and the longest lifetime is the other row's.
     const statistics = twice.entries[1]!;
     const played = [{ name: '_ga', days: 500 }];
     const older = auditSite(site(played), { ...twice, entries: [statistics] });
@@ -951,12 +958,12 @@ describe('draftCharter: an entry the charter repeats in a section the draft writ
     const draft = draftCharter([older, newer]);
     expect(
       draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => [row.entry.category, row.entry.duration, row.marks]),
-    ).toEqual([['third-party', '17 mois', ['duration-observed']]]);
-    expect(draft.notes).toContainEqual({ kind: 'declared-twice-left-out', name: '_ga', category: 'statistics', appliesIn: 'third-party' });
+    ).toEqual([['other', '17 mois', ['duration-observed']]]);
+    expect(draft.notes).toContainEqual({ kind: 'declared-twice-left-out', name: '_ga', category: 'statistics', appliesIn: 'other' });
     for (const [format, read] of Object.entries(readBack(draft))) {
       const again = auditSite(site(played), { ...twice, entries: read });
       const ga = again.cookies.find((cookie) => cookie.name === '_ga')!;
-      expect([ga.category, ga.duration], format).toEqual(['third-party', '17 mois']);
+      expect([ga.category, ga.duration], format).toEqual(['other', '17 mois']);
       expect(
         again.findings.filter((finding) => finding.kind === 'lifetime'),
         format,
@@ -1086,12 +1093,12 @@ describe('draftCharter: a charter changed between the "accept" and the "refuse" 
   });
 
   it('still marks declared twice a name one charter writes on two lines', () => {
-    const twice = gaCharter('25 mois', entry('_ga', { provider: 'Google', category: 'third-party', duration: '25 mois' }));
+    const twice = gaCharter('25 mois', entry('_ga', { provider: 'Google', category: 'other', duration: '25 mois' }));
     const rows = (draft: CharterDraft) =>
       draft.rows.filter((row) => row.entry.cookie === '_ga').map((row) => [row.entry.category, row.marks]);
     const expected = [
       ['statistics', []],
-      ['third-party', ['declared-twice']],
+      ['other', ['declared-twice']],
     ];
     expect(rows(draftCharter([acceptRun(twice)]))).toEqual(expected);
     // The newer charter writes it twice, the older once in other words: the newer's two lines.

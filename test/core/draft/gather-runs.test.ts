@@ -17,7 +17,7 @@ const CHARTER: ParsedCharter = {
   entries: [
     entry('sessionid'),
     entry('_ga', { provider: 'Google', category: 'statistics' }),
-    entry('_ga', { provider: 'Google', category: 'third-party' }),
+    entry('_ga', { provider: 'Google', category: 'other' }),
     entry('django_language'),
   ],
 };
@@ -36,7 +36,7 @@ describe('gatherRuns', () => {
       ['sessionid', 'necessary', true, true, false],
       ['_ga', 'statistics', true, false, false],
       // Written twice: shadowed, and not missing, as `_ga` was seen (the report's `covered`).
-      ['_ga', 'third-party', false, false, true],
+      ['_ga', 'other', false, false, true],
       // The report does not call django_language missing: the platform sets it on multilingual portals only.
       ['django_language', 'necessary', false, false, false],
     ]);
@@ -65,12 +65,30 @@ describe('gatherRuns', () => {
     ]);
   });
 
+  it('takes an entry the newer charter moved into the third-party section as one, in its words, with what either run saw of it', () => {
+    const older = auditSite(playSite(HOST, [{ name: '_ga', days: 390 }], 'accepted'), {
+      ...CHARTER,
+      entries: [entry('_ga', { provider: 'Google', category: 'statistics', duration: '13 mois' })],
+    });
+    const newer = auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), {
+      ...CHARTER,
+      entries: [entry('sessionid'), entry('_ga', { provider: 'Google', category: 'third-party', duration: '25 mois' })],
+    });
+    const gathered = gatherRuns([older, newer]);
+    expect(
+      gathered.declared.map(({ entry: { cookie, category }, seen, shadowed, lifetime }) => [cookie, category, seen, shadowed, lifetime]),
+    ).toEqual([
+      ['sessionid', 'necessary', true, false, 14 * DAY],
+      ['_ga', 'third-party', true, false, 390 * DAY],
+    ]);
+  });
+
   it('hands what an older run saw through an entry the newer charter repeats below another of its name to the one that applies', () => {
     const statistics = entry('_ga', { provider: 'Google', category: 'statistics', duration: '6 mois' });
-    const thirdParty = entry('_ga', { provider: 'Google', category: 'third-party', duration: '13 mois' });
+    const other = entry('_ga', { provider: 'Google', category: 'other', duration: '13 mois' });
     const older = auditSite(playSite(HOST, [{ name: '_ga', days: 500 }], 'accepted'), { ...CHARTER, entries: [statistics] });
     const newer = {
-      ...auditSite(playSite(HOST, [], 'refused'), { ...CHARTER, entries: [thirdParty, statistics] }),
+      ...auditSite(playSite(HOST, [], 'refused'), { ...CHARTER, entries: [other, statistics] }),
       generatedAt: older.generatedAt + 1,
     };
     const gathered = gatherRuns([older, newer]);
@@ -84,9 +102,9 @@ describe('gatherRuns', () => {
         tooShort,
       ]),
     ).toEqual([
-      // Never applies in the charter read last: what it saw is the third-party entry's now.
+      // Never applies in the charter read last: what it saw is the other entry's now.
       ['statistics', false, false, true, undefined, false],
-      ['third-party', true, true, false, 500 * DAY, true],
+      ['other', true, true, false, 500 * DAY, true],
     ]);
   });
 

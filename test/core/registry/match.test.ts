@@ -661,6 +661,29 @@ describe('matchCookie: cookies of embedded content', () => {
     // The portal's own sessionid is still its charter's first entry.
     expect(onSite(PORTAL, 'sessionid', withThirdParty)).toMatchObject({ declared: true, provider: 'Opendatasoft' });
   });
+
+  it('of a name declared both in the third-party section and outside it, take the entry in it; the site’s own, the one outside it', () => {
+    // As a drafted charter writes them: the third-party section before "other", the portal's own testCookie under "other".
+    const both = (entries: CharterEntry[]) =>
+      buildRegistry({ [PORTAL]: { ...charter, entries: [...charter.entries, ...entries] } }, { openCookieDatabase: [] });
+    const disqus = entry('Disqus', 'testCookie', 'third-party');
+    const portals = entry('Portail', 'testCookie', 'other');
+    for (const reg of [both([disqus, portals]), both([portals, disqus])]) {
+      expect(embedded('testCookie', '.disqus.com', reg)).toMatchObject({ provider: 'Disqus', category: 'third-party' });
+      expect(onSite(PORTAL, 'testCookie', reg)).toMatchObject({ provider: 'Portail', category: 'other' });
+    }
+    // Within one list of rules: an exact name still beats a prefix of the other side.
+    const prefix = { ...entry('Disqus', 'test', 'third-party'), match: 'prefix' as const };
+    expect(embedded('testCookie', '.disqus.com', both([prefix, portals]))).toMatchObject({ provider: 'Portail' });
+    // A name declared on one side only: its first entry, for either side, as before.
+    expect(onSite(PORTAL, 'testCookie', both([disqus]))).toMatchObject({ provider: 'Disqus' });
+    expect(embedded('testCookie', '.disqus.com', both([portals]))).toMatchObject({ provider: 'Portail' });
+    // Prefixes alike: the portal's `test*` outside the section, Disqus's inside it.
+    const portalsPrefix = { ...portals, cookie: 'test', match: 'prefix' as const };
+    const reg = both([prefix, portalsPrefix]);
+    expect(onSite(PORTAL, 'testCookie', reg)).toMatchObject({ provider: 'Portail', rule: 'prefix' });
+    expect(embedded('testCookie', '.disqus.com', reg)).toMatchObject({ provider: 'Disqus', rule: 'prefix' });
+  });
 });
 
 describe('charterEntriesSeen', () => {
