@@ -704,17 +704,35 @@ export function createRecorder(
     );
   }
 
+  /**
+   * The record keys that more than one of the cookies read share: two cookies the browser holds
+   * apart whose paths differ only in their parameters (`/app;jsessionid=AAA/cart` and
+   * `/app;jsessionid=BBB/cart`, both recorded as `/app;…/cart`: describeCookie).
+   */
+  function keysReadTwice(cookies: readonly BrowserCookie[]): Set<string> {
+    const read = new Set<string>();
+    const twice = new Set<string>();
+    for (const cookie of cookies) {
+      const key = identity(cookie);
+      if (read.has(key)) twice.add(key);
+      read.add(key);
+    }
+    return twice;
+  }
+
   /** Records cookies found present, their records read, as of `since` (the order when they were read). */
   function record(cookies: BrowserCookie[], now: number, since: number): void {
     for (const [key, scanned] of foundByScan) if (Math.abs(now - scanned.at) > SCAN_EVENT_LAG_MS) foundByScan.delete(key);
+    const readTwice = keysReadTwice(cookies);
     for (const cookie of cookies) {
       for (const { host, originUnknown } of sitesFor(cookie, now, true)) {
         const site = store.get(cookie.storeId, host);
         // Already recorded as it is: nothing new, keep its times and phases. Found otherwise (a write
         // whose event went unheard: host access withheld, then given back), a change found, of no
         // phase, as a cookie found new is. A response of the site that set it moments ago dates it
-        // (its event went unheard): judged as set now.
-        if (!isPresent(site, cookie) || differsFromRecord(site, cookie, now)) {
+        // (its event went unheard): judged as set now. Two cookies of one record key (keysReadTwice)
+        // are not compared: each would differ from what the other just wrote, a change at every scan.
+        if (!isPresent(site, cookie) || (!readTwice.has(identity(cookie)) && differsFromRecord(site, cookie, now))) {
           const found = !respondedWith(cookie, host, now);
           const isNew = site.cookies[identity(cookie)] === undefined;
           const context = { found, page: pageOf(host, cookie.storeId), originUnknown };

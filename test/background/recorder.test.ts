@@ -1016,6 +1016,42 @@ describe('recorder: a scan that finds a cookie otherwise than recorded (its even
     expect(gaOnItie).toMatchObject({ expires: 1_800_000_000, unclaimedWrite: { write: { expires: 1_900_000_000 } } });
     expect(await events(recorder, '_ga', ITIE)).toEqual(['set before-choice 1000', 'changed unknown found 5000']);
   });
+
+  describe('two cookies of one record key (their paths differ only in a path parameter, recorded as `…`)', () => {
+    const cart = (session: string, expirationDate: number) =>
+      browserCookie({ name: 'cart', domain: 'data.tco.re', path: `/app;jsessionid=${session}/cart`, expirationDate });
+    const a = cart('AAA', 1_800_000_000);
+    const b = cart('BBB', 1_800_000_500);
+
+    it('records nothing when scans read both as they are: neither is compared with what the other wrote', async () => {
+      const { recorder } = await setup();
+      await recorder.cookieChanged(a, false, 'explicit', 1000);
+      await recorder.cookieChanged(b, false, 'explicit', 2000);
+      for (let i = 1; i <= 3; i++)
+        await recorder.scan(
+          async () => [a, b],
+          () => 10_000 * i,
+        );
+      await recorder.scan(
+        async () => [b, a],
+        () => 40_000,
+      );
+      const site = await recorder.site('data.tco.re', '0');
+      expect(await events(recorder, 'cart')).toEqual(['set before-choice 1000', 'changed before-choice 2000']);
+      expect(presentCookies(site)).toHaveLength(1);
+      expect(presentCookies(site)[0]).toMatchObject({ path: '/app;…/cart', expires: 1_800_000_500, lastChanged: 2000 });
+    });
+
+    it('still compares the one a scan reads alone', async () => {
+      const { recorder } = await setup();
+      await recorder.cookieChanged(a, false, 'explicit', 1000);
+      await recorder.scan(
+        async () => [cart('AAA', 1_900_000_000)],
+        () => 5000,
+      );
+      expect(await events(recorder, 'cart')).toEqual(['set before-choice 1000', 'changed unknown found 5000']);
+    });
+  });
 });
 
 describe('recorder: a cookie on a parent domain that several open sites share', () => {
