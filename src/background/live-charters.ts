@@ -54,8 +54,8 @@ export function createLiveCharters(session: SessionArea, readCharter: ReadCharte
         return record;
       } catch (error) {
         // Within its own limit, but more than the store's whole budget: refused before any site's
-        // record was dropped for it. Said so only when the record alone passes it (not a write
-        // that carried other state with it).
+        // record was dropped for it. Kept as that refusal only when this count agrees it passes
+        // the budget; any other error stands.
         const refusal = error instanceof WriteTooLargeError ? keepableLiveCharter(record, error.limitBytes) : record;
         if (refusal === record) throw error;
         await liveCharterItem(host).set(session, refusal);

@@ -44,19 +44,19 @@ function measureOnce(): MeasureText {
 const QUOTA_RETRIES = 3;
 
 /**
- * A write refused before anything was dropped for it: the other state it carries (live charters,
- * kept runs, network logs written through `SiteStore.area`) takes more than the whole budget by
- * itself. Dropping every other site would not make it fit.
+ * An item refused before anything was dropped for it: a value of other state (a live charter, a
+ * kept run, a network log written through `SiteStore.area`) that takes more than the whole budget
+ * by itself. Dropping every other site would not make it fit.
  */
 export class WriteTooLargeError extends Error {
   constructor(
-    /** The other state the write carries, as `storedBytes` counts it. */
+    /** The item, as `storedBytes` counts it. */
     readonly bytes: number,
     /** The store's budget (SiteStoreOptions.budgetBytes). */
     readonly limitBytes: number,
   ) {
     super(
-      `A write of ${bytes.toLocaleString('en')} bytes of other state than site records is more than the ${limitBytes.toLocaleString('en')} bytes of storage.session the extension allows itself: refused, nothing dropped for it`,
+      `An item of ${bytes.toLocaleString('en')} bytes of other state than site records is more than the ${limitBytes.toLocaleString('en')} bytes of storage.session the extension allows itself: refused, nothing dropped for it`,
     );
     this.name = 'WriteTooLargeError';
   }
@@ -234,6 +234,11 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   let keysListed = false;
   /** Keys of the area's writes under way, and how many write each: storage may hold them before `stored` does. */
   const areaWrites = new Map<string, number>();
+  /**
+   * The area's writes under way, each with the refusal of an item of its own (`refuseTooLarge`):
+   * the writer merges several callers' items into one write, and only the item's caller hears it.
+   */
+  const areaCallers = new Set<{ items: Record<string, unknown>; refusal: WriteTooLargeError | null }>();
   /** First pages forgotten with their records (`forgetKeys`), by key, and their record's key: not kept again until that record is put. */
   const forgottenPages = new Map<string, string>();
   /** Records forgotten (`forgetKeys`), by key: until put again, work for them still under way writes nothing of theirs back (`writesForgotten`). */
@@ -693,16 +698,21 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
   }
 
   /**
-   * Refuses a write (`WriteTooLargeError`) whose other state written through `area` passes the
-   * budget by itself: no room made for it would fit it. Its callers hear the refusal, and its
-   * items leave the queue (DebouncedWriter.writeNow), so it holds back no later write. What the
-   * store queues itself (records, each within its limit, pages, the ledger) is not counted: room
-   * is made for it as before.
+   * Takes out of a write each item written through `area` that passes the budget by itself: no
+   * room made for it would fit it. Its caller hears the refusal (`WriteTooLargeError`, through
+   * `areaCallers`), and it is not queued again. The rest go on, room made for them as before:
+   * the writer merges the writes of several callers, each of which may fit alone. What the store
+   * queues itself (records, each within its limit, pages, the ledger) is not weighed here.
    */
-  function refuseIfTooLarge(texts: ReadonlyMap<string, string>, measure: MeasureText): void {
-    let bytes = 0;
-    for (const [key, text] of texts) if (areaWrites.has(key)) bytes += measure(key, text);
-    if (bytes > budgetBytes) throw new WriteTooLargeError(bytes, budgetBytes);
+  function refuseTooLarge(items: Record<string, unknown>, texts: Map<string, string>, measure: MeasureText): void {
+    for (const [key, text] of texts) {
+      if (!areaWrites.has(key)) continue;
+      const bytes = measure(key, text);
+      if (bytes <= budgetBytes) continue;
+      texts.delete(key);
+      const refusal = new WriteTooLargeError(bytes, budgetBytes);
+      for (const caller of areaCallers) if (Object.hasOwn(caller.items, key) && caller.items[key] === items[key]) caller.refusal = refusal;
+    }
   }
 
   /** One write: records fitted to their limit, room made, then written; refused for quota, room made again. */
@@ -720,7 +730,8 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
       } else texts.set(key, JSON.stringify(value));
     }
     // Before any page is retired or record dropped for it: refused, nothing of it has changed anything.
-    refuseIfTooLarge(texts, measure);
+    refuseTooLarge(items, texts, measure);
+    if (texts.size === 0) return;
     retirePages(texts);
     // Sites counted dropped in this write, its retries included.
     const counted = new Set<string>();
@@ -904,9 +915,16 @@ export function createSiteStore(session: SessionArea, writeDelayMs = 20, options
         const write = pages ? { ...items, ...pages } : items;
         const keys = Object.keys(items);
         for (const key of keys) areaWrites.set(key, (areaWrites.get(key) ?? 0) + 1);
+        const caller = { items: write, refusal: null as WriteTooLargeError | null };
+        areaCallers.add(caller);
         try {
-          await retiringWrite(pages !== null, () => writeRetiring(write, pages));
+          // Its own item refused: said so, rather than another error of the write it was part of.
+          await retiringWrite(pages !== null, () => writeRetiring(write, pages)).catch((error: unknown) => {
+            throw caller.refusal ?? error;
+          });
+          if (caller.refusal) throw caller.refusal;
         } finally {
+          areaCallers.delete(caller);
           for (const key of keys) {
             const left = areaWrites.get(key)! - 1;
             if (left > 0) areaWrites.set(key, left);

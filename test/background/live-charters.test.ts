@@ -280,5 +280,41 @@ describe('live charters in the worker', () => {
       expect(portal.store.status()).toEqual({ sitesDropped: 0, lastDropAt: null, unsavedSince: null });
       expect(JSON.parse(portal.session.data[`charter:${GRANTED}`] as string)).toMatchObject({ problem: { kind: 'too-large-to-keep' } });
     });
+
+    it('keeps each of several read at once that fits the budget alone, though together they pass it', async () => {
+      const HOSTS = ['a.opendatasoft.com', 'b.opendatasoft.com', 'c.opendatasoft.com', 'd.opendatasoft.com', 'e.opendatasoft.com'];
+      // 16 entries with a 10,000-character purpose: about 160 kB stored each, over half a 300 kB budget.
+      const charterOf = (host: string, now: number): LiveCharterRecord => ({
+        host,
+        fetchedAt: now,
+        url: `https://${host}/terms/cookies-policy/`,
+        path: '/terms/cookies-policy/',
+        problem: null,
+        charter: {
+          portal: host,
+          language: 'en',
+          entries: Array.from({ length: 16 }, (_, i) => ({
+            provider: 'P',
+            service: null,
+            cookie: `c${i}`,
+            match: 'exact',
+            purpose: 'x'.repeat(10_000),
+            duration: null,
+            category: 'statistics',
+          })),
+        },
+      });
+      const session = fakeSession({}, 'chrome');
+      const store = createSiteStore(session, 20, { budgetBytes: 300_000 });
+      await store.load();
+      const charters = createLiveCharters(
+        createCachedArea(store.area),
+        async (host, now) => charterOf(host, now()),
+        () => 1_780_000_000_000,
+      );
+      const records = await Promise.all(HOSTS.map((host) => charters.refresh(host)));
+      expect(records.map((record) => record.problem)).toEqual(HOSTS.map(() => null));
+      for (const host of HOSTS) expect(JSON.parse(session.data[`charter:${host}`] as string)).toMatchObject({ host, problem: null });
+    });
   });
 });
