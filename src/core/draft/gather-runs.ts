@@ -18,7 +18,7 @@ import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts
 import { siteMatcher, type MatchSource } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/registry.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
-import { absenceReason } from '../report/absence-reason.ts';
+import { absenceReason, cookiesLost } from '../report/absence-reason.ts';
 import { outlivesStated, parseStatedLifetime } from '../report/duration.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 import type { CoveredEntry, ReportCookie } from '../report/report.ts';
@@ -406,11 +406,13 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       }
     }
     // Not seen here: the report would call it missing had the portal's cookie been seen through its
-    // own entry, as it will against the draft, unless the choice explains it (absence-reason.ts; the
+    // own entry, as it will against the draft, unless the choice explains it, or the record lost
+    // cookies to storage, embedded content's maybe among them (absence-reason.ts notSeenJudge; the
     // default's entries are no site's word).
     const { state, trackers } = report.consent;
+    const lost = cookiesLost({ droppedCookies: report.storage?.cookiesDropped, timeline: report.timeline?.events ?? [] });
     for (const known of tookPortals) {
-      if (matchedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown') continue;
+      if (matchedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown' || lost) continue;
       if (absenceReason({ state, changedAt: null, trackers }, known.entry) === null) known.missing = true;
     }
     // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
