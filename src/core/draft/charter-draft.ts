@@ -391,7 +391,8 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
   if (!first) throw new Error('a charter draft needs at least one report');
   const { charterKind, language: charterLanguage, declared, added, originUnknown, writtenApart } = gatherRuns(reports);
   const language = options.language ?? charterLanguage ?? 'en';
-  // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them.
+  // The platform's own cookies declared but not seen, that the report does not call missing: a note says when the platform sets them
+  // (not one a run may have lost to storage: the report says only that it was not among the cookies kept).
   const platformUnseen = new Set<DraftRow>();
   /** The row of the entry that applies, by name (gather-runs.ts nameOf). */
   const applying = new Map<string, DraftRow>();
@@ -403,7 +404,7 @@ export function draftCharter(reports: readonly RunReport[], options: DraftOption
     const row = declaredRow(bothSides ? onSide(known, known.sides.own) : known, language, charterKind === 'platform-default');
     if (bothSides) follow(row, declaredRow(onSide(known, known.sides.embedded), language, charterKind === 'platform-default'));
     const platformCookie = known.entry.match === 'exact' && isPlatformCookie(known.entry.cookie) && row.entry.category === 'necessary';
-    if (platformCookie && !known.seen && !known.missing && !known.shadowed) platformUnseen.add(row);
+    if (platformCookie && !known.seen && !known.missing && !known.shadowed && !known.mayHaveBeenLost) platformUnseen.add(row);
     // The first: a later one that applies as well (embedded content's cookie matched it) is not the one a repeat gives way to.
     if (!known.shadowed && !applying.has(nameOf(known.entry))) applying.set(nameOf(known.entry), row);
     return row;

@@ -18,7 +18,7 @@ import { KNOWN_TRACKERS, type KnownTracker } from '../registry/known-trackers.ts
 import { siteMatcher, type MatchSource } from '../registry/match.ts';
 import { buildRegistry, withSiteCharter, type CharterKind } from '../registry/registry.ts';
 import { isPlatformCookie } from '../report/platform-cookies.ts';
-import { absenceReason } from '../report/absence-reason.ts';
+import { absenceReason, cookiesLost } from '../report/absence-reason.ts';
 import { outlivesStated, parseStatedLifetime } from '../report/duration.ts';
 import type { RunCookie, RunReport } from '../report/compare-runs.ts';
 import type { CoveredEntry, ReportCookie } from '../report/report.ts';
@@ -63,6 +63,12 @@ export type Declared = {
    * (core/report/findings.ts): the draft says what the report says.
    */
   missing: boolean;
+  /**
+   * True when a report that did not see it says its cookie may have been among those the record
+   * lost to storage (absentBecause 'cookies-dropped', absence-reason.ts): it makes no finding, and
+   * "not seen" would say more than the report does.
+   */
+  mayHaveBeenLost: boolean;
   /**
    * True when an earlier entry of the same name in the same charter always applies instead, so this
    * one can never be seen (a charter that declares `_ga` under statistics and again under other
@@ -320,6 +326,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
         judgedLifetime: undefined,
         tooShort: false,
         missing: false,
+        mayHaveBeenLost: false,
         shadowed: false,
         repeated: false,
         trackerSeen: null,
@@ -406,12 +413,15 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       }
     }
     // Not seen here: the report would call it missing had the portal's cookie been seen through its
-    // own entry, as it will against the draft, unless the choice explains it (absence-reason.ts; the
+    // own entry, as it will against the draft, unless the choice explains it, or the record lost
+    // cookies to storage, embedded content's maybe among them (absence-reason.ts notSeenJudge; the
     // default's entries are no site's word).
     const { state, trackers } = report.consent;
+    const lost = cookiesLost({ droppedCookies: report.storage?.cookiesDropped, timeline: report.timeline?.events ?? [] });
     for (const known of tookPortals) {
       if (matchedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown') continue;
-      if (absenceReason({ state, changedAt: null, trackers }, known.entry) === null) known.missing = true;
+      if (lost) known.mayHaveBeenLost = true;
+      else if (absenceReason({ state, changedAt: null, trackers }, known.entry) === null) known.missing = true;
     }
     // Declared, and a cookie seen under another entry: neither seen through it nor missing (a
     // repeat stays shadowed, so marked declared twice; a wider prefix gets no mark).
@@ -422,6 +432,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       const known = declare(entry, [reportIndex, positions[k]!], positions[k]! < report.charter.entries);
       // A finding names a cookie, not an entry: one the choice explains (absentBecause) has none of its own.
       if (entry.absentBecause === undefined && missing.has(cookieLabel(entry))) known.missing = true;
+      if (entry.absentBecause === 'cookies-dropped') known.mayHaveBeenLost = true;
     });
   });
   const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];
@@ -506,6 +517,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     const now = byName.get(nameOf(old.entry))?.[0] ?? firstOfVersion.get(versionName(old.entry))!;
     handOver(old, now);
     now.missing ||= old.missing;
+    now.mayHaveBeenLost ||= old.mayHaveBeenLost;
   }
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
   /**

@@ -316,11 +316,15 @@ export type CharterEntriesSeen = {
  *
  * A platform cookie's name is the exception: the site's own `sessionid` is not what the charter's
  * third-party section declares (another portal's, in a frame), though a match may take that row.
+ * So is any name a list of rules declares both in that section and outside it (ruleOfItsSide):
+ * embedded content's cookie is noted by the entries in it, the site's own by those outside it
+ * (a portal's own `testCookie` seen leaves Disqus's row not seen), unless none of its side may
+ * declare it.
  *
  * Linear: a cookie walks its name's rule lists once (`forEachRuleList`); what a rule accepts
- * depends on the cookie only through two facts (a platform cookie's name, the site's own or
- * embedded; the longest known tracker family its name starts with), so a list is read once for
- * each pair of them it meets, a few at most.
+ * depends on the cookie only through three facts (a platform cookie's name, the site's own or
+ * embedded, the longest known tracker family its name starts with), so a list is read once for
+ * each set of them it meets, a few at most.
  */
 export function charterEntriesSeen(registry: Registry, siteHost: string): CharterEntriesSeen {
   const charter = indexedCharterFor(registry, siteHost);
@@ -330,22 +334,28 @@ export function charterEntriesSeen(registry: Registry, siteHost: string): Charte
     seen,
     see(cookie) {
       if (charter === null) return;
-      // A platform cookie's name: the site's own is declared by the entries outside the
-      // third-party section, embedded content's by those in it (embeddedCookieRule).
       const platformNamed = PLATFORM_COOKIES.has(cookie.name);
       const embedded = cookie.thirdParty === true;
       const family = lookupName(registry.knownTrackers, cookie.name, isLongerFamily, -1)?.value.cookie.length ?? -1;
-      const key = `${platformNamed && embedded} ${platformNamed && !embedded} ${family}`;
+      const key = `${platformNamed} ${embedded} ${family}`;
+      const entries = charter.charter.entries;
+      // As ruleCovers judges it: no longer family starts the name.
+      const covers = (rule: CharterRule) => rule.family === null || family <= rule.family.length;
+      const ofItsSide = (rule: CharterRule) => (entries[rule.entry]?.category === 'third-party') === embedded;
       forEachRuleList(charter.entries, cookie.name, (rules) => {
         let keys = readFor.get(rules);
         if (keys === undefined) readFor.set(rules, (keys = new Set()));
         if (keys.has(key)) return;
         keys.add(key);
+        // A platform cookie's name: the site's own is declared by the entries outside the third-party
+        // section, embedded content's by those in it (embeddedCookieRule). Any other name the list
+        // declares on both sides: by its side's, when one may declare it (ruleOfItsSide).
+        const sides = firstBySide(rules, entries);
+        const sideOnly =
+          platformNamed || (sides.inside !== null && sides.outside !== null && rules.some((rule) => ofItsSide(rule) && covers(rule)));
         for (const rule of rules) {
-          if (seen.has(rule.entry)) continue;
-          // As embeddedCookieRule and ruleCovers judge it (no longer family starts the name).
-          if (platformNamed && (charter.charter.entries[rule.entry]?.category === 'third-party') !== embedded) continue;
-          if (rule.family === null || family <= rule.family.length) seen.add(rule.entry);
+          if (seen.has(rule.entry) || (sideOnly && !ofItsSide(rule))) continue;
+          if (covers(rule)) seen.add(rule.entry);
         }
       });
     },

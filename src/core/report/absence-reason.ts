@@ -85,7 +85,7 @@ export function absenceReason(consent: SiteRecord['consent'], entry: CharterEntr
  * as the popup's storage notice reads it; the cookies still in the browser are found again, those
  * removed before are gone). Older timeline events dropped lose no cookie.
  */
-export function cookiesLost(site: Pick<SiteRecord, 'droppedCookies' | 'timeline'>): boolean {
+export function cookiesLost(site: { droppedCookies?: number; timeline: ReadonlyArray<{ type: string }> }): boolean {
   return (site.droppedCookies ?? 0) > 0 || site.timeline.some((event) => event.type === 'evicted');
 }
 

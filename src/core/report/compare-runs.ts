@@ -308,19 +308,29 @@ export type RunReport = Pick<Report, 'host' | 'generatedAt' | 'notSeen' | 'cover
   cookies: RunCookie[];
   /** Only the kinds a draft or the comparison reads (KEPT_FINDINGS), and of each what names its cookie. */
   findings: Array<Pick<Finding, 'kind' | 'cookie' | 'domain'>>;
+  /**
+   * Whether the run's record lost cookies to storage, as the report's judge of entries not seen
+   * reads it (absence-reason.ts `cookiesLost`): its cookies dropped to fit, and of its timeline the
+   * `evicted` marker alone (a kept run holds no timeline without one). Both absent in a run an
+   * earlier version kept: no loss known.
+   */
+  storage?: Pick<Report['storage'], 'cookiesDropped'>;
+  timeline?: { events: ReadonlyArray<Pick<Report['timeline']['events'][number], 'type'>> };
 };
 
 /**
  * What "Record the other choice" keeps in storage.session: the run's report as a charter draft
  * from both runs reads it, with the pages it loaded, and how many findings it had, for what the
- * panel shows of it (`runOfKeptRun`). Its timeline, evidence texts and the cookies' flags and times are left out:
- * neither needs them, and they are most of a long recording (2,000 cookies: 2.2 MB whole).
+ * panel shows of it (`runOfKeptRun`). Its timeline (but an `evicted` marker), evidence texts and
+ * the cookies' flags and times are left out: neither needs them, and they are most of a long
+ * recording (2,000 cookies: 2.2 MB whole).
  */
 export type KeptRun = { savedAt: number; findings: number; report: RunReport };
 
 /** The run a report is, as kept at `now`: field by field, nothing else of the report. */
 export function keptRun(report: Report, now: number): KeptRun {
   const { host, generatedAt, notSeen, covered, charter, consent } = report;
+  const evicted = report.timeline.events.filter((event) => event.type === 'evicted');
   return {
     savedAt: now,
     findings: report.findings.length,
@@ -358,6 +368,8 @@ export function keptRun(report: Report, now: number): KeptRun {
         .filter((finding) => KEPT_FINDINGS.has(finding.kind))
         .map(({ kind, cookie, domain }) => ({ kind, cookie, domain })),
       ...(report.pages ? { pages: [...report.pages] } : null),
+      storage: { cookiesDropped: report.storage.cookiesDropped },
+      ...(evicted.length > 0 ? { timeline: { events: evicted } } : null),
     },
   };
 }
@@ -384,9 +396,9 @@ const isRunCookie = (cookie: unknown) =>
 /**
  * Whether a value read from storage is a run as `keptRun` keeps it, as far as the panel,
  * `runOfKeptRun` and `compareRuns` read it: its time, its findings' count, and its report's choice
- * (a known state, a true or false per tracker), cookies, findings and pages. Anything else (a run
- * an earlier version kept, or storage holding what it should not) is as good as none: never an
- * error that would keep the site's report from showing.
+ * (a known state, a true or false per tracker), cookies, findings and pages, and what a draft reads
+ * of its losses to storage. Anything else (a run an earlier version kept, or storage holding what it
+ * should not) is as good as none: never an error that would keep the site's report from showing.
  */
 export function isKeptRun(value: unknown): value is KeptRun {
   if (!isObject(value) || typeof value.savedAt !== 'number' || typeof value.findings !== 'number') return false;
@@ -400,7 +412,10 @@ export function isKeptRun(value: unknown): value is KeptRun {
     Object.values(consent.trackers).every((accepted) => typeof accepted === 'boolean') &&
     isListOf(report.cookies, isRunCookie) &&
     isListOf(report.findings, (finding) => isObject(finding) && isString(finding.kind) && isString(finding.cookie)) &&
-    (report.pages === undefined || isListOf(report.pages, isString))
+    (report.pages === undefined || isListOf(report.pages, isString)) &&
+    (report.storage === undefined || (isObject(report.storage) && typeof report.storage.cookiesDropped === 'number')) &&
+    (report.timeline === undefined ||
+      (isObject(report.timeline) && isListOf(report.timeline.events, (event) => isObject(event) && isString(event.type))))
   );
 }
 

@@ -9,6 +9,7 @@ import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
 import { draftMarkdown } from '../../../src/core/draft/draft-markdown.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
+import { keptRun, type RunReport } from '../../../src/core/report/compare-runs.ts';
 import { buildReport } from '../../../src/core/report/report.ts';
 import { auditSite, charterEntry, DAY, NOW_MS, playSite, registryWith, type PlayedCookie } from '../../support/charter-audit.ts';
 import { browserCookie } from '../../support/cookies.ts';
@@ -634,6 +635,28 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
     expect(draftMarkdown(draft)).toContain(
       'Non observé\u202f: csrftoken n’a pas été vu, mais c’est un des cookies que la plateforme dépose elle-même, selon les pages visitées et les choix du visiteur. Il reste déclaré.',
     );
+  });
+
+  // The report says csrftoken was not seen among the cookies kept, and may have been among those
+  // lost (absentBecause cookies-dropped): a note saying it was not seen would say more than the report.
+  it('notes none whose cookie may have been lost to storage, from the report or the run kept of it', () => {
+    const site = { ...playSite(HOST, [{ name: 'sessionid', days: 14 }], 'accepted'), droppedCookies: 3 };
+    const audited = auditSite(site, platformCharter);
+    expect(audited.notSeen.map((entry) => [entry.cookie, entry.absentBecause])).toEqual([
+      ['csrftoken', 'cookies-dropped'],
+      ['django_language', 'multilingual-only'],
+    ]);
+    for (const run of [audited, JSON.parse(JSON.stringify(keptRun(audited, NOW_MS).report)) as RunReport]) {
+      const draft = draftCharter([run], { language: 'fr' });
+      expect(draft.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
+      expect(draft.notes).toEqual([{ kind: 'platform-unseen', name: 'django_language' }]);
+      expect(draftMarkdown(draft)).not.toContain('csrftoken n’a pas été vu');
+    }
+    const byDefault = auditSite({ ...playSite('unbundled.opendatasoft.com', [{ name: 'sessionid', days: 14 }]), droppedCookies: 3 }, null);
+    expect(draftCharter([byDefault], { language: 'fr' }).notes.map((note) => note.name)).toEqual([
+      'cookies_preferences',
+      'django_language',
+    ]);
   });
 });
 

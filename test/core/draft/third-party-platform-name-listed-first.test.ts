@@ -14,9 +14,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
+import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { draftCharter } from '../../../src/core/draft/charter-draft.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
-import { auditSite, playSite } from '../../support/charter-audit.ts';
+import { keptRun } from '../../../src/core/report/compare-runs.ts';
+import { auditSite, NOW_MS, playSite } from '../../support/charter-audit.ts';
 import { findingLabels, reaudit } from '../../support/draft-reaudit.ts';
 
 const HOST = 'demo.opendatasoft.com';
@@ -40,6 +42,11 @@ const platform: CharterEntry = {
 };
 const own = playSite(HOST, [{ name: 'sessionid', days: null }], 'accepted');
 const frame = playSite(HOST, [{ name: 'sessionid', days: null, domain: 'embed.other.org', context: { via: 'frame' } }], 'refused');
+/** The portal's run, its record having lost cookies to storage: some trimmed to fit, or the whole record dropped to make room. */
+const lost: Array<[string, SiteRecord]> = [
+  ['trimmed to fit', { ...own, droppedCookies: 1 }],
+  ['dropped to make room', { ...own, timeline: [{ type: 'evicted', at: NOW_MS - 1, cookies: 2, events: 2 }, ...own.timeline] }],
+];
 const rows = (draft: CharterDraft) =>
   draft.rows
     .filter((row) => row.entry.cookie === 'sessionid')
@@ -74,4 +81,17 @@ describe.each([
   it('from the portal’s run alone, keeps the player’s row under third parties, marked not observed', () => {
     expect(rows(draftCharter([reports[0]!]))).toEqual(['necessary Huwise []', 'third-party Vidéo [not-observed]']);
   });
+
+  // The frame's sessionid may have been among the cookies lost: the report makes no not-seen finding
+  // (absentBecause cookies-dropped), nor does the draft, from the report or from the run kept of it.
+  it.each(lost)(
+    'from the portal’s run alone, its record %s, leaves the player’s row unmarked, as the report makes no finding',
+    (_, site) => {
+      const report = auditSite(site, charter);
+      expect(report.findings.filter((finding) => finding.kind === 'not-seen')).toEqual([]);
+      expect(rows(draftCharter([report]))).toEqual(['necessary Huwise []', 'third-party Vidéo []']);
+      const kept = JSON.parse(JSON.stringify(keptRun(report, NOW_MS).report));
+      expect(rows(draftCharter([kept]))).toEqual(['necessary Huwise []', 'third-party Vidéo []']);
+    },
+  );
 });

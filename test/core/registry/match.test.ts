@@ -727,6 +727,27 @@ describe('charterEntriesSeen', () => {
     expect(seenOf(withThirdParty, [{ name: 'sessionid' }])).toEqual([1]);
   });
 
+  it('of any name declared both in the third-party section and outside it, notes embedded content’s cookie in it alone, the site’s own outside it alone, as a match takes them', () => {
+    const disqus = charterEntry({ provider: 'Disqus', cookie: 'testCookie', purpose: 'Test', category: 'third-party' });
+    const portals = charterEntry({ provider: 'Portail', cookie: 'testCookie', purpose: 'Test', category: 'other' });
+    for (const [entries, inside, outside] of [
+      [[disqus, portals], 0, 1],
+      [[portals, disqus], 1, 0],
+    ] as const) {
+      expect(seenOf([...entries], [{ name: 'testCookie' }])).toEqual([outside]);
+      expect(seenOf([...entries], [{ name: 'testCookie', thirdParty: true }])).toEqual([inside]);
+      expect(seenOf([...entries], [{ name: 'testCookie' }, { name: 'testCookie', thirdParty: true }])).toEqual([0, 1]);
+    }
+    // Prefixes alike; and on one side only, every entry of the name, for either side, as before.
+    const prefix = (entry: CharterEntry) => ({ ...entry, cookie: 'test', match: 'prefix' as const });
+    expect(seenOf([prefix(disqus), prefix(portals)], [{ name: 'testCookie' }])).toEqual([1]);
+    expect(seenOf([prefix(disqus), prefix(portals)], [{ name: 'testCookie', thirdParty: true }])).toEqual([0]);
+    expect(seenOf([disqus, { ...disqus, provider: 'Autre' }], [{ name: 'testCookie' }])).toEqual([0, 1]);
+    expect(seenOf([portals, { ...portals, category: 'statistics' }], [{ name: 'testCookie', thirdParty: true }])).toEqual([0, 1]);
+    // Within one list of rules, as a match weighs them: an exact name of one side beside a prefix of the other notes both.
+    expect(seenOf([prefix(disqus), portals], [{ name: 'testCookie', thirdParty: true }])).toEqual([0, 1]);
+  });
+
   it('notes nothing off a charter', () => {
     const seen = charterEntriesSeen(registryOf([]), 'elsewhere.example');
     seen.see({ name: '_ga', domain: 'elsewhere.example' });

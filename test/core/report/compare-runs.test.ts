@@ -266,6 +266,17 @@ describe('keptRun', () => {
     expect(kept.report.findings.map((f) => f.kind)).toEqual(['after-refusal']);
     expect(runOfKeptRun(kept)).toMatchObject({ findings: 3, againstRefusal: own('_ga') });
   });
+
+  it('keeps what a draft reads of the losses to storage: the cookies dropped, and of the timeline the evicted marker alone', () => {
+    const evicted = { type: 'evicted' as const, at: 2, cookies: 40, events: 9 };
+    const full = report([reportCookie({ name: 'sessionid' })], {
+      timeline: { droppedEvents: 0, events: [evicted, { type: 'worker-restart', at: 3 }] },
+      storage: { sitesDropped: 1, lastDropAt: 2, cookiesDropped: 5, unsavedSince: null },
+    });
+    expect(keptRun(full, 1).report).toMatchObject({ storage: { cookiesDropped: 5 }, timeline: { events: [evicted] } });
+    expect(keptRun(report([]), 1).report).toMatchObject({ storage: { cookiesDropped: 0 } });
+    expect(Object.hasOwn(keptRun(report([]), 1).report, 'timeline')).toBe(false);
+  });
 });
 
 describe('isKeptRun', () => {
@@ -286,6 +297,9 @@ describe('isKeptRun', () => {
     expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], path: 7 }] } })).toBe(false);
     expect(isKeptRun({ ...kept, report: { ...kept.report, cookies: [{ ...kept.report.cookies[0], partitionKey: {} }] } })).toBe(false);
     expect(isKeptRun({ ...kept, report: { ...kept.report, findings: [{ kind: 'after-refusal' }] } })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, storage: undefined, timeline: { events: [{ type: 'evicted' }] } } })).toBe(true);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, storage: { cookiesDropped: '5' } } })).toBe(false);
+    expect(isKeptRun({ ...kept, report: { ...kept.report, timeline: { events: 'evicted' } } })).toBe(false);
     expect(isKeptRun(runOfReport(full, 5))).toBe(false);
   });
 });
