@@ -46,14 +46,43 @@ export function consentText(consent: Report['consent']): string {
   return trackers.length > 0 ? `${consent.state} (${trackers.join(', ')})` : consent.state;
 }
 
-/** The phase whose page explains why an entry was not seen; none for a cookie the platform sets only sometimes, or one maybe lost to storage. */
+/**
+ * The phase whose page explains why an entry was not seen; none for a cookie the platform sets
+ * only sometimes. One maybe lost to storage says so, as no phase explains it (the line under the
+ * table says what was lost).
+ */
 const PHASE_OF_ABSENCE: Record<AbsenceReason, string> = {
   'before-choice': 'before-choice',
   'no-choice-saved': 'before-choice',
   refused: 'after-refuse',
   'multilingual-only': '',
-  'cookies-dropped': '',
+  'cookies-dropped': 'cookies lost',
 };
+
+/**
+ * The line under the table saying the site's record lost cookies to storage (as the Markdown
+ * export's header does): older cookies trimmed to fit, or the record dropped to make room (its
+ * `evicted` marker). An entry not seen may have been among them; empty when nothing was lost.
+ */
+function cookiesLostLine(report: Report): string[] {
+  const dropped = report.storage.cookiesDropped;
+  const evictions = report.timeline.events.filter((event) => event.type === 'evicted').length;
+  const losses = [
+    ...(dropped > 0
+      ? [
+          `${dropped === 1 ? '1 older cookie of this site was' : `${dropped} older cookies of this site were`} dropped to keep its record within 2 MB`,
+        ]
+      : []),
+    ...(evictions > 0
+      ? [`this site's earlier record was dropped to make room in storage${evictions === 1 ? '' : ` (${evictions} times)`}`]
+      : []),
+  ];
+  if (losses.length === 0) return [];
+  const marked = report.notSeen.some((entry) => entry.absentBecause === 'cookies-dropped');
+  return [
+    `Cookies lost: ${losses.join('; ')}${marked ? '; an entry marked "cookies lost" may have been one of them: no finding made' : ''}.`,
+  ];
+}
 
 /**
  * What the Cookie column says beside a name: the domain of a cookie of embedded content (it is
@@ -76,7 +105,7 @@ function whereSet(cookie: ReportCookie): string {
  * A fixed-width table of the report's cookies (seen and declared-not-seen) and the page each first
  * appeared on (for an entry not seen, the phase that explains it, when the visitor's choice does),
  * then its findings. A cookie of unknown origin is marked `*`, and a line under the table says why
- * it makes no finding.
+ * it makes no finding; another says when the record lost cookies to storage.
  */
 export function formatReport(report: Report, title: string): string {
   const rows = [
@@ -127,6 +156,7 @@ export function formatReport(report: Report, title: string): string {
     ...(report.cookies.some((c) => c.originUnknown)
       ? ['* Origin unknown: other sites under its domain were open too, so which one set it is not known; no finding made.']
       : []),
+    ...cookiesLostLine(report),
     '',
     `Findings (${report.findings.length}):`,
     ...findings,

@@ -28,7 +28,7 @@ import type { Report } from '../../src/core/report/index.ts';
 import { terminalText } from '../../src/core/terminal-text.ts';
 import { errorLine, portalFolder } from '../census/census-report.ts';
 import { exitOnceWritten, stopOnSignals, stopWhenOutputCloses } from './closed-output.ts';
-import { typedPathPlace } from './typed-path.ts';
+import { typedOutPlace, typedPathPlace } from './typed-path.ts';
 
 const started = Date.now();
 const elapsed = () => (Date.now() - started) / 1000;
@@ -66,7 +66,7 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
   const choices = options.consent === 'both' ? (['accept', 'refuse'] as const) : ([options.consent] as const);
 
   // Written where --out lies (typed-path.ts), named as typed.
-  const outPlace = typedPathPlace(options.out);
+  const outPlace = typedOutPlace(options.out);
   try {
     const runs: Array<[(typeof choices)[number], RunResult]> = [];
     for (const consent of choices) {
@@ -74,7 +74,7 @@ async function auditOne(options: AuditOptions, charter: ServedCharter | null): P
       log(`launching ${options.browser} with the extension (consent: ${consent}, fresh profile, ${COOKIE_POLICY[options.browser]})…`);
       // Within the census's time limit: a page that never answers would otherwise hold the run for ever (exit 2).
       const run = await runWithin(
-        { launch, target, url, consent, pages: options.pages, outDir: typedPathPlace(outDir), log },
+        { launch, target, url, consent, pages: options.pages, outDir: typedOutPlace(outDir), log },
         runTimeLimitMs(options.pages),
       );
       const notLoaded = run.notLoaded.length > 0 ? ` (not loaded: ${run.notLoaded.join(' ')})` : '';
@@ -135,7 +135,7 @@ async function main(options: AuditOptions, charter: ServedCharter | null, list: 
     },
     progress: (total) => createProgress({ total, tty: process.stderr.isTTY === true, line: (text) => console.log(text), elapsed }),
     print: (text) => log(text),
-    outPlace: typedPathPlace(options.out),
+    outPlace: typedOutPlace(options.out),
   });
 }
 
@@ -147,11 +147,11 @@ async function command(options: AuditOptions): Promise<number> {
   const charter = options.charter ? readServedCharter(options.charter, typedPathPlace(options.charter)) : null;
   const list = options.portals === null ? null : readPortalList(options.portals, DEMO_LIST, typedPathPlace(options.portals));
   const subfolders = options.consent === 'both' && options.portals === null ? ['accept', 'refuse'] : [];
-  prepareOutDir(options.out, subfolders, typedPathPlace(options.out));
+  prepareOutDir(options.out, subfolders, typedOutPlace(options.out));
   // Said, never deleted: what an earlier run wrote there and this one will not rewrite (out-dir.ts).
   const hosts =
     list === null ? null : shardPositions(list.urls.length, options.shard).map((position) => portalFolder(list.urls[position]!));
-  const leftovers = earlierRunLeftovers(typedPathPlace(options.out), { consent: options.consent, draft: options.draft, hosts });
+  const leftovers = earlierRunLeftovers(typedOutPlace(options.out), { consent: options.consent, draft: options.draft, hosts });
   const warning = earlierRunWarning(options.out, leftovers);
   if (warning !== null) console.error(`audit: ${terminalText(warning)}`);
   return main(options, charter, list);

@@ -4,7 +4,7 @@
  * --portals mylist.txt` means docs/mylist.txt. Errors and logs still show a path as typed.
  */
 import { realpathSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 
 /** Whether two paths name one folder (as written, or once links are followed). */
 function sameFolder(a: string, b: string): boolean {
@@ -31,7 +31,21 @@ export function typedInFolder(env: NodeJS.ProcessEnv = process.env, cwd: string 
   return sameFolder(dirname(packageJson), cwd) ? initCwd : cwd;
 }
 
-/** Where a typed path lies: a relative one from the folder it was typed in, an absolute one as it is. */
+/**
+ * Where a typed path lies: a relative one from the folder it was typed in, an absolute one as it
+ * is. Joined, not normalised, so the system reads it as the shell does: `lnk/../mine.txt` is the
+ * file above where the link `lnk` leads (normalised, the one beside the link), `mine.txt/` no file.
+ */
 export function typedPathPlace(typed: string, folder: string = typedInFolder()): string {
+  if (isAbsolute(typed)) return typed;
+  return folder.endsWith(sep) ? `${folder}${typed}` : `${folder}${sep}${typed}`;
+}
+
+/**
+ * Where `--out` lies, its `.` and `..` read as text (`lnk/../out` is `out` beside the link): its
+ * checks walk up the path and create it folder by folder as written (out-dir.ts), and the run must
+ * write where they looked.
+ */
+export function typedOutPlace(typed: string, folder: string = typedInFolder()): string {
   return resolve(folder, typed);
 }

@@ -131,7 +131,8 @@ const entryName = (entry: Report['notSeen'][number]) => (entry.match === 'prefix
  * a refusal when the accept run saw them). A run saw an entry unless it found it not seen or
  * reported it absent for a reason its choice gives (`absentBecause`: refused, before the choice),
  * which makes no finding in that run: with `--consent both`, a tracker's entry neither run saw is
- * a finding, as with `--consent accept` alone.
+ * a finding, as with `--consent accept` alone. An entry absent because the run's record lost
+ * cookies to storage ('cookies-dropped') may have been seen: no finding.
  */
 export function mergeFindings(reports: readonly Report[]): Finding[] {
   const merged = new Map<string, Finding>();
@@ -147,7 +148,11 @@ export function mergeFindings(reports: readonly Report[]): Finding[] {
   const runs = reports.map((report) => ({
     keys: new Set(report.findings.map(key)),
     // Older reports may carry no list of entries not seen.
-    explained: new Set((report.notSeen ?? []).filter((entry) => entry.absentBecause).map(entryName)),
+    explained: new Set(
+      (report.notSeen ?? [])
+        .filter((entry) => entry.absentBecause !== undefined && entry.absentBecause !== 'cookies-dropped')
+        .map(entryName),
+    ),
   }));
   const notSeenBy = (run: (typeof runs)[number], finding: Finding) =>
     run.keys.has(key(finding)) || ((finding.domain ?? '') === '' && run.explained.has(finding.cookie));

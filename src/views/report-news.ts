@@ -75,17 +75,24 @@ export function highCount(counts: FindingCounts): number {
 /**
  * How many of `to`'s findings are new since `from`, and how many of those are high: by identity,
  * so a finding taking another's place (a low not-seen `vuid` gone, a high after-refusal `vuid`
- * come) is news though the count did not change. Where a page held only a report's first page,
- * never more than it shows: a finding of `to`'s page missing from `from`'s may be one of `from`'s
- * rest (not new), and the new ones past `to`'s page are known only by the totals growing.
+ * come) is news though the count did not change, while one whose severity changed (medium to
+ * high) is not new, and its being high now makes no new finding high. Where a page held only a
+ * report's first page, never more than it shows: a finding of `to`'s page missing from `from`'s
+ * may be one of `from`'s rest (not new), and the new ones past `to`'s page are known only by the
+ * totals growing (less the findings raised to high on the page).
  */
 function newFindings(from: NewsState, to: NewsState): { added: number; high: number } {
   let added = 0;
   let high = 0;
+  // Findings of an identity already there that became high: the totals count them, news does not.
+  let raised = 0;
   for (const [identity, now] of to.known) {
     const before = from.known.get(identity);
-    added += Math.max(0, now.count - (before?.count ?? 0));
-    high += Math.max(0, now.high - (before?.high ?? 0));
+    const addedOfIt = Math.max(0, now.count - (before?.count ?? 0));
+    const highOfIt = Math.max(0, now.high - (before?.high ?? 0));
+    added += addedOfIt;
+    high += Math.min(addedOfIt, highOfIt);
+    raised += highOfIt - Math.min(addedOfIt, highOfIt);
   }
   let knownBefore = 0;
   for (const { count } of from.known.values()) knownBefore += count;
@@ -95,7 +102,7 @@ function newFindings(from: NewsState, to: NewsState): { added: number; high: num
     high = Math.max(0, high - unknownBefore);
   }
   added = Math.max(added, to.findings - from.findings);
-  return { added, high: Math.min(added, Math.max(high, to.high - from.high)) };
+  return { added, high: Math.min(added, Math.max(high, to.high - from.high - raised)) };
 }
 
 /** What changed from `from` to `to` that matters, in the UI language: the consent state, new findings and how many are high; '' when nothing did. */

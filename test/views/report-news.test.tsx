@@ -102,6 +102,18 @@ describe('newsText', () => {
     expect(newsText(state([undeclared('a')]), state([undeclared('a')], 'consent_none', 3, 1), en, 'en')).toBe('2 new findings (1 high)');
   });
 
+  it('counts as high only the new findings that are high: a finding whose severity changed is not new', () => {
+    const ga = (severity: Finding['severity']) => finding({ kind: 'before-consent', cookie: '_ga', severity });
+    const low = finding({ kind: 'undeclared', cookie: 'x', severity: 'low' });
+    // A review's case: `_ga` raised from medium to high beside a new low one read "1 new finding (1 high)".
+    expect(newsText(state([ga('medium')]), state([ga('high'), low]), en, 'en')).toBe('1 new finding');
+    expect(newsText(state([ga('medium')]), state([ga('high')]), en, 'en')).toBe('');
+    // A new high one beside the raised one is still said high.
+    expect(newsText(state([ga('medium')]), state([ga('high'), refusedLater('c')]), en, 'en')).toBe('1 new finding (1 high)');
+    // Sent in part, the raised one on the page: the totals' extra high is that one, not a new one past the page.
+    expect(newsText(state([ga('medium')]), state([ga('high')], 'consent_none', 2, 1), en, 'en')).toBe('1 new finding');
+  });
+
   it('counts the high findings of every kind', () => {
     expect(highCount({ 'after-refusal': { high: 2, medium: 1 }, undeclared: { medium: 3 }, 'before-consent': { high: 1 } })).toBe(3);
   });

@@ -10,6 +10,7 @@ import {
 import { comparableReport, compareRuns } from '../../../src/core/report/index.ts';
 import { BUTTON_WORDS } from '../../../scripts/audit/consent-banner.ts';
 import { report, reportCookie, finding } from '../../support/reports.ts';
+import { auditSite, charterEntry, playSite } from '../../support/charter-audit.ts';
 
 /** The site's own cookies of these names, as the comparison lists them. */
 const own = (...names: string[]) => names.map((name) => ({ name, embeddedDomain: null }));
@@ -63,6 +64,37 @@ describe('audit output', () => {
     expect(text).toMatch(/^_ga\s+Someone\s+Audience\s+not-seen\s+after-refuse$/m);
     expect(text).toMatch(/^disqus_unique\s+Someone\s+Audience\s+not-seen\s+before-choice$/m);
     expect(text).toMatch(/^csrftoken\s+Someone\s+Audience\s+not-seen$/m);
+  });
+
+  describe('a run whose record lost cookies to storage says so: its table is not one of a run that lost nothing', () => {
+    const host = 'data.example.org';
+    const charter = { portal: host, language: 'fr' as const, entries: [charterEntry('cookies_preferences'), charterEntry('csrftoken')] };
+    const trimmed = playSite(host, [], 'accepted');
+    trimmed.droppedCookies = 5609;
+    const evicted = playSite(host, [], 'accepted');
+    evicted.timeline.push({ type: 'evicted', at: evicted.timeline[0]?.at ?? 1, cookies: 12, events: 40 });
+
+    it('the entry no kept cookie matched reads "cookies lost" in the Phase column, and a line under the table says why', () => {
+      const text = formatReport(auditSite(trimmed, charter), 'accept');
+      expect(text).toMatch(/^csrftoken\s+Huwise\s+.*not-seen\s+cookies lost$/m);
+      expect(text).toContain(
+        'Cookies lost: 5609 older cookies of this site were dropped to keep its record within 2 MB; an entry marked "cookies lost" may have been one of them: no finding made.',
+      );
+    });
+
+    it('so does a run whose record was dropped to make room (its evicted marker)', () => {
+      const text = formatReport(auditSite(evicted, charter), 'accept');
+      expect(text).toMatch(/^csrftoken\s+Huwise\s+.*not-seen\s+cookies lost$/m);
+      expect(text).toContain(
+        'Cookies lost: this site\'s earlier record was dropped to make room in storage; an entry marked "cookies lost" may have been one of them: no finding made.',
+      );
+    });
+
+    it('a run that lost nothing says neither', () => {
+      const text = formatReport(auditSite(playSite(host, [], 'accepted'), charter), 'accept');
+      expect(text).toMatch(/^csrftoken\s+Huwise\s+.*not-seen$/m);
+      expect(text).not.toContain('lost');
+    });
   });
 
   it('shows a character of a name that shows nothing as its code: a cookie `_g\\u200Ba` never reads as the declared `_ga`', () => {

@@ -90,6 +90,39 @@ describe('census rows', () => {
     });
   });
 
+  describe('a run whose record lost cookies to storage may have seen an entry: no run can be said to have missed it', () => {
+    const host = 'data.example.org';
+    const charter = { portal: host, language: 'fr' as const, entries: [charterEntry('cookies_preferences'), charterEntry('csrftoken')] };
+    const accept = auditSite(playSite(host, [], 'accepted'), charter);
+    const lostSite = playSite(host, [], 'refused');
+    lostSite.droppedCookies = 5609;
+    const lost = auditSite(lostSite, charter);
+
+    it('the run that lost cookies reports csrftoken absent for that loss, and makes no finding of it', () => {
+      expect(lost.notSeen.map((e) => [e.cookie, e.absentBecause])).toEqual([['csrftoken', 'cookies-dropped']]);
+      expect(lost.findings).toEqual([]);
+      expect(accept.findings.map((f) => `${f.kind} ${f.cookie}`)).toEqual(['not-seen csrftoken']);
+    });
+
+    it('merged with a run that did not see it: no not-seen finding, whichever run came first, and --strict passes', () => {
+      expect(mergeFindings([accept, lost])).toEqual([]);
+      expect(mergeFindings([lost, accept])).toEqual([]);
+      expect(findingCount([accept, lost])).toBe(0);
+      expect(exitCode([accept, lost], true)).toBe(0);
+      const row = portalRow(
+        0,
+        new URL(`https://${host}/`),
+        [
+          { choice: 'accept', report: accept, pages: ['/'] },
+          { choice: 'refuse', report: lost, pages: ['/'] },
+        ],
+        host,
+        [],
+      );
+      expect(row.findings).toMatchObject({ total: 0, byKind: { 'not-seen': 0 } });
+    });
+  });
+
   it('hold what the census table shows, rows by position', () => {
     const census = sampleCensus();
     expect(census.portals.map((row) => row.host)).toEqual(['data.tco.re', 'down.example.org', 'itie.opendatasoft.com']);
@@ -253,7 +286,8 @@ describe('census rows', () => {
 
 /**
  * mergeFindings as it was before it was made linear (with entries absent for a reason the choice
- * gives counted as not seen): the reference its output must equal.
+ * gives counted as not seen, one absent because cookies were lost as maybe seen): the reference
+ * its output must equal.
  */
 function quadraticMergeFindings(reports: readonly Report[]): Finding[] {
   const key = (finding: Finding) => `${finding.kind}|${finding.cookie}|${finding.domain ?? ''}`;
@@ -268,7 +302,10 @@ function quadraticMergeFindings(reports: readonly Report[]): Finding[] {
   // A run saw an entry unless it found it not seen or says its choice explains its absence.
   const explained = (report: Report, finding: Finding) =>
     (finding.domain ?? '') === '' &&
-    report.notSeen.some((e) => e.absentBecause && (e.match === 'prefix' ? `${e.cookie}*` : e.cookie) === finding.cookie);
+    report.notSeen.some(
+      (e) =>
+        e.absentBecause && e.absentBecause !== 'cookies-dropped' && (e.match === 'prefix' ? `${e.cookie}*` : e.cookie) === finding.cookie,
+    );
   return [...merged.values()].filter(
     (finding) =>
       finding.kind !== 'not-seen' ||
@@ -291,7 +328,12 @@ describe('mergeFindings, linear', () => {
     .record({
       cookie: fc.constantFrom('_ga', '_pk_id.', 'a|b', 'a', ''),
       match: fc.constantFrom<'exact' | 'prefix'>('exact', 'prefix'),
-      absentBecause: fc.constantFrom<'refused' | 'before-choice' | undefined>('refused', 'before-choice', undefined),
+      absentBecause: fc.constantFrom<'refused' | 'before-choice' | 'cookies-dropped' | undefined>(
+        'refused',
+        'before-choice',
+        'cookies-dropped',
+        undefined,
+      ),
     })
     .map(({ cookie, match, absentBecause }) => ({ ...charterEntry(cookie, { match }), ...(absentBecause ? { absentBecause } : {}) }));
   const anyRuns = fc.array(
