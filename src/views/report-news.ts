@@ -79,20 +79,24 @@ export function highCount(counts: FindingCounts): number {
  * high) is not new, and its being high now makes no new finding high. Where a page held only a
  * report's first page, never more than it shows: a finding of `to`'s page missing from `from`'s
  * may be one of `from`'s rest (not new), and the new ones past `to`'s page are known only by the
- * totals growing (less the findings raised to high on the page).
+ * totals growing. A high one past `to`'s page is new only where no earlier finding off that page
+ * can be it: any of them, high before or not, may be there now, raised.
  */
 function newFindings(from: NewsState, to: NewsState): { added: number; high: number } {
   let added = 0;
   let high = 0;
-  // Findings of an identity already there that became high: the totals count them, news does not.
-  let raised = 0;
+  let highOnPage = 0;
+  // Earlier findings surely on `to`'s page: the others may be past it.
+  let earlierOnPage = 0;
   for (const [identity, now] of to.known) {
     const before = from.known.get(identity);
     const addedOfIt = Math.max(0, now.count - (before?.count ?? 0));
     const highOfIt = Math.max(0, now.high - (before?.high ?? 0));
     added += addedOfIt;
+    // A finding already there that became high is not new: of this identity's highs, only as many as were added.
     high += Math.min(addedOfIt, highOfIt);
-    raised += highOfIt - Math.min(addedOfIt, highOfIt);
+    highOnPage += now.high;
+    earlierOnPage += Math.min(now.count, before?.count ?? 0);
   }
   let knownBefore = 0;
   for (const { count } of from.known.values()) knownBefore += count;
@@ -102,7 +106,9 @@ function newFindings(from: NewsState, to: NewsState): { added: number; high: num
     high = Math.max(0, high - unknownBefore);
   }
   added = Math.max(added, to.findings - from.findings);
-  return { added, high: Math.min(added, Math.max(high, to.high - from.high - raised)) };
+  const highPastPage = Math.max(0, to.high - highOnPage);
+  const earlierOffPage = Math.max(0, from.findings - earlierOnPage);
+  return { added, high: Math.min(added, high + Math.max(0, highPastPage - earlierOffPage)) };
 }
 
 /** What changed from `from` to `to` that matters, in the UI language: the consent state, new findings and how many are high; '' when nothing did. */

@@ -114,6 +114,28 @@ describe('newsText', () => {
     expect(newsText(state([ga('medium')]), state([ga('high')], 'consent_none', 2, 1), en, 'en')).toBe('1 new finding');
   });
 
+  it('says a high one past a page sent in part new where no earlier finding off the page can be it (one lowered on the page)', () => {
+    const beforeConsent = (cookie: string, severity: Finding['severity']) => finding({ kind: 'before-consent', cookie, severity });
+    // A re-review's case: the page shows `_ga` lowered; the one high of the totals is past the page, and no earlier one is there.
+    expect(newsText(state([beforeConsent('_ga', 'high')]), state([beforeConsent('_ga', 'medium')], 'consent_none', 2, 1), en, 'en')).toBe(
+      '1 new finding (1 high)',
+    );
+  });
+
+  it('says no high one past a page sent in part new where an earlier finding off the page may have been raised to it', () => {
+    const beforeConsent = (cookie: string, severity: Finding['severity']) => finding({ kind: 'before-consent', cookie, severity });
+    // A re-review's case: `zz`, off the new page, may have been raised to the high one past it; only `b` is provably new.
+    const earlier = state([beforeConsent('a', 'medium'), beforeConsent('zz', 'medium')]);
+    expect(newsText(earlier, state([beforeConsent('a', 'medium'), beforeConsent('b', 'low')], 'consent_none', 3, 1), en, 'en')).toBe(
+      '1 new finding',
+    );
+    expect(newsText(earlier, state([beforeConsent('a', 'medium')], 'consent_none', 2, 1), en, 'en')).toBe('');
+    // Two highs past the page, one earlier finding off it: at least one is new.
+    expect(newsText(earlier, state([beforeConsent('a', 'medium'), beforeConsent('b', 'low')], 'consent_none', 4, 2), en, 'en')).toBe(
+      '2 new findings (1 high)',
+    );
+  });
+
   it('counts the high findings of every kind', () => {
     expect(highCount({ 'after-refusal': { high: 2, medium: 1 }, undeclared: { medium: 3 }, 'before-consent': { high: 1 } })).toBe(3);
   });
