@@ -25,7 +25,7 @@ import { NetworkProblem } from './NetworkProblem.tsx';
 import { countOriginUnknown } from '../core/report/report-page.ts';
 import { visibleCookieName } from '../core/cookies/nameless.ts';
 import { findingCounts } from '../core/report/finding-counts.ts';
-import { highCount, knownFindings, trackersText, useReportNews } from './report-news.ts';
+import { highCount, trackersText, useReportNews } from './report-news.ts';
 
 type ReportViewProps = {
   /** The site's report (its first page while `partial` is given). */
@@ -130,10 +130,14 @@ export function ReportView({
   };
   const findings = partial ? partial.findings : report.findings.length;
   const high = useMemo(() => highCount(partial ? partial.findingsByKind : findingCounts(report.findings)), [partial, report.findings]);
-  // The news compares findings by identity: a new report with the same findings holds the same ones.
-  const known = useMemo(() => knownFindings(report.findings), [report.findings]);
   const news = useReportNews(
-    { consent: consentStateKey(report.consent), trackers: trackersText(report.consent.trackers, t), known, findings, high },
+    {
+      consent: consentStateKey(report.consent),
+      trackers: trackersText(report.consent.trackers, t),
+      shown: report.findings,
+      findings,
+      high,
+    },
     t,
     language,
   );

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { act, cleanup, render } from '@testing-library/preact';
 import { ReportView } from '../../src/views/ReportView.tsx';
 import { preloadViews } from '../../src/views/lazy-tabs.tsx';
-import { highCount, knownFindings, NEWS_INTERVAL_MS, newsText, type NewsState } from '../../src/views/report-news.ts';
+import { highCount, NEWS_INTERVAL_MS, newsText, type NewsState } from '../../src/views/report-news.ts';
 import { buildReport, type Report } from '../../src/core/report/report.ts';
 import type { Finding } from '../../src/core/report/findings.ts';
 import { findingCounts } from '../../src/core/report/finding-counts.ts';
@@ -22,7 +22,7 @@ function state(findings: Finding[], consent: NewsState['consent'] = 'consent_non
   return {
     consent,
     trackers: '',
-    known: knownFindings(findings),
+    shown: findings,
     findings: total,
     high: high ?? findings.filter((f) => f.severity === 'high').length,
   };
