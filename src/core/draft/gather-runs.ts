@@ -64,9 +64,11 @@ export type Declared = {
    */
   missing: boolean;
   /**
-   * True when a report that did not see it says its cookie may have been among those the record
-   * lost to storage (absentBecause 'cookies-dropped', absence-reason.ts): it makes no finding, and
-   * "not seen" would say more than the report does.
+   * True when every report that did not see it lost cookies to storage, one saying its cookie may
+   * have been among them (absentBecause 'cookies-dropped', absence-reason.ts): none makes a
+   * finding, and "not seen" would say more than the reports do. A report that lost nothing and did
+   * not see it says it was not seen: it is then not "may have been lost", for the mark (`missing`)
+   * and the note alike.
    */
   mayHaveBeenLost: boolean;
   /**
@@ -370,6 +372,8 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
   const outlived = new Set<Declared>();
   /** The same, by the side of the cookie the finding is about. */
   const outlivedSides = new Set<SideSeen>();
+  /** Entries a run that lost no cookie to storage did not see: they may not have been lost (Declared.mayHaveBeenLost). */
+  const unseenWhole = new Set<Declared>();
   /** The runs in which a cookie matched each entry: its own run's charter applied it. */
   const matchedIn = new Map<Declared, Set<number>>();
   /** Cookies no entry of their own run declares, with whether that run is of a platform portal. */
@@ -418,8 +422,11 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     // default's entries are no site's word).
     const { state, trackers } = report.consent;
     const lost = cookiesLost({ droppedCookies: report.storage?.cookiesDropped, timeline: report.timeline?.events ?? [] });
+    // A run whose report says an entry may have been lost lost cookies, whatever else it kept of its losses.
+    const lostAny = lost || report.notSeen.some((entry) => entry.absentBecause === 'cookies-dropped');
     for (const known of tookPortals) {
       if (matchedHere.has(known) || !isSiteCharter(report.charter.kind) || state === 'unknown') continue;
+      if (!lostAny) unseenWhole.add(known);
       if (lost) known.mayHaveBeenLost = true;
       else if (absenceReason({ state, changedAt: null, trackers }, known.entry) === null) known.missing = true;
     }
@@ -433,6 +440,7 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
       // A finding names a cookie, not an entry: one the choice explains (absentBecause) has none of its own.
       if (entry.absentBecause === undefined && missing.has(cookieLabel(entry))) known.missing = true;
       if (entry.absentBecause === 'cookies-dropped') known.mayHaveBeenLost = true;
+      if (!lostAny) unseenWhole.add(known);
     });
   });
   const byOrder = (a: Declared, b: Declared) => a.order[1] - b.order[1] || a.order[0] - b.order[0];
@@ -518,7 +526,10 @@ export function gatherRuns(reports: readonly RunReport[]): Gathered {
     handOver(old, now);
     now.missing ||= old.missing;
     now.mayHaveBeenLost ||= old.mayHaveBeenLost;
+    if (unseenWhole.has(old)) unseenWhole.add(now);
   }
+  // Lost only if every run that did not see it lost cookies: one that lost nothing says it was not seen.
+  for (const known of unseenWhole) known.mayHaveBeenLost = false;
   const ordered = superseded.size > 0 ? all.filter((known) => !superseded.has(known)) : all;
   /**
    * The language of the newest of some reports (by `newer`) whose charter's language was made out:

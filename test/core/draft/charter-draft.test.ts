@@ -4,6 +4,7 @@ import { readCharterPageReading } from '../../../src/core/charter/live.ts';
 import { MAX_CHARTER_PAGE_BYTES } from '../../../src/core/charter/limits.ts';
 import { emptySite, recordCookieChange } from '../../../src/core/cookies/site-record.ts';
 import { draftCell, draftCharter, draftText } from '../../../src/core/draft/charter-draft.ts';
+import { gatherRuns } from '../../../src/core/draft/gather-runs.ts';
 import { markdownText } from '../../../src/core/report/markdown.ts';
 import { KNOWN_TRACKERS } from '../../../src/core/registry/known-trackers.ts';
 import { draftHtml } from '../../../src/core/draft/draft-html.ts';
@@ -657,6 +658,50 @@ describe('draftCharter: the platform’s own cookies not seen', () => {
       'cookies_preferences',
       'django_language',
     ]);
+  });
+
+  // One rule for mark and note: an entry may have been lost only when every run that did not see it
+  // lost cookies; a run that lost nothing and did not see it says it was not seen.
+  it('notes a platform cookie a run that lost nothing did not see, beside a run that lost cookies, in either order', () => {
+    const host = 'unbundled.opendatasoft.com';
+    const lost = auditSite({ ...playSite(host, [{ name: 'sessionid', days: 14 }]), droppedCookies: 3 }, null);
+    const whole = auditSite(playSite(host, [{ name: 'sessionid', days: 14 }]), null);
+    expect(lost.notSeen.find((entry) => entry.cookie === 'csrftoken')?.absentBecause).toBe('cookies-dropped');
+    expect(whole.notSeen.find((entry) => entry.cookie === 'csrftoken')?.absentBecause).toBeUndefined();
+    const keptLost = JSON.parse(JSON.stringify(keptRun(lost, NOW_MS).report)) as RunReport;
+    for (const runs of [
+      [lost, whole],
+      [whole, lost],
+      [keptLost, whole],
+    ]) {
+      const draft = draftCharter(runs, { language: 'en' });
+      expect(draft.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
+      expect(draft.notes.map((note) => note.name)).toEqual(['csrftoken', 'cookies_preferences', 'django_language']);
+    }
+    // Both runs lost cookies: either may have lost it, and neither says it was not seen.
+    expect(draftCharter([lost, lost], { language: 'en' }).notes.map((note) => note.name)).toEqual([
+      'cookies_preferences',
+      'django_language',
+    ]);
+  });
+
+  it('marks an entry of the site’s charter a run that lost nothing did not see, beside a run that lost cookies, and notes it not', () => {
+    const lost = auditSite({ ...playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), droppedCookies: 3 }, platformCharter);
+    const whole = auditSite(playSite(HOST, [{ name: 'sessionid', days: 14 }], 'refused'), platformCharter);
+    expect(whole.findings.filter((f) => f.kind === 'not-seen').map((f) => f.cookie)).toEqual(['csrftoken']);
+    for (const runs of [
+      [lost, whole],
+      [whole, lost],
+    ]) {
+      const csrf = gatherRuns(runs).declared.find((known) => known.entry.cookie === 'csrftoken')!;
+      expect([csrf.missing, csrf.mayHaveBeenLost]).toEqual([true, false]);
+      const draft = draftCharter(runs, { language: 'en' });
+      expect(draft.rows.find((row) => row.entry.cookie === 'csrftoken')?.marks).toContain('not-observed');
+      expect(draft.notes).toEqual([{ kind: 'platform-unseen', name: 'django_language' }]);
+    }
+    const bothLost = draftCharter([lost, lost], { language: 'en' });
+    expect(bothLost.rows.flatMap((row) => row.marks)).not.toContain('not-observed');
+    expect(bothLost.notes).toEqual([{ kind: 'platform-unseen', name: 'django_language' }]);
   });
 });
 

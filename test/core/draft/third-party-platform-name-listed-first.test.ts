@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import type { CharterEntry, ParsedCharter } from '../../../src/core/charter/types.ts';
 import type { SiteRecord } from '../../../src/core/cookies/site-record.ts';
 import { draftCharter } from '../../../src/core/draft/charter-draft.ts';
+import { gatherRuns } from '../../../src/core/draft/gather-runs.ts';
 import type { CharterDraft } from '../../../src/core/draft/draft-types.ts';
 import { keptRun } from '../../../src/core/report/compare-runs.ts';
 import { auditSite, NOW_MS, playSite } from '../../support/charter-audit.ts';
@@ -92,6 +93,22 @@ describe.each([
       expect(rows(draftCharter([report]))).toEqual(['necessary Huwise []', 'third-party Vidéo []']);
       const kept = JSON.parse(JSON.stringify(keptRun(report, NOW_MS).report));
       expect(rows(draftCharter([kept]))).toEqual(['necessary Huwise []', 'third-party Vidéo []']);
+    },
+  );
+
+  // The portal's run that lost nothing did not see it either: not seen, whatever the other run lost.
+  it.each(lost)(
+    'beside the portal’s run that lost nothing, its record %s, marks the player’s row not observed, in either order',
+    (_, site) => {
+      const [lostReport, whole] = [auditSite(site, charter), reports[0]!];
+      for (const runs of [
+        [lostReport, whole],
+        [whole, lostReport],
+      ]) {
+        expect(rows(draftCharter(runs))).toEqual(['necessary Huwise []', 'third-party Vidéo [not-observed]']);
+        const known = gatherRuns(runs).declared.find((declared) => declared.entry.category === 'third-party')!;
+        expect([known.missing, known.mayHaveBeenLost]).toEqual([true, false]);
+      }
     },
   );
 });
