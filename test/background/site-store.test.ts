@@ -567,7 +567,8 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     return () => release();
   }
 
-  it('writes other state of several callers batched into one write, each within the budget, though together past it', async () => {
+  /** A store of a 300 kB budget whose first write (a site's record) is under way: writes made meanwhile are batched into the next. */
+  async function behindASlowWrite() {
     const session = newSession({}, 'chrome');
     const release = slowFirstWrite(session);
     const store = createSiteStore(session, 0, { budgetBytes: 300_000 });
@@ -575,6 +576,11 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
     store.put(recordWithEvents('a.opendatasoft.com'));
     const under = store.flush();
     await new Promise((resolve) => setTimeout(resolve, 0));
+    return { session, release, store, under };
+  }
+
+  it('writes other state of several callers batched into one write, each within the budget, though together past it', async () => {
+    const { session, release, store, under } = await behindASlowWrite();
     const writes = ['a', 'b'].map((name) => store.area.write({ [`charter:${name}.opendatasoft.com`]: name.repeat(160_000) }));
     release();
     await under;
@@ -587,13 +593,7 @@ describe.each(MODES)('site store within storage.session’s quota ($mode)', ({ l
   });
 
   it('refuses only the item larger than the budget by itself: the writes of other callers batched with it are written', async () => {
-    const session = newSession({}, 'chrome');
-    const release = slowFirstWrite(session);
-    const store = createSiteStore(session, 0, { budgetBytes: 300_000 });
-    await store.load();
-    store.put(recordWithEvents('a.opendatasoft.com'));
-    const under = store.flush();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    const { session, release, store, under } = await behindASlowWrite();
     const run = consentRunItem('0', 'a.opendatasoft.com').key;
     const refused = store.area.write({ 'charter:data.tco.re': 'c'.repeat(310_000) });
     // Within the budget each, past it together: written, room made for them as for any write.

@@ -155,17 +155,20 @@ describe('the report’s news', () => {
     report([reportCookie({ name: 'sessionid' })], { consent: { state: consent, changedAt: null, trackers: {} }, findings });
   const refusedLater = finding({ kind: 'after-refusal', cookie: '_hjid', severity: 'high' });
 
+  /** What ReportView takes besides the report: nothing the news reads. */
+  const pageProps = {
+    charterPending: false,
+    refreshCharter: async () => undefined,
+    recordConsentFlow: async () => 0,
+    exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
+    download: () => undefined,
+    copy: async () => undefined,
+    t: en,
+    language: 'en',
+  };
+
   function page(first: Report) {
-    const props = {
-      charterPending: false,
-      refreshCharter: async () => undefined,
-      recordConsentFlow: async () => 0,
-      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
-      download: () => undefined,
-      copy: async () => undefined,
-      t: en,
-      language: 'en',
-    };
+    const props = pageProps;
     const { container, rerender } = render(<ReportView report={first} {...props} />);
     const status = container.querySelector('[data-report-news]')!;
     return { status, show: (next: Report) => rerender(<ReportView report={next} {...props} />) };
@@ -234,17 +237,7 @@ describe('the report’s news', () => {
   });
 
   it('says no finding is new that may be one a first page left out, and counts what the totals show (a report sent in part)', () => {
-    const props = {
-      charterPending: false,
-      refreshCharter: async () => undefined,
-      recordConsentFlow: async () => 0,
-      exportReport: async () => ({ filename: 'r.json', mimeType: 'text/plain', text: '' }),
-      download: () => undefined,
-      copy: async () => undefined,
-      loadWhole: () => undefined,
-      t: en,
-      language: 'en',
-    };
+    const props = { ...pageProps, loadWhole: () => undefined };
     const totals = (findings: number, high: number) => ({
       cookies: 1,
       originUnknown: 0,
