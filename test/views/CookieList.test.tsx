@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { render as renderPlainly } from 'preact';
 import { localeTranslate } from '../support/locale-translate.ts';
 import { CookieList, firstScreenRows, PAGE_SIZE } from '../../src/views/CookieList.tsx';
-import { rowsOf } from '../../src/views/cookie-rows.ts';
+import { keepUnchangedRows, rowsOf } from '../../src/views/cookie-rows.ts';
 import { report, reportCookie } from '../support/reports.ts';
 import { firstPageOf } from '../../src/core/report/report-page.ts';
 import { FIRST_PAGE } from '../../src/core/message-contract.ts';
@@ -216,6 +216,33 @@ describe('CookieList', () => {
     rerender(list(whole));
     expect(screen.queryByRole('button', { name: 'showMore' })).toBeNull();
     expect(document.activeElement?.getAttribute('data-cookie')).toBe(whole.at(-1)!.name);
+  });
+
+  it('keeps each row’s item for a new report: a row that changed is written again in its place, keeping the focus; one that did not is left as it was', () => {
+    const list = (rows: ReturnType<typeof rowsOf>) => (
+      <CookieList rows={rows} host="data.tco.re" focusKey={null} onFocused={() => undefined} t={t} language="en" />
+    );
+    const rows = rowsOf(bigReport(12));
+    const { container, rerender } = render(list(rows));
+    const item = (name: string) => container.querySelector<HTMLElement>(`[data-cookie="${name}"]`)!;
+    const focusedItem = item('cookie_0005');
+    const unchangedItem = item('cookie_0007');
+    const unchangedContent = unchangedItem.firstElementChild;
+    focusedItem.focus();
+    // A new report (the DevTools panel gets one at every write): cookie_0003 gone, cookie_0005's purpose changed, the rest alike.
+    const changed = bigReport(12);
+    changed.cookies = changed.cookies.filter(({ name }) => name !== 'cookie_0003');
+    changed.cookies.find(({ name }) => name === 'cookie_0005')!.purpose = 'Changed purpose';
+    rerender(list(keepUnchangedRows(rowsOf(changed), rows)));
+    expect(item('cookie_0003')).toBeNull();
+    expect(item('cookie_0005')).toBe(focusedItem);
+    expect(focusedItem.textContent).toContain('Changed purpose');
+    expect(document.activeElement).toBe(focusedItem);
+    expect(item('cookie_0007')).toBe(unchangedItem);
+    expect(unchangedItem.firstElementChild).toBe(unchangedContent);
+    expect([...container.querySelectorAll('[data-cookie]')].map((row) => row.getAttribute('data-cookie'))).toEqual(
+      rowsOf(changed).map((row) => row.name),
+    );
   });
 
   it('groups rows under their category, necessary first', () => {
